@@ -1,0 +1,31 @@
+import type { FormLayout } from './layout';
+
+/** 附件5 保密室值班记录: day and night shifts from intake to the last checkout. */
+export const dutyForm: FormLayout = {
+  id: 'duty',
+  attachment: 5,
+  sheetName: '值班记录',
+  caption: '附件5',
+  title: '{branch}{school}分校（学院）{examSite}考点保密室值班记录',
+  titlePattern: /保密室值班记录/,
+  header: [],
+  table: {
+    key: 'shifts',
+    blankRows: 10,
+    sideLabel: '值班情况记录表',
+    columns: [
+      { key: 'kind', label: '班次（日间/夜间）', aliases: ['班次', '日间/夜间'], type: 'enum', options: ['日间', '夜间'], width: 9 },
+      { key: 'from', label: '值班时间（起）', aliases: ['值班开始时间', '开始时间'], type: 'datetime', width: 15 },
+      { key: 'to', label: '值班时间（止）', aliases: ['值班结束时间', '结束时间'], type: 'datetime', width: 15 },
+      { key: 'record', label: '情况记录', type: 'text', width: 26 },
+      { key: 'handedOverBy', label: '交班人签字', aliases: ['交班人'], type: 'text', width: 9 },
+      { key: 'takenOverBy', label: '接班人签字', aliases: ['接班人'], type: 'text', width: 9 },
+    ],
+  },
+  footer: [[{ key: 'supervisor', label: '负责人签字', aliases: ['负责人'], type: 'text' }]],
+  notes: [
+    '备注：1.此表为保密室值班人员填写。',
+    '2. 情况记录包括何人何故何时到达、何时离开试卷保密室；试卷及物品出库、入库，以及其他异常情况记录。',
+  ],
+  landscape: false,
+};

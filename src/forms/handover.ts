@@ -1,0 +1,41 @@
+import type { FormLayout } from './layout';
+
+/** 附件1 纸质试卷交接单: one sheet per handover, one copy kept by each side. */
+export const handoverForm: FormLayout = {
+  id: 'handover',
+  attachment: 1,
+  sheetName: '交接单',
+  caption: '附件1',
+  title: '{semester}学期国家开放大学纸质试卷交接单',
+  titlePattern: /纸质试卷交接单/,
+  header: [
+    [{ key: 'time', label: '日期', aliases: ['交接时间', '交接日期'], type: 'datetime' }],
+    [{ key: 'from', label: '移交单位', type: 'text' }],
+    [{ key: 'to', label: '接收单位', type: 'text' }],
+    [{ key: 'address', label: '接收地址', type: 'text' }],
+    [{ key: 'contact', label: '联系人（负责人）', aliases: ['联系人', '负责人'], type: 'text' }],
+  ],
+  table: {
+    key: 'items',
+    blankRows: 9,
+    sideLabel: '交接明细',
+    columns: [
+      { key: 'destination', label: '试卷归属', type: 'text', width: 30, prompt: '填写“**分校（学院）（或考点）”' },
+      { key: 'quantity', label: '数量（袋/箱）', aliases: ['数量'], type: 'count', width: 12 },
+      { key: 'unit', label: '单位', aliases: ['袋/箱'], type: 'enum', options: ['袋', '箱'], width: 7 },
+      { key: 'note', label: '备注', type: 'text', width: 20 },
+    ],
+    total: { key: 'total', columns: ['quantity'] },
+  },
+  footer: [
+    [{ key: 'fromOpinion', label: '移交单位及意见', aliases: ['移交意见'], type: 'text' }],
+    [{ key: 'fromSigners', label: '移交人签字（两人）', aliases: ['移交人签字', '移交人'], type: 'signers' }],
+    [{ key: 'toOpinion', label: '接收单位及意见', aliases: ['接收意见'], type: 'text' }],
+    [{ key: 'toSigners', label: '接收人签字（两人）', aliases: ['接收人签字', '接收人'], type: 'signers' }],
+  ],
+  notes: [
+    '备注：1.此表用于印刷厂分发给分部（学院）或分部（学院）分发给分校（学院）（考点）或分校（学院）分发给考点的试卷交接单，一式两份，双方签字有效，押运方和接收方分别存档。',
+    '2.试卷归属应填写“**分校（学院）（或考点）”。',
+  ],
+  landscape: false,
+};

@@ -1,0 +1,349 @@
+/**
+ * Reads a form back from a grid of cells the way a person would: by its title
+ * and labels, wherever they now stand (rows inserted, pasted at an offset, merges
+ * lost), with the value right of its label or after the colon in the label's
+ * own cell. Every value read keeps the cell it came from.
+ */
+import { DateContext, formatDate, parseWallClock, readDateTime } from '../model/datetime';
+import { cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
+import { CellValue, SheetGrid, a1, isBlank, parseRange, sheetWidth } from '../io/grid';
+import { resolvedCell } from './formula';
+import { ColumnSpec, FieldSpec, FormLayout, FormRecord, layoutFields } from './layout';
+import { setPath } from './record';
+
+/** Where a value was read: a path relative to the form's record, and its cell. */
+export interface ReadLocation {
+  path: string;
+  row: number;
+  col: number;
+  /** 序号 of the table row, null for a header or footer field. */
+  seq: number | null;
+}
+
+export interface FormRead {
+  record: FormRecord;
+  locations: ReadLocation[];
+  /** Why part of the form could not be read (its table header is gone). */
+  problems: string[];
+}
+
+/** Blank rows in a row after which a table is taken to have ended. */
+const BLANK_RUN_END = 50;
+
+/** What an empty form shows where a value goes: "    年   月   日   时   分", "____". */
+function isPlaceholder(text: string): boolean {
+  return text.replace(/[\s\u3000年月日时分秒点:：_\-—–~～()（）/.]/g, '') === '';
+}
+
+function textOf(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return '';
+  return String(v);
+}
+
+/** Labels compared as normalized text; the first entry is the printed label. */
+function labelsOf(field: FieldSpec): string[] {
+  return [field.label, ...(field.aliases ?? [])].map(normalizeLabel);
+}
+
+/** The text of a label cell is this label, possibly with the value after its colon. */
+export function matchLabel(cellText: string, labels: readonly string[]): { rest: string } | undefined {
+  const norm = normalizeLabel(cellText);
+  for (const label of labels) if (norm === label) return { rest: '' };
+  const half = toHalfWidth(cellText).trim();
+  for (const label of labels) {
+    // Keep the value's own spacing: find the colon after the label in the original text.
+    const compact = half.replace(/\s+/g, '');
+    if (compact.startsWith(label + ':')) {
+      const colon = half.search(/[:：]/);
+      return { rest: colon >= 0 ? half.slice(colon + 1).trim() : '' };
+    }
+  }
+  return undefined;
+}
+
+/** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"). */
+function matchColumnLabel(cellText: string, labels: readonly string[]): boolean {
+  const norm = normalizeLabel(cellText);
+  return labels.some((label) => norm === label || (norm.startsWith(label) && norm[label.length] === '('));
+}
+
+interface TextCell {
+  row: number;
+  col: number;
+  text: string;
+}
+
+class SheetIndex {
+  readonly texts: TextCell[] = [];
+  readonly mergeRight = new Map<string, number>();
+  readonly width: number;
+
+  constructor(readonly sheet: SheetGrid) {
+    this.width = sheetWidth(sheet);
+    sheet.rows.forEach((cells, row) => {
+      cells?.forEach((v, col) => {
+        if (typeof v === 'string' && v.trim() !== '') this.texts.push({ row, col, text: v });
+      });
+    });
+    for (const m of sheet.merges) {
+      const box = parseRange(m);
+      if (box) this.mergeRight.set(`${box.top},${box.left}`, box.right);
+    }
+  }
+
+  value(row: number, col: number): CellValue {
+    return resolvedCell(this.sheet, row, col);
+  }
+
+  rightEdge(row: number, col: number): number {
+    return this.mergeRight.get(`${row},${col}`) ?? col;
+  }
+}
+
+export function findTitle(index: SheetIndex, layout: FormLayout): TextCell | undefined {
+  return index.texts.find((t) => layout.titlePattern.test(normalizeLabel(t.text)));
+}
+
+interface TableHeader {
+  top: number;
+  dataStart: number;
+  seqCol: number | undefined;
+  columns: Map<string, number>;
+}
+
+function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
+  const labels = columns.map(labelsOf);
+  const byRow = new Map<number, TextCell[]>();
+  for (const t of index.texts) {
+    if (!byRow.has(t.row)) byRow.set(t.row, []);
+    byRow.get(t.row)!.push(t);
+  }
+  let best: TableHeader | undefined;
+  let bestCount = 0;
+  for (const [row, cells] of byRow) {
+    const below = byRow.get(row + 1) ?? [];
+    const found = new Map<string, number>();
+    let usedBelow = false;
+    columns.forEach((column, i) => {
+      const hit = cells.find((t) => matchColumnLabel(t.text, labels[i]) && ![...found.values()].includes(t.col));
+      if (hit) found.set(column.key, hit.col);
+      else if (column.group) {
+        const low = below.find((t) => matchColumnLabel(t.text, labels[i]) && ![...found.values()].includes(t.col));
+        if (low) {
+          found.set(column.key, low.col);
+          usedBelow = true;
+        }
+      }
+    });
+    if (found.size > bestCount) {
+      bestCount = found.size;
+      const seq = cells.find((t) => normalizeLabel(t.text) === '序号');
+      best = { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found };
+    }
+  }
+  const needed = Math.max(2, Math.ceil(columns.length / 2));
+  return best && bestCount >= needed ? best : undefined;
+}
+
+/** How well a sheet looks like this form: its title, its table's labels, its fields' labels. */
+export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new SheetIndex(sheet)): number {
+  let score = findTitle(index, layout) ? 10 : 0;
+  if (layout.table) {
+    const header = findTableHeader(index, layout.table.columns);
+    if (header) score += (10 * header.columns.size) / layout.table.columns.length;
+  }
+  const fields = layoutFields(layout);
+  if (fields.length > 0) {
+    const hits = fields.filter((f) => index.texts.some((t) => matchLabel(t.text, labelsOf(f)))).length;
+    score += (4 * hits) / fields.length;
+  }
+  return score;
+}
+
+export interface ReadContext {
+  dates: DateContext;
+}
+
+function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
+  if (isBlank(raw)) return undefined;
+  switch (field.type) {
+    case 'datetime': {
+      if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;
+      return readDateTime(typeof raw === 'string' ? raw : raw, ctx);
+    }
+    case 'date': {
+      if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;
+      const t = parseWallClock(raw, ctx, true);
+      return t ? formatDate(t) : cleanText(textOf(raw)) || undefined;
+    }
+    case 'count':
+      return parseCount(raw);
+    case 'signers':
+    case 'multi': {
+      const names = splitSigners(toHalfWidth(textOf(raw) || String(raw)));
+      return names.length ? names : undefined;
+    }
+    case 'bool':
+      return parseYesNo(raw);
+    case 'enum':
+      return cleanText(toHalfWidth(textOf(raw) || String(raw))) || undefined;
+    default: {
+      if (raw instanceof Date) return readDateTime(raw, ctx);
+      const text = typeof raw === 'number' ? String(raw) : cleanText(textOf(raw) || String(raw));
+      return text === '' || isPlaceholder(text) ? undefined : text;
+    }
+  }
+}
+
+function readFields(
+  index: SheetIndex,
+  fields: readonly FieldSpec[],
+  allLabels: readonly string[][],
+  rowRange: [number, number],
+  out: FormRead,
+  ctx: DateContext,
+): void {
+  // A short word such as 考点 is a value far more often than a label; a label ends with a colon or is longer.
+  const isSomeLabel = (text: string): boolean =>
+    allLabels.some((labels) => {
+      const hit = matchLabel(text, labels);
+      if (!hit) return false;
+      return /[:：]\s*$/.test(text) || normalizeLabel(text).length >= 3;
+    });
+  for (const field of fields) {
+    const labels = labelsOf(field);
+    const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
+    const cell = index.texts.find((t) => inRange(t) && matchLabel(t.text, labels)) ?? index.texts.find((t) => matchLabel(t.text, labels));
+    if (!cell) continue;
+    const { rest } = matchLabel(cell.text, labels)!;
+    if (rest !== '' && !isPlaceholder(rest)) {
+      const value = convert(field, rest, ctx);
+      if (value !== undefined) setPath(out.record, field.key, value);
+      out.locations.push({ path: field.key, row: cell.row, col: cell.col, seq: null });
+      continue;
+    }
+    const start = index.rightEdge(cell.row, cell.col) + 1;
+    let found: { row: number; col: number } | undefined;
+    for (let c = start; c < index.width; c++) {
+      const v = index.value(cell.row, c);
+      if (isBlank(v)) continue;
+      if (typeof v === 'string' && isSomeLabel(v)) break;
+      if (typeof v === 'string' && isPlaceholder(v)) continue;
+      found = { row: cell.row, col: c };
+      break;
+    }
+    if (!found && (field.lines ?? 1) > 1) {
+      const v = index.value(cell.row + 1, cell.col);
+      if (!isBlank(v) && !(typeof v === 'string' && isSomeLabel(v))) found = { row: cell.row + 1, col: cell.col };
+    }
+    const at = found ?? ((field.lines ?? 1) > 1 ? { row: cell.row + 1, col: cell.col } : { row: cell.row, col: start });
+    if (found) {
+      const value = convert(field, index.value(found.row, found.col), ctx);
+      if (value !== undefined) setPath(out.record, field.key, value);
+    }
+    out.locations.push({ path: field.key, row: at.row, col: at.col, seq: null });
+  }
+}
+
+function firstText(index: SheetIndex, row: number, from: number, to: number): string {
+  for (let c = from; c <= to; c++) {
+    const v = index.value(row, c);
+    if (!isBlank(v)) return typeof v === 'string' ? normalizeLabel(v) : '';
+  }
+  return '';
+}
+
+function readTable(index: SheetIndex, layout: FormLayout, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[][]): number {
+  const table = layout.table!;
+  const cols = [...header.columns.values()];
+  const left = Math.min(...cols, header.seqCol ?? Infinity);
+  const right = Math.max(...cols);
+  const rows: FormRecord[] = [];
+  let blankRun = 0;
+  let r = header.dataStart;
+  const last = index.sheet.rows.length - 1;
+  for (; r <= last; r++) {
+    const lead = firstText(index, r, Math.max(0, left), right);
+    if (lead === '合计' || lead.startsWith('合计')) {
+      readTotal(index, layout, header, r, out);
+      r++;
+      break;
+    }
+    if (lead.startsWith('备注')) break;
+    const rowText = cols.map((c) => index.value(r, c));
+    const wholeRow = Array.from({ length: right + 1 }, (_, k) => index.value(r, k));
+    if (wholeRow.some((v) => typeof v === 'string' && stopLabels.some((labels) => matchLabel(v, labels)))) break;
+    if (rowText.every((v) => isBlank(v))) {
+      if (++blankRun >= BLANK_RUN_END) break;
+      continue;
+    }
+    blankRun = 0;
+    const item: FormRecord = {};
+    const i = rows.length;
+    const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
+    const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1;
+    const rowPath = `${table.key}[${i}]`;
+    out.locations.push({ path: rowPath, row: r, col: header.seqCol ?? Math.min(...cols), seq });
+    for (const column of table.columns) {
+      const c = header.columns.get(column.key);
+      if (c === undefined) continue;
+      const raw = index.value(r, c);
+      const value = convert(column, raw, ctx);
+      if (value !== undefined) item[column.key] = value;
+      if (column.type === 'count' && column.key === 'quantity' && typeof raw === 'string' && item.unit === undefined) {
+        const unit = unitOfCount(raw);
+        if (unit && !header.columns.has('unit')) item.unit = unit;
+      }
+      out.locations.push({ path: `${rowPath}.${column.key}`, row: r, col: c, seq });
+    }
+    rows.push(item);
+  }
+  out.record[table.key] = rows;
+  return r;
+}
+
+function readTotal(index: SheetIndex, layout: FormLayout, header: TableHeader, r: number, out: FormRead): void {
+  const total = layout.table!.total;
+  if (!total) return;
+  for (const key of total.columns) {
+    const c = header.columns.get(key);
+    if (c === undefined) continue;
+    const path = total.columns.length === 1 ? total.key : `${total.key}.${key}`;
+    const value = parseCount(index.value(r, c));
+    if (value !== undefined) setPath(out.record, path, value);
+    out.locations.push({ path, row: r, col: c, seq: null });
+  }
+}
+
+/** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
+export function readForm(layout: FormLayout, sheet: SheetGrid, ctx: ReadContext, index = new SheetIndex(sheet)): FormRead {
+  const out: FormRead = { record: {}, locations: [], problems: [] };
+  const title = findTitle(index, layout);
+  if (title) out.locations.push({ path: '', row: title.row, col: title.col, seq: null });
+  const allLabels = layoutFields(layout).map(labelsOf);
+  const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;
+  if (layout.table && !header) {
+    out.problems.push(`工作表“${sheet.name}”的表头行（${layout.table.columns.slice(0, 3).map((c) => c.label).join('、')}…）找不到，无法读取表格`);
+  }
+  const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
+  readFields(index, layout.header.flat(), allLabels, [0, tableTop - 1], out, ctx.dates);
+  let dates = ctx.dates;
+  const rowDate = layout.adapt?.rowDate?.(out.record);
+  if (rowDate) dates = { ...dates, year: +rowDate.slice(0, 4), month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
+  let tableEnd = tableTop;
+  if (layout.table && header) {
+    tableEnd = readTable(index, layout, header, out, dates, layout.footer.flat().map(labelsOf));
+  } else if (layout.table) {
+    out.record[layout.table.key] = [];
+  }
+  readFields(index, layout.footer.flat(), allLabels, [tableEnd, Number.MAX_SAFE_INTEGER], out, ctx.dates);
+  return out;
+}
+
+export { SheetIndex };
+
+/** The A1 address of a read location. */
+export function addressOf(loc: ReadLocation): string {
+  return a1(loc.row, loc.col);
+}

@@ -1,0 +1,337 @@
+/**
+ * Draws a form's layout as a sheet, blank or filled with one record of the
+ * data model. Values are written as the data gives them, right or wrong:
+ * checking them is the validator's job.
+ */
+import { dateFromWallClock, parseIso } from '../model/datetime';
+import type { SiteInfo } from '../model/types';
+import { CellValue, a1, columnLetter, rangeA1 } from '../io/grid';
+import type { DraftCell, DraftStyle, DraftValidation, SheetDraft } from './draft';
+import { ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, layoutWidth } from './layout';
+import { getPath } from './record';
+
+export const DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
+export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
+/** A label that long goes on its own row above its value. */
+const STACKED_LABEL_CHARS = 20;
+const LINE_HEIGHT = 20;
+
+interface Canvas {
+  layout: FormLayout;
+  width: number;
+  widths: number[];
+  cells: DraftCell[];
+  merges: string[];
+  heights: Record<number, number>;
+  validations: DraftValidation[];
+  row: number;
+}
+
+export function placeholderTitle(template: string, site: SiteInfo | undefined, record: FormRecord | undefined): string {
+  const values: Record<string, string | undefined> = {
+    semester: (record?.semester as string | undefined) ?? site?.semester,
+    branch: site?.branch,
+    school: site?.school,
+    examSite: site?.examSite,
+  };
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const v = values[key];
+    if (!v) return key === 'branch' ? '湖南分部' : '______';
+    // 学期 is printed after the semester; do not print it twice.
+    if (key === 'semester' && /学期$/.test(v)) return v.replace(/学期$/, '');
+    return v;
+  });
+}
+
+function columnWidths(layout: FormLayout): number[] {
+  if (!layout.table) return [22, 30, 18, 18].slice(0, layout.columns ?? 4);
+  const widths = layout.table.columns.map((c) => c.width);
+  return [...(layout.table.sideLabel ? [4] : []), 6, ...widths];
+}
+
+function put(canvas: Canvas, row: number, col: number, value: CellValue, style: DraftStyle, extra: Partial<DraftCell> = {}): void {
+  canvas.cells.push({ row, col, value, style, ...extra });
+}
+
+function merge(canvas: Canvas, top: number, left: number, bottom: number, right: number): void {
+  if (top === bottom && left === right) return;
+  canvas.merges.push(rangeA1({ top, left, bottom, right }));
+}
+
+/** A value as the sheet shows it: real dates for readable times, names joined with 、. */
+export function cellValueFor(field: FieldSpec, value: unknown): { value: CellValue; numFmt?: string } {
+  if (value === undefined || value === null) return { value: null };
+  switch (field.type) {
+    case 'datetime':
+    case 'date': {
+      const t = typeof value === 'string' ? parseIso(value) : undefined;
+      if (t) return { value: dateFromWallClock(t), numFmt: field.numFmt ?? (field.type === 'date' ? DATE_FORMAT : DATETIME_FORMAT) };
+      return { value: String(value) };
+    }
+    case 'bool':
+      return { value: value === true ? '是' : value === false ? '否' : String(value) };
+    case 'signers':
+    case 'multi':
+      return { value: Array.isArray(value) ? value.join('、') : String(value) };
+    case 'count':
+      return { value: typeof value === 'number' ? value : String(value) };
+    default:
+      return { value: typeof value === 'string' || typeof value === 'number' ? value : String(value) };
+  }
+}
+
+function validationFor(field: FieldSpec, range: string): DraftValidation | undefined {
+  switch (field.type) {
+    case 'count':
+      return { range, type: 'whole', prompt: field.prompt ?? '请填写不小于0的整数', strict: true };
+    case 'datetime':
+    case 'date':
+      return { range, type: 'date', prompt: field.prompt ?? '如：2024年1月6日 8:30', strict: false };
+    case 'enum':
+      return { range, type: 'list', options: field.options, prompt: field.prompt, strict: true };
+    case 'bool':
+      return { range, type: 'list', options: ['是', '否'], prompt: field.prompt, strict: true };
+    default:
+      return field.prompt ? { range, type: 'list', prompt: field.prompt, strict: false, options: undefined } : undefined;
+  }
+}
+
+function addValidation(canvas: Canvas, field: FieldSpec, range: string): void {
+  const v = validationFor(field, range);
+  // A prompt alone (no list) is still worth having: Excel shows it on selection.
+  if (v) canvas.validations.push(v.type === 'list' && !v.options ? { ...v, type: 'list', options: undefined } : v);
+}
+
+/** How many of the segment's columns its label needs. */
+function labelSpan(canvas: Canvas, left: number, segment: number, label: string): number {
+  const need = Math.min(label.length * 1.9 + 2, 40);
+  let span = 1;
+  let w = canvas.widths[left];
+  while (span < segment - 1 && w < need) {
+    w += canvas.widths[left + span];
+    span++;
+  }
+  return span;
+}
+
+function drawFieldLine(canvas: Canvas, line: FieldLine, record: FormRecord | undefined): void {
+  const { width } = canvas;
+  const stacked = line.length === 1 && (line[0].label.length > STACKED_LABEL_CHARS || (line[0].lines ?? 1) > 1);
+  if (stacked) {
+    const field = line[0];
+    put(canvas, canvas.row, 0, `${field.label}`, 'label');
+    merge(canvas, canvas.row, 0, canvas.row, width - 1);
+    canvas.heights[canvas.row] = LINE_HEIGHT * Math.ceil(field.label.length / 45);
+    canvas.row++;
+    const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
+    put(canvas, canvas.row, 0, v.value, 'value', { numFmt: v.numFmt });
+    merge(canvas, canvas.row, 0, canvas.row, width - 1);
+    canvas.heights[canvas.row] = LINE_HEIGHT * (field.lines ?? 2);
+    addValidation(canvas, field, a1(canvas.row, 0));
+    canvas.row++;
+    return;
+  }
+  let left = 0;
+  line.forEach((field, i) => {
+    const segment = i === line.length - 1 ? width - left : Math.floor(width / line.length);
+    const span = labelSpan(canvas, left, segment, field.label);
+    put(canvas, canvas.row, left, `${field.label}：`, 'label');
+    merge(canvas, canvas.row, left, canvas.row, left + span - 1);
+    const valueLeft = left + span;
+    const valueRight = left + segment - 1;
+    const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
+    put(canvas, canvas.row, valueLeft, v.value, 'value', { numFmt: v.numFmt ?? (field.type === 'datetime' ? DATETIME_FORMAT : field.type === 'date' ? DATE_FORMAT : undefined) });
+    for (let c = valueLeft + 1; c <= valueRight; c++) put(canvas, canvas.row, c, null, 'value');
+    merge(canvas, canvas.row, valueLeft, canvas.row, valueRight);
+    addValidation(canvas, field, a1(canvas.row, valueLeft));
+    left += segment;
+  });
+  canvas.heights[canvas.row] = LINE_HEIGHT * (line[0].lines ?? 1.3);
+  canvas.row++;
+}
+
+function sumFormula(col: number, fromRow: number, toRow: number): string {
+  const letter = columnLetter(col);
+  return `SUM(${letter}${fromRow + 1}:${letter}${toRow + 1})`;
+}
+
+function numeric(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+/** The table: header row(s), data rows (at least the printed blank rows), 合计. Returns the header rows. */
+function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop: number; headerBottom: number } {
+  const table = canvas.layout.table!;
+  const firstCol = table.sideLabel ? 1 : 0;
+  const colOf = (i: number): number => firstCol + 1 + i;
+  const grouped = table.columns.some((c) => c.group);
+  const headerTop = canvas.row;
+  const headerBottom = grouped ? headerTop + 1 : headerTop;
+
+  put(canvas, headerTop, firstCol, '序号', 'header');
+  merge(canvas, headerTop, firstCol, headerBottom, firstCol);
+  let i = 0;
+  while (i < table.columns.length) {
+    const column = table.columns[i];
+    if (column.group) {
+      let j = i;
+      while (j + 1 < table.columns.length && table.columns[j + 1].group === column.group) j++;
+      put(canvas, headerTop, colOf(i), column.group, 'header');
+      for (let c = colOf(i) + 1; c <= colOf(j); c++) put(canvas, headerTop, c, null, 'header');
+      merge(canvas, headerTop, colOf(i), headerTop, colOf(j));
+      for (let k = i; k <= j; k++) put(canvas, headerBottom, colOf(k), table.columns[k].label, 'header');
+      i = j + 1;
+    } else {
+      put(canvas, headerTop, colOf(i), column.label, 'header');
+      if (grouped) put(canvas, headerBottom, colOf(i), null, 'header');
+      merge(canvas, headerTop, colOf(i), headerBottom, colOf(i));
+      i++;
+    }
+  }
+  if (grouped) put(canvas, headerBottom, firstCol, null, 'header');
+  for (let r = headerTop; r <= headerBottom; r++) canvas.heights[r] = LINE_HEIGHT * 1.6;
+  canvas.row = headerBottom + 1;
+
+  const rows = (record ? getPath(record, table.key) : undefined) as FormRecord[] | undefined;
+  const count = Math.max(table.blankRows, rows?.length ?? 0);
+  const firstData = canvas.row;
+  for (let n = 0; n < count; n++) {
+    const r = canvas.row;
+    const item = rows?.[n];
+    put(canvas, r, firstCol, n + 1, 'cellCenter');
+    table.columns.forEach((column, k) => drawTableCell(canvas, r, colOf(k), column, item));
+    canvas.heights[r] = LINE_HEIGHT;
+    canvas.row++;
+  }
+  const lastData = canvas.row - 1;
+  table.columns.forEach((column, k) => addValidation(canvas, column, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`));
+
+  if (table.total) drawTotal(canvas, record, rows, firstData, lastData, colOf);
+  if (table.sideLabel) {
+    put(canvas, headerTop, 0, [...table.sideLabel].join('\n'), 'side');
+    for (let r = headerTop + 1; r < canvas.row; r++) put(canvas, r, 0, null, 'side');
+    merge(canvas, headerTop, 0, canvas.row - 1, 0);
+  }
+  return { headerTop, headerBottom };
+}
+
+function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpec, item: FormRecord | undefined): void {
+  const table = canvas.layout.table!;
+  const given = item ? getPath(item, column.key) : undefined;
+  const style: DraftStyle = column.type === 'count' || column.type === 'enum' || column.type === 'bool' ? 'cellCenter' : 'cell';
+  if (table.rowSum && table.rowSum.key === column.key && given === undefined && item) {
+    // The template's own formula stays where the data leaves the row total out.
+    const first = table.columns.findIndex((c) => c.key === table.rowSum!.of[0]);
+    const last = table.columns.findIndex((c) => c.key === table.rowSum!.of[table.rowSum!.of.length - 1]);
+    const offset = col - table.columns.findIndex((c) => c.key === column.key);
+    const result = table.rowSum.of.reduce((s, k) => s + numeric(getPath(item, k)), 0);
+    put(canvas, r, col, result, style, { formula: `SUM(${a1(r, offset + first)}:${a1(r, offset + last)})` });
+    return;
+  }
+  const v = cellValueFor(column, given);
+  const numFmt = v.numFmt ?? (column.type === 'datetime' ? column.numFmt ?? DATETIME_FORMAT : undefined);
+  put(canvas, r, col, v.value, style, { numFmt });
+}
+
+function drawTotal(
+  canvas: Canvas,
+  record: FormRecord | undefined,
+  rows: FormRecord[] | undefined,
+  firstData: number,
+  lastData: number,
+  colOf: (i: number) => number,
+): void {
+  const table = canvas.layout.table!;
+  const total = table.total!;
+  const r = canvas.row;
+  const firstCol = table.sideLabel ? 1 : 0;
+  const firstTotalIndex = table.columns.findIndex((c) => total.columns.includes(c.key));
+  put(canvas, r, firstCol, '合计', 'total');
+  for (let c = firstCol + 1; c < colOf(firstTotalIndex); c++) put(canvas, r, c, null, 'total');
+  merge(canvas, r, firstCol, r, colOf(firstTotalIndex) - 1);
+  table.columns.forEach((column, k) => {
+    if (!total.columns.includes(column.key)) {
+      if (k > firstTotalIndex) put(canvas, r, colOf(k), null, 'total');
+      return;
+    }
+    const given = record
+      ? total.columns.length === 1
+        ? getPath(record, total.key)
+        : getPath(record, `${total.key}.${column.key}`)
+      : undefined;
+    if (given !== undefined) {
+      put(canvas, r, colOf(k), cellValueFor(column, given).value, 'total');
+    } else {
+      const result = (rows ?? []).reduce((s, item) => {
+        const v = getPath(item, column.key);
+        if (v !== undefined) return s + numeric(v);
+        if (table.rowSum?.key === column.key) return s + table.rowSum.of.reduce((t, key) => t + numeric(getPath(item, key)), 0);
+        return s;
+      }, 0);
+      put(canvas, r, colOf(k), result, 'total', { formula: sumFormula(colOf(k), firstData, lastData) });
+    }
+  });
+  canvas.heights[r] = LINE_HEIGHT;
+  canvas.row++;
+}
+
+/** Draws one form; `record` absent gives the blank template. */
+export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInfo, record?: FormRecord): SheetDraft {
+  const widths = columnWidths(layout);
+  const canvas: Canvas = {
+    layout,
+    width: layoutWidth(layout),
+    widths,
+    cells: [],
+    merges: [],
+    heights: {},
+    validations: [],
+    row: 0,
+  };
+  const sheetRecord = record && layout.adapt ? layout.adapt.toSheet(record) : record;
+  const w = canvas.width;
+  if (layout.caption) {
+    put(canvas, canvas.row, 0, layout.caption, 'caption');
+    merge(canvas, canvas.row, 0, canvas.row, Math.min(1, w - 1));
+    canvas.row++;
+  }
+  put(canvas, canvas.row, 0, placeholderTitle(layout.title, site, record), 'title');
+  merge(canvas, canvas.row, 0, canvas.row, w - 1);
+  canvas.heights[canvas.row] = 36;
+  canvas.row++;
+  if (layout.subtitle) {
+    put(canvas, canvas.row, 0, placeholderTitle(layout.subtitle, site, record), 'subtitle');
+    merge(canvas, canvas.row, 0, canvas.row, w - 1);
+    canvas.row++;
+  }
+  for (const line of layout.header) drawFieldLine(canvas, line, sheetRecord);
+  let titleRows: string | undefined;
+  if (layout.table) {
+    const { headerTop, headerBottom } = drawTable(canvas, sheetRecord);
+    titleRows = `${headerTop + 1}:${headerBottom + 1}`;
+  }
+  for (const line of layout.footer) drawFieldLine(canvas, line, sheetRecord);
+  for (const note of layout.notes) {
+    put(canvas, canvas.row, 0, note, 'note');
+    merge(canvas, canvas.row, 0, canvas.row, w - 1);
+    canvas.heights[canvas.row] = LINE_HEIGHT * Math.max(1, Math.ceil((note.length * 2) / (widths.reduce((a, b) => a + b, 0) || 1)));
+    canvas.row++;
+  }
+  const dataRows = layout.table ? ((sheetRecord && getPath(sheetRecord, layout.table.key)) as unknown[] | undefined)?.length ?? 0 : 0;
+  return {
+    name: sheetName,
+    form: layout.id,
+    cells: canvas.cells,
+    merges: canvas.merges,
+    widths,
+    heights: canvas.heights,
+    validations: canvas.validations,
+    print: {
+      landscape: layout.landscape,
+      area: `A1:${a1(canvas.row - 1, w - 1)}`,
+      titleRows,
+      fitToHeight: dataRows > (layout.table?.blankRows ?? 0) + 10 ? 0 : 1,
+    },
+  };
+}

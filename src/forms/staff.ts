@@ -1,0 +1,26 @@
+import { ROLES } from '../model/types';
+import type { FormLayout } from './layout';
+
+/** 涉卷人员: the roster that eligibility is checked against (003 (六)). */
+export const staffForm: FormLayout = {
+  id: 'staff',
+  attachment: 0,
+  sheetName: '涉卷人员',
+  title: '涉卷人员名单',
+  titlePattern: /涉卷人员/,
+  header: [],
+  table: {
+    key: 'rows',
+    blankRows: 12,
+    columns: [
+      { key: 'name', label: '姓名', type: 'text', width: 12 },
+      { key: 'roles', label: '角色', aliases: ['岗位', '职责'], type: 'multi', options: ROLES, width: 30, prompt: `可填多个，用顿号分隔：${ROLES.join('、')}` },
+      { key: 'formalStaff', label: '正式职工', aliases: ['本单位正式职工', '正式教职员工'], type: 'bool', width: 10 },
+      { key: 'candidateRelative', label: '考生亲属', aliases: ['是否考生亲属'], type: 'bool', width: 10 },
+      { key: 'pledgeSigned', label: '保密承诺书', aliases: ['已签保密承诺书', '签订保密承诺书'], type: 'bool', width: 12 },
+    ],
+  },
+  footer: [],
+  notes: ['备注：试卷启封前的涉卷人员须是本单位正式教职员工，严禁考生亲属作为涉卷人员，须签订保密承诺书。'],
+  landscape: false,
+};

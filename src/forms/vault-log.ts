@@ -1,0 +1,35 @@
+import type { FormLayout } from './layout';
+
+/** 附件3 保密室试卷出入库记录表: every movement in or out of the vault. */
+export const vaultLogForm: FormLayout = {
+  id: 'vaultLog',
+  attachment: 3,
+  sheetName: '出入库记录',
+  caption: '附件3',
+  title: '{semester}学期国家开放大学{branch}{school}分校（学院）{examSite}考点纸质试卷出入库记录表',
+  titlePattern: /出入库记录/,
+  header: [],
+  table: {
+    key: 'rows',
+    blankRows: 10,
+    columns: [
+      { key: 'paperNo', label: '试卷号', type: 'text', width: 8 },
+      { key: 'paperName', label: '试卷名称', type: 'text', width: 16 },
+      { key: 'quantity', label: '数量（袋/份）', aliases: ['数量'], type: 'count', width: 7 },
+      { key: 'unit', label: '单位', aliases: ['袋/份'], type: 'enum', options: ['袋', '份'], width: 5 },
+      { key: 'taker', label: '取卷人签字', aliases: ['取卷人'], type: 'text', width: 9 },
+      { key: 'takenAt', label: '取卷时间', type: 'datetime', width: 15 },
+      { key: 'issuedBy', label: '卷库保管员出库签字', aliases: ['出库保管员', '出库签字'], type: 'text', width: 10 },
+      { key: 'returner', label: '还卷人签字', aliases: ['还卷人'], type: 'text', width: 9 },
+      { key: 'returnedAt', label: '还卷时间', type: 'datetime', width: 15 },
+      { key: 'receivedBy', label: '保管员入库签字', aliases: ['入库保管员', '入库签字'], type: 'text', width: 10 },
+    ],
+  },
+  footer: [],
+  notes: [
+    '备注：1.此表为考试期间考务人员将试卷运送至考务办公室（考试值班室）前，与卷库保管员（值班人员）在保密室内履行出入库交接。',
+    '2.考务人员须为本单位正式职工。',
+    '3.监考人员不得参与此环节领卷。',
+  ],
+  landscape: true,
+};

@@ -1,0 +1,155 @@
+/**
+ * A whole site workbook: drawn from the data model (fill, templates) and read
+ * back from a grid (extract, validate), each form found by its content.
+ */
+import { yearOfSemester } from '../model/datetime';
+import type { CellLocation, LocationMap } from '../model/location';
+import type { SiteData } from '../model/types';
+import { SheetGrid, WorkbookGrid, a1 } from '../io/grid';
+import type { SheetDraft } from './draft';
+import { FORMS, FormEntry, recordsOf } from './index';
+import type { FormRecord } from './layout';
+import { FormRead, ReadContext, SheetIndex, readForm, scoreForm } from './read';
+import { renderForm } from './render';
+
+/** A site workbook as read: the data, where each value sits, and which sheet is which form. */
+export interface SiteModel {
+  data: SiteData;
+  locations: LocationMap;
+  sheets: Array<{ sheet: string; form: FormEntry['layout']['id'] | null }>;
+  /** Parts that could not be read (a table whose header row is gone). */
+  problems: string[];
+}
+
+/** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
+const MIN_SCORE = 6;
+
+function sheetNames(entry: FormEntry, count: number): string[] {
+  if (count <= 1) return [entry.layout.sheetName];
+  return Array.from({ length: count }, (_, i) => `${entry.layout.sheetName}${i + 1}`);
+}
+
+/** Every sheet of a site workbook; without data, the blank workbook (one sheet per form). */
+export function draftWorkbook(data?: SiteData): SheetDraft[] {
+  const drafts: SheetDraft[] = [];
+  for (const entry of FORMS) {
+    const records = data ? recordsOf(entry, data) : [];
+    const names = sheetNames(entry, records.length);
+    if (records.length === 0) drafts.push(renderForm(entry.layout, names[0], data?.site));
+    records.forEach((record, i) => drafts.push(renderForm(entry.layout, names[i], data?.site, record)));
+  }
+  return drafts;
+}
+
+/** One blank form, for the per-form template files. */
+export function draftBlankForm(entry: FormEntry): SheetDraft {
+  return renderForm(entry.layout, entry.layout.sheetName);
+}
+
+/** Which form each sheet is, by its content; null for a sheet that is none of them. */
+export function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex }> {
+  return grid.sheets.map((sheet) => {
+    const index = new SheetIndex(sheet);
+    let best: FormEntry | null = null;
+    let bestScore = MIN_SCORE - 0.001;
+    for (const entry of FORMS) {
+      const score = scoreForm(sheet, entry.layout, index);
+      if (score > bestScore) {
+        best = entry;
+        bestScore = score;
+      }
+    }
+    return { sheet, entry: best, index };
+  });
+}
+
+function isEmptyRecord(read: FormRead, tableKey: string | undefined): boolean {
+  const keys = Object.keys(read.record).filter((k) => k !== tableKey);
+  const rows = tableKey ? (read.record[tableKey] as unknown[] | undefined) : undefined;
+  return keys.length === 0 && (!rows || rows.length === 0);
+}
+
+/** Reads every form of a workbook into the site model. */
+export function readWorkbook(grid: WorkbookGrid): SiteModel {
+  const model: SiteModel = { data: {}, locations: {}, sheets: [], problems: [] };
+  const recognised = recogniseSheets(grid);
+  const ctx: ReadContext = { dates: {} };
+
+  // 基本信息 first: its semester dates every partial date elsewhere.
+  const order = [...recognised].sort((a, b) => Number(b.entry?.layout.id === 'site') - Number(a.entry?.layout.id === 'site'));
+  for (const { sheet, entry, index } of order) {
+    if (!entry) continue;
+    const read = readForm(entry.layout, sheet, ctx, index);
+    model.problems.push(...read.problems);
+    if (isEmptyRecord(read, entry.layout.table?.key)) continue;
+    const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
+    bind(model, entry, sheet, read, record);
+    if (entry.layout.id === 'site') ctx.dates = { year: yearOfSemester(model.data.site?.semester) };
+  }
+  model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
+  tidyHandoverSemesters(model, recognised);
+  return model;
+}
+
+function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, record: FormRecord): void {
+  const data = model.data as Record<string, unknown>;
+  const table = entry.layout.table?.key;
+  let prefix: string;
+  let rowOffset = 0;
+  if (entry.binding === 'many') {
+    const list = (data[entry.key] as FormRecord[] | undefined) ?? [];
+    prefix = `${entry.key}[${list.length}]`;
+    list.push(record);
+    data[entry.key] = list;
+  } else if (entry.binding === 'rows') {
+    const list = (data[entry.key] as FormRecord[] | undefined) ?? [];
+    rowOffset = list.length;
+    prefix = entry.key;
+    list.push(...((record.rows as FormRecord[]) ?? []));
+    data[entry.key] = list;
+  } else if (data[entry.key]) {
+    // A second sheet of a one-per-workbook form: its rows continue the first one's table.
+    const first = data[entry.key] as FormRecord;
+    prefix = entry.key;
+    if (table) {
+      const rows = (first[table] as FormRecord[] | undefined) ?? [];
+      rowOffset = rows.length;
+      first[table] = [...rows, ...((record[table] as FormRecord[]) ?? [])];
+    }
+    for (const [k, v] of Object.entries(record)) if (k !== table && first[k] === undefined) first[k] = v;
+  } else {
+    prefix = entry.key;
+    data[entry.key] = record;
+  }
+  const fieldPaths: Record<string, string> = entry.layout.id === 'distribution' ? { date: 'start', times: 'end' } : {};
+  for (const loc of read.locations) {
+    let path = loc.path;
+    if (table && (path === table || path.startsWith(`${table}[`))) {
+      path = path.replace(/^\w+\[(\d+)\]/, (_, i: string) => `${entry.binding === 'rows' ? '' : `${table}`}[${Number(i) + rowOffset}]`);
+    }
+    path = fieldPaths[path] ?? path;
+    const full = path === '' ? prefix : path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+    const location: CellLocation = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: loc.seq };
+    if (!model.locations[full]) model.locations[full] = location;
+  }
+}
+
+/**
+ * The handover title carries its semester ("2024春学期国家开放大学纸质试卷交接单");
+ * the title prints 学期 once, so a semester that itself ends in 学期 is matched
+ * against 基本信息's.
+ */
+function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof recogniseSheets>): void {
+  const siteSemester = model.data.site?.semester;
+  model.data.handovers?.forEach((handover, i) => {
+    const loc = model.locations[`handovers[${i}]`];
+    const entry = recognised.find((r) => r.sheet.name === loc?.sheet);
+    if (!entry || !loc) return;
+    const title = entry.index.texts.find((t) => a1(t.row, t.col) === loc.cell)?.text ?? '';
+    const m = /^(.*?)学期\s*国家开放大学纸质试卷交接单/.exec(title.replace(/\s+/g, ' ').trim());
+    const prefix = m?.[1].replace(/[_＿\s]/g, '');
+    if (!prefix) return;
+    handover.semester = siteSemester && siteSemester.replace(/学期$/, '') === prefix ? siteSemester : prefix;
+    model.locations[`handovers[${i}].semester`] = loc;
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * An exceljs workbook → the plain grid the readers take. Merged slave cells
+ * become null, rich text becomes its text, a formula becomes its cached result
+ * (or, when there is none, null plus the formula so a reader can still total).
+ */
+import type ExcelJS from 'exceljs';
+import { CellValue, SheetGrid, WorkbookGrid, a1 } from './grid';
+
+function plainValue(value: ExcelJS.CellValue): { value: CellValue; formula?: string } {
+  if (value === null || value === undefined) return { value: null };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };
+  if (value instanceof Date) return { value };
+  if (typeof value === 'object') {
+    if ('richText' in value) return { value: value.richText.map((r) => r.text).join('') };
+    if ('formula' in value || 'sharedFormula' in value) {
+      const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+      const result = f.result;
+      if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
+        return { value: null, formula: f.formula ?? undefined };
+      }
+      return { value: result as CellValue };
+    }
+    if ('text' in value && 'hyperlink' in value) return { value: String((value as ExcelJS.CellHyperlinkValue).text) };
+    if ('error' in value) return { value: null };
+  }
+  return { value: String(value) };
+}
+
+export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows: CellValue[][] = [];
+  const formulas: Record<string, string> = {};
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const out: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const { value, formula } = plainValue(cell.value);
+      out[colNumber - 1] = value;
+      if (formula) formulas[a1(rowNumber - 1, colNumber - 1)] = formula;
+    });
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+    rows[rowNumber - 1] = out;
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+  return { name: ws.name, rows, merges, ...(Object.keys(formulas).length ? { formulas } : {}) };
+}
+
+export function gridFromWorkbook(wb: ExcelJS.Workbook): WorkbookGrid {
+  return { sheets: wb.worksheets.map(sheetGridFromWorksheet) };
+}

@@ -1,0 +1,94 @@
+/**
+ * The plain grid of cells that every reader takes: what exceljs (Node, browser)
+ * and Office.js (Excel) both can give. No library types cross this line.
+ */
+
+/** A cell's value as read: text, number, boolean, a Date (wall clock in UTC) or nothing. */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetGrid {
+  name: string;
+  /** rows[r][c], 0-based; ragged rows allowed; the slave cells of a merge are null. */
+  rows: CellValue[][];
+  /** Merged ranges as A1 ranges ("A1:H1"). */
+  merges: string[];
+  /**
+   * Formulas of cells whose cached value is missing (A1 → formula text without "="),
+   * so a reader can still work out a simple total.
+   */
+  formulas?: Record<string, string>;
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** (row 0, col 0) → "A1". */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+export function parseA1(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return undefined;
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+export interface RangeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function parseRange(range: string): RangeBox | undefined {
+  const [from, to = from] = range.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  if (!a || !b) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+export function rangeA1(box: RangeBox): string {
+  return `${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`;
+}
+
+export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
+  const r = sheet.rows[row];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}
+
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+export function sheetWidth(sheet: SheetGrid): number {
+  let w = 0;
+  for (const r of sheet.rows) if (r && r.length > w) w = r.length;
+  return w;
+}

@@ -1,0 +1,220 @@
+/**
+ * Dates and times as people write them on these forms, read into the model's
+ * wall-clock form `YYYY-MM-DDTHH:mm` (or `YYYY-MM-DD`).
+ *
+ * Accepted: real Excel dates (a JS Date holding the wall clock in UTC, or a
+ * serial number), ISO text, 2024/1/6 8:30, 2024.1.6 8:30, 2024年1月6日8时30分,
+ * 8点半, 上午/下午, full-width digits, and partial forms (1月6日 8:30, 6日8时,
+ * 8:30) completed from a context date — the semester's year, the session's day.
+ */
+import { toHalfWidth } from './text';
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** What a partial date may borrow: the year of the semester, the day of the session. */
+export interface DateContext {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+export function formatWallClock(t: WallClock): string {
+  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+export function formatDate(t: Pick<WallClock, 'year' | 'month' | 'day'>): string {
+  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`;
+}
+
+function isValid(t: WallClock): boolean {
+  if (t.month < 1 || t.month > 12 || t.day < 1 || t.hour < 0 || t.hour > 24 || t.minute < 0 || t.minute > 59) {
+    return false;
+  }
+  if (t.hour === 24 && t.minute !== 0) return false;
+  const daysInMonth = new Date(Date.UTC(t.year, t.month, 0)).getUTCDate();
+  return t.day <= daysInMonth && t.year >= 1900 && t.year <= 2200;
+}
+
+/** 24:00 is how people end a day shift; it is the next day's 00:00. */
+function normalizeMidnight(t: WallClock): WallClock {
+  if (t.hour !== 24) return t;
+  const next = new Date(Date.UTC(t.year, t.month - 1, t.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 };
+}
+
+export function wallClockFromDate(d: Date): WallClock {
+  // Spreadsheet libraries hand over a date-time cell as the wall clock in UTC.
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes() + (d.getUTCSeconds() >= 30 ? 1 : 0),
+  };
+}
+
+export function wallClockFromSerial(serial: number): WallClock {
+  const ms = Math.round((EXCEL_EPOCH_MS + serial * MS_PER_DAY) / 60_000) * 60_000;
+  return wallClockFromDate(new Date(ms));
+}
+
+export function serialFromWallClock(t: WallClock): number {
+  return (Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) - EXCEL_EPOCH_MS) / MS_PER_DAY;
+}
+
+/** A Date holding the wall clock in UTC, as exceljs writes date-time cells. */
+export function dateFromWallClock(t: WallClock): Date {
+  return new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute));
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十二 → 12, 二十三 → 23, 三十 → 30: enough for months, days and hours. */
+function chineseNumeralsToDigits(text: string): string {
+  return text.replace(/[〇零一二两三四五六七八九十]+/g, (run) => {
+    if (!run.includes('十')) return run.length <= 4 ? [...run].map((c) => CN_DIGITS[c]).join('') : run;
+    const [tens, ones] = run.split('十');
+    const value = (tens ? CN_DIGITS[tens] ?? NaN : 1) * 10 + (ones ? CN_DIGITS[ones] ?? NaN : 0);
+    return Number.isNaN(value) ? run : String(value);
+  });
+}
+
+function prepare(text: string): string {
+  return chineseNumeralsToDigits(toHalfWidth(text))
+    .replace(/[\s\u3000]+/g, ' ')
+    .replace(/[（(].*?[)）]/g, (m) => (/[\d:]/.test(m) ? m : ' ')) // (星期六) and the like
+    .replace(/星期[日天\d]|周[日天\d]/g, ' ')
+    .trim();
+}
+
+interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
+
+/** "8:30", "8时30分", "8点半", "下午2点", "14时" → {hour, minute}. */
+function parseTimeOfDay(text: string): TimeOfDay | undefined {
+  let t = text.trim();
+  if (t === '') return undefined;
+  let shift = 0;
+  const meridiem = /^(上午|早上|早晨|凌晨|中午|下午|晚上|傍晚|AM|PM|am|pm)\s*/.exec(t) ?? /\s*(AM|PM|am|pm)$/.exec(t);
+  if (meridiem) {
+    const word = meridiem[1].toLowerCase();
+    t = t.replace(meridiem[0], '').trim();
+    if (['下午', '晚上', '傍晚', 'pm'].includes(word)) shift = 12;
+    if (word === '中午') shift = -1; // 中午12点 stays 12; 中午1点 is 13
+  }
+  const m =
+    /^(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*\d{1,2})?$/.exec(t) ??
+    /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分?|(半))?\s*(?:钟)?$/.exec(t);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = m[3] === '半' ? 30 : m[2] !== undefined ? Number(m[2]) : 0;
+  if (shift === 12 && hour < 12) hour += 12;
+  if (shift === -1 && hour < 11) hour += 12;
+  if (hour > 24 || minute > 59) return undefined;
+  return { hour, minute };
+}
+
+interface DatePart {
+  year?: number;
+  month?: number;
+  day?: number;
+  rest: string;
+}
+
+/** Splits the leading date (full or partial) from the time that follows it. */
+function parseDatePart(text: string): DatePart | undefined {
+  const patterns: Array<[RegExp, (m: RegExpExecArray) => Omit<DatePart, 'rest'>]> = [
+    [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s*T)?/, (m) => ({ year: +m[1], month: +m[2], day: +m[3] })],
+    [/^(\d{4})(\d{2})(\d{2})(?=\s|$)/, (m) => ({ year: +m[1], month: +m[2], day: +m[3] })],
+    [/^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/, (m) => ({ month: +m[1], day: +m[2] })],
+    [/^(\d{1,2})\s*[-/.]\s*(\d{1,2})(?=\s|$)/, (m) => ({ month: +m[1], day: +m[2] })],
+    [/^(\d{1,2})\s*[日号]/, (m) => ({ day: +m[1] })],
+  ];
+  for (const [re, pick] of patterns) {
+    const m = re.exec(text);
+    if (m) return { ...pick(m), rest: text.slice(m[0].length).trim() };
+  }
+  return undefined;
+}
+
+/**
+ * Reads a date-time as written. Returns undefined when the text is not a date-time
+ * (the caller keeps the text for the validator). A date with no time reads as 00:00
+ * only when `dateOnlyOk`; otherwise it is incomplete and undefined.
+ */
+export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk = false): WallClock | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : wallClockFromDate(value);
+  if (typeof value === 'number') {
+    // A bare serial: dates from 1950 to 2150 only, so that a stray count is not read as a date.
+    return value > 18_264 && value < 91_315 ? wallClockFromSerial(value) : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = prepare(value);
+  if (text === '') return undefined;
+
+  const datePart = parseDatePart(text);
+  const timeText = datePart ? datePart.rest : text;
+  const time = parseTimeOfDay(timeText);
+  if (datePart && !time && timeText !== '') return undefined;
+  if (!datePart && !time) return undefined;
+  if (!time && !dateOnlyOk) return undefined;
+
+  const year = datePart?.year ?? ctx.year;
+  const month = datePart?.month ?? ctx.month;
+  const day = datePart?.day ?? ctx.day;
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  const t: WallClock = { year, month, day, hour: time?.hour ?? 0, minute: time?.minute ?? 0 };
+  return isValid(t) ? normalizeMidnight(t) : undefined;
+}
+
+/** The model's form of a date-time cell: `YYYY-MM-DDTHH:mm`, or the text as typed when unreadable. */
+export function readDateTime(value: unknown, ctx: DateContext = {}): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const t = parseWallClock(value, ctx);
+  if (t) return formatWallClock(t);
+  return typeof value === 'string' ? value.trim() || undefined : String(value);
+}
+
+/** `YYYY-MM-DDTHH:mm` (or `YYYY-MM-DD`) → WallClock; undefined for anything else. */
+export function parseIso(text: string | undefined): WallClock | undefined {
+  if (!text) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(text);
+  if (!m) return undefined;
+  const t: WallClock = { year: +m[1], month: +m[2], day: +m[3], hour: m[4] ? +m[4] : 0, minute: m[5] ? +m[5] : 0 };
+  return isValid(t) && t.hour < 24 ? t : undefined;
+}
+
+export const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** Minutes since the epoch for an ISO wall-clock text, for ordering and arithmetic; NaN when unreadable. */
+export function minutesOf(text: string | undefined): number {
+  const t = parseIso(text);
+  return t ? Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) / 60_000 : Number.NaN;
+}
+
+export function isoFromMinutes(minutes: number): string {
+  return formatWallClock(wallClockFromDate(new Date(minutes * 60_000)));
+}
+
+/** The year a semester names ("2024春" / "2023-2024学年第二学期" → the later year for spring). */
+export function yearOfSemester(semester: string | undefined): number | undefined {
+  if (!semester) return undefined;
+  const text = toHalfWidth(semester);
+  const years = [...text.matchAll(/(\d{4})/g)].map((m) => Number(m[1]));
+  if (years.length === 0) return undefined;
+  if (years.length >= 2 && /第二|春/.test(text)) return years[1];
+  return years[0];
+}

@@ -1,0 +1,74 @@
+/**
+ * How people type into these forms: full-width digits and punctuation, names
+ * separated by 、，/ or spaces, 是/否 ticks, counts with their unit attached.
+ * Pure functions; the readers and the custom functions share them.
+ */
+
+/** Full-width ASCII (０-９, Ａ-Ｚ, ：, （, …) and the ideographic space to their half-width forms. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** A label or value as compared: half-width, no white space, no trailing colon. */
+export function normalizeLabel(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '').replace(/[:：]+$/, '');
+}
+
+/** Trimmed text with white space runs folded; empty string for nothing. */
+export function cleanText(text: string): string {
+  return text.replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+const SIGNER_SEPARATORS = /[、，,／/;；\s\u3000]+/;
+
+/** "张三、李四" / "张三，李四" / "张三/李四" / "张三 李四" → ["张三", "李四"]. */
+export function splitSigners(text: string): string[] {
+  return text
+    .split(SIGNER_SEPARATORS)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
+/** Distinct names, in order of first appearance. */
+export function distinctSigners(names: readonly string[]): string[] {
+  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+}
+
+const YES = new Set(['是', '有', '已签', '已签订', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对']);
+const NO = new Set(['否', '无', '未签', '未签订', '×', '✗', '✘', 'n', 'no', 'false', '0', '不是']);
+
+/** 是/否 and their usual ticks; undefined when it says neither. */
+export function parseYesNo(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value !== 'string') return undefined;
+  const key = normalizeLabel(value).toLowerCase();
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return undefined;
+}
+
+/**
+ * A count as typed: 3, "3", "３", "3袋", "3 份" → 3. Anything else (a fraction,
+ * a negative, words) comes back as the text typed, for the validator to flag.
+ */
+export function parseCount(value: unknown): number | string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  const text = cleanText(toHalfWidth(String(value)));
+  if (text === '') return undefined;
+  const m = /^([+-]?\d+(?:\.\d+)?)\s*(袋|箱|份|个|包)?$/.exec(text);
+  if (m) return Number(m[1]);
+  return text;
+}
+
+/** The unit written after a count ("3袋" → "袋"), if any. */
+export function unitOfCount(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /\d\s*(袋|箱|份)\s*$/.exec(toHalfWidth(value));
+  return m ? m[1] : undefined;
+}
+
+export function isWholeNonNegative(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}

@@ -1,0 +1,181 @@
+/**
+ * The site data model: the JSON contract of `custody fill` / `custody extract`
+ * (../shared/DOMAIN.md "Forms and their fields").
+ *
+ * Times are wall-clock `YYYY-MM-DDTHH:mm`, dates `YYYY-MM-DD`. Because `fill`
+ * writes what the data says even where it is wrong, and `extract` must give back
+ * what a person typed even where it cannot be read, a time or count may hold the
+ * raw text instead (`DateTimeText`, `Count`): the validator, not the reader,
+ * decides that it is wrong.
+ */
+
+/** `YYYY-MM-DDTHH:mm` when readable; otherwise the text as typed. */
+export type DateTimeText = string;
+/** A whole number when readable; otherwise the value as typed (text, fraction, negative). */
+export type Count = number | string;
+
+export type UnitLevel = '省校' | '分校' | '考点';
+export const UNIT_LEVELS: readonly UnitLevel[] = ['省校', '分校', '考点'];
+
+export type Role =
+  | '主考'
+  | '考务人员'
+  | '值班人员'
+  | '押运人员'
+  | '交接人员'
+  | '监控人员'
+  | '监考人员'
+  | '卷库保管员';
+export const ROLES: readonly Role[] = [
+  '主考',
+  '考务人员',
+  '值班人员',
+  '押运人员',
+  '交接人员',
+  '监控人员',
+  '监考人员',
+  '卷库保管员',
+];
+
+/** Thresholds a unit may set differently on 基本信息 (DOMAIN.md "Rules"). */
+export interface Settings {
+  /** Papers may arrive at most this many days before their first session (003 (四)). */
+  arrivalDaysBefore?: number;
+  /** Exam-day checkouts at most this many minutes before the session (000 二.5). */
+  checkoutLeadMinutes?: number;
+  /** A return later than this many minutes after the session ended is late. */
+  returnGraceMinutes?: number;
+}
+
+export const DEFAULT_SETTINGS: Required<Settings> = {
+  arrivalDaysBefore: 2,
+  checkoutLeadMinutes: 60,
+  returnGraceMinutes: 120,
+};
+
+export interface SiteInfo {
+  semester?: string;
+  branch?: string;
+  school?: string;
+  examSite?: string;
+  level?: UnitLevel | string;
+  settings?: Settings;
+}
+
+export interface Session {
+  paperNo?: string;
+  paperName?: string;
+  start?: DateTimeText;
+  end?: DateTimeText;
+  candidates?: Count;
+}
+
+export interface StaffMember {
+  name?: string;
+  roles?: string[];
+  formalStaff?: boolean;
+  candidateRelative?: boolean;
+  pledgeSigned?: boolean;
+}
+
+export interface HandoverItem {
+  destination?: string;
+  quantity?: Count;
+  unit?: '袋' | '箱' | string;
+  note?: string;
+}
+
+export interface Handover {
+  semester?: string;
+  time?: DateTimeText;
+  from?: string;
+  to?: string;
+  address?: string;
+  contact?: string;
+  items?: HandoverItem[];
+  total?: Count;
+  fromOpinion?: string;
+  fromSigners?: string[];
+  toOpinion?: string;
+  toSigners?: string[];
+}
+
+export interface BagCounts {
+  bags31?: Count;
+  bags26?: Count;
+  bags11?: Count;
+  bags5?: Count;
+  totalBags?: Count;
+}
+
+export interface IntakeItem extends BagCounts {
+  paperNo?: string;
+  paperName?: string;
+}
+
+export interface Intake {
+  items?: IntakeItem[];
+  totals?: BagCounts;
+  description?: string;
+  time?: DateTimeText;
+  keeper?: string;
+}
+
+export interface VaultLogEntry {
+  paperNo?: string;
+  paperName?: string;
+  quantity?: Count;
+  unit?: '袋' | '份' | string;
+  taker?: string;
+  takenAt?: DateTimeText;
+  issuedBy?: string;
+  returner?: string;
+  returnedAt?: DateTimeText;
+  receivedBy?: string;
+}
+
+export interface DistributionRow {
+  paperNo?: string;
+  paperName?: string;
+  copies?: Count;
+  room?: string;
+  issuedAt?: DateTimeText;
+  collector?: string;
+  returnedAt?: DateTimeText;
+  returner?: string;
+  note?: string;
+}
+
+export interface Distribution {
+  start?: DateTimeText;
+  end?: DateTimeText;
+  rows?: DistributionRow[];
+  issuer?: string;
+  receiver?: string;
+}
+
+export interface Shift {
+  kind?: '日间' | '夜间' | string;
+  from?: DateTimeText;
+  to?: DateTimeText;
+  record?: string;
+  handedOverBy?: string;
+  takenOverBy?: string;
+}
+
+export interface Duty {
+  shifts?: Shift[];
+  supervisor?: string;
+}
+
+/** One unit's workbook for one semester. */
+export interface SiteData {
+  site?: SiteInfo;
+  schedule?: Session[];
+  staff?: StaffMember[];
+  handovers?: Handover[];
+  intake?: Intake;
+  vaultLog?: VaultLogEntry[];
+  distributions?: Distribution[];
+  duty?: Duty;
+}
