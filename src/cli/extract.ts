@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { readWorkbook } from '../forms/workbook';
+import { loadWorkbookFile } from '../io/node-workbook';
+import type { CliIO } from './io';
+import { oneLine } from './io';
+
+export function registerExtract(program: Command, io: CliIO): void {
+  program
+    .command('extract')
+    .description('读出工作簿中的数据模型（JSON） (print the data model read from a workbook)')
+    .argument('<book>', '工作簿 .xlsx (BOOK.xlsx)')
+    .option('--locations', '同时输出每个值所在的单元格 (also print where each value sits)')
+    .action(async (book: string, opts: { locations?: boolean }) => {
+      try {
+        const model = readWorkbook(await loadWorkbookFile(book));
+        for (const problem of model.problems) io.err(`${book}: ${problem}`);
+        const out = opts.locations ? { data: model.data, locations: model.locations } : model.data;
+        io.out(JSON.stringify(out, null, 2));
+      } catch (error) {
+        io.err(`${book}: ${oneLine(error)}`);
+        io.exitCode = 2;
+      }
+    });
+}

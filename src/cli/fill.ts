@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { promises as fs } from 'fs';
+import { draftWorkbook } from '../forms/workbook';
+import { xlsxBuffer } from '../io/exceljs-writer';
+import { assertNotInput, writeFileAtomic } from '../io/node-files';
+import { checkSiteData } from '../model/schema';
+import type { SiteData } from '../model/types';
+import type { CliIO } from './io';
+
+/** Where in the text a JSON syntax error is, as line and column, from V8's "position N". */
+function jsonErrorWhere(text: string, error: Error): string {
+  const m = /position (\d+)/.exec(error.message);
+  if (!m) return '';
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const col = pos - before.lastIndexOf('\n');
+  return `第 ${line} 行第 ${col} 列`;
+}
+
+export function parseSiteJson(text: string): { data?: SiteData; problems: string[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const where = jsonErrorWhere(text, error as Error);
+    return { problems: [`JSON 格式错误${where ? `（${where}）` : ''}：${(error as Error).message}`] };
+  }
+  const problems = checkSiteData(value).map((p) => `${p.path}: ${p.message}`);
+  return problems.length ? { problems } : { data: value as SiteData, problems: [] };
+}
+
+export async function fillWorkbook(data: SiteData): Promise<Buffer> {
+  return xlsxBuffer(draftWorkbook(data));
+}
+
+export function registerFill(program: Command, io: CliIO): void {
+  program
+    .command('fill')
+    .description('按数据模型 JSON 填写整套表单 (fill the forms from the data model)')
+    .argument('<data>', '数据 JSON 文件 (DATA.json)')
+    .requiredOption('-o, --out <file>', '输出的 .xlsx 文件 (OUT.xlsx)')
+    .action(async (dataFile: string, opts: { out: string }) => {
+      assertNotInput(opts.out, [dataFile]);
+      let text: string;
+      try {
+        text = await fs.readFile(dataFile, 'utf8');
+      } catch (error) {
+        io.err(`${dataFile}: 无法读取：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        io.exitCode = 2;
+        return;
+      }
+      const { data, problems } = parseSiteJson(text);
+      if (!data) {
+        io.err(`${dataFile}: 数据不符合数据模型，未写出文件：`);
+        for (const p of problems) io.err(`  ${p}`);
+        io.exitCode = 2;
+        return;
+      }
+      await writeFileAtomic(opts.out, new Uint8Array(await fillWorkbook(data)));
+      io.out(`已写出 ${opts.out}`);
+    });
+}

@@ -1,0 +1,138 @@
+/**
+ * JSON Schema of the site data model (DOMAIN.md), which `custody fill` checks
+ * its input against. It checks shape, not sense: a total that does not add up,
+ * a time that cannot be read, one signer where two are needed all pass here,
+ * because finding them is the validator's job.
+ */
+import Ajv, { ErrorObject } from 'ajv';
+import type { SiteData } from './types';
+
+const text = { type: 'string' };
+/** A date-time as written; any text, so that a wrong one can still be filled and then found. */
+const time = { type: 'string', description: 'YYYY-MM-DDTHH:mm' };
+/** A count; text allowed for what a person typed ("三袋"), for the validator to flag. */
+const count = { type: ['integer', 'number', 'string'] };
+const names = { type: 'array', items: text };
+const object = (properties: Record<string, unknown>, required: string[] = []) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+const list = (items: unknown) => ({ type: 'array', items });
+
+const bagCounts = { bags31: count, bags26: count, bags11: count, bags5: count, totalBags: count };
+
+export const siteDataSchema = object({
+  site: object({
+    semester: text,
+    branch: text,
+    school: text,
+    examSite: text,
+    level: text,
+    settings: object({ arrivalDaysBefore: count, checkoutLeadMinutes: count, returnGraceMinutes: count }),
+  }),
+  schedule: list(object({ paperNo: text, paperName: text, start: time, end: time, candidates: count })),
+  staff: list(
+    object({
+      name: text,
+      roles: names,
+      formalStaff: { type: 'boolean' },
+      candidateRelative: { type: 'boolean' },
+      pledgeSigned: { type: 'boolean' },
+    }),
+  ),
+  handovers: list(
+    object({
+      semester: text,
+      time,
+      from: text,
+      to: text,
+      address: text,
+      contact: text,
+      items: list(object({ destination: text, quantity: count, unit: text, note: text })),
+      total: count,
+      fromOpinion: text,
+      fromSigners: names,
+      toOpinion: text,
+      toSigners: names,
+    }),
+  ),
+  intake: object({
+    items: list(object({ paperNo: text, paperName: text, ...bagCounts })),
+    totals: object(bagCounts),
+    description: text,
+    time,
+    keeper: text,
+  }),
+  vaultLog: list(
+    object({
+      paperNo: text,
+      paperName: text,
+      quantity: count,
+      unit: text,
+      taker: text,
+      takenAt: time,
+      issuedBy: text,
+      returner: text,
+      returnedAt: time,
+      receivedBy: text,
+    }),
+  ),
+  distributions: list(
+    object({
+      start: time,
+      end: time,
+      rows: list(
+        object({
+          paperNo: text,
+          paperName: text,
+          copies: count,
+          room: text,
+          issuedAt: time,
+          collector: text,
+          returnedAt: time,
+          returner: text,
+          note: text,
+        }),
+      ),
+      issuer: text,
+      receiver: text,
+    }),
+  ),
+  duty: object({
+    shifts: list(object({ kind: text, from: time, to: time, record: text, handedOverBy: text, takenOverBy: text })),
+    supervisor: text,
+  }),
+});
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+export interface SchemaProblem {
+  /** JSON path of the offending value, e.g. `/handovers/0/items/2/quantity`. */
+  path: string;
+  message: string;
+}
+
+function describe(error: ErrorObject): SchemaProblem {
+  const path = error.instancePath || '/';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { path, message: `未知字段“${String(error.params.additionalProperty)}”(unknown field)` };
+    case 'type':
+      return { path, message: `类型应为 ${String(error.params.type)} (must be ${String(error.params.type)})` };
+    default:
+      return { path, message: error.message ?? error.keyword };
+  }
+}
+
+/** The schema problems of a parsed JSON value; empty when it is a well-shaped SiteData. */
+export function checkSiteData(value: unknown): SchemaProblem[] {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(siteDataSchema);
+  if (compiled(value)) return [];
+  return (compiled.errors ?? []).map(describe);
+}
+
+export function isSiteData(value: unknown): value is SiteData {
+  return checkSiteData(value).length === 0;
+}
