@@ -63,8 +63,9 @@ export function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; e
   });
 }
 
-function isEmptyRecord(read: FormRead, tableKey: string | undefined): boolean {
-  const keys = Object.keys(read.record).filter((k) => k !== tableKey);
+/** A form nobody has typed into: no field and no row (a 合计 formula's 0 does not count). */
+function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: string | undefined): boolean {
+  const keys = Object.keys(read.record).filter((k) => k !== tableKey && k !== totalKey);
   const rows = tableKey ? (read.record[tableKey] as unknown[] | undefined) : undefined;
   return keys.length === 0 && (!rows || rows.length === 0);
 }
@@ -81,7 +82,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     if (!entry) continue;
     const read = readForm(entry.layout, sheet, ctx, index);
     model.problems.push(...read.problems);
-    if (isEmptyRecord(read, entry.layout.table?.key)) continue;
+    if (isEmptyRecord(read, entry.layout.table?.key, entry.layout.table?.total?.key)) continue;
     const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
     bind(model, entry, sheet, read, record);
     if (entry.layout.id === 'site') ctx.dates = { year: yearOfSemester(model.data.site?.semester) };
