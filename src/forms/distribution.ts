@@ -70,10 +70,10 @@ export const distributionForm: FormLayout = {
     key: 'rows',
     blankRows: 7,
     columns: [
-      { key: 'paperNo', label: '试卷号', type: 'text', width: 8 },
+      { key: 'paperNo', label: '试卷号', type: 'text', code: true, width: 8 },
       { key: 'paperName', label: '试卷名称', type: 'text', width: 16 },
       { key: 'copies', label: '试卷份数', aliases: ['份数'], type: 'count', width: 7 },
-      { key: 'room', label: '考场号', aliases: ['考场'], type: 'text', width: 7 },
+      { key: 'room', label: '考场号', aliases: ['考场'], type: 'text', code: true, width: 7 },
       { key: 'issuedAt', label: '领取时间', type: 'datetime', width: 10, group: '试卷发放情况', numFmt: 'hh:mm' },
       { key: 'collector', label: '领卷人签字', aliases: ['领卷人'], type: 'text', width: 10, group: '试卷发放情况' },
       { key: 'returnedAt', label: '回收时间', type: 'datetime', width: 10, group: '试卷回收情况', numFmt: 'hh:mm' },

@@ -37,6 +37,8 @@ export interface FieldSpec {
   prompt?: string;
   /** Tall value cell (a description, an opinion). */
   lines?: number;
+  /** An identifier (试卷号, 考场号): read with full-width letters and digits made half-width. */
+  code?: boolean;
   /** Excel number format for a date-time column (附件4 shows times only). */
   numFmt?: string;
 }

@@ -35,6 +35,11 @@ function isPlaceholder(text: string): boolean {
   return text.replace(/[\s\u3000年月日时分秒点:：_\-—–~～()（）/.]/g, '') === '';
 }
 
+/** ０-９ → 0-9, leaving full-width punctuation in names and notes as typed. */
+function halfWidthDigits(text: string): string {
+  return text.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
 function textOf(v: CellValue): string {
   if (v === null) return '';
   if (v instanceof Date) return '';
@@ -190,7 +195,8 @@ function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
       return cleanText(toHalfWidth(textOf(raw) || String(raw))) || undefined;
     default: {
       if (raw instanceof Date) return readDateTime(raw, ctx);
-      const text = typeof raw === 'number' ? String(raw) : cleanText(textOf(raw) || String(raw));
+      const typed = typeof raw === 'number' ? String(raw) : cleanText(textOf(raw) || String(raw));
+      const text = field.code ? toHalfWidth(typed).replace(/\s+/g, '') : halfWidthDigits(typed);
       return text === '' || isPlaceholder(text) ? undefined : text;
     }
   }

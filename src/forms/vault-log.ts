@@ -13,7 +13,7 @@ export const vaultLogForm: FormLayout = {
     key: 'rows',
     blankRows: 10,
     columns: [
-      { key: 'paperNo', label: '试卷号', type: 'text', width: 8 },
+      { key: 'paperNo', label: '试卷号', type: 'text', code: true, width: 8 },
       { key: 'paperName', label: '试卷名称', type: 'text', width: 16 },
       { key: 'quantity', label: '数量（袋/份）', aliases: ['数量'], type: 'count', width: 7 },
       { key: 'unit', label: '单位', aliases: ['袋/份'], type: 'enum', options: ['袋', '份'], width: 5 },

@@ -87,6 +87,8 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     bind(model, entry, sheet, read, record);
     if (entry.layout.id === 'site') ctx.dates = { year: yearOfSemester(model.data.site?.semester) };
   }
+  // A 分校's own workbook has no 考点: say so, rather than leave it out.
+  if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
   tidyHandoverSemesters(model, recognised);
   return model;

@@ -1,0 +1,87 @@
+/** Shared test helpers: fill data into a real .xlsx, read it back, reshape it as people do. */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fillWorkbook } from '../src/cli/fill';
+import { readWorkbook, SiteModel } from '../src/forms/workbook';
+import { gridFromWorkbook } from '../src/io/exceljs-grid';
+import type { CellValue, WorkbookGrid } from '../src/io/grid';
+import type { SiteData } from '../src/model/types';
+
+export function fixture(name: string): SiteData {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')) as SiteData;
+}
+
+export async function loadBuffer(buffer: Buffer | ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as ArrayBuffer);
+  return wb;
+}
+
+export async function writeBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** fill → bytes → exceljs → grid. */
+export async function filledWorkbook(data: SiteData): Promise<ExcelJS.Workbook> {
+  return loadBuffer(await fillWorkbook(data));
+}
+
+export async function gridOf(wb: ExcelJS.Workbook): Promise<WorkbookGrid> {
+  // Through bytes, as a file on disk would be.
+  return gridFromWorkbook(await loadBuffer(await writeBuffer(wb)));
+}
+
+export async function readBack(wb: ExcelJS.Workbook): Promise<SiteModel> {
+  return readWorkbook(await gridOf(wb));
+}
+
+/** JSON with keys sorted and empty strings dropped, for comparing data models. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_k, v) => {
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        return Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== '' && x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        );
+      }
+      return v;
+    },
+    1,
+  );
+}
+
+/**
+ * A copy of every sheet pasted as values into a fresh workbook at an offset:
+ * no merges, no styles, no formulas — what "选择性粘贴 → 数值" gives.
+ */
+export function pastedAsValues(source: ExcelJS.Workbook, rowOffset: number, colOffset: number): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  source.worksheets.forEach((ws, i) => {
+    const out = wb.addWorksheet(`Sheet${i + 1}`);
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        let v: ExcelJS.CellValue = cell.value;
+        if (v && typeof v === 'object' && 'formula' in v) v = (v as ExcelJS.CellFormulaValue).result as CellValue;
+        out.getCell(r + rowOffset, c + colOffset).value = v;
+      });
+    });
+  });
+  return wb;
+}
+
+/** Every cell value of the workbook passed through `f` (null to clear). */
+export function mapCells(wb: ExcelJS.Workbook, f: (value: ExcelJS.CellValue, cell: ExcelJS.Cell) => ExcelJS.CellValue): void {
+  wb.worksheets.forEach((ws) =>
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        cell.value = f(cell.value, cell);
+      }),
+    ),
+  );
+}
