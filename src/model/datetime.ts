@@ -91,11 +91,9 @@ function chineseNumeralsToDigits(text: string): string {
 }
 
 function prepare(text: string): string {
-  return chineseNumeralsToDigits(toHalfWidth(text))
-    .replace(/[\s\u3000]+/g, ' ')
-    .replace(/[（(].*?[)）]/g, (m) => (/[\d:]/.test(m) ? m : ' ')) // (星期六) and the like
-    .replace(/星期[日天\d]|周[日天\d]/g, ' ')
-    .trim();
+  const withoutWeekday = toHalfWidth(text)
+    .replace(/[(（]?\s*(?:星期|礼拜|周)[一二三四五六日天1-7]\s*[)）]?/g, ' ');
+  return chineseNumeralsToDigits(withoutWeekday).replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 interface TimeOfDay {

@@ -1,0 +1,153 @@
+/**
+ * The readers survive how people type: each tolerance of DOMAIN.md "Reading
+ * workbooks as people fill them" has its own test here.
+ */
+import ExcelJS from 'exceljs';
+import { readWorkbook } from '../../src/forms/workbook';
+import { sheetGridFromWorksheet } from '../../src/io/exceljs-grid';
+import type { SiteData } from '../../src/model/types';
+import { canonical, filledWorkbook, fixture, mapCells, pastedAsValues, readBack } from '../helpers';
+
+const kaodian = (): SiteData => fixture('kaodian.json');
+
+function dateText(d: Date, style: number): string {
+  const [y, mo, da, h, mi] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+  const p = (n: number) => String(n).padStart(2, '0');
+  switch (style) {
+    case 0:
+      return `${y}年${mo}月${da}日${h}时${mi}分`;
+    case 1:
+      return `${y}/${mo}/${da} ${h}:${p(mi)}`;
+    case 2:
+      return `${mo}月${da}日 ${h}:${p(mi)}`; // the year comes from the semester
+    case 3:
+      return `${y}-${p(mo)}-${p(da)} ${p(h)}:${p(mi)}`;
+    default:
+      return `${y}.${mo}.${da} ${h}:${p(mi)}`;
+  }
+}
+
+const FULL_WIDTH = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+describe('readers survive how people fill the forms', () => {
+  test('renamed and reordered sheets are recognised by their content', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    wb.worksheets.forEach((ws, i) => {
+      ws.name = `表${wb.worksheets.length - i}`;
+    });
+    wb.worksheets.reverse();
+    const model = await readBack(wb);
+    expect(canonical(model.data)).toEqual(canonical(data));
+  });
+
+  test('a copy pasted as values at an offset into a fresh workbook (no merges, no styles)', async () => {
+    const data = kaodian();
+    const copy = pastedAsValues(await filledWorkbook(data), 3, 2);
+    const model = await readBack(copy);
+    expect(canonical(model.data)).toEqual(canonical(data));
+    // Findings still point at the real cell: shifted 3 rows down and 2 columns right.
+    const loc = model.locations['vaultLog[0].taker'];
+    expect(copy.getWorksheet(loc.sheet)!.getCell(loc.cell).value).toBe('李强');
+    expect(loc.cell).toBe('H7');
+  });
+
+  test.each([0, 1, 2, 3, 4])('dates typed as text, style %d', async (style) => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    mapCells(wb, (v) => (v instanceof Date ? dateText(v, style) : v));
+    const model = await readBack(wb);
+    expect(canonical(model.data)).toEqual(canonical(data));
+  });
+
+  test('full-width digits in counts, dates and paper numbers', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    mapCells(wb, (v) => {
+      if (v instanceof Date) return FULL_WIDTH(dateText(v, 0));
+      if (typeof v === 'number') return FULL_WIDTH(String(v));
+      if (typeof v === 'string' && /^\d+$/.test(v)) return FULL_WIDTH(v);
+      return v;
+    });
+    const model = await readBack(wb);
+    expect(canonical(model.data)).toEqual(canonical(data));
+  });
+
+  test('a value typed into its label\'s own cell ("接收单位：岳麓考点")', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const ws = wb.getWorksheet('交接单')!;
+    let moved = 0;
+    ws.eachRow((row) => {
+      const label = row.getCell(1).value;
+      if (label === '接收单位：' || label === '联系人（负责人）：' || label === '日期：') {
+        let col = 2;
+        while (row.getCell(col).isMerged && row.getCell(col).master.address === row.getCell(1).address) col++;
+        const valueCell = row.getCell(col);
+        const v = valueCell.value instanceof Date ? dateText(valueCell.value, 0) : String(valueCell.value);
+        row.getCell(1).value = `${String(label)}${v}`;
+        valueCell.value = null;
+        moved++;
+      }
+    });
+    expect(moved).toBe(3);
+    const model = await readBack(wb);
+    expect(canonical(model.data)).toEqual(canonical(data));
+    expect(model.locations['handovers[0].to'].cell).toMatch(/^A\d+$/);
+  });
+
+  test('signers separated by 、，/ and spaces', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const separators = ['，', '/', ' ', '、 '];
+    let i = 0;
+    mapCells(wb, (v) => (typeof v === 'string' && /^[\u4e00-\u9fa5]{2}、[\u4e00-\u9fa5]{2}$/.test(v) ? v.replace('、', separators[i++ % 4]) : v));
+    expect(i).toBeGreaterThan(0);
+    const model = await readBack(wb);
+    expect(model.data.handovers![0].fromSigners).toEqual(['张伟', '孙丽']);
+    expect(model.data.handovers![0].toSigners).toEqual(['李强', '赵敏']);
+  });
+
+  test('formulas whose cached values are missing still give their totals', async () => {
+    const data = kaodian();
+    delete data.intake!.totals;
+    data.intake!.items!.forEach((item) => delete item.totalBags);
+    delete data.handovers![0].total;
+    const wb = await filledWorkbook(data);
+    let stripped = 0;
+    mapCells(wb, (v) => {
+      if (v && typeof v === 'object' && 'formula' in v) {
+        stripped++;
+        return { formula: (v as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue;
+      }
+      return v;
+    });
+    expect(stripped).toBeGreaterThan(5);
+    const model = await readBack(wb);
+    expect(model.data.intake!.totals).toEqual({ bags31: 2, bags26: 1, bags11: 2, bags5: 1, totalBags: 6 });
+    expect(model.data.intake!.items!.map((i) => i.totalBags)).toEqual([3, 1, 2]);
+    expect(model.data.handovers![0].total).toBe(6);
+  });
+
+  test('rows and columns inserted by hand', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const ws = wb.getWorksheet('出入库记录')!;
+    ws.spliceRows(2, 0, ['（本表由考点考务办填写）']);
+    const grid = sheetGridFromWorksheet(ws);
+    // An extra column between 试卷名称 and 数量.
+    grid.rows.forEach((row) => row.splice(3, 0, null));
+    const model = readWorkbook({ sheets: [grid] });
+    expect(model.data.vaultLog).toEqual(data.vaultLog);
+    expect(model.locations['vaultLog[0].quantity'].cell).toBe('E5');
+  });
+
+  test('merged cells: a value sits in the merge\'s first cell', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const ws = wb.getWorksheet('交接单')!;
+    expect(ws.getCell('C3').isMerged).toBe(true);
+    const model = await readBack(wb);
+    expect(model.locations['handovers[0].time'].cell).toBe('C3');
+  });
+});

@@ -1,0 +1,66 @@
+import { parseWallClock, readDateTime, yearOfSemester, formatWallClock } from '../../src/model/datetime';
+
+const iso = (value: unknown, ctx = {}) => {
+  const t = parseWallClock(value, ctx);
+  return t ? formatWallClock(t) : undefined;
+};
+
+describe('dates and times as people write them', () => {
+  test.each([
+    ['2024-06-14T09:30', '2024-06-14T09:30'],
+    ['2024-06-14 09:30', '2024-06-14T09:30'],
+    ['2024/6/14 9:30', '2024-06-14T09:30'],
+    ['2024.6.14 9:30', '2024-06-14T09:30'],
+    ['2024年6月14日9时30分', '2024-06-14T09:30'],
+    ['2024年6月14日 9时30分', '2024-06-14T09:30'],
+    ['2024 年 6 月 14 日 9 时 30 分', '2024-06-14T09:30'],
+    ['2024年06月14日 09:30', '2024-06-14T09:30'],
+    ['2024年6月14日9点30分', '2024-06-14T09:30'],
+    ['2024年6月14日9点半', '2024-06-14T09:30'],
+    ['2024年6月14日下午2点', '2024-06-14T14:00'],
+    ['2024年6月14日 下午2:30', '2024-06-14T14:30'],
+    ['2024年6月14日（星期五）9:30', '2024-06-14T09:30'],
+    ['２０２４年６月１４日９时３０分', '2024-06-14T09:30'],
+    ['２０２４／６／１４　９：３０', '2024-06-14T09:30'],
+    ['二〇二四年六月十四日九时三十分', '2024-06-14T09:30'],
+    ['2024年6月14日24时', '2024-06-15T00:00'],
+  ])('%s', (text, expected) => {
+    expect(iso(text)).toBe(expected);
+  });
+
+  test('partial dates take the year of the semester and the day of the session', () => {
+    expect(iso('6月14日 9:30', { year: 2024 })).toBe('2024-06-14T09:30');
+    expect(iso('6月14日9时', { year: 2024 })).toBe('2024-06-14T09:00');
+    expect(iso('8:05', { year: 2024, month: 6, day: 15 })).toBe('2024-06-15T08:05');
+    expect(iso('15日8时', { year: 2024, month: 6 })).toBe('2024-06-15T08:00');
+    expect(iso('6月14日 9:30')).toBeUndefined();
+  });
+
+  test('real Excel dates and serial numbers', () => {
+    expect(iso(new Date(Date.UTC(2024, 5, 14, 9, 30)))).toBe('2024-06-14T09:30');
+    expect(iso(45457.395833333336)).toBe('2024-06-14T09:30');
+    expect(iso(3)).toBeUndefined(); // a count, not a date
+  });
+
+  test.each(['', '无', '2024年13月1日 8:00', '2024年2月30日 8:00', '2024年6月14日 25:00', '下周一', '2024年6月14日'])(
+    'unreadable or incomplete: %s',
+    (text) => {
+      expect(iso(text)).toBeUndefined();
+    },
+  );
+
+  test('an unreadable time is kept as typed, for the validator', () => {
+    expect(readDateTime('6月15日早上', { year: 2024 })).toBe('6月15日早上');
+    expect(readDateTime(null)).toBeUndefined();
+  });
+
+  test.each([
+    ['2024春', 2024],
+    ['2023秋', 2023],
+    ['2023-2024学年第二学期', 2024],
+    ['2024-2025学年第一学期', 2024],
+    ['２０２４年春季学期', 2024],
+  ])('semester %s is in %d', (semester, year) => {
+    expect(yearOfSemester(semester)).toBe(year);
+  });
+});
