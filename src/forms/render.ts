@@ -209,7 +209,7 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
 
   if (table.total) drawTotal(canvas, record, rows, firstData, lastData, colOf);
   if (table.sideLabel) {
-    put(canvas, headerTop, 0, [...table.sideLabel].join('\n'), 'side');
+    put(canvas, headerTop, 0, table.sideLabel, 'side');
     for (let r = headerTop + 1; r < canvas.row; r++) put(canvas, r, 0, null, 'side');
     merge(canvas, headerTop, 0, canvas.row - 1, 0);
   }

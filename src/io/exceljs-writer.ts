@@ -33,7 +33,8 @@ const LOOKS: Record<DraftStyle, Look> = {
   total: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BOX },
   side: {
     font: { name: FONT, size: 11, bold: true },
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    // Stacked characters, as the seed prints 交接明细 down the table's side.
+    alignment: { horizontal: 'center', vertical: 'middle', textRotation: 'vertical' },
     border: BOX,
   },
   note: { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
