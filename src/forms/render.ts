@@ -12,6 +12,7 @@ import { getPath } from './record';
 
 export const DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
 export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+const HIDE_ZERO = '0;-0;;@';
 
 /** A label that long goes on its own row above its value. */
 const STACKED_LABEL_CHARS = 20;
@@ -269,7 +270,8 @@ function drawTotal(
         if (table.rowSum?.key === column.key) return s + table.rowSum.of.reduce((t, key) => t + numeric(getPath(item, key)), 0);
         return s;
       }, 0);
-      put(canvas, r, colOf(k), result, 'total', { formula: sumFormula(colOf(k), firstData, lastData) });
+      // A blank form prints an empty 合计, not a 0.
+      put(canvas, r, colOf(k), result, 'total', { formula: sumFormula(colOf(k), firstData, lastData), numFmt: HIDE_ZERO });
     }
   });
   canvas.heights[r] = LINE_HEIGHT;
