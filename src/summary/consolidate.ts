@@ -1,0 +1,344 @@
+/**
+ * The consolidated summary over many site workbooks: one row per site, every
+ * paper, every handover's two copies paired across workbooks (matched, only
+ * one side present, disagreeing — with what differs), every finding, and each
+ * source file's SHA-256.
+ *
+ * Pure: no Node, no Office. `node-consolidate.ts` feeds it from files with
+ * worker threads; `consolidateModels` does the whole job in-process for a few
+ * workbooks already read (the demo, the add-in).
+ */
+import type { SiteModel } from '../forms/workbook';
+import { minutesOf } from '../model/datetime';
+import type { FileReport, Finding } from '../model/finding';
+import type { SiteData } from '../model/types';
+import { validateAcross, validateSite } from '../rules/engine';
+import { HandoverBrief, SiteSummary, addFindings, summarizeSite, unitKey } from './site';
+
+/** What one input file gave: its summary and findings, or the reason it could not be read. */
+export interface FileOutcome {
+  file: string;
+  sha256: string | null;
+  /** One-line reason the file could not be read. */
+  error?: string;
+  summary?: SiteSummary;
+  findings: Finding[];
+}
+
+/** One copy of a handover, as found in one workbook. */
+export interface HandoverCopyRef {
+  file: string;
+  /** The unit whose workbook holds this copy. */
+  site: string;
+  sheet: string | null;
+  cell: string | null;
+  time: string;
+  quantity: number;
+  total: number | string | null;
+  fromSigners: string[];
+  toSigners: string[];
+}
+
+export type PairStatus = 'matched' | 'disagree' | 'sender-only' | 'receiver-only';
+
+export const PAIR_STATUS_ZH: Record<PairStatus, string> = {
+  matched: '一致',
+  disagree: '不一致',
+  'sender-only': '仅移交方副本',
+  'receiver-only': '仅接收方副本',
+};
+
+export interface PairDifference {
+  field: 'time' | 'quantity' | 'total' | 'items' | 'fromSigners' | 'toSigners';
+  /** Chinese label of the field. */
+  label: string;
+  sender: string;
+  receiver: string;
+}
+
+export interface HandoverPair {
+  from: string;
+  to: string;
+  status: PairStatus;
+  /** For a one-sided pair: whether the other side's workbook was among the inputs at all. */
+  counterpartProvided: boolean;
+  sender: HandoverCopyRef | null;
+  receiver: HandoverCopyRef | null;
+  differences: PairDifference[];
+}
+
+export interface ConsolidatedTotals {
+  files: number;
+  unreadable: number;
+  sites: number;
+  ready: number;
+  errors: number;
+  warnings: number;
+  papers: number;
+  bags: number;
+  copies: number;
+  candidates: number;
+  bagsStillOut: number;
+  pairs: Record<PairStatus, number>;
+}
+
+export interface Consolidated {
+  files: FileOutcome[];
+  pairs: HandoverPair[];
+  totals: ConsolidatedTotals;
+}
+
+/* ------------------------------------------------------------------ pairing */
+
+interface Copy extends HandoverBrief {
+  file: string;
+  site: string;
+  order: number;
+}
+
+function ref(c: Copy): HandoverCopyRef {
+  return {
+    file: c.file,
+    site: c.site,
+    sheet: c.sheet,
+    cell: c.cell,
+    time: c.time,
+    quantity: c.quantity,
+    total: c.total,
+    fromSigners: c.fromSigners,
+    toSigners: c.toSigners,
+  };
+}
+
+const names = (list: string[]): string => [...new Set(list.map((n) => n.trim()).filter(Boolean))].sort().join('、');
+const itemsKey = (c: Copy): string =>
+  c.items
+    .filter((i) => i.quantity !== null && i.quantity !== '')
+    .map((i) => `${unitKey(i.destination)}:${String(i.quantity)}`)
+    .sort()
+    .join('；');
+const showTime = (t: string): string => t.replace('T', ' ');
+
+/** What differs between the sender's and the receiver's copy of one handover. */
+export function compareCopies(sender: HandoverBrief, receiver: HandoverBrief): PairDifference[] {
+  const diffs: PairDifference[] = [];
+  const s = sender as Copy;
+  const r = receiver as Copy;
+  const ts = minutesOf(s.time);
+  const tr = minutesOf(r.time);
+  const timeDiffers = Number.isNaN(ts) || Number.isNaN(tr) ? s.time.trim() !== r.time.trim() : ts !== tr;
+  if (timeDiffers) diffs.push({ field: 'time', label: '交接时间', sender: showTime(s.time), receiver: showTime(r.time) });
+  if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: '数量（明细之和）', sender: String(s.quantity), receiver: String(r.quantity) });
+  else if (itemsKey(s) !== itemsKey(r)) diffs.push({ field: 'items', label: '交接明细', sender: itemsKey(s), receiver: itemsKey(r) });
+  if (String(s.total ?? '') !== String(r.total ?? '')) diffs.push({ field: 'total', label: '合计', sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
+  if (names(s.fromSigners) !== names(r.fromSigners)) diffs.push({ field: 'fromSigners', label: '移交人', sender: names(s.fromSigners), receiver: names(r.fromSigners) });
+  if (names(s.toSigners) !== names(r.toSigners)) diffs.push({ field: 'toSigners', label: '接收人', sender: names(s.toSigners), receiver: names(r.toSigners) });
+  return diffs;
+}
+
+/**
+ * Pairs the sender's copies with the receiver's across workbooks. Copies are
+ * grouped by (移交单位, 接收单位); within a group each sender's copy is paired
+ * with the receiver's copy from another workbook that is closest in time (an
+ * identical copy first), within three days. What is left is one-sided.
+ */
+export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
+  const units = new Set<string>();
+  const groups = new Map<string, { out: Copy[]; in: Copy[] }>();
+  let order = 0;
+  for (const o of outcomes) {
+    if (!o.summary) continue;
+    const site = o.summary.site.name;
+    units.add(unitKey(site));
+    for (const dir of ['out', 'in'] as const) {
+      for (const h of o.summary.handovers[dir]) {
+        const key = `${unitKey(h.from)}→${unitKey(h.to)}`;
+        const g = groups.get(key) ?? { out: [], in: [] };
+        g[dir].push({ ...h, file: o.file, site, order: order++ });
+        groups.set(key, g);
+      }
+    }
+  }
+  const provided = (name: string) => {
+    const k = unitKey(name);
+    if (!k) return false;
+    for (const u of units) if (u === k || (u.length >= 3 && k.length >= 3 && (u.endsWith(k) || k.endsWith(u)))) return true;
+    return false;
+  };
+
+  const pairs: HandoverPair[] = [];
+  for (const g of groups.values()) {
+    const candidates: Array<{ s: Copy; r: Copy; score: number }> = [];
+    for (const s of g.out) {
+      for (const r of g.in) {
+        if (r.file === s.file) continue;
+        const ts = minutesOf(s.time);
+        const tr = minutesOf(r.time);
+        const dt = Number.isNaN(ts) || Number.isNaN(tr) ? 24 * 60 : Math.abs(ts - tr);
+        if (dt > 3 * 24 * 60) continue;
+        const diffs = compareCopies(s, r).length;
+        candidates.push({ s, r, score: dt * 10 + diffs });
+      }
+    }
+    candidates.sort((a, b) => a.score - b.score || a.s.order - b.s.order || a.r.order - b.r.order);
+    const used = new Set<Copy>();
+    for (const { s, r } of candidates) {
+      if (used.has(s) || used.has(r)) continue;
+      used.add(s);
+      used.add(r);
+      const differences = compareCopies(s, r);
+      pairs.push({
+        from: s.from,
+        to: s.to,
+        status: differences.length ? 'disagree' : 'matched',
+        counterpartProvided: true,
+        sender: ref(s),
+        receiver: ref(r),
+        differences,
+      });
+    }
+    for (const s of g.out) {
+      if (!used.has(s)) {
+        pairs.push({ from: s.from, to: s.to, status: 'sender-only', counterpartProvided: provided(s.to), sender: ref(s), receiver: null, differences: [] });
+      }
+    }
+    for (const r of g.in) {
+      if (!used.has(r)) {
+        pairs.push({ from: r.from, to: r.to, status: 'receiver-only', counterpartProvided: provided(r.from), sender: null, receiver: ref(r), differences: [] });
+      }
+    }
+  }
+  const rank: Record<PairStatus, number> = { disagree: 0, 'sender-only': 1, 'receiver-only': 2, matched: 3 };
+  pairs.sort(
+    (a, b) =>
+      rank[a.status] - rank[b.status] ||
+      a.from.localeCompare(b.from, 'zh') ||
+      a.to.localeCompare(b.to, 'zh') ||
+      (a.sender?.time ?? a.receiver?.time ?? '').localeCompare(b.sender?.time ?? b.receiver?.time ?? ''),
+  );
+  return pairs;
+}
+
+/** A one-line description of a pair for people: what differs, or what is missing. */
+export function describePair(p: HandoverPair): string {
+  if (p.status === 'matched') return '两份副本一致';
+  if (p.status === 'disagree') return p.differences.map((d) => `${d.label}：移交方“${d.sender}”，接收方“${d.receiver}”`).join('；');
+  const other = p.status === 'sender-only' ? '接收方' : '移交方';
+  const unit = p.status === 'sender-only' ? p.to : p.from;
+  return p.counterpartProvided
+    ? `${other}（${unit}）的工作簿中没有这张交接单`
+    : `未提供${other}（${unit}）的工作簿，无法核对`;
+}
+
+/* ------------------------------------------------------------------ totals */
+
+export function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
+  const t: ConsolidatedTotals = {
+    files: files.length,
+    unreadable: 0,
+    sites: 0,
+    ready: 0,
+    errors: 0,
+    warnings: 0,
+    papers: 0,
+    bags: 0,
+    copies: 0,
+    candidates: 0,
+    bagsStillOut: 0,
+    pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 },
+  };
+  for (const f of files) {
+    if (!f.summary) {
+      t.unreadable++;
+      continue;
+    }
+    const s = f.summary;
+    t.sites++;
+    if (s.ready) t.ready++;
+    t.errors += s.findings.errors;
+    t.warnings += s.findings.warnings;
+    t.papers += s.totals.papers;
+    t.bags += s.totals.bags.totalBags;
+    t.copies += s.totals.copies;
+    t.candidates += s.totals.candidates;
+    t.bagsStillOut += s.totals.bagsStillOut;
+  }
+  for (const p of pairs) t.pairs[p.status]++;
+  return t;
+}
+
+/** Outcomes (in any order) → the consolidated summary, files sorted by path. */
+export function buildConsolidated(outcomes: FileOutcome[]): Consolidated {
+  const files = [...outcomes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const pairs = pairHandovers(files);
+  return { files, pairs, totals: consolidatedTotals(files, pairs) };
+}
+
+/** The only part of a site model that the checks across workbooks need: kept small for thousands of files. */
+export function slimModel(model: SiteModel): SiteModel {
+  const locations: SiteModel['locations'] = {};
+  for (const [k, v] of Object.entries(model.locations)) if (k.startsWith('handovers') || k.startsWith('site')) locations[k] = v;
+  const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
+  return { data, locations, sheets: [], problems: [] };
+}
+
+/** Runs the across-workbook rules over slim models and adds what they find to the outcomes. */
+export function applyAcross(outcomes: FileOutcome[], slim: ReadonlyArray<{ id: string; model: SiteModel }>, lang?: 'zh' | 'en'): void {
+  if (slim.length < 2) return;
+  const across = validateAcross(slim, lang ? { lang } : undefined);
+  const byFile = new Map(outcomes.map((o) => [o.file, o]));
+  for (const [id, found] of across) {
+    const o = byFile.get(id);
+    if (!o || !found.length) continue;
+    o.findings.push(...found);
+    if (o.summary) addFindings(o.summary, found);
+  }
+}
+
+/** One workbook already read → its outcome (validateSite + summary). */
+export function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
+  const findings = validateSite(model, lang ? { lang } : undefined);
+  return { file, sha256, findings, summary: summarizeSite(model, findings, { file, sha256 }) };
+}
+
+/** The whole consolidation in-process, for a few workbooks already read. */
+export function consolidateModels(
+  inputs: ReadonlyArray<{ file: string; sha256?: string | null; model?: SiteModel; error?: string }>,
+  options: { lang?: 'zh' | 'en' } = {},
+): Consolidated {
+  const outcomes: FileOutcome[] = inputs.map((i) =>
+    i.model ? outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang) : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
+  );
+  applyAcross(
+    outcomes,
+    inputs.filter((i) => i.model).map((i) => ({ id: i.file, model: slimModel(i.model!) })),
+    options.lang,
+  );
+  return buildConsolidated(outcomes);
+}
+
+/** The findings JSON of DOMAIN.md for the same run (`files`), from a consolidated summary. */
+export function fileReports(c: Consolidated): FileReport[] {
+  return c.files.map((f) => ({
+    file: f.file,
+    site: f.summary ? f.summary.site.name || null : null,
+    sha256: f.sha256,
+    ...(f.error ? { error: f.error } : {}),
+    findings: f.findings,
+  }));
+}
+
+/** `custody summary --format json`: the findings report plus the summaries and the handover pairs. */
+export function consolidatedJson(c: Consolidated): {
+  files: FileReport[];
+  sites: SiteSummary[];
+  handoverPairs: HandoverPair[];
+  totals: ConsolidatedTotals;
+} {
+  return {
+    files: fileReports(c),
+    sites: c.files.filter((f) => f.summary).map((f) => f.summary!),
+    handoverPairs: c.pairs,
+    totals: c.totals,
+  };
+}

@@ -1,0 +1,508 @@
+/**
+ * The per-site custody summary (DOMAIN.md "The per-site custody summary"):
+ * per paper — bags by envelope size, copies (31·a + 26·b + 11·c + 5·d),
+ * candidates, checkouts and returns, rooms served, what is still out of the
+ * vault; per site — handovers in and out, duty coverage of the custody period
+ * and its gaps, findings by severity, and whether it is ready to submit.
+ *
+ * Pure: no Node, no Office. The figures are what the forms say; a value that
+ * cannot be read (a text count, a text time) is left out of a sum and counted
+ * in `unreadable`, because flagging it is the validator's job.
+ *
+ * Definitions used (and printed on the 汇总 sheet):
+ * - A paper's bags and copies come from the intake list (附件2); copies are
+ *   31·bags31 + 26·bags26 + 11·bags11 + 5·bags5.
+ * - A checkout is a vault-log row (附件3); it is returned when its 还卷时间 is
+ *   filled in. At a 分校, a checkout that is not returned while the workbook
+ *   has outgoing handovers is a dispatch to a 考点, not a loan: it is counted
+ *   as dispatched, never as still out.
+ * - The custody period runs from the intake time (入库时间; else the first
+ *   incoming handover) to the last checkout (DOMAIN.md: "from intake to the last
+ *   checkout the vault is guarded day and night"). Coverage is the part of it
+ *   inside the union of the duty shifts (附件5); gaps are the rest.
+ */
+import type { SiteModel } from '../forms/workbook';
+import { minutesOf, isoFromMinutes } from '../model/datetime';
+import type { Finding, Severity } from '../model/finding';
+import { toHalfWidth } from '../model/text';
+import type { Count, Handover, SiteData } from '../model/types';
+
+export interface BagFigures {
+  bags31: number;
+  bags26: number;
+  bags11: number;
+  bags5: number;
+  /** Sum of the four sizes (not the 合计 as written, which the validator checks). */
+  totalBags: number;
+}
+
+export interface OutstandingCheckout {
+  /** 序号 of the vault-log row (1-based). */
+  row: number;
+  paperNo: string;
+  quantity: number | null;
+  unit: string;
+  taker: string;
+  takenAt: string;
+}
+
+export interface PaperSummary {
+  paperNo: string;
+  paperName: string;
+  /** First session of the paper (考试安排), if any. */
+  sessionStart: string | null;
+  sessionEnd: string | null;
+  bags: BagFigures;
+  /** 31·a + 26·b + 11·c + 5·d. */
+  copies: number;
+  /** 报考人数 from the schedule; null when not given. */
+  candidates: number | null;
+  /** copies − candidates; null without candidates. */
+  spareCopies: number | null;
+  /** Vault checkouts of this paper (dispatches excluded). */
+  checkouts: number;
+  /** Of those, returned (还卷时间 filled in). */
+  returns: number;
+  /** Bags (or copies, for rows in 份) taken out and returned. */
+  bagsOut: number;
+  bagsReturned: number;
+  /** Dispatches to 考点 (分校 only): rows and bags. */
+  dispatches: number;
+  bagsDispatched: number;
+  /** Rooms (考场号) the paper was handed to on 附件4, in order. */
+  rooms: string[];
+  copiesDistributed: number;
+  /** Bags of checkouts not returned. */
+  bagsStillOut: number;
+  /** Bags the vault should hold now: intake − still out − dispatched. */
+  bagsInVault: number;
+}
+
+export interface HandoverBrief {
+  /** Index in the workbook's handovers. */
+  index: number;
+  direction: 'in' | 'out';
+  sheet: string | null;
+  cell: string | null;
+  time: string;
+  from: string;
+  to: string;
+  /** Sum of the item quantities that can be read. */
+  quantity: number;
+  /** 合计 as written (number or text), null when empty. */
+  total: Count | null;
+  items: Array<{ destination: string; quantity: Count | null; unit: string; note: string }>;
+  fromSigners: string[];
+  toSigners: string[];
+}
+
+export interface DutyCoverage {
+  custodyStart: string | null;
+  custodyEnd: string | null;
+  /** Length of the custody period in hours (2 decimals). */
+  custodyHours: number;
+  /** Hours of it inside a shift. */
+  coveredHours: number;
+  /** coveredHours ÷ custodyHours, 0–1 (1 when there is no custody period to cover). */
+  coverage: number;
+  gaps: Array<{ from: string; to: string; hours: number }>;
+  /** Pairs of consecutive shifts (by start) that overlap. */
+  overlaps: number;
+  shifts: number;
+  /** Total hours of all readable shifts. */
+  shiftHours: number;
+}
+
+export interface SiteSummary {
+  file: string | null;
+  sha256: string | null;
+  site: {
+    semester: string;
+    branch: string;
+    school: string;
+    examSite: string;
+    level: string;
+    /** How the unit is named: the 考点, else the 分校, else the 分部. */
+    name: string;
+  };
+  papers: PaperSummary[];
+  totals: {
+    papers: number;
+    sessions: number;
+    bags: BagFigures;
+    copies: number;
+    candidates: number;
+    checkouts: number;
+    returns: number;
+    dispatches: number;
+    bagsDispatched: number;
+    roomsServed: number;
+    copiesDistributed: number;
+    bagsStillOut: number;
+  };
+  outstanding: OutstandingCheckout[];
+  handovers: { in: HandoverBrief[]; out: HandoverBrief[] };
+  duty: DutyCoverage;
+  findings: { errors: number; warnings: number; byRule: Record<string, { severity: Severity; count: number }> };
+  /** Parts of the workbook that could not be read (from the reader). */
+  problems: string[];
+  /** Values left out of the figures because they could not be read (text counts, text times). */
+  unreadable: number;
+  /** No errors and every part read: the workbook can be handed upward. */
+  ready: boolean;
+}
+
+/* ------------------------------------------------------------------ helpers */
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+export function paperKey(paperNo: string | undefined): string {
+  return toHalfWidth(paperNo ?? '').replace(/\s+/g, '');
+}
+
+/** A unit name as compared across workbooks: half-width, no spaces, no （学院）. */
+export function unitKey(name: string | undefined): string {
+  return toHalfWidth(name ?? '')
+    .replace(/\s+/g, '')
+    .replace(/[（(]学院[)）]/g, '')
+    .replace(/[（(]考点[)）]/g, '');
+}
+
+export function sameUnit(a: string | undefined, b: string | undefined): boolean {
+  const x = unitKey(a);
+  const y = unitKey(b);
+  if (!x || !y) return false;
+  return x === y || (x.length >= 3 && y.length >= 3 && (x.endsWith(y) || y.endsWith(x)));
+}
+
+export function unitNameOf(data: SiteData): string {
+  const s = data.site ?? {};
+  if (s.level === '考点' || (s.examSite && s.level !== '分校' && s.level !== '省校')) return s.examSite || s.school || '';
+  if (s.level === '省校') return s.branch || s.school || '';
+  return s.school || s.examSite || s.branch || '';
+}
+
+interface Counter {
+  unreadable: number;
+}
+
+function whole(value: Count | undefined | null, counter?: Counter): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'string' && /^\s*\d+\s*$/.test(toHalfWidth(value))) return Number(toHalfWidth(value));
+  if (counter) counter.unreadable++;
+  return null;
+}
+
+function emptyBags(): BagFigures {
+  return { bags31: 0, bags26: 0, bags11: 0, bags5: 0, totalBags: 0 };
+}
+
+export function copiesOf(b: BagFigures): number {
+  return 31 * b.bags31 + 26 * b.bags26 + 11 * b.bags11 + 5 * b.bags5;
+}
+
+/** Union of intervals (minutes) → sorted, merged. */
+function union(intervals: Array<[number, number]>): Array<[number, number]> {
+  const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 }): DutyCoverage {
+  const shifts = data.duty?.shifts ?? [];
+  const intervals: Array<[number, number]> = [];
+  for (const s of shifts) {
+    const a = minutesOf(s.from);
+    const b = minutesOf(s.to);
+    if (Number.isNaN(a) || Number.isNaN(b)) {
+      if ((s.from && Number.isNaN(a)) || (s.to && Number.isNaN(b))) counter.unreadable++;
+      continue;
+    }
+    if (b > a) intervals.push([a, b]);
+  }
+  let overlaps = 0;
+  const byStart = [...intervals].sort((x, y) => x[0] - y[0]);
+  for (let i = 1; i < byStart.length; i++) if (byStart[i][0] < byStart[i - 1][1]) overlaps++;
+  const shiftHours = round2(intervals.reduce((s, [a, b]) => s + (b - a), 0) / 60);
+
+  let start = minutesOf(data.intake?.time);
+  if (Number.isNaN(start)) {
+    const incoming = (data.handovers ?? []).map((h) => minutesOf(h.time)).filter((m) => !Number.isNaN(m));
+    if (incoming.length) start = Math.min(...incoming);
+  }
+  const checkouts = (data.vaultLog ?? []).map((v) => minutesOf(v.takenAt)).filter((m) => !Number.isNaN(m));
+  const end = checkouts.length ? Math.max(...checkouts) : Number.NaN;
+  const base = { overlaps, shifts: shifts.length, shiftHours };
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
+    return {
+      custodyStart: Number.isNaN(start) ? null : isoFromMinutes(start),
+      custodyEnd: Number.isNaN(end) ? null : isoFromMinutes(end),
+      custodyHours: 0,
+      coveredHours: 0,
+      coverage: 1,
+      gaps: [],
+      ...base,
+    };
+  }
+  const merged = union(intervals);
+  let covered = 0;
+  const gaps: DutyCoverage['gaps'] = [];
+  let cursor = start;
+  for (const [a, b] of merged) {
+    if (b <= cursor) continue;
+    if (a >= end) break;
+    if (a > cursor) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(Math.min(a, end)), hours: round2((Math.min(a, end) - cursor) / 60) });
+    const lo = Math.max(a, cursor);
+    const hi = Math.min(b, end);
+    covered += hi - lo;
+    cursor = hi;
+    if (cursor >= end) break;
+  }
+  if (cursor < end) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(end), hours: round2((end - cursor) / 60) });
+  const total = end - start;
+  return {
+    custodyStart: isoFromMinutes(start),
+    custodyEnd: isoFromMinutes(end),
+    custodyHours: round2(total / 60),
+    coveredHours: round2(covered / 60),
+    coverage: Math.round((covered / total) * 10000) / 10000,
+    gaps,
+    ...base,
+  };
+}
+
+function handoverBrief(h: Handover, index: number, direction: 'in' | 'out', model?: SiteModel): HandoverBrief {
+  const loc = model?.locations[`handovers[${index}]`];
+  const items = (h.items ?? []).map((i) => ({
+    destination: i.destination ?? '',
+    quantity: i.quantity ?? null,
+    unit: i.unit ?? '',
+    note: i.note ?? '',
+  }));
+  return {
+    index,
+    direction,
+    sheet: loc?.sheet ?? null,
+    cell: loc?.cell ?? null,
+    time: h.time ?? '',
+    from: h.from ?? '',
+    to: h.to ?? '',
+    quantity: items.reduce((s, i) => s + (whole(i.quantity) ?? 0), 0),
+    total: h.total ?? null,
+    items,
+    fromSigners: h.fromSigners ?? [],
+    toSigners: h.toSigners ?? [],
+  };
+}
+
+/** Whether a handover in this workbook is the unit receiving (in) or sending (out). */
+export function handoverDirection(data: SiteData, h: Handover): 'in' | 'out' {
+  const me = unitNameOf(data);
+  if (sameUnit(h.to, me)) return 'in';
+  if (sameUnit(h.from, me)) return 'out';
+  // Neither side names this unit: a 考点 only receives; a 分校 receiving from above names a higher unit.
+  if (data.site?.level === '考点') return 'in';
+  if (sameUnit(h.from, data.site?.branch) || /分部|省校|印刷/.test(h.from ?? '')) return 'in';
+  return 'out';
+}
+
+/* ------------------------------------------------------------------ summary */
+
+export interface SummarizeOptions {
+  file?: string | null;
+  sha256?: string | null;
+}
+
+function isModel(x: SiteModel | SiteData): x is SiteModel {
+  return typeof (x as SiteModel).data === 'object' && typeof (x as SiteModel).locations === 'object' && Array.isArray((x as SiteModel).sheets);
+}
+
+/** The custody summary of one site workbook, given the validator's findings for it. */
+export function summarizeSite(source: SiteModel | SiteData, findings: readonly Finding[] = [], options: SummarizeOptions = {}): SiteSummary {
+  const model = isModel(source) ? source : undefined;
+  const data: SiteData = model ? model.data : (source as SiteData);
+  const counter: Counter = { unreadable: 0 };
+  const s = data.site ?? {};
+  const papers = new Map<string, PaperSummary>();
+  const paper = (no: string | undefined, name: string | undefined): PaperSummary | undefined => {
+    const key = paperKey(no);
+    if (!key) return undefined;
+    let p = papers.get(key);
+    if (!p) {
+      p = {
+        paperNo: key,
+        paperName: '',
+        sessionStart: null,
+        sessionEnd: null,
+        bags: emptyBags(),
+        copies: 0,
+        candidates: null,
+        spareCopies: null,
+        checkouts: 0,
+        returns: 0,
+        bagsOut: 0,
+        bagsReturned: 0,
+        dispatches: 0,
+        bagsDispatched: 0,
+        rooms: [],
+        copiesDistributed: 0,
+        bagsStillOut: 0,
+        bagsInVault: 0,
+      };
+      papers.set(key, p);
+    }
+    if (!p.paperName && name) p.paperName = name.trim();
+    return p;
+  };
+
+  const sessions = new Set<string>();
+  for (const session of data.schedule ?? []) {
+    const p = paper(session.paperNo, session.paperName);
+    if (session.start) sessions.add(session.start);
+    if (!p) continue;
+    if (session.start && !Number.isNaN(minutesOf(session.start)) && (!p.sessionStart || session.start < p.sessionStart)) {
+      p.sessionStart = session.start;
+      p.sessionEnd = session.end ?? null;
+    }
+    const c = whole(session.candidates, counter);
+    if (c !== null) p.candidates = (p.candidates ?? 0) + c;
+  }
+
+  for (const item of data.intake?.items ?? []) {
+    const p = paper(item.paperNo, item.paperName);
+    if (!p) continue;
+    const a = whole(item.bags31, counter) ?? 0;
+    const b = whole(item.bags26, counter) ?? 0;
+    const c = whole(item.bags11, counter) ?? 0;
+    const d = whole(item.bags5, counter) ?? 0;
+    p.bags.bags31 += a;
+    p.bags.bags26 += b;
+    p.bags.bags11 += c;
+    p.bags.bags5 += d;
+    p.bags.totalBags += a + b + c + d;
+  }
+
+  const directions = (data.handovers ?? []).map((h) => handoverDirection(data, h));
+  const dispatching = s.level === '分校' && directions.includes('out');
+  const outstanding: OutstandingCheckout[] = [];
+  (data.vaultLog ?? []).forEach((row, i) => {
+    const p = paper(row.paperNo, row.paperName);
+    const q = whole(row.quantity, counter);
+    const returned = Boolean(row.returnedAt && String(row.returnedAt).trim());
+    if (!p) return;
+    if (!returned && dispatching) {
+      p.dispatches++;
+      p.bagsDispatched += q ?? 0;
+      return;
+    }
+    p.checkouts++;
+    p.bagsOut += q ?? 0;
+    if (returned) {
+      p.returns++;
+      p.bagsReturned += q ?? 0;
+      if (row.returnedAt && Number.isNaN(minutesOf(row.returnedAt))) counter.unreadable++;
+    } else {
+      p.bagsStillOut += q ?? 0;
+      outstanding.push({
+        row: i + 1,
+        paperNo: p.paperNo,
+        quantity: q,
+        unit: row.unit ?? '袋',
+        taker: row.taker ?? '',
+        takenAt: row.takenAt ?? '',
+      });
+    }
+  });
+
+  for (const dist of data.distributions ?? []) {
+    for (const row of dist.rows ?? []) {
+      const p = paper(row.paperNo, row.paperName);
+      if (!p) continue;
+      const room = toHalfWidth(row.room ?? '').trim();
+      if (room && !p.rooms.includes(room)) p.rooms.push(room);
+      p.copiesDistributed += whole(row.copies, counter) ?? 0;
+    }
+  }
+
+  const list = [...papers.values()];
+  for (const p of list) {
+    p.copies = copiesOf(p.bags);
+    p.spareCopies = p.candidates === null ? null : p.copies - p.candidates;
+    p.bagsInVault = p.bags.totalBags - p.bagsStillOut - p.bagsDispatched;
+  }
+  list.sort((a, b) => (a.sessionStart ?? '\uffff').localeCompare(b.sessionStart ?? '\uffff') || a.paperNo.localeCompare(b.paperNo));
+
+  const bags = emptyBags();
+  for (const p of list) for (const k of Object.keys(bags) as Array<keyof BagFigures>) bags[k] += p.bags[k];
+  const sum = (f: (p: PaperSummary) => number) => list.reduce((acc, p) => acc + f(p), 0);
+
+  const handovers = { in: [] as HandoverBrief[], out: [] as HandoverBrief[] };
+  (data.handovers ?? []).forEach((h, i) => handovers[directions[i]].push(handoverBrief(h, i, directions[i], model)));
+
+  const byRule: SiteSummary['findings']['byRule'] = {};
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else warnings++;
+    const entry = (byRule[f.rule] ??= { severity: f.severity, count: 0 });
+    entry.count++;
+    if (f.severity === 'error') entry.severity = 'error';
+  }
+  const problems = model?.problems ?? [];
+  const duty = dutyCoverage(data, counter);
+
+  return {
+    file: options.file ?? null,
+    sha256: options.sha256 ?? null,
+    site: {
+      semester: s.semester ?? '',
+      branch: s.branch ?? '',
+      school: s.school ?? '',
+      examSite: s.examSite ?? '',
+      level: s.level ?? '',
+      name: unitNameOf(data),
+    },
+    papers: list,
+    totals: {
+      papers: list.length,
+      sessions: sessions.size,
+      bags,
+      copies: copiesOf(bags),
+      candidates: sum((p) => p.candidates ?? 0),
+      checkouts: sum((p) => p.checkouts),
+      returns: sum((p) => p.returns),
+      dispatches: sum((p) => p.dispatches),
+      bagsDispatched: sum((p) => p.bagsDispatched),
+      roomsServed: sum((p) => p.rooms.length),
+      copiesDistributed: sum((p) => p.copiesDistributed),
+      bagsStillOut: sum((p) => p.bagsStillOut),
+    },
+    outstanding,
+    handovers,
+    duty,
+    findings: { errors, warnings, byRule },
+    problems: [...problems],
+    unreadable: counter.unreadable,
+    ready: errors === 0 && problems.length === 0,
+  };
+}
+
+/** Adds findings found later (across workbooks) to a summary's counts. */
+export function addFindings(summary: SiteSummary, findings: readonly Finding[]): SiteSummary {
+  for (const f of findings) {
+    if (f.severity === 'error') summary.findings.errors++;
+    else summary.findings.warnings++;
+    const entry = (summary.findings.byRule[f.rule] ??= { severity: f.severity, count: 0 });
+    entry.count++;
+    if (f.severity === 'error') entry.severity = 'error';
+  }
+  summary.ready = summary.findings.errors === 0 && summary.problems.length === 0;
+  return summary;
+}
