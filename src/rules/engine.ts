@@ -1,13 +1,123 @@
-import type { Finding } from '../model/finding';
+/**
+ * Runs the rule catalogue over a site model and turns each reported model path
+ * into a finding at the real sheet, cell and 序号 (`locate()`), in the DOMAIN.md
+ * findings format. Also runs the rules that compare workbooks given together.
+ */
 import type { SiteModel } from '../forms/workbook';
+import type { Finding } from '../model/finding';
+import { CellLocation, locate } from '../model/location';
+import { FORMS } from '../forms/index';
+import { computeFacts, Facts, labelOf } from './facts';
+import { CROSS_RULES, RULES } from './index';
+import type { CrossRule, Lang, Params, ReportOptions, Rule, RuleMeta } from './types';
 
-export function validateSite(_model: SiteModel, _options?: { lang?: 'zh' | 'en' }): Finding[] {
-  return [];
+export interface ValidateOptions {
+  lang?: Lang;
+  /** Only these rule ids (tests). */
+  only?: readonly string[];
 }
 
+function format(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => {
+    const v = params[key];
+    return v === undefined ? m : String(v);
+  });
+}
+
+export function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang): string {
+  const table = meta.messages[lang] ?? meta.messages.zh;
+  const template = table[messageId] ?? meta.messages.zh[messageId] ?? Object.values(table)[0] ?? meta.id;
+  return format(template, params);
+}
+
+/** A form left blank is not in the model: point at its blank sheet's first cell, if the workbook has one. */
+function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined {
+  const key = path.split(/[.[]/)[0];
+  const entry = FORMS.find((f) => f.key === key);
+  const sheet = entry && model.sheets.find((s) => s.form === entry.layout.id);
+  return entry && sheet ? { sheet: sheet.sheet, cell: 'A1', form: entry.layout.attachment, row: null } : undefined;
+}
+
+function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: string, params: Params, lang: Lang, options?: ReportOptions): Finding {
+  const loc = path ? locate(model.locations, path) ?? blankSheetOf(model, path) : undefined;
+  const field = params.field ?? labelOf(path);
+  const cell = loc?.cell;
+  const full = { ...params, field, cell: cell ?? '', sheet: loc?.sheet ?? '' };
+  return {
+    rule: meta.id,
+    severity: meta.severity,
+    form: loc ? loc.form : options?.form ?? null,
+    sheet: loc?.sheet ?? null,
+    cell: cell ?? null,
+    row: loc?.row ?? null,
+    message: messageOf(meta, messageId, full, lang),
+    clause: meta.clause,
+  };
+}
+
+/** Findings in reading order: by sheet as the workbook holds them, then row, then column. */
+export function sortFindings(model: SiteModel, findings: Finding[]): Finding[] {
+  const sheetOrder = new Map(model.sheets.map((s, i) => [s.sheet, i]));
+  const key = (f: Finding): [number, number, number] => {
+    const m = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;
+    const col = m ? m[1].split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0) : 0;
+    return [f.sheet === null ? -1 : sheetOrder.get(f.sheet) ?? 1e9, m ? Number(m[2]) : 0, col];
+  };
+  return findings
+    .map((f, i) => ({ f, i, k: key(f) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function runRules(model: SiteModel, rules: readonly Rule[], options: ValidateOptions = {}, facts: Facts = computeFacts(model)): Finding[] {
+  const lang = options.lang ?? 'zh';
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (options.only && !options.only.includes(rule.meta.id)) continue;
+    rule.check({
+      model,
+      facts,
+      report: (path, messageId, params = {}, opts) => findings.push(makeFinding(model, rule.meta, path, messageId, params, lang, opts)),
+    });
+  }
+  return sortFindings(model, dedupe(findings));
+}
+
+/** Every single-workbook rule over one site. */
+export function validateSite(model: SiteModel, options?: ValidateOptions): Finding[] {
+  return runRules(model, RULES, options);
+}
+
+/**
+ * The rules that compare workbooks given together (handover-copies-disagree);
+ * findings keyed by site id, a disagreement reported on both files.
+ */
 export function validateAcross(
   sites: ReadonlyArray<{ id: string; model: SiteModel }>,
-  _options?: { lang?: 'zh' | 'en' },
+  options?: ValidateOptions,
 ): Map<string, Finding[]> {
-  return new Map(sites.map((s) => [s.id, []]));
+  const lang = options?.lang ?? 'zh';
+  const out = new Map<string, Finding[]>(sites.map((s) => [s.id, []]));
+  const withFacts = sites.map((s) => ({ ...s, facts: computeFacts(s.model) }));
+  const models = new Map(sites.map((s) => [s.id, s.model]));
+  for (const rule of CROSS_RULES as readonly CrossRule[]) {
+    if (options?.only && !options.only.includes(rule.meta.id)) continue;
+    rule.check(withFacts, (r) => {
+      const model = models.get(r.site);
+      if (!model) return;
+      out.get(r.site)!.push(makeFinding(model, rule.meta, r.path, r.messageId, r.params ?? {}, lang));
+    });
+  }
+  for (const [id, list] of out) out.set(id, sortFindings(models.get(id)!, dedupe(list)));
+  return out;
 }

@@ -1,0 +1,24 @@
+import { norm, showTime, tm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'checkout-before-intake',
+  severity: 'error',
+  forms: [2, 3],
+  clause: '003 (四)“接收试卷后及时入库清点，并签写附件2……在保密室内履行出入库交接，并签写附件3”',
+  messages: {
+    zh: { early: '试卷 {paper} 的取卷时间 {taken} 早于入库时间 {intake}。试卷须先入库、后出库，请核对取卷时间或入库时间。' },
+    en: { early: 'Paper {paper} was taken out at {taken}, before it was taken in at {intake}. Check the checkout or intake time.' },
+  },
+  docs: 'A vault-log checkout of a paper on the intake list earlier than the intake time.',
+};
+
+export function check({ model, facts, report }: RuleContext): void {
+  const intake = tm(model.data.intake?.time);
+  if (Number.isNaN(intake)) return;
+  (model.data.vaultLog ?? []).forEach((r, i) => {
+    const p = norm(r?.paperNo);
+    const t = tm(r?.takenAt);
+    if (facts.intakePapers.has(p) && !Number.isNaN(t) && t < intake) report(`vaultLog[${i}].takenAt`, 'early', { paper: p, taken: showTime(t), intake: showTime(intake) });
+  });
+}

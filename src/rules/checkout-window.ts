@@ -1,0 +1,40 @@
+import { norm, sessionFor, showTime, tm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'checkout-window',
+  severity: 'error',
+  forms: [0, 3],
+  clause: '000 二.5“开考前1小时由考点到考区保密室领取试卷，采取考一场，领一场，送一场的办法”',
+  messages: {
+    zh: {
+      early: '试卷 {paper} 在 {taken} 出库，比它这场考试开考（{start}）早了 {minutes} 分钟。考试当天应在开考前 {lead} 分钟内领卷，请核对取卷时间。',
+      later: '试卷 {paper} 在 {taken} 就出库了，而它的考试 {start} 才开考，中间还有 {between} 开考的另一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对取卷时间。',
+      late: '试卷 {paper} 在 {taken} 出库，晚于这场考试开考时间 {start}。试卷须在开考前领出，请核对取卷时间或考试安排。',
+    },
+    en: {
+      early: 'Paper {paper} was taken out at {taken}, {minutes} minutes before its session starts ({start}). Exam-day checkouts are at most {lead} minutes before the session.',
+      later: 'Paper {paper} was taken out at {taken} although its session starts only at {start}, after another session at {between}. One session at a time (考一场，领一场).',
+      late: 'Paper {paper} was taken out at {taken}, after its session began at {start}. Papers are taken out before the session.',
+    },
+  },
+  docs: 'An exam-day checkout (not a 分校’s dispatch) more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场).',
+};
+
+export function check({ model, facts, report }: RuleContext): void {
+  const lead = facts.settings.checkoutLeadMinutes;
+  (model.data.vaultLog ?? []).forEach((r, i) => {
+    if (!r || facts.dispatch[i]) return;
+    const t = tm(r.takenAt);
+    const s = sessionFor(facts, r.paperNo, t);
+    if (!s) return;
+    const base = { paper: norm(r.paperNo), taken: showTime(t), start: showTime(s.start), lead };
+    if (t > s.start) {
+      report(`vaultLog[${i}].takenAt`, 'late', base);
+    } else if (s.start - t > lead) {
+      const between = facts.sessions.find((o) => o.start > t && o.start < s.start && o.paperNo !== s.paperNo);
+      if (between) report(`vaultLog[${i}].takenAt`, 'later', { ...base, between: showTime(between.start) });
+      else report(`vaultLog[${i}].takenAt`, 'early', { ...base, minutes: s.start - t });
+    }
+  });
+}

@@ -1,0 +1,47 @@
+import { intakeRowBags, isBlankValue, norm, whole } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'copies-short',
+  severity: 'error',
+  forms: [0, 2],
+  clause: '附件2“31份装（袋）26份装（袋）11份装（袋）5份装（袋）”；考试安排“报考人数”',
+  messages: {
+    zh: { short: '试卷 {paper} 入库 {bags} 袋共 {copies} 份（{formula}），少于报考人数 {candidates} 人。试卷份数须够每位考生一份，请核对袋数或报考人数，不足的须及时向上级报告补发。' },
+    en: { short: 'Paper {paper}: {bags} bags hold {copies} copies ({formula}), fewer than the {candidates} candidates. Check the bag counts or candidates; report a shortfall upward.' },
+  },
+  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule. Rows with an unreadable count are skipped.',
+};
+
+export function check({ model, report }: RuleContext): void {
+  const data = model.data;
+  const candidates = new Map<string, number>();
+  for (const s of data.schedule ?? []) {
+    const p = norm(s?.paperNo);
+    const c = whole(s?.candidates);
+    if (p && c !== undefined) candidates.set(p, (candidates.get(p) ?? 0) + c);
+  }
+  const copies = new Map<string, { copies: number; bags: number; row: number; formula: string[] }>();
+  let bad = new Set<string>();
+  (data.intake?.items ?? []).forEach((it, i) => {
+    const p = norm(it?.paperNo);
+    if (!p || !it) return;
+    const sizes = [it.bags31, it.bags26, it.bags11, it.bags5];
+    if (!sizes.every((v) => isBlankValue(v) || whole(v) !== undefined)) {
+      bad.add(p);
+      return;
+    }
+    const [a, b, c, d] = sizes.map((v) => whole(v) ?? 0);
+    const e = copies.get(p) ?? { copies: 0, bags: 0, row: i, formula: [] };
+    e.copies += 31 * a + 26 * b + 11 * c + 5 * d;
+    e.bags += intakeRowBags(it) ?? a + b + c + d;
+    e.formula.push(`31×${a}+26×${b}+11×${c}+5×${d}`);
+    copies.set(p, e);
+  });
+  for (const [p, e] of copies) {
+    const need = candidates.get(p);
+    if (need === undefined || bad.has(p)) continue;
+    if (e.copies < need) report(`intake.items[${e.row}]`, 'short', { paper: p, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
+  }
+  bad = new Set();
+}

@@ -1,0 +1,81 @@
+import { dayOf, norm, showTime, tm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'distribution-outside-custody',
+  severity: 'error',
+  forms: [3, 4],
+  clause: '003 (四)“考试当天，各考点考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接，并签写附件3；……试卷经由考务工作人员分发至考场及回收，签写附件4”',
+  messages: {
+    zh: {
+      before: '试卷 {paper} 在 {issued} 发给第 {room} 考场，但它 {taken} 才从保密室出库（出入库记录第 {vrow} 行）。试卷须先出库、后分发，请核对领取时间或取卷时间。',
+      after: '试卷 {paper} 在 {returned} 才从第 {room} 考场回收，但出入库记录第 {vrow} 行写它 {back} 已还回保密室。须先回收、后入库，请核对回收时间或还卷时间。',
+      none: '试卷 {paper} 发到了第 {room} 考场，但出入库记录里没有它这一天的出库记录。分发的试卷须先从保密室出库并登记，请补记或核对试卷号。',
+    },
+    en: {
+      before: 'Paper {paper} was handed to room {room} at {issued}, but left the vault only at {taken} (vault log row {vrow}).',
+      after: 'Paper {paper} was collected from room {room} at {returned}, but the vault log (row {vrow}) has it back in the vault at {back}.',
+      none: 'Paper {paper} was handed to room {room}, but the vault log has no checkout of it that day.',
+    },
+  },
+  docs: 'A room handout (附件4) before the paper left the vault (附件3), a collection after it went back, or a handout of a paper with no checkout that day.',
+};
+
+export function check({ model, facts, report }: RuleContext): void {
+  const data = model.data;
+  if (!data.vaultLog || data.vaultLog.length === 0) return;
+  const byPaper = new Map<string, number[]>();
+  data.vaultLog.forEach((r, i) => {
+    if (!r || facts.dispatch[i]) return;
+    const p = norm(r.paperNo);
+    if (!p) return;
+    if (!byPaper.has(p)) byPaper.set(p, []);
+    byPaper.get(p)!.push(i);
+  });
+  (data.distributions ?? []).forEach((d, i) => {
+    const sessionStart = tm(d?.start);
+    (d?.rows ?? []).forEach((row, j) => {
+      if (!row) return;
+      const p = norm(row.paperNo);
+      const issued = tm(row.issuedAt);
+      const returned = tm(row.returnedAt);
+      const anchor = !Number.isNaN(issued) ? issued : sessionStart;
+      if (!p || Number.isNaN(anchor)) return;
+      if (!facts.intakePapers.has(p) && !facts.schedulePapers.has(p)) return; // unknown-paper
+      const rows = byPaper.get(p) ?? [];
+      // The checkout of this paper on the same day, nearest the handout.
+      let best = -1;
+      let bestGap = Infinity;
+      let unreadable = false;
+      for (const k of rows) {
+        const t = tm(data.vaultLog![k].takenAt);
+        if (Number.isNaN(t)) {
+          unreadable = true;
+          continue;
+        }
+        if (Math.floor(t / 1440) !== Math.floor(anchor / 1440)) continue;
+        const gap = Math.abs(anchor - t);
+        if (gap < bestGap) {
+          bestGap = gap;
+          best = k;
+        }
+      }
+      const path = `distributions[${i}].rows[${j}]`;
+      const room = row.room ?? '';
+      if (best < 0) {
+        if (!unreadable) report(`${path}.issuedAt`, 'none', { paper: p, room });
+        return;
+      }
+      const v = data.vaultLog![best];
+      const taken = tm(v.takenAt);
+      const back = tm(v.returnedAt);
+      const vrow = model.locations[`vaultLog[${best}]`]?.row ?? best + 1;
+      if (!Number.isNaN(back) && back < taken) return; // time-order
+      if (!Number.isNaN(issued) && issued < taken) report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow });
+      if (!Number.isNaN(returned) && !Number.isNaN(back) && returned > back && (Number.isNaN(issued) || returned >= issued)) {
+        report(`${path}.returnedAt`, 'after', { paper: p, room, returned: showTime(returned), back: showTime(back), vrow });
+      }
+      void dayOf;
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { norm, tm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'duty-chain',
+  severity: 'warning',
+  forms: [5],
+  clause: '附件5“交班人签字”“接班人签字”：每一班交接给下一班；003 (三)“保密室值班人员应认真填写保密室值班记录”',
+  messages: {
+    zh: { chain: '这一班的交班人是“{name}”，但上一班的接班人是“{prev}”。接班的人就是下一班交班的人，请核对签字。' },
+    en: { chain: 'This shift is handed over by "{name}", but the previous shift was taken over by "{prev}". The one who takes over hands over next.' },
+  },
+  docs: 'In time order, each shift’s 交班人 should be the previous shift’s 接班人.',
+};
+
+export function check({ model, report }: RuleContext): void {
+  const shifts = (model.data.duty?.shifts ?? []).map((s, i) => ({ s, i, from: tm(s?.from) }));
+  const ordered = shifts.every((x) => !Number.isNaN(x.from)) ? [...shifts].sort((a, b) => a.from - b.from || a.i - b.i) : shifts;
+  for (let k = 1; k < ordered.length; k++) {
+    const prev = norm(ordered[k - 1].s?.takenOverBy);
+    const name = norm(ordered[k].s?.handedOverBy);
+    if (prev && name && prev !== name) report(`duty.shifts[${ordered[k].i}].handedOverBy`, 'chain', { name, prev });
+  }
+}

@@ -1,0 +1,68 @@
+import { showTime, tm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'duty-gap',
+  severity: 'error',
+  forms: [2, 3, 5],
+  clause: '003 (四)“试卷入库至出库期间，各级保密室值班人员签写附件5”；000 二.4“24小时昼夜值班与巡逻”',
+  messages: {
+    zh: {
+      gap: '上一班到 {prev} 结束，这一班 {from} 才开始，中间 {minutes} 分钟无人值班。试卷在库期间须 24 小时昼夜值班，请补记这段值班或核对时间。',
+      overlap: '这一班 {from} 开始，上一班到 {prev} 才结束，两班重叠 {minutes} 分钟。交接班时间应首尾相接，请核对值班时间。',
+      start: '试卷 {custody} 已入库，但值班记录从 {from} 才开始。从入库起须昼夜值班，请补记入库后的值班。',
+      end: '最后一次出库在 {custody}，但值班记录到 {to} 就结束了。到最后一次出库为止须昼夜值班，请补记之后的值班。',
+    },
+    en: {
+      gap: 'The previous shift ends at {prev} and this one starts at {from}: {minutes} minutes unguarded. The vault is guarded day and night.',
+      overlap: 'This shift starts at {from} but the previous one ends only at {prev}: {minutes} minutes overlap. Shifts should meet end to start.',
+      start: 'Papers were in the vault from {custody}, but the duty log starts only at {from}.',
+      end: 'The last checkout is at {custody}, but the duty log ends at {to}.',
+    },
+  },
+  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout.',
+};
+
+export function check({ model, facts, report }: RuleContext): void {
+  const data = model.data;
+  const shifts = data.duty?.shifts ?? [];
+  if (shifts.length === 0) return;
+  const good: Array<{ i: number; from: number; to: number }> = [];
+  const badIdx: number[] = [];
+  shifts.forEach((s, i) => {
+    const from = tm(s?.from);
+    const to = tm(s?.to);
+    if (Number.isNaN(from) || Number.isNaN(to) || to <= from) badIdx.push(i);
+    else good.push({ i, from, to });
+  });
+  if (good.length === 0) return;
+  good.sort((a, b) => a.from - b.from || a.i - b.i);
+  // A shift that cannot be read sits somewhere in the chain: do not report gaps around it.
+  const badBetween = (a: number, b: number) => badIdx.some((k) => k > Math.min(a, b) && k < Math.max(a, b)) || (badIdx.length > 0 && Math.abs(a - b) !== 1);
+  for (let k = 1; k < good.length; k++) {
+    const prev = good[k - 1];
+    const cur = good[k];
+    if (badBetween(prev.i, cur.i)) continue;
+    if (cur.from > prev.to) report(`duty.shifts[${cur.i}].from`, 'gap', { prev: showTime(prev.to), from: showTime(cur.from), minutes: cur.from - prev.to });
+    else if (cur.from < prev.to) report(`duty.shifts[${cur.i}].from`, 'overlap', { prev: showTime(prev.to), from: showTime(cur.from), minutes: prev.to - cur.from });
+  }
+  // Custody: from intake (not before receipt) to the last checkout.
+  let start = tm(data.intake?.time);
+  let received = Number.NaN;
+  (data.handovers ?? []).forEach((h, i) => {
+    const t = tm(h?.time);
+    if (facts.direction[i] === 'in' && !Number.isNaN(t) && (Number.isNaN(received) || t < received)) received = t;
+  });
+  if (!Number.isNaN(start) && !Number.isNaN(received) && start < received) start = received;
+  let end = Number.NaN;
+  for (const r of data.vaultLog ?? []) {
+    const t = tm(r?.takenAt);
+    if (!Number.isNaN(t) && (Number.isNaN(end) || t > end)) end = t;
+  }
+  const first = good[0];
+  const last = good[good.length - 1];
+  const badBefore = badIdx.some((k) => k < first.i);
+  const badAfter = badIdx.some((k) => k > last.i);
+  if (!Number.isNaN(start) && first.from > start && !badBefore) report(`duty.shifts[${first.i}].from`, 'start', { custody: showTime(start), from: showTime(first.from) });
+  if (!Number.isNaN(end) && last.to < end && !badAfter && (Number.isNaN(start) || end >= start)) report(`duty.shifts[${last.i}].to`, 'end', { custody: showTime(end), to: showTime(last.to) });
+}

@@ -1,0 +1,114 @@
+import type { Handover } from '../model/types';
+import { norm, tm, whole } from './facts';
+import type { CrossReport, CrossSite, RuleMeta } from './types';
+import type { Facts } from './facts';
+
+export const meta: RuleMeta = {
+  id: 'handover-copies-disagree',
+  severity: 'error',
+  forms: [1],
+  clause: '附件1 备注“1.……一式两份，双方签字有效，押运方和接收方分别存档”',
+  messages: {
+    zh: {
+      field: '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（{otherFile} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
+    },
+    en: {
+      field: '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: {otherFile} {otherCell}) reads "{theirs}". Both copies must agree.',
+    },
+  },
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item, the total and both pairs of signers. Reported on both files.',
+};
+
+type Site = CrossSite & { facts: Facts };
+
+const FIELDS: Array<[string, (h: Handover) => string]> = [
+  ['time', (h) => (Number.isNaN(tm(h.time)) ? norm(h.time) : String(tm(h.time)))],
+  ['address', (h) => norm(h.address)],
+  ['contact', (h) => norm(h.contact)],
+  ['total', (h) => (whole(h.total) !== undefined ? String(whole(h.total)) : norm(h.total))],
+  ['fromSigners', (h) => [...new Set((h.fromSigners ?? []).map(norm))].sort().join('、')],
+  ['toSigners', (h) => [...new Set((h.toSigners ?? []).map(norm))].sort().join('、')],
+];
+
+function shown(h: Handover, key: string): string {
+  const v = (h as Record<string, unknown>)[key];
+  if (Array.isArray(v)) return v.join('、');
+  return v === undefined || v === null ? '（空）' : String(v);
+}
+
+export function check(sites: ReadonlyArray<Site>, report: (r: CrossReport) => void): void {
+  // Index every handover by its two units.
+  const byUnits = new Map<string, Array<{ site: Site; i: number; h: Handover }>>();
+  for (const site of sites) {
+    (site.model.data.handovers ?? []).forEach((h, i) => {
+      if (!h || !norm(h.from) || !norm(h.to)) return;
+      const key = `${norm(h.from)}→${norm(h.to)}`;
+      if (!byUnits.has(key)) byUnits.set(key, []);
+      byUnits.get(key)!.push({ site, i, h });
+    });
+  }
+  for (const list of byUnits.values()) {
+    const siteIds = new Set(list.map((x) => x.site.id));
+    if (siteIds.size < 2) continue;
+    // Pair each copy with the nearest-in-time copy in another workbook, each used once.
+    const used = new Set<string>();
+    const candidates: Array<{ a: (typeof list)[0]; b: (typeof list)[0]; d: number }> = [];
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        if (list[x].site.id === list[y].site.id) continue;
+        const ta = tm(list[x].h.time);
+        const tb = tm(list[y].h.time);
+        candidates.push({ a: list[x], b: list[y], d: Number.isNaN(ta) || Number.isNaN(tb) ? 1e9 : Math.abs(ta - tb) });
+      }
+    candidates.sort((p, q) => p.d - q.d);
+    for (const { a, b } of candidates) {
+      const ka = `${a.site.id}#${a.i}`;
+      const kb = `${b.site.id}#${b.i}`;
+      if (used.has(ka) || used.has(kb)) continue;
+      used.add(ka);
+      used.add(kb);
+      compare(a, b, report);
+    }
+  }
+}
+
+function compare(a: { site: Site; i: number; h: Handover }, b: { site: Site; i: number; h: Handover }, report: (r: CrossReport) => void): void {
+  const diffs: Array<{ path: string; mine: string; theirs: string }> = [];
+  for (const [key, get] of FIELDS) {
+    if (get(a.h) !== get(b.h)) diffs.push({ path: key, mine: shown(a.h, key), theirs: shown(b.h, key) });
+  }
+  const ia = a.h.items ?? [];
+  const ib = b.h.items ?? [];
+  const n = Math.max(ia.length, ib.length);
+  for (let k = 0; k < n; k++) {
+    const x = ia[k];
+    const y = ib[k];
+    const line = (it: typeof x) => (it ? `${norm(it.destination)}|${whole(it.quantity) ?? norm(it.quantity)}|${norm(it.unit || '袋')}` : '');
+    if (line(x) !== line(y)) {
+      const show = (it: typeof x) => (it ? `${it.destination ?? ''} ${it.quantity ?? ''}${it.unit ?? ''}`.trim() : '（无此行）');
+      diffs.push({ path: `items[${k}]`, mine: show(x), theirs: show(y) });
+    }
+  }
+  for (const d of diffs) {
+    for (const [me, other, mine, theirs] of [
+      [a, b, d.mine, d.theirs],
+      [b, a, d.theirs, d.mine],
+    ] as const) {
+      const otherLoc = other.site.model.locations[`handovers[${other.i}].${d.path}`] ?? other.site.model.locations[`handovers[${other.i}]`];
+      const field = d.path.startsWith('items') ? `交接明细第 ${Number(/\d+/.exec(d.path)![0]) + 1} 行` : undefined;
+      report({
+        site: me.site.id,
+        path: `handovers[${me.i}].${d.path}`,
+        messageId: 'field',
+        params: {
+          mine,
+          theirs,
+          other: other.site.facts.ownName ?? other.site.id,
+          otherFile: otherLoc?.sheet ?? '',
+          otherCell: otherLoc?.cell ?? '',
+          ...(field ? { field } : {}),
+        },
+      });
+    }
+  }
+}

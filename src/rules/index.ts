@@ -1,0 +1,69 @@
+/** The rule catalogue (DOMAIN.md "Rules"): every rule, in the order of the catalogue. */
+import * as requiredField from './required-field';
+import * as invalidDatetime from './invalid-datetime';
+import * as invalidCount from './invalid-count';
+import * as partialRow from './partial-row';
+import * as rowTotal from './row-total';
+import * as columnTotal from './column-total';
+import * as twoSigners from './two-signers';
+import * as samePerson from './same-person';
+import * as timeOrder from './time-order';
+import * as arrivalTooEarly from './arrival-too-early';
+import * as intakeBeforeReceipt from './intake-before-receipt';
+import * as inventoryMismatch from './inventory-mismatch';
+import * as unknownPaper from './unknown-paper';
+import * as paperNameMismatch from './paper-name-mismatch';
+import * as overdraw from './overdraw';
+import * as checkoutBeforeIntake from './checkout-before-intake';
+import * as checkoutWindow from './checkout-window';
+import * as notReturned from './not-returned';
+import * as distributionOutsideCustody from './distribution-outside-custody';
+import * as copiesShort from './copies-short';
+import * as dutyGap from './duty-gap';
+import * as dutyChain from './duty-chain';
+import * as staffNotOnRoster from './staff-not-on-roster';
+import * as staffIneligible from './staff-ineligible';
+import * as proctorTakesPapers from './proctor-takes-papers';
+import * as handoverCopiesDisagree from './handover-copies-disagree';
+import type { CrossRule, Rule, RuleMeta } from './types';
+
+/** Rules over one workbook. */
+export const RULES: readonly Rule[] = [
+  requiredField,
+  invalidDatetime,
+  invalidCount,
+  partialRow,
+  rowTotal,
+  columnTotal,
+  twoSigners,
+  samePerson,
+  timeOrder,
+  arrivalTooEarly,
+  intakeBeforeReceipt,
+  inventoryMismatch,
+  unknownPaper,
+  paperNameMismatch,
+  overdraw,
+  checkoutBeforeIntake,
+  checkoutWindow,
+  notReturned,
+  distributionOutsideCustody,
+  copiesShort,
+  dutyGap,
+  dutyChain,
+  staffNotOnRoster,
+  staffIneligible,
+  proctorTakesPapers,
+];
+
+/** Rules over workbooks given together. */
+export const CROSS_RULES: readonly CrossRule[] = [handoverCopiesDisagree];
+
+/** All 26, in catalogue order. */
+export const ALL_META: readonly RuleMeta[] = [...RULES.map((r) => r.meta), ...CROSS_RULES.map((r) => r.meta)];
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return ALL_META.find((m) => m.id === id);
+}
+
+export type { Rule, RuleMeta, CrossRule } from './types';

@@ -1,0 +1,32 @@
+import { showTime, tm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'intake-before-receipt',
+  severity: 'error',
+  forms: [1, 2],
+  clause: '003 (四)“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”',
+  messages: {
+    zh: { early: '入库时间 {intake} 早于试卷交接到本单位的时间 {received}（交接单“{sheet2}”）。试卷须先交接接收、后入库清点，请核对入库时间或交接时间。' },
+    en: { early: 'Intake time {intake} is before the papers were received at {received} (handover sheet "{sheet2}"). Papers are received first, then taken into the vault.' },
+  },
+  docs: 'The intake list’s 入库时间 is earlier than the earliest incoming handover: papers cannot be locked in before they arrive.',
+};
+
+export function check({ model, facts, report }: RuleContext): void {
+  const t = tm(model.data.intake?.time);
+  if (Number.isNaN(t)) return;
+  let first = Number.NaN;
+  let at = -1;
+  (model.data.handovers ?? []).forEach((h, i) => {
+    if (facts.direction[i] !== 'in') return;
+    const ht = tm(h?.time);
+    if (!Number.isNaN(ht) && (Number.isNaN(first) || ht < first)) {
+      first = ht;
+      at = i;
+    }
+  });
+  if (!Number.isNaN(first) && t < first) {
+    report('intake.time', 'early', { intake: showTime(t), received: showTime(first), sheet2: model.locations[`handovers[${at}]`]?.sheet ?? '' });
+  }
+}

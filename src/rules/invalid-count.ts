@@ -1,0 +1,32 @@
+import { isBlankValue, whole } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'invalid-count',
+  severity: 'error',
+  forms: [0, 1, 2, 3, 4],
+  clause: '附件1“数量（袋/箱）”；附件2“31份装（袋）……合计（袋）”；附件3“数量（袋/份）”；附件4“试卷份数”',
+  messages: {
+    zh: { count: '“{field}”写的是“{value}”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。' },
+    en: { count: '"{field}" reads "{value}", which is not a whole number ≥ 0. Bag, box and copy counts are whole numbers; write e.g. "3".' },
+  },
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative). Totals that depend on it are not checked.',
+};
+
+export function check({ model, report }: RuleContext): void {
+  const data = model.data;
+  const c = (path: string, v: unknown) => {
+    if (isBlankValue(v)) return;
+    if (whole(v) === undefined) report(path, 'count', { value: String(v) });
+  };
+  (data.schedule ?? []).forEach((s, i) => c(`schedule[${i}].candidates`, s?.candidates));
+  (data.handovers ?? []).forEach((h, i) => {
+    (h?.items ?? []).forEach((it, j) => c(`handovers[${i}].items[${j}].quantity`, it?.quantity));
+    c(`handovers[${i}].total`, h?.total);
+  });
+  const keys = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const;
+  (data.intake?.items ?? []).forEach((it, i) => keys.forEach((k) => c(`intake.items[${i}].${k}`, it?.[k])));
+  if (data.intake?.totals) keys.forEach((k) => c(`intake.totals.${k}`, data.intake!.totals![k]));
+  (data.vaultLog ?? []).forEach((r, i) => c(`vaultLog[${i}].quantity`, r?.quantity));
+  (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => c(`distributions[${i}].rows[${j}].copies`, r?.copies)));
+}

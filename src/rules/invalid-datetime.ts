@@ -1,0 +1,66 @@
+import { ISO_DATETIME } from '../model/datetime';
+import { isBlankValue } from './facts';
+import { splitTimeRange } from '../forms/distribution';
+import { toHalfWidth } from '../model/text';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'invalid-datetime',
+  severity: 'error',
+  forms: [0, 1, 2, 3, 4, 5],
+  clause: '附件1“日期：年 月 日 时 分”；附件2“入库时间：年 月 日 时 分”；附件3“取卷时间”“还卷时间”；附件4“日期”“时间”“领取时间”“回收时间”；附件5“值班时间：年 月 日 时至 日 时”',
+  messages: {
+    zh: {
+      datetime: '“{field}”写的是“{value}”，读不出是哪年哪月哪日几时几分。表上的时间须写到年、月、日、时、分，请改成如“2024年6月15日8时30分”或“2024-06-15 08:30”。',
+      date: '“{field}”写的是“{value}”，读不出日期。请写成如“2024年6月15日”。',
+      range: '“{field}”写的是“{value}”，读不出考试的起止时间。请写成如“08:30—10:00”。',
+    },
+    en: {
+      datetime: '"{field}" reads "{value}", which is not a date and time. Write year, month, day, hour and minute, e.g. "2024-06-15 08:30".',
+      date: '"{field}" reads "{value}", which is not a date. Write e.g. "2024-06-15".',
+      range: '"{field}" reads "{value}", which is not a time range. Write e.g. "08:30—10:00".',
+    },
+  },
+  docs: 'A date or time that cannot be read as a date and time of day. Rules that compare times skip the value, so an unreadable time gives this finding only.',
+};
+
+export function check({ model, report }: RuleContext): void {
+  const data = model.data;
+  const dt = (path: string, v: unknown) => {
+    if (isBlankValue(v)) return;
+    if (typeof v !== 'string' || !ISO_DATETIME.test(v)) report(path, 'datetime', { value: String(v) });
+  };
+  (data.schedule ?? []).forEach((s, i) => {
+    dt(`schedule[${i}].start`, s?.start);
+    dt(`schedule[${i}].end`, s?.end);
+  });
+  (data.handovers ?? []).forEach((h, i) => dt(`handovers[${i}].time`, h?.time));
+  if (data.intake) dt('intake.time', data.intake.time);
+  (data.vaultLog ?? []).forEach((r, i) => {
+    dt(`vaultLog[${i}].takenAt`, r?.takenAt);
+    dt(`vaultLog[${i}].returnedAt`, r?.returnedAt);
+  });
+  (data.distributions ?? []).forEach((d, i) => {
+    const p = `distributions[${i}]`;
+    const start = d?.start;
+    const end = d?.end;
+    const startOk = typeof start === 'string' && ISO_DATETIME.test(start);
+    const endOk = typeof end === 'string' && (ISO_DATETIME.test(end) || (!startOk && splitTimeRange(end) !== undefined));
+    // Bare row times ("8:05") take their day from the header: when that is unreadable, only the header is reported.
+    const bare = (v: unknown) => !startOk && typeof v === 'string' && /^\s*\d{1,2}\s*[:：时点]\s*\d{0,2}\s*分?\s*$/.test(toHalfWidth(v));
+    if (!(startOk && endOk)) {
+      if (!isBlankValue(start) && !startOk && !(typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start))) {
+        report(`${p}.start`, 'date', { value: String(start) });
+      }
+      if (!isBlankValue(end) && !endOk) report(`${p}.end`, 'range', { value: String(end) });
+    }
+    (d?.rows ?? []).forEach((r, j) => {
+      if (!bare(r?.issuedAt)) dt(`${p}.rows[${j}].issuedAt`, r?.issuedAt);
+      if (!bare(r?.returnedAt)) dt(`${p}.rows[${j}].returnedAt`, r?.returnedAt);
+    });
+  });
+  (data.duty?.shifts ?? []).forEach((s, i) => {
+    dt(`duty.shifts[${i}].from`, s?.from);
+    dt(`duty.shifts[${i}].to`, s?.to);
+  });
+}

@@ -1,0 +1,65 @@
+import { intakeRowBags, isBlankValue, whole } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'inventory-mismatch',
+  severity: 'error',
+  forms: [1, 2],
+  clause: '003 (四)“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”；附件2 入库情况描述“对试卷数量是否准确……做简要概述”',
+  messages: {
+    zh: { bags: '入库清单共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对两张表。' },
+    en: { bags: 'The intake list has {intake} bags, but the handover sheets received {received}. Bags taken in must match bags received; recount and check both forms.' },
+  },
+  docs: 'Bags on the intake list ≠ bags received on the incoming handover sheets. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Handovers counted in 箱 are not compared.',
+};
+
+function sumOf(values: unknown[]): number | undefined {
+  let s = 0;
+  for (const v of values) {
+    if (isBlankValue(v)) continue;
+    const n = whole(v);
+    if (n === undefined) return undefined;
+    s += n;
+  }
+  return s;
+}
+
+export function check({ model, facts, report }: RuleContext): void {
+  const data = model.data;
+  const intake = data.intake;
+  if (!intake?.items || intake.items.length === 0) return;
+  // Received: per handover its items' sum and its 合计; the possible totals over all incoming handovers.
+  let received = new Set<number>([0]);
+  let any = false;
+  for (let i = 0; i < (data.handovers ?? []).length; i++) {
+    const h = data.handovers![i];
+    if (facts.direction[i] !== 'in' || !h) continue;
+    if ((h.items ?? []).some((it) => it?.unit && it.unit.trim() !== '袋')) return;
+    const ways = new Set<number>();
+    const s = sumOf((h.items ?? []).map((it) => it?.quantity));
+    if (s !== undefined && (h.items ?? []).length > 0) ways.add(s);
+    const t = whole(h.total);
+    if (t !== undefined) ways.add(t);
+    if (ways.size === 0) return;
+    any = true;
+    const next = new Set<number>();
+    for (const a of received) for (const b of ways) next.add(a + b);
+    received = next;
+    if (received.size > 64) return;
+  }
+  if (!any) return;
+  const mine = new Set<number>();
+  const rows = intake.items.map((it) => (it ? intakeRowBags(it) : undefined));
+  if (rows.every((v) => v !== undefined)) mine.add(rows.reduce<number>((a, v) => a + (v ?? 0), 0));
+  const rowTotals = sumOf(intake.items.map((it) => it?.totalBags));
+  if (rowTotals !== undefined && intake.items.some((it) => !isBlankValue(it?.totalBags))) mine.add(rowTotals);
+  const t = whole(intake.totals?.totalBags);
+  if (t !== undefined) mine.add(t);
+  if (mine.size === 0) return;
+  for (const m of mine) if (received.has(m)) return;
+  const shown = [...mine][0];
+  report(intake.totals && !isBlankValue(intake.totals.totalBags) ? 'intake.totals.totalBags' : 'intake', 'bags', {
+    intake: shown,
+    received: [...received].join(' 或 '),
+  });
+}

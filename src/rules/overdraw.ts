@@ -1,0 +1,45 @@
+import { norm, showTime, tm, whole } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'overdraw',
+  severity: 'error',
+  forms: [2, 3],
+  clause: '附件2 入库清单 与 附件3 出入库记录：出库的袋数不能多于入库的袋数',
+  messages: {
+    zh: { over: '试卷 {paper} 在 {time} 出库 {qty} 袋后，同时在库外的共 {out} 袋，但入库清单上这份试卷只有 {in} 袋。出库袋数不能多于入库袋数，请核对数量。' },
+    en: { over: 'After taking out {qty} bag(s) of paper {paper} at {time}, {out} bags are out at once, but only {in} were taken in. Check the quantities.' },
+  },
+  docs: 'At some moment more bags of one paper are out of the vault than the intake list took in (a 分校’s dispatches never come back). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
+};
+
+export function check({ model, facts, report }: RuleContext): void {
+  const events = new Map<string, Array<{ t: number; delta: number; row: number }>>();
+  (model.data.vaultLog ?? []).forEach((r, i) => {
+    if (!r) return;
+    const p = norm(r.paperNo);
+    const q = whole(r.quantity);
+    const t = tm(r.takenAt);
+    if (!facts.intakeBags.has(p) || q === undefined || Number.isNaN(t)) return;
+    if (r.unit && r.unit.trim() !== '袋') return;
+    const list = events.get(p) ?? [];
+    list.push({ t, delta: q, row: i });
+    const back = tm(r.returnedAt);
+    if (!facts.dispatch[i] && !Number.isNaN(back) && back >= t) list.push({ t: back, delta: -q, row: i });
+    events.set(p, list);
+  });
+  for (const [paper, list] of events) {
+    const limit = facts.intakeBags.get(paper)!;
+    list.sort((a, b) => a.t - b.t || a.delta - b.delta);
+    let out = 0;
+    for (const e of list) {
+      out += e.delta;
+      if (e.delta > 0 && out > limit) {
+        const r = model.data.vaultLog![e.row];
+        report(`vaultLog[${e.row}].quantity`, 'over', { paper, time: showTime(e.t), qty: e.delta, out, in: limit });
+        void r;
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { norm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'paper-name-mismatch',
+  severity: 'warning',
+  forms: [0, 2, 3, 4],
+  clause: '附件2–4“试卷号”“试卷名称”：同一试卷号在各表中的试卷名称应一致',
+  messages: {
+    zh: { name: '试卷号 {paper} 在这里写作“{name}”，而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了。' },
+    en: { name: 'Paper {paper} is named "{name}" here but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong.' },
+  },
+  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right; the others are flagged.',
+};
+
+interface Use {
+  path: string;
+  name: string;
+  weight: number;
+  where: string;
+}
+
+export function check({ model, report }: RuleContext): void {
+  const data = model.data;
+  const byPaper = new Map<string, Use[]>();
+  const add = (paperNo: unknown, name: unknown, path: string, weight: number, where: string) => {
+    const p = norm(paperNo);
+    const n = norm(name).replace(/[（）()]/g, '');
+    if (!p || !n) return;
+    if (!byPaper.has(p)) byPaper.set(p, []);
+    byPaper.get(p)!.push({ path, name: n, weight, where });
+  };
+  (data.intake?.items ?? []).forEach((it, i) => add(it?.paperNo, it?.paperName, `intake.items[${i}].paperName`, 3, '入库清单'));
+  (data.schedule ?? []).forEach((s, i) => add(s?.paperNo, s?.paperName, `schedule[${i}].paperName`, 2, '考试安排'));
+  (data.vaultLog ?? []).forEach((r, i) => add(r?.paperNo, r?.paperName, `vaultLog[${i}].paperName`, 1, '出入库记录'));
+  (data.distributions ?? []).forEach((d, i) =>
+    (d?.rows ?? []).forEach((r, j) => add(r?.paperNo, r?.paperName, `distributions[${i}].rows[${j}].paperName`, 1, '分发登记表')),
+  );
+  for (const [paper, uses] of byPaper) {
+    const names = new Map<string, { count: number; weight: number; where: Set<string> }>();
+    for (const u of uses) {
+      const e = names.get(u.name) ?? { count: 0, weight: 0, where: new Set<string>() };
+      e.count++;
+      e.weight = Math.max(e.weight, u.weight);
+      e.where.add(u.where);
+      names.set(u.name, e);
+    }
+    if (names.size < 2) continue;
+    const [expected, info] = [...names].sort((a, b) => b[1].count - a[1].count || b[1].weight - a[1].weight)[0];
+    for (const u of uses) if (u.name !== expected) report(u.path, 'name', { paper, name: u.name, expected, where: [...info.where].join('、') });
+  }
+}

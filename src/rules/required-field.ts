@@ -1,0 +1,92 @@
+import { isBlankValue } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+import type { FormNumber } from '../model/location';
+
+export const meta: RuleMeta = {
+  id: 'required-field',
+  severity: 'error',
+  forms: [0, 1, 2, 3, 4, 5],
+  clause: '附件1–5 表头与签字栏；003 (四)“双方签写附件1……签写附件2……签写附件3……签写附件4……签写附件5”',
+  messages: {
+    zh: {
+      field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',
+      table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
+      form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
+    },
+    en: {
+      field: '"{field}" is empty. It is required on {form}; fill it in before submitting.',
+      table: '{form} has no rows. Enter its records row by row.',
+      form: 'The workbook has no filled-in "{form}". This unit must keep this form; add it (custody template gives a blank one).',
+    },
+  },
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures) is empty, a form’s table has no rows, or a form the unit must keep is missing. Blank cells inside a table row are partial-row.',
+};
+
+const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
+  site: ['基本信息', 'the 基本信息 sheet', 0],
+  schedule: ['考试安排', 'the exam schedule', 0],
+  staff: ['涉卷人员名单', 'the staff roster', 0],
+  handovers: ['附件1 纸质试卷交接单', 'form 1 (handover sheet)', 1],
+  intake: ['附件2 纸质试卷入库清单', 'form 2 (intake list)', 2],
+  vaultLog: ['附件3 保密室试卷出入库记录表', 'form 3 (vault log)', 3],
+  distributions: ['附件4 试卷分发登记表', 'form 4 (distribution register)', 4],
+  duty: ['附件5 保密室值班记录', 'form 5 (duty log)', 5],
+};
+
+export function check({ model, facts, report }: RuleContext): void {
+  const data = model.data;
+  const lang = (key: string) => FORM_NAMES[key][0];
+  const field = (path: string, value: unknown, formKey: string) => {
+    if (isBlankValue(value)) report(path, 'field', { form: lang(formKey) });
+  };
+  const table = (path: string, rows: unknown[] | undefined, formKey: string) => {
+    if (!rows || rows.length === 0) report(path, 'table', { form: lang(formKey) }, { form: FORM_NAMES[formKey][2] });
+  };
+  const whole = (key: keyof typeof data) => {
+    const v = data[key];
+    const missing = v === undefined || (Array.isArray(v) && v.length === 0);
+    if (missing) report(key, 'form', { form: lang(key) }, { form: FORM_NAMES[key][2] });
+    return !missing;
+  };
+
+  if (whole('site')) {
+    const s = data.site!;
+    field('site.semester', s.semester, 'site');
+    field('site.school', s.school, 'site');
+    field('site.level', s.level, 'site');
+    if (facts.level === '考点') field('site.examSite', s.examSite, 'site');
+  }
+  whole('schedule');
+  whole('staff');
+  const hasHandovers = whole('handovers');
+  if (hasHandovers) {
+    data.handovers!.forEach((h, i) => {
+      const p = `handovers[${i}]`;
+      for (const k of ['time', 'from', 'to', 'address', 'contact', 'fromSigners', 'toSigners'] as const) field(`${p}.${k}`, h?.[k], 'handovers');
+      table(`${p}`, h?.items, 'handovers');
+    });
+  }
+  if (whole('intake')) {
+    const it = data.intake!;
+    table('intake', it.items, 'intake');
+    field('intake.time', it.time, 'intake');
+    field('intake.keeper', it.keeper, 'intake');
+  }
+  whole('vaultLog');
+  if (facts.level === '考点' && whole('distributions')) {
+    data.distributions!.forEach((d, i) => {
+      const p = `distributions[${i}]`;
+      field(`${p}.start`, d?.start, 'distributions');
+      if (!isBlankValue(d?.start) || isBlankValue(d?.end)) {
+        if (isBlankValue(d?.end)) field(`${p}.end`, d?.end, 'distributions');
+      }
+      table(p, d?.rows, 'distributions');
+      field(`${p}.issuer`, d?.issuer, 'distributions');
+      field(`${p}.receiver`, d?.receiver, 'distributions');
+    });
+  }
+  if (whole('duty')) {
+    table('duty', data.duty!.shifts, 'duty');
+    field('duty.supervisor', data.duty!.supervisor, 'duty');
+  }
+}

@@ -1,0 +1,39 @@
+import { norm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'same-person',
+  severity: 'error',
+  forms: [1, 3, 5],
+  clause: '003 (六)“涉卷人员在涉卷期间不得少于两人同时在场，进入保密室须严格落实‘双人双锁’制度”',
+  messages: {
+    zh: {
+      handover: '“{name}”同时签在移交方和接收方。交接须由不同的人分别代表双方，请核对签字。',
+      vault: '“{field}”和“{other}”是同一个人（{name}）。出入库须两人当面交接（双人双锁），请由另一名保管员签字。',
+      duty: '交班人和接班人是同一个人（{name}）。交接班须由两人当面办理，请核对签字。',
+    },
+    en: {
+      handover: '"{name}" signs for both the sending and the receiving side. Each side must be different people.',
+      vault: '"{field}" and "{other}" are the same person ({name}). A vault movement needs two people (双人双锁); have another keeper sign.',
+      duty: 'The outgoing and incoming duty officer are the same person ({name}). A shift is handed over between two people.',
+    },
+  },
+  docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself.',
+};
+
+export function check({ model, report }: RuleContext): void {
+  const data = model.data;
+  (data.handovers ?? []).forEach((h, i) => {
+    const from = new Set((h?.fromSigners ?? []).map(norm).filter(Boolean));
+    const both = (h?.toSigners ?? []).map(norm).filter((n) => n && from.has(n));
+    if (both.length) report(`handovers[${i}].toSigners`, 'handover', { name: [...new Set(both)].join('、') });
+  });
+  (data.vaultLog ?? []).forEach((r, i) => {
+    if (!r) return;
+    if (norm(r.taker) && norm(r.taker) === norm(r.issuedBy)) report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: norm(r.taker) });
+    if (norm(r.returner) && norm(r.returner) === norm(r.receivedBy)) report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: norm(r.returner) });
+  });
+  (data.duty?.shifts ?? []).forEach((s, i) => {
+    if (s && norm(s.handedOverBy) && norm(s.handedOverBy) === norm(s.takenOverBy)) report(`duty.shifts[${i}].takenOverBy`, 'duty', { name: norm(s.takenOverBy) });
+  });
+}

@@ -1,0 +1,25 @@
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'staff-not-on-roster',
+  severity: 'error',
+  forms: [0, 1, 2, 3, 4, 5],
+  clause: '003 (六)“涉卷人员采用主考负责制，须严格落实所有涉卷人员保密承诺书签订……涉卷人员包括主考、考务人员、值班人员、押运人员、交接人员、监控人员、监考人员等”',
+  messages: {
+    zh: { missing: '签字人“{name}”不在涉卷人员名单上{more}。本单位签字的涉卷人员须经遴选、列入名单并签订保密承诺书，请把此人补入名单或核对签字。' },
+    en: { missing: 'Signer "{name}" is not on the staff roster{more}. Everyone who signs for this unit must be on the roster with a signed pledge.' },
+  },
+  docs: 'A person signing on this unit’s side (receiving pair of an incoming handover, sending pair of an outgoing one, every signer of forms 2–5 except a 考点’s takers at a 分校’s vault and the proctors collecting papers on 附件4) who is not on 涉卷人员. One finding per person, at the first signature.',
+};
+
+export function check({ facts, report }: RuleContext): void {
+  if (facts.roster.size === 0) return;
+  const seen = new Map<string, { path: string; count: number }>();
+  for (const s of facts.ownSigners) {
+    if (facts.roster.has(s.name)) continue;
+    const e = seen.get(s.name);
+    if (e) e.count++;
+    else seen.set(s.name, { path: s.path, count: 1 });
+  }
+  for (const [name, e] of seen) report(e.path, 'missing', { name, more: e.count > 1 ? `（另有 ${e.count - 1} 处签字）` : '' });
+}

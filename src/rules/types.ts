@@ -1,0 +1,61 @@
+/**
+ * What a rule is: its `meta` (id, severity, the forms it reads, the seed clause
+ * it enforces, messages in Chinese and English, a short doc) and its `check`,
+ * which reports findings by model path. The engine turns a path into the real
+ * sheet, cell and 序号 with `locate()`.
+ */
+import type { SiteModel } from '../forms/workbook';
+import type { Severity } from '../model/finding';
+import type { FormNumber } from '../model/location';
+import type { Facts } from './facts';
+
+export type Lang = 'zh' | 'en';
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** Attachment numbers the rule reads (0 for 基本信息/考试安排/涉卷人员). */
+  forms: readonly FormNumber[];
+  /** The seed text the rule enforces, quoted, with its source ("003 (四)"). */
+  clause: string;
+  /** Message templates by id, with {placeholders}; `zh` first. */
+  messages: { zh: Record<string, string>; en: Record<string, string> };
+  docs: string;
+}
+
+export type Params = Record<string, string | number | undefined>;
+
+export interface ReportOptions {
+  /** When the path cannot be located (a whole form missing): the form to name. */
+  form?: FormNumber;
+}
+
+export interface RuleContext {
+  model: SiteModel;
+  facts: Facts;
+  /** Reports a finding at a model path (`vaultLog[3].takenAt`) with a message id and its parameters. */
+  report(path: string, messageId: string, params?: Params, options?: ReportOptions): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export interface CrossSite {
+  id: string;
+  model: SiteModel;
+}
+
+export interface CrossReport {
+  site: string;
+  path: string;
+  messageId: string;
+  params?: Params;
+}
+
+/** A rule that compares workbooks given together. */
+export interface CrossRule {
+  meta: RuleMeta;
+  check(sites: ReadonlyArray<CrossSite & { facts: Facts }>, report: (r: CrossReport) => void): void;
+}
