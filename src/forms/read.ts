@@ -13,7 +13,10 @@ import { setPath } from './record';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
 export interface ReadLocation {
+  /** The field's path in the record; for a table cell, the column's key (empty for the row itself). */
   path: string;
+  /** For a table cell: the row's index in the table. */
+  item?: number;
   row: number;
   col: number;
   /** 序号 of the table row, null for a header or footer field. */
@@ -46,6 +49,21 @@ function textOf(v: CellValue): string {
   return String(v);
 }
 
+/**
+ * Cell texts repeat (names, paper names, 是/否), and a large vault log is read
+ * against eight layouts: normalise each distinct text once.
+ */
+const NORM_CACHE = new Map<string, { norm: string; half: string }>();
+function normalized(text: string): { norm: string; half: string } {
+  let hit = NORM_CACHE.get(text);
+  if (!hit) {
+    if (NORM_CACHE.size > 100_000) NORM_CACHE.clear();
+    hit = { norm: normalizeLabel(text), half: toHalfWidth(text).trim() };
+    NORM_CACHE.set(text, hit);
+  }
+  return hit;
+}
+
 /** Labels compared as normalized text; the first entry is the printed label. */
 function labelsOf(field: FieldSpec): string[] {
   return [field.label, ...(field.aliases ?? [])].map(normalizeLabel);
@@ -53,13 +71,11 @@ function labelsOf(field: FieldSpec): string[] {
 
 /** The text of a label cell is this label, possibly with the value after its colon. */
 export function matchLabel(cellText: string, labels: readonly string[]): { rest: string } | undefined {
-  const norm = normalizeLabel(cellText);
+  const { norm, half } = normalized(cellText);
   for (const label of labels) if (norm === label) return { rest: '' };
-  const half = toHalfWidth(cellText).trim();
   for (const label of labels) {
-    // Keep the value's own spacing: find the colon after the label in the original text.
-    const compact = half.replace(/\s+/g, '');
-    if (compact.startsWith(label + ':')) {
+    // The value follows the label's colon; keep the value's own spacing.
+    if (norm.length > label.length && norm.startsWith(label) && norm[label.length] === ':') {
       const colon = half.search(/[:：]/);
       return { rest: colon >= 0 ? half.slice(colon + 1).trim() : '' };
     }
@@ -69,7 +85,7 @@ export function matchLabel(cellText: string, labels: readonly string[]): { rest:
 
 /** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"). */
 function matchColumnLabel(cellText: string, labels: readonly string[]): boolean {
-  const norm = normalizeLabel(cellText);
+  const { norm } = normalized(cellText);
   return labels.some((label) => norm === label || (norm.startsWith(label) && norm[label.length] === '('));
 }
 
@@ -82,6 +98,8 @@ interface TextCell {
 class SheetIndex {
   readonly texts: TextCell[] = [];
   readonly mergeRight = new Map<string, number>();
+  /** Table headers found so far, by the layout's columns (null: searched, none). */
+  readonly headers = new Map<readonly ColumnSpec[], TableHeader | null>();
   readonly width: number;
 
   constructor(readonly sheet: SheetGrid) {
@@ -107,7 +125,7 @@ class SheetIndex {
 }
 
 export function findTitle(index: SheetIndex, layout: FormLayout): TextCell | undefined {
-  return index.texts.find((t) => layout.titlePattern.test(normalizeLabel(t.text)));
+  return index.texts.find((t) => t.text.length < 200 && layout.titlePattern.test(normalized(t.text).norm));
 }
 
 interface TableHeader {
@@ -117,33 +135,49 @@ interface TableHeader {
   columns: Map<string, number>;
 }
 
+/** The column's label without its parenthesised unit, as a quick first test. */
+function labelStem(norm: string): string {
+  const paren = norm.indexOf('(');
+  return paren > 0 ? norm.slice(0, paren) : norm;
+}
+
 function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
+  const memo = index.headers.get(columns);
+  if (memo !== undefined) return memo ?? undefined;
+  const header = searchTableHeader(index, columns);
+  index.headers.set(columns, header ?? null);
+  return header;
+}
+
+function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
   const labels = columns.map(labelsOf);
+  const stems = new Set(labels.flat().map(labelStem));
   const byRow = new Map<number, TextCell[]>();
   for (const t of index.texts) {
+    if (t.text.length > 40) continue;
     if (!byRow.has(t.row)) byRow.set(t.row, []);
     byRow.get(t.row)!.push(t);
   }
   let best: TableHeader | undefined;
   let bestCount = 0;
   for (const [row, cells] of byRow) {
+    if (!cells.some((t) => stems.has(labelStem(normalized(t.text).norm)))) continue;
     const below = byRow.get(row + 1) ?? [];
     const found = new Map<string, number>();
+    const taken = new Set<number>();
     let usedBelow = false;
     columns.forEach((column, i) => {
-      const hit = cells.find((t) => matchColumnLabel(t.text, labels[i]) && ![...found.values()].includes(t.col));
-      if (hit) found.set(column.key, hit.col);
-      else if (column.group) {
-        const low = below.find((t) => matchColumnLabel(t.text, labels[i]) && ![...found.values()].includes(t.col));
-        if (low) {
-          found.set(column.key, low.col);
-          usedBelow = true;
-        }
-      }
+      const hit = cells.find((t) => !taken.has(t.col) && matchColumnLabel(t.text, labels[i]));
+      const low = hit || !column.group ? undefined : below.find((t) => !taken.has(t.col) && matchColumnLabel(t.text, labels[i]));
+      const at = hit ?? low;
+      if (!at) return;
+      found.set(column.key, at.col);
+      taken.add(at.col);
+      if (low) usedBelow = true;
     });
     if (found.size > bestCount) {
       bestCount = found.size;
-      const seq = cells.find((t) => normalizeLabel(t.text) === '序号');
+      const seq = cells.find((t) => normalized(t.text).norm === '序号');
       best = { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found };
     }
   }
@@ -160,7 +194,10 @@ export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new Shee
   }
   const fields = layoutFields(layout);
   if (fields.length > 0) {
-    const hits = fields.filter((f) => index.texts.some((t) => matchLabel(t.text, labelsOf(f)))).length;
+    const hits = fields.filter((f) => {
+      const labels = labelsOf(f);
+      return index.texts.some((t) => t.text.length < 200 && matchLabel(t.text, labels));
+    }).length;
     score += (4 * hits) / fields.length;
   }
   return score;
@@ -215,7 +252,7 @@ function readFields(
     allLabels.some((labels) => {
       const hit = matchLabel(text, labels);
       if (!hit) return false;
-      return /[:：]\s*$/.test(text) || normalizeLabel(text).length >= 3;
+      return /[:：]\s*$/.test(text) || normalized(text).norm.length >= 3;
     });
   for (const field of fields) {
     const labels = labelsOf(field);
@@ -255,7 +292,7 @@ function readFields(
 function firstText(index: SheetIndex, row: number, from: number, to: number): string {
   for (let c = from; c <= to; c++) {
     const v = index.value(row, c);
-    if (!isBlank(v)) return typeof v === 'string' ? normalizeLabel(v) : '';
+    if (!isBlank(v)) return typeof v === 'string' ? normalized(v).norm : '';
   }
   return '';
 }
@@ -289,8 +326,7 @@ function readTable(index: SheetIndex, layout: FormLayout, header: TableHeader, o
     const i = rows.length;
     const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
     const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1;
-    const rowPath = `${table.key}[${i}]`;
-    out.locations.push({ path: rowPath, row: r, col: header.seqCol ?? Math.min(...cols), seq });
+    out.locations.push({ path: '', item: i, row: r, col: header.seqCol ?? Math.min(...cols), seq });
     for (const column of table.columns) {
       const c = header.columns.get(column.key);
       if (c === undefined) continue;
@@ -301,7 +337,7 @@ function readTable(index: SheetIndex, layout: FormLayout, header: TableHeader, o
         const unit = unitOfCount(raw);
         if (unit && !header.columns.has('unit')) item.unit = unit;
       }
-      out.locations.push({ path: `${rowPath}.${column.key}`, row: r, col: c, seq });
+      out.locations.push({ path: column.key, item: i, row: r, col: c, seq });
     }
     rows.push(item);
   }

@@ -3,7 +3,7 @@
  * back from a grid (extract, validate), each form found by its content.
  */
 import { yearOfSemester } from '../model/datetime';
-import type { CellLocation, LocationMap } from '../model/location';
+import type { LocationMap } from '../model/location';
 import type { SiteData } from '../model/types';
 import { SheetGrid, WorkbookGrid, a1 } from '../io/grid';
 import type { SheetDraft } from './draft';
@@ -125,15 +125,20 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     data[entry.key] = record;
   }
   const fieldPaths: Record<string, string> = entry.layout.id === 'distribution' ? { date: 'start', times: 'end' } : {};
+  // A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3].
+  const rowsAt = entry.binding === 'rows' ? prefix : `${prefix}.${table}`;
   for (const loc of read.locations) {
-    let path = loc.path;
-    if (table && (path === table || path.startsWith(`${table}[`))) {
-      path = path.replace(/^\w+\[(\d+)\]/, (_, i: string) => `${entry.binding === 'rows' ? '' : `${table}`}[${Number(i) + rowOffset}]`);
+    let full: string;
+    if (loc.item !== undefined) {
+      const row = `${rowsAt}[${loc.item + rowOffset}]`;
+      full = loc.path ? `${row}.${loc.path}` : row;
+    } else {
+      const path = fieldPaths[loc.path] ?? loc.path;
+      full = path === '' ? prefix : `${prefix}.${path}`;
     }
-    path = fieldPaths[path] ?? path;
-    const full = path === '' ? prefix : path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
-    const location: CellLocation = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: loc.seq };
-    if (!model.locations[full]) model.locations[full] = location;
+    if (!(full in model.locations)) {
+      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: loc.seq };
+    }
   }
 }
 
