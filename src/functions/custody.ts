@@ -1,0 +1,141 @@
+/**
+ * The arithmetic behind the CUSTODY.* custom functions, free of any Office
+ * global so that it can be tested (and reused) anywhere. Every function returns
+ * either a value or a reason; the custom-function wrappers turn a reason into a
+ * #VALUE! error instead of throwing.
+ */
+import { parseWallClock, serialFromWallClock } from '../model/datetime';
+import { distinctSigners, parseCount, splitSigners, toHalfWidth } from '../model/text';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+const fail = <T>(reason: string): Outcome<T> => ({ ok: false, reason });
+
+/** Envelope sizes, copies per bag (附件2). */
+export const BAG_SIZES = [31, 26, 11, 5] as const;
+
+/** Above this many copies PACK refuses: no exam paper is printed in such numbers for one site. */
+export const MAX_COPIES = 10_000_000;
+
+/** A cell's count: a blank is 0; 3, "3", "３", "3袋" are 3; anything else is a reason. */
+export function readCount(value: unknown, what: string): Outcome<number> {
+  if (value === null || value === undefined || value === '') return ok(0);
+  if (typeof value === 'boolean') return fail(`${what}不是数字 (not a number)`);
+  const parsed = parseCount(value);
+  if (parsed === undefined) return ok(0);
+  if (typeof parsed !== 'number' || !Number.isFinite(parsed)) return fail(`${what}不是数字：${String(value)} (not a number)`);
+  if (!Number.isInteger(parsed)) return fail(`${what}须为整数：${String(value)} (must be a whole number)`);
+  if (parsed < 0) return fail(`${what}不能为负数：${String(value)} (must not be negative)`);
+  return ok(parsed);
+}
+
+/** COPIES: 31·a + 26·b + 11·c + 5·d. */
+export function copies(b31: unknown, b26: unknown, b11: unknown, b5: unknown): Outcome<number> {
+  const counts: number[] = [];
+  const names = ['31份装袋数', '26份装袋数', '11份装袋数', '5份装袋数'];
+  const args = [b31, b26, b11, b5];
+  for (let i = 0; i < 4; i++) {
+    const c = readCount(args[i], names[i]);
+    if (!c.ok) return c;
+    counts.push(c.value);
+  }
+  return ok(counts.reduce((sum, n, i) => sum + n * BAG_SIZES[i], 0));
+}
+
+export interface BagMix {
+  /** Bags of 31, 26, 11, 5 copies. */
+  bags: [number, number, number, number];
+  copies: number;
+  waste: number;
+  count: number;
+}
+
+/**
+ * The bag mix that covers `n` copies with the least waste, then the fewest bags,
+ * then the larger bags. The least waste is at most 4 (5-copy bags alone come
+ * within 4). In a mix with the fewest bags no size below 31 is used 31 times or
+ * more (31 bags of k copies are k bags of 31), so b, c, d < 31 bound the search
+ * whatever n is.
+ */
+export function bestMix(n: number): BagMix {
+  if (n === 0) return { bags: [0, 0, 0, 0], copies: 0, waste: 0, count: 0 };
+  for (let waste = 0; waste <= 4; waste++) {
+    const target = n + waste;
+    let best: [number, number, number, number] | undefined;
+    let bestCount = Infinity;
+    for (let b = 0; b < 31; b++) {
+      for (let c = 0; c < 31; c++) {
+        for (let d = 0; d < 31; d++) {
+          const rest = target - 26 * b - 11 * c - 5 * d;
+          if (rest < 0 || rest % 31 !== 0) continue;
+          const a = rest / 31;
+          const count = a + b + c + d;
+          const mix: [number, number, number, number] = [a, b, c, d];
+          if (count < bestCount || (count === bestCount && best && preferLarger(mix, best))) {
+            best = mix;
+            bestCount = count;
+          }
+        }
+      }
+    }
+    if (best) return { bags: best, copies: target, waste, count: bestCount };
+  }
+  // Unreachable: 5-copy bags alone always come within 4 copies.
+  const d = Math.ceil(n / 5);
+  return { bags: [0, 0, 0, d], copies: d * 5, waste: d * 5 - n, count: d };
+}
+
+function preferLarger(x: readonly number[], y: readonly number[]): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] > y[i];
+  return false;
+}
+
+/** "31×1 + 26×1"; "" for no bags. */
+export function formatMix(mix: BagMix): string {
+  return mix.bags
+    .map((count, i) => (count > 0 ? `${BAG_SIZES[i]}×${count}` : ''))
+    .filter(Boolean)
+    .join(' + ');
+}
+
+/** PACK: the bag mix for a number of copies, as text. */
+export function pack(copiesValue: unknown): Outcome<string> {
+  if (copiesValue === null || copiesValue === undefined || copiesValue === '') return fail('缺少份数 (copies missing)');
+  const n = readCount(copiesValue, '份数');
+  if (!n.ok) return n;
+  if (n.value > MAX_COPIES) return fail(`份数过大：${n.value} (more than ${MAX_COPIES})`);
+  return ok(formatMix(bestMix(n.value)));
+}
+
+/** SIGNERS: how many distinct people a signature cell names. */
+export function signers(text: unknown): Outcome<number> {
+  if (text === null || text === undefined) return ok(0);
+  if (typeof text === 'boolean') return fail('签名不是文字 (not text)');
+  if (typeof text === 'number') return fail(`签名是数字：${text} (a number, not names)`);
+  if (typeof text !== 'string') return fail('签名不是文字 (not text)');
+  return ok(distinctSigners(splitSigners(text)).length);
+}
+
+/**
+ * DATETIME: an Excel date-time serial from Chinese date text
+ * ("2024年1月6日8时30分", "2024/1/6 8:30", "1月6日 8:30" with a year given).
+ * A date alone is that day at 00:00. A number is taken as a serial already.
+ */
+export function dateTime(text: unknown, year?: unknown): Outcome<number> {
+  if (text === null || text === undefined || text === '') return fail('缺少日期 (date missing)');
+  if (typeof text === 'number') {
+    if (Number.isFinite(text) && text > 0) return ok(text);
+    return fail(`不是日期：${text} (not a date)`);
+  }
+  if (typeof text !== 'string') return fail('不是日期文字 (not date text)');
+  let ctxYear: number | undefined;
+  if (year !== null && year !== undefined && year !== '') {
+    const y = Number(toHalfWidth(String(year)).trim());
+    if (!Number.isInteger(y) || y < 1900 || y > 2200) return fail(`年份无效：${String(year)} (invalid year)`);
+    ctxYear = y;
+  }
+  const t = parseWallClock(text, { year: ctxYear }, true);
+  if (!t) return fail(`无法识别的日期时间：${text} (unreadable date-time)`);
+  return ok(Math.round(serialFromWallClock(t) * 1440) / 1440);
+}

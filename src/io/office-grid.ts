@@ -1,0 +1,165 @@
+/**
+ * Office.js → the plain grid every reader takes (the same WorkbookGrid that
+ * exceljs gives the CLI and the browser face).
+ *
+ * Sync budget, whatever the workbook's size:
+ *   1. the sheet names;
+ *   2. each sheet's used range (values only) and its merged areas;
+ *   3. the values, every sheet's used range read in row chunks of at most
+ *      `cellsPerChunk` cells, all queued before one sync.
+ * So a workbook reads in 3 syncs. Excel on the web also caps a request or
+ * response at 5 MB: there (and only there) the chunks are spread over as many
+ * syncs as `cellsPerSync` requires, so a very large workbook costs one more
+ * sync per `cellsPerSync` cells rather than a failed read. Desktop Excel has no
+ * such cap and keeps 3 syncs for any size.
+ */
+import { CellValue, SheetGrid, WorkbookGrid, parseRange } from './grid';
+
+export interface ReadOptions {
+  /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
+  cellsPerChunk?: number;
+  /** Cells per sync; Infinity off the web. */
+  cellsPerSync?: number;
+  /** ExcelApi 1.13 (getMergedAreasOrNullObject) available. */
+  merges?: boolean;
+}
+
+export const WEB_READ_OPTIONS: Required<ReadOptions> = {
+  cellsPerChunk: 100_000,
+  // ≈ 10 bytes a cell in the response JSON keeps one sync under 5 MB.
+  cellsPerSync: 400_000,
+  merges: true,
+};
+
+export const DESKTOP_READ_OPTIONS: Required<ReadOptions> = {
+  cellsPerChunk: 100_000,
+  cellsPerSync: Number.POSITIVE_INFINITY,
+  merges: true,
+};
+
+export interface ReadResult {
+  grid: WorkbookGrid;
+  /** context.sync calls made. */
+  syncs: number;
+  cells: number;
+}
+
+/** Excel's error values: a reader sees them as nothing, as it does through exceljs. */
+const EXCEL_ERRORS = new Set([
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!',
+  '#BUSY!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#PYTHON!', '#EXTERNAL!',
+]);
+
+export function plainOfficeValue(value: unknown): CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return EXCEL_ERRORS.has(value) ? null : value;
+  return String(value);
+}
+
+/** "'附件1'!A1:H1, Sheet1!A3:B3" → ["A1:H1", "A3:B3"] (sheet names may hold anything but these). */
+export function mergeAddresses(address: string | null | undefined): string[] {
+  if (!address) return [];
+  const out: string[] = [];
+  const re = /!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*(?=,|$)/g;
+  for (const m of address.matchAll(re)) {
+    const box = parseRange(m[1].replace(/\$/g, ''));
+    if (box && (box.bottom > box.top || box.right > box.left)) out.push(m[1].replace(/\$/g, '').toUpperCase());
+  }
+  return out;
+}
+
+interface Chunk {
+  sheet: number;
+  row: number;
+  col: number;
+  range: Excel.Range;
+  cells: number;
+}
+
+/** Reads every sheet of the open workbook into the grid. */
+export async function readOfficeGrid(context: Excel.RequestContext, options: ReadOptions = DESKTOP_READ_OPTIONS): Promise<ReadResult> {
+  const opts = { ...DESKTOP_READ_OPTIONS, ...options };
+  let syncs = 0;
+  const sync = async (): Promise<void> => {
+    syncs++;
+    await context.sync();
+  };
+
+  // 1. names
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await sync();
+  const sheets = worksheets.items;
+
+  // 2. used ranges and merges
+  const used = sheets.map((ws) => {
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+    let merged: Excel.RangeAreas | undefined;
+    if (opts.merges) {
+      merged = ws.getRange().getMergedAreasOrNullObject();
+      merged.load('isNullObject,address');
+    }
+    return { range, merged };
+  });
+  await sync();
+
+  // 3. values, in row chunks; batches of chunks per sync (one batch off the web)
+  const chunks: Chunk[] = [];
+  used.forEach(({ range }, sheet) => {
+    if (range.isNullObject || range.rowCount === 0 || range.columnCount === 0) return;
+    const ws = sheets[sheet];
+    const rowsPerChunk = Math.max(1, Math.floor(opts.cellsPerChunk / range.columnCount));
+    for (let r = 0; r < range.rowCount; r += rowsPerChunk) {
+      const rows = Math.min(rowsPerChunk, range.rowCount - r);
+      chunks.push({
+        sheet,
+        row: range.rowIndex + r,
+        col: range.columnIndex,
+        range: ws.getRangeByIndexes(range.rowIndex + r, range.columnIndex, rows, range.columnCount),
+        cells: rows * range.columnCount,
+      });
+    }
+  });
+  const batches: Chunk[][] = [];
+  let batch: Chunk[] = [];
+  let batchCells = 0;
+  for (const chunk of chunks) {
+    if (batch.length > 0 && batchCells + chunk.cells > opts.cellsPerSync) {
+      batches.push(batch);
+      batch = [];
+      batchCells = 0;
+    }
+    batch.push(chunk);
+    batchCells += chunk.cells;
+  }
+  if (batch.length > 0) batches.push(batch);
+
+  const grids: SheetGrid[] = sheets.map((ws, i) => ({
+    name: ws.name,
+    rows: [],
+    merges: used[i].merged && !used[i].merged!.isNullObject ? mergeAddresses(used[i].merged!.address) : [],
+  }));
+  let cells = 0;
+  for (const group of batches) {
+    for (const chunk of group) chunk.range.load('values');
+    await sync();
+    for (const chunk of group) {
+      const rows = grids[chunk.sheet].rows;
+      const values = chunk.range.values as unknown[][];
+      values.forEach((line, r) => {
+        const out: CellValue[] = [];
+        for (let c = 0; c < chunk.col; c++) out.push(null);
+        for (const v of line) out.push(plainOfficeValue(v));
+        let end = out.length;
+        while (end > 0 && out[end - 1] === null) end--;
+        rows[chunk.row + r] = out.slice(0, end);
+      });
+      cells += chunk.cells;
+    }
+  }
+  for (const g of grids) for (let i = 0; i < g.rows.length; i++) if (!g.rows[i]) g.rows[i] = [];
+  return { grid: { sheets: grids }, syncs, cells };
+}

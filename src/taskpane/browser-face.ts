@@ -1,0 +1,77 @@
+/**
+ * The pane in a plain browser (no Office host): for staff on WPS Spreadsheets
+ * or without Microsoft Excel. Workbooks are opened from disk with exceljs,
+ * checked on this computer, and a marked copy is downloaded. Nothing is sent
+ * anywhere. This module (and exceljs with it) is loaded by dynamic import()
+ * only when there is no Office host.
+ */
+import { BrowserReadError, OpenedWorkbook, markedCopy, markedName, openFile, saveBytes } from '../io/browser';
+import { SiteInput, checkSites } from './check';
+import type { Host } from './host';
+import { Lang, t } from './i18n';
+
+export interface BrowserHost extends Host {
+  /** Opens files (added to those already open; a file of the same name replaces the old one). */
+  addFiles(files: readonly File[]): Promise<void>;
+  opened(): string[];
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function readError(error: unknown, lang: Lang): string {
+  if (error instanceof BrowserReadError) {
+    if (error.code === 'oldXls') return t(lang, 'oldXls');
+    if (error.code === 'notXlsx') return t(lang, 'notXlsx');
+    if (error.code === 'tooBig') return `${t(lang, 'fileTooBig')}：${error.message}`;
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function browserHost(): BrowserHost {
+  const files: Array<{ name: string; opened?: OpenedWorkbook; error?: unknown }> = [];
+  const find = (id: string) => files.find((f) => f.name === id);
+  return {
+    kind: 'browser',
+    async addFiles(list) {
+      for (const file of list) {
+        let entry: { name: string; opened?: OpenedWorkbook; error?: unknown };
+        try {
+          entry = { name: file.name, opened: await openFile(file) };
+        } catch (error) {
+          entry = { name: file.name, error };
+        }
+        const i = files.findIndex((f) => f.name === file.name);
+        if (i >= 0) files[i] = entry;
+        else files.push(entry);
+      }
+    },
+    opened: () => files.map((f) => f.name),
+    async useTemplate(template) {
+      saveBytes(template.file, base64ToBytes(template.base64));
+      return template.file;
+    },
+    async check(lang) {
+      const inputs: SiteInput[] = files.map((f) =>
+        f.opened ? { id: f.name, label: f.name, grid: f.opened.grid } : { id: f.name, label: f.name, error: readError(f.error, lang) },
+      );
+      return checkSites(inputs, lang);
+    },
+    async select() {
+      // The pane shows where the cell is; there is no spreadsheet to move in.
+    },
+    async downloadMarked(site, lang) {
+      const entry = find(site.id);
+      if (!entry?.opened) return;
+      saveBytes(markedName(entry.name, lang), await markedCopy(entry.opened, site.findings, lang));
+    },
+    async writeSummary(site, _summary, lang) {
+      return `${site.label}: ${t(lang, 'done')}`;
+    },
+  };
+}

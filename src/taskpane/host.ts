@@ -1,0 +1,40 @@
+/** What the pane needs from where it runs: Excel (Office.js) or a plain browser (files). */
+import type { Finding } from '../model/finding';
+import type { SiteSummary } from '../summary/site';
+import type { SiteResult } from './check';
+import type { Lang } from './i18n';
+
+export interface TemplateInfo {
+  /** File name in templates/, e.g. "附件1 纸质试卷交接单.xlsx". */
+  file: string;
+  /** Shown name, e.g. "附件1 纸质试卷交接单". */
+  name: string;
+  /** Sheets it holds. */
+  sheets: string[];
+  base64: string;
+}
+
+export interface Host {
+  kind: 'office' | 'browser';
+  /** Office: insert the template's sheets; browser: download the file. Returns a status line. */
+  useTemplate(template: TemplateInfo, lang: Lang): Promise<string>;
+  /** Office: reads the open workbook; browser: the files opened so far. */
+  check(lang: Lang): Promise<SiteResult[]>;
+  /** Office: activates the sheet and selects the cell. */
+  select(site: SiteResult, finding: Finding): Promise<void>;
+  /** Office only. */
+  mark?(site: SiteResult, lang: Lang): Promise<string>;
+  clearMarks?(lang: Lang): Promise<string>;
+  /** Browser only. */
+  downloadMarked?(site: SiteResult, lang: Lang): Promise<void>;
+  /** Office: writes the 汇总 sheet; browser: downloads a workbook with it. */
+  writeSummary(site: SiteResult, summary: SiteSummary, lang: Lang): Promise<string>;
+}
+
+/** The committed templates, base64-encoded into the build (webpack emits templates.json). */
+export async function loadTemplates(): Promise<TemplateInfo[]> {
+  const response = await fetch('templates.json', { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`templates.json: HTTP ${response.status}`);
+  const body = (await response.json()) as { templates: TemplateInfo[] };
+  return body.templates;
+}

@@ -1,0 +1,133 @@
+/** The pane's words, Chinese first, English on the switch. */
+export type Lang = 'zh' | 'en';
+
+const zh = {
+  appTitle: '试卷保密助手',
+  appSubtitle: '纸质试卷保管表单 · 校验 · 汇总',
+  switchLang: 'English',
+  tabForms: '表单',
+  tabCheck: '校验',
+  tabSummary: '汇总',
+  formsIntroOffice: '把空白表单插入当前工作簿（作为新工作表）。',
+  formsIntroBrowser: '下载空白表单（.xlsx），用 WPS 或 Excel 填写。',
+  insert: '插入',
+  download: '下载',
+  wholeWorkbook: '整套工作簿（8 张表）',
+  checkIntroOffice: '检查当前工作簿中的全部表单，找出的问题指向具体单元格。',
+  checkIntroBrowser: '选择一个或多个 .xlsx 工作簿，在本机检查（文件不会上传）。',
+  chooseFiles: '选择工作簿…',
+  dropHint: '或把文件拖到这里',
+  validate: '校验整个工作簿',
+  revalidate: '重新校验',
+  mark: '标记',
+  clearMarks: '清除标记',
+  downloadMarked: '下载已标记副本',
+  noFindings: '未发现问题，可以提交。',
+  errors: '错误',
+  warnings: '警告',
+  findingsIn: '问题',
+  readyToSubmit: '可以提交',
+  notReady: '有错误，暂不能提交',
+  unreadable: '无法读取',
+  problems: '读取提示',
+  workbookWide: '整个工作簿',
+  summaryIntroOffice: '在本工作簿中写入或刷新“汇总”工作表（含图表）。',
+  summaryIntroBrowser: '先在“校验”中选择工作簿；这里显示每个考点的保管汇总。',
+  writeSummary: '写入 / 刷新汇总表',
+  downloadSummary: '下载汇总工作簿',
+  working: '处理中…',
+  done: '完成',
+  inserted: '已插入：',
+  marked: '已标记 {n} 个单元格。',
+  cleared: '已恢复 {n} 个单元格原来的格式和批注。',
+  summaryWritten: '已写入“汇总”工作表。',
+  notesUnsupported: '此版本 Excel 不支持批注接口（ExcelApi 1.18），只标颜色。',
+  insertUnsupported: '此版本 Excel 不支持插入工作表（需要 ExcelApi 1.13）。请改用浏览器版下载模板。',
+  failed: '出错了：',
+  fileTooBig: '文件过大',
+  notXlsx: '不是 .xlsx 工作簿',
+  oldXls: '这是旧版 .xls 文件，请另存为 .xlsx 后再检查',
+  rule: '规则',
+  cell: '单元格',
+  row: '序号',
+  clause: '依据',
+  preview: '单元格位置',
+  noSummary: '暂无汇总。',
+  privacy: '所有处理都在本机完成，工作簿数据不会离开这台电脑。',
+  severity_error: '错误',
+  severity_warning: '警告',
+};
+
+export type Key = keyof typeof zh;
+
+const en: Record<Key, string> = {
+  appTitle: 'Exam Paper Custody Assistant',
+  appSubtitle: 'Custody forms · checks · summaries',
+  switchLang: '中文',
+  tabForms: 'Forms',
+  tabCheck: 'Check',
+  tabSummary: 'Summary',
+  formsIntroOffice: 'Insert blank forms into this workbook as new sheets.',
+  formsIntroBrowser: 'Download blank forms (.xlsx) to fill in WPS or Excel.',
+  insert: 'Insert',
+  download: 'Download',
+  wholeWorkbook: 'Whole site workbook (8 sheets)',
+  checkIntroOffice: 'Check every form in this workbook; each finding points at its cell.',
+  checkIntroBrowser: 'Choose one or more .xlsx workbooks to check on this computer (nothing is uploaded).',
+  chooseFiles: 'Choose workbooks…',
+  dropHint: 'or drop files here',
+  validate: 'Check the whole workbook',
+  revalidate: 'Check again',
+  mark: 'Mark',
+  clearMarks: 'Clear marks',
+  downloadMarked: 'Download marked copy',
+  noFindings: 'No problems found: ready to submit.',
+  errors: 'errors',
+  warnings: 'warnings',
+  findingsIn: 'findings',
+  readyToSubmit: 'Ready to submit',
+  notReady: 'Has errors: not ready to submit',
+  unreadable: 'Could not read',
+  problems: 'Reading notes',
+  workbookWide: 'Whole workbook',
+  summaryIntroOffice: 'Write or refresh the 汇总 (summary) sheet, with its chart, in this workbook.',
+  summaryIntroBrowser: 'Choose workbooks under Check first; each site\'s custody summary shows here.',
+  writeSummary: 'Write / refresh summary sheet',
+  downloadSummary: 'Download summary workbook',
+  working: 'Working…',
+  done: 'Done',
+  inserted: 'Inserted: ',
+  marked: 'Marked {n} cells.',
+  cleared: 'Restored the former fill and notes of {n} cells.',
+  summaryWritten: 'The 汇总 sheet is written.',
+  notesUnsupported: 'This Excel has no notes API (ExcelApi 1.18): cells are coloured only.',
+  insertUnsupported: 'This Excel cannot insert sheets (ExcelApi 1.13 needed). Download the templates from the browser version instead.',
+  failed: 'Failed: ',
+  fileTooBig: 'File too large',
+  notXlsx: 'Not an .xlsx workbook',
+  oldXls: 'An old .xls file: save it as .xlsx and check again',
+  rule: 'Rule',
+  cell: 'Cell',
+  row: 'Row',
+  clause: 'Clause',
+  preview: 'Where it is',
+  noSummary: 'No summary yet.',
+  privacy: 'Everything runs on this computer; workbook data never leaves it.',
+  severity_error: 'Error',
+  severity_warning: 'Warning',
+};
+
+const TABLES: Record<Lang, Record<Key, string>> = { zh, en };
+
+export function t(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** Fills every [data-i18n] element under root with its text. */
+export function translate(root: ParentNode, lang: Lang): void {
+  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
+    el.textContent = t(lang, el.dataset.i18n as Key);
+  });
+  const doc = (root as Document).documentElement;
+  if (doc) doc.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,53 @@
+/**
+ * The pane inside Excel: the open workbook read through the Office.js adapter.
+ */
+import { insertTemplate } from '../io/office-forms';
+import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, readOfficeGrid } from '../io/office-grid';
+import { applyMarks, clearMarks, selectCell } from '../io/office-marks';
+import { writeSummarySheet } from '../io/office-summary';
+import { checkSites } from './check';
+import type { Host } from './host';
+import { t } from './i18n';
+import { summaryTable } from './summary-table';
+
+function supports(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
+
+export function officeHost(): Host {
+  const notes = supports('1.18');
+  const onWeb = Office.context.platform === Office.PlatformType.OfficeOnline;
+  const readOptions = { ...(onWeb ? WEB_READ_OPTIONS : DESKTOP_READ_OPTIONS), merges: supports('1.13') };
+  return {
+    kind: 'office',
+    async useTemplate(template, lang) {
+      if (!supports('1.13')) return t(lang, 'insertUnsupported');
+      const result = await Excel.run((context) => insertTemplate(context, template.base64));
+      return `${t(lang, 'inserted')}${result.names.join('、')}`;
+    },
+    async check(lang) {
+      const { grid } = await Excel.run((context) => readOfficeGrid(context, readOptions));
+      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid }], lang);
+    },
+    async select(_site, finding) {
+      if (!finding.sheet || !finding.cell) return;
+      await Excel.run((context) => selectCell(context, finding.sheet!, finding.cell!));
+    },
+    async mark(site, lang) {
+      const result = await Excel.run((context) => applyMarks(context, site.findings, { notes, lang }));
+      return t(lang, 'marked', { n: result.marked }) + (notes ? '' : ` ${t(lang, 'notesUnsupported')}`);
+    },
+    async clearMarks(lang) {
+      const result = await Excel.run((context) => clearMarks(context, { notes }));
+      return t(lang, 'cleared', { n: result.restored });
+    },
+    async writeSummary(_site, summary, lang) {
+      await Excel.run((context) => writeSummarySheet(context, summaryTable(summary, lang)));
+      return t(lang, 'summaryWritten');
+    },
+  };
+}
