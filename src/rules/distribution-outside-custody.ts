@@ -1,4 +1,4 @@
-import { dayOf, norm, showTime, tm } from './facts';
+import { dayOf, norm, sessionFor, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -32,6 +32,11 @@ export function check({ model, facts, report }: RuleContext): void {
     if (!byPaper.has(p)) byPaper.set(p, []);
     byPaper.get(p)!.push(i);
   });
+  // A mistyped paper number in the vault log is unknown-paper's finding; do not also report its handouts as unlogged.
+  const allKnown = data.vaultLog.every((r) => {
+    const p = norm(r?.paperNo);
+    return p && (facts.intakePapers.has(p) || facts.schedulePapers.has(p)) && !Number.isNaN(tm(r?.takenAt));
+  });
   (data.distributions ?? []).forEach((d, i) => {
     const sessionStart = tm(d?.start);
     (d?.rows ?? []).forEach((row, j) => {
@@ -63,7 +68,7 @@ export function check({ model, facts, report }: RuleContext): void {
       const path = `distributions[${i}].rows[${j}]`;
       const room = row.room ?? '';
       if (best < 0) {
-        if (!unreadable) report(`${path}.issuedAt`, 'none', { paper: p, room });
+        if (!unreadable && allKnown) report(`${path}.issuedAt`, 'none', { paper: p, room });
         return;
       }
       const v = data.vaultLog![best];
@@ -71,7 +76,10 @@ export function check({ model, facts, report }: RuleContext): void {
       const back = tm(v.returnedAt);
       const vrow = model.locations[`vaultLog[${best}]`]?.row ?? best + 1;
       if (!Number.isNaN(back) && back < taken) return; // time-order
-      if (!Number.isNaN(issued) && issued < taken) report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow });
+      // A checkout after its session began is checkout-window's finding; its handouts then come before it.
+      const session = sessionFor(facts, v.paperNo, taken);
+      const lateCheckout = session !== undefined && taken > session.start;
+      if (!Number.isNaN(issued) && issued < taken && !lateCheckout) report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow });
       if (!Number.isNaN(returned) && !Number.isNaN(back) && returned > back && (Number.isNaN(issued) || returned >= issued)) {
         report(`${path}.returnedAt`, 'after', { paper: p, room, returned: showTime(returned), back: showTime(back), vrow });
       }

@@ -53,7 +53,8 @@ export function check({ model, facts, report }: RuleContext): void {
     const t = tm(h?.time);
     if (facts.direction[i] === 'in' && !Number.isNaN(t) && (Number.isNaN(received) || t < received)) received = t;
   });
-  if (!Number.isNaN(start) && !Number.isNaN(received) && start < received) start = received;
+  // An intake before receipt is intake-before-receipt's finding; custody is then not measured from it.
+  if (!Number.isNaN(start) && !Number.isNaN(received) && start < received) start = Number.NaN;
   let end = Number.NaN;
   for (const r of data.vaultLog ?? []) {
     const t = tm(r?.takenAt);

@@ -100,7 +100,7 @@ export interface SignerFact {
   name: string;
   /** Model path of the cell where it is signed. */
   path: string;
-  /** The vault log row, when it is a taker there (proctor check). */
+  /** The vault log row, when it is a taker or returner there (proctor check). */
   takerRow?: number;
 }
 
@@ -241,7 +241,7 @@ export function computeFacts(model: SiteModel): Facts {
     if (!row) return;
     if (!dispatch[i]) add(row.taker, `vaultLog[${i}].taker`, i);
     add(row.issuedBy, `vaultLog[${i}].issuedBy`);
-    if (!dispatch[i]) add(row.returner, `vaultLog[${i}].returner`);
+    if (!dispatch[i]) add(row.returner, `vaultLog[${i}].returner`, i);
     add(row.receivedBy, `vaultLog[${i}].receivedBy`);
   });
   (data.distributions ?? []).forEach((d, i) => {

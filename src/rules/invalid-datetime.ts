@@ -1,4 +1,6 @@
-import { ISO_DATETIME } from '../model/datetime';
+import { ISO_DATETIME, parseIso } from '../model/datetime';
+
+const readable = (v: unknown): boolean => typeof v === 'string' && ISO_DATETIME.test(v) && parseIso(v) !== undefined;
 import { isBlankValue } from './facts';
 import { splitTimeRange } from '../forms/distribution';
 import { toHalfWidth } from '../model/text';
@@ -28,7 +30,7 @@ export function check({ model, report }: RuleContext): void {
   const data = model.data;
   const dt = (path: string, v: unknown) => {
     if (isBlankValue(v)) return;
-    if (typeof v !== 'string' || !ISO_DATETIME.test(v)) report(path, 'datetime', { value: String(v) });
+    if (!readable(v)) report(path, 'datetime', { value: String(v) });
   };
   (data.schedule ?? []).forEach((s, i) => {
     dt(`schedule[${i}].start`, s?.start);
@@ -44,8 +46,8 @@ export function check({ model, report }: RuleContext): void {
     const p = `distributions[${i}]`;
     const start = d?.start;
     const end = d?.end;
-    const startOk = typeof start === 'string' && ISO_DATETIME.test(start);
-    const endOk = typeof end === 'string' && (ISO_DATETIME.test(end) || (!startOk && splitTimeRange(end) !== undefined));
+    const startOk = readable(start);
+    const endOk = typeof end === 'string' && (readable(end) || (!startOk && splitTimeRange(end) !== undefined));
     // Bare row times ("8:05") take their day from the header: when that is unreadable, only the header is reported.
     const bare = (v: unknown) => !startOk && typeof v === 'string' && /^\s*\d{1,2}\s*[:：时点]\s*\d{0,2}\s*分?\s*$/.test(toHalfWidth(v));
     if (!(startOk && endOk)) {

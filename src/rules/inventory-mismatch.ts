@@ -34,6 +34,7 @@ export function check({ model, facts, report }: RuleContext): void {
   for (let i = 0; i < (data.handovers ?? []).length; i++) {
     const h = data.handovers![i];
     if (facts.direction[i] !== 'in' || !h) continue;
+    if (!h.items || h.items.length === 0) continue; // required-field
     if ((h.items ?? []).some((it) => it?.unit && it.unit.trim() !== '袋')) return;
     const ways = new Set<number>();
     const s = sumOf((h.items ?? []).map((it) => it?.quantity));

@@ -1,0 +1,93 @@
+/**
+ * A RuleTester in the spirit of ESLint's: each case starts from a clean fixture
+ * (test/fixtures/kaodian.json or fenxiao.json), edits it, draws the workbook,
+ * reads it back and runs every rule. A valid case must give no finding at all;
+ * an invalid one exactly the findings listed, all of the rule under test — a
+ * planted defect gives its finding and no other.
+ */
+import { draftWorkbook, readWorkbook, SiteModel } from '../../src/forms/workbook';
+import type { SheetDraft } from '../../src/forms/draft';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/io/grid';
+import type { Finding } from '../../src/model/finding';
+import type { SiteData } from '../../src/model/types';
+import { validateSite } from '../../src/rules/engine';
+import { fixture } from '../helpers';
+
+/** The grid a drawn workbook gives once saved and opened (cached formula results, merges). */
+export function gridFromDrafts(drafts: readonly SheetDraft[]): WorkbookGrid {
+  return {
+    sheets: drafts.map((d): SheetGrid => {
+      const rows: CellValue[][] = [];
+      for (const c of d.cells) {
+        while (rows.length <= c.row) rows.push([]);
+        const r = rows[c.row];
+        while (r.length < c.col) r.push(null);
+        r[c.col] = c.value ?? null;
+      }
+      return { name: d.name, rows, merges: [...d.merges] };
+    }),
+  };
+}
+
+export function modelOf(data: SiteData): SiteModel {
+  return readWorkbook(gridFromDrafts(draftWorkbook(data)));
+}
+
+export type Base = 'kaodian' | 'fenxiao';
+
+const cache: Partial<Record<Base, string>> = {};
+export function base(name: Base): SiteData {
+  cache[name] ??= JSON.stringify(fixture(`${name}.json`));
+  return JSON.parse(cache[name]!) as SiteData;
+}
+
+export interface Expected {
+  form?: number | null;
+  sheet?: string | null;
+  cell?: string | null;
+  row?: number | null;
+  message?: RegExp;
+}
+
+export interface ValidCase {
+  name: string;
+  base?: Base;
+  edit?: (data: SiteData) => void;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: Expected[];
+}
+
+export function findingsFor(c: ValidCase): Finding[] {
+  const data = base(c.base ?? 'kaodian');
+  c.edit?.(data);
+  return validateSite(modelOf(data));
+}
+
+const brief = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} row ${f.row}: ${f.message}`;
+
+export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(rule, () => {
+    for (const c of cases.valid) {
+      test(`valid: ${c.name}`, () => {
+        expect(findingsFor(c).map(brief)).toEqual([]);
+      });
+    }
+    for (const c of cases.invalid) {
+      test(`invalid: ${c.name}`, () => {
+        const found = findingsFor(c);
+        expect(found.filter((f) => f.rule !== rule).map(brief)).toEqual([]);
+        expect(found.map(brief)).toHaveLength(c.errors.length);
+        c.errors.forEach((e, i) => {
+          const f = found[i];
+          if (e.form !== undefined) expect(f.form).toBe(e.form);
+          if (e.sheet !== undefined) expect(f.sheet).toBe(e.sheet);
+          if (e.cell !== undefined) expect(f.cell).toBe(e.cell);
+          if (e.row !== undefined) expect(f.row).toBe(e.row);
+          if (e.message) expect(f.message).toMatch(e.message);
+        });
+      });
+    }
+  });
+}
