@@ -1,15 +1,158 @@
-import type { Command } from 'commander';
+/**
+ * `custody validate FILE… [--format text|json] [--lang zh|en]`: every rule of
+ * the catalogue over each workbook, and the cross-workbook rules over the
+ * workbooks given together. Exit 0: no errors; 1: errors found; 2: a file
+ * could not be read or the call was wrong (one line per such file; the other
+ * files are still checked). Input files are only ever read.
+ */
+import { Command, Option } from 'commander';
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import { readWorkbook, SiteModel } from '../forms/workbook';
+import { gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/node-workbook';
+import type { WorkbookGrid } from '../io/grid';
+import type { FileReport, Finding, RunReport } from '../model/finding';
+import { validateAcross, validateSite } from '../rules/engine';
+import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
+import { oneLine } from './io';
 
-// Placeholder until the validate command lands (its own issue); replaced whole by it.
+export class UnreadableWorkbook extends Error {}
+
+function isEmptyGrid(grid: WorkbookGrid): boolean {
+  return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))));
+}
+
+/** The site model of a workbook grid, or a one-line reason why it cannot be checked. */
+export function modelForValidation(grid: WorkbookGrid): SiteModel {
+  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new UnreadableWorkbook('工作簿是空的，没有任何内容可检查');
+  const model = readWorkbook(grid);
+  if (model.sheets.every((s) => s.form === null)) {
+    throw new UnreadableWorkbook('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
+  }
+  if (model.problems.length > 0) {
+    const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
+    throw new UnreadableWorkbook(`${model.problems[0]}${more}，请恢复表头行后再检查`);
+  }
+  return model;
+}
+
+function siteName(model: SiteModel): string | null {
+  const s = model.data.site;
+  const name = [s?.school, s?.examSite].filter((x) => x && String(x).trim()).join(' ');
+  return name || null;
+}
+
+async function readFile(file: string): Promise<Buffer> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new WorkbookReadError('找不到文件');
+  }
+  if (stat.isDirectory()) throw new WorkbookReadError('这是一个文件夹，不是工作簿文件');
+  if (stat.size > LIMITS.fileBytes) {
+    throw new WorkbookReadError(`文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${LIMITS.fileBytes / 1024 / 1024} MB 的上限`);
+  }
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    throw new WorkbookReadError(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
+  }
+}
+
+/** Validates workbook files: each on its own, then those readable across one another. */
+export async function validateFiles(files: readonly string[], options: { lang?: Lang } = {}): Promise<RunReport> {
+  const reports: FileReport[] = [];
+  const models: Array<{ id: string; model: SiteModel; report: FileReport }> = [];
+  for (const file of files) {
+    const report: FileReport = { file, site: null, sha256: null, findings: [] };
+    reports.push(report);
+    try {
+      const buffer = await readFile(file);
+      report.sha256 = createHash('sha256').update(buffer).digest('hex');
+      const model = modelForValidation(await gridFromXlsxBuffer(buffer));
+      report.site = siteName(model);
+      report.findings = validateSite(model, options);
+      models.push({ id: String(models.length), model, report });
+    } catch (error) {
+      report.error = oneLine(error);
+    }
+  }
+  if (models.length > 1) {
+    const across = validateAcross(
+      models.map((m) => ({ id: m.id, model: m.model })),
+      options,
+    );
+    for (const m of models) {
+      const extra = across.get(m.id) ?? [];
+      if (extra.length) m.report.findings = [...m.report.findings, ...extra];
+    }
+  }
+  // The contract's key order: file, site, sha256, error?, findings.
+  return {
+    files: reports.map((r) => ({ file: r.file, site: r.site, sha256: r.sha256, ...(r.error !== undefined ? { error: r.error } : {}), findings: r.findings })),
+  };
+}
+
+export function exitCodeOf(report: RunReport): number {
+  if (report.files.some((f) => f.error !== undefined)) return 2;
+  return report.files.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+}
+
+const WORDS = {
+  zh: { error: '错误', warning: '警告', whole: '（整个工作簿）', clean: '未发现问题', cannot: '无法检查', counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`, total: '合计' },
+  en: { error: 'error', warning: 'warning', whole: '(whole workbook)', clean: 'no problems found', cannot: 'cannot be checked', counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`, total: 'total' },
+};
+
+/** Text report: by file, then sheet; each line the cell, severity, rule id and message. */
+export function formatText(report: RunReport, lang: Lang = 'zh'): string {
+  const w = WORDS[lang];
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const file of report.files) {
+    if (file.error !== undefined) {
+      lines.push(`${file.file}: ${w.cannot}: ${file.error}`);
+      continue;
+    }
+    const e = file.findings.filter((f) => f.severity === 'error').length;
+    const n = file.findings.length - e;
+    errors += e;
+    warnings += n;
+    lines.push(`${file.file}${file.site ? `（${file.site}）` : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`);
+    const bySheet = new Map<string, Finding[]>();
+    for (const f of file.findings) {
+      const key = f.sheet ?? w.whole;
+      if (!bySheet.has(key)) bySheet.set(key, []);
+      bySheet.get(key)!.push(f);
+    }
+    for (const [sheet, list] of bySheet) {
+      lines.push(`  ${sheet}`);
+      const width = Math.max(...list.map((f) => (f.cell ?? '').length), 2);
+      for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${f.rule}  ${f.message}`);
+    }
+  }
+  if (report.files.length > 1) lines.push(`${w.total}: ${w.counts(errors, warnings)}`);
+  return lines.join('\n');
+}
+
 export function registerValidate(program: Command, io: CliIO): void {
   program
     .command('validate')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .description('（开发中 / in progress）')
-    .action(() => {
-      io.err('custody validate：开发中 (not yet available)');
-      io.exitCode = 2;
+    .description('检查工作簿中的表单，逐格指出问题 (check workbooks against the rule catalogue)')
+    .argument('<files...>', '工作簿 .xlsx，可多个 (FILE…)')
+    .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', '提示语言 (message language)').choices(['zh', 'en']).default('zh'))
+    .action(async (files: string[], opts: { format: 'text' | 'json'; lang: Lang }) => {
+      const report = await validateFiles(files, { lang: opts.lang });
+      if (opts.format === 'json') {
+        io.out(JSON.stringify(report, null, 2));
+        for (const f of report.files) if (f.error !== undefined) io.err(`${f.file}: ${f.error}`);
+      } else {
+        const text = formatText(report, opts.lang);
+        io.out(text);
+      }
+      io.exitCode = exitCodeOf(report);
     });
 }
