@@ -1,15 +1,119 @@
+/**
+ * `custody summary FILE|DIR… -o SUMMARY.xlsx [--format json]`: the consolidated
+ * custody summary over many workbooks. Folders are searched for .xlsx (not
+ * Office lock files, not the output itself); unreadable files are listed with a
+ * one-line reason and the others still summarised.
+ *
+ * Exit code as `validate`: 0 no errors; 1 errors found; 2 a file could not be
+ * read or the call was wrong. The summary is written in every case.
+ */
 import type { Command } from 'commander';
+import * as path from 'path';
+import { assertNotInput, writeFileAtomic } from '../io/node-files';
+import { Consolidated, consolidatedJson } from '../summary/consolidate';
+import { consolidateFiles, findWorkbooks } from '../summary/node-consolidate';
+import { consolidatedXlsx } from '../summary/workbook';
 import type { CliIO } from './io';
 
-// Placeholder until the summary command lands (its own issue); replaced whole by it.
+export const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
+/** A progress bar is drawn from this many files on. */
+const PROGRESS_FROM = 20;
+
+export interface SummaryRunOptions {
+  out?: string;
+  format?: 'xlsx' | 'json';
+  lang?: 'zh' | 'en';
+  threads?: number;
+}
+
+/** The few lines a person reads after a summary run. */
+export function summaryLines(c: Consolidated): string[] {
+  const t = c.totals;
+  const lines = [
+    `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
+    `试卷 ${t.bags} 袋、${t.copies} 份（报考 ${t.candidates} 人）；未还保密室 ${t.bagsStillOut} 袋。`,
+    `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${t.pairs['sender-only'] + t.pairs['receiver-only']} 份。`,
+  ];
+  return lines;
+}
+
+/** Runs a summary over paths; returns the exit code. Used by the command and by `demo`. */
+export async function runSummary(inputs: readonly string[], options: SummaryRunOptions, io: CliIO): Promise<number> {
+  const format = options.format ?? 'xlsx';
+  const out = options.out ?? (format === 'json' ? undefined : DEFAULT_SUMMARY_NAME);
+  const explicitFiles = inputs;
+  if (out) assertNotInput(out, explicitFiles);
+  const files = await findWorkbooks(inputs, out ? [out] : []);
+  if (files.length === 0) {
+    io.err(`没有找到 .xlsx 工作簿：${inputs.join(' ')}`);
+    return 2;
+  }
+
+  let bar: { start(total: number, value: number): void; update(value: number): void; stop(): void } | undefined;
+  if (io.interactive && files.length >= PROGRESS_FROM) {
+    const progress = await import('cli-progress');
+    bar = new progress.SingleBar(
+      { format: '汇总 [{bar}] {value}/{total} 个工作簿 {percentage}% 剩余 {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+      progress.Presets.shades_classic,
+    );
+    bar.start(files.length, 0);
+  }
+  let c: Consolidated;
+  try {
+    c = await consolidateFiles(files, { lang: options.lang, threads: options.threads, onProgress: (done) => bar?.update(done) });
+  } finally {
+    bar?.stop();
+  }
+
+  for (const f of c.files) if (f.error) io.err(`${f.file}: 无法读取：${f.error}`);
+  if (format === 'json') {
+    const text = JSON.stringify(consolidatedJson(c), null, 2);
+    if (out) {
+      await writeFileAtomic(out, text + '\n');
+      for (const line of summaryLines(c)) io.err(line);
+      io.err(`已写出 ${out}`);
+    } else {
+      io.out(text);
+    }
+  } else {
+    await writeFileAtomic(out!, await consolidatedXlsx(c));
+    for (const line of summaryLines(c)) io.out(line);
+    io.out(`已写出 ${out}`);
+  }
+  if (c.totals.unreadable > 0) return 2;
+  return c.totals.errors > 0 ? 1 : 0;
+}
+
 export function registerSummary(program: Command, io: CliIO): void {
   program
     .command('summary')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .description('（开发中 / in progress）')
-    .action(() => {
-      io.err('custody summary：开发中 (not yet available)');
-      io.exitCode = 2;
+    .description('多个工作簿的试卷保管汇总（文件或文件夹） (consolidated custody summary)')
+    .argument('<paths...>', '工作簿 .xlsx 或文件夹 (FILE|DIR…)')
+    .option('-o, --out <file>', `输出文件 (SUMMARY.xlsx；默认 ${DEFAULT_SUMMARY_NAME}；--format json 时默认输出到屏幕)`)
+    .option('--format <format>', '输出格式 xlsx|json', 'xlsx')
+    .option('--lang <lang>', '问题说明的语言 zh|en', 'zh')
+    .option('--threads <n>', '并行线程数（默认每个 CPU 一个）')
+    .action(async (paths: string[], opts: { out?: string; format: string; lang: string; threads?: string }) => {
+      if (opts.format !== 'xlsx' && opts.format !== 'json') {
+        io.err(`--format 只能是 xlsx 或 json，而不是“${opts.format}”`);
+        io.exitCode = 2;
+        return;
+      }
+      if (opts.out && opts.format === 'xlsx' && path.extname(opts.out).toLowerCase() !== '.xlsx') {
+        io.err(`输出文件应以 .xlsx 结尾：${opts.out}`);
+        io.exitCode = 2;
+        return;
+      }
+      const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+      if (threads !== undefined && (!Number.isInteger(threads) || threads < 0)) {
+        io.err(`--threads 应为不小于 0 的整数：${opts.threads}`);
+        io.exitCode = 2;
+        return;
+      }
+      io.exitCode = await runSummary(
+        paths,
+        { out: opts.out, format: opts.format, lang: opts.lang === 'en' ? 'en' : 'zh', threads },
+        io,
+      );
     });
 }

@@ -334,7 +334,11 @@ export function addSiteSummarySheet(
     r++;
     const first = r;
     for (const f of options.findings) {
-      ws.getRow(r).values = [SEVERITY_ZH[f.severity], f.rule, f.form ?? '', f.sheet ?? '', f.cell ?? '', f.row ?? '', f.message];
+      const row = ws.getRow(r);
+      row.values = [SEVERITY_ZH[f.severity], f.rule, f.form ?? '', f.sheet ?? '', f.cell ?? '', f.row ?? '', f.message];
+      row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
+      ws.mergeCells(r, 7, r, ncol);
+      row.height = Math.max(15, Math.ceil(f.message.length / 70) * 14);
       r++;
     }
     severityRows(ws, fCols.length, first, r - 1, 1);
@@ -393,7 +397,7 @@ export const SITE_COLUMNS: Column[] = [
   { header: '覆盖率', width: 8, numFmt: '0.0%' },
   { header: '值班缺口', width: 7 },
   { header: '说明', width: 30 },
-  { header: 'SHA-256', width: 66 },
+  { header: 'SHA-256', width: 34 },
 ];
 
 export const PAPER_DETAIL_COLUMNS: Column[] = [

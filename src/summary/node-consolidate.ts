@@ -1,0 +1,178 @@
+/**
+ * Node only: the consolidated summary over workbook files and folders, on
+ * every core. Each file is read, validated and summarised in a worker thread
+ * (piscina); only its compact outcome comes back (a per-site row, its papers,
+ * findings, and its handovers for pairing), so memory does not grow with the
+ * size of the workbooks and stays small per file. Unreadable files are listed
+ * with a one-line reason, never fatal.
+ */
+import { createHash } from 'crypto';
+import { existsSync, promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readWorkbook, SiteModel } from '../forms/workbook';
+import { gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/node-workbook';
+import { validateSite } from '../rules/engine';
+import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from './consolidate';
+import { summarizeSite } from './site';
+
+export interface ProcessedFile {
+  outcome: FileOutcome;
+  /** What the checks across workbooks need (site + handovers), absent when unreadable. */
+  slim?: SiteModel;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof WorkbookReadError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `读取或检查时出错（${message.split('\n')[0].slice(0, 160)}）`;
+}
+
+/** Reads, validates and summarises one workbook file; never throws. */
+export async function processFile(file: string, lang?: 'zh' | 'en'): Promise<ProcessedFile> {
+  let buffer: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) return { outcome: { file, sha256: null, error: '这是一个文件夹，不是工作簿文件', findings: [] } };
+    if (stat.size > LIMITS.fileBytes) {
+      return { outcome: { file, sha256: null, error: `文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${LIMITS.fileBytes / 1024 / 1024} MB 的上限`, findings: [] } };
+    }
+    buffer = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { outcome: { file, sha256: null, error: code === 'ENOENT' ? '找不到文件' : `无法读取文件（${code ?? '未知原因'}）`, findings: [] } };
+  }
+  const sha256 = createHash('sha256').update(buffer).digest('hex');
+  try {
+    const model = readWorkbook(await gridFromXlsxBuffer(buffer));
+    const findings = validateSite(model, lang ? { lang } : undefined);
+    return {
+      outcome: { file, sha256, findings, summary: summarizeSite(model, findings, { file, sha256 }) },
+      slim: slimModel(model),
+    };
+  } catch (error) {
+    return { outcome: { file, sha256, error: reason(error), findings: [] } };
+  }
+}
+
+/**
+ * The .xlsx files named or found (recursively) in folders, sorted, without
+ * Office lock files (~$…), hidden folders and the files in `exclude` (the
+ * output). A named path that does not exist is kept, so that it is reported.
+ */
+export async function findWorkbooks(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
+  const skip = new Set(exclude.map((e) => path.resolve(e)));
+  const found = new Set<string>();
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') await walk(full);
+      } else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$') && !skip.has(path.resolve(full))) {
+        found.add(full);
+      }
+    }
+  };
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      found.add(input);
+      continue;
+    }
+    if (stat.isDirectory()) await walk(input);
+    else if (!skip.has(path.resolve(input))) found.add(input);
+  }
+  return [...found].sort();
+}
+
+export interface ConsolidateFilesOptions {
+  lang?: 'zh' | 'en';
+  /** Worker threads; default: one per core. 0 runs everything in this thread. */
+  threads?: number;
+  /** Called after each file. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** The compiled worker, when running from the build (not from ts-jest sources). */
+function workerFile(): string | undefined {
+  const js = path.join(__dirname, 'node-worker.js');
+  return existsSync(js) ? js : undefined;
+}
+
+export function defaultThreads(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Reads, checks and summarises every file, on every core, and consolidates. */
+export async function consolidateFiles(files: readonly string[], options: ConsolidateFilesOptions = {}): Promise<Consolidated> {
+  const outcomes: FileOutcome[] = [];
+  const slim: Array<{ id: string; model: SiteModel }> = [];
+  let done = 0;
+  const take = (r: ProcessedFile) => {
+    outcomes.push(r.outcome);
+    if (r.slim) slim.push({ id: r.outcome.file, model: r.slim });
+    options.onProgress?.(++done, files.length, r.outcome.file);
+  };
+
+  const threads = Math.max(0, options.threads ?? defaultThreads());
+  const worker = workerFile();
+  if (threads > 0 && worker && files.length >= 4) {
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({
+      filename: worker,
+      maxThreads: Math.min(threads, files.length),
+      minThreads: Math.min(threads, files.length),
+      idleTimeout: 1000,
+      // The queue holds file names only; results are folded in as they come.
+      maxQueue: 'auto',
+    });
+    try {
+      let next = 0;
+      const limit = pool.options.maxThreads * 4;
+      await new Promise<void>((resolve, reject) => {
+        let inFlight = 0;
+        const pump = () => {
+          while (inFlight < limit && next < files.length) {
+            const file = files[next++];
+            inFlight++;
+            (pool.run({ file, lang: options.lang }) as Promise<ProcessedFile>).then(
+              (r) => {
+                inFlight--;
+                take(r);
+                if (next >= files.length && inFlight === 0) resolve();
+                else pump();
+              },
+              (error: unknown) => {
+                inFlight--;
+                take({ outcome: { file, sha256: null, error: reason(error), findings: [] } });
+                if (next >= files.length && inFlight === 0) resolve();
+                else pump();
+              },
+            );
+          }
+          if (files.length === 0) resolve();
+        };
+        try {
+          pump();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    } finally {
+      await pool.destroy();
+    }
+  } else {
+    for (const file of files) take(await processFile(file, options.lang));
+  }
+  applyAcross(outcomes, slim, options.lang);
+  return buildConsolidated(outcomes);
+}
