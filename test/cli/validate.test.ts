@@ -1,0 +1,197 @@
+/** `custody validate` in-process: text and JSON output, exit codes, several files, bad files among good ones. */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import type { RunReport } from '../../src/model/finding';
+import type { SiteData } from '../../src/model/types';
+import { fixture, loadBuffer, writeBuffer } from '../helpers';
+
+let dir: string;
+const file = (name: string) => path.join(dir, name);
+
+async function run(...args: string[]) {
+  const io = memoryIO();
+  const code = await main(['node', 'custody', ...args], io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+async function json(...args: string[]): Promise<{ code: number; report: RunReport; err: string }> {
+  const r = await run(...args, '--format', 'json');
+  return { code: r.code, report: JSON.parse(r.out) as RunReport, err: r.err };
+}
+
+const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-validate-'));
+  const kaodian = fixture('kaodian.json');
+  fs.writeFileSync(file('kaodian.xlsx'), await fillWorkbook(kaodian));
+  fs.writeFileSync(file('fenxiao.xlsx'), await fillWorkbook(fixture('fenxiao.json')));
+  const faulty: SiteData = JSON.parse(JSON.stringify(kaodian));
+  faulty.vaultLog![0].takenAt = '六月中旬';
+  faulty.duty!.shifts![2].handedOverBy = '刘洋';
+  faulty.duty!.shifts![2].takenOverBy = '陈静';
+  faulty.duty!.shifts![3].handedOverBy = '陈静';
+  faulty.duty!.shifts![3].takenOverBy = '刘洋';
+  fs.writeFileSync(file('faulty.xlsx'), await fillWorkbook(faulty));
+  const warnOnly: SiteData = JSON.parse(JSON.stringify(faulty));
+  warnOnly.vaultLog![0].takenAt = kaodian.vaultLog![0].takenAt;
+  fs.writeFileSync(file('warning.xlsx'), await fillWorkbook(warnOnly));
+  // The 分校's copy of the handover to 岳麓考点 says 7 bags on row 3.
+  const branch = fixture('fenxiao.json');
+  branch.handovers![1].items![2].quantity = 3;
+  branch.handovers![1].total = 7;
+  fs.writeFileSync(file('fenxiao-disagree.xlsx'), await fillWorkbook(branch));
+
+  // Bad files.
+  fs.writeFileSync(file('not-a-zip.xlsx'), '这不是工作簿\n');
+  const good = fs.readFileSync(file('kaodian.xlsx'));
+  fs.writeFileSync(file('truncated.xlsx'), good.subarray(0, Math.floor(good.length / 2)));
+  const ole = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+  fs.writeFileSync(file('old.xls'), ole);
+  const enc = Buffer.from(ole);
+  Buffer.from('EncryptionInfo', 'utf16le').copy(enc, 1024);
+  fs.writeFileSync(file('encrypted.xlsx'), enc);
+  const empty = new ExcelJS.Workbook();
+  empty.addWorksheet('Sheet1');
+  fs.writeFileSync(file('empty.xlsx'), await writeBuffer(empty));
+  const other = new ExcelJS.Workbook();
+  const ws = other.addWorksheet('工资表');
+  ws.addRow(['姓名', '基本工资', '绩效']);
+  ws.addRow(['张三', 5000, 1200]);
+  fs.writeFileSync(file('no-forms.xlsx'), await writeBuffer(other));
+  const headless = await loadBuffer(good);
+  const log = headless.getWorksheet('出入库记录')!;
+  log.getRow(3).eachCell((cell) => {
+    cell.value = null;
+  });
+  fs.writeFileSync(file('header-deleted.xlsx'), await writeBuffer(headless));
+  // A zip whose entries claim to inflate far beyond its size.
+  const zip = await JSZip.loadAsync(good);
+  zip.file('xl/media/bomb.bin', Buffer.alloc(4 * 1024 * 1024));
+  const bomb = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  patchSizes(bomb, 'xl/media/bomb.bin', 0x7fff0000);
+  fs.writeFileSync(file('bomb.xlsx'), bomb);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Rewrites the uncompressed size an entry declares (local header and central directory). */
+function patchSizes(buf: Buffer, name: string, size: number): void {
+  const target = Buffer.from(name);
+  for (let i = 0; i < buf.length - 46; i++) {
+    const sig = buf.readUInt32LE(i);
+    if (sig === 0x04034b50 && buf.subarray(i + 30, i + 30 + target.length).equals(target)) buf.writeUInt32LE(size, i + 22);
+    if (sig === 0x02014b50 && buf.subarray(i + 46, i + 46 + target.length).equals(target)) buf.writeUInt32LE(size, i + 24);
+  }
+}
+
+describe('custody validate', () => {
+  test('a clean workbook: exit 0, text says so', async () => {
+    const r = await run('validate', file('kaodian.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('未发现问题');
+    expect(r.err).toBe('');
+  });
+
+  test('errors: exit 1, text grouped by sheet with cell, rule and message', async () => {
+    const r = await run('validate', file('faulty.xlsx'));
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/faulty\.xlsx（长沙分校 岳麓考点）: 1 个错误，1 个警告/);
+    expect(lines).toContain('  出入库记录');
+    expect(r.out).toMatch(/ {4}G4 +错误 +invalid-datetime +“取卷时间”写的是“六月中旬”/);
+    expect(r.out).toMatch(/值班记录\n +[A-Z]+\d+ +警告 +duty-chain/);
+  });
+
+  test('warnings only: exit 0', async () => {
+    const r = await run('validate', file('warning.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('duty-chain');
+  });
+
+  test('JSON: the DOMAIN.md findings format', async () => {
+    const { code, report } = await json('validate', file('faulty.xlsx'));
+    expect(code).toBe(1);
+    expect(report.files).toHaveLength(1);
+    const f = report.files[0];
+    expect(Object.keys(f)).toEqual(['file', 'site', 'sha256', 'findings']);
+    expect(f.sha256).toBe(sha(file('faulty.xlsx')));
+    expect(f.site).toBe('长沙分校 岳麓考点');
+    expect(f.findings[0]).toEqual({
+      rule: 'invalid-datetime',
+      severity: 'error',
+      form: 3,
+      sheet: '出入库记录',
+      cell: 'G4',
+      row: 1,
+      message: expect.stringContaining('六月中旬'),
+      clause: expect.stringContaining('取卷时间'),
+    });
+    expect(Object.keys(f.findings[0])).toEqual(['rule', 'severity', 'form', 'sheet', 'cell', 'row', 'message', 'clause']);
+  });
+
+  test('--lang en', async () => {
+    const r = await run('validate', file('faulty.xlsx'), '--lang', 'en');
+    expect(r.out).toMatch(/G4 +error +invalid-datetime +"取卷时间" reads "六月中旬"/);
+  });
+
+  test('several files: each reported, and checked across (both copies of a handover)', async () => {
+    const clean = await json('validate', file('kaodian.xlsx'), file('fenxiao.xlsx'));
+    expect(clean.code).toBe(0);
+    expect(clean.report.files.map((f) => f.findings.length)).toEqual([0, 0]);
+    const { code, report } = await json('validate', file('kaodian.xlsx'), file('fenxiao-disagree.xlsx'));
+    expect(code).toBe(1);
+    const [k, b] = report.files;
+    expect(k.findings.map((f) => [f.rule, f.sheet, f.row])).toEqual([
+      ['handover-copies-disagree', '交接单', 3],
+      ['handover-copies-disagree', '交接单', null],
+    ]);
+    expect(b.findings.map((f) => [f.rule, f.sheet, f.row])).toEqual([
+      ['handover-copies-disagree', '交接单2', 3],
+      ['handover-copies-disagree', '交接单2', null],
+    ]);
+    expect(k.findings[0].message).toMatch(/3袋/);
+  });
+
+  const bad: Array<[string, RegExp]> = [
+    ['not-a-zip.xlsx', /不是 \.xlsx/],
+    ['truncated.xlsx', /损坏或不完整/],
+    ['old.xls', /旧版 \.xls/],
+    ['encrypted.xlsx', /加密/],
+    ['empty.xlsx', /空的/],
+    ['no-forms.xlsx', /找不到任何一张/],
+    ['header-deleted.xlsx', /表头行.*找不到/],
+    ['bomb.xlsx', /解压后过大/],
+    ['missing.xlsx', /找不到文件/],
+  ];
+  test.each(bad)('%s: one-line reason, exit 2, the good file still checked, input untouched', async (name, reason) => {
+    const before = fs.existsSync(file(name)) ? sha(file(name)) : null;
+    const { code, report, err } = await json('validate', file('faulty.xlsx'), file(name));
+    expect(code).toBe(2);
+    expect(report.files[0].findings.length).toBeGreaterThan(0);
+    const f = report.files[1];
+    expect(f.error).toMatch(reason);
+    expect(f.error).not.toContain('\n');
+    expect(f.findings).toEqual([]);
+    expect(err.trim().split('\n')).toEqual([`${file(name)}: ${f.error}`]);
+    if (before) expect(sha(file(name))).toBe(before);
+    const text = await run('validate', file(name));
+    expect(text.code).toBe(2);
+    expect(text.out.trim().split('\n')).toHaveLength(1);
+    expect(text.out).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  test('a wrong call: exit 2', async () => {
+    expect((await run('validate')).code).toBe(2);
+    expect((await run('validate', file('kaodian.xlsx'), '--format', 'xml')).code).toBe(2);
+    expect((await run('validate', file('kaodian.xlsx'), '--lang', 'fr')).code).toBe(2);
+  });
+});
