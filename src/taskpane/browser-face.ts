@@ -6,6 +6,7 @@
  * only when there is no Office host.
  */
 import { BrowserReadError, OpenedWorkbook, markedCopy, markedName, openFile, saveBytes } from '../io/browser';
+import { siteSummaryXlsx } from '../summary/workbook';
 import { SiteInput, checkSites } from './check';
 import type { Host } from './host';
 import { Lang, t } from './i18n';
@@ -70,8 +71,10 @@ export function browserHost(): BrowserHost {
       if (!entry?.opened) return;
       saveBytes(markedName(entry.name, lang), await markedCopy(entry.opened, site.findings, lang));
     },
-    async writeSummary(site, _summary, lang) {
-      return `${site.label}: ${t(lang, 'done')}`;
+    async writeSummary(site, summary, lang) {
+      const name = `${site.label.replace(/\.xlsx$/i, '')}${lang === 'zh' ? '（汇总）' : ' (summary)'}.xlsx`;
+      saveBytes(name, await siteSummaryXlsx(summary, site.findings));
+      return name;
     },
   };
 }

@@ -1,0 +1,556 @@
+/**
+ * A strict stand-in for Excel's Office.js object model, for the adapter's
+ * tests. office-addin-mock (used in office-host.test.ts) mocks objects that
+ * exist up front; the adapter creates proxies on the fly (a range per chunk, a
+ * note per cell) and relies on Office.js' batch semantics, so this fake
+ * implements those semantics: every read and write is queued and runs, in
+ * order, at context.sync(); a property read before the sync that loads it
+ * throws, as Office.js does (PropertyNotLoaded); a missing item fails the whole
+ * batch (ItemNotFound). It counts syncs.
+ */
+import { a1, parseA1, parseRange } from '../../src/io/grid';
+
+export type Value = string | number | boolean;
+
+export interface FillState {
+  color: string;
+  pattern: string;
+  patternColor: string | null;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  /** rows[r][c]; undefined is an empty cell. */
+  rows: Value[][];
+  merges: string[];
+  fills: Map<string, FillState>;
+  notes: Map<string, string>;
+  charts: Array<{ type: string; series: string[]; title?: string }>;
+}
+
+export const NO_FILL: FillState = { color: '#FFFFFF', pattern: 'None', patternColor: null };
+
+export interface FakeState {
+  sheets: FakeSheet[];
+  settings: Map<string, string>;
+  active?: string;
+  selected?: string;
+  inserted: string[];
+  /** Sheet names a base64 file holds (the test says what each template contains). */
+  sheetsOf?: (base64: string) => string[];
+}
+
+let nextId = 1;
+
+export function fakeSheet(name: string, rows: Value[][] = [], merges: string[] = []): FakeSheet {
+  return { id: `{sheet-${nextId++}}`, name, rows, merges, fills: new Map(), notes: new Map(), charts: [] };
+}
+
+type Op = () => void;
+
+class NotLoaded extends Error {
+  constructor(prop: string) {
+    super(`PropertyNotLoaded: ${prop}`);
+  }
+}
+
+/** Base of every proxy: load() queues a read whose values land at sync. */
+class Proxy {
+  protected loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: FakeContext) {}
+  protected abstractRead(_prop: string): unknown {
+    throw new Error('not loadable');
+  }
+  load(props?: string | string[]): this {
+    const list = (Array.isArray(props) ? props : (props ?? '').split(',')).map((p) => p.trim()).filter(Boolean);
+    this.ctx.queue(() => {
+      for (const p of list) this.loaded.set(p, this.abstractRead(p));
+    });
+    this.ctx.loads++;
+    return this;
+  }
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new NotLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+}
+
+export class FakeContext {
+  syncs = 0;
+  loads = 0;
+  cellsRead = 0;
+  maxCellsPerRead = 0;
+  private ops: Op[] = [];
+  readonly workbook: FakeWorkbook;
+  constructor(readonly state: FakeState) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+  async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.ops;
+    this.ops = [];
+    for (const op of ops) op();
+  }
+  sheetByName(name: string): FakeSheet {
+    const s = this.state.sheets.find((x) => x.name === name || x.id === name);
+    if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
+    return s;
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly settings: FakeSettings;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.settings = new FakeSettings(ctx);
+  }
+  insertWorksheetsFromBase64(base64: string, _options?: unknown): { value: string[] } {
+    const result = { value: [] as string[] };
+    this.ctx.queue(() => {
+      this.ctx.state.inserted.push(base64);
+      for (const wanted of this.ctx.state.sheetsOf?.(base64) ?? ['Sheet1']) {
+        let name = wanted;
+        for (let n = 2; this.ctx.state.sheets.some((s) => s.name === name); n++) name = `${wanted} (${n})`;
+        const sheet = fakeSheet(name);
+        this.ctx.state.sheets.push(sheet);
+        result.value.push(sheet.id);
+      }
+    });
+    return result;
+  }
+}
+
+class FakeWorksheets extends Proxy {
+  protected abstractRead(prop: string): unknown {
+    if (prop === 'items/name' || prop === 'items') {
+      return this.ctx.state.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, s.name);
+        ws.preload('name', s.name);
+        return ws;
+      });
+    }
+    throw new Error(`cannot load ${prop}`);
+  }
+  get items(): FakeWorksheet[] {
+    return this.get('items/name');
+  }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, key);
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, key, true);
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.queue(() => {
+      if (this.ctx.state.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.state.sheets.push(fakeSheet(name));
+    });
+    return new FakeWorksheet(this.ctx, name);
+  }
+}
+
+class FakeWorksheet extends Proxy {
+  readonly notes: FakeNotes;
+  readonly charts: FakeCharts;
+  constructor(ctx: FakeContext, private readonly key: string, private readonly orNull = false) {
+    super(ctx);
+    this.notes = new FakeNotes(ctx, () => this.sheet());
+    this.charts = new FakeCharts(ctx, () => this.sheet());
+  }
+  preload(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
+  sheet(): FakeSheet {
+    return this.ctx.sheetByName(this.key);
+  }
+  private find(): FakeSheet | undefined {
+    return this.ctx.state.sheets.find((s) => s.name === this.key || s.id === this.key);
+  }
+  protected abstractRead(prop: string): unknown {
+    if (prop === 'isNullObject') return this.orNull ? !this.find() : false;
+    if (prop === 'name') return this.sheet().name;
+    throw new Error(`cannot load ${prop}`);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, () => this.sheet(), () => usedBox(this.sheet(), Boolean(valuesOnly)), true);
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => this.sheet(), () => (address ? boxOf(address) : { top: 0, left: 0, bottom: 1048575, right: 16383 }));
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, () => this.sheet(), () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+  }
+  activate(): void {
+    this.ctx.queue(() => {
+      this.ctx.state.active = this.sheet().name;
+    });
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.sheet();
+      this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
+    });
+  }
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function boxOf(address: string): Box {
+  const a = address.replace(/\$/g, '');
+  if (/^[A-Z]+:[A-Z]+$/i.test(a)) {
+    const [l, r] = a.split(':');
+    return { top: 0, left: parseA1(`${l}1`)!.col, bottom: 1048575, right: parseA1(`${r}1`)!.col };
+  }
+  const box = parseRange(a);
+  if (!box) throw new Error(`InvalidArgument: ${address}`);
+  return box;
+}
+
+function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  sheet.rows.forEach((row, r) => {
+    row?.forEach((v, c) => {
+      if (v === undefined || v === null || v === '') return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  });
+  if (!valuesOnly) {
+    for (const m of sheet.merges) {
+      const b = boxOf(m);
+      top = Math.min(top, b.top);
+      left = Math.min(left, b.left);
+      bottom = Math.max(bottom, b.bottom);
+      right = Math.max(right, b.right);
+    }
+  }
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+class FakeRange extends Proxy {
+  readonly format: FakeFormat;
+  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet, private readonly box: () => Box | null, private readonly orNull = false) {
+    super(ctx);
+    this.format = new FakeFormat(ctx, sheet, () => this.mustBox());
+  }
+  private mustBox(): Box {
+    const b = this.box();
+    if (!b) throw new Error('ItemNotFound: null range');
+    return b;
+  }
+  protected abstractRead(prop: string): unknown {
+    if (prop === 'isNullObject') return this.orNull && this.box() === null;
+    // A null object's properties load as null, as in Office.js.
+    if (this.orNull && this.box() === null) return null;
+    const b = this.mustBox();
+    switch (prop) {
+      case 'rowIndex':
+        return b.top;
+      case 'columnIndex':
+        return b.left;
+      case 'rowCount':
+        return b.bottom - b.top + 1;
+      case 'columnCount':
+        return b.right - b.left + 1;
+      case 'address':
+        return `${this.sheet().name}!${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
+      case 'values': {
+        const cells = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+        this.ctx.cellsRead = (this.ctx.cellsRead ?? 0) + cells;
+        this.ctx.maxCellsPerRead = Math.max(this.ctx.maxCellsPerRead ?? 0, cells);
+        const rows: Value[][] = [];
+        for (let r = b.top; r <= b.bottom; r++) {
+          const line: Value[] = [];
+          for (let c = b.left; c <= b.right; c++) line.push(this.sheet().rows[r]?.[c] ?? '');
+          rows.push(line);
+        }
+        return rows;
+      }
+      default:
+        throw new Error(`cannot load ${prop}`);
+    }
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): Value[][] {
+    return this.get('values');
+  }
+  set values(values: Value[][]) {
+    this.ctx.queue(() => {
+      const b = this.mustBox();
+      values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          const rows = this.sheet().rows;
+          rows[b.top + r] = rows[b.top + r] ?? [];
+          rows[b.top + r][b.left + c] = v;
+        }),
+      );
+    });
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.sheet);
+  }
+  select(): void {
+    this.ctx.queue(() => {
+      const b = this.mustBox();
+      this.ctx.state.selected = `${this.sheet().name}!${a1(b.top, b.left)}`;
+    });
+  }
+  merge(): void {
+    this.ctx.queue(() => {
+      const b = this.mustBox();
+      this.sheet().merges.push(`${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`);
+    });
+  }
+  /** The one cell a note or fill belongs to. */
+  cellAddress(): string {
+    const b = this.mustBox();
+    return a1(b.top, b.left);
+  }
+}
+
+class FakeRangeAreas extends Proxy {
+  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet) {
+    super(ctx);
+  }
+  protected abstractRead(prop: string): unknown {
+    const merges = this.sheet().merges;
+    if (prop === 'isNullObject') return merges.length === 0;
+    if (prop === 'address') {
+      if (merges.length === 0) return null;
+      const name = /[^A-Za-z0-9_]/.test(this.sheet().name) ? `'${this.sheet().name}'` : this.sheet().name;
+      return merges.map((m) => `${name}!${m}`).join(', ');
+    }
+    throw new Error(`cannot load ${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+}
+
+class FakeFormat {
+  readonly fill: FakeFill;
+  readonly font: { set(v: unknown): void; bold: boolean };
+  readonly borders: { getItem(edge: string): { style: string } };
+  constructor(private readonly ctx: FakeContext, sheet: () => FakeSheet, box: () => Box) {
+    this.fill = new FakeFill(ctx, sheet, box);
+    this.font = { set: () => undefined, bold: false };
+    this.borders = { getItem: () => ({ style: '' }) };
+  }
+  autofitColumns(): void {
+    this.ctx.queue(() => undefined);
+  }
+}
+
+function eachCell(box: Box, f: (addr: string) => void): void {
+  for (let r = box.top; r <= Math.min(box.bottom, box.top + 200); r++) for (let c = box.left; c <= Math.min(box.right, box.left + 50); c++) f(a1(r, c));
+}
+
+class FakeFill extends Proxy {
+  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet, private readonly box: () => Box) {
+    super(ctx);
+  }
+  private state(): FillState {
+    const b = this.box();
+    return this.sheet().fills.get(a1(b.top, b.left)) ?? NO_FILL;
+  }
+  private update(change: Partial<FillState>): void {
+    this.ctx.queue(() =>
+      eachCell(this.box(), (addr) => {
+        const prior = this.sheet().fills.get(addr) ?? NO_FILL;
+        const next = { ...prior, ...change };
+        if (change.color !== undefined && prior.pattern === 'None' && change.pattern === undefined) next.pattern = 'Solid';
+        this.sheet().fills.set(addr, next);
+      }),
+    );
+  }
+  protected abstractRead(prop: string): unknown {
+    const s = this.state();
+    if (prop === 'color') return s.color;
+    if (prop === 'pattern') return s.pattern;
+    if (prop === 'patternColor') return s.patternColor;
+    throw new Error(`cannot load ${prop}`);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(color: string) {
+    this.update({ color });
+  }
+  get pattern(): string {
+    return this.get('pattern');
+  }
+  set pattern(pattern: string) {
+    this.update({ pattern });
+  }
+  get patternColor(): string | null {
+    return this.get('patternColor');
+  }
+  set patternColor(patternColor: string | null) {
+    this.update({ patternColor });
+  }
+  clear(): void {
+    this.ctx.queue(() => eachCell(this.box(), (addr) => this.sheet().fills.delete(addr)));
+  }
+}
+
+class FakeNotes {
+  constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet) {}
+  getItemOrNullObject(cell: string): FakeNote {
+    return new FakeNote(this.ctx, this.sheet, cell.toUpperCase(), true);
+  }
+  getItem(cell: string): FakeNote {
+    return new FakeNote(this.ctx, this.sheet, cell.toUpperCase(), false);
+  }
+  add(cell: FakeRange | string, content: string): FakeNote {
+    const address = (): string => (typeof cell === 'string' ? cell.toUpperCase() : cell.cellAddress());
+    this.ctx.queue(() => {
+      if (this.sheet().notes.has(address())) throw new Error(`InvalidArgument: a note exists at ${address()}`);
+      this.sheet().notes.set(address(), content);
+    });
+    return new FakeNote(this.ctx, this.sheet, typeof cell === 'string' ? cell : '?', false);
+  }
+}
+
+class FakeNote extends Proxy {
+  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet, private readonly cell: string, private readonly orNull: boolean) {
+    super(ctx);
+  }
+  protected abstractRead(prop: string): unknown {
+    const has = this.sheet().notes.has(this.cell);
+    if (prop === 'isNullObject') return this.orNull && !has;
+    if (!has && this.orNull) return null;
+    if (!has) throw new Error(`ItemNotFound: note ${this.cell}`);
+    if (prop === 'content') return this.sheet().notes.get(this.cell);
+    throw new Error(`cannot load ${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(content: string) {
+    this.ctx.queue(() => {
+      if (!this.sheet().notes.has(this.cell)) throw new Error(`ItemNotFound: note ${this.cell}`);
+      this.sheet().notes.set(this.cell, content);
+    });
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      if (!this.sheet().notes.delete(this.cell)) throw new Error(`ItemNotFound: note ${this.cell}`);
+    });
+  }
+}
+
+class FakeSettings {
+  constructor(private readonly ctx: FakeContext) {}
+  add(key: string, value: string): void {
+    this.ctx.queue(() => this.ctx.state.settings.set(key, value));
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.ctx, key);
+  }
+}
+
+class FakeSetting extends Proxy {
+  constructor(ctx: FakeContext, private readonly key: string) {
+    super(ctx);
+  }
+  protected abstractRead(prop: string): unknown {
+    if (prop === 'isNullObject') return !this.ctx.state.settings.has(this.key);
+    if (prop === 'value') return this.ctx.state.settings.get(this.key) ?? null;
+    throw new Error(`cannot load ${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      this.ctx.state.settings.delete(this.key);
+    });
+  }
+}
+
+class FakeCharts {
+  constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet) {}
+  add(type: string, _source: FakeRange, _by: string) {
+    const chart = { type, series: ['(first column)'] as string[], title: undefined as string | undefined };
+    this.ctx.queue(() => this.sheet().charts.push(chart));
+    const ctx = this.ctx;
+    const series = (name: string) => ({
+      setValues: (_r: FakeRange) => ctx.queue(() => undefined),
+      setXAxisValues: (_r: FakeRange) => ctx.queue(() => undefined),
+      delete: () => ctx.queue(() => (chart.series = chart.series.filter((s) => s !== name))),
+    });
+    return {
+      series: {
+        getItemAt: (_i: number) => series(chart.series[0]),
+        add: (name: string) => {
+          ctx.queue(() => chart.series.push(name));
+          return series(name);
+        },
+      },
+      title: {
+        set text(text: string) {
+          ctx.queue(() => (chart.title = text));
+        },
+      },
+      setPosition: () => ctx.queue(() => undefined),
+    };
+  }
+}
+
+/** The fake as the adapter sees it. */
+export function asExcel(ctx: FakeContext): Excel.RequestContext {
+  return ctx as unknown as Excel.RequestContext;
+}
+
+/** Office.js enums the adapter uses at run time. */
+export function installExcelEnums(): void {
+  (globalThis as unknown as { Excel: unknown }).Excel = {
+    WorksheetPositionType: { end: 'End', none: 'None', before: 'Before', after: 'After', beginning: 'Beginning' },
+    ChartType: { columnClustered: 'ColumnClustered' },
+    ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
+  };
+}

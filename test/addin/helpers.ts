@@ -1,0 +1,36 @@
+/** Shared test helpers: the fixture workbook as bytes, as an exceljs grid, as a fake Excel workbook. */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { gridFromWorkbook } from '../../src/io/exceljs-grid';
+import type { WorkbookGrid } from '../../src/io/grid';
+import { serialFromWallClock, wallClockFromDate } from '../../src/model/datetime';
+import type { SiteData } from '../../src/model/types';
+import { FakeSheet, Value, fakeSheet } from './fake-excel';
+
+export const ROOT = path.join(__dirname, '..', '..');
+
+export function fixture(name = 'kaodian.json'): SiteData {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', name), 'utf8')) as SiteData;
+}
+
+export async function workbookBytes(data: SiteData): Promise<Buffer> {
+  return fillWorkbook(data);
+}
+
+export async function exceljsGrid(bytes: Buffer): Promise<WorkbookGrid> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return gridFromWorkbook(wb);
+}
+
+/** What Excel would hold for a grid: dates as serial numbers, blanks empty. */
+export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
+  return grid.sheets.map((s) => {
+    const rows: Value[][] = s.rows.map((row) =>
+      (row ?? []).map((v) => (v === null ? (undefined as unknown as Value) : v instanceof Date ? serialFromWallClock(wallClockFromDate(v)) : v)),
+    );
+    return fakeSheet(s.name, rows, [...s.merges]);
+  });
+}

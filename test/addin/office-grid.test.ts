@@ -1,0 +1,109 @@
+/**
+ * The Office.js adapter reads a workbook into the grid in a constant number of
+ * syncs (3) whatever its size, reads big ranges in chunks, and gives the
+ * readers the same site data as exceljs does.
+ */
+import { readWorkbook } from '../../src/forms/workbook';
+import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, mergeAddresses, plainOfficeValue, readOfficeGrid } from '../../src/io/office-grid';
+import { FakeContext, Value, asExcel, fakeSheet } from './fake-excel';
+import { exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
+
+function bigSheet(name: string, rows: number, cols: number): ReturnType<typeof fakeSheet> {
+  const data: Value[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: Value[] = [];
+    for (let c = 0; c < cols; c++) line.push(c === 0 ? r + 1 : `张${r % 97}`);
+    data.push(line);
+  }
+  return fakeSheet(name, data, ['A1:D1']);
+}
+
+describe('readOfficeGrid', () => {
+  test('small workbook (the 考点 fixture): 3 syncs, same site data as exceljs', async () => {
+    const grid = await exceljsGrid(await workbookBytes(fixture()));
+    const ctx = new FakeContext({ sheets: fakeSheetsFromGrid(grid), settings: new Map(), inserted: [] });
+    const result = await readOfficeGrid(asExcel(ctx));
+    expect(result.syncs).toBe(3);
+    expect(ctx.syncs).toBe(3);
+    expect(result.grid.sheets.map((s) => s.name)).toEqual(grid.sheets.map((s) => s.name));
+    expect(result.grid.sheets.map((s) => [...s.merges].sort())).toEqual(grid.sheets.map((s) => [...s.merges].sort()));
+    const viaOffice = readWorkbook(result.grid);
+    const viaExceljs = readWorkbook(grid);
+    expect(viaOffice.data).toEqual(viaExceljs.data);
+    expect(viaOffice.locations).toEqual(viaExceljs.locations);
+    expect(viaOffice.problems).toEqual(viaExceljs.problems);
+  });
+
+  test('large workbook (3 × 40,000 rows × 12 columns = 1.44 M cells): still 3 syncs on desktop, chunked reads', async () => {
+    const sheets = [bigSheet('大表1', 40_000, 12), bigSheet('大表2', 40_000, 12), bigSheet('大表3', 40_000, 12)];
+    const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [] });
+    const result = await readOfficeGrid(asExcel(ctx), DESKTOP_READ_OPTIONS);
+    expect(result.syncs).toBe(3);
+    expect(ctx.syncs).toBe(3);
+    expect(result.cells).toBe(3 * 40_000 * 12);
+    expect(ctx.maxCellsPerRead).toBeLessThanOrEqual(DESKTOP_READ_OPTIONS.cellsPerChunk);
+    expect(result.grid.sheets[2].rows).toHaveLength(40_000);
+    expect(result.grid.sheets[2].rows[39_999][0]).toBe(40_000);
+    expect(result.grid.sheets[0].merges).toEqual(['A1:D1']);
+    // eslint-disable-next-line no-console
+    console.log(`sync counts: small 3, large (1.44 M cells) desktop ${result.syncs}`);
+  });
+
+  test('the same large workbook on Excel on the web: every sync stays under the 5 MB budget', async () => {
+    const sheets = [bigSheet('大表1', 40_000, 12), bigSheet('大表2', 40_000, 12), bigSheet('大表3', 40_000, 12)];
+    const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [] });
+    const result = await readOfficeGrid(asExcel(ctx), WEB_READ_OPTIONS);
+    // 2 fixed syncs + ⌈1.44 M / 400 k⌉ value syncs.
+    expect(result.syncs).toBe(2 + Math.ceil((3 * 40_000 * 12) / WEB_READ_OPTIONS.cellsPerSync));
+    expect(ctx.maxCellsPerRead).toBeLessThanOrEqual(WEB_READ_OPTIONS.cellsPerChunk);
+    // eslint-disable-next-line no-console
+    console.log(`sync counts: large (1.44 M cells) on the web ${result.syncs}`);
+  });
+
+  test('a workbook up to 400,000 cells reads in 3 syncs on the web too', async () => {
+    const ctx = new FakeContext({ sheets: [bigSheet('S', 33_000, 12)], settings: new Map(), inserted: [] });
+    const result = await readOfficeGrid(asExcel(ctx), WEB_READ_OPTIONS);
+    expect(result.syncs).toBe(3);
+  });
+
+  test('the sync count does not grow with the number of sheets', async () => {
+    const few = new FakeContext({ sheets: [bigSheet('a', 10, 5)], settings: new Map(), inserted: [] });
+    const many = new FakeContext({ sheets: Array.from({ length: 60 }, (_, i) => bigSheet(`s${i}`, 200, 8)), settings: new Map(), inserted: [] });
+    expect((await readOfficeGrid(asExcel(few))).syncs).toBe(3);
+    expect((await readOfficeGrid(asExcel(many))).syncs).toBe(3);
+  });
+
+  test('empty sheets and a used range that starts away from A1', async () => {
+    const rows: Value[][] = [];
+    rows[4] = [];
+    rows[4][3] = '接收单位：岳麓考点';
+    const ctx = new FakeContext({ sheets: [fakeSheet('空'), fakeSheet('偏移', rows)], settings: new Map(), inserted: [] });
+    const result = await readOfficeGrid(asExcel(ctx));
+    expect(result.syncs).toBe(3);
+    expect(result.grid.sheets[0]).toEqual({ name: '空', rows: [], merges: [] });
+    expect(result.grid.sheets[1].rows[4]).toEqual([null, null, null, '接收单位：岳麓考点']);
+    expect(result.grid.sheets[1].rows[0]).toEqual([]);
+  });
+
+  test('without ExcelApi 1.13 merges are skipped, not fatal', async () => {
+    const ctx = new FakeContext({ sheets: [bigSheet('a', 3, 3)], settings: new Map(), inserted: [] });
+    const result = await readOfficeGrid(asExcel(ctx), { ...DESKTOP_READ_OPTIONS, merges: false });
+    expect(result.grid.sheets[0].merges).toEqual([]);
+  });
+});
+
+test('Excel values become grid values: blanks and error values are nothing', () => {
+  expect(plainOfficeValue('')).toBeNull();
+  expect(plainOfficeValue('#N/A')).toBeNull();
+  expect(plainOfficeValue('#DIV/0!')).toBeNull();
+  expect(plainOfficeValue(3)).toBe(3);
+  expect(plainOfficeValue('张三')).toBe('张三');
+  expect(plainOfficeValue(true)).toBe(true);
+});
+
+test('merged-area addresses, with quoted sheet names', () => {
+  expect(mergeAddresses("'附件1 交接单'!A1:H1, '附件1 交接单'!$B$3:$C$3")).toEqual(['A1:H1', 'B3:C3']);
+  expect(mergeAddresses('Sheet1!A1:B2')).toEqual(['A1:B2']);
+  expect(mergeAddresses('')).toEqual([]);
+  expect(mergeAddresses(null)).toEqual([]);
+});

@@ -1,0 +1,151 @@
+/**
+ * 标记 / 清除标记 in Excel: marks are written in one batch after the prior
+ * state is stored, and clearing puts back exactly the fills and notes that
+ * were there — including patterned fills, existing notes, and after marking twice.
+ */
+import { MARKS_SETTING, MARK_COLORS, applyMarks, cellMarks, clearMarks, selectCell } from '../../src/io/office-marks';
+import type { Finding } from '../../src/model/finding';
+import { FakeContext, FakeState, asExcel, fakeSheet } from './fake-excel';
+
+function finding(sheet: string | null, cell: string | null, rule: string, severity: 'error' | 'warning' = 'error'): Finding {
+  return { rule, severity, form: 3, sheet, cell, row: 1, message: `${rule} 的说明`, clause: '附件3' };
+}
+
+function workbook(): FakeState {
+  const log = fakeSheet('附件3 出入库', [['保密室试卷出入库记录表'], [], [], [], ['1', '1001', '高等数学', 3, '李强']]);
+  log.fills.set('B5', { color: '#00B050', pattern: 'Solid', patternColor: null });
+  log.fills.set('C5', { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' });
+  log.notes.set('D5', '原有批注：请核对');
+  log.notes.set('Z9', '不相干的批注');
+  const other = fakeSheet('基本信息', [['学期', '2024春']]);
+  other.fills.set('A1', { color: '#DDEBF7', pattern: 'Solid', patternColor: null });
+  return { sheets: [log, other], settings: new Map([['someone.else', 'kept']]), inserted: [] };
+}
+
+function snapshot(state: FakeState): unknown {
+  return {
+    sheets: state.sheets.map((s) => ({
+      name: s.name,
+      fills: Object.fromEntries([...s.fills.entries()].sort()),
+      notes: Object.fromEntries([...s.notes.entries()].sort()),
+    })),
+    settings: Object.fromEntries(state.settings),
+  };
+}
+
+const FINDINGS: Finding[] = [
+  finding('附件3 出入库', 'B5', 'unknown-paper'),
+  finding('附件3 出入库', 'C5', 'paper-name-mismatch', 'warning'),
+  finding('附件3 出入库', 'D5', 'invalid-count'),
+  finding('附件3 出入库', 'D5', 'overdraw', 'warning'),
+  finding('附件3 出入库', 'E5', 'staff-not-on-roster', 'warning'),
+  finding('基本信息', 'B1', 'required-field'),
+  finding(null, null, 'handover-copies-disagree'),
+  finding('已删除的表', 'A1', 'required-field'),
+];
+
+describe('applyMarks / clearMarks', () => {
+  test('marks every finding cell in 3 syncs, worst severity wins, notes keep what was there', async () => {
+    const state = workbook();
+    const ctx = new FakeContext(state);
+    const result = await applyMarks(asExcel(ctx), FINDINGS, { notes: true });
+    expect(result.syncs).toBe(3);
+    expect(ctx.syncs).toBe(3);
+    expect(result.marked).toBe(5);
+    const log = state.sheets[0];
+    expect(log.fills.get('B5')?.color).toBe(MARK_COLORS.error);
+    expect(log.fills.get('C5')?.color).toBe(MARK_COLORS.warning);
+    expect(log.fills.get('D5')?.color).toBe(MARK_COLORS.error);
+    expect(log.fills.get('E5')?.color).toBe(MARK_COLORS.warning);
+    expect(state.sheets[1].fills.get('B1')?.color).toBe(MARK_COLORS.error);
+    expect(log.notes.get('B5')).toContain('unknown-paper');
+    expect(log.notes.get('D5')).toMatch(/^原有批注：请核对\n\n【试卷保密助手】/);
+    expect(log.notes.get('D5')).toContain('invalid-count');
+    expect(log.notes.get('D5')).toContain('overdraw');
+    expect(state.settings.get(MARKS_SETTING)).toBeTruthy();
+  });
+
+  test('clearing restores exactly the prior fills and notes, in 3 syncs', async () => {
+    const state = workbook();
+    const before = snapshot(state);
+    await applyMarks(asExcel(new FakeContext(state)), FINDINGS, { notes: true });
+    expect(snapshot(state)).not.toEqual(before);
+    const ctx = new FakeContext(state);
+    const result = await clearMarks(asExcel(ctx), { notes: true });
+    expect(result.syncs).toBe(3);
+    expect(result.restored).toBe(5);
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  test('marking twice keeps the first prior state and restores cells no longer flagged', async () => {
+    const state = workbook();
+    const before = snapshot(state);
+    await applyMarks(asExcel(new FakeContext(state)), FINDINGS, { notes: true });
+    const second = [finding('附件3 出入库', 'D5', 'invalid-count'), finding('附件3 出入库', 'F5', 'partial-row', 'warning')];
+    const ctx = new FakeContext(state);
+    const result = await applyMarks(asExcel(ctx), second, { notes: true });
+    expect(result.syncs).toBe(3);
+    expect(result.restored).toBe(4);
+    const log = state.sheets[0];
+    expect(log.fills.get('B5')).toEqual({ color: '#00B050', pattern: 'Solid', patternColor: null });
+    expect(log.notes.has('B5')).toBe(false);
+    expect(log.notes.get('D5')).toMatch(/^原有批注：请核对\n\n【试卷保密助手】\n错误 invalid-count/);
+    expect(log.notes.get('D5')).not.toContain('overdraw');
+    expect(log.fills.get('F5')?.color).toBe(MARK_COLORS.warning);
+    await clearMarks(asExcel(new FakeContext(state)), { notes: true });
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  test('a user who deleted our note or a sheet meanwhile does not break clearing', async () => {
+    const state = workbook();
+    await applyMarks(asExcel(new FakeContext(state)), FINDINGS, { notes: true });
+    state.sheets[0].notes.delete('B5');
+    state.sheets = state.sheets.filter((s) => s.name !== '基本信息');
+    await expect(clearMarks(asExcel(new FakeContext(state)), { notes: true })).resolves.toMatchObject({ restored: 4 });
+    expect(state.sheets[0].notes.get('D5')).toBe('原有批注：请核对');
+    expect(state.sheets[0].fills.get('C5')).toEqual({ color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' });
+  });
+
+  test('thousands of findings: still 3 syncs each way', async () => {
+    const state = workbook();
+    const many = Array.from({ length: 5000 }, (_, i) => finding('附件3 出入库', `G${i + 10}`, 'partial-row', i % 2 ? 'warning' : 'error'));
+    const before = snapshot(state);
+    const ctx = new FakeContext(state);
+    expect((await applyMarks(asExcel(ctx), many, { notes: true })).syncs).toBe(3);
+    const ctx2 = new FakeContext(state);
+    expect((await clearMarks(asExcel(ctx2), { notes: true })).syncs).toBe(3);
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  test('without the notes API (before ExcelApi 1.18) only fills are set and restored', async () => {
+    const state = workbook();
+    const before = snapshot(state);
+    await applyMarks(asExcel(new FakeContext(state)), FINDINGS, { notes: false });
+    expect(state.sheets[0].notes.has('B5')).toBe(false);
+    expect(state.sheets[0].fills.get('B5')?.color).toBe(MARK_COLORS.error);
+    await clearMarks(asExcel(new FakeContext(state)), { notes: false });
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  test('clearing with nothing marked is one sync and changes nothing', async () => {
+    const state = workbook();
+    const before = snapshot(state);
+    const ctx = new FakeContext(state);
+    expect((await clearMarks(asExcel(ctx), { notes: true })).syncs).toBe(1);
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  test('English notes', () => {
+    const [mark] = cellMarks([finding('S', 'A1', 'row-total')], 'en');
+    expect(mark.text).toContain('Error row-total');
+  });
+});
+
+test('selecting a finding activates its sheet and selects its cell in one sync', async () => {
+  const state = workbook();
+  const ctx = new FakeContext(state);
+  await selectCell(asExcel(ctx), '基本信息', 'B1');
+  expect(ctx.syncs).toBe(1);
+  expect(state.active).toBe('基本信息');
+  expect(state.selected).toBe('基本信息!B1');
+});
