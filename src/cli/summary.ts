@@ -65,6 +65,7 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
     bar?.stop();
   }
 
+  for (const f of c.skipped ?? []) io.err(`${f.file}: 已跳过：${f.reason}`);
   for (const f of c.files) if (f.error) io.err(`${f.file}: 无法读取：${f.error}`);
   if (format === 'json') {
     const text = JSON.stringify(consolidatedJson(c), null, 2);

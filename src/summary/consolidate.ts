@@ -84,6 +84,8 @@ export interface ConsolidatedTotals {
 
 export interface Consolidated {
   files: FileOutcome[];
+  /** Files found but left out (summaries this tool wrote), with the reason. */
+  skipped?: Array<{ file: string; reason: string }>;
   pairs: HandoverPair[];
   totals: ConsolidatedTotals;
 }

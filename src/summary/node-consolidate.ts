@@ -18,6 +18,8 @@ import { summarizeSite } from './site';
 
 export interface ProcessedFile {
   outcome: FileOutcome;
+  /** Not a unit's workbook (a summary this tool wrote): left out, with the reason. */
+  skipped?: string;
   /** What the checks across workbooks need (site + handovers), absent when unreadable. */
   slim?: SiteModel;
 }
@@ -44,7 +46,11 @@ export async function processFile(file: string, lang?: 'zh' | 'en'): Promise<Pro
   }
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   try {
-    const model = readWorkbook(await gridFromXlsxBuffer(buffer));
+    const grid = await gridFromXlsxBuffer(buffer);
+    if (isSummaryWorkbook(grid.sheets.map((x) => x.name))) {
+      return { outcome: { file, sha256, findings: [] }, skipped: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿' };
+    }
+    const model = readWorkbook(grid);
     const findings = validateSite(model, lang ? { lang } : undefined);
     return {
       outcome: { file, sha256, findings, summary: summarizeSite(model, findings, { file, sha256 }) },
@@ -53,6 +59,11 @@ export async function processFile(file: string, lang?: 'zh' | 'en'): Promise<Pro
   } catch (error) {
     return { outcome: { file, sha256, error: reason(error), findings: [] } };
   }
+}
+
+/** A consolidated summary written by `consolidatedXlsx`, recognised by its sheets. */
+export function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
+  return ['总览', '站点汇总', '交接配对', '问题清单'].every((n) => sheetNames.includes(n));
 }
 
 /**
@@ -117,8 +128,10 @@ export async function consolidateFiles(files: readonly string[], options: Consol
   const outcomes: FileOutcome[] = [];
   const slim: Array<{ id: string; model: SiteModel }> = [];
   let done = 0;
+  const skipped: Array<{ file: string; reason: string }> = [];
   const take = (r: ProcessedFile) => {
-    outcomes.push(r.outcome);
+    if (r.skipped) skipped.push({ file: r.outcome.file, reason: r.skipped });
+    else outcomes.push(r.outcome);
     if (r.slim) slim.push({ id: r.outcome.file, model: r.slim });
     options.onProgress?.(++done, files.length, r.outcome.file);
   };
@@ -174,5 +187,7 @@ export async function consolidateFiles(files: readonly string[], options: Consol
     for (const file of files) take(await processFile(file, options.lang));
   }
   applyAcross(outcomes, slim, options.lang);
-  return buildConsolidated(outcomes);
+  const c = buildConsolidated(outcomes);
+  if (skipped.length) c.skipped = skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return c;
 }

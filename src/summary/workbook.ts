@@ -145,16 +145,16 @@ function dataBar(ws: ExcelJS.Worksheet, ref: string, color: string, max?: number
 /* ------------------------------------------------------------------ per site */
 
 export const PAPER_COLUMNS: Column[] = [
-  { header: '试卷号', width: 9 },
-  { header: '试卷名称', width: 22 },
-  { header: '考试时间', width: 17 },
-  { header: '31份装（袋）', width: 8 },
-  { header: '26份装（袋）', width: 8 },
-  { header: '11份装（袋）', width: 8 },
-  { header: '5份装（袋）', width: 8 },
-  { header: '合计（袋）', width: 8 },
-  { header: '试卷份数', width: 8 },
-  { header: '报考人数', width: 8 },
+  { header: '试卷代号', width: 9 },
+  { header: '试卷名', width: 22 },
+  { header: '首场开考', width: 17 },
+  { header: '31份装袋数', width: 8 },
+  { header: '26份装袋数', width: 8 },
+  { header: '11份装袋数', width: 8 },
+  { header: '5份装袋数', width: 8 },
+  { header: '袋数合计', width: 8 },
+  { header: '应有份数', width: 8 },
+  { header: '报考（人）', width: 8 },
   { header: '余量（份）', width: 8 },
   { header: '出库次数', width: 8 },
   { header: '已还次数', width: 8 },
@@ -275,7 +275,7 @@ export function addSiteSummarySheet(
 
   // 二、交接单
   section(ws, r++, `二、交接单（接收 ${s.handovers.in.length} 份，移交 ${s.handovers.out.length} 份）`, ncol);
-  const hCols = ['方向', '交接时间', '移交单位', '接收单位', '明细数量（袋）', '合计（写明）', '移交人', '接收人', '所在工作表'];
+  const hCols = ['方向', '交接于', '移交方', '接收方', '明细之和（袋）', '合计栏', '移交签字', '接收签字', '所在位置'];
   ws.getRow(r).values = hCols;
   styleHeader(ws.getRow(r), hCols.length);
   r++;
@@ -310,7 +310,7 @@ export function addSiteSummarySheet(
   // 四、未还
   section(ws, r++, `四、尚未归还保密室的出库（${s.outstanding.length} 条）`, ncol);
   if (s.outstanding.length) {
-    const oCols = ['出入库记录序号', '试卷号', '数量', '单位', '取卷人', '取卷时间'];
+    const oCols = ['出入库记录第几行', '试卷代号', '件数', '计量', '取卷者', '取出于'];
     ws.getRow(r).values = oCols;
     styleHeader(ws.getRow(r), oCols.length);
     r++;
@@ -328,7 +328,7 @@ export function addSiteSummarySheet(
   section(ws, r++, `五、检查发现的问题（错误 ${s.findings.errors}，警告 ${s.findings.warnings}）`, ncol);
   const rules = Object.entries(s.findings.byRule).sort((a, b) => (a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1));
   if (options.findings?.length) {
-    const fCols = ['严重程度', '规则', '附件', '工作表', '单元格', '序号', '说明'];
+    const fCols = ['严重程度', '规则', '附件', '工作表', '单元格', '行', '说明'];
     ws.getRow(r).values = fCols;
     styleHeader(ws.getRow(r), fCols.length);
     r++;

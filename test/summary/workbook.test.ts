@@ -173,6 +173,20 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
   });
 });
 
+describe('a 汇总 sheet added to a site workbook is not taken for a form', () => {
+  it('the workbook reads back to the same data', async () => {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/kaodian.json'), 'utf8')) as SiteData;
+    const buffer = await fillWorkbook(data);
+    const before = readWorkbook(await gridFromXlsxBuffer(buffer));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    addSiteSummarySheet(wb, summarizeSite(before), { findings: [{ rule: 'duty-gap', severity: 'warning', form: 5, sheet: '值班记录', cell: 'C5', row: 1, message: '试卷号 合计（袋） 取卷时间', clause: '' }] });
+    const after = readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(after.sheets.find((x) => x.sheet === '汇总')).toEqual({ sheet: '汇总', form: null });
+    expect(after.data).toEqual(before.data);
+  });
+});
+
 function findRow(ws: ExcelJS.Worksheet, text: string): number {
   let found = -1;
   ws.eachRow((row, n) => {

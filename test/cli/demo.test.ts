@@ -1,0 +1,41 @@
+/** `custody demo`: writes the sample workbooks, checks them, writes the summary, says what to open next. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { memoryIO } from '../../src/cli/io';
+import { listCharts } from '../../src/summary/chart';
+
+describe('custody demo', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-demo-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a 分校 and two 考点 workbooks and the summary, and reports in Chinese', async () => {
+    const io = memoryIO();
+    const started = Date.now();
+    const code = await main(['node', 'custody', 'demo', '-o', dir], io);
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15000);
+    expect(fs.readdirSync(dir).sort()).toEqual(['天心考点（考点，有错误）.xlsx', '岳麓考点（考点）.xlsx', '试卷保管汇总.xlsx', '长沙分校（分校）.xlsx'].sort());
+    expect(io.stdout).toContain('岳麓考点（考点）.xlsx：可以提交');
+    expect(io.stdout).toMatch(/天心考点（考点，有错误）\.xlsx：需改正：错误 \d+ 处/);
+    expect(io.stdout).toMatch(/故意留下的 8 处错误，检查找出了 \d+ 处/);
+    expect(io.stdout).toContain('交接单两份副本核对');
+    expect(io.stdout).toContain('下一步');
+    expect(io.stdout).toContain(path.join(dir, '试卷保管汇总.xlsx'));
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, '试卷保管汇总.xlsx'));
+    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(4);
+    expect((await listCharts(fs.readFileSync(path.join(dir, '试卷保管汇总.xlsx')))).length).toBeGreaterThanOrEqual(1);
+
+    // The sample workbooks are ordinary workbooks: extract reads them back.
+    const extract = memoryIO();
+    await main(['node', 'custody', 'extract', path.join(dir, '岳麓考点（考点）.xlsx')], extract);
+    expect(JSON.parse(extract.stdout).site.examSite).toBe('岳麓考点');
+  });
+});

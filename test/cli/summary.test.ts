@@ -1,0 +1,107 @@
+/** `custody summary FILE|DIR… -o SUMMARY.xlsx [--format json]`, run in-process. */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { memoryIO } from '../../src/cli/io';
+import { fillWorkbook } from '../../src/cli/fill';
+import { plantDefects, sampleNetwork } from '../../src/demo/sample';
+import { findWorkbooks } from '../../src/summary/node-consolidate';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-summary-'));
+  const net = sampleNetwork({ sites: 2, papers: 3, sessions: 2 });
+  fs.mkdirSync(path.join(dir, 'books', '考点'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'books', '长沙分校.xlsx'), await fillWorkbook(net.branch));
+  fs.writeFileSync(path.join(dir, 'books', '考点', '岳麓考点.xlsx'), await fillWorkbook(net.sites[0]));
+  fs.writeFileSync(path.join(dir, 'books', '考点', '天心考点.xlsx'), await fillWorkbook(plantDefects(net.sites[1], ['handover-disagree']).data));
+  fs.writeFileSync(path.join(dir, 'books', '~$岳麓考点.xlsx'), 'lock file');
+  fs.writeFileSync(path.join(dir, 'books', '说明.txt'), 'not a workbook');
+  fs.writeFileSync(path.join(dir, 'broken.xlsx'), 'this is not a zip');
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const run = async (...args: string[]) => {
+  const io = memoryIO();
+  const code = await main(['node', 'custody', 'summary', ...args], io);
+  return { code, io };
+};
+
+describe('custody summary', () => {
+  it('finds .xlsx in folders recursively, without lock files or the output', async () => {
+    const out = path.join(dir, 'books', '汇总.xlsx');
+    fs.writeFileSync(out, 'old output');
+    const files = await findWorkbooks([path.join(dir, 'books')], [out]);
+    expect(files.map((f) => path.relative(dir, f))).toEqual([
+      path.join('books', '考点', '天心考点.xlsx'),
+      path.join('books', '考点', '岳麓考点.xlsx'),
+      path.join('books', '长沙分校.xlsx'),
+    ]);
+    fs.rmSync(out);
+  });
+
+  it('writes the consolidated workbook; an unreadable file is listed and the rest summarised (exit 2)', async () => {
+    const out = path.join(dir, 'books', '汇总.xlsx');
+    const { code, io } = await run(path.join(dir, 'books'), path.join(dir, 'broken.xlsx'), '-o', out);
+    expect(code).toBe(2);
+    expect(io.stderr).toContain('broken.xlsx: 无法读取：不是 .xlsx 工作簿');
+    expect(io.stdout).toContain('已汇总 4 个工作簿（其中 1 个无法读取）');
+    expect(io.stdout).toContain('不一致 1 对');
+    expect(io.stdout).toContain(`已写出 ${out}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(5);
+    expect(wb.getWorksheet('交接配对')!.getRow(2).getCell(3).value).toBe('不一致');
+
+    // Run again: the output now sits in the folder and is not taken for an input.
+    const again = await run(path.join(dir, 'books'), '-o', out);
+    expect(again.io.stdout).toContain('已汇总 3 个工作簿');
+    expect(again.code).toBe(1); // the disagreeing copies are errors
+  });
+
+  it('--format json prints the findings report with each file\'s SHA-256, the summaries and the pairs', async () => {
+    const { code, io } = await run(path.join(dir, 'books'), '--format', 'json');
+    expect(code).toBe(1);
+    // The summary written by the previous test sits in the folder: recognised and left out.
+    expect(io.stderr).toContain('汇总.xlsx: 已跳过：这是试卷保管汇总表');
+    const json = JSON.parse(io.stdout);
+    expect(json.files).toHaveLength(3);
+    for (const f of json.files) {
+      expect(f.sha256).toBe(createHash('sha256').update(fs.readFileSync(f.file)).digest('hex'));
+      expect(Array.isArray(f.findings)).toBe(true);
+    }
+    const tx = json.files.find((f: { file: string }) => f.file.endsWith('天心考点.xlsx'));
+    expect(tx.findings.map((x: { rule: string }) => x.rule)).toContain('handover-copies-disagree');
+    expect(json.sites.map((s: { site: { name: string } }) => s.site.name).sort()).toEqual(['天心考点', '岳麓考点', '长沙分校'].sort());
+    const statuses = json.handoverPairs.map((p: { status: string }) => p.status).sort();
+    expect(statuses).toEqual(['disagree', 'matched', 'receiver-only']);
+    expect(json.totals).toMatchObject({ files: 3, unreadable: 0, sites: 3 });
+  });
+
+  it('--format json -o writes the JSON to a file', async () => {
+    const out = path.join(dir, 'summary.json');
+    const { code, io } = await run(path.join(dir, 'books', '考点', '岳麓考点.xlsx'), '--format', 'json', '-o', out);
+    expect(code).toBe(0);
+    expect(io.stdout).toBe('');
+    const json = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(json.sites[0].totals.papers).toBe(3);
+    expect(json.sites[0].ready).toBe(true);
+  });
+
+  it('wrong calls end with 2 and a reason', async () => {
+    expect((await run(path.join(dir, 'nothing-here'), '-o', path.join(dir, 'x.xlsx'))).io.stderr).toContain('找不到文件');
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-empty-'));
+    const r = await run(empty, '-o', path.join(dir, 'x.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.io.stderr).toContain('没有找到 .xlsx 工作簿');
+    expect((await run(empty, '--format', 'csv')).code).toBe(2);
+    const same = path.join(dir, 'books', '长沙分校.xlsx');
+    expect((await run(same, '-o', same)).code).toBe(2);
+    fs.rmSync(empty, { recursive: true });
+  });
+});
