@@ -1,0 +1,193 @@
+/**
+ * The pane's Excel side: inserting the committed templates
+ * (insertWorksheetsFromBase64, checked with office-addin-mock), and the Office
+ * host end to end on a fake workbook — check, select, mark, clear, write 汇总.
+ */
+import * as fs from 'fs';
+import JSZip from 'jszip';
+import { OfficeMockObject } from 'office-addin-mock';
+import * as path from 'path';
+import { insertTemplate } from '../../src/io/office-forms';
+import { MARKS_SETTING } from '../../src/io/office-marks';
+import { SUMMARY_SHEET } from '../../src/io/office-summary';
+import type { TemplateInfo } from '../../src/taskpane/host';
+import { FakeContext, FakeState, asExcel, installExcelEnums } from './fake-excel';
+import { ROOT, exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
+
+installExcelEnums();
+
+// office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose package
+// entry pulls an ES module Jest cannot require; give it the enum's own file.
+jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
+
+const TEMPLATES = path.join(ROOT, 'templates');
+
+async function templates(): Promise<TemplateInfo[]> {
+  const out: TemplateInfo[] = [];
+  for (const file of fs.readdirSync(TEMPLATES).filter((f) => f.endsWith('.xlsx'))) {
+    const buffer = fs.readFileSync(path.join(TEMPLATES, file));
+    const zip = await JSZip.loadAsync(buffer);
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    const sheets = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+    out.push({ file, name: file.replace(/\.xlsx$/, ''), sheets, base64: buffer.toString('base64') });
+  }
+  return out;
+}
+
+describe('insertTemplate (office-addin-mock)', () => {
+  test('inserts the template at the end, then activates its first sheet: 2 syncs', async () => {
+    const all = await templates();
+    const handover = all.find((t) => t.file.startsWith('附件1'))!;
+    const insert = jest.fn((_base64: string, _options: unknown) => ({ value: ['{id-1}'] }));
+    const activate = jest.fn();
+    const created: OfficeMockObject[] = [];
+    const getItem = jest.fn((id: string) => {
+      const ws = new OfficeMockObject({ name: id === '{id-1}' ? '附件1 交接单' : '?', activate });
+      created.push(ws);
+      return ws;
+    });
+    let syncs = 0;
+    const context = new OfficeMockObject({
+      workbook: { insertWorksheetsFromBase64: insert, worksheets: { getItem } },
+      sync: async () => {
+        syncs++;
+        for (const ws of created) await ws.sync();
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    const result = await insertTemplate(context as unknown as Excel.RequestContext, handover.base64);
+    expect(insert).toHaveBeenCalledTimes(1);
+    expect(insert.mock.calls[0][0]).toBe(fs.readFileSync(path.join(TEMPLATES, handover.file)).toString('base64'));
+    expect(insert.mock.calls[0][1]).toEqual({ positionType: 'End' });
+    expect(getItem).toHaveBeenCalledWith('{id-1}');
+    expect(activate).toHaveBeenCalledTimes(1);
+    expect(result).toEqual({ ids: ['{id-1}'], names: ['附件1 交接单'], syncs: 2 });
+    expect(syncs).toBe(2);
+  });
+
+  test('the committed templates carry no comments, charts or pivot tables (Excel on the web refuses those)', async () => {
+    for (const t of await templates()) {
+      const zip = await JSZip.loadAsync(Buffer.from(t.base64, 'base64'));
+      const parts = Object.keys(zip.files);
+      expect(parts.filter((p) => /comments|charts\/|pivot|slicer|threadedComments/i.test(p))).toEqual([]);
+    }
+  });
+});
+
+describe('the Office host', () => {
+  let state: FakeState;
+  let runs = 0;
+
+  async function host(opts: { notes?: boolean; insert?: boolean; platform?: string } = {}) {
+    // Office.context is a plain namespace, not a proxy that needs load/sync: office-addin-mock's
+    // no-load mode (the one it uses for Outlook) models that.
+    (globalThis as unknown as { Office: unknown }).Office = new OfficeMockObject(
+      {
+        context: {
+          requirements: {
+            isSetSupported: (_name: string, version: string) => {
+              if (version === '1.18') return opts.notes ?? true;
+              if (version === '1.13') return opts.insert ?? true;
+              return true;
+            },
+          },
+          platform: opts.platform ?? 'PC',
+        },
+        PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+        HostType: { Excel: 'Excel' },
+      },
+      'outlook' as never,
+    );
+    (globalThis as unknown as { Excel: Record<string, unknown> }).Excel.run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => {
+      runs++;
+      return batch(asExcel(new FakeContext(state)));
+    };
+    const { officeHost } = await import('../../src/taskpane/office-face');
+    return officeHost();
+  }
+
+  beforeEach(async () => {
+    const data = fixture();
+    // A planted defect: the intake 合计 no longer adds up.
+    data.intake!.totals!.bags31 = 9;
+    const grid = await exceljsGrid(await workbookBytes(data));
+    const all = await templates();
+    state = {
+      sheets: fakeSheetsFromGrid(grid),
+      settings: new Map(),
+      inserted: [],
+      sheetsOf: (b64) => all.find((t) => t.base64 === b64)?.sheets ?? ['Sheet1'],
+    };
+    runs = 0;
+  });
+
+  test('表单: inserting the whole site workbook adds its 8 sheets, renamed where names clash', async () => {
+    const h = await host();
+    const whole = (await templates()).find((t) => t.sheets.length > 1)!;
+    const before = state.sheets.length;
+    const message = await h.useTemplate(whole, 'zh');
+    expect(state.inserted).toEqual([whole.base64]);
+    expect(state.sheets.length).toBe(before + whole.sheets.length);
+    expect(message).toMatch(/^已插入：/);
+    expect(state.active).toBe(state.sheets[before].name);
+  });
+
+  test('表单: without ExcelApi 1.13 it says so instead of failing', async () => {
+    const h = await host({ insert: false });
+    const message = await h.useTemplate((await templates())[0], 'zh');
+    expect(message).toContain('ExcelApi 1.13');
+    expect(state.inserted).toEqual([]);
+  });
+
+  test('校验, select, 标记, 清除标记, 汇总', async () => {
+    const h = await host();
+    const before = JSON.stringify(state.sheets.map((s) => [s.name, [...s.fills], [...s.notes]]));
+    const [site] = await h.check('zh');
+    expect(site.error).toBeUndefined();
+    expect(site.model).toBeDefined();
+    const total = site.findings.find((f) => f.rule === 'column-total');
+    expect(total).toBeDefined();
+    expect(total!.sheet).toBeTruthy();
+
+    await h.select(site, total!);
+    expect(state.selected).toBe(`${total!.sheet}!${total!.cell}`);
+
+    const marked = await h.mark!(site, 'zh');
+    expect(marked).toMatch(/^已标记 \d+ 个单元格/);
+    const sheet = state.sheets.find((s) => s.name === total!.sheet)!;
+    expect(sheet.fills.get(total!.cell!)?.color).toBe('#FFC7CE');
+    expect(sheet.notes.get(total!.cell!)).toContain('column-total');
+    expect(state.settings.has(MARKS_SETTING)).toBe(true);
+
+    const cleared = await h.clearMarks!('zh');
+    expect(cleared).toMatch(/^已恢复/);
+    expect(JSON.stringify(state.sheets.map((s) => [s.name, [...s.fills], [...s.notes]]))).toBe(before);
+
+    const { summarizeSite } = await import('../../src/summary/site');
+    const summary = summarizeSite(site.model!, site.findings);
+    await h.writeSummary(site, summary, 'zh');
+    await h.writeSummary(site, summary, 'zh');
+    const sheets = state.sheets.filter((s) => s.name === SUMMARY_SHEET);
+    expect(sheets).toHaveLength(1);
+    expect(String(sheets[0].rows[0][0])).toContain('岳麓考点');
+    expect(sheets[0].rows[3]).toContain('份数');
+    expect(sheets[0].rows.some((r) => r[0] === '1001')).toBe(true);
+    expect(sheets[0].charts).toHaveLength(1);
+    expect(sheets[0].charts[0].series).toHaveLength(2);
+    expect(state.active).toBe(SUMMARY_SHEET);
+  });
+
+  test('without the notes API marks still colour the cells', async () => {
+    const h = await host({ notes: false });
+    const [site] = await h.check('en');
+    const message = await h.mark!(site, 'en');
+    expect(message).toContain('ExcelApi 1.18');
+    expect(state.sheets.every((s) => s.notes.size === 0)).toBe(true);
+  });
+
+  test('Excel on the web reads with the 5 MB budget; every action is one Excel.run', async () => {
+    const h = await host({ platform: 'OfficeOnline' });
+    await h.check('zh');
+    expect(runs).toBe(1);
+  });
+});
