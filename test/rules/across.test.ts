@@ -1,0 +1,52 @@
+/** handover-copies-disagree: the two copies of one handover, in the sender's and the receiver's workbooks. */
+import type { SiteData } from '../../src/model/types';
+import { validateAcross } from '../../src/rules/engine';
+import { base, modelOf } from './tester';
+
+function across(editK?: (d: SiteData) => void, editF?: (d: SiteData) => void) {
+  const k = base('kaodian');
+  const f = base('fenxiao');
+  editK?.(k);
+  editF?.(f);
+  const out = validateAcross([
+    { id: 'kaodian', model: modelOf(k) },
+    { id: 'fenxiao', model: modelOf(f) },
+  ]);
+  const brief = (x: { rule: string; sheet: string | null; cell: string | null; row: number | null }) => `${x.rule} ${x.sheet}!${x.cell} row ${x.row}`;
+  return { k: out.get('kaodian')!.map(brief), f: out.get('fenxiao')!.map(brief), raw: out };
+}
+
+describe('handover-copies-disagree', () => {
+  const valid: Array<[string, ((d: SiteData) => void) | undefined, ((d: SiteData) => void) | undefined]> = [
+    ['both copies agree', undefined, undefined],
+    ['signers listed in another order', (d) => (d.handovers![0].toSigners = ['赵敏', '李强']), undefined],
+    ['a handover only one side has', undefined, (d) => void d.handovers!.splice(2, 1)],
+  ];
+  test.each(valid)('valid: %s', (_n, ek, ef) => {
+    const r = across(ek, ef);
+    expect([...r.k, ...r.f]).toEqual([]);
+  });
+
+  test('invalid: a different time, reported on both files', () => {
+    const r = across((d) => (d.handovers![0].time = '2024-06-14T10:30'));
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!C3 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!C3 row null']);
+    expect(r.raw.get('kaodian')![0].message).toMatch(/6月14日|2024-06-14/);
+    expect(r.raw.get('kaodian')![0].form).toBe(1);
+  });
+
+  test('invalid: a different bag count on row 2', () => {
+    const r = across(undefined, (d) => {
+      d.handovers![1].items![1].quantity = 2;
+      d.handovers![1].total = 7;
+    });
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!B10 row 2', 'handover-copies-disagree 交接单!D18 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!B10 row 2', 'handover-copies-disagree 交接单2!D18 row null']);
+  });
+
+  test('invalid: a different receiving signer', () => {
+    const r = across((d) => (d.handovers![0].toSigners = ['李强', '王芳']));
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D22 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D22 row null']);
+  });
+});
