@@ -5,7 +5,7 @@ export const meta: RuleMeta = {
   id: 'partial-row',
   severity: 'error',
   forms: [0, 1, 2, 3, 4, 5],
-  clause: '附件1–5 各表逐行登记；附件3 取卷、还卷两组签字与时间须成组填写',
+  clause: '003 (四)“规范履行试卷交接手续”；003 (六)“保密室值班人员要重点检查试卷袋存放、密封情况、出入库登记和接收发放记录等工作是否规范准确”',
   messages: {
     zh: {
       row: '第 {seq} 行只填了一部分：{missing}没有填写。一行记录须填全，请补上（若这行作废，请整行删除）。',
