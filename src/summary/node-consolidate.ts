@@ -11,10 +11,25 @@ import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readWorkbook, SiteModel } from '../forms/workbook';
-import { gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/node-workbook';
+import type { WorkbookGrid } from '../io/grid';
+import { checkXlsxBuffer, gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/node-workbook';
 import { validateSite } from '../rules/engine';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from './consolidate';
+import { fastGridFromXlsx } from './node-xlsx-grid';
 import { summarizeSite } from './site';
+
+/**
+ * The grid of a workbook buffer: the same checks as every command, then the
+ * fast reader, or exceljs for anything the fast reader does not take.
+ */
+export async function readGrid(buffer: Buffer): Promise<WorkbookGrid> {
+  await checkXlsxBuffer(buffer);
+  try {
+    return fastGridFromXlsx(buffer);
+  } catch {
+    return gridFromXlsxBuffer(buffer);
+  }
+}
 
 export interface ProcessedFile {
   outcome: FileOutcome;
@@ -46,7 +61,7 @@ export async function processFile(file: string, lang?: 'zh' | 'en'): Promise<Pro
   }
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   try {
-    const grid = await gridFromXlsxBuffer(buffer);
+    const grid = await readGrid(buffer);
     if (isSummaryWorkbook(grid.sheets.map((x) => x.name))) {
       return { outcome: { file, sha256, findings: [] }, skipped: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿' };
     }
@@ -145,11 +160,10 @@ export async function consolidateFiles(files: readonly string[], options: Consol
       maxThreads: Math.min(threads, files.length),
       minThreads: Math.min(threads, files.length),
       idleTimeout: 1000,
-      // The queue holds file names only; results are folded in as they come.
-      maxQueue: 'auto',
     });
     try {
       let next = 0;
+      // A few tasks per thread in flight: the queue stays short, results are folded in as they come.
       const limit = pool.options.maxThreads * 4;
       await new Promise<void>((resolve, reject) => {
         let inFlight = 0;

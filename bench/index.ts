@@ -1,0 +1,48 @@
+/**
+ * `npm run bench [-- --sites N] [--threads T] [--only summary|validate]`:
+ * the validator's benchmark (bench/validate.ts, when present) and the
+ * consolidation benchmark (bench/summary.ts). Benchmarks, not timed tests.
+ */
+import { existsSync } from 'fs';
+import * as path from 'path';
+import { benchSummary } from './summary';
+
+interface Args {
+  sites: number;
+  threads?: number;
+  only?: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { sites: 300 };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=');
+    const value = () => inline ?? argv[++i];
+    if (flag === '--sites') args.sites = Number(value());
+    else if (flag === '--threads') args.threads = Number(value());
+    else if (flag === '--only') args.only = value();
+  }
+  if (!Number.isInteger(args.sites) || args.sites < 1) throw new Error('--sites 应为正整数');
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.only !== 'summary') {
+    const validateBench = path.join(__dirname, 'validate.js');
+    if (existsSync(validateBench)) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(validateBench) as { benchValidate?: (argv?: readonly string[]) => unknown };
+      if (typeof mod.benchValidate === 'function') await mod.benchValidate(process.argv.slice(2));
+      else console.log('bench/validate.js 没有导出 benchValidate()，跳过校验基准');
+    } else {
+      console.log('校验基准 (bench/validate.ts) 不在这个构建中，跳过；只运行汇总基准');
+    }
+  }
+  if (args.only !== 'validate') await benchSummary({ sites: args.sites, threads: args.threads });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,125 @@
+/**
+ * Consolidation benchmark: `npm run bench -- --sites N [--threads T]`.
+ * Generates N realistic site workbooks (cached), consolidates them on every
+ * core as `custody summary` does, writes the summary workbook, and prints wall
+ * time, per-file cost, peak memory (RSS sampled, worker threads included), and
+ * the ratio of our per-file cost to exceljs's bare read of the same files.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { consolidateFiles, defaultThreads, processFile } from '../src/summary/node-consolidate';
+import { consolidatedXlsx } from '../src/summary/workbook';
+import { ensureCorpus } from './corpus';
+
+export interface SummaryBenchOptions {
+  sites: number;
+  threads?: number;
+  /** Files for the per-file comparison with exceljs (single thread). */
+  sample?: number;
+  log?: (line: string) => void;
+}
+
+export interface SummaryBenchResult {
+  sites: number;
+  threads: number;
+  cores: number;
+  consolidateSeconds: number;
+  writeSeconds: number;
+  wallSeconds: number;
+  perFileMs: number;
+  perFileCoreMs: number;
+  peakRssMb: number;
+  baseRssMb: number;
+  exceljsReadMs: number;
+  oursPerFileMs: number;
+  ratio: number;
+  errors: number;
+  warnings: number;
+  unreadable: number;
+  pairs: Record<string, number>;
+}
+
+function rssSampler(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    if (rss > peak) peak = rss;
+  }, 25);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+
+async function perFileComparison(files: readonly string[], sample: number): Promise<{ exceljs: number; ours: number }> {
+  const chosen = files.filter((_, i) => i % Math.max(1, Math.floor(files.length / sample)) === 0).slice(0, sample);
+  const buffers = await Promise.all(chosen.map((f) => fs.readFile(f)));
+  // Warm both paths up first, so that neither pays for loading modules.
+  for (let i = 0; i < Math.min(5, chosen.length); i++) {
+    await new ExcelJS.Workbook().xlsx.load(buffers[i] as unknown as ArrayBuffer);
+    await processFile(chosen[i]);
+  }
+  let t = process.hrtime.bigint();
+  for (const b of buffers) await new ExcelJS.Workbook().xlsx.load(b as unknown as ArrayBuffer);
+  const exceljs = Number(process.hrtime.bigint() - t) / 1e6 / buffers.length;
+  t = process.hrtime.bigint();
+  for (const f of chosen) await processFile(f);
+  const ours = Number(process.hrtime.bigint() - t) / 1e6 / chosen.length;
+  return { exceljs, ours };
+}
+
+export async function benchSummary(options: SummaryBenchOptions): Promise<SummaryBenchResult> {
+  const log = options.log ?? ((s: string) => console.log(s));
+  const cores = defaultThreads();
+  const threads = options.threads ?? cores;
+  const files = await ensureCorpus(options.sites, threads, log);
+
+  if (global.gc) global.gc();
+  const baseRss = process.memoryUsage().rss;
+  const sampler = rssSampler();
+  const t0 = Date.now();
+  const c = await consolidateFiles(files, { threads });
+  const t1 = Date.now();
+  const bytes = await consolidatedXlsx(c);
+  const out = path.join(os.tmpdir(), 'custody-bench', `summary-${options.sites}.xlsx`);
+  await fs.writeFile(out, bytes);
+  const t2 = Date.now();
+  const peak = sampler.stop();
+
+  const cmp = await perFileComparison(files, options.sample ?? Math.min(60, files.length));
+  const wall = (t2 - t0) / 1000;
+  const result: SummaryBenchResult = {
+    sites: files.length,
+    threads,
+    cores,
+    consolidateSeconds: (t1 - t0) / 1000,
+    writeSeconds: (t2 - t1) / 1000,
+    wallSeconds: wall,
+    perFileMs: (wall * 1000) / files.length,
+    perFileCoreMs: (wall * 1000 * threads) / files.length,
+    peakRssMb: mb(peak),
+    baseRssMb: mb(baseRss),
+    exceljsReadMs: cmp.exceljs,
+    oursPerFileMs: cmp.ours,
+    ratio: cmp.ours / cmp.exceljs,
+    errors: c.totals.errors,
+    warnings: c.totals.warnings,
+    unreadable: c.totals.unreadable,
+    pairs: c.totals.pairs,
+  };
+  log('');
+  log(`汇总基准 consolidation: ${result.sites} 个工作簿, ${threads} 线程 / ${cores} 核`);
+  log(`  总用时 wall            ${wall.toFixed(1)} s  (读取+检查+汇总 ${result.consolidateSeconds.toFixed(1)} s, 写汇总表 ${result.writeSeconds.toFixed(1)} s)`);
+  log(`  每个文件 per file       ${result.perFileMs.toFixed(1)} ms wall, ${result.perFileCoreMs.toFixed(1)} ms CPU-thread`);
+  log(`  内存峰值 peak RSS       ${result.peakRssMb} MB (开始时 ${result.baseRssMb} MB)`);
+  log(`  单文件对比 (单线程)     ours ${cmp.ours.toFixed(1)} ms vs exceljs bare read ${cmp.exceljs.toFixed(1)} ms → ratio ${result.ratio.toFixed(2)}×`);
+  log(`  结果 findings           错误 ${result.errors}, 警告 ${result.warnings}, 无法读取 ${result.unreadable}; 交接配对 ${JSON.stringify(result.pairs)}`);
+  log(`  汇总表 ${out} (${mb(bytes.length) || (bytes.length / 1024).toFixed(0) + ' KB'}${bytes.length >= 1024 * 1024 ? ' MB' : ''})`);
+  return result;
+}
