@@ -35,6 +35,8 @@ const GOOD_STYLE: Partial<ExcelJS.Style> = {
   font: { color: { argb: 'FF006100' } },
 };
 
+const WRAP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
+
 export const SEVERITY_ZH = { error: '错误', warning: '警告' } as const;
 
 type Row = Array<string | number | null | undefined>;
@@ -49,9 +51,11 @@ export interface Column {
 const showTime = (t: string | null | undefined): string => (t ? t.replace('T', ' ') : '');
 const pct = (x: number): number => Math.round(x * 1000) / 1000;
 
-function pageSetup(ws: ExcelJS.Worksheet, titleRows?: string): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
+/** Either kind of exceljs workbook: the ordinary one (browser, add-in) or the streaming writer (thousands of rows). */
+type AnyWorkbook = Pick<ExcelJS.Workbook, 'addWorksheet'>;
+
+function a4Landscape(titleRows?: string): Partial<ExcelJS.PageSetup> {
+  return {
     paperSize: 9,
     orientation: 'landscape',
     fitToPage: true,
@@ -61,7 +65,34 @@ function pageSetup(ws: ExcelJS.Worksheet, titleRows?: string): void {
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
-  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' } as ExcelJS.HeaderFooter;
+}
+
+/**
+ * A new sheet, A4 landscape, with its view. Everything the streaming writer
+ * writes at the top of a sheet must be given here, at creation.
+ */
+function newSheet(
+  wb: AnyWorkbook,
+  name: string,
+  view: { xSplit?: number; ySplit?: number; gridLines?: boolean },
+  titleRows?: string,
+): ExcelJS.Worksheet {
+  const frozen = (view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0;
+  const topLeft = `${colLetter((view.xSplit ?? 0) + 1)}${(view.ySplit ?? 0) + 1}`;
+  return wb.addWorksheet(name, {
+    views: [
+      frozen
+        ? { state: 'frozen', xSplit: view.xSplit ?? 0, ySplit: view.ySplit ?? 0, topLeftCell: topLeft, activeCell: topLeft, showGridLines: view.gridLines ?? true }
+        : { showGridLines: view.gridLines ?? true },
+    ],
+    pageSetup: a4Landscape(titleRows),
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' } as ExcelJS.HeaderFooter,
+  } as Partial<ExcelJS.AddWorksheetOptions>);
+}
+
+/** Writes a finished row out (streaming writer); a no-op for an ordinary workbook. */
+function done(row: ExcelJS.Row): void {
+  row.commit();
 }
 
 function styleHeader(row: ExcelJS.Row, count: number): void {
@@ -85,21 +116,33 @@ function styleBody(row: ExcelJS.Row, columns: readonly Column[]): void {
   });
 }
 
-/** A sheet that is one table: header in row 1, frozen, filtered, printable. */
-function tableSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: Iterable<Row>): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }] });
+/**
+ * A sheet that is one table: header in row 1, frozen, filtered, printable.
+ * Rows are written out as they are added, so thousands of them cost no memory.
+ */
+function tableSheet(wb: AnyWorkbook, name: string, columns: readonly Column[], rows: Iterable<Row>): { ws: ExcelJS.Worksheet; last: number } {
+  const ws = newSheet(wb, name, { ySplit: 1 }, '1:1');
   columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
-  styleHeader(ws.addRow(columns.map((c) => c.header)), columns.length);
+  const header = ws.addRow(columns.map((c) => c.header));
+  styleHeader(header, columns.length);
+  done(header);
+  // Body cells carry only what they need (wrapping, a number format): with thousands of
+  // rows, a font and a border on every cell would triple the time to write the file.
+  const wrap = columns.map((c) => c.width >= 24);
   let count = 0;
   for (const r of rows) {
-    styleBody(ws.addRow(r), columns);
+    const row = ws.addRow(r);
+    columns.forEach((col, i) => {
+      if (wrap[i]) row.getCell(i + 1).alignment = WRAP;
+      if (col.numFmt) row.getCell(i + 1).numFmt = col.numFmt;
+    });
+    done(row);
     count++;
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: columns.length } };
-  pageSetup(ws, '1:1');
-  return ws;
+  return { ws, last: count + 1 };
 }
 
 function colLetter(n: number): string {
@@ -202,10 +245,10 @@ export function readinessText(s: SiteSummary): string {
 }
 
 /** A valid, unused sheet name (≤ 31 characters, no []:*?/\). */
-export function safeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
+export function safeSheetName(taken: readonly string[], wanted: string): string {
   const base = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || '汇总';
   let name = base;
-  for (let n = 2; wb.worksheets.some((w) => w.name.toLowerCase() === name.toLowerCase()); n++) {
+  for (let n = 2; taken.some((w) => w.toLowerCase() === name.toLowerCase()); n++) {
     const suffix = `(${n})`;
     name = base.slice(0, 31 - suffix.length) + suffix;
   }
@@ -221,8 +264,13 @@ export function addSiteSummarySheet(
   s: SiteSummary,
   options: { name?: string; findings?: readonly Finding[] } = {},
 ): ExcelJS.Worksheet {
+  return writeSiteSheet(wb, safeSheetName(wb.worksheets.map((w) => w.name), options.name ?? '汇总'), s, options.findings);
+}
+
+function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, findings?: readonly Finding[]): ExcelJS.Worksheet {
+  const options = { findings };
   const ncol = PAPER_COLUMNS.length;
-  const ws = wb.addWorksheet(safeSheetName(wb, options.name ?? '汇总'), { views: [{ state: 'frozen', xSplit: 2, ySplit: 5, activeCell: 'A6', showGridLines: false }] });
+  const ws = newSheet(wb, name, { xSplit: 2, ySplit: 5, gridLines: false }, '1:5');
   PAPER_COLUMNS.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
@@ -356,8 +404,6 @@ export function addSiteSummarySheet(
     ws.getCell(`A${r++}`).value = '未发现问题';
   }
   if (s.problems.length) for (const p of s.problems) ws.getCell(`A${r++}`).value = `无法读取：${p}`;
-
-  pageSetup(ws, '1:5');
   return ws;
 }
 
@@ -538,17 +584,28 @@ export interface ConsolidatedOptions {
   perSiteSheets?: number;
 }
 
-/** The consolidated summary as an exceljs workbook, and the charts to add once it is written. */
+/** Ends a sheet: the streaming writer writes it out now; an ordinary workbook keeps it. */
+function finish(ws: ExcelJS.Worksheet): void {
+  const commit = (ws as unknown as { commit?: () => void }).commit;
+  if (typeof commit === 'function') commit.call(ws);
+}
+
+/** The consolidated summary as an ordinary exceljs workbook (small runs, tests), and the charts to add once written. */
 export function consolidatedWorkbook(c: Consolidated, options: ConsolidatedOptions = {}): { wb: ExcelJS.Workbook; charts: BarChartSpec[] } {
   const wb = new ExcelJS.Workbook();
   wb.creator = '试卷保密助手';
   wb.created = new Date(Date.UTC(2024, 0, 1));
   wb.modified = wb.created;
+  return { wb, charts: writeConsolidated(wb, c, options) };
+}
+
+/** Writes every sheet of the consolidated summary into `wb`; returns the charts for 总览. */
+function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: ConsolidatedOptions): BarChartSpec[] {
   const t = c.totals;
   const charts: BarChartSpec[] = [];
 
   // 总览
-  const ov = wb.addWorksheet('总览', { views: [{ showGridLines: false }] });
+  const ov = newSheet(wb, '总览', { gridLines: false });
   [22, 12, 12, 4, 14, 14, 14, 14, 14, 14, 14, 14].forEach((w, i) => {
     ov.getColumn(i + 1).width = w;
   });
@@ -676,10 +733,10 @@ export function consolidatedWorkbook(c: Consolidated, options: ConsolidatedOptio
   ov.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
   ov.mergeCells(`A${r}:L${r + 1}`);
   ov.getRow(r).height = 30;
-  pageSetup(ov);
+  finish(ov);
 
   // 站点汇总
-  const siteSheet = tableSheet(wb, '站点汇总', SITE_COLUMNS, siteRows(c));
+  const { ws: siteSheet } = tableSheet(wb, '站点汇总', SITE_COLUMNS, siteRows(c));
   const n = c.files.length + 1;
   if (n > 1) {
     siteSheet.addConditionalFormatting({
@@ -692,17 +749,18 @@ export function consolidatedWorkbook(c: Consolidated, options: ConsolidatedOptio
     cellRule(siteSheet, `P2:P${n}`, 'P2>0', ERROR_STYLE, 3);
     dataBar(siteSheet, `W2:W${n}`, 'FF70AD47', 1);
   }
+  finish(siteSheet);
 
   // 试卷明细
-  const paperSheet = tableSheet(wb, '试卷明细', PAPER_DETAIL_COLUMNS, paperRows(c));
-  const np = paperSheet.rowCount;
+  const { ws: paperSheet, last: np } = tableSheet(wb, '试卷明细', PAPER_DETAIL_COLUMNS, paperRows(c));
   if (np > 1) {
     cellRule(paperSheet, `M2:M${np}`, 'AND(ISNUMBER(M2),M2<0)', ERROR_STYLE, 1);
     cellRule(paperSheet, `S2:S${np}`, 'S2>0', ERROR_STYLE, 2);
   }
+  finish(paperSheet);
 
   // 交接配对
-  const pairSheet = tableSheet(wb, '交接配对', PAIR_COLUMNS, pairRows(c));
+  const { ws: pairSheet } = tableSheet(wb, '交接配对', PAIR_COLUMNS, pairRows(c));
   if (c.pairs.length) {
     pairSheet.addConditionalFormatting({
       ref: `A2:${colLetter(PAIR_COLUMNS.length)}${c.pairs.length + 1}`,
@@ -713,24 +771,54 @@ export function consolidatedWorkbook(c: Consolidated, options: ConsolidatedOptio
       ],
     });
   }
+  finish(pairSheet);
 
   // 问题清单
-  const findingSheet = tableSheet(wb, '问题清单', FINDING_COLUMNS, findingRows(c));
-  severityRows(findingSheet, FINDING_COLUMNS.length, 2, findingSheet.rowCount, 3);
+  const { ws: findingSheet, last: nf } = tableSheet(wb, '问题清单', FINDING_COLUMNS, findingRows(c));
+  severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, 3);
+  finish(findingSheet);
 
   // A 汇总 sheet per site, when there are few.
   const limit = options.perSiteSheets ?? 10;
   const readable = c.files.filter((f) => f.summary);
   if (readable.length <= limit) {
-    for (const f of readable) addSiteSummarySheet(wb, f.summary!, { name: `汇总-${f.summary!.site.name || f.file}`, findings: f.findings });
+    const names = ['总览', '站点汇总', '试卷明细', '交接配对', '问题清单'];
+    for (const f of readable) {
+      const name = safeSheetName(names, `汇总-${f.summary!.site.name || f.file}`);
+      names.push(name);
+      finish(writeSiteSheet(wb, name, f.summary!, f.findings));
+    }
   }
-  return { wb, charts };
+  return charts;
 }
 
-/** The consolidated summary as .xlsx bytes, with its charts. */
+interface StreamingWriter {
+  addWorksheet: ExcelJS.Workbook['addWorksheet'];
+  commit(): Promise<void>;
+  stream: { toBuffer(): Uint8Array };
+}
+
+/**
+ * The consolidated summary as .xlsx bytes, with its charts. Written with
+ * exceljs's streaming writer: each table row goes out as it is made, so
+ * thousands of sites cost no more memory than a few.
+ */
 export async function consolidatedXlsx(c: Consolidated, options: ConsolidatedOptions = {}): Promise<Uint8Array> {
-  const { wb, charts } = consolidatedWorkbook(c, options);
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const Writer = (ExcelJS as unknown as { stream?: { xlsx?: { WorkbookWriter?: new (o: object) => StreamingWriter } } }).stream?.xlsx?.WorkbookWriter;
+  let bytes: Uint8Array;
+  let charts: BarChartSpec[];
+  if (Writer) {
+    const created = new Date(Date.UTC(2024, 0, 1));
+    const wb = new Writer({ useStyles: true, useSharedStrings: true, creator: '试卷保密助手', created, modified: created });
+    charts = writeConsolidated(wb, c, options);
+    await wb.commit();
+    bytes = new Uint8Array(wb.stream.toBuffer());
+  } else {
+    // A build of exceljs without the streaming writer (some browser bundles).
+    const made = consolidatedWorkbook(c, options);
+    charts = made.charts;
+    bytes = new Uint8Array(await made.wb.xlsx.writeBuffer());
+  }
   return addBarCharts(bytes, charts);
 }
 
