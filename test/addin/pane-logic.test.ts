@@ -1,0 +1,76 @@
+/**
+ * The pane's host-agnostic logic: checking several workbooks (with the
+ * cross-workbook rules), grouping and ordering findings as shown, the 汇总
+ * table, the words in both languages, and when the page loads Office.js.
+ */
+import { hostedByOffice } from '../../src/taskpane/taskpane';
+import { checkSites, counts, groupBySheet, sortFindings } from '../../src/taskpane/check';
+import { t } from '../../src/taskpane/i18n';
+import { summaryTable } from '../../src/taskpane/summary-table';
+import { summarizeSite } from '../../src/summary/site';
+import type { Finding } from '../../src/model/finding';
+import { exceljsGrid, fixture, workbookBytes } from './helpers';
+
+const f = (sheet: string | null, cell: string | null, rule = 'r', severity: 'error' | 'warning' = 'error'): Finding => ({
+  rule, severity, form: 1, sheet, cell, row: null, message: rule, clause: '',
+});
+
+test('Office.js is loaded only when Office hosts the page', () => {
+  expect(hostedByOffice({ search: '?host=office', hash: '' })).toBe(true);
+  expect(hostedByOffice({ search: '?_host_Info=Excel$Win32$16.01$zh-CN$$$$0', hash: '' })).toBe(true);
+  expect(hostedByOffice({ search: '', hash: '' })).toBe(false);
+  expect(hostedByOffice({ search: '?file=x', hash: '' })).toBe(false);
+});
+
+test('findings in workbook order: workbook-wide first, then sheet by sheet, row by row, errors first', () => {
+  const grid = { sheets: [{ name: 'A', rows: [], merges: [] }, { name: 'B', rows: [], merges: [] }] };
+  const sorted = sortFindings([f('B', 'A2'), f('A', 'C10'), f('A', 'B2', 'w', 'warning'), f('A', 'B2', 'e'), f(null, null, 'x'), f('A', 'AA1')], grid);
+  expect(sorted.map((x) => `${x.sheet}!${x.cell}:${x.rule}`)).toEqual(['null!null:x', 'A!AA1:r', 'A!B2:e', 'A!B2:w', 'A!C10:r', 'B!A2:r']);
+  const groups = groupBySheet(sorted);
+  expect(groups.map((g) => [g.sheet, g.errors, g.warnings])).toEqual([[null, 1, 0], ['A', 3, 1], ['B', 1, 0]]);
+  expect(counts(sorted)).toEqual({ errors: 5, warnings: 1 });
+});
+
+test('checking workbooks: readable ones validated, unreadable ones reported, each with its own findings', async () => {
+  const data = fixture();
+  data.intake!.totals!.bags31 = 9;
+  const grid = await exceljsGrid(await workbookBytes(data));
+  const [ok, bad] = checkSites(
+    [
+      { id: 'a.xlsx', label: 'a.xlsx', grid },
+      { id: 'b.xlsx', label: 'b.xlsx', error: '不是 .xlsx 工作簿' },
+    ],
+    'zh',
+  );
+  expect(ok.model).toBeDefined();
+  expect(ok.findings.some((x) => x.rule === 'column-total')).toBe(true);
+  expect(bad).toMatchObject({ id: 'b.xlsx', error: '不是 .xlsx 工作簿', findings: [] });
+  const en = checkSites([{ id: 'a', label: 'a', grid }], 'en')[0];
+  expect(en.findings.map((x) => x.rule)).toEqual(ok.findings.map((x) => x.rule));
+});
+
+test('the 汇总 table: one row per paper, totals, facts, both languages', async () => {
+  const grid = await exceljsGrid(await workbookBytes(fixture()));
+  const [site] = checkSites([{ id: 'a', label: 'a', grid }], 'zh');
+  const summary = summarizeSite(site.model!, site.findings);
+  const zh = summaryTable(summary, 'zh');
+  expect(zh.title).toContain('岳麓考点');
+  expect(zh.rows.map((r) => r[0])).toEqual(['1001', '2045', '3310']);
+  expect(zh.header[zh.chartColumns[0]]).toBe('份数');
+  expect(zh.header[zh.chartColumns[1]]).toBe('报考人数');
+  // 1001: bags 31×1 + 26×1 + 5×1 = 62 copies for 57 candidates
+  expect(zh.rows[0][8]).toBe(62);
+  expect(zh.rows[0][9]).toBe(57);
+  expect(zh.totals[0]).toBe('合计');
+  for (const row of [...zh.rows, zh.totals]) expect(row).toHaveLength(zh.header.length);
+  const en = summaryTable(summary, 'en');
+  expect(en.header).toHaveLength(zh.header.length);
+  expect(en.totals[0]).toBe('Total');
+});
+
+test('every word exists in both languages', () => {
+  expect(t('zh', 'tabForms')).toBe('表单');
+  expect(t('en', 'tabForms')).toBe('Forms');
+  expect(t('zh', 'marked', { n: 3 })).toBe('已标记 3 个单元格。');
+  expect(t('en', 'cleared', { n: 2 })).toContain('2 cells');
+});
