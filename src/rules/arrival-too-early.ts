@@ -1,4 +1,5 @@
 import { dayOf, norm, showTime, tm } from './facts';
+import { toHalfWidth } from '../model/text';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -36,17 +37,12 @@ export function check({ model, facts, report }: RuleContext): void {
     let first = Number.NaN;
     let allNamed = (h.items ?? []).length > 0;
     for (const it of h.items ?? []) {
-      const text = norm(`${it?.destination ?? ''} ${it?.note ?? ''}`);
+      // Words of the item's text looked up as paper numbers or names: linear in the items.
+      const words = toHalfWidth(`${it?.destination ?? ''} ${it?.note ?? ''}`).split(/[\s,，、;；/()（）《》“”"':：]+/).filter(Boolean);
       let named = false;
-      for (const [paperNo, list] of sessionsBy) {
-        if (paperNo && text.includes(paperNo)) {
-          named = true;
-          if (Number.isNaN(first) || list[0].start < first) first = list[0].start;
-        }
-      }
-      if (!named) for (const [name, paperNo] of names) if (text.includes(name)) {
-        const list = sessionsBy.get(paperNo);
-        if (list) {
+      for (const w of words) {
+        const list = sessionsBy.get(w) ?? sessionsBy.get(names.get(w) ?? '');
+        if (list && list.length) {
           named = true;
           if (Number.isNaN(first) || list[0].start < first) first = list[0].start;
         }

@@ -13,10 +13,21 @@ import { DEFAULT_SETTINGS, Settings, SiteData, StaffMember } from '../model/type
 
 /** Minutes since the epoch of a `YYYY-MM-DDTHH:mm` value; NaN for anything else (unreadable, missing). */
 export function tm(value: unknown): number {
-  if (typeof value !== 'string' || !ISO_DATETIME.test(value)) return Number.NaN;
-  const t = parseIso(value);
-  return t ? Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) / 60_000 : Number.NaN;
+  if (typeof value !== 'string') return Number.NaN;
+  const known = TIMES.get(value);
+  if (known !== undefined) return known;
+  let m = Number.NaN;
+  if (ISO_DATETIME.test(value)) {
+    const t = parseIso(value);
+    if (t) m = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) / 60_000;
+  }
+  if (TIMES.size > 200_000) TIMES.clear();
+  TIMES.set(value, m);
+  return m;
 }
+
+/** Parsed times by text: a workbook repeats the same few thousand times many times over. */
+const TIMES = new Map<string, number>();
 
 /** Day number (days since the epoch) of a readable date-time; NaN otherwise. */
 export function dayOf(value: unknown): number {
@@ -39,8 +50,16 @@ export function isBlankValue(value: unknown): boolean {
 /** A name or number as compared: half-width, no white space. */
 export function norm(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return toHalfWidth(String(value)).replace(/[\s\u3000]+/g, '');
+  const text = String(value);
+  const known = NORMS.get(text);
+  if (known !== undefined) return known;
+  const out = toHalfWidth(text).replace(/[\s\u3000]+/g, '');
+  if (NORMS.size > 200_000) NORMS.clear();
+  NORMS.set(text, out);
+  return out;
 }
+
+const NORMS = new Map<string, string>();
 
 /** Two unit names refer to the same unit: equal, or one contains the other. */
 export function sameUnit(a: unknown, b: unknown): boolean {

@@ -1,6 +1,6 @@
-import { ISO_DATETIME, parseIso } from '../model/datetime';
+import { tm } from './facts';
 
-const readable = (v: unknown): boolean => typeof v === 'string' && ISO_DATETIME.test(v) && parseIso(v) !== undefined;
+const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
 import { splitTimeRange } from '../forms/distribution';
 import { toHalfWidth } from '../model/text';

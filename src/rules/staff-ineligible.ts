@@ -22,20 +22,22 @@ export const meta: RuleMeta = {
 };
 
 export function check({ model, facts, report }: RuleContext): void {
-  const where = new Map<string, string[]>();
+  const where = new Map<string, { first: string[]; count: number }>();
   for (const s of facts.ownSigners) {
     const entry = facts.roster.get(s.name);
     if (!entry) continue;
     if (s.takerRow !== undefined && (entry.member.roles ?? []).some((r) => norm(r) === '监考人员')) continue;
-    const loc = model.locations[s.path];
-    const at = loc ? `${loc.sheet} ${loc.cell}` : s.path;
-    const list = where.get(s.name) ?? [];
-    if (!list.includes(at)) list.push(at);
-    where.set(s.name, list);
+    let e = where.get(s.name);
+    if (!e) where.set(s.name, (e = { first: [], count: 0 }));
+    e.count++;
+    if (e.first.length < 3) {
+      const loc = model.locations[s.path];
+      e.first.push(loc ? `${loc.sheet} ${loc.cell}` : s.path);
+    }
   }
-  for (const [name, places] of where) {
+  for (const [name, e] of where) {
     const { index, member } = facts.roster.get(name)!;
-    const shown = places.length > 3 ? `${places.slice(0, 3).join('、')} 等 ${places.length} 处` : places.join('、');
+    const shown = e.count > 3 ? `${e.first.join('、')} 等 ${e.count} 处` : e.first.join('、');
     if (member.formalStaff === false) report(`staff[${index}].formalStaff`, 'formal', { name, where: shown });
     else if (member.candidateRelative === true) report(`staff[${index}].candidateRelative`, 'relative', { name, where: shown });
     else if (member.pledgeSigned === false) report(`staff[${index}].pledgeSigned`, 'pledge', { name, where: shown });
