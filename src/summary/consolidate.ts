@@ -49,7 +49,7 @@ export const PAIR_STATUS_ZH: Record<PairStatus, string> = {
 };
 
 export interface PairDifference {
-  field: 'time' | 'quantity' | 'total' | 'items' | 'fromSigners' | 'toSigners';
+  field: 'time' | 'quantity' | 'total' | 'items' | 'address' | 'contact' | 'fromSigners' | 'toSigners';
   /** Chinese label of the field. */
   label: string;
   sender: string;
@@ -133,6 +133,9 @@ export function compareCopies(sender: HandoverBrief, receiver: HandoverBrief): P
   if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: '数量（明细之和）', sender: String(s.quantity), receiver: String(r.quantity) });
   else if (itemsKey(s) !== itemsKey(r)) diffs.push({ field: 'items', label: '交接明细', sender: itemsKey(s), receiver: itemsKey(r) });
   if (String(s.total ?? '') !== String(r.total ?? '')) diffs.push({ field: 'total', label: '合计', sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
+  const text = (x: string) => x.replace(/\s+/g, '');
+  if (text(s.address) !== text(r.address)) diffs.push({ field: 'address', label: '接收地址', sender: s.address, receiver: r.address });
+  if (text(s.contact) !== text(r.contact)) diffs.push({ field: 'contact', label: '联系人', sender: s.contact, receiver: r.contact });
   if (names(s.fromSigners) !== names(r.fromSigners)) diffs.push({ field: 'fromSigners', label: '移交人', sender: names(s.fromSigners), receiver: names(r.fromSigners) });
   if (names(s.toSigners) !== names(r.toSigners)) diffs.push({ field: 'toSigners', label: '接收人', sender: names(s.toSigners), receiver: names(r.toSigners) });
   return diffs;

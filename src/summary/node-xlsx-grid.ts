@@ -83,6 +83,19 @@ function unescapeText(text: string): string {
   return t.includes('_x') ? t.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : t;
 }
 
+/** One attribute's value, without building them all (the hot path: every cell). */
+function attr(text: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  let at = text.indexOf(key);
+  if (at < 0) {
+    // Unusual spacing (line breaks, tabs, spaces around "="): the general parser.
+    return /[\t\n\r]|\s=|=\s/.test(text) ? attrs(text)[name] : undefined;
+  }
+  at += key.length;
+  const end = text.indexOf('"', at);
+  return end < 0 ? undefined : text.slice(at, end);
+}
+
 function attrs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of text.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out[m[1]] = m[2];
@@ -185,17 +198,18 @@ function readSheet(name: string, xml: string, ctx: Context): SheetGrid {
   const sheetData = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? '';
   let rowNo = -1;
   for (const rm of sheetData.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const ra = attrs(rm[1]);
-    rowNo = ra.r ? Number(ra.r) - 1 : rowNo + 1;
+    const rAttr = attr(rm[1], 'r');
+    rowNo = rAttr ? Number(rAttr) - 1 : rowNo + 1;
     if (!rm[2]) continue;
     let colNo = -1;
     let out: CellValue[] | undefined;
     for (const cm of rm[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const ca = attrs(cm[1]);
+      const head = cm[1];
+      const ref = attr(head, 'r');
       let row = rowNo;
-      if (ca.r) {
-        const m = /^([A-Z]+)(\d+)$/.exec(ca.r.toUpperCase());
-        if (!m) throw new Error(`cell reference ${ca.r}`);
+      if (ref) {
+        const m = /^([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
+        if (!m) throw new Error(`cell reference ${ref}`);
         colNo = colIndex(m[1]);
         row = Number(m[2]) - 1;
         if (row !== rowNo) throw new Error('cell outside its row');
@@ -205,12 +219,12 @@ function readSheet(name: string, xml: string, ctx: Context): SheetGrid {
       const body = cm[2];
       if (!body) continue;
       if (slaves.has(`${row},${colNo}`)) continue;
-      const t = ca.t ?? 'n';
+      const t = attr(head, 't') ?? 'n';
       const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
       const vm = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(body);
       // An empty <v></v> gives exceljs no value at all.
       const raw = vm && vm[1] !== '' ? vm[1] : undefined;
-      const style = Number(ca.s ?? 0);
+      const style = Number(attr(head, 's') ?? 0);
       let value: CellValue = null;
       let has = false;
       if (fm) {

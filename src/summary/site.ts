@@ -87,6 +87,8 @@ export interface HandoverBrief {
   time: string;
   from: string;
   to: string;
+  address: string;
+  contact: string;
   /** Sum of the item quantities that can be read. */
   quantity: number;
   /** 合计 as written (number or text), null when empty. */
@@ -293,6 +295,8 @@ function handoverBrief(h: Handover, index: number, direction: 'in' | 'out', mode
     time: h.time ?? '',
     from: h.from ?? '',
     to: h.to ?? '',
+    address: h.address ?? '',
+    contact: h.contact ?? '',
     quantity: items.reduce((s, i) => s + (whole(i.quantity) ?? 0), 0),
     total: h.total ?? null,
     items,
