@@ -169,6 +169,9 @@ describe('the build', () => {
       expect(csp).toMatch(/connect-src 'self'(;|$)/);
       expect(csp).toMatch(/default-src 'self'/);
       expect(csp).not.toMatch(/unsafe-eval/);
+      const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+      expect(scriptSrc).not.toMatch(/unsafe-inline|\*|data:|blob:/);
+      expect(/form-action 'none'/.test(csp) && /object-src 'none'/.test(csp)).toBe(true);
       expect(html).not.toMatch(/<script[^>]+appsforoffice/);
       expect(html).toMatch(/<script[^>]+src="?[^" >]*taskpane\.js/);
       expect(html).toContain('taskpane.css');
