@@ -284,6 +284,9 @@ export class App {
             'data-rule': f.rule,
             'data-cell': f.cell ?? '',
             'data-sheet': f.sheet ?? '',
+            'data-severity': f.severity,
+            'data-row': f.row === null ? '' : String(f.row),
+            'data-form': f.form === null ? '' : String(f.form),
           });
           const top = el('span', { class: 'finding-top' });
           top.append(

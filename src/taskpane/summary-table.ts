@@ -20,7 +20,9 @@ export interface SummaryTable {
 }
 
 const HEAD: Record<Lang, string[]> = {
-  zh: ['试卷号', '试卷名称', '首场开考', '31份装', '26份装', '11份装', '5份装', '合计（袋）', '份数', '报考人数', '余量', '出库', '归还', '未还（袋）', '在库（袋）', '考场数', '分发份数'],
+  // Deliberately not the forms' own column labels (试卷号, 31份装, 报考人数…): a 汇总 sheet in the
+  // workbook must never be taken for the intake list or the schedule when the workbook is read again.
+  zh: ['试卷编号', '试卷名', '首场开考', '31份装袋数', '26份装袋数', '11份装袋数', '5份装袋数', '袋数合计', '份数', '考生数', '余量', '出库次数', '归还次数', '未还袋数', '在库袋数', '考场数', '分发份数'],
   en: ['Paper', 'Name', 'First session', '31s', '26s', '11s', '5s', 'Bags', 'Copies', 'Candidates', 'Spare', 'Out', 'Returned', 'Bags out', 'Bags in vault', 'Rooms', 'Copies handed'],
 };
 

@@ -280,9 +280,11 @@ class FakeRange extends Proxy {
         this.ctx.cellsRead = (this.ctx.cellsRead ?? 0) + cells;
         this.ctx.maxCellsPerRead = Math.max(this.ctx.maxCellsPerRead ?? 0, cells);
         const rows: Value[][] = [];
+        const source = this.sheet().rows;
         for (let r = b.top; r <= b.bottom; r++) {
           const line: Value[] = [];
-          for (let c = b.left; c <= b.right; c++) line.push(this.sheet().rows[r]?.[c] ?? '');
+          const from = source[r];
+          for (let c = b.left; c <= b.right; c++) line.push(from?.[c] ?? '');
           rows.push(line);
         }
         return rows;

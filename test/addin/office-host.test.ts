@@ -175,6 +175,12 @@ describe('the Office host', () => {
     expect(sheets[0].charts).toHaveLength(1);
     expect(sheets[0].charts[0].series).toHaveLength(2);
     expect(state.active).toBe(SUMMARY_SHEET);
+
+    // The 汇总 sheet is not mistaken for a form: checking again finds the same.
+    const [again] = await h.check('zh');
+    expect(again.model!.sheets.find((s) => s.sheet === SUMMARY_SHEET)?.form).toBeNull();
+    expect(again.findings.map((x) => `${x.rule}|${x.sheet}|${x.cell}`)).toEqual(site.findings.map((x) => `${x.rule}|${x.sheet}|${x.cell}`));
+    expect(again.model!.data).toEqual(site.model!.data);
   });
 
   test('without the notes API marks still colour the cells', async () => {

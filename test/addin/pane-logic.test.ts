@@ -57,7 +57,7 @@ test('the 汇总 table: one row per paper, totals, facts, both languages', async
   expect(zh.title).toContain('岳麓考点');
   expect(zh.rows.map((r) => r[0])).toEqual(['1001', '2045', '3310']);
   expect(zh.header[zh.chartColumns[0]]).toBe('份数');
-  expect(zh.header[zh.chartColumns[1]]).toBe('报考人数');
+  expect(zh.header[zh.chartColumns[1]]).toBe('考生数');
   // 1001: bags 31×1 + 26×1 + 5×1 = 62 copies for 57 candidates
   expect(zh.rows[0][8]).toBe(62);
   expect(zh.rows[0][9]).toBe(57);
