@@ -30,6 +30,11 @@ export interface SummaryBenchResult {
   wallSeconds: number;
   perFileMs: number;
   perFileCoreMs: number;
+  /** CPU time of the whole process (all threads) per file: what the work costs, whatever else the machine runs. */
+  cpuPerFileMs: number;
+  /** CPU seconds ÷ threads: the wall time on a machine with the cores to ourselves. */
+  idleProjectionSeconds: number;
+  loadAverage: number[];
   peakRssMb: number;
   baseRssMb: number;
   exceljsReadMs: number;
@@ -83,6 +88,7 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
   if (global.gc) global.gc();
   const baseRss = process.memoryUsage().rss;
   const sampler = rssSampler();
+  const cpu0 = process.cpuUsage();
   const t0 = Date.now();
   const c = await consolidateFiles(files, { threads });
   const t1 = Date.now();
@@ -90,7 +96,9 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
   const out = path.join(os.tmpdir(), 'custody-bench', `summary-${options.sites}.xlsx`);
   await fs.writeFile(out, bytes);
   const t2 = Date.now();
+  const cpu = process.cpuUsage(cpu0);
   const peak = sampler.stop();
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   const cmp = await perFileComparison(files, options.sample ?? Math.min(60, files.length));
   const wall = (t2 - t0) / 1000;
@@ -103,6 +111,9 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
     wallSeconds: wall,
     perFileMs: (wall * 1000) / files.length,
     perFileCoreMs: (wall * 1000 * threads) / files.length,
+    cpuPerFileMs: (cpuSeconds * 1000) / files.length,
+    idleProjectionSeconds: cpuSeconds / Math.min(threads, cores),
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     peakRssMb: mb(peak),
     baseRssMb: mb(baseRss),
     exceljsReadMs: cmp.exceljs,
@@ -117,9 +128,12 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
   log(`汇总基准 consolidation: ${result.sites} 个工作簿, ${threads} 线程 / ${cores} 核`);
   log(`  总用时 wall            ${wall.toFixed(1)} s  (读取+检查+汇总 ${result.consolidateSeconds.toFixed(1)} s, 写汇总表 ${result.writeSeconds.toFixed(1)} s)`);
   log(`  每个文件 per file       ${result.perFileMs.toFixed(1)} ms wall, ${result.perFileCoreMs.toFixed(1)} ms CPU-thread`);
+  log(`  CPU 时间 CPU            ${cpuSeconds.toFixed(1)} s 全部线程 = ${result.cpuPerFileMs.toFixed(1)} ms/文件; 独占 ${Math.min(threads, cores)} 核时约 ${result.idleProjectionSeconds.toFixed(1)} s`);
+  log(`  机器负载 load average   ${result.loadAverage.join(' / ')} (1/5/15 分钟; 高于核数说明有别的程序在争用 CPU)`);
   log(`  内存峰值 peak RSS       ${result.peakRssMb} MB (开始时 ${result.baseRssMb} MB)`);
   log(`  单文件对比 (单线程)     ours ${cmp.ours.toFixed(1)} ms vs exceljs bare read ${cmp.exceljs.toFixed(1)} ms → ratio ${result.ratio.toFixed(2)}×`);
   log(`  结果 findings           错误 ${result.errors}, 警告 ${result.warnings}, 无法读取 ${result.unreadable}; 交接配对 ${JSON.stringify(result.pairs)}`);
-  log(`  汇总表 ${out} (${mb(bytes.length) || (bytes.length / 1024).toFixed(0) + ' KB'}${bytes.length >= 1024 * 1024 ? ' MB' : ''})`);
+  log(`  汇总表 ${out} (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`);
+  log(`BENCH ${JSON.stringify(result)}`);
   return result;
 }
