@@ -23,11 +23,14 @@ export const meta: RuleMeta = {
 
 export function check({ model, facts, report }: RuleContext): void {
   const lead = facts.settings.checkoutLeadMinutes;
+  const intake = tm(model.data.intake?.time);
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r || facts.dispatch[i]) return;
     const t = tm(r.takenAt);
     const s = sessionFor(facts, r.paperNo, t);
     if (!s) return;
+    // Taken out before it was taken in: checkout-before-intake's finding, not also this one.
+    if (!Number.isNaN(intake) && t < intake && facts.intakePapers.has(norm(r.paperNo))) return;
     const base = { paper: norm(r.paperNo), taken: showTime(t), start: showTime(s.start), lead };
     if (t > s.start) {
       report(`vaultLog[${i}].takenAt`, 'late', base);

@@ -58,17 +58,18 @@ export function check({ model, facts, report }: RuleContext): void {
           unreadable = true;
           continue;
         }
-        if (Math.floor(t / 1440) !== Math.floor(anchor / 1440)) continue;
-        const gap = Math.abs(anchor - t);
+        const otherDay = Math.floor(t / 1440) !== Math.floor(anchor / 1440);
+        const gap = Math.abs(anchor - t) + (otherDay ? 1e7 : 0);
         if (gap < bestGap) {
           bestGap = gap;
           best = k;
         }
       }
+      if (best >= 0 && bestGap >= 1e7) return; // only other days' checkouts: a wrong date is reported where it is
       const path = `distributions[${i}].rows[${j}]`;
       const room = row.room ?? '';
       if (best < 0) {
-        if (!unreadable && allKnown) report(`${path}.issuedAt`, 'none', { paper: p, room });
+        if (!unreadable && allKnown && rows.length === 0) report(`${path}.issuedAt`, 'none', { paper: p, room });
         return;
       }
       const v = data.vaultLog![best];

@@ -17,6 +17,9 @@ export function check({ model, report }: RuleContext): void {
   const shifts = (model.data.duty?.shifts ?? []).map((s, i) => ({ s, i, from: tm(s?.from) }));
   const ordered = shifts.every((x) => !Number.isNaN(x.from)) ? [...shifts].sort((a, b) => a.from - b.from || a.i - b.i) : shifts;
   for (let k = 1; k < ordered.length; k++) {
+    // Shifts that do not meet (a gap or an overlap) are duty-gap's finding; the chain is checked where they meet.
+    const end = tm(ordered[k - 1].s?.to);
+    if (!Number.isNaN(end) && !Number.isNaN(ordered[k].from) && end !== ordered[k].from) continue;
     const prev = norm(ordered[k - 1].s?.takenOverBy);
     const name = norm(ordered[k].s?.handedOverBy);
     if (prev && name && prev !== name) report(`duty.shifts[${ordered[k].i}].handedOverBy`, 'chain', { name, prev });

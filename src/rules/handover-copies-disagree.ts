@@ -23,6 +23,8 @@ type Site = CrossSite & { facts: Facts };
 
 const FIELDS: Array<[string, (h: Handover) => string]> = [
   ['time', (h) => (Number.isNaN(tm(h.time)) ? norm(h.time) : String(tm(h.time)))],
+  ['from', (h) => norm(h.from)],
+  ['to', (h) => norm(h.to)],
   ['address', (h) => norm(h.address)],
   ['contact', (h) => norm(h.contact)],
   ['total', (h) => (whole(h.total) !== undefined ? String(whole(h.total)) : norm(h.total))],
@@ -47,11 +49,31 @@ export function check(sites: ReadonlyArray<Site>, report: (r: CrossReport) => vo
       byUnits.get(key)!.push({ site, i, h });
     });
   }
-  for (const list of byUnits.values()) {
+  const paired = new Set<string>();
+  const groups: Array<Array<{ site: Site; i: number; h: Handover }>> = [...byUnits.values()];
+  pairGroups(groups, paired, report);
+  // Copies whose 移交单位 or 接收单位 was written differently: paired by the other unit and the same time.
+  const rest = new Map<string, Array<{ site: Site; i: number; h: Handover }>>();
+  for (const list of byUnits.values())
+    for (const x of list) {
+      if (paired.has(`${x.site.id}#${x.i}`) || Number.isNaN(tm(x.h.time))) continue;
+      for (const key of [`from:${norm(x.h.from)}@${tm(x.h.time)}`, `to:${norm(x.h.to)}@${tm(x.h.time)}`]) {
+        if (!rest.has(key)) rest.set(key, []);
+        rest.get(key)!.push(x);
+      }
+    }
+  pairGroups([...rest.values()], paired, report);
+}
+
+function pairGroups(
+  groups: Array<Array<{ site: Site; i: number; h: Handover }>>,
+  used: Set<string>,
+  report: (r: CrossReport) => void,
+): void {
+  for (const list of groups) {
     const siteIds = new Set(list.map((x) => x.site.id));
     if (siteIds.size < 2) continue;
     // Pair each copy with the nearest-in-time copy in another workbook, each used once.
-    const used = new Set<string>();
     const candidates: Array<{ a: (typeof list)[0]; b: (typeof list)[0]; d: number }> = [];
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {

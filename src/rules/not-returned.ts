@@ -25,8 +25,9 @@ export function check({ model, facts, report }: RuleContext): void {
     if (!r || facts.dispatch[i]) return;
     const t = tm(r.takenAt);
     if (isBlankValue(r.returnedAt) && isBlankValue(r.returner) && isBlankValue(r.receivedBy)) {
-      if (isBlankValue(r.paperNo) && isBlankValue(r.takenAt)) return;
-      report(`vaultLog[${i}].returnedAt`, 'never', { paper: norm(r.paperNo), taken: Number.isNaN(t) ? String(r.takenAt ?? '') : showTime(t) });
+      // A row whose checkout itself is incomplete or unreadable is partial-row / invalid-datetime first.
+      if (Number.isNaN(t) || isBlankValue(r.paperNo)) return;
+      report(`vaultLog[${i}].returnedAt`, 'never', { paper: norm(r.paperNo), taken: showTime(t) });
       return;
     }
     const back = tm(r.returnedAt);

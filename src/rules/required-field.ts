@@ -1,4 +1,5 @@
 import { isBlankValue } from './facts';
+import { rowGaps, seqOf } from './rows';
 import type { RuleContext, RuleMeta } from './types';
 import type { FormNumber } from '../model/location';
 
@@ -10,16 +11,18 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',
+      cell: '第 {seq} 行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
     },
     en: {
       field: '"{field}" is empty. It is required on {form}; fill it in before submitting.',
+      cell: 'Row {seq}: "{field}" is empty. Every row of {form} needs it; fill it in before submitting.',
       table: '{form} has no rows. Enter its records row by row.',
       form: 'The workbook has no filled-in "{form}". This unit must keep this form; add it (custody template gives a blank one).',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures) is empty, a form’s table has no rows, or a form the unit must keep is missing. Blank cells inside a table row are partial-row.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field).',
 };
 
 const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
@@ -48,6 +51,12 @@ export function check({ model, facts, report }: RuleContext): void {
     if (missing) report(key, 'form', { form: lang(key) }, { form: FORM_NAMES[key][2] });
     return !missing;
   };
+
+  for (const gap of rowGaps(model)) {
+    if (gap.missing.length !== 1) continue;
+    const key = gap.path.split(/[.[]/)[0];
+    report(`${gap.path}.${gap.missing[0]}`, 'cell', { seq: seqOf(model, gap.path), form: lang(key) });
+  }
 
   if (whole('site')) {
     const s = data.site!;

@@ -11,35 +11,51 @@ export const meta: RuleMeta = {
       formal: '“{name}”不是本单位正式职工，却在{where}签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字。',
       relative: '“{name}”是考生亲属，却在{where}签字。严禁考生亲属作为涉卷人员，请换人签字。',
       pledge: '“{name}”没有签订保密承诺书，却在{where}签字。所有涉卷人员须签订保密承诺书，请补签并留存。',
+      signed: '签字人“{name}”{why}（见涉卷人员名单第 {seq} 行），不能作为涉卷人员签字{more}。{rule}请换人签字。',
     },
     en: {
       formal: '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff.',
       relative: '"{name}" is a candidate’s relative but signs {where}. Candidates’ relatives may not handle papers.',
       pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge.',
+      signed: 'Signer "{name}" {whyEn} (staff roster row {seq}) and may not sign as staff handling papers.',
     },
   },
-  docs: 'A person signing on this unit’s side whose roster row says not formal staff, a candidate’s relative, or no pledge. Reported once per person, at the roster cell that disqualifies them, naming where they sign. A proctor signing as taker is proctor-takes-papers instead.',
+  docs: 'A person signing on this unit’s side whose roster row says not formal staff, a candidate’s relative, or no pledge. Reported at the roster cell that disqualifies them, naming where they sign, and at their first signature on each sheet. A proctor signing as taker is proctor-takes-papers instead.',
+};
+
+const WHY: Record<string, { zh: string; en: string; rule: string }> = {
+  formal: { zh: '不是本单位正式职工', en: 'is not formal staff', rule: '试卷启封前的涉卷人员须是本单位正式教职员工。' },
+  relative: { zh: '是考生亲属', en: 'is a candidate’s relative', rule: '严禁考生亲属作为涉卷人员。' },
+  pledge: { zh: '没有签订保密承诺书', en: 'has not signed the pledge', rule: '所有涉卷人员须签订保密承诺书。' },
 };
 
 export function check({ model, facts, report }: RuleContext): void {
-  const where = new Map<string, { first: string[]; count: number }>();
+  const where = new Map<string, { first: string[]; count: number; perSheet: Map<string, { path: string; count: number }> }>();
   for (const s of facts.ownSigners) {
     const entry = facts.roster.get(s.name);
     if (!entry) continue;
     if (s.takerRow !== undefined && (entry.member.roles ?? []).some((r) => norm(r) === '监考人员')) continue;
+    const m = entry.member;
+    if (!(m.formalStaff === false || m.candidateRelative === true || m.pledgeSigned === false)) continue;
     let e = where.get(s.name);
-    if (!e) where.set(s.name, (e = { first: [], count: 0 }));
+    if (!e) where.set(s.name, (e = { first: [], count: 0, perSheet: new Map() }));
     e.count++;
-    if (e.first.length < 3) {
-      const loc = model.locations[s.path];
-      e.first.push(loc ? `${loc.sheet} ${loc.cell}` : s.path);
-    }
+    const loc = model.locations[s.path];
+    if (e.first.length < 3) e.first.push(loc ? `${loc.sheet} ${loc.cell}` : s.path);
+    const sheet = loc?.sheet ?? s.path;
+    const p = e.perSheet.get(sheet);
+    if (p) p.count++;
+    else e.perSheet.set(sheet, { path: s.path, count: 1 });
   }
   for (const [name, e] of where) {
     const { index, member } = facts.roster.get(name)!;
     const shown = e.count > 3 ? `${e.first.join('、')} 等 ${e.count} 处` : e.first.join('、');
-    if (member.formalStaff === false) report(`staff[${index}].formalStaff`, 'formal', { name, where: shown });
-    else if (member.candidateRelative === true) report(`staff[${index}].candidateRelative`, 'relative', { name, where: shown });
-    else if (member.pledgeSigned === false) report(`staff[${index}].pledgeSigned`, 'pledge', { name, where: shown });
+    const kind = member.formalStaff === false ? 'formal' : member.candidateRelative === true ? 'relative' : 'pledge';
+    const field = kind === 'formal' ? 'formalStaff' : kind === 'relative' ? 'candidateRelative' : 'pledgeSigned';
+    report(`staff[${index}].${field}`, kind, { name, where: shown });
+    const seq = model.locations[`staff[${index}]`]?.row ?? index + 1;
+    for (const p of e.perSheet.values()) {
+      report(p.path, 'signed', { name, why: WHY[kind].zh, whyEn: WHY[kind].en, seq, rule: WHY[kind].rule, more: p.count > 1 ? `（本表另有 ${p.count - 1} 处）` : '', moreEn: '' });
+    }
   }
 }

@@ -50,3 +50,15 @@ describe('handover-copies-disagree', () => {
     expect(r.f).toEqual(['handover-copies-disagree 交接单2!D22 row null']);
   });
 });
+
+test('handover-copies-disagree: a copy whose receiving unit was written differently is still paired (by sender and time)', () => {
+  const k = base('kaodian');
+  k.handovers![0].to = '岳麓区考点';
+  k.site!.examSite = '岳麓区考点';
+  const out = validateAcross([
+    { id: 'k', model: modelOf(k) },
+    { id: 'f', model: modelOf(base('fenxiao')) },
+  ]);
+  expect(out.get('k')!.map((f) => [f.rule, f.cell])).toEqual([['handover-copies-disagree', 'C5']]);
+  expect(out.get('f')!.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['handover-copies-disagree', '交接单2', 'C5']]);
+});

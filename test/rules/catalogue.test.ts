@@ -28,6 +28,9 @@ rt('required-field', {
     { name: 'distribution 发卷人 empty', edit: (d) => { delete d.distributions![1].issuer; }, errors: [{ form: 4, sheet: '分发登记2' }] },
     { name: 'semester empty', edit: (d) => { delete d.site!.semester; d.handovers![0].semester = ''; }, errors: [{ form: 0, sheet: '基本信息' }] },
     { name: 'handover with no rows gives one finding', edit: (d) => { d.handovers![0].items = []; delete d.handovers![0].total; }, errors: [{ form: 1, message: /没有任何一行/ }] },
+    { name: 'one cell of a vault row (taker)', edit: (d) => { delete d.vaultLog![2].taker; }, errors: [{ form: 3, cell: 'F6', row: 3, message: /第 3 行的“取卷人签字”没有填写/ }] },
+    { name: 'one cell of the return part', edit: (d) => { delete d.vaultLog![0].receivedBy; }, errors: [{ form: 3, cell: 'K4', row: 1 }] },
+    { name: 'a roster row without its pledge answer', edit: (d) => { delete d.staff![4].pledgeSigned; }, errors: [{ form: 0, sheet: '涉卷人员', row: 5 }] },
     { name: 'a missing duty log gives one finding', edit: (d) => { delete d.duty; }, errors: [{ form: 5, message: /附件5/ }] },
   ],
 });
@@ -55,11 +58,11 @@ rt('invalid-count', {
 rt('partial-row', {
   valid: [{ name: 'a vault row still out has no return part', base: 'fenxiao' }],
   invalid: [
-    { name: 'vault taker blank', edit: (d) => { delete d.vaultLog![2].taker; }, errors: [{ form: 3, cell: 'F6', row: 3, message: /取卷人/ }] },
-    { name: 'return half filled', edit: (d) => { delete d.vaultLog![0].receivedBy; }, errors: [{ form: 3, cell: 'K4', row: 1, message: /还卷部分/ }] },
-    { name: 'distribution room blank', edit: (d) => { delete d.distributions![0].rows![1].room; }, errors: [{ form: 4, row: 2, message: /考场号/ }] },
-    { name: 'shift without 接班人', edit: (d) => { delete d.duty!.shifts![3].takenOverBy; }, errors: [{ form: 5, row: 4 }] },
-    { name: 'roster row without pledge answer', edit: (d) => { delete d.staff![4].pledgeSigned; }, errors: [{ form: 0, sheet: '涉卷人员', row: 5 }] },
+    { name: 'vault taker and time blank', edit: (d) => { delete d.vaultLog![2].taker; delete d.vaultLog![2].takenAt; }, errors: [{ form: 3, cell: 'F6', row: 3, message: /取卷人.*取卷时间/ }] },
+    { name: 'return part two thirds empty', edit: (d) => { delete d.vaultLog![0].receivedBy; delete d.vaultLog![0].returner; }, errors: [{ form: 3, cell: 'I4', row: 1, message: /还卷部分/ }] },
+    { name: 'a stub distribution row (paper only)', edit: (d) => { d.distributions![0].rows!.push({ paperNo: '1001', paperName: '高等数学基础' }); }, errors: [{ form: 4, row: 3, message: /试卷份数/ }] },
+    { name: 'shift without signatures', edit: (d) => { delete d.duty!.shifts![3].takenOverBy; delete d.duty!.shifts![3].handedOverBy; }, errors: [{ form: 5, row: 4 }] },
+    { name: 'roster row without its answers', edit: (d) => { delete d.staff![4].pledgeSigned; delete d.staff![4].formalStaff; }, errors: [{ form: 0, sheet: '涉卷人员', row: 5 }] },
   ],
 });
 
@@ -220,8 +223,16 @@ rt('staff-not-on-roster', {
 rt('staff-ineligible', {
   valid: [{ name: 'a non-formal proctor who only collects room papers' }],
   invalid: [
-    { name: 'a duty officer without pledge', edit: (d) => { d.staff![4].pledgeSigned = false; }, errors: [{ form: 0, sheet: '涉卷人员', row: 5, message: /保密承诺书/ }] },
-    { name: 'a candidate’s relative keeping the vault', edit: (d) => { d.staff![3].candidateRelative = true; }, errors: [{ form: 0, row: 4, message: /考生亲属/ }] },
+    {
+      name: 'a duty officer without pledge: the roster cell, and the first signature on each sheet',
+      edit: (d) => { d.staff![4].pledgeSigned = false; },
+      errors: [{ form: 0, sheet: '涉卷人员', row: 5, cell: 'F7', message: /保密承诺书/ }, { form: 5, sheet: '值班记录', row: 1, message: /刘洋.*第 5 行.*本表另有 3 处/ }],
+    },
+    {
+      name: 'a candidate’s relative keeping the vault',
+      edit: (d) => { d.staff![3].candidateRelative = true; },
+      errors: [{ form: 0, row: 4, message: /考生亲属/ }, { form: 2, row: null }, { form: 3, row: 1 }, { form: 5, row: 1 }],
+    },
   ],
 });
 

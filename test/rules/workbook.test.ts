@@ -56,7 +56,8 @@ const PLANTED: Planted[] = [
   { name: 'handover date left empty', base: 'kaodian', edit: (d) => void delete d.handovers![0].time, expect: [['required-field', 1, null]] },
   { name: 'checkout time unreadable', base: 'kaodian', edit: (d) => (d.vaultLog![1].takenAt = '上午'), expect: [['invalid-datetime', 3, 2]] },
   { name: 'bag count in words', base: 'fenxiao', edit: (d) => (d.vaultLog![3].quantity = '两袋'), expect: [['invalid-count', 3, 4]] },
-  { name: 'shift without 接班人', base: 'fenxiao', edit: (d) => void delete d.duty!.shifts![1].takenOverBy, expect: [['partial-row', 5, 2]] },
+  { name: 'shift without 接班人', base: 'fenxiao', edit: (d) => void delete d.duty!.shifts![1].takenOverBy, expect: [['required-field', 5, 2]] },
+  { name: 'a stub vault row', base: 'kaodian', edit: (d) => d.vaultLog!.push({ paperNo: '3310', paperName: '中国现代文学', quantity: 1 }), expect: [['partial-row', 3, 4]] },
   { name: 'intake row total wrong', base: 'fenxiao', edit: (d) => (d.intake!.items![0].totalBags = 6), expect: [['row-total', 2, 1]] },
   { name: 'handover 合计 wrong', base: 'fenxiao', edit: (d) => (d.handovers![2].total = 4), expect: [['column-total', 1, null]] },
   { name: 'one receiving signer', base: 'kaodian', edit: (d) => (d.handovers![0].toSigners = ['李强']), expect: [['two-signers', 1, null]] },
@@ -76,7 +77,7 @@ const PLANTED: Planted[] = [
   { name: 'a gap in the duty log', base: 'fenxiao', edit: (d) => (d.duty!.shifts![1].to = '2024-06-14T07:00'), expect: [['duty-gap', 5, 3]] },
   { name: 'broken duty chain', base: 'fenxiao', edit: (d) => (d.duty!.shifts![2].handedOverBy = '刘红'), expect: [['duty-chain', 5, 3]] },
   { name: 'keeper not on roster', base: 'fenxiao', edit: (d) => (d.vaultLog![0].issuedBy = '周健'), expect: [['staff-not-on-roster', 3, 1]] },
-  { name: 'receiver without pledge', base: 'kaodian', edit: (d) => (d.staff![2].pledgeSigned = false), expect: [['staff-ineligible', 0, 3]] },
+  { name: 'receiver without pledge', base: 'kaodian', edit: (d) => (d.staff![2].pledgeSigned = false), expect: [['staff-ineligible', 0, 3], ['staff-ineligible', 1, null], ['staff-ineligible', 3, 2], ['staff-ineligible', 4, null], ['staff-ineligible', 4, null]] },
   { name: 'a proctor takes papers', base: 'kaodian', edit: (d) => (d.vaultLog![2].taker = '周涛'), expect: [['proctor-takes-papers', 3, 3]] },
 ];
 
