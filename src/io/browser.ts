@@ -7,12 +7,15 @@
  * pane, so exceljs stays out of the bundle that Excel loads.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Finding } from '../model/finding';
 import { gridFromWorkbook } from './exceljs-grid';
 import type { WorkbookGrid } from './grid';
 import { MARK_COLORS, cellMarks } from './office-marks';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Inflated size beyond which a "workbook" is a zip bomb (the CLI's limit too). */
+export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 
 export class BrowserReadError extends Error {
   constructor(public readonly code: 'tooBig' | 'notXlsx' | 'oldXls' | 'broken', message: string) {
@@ -41,9 +44,30 @@ export function checkXlsxBytes(bytes: Uint8Array): void {
   }
 }
 
+/** Looks inside the zip (without inflating it) the way the CLI does: a workbook part, a sane inflated size. */
+export async function checkXlsxZip(bytes: Uint8Array): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch {
+    throw new BrowserReadError('broken', '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件');
+  }
+  if (!zip.file('xl/workbook.xml')) throw new BrowserReadError('notXlsx', '压缩包里没有 Excel 工作簿内容（xl/workbook.xml），不是 .xlsx 文件');
+  let inflated = 0;
+  zip.forEach((_path, entry) => {
+    // JSZip keeps each entry's declared size from the central directory.
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+    if (typeof size === 'number') inflated += size;
+  });
+  if (inflated > MAX_INFLATED_BYTES) {
+    throw new BrowserReadError('tooBig', `文件解压后过大（${Math.round(inflated / 1048576)} MB），疑似异常文件，已拒绝读取`);
+  }
+}
+
 export async function openWorkbook(name: string, data: ArrayBuffer | Uint8Array): Promise<OpenedWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   checkXlsxBytes(bytes);
+  await checkXlsxZip(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

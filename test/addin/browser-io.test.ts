@@ -1,0 +1,57 @@
+/**
+ * The browser face's workbook I/O, run in Node (exceljs and JSZip are the
+ * same code the browser bundle carries): refusals with a reason, the grid,
+ * and the marked copy.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { BrowserReadError, markedCopy, markedName, openWorkbook } from '../../src/io/browser';
+import type { Finding } from '../../src/model/finding';
+import { exceljsGrid, fixture, workbookBytes } from './helpers';
+
+async function refusal(bytes: Uint8Array): Promise<string> {
+  try {
+    await openWorkbook('x.xlsx', bytes);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BrowserReadError);
+    return (error as BrowserReadError).code;
+  }
+  throw new Error('not refused');
+}
+
+test('refuses what is not an .xlsx, with a reason', async () => {
+  expect(await refusal(new Uint8Array(0))).toBe('notXlsx');
+  expect(await refusal(new TextEncoder().encode('hello'))).toBe('notXlsx');
+  expect(await refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('oldXls');
+  const good = new Uint8Array(await workbookBytes(fixture()));
+  expect(await refusal(good.slice(0, good.length >> 1))).toBe('broken');
+  const zip = new JSZip();
+  zip.file('hello.txt', 'not a workbook');
+  expect(await refusal(await zip.generateAsync({ type: 'uint8array' }))).toBe('notXlsx');
+});
+
+test('reads the same grid as the CLI and writes a marked copy that keeps prior notes', async () => {
+  const bytes = await workbookBytes(fixture());
+  const opened = await openWorkbook('岳麓考点.xlsx', new Uint8Array(bytes));
+  expect(opened.grid).toEqual(await exceljsGrid(bytes));
+  const sheet = opened.grid.sheets[4].name;
+  // a note a person left before
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  wb.getWorksheet(sheet)!.getCell('B3').note = '原有批注';
+  const withNote = await openWorkbook('岳麓考点.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+  const findings: Finding[] = [
+    { rule: 'row-total', severity: 'error', form: 2, sheet, cell: 'B3', row: 1, message: '合计不符', clause: '附件2' },
+    { rule: 'copies-short', severity: 'warning', form: 2, sheet, cell: 'C4', row: 2, message: '份数不足', clause: '附件2' },
+  ];
+  const out = new ExcelJS.Workbook();
+  await out.xlsx.load((await markedCopy(withNote, findings)).buffer as ArrayBuffer);
+  const ws = out.getWorksheet(sheet)!;
+  expect((ws.getCell('B3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  expect((ws.getCell('C4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
+  const note = ws.getCell('B3').note;
+  const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+  expect(text).toMatch(/^原有批注\n\n【试卷保密助手】\n错误 row-total：合计不符/);
+  expect(markedName('岳麓考点.xlsx')).toBe('岳麓考点（已标记）.xlsx');
+  expect(markedName('a.XLSX', 'en')).toBe('a (marked).xlsx');
+});
