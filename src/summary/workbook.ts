@@ -37,6 +37,13 @@ const GOOD_STYLE: Partial<ExcelJS.Style> = {
 
 const WRAP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
 
+/** Lines a text needs in a column of this width (a Chinese character is two units wide). */
+export function linesOf(text: string, width: number): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return Math.max(1, Math.ceil(units / Math.max(1, width - 1.5)));
+}
+
 export const SEVERITY_ZH = { error: '错误', warning: '警告' } as const;
 
 type Row = Array<string | number | null | undefined>;
@@ -54,13 +61,13 @@ const pct = (x: number): number => Math.round(x * 1000) / 1000;
 /** Either kind of exceljs workbook: the ordinary one (browser, add-in) or the streaming writer (thousands of rows). */
 type AnyWorkbook = Pick<ExcelJS.Workbook, 'addWorksheet'>;
 
-function a4Landscape(titleRows?: string): Partial<ExcelJS.PageSetup> {
+function a4Landscape(titleRows?: string, onePage = false): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9,
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: onePage ? 1 : 0,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
@@ -74,7 +81,7 @@ function a4Landscape(titleRows?: string): Partial<ExcelJS.PageSetup> {
 function newSheet(
   wb: AnyWorkbook,
   name: string,
-  view: { xSplit?: number; ySplit?: number; gridLines?: boolean },
+  view: { xSplit?: number; ySplit?: number; gridLines?: boolean; onePage?: boolean },
   titleRows?: string,
 ): ExcelJS.Worksheet {
   const frozen = (view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0;
@@ -85,7 +92,7 @@ function newSheet(
         ? { state: 'frozen', xSplit: view.xSplit ?? 0, ySplit: view.ySplit ?? 0, topLeftCell: topLeft, activeCell: topLeft, showGridLines: view.gridLines ?? true }
         : { showGridLines: view.gridLines ?? true },
     ],
-    pageSetup: a4Landscape(titleRows),
+    pageSetup: a4Landscape(titleRows, view.onePage),
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' } as ExcelJS.HeaderFooter,
   } as Partial<ExcelJS.AddWorksheetOptions>);
 }
@@ -134,10 +141,17 @@ function tableSheet(wb: AnyWorkbook, name: string, columns: readonly Column[], r
   let count = 0;
   for (const r of rows) {
     const row = ws.addRow(r);
+    let lines = 1;
     columns.forEach((col, i) => {
-      if (wrap[i]) row.getCell(i + 1).alignment = WRAP;
+      if (wrap[i]) {
+        row.getCell(i + 1).alignment = WRAP;
+        const v = r[i];
+        if (typeof v === 'string' && v.length > col.width / 2) lines = Math.max(lines, linesOf(v, col.width));
+      }
       if (col.numFmt) row.getCell(i + 1).numFmt = col.numFmt;
     });
+    // Spreadsheets do not grow a row for wrapped text on their own: give it the lines it needs.
+    if (lines > 1) row.height = Math.min(409, lines * 13.5 + 2);
     done(row);
     count++;
   }
@@ -386,7 +400,8 @@ function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, findings?
       row.values = [SEVERITY_ZH[f.severity], f.rule, f.form ?? '', f.sheet ?? '', f.cell ?? '', f.row ?? '', f.message];
       row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
       ws.mergeCells(r, 7, r, ncol);
-      row.height = Math.max(15, Math.ceil(f.message.length / 70) * 14);
+      const width = PAPER_COLUMNS.slice(6).reduce((w, c) => w + c.width, 0);
+      row.height = Math.max(15, linesOf(f.message, width) * 13.5 + 2);
       r++;
     }
     severityRows(ws, fCols.length, first, r - 1, 1);
@@ -605,7 +620,7 @@ function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: Consolidat
   const charts: BarChartSpec[] = [];
 
   // 总览
-  const ov = newSheet(wb, '总览', { gridLines: false });
+  const ov = newSheet(wb, '总览', { gridLines: false, onePage: true });
   [22, 12, 12, 4, 14, 14, 14, 14, 14, 14, 14, 14].forEach((w, i) => {
     ov.getColumn(i + 1).width = w;
   });
@@ -731,8 +746,7 @@ function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: Consolidat
   ov.getCell(`A${r}`).value = '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；分校发往考点的出库不计为未还。每个文件的 SHA-256 见“站点汇总”最后一列。';
   ov.getCell(`A${r}`).font = { name: FONT, size: 9, color: { argb: 'FF595959' } };
   ov.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
-  ov.mergeCells(`A${r}:L${r + 1}`);
-  ov.getRow(r).height = 30;
+  ov.mergeCells(`A${r}:C${r + 3}`);
   finish(ov);
 
   // 站点汇总
