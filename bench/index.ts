@@ -1,11 +1,10 @@
 /**
  * `npm run bench [-- --sites N] [--threads T] [--only summary|validate]`:
- * the validator's benchmark (bench/validate.ts, when present) and the
+ * the validator's benchmark (bench/validate.ts) and the
  * consolidation benchmark (bench/summary.ts). Benchmarks, not timed tests.
  */
-import { existsSync } from 'fs';
-import * as path from 'path';
 import { benchSummary } from './summary';
+import { benchValidate } from './validate';
 
 interface Args {
   sites: number;
@@ -28,17 +27,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.only !== 'summary') {
-    const validateBench = path.join(__dirname, 'validate.js');
-    if (existsSync(validateBench)) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(validateBench) as { benchValidate?: (argv?: readonly string[]) => unknown };
-      if (typeof mod.benchValidate === 'function') await mod.benchValidate(process.argv.slice(2));
-      else console.log('bench/validate.js 没有导出 benchValidate()，跳过校验基准');
-    } else {
-      console.log('校验基准 (bench/validate.ts) 不在这个构建中，跳过；只运行汇总基准');
-    }
-  }
+  if (args.only !== 'summary') await benchValidate();
   if (args.only !== 'validate') await benchSummary({ sites: args.sites, threads: args.threads });
 }
 
