@@ -55,9 +55,11 @@ export function check({ model, facts, report }: RuleContext): void {
     if (days > limit) report(`handovers[${i}].time`, 'handover', { time: showTime(t), unit: h.to ?? '本单位', first: showTime(first), days, limit });
   });
 
+  const intake = tm(data.intake?.time);
   (data.vaultLog ?? []).forEach((r, i) => {
     if (!facts.dispatch[i] || !r) return;
     const t = tm(r.takenAt);
+    if (!Number.isNaN(intake) && t < intake && facts.intakePapers.has(norm(r.paperNo))) return; // checkout-before-intake
     const list = sessionsBy.get(norm(r.paperNo));
     if (Number.isNaN(t) || !list) return;
     const next = list.find((s) => s.end >= t) ?? list[list.length - 1];

@@ -1,4 +1,4 @@
-import { norm, sessionFor, showTime, tm } from './facts';
+import { checkoutProblem, norm, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -21,23 +21,16 @@ export const meta: RuleMeta = {
   docs: 'An exam-day checkout (not a 分校’s dispatch) more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场).',
 };
 
-export function check({ model, facts, report }: RuleContext): void {
+export function check({ facts, report }: RuleContext): void {
   const lead = facts.settings.checkoutLeadMinutes;
-  const intake = tm(model.data.intake?.time);
-  (model.data.vaultLog ?? []).forEach((r, i) => {
-    if (!r || facts.dispatch[i]) return;
+  (facts.data.vaultLog ?? []).forEach((r, i) => {
+    const problem = checkoutProblem(facts, i);
+    if (!problem) return;
     const t = tm(r.takenAt);
-    const s = sessionFor(facts, r.paperNo, t);
-    if (!s) return;
-    // Taken out before it was taken in: checkout-before-intake's finding, not also this one.
-    if (!Number.isNaN(intake) && t < intake && facts.intakePapers.has(norm(r.paperNo))) return;
+    const s = problem.session;
     const base = { paper: norm(r.paperNo), taken: showTime(t), start: showTime(s.start), lead };
-    if (t > s.start) {
-      report(`vaultLog[${i}].takenAt`, 'late', base);
-    } else if (s.start - t > lead) {
-      const between = facts.sessions.find((o) => o.start > t && o.start < s.start && o.paperNo !== s.paperNo);
-      if (between) report(`vaultLog[${i}].takenAt`, 'later', { ...base, between: showTime(between.start) });
-      else report(`vaultLog[${i}].takenAt`, 'early', { ...base, minutes: s.start - t });
-    }
+    if (problem.kind === 'late') report(`vaultLog[${i}].takenAt`, 'late', base);
+    else if (problem.kind === 'later') report(`vaultLog[${i}].takenAt`, 'later', { ...base, between: showTime(problem.between.start) });
+    else report(`vaultLog[${i}].takenAt`, 'early', { ...base, minutes: s.start - t });
   });
 }

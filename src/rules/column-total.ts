@@ -34,6 +34,7 @@ export function check({ model, report }: RuleContext): void {
     if (!h || total === undefined || !h.items || h.items.length === 0) return;
     const units = new Set(h.items.map((it) => (it?.unit ?? '袋').trim() || '袋'));
     if (units.size > 1) return;
+    if (h.items.some((it) => isBlankValue(it?.quantity))) return; // required-field
     const sum = columnSum(h.items.map((it) => it?.quantity));
     if (sum !== undefined && sum !== total) report(`handovers[${i}].total`, 'sum', { total, sum, field: '合计' });
   });

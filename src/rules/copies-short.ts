@@ -1,4 +1,5 @@
 import { intakeRowBags, isBlankValue, norm, whole } from './facts';
+import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -27,7 +28,8 @@ export function check({ model, report }: RuleContext): void {
     const p = norm(it?.paperNo);
     if (!p || !it) return;
     const sizes = [it.bags31, it.bags26, it.bags11, it.bags5];
-    if (!sizes.every((v) => isBlankValue(v) || whole(v) !== undefined)) {
+    // Unreadable sizes, or sizes that do not add up to the row's 合计 (row-total): the copies are not known.
+    if (!sizes.every((v) => isBlankValue(v) || whole(v) !== undefined) || rowTotalWrong(it as Record<string, unknown>)) {
       bad.add(p);
       return;
     }

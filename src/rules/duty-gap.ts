@@ -1,4 +1,4 @@
-import { showTime, tm } from './facts';
+import { checkoutProblem, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -55,11 +55,14 @@ export function check({ model, facts, report }: RuleContext): void {
   });
   // An intake before receipt is intake-before-receipt's finding; custody is then not measured from it.
   if (!Number.isNaN(start) && !Number.isNaN(received) && start < received) start = Number.NaN;
+  // The last checkout, not counting one whose own time is in question (time-order, checkout-window).
   let end = Number.NaN;
-  for (const r of data.vaultLog ?? []) {
+  (data.vaultLog ?? []).forEach((r, i) => {
     const t = tm(r?.takenAt);
-    if (!Number.isNaN(t) && (Number.isNaN(end) || t > end)) end = t;
-  }
+    const back = tm(r?.returnedAt);
+    if (Number.isNaN(t) || (!Number.isNaN(back) && back < t) || checkoutProblem(facts, i)) return;
+    if (Number.isNaN(end) || t > end) end = t;
+  });
   const first = good[0];
   const last = good[good.length - 1];
   const badBefore = badIdx.some((k) => k < first.i);

@@ -166,6 +166,14 @@ export function intakeRowBags(item: { bags31?: unknown; bags26?: unknown; bags11
   return whole(item.totalBags);
 }
 
+/** The most bags an intake row may hold: where its sizes and its 合计 disagree (row-total), the larger, so nothing else is reported for it. */
+export function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?: unknown; bags5?: unknown; totalBags?: unknown }): number | undefined {
+  const bags = intakeRowBags(item);
+  const total = whole(item.totalBags);
+  if (bags === undefined) return total;
+  return total === undefined ? bags : Math.max(bags, total);
+}
+
 export function computeFacts(model: SiteModel): Facts {
   const data = model.data;
   const site = data.site ?? {};
@@ -194,7 +202,9 @@ export function computeFacts(model: SiteModel): Facts {
     const start = tm(s?.start);
     const end = tm(s?.end);
     if (Number.isNaN(start)) return;
-    const fact = { index, paperNo, start, end: Number.isNaN(end) || end < start ? start : end };
+    // A session that ends before it starts is time-order's finding; nothing is measured against it.
+    if (!Number.isNaN(end) && end < start) return;
+    const fact = { index, paperNo, start, end: Number.isNaN(end) ? start : end };
     sessions.push(fact);
     if (paperNo) {
       if (!sessionsByPaper.has(paperNo)) sessionsByPaper.set(paperNo, []);
@@ -211,7 +221,7 @@ export function computeFacts(model: SiteModel): Facts {
     const p = norm(item?.paperNo);
     if (!p) continue;
     intakePapers.add(p);
-    const bags = intakeRowBags(item ?? {});
+    const bags = intakeRowBagsAtMost(item ?? {});
     if (bags !== undefined) intakeBags.set(p, (intakeBags.get(p) ?? 0) + bags);
   }
 
@@ -313,4 +323,32 @@ export function showTime(minutes: number): string {
 export function showTimeEn(minutes: number): string {
   if (Number.isNaN(minutes)) return '';
   return new Date(minutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export type CheckoutProblem =
+  | { kind: 'late' | 'early'; session: SessionFact }
+  | { kind: 'later'; session: SessionFact; between: SessionFact };
+
+/**
+ * What is wrong with an exam-day checkout's time (checkout-window): taken after
+ * its session began, too long before it, or with an earlier session. Nothing
+ * for a dispatch, an unreadable or inconsistent row, or a checkout before
+ * intake (checkout-before-intake reports that).
+ */
+export function checkoutProblem(facts: Facts, index: number): CheckoutProblem | undefined {
+  const r = facts.data.vaultLog?.[index];
+  if (!r || facts.dispatch[index]) return undefined;
+  const t = tm(r.takenAt);
+  const s = sessionFor(facts, r.paperNo, t);
+  if (!s) return undefined;
+  const back = tm(r.returnedAt);
+  if (!Number.isNaN(back) && back < t) return undefined; // time-order
+  const intake = tm(facts.data.intake?.time);
+  if (!Number.isNaN(intake) && t < intake && facts.intakePapers.has(norm(r.paperNo))) return undefined;
+  if (t > s.start) return { kind: 'late', session: s };
+  if (s.start - t > facts.settings.checkoutLeadMinutes) {
+    const between = facts.sessions.find((o) => o.start > t && o.start < s.start && o.paperNo !== s.paperNo);
+    return between ? { kind: 'later', session: s, between } : { kind: 'early', session: s };
+  }
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { norm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -14,6 +15,8 @@ export const meta: RuleMeta = {
 
 export function check({ model, facts, report }: RuleContext): void {
   if (facts.roster.size === 0) return;
+  // A roster row without a name is required-field's finding; whose it was cannot be known, so signers are not checked against it.
+  if ((model.data.staff ?? []).some((m) => m && !norm(m.name))) return;
   // One finding per person and sheet, at the first signature there.
   const seen = new Map<string, { name: string; path: string; count: number }>();
   for (const s of facts.ownSigners) {
