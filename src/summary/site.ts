@@ -63,9 +63,13 @@ export interface PaperSummary {
   checkouts: number;
   /** Of those, returned (还卷时间 filled in). */
   returns: number;
-  /** Bags (or copies, for rows in 份) taken out and returned. */
+  /** Bags taken out and returned (rows in 袋, or with no unit). */
   bagsOut: number;
   bagsReturned: number;
+  /** Loose copies taken out, returned and still out (rows in 份). */
+  copiesOut: number;
+  copiesReturned: number;
+  copiesStillOut: number;
   /** Dispatches to 考点 (分校 only): rows and bags. */
   dispatches: number;
   bagsDispatched: number;
@@ -141,6 +145,7 @@ export interface SiteSummary {
     roomsServed: number;
     copiesDistributed: number;
     bagsStillOut: number;
+    copiesStillOut: number;
   };
   outstanding: OutstandingCheckout[];
   handovers: { in: HandoverBrief[]; out: HandoverBrief[] };
@@ -352,6 +357,9 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
         returns: 0,
         bagsOut: 0,
         bagsReturned: 0,
+        copiesOut: 0,
+        copiesReturned: 0,
+        copiesStillOut: 0,
         dispatches: 0,
         bagsDispatched: 0,
         rooms: [],
@@ -405,14 +413,18 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       p.bagsDispatched += q ?? 0;
       return;
     }
+    const loose = toHalfWidth(row.unit ?? '').trim() === '份';
     p.checkouts++;
-    p.bagsOut += q ?? 0;
+    if (loose) p.copiesOut += q ?? 0;
+    else p.bagsOut += q ?? 0;
     if (returned) {
       p.returns++;
-      p.bagsReturned += q ?? 0;
+      if (loose) p.copiesReturned += q ?? 0;
+      else p.bagsReturned += q ?? 0;
       if (row.returnedAt && Number.isNaN(minutesOf(row.returnedAt))) counter.unreadable++;
     } else {
-      p.bagsStillOut += q ?? 0;
+      if (loose) p.copiesStillOut += q ?? 0;
+      else p.bagsStillOut += q ?? 0;
       outstanding.push({
         row: i + 1,
         paperNo: p.paperNo,
@@ -487,6 +499,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       roomsServed: sum((p) => p.rooms.length),
       copiesDistributed: sum((p) => p.copiesDistributed),
       bagsStillOut: sum((p) => p.bagsStillOut),
+      copiesStillOut: sum((p) => p.copiesStillOut),
     },
     outstanding,
     handovers,

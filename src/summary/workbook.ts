@@ -303,7 +303,7 @@ function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, findings?
   ws.mergeCells(`A2:${last}2`);
 
   const status = ws.getCell('A3');
-  status.value = `提交状态：${readinessText(s)}    错误 ${s.findings.errors}    警告 ${s.findings.warnings}    值班覆盖 ${s.duty.coveredHours}/${s.duty.custodyHours} 小时    未还 ${s.totals.bagsStillOut} 袋`;
+  status.value = `提交状态：${readinessText(s)}    错误 ${s.findings.errors}    警告 ${s.findings.warnings}    值班覆盖 ${s.duty.coveredHours}/${s.duty.custodyHours} 小时    未还 ${s.totals.bagsStillOut} 袋${s.totals.copiesStillOut ? `、${s.totals.copiesStillOut} 份` : ''}`;
   status.font = { name: FONT, size: 11, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } };
   status.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } };
   ws.mergeCells(`A3:${last}3`);

@@ -127,6 +127,14 @@ describe('what is still out, duty gaps, findings', () => {
     expect(d.coveredHours).toBe(42);
   });
 
+  it('a checkout counted in loose copies (份) is not taken for bags', () => {
+    const data = fixture();
+    data.vaultLog!.push({ paperNo: '1001', paperName: '高等数学基础', quantity: 5, unit: '份', taker: '李强', takenAt: '2024-06-15T08:10', issuedBy: '陈静' });
+    const s = summarizeSite(data);
+    expect(s.papers[0]).toMatchObject({ checkouts: 2, returns: 1, bagsOut: 3, bagsReturned: 3, bagsStillOut: 0, copiesOut: 5, copiesStillOut: 5, bagsInVault: 3 });
+    expect(s.outstanding).toEqual([{ row: 4, paperNo: '1001', quantity: 5, unit: '份', taker: '李强', takenAt: '2024-06-15T08:10' }]);
+  });
+
   it('a text count or time is left out of the sums and counted as unreadable', () => {
     const data = fixture();
     data.intake!.items![0].bags5 = '一袋';
