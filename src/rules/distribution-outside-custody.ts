@@ -1,4 +1,4 @@
-import { dayOf, norm, sessionFor, showTime, tm } from './facts';
+import { checkoutProblem, norm, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -48,43 +48,39 @@ export function check({ model, facts, report }: RuleContext): void {
       if (!p || Number.isNaN(anchor)) return;
       if (!facts.intakePapers.has(p) && !facts.schedulePapers.has(p)) return; // unknown-paper
       const rows = byPaper.get(p) ?? [];
-      // The checkout of this paper on the same day, nearest the handout.
-      let best = -1;
-      let bestGap = Infinity;
-      let unreadable = false;
-      for (const k of rows) {
-        const t = tm(data.vaultLog![k].takenAt);
-        if (Number.isNaN(t)) {
-          unreadable = true;
-          continue;
-        }
-        const otherDay = Math.floor(t / 1440) !== Math.floor(anchor / 1440);
-        const gap = Math.abs(anchor - t) + (otherDay ? 1e7 : 0);
-        if (gap < bestGap) {
-          bestGap = gap;
-          best = k;
-        }
-      }
-      if (best >= 0 && bestGap >= 1e7) return; // only other days' checkouts: a wrong date is reported where it is
       const path = `distributions[${i}].rows[${j}]`;
       const room = row.room ?? '';
-      if (best < 0) {
-        if (!unreadable && allKnown && rows.length === 0) report(`${path}.issuedAt`, 'none', { paper: p, room });
+      if (rows.length === 0) {
+        if (allKnown) report(`${path}.issuedAt`, 'none', { paper: p, room });
         return;
       }
-      const v = data.vaultLog![best];
-      const taken = tm(v.takenAt);
-      const back = tm(v.returnedAt);
-      const vrow = model.locations[`vaultLog[${best}]`]?.row ?? best + 1;
-      if (!Number.isNaN(back) && back < taken) return; // time-order
-      // A checkout after its session began is checkout-window's finding; its handouts then come before it.
-      const session = sessionFor(facts, v.paperNo, taken);
-      const lateCheckout = session !== undefined && taken > session.start;
-      if (!Number.isNaN(issued) && issued < taken && !lateCheckout) report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow });
-      if (!Number.isNaN(returned) && !Number.isNaN(back) && returned > back && (Number.isNaN(issued) || returned >= issued)) {
-        report(`${path}.returnedAt`, 'after', { paper: p, room, returned: showTime(returned), back: showTime(back), vrow });
+      // This paper's checkouts on the handout's day: out from the earliest, back by the latest return.
+      const day = Math.floor(anchor / 1440);
+      let first = -1;
+      let last = -1;
+      let allBack = true;
+      for (const k of rows) {
+        const v = data.vaultLog![k];
+        const t = tm(v.takenAt);
+        const back = tm(v.returnedAt);
+        if (Number.isNaN(t)) return; // invalid-datetime / partial-row
+        if (Math.floor(t / 1440) !== day) continue;
+        if (!Number.isNaN(back) && back < t) return; // time-order
+        if (checkoutProblem(facts, k)?.kind === 'late') return; // checkout-window: its handouts come before it
+        if (first < 0 || t < tm(data.vaultLog![first].takenAt)) first = k;
+        if (Number.isNaN(back)) allBack = false;
+        else if (last < 0 || back > tm(data.vaultLog![last].returnedAt)) last = k;
       }
-      void dayOf;
+      if (first < 0) return; // only other days' checkouts: a wrong date is reported where it is
+      const taken = tm(data.vaultLog![first].takenAt);
+      const rowOf = (k: number) => model.locations[`vaultLog[${k}]`]?.row ?? k + 1;
+      if (!Number.isNaN(issued) && issued < taken) {
+        report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(first) });
+      }
+      if (allBack && last >= 0 && !Number.isNaN(returned) && (Number.isNaN(issued) || returned >= issued)) {
+        const back = tm(data.vaultLog![last].returnedAt);
+        if (returned > back) report(`${path}.returnedAt`, 'after', { paper: p, room, returned: showTime(returned), back: showTime(back), vrow: rowOf(last) });
+      }
     });
   });
 }
