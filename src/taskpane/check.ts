@@ -31,12 +31,35 @@ export interface SiteResult {
 
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1 };
 
+function isEmptyGrid(grid: WorkbookGrid): boolean {
+  return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))));
+}
+
+/**
+ * The site model of a workbook, or the reason it cannot be checked — the same
+ * refusals, in the same words, as `custody validate` (modelForValidation in
+ * src/cli/validate.ts, which is Node-only; test/addin/pane-logic.test.ts holds
+ * the two to the same answers).
+ */
+export function modelToCheck(grid: WorkbookGrid): SiteModel {
+  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new Error('工作簿是空的，没有任何内容可检查');
+  const model = readWorkbook(grid);
+  if (model.sheets.every((s) => s.form === null)) {
+    throw new Error('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
+  }
+  if (model.problems.length > 0) {
+    const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
+    throw new Error(`${model.problems[0]}${more}，请恢复表头行后再检查`);
+  }
+  return model;
+}
+
 /** Reads and validates every workbook; across workbooks too when there are several. */
 export function checkSites(inputs: readonly SiteInput[], lang: Lang): SiteResult[] {
   const results: SiteResult[] = inputs.map((input) => {
     if (!input.grid) return { id: input.id, label: input.label, findings: [], error: input.error ?? 'unreadable', problems: [] };
     try {
-      const model = readWorkbook(input.grid);
+      const model = modelToCheck(input.grid);
       const findings = validateSite(model, { lang });
       return { id: input.id, label: input.label, grid: input.grid, model, findings, problems: model.problems };
     } catch (error) {

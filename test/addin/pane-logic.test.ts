@@ -4,7 +4,9 @@
  * table, the words in both languages, and when the page loads Office.js.
  */
 import { hostedByOffice } from '../../src/taskpane/taskpane';
-import { checkSites, counts, groupBySheet, sortFindings } from '../../src/taskpane/check';
+import { checkSites, counts, groupBySheet, modelToCheck, sortFindings } from '../../src/taskpane/check';
+import { modelForValidation } from '../../src/cli/validate';
+import type { WorkbookGrid } from '../../src/io/grid';
 import { t } from '../../src/taskpane/i18n';
 import { summaryTable } from '../../src/taskpane/summary-table';
 import { summarizeSite } from '../../src/summary/site';
@@ -73,4 +75,32 @@ test('every word exists in both languages', () => {
   expect(t('en', 'tabForms')).toBe('Forms');
   expect(t('zh', 'marked', { n: 3 })).toBe('已标记 3 个单元格。');
   expect(t('en', 'cleared', { n: 2 })).toContain('2 cells');
+});
+
+test('the pane refuses the same workbooks as `custody validate`, in the same words', async () => {
+  const good = await exceljsGrid(await workbookBytes(fixture()));
+  const headerless: WorkbookGrid = JSON.parse(JSON.stringify(good));
+  // drop the vault log's header row so its table cannot be read
+  const log = headerless.sheets.find((s) => s.rows.some((r) => r?.some((v) => v === '取卷人签字')))!;
+  const at = log.rows.findIndex((r) => r?.some((v) => v === '取卷人签字'));
+  log.rows[at] = [];
+  const grids: WorkbookGrid[] = [
+    good,
+    { sheets: [] },
+    { sheets: [{ name: 'S', rows: [['', '  '], [null]], merges: [] }] },
+    { sheets: [{ name: 'S', rows: [['购物清单'], ['苹果', 3]], merges: [] }] },
+    headerless,
+  ];
+  for (const grid of grids) {
+    const outcome = (f: () => unknown): string => {
+      try {
+        f();
+        return 'ok';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(outcome(() => modelToCheck(grid))).toBe(outcome(() => modelForValidation(grid)));
+  }
+  expect(() => modelToCheck(grids[3])).toThrow(/找不到任何一张试卷保密表单/);
 });

@@ -19,6 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
+import { validateFiles } from '../../src/cli/validate';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/node-workbook';
 import type { Finding } from '../../src/model/finding';
@@ -63,6 +64,7 @@ let browser: Browser | undefined;
 let server: http.Server | undefined;
 let origin = '';
 let workbookPath = '';
+let branchPath = '';
 let expected: Finding[] = [];
 const requests: string[] = [];
 const consoleErrors: string[] = [];
@@ -91,6 +93,17 @@ maybe('the browser face in chromium', () => {
     const io = memoryIO();
     const code = await main(['node', 'custody', 'fill', json, '-o', workbookPath], io);
     expect({ code, err: io.stderr }).toEqual({ code: 0, err: '' });
+
+    // The 分校's workbook, with its copy of the same handover disagreeing (4 bags, not 3) and one sender only.
+    const branch = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/fenxiao.json'), 'utf8')) as SiteData;
+    const out = branch.handovers!.find((h) => h.to === '岳麓考点')!;
+    out.items![0].quantity = 4;
+    out.fromSigners = ['张伟'];
+    const branchJson = path.join(tmp, 'fenxiao-faulty.json');
+    fs.writeFileSync(branchJson, JSON.stringify(branch));
+    branchPath = path.join(tmp, '长沙分校-有误.xlsx');
+    const io2 = memoryIO();
+    expect(await main(['node', 'custody', 'fill', branchJson, '-o', branchPath], io2)).toBe(0);
 
     const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(workbookPath)));
     expected = validateSite(model, { lang: 'zh' });
@@ -167,6 +180,31 @@ maybe('the browser face in chromium', () => {
     const original = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(workbookPath)));
     const marked = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(saved)));
     expect(marked.data).toEqual(original.data);
+    await page.context().close();
+  });
+
+  test('two workbooks at once: per file, exactly the findings of `custody validate` on both together', async () => {
+    const report = await validateFiles([workbookPath, branchPath], { lang: 'zh' });
+    const page = await openPane();
+    await page.setInputFiles('#file-input', [workbookPath, branchPath]);
+    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 2);
+    for (const file of report.files) {
+      expect(file.error).toBeUndefined();
+      const name = path.basename(file.file);
+      const shown = await page.$$eval(`.finding[data-site="${name}"]`, (nodes) =>
+        nodes.map((n) => {
+          const d = (n as HTMLElement).dataset;
+          return `${d.rule}|${d.sheet}|${d.cell}|${d.severity}|${d.row}|${d.form}`;
+        }),
+      );
+      const want = file.findings.map((f) => `${f.rule}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.severity}|${f.row ?? ''}|${f.form ?? ''}`);
+      expect(shown.sort()).toEqual(want.sort());
+      expect(want.length).toBeGreaterThan(0);
+    }
+    const messages = await page.$$eval('.finding .message', (nodes) => nodes.map((n) => n.textContent));
+    const wantMessages = report.files.flatMap((f) => f.findings.map((x) => x.message));
+    expect(messages.sort()).toEqual(wantMessages.sort());
+    await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-two-files.png'), fullPage: true });
     await page.context().close();
   });
 
