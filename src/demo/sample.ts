@@ -125,6 +125,12 @@ export interface SamplePaper {
   paperName: string;
   start: string;
   end: string;
+  /**
+   * Which delivery brings the paper: exam days are taken two at a time, each
+   * pair delivered the day before its first day, so that no paper arrives more
+   * than two days before its session (003 (四)).
+   */
+  batch: number;
 }
 
 function pad2(n: number): string {
@@ -150,7 +156,8 @@ export function samplePapers(options: SampleOptions = {}): SamplePaper[] {
   const papers: SamplePaper[] = [];
   for (let i = 0; i < count; i++) {
     const s = Math.floor((i * sessions) / count);
-    const day = addDays(firstDay, Math.floor(s / 2));
+    const dayIndex = Math.floor(s / 2);
+    const day = addDays(firstDay, dayIndex);
     const [from, to] = SESSION_TIMES[s % 2];
     const base = PAPER_NAMES[i % PAPER_NAMES.length];
     papers.push({
@@ -158,6 +165,7 @@ export function samplePapers(options: SampleOptions = {}): SamplePaper[] {
       paperName: i < PAPER_NAMES.length ? base : `${base}（${Math.floor(i / PAPER_NAMES.length) + 1}）`,
       start: `${day}T${from}`,
       end: `${day}T${to}`,
+      batch: Math.floor(dayIndex / 2),
     });
   }
   return papers;
@@ -288,9 +296,10 @@ function resolve(options: SampleOptions): Resolved {
   };
 }
 
-/** The times of the dispatch from the 分校 to its 考点: the day before the first session. */
-function chainTimes(papers: SamplePaper[], index: number) {
-  const first = papers.reduce((m, p) => (p.start < m ? p.start : m), papers[0].start);
+/** The times of one delivery (分部 → 分校 → this 考点): the day before the batch's first session. */
+function chainTimes(papers: SamplePaper[], index: number, batch = 0) {
+  const mine = papers.filter((p) => p.batch === batch);
+  const first = (mine.length ? mine : papers).reduce((m, p) => (p.start < m ? p.start : m), (mine.length ? mine : papers)[0].start);
   const eve = addDays(first.slice(0, 10), -1);
   const offset = (index % 12) * 10; // the van calls at one 考点 after another
   const branchArrival = `${eve}T09:00`;
@@ -301,10 +310,15 @@ function chainTimes(papers: SamplePaper[], index: number) {
   return { branchArrival, branchIntake, dispatch, arrival, intake };
 }
 
+/** The delivery batches of the papers, in order. */
+function batchesOf(papers: SamplePaper[]): number[] {
+  return [...new Set(papers.map((p) => p.batch))].sort((a, b) => a - b);
+}
+
 interface SiteBuild {
   data: SiteData;
-  /** The 分校's outgoing copy of the handover to this 考点. */
-  dispatchCopy: Handover;
+  /** The 分校's outgoing copies of the handovers to this 考点 (one per delivery). */
+  dispatchCopies: Handover[];
   /** The 分校's dispatch rows for this 考点. */
   dispatchRows: VaultLogEntry[];
   candidatesByPaper: Map<string, number>;
@@ -339,25 +353,28 @@ function buildExamSite(r: Resolved, index: number, name: string, branchPeople: S
     intakeItems.reduce((s, i) => s + (i[k] as number), 0);
   const totals = { bags31: sum('bags31'), bags26: sum('bags26'), bags11: sum('bags11'), bags5: sum('bags5'), totalBags: sum('totalBags') };
 
-  const handover: Handover = {
-    semester: r.semester,
-    time: times.arrival,
-    from: r.school,
-    to: name,
-    address: `长沙市${STREETS[index % STREETS.length]}${(index * 17) % 300 + 1}号`,
-    contact: who.chief,
-    items: r.papers.map((p) => ({
-      destination: name,
-      quantity: bagsByPaper.get(p.paperNo)!.totalBags,
-      unit: '袋',
-      note: `${p.paperNo} ${p.paperName}`,
-    })),
-    total: totals.totalBags,
-    fromOpinion: '试卷袋密封完好，同意移交',
-    fromSigners: [...branchPeople.escorts],
-    toOpinion: '清点无误，密封完好，同意接收',
-    toSigners: [...who.affairs],
-  };
+  const handovers: Handover[] = batchesOf(r.papers).map((batch) => {
+    const papers = r.papers.filter((p) => p.batch === batch);
+    return {
+      semester: r.semester,
+      time: chainTimes(r.papers, index, batch).arrival,
+      from: r.school,
+      to: name,
+      address: `长沙市${STREETS[index % STREETS.length]}${(index * 17) % 300 + 1}号`,
+      contact: who.chief,
+      items: papers.map((p) => ({
+        destination: name,
+        quantity: bagsByPaper.get(p.paperNo)!.totalBags,
+        unit: '袋',
+        note: `${p.paperNo} ${p.paperName}`,
+      })),
+      total: papers.reduce((n, p) => n + bagsByPaper.get(p.paperNo)!.totalBags, 0),
+      fromOpinion: '试卷袋密封完好，同意移交',
+      fromSigners: [...branchPeople.escorts],
+      toOpinion: '清点无误，密封完好，同意接收',
+      toSigners: [...who.affairs],
+    };
+  });
 
   // Vault log: each session's papers taken 45 minutes before it, returned 15 minutes after.
   const vaultLog: VaultLogEntry[] = [];
@@ -400,9 +417,9 @@ function buildExamSite(r: Resolved, index: number, name: string, branchPeople: S
           paperName: p.paperName,
           copies,
           room: pad2(room),
-          issuedAt: isoFromMinutes(minutesOf(p.start) - 25 + k),
+          issuedAt: isoFromMinutes(minutesOf(p.start) - 25 + (k % 10)),
           collector: proctor,
-          returnedAt: isoFromMinutes(minutesOf(p.end) + 6 + k),
+          returnedAt: isoFromMinutes(minutesOf(p.end) + 3 + (k % 10)),
           returner: proctor,
         });
         room++;
@@ -416,7 +433,7 @@ function buildExamSite(r: Resolved, index: number, name: string, branchPeople: S
     site,
     schedule,
     staff: roster(who),
-    handovers: [handover],
+    handovers,
     intake: {
       items: intakeItems,
       totals,
@@ -435,10 +452,10 @@ function buildExamSite(r: Resolved, index: number, name: string, branchPeople: S
     quantity: bagsByPaper.get(p.paperNo)!.totalBags,
     unit: '袋',
     taker: who.affairs[0],
-    takenAt: times.dispatch,
+    takenAt: chainTimes(r.papers, index, p.batch).dispatch,
     issuedBy: branchPeople.keeper,
   }));
-  return { data, dispatchCopy: clone(handover), dispatchRows, candidatesByPaper, bagsByPaper };
+  return { data, dispatchCopies: clone(handovers), dispatchRows, candidatesByPaper, bagsByPaper };
 }
 
 function branchPeopleOf(r: Resolved): SitePeople {
@@ -479,25 +496,25 @@ export function sampleNetwork(options: NetworkOptions = {}): SampleNetwork {
     intakeItems.reduce((s, i) => s + (i[k] as number), 0);
   const totalBags = sum('totalBags');
 
-  const incoming: Handover = {
-    semester: r.semester,
-    time: times.branchArrival,
-    from: r.branch,
-    to: r.school,
-    address: '长沙市开福区湘江中路88号',
-    contact: branchPeople.chief,
-    items: builds.map((b, i) => ({
-      destination: names[i],
-      quantity: b.bagsByPaper.size ? [...b.bagsByPaper.values()].reduce((s, x) => s + x.totalBags, 0) : 0,
-      unit: '袋',
-    })),
-    total: totalBags,
-    fromOpinion: '试卷袋密封完好，同意移交',
-    fromSigners: [...parent.escorts],
-    toOpinion: '清点无误，同意接收',
-    toSigners: [...branchPeople.affairs],
-  };
-  const lastDispatch = builds.reduce((m, b) => (b.dispatchRows[0].takenAt! > m ? b.dispatchRows[0].takenAt! : m), times.branchIntake);
+  const incoming: Handover[] = batchesOf(r.papers).map((batch) => {
+    const papers = r.papers.filter((p) => p.batch === batch);
+    const bagsAt = (b: SiteBuild) => papers.reduce((n, p) => n + b.bagsByPaper.get(p.paperNo)!.totalBags, 0);
+    return {
+      semester: r.semester,
+      time: chainTimes(r.papers, 0, batch).branchArrival,
+      from: r.branch,
+      to: r.school,
+      address: '长沙市开福区湘江中路88号',
+      contact: branchPeople.chief,
+      items: builds.map((b, i) => ({ destination: names[i], quantity: bagsAt(b), unit: '袋' })),
+      total: builds.reduce((n, b) => n + bagsAt(b), 0),
+      fromOpinion: '试卷袋密封完好，同意移交',
+      fromSigners: [...parent.escorts],
+      toOpinion: '清点无误，同意接收',
+      toSigners: [...branchPeople.affairs],
+    };
+  });
+  const lastDispatch = builds.reduce((m, b) => b.dispatchRows.reduce((x, row) => (row.takenAt! > x ? row.takenAt! : x), m), times.branchIntake);
 
   const branch: SiteData = {
     site: { semester: r.semester, branch: r.branch, school: r.school, examSite: '', level: '分校' },
@@ -509,7 +526,8 @@ export function sampleNetwork(options: NetworkOptions = {}): SampleNetwork {
       candidates: builds.reduce((s, b) => s + b.candidatesByPaper.get(p.paperNo)!, 0),
     })),
     staff: roster(branchPeople),
-    handovers: [incoming, ...builds.map((b) => b.dispatchCopy)],
+    // Incoming deliveries, then each delivery's dispatches to the 考点 in the order the van calls.
+    handovers: [...incoming, ...batchesOf(r.papers).flatMap((_, k) => builds.map((b) => b.dispatchCopies[k]))],
     intake: {
       items: intakeItems,
       totals: { bags31: sum('bags31'), bags26: sum('bags26'), bags11: sum('bags11'), bags5: sum('bags5'), totalBags },
@@ -517,7 +535,7 @@ export function sampleNetwork(options: NetworkOptions = {}): SampleNetwork {
       time: times.branchIntake,
       keeper: branchPeople.keeper,
     },
-    vaultLog: builds.flatMap((b) => b.dispatchRows),
+    vaultLog: builds.flatMap((b) => b.dispatchRows).sort((a, b) => (a.takenAt! < b.takenAt! ? -1 : a.takenAt! > b.takenAt! ? 1 : 0)),
     distributions: [],
     duty: { shifts: dutyShifts(times.branchIntake, lastDispatch, [branchPeople.keeper, branchPeople.guard]), supervisor: branchPeople.chief },
   };
