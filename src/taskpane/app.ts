@@ -58,8 +58,16 @@ export class App {
       if (node.dataset.host !== this.host.kind) node.remove();
     });
     $('lang-switch').addEventListener('click', () => this.setLang(this.lang === 'zh' ? 'en' : 'zh'));
-    document.querySelectorAll<HTMLButtonElement>('[role="tab"]').forEach((tab) => {
+    const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    tabs.forEach((tab, i) => {
       tab.addEventListener('click', () => this.showTab(tab.dataset.tab ?? 'forms'));
+      tab.addEventListener('keydown', (e) => {
+        const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+        if (!step) return;
+        const next = tabs[(i + step + tabs.length) % tabs.length];
+        this.showTab(next.dataset.tab ?? 'forms');
+        next.focus();
+      });
     });
     this.wireCheck();
     this.wireSummary();

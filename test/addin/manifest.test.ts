@@ -6,6 +6,7 @@
  * must hold: the CUSTODY functions' metadata, the pages, the CSP, and an
  * Office bundle without exceljs.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DIST, ROOT, ensureBuilt } from './build';
@@ -145,6 +146,18 @@ describe('manifest.xml', () => {
     });
     for (const size of [16, 32, 64, 80, 128]) expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual([size, size]);
   });
+});
+
+test('office-addin-manifest reads it (its offline `info`; `npm run validate` is the online check)', () => {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/office-addin-manifest/cli.js'), 'info', 'manifest.xml'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(out).toContain('Id: 3bf7c695-89ca-4a40-b8db-65140583df86');
+  expect(out).toContain('Type: TaskPaneApp');
+  expect(out).toContain('Hosts: Workbook');
+  expect(out).toContain('Source Location: https://localhost:3000/taskpane.html?host=office');
 });
 
 describe('the build', () => {
