@@ -88,7 +88,9 @@ export function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
  */
 export async function findWorkbooks(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
   const skip = new Set(exclude.map((e) => path.resolve(e)));
-  const found = new Set<string>();
+  // Keyed by the resolved path, so that a file named twice (dir/x.xlsx and ./dir) is read once.
+  const byPath = new Map<string, string>();
+  const found = { add: (file: string) => void (byPath.has(path.resolve(file)) || byPath.set(path.resolve(file), file)) };
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
@@ -117,7 +119,7 @@ export async function findWorkbooks(inputs: readonly string[], exclude: readonly
     if (stat.isDirectory()) await walk(input);
     else if (!skip.has(path.resolve(input))) found.add(input);
   }
-  return [...found].sort();
+  return [...byPath.values()].sort();
 }
 
 export interface ConsolidateFilesOptions {

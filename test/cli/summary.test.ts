@@ -43,6 +43,9 @@ describe('custody summary', () => {
       path.join('books', '长沙分校.xlsx'),
     ]);
     fs.rmSync(out);
+    // A file named twice, once through its folder, is read once.
+    const twice = await findWorkbooks([path.join(dir, 'books', '考点'), `${dir}/books/./考点/岳麓考点.xlsx`]);
+    expect(twice).toHaveLength(2);
   });
 
   it('writes the consolidated workbook; an unreadable file is listed and the rest summarised (exit 2)', async () => {
