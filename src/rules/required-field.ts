@@ -16,10 +16,10 @@ export const meta: RuleMeta = {
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
     },
     en: {
-      field: '"{field}" is empty. It is required on {form}; fill it in before submitting.',
-      cell: 'Row {seq}: "{field}" is empty. Every row of {form} needs it; fill it in before submitting.',
-      table: '{form} has no rows. Enter its records row by row.',
-      form: 'The workbook has no filled-in "{form}". This unit must keep this form; add it (custody template gives a blank one).',
+      field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',
+      cell: 'Row {seq}: "{field}" is empty. Every row of {formEn} needs it; fill it in before submitting.',
+      table: '{formEn} has no rows. Enter its records row by row.',
+      form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
     },
   },
   docs: 'A header or footer field the form cannot do without (dates, units, signatures) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field).',
@@ -40,22 +40,22 @@ export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const lang = (key: string) => FORM_NAMES[key][0];
   const field = (path: string, value: unknown, formKey: string) => {
-    if (isBlankValue(value)) report(path, 'field', { form: lang(formKey) });
+    if (isBlankValue(value)) report(path, 'field', { form: lang(formKey), formEn: FORM_NAMES[formKey][1] });
   };
   const table = (path: string, rows: unknown[] | undefined, formKey: string) => {
-    if (!rows || rows.length === 0) report(path, 'table', { form: lang(formKey) }, { form: FORM_NAMES[formKey][2] });
+    if (!rows || rows.length === 0) report(path, 'table', { form: lang(formKey), formEn: FORM_NAMES[formKey][1] }, { form: FORM_NAMES[formKey][2] });
   };
   const whole = (key: keyof typeof data) => {
     const v = data[key];
     const missing = v === undefined || (Array.isArray(v) && v.length === 0);
-    if (missing) report(key, 'form', { form: lang(key) }, { form: FORM_NAMES[key][2] });
+    if (missing) report(key, 'form', { form: lang(key), formEn: FORM_NAMES[key][1] }, { form: FORM_NAMES[key][2] });
     return !missing;
   };
 
   for (const gap of rowGaps(model)) {
     if (gap.missing.length !== 1) continue;
     const key = gap.path.split(/[.[]/)[0];
-    report(`${gap.path}.${gap.missing[0]}`, 'cell', { seq: seqOf(model, gap.path), form: lang(key) });
+    report(`${gap.path}.${gap.missing[0]}`, 'cell', { seq: seqOf(model, gap.path), form: lang(key), formEn: FORM_NAMES[key][1] });
   }
 
   if (whole('site')) {
