@@ -240,6 +240,13 @@ export class App {
   renderResults(): void {
     const root = $('results');
     root.replaceChildren();
+    if (this.results.length > 0 && this.host.exportJson) {
+      const bar = el('div', { class: 'actions' });
+      const button = el('button', { class: 'btn', type: 'button', id: 'export-json' }, t(this.lang, 'exportJson'));
+      button.addEventListener('click', () => this.guarded(() => this.host.exportJson!(this.results)));
+      bar.append(button);
+      root.append(bar);
+    }
     for (const site of this.results) {
       const box = el('section', { class: 'site', 'data-site-id': site.id });
       const head = el('header', { class: 'site-head' });

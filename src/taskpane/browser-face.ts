@@ -24,6 +24,12 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
+async function sha256(bytes: Uint8Array): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function readError(error: unknown, lang: Lang): string {
   if (error instanceof BrowserReadError) {
     if (error.code === 'oldXls') return t(lang, 'oldXls');
@@ -70,6 +76,24 @@ export function browserHost(): BrowserHost {
       const entry = find(site.id);
       if (!entry?.opened) return;
       saveBytes(markedName(entry.name, lang), await markedCopy(entry.opened, site.findings, lang));
+    },
+    async exportJson(sites) {
+      const files = [];
+      for (const site of sites) {
+        const entry = find(site.id);
+        const s = site.model?.data.site;
+        const name = [s?.school, s?.examSite].filter((x) => x && String(x).trim()).join(' ');
+        files.push({
+          file: site.label,
+          site: name || null,
+          sha256: entry?.opened ? await sha256(entry.opened.bytes) : null,
+          ...(site.error !== undefined ? { error: site.error } : {}),
+          findings: site.error !== undefined ? [] : site.findings,
+        });
+      }
+      const name = '校验结果.json';
+      saveBytes(name, new TextEncoder().encode(`${JSON.stringify({ files }, null, 2)}\n`), 'application/json');
+      return name;
     },
     async writeSummary(site, summary, lang) {
       const name = `${site.label.replace(/\.xlsx$/i, '')}${lang === 'zh' ? '（汇总）' : ' (summary)'}.xlsx`;

@@ -27,6 +27,8 @@ export interface Host {
   clearMarks?(lang: Lang): Promise<string>;
   /** Browser only. */
   downloadMarked?(site: SiteResult, lang: Lang): Promise<void>;
+  /** Browser only: the findings of every file in `custody validate --format json`'s shape, downloaded. */
+  exportJson?(sites: readonly SiteResult[]): Promise<string>;
   /** Office: writes the 汇总 sheet; browser: downloads a workbook with it. */
   writeSummary(site: SiteResult, summary: SiteSummary, lang: Lang): Promise<string>;
 }

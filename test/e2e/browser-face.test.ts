@@ -201,6 +201,12 @@ maybe('the browser face in chromium', () => {
       expect(shown.sort()).toEqual(want.sort());
       expect(want.length).toBeGreaterThan(0);
     }
+    // The JSON export has the CLI's shape and the CLI's content (file names aside).
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = JSON.parse(fs.readFileSync(await json.path(), 'utf8')) as typeof report;
+    const canonical = (r: typeof report) =>
+      r.files.map((f) => ({ ...f, file: path.basename(f.file), findings: [...f.findings].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) }));
+    expect(canonical(exported)).toEqual(canonical(report));
     const messages = await page.$$eval('.finding .message', (nodes) => nodes.map((n) => n.textContent));
     const wantMessages = report.files.flatMap((f) => f.findings.map((x) => x.message));
     expect(messages.sort()).toEqual(wantMessages.sort());
