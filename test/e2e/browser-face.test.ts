@@ -248,6 +248,9 @@ maybe('the browser face in chromium', () => {
     const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
     expect(outside).toEqual([]);
     expect(requests.some((u) => /appsforoffice/.test(u))).toBe(false);
+    // The browser face (and exceljs with it) came as its own chunk; the Office face was never loaded.
+    expect(requests.some((u) => /browser-face\.chunk\.js$/.test(u))).toBe(true);
+    expect(requests.some((u) => /office-face\.chunk\.js$/.test(u))).toBe(false);
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 });
