@@ -27,8 +27,10 @@ function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.only !== 'summary') await benchValidate();
+  // The consolidation first: the validator's benchmark keeps a very large workbook in memory,
+  // which would otherwise count in the consolidation's peak RSS.
   if (args.only !== 'validate') await benchSummary({ sites: args.sites, threads: args.threads });
+  if (args.only !== 'summary') await benchValidate();
 }
 
 main().catch((error: unknown) => {
