@@ -138,6 +138,7 @@ const BUILTIN: Record<number, string> = {
 function dateStyles(stylesXml: string | undefined): Set<number> {
   const dates = new Set<number>();
   if (!stylesXml) return dates;
+  expectRoot(stylesXml, 'styleSheet');
   const custom = new Map<number, string>();
   const numFmts = /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>/.exec(stylesXml)?.[1] ?? '';
   for (const m of numFmts.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
@@ -176,7 +177,13 @@ function excelToDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
+/** Parts written with namespace prefixes (<x:c>, as some generators do) are left to exceljs. */
+function expectRoot(xml: string, root: string): void {
+  if (!new RegExp(`<${root}[\\s>/]`).test(xml.slice(0, 2000))) throw new Error(`no <${root}> root (prefixed XML?)`);
+}
+
 function readSheet(name: string, xml: string, ctx: Context): SheetGrid {
+  expectRoot(xml, 'worksheet');
   const merges: string[] = [];
   const slaves = new Set<string>();
   const mergeXml = /<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/.exec(xml)?.[1] ?? '';
@@ -303,6 +310,7 @@ export function fastGridFromXlsx(buf: Buffer): WorkbookGrid {
   const workbook = readEntry(buf, entries, 'xl/workbook.xml');
   const rels = readEntry(buf, entries, 'xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new Error('no workbook part');
+  expectRoot(workbook, 'workbook');
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const a = attrs(m[1]);
@@ -311,6 +319,7 @@ export function fastGridFromXlsx(buf: Buffer): WorkbookGrid {
   const sharedXml = readEntry(buf, entries, 'xl/sharedStrings.xml');
   const shared: string[] = [];
   if (sharedXml) {
+    expectRoot(sharedXml, 'sst');
     for (const m of sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] ? itemText(m[1]) : '');
   }
   const ctx: Context = {

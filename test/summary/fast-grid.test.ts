@@ -76,7 +76,15 @@ describe('fastGridFromXlsx = gridFromWorkbook(exceljs)', () => {
     await same(Buffer.from(await wb.xlsx.writeBuffer()));
   });
 
-  it('refuses what it does not understand, so that the caller falls back to exceljs', () => {
+  it('refuses what it does not understand, so that the caller falls back to exceljs', async () => {
     expect(() => fastGridFromXlsx(Buffer.from('not a zip at all, not even close'))).toThrow();
+    // A sheet written with namespace prefixes (<x:worksheet>, <x:c>) is not read as empty.
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await xlsxBuffer(draftWorkbook()));
+    const sheet = Object.keys(zip.files).find((f) => /worksheets\/sheet\d+\.xml$/.test(f))!;
+    const xml = await zip.file(sheet)!.async('string');
+    zip.file(sheet, xml.replace(/<(\/?)(\w+)/g, (m, slash: string, tag: string) => (tag === 'xml' ? m : `<${slash}x:${tag}`)).replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '));
+    const prefixed = Buffer.from(await zip.generateAsync({ type: 'uint8array' }));
+    expect(() => fastGridFromXlsx(prefixed)).toThrow(/prefixed/);
   });
 });
