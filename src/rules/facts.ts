@@ -231,7 +231,13 @@ export function computeFacts(model: SiteModel): Facts {
     const fromOwn = sameUnit(h.from, ownName);
     if (toOwn && !fromOwn) return 'in';
     if (fromOwn && !toOwn) return 'out';
-    if (toOwn && fromOwn) return undefined;
+    if (toOwn && fromOwn) {
+      // "长沙分校" → "长沙分校岳麓考点": the side whose name is closer to the unit's own.
+      const own = norm(ownName).length;
+      const dTo = Math.abs(norm(h.to).length - own);
+      const dFrom = Math.abs(norm(h.from).length - own);
+      return dTo < dFrom ? 'in' : dFrom < dTo ? 'out' : undefined;
+    }
     if (level === '考点') return 'in';
     if (level === '分校') {
       if (norm(h.to).includes('考点')) return 'out';

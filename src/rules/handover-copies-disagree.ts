@@ -62,13 +62,15 @@ export function check(sites: ReadonlyArray<Site>, report: (r: CrossReport) => vo
         rest.get(key)!.push(x);
       }
     }
-  pairGroups([...rest.values()], paired, report);
+  // Only a sender's copy with a receiver's: two 考点 that received at the same minute are not one handover.
+  pairGroups([...rest.values()], paired, report, true);
 }
 
 function pairGroups(
   groups: Array<Array<{ site: Site; i: number; h: Handover }>>,
   used: Set<string>,
   report: (r: CrossReport) => void,
+  oppositeSides = false,
 ): void {
   for (const list of groups) {
     const siteIds = new Set(list.map((x) => x.site.id));
@@ -78,6 +80,11 @@ function pairGroups(
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         if (list[x].site.id === list[y].site.id) continue;
+        if (oppositeSides) {
+          const dx = list[x].site.facts.direction[list[x].i];
+          const dy = list[y].site.facts.direction[list[y].i];
+          if (!dx || !dy || dx === dy) continue;
+        }
         const ta = tm(list[x].h.time);
         const tb = tm(list[y].h.time);
         candidates.push({ a: list[x], b: list[y], d: Number.isNaN(ta) || Number.isNaN(tb) ? 1e9 : Math.abs(ta - tb) });
