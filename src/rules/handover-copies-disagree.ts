@@ -115,7 +115,15 @@ function compare(a: { site: Site; i: number; h: Handover }, b: { site: Site; i: 
     const line = (it: typeof x) => (it ? `${norm(it.destination)}|${whole(it.quantity) ?? norm(it.quantity)}|${norm(it.unit || '袋')}` : '');
     if (line(x) !== line(y)) {
       const show = (it: typeof x) => (it ? `${it.destination ?? ''} ${it.quantity ?? ''}${it.unit ?? ''}`.trim() : '（无此行）');
-      diffs.push({ path: `items[${k}]`, mine: show(x), theirs: show(y) });
+      // Point at the cell that differs when only one does.
+      let sub = '';
+      if (x && y) {
+        const dest = norm(x.destination) !== norm(y.destination);
+        const qty = `${whole(x.quantity) ?? norm(x.quantity)}|${norm(x.unit || '袋')}` !== `${whole(y.quantity) ?? norm(y.quantity)}|${norm(y.unit || '袋')}`;
+        if (dest && !qty) sub = '.destination';
+        if (qty && !dest) sub = '.quantity';
+      }
+      diffs.push({ path: `items[${k}]${sub}`, mine: show(x), theirs: show(y) });
     }
   }
   for (const d of diffs) {

@@ -40,8 +40,8 @@ describe('handover-copies-disagree', () => {
       d.handovers![1].items![1].quantity = 2;
       d.handovers![1].total = 7;
     });
-    expect(r.k).toEqual(['handover-copies-disagree 交接单!B10 row 2', 'handover-copies-disagree 交接单!D18 row null']);
-    expect(r.f).toEqual(['handover-copies-disagree 交接单2!B10 row 2', 'handover-copies-disagree 交接单2!D18 row null']);
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D10 row 2', 'handover-copies-disagree 交接单!D18 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D10 row 2', 'handover-copies-disagree 交接单2!D18 row null']);
   });
 
   test('invalid: a different receiving signer', () => {
