@@ -5,6 +5,10 @@ import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
 import { consolidateFiles, processFile } from '../../src/summary/node-consolidate';
+import { slimModel } from '../../src/summary/consolidate';
+import { readWorkbook } from '../../src/forms/workbook';
+import { gridFromXlsxBuffer } from '../../src/io/node-workbook';
+import { validateAcross } from '../../src/rules/engine';
 
 let dir: string;
 let files: string[];
@@ -39,6 +43,19 @@ describe('processFile', () => {
     expect((await processFile(path.join(dir, 'old.xls'))).outcome.error).toContain('旧版 .xls');
     expect((await processFile(path.join(dir, 'missing.xlsx'))).outcome.error).toBe('找不到文件');
     expect((await processFile(dir)).outcome.error).toContain('文件夹');
+  });
+});
+
+describe('slim models', () => {
+  it('the checks across workbooks find the same, at the same cells, on slim models as on whole ones', async () => {
+    const net = sampleNetwork({ sites: 2 });
+    const bad = plantDefects(net.sites[1]).data;
+    bad.handovers![0].items![1].quantity = 99;
+    const models = await Promise.all([net.branch, net.sites[0], bad].map(async (d) => readWorkbook(await gridFromXlsxBuffer(await fillWorkbook(d)))));
+    const whole = validateAcross(models.map((model, i) => ({ id: String(i), model })));
+    const slim = validateAcross(models.map((model, i) => ({ id: String(i), model: slimModel(model) })));
+    expect([...slim]).toEqual([...whole]);
+    expect([...whole.values()].flat().length).toBeGreaterThan(0);
   });
 });
 
