@@ -27,7 +27,9 @@ function format(template: string, params: Params): string {
 export function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang): string {
   const table = meta.messages[lang] ?? meta.messages.zh;
   const template = table[messageId] ?? meta.messages.zh[messageId] ?? Object.values(table)[0] ?? meta.id;
-  return format(template, params);
+  const text = format(template, params);
+  // Times are given to messages as "6月15日 08:30"; English shows them as "6/15 08:30".
+  return lang === 'en' ? text.replace(/(\d{1,2})月(\d{1,2})日/g, '$1/$2').replace(/ 等 (\d+) 处/g, ' ($1 places)') : text;
 }
 
 /** A form left blank is not in the model: point at its blank sheet's first cell, if the workbook has one. */

@@ -1,5 +1,5 @@
 import type { Handover } from '../model/types';
-import { norm, tm, whole } from './facts';
+import { norm, showTime, tm, whole } from './facts';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
 import type { Facts } from './facts';
 
@@ -34,6 +34,7 @@ const FIELDS: Array<[string, (h: Handover) => string]> = [
 
 function shown(h: Handover, key: string): string {
   const v = (h as Record<string, unknown>)[key];
+  if (key === 'time' && !Number.isNaN(tm(v))) return showTime(tm(v));
   if (Array.isArray(v)) return v.join('、');
   return v === undefined || v === null ? '（空）' : String(v);
 }

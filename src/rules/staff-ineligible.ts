@@ -11,7 +11,7 @@ export const meta: RuleMeta = {
       formal: '“{name}”不是本单位正式职工，却在{where}签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字。',
       relative: '“{name}”是考生亲属，却在{where}签字。严禁考生亲属作为涉卷人员，请换人签字。',
       pledge: '“{name}”没有签订保密承诺书，却在{where}签字。所有涉卷人员须签订保密承诺书，请补签并留存。',
-      signed: '签字人“{name}”{why}（见涉卷人员名单第 {seq} 行），不能作为涉卷人员签字{more}。{rule}请换人签字。',
+      signed: '签字人“{name}”{why}（见涉卷人员名单第 {seq} 行），不能作为涉卷人员签字{more}。{rule}请换符合条件的人签字，或先让此人具备条件并更新名单。',
     },
     en: {
       formal: '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff.',
