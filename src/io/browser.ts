@@ -33,14 +33,28 @@ export interface OpenedWorkbook {
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** Refuses what is not an .xlsx before exceljs inflates it. */
+const ENCRYPTION_INFO = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+
+function includes(bytes: Uint8Array, needle: readonly number[]): boolean {
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Refuses what is not an .xlsx before exceljs inflates it, in the CLI's words (src/io/node-workbook.ts). */
 export function checkXlsxBytes(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new BrowserReadError('notXlsx', '文件是空的（0 字节），不是 Excel 工作簿');
   if (bytes.length > MAX_FILE_BYTES) throw new BrowserReadError('tooBig', `文件过大（${Math.round(bytes.length / 1048576)} MB）`);
   if (bytes.length >= 8 && OLE.every((b, i) => bytes[i] === b)) {
-    throw new BrowserReadError('oldXls', '这是旧版 .xls 文件（或加密的工作簿），请另存为 .xlsx 后再检查');
+    if (includes(bytes, ENCRYPTION_INFO)) {
+      throw new BrowserReadError('oldXls', '工作簿设置了打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx 再检查');
+    }
+    throw new BrowserReadError('oldXls', '这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查');
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-    throw new BrowserReadError('notXlsx', '不是 .xlsx 工作簿');
+    throw new BrowserReadError('notXlsx', '不是 .xlsx 工作簿（文件内容不是 Excel 格式）');
   }
 }
 
@@ -73,7 +87,7 @@ export async function openWorkbook(name: string, data: ArrayBuffer | Uint8Array)
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new BrowserReadError('broken', `无法读取工作簿内容（${reason.slice(0, 120)}）`);
+    throw new BrowserReadError('broken', `无法读取工作簿内容（${reason.slice(0, 120)}），请用 Excel 或 WPS 打开后重新保存为 .xlsx`);
   }
   return { name, bytes, workbook, grid: gridFromWorkbook(workbook) };
 }

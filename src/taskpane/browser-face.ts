@@ -30,11 +30,13 @@ async function sha256(bytes: Uint8Array): Promise<string | null> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Why a file cannot be read: the CLI's own words in Chinese, a short reason in English. */
 function readError(error: unknown, lang: Lang): string {
   if (error instanceof BrowserReadError) {
+    if (lang === 'zh') return error.message;
     if (error.code === 'oldXls') return t(lang, 'oldXls');
     if (error.code === 'notXlsx') return t(lang, 'notXlsx');
-    if (error.code === 'tooBig') return `${t(lang, 'fileTooBig')}：${error.message}`;
+    if (error.code === 'tooBig') return `${t(lang, 'fileTooBig')}: ${error.message}`;
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);

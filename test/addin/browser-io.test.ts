@@ -55,3 +55,22 @@ test('reads the same grid as the CLI and writes a marked copy that keeps prior n
   expect(markedName('岳麓考点.xlsx')).toBe('岳麓考点（已标记）.xlsx');
   expect(markedName('a.XLSX', 'en')).toBe('a (marked).xlsx');
 });
+
+test('a file that cannot be read is refused in the same words as `custody validate`', async () => {
+  const { gridFromXlsxBuffer } = await import('../../src/io/node-workbook');
+  const good = new Uint8Array(await workbookBytes(fixture()));
+  const zip = new JSZip();
+  zip.file('hello.txt', 'not a workbook');
+  const samples: Uint8Array[] = [
+    new Uint8Array(0),
+    new TextEncoder().encode('hello'),
+    new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    good.slice(0, good.length >> 1),
+    await zip.generateAsync({ type: 'uint8array' }),
+  ];
+  for (const bytes of samples) {
+    const browser = await openWorkbook('x.xlsx', bytes).then(() => 'ok', (e: Error) => e.message);
+    const cli = await gridFromXlsxBuffer(Buffer.from(bytes)).then(() => 'ok', (e: Error) => e.message);
+    expect(browser).toBe(cli);
+  }
+});
