@@ -112,6 +112,7 @@ rt('arrival-too-early', {
   valid: [
     { name: 'two calendar days before', edit: (d) => { d.handovers![0].time = '2024-06-13T07:00'; d.intake!.time = '2024-06-13T07:30'; d.duty!.shifts![0].from = '2024-06-13T07:00'; } },
     { name: 'a 分校 dispatching two days ahead', base: 'fenxiao' },
+    { name: 'a unit allowing 4 days (基本信息)', edit: (d) => { d.site!.settings = { arrivalDaysBefore: 4 }; d.handovers![0].time = '2024-06-11T09:30'; d.intake!.time = '2024-06-11T10:10'; d.duty!.shifts![0].from = '2024-06-11T10:00'; } },
   ],
   invalid: [
     { name: 'three days before at a 考点', edit: (d) => { d.handovers![0].time = '2024-06-12T09:30'; }, errors: [{ form: 1, cell: 'C3', message: /3 天/ }] },
@@ -175,7 +176,10 @@ rt('checkout-window', {
 });
 
 rt('not-returned', {
-  valid: [{ name: 'dispatches are not expected back', base: 'fenxiao' }],
+  valid: [
+    { name: 'dispatches are not expected back', base: 'fenxiao' },
+    { name: 'a unit allowing 240 minutes (基本信息)', edit: (d) => { d.site!.settings = { returnGraceMinutes: 240 }; d.vaultLog![2].returnedAt = '2024-06-16T13:30'; } },
+  ],
   invalid: [
     { name: 'never returned', edit: (d) => { const r = d.vaultLog![2]; delete r.returner; delete r.returnedAt; delete r.receivedBy; }, errors: [{ form: 3, cell: 'J6', row: 3 }] },
     { name: 'returned three hours late', edit: (d) => { d.vaultLog![2].returnedAt = '2024-06-16T13:30'; }, errors: [{ form: 3, row: 3, message: /210 分钟/ }] },
