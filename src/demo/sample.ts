@@ -12,8 +12,9 @@
  *   sampleBranch({ sites: 2 })                        → the 分校's SiteData alone
  *   plantDefects(data, ['one-signer', 'duty-gap'])    → { data, planted }
  *
- * The shape of a network: papers arrive at the 分校 from the 分部 one day
- * before the first session, are counted in, and the same afternoon dispatched
+ * The shape of a network: papers arrive at the 分校 from the 分部 the day
+ * before their first session (a long exam period in several deliveries, two
+ * exam days each), are counted in, and the same afternoon dispatched
  * (vault checkouts that are not returned) to each 考点 on a handover whose two
  * copies live in the two workbooks. Each 考点 counts them in, guards them day
  * and night, takes each session's papers out 45 minutes before it starts,

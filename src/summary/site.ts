@@ -13,7 +13,8 @@
  * - A paper's bags and copies come from the intake list (附件2); copies are
  *   31·bags31 + 26·bags26 + 11·bags11 + 5·bags5.
  * - A checkout is a vault-log row (附件3); it is returned when its 还卷时间 is
- *   filled in. At a 分校, a checkout that is not returned while the workbook
+ *   filled in. Rows in 袋 (or with no unit) count bags; rows in 份 count loose
+ *   copies, kept apart. At a 分校, a checkout that is not returned while the workbook
  *   has outgoing handovers is a dispatch to a 考点, not a loan: it is counted
  *   as dispatched, never as still out.
  * - The custody period runs from the intake time (入库时间; else the first
