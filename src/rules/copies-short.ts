@@ -23,7 +23,7 @@ export function check({ model, report }: RuleContext): void {
     if (p && c !== undefined) candidates.set(p, (candidates.get(p) ?? 0) + c);
   }
   const copies = new Map<string, { copies: number; bags: number; row: number; formula: string[] }>();
-  let bad = new Set<string>();
+  const bad = new Set<string>();
   (data.intake?.items ?? []).forEach((it, i) => {
     const p = norm(it?.paperNo);
     if (!p || !it) return;
@@ -45,5 +45,4 @@ export function check({ model, report }: RuleContext): void {
     if (need === undefined || bad.has(p)) continue;
     if (e.copies < need) report(`intake.items[${e.row}]`, 'short', { paper: p, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
   }
-  bad = new Set();
 }

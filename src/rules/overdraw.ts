@@ -35,9 +35,7 @@ export function check({ model, facts, report }: RuleContext): void {
     for (const e of list) {
       out += e.delta;
       if (e.delta > 0 && out > limit) {
-        const r = model.data.vaultLog![e.row];
         report(`vaultLog[${e.row}].quantity`, 'over', { paper, time: showTime(e.t), qty: e.delta, out, in: limit });
-        void r;
         break;
       }
     }

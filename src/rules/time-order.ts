@@ -21,18 +21,17 @@ export const meta: RuleMeta = {
 
 export function check({ model, report }: RuleContext): void {
   const data = model.data;
-  const pair = (startPath: string, start: unknown, endPath: string, end: unknown, startLabel: string) => {
+  const pair = (start: unknown, endPath: string, end: unknown, startLabel: string) => {
     const a = tm(start);
     const b = tm(end);
     if (!Number.isNaN(a) && !Number.isNaN(b) && b < a) report(endPath, 'order', { start: showTime(a), end: showTime(b), startLabel });
-    void startPath;
   };
-  (data.schedule ?? []).forEach((s, i) => pair(`schedule[${i}].start`, s?.start, `schedule[${i}].end`, s?.end, '开考时间'));
-  (data.vaultLog ?? []).forEach((r, i) => pair(`vaultLog[${i}].takenAt`, r?.takenAt, `vaultLog[${i}].returnedAt`, r?.returnedAt, '取卷时间'));
+  (data.schedule ?? []).forEach((s, i) => pair(s?.start, `schedule[${i}].end`, s?.end, '开考时间'));
+  (data.vaultLog ?? []).forEach((r, i) => pair(r?.takenAt, `vaultLog[${i}].returnedAt`, r?.returnedAt, '取卷时间'));
   (data.distributions ?? []).forEach((d, i) => {
-    pair(`distributions[${i}].start`, d?.start, `distributions[${i}].end`, d?.end, '开始时间');
+    pair(d?.start, `distributions[${i}].end`, d?.end, '开始时间');
     (d?.rows ?? []).forEach((r, j) =>
-      pair(`distributions[${i}].rows[${j}].issuedAt`, r?.issuedAt, `distributions[${i}].rows[${j}].returnedAt`, r?.returnedAt, '领取时间'),
+      pair(r?.issuedAt, `distributions[${i}].rows[${j}].returnedAt`, r?.returnedAt, '领取时间'),
     );
   });
   (data.duty?.shifts ?? []).forEach((s, i) => {
