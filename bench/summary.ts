@@ -36,6 +36,8 @@ export interface SummaryBenchResult {
   idleProjectionSeconds: number;
   loadAverage: number[];
   peakRssMb: number;
+  /** Peak while reading and checking the files (workers busy), before the summary is written. */
+  peakRssConsolidateMb: number;
   baseRssMb: number;
   exceljsReadMs: number;
   oursPerFileMs: number;
@@ -46,13 +48,14 @@ export interface SummaryBenchResult {
   pairs: Record<string, number>;
 }
 
-function rssSampler(): { stop(): number } {
+function rssSampler(): { stop(): number; peek(): number } {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     const rss = process.memoryUsage().rss;
     if (rss > peak) peak = rss;
   }, 25);
   return {
+    peek: () => Math.max(peak, process.memoryUsage().rss),
     stop() {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage().rss);
@@ -97,6 +100,7 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
   const t0 = Date.now();
   const c = await consolidateFiles(files, { threads });
   const t1 = Date.now();
+  const peakConsolidate = sampler.peek();
   const bytes = await consolidatedXlsx(c);
   const out = path.join(os.tmpdir(), 'custody-bench', `summary-${options.sites}.xlsx`);
   await fs.writeFile(out, bytes);
@@ -120,6 +124,7 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
     idleProjectionSeconds: cpuSeconds / Math.min(threads, cores),
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     peakRssMb: mb(peak),
+    peakRssConsolidateMb: mb(peakConsolidate),
     baseRssMb: mb(baseRss),
     exceljsReadMs: cmp.exceljs,
     oursPerFileMs: cmp.ours,
@@ -135,7 +140,7 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
   log(`  每个文件 per file       ${result.perFileMs.toFixed(1)} ms wall, ${result.perFileCoreMs.toFixed(1)} ms CPU-thread`);
   log(`  CPU 时间 CPU            ${cpuSeconds.toFixed(1)} s 全部线程 = ${result.cpuPerFileMs.toFixed(1)} ms/文件; 独占 ${Math.min(threads, cores)} 核时约 ${result.idleProjectionSeconds.toFixed(1)} s`);
   log(`  机器负载 load average   ${result.loadAverage.join(' / ')} (1/5/15 分钟; 高于核数说明有别的程序在争用 CPU)`);
-  log(`  内存峰值 peak RSS       ${result.peakRssMb} MB (开始时 ${result.baseRssMb} MB)`);
+  log(`  内存峰值 peak RSS       ${result.peakRssMb} MB (读取检查阶段 ${result.peakRssConsolidateMb} MB; 开始时 ${result.baseRssMb} MB)`);
   log(`  单文件对比 (单线程)     ours ${cmp.ours.toFixed(1)} ms (读文件+SHA-256+读表+检查+汇总) vs exceljs bare read ${cmp.exceljs.toFixed(1)} ms → ratio ${result.ratio.toFixed(2)}×`);
   log(`  结果 findings           错误 ${result.errors}, 警告 ${result.warnings}, 无法读取 ${result.unreadable}; 交接配对 ${JSON.stringify(result.pairs)}`);
   log(`  汇总表 ${out} (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`);
