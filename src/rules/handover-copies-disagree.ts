@@ -81,11 +81,7 @@ function pairGroups(
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         if (list[x].site.id === list[y].site.id) continue;
-        if (oppositeSides) {
-          const dx = list[x].site.facts.direction[list[x].i];
-          const dy = list[y].site.facts.direction[list[y].i];
-          if (!dx || !dy || dx === dy) continue;
-        }
+        if (!keptByOppositeSides(list[x], list[y], oppositeSides)) continue;
         const ta = tm(list[x].h.time);
         const tb = tm(list[y].h.time);
         candidates.push({ a: list[x], b: list[y], d: Number.isNaN(ta) || Number.isNaN(tb) ? 1e9 : Math.abs(ta - tb) });
@@ -100,6 +96,21 @@ function pairGroups(
       compare(a, b, report);
     }
   }
+}
+
+/**
+ * The two copies of one handover are kept by its two sides: one in the sender's
+ * workbook, one in the receiver's. Two workbooks of the same unit (two versions
+ * of one file, say) hold the same side's copy twice and are not a pair.
+ */
+function keptByOppositeSides(a: { site: Site; i: number }, b: { site: Site; i: number }, strict: boolean): boolean {
+  const ownA = norm(a.site.facts.ownName);
+  const ownB = norm(b.site.facts.ownName);
+  if (ownA && ownB && ownA === ownB) return false;
+  const da = a.site.facts.direction[a.i];
+  const db = b.site.facts.direction[b.i];
+  if (da && db) return da !== db;
+  return !strict;
 }
 
 function compare(a: { site: Site; i: number; h: Handover }, b: { site: Site; i: number; h: Handover }, report: (r: CrossReport) => void): void {

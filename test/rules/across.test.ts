@@ -62,3 +62,15 @@ test('handover-copies-disagree: a copy whose receiving unit was written differen
   expect(out.get('k')!.map((f) => [f.rule, f.cell])).toEqual([['handover-copies-disagree', 'C5']]);
   expect(out.get('f')!.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['handover-copies-disagree', '交接单2', 'C5']]);
 });
+
+test('handover-copies-disagree: two workbooks of the same unit hold the same side\'s copy twice and are not paired', () => {
+  const older = base('fenxiao');
+  const newer = base('fenxiao');
+  newer.handovers![0].time = '2024-06-13T16:00';
+  newer.handovers![1].toSigners = ['李强'];
+  const out = validateAcross([
+    { id: 'v1', model: modelOf(older) },
+    { id: 'v2', model: modelOf(newer) },
+  ]);
+  expect([...out.get('v1')!, ...out.get('v2')!].filter((f) => f.rule === 'handover-copies-disagree')).toEqual([]);
+});
