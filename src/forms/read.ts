@@ -124,8 +124,22 @@ class SheetIndex {
   }
 }
 
+/** A title heads its sheet: among the first few rows with text, and short. */
+const TITLE_ROWS = 5;
+const TITLE_CHARS = 80;
+
+/**
+ * The form's title, if the sheet has it where a title stands. A phrase such as
+ * “考试安排” deep in some other table does not make that sheet a form.
+ */
 export function findTitle(index: SheetIndex, layout: FormLayout): TextCell | undefined {
-  return index.texts.find((t) => t.text.length < 200 && layout.titlePattern.test(normalized(t.text).norm));
+  const first = index.texts[0]?.row ?? 0;
+  for (const t of index.texts) {
+    if (t.row >= first + TITLE_ROWS) return undefined;
+    const { norm } = normalized(t.text);
+    if (norm.length <= TITLE_CHARS && layout.titlePattern.test(norm)) return t;
+  }
+  return undefined;
 }
 
 interface TableHeader {

@@ -151,3 +151,14 @@ describe('readers survive how people fill the forms', () => {
     expect(model.locations['handovers[0].time'].cell).toBe('C3');
   });
 });
+
+test('a sheet that only mentions a form\'s name further down is not taken for that form', () => {
+  const notes = {
+    name: '工作备忘',
+    rows: [['本学期工作要点'], ['1. 核对人员'], ['2. 收集材料'], ['3. 整理归档'], ['4. 联系分校'], ['5. 按考试安排组织考务'], ['6. 涉卷人员培训']],
+    merges: [],
+  };
+  const model = readWorkbook({ sheets: [notes] });
+  expect(model.sheets).toEqual([{ sheet: '工作备忘', form: null }]);
+  expect(model.problems).toEqual([]);
+});
