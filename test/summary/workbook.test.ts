@@ -119,6 +119,14 @@ describe('the consolidated summary workbook', () => {
     expect(cf[0].rules.map((r) => r.formulae?.[0])).toEqual(['$C2="错误"', '$C2="警告"']);
   });
 
+  it('long tables print their header row on every page', async () => {
+    for (const name of ['站点汇总', '试卷明细', '交接配对', '问题清单']) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
+    expect(wb.getWorksheet('汇总-长沙分校')!.pageSetup.printTitlesRow).toBe('1:5');
+    const zip = await JSZip.loadAsync(bytes);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(7); // once per sheet, never twice
+  });
+
   it('总览 carries real bar charts bound to its cells', async () => {
     const charts = await listCharts(bytes);
     expect(charts.map((c) => c.title)).toEqual(['各类问题数量（按规则）', '各单位问题数量', '各单位报考人数与试卷份数']);
