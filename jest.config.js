@@ -6,5 +6,4 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testTimeout: 120000,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
-  reporters: ['default', '<rootDir>/test/reporters/closing-line.js'],
 };
