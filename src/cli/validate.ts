@@ -7,9 +7,8 @@
  */
 import { Command, Option } from 'commander';
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
 import { readWorkbook, SiteModel } from '../forms/workbook';
-import { gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/node-workbook';
+import { gridFromXlsxBuffer, readWorkbookBytes } from '../io/node-workbook';
 import type { WorkbookGrid } from '../io/grid';
 import type { FileReport, Finding, RunReport } from '../model/finding';
 import { validateAcross, validateSite } from '../rules/engine';
@@ -43,24 +42,6 @@ function siteName(model: SiteModel): string | null {
   return name || null;
 }
 
-async function readFile(file: string): Promise<Buffer> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new WorkbookReadError('找不到文件');
-  }
-  if (stat.isDirectory()) throw new WorkbookReadError('这是一个文件夹，不是工作簿文件');
-  if (stat.size > LIMITS.fileBytes) {
-    throw new WorkbookReadError(`文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${LIMITS.fileBytes / 1024 / 1024} MB 的上限`);
-  }
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    throw new WorkbookReadError(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
-  }
-}
-
 /** Validates workbook files: each on its own, then those readable across one another. */
 export async function validateFiles(files: readonly string[], options: { lang?: Lang } = {}): Promise<RunReport> {
   const reports: FileReport[] = [];
@@ -69,7 +50,7 @@ export async function validateFiles(files: readonly string[], options: { lang?: 
     const report: FileReport = { file, site: null, sha256: null, findings: [] };
     reports.push(report);
     try {
-      const buffer = await readFile(file);
+      const buffer = await readWorkbookBytes(file);
       report.sha256 = createHash('sha256').update(buffer).digest('hex');
       const model = modelForValidation(await gridFromXlsxBuffer(buffer));
       report.site = siteName(model);

@@ -92,8 +92,8 @@ export async function gridFromXlsxBuffer(buffer: Buffer): Promise<WorkbookGrid> 
   return gridFromWorkbook(wb);
 }
 
-/** Reads a workbook file; throws WorkbookReadError with a one-line reason. */
-export async function loadWorkbookFile(file: string): Promise<WorkbookGrid> {
+/** The bytes of a workbook file, refused with a one-line reason when it is missing, a folder or too large. */
+export async function readWorkbookBytes(file: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -104,11 +104,14 @@ export async function loadWorkbookFile(file: string): Promise<WorkbookGrid> {
   if (stat.size > LIMITS.fileBytes) {
     throw new WorkbookReadError(`文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${LIMITS.fileBytes / 1024 / 1024} MB 的上限`);
   }
-  let buffer: Buffer;
   try {
-    buffer = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (error) {
     throw new WorkbookReadError(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
   }
-  return gridFromXlsxBuffer(buffer);
+}
+
+/** Reads a workbook file; throws WorkbookReadError with a one-line reason. */
+export async function loadWorkbookFile(file: string): Promise<WorkbookGrid> {
+  return gridFromXlsxBuffer(await readWorkbookBytes(file));
 }
