@@ -386,7 +386,7 @@ export function readForm(layout: FormLayout, sheet: SheetGrid, ctx: ReadContext,
   readFields(index, layout.header.flat(), allLabels, [0, tableTop - 1], out, ctx.dates);
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);
-  if (rowDate) dates = { ...dates, year: +rowDate.slice(0, 4), month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
+  if (rowDate) dates = { ...dates, autumn: false, year: +rowDate.slice(0, 4), month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
   let tableEnd = tableTop;
   if (layout.table && header) {
     tableEnd = readTable(index, layout, header, out, dates, layout.footer.flat().map(labelsOf));

@@ -2,7 +2,7 @@
  * A whole site workbook: drawn from the data model (fill, templates) and read
  * back from a grid (extract, validate), each form found by its content.
  */
-import { yearOfSemester } from '../model/datetime';
+import { semesterDates } from '../model/datetime';
 import type { LocationMap } from '../model/location';
 import type { SiteData } from '../model/types';
 import { SheetGrid, WorkbookGrid, a1 } from '../io/grid';
@@ -85,7 +85,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     if (isEmptyRecord(read, entry.layout.table?.key, entry.layout.table?.total?.key)) continue;
     const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
     bind(model, entry, sheet, read, record);
-    if (entry.layout.id === 'site') ctx.dates = { year: yearOfSemester(model.data.site?.semester) };
+    if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
   }
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';

@@ -20,6 +20,8 @@ export interface WallClock {
 /** What a partial date may borrow: the year of the semester, the day of the session. */
 export interface DateContext {
   year?: number;
+  /** `year` is an autumn semester's (2024秋, 第一学期): a date typed without its year in January–July falls in the next year. */
+  autumn?: boolean;
   month?: number;
   day?: number;
 }
@@ -170,7 +172,8 @@ export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk
   if (!datePart && !time) return undefined;
   if (!time && !dateOnlyOk) return undefined;
 
-  const year = datePart?.year ?? ctx.year;
+  const rolls = ctx.autumn && ctx.year !== undefined && datePart?.year === undefined && datePart?.month !== undefined && datePart.month < 8;
+  const year = datePart?.year ?? (rolls ? ctx.year! + 1 : ctx.year);
   const month = datePart?.month ?? ctx.month;
   const day = datePart?.day ?? ctx.day;
   if (year === undefined || month === undefined || day === undefined) return undefined;
@@ -215,4 +218,12 @@ export function yearOfSemester(semester: string | undefined): number | undefined
   if (years.length === 0) return undefined;
   if (years.length >= 2 && /第二|春/.test(text)) return years[1];
   return years[0];
+}
+
+/** What a semester lends a date typed without its year: the year, and whether it is an autumn semester (its January exams fall in the next year). */
+export function semesterDates(semester: string | undefined): { year?: number; autumn?: boolean } {
+  const year = yearOfSemester(semester);
+  if (year === undefined) return {};
+  const text = toHalfWidth(semester ?? '');
+  return /秋|第一学期|上学期/.test(text) ? { year, autumn: true } : { year };
 }

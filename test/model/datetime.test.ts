@@ -1,4 +1,4 @@
-import { parseWallClock, readDateTime, yearOfSemester, formatWallClock } from '../../src/model/datetime';
+import { parseWallClock, readDateTime, semesterDates, yearOfSemester, formatWallClock } from '../../src/model/datetime';
 
 const iso = (value: unknown, ctx = {}) => {
   const t = parseWallClock(value, ctx);
@@ -62,5 +62,17 @@ describe('dates and times as people write them', () => {
     ['２０２４年春季学期', 2024],
   ])('semester %s is in %d', (semester, year) => {
     expect(yearOfSemester(semester)).toBe(year);
+  });
+
+  test('an autumn semester\'s January exams typed without a year fall in the next year', () => {
+    expect(semesterDates('2024秋')).toEqual({ year: 2024, autumn: true });
+    expect(semesterDates('2024-2025学年第一学期')).toEqual({ year: 2024, autumn: true });
+    expect(semesterDates('2024春')).toEqual({ year: 2024 });
+    expect(readDateTime('1月11日 8:10', semesterDates('2024秋'))).toBe('2025-01-11T08:10');
+    expect(readDateTime('12月28日 8:10', semesterDates('2024秋'))).toBe('2024-12-28T08:10');
+    expect(readDateTime('2024年1月11日 8:10', semesterDates('2024秋'))).toBe('2024-01-11T08:10');
+    expect(readDateTime('1月11日 8:10', semesterDates('2025春'))).toBe('2025-01-11T08:10');
+    // A time alone borrows the whole date of its row: no year is added.
+    expect(readDateTime('8:10', { ...semesterDates('2024秋'), year: 2025, month: 1, day: 11, autumn: false })).toBe('2025-01-11T08:10');
   });
 });
