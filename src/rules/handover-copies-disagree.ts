@@ -16,7 +16,7 @@ export const meta: RuleMeta = {
       field: '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: {otherFile} {otherCell}) reads "{theirs}". Both copies must agree.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item, the total and both pairs of signers. Reported on both files.',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item (the same item at another 序号 is no difference), the total and both pairs of signers. Reported on both files.',
 };
 
 type Site = CrossSite & { facts: Facts };
@@ -114,40 +114,54 @@ function keptByOppositeSides(a: { site: Site; i: number }, b: { site: Site; i: n
 }
 
 function compare(a: { site: Site; i: number; h: Handover }, b: { site: Site; i: number; h: Handover }, report: (r: CrossReport) => void): void {
-  const diffs: Array<{ path: string; mine: string; theirs: string }> = [];
+  // A difference: the path in each copy (item rows may sit at different 序号 in the two copies).
+  const diffs: Array<{ pathA: string; pathB: string; mine: string; theirs: string }> = [];
   for (const [key, get] of FIELDS) {
-    if (get(a.h) !== get(b.h)) diffs.push({ path: key, mine: shown(a.h, key), theirs: shown(b.h, key) });
+    if (get(a.h) !== get(b.h)) diffs.push({ pathA: key, pathB: key, mine: shown(a.h, key), theirs: shown(b.h, key) });
   }
+  type Item = NonNullable<Handover['items']>[number] | undefined;
   const ia = a.h.items ?? [];
   const ib = b.h.items ?? [];
-  const n = Math.max(ia.length, ib.length);
-  for (let k = 0; k < n; k++) {
-    const x = ia[k];
-    const y = ib[k];
-    const line = (it: typeof x) => (it ? `${norm(it.destination)}|${whole(it.quantity) ?? norm(it.quantity)}|${norm(it.unit || '袋')}` : '');
-    if (line(x) !== line(y)) {
-      const show = (it: typeof x) => (it ? `${it.destination ?? ''} ${it.quantity ?? ''}${it.unit ?? ''}`.trim() : '（无此行）');
-      // Point at the cell that differs when only one does.
-      let sub = '';
-      if (x && y) {
-        const dest = norm(x.destination) !== norm(y.destination);
-        const qty = `${whole(x.quantity) ?? norm(x.quantity)}|${norm(x.unit || '袋')}` !== `${whole(y.quantity) ?? norm(y.quantity)}|${norm(y.unit || '袋')}`;
-        if (dest && !qty) sub = '.destination';
-        if (qty && !dest) sub = '.quantity';
-      }
-      diffs.push({ path: `items[${k}]${sub}`, mine: show(x), theirs: show(y) });
+  const line = (it: Item) => (it ? `${norm(it.destination)}|${whole(it.quantity) ?? norm(it.quantity)}|${norm(it.unit || '袋')}` : '');
+  // The same item (归属, 数量, 单位 and 备注 alike) listed at another 序号 is the same line, not a difference.
+  const full = (it: Item) => (it ? `${line(it)}|${norm(it.note)}` : '');
+  const usedB = new Set<number>();
+  const leftA: number[] = [];
+  ia.forEach((x, k) => {
+    const same = line(x) === line(ib[k]) && !usedB.has(k) ? k : ib.findIndex((y, j) => !usedB.has(j) && full(y) === full(x) && full(x) !== '');
+    if (same >= 0 && line(ib[same]) === line(x)) usedB.add(same);
+    else leftA.push(k);
+  });
+  const leftB = ib.map((_y, j) => j).filter((j) => !usedB.has(j));
+  const n = Math.max(leftA.length, leftB.length);
+  for (let m = 0; m < n; m++) {
+    const ka = leftA[m] ?? leftB[m];
+    const kb = leftB[m] ?? leftA[m];
+    const x = leftA[m] !== undefined ? ia[leftA[m]] : undefined;
+    const y = leftB[m] !== undefined ? ib[leftB[m]] : undefined;
+    if (line(x) === line(y)) continue;
+    const show = (it: Item) => (it ? `${it.destination ?? ''} ${it.quantity ?? ''}${it.unit ?? ''}`.trim() + (norm(it.note) ? `（${it.note}）` : '') : '（无此行）');
+    // Point at the cell that differs when only one does.
+    let sub = '';
+    if (x && y) {
+      const dest = norm(x.destination) !== norm(y.destination);
+      const qty = `${whole(x.quantity) ?? norm(x.quantity)}|${norm(x.unit || '袋')}` !== `${whole(y.quantity) ?? norm(y.quantity)}|${norm(y.unit || '袋')}`;
+      if (dest && !qty) sub = '.destination';
+      if (qty && !dest) sub = '.quantity';
     }
+    // A row missing from one copy is reported there at the 序号 it has in the other.
+    diffs.push({ pathA: `items[${ka}]${sub}`, pathB: `items[${kb}]${sub}`, mine: show(x), theirs: show(y) });
   }
   for (const d of diffs) {
-    for (const [me, other, mine, theirs] of [
-      [a, b, d.mine, d.theirs],
-      [b, a, d.theirs, d.mine],
+    for (const [me, other, mine, theirs, myPath, otherPath] of [
+      [a, b, d.mine, d.theirs, d.pathA, d.pathB],
+      [b, a, d.theirs, d.mine, d.pathB, d.pathA],
     ] as const) {
-      const otherLoc = other.site.model.locations[`handovers[${other.i}].${d.path}`] ?? other.site.model.locations[`handovers[${other.i}]`];
-      const field = d.path.startsWith('items') ? `交接明细第 ${Number(/\d+/.exec(d.path)![0]) + 1} 行` : undefined;
+      const otherLoc = other.site.model.locations[`handovers[${other.i}].${otherPath}`] ?? other.site.model.locations[`handovers[${other.i}]`];
+      const field = myPath.startsWith('items') ? `交接明细第 ${Number(/\d+/.exec(myPath)![0]) + 1} 行` : undefined;
       report({
         site: me.site.id,
-        path: `handovers[${me.i}].${d.path}`,
+        path: `handovers[${me.i}].${myPath}`,
         messageId: 'field',
         params: {
           mine,

@@ -21,6 +21,7 @@ describe('handover-copies-disagree', () => {
     ['both copies agree', undefined, undefined],
     ['signers listed in another order', (d) => (d.handovers![0].toSigners = ['赵敏', '李强']), undefined],
     ['a handover only one side has', undefined, (d) => void d.handovers!.splice(2, 1)],
+    ['the same items listed in another order', (d) => void d.handovers![0].items!.reverse(), undefined],
   ];
   test.each(valid)('valid: %s', (_n, ek, ef) => {
     const r = across(ek, ef);
@@ -42,6 +43,19 @@ describe('handover-copies-disagree', () => {
     });
     expect(r.k).toEqual(['handover-copies-disagree 交接单!D10 row 2', 'handover-copies-disagree 交接单!D18 row null']);
     expect(r.f).toEqual(['handover-copies-disagree 交接单2!D10 row 2', 'handover-copies-disagree 交接单2!D18 row null']);
+  });
+
+  test('invalid: items in another order and one count differs: only that item, at its own 序号 in each copy', () => {
+    const r = across(
+      (d) => void d.handovers![0].items!.reverse(),
+      (d) => {
+        d.handovers![1].items![0].quantity = 4;
+        d.handovers![1].total = 7;
+      },
+    );
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D11 row 3', 'handover-copies-disagree 交接单!D18 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D9 row 1', 'handover-copies-disagree 交接单2!D18 row null']);
+    expect(r.raw.get('kaodian')![0].message).toContain('1001 高等数学基础');
   });
 
   test('invalid: a different receiving signer', () => {
