@@ -4,110 +4,134 @@
  * (merged slave cells null, rich text joined, formulas as cached results or
  * null plus the formula, numbers in a date format as Dates holding the wall
  * clock in UTC), at a fraction of the cost: it inflates only the parts it needs
- * and reads cells, not styles, fonts or drawings.
+ * (fflate) and reads cells, not styles, fonts or drawings, from SAX events
+ * (saxes, a strict parser: the one exceljs itself uses).
  *
- * It takes only what it fully understands; anything else (ZIP64, an encrypted
- * or strange package) throws, and the caller falls back to exceljs. The file
- * must already have passed `checkXlsxBuffer` (size and zip-bomb limits).
+ * It takes only what it fully understands; anything else (an encrypted or
+ * strange package, XML that is not well formed, parts written with namespace
+ * prefixes) throws, and the caller falls back to exceljs. The file must already
+ * have passed `checkXlsxBuffer` (size and zip-bomb limits).
  */
-import { inflateRawSync } from 'zlib';
+import { unzipSync } from 'fflate';
+import { SaxesParser, SaxesTagPlain } from 'saxes';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../io/grid';
 
 /* ------------------------------------------------------------------ zip */
 
-interface ZipEntry {
-  method: number;
-  compressed: number;
-  size: number;
-  offset: number;
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const STYLES = 'xl/styles.xml';
+
+/** The parts we read: the workbook, its rels, shared strings, styles and the worksheets. Nothing else is inflated. */
+function wanted(name: string): boolean {
+  return (
+    name === WORKBOOK ||
+    name === WORKBOOK_RELS ||
+    name === SHARED_STRINGS ||
+    name === STYLES ||
+    (name.includes('/worksheets/') && !name.includes('/_rels/') && !name.endsWith('/'))
+  );
 }
 
-function zipEntries(buf: Buffer): Map<string, ZipEntry> {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('no end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw new Error('zip64');
-  const entries = new Map<string, ZipEntry>();
-  for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const offset = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    entries.set(name, { method, compressed, size, offset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-function readEntry(buf: Buffer, entries: Map<string, ZipEntry>, name: string): string | undefined {
-  const e = entries.get(name);
-  if (!e) return undefined;
-  if (buf.readUInt32LE(e.offset) !== 0x04034b50) throw new Error('bad local header');
-  const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
-  const data = buf.subarray(start, start + e.compressed);
-  let text: string;
-  if (e.method === 0) text = data.toString('utf8');
-  else if (e.method === 8) text = inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) }).toString('utf8');
-  else throw new Error(`compression method ${e.method}`);
-  // XML end-of-line handling, as every XML parser (and so exceljs) does.
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+function text(parts: Record<string, Uint8Array>, name: string): string | undefined {
+  const data = parts[name];
+  return data && Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
 }
 
 /* ------------------------------------------------------------------ xml */
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decode(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ENTITY[e] ?? m;
-  });
+interface Handlers {
+  open(tag: SaxesTagPlain): void;
+  close?(tag: SaxesTagPlain): void;
+  text?(text: string): void;
 }
 
-/** exceljs decodes Excel's _xHHHH_ escapes in text. */
-function unescapeText(text: string): string {
-  const t = decode(text);
+/**
+ * Runs a part through saxes (strict: anything not well formed throws). Its
+ * first element must be `root`: parts written with namespace prefixes
+ * (<x:worksheet>, as some generators do) are left to exceljs.
+ */
+function sax(xml: string, root: string, h: Handlers): void {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  let seenRoot = false;
+  parser.on('opentag', (tag) => {
+    if (seenRoot) return h.open(tag);
+    if (tag.name !== root) throw new Error(`no <${root}> root (prefixed XML?): <${tag.name}>`);
+    seenRoot = true;
+  });
+  if (h.close) parser.on('closetag', h.close);
+  if (h.text) parser.on('text', h.text);
+  parser.on('cdata', cdata);
+  parser.write(xml).close();
+}
+
+/** exceljs drops or blanks CDATA in cells and strings: such a part is left to it. */
+function cdata(): never {
+  throw new Error('CDATA');
+}
+
+/** exceljs decodes Excel's _xHHHH_ escapes in the text of shared strings and rich runs (not in str values or plain inline strings). */
+function unescapeText(t: string): string {
   return t.includes('_x') ? t.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : t;
 }
 
-/** One attribute's value, without building them all (the hot path: every cell). */
-function attr(text: string, name: string): string | undefined {
-  const key = ` ${name}="`;
-  let at = text.indexOf(key);
-  if (at < 0) {
-    // Unusual spacing (line breaks, tabs, spaces around "="): the general parser.
-    return /[\t\n\r]|\s=|=\s/.test(text) ? attrs(text)[name] : undefined;
+/**
+ * Collects the text of a string item (<si>, <is>): its <t> elements, phonetic
+ * runs (<rPh>) left out. Feed it the events inside the item.
+ */
+class ItemText {
+  value = '';
+  /** Seen: a rich run (<r>), a phonetic run (<rPh>), a <t> of the item itself (not in a run). */
+  runs = false;
+  phonetic = false;
+  plain = false;
+  /** The plain <t> text without the _xHHHH_ escapes decoded (as exceljs reads inline strings). */
+  raw = '';
+  private inT = false;
+  private buf = '';
+  private rPh = 0;
+  private inR = false;
+
+  reset(): void {
+    this.value = '';
+    this.raw = '';
+    this.inT = false;
+    this.inR = false;
+    this.rPh = 0;
+    this.runs = this.phonetic = this.plain = false;
   }
-  at += key.length;
-  const end = text.indexOf('"', at);
-  return end < 0 ? undefined : text.slice(at, end);
-}
 
-function attrs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out[m[1]] = m[2];
-  return out;
-}
+  open(name: string): void {
+    if (name === 't') {
+      if (this.rPh === 0) {
+        this.inT = true;
+        this.buf = '';
+        if (!this.inR) this.plain = true;
+      }
+    } else if (name === 'r') {
+      this.inR = true;
+      this.runs = true;
+    } else if (name === 'rPh') {
+      this.rPh++;
+      this.phonetic = true;
+    }
+  }
 
-/** Text of the <t> elements of a string item, phonetic runs (<rPh>) left out. */
-function itemText(xml: string): string {
-  const body = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
-  let out = '';
-  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ? unescapeText(m[1]) : '';
-  return out;
+  close(name: string): void {
+    if (name === 't') {
+      if (this.inT) {
+        this.value += unescapeText(this.buf);
+        if (!this.inR) this.raw += this.buf;
+        this.inT = false;
+      }
+    } else if (name === 'r') this.inR = false;
+    else if (name === 'rPh') this.rPh--;
+  }
+
+  text(t: string): void {
+    if (this.inT) this.buf += t;
+  }
 }
 
 /* ------------------------------------------------------------------ workbook */
@@ -134,25 +158,80 @@ const BUILTIN: Record<number, string> = {
   47: 'mmss.0',
 };
 
-/** Which style ids (cellXfs index) are date formats. */
-function dateStyles(stylesXml: string | undefined): Set<number> {
-  const dates = new Set<number>();
+/** Which style ids (cellXfs index) are date formats: dates[s] is true. */
+function dateStyles(stylesXml: string | undefined): boolean[] {
+  const dates: boolean[] = [];
   if (!stylesXml) return dates;
-  expectRoot(stylesXml, 'styleSheet');
   const custom = new Map<number, string>();
-  const numFmts = /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>/.exec(stylesXml)?.[1] ?? '';
-  for (const m of numFmts.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    custom.set(Number(a.numFmtId), decode(a.formatCode ?? ''));
-  }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
-  let i = 0;
-  for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)) {
-    const id = Number(attrs(m[1]).numFmtId ?? 0);
-    if (id && isDateFmt(custom.get(id) ?? BUILTIN[id])) dates.add(i);
-    i++;
-  }
+  let inNumFmts = false;
+  let inCellXfs = false;
+  let xf = 0;
+  sax(stylesXml, 'styleSheet', {
+    open(tag) {
+      const a = tag.attributes;
+      switch (tag.name) {
+        case 'numFmts':
+          inNumFmts = !tag.isSelfClosing;
+          break;
+        case 'numFmt':
+          if (inNumFmts) custom.set(Number(a.numFmtId), a.formatCode ?? '');
+          break;
+        case 'cellXfs':
+          inCellXfs = !tag.isSelfClosing;
+          break;
+        case 'xf':
+          if (inCellXfs) {
+            const id = Number(a.numFmtId ?? 0);
+            if (id && isDateFmt(custom.get(id) ?? BUILTIN[id])) dates[xf] = true;
+            xf++;
+          }
+          break;
+      }
+    },
+    close(tag) {
+      if (tag.name === 'numFmts') inNumFmts = false;
+      else if (tag.name === 'cellXfs') inCellXfs = false;
+    },
+  });
   return dates;
+}
+
+function sharedStrings(xml: string | undefined): (string | undefined)[] {
+  const shared: (string | undefined)[] = [];
+  let empty = false;
+  if (!xml) return shared;
+  const item = new ItemText();
+  sax(xml, 'sst', {
+    open(tag) {
+      if (tag.name === 'si') {
+        item.reset();
+        // exceljs reads an empty <si/> as "[object Object]": a cell that uses it is left to exceljs.
+        if (tag.isSelfClosing) empty = true;
+      } else item.open(tag.name);
+    },
+    close(tag) {
+      if (tag.name === 'si') {
+        shared.push(empty ? undefined : item.value);
+        empty = false;
+      }
+      else item.close(tag.name);
+    },
+    text: (t) => item.text(t),
+  });
+  return shared;
+}
+
+/** Rels Id → part name in the package. */
+function relTargets(xml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  sax(xml, 'Relationships', {
+    open(tag) {
+      if (tag.name !== 'Relationship') return;
+      const { Id: id, Target: target } = tag.attributes;
+      if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+    },
+  });
+  return targets;
 }
 
 function colIndex(letters: string): number {
@@ -168,8 +247,8 @@ function a1(row: number, col: number): string {
 }
 
 interface Context {
-  shared: string[];
-  dates: Set<number>;
+  shared: (string | undefined)[];
+  dates: boolean[];
   date1904: boolean;
 }
 
@@ -177,122 +256,287 @@ function excelToDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-/** Parts written with namespace prefixes (<x:c>, as some generators do) are left to exceljs. */
-function expectRoot(xml: string, root: string): void {
-  if (!new RegExp(`<${root}[\\s>/]`).test(xml.slice(0, 2000))) throw new Error(`no <${root}> root (prefixed XML?)`);
-}
-
-function readSheet(name: string, xml: string, ctx: Context): SheetGrid {
-  expectRoot(xml, 'worksheet');
-  const merges: string[] = [];
-  const slaves = new Set<string>();
-  const mergeXml = /<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/.exec(xml)?.[1] ?? '';
-  for (const m of mergeXml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) {
-    const ref = m[1].toUpperCase();
-    const [from, to] = ref.split(':');
-    if (!to) continue;
-    merges.push(ref);
-    const a = /^([A-Z]+)(\d+)$/.exec(from);
-    const b = /^([A-Z]+)(\d+)$/.exec(to);
-    if (!a || !b) continue;
-    const [r0, r1] = [Number(a[2]) - 1, Number(b[2]) - 1].sort((x, y) => x - y);
-    const [c0, c1] = [colIndex(a[1]), colIndex(b[1])].sort((x, y) => x - y);
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) slaves.add(`${r},${c}`);
+/** A cell's reference "AB12" → its 0-based row and column, without a regex or a substring per cell. */
+function parseRef(ref: string): { row: number; col: number } | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32; // lower case, as exceljs takes it
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
   }
+  if (i === 0 || i === ref.length) return undefined;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + (c - 48);
+  }
+  REF.row = row - 1;
+  REF.col = col - 1;
+  return REF;
+}
+/** parseRef's one result object, reused: a cell reference is read and dropped at once. */
+const REF = { row: 0, col: 0 };
 
-  const rows: CellValue[][] = [];
-  const formulas: Record<string, string> = {};
-  const sheetData = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? '';
-  let rowNo = -1;
-  for (const rm of sheetData.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const rAttr = attr(rm[1], 'r');
-    rowNo = rAttr ? Number(rAttr) - 1 : rowNo + 1;
-    if (!rm[2]) continue;
-    let colNo = -1;
-    let out: CellValue[] | undefined;
-    for (const cm of rm[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const head = cm[1];
-      const ref = attr(head, 'r');
-      let row = rowNo;
-      if (ref) {
-        const m = /^([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
-        if (!m) throw new Error(`cell reference ${ref}`);
-        colNo = colIndex(m[1]);
-        row = Number(m[2]) - 1;
-        if (row !== rowNo) throw new Error('cell outside its row');
-      } else {
-        colNo++;
+/** How far below its last cell a sheet's merges may reach before the sheet is left to exceljs. */
+const MERGE_REACH = 100_000;
+
+/**
+ * Blanks the slave cells of the merges (their values and formulas), as exceljs
+ * does; merges come after the cells, so this runs once the cells are read.
+ * exceljs also gives every row a merge reaches down to (its slave cells make
+ * the row), so the sheet grows to the bottom of its lowest merge.
+ */
+function applyMerges(rows: (CellValue | undefined)[][], merges: string[], formulas: Record<string, string>, hasFormulas: boolean): void {
+  let bottom = -1;
+  for (const ref of merges) {
+    const [from, to] = ref.split(':');
+    const a = parseRef(from);
+    if (!a) continue;
+    const [ar, ac] = [a.row, a.col];
+    const b = parseRef(to);
+    if (!b) continue;
+    const r0 = Math.min(ar, b.row);
+    const r1 = Math.max(ar, b.row);
+    const c0 = Math.min(ac, b.col);
+    const c1 = Math.max(ac, b.col);
+    if (r1 > r0 || c1 > c0) bottom = Math.max(bottom, r1);
+    for (let r = r0, last = Math.min(r1, rows.length - 1); r <= last; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      let trim = false;
+      for (let c = c0, end = Math.min(c1, row.length - 1); c <= end; c++) {
+        if ((r === r0 && c === c0) || row[c] === undefined) continue;
+        row[c] = undefined;
+        trim = true;
+        if (hasFormulas) delete formulas[a1(r, c)];
       }
-      const body = cm[2];
-      if (!body) continue;
-      if (slaves.has(`${row},${colNo}`)) continue;
-      const t = attr(head, 't') ?? 'n';
-      const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
-      const vm = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(body);
-      // An empty <v></v> gives exceljs no value at all.
-      const raw = vm && vm[1] !== '' ? vm[1] : undefined;
-      const style = Number(attr(head, 's') ?? 0);
-      let value: CellValue = null;
-      let has = false;
-      if (fm) {
-        // A formula: its cached result, or null and the formula (none for a shared formula's slave).
-        const fa = attrs(fm[1]);
-        const formulaText = fm[2] !== undefined ? decode(fm[2]) : '';
-        const slave = fa.t === 'shared' && !fa.ref;
-        let result: CellValue | undefined;
-        if (raw !== undefined) {
-          if (t === 'str' || t === 's') result = t === 's' ? ctx.shared[Number(raw)] ?? null : unescapeText(raw);
-          else if (t === 'b') result = raw === '1';
-          else if (t === 'e') result = undefined;
-          else {
-            const n = parseFloat(raw);
-            result = style && ctx.dates.has(style) ? excelToDate(n, ctx.date1904) : n;
-          }
-        }
-        // exceljs keeps a cached result only when it is truthy: 0, '' and FALSE read as no result.
-        if (result === undefined || result === null || result === 0 || result === '' || result === false) {
-          value = null;
-          if (!slave && formulaText) formulas[a1(row, colNo)] = formulaText;
-        } else value = result;
-        has = true;
-      } else if (t === 's') {
-        if (raw === undefined) continue;
-        value = ctx.shared[Number(raw)] ?? null;
-        if (value === null) throw new Error('shared string out of range');
-        has = true;
-      } else if (t === 'inlineStr') {
-        const is = /<is>([\s\S]*?)<\/is>/.exec(body);
-        if (!is) continue;
-        value = itemText(is[1]);
-        has = true;
-      } else if (t === 'str') {
-        if (raw === undefined) continue;
-        value = unescapeText(raw);
-        has = true;
-      } else if (t === 'b') {
-        if (raw === undefined) continue;
-        value = raw === '1';
-        has = true;
-      } else if (t === 'e') {
-        if (raw === undefined) continue;
-        value = null;
-        has = true;
-      } else if (t === 'n') {
-        if (raw === undefined || raw === '') continue;
-        const n = parseFloat(raw);
-        value = style && ctx.dates.has(style) ? excelToDate(n, ctx.date1904) : n;
-        has = true;
-      } else {
-        throw new Error(`cell type ${t}`);
-      }
-      if (!has) continue;
-      if (!out) {
-        out = rows[row] ?? [];
-        rows[row] = out;
-      }
-      out[colNo] = value;
+      // A row ends at its last cell that is kept.
+      if (trim) while (row.length && row[row.length - 1] === undefined) row.length--;
     }
   }
+  if (bottom >= rows.length) {
+    if (bottom - rows.length > MERGE_REACH) throw new Error(`merge reaching row ${bottom + 1}`);
+    rows.length = bottom + 1;
+  }
+}
+
+/** A str value as exceljs reads it: it decodes entities a second time, so text with '&' is left to exceljs. */
+function strValue(raw: string): string {
+  if (raw.includes('&')) throw new Error('str value with &');
+  return raw;
+}
+
+const enum Capture {
+  None,
+  Value,
+  Formula,
+}
+
+// Tag names compared by their first character and length before the string itself (the hot path: every cell).
+const C = 99;
+const V = 118;
+const F = 102;
+
+function readSheet(name: string, xml: string, ctx: Context): SheetGrid {
+  const { shared, dates, date1904 } = ctx;
+  const rows: (CellValue | undefined)[][] = [];
+  const merges: string[] = [];
+  const formulas: Record<string, string> = {};
+  let hasFormulas = false;
+
+  let seenRoot = false;
+  let inData = false;
+  let rowNo = -1;
+  let colNo = -1;
+  let out: (CellValue | undefined)[] | undefined;
+
+  // The cell being read (plain variables, no object per cell).
+  let inCell = false;
+  let body = false;
+  let type = 'n';
+  let style: string | undefined;
+  let capture = Capture.None;
+  let buf = '';
+  let raw: string | undefined;
+  let formula: string | undefined;
+  let sharedSlave = false;
+  let formulaType: string | undefined;
+  let inIs = false;
+  let hasIs = false;
+  const item = new ItemText();
+
+  const numeric = (v: string): number | Date => {
+    const n = parseFloat(v);
+    return style !== undefined && dates[+style] ? excelToDate(n, date1904) : n;
+  };
+
+  const endCell = (): void => {
+    inCell = false;
+    if (!body) return;
+    // An empty <v></v> gives exceljs no value at all.
+    if (raw === '') raw = undefined;
+    let value: CellValue;
+    if (formula || formulaType !== undefined) {
+      // A formula: its cached result, or null and the formula (none for a shared formula's slave).
+      let result: CellValue | undefined;
+      if (raw !== undefined) {
+        // As exceljs reads a cached result: a shared-string result stays the number it holds.
+        if (type === 'str') result = strValue(raw);
+        else if (type === 'b') result = parseInt(raw, 10) !== 0;
+        else if (type === 'e') result = undefined;
+        else result = numeric(raw);
+      }
+      // exceljs keeps a cached result only when it is truthy: 0, '' and FALSE read as no result.
+      if (result === undefined || result === null || result === 0 || result === '' || result === false) {
+        value = null;
+        if (!sharedSlave && formula) {
+          formulas[a1(rowNo, colNo)] = formula;
+          hasFormulas = true;
+        }
+      } else value = result;
+    } else if (type === 's') {
+      if (raw === undefined) return;
+      const text = shared[parseInt(raw, 10)];
+      if (text === undefined) throw new Error('shared string out of range');
+      value = text;
+    } else if (type === 'n') {
+      if (raw === undefined) return;
+      value = numeric(raw);
+    } else if (type === 'inlineStr') {
+      if (!hasIs || !(item.runs || item.plain)) return;
+      // exceljs joins rich runs (escapes decoded) or plain <t> text (as is); a mix or phonetic runs it reads otherwise.
+      if (item.phonetic || (item.runs && item.plain)) throw new Error('inline string with phonetic runs, or runs and plain text');
+      value = item.runs ? item.value : item.raw;
+    } else if (type === 'str') {
+      if (raw === undefined) return;
+      value = strValue(raw);
+    } else if (type === 'b') {
+      if (raw === undefined) return;
+      value = parseInt(raw, 10) !== 0;
+    } else if (type === 'e') {
+      if (raw === undefined) return;
+      value = null;
+    } else {
+      throw new Error(`cell type ${type}`);
+    }
+    if (!out) {
+      out = rows[rowNo] ?? [];
+      rows[rowNo] = out;
+    }
+    out[colNo] = value;
+  };
+
+  const openCell = (tag: SaxesTagPlain): void => {
+    const a = tag.attributes;
+    const ref = a.r;
+    if (ref !== undefined) {
+      const at = parseRef(ref);
+      if (!at) throw new Error(`cell reference ${ref}`);
+      if (at.row !== rowNo) throw new Error('cell outside its row');
+      colNo = at.col;
+    } else colNo++;
+    if (tag.isSelfClosing) return; // no value: only its place counts
+    inCell = true;
+    body = false;
+    type = a.t ?? 'n';
+    style = a.s;
+    raw = undefined;
+    formula = undefined;
+    sharedSlave = false;
+    formulaType = undefined;
+    inIs = false;
+    hasIs = false;
+  };
+
+  const openInCell = (tag: SaxesTagPlain): void => {
+    body = true;
+    const tagName = tag.name;
+    if (tagName.length === 1) {
+      const ch = tagName.charCodeAt(0);
+      if (ch === V) {
+        capture = Capture.Value;
+        buf = '';
+        return;
+      }
+      if (ch === F) {
+        const fa = tag.attributes;
+        formulaType = fa.t;
+        sharedSlave = fa.t === 'shared' && !fa.ref;
+        capture = Capture.Formula;
+        buf = '';
+        return;
+      }
+    }
+    if (tagName === 'is') {
+      inIs = true;
+      hasIs = true;
+      item.reset();
+    } else if (inIs) item.open(tagName);
+  };
+
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag) => {
+    if (inCell) return openInCell(tag);
+    if (inData) {
+      const tagName = tag.name;
+      if (tagName.length === 1 && tagName.charCodeAt(0) === C) openCell(tag);
+      else if (tagName === 'row') {
+        const r = tag.attributes.r;
+        rowNo = r ? Number(r) - 1 : rowNo + 1;
+        colNo = -1;
+        out = undefined;
+      }
+      return;
+    }
+    if (!seenRoot) {
+      // Parts written with namespace prefixes (<x:worksheet>, as some generators do) are left to exceljs.
+      if (tag.name !== 'worksheet') throw new Error(`no <worksheet> root (prefixed XML?): <${tag.name}>`);
+      seenRoot = true;
+    } else if (tag.name === 'sheetData') inData = !tag.isSelfClosing;
+    else if (tag.name === 'mergeCell') {
+      const ref = tag.attributes.ref;
+      if (ref && ref.split(':')[1]) merges.push(ref.toUpperCase());
+    } else if (tag.name === 'hyperlink' && tag.attributes['r:id'] !== undefined) {
+      // exceljs turns a cell with a link into { text, hyperlink }, and the grid into its text ("42" for 42).
+      throw new Error('hyperlinks');
+    }
+  });
+  parser.on('closetag', (tag) => {
+    if (!inCell) {
+      if (inData && tag.name === 'sheetData') inData = false;
+      return;
+    }
+    const tagName = tag.name;
+    if (tagName.length === 1) {
+      const ch = tagName.charCodeAt(0);
+      if (ch === V) {
+        if (capture === Capture.Value && raw === undefined) raw = buf;
+        capture = Capture.None;
+        return;
+      }
+      if (ch === C) return endCell();
+      if (ch === F) {
+        if (capture === Capture.Formula && formula === undefined) formula = buf;
+        capture = Capture.None;
+        return;
+      }
+    }
+    if (tagName === 'is') inIs = false;
+    else if (inIs) item.close(tagName);
+  });
+  const onText = (t: string): void => {
+    if (capture !== Capture.None) buf += t;
+    else if (inIs) item.text(t);
+    else if (inCell) body = true;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', cdata);
+  parser.write(xml).close();
+
+  applyMerges(rows, merges, formulas, hasFormulas);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) {
@@ -301,41 +545,38 @@ function readSheet(name: string, xml: string, ctx: Context): SheetGrid {
     }
     for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
   }
-  return { name, rows, merges, ...(Object.keys(formulas).length ? { formulas } : {}) };
+  return { name, rows: rows as CellValue[][], merges, ...(hasFormulas ? { formulas } : {}) };
 }
 
 /** Reads the grid of an .xlsx buffer; throws on anything it does not fully understand. */
 export function fastGridFromXlsx(buf: Buffer): WorkbookGrid {
-  const entries = zipEntries(buf);
-  const workbook = readEntry(buf, entries, 'xl/workbook.xml');
-  const rels = readEntry(buf, entries, 'xl/_rels/workbook.xml.rels');
+  const parts = unzipSync(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), { filter: (f) => wanted(f.name) });
+  const workbook = text(parts, WORKBOOK);
+  const rels = text(parts, WORKBOOK_RELS);
   if (!workbook || !rels) throw new Error('no workbook part');
-  expectRoot(workbook, 'workbook');
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target.replace(/^\.\//, '')}`);
-  }
-  const sharedXml = readEntry(buf, entries, 'xl/sharedStrings.xml');
-  const shared: string[] = [];
-  if (sharedXml) {
-    expectRoot(sharedXml, 'sst');
-    for (const m of sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] ? itemText(m[1]) : '');
-  }
+  const targets = relTargets(rels);
+  let date1904 = false;
+  const sheetRefs: Array<{ name: string; rid: string }> = [];
+  sax(workbook, 'workbook', {
+    open(tag) {
+      const a = tag.attributes;
+      if (tag.name === 'sheet') sheetRefs.push({ name: a.name ?? '', rid: a['r:id'] });
+      else if (tag.name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+    },
+  });
   const ctx: Context = {
-    shared,
-    dates: dateStyles(readEntry(buf, entries, 'xl/styles.xml')),
-    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook),
+    shared: sharedStrings(text(parts, SHARED_STRINGS)),
+    dates: dateStyles(text(parts, STYLES)),
+    date1904,
   };
   const sheets: SheetGrid[] = [];
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    const target = targets.get(a['r:id']);
+  for (const { name, rid } of sheetRefs) {
+    const target = targets.get(rid);
     if (!target) throw new Error('sheet without target');
-    if (!/\/worksheets\//.test(target)) continue;
-    const xml = readEntry(buf, entries, target);
+    if (!target.includes('/worksheets/')) continue;
+    const xml = text(parts, target);
     if (xml === undefined) throw new Error(`missing ${target}`);
-    sheets.push(readSheet(decode(a.name ?? ''), xml, ctx));
+    sheets.push(readSheet(name, xml, ctx));
   }
   return { sheets };
 }

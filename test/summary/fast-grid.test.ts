@@ -11,6 +11,7 @@ import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
 import { xlsxBuffer } from '../../src/io/exceljs-writer';
 import { gridFromWorkbook } from '../../src/io/exceljs-grid';
 import type { SiteData } from '../../src/model/types';
+import { readGrid } from '../../src/summary/node-consolidate';
 import { fastGridFromXlsx } from '../../src/summary/node-xlsx-grid';
 
 async function viaExceljs(buf: Buffer) {
@@ -74,6 +75,93 @@ describe('fastGridFromXlsx = gridFromWorkbook(exceljs)', () => {
     other.state = 'hidden';
     wb.addWorksheet('空表');
     await same(Buffer.from(await wb.xlsx.writeBuffer()));
+  });
+
+  it('on merges that reach below the last cell: exceljs gives their rows, empty', async () => {
+    const wb = new ExcelJS.Workbook();
+    const across = wb.addWorksheet('横向');
+    across.getCell('A1').value = 'x';
+    across.mergeCells('A1:B3');
+    const down = wb.addWorksheet('纵向');
+    down.getCell('A1').value = 'x';
+    down.getCell('A5').value = 'm';
+    down.mergeCells('A5:A7');
+    const empty = wb.addWorksheet('只有合并');
+    empty.mergeCells('B2:C2');
+    const grid = await same(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(grid.sheets.map((s) => s.rows.length)).toEqual([3, 7, 2]);
+  });
+
+  /** The package of a small workbook, to edit its parts by hand. */
+  async function handMade(edit: (sheetXml: string, sharedXml: string) => [string, string]): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('手工');
+    ws.getCell('A1').value = '共享';
+    ws.getCell('B1').value = 42;
+    ws.getCell('C1').value = '占位';
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const [sheet, shared] = await Promise.all(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'].map((f) => zip.file(f)!.async('string')));
+    const [sheet2, shared2] = edit(sheet, shared);
+    zip.file('xl/worksheets/sheet1.xml', sheet2);
+    zip.file('xl/sharedStrings.xml', shared2);
+    return Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  }
+
+  it('on inline strings, rich runs, phonetic runs, empty formulas and line ends as other programs write them', async () => {
+    const buf = await handMade((sheet, shared) => [
+      sheet
+        .replace(/<c r="C1"([^>]*?) t="s"><v>\d+<\/v><\/c>/, '<c r="C1"$1 t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">行内 </t></r><r><t>文本_x000D_</t></r></is></c>')
+        .replace(
+          '</sheetData>',
+          '<row r="2"><c r="A2" t="str"><v>a\r\nc_x000D_</v></c><c r="B2" t="inlineStr"><is><t>原样_x000D_</t></is></c><c r="C2" t="b"><v>0</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2"><f></f><v>0</v></c><c r="F2" t="inlineStr"><is></is></c></row></sheetData>',
+        ),
+      shared.replace(/<si><t>共享<\/t><\/si>/, '<si><r><t>共</t></r><r><rPr><i/></rPr><t>享</t></r><rPh sb="0" eb="2"><t>きょう</t></rPh><phoneticPr fontId="1"/></si>'),
+    ]);
+    const grid = await same(buf);
+    expect(grid.sheets[0].rows).toEqual([
+      ['共享', 42, '行内 文本\r'],
+      ['a\nc_x000D_', '原样_x000D_', false, null, 0],
+    ]);
+  });
+
+  it('leaves to exceljs the cells it reads in its own way: CDATA, phonetic inline strings, str values with entities, <si/>', async () => {
+    const odd: Array<[string, (sheet: string, shared: string) => [string, string]]> = [
+      ['CDATA', (sheet, shared) => [sheet.replace('</sheetData>', '<row r="2"><c r="A2"><v><![CDATA[5]]></v></c></row></sheetData>'), shared]],
+      ['inline string', (sheet, shared) => [sheet.replace('</sheetData>', '<row r="2"><c r="A2" t="inlineStr"><is><t>p</t><rPh sb="0" eb="1"><t>r</t></rPh></is></c></row></sheetData>'), shared]],
+      ['&', (sheet, shared) => [sheet.replace('</sheetData>', '<row r="2"><c r="A2" t="str"><v>a&amp;amp;b</v></c></row></sheetData>'), shared]],
+      ['range', (sheet, shared) => [sheet.replace('</sheetData>', '<row r="2"><c r="A2" t="s"><v>2</v></c></row></sheetData>'), shared.replace('</sst>', '<si/></sst>')]],
+    ];
+    for (const [what, edit] of odd) {
+      const buf = await handMade(edit);
+      expect(() => fastGridFromXlsx(buf)).toThrow(what === '&' ? /&/ : what === 'range' ? /range/ : new RegExp(what, 'i'));
+      expect(await readGrid(buf).catch(() => 'unreadable')).toEqual(await viaExceljs(buf).catch(() => 'unreadable'));
+    }
+  });
+
+  it('leaves linked cells to exceljs, which turns them into their text', async () => {
+    const buf = await handMade((sheet, shared) => [
+      sheet.replace('</sheetData>', '</sheetData><hyperlinks><hyperlink ref="B1" r:id="rIdLink"/></hyperlinks>'),
+      shared,
+    ]);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(buf);
+    const rels = 'xl/worksheets/_rels/sheet1.xml.rels';
+    zip.file(rels, '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>');
+    const linked = Buffer.from(await zip.generateAsync({ type: 'uint8array' }));
+    expect(() => fastGridFromXlsx(linked)).toThrow(/hyperlink/);
+    const grid = await readGrid(linked);
+    expect(grid).toEqual(await viaExceljs(linked));
+    expect(grid.sheets[0].rows[0][1]).toBe('42');
+  });
+
+  it('refuses XML that is not well formed', async () => {
+    for (const broken of ['</sheetData></sheetData>', '<row r="2"><c r="A2"><v>1</v></row></sheetData>', '<row r="2" r="2"/></sheetData>', '<row r="2"><c r="A2" t="str"><v>&nbsp;</v></c></row></sheetData>']) {
+      const buf = await handMade((sheet, shared) => [sheet.replace('</sheetData>', broken), shared]);
+      expect(() => fastGridFromXlsx(buf)).toThrow();
+    }
+    const buf = await handMade((sheet, shared) => [sheet, shared.replace('</sst>', '')]);
+    expect(() => fastGridFromXlsx(buf)).toThrow();
   });
 
   it('refuses what it does not understand, so that the caller falls back to exceljs', async () => {
