@@ -125,20 +125,34 @@ function compare(a: { site: Site; i: number; h: Handover }, b: { site: Site; i: 
   const line = (it: Item) => (it ? `${norm(it.destination)}|${whole(it.quantity) ?? norm(it.quantity)}|${norm(it.unit || '袋')}` : '');
   // The same item (归属, 数量, 单位 and 备注 alike) listed at another 序号 is the same line, not a difference.
   const full = (it: Item) => (it ? `${line(it)}|${norm(it.note)}` : '');
+  // Pair the two copies' item rows: the same item (归属, 数量, 单位, 备注 alike) wherever it is listed; then
+  // rows of the same 备注 (the same paper, a count differs); then what is left, in order.
+  const usedA = new Set<number>();
   const usedB = new Set<number>();
-  const leftA: number[] = [];
+  const pairs: Array<[number | undefined, number | undefined]> = [];
+  const take = (k: number, j: number) => (usedA.add(k), usedB.add(j), pairs.push([k, j]));
   ia.forEach((x, k) => {
-    const same = line(x) === line(ib[k]) && !usedB.has(k) ? k : ib.findIndex((y, j) => !usedB.has(j) && full(y) === full(x) && full(x) !== '');
-    if (same >= 0 && line(ib[same]) === line(x)) usedB.add(same);
-    else leftA.push(k);
+    if (k < ib.length && full(x) === full(ib[k])) take(k, k);
   });
+  ia.forEach((x, k) => {
+    if (usedA.has(k)) return;
+    const j = ib.findIndex((y, jj) => !usedB.has(jj) && full(y) === full(x));
+    if (j >= 0) take(k, j);
+  });
+  ia.forEach((x, k) => {
+    if (usedA.has(k) || !norm(x?.note)) return;
+    const j = ib.findIndex((y, jj) => !usedB.has(jj) && norm(y?.note) === norm(x?.note));
+    if (j >= 0) take(k, j);
+  });
+  const leftA = ia.map((_x, k) => k).filter((k) => !usedA.has(k));
   const leftB = ib.map((_y, j) => j).filter((j) => !usedB.has(j));
-  const n = Math.max(leftA.length, leftB.length);
-  for (let m = 0; m < n; m++) {
-    const ka = leftA[m] ?? leftB[m];
-    const kb = leftB[m] ?? leftA[m];
-    const x = leftA[m] !== undefined ? ia[leftA[m]] : undefined;
-    const y = leftB[m] !== undefined ? ib[leftB[m]] : undefined;
+  for (let m = 0; m < Math.max(leftA.length, leftB.length); m++) pairs.push([leftA[m], leftB[m]]);
+  pairs.sort((p, q) => (p[0] ?? p[1] ?? 0) - (q[0] ?? q[1] ?? 0));
+  for (const [pa, pb] of pairs) {
+    const ka = pa ?? pb!;
+    const kb = pb ?? pa!;
+    const x = pa !== undefined ? ia[pa] : undefined;
+    const y = pb !== undefined ? ib[pb] : undefined;
     if (line(x) === line(y)) continue;
     const show = (it: Item) => (it ? `${it.destination ?? ''} ${it.quantity ?? ''}${it.unit ?? ''}`.trim() + (norm(it.note) ? `（${it.note}）` : '') : '（无此行）');
     // Point at the cell that differs when only one does.

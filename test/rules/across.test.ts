@@ -58,6 +58,16 @@ describe('handover-copies-disagree', () => {
     expect(r.raw.get('kaodian')![0].message).toContain('1001 高等数学基础');
   });
 
+  test('invalid: items in another order, one count miscopied so that it equals its neighbour\'s: paired by 备注, not by position', () => {
+    const r = across((d) => {
+      d.handovers![0].items!.reverse();
+      d.handovers![0].items![2].quantity = 2; // 1001: 3 → 2, now like the unnamed 2-bag row at the same 序号 in the other copy
+      d.handovers![0].total = 5;
+    });
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D11 row 3', 'handover-copies-disagree 交接单!D18 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D9 row 1', 'handover-copies-disagree 交接单2!D18 row null']);
+  });
+
   test('invalid: a different receiving signer', () => {
     const r = across((d) => (d.handovers![0].toSigners = ['李强', '王芳']));
     expect(r.k).toEqual(['handover-copies-disagree 交接单!D22 row null']);
