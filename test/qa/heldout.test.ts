@@ -17,7 +17,9 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { sampleNetwork } from '../../src/demo/sample';
 import type { RunReport } from '../../src/model/finding';
+import type { SiteData } from '../../src/model/types';
 import { loadBuffer, mapCells, pastedAsValues, writeBuffer } from '../helpers';
 
 jest.setTimeout(600_000);
@@ -333,5 +335,38 @@ describe('held-out corpus through the CLI', () => {
   test.each(PLANTED.map((p) => [`${p.id} ${p.rule}: ${p.story}`, p.id] as const))('%s', (_n, id) => {
     const o = outcomes.find((x) => x.c.id === id)!;
     expect(o.problems).toEqual([]);
+  });
+});
+
+/** A second source: the demo's generator, with other names, an autumn semester and its January exams. */
+describe('generated network (src/demo/sample.ts) through the CLI', () => {
+  const network = () =>
+    sampleNetwork({ seed: 7, semester: '2024秋', branch: '江西分部', school: '吉安分校', firstDay: '2025-01-09', sites: 2, papers: 5, sessions: 4, lotsPerPaper: 2, siteNames: ['青原考点', '井冈山考点'] });
+  const minus = (iso: string, minutes: number) => new Date(Date.parse(`${iso}:00Z`) - minutes * 60_000).toISOString().slice(0, 16);
+
+  test('the 分校 and its two 考点 give no finding together, also retyped', async () => {
+    const n = network();
+    const files = await Promise.all([n.branch, ...n.sites].map((d, i) => fillFile(d, `gen-${i}`)));
+    const v = await validate(files);
+    expect(v.report.files.flatMap((f) => f.findings.map((x) => `${x.rule} ${x.sheet}!${x.cell} ${x.message}`))).toEqual([]);
+    expect(v.code).toBe(0);
+    const retyped = await Promise.all(files.map(async (f) => { const out = f.replace(/\.xlsx$/, '-retyped.xlsx'); fs.writeFileSync(out, await retype(fs.readFileSync(f))); return out; }));
+    const w = await validate(retyped);
+    expect(w.report.files.flatMap((f) => f.findings.map((x) => `${x.rule} ${x.sheet}!${x.cell} ${x.message}`))).toEqual([]);
+  });
+
+  test.each([
+    ['a checkout 70 minutes before its session', (d: SiteData) => { const r = d.vaultLog![0]; const s = d.schedule!.find((x) => x.paperNo === r.paperNo)!; r.takenAt = minus(s.start as string, 70); }, ['checkout-window|3|1']],
+    ['a 30-minute gap between the first two shifts', (d: SiteData) => { d.duty!.shifts![1].from = minus(d.duty!.shifts![0].to as string, -30); }, ['duty-gap|5|2']],
+  ] as const)('planted in a generated 考点: %s', async (_n, edit, expected) => {
+    const d = network().sites[0];
+    edit(d);
+    const file = await fillFile(d, `gen-planted-${expected[0]}`);
+    const v = await validate([file]);
+    expect(v.report.files[0].findings.map(key)).toEqual(expected);
+    expect(v.code).toBe(1);
+    const out = file.replace(/\.xlsx$/, '-retyped.xlsx');
+    fs.writeFileSync(out, await retype(fs.readFileSync(file)));
+    expect((await validate([out])).report.files[0].findings.map(key)).toEqual(expected);
   });
 });
