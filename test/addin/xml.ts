@@ -1,136 +1,59 @@
 /**
- * A small, strict XML parser for the manifest test (no dependency): elements,
- * attributes, text, comments, CDATA, the XML declaration and the five
- * predefined entities plus character references. Throws on anything not well
- * formed: mismatched or unclosed tags, duplicate attributes, bare '&' or '<',
- * text outside the root.
+ * Strict XML for the manifest test: saxes (namespace-aware, strict) read into
+ * a small element tree. Throws on anything not well formed: mismatched or
+ * unclosed tags, duplicate attributes, bare '&' or '<', unknown entities,
+ * unbound namespace prefixes, text or a second element outside the root; and,
+ * as a manifest has none, on a missing XML declaration or a DOCTYPE.
  */
+import { SaxesParser } from 'saxes';
+
 export interface XmlElement {
+  /** The qualified name, as written ("bt:Image"). */
   name: string;
+  /** Attributes by qualified name, namespace declarations included ("xmlns", "xsi:type"). */
   attrs: Record<string, string>;
   children: XmlElement[];
+  /** The element's own text (CDATA included, comments left out), not its children's. */
   text: string;
+  /** The line its start tag begins on (1-based). */
   line: number;
 }
 
-const NAME = /^[A-Za-z_][\w.:-]*/;
-
-function decode(text: string, line: number): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);|&/g, (m, ref: string | undefined) => {
-    if (!ref) throw new Error(`line ${line}: bare '&'`);
-    if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (!(ref in named)) throw new Error(`line ${line}: unknown entity &${ref};`);
-    return named[ref];
-  });
-}
-
 export function parseXml(source: string): XmlElement {
-  let i = 0;
+  const start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!source.startsWith('<?xml', start)) throw new Error('no XML declaration');
+
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
   let line = 1;
-  const advance = (n: number): void => {
-    for (let k = 0; k < n; k++) if (source[i + k] === '\n') line++;
-    i += n;
-  };
-  const skipSpace = (): void => {
-    const m = /^\s*/.exec(source.slice(i, i + 10_000));
-    advance(m ? m[0].length : 0);
-  };
-  const expect = (s: string): void => {
-    if (!source.startsWith(s, i)) throw new Error(`line ${line}: expected ${s}`);
-    advance(s.length);
-  };
-  const skipMisc = (): void => {
-    for (;;) {
-      skipSpace();
-      if (source.startsWith('<!--', i)) {
-        const end = source.indexOf('-->', i + 4);
-        if (end < 0) throw new Error(`line ${line}: unclosed comment`);
-        if (source.slice(i + 4, end).includes('--')) throw new Error(`line ${line}: '--' inside a comment`);
-        advance(end + 3 - i);
-      } else if (source.startsWith('<?', i)) {
-        const end = source.indexOf('?>', i);
-        if (end < 0) throw new Error(`line ${line}: unclosed processing instruction`);
-        advance(end + 2 - i);
-      } else return;
-    }
-  };
 
-  if (source.charCodeAt(0) === 0xfeff) i = 1;
-  if (!source.startsWith('<?xml', i)) throw new Error('no XML declaration');
-  skipMisc();
-
-  const element = (): XmlElement => {
-    const start = line;
-    expect('<');
-    const name = NAME.exec(source.slice(i, i + 200))?.[0];
-    if (!name) throw new Error(`line ${line}: bad tag name`);
-    advance(name.length);
+  parser.on('doctype', () => {
+    throw new Error(`line ${parser.line}: DOCTYPE is not allowed`);
+  });
+  parser.on('opentagstart', () => {
+    line = parser.line;
+  });
+  parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
-    for (;;) {
-      const before = i;
-      skipSpace();
-      if (source.startsWith('/>', i)) {
-        advance(2);
-        return { name, attrs, children: [], text: '', line: start };
-      }
-      if (source[i] === '>') {
-        advance(1);
-        break;
-      }
-      if (i === before) throw new Error(`line ${line}: expected space between attributes of <${name}>`);
-      const attr = NAME.exec(source.slice(i, i + 200))?.[0];
-      if (!attr) throw new Error(`line ${line}: bad attribute in <${name}>`);
-      advance(attr.length);
-      skipSpace();
-      expect('=');
-      skipSpace();
-      const quote = source[i];
-      if (quote !== '"' && quote !== "'") throw new Error(`line ${line}: unquoted attribute ${attr}`);
-      const end = source.indexOf(quote, i + 1);
-      if (end < 0) throw new Error(`line ${line}: unclosed attribute ${attr}`);
-      const raw = source.slice(i + 1, end);
-      if (raw.includes('<')) throw new Error(`line ${line}: '<' in attribute ${attr}`);
-      if (attr in attrs) throw new Error(`line ${line}: duplicate attribute ${attr}`);
-      attrs[attr] = decode(raw, line);
-      advance(end + 1 - i);
-    }
-    const children: XmlElement[] = [];
-    let text = '';
-    for (;;) {
-      if (i >= source.length) throw new Error(`line ${start}: <${name}> is never closed`);
-      if (source.startsWith('</', i)) {
-        advance(2);
-        const close = NAME.exec(source.slice(i, i + 200))?.[0];
-        if (close !== name) throw new Error(`line ${line}: </${close}> closes <${name}> (line ${start})`);
-        advance(close.length);
-        skipSpace();
-        expect('>');
-        return { name, attrs, children, text, line: start };
-      }
-      if (source.startsWith('<!--', i)) {
-        const end = source.indexOf('-->', i + 4);
-        if (end < 0) throw new Error(`line ${line}: unclosed comment`);
-        advance(end + 3 - i);
-      } else if (source.startsWith('<![CDATA[', i)) {
-        const end = source.indexOf(']]>', i);
-        if (end < 0) throw new Error(`line ${line}: unclosed CDATA`);
-        text += source.slice(i + 9, end);
-        advance(end + 3 - i);
-      } else if (source[i] === '<') {
-        children.push(element());
-      } else {
-        const next = source.indexOf('<', i);
-        const raw = source.slice(i, next < 0 ? source.length : next);
-        text += decode(raw, line);
-        advance(raw.length);
-      }
-    }
+    for (const [name, attr] of Object.entries(tag.attributes)) attrs[name] = attr.value;
+    const el: XmlElement = { name: tag.name, attrs, children: [], text: '', line };
+    if (stack.length) stack[stack.length - 1].children.push(el);
+    else root = el;
+    stack.push(el);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  const text = (t: string): void => {
+    // Text outside the root is only white space here: saxes rejects anything else.
+    if (stack.length) stack[stack.length - 1].text += t;
   };
+  parser.on('text', text);
+  parser.on('cdata', text);
 
-  const root = element();
-  skipMisc();
-  if (i < source.length) throw new Error(`line ${line}: content after the root element`);
+  parser.write(source).close();
+  if (!root) throw new Error('no root element');
   return root;
 }
 
