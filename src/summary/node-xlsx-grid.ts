@@ -14,7 +14,7 @@
  */
 import { unzipSync } from 'fflate';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import type { CellValue, SheetGrid, WorkbookGrid } from '../io/grid';
+import { a1, type CellValue, type SheetGrid, type WorkbookGrid } from '../io/grid';
 
 /* ------------------------------------------------------------------ zip */
 
@@ -232,18 +232,6 @@ function relTargets(xml: string): Map<string, string> {
     },
   });
   return targets;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
-}
-
-function a1(row: number, col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row + 1}`;
 }
 
 interface Context {
