@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { consolidateFiles, defaultThreads, processFile } from '../src/summary/node-consolidate';
+import { defaultThreads, processFile } from '../src/summary/node-consolidate';
+import { spoolFiles } from '../src/summary/node-spool';
 import { consolidatedXlsx } from '../src/summary/workbook';
 import { ensureCorpus } from './corpus';
 
@@ -98,10 +99,16 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
   const sampler = rssSampler();
   const cpu0 = process.cpuUsage();
   const t0 = Date.now();
-  const c = await consolidateFiles(files, { threads });
+  // As `custody summary` does: rows spooled to temporary files, streamed into the workbook.
+  const c = await spoolFiles(files, { threads });
   const t1 = Date.now();
   const peakConsolidate = sampler.peek();
-  const bytes = await consolidatedXlsx(c);
+  let bytes: Uint8Array;
+  try {
+    bytes = await consolidatedXlsx(c.source());
+  } finally {
+    await c.dispose();
+  }
   const out = path.join(os.tmpdir(), 'custody-bench', `summary-${options.sites}.xlsx`);
   await fs.writeFile(out, bytes);
   const t2 = Date.now();

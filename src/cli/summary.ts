@@ -8,10 +8,12 @@
  * read or the call was wrong. The summary is written in every case.
  */
 import type { Command } from 'commander';
+import { createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
 import { assertNotInput, writeFileAtomic } from '../io/node-files';
-import { Consolidated, consolidatedJson } from '../summary/consolidate';
-import { consolidateFiles, findWorkbooks } from '../summary/node-consolidate';
+import type { ConsolidatedTotals } from '../summary/consolidate';
+import { findWorkbooks } from '../summary/node-consolidate';
+import { SpooledConsolidation, spoolFiles } from '../summary/node-spool';
 import { consolidatedXlsx } from '../summary/workbook';
 import type { CliIO } from './io';
 
@@ -24,10 +26,12 @@ export interface SummaryRunOptions {
   format?: 'xlsx' | 'json';
   lang?: 'zh' | 'en';
   threads?: number;
+  /** Where the temporary files go while the summary is made (default: the system's temporary folder). */
+  tmpDir?: string;
 }
 
 /** The few lines a person reads after a summary run. */
-export function summaryLines(c: Consolidated): string[] {
+export function summaryLines(c: { totals: ConsolidatedTotals }): string[] {
   const t = c.totals;
   const lines = [
     `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
@@ -58,31 +62,55 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
     );
     bar.start(files.length, 0);
   }
-  let c: Consolidated;
+  // The rows wait in temporary files while the files are read (memory does not grow with their
+  // number); they are streamed into the output and the temporary files removed, also on error.
+  let c: SpooledConsolidation;
   try {
-    c = await consolidateFiles(files, { lang: options.lang, threads: options.threads, onProgress: (done) => bar?.update(done) });
+    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, onProgress: (done) => bar?.update(done) });
   } finally {
     bar?.stop();
   }
-
-  for (const f of c.skipped ?? []) io.err(`${f.file}: 已跳过：${f.reason}`);
-  for (const f of c.files) if (f.error) io.err(`${f.file}: 无法读取：${f.error}`);
-  if (format === 'json') {
-    const text = JSON.stringify(consolidatedJson(c), null, 2);
-    if (out) {
-      await writeFileAtomic(out, text + '\n');
-      for (const line of summaryLines(c)) io.err(line);
-      io.err(`已写出 ${out}`);
+  try {
+    for (const f of c.skipped) io.err(`${f.file}: 已跳过：${f.reason}`);
+    for (const f of c.unreadable()) io.err(`${f.file}: 无法读取：${f.error}`);
+    if (format === 'json') {
+      if (out) {
+        await writeJsonFile(c, out);
+        for (const line of summaryLines(c)) io.err(line);
+        io.err(`已写出 ${out}`);
+      } else {
+        await c.writeJson((chunk) => io.out(chunk));
+      }
     } else {
-      io.out(text);
+      await writeFileAtomic(out!, await consolidatedXlsx(c.source()));
+      for (const line of summaryLines(c)) io.out(line);
+      io.out(`已写出 ${out}`);
     }
-  } else {
-    await writeFileAtomic(out!, await consolidatedXlsx(c));
-    for (const line of summaryLines(c)) io.out(line);
-    io.out(`已写出 ${out}`);
+  } finally {
+    await c.dispose();
   }
   if (c.totals.unreadable > 0) return 2;
   return c.totals.errors > 0 ? 1 : 0;
+}
+
+/** The JSON streamed into a temporary file beside `out`, then renamed over it (as writeFileAtomic). */
+async function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
+  const stream = createWriteStream(tmp, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined);
+  try {
+    const write = (chunk: string) =>
+      stream.write(chunk) ? undefined : Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
+    await c.writeJson(write);
+    await Promise.race([new Promise<void>((resolve) => stream.end('\n', () => resolve())), failed]);
+    await fs.rename(tmp, out);
+  } catch (error) {
+    stream.destroy();
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
 }
 
 export function registerSummary(program: Command, io: CliIO): void {

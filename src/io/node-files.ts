@@ -11,8 +11,13 @@ export async function sha256File(file: string): Promise<string> {
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
 }
 
 /** Refuses to write over a file the command is reading. */

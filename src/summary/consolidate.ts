@@ -92,13 +92,34 @@ export interface Consolidated {
 
 /* ------------------------------------------------------------------ pairing */
 
-interface Copy extends HandoverBrief {
+/**
+ * One copy of a handover as pairing needs it: only the fields compared and
+ * shown, its items folded into one string. Small, so that the copies of
+ * thousands of workbooks can be held at once for pairing.
+ */
+export interface PairCopy {
   file: string;
   site: string;
+  sheet: string | null;
+  cell: string | null;
+  time: string;
+  from: string;
+  to: string;
+  address: string;
+  contact: string;
+  quantity: number;
+  total: number | string | null;
+  /** The items as compared: `destination:quantity` sorted, joined with ；. */
+  itemsKey: string;
+  fromSigners: string[];
+  toSigners: string[];
+}
+
+interface Copy extends PairCopy {
   order: number;
 }
 
-function ref(c: Copy): HandoverCopyRef {
+function ref(c: PairCopy): HandoverCopyRef {
   return {
     file: c.file,
     site: c.site,
@@ -113,19 +134,46 @@ function ref(c: Copy): HandoverCopyRef {
 }
 
 const names = (list: string[]): string => [...new Set(list.map((n) => n.trim()).filter(Boolean))].sort().join('、');
-const itemsKey = (c: Copy): string =>
-  c.items
+const itemsKeyOf = (items: HandoverBrief['items']): string =>
+  items
     .filter((i) => i.quantity !== null && i.quantity !== '')
     .map((i) => `${unitKey(i.destination)}:${String(i.quantity)}`)
     .sort()
     .join('；');
+const itemsKey = (c: HandoverBrief | PairCopy): string => ('itemsKey' in c ? c.itemsKey : itemsKeyOf(c.items));
 const showTime = (t: string): string => t.replace('T', ' ');
 
+/** The compact copy of a handover brief that pairing keeps. */
+export function pairCopyOf(h: HandoverBrief, file: string, site: string): PairCopy {
+  return {
+    file,
+    site,
+    sheet: h.sheet,
+    cell: h.cell,
+    time: h.time,
+    from: h.from,
+    to: h.to,
+    address: h.address,
+    contact: h.contact,
+    quantity: h.quantity,
+    total: h.total,
+    itemsKey: itemsKeyOf(h.items),
+    fromSigners: h.fromSigners,
+    toSigners: h.toSigners,
+  };
+}
+
+/** A workbook's handover copies as pairing keeps them. */
+export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): { out: PairCopy[]; in: PairCopy[] } {
+  const site = summary.site.name;
+  return { out: summary.handovers.out.map((h) => pairCopyOf(h, file, site)), in: summary.handovers.in.map((h) => pairCopyOf(h, file, site)) };
+}
+
 /** What differs between the sender's and the receiver's copy of one handover. */
-export function compareCopies(sender: HandoverBrief, receiver: HandoverBrief): PairDifference[] {
+export function compareCopies(sender: HandoverBrief | PairCopy, receiver: HandoverBrief | PairCopy): PairDifference[] {
   const diffs: PairDifference[] = [];
-  const s = sender as Copy;
-  const r = receiver as Copy;
+  const s = sender;
+  const r = receiver;
   const ts = minutesOf(s.time);
   const tr = minutesOf(r.time);
   const timeDiffers = Number.isNaN(ts) || Number.isNaN(tr) ? s.time.trim() !== r.time.trim() : ts !== tr;
@@ -142,28 +190,52 @@ export function compareCopies(sender: HandoverBrief, receiver: HandoverBrief): P
 }
 
 /**
+ * Collects the handover copies of workbooks, one workbook after another (in
+ * the order of the files), and pairs them at the end. Holds only compact
+ * copies (`PairCopy`), so that it can be fed as results arrive.
+ */
+export class HandoverPairer {
+  private readonly units = new Set<string>();
+  private readonly groups = new Map<string, { out: Copy[]; in: Copy[] }>();
+  private order = 0;
+
+  /** Adds one readable workbook's copies. */
+  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): void {
+    this.addCopies(summary.site.name, pairCopiesOf(file, summary));
+  }
+
+  /** The same, from copies already made compact (`pairCopiesOf`, in a worker thread). */
+  addCopies(site: string, copies: { out: PairCopy[]; in: PairCopy[] }): void {
+    this.units.add(unitKey(site));
+    for (const dir of ['out', 'in'] as const) {
+      for (const c of copies[dir]) {
+        const key = `${unitKey(c.from)}→${unitKey(c.to)}`;
+        const g = this.groups.get(key) ?? { out: [], in: [] };
+        g[dir].push({ ...c, order: this.order++ });
+        this.groups.set(key, g);
+      }
+    }
+  }
+
+  /** Pairs everything added so far. */
+  pairs(): HandoverPair[] {
+    return pairGroups(this.groups, this.units);
+  }
+}
+
+/**
  * Pairs the sender's copies with the receiver's across workbooks. Copies are
  * grouped by (移交单位, 接收单位); within a group each sender's copy is paired
  * with the receiver's copy from another workbook that is closest in time (an
  * identical copy first), within three days. What is left is one-sided.
  */
 export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
-  const units = new Set<string>();
-  const groups = new Map<string, { out: Copy[]; in: Copy[] }>();
-  let order = 0;
-  for (const o of outcomes) {
-    if (!o.summary) continue;
-    const site = o.summary.site.name;
-    units.add(unitKey(site));
-    for (const dir of ['out', 'in'] as const) {
-      for (const h of o.summary.handovers[dir]) {
-        const key = `${unitKey(h.from)}→${unitKey(h.to)}`;
-        const g = groups.get(key) ?? { out: [], in: [] };
-        g[dir].push({ ...h, file: o.file, site, order: order++ });
-        groups.set(key, g);
-      }
-    }
-  }
+  const pairer = new HandoverPairer();
+  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary);
+  return pairer.pairs();
+}
+
+function pairGroups(groups: Map<string, { out: Copy[]; in: Copy[] }>, units: Set<string>): HandoverPair[] {
   const provided = (name: string) => {
     const k = unitKey(name);
     if (!k) return false;

@@ -140,68 +140,105 @@ export function defaultThreads(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** Reads, checks and summarises every file, on every core, and consolidates. */
+/**
+ * Reads, checks and summarises every file, on every core, and hands each
+ * result to `take` in the order of `files` (whatever order the threads finish
+ * in): results that arrive early wait in a window of a few per thread, and no
+ * file further than that window ahead is started, so what waits stays small.
+ * `onProgress` is called as each file is done.
+ */
+export async function processInWorkers<T = ProcessedFile>(
+  files: readonly string[],
+  options: ConsolidateFilesOptions,
+  take: (r: T) => void,
+  /** What each result becomes before it leaves the worker (`node-worker.ts` applies the same for `spool`). */
+  as?: { spool: true; convert: (r: ProcessedFile) => T },
+): Promise<void> {
+  const convert = as?.convert ?? ((r: ProcessedFile) => r as unknown as T);
+  let done = 0;
+  const progress = (file: string) => options.onProgress?.(++done, files.length, file);
+  const threads = Math.max(0, options.threads ?? defaultThreads());
+  const worker = workerFile();
+  if (!(threads > 0 && worker && files.length >= 4)) {
+    for (const file of files) {
+      const r = convert(await processFile(file, options.lang));
+      progress(file);
+      take(r);
+    }
+    return;
+  }
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({
+    filename: worker,
+    maxThreads: Math.min(threads, files.length),
+    minThreads: Math.min(threads, files.length),
+    idleTimeout: 1000,
+  });
+  try {
+    // A few tasks per thread in flight: the queue stays short, results are folded in as they come.
+    const limit = pool.options.maxThreads * 4;
+    // Results finished ahead of the next one due wait here, at most `window` of them.
+    const window = Math.max(64, pool.options.maxThreads * 16);
+    const ready = new Map<number, T>();
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let due = 0;
+      let inFlight = 0;
+      let failed = false;
+      const settle = (i: number, r: T) => {
+        if (failed) return;
+        inFlight--;
+        try {
+          progress(files[i]);
+          ready.set(i, r);
+          while (ready.has(due)) {
+            const first = ready.get(due)!;
+            ready.delete(due++);
+            take(first);
+          }
+          if (due >= files.length) resolve();
+          else pump();
+        } catch (error) {
+          failed = true;
+          reject(error);
+        }
+      };
+      const pump = () => {
+        while (inFlight < limit && next < files.length && next < due + window) {
+          const i = next++;
+          const file = files[i];
+          inFlight++;
+          (pool.run({ file, lang: options.lang, spool: Boolean(as?.spool) }) as Promise<T>).then(
+            (r) => settle(i, r),
+            (error: unknown) => {
+              try {
+                settle(i, convert({ outcome: { file, sha256: null, error: reason(error), findings: [] } }));
+              } catch (e) {
+                failed = true;
+                reject(e);
+              }
+            },
+          );
+        }
+      };
+      if (files.length === 0) resolve();
+      else pump();
+    });
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Reads, checks and summarises every file, on every core, and consolidates (all in memory: `node-spool.ts` for thousands). */
 export async function consolidateFiles(files: readonly string[], options: ConsolidateFilesOptions = {}): Promise<Consolidated> {
   const outcomes: FileOutcome[] = [];
   const slim: Array<{ id: string; model: SiteModel }> = [];
-  let done = 0;
   const skipped: Array<{ file: string; reason: string }> = [];
-  const take = (r: ProcessedFile) => {
+  await processInWorkers(files, options, (r) => {
     if (r.skipped) skipped.push({ file: r.outcome.file, reason: r.skipped });
     else outcomes.push(r.outcome);
     if (r.slim) slim.push({ id: r.outcome.file, model: r.slim });
-    options.onProgress?.(++done, files.length, r.outcome.file);
-  };
-
-  const threads = Math.max(0, options.threads ?? defaultThreads());
-  const worker = workerFile();
-  if (threads > 0 && worker && files.length >= 4) {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina({
-      filename: worker,
-      maxThreads: Math.min(threads, files.length),
-      minThreads: Math.min(threads, files.length),
-      idleTimeout: 1000,
-    });
-    try {
-      let next = 0;
-      // A few tasks per thread in flight: the queue stays short, results are folded in as they come.
-      const limit = pool.options.maxThreads * 4;
-      await new Promise<void>((resolve, reject) => {
-        let inFlight = 0;
-        const pump = () => {
-          while (inFlight < limit && next < files.length) {
-            const file = files[next++];
-            inFlight++;
-            (pool.run({ file, lang: options.lang }) as Promise<ProcessedFile>).then(
-              (r) => {
-                inFlight--;
-                take(r);
-                if (next >= files.length && inFlight === 0) resolve();
-                else pump();
-              },
-              (error: unknown) => {
-                inFlight--;
-                take({ outcome: { file, sha256: null, error: reason(error), findings: [] } });
-                if (next >= files.length && inFlight === 0) resolve();
-                else pump();
-              },
-            );
-          }
-          if (files.length === 0) resolve();
-        };
-        try {
-          pump();
-        } catch (error) {
-          reject(error);
-        }
-      });
-    } finally {
-      await pool.destroy();
-    }
-  } else {
-    for (const file of files) take(await processFile(file, options.lang));
-  }
+  });
   applyAcross(outcomes, slim, options.lang);
   const c = buildConsolidated(outcomes);
   if (skipped.length) c.skipped = skipped.sort((a, b) => (a.file < b.file ? -1 : 1));

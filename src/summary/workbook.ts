@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../model/finding';
 import { addBarCharts, absoluteRef, BarChartSpec } from './chart';
-import { Consolidated, PAIR_STATUS_ZH, describePair } from './consolidate';
+import { Consolidated, ConsolidatedTotals, FileOutcome, HandoverPair, PAIR_STATUS_ZH, describePair } from './consolidate';
 import type { SiteSummary } from './site';
 
 const FONT = '宋体';
@@ -127,7 +127,12 @@ function styleBody(row: ExcelJS.Row, columns: readonly Column[]): void {
  * A sheet that is one table: header in row 1, frozen, filtered, printable.
  * Rows are written out as they are added, so thousands of them cost no memory.
  */
-function tableSheet(wb: AnyWorkbook, name: string, columns: readonly Column[], rows: Iterable<Row>): { ws: ExcelJS.Worksheet; last: number } {
+async function tableSheet(
+  wb: AnyWorkbook,
+  name: string,
+  columns: readonly Column[],
+  rows: Iterable<Row> | AsyncIterable<Row>,
+): Promise<{ ws: ExcelJS.Worksheet; last: number }> {
   const ws = newSheet(wb, name, { ySplit: 1 }, '1:1');
   columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
@@ -139,7 +144,7 @@ function tableSheet(wb: AnyWorkbook, name: string, columns: readonly Column[], r
   // rows, a font and a border on every cell would triple the time to write the file.
   const wrap = columns.map((c) => c.width >= 24);
   let count = 0;
-  for (const r of rows) {
+  for await (const r of rows) {
     const row = ws.addRow(r);
     let lines = 1;
     columns.forEach((col, i) => {
@@ -500,15 +505,15 @@ function statusOf(f: Consolidated['files'][number]): string {
   return f.summary.ready ? '可以提交' : '需改正';
 }
 
-function* siteRows(c: Consolidated): Generator<Row> {
-  for (const f of c.files) {
+/** The 站点汇总 row of one file. */
+export function siteRow(f: FileOutcome): Row {
+  {
     const s = f.summary;
     if (!s) {
-      yield [f.file, '', '', '', '', '', '无法读取', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, f.error ?? '', f.sha256 ?? ''];
-      continue;
+      return [f.file, '', '', '', '', '', '无法读取', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, f.error ?? '', f.sha256 ?? ''];
     }
     const note = [s.duty.gaps.length ? `值班缺口 ${s.duty.gaps.length} 处` : '', s.outstanding.length ? `${s.outstanding.length} 次出库未还` : '', ...s.problems].filter(Boolean).join('；');
-    yield [
+    return [
       f.file,
       s.site.branch,
       s.site.school,
@@ -539,12 +544,21 @@ function* siteRows(c: Consolidated): Generator<Row> {
   }
 }
 
-function* paperRows(c: Consolidated): Generator<Row> {
-  for (const f of c.files) if (f.summary) for (const p of f.summary.papers) yield [f.file, f.summary.site.name, ...paperRow(p)];
+function* siteRows(c: Consolidated): Generator<Row> {
+  for (const f of c.files) yield siteRow(f);
 }
 
-function* pairRows(c: Consolidated): Generator<Row> {
-  for (const p of c.pairs) {
+/** The 试卷明细 rows of one file. */
+export function paperRowsOf(f: FileOutcome): Row[] {
+  return f.summary ? f.summary.papers.map((p) => [f.file, f.summary!.site.name, ...paperRow(p)]) : [];
+}
+
+function* paperRows(c: Consolidated): Generator<Row> {
+  for (const f of c.files) yield* paperRowsOf(f);
+}
+
+function* pairRows(pairs: readonly HandoverPair[]): Generator<Row> {
+  for (const p of pairs) {
     yield [
       p.from,
       p.to,
@@ -562,20 +576,47 @@ function* pairRows(c: Consolidated): Generator<Row> {
   }
 }
 
-function* findingRows(c: Consolidated): Generator<Row> {
-  for (const f of c.files) {
-    if (f.error) {
-      yield [f.file, '', '错误', 'unreadable-file', null, null, null, null, `无法读取：${f.error}`, ''];
-      continue;
-    }
-    for (const x of f.findings) {
-      yield [f.file, f.summary?.site.name ?? '', SEVERITY_ZH[x.severity], x.rule, x.form, x.sheet, x.cell, x.row, x.message, x.clause];
-    }
-  }
+/** The 问题清单 rows of one file: its findings, or why it could not be read. */
+export function findingRowsOf(f: Pick<FileOutcome, 'file' | 'error' | 'findings'> & { site?: string }): Row[] {
+  if (f.error) return [[f.file, '', '错误', 'unreadable-file', null, null, null, null, `无法读取：${f.error}`, '']];
+  return f.findings.map((x) => [f.file, f.site ?? '', SEVERITY_ZH[x.severity], x.rule, x.form, x.sheet, x.cell, x.row, x.message, x.clause]);
 }
 
-/** Chart data on 总览: the top of each list, so that a chart stays readable. */
-function chartData(c: Consolidated) {
+function* findingRows(c: Consolidated): Generator<Row> {
+  for (const f of c.files) yield* findingRowsOf({ ...f, site: f.summary?.site.name ?? '' });
+}
+
+/** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
+export interface ChartData {
+  /** Findings per rule (top 15). */
+  rules: Array<[string, { errors: number; warnings: number }]>;
+  /** Units with the most findings (top 20). */
+  sites: Array<{ name: string; errors: number; warnings: number }>;
+  /** Units with the most candidates (top 20), of those with papers. */
+  big: Array<{ name: string; candidates: number; copies: number }>;
+}
+
+/** Ranks per-rule counts and per-unit figures the way 总览 shows them. */
+export function rankChartData(
+  byRule: ReadonlyMap<string, { errors: number; warnings: number }>,
+  units: Iterable<{ name: string; errors: number; warnings: number; papers: number; candidates: number; copies: number }>,
+): ChartData {
+  const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
+  const list = [...units];
+  const sites = list
+    .filter((u) => u.errors + u.warnings > 0)
+    .map((u) => ({ name: u.name, errors: u.errors, warnings: u.warnings }))
+    .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.name.localeCompare(b.name, 'zh'))
+    .slice(0, 20);
+  const big = list
+    .filter((u) => u.papers > 0)
+    .map((u) => ({ name: u.name, candidates: u.candidates, copies: u.copies }))
+    .sort((a, b) => b.candidates - a.candidates || a.name.localeCompare(b.name, 'zh'))
+    .slice(0, 20);
+  return { rules, sites, big };
+}
+
+function chartData(c: Consolidated): ChartData {
   const byRule = new Map<string, { errors: number; warnings: number }>();
   for (const f of c.files) {
     for (const x of f.findings) {
@@ -585,13 +626,44 @@ function chartData(c: Consolidated) {
       byRule.set(x.rule, e);
     }
   }
-  const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
-  const sites = c.files
-    .filter((f) => f.summary && f.summary.findings.errors + f.summary.findings.warnings > 0)
-    .map((f) => ({ name: f.summary!.site.name || f.file, errors: f.summary!.findings.errors, warnings: f.summary!.findings.warnings }))
-    .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.name.localeCompare(b.name, 'zh'))
-    .slice(0, 20);
-  return { rules, sites };
+  return rankChartData(
+    byRule,
+    c.files
+      .filter((f) => f.summary)
+      .map((f) => {
+        const s = f.summary!;
+        return { name: s.site.name || f.file, errors: s.findings.errors, warnings: s.findings.warnings, papers: s.totals.papers, candidates: s.totals.candidates, copies: s.totals.copies };
+      }),
+  );
+}
+
+/**
+ * Everything the consolidated summary workbook is written from: the figures
+ * and charts of 总览, the pairs, and the rows of the long tables, which may be
+ * read back from disk as they are written (`node-spool.ts`).
+ */
+export interface ConsolidatedSource {
+  totals: ConsolidatedTotals;
+  pairs: readonly HandoverPair[];
+  chart: ChartData;
+  siteRows(): Iterable<Row> | AsyncIterable<Row>;
+  paperRows(): Iterable<Row> | AsyncIterable<Row>;
+  findingRows(): Iterable<Row> | AsyncIterable<Row>;
+  /** Each readable site's summary and findings, in file order (asked for only when there are few). */
+  sites(): Iterable<{ file: string; summary: SiteSummary; findings: readonly Finding[] }> | AsyncIterable<{ file: string; summary: SiteSummary; findings: readonly Finding[] }>;
+}
+
+/** The source of a consolidated summary held in memory. */
+export function sourceOf(c: Consolidated): ConsolidatedSource {
+  return {
+    totals: c.totals,
+    pairs: c.pairs,
+    chart: chartData(c),
+    siteRows: () => siteRows(c),
+    paperRows: () => paperRows(c),
+    findingRows: () => findingRows(c),
+    sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
+  };
 }
 
 export interface ConsolidatedOptions {
@@ -606,16 +678,16 @@ function finish(ws: ExcelJS.Worksheet): void {
 }
 
 /** The consolidated summary as an ordinary exceljs workbook (small runs, tests), and the charts to add once written. */
-export function consolidatedWorkbook(c: Consolidated, options: ConsolidatedOptions = {}): { wb: ExcelJS.Workbook; charts: BarChartSpec[] } {
+export async function consolidatedWorkbook(c: Consolidated | ConsolidatedSource, options: ConsolidatedOptions = {}): Promise<{ wb: ExcelJS.Workbook; charts: BarChartSpec[] }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '试卷保密助手';
   wb.created = new Date(Date.UTC(2024, 0, 1));
   wb.modified = wb.created;
-  return { wb, charts: writeConsolidated(wb, c, options) };
+  return { wb, charts: await writeConsolidated(wb, 'files' in c ? sourceOf(c) : c, options) };
 }
 
 /** Writes every sheet of the consolidated summary into `wb`; returns the charts for 总览. */
-function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: ConsolidatedOptions): BarChartSpec[] {
+async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options: ConsolidatedOptions): Promise<BarChartSpec[]> {
   const t = c.totals;
   const charts: BarChartSpec[] = [];
 
@@ -659,7 +731,7 @@ function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: Consolidat
   cellRule(ov, 'B16', 'B16>0', ERROR_STYLE, 5);
   cellRule(ov, 'B7', `AND(B7>0,B7=B6)`, GOOD_STYLE, 6);
 
-  const { rules, sites } = chartData(c);
+  const { rules, sites, big } = c.chart;
   let r = figEnd + 2;
   const ruleHeader = r;
   ov.getRow(r).values = ['规则', '错误', '警告'];
@@ -712,11 +784,6 @@ function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: Consolidat
   }
   r++;
   // Always drawn: candidates against copies, for the units with the most candidates.
-  const big = c.files
-    .filter((f) => f.summary && f.summary.totals.papers > 0)
-    .map((f) => ({ name: f.summary!.site.name || f.file, candidates: f.summary!.totals.candidates, copies: f.summary!.totals.copies }))
-    .sort((a, b) => b.candidates - a.candidates || a.name.localeCompare(b.name, 'zh'))
-    .slice(0, 20);
   if (big.length) {
     const head = r;
     ov.getRow(r).values = ['单位（报考人数最多的前 20 个）', '报考人数', '试卷份数'];
@@ -750,8 +817,8 @@ function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: Consolidat
   finish(ov);
 
   // 站点汇总
-  const { ws: siteSheet } = tableSheet(wb, '站点汇总', SITE_COLUMNS, siteRows(c));
-  const n = c.files.length + 1;
+  const { ws: siteSheet } = await tableSheet(wb, '站点汇总', SITE_COLUMNS, c.siteRows());
+  const n = t.files + 1;
   if (n > 1) {
     siteSheet.addConditionalFormatting({
       ref: `A2:${colLetter(SITE_COLUMNS.length)}${n}`,
@@ -766,7 +833,7 @@ function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: Consolidat
   finish(siteSheet);
 
   // 试卷明细
-  const { ws: paperSheet, last: np } = tableSheet(wb, '试卷明细', PAPER_DETAIL_COLUMNS, paperRows(c));
+  const { ws: paperSheet, last: np } = await tableSheet(wb, '试卷明细', PAPER_DETAIL_COLUMNS, c.paperRows());
   if (np > 1) {
     cellRule(paperSheet, `M2:M${np}`, 'AND(ISNUMBER(M2),M2<0)', ERROR_STYLE, 1);
     cellRule(paperSheet, `S2:S${np}`, 'S2>0', ERROR_STYLE, 2);
@@ -774,7 +841,7 @@ function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: Consolidat
   finish(paperSheet);
 
   // 交接配对
-  const { ws: pairSheet } = tableSheet(wb, '交接配对', PAIR_COLUMNS, pairRows(c));
+  const { ws: pairSheet } = await tableSheet(wb, '交接配对', PAIR_COLUMNS, pairRows(c.pairs));
   if (c.pairs.length) {
     pairSheet.addConditionalFormatting({
       ref: `A2:${colLetter(PAIR_COLUMNS.length)}${c.pairs.length + 1}`,
@@ -788,19 +855,18 @@ function writeConsolidated(wb: AnyWorkbook, c: Consolidated, options: Consolidat
   finish(pairSheet);
 
   // 问题清单
-  const { ws: findingSheet, last: nf } = tableSheet(wb, '问题清单', FINDING_COLUMNS, findingRows(c));
+  const { ws: findingSheet, last: nf } = await tableSheet(wb, '问题清单', FINDING_COLUMNS, c.findingRows());
   severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, 3);
   finish(findingSheet);
 
   // A 汇总 sheet per site, when there are few.
   const limit = options.perSiteSheets ?? 10;
-  const readable = c.files.filter((f) => f.summary);
-  if (readable.length <= limit) {
+  if (t.sites <= limit) {
     const names = ['总览', '站点汇总', '试卷明细', '交接配对', '问题清单'];
-    for (const f of readable) {
-      const name = safeSheetName(names, `汇总-${f.summary!.site.name || f.file}`);
+    for await (const f of c.sites()) {
+      const name = safeSheetName(names, `汇总-${f.summary.site.name || f.file}`);
       names.push(name);
-      finish(writeSiteSheet(wb, name, f.summary!, f.findings));
+      finish(writeSiteSheet(wb, name, f.summary, f.findings));
     }
   }
   return charts;
@@ -817,19 +883,20 @@ interface StreamingWriter {
  * exceljs's streaming writer: each table row goes out as it is made, so
  * thousands of sites cost no more memory than a few.
  */
-export async function consolidatedXlsx(c: Consolidated, options: ConsolidatedOptions = {}): Promise<Uint8Array> {
+export async function consolidatedXlsx(from: Consolidated | ConsolidatedSource, options: ConsolidatedOptions = {}): Promise<Uint8Array> {
+  const c = 'files' in from ? sourceOf(from) : from;
   const Writer = (ExcelJS as unknown as { stream?: { xlsx?: { WorkbookWriter?: new (o: object) => StreamingWriter } } }).stream?.xlsx?.WorkbookWriter;
   let bytes: Uint8Array;
   let charts: BarChartSpec[];
   if (Writer) {
     const created = new Date(Date.UTC(2024, 0, 1));
     const wb = new Writer({ useStyles: true, useSharedStrings: true, creator: '试卷保密助手', created, modified: created });
-    charts = writeConsolidated(wb, c, options);
+    charts = await writeConsolidated(wb, c, options);
     await wb.commit();
     bytes = new Uint8Array(wb.stream.toBuffer());
   } else {
     // A build of exceljs without the streaming writer (some browser bundles).
-    const made = consolidatedWorkbook(c, options);
+    const made = await consolidatedWorkbook(c, options);
     charts = made.charts;
     bytes = new Uint8Array(await made.wb.xlsx.writeBuffer());
   }

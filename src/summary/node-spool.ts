@@ -1,0 +1,423 @@
+/**
+ * Node only: the consolidation of thousands of workbooks in memory that does
+ * not grow with their number (`custody summary`, the benchmark).
+ *
+ * Each file's result is folded in as it arrives from the worker threads, in
+ * the order of the files (a small reorder window keeps that order): its bulky
+ * parts — the 站点汇总 row, the 试卷明细 rows, its findings, its full summary
+ * and the slim model of the checks across workbooks — are appended to NDJSON
+ * files in a temporary folder, one per output; in memory stay only a compact
+ * record per file (a few numbers), the running counts per rule and the compact
+ * handover copies that pairing compares (`PairCopy`). The worker threads turn
+ * a result into those lines and numbers (`spoolEntryOf`), so that little
+ * crosses to the main thread. When the summary is written, the rows are read
+ * back line by line into the streaming writer (or the JSON is streamed out),
+ * and the temporary folder is removed at the end, also on error (`dispose`).
+ *
+ * What still grows with the number of files, by design: the compact per-file
+ * record (~0.3 KB), the handover copies (pairing is a global matching) and the
+ * pairs themselves; and, once the workers have ended, the slim models, read
+ * back all at once for the check across workbooks (also a global matching),
+ * with repeated strings and cell locations shared.
+ */
+import { closeSync, createReadStream, openSync, promises as fs, writeSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createInterface } from 'readline';
+import type { SiteModel } from '../forms/workbook';
+import type { FileReport, Finding } from '../model/finding';
+import { validateAcross } from '../rules/engine';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, PairStatus, pairCopiesOf } from './consolidate';
+import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './node-consolidate';
+import { SiteSummary, addFindings } from './site';
+import { ConsolidatedSource, findingRowsOf, paperRowsOf, rankChartData, siteRow } from './workbook';
+
+/** What stays in memory per file: a few numbers. */
+export interface FileRecord {
+  file: string;
+  sha256: string | null;
+  error?: string;
+  readable: boolean;
+  /** summary.site.name ('' when unnamed or unreadable). */
+  site: string;
+  errors: number;
+  warnings: number;
+  problems: number;
+  papers: number;
+  bags: number;
+  copies: number;
+  candidates: number;
+  bagsStillOut: number;
+}
+
+type Row = Array<string | number | null | undefined>;
+
+const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim'] as const;
+type SpoolName = (typeof SPOOLS)[number];
+
+/** Lines of an NDJSON file, parsed, one at a time. */
+async function* readLines<T>(file: string): AsyncGenerator<T> {
+  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) if (line) yield JSON.parse(line) as T;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+/**
+ * One file's result as the spooled consolidation takes it: made in the worker
+ * thread, so that only strings and a few small objects cross to the main one.
+ */
+export interface SpoolEntry {
+  file: string;
+  /** Not a unit's workbook: left out, with the reason. */
+  skipped?: string;
+  record?: FileRecord;
+  /** The NDJSON lines (newline included) for each spool; absent: no line. */
+  lines?: Partial<Record<SpoolName, string>>;
+  /** Findings per rule: [rule, errors, warnings]. */
+  rules?: Array<[string, number, number]>;
+  copies?: { out: PairCopy[]; in: PairCopy[] };
+}
+
+/** A processed file → its spool entry (in the worker thread). */
+export function spoolEntryOf(r: ProcessedFile): SpoolEntry {
+  const o = r.outcome;
+  if (r.skipped) return { file: o.file, skipped: r.skipped };
+  const s = o.summary;
+  const record: FileRecord = {
+    file: o.file,
+    sha256: o.sha256,
+    ...(o.error ? { error: o.error } : {}),
+    readable: Boolean(s),
+    site: s?.site.name ?? '',
+    errors: s?.findings.errors ?? 0,
+    warnings: s?.findings.warnings ?? 0,
+    problems: s?.problems.length ?? 0,
+    papers: s?.totals.papers ?? 0,
+    bags: s?.totals.bags.totalBags ?? 0,
+    copies: s?.totals.copies ?? 0,
+    candidates: s?.totals.candidates ?? 0,
+    bagsStillOut: s?.totals.bagsStillOut ?? 0,
+  };
+  const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+  const lines: SpoolEntry['lines'] = { sites: line(siteRow(o)), findings: line(o.findings) };
+  const rules = new Map<string, [string, number, number]>();
+  for (const x of o.findings) {
+    const e = rules.get(x.rule) ?? [x.rule, 0, 0];
+    e[x.severity === 'error' ? 1 : 2]++;
+    rules.set(x.rule, e);
+  }
+  const entry: SpoolEntry = { file: o.file, record, lines, rules: [...rules.values()] };
+  if (s) {
+    const papers = paperRowsOf(o);
+    if (papers.length) lines.papers = line(papers);
+    lines.summaries = line(s);
+    entry.copies = pairCopiesOf(o.file, s);
+  }
+  if (r.slim) lines.slim = line({ id: o.file, model: r.slim });
+  return entry;
+}
+
+/** One copy of each repeated string and cell location (files made from one template repeat most). */
+function sharer() {
+  const texts = new Map<string, string>();
+  const locations = new Map<string, SiteModel['locations'][string]>();
+  const text = (t: string): string => {
+    if (t.length > 64) return t;
+    const known = texts.get(t);
+    if (known !== undefined) return known;
+    texts.set(t, t);
+    return t;
+  };
+  const deep = <T>(value: T): T => {
+    if (typeof value === 'string') return text(value) as T;
+    if (Array.isArray(value)) return value.map(deep) as T;
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[text(k)] = deep(v);
+      return out as T;
+    }
+    return value;
+  };
+  const location = (l: SiteModel['locations'][string]) => {
+    const key = JSON.stringify(l);
+    const known = locations.get(key);
+    if (known) return known;
+    const shared = Object.freeze(deep(l));
+    locations.set(key, shared);
+    return shared;
+  };
+  return { text, deep, location };
+}
+
+/** `JSON.stringify(value, null, 2)` as it reads nested in a 2-space document, after `pad`. */
+const nested = (value: unknown, pad: string): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+
+/** A consolidation whose rows wait on disk; `dispose()` removes them. */
+export class SpooledConsolidation {
+  readonly records: FileRecord[] = [];
+  skipped: Array<{ file: string; reason: string }> = [];
+  pairs: HandoverPair[] = [];
+  totals!: ConsolidatedTotals;
+  /** Findings of the checks across workbooks, by file (only files with some). */
+  across = new Map<string, Finding[]>();
+  private readonly byRule = new Map<string, { errors: number; warnings: number }>();
+  private pairer: HandoverPairer | null = new HandoverPairer();
+  /** Open spools: written synchronously, so that no line waits in memory for the disk. */
+  private readonly out = new Map<SpoolName, number>();
+
+  private constructor(readonly dir: string) {}
+
+  /** A new, empty spool in a new folder under `tmpDir` (default: the system's). */
+  static async create(tmpDir = os.tmpdir()): Promise<SpooledConsolidation> {
+    const spool = new SpooledConsolidation(await fs.mkdtemp(path.join(tmpDir, 'custody-summary-')));
+    try {
+      for (const name of SPOOLS) spool.out.set(name, openSync(spool.spool(name), 'w'));
+    } catch (error) {
+      await spool.dispose();
+      throw error;
+    }
+    return spool;
+  }
+
+  private closeSpools(): void {
+    for (const fd of this.out.values()) closeSync(fd);
+    this.out.clear();
+  }
+
+  /** The NDJSON file of one output. */
+  spool(name: SpoolName): string {
+    return path.join(this.dir, `${name}.ndjson`);
+  }
+
+  /** Folds in one file's result; files must come in the order they are to be listed. */
+  take(e: SpoolEntry): void {
+    if (e.skipped) {
+      this.skipped.push({ file: e.file, reason: e.skipped });
+      return;
+    }
+    const rec = e.record!;
+    this.records.push(rec);
+    for (const [name, text] of Object.entries(e.lines ?? {}) as Array<[SpoolName, string]>) writeSync(this.out.get(name)!, text);
+    for (const [rule, errors, warnings] of e.rules ?? []) {
+      const c = this.byRule.get(rule) ?? { errors: 0, warnings: 0 };
+      c.errors += errors;
+      c.warnings += warnings;
+      this.byRule.set(rule, c);
+    }
+    if (e.copies) this.pairer!.addCopies(rec.site, e.copies);
+  }
+
+  private countRules(findings: readonly Finding[]): void {
+    for (const x of findings) {
+      const e = this.byRule.get(x.rule) ?? { errors: 0, warnings: 0 };
+      if (x.severity === 'error') e.errors++;
+      else e.warnings++;
+      this.byRule.set(x.rule, e);
+    }
+  }
+
+  /** After the last file: the checks across workbooks, the pairs, the totals; the spools closed. */
+  async finish(lang?: 'zh' | 'en'): Promise<void> {
+    this.closeSpools();
+    // The checks across workbooks compare every pair of copies: the slim models (site and
+    // handovers) are read back all at once, now that the worker threads are gone, with their
+    // repeated strings and cell locations shared.
+    const slim: Array<{ id: string; model: SiteModel }> = [];
+    const share = sharer();
+    for await (const x of readLines<{ id: string; model: SiteModel }>(this.spool('slim'))) {
+      const locations: SiteModel['locations'] = {};
+      for (const [k, v] of Object.entries(x.model.locations)) locations[share.text(k)] = share.location(v);
+      slim.push({ id: x.id, model: { ...x.model, data: share.deep(x.model.data), locations } });
+    }
+    if (slim.length >= 2) {
+      for (const [id, found] of validateAcross(slim, lang ? { lang } : undefined)) if (found.length) this.across.set(id, found);
+    }
+    slim.length = 0;
+    for (const rec of this.records) {
+      const found = this.across.get(rec.file);
+      if (!found || !rec.readable) continue;
+      for (const f of found) {
+        if (f.severity === 'error') rec.errors++;
+        else rec.warnings++;
+      }
+      this.countRules(found);
+    }
+    this.pairs = this.pairer!.pairs();
+    this.pairer = null;
+    const t: ConsolidatedTotals = {
+      files: this.records.length,
+      unreadable: 0,
+      sites: 0,
+      ready: 0,
+      errors: 0,
+      warnings: 0,
+      papers: 0,
+      bags: 0,
+      copies: 0,
+      candidates: 0,
+      bagsStillOut: 0,
+      pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 } as Record<PairStatus, number>,
+    };
+    for (const r of this.records) {
+      if (!r.readable) {
+        t.unreadable++;
+        continue;
+      }
+      t.sites++;
+      if (r.errors === 0 && r.problems === 0) t.ready++;
+      t.errors += r.errors;
+      t.warnings += r.warnings;
+      t.papers += r.papers;
+      t.bags += r.bags;
+      t.copies += r.copies;
+      t.candidates += r.candidates;
+      t.bagsStillOut += r.bagsStillOut;
+    }
+    for (const p of this.pairs) t.pairs[p.status]++;
+    this.totals = t;
+  }
+
+  /** The files that could not be read, with the reason. */
+  unreadable(): Array<{ file: string; error: string }> {
+    return this.records.filter((r) => r.error).map((r) => ({ file: r.file, error: r.error! }));
+  }
+
+  /** Each file's findings (its own, then those across workbooks), in file order. */
+  private async *findings(): AsyncGenerator<{ rec: FileRecord; findings: Finding[] }> {
+    let i = 0;
+    for await (const own of readLines<Finding[]>(this.spool('findings'))) {
+      const rec = this.records[i++];
+      const found = rec.readable ? this.across.get(rec.file) : undefined;
+      yield { rec, findings: found ? own.concat(found) : own };
+    }
+  }
+
+  /** Each readable file's summary, with the findings across workbooks counted in. */
+  private async *summaries(): AsyncGenerator<SiteSummary> {
+    let i = 0;
+    for await (const s of readLines<SiteSummary>(this.spool('summaries'))) {
+      while (!this.records[i].readable) i++;
+      const found = this.across.get(this.records[i++].file);
+      yield found ? addFindings(s, found) : s;
+    }
+  }
+
+  /** What `consolidatedXlsx` writes from, read back from the spools. */
+  source(): ConsolidatedSource {
+    const self = this;
+    return {
+      totals: this.totals,
+      pairs: this.pairs,
+      chart: rankChartData(
+        this.byRule,
+        this.records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file })),
+      ),
+      async *siteRows() {
+        let i = 0;
+        for await (const row of readLines<Row>(self.spool('sites'))) {
+          const rec = self.records[i++];
+          if (rec.readable) {
+            row[6] = rec.errors === 0 && rec.problems === 0 ? '可以提交' : '需改正';
+            row[7] = rec.errors;
+            row[8] = rec.warnings;
+          }
+          yield row;
+        }
+      },
+      async *paperRows() {
+        for await (const rows of readLines<Row[]>(self.spool('papers'))) yield* rows;
+      },
+      async *findingRows() {
+        for await (const { rec, findings } of self.findings()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings });
+      },
+      async *sites() {
+        const findings = self.findings();
+        for await (const summary of self.summaries()) {
+          let next = await findings.next();
+          while (!next.done && !next.value.rec.readable) next = await findings.next();
+          if (next.done) return;
+          yield { file: next.value.rec.file, summary, findings: next.value.findings };
+        }
+      },
+    };
+  }
+
+  /**
+   * `custody summary --format json`, streamed: the same text as
+   * `JSON.stringify(consolidatedJson(c), null, 2)`, in chunks that end at a
+   * line's end (but the last), so that no more than one file's part is held.
+   */
+  async writeJson(emit: (chunk: string) => void | Promise<void>): Promise<void> {
+    let buffer = '';
+    const put = async (text: string) => {
+      buffer += text;
+      if (buffer.length >= 64 * 1024) {
+        const cut = buffer.lastIndexOf('\n') + 1;
+        if (cut > 0) {
+          await emit(buffer.slice(0, cut));
+          buffer = buffer.slice(cut);
+        }
+      }
+    };
+    const array = async <T>(key: string, items: AsyncIterable<T> | Iterable<T>, last = false) => {
+      await put(`  "${key}": [`);
+      let first = true;
+      for await (const item of items) {
+        await put(`${first ? '' : ','}\n    ${nested(item, '    ')}`);
+        first = false;
+      }
+      await put(first ? `]${last ? '' : ','}\n` : `\n  ]${last ? '' : ','}\n`);
+    };
+    const self = this;
+    await put('{\n');
+    await array(
+      'files',
+      (async function* (): AsyncGenerator<FileReport> {
+        for await (const { rec, findings } of self.findings()) {
+          yield { file: rec.file, site: rec.readable ? rec.site || null : null, sha256: rec.sha256, ...(rec.error ? { error: rec.error } : {}), findings };
+        }
+      })(),
+    );
+    await array('sites', this.summaries());
+    await array('handoverPairs', this.pairs);
+    await put(`  "totals": ${nested(this.totals, '  ')}\n}`);
+    if (buffer) await emit(buffer);
+  }
+
+  /** Removes the temporary folder (safe to call twice). */
+  async dispose(): Promise<void> {
+    try {
+      this.closeSpools();
+    } catch {
+      // Closing failed: the folder goes all the same.
+    }
+    await fs.rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Reads, checks and summarises every file (on every core, as
+ * `consolidateFiles`) into a spooled consolidation. The caller writes the
+ * summary from it and must `dispose()` it; on error it is disposed here.
+ */
+export async function spoolFiles(
+  files: readonly string[],
+  options: ConsolidateFilesOptions & { /** Where the temporary folder goes (default: the system's). */ tmpDir?: string } = {},
+): Promise<SpooledConsolidation> {
+  // The order of the output (buildConsolidated sorts the same way).
+  const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const spool = await SpooledConsolidation.create(options.tmpDir);
+  try {
+    await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, convert: spoolEntryOf });
+    await spool.finish(options.lang);
+    return spool;
+  } catch (error) {
+    await spool.dispose();
+    throw error;
+  }
+}

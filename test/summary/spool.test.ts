@@ -1,0 +1,155 @@
+/**
+ * The spooled consolidation (`custody summary` over thousands of files): the
+ * workbook and the JSON streamed from its temporary files are the same as
+ * those written from the in-memory consolidation, and the temporary files are
+ * removed, also when writing fails.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { fillWorkbook } from '../../src/cli/fill';
+import { memoryIO } from '../../src/cli/io';
+import { runSummary } from '../../src/cli/summary';
+import { plantDefects, sampleNetwork } from '../../src/demo/sample';
+import { listCharts } from '../../src/summary/chart';
+import { consolidatedJson } from '../../src/summary/consolidate';
+import { consolidateFiles } from '../../src/summary/node-consolidate';
+import { spoolFiles } from '../../src/summary/node-spool';
+import { consolidatedXlsx } from '../../src/summary/workbook';
+
+let dir: string;
+let files: string[];
+let tmp: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-spool-'));
+  const net = sampleNetwork({ sites: 4, papers: 3, sessions: 2 });
+  const books = [
+    net.branch,
+    net.sites[0],
+    plantDefects(net.sites[1], ['one-signer', 'duty-gap']).data,
+    plantDefects(net.sites[2], ['handover-disagree']).data,
+    net.sites[3],
+  ];
+  files = [];
+  // Named so that the order of the output is not the order given.
+  for (const [i, data] of books.entries()) {
+    const file = path.join(dir, `${'edcba'[i]}.xlsx`);
+    fs.writeFileSync(file, await fillWorkbook(data));
+    files.push(file);
+  }
+  fs.writeFileSync(path.join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+  files.push(path.join(dir, 'old.xls'), path.join(dir, 'missing.xlsx'));
+  // Temporary files of the runs below go here, where they can be counted.
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-spool-tmp-'));
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Every sheet's cell values, row by row. */
+async function cells(bytes: Uint8Array): Promise<Record<string, unknown[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const out: Record<string, unknown[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      rows[n] = ((row.values as unknown[]) ?? []).map((v) => (v === undefined ? null : v));
+    });
+    out[ws.name] = rows;
+  }
+  return out;
+}
+
+describe('spooled consolidation', () => {
+  it('streams the same workbook and JSON as the in-memory consolidation, and removes its temporary files', async () => {
+    const inMemory = await consolidateFiles([...files].sort(), { threads: 0 });
+    const spool = await spoolFiles(files, { threads: 0, tmpDir: tmp });
+    try {
+      expect(fs.existsSync(spool.dir)).toBe(true);
+      expect(path.dirname(spool.dir)).toBe(tmp);
+      expect(spool.totals).toEqual(inMemory.totals);
+      expect(spool.totals).toMatchObject({ files: 7, unreadable: 2, sites: 5 });
+      expect(spool.totals.pairs.disagree).toBeGreaterThan(0);
+      expect(spool.pairs).toEqual(inMemory.pairs);
+      expect(spool.unreadable().map((f) => path.basename(f.file))).toEqual(['missing.xlsx', 'old.xls']);
+      // Findings across workbooks counted in.
+      expect([...spool.across.values()].flat().map((f) => f.rule)).toContain('handover-copies-disagree');
+
+      const chunks: string[] = [];
+      await spool.writeJson((chunk) => void chunks.push(chunk));
+      expect(chunks.join('')).toBe(JSON.stringify(consolidatedJson(inMemory), null, 2));
+      chunks.slice(0, -1).forEach((c) => expect(c.endsWith('\n')).toBe(true));
+
+      const streamed = await consolidatedXlsx(spool.source());
+      const held = await consolidatedXlsx(inMemory);
+      const a = await cells(streamed);
+      const b = await cells(held);
+      expect(Object.keys(a)).toEqual(Object.keys(b));
+      expect(Object.keys(a)).toHaveLength(5 + 5);
+      expect(a).toEqual(b);
+      expect(a['问题清单'].length).toBeGreaterThan(5);
+      expect(await listCharts(streamed)).toEqual(await listCharts(held));
+    } finally {
+      await spool.dispose();
+    }
+    expect(fs.existsSync(spool.dir)).toBe(false);
+    await spool.dispose(); // twice is fine
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
+  it('JSON with no readable file and no pairs: empty arrays as JSON.stringify writes them', async () => {
+    const only = [path.join(dir, 'old.xls')];
+    const spool = await spoolFiles(only, { threads: 0, tmpDir: tmp });
+    try {
+      let text = '';
+      await spool.writeJson((chunk) => void (text += chunk));
+      expect(text).toBe(JSON.stringify(consolidatedJson(await consolidateFiles(only, { threads: 0 })), null, 2));
+      expect(JSON.parse(text)).toMatchObject({ sites: [], handoverPairs: [] });
+    } finally {
+      await spool.dispose();
+    }
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
+  it('the CLI removes the temporary files when writing the output fails', async () => {
+    const out = path.join(dir, 'taken.xlsx');
+    fs.mkdirSync(out); // a folder where the output should go: the rename fails
+    const io = memoryIO();
+    await expect(runSummary(files.slice(0, 3), { out, threads: 0, tmpDir: tmp }, io)).rejects.toThrow();
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    fs.rmSync(out, { recursive: true });
+  });
+
+  it('the CLI writes --format json to a file, streamed, the same as in memory', async () => {
+    const out = path.join(dir, 'summary.json');
+    const io = memoryIO();
+    const code = await runSummary(files, { out, format: 'json', threads: 0, tmpDir: tmp }, io);
+    expect(code).toBe(2);
+    const inMemory = await consolidateFiles([...files].sort(), { threads: 0 });
+    expect(fs.readFileSync(out, 'utf8')).toBe(JSON.stringify(consolidatedJson(inMemory), null, 2) + '\n');
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  const dist = path.join(__dirname, '../../dist/src/summary/node-spool.js');
+  (fs.existsSync(dist) ? it : it.skip)('on worker threads (the built CLI): the same result, in file order', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const built = require(dist) as typeof import('../../src/summary/node-spool');
+    const spool = await built.spoolFiles(files, { threads: 2, tmpDir: tmp });
+    try {
+      const inMemory = await consolidateFiles([...files].sort(), { threads: 0 });
+      expect(spool.totals).toEqual(inMemory.totals);
+      let text = '';
+      await spool.writeJson((chunk) => void (text += chunk));
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(consolidatedJson(inMemory))));
+    } finally {
+      await spool.dispose();
+    }
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+});
