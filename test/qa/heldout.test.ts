@@ -7,8 +7,9 @@
  * form and row (序号), the cell where the defect is, no finding beyond those
  * listed, and an exit code that agrees with the severities. Then the faulty
  * workbook is retyped as a person would (values pasted at an offset into a
- * fresh workbook, sheets renamed, dates typed as Chinese text, full-width
- * digits) and must give the same findings, cells shifted by the offset.
+ * fresh workbook, sheets renamed, dates typed as Chinese text — 附件4's
+ * times as "8:40" and its 日期 without a year, as the form shows them —
+ * full-width digits) and must give the same findings, cells shifted by the offset.
  *
  * Needs the CLI built (`npx tsc -p tsconfig.cli.json`).
  */
@@ -102,12 +103,22 @@ const ROW_OFFSET = 3;
 const COL_OFFSET = 2;
 
 async function retype(buffer: Buffer): Promise<Buffer> {
-  const copy = pastedAsValues(await loadBuffer(buffer), ROW_OFFSET, COL_OFFSET);
+  const source = await loadBuffer(buffer);
+  // What the form shows is what is retyped: 附件4's times as "8:40", its 日期 as "1月11日" (the year from the semester).
+  mapCells(source, (v, cell) => {
+    if (!(v instanceof Date) || !cell.numFmt) return v;
+    const p = (n: number) => String(n).padStart(2, '0');
+    if (!/[yd]/i.test(cell.numFmt)) return `${v.getUTCHours()}:${p(v.getUTCMinutes())}`;
+    if (!/h/i.test(cell.numFmt)) return `${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;
+    return v;
+  });
+  const copy = pastedAsValues(source, ROW_OFFSET, COL_OFFSET);
   copy.worksheets.forEach((ws, i) => (ws.name = `录入${i + 1}`));
   let k = 0;
   mapCells(copy, (v) => {
     if (v instanceof Date) return FULL_WIDTH(chineseDate(v, k++));
     if (typeof v === 'number') return FULL_WIDTH(String(v));
+    if (typeof v === 'string' && /^\d{1,2}(:\d{2}|月\d{1,2}日)$/.test(v)) return FULL_WIDTH(v);
     return v;
   });
   return writeBuffer(copy);
