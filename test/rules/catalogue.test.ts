@@ -242,7 +242,10 @@ rt('staff-ineligible', {
 
 rt('proctor-takes-papers', {
   valid: [{ name: 'exam-affairs staff take papers' }],
-  invalid: [{ name: 'a proctor takes papers', edit: (d) => { d.vaultLog![1].taker = '周涛'; d.vaultLog![1].returner = '周涛'; }, errors: [{ form: 3, cell: 'F5', row: 2, message: /监考人员/ }] }],
+  invalid: [
+    { name: 'a proctor takes papers', edit: (d) => { d.vaultLog![1].taker = '周涛'; d.vaultLog![1].returner = '周涛'; }, errors: [{ form: 3, cell: 'F5', row: 2, message: /监考人员/ }] },
+    { name: 'a proctor returns papers (and is not formal staff: no other finding)', edit: (d) => void (d.vaultLog![1].returner = '周涛'), errors: [{ form: 3, cell: 'I5', row: 2, message: /还卷人“周涛”.*监考人员/ }] },
+  ],
 });
 
 test('every rule of the catalogue has a table', () => {
