@@ -309,9 +309,10 @@ export function describePair(p: HandoverPair): string {
 
 /* ------------------------------------------------------------------ totals */
 
-export function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
-  const t: ConsolidatedTotals = {
-    files: files.length,
+/** Totals before any file is counted. */
+export function emptyTotals(files: number): ConsolidatedTotals {
+  return {
+    files,
     unreadable: 0,
     sites: 0,
     ready: 0,
@@ -324,6 +325,10 @@ export function consolidatedTotals(files: readonly FileOutcome[], pairs: readonl
     bagsStillOut: 0,
     pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 },
   };
+}
+
+export function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
+  const t = emptyTotals(files.length);
   for (const f of files) {
     if (!f.summary) {
       t.unreadable++;

@@ -27,7 +27,7 @@ import { createInterface } from 'readline';
 import type { SiteModel } from '../forms/workbook';
 import type { FileReport, Finding } from '../model/finding';
 import { validateAcross } from '../rules/engine';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, PairStatus, pairCopiesOf } from './consolidate';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals, pairCopiesOf } from './consolidate';
 import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './node-consolidate';
 import { SiteSummary, addFindings } from './site';
 import { ConsolidatedSource, findingRowsOf, paperRowsOf, rankChartData, siteRow } from './workbook';
@@ -249,20 +249,7 @@ export class SpooledConsolidation {
     }
     this.pairs = this.pairer!.pairs();
     this.pairer = null;
-    const t: ConsolidatedTotals = {
-      files: this.records.length,
-      unreadable: 0,
-      sites: 0,
-      ready: 0,
-      errors: 0,
-      warnings: 0,
-      papers: 0,
-      bags: 0,
-      copies: 0,
-      candidates: 0,
-      bagsStillOut: 0,
-      pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 } as Record<PairStatus, number>,
-    };
+    const t = emptyTotals(this.records.length);
     for (const r of this.records) {
       if (!r.readable) {
         t.unreadable++;
