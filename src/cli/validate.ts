@@ -7,34 +7,13 @@
  */
 import { Command, Option } from 'commander';
 import { createHash } from 'crypto';
-import { readWorkbook, SiteModel } from '../forms/workbook';
+import { readCheckableWorkbook, SiteModel } from '../forms/workbook';
 import { gridFromXlsxBuffer, readWorkbookBytes } from '../io/node-workbook';
-import type { WorkbookGrid } from '../io/grid';
 import type { FileReport, Finding, RunReport } from '../model/finding';
 import { validateAcross, validateSite } from '../rules/engine';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { oneLine } from './io';
-
-export class UnreadableWorkbook extends Error {}
-
-function isEmptyGrid(grid: WorkbookGrid): boolean {
-  return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))));
-}
-
-/** The site model of a workbook grid, or a one-line reason why it cannot be checked. */
-export function modelForValidation(grid: WorkbookGrid): SiteModel {
-  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new UnreadableWorkbook('工作簿是空的，没有任何内容可检查');
-  const model = readWorkbook(grid);
-  if (model.sheets.every((s) => s.form === null)) {
-    throw new UnreadableWorkbook('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
-  }
-  if (model.problems.length > 0) {
-    const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
-    throw new UnreadableWorkbook(`${model.problems[0]}${more}，请恢复表头行后再检查`);
-  }
-  return model;
-}
 
 function siteName(model: SiteModel): string | null {
   const s = model.data.site;
@@ -52,7 +31,7 @@ export async function validateFiles(files: readonly string[], options: { lang?: 
     try {
       const buffer = await readWorkbookBytes(file);
       report.sha256 = createHash('sha256').update(buffer).digest('hex');
-      const model = modelForValidation(await gridFromXlsxBuffer(buffer));
+      const model = readCheckableWorkbook(await gridFromXlsxBuffer(buffer));
       report.site = siteName(model);
       report.findings = validateSite(model, options);
       models.push({ id: String(models.length), model, report });

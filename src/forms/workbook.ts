@@ -161,3 +161,33 @@ function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof r
     model.locations[`handovers[${i}].semester`] = loc;
   });
 }
+
+/** Why a workbook cannot be checked at all, in one line a person can act on. */
+export class UncheckableWorkbook extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UncheckableWorkbook';
+  }
+}
+
+function isEmptyGrid(grid: WorkbookGrid): boolean {
+  return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))));
+}
+
+/**
+ * The site model of a workbook that can be checked; otherwise throws
+ * UncheckableWorkbook: an empty workbook, one with none of the forms, or a form
+ * whose table header row is gone. The CLI and the task pane refuse alike.
+ */
+export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
+  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new UncheckableWorkbook('工作簿是空的，没有任何内容可检查');
+  const model = readWorkbook(grid);
+  if (model.sheets.every((s) => s.form === null)) {
+    throw new UncheckableWorkbook('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
+  }
+  if (model.problems.length > 0) {
+    const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
+    throw new UncheckableWorkbook(`${model.problems[0]}${more}，请恢复表头行后再检查`);
+  }
+  return model;
+}

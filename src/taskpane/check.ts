@@ -3,8 +3,8 @@
  * Excel, each chosen file in the browser), findings out, grouped the way the
  * pane shows them. No Office.js and no exceljs here.
  */
-import { readWorkbook, SiteModel } from '../forms/workbook';
-import type { WorkbookGrid } from '../io/grid';
+import { readCheckableWorkbook, SiteModel } from '../forms/workbook';
+import { parseA1, type WorkbookGrid } from '../io/grid';
 import type { Finding } from '../model/finding';
 import { validateAcross, validateSite } from '../rules/engine';
 import type { Lang } from './i18n';
@@ -31,35 +31,12 @@ export interface SiteResult {
 
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1 };
 
-function isEmptyGrid(grid: WorkbookGrid): boolean {
-  return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))));
-}
-
-/**
- * The site model of a workbook, or the reason it cannot be checked — the same
- * refusals, in the same words, as `custody validate` (modelForValidation in
- * src/cli/validate.ts, which is Node-only; test/addin/pane-logic.test.ts holds
- * the two to the same answers).
- */
-export function modelToCheck(grid: WorkbookGrid): SiteModel {
-  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new Error('工作簿是空的，没有任何内容可检查');
-  const model = readWorkbook(grid);
-  if (model.sheets.every((s) => s.form === null)) {
-    throw new Error('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
-  }
-  if (model.problems.length > 0) {
-    const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
-    throw new Error(`${model.problems[0]}${more}，请恢复表头行后再检查`);
-  }
-  return model;
-}
-
 /** Reads and validates every workbook; across workbooks too when there are several. */
 export function checkSites(inputs: readonly SiteInput[], lang: Lang): SiteResult[] {
   const results: SiteResult[] = inputs.map((input) => {
     if (!input.grid) return { id: input.id, label: input.label, findings: [], error: input.error ?? 'unreadable', problems: [] };
     try {
-      const model = modelToCheck(input.grid);
+      const model = readCheckableWorkbook(input.grid);
       const findings = validateSite(model, { lang });
       return { id: input.id, label: input.label, grid: input.grid, model, findings, problems: model.problems };
     } catch (error) {
@@ -80,11 +57,8 @@ function sheetOrder(grid: WorkbookGrid | undefined): Map<string, number> {
 }
 
 function cellOrder(cell: string | null): [number, number] {
-  const m = cell ? /^([A-Z]+)(\d+)$/i.exec(cell) : null;
-  if (!m) return [Number.MAX_SAFE_INTEGER, 0];
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]), col];
+  const at = cell ? parseA1(cell) : undefined;
+  return at ? [at.row, at.col] : [Number.MAX_SAFE_INTEGER, 0];
 }
 
 /** Workbook order: sheet, then row, then column, errors before warnings. */

@@ -4,8 +4,8 @@
  * table, the words in both languages, and when the page loads Office.js.
  */
 import { hostedByOffice } from '../../src/taskpane/taskpane';
-import { checkSites, counts, groupBySheet, modelToCheck, sortFindings } from '../../src/taskpane/check';
-import { modelForValidation } from '../../src/cli/validate';
+import { checkSites, counts, groupBySheet, sortFindings } from '../../src/taskpane/check';
+import { readCheckableWorkbook } from '../../src/forms/workbook';
 import type { WorkbookGrid } from '../../src/io/grid';
 import { t } from '../../src/taskpane/i18n';
 import { summaryTable } from '../../src/taskpane/summary-table';
@@ -91,16 +91,19 @@ test('the pane refuses the same workbooks as `custody validate`, in the same wor
     { sheets: [{ name: 'S', rows: [['购物清单'], ['苹果', 3]], merges: [] }] },
     headerless,
   ];
+  const outcome = (f: () => unknown): string => {
+    try {
+      f();
+      return 'ok';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
   for (const grid of grids) {
-    const outcome = (f: () => unknown): string => {
-      try {
-        f();
-        return 'ok';
-      } catch (error) {
-        return (error as Error).message;
-      }
-    };
-    expect(outcome(() => modelToCheck(grid))).toBe(outcome(() => modelForValidation(grid)));
+    // `custody validate` refuses through readCheckableWorkbook; the pane reports the same words.
+    const [result] = checkSites([{ id: 'x', label: 'x.xlsx', grid }], 'zh');
+    expect(result.error ?? 'ok').toBe(outcome(() => readCheckableWorkbook(grid)));
   }
-  expect(() => modelToCheck(grids[3])).toThrow(/找不到任何一张试卷保密表单/);
+  expect(() => readCheckableWorkbook(grids[3])).toThrow(/找不到任何一张试卷保密表单/);
+  expect(outcome(() => readCheckableWorkbook(grids[4]))).toMatch(/表头行.*请恢复表头行后再检查/);
 });
