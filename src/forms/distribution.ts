@@ -46,6 +46,7 @@ const sessionAdapter: FormAdapter = {
     }
     return out;
   },
+  fieldPaths: { date: 'start', times: 'end' },
   rowDate(record: FormRecord): string | undefined {
     return typeof record.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(record.date) ? record.date.slice(0, 10) : undefined;
   },

@@ -32,7 +32,8 @@ export interface DraftCell {
 export interface DraftValidation {
   /** A1 range. */
   range: string;
-  type: 'whole' | 'date' | 'list';
+  /** `prompt`: no rule, only an input prompt Excel shows when the cell is selected. */
+  type: 'whole' | 'date' | 'list' | 'prompt';
   options?: readonly string[];
   prompt?: string;
   /** A stop alert (refuse) rather than a warning (ask). */

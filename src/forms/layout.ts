@@ -104,6 +104,8 @@ export interface FormAdapter {
   toSheet(record: FormRecord): FormRecord;
   /** The fields as read → the model's record. */
   fromSheet(record: FormRecord): FormRecord;
+  /** Printed fields that stand for a model field, for pointing findings at them: 日期 → start. */
+  fieldPaths?: Record<string, string>;
   /** The date a table row's bare time ("8:30") belongs to, from the header as read. */
   rowDate?(record: FormRecord): string | undefined;
 }

@@ -60,6 +60,14 @@ function merge(canvas: Canvas, top: number, left: number, bottom: number, right:
   canvas.merges.push(rangeA1({ top, left, bottom, right }));
 }
 
+/** The number format of a field's cell, filled or blank: dates and times show as Chinese dates. */
+function numFmtFor(field: FieldSpec): string | undefined {
+  if (field.numFmt) return field.numFmt;
+  if (field.type === 'datetime') return DATETIME_FORMAT;
+  if (field.type === 'date') return DATE_FORMAT;
+  return undefined;
+}
+
 /** A value as the sheet shows it: real dates for readable times, names joined with 、. */
 export function cellValueFor(field: FieldSpec, value: unknown): { value: CellValue; numFmt?: string } {
   if (value === undefined || value === null) return { value: null };
@@ -67,7 +75,7 @@ export function cellValueFor(field: FieldSpec, value: unknown): { value: CellVal
     case 'datetime':
     case 'date': {
       const t = typeof value === 'string' ? parseIso(value) : undefined;
-      if (t) return { value: dateFromWallClock(t), numFmt: field.numFmt ?? (field.type === 'date' ? DATE_FORMAT : DATETIME_FORMAT) };
+      if (t) return { value: dateFromWallClock(t), numFmt: numFmtFor(field) };
       return { value: String(value) };
     }
     case 'bool':
@@ -94,14 +102,13 @@ function validationFor(field: FieldSpec, range: string): DraftValidation | undef
     case 'bool':
       return { range, type: 'list', options: ['是', '否'], prompt: field.prompt, strict: true };
     default:
-      return field.prompt ? { range, type: 'list', prompt: field.prompt, strict: false, options: undefined } : undefined;
+      return field.prompt ? { range, type: 'prompt', prompt: field.prompt, strict: false } : undefined;
   }
 }
 
 function addValidation(canvas: Canvas, field: FieldSpec, range: string): void {
   const v = validationFor(field, range);
-  // A prompt alone (no list) is still worth having: Excel shows it on selection.
-  if (v) canvas.validations.push(v.type === 'list' && !v.options ? { ...v, type: 'list', options: undefined } : v);
+  if (v) canvas.validations.push(v);
 }
 
 /** How many of the segment's columns its label needs. */
@@ -142,7 +149,7 @@ function drawFieldLine(canvas: Canvas, line: FieldLine, record: FormRecord | und
     const valueLeft = left + span;
     const valueRight = left + segment - 1;
     const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
-    put(canvas, canvas.row, valueLeft, v.value, 'value', { numFmt: v.numFmt ?? (field.type === 'datetime' ? DATETIME_FORMAT : field.type === 'date' ? DATE_FORMAT : undefined) });
+    put(canvas, canvas.row, valueLeft, v.value, 'value', { numFmt: numFmtFor(field) });
     for (let c = valueLeft + 1; c <= valueRight; c++) put(canvas, canvas.row, c, null, 'value');
     merge(canvas, canvas.row, valueLeft, canvas.row, valueRight);
     addValidation(canvas, field, a1(canvas.row, valueLeft));
@@ -231,8 +238,7 @@ function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpe
     return;
   }
   const v = cellValueFor(column, given);
-  const numFmt = v.numFmt ?? (column.type === 'datetime' ? column.numFmt ?? DATETIME_FORMAT : undefined);
-  put(canvas, r, col, v.value, style, { numFmt });
+  put(canvas, r, col, v.value, style, { numFmt: numFmtFor(column) });
 }
 
 function drawTotal(

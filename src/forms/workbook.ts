@@ -124,7 +124,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     prefix = entry.key;
     data[entry.key] = record;
   }
-  const fieldPaths: Record<string, string> = entry.layout.id === 'distribution' ? { date: 'start', times: 'end' } : {};
+  const fieldPaths = entry.layout.adapt?.fieldPaths ?? {};
   // A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3].
   const rowsAt = entry.binding === 'rows' ? prefix : `${prefix}.${table}`;
   for (const loc of read.locations) {

@@ -97,22 +97,12 @@ export interface Consolidated {
  * shown, its items folded into one string. Small, so that the copies of
  * thousands of workbooks can be held at once for pairing.
  */
-export interface PairCopy {
+export interface PairCopy
+  extends Pick<HandoverBrief, 'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'> {
   file: string;
   site: string;
-  sheet: string | null;
-  cell: string | null;
-  time: string;
-  from: string;
-  to: string;
-  address: string;
-  contact: string;
-  quantity: number;
-  total: number | string | null;
   /** The items as compared: `destination:quantity` sorted, joined with ；. */
   itemsKey: string;
-  fromSigners: string[];
-  toSigners: string[];
 }
 
 interface Copy extends PairCopy {
