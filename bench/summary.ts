@@ -9,9 +9,9 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defaultThreads, processFile } from '../src/summary/node-consolidate';
-import { spoolFiles } from '../src/summary/node-spool';
-import { consolidatedXlsx } from '../src/summary/workbook';
+import { defaultThreads, processFile } from '../src/batch/consolidate';
+import { spoolFiles } from '../src/batch/spool';
+import { consolidatedXlsx } from '../src/io/xlsx/summary-workbook';
 import { ensureCorpus } from './corpus';
 
 export interface SummaryBenchOptions {

@@ -7,7 +7,7 @@
  */
 import { fillWorkbook } from '../src/cli/fill';
 import { readWorkbook } from '../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../src/io/node-workbook';
+import { gridFromXlsxBuffer } from '../src/io/xlsx/node-workbook';
 import { isoFromMinutes } from '../src/model/datetime';
 import type { SiteData } from '../src/model/types';
 import { validateSite } from '../src/rules/engine';

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
 import { readWorkbook, SiteModel } from '../src/forms/workbook';
-import { gridFromWorkbook } from '../src/io/exceljs-grid';
-import type { CellValue, WorkbookGrid } from '../src/io/grid';
+import { gridFromWorkbook } from '../src/io/xlsx/exceljs-grid';
+import type { CellValue, WorkbookGrid } from '../src/model/grid';
 import type { SiteData } from '../src/model/types';
 
 export function fixture(name: string): SiteData {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readWorkbook } from '../forms/workbook';
-import { loadWorkbookFile } from '../io/node-workbook';
+import { loadWorkbookFile } from '../io/xlsx/node-workbook';
 import type { CliIO } from './io';
 import { oneLine } from './io';
 

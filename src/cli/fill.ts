@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { promises as fs } from 'fs';
 import { draftWorkbook } from '../forms/workbook';
-import { xlsxBuffer } from '../io/exceljs-writer';
-import { assertNotInput, writeFileAtomic } from '../io/node-files';
+import { xlsxBuffer } from '../io/xlsx/exceljs-writer';
+import { assertNotInput, writeFileAtomic } from '../batch/files';
 import { checkSiteData } from '../model/schema';
 import type { SiteData } from '../model/types';
 import type { CliIO } from './io';

@@ -10,11 +10,11 @@
 import type { Command } from 'commander';
 import { createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
-import { assertNotInput, writeFileAtomic } from '../io/node-files';
+import { assertNotInput, writeFileAtomic } from '../batch/files';
 import type { ConsolidatedTotals } from '../summary/consolidate';
-import { findWorkbooks } from '../summary/node-consolidate';
-import { SpooledConsolidation, spoolFiles } from '../summary/node-spool';
-import { consolidatedXlsx } from '../summary/workbook';
+import { findWorkbooks } from '../batch/consolidate';
+import { SpooledConsolidation, spoolFiles } from '../batch/spool';
+import { consolidatedXlsx } from '../io/xlsx/summary-workbook';
 import type { CliIO } from './io';
 
 export const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';

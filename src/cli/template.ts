@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import * as path from 'path';
 import { FORMS } from '../forms';
 import { draftBlankForm, draftWorkbook } from '../forms/workbook';
-import { xlsxBuffer } from '../io/exceljs-writer';
-import { writeFileAtomic } from '../io/node-files';
+import { xlsxBuffer } from '../io/xlsx/exceljs-writer';
+import { writeFileAtomic } from '../batch/files';
 import type { CliIO } from './io';
 
 /** The file name of the whole blank site workbook. */

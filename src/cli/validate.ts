@@ -8,7 +8,7 @@
 import { Command, Option } from 'commander';
 import { createHash } from 'crypto';
 import { readCheckableWorkbook, SiteModel } from '../forms/workbook';
-import { gridFromXlsxBuffer, readWorkbookBytes } from '../io/node-workbook';
+import { gridFromXlsxBuffer, readWorkbookBytes } from '../io/xlsx/node-workbook';
 import type { FileReport, Finding, RunReport } from '../model/finding';
 import { validateAcross, validateSite } from '../rules/engine';
 import type { Lang } from '../rules/types';

@@ -1,5 +1,4 @@
-import { parseIso } from '../model/datetime';
-import { toHalfWidth } from '../model/text';
+import { parseIso, splitTimeRange } from '../model/datetime';
 import type { FormAdapter, FormLayout, FormRecord } from './layout';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -9,13 +8,6 @@ const hhmm = (iso: unknown): string | undefined => {
 };
 const datePart = (iso: unknown): string | undefined =>
   typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : undefined;
-
-/** "08:30—10:00", "（8:30 - 10:00）", "8：30至10：00" → ["08:30", "10:00"]. */
-export function splitTimeRange(text: string): [string, string] | undefined {
-  const m = /(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?\s*(?:—|–|-|~|～|至|到|－)+\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?/.exec(toHalfWidth(text));
-  if (!m) return undefined;
-  return [`${pad(+m[1])}:${pad(+(m[2] ?? 0))}`, `${pad(+m[3])}:${pad(+(m[4] ?? 0))}`];
-}
 
 /**
  * The model keeps a session as `start`/`end`; the printed form has one 日期 and a

@@ -3,7 +3,7 @@
  * style, merges, widths, data validation and page setup. src/io turns a draft
  * into an exceljs worksheet; nothing here knows exceljs or Office.js.
  */
-import type { CellValue } from '../io/grid';
+import type { CellValue } from '../model/grid';
 import type { FormId } from './layout';
 
 export type DraftStyle =

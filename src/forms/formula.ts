@@ -4,7 +4,7 @@
  * values — as files written by scripts, or saved by some WPS versions, do.
  * Anything it does not know evaluates to undefined, never throws.
  */
-import { CellValue, SheetGrid, a1, cellAt, parseA1, parseRange } from '../io/grid';
+import { CellValue, SheetGrid, a1, cellAt, parseA1, parseRange } from '../model/grid';
 
 type Value = number | string | boolean | null | Value[];
 

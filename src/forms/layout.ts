@@ -5,6 +5,7 @@
  * draws it as a sheet and reads it back from a grid however people typed it.
  */
 import type { FormNumber } from '../model/location';
+import type { FormId } from '../model/site-model';
 
 export type FieldType =
   /** Free text. */
@@ -110,15 +111,7 @@ export interface FormAdapter {
   rowDate?(record: FormRecord): string | undefined;
 }
 
-export type FormId =
-  | 'site'
-  | 'schedule'
-  | 'staff'
-  | 'handover'
-  | 'intake'
-  | 'vaultLog'
-  | 'distribution'
-  | 'duty';
+export type { FormId };
 
 /** Every field of a layout, in reading order: header, then footer. */
 export function layoutFields(layout: FormLayout): FieldSpec[] {

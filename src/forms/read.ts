@@ -6,7 +6,7 @@
  */
 import { DateContext, formatDate, parseWallClock, readDateTime } from '../model/datetime';
 import { cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
-import { CellValue, SheetGrid, a1, isBlank, parseRange, sheetWidth } from '../io/grid';
+import { CellValue, SheetGrid, a1, isBlank, parseRange, sheetWidth } from '../model/grid';
 import { resolvedCell } from './formula';
 import { ColumnSpec, FieldSpec, FormLayout, FormRecord, layoutFields } from './layout';
 import { setPath } from './record';

@@ -5,7 +5,7 @@
  */
 import { dateFromWallClock, parseIso } from '../model/datetime';
 import type { SiteInfo } from '../model/types';
-import { CellValue, a1, columnLetter, rangeA1 } from '../io/grid';
+import { CellValue, a1, columnLetter, rangeA1 } from '../model/grid';
 import type { DraftCell, DraftStyle, DraftValidation, SheetDraft } from './draft';
 import { ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, layoutWidth } from './layout';
 import { getPath } from './record';

@@ -3,23 +3,16 @@
  * back from a grid (extract, validate), each form found by its content.
  */
 import { semesterDates } from '../model/datetime';
-import type { LocationMap } from '../model/location';
+import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
-import { SheetGrid, WorkbookGrid, a1 } from '../io/grid';
+import { SheetGrid, WorkbookGrid, a1 } from '../model/grid';
 import type { SheetDraft } from './draft';
 import { FORMS, FormEntry, recordsOf } from './index';
+
+export type { SiteModel };
 import type { FormRecord } from './layout';
 import { FormRead, ReadContext, SheetIndex, readForm, scoreForm } from './read';
 import { renderForm } from './render';
-
-/** A site workbook as read: the data, where each value sits, and which sheet is which form. */
-export interface SiteModel {
-  data: SiteData;
-  locations: LocationMap;
-  sheets: Array<{ sheet: string; form: FormEntry['layout']['id'] | null }>;
-  /** Parts that could not be read (a table whose header row is gone). */
-  problems: string[];
-}
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 const MIN_SCORE = 6;

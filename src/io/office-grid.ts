@@ -13,7 +13,7 @@
  * sync per `cellsPerSync` cells rather than a failed read. Desktop Excel has no
  * such cap and keeps 3 syncs for any size.
  */
-import { CellValue, SheetGrid, WorkbookGrid, parseRange } from './grid';
+import { CellValue, SheetGrid, WorkbookGrid, parseRange } from '../model/grid';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */

@@ -5,7 +5,7 @@
  * rather than inserted from a file because Excel on the web will not insert a
  * sheet holding a chart, and so that exceljs stays out of the Office bundle.
  */
-import { a1, columnLetter } from './grid';
+import { a1, columnLetter } from '../model/grid';
 import type { SummaryTable } from '../taskpane/summary-table';
 
 export const SUMMARY_SHEET = '汇总';

@@ -227,3 +227,12 @@ export function semesterDates(semester: string | undefined): { year?: number; au
   const text = toHalfWidth(semester ?? '');
   return /秋|第一学期|上学期/.test(text) ? { year, autumn: true } : { year };
 }
+
+/** "08:30—10:00", "（8:30 - 10:00）", "8：30至10：00" → ["08:30", "10:00"]. */
+export function splitTimeRange(text: string): [string, string] | undefined {
+  const m = /(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?\s*(?:—|–|-|~|～|至|到|－)+\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?/.exec(toHalfWidth(text));
+  if (!m) return undefined;
+  return [`${pad2(+m[1])}:${pad2(+(m[2] ?? 0))}`, `${pad2(+m[3])}:${pad2(+(m[4] ?? 0))}`];
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');

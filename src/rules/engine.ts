@@ -3,7 +3,7 @@
  * into a finding at the real sheet, cell and 序号 (`locate()`), in the DOMAIN.md
  * findings format. Also runs the rules that compare workbooks given together.
  */
-import type { SiteModel } from '../forms/workbook';
+import type { SiteModel } from '../model/site-model';
 import type { Finding } from '../model/finding';
 import { CellLocation, locate } from '../model/location';
 import { FORMS } from '../forms/index';

@@ -5,7 +5,7 @@
  * goes, which vault checkouts are a 分校's dispatches, and who signs on this
  * unit's side.
  */
-import type { SiteModel } from '../forms/workbook';
+import type { SiteModel } from '../model/site-model';
 import { FORMS } from '../forms/index';
 import { ISO_DATETIME, parseIso } from '../model/datetime';
 import { toHalfWidth } from '../model/text';

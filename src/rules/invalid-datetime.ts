@@ -2,7 +2,7 @@ import { tm } from './facts';
 
 const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
-import { splitTimeRange } from '../forms/distribution';
+import { splitTimeRange } from '../model/datetime';
 import { toHalfWidth } from '../model/text';
 import type { RuleContext, RuleMeta } from './types';
 

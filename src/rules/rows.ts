@@ -4,7 +4,7 @@
  * cell); a row with two or more empty is only partly filled (partial-row, once
  * for the row). Shared by both rules so a row is reported by exactly one.
  */
-import type { SiteModel } from '../forms/workbook';
+import type { SiteModel } from '../model/site-model';
 import { isBlankValue } from './facts';
 
 export interface RowGap {

@@ -4,7 +4,7 @@
  * which reports findings by model path. The engine turns a path into the real
  * sheet, cell and 序号 with `locate()`.
  */
-import type { SiteModel } from '../forms/workbook';
+import type { SiteModel } from '../model/site-model';
 import type { Severity } from '../model/finding';
 import type { FormNumber } from '../model/location';
 import type { Facts } from './facts';

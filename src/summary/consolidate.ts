@@ -8,7 +8,7 @@
  * worker threads; `consolidateModels` does the whole job in-process for a few
  * workbooks already read (the demo, the add-in).
  */
-import type { SiteModel } from '../forms/workbook';
+import type { SiteModel } from '../model/site-model';
 import { minutesOf } from '../model/datetime';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteData } from '../model/types';

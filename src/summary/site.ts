@@ -22,7 +22,7 @@
  *   checkout the vault is guarded day and night"). Coverage is the part of it
  *   inside the union of the duty shifts (附件5); gaps are the rest.
  */
-import type { SiteModel } from '../forms/workbook';
+import type { SiteModel } from '../model/site-model';
 import { minutesOf, isoFromMinutes } from '../model/datetime';
 import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';

@@ -9,7 +9,7 @@ import { SiteResult, counts, groupBySheet } from './check';
 import type { Host, TemplateInfo } from './host';
 import { Key, Lang, t, translate } from './i18n';
 import { summaryTable } from './summary-table';
-import { parseA1, cellAt } from '../io/grid';
+import { parseA1, cellAt } from '../model/grid';
 
 export interface AppOptions {
   host: Host;

@@ -5,8 +5,8 @@
  * anywhere. This module (and exceljs with it) is loaded by dynamic import()
  * only when there is no Office host.
  */
-import { BrowserReadError, OpenedWorkbook, markedCopy, markedName, openFile, saveBytes } from '../io/browser';
-import { siteSummaryXlsx } from '../summary/workbook';
+import { BrowserReadError, OpenedWorkbook, markedCopy, markedName, openFile, saveBytes } from '../io/xlsx/browser';
+import { siteSummaryXlsx } from '../io/xlsx/summary-workbook';
 import { SiteInput, checkSites } from './check';
 import type { Host } from './host';
 import { Lang, t } from './i18n';

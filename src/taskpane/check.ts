@@ -4,7 +4,7 @@
  * pane shows them. No Office.js and no exceljs here.
  */
 import { readCheckableWorkbook, SiteModel } from '../forms/workbook';
-import { parseA1, type WorkbookGrid } from '../io/grid';
+import { parseA1, type WorkbookGrid } from '../model/grid';
 import type { Finding } from '../model/finding';
 import { validateAcross, validateSite } from '../rules/engine';
 import type { Lang } from './i18n';

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { BrowserReadError, markedCopy, markedName, openWorkbook } from '../../src/io/browser';
+import { BrowserReadError, markedCopy, markedName, openWorkbook } from '../../src/io/xlsx/browser';
 import type { Finding } from '../../src/model/finding';
 import { exceljsGrid, fixture, workbookBytes } from './helpers';
 
@@ -57,7 +57,7 @@ test('reads the same grid as the CLI and writes a marked copy that keeps prior n
 });
 
 test('a file that cannot be read is refused in the same words as `custody validate`', async () => {
-  const { gridFromXlsxBuffer } = await import('../../src/io/node-workbook');
+  const { gridFromXlsxBuffer } = await import('../../src/io/xlsx/node-workbook');
   const good = new Uint8Array(await workbookBytes(fixture()));
   const zip = new JSZip();
   zip.file('hello.txt', 'not a workbook');

@@ -8,7 +8,7 @@
  * throws, as Office.js does (PropertyNotLoaded); a missing item fails the whole
  * batch (ItemNotFound). It counts syncs.
  */
-import { a1, parseA1, parseRange } from '../../src/io/grid';
+import { a1, parseA1, parseRange } from '../../src/model/grid';
 
 export type Value = string | number | boolean;
 

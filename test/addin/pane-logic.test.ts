@@ -6,7 +6,7 @@
 import { hostedByOffice } from '../../src/taskpane/taskpane';
 import { checkSites, counts, groupBySheet, sortFindings } from '../../src/taskpane/check';
 import { readCheckableWorkbook } from '../../src/forms/workbook';
-import type { WorkbookGrid } from '../../src/io/grid';
+import type { WorkbookGrid } from '../../src/model/grid';
 import { t } from '../../src/taskpane/i18n';
 import { summaryTable } from '../../src/taskpane/summary-table';
 import { summarizeSite } from '../../src/summary/site';

@@ -5,7 +5,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { memoryIO } from '../../src/cli/io';
-import { listCharts } from '../../src/summary/chart';
+import { listCharts } from '../../src/io/xlsx/chart';
 
 describe('custody demo', () => {
   let dir: string;

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main';
 import { memoryIO } from '../../src/cli/io';
 import { fillWorkbook } from '../../src/cli/fill';
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
-import { findWorkbooks } from '../../src/summary/node-consolidate';
+import { findWorkbooks } from '../../src/batch/consolidate';
 
 let dir: string;
 

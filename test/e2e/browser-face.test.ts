@@ -21,7 +21,7 @@ import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { validateFiles } from '../../src/cli/validate';
 import { readWorkbook } from '../../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../../src/io/node-workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';

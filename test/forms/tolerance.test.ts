@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/forms/workbook';
-import { sheetGridFromWorksheet } from '../../src/io/exceljs-grid';
+import { sheetGridFromWorksheet } from '../../src/io/xlsx/exceljs-grid';
 import type { SiteData } from '../../src/model/types';
 import { canonical, filledWorkbook, fixture, mapCells, pastedAsValues, readBack } from '../helpers';
 

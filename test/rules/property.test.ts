@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
-import type { CellValue, WorkbookGrid } from '../../src/io/grid';
-import { parseA1 } from '../../src/io/grid';
+import type { CellValue, WorkbookGrid } from '../../src/model/grid';
+import { parseA1 } from '../../src/model/grid';
 import { validateAcross, validateSite } from '../../src/rules/engine';
 import { base, gridFromDrafts } from './tester';
 

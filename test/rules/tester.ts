@@ -7,7 +7,7 @@
  */
 import { draftWorkbook, readWorkbook, SiteModel } from '../../src/forms/workbook';
 import type { SheetDraft } from '../../src/forms/draft';
-import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/io/grid';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/model/grid';
 import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook, SiteModel } from '../../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../../src/io/node-workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';

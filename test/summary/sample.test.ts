@@ -5,7 +5,7 @@
 import { fillWorkbook } from '../../src/cli/fill';
 import { DEFECTS, DEFECT_KINDS, plantDefects, sampleExamSite, sampleNetwork, samplePapers } from '../../src/demo/sample';
 import { readWorkbook, SiteModel } from '../../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../../src/io/node-workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';
 

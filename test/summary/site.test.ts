@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/forms/workbook';
-import { gridFromWorkbook } from '../../src/io/exceljs-grid';
+import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { SiteData } from '../../src/model/types';
 import { bagsFor, sampleNetwork } from '../../src/demo/sample';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as yauzl from 'yauzl';
 import { gridFromWorkbook } from './exceljs-grid';
-import type { WorkbookGrid } from './grid';
+import type { WorkbookGrid } from '../../model/grid';
 
 export class WorkbookReadError extends Error {
   constructor(message: string) {

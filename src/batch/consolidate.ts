@@ -11,12 +11,12 @@ import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readWorkbook, SiteModel } from '../forms/workbook';
-import type { WorkbookGrid } from '../io/grid';
-import { checkXlsxBuffer, gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/node-workbook';
+import type { WorkbookGrid } from '../model/grid';
+import { checkXlsxBuffer, gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/xlsx/node-workbook';
 import { validateSite } from '../rules/engine';
-import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from './consolidate';
-import { fastGridFromXlsx } from './node-xlsx-grid';
-import { summarizeSite } from './site';
+import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from '../summary/consolidate';
+import { fastGridFromXlsx } from '../io/xlsx/fast-grid';
+import { summarizeSite } from '../summary/site';
 
 /**
  * The grid of a workbook buffer: the same checks as every command, then the
@@ -132,7 +132,7 @@ export interface ConsolidateFilesOptions {
 
 /** The compiled worker, when running from the build (not from ts-jest sources). */
 function workerFile(): string | undefined {
-  const js = path.join(__dirname, 'node-worker.js');
+  const js = path.join(__dirname, 'worker.js');
   return existsSync(js) ? js : undefined;
 }
 

@@ -10,9 +10,9 @@ import JSZip from 'jszip';
 import { fillWorkbook } from '../../src/cli/fill';
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
 import { readWorkbook } from '../../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../../src/io/node-workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { SiteData } from '../../src/model/types';
-import { listCharts } from '../../src/summary/chart';
+import { listCharts } from '../../src/io/xlsx/chart';
 import { Consolidated, consolidateModels } from '../../src/summary/consolidate';
 import { summarizeSite } from '../../src/summary/site';
 import {
@@ -23,7 +23,7 @@ import {
   SITE_COLUMNS,
   addSiteSummarySheet,
   consolidatedXlsx,
-} from '../../src/summary/workbook';
+} from '../../src/io/xlsx/summary-workbook';
 
 async function network(): Promise<Consolidated> {
   const net = sampleNetwork({ sites: 2, papers: 4, sessions: 2 });

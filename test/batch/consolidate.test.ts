@@ -4,10 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
-import { consolidateFiles, processFile } from '../../src/summary/node-consolidate';
+import { consolidateFiles, processFile } from '../../src/batch/consolidate';
 import { slimModel } from '../../src/summary/consolidate';
 import { readWorkbook } from '../../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../../src/io/node-workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { validateAcross } from '../../src/rules/engine';
 
 let dir: string;
@@ -72,10 +72,10 @@ describe('consolidateFiles', () => {
     expect(branch.summary!.ready).toBe(false);
   });
 
-  const dist = path.join(__dirname, '../../dist/src/summary/node-consolidate.js');
+  const dist = path.join(__dirname, '../../dist/src/batch/consolidate.js');
   (fs.existsSync(dist) ? it : it.skip)('on worker threads (the built CLI): the same result', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const built = require(dist) as typeof import('../../src/summary/node-consolidate');
+    const built = require(dist) as typeof import('../../src/batch/consolidate');
     const inProcess = await consolidateFiles(files, { threads: 0 });
     const threaded = await built.consolidateFiles(files, { threads: 2 });
     expect(JSON.parse(JSON.stringify(threaded))).toEqual(JSON.parse(JSON.stringify(inProcess)));

@@ -8,11 +8,11 @@ import ExcelJS from 'exceljs';
 import { fillWorkbook } from '../../src/cli/fill';
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
 import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
-import { xlsxBuffer } from '../../src/io/exceljs-writer';
-import { gridFromWorkbook } from '../../src/io/exceljs-grid';
+import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
+import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
 import type { SiteData } from '../../src/model/types';
-import { readGrid } from '../../src/summary/node-consolidate';
-import { fastGridFromXlsx } from '../../src/summary/node-xlsx-grid';
+import { readGrid } from '../../src/batch/consolidate';
+import { fastGridFromXlsx } from '../../src/io/xlsx/fast-grid';
 
 async function viaExceljs(buf: Buffer) {
   const wb = new ExcelJS.Workbook();

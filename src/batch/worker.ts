@@ -5,8 +5,8 @@
  * the same already turned into the lines of the temporary files and a few
  * numbers (`SpoolEntry`). Nothing else of the workbook leaves the thread.
  */
-import { processFile, ProcessedFile } from './node-consolidate';
-import { SpoolEntry, spoolEntryOf } from './node-spool';
+import { processFile, ProcessedFile } from './consolidate';
+import { SpoolEntry, spoolEntryOf } from './spool';
 
 export default async function task(input: { file: string; lang?: 'zh' | 'en'; spool?: boolean }): Promise<ProcessedFile | SpoolEntry> {
   const r = await processFile(input.file, input.lang);

@@ -4,7 +4,7 @@
  * of every form lives here once; the forms only name a style.
  */
 import ExcelJS from 'exceljs';
-import type { DraftCell, DraftStyle, SheetDraft } from '../forms/draft';
+import type { DraftCell, DraftStyle, SheetDraft } from '../../forms/draft';
 
 const FONT = '宋体';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };

@@ -24,13 +24,13 @@ import { closeSync, createReadStream, openSync, promises as fs, writeSync } from
 import * as os from 'os';
 import * as path from 'path';
 import { createInterface } from 'readline';
-import type { SiteModel } from '../forms/workbook';
+import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { validateAcross } from '../rules/engine';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals, pairCopiesOf } from './consolidate';
-import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './node-consolidate';
-import { SiteSummary, addFindings } from './site';
-import { ConsolidatedSource, findingRowsOf, paperRowsOf, rankChartData, siteRow } from './workbook';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals, pairCopiesOf } from '../summary/consolidate';
+import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './consolidate';
+import { SiteSummary, addFindings } from '../summary/site';
+import { ConsolidatedSource, findingRowsOf, paperRowsOf, rankChartData, siteRow } from '../io/xlsx/summary-workbook';
 
 /** What stays in memory per file: a few numbers. */
 export interface FileRecord {

@@ -4,7 +4,7 @@
  * (or, when there is none, null plus the formula so a reader can still total).
  */
 import type ExcelJS from 'exceljs';
-import { CellValue, SheetGrid, WorkbookGrid, a1 } from './grid';
+import { CellValue, SheetGrid, WorkbookGrid, a1 } from '../../model/grid';
 
 function plainValue(value: ExcelJS.CellValue): { value: CellValue; formula?: string } {
   if (value === null || value === undefined) return { value: null };

@@ -14,7 +14,7 @@
  */
 import { unzipSync } from 'fflate';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { a1, type CellValue, type SheetGrid, type WorkbookGrid } from '../io/grid';
+import { a1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../model/grid';
 
 /* ------------------------------------------------------------------ zip */
 

@@ -8,10 +8,10 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Finding } from '../model/finding';
+import type { Finding } from '../../model/finding';
 import { gridFromWorkbook } from './exceljs-grid';
-import type { WorkbookGrid } from './grid';
-import { MARK_COLORS, cellMarks } from './office-marks';
+import type { WorkbookGrid } from '../../model/grid';
+import { MARK_COLORS, cellMarks } from '../office-marks';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Inflated size beyond which a "workbook" is a zip bomb (the CLI's limit too). */

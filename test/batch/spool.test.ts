@@ -12,11 +12,11 @@ import { fillWorkbook } from '../../src/cli/fill';
 import { memoryIO } from '../../src/cli/io';
 import { runSummary } from '../../src/cli/summary';
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
-import { listCharts } from '../../src/summary/chart';
+import { listCharts } from '../../src/io/xlsx/chart';
 import { consolidatedJson } from '../../src/summary/consolidate';
-import { consolidateFiles } from '../../src/summary/node-consolidate';
-import { spoolFiles } from '../../src/summary/node-spool';
-import { consolidatedXlsx } from '../../src/summary/workbook';
+import { consolidateFiles } from '../../src/batch/consolidate';
+import { spoolFiles } from '../../src/batch/spool';
+import { consolidatedXlsx } from '../../src/io/xlsx/summary-workbook';
 
 let dir: string;
 let files: string[];
@@ -136,10 +136,10 @@ describe('spooled consolidation', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  const dist = path.join(__dirname, '../../dist/src/summary/node-spool.js');
+  const dist = path.join(__dirname, '../../dist/src/batch/spool.js');
   (fs.existsSync(dist) ? it : it.skip)('on worker threads (the built CLI): the same result, in file order', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const built = require(dist) as typeof import('../../src/summary/node-spool');
+    const built = require(dist) as typeof import('../../src/batch/spool');
     const spool = await built.spoolFiles(files, { threads: 2, tmpDir: tmp });
     try {
       const inMemory = await consolidateFiles([...files].sort(), { threads: 0 });

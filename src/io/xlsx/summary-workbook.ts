@@ -11,10 +11,10 @@
  *   site when there are few) as .xlsx bytes.
  */
 import ExcelJS from 'exceljs';
-import type { Finding } from '../model/finding';
+import type { Finding } from '../../model/finding';
 import { addBarCharts, absoluteRef, BarChartSpec } from './chart';
-import { Consolidated, ConsolidatedTotals, FileOutcome, HandoverPair, PAIR_STATUS_ZH, describePair } from './consolidate';
-import type { SiteSummary } from './site';
+import { Consolidated, ConsolidatedTotals, FileOutcome, HandoverPair, PAIR_STATUS_ZH, describePair } from '../../summary/consolidate';
+import type { SiteSummary } from '../../summary/site';
 
 const FONT = '宋体';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
