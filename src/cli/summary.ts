@@ -14,7 +14,7 @@ import { assertNotInput, writeFileAtomic } from '../batch/files';
 import type { ConsolidatedTotals } from '../summary/consolidate';
 import { findWorkbooks } from '../batch/consolidate';
 import { SpooledConsolidation, spoolFiles } from '../batch/spool';
-import { consolidatedXlsx } from '../io/xlsx/summary-workbook';
+import { consolidatedXlsx } from '../io/xlsx/summary';
 import type { CliIO } from './io';
 
 export const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -82,7 +82,7 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
         await c.writeJson((chunk) => io.out(chunk));
       }
     } else {
-      await writeFileAtomic(out!, await consolidatedXlsx(c.source()));
+      await writeFileAtomic(out!, await consolidatedXlsx(c.source(), { lang: options.lang }));
       for (const line of summaryLines(c)) io.out(line);
       io.out(`已写出 ${out}`);
     }

@@ -16,7 +16,7 @@ import { listCharts } from '../../src/io/xlsx/chart';
 import { consolidatedJson } from '../../src/summary/consolidate';
 import { consolidateFiles } from '../../src/batch/consolidate';
 import { spoolFiles } from '../../src/batch/spool';
-import { consolidatedXlsx } from '../../src/io/xlsx/summary-workbook';
+import { consolidatedXlsx } from '../../src/io/xlsx/summary';
 
 let dir: string;
 let files: string[];
