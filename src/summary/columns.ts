@@ -123,7 +123,9 @@ export function textUnits(text: string, size = 11): number {
 
 /** Lines a text needs in a column of this width when wrapped. */
 export function linesOf(text: string, width: number, size = 11): number {
-  const room = Math.max(1, width - 1);
+  const room = Math.max(1, width - 1.5);
+  // Most cells are short: no need to measure a text that would fit even if all of it were Chinese.
+  if (text.length * 2 * (size / 11) <= room && !text.includes('\n')) return 1;
   let lines = 0;
   for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textUnits(line, size) / room));
   return lines;

@@ -90,7 +90,7 @@ describe('spooled consolidation', () => {
       const a = await cells(streamed);
       const b = await cells(held);
       expect(Object.keys(a)).toEqual(Object.keys(b));
-      expect(Object.keys(a)).toHaveLength(5 + 5);
+      expect(Object.keys(a)).toHaveLength(6 + 5);
       expect(a).toEqual(b);
       expect(a['问题清单'].length).toBeGreaterThan(5);
       expect(await listCharts(streamed)).toEqual(await listCharts(held));

@@ -24,7 +24,7 @@ import {
   paperTotals,
   readinessText,
 } from '../../../summary/tables-site';
-import { AnyWorkbook, ERROR_STYLE, FONT, SECTION_FILL, WARNING_STYLE, cellRule, colLetter, columnStyles, dataBar, fillRow, newSheet, severityRows, signature, styleHeader } from './style';
+import { AnyWorkbook, BOX, ERROR_STYLE, FONT, SECTION_FILL, WARNING_STYLE, cellRule, colLetter, dataBar, fillRow, tableStyles, newSheet, severityRows, signature, styleHeader } from './style';
 
 /** The sheet's columns: the paper table's, with the second (试卷名, and the findings' 说明) wide enough for a sentence. */
 const GRID = PAPER_COLUMNS.map((c, i) => (i === 1 ? 30 : c.width));
@@ -95,14 +95,23 @@ function table<T>(ws: ExcelJS.Worksheet, r: number, columns: ReadonlyArray<Colum
   const head = ws.getRow(r++);
   head.values = headers;
   styleHeader(head, headers, GRID);
-  for (const item of items) fillRow(ws.getRow(r++), columns as ReadonlyArray<Column<never>>, rowOf(columns, item), GRID, ctx, boxed);
+  const cols = columns as ReadonlyArray<Column<never>>;
+  const styles = tableStyles(cols, boxed ? { border: BOX } : {});
+  for (const item of items) {
+    const row = ws.getRow(r++);
+    fillRow(row, cols, rowOf(columns, item), GRID, ctx, styles);
+    // Written out now (streaming writer), this row and all above: the writer keeps uncommitted
+    // rows in an array it empties from the front, which costs the square of their number.
+    row.commit();
+  }
   return r;
 }
 
 export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
   const ws = newSheet(wb, name, { xSplit: 2, ySplit: 5, gridLines: false }, '1:5');
-  // Every cell wraps in its column unless said otherwise: the sections share the grid's columns.
-  columnStyles(ws, GRID, () => true);
+  GRID.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
   banner(ws, 1, siteTitle(s), { size: 16, bold: true });
   banner(ws, 2, `级别：${s.site.level || '—'}    文件：${file}`, { size: 10, color: { argb: 'FF595959' } });
@@ -114,8 +123,8 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   let r = table(ws, 5, PAPER_COLUMNS, s.papers, ctx);
   const lastPaper = r - 1;
   const totals = ws.getRow(r++);
-  fillRow(totals, PAPER_COLUMNS as ReadonlyArray<Column<never>>, paperTotals(s, ctx.lang), GRID, ctx, true);
-  totals.font = { name: FONT, size: BODY_PT, bold: true };
+  const paperCols = PAPER_COLUMNS as ReadonlyArray<Column<never>>;
+  fillRow(totals, paperCols, paperTotals(s, ctx.lang), GRID, ctx, tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }));
   if (lastPaper >= firstPaper) {
     const col = (key: string) => colLetter(columnIndex(PAPER_COLUMNS, key) + 1);
     const [spare, out, returns, checkouts, copies] = ['spareCopies', 'bagsStillOut', 'returns', 'checkouts', 'copies'].map(col);
@@ -138,11 +147,15 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const coverage = `${colLetter(columnIndex(DUTY_COLUMNS, 'coverage') + 1)}${r - 1}`;
   dataBar(ws, coverage, 'FF70AD47', 1);
   cellRule(ws, coverage, `${coverage}<1`, WARNING_STYLE, 4);
+  const red = { name: FONT, size: BODY_PT, color: { argb: 'FF9C0006' } };
+  const gapCols = DUTY_COLUMNS.slice(0, 3) as ReadonlyArray<Column<never>>;
+  const gapStyles = tableStyles(gapCols, { font: red });
   for (const g of d.gaps) {
     const row = ws.getRow(r++);
-    fillRow(row, DUTY_COLUMNS.slice(0, 3) as ReadonlyArray<Column<never>>, [g.from, g.to, g.hours], GRID, ctx);
-    row.getCell(columnIndex(DUTY_COLUMNS, 'gaps') + 1).value = '无人值班';
-    row.font = { name: FONT, size: BODY_PT, color: { argb: 'FF9C0006' } };
+    fillRow(row, gapCols, [g.from, g.to, g.hours], GRID, ctx, gapStyles);
+    const note = row.getCell(columnIndex(DUTY_COLUMNS, 'gaps') + 1);
+    note.value = '无人值班';
+    note.font = red;
   }
   r++;
 

@@ -5,7 +5,7 @@
  * formats, signature lines.
  */
 import ExcelJS from 'exceljs';
-import { BODY_PT, Cell, Column, ShowContext, linesOf, rowHeightFor, show, textUnits } from '../../../summary/columns';
+import { BODY_PT, Cell, Column, ShowContext, linesOf, rowHeightFor, show } from '../../../summary/columns';
 import { SIGNATURE_LINE } from '../../../summary/overview';
 
 export const FONT = '宋体';
@@ -95,37 +95,46 @@ export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths
 }
 
 /**
- * Writes the shown values of a raw row into `row`, wrapping the long-text
- * columns, and makes the row as tall as its longest wrapped text (spreadsheets
- * do not grow a row for wrapped text on their own). `widths` are those of the
- * sheet's columns the row's cells land in.
+ * The styles of a table's cells, one object per column, shared by all its
+ * cells: the writer recognises a style object it has seen and does not render
+ * it again, which keeps a table of a hundred thousand rows fast to write. A
+ * shared style is never changed through a cell (no `cell.font = …` on them).
  */
-export function fillRow(row: ExcelJS.Row, columns: ReadonlyArray<Column<never>>, raw: readonly (Cell | undefined)[], widths: readonly number[], ctx: ShowContext, boxed = false): void {
+export interface TableStyles {
+  /** Each column's cells: at the top of the row, long-text columns wrapped, its number format. */
+  plain: Array<Partial<ExcelJS.Style>>;
+  /** The same, wrapped: for a text too wide for a column that is not declared long-text. */
+  wrapped: Array<Partial<ExcelJS.Style>>;
+}
+
+export function tableStyles(columns: ReadonlyArray<Column<never>>, extra: Partial<ExcelJS.Style> = {}): TableStyles {
+  const style = (c: Column<never>, wrap: boolean): Partial<ExcelJS.Style> => ({ ...extra, alignment: wrap ? WRAP : TOP, ...(c.numFmt ? { numFmt: c.numFmt } : {}) });
+  return { plain: columns.map((c) => style(c, Boolean(c.wrap))), wrapped: columns.map((c) => style(c, true)) };
+}
+
+/**
+ * Writes the shown values of a raw row into `row`, and makes the row as tall
+ * as its longest wrapped text (spreadsheets do not grow a row for wrapped
+ * text on their own). `widths` are those of the sheet's columns the row's
+ * cells land in.
+ */
+export function fillRow(row: ExcelJS.Row, columns: ReadonlyArray<Column<never>>, raw: readonly (Cell | undefined)[], widths: readonly number[], ctx: ShowContext, styles: TableStyles): void {
   let lines = 1;
   columns.forEach((col, i) => {
     const value = show(col, raw[i], ctx);
     const cell = row.getCell(i + 1);
     if (value !== null && value !== '') cell.value = value;
-    if (col.numFmt) cell.numFmt = col.numFmt;
-    if (boxed) cell.border = BOX;
-    if (typeof value !== 'string') return;
-    const width = widths[i] ?? 8;
-    if (textUnits(value) > width - 1.5 || value.includes('\n')) {
-      // Declared long-text columns wrap by their column's style; any other text that is too wide wraps here.
-      if (!col.wrap) cell.alignment = WRAP;
-      lines = Math.max(lines, linesOf(value, width));
+    let style = styles.plain[i];
+    if (typeof value === 'string') {
+      const need = linesOf(value, widths[i] ?? 8);
+      if (need > 1) {
+        style = styles.wrapped[i];
+        lines = Math.max(lines, need);
+      }
     }
+    cell.style = style;
   });
   if (lines > 1) row.height = rowHeightFor(lines);
-}
-
-/** Column styles: every cell at the top of its row, long-text columns wrapped (cells take their column's style when made). */
-export function columnStyles(ws: ExcelJS.Worksheet, widths: readonly number[], wrap: (i: number) => boolean): void {
-  widths.forEach((w, i) => {
-    const column = ws.getColumn(i + 1);
-    column.width = w;
-    column.alignment = wrap(i) ? WRAP : TOP;
-  });
 }
 
 /**
@@ -145,7 +154,10 @@ export async function tableSheet(
 ): Promise<{ ws: ExcelJS.Worksheet; last: number }> {
   const ws = newSheet(wb, name, { ySplit: 1 }, '1:1');
   const widths = columns.map((c) => c.width);
-  columnStyles(ws, widths, (i) => Boolean(columns[i].wrap));
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  const styles = tableStyles(columns);
   const header = ws.addRow([]);
   header.values = columns.map((c) => c.header[ctx.lang]);
   styleHeader(header, columns.map((c) => c.header[ctx.lang]), widths);
@@ -153,7 +165,7 @@ export async function tableSheet(
   let count = 0;
   for await (const r of rows) {
     const row = ws.addRow([]);
-    fillRow(row, columns, r, widths, ctx);
+    fillRow(row, columns, r, widths, ctx, styles);
     row.commit();
     count++;
   }
