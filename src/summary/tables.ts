@@ -5,6 +5,7 @@
  * rule ids and times are shown by their column's kind when written.
  */
 import type { Finding } from '../model/finding';
+import { ruleMeta } from '../rules';
 import { Cell, Column, rowOf, showDateTime } from './columns';
 import type { FileOutcome, HandoverPair } from './consolidate';
 import { PAIR_STATUS_ZH } from './consolidate';
@@ -66,7 +67,7 @@ export const listingOf = (f: FileOutcome): FileListing => ({ file: f.file, site:
 export const FILE_COLUMNS: ReadonlyArray<Column<FileListing>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 30, wrap: true, kind: 'file', value: (f) => f.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 14, wrap: true, value: (f) => f.site },
-  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 9, value: (f) => f.status },
+  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 10, value: (f) => f.status },
   { key: 'sha256', header: { zh: 'SHA-256（文件指纹）', en: 'SHA-256' }, width: 68, value: (f) => f.sha256 ?? '' },
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 24, wrap: true, value: (f) => f.note },
 ];
@@ -118,9 +119,9 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
   { key: 'receiverQuantity', header: { zh: '接收方数量（袋）', en: 'Receiver bags' }, width: 6, value: (p) => p.receiver?.quantity ?? null },
   { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 34, wrap: true, value: pairText },
   { key: 'senderFile', header: { zh: '移交方副本（文件）', en: 'Sender copy (file)' }, width: 12, wrap: true, kind: 'file', value: (p) => p.sender?.file ?? '' },
-  { key: 'senderSheet', header: { zh: '移交方工作表', en: 'Sender sheet' }, width: 9, wrap: true, value: (p) => sheetAt(p.sender) },
+  { key: 'senderSheet', header: { zh: '移交方工作表', en: 'Sender sheet' }, width: 10, wrap: true, value: (p) => sheetAt(p.sender) },
   { key: 'receiverFile', header: { zh: '接收方副本（文件）', en: 'Receiver copy (file)' }, width: 12, wrap: true, kind: 'file', value: (p) => p.receiver?.file ?? '' },
-  { key: 'receiverSheet', header: { zh: '接收方工作表', en: 'Receiver sheet' }, width: 9, wrap: true, value: (p) => sheetAt(p.receiver) },
+  { key: 'receiverSheet', header: { zh: '接收方工作表', en: 'Receiver sheet' }, width: 10, wrap: true, value: (p) => sheetAt(p.receiver) },
 ];
 
 /* ------------------------------------------------------------------ 问题清单 */
@@ -138,7 +139,7 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 5, wrap: true, value: (x) => SEVERITY_ZH[x.finding.severity] },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 14, wrap: true, kind: 'rule', value: (x) => x.finding.rule },
   { key: 'form', header: { zh: '附件', en: 'Form' }, width: 5, value: (x) => x.finding.form },
-  { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 9, wrap: true, value: (x) => x.finding.sheet },
+  { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 10, wrap: true, value: (x) => x.finding.sheet },
   { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 6, value: (x) => x.finding.cell },
   { key: 'row', header: { zh: '序号', en: 'Row' }, width: 5, value: (x) => x.finding.row },
   { key: 'message', header: { zh: '说明', en: 'Message' }, width: 46, wrap: true, value: (x) => x.finding.message },
@@ -186,7 +187,7 @@ export function pairFindingRows(pairs: readonly HandoverPair[]): Row[] {
         cell: s.cell,
         row: null,
         message: `${p.from} 移交 ${p.to} 的交接单，双方留存的两份不一致（${p.differences.map((d) => d.label).join('、')}）：${pairText(p)}。请双方核对后改正，见“交接配对”。`,
-        clause: '附件1 备注“1.……一式两份，双方签字有效，押运方和接收方分别存档”',
+        clause: ruleMeta(DISAGREE_RULE)?.clause ?? '',
       };
       return rowOf(FINDING_COLUMNS, { file: s.file, site: s.site, finding });
     });

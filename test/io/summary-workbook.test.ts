@@ -16,7 +16,9 @@ import { listCharts } from '../../src/io/xlsx/chart';
 import { Consolidated, consolidateModels } from '../../src/summary/consolidate';
 import { summarizeSite } from '../../src/summary/site';
 import { addSiteSummarySheet, consolidatedXlsx } from '../../src/io/xlsx/summary';
-import { ALL_META } from '../../src/rules';
+import { ALL_META, ruleTitle } from '../../src/rules';
+
+const DISAGREE = ruleTitle('handover-copies-disagree'); // 交接单两份不一致
 import { LEAST_PRINTED_PT, printScale } from '../../src/summary/columns';
 import { FILE_COLUMNS, FINDING_COLUMNS, PAIR_COLUMNS, PAPER_DETAIL_COLUMNS, SITE_COLUMNS } from '../../src/summary/tables';
 import { PAPER_COLUMNS } from '../../src/summary/tables-site';
@@ -146,8 +148,8 @@ describe('the consolidated summary workbook', () => {
     expect(texts(wb).filter((t) => ids.some((id) => t.text.includes(id)))).toEqual([]);
     const rules = body(wb.getWorksheet('问题清单')!).map((r) => r[columnOf(FINDING_COLUMNS, '问题') - 1]);
     expect(rules).toContain('工作簿无法读取');
-    expect(rules).toContain('签字不足两人');
-    expect(rules).toContain('监考人员领卷');
+    expect(rules).toContain('交接单两人签字');
+    expect(rules).toContain('监考人员到保密室领卷');
   });
 
   it('counts a disagreeing handover once per pair, with the fields that differ', () => {
@@ -157,15 +159,15 @@ describe('the consolidated summary workbook', () => {
     // Six findings (three fields, on both sides) …
     expect(c.files.flatMap((f) => f.findings).filter((x) => x.rule === 'handover-copies-disagree')).toHaveLength(6);
     // … are one line of 问题清单,
-    const lines = body(wb.getWorksheet('问题清单')!).filter((r) => r[3] === '交接单两份副本不一致');
+    const lines = body(wb.getWorksheet('问题清单')!).filter((r) => r[3] === DISAGREE);
     expect(lines).toHaveLength(1);
-    expect(lines[0].slice(0, 8)).toEqual(['分校.xlsx', '长沙分校', '错误', '交接单两份副本不一致', '1', pair.sender!.sheet, pair.sender!.cell, '']);
+    expect(lines[0].slice(0, 8)).toEqual(['分校.xlsx', '长沙分校', '错误', DISAGREE, '1', pair.sender!.sheet, pair.sender!.cell, '']);
     expect(lines[0][8]).toContain(`（${fields}）`);
     expect(lines[0][8]).toContain('交接时间：移交方“2024年6月14日 14:40”，接收方“2024年6月14日 13:40”');
     // one count on 总览,
     const ov = wb.getWorksheet('总览')!;
-    const at = findRow(ov, '交接单两份副本不一致');
-    expect(headers(ov, at)).toEqual(['交接单两份副本不一致', '1', '0']);
+    const at = findRow(ov, DISAGREE);
+    expect(headers(ov, at)).toEqual([DISAGREE, '1', '0']);
     expect(ov.getCell(`B${findRow(ov, '交接单不一致（对）')}`).value).toBe(1);
     // and one row of 交接配对 naming the fields.
     const pairs = body(wb.getWorksheet('交接配对')!);
@@ -221,8 +223,8 @@ describe('the consolidated summary workbook', () => {
     expect(ov.getRow(Number(cat[1]) - 1).getCell(1).value).toBe('问题（交接单不一致按对计）');
     const titles = [];
     for (let r = Number(cat[1]); r <= Number(cat[2]); r++) titles.push(ov.getRow(r).getCell(1).value);
-    expect(titles).toContain('交接单两份副本不一致');
-    expect(chart).toContain('交接单两份副本不一致');
+    expect(titles).toContain(DISAGREE);
+    expect(chart).toContain(DISAGREE);
   });
 
   it('with --lang en: English headers and rule titles', async () => {
@@ -231,7 +233,7 @@ describe('the consolidated summary workbook', () => {
     expect(headers(en.getWorksheet('问题清单')!)).toEqual(FINDING_COLUMNS.map((x) => x.header.en));
     const rules = body(en.getWorksheet('问题清单')!).map((r) => r[3]);
     expect(rules).toContain('Handover copies disagree');
-    expect(rules).toContain('Fewer than two signers');
+    expect(rules).toContain('Two signers on a handover');
     expect(body(en.getWorksheet('交接配对')!)[0][4]).toBe('2024-06-14 14:40');
   });
 });

@@ -11,7 +11,7 @@ import { AnyWorkbook, BOX, ERROR_STYLE, FONT, GOOD_STYLE, WARNING_STYLE, cellRul
 
 const SHEET = '总览';
 /** A: labels; B, C: figures; D: a gap; E–L: the charts. */
-const WIDTHS = [26, 9, 9, 2, 11, 11, 11, 11, 11, 11, 11, 11];
+const WIDTHS = [26, 10, 10, 2, 11, 11, 11, 11, 11, 11, 11, 11];
 
 type Ranked = { label: string; a: number; b: number };
 
