@@ -10,6 +10,7 @@ import { checkWorkbooks, CheckRun, exitCodeOf } from '../check/service';
 import { findWorkbooks } from '../batch/consolidate';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { Finding, RunReport } from '../model/finding';
+import { ruleTitle } from '../rules/index';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { printable } from '../check/refusal';
@@ -32,7 +33,7 @@ const WORDS = {
   en: { error: 'error', warning: 'warning', whole: '(whole workbook)', clean: 'no problems found', cannot: 'cannot be checked', counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`, total: 'total' },
 };
 
-/** Text report: by file, then sheet; each line the cell, severity, rule id and message. */
+/** Text report: by file, then sheet; each line the cell, severity, the rule's title and the message. */
 export function formatText(report: RunReport, lang: Lang = 'zh'): string {
   const w = WORDS[lang];
   const lines: string[] = [];
@@ -57,7 +58,7 @@ export function formatText(report: RunReport, lang: Lang = 'zh'): string {
     for (const [sheet, list] of bySheet) {
       lines.push(`  ${sheet}`);
       const width = Math.max(...list.map((f) => (f.cell ?? '').length), 2);
-      for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${f.rule}  ${f.message}`);
+      for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`);
     }
   }
   if (report.files.length > 1) lines.push(`${w.total}: ${w.counts(errors, warnings)}`);
