@@ -12,23 +12,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { readWorkbook, SiteModel } from '../forms/workbook';
 import type { WorkbookGrid } from '../model/grid';
-import { checkXlsxBuffer, gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/xlsx/node-workbook';
+import { beyondLimit, LIMITS, WorkbookReadError } from '../model/limits';
+import { readXlsx } from '../io/xlsx/reader';
 import { validateSite } from '../rules/engine';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from '../summary/consolidate';
-import { fastGridFromXlsx } from '../io/xlsx/fast-grid';
 import { summarizeSite } from '../summary/site';
 
-/**
- * The grid of a workbook buffer: the same checks as every command, then the
- * fast reader, or exceljs for anything the fast reader does not take.
- */
-export async function readGrid(buffer: Buffer): Promise<WorkbookGrid> {
-  await checkXlsxBuffer(buffer);
-  try {
-    return fastGridFromXlsx(buffer);
-  } catch {
-    return gridFromXlsxBuffer(buffer);
-  }
+/** The grid of a workbook buffer, read as every command reads it. */
+export async function readGrid(buffer: Uint8Array): Promise<WorkbookGrid> {
+  return readXlsx(buffer);
 }
 
 export interface ProcessedFile {
@@ -52,7 +44,7 @@ export async function processFile(file: string, lang?: 'zh' | 'en'): Promise<Pro
     const stat = await fs.stat(file);
     if (stat.isDirectory()) return { outcome: { file, sha256: null, error: '这是一个文件夹，不是工作簿文件', findings: [] } };
     if (stat.size > LIMITS.fileBytes) {
-      return { outcome: { file, sha256: null, error: `文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${LIMITS.fileBytes / 1024 / 1024} MB 的上限`, findings: [] } };
+      return { outcome: { file, sha256: null, error: beyondLimit('fileBytes', stat.size).message, findings: [] } };
     }
     buffer = await fs.readFile(file);
   } catch (error) {
