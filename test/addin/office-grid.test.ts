@@ -34,6 +34,19 @@ describe('readOfficeGrid', () => {
     expect(viaOffice.problems).toEqual(viaExceljs.problems);
   });
 
+  test('Excel 2016 (ExcelApi 1.1 only): the same grid through getUsedRange and ranges by address, still 3 syncs', async () => {
+    const grid = await exceljsGrid(await workbookBytes(fixture()));
+    const sheets = [...fakeSheetsFromGrid(grid), fakeSheet('空白', [], [])];
+    const modern = await readOfficeGrid(asExcel(new FakeContext({ sheets, settings: new Map(), inserted: [] })), { ...DESKTOP_READ_OPTIONS, merges: false });
+    const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [], apiLevel: '1.1' });
+    const legacy = await readOfficeGrid(asExcel(ctx), { ...DESKTOP_READ_OPTIONS, merges: false, legacy: true });
+    expect(legacy.syncs).toBe(3);
+    expect(legacy.grid).toEqual(modern.grid);
+    expect(legacy.grid.sheets[legacy.grid.sheets.length - 1]).toEqual({ name: '空白', rows: [], merges: [] });
+    // and the modern calls really are refused at that level
+    await expect(readOfficeGrid(asExcel(new FakeContext({ sheets, settings: new Map(), inserted: [], apiLevel: '1.1' })), DESKTOP_READ_OPTIONS)).rejects.toThrow(/ExcelApi 1\.4/);
+  });
+
   test('large workbook (3 × 40,000 rows × 12 columns = 1.44 M cells): still 3 syncs on desktop, chunked reads', async () => {
     const sheets = [bigSheet('大表1', 40_000, 12), bigSheet('大表2', 40_000, 12), bigSheet('大表3', 40_000, 12)];
     const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [] });
@@ -45,7 +58,6 @@ describe('readOfficeGrid', () => {
     expect(result.grid.sheets[2].rows).toHaveLength(40_000);
     expect(result.grid.sheets[2].rows[39_999][0]).toBe(40_000);
     expect(result.grid.sheets[0].merges).toEqual(['A1:D1']);
-    // eslint-disable-next-line no-console
     console.log(`sync counts: small 3, large (1.44 M cells) desktop ${result.syncs}`);
   });
 
@@ -56,7 +68,6 @@ describe('readOfficeGrid', () => {
     // 2 fixed syncs + ⌈1.44 M / 400 k⌉ value syncs.
     expect(result.syncs).toBe(2 + Math.ceil((3 * 40_000 * 12) / WEB_READ_OPTIONS.cellsPerSync));
     expect(ctx.maxCellsPerRead).toBeLessThanOrEqual(WEB_READ_OPTIONS.cellsPerChunk);
-    // eslint-disable-next-line no-console
     console.log(`sync counts: large (1.44 M cells) on the web ${result.syncs}`);
   });
 

@@ -9,6 +9,7 @@
  * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
  */
 import type { SheetGrid, WorkbookGrid } from '../../model/grid';
+import { isDateFmt } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
 import { readSheet, type WorkbookContext } from './sheet-reader';
 import { ItemText, prefixedAttribute, readXmlPart } from './xml';
@@ -104,13 +105,6 @@ class Package {
 }
 
 /* ------------------------------------------------------------------ workbook parts */
-
-/** exceljs's test of a number format for a date (utils.isDateFmt). */
-function isDateFmt(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(f);
-}
 
 /** The built-in formats exceljs knows that are dates. */
 const BUILTIN: Record<number, string> = {

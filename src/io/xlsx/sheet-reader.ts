@@ -9,6 +9,7 @@
 import type { SaxesTagPlain } from 'saxes';
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
+import { dateFromSerial } from '../../model/number-format';
 import { ItemText, prefixedAttribute, readXmlPart } from './xml';
 import type { InflateBudget, ZipEntry } from './zip';
 
@@ -24,7 +25,7 @@ export interface WorkbookContext {
 }
 
 function excelToDate(v: number, date1904: boolean): Date | number {
-  const date = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+  const date = dateFromSerial(v, date1904);
   // A serial no calendar holds (1e308) stays the number it is: an Invalid Date breaks whatever shows it.
   return Number.isNaN(date.getTime()) ? v : date;
 }
