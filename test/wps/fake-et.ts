@@ -112,7 +112,7 @@ function overlap(a: Box, b: Box): number {
   return h > 0 && w > 0 ? h * w : 0;
 }
 
-function nearestIndex(color: number): number {
+export function nearestIndex(color: number): number {
   let best = 0;
   let dist = Infinity;
   PALETTE.forEach((p, i) => {
