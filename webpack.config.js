@@ -15,6 +15,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { sources } = require('webpack');
+const { manifestFor } = require('./scripts/manifest-origin');
 
 const ROOT = __dirname;
 const TEMPLATES_DIR = path.join(ROOT, 'templates');
@@ -132,7 +133,8 @@ function addinConfig(env, argv) {
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          // ADDIN_ORIGIN=https://host/path npm run build: the manifest for that host (docs/部署说明.md).
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString('utf8'), process.env.ADDIN_ORIGIN) },
         ],
       }),
       new TemplatesPlugin(),

@@ -6,58 +6,25 @@
  * files are still checked). Input files are only ever read.
  */
 import { Command, Option } from 'commander';
-import { createHash } from 'crypto';
-import { readCheckableWorkbook, SiteModel } from '../forms/workbook';
-import { gridFromXlsxBuffer, readWorkbookBytes } from '../io/xlsx/node-workbook';
-import type { FileReport, Finding, RunReport } from '../model/finding';
-import { validateAcross, validateSite } from '../rules/engine';
+import { checkWorkbooks, CheckRun, exitCodeOf } from '../check/service';
+import { findWorkbooks } from '../batch/consolidate';
+import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
+import type { Finding, RunReport } from '../model/finding';
+import { ruleTitle } from '../rules/index';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
-import { oneLine } from './io';
 
-function siteName(model: SiteModel): string | null {
-  const s = model.data.site;
-  const name = [s?.school, s?.examSite].filter((x) => x && String(x).trim()).join(' ');
-  return name || null;
+export { exitCodeOf } from '../check/service';
+
+/** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
+export async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
+  const files = await findWorkbooks(paths);
+  return checkWorkbooks(files.map(workbookFile), nodeCheckOptions(options.lang));
 }
 
-/** Validates workbook files: each on its own, then those readable across one another. */
-export async function validateFiles(files: readonly string[], options: { lang?: Lang } = {}): Promise<RunReport> {
-  const reports: FileReport[] = [];
-  const models: Array<{ id: string; model: SiteModel; report: FileReport }> = [];
-  for (const file of files) {
-    const report: FileReport = { file, site: null, sha256: null, findings: [] };
-    reports.push(report);
-    try {
-      const buffer = await readWorkbookBytes(file);
-      report.sha256 = createHash('sha256').update(buffer).digest('hex');
-      const model = readCheckableWorkbook(await gridFromXlsxBuffer(buffer));
-      report.site = siteName(model);
-      report.findings = validateSite(model, options);
-      models.push({ id: String(models.length), model, report });
-    } catch (error) {
-      report.error = oneLine(error);
-    }
-  }
-  if (models.length > 1) {
-    const across = validateAcross(
-      models.map((m) => ({ id: m.id, model: m.model })),
-      options,
-    );
-    for (const m of models) {
-      const extra = across.get(m.id) ?? [];
-      if (extra.length) m.report.findings = [...m.report.findings, ...extra];
-    }
-  }
-  // The contract's key order: file, site, sha256, error?, findings.
-  return {
-    files: reports.map((r) => ({ file: r.file, site: r.site, sha256: r.sha256, ...(r.error !== undefined ? { error: r.error } : {}), findings: r.findings })),
-  };
-}
-
-export function exitCodeOf(report: RunReport): number {
-  if (report.files.some((f) => f.error !== undefined)) return 2;
-  return report.files.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+/** The findings report of workbook files and folders. */
+export async function validateFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<RunReport> {
+  return (await checkFiles(paths, options)).report;
 }
 
 const WORDS = {
@@ -65,7 +32,7 @@ const WORDS = {
   en: { error: 'error', warning: 'warning', whole: '(whole workbook)', clean: 'no problems found', cannot: 'cannot be checked', counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`, total: 'total' },
 };
 
-/** Text report: by file, then sheet; each line the cell, severity, rule id and message. */
+/** Text report: by file, then sheet; each line the cell, severity, the rule's title and the message. */
 export function formatText(report: RunReport, lang: Lang = 'zh'): string {
   const w = WORDS[lang];
   const lines: string[] = [];
@@ -90,7 +57,7 @@ export function formatText(report: RunReport, lang: Lang = 'zh'): string {
     for (const [sheet, list] of bySheet) {
       lines.push(`  ${sheet}`);
       const width = Math.max(...list.map((f) => (f.cell ?? '').length), 2);
-      for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${f.rule}  ${f.message}`);
+      for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`);
     }
   }
   if (report.files.length > 1) lines.push(`${w.total}: ${w.counts(errors, warnings)}`);

@@ -101,20 +101,20 @@ describe('custody validate', () => {
     expect(r.err).toBe('');
   });
 
-  test('errors: exit 1, text grouped by sheet with cell, rule and message', async () => {
+  test('errors: exit 1, text grouped by sheet with cell, rule title and message', async () => {
     const r = await run('validate', file('faulty.xlsx'));
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/faulty\.xlsx（长沙分校 岳麓考点）: 1 个错误，1 个警告/);
     expect(lines).toContain('  出入库记录');
-    expect(r.out).toMatch(/ {4}G4 +错误 +invalid-datetime +“取卷时间”写的是“六月中旬”/);
-    expect(r.out).toMatch(/值班记录\n +[A-Z]+\d+ +警告 +duty-chain/);
+    expect(r.out).toMatch(/ {4}G4 +错误 +日期时间无法识别 +“取卷时间”写的是“六月中旬”/);
+    expect(r.out).toMatch(/值班记录\n +[A-Z]+\d+ +警告 +交接班不衔接/);
   });
 
   test('warnings only: exit 0', async () => {
     const r = await run('validate', file('warning.xlsx'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('duty-chain');
+    expect(r.out).toContain('交接班不衔接');
   });
 
   test('JSON: the DOMAIN.md findings format', async () => {
@@ -140,7 +140,7 @@ describe('custody validate', () => {
 
   test('--lang en', async () => {
     const r = await run('validate', file('faulty.xlsx'), '--lang', 'en');
-    expect(r.out).toMatch(/G4 +error +invalid-datetime +"取卷时间" reads "六月中旬"/);
+    expect(r.out).toMatch(/G4 +error +Unreadable date or time +"取卷时间" reads "六月中旬"/);
   });
 
   test('several files: each reported, and checked across (both copies of a handover)', async () => {
