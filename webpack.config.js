@@ -82,7 +82,8 @@ function devServerHttps() {
   return 'https';
 }
 
-module.exports = (env, argv) => {
+/** The Excel add-in, the browser face and the custom functions; the WPS add-in is webpack.wps.js. */
+function addinConfig(env, argv) {
   const dev = argv.mode !== 'production';
   return {
     mode: dev ? 'development' : 'production',
@@ -149,4 +150,6 @@ module.exports = (env, argv) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
     },
   };
-};
+}
+
+module.exports = (env, argv) => [addinConfig(env, argv), require('./webpack.wps.js')(env, argv, { TemplatesPlugin })];
