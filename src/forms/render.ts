@@ -29,6 +29,16 @@ interface Canvas {
   row: number;
 }
 
+/**
+ * The words a unit's name may already end with, for the suffix a title prints
+ * after it: "长沙分校" is not printed "长沙分校分校（学院）".
+ */
+const SUFFIX_WORDS: Record<string, readonly string[]> = {
+  '分校（学院）': ['分校', '学院'],
+  '考点': ['考点'],
+  '学期': ['学期'],
+};
+
 export function placeholderTitle(template: string, site: SiteInfo | undefined, record: FormRecord | undefined): string {
   const values: Record<string, string | undefined> = {
     semester: (record?.semester as string | undefined) ?? site?.semester,
@@ -36,12 +46,11 @@ export function placeholderTitle(template: string, site: SiteInfo | undefined, r
     school: site?.school,
     examSite: site?.examSite,
   };
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const v = values[key];
-    if (!v) return key === 'branch' ? '湖南分部' : '______';
-    // 学期 is printed after the semester; do not print it twice.
-    if (key === 'semester' && /学期$/.test(v)) return v.replace(/学期$/, '');
-    return v;
+  return template.replace(/\{(\w+)\}(分校（学院）|考点|学期)?/g, (_, key: string, suffix: string | undefined) => {
+    const v = values[key]?.trim();
+    if (!v) return (key === 'branch' ? '湖南分部' : '______') + (suffix ?? '');
+    const carried = suffix !== undefined && SUFFIX_WORDS[suffix].some((word) => v.endsWith(word));
+    return carried ? v : v + (suffix ?? '');
   });
 }
 

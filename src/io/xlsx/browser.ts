@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import type { Finding } from '../../model/finding';
 import { gridFromWorkbook } from './exceljs-grid';
 import type { WorkbookGrid } from '../../model/grid';
-import { MARK_COLORS, cellMarks } from '../office-marks';
+import { markWorkbook } from './mark';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Inflated size beyond which a "workbook" is a zip bomb (the CLI's limit too). */
@@ -97,29 +97,6 @@ export async function openFile(file: File): Promise<OpenedWorkbook> {
   return openWorkbook(file.name, await file.arrayBuffer());
 }
 
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
-
-/** The marks written into an exceljs workbook: fill plus a note on each finding's cell. */
-export function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
-  let n = 0;
-  for (const mark of cellMarks(findings, lang)) {
-    const ws = workbook.getWorksheet(mark.sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(mark.cell);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
-    const prior = noteTextOf(cell.note);
-    cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;
-    n++;
-  }
-  return n;
-}
-
-function noteTextOf(note: ExcelJS.Cell['note']): string {
-  if (!note) return '';
-  if (typeof note === 'string') return note;
-  return (note.texts ?? []).map((t) => t.text).join('');
-}
-
 /** A marked copy of an opened workbook (the original bytes are re-read, never changed). */
 export async function markedCopy(opened: OpenedWorkbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<Uint8Array> {
   const copy = new ExcelJS.Workbook();
@@ -147,4 +124,4 @@ export function saveBytes(name: string, bytes: Uint8Array, type = 'application/v
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export { ExcelJS };
+export { ExcelJS, markWorkbook };
