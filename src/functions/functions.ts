@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata reads `any` as the "any" parameter type of functions.json */
 /**
  * CUSTODY.* custom functions. The metadata (functions.json) is generated at
  * build time from the JSDoc below by custom-functions-metadata-plugin, which

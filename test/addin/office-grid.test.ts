@@ -45,7 +45,6 @@ describe('readOfficeGrid', () => {
     expect(result.grid.sheets[2].rows).toHaveLength(40_000);
     expect(result.grid.sheets[2].rows[39_999][0]).toBe(40_000);
     expect(result.grid.sheets[0].merges).toEqual(['A1:D1']);
-    // eslint-disable-next-line no-console
     console.log(`sync counts: small 3, large (1.44 M cells) desktop ${result.syncs}`);
   });
 
@@ -56,7 +55,6 @@ describe('readOfficeGrid', () => {
     // 2 fixed syncs + ⌈1.44 M / 400 k⌉ value syncs.
     expect(result.syncs).toBe(2 + Math.ceil((3 * 40_000 * 12) / WEB_READ_OPTIONS.cellsPerSync));
     expect(ctx.maxCellsPerRead).toBeLessThanOrEqual(WEB_READ_OPTIONS.cellsPerChunk);
-    // eslint-disable-next-line no-console
     console.log(`sync counts: large (1.44 M cells) on the web ${result.syncs}`);
   });
 

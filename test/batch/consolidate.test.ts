@@ -74,7 +74,6 @@ describe('consolidateFiles', () => {
 
   const dist = path.join(__dirname, '../../dist/src/batch/consolidate.js');
   (fs.existsSync(dist) ? it : it.skip)('on worker threads (the built CLI): the same result', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const built = require(dist) as typeof import('../../src/batch/consolidate');
     const inProcess = await consolidateFiles(files, { threads: 0 });
     const threaded = await built.consolidateFiles(files, { threads: 2 });

@@ -138,7 +138,6 @@ describe('spooled consolidation', () => {
 
   const dist = path.join(__dirname, '../../dist/src/batch/spool.js');
   (fs.existsSync(dist) ? it : it.skip)('on worker threads (the built CLI): the same result, in file order', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const built = require(dist) as typeof import('../../src/batch/spool');
     const spool = await built.spoolFiles(files, { threads: 2, tmpDir: tmp });
     try {

@@ -257,7 +257,6 @@ maybe('the browser face in chromium', () => {
 
 if (SKIP) {
   test('browser face e2e skipped on purpose (CUSTODY_SKIP_E2E=1)', () => {
-    // eslint-disable-next-line no-console
     console.warn('CUSTODY_SKIP_E2E=1: the chromium end-to-end tests did not run');
   });
 }

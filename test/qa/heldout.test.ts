@@ -301,7 +301,6 @@ beforeAll(async () => {
   outcomes.push(...(await pool(PLANTED, 2, check)));
   const rate = outcomes.reduce((a, o) => a + o.found, 0) / outcomes.reduce((a, o) => a + o.planted, 0);
   const lines = outcomes.map((o) => `${o.problems.length ? '✗' : '✓'} ${o.c.id} ${o.c.rule} ${o.c.story}${o.problems.map((p) => `\n    ${p}`).join('')}`);
-  // eslint-disable-next-line no-console
   console.log(`held-out detection rate: ${(rate * 100).toFixed(1)}% (${outcomes.length} planted copies)\n${lines.join('\n')}`);
 });
 

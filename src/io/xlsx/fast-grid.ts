@@ -15,6 +15,7 @@
 import { unzipSync } from 'fflate';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { a1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../model/grid';
+import { dateFromSerial, isDateFmt } from '../../model/number-format';
 
 /* ------------------------------------------------------------------ zip */
 
@@ -136,12 +137,6 @@ class ItemText {
 
 /* ------------------------------------------------------------------ workbook */
 
-function isDateFmt(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(f);
-}
-
 /** exceljs's built-in formats that carry a plain code (ids 0–22, 37–49). */
 const BUILTIN: Record<number, string> = {
   14: 'mm-dd-yy',
@@ -238,10 +233,6 @@ interface Context {
   shared: (string | undefined)[];
   dates: boolean[];
   date1904: boolean;
-}
-
-function excelToDate(v: number, date1904: boolean): Date {
-  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
 /** A cell's reference "AB12" → its 0-based row and column, without a regex or a substring per cell. */
@@ -358,7 +349,7 @@ function readSheet(name: string, xml: string, ctx: Context): SheetGrid {
 
   const numeric = (v: string): number | Date => {
     const n = parseFloat(v);
-    return style !== undefined && dates[+style] ? excelToDate(n, date1904) : n;
+    return style !== undefined && dates[+style] ? dateFromSerial(n, date1904) : n;
   };
 
   const endCell = (): void => {

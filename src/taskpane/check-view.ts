@@ -1,0 +1,67 @@
+/** 校验's controls: Excel's buttons, the browser's file picker and drop zone, clicks on findings. */
+import type { App } from './app';
+import { byId, errorText } from './dom';
+import { t } from './i18n';
+import { renderPreview } from './preview';
+
+export function wireCheck(app: App): void {
+  document.getElementById('validate-btn')?.addEventListener('click', () => app.guarded(() => app.runCheck()));
+  document.getElementById('mark-btn')?.addEventListener('click', () =>
+    app.guarded(async () => {
+      if (app.results.length === 0) await app.runCheck();
+      const site = app.results[0];
+      return site && app.host.mark ? app.host.mark(site, app.lang) : undefined;
+    }),
+  );
+  document.getElementById('clear-btn')?.addEventListener('click', () =>
+    app.guarded(async () => (app.host.clearMarks ? app.host.clearMarks(app.lang) : undefined)),
+  );
+  wireFilePicker(app);
+  byId('results').addEventListener('click', (e) => {
+    const target = (e.target as HTMLElement).closest<HTMLElement>('[data-finding]');
+    if (target) {
+      void pick(app, target.dataset.site ?? '', Number(target.dataset.finding));
+      return;
+    }
+    const download = (e.target as HTMLElement).closest<HTMLElement>('[data-download]');
+    if (download) {
+      const site = app.results.find((r) => r.id === download.dataset.download);
+      if (site && app.host.downloadMarked) void app.guarded(() => app.host.downloadMarked!(site, app.lang));
+    }
+  });
+}
+
+function wireFilePicker(app: App): void {
+  const input = document.getElementById('file-input') as HTMLInputElement | null;
+  input?.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void app.openFiles(files);
+  });
+  const drop = document.getElementById('drop-zone');
+  if (!drop) return;
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    void app.openFiles([...(e.dataTransfer?.files ?? [])]);
+  });
+}
+
+async function pick(app: App, siteId: string, index: number): Promise<void> {
+  const site = app.results.find((r) => r.id === siteId);
+  const finding = site?.findings[index];
+  if (!site || !finding) return;
+  document.querySelectorAll('.finding.selected').forEach((n) => n.classList.remove('selected'));
+  document.querySelector(`[data-site="${CSS.escape(siteId)}"][data-finding="${index}"]`)?.classList.add('selected');
+  renderPreview(site, finding, app.lang);
+  try {
+    await app.host.select(site, finding);
+  } catch (error) {
+    app.status(`${t(app.lang, 'failed')}${errorText(error)}`, 'error');
+  }
+}

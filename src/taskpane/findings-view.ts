@@ -1,0 +1,93 @@
+/** 校验's results: per workbook a tally, its refusal or reading notes, and its findings grouped by sheet. */
+import type { Finding } from '../model/finding';
+import type { App } from './app';
+import { SiteResult, counts, groupBySheet } from './check';
+import { byId, el } from './dom';
+import { Key, Lang, t } from './i18n';
+
+export function renderResults(app: App): void {
+  const root = byId('results');
+  root.replaceChildren();
+  if (app.results.length > 0 && app.host.exportJson) {
+    const bar = el('div', { class: 'actions' });
+    const button = el('button', { class: 'btn', type: 'button', id: 'export-json' }, t(app.lang, 'exportJson'));
+    button.addEventListener('click', () => app.guarded(() => app.host.exportJson!(app.results)));
+    bar.append(button);
+    root.append(bar);
+  }
+  for (const site of app.results) root.append(siteSection(app, site));
+  const preview = document.getElementById('preview');
+  if (preview && app.results.length === 0) preview.hidden = true;
+}
+
+function siteSection(app: App, site: SiteResult): HTMLElement {
+  const lang = app.lang;
+  const box = el('section', { class: 'site', 'data-site-id': site.id });
+  const head = el('header', { class: 'site-head' });
+  head.append(el('h3', {}, site.label));
+  if (site.error) {
+    head.append(el('span', { class: 'badge error' }, t(lang, 'unreadable')));
+    box.append(head, el('p', { class: 'site-error' }, site.error));
+    return box;
+  }
+  const c = counts(site.findings);
+  const tally = el('span', { class: 'tally' });
+  tally.append(
+    el('span', { class: 'badge error', title: t(lang, 'errors') }, `${c.errors} ${t(lang, 'errors')}`),
+    el('span', { class: 'badge warning', title: t(lang, 'warnings') }, `${c.warnings} ${t(lang, 'warnings')}`),
+  );
+  head.append(tally);
+  if (app.host.downloadMarked) {
+    head.append(el('button', { class: 'btn primary', type: 'button', 'data-download': site.id }, t(lang, 'downloadMarked')));
+  }
+  box.append(head);
+  if (site.problems.length > 0) {
+    const problems = el('div', { class: 'problems' });
+    problems.append(el('strong', {}, t(lang, 'problems')));
+    const ul = el('ul');
+    for (const p of site.problems) ul.append(el('li', {}, p));
+    problems.append(ul);
+    box.append(problems);
+  }
+  if (site.findings.length === 0) box.append(el('p', { class: 'all-clear' }, t(lang, 'noFindings')));
+  const indexOf = new Map<Finding, number>(site.findings.map((f, i) => [f, i]));
+  for (const group of groupBySheet(site.findings)) {
+    const details = el('details', { class: 'sheet-group', open: '' });
+    const summary = el('summary');
+    summary.append(el('span', { class: 'sheet-name' }, group.sheet ?? t(lang, 'workbookWide')), el('span', { class: 'count' }, `${group.errors + group.warnings}`));
+    details.append(summary);
+    const list = el('ul', { class: 'findings' });
+    for (const f of group.findings) {
+      const li = el('li');
+      li.append(findingButton(site, f, indexOf.get(f)!, lang));
+      list.append(li);
+    }
+    details.append(list);
+    box.append(details);
+  }
+  return box;
+}
+
+function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang): HTMLButtonElement {
+  const button = el('button', {
+    type: 'button',
+    class: `finding ${f.severity}`,
+    'data-site': site.id,
+    'data-finding': String(index),
+    'data-rule': f.rule,
+    'data-cell': f.cell ?? '',
+    'data-sheet': f.sheet ?? '',
+    'data-severity': f.severity,
+    'data-row': f.row === null ? '' : String(f.row),
+    'data-form': f.form === null ? '' : String(f.form),
+  });
+  const top = el('span', { class: 'finding-top' });
+  top.append(
+    el('span', { class: `sev ${f.severity}` }, t(lang, `severity_${f.severity}` as Key)),
+    el('code', { class: 'rule' }, f.rule),
+    el('span', { class: 'where' }, [f.cell, f.row !== null ? `${t(lang, 'row')} ${f.row}` : ''].filter(Boolean).join(' · ')),
+  );
+  button.append(top, el('span', { class: 'message' }, f.message));
+  if (f.clause) button.title = `${t(lang, 'clause')}: ${f.clause}`;
+  return button;
+}

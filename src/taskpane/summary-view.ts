@@ -1,0 +1,56 @@
+/** 汇总: each readable site's custody summary, written into Excel or downloaded. */
+import type { App } from './app';
+import { el } from './dom';
+import { t } from './i18n';
+import { summaryTable } from './summary-table';
+
+export function wireSummary(app: App): void {
+  document.getElementById('write-summary-btn')?.addEventListener('click', () =>
+    app.guarded(async () => {
+      if (app.results.length === 0) await app.runCheck();
+      const site = app.results.find((r) => app.summaries.has(r.id));
+      if (!site) return t(app.lang, 'noSummary');
+      return app.host.writeSummary(site, app.summaries.get(site.id)!, app.lang);
+    }),
+  );
+}
+
+export function renderSummaries(app: App): void {
+  const root = document.getElementById('summary-view');
+  if (!root) return;
+  root.replaceChildren();
+  if (app.summaries.size === 0) {
+    root.append(el('p', { class: 'muted' }, t(app.lang, 'noSummary')));
+    return;
+  }
+  for (const site of app.results) {
+    const summary = app.summaries.get(site.id);
+    if (!summary) continue;
+    const table = summaryTable(summary, app.lang);
+    const box = el('section', { class: 'summary-site' });
+    box.append(el('h3', {}, table.title), el('p', { class: `ready ${summary.ready ? 'yes' : 'no'}` }, table.status));
+    const grid = el('table', { class: 'summary-table' });
+    const thead = el('thead');
+    const hr = el('tr');
+    for (const h of table.header) hr.append(el('th', {}, h));
+    thead.append(hr);
+    const tbody = el('tbody');
+    for (const row of [...table.rows, table.totals]) {
+      const tr = el('tr');
+      for (const v of row) tr.append(el('td', {}, String(v)));
+      tbody.append(tr);
+    }
+    grid.append(thead, tbody);
+    const scroller = el('div', { class: 'scroll' });
+    scroller.append(grid);
+    const facts = el('dl', { class: 'facts' });
+    for (const [k, v] of table.facts) facts.append(el('dt', {}, k), el('dd', {}, String(v)));
+    box.append(scroller, facts);
+    if (app.host.kind === 'browser') {
+      const button = el('button', { class: 'btn', type: 'button', 'data-summary': site.id }, t(app.lang, 'downloadSummary'));
+      button.addEventListener('click', () => app.guarded(() => app.host.writeSummary(site, summary, app.lang)));
+      box.append(button);
+    }
+    root.append(box);
+  }
+}
