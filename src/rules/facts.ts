@@ -7,6 +7,7 @@
  */
 import type { SiteModel } from '../model/site-model';
 import { FORMS } from '../forms/index';
+import { layoutFields } from '../forms/layout';
 import { ISO_DATETIME, parseIso } from '../model/datetime';
 import { toHalfWidth } from '../model/text';
 import { DEFAULT_SETTINGS, Settings, SiteData, StaffMember } from '../model/types';
@@ -75,8 +76,9 @@ export const FIELD_LABELS: Record<string, string> = (() => {
   for (const entry of FORMS) {
     const layout = entry.layout;
     const clean = (label: string) => label.replace(/[（(].*$/, '').replace(/[:：]$/, '') || label;
-    for (const f of [...layout.header.flat(), ...layout.footer.flat()]) out[`${entry.key}.${f.key}`] = clean(f.label);
+    for (const f of layoutFields(layout)) out[`${entry.key}.${f.key}`] = clean(f.label);
     for (const c of layout.table?.columns ?? []) out[`${entry.key}.${layout.table!.key}.${c.key}`] = clean(c.label);
+    for (const c of layout.formerTable?.columns ?? []) out[`${entry.key}.${layout.formerTable!.key}.${c.key}`] = clean(c.label);
   }
   out['distributions.start'] = '日期';
   out['distributions.end'] = '时间';

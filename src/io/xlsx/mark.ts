@@ -10,6 +10,7 @@
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../cell-marks';
+import { absoluteRows } from './exceljs-writer';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -31,8 +32,17 @@ function ownStyle(cell: ExcelJS.Cell): void {
   };
 }
 
+/** exceljs reads `$A$1:$E$22` as "A1:E22" and would write `$A1:$E22`, which LibreOffice does not print as an area. */
+function keepPrintAreas(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const area = ws.pageSetup?.printArea;
+    if (area) ws.pageSetup.printArea = area.split('&&').map(absoluteRows).join('&&');
+  }
+}
+
 /** Colours each finding's cell (the worst severity) and adds its messages to the cell's note; returns the cells marked. */
 export function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
+  keepPrintAreas(workbook);
   let n = 0;
   for (const mark of cellMarks(findings, lang)) {
     const ws = workbook.getWorksheet(mark.sheet);
