@@ -129,8 +129,10 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
       const path = fieldPaths[loc.path] ?? loc.path;
       full = path === '' ? prefix : `${prefix}.${path}`;
     }
+    // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
+    const seq = entry.layout.blocks && loc.item !== undefined ? loc.item + rowOffset + 1 : loc.seq;
     if (!(full in model.locations)) {
-      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: loc.seq };
+      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: seq };
     }
   }
 }

@@ -107,7 +107,7 @@ describe('custody validate', () => {
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/faulty\.xlsx（长沙分校 岳麓考点）: 1 个错误，1 个警告/);
     expect(lines).toContain('  出入库记录');
-    expect(r.out).toMatch(/ {4}G4 +错误 +invalid-datetime +“取卷时间”写的是“六月中旬”/);
+    expect(r.out).toMatch(/    F4 +错误 +invalid-datetime +“取卷时间”写的是“六月中旬”/);
     expect(r.out).toMatch(/值班记录\n +[A-Z]+\d+ +警告 +duty-chain/);
   });
 
@@ -130,7 +130,7 @@ describe('custody validate', () => {
       severity: 'error',
       form: 3,
       sheet: '出入库记录',
-      cell: 'G4',
+      cell: 'F4',
       row: 1,
       message: expect.stringContaining('六月中旬'),
       clause: expect.stringContaining('取卷时间'),
@@ -140,7 +140,7 @@ describe('custody validate', () => {
 
   test('--lang en', async () => {
     const r = await run('validate', file('faulty.xlsx'), '--lang', 'en');
-    expect(r.out).toMatch(/G4 +error +invalid-datetime +"取卷时间" reads "六月中旬"/);
+    expect(r.out).toMatch(/F4 +error +invalid-datetime +"取卷时间" reads "六月中旬"/);
   });
 
   test('several files: each reported, and checked across (both copies of a handover)', async () => {

@@ -61,7 +61,7 @@ rt('partial-row', {
     { name: 'vault taker and time blank', edit: (d) => { delete d.vaultLog![2].taker; delete d.vaultLog![2].takenAt; }, errors: [{ form: 3, cell: 'E6', row: 3, message: /取卷人.*取卷时间/ }] },
     { name: 'return part two thirds empty', edit: (d) => { delete d.vaultLog![0].receivedBy; delete d.vaultLog![0].returner; }, errors: [{ form: 3, cell: 'H4', row: 1, message: /还卷部分/ }] },
     { name: 'a stub distribution row (paper only)', edit: (d) => { d.distributions![0].rows!.push({ paperNo: '1001', paperName: '高等数学基础' }); }, errors: [{ form: 4, row: 3, message: /试卷份数/ }] },
-    { name: 'shift without signatures', edit: (d) => { delete d.duty!.shifts![3].takenOverBy; delete d.duty!.shifts![3].handedOverBy; }, errors: [{ form: 5, sheet: '值班记录2', row: 2 }] },
+    { name: 'shift without signatures', edit: (d) => { delete d.duty!.shifts![3].takenOverBy; delete d.duty!.shifts![3].handedOverBy; }, errors: [{ form: 5, sheet: '值班记录2', row: 4 }] },
     { name: 'roster row without its answers', edit: (d) => { delete d.staff![4].pledgeSigned; delete d.staff![4].formalStaff; }, errors: [{ form: 0, sheet: '涉卷人员', row: 5 }] },
   ],
 });
@@ -96,7 +96,7 @@ rt('same-person', {
   invalid: [
     { name: 'taker is the keeper', edit: (d) => { d.vaultLog![0].taker = '陈静'; }, errors: [{ form: 3, cell: 'G4', row: 1 }] },
     { name: 'one person on both sides of a handover', edit: (d) => { d.handovers![0].fromSigners = ['张伟', '李强']; }, errors: [{ form: 1, cell: 'D20' }] },
-    { name: 'shift handed over to oneself', edit: (d) => { d.duty!.shifts![3].takenOverBy = '刘洋'; d.duty!.supervisor = '王芳'; }, errors: [{ form: 5, sheet: '值班记录2', row: 2 }] },
+    { name: 'shift handed over to oneself', edit: (d) => { d.duty!.shifts![3].takenOverBy = '刘洋'; d.duty!.supervisor = '王芳'; }, errors: [{ form: 5, sheet: '值班记录2', row: 4 }] },
   ],
 });
 
@@ -202,15 +202,15 @@ rt('copies-short', {
 rt('duty-gap', {
   valid: [{ name: 'shifts meet end to start', base: 'fenxiao' }],
   invalid: [
-    { name: 'a gap between shifts', edit: (d) => { d.duty!.shifts![2].from = '2024-06-15T09:00'; }, errors: [{ form: 5, sheet: '值班记录2', row: 1, message: /60 分钟无人值班/ }] },
-    { name: 'last checkout after the last shift', edit: (d) => { d.duty!.shifts!.pop(); }, errors: [{ form: 5, sheet: '值班记录2', row: 1, message: /最后一次出库/ }] },
+    { name: 'a gap between shifts', edit: (d) => { d.duty!.shifts![2].from = '2024-06-15T09:00'; }, errors: [{ form: 5, sheet: '值班记录2', row: 3, message: /60 分钟无人值班/ }] },
+    { name: 'last checkout after the last shift', edit: (d) => { d.duty!.shifts!.pop(); }, errors: [{ form: 5, sheet: '值班记录2', row: 3, message: /最后一次出库/ }] },
     { name: 'intake before the first shift', edit: (d) => { d.duty!.shifts![0].from = '2024-06-14T11:00'; }, errors: [{ form: 5, row: 1 }] },
   ],
 });
 
 rt('duty-chain', {
   valid: [{ name: 'each takes over and hands over' }],
-  invalid: [{ name: 'someone else hands over', edit: (d) => { d.duty!.shifts![2].handedOverBy = '刘洋'; d.duty!.shifts![2].takenOverBy = '陈静'; d.duty!.shifts![3].handedOverBy = '陈静'; d.duty!.shifts![3].takenOverBy = '刘洋'; }, errors: [{ form: 5, sheet: '值班记录2', row: 1 }] }],
+  invalid: [{ name: 'someone else hands over', edit: (d) => { d.duty!.shifts![2].handedOverBy = '刘洋'; d.duty!.shifts![2].takenOverBy = '陈静'; d.duty!.shifts![3].handedOverBy = '陈静'; d.duty!.shifts![3].takenOverBy = '刘洋'; }, errors: [{ form: 5, sheet: '值班记录2', row: 3 }] }],
 });
 
 rt('staff-not-on-roster', {
@@ -230,12 +230,12 @@ rt('staff-ineligible', {
     {
       name: 'a duty officer without pledge: the roster cell, and the first signature on each sheet',
       edit: (d) => { d.staff![4].pledgeSigned = false; },
-      errors: [{ form: 0, sheet: '涉卷人员', row: 5, cell: 'F7', message: /保密承诺书/ }, { form: 5, sheet: '值班记录1', row: 1, message: /刘洋.*第 5 行.*本表另有 1 处/ }, { form: 5, sheet: '值班记录2', row: 1, message: /刘洋.*第 5 行.*本表另有 1 处/ }],
+      errors: [{ form: 0, sheet: '涉卷人员', row: 5, cell: 'F7', message: /保密承诺书/ }, { form: 5, sheet: '值班记录1', row: 1, message: /刘洋.*第 5 行.*本表另有 1 处/ }, { form: 5, sheet: '值班记录2', row: 3, message: /刘洋.*第 5 行.*本表另有 1 处/ }],
     },
     {
       name: 'a candidate’s relative keeping the vault',
       edit: (d) => { d.staff![3].candidateRelative = true; },
-      errors: [{ form: 0, row: 4, message: /考生亲属/ }, { form: 2, row: null }, { form: 3, row: 1 }, { form: 5, sheet: '值班记录1', row: 1 }, { form: 5, sheet: '值班记录2', row: 1 }],
+      errors: [{ form: 0, row: 4, message: /考生亲属/ }, { form: 2, row: null }, { form: 3, row: 1 }, { form: 5, sheet: '值班记录1', row: 1 }, { form: 5, sheet: '值班记录2', row: 3 }],
     },
   ],
 });
