@@ -60,8 +60,23 @@ export interface ReadResult {
 
 /** Excel's error values: a reader sees them as nothing, as it does through exceljs. */
 const EXCEL_ERRORS = new Set([
-  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!',
-  '#BUSY!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#PYTHON!', '#EXTERNAL!',
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#BUSY!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+  '#PYTHON!',
+  '#EXTERNAL!',
 ]);
 
 export function plainOfficeValue(value: unknown): CellValue {

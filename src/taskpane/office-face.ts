@@ -70,7 +70,7 @@ function watchWorksheets(onChange: (sheets: readonly string[]) => void): () => v
     if (!names.has(id)) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(id);
-        ws.load('isNullObject,name');
+        ws.load('name');
         await context.sync();
         if (!ws.isNullObject) names.set(id, ws.name);
       });

@@ -9,7 +9,15 @@ import { FakeContext, asExcel, fakeSheet } from './fake-excel';
 
 function state() {
   return {
-    sheets: [fakeSheet('基本信息', [['学期', '2024春']]), fakeSheet('出入库记录', [['序号', '科目'], [1, '高等数学'], [2, '大学英语']]), fakeSheet('值班记录', [['日期']])],
+    sheets: [
+      fakeSheet('基本信息', [['学期', '2024春']]),
+      fakeSheet('出入库记录', [
+        ['序号', '科目'],
+        [1, '高等数学'],
+        [2, '大学英语'],
+      ]),
+      fakeSheet('值班记录', [['日期']]),
+    ],
     settings: new Map<string, string>(),
     inserted: [],
   };

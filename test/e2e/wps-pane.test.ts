@@ -32,7 +32,14 @@ const WPS = path.join(DIST, 'wps');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 function serve(dir: string): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.png': 'image/png',
+    '.xml': 'application/xml',
+  };
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const file = path.normalize(path.join(dir, rel));
@@ -57,7 +64,11 @@ function userCells(state: FakeBookState): Record<string, string> {
     if (s.name === MARKS_SHEET) continue;
     for (const [ref, cell] of Object.entries(s.cells)) {
       const c: Record<string, unknown> = { ...cell, fill: cell.fill ?? NO_FILL };
-      out[`${s.name}!${ref}`] = JSON.stringify(Object.keys(c).sort().map((k) => [k, c[k]]));
+      out[`${s.name}!${ref}`] = JSON.stringify(
+        Object.keys(c)
+          .sort()
+          .map((k) => [k, c[k]]),
+      );
     }
   }
   return out;
@@ -109,7 +120,8 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
     return page;
   }
 
-  const state = (page: Page): Promise<FakeBookState> => page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { Application: { state: unknown } }).Application.state)));
+  const state = (page: Page): Promise<FakeBookState> =>
+    page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { Application: { state: unknown } }).Application.state)));
 
   test('check, click a finding, mark exactly the finding cells, clear back exactly, re-check after an edit', async () => {
     expect(expected.some((f) => f.rule === 'column-total')).toBe(true);
@@ -119,12 +131,21 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
 
     await page.click('#validate-btn');
     await page.waitForSelector('.finding');
-    const shown = await page.$$eval('.finding', (nodes) => nodes.map((n) => ({ rule: (n as HTMLElement).dataset.rule!, sheet: (n as HTMLElement).dataset.sheet || null, cell: (n as HTMLElement).dataset.cell || null })));
+    const shown = await page.$$eval('.finding', (nodes) =>
+      nodes.map((n) => ({
+        rule: (n as HTMLElement).dataset.rule!,
+        sheet: (n as HTMLElement).dataset.sheet || null,
+        cell: (n as HTMLElement).dataset.cell || null,
+      })),
+    );
     expect(shown.map(key).sort()).toEqual(expected.map(key).sort());
 
     const planted = expected.find((f) => f.rule === 'column-total')!;
     await page.click(`.finding[data-rule="column-total"][data-cell="${planted.cell}"]`);
-    await page.waitForFunction((want) => JSON.stringify((window as unknown as { Application: { state: { selection: unknown } } }).Application.state.selection) === want, JSON.stringify({ sheet: planted.sheet, address: planted.cell }));
+    await page.waitForFunction(
+      (want) => JSON.stringify((window as unknown as { Application: { state: { selection: unknown } } }).Application.state.selection) === want,
+      JSON.stringify({ sheet: planted.sheet, address: planted.cell }),
+    );
     expect((await state(page)).active).toBe(planted.sheet);
 
     await page.click('#mark-btn');
@@ -149,7 +170,9 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
       ([sheet, cell]) => (window as unknown as { Application: { edit(s: string, c: string, v: number): void } }).Application.edit(sheet, cell, 2),
       [planted.sheet!, planted.cell!],
     );
-    await page.waitForFunction((cellRef) => !document.querySelector(`.finding[data-rule="column-total"][data-cell="${cellRef}"]`), planted.cell, { timeout: 3000 });
+    await page.waitForFunction((cellRef) => !document.querySelector(`.finding[data-rule="column-total"][data-cell="${cellRef}"]`), planted.cell, {
+      timeout: 3000,
+    });
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -169,7 +192,6 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
 
 if (SKIP) {
   test('WPS pane e2e skipped on purpose (CUSTODY_SKIP_E2E=1)', () => {
-    // eslint-disable-next-line no-console
     console.warn('CUSTODY_SKIP_E2E=1: the WPS pane end-to-end tests did not run');
   });
 }

@@ -35,7 +35,11 @@ function book(): FakeBookState {
         },
         merges: ['A1:E1'],
       },
-      { name: '基本信息', cells: { A1: { v: '学期', fill: { color: 0xf7ebdd, colorIndex: nearestIndex(0xf7ebdd), pattern: 1, patternColor: 0 } }, B1: { v: '2024春' } }, merges: [] },
+      {
+        name: '基本信息',
+        cells: { A1: { v: '学期', fill: { color: 0xf7ebdd, colorIndex: nearestIndex(0xf7ebdd), pattern: 1, patternColor: 0 } }, B1: { v: '2024春' } },
+        merges: [],
+      },
     ],
   };
 }
@@ -59,7 +63,11 @@ function userCells(state: FakeBookState): Record<string, unknown> {
     for (const [ref, cell] of Object.entries(s.cells)) {
       const norm: Record<string, unknown> = { ...cell, fill: cell.fill ?? NO_FILL };
       // Key order is no part of a cell's state.
-      out[`${s.name}!${ref}`] = Object.fromEntries(Object.keys(norm).sort().map((k) => [k, norm[k]]));
+      out[`${s.name}!${ref}`] = Object.fromEntries(
+        Object.keys(norm)
+          .sort()
+          .map((k) => [k, norm[k]]),
+      );
     }
   }
   return out;
