@@ -6,7 +6,7 @@
  * only when there is no Office host.
  */
 import { BrowserReadError, OpenedWorkbook, markedCopy, markedName, openFile, saveBytes } from '../io/xlsx/browser';
-import { siteSummaryXlsx } from '../io/xlsx/summary-workbook';
+import { siteSummaryXlsx } from '../io/xlsx/summary';
 import { SiteInput, checkSites } from './check';
 import type { Host } from './host';
 import { Lang, t } from './i18n';
