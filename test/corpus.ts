@@ -50,7 +50,13 @@ function qaGroups(): CorpusGroup[] {
     const data = base(c.base);
     for (const e of c.edits) applyEdit(data as Record<string, unknown>, e);
     const other = bases.find((b) => b !== c.base)!;
-    groups.push({ name: `qa ${c.id}`, sites: [{ file: `${c.base}-${c.id}.xlsx`, data }, { file: `${other}.xlsx`, data: base(other) }] });
+    groups.push({
+      name: `qa ${c.id}`,
+      sites: [
+        { file: `${c.base}-${c.id}.xlsx`, data },
+        { file: `${other}.xlsx`, data: base(other) },
+      ],
+    });
   }
   return groups;
 }

@@ -12,10 +12,12 @@ export const meta: RuleMeta = {
   clause: '附件1 备注“1.……一式两份，双方签字有效，押运方和接收方分别存档”',
   messages: {
     zh: {
-      field: '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（{otherFile} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
+      field:
+        '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（{otherFile} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
     },
     en: {
-      field: '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: {otherFile} {otherCell}) reads "{theirs}". Both copies must agree.',
+      field:
+        '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: {otherFile} {otherCell}) reads "{theirs}". Both copies must agree.',
     },
   },
   docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item (the same item at another 序号 is no difference), the total and both pairs of signers. Reported on both files.',
@@ -58,7 +60,9 @@ export function check(sites: ReadonlyArray<Site>, report: (r: CrossReport) => vo
 
 function compare(a: Copy, b: Copy, report: (r: CrossReport) => void): void {
   const differing = differingFields(a.fields, b.fields);
-  const diffs: Difference[] = differing.filter((key) => key !== 'items').map((key) => ({ pathA: key, pathB: key, mine: shown(a.h, key), theirs: shown(b.h, key) }));
+  const diffs: Difference[] = differing
+    .filter((key) => key !== 'items')
+    .map((key) => ({ pathA: key, pathB: key, mine: shown(a.h, key), theirs: shown(b.h, key) }));
   if (differing.includes('items')) diffs.push(...itemDifferences(a.h.items ?? [], b.h.items ?? []));
   reportBoth(a, b, diffs, report);
 }
@@ -98,7 +102,8 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
     const x = pa !== undefined ? ia[pa] : undefined;
     const y = pb !== undefined ? ib[pb] : undefined;
     if (line(x) === line(y)) continue;
-    const show = (it: Item) => (it ? `${it.destination ?? ''} ${it.quantity ?? ''}${it.unit ?? ''}`.trim() + (norm(it.note) ? `（${it.note}）` : '') : '（无此行）');
+    const show = (it: Item) =>
+      it ? `${it.destination ?? ''} ${it.quantity ?? ''}${it.unit ?? ''}`.trim() + (norm(it.note) ? `（${it.note}）` : '') : '（无此行）';
     // Point at the cell that differs when only one does.
     let sub = '';
     if (x && y) {
