@@ -13,6 +13,8 @@ import { renderResults } from './findings-view';
 import { renderTemplates } from './forms-view';
 import type { Host, TemplateInfo } from './host';
 import { Lang, t, translate } from './i18n';
+import { LiveCheck } from './live';
+import { wireLive } from './live-view';
 import { renderSummaries, wireSummary } from './summary-view';
 
 export interface AppOptions {
@@ -29,6 +31,7 @@ export class App {
   lang: Lang;
   results: SiteResult[] = [];
   summaries = new Map<string, SiteSummary>();
+  live: LiveCheck | undefined;
   private busy = false;
 
   constructor(private readonly options: AppOptions) {
@@ -48,6 +51,7 @@ export class App {
     byId('lang-switch').addEventListener('click', () => this.setLang(this.lang === 'zh' ? 'en' : 'zh'));
     this.wireTabs();
     wireCheck(this);
+    this.live = wireLive(this, this.options.storage);
     wireSummary(this);
     this.render();
     void renderTemplates(this, this.options.templates);
@@ -124,8 +128,9 @@ export class App {
     });
   }
 
-  async runCheck(): Promise<string> {
-    this.results = await this.host.check(this.lang);
+  /** Checks the workbook; `changed`: only these sheets were edited since (live checking). */
+  async runCheck(changed?: readonly string[]): Promise<string> {
+    this.results = await this.host.check(this.lang, changed);
     this.summaries.clear();
     for (const r of this.results) {
       if (r.model) this.summaries.set(r.id, summarizeSite(r.model, r.findings, { file: r.label }));

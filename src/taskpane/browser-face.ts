@@ -67,9 +67,9 @@ export function browserHost(): BrowserHost {
     },
     async check(lang) {
       const inputs: SiteInput[] = files.map((f) =>
-        f.opened ? { id: f.name, label: f.name, grid: f.opened.grid } : { id: f.name, label: f.name, error: readError(f.error, lang) },
+        f.opened ? { id: f.name, label: f.name, grid: f.opened.grid, bytes: f.opened.bytes } : { id: f.name, label: f.name, error: readError(f.error, lang) },
       );
-      return checkSites(inputs, lang);
+      return checkSites(inputs, lang, sha256);
     },
     async select() {
       // The pane shows where the cell is; there is no spreadsheet to move in.
@@ -80,19 +80,8 @@ export function browserHost(): BrowserHost {
       saveBytes(markedName(entry.name, lang), await markedCopy(entry.opened, site.findings, lang));
     },
     async exportJson(sites) {
-      const files = [];
-      for (const site of sites) {
-        const entry = find(site.id);
-        const s = site.model?.data.site;
-        const name = [s?.school, s?.examSite].filter((x) => x && String(x).trim()).join(' ');
-        files.push({
-          file: site.label,
-          site: name || null,
-          sha256: entry?.opened ? await sha256(entry.opened.bytes) : null,
-          ...(site.error !== undefined ? { error: site.error } : {}),
-          findings: site.error !== undefined ? [] : site.findings,
-        });
-      }
+      // The check service's report, as `custody validate --format json` prints it.
+      const files = sites.filter((site) => site.report).map((site) => site.report);
       const name = '校验结果.json';
       saveBytes(name, new TextEncoder().encode(`${JSON.stringify({ files }, null, 2)}\n`), 'application/json');
       return name;

@@ -1,0 +1,108 @@
+/**
+ * The little of WPS Spreadsheets' (ET) object model the adapter uses, and the
+ * tolerance it needs: the API is synchronous and VBA-like, but builds differ
+ * in whether a member is a property or a method (`Range.Address` vs
+ * `Range.Address()`, `Sheets.Count` vs `Sheets.Count()`), and in the shape a
+ * multi-cell `Value2` comes back in (array of rows, one flat array, a scalar
+ * for one cell). Everything here probes rather than trusts.
+ *
+ * Numeric constants only: the et-jsapi-declare typings declare `Et.*` enums in
+ * a namespace that does not exist at run time.
+ */
+
+/** An ET object seen from JavaScript: members looked up by name, each look-up a round trip to WPS. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EtObject = any;
+
+export const XL = {
+  /** Interior.ColorIndex / Pattern: no fill. */
+  none: -4142,
+  /** Interior.Pattern: solid. */
+  solid: 1,
+  /** Worksheet.Visible. */
+  sheetVisible: -1,
+  sheetVeryHidden: 2,
+  /** Borders.LineStyle continuous, Borders.Weight thin. */
+  continuous: 1,
+  thin: 2,
+  /** Horizontal/VerticalAlignment. */
+  center: -4108,
+  left: -4131,
+  top: -4160,
+  /** Chart type: clustered column. */
+  columnClustered: 51,
+} as const;
+
+/** A member that is a property in one build and a method in another: read it either way. */
+export function get(obj: EtObject, name: string, ...args: unknown[]): EtObject {
+  if (obj === null || obj === undefined) return undefined;
+  const member = obj[name];
+  return typeof member === 'function' ? member.apply(obj, args) : member;
+}
+
+/** Item i (1-based) or by name of a collection; `.Item(i)` in every build seen, an indexer as a fallback. */
+export function item(collection: EtObject, key: number | string): EtObject {
+  const member = collection?.Item;
+  return typeof member === 'function' ? member.call(collection, key) : collection?.[key];
+}
+
+export function count(collection: EtObject): number {
+  const n = Number(get(collection, 'Count'));
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/** A range's address without `$`, "A1:C3" (a method in most builds: Address(RowAbsolute, ColumnAbsolute)). */
+export function address(range: EtObject): string {
+  const member = range?.Address;
+  const text = typeof member === 'function' ? member.call(range, false, false) : member;
+  return String(text ?? '').replace(/\$/g, '').replace(/^.*!/, '');
+}
+
+/**
+ * A range read (Value2, Formula) as rows × cols, whatever shape the build gave:
+ * an array of rows, one flat row-major array (or a single row or column), a
+ * scalar for one cell. Anything else is refused rather than misread.
+ */
+export function toRows(raw: unknown, rows: number, cols: number): unknown[][] {
+  if (!Array.isArray(raw)) {
+    if (rows * cols === 1) return [[raw]];
+    if (raw === null || raw === undefined || raw === '') return Array.from({ length: rows }, () => Array(cols).fill(null));
+    throw new Error(`WPS 返回的区域数据形状不对：${rows}×${cols} 的区域只给了一个值`);
+  }
+  if (raw.length === rows && raw.every((r) => Array.isArray(r))) return raw as unknown[][];
+  if (raw.length === 1 && Array.isArray(raw[0]) && rows === 1) return raw as unknown[][];
+  const flat = raw.every((r) => !Array.isArray(r)) ? raw : undefined;
+  if (flat && flat.length === rows * cols) {
+    const out: unknown[][] = [];
+    for (let r = 0; r < rows; r++) out.push(flat.slice(r * cols, (r + 1) * cols));
+    return out;
+  }
+  // A column read as an array of one-element arrays, or rows given as [[...]] per row.
+  if (raw.length === rows * cols && cols === 1) return raw.map((v) => (Array.isArray(v) ? v : [v]));
+  throw new Error(`WPS 返回的区域数据形状不对：需要 ${rows}×${cols}，得到 ${raw.length} 行`);
+}
+
+/** The workbook's worksheets, in order, 1-based underneath. */
+export function worksheets(workbook: EtObject): EtObject[] {
+  const sheets = get(workbook, 'Worksheets') ?? get(workbook, 'Sheets');
+  const out: EtObject[] = [];
+  const n = count(sheets);
+  for (let i = 1; i <= n; i++) out.push(item(sheets, i));
+  return out;
+}
+
+export function sheetName(sheet: EtObject): string {
+  return String(get(sheet, 'Name') ?? '');
+}
+
+/** A range of a sheet by A1 address. */
+export function rangeOf(sheet: EtObject, a1: string): EtObject {
+  return get(sheet, 'Range', a1);
+}
+
+/** The active workbook of an ET Application, or a refusal a person understands. */
+export function activeWorkbook(app: EtObject): EtObject {
+  const wb = get(app, 'ActiveWorkbook');
+  if (!wb) throw new Error('WPS 表格中没有打开的工作簿：请先打开要检查的工作簿');
+  return wb;
+}

@@ -1,0 +1,269 @@
+/**
+ * WPS Spreadsheets (ET) → the plain grid every reader takes, the same
+ * WorkbookGrid exceljs gives the CLI: values, merges, dates as Dates, and the
+ * formulas of cells without a value.
+ *
+ * Every member read is a cross-process round trip, so the read is in bulk and
+ * its cost does not grow with the number of cells: per sheet, the used range's
+ * extent, `Value2` in row chunks of at most `cellsPerChunk` cells (`Formula`
+ * too, only where the sheet has formulas), then number formats and merges
+ * found by halving ranges (`NumberFormat` is one code for a uniform range,
+ * `MergeCells` true/false for all or none), so a date column or a form's
+ * header merges cost a few calls whatever the number of rows. A used range
+ * over `maxCells` is refused with one line rather than read.
+ */
+import { a1, CellValue, RangeBox, SheetGrid, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
+import { dateFromSerial, isDateFmt } from '../../model/number-format';
+import { plainOfficeValue } from '../office-grid';
+import { EtObject, activeWorkbook, address, get, rangeOf, sheetName, toRows, worksheets } from './et';
+
+export interface WpsReadOptions {
+  /** Cells per Value2 read. */
+  cellsPerChunk?: number;
+  /** A sheet's used range beyond this many cells is refused. */
+  maxCells?: number;
+  /** Which sheets to read (live checking re-reads what changed); all when absent. */
+  read?: (name: string) => boolean;
+  /** Sheets never read (the add-in's own hidden record of marks). */
+  skip?: ReadonlySet<string>;
+}
+
+export const WPS_READ_LIMITS = { cellsPerChunk: 100_000, maxCells: 2_000_000 };
+
+export class WpsReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WpsReadError';
+  }
+}
+
+/** Formula errors come back from Value2 as CVErr numbers (xlErrDiv0 2007 → -2146826281): nothing, as exceljs reads them. */
+const CVERR_BASE = -2146828288;
+function isCvErr(v: number): boolean {
+  return Number.isInteger(v) && v >= CVERR_BASE + 2000 && v <= CVERR_BASE + 2100;
+}
+
+export function plainWpsValue(value: unknown): CellValue {
+  if (typeof value === 'number' && isCvErr(value)) return null;
+  return plainOfficeValue(value);
+}
+
+interface Extent {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+function usedExtent(used: EtObject): Extent {
+  const top = Number(get(used, 'Row')) - 1;
+  const left = Number(get(used, 'Column')) - 1;
+  const rows = Number(get(get(used, 'Rows'), 'Count'));
+  const cols = Number(get(get(used, 'Columns'), 'Count'));
+  if (![top, left, rows, cols].every(Number.isFinite) || top < 0 || left < 0) return { top: 0, left: 0, rows: 0, cols: 0 };
+  return { top, left, rows, cols };
+}
+
+/** Rows of a long run kept apart at each end: a table's header and footer, where its odd formats and merges are. */
+const EDGE = 16;
+
+/**
+ * Splits a mixed run [lo, hi] for another probe: a long run first loses its
+ * first and last EDGE items (so a header or footer costs a few calls, not one
+ * per halving of the whole table), anything else is halved.
+ */
+function split(lo: number, hi: number, edges: boolean): Array<[number, number, boolean]> {
+  if (edges && hi - lo + 1 > 4 * EDGE) {
+    return [
+      [lo, lo + EDGE - 1, false],
+      [lo + EDGE, hi - EDGE, false],
+      [hi - EDGE + 1, hi, false],
+    ];
+  }
+  const mid = (lo + hi) >> 1;
+  return [
+    [lo, mid, false],
+    [mid + 1, hi, false],
+  ];
+}
+
+/** Which numeric cells of one column show dates, by probing NumberFormat (one code for a uniform run, else mixed). */
+function dateCells(sheet: EtObject, col: number, rows: readonly number[], out: Set<number>): void {
+  const probe = (lo: number, hi: number, edges: boolean): void => {
+    const fmt = get(rangeOf(sheet, `${a1(rows[lo], col)}:${a1(rows[hi], col)}`), 'NumberFormat');
+    if (typeof fmt === 'string') {
+      if (isDateFmt(fmt)) for (let i = lo; i <= hi; i++) out.add(rows[i]);
+      return;
+    }
+    if (lo === hi) return;
+    for (const [a, b, e] of split(lo, hi, edges)) probe(a, b, e);
+  };
+  if (rows.length > 0) probe(0, rows.length - 1, true);
+}
+
+const inside = (b: RangeBox, outer: RangeBox): boolean =>
+  b.top >= outer.top && b.bottom <= outer.bottom && b.left >= outer.left && b.right <= outer.right;
+
+/** `box` less `cut`: up to four boxes (above, below, left, right of it). */
+function subtract(box: RangeBox, cut: RangeBox): RangeBox[] {
+  const out: RangeBox[] = [];
+  if (cut.top > box.top) out.push({ ...box, bottom: Math.min(box.bottom, cut.top - 1) });
+  if (cut.bottom < box.bottom) out.push({ ...box, top: Math.max(box.top, cut.bottom + 1) });
+  const top = Math.max(box.top, cut.top);
+  const bottom = Math.min(box.bottom, cut.bottom);
+  if (top <= bottom) {
+    if (cut.left > box.left) out.push({ top, bottom, left: box.left, right: Math.min(box.right, cut.left - 1) });
+    if (cut.right < box.right) out.push({ top, bottom, left: Math.max(box.left, cut.right + 1), right: box.right });
+  }
+  return out.filter((b) => b.top <= b.bottom && b.left <= b.right);
+}
+
+/** Merged areas inside `box`, by halving on MergeCells (true: all merged, false: none, anything else: mixed). */
+function findMerges(sheet: EtObject, box: RangeBox, found: RangeBox[], edges = false): void {
+  if (found.some((f) => inside(box, f))) return;
+  const merged = get(rangeOf(sheet, rangeA1(box)), 'MergeCells');
+  if (merged === false) return;
+  const single = box.top === box.bottom && box.left === box.right;
+  if (merged === true || single) {
+    const corner = rangeOf(sheet, a1(box.top, box.left));
+    const area = parseRange(address(get(corner, 'MergeArea')));
+    if (!area || (area.top === area.bottom && area.left === area.right)) {
+      // The corner is not merged after all: look at the rest.
+      if (!single) for (const rest of subtract(box, { top: box.top, left: box.left, bottom: box.top, right: box.left })) findMerges(sheet, rest, found);
+      return;
+    }
+    if (!found.some((f) => inside(area, f))) found.push(area);
+    for (const rest of subtract(box, area)) findMerges(sheet, rest, found);
+    return;
+  }
+  const tall = box.bottom - box.top >= box.right - box.left;
+  if (tall) {
+    for (const [top, bottom, e] of split(box.top, box.bottom, edges)) findMerges(sheet, { ...box, top, bottom }, found, e);
+  } else {
+    const mid = (box.left + box.right) >> 1;
+    findMerges(sheet, { ...box, right: mid }, found, edges);
+    findMerges(sheet, { ...box, left: mid + 1 }, found, edges);
+  }
+}
+
+interface SheetContext {
+  date1904: boolean;
+  cellsPerChunk: number;
+  maxCells: number;
+}
+
+/** One worksheet into the grid. */
+export function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
+  const name = sheetName(sheet);
+  const used = get(sheet, 'UsedRange');
+  const ext = usedExtent(used);
+  const grid: SheetGrid = { name, rows: [], merges: [] };
+  if (ext.rows === 0 || ext.cols === 0) return grid;
+  if (ext.rows * ext.cols > ctx.maxCells) {
+    throw new WpsReadError(
+      `工作表“${name}”的已用区域有 ${ext.rows} 行 × ${ext.cols} 列，超过 ${ctx.maxCells} 个单元格的上限：请删除表格下方和右侧多余的行列后再检查`,
+    );
+  }
+  const hasFormula = get(used, 'HasFormula');
+  const formulas: Record<string, string> = {};
+  const numericRowsByCol = new Map<number, number[]>();
+  const rowsPerChunk = Math.max(1, Math.floor(ctx.cellsPerChunk / ext.cols));
+  for (let r0 = 0; r0 < ext.rows; r0 += rowsPerChunk) {
+    const n = Math.min(rowsPerChunk, ext.rows - r0);
+    const top = ext.top + r0;
+    const range = rangeOf(sheet, `${a1(top, ext.left)}:${a1(top + n - 1, ext.left + ext.cols - 1)}`);
+    const values = toRows(get(range, 'Value2'), n, ext.cols);
+    const texts = hasFormula === false ? undefined : toRows(get(range, 'Formula'), n, ext.cols);
+    for (let r = 0; r < n; r++) {
+      const row: CellValue[] = Array(ext.left).fill(null);
+      for (let c = 0; c < ext.cols; c++) {
+        const value = plainWpsValue(values[r][c]);
+        row.push(value);
+        const formula = texts?.[r]?.[c];
+        if (value === null && typeof formula === 'string' && formula.startsWith('=')) formulas[a1(top + r, ext.left + c)] = formula.slice(1);
+        if (typeof value === 'number') {
+          const list = numericRowsByCol.get(ext.left + c) ?? [];
+          list.push(top + r);
+          numericRowsByCol.set(ext.left + c, list);
+        }
+      }
+      grid.rows[top + r] = row;
+    }
+  }
+  convertDates(sheet, used, grid, numericRowsByCol, ctx.date1904);
+  if (get(used, 'MergeCells') !== false) {
+    const found: RangeBox[] = [];
+    findMerges(sheet, { top: ext.top, left: ext.left, bottom: ext.top + ext.rows - 1, right: ext.left + ext.cols - 1 }, found, true);
+    grid.merges = found.map(rangeA1);
+  }
+  trim(grid, formulas);
+  if (Object.keys(formulas).length > 0) grid.formulas = formulas;
+  return grid;
+}
+
+function convertDates(sheet: EtObject, used: EtObject, grid: SheetGrid, numericRowsByCol: Map<number, number[]>, date1904: boolean): void {
+  if (numericRowsByCol.size === 0) return;
+  const whole = get(used, 'NumberFormat');
+  const dates = new Map<number, Set<number>>();
+  for (const [col, rows] of numericRowsByCol) {
+    const set = new Set<number>();
+    if (typeof whole === 'string') {
+      if (isDateFmt(whole)) rows.forEach((r) => set.add(r));
+    } else dateCells(sheet, col, rows, set);
+    dates.set(col, set);
+  }
+  for (const [col, set] of dates) {
+    for (const r of set) grid.rows[r][col] = dateFromSerial(grid.rows[r][col] as number, date1904);
+  }
+}
+
+/**
+ * As exceljs leaves it: no trailing nulls in a row (but a formula cell without
+ * a value stays, as null), no trailing empty rows, [] for rows before the used range.
+ */
+function trim(grid: SheetGrid, formulas: Record<string, string>): void {
+  const keep = new Map<number, number>();
+  for (const ref of Object.keys(formulas)) {
+    const at = parseA1(ref)!;
+    keep.set(at.row, Math.max(keep.get(at.row) ?? 0, at.col + 1));
+  }
+  let last = -1;
+  for (let r = 0; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    if (!row) {
+      grid.rows[r] = [];
+      continue;
+    }
+    let end = row.length;
+    while (end > (keep.get(r) ?? 0) && row[end - 1] === null) end--;
+    row.length = end;
+    if (end > 0) last = r;
+  }
+  grid.rows.length = last + 1;
+}
+
+export interface WpsReadResult {
+  grid: WorkbookGrid;
+  /** Every worksheet's name, in order, skipped ones aside (to know which cached sheets are gone). */
+  names: string[];
+}
+
+/** Reads the active workbook's worksheets (or those `options.read` picks) into the grid. */
+export function readWpsGrid(app: EtObject, options: WpsReadOptions = {}): WpsReadResult {
+  const workbook = activeWorkbook(app);
+  const ctx: SheetContext = {
+    date1904: get(workbook, 'Date1904') === true,
+    cellsPerChunk: options.cellsPerChunk ?? WPS_READ_LIMITS.cellsPerChunk,
+    maxCells: options.maxCells ?? WPS_READ_LIMITS.maxCells,
+  };
+  const names: string[] = [];
+  const sheets: SheetGrid[] = [];
+  for (const sheet of worksheets(workbook)) {
+    const name = sheetName(sheet);
+    if (options.skip?.has(name)) continue;
+    names.push(name);
+    if (options.read && !options.read(name)) continue;
+    sheets.push(readWpsSheet(sheet, ctx));
+  }
+  return { grid: { sheets }, names };
+}

@@ -1,0 +1,109 @@
+/**
+ * An .xlsx as WPS would hold it, for the fake ET: values as Value2 gives them
+ * (dates as serials, formula errors as CVErr numbers, rich text as text), the
+ * number formats, fills as BGR, notes as comments, merges; styled blank cells
+ * are kept so that the used range reaches past the data, as in WPS.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import type { SiteData } from '../../src/model/types';
+import { FakeBookState, FakeCell, FakeSheetState, Interior, nearestIndex } from './fake-et';
+
+export const ROOT = path.join(__dirname, '..', '..');
+
+const CVERR: Record<string, number> = {
+  '#NULL!': 2000,
+  '#DIV/0!': 2007,
+  '#VALUE!': 2015,
+  '#REF!': 2023,
+  '#NAME?': 2029,
+  '#NUM!': 2036,
+  '#N/A': 2042,
+};
+
+function serial(d: Date): number {
+  return d.getTime() / 86_400_000 + 25569;
+}
+
+function value2(v: unknown): FakeCell['v'] | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date) return serial(v);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join('');
+    if (typeof o.error === 'string') return -2146828288 + (CVERR[o.error] ?? 2015);
+    if ('hyperlink' in o) return String(o.text);
+  }
+  return String(v);
+}
+
+/** ARGB "FFRRGGBB" → BGR integer, as Interior.Color holds it. */
+export function bgr(argb: string): number {
+  const rgb = parseInt(argb.slice(-6), 16);
+  return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
+}
+
+function interior(fill: ExcelJS.Fill | undefined): Interior | undefined {
+  if (!fill || fill.type !== 'pattern' || fill.pattern === 'none' || !fill.fgColor?.argb) return undefined;
+  const color = bgr(fill.fgColor.argb);
+  return { color, colorIndex: nearestIndex(color), pattern: fill.pattern === 'solid' ? 1 : 17, patternColor: 0 };
+}
+
+function sheetState(ws: ExcelJS.Worksheet): FakeSheetState {
+  const cells: Record<string, FakeCell> = {};
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const slave = cell.isMerged && cell.master !== cell;
+      const out: FakeCell = {};
+      const raw = cell.value as unknown;
+      if (!slave && raw !== null && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
+        const f = raw as { formula?: string; result?: unknown };
+        out.f = f.formula;
+        const v = value2(f.result);
+        if (v !== undefined) out.v = v;
+      } else if (!slave) {
+        const v = value2(raw);
+        if (v !== undefined) out.v = v;
+      }
+      if (cell.numFmt) out.fmt = cell.numFmt;
+      const fill = interior(cell.fill);
+      if (fill) out.fill = fill;
+      if (cell.note) out.note = typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join('');
+      const styled = cell.style && Object.keys(cell.style).length > 0;
+      if (Object.keys(out).length > 0 || styled) cells[cell.address] = out;
+    });
+  });
+  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+  return { name: ws.name, cells, merges };
+}
+
+export async function fakeBookFromXlsx(bytes: Buffer | Uint8Array, name = '工作簿.xlsx'): Promise<FakeBookState> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return { name, sheets: wb.worksheets.map(sheetState) };
+}
+
+export function fixture(name: string): SiteData {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', name), 'utf8')) as SiteData;
+}
+
+export async function fixtureBytes(name: string): Promise<Buffer> {
+  return fillWorkbook(fixture(name));
+}
+
+export function templateFiles(): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, 'templates'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort();
+}
+
+export function fixtureFiles(): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, 'test', 'fixtures'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+}

@@ -1,0 +1,146 @@
+/**
+ * The WPS adapter reads a workbook into exactly the grid exceljs gives (every
+ * template, every fixture), whatever shape the build returns Value2 in and
+ * whether members are properties or methods; its number of host calls does not
+ * grow with the number of cells; a huge used range is refused with one line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import { WpsReadError, plainWpsValue, readWpsGrid } from '../../src/io/wps/grid';
+import { toRows } from '../../src/io/wps/et';
+import type { WorkbookGrid } from '../../src/model/grid';
+import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
+import { ROOT, fakeBookFromXlsx, fixtureBytes, fixtureFiles, templateFiles } from './helpers';
+
+const VARIANTS: FakeEtOptions[] = [
+  { shape: 'rows', members: 'property' },
+  { shape: 'flat', members: 'property' },
+  { shape: 'flat-row', members: 'method' },
+  { shape: 'nested', members: 'method' },
+];
+
+/**
+ * WPS cannot tell a cell holding "" from an empty one (Value2 is "" for both),
+ * so the exceljs grid's "" is compared as nothing, trailing ones trimmed.
+ */
+function withoutEmptyText(grid: WorkbookGrid): WorkbookGrid {
+  return {
+    sheets: grid.sheets.map((s) => ({
+      ...s,
+      rows: s.rows.map((row) => {
+        const out = row.map((v) => (v === '' ? null : v));
+        const hadEmpty = row.some((v) => v === '');
+        let end = out.length;
+        while (hadEmpty && end > 0 && out[end - 1] === null) end--;
+        return out.slice(0, end);
+      }),
+    })),
+  };
+}
+
+async function compare(bytes: Buffer): Promise<void> {
+  const expected = withoutEmptyText(await gridFromXlsxBuffer(bytes));
+  const book = await fakeBookFromXlsx(bytes);
+  for (const options of VARIANTS) {
+    const app = new FakeApplication(structuredClone(book), options);
+    const { grid } = readWpsGrid(app);
+    const sortMerges = (g: typeof grid) => ({ sheets: g.sheets.map((s) => ({ ...s, merges: [...s.merges].sort() })) });
+    expect({ options, grid: sortMerges(grid) }).toEqual({ options, grid: sortMerges(expected) });
+  }
+}
+
+describe('readWpsGrid equals the exceljs grid', () => {
+  test.each(templateFiles())('template %s', async (file) => {
+    await compare(fs.readFileSync(path.join(ROOT, 'templates', file)));
+  });
+
+  test.each(fixtureFiles())('fixture %s (filled by custody fill)', async (file) => {
+    await compare(await fixtureBytes(file));
+  });
+});
+
+/** A 附件3-like log of `rows` rows: header merges, a date column, a formula total, text and numbers. */
+function logBook(rows: number): FakeBookState {
+  const cells: FakeBookState['sheets'][0]['cells'] = {
+    A1: { v: '保密室试卷出入库记录表' },
+    A2: { v: '序号' },
+    B2: { v: '时间' },
+    C2: { v: '科目' },
+    D2: { v: '份数' },
+  };
+  for (let r = 0; r < rows; r++) {
+    const row = r + 3;
+    cells[`A${row}`] = { v: r + 1 };
+    cells[`B${row}`] = { v: 45292.35 + r / 24, fmt: 'yyyy"年"m"月"d"日" hh:mm' };
+    cells[`C${row}`] = { v: r % 2 ? '高等数学' : '大学英语' };
+    cells[`D${row}`] = { v: 30 };
+  }
+  cells[`D${rows + 3}`] = { f: `SUM(D3:D${rows + 2})` };
+  return { sheets: [{ name: '出入库记录', cells, merges: ['A1:D1'] }] };
+}
+
+describe('host calls', () => {
+  test('flat in the number of cells: the same calls for 200 rows and 20,000 rows', () => {
+    const small = new FakeApplication(logBook(200));
+    const large = new FakeApplication(logBook(20_000));
+    const a = readWpsGrid(small);
+    const b = readWpsGrid(large);
+    expect(small.calls).toBe(large.calls);
+    expect(small.calls).toBeLessThan(80);
+    expect(b.grid.sheets[0].rows).toHaveLength(20_003);
+    expect(b.grid.sheets[0].rows[2][1]).toEqual(new Date(Date.UTC(2024, 0, 1, 8, 24)));
+    expect(b.grid.sheets[0].formulas).toEqual({ D20003: 'SUM(D3:D20002)' });
+    expect(a.grid.sheets[0].merges).toEqual(['A1:D1']);
+    // eslint-disable-next-line no-console
+    console.log(`WPS host calls per read: ${small.calls} for 200 rows, ${large.calls} for 20,000 rows`);
+  });
+
+  test('a used range larger than a chunk is read in bounded pieces', () => {
+    const app = new FakeApplication(logBook(30_000));
+    const { grid } = readWpsGrid(app, { cellsPerChunk: 10_000 });
+    expect(app.log.filter((m) => m === 'Value2')).toHaveLength(Math.ceil(30_003 / 2_500));
+    expect(grid.sheets[0].rows[30_001]).toEqual([30_000, new Date(Math.round((45292.35 + 29_999 / 24 - 25569) * 86_400_000)), '高等数学', 30]);
+  });
+
+  test('a used range over the limit is refused with one line, not read', () => {
+    const app = new FakeApplication(logBook(1_000));
+    expect(() => readWpsGrid(app, { maxCells: 2_000 })).toThrow(WpsReadError);
+    expect(() => readWpsGrid(app, { maxCells: 2_000 })).toThrow('工作表“出入库记录”的已用区域有 1003 行 × 4 列，超过 2000 个单元格的上限：请删除表格下方和右侧多余的行列后再检查');
+    expect(app.log).not.toContain('Value2');
+  });
+});
+
+describe('partial reads and skipped sheets', () => {
+  test('only the named sheets are read; names lists every sheet but the skipped', () => {
+    const book = logBook(5);
+    book.sheets.push({ name: '基本信息', cells: { A1: { v: '学期' }, B1: { v: '2024春' } }, merges: [] });
+    book.sheets.push({ name: '试卷保密助手_标记', cells: { A1: { v: 'x' } }, merges: [], visible: 2 });
+    const app = new FakeApplication(book);
+    const result = readWpsGrid(app, { read: (name) => name === '基本信息', skip: new Set(['试卷保密助手_标记']) });
+    expect(result.names).toEqual(['出入库记录', '基本信息']);
+    expect(result.grid).toEqual({ sheets: [{ name: '基本信息', rows: [['学期', '2024春']], merges: [] }] });
+  });
+});
+
+test('Value2 shapes: rows, flat, one row, one column, one cell', () => {
+  expect(toRows([[1, 2], [3, 4]], 2, 2)).toEqual([[1, 2], [3, 4]]);
+  expect(toRows([1, 2, 3, 4], 2, 2)).toEqual([[1, 2], [3, 4]]);
+  expect(toRows([1, 2, 3], 1, 3)).toEqual([[1, 2, 3]]);
+  expect(toRows([1, 2, 3], 3, 1)).toEqual([[1], [2], [3]]);
+  expect(toRows([[1], [2], [3]], 3, 1)).toEqual([[1], [2], [3]]);
+  expect(toRows(7, 1, 1)).toEqual([[7]]);
+  expect(toRows([[7]], 1, 1)).toEqual([[7]]);
+  expect(() => toRows([1, 2, 3], 2, 2)).toThrow('WPS 返回的区域数据形状不对');
+  expect(() => toRows(5, 2, 2)).toThrow('WPS 返回的区域数据形状不对');
+});
+
+test('WPS values become grid values: CVErr numbers, error text and blanks are nothing', () => {
+  expect(plainWpsValue(-2146826281)).toBeNull();
+  expect(plainWpsValue(-2146826246)).toBeNull();
+  expect(plainWpsValue('#DIV/0!')).toBeNull();
+  expect(plainWpsValue('')).toBeNull();
+  expect(plainWpsValue(undefined)).toBeNull();
+  expect(plainWpsValue(-3)).toBe(-3);
+  expect(plainWpsValue('张三')).toBe('张三');
+});
