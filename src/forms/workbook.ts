@@ -157,7 +157,11 @@ function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof r
 
 /** Why a workbook cannot be checked at all, in one line a person can act on. */
 export class UncheckableWorkbook extends Error {
-  constructor(message: string) {
+  /** Which refusal it is, so a face can say it in another language. */
+  constructor(
+    message: string,
+    readonly reason: 'empty' | 'noForms' | 'headerMissing',
+  ) {
     super(message);
     this.name = 'UncheckableWorkbook';
   }
@@ -173,14 +177,14 @@ function isEmptyGrid(grid: WorkbookGrid): boolean {
  * whose table header row is gone. The CLI and the task pane refuse alike.
  */
 export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
-  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new UncheckableWorkbook('工作簿是空的，没有任何内容可检查');
+  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new UncheckableWorkbook('工作簿是空的，没有任何内容可检查', 'empty');
   const model = readWorkbook(grid);
   if (model.sheets.every((s) => s.form === null)) {
-    throw new UncheckableWorkbook('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
+    throw new UncheckableWorkbook('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件', 'noForms');
   }
   if (model.problems.length > 0) {
     const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
-    throw new UncheckableWorkbook(`${model.problems[0]}${more}，请恢复表头行后再检查`);
+    throw new UncheckableWorkbook(`${model.problems[0]}${more}，请恢复表头行后再检查`, 'headerMissing');
   }
   return model;
 }

@@ -3,11 +3,11 @@
  * Excel, each chosen file in the browser), findings out, grouped the way the
  * pane shows them. No Office.js and no exceljs here.
  */
-import { readCheckableWorkbook, SiteModel } from '../forms/workbook';
+import { readCheckableWorkbook, SiteModel, UncheckableWorkbook } from '../forms/workbook';
 import { parseA1, type WorkbookGrid } from '../model/grid';
 import type { Finding } from '../model/finding';
 import { validateAcross, validateSite } from '../rules/engine';
-import type { Lang } from './i18n';
+import { Key, Lang, t } from './i18n';
 
 export interface SiteInput {
   id: string;
@@ -29,6 +29,14 @@ export interface SiteResult {
   problems: string[];
 }
 
+const REFUSAL_KEYS: Record<UncheckableWorkbook['reason'], Key> = { empty: 'emptyWorkbook', noForms: 'noForms', headerMissing: 'headerMissing' };
+
+/** Why a workbook cannot be checked: the reader's own words in Chinese, the pane's translation in English. */
+function refusal(error: unknown, lang: Lang): string {
+  if (error instanceof UncheckableWorkbook && lang !== 'zh') return t(lang, REFUSAL_KEYS[error.reason]);
+  return error instanceof Error ? error.message : String(error);
+}
+
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1 };
 
 /** Reads and validates every workbook; across workbooks too when there are several. */
@@ -40,7 +48,7 @@ export function checkSites(inputs: readonly SiteInput[], lang: Lang): SiteResult
       const findings = validateSite(model, { lang });
       return { id: input.id, label: input.label, grid: input.grid, model, findings, problems: model.problems };
     } catch (error) {
-      return { id: input.id, label: input.label, grid: input.grid, findings: [], error: error instanceof Error ? error.message : String(error), problems: [] };
+      return { id: input.id, label: input.label, grid: input.grid, findings: [], error: refusal(error, lang), problems: [] };
     }
   });
   const readable = results.filter((r) => r.model);

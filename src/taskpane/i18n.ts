@@ -57,6 +57,28 @@ const zh = {
   privacy: '所有处理都在本机完成，工作簿数据不会离开这台电脑。',
   severity_error: '错误',
   severity_warning: '警告',
+  colon: '：',
+  summaryDone: '完成：{errors} 个错误，{warnings} 个警告',
+  cannotRead: '无法读取 {file}：{reason}',
+  moreUnreadable: '（另有 {n} 个文件无法读取）',
+  brokenFile: '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件',
+  emptyWorkbook: '工作簿是空的，没有任何内容可检查',
+  noForms: '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件',
+  headerMissing: '有表格的表头行找不到，无法读取，请恢复表头行后再检查',
+  reading: '正在读取 {i}/{n}：{file}',
+  checking: '正在校验…',
+  findingsFile: '校验结果.json',
+  consolidatedFile: '试卷保管汇总.xlsx',
+  downloadConsolidated: '下载合并汇总（{n} 个工作簿）',
+  sheetFindings: '{site} · {sheet}：{n} 个问题',
+  actionOn: '{action}：{target}',
+  template_0: '整套工作簿',
+  template_1: '附件1 纸质试卷交接单',
+  template_2: '附件2 纸质试卷入库清单',
+  template_3: '附件3 保密室试卷出入库记录表',
+  template_4: '附件4 试卷分发登记表',
+  template_5: '附件5 保密室值班记录',
+  switchLangName: 'English — 切换到英文界面',
 };
 
 export type Key = keyof typeof zh;
@@ -117,6 +139,28 @@ const en: Record<Key, string> = {
   privacy: 'Everything runs on this computer; workbook data never leaves it.',
   severity_error: 'Error',
   severity_warning: 'Warning',
+  colon: ': ',
+  summaryDone: 'Done: {errors} errors, {warnings} warnings',
+  cannotRead: 'Could not read {file}: {reason}',
+  moreUnreadable: ' ({n} more files could not be read)',
+  brokenFile: 'The file is damaged or incomplete (perhaps cut short when copied): get the original file again',
+  emptyWorkbook: 'The workbook is empty: there is nothing to check',
+  noForms: 'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
+  headerMissing: 'A table\'s header row is missing, so the table cannot be read: restore the header row and check again',
+  reading: 'Reading {i} of {n}: {file}',
+  checking: 'Checking…',
+  findingsFile: 'findings.json',
+  consolidatedFile: 'custody summary.xlsx',
+  downloadConsolidated: 'Download the consolidated summary ({n} workbooks)',
+  sheetFindings: '{site} · {sheet}: {n} findings',
+  actionOn: '{action}: {target}',
+  template_0: 'Whole site workbook',
+  template_1: 'Form 1 · paper handover slip',
+  template_2: 'Form 2 · vault intake list',
+  template_3: 'Form 3 · vault in/out log',
+  template_4: 'Form 4 · paper distribution register',
+  template_5: 'Form 5 · vault duty log',
+  switchLangName: '中文 — switch to Chinese',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { zh, en };
@@ -130,6 +174,12 @@ export function translate(root: ParentNode, lang: Lang): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
     el.textContent = t(lang, el.dataset.i18n as Key);
   });
+  root.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => {
+    el.setAttribute('aria-label', t(lang, el.dataset.i18nLabel as Key));
+  });
   const doc = (root as Document).documentElement;
-  if (doc) doc.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  if (doc) {
+    doc.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    (root as Document).title = t(lang, 'appTitle');
+  }
 }

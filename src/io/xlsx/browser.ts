@@ -92,9 +92,14 @@ export async function openWorkbook(name: string, data: ArrayBuffer | Uint8Array)
   return { name, bytes, workbook, grid: gridFromWorkbook(workbook) };
 }
 
-export async function openFile(file: File): Promise<OpenedWorkbook> {
+/** A chosen file's bytes, refused before they are read when the file is too large. */
+export async function fileBytes(file: File): Promise<Uint8Array> {
   if (file.size > MAX_FILE_BYTES) throw new BrowserReadError('tooBig', `文件过大（${Math.round(file.size / 1048576)} MB）`);
-  return openWorkbook(file.name, await file.arrayBuffer());
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export async function openFile(file: File): Promise<OpenedWorkbook> {
+  return openWorkbook(file.name, await fileBytes(file));
 }
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -121,7 +126,7 @@ function noteTextOf(note: ExcelJS.Cell['note']): string {
 }
 
 /** A marked copy of an opened workbook (the original bytes are re-read, never changed). */
-export async function markedCopy(opened: OpenedWorkbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<Uint8Array> {
+export async function markedCopy(opened: Pick<OpenedWorkbook, 'bytes'>, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<Uint8Array> {
   const copy = new ExcelJS.Workbook();
   await copy.xlsx.load(opened.bytes.slice().buffer as ArrayBuffer);
   markWorkbook(copy, findings, lang);
