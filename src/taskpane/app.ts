@@ -40,9 +40,19 @@ export class App {
   summaries = new Map<string, SiteSummary>();
   private busy = false;
 
+  /** Loaded once: the language switch draws the same list again. */
+  private templates?: Promise<TemplateInfo[]>;
+
   constructor(private readonly options: AppOptions) {
     const stored = options.storage?.getItem(LANG_KEY);
     this.lang = stored === 'en' ? 'en' : 'zh';
+  }
+
+  private loadTemplates(): Promise<TemplateInfo[]> {
+    this.templates ??= this.options.templates();
+    // A failed load is tried again next time.
+    this.templates.catch(() => (this.templates = undefined));
+    return this.templates;
   }
 
   get host(): Host {
@@ -59,7 +69,7 @@ export class App {
     wireCheck(this);
     wireSummary(this);
     this.render();
-    void renderTemplates(this, this.options.templates);
+    void renderTemplates(this, () => this.loadTemplates());
   }
 
   private wireTabs(): void {
@@ -83,7 +93,7 @@ export class App {
     if (this.results.length > 0) void this.guarded(() => this.runCheck());
     else this.status('');
     this.render();
-    void renderTemplates(this, this.options.templates);
+    void renderTemplates(this, () => this.loadTemplates());
   }
 
   showTab(name: string): void {

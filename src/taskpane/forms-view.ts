@@ -16,16 +16,17 @@ function shownName(template: TemplateInfo, lang: Lang): string {
   return template.sheets.length > 1 ? t(lang, 'wholeWorkbook') : t(lang, `template_${formNumber(template)}` as Key);
 }
 
+/** Draws the list in the pane's language when the templates have come (a later switch of language may overtake an earlier load). */
 export async function renderTemplates(app: App, load: () => Promise<TemplateInfo[]>): Promise<void> {
   const list = byId('template-list');
-  const lang = app.lang;
   let templates: TemplateInfo[];
   try {
     templates = await load();
   } catch (error) {
-    list.textContent = `${t(lang, 'failed')}${errorText(error)}`;
+    list.textContent = `${t(app.lang, 'failed')}${errorText(error)}`;
     return;
   }
+  const lang = app.lang;
   list.replaceChildren(
     ...templates.map((template) => {
       const item = el('li', { class: 'template' });

@@ -86,6 +86,8 @@ maybe('the offline page from file:// with no network', () => {
     await page.waitForSelector('body[data-ready="true"][data-host="browser"]');
     await page.setInputFiles('#file-input', [site, branch]);
     await page.waitForFunction(() => document.querySelectorAll('section.site').length === 2 && !document.body.classList.contains('busy'));
+    expect(await page.isVisible('#progress')).toBe(false);
+    expect(await page.textContent('#status')).toMatch(/^完成：\d+ 个错误，\d+ 个警告$/);
 
     // Exactly the findings of `custody validate` on both together.
     const report = await validateFiles([site, branch], { lang: 'zh' });
