@@ -17,6 +17,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { sources } = require('webpack');
+const { manifestFor } = require('./scripts/manifest-origin');
 const { OfflinePagePlugin } = require('./scripts/offline-page');
 
 const ROOT = __dirname;
@@ -84,7 +85,8 @@ function devServerHttps() {
   return 'https';
 }
 
-module.exports = (env, argv) => {
+/** The Excel add-in, the browser face and the custom functions; the WPS add-in is webpack.wps.js. */
+function addinConfig(env, argv) {
   const dev = argv.mode !== 'production';
   return {
     mode: dev ? 'development' : 'production',
@@ -137,7 +139,8 @@ module.exports = (env, argv) => {
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          // ADDIN_ORIGIN=https://host/path npm run build: the manifest for that host (docs/部署说明.md).
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString('utf8'), process.env.ADDIN_ORIGIN) },
         ],
       }),
       new TemplatesPlugin(),
@@ -161,4 +164,6 @@ module.exports = (env, argv) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
     },
   };
-};
+}
+
+module.exports = (env, argv) => [addinConfig(env, argv), require('./webpack.wps.js')(env, argv, { TemplatesPlugin })];

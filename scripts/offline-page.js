@@ -74,10 +74,7 @@ class OfflinePagePlugin {
         const comment = html.lastIndexOf('<!--', policy);
         const start = comment >= 0 && !html.slice(comment, policy).includes('<meta') ? comment : policy;
         const end = html.indexOf('>', policy) + 1;
-        html =
-          html.slice(0, start) +
-          `<meta http-equiv="Content-Security-Policy" content="${csp([sha256(script)], [sha256(style)])}" />` +
-          html.slice(end);
+        html = html.slice(0, start) + `<meta http-equiv="Content-Security-Policy" content="${csp([sha256(script)], [sha256(style)])}" />` + html.slice(end);
         html = html
           .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${iconUri}" />`)
           .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)

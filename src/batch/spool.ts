@@ -26,8 +26,9 @@ import * as path from 'path';
 import { createInterface } from 'readline';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
-import { validateAcross } from '../rules/engine';
+import { fileReport, findAcross, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals, pairCopiesOf } from '../summary/consolidate';
+import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
 import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
 import { ConsolidatedSource, findingRowsOf, paperRowsOf, rankChartData, siteRow } from '../io/xlsx/summary-workbook';
@@ -40,6 +41,8 @@ export interface FileRecord {
   readable: boolean;
   /** summary.site.name ('' when unnamed or unreadable). */
   site: string;
+  /** The site as the findings report names it (`siteNameOf`). */
+  reportSite: string | null;
   errors: number;
   warnings: number;
   problems: number;
@@ -94,6 +97,7 @@ export function spoolEntryOf(r: ProcessedFile): SpoolEntry {
     ...(o.error ? { error: o.error } : {}),
     readable: Boolean(s),
     site: s?.site.name ?? '',
+    reportSite: o.site ?? null,
     errors: s?.findings.errors ?? 0,
     warnings: s?.findings.warnings ?? 0,
     problems: s?.problems.length ?? 0,
@@ -165,16 +169,23 @@ export class SpooledConsolidation {
   totals!: ConsolidatedTotals;
   /** Findings of the checks across workbooks, by file (only files with some). */
   across = new Map<string, Finding[]>();
+  /** The sheets of the files with findings across workbooks: their findings' reading order. */
+  private readonly sheetsOf = new Map<string, SiteModel['sheets']>();
   private readonly byRule = new Map<string, { errors: number; warnings: number }>();
   private pairer: HandoverPairer | null = new HandoverPairer();
   /** Open spools: written synchronously, so that no line waits in memory for the disk. */
   private readonly out = new Map<SpoolName, number>();
 
+  private untrack = (): void => undefined;
+
   private constructor(readonly dir: string) {}
 
   /** A new, empty spool in a new folder under `tmpDir` (default: the system's). */
   static async create(tmpDir = os.tmpdir()): Promise<SpooledConsolidation> {
-    const spool = new SpooledConsolidation(await fs.mkdtemp(path.join(tmpDir, 'custody-summary-')));
+    // What a killed run left here goes first; this run's folder is removed even on a signal.
+    await sweepLeftovers(tmpDir);
+    const spool = new SpooledConsolidation(await fs.mkdtemp(temporaryFolderPrefix(tmpDir, 'summary')));
+    spool.untrack = track(spool.dir);
     try {
       for (const name of SPOOLS) spool.out.set(name, openSync(spool.spool(name), 'w'));
     } catch (error) {
@@ -234,9 +245,8 @@ export class SpooledConsolidation {
       for (const [k, v] of Object.entries(x.model.locations)) locations[share.text(k)] = share.location(v);
       slim.push({ id: x.id, model: { ...x.model, data: share.deep(x.model.data), locations } });
     }
-    if (slim.length >= 2) {
-      for (const [id, found] of validateAcross(slim, lang ? { lang } : undefined)) if (found.length) this.across.set(id, found);
-    }
+    for (const [id, found] of findAcross(slim, lang)) if (found.length) this.across.set(id, found);
+    for (const x of slim) if (this.across.has(x.id)) this.sheetsOf.set(x.id, x.model.sheets);
     slim.length = 0;
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
@@ -280,7 +290,7 @@ export class SpooledConsolidation {
     for await (const own of readLines<Finding[]>(this.spool('findings'))) {
       const rec = this.records[i++];
       const found = rec.readable ? this.across.get(rec.file) : undefined;
-      yield { rec, findings: found ? own.concat(found) : own };
+      yield { rec, findings: found ? withAcross({ sheets: this.sheetsOf.get(rec.file) ?? [] }, own, found) : own };
     }
   }
 
@@ -366,7 +376,7 @@ export class SpooledConsolidation {
       'files',
       (async function* (): AsyncGenerator<FileReport> {
         for await (const { rec, findings } of self.findings()) {
-          yield { file: rec.file, site: rec.readable ? rec.site || null : null, sha256: rec.sha256, ...(rec.error ? { error: rec.error } : {}), findings };
+          yield fileReport(rec.file, rec.readable ? rec.reportSite : null, rec.sha256, findings, rec.error);
         }
       })(),
     );
@@ -384,6 +394,7 @@ export class SpooledConsolidation {
       // Closing failed: the folder goes all the same.
     }
     await fs.rm(this.dir, { recursive: true, force: true });
+    this.untrack();
   }
 }
 

@@ -57,8 +57,12 @@ function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: 
   };
 }
 
-/** Findings in reading order: by sheet as the workbook holds them, then row, then column. */
-export function sortFindings(model: SiteModel, findings: Finding[]): Finding[] {
+/**
+ * Findings in reading order: by sheet as the workbook holds them, then row,
+ * then column; at one cell, in the catalogue's order. The one order of every
+ * face (the check service sorts with it after the checks across workbooks).
+ */
+export function sortFindings(model: Pick<SiteModel, 'sheets'>, findings: Finding[]): Finding[] {
   const sheetOrder = new Map(model.sheets.map((s, i) => [s.sheet, i]));
   const key = (f: Finding): [number, number, number] => {
     const m = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;

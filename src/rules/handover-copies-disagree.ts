@@ -5,9 +5,10 @@ import type { Facts } from './facts';
 
 export const meta: RuleMeta = {
   id: 'handover-copies-disagree',
+  title: { zh: '交接单两份不一致', en: 'Handover copies disagree' },
   severity: 'error',
   forms: [1],
-  clause: '附件1 备注“1.……一式两份，双方签字有效，押运方和接收方分别存档”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 备注“1.……一式两份，双方签字有效，押运方和接收方分别存档”',
   messages: {
     zh: {
       field: '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（{otherFile} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',

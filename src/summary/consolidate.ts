@@ -12,12 +12,15 @@ import type { SiteModel } from '../model/site-model';
 import { minutesOf } from '../model/datetime';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteData } from '../model/types';
-import { validateAcross, validateSite } from '../rules/engine';
+import { validateSite } from '../rules/engine';
+import { fileReport, findAcross, siteNameOf, withAcross } from '../check/service';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite, unitKey } from './site';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
 export interface FileOutcome {
   file: string;
+  /** The site as the findings report names it (`siteNameOf`). */
+  site?: string | null;
   sha256: string | null;
   /** One-line reason the file could not be read. */
   error?: string;
@@ -351,18 +354,19 @@ export function slimModel(model: SiteModel): SiteModel {
   const locations: SiteModel['locations'] = {};
   for (const [k, v] of Object.entries(model.locations)) if (k.startsWith('handovers') || k.startsWith('site')) locations[k] = v;
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
-  return { data, locations, sheets: [], problems: [] };
+  // The sheets give the findings' reading order once those across workbooks are added.
+  return { data, locations, sheets: model.sheets, problems: [] };
 }
 
 /** Runs the across-workbook rules over slim models and adds what they find to the outcomes. */
 export function applyAcross(outcomes: FileOutcome[], slim: ReadonlyArray<{ id: string; model: SiteModel }>, lang?: 'zh' | 'en'): void {
-  if (slim.length < 2) return;
-  const across = validateAcross(slim, lang ? { lang } : undefined);
+  const across = findAcross(slim, lang);
   const byFile = new Map(outcomes.map((o) => [o.file, o]));
-  for (const [id, found] of across) {
+  for (const { id, model } of slim) {
     const o = byFile.get(id);
-    if (!o || !found.length) continue;
-    o.findings.push(...found);
+    const found = across.get(id);
+    if (!o || !found?.length) continue;
+    o.findings = withAcross(model, o.findings, found);
     if (o.summary) addFindings(o.summary, found);
   }
 }
@@ -370,7 +374,7 @@ export function applyAcross(outcomes: FileOutcome[], slim: ReadonlyArray<{ id: s
 /** One workbook already read → its outcome (validateSite + summary). */
 export function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
   const findings = validateSite(model, lang ? { lang } : undefined);
-  return { file, sha256, findings, summary: summarizeSite(model, findings, { file, sha256 }) };
+  return { file, site: siteNameOf(model), sha256, findings, summary: summarizeSite(model, findings, { file, sha256 }) };
 }
 
 /** The whole consolidation in-process, for a few workbooks already read. */
@@ -391,13 +395,7 @@ export function consolidateModels(
 
 /** The findings JSON of DOMAIN.md for the same run (`files`), from a consolidated summary. */
 export function fileReports(c: Consolidated): FileReport[] {
-  return c.files.map((f) => ({
-    file: f.file,
-    site: f.summary ? f.summary.site.name || null : null,
-    sha256: f.sha256,
-    ...(f.error ? { error: f.error } : {}),
-    findings: f.findings,
-  }));
+  return c.files.map((f) => fileReport(f.file, f.summary ? f.site ?? null : null, f.sha256, f.findings, f.error));
 }
 
 /** `custody summary --format json`: the findings report plus the summaries and the handover pairs. */

@@ -14,6 +14,8 @@ import { renderTemplates } from './forms-view';
 import type { ReadProgress } from './browser-face';
 import type { Host, TemplateInfo } from './host';
 import { Lang, t, translate } from './i18n';
+import { LiveCheck } from './live';
+import { wireLive } from './live-view';
 import { renderSummaries, wireSummary } from './summary-view';
 
 export interface AppOptions {
@@ -38,6 +40,7 @@ export class App {
   lang: Lang;
   results: SiteResult[] = [];
   summaries = new Map<string, SiteSummary>();
+  live: LiveCheck | undefined;
   private busy = false;
 
   /** Loaded once: the language switch draws the same list again. */
@@ -67,6 +70,7 @@ export class App {
     byId('lang-switch').addEventListener('click', () => this.setLang(this.lang === 'zh' ? 'en' : 'zh'));
     this.wireTabs();
     wireCheck(this);
+    this.live = wireLive(this, this.options.storage);
     wireSummary(this);
     this.render();
     void renderTemplates(this, () => this.loadTemplates());
@@ -165,10 +169,10 @@ export class App {
     this.status(text, 'busy');
   }
 
-  /** Checks what is open; the status line counts the findings and names any workbook that could not be read. */
-  async runCheck(): Promise<Outcome> {
+  /** Checks what is open (`changed`: only these sheets were edited since, live checking); the status line counts the findings and names any workbook that could not be read. */
+  async runCheck(changed?: readonly string[]): Promise<Outcome> {
     this.status(t(this.lang, 'checking'), 'busy');
-    this.results = await this.host.check(this.lang);
+    this.results = await this.host.check(this.lang, changed);
     this.summaries.clear();
     for (const r of this.results) {
       if (r.model) this.summaries.set(r.id, summarizeSite(r.model, r.findings, { file: r.label }));

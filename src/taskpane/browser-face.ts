@@ -1,9 +1,9 @@
 /**
  * The pane in a plain browser (no Office host): for staff on WPS Spreadsheets
- * or without Microsoft Excel. Workbooks are opened from disk with exceljs,
- * checked on this computer, and a marked copy is downloaded. Nothing is sent
- * anywhere. This module (and exceljs with it) is loaded by dynamic import()
- * only when there is no Office host.
+ * or without Microsoft Excel. Workbooks are opened from disk, read in a Web
+ * Worker by the one reader, checked on this computer, and a marked copy is
+ * downloaded. Nothing is sent anywhere. This module is loaded by dynamic
+ * import() only when there is no Office host.
  */
 import { BrowserReadError, fileBytes, markedCopy, markedName, openWorkbook, saveBytes } from '../io/xlsx/browser';
 import type { WorkbookGrid } from '../model/grid';
@@ -87,9 +87,9 @@ export function browserHost(): BrowserHost {
     },
     async check(lang) {
       const inputs: SiteInput[] = files.map((f) =>
-        f.opened ? { id: f.name, label: f.name, grid: f.opened.grid } : { id: f.name, label: f.name, error: readError(f.error, lang) },
+        f.opened ? { id: f.name, label: f.name, grid: f.opened.grid, bytes: f.opened.bytes } : { id: f.name, label: f.name, error: readError(f.error, lang) },
       );
-      return checkSites(inputs, lang);
+      return checkSites(inputs, lang, sha256);
     },
     async select() {
       // The pane shows where the cell is; there is no spreadsheet to move in.
@@ -100,19 +100,8 @@ export function browserHost(): BrowserHost {
       saveBytes(markedName(entry.name, lang), await markedCopy(entry.opened, site.findings, lang));
     },
     async exportJson(sites, lang) {
-      const files = [];
-      for (const site of sites) {
-        const entry = find(site.id);
-        const s = site.model?.data.site;
-        const name = [s?.school, s?.examSite].filter((x) => x && String(x).trim()).join(' ');
-        files.push({
-          file: site.label,
-          site: name || null,
-          sha256: entry?.opened ? await sha256(entry.opened.bytes) : null,
-          ...(site.error !== undefined ? { error: site.error } : {}),
-          findings: site.error !== undefined ? [] : site.findings,
-        });
-      }
+      // The check service's report, as `custody validate --format json` prints it.
+      const files = sites.filter((site) => site.report).map((site) => site.report);
       const name = t(lang, 'findingsFile');
       saveBytes(name, new TextEncoder().encode(`${JSON.stringify({ files }, null, 2)}\n`), 'application/json');
       return name;

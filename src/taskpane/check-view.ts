@@ -13,9 +13,9 @@ export function wireCheck(app: App): void {
       return site && app.host.mark ? app.host.mark(site, app.lang) : undefined;
     }),
   );
-  document.getElementById('clear-btn')?.addEventListener('click', () =>
-    app.guarded(async () => (app.host.clearMarks ? app.host.clearMarks(app.lang) : undefined)),
-  );
+  document
+    .getElementById('clear-btn')
+    ?.addEventListener('click', () => app.guarded(async () => (app.host.clearMarks ? app.host.clearMarks(app.lang) : undefined)));
   wireFilePicker(app);
   byId('results').addEventListener('click', (e) => {
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-finding]');

@@ -48,7 +48,13 @@ function siteSection(app: App, site: SiteResult): HTMLElement {
   head.append(tally);
   if (app.host.downloadMarked) {
     const action = t(lang, 'downloadMarked');
-    head.append(el('button', { class: 'btn primary', type: 'button', 'data-download': site.id, 'aria-label': t(lang, 'actionOn', { action, target: site.label }) }, action));
+    head.append(
+      el(
+        'button',
+        { class: 'btn primary', type: 'button', 'data-download': site.id, 'aria-label': t(lang, 'actionOn', { action, target: site.label }) },
+        action,
+      ),
+    );
   }
   box.append(head);
   if (site.problems.length > 0) {

@@ -35,7 +35,11 @@ export async function renderTemplates(app: App, load: () => Promise<TemplateInfo
       if (lang !== 'zh') names.append(el('span', { class: 'file-name muted', translate: 'no', lang: 'zh-CN' }, template.file));
       item.append(names);
       const action = t(lang, app.host.kind === 'office' ? 'insert' : 'download');
-      const button = el('button', { class: 'btn', type: 'button', 'data-template': template.file, 'aria-label': t(lang, 'actionOn', { action, target: name }) }, action);
+      const button = el(
+        'button',
+        { class: 'btn', type: 'button', 'data-template': template.file, 'aria-label': t(lang, 'actionOn', { action, target: name }) },
+        action,
+      );
       button.addEventListener('click', () => app.guarded(() => app.host.useTemplate(template, lang)));
       item.append(button);
       return item;

@@ -18,8 +18,11 @@ export interface Host {
   kind: 'office' | 'browser';
   /** Office: insert the template's sheets; browser: download the file. Returns a status line. */
   useTemplate(template: TemplateInfo, lang: Lang): Promise<string>;
-  /** Office: reads the open workbook; browser: the files opened so far. */
-  check(lang: Lang): Promise<SiteResult[]>;
+  /**
+   * Office: reads the open workbook; browser: the files opened so far.
+   * `changed`: only these sheets were edited since the last check (live checking): the others may come from the last read.
+   */
+  check(lang: Lang, changed?: readonly string[]): Promise<SiteResult[]>;
   /** Office: activates the sheet and selects the cell. */
   select(site: SiteResult, finding: Finding): Promise<void>;
   /** Office only. */
@@ -31,6 +34,8 @@ export interface Host {
   exportJson?(sites: readonly SiteResult[], lang: Lang): Promise<string>;
   /** Browser only: the consolidated summary of every readable workbook open (`custody summary`'s workbook), downloaded. */
   downloadConsolidated?(sites: readonly SiteResult[], lang: Lang): Promise<string>;
+  /** Live checking where the host reports edits: calls back with the edited sheets; returns a function that stops it. */
+  watch?(onChange: (sheets: readonly string[]) => void): () => void;
   /** Office: writes the 汇总 sheet; browser: downloads a workbook with it. */
   writeSummary(site: SiteResult, summary: SiteSummary, lang: Lang): Promise<string>;
 }

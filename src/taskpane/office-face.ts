@@ -21,7 +21,10 @@ function supports(version: string): boolean {
 export function officeHost(): Host {
   const notes = supports('1.18');
   const onWeb = Office.context.platform === Office.PlatformType.OfficeOnline;
-  const readOptions = { ...(onWeb ? WEB_READ_OPTIONS : DESKTOP_READ_OPTIONS), merges: supports('1.13') };
+  // Excel 2016/2019 (volume licences) stop at ExcelApi 1.1–1.8: read with 1.1 calls there,
+  // and say plainly what needs a newer Excel rather than fail half-way.
+  const readOptions = { ...(onWeb ? WEB_READ_OPTIONS : DESKTOP_READ_OPTIONS), merges: supports('1.13'), legacy: !supports('1.7') };
+  const settings = supports('1.4');
   return {
     kind: 'office',
     async useTemplate(template, lang) {
@@ -38,14 +41,17 @@ export function officeHost(): Host {
       await Excel.run((context) => selectCell(context, finding.sheet!, finding.cell!));
     },
     async mark(site, lang) {
+      if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) => applyMarks(context, site.findings, { notes, lang }));
       return t(lang, 'marked', { n: result.marked }) + (notes ? '' : ` ${t(lang, 'notesUnsupported')}`);
     },
     async clearMarks(lang) {
+      if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) => clearMarks(context, { notes }));
       return t(lang, 'cleared', { n: result.restored });
     },
     async writeSummary(_site, summary, lang) {
+      if (!settings) return t(lang, 'summaryUnsupported');
       await Excel.run((context) => writeSummarySheet(context, summaryTable(summary, lang)));
       return t(lang, 'summaryWritten');
     },

@@ -17,7 +17,10 @@ scope.onmessage = (event) => {
     (error: unknown) =>
       scope.postMessage({
         id,
-        error: error instanceof BrowserReadError ? { code: error.code, message: error.message } : { code: null, message: error instanceof Error ? error.message : String(error) },
+        error:
+          error instanceof BrowserReadError
+            ? { code: error.code, message: error.message }
+            : { code: null, message: error instanceof Error ? error.message : String(error) },
       }),
   );
 };

@@ -22,8 +22,44 @@ export interface SummaryTable {
 const HEAD: Record<Lang, string[]> = {
   // Deliberately not the forms' own column labels (试卷号, 31份装, 报考人数…): a 汇总 sheet in the
   // workbook must never be taken for the intake list or the schedule when the workbook is read again.
-  zh: ['试卷编号', '试卷名', '首场开考', '31份装袋数', '26份装袋数', '11份装袋数', '5份装袋数', '袋数合计', '份数', '考生数', '余量', '出库次数', '归还次数', '未还袋数', '在库袋数', '考场数', '分发份数'],
-  en: ['Paper', 'Name', 'First session', '31s', '26s', '11s', '5s', 'Bags', 'Copies', 'Candidates', 'Spare', 'Out', 'Returned', 'Bags out', 'Bags in vault', 'Rooms', 'Copies handed'],
+  zh: [
+    '试卷编号',
+    '试卷名',
+    '首场开考',
+    '31份装袋数',
+    '26份装袋数',
+    '11份装袋数',
+    '5份装袋数',
+    '袋数合计',
+    '份数',
+    '考生数',
+    '余量',
+    '出库次数',
+    '归还次数',
+    '未还袋数',
+    '在库袋数',
+    '考场数',
+    '分发份数',
+  ],
+  en: [
+    'Paper',
+    'Name',
+    'First session',
+    '31s',
+    '26s',
+    '11s',
+    '5s',
+    'Bags',
+    'Copies',
+    'Candidates',
+    'Spare',
+    'Out',
+    'Returned',
+    'Bags out',
+    'Bags in vault',
+    'Rooms',
+    'Copies handed',
+  ],
 };
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
@@ -54,8 +90,23 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const t = s.totals;
   const inVault = s.papers.reduce((n, p) => n + p.bagsInVault, 0);
   const totals: Cell[] = [
-    zh ? '合计' : 'Total', '', '', t.bags.bags31, t.bags.bags26, t.bags.bags11, t.bags.bags5, t.bags.totalBags, t.copies,
-    t.candidates, '', t.checkouts, t.returns, t.bagsStillOut, inVault, t.roomsServed, t.copiesDistributed,
+    zh ? '合计' : 'Total',
+    '',
+    '',
+    t.bags.bags31,
+    t.bags.bags26,
+    t.bags.bags11,
+    t.bags.bags5,
+    t.bags.totalBags,
+    t.copies,
+    t.candidates,
+    '',
+    t.checkouts,
+    t.returns,
+    t.bagsStillOut,
+    inVault,
+    t.roomsServed,
+    t.copiesDistributed,
   ];
   const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}`).join('; ');
   const facts: Array<[string, Cell]> = zh
@@ -80,7 +131,9 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
         ['Warnings', s.findings.warnings],
       ];
   return {
-    title: zh ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}` : `${name} custody summary${s.site.semester ? ` (${s.site.semester})` : ''}`,
+    title: zh
+      ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
+      : `${name} custody summary${s.site.semester ? ` (${s.site.semester})` : ''}`,
     status: s.ready ? (zh ? '可以提交' : 'Ready to submit') : zh ? '有错误或未读出的部分，暂不能提交' : 'Not ready: errors or unread parts',
     header: HEAD[lang],
     rows,

@@ -56,7 +56,11 @@ export function renderSummaries(app: App): void {
     box.append(scroller, facts);
     if (app.host.kind === 'browser') {
       const action = t(app.lang, 'downloadSummary');
-      const button = el('button', { class: 'btn', type: 'button', 'data-summary': site.id, 'aria-label': t(app.lang, 'actionOn', { action, target: site.label }) }, action);
+      const button = el(
+        'button',
+        { class: 'btn', type: 'button', 'data-summary': site.id, 'aria-label': t(app.lang, 'actionOn', { action, target: site.label }) },
+        action,
+      );
       button.addEventListener('click', () => app.guarded(() => app.host.writeSummary(site, summary, app.lang)));
       box.append(button);
     }

@@ -55,9 +55,7 @@ maybe('the offline page from file:// with no network', () => {
     const refs = [...html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)=["']?([^"'\s>]+)/gi)].map((m) => m[1]);
     expect(refs.filter((r) => !r.startsWith('data:'))).toEqual([]);
     const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(policy.split('; ')).toEqual(
-      expect.arrayContaining(["default-src 'none'", 'worker-src blob:', "connect-src 'none'", 'img-src data: blob:']),
-    );
+    expect(policy.split('; ')).toEqual(expect.arrayContaining(["default-src 'none'", 'worker-src blob:', "connect-src 'none'", 'img-src data: blob:']));
     expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(fs.existsSync(path.join(DIST, 'offline.js'))).toBe(false);
   });
@@ -148,7 +146,6 @@ maybe('the offline page from file:// with no network', () => {
 
 if (SKIP) {
   test('offline page e2e skipped on purpose (CUSTODY_SKIP_E2E=1)', () => {
-    // eslint-disable-next-line no-console
     console.warn('CUSTODY_SKIP_E2E=1: the chromium end-to-end tests did not run');
   });
 }

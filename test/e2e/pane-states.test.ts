@@ -117,7 +117,9 @@ maybe('the pane’s states in chromium', () => {
     const report = await validateFiles([site], { lang: 'zh' });
     const errors = report.files[0].findings.filter((f) => f.severity === 'error').length;
     const warnings = report.files[0].findings.length - errors;
-    expect(await page.textContent('#status')).toBe(`无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式）（另有 1 个文件无法读取）；完成：${errors} 个错误，${warnings} 个警告`);
+    expect(await page.textContent('#status')).toBe(
+      `无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式）（另有 1 个文件无法读取）；完成：${errors} 个错误，${warnings} 个警告`,
+    );
     expect(await page.getAttribute('#status', 'data-kind')).toBe('error');
     expect(await page.$$eval('section.site.unreadable .site-error', (n) => n.map((x) => x.textContent))).toEqual([
       '不是 .xlsx 工作簿（文件内容不是 Excel 格式）',
@@ -205,8 +207,9 @@ maybe('the pane’s states in chromium', () => {
       await page.evaluate((name) => (document.querySelector(`[data-tab="${name}"]`) as HTMLElement).click(), tab);
       await page.waitForTimeout(50);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      const controls = await page.$$eval('button, input, summary, a[href], [tabindex]', (nodes) =>
-        nodes.filter((n) => (n as HTMLElement).tabIndex >= 0 && (n as HTMLElement).offsetParent !== null).length,
+      const controls = await page.$$eval(
+        'button, input, summary, a[href], [tabindex]',
+        (nodes) => nodes.filter((n) => (n as HTMLElement).tabIndex >= 0 && (n as HTMLElement).offsetParent !== null).length,
       );
       const seen: Array<{ name: string; outline: string }> = [];
       for (let i = 0; i < controls; i++) {
@@ -275,7 +278,6 @@ maybe('the pane’s states in chromium', () => {
 
 if (SKIP) {
   test('pane states e2e skipped on purpose (CUSTODY_SKIP_E2E=1)', () => {
-    // eslint-disable-next-line no-console
     console.warn('CUSTODY_SKIP_E2E=1: the chromium end-to-end tests did not run');
   });
 }

@@ -112,7 +112,7 @@ function overlap(a: Box, b: Box): number {
   return h > 0 && w > 0 ? h * w : 0;
 }
 
-function nearestIndex(color: number): number {
+export function nearestIndex(color: number): number {
   let best = 0;
   let dist = Infinity;
   PALETTE.forEach((p, i) => {
@@ -166,6 +166,7 @@ function coerce(v: unknown, fmt: string | undefined): FakeCell['v'] | undefined 
 }
 
 export class FakeRange {
+  areas?: string;
   constructor(readonly app: FakeApplication, readonly sheet: FakeWorksheet, readonly box: Box) {
     const s = sheet.state;
     member(app, this, 'Row', () => box.top + 1);
@@ -349,7 +350,13 @@ export class FakeWorksheet {
     member(app, this, 'Index', () => app.state.sheets.indexOf(state) + 1);
     member(app, this, 'Visible', () => state.visible ?? -1, (v) => (state.visible = Number(v)));
     member(app, this, 'UsedRange', () => new FakeRange(app, this, this.usedBox()));
-    method(app, this, 'Range', (ref) => new FakeRange(app, this, parseBox(String(ref))));
+    method(app, this, 'Range', (ref) => {
+      // A multi-area reference ("A4:A9,I4:I9") is kept as written, its first area as the box.
+      const areas = String(ref).split(',');
+      const range = new FakeRange(app, this, parseBox(areas[0]));
+      if (areas.length > 1) range.areas = String(ref);
+      return range;
+    });
     method(app, this, 'Activate', () => {
       app.state.active = state.name;
     });
@@ -363,7 +370,7 @@ export class FakeWorksheet {
         const record = { source: '', type: 0, title: undefined as string | undefined };
         (state.charts = state.charts ?? []).push(record);
         const chart = {};
-        method(app, chart, 'SetSourceData', (range) => (record.source = boxName((range as FakeRange).box)));
+        method(app, chart, 'SetSourceData', (range) => (record.source = (range as FakeRange).areas ?? boxName((range as FakeRange).box)));
         member(app, chart, 'ChartType', () => record.type, (v) => (record.type = Number(v)));
         member(app, chart, 'HasTitle', () => record.title !== undefined, () => undefined);
         member(app, chart, 'ChartTitle', () => {

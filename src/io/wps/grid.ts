@@ -22,8 +22,8 @@ export interface WpsReadOptions {
   cellsPerChunk?: number;
   /** A sheet's used range beyond this many cells is refused. */
   maxCells?: number;
-  /** Read only these sheets (live checking re-reads what changed); all when absent. */
-  sheets?: ReadonlySet<string>;
+  /** Which sheets to read (live checking re-reads what changed); all when absent. */
+  read?: (name: string) => boolean;
   /** Sheets never read (the add-in's own hidden record of marks). */
   skip?: ReadonlySet<string>;
 }
@@ -248,7 +248,7 @@ export interface WpsReadResult {
   names: string[];
 }
 
-/** Reads the active workbook's worksheets (or only `options.sheets`) into the grid. */
+/** Reads the active workbook's worksheets (or those `options.read` picks) into the grid. */
 export function readWpsGrid(app: EtObject, options: WpsReadOptions = {}): WpsReadResult {
   const workbook = activeWorkbook(app);
   const ctx: SheetContext = {
@@ -262,7 +262,7 @@ export function readWpsGrid(app: EtObject, options: WpsReadOptions = {}): WpsRea
     const name = sheetName(sheet);
     if (options.skip?.has(name)) continue;
     names.push(name);
-    if (options.sheets && !options.sheets.has(name)) continue;
+    if (options.read && !options.read(name)) continue;
     sheets.push(readWpsSheet(sheet, ctx));
   }
   return { grid: { sheets }, names };
