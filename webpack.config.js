@@ -96,9 +96,9 @@ function addinConfig(env, argv) {
       taskpane: './src/taskpane/taskpane.ts',
       functions: './src/functions/functions.ts',
       commands: './src/commands/commands.ts',
-      'read-worker': './src/taskpane/read-worker.ts',
-      // Inlined into offline/试卷保密助手.html, then dropped.
-      offline: './src/taskpane/offline.ts',
+      // Each one file, no import() chunks: the offline page inlines both, then drops offline.js.
+      'read-worker': { import: './src/taskpane/read-worker.ts', asyncChunks: false },
+      offline: { import: './src/taskpane/offline.ts', asyncChunks: false },
     },
     output: {
       path: path.join(ROOT, 'dist'),
