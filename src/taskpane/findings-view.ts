@@ -111,6 +111,5 @@ function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, 
   );
   button.append(top, el('span', { class: 'message' }, f.message));
   if (whose) button.append(el('span', { class: 'visually-hidden', translate: 'no' }, ` · ${whose}`));
-  if (f.clause) button.title = `${t(lang, 'clause')}${t(lang, 'colon')}${f.clause}`;
   return button;
 }

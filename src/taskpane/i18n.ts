@@ -138,7 +138,7 @@ const en: Record<Key, string> = {
   rule: 'Rule',
   cell: 'Cell',
   row: 'Row',
-  clause: 'Clause',
+  clause: 'The rule, in the words of the Chinese source',
   preview: 'Where it is',
   noSummary: 'No summary yet.',
   privacy: 'Everything runs on this computer; workbook data never leaves it.',

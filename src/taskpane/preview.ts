@@ -13,6 +13,14 @@ function shown(v: CellValue): string {
   return v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v);
 }
 
+/** The clause the rule rests on, as the source words it (it is quoted in Chinese in both languages; it starts with 依据). */
+function clauseLine(clause: string, lang: Lang): HTMLElement {
+  const line = el('p', { class: 'preview-clause' });
+  if (lang !== 'zh') line.append(`${t(lang, 'clause')}${t(lang, 'colon')}`);
+  line.append(el('q', { lang: 'zh-CN', translate: 'no' }, clause));
+  return line;
+}
+
 /** Draws the preview right under the finding's button and scrolls so that both are in view. */
 export function renderPreview(site: SiteResult, finding: Finding, lang: Lang, under?: HTMLElement): void {
   const preview = document.getElementById('preview');
@@ -25,6 +33,7 @@ export function renderPreview(site: SiteResult, finding: Finding, lang: Lang, un
   title.append(el('span', { translate: 'no' }, `${finding.sheet ?? ''}!${finding.cell ?? ''}`));
   preview.append(title);
   preview.append(el('p', { class: 'preview-message' }, `${finding.rule}${t(lang, 'colon')}${finding.message}`));
+  if (finding.clause) preview.append(clauseLine(finding.clause, lang));
   if (sheet && at) {
     const table = el('table', { class: 'grid' });
     const top = Math.max(0, at.row - AROUND);
