@@ -6,7 +6,8 @@
 import type { SiteModel } from '../model/site-model';
 import type { Finding } from '../model/finding';
 import { CellLocation, locate } from '../model/location';
-import { FORMS } from '../forms/index';
+import { FORM_OF_KEY } from '../model/labels';
+import type { SiteData } from '../model/types';
 import { computeFacts, Facts, labelOf } from './facts';
 import { CROSS_RULES, RULES } from './index';
 import type { CrossRule, Lang, Params, ReportOptions, Rule, RuleMeta } from './types';
@@ -34,10 +35,9 @@ export function messageOf(meta: RuleMeta, messageId: string, params: Params, lan
 
 /** A form left blank is not in the model: point at its blank sheet's first cell, if the workbook has one. */
 function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined {
-  const key = path.split(/[.[]/)[0];
-  const entry = FORMS.find((f) => f.key === key);
-  const sheet = entry && model.sheets.find((s) => s.form === entry.layout.id);
-  return entry && sheet ? { sheet: sheet.sheet, cell: 'A1', form: entry.layout.attachment, row: null } : undefined;
+  const entry = FORM_OF_KEY[path.split(/[.[]/)[0] as keyof SiteData];
+  const sheet = entry && model.sheets.find((s) => s.form === entry.form);
+  return entry && sheet ? { sheet: sheet.sheet, cell: 'A1', form: entry.attachment, row: null } : undefined;
 }
 
 function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: string, params: Params, lang: Lang, options?: ReportOptions): Finding {

@@ -6,8 +6,8 @@
  * import() only when there is no Office host.
  */
 import { BrowserReadError, fileBytes, markedCopy, markedName, openWorkbook, saveBytes } from '../io/xlsx/browser';
+import { consolidatedXlsx, siteSummaryXlsx } from '../io/xlsx/summary';
 import type { WorkbookGrid } from '../model/grid';
-import { consolidatedXlsx, siteSummaryXlsx } from '../io/xlsx/summary-workbook';
 import { consolidateModels } from '../summary/consolidate';
 import { SiteInput, checkSites } from './check';
 import type { Host } from './host';
@@ -113,12 +113,12 @@ export function browserHost(): BrowserHost {
         inputs.push({ file: site.label, sha256: entry?.opened ? await sha256(entry.opened.bytes) : null, model: site.model, error: site.error });
       }
       const name = t(lang, 'consolidatedFile');
-      saveBytes(name, await consolidatedXlsx(consolidateModels(inputs, { lang })));
+      saveBytes(name, await consolidatedXlsx(consolidateModels(inputs, { lang }), { lang }));
       return name;
     },
     async writeSummary(site, summary, lang) {
       const name = `${site.label.replace(/\.xlsx$/i, '')}${lang === 'zh' ? '（汇总）' : ' (summary)'}.xlsx`;
-      saveBytes(name, await siteSummaryXlsx(summary, site.findings));
+      saveBytes(name, await siteSummaryXlsx(summary, site.findings, lang));
       return name;
     },
   };

@@ -148,7 +148,16 @@ export function writeWpsSummary(app: EtObject, table: SummaryTable): string {
   const width = table.header.length;
   const last = columnLetter(width - 1);
   const pad = (row: ReadonlyArray<string | number>): Array<string | number> => [...row, ...Array(Math.max(0, width - row.length)).fill('')].slice(0, width);
-  const values = [pad([table.title]), pad([table.status]), pad([]), pad(table.header), ...table.rows.map(pad), pad(table.totals), pad([]), ...table.facts.map(([k, v]) => pad([k, v]))];
+  const values = [
+    pad([table.title]),
+    pad([table.status]),
+    pad([]),
+    pad(table.header),
+    ...table.rows.map(pad),
+    pad(table.totals),
+    pad([]),
+    ...table.facts.map(([k, v]) => pad([k, v])),
+  ];
   rangeOf(ws, `A1:${last}${values.length}`).Value2 = values;
   const title = rangeOf(ws, `A1:${last}1`);
   get(title, 'Merge');
@@ -173,7 +182,10 @@ export function writeWpsSummary(app: EtObject, table: SummaryTable): string {
 function addChart(ws: EtObject, table: SummaryTable, headerRow: number, totalRow: number, tableRows: number): void {
   try {
     const [copies, candidates] = table.chartColumns.map(columnLetter);
-    const source = rangeOf(ws, `A${headerRow}:A${totalRow - 1},${copies}${headerRow}:${copies}${totalRow - 1},${candidates}${headerRow}:${candidates}${totalRow - 1}`);
+    const source = rangeOf(
+      ws,
+      `A${headerRow}:A${totalRow - 1},${copies}${headerRow}:${copies}${totalRow - 1},${candidates}${headerRow}:${candidates}${totalRow - 1}`,
+    );
     const top = (tableRows + 2) * 15;
     const chart = get(get(get(ws, 'ChartObjects'), 'Add', 10, top, 480, 260), 'Chart');
     get(chart, 'SetSourceData', source);
