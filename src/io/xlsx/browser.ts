@@ -42,9 +42,14 @@ export async function openWorkbook(name: string, data: ArrayBuffer | Uint8Array)
   }
 }
 
-export async function openFile(file: File): Promise<OpenedWorkbook> {
+/** A chosen file's bytes, refused before they are read when the file is too large. */
+export async function fileBytes(file: File): Promise<Uint8Array> {
   if (file.size > MAX_FILE_BYTES) throw browserError(beyondLimit('fileBytes', file.size));
-  return openWorkbook(file.name, await file.arrayBuffer());
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export async function openFile(file: File): Promise<OpenedWorkbook> {
+  return openWorkbook(file.name, await fileBytes(file));
 }
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -71,7 +76,7 @@ function noteTextOf(note: ExcelJS.Cell['note']): string {
 }
 
 /** A marked copy of an opened workbook (the original bytes are re-read, never changed). */
-export async function markedCopy(opened: OpenedWorkbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<Uint8Array> {
+export async function markedCopy(opened: Pick<OpenedWorkbook, 'bytes'>, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<Uint8Array> {
   // exceljs is loaded only here, where a workbook is written.
   const { default: ExcelJS } = await import('exceljs');
   const copy = new ExcelJS.Workbook();
