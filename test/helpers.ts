@@ -85,3 +85,28 @@ export function mapCells(wb: ExcelJS.Workbook, f: (value: ExcelJS.CellValue, cel
     ),
   );
 }
+
+export const FULL_WIDTH = (s: string): string => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+/** A date as people type it, in turn: 2024年6月14日9时30分, 2024/6/14 9:30. */
+function chineseDate(d: Date, i: number): string {
+  const [y, mo, da, h, mi] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return i % 2 === 0 ? `${y}年${mo}月${da}日${h}时${mi}分` : `${y}/${mo}/${da} ${h}:${p(mi)}`;
+}
+
+/** As a person retypes a workbook: values pasted at an offset into renamed sheets, dates as Chinese text, full-width digits. */
+export async function retyped(buffer: Buffer): Promise<Buffer> {
+  const source = await loadBuffer(buffer);
+  const copy: ExcelJS.Workbook = pastedAsValues(source, 2, 1);
+  copy.worksheets.forEach((ws, i) => {
+    ws.name = `表${i + 1}（重录）`;
+  });
+  let k = 0;
+  mapCells(copy, (v) => {
+    if (v instanceof Date) return FULL_WIDTH(chineseDate(v, k++));
+    if (typeof v === 'number') return FULL_WIDTH(String(v));
+    return v;
+  });
+  return writeBuffer(copy);
+}

@@ -6,30 +6,21 @@
  * size of the workbooks and stays small per file. Unreadable files are listed
  * with a one-line reason, never fatal.
  */
-import { createHash } from 'crypto';
-import { existsSync, promises as fs } from 'fs';
+import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readWorkbook, SiteModel } from '../forms/workbook';
-import type { WorkbookGrid } from '../model/grid';
-import { checkXlsxBuffer, gridFromXlsxBuffer, LIMITS, WorkbookReadError } from '../io/xlsx/node-workbook';
-import { validateSite } from '../rules/engine';
+import type { SiteModel } from '../model/site-model';
+import { checkWorkbook } from '../check/service';
+import { refusalLine } from '../check/refusal';
+import { LIMITS, REFUSALS } from '../model/limits';
+import type { WorkerTask } from './worker';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from '../summary/consolidate';
-import { fastGridFromXlsx } from '../io/xlsx/fast-grid';
 import { summarizeSite } from '../summary/site';
+import { nodeCheckOptions, workbookFile } from './workbook-file';
 
-/**
- * The grid of a workbook buffer: the same checks as every command, then the
- * fast reader, or exceljs for anything the fast reader does not take.
- */
-export async function readGrid(buffer: Buffer): Promise<WorkbookGrid> {
-  await checkXlsxBuffer(buffer);
-  try {
-    return fastGridFromXlsx(buffer);
-  } catch {
-    return gridFromXlsxBuffer(buffer);
-  }
-}
+export { readGrid } from './workbook-file';
+export { isSummaryWorkbook } from '../check/service';
+export { findWorkbooks } from './files';
 
 export interface ProcessedFile {
   outcome: FileOutcome;
@@ -39,87 +30,16 @@ export interface ProcessedFile {
   slim?: SiteModel;
 }
 
-function reason(error: unknown): string {
-  if (error instanceof WorkbookReadError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  return `读取或检查时出错（${message.split('\n')[0].slice(0, 160)}）`;
-}
-
-/** Reads, validates and summarises one workbook file; never throws. */
+/** Reads, validates (the check service) and summarises one workbook file; never throws. */
 export async function processFile(file: string, lang?: 'zh' | 'en'): Promise<ProcessedFile> {
-  let buffer: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) return { outcome: { file, sha256: null, error: '这是一个文件夹，不是工作簿文件', findings: [] } };
-    if (stat.size > LIMITS.fileBytes) {
-      return { outcome: { file, sha256: null, error: `文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${LIMITS.fileBytes / 1024 / 1024} MB 的上限`, findings: [] } };
-    }
-    buffer = await fs.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { outcome: { file, sha256: null, error: code === 'ENOENT' ? '找不到文件' : `无法读取文件（${code ?? '未知原因'}）`, findings: [] } };
-  }
-  const sha256 = createHash('sha256').update(buffer).digest('hex');
-  try {
-    const grid = await readGrid(buffer);
-    if (isSummaryWorkbook(grid.sheets.map((x) => x.name))) {
-      return { outcome: { file, sha256, findings: [] }, skipped: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿' };
-    }
-    const model = readWorkbook(grid);
-    const findings = validateSite(model, lang ? { lang } : undefined);
-    return {
-      outcome: { file, sha256, findings, summary: summarizeSite(model, findings, { file, sha256 }) },
-      slim: slimModel(model),
-    };
-  } catch (error) {
-    return { outcome: { file, sha256, error: reason(error), findings: [] } };
-  }
-}
-
-/** A consolidated summary written by `consolidatedXlsx`, recognised by its sheets. */
-export function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
-  return ['总览', '站点汇总', '交接配对', '问题清单'].every((n) => sheetNames.includes(n));
-}
-
-/**
- * The .xlsx files named or found (recursively) in folders, sorted, without
- * Office lock files (~$…), hidden folders and the files in `exclude` (the
- * output). A named path that does not exist is kept, so that it is reported.
- */
-export async function findWorkbooks(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
-  const skip = new Set(exclude.map((e) => path.resolve(e)));
-  // Keyed by the resolved path, so that a file named twice (dir/x.xlsx and ./dir) is read once.
-  const byPath = new Map<string, string>();
-  const found = { add: (file: string) => void (byPath.has(path.resolve(file)) || byPath.set(path.resolve(file), file)) };
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') await walk(full);
-      } else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$') && !skip.has(path.resolve(full))) {
-        found.add(full);
-      }
-    }
+  const checked = await checkWorkbook(workbookFile(file), nodeCheckOptions(lang));
+  const { sha256, findings, error } = checked.report;
+  if (checked.skipped) return { outcome: { file, sha256, findings: [] }, skipped: checked.skipped };
+  if (!checked.model) return { outcome: { file, sha256, error, findings: [] } };
+  return {
+    outcome: { file, site: checked.report.site, sha256, findings, summary: summarizeSite(checked.model, findings, { file, sha256 }) },
+    slim: slimModel(checked.model),
   };
-  for (const input of inputs) {
-    let stat;
-    try {
-      stat = await fs.stat(input);
-    } catch {
-      found.add(input);
-      continue;
-    }
-    if (stat.isDirectory()) await walk(input);
-    else if (!skip.has(path.resolve(input))) found.add(input);
-  }
-  return [...byPath.values()].sort();
 }
 
 export interface ConsolidateFilesOptions {
@@ -174,6 +94,7 @@ export async function processInWorkers<T = ProcessedFile>(
     minThreads: Math.min(threads, files.length),
     idleTimeout: 1000,
   });
+  const budget = fileBudget(fileSeconds() * 1000);
   try {
     // A few tasks per thread in flight: the queue stays short, results are folded in as they come.
     const limit = pool.options.maxThreads * 4;
@@ -208,11 +129,18 @@ export async function processInWorkers<T = ProcessedFile>(
           const i = next++;
           const file = files[i];
           inFlight++;
-          (pool.run({ file, lang: options.lang, spool: Boolean(as?.spool) }) as Promise<T>).then(
-            (r) => settle(i, r),
+          const timed = budget.start();
+          const task: WorkerTask = { file, lang: options.lang, spool: Boolean(as?.spool), started: timed.started };
+          (pool.run(task, { signal: timed.signal }) as Promise<T>).then(
+            (r) => {
+              timed.done();
+              settle(i, r);
+            },
             (error: unknown) => {
+              timed.done();
               try {
-                settle(i, convert({ outcome: { file, sha256: null, error: reason(error), findings: [] } }));
+                const line = timed.signal.aborted ? REFUSALS.timeout : refusalLine(error, options.lang);
+                settle(i, convert({ outcome: { file, sha256: null, error: line, findings: [] } }));
               } catch (e) {
                 failed = true;
                 reject(e);
@@ -225,8 +153,45 @@ export async function processInWorkers<T = ProcessedFile>(
       else pump();
     });
   } finally {
+    budget.stop();
     await pool.destroy();
   }
+}
+
+/** LIMITS.fileSeconds, or CUSTODY_FILE_SECONDS when an operator (or a test) sets another. */
+function fileSeconds(): number {
+  const set = Number(process.env.CUSTODY_FILE_SECONDS);
+  return Number.isFinite(set) && set > 0 ? set : LIMITS.fileSeconds;
+}
+
+/**
+ * The time budget of each file in a worker: counted from when its worker
+ * starts it (a flag the worker sets in shared memory), and past it the task is
+ * aborted, which stops its worker thread (piscina starts a fresh one), so one
+ * file that never ends cannot hold up the others.
+ */
+function fileBudget(ms: number) {
+  const running = new Set<{ started: Int32Array; since?: number; abort: AbortController }>();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    for (const t of running) {
+      if (t.since === undefined) {
+        if (Atomics.load(t.started, 0) === 1) t.since = now;
+      } else if (now - t.since > ms) {
+        running.delete(t);
+        t.abort.abort();
+      }
+    }
+  }, Math.max(10, Math.min(250, ms / 4)));
+  timer.unref();
+  return {
+    start() {
+      const t = { started: new Int32Array(new SharedArrayBuffer(4)), abort: new AbortController() };
+      running.add(t);
+      return { started: t.started, signal: t.abort.signal, done: () => running.delete(t) };
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 /** Reads, checks and summarises every file, on every core, and consolidates (all in memory: `node-spool.ts` for thousands). */

@@ -1,29 +1,190 @@
-/** Node file helpers for the CLI: write atomically, never touch an input. */
-import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
+/**
+ * Node file helpers for the CLI, written so that no input is ever lost:
+ * workbooks found in folders without leaving the tree or walking in circles,
+ * only regular files opened, an output that is an input refused before any
+ * work, outputs written atomically beside their target.
+ */
+import { constants, promises as fs, Stats } from 'fs';
 import * as path from 'path';
+import { Refusal } from '../check/refusal';
+import { LIMITS } from '../model/limits';
+import { sweepLeftovers, temporaryName, track } from './cleanup';
 
-export async function sha256File(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+/** Writes through a temporary file beside the target and a rename, so a reader never sees half a file. */
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await sweepLeftovers(path.dirname(path.resolve(file)));
+  const tmp = temporaryName(file);
+  const untrack = track(tmp);
   try {
-    await fs.writeFile(tmp, data);
+    await fs.writeFile(tmp, data, { flag: 'wx' });
     await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });
     throw error;
+  } finally {
+    untrack();
   }
 }
 
-/** Refuses to write over a file the command is reading. */
-export function assertNotInput(output: string, inputs: readonly string[]): void {
-  const out = path.resolve(output);
-  if (inputs.some((i) => path.resolve(i) === out)) {
-    throw new Error(`输出文件不能与输入文件相同：${output}（输入文件从不被改写）`);
+/** Whether a file exists (so that a command can say it replaces it). */
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/** A one-line refusal of an output path that would replace something being read. */
+export class OutputOverInput extends Refusal {}
+
+const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
+
+async function statOrNull(file: string): Promise<Stats | null> {
+  try {
+    return await fs.stat(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses outputs that are, or resolve to (links, `./`, a name in another
+ * case on a case-insensitive disk, a hard link), any input: the files named
+ * and the workbooks found under the folders named. Compared by device and
+ * inode, so every spelling of one file is caught. Throws OutputOverInput.
+ */
+export async function refuseOutputsOverInputs(outputs: readonly string[], inputs: readonly string[]): Promise<void> {
+  const read = (await Promise.all(inputs.map(statOrNull))).filter((s): s is Stats => s !== null && !s.isDirectory());
+  for (const output of outputs) {
+    const target = await statOrNull(output);
+    if (!target) continue;
+    if (target.isDirectory()) throw new OutputOverInput(`输出位置是一个文件夹，不能写成文件：${output}`);
+    if (read.some((s) => sameFile(s, target))) {
+      throw new OutputOverInput(`输出文件就是正在读取的输入文件之一，已拒绝（输入文件从不被改写）：${output}，请换一个输出文件名`);
+    }
+  }
+}
+
+/** Whether two paths name the same file (links, `./`, case, hard links); false when either is missing. */
+export async function sameFileAs(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([statOrNull(a), statOrNull(b)]);
+  return Boolean(x && y && sameFile(x, y));
+}
+
+/** Why a path that is not a regular file cannot be read as a workbook. */
+function notRegular(stat: Stats): string | null {
+  if (stat.isDirectory()) return '这是一个文件夹，不是工作簿文件';
+  if (stat.isFIFO()) return '这是一个命名管道（FIFO），不是工作簿文件，未读取';
+  if (stat.isSocket()) return '这是一个套接字，不是工作簿文件，未读取';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return '这是一个设备文件，不是工作簿文件，未读取';
+  return stat.isFile() ? null : '这不是普通文件，未读取';
+}
+
+/**
+ * The bytes of a workbook file; only a regular file is read (a FIFO, a
+ * device or a socket is refused without waiting on it), up to the size limit.
+ * Throws a Refusal with one line.
+ */
+export async function readRegularFile(file: string, limit = LIMITS.fileBytes): Promise<Buffer> {
+  let handle: fs.FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer must not wait.
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Refusal('找不到文件');
+    if (code === 'ELOOP') throw new Refusal('这是一个循环的符号链接，找不到真正的文件');
+    if (code === 'EACCES' || code === 'EPERM') throw new Refusal('没有读取这个文件的权限');
+    if (code === 'EISDIR') throw new Refusal('这是一个文件夹，不是工作簿文件');
+    throw new Refusal(`无法打开文件（${code ?? '未知原因'}）`);
+  }
+  try {
+    const stat = await handle.stat();
+    const why = notRegular(stat);
+    if (why) throw new Refusal(why);
+    if (stat.size > limit) throw new Refusal(`文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${limit / 1024 / 1024} MB 的上限`);
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === bytes.length ? bytes : bytes.subarray(0, at);
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    throw new Refusal(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
+  } finally {
+    await handle.close();
+  }
+}
+
+const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith('~$');
+
+/**
+ * The .xlsx files named, and those found (recursively, sorted) in folders
+ * named, without Office lock files (~$…), hidden folders and node_modules.
+ * Named files keep the order given; a named path that does not exist is kept,
+ * so that it is reported; a file reached twice is listed once. Links inside a
+ * folder are followed only when they stay inside that folder's tree, and a
+ * folder is never walked twice (no loops). Anything with a workbook's name
+ * that is not a regular file is listed, so that it gets its one-line refusal.
+ */
+export async function findWorkbooks(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
+  const excluded = new Set(exclude.map((e) => path.resolve(e)));
+  const listed = new Map<string, string>();
+  const add = async (file: string) => {
+    if (excluded.has(path.resolve(file))) return;
+    const key = await fs.realpath(file).catch(() => path.resolve(file));
+    if (!listed.has(key)) listed.set(key, file);
+  };
+  for (const input of inputs) {
+    const stat = await statOrNull(input);
+    if (stat?.isDirectory()) {
+      const root = await fs.realpath(input);
+      for (const file of await walk(input, root, new Set([root]))) await add(file);
+    } else {
+      await add(input);
+    }
+  }
+  return [...listed.values()];
+}
+
+const inside = (root: string, real: string): boolean => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+
+async function walk(dir: string, root: string, seen: Set<string>): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found: string[] = [];
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    let isDir = e.isDirectory();
+    if (e.isSymbolicLink()) {
+      const real = await fs.realpath(full).catch(() => null);
+      if (!real || !inside(root, real)) continue;
+      isDir = (await statOrNull(real))?.isDirectory() ?? false;
+      if (isDir) {
+        if (seen.has(real)) continue;
+        seen.add(real);
+      }
+    } else if (isDir) {
+      const real = await fs.realpath(full).catch(() => full);
+      if (seen.has(real)) continue;
+      seen.add(real);
+    }
+    if (isDir) {
+      if (!e.name.startsWith('.') && e.name !== 'node_modules') found.push(...(await walk(full, root, seen)));
+    } else if (isWorkbookName(e.name)) {
+      found.push(full);
+    }
+  }
+  return found;
 }

@@ -26,11 +26,16 @@ import * as path from 'path';
 import { createInterface } from 'readline';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
-import { validateAcross } from '../rules/engine';
+import { fileReport, findAcross, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals, pairCopiesOf } from '../summary/consolidate';
+import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
 import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
-import { ConsolidatedSource, findingRowsOf, paperRowsOf, rankChartData, siteRow } from '../io/xlsx/summary-workbook';
+import type { ConsolidatedSource } from '../io/xlsx/summary';
+import { rowOf } from '../summary/columns';
+import { rankChartData } from '../summary/overview';
+import { columnIndex } from '../summary/tables-site';
+import { FILE_COLUMNS, SITE_COLUMNS, countByRule, findingRowsOf, pairSides, pairsCountedOnce, paperRowsOf } from '../summary/tables';
 
 /** What stays in memory per file: a few numbers. */
 export interface FileRecord {
@@ -40,6 +45,8 @@ export interface FileRecord {
   readable: boolean;
   /** summary.site.name ('' when unnamed or unreadable). */
   site: string;
+  /** The site as the findings report names it (`siteNameOf`). */
+  reportSite: string | null;
   errors: number;
   warnings: number;
   problems: number;
@@ -50,7 +57,10 @@ export interface FileRecord {
   bagsStillOut: number;
 }
 
-type Row = Array<string | number | null | undefined>;
+type Row = Array<string | number | null>;
+
+/** The cells of a 站点汇总 row that the checks across workbooks change. */
+const [STATUS, ERRORS, WARNINGS] = ['status', 'errors', 'warnings'].map((k) => columnIndex(SITE_COLUMNS, k));
 
 const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim'] as const;
 type SpoolName = (typeof SPOOLS)[number];
@@ -94,6 +104,7 @@ export function spoolEntryOf(r: ProcessedFile): SpoolEntry {
     ...(o.error ? { error: o.error } : {}),
     readable: Boolean(s),
     site: s?.site.name ?? '',
+    reportSite: o.site ?? null,
     errors: s?.findings.errors ?? 0,
     warnings: s?.findings.warnings ?? 0,
     problems: s?.problems.length ?? 0,
@@ -104,7 +115,7 @@ export function spoolEntryOf(r: ProcessedFile): SpoolEntry {
     bagsStillOut: s?.totals.bagsStillOut ?? 0,
   };
   const line = (value: unknown) => `${JSON.stringify(value)}\n`;
-  const lines: SpoolEntry['lines'] = { sites: line(siteRow(o)), findings: line(o.findings) };
+  const lines: SpoolEntry['lines'] = { sites: line(rowOf(SITE_COLUMNS, o)), findings: line(o.findings) };
   const rules = new Map<string, [string, number, number]>();
   for (const x of o.findings) {
     const e = rules.get(x.rule) ?? [x.rule, 0, 0];
@@ -165,16 +176,23 @@ export class SpooledConsolidation {
   totals!: ConsolidatedTotals;
   /** Findings of the checks across workbooks, by file (only files with some). */
   across = new Map<string, Finding[]>();
+  /** The sheets of the files with findings across workbooks: their findings' reading order. */
+  private readonly sheetsOf = new Map<string, SiteModel['sheets']>();
   private readonly byRule = new Map<string, { errors: number; warnings: number }>();
   private pairer: HandoverPairer | null = new HandoverPairer();
   /** Open spools: written synchronously, so that no line waits in memory for the disk. */
   private readonly out = new Map<SpoolName, number>();
 
+  private untrack = (): void => undefined;
+
   private constructor(readonly dir: string) {}
 
   /** A new, empty spool in a new folder under `tmpDir` (default: the system's). */
   static async create(tmpDir = os.tmpdir()): Promise<SpooledConsolidation> {
-    const spool = new SpooledConsolidation(await fs.mkdtemp(path.join(tmpDir, 'custody-summary-')));
+    // What a killed run left here goes first; this run's folder is removed even on a signal.
+    await sweepLeftovers(tmpDir);
+    const spool = new SpooledConsolidation(await fs.mkdtemp(temporaryFolderPrefix(tmpDir, 'summary')));
+    spool.untrack = track(spool.dir);
     try {
       for (const name of SPOOLS) spool.out.set(name, openSync(spool.spool(name), 'w'));
     } catch (error) {
@@ -213,12 +231,7 @@ export class SpooledConsolidation {
   }
 
   private countRules(findings: readonly Finding[]): void {
-    for (const x of findings) {
-      const e = this.byRule.get(x.rule) ?? { errors: 0, warnings: 0 };
-      if (x.severity === 'error') e.errors++;
-      else e.warnings++;
-      this.byRule.set(x.rule, e);
-    }
+    countByRule(findings, this.byRule);
   }
 
   /** After the last file: the checks across workbooks, the pairs, the totals; the spools closed. */
@@ -234,9 +247,8 @@ export class SpooledConsolidation {
       for (const [k, v] of Object.entries(x.model.locations)) locations[share.text(k)] = share.location(v);
       slim.push({ id: x.id, model: { ...x.model, data: share.deep(x.model.data), locations } });
     }
-    if (slim.length >= 2) {
-      for (const [id, found] of validateAcross(slim, lang ? { lang } : undefined)) if (found.length) this.across.set(id, found);
-    }
+    for (const [id, found] of findAcross(slim, lang)) if (found.length) this.across.set(id, found);
+    for (const x of slim) if (this.across.has(x.id)) this.sheetsOf.set(x.id, x.model.sheets);
     slim.length = 0;
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
@@ -280,7 +292,7 @@ export class SpooledConsolidation {
     for await (const own of readLines<Finding[]>(this.spool('findings'))) {
       const rec = this.records[i++];
       const found = rec.readable ? this.across.get(rec.file) : undefined;
-      yield { rec, findings: found ? own.concat(found) : own };
+      yield { rec, findings: found ? withAcross({ sheets: this.sheetsOf.get(rec.file) ?? [] }, own, found) : own };
     }
   }
 
@@ -301,26 +313,34 @@ export class SpooledConsolidation {
       totals: this.totals,
       pairs: this.pairs,
       chart: rankChartData(
-        this.byRule,
+        pairsCountedOnce(this.byRule, this.pairs),
         this.records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file })),
       ),
+      files: this.records.map((r) => r.file),
       async *siteRows() {
         let i = 0;
         for await (const row of readLines<Row>(self.spool('sites'))) {
           const rec = self.records[i++];
           if (rec.readable) {
-            row[6] = rec.errors === 0 && rec.problems === 0 ? '可以提交' : '需改正';
-            row[7] = rec.errors;
-            row[8] = rec.warnings;
+            row[STATUS] = rec.errors === 0 && rec.problems === 0 ? '可以提交' : '需改正';
+            row[ERRORS] = rec.errors;
+            row[WARNINGS] = rec.warnings;
           }
           yield row;
+        }
+      },
+      *fileRows() {
+        for (const r of self.records) {
+          const status = !r.readable ? '无法读取' : r.errors === 0 && r.problems === 0 ? '可以提交' : '需改正';
+          yield rowOf(FILE_COLUMNS, { file: r.file, site: r.site, status, sha256: r.sha256, note: r.error ?? '' });
         }
       },
       async *paperRows() {
         for await (const rows of readLines<Row[]>(self.spool('papers'))) yield* rows;
       },
       async *findingRows() {
-        for await (const { rec, findings } of self.findings()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings });
+        const sides = pairSides(self.pairs);
+        for await (const { rec, findings } of self.findings()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, sides);
       },
       async *sites() {
         const findings = self.findings();
@@ -366,7 +386,7 @@ export class SpooledConsolidation {
       'files',
       (async function* (): AsyncGenerator<FileReport> {
         for await (const { rec, findings } of self.findings()) {
-          yield { file: rec.file, site: rec.readable ? rec.site || null : null, sha256: rec.sha256, ...(rec.error ? { error: rec.error } : {}), findings };
+          yield fileReport(rec.file, rec.readable ? rec.reportSite : null, rec.sha256, findings, rec.error);
         }
       })(),
     );
@@ -384,6 +404,7 @@ export class SpooledConsolidation {
       // Closing failed: the folder goes all the same.
     }
     await fs.rm(this.dir, { recursive: true, force: true });
+    this.untrack();
   }
 }
 

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { promises as fs } from 'fs';
 import { draftWorkbook } from '../forms/workbook';
 import { xlsxBuffer } from '../io/xlsx/exceljs-writer';
-import { assertNotInput, writeFileAtomic } from '../batch/files';
+import { exists, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
+import { printable } from '../check/refusal';
 import { checkSiteData } from '../model/schema';
 import type { SiteData } from '../model/types';
 import type { CliIO } from './io';
@@ -41,7 +42,7 @@ export function registerFill(program: Command, io: CliIO): void {
     .argument('<data>', '数据 JSON 文件 (DATA.json)')
     .requiredOption('-o, --out <file>', '输出的 .xlsx 文件 (OUT.xlsx)')
     .action(async (dataFile: string, opts: { out: string }) => {
-      assertNotInput(opts.out, [dataFile]);
+      await refuseOutputsOverInputs([opts.out], [dataFile]);
       let text: string;
       try {
         text = await fs.readFile(dataFile, 'utf8');
@@ -57,7 +58,9 @@ export function registerFill(program: Command, io: CliIO): void {
         io.exitCode = 2;
         return;
       }
+      const replacing = await exists(opts.out);
       await writeFileAtomic(opts.out, new Uint8Array(await fillWorkbook(data)));
+      if (replacing) io.err(`注意：已替换原有的文件 ${printable(opts.out)}`);
       io.out(`已写出 ${opts.out}`);
     });
 }

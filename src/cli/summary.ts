@@ -10,11 +10,14 @@
 import type { Command } from 'commander';
 import { createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
-import { assertNotInput, writeFileAtomic } from '../batch/files';
+import { exists, findWorkbooks, refuseOutputsOverInputs, sameFileAs, writeFileAtomic } from '../batch/files';
+import { sweepLeftovers, temporaryName, track } from '../batch/cleanup';
+import { checkWorkbook } from '../check/service';
+import { printable } from '../check/refusal';
+import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
-import { findWorkbooks } from '../batch/consolidate';
 import { SpooledConsolidation, spoolFiles } from '../batch/spool';
-import { consolidatedXlsx } from '../io/xlsx/summary-workbook';
+import { consolidatedXlsx } from '../io/xlsx/summary';
 import type { CliIO } from './io';
 
 export const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -45,13 +48,16 @@ export function summaryLines(c: { totals: ConsolidatedTotals }): string[] {
 export async function runSummary(inputs: readonly string[], options: SummaryRunOptions, io: CliIO): Promise<number> {
   const format = options.format ?? 'xlsx';
   const out = options.out ?? (format === 'json' ? undefined : DEFAULT_SUMMARY_NAME);
-  const explicitFiles = inputs;
-  if (out) assertNotInput(out, explicitFiles);
-  const files = await findWorkbooks(inputs, out ? [out] : []);
+  const found = await findWorkbooks(inputs);
+  // A summary written here before is found in the folder: it is replaced, not read. Anything else being read is never written over.
+  const previous = out ? await previousSummary(out, found) : undefined;
+  const files = found.filter((f) => f !== previous);
+  if (out) await refuseOutputsOverInputs([out], [...inputs, ...files]);
   if (files.length === 0) {
-    io.err(`没有找到 .xlsx 工作簿：${inputs.join(' ')}`);
+    io.err(`没有找到 .xlsx 工作簿：${inputs.map(printable).join(' ')}`);
     return 2;
   }
+  if (out && (await exists(out))) io.err(`注意：${printable(out)} 已存在，将被新的汇总替换。`);
 
   let bar: { start(total: number, value: number): void; update(value: number): void; stop(): void } | undefined;
   if (io.interactive && files.length >= PROGRESS_FROM) {
@@ -71,20 +77,20 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
     bar?.stop();
   }
   try {
-    for (const f of c.skipped) io.err(`${f.file}: 已跳过：${f.reason}`);
-    for (const f of c.unreadable()) io.err(`${f.file}: 无法读取：${f.error}`);
+    for (const f of c.skipped) io.err(`${printable(f.file)}: 已跳过：${f.reason}`);
+    for (const f of c.unreadable()) io.err(`${printable(f.file)}: 无法读取：${f.error}`);
     if (format === 'json') {
       if (out) {
         await writeJsonFile(c, out);
         for (const line of summaryLines(c)) io.err(line);
-        io.err(`已写出 ${out}`);
+        io.err(`已写出 ${printable(out)}`);
       } else {
         await c.writeJson((chunk) => io.out(chunk));
       }
     } else {
-      await writeFileAtomic(out!, await consolidatedXlsx(c.source()));
+      await writeFileAtomic(out!, await consolidatedXlsx(c.source(), { lang: options.lang }));
       for (const line of summaryLines(c)) io.out(line);
-      io.out(`已写出 ${out}`);
+      io.out(`已写出 ${printable(out!)}`);
     }
   } finally {
     await c.dispose();
@@ -96,7 +102,9 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
 /** The JSON streamed into a temporary file beside `out`, then renamed over it (as writeFileAtomic). */
 async function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
+  await sweepLeftovers(path.dirname(path.resolve(out)));
+  const tmp = temporaryName(out);
+  const untrack = track(tmp);
   const stream = createWriteStream(tmp, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);
@@ -110,7 +118,19 @@ async function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void
     stream.destroy();
     await fs.rm(tmp, { force: true });
     throw error;
+  } finally {
+    untrack();
   }
+}
+
+/** The found workbook that is the output itself and a summary this tool wrote (replaced, not read). */
+async function previousSummary(out: string, found: readonly string[]): Promise<string | undefined> {
+  for (const file of found) {
+    if (!(await sameFileAs(file, out))) continue;
+    const checked = await checkWorkbook(workbookFile(file), nodeCheckOptions());
+    return checked.skipped ? file : undefined;
+  }
+  return undefined;
 }
 
 export function registerSummary(program: Command, io: CliIO): void {

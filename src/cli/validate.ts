@@ -6,58 +6,26 @@
  * files are still checked). Input files are only ever read.
  */
 import { Command, Option } from 'commander';
-import { createHash } from 'crypto';
-import { readCheckableWorkbook, SiteModel } from '../forms/workbook';
-import { gridFromXlsxBuffer, readWorkbookBytes } from '../io/xlsx/node-workbook';
-import type { FileReport, Finding, RunReport } from '../model/finding';
-import { validateAcross, validateSite } from '../rules/engine';
+import { checkWorkbooks, CheckRun, exitCodeOf } from '../check/service';
+import { findWorkbooks } from '../batch/consolidate';
+import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
+import type { Finding, RunReport } from '../model/finding';
+import { ruleTitle } from '../rules/index';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
-import { oneLine } from './io';
+import { printable } from '../check/refusal';
+import { refuseMarksOverInputs, writeMarkedCopies } from './mark';
 
-function siteName(model: SiteModel): string | null {
-  const s = model.data.site;
-  const name = [s?.school, s?.examSite].filter((x) => x && String(x).trim()).join(' ');
-  return name || null;
+export { exitCodeOf } from '../check/service';
+
+/** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
+export async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
+  return checkWorkbooks((await findWorkbooks(paths)).map(workbookFile), nodeCheckOptions(options.lang));
 }
 
-/** Validates workbook files: each on its own, then those readable across one another. */
-export async function validateFiles(files: readonly string[], options: { lang?: Lang } = {}): Promise<RunReport> {
-  const reports: FileReport[] = [];
-  const models: Array<{ id: string; model: SiteModel; report: FileReport }> = [];
-  for (const file of files) {
-    const report: FileReport = { file, site: null, sha256: null, findings: [] };
-    reports.push(report);
-    try {
-      const buffer = await readWorkbookBytes(file);
-      report.sha256 = createHash('sha256').update(buffer).digest('hex');
-      const model = readCheckableWorkbook(await gridFromXlsxBuffer(buffer));
-      report.site = siteName(model);
-      report.findings = validateSite(model, options);
-      models.push({ id: String(models.length), model, report });
-    } catch (error) {
-      report.error = oneLine(error);
-    }
-  }
-  if (models.length > 1) {
-    const across = validateAcross(
-      models.map((m) => ({ id: m.id, model: m.model })),
-      options,
-    );
-    for (const m of models) {
-      const extra = across.get(m.id) ?? [];
-      if (extra.length) m.report.findings = [...m.report.findings, ...extra];
-    }
-  }
-  // The contract's key order: file, site, sha256, error?, findings.
-  return {
-    files: reports.map((r) => ({ file: r.file, site: r.site, sha256: r.sha256, ...(r.error !== undefined ? { error: r.error } : {}), findings: r.findings })),
-  };
-}
-
-export function exitCodeOf(report: RunReport): number {
-  if (report.files.some((f) => f.error !== undefined)) return 2;
-  return report.files.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+/** The findings report of workbook files and folders. */
+export async function validateFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<RunReport> {
+  return (await checkFiles(paths, options)).report;
 }
 
 const WORDS = {
@@ -65,7 +33,7 @@ const WORDS = {
   en: { error: 'error', warning: 'warning', whole: '(whole workbook)', clean: 'no problems found', cannot: 'cannot be checked', counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`, total: 'total' },
 };
 
-/** Text report: by file, then sheet; each line the cell, severity, rule id and message. */
+/** Text report: by file, then sheet; each line the cell, severity, the rule's title and the message. */
 export function formatText(report: RunReport, lang: Lang = 'zh'): string {
   const w = WORDS[lang];
   const lines: string[] = [];
@@ -73,14 +41,14 @@ export function formatText(report: RunReport, lang: Lang = 'zh'): string {
   let warnings = 0;
   for (const file of report.files) {
     if (file.error !== undefined) {
-      lines.push(`${file.file}: ${w.cannot}: ${file.error}`);
+      lines.push(`${printable(file.file)}: ${w.cannot}: ${file.error}`);
       continue;
     }
     const e = file.findings.filter((f) => f.severity === 'error').length;
     const n = file.findings.length - e;
     errors += e;
     warnings += n;
-    lines.push(`${file.file}${file.site ? `（${file.site}）` : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`);
+    lines.push(`${printable(file.file)}${file.site ? `（${file.site}）` : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`);
     const bySheet = new Map<string, Finding[]>();
     for (const f of file.findings) {
       const key = f.sheet ?? w.whole;
@@ -90,29 +58,50 @@ export function formatText(report: RunReport, lang: Lang = 'zh'): string {
     for (const [sheet, list] of bySheet) {
       lines.push(`  ${sheet}`);
       const width = Math.max(...list.map((f) => (f.cell ?? '').length), 2);
-      for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${f.rule}  ${f.message}`);
+      for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`);
     }
   }
   if (report.files.length > 1) lines.push(`${w.total}: ${w.counts(errors, warnings)}`);
   return lines.join('\n');
 }
 
+export interface ValidateOptions {
+  format: 'text' | 'json';
+  lang: Lang;
+  /** Folder for the marked copies. */
+  mark?: string;
+}
+
+/** `custody validate`: the report printed, the marked copies written; returns the exit code. */
+export async function runValidate(paths: readonly string[], opts: ValidateOptions, io: CliIO): Promise<number> {
+  const files = await findWorkbooks(paths);
+  if (files.length === 0) {
+    io.err(opts.lang === 'zh' ? `没有找到 .xlsx 工作簿：${paths.map(printable).join(' ')}` : `no .xlsx workbook found: ${paths.map(printable).join(' ')}`);
+    return 2;
+  }
+  // Before any work: no marked copy may replace a workbook being read.
+  if (opts.mark) await refuseMarksOverInputs(files, paths, opts.mark, opts.lang);
+  const run = await checkWorkbooks(files.map(workbookFile), nodeCheckOptions(opts.lang));
+  for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过' : 'skipped'}：${s.reason}`);
+  if (opts.format === 'json') {
+    io.out(JSON.stringify(run.report, null, 2));
+    for (const f of run.report.files) if (f.error !== undefined) io.err(`${printable(f.file)}: ${f.error}`);
+  } else {
+    io.out(formatText(run.report, opts.lang));
+  }
+  if (opts.mark) await writeMarkedCopies(run, opts.mark, opts.lang, io);
+  return exitCodeOf(run.report);
+}
+
 export function registerValidate(program: Command, io: CliIO): void {
   program
     .command('validate')
     .description('检查工作簿中的表单，逐格指出问题 (check workbooks against the rule catalogue)')
-    .argument('<files...>', '工作簿 .xlsx，可多个 (FILE…)')
+    .argument('<files...>', '工作簿 .xlsx 或文件夹，可多个 (FILE|DIR…)')
     .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', '提示语言 (message language)').choices(['zh', 'en']).default('zh'))
-    .action(async (files: string[], opts: { format: 'text' | 'json'; lang: Lang }) => {
-      const report = await validateFiles(files, { lang: opts.lang });
-      if (opts.format === 'json') {
-        io.out(JSON.stringify(report, null, 2));
-        for (const f of report.files) if (f.error !== undefined) io.err(`${f.file}: ${f.error}`);
-      } else {
-        const text = formatText(report, opts.lang);
-        io.out(text);
-      }
-      io.exitCode = exitCodeOf(report);
+    .option('--mark <dir>', '把每个有问题的工作簿的标记副本写入此文件夹 (write marked copies into DIR)')
+    .action(async (paths: string[], opts: ValidateOptions) => {
+      io.exitCode = await runValidate(paths, opts, io);
     });
 }

@@ -9,9 +9,9 @@
  * no longer flagged. Three syncs each way, whatever the number of findings.
  */
 import type { Finding } from '../model/finding';
-import { MARK_COLORS, cellMarks } from './cell-marks';
+import { MARK_COLORS, cellMarks } from '../check/marks';
 
-export { MARK_COLORS, cellMarks, noteText } from './cell-marks';
+export { MARK_COLORS, cellMarks, noteText } from '../check/marks';
 
 export const MARKS_SETTING = 'custody.marks.v1';
 

@@ -39,9 +39,9 @@ export const ROLES: readonly Role[] = [
 
 /** Thresholds a unit may set differently on 基本信息 (DOMAIN.md "Rules"). */
 export interface Settings {
-  /** Papers may arrive at most this many days before their first session (003 (四)). */
+  /** Papers may arrive at most this many days before their first session (《湖南开放大学试卷安全保密管理专项整治实施方案》（四）). */
   arrivalDaysBefore?: number;
-  /** Exam-day checkouts at most this many minutes before the session (000 二.5). */
+  /** Exam-day checkouts at most this many minutes before the session (《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.5). */
   checkoutLeadMinutes?: number;
   /** A return later than this many minutes after the session ended is late. */
   returnGraceMinutes?: number;

@@ -4,16 +4,17 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'arrival-too-early',
+  title: { zh: '试卷到达过早', en: 'Papers arrived too early' },
   severity: 'error',
   forms: [0, 1, 3],
-  clause: '003 (四)“严格控制好试卷到达目的地时间，原则上到分校（或考点）时间不得早于2天”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“严格控制好试卷到达目的地时间，原则上到分校（或考点）时间不得早于2天”',
   messages: {
     zh: {
       handover: '试卷 {time} 交接到{unit}，比最早一场考试（{first}）早了 {days} 天。方案规定试卷到分校（或考点）不得早于考前 {limit} 天；如属特殊情况须考前一个月报备，否则请核对日期。',
       dispatch: '试卷 {paper} 于 {time} 出库下发给考点，比它的第一场考试（{first}）早了 {days} 天。试卷到考点不得早于考前 {limit} 天，请核对日期。',
     },
     en: {
-      handover: 'Papers were handed over to {unit} at {time}, {days} days before the first session ({first}). Papers may arrive at most {limit} days before the exam (003 (四)).',
+      handover: 'Papers were handed over to {unit} at {time}, {days} days before the first session ({first}). Papers may reach a 分校 or 考点 at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
       dispatch: 'Paper {paper} was dispatched to the exam site at {time}, {days} days before its first session ({first}). Papers may reach an exam site at most {limit} days before.',
     },
   },

@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'checkout-window',
+  title: { zh: '领卷时间不当', en: 'Checkout outside its window' },
   severity: 'error',
   forms: [0, 3],
-  clause: '000 二.5“开考前1小时由考点到考区保密室领取试卷，采取考一场，领一场，送一场的办法”',
+  clause: '参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.5“开考前1小时由考点到考区保密室领取试卷，采取考一场，领一场，送一场的办法”',
   messages: {
     zh: {
       early: '试卷 {paper} 在 {taken} 出库，比它这场考试开考（{start}）早了 {minutes} 分钟。考试当天应在开考前 {lead} 分钟内领卷，请核对取卷时间。',

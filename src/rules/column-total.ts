@@ -4,9 +4,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'column-total',
+  title: { zh: '合计行不符', en: 'Column total wrong' },
   severity: 'error',
   forms: [1, 2],
-  clause: '附件1 交接明细“合计”；附件2 入库清单“合计”行',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 交接明细“合计”；附件2 入库清单“合计”行',
   messages: {
     zh: {
       sum: '“{field}”写的是 {total}，但上面各行相加是 {sum}。合计须等于本栏各行之和，请核对后改正。',

@@ -4,9 +4,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'copies-short',
+  title: { zh: '试卷份数不足', en: 'Too few copies' },
   severity: 'error',
   forms: [0, 2],
-  clause: '附件2“31份装（袋）26份装（袋）11份装（袋）5份装（袋）”；考试安排“报考人数”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2“31份装（袋）26份装（袋）11份装（袋）5份装（袋）”；考试安排“报考人数”',
   messages: {
     zh: { short: '试卷 {paper} 入库 {bags} 袋共 {copies} 份（{formula}），少于报考人数 {candidates} 人。试卷份数须够每位考生一份，请核对袋数或报考人数，不足的须及时向上级报告补发。' },
     en: { short: 'Paper {paper}: {bags} bags hold {copies} copies ({formula}), fewer than the {candidates} candidates. Check the bag counts or candidates; report a shortfall upward.' },

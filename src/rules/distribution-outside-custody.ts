@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'distribution-outside-custody',
+  title: { zh: '分发不在出库期间', en: 'Handout outside the checkout' },
   severity: 'error',
   forms: [3, 4],
-  clause: '003 (四)“考试当天，各考点考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接，并签写附件3；……试卷经由考务工作人员分发至考场及回收，签写附件4”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“考试当天，各考点考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接，并签写附件3；……试卷经由考务工作人员分发至考场及回收，签写附件4”',
   messages: {
     zh: {
       before: '试卷 {paper} 在 {issued} 发给第 {room} 考场，但它 {taken} 才从保密室出库（出入库记录第 {vrow} 行）。试卷须先出库、后分发，请核对领取时间或取卷时间。',

@@ -33,13 +33,18 @@ export function renderRulesDoc(): string {
       `最早领卷（开考前分钟） default ${DEFAULT_SETTINGS.checkoutLeadMinutes}; 还卷时限（考后分钟） default ${DEFAULT_SETTINGS.returnGraceMinutes}.`,
   );
   out.push('');
-  out.push('| id | severity | forms | what it finds |');
-  out.push('|---|---|---|---|');
-  for (const m of ALL_META) out.push(`| [${m.id}](#${m.id}) | ${m.severity} | ${m.forms.join(', ')} | ${cell(m.docs.split(/(?<=[.。])\s/)[0])} |`);
+  out.push('| rule | id | severity | forms | what it finds |');
+  out.push('|---|---|---|---|---|');
+  for (const m of ALL_META) {
+    out.push(`| [${m.title.zh}](#${m.id}) · ${m.title.en} | \`${m.id}\` | ${m.severity} | ${m.forms.join(', ')} | ${cell(m.docs.split(/(?<=[.。])\s/)[0])} |`);
+  }
   out.push('');
   for (const m of ALL_META) {
-    out.push(`## ${m.id}`);
+    out.push(`<a id="${m.id}"></a>`);
     out.push('');
+    out.push(`## ${m.title.zh} · ${m.title.en}`);
+    out.push('');
+    out.push(`- Id: \`${m.id}\``);
     out.push(`- Severity: **${m.severity}**${cross.has(m.id) ? ' (checked across workbooks given together; reported on both files)' : ''}`);
     out.push(`- Forms: ${m.forms.map((f) => FORM_NAMES[f]).join('; ')}`);
     out.push(`- Clause: ${m.clause}`);

@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'duty-gap',
+  title: { zh: '值班断档或重叠', en: 'Gap or overlap in the duty log' },
   severity: 'error',
   forms: [2, 3, 5],
-  clause: '003 (四)“试卷入库至出库期间，各级保密室值班人员签写附件5”；000 二.4“24小时昼夜值班与巡逻”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷入库至出库期间，各级保密室值班人员签写附件5”；参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.4“24小时昼夜值班与巡逻”',
   messages: {
     zh: {
       gap: '上一班到 {prev} 结束，这一班 {from} 才开始，中间 {minutes} 分钟无人值班。试卷在库期间须 24 小时昼夜值班，请补记这段值班或核对时间。',

@@ -25,7 +25,7 @@ import * as staffNotOnRoster from './staff-not-on-roster';
 import * as staffIneligible from './staff-ineligible';
 import * as proctorTakesPapers from './proctor-takes-papers';
 import * as handoverCopiesDisagree from './handover-copies-disagree';
-import type { CrossRule, Rule, RuleMeta } from './types';
+import type { CrossRule, Lang, Rule, RuleMeta } from './types';
 
 /** Rules over one workbook. */
 export const RULES: readonly Rule[] = [
@@ -64,6 +64,11 @@ export const ALL_META: readonly RuleMeta[] = [...RULES.map((r) => r.meta), ...CR
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return ALL_META.find((m) => m.id === id);
+}
+
+/** The short name a person sees for a rule (交接单两人签字 / Two signers on a handover); the id itself for an unknown one. */
+export function ruleTitle(id: string, lang: Lang = 'zh'): string {
+  return ruleMeta(id)?.title[lang] ?? id;
 }
 
 export type { Rule, RuleMeta, CrossRule } from './types';

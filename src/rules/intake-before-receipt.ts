@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'intake-before-receipt',
+  title: { zh: '入库早于接收', en: 'Intake before receipt' },
   severity: 'error',
   forms: [1, 2],
-  clause: '003 (四)“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”',
   messages: {
     zh: { early: '入库时间 {intake} 早于试卷交接到本单位的时间 {received}（交接单“{sheet2}”）。试卷须先交接接收、后入库清点，请核对入库时间或交接时间。' },
     en: { early: 'Intake time {intake} is before the papers were received at {received} (handover sheet "{sheet2}"). Papers are received first, then taken into the vault.' },

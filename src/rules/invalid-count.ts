@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'invalid-count',
+  title: { zh: '数量不是整数', en: 'Count not a whole number' },
   severity: 'error',
   forms: [0, 1, 2, 3, 4],
-  clause: '附件1“数量（袋/箱）”；附件2“31份装（袋）……合计（袋）”；附件3“数量（袋/份）”；附件4“试卷份数”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1“数量（袋/箱）”；附件2“31份装（袋）……合计（袋）”；附件3“数量（袋/份）”；附件4“试卷份数”',
   messages: {
     zh: { count: '“{field}”写的是“{value}”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。' },
     en: { count: '"{field}" reads "{value}", which is not a whole number ≥ 0. Bag, box and copy counts are whole numbers; write e.g. "3".' },

@@ -8,9 +8,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'invalid-datetime',
+  title: { zh: '日期时间无法识别', en: 'Unreadable date or time' },
   severity: 'error',
   forms: [0, 1, 2, 3, 4, 5],
-  clause: '附件1“日期：年 月 日 时 分”；附件2“入库时间：年 月 日 时 分”；附件3“取卷时间”“还卷时间”；附件4“日期”“时间”“领取时间”“回收时间”；附件5“值班时间：年 月 日 时至 日 时”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1“日期：年 月 日 时 分”；附件2“入库时间：年 月 日 时 分”；附件3“取卷时间”“还卷时间”；附件4“日期”“时间”“领取时间”“回收时间”；附件5“值班时间：年 月 日 时至 日 时”',
   messages: {
     zh: {
       datetime: '“{field}”写的是“{value}”，读不出是哪年哪月哪日几时几分。表上的时间须写到年、月、日、时、分，请改成如“2024年6月15日8时30分”或“2024-06-15 08:30”。',

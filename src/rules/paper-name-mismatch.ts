@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'paper-name-mismatch',
+  title: { zh: '试卷名称前后不一', en: 'Paper named differently' },
   severity: 'warning',
   forms: [0, 2, 3, 4],
-  clause: '附件2–4“试卷号”“试卷名称”：同一试卷号在各表中的试卷名称应一致',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2–4“试卷号”“试卷名称”：同一试卷号在各表中的试卷名称应一致',
   messages: {
     zh: { name: '试卷号 {paper} 在这里写作“{name}”，而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了。' },
     en: { name: 'Paper {paper} is named "{name}" here but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong.' },

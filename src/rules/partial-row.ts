@@ -4,9 +4,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'partial-row',
+  title: { zh: '行只填了一部分', en: 'Row only partly filled' },
   severity: 'error',
   forms: [0, 1, 2, 3, 4, 5],
-  clause: '003 (四)“规范履行试卷交接手续”；003 (六)“保密室值班人员要重点检查试卷袋存放、密封情况、出入库登记和接收发放记录等工作是否规范准确”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“规范履行试卷交接手续”；（六）“保密室值班人员要重点检查试卷袋存放、密封情况、出入库登记和接收发放记录等工作是否规范准确”',
   messages: {
     zh: {
       row: '第 {seq} 行只填了一部分：{missing}都没有填写。一行记录须填全，请补上（若这行作废，请整行删除）。',

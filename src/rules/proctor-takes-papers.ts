@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'proctor-takes-papers',
+  title: { zh: '监考人员到保密室领卷', en: 'Proctor at the vault' },
   severity: 'error',
   forms: [0, 3],
-  clause: '附件3 备注“2.考务人员须为本单位正式职工。3.监考人员不得参与此环节领卷。”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件3 备注“2.考务人员须为本单位正式职工。3.监考人员不得参与此环节领卷。”',
   messages: {
     zh: {
       proctor: '取卷人“{name}”在涉卷人员名单上是监考人员。监考人员不得到保密室领卷，须由考务人员领取，请核对取卷人。',

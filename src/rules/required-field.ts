@@ -5,9 +5,10 @@ import type { FormNumber } from '../model/location';
 
 export const meta: RuleMeta = {
   id: 'required-field',
+  title: { zh: '必填项未填', en: 'Required field left empty' },
   severity: 'error',
   forms: [0, 1, 2, 3, 4, 5],
-  clause: '附件1–5 表头与签字栏；003 (四)“双方签写附件1……签写附件2……签写附件3……签写附件4……签写附件5”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–5 表头与签字栏；（四）“双方签写附件1……签写附件2……签写附件3……签写附件4……签写附件5”',
   messages: {
     zh: {
       field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',

@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'same-person',
+  title: { zh: '交接双方不得同一人', en: 'Two different people at each handover' },
   severity: 'error',
   forms: [1, 3, 5],
-  clause: '003 (六)“涉卷人员在涉卷期间不得少于两人同时在场，进入保密室须严格落实‘双人双锁’制度”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（六）“涉卷人员在涉卷期间不得少于两人同时在场，进入保密室须严格落实‘双人双锁’制度”',
   messages: {
     zh: {
       handover: '“{name}”同时签在移交方和接收方。交接须由不同的人分别代表双方，请核对签字。',

@@ -3,9 +3,10 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'time-order',
+  title: { zh: '时间先后颠倒', en: 'End before start' },
   severity: 'error',
   forms: [0, 3, 4, 5],
-  clause: '附件3“取卷时间”“还卷时间”；附件4“领取时间”“回收时间”；附件5“值班时间：…时至…时”',
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件3“取卷时间”“还卷时间”；附件4“领取时间”“回收时间”；附件5“值班时间：…时至…时”',
   messages: {
     zh: {
       order: '“{field}”是 {end}，早于{startLabel} {start}。结束不能早于开始，请核对这两个时间。',

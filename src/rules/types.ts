@@ -12,11 +12,14 @@ import type { Facts } from './facts';
 export type Lang = 'zh' | 'en';
 
 export interface RuleMeta {
+  /** Stable id, for machines (findings JSON, options). */
   id: string;
+  /** A short name for people (交接单两人签字 / Two signers on a handover): used wherever a rule is named to a person. */
+  title: { zh: string; en: string };
   severity: Severity;
   /** Attachment numbers the rule reads (0 for 基本信息/考试安排/涉卷人员). */
   forms: readonly FormNumber[];
-  /** The seed text the rule enforces, quoted, with its source ("003 (四)"). */
+  /** The source text the rule enforces, quoted, citing the document by title (依据《…实施方案》（四）“…”). */
   clause: string;
   /** Message templates by id, with {placeholders}; `zh` first. */
   messages: { zh: Record<string, string>; en: Record<string, string> };

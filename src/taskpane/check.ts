@@ -3,10 +3,11 @@
  * Excel, each chosen file in the browser), findings out, grouped the way the
  * pane shows them. No Office.js and no exceljs here.
  */
-import { readCheckableWorkbook, SiteModel } from '../forms/workbook';
-import { parseA1, type WorkbookGrid } from '../model/grid';
-import type { Finding } from '../model/finding';
-import { validateAcross, validateSite } from '../rules/engine';
+import { checkWorkbooks } from '../check/service';
+import { Refusal } from '../check/refusal';
+import type { WorkbookGrid } from '../model/grid';
+import type { FileReport, Finding } from '../model/finding';
+import type { SiteModel } from '../model/site-model';
 import type { Lang } from './i18n';
 
 export interface SiteInput {
@@ -14,6 +15,8 @@ export interface SiteInput {
   /** What the person knows it by: the file name, or the open workbook. */
   label: string;
   grid?: WorkbookGrid;
+  /** The file's bytes, for its SHA-256 (browser). */
+  bytes?: Uint8Array;
   /** Why it could not be read (then no grid). */
   error?: string;
 }
@@ -27,53 +30,38 @@ export interface SiteResult {
   error?: string;
   /** Parts the reader could not make out (a table whose header row is gone). */
   problems: string[];
+  /** Its entry in the findings report of the JSON contract; absent for a workbook left out (a summary). */
+  report?: FileReport;
 }
 
-const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1 };
-
-/** Reads and validates every workbook; across workbooks too when there are several. */
-export function checkSites(inputs: readonly SiteInput[], lang: Lang): SiteResult[] {
-  const results: SiteResult[] = inputs.map((input) => {
-    if (!input.grid) return { id: input.id, label: input.label, findings: [], error: input.error ?? 'unreadable', problems: [] };
-    try {
-      const model = readCheckableWorkbook(input.grid);
-      const findings = validateSite(model, { lang });
-      return { id: input.id, label: input.label, grid: input.grid, model, findings, problems: model.problems };
-    } catch (error) {
-      return { id: input.id, label: input.label, grid: input.grid, findings: [], error: error instanceof Error ? error.message : String(error), problems: [] };
-    }
-  });
-  const readable = results.filter((r) => r.model);
-  if (readable.length > 1) {
-    const across = validateAcross(readable.map((r) => ({ id: r.id, model: r.model! })), { lang });
-    for (const r of readable) r.findings.push(...(across.get(r.id) ?? []));
-  }
-  for (const r of results) r.findings = sortFindings(r.findings, r.grid);
-  return results;
-}
-
-function sheetOrder(grid: WorkbookGrid | undefined): Map<string, number> {
-  return new Map((grid?.sheets ?? []).map((s, i) => [s.name, i]));
-}
-
-function cellOrder(cell: string | null): [number, number] {
-  const at = cell ? parseA1(cell) : undefined;
-  return at ? [at.row, at.col] : [Number.MAX_SAFE_INTEGER, 0];
-}
-
-/** Workbook order: sheet, then row, then column, errors before warnings. */
-export function sortFindings(findings: Finding[], grid?: WorkbookGrid): Finding[] {
-  const order = sheetOrder(grid);
-  const rank = (f: Finding): number => (f.sheet === null ? -1 : order.get(f.sheet) ?? Number.MAX_SAFE_INTEGER);
-  return [...findings].sort((a, b) => {
-    const d = rank(a) - rank(b);
-    if (d !== 0) return d;
-    const [ra, ca] = cellOrder(a.cell);
-    const [rb, cb] = cellOrder(b.cell);
-    if (ra !== rb) return ra - rb;
-    if (ca !== cb) return ca - cb;
-    return (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || a.rule.localeCompare(b.rule);
-  });
+/** Reads and validates every workbook, across workbooks too when there are several: the check service. */
+export async function checkSites(
+  inputs: readonly SiteInput[],
+  lang: Lang,
+  hash?: (bytes: Uint8Array) => Promise<string | null>,
+): Promise<SiteResult[]> {
+  const run = await checkWorkbooks(
+    inputs.map((input) => ({
+      file: input.label,
+      bytes: input.bytes,
+      grid:
+        input.grid ??
+        (() => {
+          throw new Refusal(input.error ?? 'unreadable');
+        }),
+    })),
+    { lang, hash },
+  );
+  return run.workbooks.map((w, i) => ({
+    id: inputs[i].id,
+    label: inputs[i].label,
+    grid: w.grid,
+    model: w.model,
+    findings: w.report.findings,
+    error: w.skipped ?? w.report.error,
+    problems: w.model?.problems ?? [],
+    ...(w.skipped ? {} : { report: w.report }),
+  }));
 }
 
 export interface SheetGroup {

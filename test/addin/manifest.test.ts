@@ -148,6 +148,58 @@ describe('manifest.xml', () => {
   });
 });
 
+describe("Microsoft's manifest schema (XSD, offline with xmllint)", () => {
+  const SCHEMA = path.join(ROOT, 'test/schemas/office-manifest/OfficeAppManifestV1_1.xsd');
+  const xmllint = (file: string) => execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8', stdio: 'pipe' });
+  const { manifestFor } = require('../../scripts/manifest-origin') as { manifestFor: (xml: string, origin?: string) => string };
+
+  test('manifest.xml validates', () => {
+    expect(() => xmllint(path.join(ROOT, 'manifest.xml'))).not.toThrow();
+  });
+
+  test('ADDIN_ORIGIN moves every URL to the deployment host, and the result validates', () => {
+    const config = require('../../webpack.config.js')({}, { mode: 'production' }) as { plugins: Array<{ patterns?: Array<{ from: string; transform?: (c: Buffer) => string }> }> };
+    const pattern = config.plugins.flatMap((p) => p.patterns ?? []).find((p) => p.from === 'manifest.xml')!;
+    const saved = process.env.ADDIN_ORIGIN;
+    process.env.ADDIN_ORIGIN = 'https://exam.example.edu.cn/custody';
+    let built: string;
+    try {
+      built = pattern.transform!(Buffer.from(MANIFEST));
+    } finally {
+      if (saved === undefined) delete process.env.ADDIN_ORIGIN;
+      else process.env.ADDIN_ORIGIN = saved;
+    }
+    expect(built).not.toMatch(/localhost/);
+    expect(built).toContain('<AppDomain>https://exam.example.edu.cn</AppDomain>');
+    expect(built).toContain('<SourceLocation DefaultValue="https://exam.example.edu.cn/custody/taskpane.html?host=office" />');
+    const urls = [...built.matchAll(/="(https:[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBe(MANIFEST.match(/="https:[^"]+"/g)!.length);
+    for (const u of urls) expect(u.startsWith('https://exam.example.edu.cn/custody/')).toBe(true);
+    const file = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'manifest-')), 'manifest.xml');
+    fs.writeFileSync(file, built);
+    expect(() => xmllint(file)).not.toThrow();
+    expect(manifestFor(MANIFEST, 'https://exam.example.edu.cn/custody/')).toBe(built);
+    expect(manifestFor(MANIFEST, undefined)).toBe(MANIFEST);
+  });
+
+  test('a wrong ADDIN_ORIGIN is refused in one line', () => {
+    expect(() => manifestFor(MANIFEST, 'http://exam.example.edu.cn')).toThrow('ADDIN_ORIGIN 必须是 https 网址（Office 只从 https 加载加载项）：http://exam.example.edu.cn');
+    expect(() => manifestFor(MANIFEST, 'exam server')).toThrow('ADDIN_ORIGIN 不是网址：exam server（例如 https://exam.example.edu.cn/custody）');
+  });
+
+  test('installs on Excel 2016 and later: ExcelApi 1.1 is its only requirement', () => {
+    expect([...MANIFEST.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['ExcelApi 1.1']);
+  });
+
+  test('the schema catches what it should: an element out of order fails', () => {
+    const broken = MANIFEST.replace(/(<Version>[^<]*<\/Version>)\s*(<ProviderName>[^<]*<\/ProviderName>)/, '$2$1');
+    expect(broken).not.toBe(MANIFEST);
+    const file = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'manifest-')), 'broken.xml');
+    fs.writeFileSync(file, broken);
+    expect(() => xmllint(file)).toThrow();
+  });
+});
+
 test('office-addin-manifest reads it (its offline `info`; `npm run validate` is the online check)', () => {
   const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/office-addin-manifest/cli.js'), 'info', 'manifest.xml'], {
     cwd: ROOT,

@@ -10,7 +10,9 @@ import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import type { RunReport } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
+import { LIMITS } from '../../src/model/limits';
 import { fixture, loadBuffer, writeBuffer } from '../helpers';
+import { RawEntry, repeatBomb, zipOf } from '../hostile/zip-writer';
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
@@ -73,25 +75,18 @@ beforeAll(async () => {
     cell.value = null;
   });
   fs.writeFileSync(file('header-deleted.xlsx'), await writeBuffer(headless));
-  // A zip whose entries claim to inflate far beyond its size.
+  // A worksheet part that says it is 1 KB and inflates far beyond the limit.
   const zip = await JSZip.loadAsync(good);
-  zip.file('xl/media/bomb.bin', Buffer.alloc(4 * 1024 * 1024));
-  const bomb = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-  patchSizes(bomb, 'xl/media/bomb.bin', 0x7fff0000);
-  fs.writeFileSync(file('bomb.xlsx'), bomb);
+  const parts = await Promise.all(Object.keys(zip.files).filter((n) => !zip.files[n].dir).map(async (name) => ({ name, data: await zip.file(name)!.async('uint8array') })));
+  const entries: RawEntry[] = parts.map(({ name, data }) =>
+    name === 'xl/worksheets/sheet1.xml'
+      ? { name, method: 8, data: repeatBomb('<worksheet><sheetData> ', 2 * LIMITS.entryInflatedBytes), declaredSize: 1024 }
+      : { name, method: 0, data, declaredSize: data.length },
+  );
+  fs.writeFileSync(file('bomb.xlsx'), zipOf(entries));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** Rewrites the uncompressed size an entry declares (local header and central directory). */
-function patchSizes(buf: Buffer, name: string, size: number): void {
-  const target = Buffer.from(name);
-  for (let i = 0; i < buf.length - 46; i++) {
-    const sig = buf.readUInt32LE(i);
-    if (sig === 0x04034b50 && buf.subarray(i + 30, i + 30 + target.length).equals(target)) buf.writeUInt32LE(size, i + 22);
-    if (sig === 0x02014b50 && buf.subarray(i + 46, i + 46 + target.length).equals(target)) buf.writeUInt32LE(size, i + 24);
-  }
-}
 
 describe('custody validate', () => {
   test('a clean workbook: exit 0, text says so', async () => {
@@ -101,20 +96,20 @@ describe('custody validate', () => {
     expect(r.err).toBe('');
   });
 
-  test('errors: exit 1, text grouped by sheet with cell, rule and message', async () => {
+  test('errors: exit 1, text grouped by sheet with cell, rule title and message', async () => {
     const r = await run('validate', file('faulty.xlsx'));
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/faulty\.xlsx（长沙分校 岳麓考点）: 1 个错误，1 个警告/);
     expect(lines).toContain('  出入库记录');
-    expect(r.out).toMatch(/    F4 +错误 +invalid-datetime +“取卷时间”写的是“六月中旬”/);
-    expect(r.out).toMatch(/值班记录\n +[A-Z]+\d+ +警告 +duty-chain/);
+    expect(r.out).toMatch(/ {4}F4 +错误 +日期时间无法识别 +“取卷时间”写的是“六月中旬”/);
+    expect(r.out).toMatch(/值班记录\d*\n +[A-Z]+\d+ +警告 +交接班不衔接/);
   });
 
   test('warnings only: exit 0', async () => {
     const r = await run('validate', file('warning.xlsx'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('duty-chain');
+    expect(r.out).toContain('交接班不衔接');
   });
 
   test('JSON: the DOMAIN.md findings format', async () => {
@@ -140,7 +135,7 @@ describe('custody validate', () => {
 
   test('--lang en', async () => {
     const r = await run('validate', file('faulty.xlsx'), '--lang', 'en');
-    expect(r.out).toMatch(/F4 +error +invalid-datetime +"取卷时间" reads "六月中旬"/);
+    expect(r.out).toMatch(/F4 +error +Unreadable date or time +"取卷时间" reads "六月中旬"/);
   });
 
   test('several files: each reported, and checked across (both copies of a handover)', async () => {
@@ -169,7 +164,7 @@ describe('custody validate', () => {
     ['empty.xlsx', /空的/],
     ['no-forms.xlsx', /找不到任何一张/],
     ['header-deleted.xlsx', /表头行.*找不到/],
-    ['bomb.xlsx', /解压后过大/],
+    ['bomb.xlsx', /单个部件解压后的大小 超过 64 MB（xl\/worksheets\/sheet1.xml），上限 64 MB/],
     ['missing.xlsx', /找不到文件/],
   ];
   test.each(bad)('%s: one-line reason, exit 2, the good file still checked, input untouched', async (name, reason) => {

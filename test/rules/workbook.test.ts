@@ -4,42 +4,17 @@
  * and a workbook retyped as people do (sheets renamed, values pasted at an
  * offset, dates typed as Chinese text, full-width digits) gives the same.
  */
-import ExcelJS from 'exceljs';
 import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook, SiteModel } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';
-import { loadBuffer, mapCells, pastedAsValues, writeBuffer } from '../helpers';
+import { retyped } from '../helpers';
 import { base, Base } from './tester';
 
 async function modelFromXlsx(buffer: Buffer): Promise<SiteModel> {
   return readWorkbook(await gridFromXlsxBuffer(buffer));
-}
-
-const FULL_WIDTH = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-
-function chineseDate(d: Date, i: number): string {
-  const [y, mo, da, h, mi] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return i % 2 === 0 ? `${y}年${mo}月${da}日${h}时${mi}分` : `${y}/${mo}/${da} ${h}:${p(mi)}`;
-}
-
-/** As a person retypes a workbook: values pasted at an offset into renamed sheets, dates as Chinese text, full-width digits. */
-async function retyped(buffer: Buffer): Promise<Buffer> {
-  const source = await loadBuffer(buffer);
-  const copy: ExcelJS.Workbook = pastedAsValues(source, 2, 1);
-  copy.worksheets.forEach((ws, i) => {
-    ws.name = `表${i + 1}（重录）`;
-  });
-  let k = 0;
-  mapCells(copy, (v) => {
-    if (v instanceof Date) return FULL_WIDTH(chineseDate(v, k++));
-    if (typeof v === 'number') return FULL_WIDTH(String(v));
-    return v;
-  });
-  return writeBuffer(copy);
 }
 
 const key = (f: Finding) => `${f.rule}|form ${f.form}|row ${f.row}`;

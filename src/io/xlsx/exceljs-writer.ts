@@ -124,8 +124,6 @@ export function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.
       fitToWidth: 1,
       fitToHeight: draft.print.fitToHeight,
       horizontalCentered: true,
-      // Said outright: exceljs reads a missing page number as 1 and writes it back as set, so a re-saved copy would differ.
-      firstPageNumber: 1,
       printArea: absoluteRows(draft.print.area),
       printTitlesRow: draft.print.titleRows,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },

@@ -1,15 +1,16 @@
 /**
- * Marks findings in an exceljs workbook: a fill and a note on each finding's
- * cell, and nothing else. Used by the browser face's 下载已标记副本 and by the
- * command line's marked copies.
+ * A marked copy of a workbook with exceljs (the CLI's `validate --mark` and
+ * the browser face's 下载已标记副本): exactly the finding cells get a fill and
+ * a note saying the finding; nothing else changes.
  *
- * exceljs hands cells read from a file one style object per style id, shared
- * by every cell with that look; a fill set on it would colour all of them. So
- * each marked cell gets its own copy of its style before the fill is set.
+ * exceljs shares one style object among the cells that had one style in the
+ * file, and `cell.fill = …` writes into that shared object — colouring every
+ * cell of that style. So each marked cell gets its own copy of its style,
+ * with the fill replaced, and the shared one is left alone.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
-import { MARK_COLORS, cellMarks } from '../cell-marks';
+import { MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -20,19 +21,40 @@ function noteTextOf(note: ExcelJS.Cell['note']): string {
   return (note.texts ?? []).map((t) => t.text).join('');
 }
 
-/** Gives the cell a style object of its own, so that changing it changes no other cell. */
-function ownStyle(cell: ExcelJS.Cell): void {
-  const style = cell.style ?? {};
-  cell.style = {
-    ...style,
-    font: style.font && { ...style.font },
-    alignment: style.alignment && { ...style.alignment },
-    border: style.border && { ...style.border },
-    protection: style.protection && { ...style.protection },
-  };
+/** Marks the finding cells of an exceljs workbook (in place); returns how many cells were marked. */
+export function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
+  let marked = 0;
+  for (const mark of cellMarks(findings, lang)) {
+    const ws = workbook.getWorksheet(mark.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(mark.cell);
+    const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
+    // A style of its own: the shared one keeps colouring only what it coloured before.
+    cell.style = { ...cell.style, fill };
+    const prior = noteTextOf(cell.note);
+    cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;
+    marked++;
+  }
+  return marked;
 }
 
-/** exceljs reads `$A$1:$E$22` as "A1:E22" and would write `$A1:$E22`, which LibreOffice does not print as an area. */
+/**
+ * exceljs writes useFirstPageNumber="1" whenever a first page number is known
+ * (it reads 1 when none is given): a page number the sheet did not use is
+ * dropped again, so that the copy prints its pages numbered as the original.
+ */
+function keepPageNumbering(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean };
+    if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
+  }
+}
+
+/**
+ * exceljs reads a print area `$A$1:$E$22` as "A1:E22" and would write it back
+ * as `$A1:$E22`, which LibreOffice does not print as an area: the copy would
+ * print the columns kept beside the form (附件1's 单位). Rows made absolute again.
+ */
 function keepPrintAreas(workbook: ExcelJS.Workbook): void {
   for (const ws of workbook.worksheets) {
     const area = ws.pageSetup?.printArea;
@@ -40,19 +62,18 @@ function keepPrintAreas(workbook: ExcelJS.Workbook): void {
   }
 }
 
-/** Colours each finding's cell (the worst severity) and adds its messages to the cell's note; returns the cells marked. */
-export function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
-  keepPrintAreas(workbook);
-  let n = 0;
-  for (const mark of cellMarks(findings, lang)) {
-    const ws = workbook.getWorksheet(mark.sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(mark.cell);
-    ownStyle(cell);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
-    const prior = noteTextOf(cell.note);
-    cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;
-    n++;
-  }
-  return n;
+/** The marked copy of a workbook's bytes (the bytes themselves are never changed). */
+export async function markedCopy(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<{ bytes: Uint8Array; marked: number }> {
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.load(bytes.slice().buffer as ArrayBuffer);
+  const marked = markWorkbook(copy, findings, lang);
+  keepPageNumbering(copy);
+  keepPrintAreas(copy);
+  return { bytes: new Uint8Array(await copy.xlsx.writeBuffer()), marked };
+}
+
+/** "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx". */
+export function markedName(name: string, lang: 'zh' | 'en' = 'zh'): string {
+  const base = name.replace(/\.xlsx$/i, '');
+  return lang === 'zh' ? `${base}（已标记）.xlsx` : `${base} (marked).xlsx`;
 }

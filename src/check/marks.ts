@@ -1,7 +1,7 @@
 /**
- * What a mark says and how it looks, the same in Excel (office-marks), in the
- * browser face's marked copy and in the command line's (xlsx/mark): one mark
- * per cell, the worst severity's colour, every message in the cell's note.
+ * What marking a workbook writes, whatever writes it (Excel through
+ * Office.js, exceljs in the browser and the CLI): one mark per finding cell,
+ * coloured by its worst severity, with a note listing every finding there.
  */
 import type { Finding } from '../model/finding';
 

@@ -1,0 +1,33 @@
+/**
+ * Node only: a workbook file as the check service takes it. The bytes are read
+ * with the same refusals for every command (missing, not a regular file, too large), the
+ * grid with the one reader every face uses, the SHA-256 with Node's crypto.
+ */
+import { createHash } from 'crypto';
+import type { CheckOptions, WorkbookInput } from '../check/service';
+import type { WorkbookGrid } from '../model/grid';
+import { readXlsx } from '../io/xlsx/reader';
+import { readRegularFile } from './files';
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The grid of a workbook's bytes, read as every face reads it. */
+export async function readGrid(bytes: Uint8Array): Promise<WorkbookGrid> {
+  return readXlsx(bytes);
+}
+
+/** A workbook file, read only when the service asks. */
+export function workbookFile(file: string): WorkbookInput {
+  return {
+    file,
+    bytes: () => readRegularFile(file),
+    grid: (bytes) => readXlsx(bytes ?? new Uint8Array()),
+  };
+}
+
+/** The service's options in Node: its hash. */
+export function nodeCheckOptions(lang?: 'zh' | 'en'): CheckOptions {
+  return { lang, hash: sha256Hex };
+}

@@ -1,0 +1,145 @@
+/**
+ * The one check service: workbooks in, the findings report of the JSON
+ * contract out (`{"files": [{file, site, sha256, error?, findings}]}`).
+ * Every face calls it — `custody validate`, the pane (Excel and browser),
+ * the consolidated summary — so that reading, checking each workbook,
+ * checking across them, the order of the findings and the name of each site
+ * are done once, the same way everywhere.
+ *
+ * Pure: reading and hashing are given by the caller (Node files, browser
+ * files, the open Excel workbook), so that no Node built-in, exceljs or
+ * Office.js is reached from here.
+ */
+import { readCheckableWorkbook } from '../forms/workbook';
+import type { FileReport, Finding, RunReport } from '../model/finding';
+import type { WorkbookGrid } from '../model/grid';
+import type { SiteModel } from '../model/site-model';
+import { sortFindings, validateAcross, validateSite } from '../rules/engine';
+import type { Lang } from '../rules/types';
+import { refusalLine } from './refusal';
+
+/** One workbook to check, as its face has it. */
+export interface WorkbookInput {
+  /** What the report calls it: the path as given, the file's name, 当前工作簿. */
+  file: string;
+  /** The file's bytes (for the SHA-256), or how to get them; a getter throws a one-line refusal. */
+  bytes?: Uint8Array | (() => Uint8Array | Promise<Uint8Array>);
+  /** The SHA-256, when the face knows it already. */
+  sha256?: string | null;
+  /** The grid, or how to read it from the bytes; a reader throws a one-line refusal. */
+  grid: WorkbookGrid | ((bytes: Uint8Array | undefined) => WorkbookGrid | Promise<WorkbookGrid>);
+}
+
+export interface CheckOptions {
+  lang?: Lang;
+  /** SHA-256 of bytes, as hex (Node's crypto, the browser's SubtleCrypto); without it no digest. */
+  hash?: (bytes: Uint8Array) => string | null | Promise<string | null>;
+}
+
+/** One workbook checked: its entry of the report, and what the faces draw from besides. */
+export interface CheckedWorkbook {
+  report: FileReport;
+  grid?: WorkbookGrid;
+  model?: SiteModel;
+  /** Not a unit's workbook (a summary this tool wrote): left out of the report, with the reason. */
+  skipped?: string;
+}
+
+export interface CheckRun {
+  report: RunReport;
+  /** In the order of the inputs, skipped ones included. */
+  workbooks: CheckedWorkbook[];
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+/** How a site is named in the report: its 分校 and 考点, as 基本信息 gives them. */
+export function siteNameOf(model: Pick<SiteModel, 'data'>): string | null {
+  const s = model.data.site;
+  const name = [s?.school, s?.examSite].filter((x) => x && String(x).trim()).join(' ');
+  return name || null;
+}
+
+/** A consolidated summary written by this tool, recognised by its sheets: not a unit's workbook. */
+export function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
+  return ['总览', '站点汇总', '交接配对', '问题清单'].every((n) => sheetNames.includes(n));
+}
+
+const SUMMARY_SKIPPED = { zh: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿', en: 'a custody summary written by this tool, not a unit workbook' };
+
+/** The report entry with the contract's key order: file, site, sha256, error?, findings. */
+export function fileReport(file: string, site: string | null, sha256: string | null, findings: Finding[], error?: string): FileReport {
+  return { file, site, sha256, ...(error !== undefined ? { error } : {}), findings };
+}
+
+async function digestOf(input: WorkbookInput, bytes: Uint8Array | undefined, options: CheckOptions): Promise<string | null> {
+  if (input.sha256 !== undefined) return input.sha256;
+  return bytes && options.hash ? options.hash(bytes) : null;
+}
+
+/**
+ * Reads one workbook and checks it on its own: its findings in reading order,
+ * its site named, its SHA-256 when there are bytes. Never throws: what cannot
+ * be read or checked is one line in `error`.
+ */
+export async function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}): Promise<CheckedWorkbook> {
+  const lang = options.lang ?? 'zh';
+  let bytes: Uint8Array | undefined;
+  let sha256: string | null = input.sha256 ?? null;
+  let grid: WorkbookGrid | undefined;
+  try {
+    bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
+    sha256 = await digestOf(input, bytes, options);
+    grid = typeof input.grid === 'function' ? await input.grid(bytes) : input.grid;
+    if (isSummaryWorkbook(grid.sheets.map((s) => s.name))) {
+      return { report: fileReport(input.file, null, sha256, []), grid, skipped: SUMMARY_SKIPPED[lang] };
+    }
+    const model = readCheckableWorkbook(grid);
+    const findings = validateSite(model, { lang });
+    return { report: fileReport(input.file, siteNameOf(model), sha256, findings), grid, model };
+  } catch (error) {
+    return { report: fileReport(input.file, null, sha256, [], refusalLine(error, lang)), grid };
+  }
+}
+
+/**
+ * The checks across workbooks given together (a handover's two copies), by
+ * id; none for fewer than two workbooks. The models may be slim (`slimModel`).
+ */
+export function findAcross(sites: ReadonlyArray<{ id: string; model: SiteModel }>, lang: Lang = 'zh'): Map<string, Finding[]> {
+  return sites.length > 1 ? validateAcross(sites, { lang }) : new Map();
+}
+
+/** A workbook's own findings and those across workbooks, in the one reading order. */
+export function withAcross(model: Pick<SiteModel, 'sheets'>, own: Finding[], across: readonly Finding[] | undefined): Finding[] {
+  return across?.length ? sortFindings(model, own.concat(across)) : own;
+}
+
+/** Adds the findings across workbooks to the readable ones (in place). */
+export function applyAcross(checked: readonly CheckedWorkbook[], lang: Lang = 'zh'): void {
+  const readable = checked.filter((c) => c.model);
+  const across = findAcross(
+    readable.map((c, i) => ({ id: String(i), model: c.model! })),
+    lang,
+  );
+  readable.forEach((c, i) => {
+    c.report.findings = withAcross(c.model!, c.report.findings, across.get(String(i)));
+  });
+}
+
+/** Reads and checks every workbook, then across them: the run's report. */
+export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: CheckOptions = {}): Promise<CheckRun> {
+  const workbooks: CheckedWorkbook[] = [];
+  for (const input of inputs) workbooks.push(await checkWorkbook(input, options));
+  applyAcross(workbooks, options.lang);
+  return {
+    report: { files: workbooks.filter((w) => !w.skipped).map((w) => w.report) },
+    workbooks,
+    skipped: workbooks.filter((w) => w.skipped).map((w) => ({ file: w.report.file, reason: w.skipped! })),
+  };
+}
+
+/** Exit code of a run: 2 a file could not be read; 1 errors found; 0 none. */
+export function exitCodeOf(report: RunReport): number {
+  if (report.files.some((f) => f.error !== undefined)) return 2;
+  return report.files.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,167 @@
+/**
+ * The one check service: every face — `custody validate`, the pane, the
+ * consolidated summary (in memory and spooled) — gives exactly the service's
+ * report for the same workbooks: same files, sites, digests, refusals and
+ * findings in the same order.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkWorkbooks, exitCodeOf, siteNameOf, withAcross } from '../../src/check/service';
+import { Refusal, printable, refusalLine } from '../../src/check/refusal';
+import { nodeCheckOptions, workbookFile } from '../../src/batch/workbook-file';
+import { consolidateFiles } from '../../src/batch/consolidate';
+import { spoolFiles } from '../../src/batch/spool';
+import { fillWorkbook } from '../../src/cli/fill';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { fileReports } from '../../src/summary/consolidate';
+import { checkSites } from '../../src/taskpane/check';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import type { Finding, RunReport } from '../../src/model/finding';
+import { fixture } from '../helpers';
+
+let dir: string;
+let tmp: string;
+let files: string[];
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-service-'));
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-service-tmp-'));
+  const branch = fixture('fenxiao.json');
+  // The 分校's copy of the handover to 岳麓考点 disagrees with the 考点's: a finding across workbooks on both.
+  branch.handovers![1].items![2].quantity = 3;
+  branch.handovers![1].total = 7;
+  const site = fixture('kaodian.json');
+  site.vaultLog![0].takenAt = '六月中旬';
+  fs.writeFileSync(path.join(dir, 'a-fenxiao.xlsx'), await fillWorkbook(branch));
+  fs.writeFileSync(path.join(dir, 'b-kaodian.xlsx'), await fillWorkbook(site));
+  fs.writeFileSync(path.join(dir, 'c-broken.xlsx'), '这不是工作簿\n');
+  files = ['a-fenxiao.xlsx', 'b-kaodian.xlsx', 'c-broken.xlsx'].map((f) => path.join(dir, f));
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function serviceReport(): Promise<RunReport> {
+  return (await checkWorkbooks(files.map(workbookFile), nodeCheckOptions('zh'))).report;
+}
+
+describe('checkWorkbooks', () => {
+  it('reads, checks each and across, names each site, hashes the bytes, refuses in one line', async () => {
+    const report = await serviceReport();
+    expect(report.files.map((f) => [path.basename(f.file), f.site, f.sha256, f.error])).toEqual([
+      ['a-fenxiao.xlsx', '长沙分校', sha(fs.readFileSync(files[0])), undefined],
+      ['b-kaodian.xlsx', '长沙分校 岳麓考点', sha(fs.readFileSync(files[1])), undefined],
+      ['c-broken.xlsx', null, sha(fs.readFileSync(files[2])), '不是 .xlsx 工作簿（文件内容不是 Excel 格式）'],
+    ]);
+    // The contract's key order.
+    expect(Object.keys(report.files[2])).toEqual(['file', 'site', 'sha256', 'error', 'findings']);
+    expect(Object.keys(report.files[0])).toEqual(['file', 'site', 'sha256', 'findings']);
+    const across = (i: number) => report.files[i].findings.filter((f) => f.rule === 'handover-copies-disagree');
+    expect(across(0).length).toBeGreaterThan(0);
+    expect(across(1).length).toBeGreaterThan(0);
+    expect(report.files[1].findings.map((f) => f.rule)).toContain('invalid-datetime');
+    expect(exitCodeOf(report)).toBe(2);
+  });
+
+  it('sorts once: the findings across workbooks take their place in reading order', () => {
+    const f = (sheet: string | null, cell: string | null, rule: string): Finding => ({ rule, severity: 'error', form: 1, sheet, cell, row: null, message: rule, clause: '' });
+    const sheets = [{ sheet: 'A', form: null }, { sheet: 'B', form: null }];
+    const own = [f(null, null, 'whole'), f('A', 'B2', 'own'), f('B', 'A1', 'own')];
+    const sorted = withAcross({ sheets }, own, [f('B', 'A1', 'across'), f('A', 'C1', 'across'), f('A', 'B2', 'across')]);
+    expect(sorted.map((x) => `${x.sheet}!${x.cell}:${x.rule}`)).toEqual(['null!null:whole', 'A!C1:across', 'A!B2:own', 'A!B2:across', 'B!A1:own', 'B!A1:across']);
+    expect(withAcross({ sheets }, own, [])).toBe(own);
+  });
+
+  it('a grid given directly; a reader that refuses; a summary workbook left out', async () => {
+    const bytes = fs.readFileSync(files[1]);
+    const grid = await gridFromXlsxBuffer(bytes);
+    const run = await checkWorkbooks(
+      [
+        { file: 'open', grid, sha256: 'known' },
+        { file: 'refused', grid: () => { throw new Refusal('文件过大'); } },
+        { file: 'crashed', grid: () => { throw new TypeError("Cannot read properties of undefined (reading 'model')"); } },
+        { file: 'summary', grid: { sheets: ['总览', '站点汇总', '交接配对', '问题清单'].map((name) => ({ name, rows: [], merges: [] })) } },
+      ],
+      { lang: 'zh' },
+    );
+    expect(run.report.files.map((f) => [f.file, f.sha256, f.error])).toEqual([
+      ['open', 'known', undefined],
+      ['refused', null, '文件过大'],
+      // No library text reaches the user.
+      ['crashed', null, '无法读取这个工作簿的内容，请用 Excel 或 WPS 打开后重新“另存为” .xlsx 再检查'],
+    ]);
+    expect(run.skipped).toEqual([{ file: 'summary', reason: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿' }]);
+    expect(run.workbooks[0].model && siteNameOf(run.workbooks[0].model)).toBe('长沙分校 岳麓考点');
+  });
+
+  it('one line for people: control characters escaped, library errors replaced', () => {
+    expect(printable('a\nb\tc\u0007')).toBe('a\\nb\\tc\\u0007');
+    expect(refusalLine(new Refusal('坏\n第二行'))).toBe('坏');
+    expect(refusalLine(new RangeError('Invalid array length'), 'en')).toBe('the workbook could not be read; open it in Excel or WPS and save it again as .xlsx');
+  });
+});
+
+describe('every face gives the service report', () => {
+  it('custody validate --format json', async () => {
+    const io = memoryIO();
+    const code = await main(['node', 'custody', 'validate', ...files, '--format', 'json'], io);
+    expect(code).toBe(2);
+    expect(JSON.parse(io.stdout)).toEqual(await serviceReport());
+  });
+
+  it('custody validate DIR: the folder walked as summary walks it', async () => {
+    const io = memoryIO();
+    await main(['node', 'custody', 'validate', dir, '--format', 'json'], io);
+    expect(JSON.parse(io.stdout)).toEqual(await serviceReport());
+  });
+
+  it('the pane (browser face: file name, bytes, grid)', async () => {
+    const inputs = await Promise.all(
+      files.map(async (file) => {
+        const bytes = new Uint8Array(fs.readFileSync(file));
+        try {
+          return { id: file, label: file, bytes, grid: await gridFromXlsxBuffer(Buffer.from(bytes)) };
+        } catch (error) {
+          return { id: file, label: file, bytes, error: (error as Error).message };
+        }
+      }),
+    );
+    const sites = await checkSites(inputs, 'zh', async (bytes) => sha(bytes));
+    expect({ files: sites.map((s) => s.report) }).toEqual(await serviceReport());
+    expect(sites.map((s) => s.findings)).toEqual((await serviceReport()).files.map((f) => f.findings));
+  });
+
+  it('the consolidated summary, in memory and spooled', async () => {
+    const expected = await serviceReport();
+    const inMemory = await consolidateFiles(files, { threads: 0 });
+    expect({ files: fileReports(inMemory) }).toEqual(expected);
+    const spool = await spoolFiles(files, { threads: 0, tmpDir: tmp });
+    try {
+      let text = '';
+      await spool.writeJson((chunk) => void (text += chunk));
+      expect({ files: (JSON.parse(text) as RunReport).files }).toEqual(expected);
+    } finally {
+      await spool.dispose();
+    }
+  });
+
+  it('findings of the same cell keep the catalogue order (one sort everywhere)', async () => {
+    const report = await serviceReport();
+    const key = (f: Finding) => `${f.sheet}|${f.cell}`;
+    for (const file of report.files) {
+      const seen = new Set<string>();
+      let last = '';
+      for (const f of file.findings) {
+        if (key(f) !== last && seen.has(key(f))) throw new Error(`${key(f)} split in ${file.file}`);
+        seen.add(key(f));
+        last = key(f);
+      }
+    }
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * Site shapes real sites produce (test/fixtures/shapes/), written fresh from the
+ * two source documents: a 考点 with a four-day exam delivered in one go exactly
+ * 48 hours before its first session, counts in 份, 备注 kept, same surnames
+ * (王丽/王莉, 李卫/李卫东, 陈晓/陈晓燕), exactly 60 minutes checkout lead, two
+ * sessions taken out together, shifts changing at midnight. Through real .xlsx
+ * files (fill → read → validate): each clean workbook gives no finding, alone
+ * and with its counterparts; each planted defect gives exactly its finding
+ * (rule, form, sheet, cell, row) and no other.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { readWorkbook, SiteModel } from '../../src/forms/workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import type { Finding } from '../../src/model/finding';
+import type { SiteData } from '../../src/model/types';
+import { validateSite } from '../../src/rules/engine';
+import { retyped } from '../helpers';
+
+const SHAPES = path.join(__dirname, '..', 'fixtures', 'shapes');
+type Shape = 'yuhu-kaodian';
+
+function shape(name: Shape): SiteData {
+  return JSON.parse(fs.readFileSync(path.join(SHAPES, `${name}.json`), 'utf8')) as SiteData;
+}
+
+async function modelOf(buffer: Buffer): Promise<SiteModel> {
+  return readWorkbook(await gridFromXlsxBuffer(buffer));
+}
+
+type Tuple = [rule: string, form: number | null, sheet: string | null, cell: string | null, row: number | null];
+const tuple = (f: Finding): Tuple => [f.rule, f.form, f.sheet, f.cell, f.row];
+const brief = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} row ${f.row}: ${f.message}`;
+
+interface Planted {
+  name: string;
+  base: Shape;
+  edit: (d: SiteData) => void;
+  expect: Tuple[];
+}
+
+const PLANTED: Planted[] = [
+  {
+    name: 'papers handed over three days before the first session',
+    base: 'yuhu-kaodian',
+    edit: (d) => {
+      d.handovers![0].time = '2025-01-07T15:00';
+      d.intake!.time = '2025-01-07T15:40';
+      d.duty!.shifts![0].from = '2025-01-07T15:00';
+    },
+    expect: [['arrival-too-early', 1, '交接单', 'C3', null]],
+  },
+  {
+    name: 'a checkout 70 minutes before its session',
+    base: 'yuhu-kaodian',
+    edit: (d) => void (d.vaultLog![5].takenAt = '2025-01-12T07:20'),
+    expect: [['checkout-window', 3, '出入库记录', 'G9', 6]],
+  },
+  {
+    name: 'the afternoon paper taken out with the morning ones',
+    base: 'yuhu-kaodian',
+    edit: (d) => void (d.vaultLog![2].takenAt = '2025-01-10T07:30'),
+    expect: [['checkout-window', 3, '出入库记录', 'G6', 3]],
+  },
+  {
+    name: 'the midnight shift starts ten minutes late',
+    base: 'yuhu-kaodian',
+    edit: (d) => void (d.duty!.shifts![2].from = '2025-01-09T00:10'),
+    expect: [['duty-gap', 5, '值班记录', 'D6', 3]],
+  },
+  {
+    name: 'the next shift handed over by 李卫东 where 李卫 took over',
+    base: 'yuhu-kaodian',
+    edit: (d) => void (d.duty!.shifts![5].handedOverBy = '李卫东'),
+    expect: [['duty-chain', 5, '值班记录', 'G9', 6]],
+  },
+  {
+    name: '王丽 takes papers and signs them out herself (王莉 keeps the vault)',
+    base: 'yuhu-kaodian',
+    edit: (d) => void (d.vaultLog![1].issuedBy = '王丽'),
+    expect: [['same-person', 3, '出入库记录', 'H5', 2]],
+  },
+  {
+    name: 'a room handed its papers before they left the vault',
+    base: 'yuhu-kaodian',
+    edit: (d) => void (d.distributions![0].rows![1].issuedAt = '2025-01-10T07:25'),
+    expect: [['distribution-outside-custody', 4, '分发登记1', 'F8', 2]],
+  },
+  {
+    name: 'the last session’s papers never returned',
+    base: 'yuhu-kaodian',
+    edit: (d) => {
+      const r = d.vaultLog![7];
+      delete r.returner;
+      delete r.returnedAt;
+      delete r.receivedBy;
+    },
+    expect: [['not-returned', 3, '出入库记录', 'J11', 8]],
+  },
+  {
+    name: 'one bag more on the handover than taken in',
+    base: 'yuhu-kaodian',
+    edit: (d) => {
+      d.handovers![0].items![0].quantity = 5;
+      d.handovers![0].total = 12;
+    },
+    expect: [['inventory-mismatch', 2, '入库清单', 'H14', null]],
+  },
+  {
+    name: 'more candidates than the bags hold copies',
+    base: 'yuhu-kaodian',
+    edit: (d) => void (d.schedule![0].candidates = 43),
+    expect: [['copies-short', 2, '入库清单', 'A4', 1]],
+  },
+];
+
+describe('site shapes through real .xlsx', () => {
+  test.each(['yuhu-kaodian'] as Shape[])('clean %s: no finding, also retyped', async (name) => {
+    const buffer = await fillWorkbook(shape(name));
+    expect(validateSite(await modelOf(buffer)).map(brief)).toEqual([]);
+    expect(validateSite(await modelOf(await retyped(buffer))).map(brief)).toEqual([]);
+  });
+
+  test.each(PLANTED.map((p) => [p.name, p] as const))('planted: %s → exactly its finding', async (_n, p) => {
+    const data = shape(p.base);
+    p.edit(data);
+    const buffer = await fillWorkbook(data);
+    const found = validateSite(await modelOf(buffer));
+    expect(found.map(tuple)).toEqual(p.expect);
+    for (const f of found) expect(f.message).toMatch(/^[\u4e00-\u9fff“试]/);
+    // Retyped (pasted 2 rows down and 1 column right into renamed sheets): the same rules, forms and rows.
+    const again = validateSite(await modelOf(await retyped(buffer)));
+    expect(again.map((f) => [f.rule, f.form, f.row])).toEqual(p.expect.map(([rule, form, , , row]) => [rule, form, row]));
+  });
+});
