@@ -228,14 +228,14 @@ rt('staff-ineligible', {
   valid: [{ name: 'a non-formal proctor who only collects room papers' }],
   invalid: [
     {
-      name: 'a duty officer without pledge: the roster cell, and the first signature on each sheet',
+      name: 'a duty officer without pledge: the roster cell, and the first signature on each form (附件5 over two pages is one)',
       edit: (d) => { d.staff![4].pledgeSigned = false; },
-      errors: [{ form: 0, sheet: '涉卷人员', row: 5, cell: 'F7', message: /保密承诺书/ }, { form: 5, sheet: '值班记录1', row: 1, message: /刘洋.*第 5 行.*本表另有 1 处/ }, { form: 5, sheet: '值班记录2', row: 3, message: /刘洋.*第 5 行.*本表另有 1 处/ }],
+      errors: [{ form: 0, sheet: '涉卷人员', row: 5, cell: 'F7', message: /保密承诺书/ }, { form: 5, sheet: '值班记录1', row: 1, message: /刘洋.*第 5 行.*本表另有 3 处/ }],
     },
     {
       name: 'a candidate’s relative keeping the vault',
       edit: (d) => { d.staff![3].candidateRelative = true; },
-      errors: [{ form: 0, row: 4, message: /考生亲属/ }, { form: 2, row: null }, { form: 3, row: 1 }, { form: 5, sheet: '值班记录1', row: 1 }, { form: 5, sheet: '值班记录2', row: 3 }],
+      errors: [{ form: 0, row: 4, message: /考生亲属/ }, { form: 2, row: null }, { form: 3, row: 1 }, { form: 5, sheet: '值班记录1', row: 1 }],
     },
   ],
 });
