@@ -100,8 +100,10 @@ export interface Consolidated {
  * shown, its items folded into one string. Small, so that the copies of
  * thousands of workbooks can be held at once for pairing.
  */
-export interface PairCopy
-  extends Pick<HandoverBrief, 'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'> {
+export interface PairCopy extends Pick<
+  HandoverBrief,
+  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'
+> {
   file: string;
   site: string;
   /** The items as compared: `destination:quantity` sorted, joined with ；. */
@@ -173,11 +175,13 @@ export function compareCopies(sender: HandoverBrief | PairCopy, receiver: Handov
   if (timeDiffers) diffs.push({ field: 'time', label: '交接时间', sender: showTime(s.time), receiver: showTime(r.time) });
   if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: '数量（明细之和）', sender: String(s.quantity), receiver: String(r.quantity) });
   else if (itemsKey(s) !== itemsKey(r)) diffs.push({ field: 'items', label: '交接明细', sender: itemsKey(s), receiver: itemsKey(r) });
-  if (String(s.total ?? '') !== String(r.total ?? '')) diffs.push({ field: 'total', label: '合计', sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
+  if (String(s.total ?? '') !== String(r.total ?? ''))
+    diffs.push({ field: 'total', label: '合计', sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
   const text = (x: string) => x.replace(/\s+/g, '');
   if (text(s.address) !== text(r.address)) diffs.push({ field: 'address', label: '接收地址', sender: s.address, receiver: r.address });
   if (text(s.contact) !== text(r.contact)) diffs.push({ field: 'contact', label: '联系人', sender: s.contact, receiver: r.contact });
-  if (names(s.fromSigners) !== names(r.fromSigners)) diffs.push({ field: 'fromSigners', label: '移交人', sender: names(s.fromSigners), receiver: names(r.fromSigners) });
+  if (names(s.fromSigners) !== names(r.fromSigners))
+    diffs.push({ field: 'fromSigners', label: '移交人', sender: names(s.fromSigners), receiver: names(r.fromSigners) });
   if (names(s.toSigners) !== names(r.toSigners)) diffs.push({ field: 'toSigners', label: '接收人', sender: names(s.toSigners), receiver: names(r.toSigners) });
   return diffs;
 }
@@ -295,9 +299,7 @@ export function describePair(p: HandoverPair): string {
   if (p.status === 'disagree') return p.differences.map((d) => `${d.label}：移交方“${d.sender}”，接收方“${d.receiver}”`).join('；');
   const other = p.status === 'sender-only' ? '接收方' : '移交方';
   const unit = p.status === 'sender-only' ? p.to : p.from;
-  return p.counterpartProvided
-    ? `${other}（${unit}）的工作簿中没有这张交接单`
-    : `未提供${other}（${unit}）的工作簿，无法核对`;
+  return p.counterpartProvided ? `${other}（${unit}）的工作簿中没有这张交接单` : `未提供${other}（${unit}）的工作簿，无法核对`;
 }
 
 /* ------------------------------------------------------------------ totals */
@@ -383,7 +385,9 @@ export function consolidateModels(
   options: { lang?: 'zh' | 'en' } = {},
 ): Consolidated {
   const outcomes: FileOutcome[] = inputs.map((i) =>
-    i.model ? outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang) : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
+    i.model
+      ? outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang)
+      : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
   );
   applyAcross(
     outcomes,
@@ -395,7 +399,7 @@ export function consolidateModels(
 
 /** The findings JSON of DOMAIN.md for the same run (`files`), from a consolidated summary. */
 export function fileReports(c: Consolidated): FileReport[] {
-  return c.files.map((f) => fileReport(f.file, f.summary ? f.site ?? null : null, f.sha256, f.findings, f.error));
+  return c.files.map((f) => fileReport(f.file, f.summary ? (f.site ?? null) : null, f.sha256, f.findings, f.error));
 }
 
 /** `custody summary --format json`: the findings report plus the summaries and the handover pairs. */

@@ -15,7 +15,14 @@ import type { Finding } from '../../src/model/finding';
 import { exceljsGrid, fixture, workbookBytes } from './helpers';
 
 const f = (sheet: string | null, cell: string | null, rule = 'r', severity: 'error' | 'warning' = 'error'): Finding => ({
-  rule, severity, form: 1, sheet, cell, row: null, message: rule, clause: '',
+  rule,
+  severity,
+  form: 1,
+  sheet,
+  cell,
+  row: null,
+  message: rule,
+  clause: '',
 });
 
 test('Office.js is loaded only when Office hosts the page', () => {
@@ -26,11 +33,18 @@ test('Office.js is loaded only when Office hosts the page', () => {
 });
 
 test('findings in the one reading order: workbook-wide first, then sheet by sheet, row by row, at one cell as reported', () => {
-  const sheets = [{ sheet: 'A', form: null }, { sheet: 'B', form: null }];
+  const sheets = [
+    { sheet: 'A', form: null },
+    { sheet: 'B', form: null },
+  ];
   const sorted = sortFindings({ sheets }, [f('B', 'A2'), f('A', 'C10'), f('A', 'B2', 'w', 'warning'), f('A', 'B2', 'e'), f(null, null, 'x'), f('A', 'AA1')]);
   expect(sorted.map((x) => `${x.sheet}!${x.cell}:${x.rule}`)).toEqual(['null!null:x', 'A!AA1:r', 'A!B2:w', 'A!B2:e', 'A!C10:r', 'B!A2:r']);
   const groups = groupBySheet(sorted);
-  expect(groups.map((g) => [g.sheet, g.errors, g.warnings])).toEqual([[null, 1, 0], ['A', 3, 1], ['B', 1, 0]]);
+  expect(groups.map((g) => [g.sheet, g.errors, g.warnings])).toEqual([
+    [null, 1, 0],
+    ['A', 3, 1],
+    ['B', 1, 0],
+  ]);
   expect(counts(sorted)).toEqual({ errors: 5, warnings: 1 });
 });
 
