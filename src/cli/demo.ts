@@ -8,13 +8,11 @@
 import type { Command } from 'commander';
 import * as path from 'path';
 import { plantDefects, PlantedDefect, sampleNetwork } from '../demo/sample';
-import { readWorkbook } from '../forms/workbook';
-import { gridFromXlsxBuffer } from '../io/xlsx/node-workbook';
 import { writeFileAtomic } from '../batch/files';
 import type { SiteData } from '../model/types';
-import { Consolidated, consolidateModels, describePair, PAIR_STATUS_ZH } from '../summary/consolidate';
+import { Consolidated, describePair, PAIR_STATUS_ZH } from '../summary/consolidate';
+import { consolidateFiles } from '../batch/consolidate';
 import { consolidatedXlsx, SEVERITY_ZH } from '../io/xlsx/summary-workbook';
-import { createHash } from 'crypto';
 import { fillWorkbook } from './fill';
 import type { CliIO } from './io';
 import { howToCall } from './manners';
@@ -53,15 +51,11 @@ export async function runDemo(dir: string): Promise<DemoResult> {
   ];
   const buffers = await Promise.all(books.map((b) => fillWorkbook(b.data)));
   await Promise.all(books.map((b, i) => writeFileAtomic(b.file, new Uint8Array(buffers[i]))));
-  // Read back what was written, exactly as `validate` and `summary` would.
-  const inputs = await Promise.all(
-    books.map(async (b, i) => ({
-      file: b.file,
-      sha256: createHash('sha256').update(buffers[i]).digest('hex'),
-      model: readWorkbook(await gridFromXlsxBuffer(buffers[i])),
-    })),
+  // Read back what was written and checked through the one check service, exactly as `summary` does.
+  const consolidated = await consolidateFiles(
+    books.map((b) => b.file),
+    { threads: 0 },
   );
-  const consolidated = consolidateModels(inputs);
   const summaryFile = path.join(dir, DEMO_SUMMARY);
   await writeFileAtomic(summaryFile, await consolidatedXlsx(consolidated));
   return { dir, books, summaryFile, planted, consolidated };
