@@ -45,7 +45,7 @@ function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: 
   const field = params.field ?? labelOf(path);
   const cell = loc?.cell;
   const full = { ...params, field, cell: cell ?? '', sheet: loc?.sheet ?? '' };
-  return {
+  const finding: Finding = {
     rule: meta.id,
     severity: meta.severity,
     form: loc ? loc.form : options?.form ?? null,
@@ -55,6 +55,16 @@ function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: 
     message: messageOf(meta, messageId, full, lang),
     clause: meta.clause,
   };
+  MESSAGE_IDS.set(finding, messageId);
+  return finding;
+}
+
+/** Which of its rule's messages a finding was given: kept beside it, since the findings JSON contract has no such field. */
+const MESSAGE_IDS = new WeakMap<Finding, string>();
+
+/** The message id (a key of the rule's `meta.messages`) a finding was reported with; undefined for a finding not made here. */
+export function messageIdOf(finding: Finding): string | undefined {
+  return MESSAGE_IDS.get(finding);
 }
 
 /**

@@ -10,7 +10,7 @@ import * as path from 'path';
 export const ROOT = path.join(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 
-const SOURCES = ['src', 'templates', 'assets', 'manifest.xml', 'webpack.config.js', 'webpack.wps.js', 'tsconfig.json'];
+const SOURCES = ['src', 'templates', 'assets', 'manifest.xml', 'webpack.config.js', 'webpack.wps.js', 'tsconfig.json', 'scripts/offline-page.js'];
 const OUTPUTS = [
   'taskpane.html',
   'taskpane.js',
@@ -22,6 +22,8 @@ const OUTPUTS = [
   'wps/index.html',
   'wps/taskpane.js',
   'wps/publish.html',
+  'read-worker.js',
+  'offline/试卷保密助手.html',
 ];
 
 function newest(p: string): number {
