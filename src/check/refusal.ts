@@ -24,7 +24,6 @@ const UNREADABLE = {
 
 /** Control characters (a newline in a file name) shown escaped, so that one line stays one line. */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -39,6 +38,9 @@ export function isRefusal(error: unknown): error is Error {
 /** The one line for a workbook that cannot be checked. */
 export function refusalLine(error: unknown, lang: Lang = 'zh'): string {
   if (!isRefusal(error)) return UNREADABLE[lang];
-  const first = error.message.split('\n')[0].trim();
+  // A refusal may carry its English line (UncheckableWorkbook does).
+  const english = (error as { en?: unknown }).en;
+  const message = lang === 'en' && typeof english === 'string' ? english : error.message;
+  const first = message.split('\n')[0].trim();
   return printable(first.length > 300 ? `${first.slice(0, 300)}…` : first) || UNREADABLE[lang];
 }

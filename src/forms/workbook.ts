@@ -10,7 +10,7 @@ import type { SheetDraft } from './draft';
 import { FORMS, FormEntry, recordsOf } from './index';
 
 export type { SiteModel };
-import type { FormRecord } from './layout';
+import { FormRecord, rowsKey } from './layout';
 import { FormRead, ReadContext, SheetIndex, readForm, scoreForm } from './read';
 import { renderForm } from './render';
 
@@ -75,7 +75,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     if (!entry) continue;
     const read = readForm(entry.layout, sheet, ctx, index);
     model.problems.push(...read.problems);
-    if (isEmptyRecord(read, entry.layout.table?.key, entry.layout.table?.total?.key)) continue;
+    if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
     const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
     bind(model, entry, sheet, read, record);
     if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
@@ -89,7 +89,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
 
 function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, record: FormRecord): void {
   const data = model.data as Record<string, unknown>;
-  const table = entry.layout.table?.key;
+  const table = rowsKey(entry.layout);
   let prefix: string;
   let rowOffset = 0;
   if (entry.binding === 'many') {
@@ -129,8 +129,10 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
       const path = fieldPaths[loc.path] ?? loc.path;
       full = path === '' ? prefix : `${prefix}.${path}`;
     }
+    // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
+    const seq = entry.layout.blocks && loc.item !== undefined ? loc.item + rowOffset + 1 : loc.seq;
     if (!(full in model.locations)) {
-      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: loc.seq };
+      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: seq };
     }
   }
 }
@@ -157,7 +159,11 @@ function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof r
 
 /** Why a workbook cannot be checked at all, in one line a person can act on. */
 export class UncheckableWorkbook extends Error {
-  constructor(message: string) {
+  /** `en`: the same refusal in English, for the faces' English switch (--lang en, the pane). */
+  constructor(
+    message: string,
+    readonly en: string,
+  ) {
     super(message);
     this.name = 'UncheckableWorkbook';
   }
@@ -173,14 +179,21 @@ function isEmptyGrid(grid: WorkbookGrid): boolean {
  * whose table header row is gone. The CLI and the task pane refuse alike.
  */
 export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
-  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new UncheckableWorkbook('工作簿是空的，没有任何内容可检查');
+  if (grid.sheets.length === 0 || isEmptyGrid(grid))
+    throw new UncheckableWorkbook('工作簿是空的，没有任何内容可检查', 'The workbook is empty: there is nothing to check');
   const model = readWorkbook(grid);
   if (model.sheets.every((s) => s.form === null)) {
-    throw new UncheckableWorkbook('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
+    throw new UncheckableWorkbook(
+      '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件',
+      'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
+    );
   }
   if (model.problems.length > 0) {
     const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
-    throw new UncheckableWorkbook(`${model.problems[0]}${more}，请恢复表头行后再检查`);
+    throw new UncheckableWorkbook(
+      `${model.problems[0]}${more}，请恢复表头行后再检查`,
+      `${model.problems.length} table(s) have lost their header row and cannot be read: restore the header rows and check again`,
+    );
   }
   return model;
 }

@@ -28,9 +28,13 @@ export interface ReadOptions {
    * getUsedRangeOrNullObject (1.4) and getRangeByIndexes (1.7).
    */
   legacy?: boolean;
+  /** Which sheets to read (live checking re-reads the edited ones); all when absent. */
+  read?: (name: string) => boolean;
 }
 
-export const WEB_READ_OPTIONS: Required<ReadOptions> = {
+type Limits = Required<Omit<ReadOptions, 'read'>>;
+
+export const WEB_READ_OPTIONS: Limits = {
   cellsPerChunk: 100_000,
   // ≈ 10 bytes a cell in the response JSON keeps one sync under 5 MB.
   cellsPerSync: 400_000,
@@ -38,7 +42,7 @@ export const WEB_READ_OPTIONS: Required<ReadOptions> = {
   legacy: false,
 };
 
-export const DESKTOP_READ_OPTIONS: Required<ReadOptions> = {
+export const DESKTOP_READ_OPTIONS: Limits = {
   cellsPerChunk: 100_000,
   cellsPerSync: Number.POSITIVE_INFINITY,
   merges: true,
@@ -50,12 +54,29 @@ export interface ReadResult {
   /** context.sync calls made. */
   syncs: number;
   cells: number;
+  /** Every sheet's name, in order, read or not. */
+  names: string[];
 }
 
 /** Excel's error values: a reader sees them as nothing, as it does through exceljs. */
 const EXCEL_ERRORS = new Set([
-  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!',
-  '#BUSY!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#PYTHON!', '#EXTERNAL!',
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#BUSY!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+  '#PYTHON!',
+  '#EXTERNAL!',
 ]);
 
 export function plainOfficeValue(value: unknown): CellValue {
@@ -104,7 +125,8 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await sync();
-  const sheets = worksheets.items;
+  const names = worksheets.items.map((ws) => ws.name);
+  const sheets = opts.read ? worksheets.items.filter((ws) => opts.read!(ws.name)) : worksheets.items;
 
   // 2. used ranges and merges
   const used = sheets.map((ws) => {
@@ -179,5 +201,5 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
     // getUsedRange() (1.1) also spans formatted empty cells: no empty rows after the last value.
     while (g.rows.length > 0 && g.rows[g.rows.length - 1].length === 0) g.rows.pop();
   }
-  return { grid: { sheets: grids }, syncs, cells };
+  return { grid: { sheets: grids }, syncs, cells, names };
 }

@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
       signed: 'Signer "{name}" {whyEn} (staff roster row {seq}) and may not sign as staff handling papers.',
     },
   },
-  docs: 'A person signing on this unit’s side whose roster row says not formal staff, a candidate’s relative, or no pledge. Reported at the roster cell that disqualifies them, naming where they sign, and at their first signature on each sheet. A proctor signing as taker is proctor-takes-papers instead.',
+  docs: 'A person signing on this unit’s side whose roster row says not formal staff, a candidate’s relative, or no pledge. Reported at the roster cell that disqualifies them, naming where they sign, and at their first signature on each form (附件5’s pages are one form). A proctor signing as taker is proctor-takes-papers instead.',
 };
 
 const WHY: Record<string, { zh: string; en: string; rule: string }> = {
@@ -29,6 +29,16 @@ const WHY: Record<string, { zh: string; en: string; rule: string }> = {
   relative: { zh: '是考生亲属', en: 'is a candidate’s relative', rule: '严禁考生亲属作为涉卷人员。' },
   pledge: { zh: '没有签订保密承诺书', en: 'has not signed the pledge', rule: '所有涉卷人员须签订保密承诺书。' },
 };
+
+/**
+ * The form a signature is on: each handover and each session has its sheet;
+ * 附件5 is one record however many pages (days) it prints on.
+ */
+function recordOf(path: string): string {
+  const m = /^(\w+)(\[\d+\])?/.exec(path);
+  if (!m) return path;
+  return m[1] === 'handovers' || m[1] === 'distributions' ? m[0] : m[1];
+}
 
 export function check({ model, facts, report }: RuleContext): void {
   const where = new Map<string, { first: string[]; count: number; perSheet: Map<string, { path: string; count: number }> }>();
@@ -43,10 +53,10 @@ export function check({ model, facts, report }: RuleContext): void {
     e.count++;
     const loc = model.locations[s.path];
     if (e.first.length < 3) e.first.push(loc ? `${loc.sheet} ${loc.cell}` : s.path);
-    const sheet = loc?.sheet ?? s.path;
-    const p = e.perSheet.get(sheet);
+    const record = recordOf(s.path);
+    const p = e.perSheet.get(record);
     if (p) p.count++;
-    else e.perSheet.set(sheet, { path: s.path, count: 1 });
+    else e.perSheet.set(record, { path: s.path, count: 1 });
   }
   for (const [name, e] of where) {
     const { index, member } = facts.roster.get(name)!;

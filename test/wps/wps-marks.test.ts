@@ -7,7 +7,10 @@
 import { MARK_COLORS } from '../../src/io/office-marks';
 import { MARKS_SHEET, applyWpsMarks, bgrOf, clearWpsMarks, readStore, selectWpsCell } from '../../src/io/wps/marks';
 import type { Finding } from '../../src/model/finding';
+import { fillWorkbook } from '../../src/cli/fill';
+import { wpsHost } from '../../src/wps/face';
 import { FakeApplication, FakeBookState, FakeEtOptions, NO_FILL, nearestIndex } from './fake-et';
+import { fakeBookFromXlsx, fixture } from './helpers';
 
 function finding(sheet: string | null, cell: string | null, rule: string, severity: 'error' | 'warning' = 'error'): Finding {
   return { rule, severity, form: 3, sheet, cell, row: 1, message: `${rule} 的说明`, clause: '附件3' };
@@ -32,7 +35,11 @@ function book(): FakeBookState {
         },
         merges: ['A1:E1'],
       },
-      { name: '基本信息', cells: { A1: { v: '学期', fill: { color: 0xf7ebdd, colorIndex: nearestIndex(0xf7ebdd), pattern: 1, patternColor: 0 } }, B1: { v: '2024春' } }, merges: [] },
+      {
+        name: '基本信息',
+        cells: { A1: { v: '学期', fill: { color: 0xf7ebdd, colorIndex: nearestIndex(0xf7ebdd), pattern: 1, patternColor: 0 } }, B1: { v: '2024春' } },
+        merges: [],
+      },
     ],
   };
 }
@@ -56,7 +63,11 @@ function userCells(state: FakeBookState): Record<string, unknown> {
     for (const [ref, cell] of Object.entries(s.cells)) {
       const norm: Record<string, unknown> = { ...cell, fill: cell.fill ?? NO_FILL };
       // Key order is no part of a cell's state.
-      out[`${s.name}!${ref}`] = Object.fromEntries(Object.keys(norm).sort().map((k) => [k, norm[k]]));
+      out[`${s.name}!${ref}`] = Object.fromEntries(
+        Object.keys(norm)
+          .sort()
+          .map((k) => [k, norm[k]]),
+      );
     }
   }
   return out;
@@ -153,4 +164,20 @@ test('select activates the sheet and selects the cell', () => {
   selectWpsCell(app, '基本信息', 'B1');
   expect(state.active).toBe('基本信息');
   expect(state.selection).toEqual({ sheet: '基本信息', address: 'B1' });
+});
+
+test('over a whole filled workbook: marking changes only the finding cells, clearing restores every cell', async () => {
+  const data = fixture('kaodian.json');
+  data.intake!.totals!.bags31 = 9;
+  const state = await fakeBookFromXlsx(await fillWorkbook(data));
+  const before = userCells(state);
+  const host = wpsHost(new FakeApplication(state));
+  const [site] = await host.check('zh');
+  expect(site.findings.length).toBeGreaterThan(0);
+  await host.mark!(site, 'zh');
+  const cells = [...new Set(site.findings.filter((f) => f.sheet && f.cell).map((f) => `${f.sheet}!${f.cell}`))].sort();
+  expect(changed(before, userCells(state))).toEqual(cells);
+  await host.clearMarks!('zh');
+  const after = userCells(state);
+  expect(changed(before, after).map((k) => [k, before[k], after[k]])).toEqual([]);
 });

@@ -28,7 +28,7 @@ export interface WpsReadOptions {
   skip?: ReadonlySet<string>;
 }
 
-export const WPS_READ_LIMITS = { cellsPerChunk: 100_000, maxCells: 2_000_000 };
+const WPS_READ_LIMITS = { cellsPerChunk: 100_000, maxCells: 2_000_000 };
 
 export class WpsReadError extends Error {
   constructor(message: string) {
@@ -101,8 +101,7 @@ function dateCells(sheet: EtObject, col: number, rows: readonly number[], out: S
   if (rows.length > 0) probe(0, rows.length - 1, true);
 }
 
-const inside = (b: RangeBox, outer: RangeBox): boolean =>
-  b.top >= outer.top && b.bottom <= outer.bottom && b.left >= outer.left && b.right <= outer.right;
+const inside = (b: RangeBox, outer: RangeBox): boolean => b.top >= outer.top && b.bottom <= outer.bottom && b.left >= outer.left && b.right <= outer.right;
 
 /** `box` less `cut`: up to four boxes (above, below, left, right of it). */
 function subtract(box: RangeBox, cut: RangeBox): RangeBox[] {
@@ -153,7 +152,7 @@ interface SheetContext {
 }
 
 /** One worksheet into the grid. */
-export function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
+function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   const name = sheetName(sheet);
   const used = get(sheet, 'UsedRange');
   const ext = usedExtent(used);

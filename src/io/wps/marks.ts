@@ -20,11 +20,11 @@ const CHUNK = 30_000;
 /** Each stored piece starts with this, so WPS never takes it for a number or a formula. */
 const PIECE = '|';
 
-export interface PriorFill {
-  color: number;
-  colorIndex: number;
-  pattern: number;
-  patternColor: number;
+interface PriorFill {
+  color: number | null;
+  colorIndex: number | null;
+  pattern: number | null;
+  patternColor: number | null;
 }
 
 export interface WpsPriorState {
@@ -55,7 +55,10 @@ export function readStore(sheets: Map<string, EtObject>): WpsPriorState[] {
   const rows = Number(get(get(used, 'Rows'), 'Count')) || 0;
   if (rows === 0) return [];
   const values = toRows(get(rangeOf(store, `A1:A${rows}`), 'Value2'), rows, 1);
-  const text = values.map((r) => String(r[0] ?? '')).map((v) => (v.startsWith(PIECE) ? v.slice(PIECE.length) : v)).join('');
+  const text = values
+    .map((r) => String(r[0] ?? ''))
+    .map((v) => (v.startsWith(PIECE) ? v.slice(PIECE.length) : v))
+    .join('');
   try {
     const parsed = JSON.parse(text) as { cells?: WpsPriorState[] };
     return Array.isArray(parsed.cells) ? parsed.cells : [];
@@ -102,6 +105,12 @@ function deleteSheet(app: EtObject, sheet: EtObject): void {
   }
 }
 
+/** A fill member as read: a number, or null where the build has no such member (kept as it was, not as 0). */
+function fillValue(interior: EtObject, name: string): number | null {
+  const v = get(interior, name);
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
 function readPrior(ws: EtObject, sheet: string, cell: string): WpsPriorState {
   const range = rangeOf(ws, cell);
   const interior = get(range, 'Interior');
@@ -111,31 +120,40 @@ function readPrior(ws: EtObject, sheet: string, cell: string): WpsPriorState {
     sheet,
     cell,
     fill: {
-      color: Number(get(interior, 'Color')),
-      colorIndex: Number(get(interior, 'ColorIndex')),
-      pattern: Number(get(interior, 'Pattern')),
-      patternColor: Number(get(interior, 'PatternColor')),
+      color: fillValue(interior, 'Color'),
+      colorIndex: fillValue(interior, 'ColorIndex'),
+      pattern: fillValue(interior, 'Pattern'),
+      patternColor: fillValue(interior, 'PatternColor'),
     },
     comment: text === null || text === undefined ? null : String(text),
   };
 }
 
 function setComment(range: EtObject, text: string | null): void {
-  get(range, 'ClearComments');
+  if (typeof range.ClearComments === 'function') range.ClearComments();
+  else {
+    const old = get(range, 'Comment');
+    if (old) get(old, 'Delete');
+  }
   if (text !== null) get(range, 'AddComment', text);
+}
+
+function restoreFill(interior: EtObject, fill: PriorFill): void {
+  if (fill.pattern === null && fill.colorIndex === null) {
+    // A build that knows only Color: put back the colour it gave, whatever it stood for.
+    interior.Color = fill.color;
+  } else if (fill.pattern === XL.none || fill.colorIndex === XL.none) {
+    interior.ColorIndex = XL.none;
+  } else {
+    if (fill.pattern !== null) interior.Pattern = fill.pattern;
+    interior.Color = fill.color;
+    if (fill.pattern !== XL.solid && fill.patternColor !== null) interior.PatternColor = fill.patternColor;
+  }
 }
 
 function restoreCell(ws: EtObject, prior: WpsPriorState): void {
   const range = rangeOf(ws, prior.cell);
-  const interior = get(range, 'Interior');
-  const { fill } = prior;
-  if (fill.pattern === XL.none || fill.colorIndex === XL.none) {
-    interior.ColorIndex = XL.none;
-  } else {
-    interior.Pattern = fill.pattern;
-    interior.Color = fill.color;
-    if (fill.pattern !== XL.solid) interior.PatternColor = fill.patternColor;
-  }
+  restoreFill(get(range, 'Interior'), prior.fill);
   setComment(range, prior.comment);
 }
 
