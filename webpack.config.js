@@ -7,6 +7,8 @@
  *   functions.html/.js/.json      CUSTODY.* custom functions (metadata generated from JSDoc)
  *   commands.html/.js             the ribbon's function file
  *   templates.json                the committed templates/*.xlsx, base64, for 表单
+ *   read-worker.js                the browser face's reader, run in a Web Worker
+ *   offline/试卷保密助手.html       the browser face in one self-contained file for file:// (scripts/offline-page.js)
  *   assets/icon-*.png, taskpane.css, manifest.xml
  */
 const path = require('path');
@@ -16,6 +18,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { sources } = require('webpack');
 const { manifestFor } = require('./scripts/manifest-origin');
+const { OfflinePagePlugin } = require('./scripts/offline-page');
 
 const ROOT = __dirname;
 const TEMPLATES_DIR = path.join(ROOT, 'templates');
@@ -82,7 +85,8 @@ function devServerHttps() {
   return 'https';
 }
 
-module.exports = (env, argv) => {
+/** The Excel add-in, the browser face and the custom functions; the WPS add-in is webpack.wps.js. */
+function addinConfig(env, argv) {
   const dev = argv.mode !== 'production';
   return {
     mode: dev ? 'development' : 'production',
@@ -92,6 +96,9 @@ module.exports = (env, argv) => {
       taskpane: './src/taskpane/taskpane.ts',
       functions: './src/functions/functions.ts',
       commands: './src/commands/commands.ts',
+      // Each one file, no import() chunks: the offline page inlines both, then drops offline.js.
+      'read-worker': { import: './src/taskpane/read-worker.ts', asyncChunks: false },
+      offline: { import: './src/taskpane/offline.ts', asyncChunks: false },
     },
     output: {
       path: path.join(ROOT, 'dist'),
@@ -137,6 +144,14 @@ module.exports = (env, argv) => {
         ],
       }),
       new TemplatesPlugin(),
+      new OfflinePagePlugin({
+        entry: 'offline',
+        worker: 'read-worker',
+        template: path.join(ROOT, 'src/taskpane/taskpane.html'),
+        css: path.join(ROOT, 'src/taskpane/taskpane.css'),
+        icon: path.join(ROOT, 'assets/icon-32.png'),
+        output: 'offline/试卷保密助手.html',
+      }),
     ],
     performance: {
       // The browser face carries exceljs (~1 MB) by design; the Office path is checked by test/addin/build.test.ts.
@@ -149,4 +164,6 @@ module.exports = (env, argv) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
     },
   };
-};
+}
+
+module.exports = (env, argv) => [addinConfig(env, argv), require('./webpack.wps.js')(env, argv, { TemplatesPlugin })];

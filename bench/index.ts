@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --sites N] [--threads T] [--only summary|validate]`:
- * the validator's benchmark (bench/validate.ts) and the
- * consolidation benchmark (bench/summary.ts). Benchmarks, not timed tests.
+ * `npm run bench [-- --sites N] [--threads T] [--only summary|validate|writer]`:
+ * the validator's benchmark (bench/validate.ts), the consolidation benchmark
+ * (bench/summary.ts) and the summary writer's (bench/summary-writer.ts).
+ * Benchmarks, not timed tests.
  */
 import { benchSummary } from './summary';
+import { benchSummaryWriter } from './summary-writer';
 import { benchValidate } from './validate';
 
 interface Args {
@@ -29,8 +31,9 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // The consolidation first: the validator's benchmark keeps a very large workbook in memory,
   // which would otherwise count in the consolidation's peak RSS.
-  if (args.only !== 'validate') await benchSummary({ sites: args.sites, threads: args.threads });
-  if (args.only !== 'summary') await benchValidate();
+  if (!args.only || args.only === 'summary') await benchSummary({ sites: args.sites, threads: args.threads });
+  if (!args.only || args.only === 'writer') await benchSummaryWriter();
+  if (!args.only || args.only === 'validate') await benchValidate();
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { defaultThreads, processFile } from '../src/batch/consolidate';
 import { spoolFiles } from '../src/batch/spool';
-import { consolidatedXlsx } from '../src/io/xlsx/summary-workbook';
+import { consolidatedXlsx } from '../src/io/xlsx/summary';
 import { ensureCorpus } from './corpus';
 
 export interface SummaryBenchOptions {

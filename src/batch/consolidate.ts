@@ -12,6 +12,8 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import { checkWorkbook } from '../check/service';
 import { refusalLine } from '../check/refusal';
+import { LIMITS, REFUSALS } from '../model/limits';
+import type { WorkerTask } from './worker';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from '../summary/consolidate';
 import { summarizeSite } from '../summary/site';
 import { nodeCheckOptions, workbookFile } from './workbook-file';
@@ -92,6 +94,7 @@ export async function processInWorkers<T = ProcessedFile>(
     minThreads: Math.min(threads, files.length),
     idleTimeout: 1000,
   });
+  const budget = fileBudget(fileSeconds() * 1000);
   try {
     // A few tasks per thread in flight: the queue stays short, results are folded in as they come.
     const limit = pool.options.maxThreads * 4;
@@ -126,11 +129,18 @@ export async function processInWorkers<T = ProcessedFile>(
           const i = next++;
           const file = files[i];
           inFlight++;
-          (pool.run({ file, lang: options.lang, spool: Boolean(as?.spool) }) as Promise<T>).then(
-            (r) => settle(i, r),
+          const timed = budget.start();
+          const task: WorkerTask = { file, lang: options.lang, spool: Boolean(as?.spool), started: timed.started };
+          (pool.run(task, { signal: timed.signal }) as Promise<T>).then(
+            (r) => {
+              timed.done();
+              settle(i, r);
+            },
             (error: unknown) => {
+              timed.done();
               try {
-                settle(i, convert({ outcome: { file, sha256: null, error: refusalLine(error, options.lang), findings: [] } }));
+                const line = timed.signal.aborted ? REFUSALS.timeout : refusalLine(error, options.lang);
+                settle(i, convert({ outcome: { file, sha256: null, error: line, findings: [] } }));
               } catch (e) {
                 failed = true;
                 reject(e);
@@ -143,8 +153,45 @@ export async function processInWorkers<T = ProcessedFile>(
       else pump();
     });
   } finally {
+    budget.stop();
     await pool.destroy();
   }
+}
+
+/** LIMITS.fileSeconds, or CUSTODY_FILE_SECONDS when an operator (or a test) sets another. */
+function fileSeconds(): number {
+  const set = Number(process.env.CUSTODY_FILE_SECONDS);
+  return Number.isFinite(set) && set > 0 ? set : LIMITS.fileSeconds;
+}
+
+/**
+ * The time budget of each file in a worker: counted from when its worker
+ * starts it (a flag the worker sets in shared memory), and past it the task is
+ * aborted, which stops its worker thread (piscina starts a fresh one), so one
+ * file that never ends cannot hold up the others.
+ */
+function fileBudget(ms: number) {
+  const running = new Set<{ started: Int32Array; since?: number; abort: AbortController }>();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    for (const t of running) {
+      if (t.since === undefined) {
+        if (Atomics.load(t.started, 0) === 1) t.since = now;
+      } else if (now - t.since > ms) {
+        running.delete(t);
+        t.abort.abort();
+      }
+    }
+  }, Math.max(10, Math.min(250, ms / 4)));
+  timer.unref();
+  return {
+    start() {
+      const t = { started: new Int32Array(new SharedArrayBuffer(4)), abort: new AbortController() };
+      running.add(t);
+      return { started: t.started, signal: t.abort.signal, done: () => running.delete(t) };
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 /** Reads, checks and summarises every file, on every core, and consolidates (all in memory: `node-spool.ts` for thousands). */

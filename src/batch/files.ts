@@ -7,7 +7,7 @@
 import { constants, promises as fs, Stats } from 'fs';
 import * as path from 'path';
 import { Refusal } from '../check/refusal';
-import { LIMITS } from '../io/xlsx/node-workbook';
+import { LIMITS } from '../model/limits';
 import { sweepLeftovers, temporaryName, track } from './cleanup';
 
 /** Writes through a temporary file beside the target and a rename, so a reader never sees half a file. */

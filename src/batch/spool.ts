@@ -31,7 +31,11 @@ import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
 import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
-import { ConsolidatedSource, findingRowsOf, paperRowsOf, rankChartData, siteRow } from '../io/xlsx/summary-workbook';
+import type { ConsolidatedSource } from '../io/xlsx/summary';
+import { rowOf } from '../summary/columns';
+import { rankChartData } from '../summary/overview';
+import { columnIndex } from '../summary/tables-site';
+import { FILE_COLUMNS, SITE_COLUMNS, countByRule, findingRowsOf, pairSides, pairsCountedOnce, paperRowsOf } from '../summary/tables';
 
 /** What stays in memory per file: a few numbers. */
 export interface FileRecord {
@@ -53,7 +57,10 @@ export interface FileRecord {
   bagsStillOut: number;
 }
 
-type Row = Array<string | number | null | undefined>;
+type Row = Array<string | number | null>;
+
+/** The cells of a 站点汇总 row that the checks across workbooks change. */
+const [STATUS, ERRORS, WARNINGS] = ['status', 'errors', 'warnings'].map((k) => columnIndex(SITE_COLUMNS, k));
 
 const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim'] as const;
 type SpoolName = (typeof SPOOLS)[number];
@@ -108,7 +115,7 @@ export function spoolEntryOf(r: ProcessedFile): SpoolEntry {
     bagsStillOut: s?.totals.bagsStillOut ?? 0,
   };
   const line = (value: unknown) => `${JSON.stringify(value)}\n`;
-  const lines: SpoolEntry['lines'] = { sites: line(siteRow(o)), findings: line(o.findings) };
+  const lines: SpoolEntry['lines'] = { sites: line(rowOf(SITE_COLUMNS, o)), findings: line(o.findings) };
   const rules = new Map<string, [string, number, number]>();
   for (const x of o.findings) {
     const e = rules.get(x.rule) ?? [x.rule, 0, 0];
@@ -224,12 +231,7 @@ export class SpooledConsolidation {
   }
 
   private countRules(findings: readonly Finding[]): void {
-    for (const x of findings) {
-      const e = this.byRule.get(x.rule) ?? { errors: 0, warnings: 0 };
-      if (x.severity === 'error') e.errors++;
-      else e.warnings++;
-      this.byRule.set(x.rule, e);
-    }
+    countByRule(findings, this.byRule);
   }
 
   /** After the last file: the checks across workbooks, the pairs, the totals; the spools closed. */
@@ -311,26 +313,34 @@ export class SpooledConsolidation {
       totals: this.totals,
       pairs: this.pairs,
       chart: rankChartData(
-        this.byRule,
+        pairsCountedOnce(this.byRule, this.pairs),
         this.records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file })),
       ),
+      files: this.records.map((r) => r.file),
       async *siteRows() {
         let i = 0;
         for await (const row of readLines<Row>(self.spool('sites'))) {
           const rec = self.records[i++];
           if (rec.readable) {
-            row[6] = rec.errors === 0 && rec.problems === 0 ? '可以提交' : '需改正';
-            row[7] = rec.errors;
-            row[8] = rec.warnings;
+            row[STATUS] = rec.errors === 0 && rec.problems === 0 ? '可以提交' : '需改正';
+            row[ERRORS] = rec.errors;
+            row[WARNINGS] = rec.warnings;
           }
           yield row;
+        }
+      },
+      *fileRows() {
+        for (const r of self.records) {
+          const status = !r.readable ? '无法读取' : r.errors === 0 && r.problems === 0 ? '可以提交' : '需改正';
+          yield rowOf(FILE_COLUMNS, { file: r.file, site: r.site, status, sha256: r.sha256, note: r.error ?? '' });
         }
       },
       async *paperRows() {
         for await (const rows of readLines<Row[]>(self.spool('papers'))) yield* rows;
       },
       async *findingRows() {
-        for await (const { rec, findings } of self.findings()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings });
+        const sides = pairSides(self.pairs);
+        for await (const { rec, findings } of self.findings()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, sides);
       },
       async *sites() {
         const findings = self.findings();

@@ -8,7 +8,16 @@
 import { processFile, ProcessedFile } from './consolidate';
 import { SpoolEntry, spoolEntryOf } from './spool';
 
-export default async function task(input: { file: string; lang?: 'zh' | 'en'; spool?: boolean }): Promise<ProcessedFile | SpoolEntry> {
+export interface WorkerTask {
+  file: string;
+  lang?: 'zh' | 'en';
+  spool?: boolean;
+  /** Set to 1 when the task starts, so that the main thread times the file from then, not from when it was queued. */
+  started?: Int32Array;
+}
+
+export default async function task(input: WorkerTask): Promise<ProcessedFile | SpoolEntry> {
+  if (input.started) Atomics.store(input.started, 0, 1);
   const r = await processFile(input.file, input.lang);
   return input.spool ? spoolEntryOf(r) : r;
 }

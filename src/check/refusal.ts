@@ -39,6 +39,9 @@ export function isRefusal(error: unknown): error is Error {
 /** The one line for a workbook that cannot be checked. */
 export function refusalLine(error: unknown, lang: Lang = 'zh'): string {
   if (!isRefusal(error)) return UNREADABLE[lang];
-  const first = error.message.split('\n')[0].trim();
+  // A refusal may carry its English line (UncheckableWorkbook does).
+  const english = (error as { en?: unknown }).en;
+  const message = lang === 'en' && typeof english === 'string' ? english : error.message;
+  const first = message.split('\n')[0].trim();
   return printable(first.length > 300 ? `${first.slice(0, 300)}…` : first) || UNREADABLE[lang];
 }

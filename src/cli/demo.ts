@@ -13,10 +13,12 @@ import { gridFromXlsxBuffer } from '../io/xlsx/node-workbook';
 import { writeFileAtomic } from '../batch/files';
 import type { SiteData } from '../model/types';
 import { Consolidated, consolidateModels, describePair, PAIR_STATUS_ZH } from '../summary/consolidate';
-import { consolidatedXlsx, SEVERITY_ZH } from '../io/xlsx/summary-workbook';
+import { consolidatedXlsx } from '../io/xlsx/summary';
+import { SEVERITY_ZH } from '../summary/tables-site';
 import { createHash } from 'crypto';
 import { fillWorkbook } from './fill';
 import type { CliIO } from './io';
+import { howToCall } from './manners';
 
 export const DEMO_DIR = 'custody-demo';
 export const DEMO_SUMMARY = '试卷保管汇总.xlsx';
@@ -102,9 +104,12 @@ export function demoReport(r: DemoResult): string[] {
   lines.push('', '下一步：');
   lines.push(`  1. 打开 ${r.books[2].file}，对照上面列出的工作表和单元格，看每处错误是怎样被找出的；`);
   lines.push(`  2. 打开 ${r.summaryFile}，看“总览”的图表、“交接配对”和“问题清单”；`);
-  lines.push('  3. 检查自己的工作簿：npx custody validate 我的工作簿.xlsx');
-  lines.push('     汇总整个文件夹：npx custody summary 文件夹 -o 汇总.xlsx');
-  lines.push('     拿一套空白表格：npx custody template -o 模板');
+  // Commands that work where the user stands: `custody` once installed, else node and the full path.
+  const { command, install } = howToCall();
+  lines.push(`  3. 检查自己的工作簿：${command} validate 我的工作簿.xlsx`);
+  lines.push(`     汇总整个文件夹：${command} summary 文件夹 -o 汇总.xlsx`);
+  lines.push(`     拿一套空白表格：${command} template -o 模板`);
+  if (install) lines.push(`  ${install}`);
   return lines;
 }
 

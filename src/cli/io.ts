@@ -1,3 +1,5 @@
+import { isRefusal, printable, refusalLine } from '../check/refusal';
+
 /** What a command prints and how it ends, so that tests can run commands in-process. */
 export interface CliIO {
   out(text: string): void;
@@ -38,4 +40,32 @@ export function memoryIO(): CliIO & { stdout: string; stderr: string } {
 export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0].trim() || '未知错误';
+}
+
+const FILE_ERRORS: Record<string, { zh: string; en: string }> = {
+  EACCES: { zh: '没有权限', en: 'permission denied' },
+  EPERM: { zh: '没有权限', en: 'permission denied' },
+  ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
+  EROFS: { zh: '磁盘是只读的', en: 'the disk is read-only' },
+  ENOENT: { zh: '找不到文件或文件夹', en: 'no such file or folder' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+  EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
+  EEXIST: { zh: '已有同名文件', en: 'a file of that name exists' },
+  EMFILE: { zh: '同时打开的文件过多', en: 'too many open files' },
+};
+
+/**
+ * The line for an error that ends a command: a refusal written for people as
+ * it is; a file-system error in plain words with its path; anything else a
+ * plain line — never a library's wording or a stack.
+ */
+export function describeError(error: unknown, lang: 'zh' | 'en' = 'zh'): string {
+  if (isRefusal(error)) return refusalLine(error, lang);
+  const e = error as NodeJS.ErrnoException;
+  const known = e && typeof e.code === 'string' ? FILE_ERRORS[e.code] : undefined;
+  if (known) {
+    const where = e.path ? `${lang === 'zh' ? '：' : ': '}${printable(e.path)}` : '';
+    return lang === 'zh' ? `无法读写文件（${known.zh}）${where}` : `cannot read or write a file (${known.en})${where}`;
+  }
+  return lang === 'zh' ? '出现了意外的问题，命令未完成；输入文件没有被改动' : 'something unexpected happened; the command did not finish and no input was changed';
 }

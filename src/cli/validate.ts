@@ -13,13 +13,14 @@ import type { Finding, RunReport } from '../model/finding';
 import { ruleTitle } from '../rules/index';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
+import { printable } from '../check/refusal';
+import { refuseMarksOverInputs, writeMarkedCopies } from './mark';
 
 export { exitCodeOf } from '../check/service';
 
 /** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
 export async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
-  const files = await findWorkbooks(paths);
-  return checkWorkbooks(files.map(workbookFile), nodeCheckOptions(options.lang));
+  return checkWorkbooks((await findWorkbooks(paths)).map(workbookFile), nodeCheckOptions(options.lang));
 }
 
 /** The findings report of workbook files and folders. */
@@ -40,14 +41,14 @@ export function formatText(report: RunReport, lang: Lang = 'zh'): string {
   let warnings = 0;
   for (const file of report.files) {
     if (file.error !== undefined) {
-      lines.push(`${file.file}: ${w.cannot}: ${file.error}`);
+      lines.push(`${printable(file.file)}: ${w.cannot}: ${file.error}`);
       continue;
     }
     const e = file.findings.filter((f) => f.severity === 'error').length;
     const n = file.findings.length - e;
     errors += e;
     warnings += n;
-    lines.push(`${file.file}${file.site ? `（${file.site}）` : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`);
+    lines.push(`${printable(file.file)}${file.site ? `（${file.site}）` : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`);
     const bySheet = new Map<string, Finding[]>();
     for (const f of file.findings) {
       const key = f.sheet ?? w.whole;
@@ -64,22 +65,43 @@ export function formatText(report: RunReport, lang: Lang = 'zh'): string {
   return lines.join('\n');
 }
 
+export interface ValidateOptions {
+  format: 'text' | 'json';
+  lang: Lang;
+  /** Folder for the marked copies. */
+  mark?: string;
+}
+
+/** `custody validate`: the report printed, the marked copies written; returns the exit code. */
+export async function runValidate(paths: readonly string[], opts: ValidateOptions, io: CliIO): Promise<number> {
+  const files = await findWorkbooks(paths);
+  if (files.length === 0) {
+    io.err(opts.lang === 'zh' ? `没有找到 .xlsx 工作簿：${paths.map(printable).join(' ')}` : `no .xlsx workbook found: ${paths.map(printable).join(' ')}`);
+    return 2;
+  }
+  // Before any work: no marked copy may replace a workbook being read.
+  if (opts.mark) await refuseMarksOverInputs(files, paths, opts.mark, opts.lang);
+  const run = await checkWorkbooks(files.map(workbookFile), nodeCheckOptions(opts.lang));
+  for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过' : 'skipped'}：${s.reason}`);
+  if (opts.format === 'json') {
+    io.out(JSON.stringify(run.report, null, 2));
+    for (const f of run.report.files) if (f.error !== undefined) io.err(`${printable(f.file)}: ${f.error}`);
+  } else {
+    io.out(formatText(run.report, opts.lang));
+  }
+  if (opts.mark) await writeMarkedCopies(run, opts.mark, opts.lang, io);
+  return exitCodeOf(run.report);
+}
+
 export function registerValidate(program: Command, io: CliIO): void {
   program
     .command('validate')
     .description('检查工作簿中的表单，逐格指出问题 (check workbooks against the rule catalogue)')
-    .argument('<files...>', '工作簿 .xlsx，可多个 (FILE…)')
+    .argument('<files...>', '工作簿 .xlsx 或文件夹，可多个 (FILE|DIR…)')
     .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', '提示语言 (message language)').choices(['zh', 'en']).default('zh'))
-    .action(async (files: string[], opts: { format: 'text' | 'json'; lang: Lang }) => {
-      const report = await validateFiles(files, { lang: opts.lang });
-      if (opts.format === 'json') {
-        io.out(JSON.stringify(report, null, 2));
-        for (const f of report.files) if (f.error !== undefined) io.err(`${f.file}: ${f.error}`);
-      } else {
-        const text = formatText(report, opts.lang);
-        io.out(text);
-      }
-      io.exitCode = exitCodeOf(report);
+    .option('--mark <dir>', '把每个有问题的工作簿的标记副本写入此文件夹 (write marked copies into DIR)')
+    .action(async (paths: string[], opts: ValidateOptions) => {
+      io.exitCode = await runValidate(paths, opts, io);
     });
 }

@@ -2,9 +2,33 @@
  * A small evaluator for the formulas our templates carry (SUM, COUNT, IF, + - * /,
  * comparisons), used when a workbook comes back with formulas but no cached
  * values — as files written by scripts, or saved by some WPS versions, do.
- * Anything it does not know evaluates to undefined, never throws.
+ * Anything it does not know evaluates to undefined, never throws. Bounded:
+ * a formula that reaches a cycle of references, a chain deeper than
+ * MAX_DEPTH or more than LIMITS.formulaSteps steps evaluates to undefined, at once.
  */
 import { CellValue, SheetGrid, a1, cellAt, parseA1, parseRange } from '../model/grid';
+import { LIMITS } from '../model/limits';
+/** Formulas nested through references, at most. */
+const MAX_DEPTH = 64;
+
+/** One evaluation's bookkeeping: its steps, and the formula cells being evaluated (a cycle revisits one). */
+interface Evaluation {
+  steps: number;
+  active: Set<string>;
+}
+
+/** The evaluation cannot finish: a cycle, too deep, too long. Caught where the evaluation began. */
+class Unbounded extends Error {}
+
+/**
+ * Values worked out, by sheet: a success does not depend on the path that led
+ * to it (every failure fails the whole evaluation), so it is kept.
+ */
+const SOLVED = new WeakMap<SheetGrid, Map<string, CellValue>>();
+
+function step(ev: Evaluation): void {
+  if (++ev.steps > LIMITS.formulaSteps) throw new Unbounded();
+}
 
 type Value = number | string | boolean | null | Value[];
 
@@ -13,28 +37,56 @@ interface Parser {
   pos: number;
 }
 
-export function evaluateFormula(sheet: SheetGrid, formula: string, depth = 0): CellValue | undefined {
-  if (depth > 8) return undefined;
+export function evaluateFormula(sheet: SheetGrid, formula: string): CellValue | undefined {
   try {
-    const p: Parser = { text: formula.replace(/^=/, ''), pos: 0 };
-    const v = parseComparison(p, sheet, depth);
-    skipSpace(p);
-    if (p.pos !== p.text.length) return undefined;
-    if (Array.isArray(v)) return undefined;
-    return v;
+    return evaluate(sheet, formula, { steps: 0, active: new Set() });
   } catch {
     return undefined;
   }
 }
 
+/** A formula's value, or undefined for one it does not know; throws Unbounded up to where the evaluation began. */
+function evaluate(sheet: SheetGrid, formula: string, ev: Evaluation): CellValue | undefined {
+  try {
+    const p: Parser = { text: formula.replace(/^=/, ''), pos: 0 };
+    const v = parseComparison(p, sheet, ev);
+    skipSpace(p);
+    if (p.pos !== p.text.length) return undefined;
+    if (Array.isArray(v)) return undefined;
+    return v;
+  } catch (error) {
+    if (error instanceof Unbounded || error instanceof RangeError) throw new Unbounded();
+    return undefined;
+  }
+}
+
 /** The value of a cell, evaluating its formula when the cached value is missing. */
-export function resolvedCell(sheet: SheetGrid, row: number, col: number, depth = 0): CellValue {
+export function resolvedCell(sheet: SheetGrid, row: number, col: number): CellValue {
+  try {
+    return resolve(sheet, row, col, { steps: 0, active: new Set() });
+  } catch {
+    return null;
+  }
+}
+
+function resolve(sheet: SheetGrid, row: number, col: number, ev: Evaluation): CellValue {
+  step(ev);
   const v = cellAt(sheet, row, col);
   if (v !== null || !sheet.formulas) return v;
-  const f = sheet.formulas[a1(row, col)];
+  const key = a1(row, col);
+  const f = sheet.formulas[key];
   if (!f) return null;
-  const r = evaluateFormula(sheet, f, depth + 1);
-  return r === undefined ? null : r;
+  let solved = SOLVED.get(sheet);
+  const known = solved?.get(key);
+  if (known !== undefined) return known;
+  if (ev.active.has(key) || ev.active.size >= MAX_DEPTH) throw new Unbounded();
+  ev.active.add(key);
+  const r = evaluate(sheet, f, ev);
+  ev.active.delete(key);
+  const value = r === undefined ? null : r;
+  if (!solved) SOLVED.set(sheet, (solved = new Map()));
+  solved.set(key, value);
+  return value;
 }
 
 function skipSpace(p: Parser): void {
@@ -45,13 +97,13 @@ function fail(): never {
   throw new Error('unsupported formula');
 }
 
-function parseComparison(p: Parser, sheet: SheetGrid, depth: number): Value {
-  const left = parseSum(p, sheet, depth);
+function parseComparison(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
+  const left = parseSum(p, sheet, ev);
   skipSpace(p);
   const m = /^(<>|>=|<=|=|<|>)/.exec(p.text.slice(p.pos));
   if (!m) return left;
   p.pos += m[1].length;
-  const right = parseSum(p, sheet, depth);
+  const right = parseSum(p, sheet, ev);
   const a = scalar(left);
   const b = scalar(right);
   switch (m[1]) {
@@ -70,31 +122,31 @@ function parseComparison(p: Parser, sheet: SheetGrid, depth: number): Value {
   }
 }
 
-function parseSum(p: Parser, sheet: SheetGrid, depth: number): Value {
-  let v = parseProduct(p, sheet, depth);
+function parseSum(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
+  let v = parseProduct(p, sheet, ev);
   for (;;) {
     skipSpace(p);
     const op = p.text[p.pos];
     if (op !== '+' && op !== '-') return v;
     p.pos++;
-    const r = parseProduct(p, sheet, depth);
+    const r = parseProduct(p, sheet, ev);
     v = op === '+' ? num(scalar(v)) + num(scalar(r)) : num(scalar(v)) - num(scalar(r));
   }
 }
 
-function parseProduct(p: Parser, sheet: SheetGrid, depth: number): Value {
-  let v = parseAtom(p, sheet, depth);
+function parseProduct(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
+  let v = parseAtom(p, sheet, ev);
   for (;;) {
     skipSpace(p);
     const op = p.text[p.pos];
     if (op !== '*' && op !== '/') return v;
     p.pos++;
-    const r = parseAtom(p, sheet, depth);
+    const r = parseAtom(p, sheet, ev);
     v = op === '*' ? num(scalar(v)) * num(scalar(r)) : num(scalar(v)) / num(scalar(r));
   }
 }
 
-function parseAtom(p: Parser, sheet: SheetGrid, depth: number): Value {
+function parseAtom(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
   skipSpace(p);
   const rest = p.text.slice(p.pos);
   let m: RegExpExecArray | null;
@@ -108,11 +160,11 @@ function parseAtom(p: Parser, sheet: SheetGrid, depth: number): Value {
   }
   if (rest[0] === '-') {
     p.pos++;
-    return -num(scalar(parseAtom(p, sheet, depth)));
+    return -num(scalar(parseAtom(p, sheet, ev)));
   }
   if (rest[0] === '(') {
     p.pos++;
-    const v = parseComparison(p, sheet, depth);
+    const v = parseComparison(p, sheet, ev);
     expect(p, ')');
     return v;
   }
@@ -122,7 +174,7 @@ function parseAtom(p: Parser, sheet: SheetGrid, depth: number): Value {
     skipSpace(p);
     if (p.text[p.pos] !== ')') {
       for (;;) {
-        args.push(parseComparison(p, sheet, depth));
+        args.push(parseComparison(p, sheet, ev));
         skipSpace(p);
         if (p.text[p.pos] === ',') {
           p.pos++;
@@ -136,7 +188,7 @@ function parseAtom(p: Parser, sheet: SheetGrid, depth: number): Value {
   }
   if ((m = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/.exec(rest))) {
     p.pos += m[0].length;
-    return reference(sheet, m[0].replace(/\$/g, ''), depth);
+    return reference(sheet, m[0].replace(/\$/g, ''), ev);
   }
   return fail();
 }
@@ -147,17 +199,17 @@ function expect(p: Parser, ch: string): void {
   p.pos++;
 }
 
-function reference(sheet: SheetGrid, ref: string, depth: number): Value {
+function reference(sheet: SheetGrid, ref: string, ev: Evaluation): Value {
   if (!ref.includes(':')) {
     const at = parseA1(ref);
     if (!at) return fail();
-    return toValue(resolvedCell(sheet, at.row, at.col, depth));
+    return toValue(resolve(sheet, at.row, at.col, ev));
   }
   const box = parseRange(ref);
   if (!box || (box.bottom - box.top + 1) * (box.right - box.left + 1) > 100_000) return fail();
   const out: Value[] = [];
   for (let r = box.top; r <= box.bottom; r++) {
-    for (let c = box.left; c <= box.right; c++) out.push(toValue(resolvedCell(sheet, r, c, depth)));
+    for (let c = box.left; c <= box.right; c++) out.push(toValue(resolve(sheet, r, c, ev)));
   }
   return out;
 }

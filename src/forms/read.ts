@@ -83,9 +83,8 @@ export function matchLabel(cellText: string, labels: readonly string[]): { rest:
   return undefined;
 }
 
-/** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"). */
-function matchColumnLabel(cellText: string, labels: readonly string[]): boolean {
-  const { norm } = normalized(cellText);
+/** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"); `norm` as normalizeLabel gives it. */
+function matchColumnNorm(norm: string, labels: readonly string[]): boolean {
   return labels.some((label) => norm === label || (norm.startsWith(label) && norm[label.length] === '('));
 }
 
@@ -93,22 +92,36 @@ interface TextCell {
   row: number;
   col: number;
   text: string;
+  /** The text as labels are compared (normalizeLabel), worked out once. */
+  norm: string;
 }
 
+/**
+ * What the readers look up in a sheet, built once per sheet so that every
+ * search is linear in its cells however many layouts and fields ask: the text
+ * cells in reading order, the cells by the label they can be (their whole
+ * text, or the text before a colon), and the rows that can be a table header.
+ */
 class SheetIndex {
   readonly texts: TextCell[] = [];
   readonly mergeRight = new Map<string, number>();
   /** Table headers found so far, by the layout's columns (null: searched, none). */
   readonly headers = new Map<readonly ColumnSpec[], TableHeader | null>();
   readonly width: number;
+  private labelMap?: Map<string, number[]>;
+  private headerRowMap?: { byRow: Map<number, TextCell[]>; rowsByStem: Map<string, number[]> };
 
   constructor(readonly sheet: SheetGrid) {
     this.width = sheetWidth(sheet);
-    sheet.rows.forEach((cells, row) => {
-      cells?.forEach((v, col) => {
-        if (typeof v === 'string' && v.trim() !== '') this.texts.push({ row, col, text: v });
-      });
-    });
+    const rows = sheet.rows;
+    for (let row = 0; row < rows.length; row++) {
+      const cells = rows[row];
+      if (!cells) continue;
+      for (let col = 0; col < cells.length; col++) {
+        const v = cells[col];
+        if (typeof v === 'string' && v.trim() !== '') this.texts.push({ row, col, text: v, norm: normalized(v).norm });
+      }
+    }
     for (const m of sheet.merges) {
       const box = parseRange(m);
       if (box) this.mergeRight.set(`${box.top},${box.left}`, box.right);
@@ -121,6 +134,48 @@ class SheetIndex {
 
   rightEdge(row: number, col: number): number {
     return this.mergeRight.get(`${row},${col}`) ?? col;
+  }
+
+  /** The text cells (their places in `texts`, in reading order) that match one of these labels as matchLabel does. */
+  labelCells(labels: readonly string[]): number[] {
+    if (!this.labelMap) this.labelMap = this.buildLabelMap();
+    const lists = labels.map((l) => this.labelMap!.get(l)).filter((l): l is number[] => l !== undefined);
+    if (lists.length <= 1) return lists[0] ?? [];
+    return [...new Set(lists.flat())].sort((a, b) => a - b);
+  }
+
+  /** Each cell under its whole normalized text and under the text before each of its colons. */
+  private buildLabelMap(): Map<string, number[]> {
+    const map = new Map<string, number[]>();
+    const add = (key: string, i: number) => {
+      const list = map.get(key);
+      if (list) {
+        if (list[list.length - 1] !== i) list.push(i);
+      } else map.set(key, [i]);
+    };
+    this.texts.forEach((t, i) => {
+      add(t.norm, i);
+      for (let colon = t.norm.indexOf(':'); colon > 0; colon = t.norm.indexOf(':', colon + 1)) add(t.norm.slice(0, colon), i);
+    });
+    return map;
+  }
+
+  /** The short text cells by row, and the rows where each label stem stands (for the table header search). */
+  headerRows(): { byRow: Map<number, TextCell[]>; rowsByStem: Map<string, number[]> } {
+    if (this.headerRowMap) return this.headerRowMap;
+    const byRow = new Map<number, TextCell[]>();
+    const rowsByStem = new Map<string, number[]>();
+    for (const t of this.texts) {
+      if (t.text.length > 40) continue;
+      const cells = byRow.get(t.row);
+      if (cells) cells.push(t);
+      else byRow.set(t.row, [t]);
+      const stem = labelStem(t.norm);
+      const rows = rowsByStem.get(stem);
+      if (!rows) rowsByStem.set(stem, [t.row]);
+      else if (rows[rows.length - 1] !== t.row) rows.push(t.row);
+    }
+    return (this.headerRowMap = { byRow, rowsByStem });
   }
 }
 
@@ -136,8 +191,7 @@ export function findTitle(index: SheetIndex, layout: FormLayout): TextCell | und
   const first = index.texts[0]?.row ?? 0;
   for (const t of index.texts) {
     if (t.row >= first + TITLE_ROWS) return undefined;
-    const { norm } = normalized(t.text);
-    if (norm.length <= TITLE_CHARS && layout.titlePattern.test(norm)) return t;
+    if (t.norm.length <= TITLE_CHARS && layout.titlePattern.test(t.norm)) return t;
   }
   return undefined;
 }
@@ -165,24 +219,20 @@ function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): Tab
 
 function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
   const labels = columns.map(labelsOf);
-  const stems = new Set(labels.flat().map(labelStem));
-  const byRow = new Map<number, TextCell[]>();
-  for (const t of index.texts) {
-    if (t.text.length > 40) continue;
-    if (!byRow.has(t.row)) byRow.set(t.row, []);
-    byRow.get(t.row)!.push(t);
-  }
+  const { byRow, rowsByStem } = index.headerRows();
+  // Only rows holding one of the columns' stems can be the header: in sheet order.
+  const rows = [...new Set(labels.flat().flatMap((l) => rowsByStem.get(labelStem(l)) ?? []))].sort((a, b) => a - b);
   let best: TableHeader | undefined;
   let bestCount = 0;
-  for (const [row, cells] of byRow) {
-    if (!cells.some((t) => stems.has(labelStem(normalized(t.text).norm)))) continue;
+  for (const row of rows) {
+    const cells = byRow.get(row)!;
     const below = byRow.get(row + 1) ?? [];
     const found = new Map<string, number>();
     const taken = new Set<number>();
     let usedBelow = false;
     columns.forEach((column, i) => {
-      const hit = cells.find((t) => !taken.has(t.col) && matchColumnLabel(t.text, labels[i]));
-      const low = hit || !column.group ? undefined : below.find((t) => !taken.has(t.col) && matchColumnLabel(t.text, labels[i]));
+      const hit = cells.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
+      const low = hit || !column.group ? undefined : below.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
       const at = hit ?? low;
       if (!at) return;
       found.set(column.key, at.col);
@@ -191,7 +241,7 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
     });
     if (found.size > bestCount) {
       bestCount = found.size;
-      const seq = cells.find((t) => normalized(t.text).norm === '序号');
+      const seq = cells.find((t) => t.norm === '序号');
       best = { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found };
     }
   }
@@ -208,10 +258,7 @@ export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new Shee
   }
   const fields = layoutFields(layout);
   if (fields.length > 0) {
-    const hits = fields.filter((f) => {
-      const labels = labelsOf(f);
-      return index.texts.some((t) => t.text.length < 200 && matchLabel(t.text, labels));
-    }).length;
+    const hits = fields.filter((f) => index.labelCells(labelsOf(f)).some((i) => index.texts[i].text.length < 200)).length;
     score += (4 * hits) / fields.length;
   }
   return score;
@@ -271,7 +318,8 @@ function readFields(
   for (const field of fields) {
     const labels = labelsOf(field);
     const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
-    const cell = index.texts.find((t) => inRange(t) && matchLabel(t.text, labels)) ?? index.texts.find((t) => matchLabel(t.text, labels));
+    const candidates = index.labelCells(labels).map((i) => index.texts[i]);
+    const cell = candidates.find(inRange) ?? candidates[0];
     if (!cell) continue;
     const { rest } = matchLabel(cell.text, labels)!;
     if (rest !== '' && !isPlaceholder(rest)) {
@@ -311,12 +359,26 @@ function firstText(index: SheetIndex, row: number, from: number, to: number): st
   return '';
 }
 
+/** A cell of the row up to `right` is one of these labels (as matchLabel finds it): the table has ended. */
+function rowHasLabel(index: SheetIndex, r: number, right: number, labels: ReadonlySet<string>): boolean {
+  if (labels.size === 0) return false;
+  for (let c = 0; c <= right; c++) {
+    const v = index.value(r, c);
+    if (typeof v !== 'string') continue;
+    const { norm } = normalized(v);
+    if (labels.has(norm)) return true;
+    for (let colon = norm.indexOf(':'); colon > 0; colon = norm.indexOf(':', colon + 1)) if (labels.has(norm.slice(0, colon))) return true;
+  }
+  return false;
+}
+
 function readTable(index: SheetIndex, layout: FormLayout, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[][]): number {
   const table = layout.table!;
   const cols = [...header.columns.values()];
   const left = Math.min(...cols, header.seqCol ?? Infinity);
   const right = Math.max(...cols);
   const rows: FormRecord[] = [];
+  const stop = new Set(stopLabels.flat());
   let blankRun = 0;
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
@@ -329,8 +391,7 @@ function readTable(index: SheetIndex, layout: FormLayout, header: TableHeader, o
     }
     if (lead.startsWith('备注')) break;
     const rowText = cols.map((c) => index.value(r, c));
-    const wholeRow = Array.from({ length: right + 1 }, (_, k) => index.value(r, k));
-    if (wholeRow.some((v) => typeof v === 'string' && stopLabels.some((labels) => matchLabel(v, labels)))) break;
+    if (rowHasLabel(index, r, right, stop)) break;
     if (rowText.every((v) => isBlank(v))) {
       if (++blankRun >= BLANK_RUN_END) break;
       continue;

@@ -157,7 +157,11 @@ function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof r
 
 /** Why a workbook cannot be checked at all, in one line a person can act on. */
 export class UncheckableWorkbook extends Error {
-  constructor(message: string) {
+  /** `en`: the same refusal in English, for the faces' English switch (--lang en, the pane). */
+  constructor(
+    message: string,
+    readonly en: string,
+  ) {
     super(message);
     this.name = 'UncheckableWorkbook';
   }
@@ -173,14 +177,21 @@ function isEmptyGrid(grid: WorkbookGrid): boolean {
  * whose table header row is gone. The CLI and the task pane refuse alike.
  */
 export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
-  if (grid.sheets.length === 0 || isEmptyGrid(grid)) throw new UncheckableWorkbook('工作簿是空的，没有任何内容可检查');
+  if (grid.sheets.length === 0 || isEmptyGrid(grid))
+    throw new UncheckableWorkbook('工作簿是空的，没有任何内容可检查', 'The workbook is empty: there is nothing to check');
   const model = readWorkbook(grid);
   if (model.sheets.every((s) => s.form === null)) {
-    throw new UncheckableWorkbook('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
+    throw new UncheckableWorkbook(
+      '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件',
+      'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
+    );
   }
   if (model.problems.length > 0) {
     const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
-    throw new UncheckableWorkbook(`${model.problems[0]}${more}，请恢复表头行后再检查`);
+    throw new UncheckableWorkbook(
+      `${model.problems[0]}${more}，请恢复表头行后再检查`,
+      `${model.problems.length} table(s) have lost their header row and cannot be read: restore the header rows and check again`,
+    );
   }
   return model;
 }

@@ -13,7 +13,7 @@
  * sync per `cellsPerSync` cells rather than a failed read. Desktop Excel has no
  * such cap and keeps 3 syncs for any size.
  */
-import { CellValue, SheetGrid, WorkbookGrid, parseRange } from '../model/grid';
+import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange } from '../model/grid';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
@@ -22,19 +22,31 @@ export interface ReadOptions {
   cellsPerSync?: number;
   /** ExcelApi 1.13 (getMergedAreasOrNullObject) available. */
   merges?: boolean;
+  /**
+   * Only ExcelApi 1.1 (Excel 2016 and 2019 under volume licences, before 1.7):
+   * the used range by getUsedRange() and chunks by address, instead of
+   * getUsedRangeOrNullObject (1.4) and getRangeByIndexes (1.7).
+   */
+  legacy?: boolean;
+  /** Which sheets to read (live checking re-reads the edited ones); all when absent. */
+  read?: (name: string) => boolean;
 }
 
-export const WEB_READ_OPTIONS: Required<ReadOptions> = {
+type Limits = Required<Omit<ReadOptions, 'read'>>;
+
+export const WEB_READ_OPTIONS: Limits = {
   cellsPerChunk: 100_000,
   // ≈ 10 bytes a cell in the response JSON keeps one sync under 5 MB.
   cellsPerSync: 400_000,
   merges: true,
+  legacy: false,
 };
 
-export const DESKTOP_READ_OPTIONS: Required<ReadOptions> = {
+export const DESKTOP_READ_OPTIONS: Limits = {
   cellsPerChunk: 100_000,
   cellsPerSync: Number.POSITIVE_INFINITY,
   merges: true,
+  legacy: false,
 };
 
 export interface ReadResult {
@@ -42,12 +54,29 @@ export interface ReadResult {
   /** context.sync calls made. */
   syncs: number;
   cells: number;
+  /** Every sheet's name, in order, read or not. */
+  names: string[];
 }
 
 /** Excel's error values: a reader sees them as nothing, as it does through exceljs. */
 const EXCEL_ERRORS = new Set([
-  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!',
-  '#BUSY!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#PYTHON!', '#EXTERNAL!',
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#BUSY!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+  '#PYTHON!',
+  '#EXTERNAL!',
 ]);
 
 export function plainOfficeValue(value: unknown): CellValue {
@@ -78,6 +107,11 @@ interface Chunk {
   cells: number;
 }
 
+function rangeByIndexes(ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number, legacy: boolean): Excel.Range {
+  if (!legacy) return ws.getRangeByIndexes(row, col, rows, cols);
+  return ws.getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`);
+}
+
 /** Reads every sheet of the open workbook into the grid. */
 export async function readOfficeGrid(context: Excel.RequestContext, options: ReadOptions = DESKTOP_READ_OPTIONS): Promise<ReadResult> {
   const opts = { ...DESKTOP_READ_OPTIONS, ...options };
@@ -91,13 +125,14 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await sync();
-  const sheets = worksheets.items;
+  const names = worksheets.items.map((ws) => ws.name);
+  const sheets = opts.read ? worksheets.items.filter((ws) => opts.read!(ws.name)) : worksheets.items;
 
   // 2. used ranges and merges
   const used = sheets.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(true);
-    // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-    range.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+    // An empty sheet: null in 1.4+, A1 from the 1.1 call (read as one empty cell).
+    const range = opts.legacy ? ws.getUsedRange() : ws.getUsedRangeOrNullObject(true);
+    range.load(opts.legacy ? 'rowIndex,columnIndex,rowCount,columnCount' : 'isNullObject,rowIndex,columnIndex,rowCount,columnCount');
     let merged: Excel.RangeAreas | undefined;
     if (opts.merges) {
       merged = ws.getRange().getMergedAreasOrNullObject();
@@ -110,7 +145,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
   // 3. values, in row chunks; batches of chunks per sync (one batch off the web)
   const chunks: Chunk[] = [];
   used.forEach(({ range }, sheet) => {
-    if (range.isNullObject || range.rowCount === 0 || range.columnCount === 0) return;
+    if ((!opts.legacy && range.isNullObject) || range.rowCount === 0 || range.columnCount === 0) return;
     const ws = sheets[sheet];
     const rowsPerChunk = Math.max(1, Math.floor(opts.cellsPerChunk / range.columnCount));
     for (let r = 0; r < range.rowCount; r += rowsPerChunk) {
@@ -119,7 +154,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
         sheet,
         row: range.rowIndex + r,
         col: range.columnIndex,
-        range: ws.getRangeByIndexes(range.rowIndex + r, range.columnIndex, rows, range.columnCount),
+        range: rangeByIndexes(ws, range.rowIndex + r, range.columnIndex, rows, range.columnCount, opts.legacy),
         cells: rows * range.columnCount,
       });
     }
@@ -161,6 +196,10 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       cells += chunk.cells;
     }
   }
-  for (const g of grids) for (let i = 0; i < g.rows.length; i++) if (!g.rows[i]) g.rows[i] = [];
-  return { grid: { sheets: grids }, syncs, cells };
+  for (const g of grids) {
+    for (let i = 0; i < g.rows.length; i++) if (!g.rows[i]) g.rows[i] = [];
+    // getUsedRange() (1.1) also spans formatted empty cells: no empty rows after the last value.
+    while (g.rows.length > 0 && g.rows[g.rows.length - 1].length === 0) g.rows.pop();
+  }
+  return { grid: { sheets: grids }, syncs, cells, names };
 }

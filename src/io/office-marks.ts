@@ -9,10 +9,11 @@
  * no longer flagged. Three syncs each way, whatever the number of findings.
  */
 import type { Finding } from '../model/finding';
+import { MARK_COLORS, cellMarks } from '../check/marks';
+
+export { MARK_COLORS, cellMarks, noteText } from '../check/marks';
 
 export const MARKS_SETTING = 'custody.marks.v1';
-
-export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
 
 /** What a cell looked like before we marked it. */
 export interface PriorState {
@@ -27,36 +28,6 @@ export interface MarkOptions {
   /** ExcelApi 1.18 (notes) available; without it only the fill is set. */
   notes: boolean;
   lang?: 'zh' | 'en';
-}
-
-interface CellMark {
-  sheet: string;
-  cell: string;
-  severity: 'error' | 'warning';
-  text: string;
-}
-
-const NOTE_HEADER = '【试卷保密助手】';
-
-export function noteText(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): string {
-  const sev = (s: string): string => (lang === 'en' ? (s === 'error' ? 'Error' : 'Warning') : s === 'error' ? '错误' : '警告');
-  return [NOTE_HEADER, ...findings.map((f) => `${sev(f.severity)} ${f.rule}：${f.message}`)].join('\n');
-}
-
-/** One mark per cell: the worst severity, every message. */
-export function cellMarks(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): CellMark[] {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (!f.sheet || !f.cell) continue;
-    const key = `${f.sheet}\u0000${f.cell.toUpperCase()}`;
-    const list = byCell.get(key) ?? [];
-    list.push(f);
-    byCell.set(key, list);
-  }
-  return [...byCell.entries()].map(([key, list]) => {
-    const [sheet, cell] = key.split('\u0000');
-    return { sheet, cell, severity: list.some((f) => f.severity === 'error') ? 'error' : 'warning', text: noteText(list, lang) };
-  });
 }
 
 const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;

@@ -1,6 +1,7 @@
 /**
  * 汇总 in Excel: the site's custody summary written as a sheet with Office.js
- * (values in one 2-D write, a column chart of copies against candidates),
+ * (values in one 2-D write, the columns as the CLI's workbook declares them,
+ * a column chart of copies against candidates),
  * replacing the sheet if it is there already. Two syncs. Written directly
  * rather than inserted from a file because Excel on the web will not insert a
  * sheet holding a chart, and so that exceljs stays out of the Office bundle.
@@ -46,7 +47,15 @@ export async function writeSummarySheet(context: Excel.RequestContext, table: Su
   for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
     body.format.borders.getItem(edge).style = 'Continuous';
   }
-  ws.getRange(`A:${last}`).format.autofitColumns();
+  // The declared widths (the CLI workbook's), in points: a character of the default font is about 7 px = 5.25 pt.
+  table.widths.forEach((w, i) => {
+    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
+  });
+  table.numFmts.forEach((f, i) => {
+    if (f) ws.getRange(`${a1(firstData - 1, i)}:${a1(totalRow - 1, i)}`).numberFormat = [[f]];
+  });
+  head.format.wrapText = true;
+  ws.getRange(`A${firstData}:${last}${totalRow}`).format.wrapText = true;
 
   if (table.rows.length > 0) {
     const [copiesCol, candCol] = table.chartColumns;

@@ -6,7 +6,8 @@
 import type { SiteModel } from '../model/site-model';
 import type { Finding } from '../model/finding';
 import { CellLocation, locate } from '../model/location';
-import { FORMS } from '../forms/index';
+import { FORM_OF_KEY } from '../model/labels';
+import type { SiteData } from '../model/types';
 import { computeFacts, Facts, labelOf } from './facts';
 import { CROSS_RULES, RULES } from './index';
 import type { CrossRule, Lang, Params, ReportOptions, Rule, RuleMeta } from './types';
@@ -34,10 +35,9 @@ export function messageOf(meta: RuleMeta, messageId: string, params: Params, lan
 
 /** A form left blank is not in the model: point at its blank sheet's first cell, if the workbook has one. */
 function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined {
-  const key = path.split(/[.[]/)[0];
-  const entry = FORMS.find((f) => f.key === key);
-  const sheet = entry && model.sheets.find((s) => s.form === entry.layout.id);
-  return entry && sheet ? { sheet: sheet.sheet, cell: 'A1', form: entry.layout.attachment, row: null } : undefined;
+  const entry = FORM_OF_KEY[path.split(/[.[]/)[0] as keyof SiteData];
+  const sheet = entry && model.sheets.find((s) => s.form === entry.form);
+  return entry && sheet ? { sheet: sheet.sheet, cell: 'A1', form: entry.attachment, row: null } : undefined;
 }
 
 function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: string, params: Params, lang: Lang, options?: ReportOptions): Finding {
@@ -45,7 +45,7 @@ function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: 
   const field = params.field ?? labelOf(path);
   const cell = loc?.cell;
   const full = { ...params, field, cell: cell ?? '', sheet: loc?.sheet ?? '' };
-  return {
+  const finding: Finding = {
     rule: meta.id,
     severity: meta.severity,
     form: loc ? loc.form : options?.form ?? null,
@@ -55,6 +55,16 @@ function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: 
     message: messageOf(meta, messageId, full, lang),
     clause: meta.clause,
   };
+  MESSAGE_IDS.set(finding, messageId);
+  return finding;
+}
+
+/** Which of its rule's messages a finding was given: kept beside it, since the findings JSON contract has no such field. */
+const MESSAGE_IDS = new WeakMap<Finding, string>();
+
+/** The message id (a key of the rule's `meta.messages`) a finding was reported with; undefined for a finding not made here. */
+export function messageIdOf(finding: Finding): string | undefined {
+  return MESSAGE_IDS.get(finding);
 }
 
 /**

@@ -6,107 +6,13 @@
  * unit's side.
  */
 import type { SiteModel } from '../model/site-model';
-import { FORMS } from '../forms/index';
-import { ISO_DATETIME, parseIso } from '../model/datetime';
-import { toHalfWidth } from '../model/text';
+import { Custody, custodyOf, Direction, Level, personKey, sameUnit } from '../model/custody';
+import { labelOf } from '../model/labels';
+import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Settings, SiteData, StaffMember } from '../model/types';
 
-/** Minutes since the epoch of a `YYYY-MM-DDTHH:mm` value; NaN for anything else (unreadable, missing). */
-export function tm(value: unknown): number {
-  if (typeof value !== 'string') return Number.NaN;
-  const known = TIMES.get(value);
-  if (known !== undefined) return known;
-  let m = Number.NaN;
-  if (ISO_DATETIME.test(value)) {
-    const t = parseIso(value);
-    if (t) m = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) / 60_000;
-  }
-  if (TIMES.size > 200_000) TIMES.clear();
-  TIMES.set(value, m);
-  return m;
-}
-
-/** Parsed times by text: a workbook repeats the same few thousand times many times over. */
-const TIMES = new Map<string, number>();
-
-/** Day number (days since the epoch) of a readable date-time; NaN otherwise. */
-export function dayOf(value: unknown): number {
-  const m = tm(value);
-  return Number.isNaN(m) ? Number.NaN : Math.floor(m / 1440);
-}
-
-/** A whole number ≥ 0, else undefined. */
-export function whole(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
-}
-
-export function isBlankValue(value: unknown): boolean {
-  if (value === undefined || value === null) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  if (Array.isArray(value)) return value.every((v) => isBlankValue(v));
-  return false;
-}
-
-/** A name or number as compared: half-width, no white space. */
-export function norm(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  const text = String(value);
-  const known = NORMS.get(text);
-  if (known !== undefined) return known;
-  const out = toHalfWidth(text).replace(/[\s\u3000]+/g, '');
-  if (NORMS.size > 200_000) NORMS.clear();
-  NORMS.set(text, out);
-  return out;
-}
-
-const NORMS = new Map<string, string>();
-
-/** Two unit names refer to the same unit: equal, or one contains the other. */
-export function sameUnit(a: unknown, b: unknown): boolean {
-  const x = norm(a);
-  const y = norm(b);
-  if (!x || !y) return false;
-  return x === y || x.includes(y) || y.includes(x);
-}
-
-/** Printed labels of each model field, by form key and field key. */
-export const FIELD_LABELS: Record<string, string> = (() => {
-  const out: Record<string, string> = {};
-  for (const entry of FORMS) {
-    const layout = entry.layout;
-    const clean = (label: string) => label.replace(/[（(].*$/, '').replace(/[:：]$/, '') || label;
-    for (const f of [...layout.header.flat(), ...layout.footer.flat()]) out[`${entry.key}.${f.key}`] = clean(f.label);
-    for (const c of layout.table?.columns ?? []) out[`${entry.key}.${layout.table!.key}.${c.key}`] = clean(c.label);
-  }
-  out['distributions.start'] = '日期';
-  out['distributions.end'] = '时间';
-  out['handovers.items.quantity'] = '数量';
-  out['handovers.total'] = '合计';
-  out['intake.totals'] = '合计';
-  for (const k of ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags']) out[`intake.totals.${k}`] = `合计行${out[`intake.items.${k}`]}`;
-  // rows-bound forms keep their rows at the top level of the key
-  for (const key of ['schedule', 'staff', 'vaultLog']) {
-    for (const k of Object.keys(out)) if (k.startsWith(`${key}.rows.`)) out[`${key}.${k.slice(key.length + 6)}`] = out[k];
-  }
-  return out;
-})();
-
-/** The printed label of a field named by its model path (`vaultLog[3].takenAt` → 取卷时间). */
-export function labelOf(path: string): string {
-  const generic = path.replace(/\[\d+\]/g, '');
-  return FIELD_LABELS[generic] ?? generic.split('.').pop() ?? path;
-}
-
-export const SHEET_OF_FORM: Record<string, string> = {
-  site: '基本信息',
-  schedule: '考试安排',
-  staff: '涉卷人员',
-  handovers: '附件1 纸质试卷交接单',
-  intake: '附件2 纸质试卷入库清单',
-  vaultLog: '附件3 保密室试卷出入库记录表',
-  distributions: '附件4 试卷分发登记表',
-  duty: '附件5 保密室值班记录',
-};
+export { dayOf, isBlankValue, labelOf, norm, personKey, sameUnit, tm, whole };
+export type { Direction };
 
 export interface SessionFact {
   index: number;
@@ -125,12 +31,12 @@ export interface SignerFact {
   proctor?: boolean;
 }
 
-export type Direction = 'in' | 'out';
-
 export interface Facts {
   data: SiteData;
+  /** The custody vocabulary (model/custody.ts): direction, dispatches, the unit's names, shared with the summaries. */
+  custody: Custody;
   settings: Required<Settings>;
-  level: '考点' | '分校' | '省校';
+  level: Level;
   /** The unit's own name: the 考点 for a 考点, the 分校 for a 分校. */
   ownName: string | undefined;
   roster: Map<string, { index: number; member: StaffMember }>;
@@ -180,21 +86,11 @@ export function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; 
 
 export function computeFacts(model: SiteModel): Facts {
   const data = model.data;
-  const site = data.site ?? {};
-  const levelText = norm(site.level);
-  const level: Facts['level'] =
-    levelText === '考点' || levelText === '分校' || levelText === '省校'
-      ? levelText
-      : norm(site.examSite)
-        ? '考点'
-        : '分校';
-  const ownName = level === '考点' ? site.examSite : site.school;
+  const custody = custodyOf(model);
+  const { level, ownName, direction, dispatch } = custody;
 
   const roster = new Map<string, { index: number; member: StaffMember }>();
-  (data.staff ?? []).forEach((member, index) => {
-    const key = norm(member?.name);
-    if (key && !roster.has(key)) roster.set(key, { index, member });
-  });
+  for (const [key, index] of custody.roster) roster.set(key, { index, member: data.staff![index] });
 
   const sessions: SessionFact[] = [];
   const sessionsByPaper = new Map<string, SessionFact[]>();
@@ -229,43 +125,9 @@ export function computeFacts(model: SiteModel): Facts {
     if (bags !== undefined) intakeBags.set(p, (intakeBags.get(p) ?? 0) + bags);
   }
 
-  const direction = (data.handovers ?? []).map((h): Direction | undefined => {
-    if (!h) return undefined;
-    const toOwn = sameUnit(h.to, ownName);
-    const fromOwn = sameUnit(h.from, ownName);
-    if (toOwn && !fromOwn) return 'in';
-    if (fromOwn && !toOwn) return 'out';
-    if (toOwn && fromOwn) {
-      // "长沙分校" → "长沙分校岳麓考点": the side whose name is closer to the unit's own.
-      const own = norm(ownName).length;
-      const dTo = Math.abs(norm(h.to).length - own);
-      const dFrom = Math.abs(norm(h.from).length - own);
-      return dTo < dFrom ? 'in' : dFrom < dTo ? 'out' : undefined;
-    }
-    if (level === '考点') return 'in';
-    if (level === '分校') {
-      if (norm(h.to).includes('考点')) return 'out';
-      return 'in';
-    }
-    return undefined;
-  });
-
-  const outgoingDays = new Set<number>();
-  (data.handovers ?? []).forEach((h, i) => {
-    if (direction[i] === 'out') outgoingDays.add(dayOf(h?.time));
-  });
-  const dispatch = (data.vaultLog ?? []).map((row) => {
-    if (level !== '分校' || !row) return false;
-    const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
-    if (!returned) return true;
-    const taker = norm(row.taker);
-    if (taker && roster.size > 0 && !roster.has(taker)) return true;
-    return outgoingDays.has(dayOf(row.takenAt));
-  });
-
   const ownSigners: SignerFact[] = [];
   const add = (name: unknown, path: string, takerRow?: number, proctor?: boolean) => {
-    const n = norm(name);
+    const n = personKey(name);
     if (n) ownSigners.push(proctor ? { name: n, path, proctor } : { name: n, path, takerRow });
   };
   (data.handovers ?? []).forEach((h, i) => {
@@ -304,6 +166,7 @@ export function computeFacts(model: SiteModel): Facts {
 
   return {
     data,
+    custody,
     settings: settingsOf(data),
     level,
     ownName,

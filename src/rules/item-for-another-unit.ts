@@ -1,4 +1,4 @@
-import { norm, sameUnit } from './facts';
+import { sameUnit, unitKey } from '../model/custody';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -17,11 +17,6 @@ export const meta: RuleMeta = {
   },
   docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校).',
 };
-
-/** A unit name as compared: half-width, no spaces, no （学院）/（考点） after it. */
-function unitKey(name: unknown): string {
-  return norm(name).replace(/\((学院|考点)\)/g, '');
-}
 
 function levelOfName(name: string): '考点' | '分校' | '省校' | undefined {
   if (name.includes('考点')) return '考点';

@@ -9,12 +9,13 @@
  * workbooks already read (the demo, the add-in).
  */
 import type { SiteModel } from '../model/site-model';
-import { minutesOf } from '../model/datetime';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteData } from '../model/types';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, withAcross } from '../check/service';
-import { HandoverBrief, SiteSummary, addFindings, summarizeSite, unitKey } from './site';
+import { sameUnit, unitKey } from '../model/custody';
+import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
+import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
 export interface FileOutcome {
@@ -52,7 +53,7 @@ export const PAIR_STATUS_ZH: Record<PairStatus, string> = {
 };
 
 export interface PairDifference {
-  field: 'time' | 'quantity' | 'total' | 'items' | 'address' | 'contact' | 'fromSigners' | 'toSigners';
+  field: 'time' | 'from' | 'to' | 'quantity' | 'total' | 'items' | 'address' | 'contact' | 'fromSigners' | 'toSigners';
   /** Chinese label of the field. */
   label: string;
   sender: string;
@@ -97,19 +98,18 @@ export interface Consolidated {
 
 /**
  * One copy of a handover as pairing needs it: only the fields compared and
- * shown, its items folded into one string. Small, so that the copies of
+ * shown, its items folded into one string, and the fields as compared
+ * (model/pairing.ts, the validator's own). Small, so that the copies of
  * thousands of workbooks can be held at once for pairing.
  */
 export interface PairCopy
   extends Pick<HandoverBrief, 'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'> {
   file: string;
   site: string;
-  /** The items as compared: `destination:quantity` sorted, joined with ；. */
+  /** The items as shown: `destination:quantity` sorted, joined with ；. */
   itemsKey: string;
-}
-
-interface Copy extends PairCopy {
-  order: number;
+  /** Each compared field as compared (`copyFields`). */
+  fields: ReturnType<typeof copyFields>;
 }
 
 function ref(c: PairCopy): HandoverCopyRef {
@@ -133,7 +133,6 @@ const itemsKeyOf = (items: HandoverBrief['items']): string =>
     .map((i) => `${unitKey(i.destination)}:${String(i.quantity)}`)
     .sort()
     .join('；');
-const itemsKey = (c: HandoverBrief | PairCopy): string => ('itemsKey' in c ? c.itemsKey : itemsKeyOf(c.items));
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
@@ -151,6 +150,7 @@ export function pairCopyOf(h: HandoverBrief, file: string, site: string): PairCo
     quantity: h.quantity,
     total: h.total,
     itemsKey: itemsKeyOf(h.items),
+    fields: copyFields(h),
     fromSigners: h.fromSigners,
     toSigners: h.toSigners,
   };
@@ -162,35 +162,38 @@ export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | '
   return { out: summary.handovers.out.map((h) => pairCopyOf(h, file, site)), in: summary.handovers.in.map((h) => pairCopyOf(h, file, site)) };
 }
 
-/** What differs between the sender's and the receiver's copy of one handover. */
-export function compareCopies(sender: HandoverBrief | PairCopy, receiver: HandoverBrief | PairCopy): PairDifference[] {
-  const diffs: PairDifference[] = [];
+/** What differs between the sender's and the receiver's copy of one handover (the fields the validator compares). */
+export function compareCopies(sender: PairCopy, receiver: PairCopy): PairDifference[] {
   const s = sender;
   const r = receiver;
-  const ts = minutesOf(s.time);
-  const tr = minutesOf(r.time);
-  const timeDiffers = Number.isNaN(ts) || Number.isNaN(tr) ? s.time.trim() !== r.time.trim() : ts !== tr;
-  if (timeDiffers) diffs.push({ field: 'time', label: '交接时间', sender: showTime(s.time), receiver: showTime(r.time) });
-  if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: '数量（明细之和）', sender: String(s.quantity), receiver: String(r.quantity) });
-  else if (itemsKey(s) !== itemsKey(r)) diffs.push({ field: 'items', label: '交接明细', sender: itemsKey(s), receiver: itemsKey(r) });
-  if (String(s.total ?? '') !== String(r.total ?? '')) diffs.push({ field: 'total', label: '合计', sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
-  const text = (x: string) => x.replace(/\s+/g, '');
-  if (text(s.address) !== text(r.address)) diffs.push({ field: 'address', label: '接收地址', sender: s.address, receiver: r.address });
-  if (text(s.contact) !== text(r.contact)) diffs.push({ field: 'contact', label: '联系人', sender: s.contact, receiver: r.contact });
-  if (names(s.fromSigners) !== names(r.fromSigners)) diffs.push({ field: 'fromSigners', label: '移交人', sender: names(s.fromSigners), receiver: names(r.fromSigners) });
-  if (names(s.toSigners) !== names(r.toSigners)) diffs.push({ field: 'toSigners', label: '接收人', sender: names(s.toSigners), receiver: names(r.toSigners) });
+  const differing = new Set(differingFields(s.fields, r.fields));
+  const diffs: PairDifference[] = [];
+  if (differing.has('time')) diffs.push({ field: 'time', label: '交接时间', sender: showTime(s.time), receiver: showTime(r.time) });
+  if (differing.has('from')) diffs.push({ field: 'from', label: '移交单位', sender: s.from, receiver: r.from });
+  if (differing.has('to')) diffs.push({ field: 'to', label: '接收单位', sender: s.to, receiver: r.to });
+  if (differing.has('items')) {
+    if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: '数量（明细之和）', sender: String(s.quantity), receiver: String(r.quantity) });
+    else diffs.push({ field: 'items', label: '交接明细', sender: s.itemsKey, receiver: r.itemsKey });
+  }
+  if (differing.has('total')) diffs.push({ field: 'total', label: '合计', sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
+  if (differing.has('address')) diffs.push({ field: 'address', label: '接收地址', sender: s.address, receiver: r.address });
+  if (differing.has('contact')) diffs.push({ field: 'contact', label: '联系人', sender: s.contact, receiver: r.contact });
+  if (differing.has('fromSigners')) diffs.push({ field: 'fromSigners', label: '移交人', sender: names(s.fromSigners), receiver: names(r.fromSigners) });
+  if (differing.has('toSigners')) diffs.push({ field: 'toSigners', label: '接收人', sender: names(s.toSigners), receiver: names(r.toSigners) });
   return diffs;
 }
 
+type Held = PairCopy & CopyKey & { order: number };
+
 /**
  * Collects the handover copies of workbooks, one workbook after another (in
- * the order of the files), and pairs them at the end. Holds only compact
- * copies (`PairCopy`), so that it can be fed as results arrive.
+ * the order of the files), and pairs them at the end (`pairCopies`, the
+ * validator's pairing). Holds only compact copies (`PairCopy`), so that it can
+ * be fed as results arrive.
  */
 export class HandoverPairer {
   private readonly units = new Set<string>();
-  private readonly groups = new Map<string, { out: Copy[]; in: Copy[] }>();
-  private order = 0;
+  private readonly copies: Held[] = [];
 
   /** Adds one readable workbook's copies. */
   add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): void {
@@ -200,27 +203,23 @@ export class HandoverPairer {
   /** The same, from copies already made compact (`pairCopiesOf`, in a worker thread). */
   addCopies(site: string, copies: { out: PairCopy[]; in: PairCopy[] }): void {
     this.units.add(unitKey(site));
-    for (const dir of ['out', 'in'] as const) {
-      for (const c of copies[dir]) {
-        const key = `${unitKey(c.from)}→${unitKey(c.to)}`;
-        const g = this.groups.get(key) ?? { out: [], in: [] };
-        g[dir].push({ ...c, order: this.order++ });
-        this.groups.set(key, g);
+    for (const direction of ['out', 'in'] as const) {
+      for (const c of copies[direction]) {
+        this.copies.push({ ...c, holder: c.file, holderUnit: site, direction, content: c.fields.content, order: this.copies.length });
       }
     }
   }
 
   /** Pairs everything added so far. */
   pairs(): HandoverPair[] {
-    return pairGroups(this.groups, this.units);
+    return pairAll(this.copies, this.units);
   }
 }
 
 /**
- * Pairs the sender's copies with the receiver's across workbooks. Copies are
- * grouped by (移交单位, 接收单位); within a group each sender's copy is paired
- * with the receiver's copy from another workbook that is closest in time (an
- * identical copy first), within three days. What is left is one-sided.
+ * Pairs the sender's copies with the receiver's across workbooks
+ * (model/pairing.ts): by (移交单位, 接收单位), nearest in time, an identical
+ * copy first; what is left is one-sided.
  */
 export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
   const pairer = new HandoverPairer();
@@ -228,55 +227,16 @@ export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] 
   return pairer.pairs();
 }
 
-function pairGroups(groups: Map<string, { out: Copy[]; in: Copy[] }>, units: Set<string>): HandoverPair[] {
-  const provided = (name: string) => {
-    const k = unitKey(name);
-    if (!k) return false;
-    for (const u of units) if (u === k || (u.length >= 3 && k.length >= 3 && (u.endsWith(k) || k.endsWith(u)))) return true;
-    return false;
-  };
-
-  const pairs: HandoverPair[] = [];
-  for (const g of groups.values()) {
-    const candidates: Array<{ s: Copy; r: Copy; score: number }> = [];
-    for (const s of g.out) {
-      for (const r of g.in) {
-        if (r.file === s.file) continue;
-        const ts = minutesOf(s.time);
-        const tr = minutesOf(r.time);
-        const dt = Number.isNaN(ts) || Number.isNaN(tr) ? 24 * 60 : Math.abs(ts - tr);
-        if (dt > 3 * 24 * 60) continue;
-        const diffs = compareCopies(s, r).length;
-        candidates.push({ s, r, score: dt * 10 + diffs });
-      }
-    }
-    candidates.sort((a, b) => a.score - b.score || a.s.order - b.s.order || a.r.order - b.r.order);
-    const used = new Set<Copy>();
-    for (const { s, r } of candidates) {
-      if (used.has(s) || used.has(r)) continue;
-      used.add(s);
-      used.add(r);
-      const differences = compareCopies(s, r);
-      pairs.push({
-        from: s.from,
-        to: s.to,
-        status: differences.length ? 'disagree' : 'matched',
-        counterpartProvided: true,
-        sender: ref(s),
-        receiver: ref(r),
-        differences,
-      });
-    }
-    for (const s of g.out) {
-      if (!used.has(s)) {
-        pairs.push({ from: s.from, to: s.to, status: 'sender-only', counterpartProvided: provided(s.to), sender: ref(s), receiver: null, differences: [] });
-      }
-    }
-    for (const r of g.in) {
-      if (!used.has(r)) {
-        pairs.push({ from: r.from, to: r.to, status: 'receiver-only', counterpartProvided: provided(r.from), sender: null, receiver: ref(r), differences: [] });
-      }
-    }
+function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
+  const provided = (name: string) => [...units].some((u) => sameUnit(u, name));
+  const { pairs: matched, unpaired } = pairCopies(copies);
+  const pairs: HandoverPair[] = matched.map(({ sender: s, receiver: r }) => {
+    const differences = compareCopies(s, r);
+    return { from: s.from, to: s.to, status: differences.length ? 'disagree' : 'matched', counterpartProvided: true, sender: ref(s), receiver: ref(r), differences };
+  });
+  for (const c of [...unpaired].sort((a, b) => a.order - b.order)) {
+    if (c.direction === 'out') pairs.push({ from: c.from, to: c.to, status: 'sender-only', counterpartProvided: provided(c.to), sender: ref(c), receiver: null, differences: [] });
+    else pairs.push({ from: c.from, to: c.to, status: 'receiver-only', counterpartProvided: provided(c.from), sender: null, receiver: ref(c), differences: [] });
   }
   const rank: Record<PairStatus, number> = { disagree: 0, 'sender-only': 1, 'receiver-only': 2, matched: 3 };
   pairs.sort(

@@ -14,9 +14,9 @@
  *   31·bags31 + 26·bags26 + 11·bags11 + 5·bags5.
  * - A checkout is a vault-log row (附件3); it is returned when its 还卷时间 is
  *   filled in. Rows in 袋 (or with no unit) count bags; rows in 份 count loose
- *   copies, kept apart. At a 分校, a checkout that is not returned while the workbook
- *   has outgoing handovers is a dispatch to a 考点, not a loan: it is counted
- *   as dispatched, never as still out.
+ *   copies, kept apart. At a 分校, a checkout that is a dispatch to a 考点
+ *   (model/custody.ts, the validator's own definition) is not a loan: it is
+ *   counted as dispatched, never as still out.
  * - The custody period runs from the intake time (入库时间; else the first
  *   incoming handover) to the last checkout (DOMAIN.md: "from intake to the last
  *   checkout the vault is guarded day and night"). Coverage is the part of it
@@ -26,6 +26,7 @@ import type { SiteModel } from '../model/site-model';
 import { minutesOf, isoFromMinutes } from '../model/datetime';
 import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';
+import { custodyOf } from '../model/custody';
 import type { Count, Handover, SiteData } from '../model/types';
 
 export interface BagFigures {
@@ -168,28 +169,6 @@ export function paperKey(paperNo: string | undefined): string {
   return toHalfWidth(paperNo ?? '').replace(/\s+/g, '');
 }
 
-/** A unit name as compared across workbooks: half-width, no spaces, no （学院）. */
-export function unitKey(name: string | undefined): string {
-  return toHalfWidth(name ?? '')
-    .replace(/\s+/g, '')
-    .replace(/[（(]学院[)）]/g, '')
-    .replace(/[（(]考点[)）]/g, '');
-}
-
-export function sameUnit(a: string | undefined, b: string | undefined): boolean {
-  const x = unitKey(a);
-  const y = unitKey(b);
-  if (!x || !y) return false;
-  return x === y || (x.length >= 3 && y.length >= 3 && (x.endsWith(y) || y.endsWith(x)));
-}
-
-export function unitNameOf(data: SiteData): string {
-  const s = data.site ?? {};
-  if (s.level === '考点' || (s.examSite && s.level !== '分校' && s.level !== '省校')) return s.examSite || s.school || '';
-  if (s.level === '省校') return s.branch || s.school || '';
-  return s.school || s.examSite || s.branch || '';
-}
-
 interface Counter {
   unreadable: number;
 }
@@ -311,17 +290,6 @@ function handoverBrief(h: Handover, index: number, direction: 'in' | 'out', mode
   };
 }
 
-/** Whether a handover in this workbook is the unit receiving (in) or sending (out). */
-export function handoverDirection(data: SiteData, h: Handover): 'in' | 'out' {
-  const me = unitNameOf(data);
-  if (sameUnit(h.to, me)) return 'in';
-  if (sameUnit(h.from, me)) return 'out';
-  // Neither side names this unit: a 考点 only receives; a 分校 receiving from above names a higher unit.
-  if (data.site?.level === '考点') return 'in';
-  if (sameUnit(h.from, data.site?.branch) || /分部|省校|印刷/.test(h.from ?? '')) return 'in';
-  return 'out';
-}
-
 /* ------------------------------------------------------------------ summary */
 
 export interface SummarizeOptions {
@@ -401,15 +369,14 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     p.bags.totalBags += a + b + c + d;
   }
 
-  const directions = (data.handovers ?? []).map((h) => handoverDirection(data, h));
-  const dispatching = s.level === '分校' && directions.includes('out');
+  const custody = custodyOf(data);
   const outstanding: OutstandingCheckout[] = [];
   (data.vaultLog ?? []).forEach((row, i) => {
     const p = paper(row.paperNo, row.paperName);
     const q = whole(row.quantity, counter);
     const returned = Boolean(row.returnedAt && String(row.returnedAt).trim());
     if (!p) return;
-    if (!returned && dispatching) {
+    if (custody.dispatch[i]) {
       p.dispatches++;
       p.bagsDispatched += q ?? 0;
       return;
@@ -460,7 +427,10 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   const sum = (f: (p: PaperSummary) => number) => list.reduce((acc, p) => acc + f(p), 0);
 
   const handovers = { in: [] as HandoverBrief[], out: [] as HandoverBrief[] };
-  (data.handovers ?? []).forEach((h, i) => handovers[directions[i]].push(handoverBrief(h, i, directions[i], model)));
+  (data.handovers ?? []).forEach((h, i) => {
+    const direction = custody.direction[i];
+    if (h && direction) handovers[direction].push(handoverBrief(h, i, direction, model));
+  });
 
   const byRule: SiteSummary['findings']['byRule'] = {};
   let errors = 0;
@@ -484,7 +454,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       school: s.school ?? '',
       examSite: s.examSite ?? '',
       level: s.level ?? '',
-      name: unitNameOf(data),
+      name: custody.name,
     },
     papers: list,
     totals: {

@@ -11,29 +11,51 @@ import { wireCheck } from './check-view';
 import { byId, errorText } from './dom';
 import { renderResults } from './findings-view';
 import { renderTemplates } from './forms-view';
+import type { ReadProgress } from './browser-face';
 import type { Host, TemplateInfo } from './host';
 import { Lang, t, translate } from './i18n';
+import { LiveCheck } from './live';
+import { wireLive } from './live-view';
 import { renderSummaries, wireSummary } from './summary-view';
 
 export interface AppOptions {
   host: Host;
   templates: () => Promise<TemplateInfo[]>;
-  /** Browser face: open files. */
-  addFiles?: (files: readonly File[]) => Promise<void>;
+  /** Browser face: open files, saying how far the reading has come. */
+  addFiles?: (files: readonly File[], progress: (p: ReadProgress) => void) => Promise<void>;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
 const LANG_KEY = 'custody.lang';
 
+type StatusKind = 'info' | 'error' | 'busy';
+
+/** What a piece of work says when it ends: a line, and whether it is bad news. */
+export interface Outcome {
+  text: string;
+  kind: StatusKind;
+}
+
 export class App {
   lang: Lang;
   results: SiteResult[] = [];
   summaries = new Map<string, SiteSummary>();
+  live: LiveCheck | undefined;
   private busy = false;
+
+  /** Loaded once: the language switch draws the same list again. */
+  private templates?: Promise<TemplateInfo[]>;
 
   constructor(private readonly options: AppOptions) {
     const stored = options.storage?.getItem(LANG_KEY);
     this.lang = stored === 'en' ? 'en' : 'zh';
+  }
+
+  private loadTemplates(): Promise<TemplateInfo[]> {
+    this.templates ??= this.options.templates();
+    // A failed load is tried again next time.
+    this.templates.catch(() => (this.templates = undefined));
+    return this.templates;
   }
 
   get host(): Host {
@@ -48,9 +70,10 @@ export class App {
     byId('lang-switch').addEventListener('click', () => this.setLang(this.lang === 'zh' ? 'en' : 'zh'));
     this.wireTabs();
     wireCheck(this);
+    this.live = wireLive(this, this.options.storage);
     wireSummary(this);
     this.render();
-    void renderTemplates(this, this.options.templates);
+    void renderTemplates(this, () => this.loadTemplates());
   }
 
   private wireTabs(): void {
@@ -71,9 +94,10 @@ export class App {
     this.lang = lang;
     this.options.storage?.setItem(LANG_KEY, lang);
     // Findings carry their message in a language: check again (cheap, all local) in the new one.
-    if (this.results.length > 0) void this.runCheck();
+    if (this.results.length > 0) void this.guarded(() => this.runCheck());
+    else this.status('');
     this.render();
-    void renderTemplates(this, this.options.templates);
+    void renderTemplates(this, () => this.loadTemplates());
   }
 
   showTab(name: string): void {
@@ -87,21 +111,22 @@ export class App {
     });
   }
 
-  status(text: string, kind: 'info' | 'error' | 'busy' = 'info'): void {
+  status(text: string, kind: StatusKind = 'info'): void {
     const node = byId('status');
     node.textContent = text;
     node.dataset.kind = kind;
   }
 
   /** Runs one piece of work at a time, the status line saying it is busy, then what came of it. */
-  async guarded(work: () => Promise<string | void>): Promise<void> {
+  async guarded(work: () => Promise<string | Outcome | void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     document.body.classList.add('busy');
     this.status(t(this.lang, 'working'), 'busy');
     try {
-      const message = await work();
-      this.status(message || t(this.lang, 'done'));
+      const outcome = await work();
+      if (typeof outcome === 'object') this.status(outcome.text, outcome.kind);
+      else this.status(outcome || t(this.lang, 'done'));
     } catch (error) {
       this.status(`${t(this.lang, 'failed')}${errorText(error)}`, 'error');
     } finally {
@@ -112,6 +137,8 @@ export class App {
 
   render(): void {
     translate(document, this.lang);
+    // The switch names the other language in that language.
+    byId('lang-switch').lang = this.lang === 'zh' ? 'en' : 'zh-CN';
     renderResults(this);
     renderSummaries(this);
   }
@@ -119,28 +146,59 @@ export class App {
   async openFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0 || !this.options.addFiles) return;
     await this.guarded(async () => {
-      await this.options.addFiles!(files);
+      try {
+        await this.options.addFiles!(files, (p) => this.progress(p));
+      } finally {
+        this.progress(null);
+      }
       return this.runCheck();
     });
   }
 
-  async runCheck(): Promise<string> {
-    this.results = await this.host.check(this.lang);
+  /** Shows which file is being read, and how many of how many; null hides it. */
+  progress(p: ReadProgress | null): void {
+    const box = document.getElementById('progress');
+    if (!box) return;
+    box.hidden = p === null;
+    if (!p) return;
+    const bar = byId('progress-bar') as HTMLProgressElement;
+    bar.max = p.total;
+    bar.value = p.done;
+    const text = t(this.lang, 'reading', { i: p.done + 1, n: p.total, file: p.name });
+    byId('progress-text').textContent = text;
+    this.status(text, 'busy');
+  }
+
+  /** Checks what is open (`changed`: only these sheets were edited since, live checking); the status line counts the findings and names any workbook that could not be read. */
+  async runCheck(changed?: readonly string[]): Promise<Outcome> {
+    this.status(t(this.lang, 'checking'), 'busy');
+    this.results = await this.host.check(this.lang, changed);
     this.summaries.clear();
     for (const r of this.results) {
       if (r.model) this.summaries.set(r.id, summarizeSite(r.model, r.findings, { file: r.label }));
     }
     renderResults(this);
     renderSummaries(this);
-    const total = this.results.reduce(
-      (acc, r) => {
-        const c = counts(r.findings);
-        return { errors: acc.errors + c.errors, warnings: acc.warnings + c.warnings };
-      },
-      { errors: 0, warnings: 0 },
-    );
-    return this.lang === 'zh'
-      ? `${t(this.lang, 'done')}：${total.errors} 个错误，${total.warnings} 个警告`
-      : `${t(this.lang, 'done')}: ${total.errors} errors, ${total.warnings} warnings`;
+    return checkOutcome(this.results, this.lang);
   }
+}
+
+/**
+ * A file that could not be read is bad news, not "0 errors": its one-line
+ * refusal leads the status line, which then counts the readable ones.
+ */
+export function checkOutcome(results: readonly SiteResult[], lang: Lang): Outcome {
+  const total = { errors: 0, warnings: 0 };
+  for (const r of results) {
+    const c = counts(r.findings);
+    total.errors += c.errors;
+    total.warnings += c.warnings;
+  }
+  const unreadable = results.filter((r) => r.error !== undefined);
+  const tally = t(lang, 'summaryDone', total);
+  if (unreadable.length === 0) return { text: tally, kind: 'info' };
+  const first = t(lang, 'cannotRead', { file: unreadable[0].label, reason: unreadable[0].error ?? '' });
+  const more = unreadable.length > 1 ? t(lang, 'moreUnreadable', { n: unreadable.length - 1 }) : '';
+  const readable = results.length > unreadable.length ? `${lang === 'zh' ? '；' : '; '}${tally}` : '';
+  return { text: `${first}${more}${readable}`, kind: 'error' };
 }

@@ -1,19 +1,35 @@
 /**
  * The pane in a plain browser (no Office host): for staff on WPS Spreadsheets
- * or without Microsoft Excel. Workbooks are opened from disk with exceljs,
- * checked on this computer, and a marked copy is downloaded. Nothing is sent
- * anywhere. This module (and exceljs with it) is loaded by dynamic import()
- * only when there is no Office host.
+ * or without Microsoft Excel. Workbooks are opened from disk, read in a Web
+ * Worker by the one reader, checked on this computer, and a marked copy is
+ * downloaded. Nothing is sent anywhere. This module is loaded by dynamic
+ * import() only when there is no Office host.
  */
-import { BrowserReadError, OpenedWorkbook, markedCopy, markedName, openFile, saveBytes } from '../io/xlsx/browser';
-import { siteSummaryXlsx } from '../io/xlsx/summary-workbook';
+import { BrowserReadError, fileBytes, markedCopy, markedName, openWorkbook, saveBytes } from '../io/xlsx/browser';
+import { consolidatedXlsx, siteSummaryXlsx } from '../io/xlsx/summary';
+import type { WorkbookGrid } from '../model/grid';
+import { consolidateModels } from '../summary/consolidate';
 import { SiteInput, checkSites } from './check';
 import type { Host } from './host';
 import { Lang, t } from './i18n';
+import { readInWorker } from './worker-reader';
+
+/** How far the reading of the chosen files has come: `done` of `total`, `name` being read next. */
+export interface ReadProgress {
+  done: number;
+  total: number;
+  name: string;
+}
+
+/** A file read: its bytes (kept for the marked copy and the SHA-256) and its grid. */
+interface OpenedFile {
+  bytes: Uint8Array;
+  grid: WorkbookGrid;
+}
 
 export interface BrowserHost extends Host {
   /** Opens files (added to those already open; a file of the same name replaces the old one). */
-  addFiles(files: readonly File[]): Promise<void>;
+  addFiles(files: readonly File[], progress?: (p: ReadProgress) => void): Promise<void>;
   opened(): string[];
 }
 
@@ -36,27 +52,31 @@ function readError(error: unknown, lang: Lang): string {
     if (lang === 'zh') return error.message;
     if (error.code === 'oldXls') return t(lang, 'oldXls');
     if (error.code === 'notXlsx') return t(lang, 'notXlsx');
-    if (error.code === 'tooBig') return `${t(lang, 'fileTooBig')}: ${error.message}`;
-    return error.message;
+    if (error.code === 'tooBig') return t(lang, 'fileTooBig');
+    return t(lang, 'brokenFile');
   }
   return error instanceof Error ? error.message : String(error);
 }
 
 export function browserHost(): BrowserHost {
-  const files: Array<{ name: string; opened?: OpenedWorkbook; error?: unknown }> = [];
+  const files: Array<{ name: string; opened?: OpenedFile; error?: unknown }> = [];
   const find = (id: string) => files.find((f) => f.name === id);
+  // Read off the page's thread, so that the page answers while a large workbook is read.
+  const readGrid = readInWorker(async (name, bytes) => (await openWorkbook(name, bytes)).grid);
   return {
     kind: 'browser',
-    async addFiles(list) {
-      for (const file of list) {
-        let entry: { name: string; opened?: OpenedWorkbook; error?: unknown };
+    async addFiles(list, progress) {
+      for (const [i, file] of list.entries()) {
+        progress?.({ done: i, total: list.length, name: file.name });
+        let entry: { name: string; opened?: OpenedFile; error?: unknown };
         try {
-          entry = { name: file.name, opened: await openFile(file) };
+          const bytes = await fileBytes(file);
+          entry = { name: file.name, opened: { bytes, grid: await readGrid(file.name, bytes) } };
         } catch (error) {
           entry = { name: file.name, error };
         }
-        const i = files.findIndex((f) => f.name === file.name);
-        if (i >= 0) files[i] = entry;
+        const same = files.findIndex((f) => f.name === file.name);
+        if (same >= 0) files[same] = entry;
         else files.push(entry);
       }
     },
@@ -79,16 +99,26 @@ export function browserHost(): BrowserHost {
       if (!entry?.opened) return;
       saveBytes(markedName(entry.name, lang), await markedCopy(entry.opened, site.findings, lang));
     },
-    async exportJson(sites) {
+    async exportJson(sites, lang) {
       // The check service's report, as `custody validate --format json` prints it.
       const files = sites.filter((site) => site.report).map((site) => site.report);
-      const name = '校验结果.json';
+      const name = t(lang, 'findingsFile');
       saveBytes(name, new TextEncoder().encode(`${JSON.stringify({ files }, null, 2)}\n`), 'application/json');
+      return name;
+    },
+    async downloadConsolidated(sites, lang) {
+      const inputs = [];
+      for (const site of sites) {
+        const entry = find(site.id);
+        inputs.push({ file: site.label, sha256: entry?.opened ? await sha256(entry.opened.bytes) : null, model: site.model, error: site.error });
+      }
+      const name = t(lang, 'consolidatedFile');
+      saveBytes(name, await consolidatedXlsx(consolidateModels(inputs, { lang }), { lang }));
       return name;
     },
     async writeSummary(site, summary, lang) {
       const name = `${site.label.replace(/\.xlsx$/i, '')}${lang === 'zh' ? '（汇总）' : ' (summary)'}.xlsx`;
-      saveBytes(name, await siteSummaryXlsx(summary, site.findings));
+      saveBytes(name, await siteSummaryXlsx(summary, site.findings, lang));
       return name;
     },
   };

@@ -13,9 +13,9 @@ export function wireCheck(app: App): void {
       return site && app.host.mark ? app.host.mark(site, app.lang) : undefined;
     }),
   );
-  document.getElementById('clear-btn')?.addEventListener('click', () =>
-    app.guarded(async () => (app.host.clearMarks ? app.host.clearMarks(app.lang) : undefined)),
-  );
+  document
+    .getElementById('clear-btn')
+    ?.addEventListener('click', () => app.guarded(async () => (app.host.clearMarks ? app.host.clearMarks(app.lang) : undefined)));
   wireFilePicker(app);
   byId('results').addEventListener('click', (e) => {
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-finding]');
@@ -56,9 +56,14 @@ async function pick(app: App, siteId: string, index: number): Promise<void> {
   const site = app.results.find((r) => r.id === siteId);
   const finding = site?.findings[index];
   if (!site || !finding) return;
-  document.querySelectorAll('.finding.selected').forEach((n) => n.classList.remove('selected'));
-  document.querySelector(`[data-site="${CSS.escape(siteId)}"][data-finding="${index}"]`)?.classList.add('selected');
-  renderPreview(site, finding, app.lang);
+  document.querySelectorAll('.finding.selected').forEach((n) => {
+    n.classList.remove('selected');
+    n.setAttribute('aria-expanded', 'false');
+  });
+  const button = document.querySelector<HTMLElement>(`[data-site="${CSS.escape(siteId)}"][data-finding="${index}"]`);
+  button?.classList.add('selected');
+  button?.setAttribute('aria-expanded', 'true');
+  renderPreview(site, finding, app.lang, button ?? undefined);
   try {
     await app.host.select(site, finding);
   } catch (error) {

@@ -11,23 +11,32 @@ export function renderResults(app: App): void {
   if (app.results.length > 0 && app.host.exportJson) {
     const bar = el('div', { class: 'actions' });
     const button = el('button', { class: 'btn', type: 'button', id: 'export-json' }, t(app.lang, 'exportJson'));
-    button.addEventListener('click', () => app.guarded(() => app.host.exportJson!(app.results)));
+    button.addEventListener('click', () => app.guarded(() => app.host.exportJson!(app.results, app.lang)));
     bar.append(button);
     root.append(bar);
   }
   for (const site of app.results) root.append(siteSection(app, site));
+  parkPreview();
+}
+
+/** The preview shows under the finding clicked; when the list is drawn again it goes back, hidden. */
+function parkPreview(): void {
   const preview = document.getElementById('preview');
-  if (preview && app.results.length === 0) preview.hidden = true;
+  const results = document.getElementById('results');
+  if (!preview || !results) return;
+  results.after(preview);
+  preview.hidden = true;
 }
 
 function siteSection(app: App, site: SiteResult): HTMLElement {
   const lang = app.lang;
   const box = el('section', { class: 'site', 'data-site-id': site.id });
   const head = el('header', { class: 'site-head' });
-  head.append(el('h3', {}, site.label));
+  head.append(el('h3', { translate: 'no' }, site.label));
   if (site.error) {
+    box.classList.add('unreadable');
     head.append(el('span', { class: 'badge error' }, t(lang, 'unreadable')));
-    box.append(head, el('p', { class: 'site-error' }, site.error));
+    box.append(head, el('p', { class: 'site-error', role: 'alert' }, site.error));
     return box;
   }
   const c = counts(site.findings);
@@ -38,28 +47,40 @@ function siteSection(app: App, site: SiteResult): HTMLElement {
   );
   head.append(tally);
   if (app.host.downloadMarked) {
-    head.append(el('button', { class: 'btn primary', type: 'button', 'data-download': site.id }, t(lang, 'downloadMarked')));
+    const action = t(lang, 'downloadMarked');
+    head.append(
+      el(
+        'button',
+        { class: 'btn primary', type: 'button', 'data-download': site.id, 'aria-label': t(lang, 'actionOn', { action, target: site.label }) },
+        action,
+      ),
+    );
   }
   box.append(head);
   if (site.problems.length > 0) {
     const problems = el('div', { class: 'problems' });
     problems.append(el('strong', {}, t(lang, 'problems')));
     const ul = el('ul');
-    for (const p of site.problems) ul.append(el('li', {}, p));
+    // The reader's notes are in Chinese only: they quote the sheet and its printed labels.
+    for (const p of site.problems) ul.append(el('li', { translate: 'no', lang: 'zh-CN' }, p));
     problems.append(ul);
     box.append(problems);
   }
   if (site.findings.length === 0) box.append(el('p', { class: 'all-clear' }, t(lang, 'noFindings')));
   const indexOf = new Map<Finding, number>(site.findings.map((f, i) => [f, i]));
+  // With several workbooks shown, the same sheet and the same finding can occur in each: the name says whose.
+  const whose = app.results.length > 1 ? site.label : '';
   for (const group of groupBySheet(site.findings)) {
     const details = el('details', { class: 'sheet-group', open: '' });
-    const summary = el('summary');
-    summary.append(el('span', { class: 'sheet-name' }, group.sheet ?? t(lang, 'workbookWide')), el('span', { class: 'count' }, `${group.errors + group.warnings}`));
+    const n = group.errors + group.warnings;
+    const sheet = group.sheet ?? t(lang, 'workbookWide');
+    const summary = el('summary', { 'aria-label': t(lang, 'sheetFindings', { site: site.label, sheet, n }) });
+    summary.append(el('span', { class: 'sheet-name', ...(group.sheet ? { translate: 'no' } : {}) }, sheet), el('span', { class: 'count' }, `${n}`));
     details.append(summary);
     const list = el('ul', { class: 'findings' });
     for (const f of group.findings) {
       const li = el('li');
-      li.append(findingButton(site, f, indexOf.get(f)!, lang));
+      li.append(findingButton(site, f, indexOf.get(f)!, lang, whose));
       list.append(li);
     }
     details.append(list);
@@ -68,7 +89,7 @@ function siteSection(app: App, site: SiteResult): HTMLElement {
   return box;
 }
 
-function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang): HTMLButtonElement {
+function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, whose: string): HTMLButtonElement {
   const button = el('button', {
     type: 'button',
     class: `finding ${f.severity}`,
@@ -80,6 +101,7 @@ function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang):
     'data-severity': f.severity,
     'data-row': f.row === null ? '' : String(f.row),
     'data-form': f.form === null ? '' : String(f.form),
+    'aria-controls': 'preview',
   });
   const top = el('span', { class: 'finding-top' });
   top.append(
@@ -88,6 +110,6 @@ function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang):
     el('span', { class: 'where' }, [f.cell, f.row !== null ? `${t(lang, 'row')} ${f.row}` : ''].filter(Boolean).join(' · ')),
   );
   button.append(top, el('span', { class: 'message' }, f.message));
-  if (f.clause) button.title = `${t(lang, 'clause')}: ${f.clause}`;
+  if (whose) button.append(el('span', { class: 'visually-hidden', translate: 'no' }, ` · ${whose}`));
   return button;
 }

@@ -18,8 +18,11 @@ export interface Host {
   kind: 'office' | 'browser';
   /** Office: insert the template's sheets; browser: download the file. Returns a status line. */
   useTemplate(template: TemplateInfo, lang: Lang): Promise<string>;
-  /** Office: reads the open workbook; browser: the files opened so far. */
-  check(lang: Lang): Promise<SiteResult[]>;
+  /**
+   * Office: reads the open workbook; browser: the files opened so far.
+   * `changed`: only these sheets were edited since the last check (live checking): the others may come from the last read.
+   */
+  check(lang: Lang, changed?: readonly string[]): Promise<SiteResult[]>;
   /** Office: activates the sheet and selects the cell. */
   select(site: SiteResult, finding: Finding): Promise<void>;
   /** Office only. */
@@ -28,13 +31,22 @@ export interface Host {
   /** Browser only. */
   downloadMarked?(site: SiteResult, lang: Lang): Promise<void>;
   /** Browser only: the findings of every file in `custody validate --format json`'s shape, downloaded. */
-  exportJson?(sites: readonly SiteResult[]): Promise<string>;
+  exportJson?(sites: readonly SiteResult[], lang: Lang): Promise<string>;
+  /** Browser only: the consolidated summary of every readable workbook open (`custody summary`'s workbook), downloaded. */
+  downloadConsolidated?(sites: readonly SiteResult[], lang: Lang): Promise<string>;
+  /** Live checking where the host reports edits: calls back with the edited sheets; returns a function that stops it. */
+  watch?(onChange: (sheets: readonly string[]) => void): () => void;
   /** Office: writes the 汇总 sheet; browser: downloads a workbook with it. */
   writeSummary(site: SiteResult, summary: SiteSummary, lang: Lang): Promise<string>;
 }
 
-/** The committed templates, base64-encoded into the build (webpack emits templates.json). */
+/** Where the offline page carries the templates inline (no fetch from file://). */
+export const INLINE_TEMPLATES_ID = 'custody-templates';
+
+/** The committed templates, base64-encoded into the build (webpack emits templates.json; the offline page holds them inline). */
 export async function loadTemplates(): Promise<TemplateInfo[]> {
+  const inline = document.getElementById(INLINE_TEMPLATES_ID);
+  if (inline?.textContent) return (JSON.parse(inline.textContent) as { templates: TemplateInfo[] }).templates;
   const response = await fetch('templates.json', { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`templates.json: HTTP ${response.status}`);
   const body = (await response.json()) as { templates: TemplateInfo[] };

@@ -19,6 +19,7 @@ const zh = {
   dropHint: '或把文件拖到这里',
   validate: '校验整个工作簿',
   revalidate: '重新校验',
+  liveCheck: '编辑后自动重新校验',
   mark: '标记',
   clearMarks: '清除标记',
   downloadMarked: '下载已标记副本',
@@ -44,6 +45,9 @@ const zh = {
   summaryWritten: '已写入“汇总”工作表。',
   notesUnsupported: '此版本 Excel 不支持批注接口（ExcelApi 1.18），只标颜色。',
   insertUnsupported: '此版本 Excel 不支持插入工作表（需要 ExcelApi 1.13）。请改用浏览器版下载模板。',
+  marksUnsupported:
+    '此版本 Excel（2016）不能在工作簿里保存标记前的原样（需要 ExcelApi 1.4），所以不做标记：请按上面的列表逐项点击修改，或用浏览器版下载已标记副本。',
+  summaryUnsupported: '此版本 Excel（2016）不能写入汇总表（需要 ExcelApi 1.4）：请用命令行 custody summary 或浏览器版生成汇总。',
   failed: '出错了：',
   fileTooBig: '文件过大',
   notXlsx: '不是 .xlsx 工作簿',
@@ -57,6 +61,25 @@ const zh = {
   privacy: '所有处理都在本机完成，工作簿数据不会离开这台电脑。',
   severity_error: '错误',
   severity_warning: '警告',
+  colon: '：',
+  summaryDone: '完成：{errors} 个错误，{warnings} 个警告',
+  cannotRead: '无法读取 {file}：{reason}',
+  moreUnreadable: '（另有 {n} 个文件无法读取）',
+  brokenFile: '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件',
+  reading: '正在读取 {i}/{n}：{file}',
+  checking: '正在校验…',
+  findingsFile: '校验结果.json',
+  consolidatedFile: '试卷保管汇总.xlsx',
+  downloadConsolidated: '下载合并汇总（{n} 个工作簿）',
+  sheetFindings: '{site} · {sheet}：{n} 个问题',
+  actionOn: '{action}：{target}',
+  template_0: '整套工作簿',
+  template_1: '附件1 纸质试卷交接单',
+  template_2: '附件2 纸质试卷入库清单',
+  template_3: '附件3 保密室试卷出入库记录表',
+  template_4: '附件4 试卷分发登记表',
+  template_5: '附件5 保密室值班记录',
+  switchLangName: 'English — 切换到英文界面',
 };
 
 export type Key = keyof typeof zh;
@@ -79,6 +102,7 @@ const en: Record<Key, string> = {
   dropHint: 'or drop files here',
   validate: 'Check the whole workbook',
   revalidate: 'Check again',
+  liveCheck: 'Check again after edits',
   mark: 'Mark',
   clearMarks: 'Clear marks',
   downloadMarked: 'Download marked copy',
@@ -93,7 +117,7 @@ const en: Record<Key, string> = {
   problems: 'Reading notes',
   workbookWide: 'Whole workbook',
   summaryIntroOffice: 'Write or refresh the 汇总 (summary) sheet, with its chart, in this workbook.',
-  summaryIntroBrowser: 'Choose workbooks under Check first; each site\'s custody summary shows here.',
+  summaryIntroBrowser: "Choose workbooks under Check first; each site's custody summary shows here.",
   writeSummary: 'Write / refresh summary sheet',
   downloadSummary: 'Download summary workbook',
   working: 'Working…',
@@ -104,6 +128,9 @@ const en: Record<Key, string> = {
   summaryWritten: 'The 汇总 sheet is written.',
   notesUnsupported: 'This Excel has no notes API (ExcelApi 1.18): cells are coloured only.',
   insertUnsupported: 'This Excel cannot insert sheets (ExcelApi 1.13 needed). Download the templates from the browser version instead.',
+  marksUnsupported:
+    "This Excel (2016) cannot keep the cells' prior state in the workbook (ExcelApi 1.4 needed), so it does not mark: click each finding above to fix it, or download a marked copy from the browser version.",
+  summaryUnsupported: 'This Excel (2016) cannot write the summary sheet (ExcelApi 1.4 needed): make the summary with custody summary or the browser version.',
   failed: 'Failed: ',
   fileTooBig: 'File too large',
   notXlsx: 'Not an .xlsx workbook',
@@ -111,12 +138,31 @@ const en: Record<Key, string> = {
   rule: 'Rule',
   cell: 'Cell',
   row: 'Row',
-  clause: 'Clause',
+  clause: 'The rule, in the words of the Chinese source',
   preview: 'Where it is',
   noSummary: 'No summary yet.',
   privacy: 'Everything runs on this computer; workbook data never leaves it.',
   severity_error: 'Error',
   severity_warning: 'Warning',
+  colon: ': ',
+  summaryDone: 'Done: {errors} errors, {warnings} warnings',
+  cannotRead: 'Could not read {file}: {reason}',
+  moreUnreadable: ' ({n} more files could not be read)',
+  brokenFile: 'The file is damaged or incomplete (perhaps cut short when copied): get the original file again',
+  reading: 'Reading {i} of {n}: {file}',
+  checking: 'Checking…',
+  findingsFile: 'findings.json',
+  consolidatedFile: 'custody summary.xlsx',
+  downloadConsolidated: 'Download the consolidated summary ({n} workbooks)',
+  sheetFindings: '{site} · {sheet}: {n} findings',
+  actionOn: '{action}: {target}',
+  template_0: 'Whole site workbook',
+  template_1: 'Form 1 · paper handover slip',
+  template_2: 'Form 2 · vault intake list',
+  template_3: 'Form 3 · vault in/out log',
+  template_4: 'Form 4 · paper distribution register',
+  template_5: 'Form 5 · vault duty log',
+  switchLangName: '中文 — switch to Chinese',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { zh, en };
@@ -130,6 +176,12 @@ export function translate(root: ParentNode, lang: Lang): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
     el.textContent = t(lang, el.dataset.i18n as Key);
   });
+  root.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => {
+    el.setAttribute('aria-label', t(lang, el.dataset.i18nLabel as Key));
+  });
   const doc = (root as Document).documentElement;
-  if (doc) doc.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  if (doc) {
+    doc.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    (root as Document).title = t(lang, 'appTitle');
+  }
 }

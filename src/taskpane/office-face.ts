@@ -6,6 +6,7 @@ import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, readOfficeGrid } from '../io/of
 import { applyMarks, clearMarks, selectCell } from '../io/office-marks';
 import { writeSummarySheet } from '../io/office-summary';
 import { checkSites } from './check';
+import { SheetCache } from './live';
 import type { Host } from './host';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
@@ -21,7 +22,11 @@ function supports(version: string): boolean {
 export function officeHost(): Host {
   const notes = supports('1.18');
   const onWeb = Office.context.platform === Office.PlatformType.OfficeOnline;
-  const readOptions = { ...(onWeb ? WEB_READ_OPTIONS : DESKTOP_READ_OPTIONS), merges: supports('1.13') };
+  // Excel 2016/2019 (volume licences) stop at ExcelApi 1.1–1.8: read with 1.1 calls there,
+  // and say plainly what needs a newer Excel rather than fail half-way.
+  const readOptions = { ...(onWeb ? WEB_READ_OPTIONS : DESKTOP_READ_OPTIONS), merges: supports('1.13'), legacy: !supports('1.7') };
+  const settings = supports('1.4');
+  const cache = new SheetCache();
   return {
     kind: 'office',
     async useTemplate(template, lang) {
@@ -29,25 +34,66 @@ export function officeHost(): Host {
       const result = await Excel.run((context) => insertTemplate(context, template.base64));
       return `${t(lang, 'inserted')}${result.names.join('、')}`;
     },
-    async check(lang) {
-      const { grid } = await Excel.run((context) => readOfficeGrid(context, readOptions));
-      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid }], lang);
+    async check(lang, changed) {
+      const { grid, names } = await Excel.run((context) => readOfficeGrid(context, { ...readOptions, read: cache.reader(changed) }));
+      const whole = cache.update(names, grid.sheets);
+      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole }], lang);
     },
+    // worksheets.onChanged (ExcelApi 1.9) reports edits by sheet id.
+    watch: supports('1.9') ? watchWorksheets : undefined,
     async select(_site, finding) {
       if (!finding.sheet || !finding.cell) return;
       await Excel.run((context) => selectCell(context, finding.sheet!, finding.cell!));
     },
     async mark(site, lang) {
+      if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) => applyMarks(context, site.findings, { notes, lang }));
       return t(lang, 'marked', { n: result.marked }) + (notes ? '' : ` ${t(lang, 'notesUnsupported')}`);
     },
     async clearMarks(lang) {
+      if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) => clearMarks(context, { notes }));
       return t(lang, 'cleared', { n: result.restored });
     },
     async writeSummary(_site, summary, lang) {
+      if (!settings) return t(lang, 'summaryUnsupported');
       await Excel.run((context) => writeSummarySheet(context, summaryTable(summary, lang)));
       return t(lang, 'summaryWritten');
     },
+  };
+}
+
+/** Calls back with the name of each edited sheet; returns a function that stops listening. */
+function watchWorksheets(onChange: (sheets: readonly string[]) => void): () => void {
+  const names = new Map<string, string>();
+  const nameOf = async (id: string): Promise<string | undefined> => {
+    if (!names.has(id)) {
+      await Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(id);
+        ws.load('name');
+        await context.sync();
+        if (!ws.isNullObject) names.set(id, ws.name);
+      });
+    }
+    return names.get(id);
+  };
+  let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+  void Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/id,items/name');
+    handler = sheets.onChanged.add(async (event) => {
+      const name = await nameOf(event.worksheetId);
+      if (name) onChange([name]);
+    });
+    await context.sync();
+    for (const ws of sheets.items) names.set(ws.id, ws.name);
+  }).catch(() => undefined);
+  return () => {
+    if (!handler) return;
+    const h = handler;
+    void Excel.run(h.context, async (context) => {
+      h.remove();
+      await context.sync();
+    });
   };
 }

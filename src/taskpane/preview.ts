@@ -13,14 +13,27 @@ function shown(v: CellValue): string {
   return v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v);
 }
 
-export function renderPreview(site: SiteResult, finding: Finding, lang: Lang): void {
+/** The clause the rule rests on, as the source words it (it is quoted in Chinese in both languages; it starts with 依据). */
+function clauseLine(clause: string, lang: Lang): HTMLElement {
+  const line = el('p', { class: 'preview-clause' });
+  if (lang !== 'zh') line.append(`${t(lang, 'clause')}${t(lang, 'colon')}`);
+  line.append(el('q', { lang: 'zh-CN', translate: 'no' }, clause));
+  return line;
+}
+
+/** Draws the preview right under the finding's button and scrolls so that both are in view. */
+export function renderPreview(site: SiteResult, finding: Finding, lang: Lang, under?: HTMLElement): void {
   const preview = document.getElementById('preview');
   if (!preview) return;
+  if (under) under.after(preview);
   preview.replaceChildren();
   const sheet = site.grid?.sheets.find((s) => s.name === finding.sheet);
   const at = finding.cell ? parseA1(finding.cell) : undefined;
-  preview.append(el('h4', {}, `${t(lang, 'preview')}：${finding.sheet ?? ''}!${finding.cell ?? ''}`));
-  preview.append(el('p', { class: 'preview-message' }, `${finding.rule}：${finding.message}`));
+  const title = el('h4', {}, `${t(lang, 'preview')}${t(lang, 'colon')}`);
+  title.append(el('span', { translate: 'no' }, `${finding.sheet ?? ''}!${finding.cell ?? ''}`));
+  preview.append(title);
+  preview.append(el('p', { class: 'preview-message' }, `${finding.rule}${t(lang, 'colon')}${finding.message}`));
+  if (finding.clause) preview.append(clauseLine(finding.clause, lang));
   if (sheet && at) {
     const table = el('table', { class: 'grid' });
     const top = Math.max(0, at.row - AROUND);
@@ -29,7 +42,7 @@ export function renderPreview(site: SiteResult, finding: Finding, lang: Lang): v
       const tr = el('tr');
       tr.append(el('th', {}, String(r + 1)));
       for (let c = left; c <= at.col + AROUND; c++) {
-        const td = el('td', {}, shown(cellAt(sheet, r, c)));
+        const td = el('td', { translate: 'no' }, shown(cellAt(sheet, r, c)));
         if (r === at.row && c === at.col) {
           td.className = `target ${finding.severity}`;
           td.id = 'preview-target';
@@ -41,4 +54,5 @@ export function renderPreview(site: SiteResult, finding: Finding, lang: Lang): v
     preview.append(table);
   }
   preview.hidden = false;
+  preview.scrollIntoView({ block: 'nearest' });
 }

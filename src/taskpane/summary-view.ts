@@ -23,12 +23,20 @@ export function renderSummaries(app: App): void {
     root.append(el('p', { class: 'muted' }, t(app.lang, 'noSummary')));
     return;
   }
+  if (app.host.downloadConsolidated) {
+    const all = app.results;
+    const button = el('button', { class: 'btn primary', type: 'button', id: 'download-consolidated' }, t(app.lang, 'downloadConsolidated', { n: all.length }));
+    button.addEventListener('click', () => app.guarded(() => app.host.downloadConsolidated!(all, app.lang)));
+    const bar = el('div', { class: 'actions' });
+    bar.append(button);
+    root.append(bar);
+  }
   for (const site of app.results) {
     const summary = app.summaries.get(site.id);
     if (!summary) continue;
     const table = summaryTable(summary, app.lang);
     const box = el('section', { class: 'summary-site' });
-    box.append(el('h3', {}, table.title), el('p', { class: `ready ${summary.ready ? 'yes' : 'no'}` }, table.status));
+    box.append(el('h3', { translate: 'no' }, table.title), el('p', { class: `ready ${summary.ready ? 'yes' : 'no'}` }, table.status));
     const grid = el('table', { class: 'summary-table' });
     const thead = el('thead');
     const hr = el('tr');
@@ -37,17 +45,22 @@ export function renderSummaries(app: App): void {
     const tbody = el('tbody');
     for (const row of [...table.rows, table.totals]) {
       const tr = el('tr');
-      for (const v of row) tr.append(el('td', {}, String(v)));
+      for (const v of row) tr.append(el('td', { translate: 'no' }, String(v)));
       tbody.append(tr);
     }
     grid.append(thead, tbody);
     const scroller = el('div', { class: 'scroll' });
     scroller.append(grid);
     const facts = el('dl', { class: 'facts' });
-    for (const [k, v] of table.facts) facts.append(el('dt', {}, k), el('dd', {}, String(v)));
+    for (const [k, v] of table.facts) facts.append(el('dt', {}, k), el('dd', { translate: 'no' }, String(v)));
     box.append(scroller, facts);
     if (app.host.kind === 'browser') {
-      const button = el('button', { class: 'btn', type: 'button', 'data-summary': site.id }, t(app.lang, 'downloadSummary'));
+      const action = t(app.lang, 'downloadSummary');
+      const button = el(
+        'button',
+        { class: 'btn', type: 'button', 'data-summary': site.id, 'aria-label': t(app.lang, 'actionOn', { action, target: site.label }) },
+        action,
+      );
       button.addEventListener('click', () => app.guarded(() => app.host.writeSummary(site, summary, app.lang)));
       box.append(button);
     }

@@ -59,15 +59,13 @@ async function startOffice(): Promise<boolean> {
 }
 
 async function startBrowser(): Promise<void> {
-  const { browserHost } = await import(/* webpackChunkName: "browser-face" */ './browser-face');
-  const host = browserHost();
-  new App({ host, templates: loadTemplates, addFiles: (files) => host.addFiles(files), storage: safeStorage() }).start();
+  const { startBrowserFace } = await import(/* webpackChunkName: "browser-face" */ './browser-start');
+  startBrowserFace();
 }
 
 async function main(): Promise<void> {
   if (hostedByOffice(window.location) && (await startOffice())) return;
   await startBrowser();
-  document.body.dataset.ready = 'true';
 }
 
 if (typeof document !== 'undefined' && document.readyState !== 'loading') void main();

@@ -10,8 +10,21 @@ import * as path from 'path';
 export const ROOT = path.join(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 
-const SOURCES = ['src', 'templates', 'assets', 'manifest.xml', 'webpack.config.js', 'tsconfig.json'];
-const OUTPUTS = ['taskpane.html', 'taskpane.js', 'functions.json', 'functions.js', 'templates.json', 'manifest.xml'];
+const SOURCES = ['src', 'templates', 'assets', 'manifest.xml', 'webpack.config.js', 'webpack.wps.js', 'tsconfig.json', 'scripts/offline-page.js'];
+const OUTPUTS = [
+  'taskpane.html',
+  'taskpane.js',
+  'functions.json',
+  'functions.js',
+  'templates.json',
+  'manifest.xml',
+  'wps/ribbon.xml',
+  'wps/index.html',
+  'wps/taskpane.js',
+  'wps/publish.html',
+  'read-worker.js',
+  'offline/试卷保密助手.html',
+];
 
 function newest(p: string): number {
   const full = path.join(ROOT, p);

@@ -34,6 +34,8 @@ export const NO_FILL: FillState = { color: '#FFFFFF', pattern: 'None', patternCo
 export interface FakeState {
   sheets: FakeSheet[];
   settings: Map<string, string>;
+  /** '1.1': the methods Excel 2016 lacks throw, as they would there. */
+  apiLevel?: '1.1';
   active?: string;
   selected?: string;
   inserted: string[];
@@ -183,12 +185,19 @@ class FakeWorksheet extends Proxy {
     return this.get('isNullObject');
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    if (this.ctx.state.apiLevel === '1.1') throw new Error('getUsedRangeOrNullObject needs ExcelApi 1.4');
     return new FakeRange(this.ctx, () => this.sheet(), () => usedBox(this.sheet(), Boolean(valuesOnly)), true);
+  }
+  /** ExcelApi 1.1: never null; an empty sheet's used range is A1. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (this.ctx.state.apiLevel === '1.1' && valuesOnly !== undefined) throw new Error('getUsedRange(valuesOnly) needs ExcelApi 1.2');
+    return new FakeRange(this.ctx, () => this.sheet(), () => usedBox(this.sheet(), Boolean(valuesOnly)) ?? { top: 0, left: 0, bottom: 0, right: 0 });
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => this.sheet(), () => (address ? boxOf(address) : { top: 0, left: 0, bottom: 1048575, right: 16383 }));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    if (this.ctx.state.apiLevel === '1.1') throw new Error('getRangeByIndexes needs ExcelApi 1.7');
     return new FakeRange(this.ctx, () => this.sheet(), () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
   }
   activate(): void {

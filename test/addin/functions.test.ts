@@ -71,11 +71,20 @@ describe('PACK', () => {
     expect(fns.packFunction('57份')).toBe('31×1 + 26×1');
   });
 
-  test.each([[-1], [2.5], ['abc'], [true], [''], [null], [Number.NaN], [1e12]])('bad argument %p → #VALUE!', (bad) => {
+  test.each([
+    [-1, '份数不能为负数：-1 (must not be negative)'],
+    [2.5, '份数须为整数：2.5 (must be a whole number)'],
+    ['abc', '份数不是数字：abc (not a number)'],
+    [true, '份数不是数字 (not a number)'],
+    ['', '缺少份数 (copies missing)'],
+    [null, '缺少份数 (copies missing)'],
+    [Number.NaN, '份数不是数字：NaN (not a number)'],
+    [1e12, '份数过大：1000000000000 (more than 10000000)'],
+  ])('bad argument %p → #VALUE! saying why', (bad, message) => {
     const result = fns.packFunction(bad);
     expect(result).toBeInstanceOf(FakeCfError);
     expect((result as FakeCfError).code).toBe('#VALUE!');
-    expect((result as FakeCfError).message).toBeTruthy();
+    expect((result as FakeCfError).message).toBe(message);
     expect(pack(bad).ok).toBe(false);
   });
 });

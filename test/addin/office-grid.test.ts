@@ -34,6 +34,19 @@ describe('readOfficeGrid', () => {
     expect(viaOffice.problems).toEqual(viaExceljs.problems);
   });
 
+  test('Excel 2016 (ExcelApi 1.1 only): the same grid through getUsedRange and ranges by address, still 3 syncs', async () => {
+    const grid = await exceljsGrid(await workbookBytes(fixture()));
+    const sheets = [...fakeSheetsFromGrid(grid), fakeSheet('空白', [], [])];
+    const modern = await readOfficeGrid(asExcel(new FakeContext({ sheets, settings: new Map(), inserted: [] })), { ...DESKTOP_READ_OPTIONS, merges: false });
+    const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [], apiLevel: '1.1' });
+    const legacy = await readOfficeGrid(asExcel(ctx), { ...DESKTOP_READ_OPTIONS, merges: false, legacy: true });
+    expect(legacy.syncs).toBe(3);
+    expect(legacy.grid).toEqual(modern.grid);
+    expect(legacy.grid.sheets[legacy.grid.sheets.length - 1]).toEqual({ name: '空白', rows: [], merges: [] });
+    // and the modern calls really are refused at that level
+    await expect(readOfficeGrid(asExcel(new FakeContext({ sheets, settings: new Map(), inserted: [], apiLevel: '1.1' })), DESKTOP_READ_OPTIONS)).rejects.toThrow(/ExcelApi 1\.4/);
+  });
+
   test('large workbook (3 × 40,000 rows × 12 columns = 1.44 M cells): still 3 syncs on desktop, chunked reads', async () => {
     const sheets = [bigSheet('大表1', 40_000, 12), bigSheet('大表2', 40_000, 12), bigSheet('大表3', 40_000, 12)];
     const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [] });

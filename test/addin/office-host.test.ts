@@ -147,7 +147,7 @@ describe('the Office host', () => {
     expect(site.model).toBeDefined();
     const total = site.findings.find((f) => f.rule === 'column-total');
     expect(total).toBeDefined();
-    expect(total!.sheet).toBeTruthy();
+    expect([total!.sheet, total!.cell, total!.row]).toEqual(['入库清单', 'D14', null]);
 
     await h.select(site, total!);
     expect(state.selected).toBe(`${total!.sheet}!${total!.cell}`);

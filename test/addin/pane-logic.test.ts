@@ -9,13 +9,21 @@ import { sortFindings } from '../../src/rules/engine';
 import { readCheckableWorkbook } from '../../src/forms/workbook';
 import type { WorkbookGrid } from '../../src/model/grid';
 import { t } from '../../src/taskpane/i18n';
+import { checkOutcome } from '../../src/taskpane/app';
 import { summaryTable } from '../../src/taskpane/summary-table';
 import { summarizeSite } from '../../src/summary/site';
 import type { Finding } from '../../src/model/finding';
 import { exceljsGrid, fixture, workbookBytes } from './helpers';
 
 const f = (sheet: string | null, cell: string | null, rule = 'r', severity: 'error' | 'warning' = 'error'): Finding => ({
-  rule, severity, form: 1, sheet, cell, row: null, message: rule, clause: '',
+  rule,
+  severity,
+  form: 1,
+  sheet,
+  cell,
+  row: null,
+  message: rule,
+  clause: '',
 });
 
 test('Office.js is loaded only when Office hosts the page', () => {
@@ -26,11 +34,18 @@ test('Office.js is loaded only when Office hosts the page', () => {
 });
 
 test('findings in the one reading order: workbook-wide first, then sheet by sheet, row by row, at one cell as reported', () => {
-  const sheets = [{ sheet: 'A', form: null }, { sheet: 'B', form: null }];
+  const sheets = [
+    { sheet: 'A', form: null },
+    { sheet: 'B', form: null },
+  ];
   const sorted = sortFindings({ sheets }, [f('B', 'A2'), f('A', 'C10'), f('A', 'B2', 'w', 'warning'), f('A', 'B2', 'e'), f(null, null, 'x'), f('A', 'AA1')]);
   expect(sorted.map((x) => `${x.sheet}!${x.cell}:${x.rule}`)).toEqual(['null!null:x', 'A!AA1:r', 'A!B2:w', 'A!B2:e', 'A!C10:r', 'B!A2:r']);
   const groups = groupBySheet(sorted);
-  expect(groups.map((g) => [g.sheet, g.errors, g.warnings])).toEqual([[null, 1, 0], ['A', 3, 1], ['B', 1, 0]]);
+  expect(groups.map((g) => [g.sheet, g.errors, g.warnings])).toEqual([
+    [null, 1, 0],
+    ['A', 3, 1],
+    ['B', 1, 0],
+  ]);
   expect(counts(sorted)).toEqual({ errors: 5, warnings: 1 });
 });
 
@@ -107,4 +122,24 @@ test('the pane refuses the same workbooks as `custody validate`, in the same wor
   }
   expect(() => readCheckableWorkbook(grids[3])).toThrow(/找不到任何一张试卷保密表单/);
   expect(outcome(() => readCheckableWorkbook(grids[4]))).toMatch(/表头行.*请恢复表头行后再检查/);
+});
+
+test('a workbook with none of the forms is refused in the pane’s language', async () => {
+  const grid: WorkbookGrid = { sheets: [{ name: 'Sheet1', rows: [['会议签到表']], merges: [] }] };
+  const [zh] = await checkSites([{ id: 'a', label: 'a.xlsx', grid }], 'zh');
+  expect(zh.error).toBe('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
+  const [en] = await checkSites([{ id: 'a', label: 'a.xlsx', grid }], 'en');
+  expect(en.error).toBe('None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file');
+  const empty = await checkSites([{ id: 'b', label: 'b.xlsx', grid: { sheets: [{ name: 'S', rows: [], merges: [] }] } }], 'en');
+  expect(empty[0].error).toBe('The workbook is empty: there is nothing to check');
+});
+
+test('the status line leads with a file that could not be read, never "0 errors"', () => {
+  const site = (label: string, findings: Finding[], error?: string) => ({ id: label, label, findings, problems: [], ...(error ? { error } : {}) });
+  expect(checkOutcome([site('x.xlsx', [], '不是 .xlsx 工作簿')], 'zh')).toEqual({ text: '无法读取 x.xlsx：不是 .xlsx 工作簿', kind: 'error' });
+  expect(checkOutcome([site('x.xlsx', [], 'bad'), site('y.xlsx', [], 'worse'), site('ok.xlsx', [f('S', 'A1'), f('S', 'B2', 'w', 'warning')])], 'en')).toEqual({
+    text: 'Could not read x.xlsx: bad (1 more files could not be read); Done: 1 errors, 1 warnings',
+    kind: 'error',
+  });
+  expect(checkOutcome([site('ok.xlsx', [f('S', 'A1')])], 'zh')).toEqual({ text: '完成：1 个错误，0 个警告', kind: 'info' });
 });

@@ -19,9 +19,16 @@ export interface XmlElement {
   line: number;
 }
 
-export function parseXml(source: string): XmlElement {
+export interface ParseOptions {
+  /** 'required' (a manifest) or 'forbidden' (WPS's ribbon.xml must start with <customUI). */
+  declaration?: 'required' | 'forbidden';
+}
+
+export function parseXml(source: string, options: ParseOptions = {}): XmlElement {
   const start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!source.startsWith('<?xml', start)) throw new Error('no XML declaration');
+  const declared = source.startsWith('<?xml', start);
+  if ((options.declaration ?? 'required') === 'required' && !declared) throw new Error('no XML declaration');
+  if (options.declaration === 'forbidden' && declared) throw new Error('an XML declaration where none may be');
 
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];

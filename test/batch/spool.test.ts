@@ -16,7 +16,7 @@ import { listCharts } from '../../src/io/xlsx/chart';
 import { consolidatedJson } from '../../src/summary/consolidate';
 import { consolidateFiles } from '../../src/batch/consolidate';
 import { spoolFiles } from '../../src/batch/spool';
-import { consolidatedXlsx } from '../../src/io/xlsx/summary-workbook';
+import { consolidatedXlsx } from '../../src/io/xlsx/summary';
 
 let dir: string;
 let files: string[];
@@ -90,7 +90,7 @@ describe('spooled consolidation', () => {
       const a = await cells(streamed);
       const b = await cells(held);
       expect(Object.keys(a)).toEqual(Object.keys(b));
-      expect(Object.keys(a)).toHaveLength(5 + 5);
+      expect(Object.keys(a)).toHaveLength(6 + 5);
       expect(a).toEqual(b);
       expect(a['问题清单'].length).toBeGreaterThan(5);
       expect(await listCharts(streamed)).toEqual(await listCharts(held));

@@ -30,7 +30,7 @@ describe('custody demo', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, '试卷保管汇总.xlsx'));
-    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(4);
+    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(4 + 2); // and the signature line
     expect((await listCharts(fs.readFileSync(path.join(dir, '试卷保管汇总.xlsx')))).length).toBeGreaterThanOrEqual(1);
 
     // The sample workbooks are ordinary workbooks: extract reads them back.

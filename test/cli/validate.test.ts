@@ -10,7 +10,9 @@ import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import type { RunReport } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
+import { LIMITS } from '../../src/model/limits';
 import { fixture, loadBuffer, writeBuffer } from '../helpers';
+import { RawEntry, repeatBomb, zipOf } from '../hostile/zip-writer';
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
@@ -73,25 +75,18 @@ beforeAll(async () => {
     cell.value = null;
   });
   fs.writeFileSync(file('header-deleted.xlsx'), await writeBuffer(headless));
-  // A zip whose entries claim to inflate far beyond its size.
+  // A worksheet part that says it is 1 KB and inflates far beyond the limit.
   const zip = await JSZip.loadAsync(good);
-  zip.file('xl/media/bomb.bin', Buffer.alloc(4 * 1024 * 1024));
-  const bomb = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-  patchSizes(bomb, 'xl/media/bomb.bin', 0x7fff0000);
-  fs.writeFileSync(file('bomb.xlsx'), bomb);
+  const parts = await Promise.all(Object.keys(zip.files).filter((n) => !zip.files[n].dir).map(async (name) => ({ name, data: await zip.file(name)!.async('uint8array') })));
+  const entries: RawEntry[] = parts.map(({ name, data }) =>
+    name === 'xl/worksheets/sheet1.xml'
+      ? { name, method: 8, data: repeatBomb('<worksheet><sheetData> ', 2 * LIMITS.entryInflatedBytes), declaredSize: 1024 }
+      : { name, method: 0, data, declaredSize: data.length },
+  );
+  fs.writeFileSync(file('bomb.xlsx'), zipOf(entries));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** Rewrites the uncompressed size an entry declares (local header and central directory). */
-function patchSizes(buf: Buffer, name: string, size: number): void {
-  const target = Buffer.from(name);
-  for (let i = 0; i < buf.length - 46; i++) {
-    const sig = buf.readUInt32LE(i);
-    if (sig === 0x04034b50 && buf.subarray(i + 30, i + 30 + target.length).equals(target)) buf.writeUInt32LE(size, i + 22);
-    if (sig === 0x02014b50 && buf.subarray(i + 46, i + 46 + target.length).equals(target)) buf.writeUInt32LE(size, i + 24);
-  }
-}
 
 describe('custody validate', () => {
   test('a clean workbook: exit 0, text says so', async () => {
@@ -169,7 +164,7 @@ describe('custody validate', () => {
     ['empty.xlsx', /空的/],
     ['no-forms.xlsx', /找不到任何一张/],
     ['header-deleted.xlsx', /表头行.*找不到/],
-    ['bomb.xlsx', /解压后过大/],
+    ['bomb.xlsx', /单个部件解压后的大小 超过 64 MB（xl\/worksheets\/sheet1.xml），上限 64 MB/],
     ['missing.xlsx', /找不到文件/],
   ];
   test.each(bad)('%s: one-line reason, exit 2, the good file still checked, input untouched', async (name, reason) => {

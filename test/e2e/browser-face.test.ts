@@ -112,7 +112,15 @@ maybe('the browser face in chromium', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 300_000);
 
@@ -141,7 +149,11 @@ maybe('the browser face in chromium', () => {
     await page.waitForSelector('.finding');
 
     const shown = await page.$$eval('.finding', (nodes) =>
-      nodes.map((n) => ({ rule: (n as HTMLElement).dataset.rule!, sheet: (n as HTMLElement).dataset.sheet || null, cell: (n as HTMLElement).dataset.cell || null })),
+      nodes.map((n) => ({
+        rule: (n as HTMLElement).dataset.rule!,
+        sheet: (n as HTMLElement).dataset.sheet || null,
+        cell: (n as HTMLElement).dataset.cell || null,
+      })),
     );
     expect(shown.map(key).sort()).toEqual(expected.map(key).sort());
     const groups = await page.$$eval('.sheet-group .sheet-name', (nodes) => nodes.map((n) => n.textContent));
@@ -219,7 +231,11 @@ maybe('the browser face in chromium', () => {
     await page.click('#lang-switch');
     expect(await page.textContent('#tab-check')).toBe('Check');
     await page.setInputFiles('#file-input', [
-      { name: path.basename(workbookPath), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(workbookPath) },
+      {
+        name: path.basename(workbookPath),
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: fs.readFileSync(workbookPath),
+      },
       { name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('not a workbook') },
     ]);
     await page.waitForSelector('.finding');

@@ -15,29 +15,68 @@ import type { SiteData } from '../../src/model/types';
 import { listCharts } from '../../src/io/xlsx/chart';
 import { Consolidated, consolidateModels } from '../../src/summary/consolidate';
 import { summarizeSite } from '../../src/summary/site';
-import {
-  FINDING_COLUMNS,
-  PAIR_COLUMNS,
-  PAPER_COLUMNS,
-  PAPER_DETAIL_COLUMNS,
-  SITE_COLUMNS,
-  addSiteSummarySheet,
-  consolidatedXlsx,
-} from '../../src/io/xlsx/summary-workbook';
+import { addSiteSummarySheet, consolidatedXlsx } from '../../src/io/xlsx/summary';
+import { ALL_META, ruleTitle } from '../../src/rules';
+
+const DISAGREE = ruleTitle('handover-copies-disagree'); // 交接单两份不一致
+import { LEAST_PRINTED_PT, printScale } from '../../src/summary/columns';
+import { FILE_COLUMNS, FINDING_COLUMNS, PAIR_COLUMNS, PAPER_DETAIL_COLUMNS, SITE_COLUMNS } from '../../src/summary/tables';
+import { PAPER_COLUMNS } from '../../src/summary/tables-site';
+
+const ROOT = '/home/keeper/2024春/汇总';
+const SHA = (c: string) => c.repeat(64);
 
 async function network(): Promise<Consolidated> {
   const net = sampleNetwork({ sites: 2, papers: 4, sessions: 2 });
   const faulty = plantDefects(net.sites[1]).data;
-  const books: Array<[string, SiteData]> = [['分校.xlsx', net.branch], ['岳麓.xlsx', net.sites[0]], ['天心.xlsx', faulty]];
+  const books: Array<[string, SiteData, string]> = [
+    [`${ROOT}/分校.xlsx`, net.branch, 'a'],
+    [`${ROOT}/考点/岳麓.xlsx`, net.sites[0], 'b'],
+    [`${ROOT}/考点/天心.xlsx`, faulty, 'c'],
+  ];
   const inputs = await Promise.all(
-    books.map(async ([file, data]) => ({ file, sha256: 'f'.repeat(64), model: readWorkbook(await gridFromXlsxBuffer(await fillWorkbook(data))) })),
+    books.map(async ([file, data, sha]) => ({ file, sha256: SHA(sha), model: readWorkbook(await gridFromXlsxBuffer(await fillWorkbook(data))) })),
   );
-  inputs.push({ file: 'broken.xlsx', sha256: '0'.repeat(64), model: undefined as never });
-  return consolidateModels(inputs.map((i) => (i.model ? i : { file: i.file, sha256: i.sha256, error: '不是 .xlsx 工作簿（文件内容不是 Excel 格式）' })));
+  return consolidateModels([...inputs, { file: `${ROOT}/broken.xlsx`, sha256: SHA('0'), error: '不是 .xlsx 工作簿（文件内容不是 Excel 格式）' }]);
 }
 
-const headers = (ws: ExcelJS.Worksheet, row = 1): string[] =>
-  ((ws.getRow(row).values as unknown[]) ?? []).slice(1).map((v) => String(v ?? ''));
+const headers = (ws: ExcelJS.Worksheet, row = 1): string[] => Array.from(((ws.getRow(row).values as unknown[]) ?? []).slice(1), (v) => String(v ?? ''));
+
+/** Every cell's text, with where it is. */
+function texts(wb: ExcelJS.Workbook): Array<{ sheet: string; row: number; col: number; text: string }> {
+  const out: Array<{ sheet: string; row: number; col: number; text: string }> = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        // A merged range's text once, from its first cell.
+        if (cell.master.address !== cell.address) return;
+        if (cell.value !== null && cell.value !== undefined) out.push({ sheet: ws.name, row: r, col: c, text: String(cell.value) });
+      });
+    });
+  }
+  return out;
+}
+
+const TABLES: Array<[string, ReadonlyArray<{ header: { zh: string; en: string }; width: number }>]> = [
+  ['站点汇总', SITE_COLUMNS],
+  ['文件清单', FILE_COLUMNS],
+  ['试卷明细', PAPER_DETAIL_COLUMNS],
+  ['交接配对', PAIR_COLUMNS],
+  ['问题清单', FINDING_COLUMNS],
+];
+
+const columnOf = (cols: ReadonlyArray<{ header: { zh: string } }>, zh: string) => cols.findIndex((c) => c.header.zh === zh) + 1;
+
+/** The rows of a table sheet under its header, as shown text, until the first empty row. */
+function body(ws: ExcelJS.Worksheet): string[][] {
+  const rows: string[][] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const values = headers(ws, r);
+    if (!values.some(Boolean)) break;
+    rows.push(values);
+  }
+  return rows;
+}
 
 describe('the consolidated summary workbook', () => {
   let bytes: Uint8Array;
@@ -51,99 +90,151 @@ describe('the consolidated summary workbook', () => {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   });
 
-  it('has the overview, the four tables and one 汇总 sheet per site', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '站点汇总', '试卷明细', '交接配对', '问题清单', '汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点'] /* files in path order */);
+  it('has the overview, five tables and one 汇总 sheet per site', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '站点汇总', '文件清单', '试卷明细', '交接配对', '问题清单', '汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点'] /* files in path order */);
   });
 
-  it('each table sheet: header row, frozen, filtered, conditional formats, widths, A4 landscape', () => {
-    const expected: Array<[string, string[]]> = [
-      ['站点汇总', SITE_COLUMNS.map((c) => c.header)],
-      ['试卷明细', PAPER_DETAIL_COLUMNS.map((c) => c.header)],
-      ['交接配对', PAIR_COLUMNS.map((c) => c.header)],
-      ['问题清单', FINDING_COLUMNS.map((c) => c.header)],
-    ];
-    for (const [name, cols] of expected) {
+  it('each table sheet: its declared header row, frozen, filtered, conditional formats, declared widths', () => {
+    for (const [name, cols] of TABLES) {
       const ws = wb.getWorksheet(name)!;
-      expect(headers(ws)).toEqual(cols);
+      expect({ name, headers: headers(ws) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
-      expect(ws.pageSetup.orientation).toBe('landscape');
-      expect(ws.pageSetup.paperSize).toBe(9);
-      expect(ws.pageSetup.fitToWidth).toBe(1);
-      expect(ws.getColumn(1).width).toBeGreaterThan(10);
-      const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
+      expect(cols.map((_, i) => ws.getColumn(i + 1).width)).toEqual(cols.map((x) => x.width));
+      const cf = (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
       expect(cf.length).toBeGreaterThan(0);
     }
   });
 
-  it('站点汇总 has one row per file, with its SHA-256; the unreadable file says why', () => {
+  it('every sheet prints on A4 landscape, one page wide, as many pages down as needed, header rows repeated, at 9 pt or more', async () => {
+    for (const ws of wb.worksheets) {
+      expect({ sheet: ws.name, ...ws.pageSetup }).toMatchObject({ sheet: ws.name, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const widths: number[] = [];
+      for (let i = 1; i <= ws.columnCount; i++) widths.push(ws.getColumn(i).width ?? 9);
+      let least = 11; // the default font
+      ws.eachRow((row) => row.eachCell((cell) => void (least = Math.min(least, cell.font?.size ?? 11))));
+      expect({ sheet: ws.name, printed: least * printScale(widths) >= LEAST_PRINTED_PT }).toEqual({ sheet: ws.name, printed: true });
+    }
+    for (const [name] of TABLES) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
+    expect(wb.getWorksheet('汇总-长沙分校')!.pageSetup.printTitlesRow).toBe('1:5');
+    const zip = await JSZip.loadAsync(bytes);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(8); // once per table sheet, never twice
+  });
+
+  it('names no file by an absolute path: names are relative to the folder given', () => {
+    expect(texts(wb).filter((t) => t.text.includes('/home/'))).toEqual([]);
     const ws = wb.getWorksheet('站点汇总')!;
-    expect(ws.rowCount).toBe(5);
-    const col = (h: string) => SITE_COLUMNS.findIndex((c) => c.header === h) + 1;
-    const rows = [2, 3, 4, 5].map((r) => ws.getRow(r));
-    expect(rows.map((r) => r.getCell(1).value)).toEqual(['broken.xlsx', '分校.xlsx', '天心.xlsx', '岳麓.xlsx']);
-    expect(rows[0].getCell(col('状态')).value).toBe('无法读取');
-    expect(String(rows[0].getCell(col('说明')).value)).toContain('不是 .xlsx');
-    expect(rows[0].getCell(col('SHA-256')).value).toBe('0'.repeat(64));
-    expect(rows[2].getCell(col('状态')).value).toBe('需改正');
-    expect(rows[3].getCell(col('状态')).value).toBe('可以提交');
-    expect(Number(rows[2].getCell(col('错误')).value)).toBeGreaterThanOrEqual(8);
-    expect(rows[3].getCell(col('SHA-256')).value).toBe('f'.repeat(64));
+    expect(body(ws).map((r) => r[0])).toEqual(['broken.xlsx', '分校.xlsx', '考点/天心.xlsx', '考点/岳麓.xlsx']);
+    expect(String(wb.getWorksheet('汇总-天心考点')!.getCell('A2').value)).toBe('级别：考点    文件：考点/天心.xlsx');
+  });
+
+  it('prints each SHA-256 once, in the SHA-256 column of 文件清单', () => {
+    const shas = texts(wb).filter((t) => /[0-9a-f]{64}/.test(t.text));
+    const col = columnOf(FILE_COLUMNS, 'SHA-256（文件指纹）');
+    expect(shas.map((t) => [t.sheet, t.col, t.text])).toEqual([
+      ['文件清单', col, SHA('0')],
+      ['文件清单', col, SHA('a')],
+      ['文件清单', col, SHA('c')],
+      ['文件清单', col, SHA('b')],
+    ]);
+    const rows = body(wb.getWorksheet('文件清单')!);
+    expect(rows[0]).toEqual(['broken.xlsx', '', '无法读取', SHA('0'), '不是 .xlsx 工作簿（文件内容不是 Excel 格式）']);
+  });
+
+  it('names rules by their Chinese titles, never by id', () => {
+    const ids = [...ALL_META.map((m) => m.id), 'unreadable-file'];
+    expect(texts(wb).filter((t) => ids.some((id) => t.text.includes(id)))).toEqual([]);
+    const rules = body(wb.getWorksheet('问题清单')!).map((r) => r[columnOf(FINDING_COLUMNS, '问题') - 1]);
+    expect(rules).toContain('工作簿无法读取');
+    expect(rules).toContain('交接单两人签字');
+    expect(rules).toContain('监考人员到保密室领卷');
+  });
+
+  it('counts a disagreeing handover once per pair, with the fields that differ', () => {
+    const pair = c.pairs.find((p) => p.status === 'disagree')!;
+    const fields = pair.differences.map((d) => d.label).join('、');
+    expect(fields).toBe('交接时间、合计、接收人');
+    // Six findings (three fields, on both sides) …
+    expect(c.files.flatMap((f) => f.findings).filter((x) => x.rule === 'handover-copies-disagree')).toHaveLength(6);
+    // … are one line of 问题清单,
+    const lines = body(wb.getWorksheet('问题清单')!).filter((r) => r[3] === DISAGREE);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].slice(0, 8)).toEqual(['分校.xlsx', '长沙分校', '错误', DISAGREE, '1', pair.sender!.sheet, pair.sender!.cell, '']);
+    expect(lines[0][8]).toContain(`（${fields}）`);
+    expect(lines[0][8]).toContain('交接时间：移交方“2024年6月14日 14:40”，接收方“2024年6月14日 13:40”');
+    // one count on 总览,
+    const ov = wb.getWorksheet('总览')!;
+    const at = findRow(ov, DISAGREE);
+    expect(headers(ov, at)).toEqual([DISAGREE, '1', '0']);
+    expect(ov.getCell(`B${findRow(ov, '交接单不一致（对）')}`).value).toBe(1);
+    // and one row of 交接配对 naming the fields.
+    const pairs = body(wb.getWorksheet('交接配对')!);
+    expect(pairs.map((r) => [r[2], r[3]])).toEqual([['不一致', fields], ['仅接收方副本', ''], ['一致', '']]);
+  });
+
+  it('shows times as Chinese dates', () => {
+    const pairs = body(wb.getWorksheet('交接配对')!);
+    expect(pairs[0].slice(4, 6)).toEqual(['2024年6月14日 14:40', '2024年6月14日 13:40']);
+    const papers = body(wb.getWorksheet('试卷明细')!);
+    const session = columnOf(PAPER_DETAIL_COLUMNS, '首场开考') - 1;
+    for (const r of papers) expect(r[session]).toMatch(/^2024年6月1\d日 \d\d:\d\d$/);
+  });
+
+  it('ends 总览, 站点汇总 and each site sheet with 制表人 / 审核人 / 日期', () => {
+    for (const name of ['总览', '站点汇总', '汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点']) {
+      const lines = texts(wb).filter((t) => t.sheet === name && /制表人：_+ +审核人：_+ +日期：_+年_+月_+日/.test(t.text));
+      expect({ name, lines: lines.length }).toEqual({ name, lines: 1 });
+    }
+  });
+
+  it('站点汇总 has one row per file; the unreadable file says why', () => {
+    const ws = wb.getWorksheet('站点汇总')!;
+    const rows = body(ws);
+    const col = (h: string) => columnOf(SITE_COLUMNS, h) - 1;
+    expect(rows.map((r) => r[col('状态')])).toEqual(['无法读取', '需改正', '需改正', '可以提交']);
+    expect(rows[0][col('说明')]).toContain('不是 .xlsx');
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));
-    expect(formulae).toContain('OR($G2="无法读取",$G2="需改正")');
+    expect(formulae).toContain('OR($D2="无法读取",$D2="需改正")');
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
   });
 
-  it('交接配对 lists the disagreeing pair first, with what differs', () => {
-    const ws = wb.getWorksheet('交接配对')!;
-    expect(ws.getRow(2).getCell(3).value).toBe('不一致');
-    expect(String(ws.getRow(2).getCell(8).value)).toContain('交接时间');
-    const statuses = [2, 3, 4].map((r) => ws.getRow(r).getCell(3).value);
-    expect(statuses).toEqual(['不一致', '仅接收方副本', '一致']);
-  });
-
-  it('问题清单 lists every finding with its cell, errors marked by a conditional format', () => {
+  it('问题清单 lists every finding once (a disagreeing pair once), errors marked by a conditional format', () => {
     const ws = wb.getWorksheet('问题清单')!;
-    const total = c.files.reduce((n, f) => n + (f.error ? 1 : f.findings.length), 0);
-    expect(ws.rowCount).toBe(total + 1);
-    const rules = new Set<string>();
-    ws.eachRow((row, n) => {
-      if (n > 1) rules.add(String(row.getCell(4).value));
-    });
-    for (const r of ['two-signers', 'column-total', 'checkout-window', 'invalid-datetime', 'proctor-takes-papers', 'duty-gap', 'handover-copies-disagree', 'not-returned', 'unreadable-file']) {
-      expect(rules).toContain(r);
-    }
+    const findings = c.files.reduce((n, f) => n + (f.error ? 1 : f.findings.filter((x) => x.rule !== 'handover-copies-disagree').length), 0);
+    expect(body(ws)).toHaveLength(findings + 1);
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae?: string[] }> }> }).conditionalFormattings;
     expect(cf[0].rules.map((r) => r.formulae?.[0])).toEqual(['$C2="错误"', '$C2="警告"']);
   });
 
-  it('long tables print their header row on every page', async () => {
-    for (const name of ['站点汇总', '试卷明细', '交接配对', '问题清单']) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
-    expect(wb.getWorksheet('汇总-长沙分校')!.pageSetup.printTitlesRow).toBe('1:5');
-    const zip = await JSZip.loadAsync(bytes);
-    const workbook = await zip.file('xl/workbook.xml')!.async('string');
-    expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(7); // once per sheet, never twice
-  });
-
-  it('总览 carries real bar charts bound to its cells', async () => {
+  it('总览 carries real bar charts bound to its cells, problems by title', async () => {
     const charts = await listCharts(bytes);
-    expect(charts.map((c) => c.title)).toEqual(['各类问题数量（按规则）', '各单位问题数量', '各单位报考人数与试卷份数']);
-    expect(charts.every((c) => c.sheet === '总览')).toBe(true);
+    expect(charts.map((x) => x.title)).toEqual(['各类问题数量', '各单位问题数量', '各单位考生数与试卷份数']);
+    expect(charts.every((x) => x.sheet === '总览')).toBe(true);
     const zip = await JSZip.loadAsync(bytes);
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain('<c:barChart>');
-    expect(chart).toContain("<c:f>'总览'!$A$");
     const types = await zip.file('[Content_Types].xml')!.async('string');
     expect(types).toContain('/xl/charts/chart1.xml');
-    const sheet1 = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(sheet1).toMatch(/<drawing r:id="[^"]+"\/><\/worksheet>|<drawing r:id="[^"]+"\/></);
-    // The chart's categories are the cells of the rule table on 总览.
     const ov = wb.getWorksheet('总览')!;
     const cat = /<c:cat><c:strRef><c:f>'总览'!\$A\$(\d+):\$A\$(\d+)<\/c:f>/.exec(chart)!;
-    expect(ov.getRow(Number(cat[1]) - 1).getCell(1).value).toBe('规则');
-    expect(ov.getRow(Number(cat[1])).getCell(1).value).toBe('handover-copies-disagree');
+    expect(ov.getRow(Number(cat[1]) - 1).getCell(1).value).toBe('问题（交接单不一致按对计）');
+    const titles = [];
+    for (let r = Number(cat[1]); r <= Number(cat[2]); r++) titles.push(ov.getRow(r).getCell(1).value);
+    expect(titles).toContain(DISAGREE);
+    expect(chart).toContain(DISAGREE);
+  });
+
+  it('with --lang en: English headers and rule titles', async () => {
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(Buffer.from(await consolidatedXlsx(c, { lang: 'en' })) as unknown as ArrayBuffer);
+    expect(headers(en.getWorksheet('问题清单')!)).toEqual(FINDING_COLUMNS.map((x) => x.header.en));
+    const rules = body(en.getWorksheet('问题清单')!).map((r) => r[3]);
+    expect(rules).toContain('Handover copies disagree');
+    expect(rules).toContain('Two signers on a handover');
+    expect(body(en.getWorksheet('交接配对')!)[0][4]).toBe('2024-06-14 14:40');
   });
 });
 
@@ -161,8 +252,8 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(back.worksheets.map((w) => w.name)).toEqual(['已有的表', '汇总']);
     expect(String(ws.getCell('A1').value)).toContain('岳麓考点');
     expect(String(ws.getCell('A3').value)).toContain('暂不能提交');
-    expect(headers(ws, 5)).toEqual(PAPER_COLUMNS.map((c) => c.header));
-    expect(headers(ws, 6).slice(0, 13)).toEqual(['1001', '高等数学基础', '2024-06-15 08:30', '1', '1', '0', '1', '3', '62', '57', '5', '1', '1']);
+    expect(headers(ws, 5)).toEqual(PAPER_COLUMNS.map((c) => c.header.zh));
+    expect(headers(ws, 6).slice(0, 13)).toEqual(['1001', '高等数学基础', '2024年6月15日 08:30', '1', '1', '0', '1', '3', '62', '57', '5', '1', '1']);
     expect(ws.getRow(8).getCell(17).value).toBe(2); // 3310 still out: 2 bags
     expect(ws.getRow(9).getCell(1).value).toBe('合计');
     expect(ws.getRow(9).getCell(9).value).toBe(115);
@@ -175,7 +266,7 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(formulae).toContain('$A24="错误"'.replace('24', String(findRow(ws, '错误'))));
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
     // 值班: 45.67 h of custody, all covered.
-    const dutyRow = findRow(ws, '2024-06-14 10:10');
+    const dutyRow = findRow(ws, '2024年6月14日 10:10');
     expect(ws.getRow(dutyRow).getCell(3).value).toBe(45.67);
     expect(ws.getRow(dutyRow).getCell(4).value).toBe(45.67);
   });

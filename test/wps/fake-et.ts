@@ -64,10 +64,10 @@ export interface FakeEtOptions {
 export const NO_FILL: Interior = { color: 16777215, colorIndex: -4142, pattern: -4142, patternColor: 0 };
 /** The default 56-colour palette (BGR), for ColorIndex. */
 const PALETTE = [
-  0x000000, 0xffffff, 0x0000ff, 0x00ff00, 0xff0000, 0x00ffff, 0xff00ff, 0xffff00, 0x000080, 0x008000, 0x800000, 0x008080, 0x800080, 0x808000,
-  0xc0c0c0, 0x808080, 0xff9999, 0x663399, 0xccffff, 0xffffcc, 0x660066, 0x8080ff, 0xcc6600, 0xffcccc, 0x800000, 0xff00ff, 0x00ffff, 0xffff00,
-  0x800080, 0x000080, 0x808000, 0xff0000, 0xffcc00, 0xffffcc, 0xccffcc, 0x99ffff, 0xffcc99, 0xcc99ff, 0xff99cc, 0x99ccff, 0xff6633, 0xcccc33,
-  0x00cc99, 0x00ccff, 0x0099ff, 0x0066ff, 0x996666, 0x969696, 0x663300, 0x669933, 0x003300, 0x003333, 0x003399, 0x663399, 0x993333, 0x333333,
+  0x000000, 0xffffff, 0x0000ff, 0x00ff00, 0xff0000, 0x00ffff, 0xff00ff, 0xffff00, 0x000080, 0x008000, 0x800000, 0x008080, 0x800080, 0x808000, 0xc0c0c0,
+  0x808080, 0xff9999, 0x663399, 0xccffff, 0xffffcc, 0x660066, 0x8080ff, 0xcc6600, 0xffcccc, 0x800000, 0xff00ff, 0x00ffff, 0xffff00, 0x800080, 0x000080,
+  0x808000, 0xff0000, 0xffcc00, 0xffffcc, 0xccffcc, 0x99ffff, 0xffcc99, 0xcc99ff, 0xff99cc, 0x99ccff, 0xff6633, 0xcccc33, 0x00cc99, 0x00ccff, 0x0099ff,
+  0x0066ff, 0x996666, 0x969696, 0x663300, 0x669933, 0x003300, 0x003333, 0x003399, 0x663399, 0x993333, 0x333333,
 ];
 
 interface Box {
@@ -104,7 +104,8 @@ export function parseBox(ref: string): Box {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
-const boxName = (b: Box): string => (b.top === b.bottom && b.left === b.right ? cellName(b.top, b.left) : `${cellName(b.top, b.left)}:${cellName(b.bottom, b.right)}`);
+const boxName = (b: Box): string =>
+  b.top === b.bottom && b.left === b.right ? cellName(b.top, b.left) : `${cellName(b.top, b.left)}:${cellName(b.bottom, b.right)}`;
 const area = (b: Box): number => (b.bottom - b.top + 1) * (b.right - b.left + 1);
 function overlap(a: Box, b: Box): number {
   const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) + 1;
@@ -112,7 +113,7 @@ function overlap(a: Box, b: Box): number {
   return h > 0 && w > 0 ? h * w : 0;
 }
 
-function nearestIndex(color: number): number {
+export function nearestIndex(color: number): number {
   let best = 0;
   let dist = Infinity;
   PALETTE.forEach((p, i) => {
@@ -166,7 +167,12 @@ function coerce(v: unknown, fmt: string | undefined): FakeCell['v'] | undefined 
 }
 
 export class FakeRange {
-  constructor(readonly app: FakeApplication, readonly sheet: FakeWorksheet, readonly box: Box) {
+  areas?: string;
+  constructor(
+    readonly app: FakeApplication,
+    readonly sheet: FakeWorksheet,
+    readonly box: Box,
+  ) {
     const s = sheet.state;
     member(app, this, 'Row', () => box.top + 1);
     member(app, this, 'Column', () => box.left + 1);
@@ -175,7 +181,13 @@ export class FakeRange {
     member(app, this, 'Count', () => area(box));
     member(app, this, 'Worksheet', () => sheet);
     method(app, this, 'Address', () => boxName(box).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2'));
-    member(app, this, 'Value2', () => this.read((c) => c?.v ?? ''), (v) => this.write(v, (cell, x) => this.setValue(cell, x)));
+    member(
+      app,
+      this,
+      'Value2',
+      () => this.read((c) => c?.v ?? ''),
+      (v) => this.write(v, (cell, x) => this.setValue(cell, x)),
+    );
     member(
       app,
       this,
@@ -184,7 +196,13 @@ export class FakeRange {
       (v) => this.write(v, (cell, x) => this.setValue(cell, x)),
     );
     member(app, this, 'HasFormula', () => this.tri((c) => c?.f !== undefined));
-    member(app, this, 'NumberFormat', () => this.uniform((c) => c?.fmt ?? 'General'), (v) => this.each((c) => (c.fmt = String(v))));
+    member(
+      app,
+      this,
+      'NumberFormat',
+      () => this.uniform((c) => c?.fmt ?? 'General'),
+      (v) => this.each((c) => (c.fmt = String(v))),
+    );
     member(app, this, 'MergeCells', () => {
       const covered = s.merges.reduce((n, m) => n + overlap(box, parseBox(m)), 0);
       return covered === 0 ? false : covered === area(box) ? true : null;
@@ -219,16 +237,34 @@ export class FakeRange {
     member(app, this, 'Font', () => this.styleObject(['Bold', 'Size', 'Name'], 'font'));
     member(app, this, 'Borders', () => this.styleObject(['LineStyle', 'Weight'], 'border'));
     for (const key of ['HorizontalAlignment', 'VerticalAlignment', 'WrapText', 'Orientation']) {
-      member(app, this, key, () => this.uniform((c) => c?.style?.[key] ?? null), (v) => this.each((c) => (c.style = { ...c.style, [key]: v })));
+      member(
+        app,
+        this,
+        key,
+        () => this.uniform((c) => c?.style?.[key] ?? null),
+        (v) => this.each((c) => (c.style = { ...c.style, [key]: v })),
+      );
     }
-    member(app, this, 'ColumnWidth', () => null, (v) => {
-      s.widths = s.widths ?? {};
-      for (let c = box.left; c <= box.right; c++) s.widths[colLetters(c)] = Number(v);
-    });
-    member(app, this, 'RowHeight', () => null, (v) => {
-      s.heights = s.heights ?? {};
-      for (let r = box.top; r <= box.bottom; r++) s.heights[String(r + 1)] = Number(v);
-    });
+    member(
+      app,
+      this,
+      'ColumnWidth',
+      () => null,
+      (v) => {
+        s.widths = s.widths ?? {};
+        for (let c = box.left; c <= box.right; c++) s.widths[colLetters(c)] = Number(v);
+      },
+    );
+    member(
+      app,
+      this,
+      'RowHeight',
+      () => null,
+      (v) => {
+        s.heights = s.heights ?? {};
+        for (let r = box.top; r <= box.bottom; r++) s.heights[String(r + 1)] = Number(v);
+      },
+    );
   }
 
   private counted(n: number): object {
@@ -291,7 +327,8 @@ export class FakeRange {
 
   private tri(test: (c: FakeCell | undefined) => boolean): boolean | null {
     let yes = 0;
-    for (let r = this.box.top; r <= this.box.bottom; r++) for (let c = this.box.left; c <= this.box.right; c++) if (test(this.sheet.state.cells[cellName(r, c)])) yes++;
+    for (let r = this.box.top; r <= this.box.bottom; r++)
+      for (let c = this.box.left; c <= this.box.right; c++) if (test(this.sheet.state.cells[cellName(r, c)])) yes++;
     return yes === 0 ? false : yes === area(this.box) ? true : null;
   }
 
@@ -315,16 +352,42 @@ export class FakeRange {
     const fill = (c: FakeCell | undefined): Interior => c?.fill ?? NO_FILL;
     const set = (change: (f: Interior) => Interior) => this.each((c) => (c.fill = change({ ...fill(c) })));
     const obj = {};
-    member(app, obj, 'Color', () => this.uniform((c) => fill(c).color), (v) =>
-      set((f) => ({ ...f, color: Number(v), colorIndex: nearestIndex(Number(v)), pattern: f.pattern === -4142 ? 1 : f.pattern })),
+    member(
+      app,
+      obj,
+      'Color',
+      () => this.uniform((c) => fill(c).color),
+      (v) => set((f) => ({ ...f, color: Number(v), colorIndex: nearestIndex(Number(v)), pattern: f.pattern === -4142 ? 1 : f.pattern })),
     );
-    member(app, obj, 'ColorIndex', () => this.uniform((c) => fill(c).colorIndex), (v) =>
-      set((f) => (Number(v) === -4142 ? { ...NO_FILL } : { ...f, colorIndex: Number(v), color: PALETTE[Number(v) - 1] ?? 0, pattern: f.pattern === -4142 ? 1 : f.pattern })),
+    member(
+      app,
+      obj,
+      'ColorIndex',
+      () => this.uniform((c) => fill(c).colorIndex),
+      (v) =>
+        set((f) =>
+          Number(v) === -4142
+            ? { ...NO_FILL }
+            : { ...f, colorIndex: Number(v), color: PALETTE[Number(v) - 1] ?? 0, pattern: f.pattern === -4142 ? 1 : f.pattern },
+        ),
     );
-    member(app, obj, 'Pattern', () => this.uniform((c) => fill(c).pattern), (v) =>
-      set((f) => (Number(v) === -4142 ? { ...NO_FILL } : { ...f, pattern: Number(v), colorIndex: f.colorIndex === -4142 ? nearestIndex(f.color) : f.colorIndex })),
+    member(
+      app,
+      obj,
+      'Pattern',
+      () => this.uniform((c) => fill(c).pattern),
+      (v) =>
+        set((f) =>
+          Number(v) === -4142 ? { ...NO_FILL } : { ...f, pattern: Number(v), colorIndex: f.colorIndex === -4142 ? nearestIndex(f.color) : f.colorIndex },
+        ),
     );
-    member(app, obj, 'PatternColor', () => this.uniform((c) => fill(c).patternColor), (v) => set((f) => ({ ...f, patternColor: Number(v) })));
+    member(
+      app,
+      obj,
+      'PatternColor',
+      () => this.uniform((c) => fill(c).patternColor),
+      (v) => set((f) => ({ ...f, patternColor: Number(v) })),
+    );
     return obj;
   }
 
@@ -332,24 +395,51 @@ export class FakeRange {
     const obj = {};
     for (const key of keys) {
       const name = `${prefix}.${key}`;
-      member(this.app, obj, key, () => this.uniform((c) => c?.style?.[name] ?? null), (v) => this.each((c) => (c.style = { ...c.style, [name]: v })));
+      member(
+        this.app,
+        obj,
+        key,
+        () => this.uniform((c) => c?.style?.[name] ?? null),
+        (v) => this.each((c) => (c.style = { ...c.style, [name]: v })),
+      );
     }
     return obj;
   }
 }
 
 export class FakeWorksheet {
-  constructor(readonly app: FakeApplication, readonly state: FakeSheetState) {
-    member(app, this, 'Name', () => state.name, (v) => {
-      const name = String(v);
-      if (app.state.sheets.some((s) => s !== state && s.name === name)) throw new Error(`fake ET: a sheet named ${name} exists`);
-      if (app.state.active === state.name) app.state.active = name;
-      state.name = name;
-    });
+  constructor(
+    readonly app: FakeApplication,
+    readonly state: FakeSheetState,
+  ) {
+    member(
+      app,
+      this,
+      'Name',
+      () => state.name,
+      (v) => {
+        const name = String(v);
+        if (app.state.sheets.some((s) => s !== state && s.name === name)) throw new Error(`fake ET: a sheet named ${name} exists`);
+        if (app.state.active === state.name) app.state.active = name;
+        state.name = name;
+      },
+    );
     member(app, this, 'Index', () => app.state.sheets.indexOf(state) + 1);
-    member(app, this, 'Visible', () => state.visible ?? -1, (v) => (state.visible = Number(v)));
+    member(
+      app,
+      this,
+      'Visible',
+      () => state.visible ?? -1,
+      (v) => (state.visible = Number(v)),
+    );
     member(app, this, 'UsedRange', () => new FakeRange(app, this, this.usedBox()));
-    method(app, this, 'Range', (ref) => new FakeRange(app, this, parseBox(String(ref))));
+    method(app, this, 'Range', (ref) => {
+      // A multi-area reference ("A4:A9,I4:I9") is kept as written, its first area as the box.
+      const areas = String(ref).split(',');
+      const range = new FakeRange(app, this, parseBox(areas[0]));
+      if (areas.length > 1) range.areas = String(ref);
+      return range;
+    });
     method(app, this, 'Activate', () => {
       app.state.active = state.name;
     });
@@ -363,12 +453,30 @@ export class FakeWorksheet {
         const record = { source: '', type: 0, title: undefined as string | undefined };
         (state.charts = state.charts ?? []).push(record);
         const chart = {};
-        method(app, chart, 'SetSourceData', (range) => (record.source = boxName((range as FakeRange).box)));
-        member(app, chart, 'ChartType', () => record.type, (v) => (record.type = Number(v)));
-        member(app, chart, 'HasTitle', () => record.title !== undefined, () => undefined);
+        method(app, chart, 'SetSourceData', (range) => (record.source = (range as FakeRange).areas ?? boxName((range as FakeRange).box)));
+        member(
+          app,
+          chart,
+          'ChartType',
+          () => record.type,
+          (v) => (record.type = Number(v)),
+        );
+        member(
+          app,
+          chart,
+          'HasTitle',
+          () => record.title !== undefined,
+          () => undefined,
+        );
         member(app, chart, 'ChartTitle', () => {
           const title = {};
-          member(app, title, 'Text', () => record.title, (v) => (record.title = String(v)));
+          member(
+            app,
+            title,
+            'Text',
+            () => record.title,
+            (v) => (record.title = String(v)),
+          );
           return title;
         });
         const holder = {};
@@ -383,7 +491,9 @@ export class FakeWorksheet {
   usedBox(): Box {
     let box: Box | undefined;
     const grow = (b: Box): void => {
-      box = box ? { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) } : b;
+      box = box
+        ? { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) }
+        : b;
     };
     for (const key of Object.keys(this.state.cells)) {
       const p = parseCell(key);
@@ -424,7 +534,10 @@ export class FakeApplication {
   private readonly storage = new Map<string, string>();
   private readonly sheets = new Map<FakeSheetState, FakeWorksheet>();
 
-  constructor(readonly state: FakeBookState, readonly options: FakeEtOptions = {}) {
+  constructor(
+    readonly state: FakeBookState,
+    readonly options: FakeEtOptions = {},
+  ) {
     if (!state.active && state.sheets[0]) state.active = state.sheets[0].name;
     const workbook = {};
     const collection = new FakeSheets(this);
@@ -434,8 +547,20 @@ export class FakeApplication {
     member(this, workbook, 'Date1904', () => state.date1904 === true);
     member(this, this, 'ActiveWorkbook', () => workbook);
     member(this, this, 'ActiveSheet', () => this.sheet(state.sheets.find((s) => s.name === state.active) ?? state.sheets[0]));
-    member(this, this, 'DisplayAlerts', () => this.displayAlerts, (v) => (this.displayAlerts = Boolean(v)));
-    member(this, this, 'ScreenUpdating', () => true, () => undefined);
+    member(
+      this,
+      this,
+      'DisplayAlerts',
+      () => this.displayAlerts,
+      (v) => (this.displayAlerts = Boolean(v)),
+    );
+    member(
+      this,
+      this,
+      'ScreenUpdating',
+      () => true,
+      () => undefined,
+    );
     method(this, this, 'Goto', (ref) => {
       const range = ref as FakeRange;
       state.active = range.sheet.state.name;
@@ -448,7 +573,10 @@ export class FakeApplication {
       this.listeners.set(String(name), list);
     });
     method(this, events, 'RemoveApiEventListener', (name, fn) => {
-      this.listeners.set(String(name), (this.listeners.get(String(name)) ?? []).filter((f) => f !== fn));
+      this.listeners.set(
+        String(name),
+        (this.listeners.get(String(name)) ?? []).filter((f) => f !== fn),
+      );
     });
     member(this, this, 'ApiEvent', () => events);
     const storage = {};
@@ -478,8 +606,20 @@ export class FakeApplication {
     if (!record) return null as unknown as object;
     const pane = {};
     member(this, pane, 'ID', () => id);
-    member(this, pane, 'Visible', () => record.visible, (v) => (record.visible = Boolean(v)));
-    member(this, pane, 'DockPosition', () => record.dock, (v) => (record.dock = Number(v)));
+    member(
+      this,
+      pane,
+      'Visible',
+      () => record.visible,
+      (v) => (record.visible = Boolean(v)),
+    );
+    member(
+      this,
+      pane,
+      'DockPosition',
+      () => record.dock,
+      (v) => (record.dock = Number(v)),
+    );
     return pane;
   }
 

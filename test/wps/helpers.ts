@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { SiteData } from '../../src/model/types';
-import type { FakeBookState, FakeCell, FakeSheetState, Interior } from './fake-et';
+import { FakeBookState, FakeCell, FakeSheetState, Interior, nearestIndex } from './fake-et';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -48,7 +48,8 @@ export function bgr(argb: string): number {
 
 function interior(fill: ExcelJS.Fill | undefined): Interior | undefined {
   if (!fill || fill.type !== 'pattern' || fill.pattern === 'none' || !fill.fgColor?.argb) return undefined;
-  return { color: bgr(fill.fgColor.argb), colorIndex: 0, pattern: fill.pattern === 'solid' ? 1 : 17, patternColor: 0 };
+  const color = bgr(fill.fgColor.argb);
+  return { color, colorIndex: nearestIndex(color), pattern: fill.pattern === 'solid' ? 1 : 17, patternColor: 0 };
 }
 
 function sheetState(ws: ExcelJS.Worksheet): FakeSheetState {

@@ -46,7 +46,7 @@ export function item(collection: EtObject, key: number | string): EtObject {
   return typeof member === 'function' ? member.call(collection, key) : collection?.[key];
 }
 
-export function count(collection: EtObject): number {
+function count(collection: EtObject): number {
   const n = Number(get(collection, 'Count'));
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
@@ -55,7 +55,9 @@ export function count(collection: EtObject): number {
 export function address(range: EtObject): string {
   const member = range?.Address;
   const text = typeof member === 'function' ? member.call(range, false, false) : member;
-  return String(text ?? '').replace(/\$/g, '').replace(/^.*!/, '');
+  return String(text ?? '')
+    .replace(/\$/g, '')
+    .replace(/^.*!/, '');
 }
 
 /**

@@ -22,13 +22,13 @@ export interface WpsReadOptions {
   cellsPerChunk?: number;
   /** A sheet's used range beyond this many cells is refused. */
   maxCells?: number;
-  /** Read only these sheets (live checking re-reads what changed); all when absent. */
-  sheets?: ReadonlySet<string>;
+  /** Which sheets to read (live checking re-reads what changed); all when absent. */
+  read?: (name: string) => boolean;
   /** Sheets never read (the add-in's own hidden record of marks). */
   skip?: ReadonlySet<string>;
 }
 
-export const WPS_READ_LIMITS = { cellsPerChunk: 100_000, maxCells: 2_000_000 };
+const WPS_READ_LIMITS = { cellsPerChunk: 100_000, maxCells: 2_000_000 };
 
 export class WpsReadError extends Error {
   constructor(message: string) {
@@ -101,8 +101,7 @@ function dateCells(sheet: EtObject, col: number, rows: readonly number[], out: S
   if (rows.length > 0) probe(0, rows.length - 1, true);
 }
 
-const inside = (b: RangeBox, outer: RangeBox): boolean =>
-  b.top >= outer.top && b.bottom <= outer.bottom && b.left >= outer.left && b.right <= outer.right;
+const inside = (b: RangeBox, outer: RangeBox): boolean => b.top >= outer.top && b.bottom <= outer.bottom && b.left >= outer.left && b.right <= outer.right;
 
 /** `box` less `cut`: up to four boxes (above, below, left, right of it). */
 function subtract(box: RangeBox, cut: RangeBox): RangeBox[] {
@@ -153,7 +152,7 @@ interface SheetContext {
 }
 
 /** One worksheet into the grid. */
-export function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
+function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   const name = sheetName(sheet);
   const used = get(sheet, 'UsedRange');
   const ext = usedExtent(used);
@@ -248,7 +247,7 @@ export interface WpsReadResult {
   names: string[];
 }
 
-/** Reads the active workbook's worksheets (or only `options.sheets`) into the grid. */
+/** Reads the active workbook's worksheets (or those `options.read` picks) into the grid. */
 export function readWpsGrid(app: EtObject, options: WpsReadOptions = {}): WpsReadResult {
   const workbook = activeWorkbook(app);
   const ctx: SheetContext = {
@@ -262,7 +261,7 @@ export function readWpsGrid(app: EtObject, options: WpsReadOptions = {}): WpsRea
     const name = sheetName(sheet);
     if (options.skip?.has(name)) continue;
     names.push(name);
-    if (options.sheets && !options.sheets.has(name)) continue;
+    if (options.read && !options.read(name)) continue;
     sheets.push(readWpsSheet(sheet, ctx));
   }
   return { grid: { sheets }, names };

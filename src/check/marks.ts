@@ -1,0 +1,39 @@
+/**
+ * What marking a workbook writes, whatever writes it (Excel through
+ * Office.js, exceljs in the browser and the CLI): one mark per finding cell,
+ * coloured by its worst severity, with a note listing every finding there.
+ */
+import type { Finding } from '../model/finding';
+
+export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
+
+export interface CellMark {
+  sheet: string;
+  cell: string;
+  severity: 'error' | 'warning';
+  text: string;
+}
+
+const NOTE_HEADER = '【试卷保密助手】';
+
+export function noteText(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): string {
+  const sev = (s: string): string => (lang === 'en' ? (s === 'error' ? 'Error' : 'Warning') : s === 'error' ? '错误' : '警告');
+  return [NOTE_HEADER, ...findings.map((f) => `${sev(f.severity)} ${f.rule}：${f.message}`)].join('\n');
+}
+
+/** One mark per cell: the worst severity, every message. */
+export function cellMarks(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): CellMark[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.sheet || !f.cell) continue;
+    const key = `${f.sheet}\u0000${f.cell.toUpperCase()}`;
+    const list = byCell.get(key) ?? [];
+    list.push(f);
+    byCell.set(key, list);
+  }
+  return [...byCell.entries()].map(([key, list]) => {
+    const [sheet, cell] = key.split('\u0000');
+    return { sheet, cell, severity: list.some((f) => f.severity === 'error') ? 'error' : 'warning', text: noteText(list, lang) };
+  });
+}
+

@@ -1,0 +1,177 @@
+/**
+ * The command line's manners: help in Chinese with examples and exit codes,
+ * argument errors in Chinese (English with --lang en) instead of commander's
+ * English, the version, and how to run `custody` from where the user stands.
+ */
+import type { CommanderError, Help } from 'commander';
+import { existsSync, readFileSync, realpathSync } from 'fs';
+import * as path from 'path';
+import type { Lang } from '../rules/types';
+
+/** The project folder: the nearest folder up from here holding this package's package.json. */
+export function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file) && existsSync(path.join(dir, 'bin', 'custody.js'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+  }
+}
+
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The language asked for on the command line (`--lang en`, `--lang=en`), before commander parses it. */
+export function langOf(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return value === 'en' ? 'en' : 'zh';
+}
+
+const EXIT_CODES = {
+  check: '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取，或命令用法不对。',
+  write: '退出码：0 已写出；2 输入有误或无法写出（不会写出半个文件，也不会改写输入文件）。',
+};
+
+/** Examples and exit codes shown after each command's help. */
+export const HELP_AFTER: Record<string, string> = {
+  custody: [
+    '',
+    '示例：',
+    '  custody demo                          生成示例工作簿，检查并汇总（第一次使用从这里开始）',
+    '  custody template -o 空白表格           写出空白模板',
+    '  custody validate 岳麓考点.xlsx          检查一个工作簿',
+    '  custody summary 各考点 -o 汇总.xlsx     汇总一个文件夹里的工作簿',
+    '',
+    '每个命令的说明、示例和退出码：custody <命令> --help',
+    '输入文件从不被改写；无法读取的文件各有一行原因，其余文件照常处理。',
+  ].join('\n'),
+  template: ['', '示例：', '  custody template', '  custody template -o 空白表格', '', EXIT_CODES.write].join('\n'),
+  fill: ['', '示例：', '  custody fill 岳麓考点.json -o 岳麓考点.xlsx', '', '输出文件已存在时会提示“已替换”。', EXIT_CODES.write].join('\n'),
+  extract: ['', '示例：', '  custody extract 岳麓考点.xlsx', '  custody extract 岳麓考点.xlsx --locations > 数据.json', '', '退出码：0 已读出；2 文件无法读取，或命令用法不对。'].join('\n'),
+  validate: [
+    '',
+    '示例：',
+    '  custody validate 岳麓考点.xlsx',
+    '  custody validate 长沙分校.xlsx 岳麓考点.xlsx     一起检查时还核对交接单的两份副本',
+    '  custody validate 各考点                          检查文件夹里的所有 .xlsx',
+    '  custody validate 各考点 --mark 已标记             把标记副本写入“已标记”文件夹',
+    '  custody validate 岳麓考点.xlsx --format json --lang en',
+    '',
+    EXIT_CODES.check,
+  ].join('\n'),
+  summary: [
+    '',
+    '示例：',
+    '  custody summary 各考点 -o 汇总.xlsx',
+    '  custody summary 长沙分校.xlsx 各考点 --format json -o 汇总.json',
+    '',
+    '输出文件不能是正在读取的工作簿；输出文件已存在时会提示将被替换。',
+    EXIT_CODES.check,
+  ].join('\n'),
+  demo: ['', '示例：', '  custody demo', '  custody demo -o 示例', '', '退出码：0 完成；2 无法写出。'].join('\n'),
+};
+
+/** Commander's English headings and notes, in Chinese. */
+export function chineseHelp(text: string): string {
+  return text
+    .replace(/^Usage: /m, '用法：')
+    .replace(/^Arguments:$/m, '参数：')
+    .replace(/^Options:$/m, '选项：')
+    .replace(/^Commands:$/m, '命令：')
+    .replace(/\(default: ([^)]*)\)/g, '（默认：$1）')
+    .replace(/\(choices: ([^)]*)\)/g, '（可选：$1）');
+}
+
+/** An option's or argument's description with its choices and default said in Chinese. */
+function describe(description: string, choices: readonly string[] | undefined, defaultValue: unknown): string {
+  const extra: string[] = [];
+  if (choices?.length) extra.push(`可选：${choices.join('、')}`);
+  if (defaultValue !== undefined && defaultValue !== false) extra.push(`默认：${String(defaultValue)}`);
+  return extra.length ? `${description}（${extra.join('；')}）` : description;
+}
+
+/** The help formatter with Chinese headings. */
+export function helpConfiguration(): Partial<Help> {
+  return {
+    optionDescription: (option) => describe(option.description, option.argChoices, option.defaultValue),
+    argumentDescription: (argument) => describe(argument.description, argument.argChoices, argument.defaultValue),
+    formatHelp(cmd, helper) {
+      const base = Object.getPrototypeOf(helper) as Help;
+      return chineseHelp(base.formatHelp.call(helper, cmd, helper));
+    },
+  };
+}
+
+const quote = (s: string): string => s.replace(/^'|'$/g, '');
+
+/** Commander's error, said in the user's language (commander's own English never reaches the user). */
+export function argumentError(error: CommanderError, lang: Lang): string {
+  const m = (re: RegExp) => re.exec(error.message);
+  const zh = lang === 'zh';
+  let x: RegExpExecArray | null;
+  switch (error.code) {
+    case 'commander.missingArgument':
+      x = m(/argument '([^']+)'/);
+      return zh ? `缺少参数 ${x?.[1] ?? ''}`.trim() : `missing argument ${x?.[1] ?? ''}`.trim();
+    case 'commander.optionMissingArgument':
+      x = m(/option '([^']+)'/);
+      return zh ? `选项 ${x?.[1] ?? ''} 后面需要一个值` : `option ${x?.[1] ?? ''} needs a value`;
+    case 'commander.missingMandatoryOptionValue':
+      x = m(/option '([^']+)'/);
+      return zh ? `缺少必需的选项 ${x?.[1] ?? ''}` : `required option ${x?.[1] ?? ''} is missing`;
+    case 'commander.unknownOption':
+      x = m(/option '([^']+)'/);
+      return zh ? `没有这个选项：${x?.[1] ?? ''}` : `unknown option: ${x?.[1] ?? ''}`;
+    case 'commander.unknownCommand':
+      x = m(/command '([^']+)'/);
+      return zh ? `没有这个命令：${x?.[1] ?? ''}（可用：template、fill、extract、validate、summary、demo）` : `unknown command: ${x?.[1] ?? ''} (commands: template, fill, extract, validate, summary, demo)`;
+    case 'commander.excessArguments':
+      return zh ? '参数过多' : 'too many arguments';
+    case 'commander.invalidArgument':
+      x = m(/option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./);
+      if (x) return zh ? `选项 ${x[1]} 的值“${x[2]}”无效，可选：${x[3].replace(/, /g, '、')}` : `option ${x[1]}: "${x[2]}" is not one of ${x[3]}`;
+      return zh ? `参数的值无效` : 'invalid argument value';
+    default:
+      return zh ? '命令用法不对' : 'wrong use of the command';
+  }
+}
+
+/** The hint after an argument error: where the help is, for the command the user was calling. */
+export function helpHint(argv: readonly string[], lang: Lang): string {
+  const command = argv.slice(2).find((a) => Object.keys(HELP_AFTER).includes(a) && a !== 'custody');
+  const call = command ? `custody ${command} --help` : 'custody --help';
+  return lang === 'zh' ? `（用 ${call} 查看用法、示例和退出码）` : `(see ${quote(call)} for usage, examples and exit codes)`;
+}
+
+function onPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+/**
+ * How to call `custody` from where the user stands: `custody` when the
+ * command on the PATH is this one (installed with `npm install -g .` or
+ * `npm link`), otherwise `node <absolute path of bin/custody.js>`, with how to
+ * install the short command.
+ */
+export function howToCall(): { command: string; install?: string } {
+  const bin = path.join(projectRoot(), 'bin', 'custody.js');
+  const found = onPath('custody');
+  try {
+    if (found && realpathSync(found) === realpathSync(bin)) return { command: 'custody' };
+  } catch {
+    // A broken link on the PATH: not this command.
+  }
+  const command = `node ${/\s/.test(bin) ? `"${bin}"` : bin}`;
+  const root = projectRoot();
+  return { command, install: `想直接输入 custody：在 ${/\s/.test(root) ? `"${root}"` : root} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。` };
+}

@@ -1,0 +1,46 @@
+/**
+ * `custody validate FILE… --mark DIR`: a marked copy of each workbook with
+ * findings, written into DIR — the finding cells coloured and noted, nothing
+ * else changed, never over an input (refused before any work).
+ */
+import * as path from 'path';
+import { readRegularFile, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
+import type { CheckRun } from '../check/service';
+import { printable } from '../check/refusal';
+import { markedCopy, markedName } from '../io/xlsx/mark';
+import type { Lang } from '../rules/types';
+import type { CliIO } from './io';
+
+/** Where each workbook's marked copy goes: DIR/name（已标记）.xlsx, numbered when two inputs share a name. */
+export function markedPaths(files: readonly string[], dir: string, lang: Lang): string[] {
+  const used = new Set<string>();
+  return files.map((file) => {
+    const name = markedName(path.basename(file), lang);
+    let candidate = name;
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = name.replace(/\.xlsx$/i, ` (${n}).xlsx`);
+    used.add(candidate.toLowerCase());
+    return path.join(dir, candidate);
+  });
+}
+
+/** Refuses, before any work, a --mark folder whose marked copies would replace an input. */
+export async function refuseMarksOverInputs(files: readonly string[], inputs: readonly string[], dir: string, lang: Lang): Promise<void> {
+  await refuseOutputsOverInputs(markedPaths(files, dir, lang), [...inputs, ...files]);
+}
+
+/** Writes the marked copies of the checked workbooks that have findings; says what it wrote. */
+export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, io: CliIO): Promise<void> {
+  // The same paths as refused before the work: one per input, in order.
+  const targets = markedPaths(
+    run.workbooks.map((w) => w.report.file),
+    dir,
+    lang,
+  );
+  for (const [i, w] of run.workbooks.entries()) {
+    const { file, findings, error } = w.report;
+    if (w.skipped || error !== undefined || findings.length === 0) continue;
+    const copy = await markedCopy(await readRegularFile(file), findings, lang);
+    await writeFileAtomic(targets[i], copy.bytes);
+    io.err(lang === 'zh' ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）` : `marked copy written: ${printable(targets[i])} (${copy.marked} cells)`);
+  }
+}

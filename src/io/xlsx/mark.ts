@@ -1,0 +1,65 @@
+/**
+ * A marked copy of a workbook with exceljs (the CLI's `validate --mark` and
+ * the browser face's 下载已标记副本): exactly the finding cells get a fill and
+ * a note saying the finding; nothing else changes.
+ *
+ * exceljs shares one style object among the cells that had one style in the
+ * file, and `cell.fill = …` writes into that shared object — colouring every
+ * cell of that style. So each marked cell gets its own copy of its style,
+ * with the fill replaced, and the shared one is left alone.
+ */
+import ExcelJS from 'exceljs';
+import type { Finding } from '../../model/finding';
+import { MARK_COLORS, cellMarks } from '../../check/marks';
+
+const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function noteTextOf(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+/** Marks the finding cells of an exceljs workbook (in place); returns how many cells were marked. */
+export function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
+  let marked = 0;
+  for (const mark of cellMarks(findings, lang)) {
+    const ws = workbook.getWorksheet(mark.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(mark.cell);
+    const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
+    // A style of its own: the shared one keeps colouring only what it coloured before.
+    cell.style = { ...cell.style, fill };
+    const prior = noteTextOf(cell.note);
+    cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;
+    marked++;
+  }
+  return marked;
+}
+
+/**
+ * exceljs writes useFirstPageNumber="1" whenever a first page number is known
+ * (it reads 1 when none is given): a page number the sheet did not use is
+ * dropped again, so that the copy prints its pages numbered as the original.
+ */
+function keepPageNumbering(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean };
+    if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
+  }
+}
+
+/** The marked copy of a workbook's bytes (the bytes themselves are never changed). */
+export async function markedCopy(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<{ bytes: Uint8Array; marked: number }> {
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.load(bytes.slice().buffer as ArrayBuffer);
+  const marked = markWorkbook(copy, findings, lang);
+  keepPageNumbering(copy);
+  return { bytes: new Uint8Array(await copy.xlsx.writeBuffer()), marked };
+}
+
+/** "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx". */
+export function markedName(name: string, lang: 'zh' | 'en' = 'zh'): string {
+  const base = name.replace(/\.xlsx$/i, '');
+  return lang === 'zh' ? `${base}（已标记）.xlsx` : `${base} (marked).xlsx`;
+}

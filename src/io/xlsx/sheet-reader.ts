@@ -1,0 +1,363 @@
+/**
+ * One worksheet part → its grid, read from SAX events as the part inflates,
+ * giving exactly what `gridFromWorkbook(exceljs)` gives: merged slave cells
+ * null, rich text joined, formulas as their cached result or null plus the
+ * formula, numbers in a date format as Dates holding the wall clock in UTC.
+ * Every row, column, cell and merge is counted against LIMITS before anything
+ * is allocated for it. Pure: no Node.
+ */
+import type { SaxesTagPlain } from 'saxes';
+import { a1, type CellValue, type SheetGrid } from '../../model/grid';
+import { LIMITS, beyondLimit } from '../../model/limits';
+import { dateFromSerial } from '../../model/number-format';
+import { ItemText, prefixedAttribute, readXmlPart } from './xml';
+import type { InflateBudget, ZipEntry } from './zip';
+
+/** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
+export interface WorkbookContext {
+  bytes: Uint8Array;
+  budget: InflateBudget;
+  shared: string[];
+  dates: boolean[];
+  date1904: boolean;
+  /** Cells with a value and places held by the grid so far, in the whole workbook. */
+  tally: { cells: number; slots: number; merged: number };
+}
+
+function excelToDate(v: number, date1904: boolean): Date | number {
+  const date = dateFromSerial(v, date1904);
+  // A serial no calendar holds (1e308) stays the number it is: an Invalid Date breaks whatever shows it.
+  return Number.isNaN(date.getTime()) ? v : date;
+}
+
+function isoDate(text: string): Date | string {
+  const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+  return Number.isNaN(date.getTime()) ? text : date;
+}
+
+/** parseRef's one result object, reused: a cell reference is read and dropped at once. */
+const REF = { row: 0, col: 0 };
+
+/** A cell's reference "AB12" → its 0-based row and column (lower case taken as exceljs takes it), refused beyond the sheet's limits. */
+function parseRef(ref: string): { row: number; col: number } | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    if (col > LIMITS.columnNumber) throw beyondLimit('columnNumber', `超过 ${LIMITS.columnNumber}（${ref.slice(0, 20)}）`);
+  }
+  if (i === 0 || i === ref.length) return undefined;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + (c - 48);
+  }
+  if (row > LIMITS.rowNumber) throw beyondLimit('rowNumber', row);
+  if (row < 1) return undefined;
+  REF.row = row - 1;
+  REF.col = col - 1;
+  return REF;
+}
+
+/** A merged range "A5:C6" → its box, refused when it covers more cells than a merge may. */
+function mergeBox(ref: string): { r0: number; c0: number; r1: number; c1: number } | undefined {
+  const [from, to] = ref.split(':');
+  const a = parseRef(from);
+  if (!a) return undefined;
+  const [ar, ac] = [a.row, a.col];
+  const b = parseRef(to);
+  if (!b) return undefined;
+  const box = { r0: Math.min(ar, b.row), c0: Math.min(ac, b.col), r1: Math.max(ar, b.row), c1: Math.max(ac, b.col) };
+  const area = (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1);
+  if (area > LIMITS.mergeArea) throw beyondLimit('mergeArea', `${area.toLocaleString('en-US')}（${ref.slice(0, 40)}）`);
+  return box;
+}
+
+type Rows = (CellValue | undefined)[][];
+
+/**
+ * Blanks the slave cells of the merges (their values and formulas), as exceljs
+ * does; merges come after the cells, so this runs once the cells are read.
+ * exceljs also gives every row a merge reaches down to (its slave cells make
+ * the row), so the sheet grows to the bottom of its lowest merge.
+ */
+function applyMerges(rows: Rows, merges: string[], formulas: Record<string, string> | undefined, ctx: WorkbookContext): void {
+  let bottom = -1;
+  for (const ref of merges) {
+    const box = mergeBox(ref);
+    if (!box) continue;
+    const { r0, c0, r1, c1 } = box;
+    if (r1 > r0 || c1 > c0) bottom = Math.max(bottom, r1);
+    // The work of a merge is the part of it over rows that exist.
+    ctx.tally.merged += Math.max(0, Math.min(r1, rows.length - 1) - r0 + 1) * (c1 - c0 + 1);
+    if (ctx.tally.merged > LIMITS.mergedCells) throw beyondLimit('mergedCells', ctx.tally.merged);
+    for (let r = r0, last = Math.min(r1, rows.length - 1); r <= last; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      let trim = false;
+      for (let c = c0, end = Math.min(c1, row.length - 1); c <= end; c++) {
+        if ((r === r0 && c === c0) || row[c] === undefined) continue;
+        row[c] = undefined;
+        trim = true;
+        if (formulas) delete formulas[a1(r, c)];
+      }
+      // A row ends at its last cell that is kept.
+      if (trim) while (row.length && row[row.length - 1] === undefined) row.length--;
+    }
+  }
+  if (bottom >= rows.length) {
+    grow(ctx, bottom + 1 - rows.length);
+    rows.length = bottom + 1;
+  }
+}
+
+function grow(ctx: WorkbookContext, slots: number): void {
+  ctx.tally.slots += slots;
+  if (ctx.tally.slots > LIMITS.gridSlots) throw beyondLimit('gridSlots', `超过 ${LIMITS.gridSlots.toLocaleString('en-US')}`);
+}
+
+/** exceljs turns a linked cell into { text, hyperlink }, and the grid into its text ("42" for 42). */
+function applyLinks(rows: Rows, links: string[]): void {
+  for (const ref of links) {
+    const at = parseRef(ref);
+    if (!at) continue;
+    const v = rows[at.row]?.[at.col];
+    if (v !== undefined && v !== null) rows[at.row][at.col] = String(v);
+  }
+}
+
+const enum Capture {
+  None,
+  Value,
+  Formula,
+}
+
+// Tag names compared by their first character before the string itself (the hot path: every cell).
+const C = 99;
+const V = 118;
+const F = 102;
+
+/** Reads one worksheet part into its grid. */
+export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): SheetGrid {
+  const { shared, dates, date1904, tally } = ctx;
+  const rows: Rows = [];
+  const merges: string[] = [];
+  const links: string[] = [];
+  const formulas: Record<string, string> = {};
+  let hasFormulas = false;
+
+  let inData = false;
+  let rowNo = -1;
+  let colNo = -1;
+  let out: (CellValue | undefined)[] | undefined;
+
+  // The cell being read (plain variables, no object per cell).
+  let inCell = false;
+  let body = false;
+  let cellRow = -1;
+  let type = 'n';
+  let style: string | undefined;
+  let capture = Capture.None;
+  let buf = '';
+  let raw: string | undefined;
+  let formula: string | undefined;
+  let sharedSlave = false;
+  let formulaType: string | undefined;
+  let inIs = false;
+  let hasIs = false;
+  const item = new ItemText();
+
+  const numeric = (v: string): number | Date => {
+    const n = parseFloat(v);
+    return style !== undefined && dates[+style] ? excelToDate(n, date1904) : n;
+  };
+
+  /** The value of the cell just closed, as exceljs gives it; undefined: no value (only its place counts). */
+  const cellValue = (): CellValue | undefined => {
+    // An empty <v></v> gives exceljs no value at all.
+    if (raw === '') raw = undefined;
+    if (formula || formulaType !== undefined) {
+      // A formula: its cached result, or null and the formula (none for a shared formula's slave).
+      let result: CellValue | undefined;
+      if (raw !== undefined) {
+        if (type === 'str') result = raw;
+        else if (type === 'b') result = parseInt(raw, 10) !== 0;
+        else if (type === 'e') result = undefined;
+        else result = numeric(raw); // a shared-string result stays the number it holds, as exceljs reads it
+      }
+      // exceljs keeps a cached result only when it is truthy: 0, '' and FALSE read as no result.
+      if (result === undefined || result === null || result === 0 || result === '' || result === false) {
+        if (!sharedSlave && formula) {
+          formulas[a1(cellRow, colNo)] = formula;
+          hasFormulas = true;
+        }
+        return null;
+      }
+      return result;
+    }
+    switch (type) {
+      case 's':
+        // An index with no string behind it reads as empty text.
+        return raw === undefined ? undefined : shared[parseInt(raw, 10)] ?? '';
+      case 'n':
+        return raw === undefined ? undefined : numeric(raw);
+      case 'inlineStr':
+        if (!hasIs || !(item.runs || item.plain)) return undefined;
+        // exceljs joins rich runs with their escapes decoded, and takes plain <t> text as it is.
+        return item.runs ? item.value : item.raw;
+      case 'str':
+        return raw;
+      case 'b':
+        return raw === undefined ? undefined : parseInt(raw, 10) !== 0;
+      case 'e':
+        return raw === undefined ? undefined : null;
+      case 'd':
+        // An ISO date (Strict OOXML, which Excel does not write by default): its wall clock.
+        return raw === undefined ? undefined : isoDate(raw);
+      default:
+        return raw === undefined ? undefined : parseFloat(raw);
+    }
+  };
+
+  const endCell = (): void => {
+    inCell = false;
+    if (!body) return;
+    const value = cellValue();
+    if (value === undefined) return;
+    if (++tally.cells > LIMITS.cells) throw beyondLimit('cells', `超过 ${LIMITS.cells.toLocaleString('en-US')}`);
+    let target = out;
+    if (cellRow !== rowNo || !target) {
+      if (cellRow >= rows.length) grow(ctx, cellRow + 1 - rows.length);
+      target = rows[cellRow] ?? [];
+      rows[cellRow] = target;
+      if (cellRow === rowNo) out = target;
+    }
+    if (colNo >= target.length) grow(ctx, colNo + 1 - target.length);
+    target[colNo] = value;
+  };
+
+  const openCell = (tag: SaxesTagPlain): void => {
+    const a = tag.attributes;
+    const ref = a.r;
+    cellRow = rowNo;
+    if (ref !== undefined) {
+      const at = parseRef(ref);
+      if (at) {
+        cellRow = at.row;
+        colNo = at.col;
+      } else colNo++;
+    } else colNo++;
+    if (colNo >= LIMITS.columnNumber) throw beyondLimit('columnNumber', colNo + 1);
+    if (tag.isSelfClosing) return; // no value: only its place counts
+    inCell = true;
+    body = false;
+    type = a.t ?? 'n';
+    style = a.s;
+    raw = undefined;
+    formula = undefined;
+    sharedSlave = false;
+    formulaType = undefined;
+    inIs = false;
+    hasIs = false;
+  };
+
+  const openInCell = (tag: SaxesTagPlain, tagName: string): void => {
+    body = true;
+    if (tagName.length === 1) {
+      const ch = tagName.charCodeAt(0);
+      if (ch === V) {
+        capture = Capture.Value;
+        buf = '';
+        return;
+      }
+      if (ch === F) {
+        const fa = tag.attributes;
+        formulaType = fa.t;
+        sharedSlave = fa.t === 'shared' && !fa.ref;
+        capture = Capture.Formula;
+        buf = '';
+        return;
+      }
+    }
+    if (tagName === 'is') {
+      inIs = true;
+      hasIs = true;
+      item.reset();
+    } else if (inIs) item.open(tagName);
+  };
+
+  const openRow = (tag: SaxesTagPlain): void => {
+    const r = tag.attributes.r;
+    const n = r ? Number(r) : rowNo + 2;
+    if (n > LIMITS.rowNumber) throw beyondLimit('rowNumber', n);
+    rowNo = Number.isInteger(n) && n >= 1 ? n - 1 : rowNo + 1;
+    colNo = -1;
+    out = undefined;
+  };
+
+  const openOutside = (tag: SaxesTagPlain, tagName: string): void => {
+    if (tagName === 'sheetData') inData = !tag.isSelfClosing;
+    else if (tagName === 'mergeCell') {
+      const ref = tag.attributes.ref;
+      if (ref && ref.split(':')[1]) {
+        if (merges.length >= LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', `超过 ${LIMITS.mergesPerSheet.toLocaleString('en-US')}`);
+        merges.push(ref.toUpperCase());
+      }
+    } else if (tagName === 'hyperlink') {
+      const ref = tag.attributes.ref;
+      if (ref && !ref.includes(':') && (tag.attributes['r:id'] ?? prefixedAttribute(tag, 'id')) !== undefined) links.push(ref);
+    }
+  };
+
+  readXmlPart(ctx.bytes, entry, ctx.budget, {
+    open(tag, tagName) {
+      if (inCell) return openInCell(tag, tagName);
+      if (!inData) return openOutside(tag, tagName);
+      if (tagName.length === 1 && tagName.charCodeAt(0) === C) openCell(tag);
+      else if (tagName === 'row') openRow(tag);
+    },
+    close(tagName) {
+      if (!inCell) {
+        if (inData && tagName === 'sheetData') inData = false;
+        return;
+      }
+      if (tagName.length === 1) {
+        const ch = tagName.charCodeAt(0);
+        if (ch === V) {
+          if (capture === Capture.Value && raw === undefined) raw = buf;
+          capture = Capture.None;
+          return;
+        }
+        if (ch === C) return endCell();
+        if (ch === F) {
+          if (capture === Capture.Formula && formula === undefined) formula = buf;
+          capture = Capture.None;
+          return;
+        }
+      }
+      if (tagName === 'is') inIs = false;
+      else if (inIs) item.close(tagName);
+    },
+    text(t) {
+      if (capture !== Capture.None) buf += t;
+      else if (inIs) item.text(t);
+      else if (inCell) body = true;
+    },
+  });
+
+  if (links.length) applyLinks(rows, links);
+  applyMerges(rows, merges, hasFormulas ? formulas : undefined, ctx);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) {
+      rows[r] = [];
+      continue;
+    }
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  }
+  return { name, rows: rows as CellValue[][], merges, ...(hasFormulas ? { formulas } : {}) };
+}

@@ -1,0 +1,202 @@
+/**
+ * The consolidated summary workbook: 总览 with its bar charts, 站点汇总,
+ * 文件清单 (the one place each file's SHA-256 is printed), 试卷明细, 交接配对,
+ * 问题清单, and a 汇总 sheet per site when there are few. Each table is drawn
+ * from its declared columns (src/summary/tables.ts). File names are shown
+ * relative to the folder given; rules by their titles; times as Chinese dates.
+ *
+ * Written with exceljs's streaming writer: each table row goes out as it is
+ * made, so thousands of sites cost no more memory than a few, and the time
+ * grows with the rows written, no faster.
+ */
+import ExcelJS from 'exceljs';
+import type { Finding } from '../../../model/finding';
+import { Lang, ShowContext, relativeNames, rowOf } from '../../../summary/columns';
+import type { Consolidated, ConsolidatedTotals, HandoverPair } from '../../../summary/consolidate';
+import { ChartData, rankChartData } from '../../../summary/overview';
+import { ruleTitle } from '../../../summary/rule-titles';
+import type { SiteSummary } from '../../../summary/site';
+import { columnIndex } from '../../../summary/tables-site';
+import {
+  FILE_COLUMNS,
+  FINDING_COLUMNS,
+  PAIR_COLUMNS,
+  PAPER_DETAIL_COLUMNS,
+  Row,
+  SITE_COLUMNS,
+  countByRule,
+  findingRowsOf,
+  listingOf,
+  pairFindingRows,
+  pairSides,
+  pairsCountedOnce,
+  paperRowsOf,
+} from '../../../summary/tables';
+import { addBarCharts, BarChartSpec } from '../chart';
+import { writeOverview } from './overview';
+import { writeSiteSheet, safeSheetName } from './site-sheet';
+import { AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, cellRule, colLetter, dataBar, finish, severityRows, tableSheet } from './style';
+
+type Rows = Iterable<Row> | AsyncIterable<Row>;
+
+/**
+ * Everything the consolidated summary workbook is written from: the figures
+ * and charts of 总览, the pairs, and the rows of the long tables, which may be
+ * read back from disk as they are written (src/batch/spool.ts).
+ */
+export interface ConsolidatedSource {
+  totals: ConsolidatedTotals;
+  pairs: readonly HandoverPair[];
+  chart: ChartData;
+  /** Every input file's path, in order: the names shown are relative to the folder they share. */
+  files: readonly string[];
+  siteRows(): Rows;
+  fileRows(): Rows;
+  paperRows(): Rows;
+  /** Each file's 问题清单 rows (a disagreeing handover's findings left out: `pairFindingRows` lists it once). */
+  findingRows(): Rows;
+  /** Each readable site's summary and findings, in file order (asked for only when there are few). */
+  sites(): Iterable<{ file: string; summary: SiteSummary; findings: readonly Finding[] }> | AsyncIterable<{ file: string; summary: SiteSummary; findings: readonly Finding[] }>;
+}
+
+/** The source of a consolidated summary held in memory. */
+export function sourceOf(c: Consolidated): ConsolidatedSource {
+  const byRule = countByRule(c.files.flatMap((f) => f.findings));
+  const units = c.files
+    .filter((f) => f.summary)
+    .map((f) => {
+      const s = f.summary!;
+      return { name: s.site.name || f.file, errors: s.findings.errors, warnings: s.findings.warnings, papers: s.totals.papers, candidates: s.totals.candidates, copies: s.totals.copies };
+    });
+  const sides = pairSides(c.pairs);
+  return {
+    totals: c.totals,
+    pairs: c.pairs,
+    chart: rankChartData(pairsCountedOnce(byRule, c.pairs), units),
+    files: c.files.map((f) => f.file),
+    siteRows: () => c.files.map((f) => rowOf(SITE_COLUMNS, f)),
+    fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
+    paperRows: () => c.files.flatMap(paperRowsOf),
+    findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, sides)),
+    sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
+  };
+}
+
+export interface ConsolidatedOptions {
+  /** Add a 汇总 sheet per site when there are at most this many sites (default 10). */
+  perSiteSheets?: number;
+  /** Headers and rule titles in Chinese (default) or English. */
+  lang?: Lang;
+}
+
+const TABLES = ['总览', '站点汇总', '文件清单', '试卷明细', '交接配对', '问题清单'];
+
+async function* concat(a: Rows, b: Rows): AsyncGenerator<Row> {
+  for await (const r of a) yield r;
+  for await (const r of b) yield r;
+}
+
+/** Writes every sheet of the consolidated summary into `wb`; returns the charts for 总览. */
+async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options: ConsolidatedOptions): Promise<BarChartSpec[]> {
+  const ctx: ShowContext = { lang: options.lang ?? 'zh', ruleTitle, fileName: relativeNames(c.files) };
+  const t = c.totals;
+  const charts = writeOverview(wb, t, c.chart, ctx);
+
+  const { ws: siteSheet, last: n } = await tableSheet(wb, '站点汇总', SITE_COLUMNS, c.siteRows(), ctx, { signature: true });
+  if (n > 1) {
+    const col = (key: string) => colLetter(columnIndex(SITE_COLUMNS, key) + 1);
+    const [status, warnings, out, coverage] = ['status', 'warnings', 'bagsStillOut', 'coverage'].map(col);
+    siteSheet.addConditionalFormatting({
+      ref: `A2:${colLetter(SITE_COLUMNS.length)}${n}`,
+      rules: [
+        { type: 'expression', priority: 1, formulae: [`OR($${status}2="无法读取",$${status}2="需改正")`], style: ERROR_STYLE },
+        { type: 'expression', priority: 2, formulae: [`AND($${status}2="可以提交",$${warnings}2>0)`], style: WARNING_STYLE },
+      ],
+    });
+    cellRule(siteSheet, `${out}2:${out}${n}`, `${out}2>0`, ERROR_STYLE, 3);
+    dataBar(siteSheet, `${coverage}2:${coverage}${n}`, 'FF70AD47', 1);
+  }
+  finish(siteSheet);
+
+  const { ws: fileSheet, last: nl } = await tableSheet(wb, '文件清单', FILE_COLUMNS, c.fileRows(), ctx);
+  const fileStatus = colLetter(columnIndex(FILE_COLUMNS, 'status') + 1);
+  if (nl > 1) cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `$${fileStatus}2="无法读取"`, ERROR_STYLE, 1);
+  finish(fileSheet);
+
+  const { ws: paperSheet, last: np } = await tableSheet(wb, '试卷明细', PAPER_DETAIL_COLUMNS, c.paperRows(), ctx);
+  if (np > 1) {
+    const [spare, out] = ['spareCopies', 'bagsStillOut'].map((k) => colLetter(columnIndex(PAPER_DETAIL_COLUMNS, k) + 1));
+    cellRule(paperSheet, `${spare}2:${spare}${np}`, `AND(ISNUMBER(${spare}2),${spare}2<0)`, ERROR_STYLE, 1);
+    cellRule(paperSheet, `${out}2:${out}${np}`, `${out}2>0`, ERROR_STYLE, 2);
+  }
+  finish(paperSheet);
+
+  const { ws: pairSheet } = await tableSheet(wb, '交接配对', PAIR_COLUMNS, c.pairs.map((p) => rowOf(PAIR_COLUMNS, p)), ctx);
+  if (c.pairs.length) {
+    const s = colLetter(columnIndex(PAIR_COLUMNS, 'status') + 1);
+    pairSheet.addConditionalFormatting({
+      ref: `A2:${colLetter(PAIR_COLUMNS.length)}${c.pairs.length + 1}`,
+      rules: [
+        { type: 'expression', priority: 1, formulae: [`$${s}2="不一致"`], style: ERROR_STYLE },
+        { type: 'expression', priority: 2, formulae: [`LEFT($${s}2,1)="仅"`], style: WARNING_STYLE },
+        { type: 'expression', priority: 3, formulae: [`$${s}2="一致"`], style: GOOD_STYLE },
+      ],
+    });
+  }
+  finish(pairSheet);
+
+  const { ws: findingSheet, last: nf } = await tableSheet(wb, '问题清单', FINDING_COLUMNS, concat(c.findingRows(), pairFindingRows(c.pairs)), ctx);
+  severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1);
+  finish(findingSheet);
+
+  if (t.sites <= (options.perSiteSheets ?? 10)) {
+    const names = [...TABLES];
+    for await (const f of c.sites()) {
+      const name = safeSheetName(names, `汇总-${f.summary.site.name || ctx.fileName!(f.file)}`);
+      names.push(name);
+      finish(writeSiteSheet(wb, name, f.summary, ctx, f.findings));
+    }
+  }
+  return charts;
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '试卷保密助手';
+  wb.created = new Date(Date.UTC(2024, 0, 1));
+  wb.modified = wb.created;
+  return wb;
+}
+
+/** The consolidated summary as an ordinary exceljs workbook (small runs, tests), and the charts to add once written. */
+export async function consolidatedWorkbook(c: Consolidated | ConsolidatedSource, options: ConsolidatedOptions = {}): Promise<{ wb: ExcelJS.Workbook; charts: BarChartSpec[] }> {
+  const wb = newWorkbook();
+  return { wb, charts: await writeConsolidated(wb, 'siteRows' in c ? c : sourceOf(c), options) };
+}
+
+interface StreamingWriter {
+  addWorksheet: ExcelJS.Workbook['addWorksheet'];
+  commit(): Promise<void>;
+  stream: { toBuffer(): Uint8Array };
+}
+
+/** The consolidated summary as .xlsx bytes, with its charts. */
+export async function consolidatedXlsx(from: Consolidated | ConsolidatedSource, options: ConsolidatedOptions = {}): Promise<Uint8Array> {
+  const c = 'siteRows' in from ? from : sourceOf(from);
+  const Writer = (ExcelJS as unknown as { stream?: { xlsx?: { WorkbookWriter?: new (o: object) => StreamingWriter } } }).stream?.xlsx?.WorkbookWriter;
+  let bytes: Uint8Array;
+  let charts: BarChartSpec[];
+  if (Writer) {
+    const created = new Date(Date.UTC(2024, 0, 1));
+    const wb = new Writer({ useStyles: true, useSharedStrings: true, creator: '试卷保密助手', created, modified: created });
+    charts = await writeConsolidated(wb, c, options);
+    await wb.commit();
+    bytes = new Uint8Array(wb.stream.toBuffer());
+  } else {
+    // A build of exceljs without the streaming writer (some browser bundles).
+    const made = await consolidatedWorkbook(c, options);
+    charts = made.charts;
+    bytes = new Uint8Array(await made.wb.xlsx.writeBuffer());
+  }
+  return addBarCharts(bytes, charts);
+}

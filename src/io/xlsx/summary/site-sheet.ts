@@ -1,0 +1,190 @@
+/**
+ * One site's 汇总 sheet: its papers, handovers, duty cover, checkouts not
+ * returned and findings, one section under another on a grid whose columns
+ * are the paper table's. Each section is drawn from its declared columns
+ * (src/summary/tables-site.ts); every text wraps in its cell and its row grows
+ * to show it, so nothing is cut off in print. No merged cells in the body, so
+ * that a site with a hundred thousand findings is written in linear time.
+ *
+ * Browser-safe (no fs, no Node): the Excel add-in calls `addSiteSummarySheet`.
+ */
+import ExcelJS from 'exceljs';
+import type { Finding } from '../../../model/finding';
+import { BODY_PT, Column, Lang, ShowContext, baseName, linesOf, rowHeightFor, rowOf } from '../../../summary/columns';
+import { ruleTitle } from '../../../summary/rule-titles';
+import type { SiteSummary } from '../../../summary/site';
+import {
+  DUTY_COLUMNS,
+  HANDOVER_COLUMNS,
+  OUTSTANDING_COLUMNS,
+  PAPER_COLUMNS,
+  RULE_COUNT_COLUMNS,
+  SITE_FINDING_COLUMNS,
+  columnIndex,
+  paperTotals,
+  readinessText,
+} from '../../../summary/tables-site';
+import { AnyWorkbook, BOX, ERROR_STYLE, FONT, SECTION_FILL, WARNING_STYLE, cellRule, colLetter, dataBar, fillRow, tableStyles, newSheet, severityRows, signature, styleHeader } from './style';
+
+/** The sheet's columns: the paper table's, with the second (试卷名, and the findings' 说明) wide enough for a sentence. */
+const GRID = PAPER_COLUMNS.map((c, i) => (i === 1 ? 30 : c.width));
+const NCOL = GRID.length;
+const LAST = colLetter(NCOL);
+/** The width of the sheet, for the merged lines at its top. */
+const FULL = GRID.reduce((a, w) => a + w, 0);
+
+function siteTitle(s: SiteSummary): string {
+  const where = [s.site.branch, s.site.school, s.site.examSite].filter(Boolean).join(' ');
+  return `${where || s.site.name || '（未填单位）'}  ${s.site.semester ? `${s.site.semester}学期` : ''}试卷保管汇总`;
+}
+
+/** A valid, unused sheet name (≤ 31 characters, no []:*?/\). */
+export function safeSheetName(taken: readonly string[], wanted: string): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || '汇总';
+  let name = base;
+  for (let n = 2; taken.some((w) => w.toLowerCase() === name.toLowerCase()); n++) {
+    const suffix = `(${n})`;
+    name = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  return name;
+}
+
+/**
+ * Adds one site's 汇总 sheet to an exceljs workbook (browser-safe). With
+ * `findings`, the sheet ends with every finding and its cell.
+ */
+export function addSiteSummarySheet(
+  wb: ExcelJS.Workbook,
+  s: SiteSummary,
+  options: { name?: string; findings?: readonly Finding[]; lang?: Lang } = {},
+): ExcelJS.Worksheet {
+  const ctx: ShowContext = { lang: options.lang ?? 'zh', ruleTitle };
+  return writeSiteSheet(wb, safeSheetName(wb.worksheets.map((w) => w.name), options.name ?? '汇总'), s, ctx, options.findings);
+}
+
+/** A line across the whole sheet (merged), wrapped, as tall as its text. */
+function banner(ws: ExcelJS.Worksheet, r: number, text: string, font: Partial<ExcelJS.Font>, fill?: ExcelJS.Fill): void {
+  const cell = ws.getCell(`A${r}`);
+  cell.value = text;
+  cell.font = { name: FONT, ...font };
+  cell.alignment = { vertical: 'middle', wrapText: true, ...(r === 1 ? { horizontal: 'center' } : {}) };
+  if (fill) cell.fill = fill;
+  ws.mergeCells(`A${r}:${LAST}${r}`);
+  ws.getRow(r).height = rowHeightFor(linesOf(text, FULL, font.size ?? BODY_PT), font.size ?? BODY_PT);
+}
+
+function section(ws: ExcelJS.Worksheet, r: number, text: string): void {
+  const row = ws.getRow(r);
+  row.getCell(1).value = text;
+  row.getCell(1).font = { name: FONT, size: 12, bold: true };
+  row.getCell(1).alignment = { vertical: 'middle', wrapText: false };
+  for (let c = 1; c <= NCOL; c++) row.getCell(c).fill = SECTION_FILL;
+  row.height = 20;
+}
+
+/** A line of text that runs on over the empty cells beside it. */
+function remark(ws: ExcelJS.Worksheet, r: number, text: string): void {
+  const cell = ws.getCell(`A${r}`);
+  cell.value = text;
+  cell.alignment = { vertical: 'top', wrapText: false };
+}
+
+/** A section's table at row `r`: header, then one row per item; returns the next free row. */
+function table<T>(ws: ExcelJS.Worksheet, r: number, columns: ReadonlyArray<Column<T>>, items: Iterable<T>, ctx: ShowContext, boxed = true): number {
+  const headers = columns.map((c) => c.header[ctx.lang]);
+  const head = ws.getRow(r++);
+  head.values = headers;
+  styleHeader(head, headers, GRID);
+  const cols = columns as ReadonlyArray<Column<never>>;
+  const styles = tableStyles(cols, boxed ? { border: BOX } : {});
+  for (const item of items) {
+    const row = ws.getRow(r++);
+    fillRow(row, cols, rowOf(columns, item), GRID, ctx, styles);
+    // Written out now (streaming writer), this row and all above: the writer keeps uncommitted
+    // rows in an array it empties from the front, which costs the square of their number.
+    row.commit();
+  }
+  return r;
+}
+
+export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
+  const ws = newSheet(wb, name, { xSplit: 2, ySplit: 5, gridLines: false }, '1:5');
+  GRID.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
+  banner(ws, 1, siteTitle(s), { size: 16, bold: true });
+  banner(ws, 2, `级别：${s.site.level || '—'}    文件：${file}`, { size: 10, color: { argb: 'FF595959' } });
+  const status = `提交状态：${readinessText(s)}    错误 ${s.findings.errors}    警告 ${s.findings.warnings}    值班覆盖 ${s.duty.coveredHours}/${s.duty.custodyHours} 小时    未还 ${s.totals.bagsStillOut} 袋${s.totals.copiesStillOut ? `、${s.totals.copiesStillOut} 份` : ''}`;
+  banner(ws, 3, status, { size: 12, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } }, { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } });
+
+  section(ws, 4, '一、各试卷保管情况（份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装）');
+  const firstPaper = 6;
+  let r = table(ws, 5, PAPER_COLUMNS, s.papers, ctx);
+  const lastPaper = r - 1;
+  const totals = ws.getRow(r++);
+  const paperCols = PAPER_COLUMNS as ReadonlyArray<Column<never>>;
+  fillRow(totals, paperCols, paperTotals(s, ctx.lang), GRID, ctx, tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }));
+  if (lastPaper >= firstPaper) {
+    const col = (key: string) => colLetter(columnIndex(PAPER_COLUMNS, key) + 1);
+    const [spare, out, returns, checkouts, copies] = ['spareCopies', 'bagsStillOut', 'returns', 'checkouts', 'copies'].map(col);
+    ws.autoFilter = { from: { row: 5, column: 1 }, to: { row: lastPaper, column: NCOL } };
+    cellRule(ws, `${spare}${firstPaper}:${spare}${lastPaper}`, `AND(ISNUMBER(${spare}${firstPaper}),${spare}${firstPaper}<0)`, ERROR_STYLE, 1);
+    cellRule(ws, `${out}${firstPaper}:${out}${lastPaper}`, `${out}${firstPaper}>0`, ERROR_STYLE, 2);
+    cellRule(ws, `${returns}${firstPaper}:${returns}${lastPaper}`, `${returns}${firstPaper}<${checkouts}${firstPaper}`, WARNING_STYLE, 3);
+    dataBar(ws, `${copies}${firstPaper}:${copies}${lastPaper}`, 'FF5B9BD5');
+  }
+  r++;
+
+  section(ws, r++, `二、交接单（接收 ${s.handovers.in.length} 份，移交 ${s.handovers.out.length} 份）`);
+  if (s.handovers.in.length || s.handovers.out.length) r = table(ws, r, HANDOVER_COLUMNS, [...s.handovers.in, ...s.handovers.out], ctx);
+  else remark(ws, r++, '（没有交接单）');
+  r++;
+
+  const d = s.duty;
+  section(ws, r++, '三、保密室值班覆盖（保管期：入库至最后一次出库）');
+  r = table(ws, r, DUTY_COLUMNS, [d], ctx);
+  const coverage = `${colLetter(columnIndex(DUTY_COLUMNS, 'coverage') + 1)}${r - 1}`;
+  dataBar(ws, coverage, 'FF70AD47', 1);
+  cellRule(ws, coverage, `${coverage}<1`, WARNING_STYLE, 4);
+  const red = { name: FONT, size: BODY_PT, color: { argb: 'FF9C0006' } };
+  const gapCols = DUTY_COLUMNS.slice(0, 3) as ReadonlyArray<Column<never>>;
+  const gapStyles = tableStyles(gapCols, { font: red });
+  for (const g of d.gaps) {
+    const row = ws.getRow(r++);
+    fillRow(row, gapCols, [g.from, g.to, g.hours], GRID, ctx, gapStyles);
+    const note = row.getCell(columnIndex(DUTY_COLUMNS, 'gaps') + 1);
+    note.value = '无人值班';
+    note.font = red;
+  }
+  r++;
+
+  section(ws, r++, `四、尚未归还保密室的出库（${s.outstanding.length} 条）`);
+  if (s.outstanding.length) r = table(ws, r, OUTSTANDING_COLUMNS, s.outstanding, ctx);
+  else remark(ws, r++, '全部出库均已归还（分校发往考点的试卷不计）');
+  r++;
+
+  section(ws, r++, `五、检查发现的问题（错误 ${s.findings.errors}，警告 ${s.findings.warnings}）`);
+  const first = r + 1;
+  if (findings?.length) {
+    r = table(ws, r, SITE_FINDING_COLUMNS, findings, ctx, false);
+    severityRows(ws, SITE_FINDING_COLUMNS.length, first, r - 1, 1);
+  } else if (Object.keys(s.findings.byRule).length) {
+    const rules = Object.entries(s.findings.byRule).sort((a, b) => (a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1));
+    r = table(ws, r, RULE_COUNT_COLUMNS, rules, ctx, false);
+    severityRows(ws, RULE_COUNT_COLUMNS.length, first, r - 1, 1);
+  } else {
+    remark(ws, r++, '未发现问题');
+  }
+  for (const p of s.problems) banner(ws, r++, `无法读取：${p}`, { size: BODY_PT });
+  signature(ws, r + 2, NCOL);
+  return ws;
+}
+
+/** One site's summary as its own .xlsx (the 汇总 sheet alone). */
+export async function siteSummaryXlsx(s: SiteSummary, findings?: readonly Finding[], lang: Lang = 'zh'): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '试卷保密助手';
+  addSiteSummarySheet(wb, s, { findings, lang });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

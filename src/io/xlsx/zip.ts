@@ -1,0 +1,141 @@
+/**
+ * The zip package of an .xlsx, read from its central directory over a plain
+ * Uint8Array (no Node: the browser uses it too). Nothing declared in the file
+ * is trusted: entries are counted against LIMITS as they are listed, and a
+ * part's bytes are counted while they inflate (fflate's streaming Inflate),
+ * so a part that lies about its size is stopped at the limit, not at the end
+ * of memory. Only the parts asked for are ever inflated.
+ */
+import { Inflate } from 'fflate';
+import { LIMITS, beyondLimit, refuse } from '../../model/limits';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Input handed to the inflater per push: bounds each inflated chunk to about 1,032 times this. */
+const INPUT_SLICE = 32 * 1024;
+
+const utf8 = new TextDecoder('utf-8');
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The end-of-central-directory record: the last one in the last 64 KB + 22 bytes. */
+function findEnd(bytes: Uint8Array, dv: DataView): number {
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (bytes[i] === 0x50 && dv.getUint32(i, true) === EOCD) return i;
+  }
+  throw refuse('broken');
+}
+
+/** "xl/worksheets/sheet1.xml", refused when it climbs out of the package or is absolute. */
+function entryName(raw: Uint8Array): string {
+  const name = utf8.decode(raw).replace(/\\/g, '/');
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split('/').some((s) => s === '..') || name.includes('\0')) {
+    throw refuse('badEntryName');
+  }
+  return name;
+}
+
+/** The entries of the package by name (the first of a name wins), counted against the entry limit. */
+export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
+  if (bytes.length < 22) throw refuse('broken');
+  const dv = view(bytes);
+  const end = findEnd(bytes, dv);
+  const declared = dv.getUint16(end + 10, true);
+  const size = dv.getUint32(end + 12, true);
+  const offset = dv.getUint32(end + 16, true);
+  if (declared === 0xffff || offset === 0xffffffff) throw refuse('unsupportedZip');
+  if (declared > LIMITS.zipEntries) throw beyondLimit('zipEntries', declared);
+  if (offset + size > end) throw refuse('broken');
+  const entries = new Map<string, ZipEntry>();
+  let count = 0;
+  for (let p = offset; p < offset + size; ) {
+    if (p + 46 > end || dv.getUint32(p, true) !== CENTRAL) throw refuse('broken');
+    if (++count > LIMITS.zipEntries) throw beyondLimit('zipEntries', `超过 ${LIMITS.zipEntries.toLocaleString('en-US')}`);
+    const flags = dv.getUint16(p + 8, true);
+    const method = dv.getUint16(p + 10, true);
+    const compressedSize = dv.getUint32(p + 20, true);
+    const nameLength = dv.getUint16(p + 28, true);
+    const extraLength = dv.getUint16(p + 30, true);
+    const commentLength = dv.getUint16(p + 32, true);
+    const localOffset = dv.getUint32(p + 42, true);
+    if (p + 46 + nameLength > end) throw refuse('broken');
+    const name = entryName(bytes.subarray(p + 46, p + 46 + nameLength));
+    if (flags & 1) throw refuse('encrypted');
+    if (compressedSize === 0xffffffff || localOffset === 0xffffffff) throw refuse('unsupportedZip');
+    if (!entries.has(name)) entries.set(name, { name, method, compressedSize, localOffset });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Bytes inflated so far across the parts of one workbook. */
+export interface InflateBudget {
+  total: number;
+}
+
+/** The compressed bytes of an entry, found through its local header. */
+function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const dv = view(bytes);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL) throw refuse('broken');
+  const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw refuse('broken');
+  return bytes.subarray(start, end);
+}
+
+/**
+ * Inflates an entry, handing each piece to `sink` as it comes, and stops with
+ * a refusal as soon as the entry or the workbook passes its inflated limit.
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): void {
+  const data = rawData(bytes, entry);
+  let inflated = 0;
+  let passOn = false;
+  const take = (chunk: Uint8Array): void => {
+    inflated += chunk.length;
+    budget.total += chunk.length;
+    if (inflated > LIMITS.entryInflatedBytes) throw beyondLimit('entryInflatedBytes', `超过 ${LIMITS.entryInflatedBytes / 1024 / 1024} MB（${entry.name}）`);
+    if (budget.total > LIMITS.totalInflatedBytes) throw beyondLimit('totalInflatedBytes', `超过 ${LIMITS.totalInflatedBytes / 1024 / 1024} MB`);
+    if (!chunk.length) return;
+    passOn = true;
+    sink(chunk);
+    passOn = false;
+  };
+  if (entry.method === 0) return take(data);
+  if (entry.method !== 8) throw refuse('unsupportedZip');
+  const inflater = new Inflate((chunk) => take(chunk));
+  try {
+    for (let i = 0; i < data.length; i += INPUT_SLICE) {
+      inflater.push(data.subarray(i, Math.min(data.length, i + INPUT_SLICE)), i + INPUT_SLICE >= data.length);
+    }
+    if (data.length === 0) inflater.push(data, true);
+  } catch (error) {
+    // A refusal, or the sink's own error (XML not well formed), passes through as it is.
+    if (passOn || (error instanceof Error && error.name === 'WorkbookReadError')) throw error;
+    // fflate's own words ("invalid block type", "unexpected EOF") never reach a person.
+    throw refuse('broken');
+  }
+}
+
+/** An entry's whole text (UTF-8), for the small parts read at once. */
+export function entryText(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): string {
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  inflateEntry(bytes, entry, budget, (chunk) => {
+    text += decoder.decode(chunk, { stream: true });
+  });
+  return text + decoder.decode();
+}

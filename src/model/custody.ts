@@ -1,0 +1,140 @@
+/**
+ * The custody vocabulary: what a workbook's handovers and checkouts mean, said
+ * once for the validator and the summaries alike — the unit and its name, which
+ * way each handover goes, which vault checkouts are a 分校's dispatches to its
+ * 考点, and (pairing.ts) how the two copies of one handover are found across
+ * workbooks. Worked out once per workbook (`custodyOf`, memoised on the data).
+ */
+import type { SiteModel } from './site-model';
+import type { Handover, SiteData, SiteInfo } from './types';
+import { dayOf, isBlankValue, norm } from './values';
+import { toHalfWidth } from './text';
+
+export type Level = '考点' | '分校' | '省校';
+export type Direction = 'in' | 'out';
+
+export interface Custody {
+  level: Level;
+  /** The unit's own name as its handovers should write it: the 考点 for a 考点, the 分校 for a 分校. */
+  ownName: string | undefined;
+  /** How the unit is named to people and in reports: the 考点, else the 分校, else the 分部. */
+  name: string;
+  /** Which way each handover goes for this unit (undefined only for an empty record). */
+  direction: Array<Direction | undefined>;
+  /** Vault log rows that are a 分校's dispatches to its 考点 (not loans). */
+  dispatch: boolean[];
+  /** People on the 涉卷人员 roster, by `personKey`, with their first row. */
+  roster: Map<string, number>;
+}
+
+/** A unit name as compared: half-width, no spaces, no （学院）/（考点） after it. */
+export function unitKey(name: unknown): string {
+  return norm(name).replace(/\((学院|考点)\)/g, '');
+}
+
+/** Two unit names refer to the same unit: equal, or one contains the other ("长沙分校" in "湖南开放大学长沙分校"). */
+export function sameUnit(a: unknown, b: unknown): boolean {
+  const x = unitKey(a);
+  const y = unitKey(b);
+  if (!x || !y) return false;
+  return x === y || x.includes(y) || y.includes(x);
+}
+
+/** A person's name as compared. */
+export function personKey(name: unknown): string {
+  return norm(name);
+}
+
+export function levelOf(site: SiteInfo | undefined): Level {
+  const text = norm(site?.level);
+  if (text === '考点' || text === '分校' || text === '省校') return text;
+  return norm(site?.examSite) ? '考点' : '分校';
+}
+
+/** The unit's name for people: the 考点, else the 分校 (学院), else the 分部. */
+export function unitNameOf(data: SiteData): string {
+  const s = data.site ?? {};
+  const level = levelOf(s);
+  if (level === '考点') return s.examSite || s.school || '';
+  if (level === '省校') return s.branch || s.school || '';
+  return s.school || s.examSite || s.branch || '';
+}
+
+function ownNameOf(site: SiteInfo | undefined, level: Level): string | undefined {
+  if (level === '考点') return site?.examSite;
+  if (level === '省校') return site?.branch || site?.school;
+  return site?.school;
+}
+
+/** Sent from above: a 分部, the 省校, a printer, or the 分部 the workbook names. */
+function fromAbove(h: Handover, site: SiteInfo | undefined): boolean {
+  return sameUnit(h.from, site?.branch) || /分部|省校|印刷/.test(toHalfWidth(h.from ?? ''));
+}
+
+/**
+ * Whether the unit receives (in) or sends (out) a handover: by the side that
+ * names the unit; when both do ("长沙分校" → "长沙分校岳麓考点"), the side whose
+ * name is closer to the unit's own; when neither does, by the unit's place in
+ * the chain (a 考点 only receives; a 分校 sends to its 考点 and receives from above).
+ */
+export function directionOf(h: Handover, site: SiteInfo | undefined, level: Level, ownName: string | undefined): Direction {
+  const toOwn = sameUnit(h.to, ownName);
+  const fromOwn = sameUnit(h.from, ownName);
+  if (toOwn && !fromOwn) return 'in';
+  if (fromOwn && !toOwn) return 'out';
+  if (toOwn && fromOwn) {
+    const own = unitKey(ownName).length;
+    const dTo = Math.abs(unitKey(h.to).length - own);
+    const dFrom = Math.abs(unitKey(h.from).length - own);
+    if (dTo !== dFrom) return dTo < dFrom ? 'in' : 'out';
+  }
+  if (level === '考点' || fromAbove(h, site)) return 'in';
+  if (norm(h.to).includes('考点')) return 'out';
+  return level === '分校' ? 'in' : 'out';
+}
+
+function rosterOf(data: SiteData): Map<string, number> {
+  const roster = new Map<string, number>();
+  (data.staff ?? []).forEach((member, index) => {
+    const key = personKey(member?.name);
+    if (key && !roster.has(key)) roster.set(key, index);
+  });
+  return roster;
+}
+
+/**
+ * A 分校's vault checkout is a dispatch to a 考点 (not a loan, not expected
+ * back) when it was never returned, when its taker is not the 分校's own
+ * (not on the roster: a 考点's people), or when it left on a day the 分校 sent
+ * papers on to a 考点.
+ */
+function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction | undefined>, roster: Map<string, number>): boolean[] {
+  const outgoingDays = new Set<number>();
+  (data.handovers ?? []).forEach((h, i) => {
+    if (direction[i] === 'out') outgoingDays.add(dayOf(h?.time));
+  });
+  return (data.vaultLog ?? []).map((row) => {
+    if (level !== '分校' || !row) return false;
+    const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
+    if (!returned) return true;
+    const taker = personKey(row.taker);
+    if (taker && roster.size > 0 && !roster.has(taker)) return true;
+    return outgoingDays.has(dayOf(row.takenAt));
+  });
+}
+
+const MEMO = new WeakMap<SiteData, Custody>();
+
+/** The custody vocabulary of one workbook, worked out once. */
+export function custodyOf(source: SiteModel | SiteData): Custody {
+  const data = 'locations' in source && 'sheets' in source ? (source as SiteModel).data : (source as SiteData);
+  const known = MEMO.get(data);
+  if (known) return known;
+  const level = levelOf(data.site);
+  const ownName = ownNameOf(data.site, level);
+  const direction = (data.handovers ?? []).map((h) => (h ? directionOf(h, data.site, level, ownName) : undefined));
+  const roster = rosterOf(data);
+  const custody: Custody = { level, ownName, name: unitNameOf(data), direction, dispatch: dispatchesOf(data, level, direction, roster), roster };
+  MEMO.set(data, custody);
+  return custody;
+}

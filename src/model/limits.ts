@@ -1,0 +1,100 @@
+/**
+ * Every limit on what a workbook may make us do, stated once (docs/limits.md
+ * lists them for people). A workbook beyond one is refused with one plain line
+ * that names the limit and says what to do; it never takes the machine, the
+ * page or the other files of a run down with it. Pure: the browser uses it too.
+ */
+
+export const LIMITS = {
+  /** The file itself. */
+  fileBytes: 100 * 1024 * 1024,
+  /** Entries in the zip package (a workbook of ours has about 30). */
+  zipEntries: 10_000,
+  /** Bytes one part may inflate to, counted while inflating (declared sizes are never trusted). */
+  entryInflatedBytes: 64 * 1024 * 1024,
+  /** Bytes all the parts read may inflate to together. */
+  totalInflatedBytes: 192 * 1024 * 1024,
+  /** Worksheets in a workbook. */
+  sheets: 255,
+  /** Characters of a sheet name (Excel allows 31). */
+  sheetNameChars: 255,
+  /** The last row and column a sheet may have (Excel's own: row 1,048,576, column XFD). */
+  rowNumber: 1_048_576,
+  columnNumber: 16_384,
+  /** Cells with a value, in the whole workbook. */
+  cells: 3_000_000,
+  /** Places the grid holds (rows, and each row up to its last cell), in the whole workbook. */
+  gridSlots: 12_000_000,
+  /** Merged ranges in one sheet, and the cells one merged range may cover. */
+  mergesPerSheet: 100_000,
+  mergeArea: 20_000_000,
+  /** Cells covered by all merges over the rows a workbook has. */
+  mergedCells: 20_000_000,
+  /** Steps one formula evaluation may take (cells read, formulas evaluated); a cycle of references stops it at once. */
+  formulaSteps: 1_000_000,
+  /** Seconds one file may take in a batch run before its worker is stopped. */
+  fileSeconds: 30,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** A workbook that cannot be read, with the one line a person can act on. */
+export class WorkbookReadError extends Error {
+  constructor(
+    message: string,
+    /** Which refusal: a limit, one of REFUSALS, or another reason (a file that cannot be opened). */
+    readonly reason: 'limit' | keyof typeof REFUSALS | 'other' = 'other',
+  ) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+const MB = 1024 * 1024;
+const mb = (bytes: number): string => `${Math.round(bytes / MB)} MB`;
+const n = (x: number): string => x.toLocaleString('en-US');
+
+/** What each limit is called, and how its figure is shown. */
+const WHAT: Record<Exclude<LimitName, 'formulaSteps' | 'fileSeconds'>, [string, (x: number) => string]> = {
+  fileBytes: ['文件大小', mb],
+  zipEntries: ['压缩包条目数', n],
+  entryInflatedBytes: ['单个部件解压后的大小', mb],
+  totalInflatedBytes: ['解压后的总大小', mb],
+  sheets: ['工作表数', n],
+  sheetNameChars: ['工作表名称长度（字符）', n],
+  rowNumber: ['行号', n],
+  columnNumber: ['列号', n],
+  cells: ['有内容的单元格数', n],
+  gridSlots: ['表格范围（行数与各行宽度之和）', n],
+  mergesPerSheet: ['一张表的合并区域数', n],
+  mergeArea: ['一个合并区域覆盖的单元格数', n],
+  mergedCells: ['合并区域覆盖的单元格总数', n],
+};
+
+/** The refusal of a workbook beyond a limit: "超过上限：行号 2,000,000,000 超过 1,048,576 …" */
+export function beyondLimit(limit: keyof typeof WHAT, actual: number | string): WorkbookReadError {
+  const [what, show] = WHAT[limit];
+  const shown = typeof actual === 'number' ? show(actual) : actual;
+  return new WorkbookReadError(
+    `工作簿超出读取上限：${what} ${shown}，上限 ${show(LIMITS[limit])}。疑似异常文件，已拒绝读取；如是正常工作簿，请删去多余的行、列或合并后另存为 .xlsx 再试`,
+    'limit',
+  );
+}
+
+/** The refusals that are not about a limit, in one place so every face says the same. */
+export const REFUSALS = {
+  empty: '文件是空的（0 字节），不是 Excel 工作簿',
+  oldXls: '这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查',
+  encrypted: '工作簿设置了打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx 再检查',
+  notXlsx: '不是 .xlsx 工作簿（文件内容不是 Excel 格式）',
+  broken: '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件',
+  noWorkbook: '压缩包里没有 Excel 工作簿内容（xl/workbook.xml），不是 .xlsx 文件',
+  badEntryName: '压缩包里有路径不合法的条目（如 ../ 或绝对路径），不是正常的 .xlsx 文件，已拒绝读取',
+  unsupportedZip: '压缩包使用了不支持的格式（ZIP64 或特殊压缩方式），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
+  badXml: '工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
+  timeout: `读取检查超过 ${LIMITS.fileSeconds} 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`,
+} as const;
+
+export function refuse(what: keyof typeof REFUSALS): WorkbookReadError {
+  return new WorkbookReadError(REFUSALS[what], what);
+}

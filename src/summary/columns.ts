@@ -1,0 +1,152 @@
+/**
+ * How a summary table declares its columns, once, for every face that draws
+ * it (the CLI's workbook, the pane's 汇总 sheet and table): key, header in
+ * both languages, width, number format, how a cell is shown, and where its
+ * value comes from. Also what the layout needs to know about text: how wide
+ * it is, how many lines it wraps to, and how a table prints on A4 landscape.
+ *
+ * Pure: no exceljs, no Node.
+ */
+import type { Lang } from '../rules/types';
+
+export type { Lang };
+
+export type Cell = string | number | null;
+
+/**
+ * How a raw cell value is shown, decided when it is written, not when the row
+ * is made: rows may be made in a worker thread long before the language and
+ * the set of files are known.
+ * - `file`: a path, shown relative to the folder given (never absolute);
+ * - `rule`: a rule id, shown as the rule's title;
+ * - `datetime`: an ISO local time, shown as 2024年6月15日 08:30.
+ */
+export type CellKind = 'file' | 'rule' | 'datetime';
+
+export interface Column<T = never> {
+  key: string;
+  header: Record<Lang, string>;
+  /** Excel column width (characters of the default font). */
+  width: number;
+  /** Excel number format. */
+  numFmt?: string;
+  /** Long text: wraps, and its row grows to show it whole. */
+  wrap?: boolean;
+  kind?: CellKind;
+  value?: (item: T) => Cell;
+}
+
+/** What a cell's raw value needs to be shown. */
+export interface ShowContext {
+  lang: Lang;
+  /** A file's name as shown (relative to the folder given). */
+  fileName?: (file: string) => string;
+  ruleTitle: (id: string, lang: Lang) => string;
+}
+
+/** The row of one item, raw, in column order. */
+export function rowOf<T>(columns: ReadonlyArray<Column<T>>, item: T): Cell[] {
+  return columns.map((c) => (c.value ? c.value(item) : null));
+}
+
+/** A raw cell as it is shown in its column. */
+export function show(column: Pick<Column, 'kind'>, value: Cell | undefined, ctx: ShowContext): Cell {
+  if (value === null || value === undefined || value === '') return value ?? null;
+  switch (column.kind) {
+    case 'file':
+      return ctx.fileName ? ctx.fileName(String(value)) : baseName(String(value));
+    case 'rule':
+      return ctx.ruleTitle(String(value), ctx.lang);
+    case 'datetime':
+      return showDateTime(String(value), ctx.lang);
+    default:
+      return value;
+  }
+}
+
+/* ------------------------------------------------------------------ dates */
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+
+/** 2024-06-15T08:30 → 2024年6月15日 08:30 (zh) or 2024-06-15 08:30 (en); anything else as it is. */
+export function showDateTime(iso: string | null | undefined, lang: Lang = 'zh'): string {
+  if (!iso) return '';
+  const m = ISO.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d, h, mi] = m;
+  const time = h === undefined ? '' : ` ${h}:${mi}`;
+  return lang === 'zh' ? `${y}年${Number(mo)}月${Number(d)}日${time}` : `${y}-${mo}-${d}${time}`;
+}
+
+/* ------------------------------------------------------------------ file names */
+
+const parts = (file: string): string[] => file.split(/[\\/]+/);
+
+export function baseName(file: string): string {
+  const p = parts(file);
+  return p[p.length - 1] || file;
+}
+
+/**
+ * Each file's name relative to the folder all of them are in (the folder
+ * given), so that no absolute path is printed: `/home/a/考点/x.xlsx` and
+ * `/home/a/考点/sub/y.xlsx` → `x.xlsx`, `sub/y.xlsx`.
+ */
+export function relativeNames(files: Iterable<string>): (file: string) => string {
+  const list = [...files];
+  let common: string[] | null = null;
+  for (const f of list) {
+    const dir = parts(f).slice(0, -1);
+    if (common === null) common = dir;
+    else {
+      let i = 0;
+      while (i < common.length && i < dir.length && common[i] === dir[i]) i++;
+      common = common.slice(0, i);
+    }
+  }
+  const depth = common?.length ?? 0;
+  return (file: string) => {
+    const p = parts(file);
+    const rest = p.slice(Math.min(depth, p.length - 1)).filter(Boolean);
+    return rest.join('/') || baseName(file);
+  };
+}
+
+/* ------------------------------------------------------------------ text and print */
+
+/** Width of a text in Excel width units at `size` pt (a Chinese character is about two units). */
+export function textUnits(text: string, size = 11): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0x2e7f ? 2 : ch === '\n' ? 0 : 1.05;
+  return (units * size) / 11;
+}
+
+/** Lines a text needs in a column of this width when wrapped. */
+export function linesOf(text: string, width: number, size = 11): number {
+  const room = Math.max(1, width - 1.5);
+  // Most cells are short: no need to measure a text that would fit even if all of it were Chinese.
+  if (text.length * 2 * (size / 11) <= room && !text.includes('\n')) return 1;
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textUnits(line, size) / room));
+  return lines;
+}
+
+/** Row height (points) for this many lines at `size` pt. */
+export const rowHeightFor = (lines: number, size = 11): number => Math.min(409, Math.max(1, lines) * Math.ceil(size * 1.35) + 3);
+
+/** Printable width of an A4 landscape page with 0.4-inch side margins, in pixels at 96 dpi. */
+const A4_LANDSCAPE_PX = ((297 - 2 * 0.4 * 25.4) / 25.4) * 96;
+
+/**
+ * The scale at which a table of these column widths prints on one A4
+ * landscape page width (1 when it fits at 100%): what "fit to 1 page wide"
+ * makes of the font. An Excel column of width w is 7w + 5 pixels.
+ */
+export function printScale(widths: readonly number[]): number {
+  const px = widths.reduce((n, w) => n + Math.floor(7 * w + 5), 0);
+  return Math.min(1, A4_LANDSCAPE_PX / px);
+}
+
+/** The body font of the summary tables, and the least size a printed page may show. */
+export const BODY_PT = 11;
+export const LEAST_PRINTED_PT = 9;

@@ -1,0 +1,118 @@
+/**
+ * The tables of one site's 汇总, declared once: the CLI's workbook (a 汇总
+ * sheet per site, 试卷明细), the browser face's download and the pane's 汇总
+ * sheet and table are all drawn from these columns.
+ *
+ * The headers are deliberately not the forms' own column labels (试卷号,
+ * 31份装, 报考人数…): a 汇总 sheet the pane writes into a unit's workbook must
+ * never be taken for the intake list or the schedule when it is read again.
+ */
+import type { Finding } from '../model/finding';
+import type { Cell, Column, Lang } from './columns';
+import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
+
+export const SEVERITY_ZH = { error: '错误', warning: '警告' } as const;
+
+/** A paper column, and what its cell on the 合计 row holds. */
+export interface PaperColumn extends Column<PaperSummary> {
+  total: (s: SiteSummary, lang: Lang) => Cell;
+}
+
+const num = (n: number | null): Cell => n;
+
+export const PAPER_COLUMNS: readonly PaperColumn[] = [
+  { key: 'paperNo', header: { zh: '试卷编号', en: 'Paper' }, width: 8, value: (p) => p.paperNo, total: (_, lang) => (lang === 'zh' ? '合计' : 'Total') },
+  { key: 'paperName', header: { zh: '试卷名', en: 'Name' }, width: 18, wrap: true, value: (p) => p.paperName, total: (s, lang) => (lang === 'zh' ? `${s.totals.papers} 种试卷` : `${s.totals.papers} papers`) },
+  { key: 'sessionStart', header: { zh: '首场开考', en: 'First session' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.sessionStart, total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : `${s.totals.sessions} sessions`) },
+  { key: 'bags31', header: { zh: '31份装袋数', en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
+  { key: 'bags26', header: { zh: '26份装袋数', en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
+  { key: 'bags11', header: { zh: '11份装袋数', en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 },
+  { key: 'bags5', header: { zh: '5份装袋数', en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 },
+  { key: 'totalBags', header: { zh: '袋数合计', en: 'Bags' }, width: 6, value: (p) => p.bags.totalBags, total: (s) => s.totals.bags.totalBags },
+  { key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies },
+  { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: (p) => num(p.candidates), total: (s) => s.totals.candidates },
+  { key: 'spareCopies', header: { zh: '余量', en: 'Spare' }, width: 6, value: (p) => num(p.spareCopies), total: (s) => s.totals.copies - s.totals.candidates },
+  { key: 'checkouts', header: { zh: '出库次数', en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
+  { key: 'returns', header: { zh: '归还次数', en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
+  { key: 'bagsDispatched', header: { zh: '发往考点袋数', en: 'Bags sent on' }, width: 6, value: (p) => p.bagsDispatched, total: (s) => s.totals.bagsDispatched },
+  { key: 'rooms', header: { zh: '分发考场', en: 'Rooms' }, width: 12, wrap: true, value: (p) => p.rooms.join('、'), total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : `${s.totals.roomsServed} room sessions`) },
+  { key: 'copiesDistributed', header: { zh: '分发份数', en: 'Copies handed' }, width: 6, value: (p) => p.copiesDistributed, total: (s) => s.totals.copiesDistributed },
+  { key: 'bagsStillOut', header: { zh: '未还袋数', en: 'Bags out' }, width: 6, value: (p) => p.bagsStillOut, total: (s) => s.totals.bagsStillOut },
+  { key: 'bagsInVault', header: { zh: '在库袋数', en: 'Bags in vault' }, width: 6, value: (p) => p.bagsInVault, total: (s) => s.papers.reduce((a, p) => a + p.bagsInVault, 0) },
+];
+
+/** The 合计 row of the paper table (raw, in column order). */
+export const paperTotals = (s: SiteSummary, lang: Lang = 'zh'): Cell[] => PAPER_COLUMNS.map((c) => c.total(s, lang));
+
+/** The column of a key (its 0-based index). */
+export function columnIndex(columns: ReadonlyArray<Pick<Column, 'key'>>, key: string): number {
+  const i = columns.findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`no column ${key}`);
+  return i;
+}
+
+/* ------------------------------------------------------------------ the other sections of a site's 汇总 */
+
+const at = (sheet: string | null, cell: string | null): string => (sheet ? `${sheet}!${cell ?? ''}` : '');
+
+export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
+  { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 0, value: (h) => (h.direction === 'in' ? '接收' : '移交') },
+  { key: 'units', header: { zh: '移交方 → 接收方', en: 'From → to' }, width: 0, wrap: true, value: (h) => `${h.from} → ${h.to}` },
+  { key: 'time', header: { zh: '交接于', en: 'Time' }, width: 0, wrap: true, kind: 'datetime', value: (h) => h.time },
+  { key: 'quantity', header: { zh: '明细之和（袋）', en: 'Items (bags)' }, width: 0, value: (h) => h.quantity },
+  { key: 'total', header: { zh: '合计栏', en: 'Total' }, width: 0, value: (h) => (h.total === null ? '' : h.total) },
+  { key: 'fromSigners', header: { zh: '移交签字', en: 'Handed by' }, width: 0, wrap: true, value: (h) => h.fromSigners.join('、') },
+  { key: 'toSigners', header: { zh: '接收签字', en: 'Received by' }, width: 0, wrap: true, value: (h) => h.toSigners.join('、') },
+  { key: 'where', header: { zh: '所在位置', en: 'Where' }, width: 0, wrap: true, value: (h) => at(h.sheet, h.cell) },
+];
+
+export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
+  { key: 'custodyStart', header: { zh: '保管期起', en: 'Custody from' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyStart },
+  { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
+  { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 0, value: (d) => d.custodyHours },
+  { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 0, value: (d) => d.coveredHours },
+  { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 0, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
+  { key: 'gaps', header: { zh: '缺口（处）', en: 'Gaps' }, width: 0, value: (d) => d.gaps.length },
+  { key: 'overlaps', header: { zh: '重叠（处）', en: 'Overlaps' }, width: 0, value: (d) => d.overlaps },
+  { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
+];
+
+export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
+  { key: 'row', header: { zh: '出入库记录序号', en: 'Log row' }, width: 0, value: (o) => o.row },
+  { key: 'paperNo', header: { zh: '试卷编号', en: 'Paper' }, width: 0, value: (o) => o.paperNo },
+  { key: 'takenAt', header: { zh: '取出于', en: 'Taken at' }, width: 0, wrap: true, kind: 'datetime', value: (o) => o.takenAt },
+  { key: 'quantity', header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
+  { key: 'unit', header: { zh: '计量', en: 'Unit' }, width: 0, value: (o) => o.unit },
+  { key: 'taker', header: { zh: '取卷者', en: 'Taken by' }, width: 0, wrap: true, value: (o) => o.taker },
+];
+
+/**
+ * The findings of one site. 说明 sits in the second column, the wide one of
+ * 试卷名, so that a long message wraps there without merged cells (thousands
+ * of merges make a workbook slow to write and to open).
+ */
+export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [
+  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, value: (f) => SEVERITY_ZH[f.severity] },
+  { key: 'message', header: { zh: '说明', en: 'Message' }, width: 0, wrap: true, value: (f) => f.message },
+  { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: (f) => f.rule },
+  { key: 'form', header: { zh: '附件', en: 'Form' }, width: 0, value: (f) => f.form ?? '' },
+  { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 0, wrap: true, value: (f) => f.sheet ?? '' },
+  { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 0, value: (f) => f.cell ?? '' },
+  { key: 'row', header: { zh: '序号', en: 'Row' }, width: 0, value: (f) => f.row ?? '' },
+];
+
+/** The findings of one site counted by rule, when the findings themselves are not listed. */
+export const RULE_COUNT_COLUMNS: ReadonlyArray<Column<[string, { severity: Finding['severity']; count: number }]>> = [
+  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, value: ([, v]) => SEVERITY_ZH[v.severity] },
+  { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: ([rule]) => rule },
+  { key: 'count', header: { zh: '处数', en: 'Count' }, width: 0, value: ([, v]) => v.count },
+];
+
+/** 可以提交 / 暂不能提交 and why. */
+export function readinessText(s: SiteSummary): string {
+  if (s.ready) return s.findings.warnings ? `可以提交（另有 ${s.findings.warnings} 处提醒，请看一眼）` : '可以提交';
+  const parts = [];
+  if (s.findings.errors) parts.push(`${s.findings.errors} 处错误`);
+  if (s.problems.length) parts.push(`${s.problems.length} 处无法读取`);
+  return `暂不能提交：${parts.join('，')}需改正`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The pane inside WPS Spreadsheets: the open workbook read and written through
+ * the ET object model (src/io/wps), behind the same Host as Excel's.
+ */
+import { draftWorkbook } from '../forms/workbook';
+import type { EtObject } from '../io/wps/et';
+import { get, sheetName } from '../io/wps/et';
+import { readWpsGrid } from '../io/wps/grid';
+import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, selectWpsCell } from '../io/wps/marks';
+import { insertWpsDrafts, writeWpsSummary } from '../io/wps/sheets';
+import { checkSites } from '../taskpane/check';
+import type { Host } from '../taskpane/host';
+import { t } from '../taskpane/i18n';
+import { SheetCache } from '../taskpane/live';
+import { summaryTable } from '../taskpane/summary-table';
+
+const SKIP = new Set([MARKS_SHEET]);
+
+export function wpsHost(app: EtObject): Host {
+  const cache = new SheetCache();
+  return {
+    kind: 'office',
+    async useTemplate(template, lang) {
+      const wanted = new Set(template.sheets);
+      const drafts = draftWorkbook().filter((d) => wanted.has(d.name));
+      if (drafts.length === 0) return `${t(lang, 'failed')}${template.name}`;
+      return `${t(lang, 'inserted')}${insertWpsDrafts(app, drafts).join('、')}`;
+    },
+    async check(lang, changed) {
+      const { grid, names } = readWpsGrid(app, { read: cache.reader(changed), skip: SKIP });
+      const whole = cache.update(names, grid.sheets);
+      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole }], lang);
+    },
+    async select(_site, finding) {
+      if (finding.sheet && finding.cell) selectWpsCell(app, finding.sheet, finding.cell);
+    },
+    async mark(site, lang) {
+      return t(lang, 'marked', { n: applyWpsMarks(app, site.findings, lang).marked });
+    },
+    async clearMarks(lang) {
+      return t(lang, 'cleared', { n: clearWpsMarks(app).restored });
+    },
+    async writeSummary(_site, summary, lang) {
+      writeWpsSummary(app, summaryTable(summary, lang));
+      return t(lang, 'summaryWritten');
+    },
+    watch(onChange) {
+      const events = get(app, 'ApiEvent');
+      if (!events) return () => undefined;
+      // SheetChange(Sh, Target): Sh is the worksheet edited.
+      const listener = (sheet: EtObject): void => {
+        const name = sheetName(sheet);
+        if (name && !SKIP.has(name)) onChange([name]);
+      };
+      get(events, 'AddApiEventListener', 'SheetChange', listener);
+      return () => get(events, 'RemoveApiEventListener', 'SheetChange', listener);
+    },
+  };
+}

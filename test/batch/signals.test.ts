@@ -1,0 +1,118 @@
+/**
+ * Nothing left behind, nothing changed: `custody summary` (the built CLI, a
+ * real process) interrupted by SIGINT or SIGTERM mid-run removes its
+ * temporary folder and files and leaves every input as it was; what a
+ * SIGKILLed run left is recognised and removed by the next run.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { sweepLeftovers } from '../../src/batch/cleanup';
+import { sampleNetwork } from '../../src/demo/sample';
+
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'custody.js');
+let dir: string;
+let books: string;
+let tmp: string;
+
+const sums = (folder: string): Record<string, string> =>
+  Object.fromEntries(fs.readdirSync(folder).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(folder, f))).digest('hex')]));
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('build the CLI first: npx tsc -p tsconfig.cli.json');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-signals-'));
+  books = path.join(dir, 'books');
+  fs.mkdirSync(books);
+  const net = sampleNetwork({ sites: 6, papers: 6, sessions: 3 });
+  const buffers = await Promise.all([net.branch, ...net.sites].map((d) => fillWorkbook(d)));
+  // Enough workbooks that the run is still reading when the signal comes.
+  for (let i = 0; i < 120; i++) fs.writeFileSync(path.join(books, `${String(i).padStart(3, '0')}.xlsx`), buffers[i % buffers.length]);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(dir, 'tmp-'));
+});
+
+function start(out: string): ChildProcess {
+  return spawn(process.execPath, [BIN, 'summary', books, '-o', out, '--threads', '1'], {
+    env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Resolves when the run's temporary folder exists (it is mid-run then). */
+async function midRun(child: ChildProcess): Promise<string> {
+  for (let i = 0; i < 600; i++) {
+    const found = fs.readdirSync(tmp).find((n) => n.startsWith(`custody-summary-${child.pid}-`));
+    if (found) return found;
+    if (child.exitCode !== null) throw new Error('the run ended before it could be interrupted');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no temporary folder appeared');
+}
+
+const ended = (child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> =>
+  new Promise((resolve) => {
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
+  });
+
+describe.each([
+  ['SIGINT', 130, '已中断，临时文件已清除，输入文件未改动。'],
+  ['SIGTERM', 143, '已终止，临时文件已清除，输入文件未改动。'],
+] as const)('custody summary interrupted by %s', (signal, code, line) => {
+  it('removes its temporary folder, writes no output and changes no input', async () => {
+    const before = sums(books);
+    const out = path.join(dir, `summary-${signal}.xlsx`);
+    const child = start(out);
+    const done = ended(child);
+    await midRun(child);
+    child.kill(signal);
+    const result = await done;
+    expect(result.code).toBe(code);
+    expect(result.stderr.trim().split('\n').pop()).toBe(line);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(sums(books)).toEqual(before);
+  });
+});
+
+describe('after a SIGKILL', () => {
+  it('the next run recognises the dead run\'s temporary folder and removes it', async () => {
+    const out = path.join(dir, 'summary-kill.xlsx');
+    const child = start(out);
+    const done = ended(child);
+    const left = await midRun(child);
+    child.kill('SIGKILL');
+    await done;
+    expect(fs.readdirSync(tmp)).toEqual([left]);
+    // A live process's folder is never taken for a leftover.
+    const live = fs.mkdtempSync(path.join(tmp, `custody-summary-${process.pid}-`));
+    expect(await sweepLeftovers(tmp)).toEqual([left]);
+    expect(fs.readdirSync(tmp)).toEqual([path.basename(live)]);
+    fs.rmSync(live, { recursive: true });
+  });
+
+  it('a leftover output temporary file beside the target goes with the next write', async () => {
+    const out = path.join(dir, 'summary-next.json');
+    const dead = `${out}.custody-999999999-0a1b2c3d.tmp`;
+    fs.writeFileSync(dead, 'half');
+    const child = spawn(process.execPath, [BIN, 'summary', path.join(books, '000.xlsx'), '-o', out, '--format', 'json'], {
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('summary-next'))).toEqual(['summary-next.json']);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The command line's manners: --version, help in Chinese with examples and
+ * exit codes for every command, argument errors in Chinese (English with
+ * --lang en) and never commander's English, and next steps that run where the
+ * user stands.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { howToCall, projectRoot } from '../../src/cli/manners';
+
+async function run(...args: string[]) {
+  const io = memoryIO();
+  const code = await main(['node', 'custody', ...args], io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+const version = (JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
+test('--version prints the package version, exit 0', async () => {
+  expect(await run('--version')).toEqual({ code: 0, out: `${version}\n`, err: '' });
+  expect(await run('-V')).toEqual({ code: 0, out: `${version}\n`, err: '' });
+});
+
+test.each(['validate', 'summary', 'fill', 'extract', 'template', 'demo'])('custody %s --help: Chinese headings, examples, exit codes', async (command) => {
+  const r = await run(command, '--help');
+  expect(r.code).toBe(0);
+  expect(r.err).toBe('');
+  expect(r.out.startsWith(`用法：custody ${command} `)).toBe(true);
+  expect(r.out).toContain('\n选项：\n');
+  expect(r.out).toContain('\n示例：\n');
+  expect(r.out).toMatch(/\n退出码：0 /);
+  expect(r.out).not.toMatch(/Usage:|Options:|Arguments:|\(default:|display help/);
+});
+
+test('custody --help lists the commands with examples', async () => {
+  const r = await run('--help');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('\n命令：\n');
+  expect(r.out).toContain('custody validate 岳麓考点.xlsx');
+  expect(r.out).toContain('-V, --version');
+});
+
+test('validate --help: the --format choices and default in Chinese', async () => {
+  const r = await run('validate', '--help');
+  expect(r.out).toContain('--format <format>  输出格式 (output format)（可选：text、json；默认：text）');
+  expect(r.out).toContain('--mark <dir>');
+});
+
+describe('argument errors: one Chinese line and where the help is, exit 2', () => {
+  const cases: Array<[string[], string]> = [
+    [['validate'], '错误：缺少参数 files\n（用 custody validate --help 查看用法、示例和退出码）\n'],
+    [['validate', 'x.xlsx', '--format', 'xml'], '错误：选项 --format <format> 的值“xml”无效，可选：text、json\n（用 custody validate --help 查看用法、示例和退出码）\n'],
+    [['validate', 'x.xlsx', '--bogus'], '错误：没有这个选项：--bogus\n（用 custody validate --help 查看用法、示例和退出码）\n'],
+    [['fill', 'data.json'], '错误：缺少必需的选项 -o, --out <file>\n（用 custody fill --help 查看用法、示例和退出码）\n'],
+    [['summary', 'dir', '-o'], '错误：选项 -o, --out <file> 后面需要一个值\n（用 custody summary --help 查看用法、示例和退出码）\n'],
+    [['extract', 'a.xlsx', 'b.xlsx'], '错误：参数过多\n（用 custody extract --help 查看用法、示例和退出码）\n'],
+    [['frobnicate'], '错误：没有这个命令：frobnicate（可用：template、fill、extract、validate、summary、demo）\n（用 custody --help 查看用法、示例和退出码）\n'],
+  ];
+  test.each(cases)('%j', async (args, err) => {
+    expect(await run(...args)).toEqual({ code: 2, out: '', err });
+  });
+
+  test('in English with --lang en', async () => {
+    expect(await run('validate', 'x.xlsx', '--format', 'xml', '--lang', 'en')).toEqual({
+      code: 2,
+      out: '',
+      err: 'error: option --format <format>: "xml" is not one of text, json\n(see custody validate --help for usage, examples and exit codes)\n',
+    });
+  });
+});
+
+describe('next steps that run where the user stands', () => {
+  const saved = process.env.PATH;
+  afterEach(() => {
+    process.env.PATH = saved;
+  });
+
+  test('not installed: node with the absolute path of bin/custody.js, and how to install', () => {
+    process.env.PATH = '';
+    const bin = path.join(projectRoot(), 'bin', 'custody.js');
+    expect(path.isAbsolute(bin)).toBe(true);
+    expect(howToCall()).toEqual({
+      command: /\s/.test(bin) ? `node "${bin}"` : `node ${bin}`,
+      install: `想直接输入 custody：在 ${projectRoot()} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`,
+    });
+  });
+
+  test('installed (npm link puts a link to bin/custody.js on the PATH): plain custody', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-path-'));
+    try {
+      fs.symlinkSync(path.join(projectRoot(), 'bin', 'custody.js'), path.join(dir, 'custody'));
+      process.env.PATH = dir;
+      expect(howToCall()).toEqual({ command: 'custody' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * `custody validate FILE… --mark DIR`: the marked copy differs from its
+ * original in exactly the finding cells — their fill and note — and in
+ * nothing else (values, other cells' styles, merges, widths, heights,
+ * validations); an input is never written over.
+ */
+import ExcelJS from 'exceljs';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { markedPaths } from '../../src/cli/mark';
+import type { RunReport } from '../../src/model/finding';
+import type { SiteData } from '../../src/model/types';
+import { fixture } from '../helpers';
+
+let dir: string;
+const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+async function run(...args: string[]) {
+  const io = memoryIO();
+  const code = await main(['node', 'custody', ...args], io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-mark-'));
+  fs.mkdirSync(path.join(dir, 'in'));
+  const faulty: SiteData = fixture('kaodian.json');
+  faulty.vaultLog![0].takenAt = '六月中旬';
+  faulty.intake!.totals!.bags31 = 9;
+  faulty.duty!.shifts![2].handedOverBy = '刘洋';
+  faulty.duty!.shifts![2].takenOverBy = '陈静';
+  fs.writeFileSync(path.join(dir, 'in', 'faulty.xlsx'), await fillWorkbook(faulty));
+  fs.writeFileSync(path.join(dir, 'in', 'clean.xlsx'), await fillWorkbook(fixture('kaodian.json')));
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+const noteOf = (cell: ExcelJS.Cell): string => {
+  const n = cell.note;
+  if (!n) return '';
+  return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
+};
+
+/** Every difference between two workbooks, as `sheet!cell: what`, plus sheet-level differences. */
+function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
+  const out: string[] = [];
+  expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+  for (const wa of a.worksheets) {
+    const wb = b.getWorksheet(wa.name)!;
+    const sheetParts = (ws: ExcelJS.Worksheet): Record<string, unknown> => ({
+      merges: ws.model.merges,
+      widths: ws.columns?.map((c) => c.width) ?? [],
+      heights: Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1).height),
+      // Compared cell by cell: exceljs writes them grouped into ranges and reads them back in another order.
+      validations: Object.entries((ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model).sort(([x], [y]) => (x < y ? -1 : 1)),
+      pageSetup: ws.pageSetup,
+      views: ws.views,
+    });
+    const [pa, pb] = [sheetParts(wa), sheetParts(wb)];
+    for (const key of Object.keys(pa)) if (JSON.stringify(pa[key]) !== JSON.stringify(pb[key])) out.push(`${wa.name}: ${key}`);
+    const rows = Math.max(wa.rowCount, wb.rowCount);
+    const cols = Math.max(wa.columnCount, wb.columnCount);
+    for (let r = 1; r <= rows; r++) {
+      for (let c = 1; c <= cols; c++) {
+        const x = wa.getCell(r, c);
+        const y = wb.getCell(r, c);
+        if (JSON.stringify(x.value) !== JSON.stringify(y.value)) out.push(`${wa.name}!${x.address}: value`);
+        const { fill: fx, ...restX } = x.style ?? {};
+        const { fill: fy, ...restY } = y.style ?? {};
+        if (JSON.stringify(restX) !== JSON.stringify(restY)) out.push(`${wa.name}!${x.address}: style`);
+        if (JSON.stringify(fx ?? null) !== JSON.stringify(fy ?? null)) out.push(`${wa.name}!${x.address}: fill`);
+        if (noteOf(x) !== noteOf(y)) out.push(`${wa.name}!${x.address}: note`);
+      }
+    }
+  }
+  return out;
+}
+
+describe('custody validate --mark DIR', () => {
+  it('marks exactly the finding cells, fill and note, and changes nothing else', async () => {
+    const input = path.join(dir, 'in', 'faulty.xlsx');
+    const before = sha(input);
+    const marks = path.join(dir, 'marked');
+    const r = await run('validate', input, path.join(dir, 'in', 'clean.xlsx'), '--mark', marks, '--format', 'json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as RunReport;
+    const findings = report.files[0].findings;
+    const cells = [...new Set(findings.filter((f) => f.sheet && f.cell).map((f) => `${f.sheet}!${f.cell}`))];
+    expect(cells.length).toBeGreaterThanOrEqual(3);
+    // Only the workbook with findings gets a copy; the input is untouched.
+    expect(fs.readdirSync(marks)).toEqual(['faulty（已标记）.xlsx']);
+    expect(sha(input)).toBe(before);
+    expect(r.err).toBe(`已写出标记副本 ${path.join(marks, 'faulty（已标记）.xlsx')}（标记 ${cells.length} 个单元格）\n`);
+
+    const original = await load(input);
+    const marked = await load(path.join(marks, 'faulty（已标记）.xlsx'));
+    const expected = cells.flatMap((c) => [`${c}: fill`, `${c}: note`]).sort();
+    expect(differences(original, marked).sort()).toEqual(expected);
+    // Each note says its findings.
+    for (const f of findings.filter((x) => x.cell)) {
+      expect(noteOf(marked.getWorksheet(f.sheet!)!.getCell(f.cell!))).toContain(f.message);
+    }
+  });
+
+  it('refuses, before any work, a marked copy that would replace an input (exit 2, one line)', async () => {
+    const folder = path.join(dir, 'in');
+    const trap = path.join(folder, 'faulty（已标记）.xlsx');
+    fs.copyFileSync(path.join(folder, 'clean.xlsx'), trap);
+    const before = sha(trap);
+    const r = await run('validate', folder, '--mark', folder);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`错误：输出文件就是正在读取的输入文件之一，已拒绝（输入文件从不被改写）：${trap}，请换一个输出文件名\n`);
+    expect(sha(trap)).toBe(before);
+    fs.rmSync(trap);
+  });
+
+  it('two inputs of one name get numbered copies', () => {
+    expect(markedPaths(['a/x.xlsx', 'b/x.xlsx', 'b/X.XLSX'], 'out', 'zh')).toEqual([
+      path.join('out', 'x（已标记）.xlsx'),
+      path.join('out', 'x（已标记） (2).xlsx'),
+      path.join('out', 'X（已标记） (3).xlsx'),
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Data safety at the command line: no output ever written over anything being
+ * read (however the path is spelled), replacing an existing output said out
+ * loud, only regular files opened, folders walked without leaving the tree or
+ * looping, file names with control characters shown escaped.
+ */
+import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { findWorkbooks } from '../../src/batch/files';
+import { fillWorkbook } from '../../src/cli/fill';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import type { RunReport } from '../../src/model/finding';
+import { fixture } from '../helpers';
+
+let dir: string;
+let books: string;
+const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+const REFUSED = (p: string) => `错误：输出文件就是正在读取的输入文件之一，已拒绝（输入文件从不被改写）：${p}，请换一个输出文件名\n`;
+
+async function run(...args: string[]) {
+  const io = memoryIO();
+  const code = await main(['node', 'custody', ...args], io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-safety-'));
+  books = path.join(dir, 'books');
+  fs.mkdirSync(path.join(books, '考点'), { recursive: true });
+  fs.writeFileSync(path.join(books, '长沙分校.xlsx'), await fillWorkbook(fixture('fenxiao.json')));
+  fs.writeFileSync(path.join(books, '考点', '岳麓考点.xlsx'), await fillWorkbook(fixture('kaodian.json')));
+  fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify(fixture('kaodian.json')));
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('never writes over an input', () => {
+  const unit = () => path.join(books, '考点', '岳麓考点.xlsx');
+  it.each([
+    ['a workbook found inside an input folder', () => unit()],
+    ['the same through ./ and ..', () => path.join(books, '考点', '.', '..', '考点', '岳麓考点.xlsx')],
+    ['a symbolic link to it', () => {
+      const link = path.join(dir, 'link.xlsx');
+      if (!fs.existsSync(link)) fs.symlinkSync(unit(), link);
+      return link;
+    }],
+    ['a hard link to it', () => {
+      const hard = path.join(dir, 'hard.xlsx');
+      if (!fs.existsSync(hard)) fs.linkSync(unit(), hard);
+      return hard;
+    }],
+  ])('summary -o %s: refused before any work, one line, exit 2', async (_, output) => {
+    const out = output();
+    const before = sha(unit());
+    const r = await run('summary', books, '-o', out);
+    expect(r).toEqual({ code: 2, out: '', err: REFUSED(out) });
+    expect(sha(unit())).toBe(before);
+    expect(fs.readdirSync(path.dirname(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('summary --format json -o an input: refused too', async () => {
+    const before = sha(unit());
+    const r = await run('summary', books, '--format', 'json', '-o', unit());
+    expect(r).toEqual({ code: 2, out: '', err: REFUSED(unit()) });
+    expect(sha(unit())).toBe(before);
+  });
+
+  it('fill -o its own data file through a link: refused', async () => {
+    const link = path.join(dir, 'data-link.xlsx');
+    fs.symlinkSync(path.join(dir, 'data.json'), link);
+    const before = sha(path.join(dir, 'data.json'));
+    const r = await run('fill', path.join(dir, 'data.json'), '-o', link);
+    expect(r).toEqual({ code: 2, out: '', err: REFUSED(link) });
+    expect(sha(path.join(dir, 'data.json'))).toBe(before);
+  });
+
+  it('a summary written there before is replaced, and the run says so', async () => {
+    const out = path.join(books, '汇总.xlsx');
+    const first = await run('summary', books, '-o', out);
+    expect(first.code).toBe(0);
+    expect(first.err).toBe('');
+    const second = await run('summary', books, '-o', out);
+    expect(second.code).toBe(0);
+    expect(second.err).toBe(`注意：${out} 已存在，将被新的汇总替换。\n`);
+    expect(second.out).toContain('已汇总 2 个工作簿');
+    fs.rmSync(out);
+  });
+
+  it('fill says when it replaces a file', async () => {
+    const out = path.join(dir, 'filled.xlsx');
+    expect((await run('fill', path.join(dir, 'data.json'), '-o', out)).err).toBe('');
+    expect((await run('fill', path.join(dir, 'data.json'), '-o', out)).err).toBe(`注意：已替换原有的文件 ${out}\n`);
+  });
+});
+
+describe('only regular files are opened', () => {
+  it('a FIFO, named or inside a folder, and a device get one line each, without waiting', async () => {
+    const fifoDir = path.join(dir, 'fifo');
+    fs.mkdirSync(fifoDir);
+    const fifo = path.join(fifoDir, 'pipe.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    const named = await run('validate', fifo, '/dev/zero', '--format', 'json');
+    expect(named.code).toBe(2);
+    expect((JSON.parse(named.out) as RunReport).files.map((f) => [f.file, f.error])).toEqual([
+      [fifo, '这是一个命名管道（FIFO），不是工作簿文件，未读取'],
+      ['/dev/zero', '这是一个设备文件，不是工作簿文件，未读取'],
+    ]);
+    const inFolder = await run('validate', fifoDir);
+    expect(inFolder).toEqual({ code: 2, out: `${fifo}: 无法检查: 这是一个命名管道（FIFO），不是工作簿文件，未读取\n`, err: '' });
+  });
+
+  it('folders walked without following links out of the tree or into loops', async () => {
+    const tree = path.join(dir, 'tree');
+    fs.mkdirSync(path.join(tree, 'sub'), { recursive: true });
+    fs.copyFileSync(path.join(books, '长沙分校.xlsx'), path.join(tree, 'sub', 'a.xlsx'));
+    fs.symlinkSync(tree, path.join(tree, 'sub', 'loop'));
+    fs.symlinkSync(books, path.join(tree, 'outside'));
+    fs.symlinkSync(path.join(tree, 'sub', 'a.xlsx'), path.join(tree, 'same.xlsx'));
+    fs.symlinkSync(path.join(tree, 'nowhere.xlsx'), path.join(tree, 'dangling.xlsx'));
+    // a.xlsx is reached twice (first through same.xlsx, in name order) and listed once; the loop,
+    // the link out of the tree and the dangling link are not followed.
+    expect(await findWorkbooks([tree])).toEqual([path.join(tree, 'same.xlsx')]);
+  });
+
+  it('a file name with a newline is shown escaped', async () => {
+    const odd = path.join(dir, 'odd\nname.xlsx');
+    fs.writeFileSync(odd, 'not a workbook');
+    const r = await run('validate', odd);
+    expect(r.out).toBe(`${dir}/odd\\nname.xlsx: 无法检查: 不是 .xlsx 工作簿（文件内容不是 Excel 格式）\n`);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * The offline page (dist/offline/试卷保密助手.html) in chromium, opened from
+ * file:// as a double-click would, with the network off and every request that
+ * is not a file aborted: it opens the faulty workbooks, shows the findings of
+ * `custody validate`, reads them in a worker started from a Blob URL, and
+ * downloads a marked copy, a blank form, a site's summary and the consolidated
+ * summary. It is one file: nothing in it points outside itself.
+ *
+ * Needs /usr/bin/chromium; without it this test FAILS unless CUSTODY_SKIP_E2E=1.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Browser, Page } from 'playwright-core';
+import { validateFiles } from '../../src/cli/validate';
+import { DIST, ROOT, ensureBuilt } from '../addin/build';
+import { ARTIFACTS, SKIP, faultyWorkbooks, launch, requireChromium, screenshot } from './chromium';
+
+const PAGE = path.join(DIST, 'offline', '试卷保密助手.html');
+
+let browser: Browser | undefined;
+let site = '';
+let branch = '';
+
+const maybe = SKIP ? describe.skip : describe;
+
+async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+async function download(page: Page, click: () => Promise<void>, name: string): Promise<{ suggested: string; file: string }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = path.join(ARTIFACTS, name);
+  await d.saveAs(file);
+  return { suggested: d.suggestedFilename(), file };
+}
+
+maybe('the offline page from file:// with no network', () => {
+  beforeAll(async () => {
+    requireChromium();
+    ensureBuilt();
+    ({ site, branch } = await faultyWorkbooks());
+    browser = await launch();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('is one file: no script, style, image or link it would have to fetch; a policy allowing no connection', () => {
+    const html = fs.readFileSync(PAGE, 'utf8');
+    const refs = [...html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)=["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+    expect(refs.filter((r) => !r.startsWith('data:'))).toEqual([]);
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(policy.split('; ')).toEqual(expect.arrayContaining(["default-src 'none'", 'worker-src blob:', "connect-src 'none'", 'img-src data: blob:']));
+    expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(fs.existsSync(path.join(DIST, 'offline.js'))).toBe(false);
+  });
+
+  test('opens the faulty workbooks, shows their findings, downloads a marked copy, a blank form and both summaries', async () => {
+    const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 460, height: 900 }, locale: 'zh-CN', offline: true });
+    const seen: string[] = [];
+    const aborted: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+      aborted.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const workers: string[] = [];
+    page.on('request', (r) => seen.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('worker', (w) => workers.push(w.url()));
+
+    await page.goto(pathToFileURL(PAGE).href);
+    await page.waitForSelector('body[data-ready="true"][data-host="browser"]');
+    await page.setInputFiles('#file-input', [site, branch]);
+    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 2 && !document.body.classList.contains('busy'));
+    expect(await page.isVisible('#progress')).toBe(false);
+    expect(await page.textContent('#status')).toMatch(/^完成：\d+ 个错误，\d+ 个警告$/);
+
+    // Exactly the findings of `custody validate` on both together.
+    const report = await validateFiles([site, branch], { lang: 'zh' });
+    for (const file of report.files) {
+      const name = path.basename(file.file);
+      const shown = await page.$$eval(`.finding[data-site="${name}"]`, (nodes) =>
+        nodes.map((n) => {
+          const d = (n as HTMLElement).dataset;
+          return `${d.rule}|${d.sheet}|${d.cell}|${d.severity}|${d.row}|${d.form}`;
+        }),
+      );
+      const want = file.findings.map((f) => `${f.rule}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.severity}|${f.row ?? ''}|${f.form ?? ''}`);
+      expect({ name, shown: shown.sort() }).toEqual({ name, shown: want.sort() });
+    }
+    const planted = report.files[0].findings.find((f) => f.rule === 'column-total')!;
+    const finding = `.finding[data-site="${path.basename(site)}"][data-rule="column-total"][data-cell="${planted.cell}"]`;
+    await page.click(finding);
+    expect(await page.textContent('#preview-target')).toBe('9');
+    await screenshot(page, 'offline-open.png', 'offline-open.png');
+
+    // The marked copy: the planted cell coloured and annotated.
+    const marked = await download(page, () => page.click(`[data-download="${path.basename(site)}"]`), 'offline-marked-copy.xlsx');
+    expect(marked.suggested).toBe('岳麓考点-有误（已标记）.xlsx');
+    const cell = (await readXlsx(marked.file)).getWorksheet(planted.sheet!)!.getCell(planted.cell!);
+    expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
+    const note = typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
+    expect(note).toContain(planted.message);
+
+    // A blank form, byte for byte the committed template.
+    await page.click('#tab-forms');
+    await page.waitForSelector('[data-template]');
+    const form = await download(page, () => page.click('[data-template="附件1 纸质试卷交接单.xlsx"]'), 'offline-blank-form.xlsx');
+    expect(form.suggested).toBe('附件1 纸质试卷交接单.xlsx');
+    expect(fs.readFileSync(form.file).equals(fs.readFileSync(path.join(ROOT, 'templates', '附件1 纸质试卷交接单.xlsx')))).toBe(true);
+    await screenshot(page, 'offline-forms.png', 'offline-forms.png');
+
+    // The site's summary and the consolidated summary of both workbooks.
+    await page.click('#tab-summary');
+    await page.waitForSelector('.summary-table');
+    const one = await download(page, () => page.click(`[data-summary="${path.basename(site)}"]`), 'offline-site-summary.xlsx');
+    expect(one.suggested).toBe('岳麓考点-有误（汇总）.xlsx');
+    expect((await readXlsx(one.file)).worksheets.map((w) => w.name)).toContain('汇总');
+    const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated.xlsx');
+    expect(all.suggested).toBe('试卷保管汇总.xlsx');
+    const consolidated = await readXlsx(all.file);
+    expect(consolidated.worksheets[0].name).toBe('总览');
+    await screenshot(page, 'offline-summary.png', 'offline-summary.png');
+
+    // Nothing but the file itself, the worker's Blob URL and the downloads' blobs.
+    expect(aborted).toEqual([]);
+    expect(seen.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(workers.length).toBe(1);
+    expect(workers[0]).toMatch(/^blob:/);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+});
+
+if (SKIP) {
+  test('offline page e2e skipped on purpose (CUSTODY_SKIP_E2E=1)', () => {
+    console.warn('CUSTODY_SKIP_E2E=1: the chromium end-to-end tests did not run');
+  });
+}

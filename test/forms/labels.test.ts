@@ -1,0 +1,37 @@
+/**
+ * The labels the rules quote (src/model/labels.ts) are the ones the forms
+ * print: every field and column of every layout, and nothing else; and each
+ * form key names the form, attachment and template sheet the layouts declare.
+ */
+import { FORMS } from '../../src/forms/index';
+import { FORM_OF_KEY, PRINTED_LABELS, cleanLabel, labelOf } from '../../src/model/labels';
+
+describe('printed labels', () => {
+  it('are the layouts’ own labels, field by field', () => {
+    const fromLayouts: Record<string, string> = {};
+    for (const { key, layout } of FORMS) {
+      for (const f of [...layout.header.flat(), ...layout.footer.flat()]) fromLayouts[`${key}.${f.key}`] = cleanLabel(f.label);
+      for (const c of layout.table?.columns ?? []) fromLayouts[`${key}.${layout.table!.key}.${c.key}`] = cleanLabel(c.label);
+    }
+    expect(PRINTED_LABELS).toEqual(fromLayouts);
+  });
+
+  it('each form key names the layout’s form, attachment and template sheet', () => {
+    const fromLayouts = Object.fromEntries(FORMS.map((f) => [f.key, { form: f.layout.id, attachment: f.layout.attachment, sheetName: f.templateName }]));
+    expect(FORM_OF_KEY).toEqual(fromLayouts);
+  });
+
+  it('a model path is named by its printed label', () => {
+    expect(labelOf('vaultLog[3].takenAt')).toBe('取卷时间');
+    expect(labelOf('handovers[0].items[2].quantity')).toBe('数量');
+    expect(labelOf('intake.totals.bags31')).toBe('合计行31份装');
+    expect(labelOf('distributions[1].start')).toBe('日期');
+    expect(labelOf('staff[0].pledgeSigned')).toBe('保密承诺书');
+    expect(labelOf('nowhere.field')).toBe('field');
+  });
+
+  it('drops a unit in brackets and the colon', () => {
+    expect(cleanLabel('数量（袋）：')).toBe('数量');
+    expect(cleanLabel('合计(袋)')).toBe('合计');
+  });
+});

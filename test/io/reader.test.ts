@@ -1,0 +1,281 @@
+/**
+ * The one reader gives exactly the grid that exceljs gives: on every template,
+ * every fixture and every kind of bench workbook, on files LibreOffice saves,
+ * and on cells people and other programs make by hand. Where exceljs reads a
+ * file wrongly or not at all, the expected grid is written out here.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { corpusData, corpusTasks } from '../../bench/corpus';
+import { fillWorkbook } from '../../src/cli/fill';
+import { DEFECT_KINDS, plantDefects, sampleNetwork } from '../../src/demo/sample';
+import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
+import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
+import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
+import { readXlsx } from '../../src/io/xlsx/reader';
+import type { SiteData } from '../../src/model/types';
+
+jest.setTimeout(120_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+
+async function viaExceljs(buf: Uint8Array) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(buf) as unknown as ArrayBuffer);
+  return gridFromWorkbook(wb);
+}
+
+async function same(buf: Uint8Array) {
+  const ours = readXlsx(buf);
+  expect(ours).toEqual(await viaExceljs(buf));
+  return ours;
+}
+
+const json = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as SiteData;
+const FIXTURES = [
+  ...fs.readdirSync(path.join(ROOT, 'test/fixtures')).map((f) => path.join(ROOT, 'test/fixtures', f)),
+  ...['zhanggong-kaodian.json', 'ganzhou-fenxiao.json'].map((f) => path.join(ROOT, 'test/qa/fixtures', f)),
+].filter((f) => f.endsWith('.json'));
+const TEMPLATES = fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(ROOT, 'templates', f));
+
+/** One bench workbook for each 分校 and 考点 kind, and for every planted mistake of the corpus. */
+function benchSample(): Array<{ branch: number; site: number }> {
+  const chosen: Array<{ branch: number; site: number }> = [];
+  const kinds = new Set<string>();
+  for (const t of corpusTasks(3000)) {
+    const planted = (t.branch * 9 + t.site) % 5 === 4 ? [DEFECT_KINDS[(t.branch + t.site) % DEFECT_KINDS.length], DEFECT_KINDS[(t.branch + t.site + 3) % DEFECT_KINDS.length]] : [];
+    const fresh = planted.filter((k) => !kinds.has(k));
+    if (chosen.length < 10 || fresh.length) {
+      chosen.push({ branch: t.branch, site: t.site });
+      fresh.forEach((k) => kinds.add(k));
+    }
+    if (kinds.size === DEFECT_KINDS.length && chosen.length >= 10) break;
+  }
+  return chosen;
+}
+
+describe('readXlsx = gridFromWorkbook(exceljs)', () => {
+  it.each(TEMPLATES.map((f) => [path.basename(f), f]))('on the template %s', async (_name, file) => {
+    await same(fs.readFileSync(file));
+  });
+
+  it.each(FIXTURES.map((f) => [path.relative(ROOT, f), f]))('on the filled fixture %s', async (_name, file) => {
+    const grid = await same(await fillWorkbook(json(file)));
+    expect(readWorkbook(grid).data.site).toEqual(json(file).site);
+  });
+
+  it('on bench workbooks of every kind: a 分校, its 考点, and every planted mistake', async () => {
+    const sample = benchSample();
+    expect(sample.length).toBeGreaterThanOrEqual(10);
+    for (const { branch, site } of sample) await same(await fillWorkbook(corpusData(branch, site)));
+  });
+
+  it('on a 考点 with every planted mistake, and on the blank templates (formulas with no cached value)', async () => {
+    const net = sampleNetwork({ sites: 2 });
+    await same(await fillWorkbook(plantDefects(net.sites[1]).data));
+    const grid = await same(await xlsxBuffer(draftWorkbook()));
+    expect(grid.sheets.some((s) => s.formulas && Object.keys(s.formulas).length > 0)).toBe(true);
+  });
+
+  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((f) => fs.existsSync(f));
+  (soffice ? it : it.skip)('on workbooks saved by LibreOffice (templates and a filled fixture, converted headless)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-lo-'));
+    try {
+      const filled = path.join(dir, 'filled', 'kaodian.xlsx');
+      fs.mkdirSync(path.dirname(filled));
+      fs.writeFileSync(filled, await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json'))));
+      const inputs = [filled, TEMPLATES.find((f) => f.includes('全套'))!];
+      // LibreOffice writes its own package: its own rels names, shared formulas, inline styles.
+      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), ...inputs], { stdio: 'ignore', timeout: 100_000 });
+      for (const input of inputs) {
+        const out = path.join(dir, 'out', path.basename(input));
+        const grid = await same(fs.readFileSync(out));
+        expect(grid.sheets.length).toBeGreaterThan(0);
+      }
+      const original = readWorkbook(readXlsx(fs.readFileSync(filled))).data;
+      expect(readWorkbook(readXlsx(fs.readFileSync(path.join(dir, 'out', 'kaodian.xlsx')))).data).toEqual(original);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on cells typed by hand: rich text, booleans, entities, escapes, dates in several formats, merges with stray values, formulas', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('手填 & <表>');
+    ws.getCell('A1').value = { richText: [{ text: '接收单位：' }, { text: '岳麓考点', font: { bold: true } }] };
+    ws.getCell('B1').value = true;
+    ws.getCell('C1').value = false;
+    ws.getCell('D1').value = 'a & b < c > "d" \'e\'';
+    ws.getCell('E1').value = '第一行\r\n第二行';
+    ws.getCell('A2').value = new Date(Date.UTC(2024, 5, 15, 8, 30));
+    ws.getCell('A2').numFmt = 'yyyy"年"m"月"d"日" hh:mm';
+    ws.getCell('B2').value = new Date(Date.UTC(2024, 5, 15));
+    ws.getCell('B2').numFmt = 'mm-dd-yy';
+    ws.getCell('C2').value = 45458.5;
+    ws.getCell('C2').numFmt = '0.00';
+    ws.getCell('D2').value = 45458.5;
+    ws.getCell('D2').numFmt = '[$-804]h:mm;@';
+    ws.getCell('E2').value = 3.25;
+    ws.getCell('A3').value = { formula: 'SUM(C2:E2)', result: 90920.25 } as ExcelJS.CellFormulaValue;
+    ws.getCell('B3').value = { formula: 'A9*2' } as ExcelJS.CellFormulaValue;
+    ws.getCell('C3').value = { formula: '"x"&"y"', result: 'xy' } as ExcelJS.CellFormulaValue;
+    ws.getCell('D3').value = { formula: 'TODAY()', result: new Date(Date.UTC(2024, 0, 1)) } as ExcelJS.CellFormulaValue;
+    ws.getCell('D3').numFmt = 'yyyy-mm-dd';
+    ws.getCell('A5').value = '合并主格';
+    ws.getCell('B5').value = '被合并的格';
+    ws.mergeCells('A5:C6');
+    ws.getCell('F9').value = '';
+    ws.getCell('G10').value = '　全角空格　';
+    ws.getCell('H12').value = -0.5;
+    const other = wb.addWorksheet('第二张');
+    other.getCell('B2').value = '２０２４年６月１５日';
+    other.state = 'hidden';
+    wb.addWorksheet('空表');
+    await same(new Uint8Array(await wb.xlsx.writeBuffer()));
+  });
+
+  it('on the 1904 date system', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('1904');
+    ws.getCell('A1').value = new Date(Date.UTC(2024, 5, 15, 8, 30));
+    ws.getCell('A1').numFmt = 'yyyy-mm-dd hh:mm';
+    const grid = await same(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(grid.sheets[0].rows[0][0]).toEqual(new Date(Date.UTC(2024, 5, 15, 8, 30)));
+  });
+
+  it('on merges that reach below the last cell: exceljs gives their rows, empty', async () => {
+    const wb = new ExcelJS.Workbook();
+    const across = wb.addWorksheet('横向');
+    across.getCell('A1').value = 'x';
+    across.mergeCells('A1:B3');
+    const down = wb.addWorksheet('纵向');
+    down.getCell('A1').value = 'x';
+    down.getCell('A5').value = 'm';
+    down.mergeCells('A5:A7');
+    const empty = wb.addWorksheet('只有合并');
+    empty.mergeCells('B2:C2');
+    const grid = await same(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(grid.sheets.map((s) => s.rows.length)).toEqual([3, 7, 2]);
+  });
+});
+
+/** The package of a small workbook, its parts edited by hand. */
+async function handMade(edit: (sheetXml: string, sharedXml: string, zip: JSZip) => [string, string] | Promise<[string, string]>): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('手工');
+  ws.getCell('A1').value = '共享';
+  ws.getCell('B1').value = 42;
+  ws.getCell('C1').value = '占位';
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const [sheet, shared] = await Promise.all(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'].map((f) => zip.file(f)!.async('string')));
+  const [sheet2, shared2] = await edit(sheet, shared, zip);
+  zip.file('xl/worksheets/sheet1.xml', sheet2);
+  zip.file('xl/sharedStrings.xml', shared2);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const withRow2 = (cells: string) => (sheet: string, shared: string): [string, string] => [sheet.replace('</sheetData>', `<row r="2">${cells}</row></sheetData>`), shared];
+
+describe('readXlsx on what other programs and people write', () => {
+  it('inline strings, rich runs, phonetic runs, empty formulas and line ends, as exceljs reads them', async () => {
+    const buf = await handMade((sheet, shared) => [
+      sheet
+        .replace(/<c r="C1"([^>]*?) t="s"><v>\d+<\/v><\/c>/, '<c r="C1"$1 t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">行内 </t></r><r><t>文本_x000D_</t></r></is></c>')
+        .replace(
+          '</sheetData>',
+          '<row r="2"><c r="A2" t="str"><v>a\r\nc_x000D_</v></c><c r="B2" t="inlineStr"><is><t>原样_x000D_</t></is></c><c r="C2" t="b"><v>0</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2"><f></f><v>0</v></c><c r="F2" t="inlineStr"><is></is></c></row></sheetData>',
+        ),
+      shared.replace(/<si><t>共享<\/t><\/si>/, '<si><r><t>共</t></r><r><rPr><i/></rPr><t>享</t></r><rPh sb="0" eb="2"><t>きょう</t></rPh><phoneticPr fontId="1"/></si>'),
+    ]);
+    const grid = await same(buf);
+    expect(grid.sheets[0].rows).toEqual([
+      ['共享', 42, '行内 文本\r'],
+      ['a\nc_x000D_', '原样_x000D_', false, null, 0],
+    ]);
+  });
+
+  it('linked cells become their text, as exceljs makes them', async () => {
+    const buf = await handMade((sheet, shared, zip) => {
+      zip.file('xl/worksheets/_rels/sheet1.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>');
+      return [sheet.replace('</sheetData>', '</sheetData><hyperlinks><hyperlink ref="B1" r:id="rIdLink"/></hyperlinks>'), shared];
+    });
+    const grid = await same(buf);
+    expect(grid.sheets[0].rows[0]).toEqual(['共享', '42', '占位']);
+  });
+
+  it('CDATA is dropped, as exceljs drops it', async () => {
+    const grid = await same(await handMade(withRow2('<c r="A2"><v><![CDATA[5]]></v></c><c r="B2" t="s"><v>0</v></c>')));
+    expect(grid.sheets[0].rows[1]).toEqual([null, '共享']);
+  });
+
+  // exceljs misreads these: the expected grid is what the file says.
+  it('a str value with an entity is read once (exceljs decodes it twice)', async () => {
+    const grid = readXlsx(await handMade(withRow2('<c r="A2" t="str"><v>a&amp;amp;b</v></c>')));
+    expect(grid.sheets[0].rows[1]).toEqual(['a&amp;b']);
+  });
+
+  it('an empty shared string <si/> is empty text (exceljs: "[object Object]"); an index beyond the strings too (exceljs fails)', async () => {
+    const grid = readXlsx(await handMade((sheet, shared) => withRow2('<c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>99</v></c>')(sheet, shared.replace('</sst>', '<si/></sst>'))));
+    expect(grid.sheets[0].rows[1]).toEqual(['', '']);
+  });
+
+  it('a date serial no calendar holds (1e308) stays its number (exceljs: an Invalid Date that breaks whatever shows it)', async () => {
+    const grid = readXlsx(await handMade(withRow2('<c r="A2" s="1"><v>1e308</v></c>')).then(async (buf) => {
+      const zip = await JSZip.loadAsync(buf);
+      const styles = await zip.file('xl/styles.xml')!.async('string');
+      zip.file('xl/styles.xml', styles.replace(/<cellXfs count="\d+">[\s\S]*?<\/cellXfs>/, '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'));
+      return zip.generateAsync({ type: 'uint8array' });
+    }));
+    expect(grid.sheets[0].rows[1]).toEqual([1e308]);
+  });
+
+  it('parts written with namespace prefixes (<x:worksheet>, <x:c>) are read (exceljs reads nothing)', async () => {
+    const plain = await xlsxBuffer(draftWorkbook());
+    const zip = await JSZip.loadAsync(plain);
+    for (const sheet of Object.keys(zip.files).filter((f) => /worksheets\/sheet\d+\.xml$/.test(f))) {
+      const xml = await zip.file(sheet)!.async('string');
+      zip.file(sheet, xml.replace(/<(\/?)(\w+)/g, (m, slash: string, tag: string) => (tag === 'xml' ? m : `<${slash}x:${tag}`)).replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '));
+    }
+    const prefixed = readXlsx(await zip.generateAsync({ type: 'uint8array' }));
+    expect(prefixed).toEqual(readXlsx(plain));
+  });
+
+  it('sheets are found through the workbook relationships, whatever their parts are named', async () => {
+    const plain = await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json')));
+    const zip = await JSZip.loadAsync(plain);
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    let renamed = rels;
+    for (const f of Object.keys(zip.files).filter((x) => /^xl\/worksheets\/sheet\d+\.xml$/.test(x))) {
+      const name = f.replace('xl/worksheets/', '');
+      zip.file(`xl/数据/${name.replace('sheet', '表')}`, await zip.file(f)!.async('uint8array'));
+      zip.remove(f);
+      renamed = renamed.replace(`worksheets/${name}`, `/xl/数据/${name.replace('sheet', '表')}`);
+    }
+    zip.file('xl/_rels/workbook.xml.rels', renamed);
+    const moved = readXlsx(await zip.generateAsync({ type: 'uint8array' }));
+    expect(moved).toEqual(readXlsx(plain));
+  });
+
+  it('refuses XML that is not well formed, in plain words', async () => {
+    for (const broken of ['</sheetData></sheetData>', '<row r="2"><c r="A2"><v>1</v></row></sheetData>', '<row r="2" r="2"/></sheetData>', '<row r="2"><c r="A2" t="str"><v>&nbsp;</v></c></row></sheetData>']) {
+      const buf = await handMade((sheet, shared) => [sheet.replace('</sheetData>', broken), shared]);
+      expect(() => readXlsx(buf)).toThrow('工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx');
+    }
+  });
+
+  it('refuses what is not a workbook, in plain words', async () => {
+    const cases: Array<[Uint8Array, string]> = [
+      [new Uint8Array(0), '文件是空的（0 字节），不是 Excel 工作簿'],
+      [new TextEncoder().encode('not a zip at all, not even close'), '不是 .xlsx 工作簿（文件内容不是 Excel 格式）'],
+      [Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查'],
+    ];
+    const good = await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json')));
+    cases.push([good.subarray(0, good.length >> 1), '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件']);
+    for (const [bytes, message] of cases) expect(() => readXlsx(bytes)).toThrow(message);
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * 标记 / 清除标记 in WPS: only the finding cells change (fill as BGR, a comment),
+ * the prior state lives in a very hidden sheet of the workbook (so it survives
+ * save and reopen), and clearing puts back exactly the fills (solid, patterned,
+ * none) and comments there were, after marking twice too.
+ */
+import { MARK_COLORS } from '../../src/io/office-marks';
+import { MARKS_SHEET, applyWpsMarks, bgrOf, clearWpsMarks, readStore, selectWpsCell } from '../../src/io/wps/marks';
+import type { Finding } from '../../src/model/finding';
+import { fillWorkbook } from '../../src/cli/fill';
+import { wpsHost } from '../../src/wps/face';
+import { FakeApplication, FakeBookState, FakeEtOptions, NO_FILL, nearestIndex } from './fake-et';
+import { fakeBookFromXlsx, fixture } from './helpers';
+
+function finding(sheet: string | null, cell: string | null, rule: string, severity: 'error' | 'warning' = 'error'): Finding {
+  return { rule, severity, form: 3, sheet, cell, row: 1, message: `${rule} 的说明`, clause: '附件3' };
+}
+
+const GREEN = { color: 0x50b000, colorIndex: nearestIndex(0x50b000), pattern: 1, patternColor: 0 };
+const GRAY25 = { color: 0x00ffff, colorIndex: nearestIndex(0x00ffff), pattern: 17, patternColor: 0x0000ff };
+
+function book(): FakeBookState {
+  return {
+    sheets: [
+      {
+        name: '附件3 出入库',
+        cells: {
+          A1: { v: '保密室试卷出入库记录表' },
+          A5: { v: '1' },
+          B5: { v: 1001, fill: { ...GREEN } },
+          C5: { v: '高等数学', fill: { ...GRAY25 } },
+          D5: { v: 3, note: '原有批注：请核对' },
+          E5: { v: '李强' },
+          Z9: { note: '不相干的批注' },
+        },
+        merges: ['A1:E1'],
+      },
+      {
+        name: '基本信息',
+        cells: { A1: { v: '学期', fill: { color: 0xf7ebdd, colorIndex: nearestIndex(0xf7ebdd), pattern: 1, patternColor: 0 } }, B1: { v: '2024春' } },
+        merges: [],
+      },
+    ],
+  };
+}
+
+const FINDINGS: Finding[] = [
+  finding('附件3 出入库', 'B5', 'unknown-paper'),
+  finding('附件3 出入库', 'C5', 'paper-name-mismatch', 'warning'),
+  finding('附件3 出入库', 'D5', 'invalid-count'),
+  finding('附件3 出入库', 'D5', 'overdraw', 'warning'),
+  finding('附件3 出入库', 'E5', 'staff-not-on-roster', 'warning'),
+  finding('基本信息', 'B1', 'required-field'),
+  finding(null, null, 'handover-copies-disagree'),
+  finding('已删除的表', 'A1', 'required-field'),
+];
+
+/** Every cell of the user's sheets, the record sheet left out. */
+function userCells(state: FakeBookState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const s of state.sheets) {
+    if (s.name === MARKS_SHEET) continue;
+    for (const [ref, cell] of Object.entries(s.cells)) {
+      const norm: Record<string, unknown> = { ...cell, fill: cell.fill ?? NO_FILL };
+      // Key order is no part of a cell's state.
+      out[`${s.name}!${ref}`] = Object.fromEntries(
+        Object.keys(norm)
+          .sort()
+          .map((k) => [k, norm[k]]),
+      );
+    }
+  }
+  return out;
+}
+
+function changed(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const blank = { fill: NO_FILL };
+  return [...keys].filter((k) => JSON.stringify(before[k] ?? blank) !== JSON.stringify(after[k] ?? blank)).sort();
+}
+
+const VARIANTS: FakeEtOptions[] = [{}, { members: 'method', shape: 'flat' }, { shape: 'nested' }];
+
+describe.each(VARIANTS)('marks with %j', (options) => {
+  test('only the finding cells change: worst severity as BGR fill, a comment that keeps the old one', () => {
+    const state = book();
+    const before = userCells(state);
+    const app = new FakeApplication(state, options);
+    const result = applyWpsMarks(app, FINDINGS);
+    expect(result).toEqual({ marked: 5, restored: 0 });
+    expect(changed(before, userCells(state))).toEqual(['基本信息!B1', '附件3 出入库!B5', '附件3 出入库!C5', '附件3 出入库!D5', '附件3 出入库!E5']);
+    const log = state.sheets[0].cells;
+    expect(log.B5.fill).toEqual({ color: bgrOf(MARK_COLORS.error), colorIndex: expect.any(Number), pattern: 1, patternColor: 0 });
+    expect(bgrOf(MARK_COLORS.error)).toBe(0xcec7ff);
+    expect(log.C5.fill?.color).toBe(bgrOf(MARK_COLORS.warning));
+    expect(log.D5.fill?.color).toBe(bgrOf(MARK_COLORS.error));
+    expect(log.E5.fill?.color).toBe(bgrOf(MARK_COLORS.warning));
+    expect(log.B5.note).toBe('【试卷保密助手】\n错误 unknown-paper：unknown-paper 的说明');
+    expect(log.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 invalid-count：invalid-count 的说明\n警告 overdraw：overdraw 的说明');
+    expect(log.B5.v).toBe(1001);
+    // The record: a very hidden sheet at the end, the active sheet unchanged.
+    const record = state.sheets[state.sheets.length - 1];
+    expect(record.name).toBe(MARKS_SHEET);
+    expect(record.visible).toBe(2);
+    expect(state.active).toBe('附件3 出入库');
+  });
+
+  test('clearing restores exactly the prior fills and comments and removes the record', () => {
+    const state = book();
+    const before = structuredClone(state);
+    applyWpsMarks(new FakeApplication(state, options), FINDINGS);
+    const result = clearWpsMarks(new FakeApplication(state, options));
+    expect(result).toEqual({ marked: 0, restored: 5 });
+    expect(changed(userCells(before), userCells(state))).toEqual([]);
+    expect(state.sheets.map((s) => s.name)).toEqual(['附件3 出入库', '基本信息']);
+  });
+});
+
+test('the record survives save and reopen: cleared from a fresh Application over the saved state', () => {
+  const state = book();
+  const before = userCells(state);
+  applyWpsMarks(new FakeApplication(state), FINDINGS);
+  const saved = JSON.parse(JSON.stringify(state)) as FakeBookState;
+  const reopened = new FakeApplication(saved);
+  expect(clearWpsMarks(reopened).restored).toBe(5);
+  expect(changed(before, userCells(saved))).toEqual([]);
+});
+
+test('marking twice keeps the first prior state and restores cells no longer flagged', () => {
+  const state = book();
+  const before = userCells(state);
+  applyWpsMarks(new FakeApplication(state), FINDINGS);
+  const second = applyWpsMarks(new FakeApplication(state), [finding('附件3 出入库', 'D5', 'invalid-count'), finding('附件3 出入库', 'A5', 'required-field')]);
+  expect(second).toEqual({ marked: 2, restored: 4 });
+  expect(changed(before, userCells(state))).toEqual(['附件3 出入库!A5', '附件3 出入库!D5']);
+  expect(state.sheets[0].cells.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 invalid-count：invalid-count 的说明');
+  const stored = readStore(new Map(state.sheets.map((s) => [s.name, new FakeApplication(state).sheet(s)])));
+  expect(stored.map((p) => p.cell).sort()).toEqual(['A5', 'D5']);
+  expect(stored.find((p) => p.cell === 'D5')?.comment).toBe('原有批注：请核对');
+  clearWpsMarks(new FakeApplication(state));
+  expect(changed(before, userCells(state))).toEqual([]);
+});
+
+test('a long record (many findings) is split over cells and read back whole', () => {
+  const state = book();
+  const many = Array.from({ length: 600 }, (_, i) => finding('附件3 出入库', `F${i + 10}`, 'required-field'));
+  applyWpsMarks(new FakeApplication(state), many);
+  const record = state.sheets.find((s) => s.name === MARKS_SHEET)!;
+  expect(Object.keys(record.cells).length).toBeGreaterThan(1);
+  expect(clearWpsMarks(new FakeApplication(state)).restored).toBe(600);
+});
+
+test('clearing with nothing marked changes nothing', () => {
+  const state = book();
+  const app = new FakeApplication(state);
+  const before = structuredClone(state);
+  expect(clearWpsMarks(app)).toEqual({ marked: 0, restored: 0 });
+  expect(state).toEqual(before);
+});
+
+test('select activates the sheet and selects the cell', () => {
+  const state = book();
+  const app = new FakeApplication(state);
+  selectWpsCell(app, '基本信息', 'B1');
+  expect(state.active).toBe('基本信息');
+  expect(state.selection).toEqual({ sheet: '基本信息', address: 'B1' });
+});
+
+test('over a whole filled workbook: marking changes only the finding cells, clearing restores every cell', async () => {
+  const data = fixture('kaodian.json');
+  data.intake!.totals!.bags31 = 9;
+  const state = await fakeBookFromXlsx(await fillWorkbook(data));
+  const before = userCells(state);
+  const host = wpsHost(new FakeApplication(state));
+  const [site] = await host.check('zh');
+  expect(site.findings.length).toBeGreaterThan(0);
+  await host.mark!(site, 'zh');
+  const cells = [...new Set(site.findings.filter((f) => f.sheet && f.cell).map((f) => `${f.sheet}!${f.cell}`))].sort();
+  expect(changed(before, userCells(state))).toEqual(cells);
+  await host.clearMarks!('zh');
+  const after = userCells(state);
+  expect(changed(before, after).map((k) => [k, before[k], after[k]])).toEqual([]);
+});

@@ -1,0 +1,73 @@
+/**
+ * 表单 and 汇总 in WPS: a blank form inserted from its draft reads back as the
+ * template file does (values, dates, merges), styles and widths are set, the
+ * workbook's own sheets are untouched; the 汇总 sheet holds the table and its
+ * chart, and writing it again replaces it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { draftWorkbook } from '../../src/forms/workbook';
+import { readWpsGrid } from '../../src/io/wps/grid';
+import { SUMMARY_SHEET, insertWpsDrafts, writeWpsSummary } from '../../src/io/wps/sheets';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import { summarizeSite } from '../../src/summary/site';
+import { summaryTable } from '../../src/taskpane/summary-table';
+import { FakeApplication, FakeBookState } from './fake-et';
+import { ROOT, fixture, templateFiles } from './helpers';
+
+function blankBook(): FakeBookState {
+  return { sheets: [{ name: '我的表', cells: { A1: { v: '别动我' } }, merges: [] }] };
+}
+
+describe('insertWpsDrafts', () => {
+  test.each(templateFiles())('%s inserted reads back as the template file', async (file) => {
+    const expected = await gridFromXlsxBuffer(fs.readFileSync(path.join(ROOT, 'templates', file)));
+    const wanted = new Set(expected.sheets.map((s) => s.name));
+    const drafts = draftWorkbook().filter((d) => wanted.has(d.name));
+    const state = blankBook();
+    const app = new FakeApplication(state);
+    const names = insertWpsDrafts(app, drafts);
+    expect(names).toEqual(expected.sheets.map((s) => s.name));
+    expect(state.active).toBe(names[0]);
+    expect(state.sheets[0]).toEqual(blankBook().sheets[0]);
+    // The fake does not calculate: a formula cell has no value yet, as the template file's 合计 has none.
+    const { grid } = readWpsGrid(app, { skip: new Set(['我的表']) });
+    const sortMerges = (g: typeof grid) => g.sheets.map((s) => ({ ...s, merges: [...s.merges].sort() }));
+    expect(sortMerges(grid)).toEqual(sortMerges(expected));
+    const title = state.sheets[1].cells.A1;
+    expect(title.style).toMatchObject({ 'font.Name': '宋体', 'font.Bold': true });
+    expect(Object.keys(state.sheets[1].widths ?? {}).length).toBe(drafts[0].widths.length);
+  });
+
+  test('a name already taken gets a number', () => {
+    const state = blankBook();
+    const app = new FakeApplication(state);
+    const [draft] = draftWorkbook().filter((d) => d.name === '交接单');
+    expect(insertWpsDrafts(app, [draft])).toEqual(['交接单']);
+    expect(insertWpsDrafts(app, [draft])).toEqual(['交接单 (2)']);
+  });
+});
+
+describe('writeWpsSummary', () => {
+  const summary = summarizeSite(fixture('kaodian.json'));
+  const table = summaryTable(summary, 'zh');
+
+  test('the table, its header and a column chart of copies and candidates; written again, replaced', () => {
+    const state = blankBook();
+    const app = new FakeApplication(state);
+    const where = writeWpsSummary(app, table);
+    const last = String.fromCharCode(64 + table.header.length);
+    expect(where).toBe(`汇总!A1:${last}${4 + table.rows.length + 2 + table.facts.length}`);
+    const sheet = state.sheets.find((s) => s.name === SUMMARY_SHEET)!;
+    expect(sheet.cells.A1.v).toBe(table.title);
+    expect(sheet.cells.A4.v).toBe(table.header[0]);
+    expect(sheet.cells.A4.fill?.color).toBe(0xf7ebdd);
+    expect(sheet.merges).toEqual([`A1:${last}1`]);
+    expect(sheet.charts).toEqual([{ source: expect.stringMatching(/^A4:A\d+,I4:I\d+,J4:J\d+$/), type: 51, title: table.title }]);
+    expect(state.active).toBe(SUMMARY_SHEET);
+
+    writeWpsSummary(app, table);
+    expect(state.sheets.map((s) => s.name)).toEqual(['我的表', SUMMARY_SHEET]);
+    expect(app.displayAlerts).toBe(true);
+  });
+});
