@@ -47,8 +47,8 @@ describe('printing (LibreOffice headless)', () => {
   });
 
   test('a filled 考点 workbook prints one page per sheet', () => {
-    // 8 forms, with two 附件4 sheets (one per session).
-    expect(pages(path.join(dir, 'kaodian.pdf'))).toBe(FORMS.length + 1);
+    // 8 forms, with three 附件4 sheets (one per session).
+    expect(pages(path.join(dir, 'kaodian.pdf'))).toBe(FORMS.length + 2);
   });
 
   test('the Chinese text is really there (fonts installed), not empty boxes', () => {

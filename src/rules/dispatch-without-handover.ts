@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
       bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree.',
     },
   },
-  docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (judged only when every dispatch has its sheet and none exceeds the stock: overdraw). One finding per day of unmatched dispatches, at its first vault row.',
+  docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
 };
 
 const DAY = 24 * 60;
@@ -57,7 +57,13 @@ function nearest<T extends { t: number }>(sorted: readonly T[], t: number): T | 
  */
 function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number, number | undefined> {
   const outgoing = (data.handovers ?? []).map((_, i) => i).filter((i) => facts.direction[i] === 'out' && !Number.isNaN(tm(data.handovers![i]?.time)));
-  const rows = (data.vaultLog ?? []).map((_, i) => i).filter((i) => facts.dispatch[i] && !Number.isNaN(tm(data.vaultLog![i]?.takenAt)));
+  const intake = tm(data.intake?.time);
+  // A dispatch taken out before the papers were taken in is checkout-before-intake's: its time is in question.
+  const beforeIntake = (t: number, paper: unknown) => t < intake && facts.intakePapers.has(norm(paper));
+  const rows = (data.vaultLog ?? []).map((_, i) => i).filter((i) => {
+    const t = tm(data.vaultLog![i]?.takenAt);
+    return facts.dispatch[i] && !Number.isNaN(t) && !beforeIntake(t, data.vaultLog![i].paperNo);
+  });
   const pairs = new Map<number, number | undefined>();
   const claimed = new Set<number>();
   for (const i of rows) {
@@ -103,7 +109,8 @@ export function check({ model, facts, report }: RuleContext): void {
   if (facts.level !== '分校') return;
   const unpaired = new Map<number, number[]>();
   const paired = new Map<number, number[]>();
-  for (const [i, h] of pairDispatches(data, facts)) {
+  const pairs = pairDispatches(data, facts);
+  for (const [i, h] of pairs) {
     if (h === undefined) push(unpaired, Math.floor(tm(data.vaultLog![i].takenAt) / 1440), i);
     else push(paired, h, i);
   }
@@ -113,8 +120,9 @@ export function check({ model, facts, report }: RuleContext): void {
     const listed = (key: 'paperNo' | 'taker') => [...new Set(rows.map((i) => norm(data.vaultLog![i][key])).filter(Boolean))].join('、');
     report(`vaultLog[${rows[0]}].takenAt`, 'none', { papers: listed('paperNo'), time: showTime(tm(first.takenAt)), taker: listed('taker') });
   }
-  // Bags are compared only where every dispatch found its sheet and no paper went out beyond its stock (overdraw): one fact, one finding.
-  if (unpaired.size > 0 || overdrawn(data, facts)) return;
+  // Bags are compared only where every dispatch (with a time not in question) found its sheet and no paper went out beyond its stock (overdraw): one fact, one finding.
+  const questioned = pairs.size < facts.dispatch.filter(Boolean).length;
+  if (unpaired.size > 0 || questioned || overdrawn(data, facts)) return;
   for (const [h, rows] of paired) {
     const handover = data.handovers![h];
     const handed = handoverBags(handover);
