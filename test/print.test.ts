@@ -1,8 +1,11 @@
 /**
  * The forms print like the official ones: LibreOffice (Debian libreoffice-calc,
- * installed by .ci/run) renders the templates and a filled workbook to PDF, and
- * the pages are counted with poppler's pdfinfo.
+ * installed by .ci/run) renders the templates, a filled workbook, one filled
+ * with long names and times, and the browser face's marked copy of it to PDF.
+ * Pages are counted with poppler's pdfinfo, the printed text read back with
+ * pdftotext, and every cell's text measured against its printed cell.
  */
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,13 +13,19 @@ import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
 import { SITE_WORKBOOK_NAME, writeTemplates } from '../src/cli/template';
 import { FORMS } from '../src/forms';
-import { fixture } from './helpers';
+import { readWorkbook } from '../src/forms/workbook';
+import { markedCopy, openWorkbook } from '../src/io/xlsx/browser';
+import type { SiteData } from '../src/model/types';
+import { validateSite } from '../src/rules/engine';
+import { fixture, loadBuffer } from './helpers';
+import { clippedCells } from './print-fit';
+import { SEED_LABELS } from './seed-labels';
 
 function toPdf(dir: string, files: string[]): void {
   const profile = `file://${fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'))}`;
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
     stdio: 'pipe',
-    timeout: 120_000,
+    timeout: 240_000,
   });
 }
 
@@ -25,35 +34,96 @@ function pages(pdf: string): number {
   return Number(/Pages:\s+(\d+)/.exec(info)![1]);
 }
 
+/** The printed text without its spaces and line breaks, as laid out on the page (row by row) or in drawing order. */
+function printedText(pdf: string, layout: boolean): string {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+/** Long unit names, paper names and signatures with titles in brackets, times at every hour. */
+function longNames(): SiteData {
+  const data = fixture('kaodian.json');
+  data.site!.school = '长沙市开放大学直属开放教育学院';
+  data.site!.examSite = '湖南省长沙市岳麓区第一中学高新技术产业开发区考点';
+  const longName = '马克思主义基本原理概论与中国特色社会主义理论体系（本科）';
+  data.schedule!.forEach((s) => (s.paperName = longName));
+  data.vaultLog!.forEach((r) => {
+    r.paperName = longName;
+    r.taker = '欧阳红(主考)';
+  });
+  data.intake!.items!.forEach((item) => (item.paperName = longName));
+  data.intake!.description = '试卷数量准确，试卷袋包装完好，已按考试时间单元分别转入保密柜，不同考试时间未混装；保密柜密封条张贴规范，两人在场签字确认。'.repeat(3);
+  data.handovers![0].address = '湖南省长沙市岳麓区麓山南路1号湖南开放大学继续教育学院综合楼一楼保密室';
+  data.handovers![0].items![0].note = '1001 高等数学基础（共3袋，每袋31份，另有备用卷）';
+  data.duty!.shifts![0].record = '10:10 试卷入库，陈静、李强在场；12:00 巡查一次，门窗完好；16:30 监控人员核对录像，无异常。'.repeat(4);
+  data.distributions![0].rows![0].note = '缺考2人，余卷随袋封存';
+  return data;
+}
+
 describe('printing (LibreOffice headless)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-print-'));
+  const books: Record<string, ExcelJS.Workbook> = {};
 
   beforeAll(async () => {
     await writeTemplates(dir);
     fs.writeFileSync(path.join(dir, 'kaodian.xlsx'), new Uint8Array(await fillWorkbook(fixture('kaodian.json'))));
-    toPdf(dir, fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(dir, f)));
-  });
+    const long = new Uint8Array(await fillWorkbook(longNames()));
+    fs.writeFileSync(path.join(dir, 'long.xlsx'), long);
+    const opened = await openWorkbook('long.xlsx', long);
+    fs.writeFileSync(path.join(dir, 'marked.xlsx'), await markedCopy(opened, validateSite(readWorkbook(opened.grid))));
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
+    for (const f of files) books[f.replace(/\.xlsx$/, '')] = await loadBuffer(fs.readFileSync(path.join(dir, f)));
+    toPdf(dir, files.map((f) => path.join(dir, f)));
+  }, 300_000);
 
-  test.each(FORMS.filter((f) => f.layout.attachment > 0).map((f) => f.templateName))('%s prints on one A4 page', (name) => {
+  const attachments = FORMS.filter((f) => f.layout.attachment > 0);
+
+  test.each(attachments.map((f) => f.templateName))('%s prints on one A4 page', (name) => {
     const pdf = path.join(dir, `${name}.pdf`);
     expect(pages(pdf)).toBe(1);
-    const size = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     // A4 is 595 × 842 points, either way round.
-    expect(size).toMatch(/Page size:.*\(A4\)/);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
+  });
+
+  test.each(attachments.map((f) => [f.layout.attachment, f.templateName] as const))('附件%d prints every label of the source, in its order', (n, name) => {
+    const pdf = path.join(dir, `${name}.pdf`);
+    const laidOut = printedText(pdf, true);
+    let from = 0;
+    for (const label of SEED_LABELS[n].ordered) {
+      const at = laidOut.indexOf(label.replace(/\s+/g, ''), from);
+      expect({ label, after: laidOut.slice(Math.max(0, from - 12), from), found: at >= 0 }).toEqual({ label, after: laidOut.slice(Math.max(0, from - 12), from), found: true });
+      from = at + label.length;
+    }
+    const drawn = printedText(pdf, false);
+    for (const label of SEED_LABELS[n].anywhere) expect({ label, found: drawn.includes(label) }).toEqual({ label, found: true });
   });
 
   test('the whole blank workbook prints one page per form', () => {
     expect(pages(path.join(dir, SITE_WORKBOOK_NAME.replace(/\.xlsx$/, '.pdf')))).toBe(FORMS.length);
   });
 
-  test('a filled 考点 workbook prints one page per sheet', () => {
-    // 8 forms, with three 附件4 sheets (one per session).
-    expect(pages(path.join(dir, 'kaodian.pdf'))).toBe(FORMS.length + 2);
+  test('a filled 考点 workbook prints one page per sheet: three sessions of 附件4, two days of 附件5', () => {
+    expect(books.kaodian.worksheets.map((ws) => ws.name).filter((n) => /^(分发登记|值班记录)/.test(n))).toEqual(['分发登记1', '分发登记2', '分发登记3', '值班记录1', '值班记录2']);
+    expect(pages(path.join(dir, 'kaodian.pdf'))).toBe(FORMS.length + 3);
   });
 
-  test('the Chinese text is really there (fonts installed), not empty boxes', () => {
-    const text = execFileSync('pdftotext', [path.join(dir, 'kaodian.pdf'), '-'], { encoding: 'utf8' });
+  test('long names and times still print one page per sheet, and the marked copy prints as its original', () => {
+    // kaodian.json with longer names: three sessions of 附件4, two days of 附件5.
+    expect(books.long.worksheets).toHaveLength(FORMS.length + 3);
+    expect(pages(path.join(dir, 'long.pdf'))).toBe(FORMS.length + 3);
+    expect(pages(path.join(dir, 'marked.pdf'))).toBe(FORMS.length + 3);
+  });
+
+  test('no cell of the templates, the filled workbooks or the marked copy is cut off when printed', () => {
+    for (const [name, wb] of Object.entries(books)) expect({ name, clipped: clippedCells(wb) }).toEqual({ name, clipped: [] });
+  });
+
+  test('the Chinese text is really there (fonts installed), the long names in full, the helper columns not printed', () => {
+    const text = printedText(path.join(dir, 'long.pdf'), false);
     expect(text).toContain('纸质试卷交接单');
-    expect(text).toContain('岳麓考点');
+    expect(text).toContain('湖南省长沙市岳麓区第一中学高新技术产业开发区考点');
+    expect(text).toContain('2024年6月15日07:45');
+    expect(text).not.toContain('长沙市开放大学直属开放教育学院分校（学院）');
+    // 附件1's and 附件3's 单位 columns stand right of the print area.
+    expect(printedText(path.join(dir, '附件3 保密室试卷出入库记录表.pdf'), false)).not.toMatch(/保管员入库签字单位/);
   });
 });

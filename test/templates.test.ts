@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { SITE_WORKBOOK_NAME, writeTemplates } from '../src/cli/template';
 import { FORMS } from '../src/forms';
+import { allLabels } from './seed-labels';
 
 const TEMPLATES = path.join(__dirname, '..', 'templates');
 
@@ -28,19 +29,6 @@ async function allText(file: string): Promise<string> {
   wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => parts.push(String(cell.value ?? '')))));
   return parts.join('\n');
 }
-
-/** The labels of the seed's 附件1–5 (003_2284e1f870ae5c78.txt), as printed there. */
-const SEED_LABELS: Record<number, string[]> = {
-  1: ['学期国家开放大学纸质试卷交接单', '日期', '接收单位', '接收地址', '联系人（负责人）', '交接明细', '序号', '试卷归属', '数量（袋/箱）', '备注', '合计',
-    '移交单位及意见', '移交人签字（两人）', '接收单位及意见', '接收人签字（两人）', '一式两份，双方签字有效，押运方和接收方分别存档', '试卷归属应填写“**分校（学院）（或考点）”'],
-  2: ['国家开放大学湖南分部', '分校（学院）', '考点', '学期纸质试卷入库清单', '序号', '试卷号', '试卷名称', '31份装（袋）', '26份装（袋）', '11份装（袋）', '5份装（袋）', '合计（袋）', '合计',
-    '入库情况描述', '对试卷数量是否准确、试卷袋包装是否完好、是否按照考试时间单元转入保密柜（做到不同考试时间不混装）、保密柜密封条张贴是否规范等情况做简要概述', '入库时间', '卷库保管员（试卷接收人）签字', '此表为各单位入保密室中保密柜的交接单'],
-  3: ['学期国家开放大学湖南分部', '分校（学院）', '考点纸质试卷出入库记录表', '序号', '试卷号', '试卷名称', '数量（袋/份）', '取卷人签字', '取卷时间', '卷库保管员出库签字', '还卷人签字', '还卷时间', '保管员入库签字',
-    '与卷库保管员（值班人员）在保密室内履行出入库交接', '考务人员须为本单位正式职工', '监考人员不得参与此环节领卷'],
-  4: ['国家开放大学试卷分发登记表', '湖南分部', '分校（学院）', '考点', '日期', '时间', '序号', '试卷号', '试卷名称', '试卷份数', '考场号', '试卷发放情况', '试卷回收情况', '领取时间', '领卷人签字', '回收时间', '还卷人签字', '备注',
-    '发卷人', '收卷人', '此表为考试当天，试卷经由考务办公室（考试值班室）分发至考场及回收的试卷交接单'],
-  5: ['湖南分部', '分校（学院）', '考点保密室值班记录', '值班情况记录表', '日间', '夜间', '值班时间', '交班人签字', '接班人签字', '负责人签字', '此表为保密室值班人员填写', '何人何故何时到达、何时离开试卷保密室'],
-};
 
 describe('templates/', () => {
   let fresh: string;
@@ -62,7 +50,7 @@ describe('templates/', () => {
     const file = path.join(TEMPLATES, `${entry.templateName}.xlsx`);
     const text = await allText(file);
     const whole = await allText(path.join(TEMPLATES, SITE_WORKBOOK_NAME));
-    for (const label of SEED_LABELS[n]) {
+    for (const label of allLabels(n)) {
       expect({ label, found: text.includes(label) }).toEqual({ label, found: true });
       expect({ label, inWholeWorkbook: whole.includes(label) }).toEqual({ label, inWholeWorkbook: true });
     }

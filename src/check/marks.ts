@@ -36,4 +36,3 @@ export function cellMarks(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'
     return { sheet, cell, severity: list.some((f) => f.severity === 'error') ? 'error' : 'warning', text: noteText(list, lang) };
   });
 }
-

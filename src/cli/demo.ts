@@ -8,14 +8,12 @@
 import type { Command } from 'commander';
 import * as path from 'path';
 import { plantDefects, PlantedDefect, sampleNetwork } from '../demo/sample';
-import { readWorkbook } from '../forms/workbook';
-import { gridFromXlsxBuffer } from '../io/xlsx/node-workbook';
 import { writeFileAtomic } from '../batch/files';
 import type { SiteData } from '../model/types';
-import { Consolidated, consolidateModels, describePair, PAIR_STATUS_ZH } from '../summary/consolidate';
+import { Consolidated, describePair, PAIR_STATUS_ZH } from '../summary/consolidate';
+import { consolidateFiles } from '../batch/consolidate';
 import { consolidatedXlsx } from '../io/xlsx/summary';
 import { SEVERITY_ZH } from '../summary/tables-site';
-import { createHash } from 'crypto';
 import { fillWorkbook } from './fill';
 import type { CliIO } from './io';
 import { howToCall } from './manners';
@@ -44,21 +42,21 @@ export async function runDemo(dir: string): Promise<DemoResult> {
   const { data: faulty, planted } = plantDefects(other);
   const name = (d: SiteData) => d.site?.examSite || d.site?.school || '工作簿';
   const books: DemoBook[] = [
-    { file: path.join(dir, `${name(net.branch)}（分校）.xlsx`), role: `分校工作簿：从${net.branch.site?.branch}接收试卷，发往 ${net.sites.length} 个考点`, data: net.branch },
+    {
+      file: path.join(dir, `${name(net.branch)}（分校）.xlsx`),
+      role: `分校工作簿：从${net.branch.site?.branch}接收试卷，发往 ${net.sites.length} 个考点`,
+      data: net.branch,
+    },
     { file: path.join(dir, `${name(clean)}（考点）.xlsx`), role: '考点工作簿：填写规范，没有错误', data: clean },
     { file: path.join(dir, `${name(faulty)}（考点，有错误）.xlsx`), role: `考点工作簿：故意留了 ${planted.length} 处常见错误`, data: faulty },
   ];
   const buffers = await Promise.all(books.map((b) => fillWorkbook(b.data)));
   await Promise.all(books.map((b, i) => writeFileAtomic(b.file, new Uint8Array(buffers[i]))));
-  // Read back what was written, exactly as `validate` and `summary` would.
-  const inputs = await Promise.all(
-    books.map(async (b, i) => ({
-      file: b.file,
-      sha256: createHash('sha256').update(buffers[i]).digest('hex'),
-      model: readWorkbook(await gridFromXlsxBuffer(buffers[i])),
-    })),
+  // Read back what was written and checked through the one check service, exactly as `summary` does.
+  const consolidated = await consolidateFiles(
+    books.map((b) => b.file),
+    { threads: 0 },
   );
-  const consolidated = consolidateModels(inputs);
   const summaryFile = path.join(dir, DEMO_SUMMARY);
   await writeFileAtomic(summaryFile, await consolidatedXlsx(consolidated));
   return { dir, books, summaryFile, planted, consolidated };
@@ -79,7 +77,11 @@ export function demoReport(r: DemoResult): string[] {
       lines.push(`  ${path.basename(b.file)}：无法读取（${f?.error ?? '未知原因'}）`);
       continue;
     }
-    const verdict = s.ready ? (s.findings.warnings ? `可以提交（另有 ${s.findings.warnings} 处提醒）` : '可以提交，未发现问题') : `需改正：错误 ${s.findings.errors} 处，警告 ${s.findings.warnings} 处`;
+    const verdict = s.ready
+      ? s.findings.warnings
+        ? `可以提交（另有 ${s.findings.warnings} 处提醒）`
+        : '可以提交，未发现问题'
+      : `需改正：错误 ${s.findings.errors} 处，警告 ${s.findings.warnings} 处`;
     lines.push(`  ${path.basename(b.file)}：${verdict}`);
     const shown = [...f.findings].sort((a, b2) => (a.severity === b2.severity ? 0 : a.severity === 'error' ? -1 : 1)).slice(0, MAX_LISTED);
     for (const x of shown) {
@@ -96,7 +98,10 @@ export function demoReport(r: DemoResult): string[] {
     for (const p of r.planted) lines.push(`  ${rules.has(p.rule) ? '✓' : '✗'} ${p.description}（规则 ${p.rule}）`);
   }
   const t = r.consolidated.totals;
-  lines.push('', `交接单两份副本核对：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${t.pairs['sender-only'] + t.pairs['receiver-only']} 份。`);
+  lines.push(
+    '',
+    `交接单两份副本核对：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${t.pairs['sender-only'] + t.pairs['receiver-only']} 份。`,
+  );
   for (const p of r.consolidated.pairs.filter((x) => x.status !== 'matched')) {
     lines.push(`  ${p.from} → ${p.to}：${PAIR_STATUS_ZH[p.status]}，${describePair(p)}`);
   }

@@ -3,7 +3,7 @@ import { readWorkbook } from '../forms/workbook';
 import { readRegularFile } from '../batch/files';
 import { readXlsx } from '../io/xlsx/reader';
 import type { CliIO } from './io';
-import { oneLine } from './io';
+import { printable, refusalLine } from '../check/refusal';
 
 export function registerExtract(program: Command, io: CliIO): void {
   program
@@ -14,11 +14,11 @@ export function registerExtract(program: Command, io: CliIO): void {
     .action(async (book: string, opts: { locations?: boolean }) => {
       try {
         const model = readWorkbook(readXlsx(await readRegularFile(book)));
-        for (const problem of model.problems) io.err(`${book}: ${problem}`);
+        for (const problem of model.problems) io.err(`${printable(book)}: ${problem}`);
         const out = opts.locations ? { data: model.data, locations: model.locations } : model.data;
         io.out(JSON.stringify(out, null, 2));
       } catch (error) {
-        io.err(`${book}: ${oneLine(error)}`);
+        io.err(`${printable(book)}: ${refusalLine(error)}`);
         io.exitCode = 2;
       }
     });

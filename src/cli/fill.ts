@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { promises as fs } from 'fs';
 import { draftWorkbook } from '../forms/workbook';
 import { xlsxBuffer } from '../io/xlsx/exceljs-writer';
-import { exists, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
-import { printable } from '../check/refusal';
+import { exists, readRegularFile, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
+import { printable, refusalLine } from '../check/refusal';
+
+/** A site's data model is a few hundred KB at most. */
+const DATA_FILE_LIMIT = 64 * 1024 * 1024;
 import { checkSiteData } from '../model/schema';
 import type { SiteData } from '../model/types';
 import type { CliIO } from './io';
@@ -45,9 +47,10 @@ export function registerFill(program: Command, io: CliIO): void {
       await refuseOutputsOverInputs([opts.out], [dataFile]);
       let text: string;
       try {
-        text = await fs.readFile(dataFile, 'utf8');
+        // Only a regular file: a FIFO or a device is refused, not waited on.
+        text = (await readRegularFile(dataFile, DATA_FILE_LIMIT)).toString('utf8');
       } catch (error) {
-        io.err(`${dataFile}: 无法读取：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        io.err(`${printable(dataFile)}: 无法读取：${refusalLine(error)}`);
         io.exitCode = 2;
         return;
       }

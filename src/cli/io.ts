@@ -67,5 +67,7 @@ export function describeError(error: unknown, lang: 'zh' | 'en' = 'zh'): string 
     const where = e.path ? `${lang === 'zh' ? '：' : ': '}${printable(e.path)}` : '';
     return lang === 'zh' ? `无法读写文件（${known.zh}）${where}` : `cannot read or write a file (${known.en})${where}`;
   }
-  return lang === 'zh' ? '出现了意外的问题，命令未完成；输入文件没有被改动' : 'something unexpected happened; the command did not finish and no input was changed';
+  return lang === 'zh'
+    ? '出现了意外的问题，命令未完成；输入文件没有被改动'
+    : 'something unexpected happened; the command did not finish and no input was changed';
 }

@@ -52,7 +52,14 @@ export const HELP_AFTER: Record<string, string> = {
   ].join('\n'),
   template: ['', '示例：', '  custody template', '  custody template -o 空白表格', '', EXIT_CODES.write].join('\n'),
   fill: ['', '示例：', '  custody fill 岳麓考点.json -o 岳麓考点.xlsx', '', '输出文件已存在时会提示“已替换”。', EXIT_CODES.write].join('\n'),
-  extract: ['', '示例：', '  custody extract 岳麓考点.xlsx', '  custody extract 岳麓考点.xlsx --locations > 数据.json', '', '退出码：0 已读出；2 文件无法读取，或命令用法不对。'].join('\n'),
+  extract: [
+    '',
+    '示例：',
+    '  custody extract 岳麓考点.xlsx',
+    '  custody extract 岳麓考点.xlsx --locations > 数据.json',
+    '',
+    '退出码：0 已读出；2 文件无法读取，或命令用法不对。',
+  ].join('\n'),
   validate: [
     '',
     '示例：',
@@ -129,7 +136,9 @@ export function argumentError(error: CommanderError, lang: Lang): string {
       return zh ? `没有这个选项：${x?.[1] ?? ''}` : `unknown option: ${x?.[1] ?? ''}`;
     case 'commander.unknownCommand':
       x = m(/command '([^']+)'/);
-      return zh ? `没有这个命令：${x?.[1] ?? ''}（可用：template、fill、extract、validate、summary、demo）` : `unknown command: ${x?.[1] ?? ''} (commands: template, fill, extract, validate, summary, demo)`;
+      return zh
+        ? `没有这个命令：${x?.[1] ?? ''}（可用：template、fill、extract、validate、summary、demo）`
+        : `unknown command: ${x?.[1] ?? ''} (commands: template, fill, extract, validate, summary, demo)`;
     case 'commander.excessArguments':
       return zh ? '参数过多' : 'too many arguments';
     case 'commander.invalidArgument':
@@ -173,5 +182,8 @@ export function howToCall(): { command: string; install?: string } {
   }
   const command = `node ${/\s/.test(bin) ? `"${bin}"` : bin}`;
   const root = projectRoot();
-  return { command, install: `想直接输入 custody：在 ${/\s/.test(root) ? `"${root}"` : root} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。` };
+  return {
+    command,
+    install: `想直接输入 custody：在 ${/\s/.test(root) ? `"${root}"` : root} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`,
+  };
 }

@@ -41,6 +41,10 @@ export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, 
     if (w.skipped || error !== undefined || findings.length === 0) continue;
     const copy = await markedCopy(await readRegularFile(file), findings, lang);
     await writeFileAtomic(targets[i], copy.bytes);
-    io.err(lang === 'zh' ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）` : `marked copy written: ${printable(targets[i])} (${copy.marked} cells)`);
+    io.err(
+      lang === 'zh'
+        ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）`
+        : `marked copy written: ${printable(targets[i])} (${copy.marked} cells)`,
+    );
   }
 }

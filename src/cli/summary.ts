@@ -159,10 +159,6 @@ export function registerSummary(program: Command, io: CliIO): void {
         io.exitCode = 2;
         return;
       }
-      io.exitCode = await runSummary(
-        paths,
-        { out: opts.out, format: opts.format, lang: opts.lang === 'en' ? 'en' : 'zh', threads },
-        io,
-      );
+      io.exitCode = await runSummary(paths, { out: opts.out, format: opts.format, lang: opts.lang === 'en' ? 'en' : 'zh', threads }, io);
     });
 }

@@ -29,8 +29,24 @@ export async function validateFiles(paths: readonly string[], options: { lang?: 
 }
 
 const WORDS = {
-  zh: { error: '错误', warning: '警告', whole: '（整个工作簿）', clean: '未发现问题', cannot: '无法检查', counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`, total: '合计' },
-  en: { error: 'error', warning: 'warning', whole: '(whole workbook)', clean: 'no problems found', cannot: 'cannot be checked', counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`, total: 'total' },
+  zh: {
+    error: '错误',
+    warning: '警告',
+    whole: '（整个工作簿）',
+    clean: '未发现问题',
+    cannot: '无法检查',
+    counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
+    total: '合计',
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    whole: '(whole workbook)',
+    clean: 'no problems found',
+    cannot: 'cannot be checked',
+    counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
+    total: 'total',
+  },
 };
 
 /** Text report: by file, then sheet; each line the cell, severity, the rule's title and the message. */

@@ -55,8 +55,8 @@ export const distributionForm: FormLayout = {
   titlePattern: /试卷分发登记表/,
   header: [
     [
-      { key: 'date', label: '日期', type: 'date' },
-      { key: 'times', label: '时间', type: 'text', prompt: '如：08:30—10:00' },
+      { key: 'date', label: '日期', type: 'date', blank: '    年  月  日' },
+      { key: 'times', label: '时间', type: 'text', prompt: '如：08:30—10:00', blank: '（     ：   —     ：   ）' },
     ],
   ],
   table: {
@@ -81,6 +81,7 @@ export const distributionForm: FormLayout = {
     ],
   ],
   notes: ['备注：此表为考试当天，试卷经由考务办公室（考试值班室）分发至考场及回收的试卷交接单。'],
+  fieldLines: 'plain',
   landscape: true,
   adapt: sessionAdapter,
 };

@@ -17,7 +17,40 @@ export type DraftStyle =
   | 'cellCenter'
   | 'total'
   | 'side'
-  | 'note';
+  | 'note'
+  /** Text inside an outlined box, from its top: no borders of its own. */
+  | 'boxText'
+  /** A tall value (an opinion, a 情况记录), bordered, its text from the top. */
+  | 'area'
+  /** A label or value without borders of its own (a line drawn as one cell, or no cell at all). */
+  | 'open';
+
+/** How each style's text prints: what the widths and heights are chosen from. */
+export interface TextLook {
+  size: number;
+  bold: boolean;
+  /** Wraps onto more lines (else the column is widened to fit it). */
+  wrap: boolean;
+  /** Characters stacked top to bottom (a side label). */
+  vertical?: boolean;
+}
+
+export const TEXT_LOOKS: Record<DraftStyle, TextLook> = {
+  caption: { size: 11, bold: true, wrap: false },
+  title: { size: 16, bold: true, wrap: true },
+  subtitle: { size: 11, bold: false, wrap: false },
+  label: { size: 11, bold: false, wrap: true },
+  value: { size: 11, bold: false, wrap: true },
+  header: { size: 11, bold: true, wrap: true },
+  cell: { size: 10.5, bold: false, wrap: true },
+  cellCenter: { size: 10.5, bold: false, wrap: false },
+  total: { size: 11, bold: true, wrap: false },
+  side: { size: 11, bold: true, wrap: false, vertical: true },
+  note: { size: 10, bold: false, wrap: true },
+  boxText: { size: 11, bold: false, wrap: true },
+  open: { size: 11, bold: false, wrap: true },
+  area: { size: 11, bold: false, wrap: true },
+};
 
 export interface DraftCell {
   row: number;
@@ -50,6 +83,8 @@ export interface SheetDraft {
   /** Row heights in points, by 0-based row. */
   heights: Record<number, number>;
   validations: DraftValidation[];
+  /** A1 ranges drawn as one outlined box, without lines inside. */
+  boxes?: string[];
   print: {
     landscape: boolean;
     /** A1 range of the whole form. */

@@ -7,7 +7,7 @@ import { distributionForm } from './distribution';
 import { dutyForm } from './duty';
 import { handoverForm } from './handover';
 import { intakeForm } from './intake';
-import type { FormId, FormLayout, FormRecord } from './layout';
+import { FormId, FormLayout, FormRecord, blockPages } from './layout';
 import { scheduleForm } from './schedule';
 import { siteForm } from './site';
 import { staffForm } from './staff';
@@ -54,7 +54,9 @@ export function recordsOf(entry: FormEntry, data: SiteData): FormRecord[] {
   const value = data[entry.key] as unknown;
   switch (entry.binding) {
     case 'one':
-      return value ? [value as FormRecord] : [];
+      if (!value) return [];
+      // A form of blocks prints a page per day (附件5).
+      return entry.layout.blocks ? blockPages(entry.layout.blocks, value as FormRecord) : [value as FormRecord];
     case 'many':
       return (value as FormRecord[] | undefined) ?? [];
     case 'rows':

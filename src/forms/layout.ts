@@ -42,6 +42,16 @@ export interface FieldSpec {
   code?: boolean;
   /** Excel number format for a date-time column (附件4 shows times only). */
   numFmt?: string;
+  /** What the empty form prints where the value goes, as the source does: "    年  月  日  时  分". */
+  blank?: string;
+  /** The label this form prints, where it differs from `label` (附件1 prints 移交单位 as 移交单位及意见). */
+  printAs?: string;
+  /** The value stands under its label, in an area (附件1's opinions); looked for there first. */
+  under?: boolean;
+  /** Printed without a colon (the 至 of 附件5's 值班时间). */
+  bare?: boolean;
+  /** A date-time written short ("15日8时") continues this field's date (附件5's 至 after 值班时间). */
+  after?: string;
 }
 
 export interface ColumnSpec extends FieldSpec {
@@ -49,6 +59,10 @@ export interface ColumnSpec extends FieldSpec {
   width: number;
   /** A parent header spanning several columns on the row above (附件4 试卷发放情况). */
   group?: string;
+  /** Not on the printed form: kept right of the print area for the reader (附件1's and 附件3's 单位). */
+  helper?: boolean;
+  /** The row's field whose word prints after the number ("3袋"), the number staying a number. */
+  unitFrom?: string;
 }
 
 export interface TotalSpec {
@@ -73,6 +87,31 @@ export interface TableSpec {
 /** A header or footer line: one or more labelled fields side by side. */
 export type FieldLine = readonly FieldSpec[];
 
+/**
+ * Outlined boxes side by side, each a stack of fields printed "label：value" in
+ * one cell, or a label over an area (附件1's 移交/接收 boxes).
+ */
+export type BoxRow = ReadonlyArray<readonly FieldSpec[]>;
+
+/**
+ * A form whose records are blocks rather than table rows (附件5: a 日间 and a
+ * 夜间 block per page, one page per day). Each block has its kind down its left
+ * side and its fields as lines; a field with `lines` is an area.
+ */
+export interface BlockSpec {
+  /** The record's array of blocks (`shifts`). */
+  key: string;
+  /** The field the block's side label holds (`kind`). */
+  kindKey: string;
+  /** The blocks on each page, in order. */
+  kinds: readonly string[];
+  /** A vertical label left of all blocks (值班情况记录表). */
+  sideLabel?: string;
+  lines: readonly FieldLine[];
+  /** Width of each column right of the kind, in characters. */
+  widths: readonly number[];
+}
+
 export interface FormLayout {
   id: FormId;
   attachment: FormNumber;
@@ -88,10 +127,22 @@ export interface FormLayout {
   titlePattern: RegExp;
   header: readonly FieldLine[];
   table?: TableSpec;
+  /** The records as blocks, instead of a table. */
+  blocks?: BlockSpec;
+  /** A table layout this form had before, still read (附件5's one-row-per-shift grid). */
+  formerTable?: TableSpec;
+  /** Outlined boxes after the table (附件1). */
+  boxes?: BoxRow;
   footer: readonly FieldLine[];
   /** 备注 lines, printed as cell text (templates carry no comments: PLATFORM.md). */
   notes: readonly string[];
   landscape: boolean;
+  /**
+   * How header and footer lines look: `cells`, a bordered label and value
+   * (default); `boxed`, one outlined cell as the source prints "接收单位：…";
+   * `plain`, no lines at all (附件4's line above and below its table).
+   */
+  fieldLines?: 'cells' | 'boxed' | 'plain';
   /** Total width in columns when the table does not set it. */
   columns?: number;
   /** Where the model's record and the printed fields differ (附件4 prints one 日期 and a 时间 range). */
@@ -113,13 +164,66 @@ export interface FormAdapter {
 
 export type { FormId };
 
-/** Every field of a layout, in reading order: header, then footer. */
+/** Every field of a layout, in reading order: header, then boxes and footer. */
 export function layoutFields(layout: FormLayout): FieldSpec[] {
-  return [...layout.header.flat(), ...layout.footer.flat()];
+  return [...layout.header.flat(), ...(layout.boxes ?? []).flat(), ...layout.footer.flat()];
 }
 
-/** How many columns the form is wide. */
+/** The fields read below the table: boxes, then footer. */
+export function trailingFields(layout: FormLayout): FieldSpec[] {
+  return [...(layout.boxes ?? []).flat(), ...layout.footer.flat()];
+}
+
+/** The columns printed, left to right (helper columns stand outside the print area). */
+export function printedColumns(table: TableSpec): ColumnSpec[] {
+  return table.columns.filter((c) => !c.helper);
+}
+
+/** How many columns the printed form is wide. */
 export function layoutWidth(layout: FormLayout): number {
+  if (layout.blocks) return (layout.blocks.sideLabel ? 1 : 0) + 1 + layout.blocks.widths.length;
   if (!layout.table) return layout.columns ?? 4;
-  return layout.table.columns.length + 1 + (layout.table.sideLabel ? 1 : 0);
+  return printedColumns(layout.table).length + 1 + (layout.table.sideLabel ? 1 : 0);
+}
+
+/** The key of the record's array of rows or blocks. */
+export function rowsKey(layout: FormLayout): string | undefined {
+  return layout.table?.key ?? layout.blocks?.key;
+}
+
+/**
+ * A record of a block form split into pages: each page holds one block of
+ * each kind, in order; a record that is not in its kind's place starts a new
+ * page, so the order of the records is kept.
+ */
+export function blockPages(blocks: BlockSpec, record: FormRecord): FormRecord[] {
+  const items = (record[blocks.key] as FormRecord[] | undefined) ?? [];
+  const rest = Object.fromEntries(Object.entries(record).filter(([k]) => k !== blocks.key));
+  const pages: Array<Array<FormRecord | undefined>> = [];
+  let page: Array<FormRecord | undefined> = [];
+  const slotOf = (item: FormRecord): number => {
+    const kind = blocks.kinds.indexOf(String(item[blocks.kindKey] ?? ''));
+    if (kind >= 0) return kind;
+    const free = page.findIndex((slot, i) => slot === undefined && i >= lastFilled(page));
+    return free >= 0 ? free : page.length;
+  };
+  for (const item of items) {
+    let slot = slotOf(item);
+    if (slot < lastFilled(page) || page[slot] !== undefined || slot >= blocks.kinds.length) {
+      pages.push(page);
+      page = [];
+      slot = slotOf(item);
+    }
+    page[slot] = item;
+  }
+  if (page.length > 0 || pages.length === 0) pages.push(page);
+  return pages.map((slots) => ({ ...rest, [blocks.key]: blocks.kinds.map((_, i) => slots[i]) }));
+}
+
+function lastFilled(page: ReadonlyArray<FormRecord | undefined>): number {
+  let last = 0;
+  page.forEach((slot, i) => {
+    if (slot !== undefined) last = i + 1;
+  });
+  return last;
 }

@@ -4,11 +4,11 @@
  * lost), with the value right of its label or after the colon in the label's
  * own cell. Every value read keeps the cell it came from.
  */
-import { DateContext, formatDate, parseWallClock, readDateTime } from '../model/datetime';
+import { DateContext, ISO_DATETIME, formatDate, parseIso, parseWallClock, readDateTime } from '../model/datetime';
 import { cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
 import { CellValue, SheetGrid, a1, isBlank, parseRange, sheetWidth } from '../model/grid';
 import { resolvedCell } from './formula';
-import { ColumnSpec, FieldSpec, FormLayout, FormRecord, layoutFields } from './layout';
+import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
@@ -64,9 +64,9 @@ function normalized(text: string): { norm: string; half: string } {
   return hit;
 }
 
-/** Labels compared as normalized text; the first entry is the printed label. */
+/** Labels compared as normalized text, the surest first: the field's label, the label this form prints, then others people use. */
 function labelsOf(field: FieldSpec): string[] {
-  return [field.label, ...(field.aliases ?? [])].map(normalizeLabel);
+  return [field.label, ...(field.printAs ? [field.printAs] : []), ...(field.aliases ?? [])].map(normalizeLabel);
 }
 
 /** The text of a label cell is this label, possibly with the value after its colon. */
@@ -252,11 +252,14 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
 /** How well a sheet looks like this form: its title, its table's labels, its fields' labels. */
 export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new SheetIndex(sheet)): number {
   let score = findTitle(index, layout) ? 10 : 0;
-  if (layout.table) {
-    const header = findTableHeader(index, layout.table.columns);
-    if (header) score += (10 * header.columns.size) / layout.table.columns.length;
+  for (const table of [layout.table, layout.formerTable]) {
+    const header = table ? findTableHeader(index, table.columns) : undefined;
+    if (table && header) {
+      score += (10 * header.columns.size) / table.columns.length;
+      break;
+    }
   }
-  const fields = layoutFields(layout);
+  const fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
   if (fields.length > 0) {
     const hits = fields.filter((f) => index.labelCells(labelsOf(f)).some((i) => index.texts[i].text.length < 200)).length;
     score += (4 * hits) / fields.length;
@@ -300,32 +303,78 @@ function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
   }
 }
 
+/** Where fields are read into: the form's record, or one block's; `strict` keeps the search within the rows. */
+interface FieldTarget {
+  record: FormRecord;
+  item?: number;
+  seq?: number | null;
+  strict?: boolean;
+  /** Label cells whose text after the colon is already a field's value (附件1's “移交单位及意见：长沙分校”). */
+  restTaken: Set<string>;
+}
+
+interface KnownLabel {
+  labels: string[];
+  /** Printed without a colon (至): a label only when it is the whole cell. */
+  bare: boolean;
+}
+
+function knownLabels(fields: readonly FieldSpec[]): KnownLabel[] {
+  return fields.map((f) => ({ labels: labelsOf(f), bare: Boolean(f.bare) }));
+}
+
+/** The label cell of a field: its labels in order of sureness, each within the rows first, then anywhere. */
+function findLabelCell(index: SheetIndex, labels: readonly string[], rowRange: [number, number], strict: boolean): TextCell | undefined {
+  const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
+  for (const label of labels) {
+    const candidates = index.labelCells([label]).map((i) => index.texts[i]);
+    const hit = candidates.find(inRange) ?? (strict ? undefined : candidates[0]);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 function readFields(
   index: SheetIndex,
   fields: readonly FieldSpec[],
-  allLabels: readonly string[][],
+  allLabels: readonly KnownLabel[],
   rowRange: [number, number],
   out: FormRead,
   ctx: DateContext,
+  target: FieldTarget,
 ): void {
   // A short word such as 考点 is a value far more often than a label; a label ends with a colon or is longer.
   const isSomeLabel = (text: string): boolean =>
-    allLabels.some((labels) => {
+    allLabels.some(({ labels, bare }) => {
       const hit = matchLabel(text, labels);
       if (!hit) return false;
-      return /[:：]\s*$/.test(text) || normalized(text).norm.length >= 3;
+      return /[:：]\s*$/.test(text) || normalized(text).norm.length >= 3 || (bare && hit.rest === '');
     });
+  const valueAt = (row: number, col: number): boolean => {
+    const v = index.value(row, col);
+    return !isBlank(v) && !(typeof v === 'string' && (isSomeLabel(v) || isPlaceholder(v)));
+  };
   for (const field of fields) {
     const labels = labelsOf(field);
-    const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
-    const candidates = index.labelCells(labels).map((i) => index.texts[i]);
-    const cell = candidates.find(inRange) ?? candidates[0];
+    const cell = findLabelCell(index, labels, rowRange, Boolean(target.strict));
     if (!cell) continue;
+    const put = (row: number, col: number, raw: CellValue | undefined): void => {
+      if (raw !== undefined) {
+        const value = convert(field, raw, ctx);
+        if (value !== undefined) setPath(target.record, field.key, value);
+      }
+      out.locations.push({ path: field.key, item: target.item, row, col, seq: target.seq ?? null });
+    };
+    // An area under its label (附件1's opinions) is looked for there first.
+    if (field.under && valueAt(cell.row + 1, cell.col)) {
+      put(cell.row + 1, cell.col, index.value(cell.row + 1, cell.col));
+      continue;
+    }
     const { rest } = matchLabel(cell.text, labels)!;
-    if (rest !== '' && !isPlaceholder(rest)) {
-      const value = convert(field, rest, ctx);
-      if (value !== undefined) setPath(out.record, field.key, value);
-      out.locations.push({ path: field.key, row: cell.row, col: cell.col, seq: null });
+    const here = `${cell.row},${cell.col}`;
+    if (rest !== '' && !isPlaceholder(rest) && !target.restTaken.has(here)) {
+      target.restTaken.add(here);
+      put(cell.row, cell.col, rest);
       continue;
     }
     const start = index.rightEdge(cell.row, cell.col) + 1;
@@ -338,16 +387,11 @@ function readFields(
       found = { row: cell.row, col: c };
       break;
     }
-    if (!found && (field.lines ?? 1) > 1) {
-      const v = index.value(cell.row + 1, cell.col);
-      if (!isBlank(v) && !(typeof v === 'string' && isSomeLabel(v))) found = { row: cell.row + 1, col: cell.col };
-    }
-    const at = found ?? ((field.lines ?? 1) > 1 ? { row: cell.row + 1, col: cell.col } : { row: cell.row, col: start });
-    if (found) {
-      const value = convert(field, index.value(found.row, found.col), ctx);
-      if (value !== undefined) setPath(out.record, field.key, value);
-    }
-    out.locations.push({ path: field.key, row: at.row, col: at.col, seq: null });
+    const tall = (field.lines ?? 1) > 1;
+    if (!found && tall && valueAt(cell.row + 1, cell.col)) found = { row: cell.row + 1, col: cell.col };
+    if (found) put(found.row, found.col, index.value(found.row, found.col));
+    else if (tall || field.under) put(cell.row + 1, cell.col, undefined);
+    else put(cell.row, start, undefined);
   }
 }
 
@@ -372,8 +416,7 @@ function rowHasLabel(index: SheetIndex, r: number, right: number, labels: Readon
   return false;
 }
 
-function readTable(index: SheetIndex, layout: FormLayout, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[][]): number {
-  const table = layout.table!;
+function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[][]): number {
   const cols = [...header.columns.values()];
   const left = Math.min(...cols, header.seqCol ?? Infinity);
   const right = Math.max(...cols);
@@ -385,7 +428,7 @@ function readTable(index: SheetIndex, layout: FormLayout, header: TableHeader, o
   for (; r <= last; r++) {
     const lead = firstText(index, r, Math.max(0, left), right);
     if (lead === '合计' || lead.startsWith('合计')) {
-      readTotal(index, layout, header, r, out);
+      readTotal(index, table, header, r, out);
       r++;
       break;
     }
@@ -420,8 +463,8 @@ function readTable(index: SheetIndex, layout: FormLayout, header: TableHeader, o
   return r;
 }
 
-function readTotal(index: SheetIndex, layout: FormLayout, header: TableHeader, r: number, out: FormRead): void {
-  const total = layout.table!.total;
+function readTotal(index: SheetIndex, table: TableSpec, header: TableHeader, r: number, out: FormRead): void {
+  const total = table.total;
   if (!total) return;
   for (const key of total.columns) {
     const c = header.columns.get(key);
@@ -433,28 +476,102 @@ function readTotal(index: SheetIndex, layout: FormLayout, header: TableHeader, r
   }
 }
 
+/** The cell left of a block's first label that names its kind (日间), not the label of all blocks. */
+function kindCell(index: SheetIndex, blocks: BlockSpec, start: TextCell): TextCell | undefined {
+  const side = blocks.sideLabel ? normalizeLabel(blocks.sideLabel) : undefined;
+  const left = index.texts.filter((t) => t.row === start.row && t.col < start.col && normalized(t.text).norm !== side);
+  return left[left.length - 1];
+}
+
+/** "15日8时" after "2024年6月14日20时" is 2024-06-15 08:00: the short date-time continues the earlier one's. */
+function continueDate(item: FormRecord, field: FieldSpec, ctx: DateContext): void {
+  const raw = item[field.key];
+  const base = parseIso(typeof item[field.after!] === 'string' ? (item[field.after!] as string) : undefined);
+  if (typeof raw !== 'string' || ISO_DATETIME.test(raw) || !base) return;
+  const read = (year: number, month: number): string | undefined => {
+    const value = readDateTime(raw, { ...ctx, year, month, day: base.day, autumn: false });
+    return value && ISO_DATETIME.test(value) ? value : undefined;
+  };
+  const same = read(base.year, base.month);
+  if (!same) return;
+  // A day before the start's ("1日8时" after "31日20时") is in the next month.
+  const next = base.month === 12 ? read(base.year + 1, 1) : read(base.year, base.month + 1);
+  item[field.key] = same.slice(0, 10) < formatDate(base) && next ? next : same;
+}
+
+/**
+ * Reads the blocks of a page (附件5): each starts at its first field's label
+ * (值班时间) and runs to the next; a block nobody filled in is no record.
+ */
+function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: DateContext, restTaken: Set<string>): number | undefined {
+  const blocks = layout.blocks!;
+  const fields = blocks.lines.flat();
+  const starts = index.texts.filter((t) => matchLabel(t.text, labelsOf(fields[0])) && !/[(（]/.test(t.text));
+  if (starts.length === 0) return undefined;
+  const after = index.texts.find((t) => t.row > starts[starts.length - 1].row && (normalized(t.text).norm.startsWith('备注') || trailingFields(layout).some((f) => matchLabel(t.text, labelsOf(f)))));
+  const end = after?.row ?? index.sheet.rows.length;
+  const known = knownLabels([...fields, ...trailingFields(layout)]);
+  const items: FormRecord[] = [];
+  starts.forEach((start, k) => {
+    const i = items.length;
+    const item: FormRecord = {};
+    const before = out.locations.length;
+    const range: [number, number] = [start.row, (starts[k + 1]?.row ?? end) - 1];
+    readFields(index, fields, known, range, out, ctx, { record: item, item: i, seq: i + 1, strict: true, restTaken });
+    if (Object.keys(item).length === 0) {
+      out.locations.length = before;
+      return;
+    }
+    for (const field of fields) if (field.after) continueDate(item, field, ctx);
+    const kind = kindCell(index, blocks, start);
+    out.locations.splice(before, 0, { path: '', item: i, row: start.row, col: kind?.col ?? start.col, seq: i + 1 });
+    if (kind) {
+      item[blocks.kindKey] = cleanText(kind.text);
+      out.locations.push({ path: blocks.kindKey, item: i, row: kind.row, col: kind.col, seq: i + 1 });
+    }
+    items.push(item);
+  });
+  out.record[blocks.key] = items;
+  return end;
+}
+
+/** The rows of a form, as a table (now or as it was printed before) or as blocks; returns the row after them. */
+function readRows(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: DateContext, restTaken: Set<string>): number | undefined {
+  const stops = trailingFields(layout).map(labelsOf);
+  for (const table of [layout.table, layout.formerTable]) {
+    const header = table ? findTableHeader(index, table.columns) : undefined;
+    if (table && header) return readTable(index, table, header, out, ctx, stops);
+  }
+  if (layout.blocks) return readBlocks(index, layout, out, ctx, restTaken);
+  return undefined;
+}
+
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
 export function readForm(layout: FormLayout, sheet: SheetGrid, ctx: ReadContext, index = new SheetIndex(sheet)): FormRead {
   const out: FormRead = { record: {}, locations: [], problems: [] };
   const title = findTitle(index, layout);
   if (title) out.locations.push({ path: '', row: title.row, col: title.col, seq: null });
-  const allLabels = layoutFields(layout).map(labelsOf);
+  const allLabels = knownLabels(layoutFields(layout));
+  const restTaken = new Set<string>();
   const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;
-  if (layout.table && !header) {
-    out.problems.push(`工作表“${sheet.name}”的表头行（${layout.table.columns.slice(0, 3).map((c) => c.label).join('、')}…）找不到，无法读取表格`);
-  }
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
-  readFields(index, layout.header.flat(), allLabels, [0, tableTop - 1], out, ctx.dates);
+  readFields(index, layout.header.flat(), allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);
   if (rowDate) dates = { ...dates, autumn: false, year: +rowDate.slice(0, 4), month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
-  let tableEnd = tableTop;
-  if (layout.table && header) {
-    tableEnd = readTable(index, layout, header, out, dates, layout.footer.flat().map(labelsOf));
-  } else if (layout.table) {
-    out.record[layout.table.key] = [];
+  const key = rowsKey(layout);
+  let rowsEnd = tableTop;
+  if (key) {
+    const end = readRows(index, layout, out, dates, restTaken);
+    if (end === undefined) {
+      const columns = layout.table?.columns ?? layout.blocks!.lines.flat();
+      out.problems.push(`工作表“${sheet.name}”的表头行（${columns.slice(0, 3).map((c) => c.label).join('、')}…）找不到，无法读取表格`);
+      out.record[key] = [];
+    } else {
+      rowsEnd = end;
+    }
   }
-  readFields(index, layout.footer.flat(), allLabels, [tableEnd, Number.MAX_SAFE_INTEGER], out, ctx.dates);
+  readFields(index, trailingFields(layout), allLabels, [rowsEnd, Number.MAX_SAFE_INTEGER], out, ctx.dates, { record: out.record, restTaken });
   return out;
 }
 

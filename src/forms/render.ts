@@ -7,7 +7,9 @@ import { dateFromWallClock, parseIso } from '../model/datetime';
 import type { SiteInfo } from '../model/types';
 import { CellValue, a1, columnLetter, rangeA1 } from '../model/grid';
 import type { DraftCell, DraftStyle, DraftValidation, SheetDraft } from './draft';
-import { ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, layoutWidth } from './layout';
+import { fitSheet } from './fit';
+import { BlockSpec, BoxRow, ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, TableSpec, layoutWidth, printedColumns } from './layout';
+import { CELL_PADDING, displayText, textUnits } from './measure';
 import { getPath } from './record';
 
 export const DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
@@ -26,8 +28,19 @@ interface Canvas {
   merges: string[];
   heights: Record<number, number>;
   validations: DraftValidation[];
+  boxes: string[];
   row: number;
 }
+
+/**
+ * The words a unit's name may already end with, for the suffix a title prints
+ * after it: "长沙分校" is not printed "长沙分校分校（学院）".
+ */
+const SUFFIX_WORDS: Record<string, readonly string[]> = {
+  '分校（学院）': ['分校', '学院'],
+  '考点': ['考点'],
+  '学期': ['学期'],
+};
 
 export function placeholderTitle(template: string, site: SiteInfo | undefined, record: FormRecord | undefined): string {
   const values: Record<string, string | undefined> = {
@@ -36,19 +49,28 @@ export function placeholderTitle(template: string, site: SiteInfo | undefined, r
     school: site?.school,
     examSite: site?.examSite,
   };
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const v = values[key];
-    if (!v) return key === 'branch' ? '湖南分部' : '______';
-    // 学期 is printed after the semester; do not print it twice.
-    if (key === 'semester' && /学期$/.test(v)) return v.replace(/学期$/, '');
-    return v;
+  return template.replace(/\{(\w+)\}(分校（学院）|考点|学期)?/g, (_, key: string, suffix: string | undefined) => {
+    const v = values[key]?.trim();
+    if (!v) return (key === 'branch' ? '湖南分部' : '______') + (suffix ?? '');
+    const carried = suffix !== undefined && SUFFIX_WORDS[suffix].some((word) => v.endsWith(word));
+    return carried ? v : v + (suffix ?? '');
   });
 }
 
+/** A date column is as wide as its longest date prints, filled or blank. */
+const LONGEST_DATE = new Date(Date.UTC(2024, 11, 28, 23, 59));
+
+function columnWidth(column: ColumnSpec): number {
+  const fmt = numFmtFor(column);
+  if (!fmt) return column.width;
+  return Math.max(column.width, Math.ceil(textUnits(displayText(LONGEST_DATE, fmt), 10.5) + CELL_PADDING));
+}
+
 function columnWidths(layout: FormLayout): number[] {
+  if (layout.blocks) return [...(layout.blocks.sideLabel ? [4] : []), 5, ...layout.blocks.widths];
   if (!layout.table) return [22, 30, 18, 18].slice(0, layout.columns ?? 4);
-  const widths = layout.table.columns.map((c) => c.width);
-  return [...(layout.table.sideLabel ? [4] : []), 6, ...widths];
+  const columns = [...printedColumns(layout.table), ...layout.table.columns.filter((c) => c.helper)];
+  return [...(layout.table.sideLabel ? [5] : []), 6, ...columns.map(columnWidth)];
 }
 
 function put(canvas: Canvas, row: number, col: number, value: CellValue, style: DraftStyle, extra: Partial<DraftCell> = {}): void {
@@ -75,7 +97,8 @@ export function cellValueFor(field: FieldSpec, value: unknown): { value: CellVal
     case 'datetime':
     case 'date': {
       const t = typeof value === 'string' ? parseIso(value) : undefined;
-      if (t) return { value: dateFromWallClock(t), numFmt: numFmtFor(field) };
+      // A time on the hour prints as the source writes it, "8时", not "8时00分".
+      if (t) return { value: dateFromWallClock(t), numFmt: t.minute === 0 ? numFmtFor(field)?.replace('h"时"mm"分"', 'h"时"') : numFmtFor(field) };
       return { value: String(value) };
     }
     case 'bool':
@@ -111,9 +134,14 @@ function addValidation(canvas: Canvas, field: FieldSpec, range: string): void {
   if (v) canvas.validations.push(v);
 }
 
+/** The label as this form prints it, with its colon. */
+export function printedLabel(field: FieldSpec): string {
+  return `${field.printAs ?? field.label}${field.bare ? '' : '：'}`;
+}
+
 /** How many of the segment's columns its label needs. */
 function labelSpan(canvas: Canvas, left: number, segment: number, label: string): number {
-  const need = Math.min(label.length * 1.9 + 2, 40);
+  const need = Math.min(textUnits(label) + CELL_PADDING, 40);
   let span = 1;
   let w = canvas.widths[left];
   while (span < segment - 1 && w < need) {
@@ -123,40 +151,59 @@ function labelSpan(canvas: Canvas, left: number, segment: number, label: string)
   return span;
 }
 
-function drawFieldLine(canvas: Canvas, line: FieldLine, record: FormRecord | undefined): void {
-  const { width } = canvas;
-  const stacked = line.length === 1 && (line[0].label.length > STACKED_LABEL_CHARS || (line[0].lines ?? 1) > 1);
-  if (stacked) {
-    const field = line[0];
-    put(canvas, canvas.row, 0, `${field.label}`, 'label');
-    merge(canvas, canvas.row, 0, canvas.row, width - 1);
-    canvas.heights[canvas.row] = LINE_HEIGHT * Math.ceil(field.label.length / 45);
-    canvas.row++;
-    const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
-    put(canvas, canvas.row, 0, v.value, 'value', { numFmt: v.numFmt });
-    merge(canvas, canvas.row, 0, canvas.row, width - 1);
-    canvas.heights[canvas.row] = LINE_HEIGHT * (field.lines ?? 2);
-    addValidation(canvas, field, a1(canvas.row, 0));
-    canvas.row++;
+/** The value cell of a field: the data's value, or what the empty form prints there. */
+function putValue(canvas: Canvas, row: number, col: number, field: FieldSpec, record: FormRecord | undefined, style: DraftStyle = 'value'): void {
+  const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
+  if (v.value === null && field.blank) put(canvas, row, col, field.blank, style);
+  else put(canvas, row, col, v.value, style, { numFmt: v.numFmt ?? numFmtFor(field) });
+}
+
+/** A long label over its value's area, the whole width (附件2's 入库情况描述). */
+function drawStackedField(canvas: Canvas, field: FieldSpec, record: FormRecord | undefined, left: number, look: FormLayout['fieldLines']): void {
+  const right = canvas.width - 1;
+  const top = canvas.row;
+  put(canvas, canvas.row, left, printedLabel(field), look === 'cells' ? 'label' : 'open');
+  merge(canvas, canvas.row, left, canvas.row, right);
+  canvas.row++;
+  putValue(canvas, canvas.row, left, field, record, look === 'cells' ? 'value' : 'boxText');
+  merge(canvas, canvas.row, left, canvas.row, right);
+  canvas.heights[canvas.row] = LINE_HEIGHT * (field.lines ?? 2);
+  addValidation(canvas, field, a1(canvas.row, left));
+  if (look === 'boxed') canvas.boxes.push(rangeA1({ top, left, bottom: canvas.row, right }));
+  canvas.row++;
+}
+
+/** One line of labelled fields side by side, from column `left` to the form's right edge. */
+function drawFieldLine(canvas: Canvas, line: FieldLine, record: FormRecord | undefined, left0 = 0, look: FormLayout['fieldLines'] = 'cells'): void {
+  if (line.length === 1 && line[0].label.length > STACKED_LABEL_CHARS) {
+    drawStackedField(canvas, line[0], record, left0, look);
     return;
   }
-  let left = 0;
+  const width = canvas.width - left0;
+  const style = look === 'cells' ? undefined : 'open';
+  let left = left0;
   line.forEach((field, i) => {
-    const segment = i === line.length - 1 ? width - left : Math.floor(width / line.length);
-    const span = labelSpan(canvas, left, segment, field.label);
-    put(canvas, canvas.row, left, `${field.label}：`, 'label');
+    const segment = i === line.length - 1 ? width - (left - left0) : Math.floor(width / line.length);
+    const span = labelSpan(canvas, left, segment, printedLabel(field));
+    put(canvas, canvas.row, left, printedLabel(field), style ?? 'label');
     merge(canvas, canvas.row, left, canvas.row, left + span - 1);
     const valueLeft = left + span;
     const valueRight = left + segment - 1;
-    const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
-    put(canvas, canvas.row, valueLeft, v.value, 'value', { numFmt: numFmtFor(field) });
-    for (let c = valueLeft + 1; c <= valueRight; c++) put(canvas, canvas.row, c, null, 'value');
+    const valueStyle = style ?? ((field.lines ?? 1) > 1 ? 'area' : 'value');
+    putValue(canvas, canvas.row, valueLeft, field, record, valueStyle);
+    for (let c = valueLeft + 1; c <= valueRight; c++) put(canvas, canvas.row, c, null, valueStyle);
     merge(canvas, canvas.row, valueLeft, canvas.row, valueRight);
     addValidation(canvas, field, a1(canvas.row, valueLeft));
     left += segment;
   });
+  if (look === 'boxed') canvas.boxes.push(rangeA1({ top: canvas.row, left: left0, bottom: canvas.row, right: canvas.width - 1 }));
   canvas.heights[canvas.row] = LINE_HEIGHT * (line[0].lines ?? 1.3);
   canvas.row++;
+}
+
+/** The table's columns as drawn: the printed ones, then the helpers right of the print area. */
+function columnsOf(table: TableSpec): ColumnSpec[] {
+  return [...printedColumns(table), ...table.columns.filter((c) => c.helper)];
 }
 
 function sumFormula(col: number, fromRow: number, toRow: number): string {
@@ -173,22 +220,22 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
   const table = canvas.layout.table!;
   const firstCol = table.sideLabel ? 1 : 0;
   const colOf = (i: number): number => firstCol + 1 + i;
-  const grouped = table.columns.some((c) => c.group);
+  const grouped = columnsOf(table).some((c) => c.group);
   const headerTop = canvas.row;
   const headerBottom = grouped ? headerTop + 1 : headerTop;
 
   put(canvas, headerTop, firstCol, '序号', 'header');
   merge(canvas, headerTop, firstCol, headerBottom, firstCol);
   let i = 0;
-  while (i < table.columns.length) {
-    const column = table.columns[i];
+  while (i < columnsOf(table).length) {
+    const column = columnsOf(table)[i];
     if (column.group) {
       let j = i;
-      while (j + 1 < table.columns.length && table.columns[j + 1].group === column.group) j++;
+      while (j + 1 < columnsOf(table).length && columnsOf(table)[j + 1].group === column.group) j++;
       put(canvas, headerTop, colOf(i), column.group, 'header');
       for (let c = colOf(i) + 1; c <= colOf(j); c++) put(canvas, headerTop, c, null, 'header');
       merge(canvas, headerTop, colOf(i), headerTop, colOf(j));
-      for (let k = i; k <= j; k++) put(canvas, headerBottom, colOf(k), table.columns[k].label, 'header');
+      for (let k = i; k <= j; k++) put(canvas, headerBottom, colOf(k), columnsOf(table)[k].label, 'header');
       i = j + 1;
     } else {
       put(canvas, headerTop, colOf(i), column.label, 'header');
@@ -208,12 +255,12 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
     const r = canvas.row;
     const item = rows?.[n];
     put(canvas, r, firstCol, n + 1, 'cellCenter');
-    table.columns.forEach((column, k) => drawTableCell(canvas, r, colOf(k), column, item));
+    columnsOf(table).forEach((column, k) => drawTableCell(canvas, r, colOf(k), column, item));
     canvas.heights[r] = LINE_HEIGHT;
     canvas.row++;
   }
   const lastData = canvas.row - 1;
-  table.columns.forEach((column, k) => addValidation(canvas, column, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`));
+  columnsOf(table).forEach((column, k) => addValidation(canvas, column, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`));
 
   if (table.total) drawTotal(canvas, record, rows, firstData, lastData, colOf);
   if (table.sideLabel) {
@@ -227,18 +274,22 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
 function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpec, item: FormRecord | undefined): void {
   const table = canvas.layout.table!;
   const given = item ? getPath(item, column.key) : undefined;
-  const style: DraftStyle = column.type === 'count' || column.type === 'enum' || column.type === 'bool' ? 'cellCenter' : 'cell';
+  // Counts, choices, dates and codes stay on one line: their column is made wide enough.
+  const oneLine = column.code || ['count', 'enum', 'bool', 'datetime', 'date'].includes(column.type);
+  const style: DraftStyle = oneLine ? 'cellCenter' : 'cell';
   if (table.rowSum && table.rowSum.key === column.key && given === undefined && item) {
     // The template's own formula stays where the data leaves the row total out.
-    const first = table.columns.findIndex((c) => c.key === table.rowSum!.of[0]);
-    const last = table.columns.findIndex((c) => c.key === table.rowSum!.of[table.rowSum!.of.length - 1]);
-    const offset = col - table.columns.findIndex((c) => c.key === column.key);
+    const first = columnsOf(table).findIndex((c) => c.key === table.rowSum!.of[0]);
+    const last = columnsOf(table).findIndex((c) => c.key === table.rowSum!.of[table.rowSum!.of.length - 1]);
+    const offset = col - columnsOf(table).findIndex((c) => c.key === column.key);
     const result = table.rowSum.of.reduce((s, k) => s + numeric(getPath(item, k)), 0);
     put(canvas, r, col, result, style, { formula: `SUM(${a1(r, offset + first)}:${a1(r, offset + last)})` });
     return;
   }
   const v = cellValueFor(column, given);
-  put(canvas, r, col, v.value, style, { numFmt: numFmtFor(column) });
+  const unit = column.unitFrom && item ? getPath(item, column.unitFrom) : undefined;
+  const counted = typeof v.value === 'number' && typeof unit === 'string' && /^[\u4e00-\u9fff]{1,2}$/.test(unit);
+  put(canvas, r, col, v.value, style, { numFmt: counted ? `0"${unit}"` : numFmtFor(column) });
 }
 
 function drawTotal(
@@ -253,13 +304,13 @@ function drawTotal(
   const total = table.total!;
   const r = canvas.row;
   const firstCol = table.sideLabel ? 1 : 0;
-  const firstTotalIndex = table.columns.findIndex((c) => total.columns.includes(c.key));
+  const firstTotalIndex = columnsOf(table).findIndex((c) => total.columns.includes(c.key));
   put(canvas, r, firstCol, '合计', 'total');
   for (let c = firstCol + 1; c < colOf(firstTotalIndex); c++) put(canvas, r, c, null, 'total');
   merge(canvas, r, firstCol, r, colOf(firstTotalIndex) - 1);
-  table.columns.forEach((column, k) => {
+  columnsOf(table).forEach((column, k) => {
     if (!total.columns.includes(column.key)) {
-      if (k > firstTotalIndex) put(canvas, r, colOf(k), null, 'total');
+      if (k > firstTotalIndex && !column.helper) put(canvas, r, colOf(k), null, 'total');
       return;
     }
     const given = record
@@ -284,6 +335,78 @@ function drawTotal(
   canvas.row++;
 }
 
+/** Splits columns [left, right] into `n` runs of about equal width, at column edges. */
+function splitColumns(widths: readonly number[], left: number, right: number, n: number): Array<[number, number]> {
+  const total = widths.slice(left, right + 1).reduce((a, b) => a + b, 0);
+  const runs: Array<[number, number]> = [];
+  let start = left;
+  let acc = 0;
+  for (let c = left; c <= right && runs.length < n - 1; c++) {
+    acc += widths[c];
+    if (acc >= (total * (runs.length + 1)) / n && c < right) {
+      runs.push([start, c]);
+      start = c + 1;
+    }
+  }
+  runs.push([start, right]);
+  return runs;
+}
+
+/** 附件1's boxes: each field "label：value" in one cell, or its label over an area; one outline per box. */
+function drawBoxes(canvas: Canvas, boxes: BoxRow, record: FormRecord | undefined): void {
+  const top = canvas.row;
+  const runs = splitColumns(canvas.widths, 0, canvas.width - 1, boxes.length);
+  let bottom = top;
+  boxes.forEach((fields, b) => {
+    const [left, right] = runs[b];
+    let row = top;
+    const line = (value: CellValue, height: number, field?: FieldSpec, numFmt?: string): void => {
+      put(canvas, row, left, value, field?.under ? 'boxText' : 'open', { numFmt });
+      merge(canvas, row, left, row, right);
+      canvas.heights[row] = Math.max(canvas.heights[row] ?? 0, height);
+      if (field) addValidation(canvas, field, a1(row, left));
+      row++;
+    };
+    let printed: string | undefined;
+    for (const field of fields) {
+      const label = field.printAs ?? field.label;
+      const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
+      if (field.under) {
+        if (printed !== label) line(printedLabel(field), LINE_HEIGHT * 1.3);
+        line(v.value, LINE_HEIGHT * (field.lines ?? 3), field, v.numFmt);
+      } else {
+        line(`${printedLabel(field)}${v.value === null ? '' : String(v.value)}`, LINE_HEIGHT * 1.3, field);
+      }
+      printed = label;
+    }
+    canvas.boxes.push(rangeA1({ top, left, bottom: row - 1, right }));
+    bottom = Math.max(bottom, row);
+  });
+  canvas.row = bottom;
+}
+
+/** The blocks of one page (附件5: 日间 then 夜间), each with its kind down its side. */
+function drawBlocks(canvas: Canvas, blocks: BlockSpec, record: FormRecord | undefined): void {
+  const items = (record ? (getPath(record, blocks.key) as Array<FormRecord | undefined> | undefined) : undefined) ?? [];
+  const kindCol = blocks.sideLabel ? 1 : 0;
+  const first = canvas.row;
+  blocks.kinds.forEach((kind, k) => {
+    const item = items[k];
+    const top = canvas.row;
+    for (const line of blocks.lines) drawFieldLine(canvas, line, item, kindCol + 1);
+    const given = item ? getPath(item, blocks.kindKey) : undefined;
+    put(canvas, top, kindCol, given === undefined || given === null ? kind : String(given), 'side');
+    for (let r = top + 1; r < canvas.row; r++) put(canvas, r, kindCol, null, 'side');
+    merge(canvas, top, kindCol, canvas.row - 1, kindCol);
+    canvas.validations.push({ range: a1(top, kindCol), type: 'list', options: blocks.kinds, strict: false });
+  });
+  if (blocks.sideLabel) {
+    put(canvas, first, 0, blocks.sideLabel, 'side');
+    for (let r = first + 1; r < canvas.row; r++) put(canvas, r, 0, null, 'side');
+    merge(canvas, first, 0, canvas.row - 1, 0);
+  }
+}
+
 /** Draws one form; `record` absent gives the blank template. */
 export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInfo, record?: FormRecord): SheetDraft {
   const widths = columnWidths(layout);
@@ -295,6 +418,7 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     merges: [],
     heights: {},
     validations: [],
+    boxes: [],
     row: 0,
   };
   const sheetRecord = record && layout.adapt ? layout.adapt.toSheet(record) : record;
@@ -306,28 +430,30 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
   }
   put(canvas, canvas.row, 0, placeholderTitle(layout.title, site, record), 'title');
   merge(canvas, canvas.row, 0, canvas.row, w - 1);
-  canvas.heights[canvas.row] = 36;
+  canvas.heights[canvas.row] = 30;
   canvas.row++;
   if (layout.subtitle) {
     put(canvas, canvas.row, 0, placeholderTitle(layout.subtitle, site, record), 'subtitle');
     merge(canvas, canvas.row, 0, canvas.row, w - 1);
     canvas.row++;
   }
-  for (const line of layout.header) drawFieldLine(canvas, line, sheetRecord);
+  for (const line of layout.header) drawFieldLine(canvas, line, sheetRecord, 0, layout.fieldLines);
   let titleRows: string | undefined;
   if (layout.table) {
     const { headerTop, headerBottom } = drawTable(canvas, sheetRecord);
     titleRows = `${headerTop + 1}:${headerBottom + 1}`;
   }
-  for (const line of layout.footer) drawFieldLine(canvas, line, sheetRecord);
-  for (const note of layout.notes) {
-    put(canvas, canvas.row, 0, note, 'note');
+  if (layout.blocks) drawBlocks(canvas, layout.blocks, sheetRecord);
+  if (layout.boxes) drawBoxes(canvas, layout.boxes, sheetRecord);
+  for (const line of layout.footer) drawFieldLine(canvas, line, sheetRecord, 0, layout.fieldLines);
+  if (layout.notes.length > 0) {
+    // One paragraph, as the source prints its 备注.
+    put(canvas, canvas.row, 0, layout.notes.join(''), 'note');
     merge(canvas, canvas.row, 0, canvas.row, w - 1);
-    canvas.heights[canvas.row] = LINE_HEIGHT * Math.max(1, Math.ceil((note.length * 2) / (widths.reduce((a, b) => a + b, 0) || 1)));
     canvas.row++;
   }
   const dataRows = layout.table ? ((sheetRecord && getPath(sheetRecord, layout.table.key)) as unknown[] | undefined)?.length ?? 0 : 0;
-  return {
+  const draft: SheetDraft = {
     name: sheetName,
     form: layout.id,
     cells: canvas.cells,
@@ -335,6 +461,7 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     widths,
     heights: canvas.heights,
     validations: canvas.validations,
+    ...(canvas.boxes.length > 0 ? { boxes: canvas.boxes } : {}),
     print: {
       landscape: layout.landscape,
       area: `A1:${a1(canvas.row - 1, w - 1)}`,
@@ -342,4 +469,6 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
       fitToHeight: dataRows > (layout.table?.blankRows ?? 0) + 10 ? 0 : 1,
     },
   };
+  fitSheet(draft);
+  return draft;
 }

@@ -10,7 +10,7 @@ import type { SheetDraft } from './draft';
 import { FORMS, FormEntry, recordsOf } from './index';
 
 export type { SiteModel };
-import type { FormRecord } from './layout';
+import { FormRecord, rowsKey } from './layout';
 import { FormRead, ReadContext, SheetIndex, readForm, scoreForm } from './read';
 import { renderForm } from './render';
 
@@ -75,7 +75,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     if (!entry) continue;
     const read = readForm(entry.layout, sheet, ctx, index);
     model.problems.push(...read.problems);
-    if (isEmptyRecord(read, entry.layout.table?.key, entry.layout.table?.total?.key)) continue;
+    if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
     const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
     bind(model, entry, sheet, read, record);
     if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
@@ -89,7 +89,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
 
 function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, record: FormRecord): void {
   const data = model.data as Record<string, unknown>;
-  const table = entry.layout.table?.key;
+  const table = rowsKey(entry.layout);
   let prefix: string;
   let rowOffset = 0;
   if (entry.binding === 'many') {
@@ -129,8 +129,10 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
       const path = fieldPaths[loc.path] ?? loc.path;
       full = path === '' ? prefix : `${prefix}.${path}`;
     }
+    // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
+    const seq = entry.layout.blocks && loc.item !== undefined ? loc.item + rowOffset + 1 : loc.seq;
     if (!(full in model.locations)) {
-      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: loc.seq };
+      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: seq };
     }
   }
 }

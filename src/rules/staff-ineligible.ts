@@ -22,7 +22,7 @@ export const meta: RuleMeta = {
       signed: 'Signer "{name}" {whyEn} (staff roster row {seq}) and may not sign as staff handling papers.',
     },
   },
-  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is not asked of proctors where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Reported at the roster cell that disqualifies them, naming where they sign, and at their first signature on each sheet. A proctor signing as taker is proctor-takes-papers instead.',
+  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is not asked of proctors where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Reported at the roster cell that disqualifies them, naming where they sign, and at their first signature on each form (附件5’s pages are one form). A proctor signing as taker is proctor-takes-papers instead.',
 };
 
 const WHY: Record<string, { zh: string; en: string; rule: string }> = {
@@ -43,6 +43,16 @@ function barOf(member: StaffMember, signer: SignerFact, proctorsFormalStaff: boo
 
 const FIELD: Record<Kind, string> = { formal: 'formalStaff', relative: 'candidateRelative', pledge: 'pledgeSigned' };
 
+/**
+ * The form a signature is on: each handover and each session has its sheet;
+ * 附件5 is one record however many pages (days) it prints on.
+ */
+function recordOf(path: string): string {
+  const m = /^(\w+)(\[\d+\])?/.exec(path);
+  if (!m) return path;
+  return m[1] === 'handovers' || m[1] === 'distributions' ? m[0] : m[1];
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   const where = new Map<string, { kind: Kind; first: string[]; count: number; perSheet: Map<string, { path: string; count: number }> }>();
   for (const s of facts.ownSigners) {
@@ -57,10 +67,10 @@ export function check({ model, facts, report }: RuleContext): void {
     e.count++;
     const loc = model.locations[s.path];
     if (e.first.length < 3) e.first.push(loc ? `${loc.sheet} ${loc.cell}` : s.path);
-    const sheet = loc?.sheet ?? s.path;
-    const p = e.perSheet.get(sheet);
+    const record = recordOf(s.path);
+    const p = e.perSheet.get(record);
     if (p) p.count++;
-    else e.perSheet.set(sheet, { path: s.path, count: 1 });
+    else e.perSheet.set(record, { path: s.path, count: 1 });
   }
   for (const [name, e] of where) {
     const { index } = facts.roster.get(name)!;

@@ -35,11 +35,7 @@ export interface SiteResult {
 }
 
 /** Reads and validates every workbook, across workbooks too when there are several: the check service. */
-export async function checkSites(
-  inputs: readonly SiteInput[],
-  lang: Lang,
-  hash?: (bytes: Uint8Array) => Promise<string | null>,
-): Promise<SiteResult[]> {
+export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?: (bytes: Uint8Array) => Promise<string | null>): Promise<SiteResult[]> {
   const run = await checkWorkbooks(
     inputs.map((input) => ({
       file: input.label,

@@ -10,10 +10,14 @@ function formNumber(template: TemplateInfo): number {
   return m ? Number(m[1]) : 0;
 }
 
-/** Chinese: the file's own name. English: the form's English name (the file name stays below it, as data). */
-function shownName(template: TemplateInfo, lang: Lang): string {
-  if (lang === 'zh') return template.sheets.length > 1 ? `${template.name}（${t(lang, 'wholeWorkbook')}）` : template.name;
-  return template.sheets.length > 1 ? t(lang, 'wholeWorkbook') : t(lang, `template_${formNumber(template)}` as Key);
+/**
+ * The name shown, and a second line under it. Chinese: the file's own name (the whole workbook
+ * says what it holds below). English: the form's English name, the Chinese file name below (data).
+ */
+function shownNames(template: TemplateInfo, lang: Lang): [string, string] {
+  const whole = template.sheets.length > 1;
+  if (lang === 'zh') return [template.name, whole ? t(lang, 'wholeWorkbook') : ''];
+  return [whole ? t(lang, 'wholeWorkbook') : t(lang, `template_${formNumber(template)}` as Key), template.file];
 }
 
 /** Draws the list in the pane's language when the templates have come (a later switch of language may overtake an earlier load). */
@@ -30,9 +34,9 @@ export async function renderTemplates(app: App, load: () => Promise<TemplateInfo
   list.replaceChildren(
     ...templates.map((template) => {
       const item = el('li', { class: 'template' });
-      const name = shownName(template, lang);
+      const [name, below] = shownNames(template, lang);
       const names = el('span', { class: 'template-name' }, name);
-      if (lang !== 'zh') names.append(el('span', { class: 'file-name muted', translate: 'no', lang: 'zh-CN' }, template.file));
+      if (below) names.append(el('span', { class: 'file-name muted', ...(lang === 'zh' ? {} : { translate: 'no', lang: 'zh-CN' }) }, below));
       item.append(names);
       const action = t(lang, app.host.kind === 'office' ? 'insert' : 'download');
       const button = el(

@@ -49,7 +49,8 @@ export function renderSummaries(app: App): void {
       tbody.append(tr);
     }
     grid.append(thead, tbody);
-    const scroller = el('div', { class: 'scroll' });
+    // A table wider than the pane scrolls; the browser lets the keyboard into it, so it is a named region.
+    const scroller = el('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': table.title });
     scroller.append(grid);
     const facts = el('dl', { class: 'facts' });
     for (const [k, v] of table.facts) facts.append(el('dt', {}, k), el('dd', { translate: 'no' }, String(v)));

@@ -20,7 +20,14 @@ let books: string;
 let tmp: string;
 
 const sums = (folder: string): Record<string, string> =>
-  Object.fromEntries(fs.readdirSync(folder).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(folder, f))).digest('hex')]));
+  Object.fromEntries(
+    fs.readdirSync(folder).map((f) => [
+      f,
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(folder, f)))
+        .digest('hex'),
+    ]),
+  );
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('build the CLI first: npx tsc -p tsconfig.cli.json');
@@ -86,7 +93,7 @@ describe.each([
 });
 
 describe('after a SIGKILL', () => {
-  it('the next run recognises the dead run\'s temporary folder and removes it', async () => {
+  it("the next run recognises the dead run's temporary folder and removes it", async () => {
     const out = path.join(dir, 'summary-kill.xlsx');
     const child = start(out);
     const done = ended(child);

@@ -70,11 +70,30 @@ describe('checkWorkbooks', () => {
   });
 
   it('sorts once: the findings across workbooks take their place in reading order', () => {
-    const f = (sheet: string | null, cell: string | null, rule: string): Finding => ({ rule, severity: 'error', form: 1, sheet, cell, row: null, message: rule, clause: '' });
-    const sheets = [{ sheet: 'A', form: null }, { sheet: 'B', form: null }];
+    const f = (sheet: string | null, cell: string | null, rule: string): Finding => ({
+      rule,
+      severity: 'error',
+      form: 1,
+      sheet,
+      cell,
+      row: null,
+      message: rule,
+      clause: '',
+    });
+    const sheets = [
+      { sheet: 'A', form: null },
+      { sheet: 'B', form: null },
+    ];
     const own = [f(null, null, 'whole'), f('A', 'B2', 'own'), f('B', 'A1', 'own')];
     const sorted = withAcross({ sheets }, own, [f('B', 'A1', 'across'), f('A', 'C1', 'across'), f('A', 'B2', 'across')]);
-    expect(sorted.map((x) => `${x.sheet}!${x.cell}:${x.rule}`)).toEqual(['null!null:whole', 'A!C1:across', 'A!B2:own', 'A!B2:across', 'B!A1:own', 'B!A1:across']);
+    expect(sorted.map((x) => `${x.sheet}!${x.cell}:${x.rule}`)).toEqual([
+      'null!null:whole',
+      'A!C1:across',
+      'A!B2:own',
+      'A!B2:across',
+      'B!A1:own',
+      'B!A1:across',
+    ]);
     expect(withAcross({ sheets }, own, [])).toBe(own);
   });
 
@@ -84,8 +103,18 @@ describe('checkWorkbooks', () => {
     const run = await checkWorkbooks(
       [
         { file: 'open', grid, sha256: 'known' },
-        { file: 'refused', grid: () => { throw new Refusal('文件过大'); } },
-        { file: 'crashed', grid: () => { throw new TypeError("Cannot read properties of undefined (reading 'model')"); } },
+        {
+          file: 'refused',
+          grid: () => {
+            throw new Refusal('文件过大');
+          },
+        },
+        {
+          file: 'crashed',
+          grid: () => {
+            throw new TypeError("Cannot read properties of undefined (reading 'model')");
+          },
+        },
         { file: 'summary', grid: { sheets: ['总览', '站点汇总', '交接配对', '问题清单'].map((name) => ({ name, rows: [], merges: [] })) } },
       ],
       { lang: 'zh' },
@@ -103,7 +132,9 @@ describe('checkWorkbooks', () => {
   it('one line for people: control characters escaped, library errors replaced', () => {
     expect(printable('a\nb\tc\u0007')).toBe('a\\nb\\tc\\u0007');
     expect(refusalLine(new Refusal('坏\n第二行'))).toBe('坏');
-    expect(refusalLine(new RangeError('Invalid array length'), 'en')).toBe('the workbook could not be read; open it in Excel or WPS and save it again as .xlsx');
+    expect(refusalLine(new RangeError('Invalid array length'), 'en')).toBe(
+      'the workbook could not be read; open it in Excel or WPS and save it again as .xlsx',
+    );
   });
 });
 

@@ -52,12 +52,18 @@ test('validate --help: the --format choices and default in Chinese', async () =>
 describe('argument errors: one Chinese line and where the help is, exit 2', () => {
   const cases: Array<[string[], string]> = [
     [['validate'], '错误：缺少参数 files\n（用 custody validate --help 查看用法、示例和退出码）\n'],
-    [['validate', 'x.xlsx', '--format', 'xml'], '错误：选项 --format <format> 的值“xml”无效，可选：text、json\n（用 custody validate --help 查看用法、示例和退出码）\n'],
+    [
+      ['validate', 'x.xlsx', '--format', 'xml'],
+      '错误：选项 --format <format> 的值“xml”无效，可选：text、json\n（用 custody validate --help 查看用法、示例和退出码）\n',
+    ],
     [['validate', 'x.xlsx', '--bogus'], '错误：没有这个选项：--bogus\n（用 custody validate --help 查看用法、示例和退出码）\n'],
     [['fill', 'data.json'], '错误：缺少必需的选项 -o, --out <file>\n（用 custody fill --help 查看用法、示例和退出码）\n'],
     [['summary', 'dir', '-o'], '错误：选项 -o, --out <file> 后面需要一个值\n（用 custody summary --help 查看用法、示例和退出码）\n'],
     [['extract', 'a.xlsx', 'b.xlsx'], '错误：参数过多\n（用 custody extract --help 查看用法、示例和退出码）\n'],
-    [['frobnicate'], '错误：没有这个命令：frobnicate（可用：template、fill、extract、validate、summary、demo）\n（用 custody --help 查看用法、示例和退出码）\n'],
+    [
+      ['frobnicate'],
+      '错误：没有这个命令：frobnicate（可用：template、fill、extract、validate、summary、demo）\n（用 custody --help 查看用法、示例和退出码）\n',
+    ],
   ];
   test.each(cases)('%j', async (args, err) => {
     expect(await run(...args)).toEqual({ code: 2, out: '', err });

@@ -63,7 +63,9 @@ function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
       widths: ws.columns?.map((c) => c.width) ?? [],
       heights: Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1).height),
       // Compared cell by cell: exceljs writes them grouped into ranges and reads them back in another order.
-      validations: Object.entries((ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model).sort(([x], [y]) => (x < y ? -1 : 1)),
+      validations: Object.entries((ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model).sort(([x], [y]) =>
+        x < y ? -1 : 1,
+      ),
       pageSetup: ws.pageSetup,
       views: ws.views,
     });

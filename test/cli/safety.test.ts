@@ -43,16 +43,22 @@ describe('never writes over an input', () => {
   it.each([
     ['a workbook found inside an input folder', () => unit()],
     ['the same through ./ and ..', () => path.join(books, '考点', '.', '..', '考点', '岳麓考点.xlsx')],
-    ['a symbolic link to it', () => {
-      const link = path.join(dir, 'link.xlsx');
-      if (!fs.existsSync(link)) fs.symlinkSync(unit(), link);
-      return link;
-    }],
-    ['a hard link to it', () => {
-      const hard = path.join(dir, 'hard.xlsx');
-      if (!fs.existsSync(hard)) fs.linkSync(unit(), hard);
-      return hard;
-    }],
+    [
+      'a symbolic link to it',
+      () => {
+        const link = path.join(dir, 'link.xlsx');
+        if (!fs.existsSync(link)) fs.symlinkSync(unit(), link);
+        return link;
+      },
+    ],
+    [
+      'a hard link to it',
+      () => {
+        const hard = path.join(dir, 'hard.xlsx');
+        if (!fs.existsSync(hard)) fs.linkSync(unit(), hard);
+        return hard;
+      },
+    ],
   ])('summary -o %s: refused before any work, one line, exit 2', async (_, output) => {
     const out = output();
     const before = sha(unit());

@@ -232,24 +232,29 @@ maybe('the pane’s states in chromium', () => {
       await page.evaluate((name) => (document.querySelector(`[data-tab="${name}"]`) as HTMLElement).click(), tab);
       await page.waitForTimeout(50);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      const controls = await page.$$eval(
-        'button, input, summary, a[href], [tabindex]',
-        (nodes) => nodes.filter((n) => (n as HTMLElement).tabIndex >= 0 && (n as HTMLElement).offsetParent !== null).length,
-      );
-      const seen: Array<{ name: string; outline: string }> = [];
-      for (let i = 0; i < controls; i++) {
+      // Every control the keyboard can reach on this tab, numbered; then Tab round them all once.
+      const controls = await page.$$eval('button, input, summary, a[href], [tabindex]', (nodes) => {
+        const reachable = nodes.filter((n) => (n as HTMLElement).tabIndex >= 0 && (n as HTMLElement).offsetParent !== null);
+        reachable.forEach((n, i) => n.setAttribute('data-e2e-control', String(i)));
+        return reachable.map((n) => n.outerHTML.slice(0, 100));
+      });
+      const seen: Array<{ control: string; name: string; outline: string }> = [];
+      for (let i = 0; i < controls.length + 2 && seen.length < controls.length; i++) {
         await page.keyboard.press('Tab');
-        const outline = await page.evaluate(() => {
+        const focus = await page.evaluate(() => {
           const e = document.activeElement as HTMLElement;
           // The file input is hidden behind its label, which shows the focus instead.
           const shown = e instanceof HTMLInputElement && e.type === 'file' ? e.labels![0] : e;
           const style = getComputedStyle(shown);
-          return `${style.outlineStyle} ${style.outlineWidth}`;
+          return { control: e.dataset.e2eControl ?? e.outerHTML.slice(0, 100), outline: `${style.outlineStyle} ${style.outlineWidth}` };
         });
-        seen.push({ name: await focusedName(), outline });
+        if (focus.control.startsWith('<body')) continue; // past the last control, before the first
+        seen.push({ ...focus, name: await focusedName() });
       }
-      expect({ tab, controls: controls >= { check: 10, summary: 5, forms: 8 }[tab]! }).toEqual({ tab, controls: true });
-      for (const s of seen) expect({ tab, ...s }).toEqual({ tab, name: expect.stringMatching(/^\w+ "\S.*"$/), outline: 'solid 2px' });
+      // (Tab starts where the last focus was, so the round may begin anywhere: compared as sets.)
+      expect({ tab, reached: seen.map((s) => controls[Number(s.control)] ?? s.control).sort() }).toEqual({ tab, reached: [...controls].sort() });
+      expect({ tab, controls: controls.length >= { check: 10, summary: 5, forms: 8 }[tab]! }).toEqual({ tab, controls: true });
+      for (const s of seen) expect({ tab, ...s }).toEqual({ tab, control: s.control, name: expect.stringMatching(/^\w+ "\S.*"$/), outline: 'solid 2px' });
       const names = seen.map((s) => s.name);
       expect({ tab, repeated: names.filter((n, i) => names.indexOf(n) !== i) }).toEqual({ tab, repeated: [] });
     }

@@ -4,14 +4,16 @@
  * form key names the form, attachment and template sheet the layouts declare.
  */
 import { FORMS } from '../../src/forms/index';
+import { layoutFields } from '../../src/forms/layout';
 import { FORM_OF_KEY, PRINTED_LABELS, cleanLabel, labelOf } from '../../src/model/labels';
 
 describe('printed labels', () => {
   it('are the layouts’ own labels, field by field', () => {
     const fromLayouts: Record<string, string> = {};
     for (const { key, layout } of FORMS) {
-      for (const f of [...layout.header.flat(), ...layout.footer.flat()]) fromLayouts[`${key}.${f.key}`] = cleanLabel(f.label);
-      for (const c of layout.table?.columns ?? []) fromLayouts[`${key}.${layout.table!.key}.${c.key}`] = cleanLabel(c.label);
+      for (const f of layoutFields(layout)) fromLayouts[`${key}.${f.key}`] = cleanLabel(f.label);
+      // 附件5's shifts are named as its columns were (值班时间, 班次), now printed as blocks.
+      for (const table of [layout.table, layout.formerTable]) for (const c of table?.columns ?? []) fromLayouts[`${key}.${table!.key}.${c.key}`] = cleanLabel(c.label);
     }
     expect(PRINTED_LABELS).toEqual(fromLayouts);
   });

@@ -41,8 +41,8 @@ describe('handover-copies-disagree', () => {
       d.handovers![1].items![1].quantity = 2;
       d.handovers![1].total = 7;
     });
-    expect(r.k).toEqual(['handover-copies-disagree 交接单!D10 row 2', 'handover-copies-disagree 交接单!D18 row null']);
-    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D10 row 2', 'handover-copies-disagree 交接单2!D18 row null']);
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D9 row 2', 'handover-copies-disagree 交接单!D17 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D9 row 2', 'handover-copies-disagree 交接单2!D17 row null']);
   });
 
   test('invalid: items in another order and one count differs: only that item, at its own 序号 in each copy', () => {
@@ -53,8 +53,8 @@ describe('handover-copies-disagree', () => {
         d.handovers![1].total = 7;
       },
     );
-    expect(r.k).toEqual(['handover-copies-disagree 交接单!D11 row 3', 'handover-copies-disagree 交接单!D18 row null']);
-    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D9 row 1', 'handover-copies-disagree 交接单2!D18 row null']);
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D10 row 3', 'handover-copies-disagree 交接单!D17 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D8 row 1', 'handover-copies-disagree 交接单2!D17 row null']);
     expect(r.raw.get('kaodian')![0].message).toContain('1001 高等数学基础');
   });
 
@@ -64,14 +64,14 @@ describe('handover-copies-disagree', () => {
       d.handovers![0].items![2].quantity = 2; // 1001: 3 → 2, now like the unnamed 2-bag row at the same 序号 in the other copy
       d.handovers![0].total = 5;
     });
-    expect(r.k).toEqual(['handover-copies-disagree 交接单!D11 row 3', 'handover-copies-disagree 交接单!D18 row null']);
-    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D9 row 1', 'handover-copies-disagree 交接单2!D18 row null']);
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D10 row 3', 'handover-copies-disagree 交接单!D17 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D8 row 1', 'handover-copies-disagree 交接单2!D17 row null']);
   });
 
   test('invalid: a different receiving signer', () => {
     const r = across((d) => (d.handovers![0].toSigners = ['李强', '王芳']));
-    expect(r.k).toEqual(['handover-copies-disagree 交接单!D22 row null']);
-    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D22 row null']);
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D20 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D20 row null']);
   });
 });
 
@@ -83,8 +83,8 @@ test('handover-copies-disagree: a copy whose receiving unit was written differen
     { id: 'k', model: modelOf(k) },
     { id: 'f', model: modelOf(base('fenxiao')) },
   ]);
-  expect(out.get('k')!.map((f) => [f.rule, f.cell])).toEqual([['handover-copies-disagree', 'C5']]);
-  expect(out.get('f')!.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['handover-copies-disagree', '交接单2', 'C5']]);
+  expect(out.get('k')!.map((f) => [f.rule, f.cell])).toEqual([['handover-copies-disagree', 'C4']]);
+  expect(out.get('f')!.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['handover-copies-disagree', '交接单2', 'C4']]);
 });
 
 test('handover-copies-disagree: two workbooks of the same unit hold the same side\'s copy twice and are not paired', () => {

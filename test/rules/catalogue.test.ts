@@ -22,15 +22,15 @@ rt('required-field', {
   ],
   invalid: [
     { name: 'handover date empty', edit: (d) => { delete d.handovers![0].time; }, errors: [{ form: 1, sheet: '交接单', cell: 'C3', row: null, message: /“日期”没有填写/ }] },
-    { name: 'receiving unit empty', edit: (d) => { delete d.handovers![0].to; }, errors: [{ form: 1, cell: 'C5' }] },
+    { name: 'receiving unit empty', edit: (d) => { delete d.handovers![0].to; }, errors: [{ form: 1, cell: 'C4' }] },
     { name: 'intake keeper empty', edit: (d) => { delete d.intake!.keeper; }, errors: [{ form: 2, sheet: '入库清单', row: null, message: /卷库保管员/ }] },
     { name: '入库情况描述 empty', edit: (d) => { delete d.intake!.description; }, errors: [{ form: 2, sheet: '入库清单', cell: 'A16', row: null, message: /“入库情况描述”没有填写/ }] },
     { name: 'duty supervisor empty', edit: (d) => { delete d.duty!.supervisor; }, errors: [{ form: 5, message: /负责人/ }] },
     { name: 'distribution 发卷人 empty', edit: (d) => { delete d.distributions![1].issuer; }, errors: [{ form: 4, sheet: '分发登记2' }] },
     { name: 'semester empty', edit: (d) => { delete d.site!.semester; d.handovers![0].semester = ''; }, errors: [{ form: 0, sheet: '基本信息' }] },
     { name: 'handover with no rows gives one finding', edit: (d) => { d.handovers![0].items = []; delete d.handovers![0].total; }, errors: [{ form: 1, message: /没有任何一行/ }] },
-    { name: 'one cell of a vault row (taker)', edit: (d) => { delete d.vaultLog![2].taker; }, errors: [{ form: 3, cell: 'F6', row: 3, message: /第 3 行的“取卷人签字”没有填写/ }] },
-    { name: 'one cell of the return part', edit: (d) => { delete d.vaultLog![0].receivedBy; }, errors: [{ form: 3, cell: 'K4', row: 1 }] },
+    { name: 'one cell of a vault row (taker)', edit: (d) => { delete d.vaultLog![2].taker; }, errors: [{ form: 3, cell: 'E6', row: 3, message: /第 3 行的“取卷人签字”没有填写/ }] },
+    { name: 'one cell of the return part', edit: (d) => { delete d.vaultLog![0].receivedBy; }, errors: [{ form: 3, cell: 'J4', row: 1 }] },
     { name: 'a roster row without its pledge answer', edit: (d) => { delete d.staff![4].pledgeSigned; }, errors: [{ form: 0, sheet: '涉卷人员', row: 5 }] },
     { name: 'a missing duty log gives one finding', edit: (d) => { delete d.duty; }, errors: [{ form: 5, message: /附件5/ }] },
   ],
@@ -39,7 +39,7 @@ rt('required-field', {
 rt('invalid-datetime', {
   valid: [{ name: 'every time readable' }],
   invalid: [
-    { name: 'unreadable checkout time (and nothing else)', edit: (d) => { d.vaultLog![0].takenAt = '六月中旬'; }, errors: [{ form: 3, sheet: '出入库记录', cell: 'G4', row: 1, message: /六月中旬/ }] },
+    { name: 'unreadable checkout time (and nothing else)', edit: (d) => { d.vaultLog![0].takenAt = '六月中旬'; }, errors: [{ form: 3, sheet: '出入库记录', cell: 'F4', row: 1, message: /六月中旬/ }] },
     { name: 'impossible handover date', edit: (d) => { d.handovers![0].time = '2024-02-30T09:30'; }, errors: [{ form: 1, cell: 'C3' }] },
     { name: 'date without time on a shift', edit: (d) => { d.duty!.shifts![1].to = '第二天早上'; }, errors: [{ form: 5, row: 2 }] },
     { name: 'unreadable intake time', edit: (d) => { d.intake!.time = '上周五'; }, errors: [{ form: 2, row: null }] },
@@ -50,7 +50,7 @@ rt('invalid-count', {
   valid: [{ name: 'counts with their unit ("3袋") read as numbers', edit: (d) => { (d.vaultLog![0] as { quantity: unknown }).quantity = '3袋'; } }],
   invalid: [
     { name: 'bag count in words', edit: (d) => { d.vaultLog![1].quantity = '一袋'; }, errors: [{ form: 3, cell: 'D5', row: 2 }] },
-    { name: 'negative handover quantity', edit: (d) => { d.handovers![0].items![1].quantity = -1; }, errors: [{ form: 1, cell: 'D10', row: 2 }] },
+    { name: 'negative handover quantity', edit: (d) => { d.handovers![0].items![1].quantity = -1; }, errors: [{ form: 1, cell: 'D9', row: 2 }] },
     { name: 'fractional bags on the intake list', edit: (d) => { d.intake!.items![2].bags11 = 1.5; }, errors: [{ form: 2, row: 3, message: /1\.5/ }] },
     { name: 'copies as text', edit: (d) => { d.distributions![0].rows![0].copies = '约30'; }, errors: [{ form: 4, row: 1 }] },
   ],
@@ -59,10 +59,10 @@ rt('invalid-count', {
 rt('partial-row', {
   valid: [{ name: 'a vault row still out has no return part', base: 'fenxiao' }],
   invalid: [
-    { name: 'vault taker and time blank', edit: (d) => { delete d.vaultLog![2].taker; delete d.vaultLog![2].takenAt; }, errors: [{ form: 3, cell: 'F6', row: 3, message: /取卷人.*取卷时间/ }] },
-    { name: 'return part two thirds empty', edit: (d) => { delete d.vaultLog![0].receivedBy; delete d.vaultLog![0].returner; }, errors: [{ form: 3, cell: 'I4', row: 1, message: /还卷部分/ }] },
+    { name: 'vault taker and time blank', edit: (d) => { delete d.vaultLog![2].taker; delete d.vaultLog![2].takenAt; }, errors: [{ form: 3, cell: 'E6', row: 3, message: /取卷人.*取卷时间/ }] },
+    { name: 'return part two thirds empty', edit: (d) => { delete d.vaultLog![0].receivedBy; delete d.vaultLog![0].returner; }, errors: [{ form: 3, cell: 'H4', row: 1, message: /还卷部分/ }] },
     { name: 'a stub distribution row (paper only)', edit: (d) => { d.distributions![0].rows!.push({ paperNo: '1001', paperName: '高等数学基础' }); }, errors: [{ form: 4, row: 3, message: /试卷份数/ }] },
-    { name: 'shift without signatures', edit: (d) => { delete d.duty!.shifts![3].takenOverBy; delete d.duty!.shifts![3].handedOverBy; }, errors: [{ form: 5, row: 4 }] },
+    { name: 'shift without signatures', edit: (d) => { delete d.duty!.shifts![3].takenOverBy; delete d.duty!.shifts![3].handedOverBy; }, errors: [{ form: 5, sheet: '值班记录2', row: 4 }] },
     { name: 'roster row without its answers', edit: (d) => { delete d.staff![4].pledgeSigned; delete d.staff![4].formalStaff; }, errors: [{ form: 0, sheet: '涉卷人员', row: 5 }] },
   ],
 });
@@ -78,7 +78,7 @@ rt('row-total', {
 rt('column-total', {
   valid: [{ name: 'totals add up', base: 'fenxiao' }],
   invalid: [
-    { name: 'handover 合计 wrong', edit: (d) => { d.handovers![0].total = 7; }, errors: [{ form: 1, cell: 'D18', row: null }] },
+    { name: 'handover 合计 wrong', edit: (d) => { d.handovers![0].total = 7; }, errors: [{ form: 1, cell: 'D17', row: null }] },
     { name: 'intake 合计 of 31份装 wrong', edit: (d) => { d.intake!.totals!.bags31 = 3; }, errors: [{ form: 2, row: null, message: /31份装/ }] },
     { name: 'intake grand total wrong', edit: (d) => { d.intake!.totals!.totalBags = 7; }, errors: [{ form: 2, row: null }] },
   ],
@@ -87,24 +87,24 @@ rt('column-total', {
 rt('two-signers', {
   valid: [{ name: 'two on each side' }],
   invalid: [
-    { name: 'one receiver', edit: (d) => { d.handovers![0].toSigners = ['李强']; }, errors: [{ form: 1, cell: 'D22', row: null, message: /只有 1 人/ }] },
-    { name: 'the same name twice', edit: (d) => { d.handovers![0].fromSigners = ['张伟', '张伟']; }, errors: [{ form: 1, cell: 'D20' }] },
+    { name: 'one receiver', edit: (d) => { d.handovers![0].toSigners = ['李强']; }, errors: [{ form: 1, cell: 'D20', row: null, message: /只有 1 人/ }] },
+    { name: 'the same name twice', edit: (d) => { d.handovers![0].fromSigners = ['张伟', '张伟']; }, errors: [{ form: 1, cell: 'A20' }] },
   ],
 });
 
 rt('same-person', {
   valid: [{ name: 'different people' }],
   invalid: [
-    { name: 'taker is the keeper', edit: (d) => { d.vaultLog![0].taker = '陈静'; }, errors: [{ form: 3, cell: 'H4', row: 1 }] },
-    { name: 'one person on both sides of a handover', edit: (d) => { d.handovers![0].fromSigners = ['张伟', '李强']; }, errors: [{ form: 1, cell: 'D22' }] },
-    { name: 'shift handed over to oneself', edit: (d) => { d.duty!.shifts![3].takenOverBy = '刘洋'; d.duty!.supervisor = '王芳'; }, errors: [{ form: 5, row: 4 }] },
+    { name: 'taker is the keeper', edit: (d) => { d.vaultLog![0].taker = '陈静'; }, errors: [{ form: 3, cell: 'G4', row: 1 }] },
+    { name: 'one person on both sides of a handover', edit: (d) => { d.handovers![0].fromSigners = ['张伟', '李强']; }, errors: [{ form: 1, cell: 'D20' }] },
+    { name: 'shift handed over to oneself', edit: (d) => { d.duty!.shifts![3].takenOverBy = '刘洋'; d.duty!.supervisor = '王芳'; }, errors: [{ form: 5, sheet: '值班记录2', row: 4 }] },
   ],
 });
 
 rt('time-order', {
   valid: [{ name: 'ends after starts' }],
   invalid: [
-    { name: 'return before checkout', edit: (d) => { d.vaultLog![2].returnedAt = '2024-06-16T07:40'; }, errors: [{ form: 3, cell: 'J6', row: 3 }] },
+    { name: 'return before checkout', edit: (d) => { d.vaultLog![2].returnedAt = '2024-06-16T07:40'; }, errors: [{ form: 3, cell: 'I6', row: 3 }] },
     { name: 'room collection before handout', edit: (d) => { d.distributions![0].rows![0].returnedAt = '2024-06-15T08:00'; }, errors: [{ form: 4, row: 1 }] },
   ],
 });
@@ -182,7 +182,7 @@ rt('checkout-window', {
     { name: 'a unit allowing 90 minutes', edit: (d) => { d.site!.settings = { ...d.site!.settings, checkoutLeadMinutes: 90 }; d.vaultLog![0].takenAt = '2024-06-15T07:05'; } },
   ],
   invalid: [
-    { name: 'two hours before', edit: (d) => { d.vaultLog![2].takenAt = '2024-06-16T06:30'; }, errors: [{ form: 3, cell: 'G6', row: 3, message: /120 分钟/ }] },
+    { name: 'two hours before', edit: (d) => { d.vaultLog![2].takenAt = '2024-06-16T06:30'; }, errors: [{ form: 3, cell: 'F6', row: 3, message: /120 分钟/ }] },
     { name: 'after the session began', edit: (d) => { d.vaultLog![0].takenAt = '2024-06-15T08:40'; }, errors: [{ form: 3, row: 1 }] },
     { name: 'later session taken out with an earlier one', edit: (d) => { d.vaultLog![1].takenAt = '2024-06-15T07:45'; }, errors: [{ form: 3, row: 2, message: /考一场、领一场/ }] },
   ],
@@ -194,7 +194,7 @@ rt('not-returned', {
     { name: 'a unit allowing 240 minutes (基本信息)', edit: (d) => { d.site!.settings = { ...d.site!.settings, returnGraceMinutes: 240 }; d.vaultLog![2].returnedAt = '2024-06-16T13:30'; } },
   ],
   invalid: [
-    { name: 'never returned', edit: (d) => { const r = d.vaultLog![2]; delete r.returner; delete r.returnedAt; delete r.receivedBy; }, errors: [{ form: 3, cell: 'J6', row: 3 }] },
+    { name: 'never returned', edit: (d) => { const r = d.vaultLog![2]; delete r.returner; delete r.returnedAt; delete r.receivedBy; }, errors: [{ form: 3, cell: 'I6', row: 3 }] },
     { name: 'returned three hours late', edit: (d) => { d.vaultLog![2].returnedAt = '2024-06-16T13:30'; }, errors: [{ form: 3, row: 3, message: /210 分钟/ }] },
   ],
 });
@@ -215,15 +215,15 @@ rt('copies-short', {
 rt('duty-gap', {
   valid: [{ name: 'shifts meet end to start', base: 'fenxiao' }],
   invalid: [
-    { name: 'a gap between shifts', edit: (d) => { d.duty!.shifts![2].from = '2024-06-15T09:00'; }, errors: [{ form: 5, row: 3, message: /60 分钟无人值班/ }] },
-    { name: 'last checkout after the last shift', edit: (d) => { d.duty!.shifts!.pop(); }, errors: [{ form: 5, row: 3, message: /最后一次出库/ }] },
+    { name: 'a gap between shifts', edit: (d) => { d.duty!.shifts![2].from = '2024-06-15T09:00'; }, errors: [{ form: 5, sheet: '值班记录2', row: 3, message: /60 分钟无人值班/ }] },
+    { name: 'last checkout after the last shift', edit: (d) => { d.duty!.shifts!.pop(); }, errors: [{ form: 5, sheet: '值班记录2', row: 3, message: /最后一次出库/ }] },
     { name: 'intake before the first shift', edit: (d) => { d.duty!.shifts![0].from = '2024-06-14T11:00'; }, errors: [{ form: 5, row: 1 }] },
   ],
 });
 
 rt('duty-chain', {
   valid: [{ name: 'each takes over and hands over' }],
-  invalid: [{ name: 'someone else hands over', edit: (d) => { d.duty!.shifts![2].handedOverBy = '刘洋'; d.duty!.shifts![2].takenOverBy = '陈静'; d.duty!.shifts![3].handedOverBy = '陈静'; d.duty!.shifts![3].takenOverBy = '刘洋'; }, errors: [{ form: 5, row: 3 }] }],
+  invalid: [{ name: 'someone else hands over', edit: (d) => { d.duty!.shifts![2].handedOverBy = '刘洋'; d.duty!.shifts![2].takenOverBy = '陈静'; d.duty!.shifts![3].handedOverBy = '陈静'; d.duty!.shifts![3].takenOverBy = '刘洋'; }, errors: [{ form: 5, sheet: '值班记录2', row: 3 }] }],
 });
 
 rt('staff-not-on-roster', {
@@ -241,14 +241,14 @@ rt('staff-ineligible', {
   valid: [{ name: 'a hired (non-formal) proctor collecting room papers where the unit says proctors need not be formal staff (基本信息)' }],
   invalid: [
     {
-      name: 'a duty officer without pledge: the roster cell, and the first signature on each sheet',
+      name: 'a duty officer without pledge: the roster cell, and the first signature on each form (附件5 over two pages is one)',
       edit: (d) => { d.staff![4].pledgeSigned = false; },
-      errors: [{ form: 0, sheet: '涉卷人员', row: 5, cell: 'F7', message: /保密承诺书/ }, { form: 5, sheet: '值班记录', row: 1, message: /刘洋.*第 5 行.*本表另有 3 处/ }],
+      errors: [{ form: 0, sheet: '涉卷人员', row: 5, cell: 'F7', message: /保密承诺书/ }, { form: 5, sheet: '值班记录1', row: 1, message: /刘洋.*第 5 行.*本表另有 3 处/ }],
     },
     {
       name: 'a candidate’s relative keeping the vault',
       edit: (d) => { d.staff![3].candidateRelative = true; },
-      errors: [{ form: 0, row: 4, message: /考生亲属/ }, { form: 2, row: null }, { form: 3, row: 1 }, { form: 5, row: 1 }],
+      errors: [{ form: 0, row: 4, message: /考生亲属/ }, { form: 2, row: null }, { form: 3, row: 1 }, { form: 5, sheet: '值班记录1', row: 1 }],
     },
     {
       name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default)',
@@ -270,8 +270,8 @@ rt('staff-ineligible', {
 rt('proctor-takes-papers', {
   valid: [{ name: 'exam-affairs staff take papers' }],
   invalid: [
-    { name: 'a proctor takes papers', edit: (d) => { d.vaultLog![1].taker = '周涛'; d.vaultLog![1].returner = '周涛'; }, errors: [{ form: 3, cell: 'F5', row: 2, message: /监考人员/ }] },
-    { name: 'a proctor returns papers (and is not formal staff: no other finding)', edit: (d) => void (d.vaultLog![1].returner = '周涛'), errors: [{ form: 3, cell: 'I5', row: 2, message: /还卷人“周涛”.*监考人员/ }] },
+    { name: 'a proctor takes papers', edit: (d) => { d.vaultLog![1].taker = '周涛'; d.vaultLog![1].returner = '周涛'; }, errors: [{ form: 3, cell: 'E5', row: 2, message: /监考人员/ }] },
+    { name: 'a proctor returns papers (and is not formal staff: no other finding)', edit: (d) => void (d.vaultLog![1].returner = '周涛'), errors: [{ form: 3, cell: 'H5', row: 2, message: /还卷人“周涛”.*监考人员/ }] },
   ],
 });
 
@@ -284,9 +284,9 @@ rt('item-for-another-unit', {
     { name: 'the receiver written with （学院）', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校（学院）') },
   ],
   invalid: [
-    { name: 'an item for another 考点 on a 考点’s handover', edit: (d) => void (d.handovers![0].items![1].destination = '天心考点'), errors: [{ form: 1, sheet: '交接单', cell: 'C10', row: 2, message: /“天心考点”.*“岳麓考点”/ }] },
-    { name: 'an item for the 分校 itself on its handover to a 考点', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校'), errors: [{ form: 1, sheet: '交接单', cell: 'C9', row: 1 }] },
-    { name: 'a 分校 receives an item for another 分校’s 考点', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![2].destination = '株洲分校荷塘考点'), errors: [{ form: 1, sheet: '交接单1', cell: 'C11', row: 3 }] },
+    { name: 'an item for another 考点 on a 考点’s handover', edit: (d) => void (d.handovers![0].items![1].destination = '天心考点'), errors: [{ form: 1, sheet: '交接单', cell: 'C9', row: 2, message: /“天心考点”.*“岳麓考点”/ }] },
+    { name: 'an item for the 分校 itself on its handover to a 考点', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校'), errors: [{ form: 1, sheet: '交接单', cell: 'C8', row: 1 }] },
+    { name: 'a 分校 receives an item for another 分校’s 考点', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![2].destination = '株洲分校荷塘考点'), errors: [{ form: 1, sheet: '交接单1', cell: 'C10', row: 3 }] },
   ],
 });
 
@@ -296,7 +296,7 @@ rt('dispatch-without-handover', {
     { name: 'an evening dispatch handed over the next day', base: 'fenxiao', edit: (d) => { d.vaultLog![3].takenAt = '2024-06-13T19:40'; d.vaultLog![4].takenAt = '2024-06-13T19:40'; } },
   ],
   invalid: [
-    { name: 'papers dispatched to 天心考点 with no handover sheet: one finding', base: 'fenxiao', edit: (d) => void d.handovers!.pop(), errors: [{ form: 3, sheet: '出入库记录', cell: 'G7', row: 4, message: /1001、2045.*何平、马丽/ }] },
+    { name: 'papers dispatched to 天心考点 with no handover sheet: one finding', base: 'fenxiao', edit: (d) => void d.handovers!.pop(), errors: [{ form: 3, sheet: '出入库记录', cell: 'F7', row: 4, message: /1001、2045.*何平、马丽/ }] },
     { name: 'the handover sheet has one bag more than was dispatched', base: 'fenxiao', edit: (d) => { d.handovers![2].items![0].quantity = 3; d.handovers![2].total = 4; }, errors: [{ form: 3, sheet: '出入库记录', cell: 'D7', row: 4, message: /共 3 袋（第 4、5 行）.*交接单3.*4 袋/ }] },
   ],
 });
@@ -316,8 +316,8 @@ rt('intake-late', {
 rt('keeper-not-custodian', {
   valid: [{ name: 'the keeper signs papers out and in' }, { name: 'a duty officer signs papers out', edit: (d) => void (d.vaultLog![0].issuedBy = '刘洋') }],
   invalid: [
-    { name: 'an exam-affairs officer signs papers out', edit: (d) => void (d.vaultLog![1].issuedBy = '李强'), errors: [{ form: 3, sheet: '出入库记录', cell: 'H5', row: 2, message: /“李强”.*考务人员、交接人员/ }] },
-    { name: 'the 主考 signs papers back in twice: one finding', edit: (d) => { d.vaultLog![0].receivedBy = '王芳'; d.vaultLog![2].receivedBy = '王芳'; }, errors: [{ form: 3, cell: 'K4', row: 1, message: /本表另有 1 处/ }] },
+    { name: 'an exam-affairs officer signs papers out', edit: (d) => void (d.vaultLog![1].issuedBy = '李强'), errors: [{ form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /“李强”.*考务人员、交接人员/ }] },
+    { name: 'the 主考 signs papers back in twice: one finding', edit: (d) => { d.vaultLog![0].receivedBy = '王芳'; d.vaultLog![2].receivedBy = '王芳'; }, errors: [{ form: 3, cell: 'J4', row: 1, message: /本表另有 1 处/ }] },
   ],
 });
 

@@ -39,6 +39,9 @@ const LOOKS: Record<DraftStyle, Look> = {
   total: { size: 11, bold: true, horizontal: XL.center, vertical: XL.center, border: true },
   side: { size: 11, bold: true, horizontal: XL.center, vertical: XL.center, border: true, stacked: true },
   note: { size: 10, horizontal: XL.left, vertical: XL.top, wrap: true },
+  boxText: { size: 11, horizontal: XL.left, vertical: XL.top, wrap: true },
+  open: { size: 11, horizontal: XL.left, vertical: XL.center, wrap: true },
+  area: { size: 11, horizontal: XL.left, vertical: XL.top, wrap: true, border: true },
 };
 const FONT = '宋体';
 const XL_VERTICAL = -4166;
@@ -109,6 +112,8 @@ function writeDraft(ws: EtObject, draft: SheetDraft): void {
     for (const c of draft.cells) if (c.formula) rangeOf(ws, a1(c.row, c.col)).Formula = `=${c.formula}`;
   }
   for (const m of draft.merges) get(rangeOf(ws, m), 'Merge');
+  // A box (附件1's 移交/接收, a line printed as one cell) is outlined, with no lines inside.
+  for (const box of draft.boxes ?? []) get(rangeOf(ws, box), 'BorderAround', XL.continuous, XL.thin);
   draft.widths.forEach((w, i) => (rangeOf(ws, `${columnLetter(i)}1`).ColumnWidth = w));
   for (const [row, h] of Object.entries(draft.heights)) rangeOf(ws, `A${Number(row) + 1}`).RowHeight = h;
 }

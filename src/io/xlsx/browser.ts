@@ -4,10 +4,8 @@
  * same grid the CLI reads, and a marked copy written back for download, the
  * only place exceljs is loaded (lazily).
  */
-import type ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import type { WorkbookGrid } from '../../model/grid';
-import { MARK_COLORS, cellMarks } from '../office-marks';
 import { LIMITS, WorkbookReadError, beyondLimit } from '../../model/limits';
 import { readXlsx } from './reader';
 
@@ -52,37 +50,15 @@ export async function openFile(file: File): Promise<OpenedWorkbook> {
   return openWorkbook(file.name, await fileBytes(file));
 }
 
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
-
-/** The marks written into an exceljs workbook: fill plus a note on each finding's cell. */
-export function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
-  let n = 0;
-  for (const mark of cellMarks(findings, lang)) {
-    const ws = workbook.getWorksheet(mark.sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(mark.cell);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
-    const prior = noteTextOf(cell.note);
-    cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;
-    n++;
-  }
-  return n;
-}
-
-function noteTextOf(note: ExcelJS.Cell['note']): string {
-  if (!note) return '';
-  if (typeof note === 'string') return note;
-  return (note.texts ?? []).map((t) => t.text).join('');
-}
-
-/** A marked copy of an opened workbook (the original bytes are re-read, never changed). */
+/**
+ * A marked copy of an opened workbook (the original bytes are re-read, never
+ * changed): the one marking of src/io/xlsx/mark.ts, which marks exactly the
+ * finding cells. Loaded here only, where a workbook is written, so that
+ * exceljs stays out of the pane's first bundle.
+ */
 export async function markedCopy(opened: Pick<OpenedWorkbook, 'bytes'>, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<Uint8Array> {
-  // exceljs is loaded only here, where a workbook is written.
-  const { default: ExcelJS } = await import('exceljs');
-  const copy = new ExcelJS.Workbook();
-  await copy.xlsx.load(opened.bytes.slice().buffer as ArrayBuffer);
-  markWorkbook(copy, findings, lang);
-  return new Uint8Array(await copy.xlsx.writeBuffer());
+  const { markedCopy: copyWithMarks } = await import('./mark');
+  return (await copyWithMarks(opened.bytes, findings, lang)).bytes;
 }
 
 /** "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx". */

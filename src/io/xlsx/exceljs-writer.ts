@@ -4,40 +4,38 @@
  * of every form lives here once; the forms only name a style.
  */
 import ExcelJS from 'exceljs';
-import type { DraftCell, DraftStyle, SheetDraft } from '../../forms/draft';
+import { DraftCell, DraftStyle, SheetDraft, TEXT_LOOKS } from '../../forms/draft';
+import { parseRange } from '../../model/grid';
 
 const FONT = '宋体';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 interface Look {
-  font: Partial<ExcelJS.Font>;
   alignment: Partial<ExcelJS.Alignment>;
   border?: Partial<ExcelJS.Borders>;
-  fill?: ExcelJS.Fill;
 }
 
+const LEFT: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'middle' };
+const CENTER: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle' };
+
+/** Where each style's text stands and whether it is boxed; its size, weight and wrapping are TEXT_LOOKS'. */
 const LOOKS: Record<DraftStyle, Look> = {
-  caption: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
-  subtitle: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  label: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BOX },
-  value: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BOX },
-  header: {
-    font: { name: FONT, size: 11, bold: true },
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    border: BOX,
-  },
-  cell: { font: { name: FONT, size: 10.5 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BOX },
-  cellCenter: { font: { name: FONT, size: 10.5 }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BOX },
-  total: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BOX },
-  side: {
-    font: { name: FONT, size: 11, bold: true },
-    // Stacked characters, as the seed prints 交接明细 down the table's side.
-    alignment: { horizontal: 'center', vertical: 'middle', textRotation: 'vertical' },
-    border: BOX,
-  },
-  note: { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+  caption: { alignment: LEFT },
+  title: { alignment: CENTER },
+  subtitle: { alignment: LEFT },
+  label: { alignment: LEFT, border: BOX },
+  value: { alignment: LEFT, border: BOX },
+  header: { alignment: CENTER, border: BOX },
+  cell: { alignment: LEFT, border: BOX },
+  cellCenter: { alignment: CENTER, border: BOX },
+  total: { alignment: CENTER, border: BOX },
+  // Stacked characters, as the source prints 交接明细 down the table's side.
+  side: { alignment: { ...CENTER, textRotation: 'vertical' }, border: BOX },
+  note: { alignment: { horizontal: 'left', vertical: 'top' } },
+  boxText: { alignment: { horizontal: 'left', vertical: 'top' } },
+  open: { alignment: LEFT },
+  area: { alignment: { horizontal: 'left', vertical: 'top' }, border: BOX },
 };
 
 function writeCell(ws: ExcelJS.Worksheet, c: DraftCell): void {
@@ -48,10 +46,33 @@ function writeCell(ws: ExcelJS.Worksheet, c: DraftCell): void {
     cell.value = c.value;
   }
   const look = LOOKS[c.style];
-  cell.font = look.font;
-  cell.alignment = look.alignment;
+  const text = TEXT_LOOKS[c.style];
+  cell.font = { name: FONT, size: text.size, bold: text.bold || undefined };
+  cell.alignment = text.wrap ? { ...look.alignment, wrapText: true } : look.alignment;
   if (look.border) cell.border = look.border;
   if (c.numFmt) cell.numFmt = c.numFmt;
+}
+
+/**
+ * Draws a box's outline on its edge cells. Merged cells share their master's
+ * style object, so each edge cell gets a style of its own first.
+ */
+function outline(ws: ExcelJS.Worksheet, range: string): void {
+  const box = parseRange(range);
+  if (!box) return;
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (let c = box.left; c <= box.right; c++) {
+      const edges: Partial<ExcelJS.Borders> = {
+        ...(r === box.top ? { top: THIN } : {}),
+        ...(r === box.bottom ? { bottom: THIN } : {}),
+        ...(c === box.left ? { left: THIN } : {}),
+        ...(c === box.right ? { right: THIN } : {}),
+      };
+      if (Object.keys(edges).length === 0) continue;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.style = { ...cell.style, border: { ...(cell.style.border ?? {}), ...edges } };
+    }
+  }
 }
 
 interface WithValidations {
@@ -85,6 +106,14 @@ function addValidations(ws: ExcelJS.Worksheet, draft: SheetDraft): void {
   }
 }
 
+/**
+ * exceljs writes a print area "A1:E22" as `$A1:$E22`, whose relative rows
+ * LibreOffice does not take for a print area: "A$1:E$22" gives `$A$1:$E$22`.
+ */
+export function absoluteRows(area: string): string {
+  return area.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$1$$$2');
+}
+
 /** Adds one drafted sheet to the workbook. */
 export function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(draft.name, {
@@ -95,7 +124,7 @@ export function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.
       fitToWidth: 1,
       fitToHeight: draft.print.fitToHeight,
       horizontalCentered: true,
-      printArea: draft.print.area,
+      printArea: absoluteRows(draft.print.area),
       printTitlesRow: draft.print.titleRows,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
@@ -108,6 +137,7 @@ export function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.
   for (const c of draft.cells) writeCell(ws, c);
   for (const [row, height] of Object.entries(draft.heights)) ws.getRow(Number(row) + 1).height = height;
   for (const m of draft.merges) ws.mergeCells(m);
+  for (const box of draft.boxes ?? []) outline(ws, box);
   addValidations(ws, draft);
   return ws;
 }

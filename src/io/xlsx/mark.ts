@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../../check/marks';
+import { absoluteRows } from './exceljs-writer';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -49,12 +50,25 @@ function keepPageNumbering(workbook: ExcelJS.Workbook): void {
   }
 }
 
+/**
+ * exceljs reads a print area `$A$1:$E$22` as "A1:E22" and would write it back
+ * as `$A1:$E22`, which LibreOffice does not print as an area: the copy would
+ * print the columns kept beside the form (附件1's 单位). Rows made absolute again.
+ */
+function keepPrintAreas(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const area = ws.pageSetup?.printArea;
+    if (area) ws.pageSetup.printArea = area.split('&&').map(absoluteRows).join('&&');
+  }
+}
+
 /** The marked copy of a workbook's bytes (the bytes themselves are never changed). */
 export async function markedCopy(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<{ bytes: Uint8Array; marked: number }> {
   const copy = new ExcelJS.Workbook();
   await copy.xlsx.load(bytes.slice().buffer as ArrayBuffer);
   const marked = markWorkbook(copy, findings, lang);
   keepPageNumbering(copy);
+  keepPrintAreas(copy);
   return { bytes: new Uint8Array(await copy.xlsx.writeBuffer()), marked };
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Widths and heights chosen from the text, so that nothing a form holds is cut
+ * off when printed: a cell that does not wrap (a time, a count, a short
+ * header) widens its column; a cell that wraps (a name, an opinion, a title)
+ * makes its row as tall as its lines.
+ */
+import { parseRange } from '../model/grid';
+import type { DraftCell, SheetDraft } from './draft';
+import { TEXT_LOOKS } from './draft';
+import { CELL_PADDING, displayText, lineHeight, linesHeight, textUnits, wrappedLines } from './measure';
+
+/** A header up to this wide stays on one line (its column widens; 卷库保管员出库签字 is 19): "31份装（袋）" must not break inside its brackets. */
+const ONE_LINE_HEADER_UNITS = 20;
+/** A row Excel leaves at its default height. */
+export const DEFAULT_ROW_HEIGHT = 15;
+
+interface Span {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function spansOf(draft: SheetDraft): Map<string, Span> {
+  const spans = new Map<string, Span>();
+  for (const m of draft.merges) {
+    const box = parseRange(m);
+    if (box) spans.set(`${box.top},${box.left}`, box);
+  }
+  return spans;
+}
+
+function spanOf(spans: Map<string, Span>, cell: DraftCell): Span {
+  return spans.get(`${cell.row},${cell.col}`) ?? { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
+}
+
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
+function spanWidth(widths: number[], span: Span): number {
+  return sum(widths.slice(span.left, span.right + 1));
+}
+
+function spanHeight(heights: Record<number, number>, span: Span): number {
+  let h = 0;
+  for (let r = span.top; r <= span.bottom; r++) h += heights[r] ?? DEFAULT_ROW_HEIGHT;
+  return h;
+}
+
+/** Widens columns for text that must stay on one line, then heightens rows for text that wraps. */
+export function fitSheet(draft: SheetDraft): void {
+  const spans = spansOf(draft);
+  const texts = draft.cells
+    .map((cell) => ({ cell, text: displayText(cell.value, cell.numFmt), look: TEXT_LOOKS[cell.style], span: spanOf(spans, cell) }))
+    .filter((t) => t.text !== '');
+  for (const { cell, text, look, span } of texts) {
+    if (look.vertical) {
+      const need = 2 * (look.size / 11) + CELL_PADDING;
+      if (spanWidth(draft.widths, span) < need) draft.widths[span.right] += need - spanWidth(draft.widths, span);
+      continue;
+    }
+    const units = textUnits(text, look.size, look.bold) + CELL_PADDING;
+    const keepOnOneLine = !look.wrap || (cell.style === 'header' && units <= ONE_LINE_HEADER_UNITS + CELL_PADDING);
+    const have = spanWidth(draft.widths, span);
+    if (keepOnOneLine && have < units) draft.widths[span.right] = round(draft.widths[span.right] + units - have);
+  }
+  for (const { text, look, span } of texts) {
+    let need: number;
+    if (look.vertical) need = [...text.replace(/\s/g, '')].length * lineHeight(look.size) + 6;
+    else if (look.wrap) need = linesHeight(wrappedLines(text, spanWidth(draft.widths, span), look.size, look.bold), look.size);
+    else need = linesHeight(text.split('\n').length, look.size);
+    const have = spanHeight(draft.heights, span);
+    if (have < need) draft.heights[span.bottom] = round((draft.heights[span.bottom] ?? DEFAULT_ROW_HEIGHT) + need - have);
+  }
+}
+
+const round = (n: number): number => Math.ceil(n * 4) / 4;

@@ -1,0 +1,82 @@
+/**
+ * A marked copy changes exactly the finding cells, in fill and note: every
+ * other cell keeps its value and style, and every sheet keeps its merges,
+ * widths and data validation. (exceljs shares one style object among cells of
+ * the same look; a mark once coloured all of them.)
+ */
+import ExcelJS from 'exceljs';
+import { fillWorkbook } from '../../src/cli/fill';
+import { readWorkbook } from '../../src/forms/workbook';
+import { markedCopy, openWorkbook } from '../../src/io/xlsx/browser';
+import type { Finding } from '../../src/model/finding';
+import type { SiteData } from '../../src/model/types';
+import { validateSite } from '../../src/rules/engine';
+import { fixture, loadBuffer } from '../helpers';
+
+interface CellState {
+  value: unknown;
+  style: unknown;
+  note: unknown;
+}
+
+function sheetStates(ws: ExcelJS.Worksheet): Map<string, CellState> {
+  const out = new Map<string, CellState>();
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      out.set(cell.address, { value: cell.value, style: JSON.parse(JSON.stringify(cell.style ?? {})), note: cell.note ?? null });
+    }),
+  );
+  return out;
+}
+
+function sheetFrame(ws: ExcelJS.Worksheet): unknown {
+  const validations = (ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model;
+  const widths = (ws.columns ?? []).map((c) => c.width);
+  const heights: Array<number | undefined> = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => (heights[n] = row.height));
+  return { merges: [...(ws.model.merges ?? [])].sort(), widths, heights, validations, pageSetup: ws.pageSetup };
+}
+
+function withoutMark(state: CellState): CellState {
+  const { fill: _fill, ...style } = state.style as Record<string, unknown>;
+  return { value: state.value, style, note: null };
+}
+
+const mistaken = (): SiteData => {
+  const data = fixture('kaodian.json');
+  data.vaultLog![2].quantity = 3; // more bags out than in
+  data.handovers![0].toSigners = ['李强']; // one receiver
+  delete data.intake!.keeper; // a required field left empty
+  return data;
+};
+
+test('a marked copy differs from its original in exactly the finding cells, in fill and note', async () => {
+  const bytes = new Uint8Array(await fillWorkbook(mistaken()));
+  const opened = await openWorkbook('岳麓考点.xlsx', bytes);
+  const findings: Finding[] = validateSite(readWorkbook(opened.grid));
+  const flagged = new Set(findings.filter((f) => f.sheet && f.cell).map((f) => `${f.sheet}!${f.cell}`));
+  expect(flagged.size).toBeGreaterThanOrEqual(3);
+
+  const original = await loadBuffer(bytes);
+  const marked = await loadBuffer(await markedCopy(opened, findings));
+  expect(marked.worksheets.map((ws) => ws.name)).toEqual(original.worksheets.map((ws) => ws.name));
+  const changed: string[] = [];
+  for (const before of original.worksheets) {
+    const after = marked.getWorksheet(before.name)!;
+    expect({ sheet: before.name, frame: sheetFrame(after) }).toEqual({ sheet: before.name, frame: sheetFrame(before) });
+    const was = sheetStates(before);
+    const now = sheetStates(after);
+    for (const [address, state] of now) {
+      const old = was.get(address) ?? { value: null, style: {}, note: null };
+      if (JSON.stringify(state) === JSON.stringify(old)) continue;
+      changed.push(`${before.name}!${address}`);
+      // A finding cell differs only by its fill and its note.
+      expect({ cell: `${before.name}!${address}`, rest: withoutMark(state) }).toEqual({ cell: `${before.name}!${address}`, rest: withoutMark(old) });
+      const fill = (state.style as { fill?: ExcelJS.FillPattern }).fill;
+      expect(['FFFFC7CE', 'FFFFEB9C']).toContain(fill?.fgColor?.argb);
+      expect(String(typeof state.note === 'string' ? state.note : JSON.stringify(state.note))).toContain('【试卷保密助手】');
+    }
+    for (const address of was.keys()) expect({ address, kept: now.has(address) }).toEqual({ address, kept: true });
+  }
+  expect(changed.sort()).toEqual([...flagged].sort());
+});

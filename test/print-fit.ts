@@ -1,0 +1,87 @@
+/**
+ * Which cells of a workbook print wider or taller than their (merged) cell:
+ * each cell's text measured from its font (src/forms/measure), against the
+ * widths of the columns and the heights of the rows it spans, wrapping where
+ * the cell wraps. Only the print area of each sheet is looked at.
+ */
+import ExcelJS from 'exceljs';
+import { CELL_PADDING, displayText, lineHeight, linesHeight, textUnits, wrappedLines } from '../src/forms/measure';
+import { parseRange } from '../src/model/grid';
+
+export interface Clip {
+  sheet: string;
+  cell: string;
+  text: string;
+  need: number;
+  have: number;
+  /** `width` for text that does not wrap, `height` for text that does. */
+  along: 'width' | 'height';
+}
+
+const DEFAULT_WIDTH = 8.43;
+const DEFAULT_HEIGHT = 15;
+
+function textOf(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    if ('result' in v) return displayText((v as ExcelJS.CellFormulaValue).result ?? null, cell.numFmt);
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+    return '';
+  }
+  return displayText(v, cell.numFmt);
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): Map<string, Box> {
+  const out = new Map<string, Box>();
+  for (const m of ws.model.merges ?? []) {
+    const box = parseRange(m);
+    if (box) out.set(`${box.top},${box.left}`, box);
+  }
+  return out;
+}
+
+export function clippedCells(wb: ExcelJS.Workbook): Clip[] {
+  const clips: Clip[] = [];
+  for (const ws of wb.worksheets) {
+    const merges = mergesOf(ws);
+    const area = parseRange((ws.pageSetup.printArea ?? '').split('&&')[0]);
+    const width = (c: number): number => ws.getColumn(c + 1).width ?? DEFAULT_WIDTH;
+    const height = (r: number): number => ws.getRow(r + 1).height ?? DEFAULT_HEIGHT;
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const text = textOf(cell);
+        if (text.trim() === '') return;
+        const r = Number(row.number) - 1;
+        const c = Number(cell.col) - 1;
+        if (area && (r > area.bottom || c > area.right)) return;
+        const box = merges.get(`${r},${c}`) ?? { top: r, left: c, bottom: r, right: c };
+        let w = 0;
+        for (let k = box.left; k <= box.right; k++) w += width(k);
+        let h = 0;
+        for (let k = box.top; k <= box.bottom; k++) h += height(k);
+        const size = cell.font?.size ?? 11;
+        const bold = Boolean(cell.font?.bold);
+        const at = { sheet: ws.name, cell: cell.address, text };
+        if (cell.alignment?.textRotation === 'vertical') {
+          const need = [...text.replace(/\s/g, '')].length * lineHeight(size);
+          if (need > h) clips.push({ ...at, need, have: h, along: 'height' });
+        } else if (cell.alignment?.wrapText) {
+          const need = linesHeight(wrappedLines(text, w, size, bold), size);
+          if (need > h + 0.01) clips.push({ ...at, need, have: h, along: 'height' });
+        } else {
+          const need = textUnits(text, size, bold) + CELL_PADDING;
+          if (need > w + 0.01) clips.push({ ...at, need, have: w, along: 'width' });
+        }
+      }),
+    );
+  }
+  return clips;
+}
