@@ -166,4 +166,4 @@ function addinConfig(env, argv) {
   };
 }
 
-module.exports = (env, argv) => [addinConfig(env, argv), require('./webpack.wps.js')(env, argv, { TemplatesPlugin })];
+module.exports = (env, argv) => [addinConfig(env, argv), require('./webpack.wps.js')(env, argv)];

@@ -4,7 +4,7 @@
  *   ribbon.xml                the 试卷保密 tab (no XML declaration: WPS wants it to start with <customUI)
  *   index.html + ribbon.js    the entry page: the ribbon's synchronous global callbacks
  *   taskpane.html + .js       the same pane as Excel's, with the WPS host
- *   taskpane.css, assets/, templates.json
+ *   taskpane.css, assets/ (the forms are drawn from their drafts: no templates.json to fetch)
  *   publish.html              registers the add-in served from this folder (online mode)
  * and the offline package into dist/wps-offline/: NAME_VERSION.7z (7-Zip from
  * the 7zip-bin package; a .zip when it cannot run) with its own publish.html.
@@ -71,7 +71,7 @@ class WpsPublishPlugin {
   }
 }
 
-module.exports = (env, argv, { TemplatesPlugin }) => {
+module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
   return {
     name: 'wps',
@@ -112,7 +112,6 @@ module.exports = (env, argv, { TemplatesPlugin }) => {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
         ],
       }),
-      new TemplatesPlugin(),
       new WpsPublishPlugin(),
     ],
     performance: { hints: false },

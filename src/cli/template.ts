@@ -6,8 +6,9 @@ import { xlsxBuffer } from '../io/xlsx/exceljs-writer';
 import { writeFileAtomic } from '../batch/files';
 import type { CliIO } from './io';
 
-/** The file name of the whole blank site workbook. */
-export const SITE_WORKBOOK_NAME = '试卷保密工作簿（全套）.xlsx';
+import { SITE_WORKBOOK_NAME } from '../forms/catalog';
+
+export { SITE_WORKBOOK_NAME };
 
 /** Writes the blank site workbook and one file per attachment into `dir`; returns the files written. */
 export async function writeTemplates(dir: string): Promise<string[]> {

@@ -6,7 +6,8 @@
  */
 import type { EtObject } from '../io/wps/et';
 import { App } from '../taskpane/app';
-import { loadTemplates } from '../taskpane/host';
+import { templateCatalog } from '../forms/catalog';
+import type { TemplateInfo } from '../taskpane/host';
 import { COMMAND_KEY, decodeCommand } from './commands';
 import { wpsHost } from './face';
 
@@ -20,6 +21,11 @@ interface WpsWindow {
 
 export function etApplication(win: WpsWindow): EtObject | undefined {
   return win.Application ?? win.wps?.EtApplication?.() ?? win.wps?.Application;
+}
+
+/** The forms there are, drawn in WPS from their drafts: nothing to fetch (an add-in unpacked on disk could not). */
+async function templates(): Promise<TemplateInfo[]> {
+  return templateCatalog().map((t) => ({ ...t, base64: '' }));
 }
 
 function safeStorage(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
@@ -53,7 +59,7 @@ function main(): void {
     document.body.textContent = '请在 WPS 表格中通过“试卷保密”选项卡打开试卷保密助手。';
     return;
   }
-  const pane = new App({ host: wpsHost(app), templates: loadTemplates, storage: safeStorage() });
+  const pane = new App({ host: wpsHost(app), templates, storage: safeStorage() });
   pane.start();
   followCommands(app, pane);
   document.body.dataset.ready = 'true';

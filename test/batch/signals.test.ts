@@ -92,6 +92,33 @@ describe.each([
   });
 });
 
+describe('Ctrl-C on a terminal (the progress bar drawn)', () => {
+  it('gives the terminal back: cursor shown, line wrap on', async () => {
+    const log = path.join(dir, 'terminal.log');
+    const out = path.join(dir, 'summary-tty.xlsx');
+    // `script` runs the command on a pseudo-terminal, so that the progress bar hides the cursor.
+    const command = [process.execPath, BIN, 'summary', books, '-o', out, '--threads', '1'].map((a) => `'${a}'`).join(' ');
+    const child = spawn('script', ['-qfc', command, log], { env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    let folder: string | undefined;
+    for (let i = 0; i < 600 && !folder; i++) {
+      folder = fs.readdirSync(tmp).find((n) => n.startsWith('custody-summary-'));
+      if (!folder) await new Promise((r) => setTimeout(r, 50));
+    }
+    const pid = Number(/^custody-summary-(\d+)-/.exec(folder!)![1]);
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(pid, 'SIGINT');
+    await exited;
+    const text = fs.readFileSync(log, 'utf8');
+    expect(text).toContain('\x1b[?25l');
+    expect(text).toContain('\x1b[?25h\x1b[?7h');
+    expect(text.lastIndexOf('\x1b[?25h')).toBeGreaterThan(text.lastIndexOf('\x1b[?25l'));
+    expect(text).toContain('已中断，临时文件已清除，输入文件未改动。');
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
 describe('after a SIGKILL', () => {
   it("the next run recognises the dead run's temporary folder and removes it", async () => {
     const out = path.join(dir, 'summary-kill.xlsx');

@@ -90,7 +90,7 @@ test('the buttons answer synchronously, open one pane beside the add-in and leav
 });
 
 test('the pane, its templates and the publish pages are in the build; the offline package holds the add-in', () => {
-  for (const file of ['taskpane.html', 'taskpane.js', 'taskpane.css', 'templates.json', 'assets/icon-32.png', 'publish.html']) {
+  for (const file of ['taskpane.html', 'taskpane.js', 'taskpane.css', 'assets/icon-32.png', 'publish.html']) {
     expect({ file, present: fs.existsSync(path.join(WPS, file)) }).toEqual({ file, present: true });
   }
   const pane = fs.readFileSync(path.join(WPS, 'taskpane.html'), 'utf8');

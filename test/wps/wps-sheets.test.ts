@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { templateCatalog } from '../../src/forms/catalog';
 import { draftWorkbook } from '../../src/forms/workbook';
 import { readWpsGrid } from '../../src/io/wps/grid';
 import { SUMMARY_SHEET, insertWpsDrafts, writeWpsSummary } from '../../src/io/wps/sheets';
@@ -46,6 +47,21 @@ describe('insertWpsDrafts', () => {
     expect(insertWpsDrafts(app, [draft])).toEqual(['交接单']);
     expect(insertWpsDrafts(app, [draft])).toEqual(['交接单 (2)']);
   });
+});
+
+test('the catalog the WPS pane lists is the committed templates/: the same files, the same sheets', async () => {
+  const files = await Promise.all(
+    templateFiles().map(async (file) => ({
+      file,
+      sheets: (await gridFromXlsxBuffer(fs.readFileSync(path.join(ROOT, 'templates', file)))).sheets.map((s) => s.name),
+    })),
+  );
+  const byName = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file);
+  expect(
+    templateCatalog()
+      .map(({ file, sheets }) => ({ file, sheets }))
+      .sort(byName),
+  ).toEqual(files.sort(byName));
 });
 
 describe('writeWpsSummary', () => {
