@@ -101,15 +101,16 @@ describe('printing (LibreOffice headless)', () => {
     expect(pages(path.join(dir, SITE_WORKBOOK_NAME.replace(/\.xlsx$/, '.pdf')))).toBe(FORMS.length);
   });
 
-  test('a filled 考点 workbook prints one page per sheet: two sessions of 附件4, two days of 附件5', () => {
-    expect(books.kaodian.worksheets.map((ws) => ws.name).filter((n) => /^(分发登记|值班记录)/.test(n))).toEqual(['分发登记1', '分发登记2', '值班记录1', '值班记录2']);
-    expect(pages(path.join(dir, 'kaodian.pdf'))).toBe(FORMS.length + 2);
+  test('a filled 考点 workbook prints one page per sheet: three sessions of 附件4, two days of 附件5', () => {
+    expect(books.kaodian.worksheets.map((ws) => ws.name).filter((n) => /^(分发登记|值班记录)/.test(n))).toEqual(['分发登记1', '分发登记2', '分发登记3', '值班记录1', '值班记录2']);
+    expect(pages(path.join(dir, 'kaodian.pdf'))).toBe(FORMS.length + 3);
   });
 
   test('long names and times still print one page per sheet, and the marked copy prints as its original', () => {
-    expect(books.long.worksheets).toHaveLength(FORMS.length + 2);
-    expect(pages(path.join(dir, 'long.pdf'))).toBe(FORMS.length + 2);
-    expect(pages(path.join(dir, 'marked.pdf'))).toBe(FORMS.length + 2);
+    // kaodian.json with longer names: three sessions of 附件4, two days of 附件5.
+    expect(books.long.worksheets).toHaveLength(FORMS.length + 3);
+    expect(pages(path.join(dir, 'long.pdf'))).toBe(FORMS.length + 3);
+    expect(pages(path.join(dir, 'marked.pdf'))).toBe(FORMS.length + 3);
   });
 
   test('no cell of the templates, the filled workbooks or the marked copy is cut off when printed', () => {

@@ -17,6 +17,15 @@ export const siteForm: FormLayout = {
     [{ key: 'settings.arrivalDaysBefore', label: '试卷最早到达（考前天数）', aliases: ['最早到达天数'], type: 'count', prompt: '默认2天（方案（四））' }],
     [{ key: 'settings.checkoutLeadMinutes', label: '最早领卷（开考前分钟）', aliases: ['领卷提前分钟'], type: 'count', prompt: '默认60分钟（开考前1小时领卷）' }],
     [{ key: 'settings.returnGraceMinutes', label: '还卷时限（考后分钟）', aliases: ['还卷时限'], type: 'count', prompt: '默认120分钟' }],
+    [{ key: 'settings.intakeWithinHours', label: '入库时限（接收后小时）', aliases: ['入库时限'], type: 'count', prompt: '默认2小时（接收试卷后及时入库清点）' }],
+    [
+      {
+        key: 'settings.proctorsFormalStaff',
+        label: '监考人员须为正式职工',
+        type: 'bool',
+        prompt: '默认“是”（试卷启封前的涉卷人员须是本单位正式教职员工）；聘用监考人员的单位填“否”',
+      },
+    ],
   ],
   footer: [],
   notes: ['备注：单位级别填“省校”“分校”或“考点”。阈值留空时按默认值校验。'],

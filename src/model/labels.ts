@@ -35,6 +35,8 @@ export const PRINTED_LABELS: Record<string, string> = {
   'site.settings.arrivalDaysBefore': '试卷最早到达',
   'site.settings.checkoutLeadMinutes': '最早领卷',
   'site.settings.returnGraceMinutes': '还卷时限',
+  'site.settings.intakeWithinHours': '入库时限',
+  'site.settings.proctorsFormalStaff': '监考人员须为正式职工',
   'schedule.rows.paperNo': '试卷号',
   'schedule.rows.paperName': '试卷名称',
   'schedule.rows.start': '开考时间',

@@ -30,7 +30,13 @@ export const siteDataSchema = object({
     school: text,
     examSite: text,
     level: text,
-    settings: object({ arrivalDaysBefore: count, checkoutLeadMinutes: count, returnGraceMinutes: count }),
+    settings: object({
+      arrivalDaysBefore: count,
+      checkoutLeadMinutes: count,
+      returnGraceMinutes: count,
+      intakeWithinHours: count,
+      proctorsFormalStaff: { type: 'boolean' },
+    }),
   }),
   schedule: list(object({ paperNo: text, paperName: text, start: time, end: time, candidates: count })),
   staff: list(

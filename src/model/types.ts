@@ -45,12 +45,18 @@ export interface Settings {
   checkoutLeadMinutes?: number;
   /** A return later than this many minutes after the session ended is late. */
   returnGraceMinutes?: number;
+  /** Papers received are taken into the vault within this many hours (《湖南开放大学试卷安全保密管理专项整治实施方案》（四）及时入库清点). */
+  intakeWithinHours?: number;
+  /** Proctors (监考人员) must be formal staff (the same programme's (六)); a unit that hires proctors sets false. */
+  proctorsFormalStaff?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Required<Settings> = {
   arrivalDaysBefore: 2,
   checkoutLeadMinutes: 60,
   returnGraceMinutes: 120,
+  intakeWithinHours: 2,
+  proctorsFormalStaff: true,
 };
 
 export interface SiteInfo {

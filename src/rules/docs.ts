@@ -30,7 +30,8 @@ export function renderRulesDoc(): string {
   out.push('');
   out.push(
     `Thresholds a unit may set on 基本信息: 试卷最早到达（考前天数） default ${DEFAULT_SETTINGS.arrivalDaysBefore}; ` +
-      `最早领卷（开考前分钟） default ${DEFAULT_SETTINGS.checkoutLeadMinutes}; 还卷时限（考后分钟） default ${DEFAULT_SETTINGS.returnGraceMinutes}.`,
+      `最早领卷（开考前分钟） default ${DEFAULT_SETTINGS.checkoutLeadMinutes}; 还卷时限（考后分钟） default ${DEFAULT_SETTINGS.returnGraceMinutes}; ` +
+      `入库时限（接收后小时） default ${DEFAULT_SETTINGS.intakeWithinHours}; 监考人员须为正式职工 default ${DEFAULT_SETTINGS.proctorsFormalStaff ? '是' : '否'}.`,
   );
   out.push('');
   out.push('| rule | id | severity | forms | what it finds |');

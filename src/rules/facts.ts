@@ -27,6 +27,8 @@ export interface SignerFact {
   path: string;
   /** The vault log row, when it is a taker or returner there (proctor check). */
   takerRow?: number;
+  /** A proctor's signature collecting or returning room papers on 附件4: eligibility applies, the roster check does not. */
+  proctor?: boolean;
 }
 
 export interface Facts {
@@ -60,6 +62,8 @@ function settingsOf(data: SiteData): Required<Settings> {
     arrivalDaysBefore: pick(s.arrivalDaysBefore, DEFAULT_SETTINGS.arrivalDaysBefore),
     checkoutLeadMinutes: pick(s.checkoutLeadMinutes, DEFAULT_SETTINGS.checkoutLeadMinutes),
     returnGraceMinutes: pick(s.returnGraceMinutes, DEFAULT_SETTINGS.returnGraceMinutes),
+    intakeWithinHours: pick(s.intakeWithinHours, DEFAULT_SETTINGS.intakeWithinHours),
+    proctorsFormalStaff: typeof s.proctorsFormalStaff === 'boolean' ? s.proctorsFormalStaff : DEFAULT_SETTINGS.proctorsFormalStaff,
   };
 }
 
@@ -122,9 +126,9 @@ export function computeFacts(model: SiteModel): Facts {
   }
 
   const ownSigners: SignerFact[] = [];
-  const add = (name: unknown, path: string, takerRow?: number) => {
+  const add = (name: unknown, path: string, takerRow?: number, proctor?: boolean) => {
     const n = personKey(name);
-    if (n) ownSigners.push({ name: n, path, takerRow });
+    if (n) ownSigners.push(proctor ? { name: n, path, proctor } : { name: n, path, takerRow });
   };
   (data.handovers ?? []).forEach((h, i) => {
     if (!h) return;
@@ -145,6 +149,11 @@ export function computeFacts(model: SiteModel): Facts {
     if (!d) return;
     add(d.issuer, `distributions[${i}].issuer`);
     add(d.receiver, `distributions[${i}].receiver`);
+    // Proctors are 涉卷人员 too (《湖南开放大学试卷安全保密管理专项整治实施方案》（六））.
+    (d.rows ?? []).forEach((r, j) => {
+      add(r?.collector, `distributions[${i}].rows[${j}].collector`, undefined, true);
+      add(r?.returner, `distributions[${i}].rows[${j}].returner`, undefined, true);
+    });
   });
   if (data.duty) {
     (data.duty.shifts ?? []).forEach((s, i) => {

@@ -24,6 +24,12 @@ import * as dutyChain from './duty-chain';
 import * as staffNotOnRoster from './staff-not-on-roster';
 import * as staffIneligible from './staff-ineligible';
 import * as proctorTakesPapers from './proctor-takes-papers';
+import * as itemForAnotherUnit from './item-for-another-unit';
+import * as dispatchWithoutHandover from './dispatch-without-handover';
+import * as intakeLate from './intake-late';
+import * as keeperNotCustodian from './keeper-not-custodian';
+import * as sessionWithoutRegister from './session-without-register';
+import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
 import * as handoverCopiesDisagree from './handover-copies-disagree';
 import type { CrossRule, Lang, Rule, RuleMeta } from './types';
 
@@ -54,12 +60,19 @@ export const RULES: readonly Rule[] = [
   staffNotOnRoster,
   staffIneligible,
   proctorTakesPapers,
+  // Second wave (DOMAIN.md)
+  itemForAnotherUnit,
+  dispatchWithoutHandover,
+  intakeLate,
+  keeperNotCustodian,
+  sessionWithoutRegister,
+  handedOutBeyondCheckout,
 ];
 
 /** Rules over workbooks given together. */
 export const CROSS_RULES: readonly CrossRule[] = [handoverCopiesDisagree];
 
-/** All 26, in catalogue order. */
+/** Every rule, in catalogue order. */
 export const ALL_META: readonly RuleMeta[] = [...RULES.map((r) => r.meta), ...CROSS_RULES.map((r) => r.meta)];
 
 export function ruleMeta(id: string): RuleMeta | undefined {

@@ -23,7 +23,7 @@ export const meta: RuleMeta = {
       form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field).',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field).',
 };
 
 const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
@@ -79,6 +79,7 @@ export function check({ model, facts, report }: RuleContext): void {
   if (whole('intake')) {
     const it = data.intake!;
     table('intake', it.items, 'intake');
+    field('intake.description', it.description, 'intake');
     field('intake.time', it.time, 'intake');
     field('intake.keeper', it.keeper, 'intake');
   }

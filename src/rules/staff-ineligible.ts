@@ -1,4 +1,5 @@
-import { norm } from './facts';
+import { norm, SignerFact } from './facts';
+import type { StaffMember } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -21,7 +22,7 @@ export const meta: RuleMeta = {
       signed: 'Signer "{name}" {whyEn} (staff roster row {seq}) and may not sign as staff handling papers.',
     },
   },
-  docs: 'A person signing on this unit’s side whose roster row says not formal staff, a candidate’s relative, or no pledge. Reported at the roster cell that disqualifies them, naming where they sign, and at their first signature on each form (附件5’s pages are one form). A proctor signing as taker is proctor-takes-papers instead.',
+  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is not asked of proctors where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Reported at the roster cell that disqualifies them, naming where they sign, and at their first signature on each form (附件5’s pages are one form). A proctor signing as taker is proctor-takes-papers instead.',
 };
 
 const WHY: Record<string, { zh: string; en: string; rule: string }> = {
@@ -29,6 +30,18 @@ const WHY: Record<string, { zh: string; en: string; rule: string }> = {
   relative: { zh: '是考生亲属', en: 'is a candidate’s relative', rule: '严禁考生亲属作为涉卷人员。' },
   pledge: { zh: '没有签订保密承诺书', en: 'has not signed the pledge', rule: '所有涉卷人员须签订保密承诺书。' },
 };
+
+type Kind = 'formal' | 'relative' | 'pledge';
+
+/** What bars this signature, if anything: formal staff is not asked of a proctor's 附件4 signature where the unit hires proctors (基本信息). */
+function barOf(member: StaffMember, signer: SignerFact, proctorsFormalStaff: boolean): Kind | undefined {
+  if (member.formalStaff === false && !(signer.proctor && !proctorsFormalStaff)) return 'formal';
+  if (member.candidateRelative === true) return 'relative';
+  if (member.pledgeSigned === false) return 'pledge';
+  return undefined;
+}
+
+const FIELD: Record<Kind, string> = { formal: 'formalStaff', relative: 'candidateRelative', pledge: 'pledgeSigned' };
 
 /**
  * The form a signature is on: each handover and each session has its sheet;
@@ -41,15 +54,16 @@ function recordOf(path: string): string {
 }
 
 export function check({ model, facts, report }: RuleContext): void {
-  const where = new Map<string, { first: string[]; count: number; perSheet: Map<string, { path: string; count: number }> }>();
+  const where = new Map<string, { kind: Kind; first: string[]; count: number; perSheet: Map<string, { path: string; count: number }> }>();
   for (const s of facts.ownSigners) {
     const entry = facts.roster.get(s.name);
     if (!entry) continue;
     if (s.takerRow !== undefined && (entry.member.roles ?? []).some((r) => norm(r) === '监考人员')) continue;
-    const m = entry.member;
-    if (!(m.formalStaff === false || m.candidateRelative === true || m.pledgeSigned === false)) continue;
+    const bar = barOf(entry.member, s, facts.settings.proctorsFormalStaff);
+    if (!bar) continue;
     let e = where.get(s.name);
-    if (!e) where.set(s.name, (e = { first: [], count: 0, perSheet: new Map() }));
+    if (!e) where.set(s.name, (e = { kind: bar, first: [], count: 0, perSheet: new Map() }));
+    if (bar === 'formal') e.kind = bar;
     e.count++;
     const loc = model.locations[s.path];
     if (e.first.length < 3) e.first.push(loc ? `${loc.sheet} ${loc.cell}` : s.path);
@@ -59,11 +73,10 @@ export function check({ model, facts, report }: RuleContext): void {
     else e.perSheet.set(record, { path: s.path, count: 1 });
   }
   for (const [name, e] of where) {
-    const { index, member } = facts.roster.get(name)!;
+    const { index } = facts.roster.get(name)!;
     const shown = e.count > 3 ? `${e.first.join('、')} 等 ${e.count} 处` : e.first.join('、');
-    const kind = member.formalStaff === false ? 'formal' : member.candidateRelative === true ? 'relative' : 'pledge';
-    const field = kind === 'formal' ? 'formalStaff' : kind === 'relative' ? 'candidateRelative' : 'pledgeSigned';
-    report(`staff[${index}].${field}`, kind, { name, where: shown });
+    const kind = e.kind;
+    report(`staff[${index}].${FIELD[kind]}`, kind, { name, where: shown });
     const seq = model.locations[`staff[${index}]`]?.row ?? index + 1;
     for (const p of e.perSheet.values()) {
       report(p.path, 'signed', { name, why: WHY[kind].zh, whyEn: WHY[kind].en, seq, rule: WHY[kind].rule, more: p.count > 1 ? `（本表另有 ${p.count - 1} 处）` : '', moreEn: '' });

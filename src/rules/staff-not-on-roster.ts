@@ -21,7 +21,7 @@ export function check({ model, facts, report }: RuleContext): void {
   // One finding per person and sheet, at the first signature there.
   const seen = new Map<string, { name: string; path: string; count: number }>();
   for (const s of facts.ownSigners) {
-    if (facts.roster.has(s.name)) continue;
+    if (s.proctor || facts.roster.has(s.name)) continue;
     const key = `${s.name}|${model.locations[s.path]?.sheet ?? s.path.split(/[.[]/)[0]}`;
     const e = seen.get(key);
     if (e) e.count++;

@@ -152,6 +152,8 @@ describe('custody validate', () => {
     expect(b.findings.map((f) => [f.rule, f.sheet, f.row])).toEqual([
       ['handover-copies-disagree', '交接单2', 3],
       ['handover-copies-disagree', '交接单2', null],
+      // The 分校's own copy now also disagrees with its dispatch of 6 bags.
+      ['dispatch-without-handover', '出入库记录', 1],
     ]);
     expect(k.findings[0].message).toMatch(/3袋/);
   });

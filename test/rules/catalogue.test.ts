@@ -18,12 +18,13 @@ describe('clean fixtures', () => {
 rt('required-field', {
   valid: [
     { name: 'a 分校 keeps no distribution register', base: 'fenxiao' },
-    { name: 'optional address opinion and notes left out', edit: (d) => { delete d.handovers![0].fromOpinion; delete d.handovers![0].items![0].note; delete d.intake!.description; } },
+    { name: 'optional opinion and notes left out', edit: (d) => { delete d.handovers![0].fromOpinion; delete d.handovers![0].items![0].note; } },
   ],
   invalid: [
     { name: 'handover date empty', edit: (d) => { delete d.handovers![0].time; }, errors: [{ form: 1, sheet: '交接单', cell: 'C3', row: null, message: /“日期”没有填写/ }] },
     { name: 'receiving unit empty', edit: (d) => { delete d.handovers![0].to; }, errors: [{ form: 1, cell: 'C4' }] },
     { name: 'intake keeper empty', edit: (d) => { delete d.intake!.keeper; }, errors: [{ form: 2, sheet: '入库清单', row: null, message: /卷库保管员/ }] },
+    { name: '入库情况描述 empty', edit: (d) => { delete d.intake!.description; }, errors: [{ form: 2, sheet: '入库清单', cell: 'A16', row: null, message: /“入库情况描述”没有填写/ }] },
     { name: 'duty supervisor empty', edit: (d) => { delete d.duty!.supervisor; }, errors: [{ form: 5, message: /负责人/ }] },
     { name: 'distribution 发卷人 empty', edit: (d) => { delete d.distributions![1].issuer; }, errors: [{ form: 4, sheet: '分发登记2' }] },
     { name: 'semester empty', edit: (d) => { delete d.site!.semester; d.handovers![0].semester = ''; }, errors: [{ form: 0, sheet: '基本信息' }] },
@@ -112,11 +113,23 @@ rt('arrival-too-early', {
   valid: [
     { name: 'two calendar days before', edit: (d) => { d.handovers![0].time = '2024-06-13T07:00'; d.intake!.time = '2024-06-13T07:30'; d.duty!.shifts![0].from = '2024-06-13T07:00'; } },
     { name: 'a 分校 dispatching two days ahead', base: 'fenxiao' },
-    { name: 'a unit allowing 4 days (基本信息)', edit: (d) => { d.site!.settings = { arrivalDaysBefore: 4 }; d.handovers![0].time = '2024-06-11T09:30'; d.intake!.time = '2024-06-11T10:10'; d.duty!.shifts![0].from = '2024-06-11T10:00'; } },
+    { name: 'a unit allowing 4 days (基本信息)', edit: (d) => { d.site!.settings = { ...d.site!.settings, arrivalDaysBefore: 4 }; d.handovers![0].time = '2024-06-11T09:30'; d.intake!.time = '2024-06-11T10:10'; d.duty!.shifts![0].from = '2024-06-11T10:00'; } },
   ],
   invalid: [
     { name: 'three days before at a 考点', edit: (d) => { d.handovers![0].time = '2024-06-12T09:30'; }, errors: [{ form: 1, cell: 'C3', message: /3 天/ }] },
-    { name: 'a 分校 dispatch five days before', base: 'fenxiao', edit: (d) => { d.vaultLog![2].takenAt = '2024-06-11T09:12'; d.intake!.time = '2024-06-10T10:40'; d.handovers![0].time = '2024-06-10T10:00'; d.duty!.shifts![0].from = '2024-06-10T10:30'; d.duty!.shifts![0].to = '2024-06-13T20:00'; }, errors: [{ form: 1, row: null }, { form: 3, row: 3 }] },
+    {
+      name: 'a 分校 receiving and dispatching to 岳麓考点 four to five days before',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.handovers![0].time = '2024-06-10T10:00';
+        d.intake!.time = '2024-06-10T10:40';
+        d.duty!.shifts![0].from = '2024-06-10T10:30';
+        d.duty!.shifts![0].to = '2024-06-13T20:00';
+        d.handovers![1].time = '2024-06-11T09:30';
+        for (const r of d.vaultLog!.slice(0, 3)) r.takenAt = '2024-06-11T09:10';
+      },
+      errors: [{ form: 1, sheet: '交接单1' }, { form: 1, sheet: '交接单2' }, { form: 3, row: 1 }, { form: 3, row: 2 }, { form: 3, row: 3 }],
+    },
   ],
 });
 
@@ -166,7 +179,7 @@ rt('checkout-window', {
   valid: [
     { name: 'exactly 60 minutes before', edit: (d) => { d.vaultLog![0].takenAt = '2024-06-15T07:30'; } },
     { name: 'a 分校 dispatch a day before is not a loan', base: 'fenxiao' },
-    { name: 'a unit allowing 90 minutes', edit: (d) => { d.site!.settings = { checkoutLeadMinutes: 90 }; d.vaultLog![0].takenAt = '2024-06-15T07:05'; } },
+    { name: 'a unit allowing 90 minutes', edit: (d) => { d.site!.settings = { ...d.site!.settings, checkoutLeadMinutes: 90 }; d.vaultLog![0].takenAt = '2024-06-15T07:05'; } },
   ],
   invalid: [
     { name: 'two hours before', edit: (d) => { d.vaultLog![2].takenAt = '2024-06-16T06:30'; }, errors: [{ form: 3, cell: 'F6', row: 3, message: /120 分钟/ }] },
@@ -178,7 +191,7 @@ rt('checkout-window', {
 rt('not-returned', {
   valid: [
     { name: 'dispatches are not expected back', base: 'fenxiao' },
-    { name: 'a unit allowing 240 minutes (基本信息)', edit: (d) => { d.site!.settings = { returnGraceMinutes: 240 }; d.vaultLog![2].returnedAt = '2024-06-16T13:30'; } },
+    { name: 'a unit allowing 240 minutes (基本信息)', edit: (d) => { d.site!.settings = { ...d.site!.settings, returnGraceMinutes: 240 }; d.vaultLog![2].returnedAt = '2024-06-16T13:30'; } },
   ],
   invalid: [
     { name: 'never returned', edit: (d) => { const r = d.vaultLog![2]; delete r.returner; delete r.returnedAt; delete r.receivedBy; }, errors: [{ form: 3, cell: 'I6', row: 3 }] },
@@ -225,7 +238,7 @@ rt('staff-not-on-roster', {
 });
 
 rt('staff-ineligible', {
-  valid: [{ name: 'a non-formal proctor who only collects room papers' }],
+  valid: [{ name: 'a hired (non-formal) proctor collecting room papers where the unit says proctors need not be formal staff (基本信息)' }],
   invalid: [
     {
       name: 'a duty officer without pledge: the roster cell, and the first signature on each form (附件5 over two pages is one)',
@@ -236,6 +249,20 @@ rt('staff-ineligible', {
       name: 'a candidate’s relative keeping the vault',
       edit: (d) => { d.staff![3].candidateRelative = true; },
       errors: [{ form: 0, row: 4, message: /考生亲属/ }, { form: 2, row: null }, { form: 3, row: 1 }, { form: 5, sheet: '值班记录1', row: 1 }],
+    },
+    {
+      name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default)',
+      edit: (d) => void delete d.site!.settings,
+      errors: [
+        { form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工/ },
+        { form: 4, sheet: '分发登记1', cell: 'G7', row: 1, message: /周涛.*第 6 行.*本表另有 1 处/ },
+        { form: 4, sheet: '分发登记2', cell: 'G7', row: 1, message: /周涛/ },
+      ],
+    },
+    {
+      name: 'a proctor who is a candidate’s relative, even where proctors may be hired',
+      edit: (d) => void (d.staff![5].candidateRelative = true),
+      errors: [{ form: 0, sheet: '涉卷人员', cell: 'E8', row: 6, message: /考生亲属/ }, { form: 4, sheet: '分发登记1', row: 1 }, { form: 4, sheet: '分发登记2', row: 1 }],
     },
   ],
 });
@@ -248,8 +275,73 @@ rt('proctor-takes-papers', {
   ],
 });
 
+// Second wave (DOMAIN.md)
+
+rt('item-for-another-unit', {
+  valid: [
+    { name: 'every item belongs to the receiver' },
+    { name: 'a 分校 receives papers for its own 考点, named alone or under the 分校', base: 'fenxiao', edit: (d) => { d.handovers![0].items![1].destination = '岳麓考点'; d.handovers![0].items![2].destination = '长沙分校天心考点'; } },
+    { name: 'the receiver written with （学院）', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校（学院）') },
+  ],
+  invalid: [
+    { name: 'an item for another 考点 on a 考点’s handover', edit: (d) => void (d.handovers![0].items![1].destination = '天心考点'), errors: [{ form: 1, sheet: '交接单', cell: 'C9', row: 2, message: /“天心考点”.*“岳麓考点”/ }] },
+    { name: 'an item for the 分校 itself on its handover to a 考点', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校'), errors: [{ form: 1, sheet: '交接单', cell: 'C8', row: 1 }] },
+    { name: 'a 分校 receives an item for another 分校’s 考点', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![2].destination = '株洲分校荷塘考点'), errors: [{ form: 1, sheet: '交接单1', cell: 'C10', row: 3 }] },
+  ],
+});
+
+rt('dispatch-without-handover', {
+  valid: [
+    { name: 'each dispatch has its handover sheet, with the same bags', base: 'fenxiao' },
+    { name: 'an evening dispatch handed over the next day', base: 'fenxiao', edit: (d) => { d.vaultLog![3].takenAt = '2024-06-13T19:40'; d.vaultLog![4].takenAt = '2024-06-13T19:40'; } },
+  ],
+  invalid: [
+    { name: 'papers dispatched to 天心考点 with no handover sheet: one finding', base: 'fenxiao', edit: (d) => void d.handovers!.pop(), errors: [{ form: 3, sheet: '出入库记录', cell: 'F7', row: 4, message: /1001、2045.*何平、马丽/ }] },
+    { name: 'the handover sheet has one bag more than was dispatched', base: 'fenxiao', edit: (d) => { d.handovers![2].items![0].quantity = 3; d.handovers![2].total = 4; }, errors: [{ form: 3, sheet: '出入库记录', cell: 'D7', row: 4, message: /共 3 袋（第 4、5 行）.*交接单3.*4 袋/ }] },
+  ],
+});
+
+rt('intake-late', {
+  valid: [
+    { name: 'taken in 40 minutes after the handover' },
+    { name: 'exactly two hours after', edit: (d) => void (d.intake!.time = '2024-06-14T11:30') },
+    { name: 'a unit allowing 4 hours (基本信息)', edit: (d) => { d.site!.settings = { ...d.site!.settings, intakeWithinHours: 4 }; d.intake!.time = '2024-06-14T13:30'; } },
+    { name: 'a night delivery taken in after midnight', edit: (d) => { d.handovers![0].time = '2024-06-14T23:10'; d.intake!.time = '2024-06-15T00:20'; } },
+  ],
+  invalid: [
+    { name: 'taken in three hours after the handover', edit: (d) => void (d.intake!.time = '2024-06-14T12:40'), errors: [{ form: 2, sheet: '入库清单', cell: 'C17', row: null, message: /晚了 3 小时 10 分钟.*2 小时内/ }] },
+  ],
+});
+
+rt('keeper-not-custodian', {
+  valid: [{ name: 'the keeper signs papers out and in' }, { name: 'a duty officer signs papers out', edit: (d) => void (d.vaultLog![0].issuedBy = '刘洋') }],
+  invalid: [
+    { name: 'an exam-affairs officer signs papers out', edit: (d) => void (d.vaultLog![1].issuedBy = '李强'), errors: [{ form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /“李强”.*考务人员、交接人员/ }] },
+    { name: 'the 主考 signs papers back in twice: one finding', edit: (d) => { d.vaultLog![0].receivedBy = '王芳'; d.vaultLog![2].receivedBy = '王芳'; }, errors: [{ form: 3, cell: 'J4', row: 1, message: /本表另有 1 处/ }] },
+  ],
+});
+
+rt('session-without-register', {
+  valid: [{ name: 'a register for every session' }, { name: 'a 分校 keeps no register', base: 'fenxiao' }],
+  invalid: [
+    { name: 'the second day’s register missing', edit: (d) => void d.distributions!.pop(), errors: [{ form: 3, sheet: '出入库记录', cell: 'B6', row: 3, message: /3310.*附件4/ }] },
+    { name: 'the register dated the next day', edit: (d) => { const r = d.distributions![2]; r.start = '2024-06-17T08:30'; r.end = '2024-06-17T10:00'; r.rows![0].issuedAt = '2024-06-17T08:05'; r.rows![0].returnedAt = '2024-06-17T10:06'; }, errors: [{ form: 3, row: 3 }] },
+  ],
+});
+
+rt('handed-out-beyond-checkout', {
+  valid: [
+    { name: 'two bags out: the two largest hold 57 copies for 57 handed out', edit: (d) => void (d.vaultLog![0].quantity = 2) },
+    { name: 'taken out in 份', edit: (d) => { d.vaultLog![2].quantity = 20; d.vaultLog![2].unit = '份'; } },
+  ],
+  invalid: [
+    { name: 'one bag out, two rooms served', edit: (d) => void (d.vaultLog![0].quantity = 1), errors: [{ form: 4, sheet: '分发登记1', cell: 'D8', row: 2, message: /共发出 57 份.*最多只有 31 份（1 袋）/ }] },
+    { name: 'more copies than the 份 taken out', edit: (d) => { d.vaultLog![2].quantity = 18; d.vaultLog![2].unit = '份'; }, errors: [{ form: 4, sheet: '分发登记3', cell: 'D7', row: 1, message: /18 份/ }] },
+  ],
+});
+
 test('every rule of the catalogue has a table', () => {
   const crossOnly = new Set(['handover-copies-disagree']); // test/rules/across.test.ts
   for (const meta of ALL_META) if (!crossOnly.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(26);
+  expect(ALL_META).toHaveLength(32);
 });

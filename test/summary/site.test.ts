@@ -34,9 +34,9 @@ describe('per-site summary of the 岳麓考点 fixture (hand-computed)', () => {
     // 2045: one 31 → 31 copies for 31 candidates, no spare.
     expect(mgmt).toMatchObject({ copies: 31, candidates: 31, spareCopies: 0, checkouts: 1, returns: 1, copiesDistributed: 31 });
     expect(mgmt.rooms).toEqual(['01']);
-    // 3310: two 11 → 22 copies for 20; no distribution sheet for its session.
-    expect(lit).toMatchObject({ copies: 22, candidates: 20, spareCopies: 2, checkouts: 1, returns: 1, copiesDistributed: 0 });
-    expect(lit.rooms).toEqual([]);
+    // 3310: two 11 → 22 copies for 20, all 20 handed to room 01.
+    expect(lit).toMatchObject({ copies: 22, candidates: 20, spareCopies: 2, checkouts: 1, returns: 1, copiesDistributed: 20 });
+    expect(lit.rooms).toEqual(['01']);
     expect(s.totals).toMatchObject({
       papers: 3,
       sessions: 3,
@@ -46,8 +46,8 @@ describe('per-site summary of the 岳麓考点 fixture (hand-computed)', () => {
       checkouts: 3,
       returns: 3,
       dispatches: 0,
-      roomsServed: 3,
-      copiesDistributed: 88,
+      roomsServed: 4,
+      copiesDistributed: 108,
       bagsStillOut: 0,
     });
     expect(s.outstanding).toEqual([]);

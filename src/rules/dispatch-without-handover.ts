@@ -1,0 +1,142 @@
+import { norm, showTime, tm, whole } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+import type { Handover, SiteData } from '../model/types';
+
+export const meta: RuleMeta = {
+  id: 'dispatch-without-handover',
+  title: { zh: '下发考点没有交接单', en: 'Dispatch without a handover sheet' },
+  severity: 'error',
+  forms: [1, 3],
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷由分校（学院）分发给考点，双方签写附件1”',
+  messages: {
+    zh: {
+      none: '试卷 {papers} 于 {time} 出库下发（取卷人 {taker}），但没有一张分校发给考点的纸质试卷交接单（附件1）与这次下发对应。分校分发试卷给考点须双方签写附件1，请补上这次交接的交接单，或核对取卷时间。',
+      bags: '{time} 下发给{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而交接单（{sheet2}）上是 {handed} 袋。出库下发的试卷须与双方签写的交接单一致，请核对数量。',
+    },
+    en: {
+      none: 'Papers {papers} left the vault for a 考点 at {time} (taken by {taker}), but no handover sheet (附件1) from the 分校 to a 考点 matches this dispatch. A 分校 hands papers to its 考点 on a handover sheet signed by both sides.',
+      bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree.',
+    },
+  },
+  docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
+};
+
+const DAY = 24 * 60;
+/** Checkouts this close in time are one trip to the vault. */
+const TOGETHER = 30;
+
+/** The outgoing handovers within a day of a dispatch at `t` (the same day, or the next after an evening checkout), nearest first. */
+function handoversNear(data: SiteData, outgoing: number[], t: number): number[] {
+  const near = outgoing.filter((i) => {
+    const ht = tm(data.handovers![i]?.time);
+    return Math.floor(ht / 1440) === Math.floor(t / 1440) || (ht >= t && ht - t <= DAY);
+  });
+  return near.sort((x, y) => Math.abs(tm(data.handovers![x]?.time) - t) - Math.abs(tm(data.handovers![y]?.time) - t));
+}
+
+/** The entry of a time-sorted list nearest to `t` (binary search). */
+function nearest<T extends { t: number }>(sorted: readonly T[], t: number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[lo];
+  const before = sorted[lo - 1];
+  if (!before) return after;
+  if (!after) return before;
+  return t - before.t <= after.t - t ? before : after;
+}
+
+/**
+ * Each dispatch row's handover: the one its taker signs as receiver; else the
+ * one of rows taken out with it (within half an hour); else the nearest one no
+ * signing taker has claimed (a sheet signed by other takers is another 考点's).
+ */
+function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number, number | undefined> {
+  const outgoing = (data.handovers ?? []).map((_, i) => i).filter((i) => facts.direction[i] === 'out' && !Number.isNaN(tm(data.handovers![i]?.time)));
+  const intake = tm(data.intake?.time);
+  // A dispatch taken out before the papers were taken in is checkout-before-intake's: its time is in question.
+  const beforeIntake = (t: number, paper: unknown) => t < intake && facts.intakePapers.has(norm(paper));
+  const rows = (data.vaultLog ?? []).map((_, i) => i).filter((i) => {
+    const t = tm(data.vaultLog![i]?.takenAt);
+    return facts.dispatch[i] && !Number.isNaN(t) && !beforeIntake(t, data.vaultLog![i].paperNo);
+  });
+  const pairs = new Map<number, number | undefined>();
+  const claimed = new Set<number>();
+  for (const i of rows) {
+    const r = data.vaultLog![i];
+    const signed = handoversNear(data, outgoing, tm(r.takenAt)).find((h) => (data.handovers![h].toSigners ?? []).some((n) => norm(n) === norm(r.taker)));
+    if (signed !== undefined) claimed.add(signed);
+    pairs.set(i, signed);
+  }
+  const signedTimes = rows.filter((k) => pairs.get(k) !== undefined).map((k) => ({ t: tm(data.vaultLog![k].takenAt), h: pairs.get(k)! }));
+  signedTimes.sort((x, y) => x.t - y.t);
+  for (const i of rows) {
+    if (pairs.get(i) !== undefined) continue;
+    const t = tm(data.vaultLog![i].takenAt);
+    // Taken out together with a signed row: the same movement.
+    const together = nearest(signedTimes, t);
+    pairs.set(i, together && Math.abs(together.t - t) <= TOGETHER ? together.h : handoversNear(data, outgoing, t).find((h) => !claimed.has(h)));
+  }
+  return pairs;
+}
+
+/** Bags on a handover: its items in 袋 added up, else its 合计; undefined when in 箱 or unreadable. */
+function handoverBags(h: Handover): number | undefined {
+  const items = h.items ?? [];
+  if (items.some((it) => norm(it?.unit) && norm(it?.unit) !== '袋')) return undefined;
+  const counts = items.map((it) => whole(it?.quantity));
+  if (items.length > 0 && counts.every((c) => c !== undefined)) return counts.reduce<number>((a, c) => a + (c ?? 0), 0);
+  return whole(h.total);
+}
+
+const push = (map: Map<number, number[]>, key: number, row: number) => map.set(key, [...(map.get(key) ?? []), row]);
+
+/** Some paper dispatched in more bags than were taken in. */
+function overdrawn(data: SiteData, facts: RuleContext['facts']): boolean {
+  const out = new Map<string, number>();
+  (data.vaultLog ?? []).forEach((r, i) => {
+    if (facts.dispatch[i]) out.set(norm(r?.paperNo), (out.get(norm(r?.paperNo)) ?? 0) + (whole(r?.quantity) ?? 0));
+  });
+  return [...out].some(([paper, bags]) => bags > (facts.intakeBags.get(paper) ?? Number.POSITIVE_INFINITY));
+}
+
+export function check({ model, facts, report }: RuleContext): void {
+  const data = model.data;
+  if (facts.level !== '分校') return;
+  const unpaired = new Map<number, number[]>();
+  const paired = new Map<number, number[]>();
+  const pairs = pairDispatches(data, facts);
+  for (const [i, h] of pairs) {
+    if (h === undefined) push(unpaired, Math.floor(tm(data.vaultLog![i].takenAt) / 1440), i);
+    else push(paired, h, i);
+  }
+  const seqOf = (i: number) => model.locations[`vaultLog[${i}]`]?.row ?? i + 1;
+  for (const rows of unpaired.values()) {
+    const first = data.vaultLog![rows[0]];
+    const listed = (key: 'paperNo' | 'taker') => [...new Set(rows.map((i) => norm(data.vaultLog![i][key])).filter(Boolean))].join('、');
+    report(`vaultLog[${rows[0]}].takenAt`, 'none', { papers: listed('paperNo'), time: showTime(tm(first.takenAt)), taker: listed('taker') });
+  }
+  // Bags are compared only where every dispatch (with a time not in question) found its sheet and no paper went out beyond its stock (overdraw): one fact, one finding.
+  const questioned = pairs.size < facts.dispatch.filter(Boolean).length;
+  if (unpaired.size > 0 || questioned || overdrawn(data, facts)) return;
+  for (const [h, rows] of paired) {
+    const handover = data.handovers![h];
+    const handed = handoverBags(handover);
+    const counts = rows.map((i) => (norm(data.vaultLog![i].unit) || '袋') === '袋' ? whole(data.vaultLog![i].quantity) : undefined);
+    if (handed === undefined || counts.some((c) => c === undefined)) continue;
+    const out = counts.reduce<number>((a, c) => a + (c ?? 0), 0);
+    if (out === handed) continue;
+    report(`vaultLog[${rows[0]}].quantity`, 'bags', {
+      time: showTime(tm(handover.time)),
+      to: String(handover.to ?? ''),
+      out,
+      rows: rows.map(seqOf).join('、'),
+      handed,
+      sheet2: model.locations[`handovers[${h}]`]?.sheet ?? '',
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { showTime, tm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'intake-late',
+  title: { zh: '入库不及时', en: 'Intake late' },
+  severity: 'error',
+  forms: [0, 1, 2],
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”',
+  messages: {
+    zh: {
+      late: '入库时间 {intake} 比试卷交接（{received}，{sheet2}）晚了 {gap}。接收试卷后须及时入库清点，本单位的入库时限是交接后 {hours} 小时内；请核对入库时间，或在基本信息“入库时限（接收后小时）”中按本单位规定设定。',
+    },
+    en: {
+      late: 'Intake at {intake} is {gapEn} after the papers were handed over ({received}, {sheet2}). Papers are taken into the vault promptly on receipt, within {hours} hours here; check the intake time, or set 入库时限（接收后小时） on 基本信息.',
+    },
+  },
+  docs: '入库时间 more than the set hours (default 2, 基本信息 入库时限（接收后小时）) after the incoming handover it records: the latest incoming handover at or before it. An intake before every handover is intake-before-receipt instead; a handover more days ahead of the first session than allowed is arrival-too-early’s.',
+};
+
+/** 200 minutes → 3 小时 20 分钟. */
+export function hoursAndMinutes(minutes: number, lang: 'zh' | 'en' = 'zh'): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (lang === 'en') return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ') || '0 min';
+  return [h ? `${h} 小时` : '', m ? `${m} 分钟` : ''].filter(Boolean).join(' ') || '0 分钟';
+}
+
+export function check({ model, facts, report }: RuleContext): void {
+  const intake = tm(model.data.intake?.time);
+  if (Number.isNaN(intake)) return;
+  let received = Number.NaN;
+  let at = -1;
+  (model.data.handovers ?? []).forEach((h, i) => {
+    const t = tm(h?.time);
+    if (facts.direction[i] !== 'in' || Number.isNaN(t) || t > intake) return;
+    if (Number.isNaN(received) || t > received) {
+      received = t;
+      at = i;
+    }
+  });
+  if (Number.isNaN(received)) return;
+  // A handover that arrival-too-early questions (its date is likely wrong) is not also measured against.
+  const first = facts.firstSessionStart;
+  if (!Number.isNaN(first) && Math.floor(first / 1440) - Math.floor(received / 1440) > facts.settings.arrivalDaysBefore) return;
+  const gap = intake - received;
+  const hours = facts.settings.intakeWithinHours;
+  if (gap <= hours * 60) return;
+  report('intake.time', 'late', {
+    intake: showTime(intake),
+    received: showTime(received),
+    sheet2: model.locations[`handovers[${at}]`]?.sheet ?? '',
+    gap: hoursAndMinutes(gap),
+    gapEn: hoursAndMinutes(gap, 'en'),
+    hours,
+  });
+}

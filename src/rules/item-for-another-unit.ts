@@ -1,0 +1,51 @@
+import { sameUnit, unitKey } from '../model/custody';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'item-for-another-unit',
+  title: { zh: '试卷归属不是接收单位', en: 'Item for another unit' },
+  severity: 'error',
+  forms: [1],
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 备注“2.试卷归属应填写“**分校（学院）（或考点）”。”',
+  messages: {
+    zh: {
+      other: '第 {seq} 行的试卷归属是“{dest}”，而这张交接单的接收单位是“{to}”。试卷归属应是接收单位（交给分校的也可以是它所辖的考点{sites}），请核对这一行的试卷是否交错了单位。',
+    },
+    en: {
+      other: 'Row {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for a 分校, one of its 考点); check whether these papers went to the wrong unit.',
+    },
+  },
+  docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校).',
+};
+
+function levelOfName(name: string): '考点' | '分校' | '省校' | undefined {
+  if (name.includes('考点')) return '考点';
+  if (/分校|学院/.test(name)) return '分校';
+  if (/分部|省校|开放大学/.test(name)) return '省校';
+  return undefined;
+}
+
+/** The item belongs to the receiver: names it, or is named within it at the same level ("雨湖考点" of "湘潭分校雨湖考点"). */
+function namesReceiver(dest: string, to: string): boolean {
+  if (dest.includes(to)) return true;
+  const level = levelOfName(dest);
+  return to.includes(dest) && (level === undefined || level === levelOfName(to));
+}
+
+export function check({ model, facts, report }: RuleContext): void {
+  const data = model.data;
+  // A 分校's own 考点: those it hands papers on to.
+  const ownSites = facts.level === '分校' ? (data.handovers ?? []).filter((_, i) => facts.direction[i] === 'out').map((h) => unitKey(h?.to)).filter(Boolean) : [];
+  (data.handovers ?? []).forEach((h, i) => {
+    const to = unitKey(h?.to);
+    if (!h || !to || facts.direction[i] === undefined) return;
+    const toBranch = levelOfName(to) === '分校' || (facts.direction[i] === 'in' && facts.level === '分校' && levelOfName(to) !== '考点');
+    (h.items ?? []).forEach((item, j) => {
+      const dest = unitKey(item?.destination);
+      if (!dest || namesReceiver(dest, to)) return;
+      if (toBranch && levelOfName(dest) === '考点' && !/分校|学院/.test(dest.replace(/考点.*$/, '')) && (ownSites.length === 0 || ownSites.some((s) => sameUnit(s, dest)))) return;
+      const seq = model.locations[`handovers[${i}].items[${j}]`]?.row ?? j + 1;
+      report(`handovers[${i}].items[${j}].destination`, 'other', { seq, dest: String(item?.destination ?? ''), to: String(h.to ?? ''), sites: ownSites.length ? `：${ownSites.join('、')}` : '' });
+    });
+  });
+}

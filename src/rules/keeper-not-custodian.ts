@@ -1,0 +1,48 @@
+import { norm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'keeper-not-custodian',
+  title: { zh: '出入库签字人不是保管员', en: 'Vault signer not a keeper' },
+  severity: 'error',
+  forms: [0, 3],
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“各考点考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接，并签写附件3”',
+  messages: {
+    zh: {
+      keeper:
+        '“{name}”在“{field}”签字，但在涉卷人员名单上（第 {seq} 行）是{roles}，不是卷库保管员或值班人员{more}。保密室出入库须与卷库保管员（值班人员）交接，请由保管员签字，或在名单上补记此人的职责。',
+    },
+    en: {
+      keeper:
+        '"{name}" signs "{field}" but is {rolesEn} on the staff roster (row {seq}), neither a vault keeper (卷库保管员) nor a duty officer (值班人员). Papers leave and enter the vault through the keeper; have the keeper sign, or add the role on the roster.',
+    },
+  },
+  docs: 'A 附件3 出库 or 入库 signature (卷库保管员出库签字, 保管员入库签字) by someone whose roster roles include neither 卷库保管员 nor 值班人员. One finding per person, at their first such signature. Not for someone off the roster (staff-not-on-roster), a roster row without roles, or a keeper who is also the taker or returner (same-person).',
+};
+
+const CUSTODIANS = new Set(['卷库保管员', '值班人员']);
+
+export function check({ model, facts, report }: RuleContext): void {
+  const seen = new Map<string, { path: string; count: number; roles: string[]; seq: number }>();
+  (model.data.vaultLog ?? []).forEach((r, i) => {
+    if (!r) return;
+    const sides = [
+      ['issuedBy', r.issuedBy, r.taker],
+      ['receivedBy', r.receivedBy, r.returner],
+    ] as const;
+    for (const [key, signer, counterpart] of sides) {
+      const name = norm(signer);
+      const entry = name ? facts.roster.get(name) : undefined;
+      if (!entry || name === norm(counterpart)) continue;
+      const roles = (entry.member.roles ?? []).map(norm).filter(Boolean);
+      if (roles.length === 0 || roles.some((role) => CUSTODIANS.has(role))) continue;
+      const e = seen.get(name);
+      if (e) e.count++;
+      else seen.set(name, { path: `vaultLog[${i}].${key}`, count: 1, roles, seq: model.locations[`staff[${entry.index}]`]?.row ?? entry.index + 1 });
+    }
+  });
+  for (const [name, e] of seen) {
+    const more = e.count > 1 ? `（本表另有 ${e.count - 1} 处）` : '';
+    report(e.path, 'keeper', { name, seq: e.seq, roles: e.roles.join('、'), rolesEn: e.roles.join(', '), more });
+  }
+}

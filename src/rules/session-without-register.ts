@@ -1,0 +1,60 @@
+import { norm, sessionFor, SessionFact, showTime, tm } from './facts';
+import type { RuleContext, RuleMeta } from './types';
+import type { SiteData } from '../model/types';
+
+export const meta: RuleMeta = {
+  id: 'session-without-register',
+  title: { zh: '场次没有分发登记表', en: 'Session without a distribution register' },
+  severity: 'error',
+  forms: [0, 3, 4],
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“考试当天当场，在特设考务办公室（考试值班室），试卷经由考务工作人员分发至考场及回收，签写附件4”',
+  messages: {
+    zh: {
+      none: '试卷 {paper} 在 {taken} 出库，供 {start} 开考的这一场使用，但没有一张考务办公室试卷分发登记表（附件4）登记这一场发放这份试卷。试卷分发至考场及回收须当场签写附件4，请补上这一场的登记表或登记行。',
+    },
+    en: {
+      none: 'Paper {paper} left the vault at {taken} for the session starting {start}, but no distribution register (附件4) records handing it out in that session. Handing papers to the rooms and taking them back is signed on 附件4 on the spot; add the register or its rows.',
+    },
+  },
+  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a 分校’s dispatch) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout. Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
+};
+
+/** The day (days since the epoch) a register row hands out its paper: its 领取时间, else the sheet's 日期. */
+function handoutDays(data: SiteData): { byPaper: Set<string>; doubtfulDays: Set<number> } {
+  const byPaper = new Set<string>();
+  const doubtfulDays = new Set<number>();
+  (data.distributions ?? []).forEach((d) => {
+    const sheetDay = Math.floor(tm(d?.start) / 1440);
+    (d?.rows ?? []).forEach((r) => {
+      const issued = tm(r?.issuedAt);
+      const day = Number.isNaN(issued) ? sheetDay : Math.floor(issued / 1440);
+      if (Number.isNaN(day)) return;
+      const paper = norm(r?.paperNo);
+      if (paper) byPaper.add(`${paper}|${day}`);
+      else doubtfulDays.add(day);
+    });
+  });
+  return { byPaper, doubtfulDays };
+}
+
+export function check({ model, facts, report }: RuleContext): void {
+  const data = model.data;
+  if (facts.level !== '考点' || !data.distributions || data.distributions.length === 0) return;
+  const { byPaper, doubtfulDays } = handoutDays(data);
+  // A register row naming a paper nobody knows is unknown-paper's finding; its day's sessions are not judged.
+  for (const key of byPaper) {
+    const [paper, day] = key.split('|');
+    if (!facts.intakePapers.has(paper) && !facts.schedulePapers.has(paper)) doubtfulDays.add(Number(day));
+  }
+  const judged = new Set<SessionFact>();
+  (data.vaultLog ?? []).forEach((r, i) => {
+    if (!r || facts.dispatch[i]) return;
+    const t = tm(r.takenAt);
+    const session = sessionFor(facts, r.paperNo, t);
+    if (!session || judged.has(session)) return;
+    judged.add(session);
+    const day = Math.floor(session.start / 1440);
+    if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day)) return;
+    report(`vaultLog[${i}].paperNo`, 'none', { paper: session.paperNo, taken: showTime(t), start: showTime(session.start) });
+  });
+}
