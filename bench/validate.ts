@@ -9,7 +9,7 @@ import { fillWorkbook } from '../src/cli/fill';
 import { readWorkbook } from '../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../src/io/xlsx/node-workbook';
 import { isoFromMinutes } from '../src/model/datetime';
-import type { SiteData } from '../src/model/types';
+import type { Intake, SiteData } from '../src/model/types';
 import { validateSite } from '../src/rules/engine';
 
 const SLOTS: Array<[number, number]> = [
@@ -49,7 +49,7 @@ export function largeSite(papers: number): SiteData {
   for (let p = 0; p < papers; p++) {
     const s = Math.floor(p / perSession);
     data.schedule!.push({ paperNo: no(p), paperName: name(p), start: iso(startOf(s)), end: iso(endOf(s)), candidates: 300 });
-    data.intake!.items!.push({ paperNo: no(p), paperName: name(p), bags31: 10, bags26: 0, bags11: 0, bags5: 0, totalBags: 10 });
+    (data.intake as Intake).items!.push({ paperNo: no(p), paperName: name(p), bags31: 10, bags26: 0, bags11: 0, bags5: 0, totalBags: 10 });
     items.push({ destination: '岳麓考点', quantity: 10, unit: '袋', note: `${no(p)} ${name(p)}` });
     for (let k = 0; k < 10; k++) {
       data.vaultLog!.push({

@@ -20,6 +20,7 @@ import { validateSite } from '../src/rules/engine';
 import { fixture, loadBuffer } from './helpers';
 import { clippedCells } from './print-fit';
 import { SEED_LABELS } from './seed-labels';
+import type { Intake } from '../src/model/types';
 
 function toPdf(dir: string, files: string[]): void {
   const profile = `file://${fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'))}`;
@@ -50,8 +51,8 @@ function longNames(): SiteData {
     r.paperName = longName;
     r.taker = '欧阳红(主考)';
   });
-  data.intake!.items!.forEach((item) => (item.paperName = longName));
-  data.intake!.description = '试卷数量准确，试卷袋包装完好，已按考试时间单元分别转入保密柜，不同考试时间未混装；保密柜密封条张贴规范，两人在场签字确认。'.repeat(3);
+  (data.intake as Intake).items!.forEach((item) => (item.paperName = longName));
+  (data.intake as Intake).description = '试卷数量准确，试卷袋包装完好，已按考试时间单元分别转入保密柜，不同考试时间未混装；保密柜密封条张贴规范，两人在场签字确认。'.repeat(3);
   data.handovers![0].address = '湖南省长沙市岳麓区麓山南路1号湖南开放大学继续教育学院综合楼一楼保密室';
   data.handovers![0].items![0].note = '1001 高等数学基础（共3袋，每袋31份，另有备用卷）';
   data.duty!.shifts![0].record = '10:10 试卷入库，陈静、李强在场；12:00 巡查一次，门窗完好；16:30 监控人员核对录像，无异常。'.repeat(4);

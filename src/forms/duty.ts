@@ -37,7 +37,7 @@ export const dutyForm: FormLayout = {
     columns: [
       { key: 'kind', label: '班次（日间/夜间）', aliases: ['班次', '日间/夜间'], type: 'enum', options: ['日间', '夜间'], width: 9 },
       { key: 'from', label: '值班时间（起）', aliases: ['值班开始时间', '开始时间'], type: 'datetime', width: 15 },
-      { key: 'to', label: '值班时间（止）', aliases: ['值班结束时间', '结束时间'], type: 'datetime', width: 15 },
+      { key: 'to', label: '值班时间（止）', aliases: ['值班结束时间', '结束时间'], type: 'datetime', width: 15, relativeTo: 'from' },
       { key: 'record', label: '情况记录', type: 'text', width: 26 },
       { key: 'handedOverBy', label: '交班人签字', aliases: ['交班人'], type: 'text', width: 9 },
       { key: 'takenOverBy', label: '接班人签字', aliases: ['接班人'], type: 'text', width: 9 },

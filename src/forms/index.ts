@@ -19,9 +19,10 @@ export type { FormId, FormLayout } from './layout';
  * How a form's records live in SiteData:
  * - `one`: a single object (`site`, `intake`, `duty`),
  * - `many`: one record per sheet (`handovers`, `distributions`),
- * - `rows`: the model's array is the form's table (`schedule`, `staff`, `vaultLog`).
+ * - `rows`: the model's array is the form's table (`schedule`, `staff`, `vaultLog`),
+ * - `lists`: one object, or an array when there are several (`intake`: one list per delivery).
  */
-export type Binding = 'one' | 'many' | 'rows';
+export type Binding = 'one' | 'many' | 'rows' | 'lists';
 
 export interface FormEntry {
   layout: FormLayout;
@@ -37,7 +38,7 @@ export const FORMS: readonly FormEntry[] = [
   { layout: scheduleForm, key: 'schedule', binding: 'rows', templateName: '考试安排' },
   { layout: staffForm, key: 'staff', binding: 'rows', templateName: '涉卷人员' },
   { layout: handoverForm, key: 'handovers', binding: 'many', templateName: '附件1 纸质试卷交接单' },
-  { layout: intakeForm, key: 'intake', binding: 'one', templateName: '附件2 纸质试卷入库清单' },
+  { layout: intakeForm, key: 'intake', binding: 'lists', templateName: '附件2 纸质试卷入库清单' },
   { layout: vaultLogForm, key: 'vaultLog', binding: 'rows', templateName: '附件3 保密室试卷出入库记录表' },
   { layout: distributionForm, key: 'distributions', binding: 'many', templateName: '附件4 试卷分发登记表' },
   { layout: dutyForm, key: 'duty', binding: 'one', templateName: '附件5 保密室值班记录' },
@@ -59,6 +60,8 @@ export function recordsOf(entry: FormEntry, data: SiteData): FormRecord[] {
       return entry.layout.blocks ? blockPages(entry.layout.blocks, value as FormRecord) : [value as FormRecord];
     case 'many':
       return (value as FormRecord[] | undefined) ?? [];
+    case 'lists':
+      return Array.isArray(value) ? (value as FormRecord[]) : value ? [value as FormRecord] : [];
     case 'rows':
       return value ? [{ rows: value }] : [];
   }

@@ -40,6 +40,8 @@ export interface FieldSpec {
   lines?: number;
   /** An identifier (试卷号, 考场号): read with full-width letters and digits made half-width. */
   code?: boolean;
+  /** A date-time column whose `次日8时`/`当日20时` counts from this column of the same row (值班时间止 from 起). */
+  relativeTo?: string;
   /** Excel number format for a date-time column (附件4 shows times only). */
   numFmt?: string;
   /** What the empty form prints where the value goes, as the source does: "    年  月  日  时  分". */

@@ -4,7 +4,8 @@
  * lost), with the value right of its label or after the colon in the label's
  * own cell. Every value read keeps the cell it came from.
  */
-import { DateContext, ISO_DATETIME, formatDate, parseIso, parseWallClock, readDateTime } from '../model/datetime';
+import { DateContext, ISO_DATETIME, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
+import { splitSignatures } from '../model/people';
 import { cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
 import { CellValue, SheetGrid, a1, isBlank } from '../model/grid';
 import { BlockSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
@@ -72,7 +73,9 @@ function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
       return parseCount(raw);
     case 'signers':
     case 'multi': {
-      const names = splitSigners(toHalfWidth(textOf(raw) || String(raw)));
+      // A title after a signer's name (李明 主考) is not a second signer; a role list splits on every separator.
+      const text = toHalfWidth(textOf(raw) || String(raw));
+      const names = field.type === 'signers' ? splitSignatures(text) : splitSigners(text);
       return names.length ? names : undefined;
     }
     case 'bool':
@@ -234,7 +237,8 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
       const c = header.columns.get(column.key);
       if (c === undefined) continue;
       const raw = index.value(r, c);
-      const value = convert(column, raw, ctx);
+      const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
+      const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;
       if (column.type === 'count' && column.key === 'quantity' && typeof raw === 'string' && item.unit === undefined) {
         const unit = unitOfCount(raw);

@@ -20,7 +20,7 @@ export const vaultLogForm: FormLayout = {
       { key: 'takenAt', label: '取卷时间', type: 'datetime', width: 18 },
       { key: 'issuedBy', label: '卷库保管员出库签字', aliases: ['出库保管员', '出库签字'], type: 'text', width: 11 },
       { key: 'returner', label: '还卷人签字', aliases: ['还卷人'], type: 'text', width: 11 },
-      { key: 'returnedAt', label: '还卷时间', type: 'datetime', width: 18 },
+      { key: 'returnedAt', label: '还卷时间', type: 'datetime', width: 18, relativeTo: 'takenAt' },
       { key: 'receivedBy', label: '保管员入库签字', aliases: ['入库保管员', '入库签字'], type: 'text', width: 11 },
       // Bags or copies: the source writes it in the header; each row's own unit is kept beside the form.
       { key: 'unit', label: '单位', aliases: ['袋/份'], type: 'enum', options: ['袋', '份'], width: 6, helper: true },

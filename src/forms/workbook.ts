@@ -103,10 +103,14 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     prefix = entry.key;
     list.push(...((record.rows as FormRecord[]) ?? []));
     data[entry.key] = list;
+  } else if (data[entry.key] && entry.binding === 'lists' && ownsList(record, table, entry.layout.table?.total?.key)) {
+    // Another 附件2 with its own 入库时间, keeper or description: the list of another delivery.
+    prefix = addList(model, entry.key, record);
   } else if (data[entry.key]) {
-    // A second sheet of a one-per-workbook form: its rows continue the first one's table.
-    const first = data[entry.key] as FormRecord;
-    prefix = entry.key;
+    // A second sheet of a one-per-workbook form: its rows continue the last one's table.
+    const existing = data[entry.key] as FormRecord | FormRecord[];
+    const first = Array.isArray(existing) ? existing[existing.length - 1] : existing;
+    prefix = Array.isArray(existing) ? `${entry.key}[${existing.length - 1}]` : entry.key;
     if (table) {
       const rows = (first[table] as FormRecord[] | undefined) ?? [];
       rowOffset = rows.length;
@@ -135,6 +139,28 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
       model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: seq };
     }
   }
+}
+
+/** A sheet that is a list of its own, not a continuation: it has fields besides its table and 合计. */
+function ownsList(record: FormRecord, table: string | undefined, totalKey: string | undefined): boolean {
+  return Object.entries(record).some(([k, v]) => k !== table && k !== totalKey && v !== undefined && v !== '');
+}
+
+/** Adds a list to a `lists` form: the first one becomes `key[0]` (its locations renamed), the new one `key[n]`. */
+function addList(model: SiteModel, key: string, record: FormRecord): string {
+  const data = model.data as Record<string, unknown>;
+  const existing = data[key] as FormRecord | FormRecord[];
+  if (!Array.isArray(existing)) {
+    data[key] = [existing];
+    for (const path of Object.keys(model.locations)) {
+      if (path !== key && !path.startsWith(`${key}.`)) continue;
+      model.locations[`${key}[0]${path.slice(key.length)}`] = model.locations[path];
+      delete model.locations[path];
+    }
+  }
+  const lists = data[key] as FormRecord[];
+  lists.push(record);
+  return `${key}[${lists.length - 1}]`;
 }
 
 /**

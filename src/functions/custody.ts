@@ -5,7 +5,8 @@
  * #VALUE! error instead of throwing.
  */
 import { parseWallClock, serialFromWallClock } from '../model/datetime';
-import { distinctSigners, parseCount, splitSigners, toHalfWidth } from '../model/text';
+import { parseCount, toHalfWidth } from '../model/text';
+import { personKey, splitSignatures } from '../model/people';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -114,7 +115,8 @@ export function signers(text: unknown): Outcome<number> {
   if (typeof text === 'boolean') return fail('签名不是文字 (not text)');
   if (typeof text === 'number') return fail(`签名是数字：${text} (a number, not names)`);
   if (typeof text !== 'string') return fail('签名不是文字 (not text)');
-  return ok(distinctSigners(splitSigners(text)).length);
+  // The people named: a title after a name (李明 主考) or in brackets is not another person.
+  return ok(new Set(splitSignatures(toHalfWidth(text)).map(personKey).filter(Boolean)).size);
 }
 
 /**

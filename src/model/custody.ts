@@ -9,6 +9,7 @@ import type { SiteModel } from './site-model';
 import type { Handover, SiteData, SiteInfo } from './types';
 import { dayOf, isBlankValue, norm } from './values';
 import { toHalfWidth } from './text';
+import { personKey } from './people';
 
 export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
@@ -23,6 +24,12 @@ export interface Custody {
   direction: Array<Direction | undefined>;
   /** Vault log rows that are a 分校's dispatches to its 考点 (not loans). */
   dispatch: boolean[];
+  /**
+   * One movement: for each dispatch, the outgoing handover sheet that carries
+   * it to the 考点 (`handovers` index); undefined for a dispatch with no sheet
+   * and for rows that are not dispatches.
+   */
+  movement: Array<number | undefined>;
   /** People on the 涉卷人员 roster, by `personKey`, with their first row. */
   roster: Map<string, number>;
 }
@@ -40,10 +47,6 @@ export function sameUnit(a: unknown, b: unknown): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-/** A person's name as compared. */
-export function personKey(name: unknown): string {
-  return norm(name);
-}
 
 export function levelOf(site: SiteInfo | undefined): Level {
   const text = norm(site?.level);
@@ -123,6 +126,30 @@ function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction |
   });
 }
 
+/**
+ * The outgoing handover a dispatch travels on: one sent the same day; of
+ * several, the one its taker signs (as the 考点's receiver or the 分校's
+ * sender), else the one whose items name its paper, else the first.
+ */
+function movementsOf(data: SiteData, direction: Array<Direction | undefined>, dispatch: boolean[]): Array<number | undefined> {
+  const byDay = new Map<number, number[]>();
+  (data.handovers ?? []).forEach((h, i) => {
+    if (direction[i] !== 'out') return;
+    const day = dayOf(h?.time);
+    if (!Number.isNaN(day)) byDay.set(day, [...(byDay.get(day) ?? []), i]);
+  });
+  return (data.vaultLog ?? []).map((row, r) => {
+    if (!dispatch[r] || !row) return undefined;
+    const sameDay = byDay.get(dayOf(row.takenAt)) ?? [];
+    if (sameDay.length <= 1) return sameDay[0];
+    const taker = personKey(row.taker);
+    const signedBy = sameDay.find((i) => [...(data.handovers![i].toSigners ?? []), ...(data.handovers![i].fromSigners ?? [])].some((n) => taker && personKey(n) === taker));
+    const paper = norm(row.paperNo);
+    const naming = sameDay.find((i) => paper && (data.handovers![i].items ?? []).some((it) => norm(`${it?.destination ?? ''}${it?.note ?? ''}`).includes(paper)));
+    return signedBy ?? naming ?? sameDay[0];
+  });
+}
+
 const MEMO = new WeakMap<SiteData, Custody>();
 
 /** The custody vocabulary of one workbook, worked out once. */
@@ -134,7 +161,9 @@ export function custodyOf(source: SiteModel | SiteData): Custody {
   const ownName = ownNameOf(data.site, level);
   const direction = (data.handovers ?? []).map((h) => (h ? directionOf(h, data.site, level, ownName) : undefined));
   const roster = rosterOf(data);
-  const custody: Custody = { level, ownName, name: unitNameOf(data), direction, dispatch: dispatchesOf(data, level, direction, roster), roster };
+  const dispatch = dispatchesOf(data, level, direction, roster);
+  const movement = movementsOf(data, direction, dispatch);
+  const custody: Custody = { level, ownName, name: unitNameOf(data), direction, dispatch, movement, roster };
   MEMO.set(data, custody);
   return custody;
 }

@@ -150,6 +150,29 @@ function parseDatePart(text: string): DatePart | undefined {
   return undefined;
 }
 
+/** A day named relative to the row's own day: 当日/当天/同日 (0), 次日/翌日/第二天/隔日 (+1). */
+const RELATIVE_DAY = /^(当日|当天|本日|同日|次日|翌日|第二天|隔日|次晨)/;
+const RELATIVE_OFFSET: Record<string, number> = { 当日: 0, 当天: 0, 本日: 0, 同日: 0, 次日: 1, 翌日: 1, 第二天: 1, 隔日: 1, 次晨: 1 };
+
+/** Whether a time is written relative to a day (`次日8时`, `当日20时`). */
+export function isRelativeDay(value: unknown): boolean {
+  return typeof value === 'string' && RELATIVE_DAY.test(toHalfWidth(value).trim());
+}
+
+/** The date context of a `YYYY-MM-DDTHH:mm` value: the day a relative time counts from. */
+export function dayContext(iso: unknown): DateContext | undefined {
+  const t = typeof iso === 'string' ? parseIso(iso) : undefined;
+  return t ? { year: t.year, month: t.month, day: t.day } : undefined;
+}
+
+/** `次日8时` read from the context's day (the row's start): undefined without a day to count from. */
+function relativeWallClock(timeText: string, offset: number, ctx: DateContext): WallClock | undefined {
+  const time = parseTimeOfDay(timeText);
+  if (!time || ctx.year === undefined || ctx.month === undefined || ctx.day === undefined) return undefined;
+  const d = new Date(Date.UTC(ctx.year, ctx.month - 1, ctx.day + offset, time.hour, time.minute));
+  return wallClockFromDate(d);
+}
+
 /**
  * Reads a date-time as written. Returns undefined when the text is not a date-time
  * (the caller keeps the text for the validator). A date with no time reads as 00:00
@@ -165,6 +188,8 @@ export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk
   const text = prepare(value);
   if (text === '') return undefined;
 
+  const relative = RELATIVE_DAY.exec(text);
+  if (relative) return relativeWallClock(text.slice(relative[0].length).trim(), RELATIVE_OFFSET[relative[1]], ctx);
   const datePart = parseDatePart(text);
   const timeText = datePart ? datePart.rest : text;
   const time = parseTimeOfDay(timeText);

@@ -6,6 +6,7 @@
  */
 import { unitKey } from './custody';
 import type { Direction } from './custody';
+import { personKey } from './people';
 import { norm, tm, whole } from './values';
 
 /** A copy as pairing needs it: where it is kept, which way it goes for its holder, its units and time. */
@@ -45,7 +46,7 @@ export function itemLine(item: { destination?: unknown; quantity?: unknown; unit
   return `${norm(item.destination)}|${whole(item.quantity) ?? norm(item.quantity)}|${norm(item.unit || '袋')}`;
 }
 
-const signers = (list: readonly unknown[] | null | undefined): string => [...new Set((list ?? []).map(norm).filter(Boolean))].sort().join('、');
+const signers = (list: readonly unknown[] | null | undefined): string => [...new Set((list ?? []).map(personKey).filter(Boolean))].sort().join('、');
 
 /** Each compared field of a copy in the form compared: equal strings, equal field. */
 export function copyFields(h: CopyContent): Record<CopyField, string> & { content: string } {

@@ -22,6 +22,13 @@ const object = (properties: Record<string, unknown>, required: string[] = []) =>
 const list = (items: unknown) => ({ type: 'array', items });
 
 const bagCounts = { bags31: count, bags26: count, bags11: count, bags5: count, totalBags: count };
+const intakeList = object({
+  items: list(object({ paperNo: text, paperName: text, ...bagCounts })),
+  totals: object(bagCounts),
+  description: text,
+  time,
+  keeper: text,
+});
 
 export const siteDataSchema = object({
   site: object({
@@ -64,13 +71,8 @@ export const siteDataSchema = object({
       toSigners: names,
     }),
   ),
-  intake: object({
-    items: list(object({ paperNo: text, paperName: text, ...bagCounts })),
-    totals: object(bagCounts),
-    description: text,
-    time,
-    keeper: text,
-  }),
+  // One intake list, or one per delivery (DOMAIN.md "Second wave").
+  intake: { anyOf: [intakeList, list(intakeList)] },
   vaultLog: list(
     object({
       paperNo: text,

@@ -180,7 +180,8 @@ export interface SiteData {
   schedule?: Session[];
   staff?: StaffMember[];
   handovers?: Handover[];
-  intake?: Intake;
+  /** One intake list, or one per delivery when papers were received more than once. */
+  intake?: Intake | Intake[];
   vaultLog?: VaultLogEntry[];
   distributions?: Distribution[];
   duty?: Duty;

@@ -1,24 +1,23 @@
 import { dayOf, norm, showTime, tm } from './facts';
 import { toHalfWidth } from '../model/text';
+import type { Facts } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'arrival-too-early',
   title: { zh: '试卷到达过早', en: 'Papers arrived too early' },
   severity: 'error',
-  forms: [0, 1, 3],
+  forms: [0, 1],
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“严格控制好试卷到达目的地时间，原则上到分校（或考点）时间不得早于2天”',
   messages: {
     zh: {
       handover: '试卷 {time} 交接到{unit}，比最早一场考试（{first}）早了 {days} 天。方案规定试卷到分校（或考点）不得早于考前 {limit} 天；如属特殊情况须考前一个月报备，否则请核对日期。',
-      dispatch: '试卷 {paper} 于 {time} 出库下发给考点，比它的第一场考试（{first}）早了 {days} 天。试卷到考点不得早于考前 {limit} 天，请核对日期。',
     },
     en: {
       handover: 'Papers were handed over to {unit} at {time}, {days} days before the first session ({first}). Papers may reach a 分校 or 考点 at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
-      dispatch: 'Paper {paper} was dispatched to the exam site at {time}, {days} days before its first session ({first}). Papers may reach an exam site at most {limit} days before.',
     },
   },
-  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days: incoming handovers, a 分校’s handovers to its 考点, and a 分校’s dispatch checkouts.',
+  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days: incoming handovers and a 分校’s handovers to its 考点. A 分校’s dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches); a dispatch with no sheet is dispatch-without-handover’s.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -29,6 +28,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const names = new Map<string, string>();
   for (const s of data.schedule ?? []) if (norm(s?.paperName) && norm(s?.paperNo)) names.set(norm(s?.paperName), norm(s?.paperNo));
 
+  // A 分校's dispatch is judged on the handover sheet that carries it, never on its own vault-log row.
   (data.handovers ?? []).forEach((h, i) => {
     const dir = facts.direction[i];
     if (!h || (dir !== 'in' && !(dir === 'out' && facts.level === '分校'))) return;
@@ -50,21 +50,22 @@ export function check({ model, facts, report }: RuleContext): void {
       }
       if (!named) allNamed = false;
     }
-    if (!allNamed || Number.isNaN(first)) first = facts.firstSessionStart;
+    // Items naming no paper: the papers of the dispatches this sheet carries (one movement, judged once, here).
+    if (!allNamed) first = firstOfCarried(facts, i, first);
     if (Number.isNaN(first)) return;
     const days = Math.floor(first / 1440) - dayOf(h.time);
     if (days > limit) report(`handovers[${i}].time`, 'handover', { time: showTime(t), unit: h.to ?? '本单位', first: showTime(first), days, limit });
   });
+}
 
-  const intake = tm(data.intake?.time);
-  (data.vaultLog ?? []).forEach((r, i) => {
-    if (!facts.dispatch[i] || !r) return;
-    const t = tm(r.takenAt);
-    if (!Number.isNaN(intake) && t < intake && facts.intakePapers.has(norm(r.paperNo))) return; // checkout-before-intake
-    const list = sessionsBy.get(norm(r.paperNo));
-    if (Number.isNaN(t) || !list) return;
-    const next = list.find((s) => s.end >= t) ?? list[list.length - 1];
-    const days = Math.floor(next.start / 1440) - dayOf(r.takenAt);
-    if (days > limit) report(`vaultLog[${i}].takenAt`, 'dispatch', { paper: norm(r.paperNo), time: showTime(t), first: showTime(next.start), days, limit });
+/** The first session of the papers an outgoing handover carries by its dispatches; else of every paper. */
+function firstOfCarried(facts: Facts, handover: number, named: number): number {
+  const starts: number[] = [];
+  facts.custody.movement.forEach((h, r) => {
+    if (h !== handover) return;
+    const start = facts.sessionsByPaper.get(norm(facts.data.vaultLog?.[r]?.paperNo))?.[0]?.start;
+    starts.push(start ?? Number.NaN);
   });
+  if (starts.length === 0 || starts.some((t) => Number.isNaN(t))) return facts.firstSessionStart;
+  return Math.min(...starts, ...(Number.isNaN(named) ? [] : [named]));
 }

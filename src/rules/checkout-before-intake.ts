@@ -15,11 +15,11 @@ export const meta: RuleMeta = {
 };
 
 export function check({ model, facts, report }: RuleContext): void {
-  const intake = tm(model.data.intake?.time);
-  if (Number.isNaN(intake)) return;
+  // Each paper against the list that took it in (DOMAIN.md "Second wave": one intake list per delivery).
   (model.data.vaultLog ?? []).forEach((r, i) => {
     const p = norm(r?.paperNo);
     const t = tm(r?.takenAt);
-    if (facts.intakePapers.has(p) && !Number.isNaN(t) && t < intake) report(`vaultLog[${i}].takenAt`, 'early', { paper: p, taken: showTime(t), intake: showTime(intake) });
+    const intake = facts.intakeTimes.get(p);
+    if (intake !== undefined && !Number.isNaN(t) && t < intake) report(`vaultLog[${i}].takenAt`, 'early', { paper: p, taken: showTime(t), intake: showTime(intake) });
   });
 }

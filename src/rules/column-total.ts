@@ -28,7 +28,7 @@ function columnSum(values: unknown[]): number | undefined {
   return sum;
 }
 
-export function check({ model, report }: RuleContext): void {
+export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   (data.handovers ?? []).forEach((h, i) => {
     const total = whole(h?.total);
@@ -39,15 +39,16 @@ export function check({ model, report }: RuleContext): void {
     const sum = columnSum(h.items.map((it) => it?.quantity));
     if (sum !== undefined && sum !== total) report(`handovers[${i}].total`, 'sum', { total, sum, field: '合计' });
   });
-  const intake = data.intake;
-  if (!intake?.totals || !intake.items) return;
-  const rowsWrong = intake.items.some((it) => it && rowTotalWrong(it as Record<string, unknown>));
-  for (const k of ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const) {
-    const total = whole(intake.totals[k]);
-    if (total === undefined) continue;
+  // Each intake list has its own 合计 (one list per delivery).
+  for (const { list: intake, path } of facts.intakes) {
+    if (!intake.totals || !intake.items) continue;
     // A row that does not add up already has its finding (row-total); its column totals would only repeat it.
-    if (rowsWrong) continue;
-    const sum = columnSum(intake.items.map((it) => it?.[k]));
-    if (sum !== undefined && sum !== total) report(`intake.totals.${k}`, 'sum', { total, sum });
+    if (intake.items.some((it) => it && rowTotalWrong(it as Record<string, unknown>))) continue;
+    for (const k of ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const) {
+      const total = whole(intake.totals[k]);
+      if (total === undefined) continue;
+      const sum = columnSum(intake.items.map((it) => it?.[k]));
+      if (sum !== undefined && sum !== total) report(`${path}.totals.${k}`, 'sum', { total, sum });
+    }
   }
 }

@@ -15,7 +15,7 @@ export const meta: RuleMeta = {
   docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule. Rows with an unreadable count are skipped.',
 };
 
-export function check({ model, report }: RuleContext): void {
+export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const candidates = new Map<string, number>();
   for (const s of data.schedule ?? []) {
@@ -23,9 +23,11 @@ export function check({ model, report }: RuleContext): void {
     const c = whole(s?.candidates);
     if (p && c !== undefined) candidates.set(p, (candidates.get(p) ?? 0) + c);
   }
-  const copies = new Map<string, { copies: number; bags: number; row: number; formula: string[] }>();
+  const copies = new Map<string, { copies: number; bags: number; row: string; formula: string[] }>();
   const bad = new Set<string>();
-  (data.intake?.items ?? []).forEach((it, i) => {
+  // A paper's copies over every intake list (one list per delivery).
+  const rows = facts.intakes.flatMap(({ list, path }) => (list.items ?? []).map((it, i) => ({ it, row: `${path}.items[${i}]` })));
+  rows.forEach(({ it, row }) => {
     const p = norm(it?.paperNo);
     if (!p || !it) return;
     const sizes = [it.bags31, it.bags26, it.bags11, it.bags5];
@@ -35,7 +37,7 @@ export function check({ model, report }: RuleContext): void {
       return;
     }
     const [a, b, c, d] = sizes.map((v) => whole(v) ?? 0);
-    const e = copies.get(p) ?? { copies: 0, bags: 0, row: i, formula: [] };
+    const e = copies.get(p) ?? { copies: 0, bags: 0, row, formula: [] };
     e.copies += 31 * a + 26 * b + 11 * c + 5 * d;
     e.bags += intakeRowBags(it) ?? a + b + c + d;
     e.formula.push(`31×${a}+26×${b}+11×${c}+5×${d}`);
@@ -44,6 +46,6 @@ export function check({ model, report }: RuleContext): void {
   for (const [p, e] of copies) {
     const need = candidates.get(p);
     if (need === undefined || bad.has(p)) continue;
-    if (e.copies < need) report(`intake.items[${e.row}]`, 'short', { paper: p, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
+    if (e.copies < need) report(e.row, 'short', { paper: p, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
   }
 }

@@ -57,9 +57,8 @@ function nearest<T extends { t: number }>(sorted: readonly T[], t: number): T | 
  */
 function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number, number | undefined> {
   const outgoing = (data.handovers ?? []).map((_, i) => i).filter((i) => facts.direction[i] === 'out' && !Number.isNaN(tm(data.handovers![i]?.time)));
-  const intake = tm(data.intake?.time);
   // A dispatch taken out before the papers were taken in is checkout-before-intake's: its time is in question.
-  const beforeIntake = (t: number, paper: unknown) => t < intake && facts.intakePapers.has(norm(paper));
+  const beforeIntake = (t: number, paper: unknown) => t < (facts.intakeTimes.get(norm(paper)) ?? Number.NaN);
   const rows = (data.vaultLog ?? []).map((_, i) => i).filter((i) => {
     const t = tm(data.vaultLog![i]?.takenAt);
     return facts.dispatch[i] && !Number.isNaN(t) && !beforeIntake(t, data.vaultLog![i].paperNo);

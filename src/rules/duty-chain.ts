@@ -1,4 +1,4 @@
-import { norm, tm } from './facts';
+import { personKey, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -21,8 +21,8 @@ export function check({ model, report }: RuleContext): void {
     // Shifts that do not meet (a gap or an overlap) are duty-gap's finding; the chain is checked where they meet.
     const end = tm(ordered[k - 1].s?.to);
     if (!Number.isNaN(end) && !Number.isNaN(ordered[k].from) && end !== ordered[k].from) continue;
-    const prev = norm(ordered[k - 1].s?.takenOverBy);
-    const name = norm(ordered[k].s?.handedOverBy);
+    const prev = personKey(ordered[k - 1].s?.takenOverBy);
+    const name = personKey(ordered[k].s?.handedOverBy);
     if (prev && name && prev !== name) report(`duty.shifts[${ordered[k].i}].handedOverBy`, 'chain', { name, prev });
   }
 }

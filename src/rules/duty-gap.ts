@@ -1,4 +1,4 @@
-import { checkoutProblem, showTime, tm } from './facts';
+import { checkoutProblem, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -9,20 +9,25 @@ export const meta: RuleMeta = {
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷入库至出库期间，各级保密室值班人员签写附件5”；参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.4“24小时昼夜值班与巡逻”',
   messages: {
     zh: {
-      gap: '上一班到 {prev} 结束，这一班 {from} 才开始，中间 {minutes} 分钟无人值班。试卷在库期间须 24 小时昼夜值班，请补记这段值班或核对时间。',
-      overlap: '这一班 {from} 开始，上一班到 {prev} 才结束，两班重叠 {minutes} 分钟。交接班时间应首尾相接，请核对值班时间。',
+      gap: '上一班到 {prev} 结束，这一班 {from} 才开始，中间 {span}无人值班。试卷在库期间须 24 小时昼夜值班，请补记这段值班或核对时间。',
+      overlap: '这一班 {from} 开始，上一班到 {prev} 才结束，两班重叠 {span}。交接班时间应首尾相接，请核对值班时间。',
       start: '试卷 {custody} 已入库，但值班记录从 {from} 才开始。从入库起须昼夜值班，请补记入库后的值班。',
       end: '最后一次出库在 {custody}，但值班记录到 {to} 就结束了。到最后一次出库为止须昼夜值班，请补记之后的值班。',
     },
     en: {
-      gap: 'The previous shift ends at {prev} and this one starts at {from}: {minutes} minutes unguarded. The vault is guarded day and night.',
-      overlap: 'This shift starts at {from} but the previous one ends only at {prev}: {minutes} minutes overlap. Shifts should meet end to start.',
+      gap: 'The previous shift ends at {prev} and this one starts at {from}: {spanEn} unguarded. The vault is guarded day and night.',
+      overlap: 'This shift starts at {from} but the previous one ends only at {prev}: {spanEn} overlap. Shifts should meet end to start.',
       start: 'Papers were in the vault from {custody}, but the duty log starts only at {from}.',
       end: 'The last checkout is at {custody}, but the duty log ends at {to}.',
     },
   },
   docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout.',
 };
+
+/** A gap or overlap as people say it: 30分钟, 2小时, 3小时20分. */
+function spanOf(minutes: number): { span: string; spanEn: string } {
+  return { span: showDuration(minutes), spanEn: showDurationEn(minutes) };
+}
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
@@ -44,11 +49,12 @@ export function check({ model, facts, report }: RuleContext): void {
     const prev = good[k - 1];
     const cur = good[k];
     if (badBetween(prev.i, cur.i)) continue;
-    if (cur.from > prev.to) report(`duty.shifts[${cur.i}].from`, 'gap', { prev: showTime(prev.to), from: showTime(cur.from), minutes: cur.from - prev.to });
-    else if (cur.from < prev.to) report(`duty.shifts[${cur.i}].from`, 'overlap', { prev: showTime(prev.to), from: showTime(cur.from), minutes: prev.to - cur.from });
+    if (cur.from > prev.to) report(`duty.shifts[${cur.i}].from`, 'gap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(cur.from - prev.to) });
+    else if (cur.from < prev.to) report(`duty.shifts[${cur.i}].from`, 'overlap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(prev.to - cur.from) });
   }
   // Custody: from intake (not before receipt) to the last checkout.
-  let start = tm(data.intake?.time);
+  let start = Math.min(...facts.intakes.map(({ list }) => tm(list.time)).filter((t) => !Number.isNaN(t)));
+  if (!Number.isFinite(start)) start = Number.NaN;
   let received = Number.NaN;
   (data.handovers ?? []).forEach((h, i) => {
     const t = tm(h?.time);

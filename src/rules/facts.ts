@@ -6,7 +6,9 @@
  * unit's side.
  */
 import type { SiteModel } from '../model/site-model';
-import { Custody, custodyOf, Direction, Level, personKey, sameUnit } from '../model/custody';
+import { Custody, custodyOf, Direction, Level, sameUnit } from '../model/custody';
+import { personKey } from '../model/people';
+import { IntakeList, intakeLists } from '../model/intake';
 import { labelOf } from '../model/labels';
 import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Settings, SiteData, StaffMember } from '../model/types';
@@ -47,8 +49,14 @@ export interface Facts {
   /** Bags taken in per paper (intake rows summed), where readable. */
   intakeBags: Map<string, number>;
   intakePapers: Set<string>;
+  /** When each paper was taken in: the time of the first intake list (by time) that holds it, where readable. */
+  intakeTimes: Map<string, number>;
+  /** The workbook's intake lists (附件2), one per delivery. */
+  intakes: IntakeList[];
   schedulePapers: Set<string>;
   direction: Array<Direction | undefined>;
+  /** Indices of the incoming handovers. */
+  incoming: number[];
   /** Vault log rows that are a 分校's dispatches to its 考点 (not loans). */
   dispatch: boolean[];
   /** Signatures on this unit's side (roster and eligibility rules). */
@@ -117,10 +125,14 @@ export function computeFacts(model: SiteModel): Facts {
 
   const intakeBags = new Map<string, number>();
   const intakePapers = new Set<string>();
-  for (const item of data.intake?.items ?? []) {
+  const intakeTimes = new Map<string, number>();
+  const intakes = intakeLists(data);
+  for (const { list, item } of intakes.flatMap(({ list }) => (list.items ?? []).map((item) => ({ list, item })))) {
     const p = norm(item?.paperNo);
     if (!p) continue;
     intakePapers.add(p);
+    const t = tm(list.time);
+    if (!Number.isNaN(t) && !(t >= (intakeTimes.get(p) ?? Infinity))) intakeTimes.set(p, t);
     const bags = intakeRowBagsAtMost(item ?? {});
     if (bags !== undefined) intakeBags.set(p, (intakeBags.get(p) ?? 0) + bags);
   }
@@ -137,7 +149,7 @@ export function computeFacts(model: SiteModel): Facts {
     const key = d === 'in' ? 'toSigners' : 'fromSigners';
     (list ?? []).forEach((n) => add(n, `handovers[${i}].${key}`));
   });
-  if (data.intake) add(data.intake.keeper, 'intake.keeper');
+  for (const { list, path } of intakes) add(list.keeper, `${path}.keeper`);
   (data.vaultLog ?? []).forEach((row, i) => {
     if (!row) return;
     if (!dispatch[i]) add(row.taker, `vaultLog[${i}].taker`, i);
@@ -176,8 +188,11 @@ export function computeFacts(model: SiteModel): Facts {
     firstSessionStart,
     intakeBags,
     intakePapers,
+    intakeTimes,
+    intakes,
     schedulePapers,
     direction,
+    incoming: direction.flatMap((d, i) => (d === 'in' ? [i] : [])),
     dispatch,
     ownSigners,
   };
@@ -196,6 +211,21 @@ export function showTime(minutes: number): string {
   const d = new Date(minutes * 60_000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+/** A length of time as people say it: 30分钟, 2小时, 3小时20分. */
+export function showDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m}分钟`;
+  return m === 0 ? `${h}小时` : `${h}小时${m}分`;
+}
+
+export function showDurationEn(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
 export function showTimeEn(minutes: number): string {
@@ -221,8 +251,7 @@ export function checkoutProblem(facts: Facts, index: number): CheckoutProblem | 
   if (!s) return undefined;
   const back = tm(r.returnedAt);
   if (!Number.isNaN(back) && back < t) return undefined; // time-order
-  const intake = tm(facts.data.intake?.time);
-  if (!Number.isNaN(intake) && t < intake && facts.intakePapers.has(norm(r.paperNo))) return undefined;
+  if (t < (facts.intakeTimes.get(norm(r.paperNo)) ?? Number.NaN)) return undefined;
   if (t > s.start) return { kind: 'late', session: s };
   if (s.start - t > facts.settings.checkoutLeadMinutes) {
     const between = facts.sessions.find((o) => o.start > t && o.start < s.start && o.paperNo !== s.paperNo);

@@ -1,3 +1,4 @@
+import { intakeLists } from '../model/intake';
 import { norm, sessionFor, SessionFact, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
@@ -25,7 +26,7 @@ const SIZES = [31, 26, 11, 5] as const;
 /** The paper's bags on the intake list: how many of each size (31, 26, 11, 5). */
 function bagSizes(data: SiteData): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const it of data.intake?.items ?? []) {
+  for (const it of intakeLists(data).flatMap(({ list }) => list.items ?? [])) {
     const paper = norm(it?.paperNo);
     if (!paper || !it) continue;
     const counts = out.get(paper) ?? [0, 0, 0, 0];

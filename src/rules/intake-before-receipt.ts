@@ -1,3 +1,4 @@
+import { deliveriesOf } from '../model/intake';
 import { showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -15,19 +16,22 @@ export const meta: RuleMeta = {
 };
 
 export function check({ model, facts, report }: RuleContext): void {
-  const t = tm(model.data.intake?.time);
-  if (Number.isNaN(t)) return;
-  let first = Number.NaN;
-  let at = -1;
-  (model.data.handovers ?? []).forEach((h, i) => {
-    if (facts.direction[i] !== 'in') return;
-    const ht = tm(h?.time);
-    if (!Number.isNaN(ht) && (Number.isNaN(first) || ht < first)) {
-      first = ht;
-      at = i;
+  // Each intake list against its own delivery (model/intake.ts deliveriesOf).
+  const deliveries = deliveriesOf(model.data, facts.incoming, tm);
+  facts.intakes.forEach(({ list, path }, k) => {
+    const t = tm(list.time);
+    if (Number.isNaN(t)) return;
+    let first = Number.NaN;
+    let at = -1;
+    for (const i of deliveries[k]) {
+      const ht = tm(model.data.handovers?.[i]?.time);
+      if (!Number.isNaN(ht) && (Number.isNaN(first) || ht < first)) {
+        first = ht;
+        at = i;
+      }
+    }
+    if (!Number.isNaN(first) && t < first) {
+      report(`${path}.time`, 'early', { intake: showTime(t), received: showTime(first), sheet2: model.locations[`handovers[${at}]`]?.sheet ?? '' });
     }
   });
-  if (!Number.isNaN(first) && t < first) {
-    report('intake.time', 'early', { intake: showTime(t), received: showTime(first), sheet2: model.locations[`handovers[${at}]`]?.sheet ?? '' });
-  }
 }

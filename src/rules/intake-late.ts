@@ -26,8 +26,12 @@ export function hoursAndMinutes(minutes: number, lang: 'zh' | 'en' = 'zh'): stri
   return [h ? `${h} 小时` : '', m ? `${m} 分钟` : ''].filter(Boolean).join(' ') || '0 分钟';
 }
 
-export function check({ model, facts, report }: RuleContext): void {
-  const intake = tm(model.data.intake?.time);
+export function check(context: RuleContext): void {
+  // Each intake list (one per delivery) against the latest handover received before it.
+  for (const { list, path } of context.facts.intakes) checkList(context, tm(list.time), path);
+}
+
+function checkList({ model, facts, report }: RuleContext, intake: number, path: string): void {
   if (Number.isNaN(intake)) return;
   let received = Number.NaN;
   let at = -1;
@@ -46,7 +50,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const gap = intake - received;
   const hours = facts.settings.intakeWithinHours;
   if (gap <= hours * 60) return;
-  report('intake.time', 'late', {
+  report(`${path}.time`, 'late', {
     intake: showTime(intake),
     received: showTime(received),
     sheet2: model.locations[`handovers[${at}]`]?.sheet ?? '',

@@ -14,7 +14,7 @@ export const meta: RuleMeta = {
   docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative). Totals that depend on it are not checked.',
 };
 
-export function check({ model, report }: RuleContext): void {
+export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const c = (path: string, v: unknown) => {
     if (isBlankValue(v)) return;
@@ -26,8 +26,10 @@ export function check({ model, report }: RuleContext): void {
     c(`handovers[${i}].total`, h?.total);
   });
   const keys = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const;
-  (data.intake?.items ?? []).forEach((it, i) => keys.forEach((k) => c(`intake.items[${i}].${k}`, it?.[k])));
-  if (data.intake?.totals) keys.forEach((k) => c(`intake.totals.${k}`, data.intake!.totals![k]));
+  for (const { list, path } of facts.intakes) {
+    (list.items ?? []).forEach((it, i) => keys.forEach((k) => c(`${path}.items[${i}].${k}`, it?.[k])));
+    if (list.totals) keys.forEach((k) => c(`${path}.totals.${k}`, list.totals![k]));
+  }
   (data.vaultLog ?? []).forEach((r, i) => c(`vaultLog[${i}].quantity`, r?.quantity));
   (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => c(`distributions[${i}].rows[${j}].copies`, r?.copies)));
 }

@@ -27,7 +27,7 @@ export const meta: RuleMeta = {
   docs: 'A date or time that cannot be read as a date and time of day. Rules that compare times skip the value, so an unreadable time gives this finding only.',
 };
 
-export function check({ model, report }: RuleContext): void {
+export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const dt = (path: string, v: unknown) => {
     if (isBlankValue(v)) return;
@@ -38,7 +38,7 @@ export function check({ model, report }: RuleContext): void {
     dt(`schedule[${i}].end`, s?.end);
   });
   (data.handovers ?? []).forEach((h, i) => dt(`handovers[${i}].time`, h?.time));
-  if (data.intake) dt('intake.time', data.intake.time);
+  for (const { list, path } of facts.intakes) dt(`${path}.time`, list.time);
   (data.vaultLog ?? []).forEach((r, i) => {
     dt(`vaultLog[${i}].takenAt`, r?.takenAt);
     dt(`vaultLog[${i}].returnedAt`, r?.returnedAt);

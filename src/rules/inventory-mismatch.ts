@@ -1,4 +1,6 @@
-import { intakeRowBags, isBlankValue, whole } from './facts';
+import { deliveriesOf } from '../model/intake';
+import type { Intake, SiteData } from '../model/types';
+import { intakeRowBags, isBlankValue, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -26,30 +28,38 @@ function sumOf(values: unknown[]): number | undefined {
 }
 
 export function check({ model, facts, report }: RuleContext): void {
-  const data = model.data;
-  const intake = data.intake;
-  if (!intake?.items || intake.items.length === 0) return;
-  // Received: per handover its items' sum and its 合计; the possible totals over all incoming handovers.
+  // Each intake list against its own delivery (model/intake.ts deliveriesOf): one list per delivery.
+  const deliveries = deliveriesOf(model.data, facts.incoming, tm);
+  facts.intakes.forEach(({ list, path }, k) => checkList(model.data, list, path, deliveries[k], report));
+}
+
+/** The possible totals received over these handovers (each counted by its items or its 合计); undefined when not comparable. */
+function receivedOver(data: SiteData, handovers: readonly number[]): Set<number> | undefined {
   let received = new Set<number>([0]);
   let any = false;
-  for (let i = 0; i < (data.handovers ?? []).length; i++) {
-    const h = data.handovers![i];
-    if (facts.direction[i] !== 'in' || !h) continue;
-    if (!h.items || h.items.length === 0) continue; // required-field
-    if ((h.items ?? []).some((it) => it?.unit && it.unit.trim() !== '袋')) return;
+  for (const i of handovers) {
+    const h = data.handovers?.[i];
+    if (!h || !h.items || h.items.length === 0) continue; // required-field
+    if (h.items.some((it) => it?.unit && it.unit.trim() !== '袋')) return undefined;
     const ways = new Set<number>();
-    const s = sumOf((h.items ?? []).map((it) => it?.quantity));
-    if (s !== undefined && (h.items ?? []).length > 0) ways.add(s);
+    const s = sumOf(h.items.map((it) => it?.quantity));
+    if (s !== undefined) ways.add(s);
     const t = whole(h.total);
     if (t !== undefined) ways.add(t);
-    if (ways.size === 0) return;
+    if (ways.size === 0) return undefined;
     any = true;
     const next = new Set<number>();
     for (const a of received) for (const b of ways) next.add(a + b);
     received = next;
-    if (received.size > 64) return;
+    if (received.size > 64) return undefined;
   }
-  if (!any) return;
+  return any ? received : undefined;
+}
+
+function checkList(data: SiteData, intake: Intake, path: string, handovers: readonly number[], report: RuleContext['report']): void {
+  if (!intake.items || intake.items.length === 0) return;
+  const received = receivedOver(data, handovers);
+  if (!received) return;
   const mine = new Set<number>();
   const rows = intake.items.map((it) => (it ? intakeRowBags(it) : undefined));
   if (rows.every((v) => v !== undefined)) mine.add(rows.reduce<number>((a, v) => a + (v ?? 0), 0));
@@ -60,7 +70,7 @@ export function check({ model, facts, report }: RuleContext): void {
   if (mine.size === 0) return;
   for (const m of mine) if (received.has(m)) return;
   const shown = [...mine][0];
-  report(intake.totals && !isBlankValue(intake.totals.totalBags) ? 'intake.totals.totalBags' : 'intake', 'bags', {
+  report(intake.totals && !isBlankValue(intake.totals.totalBags) ? `${path}.totals.totalBags` : path, 'bags', {
     intake: shown,
     received: [...received].join(' 或 '),
   });

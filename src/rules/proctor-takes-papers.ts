@@ -1,4 +1,4 @@
-import { norm } from './facts';
+import { norm, personKey } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -27,8 +27,8 @@ export function check({ model, facts, report }: RuleContext): void {
       const entry = name ? facts.roster.get(name) : undefined;
       return !!entry && (entry.member.roles ?? []).some((role) => norm(role) === '监考人员');
     };
-    const taker = norm(r.taker);
-    const returner = norm(r.returner);
+    const taker = personKey(r.taker);
+    const returner = personKey(r.returner);
     // staff-ineligible leaves a proctor's signatures on the vault log to this rule: one finding per row.
     if (isProctor(taker)) report(`vaultLog[${i}].taker`, 'proctor', { name: taker });
     else if (isProctor(returner)) report(`vaultLog[${i}].returner`, 'returner', { name: returner });

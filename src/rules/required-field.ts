@@ -77,11 +77,12 @@ export function check({ model, facts, report }: RuleContext): void {
     });
   }
   if (whole('intake')) {
-    const it = data.intake!;
-    table('intake', it.items, 'intake');
-    field('intake.description', it.description, 'intake');
-    field('intake.time', it.time, 'intake');
-    field('intake.keeper', it.keeper, 'intake');
+    for (const { list, path } of facts.intakes) {
+      table(path, list.items, 'intake');
+      field(`${path}.description`, list.description, 'intake');
+      field(`${path}.time`, list.time, 'intake');
+      field(`${path}.keeper`, list.keeper, 'intake');
+    }
   }
   whole('vaultLog');
   if (facts.level === '考点' && whole('distributions')) {

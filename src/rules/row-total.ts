@@ -24,9 +24,11 @@ export function rowTotalWrong(item: Record<string, unknown>): { total: number; s
   return sum === total ? undefined : { total, sum, parts: vals.join('+') };
 }
 
-export function check({ model, report }: RuleContext): void {
-  (model.data.intake?.items ?? []).forEach((it, i) => {
-    const wrong = it ? rowTotalWrong(it as Record<string, unknown>) : undefined;
-    if (wrong) report(`intake.items[${i}].totalBags`, 'sum', { seq: model.locations[`intake.items[${i}]`]?.row ?? i + 1, ...wrong });
-  });
+export function check({ model, facts, report }: RuleContext): void {
+  for (const { list, path } of facts.intakes) {
+    (list.items ?? []).forEach((it, i) => {
+      const wrong = it ? rowTotalWrong(it as Record<string, unknown>) : undefined;
+      if (wrong) report(`${path}.items[${i}].totalBags`, 'sum', { seq: model.locations[`${path}.items[${i}]`]?.row ?? i + 1, ...wrong });
+    });
+  }
 }

@@ -5,6 +5,7 @@
  * for the row). Shared by both rules so a row is reported by exactly one.
  */
 import type { SiteModel } from '../model/site-model';
+import { intakeLists } from '../model/intake';
 import { isBlankValue } from './facts';
 
 export interface RowGap {
@@ -29,12 +30,12 @@ export function rowGaps(model: SiteModel): RowGap[] {
   (data.schedule ?? []).forEach((r, i) => check(`schedule[${i}]`, r as Row, ['paperNo', 'paperName', 'start', 'end']));
   (data.staff ?? []).forEach((r, i) => check(`staff[${i}]`, r as Row, ['name', 'formalStaff', 'candidateRelative', 'pledgeSigned']));
   (data.handovers ?? []).forEach((h, i) => (h?.items ?? []).forEach((r, j) => check(`handovers[${i}].items[${j}]`, r as Row, ['destination', 'quantity'])));
-  (data.intake?.items ?? []).forEach((r, i) => {
+  for (const { list, path } of intakeLists(data)) (list.items ?? []).forEach((r, i) => {
     const row = r as Row;
     if (!row) return;
     const sizes = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'];
     const required = ['paperNo', 'paperName', ...(sizes.every((k) => isBlankValue(row[k])) ? ['bags31'] : [])];
-    check(`intake.items[${i}]`, row, required);
+    check(`${path}.items[${i}]`, row, required);
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     const row = r as Row;

@@ -1,4 +1,4 @@
-import { norm } from './facts';
+import { personKey } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -25,16 +25,16 @@ export const meta: RuleMeta = {
 export function check({ model, report }: RuleContext): void {
   const data = model.data;
   (data.handovers ?? []).forEach((h, i) => {
-    const from = new Set((h?.fromSigners ?? []).map(norm).filter(Boolean));
-    const both = (h?.toSigners ?? []).map(norm).filter((n) => n && from.has(n));
+    const from = new Set((h?.fromSigners ?? []).map(personKey).filter(Boolean));
+    const both = (h?.toSigners ?? []).map(personKey).filter((n) => n && from.has(n));
     if (both.length) report(`handovers[${i}].toSigners`, 'handover', { name: [...new Set(both)].join('、') });
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
-    if (norm(r.taker) && norm(r.taker) === norm(r.issuedBy)) report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: norm(r.taker) });
-    if (norm(r.returner) && norm(r.returner) === norm(r.receivedBy)) report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: norm(r.returner) });
+    if (personKey(r.taker) && personKey(r.taker) === personKey(r.issuedBy)) report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: personKey(r.taker) });
+    if (personKey(r.returner) && personKey(r.returner) === personKey(r.receivedBy)) report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: personKey(r.returner) });
   });
   (data.duty?.shifts ?? []).forEach((s, i) => {
-    if (s && norm(s.handedOverBy) && norm(s.handedOverBy) === norm(s.takenOverBy)) report(`duty.shifts[${i}].takenOverBy`, 'duty', { name: norm(s.takenOverBy) });
+    if (s && personKey(s.handedOverBy) && personKey(s.handedOverBy) === personKey(s.takenOverBy)) report(`duty.shifts[${i}].takenOverBy`, 'duty', { name: personKey(s.takenOverBy) });
   });
 }

@@ -1,4 +1,4 @@
-import { norm } from './facts';
+import { personKey } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
 export function check({ model, report }: RuleContext): void {
   (model.data.handovers ?? []).forEach((h, i) => {
     for (const key of ['fromSigners', 'toSigners'] as const) {
-      const names = [...new Set((h?.[key] ?? []).map(norm).filter(Boolean))];
+      const names = [...new Set((h?.[key] ?? []).map(personKey).filter(Boolean))];
       if (names.length === 1) report(`handovers[${i}].${key}`, 'two', { count: names.length, names: names.join('、') });
     }
   });

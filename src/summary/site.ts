@@ -27,6 +27,7 @@ import { minutesOf, isoFromMinutes } from '../model/datetime';
 import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';
 import { custodyOf } from '../model/custody';
+import { intakeLists } from '../model/intake';
 import type { Count, Handover, SiteData } from '../model/types';
 
 export interface BagFigures {
@@ -218,10 +219,11 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
   for (let i = 1; i < byStart.length; i++) if (byStart[i][0] < byStart[i - 1][1]) overlaps++;
   const shiftHours = round2(intervals.reduce((s, [a, b]) => s + (b - a), 0) / 60);
 
-  let start = minutesOf(data.intake?.time);
-  if (Number.isNaN(start)) {
+  // From the first intake (one list per delivery), else the first incoming handover.
+  let start = Math.min(...intakeLists(data).map(({ list }) => minutesOf(list.time)).filter((m) => !Number.isNaN(m)));
+  if (!Number.isFinite(start)) {
     const incoming = (data.handovers ?? []).map((h) => minutesOf(h.time)).filter((m) => !Number.isNaN(m));
-    if (incoming.length) start = Math.min(...incoming);
+    start = incoming.length ? Math.min(...incoming) : Number.NaN;
   }
   const checkouts = (data.vaultLog ?? []).map((v) => minutesOf(v.takenAt)).filter((m) => !Number.isNaN(m));
   const end = checkouts.length ? Math.max(...checkouts) : Number.NaN;
@@ -355,7 +357,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     if (c !== null) p.candidates = (p.candidates ?? 0) + c;
   }
 
-  for (const item of data.intake?.items ?? []) {
+  for (const item of intakeLists(data).flatMap(({ list }) => list.items ?? [])) {
     const p = paper(item.paperNo, item.paperName);
     if (!p) continue;
     const a = whole(item.bags31, counter) ?? 0;

@@ -13,6 +13,7 @@ import { SUMMARY_SHEET } from '../../src/io/office-summary';
 import type { TemplateInfo } from '../../src/taskpane/host';
 import { FakeContext, FakeState, asExcel, installExcelEnums } from './fake-excel';
 import { ROOT, exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
+import type { Intake } from '../../src/model/types';
 
 installExcelEnums();
 
@@ -109,7 +110,7 @@ describe('the Office host', () => {
   beforeEach(async () => {
     const data = fixture();
     // A planted defect: the intake 合计 no longer adds up.
-    data.intake!.totals!.bags31 = 9;
+    (data.intake as Intake).totals!.bags31 = 9;
     const grid = await exceljsGrid(await workbookBytes(data));
     const all = await templates();
     state = {

@@ -14,6 +14,7 @@ import { summaryTable } from '../../src/taskpane/summary-table';
 import { summarizeSite } from '../../src/summary/site';
 import type { Finding } from '../../src/model/finding';
 import { exceljsGrid, fixture, workbookBytes } from './helpers';
+import type { Intake } from '../../src/model/types';
 
 const f = (sheet: string | null, cell: string | null, rule = 'r', severity: 'error' | 'warning' = 'error'): Finding => ({
   rule,
@@ -51,7 +52,7 @@ test('findings in the one reading order: workbook-wide first, then sheet by shee
 
 test('checking workbooks: readable ones validated, unreadable ones reported, each with its own findings', async () => {
   const data = fixture();
-  data.intake!.totals!.bags31 = 9;
+  (data.intake as Intake).totals!.bags31 = 9;
   const grid = await exceljsGrid(await workbookBytes(data));
   const [ok, bad] = await checkSites(
     [

@@ -14,7 +14,7 @@ import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { markedPaths } from '../../src/cli/mark';
 import type { RunReport } from '../../src/model/finding';
-import type { SiteData } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 import { fixture } from '../helpers';
 
 let dir: string;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'in'));
   const faulty: SiteData = fixture('kaodian.json');
   faulty.vaultLog![0].takenAt = '六月中旬';
-  faulty.intake!.totals!.bags31 = 9;
+  (faulty.intake as Intake).totals!.bags31 = 9;
   faulty.duty!.shifts![2].handedOverBy = '刘洋';
   faulty.duty!.shifts![2].takenOverBy = '陈静';
   fs.writeFileSync(path.join(dir, 'in', 'faulty.xlsx'), await fillWorkbook(faulty));

@@ -23,7 +23,7 @@ import { validateFiles } from '../../src/cli/validate';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
-import type { SiteData } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { DIST, ROOT, ensureBuilt } from '../addin/build';
 
@@ -85,7 +85,7 @@ maybe('the browser face in chromium', () => {
     // The faulty workbook, made by `custody fill` (in-process) from the 考点 fixture with a planted defect:
     // the intake list's 合计 for 31-copy bags says 9 where the rows add up to 2.
     const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/kaodian.json'), 'utf8')) as SiteData;
-    data.intake!.totals!.bags31 = 9;
+    (data.intake as Intake).totals!.bags31 = 9;
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-'));
     const json = path.join(tmp, 'kaodian-faulty.json');
     fs.writeFileSync(json, JSON.stringify(data));

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import type { SiteData } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 import { ROOT } from '../addin/build';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,7 +85,7 @@ export const fixtureData = (name: string): SiteData => JSON.parse(fs.readFileSyn
 export async function faultyWorkbooks(): Promise<{ dir: string; site: string; branch: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-'));
   const data = fixtureData('kaodian.json');
-  data.intake!.totals!.bags31 = 9;
+  (data.intake as Intake).totals!.bags31 = 9;
   const site = await fill(data, dir, '岳麓考点-有误');
   const branchData = fixtureData('fenxiao.json');
   const out = branchData.handovers!.find((h) => h.to === '岳麓考点')!;

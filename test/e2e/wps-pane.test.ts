@@ -16,6 +16,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import ts from 'typescript';
+import type { Intake } from '../../src/model/types';
 import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook } from '../../src/forms/workbook';
 import { MARKS_SHEET } from '../../src/io/wps/marks';
@@ -96,7 +97,7 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     // The 考点 workbook with a planted fault: the intake list's 合计 of 31-copy bags says 9, the rows add up to 2.
     const data = fixture('kaodian.json');
-    data.intake!.totals!.bags31 = 9;
+    (data.intake as Intake).totals!.bags31 = 9;
     const bytes = await fillWorkbook(data);
     book = await fakeBookFromXlsx(bytes, '岳麓考点-有误.xlsx');
     expected = validateSite(readWorkbook(await gridFromXlsxBuffer(bytes)), { lang: 'zh' });

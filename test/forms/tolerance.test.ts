@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/forms/workbook';
 import { sheetGridFromWorksheet } from '../../src/io/xlsx/exceljs-grid';
-import type { SiteData } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 import { canonical, filledWorkbook, fixture, mapCells, pastedAsValues, readBack } from '../helpers';
 
 const kaodian = (): SiteData => fixture('kaodian.json');
@@ -57,7 +57,7 @@ describe('readers survive how people fill the forms', () => {
     const shiftYear = (v: unknown) => (typeof v === 'string' ? v.replace(/^2024-06-1(\d)/, '2025-01-1$1') : v);
     data.site!.semester = '2024秋';
     data.handovers!.forEach((h) => (h.time = shiftYear(h.time) as string));
-    data.intake!.time = shiftYear(data.intake!.time) as string;
+    (data.intake as Intake).time = shiftYear((data.intake as Intake).time) as string;
     data.schedule!.forEach((s) => ((s.start = shiftYear(s.start) as string), (s.end = shiftYear(s.end) as string)));
     data.vaultLog!.forEach((r) => ((r.takenAt = shiftYear(r.takenAt) as string), (r.returnedAt = shiftYear(r.returnedAt) as string)));
     data.distributions!.forEach((d) => {
@@ -130,8 +130,8 @@ describe('readers survive how people fill the forms', () => {
 
   test('formulas whose cached values are missing still give their totals', async () => {
     const data = kaodian();
-    delete data.intake!.totals;
-    data.intake!.items!.forEach((item) => delete item.totalBags);
+    delete (data.intake as Intake).totals;
+    (data.intake as Intake).items!.forEach((item) => delete item.totalBags);
     delete data.handovers![0].total;
     const wb = await filledWorkbook(data);
     let stripped = 0;
@@ -144,8 +144,8 @@ describe('readers survive how people fill the forms', () => {
     });
     expect(stripped).toBeGreaterThan(5);
     const model = await readBack(wb);
-    expect(model.data.intake!.totals).toEqual({ bags31: 2, bags26: 1, bags11: 2, bags5: 1, totalBags: 6 });
-    expect(model.data.intake!.items!.map((i) => i.totalBags)).toEqual([3, 1, 2]);
+    expect((model.data.intake as Intake).totals).toEqual({ bags31: 2, bags26: 1, bags11: 2, bags5: 1, totalBags: 6 });
+    expect((model.data.intake as Intake).items!.map((i) => i.totalBags)).toEqual([3, 1, 2]);
     expect(model.data.handovers![0].total).toBe(6);
   });
 

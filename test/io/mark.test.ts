@@ -12,6 +12,7 @@ import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { fixture, loadBuffer } from '../helpers';
+import type { Intake } from '../../src/model/types';
 
 interface CellState {
   value: unknown;
@@ -46,7 +47,7 @@ const mistaken = (): SiteData => {
   const data = fixture('kaodian.json');
   data.vaultLog![2].quantity = 3; // more bags out than in
   data.handovers![0].toSigners = ['李强']; // one receiver
-  delete data.intake!.keeper; // a required field left empty
+  delete (data.intake as Intake).keeper; // a required field left empty
   return data;
 };
 

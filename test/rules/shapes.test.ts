@@ -14,7 +14,7 @@ import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook, SiteModel } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
-import type { SiteData } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { retyped } from '../helpers';
 
@@ -46,7 +46,7 @@ const PLANTED: Planted[] = [
     base: 'yuhu-kaodian',
     edit: (d) => {
       d.handovers![0].time = '2025-01-07T15:00';
-      d.intake!.time = '2025-01-07T15:40';
+      (d.intake as Intake).time = '2025-01-07T15:40';
       d.duty!.shifts![0].from = '2025-01-07T15:00';
     },
     expect: [['arrival-too-early', 1, '交接单', 'C3', null]],
@@ -122,7 +122,7 @@ const PLANTED: Planted[] = [
   {
     name: 'papers taken into the vault two and a half hours after the handover',
     base: 'yuhu-kaodian',
-    edit: (d) => void (d.intake!.time = '2025-01-08T11:05'),
+    edit: (d) => void ((d.intake as Intake).time = '2025-01-08T11:05'),
     expect: [['intake-late', 2, '入库清单', 'C17', null]],
   },
   {
@@ -157,7 +157,7 @@ const PLANTED: Planted[] = [
   {
     name: '入库情况描述 left empty',
     base: 'yuhu-kaodian',
-    edit: (d) => void delete d.intake!.description,
+    edit: (d) => void delete (d.intake as Intake).description,
     expect: [['required-field', 2, '入库清单', 'A16', null]],
   },
 ];

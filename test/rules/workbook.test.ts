@@ -8,7 +8,7 @@ import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook, SiteModel } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
-import type { SiteData } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';
 import { retyped } from '../helpers';
 import { base, Base } from './tester';
@@ -33,13 +33,13 @@ const PLANTED: Planted[] = [
   { name: 'bag count in words', base: 'fenxiao', edit: (d) => (d.vaultLog![3].quantity = '两袋'), expect: [['invalid-count', 3, 4]] },
   { name: 'shift without 接班人', base: 'fenxiao', edit: (d) => void delete d.duty!.shifts![1].takenOverBy, expect: [['required-field', 5, 2]] },
   { name: 'a stub vault row', base: 'kaodian', edit: (d) => d.vaultLog!.push({ paperNo: '3310', paperName: '中国现代文学', quantity: 1 }), expect: [['partial-row', 3, 4]] },
-  { name: 'intake row total wrong', base: 'fenxiao', edit: (d) => (d.intake!.items![0].totalBags = 6), expect: [['row-total', 2, 1]] },
+  { name: 'intake row total wrong', base: 'fenxiao', edit: (d) => ((d.intake as Intake).items![0].totalBags = 6), expect: [['row-total', 2, 1]] },
   { name: 'handover 合计 wrong', base: 'fenxiao', edit: (d) => (d.handovers![2].total = 4), expect: [['column-total', 1, null]] },
   { name: 'one receiving signer', base: 'kaodian', edit: (d) => (d.handovers![0].toSigners = ['李强']), expect: [['two-signers', 1, null]] },
   { name: 'taker is the keeper', base: 'fenxiao', edit: (d) => (d.vaultLog![1].taker = '周建'), expect: [['same-person', 3, 2]] },
   { name: 'return before checkout', base: 'kaodian', edit: (d) => (d.vaultLog![0].returnedAt = '2024-06-15T07:30'), expect: [['time-order', 3, 1]] },
   { name: 'arrived four days early', base: 'kaodian', edit: (d) => (d.handovers![0].time = '2024-06-11T09:30'), expect: [['arrival-too-early', 1, null]] },
-  { name: 'intake before receipt', base: 'fenxiao', edit: (d) => (d.intake!.time = '2024-06-13T09:00'), expect: [['intake-before-receipt', 2, null]] },
+  { name: 'intake before receipt', base: 'fenxiao', edit: (d) => ((d.intake as Intake).time = '2024-06-13T09:00'), expect: [['intake-before-receipt', 2, null]] },
   { name: 'intake short of what was received', base: 'kaodian', edit: (d) => { d.handovers![0].items![0].quantity = 4; d.handovers![0].total = 7; }, expect: [['inventory-mismatch', 2, null]] },
   { name: 'mistyped paper in a room handout', base: 'kaodian', edit: (d) => (d.distributions![1].rows![0].paperNo = '2405'), expect: [['unknown-paper', 4, 1]] },
   { name: 'paper named differently', base: 'fenxiao', edit: (d) => (d.vaultLog![4].paperName = '管理学概论'), expect: [['paper-name-mismatch', 3, 5]] },

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
 import { fillWorkbook } from '../../src/cli/fill';
-import type { SiteData } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 import { bagsFor, sampleNetwork } from '../../src/demo/sample';
 import { dutyCoverage, summarizeSite } from '../../src/summary/site';
 
@@ -137,7 +137,7 @@ describe('what is still out, duty gaps, findings', () => {
 
   it('a text count or time is left out of the sums and counted as unreadable', () => {
     const data = fixture();
-    data.intake!.items![0].bags5 = '一袋';
+    (data.intake as Intake).items![0].bags5 = '一袋';
     data.vaultLog![0].returnedAt = '6月15日 十点多';
     const s = summarizeSite(data);
     expect(s.papers[0].bags).toEqual({ bags31: 1, bags26: 1, bags11: 0, bags5: 0, totalBags: 2 });

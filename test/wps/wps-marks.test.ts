@@ -11,6 +11,7 @@ import { fillWorkbook } from '../../src/cli/fill';
 import { wpsHost } from '../../src/wps/face';
 import { FakeApplication, FakeBookState, FakeEtOptions, NO_FILL, nearestIndex } from './fake-et';
 import { fakeBookFromXlsx, fixture } from './helpers';
+import type { Intake } from '../../src/model/types';
 
 function finding(sheet: string | null, cell: string | null, rule: string, severity: 'error' | 'warning' = 'error'): Finding {
   return { rule, severity, form: 3, sheet, cell, row: 1, message: `${rule} 的说明`, clause: '附件3' };
@@ -168,7 +169,7 @@ test('select activates the sheet and selects the cell', () => {
 
 test('over a whole filled workbook: marking changes only the finding cells, clearing restores every cell', async () => {
   const data = fixture('kaodian.json');
-  data.intake!.totals!.bags31 = 9;
+  (data.intake as Intake).totals!.bags31 = 9;
   const state = await fakeBookFromXlsx(await fillWorkbook(data));
   const before = userCells(state);
   const host = wpsHost(new FakeApplication(state));

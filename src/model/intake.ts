@@ -1,0 +1,50 @@
+/**
+ * The intake lists (附件2) of a workbook. A unit that receives papers more than
+ * once keeps one list per delivery (DOMAIN.md "Second wave"): each its own
+ * table, 合计, 入库时间 and keeper; the vault's stock is their sum. The data
+ * model keeps `intake` backward compatible: one list is an object (path
+ * `intake`), several are an array (paths `intake[0]`, `intake[1]`, …).
+ */
+import type { Intake, SiteData } from './types';
+
+export interface IntakeList {
+  list: Intake;
+  /** Model path of the list: `intake` or `intake[1]`. */
+  path: string;
+  /** Its place among the workbook's lists (0-based). */
+  index: number;
+}
+
+const MEMO = new WeakMap<object, IntakeList[]>();
+
+/** Every intake list of the workbook, in the order the workbook holds them. */
+export function intakeLists(data: SiteData): IntakeList[] {
+  const intake = data.intake as Intake | Intake[] | undefined | null;
+  if (!intake || typeof intake !== 'object') return [];
+  const known = MEMO.get(intake);
+  if (known) return known;
+  const lists = Array.isArray(intake)
+    ? intake.flatMap((list, index) => (list && typeof list === 'object' ? [{ list, path: `intake[${index}]`, index }] : []))
+    : [{ list: intake, path: 'intake', index: 0 }];
+  MEMO.set(intake, lists);
+  return lists;
+}
+
+/**
+ * Which incoming handovers each intake list took in (its delivery): each
+ * incoming handover belongs to the first list taken in at or after it
+ * arrived, else to the last list. With one list, every incoming handover is
+ * its delivery.
+ */
+export function deliveriesOf(data: SiteData, incoming: readonly number[], time: (value: unknown) => number): number[][] {
+  const lists = intakeLists(data);
+  const out = lists.map((): number[] => []);
+  if (lists.length === 0) return out;
+  const byTime = lists.map((l, k) => ({ k, t: time(l.list.time) })).filter((x) => !Number.isNaN(x.t)).sort((a, b) => a.t - b.t || a.k - b.k);
+  for (const i of incoming) {
+    const t = time(data.handovers?.[i]?.time);
+    const list = lists.length === 1 || Number.isNaN(t) ? undefined : byTime.find((x) => x.t >= t);
+    out[list ? list.k : lists.length === 1 ? 0 : (byTime[byTime.length - 1]?.k ?? lists.length - 1)].push(i);
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * People as they sign: a signer may add a role or title in brackets —
+ * `曾建军（考务组长）`, `欧阳红(主考)` — or after a space (`李明 主考`); the person
+ * is the name without it (DOMAIN.md "Second wave"). One reading for every rule
+ * and summary that compares people, and for the reader that splits a cell of
+ * signers into names.
+ */
+import { toHalfWidth } from './text';
+import { norm } from './values';
+
+/**
+ * Roles and titles people write after a name. A word after a space is a title
+ * (not a second signer) when it is one of these, or ends in one with a short
+ * department before it (办公室主任, 考务组长).
+ */
+const TITLES = [
+  '主考',
+  '副主考',
+  '考务',
+  '考务人员',
+  '值班',
+  '值班人员',
+  '值班员',
+  '组长',
+  '副组长',
+  '保管员',
+  '卷库保管员',
+  '监考',
+  '监考人员',
+  '监考员',
+  '押运',
+  '押运人员',
+  '押运员',
+  '交接人员',
+  '监控人员',
+  '负责人',
+  '主任',
+  '副主任',
+  '校长',
+  '副校长',
+  '处长',
+  '副处长',
+  '科长',
+  '副科长',
+  '书记',
+  '干事',
+  '老师',
+  '教师',
+  '司机',
+  '工作人员',
+  '巡考',
+  '巡视员',
+];
+const TITLE_ENDING = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(${[...TITLES].sort((a, b) => b.length - a.length).join('|')})$`);
+
+/** A word written after a name that is a role or title, not a second person. */
+export function isTitle(word: string): boolean {
+  return TITLE_ENDING.test(norm(word));
+}
+
+const BRACKETED = /[（(][^（()）]*[)）]/g;
+
+/** The person a signature names: without a bracketed role and without a title after a space. */
+export function personName(signature: unknown): string {
+  if (signature === undefined || signature === null) return '';
+  const text = toHalfWidth(String(signature)).replace(BRACKETED, ' ').trim();
+  const words = text.split(/[\s\u3000]+/).filter(Boolean);
+  while (words.length > 1 && isTitle(words[words.length - 1])) words.pop();
+  return words.join('');
+}
+
+const PERSON_KEYS = new Map<string, string>();
+
+/** A person's name as compared: the name without role or title, half-width, no spaces. */
+export function personKey(signature: unknown): string {
+  if (signature === undefined || signature === null) return '';
+  const text = String(signature);
+  const known = PERSON_KEYS.get(text);
+  if (known !== undefined) return known;
+  const key = norm(personName(text));
+  if (PERSON_KEYS.size > 200_000) PERSON_KEYS.clear();
+  PERSON_KEYS.set(text, key);
+  return key;
+}
+
+const SEPARATORS = /[、，,／/;；]/;
+
+/**
+ * A cell of signers → the signatures, as written: split on 、，, / ; and on
+ * spaces, except inside brackets and where the word after a space is a title
+ * ("李明 主考、王芳" → ["李明 主考", "王芳"]).
+ */
+export function splitSignatures(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let depth = 0;
+  const flush = () => {
+    const word = current.trim();
+    if (word) out.push(word);
+    current = '';
+  };
+  for (const ch of text) {
+    if (ch === '（' || ch === '(') depth++;
+    if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && SEPARATORS.test(ch)) flush();
+    else if (depth === 0 && /[\s\u3000]/.test(ch)) {
+      flush();
+      out.push(' ');
+    } else current += ch;
+  }
+  flush();
+  // A space marker joins a title to the name before it, and separates two names otherwise.
+  const names: string[] = [];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] === ' ') continue;
+    const afterSpace = i > 0 && out[i - 1] === ' ';
+    if (afterSpace && names.length > 0 && isTitle(out[i])) names[names.length - 1] += ` ${out[i]}`;
+    else names.push(out[i]);
+  }
+  return names;
+}
