@@ -217,7 +217,7 @@ rt('copies-short', {
 rt('duty-gap', {
   valid: [{ name: 'shifts meet end to start', base: 'fenxiao' }],
   invalid: [
-    { name: 'a gap between shifts', edit: (d) => { d.duty!.shifts![2].from = '2024-06-15T09:00'; }, errors: [{ form: 5, sheet: '值班记录2', row: 3, message: /60 分钟无人值班/ }] },
+    { name: 'a gap between shifts', edit: (d) => { d.duty!.shifts![2].from = '2024-06-15T09:00'; }, errors: [{ form: 5, sheet: '值班记录2', row: 3, message: /中间 1小时无人值班/ }] },
     { name: 'last checkout after the last shift', edit: (d) => { d.duty!.shifts!.pop(); }, errors: [{ form: 5, sheet: '值班记录2', row: 3, message: /最后一次出库/ }] },
     { name: 'intake before the first shift', edit: (d) => { d.duty!.shifts![0].from = '2024-06-14T11:00'; }, errors: [{ form: 5, row: 1 }] },
   ],
