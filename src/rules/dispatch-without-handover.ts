@@ -59,10 +59,12 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
   const outgoing = (data.handovers ?? []).map((_, i) => i).filter((i) => facts.direction[i] === 'out' && !Number.isNaN(tm(data.handovers![i]?.time)));
   // A dispatch taken out before the papers were taken in is checkout-before-intake's: its time is in question.
   const beforeIntake = (t: number, paper: unknown) => t < (facts.intakeTimes.get(norm(paper)) ?? Number.NaN);
-  const rows = (data.vaultLog ?? []).map((_, i) => i).filter((i) => {
-    const t = tm(data.vaultLog![i]?.takenAt);
-    return facts.dispatch[i] && !Number.isNaN(t) && !beforeIntake(t, data.vaultLog![i].paperNo);
-  });
+  const rows = (data.vaultLog ?? [])
+    .map((_, i) => i)
+    .filter((i) => {
+      const t = tm(data.vaultLog![i]?.takenAt);
+      return facts.dispatch[i] && !Number.isNaN(t) && !beforeIntake(t, data.vaultLog![i].paperNo);
+    });
   const pairs = new Map<number, number | undefined>();
   const claimed = new Set<number>();
   for (const i of rows) {
@@ -125,7 +127,7 @@ export function check({ model, facts, report }: RuleContext): void {
   for (const [h, rows] of paired) {
     const handover = data.handovers![h];
     const handed = handoverBags(handover);
-    const counts = rows.map((i) => (norm(data.vaultLog![i].unit) || '袋') === '袋' ? whole(data.vaultLog![i].quantity) : undefined);
+    const counts = rows.map((i) => ((norm(data.vaultLog![i].unit) || '袋') === '袋' ? whole(data.vaultLog![i].quantity) : undefined));
     if (handed === undefined || counts.some((c) => c === undefined)) continue;
     const out = counts.reduce<number>((a, c) => a + (c ?? 0), 0);
     if (out === handed) continue;

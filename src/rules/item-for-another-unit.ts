@@ -9,10 +9,12 @@ export const meta: RuleMeta = {
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 备注“2.试卷归属应填写“**分校（学院）（或考点）”。”',
   messages: {
     zh: {
-      other: '第 {seq} 行的试卷归属是“{dest}”，而这张交接单的接收单位是“{to}”。试卷归属应是接收单位（交给分校的也可以是它所辖的考点{sites}），请核对这一行的试卷是否交错了单位。',
+      other:
+        '第 {seq} 行的试卷归属是“{dest}”，而这张交接单的接收单位是“{to}”。试卷归属应是接收单位（交给分校的也可以是它所辖的考点{sites}），请核对这一行的试卷是否交错了单位。',
     },
     en: {
-      other: 'Row {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for a 分校, one of its 考点); check whether these papers went to the wrong unit.',
+      other:
+        'Row {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for a 分校, one of its 考点); check whether these papers went to the wrong unit.',
     },
   },
   docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校).',
@@ -35,7 +37,13 @@ function namesReceiver(dest: string, to: string): boolean {
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   // A 分校's own 考点: those it hands papers on to.
-  const ownSites = facts.level === '分校' ? (data.handovers ?? []).filter((_, i) => facts.direction[i] === 'out').map((h) => unitKey(h?.to)).filter(Boolean) : [];
+  const ownSites =
+    facts.level === '分校'
+      ? (data.handovers ?? [])
+          .filter((_, i) => facts.direction[i] === 'out')
+          .map((h) => unitKey(h?.to))
+          .filter(Boolean)
+      : [];
   (data.handovers ?? []).forEach((h, i) => {
     const to = unitKey(h?.to);
     if (!h || !to || facts.direction[i] === undefined) return;
@@ -43,9 +51,20 @@ export function check({ model, facts, report }: RuleContext): void {
     (h.items ?? []).forEach((item, j) => {
       const dest = unitKey(item?.destination);
       if (!dest || namesReceiver(dest, to)) return;
-      if (toBranch && levelOfName(dest) === '考点' && !/分校|学院/.test(dest.replace(/考点.*$/, '')) && (ownSites.length === 0 || ownSites.some((s) => sameUnit(s, dest)))) return;
+      if (
+        toBranch &&
+        levelOfName(dest) === '考点' &&
+        !/分校|学院/.test(dest.replace(/考点.*$/, '')) &&
+        (ownSites.length === 0 || ownSites.some((s) => sameUnit(s, dest)))
+      )
+        return;
       const seq = model.locations[`handovers[${i}].items[${j}]`]?.row ?? j + 1;
-      report(`handovers[${i}].items[${j}].destination`, 'other', { seq, dest: String(item?.destination ?? ''), to: String(h.to ?? ''), sites: ownSites.length ? `：${ownSites.join('、')}` : '' });
+      report(`handovers[${i}].items[${j}].destination`, 'other', {
+        seq,
+        dest: String(item?.destination ?? ''),
+        to: String(h.to ?? ''),
+        sites: ownSites.length ? `：${ownSites.join('、')}` : '',
+      });
     });
   });
 }

@@ -15,11 +15,11 @@ import { readWorkbook, SiteModel } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
 import type { Intake, SiteData } from '../../src/model/types';
-import { validateSite } from '../../src/rules/engine';
+import { validateAcross, validateSite } from '../../src/rules/engine';
 import { retyped } from '../helpers';
 
 const SHAPES = path.join(__dirname, '..', 'fixtures', 'shapes');
-type Shape = 'yuhu-kaodian';
+type Shape = 'yuhu-kaodian' | 'xiangtan-fenxiao';
 
 function shape(name: Shape): SiteData {
   return JSON.parse(fs.readFileSync(path.join(SHAPES, `${name}.json`), 'utf8')) as SiteData;
@@ -179,6 +179,32 @@ describe('site shapes through real .xlsx', () => {
     // Retyped (pasted 2 rows down and 1 column right into renamed sheets): the same rules, forms and rows.
     const again = validateSite(await modelOf(await retyped(buffer)));
     expect(again.map((f) => [f.rule, f.form, f.row])).toEqual(p.expect.map(([rule, form, , , row]) => [rule, form, row]));
+  });
+
+  test('湘潭分校 and its 雨湖考点 checked together: the two copies of their handover agree', async () => {
+    // xiangtan-fenxiao.json keeps one 附件2 per delivery (intake as a list, DOMAIN.md "Several 入库清单"); until that reading lands,
+    // the check across workbooks is run on its first delivery, which carries all of 雨湖考点's papers.
+    const branch = shape('xiangtan-fenxiao') as SiteData & { intake: unknown };
+    const firstDelivery = { ...branch, intake: (branch.intake as SiteData['intake'][])[0] } as SiteData;
+    const sites = [
+      { id: 'fenxiao', model: await modelOf(await fillWorkbook(firstDelivery)) },
+      { id: 'kaodian', model: await modelOf(await fillWorkbook(shape('yuhu-kaodian'))) },
+    ];
+    expect([...validateAcross(sites).values()].flat().map(brief)).toEqual([]);
+    // And a copy that differs is found on both files.
+    const differing = shape('yuhu-kaodian');
+    differing.handovers![0].items![1].quantity = 2;
+    differing.handovers![0].total = 10;
+    sites[1].model = await modelOf(await fillWorkbook(differing));
+    const across = validateAcross(sites);
+    expect(across.get('fenxiao')!.map(tuple)).toEqual([
+      ['handover-copies-disagree', 1, '交接单2', 'D9', 2],
+      ['handover-copies-disagree', 1, '交接单2', 'D17', null],
+    ]);
+    expect(across.get('kaodian')!.map(tuple)).toEqual([
+      ['handover-copies-disagree', 1, '交接单', 'D9', 2],
+      ['handover-copies-disagree', 1, '交接单', 'D17', null],
+    ]);
   });
 
   test('the planted table covers the second wave’s rules that a 考点 can break', () => {
