@@ -40,7 +40,10 @@ export function deliveriesOf(data: SiteData, incoming: readonly number[], time: 
   const lists = intakeLists(data);
   const out = lists.map((): number[] => []);
   if (lists.length === 0) return out;
-  const byTime = lists.map((l, k) => ({ k, t: time(l.list.time) })).filter((x) => !Number.isNaN(x.t)).sort((a, b) => a.t - b.t || a.k - b.k);
+  const byTime = lists
+    .map((l, k) => ({ k, t: time(l.list.time) }))
+    .filter((x) => !Number.isNaN(x.t))
+    .sort((a, b) => a.t - b.t || a.k - b.k);
   for (const i of incoming) {
     const t = time(data.handovers?.[i]?.time);
     const list = lists.length === 1 || Number.isNaN(t) ? undefined : byTime.find((x) => x.t >= t);

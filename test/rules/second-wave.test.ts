@@ -1,0 +1,138 @@
+/**
+ * Readings of the second wave (DOMAIN.md): names with a title, times written
+ * relative to the row's start, and one intake list per delivery. A legitimate
+ * record written so gives no finding; a defect in the second list is reported
+ * there, with its exact rule, sheet and cell.
+ */
+import type { Handover, Intake, SiteData } from '../../src/model/types';
+import { personKey, splitSignatures } from '../../src/model/people';
+import { parseWallClock } from '../../src/model/datetime';
+import { modelOf, ruleTester } from './tester';
+
+const titled = (d: SiteData): void => {
+  const title = ['（考务组长）', '(主考)', ' 主考', '（保管员）'];
+  let k = 0;
+  const t = (n: string | undefined) => (n ? `${n}${title[k++ % title.length]}` : n);
+  for (const h of d.handovers ?? []) {
+    h.fromSigners = h.fromSigners?.map((n) => t(n)!);
+    h.toSigners = h.toSigners?.map((n) => t(n)!);
+  }
+  for (const r of d.vaultLog ?? []) Object.assign(r, { taker: t(r.taker), issuedBy: t(r.issuedBy), returner: t(r.returner), receivedBy: t(r.receivedBy) });
+  for (const s of d.duty?.shifts ?? []) Object.assign(s, { handedOverBy: t(s.handedOverBy), takenOverBy: t(s.takenOverBy) });
+  (d.intake as Intake).keeper = t((d.intake as Intake).keeper);
+};
+
+/** The 考点's one delivery as two: 1001 at 09:30, the rest at 11:00, each taken in on its own list. */
+const twoDeliveries = (d: SiteData): void => {
+  const h = d.handovers![0];
+  const first: Handover = { ...h, items: [{ destination: h.to, quantity: 3, unit: '袋', note: '1001 高等数学基础' }], total: 3 };
+  const second: Handover = {
+    ...h,
+    time: '2024-06-14T11:00',
+    items: [
+      { destination: h.to, quantity: 1, unit: '袋', note: '2045 管理学基础' },
+      { destination: h.to, quantity: 2, unit: '袋', note: '3310 中国现代文学' },
+    ],
+    total: 3,
+  };
+  d.handovers = [first, second];
+  const one = d.intake as Intake;
+  const [a, b, c] = one.items!;
+  d.intake = [
+    { ...one, items: [a], totals: { bags31: 1, bags26: 1, bags11: 0, bags5: 1, totalBags: 3 } },
+    { ...one, time: '2024-06-14T11:20', items: [b, c], totals: { bags31: 1, bags26: 0, bags11: 2, bags5: 0, totalBags: 3 } },
+  ];
+};
+
+describe('names with a title are the person', () => {
+  it.each([
+    ['曾建军（考务组长）', '曾建军'],
+    ['欧阳红(主考)', '欧阳红'],
+    ['李明 主考', '李明'],
+    ['王芳 办公室主任', '王芳'],
+    ['张 伟', '张伟'],
+  ])('%s → %s', (signature, person) => expect(personKey(signature)).toBe(person));
+
+  it('a title after a space is not a second signer; two names are', () => {
+    expect(splitSignatures('李明 主考、王芳')).toEqual(['李明 主考', '王芳']);
+    expect(splitSignatures('曾建军（考务组长，主考） 欧阳红')).toEqual(['曾建军（考务组长，主考）', '欧阳红']);
+    expect(splitSignatures('李明 王芳')).toEqual(['李明', '王芳']);
+  });
+});
+
+describe('times relative to the row', () => {
+  const ctx = { year: 2024, month: 6, day: 15 };
+  it.each([
+    ['次日8时', '2024-06-16T08:00'],
+    ['翌日08:00', '2024-06-16T08:00'],
+    ['当日20时', '2024-06-15T20:00'],
+    ['次日 0:00', '2024-06-16T00:00'],
+  ])('%s', (text, iso) => {
+    const t = parseWallClock(text, ctx)!;
+    expect(
+      `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}T${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`,
+    ).toBe(iso);
+  });
+  it('without a day to count from it cannot be read', () => expect(parseWallClock('次日8时', { year: 2024 })).toBeUndefined());
+
+  it('a shift ending 次日8时 is read on the next day of its start, 当日20时 on its own day', () => {
+    const d: SiteData = JSON.parse(JSON.stringify(require('../fixtures/kaodian.json'))) as SiteData;
+    d.duty!.shifts![0].to = '当日20时';
+    d.duty!.shifts![1].to = '次日8时';
+    const shifts = modelOf(d).data.duty!.shifts!;
+    expect(shifts.slice(0, 2).map((x) => x.to)).toEqual(['2024-06-14T20:00', '2024-06-15T08:00']);
+  });
+});
+
+ruleTester('column-total', {
+  valid: [
+    { name: 'titles after names, in brackets or after a space', edit: titled },
+    { name: 'two deliveries, each taken in on its own list', edit: twoDeliveries },
+    {
+      name: 'shift ends written 次日…时 from their start',
+      edit: (d) => {
+        for (const s of d.duty?.shifts ?? []) {
+          const [from, to] = [s.from!, s.to!];
+          if (to.slice(0, 10) !== from.slice(0, 10))
+            s.to = `次日${Number(to.slice(11, 13))}时${to.slice(14, 16) === '00' ? '' : `${Number(to.slice(14, 16))}分`}`;
+        }
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the second list’s own 合计 wrong',
+      edit: (d) => {
+        twoDeliveries(d);
+        (d.intake as Intake[])[1].totals!.totalBags = 4;
+      },
+      errors: [{ form: 2, sheet: '入库清单2', row: null, message: /合计”写的是 4/ }],
+    },
+  ],
+});
+
+ruleTester('intake-before-receipt', {
+  valid: [{ name: 'each list after its delivery', edit: twoDeliveries }],
+  invalid: [
+    {
+      name: 'the second list taken in before its delivery came',
+      edit: (d) => {
+        twoDeliveries(d);
+        (d.intake as Intake[])[1].time = '2024-06-14T10:50';
+      },
+      errors: [{ form: 2, sheet: '入库清单2', row: null, message: /早于/ }],
+    },
+  ],
+});
+
+it('two intake lists round-trip as two sheets and an array', () => {
+  const base: SiteData = JSON.parse(JSON.stringify(require('../fixtures/kaodian.json'))) as SiteData;
+  twoDeliveries(base);
+  const model = modelOf(base);
+  expect(Array.isArray(model.data.intake)).toBe(true);
+  expect((model.data.intake as Intake[]).map((l) => [l.time, l.items!.map((i) => i.paperNo)])).toEqual([
+    ['2024-06-14T10:10', ['1001']],
+    ['2024-06-14T11:20', ['2045', '3310']],
+  ]);
+  expect(model.locations['intake[1].time']?.sheet).toBe('入库清单2');
+});
