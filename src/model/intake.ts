@@ -6,6 +6,7 @@
  * `intake`), several are an array (paths `intake[0]`, `intake[1]`, …).
  */
 import type { Intake, SiteData } from './types';
+import { norm } from './values';
 
 export interface IntakeList {
   list: Intake;
@@ -31,10 +32,10 @@ export function intakeLists(data: SiteData): IntakeList[] {
 }
 
 /**
- * Which incoming handovers each intake list took in (its delivery): each
- * incoming handover belongs to the first list taken in at or after it
- * arrived, else to the last list. With one list, every incoming handover is
- * its delivery.
+ * Which incoming handovers each intake list took in (its delivery), by papers
+ * and time: a handover whose items name papers of one list only belongs to
+ * it; otherwise to the first list taken in at or after it arrived, else to
+ * the last list. With one list, every incoming handover is its delivery.
  */
 export function deliveriesOf(data: SiteData, incoming: readonly number[], time: (value: unknown) => number): number[][] {
   const lists = intakeLists(data);
@@ -44,10 +45,27 @@ export function deliveriesOf(data: SiteData, incoming: readonly number[], time: 
     .map((l, k) => ({ k, t: time(l.list.time) }))
     .filter((x) => !Number.isNaN(x.t))
     .sort((a, b) => a.t - b.t || a.k - b.k);
+  const papers = lists.map(({ list }) => (list.items ?? []).map((it) => norm(it?.paperNo)).filter(Boolean));
   for (const i of incoming) {
-    const t = time(data.handovers?.[i]?.time);
-    const list = lists.length === 1 || Number.isNaN(t) ? undefined : byTime.find((x) => x.t >= t);
-    out[list ? list.k : lists.length === 1 ? 0 : (byTime[byTime.length - 1]?.k ?? lists.length - 1)].push(i);
+    out[listOf(data, i, lists.length, byTime, papers, time)].push(i);
   }
   return out;
+}
+
+function listOf(
+  data: SiteData,
+  i: number,
+  count: number,
+  byTime: Array<{ k: number; t: number }>,
+  papers: string[][],
+  time: (value: unknown) => number,
+): number {
+  if (count === 1) return 0;
+  const h = data.handovers?.[i];
+  const text = (h?.items ?? []).map((it) => norm(`${it?.destination ?? ''}${it?.note ?? ''}`)).join('|');
+  const naming = papers.flatMap((list, k) => (list.some((p) => text.includes(p)) ? [k] : []));
+  if (naming.length === 1) return naming[0];
+  const t = time(h?.time);
+  const after = Number.isNaN(t) ? undefined : byTime.find((x) => x.t >= t);
+  return after?.k ?? byTime[byTime.length - 1]?.k ?? count - 1;
 }
