@@ -105,7 +105,7 @@ export async function checkWorkbook(input: WorkbookInput, options: CheckOptions 
  * The checks across workbooks given together (a handover's two copies), by
  * id; none for fewer than two workbooks. The models may be slim (`slimModel`).
  */
-export function findAcross(sites: ReadonlyArray<{ id: string; model: SiteModel }>, lang: Lang = 'zh'): Map<string, Finding[]> {
+export function findAcross(sites: ReadonlyArray<{ id: string; model: SiteModel; file?: string }>, lang: Lang = 'zh'): Map<string, Finding[]> {
   return sites.length > 1 ? validateAcross(sites, { lang }) : new Map();
 }
 
@@ -118,7 +118,7 @@ export function withAcross(model: Pick<SiteModel, 'sheets'>, own: Finding[], acr
 export function applyAcross(checked: readonly CheckedWorkbook[], lang: Lang = 'zh'): void {
   const readable = checked.filter((c) => c.model);
   const across = findAcross(
-    readable.map((c, i) => ({ id: String(i), model: c.model! })),
+    readable.map((c, i) => ({ id: String(i), model: c.model!, file: c.report.file })),
     lang,
   );
   readable.forEach((c, i) => {

@@ -118,7 +118,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const seqOf = (i: number) => model.locations[`vaultLog[${i}]`]?.row ?? i + 1;
   for (const rows of unpaired.values()) {
     const first = data.vaultLog![rows[0]];
-    const listed = (key: 'paperNo' | 'taker') => [...new Set(rows.map((i) => norm(data.vaultLog![i][key])).filter(Boolean))].join('、');
+    const listed = (key: 'paperNo' | 'taker') => [...new Set(rows.map((i) => norm(data.vaultLog![i][key])).filter(Boolean))];
     report(`vaultLog[${rows[0]}].takenAt`, 'none', { papers: listed('paperNo'), time: showTime(tm(first.takenAt)), taker: listed('taker') });
   }
   // Bags are compared only where every dispatch (with a time not in question) found its sheet and no paper went out beyond its stock (overdraw): one fact, one finding.
@@ -135,7 +135,7 @@ export function check({ model, facts, report }: RuleContext): void {
       time: showTime(tm(handover.time)),
       to: String(handover.to ?? ''),
       out,
-      rows: rows.map(seqOf).join('、'),
+      rows: rows.map(seqOf),
       handed,
       sheet2: model.locations[`handovers[${h}]`]?.sheet ?? '',
     });

@@ -10,7 +10,7 @@ import { FORM_OF_KEY } from '../model/labels';
 import type { SiteData } from '../model/types';
 import { computeFacts, Facts, labelOf } from './facts';
 import { CROSS_RULES, RULES } from './index';
-import type { CrossRule, Lang, Params, ReportOptions, Rule, RuleMeta } from './types';
+import type { CrossRule, CrossSite, Lang, Params, ReportOptions, Rule, RuleMeta } from './types';
 
 export interface ValidateOptions {
   lang?: Lang;
@@ -18,17 +18,18 @@ export interface ValidateOptions {
   only?: readonly string[];
 }
 
-function format(template: string, params: Params): string {
+function format(template: string, params: Params, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => {
     const v = params[key];
-    return v === undefined ? m : String(v);
+    if (v === undefined) return m;
+    return Array.isArray(v) ? v.join(lang === 'en' ? ', ' : '、') : String(v);
   });
 }
 
 export function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang): string {
   const table = meta.messages[lang] ?? meta.messages.zh;
   const template = table[messageId] ?? meta.messages.zh[messageId] ?? Object.values(table)[0] ?? meta.id;
-  const text = format(template, params);
+  const text = format(template, params, lang);
   // Times are given to messages as "6月15日 08:30"; English shows them as "6/15 08:30".
   return lang === 'en' ? text.replace(/(\d{1,2})月(\d{1,2})日/g, '$1/$2').replace(/ 等 (\d+) 处/g, ' ($1 places)') : text;
 }
@@ -119,7 +120,7 @@ export function validateSite(model: SiteModel, options?: ValidateOptions): Findi
  * findings keyed by site id, a disagreement reported on both files.
  */
 export function validateAcross(
-  sites: ReadonlyArray<{ id: string; model: SiteModel }>,
+  sites: ReadonlyArray<CrossSite>,
   options?: ValidateOptions,
 ): Map<string, Finding[]> {
   const lang = options?.lang ?? 'zh';

@@ -14,14 +14,14 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       field:
-        '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（{otherFile} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
+        '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
     },
     en: {
       field:
-        '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: {otherFile} {otherCell}) reads "{theirs}". Both copies must agree.',
+        '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirs}". Both copies must agree.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item (the same item at another 序号 is no difference), the total and both pairs of signers. Reported on both files.',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item (the same item at another 序号 is no difference), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell.',
 };
 
 type Site = CrossSite & { facts: Facts };
@@ -119,6 +119,9 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
   return diffs;
 }
 
+/** The file's own name, without its folders (either separator: the pane gives names, the CLI paths). */
+const fileName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
+
 function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: CrossReport) => void): void {
   for (const d of diffs) {
     for (const [me, other, mine, theirs, myPath, otherPath] of [
@@ -135,7 +138,8 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
           mine,
           theirs,
           other: custodyOf(other.site.model).ownName ?? other.site.id,
-          otherFile: otherLoc?.sheet ?? '',
+          otherFile: fileName(other.site.file ?? other.site.id),
+          otherSheet: otherLoc?.sheet ?? '',
           otherCell: otherLoc?.cell ?? '',
           ...(field ? { field } : {}),
         },

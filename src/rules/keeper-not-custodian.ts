@@ -14,7 +14,7 @@ export const meta: RuleMeta = {
     },
     en: {
       keeper:
-        '"{name}" signs "{field}" but is {rolesEn} on the staff roster (row {seq}), neither a vault keeper (卷库保管员) nor a duty officer (值班人员). Papers leave and enter the vault through the keeper; have the keeper sign, or add the role on the roster.',
+        '"{name}" signs "{field}" but is {roles} on the staff roster (row {seq}), neither a vault keeper (卷库保管员) nor a duty officer (值班人员). Papers leave and enter the vault through the keeper; have the keeper sign, or add the role on the roster.',
     },
   },
   docs: 'A 附件3 出库 or 入库 signature (卷库保管员出库签字, 保管员入库签字) by someone whose roster roles include neither 卷库保管员 nor 值班人员. One finding per person, at their first such signature. Not for someone off the roster (staff-not-on-roster), a roster row without roles, or a keeper who is also the taker or returner (same-person).',
@@ -43,6 +43,6 @@ export function check({ model, facts, report }: RuleContext): void {
   });
   for (const [name, e] of seen) {
     const more = e.count > 1 ? `（本表另有 ${e.count - 1} 处）` : '';
-    report(e.path, 'keeper', { name, seq: e.seq, roles: e.roles.join('、'), rolesEn: e.roles.join(', '), more });
+    report(e.path, 'keeper', { name, seq: e.seq, roles: e.roles, more });
   }
 }

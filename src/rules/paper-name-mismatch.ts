@@ -48,6 +48,6 @@ export function check({ model, facts, report }: RuleContext): void {
     }
     if (names.size < 2) continue;
     const [expected, info] = [...names].sort((a, b) => b[1].count - a[1].count || b[1].weight - a[1].weight)[0];
-    for (const u of uses) if (u.name !== expected) report(u.path, 'name', { paper, name: u.name, expected, where: [...info.where].join('、') });
+    for (const u of uses) if (u.name !== expected) report(u.path, 'name', { paper, name: u.name, expected, where: [...info.where] });
   }
 }

@@ -26,7 +26,7 @@ export function check({ model, report }: RuleContext): void {
     if (gap.missing.length < 2) continue;
     report(`${gap.path}.${gap.missing[0]}`, gap.returnPart ? 'returned' : 'row', {
       seq: seqOf(model, gap.path),
-      missing: gap.missing.map((k) => `“${labelOf(`${gap.path}.${k}`)}”`).join('、'),
+      missing: gap.missing.map((k) => `“${labelOf(`${gap.path}.${k}`)}”`),
     });
   }
 }

@@ -27,7 +27,7 @@ export function check({ model, report }: RuleContext): void {
   (data.handovers ?? []).forEach((h, i) => {
     const from = new Set((h?.fromSigners ?? []).map(personKey).filter(Boolean));
     const both = (h?.toSigners ?? []).map(personKey).filter((n) => n && from.has(n));
-    if (both.length) report(`handovers[${i}].toSigners`, 'handover', { name: [...new Set(both)].join('、') });
+    if (both.length) report(`handovers[${i}].toSigners`, 'handover', { name: [...new Set(both)] });
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;

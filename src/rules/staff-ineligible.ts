@@ -13,22 +13,14 @@ export const meta: RuleMeta = {
       formal: '“{name}”不是本单位正式职工，却在{where}签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字。',
       relative: '“{name}”是考生亲属，却在{where}签字。严禁考生亲属作为涉卷人员，请换人签字。',
       pledge: '“{name}”没有签订保密承诺书，却在{where}签字。所有涉卷人员须签订保密承诺书，请补签并留存。',
-      signed: '签字人“{name}”{why}（见涉卷人员名单第 {seq} 行），不能作为涉卷人员签字{more}。{rule}请换符合条件的人签字，或先让此人具备条件并更新名单。',
     },
     en: {
       formal: '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff.',
       relative: '"{name}" is a candidate’s relative but signs {where}. Candidates’ relatives may not handle papers.',
       pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge.',
-      signed: 'Signer "{name}" {whyEn} (staff roster row {seq}) and may not sign as staff handling papers.',
     },
   },
-  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is not asked of proctors where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Reported at the roster cell that disqualifies them, naming where they sign, and at their first signature on each form (附件5’s pages are one form). A proctor signing as taker is proctor-takes-papers instead.',
-};
-
-const WHY: Record<string, { zh: string; en: string; rule: string }> = {
-  formal: { zh: '不是本单位正式职工', en: 'is not formal staff', rule: '试卷启封前的涉卷人员须是本单位正式教职员工。' },
-  relative: { zh: '是考生亲属', en: 'is a candidate’s relative', rule: '严禁考生亲属作为涉卷人员。' },
-  pledge: { zh: '没有签订保密承诺书', en: 'has not signed the pledge', rule: '所有涉卷人员须签订保密承诺书。' },
+  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is not asked of proctors where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead.',
 };
 
 type Kind = 'formal' | 'relative' | 'pledge';
@@ -43,18 +35,13 @@ function barOf(member: StaffMember, signer: SignerFact, proctorsFormalStaff: boo
 
 const FIELD: Record<Kind, string> = { formal: 'formalStaff', relative: 'candidateRelative', pledge: 'pledgeSigned' };
 
-/**
- * The form a signature is on: each handover and each session has its sheet;
- * 附件5 is one record however many pages (days) it prints on.
- */
-function recordOf(path: string): string {
-  const m = /^(\w+)(\[\d+\])?/.exec(path);
-  if (!m) return path;
-  return m[1] === 'handovers' || m[1] === 'distributions' ? m[0] : m[1];
+/** Where a person signed, one entry per sheet: its first cell, and how many places in all (附件5's pages are separate sheets, each named). */
+function signedWhere(cells: Map<string, string[]>): string[] {
+  return [...cells].map(([sheet, at]) => (at.length > 1 ? `${sheet} ${at[0]} 等 ${at.length} 处` : `${sheet} ${at[0]}`));
 }
 
 export function check({ model, facts, report }: RuleContext): void {
-  const where = new Map<string, { kind: Kind; first: string[]; count: number; perSheet: Map<string, { path: string; count: number }> }>();
+  const where = new Map<string, { kind: Kind; cells: Map<string, string[]> }>();
   for (const s of facts.ownSigners) {
     const entry = facts.roster.get(s.name);
     if (!entry) continue;
@@ -62,24 +49,15 @@ export function check({ model, facts, report }: RuleContext): void {
     const bar = barOf(entry.member, s, facts.settings.proctorsFormalStaff);
     if (!bar) continue;
     let e = where.get(s.name);
-    if (!e) where.set(s.name, (e = { kind: bar, first: [], count: 0, perSheet: new Map() }));
+    if (!e) where.set(s.name, (e = { kind: bar, cells: new Map() }));
     if (bar === 'formal') e.kind = bar;
-    e.count++;
     const loc = model.locations[s.path];
-    if (e.first.length < 3) e.first.push(loc ? `${loc.sheet} ${loc.cell}` : s.path);
-    const record = recordOf(s.path);
-    const p = e.perSheet.get(record);
-    if (p) p.count++;
-    else e.perSheet.set(record, { path: s.path, count: 1 });
+    const sheet = loc?.sheet ?? s.path;
+    e.cells.set(sheet, [...(e.cells.get(sheet) ?? []), loc?.cell ?? '']);
   }
+  // One fact, one finding: the person once, at the roster cell that bars them, naming every sheet they signed on.
   for (const [name, e] of where) {
     const { index } = facts.roster.get(name)!;
-    const shown = e.count > 3 ? `${e.first.join('、')} 等 ${e.count} 处` : e.first.join('、');
-    const kind = e.kind;
-    report(`staff[${index}].${FIELD[kind]}`, kind, { name, where: shown });
-    const seq = model.locations[`staff[${index}]`]?.row ?? index + 1;
-    for (const p of e.perSheet.values()) {
-      report(p.path, 'signed', { name, why: WHY[kind].zh, whyEn: WHY[kind].en, seq, rule: WHY[kind].rule, more: p.count > 1 ? `（本表另有 ${p.count - 1} 处）` : '', moreEn: '' });
-    }
+    report(`staff[${index}].${FIELD[e.kind]}`, e.kind, { name, where: signedWhere(e.cells) });
   }
 }

@@ -18,7 +18,7 @@ export function check({ model, report }: RuleContext): void {
   (model.data.handovers ?? []).forEach((h, i) => {
     for (const key of ['fromSigners', 'toSigners'] as const) {
       const names = [...new Set((h?.[key] ?? []).map(personKey).filter(Boolean))];
-      if (names.length === 1) report(`handovers[${i}].${key}`, 'two', { count: names.length, names: names.join('、') });
+      if (names.length === 1) report(`handovers[${i}].${key}`, 'two', { count: names.length, names });
     }
   });
 }

@@ -26,7 +26,8 @@ export interface RuleMeta {
   docs: string;
 }
 
-export type Params = Record<string, string | number | undefined>;
+/** A list is joined as the language lists things: 甲、乙 / A, B. */
+export type Params = Record<string, string | number | readonly (string | number)[] | undefined>;
 
 export interface ReportOptions {
   /** When the path cannot be located (a whole form missing): the form to name. */
@@ -48,6 +49,8 @@ export interface Rule {
 export interface CrossSite {
   id: string;
   model: SiteModel;
+  /** The workbook's file, to name it to the other side; the id where not given (consolidation keys sites by file). */
+  file?: string;
 }
 
 export interface CrossReport {

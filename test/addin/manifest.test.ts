@@ -158,8 +158,10 @@ describe("Microsoft's manifest schema (XSD, offline with xmllint)", () => {
   });
 
   test('ADDIN_ORIGIN moves every URL to the deployment host, and the result validates', () => {
-    const config = require('../../webpack.config.js')({}, { mode: 'production' }) as { plugins: Array<{ patterns?: Array<{ from: string; transform?: (c: Buffer) => string }> }> };
-    const pattern = config.plugins.flatMap((p) => p.patterns ?? []).find((p) => p.from === 'manifest.xml')!;
+    type Config = { plugins?: Array<{ patterns?: Array<{ from: string; transform?: (c: Buffer) => string }> }> };
+    // webpack.config.js builds the Excel add-in and the WPS add-in: the manifest is copied by one of them.
+    const configs = ([] as Config[]).concat(require('../../webpack.config.js')({}, { mode: 'production' }));
+    const pattern = configs.flatMap((c) => c.plugins ?? []).flatMap((p) => p.patterns ?? []).find((p) => p.from === 'manifest.xml')!;
     const saved = process.env.ADDIN_ORIGIN;
     process.env.ADDIN_ORIGIN = 'https://exam.example.edu.cn/custody';
     let built: string;

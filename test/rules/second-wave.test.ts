@@ -106,7 +106,7 @@ ruleTester('column-total', {
         twoDeliveries(d);
         (d.intake as Intake[])[1].totals!.totalBags = 4;
       },
-      errors: [{ form: 2, sheet: '入库清单2', row: null, message: /合计”写的是 4/ }],
+      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单2', cell: 'H14', row: null, message: /合计”写的是 4/ }],
     },
   ],
 });
@@ -120,7 +120,7 @@ ruleTester('intake-before-receipt', {
         twoDeliveries(d);
         (d.intake as Intake[])[1].time = '2024-06-14T10:50';
       },
-      errors: [{ form: 2, sheet: '入库清单2', row: null, message: /早于/ }],
+      errors: [{ messageId: 'early', form: 2, sheet: '入库清单2', cell: 'C17', row: null, message: /早于/ }],
     },
   ],
 });
