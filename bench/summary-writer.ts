@@ -30,7 +30,11 @@ async function demoConsolidated(): Promise<Consolidated> {
   const inputs = await Promise.all(
     books.map(async (data, i) => {
       const bytes = await fillWorkbook(data);
-      return { file: `/bench/单位${i + 1}.xlsx`, sha256: createHash('sha256').update(bytes).digest('hex'), model: readWorkbook(await gridFromXlsxBuffer(bytes)) };
+      return {
+        file: `/bench/单位${i + 1}.xlsx`,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        model: readWorkbook(await gridFromXlsxBuffer(bytes)),
+      };
     }),
   );
   return consolidateModels(inputs);
@@ -48,11 +52,17 @@ function withFindings(base: Consolidated, n: number): Consolidated {
   }
   faulty.findings = many;
   const summary = faulty.summary!;
-  faulty.summary = { ...summary, findings: { ...summary.findings, errors: many.filter((x) => x.severity === 'error').length, warnings: many.filter((x) => x.severity === 'warning').length } };
+  faulty.summary = {
+    ...summary,
+    findings: { ...summary.findings, errors: many.filter((x) => x.severity === 'error').length, warnings: many.filter((x) => x.severity === 'warning').length },
+  };
   return { ...base, files };
 }
 
-export async function benchSummaryWriter(counts: readonly number[] = [25_000, 50_000, 100_000], log: (line: string) => void = console.log): Promise<WriterBenchResult[]> {
+export async function benchSummaryWriter(
+  counts: readonly number[] = [25_000, 50_000, 100_000],
+  log: (line: string) => void = console.log,
+): Promise<WriterBenchResult[]> {
   const base = await demoConsolidated();
   await consolidatedXlsx(withFindings(base, 1000)); // warm-up: modules loaded, code compiled
   const results: WriterBenchResult[] = [];
@@ -66,7 +76,9 @@ export async function benchSummaryWriter(counts: readonly number[] = [25_000, 50
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
     results.push({ findings: n, seconds, cpuSeconds, megabytes: bytes.length / 1024 / 1024 });
-    log(`  ${String(n).padStart(7)} findings: ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s, ${((cpuSeconds / n) * 1e6).toFixed(1)} µs per finding), ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
+    log(
+      `  ${String(n).padStart(7)} findings: ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s, ${((cpuSeconds / n) * 1e6).toFixed(1)} µs per finding), ${(bytes.length / 1024 / 1024).toFixed(1)} MB`,
+    );
   }
   return results;
 }

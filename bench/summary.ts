@@ -143,12 +143,18 @@ export async function benchSummary(options: SummaryBenchOptions): Promise<Summar
   };
   log('');
   log(`汇总基准 consolidation: ${result.sites} 个工作簿, ${threads} 线程 / ${cores} 核`);
-  log(`  总用时 wall            ${wall.toFixed(1)} s  (读取+检查+汇总 ${result.consolidateSeconds.toFixed(1)} s, 写汇总表 ${result.writeSeconds.toFixed(1)} s)`);
+  log(
+    `  总用时 wall            ${wall.toFixed(1)} s  (读取+检查+汇总 ${result.consolidateSeconds.toFixed(1)} s, 写汇总表 ${result.writeSeconds.toFixed(1)} s)`,
+  );
   log(`  每个文件 per file       ${result.perFileMs.toFixed(1)} ms wall, ${result.perFileCoreMs.toFixed(1)} ms CPU-thread`);
-  log(`  CPU 时间 CPU            ${cpuSeconds.toFixed(1)} s 全部线程 = ${result.cpuPerFileMs.toFixed(1)} ms/文件; 独占 ${Math.min(threads, cores)} 核时约 ${result.idleProjectionSeconds.toFixed(1)} s`);
+  log(
+    `  CPU 时间 CPU            ${cpuSeconds.toFixed(1)} s 全部线程 = ${result.cpuPerFileMs.toFixed(1)} ms/文件; 独占 ${Math.min(threads, cores)} 核时约 ${result.idleProjectionSeconds.toFixed(1)} s`,
+  );
   log(`  机器负载 load average   ${result.loadAverage.join(' / ')} (1/5/15 分钟; 高于核数说明有别的程序在争用 CPU)`);
   log(`  内存峰值 peak RSS       ${result.peakRssMb} MB (读取检查阶段 ${result.peakRssConsolidateMb} MB; 开始时 ${result.baseRssMb} MB)`);
-  log(`  单文件对比 (单线程)     ours ${cmp.ours.toFixed(1)} ms (读文件+SHA-256+读表+检查+汇总) vs exceljs bare read ${cmp.exceljs.toFixed(1)} ms → ratio ${result.ratio.toFixed(2)}×`);
+  log(
+    `  单文件对比 (单线程)     ours ${cmp.ours.toFixed(1)} ms (读文件+SHA-256+读表+检查+汇总) vs exceljs bare read ${cmp.exceljs.toFixed(1)} ms → ratio ${result.ratio.toFixed(2)}×`,
+  );
   log(`  结果 findings           错误 ${result.errors}, 警告 ${result.warnings}, 无法读取 ${result.unreadable}; 交接配对 ${JSON.stringify(result.pairs)}`);
   log(`  汇总表 ${out} (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`);
   log(`BENCH ${JSON.stringify(result)}`);

@@ -53,26 +53,59 @@ export function largeSite(papers: number): SiteData {
     items.push({ destination: '岳麓考点', quantity: 10, unit: '袋', note: `${no(p)} ${name(p)}` });
     for (let k = 0; k < 10; k++) {
       data.vaultLog!.push({
-        paperNo: no(p), paperName: name(p), quantity: 1, unit: '袋',
-        taker: k % 2 ? '李强' : '赵敏', takenAt: iso(startOf(s) - 50 + k), issuedBy: '陈静',
-        returner: k % 2 ? '李强' : '赵敏', returnedAt: iso(endOf(s) + 15 + k), receivedBy: '陈静',
+        paperNo: no(p),
+        paperName: name(p),
+        quantity: 1,
+        unit: '袋',
+        taker: k % 2 ? '李强' : '赵敏',
+        takenAt: iso(startOf(s) - 50 + k),
+        issuedBy: '陈静',
+        returner: k % 2 ? '李强' : '赵敏',
+        returnedAt: iso(endOf(s) + 15 + k),
+        receivedBy: '陈静',
       });
     }
   }
   data.handovers!.push({
-    semester: '2024春', time: iso(day0 - 1440 + 9 * 60 + 30), from: '长沙分校', to: '岳麓考点', address: '长沙市岳麓区', contact: '王芳',
-    items, total: papers * 10, fromOpinion: '同意移交', fromSigners: ['张伟', '孙丽'], toOpinion: '同意接收', toSigners: ['李强', '赵敏'],
+    semester: '2024春',
+    time: iso(day0 - 1440 + 9 * 60 + 30),
+    from: '长沙分校',
+    to: '岳麓考点',
+    address: '长沙市岳麓区',
+    contact: '王芳',
+    items,
+    total: papers * 10,
+    fromOpinion: '同意移交',
+    fromSigners: ['张伟', '孙丽'],
+    toOpinion: '同意接收',
+    toSigners: ['李强', '赵敏'],
   });
   for (let s = 0; s < sessions; s++) {
     const rows = [];
     for (let p = s * perSession; p < Math.min(papers, (s + 1) * perSession); p++) {
-      rows.push({ paperNo: no(p), paperName: name(p), copies: 30, room: String(p % 30 + 1).padStart(2, '0'), issuedAt: iso(startOf(s) - 20), collector: '周涛', returnedAt: iso(endOf(s) + 5), returner: '周涛' });
+      rows.push({
+        paperNo: no(p),
+        paperName: name(p),
+        copies: 30,
+        room: String((p % 30) + 1).padStart(2, '0'),
+        issuedAt: iso(startOf(s) - 20),
+        collector: '周涛',
+        returnedAt: iso(endOf(s) + 5),
+        returner: '周涛',
+      });
     }
     data.distributions!.push({ start: iso(startOf(s)), end: iso(endOf(s)), rows, issuer: '李强', receiver: '赵敏' });
   }
   const lastCheckout = startOf(sessions - 1);
   for (let t = day0 - 1440 + 10 * 60, i = 0; t < lastCheckout + 12 * 60; t += 12 * 60, i++) {
-    data.duty!.shifts!.push({ kind: i % 2 ? '夜间' : '日间', from: iso(t), to: iso(t + 12 * 60), record: '无异常', handedOverBy: i % 2 ? '刘洋' : '陈静', takenOverBy: i % 2 ? '陈静' : '刘洋' });
+    data.duty!.shifts!.push({
+      kind: i % 2 ? '夜间' : '日间',
+      from: iso(t),
+      to: iso(t + 12 * 60),
+      record: '无异常',
+      handedOverBy: i % 2 ? '刘洋' : '陈静',
+      takenOverBy: i % 2 ? '陈静' : '刘洋',
+    });
   }
   return data;
 }

@@ -52,7 +52,8 @@ function longNames(): SiteData {
     r.taker = '欧阳红(主考)';
   });
   (data.intake as Intake).items!.forEach((item) => (item.paperName = longName));
-  (data.intake as Intake).description = '试卷数量准确，试卷袋包装完好，已按考试时间单元分别转入保密柜，不同考试时间未混装；保密柜密封条张贴规范，两人在场签字确认。'.repeat(3);
+  (data.intake as Intake).description =
+    '试卷数量准确，试卷袋包装完好，已按考试时间单元分别转入保密柜，不同考试时间未混装；保密柜密封条张贴规范，两人在场签字确认。'.repeat(3);
   data.handovers![0].address = '湖南省长沙市岳麓区麓山南路1号湖南开放大学继续教育学院综合楼一楼保密室';
   data.handovers![0].items![0].note = '1001 高等数学基础（共3袋，每袋31份，另有备用卷）';
   data.duty!.shifts![0].record = '10:10 试卷入库，陈静、李强在场；12:00 巡查一次，门窗完好；16:30 监控人员核对录像，无异常。'.repeat(4);
@@ -73,7 +74,10 @@ describe('printing (LibreOffice headless)', () => {
     fs.writeFileSync(path.join(dir, 'marked.xlsx'), await markedCopy(opened, validateSite(readWorkbook(opened.grid))));
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
     for (const f of files) books[f.replace(/\.xlsx$/, '')] = await loadBuffer(fs.readFileSync(path.join(dir, f)));
-    toPdf(dir, files.map((f) => path.join(dir, f)));
+    toPdf(
+      dir,
+      files.map((f) => path.join(dir, f)),
+    );
   }, 300_000);
 
   const attachments = FORMS.filter((f) => f.layout.attachment > 0);
@@ -91,7 +95,11 @@ describe('printing (LibreOffice headless)', () => {
     let from = 0;
     for (const label of SEED_LABELS[n].ordered) {
       const at = laidOut.indexOf(label.replace(/\s+/g, ''), from);
-      expect({ label, after: laidOut.slice(Math.max(0, from - 12), from), found: at >= 0 }).toEqual({ label, after: laidOut.slice(Math.max(0, from - 12), from), found: true });
+      expect({ label, after: laidOut.slice(Math.max(0, from - 12), from), found: at >= 0 }).toEqual({
+        label,
+        after: laidOut.slice(Math.max(0, from - 12), from),
+        found: true,
+      });
       from = at + label.length;
     }
     const drawn = printedText(pdf, false);
@@ -103,7 +111,13 @@ describe('printing (LibreOffice headless)', () => {
   });
 
   test('a filled 考点 workbook prints one page per sheet: three sessions of 附件4, two days of 附件5', () => {
-    expect(books.kaodian.worksheets.map((ws) => ws.name).filter((n) => /^(分发登记|值班记录)/.test(n))).toEqual(['分发登记1', '分发登记2', '分发登记3', '值班记录1', '值班记录2']);
+    expect(books.kaodian.worksheets.map((ws) => ws.name).filter((n) => /^(分发登记|值班记录)/.test(n))).toEqual([
+      '分发登记1',
+      '分发登记2',
+      '分发登记3',
+      '值班记录1',
+      '值班记录2',
+    ]);
     expect(pages(path.join(dir, 'kaodian.pdf'))).toBe(FORMS.length + 3);
   });
 

@@ -38,7 +38,10 @@ describe('templates/', () => {
   });
 
   test('equal what the generator makes now (run `npm run templates` after changing a form)', async () => {
-    const committed = fs.readdirSync(TEMPLATES).filter((f) => f.endsWith('.xlsx')).sort();
+    const committed = fs
+      .readdirSync(TEMPLATES)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort();
     expect(committed).toEqual(fs.readdirSync(fresh).sort());
     for (const name of committed) {
       expect({ name, entries: await zipEntries(path.join(TEMPLATES, name)) }).toEqual({ name, entries: await zipEntries(path.join(fresh, name)) });
@@ -62,8 +65,13 @@ describe('templates/', () => {
     expect(wb.worksheets).toHaveLength(FORMS.length);
     for (const ws of wb.worksheets) {
       const setup = ws.pageSetup;
-      expect({ sheet: ws.name, paperSize: setup.paperSize, fitToPage: setup.fitToPage, fitToWidth: setup.fitToWidth, fitToHeight: setup.fitToHeight })
-        .toEqual({ sheet: ws.name, paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+      expect({ sheet: ws.name, paperSize: setup.paperSize, fitToPage: setup.fitToPage, fitToWidth: setup.fitToWidth, fitToHeight: setup.fitToHeight }).toEqual({
+        sheet: ws.name,
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 1,
+      });
       expect(setup.printArea).toMatch(/^A1:[A-Z]+\d+$/);
       const form = FORMS.find((f) => f.layout.sheetName === ws.name)!;
       expect(setup.orientation).toBe(form.layout.landscape ? 'landscape' : 'portrait');
@@ -75,7 +83,8 @@ describe('templates/', () => {
   test('count, date and list cells carry native data validation', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(TEMPLATES, SITE_WORKBOOK_NAME));
-    const model = (name: string) => (wb.getWorksheet(name) as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const model = (name: string) =>
+      (wb.getWorksheet(name) as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     const intake = Object.values(model('入库清单'));
     expect(intake.some((v) => v.type === 'whole' && v.operator === 'greaterThanOrEqual')).toBe(true);
     const duty = Object.values(model('值班记录'));

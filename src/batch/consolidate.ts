@@ -172,17 +172,20 @@ function fileSeconds(): number {
  */
 function fileBudget(ms: number) {
   const running = new Set<{ started: Int32Array; since?: number; abort: AbortController }>();
-  const timer = setInterval(() => {
-    const now = Date.now();
-    for (const t of running) {
-      if (t.since === undefined) {
-        if (Atomics.load(t.started, 0) === 1) t.since = now;
-      } else if (now - t.since > ms) {
-        running.delete(t);
-        t.abort.abort();
+  const timer = setInterval(
+    () => {
+      const now = Date.now();
+      for (const t of running) {
+        if (t.since === undefined) {
+          if (Atomics.load(t.started, 0) === 1) t.since = now;
+        } else if (now - t.since > ms) {
+          running.delete(t);
+          t.abort.abort();
+        }
       }
-    }
-  }, Math.max(10, Math.min(250, ms / 4)));
+    },
+    Math.max(10, Math.min(250, ms / 4)),
+  );
   timer.unref();
   return {
     start() {

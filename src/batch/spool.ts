@@ -308,7 +308,11 @@ export class SpooledConsolidation {
 
   /** What `consolidatedXlsx` writes from, read back from the spools. */
   source(): ConsolidatedSource {
-    const self = this;
+    // The generators below run later, outside this call: they take what they read as locals.
+    const { records, pairs } = this;
+    const spool = (name: SpoolName) => this.spool(name);
+    const findingsOf = () => this.findings();
+    const summaries = () => this.summaries();
     return {
       totals: this.totals,
       pairs: this.pairs,
@@ -319,8 +323,8 @@ export class SpooledConsolidation {
       files: this.records.map((r) => r.file),
       async *siteRows() {
         let i = 0;
-        for await (const row of readLines<Row>(self.spool('sites'))) {
-          const rec = self.records[i++];
+        for await (const row of readLines<Row>(spool('sites'))) {
+          const rec = records[i++];
           if (rec.readable) {
             row[STATUS] = rec.errors === 0 && rec.problems === 0 ? '可以提交' : '需改正';
             row[ERRORS] = rec.errors;
@@ -330,21 +334,21 @@ export class SpooledConsolidation {
         }
       },
       *fileRows() {
-        for (const r of self.records) {
+        for (const r of records) {
           const status = !r.readable ? '无法读取' : r.errors === 0 && r.problems === 0 ? '可以提交' : '需改正';
           yield rowOf(FILE_COLUMNS, { file: r.file, site: r.site, status, sha256: r.sha256, note: r.error ?? '' });
         }
       },
       async *paperRows() {
-        for await (const rows of readLines<Row[]>(self.spool('papers'))) yield* rows;
+        for await (const rows of readLines<Row[]>(spool('papers'))) yield* rows;
       },
       async *findingRows() {
-        const sides = pairSides(self.pairs);
-        for await (const { rec, findings } of self.findings()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, sides);
+        const sides = pairSides(pairs);
+        for await (const { rec, findings } of findingsOf()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, sides);
       },
       async *sites() {
-        const findings = self.findings();
-        for await (const summary of self.summaries()) {
+        const findings = findingsOf();
+        for await (const summary of summaries()) {
           let next = await findings.next();
           while (!next.done && !next.value.rec.readable) next = await findings.next();
           if (next.done) return;
@@ -380,13 +384,13 @@ export class SpooledConsolidation {
       }
       await put(first ? `]${last ? '' : ','}\n` : `\n  ]${last ? '' : ','}\n`);
     };
-    const self = this;
+    const findings = () => this.findings();
     await put('{\n');
     await array(
       'files',
       (async function* (): AsyncGenerator<FileReport> {
-        for await (const { rec, findings } of self.findings()) {
-          yield fileReport(rec.file, rec.readable ? rec.reportSite : null, rec.sha256, findings, rec.error);
+        for await (const { rec, findings: found } of findings()) {
+          yield fileReport(rec.file, rec.readable ? rec.reportSite : null, rec.sha256, found, rec.error);
         }
       })(),
     );

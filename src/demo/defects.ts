@@ -39,8 +39,7 @@ export function clone<T>(value: T): T {
 export function plantDefects(data: SiteData, which: readonly DefectKind[] = DEFECT_KINDS): { data: SiteData; planted: PlantedDefect[] } {
   const out = clone(data);
   const planted: PlantedDefect[] = [];
-  const note = (kind: DefectKind, path: string, description: string) =>
-    planted.push({ kind, rule: DEFECTS[kind].rule, path, description });
+  const note = (kind: DefectKind, path: string, description: string) => planted.push({ kind, rule: DEFECTS[kind].rule, path, description });
   const log = out.vaultLog ?? [];
   const staff = out.staff ?? [];
   const sessionOf = (paperNo: string | undefined) => out.schedule?.find((s) => s.paperNo === paperNo);

@@ -21,15 +21,7 @@
  * hands them to the rooms, and returns them after the session.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import type {
-  Distribution,
-  DistributionRow,
-  Handover,
-  IntakeItem,
-  Session,
-  SiteData,
-  VaultLogEntry,
-} from '../model/types';
+import type { Distribution, DistributionRow, Handover, IntakeItem, Session, SiteData, VaultLogEntry } from '../model/types';
 import type { ExamSiteOptions, NetworkOptions, SampleNetwork, SampleOptions } from './options';
 import { SamplePaper, addDays, bagsFor, pad2, samplePapers } from './papers';
 import { clone } from './defects';
@@ -124,8 +116,7 @@ function buildExamSite(r: Resolved, index: number, name: string, branchPeople: S
     bagsByPaper.set(p.paperNo, bags);
     return { paperNo: p.paperNo, paperName: p.paperName, ...bags };
   });
-  const sum = (k: 'bags31' | 'bags26' | 'bags11' | 'bags5' | 'totalBags') =>
-    intakeItems.reduce((s, i) => s + (i[k] as number), 0);
+  const sum = (k: 'bags31' | 'bags26' | 'bags11' | 'bags5' | 'totalBags') => intakeItems.reduce((s, i) => s + (i[k] as number), 0);
   const totals = { bags31: sum('bags31'), bags26: sum('bags26'), bags11: sum('bags11'), bags5: sum('bags5'), totalBags: sum('totalBags') };
 
   const handovers: Handover[] = batchesOf(r.papers).map((batch) => {
@@ -135,7 +126,7 @@ function buildExamSite(r: Resolved, index: number, name: string, branchPeople: S
       time: chainTimes(r.papers, index, batch).arrival,
       from: r.school,
       to: name,
-      address: `长沙市${STREETS[index % STREETS.length]}${(index * 17) % 300 + 1}号`,
+      address: `长沙市${STREETS[index % STREETS.length]}${((index * 17) % 300) + 1}号`,
       contact: who.chief,
       items: papers.map((p) => ({
         destination: name,
@@ -267,8 +258,7 @@ export function sampleNetwork(options: NetworkOptions = {}): SampleNetwork {
     return out;
   };
   const intakeItems: IntakeItem[] = r.papers.map((p) => ({ paperNo: p.paperNo, paperName: p.paperName, ...bagsOf(p.paperNo) }));
-  const sum = (k: 'bags31' | 'bags26' | 'bags11' | 'bags5' | 'totalBags') =>
-    intakeItems.reduce((s, i) => s + (i[k] as number), 0);
+  const sum = (k: 'bags31' | 'bags26' | 'bags11' | 'bags5' | 'totalBags') => intakeItems.reduce((s, i) => s + (i[k] as number), 0);
   const totalBags = sum('totalBags');
 
   const incoming: Handover[] = batchesOf(r.papers).map((batch) => {

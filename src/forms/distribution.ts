@@ -6,8 +6,7 @@ const hhmm = (iso: unknown): string | undefined => {
   const t = typeof iso === 'string' ? parseIso(iso) : undefined;
   return t ? `${pad(t.hour)}:${pad(t.minute)}` : undefined;
 };
-const datePart = (iso: unknown): string | undefined =>
-  typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : undefined;
+const datePart = (iso: unknown): string | undefined => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : undefined);
 
 /**
  * The model keeps a session as `start`/`end`; the printed form has one 日期 and a

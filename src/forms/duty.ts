@@ -21,8 +21,25 @@ export const dutyForm: FormLayout = {
     widths: [13, 22, 4, 17],
     lines: [
       [
-        { key: 'from', label: '值班时间', aliases: ['值班开始时间', '开始时间'], type: 'datetime', numFmt: 'yyyy"年"m"月"d"日"h"时"mm"分"', blank: '   年   月   日   时' },
-        { key: 'to', label: '值班结束时间', printAs: '至', bare: true, after: 'from', aliases: ['结束时间'], type: 'datetime', numFmt: 'd"日"h"时"mm"分"', blank: '    日    时' },
+        {
+          key: 'from',
+          label: '值班时间',
+          aliases: ['值班开始时间', '开始时间'],
+          type: 'datetime',
+          numFmt: 'yyyy"年"m"月"d"日"h"时"mm"分"',
+          blank: '   年   月   日   时',
+        },
+        {
+          key: 'to',
+          label: '值班结束时间',
+          printAs: '至',
+          bare: true,
+          after: 'from',
+          aliases: ['结束时间'],
+          type: 'datetime',
+          numFmt: 'd"日"h"时"mm"分"',
+          blank: '    日    时',
+        },
       ],
       [{ key: 'record', label: '情况记录', type: 'text', lines: 9 }],
       [{ key: 'handedOverBy', label: '交班人签字', aliases: ['交班人'], type: 'text' }],
@@ -44,10 +61,7 @@ export const dutyForm: FormLayout = {
     ],
   },
   footer: [[{ key: 'supervisor', label: '负责人签字', aliases: ['负责人'], type: 'text' }]],
-  notes: [
-    '备注：1.此表为保密室值班人员填写。',
-    '2. 情况记录包括何人何故何时到达、何时离开试卷保密室；试卷及物品出库、入库，以及其他异常情况记录。',
-  ],
+  notes: ['备注：1.此表为保密室值班人员填写。', '2. 情况记录包括何人何故何时到达、何时离开试卷保密室；试卷及物品出库、入库，以及其他异常情况记录。'],
   fieldLines: 'boxed',
   landscape: false,
 };

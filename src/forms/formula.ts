@@ -233,7 +233,7 @@ function callFunction(name: string, args: Value[]): Value {
     case 'COUNTA':
       return values.filter((v) => v !== null && v !== '').length;
     case 'IF':
-      return truthy(scalar(args[0] ?? null)) ? args[1] ?? true : args[2] ?? false;
+      return truthy(scalar(args[0] ?? null)) ? (args[1] ?? true) : (args[2] ?? false);
     default:
       return fail();
   }

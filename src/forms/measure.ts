@@ -105,4 +105,3 @@ export function displayText(value: unknown, numFmt?: string): string {
   if (typeof value === 'object') return '';
   return String(value);
 }
-

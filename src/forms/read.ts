@@ -10,8 +10,19 @@ import { cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalf
 import { CellValue, SheetGrid, a1, isBlank } from '../model/grid';
 import { BlockSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
-import { SheetIndex, TableHeader, TextCell, findTableHeader, findTitle, halfWidthDigits, isPlaceholder, labelsOf, matchLabel, normalized, textOf } from './sheet-index';
-
+import {
+  SheetIndex,
+  TableHeader,
+  TextCell,
+  findTableHeader,
+  findTitle,
+  halfWidthDigits,
+  isPlaceholder,
+  labelsOf,
+  matchLabel,
+  normalized,
+  textOf,
+} from './sheet-index';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
 export interface ReadLocation {
@@ -297,7 +308,11 @@ function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: D
   const fields = blocks.lines.flat();
   const starts = index.texts.filter((t) => matchLabel(t.text, labelsOf(fields[0])) && !/[(（]/.test(t.text));
   if (starts.length === 0) return undefined;
-  const after = index.texts.find((t) => t.row > starts[starts.length - 1].row && (normalized(t.text).norm.startsWith('备注') || trailingFields(layout).some((f) => matchLabel(t.text, labelsOf(f)))));
+  const after = index.texts.find(
+    (t) =>
+      t.row > starts[starts.length - 1].row &&
+      (normalized(t.text).norm.startsWith('备注') || trailingFields(layout).some((f) => matchLabel(t.text, labelsOf(f)))),
+  );
   const end = after?.row ?? index.sheet.rows.length;
   const known = knownLabels([...fields, ...trailingFields(layout)]);
   const items: FormRecord[] = [];
@@ -354,7 +369,12 @@ export function readForm(layout: FormLayout, sheet: SheetGrid, ctx: ReadContext,
     const end = readRows(index, layout, out, dates, restTaken);
     if (end === undefined) {
       const columns = layout.table?.columns ?? layout.blocks!.lines.flat();
-      out.problems.push(`工作表“${sheet.name}”的表头行（${columns.slice(0, 3).map((c) => c.label).join('、')}…）找不到，无法读取表格`);
+      out.problems.push(
+        `工作表“${sheet.name}”的表头行（${columns
+          .slice(0, 3)
+          .map((c) => c.label)
+          .join('、')}…）找不到，无法读取表格`,
+      );
       out.record[key] = [];
     } else {
       rowsEnd = end;

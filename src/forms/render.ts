@@ -38,8 +38,8 @@ interface Canvas {
  */
 const SUFFIX_WORDS: Record<string, readonly string[]> = {
   '分校（学院）': ['分校', '学院'],
-  '考点': ['考点'],
-  '学期': ['学期'],
+  考点: ['考点'],
+  学期: ['学期'],
 };
 
 export function placeholderTitle(template: string, site: SiteInfo | undefined, record: FormRecord | undefined): string {
@@ -313,11 +313,7 @@ function drawTotal(
       if (k > firstTotalIndex && !column.helper) put(canvas, r, colOf(k), null, 'total');
       return;
     }
-    const given = record
-      ? total.columns.length === 1
-        ? getPath(record, total.key)
-        : getPath(record, `${total.key}.${column.key}`)
-      : undefined;
+    const given = record ? (total.columns.length === 1 ? getPath(record, total.key) : getPath(record, `${total.key}.${column.key}`)) : undefined;
     if (given !== undefined) {
       put(canvas, r, colOf(k), cellValueFor(column, given).value, 'total');
     } else {
@@ -452,7 +448,7 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     merge(canvas, canvas.row, 0, canvas.row, w - 1);
     canvas.row++;
   }
-  const dataRows = layout.table ? ((sheetRecord && getPath(sheetRecord, layout.table.key)) as unknown[] | undefined)?.length ?? 0 : 0;
+  const dataRows = layout.table ? (((sheetRecord && getPath(sheetRecord, layout.table.key)) as unknown[] | undefined)?.length ?? 0) : 0;
   const draft: SheetDraft = {
     name: sheetName,
     form: layout.id,

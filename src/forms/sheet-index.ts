@@ -224,4 +224,3 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
   const needed = Math.max(2, Math.ceil(columns.length / 2));
   return best && bestCount >= needed ? best : undefined;
 }
-

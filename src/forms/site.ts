@@ -15,9 +15,25 @@ export const siteForm: FormLayout = {
     [{ key: 'examSite', label: '考点', type: 'text', prompt: '分校自己的工作簿留空' }],
     [{ key: 'level', label: '单位级别', aliases: ['级别'], type: 'enum', options: UNIT_LEVELS }],
     [{ key: 'settings.arrivalDaysBefore', label: '试卷最早到达（考前天数）', aliases: ['最早到达天数'], type: 'count', prompt: '默认2天（方案（四））' }],
-    [{ key: 'settings.checkoutLeadMinutes', label: '最早领卷（开考前分钟）', aliases: ['领卷提前分钟'], type: 'count', prompt: '默认60分钟（开考前1小时领卷）' }],
+    [
+      {
+        key: 'settings.checkoutLeadMinutes',
+        label: '最早领卷（开考前分钟）',
+        aliases: ['领卷提前分钟'],
+        type: 'count',
+        prompt: '默认60分钟（开考前1小时领卷）',
+      },
+    ],
     [{ key: 'settings.returnGraceMinutes', label: '还卷时限（考后分钟）', aliases: ['还卷时限'], type: 'count', prompt: '默认120分钟' }],
-    [{ key: 'settings.intakeWithinHours', label: '入库时限（接收后小时）', aliases: ['入库时限'], type: 'count', prompt: '默认2小时（接收试卷后及时入库清点）' }],
+    [
+      {
+        key: 'settings.intakeWithinHours',
+        label: '入库时限（接收后小时）',
+        aliases: ['入库时限'],
+        type: 'count',
+        prompt: '默认2小时（接收试卷后及时入库清点）',
+      },
+    ],
     [
       {
         key: 'settings.proctorsFormalStaff',

@@ -47,7 +47,6 @@ export function sameUnit(a: unknown, b: unknown): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-
 export function levelOf(site: SiteInfo | undefined): Level {
   const text = norm(site?.level);
   if (text === '考点' || text === '分校' || text === '省校') return text;
@@ -143,9 +142,13 @@ function movementsOf(data: SiteData, direction: Array<Direction | undefined>, di
     const sameDay = byDay.get(dayOf(row.takenAt)) ?? [];
     if (sameDay.length <= 1) return sameDay[0];
     const taker = personKey(row.taker);
-    const signedBy = sameDay.find((i) => [...(data.handovers![i].toSigners ?? []), ...(data.handovers![i].fromSigners ?? [])].some((n) => taker && personKey(n) === taker));
+    const signedBy = sameDay.find((i) =>
+      [...(data.handovers![i].toSigners ?? []), ...(data.handovers![i].fromSigners ?? [])].some((n) => taker && personKey(n) === taker),
+    );
     const paper = norm(row.paperNo);
-    const naming = sameDay.find((i) => paper && (data.handovers![i].items ?? []).some((it) => norm(`${it?.destination ?? ''}${it?.note ?? ''}`).includes(paper)));
+    const naming = sameDay.find(
+      (i) => paper && (data.handovers![i].items ?? []).some((it) => norm(`${it?.destination ?? ''}${it?.note ?? ''}`).includes(paper)),
+    );
     return signedBy ?? naming ?? sameDay[0];
   });
 }

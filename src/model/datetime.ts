@@ -87,15 +87,16 @@ function chineseNumeralsToDigits(text: string): string {
   return text.replace(/[〇零一二两三四五六七八九十]+/g, (run) => {
     if (!run.includes('十')) return run.length <= 4 ? [...run].map((c) => CN_DIGITS[c]).join('') : run;
     const [tens, ones] = run.split('十');
-    const value = (tens ? CN_DIGITS[tens] ?? NaN : 1) * 10 + (ones ? CN_DIGITS[ones] ?? NaN : 0);
+    const value = (tens ? (CN_DIGITS[tens] ?? NaN) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? NaN) : 0);
     return Number.isNaN(value) ? run : String(value);
   });
 }
 
 function prepare(text: string): string {
-  const withoutWeekday = toHalfWidth(text)
-    .replace(/[(（]?\s*(?:星期|礼拜|周)[一二三四五六日天1-7]\s*[)）]?/g, ' ');
-  return chineseNumeralsToDigits(withoutWeekday).replace(/[\s\u3000]+/g, ' ').trim();
+  const withoutWeekday = toHalfWidth(text).replace(/[(（]?\s*(?:星期|礼拜|周)[一二三四五六日天1-7]\s*[)）]?/g, ' ');
+  return chineseNumeralsToDigits(withoutWeekday)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 interface TimeOfDay {
@@ -115,9 +116,7 @@ function parseTimeOfDay(text: string): TimeOfDay | undefined {
     if (['下午', '晚上', '傍晚', 'pm'].includes(word)) shift = 12;
     if (word === '中午') shift = -1; // 中午12点 stays 12; 中午1点 is 13
   }
-  const m =
-    /^(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*\d{1,2})?$/.exec(t) ??
-    /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分?|(半))?\s*(?:钟)?$/.exec(t);
+  const m = /^(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*\d{1,2})?$/.exec(t) ?? /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分?|(半))?\s*(?:钟)?$/.exec(t);
   if (!m) return undefined;
   let hour = Number(m[1]);
   const minute = m[3] === '半' ? 30 : m[2] !== undefined ? Number(m[2]) : 0;

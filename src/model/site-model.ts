@@ -16,4 +16,3 @@ export interface SiteModel {
   /** Parts that could not be read (a table whose header row is gone). */
   problems: string[];
 }
-

@@ -11,7 +11,9 @@ export function toHalfWidth(text: string): string {
 
 /** A label or value as compared: half-width, no white space, no trailing colon. */
 export function normalizeLabel(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '').replace(/[:：]+$/, '');
+  return toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/[:：]+$/, '');
 }
 
 /** Trimmed text with white space runs folded; empty string for nothing. */

@@ -17,25 +17,8 @@ export type Count = number | string;
 export type UnitLevel = '省校' | '分校' | '考点';
 export const UNIT_LEVELS: readonly UnitLevel[] = ['省校', '分校', '考点'];
 
-export type Role =
-  | '主考'
-  | '考务人员'
-  | '值班人员'
-  | '押运人员'
-  | '交接人员'
-  | '监控人员'
-  | '监考人员'
-  | '卷库保管员';
-export const ROLES: readonly Role[] = [
-  '主考',
-  '考务人员',
-  '值班人员',
-  '押运人员',
-  '交接人员',
-  '监控人员',
-  '监考人员',
-  '卷库保管员',
-];
+export type Role = '主考' | '考务人员' | '值班人员' | '押运人员' | '交接人员' | '监控人员' | '监考人员' | '卷库保管员';
+export const ROLES: readonly Role[] = ['主考', '考务人员', '值班人员', '押运人员', '交接人员', '监控人员', '监考人员', '卷库保管员'];
 
 /** Thresholds a unit may set differently on 基本信息 (DOMAIN.md "Rules"). */
 export interface Settings {

@@ -11,10 +11,12 @@ export const meta: RuleMeta = {
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“严格控制好试卷到达目的地时间，原则上到分校（或考点）时间不得早于2天”',
   messages: {
     zh: {
-      handover: '试卷 {time} 交接到{unit}，比最早一场考试（{first}）早了 {days} 天。方案规定试卷到分校（或考点）不得早于考前 {limit} 天；如属特殊情况须考前一个月报备，否则请核对日期。',
+      handover:
+        '试卷 {time} 交接到{unit}，比最早一场考试（{first}）早了 {days} 天。方案规定试卷到分校（或考点）不得早于考前 {limit} 天；如属特殊情况须考前一个月报备，否则请核对日期。',
     },
     en: {
-      handover: 'Papers were handed over to {unit} at {time}, {days} days before the first session ({first}). Papers may reach a 分校 or 考点 at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
+      handover:
+        'Papers were handed over to {unit} at {time}, {days} days before the first session ({first}). Papers may reach a 分校 or 考点 at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
     },
   },
   docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days: incoming handovers and a 分校’s handovers to its 考点. A 分校’s dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches); a dispatch with no sheet is dispatch-without-handover’s.',
@@ -39,7 +41,9 @@ export function check({ model, facts, report }: RuleContext): void {
     let allNamed = (h.items ?? []).length > 0;
     for (const it of h.items ?? []) {
       // Words of the item's text looked up as paper numbers or names: linear in the items.
-      const words = toHalfWidth(`${it?.destination ?? ''} ${it?.note ?? ''}`).split(/[\s,，、;；/()（）《》“”"':：]+/).filter(Boolean);
+      const words = toHalfWidth(`${it?.destination ?? ''} ${it?.note ?? ''}`)
+        .split(/[\s,，、;；/()（）《》“”"':：]+/)
+        .filter(Boolean);
       let named = false;
       for (const w of words) {
         const list = sessionsBy.get(w) ?? sessionsBy.get(names.get(w) ?? '');

@@ -20,6 +20,7 @@ export function check({ model, facts, report }: RuleContext): void {
     const p = norm(r?.paperNo);
     const t = tm(r?.takenAt);
     const intake = facts.intakeTimes.get(p);
-    if (intake !== undefined && !Number.isNaN(t) && t < intake) report(`vaultLog[${i}].takenAt`, 'early', { paper: p, taken: showTime(t), intake: showTime(intake) });
+    if (intake !== undefined && !Number.isNaN(t) && t < intake)
+      report(`vaultLog[${i}].takenAt`, 'early', { paper: p, taken: showTime(t), intake: showTime(intake) });
   });
 }

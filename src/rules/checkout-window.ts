@@ -10,12 +10,15 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       early: '试卷 {paper} 在 {taken} 出库，比它这场考试开考（{start}）早了 {minutes} 分钟。考试当天应在开考前 {lead} 分钟内领卷，请核对取卷时间。',
-      later: '试卷 {paper} 在 {taken} 就出库了，而它的考试 {start} 才开考，中间还有 {between} 开考的另一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对取卷时间。',
+      later:
+        '试卷 {paper} 在 {taken} 就出库了，而它的考试 {start} 才开考，中间还有 {between} 开考的另一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对取卷时间。',
       late: '试卷 {paper} 在 {taken} 出库，晚于这场考试开考时间 {start}。试卷须在开考前领出，请核对取卷时间或考试安排。',
     },
     en: {
-      early: 'Paper {paper} was taken out at {taken}, {minutes} minutes before its session starts ({start}). Exam-day checkouts are at most {lead} minutes before the session.',
-      later: 'Paper {paper} was taken out at {taken} although its session starts only at {start}, after another session at {between}. One session at a time (考一场，领一场).',
+      early:
+        'Paper {paper} was taken out at {taken}, {minutes} minutes before its session starts ({start}). Exam-day checkouts are at most {lead} minutes before the session.',
+      later:
+        'Paper {paper} was taken out at {taken} although its session starts only at {start}, after another session at {between}. One session at a time (考一场，领一场).',
       late: 'Paper {paper} was taken out at {taken}, after its session began at {start}. Papers are taken out before the session.',
     },
   },

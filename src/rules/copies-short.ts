@@ -9,8 +9,14 @@ export const meta: RuleMeta = {
   forms: [0, 2],
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2“31份装（袋）26份装（袋）11份装（袋）5份装（袋）”；考试安排“报考人数”',
   messages: {
-    zh: { short: '试卷 {paper} 入库 {bags} 袋共 {copies} 份（{formula}），少于报考人数 {candidates} 人。试卷份数须够每位考生一份，请核对袋数或报考人数，不足的须及时向上级报告补发。' },
-    en: { short: 'Paper {paper}: {bags} bags hold {copies} copies ({formula}), fewer than the {candidates} candidates. Check the bag counts or candidates; report a shortfall upward.' },
+    zh: {
+      short:
+        '试卷 {paper} 入库 {bags} 袋共 {copies} 份（{formula}），少于报考人数 {candidates} 人。试卷份数须够每位考生一份，请核对袋数或报考人数，不足的须及时向上级报告补发。',
+    },
+    en: {
+      short:
+        'Paper {paper}: {bags} bags hold {copies} copies ({formula}), fewer than the {candidates} candidates. Check the bag counts or candidates; report a shortfall upward.',
+    },
   },
   docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule. Rows with an unreadable count are skipped.',
 };

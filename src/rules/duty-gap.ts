@@ -6,7 +6,8 @@ export const meta: RuleMeta = {
   title: { zh: '值班断档或重叠', en: 'Gap or overlap in the duty log' },
   severity: 'error',
   forms: [2, 3, 5],
-  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷入库至出库期间，各级保密室值班人员签写附件5”；参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.4“24小时昼夜值班与巡逻”',
+  clause:
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷入库至出库期间，各级保密室值班人员签写附件5”；参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.4“24小时昼夜值班与巡逻”',
   messages: {
     zh: {
       gap: '上一班到 {prev} 结束，这一班 {from} 才开始，中间 {span}无人值班。试卷在库期间须 24 小时昼夜值班，请补记这段值班或核对时间。',
@@ -50,7 +51,8 @@ export function check({ model, facts, report }: RuleContext): void {
     const cur = good[k];
     if (badBetween(prev.i, cur.i)) continue;
     if (cur.from > prev.to) report(`duty.shifts[${cur.i}].from`, 'gap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(cur.from - prev.to) });
-    else if (cur.from < prev.to) report(`duty.shifts[${cur.i}].from`, 'overlap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(prev.to - cur.from) });
+    else if (cur.from < prev.to)
+      report(`duty.shifts[${cur.i}].from`, 'overlap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(prev.to - cur.from) });
   }
   // Custody: from intake (not before receipt) to the last checkout.
   let start = Math.min(...facts.intakes.map(({ list }) => tm(list.time)).filter((t) => !Number.isNaN(t)));
@@ -74,6 +76,8 @@ export function check({ model, facts, report }: RuleContext): void {
   const last = good[good.length - 1];
   const badBefore = badIdx.some((k) => k < first.i);
   const badAfter = badIdx.some((k) => k > last.i);
-  if (!Number.isNaN(start) && first.from > start && !badBefore) report(`duty.shifts[${first.i}].from`, 'start', { custody: showTime(start), from: showTime(first.from) });
-  if (!Number.isNaN(end) && last.to < end && !badAfter && (Number.isNaN(start) || end >= start)) report(`duty.shifts[${last.i}].to`, 'end', { custody: showTime(end), to: showTime(last.to) });
+  if (!Number.isNaN(start) && first.from > start && !badBefore)
+    report(`duty.shifts[${first.i}].from`, 'start', { custody: showTime(start), from: showTime(first.from) });
+  if (!Number.isNaN(end) && last.to < end && !badAfter && (Number.isNaN(start) || end >= start))
+    report(`duty.shifts[${last.i}].to`, 'end', { custody: showTime(end), to: showTime(last.to) });
 }

@@ -42,14 +42,14 @@ function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined 
 }
 
 function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: string, params: Params, lang: Lang, options?: ReportOptions): Finding {
-  const loc = path ? locate(model.locations, path) ?? blankSheetOf(model, path) : undefined;
+  const loc = path ? (locate(model.locations, path) ?? blankSheetOf(model, path)) : undefined;
   const field = params.field ?? labelOf(path);
   const cell = loc?.cell;
   const full = { ...params, field, cell: cell ?? '', sheet: loc?.sheet ?? '' };
   const finding: Finding = {
     rule: meta.id,
     severity: meta.severity,
-    form: loc ? loc.form : options?.form ?? null,
+    form: loc ? loc.form : (options?.form ?? null),
     sheet: loc?.sheet ?? null,
     cell: cell ?? null,
     row: loc?.row ?? null,
@@ -78,7 +78,7 @@ export function sortFindings(model: Pick<SiteModel, 'sheets'>, findings: Finding
   const key = (f: Finding): [number, number, number] => {
     const m = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;
     const col = m ? m[1].split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0) : 0;
-    return [f.sheet === null ? -1 : sheetOrder.get(f.sheet) ?? 1e9, m ? Number(m[2]) : 0, col];
+    return [f.sheet === null ? -1 : (sheetOrder.get(f.sheet) ?? 1e9), m ? Number(m[2]) : 0, col];
   };
   return findings
     .map((f, i) => ({ f, i, k: key(f) }))
@@ -119,10 +119,7 @@ export function validateSite(model: SiteModel, options?: ValidateOptions): Findi
  * The rules that compare workbooks given together (handover-copies-disagree);
  * findings keyed by site id, a disagreement reported on both files.
  */
-export function validateAcross(
-  sites: ReadonlyArray<CrossSite>,
-  options?: ValidateOptions,
-): Map<string, Finding[]> {
+export function validateAcross(sites: ReadonlyArray<CrossSite>, options?: ValidateOptions): Map<string, Finding[]> {
   const lang = options?.lang ?? 'zh';
   const out = new Map<string, Finding[]>(sites.map((s) => [s.id, []]));
   const withFacts = sites.map((s) => ({ ...s, facts: computeFacts(s.model) }));

@@ -233,9 +233,7 @@ export function showTimeEn(minutes: number): string {
   return new Date(minutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-export type CheckoutProblem =
-  | { kind: 'late' | 'early'; session: SessionFact }
-  | { kind: 'later'; session: SessionFact; between: SessionFact };
+export type CheckoutProblem = { kind: 'late' | 'early'; session: SessionFact } | { kind: 'later'; session: SessionFact; between: SessionFact };
 
 /**
  * What is wrong with an exam-day checkout's time (checkout-window): taken after

@@ -10,7 +10,10 @@ export const meta: RuleMeta = {
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”',
   messages: {
     zh: { early: '入库时间 {intake} 早于试卷交接到本单位的时间 {received}（交接单“{sheet2}”）。试卷须先交接接收、后入库清点，请核对入库时间或交接时间。' },
-    en: { early: 'Intake time {intake} is before the papers were received at {received} (handover sheet "{sheet2}"). Papers are received first, then taken into the vault.' },
+    en: {
+      early:
+        'Intake time {intake} is before the papers were received at {received} (handover sheet "{sheet2}"). Papers are received first, then taken into the vault.',
+    },
   },
   docs: 'The intake list’s 入库时间 is earlier than the earliest incoming handover: papers cannot be locked in before they arrive.',
 };

@@ -8,10 +8,13 @@ export const meta: RuleMeta = {
   title: { zh: '入库袋数与交接不符', en: 'Bags taken in differ from bags received' },
   severity: 'error',
   forms: [1, 2],
-  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”；附件2 入库情况描述“对试卷数量是否准确……做简要概述”',
+  clause:
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”；附件2 入库情况描述“对试卷数量是否准确……做简要概述”',
   messages: {
     zh: { bags: '入库清单共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对两张表。' },
-    en: { bags: 'The intake list has {intake} bags, but the handover sheets received {received}. Bags taken in must match bags received; recount and check both forms.' },
+    en: {
+      bags: 'The intake list has {intake} bags, but the handover sheets received {received}. Bags taken in must match bags received; recount and check both forms.',
+    },
   },
   docs: 'Bags on the intake list ≠ bags received on the incoming handover sheets. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Handovers counted in 箱 are not compared.',
 };

@@ -6,7 +6,8 @@ export const meta: RuleMeta = {
   title: { zh: '试卷未按时还回', en: 'Papers not returned in time' },
   severity: 'error',
   forms: [0, 3],
-  clause: '参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.5“考试结束，回收的试卷、答卷、草稿纸，必须及时送回考区保密室”；依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件3“还卷人签字 还卷时间 保管员入库签字”',
+  clause:
+    '参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.5“考试结束，回收的试卷、答卷、草稿纸，必须及时送回考区保密室”；依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件3“还卷人签字 还卷时间 保管员入库签字”',
   messages: {
     zh: {
       never: '试卷 {paper} 于 {taken} 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。',
@@ -35,6 +36,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (Number.isNaN(back) || (!Number.isNaN(t) && back < t)) return;
     const s = sessionFor(facts, r.paperNo, Number.isNaN(t) ? back : t);
     if (!s) return;
-    if (back - s.end > grace) report(`vaultLog[${i}].returnedAt`, 'late', { paper: norm(r.paperNo), returned: showTime(back), end: showTime(s.end), minutes: back - s.end, grace });
+    if (back - s.end > grace)
+      report(`vaultLog[${i}].returnedAt`, 'late', { paper: norm(r.paperNo), returned: showTime(back), end: showTime(s.end), minutes: back - s.end, grace });
   });
 }

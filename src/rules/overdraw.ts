@@ -6,7 +6,8 @@ export const meta: RuleMeta = {
   title: { zh: '出库超过入库', en: 'More bags out than in' },
   severity: 'error',
   forms: [2, 3],
-  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2 备注“此表为各单位入保密室中保密柜的交接单”；（六）“保密室值班人员要重点检查……出入库登记和接收发放记录等工作是否规范准确”',
+  clause:
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2 备注“此表为各单位入保密室中保密柜的交接单”；（六）“保密室值班人员要重点检查……出入库登记和接收发放记录等工作是否规范准确”',
   messages: {
     zh: { over: '试卷 {paper} 在 {time} 出库 {qty} 袋后，同时在库外的共 {out} 袋，但入库清单上这份试卷只有 {in} 袋。出库袋数不能多于入库袋数，请核对数量。' },
     en: { over: 'After taking out {qty} bag(s) of paper {paper} at {time}, {out} bags are out at once, but only {in} were taken in. Check the quantities.' },

@@ -31,7 +31,8 @@ export function check({ model, facts, report }: RuleContext): void {
     if (!byPaper.has(p)) byPaper.set(p, []);
     byPaper.get(p)!.push({ path, name: n, weight, where });
   };
-  for (const { list, path } of facts.intakes) (list.items ?? []).forEach((it, i) => add(it?.paperNo, it?.paperName, `${path}.items[${i}].paperName`, 3, '入库清单'));
+  for (const { list, path } of facts.intakes)
+    (list.items ?? []).forEach((it, i) => add(it?.paperNo, it?.paperName, `${path}.items[${i}].paperName`, 3, '入库清单'));
   (data.schedule ?? []).forEach((s, i) => add(s?.paperNo, s?.paperName, `schedule[${i}].paperName`, 2, '考试安排'));
   (data.vaultLog ?? []).forEach((r, i) => add(r?.paperNo, r?.paperName, `vaultLog[${i}].paperName`, 1, '出入库记录'));
   (data.distributions ?? []).forEach((d, i) =>

@@ -30,13 +30,14 @@ export function rowGaps(model: SiteModel): RowGap[] {
   (data.schedule ?? []).forEach((r, i) => check(`schedule[${i}]`, r as Row, ['paperNo', 'paperName', 'start', 'end']));
   (data.staff ?? []).forEach((r, i) => check(`staff[${i}]`, r as Row, ['name', 'formalStaff', 'candidateRelative', 'pledgeSigned']));
   (data.handovers ?? []).forEach((h, i) => (h?.items ?? []).forEach((r, j) => check(`handovers[${i}].items[${j}]`, r as Row, ['destination', 'quantity'])));
-  for (const { list, path } of intakeLists(data)) (list.items ?? []).forEach((r, i) => {
-    const row = r as Row;
-    if (!row) return;
-    const sizes = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'];
-    const required = ['paperNo', 'paperName', ...(sizes.every((k) => isBlankValue(row[k])) ? ['bags31'] : [])];
-    check(`${path}.items[${i}]`, row, required);
-  });
+  for (const { list, path } of intakeLists(data))
+    (list.items ?? []).forEach((r, i) => {
+      const row = r as Row;
+      if (!row) return;
+      const sizes = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'];
+      const required = ['paperNo', 'paperName', ...(sizes.every((k) => isBlankValue(row[k])) ? ['bags31'] : [])];
+      check(`${path}.items[${i}]`, row, required);
+    });
   (data.vaultLog ?? []).forEach((r, i) => {
     const row = r as Row;
     check(`vaultLog[${i}]`, row, ['paperNo', 'paperName', 'quantity', 'taker', 'takenAt', 'issuedBy']);

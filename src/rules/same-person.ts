@@ -31,10 +31,13 @@ export function check({ model, report }: RuleContext): void {
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
-    if (personKey(r.taker) && personKey(r.taker) === personKey(r.issuedBy)) report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: personKey(r.taker) });
-    if (personKey(r.returner) && personKey(r.returner) === personKey(r.receivedBy)) report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: personKey(r.returner) });
+    if (personKey(r.taker) && personKey(r.taker) === personKey(r.issuedBy))
+      report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: personKey(r.taker) });
+    if (personKey(r.returner) && personKey(r.returner) === personKey(r.receivedBy))
+      report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: personKey(r.returner) });
   });
   (data.duty?.shifts ?? []).forEach((s, i) => {
-    if (s && personKey(s.handedOverBy) && personKey(s.handedOverBy) === personKey(s.takenOverBy)) report(`duty.shifts[${i}].takenOverBy`, 'duty', { name: personKey(s.takenOverBy) });
+    if (s && personKey(s.handedOverBy) && personKey(s.handedOverBy) === personKey(s.takenOverBy))
+      report(`duty.shifts[${i}].takenOverBy`, 'duty', { name: personKey(s.takenOverBy) });
   });
 }

@@ -6,7 +6,8 @@ export const meta: RuleMeta = {
   title: { zh: '签字人不在名单上', en: 'Signer not on the roster' },
   severity: 'error',
   forms: [0, 1, 2, 3, 4, 5],
-  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（六）“涉卷人员采用主考负责制，须严格落实所有涉卷人员保密承诺书签订……涉卷人员包括主考、考务人员、值班人员、押运人员、交接人员、监控人员、监考人员等”',
+  clause:
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（六）“涉卷人员采用主考负责制，须严格落实所有涉卷人员保密承诺书签订……涉卷人员包括主考、考务人员、值班人员、押运人员、交接人员、监控人员、监考人员等”',
   messages: {
     zh: { missing: '签字人“{name}”不在涉卷人员名单上{more}。本单位签字的涉卷人员须经遴选、列入名单并签订保密承诺书，请把此人补入名单或核对签字。' },
     en: { missing: 'Signer "{name}" is not on the staff roster{more}. Everyone who signs for this unit must be on the roster with a signed pledge.' },

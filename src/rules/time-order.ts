@@ -31,9 +31,7 @@ export function check({ model, report }: RuleContext): void {
   (data.vaultLog ?? []).forEach((r, i) => pair(r?.takenAt, `vaultLog[${i}].returnedAt`, r?.returnedAt, '取卷时间'));
   (data.distributions ?? []).forEach((d, i) => {
     pair(d?.start, `distributions[${i}].end`, d?.end, '开始时间');
-    (d?.rows ?? []).forEach((r, j) =>
-      pair(r?.issuedAt, `distributions[${i}].rows[${j}].returnedAt`, r?.returnedAt, '领取时间'),
-    );
+    (d?.rows ?? []).forEach((r, j) => pair(r?.issuedAt, `distributions[${i}].rows[${j}].returnedAt`, r?.returnedAt, '领取时间'));
   });
   (data.duty?.shifts ?? []).forEach((s, i) => {
     const a = tm(s?.from);

@@ -102,8 +102,10 @@ export interface Consolidated {
  * (model/pairing.ts, the validator's own). Small, so that the copies of
  * thousands of workbooks can be held at once for pairing.
  */
-export interface PairCopy
-  extends Pick<HandoverBrief, 'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'> {
+export interface PairCopy extends Pick<
+  HandoverBrief,
+  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'
+> {
   file: string;
   site: string;
   /** The items as shown: `destination:quantity` sorted, joined with ；. */
@@ -232,11 +234,21 @@ function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
   const { pairs: matched, unpaired } = pairCopies(copies);
   const pairs: HandoverPair[] = matched.map(({ sender: s, receiver: r }) => {
     const differences = compareCopies(s, r);
-    return { from: s.from, to: s.to, status: differences.length ? 'disagree' : 'matched', counterpartProvided: true, sender: ref(s), receiver: ref(r), differences };
+    return {
+      from: s.from,
+      to: s.to,
+      status: differences.length ? 'disagree' : 'matched',
+      counterpartProvided: true,
+      sender: ref(s),
+      receiver: ref(r),
+      differences,
+    };
   });
   for (const c of [...unpaired].sort((a, b) => a.order - b.order)) {
-    if (c.direction === 'out') pairs.push({ from: c.from, to: c.to, status: 'sender-only', counterpartProvided: provided(c.to), sender: ref(c), receiver: null, differences: [] });
-    else pairs.push({ from: c.from, to: c.to, status: 'receiver-only', counterpartProvided: provided(c.from), sender: null, receiver: ref(c), differences: [] });
+    if (c.direction === 'out')
+      pairs.push({ from: c.from, to: c.to, status: 'sender-only', counterpartProvided: provided(c.to), sender: ref(c), receiver: null, differences: [] });
+    else
+      pairs.push({ from: c.from, to: c.to, status: 'receiver-only', counterpartProvided: provided(c.from), sender: null, receiver: ref(c), differences: [] });
   }
   const rank: Record<PairStatus, number> = { disagree: 0, 'sender-only': 1, 'receiver-only': 2, matched: 3 };
   pairs.sort(
@@ -255,9 +267,7 @@ export function describePair(p: HandoverPair): string {
   if (p.status === 'disagree') return p.differences.map((d) => `${d.label}：移交方“${d.sender}”，接收方“${d.receiver}”`).join('；');
   const other = p.status === 'sender-only' ? '接收方' : '移交方';
   const unit = p.status === 'sender-only' ? p.to : p.from;
-  return p.counterpartProvided
-    ? `${other}（${unit}）的工作簿中没有这张交接单`
-    : `未提供${other}（${unit}）的工作簿，无法核对`;
+  return p.counterpartProvided ? `${other}（${unit}）的工作簿中没有这张交接单` : `未提供${other}（${unit}）的工作簿，无法核对`;
 }
 
 /* ------------------------------------------------------------------ totals */
@@ -343,7 +353,9 @@ export function consolidateModels(
   options: { lang?: 'zh' | 'en' } = {},
 ): Consolidated {
   const outcomes: FileOutcome[] = inputs.map((i) =>
-    i.model ? outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang) : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
+    i.model
+      ? outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang)
+      : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
   );
   applyAcross(
     outcomes,
@@ -355,7 +367,7 @@ export function consolidateModels(
 
 /** The findings JSON of DOMAIN.md for the same run (`files`), from a consolidated summary. */
 export function fileReports(c: Consolidated): FileReport[] {
-  return c.files.map((f) => fileReport(f.file, f.summary ? f.site ?? null : null, f.sha256, f.findings, f.error));
+  return c.files.map((f) => fileReport(f.file, f.summary ? (f.site ?? null) : null, f.sha256, f.findings, f.error));
 }
 
 /** `custody summary --format json`: the findings report plus the summaries and the handover pairs. */

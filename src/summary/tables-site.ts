@@ -22,8 +22,23 @@ const num = (n: number | null): Cell => n;
 
 export const PAPER_COLUMNS: readonly PaperColumn[] = [
   { key: 'paperNo', header: { zh: '试卷编号', en: 'Paper' }, width: 8, value: (p) => p.paperNo, total: (_, lang) => (lang === 'zh' ? '合计' : 'Total') },
-  { key: 'paperName', header: { zh: '试卷名', en: 'Name' }, width: 18, wrap: true, value: (p) => p.paperName, total: (s, lang) => (lang === 'zh' ? `${s.totals.papers} 种试卷` : `${s.totals.papers} papers`) },
-  { key: 'sessionStart', header: { zh: '首场开考', en: 'First session' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.sessionStart, total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : `${s.totals.sessions} sessions`) },
+  {
+    key: 'paperName',
+    header: { zh: '试卷名', en: 'Name' },
+    width: 18,
+    wrap: true,
+    value: (p) => p.paperName,
+    total: (s, lang) => (lang === 'zh' ? `${s.totals.papers} 种试卷` : `${s.totals.papers} papers`),
+  },
+  {
+    key: 'sessionStart',
+    header: { zh: '首场开考', en: 'First session' },
+    width: 12,
+    wrap: true,
+    kind: 'datetime',
+    value: (p) => p.sessionStart,
+    total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : `${s.totals.sessions} sessions`),
+  },
   { key: 'bags31', header: { zh: '31份装袋数', en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
   { key: 'bags26', header: { zh: '26份装袋数', en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
   { key: 'bags11', header: { zh: '11份装袋数', en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 },
@@ -34,11 +49,36 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   { key: 'spareCopies', header: { zh: '余量', en: 'Spare' }, width: 6, value: (p) => num(p.spareCopies), total: (s) => s.totals.copies - s.totals.candidates },
   { key: 'checkouts', header: { zh: '出库次数', en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
   { key: 'returns', header: { zh: '归还次数', en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
-  { key: 'bagsDispatched', header: { zh: '发往考点袋数', en: 'Bags sent on' }, width: 6, value: (p) => p.bagsDispatched, total: (s) => s.totals.bagsDispatched },
-  { key: 'rooms', header: { zh: '分发考场', en: 'Rooms' }, width: 12, wrap: true, value: (p) => p.rooms.join('、'), total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : `${s.totals.roomsServed} room sessions`) },
-  { key: 'copiesDistributed', header: { zh: '分发份数', en: 'Copies handed' }, width: 6, value: (p) => p.copiesDistributed, total: (s) => s.totals.copiesDistributed },
+  {
+    key: 'bagsDispatched',
+    header: { zh: '发往考点袋数', en: 'Bags sent on' },
+    width: 6,
+    value: (p) => p.bagsDispatched,
+    total: (s) => s.totals.bagsDispatched,
+  },
+  {
+    key: 'rooms',
+    header: { zh: '分发考场', en: 'Rooms' },
+    width: 12,
+    wrap: true,
+    value: (p) => p.rooms.join('、'),
+    total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : `${s.totals.roomsServed} room sessions`),
+  },
+  {
+    key: 'copiesDistributed',
+    header: { zh: '分发份数', en: 'Copies handed' },
+    width: 6,
+    value: (p) => p.copiesDistributed,
+    total: (s) => s.totals.copiesDistributed,
+  },
   { key: 'bagsStillOut', header: { zh: '未还袋数', en: 'Bags out' }, width: 6, value: (p) => p.bagsStillOut, total: (s) => s.totals.bagsStillOut },
-  { key: 'bagsInVault', header: { zh: '在库袋数', en: 'Bags in vault' }, width: 6, value: (p) => p.bagsInVault, total: (s) => s.papers.reduce((a, p) => a + p.bagsInVault, 0) },
+  {
+    key: 'bagsInVault',
+    header: { zh: '在库袋数', en: 'Bags in vault' },
+    width: 6,
+    value: (p) => p.bagsInVault,
+    total: (s) => s.papers.reduce((a, p) => a + p.bagsInVault, 0),
+  },
 ];
 
 /** The 合计 row of the paper table (raw, in column order). */

@@ -21,10 +21,15 @@ const statusOf = (f: Pick<FileOutcome, 'summary'>): string => (!f.summary ? '无
 function noteOf(f: FileOutcome): string {
   const s = f.summary;
   if (!s) return f.error ?? '';
-  return [s.duty.gaps.length ? `值班缺口 ${s.duty.gaps.length} 处` : '', s.outstanding.length ? `${s.outstanding.length} 次出库未还` : '', ...s.problems].filter(Boolean).join('；');
+  return [s.duty.gaps.length ? `值班缺口 ${s.duty.gaps.length} 处` : '', s.outstanding.length ? `${s.outstanding.length} 次出库未还` : '', ...s.problems]
+    .filter(Boolean)
+    .join('；');
 }
 
-const fig = (get: (s: NonNullable<FileOutcome['summary']>) => number) => (f: FileOutcome): Cell => (f.summary ? get(f.summary) : null);
+const fig =
+  (get: (s: NonNullable<FileOutcome['summary']>) => number) =>
+  (f: FileOutcome): Cell =>
+    f.summary ? get(f.summary) : null;
 
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 16, wrap: true, kind: 'file', value: (f) => f.file },
@@ -62,7 +67,13 @@ export interface FileListing {
   note: string;
 }
 
-export const listingOf = (f: FileOutcome): FileListing => ({ file: f.file, site: f.summary?.site.name ?? '', status: statusOf(f), sha256: f.sha256, note: f.error ?? '' });
+export const listingOf = (f: FileOutcome): FileListing => ({
+  file: f.file,
+  site: f.summary?.site.name ?? '',
+  status: statusOf(f),
+  sha256: f.sha256,
+  note: f.error ?? '',
+});
 
 export const FILE_COLUMNS: ReadonlyArray<Column<FileListing>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 30, wrap: true, kind: 'file', value: (f) => f.file },
@@ -112,15 +123,35 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
   { key: 'from', header: { zh: '移交单位', en: 'From' }, width: 10, wrap: true, value: (p) => p.from },
   { key: 'to', header: { zh: '接收单位', en: 'To' }, width: 10, wrap: true, value: (p) => p.to },
   { key: 'status', header: { zh: '核对结果', en: 'Result' }, width: 8, wrap: true, value: (p) => PAIR_STATUS_ZH[p.status] },
-  { key: 'fields', header: { zh: '不一致的栏目', en: 'Fields that differ' }, width: 12, wrap: true, value: (p) => p.differences.map((d) => d.label).join('、') },
+  {
+    key: 'fields',
+    header: { zh: '不一致的栏目', en: 'Fields that differ' },
+    width: 12,
+    wrap: true,
+    value: (p) => p.differences.map((d) => d.label).join('、'),
+  },
   { key: 'senderTime', header: { zh: '移交方时间', en: 'Sender time' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.sender?.time ?? '' },
   { key: 'receiverTime', header: { zh: '接收方时间', en: 'Receiver time' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.receiver?.time ?? '' },
   { key: 'senderQuantity', header: { zh: '移交方数量（袋）', en: 'Sender bags' }, width: 6, value: (p) => p.sender?.quantity ?? null },
   { key: 'receiverQuantity', header: { zh: '接收方数量（袋）', en: 'Receiver bags' }, width: 6, value: (p) => p.receiver?.quantity ?? null },
   { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 34, wrap: true, value: pairText },
-  { key: 'senderFile', header: { zh: '移交方副本（文件）', en: 'Sender copy (file)' }, width: 12, wrap: true, kind: 'file', value: (p) => p.sender?.file ?? '' },
+  {
+    key: 'senderFile',
+    header: { zh: '移交方副本（文件）', en: 'Sender copy (file)' },
+    width: 12,
+    wrap: true,
+    kind: 'file',
+    value: (p) => p.sender?.file ?? '',
+  },
   { key: 'senderSheet', header: { zh: '移交方工作表', en: 'Sender sheet' }, width: 10, wrap: true, value: (p) => sheetAt(p.sender) },
-  { key: 'receiverFile', header: { zh: '接收方副本（文件）', en: 'Receiver copy (file)' }, width: 12, wrap: true, kind: 'file', value: (p) => p.receiver?.file ?? '' },
+  {
+    key: 'receiverFile',
+    header: { zh: '接收方副本（文件）', en: 'Receiver copy (file)' },
+    width: 12,
+    wrap: true,
+    kind: 'file',
+    value: (p) => p.receiver?.file ?? '',
+  },
   { key: 'receiverSheet', header: { zh: '接收方工作表', en: 'Receiver sheet' }, width: 10, wrap: true, value: (p) => sheetAt(p.receiver) },
 ];
 
@@ -167,10 +198,21 @@ export function pairSides(pairs: readonly HandoverPair[]): Set<string> {
 export function findingRowsOf(f: Pick<FileOutcome, 'file' | 'error' | 'findings'> & { site?: string }, sides: ReadonlySet<string> = new Set()): Row[] {
   const site = f.site ?? '';
   if (f.error) {
-    const finding: Finding = { rule: 'unreadable-file', severity: 'error', form: null, sheet: null, cell: null, row: null, message: `无法读取：${f.error}`, clause: '' };
+    const finding: Finding = {
+      rule: 'unreadable-file',
+      severity: 'error',
+      form: null,
+      sheet: null,
+      cell: null,
+      row: null,
+      message: `无法读取：${f.error}`,
+      clause: '',
+    };
     return [rowOf(FINDING_COLUMNS, { file: f.file, site, finding })];
   }
-  return f.findings.filter((x) => !(x.rule === DISAGREE_RULE && sides.has(`${f.file}#${x.sheet ?? ''}`))).map((finding) => rowOf(FINDING_COLUMNS, { file: f.file, site, finding }));
+  return f.findings
+    .filter((x) => !(x.rule === DISAGREE_RULE && sides.has(`${f.file}#${x.sheet ?? ''}`)))
+    .map((finding) => rowOf(FINDING_COLUMNS, { file: f.file, site, finding }));
 }
 
 /** One 问题清单 row per disagreeing pair, on the sender's copy, with the fields that differ. */
@@ -194,7 +236,10 @@ export function pairFindingRows(pairs: readonly HandoverPair[]): Row[] {
 }
 
 /** Findings counted by rule for 总览, a disagreeing handover once per pair. */
-export function countByRule(findings: Iterable<Finding>, into = new Map<string, { errors: number; warnings: number }>()): Map<string, { errors: number; warnings: number }> {
+export function countByRule(
+  findings: Iterable<Finding>,
+  into = new Map<string, { errors: number; warnings: number }>(),
+): Map<string, { errors: number; warnings: number }> {
   for (const x of findings) {
     const e = into.get(x.rule) ?? { errors: 0, warnings: 0 };
     if (x.severity === 'error') e.errors++;
@@ -205,7 +250,10 @@ export function countByRule(findings: Iterable<Finding>, into = new Map<string, 
 }
 
 /** The per-rule counts with the disagreeing handovers counted once per pair (not once per field and side). */
-export function pairsCountedOnce(byRule: ReadonlyMap<string, { errors: number; warnings: number }>, pairs: readonly HandoverPair[]): Map<string, { errors: number; warnings: number }> {
+export function pairsCountedOnce(
+  byRule: ReadonlyMap<string, { errors: number; warnings: number }>,
+  pairs: readonly HandoverPair[],
+): Map<string, { errors: number; warnings: number }> {
   const out = new Map(byRule);
   const disagree = pairs.filter((p) => p.status === 'disagree').length;
   if (disagree) out.set(DISAGREE_RULE, { errors: disagree, warnings: 0 });

@@ -37,7 +37,12 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const zh = lang === 'zh';
   const when = (iso: string | null) => showDateTime(iso, lang);
   const name = s.site.name || (zh ? '（未填单位）' : '(unit not named)');
-  const rows = s.papers.map((p) => shownRow(PAPER_COLUMNS.map((c) => c.value!(p)), lang));
+  const rows = s.papers.map((p) =>
+    shownRow(
+      PAPER_COLUMNS.map((c) => c.value!(p)),
+      lang,
+    ),
+  );
   const totals = shownRow(paperTotals(s, lang), lang);
   const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}`).join(zh ? '；' : '; ');
   const facts: Array<[string, Cell]> = zh
@@ -62,7 +67,9 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
         ['Warnings', s.findings.warnings],
       ];
   return {
-    title: zh ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}` : `${name} custody summary${s.site.semester ? ` (${s.site.semester})` : ''}`,
+    title: zh
+      ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
+      : `${name} custody summary${s.site.semester ? ` (${s.site.semester})` : ''}`,
     status: s.ready ? (zh ? '可以提交' : 'Ready to submit') : zh ? '有错误或未读出的部分，暂不能提交' : 'Not ready: errors or unread parts',
     header: PAPER_COLUMNS.map((c) => c.header[lang]),
     widths: PAPER_COLUMNS.map((c) => c.width),

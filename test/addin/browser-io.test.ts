@@ -69,8 +69,14 @@ test('a file that cannot be read is refused in the same words as `custody valida
     await zip.generateAsync({ type: 'uint8array' }),
   ];
   for (const bytes of samples) {
-    const browser = await openWorkbook('x.xlsx', bytes).then(() => 'ok', (e: Error) => e.message);
-    const cli = await gridFromXlsxBuffer(Buffer.from(bytes)).then(() => 'ok', (e: Error) => e.message);
+    const browser = await openWorkbook('x.xlsx', bytes).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
+    const cli = await gridFromXlsxBuffer(Buffer.from(bytes)).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
     expect(browser).toBe(cli);
   }
 });

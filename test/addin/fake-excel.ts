@@ -159,7 +159,11 @@ class FakeWorksheets extends Proxy {
 class FakeWorksheet extends Proxy {
   readonly notes: FakeNotes;
   readonly charts: FakeCharts;
-  constructor(ctx: FakeContext, private readonly key: string, private readonly orNull = false) {
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+    private readonly orNull = false,
+  ) {
     super(ctx);
     this.notes = new FakeNotes(ctx, () => this.sheet());
     this.charts = new FakeCharts(ctx, () => this.sheet());
@@ -186,19 +190,36 @@ class FakeWorksheet extends Proxy {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (this.ctx.state.apiLevel === '1.1') throw new Error('getUsedRangeOrNullObject needs ExcelApi 1.4');
-    return new FakeRange(this.ctx, () => this.sheet(), () => usedBox(this.sheet(), Boolean(valuesOnly)), true);
+    return new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => usedBox(this.sheet(), Boolean(valuesOnly)),
+      true,
+    );
   }
   /** ExcelApi 1.1: never null; an empty sheet's used range is A1. */
   getUsedRange(valuesOnly?: boolean): FakeRange {
     if (this.ctx.state.apiLevel === '1.1' && valuesOnly !== undefined) throw new Error('getUsedRange(valuesOnly) needs ExcelApi 1.2');
-    return new FakeRange(this.ctx, () => this.sheet(), () => usedBox(this.sheet(), Boolean(valuesOnly)) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+    return new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => usedBox(this.sheet(), Boolean(valuesOnly)) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+    );
   }
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, () => this.sheet(), () => (address ? boxOf(address) : { top: 0, left: 0, bottom: 1048575, right: 16383 }));
+    return new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => (address ? boxOf(address) : { top: 0, left: 0, bottom: 1048575, right: 16383 }),
+    );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     if (this.ctx.state.apiLevel === '1.1') throw new Error('getRangeByIndexes needs ExcelApi 1.7');
-    return new FakeRange(this.ctx, () => this.sheet(), () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+    return new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }),
+    );
   }
   activate(): void {
     this.ctx.queue(() => {
@@ -259,7 +280,12 @@ function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
 
 class FakeRange extends Proxy {
   readonly format: FakeFormat;
-  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet, private readonly box: () => Box | null, private readonly orNull = false) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => Box | null,
+    private readonly orNull = false,
+  ) {
     super(ctx);
     this.format = new FakeFormat(ctx, sheet, () => this.mustBox());
   }
@@ -355,7 +381,10 @@ class FakeRange extends Proxy {
 }
 
 class FakeRangeAreas extends Proxy {
-  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   protected abstractRead(prop: string): unknown {
@@ -380,7 +409,11 @@ class FakeFormat {
   readonly fill: FakeFill;
   readonly font: { set(v: unknown): void; bold: boolean };
   readonly borders: { getItem(edge: string): { style: string } };
-  constructor(private readonly ctx: FakeContext, sheet: () => FakeSheet, box: () => Box) {
+  constructor(
+    private readonly ctx: FakeContext,
+    sheet: () => FakeSheet,
+    box: () => Box,
+  ) {
     this.fill = new FakeFill(ctx, sheet, box);
     this.font = { set: () => undefined, bold: false };
     this.borders = { getItem: () => ({ style: '' }) };
@@ -395,7 +428,11 @@ function eachCell(box: Box, f: (addr: string) => void): void {
 }
 
 class FakeFill extends Proxy {
-  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet, private readonly box: () => Box) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => Box,
+  ) {
     super(ctx);
   }
   private state(): FillState {
@@ -443,7 +480,10 @@ class FakeFill extends Proxy {
 }
 
 class FakeNotes {
-  constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
   getItemOrNullObject(cell: string): FakeNote {
     return new FakeNote(this.ctx, this.sheet, cell.toUpperCase(), true);
   }
@@ -461,7 +501,12 @@ class FakeNotes {
 }
 
 class FakeNote extends Proxy {
-  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet, private readonly cell: string, private readonly orNull: boolean) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly cell: string,
+    private readonly orNull: boolean,
+  ) {
     super(ctx);
   }
   protected abstractRead(prop: string): unknown {
@@ -502,7 +547,10 @@ class FakeSettings {
 }
 
 class FakeSetting extends Proxy {
-  constructor(ctx: FakeContext, private readonly key: string) {
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+  ) {
     super(ctx);
   }
   protected abstractRead(prop: string): unknown {
@@ -524,7 +572,10 @@ class FakeSetting extends Proxy {
 }
 
 class FakeCharts {
-  constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
   add(type: string, _source: FakeRange, _by: string) {
     const chart = { type, series: ['(first column)'] as string[], title: undefined as string | undefined };
     this.ctx.queue(() => this.sheet().charts.push(chart));

@@ -4,7 +4,10 @@
 import { BAG_SIZES, bestMix, copies, dateTime, pack, signers } from '../../src/functions/custody';
 
 class FakeCfError {
-  constructor(public code: string, public message?: string) {}
+  constructor(
+    public code: string,
+    public message?: string,
+  ) {}
 }
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
   Error: FakeCfError,
@@ -134,13 +137,7 @@ describe('SIGNERS', () => {
 describe('DATETIME', () => {
   // 2024-01-06 08:30 → 45297 + 8.5/24
   const serial = 45297 + 8.5 / 24;
-  test.each([
-    ['2024年1月6日8时30分'],
-    ['2024/1/6 8:30'],
-    ['２０２４年１月６日 ８:３０'],
-    ['2024-01-06T08:30'],
-    ['2024年1月6日上午8点半'],
-  ])('%p', (text) => {
+  test.each([['2024年1月6日8时30分'], ['2024/1/6 8:30'], ['２０２４年１月６日 ８:３０'], ['2024-01-06T08:30'], ['2024年1月6日上午8点半']])('%p', (text) => {
     expect(fns.dateTimeFunction(text)).toBeCloseTo(serial, 8);
   });
   test('a partial date takes the year given', () => {

@@ -18,9 +18,24 @@ beforeAll(() => ensureBuilt(), 300_000);
 
 /** OfficeApp's children, in the order the TaskPaneApp schema (1.1) requires. */
 const OFFICE_APP_ORDER = [
-  'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-  'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions',
-  'Dictionary', 'VersionOverrides', 'ExtendedOverrides',
+  'Id',
+  'AlternateId',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'SupportUrl',
+  'AppDomains',
+  'Hosts',
+  'Requirements',
+  'DefaultSettings',
+  'Permissions',
+  'Dictionary',
+  'VersionOverrides',
+  'ExtendedOverrides',
 ];
 const OFFICE_APP_REQUIRED = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'DefaultSettings', 'Permissions'];
 
@@ -62,14 +77,29 @@ describe('manifest.xml', () => {
     inOrder(names, OFFICE_APP_ORDER);
     for (const r of OFFICE_APP_REQUIRED) expect(names).toContain(r);
     const vo = child(root, 'VersionOverrides')!;
-    inOrder(vo.children.map((c) => c.name), ['Description', 'Requirements', 'Hosts', 'Resources', 'EquivalentAddins', 'VersionOverrides']);
+    inOrder(
+      vo.children.map((c) => c.name),
+      ['Description', 'Requirements', 'Hosts', 'Resources', 'EquivalentAddins', 'VersionOverrides'],
+    );
     const host = child(child(vo, 'Hosts')!, 'Host')!;
-    inOrder(host.children.map((c) => c.name), ['AllFormFactors', 'DesktopFormFactor', 'MobileFormFactor']);
-    inOrder(child(host, 'DesktopFormFactor')!.children.map((c) => c.name), ['GetStarted', 'FunctionFile', 'ExtensionPoint']);
-    inOrder(child(vo, 'Resources')!.children.map((c) => c.name), ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings']);
+    inOrder(
+      host.children.map((c) => c.name),
+      ['AllFormFactors', 'DesktopFormFactor', 'MobileFormFactor'],
+    );
+    inOrder(
+      child(host, 'DesktopFormFactor')!.children.map((c) => c.name),
+      ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
+    );
+    inOrder(
+      child(vo, 'Resources')!.children.map((c) => c.name),
+      ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings'],
+    );
     const cf = child(child(host, 'AllFormFactors')!, 'ExtensionPoint')!;
     expect(cf.attrs['xsi:type']).toBe('CustomFunctions');
-    inOrder(cf.children.map((c) => c.name), ['Script', 'Page', 'Metadata', 'Namespace']);
+    inOrder(
+      cf.children.map((c) => c.name),
+      ['Script', 'Page', 'Metadata', 'Namespace'],
+    );
   });
 
   test('a GUID id, a four-part version, Excel as host, ReadWriteDocument', () => {
@@ -133,7 +163,17 @@ describe('manifest.xml', () => {
       }
     });
     expect(new Set(files)).toEqual(
-      new Set(['assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png', 'taskpane.html', 'functions.js', 'functions.json', 'functions.html', 'commands.html']),
+      new Set([
+        'assets/icon-16.png',
+        'assets/icon-32.png',
+        'assets/icon-64.png',
+        'assets/icon-80.png',
+        'taskpane.html',
+        'functions.js',
+        'functions.json',
+        'functions.html',
+        'commands.html',
+      ]),
     );
     for (const f of files) expect({ f, exists: fs.existsSync(path.join(DIST, f)) }).toEqual({ f, exists: true });
     walk(root, (el) => {
@@ -161,7 +201,10 @@ describe("Microsoft's manifest schema (XSD, offline with xmllint)", () => {
     type Config = { plugins?: Array<{ patterns?: Array<{ from: string; transform?: (c: Buffer) => string }> }> };
     // webpack.config.js builds the Excel add-in and the WPS add-in: the manifest is copied by one of them.
     const configs = ([] as Config[]).concat(require('../../webpack.config.js')({}, { mode: 'production' }));
-    const pattern = configs.flatMap((c) => c.plugins ?? []).flatMap((p) => p.patterns ?? []).find((p) => p.from === 'manifest.xml')!;
+    const pattern = configs
+      .flatMap((c) => c.plugins ?? [])
+      .flatMap((p) => p.patterns ?? [])
+      .find((p) => p.from === 'manifest.xml')!;
     const saved = process.env.ADDIN_ORIGIN;
     process.env.ADDIN_ORIGIN = 'https://exam.example.edu.cn/custody';
     let built: string;
@@ -185,7 +228,9 @@ describe("Microsoft's manifest schema (XSD, offline with xmllint)", () => {
   });
 
   test('a wrong ADDIN_ORIGIN is refused in one line', () => {
-    expect(() => manifestFor(MANIFEST, 'http://exam.example.edu.cn')).toThrow('ADDIN_ORIGIN 必须是 https 网址（Office 只从 https 加载加载项）：http://exam.example.edu.cn');
+    expect(() => manifestFor(MANIFEST, 'http://exam.example.edu.cn')).toThrow(
+      'ADDIN_ORIGIN 必须是 https 网址（Office 只从 https 加载加载项）：http://exam.example.edu.cn',
+    );
     expect(() => manifestFor(MANIFEST, 'exam server')).toThrow('ADDIN_ORIGIN 不是网址：exam server（例如 https://exam.example.edu.cn/custody）');
   });
 
@@ -218,7 +263,9 @@ describe('the build', () => {
   beforeAll(() => ensureBuilt(), 300_000);
 
   test('functions.json declares the four CUSTODY functions; functions.js associates them', () => {
-    const meta = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: Array<{ id: string; name: string; parameters: Array<{ name: string; optional?: boolean }> }> };
+    const meta = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as {
+      functions: Array<{ id: string; name: string; parameters: Array<{ name: string; optional?: boolean }> }>;
+    };
     const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
     expect(Object.keys(byId).sort()).toEqual(['COPIES', 'DATETIME', 'PACK', 'SIGNERS']);
     expect(byId.COPIES.parameters.map((p) => p.name)).toEqual(['b31', 'b26', 'b11', 'b5']);
@@ -246,7 +293,9 @@ describe('the build', () => {
   });
 
   test('templates.json holds every committed template, base64, the whole workbook first', () => {
-    const { templates } = JSON.parse(fs.readFileSync(path.join(DIST, 'templates.json'), 'utf8')) as { templates: Array<{ file: string; sheets: string[]; base64: string }> };
+    const { templates } = JSON.parse(fs.readFileSync(path.join(DIST, 'templates.json'), 'utf8')) as {
+      templates: Array<{ file: string; sheets: string[]; base64: string }>;
+    };
     const committed = fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.xlsx'));
     expect(templates.map((t) => t.file).sort()).toEqual(committed.sort());
     expect(templates[0].sheets.length).toBe(8);

@@ -44,7 +44,9 @@ describe('readOfficeGrid', () => {
     expect(legacy.grid).toEqual(modern.grid);
     expect(legacy.grid.sheets[legacy.grid.sheets.length - 1]).toEqual({ name: '空白', rows: [], merges: [] });
     // and the modern calls really are refused at that level
-    await expect(readOfficeGrid(asExcel(new FakeContext({ sheets, settings: new Map(), inserted: [], apiLevel: '1.1' })), DESKTOP_READ_OPTIONS)).rejects.toThrow(/ExcelApi 1\.4/);
+    await expect(
+      readOfficeGrid(asExcel(new FakeContext({ sheets, settings: new Map(), inserted: [], apiLevel: '1.1' })), DESKTOP_READ_OPTIONS),
+    ).rejects.toThrow(/ExcelApi 1\.4/);
   });
 
   test('large workbook (3 × 40,000 rows × 12 columns = 1.44 M cells): still 3 syncs on desktop, chunked reads', async () => {

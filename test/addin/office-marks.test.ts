@@ -64,7 +64,13 @@ describe('applyMarks / clearMarks', () => {
     expect(log.notes.get('D5')).toContain('overdraw');
     const stored = JSON.parse(state.settings.get(MARKS_SETTING)!) as { version: number; cells: Array<{ sheet: string; cell: string }> };
     expect(stored.version).toBe(1);
-    expect(stored.cells.map((c) => `${c.sheet}!${c.cell}`).sort()).toEqual(['基本信息!B1', '附件3 出入库!B5', '附件3 出入库!C5', '附件3 出入库!D5', '附件3 出入库!E5']);
+    expect(stored.cells.map((c) => `${c.sheet}!${c.cell}`).sort()).toEqual([
+      '基本信息!B1',
+      '附件3 出入库!B5',
+      '附件3 出入库!C5',
+      '附件3 出入库!D5',
+      '附件3 出入库!E5',
+    ]);
   });
 
   test('clearing restores exactly the prior fills and notes, in 3 syncs', async () => {

@@ -67,7 +67,7 @@ describe('custody summary', () => {
     expect(again.code).toBe(1); // the disagreeing copies are errors
   });
 
-  it('--format json prints the findings report with each file\'s SHA-256, the summaries and the pairs', async () => {
+  it("--format json prints the findings report with each file's SHA-256, the summaries and the pairs", async () => {
     const { code, io } = await run(path.join(dir, 'books'), '--format', 'json');
     expect(code).toBe(1);
     // The summary written by the previous test sits in the folder: recognised and left out.

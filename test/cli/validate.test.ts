@@ -77,7 +77,11 @@ beforeAll(async () => {
   fs.writeFileSync(file('header-deleted.xlsx'), await writeBuffer(headless));
   // A worksheet part that says it is 1 KB and inflates far beyond the limit.
   const zip = await JSZip.loadAsync(good);
-  const parts = await Promise.all(Object.keys(zip.files).filter((n) => !zip.files[n].dir).map(async (name) => ({ name, data: await zip.file(name)!.async('uint8array') })));
+  const parts = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => !zip.files[n].dir)
+      .map(async (name) => ({ name, data: await zip.file(name)!.async('uint8array') })),
+  );
   const entries: RawEntry[] = parts.map(({ name, data }) =>
     name === 'xl/worksheets/sheet1.xml'
       ? { name, method: 8, data: repeatBomb('<worksheet><sheetData> ', 2 * LIMITS.entryInflatedBytes), declaredSize: 1024 }

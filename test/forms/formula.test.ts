@@ -10,7 +10,14 @@ function sheet(rows: SheetGrid['rows'], formulas: Record<string, string>): Sheet
 }
 
 test('totals, counts and IF over cells and other formulas', () => {
-  const s = sheet([[1, 2, null], [3, 'x', null], [null, null, null]], { C1: 'SUM(A1:B1)', C2: 'A2*2+C1', C3: 'IF(C2>8,COUNT(A1:C2),"少")' });
+  const s = sheet(
+    [
+      [1, 2, null],
+      [3, 'x', null],
+      [null, null, null],
+    ],
+    { C1: 'SUM(A1:B1)', C2: 'A2*2+C1', C3: 'IF(C2>8,COUNT(A1:C2),"少")' },
+  );
   expect([resolvedCell(s, 0, 2), resolvedCell(s, 1, 2), resolvedCell(s, 2, 2)]).toEqual([3, 9, 5]);
   expect(evaluateFormula(s, '=COUNTA(A1:B2)')).toBe(4);
   expect(evaluateFormula(s, 'VLOOKUP(A1)')).toBeUndefined();
@@ -26,7 +33,10 @@ test('100 cells that each total all the others (a cycle fanning out) end at once
   const n = 100;
   const formulas: Record<string, string> = {};
   for (let i = 0; i < n; i++) formulas[a1(i, 0)] = `SUM(A1:A${n})+${i}`;
-  const s = sheet(Array.from({ length: n }, () => [null]), formulas);
+  const s = sheet(
+    Array.from({ length: n }, () => [null]),
+    formulas,
+  );
   for (let i = 0; i < n; i++) expect(resolvedCell(s, i, 0)).toBeNull();
 });
 

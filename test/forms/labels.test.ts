@@ -13,7 +13,8 @@ describe('printed labels', () => {
     for (const { key, layout } of FORMS) {
       for (const f of layoutFields(layout)) fromLayouts[`${key}.${f.key}`] = cleanLabel(f.label);
       // 附件5's shifts are named as its columns were (值班时间, 班次), now printed as blocks.
-      for (const table of [layout.table, layout.formerTable]) for (const c of table?.columns ?? []) fromLayouts[`${key}.${table!.key}.${c.key}`] = cleanLabel(c.label);
+      for (const table of [layout.table, layout.formerTable])
+        for (const c of table?.columns ?? []) fromLayouts[`${key}.${table!.key}.${c.key}`] = cleanLabel(c.label);
     }
     expect(PRINTED_LABELS).toEqual(fromLayouts);
   });

@@ -38,7 +38,10 @@ describe('附件5 pages', () => {
   const shift = (kind: string | undefined, n: number) => ({ ...(kind ? { kind } : {}), record: `第${n}班` });
 
   test('a 日间 and the 夜间 after it share a page; a record out of place starts a new one, keeping the order', () => {
-    const pages = blockPages(blocks, { supervisor: '王芳', shifts: [shift('日间', 1), shift('夜间', 2), shift('夜间', 3), shift('日间', 4), shift(undefined, 5), shift('白班', 6)] });
+    const pages = blockPages(blocks, {
+      supervisor: '王芳',
+      shifts: [shift('日间', 1), shift('夜间', 2), shift('夜间', 3), shift('日间', 4), shift(undefined, 5), shift('白班', 6)],
+    });
     expect(pages).toEqual([
       { supervisor: '王芳', shifts: [shift('日间', 1), shift('夜间', 2)] },
       { supervisor: '王芳', shifts: [undefined, shift('夜间', 3)] },

@@ -36,9 +36,7 @@ describe('fill → extract returns the data unchanged', () => {
   test('a blank template reads as an empty model', async () => {
     const model = await readBack(await filledWorkbook({}));
     expect(model.data).toEqual({});
-    expect(model.sheets.map((s) => s.form)).toEqual([
-      'site', 'schedule', 'staff', 'handover', 'intake', 'vaultLog', 'distribution', 'duty',
-    ]);
+    expect(model.sheets.map((s) => s.form)).toEqual(['site', 'schedule', 'staff', 'handover', 'intake', 'vaultLog', 'distribution', 'duty']);
   });
 
   test('wrong values are written as given, for the validator to find', async () => {

@@ -162,7 +162,7 @@ describe('readers survive how people fill the forms', () => {
     expect(model.locations['vaultLog[0].quantity'].cell).toBe('E5');
   });
 
-  test('merged cells: a value sits in the merge\'s first cell', async () => {
+  test("merged cells: a value sits in the merge's first cell", async () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);
     const ws = wb.getWorksheet('交接单')!;
@@ -172,7 +172,7 @@ describe('readers survive how people fill the forms', () => {
   });
 });
 
-test('a sheet that only mentions a form\'s name further down is not taken for that form', () => {
+test("a sheet that only mentions a form's name further down is not taken for that form", () => {
   const notes = {
     name: '工作备忘',
     rows: [['本学期工作要点'], ['1. 核对人员'], ['2. 收集材料'], ['3. 整理归档'], ['4. 联系分校'], ['5. 按考试安排组织考务'], ['6. 涉卷人员培训']],

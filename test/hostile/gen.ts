@@ -82,11 +82,17 @@ export async function writeHostileCorpus(dir: string, data: SiteData): Promise<H
   const first = sheetPart(unzipSync(base), VAULT_LOG);
   cases.push([
     'lying-entry.xlsx',
-    raw(base, (es) => es.map((e) => (e.name === first ? { name: e.name, method: 8, data: repeatBomb('<worksheet><sheetData> ', 4 * 1024 ** 3 - 100), declaredSize: 2048 } : e))),
+    raw(base, (es) =>
+      es.map((e) => (e.name === first ? { name: e.name, method: 8, data: repeatBomb('<worksheet><sheetData> ', 4 * 1024 ** 3 - 100), declaredSize: 2048 } : e)),
+    ),
     limit('单个部件解压后的大小'),
   ]);
   const many = LIMITS.zipEntries + 10;
-  cases.push(['many-entries.xlsx', raw(base, (es) => [...es, ...Array.from({ length: many }, (_, i) => ({ name: `x/${i}`, data: new Uint8Array(0), method: 0 as const, declaredSize: 0 }))]), limit('压缩包条目数')]);
+  cases.push([
+    'many-entries.xlsx',
+    raw(base, (es) => [...es, ...Array.from({ length: many }, (_, i) => ({ name: `x/${i}`, data: new Uint8Array(0), method: 0 as const, declaredSize: 0 }))]),
+    limit('压缩包条目数'),
+  ]);
   cases.push(['path-traversal.xlsx', raw(base, (es) => [...es, { name: '../../evil.xml', data: strToU8('<x/>'), method: 0, declaredSize: 4 }]), /路径不合法/]);
   cases.push([
     'sheet-name-1mb.xlsx',
@@ -105,9 +111,11 @@ export async function writeHostileCorpus(dir: string, data: SiteData): Promise<H
       await wb.xlsx.load(Buffer.from(base) as unknown as ArrayBuffer);
       const ws = wb.getWorksheet(VAULT_LOG)!;
       // The first cell of the log holding its first taking-out time, a date cell: now 1e308.
-      ws.eachRow((row) => row.eachCell((cell) => {
-        if (cell.value instanceof Date && cell.value.toISOString().startsWith(String(log.takenAt).slice(0, 10))) cell.value = 1e308;
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value instanceof Date && cell.value.toISOString().startsWith(String(log.takenAt).slice(0, 10))) cell.value = 1e308;
+        }),
+      );
       return new Uint8Array(await wb.xlsx.writeBuffer());
     })(),
   ]);

@@ -33,12 +33,19 @@ interface Run {
 
 /** Runs the CLI under /usr/bin/time (its figures on the last line of stderr), killed at 120 s of wall time on a busy machine. */
 function cli(...args: string[]): Run {
-  const r = spawnSync(TIME, ['-f', 'TIME %U %S %M', process.execPath, '--max-old-space-size=512', BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: dir });
+  const r = spawnSync(TIME, ['-f', 'TIME %U %S %M', process.execPath, '--max-old-space-size=512', BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    cwd: dir,
+  });
   const lines = r.stderr.trimEnd().split('\n');
   const m = /^TIME ([\d.]+) ([\d.]+) (\d+)$/.exec(lines[lines.length - 1] ?? '');
   if (!m) throw new Error(`no figures from time: ${r.stderr.slice(-500)} ${r.error ?? ''}`);
   // /usr/bin/time prints "Command exited with non-zero status N" before its figures.
-  const err = lines.slice(0, -1).filter((l) => !l.startsWith('Command exited with non-zero status')).join('\n');
+  const err = lines
+    .slice(0, -1)
+    .filter((l) => !l.startsWith('Command exited with non-zero status'))
+    .join('\n');
   return { code: r.status, out: r.stdout, err, cpuSeconds: Number(m[1]) + Number(m[2]), maxRssMb: Number(m[3]) / 1024 };
 }
 
@@ -65,17 +72,41 @@ const names = () => corpus.map((c) => [path.basename(c.file), c] as const);
 
 test('the corpus has every kind', () => {
   expect(names().map(([n]) => n)).toEqual([
-    'cyclic-9.xlsx', 'cyclic-100.xlsx', 'merge-whole-sheet.xlsx', 'merges-100k-rows.xlsx', 'row-2000000000.xlsx', 'row-4294967295.xlsx',
-    'lying-entry.xlsx', 'many-entries.xlsx', 'path-traversal.xlsx', 'sheet-name-1mb.xlsx', 'date-1e308.xlsx',
-    'not-a-zip.xlsx', 'truncated.xlsx', 'encrypted.xlsx', 'zip-encrypted.xlsx',
+    'cyclic-9.xlsx',
+    'cyclic-100.xlsx',
+    'merge-whole-sheet.xlsx',
+    'merges-100k-rows.xlsx',
+    'row-2000000000.xlsx',
+    'row-4294967295.xlsx',
+    'lying-entry.xlsx',
+    'many-entries.xlsx',
+    'path-traversal.xlsx',
+    'sheet-name-1mb.xlsx',
+    'date-1e308.xlsx',
+    'not-a-zip.xlsx',
+    'truncated.xlsx',
+    'encrypted.xlsx',
+    'zip-encrypted.xlsx',
   ]);
 });
 
 describe('validate and extract, file by file', () => {
   it.each([
-    'cyclic-9.xlsx', 'cyclic-100.xlsx', 'merge-whole-sheet.xlsx', 'merges-100k-rows.xlsx', 'row-2000000000.xlsx', 'row-4294967295.xlsx',
-    'lying-entry.xlsx', 'many-entries.xlsx', 'path-traversal.xlsx', 'sheet-name-1mb.xlsx', 'date-1e308.xlsx',
-    'not-a-zip.xlsx', 'truncated.xlsx', 'encrypted.xlsx', 'zip-encrypted.xlsx',
+    'cyclic-9.xlsx',
+    'cyclic-100.xlsx',
+    'merge-whole-sheet.xlsx',
+    'merges-100k-rows.xlsx',
+    'row-2000000000.xlsx',
+    'row-4294967295.xlsx',
+    'lying-entry.xlsx',
+    'many-entries.xlsx',
+    'path-traversal.xlsx',
+    'sheet-name-1mb.xlsx',
+    'date-1e308.xlsx',
+    'not-a-zip.xlsx',
+    'truncated.xlsx',
+    'encrypted.xlsx',
+    'zip-encrypted.xlsx',
   ])('%s', (name) => {
     const c = corpus.find((x) => path.basename(x.file) === name)!;
     const v = cli('validate', c.file);

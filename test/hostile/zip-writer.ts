@@ -92,7 +92,10 @@ export function repeatBomb(prefix: string, bytes: number): Uint8Array {
     const pattern = new Uint8Array(14);
     let p = 0;
     for (let i = 0; i < 8; i++) {
-      for (const [v, l] of [[0b11000101, 8], [0, 5]] as const) {
+      for (const [v, l] of [
+        [0b11000101, 8],
+        [0, 5],
+      ] as const) {
         for (let k = 0; k < l; k++) {
           if ((v >> (l - 1 - k)) & 1) pattern[p >> 3] |= 1 << (p & 7);
           p++;

@@ -40,14 +40,20 @@ const FIXTURES = [
   ...fs.readdirSync(path.join(ROOT, 'test/fixtures')).map((f) => path.join(ROOT, 'test/fixtures', f)),
   ...['zhanggong-kaodian.json', 'ganzhou-fenxiao.json'].map((f) => path.join(ROOT, 'test/qa/fixtures', f)),
 ].filter((f) => f.endsWith('.json'));
-const TEMPLATES = fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(ROOT, 'templates', f));
+const TEMPLATES = fs
+  .readdirSync(path.join(ROOT, 'templates'))
+  .filter((f) => f.endsWith('.xlsx'))
+  .map((f) => path.join(ROOT, 'templates', f));
 
 /** One bench workbook for each 分校 and 考点 kind, and for every planted mistake of the corpus. */
 function benchSample(): Array<{ branch: number; site: number }> {
   const chosen: Array<{ branch: number; site: number }> = [];
   const kinds = new Set<string>();
   for (const t of corpusTasks(3000)) {
-    const planted = (t.branch * 9 + t.site) % 5 === 4 ? [DEFECT_KINDS[(t.branch + t.site) % DEFECT_KINDS.length], DEFECT_KINDS[(t.branch + t.site + 3) % DEFECT_KINDS.length]] : [];
+    const planted =
+      (t.branch * 9 + t.site) % 5 === 4
+        ? [DEFECT_KINDS[(t.branch + t.site) % DEFECT_KINDS.length], DEFECT_KINDS[(t.branch + t.site + 3) % DEFECT_KINDS.length]]
+        : [];
     const fresh = planted.filter((k) => !kinds.has(k));
     if (chosen.length < 10 || fresh.length) {
       chosen.push({ branch: t.branch, site: t.site });
@@ -90,7 +96,19 @@ describe('readXlsx = gridFromWorkbook(exceljs)', () => {
       fs.writeFileSync(filled, await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json'))));
       const inputs = [filled, TEMPLATES.find((f) => f.includes('全套'))!];
       // LibreOffice writes its own package: its own rels names, shared formulas, inline styles.
-      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), ...inputs], { stdio: 'ignore', timeout: 100_000 });
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          path.join(dir, 'out'),
+          ...inputs,
+        ],
+        { stdio: 'ignore', timeout: 100_000 },
+      );
       for (const input of inputs) {
         const out = path.join(dir, 'out', path.basename(input));
         const grid = await same(fs.readFileSync(out));
@@ -179,18 +197,26 @@ async function handMade(edit: (sheetXml: string, sharedXml: string, zip: JSZip) 
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-const withRow2 = (cells: string) => (sheet: string, shared: string): [string, string] => [sheet.replace('</sheetData>', `<row r="2">${cells}</row></sheetData>`), shared];
+const withRow2 =
+  (cells: string) =>
+  (sheet: string, shared: string): [string, string] => [sheet.replace('</sheetData>', `<row r="2">${cells}</row></sheetData>`), shared];
 
 describe('readXlsx on what other programs and people write', () => {
   it('inline strings, rich runs, phonetic runs, empty formulas and line ends, as exceljs reads them', async () => {
     const buf = await handMade((sheet, shared) => [
       sheet
-        .replace(/<c r="C1"([^>]*?) t="s"><v>\d+<\/v><\/c>/, '<c r="C1"$1 t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">行内 </t></r><r><t>文本_x000D_</t></r></is></c>')
+        .replace(
+          /<c r="C1"([^>]*?) t="s"><v>\d+<\/v><\/c>/,
+          '<c r="C1"$1 t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">行内 </t></r><r><t>文本_x000D_</t></r></is></c>',
+        )
         .replace(
           '</sheetData>',
           '<row r="2"><c r="A2" t="str"><v>a\r\nc_x000D_</v></c><c r="B2" t="inlineStr"><is><t>原样_x000D_</t></is></c><c r="C2" t="b"><v>0</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2"><f></f><v>0</v></c><c r="F2" t="inlineStr"><is></is></c></row></sheetData>',
         ),
-      shared.replace(/<si><t>共享<\/t><\/si>/, '<si><r><t>共</t></r><r><rPr><i/></rPr><t>享</t></r><rPh sb="0" eb="2"><t>きょう</t></rPh><phoneticPr fontId="1"/></si>'),
+      shared.replace(
+        /<si><t>共享<\/t><\/si>/,
+        '<si><r><t>共</t></r><r><rPr><i/></rPr><t>享</t></r><rPh sb="0" eb="2"><t>きょう</t></rPh><phoneticPr fontId="1"/></si>',
+      ),
     ]);
     const grid = await same(buf);
     expect(grid.sheets[0].rows).toEqual([
@@ -201,7 +227,10 @@ describe('readXlsx on what other programs and people write', () => {
 
   it('linked cells become their text, as exceljs makes them', async () => {
     const buf = await handMade((sheet, shared, zip) => {
-      zip.file('xl/worksheets/_rels/sheet1.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>');
+      zip.file(
+        'xl/worksheets/_rels/sheet1.xml.rels',
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>',
+      );
       return [sheet.replace('</sheetData>', '</sheetData><hyperlinks><hyperlink ref="B1" r:id="rIdLink"/></hyperlinks>'), shared];
     });
     const grid = await same(buf);
@@ -220,17 +249,27 @@ describe('readXlsx on what other programs and people write', () => {
   });
 
   it('an empty shared string <si/> is empty text (exceljs: "[object Object]"); an index beyond the strings too (exceljs fails)', async () => {
-    const grid = readXlsx(await handMade((sheet, shared) => withRow2('<c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>99</v></c>')(sheet, shared.replace('</sst>', '<si/></sst>'))));
+    const grid = readXlsx(
+      await handMade((sheet, shared) => withRow2('<c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>99</v></c>')(sheet, shared.replace('</sst>', '<si/></sst>'))),
+    );
     expect(grid.sheets[0].rows[1]).toEqual(['', '']);
   });
 
   it('a date serial no calendar holds (1e308) stays its number (exceljs: an Invalid Date that breaks whatever shows it)', async () => {
-    const grid = readXlsx(await handMade(withRow2('<c r="A2" s="1"><v>1e308</v></c>')).then(async (buf) => {
-      const zip = await JSZip.loadAsync(buf);
-      const styles = await zip.file('xl/styles.xml')!.async('string');
-      zip.file('xl/styles.xml', styles.replace(/<cellXfs count="\d+">[\s\S]*?<\/cellXfs>/, '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'));
-      return zip.generateAsync({ type: 'uint8array' });
-    }));
+    const grid = readXlsx(
+      await handMade(withRow2('<c r="A2" s="1"><v>1e308</v></c>')).then(async (buf) => {
+        const zip = await JSZip.loadAsync(buf);
+        const styles = await zip.file('xl/styles.xml')!.async('string');
+        zip.file(
+          'xl/styles.xml',
+          styles.replace(
+            /<cellXfs count="\d+">[\s\S]*?<\/cellXfs>/,
+            '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
+          ),
+        );
+        return zip.generateAsync({ type: 'uint8array' });
+      }),
+    );
     expect(grid.sheets[0].rows[1]).toEqual([1e308]);
   });
 
@@ -239,7 +278,12 @@ describe('readXlsx on what other programs and people write', () => {
     const zip = await JSZip.loadAsync(plain);
     for (const sheet of Object.keys(zip.files).filter((f) => /worksheets\/sheet\d+\.xml$/.test(f))) {
       const xml = await zip.file(sheet)!.async('string');
-      zip.file(sheet, xml.replace(/<(\/?)(\w+)/g, (m, slash: string, tag: string) => (tag === 'xml' ? m : `<${slash}x:${tag}`)).replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '));
+      zip.file(
+        sheet,
+        xml
+          .replace(/<(\/?)(\w+)/g, (m, slash: string, tag: string) => (tag === 'xml' ? m : `<${slash}x:${tag}`))
+          .replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '),
+      );
     }
     const prefixed = readXlsx(await zip.generateAsync({ type: 'uint8array' }));
     expect(prefixed).toEqual(readXlsx(plain));
@@ -262,7 +306,12 @@ describe('readXlsx on what other programs and people write', () => {
   });
 
   it('refuses XML that is not well formed, in plain words', async () => {
-    for (const broken of ['</sheetData></sheetData>', '<row r="2"><c r="A2"><v>1</v></row></sheetData>', '<row r="2" r="2"/></sheetData>', '<row r="2"><c r="A2" t="str"><v>&nbsp;</v></c></row></sheetData>']) {
+    for (const broken of [
+      '</sheetData></sheetData>',
+      '<row r="2"><c r="A2"><v>1</v></row></sheetData>',
+      '<row r="2" r="2"/></sheetData>',
+      '<row r="2"><c r="A2" t="str"><v>&nbsp;</v></c></row></sheetData>',
+    ]) {
       const buf = await handMade((sheet, shared) => [sheet.replace('</sheetData>', broken), shared]);
       expect(() => readXlsx(buf)).toThrow('工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx');
     }

@@ -91,7 +91,9 @@ describe('the consolidated summary workbook', () => {
   });
 
   it('has the overview, five tables and one 汇总 sheet per site', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '站点汇总', '文件清单', '试卷明细', '交接配对', '问题清单', '汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点'] /* files in path order */);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      ['总览', '站点汇总', '文件清单', '试卷明细', '交接配对', '问题清单', '汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点'] /* files in path order */,
+    );
   });
 
   it('each table sheet: its declared header row, frozen, filtered, conditional formats, declared widths', () => {
@@ -109,7 +111,14 @@ describe('the consolidated summary workbook', () => {
 
   it('every sheet prints on A4 landscape, one page wide, as many pages down as needed, header rows repeated, at 9 pt or more', async () => {
     for (const ws of wb.worksheets) {
-      expect({ sheet: ws.name, ...ws.pageSetup }).toMatchObject({ sheet: ws.name, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect({ sheet: ws.name, ...ws.pageSetup }).toMatchObject({
+        sheet: ws.name,
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
       const widths: number[] = [];
       for (let i = 1; i <= ws.columnCount; i++) widths.push(ws.getColumn(i).width ?? 9);
       let least = 11; // the default font
@@ -171,7 +180,11 @@ describe('the consolidated summary workbook', () => {
     expect(ov.getCell(`B${findRow(ov, '交接单不一致（对）')}`).value).toBe(1);
     // and one row of 交接配对 naming the fields.
     const pairs = body(wb.getWorksheet('交接配对')!);
-    expect(pairs.map((r) => [r[2], r[3]])).toEqual([['不一致', fields], ['仅接收方副本', ''], ['一致', '']]);
+    expect(pairs.map((r) => [r[2], r[3]])).toEqual([
+      ['不一致', fields],
+      ['仅接收方副本', ''],
+      ['一致', ''],
+    ]);
   });
 
   it('shows times as Chinese dates', () => {
@@ -242,10 +255,16 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
   it('adds a 汇总 sheet with the paper table, filters, conditional formats, frozen header, A4 landscape', async () => {
     const data = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/kaodian.json'), 'utf8')) as SiteData;
     delete data.vaultLog![2].returnedAt;
-    const s = summarizeSite(data, [{ rule: 'not-returned', severity: 'error', form: 3, sheet: '出入库记录', cell: 'J7', row: 3, message: '试卷 3310 出库后没有还卷记录', clause: '' }]);
+    const s = summarizeSite(data, [
+      { rule: 'not-returned', severity: 'error', form: 3, sheet: '出入库记录', cell: 'J7', row: 3, message: '试卷 3310 出库后没有还卷记录', clause: '' },
+    ]);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('已有的表');
-    addSiteSummarySheet(wb, s, { findings: [{ rule: 'not-returned', severity: 'error', form: 3, sheet: '出入库记录', cell: 'J7', row: 3, message: '试卷 3310 出库后没有还卷记录', clause: '' }] });
+    addSiteSummarySheet(wb, s, {
+      findings: [
+        { rule: 'not-returned', severity: 'error', form: 3, sheet: '出入库记录', cell: 'J7', row: 3, message: '试卷 3310 出库后没有还卷记录', clause: '' },
+      ],
+    });
     const back = new ExcelJS.Workbook();
     await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const ws = back.getWorksheet('汇总')!;
@@ -279,7 +298,9 @@ describe('a 汇总 sheet added to a site workbook is not taken for a form', () =
     const before = readWorkbook(await gridFromXlsxBuffer(buffer));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-    addSiteSummarySheet(wb, summarizeSite(before), { findings: [{ rule: 'duty-gap', severity: 'warning', form: 5, sheet: '值班记录', cell: 'C5', row: 1, message: '试卷号 合计（袋） 取卷时间', clause: '' }] });
+    addSiteSummarySheet(wb, summarizeSite(before), {
+      findings: [{ rule: 'duty-gap', severity: 'warning', form: 5, sheet: '值班记录', cell: 'C5', row: 1, message: '试卷号 合计（袋） 取卷时间', clause: '' }],
+    });
     const after = readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));
     expect(after.sheets.find((x) => x.sheet === '汇总')).toEqual({ sheet: '汇总', form: null });
     expect(after.data).toEqual(before.data);

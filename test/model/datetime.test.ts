@@ -64,7 +64,7 @@ describe('dates and times as people write them', () => {
     expect(yearOfSemester(semester)).toBe(year);
   });
 
-  test('an autumn semester\'s January exams typed without a year fall in the next year', () => {
+  test("an autumn semester's January exams typed without a year fall in the next year", () => {
     expect(semesterDates('2024秋')).toEqual({ year: 2024, autumn: true });
     expect(semesterDates('2024-2025学年第一学期')).toEqual({ year: 2024, autumn: true });
     expect(semesterDates('2024春')).toEqual({ year: 2024 });

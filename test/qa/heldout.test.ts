@@ -254,7 +254,11 @@ async function check(c: PlantedCase): Promise<Outcome> {
     // One call for both (one node start on a shared machine): two workbooks of the same unit are never paired across.
     const both = await validate([files[0], retypedFiles[0]]);
     const errorsIn = (i: number) => (both.report.files[i]?.findings ?? []).some((f) => f.severity === 'error');
-    const part = (i: number) => ({ code: both.code === 1 ? (errorsIn(i) ? 1 : 0) : both.code, report: { files: both.report.files.slice(i, i + 1) } as RunReport, stderr: both.stderr });
+    const part = (i: number) => ({
+      code: both.code === 1 ? (errorsIn(i) ? 1 : 0) : both.code,
+      report: { files: both.report.files.slice(i, i + 1) } as RunReport,
+      stderr: both.stderr,
+    });
     if (both.code === 1 && !errorsIn(0) && !errorsIn(1)) problems.push('exit 1 without an error finding');
     if (both.code === 0 && (errorsIn(0) || errorsIn(1))) problems.push('exit 0 with an error finding');
     straight = part(0);
@@ -264,13 +268,22 @@ async function check(c: PlantedCase): Promise<Outcome> {
     again = await validate(retypedFiles);
   }
 
-  for (const [tag, v, fs_] of [['straight', straight, files], ['retyped', again, retypedFiles]] as const) {
+  for (const [tag, v, fs_] of [
+    ['straight', straight, files],
+    ['retyped', again, retypedFiles],
+  ] as const) {
     if (v.report.files.length !== files.length) {
       problems.push(`${tag}: no report (exit ${v.code}) ${v.stderr.slice(0, 300)}`);
       planted += expected.flat().length;
       continue;
     }
-    if (!exitAgrees(v.code, v.report.files.map((f) => f.findings))) problems.push(`${tag}: exit ${v.code} disagrees with severities`);
+    if (
+      !exitAgrees(
+        v.code,
+        v.report.files.map((f) => f.findings),
+      )
+    )
+      problems.push(`${tag}: exit ${v.code} disagrees with severities`);
     for (let i = 0; i < files.length; i++) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(fs_[i]);
@@ -286,7 +299,8 @@ async function check(c: PlantedCase): Promise<Outcome> {
     for (let i = 0; i < files.length; i++) {
       // A blank header or footer value sits right of its label; pasted without merges, the label no longer
       // spans its columns, so only the row is compared for those (the cell is checked blank above).
-      const at = (f: { rule: string; row: number | null; cell: string | null }, c: string) => (f.rule === 'required-field' && f.row === null ? c.replace(/^[A-Z]+/, '') : c);
+      const at = (f: { rule: string; row: number | null; cell: string | null }, c: string) =>
+        f.rule === 'required-field' && f.row === null ? c.replace(/^[A-Z]+/, '') : c;
       const a = straight.report.files[i].findings.map((f) => `${key(f)}@${f.cell ? at(f, shift(f.cell, ROW_OFFSET, COL_OFFSET)) : ''}`).sort();
       const b = again.report.files[i].findings.map((f) => `${key(f)}@${f.cell ? at(f, f.cell) : ''}`).sort();
       if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`retyped differs: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
@@ -351,7 +365,18 @@ describe('held-out corpus through the CLI', () => {
 /** A second source: the demo's generator, with other names, an autumn semester and its January exams. */
 describe('generated network (src/demo/sample.ts) through the CLI', () => {
   const network = () =>
-    sampleNetwork({ seed: 7, semester: '2024秋', branch: '江西分部', school: '吉安分校', firstDay: '2025-01-09', sites: 2, papers: 5, sessions: 4, lotsPerPaper: 2, siteNames: ['青原考点', '井冈山考点'] });
+    sampleNetwork({
+      seed: 7,
+      semester: '2024秋',
+      branch: '江西分部',
+      school: '吉安分校',
+      firstDay: '2025-01-09',
+      sites: 2,
+      papers: 5,
+      sessions: 4,
+      lotsPerPaper: 2,
+      siteNames: ['青原考点', '井冈山考点'],
+    });
   const minus = (iso: string, minutes: number) => new Date(Date.parse(`${iso}:00Z`) - minutes * 60_000).toISOString().slice(0, 16);
 
   test('the 分校 and its two 考点 give no finding together, also retyped', async () => {
@@ -360,14 +385,34 @@ describe('generated network (src/demo/sample.ts) through the CLI', () => {
     const v = await validate(files);
     expect(v.report.files.flatMap((f) => f.findings.map((x) => `${x.rule} ${x.sheet}!${x.cell} ${x.message}`))).toEqual([]);
     expect(v.code).toBe(0);
-    const retyped = await Promise.all(files.map(async (f) => { const out = f.replace(/\.xlsx$/, '-retyped.xlsx'); fs.writeFileSync(out, await retype(fs.readFileSync(f))); return out; }));
+    const retyped = await Promise.all(
+      files.map(async (f) => {
+        const out = f.replace(/\.xlsx$/, '-retyped.xlsx');
+        fs.writeFileSync(out, await retype(fs.readFileSync(f)));
+        return out;
+      }),
+    );
     const w = await validate(retyped);
     expect(w.report.files.flatMap((f) => f.findings.map((x) => `${x.rule} ${x.sheet}!${x.cell} ${x.message}`))).toEqual([]);
   });
 
   test.each([
-    ['a checkout 70 minutes before its session', (d: SiteData) => { const r = d.vaultLog![0]; const s = d.schedule!.find((x) => x.paperNo === r.paperNo)!; r.takenAt = minus(s.start as string, 70); }, ['checkout-window|3|1']],
-    ['a 30-minute gap between the first two shifts', (d: SiteData) => { d.duty!.shifts![1].from = minus(d.duty!.shifts![0].to as string, -30); }, ['duty-gap|5|2']],
+    [
+      'a checkout 70 minutes before its session',
+      (d: SiteData) => {
+        const r = d.vaultLog![0];
+        const s = d.schedule!.find((x) => x.paperNo === r.paperNo)!;
+        r.takenAt = minus(s.start as string, 70);
+      },
+      ['checkout-window|3|1'],
+    ],
+    [
+      'a 30-minute gap between the first two shifts',
+      (d: SiteData) => {
+        d.duty!.shifts![1].from = minus(d.duty!.shifts![0].to as string, -30);
+      },
+      ['duty-gap|5|2'],
+    ],
   ] as const)('planted in a generated 考点: %s', async (_n, edit, expected) => {
     const d = network().sites[0];
     edit(d);

@@ -58,7 +58,7 @@ describe('handover-copies-disagree', () => {
     expect(r.raw.get('kaodian')![0].message).toContain('1001 高等数学基础');
   });
 
-  test('invalid: items in another order, one count miscopied so that it equals its neighbour\'s: paired by 备注, not by position', () => {
+  test("invalid: items in another order, one count miscopied so that it equals its neighbour's: paired by 备注, not by position", () => {
     const r = across((d) => {
       d.handovers![0].items!.reverse();
       d.handovers![0].items![2].quantity = 2; // 1001: 3 → 2, now like the unnamed 2-bag row at the same 序号 in the other copy
@@ -87,7 +87,7 @@ test('handover-copies-disagree: a copy whose receiving unit was written differen
   expect(out.get('f')!.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['handover-copies-disagree', '交接单2', 'C4']]);
 });
 
-test('handover-copies-disagree: two workbooks of the same unit hold the same side\'s copy twice and are not paired', () => {
+test("handover-copies-disagree: two workbooks of the same unit hold the same side's copy twice and are not paired", () => {
   const older = base('fenxiao');
   const newer = base('fenxiao');
   newer.handovers![0].time = '2024-06-13T16:00';

@@ -19,105 +19,376 @@ describe('clean fixtures', () => {
 rt('required-field', {
   valid: [
     { name: 'a 分校 keeps no distribution register', base: 'fenxiao' },
-    { name: 'optional opinion and notes left out', edit: (d) => { delete d.handovers![0].fromOpinion; delete d.handovers![0].items![0].note; } },
+    {
+      name: 'optional opinion and notes left out',
+      edit: (d) => {
+        delete d.handovers![0].fromOpinion;
+        delete d.handovers![0].items![0].note;
+      },
+    },
   ],
   invalid: [
-    { name: 'handover date empty', edit: (d) => { delete d.handovers![0].time; }, errors: [{ messageId: 'field', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /“日期”没有填写/ }] },
-    { name: 'receiving unit empty', edit: (d) => { delete d.handovers![0].to; }, errors: [{ messageId: 'field', form: 1, sheet: '交接单', cell: 'C4', row: null }] },
-    { name: 'intake keeper empty', edit: (d) => { delete (d.intake as Intake).keeper; }, errors: [{ messageId: 'field', form: 2, sheet: '入库清单', cell: 'D18', row: null, message: /卷库保管员/ }] },
-    { name: '入库情况描述 empty', edit: (d) => { delete (d.intake as Intake).description; }, errors: [{ messageId: 'field', form: 2, sheet: '入库清单', cell: 'A16', row: null, message: /“入库情况描述”没有填写/ }] },
-    { name: 'duty supervisor empty', edit: (d) => { delete d.duty!.supervisor; }, errors: [{ messageId: 'field', form: 5, sheet: '值班记录1', cell: 'D11', row: null, message: /负责人/ }] },
-    { name: 'distribution 发卷人 empty', edit: (d) => { delete d.distributions![1].issuer; }, errors: [{ messageId: 'field', form: 4, sheet: '分发登记2', cell: 'C14', row: null }] },
-    { name: 'semester empty', edit: (d) => { delete d.site!.semester; d.handovers![0].semester = ''; }, errors: [{ messageId: 'field', form: 0, sheet: '基本信息', cell: 'B2', row: null }] },
-    { name: 'handover with no rows gives one finding', edit: (d) => { d.handovers![0].items = []; delete d.handovers![0].total; }, errors: [{ messageId: 'table', form: 1, sheet: '交接单', cell: 'A2', row: null, message: /没有任何一行/ }] },
-    { name: 'one cell of a vault row (taker)', edit: (d) => { delete d.vaultLog![2].taker; }, errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /第 3 行的“取卷人签字”没有填写/ }] },
-    { name: 'one cell of the return part', edit: (d) => { delete d.vaultLog![0].receivedBy; }, errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'J4', row: 1 }] },
-    { name: 'a roster row without its pledge answer', edit: (d) => { delete d.staff![4].pledgeSigned; }, errors: [{ messageId: 'cell', form: 0, sheet: '涉卷人员', cell: 'F7', row: 5 }] },
-    { name: 'a missing duty log gives one finding', edit: (d) => { delete d.duty; }, errors: [{ messageId: 'form', form: 5, sheet: '值班记录', cell: 'A1', row: null, message: /附件5/ }] },
+    {
+      name: 'handover date empty',
+      edit: (d) => {
+        delete d.handovers![0].time;
+      },
+      errors: [{ messageId: 'field', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /“日期”没有填写/ }],
+    },
+    {
+      name: 'receiving unit empty',
+      edit: (d) => {
+        delete d.handovers![0].to;
+      },
+      errors: [{ messageId: 'field', form: 1, sheet: '交接单', cell: 'C4', row: null }],
+    },
+    {
+      name: 'intake keeper empty',
+      edit: (d) => {
+        delete (d.intake as Intake).keeper;
+      },
+      errors: [{ messageId: 'field', form: 2, sheet: '入库清单', cell: 'D18', row: null, message: /卷库保管员/ }],
+    },
+    {
+      name: '入库情况描述 empty',
+      edit: (d) => {
+        delete (d.intake as Intake).description;
+      },
+      errors: [{ messageId: 'field', form: 2, sheet: '入库清单', cell: 'A16', row: null, message: /“入库情况描述”没有填写/ }],
+    },
+    {
+      name: 'duty supervisor empty',
+      edit: (d) => {
+        delete d.duty!.supervisor;
+      },
+      errors: [{ messageId: 'field', form: 5, sheet: '值班记录1', cell: 'D11', row: null, message: /负责人/ }],
+    },
+    {
+      name: 'distribution 发卷人 empty',
+      edit: (d) => {
+        delete d.distributions![1].issuer;
+      },
+      errors: [{ messageId: 'field', form: 4, sheet: '分发登记2', cell: 'C14', row: null }],
+    },
+    {
+      name: 'semester empty',
+      edit: (d) => {
+        delete d.site!.semester;
+        d.handovers![0].semester = '';
+      },
+      errors: [{ messageId: 'field', form: 0, sheet: '基本信息', cell: 'B2', row: null }],
+    },
+    {
+      name: 'handover with no rows gives one finding',
+      edit: (d) => {
+        d.handovers![0].items = [];
+        delete d.handovers![0].total;
+      },
+      errors: [{ messageId: 'table', form: 1, sheet: '交接单', cell: 'A2', row: null, message: /没有任何一行/ }],
+    },
+    {
+      name: 'one cell of a vault row (taker)',
+      edit: (d) => {
+        delete d.vaultLog![2].taker;
+      },
+      errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /第 3 行的“取卷人签字”没有填写/ }],
+    },
+    {
+      name: 'one cell of the return part',
+      edit: (d) => {
+        delete d.vaultLog![0].receivedBy;
+      },
+      errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'J4', row: 1 }],
+    },
+    {
+      name: 'a roster row without its pledge answer',
+      edit: (d) => {
+        delete d.staff![4].pledgeSigned;
+      },
+      errors: [{ messageId: 'cell', form: 0, sheet: '涉卷人员', cell: 'F7', row: 5 }],
+    },
+    {
+      name: 'a missing duty log gives one finding',
+      edit: (d) => {
+        delete d.duty;
+      },
+      errors: [{ messageId: 'form', form: 5, sheet: '值班记录', cell: 'A1', row: null, message: /附件5/ }],
+    },
   ],
 });
 
 rt('invalid-datetime', {
   valid: [{ name: 'every time readable' }],
   invalid: [
-    { name: 'unreadable checkout time (and nothing else)', edit: (d) => { d.vaultLog![0].takenAt = '六月中旬'; }, errors: [{ messageId: 'datetime', form: 3, sheet: '出入库记录', cell: 'F4', row: 1, message: /六月中旬/ }] },
-    { name: 'impossible handover date', edit: (d) => { d.handovers![0].time = '2024-02-30T09:30'; }, errors: [{ messageId: 'datetime', form: 1, sheet: '交接单', cell: 'C3', row: null }] },
-    { name: 'date without time on a shift', edit: (d) => { d.duty!.shifts![1].to = '第二天早上'; }, errors: [{ messageId: 'datetime', form: 5, sheet: '值班记录1', cell: 'F7', row: 2 }] },
-    { name: 'unreadable intake time', edit: (d) => { (d.intake as Intake).time = '上周五'; }, errors: [{ messageId: 'datetime', form: 2, sheet: '入库清单', cell: 'C17', row: null }] },
+    {
+      name: 'unreadable checkout time (and nothing else)',
+      edit: (d) => {
+        d.vaultLog![0].takenAt = '六月中旬';
+      },
+      errors: [{ messageId: 'datetime', form: 3, sheet: '出入库记录', cell: 'F4', row: 1, message: /六月中旬/ }],
+    },
+    {
+      name: 'impossible handover date',
+      edit: (d) => {
+        d.handovers![0].time = '2024-02-30T09:30';
+      },
+      errors: [{ messageId: 'datetime', form: 1, sheet: '交接单', cell: 'C3', row: null }],
+    },
+    {
+      name: 'date without time on a shift',
+      edit: (d) => {
+        d.duty!.shifts![1].to = '第二天早上';
+      },
+      errors: [{ messageId: 'datetime', form: 5, sheet: '值班记录1', cell: 'F7', row: 2 }],
+    },
+    {
+      name: 'unreadable intake time',
+      edit: (d) => {
+        (d.intake as Intake).time = '上周五';
+      },
+      errors: [{ messageId: 'datetime', form: 2, sheet: '入库清单', cell: 'C17', row: null }],
+    },
   ],
 });
 
 rt('invalid-count', {
-  valid: [{ name: 'counts with their unit ("3袋") read as numbers', edit: (d) => { (d.vaultLog![0] as { quantity: unknown }).quantity = '3袋'; } }],
+  valid: [
+    {
+      name: 'counts with their unit ("3袋") read as numbers',
+      edit: (d) => {
+        (d.vaultLog![0] as { quantity: unknown }).quantity = '3袋';
+      },
+    },
+  ],
   invalid: [
-    { name: 'bag count in words', edit: (d) => { d.vaultLog![1].quantity = '一袋'; }, errors: [{ messageId: 'count', form: 3, sheet: '出入库记录', cell: 'D5', row: 2 }] },
-    { name: 'negative handover quantity', edit: (d) => { d.handovers![0].items![1].quantity = -1; }, errors: [{ messageId: 'count', form: 1, sheet: '交接单', cell: 'D9', row: 2 }] },
-    { name: 'fractional bags on the intake list', edit: (d) => { (d.intake as Intake).items![2].bags11 = 1.5; }, errors: [{ messageId: 'count', form: 2, sheet: '入库清单', cell: 'F6', row: 3, message: /1\.5/ }] },
-    { name: 'copies as text', edit: (d) => { d.distributions![0].rows![0].copies = '约30'; }, errors: [{ messageId: 'count', form: 4, sheet: '分发登记1', cell: 'D7', row: 1 }] },
+    {
+      name: 'bag count in words',
+      edit: (d) => {
+        d.vaultLog![1].quantity = '一袋';
+      },
+      errors: [{ messageId: 'count', form: 3, sheet: '出入库记录', cell: 'D5', row: 2 }],
+    },
+    {
+      name: 'negative handover quantity',
+      edit: (d) => {
+        d.handovers![0].items![1].quantity = -1;
+      },
+      errors: [{ messageId: 'count', form: 1, sheet: '交接单', cell: 'D9', row: 2 }],
+    },
+    {
+      name: 'fractional bags on the intake list',
+      edit: (d) => {
+        (d.intake as Intake).items![2].bags11 = 1.5;
+      },
+      errors: [{ messageId: 'count', form: 2, sheet: '入库清单', cell: 'F6', row: 3, message: /1\.5/ }],
+    },
+    {
+      name: 'copies as text',
+      edit: (d) => {
+        d.distributions![0].rows![0].copies = '约30';
+      },
+      errors: [{ messageId: 'count', form: 4, sheet: '分发登记1', cell: 'D7', row: 1 }],
+    },
   ],
 });
 
 rt('partial-row', {
   valid: [{ name: 'a vault row still out has no return part', base: 'fenxiao' }],
   invalid: [
-    { name: 'vault taker and time blank', edit: (d) => { delete d.vaultLog![2].taker; delete d.vaultLog![2].takenAt; }, errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /取卷人.*取卷时间/ }] },
-    { name: 'return part two thirds empty', edit: (d) => { delete d.vaultLog![0].receivedBy; delete d.vaultLog![0].returner; }, errors: [{ messageId: 'returned', form: 3, sheet: '出入库记录', cell: 'H4', row: 1, message: /还卷部分/ }] },
-    { name: 'a stub distribution row (paper only)', edit: (d) => { d.distributions![0].rows!.push({ paperNo: '1001', paperName: '高等数学基础' }); }, errors: [{ messageId: 'row', form: 4, sheet: '分发登记1', cell: 'D9', row: 3, message: /试卷份数/ }] },
-    { name: 'shift without signatures', edit: (d) => { delete d.duty!.shifts![3].takenOverBy; delete d.duty!.shifts![3].handedOverBy; }, errors: [{ messageId: 'row', form: 5, sheet: '值班记录2', cell: 'D9', row: 4 }] },
-    { name: 'roster row without its answers', edit: (d) => { delete d.staff![4].pledgeSigned; delete d.staff![4].formalStaff; }, errors: [{ messageId: 'row', form: 0, sheet: '涉卷人员', cell: 'D7', row: 5 }] },
+    {
+      name: 'vault taker and time blank',
+      edit: (d) => {
+        delete d.vaultLog![2].taker;
+        delete d.vaultLog![2].takenAt;
+      },
+      errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /取卷人.*取卷时间/ }],
+    },
+    {
+      name: 'return part two thirds empty',
+      edit: (d) => {
+        delete d.vaultLog![0].receivedBy;
+        delete d.vaultLog![0].returner;
+      },
+      errors: [{ messageId: 'returned', form: 3, sheet: '出入库记录', cell: 'H4', row: 1, message: /还卷部分/ }],
+    },
+    {
+      name: 'a stub distribution row (paper only)',
+      edit: (d) => {
+        d.distributions![0].rows!.push({ paperNo: '1001', paperName: '高等数学基础' });
+      },
+      errors: [{ messageId: 'row', form: 4, sheet: '分发登记1', cell: 'D9', row: 3, message: /试卷份数/ }],
+    },
+    {
+      name: 'shift without signatures',
+      edit: (d) => {
+        delete d.duty!.shifts![3].takenOverBy;
+        delete d.duty!.shifts![3].handedOverBy;
+      },
+      errors: [{ messageId: 'row', form: 5, sheet: '值班记录2', cell: 'D9', row: 4 }],
+    },
+    {
+      name: 'roster row without its answers',
+      edit: (d) => {
+        delete d.staff![4].pledgeSigned;
+        delete d.staff![4].formalStaff;
+      },
+      errors: [{ messageId: 'row', form: 0, sheet: '涉卷人员', cell: 'D7', row: 5 }],
+    },
   ],
 });
 
 rt('row-total', {
-  valid: [{ name: 'rows add up' }, { name: 'blank size cells count as 0', edit: (d) => { delete (d.intake as Intake).items![1].bags26; } }],
+  valid: [
+    { name: 'rows add up' },
+    {
+      name: 'blank size cells count as 0',
+      edit: (d) => {
+        delete (d.intake as Intake).items![1].bags26;
+      },
+    },
+  ],
   invalid: [
-    { name: '合计（袋） wrong on row 1 (column total not repeated)', edit: (d) => { (d.intake as Intake).items![0].totalBags = 4; }, errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H4', row: 1, message: /是 3 袋/ }] },
-    { name: 'a size changed on row 3', edit: (d) => { (d.intake as Intake).items![2].bags11 = 3; }, errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H6', row: 3 }] },
+    {
+      name: '合计（袋） wrong on row 1 (column total not repeated)',
+      edit: (d) => {
+        (d.intake as Intake).items![0].totalBags = 4;
+      },
+      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H4', row: 1, message: /是 3 袋/ }],
+    },
+    {
+      name: 'a size changed on row 3',
+      edit: (d) => {
+        (d.intake as Intake).items![2].bags11 = 3;
+      },
+      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H6', row: 3 }],
+    },
   ],
 });
 
 rt('column-total', {
   valid: [{ name: 'totals add up', base: 'fenxiao' }],
   invalid: [
-    { name: 'handover 合计 wrong', edit: (d) => { d.handovers![0].total = 7; }, errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null }] },
-    { name: 'intake 合计 of 31份装 wrong', edit: (d) => { (d.intake as Intake).totals!.bags31 = 3; }, errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'D14', row: null, message: /31份装/ }] },
-    { name: 'intake grand total wrong', edit: (d) => { (d.intake as Intake).totals!.totalBags = 7; }, errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H14', row: null }] },
+    {
+      name: 'handover 合计 wrong',
+      edit: (d) => {
+        d.handovers![0].total = 7;
+      },
+      errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null }],
+    },
+    {
+      name: 'intake 合计 of 31份装 wrong',
+      edit: (d) => {
+        (d.intake as Intake).totals!.bags31 = 3;
+      },
+      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'D14', row: null, message: /31份装/ }],
+    },
+    {
+      name: 'intake grand total wrong',
+      edit: (d) => {
+        (d.intake as Intake).totals!.totalBags = 7;
+      },
+      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H14', row: null }],
+    },
   ],
 });
 
 rt('two-signers', {
   valid: [{ name: 'two on each side' }],
   invalid: [
-    { name: 'one receiver', edit: (d) => { d.handovers![0].toSigners = ['李强']; }, errors: [{ messageId: 'two', form: 1, sheet: '交接单', cell: 'D20', row: null, message: /只有 1 人/ }] },
-    { name: 'the same name twice', edit: (d) => { d.handovers![0].fromSigners = ['张伟', '张伟']; }, errors: [{ messageId: 'two', form: 1, sheet: '交接单', cell: 'A20', row: null }] },
+    {
+      name: 'one receiver',
+      edit: (d) => {
+        d.handovers![0].toSigners = ['李强'];
+      },
+      errors: [{ messageId: 'two', form: 1, sheet: '交接单', cell: 'D20', row: null, message: /只有 1 人/ }],
+    },
+    {
+      name: 'the same name twice',
+      edit: (d) => {
+        d.handovers![0].fromSigners = ['张伟', '张伟'];
+      },
+      errors: [{ messageId: 'two', form: 1, sheet: '交接单', cell: 'A20', row: null }],
+    },
   ],
 });
 
 rt('same-person', {
   valid: [{ name: 'different people' }],
   invalid: [
-    { name: 'taker is the keeper', edit: (d) => { d.vaultLog![0].taker = '陈静'; }, errors: [{ messageId: 'vault', form: 3, sheet: '出入库记录', cell: 'G4', row: 1 }] },
-    { name: 'one person on both sides of a handover', edit: (d) => { d.handovers![0].fromSigners = ['张伟', '李强']; }, errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'D20', row: null }] },
-    { name: 'shift handed over to oneself', edit: (d) => { d.duty!.shifts![3].takenOverBy = '刘洋'; d.duty!.supervisor = '王芳'; }, errors: [{ messageId: 'duty', form: 5, sheet: '值班记录2', cell: 'D10', row: 4 }] },
+    {
+      name: 'taker is the keeper',
+      edit: (d) => {
+        d.vaultLog![0].taker = '陈静';
+      },
+      errors: [{ messageId: 'vault', form: 3, sheet: '出入库记录', cell: 'G4', row: 1 }],
+    },
+    {
+      name: 'one person on both sides of a handover',
+      edit: (d) => {
+        d.handovers![0].fromSigners = ['张伟', '李强'];
+      },
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'D20', row: null }],
+    },
+    {
+      name: 'shift handed over to oneself',
+      edit: (d) => {
+        d.duty!.shifts![3].takenOverBy = '刘洋';
+        d.duty!.supervisor = '王芳';
+      },
+      errors: [{ messageId: 'duty', form: 5, sheet: '值班记录2', cell: 'D10', row: 4 }],
+    },
   ],
 });
 
 rt('time-order', {
   valid: [{ name: 'ends after starts' }],
   invalid: [
-    { name: 'return before checkout', edit: (d) => { d.vaultLog![2].returnedAt = '2024-06-16T07:40'; }, errors: [{ messageId: 'order', form: 3, sheet: '出入库记录', cell: 'I6', row: 3 }] },
-    { name: 'room collection before handout', edit: (d) => { d.distributions![0].rows![0].returnedAt = '2024-06-15T08:00'; }, errors: [{ messageId: 'order', form: 4, sheet: '分发登记1', cell: 'H7', row: 1 }] },
+    {
+      name: 'return before checkout',
+      edit: (d) => {
+        d.vaultLog![2].returnedAt = '2024-06-16T07:40';
+      },
+      errors: [{ messageId: 'order', form: 3, sheet: '出入库记录', cell: 'I6', row: 3 }],
+    },
+    {
+      name: 'room collection before handout',
+      edit: (d) => {
+        d.distributions![0].rows![0].returnedAt = '2024-06-15T08:00';
+      },
+      errors: [{ messageId: 'order', form: 4, sheet: '分发登记1', cell: 'H7', row: 1 }],
+    },
   ],
 });
 
 rt('arrival-too-early', {
   valid: [
-    { name: 'two calendar days before', edit: (d) => { d.handovers![0].time = '2024-06-13T07:00'; (d.intake as Intake).time = '2024-06-13T07:30'; d.duty!.shifts![0].from = '2024-06-13T07:00'; } },
+    {
+      name: 'two calendar days before',
+      edit: (d) => {
+        d.handovers![0].time = '2024-06-13T07:00';
+        (d.intake as Intake).time = '2024-06-13T07:30';
+        d.duty!.shifts![0].from = '2024-06-13T07:00';
+      },
+    },
     { name: 'a 分校 dispatching two days ahead', base: 'fenxiao' },
-    { name: 'a unit allowing 4 days (基本信息)', edit: (d) => { d.site!.settings = { ...d.site!.settings, arrivalDaysBefore: 4 }; d.handovers![0].time = '2024-06-11T09:30'; (d.intake as Intake).time = '2024-06-11T10:10'; d.duty!.shifts![0].from = '2024-06-11T10:00'; } },
+    {
+      name: 'a unit allowing 4 days (基本信息)',
+      edit: (d) => {
+        d.site!.settings = { ...d.site!.settings, arrivalDaysBefore: 4 };
+        d.handovers![0].time = '2024-06-11T09:30';
+        (d.intake as Intake).time = '2024-06-11T10:10';
+        d.duty!.shifts![0].from = '2024-06-11T10:00';
+      },
+    },
   ],
   invalid: [
-    { name: 'three days before at a 考点', edit: (d) => { d.handovers![0].time = '2024-06-12T09:30'; }, errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /3 天/ }] },
+    {
+      name: 'three days before at a 考点',
+      edit: (d) => {
+        d.handovers![0].time = '2024-06-12T09:30';
+      },
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /3 天/ }],
+    },
     {
       name: 'a 分校 receiving and dispatching to 岳麓考点 four to five days before',
       base: 'fenxiao',
@@ -130,14 +401,25 @@ rt('arrival-too-early', {
         for (const r of d.vaultLog!.slice(0, 3)) r.takenAt = '2024-06-11T09:10';
       },
       // One movement, one judgement: the dispatches travel on 交接单2 and are judged there only.
-      errors: [{ messageId: 'handover', form: 1, sheet: '交接单1', cell: 'C3', row: null }, { messageId: 'handover', form: 1, sheet: '交接单2', cell: 'C3', row: null }],
+      errors: [
+        { messageId: 'handover', form: 1, sheet: '交接单1', cell: 'C3', row: null },
+        { messageId: 'handover', form: 1, sheet: '交接单2', cell: 'C3', row: null },
+      ],
     },
   ],
 });
 
 rt('intake-before-receipt', {
   valid: [{ name: 'intake after the handover' }],
-  invalid: [{ name: 'intake an hour before the papers came', edit: (d) => { (d.intake as Intake).time = '2024-06-14T08:30'; }, errors: [{ messageId: 'early', form: 2, sheet: '入库清单', cell: 'C17', row: null, message: /早于/ }] }],
+  invalid: [
+    {
+      name: 'intake an hour before the papers came',
+      edit: (d) => {
+        (d.intake as Intake).time = '2024-06-14T08:30';
+      },
+      errors: [{ messageId: 'early', form: 2, sheet: '入库清单', cell: 'C17', row: null, message: /早于/ }],
+    },
+  ],
 });
 
 rt('inventory-mismatch', {
@@ -145,7 +427,10 @@ rt('inventory-mismatch', {
   invalid: [
     {
       name: 'one bag more received than taken in',
-      edit: (d) => { d.handovers![0].items![2].quantity = 3; d.handovers![0].total = 7; },
+      edit: (d) => {
+        d.handovers![0].items![2].quantity = 3;
+        d.handovers![0].total = 7;
+      },
       errors: [{ messageId: 'bags', form: 2, sheet: '入库清单', cell: 'H14', row: null, message: /6 袋.*7 袋/ }],
     },
   ],
@@ -153,89 +438,240 @@ rt('inventory-mismatch', {
 
 rt('unknown-paper', {
   valid: [{ name: 'every paper known' }],
-  invalid: [{ name: 'mistyped paper number in the vault log', edit: (d) => { d.vaultLog![1].paperNo = '2054'; }, errors: [{ messageId: 'unknown', form: 3, sheet: '出入库记录', cell: 'B5', row: 2 }] }],
+  invalid: [
+    {
+      name: 'mistyped paper number in the vault log',
+      edit: (d) => {
+        d.vaultLog![1].paperNo = '2054';
+      },
+      errors: [{ messageId: 'unknown', form: 3, sheet: '出入库记录', cell: 'B5', row: 2 }],
+    },
+  ],
 });
 
 rt('paper-name-mismatch', {
   valid: [{ name: 'one name per paper' }],
   invalid: [
-    { name: 'a vault row names it differently', edit: (d) => { d.vaultLog![2].paperName = '中国当代文学'; }, errors: [{ messageId: 'name', form: 3, sheet: '出入库记录', cell: 'C6', row: 3, message: /中国现代文学/ }] },
-    { name: 'the intake list disagrees with all others', edit: (d) => { (d.intake as Intake).items![1].paperName = '管理学原理'; }, errors: [{ messageId: 'name', form: 2, sheet: '入库清单', cell: 'C5', row: 2 }] },
+    {
+      name: 'a vault row names it differently',
+      edit: (d) => {
+        d.vaultLog![2].paperName = '中国当代文学';
+      },
+      errors: [{ messageId: 'name', form: 3, sheet: '出入库记录', cell: 'C6', row: 3, message: /中国现代文学/ }],
+    },
+    {
+      name: 'the intake list disagrees with all others',
+      edit: (d) => {
+        (d.intake as Intake).items![1].paperName = '管理学原理';
+      },
+      errors: [{ messageId: 'name', form: 2, sheet: '入库清单', cell: 'C5', row: 2 }],
+    },
   ],
 });
 
 rt('overdraw', {
   valid: [{ name: 'a 分校 dispatching all it took in', base: 'fenxiao' }],
   invalid: [
-    { name: 'more bags out than in', edit: (d) => { d.vaultLog![2].quantity = 3; }, errors: [{ messageId: 'over', form: 3, sheet: '出入库记录', cell: 'D6', row: 3 }] },
-    { name: 'a 分校 dispatching one bag too many', base: 'fenxiao', edit: (d) => { d.vaultLog![4].quantity = 2; }, errors: [{ messageId: 'over', form: 3, sheet: '出入库记录', cell: 'D8', row: 5 }] },
+    {
+      name: 'more bags out than in',
+      edit: (d) => {
+        d.vaultLog![2].quantity = 3;
+      },
+      errors: [{ messageId: 'over', form: 3, sheet: '出入库记录', cell: 'D6', row: 3 }],
+    },
+    {
+      name: 'a 分校 dispatching one bag too many',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.vaultLog![4].quantity = 2;
+      },
+      errors: [{ messageId: 'over', form: 3, sheet: '出入库记录', cell: 'D8', row: 5 }],
+    },
   ],
 });
 
 rt('checkout-before-intake', {
   valid: [{ name: 'checkouts after intake' }],
-  invalid: [{ name: 'a 分校 dispatch before intake', base: 'fenxiao', edit: (d) => { d.vaultLog![0].takenAt = '2024-06-13T10:20'; }, errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F4', row: 1 }] }],
+  invalid: [
+    {
+      name: 'a 分校 dispatch before intake',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.vaultLog![0].takenAt = '2024-06-13T10:20';
+      },
+      errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F4', row: 1 }],
+    },
+  ],
 });
 
 rt('checkout-window', {
   valid: [
-    { name: 'exactly 60 minutes before', edit: (d) => { d.vaultLog![0].takenAt = '2024-06-15T07:30'; } },
+    {
+      name: 'exactly 60 minutes before',
+      edit: (d) => {
+        d.vaultLog![0].takenAt = '2024-06-15T07:30';
+      },
+    },
     { name: 'a 分校 dispatch a day before is not a loan', base: 'fenxiao' },
-    { name: 'a unit allowing 90 minutes', edit: (d) => { d.site!.settings = { ...d.site!.settings, checkoutLeadMinutes: 90 }; d.vaultLog![0].takenAt = '2024-06-15T07:05'; } },
+    {
+      name: 'a unit allowing 90 minutes',
+      edit: (d) => {
+        d.site!.settings = { ...d.site!.settings, checkoutLeadMinutes: 90 };
+        d.vaultLog![0].takenAt = '2024-06-15T07:05';
+      },
+    },
   ],
   invalid: [
-    { name: 'two hours before', edit: (d) => { d.vaultLog![2].takenAt = '2024-06-16T06:30'; }, errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F6', row: 3, message: /120 分钟/ }] },
-    { name: 'after the session began', edit: (d) => { d.vaultLog![0].takenAt = '2024-06-15T08:40'; }, errors: [{ messageId: 'late', form: 3, sheet: '出入库记录', cell: 'F4', row: 1 }] },
-    { name: 'later session taken out with an earlier one', edit: (d) => { d.vaultLog![1].takenAt = '2024-06-15T07:45'; }, errors: [{ messageId: 'later', form: 3, sheet: '出入库记录', cell: 'F5', row: 2, message: /考一场、领一场/ }] },
+    {
+      name: 'two hours before',
+      edit: (d) => {
+        d.vaultLog![2].takenAt = '2024-06-16T06:30';
+      },
+      errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F6', row: 3, message: /120 分钟/ }],
+    },
+    {
+      name: 'after the session began',
+      edit: (d) => {
+        d.vaultLog![0].takenAt = '2024-06-15T08:40';
+      },
+      errors: [{ messageId: 'late', form: 3, sheet: '出入库记录', cell: 'F4', row: 1 }],
+    },
+    {
+      name: 'later session taken out with an earlier one',
+      edit: (d) => {
+        d.vaultLog![1].takenAt = '2024-06-15T07:45';
+      },
+      errors: [{ messageId: 'later', form: 3, sheet: '出入库记录', cell: 'F5', row: 2, message: /考一场、领一场/ }],
+    },
   ],
 });
 
 rt('not-returned', {
   valid: [
     { name: 'dispatches are not expected back', base: 'fenxiao' },
-    { name: 'a unit allowing 240 minutes (基本信息)', edit: (d) => { d.site!.settings = { ...d.site!.settings, returnGraceMinutes: 240 }; d.vaultLog![2].returnedAt = '2024-06-16T13:30'; } },
+    {
+      name: 'a unit allowing 240 minutes (基本信息)',
+      edit: (d) => {
+        d.site!.settings = { ...d.site!.settings, returnGraceMinutes: 240 };
+        d.vaultLog![2].returnedAt = '2024-06-16T13:30';
+      },
+    },
   ],
   invalid: [
-    { name: 'never returned', edit: (d) => { const r = d.vaultLog![2]; delete r.returner; delete r.returnedAt; delete r.receivedBy; }, errors: [{ messageId: 'never', form: 3, sheet: '出入库记录', cell: 'I6', row: 3 }] },
-    { name: 'returned three hours late', edit: (d) => { d.vaultLog![2].returnedAt = '2024-06-16T13:30'; }, errors: [{ messageId: 'late', form: 3, sheet: '出入库记录', cell: 'I6', row: 3, message: /210 分钟/ }] },
+    {
+      name: 'never returned',
+      edit: (d) => {
+        const r = d.vaultLog![2];
+        delete r.returner;
+        delete r.returnedAt;
+        delete r.receivedBy;
+      },
+      errors: [{ messageId: 'never', form: 3, sheet: '出入库记录', cell: 'I6', row: 3 }],
+    },
+    {
+      name: 'returned three hours late',
+      edit: (d) => {
+        d.vaultLog![2].returnedAt = '2024-06-16T13:30';
+      },
+      errors: [{ messageId: 'late', form: 3, sheet: '出入库记录', cell: 'I6', row: 3, message: /210 分钟/ }],
+    },
   ],
 });
 
 rt('distribution-outside-custody', {
   valid: [{ name: 'handouts within the checkout' }],
   invalid: [
-    { name: 'handed to a room before leaving the vault', edit: (d) => { d.distributions![1].rows![0].issuedAt = '2024-06-15T09:40'; }, errors: [{ messageId: 'before', form: 4, sheet: '分发登记2', cell: 'F7', row: 1 }] },
-    { name: 'collected after the vault got it back', edit: (d) => { d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25'; }, errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H8', row: 2 }] },
+    {
+      name: 'handed to a room before leaving the vault',
+      edit: (d) => {
+        d.distributions![1].rows![0].issuedAt = '2024-06-15T09:40';
+      },
+      errors: [{ messageId: 'before', form: 4, sheet: '分发登记2', cell: 'F7', row: 1 }],
+    },
+    {
+      name: 'collected after the vault got it back',
+      edit: (d) => {
+        d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25';
+      },
+      errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H8', row: 2 }],
+    },
   ],
 });
 
 rt('copies-short', {
   valid: [{ name: 'enough copies', base: 'fenxiao' }],
-  invalid: [{ name: 'more candidates than copies', edit: (d) => { d.schedule![1].candidates = 35; }, errors: [{ messageId: 'short', form: 2, sheet: '入库清单', cell: 'A5', row: 2, message: /31 份.*35/ }] }],
+  invalid: [
+    {
+      name: 'more candidates than copies',
+      edit: (d) => {
+        d.schedule![1].candidates = 35;
+      },
+      errors: [{ messageId: 'short', form: 2, sheet: '入库清单', cell: 'A5', row: 2, message: /31 份.*35/ }],
+    },
+  ],
 });
 
 rt('duty-gap', {
   valid: [{ name: 'shifts meet end to start', base: 'fenxiao' }],
   invalid: [
-    { name: 'a gap between shifts', edit: (d) => { d.duty!.shifts![2].from = '2024-06-15T09:00'; }, errors: [{ messageId: 'gap', form: 5, sheet: '值班记录2', cell: 'D3', row: 3, message: /中间 1小时无人值班/ }] },
-    { name: 'last checkout after the last shift', edit: (d) => { d.duty!.shifts!.pop(); }, errors: [{ messageId: 'end', form: 5, sheet: '值班记录2', cell: 'F3', row: 3, message: /最后一次出库/ }] },
-    { name: 'intake before the first shift', edit: (d) => { d.duty!.shifts![0].from = '2024-06-14T11:00'; }, errors: [{ messageId: 'start', form: 5, sheet: '值班记录1', cell: 'D3', row: 1 }] },
+    {
+      name: 'a gap between shifts',
+      edit: (d) => {
+        d.duty!.shifts![2].from = '2024-06-15T09:00';
+      },
+      errors: [{ messageId: 'gap', form: 5, sheet: '值班记录2', cell: 'D3', row: 3, message: /中间 1小时无人值班/ }],
+    },
+    {
+      name: 'last checkout after the last shift',
+      edit: (d) => {
+        d.duty!.shifts!.pop();
+      },
+      errors: [{ messageId: 'end', form: 5, sheet: '值班记录2', cell: 'F3', row: 3, message: /最后一次出库/ }],
+    },
+    {
+      name: 'intake before the first shift',
+      edit: (d) => {
+        d.duty!.shifts![0].from = '2024-06-14T11:00';
+      },
+      errors: [{ messageId: 'start', form: 5, sheet: '值班记录1', cell: 'D3', row: 1 }],
+    },
   ],
 });
 
 rt('duty-chain', {
   valid: [{ name: 'each takes over and hands over' }],
-  invalid: [{ name: 'someone else hands over', edit: (d) => { d.duty!.shifts![2].handedOverBy = '刘洋'; d.duty!.shifts![2].takenOverBy = '陈静'; d.duty!.shifts![3].handedOverBy = '陈静'; d.duty!.shifts![3].takenOverBy = '刘洋'; }, errors: [{ messageId: 'chain', form: 5, sheet: '值班记录2', cell: 'D5', row: 3 }] }],
+  invalid: [
+    {
+      name: 'someone else hands over',
+      edit: (d) => {
+        d.duty!.shifts![2].handedOverBy = '刘洋';
+        d.duty!.shifts![2].takenOverBy = '陈静';
+        d.duty!.shifts![3].handedOverBy = '陈静';
+        d.duty!.shifts![3].takenOverBy = '刘洋';
+      },
+      errors: [{ messageId: 'chain', form: 5, sheet: '值班记录2', cell: 'D5', row: 3 }],
+    },
+  ],
 });
 
 rt('staff-not-on-roster', {
-  valid: [
-    { name: 'the sending pair of an incoming handover is the other unit’s' },
-    { name: 'a 考点’s takers at a 分校’s vault', base: 'fenxiao' },
-  ],
+  valid: [{ name: 'the sending pair of an incoming handover is the other unit’s' }, { name: 'a 考点’s takers at a 分校’s vault', base: 'fenxiao' }],
   invalid: [
-    { name: 'an unknown keeper, once for all signatures', edit: (d) => { (d.intake as Intake).keeper = '钱多'; }, errors: [{ messageId: 'missing', form: 2, sheet: '入库清单', cell: 'D18', row: null, message: /钱多/ }] },
-    { name: 'a 分校’s sending pair off roster', base: 'fenxiao', edit: (d) => { d.handovers![2].fromSigners = ['张伟', '黄忠']; }, errors: [{ messageId: 'missing', form: 1, sheet: '交接单3', cell: 'A20', row: null }] },
+    {
+      name: 'an unknown keeper, once for all signatures',
+      edit: (d) => {
+        (d.intake as Intake).keeper = '钱多';
+      },
+      errors: [{ messageId: 'missing', form: 2, sheet: '入库清单', cell: 'D18', row: null, message: /钱多/ }],
+    },
+    {
+      name: 'a 分校’s sending pair off roster',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.handovers![2].fromSigners = ['张伟', '黄忠'];
+      },
+      errors: [{ messageId: 'missing', form: 1, sheet: '交接单3', cell: 'A20', row: null }],
+    },
   ],
 });
 
@@ -244,18 +680,35 @@ rt('staff-ineligible', {
   invalid: [
     {
       name: 'a duty officer without pledge: once, at the roster cell, naming each 附件5 page where he signs',
-      edit: (d) => { d.staff![4].pledgeSigned = false; },
-      errors: [{ messageId: 'pledge', form: 0, sheet: '涉卷人员', cell: 'F7', row: 5, message: /“刘洋”没有签订保密承诺书，却在值班记录1 \S+ 等 \d+ 处、值班记录2 \S+/ }],
+      edit: (d) => {
+        d.staff![4].pledgeSigned = false;
+      },
+      errors: [
+        {
+          messageId: 'pledge',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'F7',
+          row: 5,
+          message: /“刘洋”没有签订保密承诺书，却在值班记录1 \S+ 等 \d+ 处、值班记录2 \S+/,
+        },
+      ],
     },
     {
       name: 'a candidate’s relative keeping the vault: once, naming 入库清单, 出入库记录 and 值班记录',
-      edit: (d) => { d.staff![3].candidateRelative = true; },
-      errors: [{ messageId: 'relative', form: 0, sheet: '涉卷人员', cell: 'E6', row: 4, message: /考生亲属，却在入库清单 \S+、出入库记录 \S+ 等 \d+ 处、值班记录1/ }],
+      edit: (d) => {
+        d.staff![3].candidateRelative = true;
+      },
+      errors: [
+        { messageId: 'relative', form: 0, sheet: '涉卷人员', cell: 'E6', row: 4, message: /考生亲属，却在入库清单 \S+、出入库记录 \S+ 等 \d+ 处、值班记录1/ },
+      ],
     },
     {
       name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default)',
       edit: (d) => void delete d.site!.settings,
-      errors: [{ messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G7 等 2 处、分发登记2 G7/ }],
+      errors: [
+        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G7 等 2 处、分发登记2 G7/ },
+      ],
     },
     {
       name: 'a proctor who is a candidate’s relative, even where proctors may be hired',
@@ -268,8 +721,19 @@ rt('staff-ineligible', {
 rt('proctor-takes-papers', {
   valid: [{ name: 'exam-affairs staff take papers' }],
   invalid: [
-    { name: 'a proctor takes papers', edit: (d) => { d.vaultLog![1].taker = '周涛'; d.vaultLog![1].returner = '周涛'; }, errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /监考人员/ }] },
-    { name: 'a proctor returns papers (and is not formal staff: no other finding)', edit: (d) => void (d.vaultLog![1].returner = '周涛'), errors: [{ messageId: 'returner', form: 3, sheet: '出入库记录', cell: 'H5', row: 2, message: /还卷人“周涛”.*监考人员/ }] },
+    {
+      name: 'a proctor takes papers',
+      edit: (d) => {
+        d.vaultLog![1].taker = '周涛';
+        d.vaultLog![1].returner = '周涛';
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /监考人员/ }],
+    },
+    {
+      name: 'a proctor returns papers (and is not formal staff: no other finding)',
+      edit: (d) => void (d.vaultLog![1].returner = '周涛'),
+      errors: [{ messageId: 'returner', form: 3, sheet: '出入库记录', cell: 'H5', row: 2, message: /还卷人“周涛”.*监考人员/ }],
+    },
   ],
 });
 
@@ -278,24 +742,64 @@ rt('proctor-takes-papers', {
 rt('item-for-another-unit', {
   valid: [
     { name: 'every item belongs to the receiver' },
-    { name: 'a 分校 receives papers for its own 考点, named alone or under the 分校', base: 'fenxiao', edit: (d) => { d.handovers![0].items![1].destination = '岳麓考点'; d.handovers![0].items![2].destination = '长沙分校天心考点'; } },
+    {
+      name: 'a 分校 receives papers for its own 考点, named alone or under the 分校',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.handovers![0].items![1].destination = '岳麓考点';
+        d.handovers![0].items![2].destination = '长沙分校天心考点';
+      },
+    },
     { name: 'the receiver written with （学院）', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校（学院）') },
   ],
   invalid: [
-    { name: 'an item for another 考点 on a 考点’s handover', edit: (d) => void (d.handovers![0].items![1].destination = '天心考点'), errors: [{ messageId: 'other', form: 1, sheet: '交接单', cell: 'C9', row: 2, message: /“天心考点”.*“岳麓考点”/ }] },
-    { name: 'an item for the 分校 itself on its handover to a 考点', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校'), errors: [{ messageId: 'other', form: 1, sheet: '交接单', cell: 'C8', row: 1 }] },
-    { name: 'a 分校 receives an item for another 分校’s 考点', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![2].destination = '株洲分校荷塘考点'), errors: [{ messageId: 'other', form: 1, sheet: '交接单1', cell: 'C10', row: 3 }] },
+    {
+      name: 'an item for another 考点 on a 考点’s handover',
+      edit: (d) => void (d.handovers![0].items![1].destination = '天心考点'),
+      errors: [{ messageId: 'other', form: 1, sheet: '交接单', cell: 'C9', row: 2, message: /“天心考点”.*“岳麓考点”/ }],
+    },
+    {
+      name: 'an item for the 分校 itself on its handover to a 考点',
+      edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校'),
+      errors: [{ messageId: 'other', form: 1, sheet: '交接单', cell: 'C8', row: 1 }],
+    },
+    {
+      name: 'a 分校 receives an item for another 分校’s 考点',
+      base: 'fenxiao',
+      edit: (d) => void (d.handovers![0].items![2].destination = '株洲分校荷塘考点'),
+      errors: [{ messageId: 'other', form: 1, sheet: '交接单1', cell: 'C10', row: 3 }],
+    },
   ],
 });
 
 rt('dispatch-without-handover', {
   valid: [
     { name: 'each dispatch has its handover sheet, with the same bags', base: 'fenxiao' },
-    { name: 'an evening dispatch handed over the next day', base: 'fenxiao', edit: (d) => { d.vaultLog![3].takenAt = '2024-06-13T19:40'; d.vaultLog![4].takenAt = '2024-06-13T19:40'; } },
+    {
+      name: 'an evening dispatch handed over the next day',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.vaultLog![3].takenAt = '2024-06-13T19:40';
+        d.vaultLog![4].takenAt = '2024-06-13T19:40';
+      },
+    },
   ],
   invalid: [
-    { name: 'papers dispatched to 天心考点 with no handover sheet: one finding', base: 'fenxiao', edit: (d) => void d.handovers!.pop(), errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'F7', row: 4, message: /1001、2045.*何平、马丽/ }] },
-    { name: 'the handover sheet has one bag more than was dispatched', base: 'fenxiao', edit: (d) => { d.handovers![2].items![0].quantity = 3; d.handovers![2].total = 4; }, errors: [{ messageId: 'bags', form: 3, sheet: '出入库记录', cell: 'D7', row: 4, message: /共 3 袋（第 4、5 行）.*交接单3.*4 袋/ }] },
+    {
+      name: 'papers dispatched to 天心考点 with no handover sheet: one finding',
+      base: 'fenxiao',
+      edit: (d) => void d.handovers!.pop(),
+      errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'F7', row: 4, message: /1001、2045.*何平、马丽/ }],
+    },
+    {
+      name: 'the handover sheet has one bag more than was dispatched',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.handovers![2].items![0].quantity = 3;
+        d.handovers![2].total = 4;
+      },
+      errors: [{ messageId: 'bags', form: 3, sheet: '出入库记录', cell: 'D7', row: 4, message: /共 3 袋（第 4、5 行）.*交接单3.*4 袋/ }],
+    },
   ],
 });
 
@@ -303,38 +807,96 @@ rt('intake-late', {
   valid: [
     { name: 'taken in 40 minutes after the handover' },
     { name: 'exactly two hours after', edit: (d) => void ((d.intake as Intake).time = '2024-06-14T11:30') },
-    { name: 'a unit allowing 4 hours (基本信息)', edit: (d) => { d.site!.settings = { ...d.site!.settings, intakeWithinHours: 4 }; (d.intake as Intake).time = '2024-06-14T13:30'; } },
-    { name: 'a night delivery taken in after midnight', edit: (d) => { d.handovers![0].time = '2024-06-14T23:10'; (d.intake as Intake).time = '2024-06-15T00:20'; } },
+    {
+      name: 'a unit allowing 4 hours (基本信息)',
+      edit: (d) => {
+        d.site!.settings = { ...d.site!.settings, intakeWithinHours: 4 };
+        (d.intake as Intake).time = '2024-06-14T13:30';
+      },
+    },
+    {
+      name: 'a night delivery taken in after midnight',
+      edit: (d) => {
+        d.handovers![0].time = '2024-06-14T23:10';
+        (d.intake as Intake).time = '2024-06-15T00:20';
+      },
+    },
   ],
   invalid: [
-    { name: 'taken in three hours after the handover', edit: (d) => void ((d.intake as Intake).time = '2024-06-14T12:40'), errors: [{ messageId: 'late', form: 2, sheet: '入库清单', cell: 'C17', row: null, message: /晚了 3 小时 10 分钟.*2 小时内/ }] },
+    {
+      name: 'taken in three hours after the handover',
+      edit: (d) => void ((d.intake as Intake).time = '2024-06-14T12:40'),
+      errors: [{ messageId: 'late', form: 2, sheet: '入库清单', cell: 'C17', row: null, message: /晚了 3 小时 10 分钟.*2 小时内/ }],
+    },
   ],
 });
 
 rt('keeper-not-custodian', {
   valid: [{ name: 'the keeper signs papers out and in' }, { name: 'a duty officer signs papers out', edit: (d) => void (d.vaultLog![0].issuedBy = '刘洋') }],
   invalid: [
-    { name: 'an exam-affairs officer signs papers out', edit: (d) => void (d.vaultLog![1].issuedBy = '李强'), errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /“李强”.*考务人员、交接人员/ }] },
-    { name: 'the 主考 signs papers back in twice: one finding', edit: (d) => { d.vaultLog![0].receivedBy = '王芳'; d.vaultLog![2].receivedBy = '王芳'; }, errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'J4', row: 1, message: /本表另有 1 处/ }] },
+    {
+      name: 'an exam-affairs officer signs papers out',
+      edit: (d) => void (d.vaultLog![1].issuedBy = '李强'),
+      errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /“李强”.*考务人员、交接人员/ }],
+    },
+    {
+      name: 'the 主考 signs papers back in twice: one finding',
+      edit: (d) => {
+        d.vaultLog![0].receivedBy = '王芳';
+        d.vaultLog![2].receivedBy = '王芳';
+      },
+      errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'J4', row: 1, message: /本表另有 1 处/ }],
+    },
   ],
 });
 
 rt('session-without-register', {
   valid: [{ name: 'a register for every session' }, { name: 'a 分校 keeps no register', base: 'fenxiao' }],
   invalid: [
-    { name: 'the second day’s register missing', edit: (d) => void d.distributions!.pop(), errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'B6', row: 3, message: /3310.*附件4/ }] },
-    { name: 'the register dated the next day', edit: (d) => { const r = d.distributions![2]; r.start = '2024-06-17T08:30'; r.end = '2024-06-17T10:00'; r.rows![0].issuedAt = '2024-06-17T08:05'; r.rows![0].returnedAt = '2024-06-17T10:06'; }, errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'B6', row: 3 }] },
+    {
+      name: 'the second day’s register missing',
+      edit: (d) => void d.distributions!.pop(),
+      errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'B6', row: 3, message: /3310.*附件4/ }],
+    },
+    {
+      name: 'the register dated the next day',
+      edit: (d) => {
+        const r = d.distributions![2];
+        r.start = '2024-06-17T08:30';
+        r.end = '2024-06-17T10:00';
+        r.rows![0].issuedAt = '2024-06-17T08:05';
+        r.rows![0].returnedAt = '2024-06-17T10:06';
+      },
+      errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'B6', row: 3 }],
+    },
   ],
 });
 
 rt('handed-out-beyond-checkout', {
   valid: [
     { name: 'two bags out: the two largest hold 57 copies for 57 handed out', edit: (d) => void (d.vaultLog![0].quantity = 2) },
-    { name: 'taken out in 份', edit: (d) => { d.vaultLog![2].quantity = 20; d.vaultLog![2].unit = '份'; } },
+    {
+      name: 'taken out in 份',
+      edit: (d) => {
+        d.vaultLog![2].quantity = 20;
+        d.vaultLog![2].unit = '份';
+      },
+    },
   ],
   invalid: [
-    { name: 'one bag out, two rooms served', edit: (d) => void (d.vaultLog![0].quantity = 1), errors: [{ messageId: 'over', form: 4, sheet: '分发登记1', cell: 'D8', row: 2, message: /共发出 57 份.*最多只有 31 份（1 袋）/ }] },
-    { name: 'more copies than the 份 taken out', edit: (d) => { d.vaultLog![2].quantity = 18; d.vaultLog![2].unit = '份'; }, errors: [{ messageId: 'over', form: 4, sheet: '分发登记3', cell: 'D7', row: 1, message: /18 份/ }] },
+    {
+      name: 'one bag out, two rooms served',
+      edit: (d) => void (d.vaultLog![0].quantity = 1),
+      errors: [{ messageId: 'over', form: 4, sheet: '分发登记1', cell: 'D8', row: 2, message: /共发出 57 份.*最多只有 31 份（1 袋）/ }],
+    },
+    {
+      name: 'more copies than the 份 taken out',
+      edit: (d) => {
+        d.vaultLog![2].quantity = 18;
+        d.vaultLog![2].unit = '份';
+      },
+      errors: [{ messageId: 'over', form: 4, sheet: '分发登记3', cell: 'D7', row: 1, message: /18 份/ }],
+    },
   ],
 });
 

@@ -17,7 +17,24 @@ const typed: fc.Arbitrary<CellValue> = fc.oneof(
   fc.double({ noNaN: false }),
   fc.boolean(),
   fc.date({ min: new Date(Date.UTC(1890, 0, 1)), max: new Date(Date.UTC(2300, 0, 1)) }),
-  fc.constantFrom('2024年6月15日8时30分', '6月15日 8:30', '8点半', '2024-02-30T09:30', '合计', '备注：', '试卷号', '取卷人签字', '是', '否', '24:00', '2024/6/15 24:00', '-3', '1.5', '三袋', '=SUM(A1:A3)'),
+  fc.constantFrom(
+    '2024年6月15日8时30分',
+    '6月15日 8:30',
+    '8点半',
+    '2024-02-30T09:30',
+    '合计',
+    '备注：',
+    '试卷号',
+    '取卷人签字',
+    '是',
+    '否',
+    '24:00',
+    '2024/6/15 24:00',
+    '-3',
+    '1.5',
+    '三袋',
+    '=SUM(A1:A3)',
+  ),
 );
 
 const sites = { kaodian: gridFromDrafts(draftWorkbook(base('kaodian'))), fenxiao: gridFromDrafts(draftWorkbook(base('fenxiao'))) };
@@ -55,7 +72,10 @@ describe('random cell contents in every form', () => {
           }
         }
         const other = readWorkbook(sites[name === 'kaodian' ? 'fenxiao' : 'kaodian']);
-        for (const list of validateAcross([{ id: 'a', model }, { id: 'b', model: other }]).values()) {
+        for (const list of validateAcross([
+          { id: 'a', model },
+          { id: 'b', model: other },
+        ]).values()) {
           for (const f of list) expect(f.sheet === null || f.cell !== null).toBe(true);
         }
       }),

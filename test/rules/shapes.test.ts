@@ -147,9 +147,7 @@ const PLANTED: Planted[] = [
     name: 'a proctor who is a candidate’s relative: once, at the roster row (naming each register where 陈晓 signs)',
     base: 'yuhu-kaodian',
     edit: (d) => void (d.staff![7].candidateRelative = true),
-    expect: [
-      ['staff-ineligible', 0, '涉卷人员', 'E10', 8],
-    ],
+    expect: [['staff-ineligible', 0, '涉卷人员', 'E10', 8]],
   },
   {
     name: '入库情况描述 left empty',

@@ -32,27 +32,70 @@ const PLANTED: Planted[] = [
   { name: 'checkout time unreadable', base: 'kaodian', edit: (d) => (d.vaultLog![1].takenAt = '上午'), expect: [['invalid-datetime', 3, 2]] },
   { name: 'bag count in words', base: 'fenxiao', edit: (d) => (d.vaultLog![3].quantity = '两袋'), expect: [['invalid-count', 3, 4]] },
   { name: 'shift without 接班人', base: 'fenxiao', edit: (d) => void delete d.duty!.shifts![1].takenOverBy, expect: [['required-field', 5, 2]] },
-  { name: 'a stub vault row', base: 'kaodian', edit: (d) => d.vaultLog!.push({ paperNo: '3310', paperName: '中国现代文学', quantity: 1 }), expect: [['partial-row', 3, 4]] },
+  {
+    name: 'a stub vault row',
+    base: 'kaodian',
+    edit: (d) => d.vaultLog!.push({ paperNo: '3310', paperName: '中国现代文学', quantity: 1 }),
+    expect: [['partial-row', 3, 4]],
+  },
   { name: 'intake row total wrong', base: 'fenxiao', edit: (d) => ((d.intake as Intake).items![0].totalBags = 6), expect: [['row-total', 2, 1]] },
   { name: 'handover 合计 wrong', base: 'fenxiao', edit: (d) => (d.handovers![2].total = 4), expect: [['column-total', 1, null]] },
   { name: 'one receiving signer', base: 'kaodian', edit: (d) => (d.handovers![0].toSigners = ['李强']), expect: [['two-signers', 1, null]] },
   { name: 'taker is the keeper', base: 'fenxiao', edit: (d) => (d.vaultLog![1].taker = '周建'), expect: [['same-person', 3, 2]] },
   { name: 'return before checkout', base: 'kaodian', edit: (d) => (d.vaultLog![0].returnedAt = '2024-06-15T07:30'), expect: [['time-order', 3, 1]] },
   { name: 'arrived four days early', base: 'kaodian', edit: (d) => (d.handovers![0].time = '2024-06-11T09:30'), expect: [['arrival-too-early', 1, null]] },
-  { name: 'intake before receipt', base: 'fenxiao', edit: (d) => ((d.intake as Intake).time = '2024-06-13T09:00'), expect: [['intake-before-receipt', 2, null]] },
-  { name: 'intake short of what was received', base: 'kaodian', edit: (d) => { d.handovers![0].items![0].quantity = 4; d.handovers![0].total = 7; }, expect: [['inventory-mismatch', 2, null]] },
-  { name: 'mistyped paper in a room handout', base: 'kaodian', edit: (d) => (d.distributions![1].rows![0].paperNo = '2405'), expect: [['unknown-paper', 4, 1]] },
+  {
+    name: 'intake before receipt',
+    base: 'fenxiao',
+    edit: (d) => ((d.intake as Intake).time = '2024-06-13T09:00'),
+    expect: [['intake-before-receipt', 2, null]],
+  },
+  {
+    name: 'intake short of what was received',
+    base: 'kaodian',
+    edit: (d) => {
+      d.handovers![0].items![0].quantity = 4;
+      d.handovers![0].total = 7;
+    },
+    expect: [['inventory-mismatch', 2, null]],
+  },
+  {
+    name: 'mistyped paper in a room handout',
+    base: 'kaodian',
+    edit: (d) => (d.distributions![1].rows![0].paperNo = '2405'),
+    expect: [['unknown-paper', 4, 1]],
+  },
   { name: 'paper named differently', base: 'fenxiao', edit: (d) => (d.vaultLog![4].paperName = '管理学概论'), expect: [['paper-name-mismatch', 3, 5]] },
   { name: 'more bags out than in', base: 'kaodian', edit: (d) => (d.vaultLog![1].quantity = 2), expect: [['overdraw', 3, 2]] },
   { name: 'checkout before intake', base: 'fenxiao', edit: (d) => (d.vaultLog![0].takenAt = '2024-06-13T10:30'), expect: [['checkout-before-intake', 3, 1]] },
   { name: 'checkout two hours early', base: 'kaodian', edit: (d) => (d.vaultLog![2].takenAt = '2024-06-16T06:20'), expect: [['checkout-window', 3, 3]] },
-  { name: 'never returned', base: 'kaodian', edit: (d) => { const r = d.vaultLog![1]; delete r.returner; delete r.returnedAt; delete r.receivedBy; }, expect: [['not-returned', 3, 2]] },
-  { name: 'room handout before checkout', base: 'kaodian', edit: (d) => (d.distributions![0].rows![1].issuedAt = '2024-06-15T07:40'), expect: [['distribution-outside-custody', 4, 2]] },
+  {
+    name: 'never returned',
+    base: 'kaodian',
+    edit: (d) => {
+      const r = d.vaultLog![1];
+      delete r.returner;
+      delete r.returnedAt;
+      delete r.receivedBy;
+    },
+    expect: [['not-returned', 3, 2]],
+  },
+  {
+    name: 'room handout before checkout',
+    base: 'kaodian',
+    edit: (d) => (d.distributions![0].rows![1].issuedAt = '2024-06-15T07:40'),
+    expect: [['distribution-outside-custody', 4, 2]],
+  },
   { name: 'too few copies', base: 'fenxiao', edit: (d) => (d.schedule![2].candidates = 23), expect: [['copies-short', 2, 3]] },
   { name: 'a gap in the duty log', base: 'fenxiao', edit: (d) => (d.duty!.shifts![1].to = '2024-06-14T07:00'), expect: [['duty-gap', 5, 3]] },
   { name: 'broken duty chain', base: 'fenxiao', edit: (d) => (d.duty!.shifts![2].handedOverBy = '刘红'), expect: [['duty-chain', 5, 3]] },
   { name: 'keeper not on roster', base: 'fenxiao', edit: (d) => (d.vaultLog![0].issuedBy = '周健'), expect: [['staff-not-on-roster', 3, 1]] },
-  { name: 'receiver without pledge (once, at the roster row)', base: 'kaodian', edit: (d) => (d.staff![2].pledgeSigned = false), expect: [['staff-ineligible', 0, 3]] },
+  {
+    name: 'receiver without pledge (once, at the roster row)',
+    base: 'kaodian',
+    edit: (d) => (d.staff![2].pledgeSigned = false),
+    expect: [['staff-ineligible', 0, 3]],
+  },
   { name: 'a proctor takes papers', base: 'kaodian', edit: (d) => (d.vaultLog![2].taker = '周涛'), expect: [['proctor-takes-papers', 3, 3]] },
 ];
 

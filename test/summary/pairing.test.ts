@@ -16,7 +16,13 @@ const net = () => sampleNetwork({ sites: 2, papers: 4, sessions: 2 });
 describe('handover pairing across workbooks', () => {
   it('a consistent network: both dispatches matched; the 分部 copy has no counterpart among the files', () => {
     const n = net();
-    const pairs = pairHandovers(outcomes([['分校.xlsx', n.branch], ['岳麓.xlsx', n.sites[0]], ['天心.xlsx', n.sites[1]]]));
+    const pairs = pairHandovers(
+      outcomes([
+        ['分校.xlsx', n.branch],
+        ['岳麓.xlsx', n.sites[0]],
+        ['天心.xlsx', n.sites[1]],
+      ]),
+    );
     expect(pairs).toHaveLength(3);
     const matched = pairs.filter((p) => p.status === 'matched');
     expect(matched.map((p) => p.to).sort()).toEqual(['天心考点', '岳麓考点']);
@@ -34,16 +40,27 @@ describe('handover pairing across workbooks', () => {
   it('a missing counterpart: the 考点 workbook is there but its copy is not', () => {
     const n = net();
     n.sites[1].handovers = [];
-    const pairs = pairHandovers(outcomes([['分校.xlsx', n.branch], ['岳麓.xlsx', n.sites[0]], ['天心.xlsx', n.sites[1]]]));
+    const pairs = pairHandovers(
+      outcomes([
+        ['分校.xlsx', n.branch],
+        ['岳麓.xlsx', n.sites[0]],
+        ['天心.xlsx', n.sites[1]],
+      ]),
+    );
     const lonely = pairs.find((p) => p.to === '天心考点')!;
     expect(lonely).toMatchObject({ status: 'sender-only', counterpartProvided: true, receiver: null });
     expect(lonely.sender!.file).toBe('分校.xlsx');
     expect(describePair(lonely)).toBe('接收方（天心考点）的工作簿中没有这张交接单');
   });
 
-  it('the other side\'s workbook not given at all is told apart from a missing copy', () => {
+  it("the other side's workbook not given at all is told apart from a missing copy", () => {
     const n = net();
-    const pairs = pairHandovers(outcomes([['分校.xlsx', n.branch], ['岳麓.xlsx', n.sites[0]]]));
+    const pairs = pairHandovers(
+      outcomes([
+        ['分校.xlsx', n.branch],
+        ['岳麓.xlsx', n.sites[0]],
+      ]),
+    );
     expect(pairs.find((p) => p.to === '天心考点')).toMatchObject({ status: 'sender-only', counterpartProvided: false });
     expect(pairs.find((p) => p.to === '岳麓考点')).toMatchObject({ status: 'matched' });
   });
@@ -56,7 +73,13 @@ describe('handover pairing across workbooks', () => {
     h.items![0].quantity = (h.items![0].quantity as number) + 1;
     h.total = (h.total as number) + 1;
     h.toSigners = [h.toSigners![0], '冒名'];
-    const pairs = pairHandovers(outcomes([['分校.xlsx', n.branch], ['岳麓.xlsx', timeOff], ['天心.xlsx', qty]]));
+    const pairs = pairHandovers(
+      outcomes([
+        ['分校.xlsx', n.branch],
+        ['岳麓.xlsx', timeOff],
+        ['天心.xlsx', qty],
+      ]),
+    );
 
     const yl = pairs.find((p) => p.to === '岳麓考点')!;
     expect(yl.status).toBe('disagree');
@@ -79,7 +102,12 @@ describe('handover pairing across workbooks', () => {
     const n = net();
     const copy = JSON.parse(JSON.stringify(n.sites[0])) as SiteData;
     copy.handovers![0].toSigners = [...copy.handovers![0].toSigners!].reverse();
-    const pairs = pairHandovers(outcomes([['分校.xlsx', n.branch], ['岳麓.xlsx', copy]]));
+    const pairs = pairHandovers(
+      outcomes([
+        ['分校.xlsx', n.branch],
+        ['岳麓.xlsx', copy],
+      ]),
+    );
     expect(pairs.find((p) => p.to === '岳麓考点')!.status).toBe('matched');
   });
 
@@ -90,7 +118,12 @@ describe('handover pairing across workbooks', () => {
     n.branch.handovers!.push(second);
     const site = JSON.parse(JSON.stringify(n.sites[0])) as SiteData;
     site.handovers = [{ ...second }, ...site.handovers!]; // receiver lists the later one first
-    const pairs = pairHandovers(outcomes([['分校.xlsx', n.branch], ['岳麓.xlsx', site]]));
+    const pairs = pairHandovers(
+      outcomes([
+        ['分校.xlsx', n.branch],
+        ['岳麓.xlsx', site],
+      ]),
+    );
     const yl = pairs.filter((p) => p.to === '岳麓考点');
     expect(yl.map((p) => p.status)).toEqual(['matched', 'matched']);
     for (const p of yl) expect(p.sender!.time).toBe(p.receiver!.time);
@@ -99,7 +132,10 @@ describe('handover pairing across workbooks', () => {
   it('the consolidated totals count pairs, sites and unreadable files', () => {
     const n = net();
     const c = buildConsolidated([
-      ...outcomes([['b.xlsx', n.branch], ['a.xlsx', n.sites[0]]]),
+      ...outcomes([
+        ['b.xlsx', n.branch],
+        ['a.xlsx', n.sites[0]],
+      ]),
       { file: 'broken.xlsx', sha256: 'ff', error: '不是 .xlsx 工作簿', findings: [] },
     ]);
     expect(c.files.map((f) => f.file)).toEqual(['a.xlsx', 'b.xlsx', 'broken.xlsx']);

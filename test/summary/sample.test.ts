@@ -26,18 +26,17 @@ describe('sample data', () => {
     expect(net.branch.handovers).toHaveLength(3 + 3 * 2);
   });
 
-  it.each([
-    [{}],
-    [{ papers: 30, sessions: 10, lotsPerPaper: 3 }],
-    [{ papers: 12, sessions: 6, candidates: [5, 400] as [number, number] }],
-  ])('%j: the 分校 and its 考点 validate clean, alone and together', async (options) => {
-    const net = sampleNetwork({ ...options, sites: 3 });
-    const books = [net.branch, ...net.sites];
-    const models = await Promise.all(books.map(read));
-    for (const m of models) expect(validateSite(m)).toEqual([]);
-    const across = validateAcross(models.map((model, i) => ({ id: String(i), model })));
-    expect([...across.values()].flat()).toEqual([]);
-  });
+  it.each([[{}], [{ papers: 30, sessions: 10, lotsPerPaper: 3 }], [{ papers: 12, sessions: 6, candidates: [5, 400] as [number, number] }]])(
+    '%j: the 分校 and its 考点 validate clean, alone and together',
+    async (options) => {
+      const net = sampleNetwork({ ...options, sites: 3 });
+      const books = [net.branch, ...net.sites];
+      const models = await Promise.all(books.map(read));
+      for (const m of models) expect(validateSite(m)).toEqual([]);
+      const across = validateAcross(models.map((model, i) => ({ id: String(i), model })));
+      expect([...across.values()].flat()).toEqual([]);
+    },
+  );
 
   it('each planted mistake is found by the rule it names', async () => {
     const net = sampleNetwork({ sites: 2 });

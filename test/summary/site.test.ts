@@ -27,7 +27,17 @@ describe('per-site summary of the 岳麓考点 fixture (hand-computed)', () => {
     const [math, mgmt, lit] = s.papers;
     // 1001: one 31, one 26, one 5 → 31 + 26 + 5 = 62 copies for 57 candidates.
     expect(math.bags).toEqual({ bags31: 1, bags26: 1, bags11: 0, bags5: 1, totalBags: 3 });
-    expect(math).toMatchObject({ copies: 62, candidates: 57, spareCopies: 5, checkouts: 1, returns: 1, bagsOut: 3, bagsReturned: 3, bagsStillOut: 0, bagsInVault: 3 });
+    expect(math).toMatchObject({
+      copies: 62,
+      candidates: 57,
+      spareCopies: 5,
+      checkouts: 1,
+      returns: 1,
+      bagsOut: 3,
+      bagsReturned: 3,
+      bagsStillOut: 0,
+      bagsInVault: 3,
+    });
     expect(math.rooms).toEqual(['01', '02']);
     expect(math.copiesDistributed).toBe(57);
     expect(math.sessionStart).toBe('2024-06-15T08:30');
@@ -131,7 +141,16 @@ describe('what is still out, duty gaps, findings', () => {
     const data = fixture();
     data.vaultLog!.push({ paperNo: '1001', paperName: '高等数学基础', quantity: 5, unit: '份', taker: '李强', takenAt: '2024-06-15T08:10', issuedBy: '陈静' });
     const s = summarizeSite(data);
-    expect(s.papers[0]).toMatchObject({ checkouts: 2, returns: 1, bagsOut: 3, bagsReturned: 3, bagsStillOut: 0, copiesOut: 5, copiesStillOut: 5, bagsInVault: 3 });
+    expect(s.papers[0]).toMatchObject({
+      checkouts: 2,
+      returns: 1,
+      bagsOut: 3,
+      bagsReturned: 3,
+      bagsStillOut: 0,
+      copiesOut: 5,
+      copiesStillOut: 5,
+      bagsInVault: 3,
+    });
     expect(s.outstanding).toEqual([{ row: 4, paperNo: '1001', quantity: 5, unit: '份', taker: '李强', takenAt: '2024-06-15T08:10' }]);
   });
 

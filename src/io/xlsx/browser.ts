@@ -12,7 +12,10 @@ import { readXlsx } from './reader';
 export const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 export class BrowserReadError extends Error {
-  constructor(public readonly code: 'tooBig' | 'notXlsx' | 'oldXls' | 'broken', message: string) {
+  constructor(
+    public readonly code: 'tooBig' | 'notXlsx' | 'oldXls' | 'broken',
+    message: string,
+  ) {
     super(message);
     this.name = 'BrowserReadError';
   }
@@ -26,7 +29,14 @@ export interface OpenedWorkbook {
 
 /** The refusal of the one reader, in the codes the pane words its notices by. */
 function browserError(error: WorkbookReadError): BrowserReadError {
-  const code = error.reason === 'limit' ? 'tooBig' : error.reason === 'oldXls' || error.reason === 'encrypted' ? 'oldXls' : error.reason === 'empty' || error.reason === 'notXlsx' || error.reason === 'noWorkbook' ? 'notXlsx' : 'broken';
+  const code =
+    error.reason === 'limit'
+      ? 'tooBig'
+      : error.reason === 'oldXls' || error.reason === 'encrypted'
+        ? 'oldXls'
+        : error.reason === 'empty' || error.reason === 'notXlsx' || error.reason === 'noWorkbook'
+          ? 'notXlsx'
+          : 'broken';
   return new BrowserReadError(code, error.message);
 }
 

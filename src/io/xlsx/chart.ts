@@ -115,14 +115,33 @@ async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
     const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
     if (name && rid && targets.has(rid)) {
-      out.set(name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"), targets.get(rid)!);
+      out.set(
+        name
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'"),
+        targets.get(rid)!,
+      );
     }
   }
   return out;
 }
 
 /** Elements that must follow <drawing> in a worksheet (CT_Worksheet order). */
-const AFTER_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
+const AFTER_DRAWING = [
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
 
 /** Adds bar charts to a written .xlsx; returns the new file. */
 export async function addBarCharts(xlsx: Uint8Array, charts: readonly BarChartSpec[]): Promise<Uint8Array> {
@@ -170,18 +189,25 @@ export async function addBarCharts(xlsx: Uint8Array, charts: readonly BarChartSp
     const dir = sheetPath.slice(0, sheetPath.lastIndexOf('/'));
     const base = sheetPath.slice(sheetPath.lastIndexOf('/') + 1);
     const relsPath = `${dir}/_rels/${base}.rels`;
-    let rels = zip.file(relsPath) ? await zip.file(relsPath)!.async('string') : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
+    let rels = zip.file(relsPath)
+      ? await zip.file(relsPath)!.async('string')
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
     let n = 1;
     while (rels.includes(`Id="rIdChart${n}"`)) n++;
     const sheetRid = `rIdChart${n}`;
-    rels = rels.replace('</Relationships>', `<Relationship Id="${sheetRid}" Type="${DRAWING_REL}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`);
+    rels = rels.replace(
+      '</Relationships>',
+      `<Relationship Id="${sheetRid}" Type="${DRAWING_REL}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
+    );
     zip.file(relsPath, rels);
 
     let xml = await zip.file(sheetPath)!.async('string');
     if (!/xmlns:r=/.test(xml.slice(0, 1000))) {
       xml = xml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
     }
-    const at = AFTER_DRAWING.map((tag) => xml.indexOf(tag)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    const at = AFTER_DRAWING.map((tag) => xml.indexOf(tag))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0];
     xml = `${xml.slice(0, at)}<drawing r:id="${sheetRid}"/>${xml.slice(at)}`;
     zip.file(sheetPath, xml);
   }
@@ -208,7 +234,9 @@ export async function listCharts(xlsx: Uint8Array): Promise<Array<{ part: string
     const text = rels ? await rels.async('string') : '';
     for (const m of text.matchAll(/Target="\.\.\/charts\/(chart\d+\.xml)"/g)) chartOfDrawing.set(`xl/charts/${m[1]}`, sheet);
   }
-  for (const part of Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).sort()) {
+  for (const part of Object.keys(zip.files)
+    .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+    .sort()) {
     const xml = await zip.file(part)!.async('string');
     const title = [...(/<c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
     out.push({ part, title, sheet: chartOfDrawing.get(part) ?? null });

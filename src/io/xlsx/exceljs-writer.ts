@@ -94,7 +94,15 @@ function addValidations(ws: ExcelJS.Worksheet, draft: SheetDraft): void {
     if (v.type === 'whole') {
       rule = { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: '请填写不小于0的整数' };
     } else if (v.type === 'date') {
-      rule = { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(2000, 0, 1))], showErrorMessage: true, errorStyle: 'warning', error: '请填写日期时间，如 2024年1月6日 8:30' };
+      rule = {
+        ...common,
+        type: 'date',
+        operator: 'greaterThan',
+        formulae: [new Date(Date.UTC(2000, 0, 1))],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        error: '请填写日期时间，如 2024年1月6日 8:30',
+      };
     } else if (v.type === 'list' && v.options && v.options.length > 0) {
       rule = { ...common, type: 'list', formulae: [`"${v.options.join(',')}"`], error: `请从列表中选择：${v.options.join('、')}` };
     } else if (v.type === 'prompt') {

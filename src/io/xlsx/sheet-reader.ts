@@ -202,7 +202,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     switch (type) {
       case 's':
         // An index with no string behind it reads as empty text.
-        return raw === undefined ? undefined : shared[parseInt(raw, 10)] ?? '';
+        return raw === undefined ? undefined : (shared[parseInt(raw, 10)] ?? '');
       case 'n':
         return raw === undefined ? undefined : numeric(raw);
       case 'inlineStr':

@@ -60,7 +60,7 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   if (offset + size > end) throw refuse('broken');
   const entries = new Map<string, ZipEntry>();
   let count = 0;
-  for (let p = offset; p < offset + size; ) {
+  for (let p = offset; p < offset + size;) {
     if (p + 46 > end || dv.getUint32(p, true) !== CENTRAL) throw refuse('broken');
     if (++count > LIMITS.zipEntries) throw beyondLimit('zipEntries', `超过 ${LIMITS.zipEntries.toLocaleString('en-US')}`);
     const flags = dv.getUint16(p + 8, true);

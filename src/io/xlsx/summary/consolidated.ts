@@ -56,7 +56,9 @@ export interface ConsolidatedSource {
   /** Each file's 问题清单 rows (a disagreeing handover's findings left out: `pairFindingRows` lists it once). */
   findingRows(): Rows;
   /** Each readable site's summary and findings, in file order (asked for only when there are few). */
-  sites(): Iterable<{ file: string; summary: SiteSummary; findings: readonly Finding[] }> | AsyncIterable<{ file: string; summary: SiteSummary; findings: readonly Finding[] }>;
+  sites():
+    | Iterable<{ file: string; summary: SiteSummary; findings: readonly Finding[] }>
+    | AsyncIterable<{ file: string; summary: SiteSummary; findings: readonly Finding[] }>;
 }
 
 /** The source of a consolidated summary held in memory. */
@@ -66,7 +68,14 @@ export function sourceOf(c: Consolidated): ConsolidatedSource {
     .filter((f) => f.summary)
     .map((f) => {
       const s = f.summary!;
-      return { name: s.site.name || f.file, errors: s.findings.errors, warnings: s.findings.warnings, papers: s.totals.papers, candidates: s.totals.candidates, copies: s.totals.copies };
+      return {
+        name: s.site.name || f.file,
+        errors: s.findings.errors,
+        warnings: s.findings.warnings,
+        papers: s.totals.papers,
+        candidates: s.totals.candidates,
+        copies: s.totals.copies,
+      };
     });
   const sides = pairSides(c.pairs);
   return {
@@ -131,7 +140,13 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   }
   finish(paperSheet);
 
-  const { ws: pairSheet } = await tableSheet(wb, '交接配对', PAIR_COLUMNS, c.pairs.map((p) => rowOf(PAIR_COLUMNS, p)), ctx);
+  const { ws: pairSheet } = await tableSheet(
+    wb,
+    '交接配对',
+    PAIR_COLUMNS,
+    c.pairs.map((p) => rowOf(PAIR_COLUMNS, p)),
+    ctx,
+  );
   if (c.pairs.length) {
     const s = colLetter(columnIndex(PAIR_COLUMNS, 'status') + 1);
     pairSheet.addConditionalFormatting({
@@ -169,7 +184,10 @@ function newWorkbook(): ExcelJS.Workbook {
 }
 
 /** The consolidated summary as an ordinary exceljs workbook (small runs, tests), and the charts to add once written. */
-export async function consolidatedWorkbook(c: Consolidated | ConsolidatedSource, options: ConsolidatedOptions = {}): Promise<{ wb: ExcelJS.Workbook; charts: BarChartSpec[] }> {
+export async function consolidatedWorkbook(
+  c: Consolidated | ConsolidatedSource,
+  options: ConsolidatedOptions = {},
+): Promise<{ wb: ExcelJS.Workbook; charts: BarChartSpec[] }> {
   const wb = newWorkbook();
   return { wb, charts: await writeConsolidated(wb, 'siteRows' in c ? c : sourceOf(c), options) };
 }

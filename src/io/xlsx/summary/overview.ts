@@ -82,14 +82,35 @@ export function writeOverview(wb: AnyWorkbook, totals: ConsolidatedTotals, chart
     });
   };
   const problems = chart.rules.map(([rule, v]) => ({ label: ctx.ruleTitle(rule, ctx.lang), a: v.errors, b: v.warnings }));
-  ranked(['问题（交接单不一致按对计）', '错误', '警告'], problems, '各类问题数量', [['错误', 'C00000'], ['警告', 'FFC000']]);
+  ranked(['问题（交接单不一致按对计）', '错误', '警告'], problems, '各类问题数量', [
+    ['错误', 'C00000'],
+    ['警告', 'FFC000'],
+  ]);
   if (!problems.length) ov.getCell(`A${r - 1}`).value = '未发现问题';
-  ranked(['单位（问题最多的前 20 个）', '错误', '警告'], chart.sites.map((s) => ({ label: s.name, a: s.errors, b: s.warnings })), '各单位问题数量', [['错误', 'C00000'], ['警告', 'FFC000']]);
+  ranked(
+    ['单位（问题最多的前 20 个）', '错误', '警告'],
+    chart.sites.map((s) => ({ label: s.name, a: s.errors, b: s.warnings })),
+    '各单位问题数量',
+    [
+      ['错误', 'C00000'],
+      ['警告', 'FFC000'],
+    ],
+  );
   if (chart.big.length) {
-    ranked(['单位（考生最多的前 20 个）', '考生数', '试卷份数'], chart.big.map((s) => ({ label: s.name, a: s.candidates, b: s.copies })), '各单位考生数与试卷份数', [['考生数', '5B9BD5'], ['试卷份数', 'A5A5A5']], false);
+    ranked(
+      ['单位（考生最多的前 20 个）', '考生数', '试卷份数'],
+      chart.big.map((s) => ({ label: s.name, a: s.candidates, b: s.copies })),
+      '各单位考生数与试卷份数',
+      [
+        ['考生数', '5B9BD5'],
+        ['试卷份数', 'A5A5A5'],
+      ],
+      false,
+    );
   }
 
-  const note = '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；分校发往考点的出库不计为未还；一张交接单两份副本不一致，无论几处不同，按一对计一次。每个文件的 SHA-256 见“文件清单”。';
+  const note =
+    '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；分校发往考点的出库不计为未还；一张交接单两份副本不一致，无论几处不同，按一对计一次。每个文件的 SHA-256 见“文件清单”。';
   const noteCell = ov.getCell(`A${r}`);
   noteCell.value = note;
   noteCell.font = { name: FONT, size: 10, color: { argb: 'FF595959' } };

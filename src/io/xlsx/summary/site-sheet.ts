@@ -24,7 +24,23 @@ import {
   paperTotals,
   readinessText,
 } from '../../../summary/tables-site';
-import { AnyWorkbook, BOX, ERROR_STYLE, FONT, SECTION_FILL, WARNING_STYLE, cellRule, colLetter, dataBar, fillRow, tableStyles, newSheet, severityRows, signature, styleHeader } from './style';
+import {
+  AnyWorkbook,
+  BOX,
+  ERROR_STYLE,
+  FONT,
+  SECTION_FILL,
+  WARNING_STYLE,
+  cellRule,
+  colLetter,
+  dataBar,
+  fillRow,
+  tableStyles,
+  newSheet,
+  severityRows,
+  signature,
+  styleHeader,
+} from './style';
 
 /** The sheet's columns: the paper table's, with the second (试卷名, and the findings' 说明) wide enough for a sentence. */
 const GRID = PAPER_COLUMNS.map((c, i) => (i === 1 ? 30 : c.width));
@@ -59,7 +75,16 @@ export function addSiteSummarySheet(
   options: { name?: string; findings?: readonly Finding[]; lang?: Lang } = {},
 ): ExcelJS.Worksheet {
   const ctx: ShowContext = { lang: options.lang ?? 'zh', ruleTitle };
-  return writeSiteSheet(wb, safeSheetName(wb.worksheets.map((w) => w.name), options.name ?? '汇总'), s, ctx, options.findings);
+  return writeSiteSheet(
+    wb,
+    safeSheetName(
+      wb.worksheets.map((w) => w.name),
+      options.name ?? '汇总',
+    ),
+    s,
+    ctx,
+    options.findings,
+  );
 }
 
 /** A line across the whole sheet (merged), wrapped, as tall as its text. */
@@ -116,7 +141,13 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   banner(ws, 1, siteTitle(s), { size: 16, bold: true });
   banner(ws, 2, `级别：${s.site.level || '—'}    文件：${file}`, { size: 10, color: { argb: 'FF595959' } });
   const status = `提交状态：${readinessText(s)}    错误 ${s.findings.errors}    警告 ${s.findings.warnings}    值班覆盖 ${s.duty.coveredHours}/${s.duty.custodyHours} 小时    未还 ${s.totals.bagsStillOut} 袋${s.totals.copiesStillOut ? `、${s.totals.copiesStillOut} 份` : ''}`;
-  banner(ws, 3, status, { size: 12, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } }, { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } });
+  banner(
+    ws,
+    3,
+    status,
+    { size: 12, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } },
+    { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } },
+  );
 
   section(ws, 4, '一、各试卷保管情况（份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装）');
   const firstPaper = 6;
@@ -170,7 +201,9 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     r = table(ws, r, SITE_FINDING_COLUMNS, findings, ctx, false);
     severityRows(ws, SITE_FINDING_COLUMNS.length, first, r - 1, 1);
   } else if (Object.keys(s.findings.byRule).length) {
-    const rules = Object.entries(s.findings.byRule).sort((a, b) => (a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1));
+    const rules = Object.entries(s.findings.byRule).sort((a, b) =>
+      a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
+    );
     r = table(ws, r, RULE_COUNT_COLUMNS, rules, ctx, false);
     severityRows(ws, RULE_COUNT_COLUMNS.length, first, r - 1, 1);
   } else {

@@ -60,13 +60,25 @@ function a4Landscape(titleRows?: string): Partial<ExcelJS.PageSetup> {
  * A new sheet, A4 landscape, with its view. Everything the streaming writer
  * writes at the top of a sheet must be given here, at creation.
  */
-export function newSheet(wb: AnyWorkbook, name: string, view: { xSplit?: number; ySplit?: number; gridLines?: boolean }, titleRows?: string): ExcelJS.Worksheet {
+export function newSheet(
+  wb: AnyWorkbook,
+  name: string,
+  view: { xSplit?: number; ySplit?: number; gridLines?: boolean },
+  titleRows?: string,
+): ExcelJS.Worksheet {
   const frozen = (view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0;
   const topLeft = `${colLetter((view.xSplit ?? 0) + 1)}${(view.ySplit ?? 0) + 1}`;
   return wb.addWorksheet(name, {
     views: [
       frozen
-        ? { state: 'frozen', xSplit: view.xSplit ?? 0, ySplit: view.ySplit ?? 0, topLeftCell: topLeft, activeCell: topLeft, showGridLines: view.gridLines ?? true }
+        ? {
+            state: 'frozen',
+            xSplit: view.xSplit ?? 0,
+            ySplit: view.ySplit ?? 0,
+            topLeftCell: topLeft,
+            activeCell: topLeft,
+            showGridLines: view.gridLines ?? true,
+          }
         : { showGridLines: view.gridLines ?? true },
     ],
     pageSetup: a4Landscape(titleRows),
@@ -108,7 +120,11 @@ export interface TableStyles {
 }
 
 export function tableStyles(columns: ReadonlyArray<Column<never>>, extra: Partial<ExcelJS.Style> = {}): TableStyles {
-  const style = (c: Column<never>, wrap: boolean): Partial<ExcelJS.Style> => ({ ...extra, alignment: wrap ? WRAP : TOP, ...(c.numFmt ? { numFmt: c.numFmt } : {}) });
+  const style = (c: Column<never>, wrap: boolean): Partial<ExcelJS.Style> => ({
+    ...extra,
+    alignment: wrap ? WRAP : TOP,
+    ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+  });
   return { plain: columns.map((c) => style(c, Boolean(c.wrap))), wrapped: columns.map((c) => style(c, true)) };
 }
 
@@ -118,7 +134,14 @@ export function tableStyles(columns: ReadonlyArray<Column<never>>, extra: Partia
  * text on their own). `widths` are those of the sheet's columns the row's
  * cells land in.
  */
-export function fillRow(row: ExcelJS.Row, columns: ReadonlyArray<Column<never>>, raw: readonly (Cell | undefined)[], widths: readonly number[], ctx: ShowContext, styles: TableStyles): void {
+export function fillRow(
+  row: ExcelJS.Row,
+  columns: ReadonlyArray<Column<never>>,
+  raw: readonly (Cell | undefined)[],
+  widths: readonly number[],
+  ctx: ShowContext,
+  styles: TableStyles,
+): void {
   let lines = 1;
   columns.forEach((col, i) => {
     const value = show(col, raw[i], ctx);
@@ -160,7 +183,11 @@ export async function tableSheet(
   const styles = tableStyles(columns);
   const header = ws.addRow([]);
   header.values = columns.map((c) => c.header[ctx.lang]);
-  styleHeader(header, columns.map((c) => c.header[ctx.lang]), widths);
+  styleHeader(
+    header,
+    columns.map((c) => c.header[ctx.lang]),
+    widths,
+  );
   header.commit();
   let count = 0;
   for await (const r of rows) {

@@ -1,0 +1,111 @@
+/**
+ * Duty coverage of the custody period (附件5): the union of the shifts, the
+ * part of the custody period inside it, and the gaps left. Pure.
+ */
+import { isoFromMinutes, minutesOf } from '../model/datetime';
+import { intakeLists } from '../model/intake';
+import type { SiteData } from '../model/types';
+
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Values that could not be read, counted rather than summed (the validator flags them). */
+export interface Counter {
+  unreadable: number;
+}
+
+export interface DutyCoverage {
+  custodyStart: string | null;
+  custodyEnd: string | null;
+  /** Length of the custody period in hours (2 decimals). */
+  custodyHours: number;
+  /** Hours of it inside a shift. */
+  coveredHours: number;
+  /** coveredHours ÷ custodyHours, 0–1 (1 when there is no custody period to cover). */
+  coverage: number;
+  gaps: Array<{ from: string; to: string; hours: number }>;
+  /** Pairs of consecutive shifts (by start) that overlap. */
+  overlaps: number;
+  shifts: number;
+  /** Total hours of all readable shifts. */
+  shiftHours: number;
+}
+
+/** Union of intervals (minutes) → sorted, merged. */
+function union(intervals: Array<[number, number]>): Array<[number, number]> {
+  const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 }): DutyCoverage {
+  const shifts = data.duty?.shifts ?? [];
+  const intervals: Array<[number, number]> = [];
+  for (const s of shifts) {
+    const a = minutesOf(s.from);
+    const b = minutesOf(s.to);
+    if (Number.isNaN(a) || Number.isNaN(b)) {
+      if ((s.from && Number.isNaN(a)) || (s.to && Number.isNaN(b))) counter.unreadable++;
+      continue;
+    }
+    if (b > a) intervals.push([a, b]);
+  }
+  let overlaps = 0;
+  const byStart = [...intervals].sort((x, y) => x[0] - y[0]);
+  for (let i = 1; i < byStart.length; i++) if (byStart[i][0] < byStart[i - 1][1]) overlaps++;
+  const shiftHours = round2(intervals.reduce((s, [a, b]) => s + (b - a), 0) / 60);
+
+  // From the first intake (one list per delivery), else the first incoming handover.
+  let start = Math.min(
+    ...intakeLists(data)
+      .map(({ list }) => minutesOf(list.time))
+      .filter((m) => !Number.isNaN(m)),
+  );
+  if (!Number.isFinite(start)) {
+    const incoming = (data.handovers ?? []).map((h) => minutesOf(h.time)).filter((m) => !Number.isNaN(m));
+    start = incoming.length ? Math.min(...incoming) : Number.NaN;
+  }
+  const checkouts = (data.vaultLog ?? []).map((v) => minutesOf(v.takenAt)).filter((m) => !Number.isNaN(m));
+  const end = checkouts.length ? Math.max(...checkouts) : Number.NaN;
+  const base = { overlaps, shifts: shifts.length, shiftHours };
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
+    return {
+      custodyStart: Number.isNaN(start) ? null : isoFromMinutes(start),
+      custodyEnd: Number.isNaN(end) ? null : isoFromMinutes(end),
+      custodyHours: 0,
+      coveredHours: 0,
+      coverage: 1,
+      gaps: [],
+      ...base,
+    };
+  }
+  const merged = union(intervals);
+  let covered = 0;
+  const gaps: DutyCoverage['gaps'] = [];
+  let cursor = start;
+  for (const [a, b] of merged) {
+    if (b <= cursor) continue;
+    if (a >= end) break;
+    if (a > cursor) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(Math.min(a, end)), hours: round2((Math.min(a, end) - cursor) / 60) });
+    const lo = Math.max(a, cursor);
+    const hi = Math.min(b, end);
+    covered += hi - lo;
+    cursor = hi;
+    if (cursor >= end) break;
+  }
+  if (cursor < end) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(end), hours: round2((end - cursor) / 60) });
+  const total = end - start;
+  return {
+    custodyStart: isoFromMinutes(start),
+    custodyEnd: isoFromMinutes(end),
+    custodyHours: round2(total / 60),
+    coveredHours: round2(covered / 60),
+    coverage: Math.round((covered / total) * 10000) / 10000,
+    gaps,
+    ...base,
+  };
+}
