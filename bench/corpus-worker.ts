@@ -6,5 +6,3 @@ import { CorpusTask, corpusData } from './corpus';
 export async function writeCorpusFile(task: CorpusTask): Promise<void> {
   await fs.writeFile(task.file, await fillWorkbook(corpusData(task.branch, task.site)));
 }
-
-export default writeCorpusFile;

@@ -11,7 +11,7 @@ import { DEFECT_KINDS, plantDefects, sampleNetwork, siteNameOf } from '../src/de
 import type { SiteData } from '../src/model/types';
 
 const CITIES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '张家界', '益阳', '郴州', '永州', '怀化', '娄底', '湘西'];
-export const SITES_PER_BRANCH = 9;
+const SITES_PER_BRANCH = 9;
 const VERSION = 'v2';
 
 export interface CorpusTask {
@@ -21,7 +21,7 @@ export interface CorpusTask {
   site: number;
 }
 
-export function schoolName(k: number): string {
+function schoolName(k: number): string {
   return k < CITIES.length ? `${CITIES[k]}分校` : `第${k + 1}分校`;
 }
 
@@ -47,7 +47,7 @@ export function corpusData(branch: number, site: number): SiteData {
   return data;
 }
 
-export function corpusDir(n: number): string {
+function corpusDir(n: number): string {
   return path.join(os.tmpdir(), 'custody-bench', `${n}-${VERSION}`);
 }
 

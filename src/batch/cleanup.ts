@@ -18,11 +18,6 @@ export function track(file: string): () => void {
   return () => void tracked.delete(file);
 }
 
-/** What is tracked now (tests). */
-export function trackedPaths(): string[] {
-  return [...tracked];
-}
-
 /** A temporary name beside `target`: `target.custody-PID-RANDOM.tmp`. */
 export function temporaryName(target: string): string {
   return `${target}.custody-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
@@ -34,7 +29,7 @@ export function temporaryFolderPrefix(dir: string, kind: string): string {
 }
 
 /** Removes everything tracked, at once and synchronously (from exit and signal handlers). */
-export function removeTracked(): void {
+function removeTracked(): void {
   for (const file of tracked) {
     try {
       rmSync(file, { recursive: true, force: true });

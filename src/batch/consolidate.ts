@@ -18,8 +18,6 @@ import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } 
 import { summarizeSite } from '../summary/site';
 import { nodeCheckOptions, workbookFile } from './workbook-file';
 
-export { readGrid } from './workbook-file';
-export { isSummaryWorkbook } from '../check/service';
 export { findWorkbooks } from './files';
 
 export interface ProcessedFile {

@@ -38,7 +38,7 @@ export async function exists(file: string): Promise<boolean> {
 }
 
 /** A one-line refusal of an output path that would replace something being read. */
-export class OutputOverInput extends Refusal {}
+class OutputOverInput extends Refusal {}
 
 const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
 

@@ -5,17 +5,11 @@
  */
 import { createHash } from 'crypto';
 import type { CheckOptions, WorkbookInput } from '../check/service';
-import type { WorkbookGrid } from '../model/grid';
 import { readXlsx } from '../io/xlsx/reader';
 import { readRegularFile } from './files';
 
-export function sha256Hex(bytes: Uint8Array): string {
+function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The grid of a workbook's bytes, read as every face reads it. */
-export async function readGrid(bytes: Uint8Array): Promise<WorkbookGrid> {
-  return readXlsx(bytes);
 }
 
 /** A workbook file, read only when the service asks. */

@@ -16,7 +16,7 @@ export interface CellMark {
 
 const NOTE_HEADER = '【试卷保密助手】';
 
-export function noteText(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): string {
+function noteText(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): string {
   const sev = (s: string): string => (lang === 'en' ? (s === 'error' ? 'Error' : 'Warning') : s === 'error' ? '错误' : '警告');
   return [NOTE_HEADER, ...findings.map((f) => `${sev(f.severity)} ${f.rule}：${f.message}`)].join('\n');
 }

@@ -60,7 +60,7 @@ export function siteNameOf(model: Pick<SiteModel, 'data'>): string | null {
 }
 
 /** A consolidated summary written by this tool, recognised by its sheets: not a unit's workbook. */
-export function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
+function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
   return ['总览', '站点汇总', '交接配对', '问题清单'].every((n) => sheetNames.includes(n));
 }
 
@@ -115,7 +115,7 @@ export function withAcross(model: Pick<SiteModel, 'sheets'>, own: Finding[], acr
 }
 
 /** Adds the findings across workbooks to the readable ones (in place). */
-export function applyAcross(checked: readonly CheckedWorkbook[], lang: Lang = 'zh'): void {
+function applyAcross(checked: readonly CheckedWorkbook[], lang: Lang = 'zh'): void {
   const readable = checked.filter((c) => c.model);
   const across = findAcross(
     readable.map((c, i) => ({ id: String(i), model: c.model!, file: c.report.file })),

@@ -18,16 +18,16 @@ import { fillWorkbook } from './fill';
 import type { CliIO } from './io';
 import { howToCall } from './manners';
 
-export const DEMO_DIR = 'custody-demo';
-export const DEMO_SUMMARY = '试卷保管汇总.xlsx';
+const DEMO_DIR = 'custody-demo';
+const DEMO_SUMMARY = '试卷保管汇总.xlsx';
 
-export interface DemoBook {
+interface DemoBook {
   file: string;
   role: string;
   data: SiteData;
 }
 
-export interface DemoResult {
+interface DemoResult {
   dir: string;
   books: DemoBook[];
   summaryFile: string;
@@ -36,7 +36,7 @@ export interface DemoResult {
 }
 
 /** Makes, checks and summarises the demo workbooks in `dir`. */
-export async function runDemo(dir: string): Promise<DemoResult> {
+async function runDemo(dir: string): Promise<DemoResult> {
   const net = sampleNetwork({ sites: 2, papers: 5, sessions: 3 });
   const [clean, other] = net.sites;
   const { data: faulty, planted } = plantDefects(other);
@@ -65,7 +65,7 @@ export async function runDemo(dir: string): Promise<DemoResult> {
 const MAX_LISTED = 12;
 
 /** What the demo prints. */
-export function demoReport(r: DemoResult): string[] {
+function demoReport(r: DemoResult): string[] {
   const lines: string[] = [];
   lines.push(`已在 ${r.dir}${path.sep} 生成示例工作簿（${r.books[0].data.site?.semester}学期，${r.books[0].data.site?.school}）：`);
   for (const b of r.books) lines.push(`  ${path.basename(b.file)}  —  ${b.role}`);

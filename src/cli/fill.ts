@@ -21,7 +21,7 @@ function jsonErrorWhere(text: string, error: Error): string {
   return `第 ${line} 行第 ${col} 列`;
 }
 
-export function parseSiteJson(text: string): { data?: SiteData; problems: string[] } {
+function parseSiteJson(text: string): { data?: SiteData; problems: string[] } {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

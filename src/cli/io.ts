@@ -36,12 +36,6 @@ export function memoryIO(): CliIO & { stdout: string; stderr: string } {
   return io;
 }
 
-/** The one line a user sees for an error: no stack trace. */
-export function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].trim() || '未知错误';
-}
-
 const FILE_ERRORS: Record<string, { zh: string; en: string }> = {
   EACCES: { zh: '没有权限', en: 'permission denied' },
   EPERM: { zh: '没有权限', en: 'permission denied' },

@@ -84,7 +84,7 @@ export const HELP_AFTER: Record<string, string> = {
 };
 
 /** Commander's English headings and notes, in Chinese. */
-export function chineseHelp(text: string): string {
+function chineseHelp(text: string): string {
   return text
     .replace(/^Usage: /m, '用法：')
     .replace(/^Arguments:$/m, '参数：')

@@ -20,7 +20,7 @@ import { SpooledConsolidation, spoolFiles } from '../batch/spool';
 import { consolidatedXlsx } from '../io/xlsx/summary';
 import type { CliIO } from './io';
 
-export const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
+const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
 /** A progress bar is drawn from this many files on. */
 const PROGRESS_FROM = 20;
 
@@ -34,7 +34,7 @@ export interface SummaryRunOptions {
 }
 
 /** The few lines a person reads after a summary run. */
-export function summaryLines(c: { totals: ConsolidatedTotals }): string[] {
+function summaryLines(c: { totals: ConsolidatedTotals }): string[] {
   const t = c.totals;
   const lines = [
     `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,

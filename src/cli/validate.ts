@@ -16,10 +16,8 @@ import type { CliIO } from './io';
 import { printable } from '../check/refusal';
 import { refuseMarksOverInputs, writeMarkedCopies } from './mark';
 
-export { exitCodeOf } from '../check/service';
-
 /** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
-export async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
+async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
   return checkWorkbooks((await findWorkbooks(paths)).map(workbookFile), nodeCheckOptions(options.lang));
 }
 
@@ -50,7 +48,7 @@ const WORDS = {
 };
 
 /** Text report: by file, then sheet; each line the cell, severity, the rule's title and the message. */
-export function formatText(report: RunReport, lang: Lang = 'zh'): string {
+function formatText(report: RunReport, lang: Lang = 'zh'): string {
   const w = WORDS[lang];
   const lines: string[] = [];
   let errors = 0;
@@ -81,7 +79,7 @@ export function formatText(report: RunReport, lang: Lang = 'zh'): string {
   return lines.join('\n');
 }
 
-export interface ValidateOptions {
+interface ValidateOptions {
   format: 'text' | 'json';
   lang: Lang;
   /** Folder for the marked copies. */
@@ -89,7 +87,7 @@ export interface ValidateOptions {
 }
 
 /** `custody validate`: the report printed, the marked copies written; returns the exit code. */
-export async function runValidate(paths: readonly string[], opts: ValidateOptions, io: CliIO): Promise<number> {
+async function runValidate(paths: readonly string[], opts: ValidateOptions, io: CliIO): Promise<number> {
   const files = await findWorkbooks(paths);
   if (files.length === 0) {
     io.err(opts.lang === 'zh' ? `没有找到 .xlsx 工作簿：${paths.map(printable).join(' ')}` : `no .xlsx workbook found: ${paths.map(printable).join(' ')}`);

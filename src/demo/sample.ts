@@ -28,11 +28,10 @@ import { clone } from './defects';
 import { SitePeople, dutyShifts, people, roster } from './people';
 import { hashString, rng } from './random';
 
-export type { ExamSiteOptions, NetworkOptions, SampleNetwork, SampleOptions } from './options';
+export type { ExamSiteOptions, NetworkOptions, SampleNetwork } from './options';
 export { bagsFor, samplePapers } from './papers';
-export type { SamplePaper } from './papers';
 export { DEFECTS, DEFECT_KINDS, plantDefects } from './defects';
-export type { DefectKind, PlantedDefect } from './defects';
+export type { PlantedDefect } from './defects';
 
 const SITE_NAMES = ['岳麓考点', '天心考点', '开福考点', '雨花考点', '芙蓉考点', '望城考点', '浏阳考点', '宁乡考点', '长沙县考点'];
 const STREETS = ['麓山南路', '书院路', '湘江中路', '韶山北路', '五一大道', '雷锋大道', '金沙北路', '玉潭路', '星沙大道'];
@@ -305,9 +304,4 @@ export function sampleNetwork(options: NetworkOptions = {}): SampleNetwork {
     duty: { shifts: dutyShifts(times.branchIntake, lastDispatch, [branchPeople.keeper, branchPeople.guard]), supervisor: branchPeople.chief },
   };
   return { branch, sites: builds.map((b) => b.data) };
-}
-
-/** The 分校's own workbook of `sampleNetwork(options)`. */
-export function sampleBranch(options: NetworkOptions = {}): SiteData {
-  return sampleNetwork(options).branch;
 }

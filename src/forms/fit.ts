@@ -12,7 +12,7 @@ import { CELL_PADDING, displayText, lineHeight, linesHeight, textUnits, wrappedL
 /** A header up to this wide stays on one line (its column widens; 卷库保管员出库签字 is 19): "31份装（袋）" must not break inside its brackets. */
 const ONE_LINE_HEADER_UNITS = 20;
 /** A row Excel leaves at its default height. */
-export const DEFAULT_ROW_HEIGHT = 15;
+const DEFAULT_ROW_HEIGHT = 15;
 
 interface Span {
   top: number;

@@ -13,7 +13,7 @@ import { siteForm } from './site';
 import { staffForm } from './staff';
 import { vaultLogForm } from './vault-log';
 
-export type { FormId, FormLayout } from './layout';
+export type { FormId } from './layout';
 
 /**
  * How a form's records live in SiteData:
@@ -22,7 +22,7 @@ export type { FormId, FormLayout } from './layout';
  * - `rows`: the model's array is the form's table (`schedule`, `staff`, `vaultLog`),
  * - `lists`: one object, or an array when there are several (`intake`: one list per delivery).
  */
-export type Binding = 'one' | 'many' | 'rows' | 'lists';
+type Binding = 'one' | 'many' | 'rows' | 'lists';
 
 export interface FormEntry {
   layout: FormLayout;

@@ -7,7 +7,7 @@
 import type { FormNumber } from '../model/location';
 import type { FormId } from '../model/site-model';
 
-export type FieldType =
+type FieldType =
   /** Free text. */
   | 'text'
   /** A date-time: written as a real Excel date, read from every common Chinese form. */
@@ -67,7 +67,7 @@ export interface ColumnSpec extends FieldSpec {
   unitFrom?: string;
 }
 
-export interface TotalSpec {
+interface TotalSpec {
   /** Where the 合计 row's values go: `total` (one column) or `totals` (several). */
   key: string;
   columns: readonly string[];

@@ -13,7 +13,7 @@ export const CELL_PADDING = 1;
 const ROW_PADDING = 3;
 
 /** Width of one character at 11 points, in width units. */
-export function charUnits(ch: string): number {
+function charUnits(ch: string): number {
   const code = ch.codePointAt(0) ?? 0;
   if (code < 0x20) return 0;
   if (code < 0x7f) return /[WM@%&]/.test(ch) ? 1.3 : 1;
@@ -23,7 +23,7 @@ export function charUnits(ch: string): number {
 }
 
 /** Width of one line of text at `size` points, in width units. */
-export function lineUnits(line: string, size = 11, bold = false): number {
+function lineUnits(line: string, size = 11, bold = false): number {
   let units = 0;
   for (const ch of line) units += charUnits(ch);
   return units * (size / 11) * (bold ? 1.06 : 1);

@@ -7,7 +7,7 @@
 import { DateContext, ISO_DATETIME, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
 import { splitSignatures } from '../model/people';
 import { cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
-import { CellValue, SheetGrid, a1, isBlank } from '../model/grid';
+import { CellValue, SheetGrid, isBlank } from '../model/grid';
 import { BlockSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
 import {
@@ -25,7 +25,7 @@ import {
 } from './sheet-index';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
-export interface ReadLocation {
+interface ReadLocation {
   /** The field's path in the record; for a table cell, the column's key (empty for the row itself). */
   path: string;
   /** For a table cell: the row's index in the table. */
@@ -385,8 +385,3 @@ export function readForm(layout: FormLayout, sheet: SheetGrid, ctx: ReadContext,
 }
 
 export { SheetIndex };
-
-/** The A1 address of a read location. */
-export function addressOf(loc: ReadLocation): string {
-  return a1(loc.row, loc.col);
-}

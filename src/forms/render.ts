@@ -12,8 +12,8 @@ import { BlockSpec, BoxRow, ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRe
 import { CELL_PADDING, displayText, textUnits } from './measure';
 import { getPath } from './record';
 
-export const DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
-export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+const DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
+const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 const HIDE_ZERO = '0;-0;;@';
 
 /** A label that long goes on its own row above its value. */
@@ -42,7 +42,7 @@ const SUFFIX_WORDS: Record<string, readonly string[]> = {
   学期: ['学期'],
 };
 
-export function placeholderTitle(template: string, site: SiteInfo | undefined, record: FormRecord | undefined): string {
+function placeholderTitle(template: string, site: SiteInfo | undefined, record: FormRecord | undefined): string {
   const values: Record<string, string | undefined> = {
     semester: (record?.semester as string | undefined) ?? site?.semester,
     branch: site?.branch,
@@ -91,7 +91,7 @@ function numFmtFor(field: FieldSpec): string | undefined {
 }
 
 /** A value as the sheet shows it: real dates for readable times, names joined with 、. */
-export function cellValueFor(field: FieldSpec, value: unknown): { value: CellValue; numFmt?: string } {
+function cellValueFor(field: FieldSpec, value: unknown): { value: CellValue; numFmt?: string } {
   if (value === undefined || value === null) return { value: null };
   switch (field.type) {
     case 'datetime':
@@ -135,7 +135,7 @@ function addValidation(canvas: Canvas, field: FieldSpec, range: string): void {
 }
 
 /** The label as this form prints it, with its colon. */
-export function printedLabel(field: FieldSpec): string {
+function printedLabel(field: FieldSpec): string {
   return `${field.printAs ?? field.label}${field.bare ? '' : '：'}`;
 }
 

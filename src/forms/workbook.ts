@@ -40,7 +40,7 @@ export function draftBlankForm(entry: FormEntry): SheetDraft {
 }
 
 /** Which form each sheet is, by its content; null for a sheet that is none of them. */
-export function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex }> {
+function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex }> {
   return grid.sheets.map((sheet) => {
     const index = new SheetIndex(sheet);
     let best: FormEntry | null = null;
@@ -184,7 +184,7 @@ function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof r
 }
 
 /** Why a workbook cannot be checked at all, in one line a person can act on. */
-export class UncheckableWorkbook extends Error {
+class UncheckableWorkbook extends Error {
   /** `en`: the same refusal in English, for the faces' English switch (--lang en, the pane). */
   constructor(
     message: string,

@@ -17,10 +17,10 @@ const fail = <T>(reason: string): Outcome<T> => ({ ok: false, reason });
 export const BAG_SIZES = [31, 26, 11, 5] as const;
 
 /** Above this many copies PACK refuses: no exam paper is printed in such numbers for one site. */
-export const MAX_COPIES = 10_000_000;
+const MAX_COPIES = 10_000_000;
 
 /** A cell's count: a blank is 0; 3, "3", "３", "3袋" are 3; anything else is a reason. */
-export function readCount(value: unknown, what: string): Outcome<number> {
+function readCount(value: unknown, what: string): Outcome<number> {
   if (value === null || value === undefined || value === '') return ok(0);
   if (typeof value === 'boolean') return fail(`${what}不是数字 (not a number)`);
   const parsed = parseCount(value);
@@ -93,7 +93,7 @@ function preferLarger(x: readonly number[], y: readonly number[]): boolean {
 }
 
 /** "31×1 + 26×1"; "" for no bags. */
-export function formatMix(mix: BagMix): string {
+function formatMix(mix: BagMix): string {
   return mix.bags
     .map((count, i) => (count > 0 ? `${BAG_SIZES[i]}×${count}` : ''))
     .filter(Boolean)

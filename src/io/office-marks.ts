@@ -11,12 +11,12 @@
 import type { Finding } from '../model/finding';
 import { MARK_COLORS, cellMarks } from '../check/marks';
 
-export { MARK_COLORS, cellMarks, noteText } from '../check/marks';
+export { MARK_COLORS, cellMarks } from '../check/marks';
 
 export const MARKS_SETTING = 'custody.marks.v1';
 
 /** What a cell looked like before we marked it. */
-export interface PriorState {
+interface PriorState {
   sheet: string;
   cell: string;
   fill: { color: string | null; pattern: string | null; patternColor: string | null };

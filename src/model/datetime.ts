@@ -66,7 +66,7 @@ export function wallClockFromDate(d: Date): WallClock {
   };
 }
 
-export function wallClockFromSerial(serial: number): WallClock {
+function wallClockFromSerial(serial: number): WallClock {
   const ms = Math.round((EXCEL_EPOCH_MS + serial * MS_PER_DAY) / 60_000) * 60_000;
   return wallClockFromDate(new Date(ms));
 }

@@ -123,7 +123,7 @@ function fieldLabels(): Record<string, string> {
 }
 
 /** Printed labels by generic model path (`vaultLog.takenAt`). */
-export const FIELD_LABELS: Readonly<Record<string, string>> = fieldLabels();
+const FIELD_LABELS: Readonly<Record<string, string>> = fieldLabels();
 
 /** The printed label of a field named by its model path (`vaultLog[3].takenAt` → 取卷时间). */
 export function labelOf(path: string): string {

@@ -36,7 +36,7 @@ export const LIMITS = {
   fileSeconds: 30,
 } as const;
 
-export type LimitName = keyof typeof LIMITS;
+type LimitName = keyof typeof LIMITS;
 
 /** A workbook that cannot be read, with the one line a person can act on. */
 export class WorkbookReadError extends Error {

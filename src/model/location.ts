@@ -22,16 +22,6 @@ export interface CellLocation {
 
 export type LocationMap = Record<string, CellLocation>;
 
-/** `handovers`, 0, `items`, 2, `quantity` → `handovers[0].items[2].quantity`. */
-export function pathOf(...parts: Array<string | number>): string {
-  let out = '';
-  for (const part of parts) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${part}` : part;
-  }
-  return out;
-}
-
 /**
  * The best location for a path: itself, else its nearest recorded ancestor
  * (a missing field of a row points at the row's 序号 cell; a missing field of

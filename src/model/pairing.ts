@@ -25,7 +25,7 @@ export interface CopyKey {
 
 /** The fields compared between two copies. */
 export type CopyField = 'time' | 'from' | 'to' | 'address' | 'contact' | 'items' | 'total' | 'fromSigners' | 'toSigners';
-export const COPY_FIELDS: readonly CopyField[] = ['time', 'from', 'to', 'address', 'contact', 'items', 'total', 'fromSigners', 'toSigners'];
+const COPY_FIELDS: readonly CopyField[] = ['time', 'from', 'to', 'address', 'contact', 'items', 'total', 'fromSigners', 'toSigners'];
 
 /** The parts of a handover two copies are compared on (a Handover, or a summary's brief of one). */
 export interface CopyContent {

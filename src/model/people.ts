@@ -54,14 +54,14 @@ const TITLES = [
 const TITLE_ENDING = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(${[...TITLES].sort((a, b) => b.length - a.length).join('|')})$`);
 
 /** A word written after a name that is a role or title, not a second person. */
-export function isTitle(word: string): boolean {
+function isTitle(word: string): boolean {
   return TITLE_ENDING.test(norm(word));
 }
 
 const BRACKETED = /[（(][^（()）]*[)）]/g;
 
 /** The person a signature names: without a bracketed role and without a title after a space. */
-export function personName(signature: unknown): string {
+function personName(signature: unknown): string {
   if (signature === undefined || signature === null) return '';
   const text = toHalfWidth(String(signature)).replace(BRACKETED, ' ').trim();
   const words = text.split(/[\s\u3000]+/).filter(Boolean);

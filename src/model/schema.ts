@@ -5,7 +5,6 @@
  * because finding them is the validator's job.
  */
 import Ajv, { ErrorObject } from 'ajv';
-import type { SiteData } from './types';
 
 const text = { type: 'string' };
 /** A date-time as written; any text, so that a wrong one can still be filled and then found. */
@@ -30,7 +29,7 @@ const intakeList = object({
   keeper: text,
 });
 
-export const siteDataSchema = object({
+const siteDataSchema = object({
   site: object({
     semester: text,
     branch: text,
@@ -139,8 +138,4 @@ export function checkSiteData(value: unknown): SchemaProblem[] {
   compiled ??= new Ajv({ allErrors: true, strict: false }).compile(siteDataSchema);
   if (compiled(value)) return [];
   return (compiled.errors ?? []).map(describe);
-}
-
-export function isSiteData(value: unknown): value is SiteData {
-  return checkSiteData(value).length === 0;
 }

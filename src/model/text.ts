@@ -31,11 +31,6 @@ export function splitSigners(text: string): string[] {
     .filter((name) => name.length > 0);
 }
 
-/** Distinct names, in order of first appearance. */
-export function distinctSigners(names: readonly string[]): string[] {
-  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
-}
-
 const YES = new Set(['是', '有', '已签', '已签订', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对']);
 const NO = new Set(['否', '无', '未签', '未签订', '×', '✗', '✘', 'n', 'no', 'false', '0', '不是']);
 
@@ -69,8 +64,4 @@ export function unitOfCount(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const m = /\d\s*(袋|箱|份)\s*$/.exec(toHalfWidth(value));
   return m ? m[1] : undefined;
-}
-
-export function isWholeNonNegative(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }

@@ -10,7 +10,7 @@
  */
 
 /** `YYYY-MM-DDTHH:mm` when readable; otherwise the text as typed. */
-export type DateTimeText = string;
+type DateTimeText = string;
 /** A whole number when readable; otherwise the value as typed (text, fraction, negative). */
 export type Count = number | string;
 
@@ -67,7 +67,7 @@ export interface StaffMember {
   pledgeSigned?: boolean;
 }
 
-export interface HandoverItem {
+interface HandoverItem {
   destination?: string;
   quantity?: Count;
   unit?: '袋' | '箱' | string;
@@ -89,7 +89,7 @@ export interface Handover {
   toSigners?: string[];
 }
 
-export interface BagCounts {
+interface BagCounts {
   bags31?: Count;
   bags26?: Count;
   bags11?: Count;
@@ -152,7 +152,7 @@ export interface Shift {
   takenOverBy?: string;
 }
 
-export interface Duty {
+interface Duty {
   shifts?: Shift[];
   supervisor?: string;
 }

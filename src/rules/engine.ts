@@ -26,7 +26,7 @@ function format(template: string, params: Params, lang: Lang): string {
   });
 }
 
-export function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang): string {
+function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang): string {
   const table = meta.messages[lang] ?? meta.messages.zh;
   const template = table[messageId] ?? meta.messages.zh[messageId] ?? Object.values(table)[0] ?? meta.id;
   const text = format(template, params, lang);
@@ -96,7 +96,7 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-export function runRules(model: SiteModel, rules: readonly Rule[], options: ValidateOptions = {}, facts: Facts = computeFacts(model)): Finding[] {
+function runRules(model: SiteModel, rules: readonly Rule[], options: ValidateOptions = {}, facts: Facts = computeFacts(model)): Finding[] {
   const lang = options.lang ?? 'zh';
   const findings: Finding[] = [];
   for (const rule of rules) {

@@ -6,16 +6,14 @@
  * unit's side.
  */
 import type { SiteModel } from '../model/site-model';
-import { Custody, custodyOf, Direction, Level, sameUnit } from '../model/custody';
+import { Custody, custodyOf, Direction, Level } from '../model/custody';
 import { personKey } from '../model/people';
 import { IntakeList, intakeLists } from '../model/intake';
 import { labelOf } from '../model/labels';
 import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Settings, SiteData, StaffMember } from '../model/types';
 
-export { dayOf, isBlankValue, labelOf, norm, personKey, sameUnit, tm, whole };
-export type { Direction };
-
+export { dayOf, isBlankValue, labelOf, norm, personKey, tm, whole };
 export interface SessionFact {
   index: number;
   paperNo: string;
@@ -85,7 +83,7 @@ export function intakeRowBags(item: { bags31?: unknown; bags26?: unknown; bags11
 }
 
 /** The most bags an intake row may hold: where its sizes and its 合计 disagree (row-total), the larger, so nothing else is reported for it. */
-export function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?: unknown; bags5?: unknown; totalBags?: unknown }): number | undefined {
+function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?: unknown; bags5?: unknown; totalBags?: unknown }): number | undefined {
   const bags = intakeRowBags(item);
   const total = whole(item.totalBags);
   if (bags === undefined) return total;
@@ -226,11 +224,6 @@ export function showDurationEn(minutes: number): string {
   const m = minutes % 60;
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
-export function showTimeEn(minutes: number): string {
-  if (Number.isNaN(minutes)) return '';
-  return new Date(minutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export type CheckoutProblem = { kind: 'late' | 'early'; session: SessionFact } | { kind: 'later'; session: SessionFact; between: SessionFact };

@@ -21,7 +21,7 @@ export type Cell = string | number | null;
  * - `rule`: a rule id, shown as the rule's title;
  * - `datetime`: an ISO local time, shown as 2024年6月15日 08:30.
  */
-export type CellKind = 'file' | 'rule' | 'datetime';
+type CellKind = 'file' | 'rule' | 'datetime';
 
 export interface Column<T = never> {
   key: string;
@@ -115,7 +115,7 @@ export function relativeNames(files: Iterable<string>): (file: string) => string
 /* ------------------------------------------------------------------ text and print */
 
 /** Width of a text in Excel width units at `size` pt (a Chinese character is about two units). */
-export function textUnits(text: string, size = 11): number {
+function textUnits(text: string, size = 11): number {
   let units = 0;
   for (const ch of text) units += ch.charCodeAt(0) > 0x2e7f ? 2 : ch === '\n' ? 0 : 1.05;
   return (units * size) / 11;

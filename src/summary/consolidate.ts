@@ -30,7 +30,7 @@ export interface FileOutcome {
 }
 
 /** One copy of a handover, as found in one workbook. */
-export interface HandoverCopyRef {
+interface HandoverCopyRef {
   file: string;
   /** The unit whose workbook holds this copy. */
   site: string;
@@ -52,7 +52,7 @@ export const PAIR_STATUS_ZH: Record<PairStatus, string> = {
   'receiver-only': '仅接收方副本',
 };
 
-export interface PairDifference {
+interface PairDifference {
   field: 'time' | 'from' | 'to' | 'quantity' | 'total' | 'items' | 'address' | 'contact' | 'fromSigners' | 'toSigners';
   /** Chinese label of the field. */
   label: string;
@@ -138,7 +138,7 @@ const itemsKeyOf = (items: HandoverBrief['items']): string =>
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
-export function pairCopyOf(h: HandoverBrief, file: string, site: string): PairCopy {
+function pairCopyOf(h: HandoverBrief, file: string, site: string): PairCopy {
   return {
     file,
     site,
@@ -165,7 +165,7 @@ export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | '
 }
 
 /** What differs between the sender's and the receiver's copy of one handover (the fields the validator compares). */
-export function compareCopies(sender: PairCopy, receiver: PairCopy): PairDifference[] {
+function compareCopies(sender: PairCopy, receiver: PairCopy): PairDifference[] {
   const s = sender;
   const r = receiver;
   const differing = new Set(differingFields(s.fields, r.fields));
@@ -290,7 +290,7 @@ export function emptyTotals(files: number): ConsolidatedTotals {
   };
 }
 
-export function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
+function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
   const t = emptyTotals(files.length);
   for (const f of files) {
     if (!f.summary) {
@@ -342,7 +342,7 @@ export function applyAcross(outcomes: FileOutcome[], slim: ReadonlyArray<{ id: s
 }
 
 /** One workbook already read → its outcome (validateSite + summary). */
-export function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
+function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
   const findings = validateSite(model, lang ? { lang } : undefined);
   return { file, site: siteNameOf(model), sha256, findings, summary: summarizeSite(model, findings, { file, sha256 }) };
 }

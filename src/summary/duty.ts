@@ -6,7 +6,7 @@ import { isoFromMinutes, minutesOf } from '../model/datetime';
 import { intakeLists } from '../model/intake';
 import type { SiteData } from '../model/types';
 
-export const round2 = (n: number): number => Math.round(n * 100) / 100;
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Values that could not be read, counted rather than summed (the validator flags them). */
 export interface Counter {

@@ -33,7 +33,7 @@ import { Counter, DutyCoverage, dutyCoverage } from './duty';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
-export interface BagFigures {
+interface BagFigures {
   bags31: number;
   bags26: number;
   bags11: number;
@@ -166,7 +166,7 @@ function emptyBags(): BagFigures {
   return { bags31: 0, bags26: 0, bags11: 0, bags5: 0, totalBags: 0 };
 }
 
-export function copiesOf(b: BagFigures): number {
+function copiesOf(b: BagFigures): number {
   return 31 * b.bags31 + 26 * b.bags26 + 11 * b.bags11 + 5 * b.bags5;
 }
 

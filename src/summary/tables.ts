@@ -106,7 +106,7 @@ export function paperRowsOf(f: FileOutcome): Row[] {
 /* ------------------------------------------------------------------ 交接配对 */
 
 /** What differs in a disagreeing pair, or what is missing, with times shown as dates people read. */
-export function pairText(p: HandoverPair): string {
+function pairText(p: HandoverPair): string {
   if (p.status === 'matched') return '两份副本一致';
   if (p.status === 'disagree') {
     const v = (field: string, x: string) => (field === 'time' ? showDateTime(x) : x) || '（空）';
@@ -177,7 +177,7 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'clause', header: { zh: '依据', en: 'Source' }, width: 20, wrap: true, value: (x) => x.finding.clause },
 ];
 
-export const DISAGREE_RULE = 'handover-copies-disagree';
+const DISAGREE_RULE = 'handover-copies-disagree';
 
 /** The sides of the disagreeing pairs, as `file#sheet`: their findings are listed once per pair instead. */
 export function pairSides(pairs: readonly HandoverPair[]): Set<string> {

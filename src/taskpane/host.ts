@@ -41,7 +41,7 @@ export interface Host {
 }
 
 /** Where the offline page carries the templates inline (no fetch from file://). */
-export const INLINE_TEMPLATES_ID = 'custody-templates';
+const INLINE_TEMPLATES_ID = 'custody-templates';
 
 /** The committed templates, base64-encoded into the build (webpack emits templates.json; the offline page holds them inline). */
 export async function loadTemplates(): Promise<TemplateInfo[]> {

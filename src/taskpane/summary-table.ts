@@ -10,7 +10,7 @@ import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals } from '../summary/tables-site';
 import type { Lang } from './i18n';
 
-export type Cell = string | number;
+type Cell = string | number;
 
 export interface SummaryTable {
   title: string;

@@ -18,8 +18,8 @@ export type ReadReply = { id: number; grid: WorkbookGrid } | { id: number; error
 export type ReadGrid = (name: string, bytes: Uint8Array) => Promise<WorkbookGrid>;
 
 /** The worker script beside the page; the offline page carries it inline instead. */
-export const WORKER_SCRIPT = 'read-worker.js';
-export const INLINE_WORKER_ID = 'custody-read-worker';
+const WORKER_SCRIPT = 'read-worker.js';
+const INLINE_WORKER_ID = 'custody-read-worker';
 
 function workerUrl(): string {
   const inline = document.getElementById(INLINE_WORKER_ID);

@@ -9,7 +9,7 @@ import type { WorkbookGrid } from '../../model/grid';
 import { LIMITS, WorkbookReadError, beyondLimit } from '../../model/limits';
 import { readXlsx } from './reader';
 
-export const MAX_FILE_BYTES = LIMITS.fileBytes;
+const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 export class BrowserReadError extends Error {
   constructor(
@@ -54,10 +54,6 @@ export async function openWorkbook(name: string, data: ArrayBuffer | Uint8Array)
 export async function fileBytes(file: File): Promise<Uint8Array> {
   if (file.size > MAX_FILE_BYTES) throw browserError(beyondLimit('fileBytes', file.size));
   return new Uint8Array(await file.arrayBuffer());
-}
-
-export async function openFile(file: File): Promise<OpenedWorkbook> {
-  return openWorkbook(file.name, await fileBytes(file));
 }
 
 /**

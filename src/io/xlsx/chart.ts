@@ -9,7 +9,7 @@
  */
 import JSZip from 'jszip';
 
-export interface ChartSeries {
+interface ChartSeries {
   name: string;
   /** Absolute range of the values, e.g. `'总览'!$B$21:$B$30`. */
   ref: string;
@@ -52,7 +52,7 @@ function numCache(values: number[]): string {
     .join('')}</c:numCache>`;
 }
 
-export function barChartXml(spec: BarChartSpec): string {
+function barChartXml(spec: BarChartSpec): string {
   const horizontal = spec.horizontal ?? true;
   const series = spec.series
     .map((s, i) => {

@@ -123,7 +123,7 @@ export function absoluteRows(area: string): string {
 }
 
 /** Adds one drafted sheet to the workbook. */
-export function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.Worksheet {
+function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(draft.name, {
     pageSetup: {
       paperSize: 9, // A4
@@ -150,7 +150,7 @@ export function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.
   return ws;
 }
 
-export function workbookFromDrafts(drafts: readonly SheetDraft[]): ExcelJS.Workbook {
+function workbookFromDrafts(drafts: readonly SheetDraft[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '试卷保密助手';
   // A fixed date keeps generated templates byte-stable apart from the zip itself.

@@ -22,7 +22,7 @@ function noteTextOf(note: ExcelJS.Cell['note']): string {
 }
 
 /** Marks the finding cells of an exceljs workbook (in place); returns how many cells were marked. */
-export function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
+function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
   let marked = 0;
   for (const mark of cellMarks(findings, lang)) {
     const ws = workbook.getWorksheet(mark.sheet);

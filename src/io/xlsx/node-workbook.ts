@@ -5,8 +5,6 @@
 import type { WorkbookGrid } from '../../model/grid';
 import { readXlsx } from './reader';
 
-export { LIMITS, WorkbookReadError } from '../../model/limits';
-
 /** Reads a workbook buffer into the grid the readers take; throws WorkbookReadError with one line. */
 export async function gridFromXlsxBuffer(buffer: Uint8Array): Promise<WorkbookGrid> {
   return readXlsx(buffer);

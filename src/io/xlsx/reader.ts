@@ -34,7 +34,7 @@ function includes(bytes: Uint8Array, needle: readonly number[]): boolean {
 }
 
 /** Refuses what is not an .xlsx at all, from its first bytes: empty, too large, an old .xls, an encrypted workbook. */
-export function checkXlsxBytes(bytes: Uint8Array): void {
+function checkXlsxBytes(bytes: Uint8Array): void {
   if (bytes.length === 0) throw refuse('empty');
   if (bytes.length > LIMITS.fileBytes) throw beyondLimit('fileBytes', bytes.length);
   if (startsWith(bytes, OLE_MAGIC)) throw refuse(includes(bytes, ENCRYPTION_INFO) ? 'encrypted' : 'oldXls');

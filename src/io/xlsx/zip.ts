@@ -129,13 +129,3 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
     throw refuse('broken');
   }
 }
-
-/** An entry's whole text (UTF-8), for the small parts read at once. */
-export function entryText(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): string {
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
-  inflateEntry(bytes, entry, budget, (chunk) => {
-    text += decoder.decode(chunk, { stream: true });
-  });
-  return text + decoder.decode();
-}

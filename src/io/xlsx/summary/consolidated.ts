@@ -62,7 +62,7 @@ export interface ConsolidatedSource {
 }
 
 /** The source of a consolidated summary held in memory. */
-export function sourceOf(c: Consolidated): ConsolidatedSource {
+function sourceOf(c: Consolidated): ConsolidatedSource {
   const byRule = countByRule(c.files.flatMap((f) => f.findings));
   const units = c.files
     .filter((f) => f.summary)
@@ -184,7 +184,7 @@ function newWorkbook(): ExcelJS.Workbook {
 }
 
 /** The consolidated summary as an ordinary exceljs workbook (small runs, tests), and the charts to add once written. */
-export async function consolidatedWorkbook(
+async function consolidatedWorkbook(
   c: Consolidated | ConsolidatedSource,
   options: ConsolidatedOptions = {},
 ): Promise<{ wb: ExcelJS.Workbook; charts: BarChartSpec[] }> {
