@@ -12,7 +12,6 @@ import { writeFileAtomic } from '../batch/files';
 import type { SiteData } from '../model/types';
 import { Consolidated, describePair, PAIR_STATUS_ZH } from '../summary/consolidate';
 import { consolidateFiles } from '../batch/consolidate';
-import { consolidatedXlsx } from '../io/xlsx/summary';
 import { SEVERITY_ZH } from '../summary/tables-site';
 import { fillWorkbook } from './fill';
 import type { CliIO } from './io';
@@ -58,6 +57,7 @@ async function runDemo(dir: string): Promise<DemoResult> {
     { threads: 0 },
   );
   const summaryFile = path.join(dir, DEMO_SUMMARY);
+  const { consolidatedXlsx } = await import('../io/xlsx/summary');
   await writeFileAtomic(summaryFile, await consolidatedXlsx(consolidated));
   return { dir, books, summaryFile, planted, consolidated };
 }
