@@ -113,7 +113,7 @@ interface FieldTarget {
 }
 
 interface KnownLabel {
-  labels: string[];
+  labels: readonly string[];
   /** Printed without a colon (至): a label only when it is the whole cell. */
   bare: boolean;
 }
@@ -215,7 +215,14 @@ function rowHasLabel(index: SheetIndex, r: number, right: number, labels: Readon
   return false;
 }
 
-function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[][]): number {
+function readTable(
+  index: SheetIndex,
+  table: TableSpec,
+  header: TableHeader,
+  out: FormRead,
+  ctx: DateContext,
+  stopLabels: ReadonlyArray<readonly string[]>,
+): number {
   const cols = [...header.columns.values()];
   const left = Math.min(...cols, header.seqCol ?? Infinity);
   const right = Math.max(...cols);

@@ -40,9 +40,17 @@ export function normalized(text: string): { norm: string; half: string } {
   return hit;
 }
 
+const LABELS = new WeakMap<FieldSpec, readonly string[]>();
+
 /** Labels compared as normalized text, the surest first: the field's label, the label this form prints, then others people use. */
-export function labelsOf(field: FieldSpec): string[] {
-  return [field.label, ...(field.printAs ? [field.printAs] : []), ...(field.aliases ?? [])].map(normalizeLabel);
+export function labelsOf(field: FieldSpec): readonly string[] {
+  // Layouts are constant: each field's labels are normalised once, not once per cell or sheet that asks.
+  let labels = LABELS.get(field);
+  if (!labels) {
+    labels = Object.freeze([field.label, ...(field.printAs ? [field.printAs] : []), ...(field.aliases ?? [])].map(normalizeLabel));
+    LABELS.set(field, labels);
+  }
+  return labels;
 }
 
 /** The text of a label cell is this label, possibly with the value after its colon. */
