@@ -37,12 +37,6 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** "3.2 s (2.4× floor, 0.31× exceljs)". */
-export function beside(seconds: number, floor: number, exceljs: number, unit: 's' | 'ms' = 's'): string {
-  const shown = unit === 's' ? `${seconds.toFixed(2)} s` : `${(seconds * 1000).toFixed(1)} ms`;
-  return `${shown}  (${(seconds / floor).toFixed(2)}× floor, ${(seconds / exceljs).toFixed(2)}× exceljs)`;
-}
-
 export interface ProcessRun {
   seconds: number;
   /** Peak resident memory of the whole process, worker threads included. */

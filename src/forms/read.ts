@@ -46,6 +46,17 @@ export interface FormRead {
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
 
+/** The fields a layout is scored by (every sheet is scored against every layout): listed once per layout. */
+const SCORED_FIELDS = new WeakMap<FormLayout, readonly FieldSpec[]>();
+function scoredFields(layout: FormLayout): readonly FieldSpec[] {
+  let fields = SCORED_FIELDS.get(layout);
+  if (!fields) {
+    fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
+    SCORED_FIELDS.set(layout, fields);
+  }
+  return fields;
+}
+
 /** How well a sheet looks like this form: its title, its table's labels, its fields' labels. */
 export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new SheetIndex(sheet)): number {
   let score = findTitle(index, layout) ? 10 : 0;
@@ -56,7 +67,7 @@ export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new Shee
       break;
     }
   }
-  const fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
+  const fields = scoredFields(layout);
   if (fields.length > 0) {
     const hits = fields.filter((f) => index.labelCells(labelsOf(f)).some((i) => index.texts[i].text.length < 200)).length;
     score += (4 * hits) / fields.length;
