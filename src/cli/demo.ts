@@ -17,6 +17,7 @@ import { SEVERITY_ZH } from '../summary/tables-site';
 import { fillWorkbook } from './fill';
 import type { CliIO } from './io';
 import { howToCall } from './manners';
+import { ruleTitle } from '../rules/index';
 
 const DEMO_DIR = 'custody-demo';
 const DEMO_SUMMARY = '试卷保管汇总.xlsx';
@@ -95,7 +96,7 @@ function demoReport(r: DemoResult): string[] {
     const rules = new Set(faulty?.findings.map((x) => x.rule));
     const caught = r.planted.filter((p) => rules.has(p.rule));
     lines.push('', `故意留下的 ${r.planted.length} 处错误，检查找出了 ${caught.length} 处：`);
-    for (const p of r.planted) lines.push(`  ${rules.has(p.rule) ? '✓' : '✗'} ${p.description}（规则 ${p.rule}）`);
+    for (const p of r.planted) lines.push(`  ${rules.has(p.rule) ? '✓' : '✗'} ${p.description}（规则“${ruleTitle(p.rule)}”）`);
   }
   const t = r.consolidated.totals;
   lines.push(

@@ -4,6 +4,7 @@ import type { App } from './app';
 import { SiteResult, counts, groupBySheet } from './check';
 import { byId, el } from './dom';
 import { Key, Lang, t } from './i18n';
+import { ruleTitle } from '../summary/rule-titles';
 
 export function renderResults(app: App): void {
   const root = byId('results');
@@ -106,7 +107,8 @@ function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, 
   const top = el('span', { class: 'finding-top' });
   top.append(
     el('span', { class: `sev ${f.severity}` }, t(lang, `severity_${f.severity}` as Key)),
-    el('code', { class: 'rule' }, f.rule),
+    // People read the rule's title (交接单两人签字), never its id; the id stays in data-rule for scripts.
+    el('span', { class: 'rule' }, ruleTitle(f.rule, lang)),
     el('span', { class: 'where' }, [f.cell, f.row !== null ? `${t(lang, 'row')} ${f.row}` : ''].filter(Boolean).join(' · ')),
   );
   button.append(top, el('span', { class: 'message' }, f.message));

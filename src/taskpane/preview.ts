@@ -4,6 +4,7 @@ import { cellAt, parseA1, type CellValue } from '../model/grid';
 import type { SiteResult } from './check';
 import { el } from './dom';
 import { Lang, t } from './i18n';
+import { ruleTitle } from '../summary/rule-titles';
 
 /** Rows and columns shown on each side of the cell. */
 const AROUND = 3;
@@ -32,7 +33,7 @@ export function renderPreview(site: SiteResult, finding: Finding, lang: Lang, un
   const title = el('h4', {}, `${t(lang, 'preview')}${t(lang, 'colon')}`);
   title.append(el('span', { translate: 'no' }, `${finding.sheet ?? ''}!${finding.cell ?? ''}`));
   preview.append(title);
-  preview.append(el('p', { class: 'preview-message' }, `${finding.rule}${t(lang, 'colon')}${finding.message}`));
+  preview.append(el('p', { class: 'preview-message' }, `${ruleTitle(finding.rule, lang)}${t(lang, 'colon')}${finding.message}`));
   if (finding.clause) preview.append(clauseLine(finding.clause, lang));
   if (sheet && at) {
     const table = el('table', { class: 'grid' });
