@@ -1,10 +1,10 @@
 /** 校验's results: per workbook a tally, its refusal or reading notes, and its findings grouped by sheet. */
 import type { Finding } from '../model/finding';
+import { ruleTitle } from '../summary/rule-titles';
 import type { App } from './app';
 import { SiteResult, counts, groupBySheet } from './check';
 import { byId, el } from './dom';
 import { Key, Lang, t } from './i18n';
-import { ruleTitle } from '../summary/rule-titles';
 
 export function renderResults(app: App): void {
   const root = byId('results');
@@ -107,7 +107,6 @@ function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, 
   const top = el('span', { class: 'finding-top' });
   top.append(
     el('span', { class: `sev ${f.severity}` }, t(lang, `severity_${f.severity}` as Key)),
-    // People read the rule's title (交接单两人签字), never its id; the id stays in data-rule for scripts.
     el('span', { class: 'rule' }, ruleTitle(f.rule, lang)),
     el('span', { class: 'where' }, [f.cell, f.row !== null ? `${t(lang, 'row')} ${f.row}` : ''].filter(Boolean).join(' · ')),
   );

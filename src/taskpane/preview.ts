@@ -14,7 +14,11 @@ function shown(v: CellValue): string {
   return v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v);
 }
 
-/** The clause the rule rests on, as the source words it (it is quoted in Chinese in both languages; it starts with 依据). */
+/**
+ * The clause the rule rests on, as the source words it, quoted in Chinese in
+ * both languages. It already starts with 依据 or 参照, so in Chinese it stands
+ * alone; in English it is introduced.
+ */
 function clauseLine(clause: string, lang: Lang): HTMLElement {
   const line = el('p', { class: 'preview-clause' });
   if (lang !== 'zh') line.append(`${t(lang, 'clause')}${t(lang, 'colon')}`);
