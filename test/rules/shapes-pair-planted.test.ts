@@ -191,7 +191,7 @@ const PLANTED: Planted[] = [
     edit: (d) => {
       d.distributions![0].rows![2].copies = 17;
     },
-    expect: [['handed-out-beyond-checkout', 4, '分发登记1', 'D9', 3]],
+    expect: [['handed-out-beyond-checkout', 4, '分发登记1', 'D8', 3]],
   },
   {
     name: 'a proctor takes papers from the vault',
@@ -310,7 +310,7 @@ const PLANTED: Planted[] = [
     edit: (d) => {
       d.distributions![1].rows![1].returnedAt = '2025-07-05T16:10';
     },
-    expect: [['distribution-outside-custody', 4, '分发登记2', 'H8', 2]],
+    expect: [['distribution-outside-custody', 4, '分发登记2', 'H7', 2]],
   },
   {
     name: 'more candidates for 2201 than its bags hold',
@@ -334,7 +334,7 @@ const PLANTED: Planted[] = [
     edit: (d) => {
       d.distributions![2].rows![0].paperName = '农村经济与管理';
     },
-    expect: [['paper-name-mismatch', 4, '分发登记3', 'C7', 1]],
+    expect: [['paper-name-mismatch', 4, '分发登记3', 'C6', 1]],
   },
   {
     name: 'three bags of 3301 out where two were taken in',
@@ -366,7 +366,7 @@ const PLANTED: Planted[] = [
     edit: (d) => {
       d.distributions![2].rows!.push({ paperNo: '3302', copies: 1 });
     },
-    expect: [['partial-row', 4, '分发登记3', 'C8', 2]],
+    expect: [['partial-row', 4, '分发登记3', 'C7', 2]],
   },
   {
     name: '入库情况描述 of the second list left empty',
@@ -398,7 +398,7 @@ const PLANTED: Planted[] = [
     edit: (d) => {
       d.distributions![1].rows![0].copies = '二十六';
     },
-    expect: [['invalid-count', 4, '分发登记2', 'D7', 1]],
+    expect: [['invalid-count', 4, '分发登记2', 'D6', 1]],
   },
   {
     name: 'a time with no hour',
