@@ -157,9 +157,16 @@ export function helpHint(argv: readonly string[], lang: Lang): string {
   return lang === 'zh' ? `（用 ${call} 查看用法、示例和退出码）` : `(see ${quote(call)} for usage, examples and exit codes)`;
 }
 
+/**
+ * A folder npm puts on the PATH for one run only (`npx custody` adds its cache's
+ * node_modules/.bin, `npm run` the project's): a command found there is gone
+ * once the user types it again in her own shell.
+ */
+const forThisRunOnly = (dir: string): boolean => path.basename(dir) === '.bin' && path.basename(path.dirname(dir)) === 'node_modules';
+
 function onPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
+    if (!dir || forThisRunOnly(dir)) continue;
     const file = path.join(dir, name);
     if (existsSync(file)) return file;
   }
@@ -168,8 +175,8 @@ function onPath(name: string): string | null {
 
 /**
  * How to call `custody` from where the user stands: `custody` when the
- * command on the PATH is this one (installed with `npm install -g .` or
- * `npm link`), otherwise `node <absolute path of bin/custody.js>`, with how to
+ * command on the user's own PATH is this one (installed with `npm install -g .`
+ * or `npm link`; not the PATH of `npx custody`), otherwise `node <absolute path of bin/custody.js>`, with how to
  * install the short command.
  */
 export function howToCall(): { command: string; install?: string } {

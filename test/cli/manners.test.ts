@@ -104,4 +104,21 @@ describe('next steps that run where the user stands', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('run by npx (the node_modules/.bin of its cache on the PATH for this run only): not plain custody', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-npx-'));
+    const bin = path.join(dir, 'node_modules', '.bin');
+    try {
+      fs.mkdirSync(bin, { recursive: true });
+      fs.symlinkSync(path.join(projectRoot(), 'bin', 'custody.js'), path.join(bin, 'custody'));
+      process.env.PATH = bin;
+      const custody = path.join(projectRoot(), 'bin', 'custody.js');
+      expect(howToCall()).toEqual({
+        command: /\s/.test(custody) ? `node "${custody}"` : `node ${custody}`,
+        install: `想直接输入 custody：在 ${projectRoot()} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`,
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
