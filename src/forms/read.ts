@@ -6,7 +6,7 @@
  */
 import { DateContext, ISO_DATETIME, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
 import { splitSignatures } from '../model/people';
-import { cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
+import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
 import { CellValue, SheetGrid, isBlank } from '../model/grid';
 import { BlockSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
@@ -258,6 +258,8 @@ function readTable(
     }
     blankRun = 0;
     const item: FormRecord = {};
+    let typedUnit: string | undefined;
+    let quantityText: string | undefined;
     const i = rows.length;
     const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
     const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1;
@@ -269,16 +271,27 @@ function readTable(
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;
-      if (column.type === 'count' && column.key === 'quantity' && typeof raw === 'string' && item.unit === undefined) {
-        const unit = unitOfCount(raw);
-        if (unit && !header.columns.has('unit')) item.unit = unit;
+      if (column.type === 'count' && column.key === 'quantity' && typeof raw === 'string') {
+        typedUnit = unitOfCount(raw);
+        quantityText = raw;
       }
       out.locations.push({ path: column.key, item: i, row: r, col: c, seq });
     }
+    // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one.
+    if (typedUnit && (item.unit === undefined || item.unit === '')) item.unit = typedUnit;
+    keepBagsInside(item, quantityText);
     rows.push(item);
   }
   out.record[table.key] = rows;
   return r;
+}
+
+/** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */
+function keepBagsInside(item: FormRecord, quantityText: string | undefined): void {
+  const boxed = boxWithBags(quantityText);
+  if (!boxed) return;
+  const note = typeof item.note === 'string' ? item.note : '';
+  if (!normalizeLabel(note).includes(`${boxed.bags}袋`)) item.note = note ? `内装${boxed.bags}袋；${note}` : `内装${boxed.bags}袋`;
 }
 
 function readTotal(index: SheetIndex, table: TableSpec, header: TableHeader, r: number, out: FormRead): void {

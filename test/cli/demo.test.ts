@@ -24,6 +24,9 @@ describe('custody demo', () => {
     expect(io.stdout).toContain('岳麓考点（考点）.xlsx：可以提交');
     expect(io.stdout).toMatch(/天心考点（考点，有错误）\.xlsx：需改正：错误 \d+ 处/);
     expect(io.stdout).toMatch(/故意留下的 8 处错误，检查找出了 \d+ 处/);
+    // Each planted mistake names its rule by title, never by id.
+    expect(io.stdout).toMatch(/✓ .*（交接单两人签字）\n/);
+    expect(io.stdout).not.toMatch(/（[a-z]+(-[a-z]+)*）/);
     expect(io.stdout).toContain('交接单两份副本核对');
     expect(io.stdout).toContain('下一步');
     expect(io.stdout).toContain(path.join(dir, '试卷保管汇总.xlsx'));

@@ -17,6 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { largeSite } from '../../bench/validate';
 import { fillWorkbook } from '../../src/cli/fill';
 import { validateFiles } from '../../src/cli/validate';
+import { ruleMeta } from '../../src/rules';
 import { DIST, ensureBuilt } from '../addin/build';
 import { SKIP, faultyWorkbooks, fixtureData, launch, requireChromium, screenshot, serve } from './chromium';
 
@@ -210,6 +211,11 @@ maybe('the pane’s states in chromium', () => {
       expect(await inView('#preview')).toBe(true);
       expect(await finding.evaluate((b) => b.getBoundingClientRect().top >= 0)).toBe(true);
       expect(await page.textContent('#preview h4')).toBe(`单元格位置：${await finding.getAttribute('data-sheet')}!${await finding.getAttribute('data-cell')}`);
+      // The rule by its title, and the source's clause once: it starts with 依据 or 参照 itself (never 依据：依据《…》).
+      const meta = ruleMeta((await finding.getAttribute('data-rule'))!)!;
+      expect(await page.textContent('#preview .preview-message')).toBe(`${meta.title.zh}：${await finding.$eval('.message', (n) => n.textContent)}`);
+      expect(await page.textContent('#preview .preview-clause')).toBe(meta.clause);
+      expect(meta.clause).toMatch(/^(依据|参照)《/);
     }
     await findings[0].scrollIntoViewIfNeeded();
     await findings[0].click();

@@ -243,11 +243,12 @@ describe('the consolidated summary workbook', () => {
   it('with --lang en: English headers and rule titles', async () => {
     const en = new ExcelJS.Workbook();
     await en.xlsx.load(Buffer.from(await consolidatedXlsx(c, { lang: 'en' })) as unknown as ArrayBuffer);
-    expect(headers(en.getWorksheet('问题清单')!)).toEqual(FINDING_COLUMNS.map((x) => x.header.en));
-    const rules = body(en.getWorksheet('问题清单')!).map((r) => r[3]);
+    expect(en.worksheets.slice(0, 6).map((w) => w.name)).toEqual(['Overview', 'Sites', 'Files', 'Papers', 'Handover pairs', 'Findings']);
+    expect(headers(en.getWorksheet('Findings')!)).toEqual(FINDING_COLUMNS.map((x) => x.header.en));
+    const rules = body(en.getWorksheet('Findings')!).map((r) => r[3]);
     expect(rules).toContain('Handover copies disagree');
     expect(rules).toContain('Two signers on a handover');
-    expect(body(en.getWorksheet('交接配对')!)[0][4]).toBe('2024-06-14 14:40');
+    expect(body(en.getWorksheet('Handover pairs')!)[0][4]).toBe('2024-06-14 14:40');
   });
 });
 

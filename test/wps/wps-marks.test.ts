@@ -96,8 +96,8 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     expect(log.C5.fill?.color).toBe(bgrOf(MARK_COLORS.warning));
     expect(log.D5.fill?.color).toBe(bgrOf(MARK_COLORS.error));
     expect(log.E5.fill?.color).toBe(bgrOf(MARK_COLORS.warning));
-    expect(log.B5.note).toBe('【试卷保密助手】\n错误 unknown-paper：unknown-paper 的说明');
-    expect(log.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 invalid-count：invalid-count 的说明\n警告 overdraw：overdraw 的说明');
+    expect(log.B5.note).toBe('【试卷保密助手】\n错误 试卷号不在清单上：unknown-paper 的说明');
+    expect(log.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明\n警告 出库超过入库：overdraw 的说明');
     expect(log.B5.v).toBe(1001);
     // The record: a very hidden sheet at the end, the active sheet unchanged.
     const record = state.sheets[state.sheets.length - 1];
@@ -134,7 +134,7 @@ test('marking twice keeps the first prior state and restores cells no longer fla
   const second = applyWpsMarks(new FakeApplication(state), [finding('附件3 出入库', 'D5', 'invalid-count'), finding('附件3 出入库', 'A5', 'required-field')]);
   expect(second).toEqual({ marked: 2, restored: 4 });
   expect(changed(before, userCells(state))).toEqual(['附件3 出入库!A5', '附件3 出入库!D5']);
-  expect(state.sheets[0].cells.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 invalid-count：invalid-count 的说明');
+  expect(state.sheets[0].cells.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明');
   const stored = readStore(new Map(state.sheets.map((s) => [s.name, new FakeApplication(state).sheet(s)])));
   expect(stored.map((p) => p.cell).sort()).toEqual(['A5', 'D5']);
   expect(stored.find((p) => p.cell === 'D5')?.comment).toBe('原有批注：请核对');
