@@ -307,8 +307,5 @@ maybe('the pane’s states in chromium', () => {
   });
 });
 
-if (SKIP) {
-  test('pane states e2e skipped on purpose (CUSTODY_SKIP_E2E=1)', () => {
-    console.warn('CUSTODY_SKIP_E2E=1: the chromium end-to-end tests did not run');
-  });
-}
+// Reported as skipped, never as passed, when skipped on purpose.
+if (SKIP) test.skip('pane states e2e (CUSTODY_SKIP_E2E=1: chromium tests not run)', () => undefined);
