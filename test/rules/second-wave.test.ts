@@ -247,3 +247,25 @@ ruleTester('dispatch-without-handover', {
     },
   ],
 });
+
+ruleTester('item-for-another-unit', {
+  valid: [
+    {
+      // As the source prints 试卷归属: “**分校（学院）（或考点）”.
+      name: '试卷归属 written 长沙分校（岳麓考点） and 岳麓考点（长沙分校） on a sheet to 长沙分校岳麓考点',
+      edit: (d) => {
+        d.handovers![0].to = '长沙分校岳麓考点';
+        const items = d.handovers![0].items!;
+        items[0].destination = '长沙分校（岳麓考点）';
+        items[1].destination = '岳麓考点(长沙分校)';
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: '试卷归属 written 长沙分校（天心考点） on 岳麓考点’s sheet',
+      edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校（天心考点）'),
+      errors: [{ messageId: 'other', form: 1, sheet: '交接单', cell: 'C8', row: 1, message: /长沙分校（天心考点）/ }],
+    },
+  ],
+});
