@@ -269,3 +269,28 @@ ruleTester('item-for-another-unit', {
     },
   ],
 });
+
+ruleTester('invalid-datetime', {
+  valid: [
+    { name: '还卷时间 written 10:20, on its 取卷时间’s day', edit: (d) => void (d.vaultLog![0].returnedAt = '10:20') },
+    { name: '还卷时间 written 15日10时20分', edit: (d) => void (d.vaultLog![0].returnedAt = '15日10时20分') },
+  ],
+  invalid: [
+    {
+      name: '还卷时间 written 下午 with no hour',
+      edit: (d) => void (d.vaultLog![0].returnedAt = '下午'),
+      errors: [{ messageId: 'datetime', form: 3, sheet: '出入库记录', cell: 'I4', row: 1, message: /“下午”/ }],
+    },
+  ],
+});
+
+ruleTester('invalid-count', {
+  valid: [{ name: '报考人数 written 57人', edit: (d) => void (d.schedule![0].candidates = '57人') }],
+  invalid: [
+    {
+      name: '报考人数 written 五十七人',
+      edit: (d) => void (d.schedule![0].candidates = '五十七人'),
+      errors: [{ messageId: 'count', form: 0, sheet: '考试安排', cell: 'F3', row: 1 }],
+    },
+  ],
+});
