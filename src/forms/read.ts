@@ -46,6 +46,17 @@ export interface FormRead {
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
 
+/** The fields a layout is scored by (every sheet is scored against every layout): listed once per layout. */
+const SCORED_FIELDS = new WeakMap<FormLayout, readonly FieldSpec[]>();
+function scoredFields(layout: FormLayout): readonly FieldSpec[] {
+  let fields = SCORED_FIELDS.get(layout);
+  if (!fields) {
+    fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
+    SCORED_FIELDS.set(layout, fields);
+  }
+  return fields;
+}
+
 /** How well a sheet looks like this form: its title, its table's labels, its fields' labels. */
 export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new SheetIndex(sheet)): number {
   let score = findTitle(index, layout) ? 10 : 0;
@@ -56,7 +67,7 @@ export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new Shee
       break;
     }
   }
-  const fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
+  const fields = scoredFields(layout);
   if (fields.length > 0) {
     const hits = fields.filter((f) => index.labelCells(labelsOf(f)).some((i) => index.texts[i].text.length < 200)).length;
     score += (4 * hits) / fields.length;
@@ -113,7 +124,7 @@ interface FieldTarget {
 }
 
 interface KnownLabel {
-  labels: string[];
+  labels: readonly string[];
   /** Printed without a colon (至): a label only when it is the whole cell. */
   bare: boolean;
 }
@@ -215,7 +226,14 @@ function rowHasLabel(index: SheetIndex, r: number, right: number, labels: Readon
   return false;
 }
 
-function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[][]): number {
+function readTable(
+  index: SheetIndex,
+  table: TableSpec,
+  header: TableHeader,
+  out: FormRead,
+  ctx: DateContext,
+  stopLabels: ReadonlyArray<readonly string[]>,
+): number {
   const cols = [...header.columns.values()];
   const left = Math.min(...cols, header.seqCol ?? Infinity);
   const right = Math.max(...cols);
