@@ -30,6 +30,8 @@ export const LIMITS = {
   mergeArea: 20_000_000,
   /** Cells covered by all merges over the rows a workbook has. */
   mergedCells: 20_000_000,
+  /** Elements open inside one another in a part (a worksheet needs about 6; rich text a few more). */
+  xmlDepth: 256,
   /** Steps one formula evaluation may take (cells read, formulas evaluated); a cycle of references stops it at once. */
   formulaSteps: 1_000_000,
   /** Seconds one file may take in a batch run before its worker is stopped. */
@@ -69,6 +71,7 @@ const WHAT: Record<Exclude<LimitName, 'formulaSteps' | 'fileSeconds'>, [string, 
   mergesPerSheet: ['一张表的合并区域数', n],
   mergeArea: ['一个合并区域覆盖的单元格数', n],
   mergedCells: ['合并区域覆盖的单元格总数', n],
+  xmlDepth: ['XML 元素嵌套层数', n],
 };
 
 /** The refusal of a workbook beyond a limit: "超过上限：行号 2,000,000,000 超过 1,048,576 …" */
@@ -92,8 +95,12 @@ export const REFUSALS = {
   badEntryName: '压缩包里有路径不合法的条目（如 ../ 或绝对路径），不是正常的 .xlsx 文件，已拒绝读取',
   unsupportedZip: '压缩包使用了不支持的格式（ZIP64 或特殊压缩方式），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
   badXml: '工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
-  timeout: `读取检查超过 ${LIMITS.fileSeconds} 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`,
 } as const;
+
+/** The line of a file stopped at its time budget in a batch run (LIMITS.fileSeconds, or what the operator set). */
+export function overTime(seconds: number): string {
+  return `读取检查超过 ${seconds.toLocaleString('en-US')} 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`;
+}
 
 export function refuse(what: keyof typeof REFUSALS): WorkbookReadError {
   return new WorkbookReadError(REFUSALS[what], what);
