@@ -84,6 +84,18 @@ export function beyondLimit(limit: keyof typeof WHAT, actual: number | string): 
   );
 }
 
+/**
+ * A sheet whose used range (as Excel or WPS reports it) holds more cells than
+ * a workbook may have with a value: refused before a cell is read, in the same
+ * line in every host. `cap` is LIMITS.cells unless a test sets another.
+ */
+export function usedRangeBeyondLimit(sheet: string, rows: number, cols: number, cap: number = LIMITS.cells): WorkbookReadError {
+  return new WorkbookReadError(
+    `工作簿超出读取上限：工作表“${sheet.slice(0, 40)}”的已用区域 ${n(rows)} 行 × ${n(cols)} 列（${n(rows * cols)} 个单元格），上限 ${n(cap)} 个单元格。疑似异常文件，已拒绝读取；如是正常工作簿，请删去表格下方和右侧多余的行列后再检查`,
+    'limit',
+  );
+}
+
 /** The refusals that are not about a limit, in one place so every face says the same. */
 export const REFUSALS = {
   empty: '文件是空的（0 字节），不是 Excel 工作簿',
@@ -94,6 +106,7 @@ export const REFUSALS = {
   noWorkbook: '压缩包里没有 Excel 工作簿内容（xl/workbook.xml），不是 .xlsx 文件',
   badEntryName: '压缩包里有路径不合法的条目（如 ../ 或绝对路径），不是正常的 .xlsx 文件，已拒绝读取',
   unsupportedZip: '压缩包使用了不支持的格式（ZIP64 或特殊压缩方式），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
+  missingPart: '工作簿登记的工作表在文件里找不到（文件已损坏，或指向压缩包以外的位置），已拒绝读取；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再检查',
   badXml: '工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
 } as const;
 
