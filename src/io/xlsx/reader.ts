@@ -229,7 +229,8 @@ function readPackage(pkg: Package): WorkbookGrid {
     // Chart sheets and dialog sheets hold no cells: exceljs leaves them out too.
     if (!rel || !(rel.type.endsWith('/worksheet') || (!rel.type && rel.target.includes('/worksheets/')))) continue;
     const entry = pkg.entry(rel.target);
-    if (!entry) throw refuse('broken');
+    // A relationship out of the package ("../../etc/passwd", "/etc/passwd") or at a part that is not there.
+    if (!entry) throw refuse('missingPart');
     sheets.push(readSheet(name, entry, ctx));
   }
   return { sheets };
