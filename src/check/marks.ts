@@ -6,6 +6,12 @@
 import type { Finding } from '../model/finding';
 import { ruleTitle } from '../rules';
 
+/** "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx". */
+export function markedName(name: string, lang: 'zh' | 'en' = 'zh'): string {
+  const base = name.replace(/\.xlsx$/i, '');
+  return lang === 'zh' ? `${base}（已标记）.xlsx` : `${base} (marked).xlsx`;
+}
+
 export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
 
 export interface CellMark {

@@ -12,7 +12,6 @@ import { writeFileAtomic } from '../batch/files';
 import type { SiteData } from '../model/types';
 import type { Consolidated } from '../summary/consolidate';
 import { consolidateFiles } from '../batch/consolidate';
-import { consolidatedXlsx } from '../io/xlsx/summary';
 import { describePair, withPairFindings } from '../summary/tables';
 import { PAIR_STATUS_WORDS, SEVERITY_WORDS } from '../summary/words';
 import { ruleTitle } from '../summary/rule-titles';
@@ -60,6 +59,7 @@ async function runDemo(dir: string): Promise<DemoResult> {
     { threads: 0 },
   );
   const summaryFile = path.join(dir, DEMO_SUMMARY);
+  const { consolidatedXlsx } = await import('../io/xlsx/summary');
   await writeFileAtomic(summaryFile, await consolidatedXlsx(consolidated));
   return { dir, books, summaryFile, planted, consolidated };
 }
