@@ -114,6 +114,8 @@ const KINDS = [
   'name\nwith-newline\u0007.xlsx',
 ];
 
+/** validate's exit code for each file: summary must give the same verdict (one reader, one verdict). */
+const verdicts = new Map<string, number | null>();
 const kind = (name: string) => corpus.find((x) => path.basename(x.file) === name)!;
 const nonEmpty = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 
@@ -129,6 +131,7 @@ describe('validate and extract, file by file', () => {
     bounded(v);
     const e = cli('extract', c.file);
     bounded(e);
+    verdicts.set(name, v.code);
     if (c.refused) {
       expect(v.code).toBe(2);
       const lines = v.out.trim().split('\n');
@@ -162,6 +165,7 @@ describe('summary, each file alone and beside a good workbook', () => {
     const mixedOut = path.join(dir, `mixed-${KINDS.indexOf(name)}.json`);
     const alone = cli('summary', c.file, '-o', out);
     bounded(alone);
+    expect(alone.code).toBe(verdicts.get(name) ?? cli('validate', c.file).code);
     // The summary written is itself a workbook the one reader reads (a file name with control characters included).
     expect(readXlsx(fs.readFileSync(out)).sheets.length).toBeGreaterThan(0);
     const mixed = cli('summary', c.file, good, '--format', 'json', '-o', mixedOut);
