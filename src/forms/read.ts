@@ -240,6 +240,7 @@ function readTable(
   const rows: FormRecord[] = [];
   const stop = new Set(stopLabels.flat());
   let blankRun = 0;
+  const columnUnit = unitInHeader(index, header);
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
   for (; r <= last; r++) {
@@ -281,11 +282,20 @@ function readTable(
     for (const column of table.columns) if (column.relativeTo) continueDate(item, column.key, column.relativeTo, ctx);
     // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one.
     if (typedUnit && (item.unit === undefined || item.unit === '')) item.unit = typedUnit;
+    else if (columnUnit && item.quantity !== undefined && (item.unit === undefined || item.unit === '')) item.unit = columnUnit;
     keepBagsInside(item, quantityText);
     rows.push(item);
   }
   out.record[table.key] = rows;
   return r;
+}
+
+/** A count column headed with one unit other than 袋 — "数量（份）", "数量（箱）" — counts in it where a row says none. */
+function unitInHeader(index: SheetIndex, header: TableHeader): string | undefined {
+  const c = header.columns.get('quantity');
+  const text = c === undefined ? undefined : index.value(header.top, c);
+  const m = typeof text === 'string' ? /[(（]\s*(份|箱)\s*[)）]\s*$/.exec(text) : null;
+  return m ? m[1] : undefined;
 }
 
 /** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */
