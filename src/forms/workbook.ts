@@ -3,6 +3,7 @@
  * back from a grid (extract, validate), each form found by its content.
  */
 import { semesterDates } from '../model/datetime';
+import { addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import { SheetGrid, WorkbookGrid, a1 } from '../model/grid';
@@ -65,7 +66,7 @@ function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: s
 
 /** Reads every form of a workbook into the site model. */
 export function readWorkbook(grid: WorkbookGrid): SiteModel {
-  const model: SiteModel = { data: {}, locations: {}, sheets: [], problems: [] };
+  const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
   const recognised = recogniseSheets(grid);
   const ctx: ReadContext = { dates: {} };
 
@@ -122,22 +123,30 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     data[entry.key] = record;
   }
   const fieldPaths = entry.layout.adapt?.fieldPaths ?? {};
+  const form = entry.layout.attachment;
   // A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3].
-  const rowsAt = entry.binding === 'rows' ? prefix : `${prefix}.${table}`;
-  for (const loc of read.locations) {
-    let full: string;
+  // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
+  const tableAt = {
+    rowsAt: entry.binding === 'rows' ? prefix : `${prefix}.${table}`,
+    offset: rowOffset,
+    sheet: sheet.name,
+    form,
+    numbered: !!entry.layout.blocks,
+  };
+  const cells = read.locations;
+  // Each run of table cells is kept as one compact table, in the reader's order (the map's keys keep that order).
+  for (let i = 0; i < cells.length;) {
+    const loc = cells[i];
     if (loc.item !== undefined) {
-      const row = `${rowsAt}[${loc.item + rowOffset}]`;
-      full = loc.path ? `${row}.${loc.path}` : row;
-    } else {
-      const path = fieldPaths[loc.path] ?? loc.path;
-      full = path === '' ? prefix : `${prefix}.${path}`;
+      let end = i + 1;
+      while (end < cells.length && cells[end].item !== undefined) end++;
+      addTableLocations(model.locations, { ...tableAt, cells: i === 0 && end === cells.length ? cells : cells.slice(i, end) });
+      i = end;
+      continue;
     }
-    // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
-    const seq = entry.layout.blocks && loc.item !== undefined ? loc.item + rowOffset + 1 : loc.seq;
-    if (!(full in model.locations)) {
-      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: seq };
-    }
+    const path = fieldPaths[loc.path] ?? loc.path;
+    addLocation(model.locations, path === '' ? prefix : `${prefix}.${path}`, { sheet: sheet.name, cell: a1(loc.row, loc.col), form, row: loc.seq });
+    i++;
   }
 }
 
@@ -152,11 +161,7 @@ function addList(model: SiteModel, key: string, record: FormRecord): string {
   const existing = data[key] as FormRecord | FormRecord[];
   if (!Array.isArray(existing)) {
     data[key] = [existing];
-    for (const path of Object.keys(model.locations)) {
-      if (path !== key && !path.startsWith(`${key}.`)) continue;
-      model.locations[`${key}[0]${path.slice(key.length)}`] = model.locations[path];
-      delete model.locations[path];
-    }
+    renameToFirst(model.locations, key);
   }
   const lists = data[key] as FormRecord[];
   lists.push(record);
