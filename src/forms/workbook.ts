@@ -41,7 +41,7 @@ export function draftBlankForm(entry: FormEntry): SheetDraft {
 }
 
 /** Which form each sheet is, by its content; null for a sheet that is none of them. */
-function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex }> {
+function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null }> {
   return grid.sheets.map((sheet) => {
     const index = new SheetIndex(sheet);
     let best: FormEntry | null = null;
@@ -53,7 +53,7 @@ function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: F
         bestScore = score;
       }
     }
-    return { sheet, entry: best, index };
+    return { sheet, entry: best, index: best ? index : null };
   });
 }
 
@@ -72,9 +72,12 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
 
   // 基本信息 first: its semester dates every partial date elsewhere.
   const order = [...recognised].sort((a, b) => Number(b.entry?.layout.id === 'site') - Number(a.entry?.layout.id === 'site'));
-  for (const { sheet, entry, index } of order) {
-    if (!entry) continue;
+  for (const recognisedSheet of order) {
+    const { sheet, entry, index } = recognisedSheet;
+    if (!entry || !index) continue;
     const read = readForm(entry.layout, sheet, ctx, index);
+    // Only a handover's title is looked at again (tidyHandoverSemesters); a large sheet's index is large.
+    if (entry.layout.id !== 'handover') recognisedSheet.index = null;
     model.problems.push(...read.problems);
     if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
     const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
@@ -122,6 +125,12 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     prefix = entry.key;
     data[entry.key] = record;
   }
+  bindLocations(model, entry, sheet, read.locations, prefix, rowOffset);
+}
+
+/** Where each value of the sheet sits: fields one by one, each run of table cells as one compact table. */
+function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, cells: FormRead['locations'], prefix: string, rowOffset: number): void {
+  const table = rowsKey(entry.layout);
   const fieldPaths = entry.layout.adapt?.fieldPaths ?? {};
   const form = entry.layout.attachment;
   // A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3].
@@ -133,8 +142,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     form,
     numbered: !!entry.layout.blocks,
   };
-  const cells = read.locations;
-  // Each run of table cells is kept as one compact table, in the reader's order (the map's keys keep that order).
+  // In the reader's order: the map lists its keys in that order.
   for (let i = 0; i < cells.length;) {
     const loc = cells[i];
     if (loc.item !== undefined) {
@@ -179,7 +187,7 @@ function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof r
     const loc = model.locations[`handovers[${i}]`];
     const entry = recognised.find((r) => r.sheet.name === loc?.sheet);
     if (!entry || !loc) return;
-    const title = entry.index.texts.find((t) => a1(t.row, t.col) === loc.cell)?.text ?? '';
+    const title = entry.index?.texts.find((t) => a1(t.row, t.col) === loc.cell)?.text ?? '';
     const m = /^(.*?)学期\s*国家开放大学纸质试卷交接单/.exec(title.replace(/\s+/g, ' ').trim());
     const prefix = m?.[1].replace(/[_＿\s]/g, '');
     if (!prefix) return;
