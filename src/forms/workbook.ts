@@ -64,9 +64,16 @@ function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: s
   return keys.length === 0 && (!rows || rows.length === 0);
 }
 
+/** Rows from which a workbook's locations are kept compactly: below, a plain object is quicker to build and to look up in. */
+const COMPACT_FROM_ROWS = 2000;
+
+function isLarge(grid: WorkbookGrid): boolean {
+  return grid.sheets.reduce((n, sheet) => n + sheet.rows.length, 0) >= COMPACT_FROM_ROWS;
+}
+
 /** Reads every form of a workbook into the site model. */
 export function readWorkbook(grid: WorkbookGrid): SiteModel {
-  const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
+  const model: SiteModel = { data: {}, locations: isLarge(grid) ? compactLocationMap() : {}, sheets: [], problems: [] };
   const recognised = recogniseSheets(grid);
   const ctx: ReadContext = { dates: {} };
 
