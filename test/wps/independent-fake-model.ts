@@ -9,6 +9,10 @@ export interface EtProfile {
   nothing: 'undefined' | 'null';
   emptyCell: 'undefined' | 'null' | 'empty-string';
   taskPane: 'CreateTaskPane' | 'CreateTaskpane';
+  /** NumberFormat of a multi-cell range: one code or null when mixed (VBA), or every cell's code shaped as Value2. */
+  numberFormat: 'vba' | 'grid';
+  /** 'documented': only the members PLATFORM.md names (no Range.Address, no Item(name), Sheets.Add only, no Worksheet.Delete). */
+  surface: 'full' | 'documented';
 }
 
 export interface CellJson {

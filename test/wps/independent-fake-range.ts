@@ -83,7 +83,7 @@ export function fakeRange(core: FakeCore, sheet: SheetJson, box: Box): Obj {
   core.member(rg, 'Row', () => box[0]);
   core.member(rg, 'Column', () => box[1]);
   core.member(rg, 'Count', () => (box[2] - box[0] + 1) * (box[3] - box[1] + 1));
-  core.member(rg, 'Address', () => addressOf(box));
+  if (core.profile.surface !== 'documented') core.member(rg, 'Address', () => addressOf(box));
   const lines = (kind: string, n: number): Obj => {
     const o: Obj = {};
     core.member(o, 'Count', () => n);
@@ -117,7 +117,10 @@ export function fakeRange(core: FakeCore, sheet: SheetJson, box: Box): Obj {
   core.member(
     rg,
     'NumberFormat',
-    () => uniform(box, (r, c) => sheet.cells[key(r, c)]?.nf ?? 'General'),
+    () =>
+      core.profile.numberFormat === 'grid'
+        ? shaped(core, box, (r, c) => sheet.cells[key(r, c)]?.nf ?? 'General')
+        : uniform(box, (r, c) => sheet.cells[key(r, c)]?.nf ?? 'General'),
     (v) => writeGrid(v, (r, c, x) => (cell(r, c).nf = String(x))),
   );
   core.member(rg, 'MergeCells', () => uniform(box, (r, c) => mergeOf(sheet, r, c) !== undefined));

@@ -17,7 +17,6 @@ import type { BookJson, Box, EtProfile, FakeLog, Obj, SheetJson } from './indepe
 import { MAX_COL, MAX_ROW, addressOf, key, parseAddress } from './independent-fake-model';
 import { FakeCore, fakeRange } from './independent-fake-range';
 
-
 export class IndependentEtApplication implements FakeCore {
   book: BookJson;
   log: FakeLog = { calls: 0, selections: [], unknownMembers: [], errors: [] };
@@ -119,6 +118,11 @@ export class IndependentEtApplication implements FakeCore {
     };
   }
 
+  /** Only the members PLATFORM.md names: no Range.Address, no Item(name), no Worksheets.Add, no Worksheet.Delete. */
+  get documentedOnly(): boolean {
+    return this.profile.surface === 'documented';
+  }
+
   get none(): null | undefined {
     return this.profile.nothing === 'null' ? null : undefined;
   }
@@ -204,11 +208,12 @@ export class IndependentEtApplication implements FakeCore {
     return fakeRange(this, sheet, parsed.box);
   }
 
-  private collection<T>(kind: string, items: () => T[], byName: (name: string) => T | undefined, extra?: (c: Obj) => void): Obj {
+  private collection<T>(kind: string, items: () => T[], byName: (name: string) => T | undefined, extra?: (c: Obj) => unknown): Obj {
     this.log.calls++;
     const c: Obj = {};
     this.member(c, 'Count', () => items().length);
     this.method(c, 'Item', (i: number | string) => {
+      if (typeof i !== 'number' && this.documentedOnly) throw new Error(`fake ET: ${kind}.Item takes a 1-based number here, not "${String(i)}"`);
       const found = typeof i === 'number' ? items()[i - 1] : byName(String(i));
       if (found === undefined) throw new Error(`fake ET: ${kind}.Item(${String(i)}) out of range (collections are 1-based)`);
       return found;
@@ -223,15 +228,16 @@ export class IndependentEtApplication implements FakeCore {
     const wb: Obj = {};
     this.member(wb, 'Name', () => this.book.name);
     this.member(wb, 'FullName', () => `C:\\考务\\${this.book.name}`);
-    const sheets = (): Obj =>
+    const sheets = (kind: string, canAdd: boolean): Obj =>
       this.collection(
-        'Sheets',
+        kind,
         () => this.book.sheets.map((s) => this.worksheet(s)),
         (name) => {
           const s = this.book.sheets.find((x) => x.name === name);
           return s && this.worksheet(s);
         },
         (c) =>
+          canAdd &&
           this.method(c, 'Add', (before?: Obj, after?: Obj, count?: number) => {
             let at = this.activeSheet;
             const place = (ref: Obj | undefined, delta: number): void => {
@@ -251,8 +257,9 @@ export class IndependentEtApplication implements FakeCore {
             return this.worksheet(made!);
           }),
       );
-    Object.defineProperty(wb, 'Sheets', { enumerable: true, get: sheets });
-    Object.defineProperty(wb, 'Worksheets', { enumerable: true, get: sheets });
+    Object.defineProperty(wb, 'Sheets', { enumerable: true, get: () => sheets('Sheets', true) });
+    // The documented surface: Sheets.Add only.
+    Object.defineProperty(wb, 'Worksheets', { enumerable: true, get: () => sheets('Worksheets', !this.documentedOnly) });
     Object.defineProperty(wb, 'ActiveSheet', { enumerable: true, get: () => (this.log.calls++, this.worksheet(this.book.sheets[this.activeSheet])) });
     Object.defineProperty(wb, 'Names', { enumerable: true, get: () => this.names() });
     this.method(wb, 'Save', () => undefined);
@@ -317,10 +324,11 @@ export class IndependentEtApplication implements FakeCore {
     });
     this.method(ws, 'Activate', () => void (this.activeSheet = this.book.sheets.indexOf(sheet)));
     this.method(ws, 'Select', () => void (this.activeSheet = this.book.sheets.indexOf(sheet)));
-    this.method(ws, 'Delete', () => {
-      this.book.sheets.splice(this.book.sheets.indexOf(sheet), 1);
-      this.activeSheet = Math.min(this.activeSheet, this.book.sheets.length - 1);
-    });
+    if (!this.documentedOnly)
+      this.method(ws, 'Delete', () => {
+        this.book.sheets.splice(this.book.sheets.indexOf(sheet), 1);
+        this.activeSheet = Math.min(this.activeSheet, this.book.sheets.length - 1);
+      });
     return this.watch('Worksheet', ws);
   }
 
