@@ -79,7 +79,7 @@ export async function ensureCorpus(n: number, threads: number, log: (s: string) 
     let done = 0;
     const batch = 200;
     for (let i = 0; i < tasks.length; i += batch) {
-      await Promise.all(tasks.slice(i, i + batch).map((t) => pool.run(t)));
+      await Promise.all(tasks.slice(i, i + batch).map((t) => pool.run(t, { name: 'writeCorpusFile' })));
       done += Math.min(batch, tasks.length - i);
       if (done % 1000 === 0 || done === tasks.length) log(`  ${done}/${tasks.length}`);
     }

@@ -1,16 +1,27 @@
 /**
- * Validator benchmark (run by `npm run bench`, bench/index.ts): generates a large
- * 考点 workbook at 1× (500 papers, 5,000 vault-log rows) and 10×, and prints the
- * time to parse it (xlsx → grid → site model), the time to run every rule, and
- * how each grows from 1× to 10×. Rules must grow near-linearly and cost well
- * under the parse. Not a timed test.
+ * Validator benchmark (run by `npm run bench`, bench/index.ts), each figure
+ * beside the floor (unzip + decode every XML part) and a bare exceljs load of
+ * the same file, measured in the same run:
+ * - site workbooks read and validated warm, one thread, file by file;
+ * - `custody validate FILE` cold (a fresh process, median of R) on one site
+ *   workbook and on a 考点 with 50,000 vault-log rows, with its peak RSS;
+ * - parse and rules at 1× (500 papers, 5,000 vault-log rows) and 10×: the
+ *   rules must grow near-linearly and cost well under the parse.
+ * Not a timed test.
  */
+import ExcelJS from 'exceljs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
-import { readWorkbook } from '../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../src/io/xlsx/node-workbook';
+import { readCheckableWorkbook, readWorkbook } from '../src/forms/workbook';
+import { readXlsx } from '../src/io/xlsx/reader';
 import { isoFromMinutes } from '../src/model/datetime';
 import type { Intake, SiteData } from '../src/model/types';
 import { validateSite } from '../src/rules/engine';
+import { ensureCorpus } from './corpus';
+import { unzipDecode } from './floor-worker';
+import { ProcessRun, custodyScript, median, runNode } from './yardstick';
 
 const SLOTS: Array<[number, number]> = [
   [8 * 60 + 30, 10 * 60],
@@ -22,7 +33,8 @@ const SLOTS: Array<[number, number]> = [
 /** A clean large 考点 site: `papers` papers, 10 vault-log rows each. */
 export function largeSite(papers: number): SiteData {
   const day0 = Date.UTC(2024, 5, 15) / 60_000;
-  const perSession = 25;
+  // 25 papers a session, more in the largest workbooks: a sheet per session stays within the 255 sheets a workbook may have.
+  const perSession = Math.max(25, Math.ceil(papers / 100));
   const sessions = Math.ceil(papers / perSession);
   const startOf = (s: number) => day0 + Math.floor(s / SLOTS.length) * 1440 + SLOTS[s % SLOTS.length][0];
   const endOf = (s: number) => day0 + Math.floor(s / SLOTS.length) * 1440 + SLOTS[s % SLOTS.length][1];
@@ -114,17 +126,75 @@ function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-export async function benchValidate(): Promise<void> {
-  const results: Array<{ scale: number; rows: number; parse: number; rules: number; findings: number }> = [];
-  // Warm-up (module loading, JIT), so that 1× is not charged for it.
-  validateSite(readWorkbook(await gridFromXlsxBuffer(await fillWorkbook(largeSite(50)))));
+/** The same work R times in fresh processes: the median run (by wall time). */
+async function medianRun(script: string, args: readonly string[], repeat: number): Promise<ProcessRun> {
+  const runs: ProcessRun[] = [];
+  for (let i = 0; i < repeat; i++) runs.push(await runNode(script, args));
+  const wall = median(runs.map((r) => r.seconds));
+  return runs.reduce((a, b) => (Math.abs(b.seconds - wall) < Math.abs(a.seconds - wall) ? b : a));
+}
+
+const floorScript = (): string => `require(${JSON.stringify(path.join(__dirname, 'floor-worker.js'))}).floor(process.argv.slice(1));`;
+const exceljsScript = (): string => `require(${JSON.stringify(path.join(__dirname, 'floor-worker.js'))}).exceljsLoad(process.argv.slice(1));`;
+
+/** One workbook, cold: `custody validate FILE` as a fresh process, beside the floor and a bare exceljs load, each a fresh process too. */
+async function coldValidate(label: string, file: string, repeat: number): Promise<void> {
+  const node = await medianRun('', [], repeat);
+  const floor = await medianRun(floorScript(), [file], repeat);
+  const ours = await medianRun(custodyScript(), ['validate', file], repeat);
+  if (ours.code > 1) throw new Error(`custody validate 失败 (exit ${ours.code}): ${ours.stderr.slice(0, 300)}`);
+  const exceljs = await medianRun(exceljsScript(), [file], repeat);
+  console.log(`${label}: 冷启动 cold, fresh processes, median of ${repeat}`);
+  console.log(`  node alone                 ${(node.seconds * 1000).toFixed(0)} ms`);
+  console.log(`  floor (unzip + decode)     ${(floor.seconds * 1000).toFixed(0)} ms, peak RSS ${floor.peakRssMb} MB`);
+  console.log(`  exceljs bare load          ${(exceljs.seconds * 1000).toFixed(0)} ms, peak RSS ${exceljs.peakRssMb} MB`);
+  console.log(
+    `  custody validate           ${(ours.seconds * 1000).toFixed(0)} ms, peak RSS ${ours.peakRssMb} MB = ${(ours.seconds / floor.seconds).toFixed(2)}× floor, ${(ours.seconds / exceljs.seconds).toFixed(2)}× exceljs`,
+  );
+  console.log(
+    `BENCH ${JSON.stringify({ bench: label, node: node.seconds, floor: floor.seconds, exceljs: exceljs.seconds, ours: ours.seconds, oursRssMb: ours.peakRssMb })}`,
+  );
+}
+
+/** Site workbooks, warm, one thread, file by file interleaved: read + validate beside the floor and a bare exceljs load. */
+async function warmValidate(files: readonly string[]): Promise<void> {
+  const buffers = files.map((f) => readFileSync(f));
+  const ways: Record<'floor' | 'ours' | 'exceljs', (b: Buffer) => unknown> = {
+    floor: (b) => unzipDecode(b),
+    ours: (b) => validateSite(readCheckableWorkbook(readXlsx(b))),
+    exceljs: (b) => new ExcelJS.Workbook().xlsx.load(b as unknown as ArrayBuffer),
+  };
+  const total = { floor: 0, ours: 0, exceljs: 0 };
+  for (let pass = 0; pass < 2; pass++) {
+    for (const b of buffers) {
+      for (const way of ['floor', 'ours', 'exceljs'] as const) {
+        const t = process.hrtime.bigint();
+        await ways[way](b);
+        if (pass === 1) total[way] += ms(t); // the first pass warms every path up
+      }
+    }
+  }
+  const per = (way: keyof typeof total) => total[way] / buffers.length;
+  console.log(`site workbooks, warm, one thread, ${buffers.length} files interleaved (read + every rule)`);
+  console.log(`  floor ${per('floor').toFixed(2)} ms, exceljs load ${per('exceljs').toFixed(2)} ms per workbook`);
+  console.log(
+    `  read + validate ${per('ours').toFixed(2)} ms per workbook = ${(per('ours') / per('floor')).toFixed(2)}× floor, ${(per('ours') / per('exceljs')).toFixed(2)}× exceljs`,
+  );
+  console.log(`BENCH ${JSON.stringify({ bench: 'warm', floorMs: per('floor'), oursMs: per('ours'), exceljsMs: per('exceljs') })}`);
+}
+
+/** Parse and rules at 1× and 10×: the rules must grow near-linearly and cost well under the parse. */
+async function growth(): Promise<Uint8Array> {
+  const results: Array<{ parse: number; rules: number }> = [];
+  let largest: Uint8Array = new Uint8Array();
+  validateSite(readWorkbook(readXlsx(await fillWorkbook(largeSite(50))))); // warm-up
   for (const scale of [1, 10]) {
     const data = largeSite(500 * scale);
     const buffer = await fillWorkbook(data);
+    largest = buffer;
     let t = process.hrtime.bigint();
-    const model = readWorkbook(await gridFromXlsxBuffer(buffer));
+    const model = readWorkbook(readXlsx(buffer));
     const parse = ms(t);
-    // Rules: best of three, the first also warms the JIT.
     let rules = Infinity;
     let findings = 0;
     for (let i = 0; i < 3; i++) {
@@ -132,7 +202,7 @@ export async function benchValidate(): Promise<void> {
       findings = validateSite(model).length;
       rules = Math.min(rules, ms(t));
     }
-    results.push({ scale, rows: data.vaultLog!.length, parse, rules, findings });
+    results.push({ parse, rules });
     console.log(
       `validate ${scale}×: ${data.schedule!.length} papers, ${data.vaultLog!.length} vault-log rows, ${(buffer.length / 1024 / 1024).toFixed(1)} MB — ` +
         `parse ${(parse / 1000).toFixed(2)} s, rules ${rules.toFixed(0)} ms (${((100 * rules) / parse).toFixed(1)}% of parse), findings ${findings}`,
@@ -140,4 +210,17 @@ export async function benchValidate(): Promise<void> {
   }
   const [a, b] = results;
   console.log(`validate growth 1×→10×: parse ×${(b.parse / a.parse).toFixed(1)}, rules ×${(b.rules / a.rules).toFixed(1)} (linear = ×10)`);
+  return largest;
+}
+
+export async function benchValidate(options: { repeat?: number } = {}): Promise<void> {
+  const repeat = Math.max(3, options.repeat ?? 5);
+  const dir = path.join(os.tmpdir(), 'custody-bench');
+  mkdirSync(dir, { recursive: true });
+  const files = await ensureCorpus(300, 2, console.log);
+  await warmValidate(files.filter((_, i) => i % 3 === 0));
+  await coldValidate('custody validate, one site workbook', files[1], repeat);
+  const large = path.join(dir, 'vault-log-50000.xlsx');
+  writeFileSync(large, await growth());
+  await coldValidate('custody validate, 50,000 vault-log rows', large, repeat);
 }

@@ -19,10 +19,22 @@ function parseOrigin(text) {
   return { base: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, domain: url.origin };
 }
 
+/** The header the deployed manifest carries instead of the development one (which speaks of port 3000 and sideloading). */
+function deployedHeader(base) {
+  return [
+    '<!--',
+    '  试卷保密助手 — Excel add-in manifest (add-in only XML manifest, TaskPaneApp).',
+    `  Built by \`ADDIN_ORIGIN=${base} npm run build\`: every URL is on ${base}/, where dist/ is served (docs/部署说明.md).`,
+    '  Requirements: ExcelApi 1.1 only (Excel 2016 and later); newer APIs are used only where present.',
+    '-->',
+  ].join('\n');
+}
+
 function manifestFor(xml, originText) {
   if (!originText) return xml;
   const { base, domain } = parseOrigin(originText);
   return xml
+    .replace(/<!--[\s\S]*?-->/, deployedHeader(base))
     .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${domain}</AppDomain>`)
     .split(DEV_ORIGIN)
     .join(base);

@@ -35,6 +35,8 @@ import type { ConsolidatedSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
 import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
+import { fileStatus } from '../summary/words';
+import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, findingRowsOf, pairSides, pairsCountedOnce, paperRowsOf } from '../summary/tables';
 
 /** What stays in memory per file: a few numbers. */
@@ -94,7 +96,7 @@ export interface SpoolEntry {
 }
 
 /** A processed file → its spool entry (in the worker thread). */
-export function spoolEntryOf(r: ProcessedFile): SpoolEntry {
+export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en'): SpoolEntry {
   const o = r.outcome;
   if (r.skipped) return { file: o.file, skipped: r.skipped };
   const s = o.summary;
@@ -115,7 +117,7 @@ export function spoolEntryOf(r: ProcessedFile): SpoolEntry {
     bagsStillOut: s?.totals.bagsStillOut ?? 0,
   };
   const line = (value: unknown) => `${JSON.stringify(value)}\n`;
-  const lines: SpoolEntry['lines'] = { sites: line(rowOf(SITE_COLUMNS, o)), findings: line(o.findings) };
+  const lines: SpoolEntry['lines'] = { sites: line(rowOf(SITE_COLUMNS, o, lang)), findings: line(o.findings) };
   const rules = new Map<string, [string, number, number]>();
   for (const x of o.findings) {
     const e = rules.get(x.rule) ?? [x.rule, 0, 0];
@@ -253,10 +255,10 @@ export class SpooledConsolidation {
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
       if (!found || !rec.readable) continue;
-      for (const f of found) {
-        if (f.severity === 'error') rec.errors++;
-        else rec.warnings++;
-      }
+      // As the summary counts them: a disagreeing handover once per slip, not once per field.
+      const counted = countFindings(found);
+      rec.errors += counted.errors;
+      rec.warnings += counted.warnings;
       this.countRules(found);
     }
     this.pairs = this.pairer!.pairs();
@@ -326,7 +328,7 @@ export class SpooledConsolidation {
         for await (const row of readLines<Row>(spool('sites'))) {
           const rec = records[i++];
           if (rec.readable) {
-            row[STATUS] = rec.errors === 0 && rec.problems === 0 ? '可以提交' : '需改正';
+            row[STATUS] = fileStatus(rec);
             row[ERRORS] = rec.errors;
             row[WARNINGS] = rec.warnings;
           }
@@ -335,8 +337,7 @@ export class SpooledConsolidation {
       },
       *fileRows() {
         for (const r of records) {
-          const status = !r.readable ? '无法读取' : r.errors === 0 && r.problems === 0 ? '可以提交' : '需改正';
-          yield rowOf(FILE_COLUMNS, { file: r.file, site: r.site, status, sha256: r.sha256, note: r.error ?? '' });
+          yield rowOf(FILE_COLUMNS, { file: r.file, site: r.site, status: fileStatus(r), sha256: r.sha256, note: r.error ?? '' });
         }
       },
       async *paperRows() {
@@ -425,7 +426,7 @@ export async function spoolFiles(
   const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const spool = await SpooledConsolidation.create(options.tmpDir);
   try {
-    await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, convert: spoolEntryOf });
+    await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, convert: (r: ProcessedFile) => spoolEntryOf(r, options.lang) });
     await spool.finish(options.lang);
     return spool;
   } catch (error) {

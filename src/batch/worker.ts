@@ -19,5 +19,5 @@ export interface WorkerTask {
 export default async function task(input: WorkerTask): Promise<ProcessedFile | SpoolEntry> {
   if (input.started) Atomics.store(input.started, 0, 1);
   const r = await processFile(input.file, input.lang);
-  return input.spool ? spoolEntryOf(r) : r;
+  return input.spool ? spoolEntryOf(r, input.lang) : r;
 }

@@ -4,6 +4,13 @@
  * coloured by its worst severity, with a note listing every finding there.
  */
 import type { Finding } from '../model/finding';
+import { ruleTitle } from '../rules';
+
+/** "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx". */
+export function markedName(name: string, lang: 'zh' | 'en' = 'zh'): string {
+  const base = name.replace(/\.xlsx$/i, '');
+  return lang === 'zh' ? `${base}（已标记）.xlsx` : `${base} (marked).xlsx`;
+}
 
 export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
 
@@ -18,7 +25,8 @@ const NOTE_HEADER = '【试卷保密助手】';
 
 function noteText(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): string {
   const sev = (s: string): string => (lang === 'en' ? (s === 'error' ? 'Error' : 'Warning') : s === 'error' ? '错误' : '警告');
-  return [NOTE_HEADER, ...findings.map((f) => `${sev(f.severity)} ${f.rule}：${f.message}`)].join('\n');
+  // The rule by its title (交接单两人签字), as the pane and the command line name it: an id means nothing to the reader.
+  return [NOTE_HEADER, ...findings.map((f) => `${sev(f.severity)} ${ruleTitle(f.rule, lang)}：${f.message}`)].join('\n');
 }
 
 /** One mark per cell: the worst severity, every message. */

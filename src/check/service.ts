@@ -17,6 +17,7 @@ import type { SiteModel } from '../model/site-model';
 import { sortFindings, validateAcross, validateSite } from '../rules/engine';
 import type { Lang } from '../rules/types';
 import { refusalLine } from './refusal';
+import { SUMMARY_SHEET_SETS } from '../summary/words';
 
 /** One workbook to check, as its face has it. */
 export interface WorkbookInput {
@@ -61,7 +62,7 @@ export function siteNameOf(model: Pick<SiteModel, 'data'>): string | null {
 
 /** A consolidated summary written by this tool, recognised by its sheets: not a unit's workbook. */
 function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
-  return ['总览', '站点汇总', '交接配对', '问题清单'].every((n) => sheetNames.includes(n));
+  return SUMMARY_SHEET_SETS.some((set) => set.every((n) => sheetNames.includes(n)));
 }
 
 const SUMMARY_SKIPPED = { zh: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿', en: 'a custody summary written by this tool, not a unit workbook' };

@@ -10,10 +10,11 @@ import * as path from 'path';
 import { plantDefects, PlantedDefect, sampleNetwork } from '../demo/sample';
 import { writeFileAtomic } from '../batch/files';
 import type { SiteData } from '../model/types';
-import { Consolidated, describePair, PAIR_STATUS_ZH } from '../summary/consolidate';
+import type { Consolidated } from '../summary/consolidate';
 import { consolidateFiles } from '../batch/consolidate';
-import { consolidatedXlsx } from '../io/xlsx/summary';
-import { SEVERITY_ZH } from '../summary/tables-site';
+import { describePair, withPairFindings } from '../summary/tables';
+import { PAIR_STATUS_WORDS, SEVERITY_WORDS } from '../summary/words';
+import { ruleTitle } from '../summary/rule-titles';
 import { fillWorkbook } from './fill';
 import type { CliIO } from './io';
 import { howToCall } from './manners';
@@ -58,6 +59,7 @@ async function runDemo(dir: string): Promise<DemoResult> {
     { threads: 0 },
   );
   const summaryFile = path.join(dir, DEMO_SUMMARY);
+  const { consolidatedXlsx } = await import('../io/xlsx/summary');
   await writeFileAtomic(summaryFile, await consolidatedXlsx(consolidated));
   return { dir, books, summaryFile, planted, consolidated };
 }
@@ -83,19 +85,21 @@ function demoReport(r: DemoResult): string[] {
         : '可以提交，未发现问题'
       : `需改正：错误 ${s.findings.errors} 处，警告 ${s.findings.warnings} 处`;
     lines.push(`  ${path.basename(b.file)}：${verdict}`);
-    const shown = [...f.findings].sort((a, b2) => (a.severity === b2.severity ? 0 : a.severity === 'error' ? -1 : 1)).slice(0, MAX_LISTED);
+    // A disagreeing handover once, with every field that differs, as the summary lists it.
+    const listed = withPairFindings(f.file, f.findings, r.consolidated.pairs);
+    const shown = [...listed].sort((a, b2) => (a.severity === b2.severity ? 0 : a.severity === 'error' ? -1 : 1)).slice(0, MAX_LISTED);
     for (const x of shown) {
       const where = x.sheet ? `${x.sheet}!${x.cell ?? ''}` : '（整个工作簿）';
-      lines.push(`      [${SEVERITY_ZH[x.severity]}] ${where}  ${x.message}`);
+      lines.push(`      [${SEVERITY_WORDS[x.severity].zh}] ${where}  ${x.message}`);
     }
-    if (f.findings.length > shown.length) lines.push(`      ……另有 ${f.findings.length - shown.length} 处，见汇总表“问题清单”`);
+    if (listed.length > shown.length) lines.push(`      ……另有 ${listed.length - shown.length} 处，见汇总表“问题清单”`);
   }
   if (r.planted.length) {
     const faulty = r.consolidated.files.find((x) => x.file === r.books[2].file);
     const rules = new Set(faulty?.findings.map((x) => x.rule));
     const caught = r.planted.filter((p) => rules.has(p.rule));
     lines.push('', `故意留下的 ${r.planted.length} 处错误，检查找出了 ${caught.length} 处：`);
-    for (const p of r.planted) lines.push(`  ${rules.has(p.rule) ? '✓' : '✗'} ${p.description}（规则 ${p.rule}）`);
+    for (const p of r.planted) lines.push(`  ${rules.has(p.rule) ? '✓' : '✗'} ${p.description}（${ruleTitle(p.rule)}）`);
   }
   const t = r.consolidated.totals;
   lines.push(
@@ -103,7 +107,7 @@ function demoReport(r: DemoResult): string[] {
     `交接单两份副本核对：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${t.pairs['sender-only'] + t.pairs['receiver-only']} 份。`,
   );
   for (const p of r.consolidated.pairs.filter((x) => x.status !== 'matched')) {
-    lines.push(`  ${p.from} → ${p.to}：${PAIR_STATUS_ZH[p.status]}，${describePair(p)}`);
+    lines.push(`  ${p.from} → ${p.to}：${PAIR_STATUS_WORDS[p.status].zh}，${describePair(p)}`);
   }
   lines.push('', `已写出汇总：${r.summaryFile}`);
   lines.push('', '下一步：');

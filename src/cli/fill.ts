@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { draftWorkbook } from '../forms/workbook';
-import { xlsxBuffer } from '../io/xlsx/exceljs-writer';
 import { exists, readRegularFile, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
 import { printable, refusalLine } from '../check/refusal';
 
 /** A site's data model is a few hundred KB at most. */
 const DATA_FILE_LIMIT = 64 * 1024 * 1024;
-import { checkSiteData } from '../model/schema';
 import type { SiteData } from '../model/types';
 import type { CliIO } from './io';
 
@@ -21,7 +19,7 @@ function jsonErrorWhere(text: string, error: Error): string {
   return `第 ${line} 行第 ${col} 列`;
 }
 
-function parseSiteJson(text: string): { data?: SiteData; problems: string[] } {
+async function parseSiteJson(text: string): Promise<{ data?: SiteData; problems: string[] }> {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -29,11 +27,14 @@ function parseSiteJson(text: string): { data?: SiteData; problems: string[] } {
     const where = jsonErrorWhere(text, error as Error);
     return { problems: [`JSON 格式错误${where ? `（${where}）` : ''}：${(error as Error).message}`] };
   }
+  const { checkSiteData } = await import('../model/schema');
   const problems = checkSiteData(value).map((p) => `${p.path}: ${p.message}`);
   return problems.length ? { problems } : { data: value as SiteData, problems: [] };
 }
 
+/** exceljs (and ajv above) are loaded by the commands that write, not by every start of the CLI. */
 export async function fillWorkbook(data: SiteData): Promise<Buffer> {
+  const { xlsxBuffer } = await import('../io/xlsx/exceljs-writer');
   return xlsxBuffer(draftWorkbook(data));
 }
 
@@ -54,7 +55,7 @@ export function registerFill(program: Command, io: CliIO): void {
         io.exitCode = 2;
         return;
       }
-      const { data, problems } = parseSiteJson(text);
+      const { data, problems } = await parseSiteJson(text);
       if (!data) {
         io.err(`${dataFile}: 数据不符合数据模型，未写出文件：`);
         for (const p of problems) io.err(`  ${p}`);

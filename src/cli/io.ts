@@ -10,10 +10,29 @@ export interface CliIO {
   interactive: boolean;
 }
 
+/**
+ * A stream whose reader went away (`custody validate --help | head`): the rest
+ * of what we would print is dropped quietly and the command still ends with its
+ * own exit code, instead of Node's stack trace for EPIPE.
+ */
+const closedStreams = new Set<NodeJS.WriteStream>();
+
+function quietWhenClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  if (!stream.listeners('error').includes(markClosed)) stream.on('error', markClosed);
+  return (text) => {
+    if (!closedStreams.has(stream)) stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+}
+
+function markClosed(this: NodeJS.WriteStream, error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+  closedStreams.add(this);
+}
+
 export function processIO(): CliIO {
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: quietWhenClosed(process.stdout),
+    err: quietWhenClosed(process.stderr),
     exitCode: 0,
     interactive: Boolean(process.stderr.isTTY),
   };

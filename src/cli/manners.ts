@@ -37,15 +37,27 @@ const EXIT_CODES = {
   write: '退出码：0 已写出；2 输入有误或无法写出（不会写出半个文件，也不会改写输入文件）。',
 };
 
+/** Characters a terminal draws two columns wide (CJK, full-width forms). */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+const displayWidth = (text: string): number => text.length + (text.match(WIDE)?.length ?? 0);
+
+/** Example commands, each with what it does (if anything) in one column, as a terminal draws them. */
+function examples(rows: ReadonlyArray<readonly [string, string?]>): string[] {
+  const column = Math.max(...rows.filter(([, note]) => note).map(([call]) => displayWidth(call))) + 4;
+  return rows.map(([call, note]) => (note ? `  ${call}${' '.repeat(column - displayWidth(call))}${note}` : `  ${call}`));
+}
+
 /** Examples and exit codes shown after each command's help. */
 export const HELP_AFTER: Record<string, string> = {
   custody: [
     '',
     '示例：',
-    '  custody demo                          生成示例工作簿，检查并汇总（第一次使用从这里开始）',
-    '  custody template -o 空白表格           写出空白模板',
-    '  custody validate 岳麓考点.xlsx          检查一个工作簿',
-    '  custody summary 各考点 -o 汇总.xlsx     汇总一个文件夹里的工作簿',
+    ...examples([
+      ['custody demo', '生成示例工作簿，检查并汇总（第一次使用从这里开始）'],
+      ['custody template -o 空白表格', '写出空白模板'],
+      ['custody validate 岳麓考点.xlsx', '检查一个工作簿'],
+      ['custody summary 各考点 -o 汇总.xlsx', '汇总一个文件夹里的工作簿'],
+    ]),
     '',
     '每个命令的说明、示例和退出码：custody <命令> --help',
     '输入文件从不被改写；无法读取的文件各有一行原因，其余文件照常处理。',
@@ -63,11 +75,13 @@ export const HELP_AFTER: Record<string, string> = {
   validate: [
     '',
     '示例：',
-    '  custody validate 岳麓考点.xlsx',
-    '  custody validate 长沙分校.xlsx 岳麓考点.xlsx     一起检查时还核对交接单的两份副本',
-    '  custody validate 各考点                          检查文件夹里的所有 .xlsx',
-    '  custody validate 各考点 --mark 已标记             把标记副本写入“已标记”文件夹',
-    '  custody validate 岳麓考点.xlsx --format json --lang en',
+    ...examples([
+      ['custody validate 岳麓考点.xlsx'],
+      ['custody validate 长沙分校.xlsx 岳麓考点.xlsx', '一起检查时还核对交接单的两份副本'],
+      ['custody validate 各考点', '检查文件夹里的所有 .xlsx（也找子文件夹）'],
+      ['custody validate 各考点 --mark 已标记', '把标记副本写入“已标记”文件夹'],
+      ['custody validate 岳麓考点.xlsx --format json --lang en', '英文的问题说明，JSON 格式'],
+    ]),
     '',
     EXIT_CODES.check,
   ].join('\n'),
@@ -83,9 +97,23 @@ export const HELP_AFTER: Record<string, string> = {
   demo: ['', '示例：', '  custody demo', '  custody demo -o 示例', '', '退出码：0 完成；2 无法写出。'].join('\n'),
 };
 
+/**
+ * Each listed term ([options] said 选项) with its description back in the
+ * column commander chose: commander pads a term by its length, a terminal
+ * draws a Chinese character two columns wide.
+ */
+function chineseTerms(text: string): string {
+  return text.replace(/^( {2}\S(?:.*?\S)?)( {2,})(?=\S)/gm, (_line, term: string, pad: string) => {
+    const column = term.length + pad.length;
+    const said = term.replace(/\[options\]/g, '[选项]');
+    return said + ' '.repeat(Math.max(2, column - displayWidth(said)));
+  });
+}
+
 /** Commander's English headings and notes, in Chinese. */
 function chineseHelp(text: string): string {
-  return text
+  return chineseTerms(text)
+    .replace(/\[options\]/g, '[选项]')
     .replace(/^Usage: /m, '用法：')
     .replace(/^Arguments:$/m, '参数：')
     .replace(/^Options:$/m, '选项：')
@@ -157,9 +185,16 @@ export function helpHint(argv: readonly string[], lang: Lang): string {
   return lang === 'zh' ? `（用 ${call} 查看用法、示例和退出码）` : `(see ${quote(call)} for usage, examples and exit codes)`;
 }
 
+/**
+ * A folder npm puts on the PATH for one run only (`npx custody` adds its cache's
+ * node_modules/.bin, `npm run` the project's): a command found there is gone
+ * once the user types it again in her own shell.
+ */
+const forThisRunOnly = (dir: string): boolean => path.basename(dir) === '.bin' && path.basename(path.dirname(dir)) === 'node_modules';
+
 function onPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
+    if (!dir || forThisRunOnly(dir)) continue;
     const file = path.join(dir, name);
     if (existsSync(file)) return file;
   }
@@ -168,8 +203,8 @@ function onPath(name: string): string | null {
 
 /**
  * How to call `custody` from where the user stands: `custody` when the
- * command on the PATH is this one (installed with `npm install -g .` or
- * `npm link`), otherwise `node <absolute path of bin/custody.js>`, with how to
+ * command on the user's own PATH is this one (installed with `npm install -g .`
+ * or `npm link`; not the PATH of `npx custody`), otherwise `node <absolute path of bin/custody.js>`, with how to
  * install the short command.
  */
 export function howToCall(): { command: string; install?: string } {

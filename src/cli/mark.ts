@@ -7,7 +7,7 @@ import * as path from 'path';
 import { readRegularFile, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
 import type { CheckRun } from '../check/service';
 import { printable } from '../check/refusal';
-import { markedCopy, markedName } from '../io/xlsx/mark';
+import { markedName } from '../check/marks';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 
@@ -39,6 +39,8 @@ export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, 
   for (const [i, w] of run.workbooks.entries()) {
     const { file, findings, error } = w.report;
     if (w.skipped || error !== undefined || findings.length === 0) continue;
+    // exceljs is loaded only when a copy is written: a plain `validate` starts without it.
+    const { markedCopy } = await import('../io/xlsx/mark');
     const copy = await markedCopy(await readRegularFile(file), findings, lang);
     await writeFileAtomic(targets[i], copy.bytes);
     io.err(

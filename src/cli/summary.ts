@@ -17,7 +17,6 @@ import { printable } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
 import { SpooledConsolidation, spoolFiles } from '../batch/spool';
-import { consolidatedXlsx } from '../io/xlsx/summary';
 import type { CliIO } from './io';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -88,6 +87,7 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
         await c.writeJson((chunk) => io.out(chunk));
       }
     } else {
+      const { consolidatedXlsx } = await import('../io/xlsx/summary');
       await writeFileAtomic(out!, await consolidatedXlsx(c.source(), { lang: options.lang }));
       for (const line of summaryLines(c)) io.out(line);
       io.out(`已写出 ${printable(out!)}`);

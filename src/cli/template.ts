@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import * as path from 'path';
 import { FORMS } from '../forms';
 import { draftBlankForm, draftWorkbook } from '../forms/workbook';
-import { xlsxBuffer } from '../io/xlsx/exceljs-writer';
 import { writeFileAtomic } from '../batch/files';
 import type { CliIO } from './io';
 
@@ -12,6 +11,7 @@ export { SITE_WORKBOOK_NAME };
 
 /** Writes the blank site workbook and one file per attachment into `dir`; returns the files written. */
 export async function writeTemplates(dir: string): Promise<string[]> {
+  const { xlsxBuffer } = await import('../io/xlsx/exceljs-writer');
   const files: Array<[string, Promise<Buffer>]> = [[SITE_WORKBOOK_NAME, xlsxBuffer(draftWorkbook())]];
   for (const entry of FORMS.filter((f) => f.layout.attachment > 0)) {
     files.push([`${entry.templateName}.xlsx`, xlsxBuffer([draftBlankForm(entry)])]);

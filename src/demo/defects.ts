@@ -27,6 +27,9 @@ export interface PlantedDefect {
   description: string;
 }
 
+/** 2024-06-15T06:00 → 6月15日 06:00, as the report reads it. */
+const shown = (iso: string): string => iso.replace(/^\d{4}-(\d{2})-(\d{2})T/, (_, m: string, d: string) => `${Number(m)}月${Number(d)}日 `);
+
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -105,7 +108,7 @@ export function plantDefects(data: SiteData, which: readonly DefectKind[] = DEFE
         if (shifts.length < 2) break;
         const i = Math.floor((shifts.length - 1) / 2);
         shifts[i].to = isoFromMinutes(minutesOf(shifts[i].to) - 120);
-        note(kind, `duty.shifts[${i}].to`, `第${i + 1}班提前2小时结束（${shifts[i].to}），与下一班之间无人值班`);
+        note(kind, `duty.shifts[${i}].to`, `第${i + 1}班提前2小时结束（${shown(shifts[i].to)}），与下一班之间无人值班`);
         break;
       }
       case 'handover-disagree': {
@@ -114,7 +117,7 @@ export function plantDefects(data: SiteData, which: readonly DefectKind[] = DEFE
         const i = out.handovers!.indexOf(h);
         const before = h.time;
         h.time = isoFromMinutes(minutesOf(h.time) - 60);
-        note(kind, `handovers[${i}].time`, `本方副本交接时间写 ${h.time.replace('T', ' ')}，对方副本是 ${before.replace('T', ' ')}`);
+        note(kind, `handovers[${i}].time`, `本方副本交接时间写 ${shown(h.time)}，对方副本是 ${shown(before)}`);
         break;
       }
     }

@@ -51,6 +51,8 @@ export const distributionForm: FormLayout = {
   caption: '附件4',
   title: '国家开放大学试卷分发登记表',
   subtitle: '{branch}{school}分校（学院）{examSite}考点',
+  // As the source: 湖南分部  分校（学院）  考点  日期：  年  月  日  时间：（  ：  —  ：  ）
+  subtitleColumns: 5,
   titlePattern: /试卷分发登记表/,
   header: [
     [

@@ -125,6 +125,11 @@ export interface FormLayout {
   title: string;
   /** A line under the title naming the unit, in the same placeholders. */
   subtitle?: string;
+  /**
+   * The subtitle takes the left of the first header line's row, in this many
+   * columns, its fields the rest (附件4 prints the unit and 日期/时间 on one line).
+   */
+  subtitleColumns?: number;
   /** Recognises the title however it was edited (placeholders filled, spaces changed). */
   titlePattern: RegExp;
   header: readonly FieldLine[];

@@ -6,7 +6,7 @@
  */
 import { DateContext, ISO_DATETIME, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
 import { splitSignatures } from '../model/people';
-import { cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
+import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
 import { CellValue, SheetGrid, isBlank } from '../model/grid';
 import { BlockSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
@@ -46,6 +46,17 @@ export interface FormRead {
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
 
+/** The fields a layout is scored by (every sheet is scored against every layout): listed once per layout. */
+const SCORED_FIELDS = new WeakMap<FormLayout, readonly FieldSpec[]>();
+function scoredFields(layout: FormLayout): readonly FieldSpec[] {
+  let fields = SCORED_FIELDS.get(layout);
+  if (!fields) {
+    fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
+    SCORED_FIELDS.set(layout, fields);
+  }
+  return fields;
+}
+
 /** How well a sheet looks like this form: its title, its table's labels, its fields' labels. */
 export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new SheetIndex(sheet)): number {
   let score = findTitle(index, layout) ? 10 : 0;
@@ -56,7 +67,7 @@ export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new Shee
       break;
     }
   }
-  const fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
+  const fields = scoredFields(layout);
   if (fields.length > 0) {
     const hits = fields.filter((f) => index.labelCells(labelsOf(f)).some((i) => index.texts[i].text.length < 200)).length;
     score += (4 * hits) / fields.length;
@@ -113,7 +124,7 @@ interface FieldTarget {
 }
 
 interface KnownLabel {
-  labels: string[];
+  labels: readonly string[];
   /** Printed without a colon (至): a label only when it is the whole cell. */
   bare: boolean;
 }
@@ -215,7 +226,14 @@ function rowHasLabel(index: SheetIndex, r: number, right: number, labels: Readon
   return false;
 }
 
-function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[][]): number {
+function readTable(
+  index: SheetIndex,
+  table: TableSpec,
+  header: TableHeader,
+  out: FormRead,
+  ctx: DateContext,
+  stopLabels: ReadonlyArray<readonly string[]>,
+): number {
   const cols = [...header.columns.values()];
   const left = Math.min(...cols, header.seqCol ?? Infinity);
   const right = Math.max(...cols);
@@ -240,6 +258,8 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     }
     blankRun = 0;
     const item: FormRecord = {};
+    let typedUnit: string | undefined;
+    let quantityText: string | undefined;
     const i = rows.length;
     const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
     const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1;
@@ -251,16 +271,27 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;
-      if (column.type === 'count' && column.key === 'quantity' && typeof raw === 'string' && item.unit === undefined) {
-        const unit = unitOfCount(raw);
-        if (unit && !header.columns.has('unit')) item.unit = unit;
+      if (column.type === 'count' && column.key === 'quantity' && typeof raw === 'string') {
+        typedUnit = unitOfCount(raw);
+        quantityText = raw;
       }
       out.locations.push({ path: column.key, item: i, row: r, col: c, seq });
     }
+    // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one.
+    if (typedUnit && (item.unit === undefined || item.unit === '')) item.unit = typedUnit;
+    keepBagsInside(item, quantityText);
     rows.push(item);
   }
   out.record[table.key] = rows;
   return r;
+}
+
+/** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */
+function keepBagsInside(item: FormRecord, quantityText: string | undefined): void {
+  const boxed = boxWithBags(quantityText);
+  if (!boxed) return;
+  const note = typeof item.note === 'string' ? item.note : '';
+  if (!normalizeLabel(note).includes(`${boxed.bags}袋`)) item.note = note ? `内装${boxed.bags}袋；${note}` : `内装${boxed.bags}袋`;
 }
 
 function readTotal(index: SheetIndex, table: TableSpec, header: TableHeader, r: number, out: FormRead): void {

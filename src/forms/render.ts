@@ -428,12 +428,17 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
   merge(canvas, canvas.row, 0, canvas.row, w - 1);
   canvas.heights[canvas.row] = 30;
   canvas.row++;
+  let header = layout.header;
   if (layout.subtitle) {
+    const beside = layout.subtitleColumns && header.length > 0 ? layout.subtitleColumns : 0;
     put(canvas, canvas.row, 0, placeholderTitle(layout.subtitle, site, record), 'subtitle');
-    merge(canvas, canvas.row, 0, canvas.row, w - 1);
-    canvas.row++;
+    merge(canvas, canvas.row, 0, canvas.row, beside ? beside - 1 : w - 1);
+    if (beside) {
+      drawFieldLine(canvas, header[0], sheetRecord, beside, layout.fieldLines);
+      header = header.slice(1);
+    } else canvas.row++;
   }
-  for (const line of layout.header) drawFieldLine(canvas, line, sheetRecord, 0, layout.fieldLines);
+  for (const line of header) drawFieldLine(canvas, line, sheetRecord, 0, layout.fieldLines);
   let titleRows: string | undefined;
   if (layout.table) {
     const { headerTop, headerBottom } = drawTable(canvas, sheetRecord);

@@ -40,9 +40,17 @@ export function normalized(text: string): { norm: string; half: string } {
   return hit;
 }
 
+const LABELS = new WeakMap<FieldSpec, readonly string[]>();
+
 /** Labels compared as normalized text, the surest first: the field's label, the label this form prints, then others people use. */
-export function labelsOf(field: FieldSpec): string[] {
-  return [field.label, ...(field.printAs ? [field.printAs] : []), ...(field.aliases ?? [])].map(normalizeLabel);
+export function labelsOf(field: FieldSpec): readonly string[] {
+  // Layouts are constant: each field's labels are normalised once, not once per cell or sheet that asks.
+  let labels = LABELS.get(field);
+  if (!labels) {
+    labels = Object.freeze([field.label, ...(field.printAs ? [field.printAs] : []), ...(field.aliases ?? [])].map(normalizeLabel));
+    LABELS.set(field, labels);
+  }
+  return labels;
 }
 
 /** The text of a label cell is this label, possibly with the value after its colon. */
@@ -85,6 +93,7 @@ export class SheetIndex {
   readonly headers = new Map<readonly ColumnSpec[], TableHeader | null>();
   readonly width: number;
   private labelMap?: Map<string, number[]>;
+  private readonly cellsByLabels = new Map<readonly string[], number[]>();
   private headerRowMap?: { byRow: Map<number, TextCell[]>; rowsByStem: Map<string, number[]> };
 
   constructor(readonly sheet: SheetGrid) {
@@ -115,9 +124,15 @@ export class SheetIndex {
   /** The text cells (their places in `texts`, in reading order) that match one of these labels as matchLabel does. */
   labelCells(labels: readonly string[]): number[] {
     if (!this.labelMap) this.labelMap = this.buildLabelMap();
-    const lists = labels.map((l) => this.labelMap!.get(l)).filter((l): l is number[] => l !== undefined);
-    if (lists.length <= 1) return lists[0] ?? [];
-    return [...new Set(lists.flat())].sort((a, b) => a - b);
+    if (labels.length === 1) return this.labelMap.get(labels[0]) ?? [];
+    // A field's labels (labelsOf) are one constant array: its cells are merged once per sheet.
+    let cells = this.cellsByLabels.get(labels);
+    if (!cells) {
+      const lists = labels.map((l) => this.labelMap!.get(l)).filter((l): l is number[] => l !== undefined);
+      cells = lists.length <= 1 ? (lists[0] ?? []) : [...new Set(lists.flat())].sort((a, b) => a - b);
+      this.cellsByLabels.set(labels, cells);
+    }
+    return cells;
   }
 
   /** Each cell under its whole normalized text and under the text before each of its colons. */

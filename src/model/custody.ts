@@ -7,7 +7,7 @@
  */
 import type { SiteModel } from './site-model';
 import type { Handover, SiteData, SiteInfo } from './types';
-import { dayOf, isBlankValue, norm } from './values';
+import { dayOf, isBlankValue, norm, whole } from './values';
 import { toHalfWidth } from './text';
 import { personKey } from './people';
 
@@ -93,6 +93,31 @@ export function directionOf(h: Handover, site: SiteInfo | undefined, level: Leve
   if (level === '考点' || fromAbove(h, site)) return 'in';
   if (norm(h.to).includes('考点')) return 'out';
   return level === '分校' ? 'in' : 'out';
+}
+
+/** The bags inside a count in 箱, as its 备注 says them: "内装5袋：3205、3310". */
+const BAGS_INSIDE = /(?:内装|内含|装有|共装|含)(\d+)袋/;
+
+/**
+ * The bags a handover item stands for (附件1 数量（袋/箱）): its count when in 袋
+ * (a blank unit is 袋); for a count in 箱, the bags its 备注 says are inside
+ * ("1箱 · 内装5袋"), else undefined — a box holds no fixed number of bags.
+ */
+export function itemBags(item: { quantity?: unknown; unit?: unknown; note?: unknown } | null | undefined): number | undefined {
+  if (!item) return undefined;
+  const unit = norm(item.unit) || '袋';
+  if (unit === '袋') return whole(item.quantity);
+  if (unit !== '箱') return undefined;
+  const m = BAGS_INSIDE.exec(norm(item.note));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Bags on a handover: its items' bags added up (`itemBags`); all in 袋 and some unreadable, its 合计; undefined when not known. */
+export function handoverBags(h: Handover): number | undefined {
+  const items = (h.items ?? []).filter((it) => it && !(isBlankValue(it.quantity) && isBlankValue(it.destination)));
+  const bags = items.map(itemBags);
+  if (items.length > 0 && bags.every((b) => b !== undefined)) return bags.reduce<number>((a, b) => a + (b ?? 0), 0);
+  return items.every((it) => (norm(it?.unit) || '袋') === '袋') ? whole(h.total) : undefined;
 }
 
 function rosterOf(data: SiteData): Map<string, number> {

@@ -54,6 +54,8 @@ export function parseCount(value: unknown): number | string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   const text = cleanText(toHalfWidth(String(value)));
   if (text === '') return undefined;
+  const boxed = boxWithBags(text);
+  if (boxed) return boxed.boxes;
   const m = /^([+-]?\d+(?:\.\d+)?)\s*(袋|箱|份|个|包)?$/.exec(text);
   if (m) return Number(m[1]);
   return text;
@@ -62,6 +64,19 @@ export function parseCount(value: unknown): number | string | undefined {
 /** The unit written after a count ("3袋" → "袋"), if any. */
 export function unitOfCount(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
+  if (boxWithBags(value)) return '箱';
   const m = /\d\s*(袋|箱|份)\s*$/.exec(toHalfWidth(value));
   return m ? m[1] : undefined;
+}
+
+const BOX_WITH_BAGS = /^(\d+)\s*箱\s*[(（]?\s*(?:内装|内含|装有|共|含)?\s*(\d+)\s*袋\s*[)）]?$/;
+
+/**
+ * A count in 箱 with the bags inside written after it, as people fill 附件1's
+ * 数量（袋/箱）: "1箱（内装5袋）", "1箱5袋" → { boxes: 1, bags: 5 }.
+ */
+export function boxWithBags(value: unknown): { boxes: number; bags: number } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = BOX_WITH_BAGS.exec(cleanText(toHalfWidth(value)));
+  return m ? { boxes: Number(m[1]), bags: Number(m[2]) } : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The site data model: the JSON contract of `custody fill` / `custody extract`
- * (../shared/DOMAIN.md "Forms and their fields").
+ * (docs/领域说明.md “工作簿里的表”).
  *
  * Times are wall-clock `YYYY-MM-DDTHH:mm`, dates `YYYY-MM-DD`. Because `fill`
  * writes what the data says even where it is wrong, and `extract` must give back

@@ -1,6 +1,7 @@
-import { norm, showTime, tm, whole } from './facts';
+import { handoverBags } from '../model/custody';
+import { norm, personKey, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
-import type { Handover, SiteData } from '../model/types';
+import type { SiteData } from '../model/types';
 
 export const meta: RuleMeta = {
   id: 'dispatch-without-handover',
@@ -18,7 +19,7 @@ export const meta: RuleMeta = {
       bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree.',
     },
   },
-  docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
+  docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
 };
 
 const DAY = 24 * 60;
@@ -69,7 +70,9 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
   const claimed = new Set<number>();
   for (const i of rows) {
     const r = data.vaultLog![i];
-    const signed = handoversNear(data, outgoing, tm(r.takenAt)).find((h) => (data.handovers![h].toSigners ?? []).some((n) => norm(n) === norm(r.taker)));
+    const signed = handoversNear(data, outgoing, tm(r.takenAt)).find((h) =>
+      (data.handovers![h].toSigners ?? []).some((n) => personKey(n) === personKey(r.taker)),
+    );
     if (signed !== undefined) claimed.add(signed);
     pairs.set(i, signed);
   }
@@ -83,15 +86,6 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
     pairs.set(i, together && Math.abs(together.t - t) <= TOGETHER ? together.h : handoversNear(data, outgoing, t).find((h) => !claimed.has(h)));
   }
   return pairs;
-}
-
-/** Bags on a handover: its items in 袋 added up, else its 合计; undefined when in 箱 or unreadable. */
-function handoverBags(h: Handover): number | undefined {
-  const items = h.items ?? [];
-  if (items.some((it) => norm(it?.unit) && norm(it?.unit) !== '袋')) return undefined;
-  const counts = items.map((it) => whole(it?.quantity));
-  if (items.length > 0 && counts.every((c) => c !== undefined)) return counts.reduce<number>((a, c) => a + (c ?? 0), 0);
-  return whole(h.total);
 }
 
 const push = (map: Map<number, number[]>, key: number, row: number) => map.set(key, [...(map.get(key) ?? []), row]);

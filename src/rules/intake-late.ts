@@ -1,3 +1,4 @@
+import { deliveriesOf } from '../model/intake';
 import { showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -15,7 +16,7 @@ export const meta: RuleMeta = {
       late: 'Intake at {intake} is {gapEn} after the papers were handed over ({received}, {sheet2}). Papers are taken into the vault promptly on receipt, within {hours} hours here; check the intake time, or set 入库时限（接收后小时） on 基本信息.',
     },
   },
-  docs: '入库时间 more than the set hours (default 2, 基本信息 入库时限（接收后小时）) after the incoming handover it records: the latest incoming handover at or before it. An intake before every handover is intake-before-receipt instead; a handover more days ahead of the first session than allowed is arrival-too-early’s.',
+  docs: '入库时间 more than the set hours (default 2, 基本信息 入库时限（接收后小时）) after the incoming handover it records: the latest handover of its own delivery (several 入库清单: each list with its delivery) at or before it. An intake before every handover is intake-before-receipt instead; a handover more days ahead of the first session than allowed is arrival-too-early’s.',
 };
 
 /** 200 minutes → 3 小时 20 分钟. */
@@ -27,22 +28,26 @@ export function hoursAndMinutes(minutes: number, lang: 'zh' | 'en' = 'zh'): stri
 }
 
 export function check(context: RuleContext): void {
-  // Each intake list (one per delivery) against the latest handover received before it.
-  for (const { list, path } of context.facts.intakes) checkList(context, tm(list.time), path);
+  // Each intake list (one per delivery, model/intake.ts deliveriesOf) against the latest handover of its delivery received before it.
+  const { model, facts } = context;
+  const deliveries = deliveriesOf(model.data, facts.incoming, tm);
+  // A list no handover was paired with is measured against every incoming handover.
+  facts.intakes.forEach(({ list, path }, k) => checkList(context, tm(list.time), path, deliveries[k].length ? deliveries[k] : facts.incoming));
 }
 
-function checkList({ model, facts, report }: RuleContext, intake: number, path: string): void {
+function checkList({ model, facts, report }: RuleContext, intake: number, path: string, delivery: readonly number[]): void {
   if (Number.isNaN(intake)) return;
   let received = Number.NaN;
   let at = -1;
-  (model.data.handovers ?? []).forEach((h, i) => {
-    const t = tm(h?.time);
-    if (facts.direction[i] !== 'in' || Number.isNaN(t) || t > intake) return;
+  for (const i of delivery) {
+    const t = tm(model.data.handovers?.[i]?.time);
+    if (Number.isNaN(t) || t > intake) continue;
     if (Number.isNaN(received) || t > received) {
       received = t;
       at = i;
     }
-  });
+  }
+  // Taken in before its own delivery arrived: intake-before-receipt's finding, not also a late one against an earlier delivery.
   if (Number.isNaN(received)) return;
   // A handover that arrival-too-early questions (its date is likely wrong) is not also measured against.
   const first = facts.firstSessionStart;

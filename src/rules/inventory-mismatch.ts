@@ -1,6 +1,7 @@
 import { deliveriesOf } from '../model/intake';
 import type { Intake, SiteData } from '../model/types';
-import { intakeRowBags, isBlankValue, tm, whole } from './facts';
+import { itemBags } from '../model/custody';
+import { intakeRowBags, isBlankValue, norm, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -16,7 +17,7 @@ export const meta: RuleMeta = {
       bags: 'The intake list has {intake} bags, but the handover sheets received {received}. Bags taken in must match bags received; recount and check both forms.',
     },
   },
-  docs: 'Bags on the intake list ≠ bags received on the incoming handover sheets. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Handovers counted in 箱 are not compared.',
+  docs: 'Bags on the intake list ≠ bags received on the incoming handover sheets. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared.',
 };
 
 function sumOf(values: unknown[]): number | undefined {
@@ -43,12 +44,13 @@ function receivedOver(data: SiteData, handovers: readonly number[]): Set<number>
   for (const i of handovers) {
     const h = data.handovers?.[i];
     if (!h || !h.items || h.items.length === 0) continue; // required-field
-    if (h.items.some((it) => it?.unit && it.unit.trim() !== '袋')) return undefined;
     const ways = new Set<number>();
-    const s = sumOf(h.items.map((it) => it?.quantity));
-    if (s !== undefined) ways.add(s);
+    // In 箱, the bags its 备注 says are inside (itemBags); the 合计 counts bags only when every item is in 袋.
+    const counted = h.items.filter((it) => !isBlankValue(it?.quantity));
+    const bags = counted.map(itemBags);
+    if (bags.every((b) => b !== undefined)) ways.add(bags.reduce<number>((a, b) => a + (b ?? 0), 0));
     const t = whole(h.total);
-    if (t !== undefined) ways.add(t);
+    if (t !== undefined && h.items.every((it) => (norm(it?.unit) || '袋') === '袋')) ways.add(t);
     if (ways.size === 0) return undefined;
     any = true;
     const next = new Set<number>();

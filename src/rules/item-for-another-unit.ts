@@ -37,12 +37,17 @@ function namesReceiver(dest: string, to: string): boolean {
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   // A 分校's own 考点: those it hands papers on to.
+  // Each named once, though it received several deliveries.
   const ownSites =
     facts.level === '分校'
-      ? (data.handovers ?? [])
-          .filter((_, i) => facts.direction[i] === 'out')
-          .map((h) => unitKey(h?.to))
-          .filter(Boolean)
+      ? [
+          ...new Set(
+            (data.handovers ?? [])
+              .filter((_, i) => facts.direction[i] === 'out')
+              .map((h) => unitKey(h?.to))
+              .filter(Boolean),
+          ),
+        ]
       : [];
   (data.handovers ?? []).forEach((h, i) => {
     const to = unitKey(h?.to);

@@ -33,7 +33,10 @@ export interface Column<T = never> {
   /** Long text: wraps, and its row grows to show it whole. */
   wrap?: boolean;
   kind?: CellKind;
-  value?: (item: T) => Cell;
+  /** A raw value that is a key (a status, a severity): shown as its word in the language written. */
+  words?: Readonly<Record<string, Record<Lang, string>>>;
+  /** The raw value of an item; `lang` only for text made of several facts (most values are language-neutral). */
+  value?: (item: T, lang: Lang) => Cell;
 }
 
 /** What a cell's raw value needs to be shown. */
@@ -45,13 +48,15 @@ export interface ShowContext {
 }
 
 /** The row of one item, raw, in column order. */
-export function rowOf<T>(columns: ReadonlyArray<Column<T>>, item: T): Cell[] {
-  return columns.map((c) => (c.value ? c.value(item) : null));
+export function rowOf<T>(columns: ReadonlyArray<Column<T>>, item: T, lang: Lang = 'zh'): Cell[] {
+  return columns.map((c) => (c.value ? c.value(item, lang) : null));
 }
 
 /** A raw cell as it is shown in its column. */
-export function show(column: Pick<Column, 'kind'>, value: Cell | undefined, ctx: ShowContext): Cell {
+export function show(column: Pick<Column, 'kind' | 'words'>, value: Cell | undefined, ctx: ShowContext): Cell {
   if (value === null || value === undefined || value === '') return value ?? null;
+  const word = column.words?.[String(value)];
+  if (word) return word[ctx.lang];
   switch (column.kind) {
     case 'file':
       return ctx.fileName ? ctx.fileName(String(value)) : baseName(String(value));

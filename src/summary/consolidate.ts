@@ -16,6 +16,7 @@ import { fileReport, findAcross, siteNameOf, withAcross } from '../check/service
 import { sameUnit, unitKey } from '../model/custody';
 import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
+import { FIELD_WORDS } from './words';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
 export interface FileOutcome {
@@ -45,16 +46,9 @@ interface HandoverCopyRef {
 
 export type PairStatus = 'matched' | 'disagree' | 'sender-only' | 'receiver-only';
 
-export const PAIR_STATUS_ZH: Record<PairStatus, string> = {
-  matched: '一致',
-  disagree: '不一致',
-  'sender-only': '仅移交方副本',
-  'receiver-only': '仅接收方副本',
-};
-
 interface PairDifference {
-  field: 'time' | 'from' | 'to' | 'quantity' | 'total' | 'items' | 'address' | 'contact' | 'fromSigners' | 'toSigners';
-  /** Chinese label of the field. */
+  field: keyof typeof FIELD_WORDS;
+  /** Chinese label of the field (kept in the JSON report; people read `FIELD_WORDS` in their language). */
   label: string;
   sender: string;
   receiver: string;
@@ -170,18 +164,19 @@ function compareCopies(sender: PairCopy, receiver: PairCopy): PairDifference[] {
   const r = receiver;
   const differing = new Set(differingFields(s.fields, r.fields));
   const diffs: PairDifference[] = [];
-  if (differing.has('time')) diffs.push({ field: 'time', label: '交接时间', sender: showTime(s.time), receiver: showTime(r.time) });
-  if (differing.has('from')) diffs.push({ field: 'from', label: '移交单位', sender: s.from, receiver: r.from });
-  if (differing.has('to')) diffs.push({ field: 'to', label: '接收单位', sender: s.to, receiver: r.to });
+  if (differing.has('time')) diffs.push({ field: 'time', label: FIELD_WORDS.time.zh, sender: showTime(s.time), receiver: showTime(r.time) });
+  if (differing.has('from')) diffs.push({ field: 'from', label: FIELD_WORDS.from.zh, sender: s.from, receiver: r.from });
+  if (differing.has('to')) diffs.push({ field: 'to', label: FIELD_WORDS.to.zh, sender: s.to, receiver: r.to });
   if (differing.has('items')) {
-    if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: '数量（明细之和）', sender: String(s.quantity), receiver: String(r.quantity) });
-    else diffs.push({ field: 'items', label: '交接明细', sender: s.itemsKey, receiver: r.itemsKey });
+    if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: FIELD_WORDS.quantity.zh, sender: String(s.quantity), receiver: String(r.quantity) });
+    else diffs.push({ field: 'items', label: FIELD_WORDS.items.zh, sender: s.itemsKey, receiver: r.itemsKey });
   }
-  if (differing.has('total')) diffs.push({ field: 'total', label: '合计', sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
-  if (differing.has('address')) diffs.push({ field: 'address', label: '接收地址', sender: s.address, receiver: r.address });
-  if (differing.has('contact')) diffs.push({ field: 'contact', label: '联系人', sender: s.contact, receiver: r.contact });
-  if (differing.has('fromSigners')) diffs.push({ field: 'fromSigners', label: '移交人', sender: names(s.fromSigners), receiver: names(r.fromSigners) });
-  if (differing.has('toSigners')) diffs.push({ field: 'toSigners', label: '接收人', sender: names(s.toSigners), receiver: names(r.toSigners) });
+  if (differing.has('total')) diffs.push({ field: 'total', label: FIELD_WORDS.total.zh, sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
+  if (differing.has('address')) diffs.push({ field: 'address', label: FIELD_WORDS.address.zh, sender: s.address, receiver: r.address });
+  if (differing.has('contact')) diffs.push({ field: 'contact', label: FIELD_WORDS.contact.zh, sender: s.contact, receiver: r.contact });
+  if (differing.has('fromSigners'))
+    diffs.push({ field: 'fromSigners', label: FIELD_WORDS.fromSigners.zh, sender: names(s.fromSigners), receiver: names(r.fromSigners) });
+  if (differing.has('toSigners')) diffs.push({ field: 'toSigners', label: FIELD_WORDS.toSigners.zh, sender: names(s.toSigners), receiver: names(r.toSigners) });
   return diffs;
 }
 
@@ -259,15 +254,6 @@ function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
       (a.sender?.time ?? a.receiver?.time ?? '').localeCompare(b.sender?.time ?? b.receiver?.time ?? ''),
   );
   return pairs;
-}
-
-/** A one-line description of a pair for people: what differs, or what is missing. */
-export function describePair(p: HandoverPair): string {
-  if (p.status === 'matched') return '两份副本一致';
-  if (p.status === 'disagree') return p.differences.map((d) => `${d.label}：移交方“${d.sender}”，接收方“${d.receiver}”`).join('；');
-  const other = p.status === 'sender-only' ? '接收方' : '移交方';
-  const unit = p.status === 'sender-only' ? p.to : p.from;
-  return p.counterpartProvided ? `${other}（${unit}）的工作簿中没有这张交接单` : `未提供${other}（${unit}）的工作簿，无法核对`;
 }
 
 /* ------------------------------------------------------------------ totals */

@@ -3,6 +3,7 @@
  * charts draw. Pure.
  */
 import type { ConsolidatedTotals } from './consolidate';
+import type { FigureKey } from './words';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -34,26 +35,23 @@ export function rankChartData(
   return { rules, sites, big };
 }
 
-/** The figures at the top of 总览, label and value. */
-export function overviewFigures(t: ConsolidatedTotals): Array<[string, number]> {
+/** The figures at the top of 总览, key and value (their labels: `FIGURE_WORDS`). */
+export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number]> {
   return [
-    ['工作簿', t.files],
-    ['无法读取', t.unreadable],
-    ['单位（已读取）', t.sites],
-    ['可以提交', t.ready],
-    ['错误（处）', t.errors],
-    ['警告（处）', t.warnings],
-    ['试卷（单位×试卷）', t.papers],
-    ['试卷袋', t.bags],
-    ['试卷份数', t.copies],
-    ['考生数', t.candidates],
-    ['未还保密室（袋）', t.bagsStillOut],
-    ['交接单一致（对）', t.pairs.matched],
-    ['交接单不一致（对）', t.pairs.disagree],
-    ['仅移交方副本', t.pairs['sender-only']],
-    ['仅接收方副本', t.pairs['receiver-only']],
+    ['files', t.files],
+    ['unreadable', t.unreadable],
+    ['sites', t.sites],
+    ['ready', t.ready],
+    ['errors', t.errors],
+    ['warnings', t.warnings],
+    ['papers', t.papers],
+    ['bags', t.bags],
+    ['copies', t.copies],
+    ['candidates', t.candidates],
+    ['bagsStillOut', t.bagsStillOut],
+    ['matched', t.pairs.matched],
+    ['disagree', t.pairs.disagree],
+    ['senderOnly', t.pairs['sender-only']],
+    ['receiverOnly', t.pairs['receiver-only']],
   ];
 }
-
-/** The lines a supervisor signs under a summary. */
-export const SIGNATURE_LINE = '制表人：______________        审核人：______________        日期：________年____月____日';

@@ -30,6 +30,7 @@ import { custodyOf } from '../model/custody';
 import { intakeLists } from '../model/intake';
 import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, dutyCoverage } from './duty';
+import { oncePerHandover } from './once-per-handover';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
@@ -341,7 +342,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   const byRule: SiteSummary['findings']['byRule'] = {};
   let errors = 0;
   let warnings = 0;
-  for (const f of findings) {
+  for (const f of oncePerHandover(findings)) {
     if (f.severity === 'error') errors++;
     else warnings++;
     const entry = (byRule[f.rule] ??= { severity: f.severity, count: 0 });
@@ -390,7 +391,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
 
 /** Adds findings found later (across workbooks) to a summary's counts. */
 export function addFindings(summary: SiteSummary, findings: readonly Finding[]): SiteSummary {
-  for (const f of findings) {
+  for (const f of oncePerHandover(findings)) {
     if (f.severity === 'error') summary.findings.errors++;
     else summary.findings.warnings++;
     const entry = (summary.findings.byRule[f.rule] ??= { severity: f.severity, count: 0 });

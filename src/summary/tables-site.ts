@@ -10,8 +10,7 @@
 import type { Finding } from '../model/finding';
 import type { Cell, Column, Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
-
-export const SEVERITY_ZH = { error: '错误', warning: '警告' } as const;
+import { DIRECTION_WORDS, SEVERITY_WORDS } from './words';
 
 /** A paper column, and what its cell on the 合计 row holds. */
 export interface PaperColumn extends Column<PaperSummary> {
@@ -96,7 +95,7 @@ export function columnIndex(columns: ReadonlyArray<Pick<Column, 'key'>>, key: st
 const at = (sheet: string | null, cell: string | null): string => (sheet ? `${sheet}!${cell ?? ''}` : '');
 
 export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
-  { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 0, value: (h) => (h.direction === 'in' ? '接收' : '移交') },
+  { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 0, words: DIRECTION_WORDS, value: (h) => h.direction },
   { key: 'units', header: { zh: '移交方 → 接收方', en: 'From → to' }, width: 0, wrap: true, value: (h) => `${h.from} → ${h.to}` },
   { key: 'time', header: { zh: '交接于', en: 'Time' }, width: 0, wrap: true, kind: 'datetime', value: (h) => h.time },
   { key: 'quantity', header: { zh: '明细之和（袋）', en: 'Items (bags)' }, width: 0, value: (h) => h.quantity },
@@ -132,7 +131,7 @@ export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
  * of merges make a workbook slow to write and to open).
  */
 export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [
-  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, value: (f) => SEVERITY_ZH[f.severity] },
+  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: (f) => f.severity },
   { key: 'message', header: { zh: '说明', en: 'Message' }, width: 0, wrap: true, value: (f) => f.message },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: (f) => f.rule },
   { key: 'form', header: { zh: '附件', en: 'Form' }, width: 0, value: (f) => f.form ?? '' },
@@ -143,16 +142,21 @@ export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [
 
 /** The findings of one site counted by rule, when the findings themselves are not listed. */
 export const RULE_COUNT_COLUMNS: ReadonlyArray<Column<[string, { severity: Finding['severity']; count: number }]>> = [
-  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, value: ([, v]) => SEVERITY_ZH[v.severity] },
+  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: ([, v]) => v.severity },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: ([rule]) => rule },
   { key: 'count', header: { zh: '处数', en: 'Count' }, width: 0, value: ([, v]) => v.count },
 ];
 
 /** 可以提交 / 暂不能提交 and why. */
-export function readinessText(s: SiteSummary): string {
-  if (s.ready) return s.findings.warnings ? `可以提交（另有 ${s.findings.warnings} 处提醒，请看一眼）` : '可以提交';
+export function readinessText(s: SiteSummary, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  const warnings = s.findings.warnings;
+  if (s.ready) {
+    if (!warnings) return zh ? '可以提交' : 'Ready to submit';
+    return zh ? `可以提交（另有 ${warnings} 处提醒，请看一眼）` : `Ready to submit (${warnings} warning${warnings === 1 ? '' : 's'} to look at)`;
+  }
   const parts = [];
-  if (s.findings.errors) parts.push(`${s.findings.errors} 处错误`);
-  if (s.problems.length) parts.push(`${s.problems.length} 处无法读取`);
-  return `暂不能提交：${parts.join('，')}需改正`;
+  if (s.findings.errors) parts.push(zh ? `${s.findings.errors} 处错误` : `${s.findings.errors} error(s)`);
+  if (s.problems.length) parts.push(zh ? `${s.problems.length} 处无法读取` : `${s.problems.length} part(s) unreadable`);
+  return zh ? `暂不能提交：${parts.join('，')}需改正` : `Not ready: ${parts.join(', ')} to correct`;
 }

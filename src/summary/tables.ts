@@ -6,24 +6,33 @@
  */
 import type { Finding } from '../model/finding';
 import { ruleMeta } from '../rules';
-import { Cell, Column, rowOf, showDateTime } from './columns';
+import { Cell, Column, Lang, rowOf, showDateTime } from './columns';
 import type { FileOutcome, HandoverPair } from './consolidate';
-import { PAIR_STATUS_ZH } from './consolidate';
-import { PAPER_COLUMNS, SEVERITY_ZH } from './tables-site';
+import { PAPER_COLUMNS } from './tables-site';
 import type { PaperSummary } from './site';
+import { DISAGREE_RULE } from './once-per-handover';
+import { FIELD_WORDS, FileStatus, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, listOf } from './words';
 
 export type Row = Cell[];
 
 /* ------------------------------------------------------------------ 站点汇总 */
 
-const statusOf = (f: Pick<FileOutcome, 'summary'>): string => (!f.summary ? '无法读取' : f.summary.ready ? '可以提交' : '需改正');
+const statusOf = (f: Pick<FileOutcome, 'summary'>): FileStatus =>
+  fileStatus({ readable: Boolean(f.summary), errors: f.summary?.findings.errors ?? 0, problems: f.summary?.problems.length ?? 0 });
 
-function noteOf(f: FileOutcome): string {
+function noteOf(f: FileOutcome, lang: Lang): string {
   const s = f.summary;
   if (!s) return f.error ?? '';
-  return [s.duty.gaps.length ? `值班缺口 ${s.duty.gaps.length} 处` : '', s.outstanding.length ? `${s.outstanding.length} 次出库未还` : '', ...s.problems]
+  const gaps = s.duty.gaps.length;
+  const out = s.outstanding.length;
+  const zh = lang === 'zh';
+  return [
+    gaps ? (zh ? `值班缺口 ${gaps} 处` : `${gaps} duty gap(s)`) : '',
+    out ? (zh ? `${out} 次出库未还` : `${out} checkout(s) not returned`) : '',
+    ...s.problems,
+  ]
     .filter(Boolean)
-    .join('；');
+    .join(zh ? '；' : '; ');
 }
 
 const fig =
@@ -35,7 +44,7 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 16, wrap: true, kind: 'file', value: (f) => f.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f) => f.summary?.site.level ?? '' },
-  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, value: statusOf },
+  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
   { key: 'errors', header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
   { key: 'warnings', header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
   { key: 'papers', header: { zh: '试卷种数', en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
@@ -62,7 +71,7 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
 export interface FileListing {
   file: string;
   site: string;
-  status: string;
+  status: FileStatus;
   sha256: string | null;
   note: string;
 }
@@ -78,7 +87,7 @@ export const listingOf = (f: FileOutcome): FileListing => ({
 export const FILE_COLUMNS: ReadonlyArray<Column<FileListing>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 30, wrap: true, kind: 'file', value: (f) => f.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 14, wrap: true, value: (f) => f.site },
-  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 10, value: (f) => f.status },
+  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 10, words: STATUS_WORDS, value: (f) => f.status },
   { key: 'sha256', header: { zh: 'SHA-256（文件指纹）', en: 'SHA-256' }, width: 68, value: (f) => f.sha256 ?? '' },
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 24, wrap: true, value: (f) => f.note },
 ];
@@ -94,7 +103,7 @@ export interface PaperDetail {
 export const PAPER_DETAIL_COLUMNS: ReadonlyArray<Column<PaperDetail>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 12, wrap: true, kind: 'file', value: (d) => d.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 10, wrap: true, value: (d) => d.site },
-  ...PAPER_COLUMNS.map((c): Column<PaperDetail> => ({ ...c, value: (d) => c.value!(d.paper) })),
+  ...PAPER_COLUMNS.map((c): Column<PaperDetail> => ({ ...c, value: (d, lang) => c.value!(d.paper, lang) })),
 ];
 
 /** The 试卷明细 rows of one file. */
@@ -106,35 +115,55 @@ export function paperRowsOf(f: FileOutcome): Row[] {
 /* ------------------------------------------------------------------ 交接配对 */
 
 /** What differs in a disagreeing pair, or what is missing, with times shown as dates people read. */
-function pairText(p: HandoverPair): string {
-  if (p.status === 'matched') return '两份副本一致';
+export function describePair(p: HandoverPair, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  if (p.status === 'matched') return zh ? '两份副本一致' : 'The two copies agree';
   if (p.status === 'disagree') {
-    const v = (field: string, x: string) => (field === 'time' ? showDateTime(x) : x) || '（空）';
-    return p.differences.map((d) => `${d.label}：移交方“${v(d.field, d.sender)}”，接收方“${v(d.field, d.receiver)}”`).join('；');
+    const v = (field: string, x: string) => (field === 'time' ? showDateTime(x, lang) : x) || (zh ? '（空）' : '(blank)');
+    return p.differences
+      .map((d) =>
+        zh
+          ? `${FIELD_WORDS[d.field].zh}：移交方“${v(d.field, d.sender)}”，接收方“${v(d.field, d.receiver)}”`
+          : `${FIELD_WORDS[d.field].en}: sender “${v(d.field, d.sender)}”, receiver “${v(d.field, d.receiver)}”`,
+      )
+      .join(zh ? '；' : '; ');
+  }
+  const unit = p.status === 'sender-only' ? p.to : p.from;
+  if (!zh) {
+    const other = p.status === 'sender-only' ? 'receiver' : 'sender';
+    return p.counterpartProvided
+      ? `The ${other}'s (${unit}) workbook has no copy of this slip`
+      : `The ${other}'s (${unit}) workbook was not given: not checked`;
   }
   const other = p.status === 'sender-only' ? '接收方' : '移交方';
-  const unit = p.status === 'sender-only' ? p.to : p.from;
   return p.counterpartProvided ? `${other}（${unit}）的工作簿中没有这张交接单` : `未提供${other}（${unit}）的工作簿，无法核对`;
 }
+
+/** The fields that differ, listed. */
+const differingFields = (p: HandoverPair, lang: Lang): string =>
+  listOf(
+    p.differences.map((d) => FIELD_WORDS[d.field][lang]),
+    lang,
+  );
 
 const sheetAt = (c: HandoverPair['sender']): string => (c?.sheet ? `${c.sheet}!${c.cell ?? ''}` : '');
 
 export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
   { key: 'from', header: { zh: '移交单位', en: 'From' }, width: 10, wrap: true, value: (p) => p.from },
   { key: 'to', header: { zh: '接收单位', en: 'To' }, width: 10, wrap: true, value: (p) => p.to },
-  { key: 'status', header: { zh: '核对结果', en: 'Result' }, width: 8, wrap: true, value: (p) => PAIR_STATUS_ZH[p.status] },
+  { key: 'status', header: { zh: '核对结果', en: 'Result' }, width: 8, wrap: true, words: PAIR_STATUS_WORDS, value: (p) => p.status },
   {
     key: 'fields',
     header: { zh: '不一致的栏目', en: 'Fields that differ' },
     width: 12,
     wrap: true,
-    value: (p) => p.differences.map((d) => d.label).join('、'),
+    value: differingFields,
   },
   { key: 'senderTime', header: { zh: '移交方时间', en: 'Sender time' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.sender?.time ?? '' },
   { key: 'receiverTime', header: { zh: '接收方时间', en: 'Receiver time' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.receiver?.time ?? '' },
   { key: 'senderQuantity', header: { zh: '移交方数量（袋）', en: 'Sender bags' }, width: 6, value: (p) => p.sender?.quantity ?? null },
   { key: 'receiverQuantity', header: { zh: '接收方数量（袋）', en: 'Receiver bags' }, width: 6, value: (p) => p.receiver?.quantity ?? null },
-  { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 34, wrap: true, value: pairText },
+  { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 34, wrap: true, value: describePair },
   {
     key: 'senderFile',
     header: { zh: '移交方副本（文件）', en: 'Sender copy (file)' },
@@ -167,7 +196,7 @@ export interface FindingItem {
 export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (x) => x.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 10, wrap: true, value: (x) => x.site },
-  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 5, wrap: true, value: (x) => SEVERITY_ZH[x.finding.severity] },
+  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 5, wrap: true, words: SEVERITY_WORDS, value: (x) => x.finding.severity },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 14, wrap: true, kind: 'rule', value: (x) => x.finding.rule },
   { key: 'form', header: { zh: '附件', en: 'Form' }, width: 5, value: (x) => x.finding.form },
   { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 10, wrap: true, value: (x) => x.finding.sheet },
@@ -176,8 +205,6 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'message', header: { zh: '说明', en: 'Message' }, width: 46, wrap: true, value: (x) => x.finding.message },
   { key: 'clause', header: { zh: '依据', en: 'Source' }, width: 20, wrap: true, value: (x) => x.finding.clause },
 ];
-
-const DISAGREE_RULE = 'handover-copies-disagree';
 
 /** The sides of the disagreeing pairs, as `file#sheet`: their findings are listed once per pair instead. */
 export function pairSides(pairs: readonly HandoverPair[]): Set<string> {
@@ -205,7 +232,8 @@ export function findingRowsOf(f: Pick<FileOutcome, 'file' | 'error' | 'findings'
       sheet: null,
       cell: null,
       row: null,
-      message: `无法读取：${f.error}`,
+      // The 问题 column already says 工作簿无法读取 (the rule's title): the message is the reason alone.
+      message: f.error,
       clause: '',
     };
     return [rowOf(FINDING_COLUMNS, { file: f.file, site, finding })];
@@ -215,24 +243,48 @@ export function findingRowsOf(f: Pick<FileOutcome, 'file' | 'error' | 'findings'
     .map((finding) => rowOf(FINDING_COLUMNS, { file: f.file, site, finding }));
 }
 
+/** The one finding of a disagreeing pair, at one side's copy, with the fields that differ. */
+function pairFinding(p: HandoverPair, side: NonNullable<HandoverPair['sender']>, lang: Lang): Finding {
+  return {
+    rule: DISAGREE_RULE,
+    severity: 'error',
+    form: 1,
+    sheet: side.sheet,
+    cell: side.cell,
+    row: null,
+    message:
+      lang === 'zh'
+        ? `${p.from} 移交 ${p.to} 的交接单，双方留存的两份不一致（${differingFields(p, lang)}）：${describePair(p, lang)}。请双方核对后改正，见“交接配对”。`
+        : `The handover slip from ${p.from} to ${p.to}: the two copies kept disagree (${differingFields(p, lang)}): ${describePair(p, lang)}. Both sides should check and correct it; see “Handover pairs”.`,
+    clause: ruleMeta(DISAGREE_RULE)?.clause ?? '',
+  };
+}
+
 /** One 问题清单 row per disagreeing pair, on the sender's copy, with the fields that differ. */
-export function pairFindingRows(pairs: readonly HandoverPair[]): Row[] {
+export function pairFindingRows(pairs: readonly HandoverPair[], lang: Lang = 'zh'): Row[] {
   return pairs
     .filter((p) => p.status === 'disagree' && p.sender)
-    .map((p) => {
-      const s = p.sender!;
-      const finding: Finding = {
-        rule: DISAGREE_RULE,
-        severity: 'error',
-        form: 1,
-        sheet: s.sheet,
-        cell: s.cell,
-        row: null,
-        message: `${p.from} 移交 ${p.to} 的交接单，双方留存的两份不一致（${p.differences.map((d) => d.label).join('、')}）：${pairText(p)}。请双方核对后改正，见“交接配对”。`,
-        clause: ruleMeta(DISAGREE_RULE)?.clause ?? '',
-      };
-      return rowOf(FINDING_COLUMNS, { file: s.file, site: s.site, finding });
-    });
+    .map((p) => rowOf(FINDING_COLUMNS, { file: p.sender!.file, site: p.sender!.site, finding: pairFinding(p, p.sender!, lang) }, lang));
+}
+
+/**
+ * A file's findings as its 汇总 sheet lists them: each disagreeing pair it
+ * holds a copy of once, where its own field findings were, saying every field
+ * that differs.
+ */
+export function withPairFindings(file: string, findings: readonly Finding[], pairs: readonly HandoverPair[], lang: Lang = 'zh'): Finding[] {
+  const mine = new Map<string, Finding>();
+  for (const p of pairs) {
+    if (p.status !== 'disagree') continue;
+    for (const side of [p.sender, p.receiver]) if (side?.file === file) mine.set(side.sheet ?? '', pairFinding(p, side, lang));
+  }
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const pair = f.rule === DISAGREE_RULE ? mine.get(f.sheet ?? '') : undefined;
+    if (!pair) out.push(f);
+    else if (!out.includes(pair)) out.push(pair);
+  }
+  return out;
 }
 
 /** Findings counted by rule for 总览, a disagreeing handover once per pair. */

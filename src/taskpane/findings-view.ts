@@ -1,5 +1,6 @@
 /** 校验's results: per workbook a tally, its refusal or reading notes, and its findings grouped by sheet. */
 import type { Finding } from '../model/finding';
+import { ruleTitle } from '../summary/rule-titles';
 import type { App } from './app';
 import { SiteResult, counts, groupBySheet } from './check';
 import { byId, el } from './dom';
@@ -106,7 +107,7 @@ function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, 
   const top = el('span', { class: 'finding-top' });
   top.append(
     el('span', { class: `sev ${f.severity}` }, t(lang, `severity_${f.severity}` as Key)),
-    el('code', { class: 'rule' }, f.rule),
+    el('span', { class: 'rule' }, ruleTitle(f.rule, lang)),
     el('span', { class: 'where' }, [f.cell, f.row !== null ? `${t(lang, 'row')} ${f.row}` : ''].filter(Boolean).join(' · ')),
   );
   button.append(top, el('span', { class: 'message' }, f.message));

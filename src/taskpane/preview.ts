@@ -4,6 +4,7 @@ import { cellAt, parseA1, type CellValue } from '../model/grid';
 import type { SiteResult } from './check';
 import { el } from './dom';
 import { Lang, t } from './i18n';
+import { ruleTitle } from '../summary/rule-titles';
 
 /** Rows and columns shown on each side of the cell. */
 const AROUND = 3;
@@ -13,7 +14,11 @@ function shown(v: CellValue): string {
   return v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v);
 }
 
-/** The clause the rule rests on, as the source words it (it is quoted in Chinese in both languages; it starts with 依据). */
+/**
+ * The clause the rule rests on, as the source words it, quoted in Chinese in
+ * both languages. It already starts with 依据 or 参照, so in Chinese it stands
+ * alone; in English it is introduced.
+ */
 function clauseLine(clause: string, lang: Lang): HTMLElement {
   const line = el('p', { class: 'preview-clause' });
   if (lang !== 'zh') line.append(`${t(lang, 'clause')}${t(lang, 'colon')}`);
@@ -32,7 +37,7 @@ export function renderPreview(site: SiteResult, finding: Finding, lang: Lang, un
   const title = el('h4', {}, `${t(lang, 'preview')}${t(lang, 'colon')}`);
   title.append(el('span', { translate: 'no' }, `${finding.sheet ?? ''}!${finding.cell ?? ''}`));
   preview.append(title);
-  preview.append(el('p', { class: 'preview-message' }, `${finding.rule}${t(lang, 'colon')}${finding.message}`));
+  preview.append(el('p', { class: 'preview-message' }, `${ruleTitle(finding.rule, lang)}${t(lang, 'colon')}${finding.message}`));
   if (finding.clause) preview.append(clauseLine(finding.clause, lang));
   if (sheet && at) {
     const table = el('table', { class: 'grid' });

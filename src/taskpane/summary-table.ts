@@ -7,7 +7,7 @@
 import { Column, showDateTime, show } from '../summary/columns';
 import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
-import { PAPER_COLUMNS, columnIndex, paperTotals } from '../summary/tables-site';
+import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
 import type { Lang } from './i18n';
 
 type Cell = string | number;
@@ -39,7 +39,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const name = s.site.name || (zh ? '（未填单位）' : '(unit not named)');
   const rows = s.papers.map((p) =>
     shownRow(
-      PAPER_COLUMNS.map((c) => c.value!(p)),
+      PAPER_COLUMNS.map((c) => c.value!(p, lang)),
       lang,
     ),
   );
@@ -70,7 +70,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
     title: zh
       ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
       : `${name} custody summary${s.site.semester ? ` (${s.site.semester})` : ''}`,
-    status: s.ready ? (zh ? '可以提交' : 'Ready to submit') : zh ? '有错误或未读出的部分，暂不能提交' : 'Not ready: errors or unread parts',
+    status: readinessText(s, lang),
     header: PAPER_COLUMNS.map((c) => c.header[lang]),
     widths: PAPER_COLUMNS.map((c) => c.width),
     numFmts: PAPER_COLUMNS.map((c) => c.numFmt ?? null),

@@ -51,7 +51,7 @@ test('reads the same grid as the CLI and writes a marked copy that keeps prior n
   expect((ws.getCell('C4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
   const note = ws.getCell('B3').note;
   const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
-  expect(text).toMatch(/^原有批注\n\n【试卷保密助手】\n错误 row-total：合计不符/);
+  expect(text).toMatch(/^原有批注\n\n【试卷保密助手】\n错误 入库清单行合计不符：合计不符/);
   expect(markedName('岳麓考点.xlsx')).toBe('岳麓考点（已标记）.xlsx');
   expect(markedName('a.XLSX', 'en')).toBe('a (marked).xlsx');
 });

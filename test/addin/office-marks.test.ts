@@ -97,7 +97,7 @@ describe('applyMarks / clearMarks', () => {
     const log = state.sheets[0];
     expect(log.fills.get('B5')).toEqual({ color: '#00B050', pattern: 'Solid', patternColor: null });
     expect(log.notes.has('B5')).toBe(false);
-    expect(log.notes.get('D5')).toMatch(/^原有批注：请核对\n\n【试卷保密助手】\n错误 invalid-count/);
+    expect(log.notes.get('D5')).toMatch(/^原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数/);
     expect(log.notes.get('D5')).not.toContain('overdraw');
     expect(log.fills.get('F5')?.color).toBe(MARK_COLORS.warning);
     await clearMarks(asExcel(new FakeContext(state)), { notes: true });
@@ -145,7 +145,7 @@ describe('applyMarks / clearMarks', () => {
 
   test('English notes', () => {
     const [mark] = cellMarks([finding('S', 'A1', 'row-total')], 'en');
-    expect(mark.text).toContain('Error row-total');
+    expect(mark.text).toContain('Error Intake row total wrong');
   });
 });
 

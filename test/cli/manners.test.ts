@@ -43,6 +43,37 @@ test('custody --help lists the commands with examples', async () => {
   expect(r.out).toContain('-V, --version');
 });
 
+/** Columns a terminal draws: a Chinese character is two wide. */
+const columns = (text: string): number => text.length + (text.match(/[\u2e80-\ua4cf\uff00-\uff60]/g)?.length ?? 0);
+/** Where each listed item's description starts, in columns: items of one list all in one column. */
+const descriptionColumns = (lines: string[]): number[] => lines.map((l) => columns(/^ {2}\S.*?\S {2,}(?=\S)/.exec(l)![0]));
+
+test('custody validate --help: usage in Chinese, the exit codes exactly, the examples in one column', async () => {
+  const lines = (await run('validate', '--help')).out.split('\n');
+  expect(lines[0]).toBe('用法：custody validate [选项] <files...>');
+  expect(lines).toContain('退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取，或命令用法不对。');
+  const described = lines.slice(lines.indexOf('示例：') + 1).filter((l) => /^ {2}custody .* {2,}\S/.test(l));
+  expect(described.length).toBe(4);
+  expect(new Set(descriptionColumns(described)).size).toBe(1);
+});
+
+test('custody --help: every command, [选项] and help [命令] included, described from one column', async () => {
+  const out = (await run('--help')).out;
+  const list = out.slice(out.indexOf('命令：\n') + 4, out.indexOf('\n\n', out.indexOf('命令：'))).split('\n');
+  const items = list.filter((l) => /^ {2}\S/.test(l));
+  expect(items.map((l) => l.trim().split(/ {2,}/)[0])).toEqual([
+    'template [选项]',
+    'fill [选项] <data>',
+    'extract [选项] <book>',
+    'validate [选项] <files...>',
+    'summary [选项] <paths...>',
+    'demo [选项]',
+    'help [命令]',
+  ]);
+  expect(new Set(descriptionColumns(items)).size).toBe(1);
+  expect(out).not.toContain('[options]');
+});
+
 test('validate --help: the --format choices and default in Chinese', async () => {
   const r = await run('validate', '--help');
   expect(r.out).toContain('--format <format>  输出格式 (output format)（可选：text、json；默认：text）');
@@ -100,6 +131,23 @@ describe('next steps that run where the user stands', () => {
       fs.symlinkSync(path.join(projectRoot(), 'bin', 'custody.js'), path.join(dir, 'custody'));
       process.env.PATH = dir;
       expect(howToCall()).toEqual({ command: 'custody' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('run by npx (the node_modules/.bin of its cache on the PATH for this run only): not plain custody', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-npx-'));
+    const bin = path.join(dir, 'node_modules', '.bin');
+    try {
+      fs.mkdirSync(bin, { recursive: true });
+      fs.symlinkSync(path.join(projectRoot(), 'bin', 'custody.js'), path.join(bin, 'custody'));
+      process.env.PATH = bin;
+      const custody = path.join(projectRoot(), 'bin', 'custody.js');
+      expect(howToCall()).toEqual({
+        command: /\s/.test(custody) ? `node "${custody}"` : `node ${custody}`,
+        install: `想直接输入 custody：在 ${projectRoot()} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`,
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

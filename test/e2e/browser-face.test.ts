@@ -271,8 +271,5 @@ maybe('the browser face in chromium', () => {
   });
 });
 
-if (SKIP) {
-  test('browser face e2e skipped on purpose (CUSTODY_SKIP_E2E=1)', () => {
-    console.warn('CUSTODY_SKIP_E2E=1: the chromium end-to-end tests did not run');
-  });
-}
+// Reported as skipped, never as passed, when skipped on purpose.
+if (SKIP) test.skip('browser face e2e (CUSTODY_SKIP_E2E=1: chromium tests not run)', () => undefined);

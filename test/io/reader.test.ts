@@ -2,7 +2,8 @@
  * The one reader gives exactly the grid that exceljs gives: on every template,
  * every fixture and every kind of bench workbook, on files LibreOffice saves,
  * and on cells people and other programs make by hand. Where exceljs reads a
- * file wrongly or not at all, the expected grid is written out here.
+ * file wrongly or not at all, the expected grid is written out here. And the
+ * check service over either grid gives the same report, model and summary.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -11,6 +12,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { corpusData, corpusTasks } from '../../bench/corpus';
+import { CheckedWorkbook, WorkbookInput, checkWorkbook, checkWorkbooks } from '../../src/check/service';
 import { fillWorkbook } from '../../src/cli/fill';
 import { DEFECT_KINDS, plantDefects, sampleNetwork } from '../../src/demo/sample';
 import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
@@ -18,6 +20,7 @@ import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
 import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import type { SiteData } from '../../src/model/types';
+import { summarizeSite } from '../../src/summary/site';
 
 jest.setTimeout(120_000);
 
@@ -112,7 +115,7 @@ describe('readXlsx = gridFromWorkbook(exceljs)', () => {
       for (const input of inputs) {
         const out = path.join(dir, 'out', path.basename(input));
         const grid = await same(fs.readFileSync(out));
-        expect(grid.sheets.length).toBeGreaterThan(0);
+        expect(grid.sheets.map((s) => s.name)).toEqual(readXlsx(fs.readFileSync(input)).sheets.map((s) => s.name));
       }
       const original = readWorkbook(readXlsx(fs.readFileSync(filled))).data;
       expect(readWorkbook(readXlsx(fs.readFileSync(path.join(dir, 'out', 'kaodian.xlsx')))).data).toEqual(original);
@@ -200,6 +203,48 @@ async function handMade(edit: (sheetXml: string, sharedXml: string, zip: JSZip) 
 const withRow2 =
   (cells: string) =>
   (sheet: string, shared: string): [string, string] => [sheet.replace('</sheetData>', `<row r="2">${cells}</row></sheetData>`), shared];
+
+/** A workbook as the check service takes it, its grid read by the one reader or by exceljs. */
+async function inputOf(file: string, bytes: Uint8Array, reader: 'ours' | 'exceljs'): Promise<WorkbookInput> {
+  return { file, bytes, sha256: null, grid: reader === 'ours' ? (b) => readXlsx(b!) : await viaExceljs(bytes) };
+}
+
+const summaryOf = (c: CheckedWorkbook) => (c.model ? summarizeSite(c.model, c.report.findings, { file: c.report.file, sha256: null }) : undefined);
+
+/** The check service over both grids: the same report (every finding), model and site summary. */
+async function sameChecks(file: string, bytes: Uint8Array): Promise<CheckedWorkbook> {
+  const ours = await checkWorkbook(await inputOf(file, bytes, 'ours'));
+  const theirs = await checkWorkbook(await inputOf(file, bytes, 'exceljs'));
+  expect(ours.report).toEqual(theirs.report);
+  expect(ours.model).toEqual(theirs.model);
+  expect(summaryOf(ours)).toEqual(summaryOf(theirs));
+  return ours;
+}
+
+describe('the check service over the one reader = over exceljs', () => {
+  it.each(TEMPLATES.map((f) => [path.basename(f), f]))('on the template %s: the same refusal or findings', async (_name, file) => {
+    await sameChecks(path.basename(file), fs.readFileSync(file));
+  });
+
+  it.each(FIXTURES.map((f) => [path.relative(ROOT, f), f]))('on the filled fixture %s: the same findings, model and summary', async (_name, file) => {
+    const checked = await sameChecks(path.basename(file), await fillWorkbook(json(file)));
+    expect(checked.model).toBeDefined();
+  });
+
+  it('on the bench sample checked together: the same findings, those across workbooks included', async () => {
+    const books = await Promise.all(
+      benchSample().map(async ({ branch, site }) => ({ file: `${branch}-${site}.xlsx`, bytes: await fillWorkbook(corpusData(branch, site)) })),
+    );
+    const run = async (reader: 'ours' | 'exceljs') => checkWorkbooks(await Promise.all(books.map((b) => inputOf(b.file, b.bytes, reader))));
+    const [ours, theirs] = [await run('ours'), await run('exceljs')];
+    expect(ours.report).toEqual(theirs.report);
+    expect(ours.workbooks.map(summaryOf)).toEqual(theirs.workbooks.map(summaryOf));
+    // The planted mistakes are found: the two paths agree on findings, not on an empty list.
+    const findings = ours.report.files.flatMap((f) => f.findings);
+    expect(findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    expect(ours.report.files.every((f) => f.error === undefined)).toBe(true);
+  });
+});
 
 describe('readXlsx on what other programs and people write', () => {
   it('inline strings, rich runs, phonetic runs, empty formulas and line ends, as exceljs reads them', async () => {

@@ -97,16 +97,139 @@ describe('the consolidated summary workbook', () => {
   });
 
   it('each table sheet: its declared header row, frozen, filtered, conditional formats, declared widths', () => {
+    const filtersAndFormats: unknown[] = [];
     for (const [name, cols] of TABLES) {
       const ws = wb.getWorksheet(name)!;
       expect({ name, headers: headers(ws) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.autoFilter).toBeTruthy();
+
       expect(cols.map((_, i) => ws.getColumn(i + 1).width)).toEqual(cols.map((x) => x.width));
-      const cf = (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
-      expect(cf.length).toBeGreaterThan(0);
+      const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae?: string[] }> }> })
+        .conditionalFormattings;
+      filtersAndFormats.push({ name, filter: ws.autoFilter, cf: cf.map((x) => [x.ref, x.rules.map((r) => [r.type, ...(r.formulae ?? [])])]) });
     }
+    expect(filtersAndFormats).toMatchInlineSnapshot(`
+     [
+       {
+         "cf": [
+           [
+             "A2:V5",
+             [
+               [
+                 "expression",
+                 "OR($D2="无法读取",$D2="需改正")",
+               ],
+               [
+                 "expression",
+                 "AND($D2="可以提交",$F2>0)",
+               ],
+             ],
+           ],
+           [
+             "M2:M5",
+             [
+               [
+                 "expression",
+                 "M2>0",
+               ],
+             ],
+           ],
+           [
+             "T2:T5",
+             [
+               [
+                 "dataBar",
+               ],
+             ],
+           ],
+         ],
+         "filter": "A1:V5",
+         "name": "站点汇总",
+       },
+       {
+         "cf": [
+           [
+             "A2:E5",
+             [
+               [
+                 "expression",
+                 "$C2="无法读取"",
+               ],
+             ],
+           ],
+         ],
+         "filter": "A1:E5",
+         "name": "文件清单",
+       },
+       {
+         "cf": [
+           [
+             "M2:M13",
+             [
+               [
+                 "expression",
+                 "AND(ISNUMBER(M2),M2<0)",
+               ],
+             ],
+           ],
+           [
+             "S2:S13",
+             [
+               [
+                 "expression",
+                 "S2>0",
+               ],
+             ],
+           ],
+         ],
+         "filter": "A1:T13",
+         "name": "试卷明细",
+       },
+       {
+         "cf": [
+           [
+             "A2:M4",
+             [
+               [
+                 "expression",
+                 "$C2="不一致"",
+               ],
+               [
+                 "expression",
+                 "LEFT($C2,1)="仅"",
+               ],
+               [
+                 "expression",
+                 "$C2="一致"",
+               ],
+             ],
+           ],
+         ],
+         "filter": "A1:M4",
+         "name": "交接配对",
+       },
+       {
+         "cf": [
+           [
+             "A2:J10",
+             [
+               [
+                 "expression",
+                 "$C2="错误"",
+               ],
+               [
+                 "expression",
+                 "$C2="警告"",
+               ],
+             ],
+           ],
+         ],
+         "filter": "A1:J10",
+         "name": "问题清单",
+       },
+     ]
+    `);
   });
 
   it('every sheet prints on A4 landscape, one page wide, as many pages down as needed, header rows repeated, at 9 pt or more', async () => {
@@ -243,11 +366,12 @@ describe('the consolidated summary workbook', () => {
   it('with --lang en: English headers and rule titles', async () => {
     const en = new ExcelJS.Workbook();
     await en.xlsx.load(Buffer.from(await consolidatedXlsx(c, { lang: 'en' })) as unknown as ArrayBuffer);
-    expect(headers(en.getWorksheet('问题清单')!)).toEqual(FINDING_COLUMNS.map((x) => x.header.en));
-    const rules = body(en.getWorksheet('问题清单')!).map((r) => r[3]);
+    expect(en.worksheets.slice(0, 6).map((w) => w.name)).toEqual(['Overview', 'Sites', 'Files', 'Papers', 'Handover pairs', 'Findings']);
+    expect(headers(en.getWorksheet('Findings')!)).toEqual(FINDING_COLUMNS.map((x) => x.header.en));
+    const rules = body(en.getWorksheet('Findings')!).map((r) => r[3]);
     expect(rules).toContain('Handover copies disagree');
     expect(rules).toContain('Two signers on a handover');
-    expect(body(en.getWorksheet('交接配对')!)[0][4]).toBe('2024-06-14 14:40');
+    expect(body(en.getWorksheet('Handover pairs')!)[0][4]).toBe('2024-06-14 14:40');
   });
 });
 
@@ -277,7 +401,7 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(ws.getRow(9).getCell(1).value).toBe('合计');
     expect(ws.getRow(9).getCell(9).value).toBe(115);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
-    expect(ws.autoFilter).toBeTruthy();
+    expect(ws.autoFilter).toMatchInlineSnapshot(`"A5:R8"`);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));

@@ -136,3 +136,114 @@ it('two intake lists round-trip as two sheets and an array', () => {
   ]);
   expect(model.locations['intake[1].time']?.sheet).toBe('入库清单2');
 });
+
+// Found by trying sites written fresh (test/fixtures/shapes/hengyang-fenxiao.json, leiyang-kaodian.json; shapes-pair.test.ts).
+
+ruleTester('intake-before-receipt', {
+  valid: [],
+  invalid: [
+    {
+      // It was also intake-late against the first delivery (2 h 20 min before): one fact, one finding.
+      name: 'the second list dated before its own delivery, over 2 hours after the first: only this',
+      edit: (d) => {
+        twoDeliveries(d);
+        d.handovers![1].time = '2024-06-14T12:00';
+        (d.intake as Intake[])[1].time = '2024-06-14T11:50';
+      },
+      errors: [{ messageId: 'early', form: 2, sheet: '入库清单2', cell: 'C17', row: null, message: /早于/ }],
+    },
+  ],
+});
+
+ruleTester('intake-late', {
+  valid: [{ name: 'each list within 2 hours of its own delivery', edit: twoDeliveries }],
+  invalid: [
+    {
+      name: 'the second list 2 h 30 min after its own delivery',
+      edit: (d) => {
+        twoDeliveries(d);
+        (d.intake as Intake[])[1].time = '2024-06-14T13:30';
+      },
+      errors: [{ messageId: 'late', form: 2, sheet: '入库清单2', cell: 'C17', row: null, message: /晚了 2 小时 30 分钟/ }],
+    },
+  ],
+});
+
+/** The 考点's one delivery written as one box, with the bags inside in its 备注 or after its count. */
+const inOneBox = (count: string | number, note?: string) => (d: SiteData) => {
+  const h = d.handovers![0];
+  h.items = [{ destination: h.to, quantity: count, ...(note ? { unit: '箱', note } : {}) }];
+  h.total = 1;
+};
+
+ruleTester('inventory-mismatch', {
+  valid: [
+    { name: 'one 箱 whose 备注 says 内装6袋, 6 bags taken in', edit: inOneBox(1, '内装6袋：1001、2045、3310') },
+    { name: '“1箱（内装6袋）” typed in the count', edit: inOneBox('1箱（内装6袋）') },
+    { name: 'one 箱 with no word of the bags inside: not compared', edit: inOneBox(1, '1001、2045、3310') },
+  ],
+  invalid: [
+    {
+      name: 'one 箱 whose 备注 says 内装7袋, 6 bags taken in',
+      edit: inOneBox(1, '内装7袋'),
+      errors: [{ messageId: 'bags', form: 2, sheet: '入库清单', cell: 'H14', row: null, message: /接收到的是 7 袋/ }],
+    },
+    {
+      name: '“1箱(5袋)” typed in the count, 6 bags taken in',
+      edit: inOneBox('1箱(5袋)'),
+      errors: [{ messageId: 'bags', form: 2, sheet: '入库清单', cell: 'H14', row: null, message: /接收到的是 5 袋/ }],
+    },
+  ],
+});
+
+ruleTester('overdraw', {
+  valid: [
+    {
+      // The 单位 cell beside the form left blank: the word typed in the count is the row's unit (it was read as 62 bags).
+      name: '“62份” typed in the count, its 单位 cell blank',
+      edit: (d) => {
+        d.vaultLog![0].quantity = '62份';
+        delete d.vaultLog![0].unit;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: '“4袋” typed in the count where 3 were taken in',
+      edit: (d) => {
+        d.vaultLog![0].quantity = '4袋';
+        delete d.vaultLog![0].unit;
+      },
+      errors: [{ messageId: 'over', form: 3, sheet: '出入库记录', cell: 'D4', row: 1 }],
+    },
+  ],
+});
+
+ruleTester('dispatch-without-handover', {
+  valid: [
+    {
+      // Paired by the receiver's signature, title or not; it was paired by time with 岳麓考点's sheet (9 bags against 6).
+      name: '天心考点’s papers taken out in the morning, its receivers signing with titles',
+      base: 'fenxiao',
+      edit: (d) => {
+        for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-14T09:20';
+        d.handovers![1].toSigners = ['李强（考务）', '赵敏 考务'];
+        d.handovers![2].toSigners = ['何平（考务组长）', '马丽(考务)'];
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same, one bag more dispatched to 天心考点 than its sheet',
+      base: 'fenxiao',
+      edit: (d) => {
+        for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-14T09:20';
+        d.handovers![1].toSigners = ['李强（考务）', '赵敏 考务'];
+        d.handovers![2].toSigners = ['何平（考务组长）', '马丽(考务)'];
+        d.handovers![2].items![0].quantity = 1;
+        d.handovers![2].total = 2;
+      },
+      errors: [{ messageId: 'bags', form: 3, sheet: '出入库记录', cell: 'D7', row: 4, message: /天心考点/ }],
+    },
+  ],
+});

@@ -4,7 +4,8 @@
  */
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
 import type { SiteData } from '../../src/model/types';
-import { FileOutcome, buildConsolidated, describePair, pairHandovers } from '../../src/summary/consolidate';
+import { FileOutcome, buildConsolidated, pairHandovers } from '../../src/summary/consolidate';
+import { describePair } from '../../src/summary/tables';
 import { summarizeSite } from '../../src/summary/site';
 
 function outcomes(books: Array<[string, SiteData]>): FileOutcome[] {

@@ -9,6 +9,8 @@ import type { WorkbookGrid } from '../../model/grid';
 import { LIMITS, WorkbookReadError, beyondLimit } from '../../model/limits';
 import { readXlsx } from './reader';
 
+export { markedName } from '../../check/marks';
+
 const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 export class BrowserReadError extends Error {
@@ -65,12 +67,6 @@ export async function fileBytes(file: File): Promise<Uint8Array> {
 export async function markedCopy(opened: Pick<OpenedWorkbook, 'bytes'>, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<Uint8Array> {
   const { markedCopy: copyWithMarks } = await import('./mark');
   return (await copyWithMarks(opened.bytes, findings, lang)).bytes;
-}
-
-/** "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx". */
-export function markedName(name: string, lang: 'zh' | 'en' = 'zh'): string {
-  const base = name.replace(/\.xlsx$/i, '');
-  return lang === 'zh' ? `${base}（已标记）.xlsx` : `${base} (marked).xlsx`;
 }
 
 export function saveBytes(name: string, bytes: Uint8Array, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {

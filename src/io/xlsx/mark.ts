@@ -71,9 +71,3 @@ export async function markedCopy(bytes: Uint8Array, findings: readonly Finding[]
   keepPrintAreas(copy);
   return { bytes: new Uint8Array(await copy.xlsx.writeBuffer()), marked };
 }
-
-/** "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx". */
-export function markedName(name: string, lang: 'zh' | 'en' = 'zh'): string {
-  const base = name.replace(/\.xlsx$/i, '');
-  return lang === 'zh' ? `${base}（已标记）.xlsx` : `${base} (marked).xlsx`;
-}

@@ -6,13 +6,15 @@
  * so a part that lies about its size is stopped at the limit, not at the end
  * of memory. Only the parts asked for are ever inflated.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 
 export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** The inflated size the central directory declares: a hint for the buffer, never trusted. */
+  declaredSize: number;
   /** Where the entry's local header starts. */
   localOffset: number;
 }
@@ -22,6 +24,14 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Input handed to the inflater per push: bounds each inflated chunk to about 1,032 times this. */
 const INPUT_SLICE = 32 * 1024;
+/**
+ * Parts this small (compressed, and as declared inflated) are inflated at once
+ * into a buffer of their declared size, without the streaming inflater's
+ * growing and copying: every part of a usual workbook. Whatever a lying part
+ * inflates to beyond its buffer is dropped, not held, and the part is then
+ * read again by the streaming inflater, which stops it at the limit.
+ */
+const AT_ONCE = { compressed: 256 * 1024, inflated: 4 * 1024 * 1024 };
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -66,6 +76,7 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     const compressedSize = dv.getUint32(p + 20, true);
+    const declaredSize = dv.getUint32(p + 24, true);
     const nameLength = dv.getUint16(p + 28, true);
     const extraLength = dv.getUint16(p + 30, true);
     const commentLength = dv.getUint16(p + 32, true);
@@ -74,7 +85,7 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     const name = entryName(bytes.subarray(p + 46, p + 46 + nameLength));
     if (flags & 1) throw refuse('encrypted');
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff) throw refuse('unsupportedZip');
-    if (!entries.has(name)) entries.set(name, { name, method, compressedSize, localOffset });
+    if (!entries.has(name)) entries.set(name, { name, method, compressedSize, declaredSize, localOffset });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -94,6 +105,20 @@ function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw refuse('broken');
   return bytes.subarray(start, end);
+}
+
+/** The part inflated at once when it is small and inflates to exactly its declared size; undefined: stream it instead. */
+function inflatedAtOnce(data: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
+  if (data.length > AT_ONCE.compressed || entry.declaredSize > AT_ONCE.inflated) return undefined;
+  // One byte more than declared: a part that fills it inflates to more than it says.
+  const out = new Uint8Array(entry.declaredSize + 1);
+  try {
+    const inflated = inflateSync(data, { out });
+    return inflated.length === entry.declaredSize ? inflated : undefined;
+  } catch {
+    // Broken, or more than its buffer: the streaming inflater says which, in plain words.
+    return undefined;
+  }
 }
 
 /**
@@ -116,6 +141,8 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   };
   if (entry.method === 0) return take(data);
   if (entry.method !== 8) throw refuse('unsupportedZip');
+  const whole = inflatedAtOnce(data, entry);
+  if (whole) return take(whole);
   const inflater = new Inflate((chunk) => take(chunk));
   try {
     for (let i = 0; i < data.length; i += INPUT_SLICE) {

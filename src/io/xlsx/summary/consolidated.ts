@@ -31,7 +31,9 @@ import {
   pairSides,
   pairsCountedOnce,
   paperRowsOf,
+  withPairFindings,
 } from '../../../summary/tables';
+import { PAIR_STATUS_WORDS, SHEET_WORDS, STATUS_WORDS } from '../../../summary/words';
 import { addBarCharts, BarChartSpec } from '../chart';
 import { writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
@@ -62,7 +64,7 @@ export interface ConsolidatedSource {
 }
 
 /** The source of a consolidated summary held in memory. */
-function sourceOf(c: Consolidated): ConsolidatedSource {
+function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
   const byRule = countByRule(c.files.flatMap((f) => f.findings));
   const units = c.files
     .filter((f) => f.summary)
@@ -83,7 +85,7 @@ function sourceOf(c: Consolidated): ConsolidatedSource {
     pairs: c.pairs,
     chart: rankChartData(pairsCountedOnce(byRule, c.pairs), units),
     files: c.files.map((f) => f.file),
-    siteRows: () => c.files.map((f) => rowOf(SITE_COLUMNS, f)),
+    siteRows: () => c.files.map((f) => rowOf(SITE_COLUMNS, f, lang)),
     fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
     paperRows: () => c.files.flatMap(paperRowsOf),
     findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, sides)),
@@ -98,7 +100,7 @@ export interface ConsolidatedOptions {
   lang?: Lang;
 }
 
-const TABLES = ['总览', '站点汇总', '文件清单', '试卷明细', '交接配对', '问题清单'];
+const TABLES = ['overview', 'sites', 'files', 'papers', 'pairs', 'findings'] as const;
 
 async function* concat(a: Rows, b: Rows): AsyncGenerator<Row> {
   for await (const r of a) yield r;
@@ -107,19 +109,22 @@ async function* concat(a: Rows, b: Rows): AsyncGenerator<Row> {
 
 /** Writes every sheet of the consolidated summary into `wb`; returns the charts for 总览. */
 async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options: ConsolidatedOptions): Promise<BarChartSpec[]> {
-  const ctx: ShowContext = { lang: options.lang ?? 'zh', ruleTitle, fileName: relativeNames(c.files) };
+  const lang = options.lang ?? 'zh';
+  const ctx: ShowContext = { lang, ruleTitle, fileName: relativeNames(c.files) };
   const t = c.totals;
   const charts = writeOverview(wb, t, c.chart, ctx);
+  const sheet = (key: (typeof TABLES)[number]) => SHEET_WORDS[key][lang];
+  const [ready, fix, unreadable] = (['ready', 'fix', 'unreadable'] as const).map((k) => STATUS_WORDS[k][lang]);
 
-  const { ws: siteSheet, last: n } = await tableSheet(wb, '站点汇总', SITE_COLUMNS, c.siteRows(), ctx, { signature: true });
+  const { ws: siteSheet, last: n } = await tableSheet(wb, sheet('sites'), SITE_COLUMNS, c.siteRows(), ctx, { signature: true });
   if (n > 1) {
     const col = (key: string) => colLetter(columnIndex(SITE_COLUMNS, key) + 1);
     const [status, warnings, out, coverage] = ['status', 'warnings', 'bagsStillOut', 'coverage'].map(col);
     siteSheet.addConditionalFormatting({
       ref: `A2:${colLetter(SITE_COLUMNS.length)}${n}`,
       rules: [
-        { type: 'expression', priority: 1, formulae: [`OR($${status}2="无法读取",$${status}2="需改正")`], style: ERROR_STYLE },
-        { type: 'expression', priority: 2, formulae: [`AND($${status}2="可以提交",$${warnings}2>0)`], style: WARNING_STYLE },
+        { type: 'expression', priority: 1, formulae: [`OR($${status}2="${unreadable}",$${status}2="${fix}")`], style: ERROR_STYLE },
+        { type: 'expression', priority: 2, formulae: [`AND($${status}2="${ready}",$${warnings}2>0)`], style: WARNING_STYLE },
       ],
     });
     cellRule(siteSheet, `${out}2:${out}${n}`, `${out}2>0`, ERROR_STYLE, 3);
@@ -127,12 +132,12 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   }
   finish(siteSheet);
 
-  const { ws: fileSheet, last: nl } = await tableSheet(wb, '文件清单', FILE_COLUMNS, c.fileRows(), ctx);
+  const { ws: fileSheet, last: nl } = await tableSheet(wb, sheet('files'), FILE_COLUMNS, c.fileRows(), ctx);
   const fileStatus = colLetter(columnIndex(FILE_COLUMNS, 'status') + 1);
-  if (nl > 1) cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `$${fileStatus}2="无法读取"`, ERROR_STYLE, 1);
+  if (nl > 1) cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `$${fileStatus}2="${unreadable}"`, ERROR_STYLE, 1);
   finish(fileSheet);
 
-  const { ws: paperSheet, last: np } = await tableSheet(wb, '试卷明细', PAPER_DETAIL_COLUMNS, c.paperRows(), ctx);
+  const { ws: paperSheet, last: np } = await tableSheet(wb, sheet('papers'), PAPER_DETAIL_COLUMNS, c.paperRows(), ctx);
   if (np > 1) {
     const [spare, out] = ['spareCopies', 'bagsStillOut'].map((k) => colLetter(columnIndex(PAPER_DETAIL_COLUMNS, k) + 1));
     cellRule(paperSheet, `${spare}2:${spare}${np}`, `AND(ISNUMBER(${spare}2),${spare}2<0)`, ERROR_STYLE, 1);
@@ -142,9 +147,9 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
 
   const { ws: pairSheet } = await tableSheet(
     wb,
-    '交接配对',
+    sheet('pairs'),
     PAIR_COLUMNS,
-    c.pairs.map((p) => rowOf(PAIR_COLUMNS, p)),
+    c.pairs.map((p) => rowOf(PAIR_COLUMNS, p, lang)),
     ctx,
   );
   if (c.pairs.length) {
@@ -152,24 +157,29 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
     pairSheet.addConditionalFormatting({
       ref: `A2:${colLetter(PAIR_COLUMNS.length)}${c.pairs.length + 1}`,
       rules: [
-        { type: 'expression', priority: 1, formulae: [`$${s}2="不一致"`], style: ERROR_STYLE },
-        { type: 'expression', priority: 2, formulae: [`LEFT($${s}2,1)="仅"`], style: WARNING_STYLE },
-        { type: 'expression', priority: 3, formulae: [`$${s}2="一致"`], style: GOOD_STYLE },
+        { type: 'expression', priority: 1, formulae: [`$${s}2="${PAIR_STATUS_WORDS.disagree[lang]}"`], style: ERROR_STYLE },
+        {
+          type: 'expression',
+          priority: 2,
+          formulae: [`OR($${s}2="${PAIR_STATUS_WORDS['sender-only'][lang]}",$${s}2="${PAIR_STATUS_WORDS['receiver-only'][lang]}")`],
+          style: WARNING_STYLE,
+        },
+        { type: 'expression', priority: 3, formulae: [`$${s}2="${PAIR_STATUS_WORDS.matched[lang]}"`], style: GOOD_STYLE },
       ],
     });
   }
   finish(pairSheet);
 
-  const { ws: findingSheet, last: nf } = await tableSheet(wb, '问题清单', FINDING_COLUMNS, concat(c.findingRows(), pairFindingRows(c.pairs)), ctx);
-  severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1);
+  const { ws: findingSheet, last: nf } = await tableSheet(wb, sheet('findings'), FINDING_COLUMNS, concat(c.findingRows(), pairFindingRows(c.pairs, lang)), ctx);
+  severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1, lang);
   finish(findingSheet);
 
   if (t.sites <= (options.perSiteSheets ?? 10)) {
-    const names = [...TABLES];
+    const names: string[] = TABLES.map(sheet);
     for await (const f of c.sites()) {
-      const name = safeSheetName(names, `汇总-${f.summary.site.name || ctx.fileName!(f.file)}`);
+      const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${f.summary.site.name || ctx.fileName!(f.file)}`);
       names.push(name);
-      finish(writeSiteSheet(wb, name, f.summary, ctx, f.findings));
+      finish(writeSiteSheet(wb, name, f.summary, ctx, withPairFindings(f.file, f.findings, c.pairs, lang)));
     }
   }
   return charts;
@@ -189,7 +199,7 @@ async function consolidatedWorkbook(
   options: ConsolidatedOptions = {},
 ): Promise<{ wb: ExcelJS.Workbook; charts: BarChartSpec[] }> {
   const wb = newWorkbook();
-  return { wb, charts: await writeConsolidated(wb, 'siteRows' in c ? c : sourceOf(c), options) };
+  return { wb, charts: await writeConsolidated(wb, 'siteRows' in c ? c : sourceOf(c, options.lang), options) };
 }
 
 interface StreamingWriter {
@@ -200,7 +210,7 @@ interface StreamingWriter {
 
 /** The consolidated summary as .xlsx bytes, with its charts. */
 export async function consolidatedXlsx(from: Consolidated | ConsolidatedSource, options: ConsolidatedOptions = {}): Promise<Uint8Array> {
-  const c = 'siteRows' in from ? from : sourceOf(from);
+  const c = 'siteRows' in from ? from : sourceOf(from, options.lang);
   const Writer = (ExcelJS as unknown as { stream?: { xlsx?: { WorkbookWriter?: new (o: object) => StreamingWriter } } }).stream?.xlsx?.WorkbookWriter;
   let bytes: Uint8Array;
   let charts: BarChartSpec[];

@@ -6,21 +6,24 @@
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import { BODY_PT, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
 import { ChartData, overviewFigures } from '../../../summary/overview';
+import { FIGURE_WORDS, FigureKey, OVERVIEW_WORDS, SHEET_WORDS } from '../../../summary/words';
 import { absoluteRef, BarChartSpec } from '../chart';
 import { AnyWorkbook, BOX, ERROR_STYLE, FONT, GOOD_STYLE, WARNING_STYLE, cellRule, finish, newSheet, signature, styleHeader } from './style';
 
-const SHEET = '总览';
 /** A: labels; B, C: figures; D: a gap; E–L: the charts. */
 const WIDTHS = [26, 10, 10, 2, 11, 11, 11, 11, 11, 11, 11, 11];
 
 type Ranked = { label: string; a: number; b: number };
 
 export function writeOverview(wb: AnyWorkbook, totals: ConsolidatedTotals, chart: ChartData, ctx: ShowContext): BarChartSpec[] {
-  const ov = newSheet(wb, SHEET, { gridLines: false });
+  const lang = ctx.lang;
+  const w = (key: keyof typeof OVERVIEW_WORDS) => OVERVIEW_WORDS[key][lang];
+  const SHEET = SHEET_WORDS.overview[lang];
+  const ov = newSheet(wb, SHEET, { gridLines: false }, undefined, lang);
   WIDTHS.forEach((w, i) => {
     ov.getColumn(i + 1).width = w;
   });
-  ov.getCell('A1').value = '试卷保管汇总（多工作簿合并）';
+  ov.getCell('A1').value = w('title');
   ov.getCell('A1').font = { name: FONT, size: 16, bold: true };
   ov.mergeCells('A1:C1');
   ov.getRow(1).height = 28;
@@ -43,16 +46,16 @@ export function writeOverview(wb: AnyWorkbook, totals: ConsolidatedTotals, chart
     const lines = linesOf(label, WIDTHS[0]);
     if (lines > 1) row.height = rowHeightFor(lines);
   };
-  header(['项目', '数量']);
-  for (const [k, v] of figures) line(k, v);
+  header([w('item'), w('count')]);
+  for (const [k, v] of figures) line(FIGURE_WORDS[k][lang], v);
   // Row of each figure, for the conditional formats.
-  const at = (label: string) => `B${4 + figures.findIndex(([k]) => k === label)}`;
-  cellRule(ov, at('无法读取'), `${at('无法读取')}>0`, ERROR_STYLE, 1);
-  cellRule(ov, at('错误（处）'), `${at('错误（处）')}>0`, ERROR_STYLE, 2);
-  cellRule(ov, at('警告（处）'), `${at('警告（处）')}>0`, WARNING_STYLE, 3);
-  cellRule(ov, at('未还保密室（袋）'), `${at('未还保密室（袋）')}>0`, WARNING_STYLE, 4);
-  cellRule(ov, at('交接单不一致（对）'), `${at('交接单不一致（对）')}>0`, ERROR_STYLE, 5);
-  cellRule(ov, at('可以提交'), `AND(${at('可以提交')}>0,${at('可以提交')}=${at('单位（已读取）')})`, GOOD_STYLE, 6);
+  const at = (key: FigureKey) => `B${4 + figures.findIndex(([k]) => k === key)}`;
+  cellRule(ov, at('unreadable'), `${at('unreadable')}>0`, ERROR_STYLE, 1);
+  cellRule(ov, at('errors'), `${at('errors')}>0`, ERROR_STYLE, 2);
+  cellRule(ov, at('warnings'), `${at('warnings')}>0`, WARNING_STYLE, 3);
+  cellRule(ov, at('bagsStillOut'), `${at('bagsStillOut')}>0`, WARNING_STYLE, 4);
+  cellRule(ov, at('disagree'), `${at('disagree')}>0`, ERROR_STYLE, 5);
+  cellRule(ov, at('ready'), `AND(${at('ready')}>0,${at('ready')}=${at('sites')})`, GOOD_STYLE, 6);
   r++;
 
   const charts: BarChartSpec[] = [];
@@ -82,35 +85,32 @@ export function writeOverview(wb: AnyWorkbook, totals: ConsolidatedTotals, chart
     });
   };
   const problems = chart.rules.map(([rule, v]) => ({ label: ctx.ruleTitle(rule, ctx.lang), a: v.errors, b: v.warnings }));
-  ranked(['问题（交接单不一致按对计）', '错误', '警告'], problems, '各类问题数量', [
-    ['错误', 'C00000'],
-    ['警告', 'FFC000'],
-  ]);
-  if (!problems.length) ov.getCell(`A${r - 1}`).value = '未发现问题';
+  const severities: Array<[string, string]> = [
+    [w('errors'), 'C00000'],
+    [w('warnings'), 'FFC000'],
+  ];
+  ranked([w('problems'), w('errors'), w('warnings')], problems, w('problemsChart'), severities);
+  if (!problems.length) ov.getCell(`A${r - 1}`).value = w('noProblems');
   ranked(
-    ['单位（问题最多的前 20 个）', '错误', '警告'],
+    [w('sites'), w('errors'), w('warnings')],
     chart.sites.map((s) => ({ label: s.name, a: s.errors, b: s.warnings })),
-    '各单位问题数量',
-    [
-      ['错误', 'C00000'],
-      ['警告', 'FFC000'],
-    ],
+    w('sitesChart'),
+    severities,
   );
   if (chart.big.length) {
     ranked(
-      ['单位（考生最多的前 20 个）', '考生数', '试卷份数'],
+      [w('big'), w('candidates'), w('copies')],
       chart.big.map((s) => ({ label: s.name, a: s.candidates, b: s.copies })),
-      '各单位考生数与试卷份数',
+      w('bigChart'),
       [
-        ['考生数', '5B9BD5'],
-        ['试卷份数', 'A5A5A5'],
+        [w('candidates'), '5B9BD5'],
+        [w('copies'), 'A5A5A5'],
       ],
       false,
     );
   }
 
-  const note =
-    '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；分校发往考点的出库不计为未还；一张交接单两份副本不一致，无论几处不同，按一对计一次。每个文件的 SHA-256 见“文件清单”。';
+  const note = w('note');
   const noteCell = ov.getCell(`A${r}`);
   noteCell.value = note;
   noteCell.font = { name: FONT, size: 10, color: { argb: 'FF595959' } };
@@ -119,7 +119,7 @@ export function writeOverview(wb: AnyWorkbook, totals: ConsolidatedTotals, chart
   ov.getRow(r).height = rowHeightFor(linesOf(note, WIDTHS[0] + WIDTHS[1] + WIDTHS[2], 10), 10);
   // Below the charts as well as the tables, so that the signatures close the page.
   const bottom = Math.max(r + 2, ...charts.map((c) => c.to.row + 2));
-  signature(ov, bottom, WIDTHS.length);
+  signature(ov, bottom, WIDTHS.length, lang);
   finish(ov);
   return charts;
 }

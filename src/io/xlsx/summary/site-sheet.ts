@@ -41,6 +41,8 @@ import {
   signature,
   styleHeader,
 } from './style';
+import { SITE_WORDS, siteSections } from '../../../summary/words';
+import { oncePerHandover } from '../../../summary/once-per-handover';
 
 /** The sheet's columns: the paper table's, with the second (试卷名, and the findings' 说明) wide enough for a sentence. */
 const GRID = PAPER_COLUMNS.map((c, i) => (i === 1 ? 30 : c.width));
@@ -49,9 +51,22 @@ const LAST = colLetter(NCOL);
 /** The width of the sheet, for the merged lines at its top. */
 const FULL = GRID.reduce((a, w) => a + w, 0);
 
-function siteTitle(s: SiteSummary): string {
-  const where = [s.site.branch, s.site.school, s.site.examSite].filter(Boolean).join(' ');
-  return `${where || s.site.name || '（未填单位）'}  ${s.site.semester ? `${s.site.semester}学期` : ''}试卷保管汇总`;
+function siteTitle(s: SiteSummary, lang: Lang): string {
+  const where = [s.site.branch, s.site.school, s.site.examSite].filter(Boolean).join(' ') || s.site.name || SITE_WORDS.noUnit[lang];
+  if (lang === 'en') return `${where}  ${s.site.semester ? `${s.site.semester} ` : ''}${SITE_WORDS.title.en}`;
+  return `${where}  ${s.site.semester ? `${s.site.semester}学期` : ''}${SITE_WORDS.title.zh}`;
+}
+
+/** The status line under the title: ready or not, and the figures a supervisor looks at first. */
+function statusLine(s: SiteSummary, lang: Lang): string {
+  const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
+  const { errors, warnings } = s.findings;
+  const copiesOut = s.totals.copiesStillOut;
+  const head = lang === 'zh' ? `${w('status')}：${readinessText(s, lang)}` : `${w('status')}: ${readinessText(s, lang)}`;
+  if (lang === 'en') {
+    return `${head}    ${errors} ${w('errors')}    ${warnings} ${w('warnings')}    on duty ${s.duty.coveredHours}/${s.duty.custodyHours} hours    out ${s.totals.bagsStillOut} bags${copiesOut ? `, ${copiesOut} copies` : ''}`;
+  }
+  return `${head}    ${w('errors')} ${errors}    ${w('warnings')} ${warnings}    值班覆盖 ${s.duty.coveredHours}/${s.duty.custodyHours} 小时    未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`;
 }
 
 /** A valid, unused sheet name (≤ 31 characters, no []:*?/\). */
@@ -133,23 +148,26 @@ function table<T>(ws: ExcelJS.Worksheet, r: number, columns: ReadonlyArray<Colum
 }
 
 export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
-  const ws = newSheet(wb, name, { xSplit: 2, ySplit: 5, gridLines: false }, '1:5');
+  const lang = ctx.lang;
+  const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
+  const colon = lang === 'zh' ? '：' : ': ';
+  const sections = siteSections(lang);
+  const ws = newSheet(wb, name, { xSplit: 2, ySplit: 5, gridLines: false }, '1:5', lang);
   GRID.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
-  banner(ws, 1, siteTitle(s), { size: 16, bold: true });
-  banner(ws, 2, `级别：${s.site.level || '—'}    文件：${file}`, { size: 10, color: { argb: 'FF595959' } });
-  const status = `提交状态：${readinessText(s)}    错误 ${s.findings.errors}    警告 ${s.findings.warnings}    值班覆盖 ${s.duty.coveredHours}/${s.duty.custodyHours} 小时    未还 ${s.totals.bagsStillOut} 袋${s.totals.copiesStillOut ? `、${s.totals.copiesStillOut} 份` : ''}`;
+  banner(ws, 1, siteTitle(s, lang), { size: 16, bold: true });
+  banner(ws, 2, `${w('level')}${colon}${s.site.level || '—'}    ${w('file')}${colon}${file}`, { size: 10, color: { argb: 'FF595959' } });
   banner(
     ws,
     3,
-    status,
+    statusLine(s, lang),
     { size: 12, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } },
     { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } },
   );
 
-  section(ws, 4, '一、各试卷保管情况（份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装）');
+  section(ws, 4, w('papers'));
   const firstPaper = 6;
   let r = table(ws, 5, PAPER_COLUMNS, s.papers, ctx);
   const lastPaper = r - 1;
@@ -167,13 +185,13 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   }
   r++;
 
-  section(ws, r++, `二、交接单（接收 ${s.handovers.in.length} 份，移交 ${s.handovers.out.length} 份）`);
+  section(ws, r++, sections.handovers(s.handovers.in.length, s.handovers.out.length));
   if (s.handovers.in.length || s.handovers.out.length) r = table(ws, r, HANDOVER_COLUMNS, [...s.handovers.in, ...s.handovers.out], ctx);
-  else remark(ws, r++, '（没有交接单）');
+  else remark(ws, r++, w('noHandovers'));
   r++;
 
   const d = s.duty;
-  section(ws, r++, '三、保密室值班覆盖（保管期：入库至最后一次出库）');
+  section(ws, r++, w('duty'));
   r = table(ws, r, DUTY_COLUMNS, [d], ctx);
   const coverage = `${colLetter(columnIndex(DUTY_COLUMNS, 'coverage') + 1)}${r - 1}`;
   dataBar(ws, coverage, 'FF70AD47', 1);
@@ -185,32 +203,32 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     const row = ws.getRow(r++);
     fillRow(row, gapCols, [g.from, g.to, g.hours], GRID, ctx, gapStyles);
     const note = row.getCell(columnIndex(DUTY_COLUMNS, 'gaps') + 1);
-    note.value = '无人值班';
+    note.value = w('nobodyOnDuty');
     note.font = red;
   }
   r++;
 
-  section(ws, r++, `四、尚未归还保密室的出库（${s.outstanding.length} 条）`);
+  section(ws, r++, sections.outstanding(s.outstanding.length));
   if (s.outstanding.length) r = table(ws, r, OUTSTANDING_COLUMNS, s.outstanding, ctx);
-  else remark(ws, r++, '全部出库均已归还（分校发往考点的试卷不计）');
+  else remark(ws, r++, w('allReturned'));
   r++;
 
-  section(ws, r++, `五、检查发现的问题（错误 ${s.findings.errors}，警告 ${s.findings.warnings}）`);
+  section(ws, r++, sections.findings(s.findings.errors, s.findings.warnings));
   const first = r + 1;
   if (findings?.length) {
-    r = table(ws, r, SITE_FINDING_COLUMNS, findings, ctx, false);
-    severityRows(ws, SITE_FINDING_COLUMNS.length, first, r - 1, 1);
+    r = table(ws, r, SITE_FINDING_COLUMNS, oncePerHandover(findings), ctx, false);
+    severityRows(ws, SITE_FINDING_COLUMNS.length, first, r - 1, 1, lang);
   } else if (Object.keys(s.findings.byRule).length) {
     const rules = Object.entries(s.findings.byRule).sort((a, b) =>
       a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
     );
     r = table(ws, r, RULE_COUNT_COLUMNS, rules, ctx, false);
-    severityRows(ws, RULE_COUNT_COLUMNS.length, first, r - 1, 1);
+    severityRows(ws, RULE_COUNT_COLUMNS.length, first, r - 1, 1, lang);
   } else {
-    remark(ws, r++, '未发现问题');
+    remark(ws, r++, w('noProblems'));
   }
-  for (const p of s.problems) banner(ws, r++, `无法读取：${p}`, { size: BODY_PT });
-  signature(ws, r + 2, NCOL);
+  for (const p of s.problems) banner(ws, r++, `${w('unreadable')}${colon}${p}`, { size: BODY_PT });
+  signature(ws, r + 2, NCOL, lang);
   return ws;
 }
 

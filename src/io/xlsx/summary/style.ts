@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { BODY_PT, Cell, Column, ShowContext, linesOf, rowHeightFor, show } from '../../../summary/columns';
-import { SIGNATURE_LINE } from '../../../summary/overview';
+import type { Lang } from '../../../summary/columns';
+import { PAGE_FOOTER, SEVERITY_WORDS, SIGNATURE_LINE } from '../../../summary/words';
 
 export const FONT = '宋体';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -65,6 +66,7 @@ export function newSheet(
   name: string,
   view: { xSplit?: number; ySplit?: number; gridLines?: boolean },
   titleRows?: string,
+  lang: Lang = 'zh',
 ): ExcelJS.Worksheet {
   const frozen = (view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0;
   const topLeft = `${colLetter((view.xSplit ?? 0) + 1)}${(view.ySplit ?? 0) + 1}`;
@@ -82,7 +84,7 @@ export function newSheet(
         : { showGridLines: view.gridLines ?? true },
     ],
     pageSetup: a4Landscape(titleRows),
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' } as ExcelJS.HeaderFooter,
+    headerFooter: { oddFooter: PAGE_FOOTER[lang] } as ExcelJS.HeaderFooter,
   } as Partial<ExcelJS.AddWorksheetOptions>);
 }
 
@@ -175,7 +177,7 @@ export async function tableSheet(
   ctx: ShowContext,
   options: { signature?: boolean } = {},
 ): Promise<{ ws: ExcelJS.Worksheet; last: number }> {
-  const ws = newSheet(wb, name, { ySplit: 1 }, '1:1');
+  const ws = newSheet(wb, name, { ySplit: 1 }, '1:1', ctx.lang);
   const widths = columns.map((c) => c.width);
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
@@ -197,14 +199,14 @@ export async function tableSheet(
     count++;
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: columns.length } };
-  if (options.signature) signature(ws, count + 3, columns.length);
+  if (options.signature) signature(ws, count + 3, columns.length, ctx.lang);
   return { ws, last: count + 1 };
 }
 
 /** 制表人 / 审核人 / 日期, in row `at` across `span` columns. */
-export function signature(ws: ExcelJS.Worksheet, at: number, span: number): void {
+export function signature(ws: ExcelJS.Worksheet, at: number, span: number, lang: Lang): void {
   const row = ws.getRow(at);
-  row.getCell(1).value = SIGNATURE_LINE;
+  row.getCell(1).value = SIGNATURE_LINE[lang];
   row.getCell(1).font = { name: FONT, size: 12 };
   row.getCell(1).alignment = { vertical: 'bottom' };
   row.height = 30;
@@ -213,14 +215,14 @@ export function signature(ws: ExcelJS.Worksheet, at: number, span: number): void
 }
 
 /** Colours whole rows where a column says 错误 / 警告. */
-export function severityRows(ws: ExcelJS.Worksheet, lastCol: number, firstRow: number, lastRow: number, col: number): void {
+export function severityRows(ws: ExcelJS.Worksheet, lastCol: number, firstRow: number, lastRow: number, col: number, lang: Lang): void {
   if (lastRow < firstRow) return;
   const c = colLetter(col);
   ws.addConditionalFormatting({
     ref: `A${firstRow}:${colLetter(lastCol)}${lastRow}`,
     rules: [
-      { type: 'expression', priority: 1, formulae: [`$${c}${firstRow}="错误"`], style: ERROR_STYLE },
-      { type: 'expression', priority: 2, formulae: [`$${c}${firstRow}="警告"`], style: WARNING_STYLE },
+      { type: 'expression', priority: 1, formulae: [`$${c}${firstRow}="${SEVERITY_WORDS.error[lang]}"`], style: ERROR_STYLE },
+      { type: 'expression', priority: 2, formulae: [`$${c}${firstRow}="${SEVERITY_WORDS.warning[lang]}"`], style: WARNING_STYLE },
     ],
   });
 }

@@ -1,0 +1,163 @@
+/**
+ * Every word the summaries print that is not a column header (headers are
+ * declared with their columns): status words, severities, the results of
+ * pairing, sheet names, titles, sections, notes and the signature line, in
+ * Chinese and English, declared once. The xlsx writers, the conditional
+ * formats that test these words, the spool, the CLI and the pane all draw
+ * from here, so that a word and the formula that looks for it never drift.
+ */
+import type { Lang } from '../rules/types';
+import type { PairStatus } from './consolidate';
+
+type Words<K extends string> = Record<K, Record<Lang, string>>;
+
+/** A unit's workbook: ready to submit, to be corrected, or not read at all. */
+export type FileStatus = 'ready' | 'fix' | 'unreadable';
+
+export const STATUS_WORDS: Words<FileStatus> = {
+  ready: { zh: '可以提交', en: 'Ready to submit' },
+  fix: { zh: '需改正', en: 'To be corrected' },
+  unreadable: { zh: '无法读取', en: 'Unreadable' },
+};
+
+/** The status of a file from what was found in it. */
+export function fileStatus(f: { readable: boolean; errors: number; problems: number }): FileStatus {
+  if (!f.readable) return 'unreadable';
+  return f.errors === 0 && f.problems === 0 ? 'ready' : 'fix';
+}
+
+export const SEVERITY_WORDS: Words<'error' | 'warning'> = {
+  error: { zh: '错误', en: 'Error' },
+  warning: { zh: '警告', en: 'Warning' },
+};
+
+export const PAIR_STATUS_WORDS: Words<PairStatus> = {
+  matched: { zh: '一致', en: 'Match' },
+  disagree: { zh: '不一致', en: 'Disagree' },
+  'sender-only': { zh: '仅移交方副本', en: "Sender's copy only" },
+  'receiver-only': { zh: '仅接收方副本', en: "Receiver's copy only" },
+};
+
+export const DIRECTION_WORDS: Words<'in' | 'out'> = {
+  in: { zh: '接收', en: 'Received' },
+  out: { zh: '移交', en: 'Handed over' },
+};
+
+/** The fields of a handover slip that two copies are compared on. */
+export const FIELD_WORDS: Words<'time' | 'from' | 'to' | 'quantity' | 'total' | 'items' | 'address' | 'contact' | 'fromSigners' | 'toSigners'> = {
+  time: { zh: '交接时间', en: 'handover time' },
+  from: { zh: '移交单位', en: 'sending unit' },
+  to: { zh: '接收单位', en: 'receiving unit' },
+  quantity: { zh: '数量（明细之和）', en: 'quantity (sum of items)' },
+  items: { zh: '交接明细', en: 'items' },
+  total: { zh: '合计', en: 'total' },
+  address: { zh: '接收地址', en: 'address' },
+  contact: { zh: '联系人', en: 'contact' },
+  fromSigners: { zh: '移交人', en: 'handed over by' },
+  toSigners: { zh: '接收人', en: 'received by' },
+};
+
+/** The sheets of the consolidated summary. */
+export const SHEET_WORDS: Words<'overview' | 'sites' | 'files' | 'papers' | 'pairs' | 'findings' | 'site'> = {
+  overview: { zh: '总览', en: 'Overview' },
+  sites: { zh: '站点汇总', en: 'Sites' },
+  files: { zh: '文件清单', en: 'Files' },
+  papers: { zh: '试卷明细', en: 'Papers' },
+  pairs: { zh: '交接配对', en: 'Handover pairs' },
+  findings: { zh: '问题清单', en: 'Findings' },
+  site: { zh: '汇总', en: 'Summary' },
+};
+
+/** The sheets by which a consolidated summary is recognised (in either language). */
+export const SUMMARY_SHEET_SETS: ReadonlyArray<readonly string[]> = (['zh', 'en'] as const).map((lang) =>
+  (['overview', 'sites', 'pairs', 'findings'] as const).map((k) => SHEET_WORDS[k][lang]),
+);
+
+/** Lists in running text. */
+export const listOf = (items: readonly string[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');
+
+/** The lines a supervisor signs under a summary. */
+export const SIGNATURE_LINE: Record<Lang, string> = {
+  zh: '制表人：______________        审核人：______________        日期：________年____月____日',
+  en: 'Prepared by: ______________        Checked by: ______________        Date: ______________',
+};
+
+export const PAGE_FOOTER: Record<Lang, string> = { zh: '第 &P 页，共 &N 页', en: 'Page &P of &N' };
+
+/** Words of the 总览 sheet. */
+export const OVERVIEW_WORDS = {
+  title: { zh: '试卷保管汇总（多工作簿合并）', en: 'Exam-paper custody summary (workbooks combined)' },
+  item: { zh: '项目', en: 'Item' },
+  count: { zh: '数量', en: 'Count' },
+  problems: { zh: '问题（交接单不一致按对计）', en: 'Problem (a disagreeing handover counted once per pair)' },
+  problemsChart: { zh: '各类问题数量', en: 'Problems by kind' },
+  noProblems: { zh: '未发现问题', en: 'No problems found' },
+  sites: { zh: '单位（问题最多的前 20 个）', en: 'Unit (20 with the most problems)' },
+  sitesChart: { zh: '各单位问题数量', en: 'Problems by unit' },
+  big: { zh: '单位（考生最多的前 20 个）', en: 'Unit (20 with the most candidates)' },
+  bigChart: { zh: '各单位考生数与试卷份数', en: 'Candidates and copies by unit' },
+  errors: { zh: '错误', en: 'Errors' },
+  warnings: { zh: '警告', en: 'Warnings' },
+  candidates: { zh: '考生数', en: 'Candidates' },
+  copies: { zh: '试卷份数', en: 'Copies' },
+  note: {
+    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；分校发往考点的出库不计为未还；一张交接单两份副本不一致，无论几处不同，按一对计一次。每个文件的 SHA-256 见“文件清单”。',
+    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout; papers a branch sends on to its exam sites are not counted as out; a handover whose two copies disagree counts once per pair however many fields differ. Each file’s SHA-256 is on “Files”.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** The figures at the top of 总览: key, label in each language. */
+export const FIGURE_WORDS = {
+  files: { zh: '工作簿', en: 'Workbooks' },
+  unreadable: { zh: '无法读取', en: 'Unreadable' },
+  sites: { zh: '单位（已读取）', en: 'Units (read)' },
+  ready: { zh: '可以提交', en: 'Ready to submit' },
+  errors: { zh: '错误（处）', en: 'Errors' },
+  warnings: { zh: '警告（处）', en: 'Warnings' },
+  papers: { zh: '试卷（单位×试卷）', en: 'Papers (unit × paper)' },
+  bags: { zh: '试卷袋', en: 'Bags' },
+  copies: { zh: '试卷份数', en: 'Copies' },
+  candidates: { zh: '考生数', en: 'Candidates' },
+  bagsStillOut: { zh: '未还保密室（袋）', en: 'Bags not back in the vault' },
+  matched: { zh: '交接单一致（对）', en: 'Handovers matching (pairs)' },
+  disagree: { zh: '交接单不一致（对）', en: 'Handovers disagreeing (pairs)' },
+  senderOnly: { zh: '仅移交方副本', en: "Sender's copy only" },
+  receiverOnly: { zh: '仅接收方副本', en: "Receiver's copy only" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type FigureKey = keyof typeof FIGURE_WORDS;
+
+/** Words of a site's 汇总 sheet. */
+export const SITE_WORDS = {
+  title: { zh: '试卷保管汇总', en: 'exam-paper custody summary' },
+  noUnit: { zh: '（未填单位）', en: '(unit not filled in)' },
+  level: { zh: '级别', en: 'Level' },
+  file: { zh: '文件', en: 'File' },
+  status: { zh: '提交状态', en: 'Status' },
+  errors: { zh: '错误', en: 'errors' },
+  warnings: { zh: '警告', en: 'warnings' },
+  papers: {
+    zh: '一、各试卷保管情况（份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装）',
+    en: '1. Papers in custody (copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5)',
+  },
+  duty: { zh: '三、保密室值班覆盖（保管期：入库至最后一次出库）', en: '3. Vault duty cover (custody: from intake to the last checkout)' },
+  noHandovers: { zh: '（没有交接单）', en: '(no handover slips)' },
+  allReturned: { zh: '全部出库均已归还（分校发往考点的试卷不计）', en: 'Every checkout is back (papers a branch sends on to its exam sites not counted)' },
+  noProblems: { zh: '未发现问题', en: 'No problems found' },
+  nobodyOnDuty: { zh: '无人值班', en: 'Nobody on duty' },
+  unreadable: STATUS_WORDS.unreadable,
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** The section headings of a site's 汇总 that carry counts. */
+export const siteSections = (lang: Lang) =>
+  lang === 'zh'
+    ? {
+        handovers: (inn: number, out: number) => `二、交接单（接收 ${inn} 份，移交 ${out} 份）`,
+        outstanding: (n: number) => `四、尚未归还保密室的出库（${n} 条）`,
+        findings: (errors: number, warnings: number) => `五、检查发现的问题（错误 ${errors}，警告 ${warnings}）`,
+      }
+    : {
+        handovers: (inn: number, out: number) => `2. Handover slips (${inn} received, ${out} handed over)`,
+        outstanding: (n: number) => `4. Checkouts not back in the vault (${n})`,
+        findings: (errors: number, warnings: number) => `5. Problems found (${errors} errors, ${warnings} warnings)`,
+      };

@@ -1,0 +1,461 @@
+/**
+ * Defects planted in the two fresh site shapes (shapes-pair.test.ts): at least
+ * one per rule of the catalogue, each giving exactly its finding — rule, form,
+ * sheet, cell and row — and no other, through real .xlsx files.
+ */
+import { fillWorkbook } from '../../src/cli/fill';
+import type { Intake, SiteData } from '../../src/model/types';
+import { validateSite } from '../../src/rules/engine';
+import { ALL_META } from '../../src/rules/index';
+import { modelOf, shape, Shape, tuple, Tuple } from './shape-sites';
+
+interface Planted {
+  name: string;
+  base: Shape;
+  edit: (d: SiteData) => void;
+  expect: Tuple[];
+}
+
+const PLANTED: Planted[] = [
+  {
+    name: 'the 分校 receives three days before the first session',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![0].time = '2025-07-02T08:50';
+    },
+    expect: [['arrival-too-early', 1, '交接单1', 'C3', null]],
+  },
+  {
+    name: 'the dispatch to 衡南考点 has no handover sheet',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      void d.handovers!.splice(2, 1);
+    },
+    expect: [['dispatch-without-handover', 3, '出入库记录', 'F7', 4]],
+  },
+  {
+    name: 'the box to 衡南考点 holds 5 bags by its 备注, 4 were dispatched',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![2].items![0].note = '内装5袋：2201、3301、5501、5502';
+    },
+    expect: [['dispatch-without-handover', 3, '出入库记录', 'D7', 4]],
+  },
+  {
+    name: 'papers taken into the vault 3 hours 10 minutes after the night handover',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      (d.intake as Intake).time = '2025-07-03T12:10';
+    },
+    expect: [['intake-late', 2, '入库清单', 'C17', null]],
+  },
+  {
+    name: 'an item for 衡南考点 on the sheet to 耒阳考点',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![1].items![2].destination = '衡南考点';
+    },
+    expect: [['item-for-another-unit', 1, '交接单2', 'C10', 3]],
+  },
+  {
+    name: 'an item for another 分校’s 考点 on the incoming sheet',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![0].items![1].destination = '长沙分校岳麓考点';
+    },
+    expect: [['item-for-another-unit', 1, '交接单1', 'C9', 2]],
+  },
+  {
+    name: 'an exam-affairs officer signs a dispatch out of the vault',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.vaultLog![3].issuedBy = '陈志刚';
+    },
+    expect: [['keeper-not-custodian', 3, '出入库记录', 'G7', 4]],
+  },
+  {
+    name: 'the second delivery to 耒阳考点 sent three days ahead',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![3].time = '2025-07-03T08:30';
+      d.vaultLog![7].takenAt = '2025-07-03T11:00';
+      d.vaultLog![8].takenAt = '2025-07-03T11:00';
+    },
+    expect: [['arrival-too-early', 1, '交接单4', 'C3', null]],
+  },
+  {
+    name: 'one signer sending to 衡南考点',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![2].fromSigners = ['陈志强（主考）'];
+    },
+    expect: [['two-signers', 1, '交接单3', 'A20', null]],
+  },
+  {
+    name: '陈志刚 signs on both sides of the incoming handover',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![0].fromSigners = ['贺立新', '陈志刚'];
+    },
+    expect: [['same-person', 1, '交接单1', 'D20', null]],
+  },
+  {
+    name: '周海 never signed the pledge',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.staff![3].pledgeSigned = false;
+    },
+    expect: [['staff-ineligible', 0, '涉卷人员', 'F6', 4]],
+  },
+  {
+    name: 'the incoming sheet’s 合计 says 13',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![0].total = 13;
+    },
+    expect: [['column-total', 1, '交接单1', 'D17', null]],
+  },
+  {
+    name: 'one bag more on the intake list than received',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      (d.intake as Intake).items![6].bags31 = 2;
+      (d.intake as Intake).items![6].totalBags = 2;
+      (d.intake as Intake).totals!.bags31 = 3;
+      (d.intake as Intake).totals!.totalBags = 13;
+    },
+    expect: [['inventory-mismatch', 2, '入库清单', 'H14', null]],
+  },
+  {
+    name: 'three bags of 3301 dispatched where three were taken in, one more to 衡南考点',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.vaultLog![4].quantity = 2;
+      d.handovers![2].items![0].note = '内装5袋';
+    },
+    expect: [['overdraw', 3, '出入库记录', 'D8', 5]],
+  },
+  {
+    name: 'the night shift ends at 07:30',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.duty!.shifts![4].to = '2025-07-05T07:30';
+    },
+    expect: [['duty-gap', 5, '值班记录4', 'D3', 6]],
+  },
+  {
+    name: 'the next day shift handed over by 周海燕 where 周海 took over',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.duty!.shifts![5].handedOverBy = '周海燕';
+      d.duty!.shifts![5].takenOverBy = '司马云';
+    },
+    expect: [['duty-chain', 5, '值班记录4', 'D5', 6]],
+  },
+  {
+    name: 'more candidates for 5501 than its one 26-copy bag',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.schedule![5].candidates = 27;
+    },
+    expect: [['copies-short', 2, '入库清单', 'A9', 6]],
+  },
+  {
+    name: 'a checkout 61 minutes before its session',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![0].takenAt = '2025-07-05T07:59';
+    },
+    expect: [['checkout-window', 3, '出入库记录', 'F4', 1]],
+  },
+  {
+    name: 'the afternoon paper taken out with the morning ones',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![2].takenAt = '2025-07-05T08:00';
+    },
+    expect: [['checkout-window', 3, '出入库记录', 'F6', 3]],
+  },
+  {
+    name: 'a checkout after its session began',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![3].takenAt = '2025-07-06T09:05';
+      d.distributions![2].rows![0].issuedAt = '2025-07-06T09:10';
+    },
+    expect: [['checkout-window', 3, '出入库记录', 'F7', 4]],
+  },
+  {
+    name: '17 copies of 2202 handed out where 16 份 were taken out',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.distributions![0].rows![2].copies = 17;
+    },
+    expect: [['handed-out-beyond-checkout', 4, '分发登记1', 'D8', 3]],
+  },
+  {
+    name: 'a proctor takes papers from the vault',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![2].taker = '贺平';
+    },
+    expect: [['proctor-takes-papers', 3, '出入库记录', 'E6', 3]],
+  },
+  {
+    name: 'a proctor who is not formal staff: once, at the roster row',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.staff![8].formalStaff = false;
+    },
+    expect: [['staff-ineligible', 0, '涉卷人员', 'D11', 9]],
+  },
+  {
+    name: 'a proctor who is a candidate’s relative: once, at the roster row',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.staff![6].candidateRelative = true;
+    },
+    expect: [['staff-ineligible', 0, '涉卷人员', 'E9', 7]],
+  },
+  {
+    name: 'no register for the last afternoon',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      void d.distributions!.splice(3, 1);
+    },
+    expect: [['session-without-register', 3, '出入库记录', 'B8', 5]],
+  },
+  {
+    name: 'the second list taken in 3 hours 10 minutes after the night handover',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      (d.intake as Intake[])[1].time = '2025-07-05T22:40';
+    },
+    expect: [['intake-late', 2, '入库清单2', 'C17', null]],
+  },
+  {
+    name: 'the second list dated before its delivery',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      (d.intake as Intake[])[1].time = '2025-07-05T19:10';
+    },
+    expect: [['intake-before-receipt', 2, '入库清单2', 'C17', null]],
+  },
+  {
+    name: 'the second list counts 3 bags where 2 were received',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      (d.intake as Intake[])[1].items![1].bags11 = 2;
+      (d.intake as Intake[])[1].items![1].totalBags = 2;
+      (d.intake as Intake[])[1].totals!.bags11 = 2;
+      (d.intake as Intake[])[1].totals!.totalBags = 3;
+    },
+    expect: [['inventory-mismatch', 2, '入库清单2', 'H14', null]],
+  },
+  {
+    name: 'the midnight shift starts half an hour late',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.duty!.shifts![2].from = '2025-07-05T00:30';
+    },
+    expect: [['duty-gap', 5, '值班记录2', 'D7', 3]],
+  },
+  {
+    name: 'the day shift handed over by 曹敏慧 where 罗丹 took over',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.duty!.shifts![3].handedOverBy = '曹敏慧';
+    },
+    expect: [['duty-chain', 5, '值班记录3', 'D5', 4]],
+  },
+  {
+    name: '曹敏 hands over to himself',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.duty!.shifts![4].takenOverBy = '曹敏';
+      d.duty!.shifts![5].handedOverBy = '曹敏';
+    },
+    expect: [['same-person', 5, '值班记录3', 'D10', 5]],
+  },
+  {
+    name: 'a duty signer not on the roster',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.duty!.shifts![5].takenOverBy = '曹敏华';
+    },
+    expect: [['staff-not-on-roster', 5, '值班记录4', 'D6', 6]],
+  },
+  {
+    name: 'one receiver signs the night handover twice, with and without a title',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.handovers![1].toSigners = ['刘洋', '刘洋（考务）'];
+    },
+    expect: [['two-signers', 1, '交接单2', 'D20', null]],
+  },
+  {
+    name: 'the last session’s papers never returned',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      const r = d.vaultLog![4];
+      delete r.returner;
+      delete r.returnedAt;
+      delete r.receivedBy;
+    },
+    expect: [['not-returned', 3, '出入库记录', 'I8', 5]],
+  },
+  {
+    name: 'room 02 collected after the papers went back to the vault',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.distributions![1].rows![1].returnedAt = '2025-07-05T16:10';
+    },
+    expect: [['distribution-outside-custody', 4, '分发登记2', 'H7', 2]],
+  },
+  {
+    name: 'more candidates for 2201 than its bags hold',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.schedule![0].candidates = 37;
+    },
+    expect: [['copies-short', 2, '入库清单1', 'A4', 1]],
+  },
+  {
+    name: 'a paper number not on the intake list or the schedule',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![3].paperNo = '3320';
+    },
+    expect: [['unknown-paper', 3, '出入库记录', 'B7', 4]],
+  },
+  {
+    name: 'one paper number under another name',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.distributions![2].rows![0].paperName = '农村经济与管理';
+    },
+    expect: [['paper-name-mismatch', 4, '分发登记3', 'C6', 1]],
+  },
+  {
+    name: 'three bags of 3301 out where two were taken in',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![2].quantity = 3;
+    },
+    expect: [['overdraw', 3, '出入库记录', 'D6', 3]],
+  },
+  {
+    name: 'the 7月6日 paper out before its list took it in',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![3].takenAt = '2025-07-05T20:00';
+    },
+    expect: [['checkout-before-intake', 3, '出入库记录', 'F7', 4]],
+  },
+  {
+    name: 'a return before the checkout',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![1].returnedAt = '2025-07-05T07:50';
+    },
+    expect: [['time-order', 3, '出入库记录', 'I5', 2]],
+  },
+  {
+    name: 'a register row only partly filled',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.distributions![2].rows!.push({ paperNo: '3302', copies: 1 });
+    },
+    expect: [['partial-row', 4, '分发登记3', 'C7', 2]],
+  },
+  {
+    name: '入库情况描述 of the second list left empty',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      delete (d.intake as Intake[])[1].description;
+    },
+    expect: [['required-field', 2, '入库清单2', 'A16', null]],
+  },
+  {
+    name: 'a 合计（袋） that is not the sum of its row',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      (d.intake as Intake[])[0].items![0].totalBags = 3;
+    },
+    expect: [['row-total', 2, '入库清单1', 'H4', 1]],
+  },
+  {
+    name: 'the second list’s 合计 row says 3',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      (d.intake as Intake[])[1].totals!.totalBags = 3;
+    },
+    expect: [['column-total', 2, '入库清单2', 'H14', null]],
+  },
+  {
+    name: 'copies written in words',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.distributions![1].rows![0].copies = '二十六';
+    },
+    expect: [['invalid-count', 4, '分发登记2', 'D6', 1]],
+  },
+  {
+    name: 'a time with no hour',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![2].takenAt = '7月5日下午';
+    },
+    expect: [['invalid-datetime', 3, '出入库记录', 'F6', 3]],
+  },
+  {
+    name: 'a 考点 receives papers for 衡南考点',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.handovers![0].items![2].destination = '衡南考点';
+    },
+    expect: [['item-for-another-unit', 1, '交接单1', 'C10', 3]],
+  },
+  {
+    name: 'the keeper’s deputy signs papers back in without a custodian role',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.vaultLog![2].receivedBy = '刘阳';
+    },
+    expect: [['keeper-not-custodian', 3, '出入库记录', 'J6', 3]],
+  },
+  {
+    name: 'a dispatch signed out before the papers were taken in',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.vaultLog![0].takenAt = '2025-07-03T10:30';
+    },
+    expect: [['checkout-before-intake', 3, '出入库记录', 'F4', 1]],
+  },
+];
+
+describe('defects planted in 衡阳分校 and its 耒阳考点', () => {
+  test.each(PLANTED.map((p) => [p.name, p] as const))('planted: %s → exactly its finding', async (_n, p) => {
+    const data = shape(p.base);
+    p.edit(data);
+    const buffer = await fillWorkbook(data);
+    const found = validateSite(await modelOf(buffer));
+    expect(found.map(tuple)).toEqual(p.expect);
+    // Chinese first: no message opens in English.
+    for (const f of found) expect(f.message).toMatch(/^[^A-Za-z][\s\S]*[\u4e00-\u9fff]/);
+  });
+
+  test('a 考点 that received two deliveries is named once among the 分校’s 考点', async () => {
+    const p = PLANTED.find((x) => x.name === 'an item for 衡南考点 on the sheet to 耒阳考点')!;
+    const data = shape(p.base);
+    p.edit(data);
+    const [finding] = validateSite(await modelOf(await fillWorkbook(data)));
+    expect(finding.message).toMatch(/所辖的考点：衡阳分校耒阳考点、衡阳分校衡南考点）/);
+  });
+
+  test('the planted table covers every rule of the catalogue but the one across workbooks (shapes-pair.test.ts)', () => {
+    const planted = new Set(PLANTED.flatMap((p) => p.expect.map((e) => e[0])));
+    const missing = ALL_META.map((m) => m.id).filter((id) => id !== 'handover-copies-disagree' && !planted.has(id));
+    expect(missing).toEqual([]);
+  });
+});
