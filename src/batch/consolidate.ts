@@ -12,7 +12,7 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import { checkWorkbook } from '../check/service';
 import { refusalLine } from '../check/refusal';
-import { LIMITS, REFUSALS } from '../model/limits';
+import { LIMITS, overTime } from '../model/limits';
 import type { WorkerTask } from './worker';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from '../summary/consolidate';
 import { summarizeSite } from '../summary/site';
@@ -92,7 +92,8 @@ export async function processInWorkers<T = ProcessedFile>(
     minThreads: Math.min(threads, files.length),
     idleTimeout: 1000,
   });
-  const budget = fileBudget(fileSeconds() * 1000);
+  const seconds = fileSeconds();
+  const budget = fileBudget(seconds * 1000);
   try {
     // A few tasks per thread in flight: the queue stays short, results are folded in as they come.
     const limit = pool.options.maxThreads * 4;
@@ -137,7 +138,7 @@ export async function processInWorkers<T = ProcessedFile>(
             (error: unknown) => {
               timed.done();
               try {
-                const line = timed.signal.aborted ? REFUSALS.timeout : refusalLine(error, options.lang);
+                const line = timed.signal.aborted ? overTime(seconds) : refusalLine(error, options.lang);
                 settle(i, convert({ outcome: { file, sha256: null, error: line, findings: [] } }));
               } catch (e) {
                 failed = true;

@@ -34,6 +34,7 @@ const WORDS = {
     clean: '未发现问题',
     cannot: '无法检查',
     counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
+    site: (site: string) => `（${site}）`,
     total: '合计',
   },
   en: {
@@ -43,6 +44,7 @@ const WORDS = {
     clean: 'no problems found',
     cannot: 'cannot be checked',
     counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
+    site: (site: string) => ` (${site})`,
     total: 'total',
   },
 };
@@ -62,7 +64,7 @@ function formatText(report: RunReport, lang: Lang = 'zh'): string {
     const n = file.findings.length - e;
     errors += e;
     warnings += n;
-    lines.push(`${printable(file.file)}${file.site ? `（${file.site}）` : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`);
+    lines.push(`${printable(file.file)}${file.site ? w.site(file.site) : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`);
     const bySheet = new Map<string, Finding[]>();
     for (const f of file.findings) {
       const key = f.sheet ?? w.whole;
@@ -96,7 +98,7 @@ async function runValidate(paths: readonly string[], opts: ValidateOptions, io: 
   // Before any work: no marked copy may replace a workbook being read.
   if (opts.mark) await refuseMarksOverInputs(files, paths, opts.mark, opts.lang);
   const run = await checkWorkbooks(files.map(workbookFile), nodeCheckOptions(opts.lang));
-  for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过' : 'skipped'}：${s.reason}`);
+  for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${s.reason}`);
   if (opts.format === 'json') {
     io.out(JSON.stringify(run.report, null, 2));
     for (const f of run.report.files) if (f.error !== undefined) io.err(`${printable(f.file)}: ${f.error}`);

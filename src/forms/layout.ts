@@ -26,7 +26,7 @@ type FieldType =
   | 'multi';
 
 export interface FieldSpec {
-  /** The model's field name (DOMAIN.md). */
+  /** The model's field name (docs/领域说明.md). */
   key: string;
   /** The label as printed on the form. */
   label: string;

@@ -240,6 +240,7 @@ function readTable(
   const rows: FormRecord[] = [];
   const stop = new Set(stopLabels.flat());
   let blankRun = 0;
+  const columnUnit = unitInHeader(index, header);
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
   for (; r <= last; r++) {
@@ -277,13 +278,24 @@ function readTable(
       }
       out.locations.push({ path: column.key, item: i, row: r, col: c, seq });
     }
+    // 还卷时间 "10:50" or "15日10时" written short: on its row's 取卷时间's day, as 附件5's 至 continues its 值班时间.
+    for (const column of table.columns) if (column.relativeTo) continueDate(item, column.key, column.relativeTo, ctx);
     // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one.
     if (typedUnit && (item.unit === undefined || item.unit === '')) item.unit = typedUnit;
+    else if (columnUnit && item.quantity !== undefined && (item.unit === undefined || item.unit === '')) item.unit = columnUnit;
     keepBagsInside(item, quantityText);
     rows.push(item);
   }
   out.record[table.key] = rows;
   return r;
+}
+
+/** A count column headed with one unit other than 袋 — "数量（份）", "数量（箱）" — counts in it where a row says none. */
+function unitInHeader(index: SheetIndex, header: TableHeader): string | undefined {
+  const c = header.columns.get('quantity');
+  const text = c === undefined ? undefined : index.value(header.top, c);
+  const m = typeof text === 'string' ? /[(（]\s*(份|箱)\s*[)）]\s*$/.exec(text) : null;
+  return m ? m[1] : undefined;
 }
 
 /** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */
@@ -315,9 +327,9 @@ function kindCell(index: SheetIndex, blocks: BlockSpec, start: TextCell): TextCe
 }
 
 /** "15日8时" after "2024年6月14日20时" is 2024-06-15 08:00: the short date-time continues the earlier one's. */
-function continueDate(item: FormRecord, field: FieldSpec, ctx: DateContext): void {
-  const raw = item[field.key];
-  const base = parseIso(typeof item[field.after!] === 'string' ? (item[field.after!] as string) : undefined);
+function continueDate(item: FormRecord, key: string, after: string, ctx: DateContext): void {
+  const raw = item[key];
+  const base = parseIso(typeof item[after] === 'string' ? (item[after] as string) : undefined);
   if (typeof raw !== 'string' || ISO_DATETIME.test(raw) || !base) return;
   const read = (year: number, month: number): string | undefined => {
     const value = readDateTime(raw, { ...ctx, year, month, day: base.day, autumn: false });
@@ -327,7 +339,7 @@ function continueDate(item: FormRecord, field: FieldSpec, ctx: DateContext): voi
   if (!same) return;
   // A day before the start's ("1日8时" after "31日20时") is in the next month.
   const next = base.month === 12 ? read(base.year + 1, 1) : read(base.year, base.month + 1);
-  item[field.key] = same.slice(0, 10) < formatDate(base) && next ? next : same;
+  item[key] = same.slice(0, 10) < formatDate(base) && next ? next : same;
 }
 
 /**
@@ -357,7 +369,7 @@ function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: D
       out.locations.length = before;
       return;
     }
-    for (const field of fields) if (field.after) continueDate(item, field, ctx);
+    for (const field of fields) if (field.after) continueDate(item, field.key, field.after, ctx);
     const kind = kindCell(index, blocks, start);
     out.locations.splice(before, 0, { path: '', item: i, row: start.row, col: kind?.col ?? start.col, seq: i + 1 });
     if (kind) {

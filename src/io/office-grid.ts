@@ -14,6 +14,7 @@
  * such cap and keeps 3 syncs for any size.
  */
 import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange } from '../model/grid';
+import { LIMITS, usedRangeBeyondLimit } from '../model/limits';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
@@ -28,6 +29,8 @@ export interface ReadOptions {
    * getUsedRangeOrNullObject (1.4) and getRangeByIndexes (1.7).
    */
   legacy?: boolean;
+  /** A sheet's used range beyond this many cells is refused with one line, before a value is read. */
+  maxCells?: number;
   /** Which sheets to read (live checking re-reads the edited ones); all when absent. */
   read?: (name: string) => boolean;
 }
@@ -40,6 +43,7 @@ export const WEB_READ_OPTIONS: Limits = {
   cellsPerSync: 400_000,
   merges: true,
   legacy: false,
+  maxCells: LIMITS.cells,
 };
 
 export const DESKTOP_READ_OPTIONS: Limits = {
@@ -47,6 +51,7 @@ export const DESKTOP_READ_OPTIONS: Limits = {
   cellsPerSync: Number.POSITIVE_INFINITY,
   merges: true,
   legacy: false,
+  maxCells: LIMITS.cells,
 };
 
 export interface ReadResult {
@@ -141,6 +146,12 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
     return { range, merged };
   });
   await sync();
+
+  // A used range of the whole sheet (a format applied to every cell, or a hostile file) is refused, not read.
+  used.forEach(({ range }, sheet) => {
+    if (!opts.legacy && range.isNullObject) return;
+    if (range.rowCount * range.columnCount > opts.maxCells) throw usedRangeBeyondLimit(sheets[sheet].name, range.rowCount, range.columnCount, opts.maxCells);
+  });
 
   // 3. values, in row chunks; batches of chunks per sync (one batch off the web)
   const chunks: Chunk[] = [];

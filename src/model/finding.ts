@@ -2,7 +2,7 @@ import type { FormNumber } from './location';
 
 export type Severity = 'error' | 'warning';
 
-/** One finding, in the DOMAIN.md findings JSON format. */
+/** One finding, in the findings JSON format of docs/领域说明.md (固定约定). */
 export interface Finding {
   rule: string;
   severity: Severity;

@@ -1,6 +1,6 @@
 /**
  * The intake lists (附件2) of a workbook. A unit that receives papers more than
- * once keeps one list per delivery (DOMAIN.md "Second wave"): each its own
+ * once keeps one list per delivery (docs/领域说明.md, 校验规则): each its own
  * table, 合计, 入库时间 and keeper; the vault's stock is their sum. The data
  * model keeps `intake` backward compatible: one list is an object (path
  * `intake`), several are an array (paths `intake[0]`, `intake[1]`, …).

@@ -30,6 +30,8 @@ export const LIMITS = {
   mergeArea: 20_000_000,
   /** Cells covered by all merges over the rows a workbook has. */
   mergedCells: 20_000_000,
+  /** Elements open inside one another in a part (a worksheet needs about 6; rich text a few more). */
+  xmlDepth: 256,
   /** Steps one formula evaluation may take (cells read, formulas evaluated); a cycle of references stops it at once. */
   formulaSteps: 1_000_000,
   /** Seconds one file may take in a batch run before its worker is stopped. */
@@ -69,6 +71,7 @@ const WHAT: Record<Exclude<LimitName, 'formulaSteps' | 'fileSeconds'>, [string, 
   mergesPerSheet: ['一张表的合并区域数', n],
   mergeArea: ['一个合并区域覆盖的单元格数', n],
   mergedCells: ['合并区域覆盖的单元格总数', n],
+  xmlDepth: ['XML 元素嵌套层数', n],
 };
 
 /** The refusal of a workbook beyond a limit: "超过上限：行号 2,000,000,000 超过 1,048,576 …" */
@@ -77,6 +80,18 @@ export function beyondLimit(limit: keyof typeof WHAT, actual: number | string): 
   const shown = typeof actual === 'number' ? show(actual) : actual;
   return new WorkbookReadError(
     `工作簿超出读取上限：${what} ${shown}，上限 ${show(LIMITS[limit])}。疑似异常文件，已拒绝读取；如是正常工作簿，请删去多余的行、列或合并后另存为 .xlsx 再试`,
+    'limit',
+  );
+}
+
+/**
+ * A sheet whose used range (as Excel or WPS reports it) holds more cells than
+ * a workbook may have with a value: refused before a cell is read, in the same
+ * line in every host. `cap` is LIMITS.cells unless a test sets another.
+ */
+export function usedRangeBeyondLimit(sheet: string, rows: number, cols: number, cap: number = LIMITS.cells): WorkbookReadError {
+  return new WorkbookReadError(
+    `工作簿超出读取上限：工作表“${sheet.slice(0, 40)}”的已用区域 ${n(rows)} 行 × ${n(cols)} 列（${n(rows * cols)} 个单元格），上限 ${n(cap)} 个单元格。疑似异常文件，已拒绝读取；如是正常工作簿，请删去表格下方和右侧多余的行列后再检查`,
     'limit',
   );
 }
@@ -91,9 +106,14 @@ export const REFUSALS = {
   noWorkbook: '压缩包里没有 Excel 工作簿内容（xl/workbook.xml），不是 .xlsx 文件',
   badEntryName: '压缩包里有路径不合法的条目（如 ../ 或绝对路径），不是正常的 .xlsx 文件，已拒绝读取',
   unsupportedZip: '压缩包使用了不支持的格式（ZIP64 或特殊压缩方式），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
+  missingPart: '工作簿登记的工作表在文件里找不到（文件已损坏，或指向压缩包以外的位置），已拒绝读取；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再检查',
   badXml: '工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
-  timeout: `读取检查超过 ${LIMITS.fileSeconds} 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`,
 } as const;
+
+/** The line of a file stopped at its time budget in a batch run (LIMITS.fileSeconds, or what the operator set). */
+export function overTime(seconds: number): string {
+  return `读取检查超过 ${seconds.toLocaleString('en-US')} 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`;
+}
 
 export function refuse(what: keyof typeof REFUSALS): WorkbookReadError {
   return new WorkbookReadError(REFUSALS[what], what);

@@ -1,6 +1,6 @@
 /**
  * Where each value of a site model sits in its workbook, so that every finding
- * can point at the real cell (DOMAIN.md "Reading workbooks as people fill them").
+ * can point at the real cell (docs/领域说明.md).
  *
  * Paths name a value in the data model the way people read it:
  * `handovers[0].items[2].quantity`, `intake.time`, `vaultLog[14].takenAt`.

@@ -4,7 +4,7 @@
  * definition for the validator (handover-copies-disagree) and the consolidated
  * summary's 交接配对 table, so that they cannot disagree about a handover.
  */
-import { unitKey } from './custody';
+import { sameUnit, unitKey } from './custody';
 import type { Direction } from './custody';
 import { personKey } from './people';
 import { norm, tm, whole } from './values';
@@ -69,9 +69,19 @@ export function copyFields(h: CopyContent): Record<CopyField, string> & { conten
   return { ...fields, content: [fields.items, fields.total, fields.fromSigners, fields.toSigners, fields.address, fields.contact].join('#') };
 }
 
-/** The fields on which two copies differ, in the order of COPY_FIELDS. */
+/**
+ * One unit written short on one copy and in full on the other ("耒阳考点" /
+ * "衡阳分校耒阳考点", "衡阳分校（学院）" / "衡阳分校"); a 分校 and its 考点 are two units.
+ */
+function sameUnitWritten(a: string, b: string): boolean {
+  const x = unitKey(a);
+  const y = unitKey(b);
+  return sameUnit(x, y) && x.endsWith('考点') === y.endsWith('考点');
+}
+
+/** The fields on which two copies differ, in the order of COPY_FIELDS; a unit written two ways (`sameUnitWritten`) is no difference. */
 export function differingFields(a: Record<CopyField, string>, b: Record<CopyField, string>): CopyField[] {
-  return COPY_FIELDS.filter((f) => a[f] !== b[f]);
+  return COPY_FIELDS.filter((f) => a[f] !== b[f] && !((f === 'from' || f === 'to') && sameUnitWritten(a[f], b[f])));
 }
 
 const DAY = 24 * 60;

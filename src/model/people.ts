@@ -1,7 +1,7 @@
 /**
  * People as they sign: a signer may add a role or title in brackets —
  * `曾建军（考务组长）`, `欧阳红(主考)` — or after a space (`李明 主考`); the person
- * is the name without it (DOMAIN.md "Second wave"). One reading for every rule
+ * is the name without it (docs/领域说明.md, 校验规则). One reading for every rule
  * and summary that compares people, and for the reader that splits a cell of
  * signers into names.
  */

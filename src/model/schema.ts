@@ -1,5 +1,5 @@
 /**
- * JSON Schema of the site data model (DOMAIN.md), which `custody fill` checks
+ * JSON Schema of the site data model (docs/领域说明.md), which `custody fill` checks
  * its input against. It checks shape, not sense: a total that does not add up,
  * a time that cannot be read, one signer where two are needed all pass here,
  * because finding them is the validator's job.
@@ -70,7 +70,7 @@ const siteDataSchema = object({
       toSigners: names,
     }),
   ),
-  // One intake list, or one per delivery (DOMAIN.md "Second wave").
+  // One intake list, or one per delivery (docs/领域说明.md, 校验规则).
   intake: { anyOf: [intakeList, list(intakeList)] },
   vaultLog: list(
     object({

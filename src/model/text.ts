@@ -46,7 +46,7 @@ export function parseYesNo(value: unknown): boolean | undefined {
 }
 
 /**
- * A count as typed: 3, "3", "３", "3袋", "3 份" → 3. Anything else (a fraction,
+ * A count as typed: 3, "3", "３", "3袋", "3 份", "20人" (报考人数) → 3. Anything else (a fraction,
  * a negative, words) comes back as the text typed, for the validator to flag.
  */
 export function parseCount(value: unknown): number | string | undefined {
@@ -56,7 +56,7 @@ export function parseCount(value: unknown): number | string | undefined {
   if (text === '') return undefined;
   const boxed = boxWithBags(text);
   if (boxed) return boxed.boxes;
-  const m = /^([+-]?\d+(?:\.\d+)?)\s*(袋|箱|份|个|包)?$/.exec(text);
+  const m = /^([+-]?\d+(?:\.\d+)?)\s*(袋|箱|份|个|包|人|名)?$/.exec(text);
   if (m) return Number(m[1]);
   return text;
 }

@@ -20,7 +20,7 @@ export const UNIT_LEVELS: readonly UnitLevel[] = ['省校', '分校', '考点'];
 export type Role = '主考' | '考务人员' | '值班人员' | '押运人员' | '交接人员' | '监控人员' | '监考人员' | '卷库保管员';
 export const ROLES: readonly Role[] = ['主考', '考务人员', '值班人员', '押运人员', '交接人员', '监控人员', '监考人员', '卷库保管员'];
 
-/** Thresholds a unit may set differently on 基本信息 (DOMAIN.md "Rules"). */
+/** Thresholds a unit may set differently on 基本信息 (docs/领域说明.md, 校验规则). */
 export interface Settings {
   /** Papers may arrive at most this many days before their first session (《湖南开放大学试卷安全保密管理专项整治实施方案》（四）). */
   arrivalDaysBefore?: number;

@@ -15,7 +15,7 @@ export const meta: RuleMeta = {
 };
 
 export function check({ model, facts, report }: RuleContext): void {
-  // Each paper against the list that took it in (DOMAIN.md "Second wave": one intake list per delivery).
+  // Each paper against the list that took it in (docs/领域说明.md, 校验规则).
   (model.data.vaultLog ?? []).forEach((r, i) => {
     const p = norm(r?.paperNo);
     const t = tm(r?.takenAt);

@@ -1,6 +1,6 @@
 /**
  * Runs the rule catalogue over a site model and turns each reported model path
- * into a finding at the real sheet, cell and 序号 (`locate()`), in the DOMAIN.md
+ * into a finding at the real sheet, cell and 序号 (`locate()`), in the
  * findings format. Also runs the rules that compare workbooks given together.
  */
 import type { SiteModel } from '../model/site-model';

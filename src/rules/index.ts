@@ -1,4 +1,4 @@
-/** The rule catalogue (DOMAIN.md "Rules"): every rule, in the order of the catalogue. */
+/** The rule catalogue (docs/领域说明.md, 校验规则): every rule, in the order of the catalogue. */
 import * as requiredField from './required-field';
 import * as invalidDatetime from './invalid-datetime';
 import * as invalidCount from './invalid-count';
@@ -60,7 +60,7 @@ export const RULES: readonly Rule[] = [
   staffNotOnRoster,
   staffIneligible,
   proctorTakesPapers,
-  // Second wave (DOMAIN.md)
+  // Second wave (docs/领域说明.md)
   itemForAnotherUnit,
   dispatchWithoutHandover,
   intakeLate,

@@ -34,6 +34,16 @@ function namesReceiver(dest: string, to: string): boolean {
   return to.includes(dest) && (level === undefined || level === levelOfName(to));
 }
 
+/**
+ * The units a 试卷归属 may name: as written, and — the source prints it
+ * “**分校（学院）（或考点）” — with its brackets read as part of the name
+ * ("衡阳分校(耒阳考点)" → 衡阳分校耒阳考点), without them, or as their content alone.
+ */
+function readingsOf(dest: string): string[] {
+  const inside = [...dest.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]);
+  return [...new Set([dest, dest.replace(/[()]/g, ''), dest.replace(/\([^()]*\)/g, ''), ...inside].filter(Boolean))];
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   // A 分校's own 考点: those it hands papers on to.
@@ -55,14 +65,13 @@ export function check({ model, facts, report }: RuleContext): void {
     const toBranch = levelOfName(to) === '分校' || (facts.direction[i] === 'in' && facts.level === '分校' && levelOfName(to) !== '考点');
     (h.items ?? []).forEach((item, j) => {
       const dest = unitKey(item?.destination);
-      if (!dest || namesReceiver(dest, to)) return;
-      if (
-        toBranch &&
-        levelOfName(dest) === '考点' &&
-        !/分校|学院/.test(dest.replace(/考点.*$/, '')) &&
-        (ownSites.length === 0 || ownSites.some((s) => sameUnit(s, dest)))
-      )
-        return;
+      const belongs = (d: string) =>
+        namesReceiver(d, to) ||
+        (toBranch &&
+          levelOfName(d) === '考点' &&
+          !/分校|学院/.test(d.replace(/考点.*$/, '')) &&
+          (ownSites.length === 0 || ownSites.some((s) => sameUnit(s, d))));
+      if (!dest || readingsOf(dest).some(belongs)) return;
       const seq = model.locations[`handovers[${i}].items[${j}]`]?.row ?? j + 1;
       report(`handovers[${i}].items[${j}].destination`, 'other', {
         seq,

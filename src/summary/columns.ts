@@ -126,6 +126,16 @@ function textUnits(text: string, size = 11): number {
   return (units * size) / 11;
 }
 
+/**
+ * A column's width, widened so that the longest English word of its headers
+ * fits (a Latin word does not break where a Chinese header wraps anywhere).
+ */
+export function widthFor(width: number, headers: readonly string[]): number {
+  const words = headers.flatMap((h) => h.split(/\s+/)).filter((w) => /^[\x20-\x7e]+$/.test(w));
+  const longest = Math.max(0, ...words.map((w) => textUnits(w, BODY_PT + 0.5)));
+  return Math.max(width, Math.ceil(longest + 2));
+}
+
 /** Lines a text needs in a column of this width when wrapped. */
 export function linesOf(text: string, width: number, size = 11): number {
   const room = Math.max(1, width - 1.5);

@@ -351,7 +351,7 @@ export function consolidateModels(
   return buildConsolidated(outcomes);
 }
 
-/** The findings JSON of DOMAIN.md for the same run (`files`), from a consolidated summary. */
+/** The findings JSON (docs/领域说明.md, 固定约定) for the same run (`files`), from a consolidated summary. */
 export function fileReports(c: Consolidated): FileReport[] {
   return c.files.map((f) => fileReport(f.file, f.summary ? (f.site ?? null) : null, f.sha256, f.findings, f.error));
 }

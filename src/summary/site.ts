@@ -1,5 +1,5 @@
 /**
- * The per-site custody summary (DOMAIN.md "The per-site custody summary"):
+ * The per-site custody summary (docs/领域说明.md):
  * per paper — bags by envelope size, copies (31·a + 26·b + 11·c + 5·d),
  * candidates, checkouts and returns, rooms served, what is still out of the
  * vault; per site — handovers in and out, duty coverage of the custody period
@@ -18,7 +18,7 @@
  *   (model/custody.ts, the validator's own definition) is not a loan: it is
  *   counted as dispatched, never as still out.
  * - The custody period runs from the intake time (入库时间; else the first
- *   incoming handover) to the last checkout (DOMAIN.md: "from intake to the last
+ *   incoming handover) to the last checkout (docs/领域说明.md: "from intake to the last
  *   checkout the vault is guarded day and night"). Coverage is the part of it
  *   inside the union of the duty shifts (附件5); gaps are the rest.
  */

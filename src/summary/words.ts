@@ -86,7 +86,7 @@ export const PAGE_FOOTER: Record<Lang, string> = { zh: '第 &P 页，共 &N 页'
 
 /** Words of the 总览 sheet. */
 export const OVERVIEW_WORDS = {
-  title: { zh: '试卷保管汇总（多工作簿合并）', en: 'Exam-paper custody summary (workbooks combined)' },
+  title: { zh: '试卷保管汇总（多工作簿合并）', en: 'Exam-paper custody summary' },
   item: { zh: '项目', en: 'Item' },
   count: { zh: '数量', en: 'Count' },
   problems: { zh: '问题（交接单不一致按对计）', en: 'Problem (a disagreeing handover counted once per pair)' },

@@ -5,6 +5,7 @@
  */
 import { readWorkbook } from '../../src/forms/workbook';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, mergeAddresses, plainOfficeValue, readOfficeGrid } from '../../src/io/office-grid';
+import { WorkbookReadError } from '../../src/model/limits';
 import { FakeContext, Value, asExcel, fakeSheet } from './fake-excel';
 import { exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
 
@@ -19,6 +20,21 @@ function bigSheet(name: string, rows: number, cols: number): ReturnType<typeof f
 }
 
 describe('readOfficeGrid', () => {
+  test('a used range over the limit (A1 to XFD1048576) is refused with the one line every host gives, before a value is read', async () => {
+    const far: Value[] = [];
+    far[16_383] = '末';
+    const rows: Value[][] = [['首']];
+    rows[1_048_575] = far;
+    const ctx = new FakeContext({ sheets: [fakeSheet('附件1', [['考点']]), fakeSheet('巨表', rows)], settings: new Map(), inserted: [] });
+    await expect(readOfficeGrid(asExcel(ctx), WEB_READ_OPTIONS)).rejects.toThrow(
+      new WorkbookReadError(
+        '工作簿超出读取上限：工作表“巨表”的已用区域 1,048,576 行 × 16,384 列（17,179,869,184 个单元格），上限 3,000,000 个单元格。疑似异常文件，已拒绝读取；如是正常工作簿，请删去表格下方和右侧多余的行列后再检查',
+      ),
+    );
+    expect(ctx.syncs).toBe(2);
+    expect(ctx.cellsRead ?? 0).toBe(0);
+  });
+
   test('small workbook (the 考点 fixture): 3 syncs, same site data as exceljs', async () => {
     const grid = await exceljsGrid(await workbookBytes(fixture()));
     const ctx = new FakeContext({ sheets: fakeSheetsFromGrid(grid), settings: new Map(), inserted: [] });

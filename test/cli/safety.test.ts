@@ -68,6 +68,33 @@ describe('never writes over an input', () => {
     expect(fs.readdirSync(path.dirname(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('summary -o ./name from inside the folder: refused', async () => {
+    const before = sha(unit());
+    const cwd = process.cwd();
+    process.chdir(path.join(books, '考点'));
+    try {
+      const r = await run('summary', '..', '-o', './岳麓考点.xlsx');
+      expect(r).toEqual({ code: 2, out: '', err: REFUSED('./岳麓考点.xlsx') });
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(sha(unit())).toBe(before);
+  });
+
+  it('summary -o the input in another case: refused where the disk ignores case, a new file where it does not', async () => {
+    const before = sha(unit());
+    const upper = path.join(books, '考点', '岳麓考点.XLSX');
+    const caseBlind = fs.existsSync(upper);
+    const r = await run('summary', books, '-o', upper);
+    if (caseBlind) expect(r).toEqual({ code: 2, out: '', err: REFUSED(upper) });
+    else {
+      expect(r.code).toBe(0);
+      expect(fs.readdirSync(path.join(books, '考点')).sort()).toEqual(['岳麓考点.XLSX', '岳麓考点.xlsx']);
+      fs.rmSync(upper);
+    }
+    expect(sha(unit())).toBe(before);
+  });
+
   it('summary --format json -o an input: refused too', async () => {
     const before = sha(unit());
     const r = await run('summary', books, '--format', 'json', '-o', unit());

@@ -140,6 +140,8 @@ describe('custody validate', () => {
   test('--lang en', async () => {
     const r = await run('validate', file('faulty.xlsx'), '--lang', 'en');
     expect(r.out).toMatch(/F4 +error +Unreadable date or time +"取卷时间" reads "六月中旬"/);
+    // The file's line in English punctuation too.
+    expect(r.out.split('\n')[0]).toMatch(/faulty\.xlsx \(长沙分校 岳麓考点\): 1 error\(s\), 1 warning\(s\)$/);
   });
 
   test('several files: each reported, and checked across (both copies of a handover)', async () => {

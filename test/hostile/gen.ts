@@ -4,7 +4,7 @@
  * sheet, rows numbered in the billions, a part lying about its size, thousands
  * of zip entries, merges over 100,000 rows, entry names climbing out of the
  * package, a 1 MB sheet name, a date serial of 1e308, not a zip, truncated,
- * encrypted. Each with what must happen: refused in one line (exit 2) naming
+ * encrypted; and the package tricks of gen-package.ts. Each with what must happen: refused in one line (exit 2) naming
  * why, or read and checked (exit 0 or 1).
  */
 import ExcelJS from 'exceljs';
@@ -14,12 +14,15 @@ import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { LIMITS } from '../../src/model/limits';
 import type { SiteData } from '../../src/model/types';
+import { packageCases } from './gen-package';
 import { RawEntry, repeatBomb, zipOf } from './zip-writer';
 
 export interface HostileCase {
   file: string;
   /** Refused with a line matching this, exit 2; or read (exit 0 or 1) when absent. */
   refused?: RegExp;
+  /** Read to the same findings as the workbook it was made from. */
+  sameAsBase?: boolean;
 }
 
 type Parts = Record<string, Uint8Array>;
@@ -67,7 +70,7 @@ async function withFormulas(base: Uint8Array, cells: number, formula: (row: numb
 export async function writeHostileCorpus(dir: string, data: SiteData): Promise<HostileCase[]> {
   fs.mkdirSync(dir, { recursive: true });
   const base = new Uint8Array(await fillWorkbook(data));
-  const cases: Array<[string, Uint8Array, RegExp?]> = [];
+  const cases: Array<[string, Uint8Array, RegExp?, boolean?]> = [];
   const limit = (what: string) => new RegExp(`^工作簿超出读取上限：${what}`);
 
   cases.push(['cyclic-9.xlsx', await withFormulas(base, 9, (r) => `SUM(A4:A12)+A${r === 12 ? 4 : r + 1}`)]);
@@ -127,9 +130,11 @@ export async function writeHostileCorpus(dir: string, data: SiteData): Promise<H
   cases.push(['encrypted.xlsx', ole, /已加密/]);
   cases.push(['zip-encrypted.xlsx', raw(base, (es) => es.map((e) => ({ ...e, flags: 1 }))), /已加密/]);
 
-  return cases.map(([name, bytes, refused]) => {
+  cases.push(...packageCases(base));
+
+  return cases.map(([name, bytes, refused, sameAsBase]) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, bytes);
-    return { file, refused };
+    return { file, refused, sameAsBase };
   });
 }

@@ -22,10 +22,19 @@ describe('handover-copies-disagree', () => {
     ['signers listed in another order', (d) => (d.handovers![0].toSigners = ['赵敏', '李强']), undefined],
     ['a handover only one side has', undefined, (d) => void d.handovers!.splice(2, 1)],
     ['the same items listed in another order', (d) => void d.handovers![0].items!.reverse(), undefined],
+    // One unit written short on one copy and in full on the other (both were reported as differing).
+    ['the receiving unit written in full on the 考点’s copy', (d) => (d.handovers![0].to = '长沙分校岳麓考点'), undefined],
+    ['the sending unit written 长沙分校（学院） on the 考点’s copy', (d) => (d.handovers![0].from = '长沙分校（学院）'), undefined],
   ];
   test.each(valid)('valid: %s', (_n, ek, ef) => {
     const r = across(ek, ef);
     expect([...r.k, ...r.f]).toEqual([]);
+  });
+
+  test('invalid: the 考点’s copy made out to the 分校 itself, reported on both files', () => {
+    const r = across((d) => (d.handovers![0].to = '长沙分校'));
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!C4 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!C4 row null']);
   });
 
   test('invalid: a different time, reported on both files', () => {

@@ -68,7 +68,7 @@ rt('required-field', {
       edit: (d) => {
         delete d.distributions![1].issuer;
       },
-      errors: [{ messageId: 'field', form: 4, sheet: '分发登记2', cell: 'C14', row: null }],
+      errors: [{ messageId: 'field', form: 4, sheet: '分发登记2', cell: 'C13', row: null }],
     },
     {
       name: 'semester empty',
@@ -187,7 +187,7 @@ rt('invalid-count', {
       edit: (d) => {
         d.distributions![0].rows![0].copies = '约30';
       },
-      errors: [{ messageId: 'count', form: 4, sheet: '分发登记1', cell: 'D7', row: 1 }],
+      errors: [{ messageId: 'count', form: 4, sheet: '分发登记1', cell: 'D6', row: 1 }],
     },
   ],
 });
@@ -216,7 +216,7 @@ rt('partial-row', {
       edit: (d) => {
         d.distributions![0].rows!.push({ paperNo: '1001', paperName: '高等数学基础' });
       },
-      errors: [{ messageId: 'row', form: 4, sheet: '分发登记1', cell: 'D9', row: 3, message: /试卷份数/ }],
+      errors: [{ messageId: 'row', form: 4, sheet: '分发登记1', cell: 'D8', row: 3, message: /试卷份数/ }],
     },
     {
       name: 'shift without signatures',
@@ -355,7 +355,7 @@ rt('time-order', {
       edit: (d) => {
         d.distributions![0].rows![0].returnedAt = '2024-06-15T08:00';
       },
-      errors: [{ messageId: 'order', form: 4, sheet: '分发登记1', cell: 'H7', row: 1 }],
+      errors: [{ messageId: 'order', form: 4, sheet: '分发登记1', cell: 'H6', row: 1 }],
     },
   ],
 });
@@ -586,14 +586,14 @@ rt('distribution-outside-custody', {
       edit: (d) => {
         d.distributions![1].rows![0].issuedAt = '2024-06-15T09:40';
       },
-      errors: [{ messageId: 'before', form: 4, sheet: '分发登记2', cell: 'F7', row: 1 }],
+      errors: [{ messageId: 'before', form: 4, sheet: '分发登记2', cell: 'F6', row: 1 }],
     },
     {
       name: 'collected after the vault got it back',
       edit: (d) => {
         d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25';
       },
-      errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H8', row: 2 }],
+      errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H7', row: 2 }],
     },
   ],
 });
@@ -707,7 +707,7 @@ rt('staff-ineligible', {
       name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default)',
       edit: (d) => void delete d.site!.settings,
       errors: [
-        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G7 等 2 处、分发登记2 G7/ },
+        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G6 等 2 处、分发登记2 G6/ },
       ],
     },
     {
@@ -887,7 +887,7 @@ rt('handed-out-beyond-checkout', {
     {
       name: 'one bag out, two rooms served',
       edit: (d) => void (d.vaultLog![0].quantity = 1),
-      errors: [{ messageId: 'over', form: 4, sheet: '分发登记1', cell: 'D8', row: 2, message: /共发出 57 份.*最多只有 31 份（1 袋）/ }],
+      errors: [{ messageId: 'over', form: 4, sheet: '分发登记1', cell: 'D7', row: 2, message: /共发出 57 份.*最多只有 31 份（1 袋）/ }],
     },
     {
       name: 'more copies than the 份 taken out',
@@ -895,7 +895,7 @@ rt('handed-out-beyond-checkout', {
         d.vaultLog![2].quantity = 18;
         d.vaultLog![2].unit = '份';
       },
-      errors: [{ messageId: 'over', form: 4, sheet: '分发登记3', cell: 'D7', row: 1, message: /18 份/ }],
+      errors: [{ messageId: 'over', form: 4, sheet: '分发登记3', cell: 'D6', row: 1, message: /18 份/ }],
     },
   ],
 });

@@ -247,3 +247,50 @@ ruleTester('dispatch-without-handover', {
     },
   ],
 });
+
+ruleTester('item-for-another-unit', {
+  valid: [
+    {
+      // As the source prints 试卷归属: “**分校（学院）（或考点）”.
+      name: '试卷归属 written 长沙分校（岳麓考点） and 岳麓考点（长沙分校） on a sheet to 长沙分校岳麓考点',
+      edit: (d) => {
+        d.handovers![0].to = '长沙分校岳麓考点';
+        const items = d.handovers![0].items!;
+        items[0].destination = '长沙分校（岳麓考点）';
+        items[1].destination = '岳麓考点(长沙分校)';
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: '试卷归属 written 长沙分校（天心考点） on 岳麓考点’s sheet',
+      edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校（天心考点）'),
+      errors: [{ messageId: 'other', form: 1, sheet: '交接单', cell: 'C8', row: 1, message: /长沙分校（天心考点）/ }],
+    },
+  ],
+});
+
+ruleTester('invalid-datetime', {
+  valid: [
+    { name: '还卷时间 written 10:20, on its 取卷时间’s day', edit: (d) => void (d.vaultLog![0].returnedAt = '10:20') },
+    { name: '还卷时间 written 15日10时20分', edit: (d) => void (d.vaultLog![0].returnedAt = '15日10时20分') },
+  ],
+  invalid: [
+    {
+      name: '还卷时间 written 下午 with no hour',
+      edit: (d) => void (d.vaultLog![0].returnedAt = '下午'),
+      errors: [{ messageId: 'datetime', form: 3, sheet: '出入库记录', cell: 'I4', row: 1, message: /“下午”/ }],
+    },
+  ],
+});
+
+ruleTester('invalid-count', {
+  valid: [{ name: '报考人数 written 57人', edit: (d) => void (d.schedule![0].candidates = '57人') }],
+  invalid: [
+    {
+      name: '报考人数 written 五十七人',
+      edit: (d) => void (d.schedule![0].candidates = '五十七人'),
+      errors: [{ messageId: 'count', form: 0, sheet: '考试安排', cell: 'F3', row: 1 }],
+    },
+  ],
+});

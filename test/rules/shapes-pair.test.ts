@@ -85,6 +85,18 @@ const TYPED: Typed[] = [
     ],
   },
   {
+    // Read as 36, 52 and 26 bags before the header's unit was read.
+    name: '附件3 headed 数量（份）, every count in copies, its 单位 cells blank',
+    base: 'leiyang-kaodian',
+    cells: [
+      ['出入库记录', 'D3', '数量（份）'],
+      ['出入库记录', 'D4', 36],
+      ['出入库记录', 'D6', 52],
+      ['出入库记录', 'D7', 26],
+      ...(['K4', 'K5', 'K6', 'K7', 'K8'].map((k) => ['出入库记录', k, null]) as Typed['cells']),
+    ],
+  },
+  {
     name: '“2袋” typed, its 单位 cell blank',
     base: 'leiyang-kaodian',
     cells: [

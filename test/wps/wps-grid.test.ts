@@ -7,7 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
-import { WpsReadError, plainWpsValue, readWpsGrid } from '../../src/io/wps/grid';
+import { plainWpsValue, readWpsGrid } from '../../src/io/wps/grid';
+import { WorkbookReadError } from '../../src/model/limits';
 import { toRows } from '../../src/io/wps/et';
 import type { WorkbookGrid } from '../../src/model/grid';
 import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
@@ -104,9 +105,10 @@ describe('host calls', () => {
 
   test('a used range over the limit is refused with one line, not read', () => {
     const app = new FakeApplication(logBook(1_000));
-    expect(() => readWpsGrid(app, { maxCells: 2_000 })).toThrow(WpsReadError);
+    expect(() => readWpsGrid(app, { maxCells: 2_000 })).toThrow(WorkbookReadError);
+    // The same line as the Office.js adapter and the xlsx reader give (LIMITS.cells unless set).
     expect(() => readWpsGrid(app, { maxCells: 2_000 })).toThrow(
-      '工作表“出入库记录”的已用区域有 1003 行 × 4 列，超过 2000 个单元格的上限：请删除表格下方和右侧多余的行列后再检查',
+      '工作簿超出读取上限：工作表“出入库记录”的已用区域 1,003 行 × 4 列（4,012 个单元格），上限 2,000 个单元格。疑似异常文件，已拒绝读取；如是正常工作簿，请删去表格下方和右侧多余的行列后再检查',
     );
     expect(app.log).not.toContain('Value2');
   });

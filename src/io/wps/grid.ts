@@ -10,9 +10,11 @@
  * found by halving ranges (`NumberFormat` is one code for a uniform range,
  * `MergeCells` true/false for all or none), so a date column or a form's
  * header merges cost a few calls whatever the number of rows. A used range
- * over `maxCells` is refused with one line rather than read.
+ * over `maxCells` (LIMITS.cells) is refused with one line rather than read,
+ * in the same words as the Office.js adapter.
  */
 import { a1, CellValue, RangeBox, SheetGrid, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
+import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
 import { dateFromSerial, isDateFmt } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
 import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
@@ -28,14 +30,7 @@ export interface WpsReadOptions {
   skip?: ReadonlySet<string>;
 }
 
-const WPS_READ_LIMITS = { cellsPerChunk: 100_000, maxCells: 2_000_000 };
-
-export class WpsReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WpsReadError';
-  }
-}
+const WPS_READ_LIMITS = { cellsPerChunk: 100_000, maxCells: LIMITS.cells };
 
 /** Formula errors come back from Value2 as CVErr numbers (xlErrDiv0 2007 → -2146826281): nothing, as exceljs reads them. */
 const CVERR_BASE = -2146828288;
@@ -165,11 +160,8 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   const ext = usedExtent(used);
   const grid: SheetGrid = { name, rows: [], merges: [] };
   if (ext.rows === 0 || ext.cols === 0) return grid;
-  if (ext.rows * ext.cols > ctx.maxCells) {
-    throw new WpsReadError(
-      `工作表“${name}”的已用区域有 ${ext.rows} 行 × ${ext.cols} 列，超过 ${ctx.maxCells} 个单元格的上限：请删除表格下方和右侧多余的行列后再检查`,
-    );
-  }
+  // The same refusal, in the same words, as the Office.js adapter's.
+  if (ext.rows * ext.cols > ctx.maxCells) throw usedRangeBeyondLimit(name, ext.rows, ext.cols, ctx.maxCells);
   const hasFormula = get(used, 'HasFormula');
   const formulas: Record<string, string> = {};
   const numericRowsByCol = new Map<number, number[]>();

@@ -140,9 +140,14 @@ function dateStyles(pkg: Package, entry: ZipEntry | undefined): boolean[] {
       if (name === 'cellXfs') inCellXfs = false;
     },
   });
-  // Formats may be declared after the styles that use them: decide once all are read.
+  // Formats may be declared after the styles that use them: decide once all are read, once per format
+  // (thousands of styles may share one long format code).
+  const isDate = new Map<number, boolean>();
   xfs.forEach((id, xf) => {
-    if (id && isDateFmt(custom.get(id) ?? BUILTIN[id])) dates[xf] = true;
+    if (!id) return;
+    let known = isDate.get(id);
+    if (known === undefined) isDate.set(id, (known = isDateFmt(custom.get(id) ?? BUILTIN[id])));
+    if (known) dates[xf] = true;
   });
   return dates;
 }
@@ -224,7 +229,8 @@ function readPackage(pkg: Package): WorkbookGrid {
     // Chart sheets and dialog sheets hold no cells: exceljs leaves them out too.
     if (!rel || !(rel.type.endsWith('/worksheet') || (!rel.type && rel.target.includes('/worksheets/')))) continue;
     const entry = pkg.entry(rel.target);
-    if (!entry) throw refuse('broken');
+    // A relationship out of the package ("../../etc/passwd", "/etc/passwd") or at a part that is not there.
+    if (!entry) throw refuse('missingPart');
     sheets.push(readSheet(name, entry, ctx));
   }
   return { sheets };

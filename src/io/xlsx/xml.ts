@@ -5,7 +5,7 @@
  * some generators write). Pure: no Node.
  */
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { refuse } from '../../model/limits';
+import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 import { inflateEntry, type InflateBudget, type ZipEntry } from './zip';
 
 export interface XmlHandlers {
@@ -34,11 +34,17 @@ export function prefixedAttribute(tag: SaxesTagPlain, local: string): string | u
  */
 export function readXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag) => h.open(tag, localName(tag.name)));
-  if (h.close) {
-    const close = h.close;
-    parser.on('closetag', (tag) => close(localName(tag.name)));
-  }
+  // saxes keeps every open element: millions nested would take the memory, so the depth is bounded.
+  let depth = 0;
+  parser.on('opentag', (tag) => {
+    if (!tag.isSelfClosing && ++depth > LIMITS.xmlDepth) throw beyondLimit('xmlDepth', `超过 ${LIMITS.xmlDepth}`);
+    h.open(tag, localName(tag.name));
+  });
+  const close = h.close;
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) depth--;
+    close?.(localName(tag.name));
+  });
   if (h.text) parser.on('text', h.text);
   const decoder = new TextDecoder('utf-8');
   try {

@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
-import { BODY_PT, Column, Lang, ShowContext, baseName, linesOf, rowHeightFor, rowOf } from '../../../summary/columns';
+import { BODY_PT, Column, Lang, ShowContext, baseName, linesOf, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
 import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
 import {
@@ -45,11 +45,29 @@ import { SITE_WORDS, siteSections } from '../../../summary/words';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 
 /** The sheet's columns: the paper table's, with the second (试卷名, and the findings' 说明) wide enough for a sentence. */
-const GRID = PAPER_COLUMNS.map((c, i) => (i === 1 ? 30 : c.width));
-const NCOL = GRID.length;
+const ZH_GRID = PAPER_COLUMNS.map((c, i) => (i === 1 ? 30 : c.width));
+const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header'>>> = [
+  PAPER_COLUMNS,
+  HANDOVER_COLUMNS,
+  DUTY_COLUMNS,
+  OUTSTANDING_COLUMNS,
+  SITE_FINDING_COLUMNS,
+  RULE_COUNT_COLUMNS,
+];
+/** In each language, each column wide enough for the words of every section's header in it. */
+const GRID: Record<Lang, number[]> = {
+  zh: ZH_GRID,
+  en: ZH_GRID.map((w, i) =>
+    widthFor(
+      w,
+      SECTIONS.flatMap((cols) => (cols[i] ? [cols[i].header.en] : [])),
+    ),
+  ),
+};
+const NCOL = ZH_GRID.length;
 const LAST = colLetter(NCOL);
-/** The width of the sheet, for the merged lines at its top. */
-const FULL = GRID.reduce((a, w) => a + w, 0);
+/** The width of the sheet, for the merged lines at its top (the narrower grid's: a line never falls short of its height). */
+const FULL = ZH_GRID.reduce((a, w) => a + w, 0);
 
 function siteTitle(s: SiteSummary, lang: Lang): string {
   const where = [s.site.branch, s.site.school, s.site.examSite].filter(Boolean).join(' ') || s.site.name || SITE_WORDS.noUnit[lang];
@@ -134,12 +152,12 @@ function table<T>(ws: ExcelJS.Worksheet, r: number, columns: ReadonlyArray<Colum
   const headers = columns.map((c) => c.header[ctx.lang]);
   const head = ws.getRow(r++);
   head.values = headers;
-  styleHeader(head, headers, GRID);
+  styleHeader(head, headers, GRID[ctx.lang]);
   const cols = columns as ReadonlyArray<Column<never>>;
   const styles = tableStyles(cols, boxed ? { border: BOX } : {});
   for (const item of items) {
     const row = ws.getRow(r++);
-    fillRow(row, cols, rowOf(columns, item), GRID, ctx, styles);
+    fillRow(row, cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles);
     // Written out now (streaming writer), this row and all above: the writer keeps uncommitted
     // rows in an array it empties from the front, which costs the square of their number.
     row.commit();
@@ -153,7 +171,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const colon = lang === 'zh' ? '：' : ': ';
   const sections = siteSections(lang);
   const ws = newSheet(wb, name, { xSplit: 2, ySplit: 5, gridLines: false }, '1:5', lang);
-  GRID.forEach((w, i) => {
+  GRID[lang].forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
@@ -173,7 +191,14 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const lastPaper = r - 1;
   const totals = ws.getRow(r++);
   const paperCols = PAPER_COLUMNS as ReadonlyArray<Column<never>>;
-  fillRow(totals, paperCols, paperTotals(s, ctx.lang), GRID, ctx, tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }));
+  fillRow(
+    totals,
+    paperCols,
+    paperTotals(s, ctx.lang),
+    GRID[lang],
+    ctx,
+    tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
+  );
   if (lastPaper >= firstPaper) {
     const col = (key: string) => colLetter(columnIndex(PAPER_COLUMNS, key) + 1);
     const [spare, out, returns, checkouts, copies] = ['spareCopies', 'bagsStillOut', 'returns', 'checkouts', 'copies'].map(col);
@@ -201,7 +226,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const gapStyles = tableStyles(gapCols, { font: red });
   for (const g of d.gaps) {
     const row = ws.getRow(r++);
-    fillRow(row, gapCols, [g.from, g.to, g.hours], GRID, ctx, gapStyles);
+    fillRow(row, gapCols, [g.from, g.to, g.hours], GRID[lang], ctx, gapStyles);
     const note = row.getCell(columnIndex(DUTY_COLUMNS, 'gaps') + 1);
     note.value = w('nobodyOnDuty');
     note.font = red;

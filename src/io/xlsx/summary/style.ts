@@ -5,7 +5,7 @@
  * formats, signature lines.
  */
 import ExcelJS from 'exceljs';
-import { BODY_PT, Cell, Column, ShowContext, linesOf, rowHeightFor, show } from '../../../summary/columns';
+import { BODY_PT, Cell, Column, ShowContext, linesOf, rowHeightFor, show, widthFor } from '../../../summary/columns';
 import type { Lang } from '../../../summary/columns';
 import { PAGE_FOOTER, SEVERITY_WORDS, SIGNATURE_LINE } from '../../../summary/words';
 
@@ -178,7 +178,7 @@ export async function tableSheet(
   options: { signature?: boolean } = {},
 ): Promise<{ ws: ExcelJS.Worksheet; last: number }> {
   const ws = newSheet(wb, name, { ySplit: 1 }, '1:1', ctx.lang);
-  const widths = columns.map((c) => c.width);
+  const widths = columns.map((c) => (ctx.lang === 'zh' ? c.width : widthFor(c.width, [c.header.en])));
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });

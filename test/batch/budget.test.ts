@@ -1,0 +1,72 @@
+/**
+ * The time budget of each file in a batch run: `custody summary` (the built
+ * CLI, worker threads) with the budget made small through
+ * CUSTODY_FILE_SECONDS — a workbook that takes far longer than the others
+ * (2.9 million cells, seconds of work; the others a fraction of a second) is
+ * stopped, reported in one line naming the budget, and the other files are
+ * still read and summarised. Needs the CLI built (`npx tsc -p tsconfig.cli.json`).
+ */
+import { spawnSync } from 'child_process';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { fixture } from '../helpers';
+
+jest.setTimeout(300_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'custody.js');
+let dir: string;
+let books: string;
+
+/** The workbook with 29,000 more rows of 100 numbers in its first sheet: within every limit, slow to read. */
+function slowWorkbook(base: Uint8Array): Uint8Array {
+  const parts = unzipSync(base);
+  const row = '<c><v>1</v></c>'.repeat(100);
+  const rows: string[] = [];
+  for (let r = 1001; r <= 30_000; r++) rows.push(`<row r="${r}">${row}</row>`);
+  const first = 'xl/worksheets/sheet1.xml';
+  parts[first] = strToU8(strFromU8(parts[first]).replace('</sheetData>', `${rows.join('')}</sheetData>`));
+  return zipSync(parts, { level: 1 });
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'batch', 'worker.js'))) throw new Error('build the CLI first: npx tsc -p tsconfig.cli.json');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-budget-'));
+  books = path.join(dir, 'books');
+  fs.mkdirSync(books);
+  const [site, branch] = await Promise.all([fillWorkbook(fixture('kaodian.json')), fillWorkbook(fixture('fenxiao.json'))]);
+  fs.writeFileSync(path.join(books, 'a-岳麓考点.xlsx'), site);
+  fs.writeFileSync(path.join(books, 'b-长沙分校.xlsx'), branch);
+  fs.writeFileSync(path.join(books, 'c-slow.xlsx'), slowWorkbook(new Uint8Array(site)));
+  fs.writeFileSync(path.join(books, 'd-岳麓考点.xlsx'), site);
+  fs.writeFileSync(path.join(books, 'e-长沙分校.xlsx'), branch);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('a file over its time budget gets one line; the others are summarised', () => {
+  const out = path.join(dir, 'summary.json');
+  const r = spawnSync(process.execPath, [BIN, 'summary', books, '--format', 'json', '-o', out, '--threads', '2'], {
+    encoding: 'utf8',
+    env: { ...process.env, CUSTODY_FILE_SECONDS: '2' },
+  });
+  expect(r.status).toBe(2);
+  const slow = path.join(books, 'c-slow.xlsx');
+  const refused = r.stderr.split('\n').filter((l) => l.includes(': 无法读取：'));
+  expect(refused).toEqual([
+    `${slow}: 无法读取：读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`,
+  ]);
+  expect(r.stderr).toContain('已汇总 5 个工作簿（其中 1 个无法读取）');
+  const json = JSON.parse(fs.readFileSync(out, 'utf8'));
+  expect(json.files.map((f: { file: string; error?: string }) => [path.basename(f.file), f.error !== undefined])).toEqual([
+    ['a-岳麓考点.xlsx', false],
+    ['b-长沙分校.xlsx', false],
+    ['c-slow.xlsx', true],
+    ['d-岳麓考点.xlsx', false],
+    ['e-长沙分校.xlsx', false],
+  ]);
+  expect(json.sites.map((s: { site: { name: string } }) => s.site.name)).toEqual(['岳麓考点', '长沙分校', '岳麓考点', '长沙分校']);
+});
