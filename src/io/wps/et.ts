@@ -85,8 +85,9 @@ export function toRows(raw: unknown, rows: number, cols: number): unknown[][] {
 }
 
 /**
- * Where a range is, from Row, Column, Rows.Count and Columns.Count (the members
- * every build has), Address only where those are missing: 0-based box.
+ * Where a range is (0-based box), from Row, Column, Rows.Count and
+ * Columns.Count: the documented members, for a build or object model whose
+ * Range has no Address.
  */
 export function rangeBox(range: EtObject): { top: number; left: number; bottom: number; right: number } | undefined {
   const top = Number(get(range, 'Row'));
