@@ -3,6 +3,7 @@
  * back from a grid (extract, validate), each form found by its content.
  */
 import { semesterDates } from '../model/datetime';
+import { addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import { SheetGrid, WorkbookGrid, a1 } from '../model/grid';
@@ -40,7 +41,7 @@ export function draftBlankForm(entry: FormEntry): SheetDraft {
 }
 
 /** Which form each sheet is, by its content; null for a sheet that is none of them. */
-function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex }> {
+function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null }> {
   return grid.sheets.map((sheet) => {
     const index = new SheetIndex(sheet);
     let best: FormEntry | null = null;
@@ -52,7 +53,7 @@ function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: F
         bestScore = score;
       }
     }
-    return { sheet, entry: best, index };
+    return { sheet, entry: best, index: best ? index : null };
   });
 }
 
@@ -65,15 +66,18 @@ function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: s
 
 /** Reads every form of a workbook into the site model. */
 export function readWorkbook(grid: WorkbookGrid): SiteModel {
-  const model: SiteModel = { data: {}, locations: {}, sheets: [], problems: [] };
+  const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
   const recognised = recogniseSheets(grid);
   const ctx: ReadContext = { dates: {} };
 
   // 基本信息 first: its semester dates every partial date elsewhere.
   const order = [...recognised].sort((a, b) => Number(b.entry?.layout.id === 'site') - Number(a.entry?.layout.id === 'site'));
-  for (const { sheet, entry, index } of order) {
-    if (!entry) continue;
+  for (const recognisedSheet of order) {
+    const { sheet, entry, index } = recognisedSheet;
+    if (!entry || !index) continue;
     const read = readForm(entry.layout, sheet, ctx, index);
+    // Only a handover's title is looked at again (tidyHandoverSemesters); a large sheet's index is large.
+    if (entry.layout.id !== 'handover') recognisedSheet.index = null;
     model.problems.push(...read.problems);
     if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
     const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
@@ -121,23 +125,36 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     prefix = entry.key;
     data[entry.key] = record;
   }
+  bindLocations(model, entry, sheet, read.locations, prefix, rowOffset);
+}
+
+/** Where each value of the sheet sits: fields one by one, each run of table cells as one compact table. */
+function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, cells: FormRead['locations'], prefix: string, rowOffset: number): void {
+  const table = rowsKey(entry.layout);
   const fieldPaths = entry.layout.adapt?.fieldPaths ?? {};
+  const form = entry.layout.attachment;
   // A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3].
-  const rowsAt = entry.binding === 'rows' ? prefix : `${prefix}.${table}`;
-  for (const loc of read.locations) {
-    let full: string;
+  // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
+  const tableAt = {
+    rowsAt: entry.binding === 'rows' ? prefix : `${prefix}.${table}`,
+    offset: rowOffset,
+    sheet: sheet.name,
+    form,
+    numbered: !!entry.layout.blocks,
+  };
+  // In the reader's order: the map lists its keys in that order.
+  for (let i = 0; i < cells.length;) {
+    const loc = cells[i];
     if (loc.item !== undefined) {
-      const row = `${rowsAt}[${loc.item + rowOffset}]`;
-      full = loc.path ? `${row}.${loc.path}` : row;
-    } else {
-      const path = fieldPaths[loc.path] ?? loc.path;
-      full = path === '' ? prefix : `${prefix}.${path}`;
+      let end = i + 1;
+      while (end < cells.length && cells[end].item !== undefined) end++;
+      addTableLocations(model.locations, { ...tableAt, cells: i === 0 && end === cells.length ? cells : cells.slice(i, end) });
+      i = end;
+      continue;
     }
-    // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
-    const seq = entry.layout.blocks && loc.item !== undefined ? loc.item + rowOffset + 1 : loc.seq;
-    if (!(full in model.locations)) {
-      model.locations[full] = { sheet: sheet.name, cell: a1(loc.row, loc.col), form: entry.layout.attachment, row: seq };
-    }
+    const path = fieldPaths[loc.path] ?? loc.path;
+    addLocation(model.locations, path === '' ? prefix : `${prefix}.${path}`, { sheet: sheet.name, cell: a1(loc.row, loc.col), form, row: loc.seq });
+    i++;
   }
 }
 
@@ -152,11 +169,7 @@ function addList(model: SiteModel, key: string, record: FormRecord): string {
   const existing = data[key] as FormRecord | FormRecord[];
   if (!Array.isArray(existing)) {
     data[key] = [existing];
-    for (const path of Object.keys(model.locations)) {
-      if (path !== key && !path.startsWith(`${key}.`)) continue;
-      model.locations[`${key}[0]${path.slice(key.length)}`] = model.locations[path];
-      delete model.locations[path];
-    }
+    renameToFirst(model.locations, key);
   }
   const lists = data[key] as FormRecord[];
   lists.push(record);
@@ -174,7 +187,7 @@ function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof r
     const loc = model.locations[`handovers[${i}]`];
     const entry = recognised.find((r) => r.sheet.name === loc?.sheet);
     if (!entry || !loc) return;
-    const title = entry.index.texts.find((t) => a1(t.row, t.col) === loc.cell)?.text ?? '';
+    const title = entry.index?.texts.find((t) => a1(t.row, t.col) === loc.cell)?.text ?? '';
     const m = /^(.*?)学期\s*国家开放大学纸质试卷交接单/.exec(title.replace(/\s+/g, ' ').trim());
     const prefix = m?.[1].replace(/[_＿\s]/g, '');
     if (!prefix) return;

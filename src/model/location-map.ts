@@ -1,0 +1,239 @@
+/**
+ * A location map that stores a table's cells compactly — the table's path,
+ * row offset, sheet and the reader's own cell list — instead of one
+ * string-keyed entry per cell. A workbook with 50,000 vault-log rows has about
+ * 700,000 cell locations; building a plain object of them cost seconds and
+ * ~100 MB, while the rules look up a handful. Each location is computed when
+ * asked for; enumerating the map (extract --locations, the spool) builds the
+ * plain object once, with the same keys in the same order as before.
+ *
+ * To everyone else it is an ordinary `LocationMap`: indexing, `in`,
+ * assignment, `delete`, `Object.entries`, JSON all behave as on a plain object.
+ */
+import { a1 } from './grid';
+import type { CellLocation, FormNumber, LocationMap } from './location';
+
+/** One cell as a form reader found it: `path` within a row of table item `item`. */
+interface TableCell {
+  path: string;
+  item?: number;
+  row: number;
+  col: number;
+  seq: number | null;
+}
+
+/** The cells of one sheet's table: row `item` of the sheet is `${rowsAt}[${item + offset}]`. */
+export interface TableLocations {
+  rowsAt: string;
+  offset: number;
+  sheet: string;
+  form: FormNumber;
+  /** Rows without a printed 序号 (blocks): a row's number is its place in the whole table. */
+  numbered: boolean;
+  cells: readonly TableCell[];
+}
+
+interface Table extends TableLocations {
+  byItem: TableCell[][];
+}
+
+type Chunk = { key: string } | { table: Table };
+
+class CompactLocations {
+  private chunks: Chunk[] = [];
+  private fields = new Map<string, CellLocation>();
+  /** Table cells given another location by assignment. */
+  private overrides = new Map<string, CellLocation>();
+  private tables = new Map<string, Table[]>();
+  private snapshot: Record<string, CellLocation> | null = null;
+
+  get(key: string): CellLocation | undefined {
+    if (this.snapshot) return Object.prototype.hasOwnProperty.call(this.snapshot, key) ? this.snapshot[key] : undefined;
+    return this.overrides.get(key) ?? this.fields.get(key) ?? this.fromTables(key);
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, location: CellLocation): void {
+    this.snapshot = null;
+    if (this.fields.has(key)) this.fields.set(key, location);
+    else if (this.fromTables(key)) this.overrides.set(key, location);
+    else {
+      this.fields.set(key, location);
+      this.chunks.push({ key });
+    }
+  }
+
+  delete(key: string): void {
+    if (!this.has(key)) return;
+    if (!this.fields.has(key)) this.flatten();
+    this.snapshot = null;
+    this.fields.delete(key);
+    this.chunks = this.chunks.filter((c) => !('key' in c) || c.key !== key);
+  }
+
+  addTable(locations: TableLocations): void {
+    this.snapshot = null;
+    const byItem: TableCell[][] = [];
+    for (const cell of locations.cells) if (cell.item !== undefined) (byItem[cell.item] ??= []).push(cell);
+    const table: Table = { ...locations, byItem };
+    this.chunks.push({ table });
+    this.index(table);
+  }
+
+  /** As deleting every `key` and `key.…` entry and adding it back as `key[0]…`, in the same order. */
+  renameToFirst(key: string): void {
+    this.snapshot = null;
+    const moves = (k: string) => k === key || k.startsWith(`${key}.`);
+    const renamed = (k: string) => `${key}[0]${k.slice(key.length)}`;
+    const kept: Chunk[] = [];
+    const moved: Chunk[] = [];
+    for (const chunk of this.chunks) {
+      if ('key' in chunk) {
+        if (!moves(chunk.key)) kept.push(chunk);
+        else {
+          this.fields.set(renamed(chunk.key), this.fields.get(chunk.key) as CellLocation);
+          this.fields.delete(chunk.key);
+          moved.push({ key: renamed(chunk.key) });
+        }
+      } else if (moves(chunk.table.rowsAt)) {
+        chunk.table.rowsAt = renamed(chunk.table.rowsAt);
+        moved.push(chunk);
+      } else kept.push(chunk);
+    }
+    for (const [k, v] of [...this.overrides]) {
+      if (!moves(k)) continue;
+      this.overrides.delete(k);
+      this.overrides.set(renamed(k), v);
+    }
+    this.chunks = [...kept, ...moved];
+    this.tables = new Map();
+    for (const chunk of this.chunks) if ('table' in chunk) this.index(chunk.table);
+  }
+
+  /** Every key, in the order a plain object built cell by cell (the first location of a path kept) would list them. */
+  keys(): string[] {
+    return Object.keys(this.plain());
+  }
+
+  private plain(): Record<string, CellLocation> {
+    if (this.snapshot) return this.snapshot;
+    const out: Record<string, CellLocation> = {};
+    for (const chunk of this.chunks) {
+      if ('key' in chunk) {
+        if (!(chunk.key in out)) out[chunk.key] = this.fields.get(chunk.key) as CellLocation;
+        continue;
+      }
+      const t = chunk.table;
+      for (const cell of t.cells) {
+        if (cell.item === undefined) continue;
+        const key = keyOf(t, cell);
+        if (!(key in out)) out[key] = this.overrides.get(key) ?? locationOf(t, cell);
+      }
+    }
+    this.snapshot = out;
+    return out;
+  }
+
+  /** Every table cell becomes a field: for the rare edit the compact form cannot express. */
+  private flatten(): void {
+    const all = this.plain();
+    this.chunks = Object.keys(all).map((key) => ({ key }));
+    this.fields = new Map(Object.entries(all));
+    this.overrides = new Map();
+    this.tables = new Map();
+  }
+
+  private index(table: Table): void {
+    const list = this.tables.get(table.rowsAt) ?? [];
+    list.push(table);
+    this.tables.set(table.rowsAt, list);
+  }
+
+  /** `vaultLog[14].taker` → the first table at `vaultLog` holding row 14's `taker`. */
+  private fromTables(key: string): CellLocation | undefined {
+    if (this.tables.size === 0) return undefined;
+    for (let open = key.lastIndexOf('['); open > 0; open = key.lastIndexOf('[', open - 1)) {
+      const tables = this.tables.get(key.slice(0, open));
+      if (!tables) continue;
+      const close = key.indexOf(']', open);
+      if (close < 0) continue;
+      const digits = key.slice(open + 1, close);
+      const n = Number(digits);
+      if (!/^\d+$/.test(digits) || String(n) !== digits) continue;
+      const rest = close === key.length - 1 ? '' : key[close + 1] === '.' ? key.slice(close + 2) : null;
+      if (rest === null) continue;
+      for (const t of tables) {
+        const cell = t.byItem[n - t.offset]?.find((c) => c.path === rest);
+        if (cell) return locationOf(t, cell);
+      }
+    }
+    return undefined;
+  }
+}
+
+function keyOf(t: TableLocations, cell: TableCell): string {
+  const row = `${t.rowsAt}[${(cell.item as number) + t.offset}]`;
+  return cell.path ? `${row}.${cell.path}` : row;
+}
+
+function locationOf(t: TableLocations, cell: TableCell): CellLocation {
+  const row = t.numbered ? (cell.item as number) + t.offset + 1 : cell.seq;
+  return { sheet: t.sheet, cell: a1(cell.row, cell.col), form: t.form, row };
+}
+
+const stores = new WeakMap<LocationMap, CompactLocations>();
+
+/** An empty location map that keeps tables compactly (addTableLocations). */
+export function compactLocationMap(): LocationMap {
+  const store = new CompactLocations();
+  const own = (p: string | symbol): p is string => typeof p === 'string';
+  const map = new Proxy({} as LocationMap, {
+    get: (target, p, receiver) => (own(p) ? (store.get(p) ?? Reflect.get(target, p, receiver)) : Reflect.get(target, p, receiver)),
+    has: (target, p) => (own(p) && store.has(p)) || Reflect.has(target, p),
+    set: (_, p, value: CellLocation) => {
+      if (own(p)) store.set(p, value);
+      return own(p);
+    },
+    deleteProperty: (_, p) => {
+      if (own(p)) store.delete(p);
+      return true;
+    },
+    defineProperty: (_, p, descriptor) => {
+      if (own(p)) store.set(p, descriptor.value as CellLocation);
+      return own(p);
+    },
+    ownKeys: () => store.keys(),
+    getOwnPropertyDescriptor: (_, p) => {
+      const value = own(p) ? store.get(p) : undefined;
+      return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
+    },
+  });
+  stores.set(map, store);
+  return map;
+}
+
+/** Adds a path's location unless the path already has one (the first cell found for a path is where it sits). */
+export function addLocation(map: LocationMap, path: string, location: CellLocation): void {
+  if (!(path in map)) map[path] = location;
+}
+
+/** Adds a table's cells; compactly where the map allows it, else one entry per cell. */
+export function addTableLocations(map: LocationMap, table: TableLocations): void {
+  const store = stores.get(map);
+  if (store) return store.addTable(table);
+  for (const cell of table.cells) if (cell.item !== undefined) addLocation(map, keyOf(table, cell), locationOf(table, cell));
+}
+
+/** Renames every `key` and `key.…` path to `key[0]…` (a one-per-workbook form that turned out to be a list). */
+export function renameToFirst(map: LocationMap, key: string): void {
+  const store = stores.get(map);
+  if (store) return store.renameToFirst(key);
+  for (const path of Object.keys(map)) {
+    if (path !== key && !path.startsWith(`${key}.`)) continue;
+    map[`${key}[0]${path.slice(key.length)}`] = map[path];
+    delete map[path];
+  }
+}

@@ -1,0 +1,81 @@
+import type { CellLocation, LocationMap } from '../../src/model/location';
+import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../../src/model/location-map';
+
+const field = (cell: string): CellLocation => ({ sheet: '入库清单', cell, form: 2, row: null });
+const items: TableLocations = {
+  rowsAt: 'intake.items',
+  offset: 0,
+  sheet: '入库清单',
+  form: 2,
+  numbered: false,
+  cells: [
+    { path: '', item: 0, row: 4, col: 0, seq: 1 },
+    { path: 'paperNo', item: 0, row: 4, col: 1, seq: 1 },
+    { path: 'paperNo', item: 0, row: 4, col: 5, seq: 1 }, // a second cell for the same path: the first one stays
+    { path: '', item: 1, row: 5, col: 0, seq: 2 },
+    { path: 'paperNo', item: 1, row: 5, col: 1, seq: 2 },
+  ],
+};
+const shifts: TableLocations = {
+  rowsAt: 'duty.shifts',
+  offset: 2,
+  sheet: '值班记录',
+  form: 5,
+  numbered: true,
+  cells: [{ path: 'to', item: 0, row: 3, col: 4, seq: null }],
+};
+
+/** The same edits on a plain object and on the compact map. */
+function build(map: LocationMap): LocationMap {
+  addLocation(map, 'intake', field('A1'));
+  addTableLocations(map, items);
+  addLocation(map, 'intake.time', field('C9'));
+  addLocation(map, 'intake.time', field('D9')); // already there: kept as it was
+  addLocation(map, 'intake.items[1]', field('Z1')); // already there from the table: kept
+  addTableLocations(map, shifts);
+  renameToFirst(map, 'intake');
+  map['intake[0].items[1].paperNo'] = field('B99');
+  map['handovers[0].semester'] = field('A1');
+  return map;
+}
+
+describe('compact location map', () => {
+  const plain = build({});
+  const compact = build(compactLocationMap());
+
+  it('lists the same entries in the same order as a plain object built cell by cell', () => {
+    expect(Object.entries(compact)).toEqual(Object.entries(plain));
+    expect(JSON.stringify(compact)).toBe(JSON.stringify(plain));
+    expect(Object.keys(plain)).toEqual([
+      'duty.shifts[2].to',
+      'intake[0]',
+      'intake[0].items[0]',
+      'intake[0].items[0].paperNo',
+      'intake[0].items[1]',
+      'intake[0].items[1].paperNo',
+      'intake[0].time',
+      'handovers[0].semester',
+    ]);
+  });
+
+  it('finds each location by its path, and nothing else', () => {
+    expect(compact['intake[0].items[0].paperNo']).toEqual({ sheet: '入库清单', cell: 'B5', form: 2, row: 1 });
+    expect(compact['intake[0].items[1].paperNo']).toEqual(field('B99'));
+    expect(compact['duty.shifts[2].to']).toEqual({ sheet: '值班记录', cell: 'E4', form: 5, row: 3 });
+    expect(compact['intake[0].time']).toEqual(field('C9'));
+    for (const missing of ['intake.items[0]', 'intake[0].items[2]', 'intake[0].items[01]', 'duty.shifts[0].to', 'intake[0].items[0].note', 'toString']) {
+      expect(Object.prototype.hasOwnProperty.call(compact, missing)).toBe(false);
+    }
+    expect('intake[0].items[1]' in compact).toBe(true);
+    expect('intake.items[1]' in compact).toBe(false);
+  });
+
+  it('deletes a table cell as a plain object would', () => {
+    const a = build({});
+    const b = build(compactLocationMap());
+    delete a['intake[0].items[0].paperNo'];
+    delete b['intake[0].items[0].paperNo'];
+    expect(Object.entries(b)).toEqual(Object.entries(a));
+    expect(b['intake[0].items[0].paperNo']).toBeUndefined();
+  });
+});
