@@ -23,6 +23,7 @@ import { MARKS_SHEET } from '../../src/io/wps/marks';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
 import { validateSite } from '../../src/rules/engine';
+import { ruleTitle } from '../../src/rules/index';
 import { DIST, ROOT, ensureBuilt } from '../addin/build';
 import { FakeBookState, NO_FILL } from '../wps/fake-et';
 import { fakeBookFromXlsx, fixture } from '../wps/helpers';
@@ -156,7 +157,9 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
     expect(changedCells(userCells(before), userCells(marked))).toEqual(findingCells);
     const cell = marked.sheets.find((s) => s.name === planted.sheet)!.cells[planted.cell!];
     expect(cell.fill?.color).toBe(0xcec7ff);
-    expect(cell.note).toContain('column-total');
+    // The note names the rule by its title, as people read it, never by its id.
+    expect(cell.note).toContain(ruleTitle('column-total', 'zh'));
+    expect(cell.note).not.toContain('column-total');
     expect(marked.sheets.find((s) => s.name === MARKS_SHEET)?.visible).toBe(2);
     await page.screenshot({ path: path.join(ARTIFACTS, 'wps-pane-marked.png'), fullPage: true });
 

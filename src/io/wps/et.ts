@@ -41,7 +41,7 @@ export function get(obj: EtObject, name: string, ...args: unknown[]): EtObject {
 }
 
 /** Item i (1-based) or by name of a collection; `.Item(i)` in every build seen, an indexer as a fallback. */
-export function item(collection: EtObject, key: number | string): EtObject {
+function item(collection: EtObject, key: number | string): EtObject {
   const member = collection?.Item;
   return typeof member === 'function' ? member.call(collection, key) : collection?.[key];
 }
@@ -84,9 +84,38 @@ export function toRows(raw: unknown, rows: number, cols: number): unknown[][] {
   throw new Error(`WPS 返回的区域数据形状不对：需要 ${rows}×${cols}，得到 ${raw.length} 行`);
 }
 
+/**
+ * Where a range is (0-based box), from Row, Column, Rows.Count and
+ * Columns.Count: the documented members, for a build or object model whose
+ * Range has no Address.
+ */
+export function rangeBox(range: EtObject): { top: number; left: number; bottom: number; right: number } | undefined {
+  const top = Number(get(range, 'Row'));
+  const left = Number(get(range, 'Column'));
+  const rows = Number(get(get(range, 'Rows'), 'Count'));
+  const cols = Number(get(get(range, 'Columns'), 'Count'));
+  if ([top, left, rows, cols].every((n) => Number.isInteger(n) && n > 0))
+    return { top: top - 1, left: left - 1, bottom: top + rows - 2, right: left + cols - 2 };
+  return undefined;
+}
+
+/** The sheets collection: Worksheets, or Sheets in a build (or fake) without it. */
+function sheetsOf(workbook: EtObject): EtObject {
+  return get(workbook, 'Worksheets') ?? get(workbook, 'Sheets');
+}
+
+/** A new worksheet after `after` (Worksheets.Add, else Sheets.Add). */
+export function addWorksheet(workbook: EtObject, after: EtObject): EtObject {
+  for (const name of ['Worksheets', 'Sheets']) {
+    const sheets = get(workbook, name);
+    if (typeof sheets?.Add === 'function') return sheets.Add(undefined, after);
+  }
+  throw new Error('WPS 表格不能在此工作簿中新建工作表');
+}
+
 /** The workbook's worksheets, in order, 1-based underneath. */
 export function worksheets(workbook: EtObject): EtObject[] {
-  const sheets = get(workbook, 'Worksheets') ?? get(workbook, 'Sheets');
+  const sheets = sheetsOf(workbook);
   const out: EtObject[] = [];
   const n = count(sheets);
   for (let i = 1; i <= n; i++) out.push(item(sheets, i));

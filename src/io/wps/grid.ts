@@ -17,7 +17,7 @@ import { a1, CellValue, RangeBox, SheetGrid, WorkbookGrid, parseA1, parseRange, 
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
 import { dateFromSerial, isDateFmt } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
-import { EtObject, activeWorkbook, address, get, rangeOf, sheetName, toRows, worksheets } from './et';
+import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
 
 export interface WpsReadOptions {
   /** Cells per Value2 read. */
@@ -86,6 +86,12 @@ function split(lo: number, hi: number, edges: boolean): Array<[number, number, b
 function dateCells(sheet: EtObject, col: number, rows: readonly number[], out: Set<number>): void {
   const probe = (lo: number, hi: number, edges: boolean): void => {
     const fmt = get(rangeOf(sheet, `${a1(rows[lo], col)}:${a1(rows[hi], col)}`), 'NumberFormat');
+    if (Array.isArray(fmt)) {
+      // A build that gives every cell's format: no need to halve.
+      const each = toRows(fmt, rows[hi] - rows[lo] + 1, 1);
+      for (let i = lo; i <= hi; i++) if (isDateFmt(String(each[rows[i] - rows[lo]][0] ?? ''))) out.add(rows[i]);
+      return;
+    }
     if (typeof fmt === 'string') {
       if (isDateFmt(fmt)) for (let i = lo; i <= hi; i++) out.add(rows[i]);
       return;
@@ -120,7 +126,8 @@ function findMerges(sheet: EtObject, box: RangeBox, found: RangeBox[], edges = f
   const single = box.top === box.bottom && box.left === box.right;
   if (merged === true || single) {
     const corner = rangeOf(sheet, a1(box.top, box.left));
-    const area = parseRange(address(get(corner, 'MergeArea')));
+    const mergeArea = get(corner, 'MergeArea');
+    const area = parseRange(address(mergeArea)) ?? rangeBox(mergeArea);
     if (!area || (area.top === area.bottom && area.left === area.right)) {
       // The corner is not merged after all: look at the rest.
       if (!single) for (const rest of subtract(box, { top: box.top, left: box.left, bottom: box.top, right: box.left })) findMerges(sheet, rest, found);
@@ -181,7 +188,7 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
       grid.rows[top + r] = row;
     }
   }
-  convertDates(sheet, used, grid, numericRowsByCol, ctx.date1904);
+  convertDates(sheet, used, ext, grid, numericRowsByCol, ctx.date1904);
   if (get(used, 'MergeCells') !== false) {
     const found: RangeBox[] = [];
     findMerges(sheet, { top: ext.top, left: ext.left, bottom: ext.top + ext.rows - 1, right: ext.left + ext.cols - 1 }, found, true);
@@ -192,13 +199,16 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   return grid;
 }
 
-function convertDates(sheet: EtObject, used: EtObject, grid: SheetGrid, numericRowsByCol: Map<number, number[]>, date1904: boolean): void {
+function convertDates(sheet: EtObject, used: EtObject, ext: Extent, grid: SheetGrid, numericRowsByCol: Map<number, number[]>, date1904: boolean): void {
   if (numericRowsByCol.size === 0) return;
   const whole = get(used, 'NumberFormat');
+  const each = Array.isArray(whole) ? toRows(whole, ext.rows, ext.cols) : undefined;
   const dates = new Map<number, Set<number>>();
   for (const [col, rows] of numericRowsByCol) {
     const set = new Set<number>();
-    if (typeof whole === 'string') {
+    if (each) {
+      for (const r of rows) if (isDateFmt(String(each[r - ext.top][col - ext.left] ?? ''))) set.add(r);
+    } else if (typeof whole === 'string') {
       if (isDateFmt(whole)) rows.forEach((r) => set.add(r));
     } else dateCells(sheet, col, rows, set);
     dates.set(col, set);

@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../office-marks';
-import { EtObject, XL, activeWorkbook, get, item, rangeOf, sheetName, toRows, worksheets } from './et';
+import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, toRows, worksheets } from './et';
 
 /** The hidden sheet that holds the prior state of marked cells. */
 export const MARKS_SHEET = '试卷保密助手_标记';
@@ -80,7 +80,7 @@ function writeStore(app: EtObject, workbook: EtObject, sheets: Map<string, EtObj
   if (!store) {
     const active = get(app, 'ActiveSheet');
     const all = worksheets(workbook);
-    store = get(get(workbook, 'Worksheets'), 'Add', undefined, all[all.length - 1]);
+    store = addWorksheet(workbook, all[all.length - 1]);
     store.Name = MARKS_SHEET;
     store.Visible = XL.sheetVeryHidden;
     if (active) get(active, 'Activate');
@@ -93,13 +93,19 @@ function writeStore(app: EtObject, workbook: EtObject, sheets: Map<string, EtObj
   column.Value2 = pieces;
 }
 
+/** Removes the record's sheet; where the build cannot delete a sheet, empties the record and keeps it very hidden. */
 function deleteSheet(app: EtObject, sheet: EtObject): void {
   // Delete() asks the user first unless alerts are off; the sheet must be visible to go.
   const alerts = get(app, 'DisplayAlerts');
   app.DisplayAlerts = false;
   try {
+    if (typeof sheet.Delete !== 'function') throw new Error('no Worksheet.Delete');
     sheet.Visible = XL.sheetVisible;
-    get(sheet, 'Delete');
+    sheet.Delete();
+  } catch {
+    const rows = Number(get(get(get(sheet, 'UsedRange'), 'Rows'), 'Count')) || 1;
+    rangeOf(sheet, `A1:A${rows}`).Value2 = '';
+    sheet.Visible = XL.sheetVeryHidden;
   } finally {
     app.DisplayAlerts = alerts !== false;
   }
@@ -144,6 +150,8 @@ function restoreFill(interior: EtObject, fill: PriorFill): void {
     interior.Color = fill.color;
   } else if (fill.pattern === XL.none || fill.colorIndex === XL.none) {
     interior.ColorIndex = XL.none;
+    // An object model that kept our colour despite xlNone: the colour read before goes back too.
+    if (fill.color !== null && get(interior, 'Color') !== fill.color) interior.Color = fill.color;
   } else {
     if (fill.pattern !== null) interior.Pattern = fill.pattern;
     interior.Color = fill.color;
@@ -199,13 +207,19 @@ export function clearWpsMarks(app: EtObject): WpsMarkResult {
   return { marked: 0, restored: stored.length };
 }
 
-/** Activates a finding's sheet and selects its cell (Application.Goto where Select is refused). */
+/**
+ * Activates a finding's sheet and selects its cell (Application.Goto where
+ * Select is missing or refused). The sheet is found by name among the
+ * worksheets: `.Item(name)` is not in every build.
+ */
 export function selectWpsCell(app: EtObject, sheet: string, cell: string): void {
-  const ws = item(get(activeWorkbook(app), 'Worksheets'), sheet);
+  const ws = sheetsByName(activeWorkbook(app)).get(sheet);
+  if (!ws) throw new Error(`工作簿中没有工作表“${sheet}”`);
   get(ws, 'Activate');
   const range = rangeOf(ws, cell);
   try {
-    get(range, 'Select');
+    if (typeof range.Select !== 'function') throw new Error('no Range.Select');
+    range.Select();
   } catch {
     get(app, 'Goto', range);
   }

@@ -11,7 +11,7 @@
 import type { DraftCell, DraftStyle, SheetDraft } from '../../forms/draft';
 import { a1, columnLetter } from '../../model/grid';
 import type { SummaryTable } from '../../taskpane/summary-table';
-import { EtObject, XL, activeWorkbook, get, rangeOf, sheetName, worksheets } from './et';
+import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, worksheets } from './et';
 import { bgrOf } from './marks';
 
 export const SUMMARY_SHEET = '汇总';
@@ -61,7 +61,7 @@ function uniqueName(taken: Set<string>, wanted: string): string {
 function addSheet(workbook: EtObject, wanted: string): EtObject {
   const all = worksheets(workbook);
   const taken = new Set(all.map(sheetName));
-  const ws = get(get(workbook, 'Worksheets'), 'Add', undefined, all[all.length - 1]);
+  const ws = addWorksheet(workbook, all[all.length - 1]);
   ws.Name = uniqueName(taken, wanted);
   return ws;
 }
