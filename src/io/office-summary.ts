@@ -7,7 +7,7 @@
  * sheet holding a chart, and so that exceljs stays out of the Office bundle.
  */
 import { a1, columnLetter } from '../model/grid';
-import type { SummaryTable } from '../taskpane/summary-table';
+import { SummaryTable, summarySheetValues } from '../taskpane/summary-table';
 
 export const SUMMARY_SHEET = '汇总';
 
@@ -20,18 +20,7 @@ export async function writeSummarySheet(context: Excel.RequestContext, table: Su
   const ws = context.workbook.worksheets.add(SUMMARY_SHEET);
   const width = table.header.length;
   const last = columnLetter(width - 1);
-  const pad = (row: Array<string | number>): Array<string | number> => [...row, ...Array(Math.max(0, width - row.length)).fill('')].slice(0, width);
-
-  const values: Array<Array<string | number>> = [
-    pad([table.title]),
-    pad([table.status]),
-    pad([]),
-    pad(table.header),
-    ...table.rows.map(pad),
-    pad(table.totals),
-    pad([]),
-    ...table.facts.map(([k, v]) => pad([k, v])),
-  ];
+  const values = summarySheetValues(table);
   const range = ws.getRange(`A1:${last}${values.length}`);
   range.values = values;
   ws.getRange(`A1:${last}1`).merge();

@@ -27,6 +27,25 @@ export interface SummaryTable {
   chartColumns: [number, number];
 }
 
+/**
+ * The 汇总 sheet's values, row by row, each padded to the table's width: title,
+ * status, the table with its totals, then the facts. Both hosts (Excel, WPS) write these in one 2-D write.
+ */
+export function summarySheetValues(table: SummaryTable): Cell[][] {
+  const width = table.header.length;
+  const pad = (row: readonly Cell[]): Cell[] => [...row, ...Array<Cell>(Math.max(0, width - row.length)).fill('')].slice(0, width);
+  return [
+    pad([table.title]),
+    pad([table.status]),
+    pad([]),
+    pad(table.header),
+    ...table.rows.map(pad),
+    pad(table.totals),
+    pad([]),
+    ...table.facts.map(([k, v]) => pad([k, v])),
+  ];
+}
+
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 function shownRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[] {

@@ -10,7 +10,7 @@
  */
 import type { DraftCell, DraftStyle, SheetDraft } from '../../forms/draft';
 import { a1, columnLetter } from '../../model/grid';
-import type { SummaryTable } from '../../taskpane/summary-table';
+import { SummaryTable, summarySheetValues } from '../../taskpane/summary-table';
 import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, worksheets } from './et';
 import { bgrOf } from './marks';
 
@@ -152,17 +152,7 @@ export function writeWpsSummary(app: EtObject, table: SummaryTable): string {
   const ws = addSheet(workbook, SUMMARY_SHEET);
   const width = table.header.length;
   const last = columnLetter(width - 1);
-  const pad = (row: ReadonlyArray<string | number>): Array<string | number> => [...row, ...Array(Math.max(0, width - row.length)).fill('')].slice(0, width);
-  const values = [
-    pad([table.title]),
-    pad([table.status]),
-    pad([]),
-    pad(table.header),
-    ...table.rows.map(pad),
-    pad(table.totals),
-    pad([]),
-    ...table.facts.map(([k, v]) => pad([k, v])),
-  ];
+  const values = summarySheetValues(table);
   rangeOf(ws, `A1:${last}${values.length}`).Value2 = values;
   const title = rangeOf(ws, `A1:${last}1`);
   get(title, 'Merge');
