@@ -157,7 +157,7 @@ describe('the Office host', () => {
     expect(marked).toMatch(/^已标记 \d+ 个单元格/);
     const sheet = state.sheets.find((s) => s.name === total!.sheet)!;
     expect(sheet.fills.get(total!.cell!)?.color).toBe('#FFC7CE');
-    expect(sheet.notes.get(total!.cell!)).toContain('column-total');
+    expect(sheet.notes.get(total!.cell!)).toBe(`【试卷保密助手】\n错误 合计行不符：${total!.message}`);
     expect(state.settings.has(MARKS_SETTING)).toBe(true);
 
     const cleared = await h.clearMarks!('zh');

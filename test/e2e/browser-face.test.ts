@@ -25,6 +25,7 @@ import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
+import { ruleTitle } from '../../src/rules';
 import { DIST, ROOT, ensureBuilt } from '../addin/build';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -178,8 +179,8 @@ maybe('the browser face in chromium', () => {
     const cell = wb.getWorksheet(planted.sheet!)!.getCell(planted.cell!);
     expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
     const note = typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
-    expect(note).toContain('column-total');
-    expect(note).toContain('【试卷保密助手】');
+    // The note names the rule by its title, as the pane does, and says the finding.
+    expect(note).toBe(`【试卷保密助手】\n错误 ${ruleTitle('column-total')}：${planted.message}`);
     for (const f of expected) {
       if (!f.sheet || !f.cell) continue;
       const c = wb.getWorksheet(f.sheet)!.getCell(f.cell);
