@@ -197,7 +197,7 @@ describe('the consolidated summary workbook', () => {
                ],
                [
                  "expression",
-                 "LEFT($C2,1)="仅"",
+                 "OR($C2="仅移交方副本",$C2="仅接收方副本")",
                ],
                [
                  "expression",
