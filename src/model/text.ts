@@ -80,3 +80,9 @@ export function boxWithBags(value: unknown): { boxes: number; bags: number } | u
   const m = BOX_WITH_BAGS.exec(cleanText(toHalfWidth(value)));
   return m ? { boxes: Number(m[1]), bags: Number(m[2]) } : undefined;
 }
+
+/** A file's own name without its folders (either separator: the pane gives names, the command line paths). */
+export function baseName(file: string): string {
+  const parts = file.split(/[\\/]+/);
+  return parts[parts.length - 1] || file;
+}

@@ -1,5 +1,6 @@
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
+import { baseName } from '../model/text';
 import { CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
 import { norm, showTime, tm, whole } from './facts';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
@@ -119,9 +120,6 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
   return diffs;
 }
 
-/** The file's own name, without its folders (either separator: the pane gives names, the CLI paths). */
-const fileName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
-
 function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: CrossReport) => void): void {
   for (const d of diffs) {
     for (const [me, other, mine, theirs, myPath, otherPath] of [
@@ -138,7 +136,7 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
           mine,
           theirs,
           other: custodyOf(other.site.model).ownName ?? other.site.id,
-          otherFile: fileName(other.site.file ?? other.site.id),
+          otherFile: baseName(other.site.file ?? other.site.id),
           otherSheet: otherLoc?.sheet ?? '',
           otherCell: otherLoc?.cell ?? '',
           ...(field ? { field } : {}),

@@ -8,6 +8,7 @@
  * Pure: no exceljs, no Node.
  */
 import type { Lang } from '../rules/types';
+import { baseName } from '../model/text';
 
 export type { Lang };
 
@@ -86,11 +87,6 @@ export function showDateTime(iso: string | null | undefined, lang: Lang = 'zh'):
 /* ------------------------------------------------------------------ file names */
 
 const parts = (file: string): string[] => file.split(/[\\/]+/);
-
-export function baseName(file: string): string {
-  const p = parts(file);
-  return p[p.length - 1] || file;
-}
 
 /**
  * Each file's name relative to the folder all of them are in (the folder

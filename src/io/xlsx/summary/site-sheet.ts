@@ -10,7 +10,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
-import { BODY_PT, Column, Lang, ShowContext, baseName, linesOf, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
+import { baseName } from '../../../model/text';
+import { BODY_PT, Column, Lang, ShowContext, linesOf, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
 import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
 import {
