@@ -92,8 +92,18 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
 }
 
 /** Bytes inflated so far across the parts of one workbook. */
+/**
+ * A whole small part inflated by the host's own inflater (Node's zlib, several
+ * times fflate's speed), given the part's raw deflate data and its declared size;
+ * it may throw or return any other length, and fflate's streaming inflater then
+ * reads the part instead.
+ */
+export type InflateAtOnce = (data: Uint8Array, declaredSize: number) => Uint8Array;
+
+/** What the parts of one workbook inflate to so far, and the host's inflater if it has one. */
 export interface InflateBudget {
   total: number;
+  atOnce?: InflateAtOnce;
 }
 
 /** The compressed bytes of an entry, found through its local header. */
@@ -108,12 +118,11 @@ function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 }
 
 /** The part inflated at once when it is small and inflates to exactly its declared size; undefined: stream it instead. */
-function inflatedAtOnce(data: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
+function inflatedAtOnce(data: Uint8Array, entry: ZipEntry, host: InflateAtOnce | undefined): Uint8Array | undefined {
   if (data.length > AT_ONCE.compressed || entry.declaredSize > AT_ONCE.inflated) return undefined;
-  // One byte more than declared: a part that fills it inflates to more than it says.
-  const out = new Uint8Array(entry.declaredSize + 1);
   try {
-    const inflated = inflateSync(data, { out });
+    // One byte more than declared: a part that fills it inflates to more than it says.
+    const inflated = host ? host(data, entry.declaredSize + 1) : inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
     return inflated.length === entry.declaredSize ? inflated : undefined;
   } catch {
     // Broken, or more than its buffer: the streaming inflater says which, in plain words.
@@ -141,7 +150,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   };
   if (entry.method === 0) return take(data);
   if (entry.method !== 8) throw refuse('unsupportedZip');
-  const whole = inflatedAtOnce(data, entry);
+  const whole = inflatedAtOnce(data, entry, budget.atOnce);
   if (whole) return take(whole);
   const inflater = new Inflate((chunk) => take(chunk));
   try {
