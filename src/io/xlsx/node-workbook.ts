@@ -7,9 +7,9 @@ import { inflateRawSync } from 'zlib';
 import type { WorkbookGrid } from '../../model/grid';
 import { readXlsx } from './reader';
 
-/** Refuses to inflate beyond the buffer asked for: a part lying about its size goes to the bounded streaming inflater. */
-function inflateAtOnce(data: Uint8Array, size: number): Uint8Array {
-  return inflateRawSync(data, { maxOutputLength: size });
+/** Throws beyond maxLength: such a part goes to the bounded streaming inflater, which refuses it in plain words. */
+function inflateAtOnce(data: Uint8Array, maxLength: number): Uint8Array {
+  return inflateRawSync(data, { maxOutputLength: maxLength });
 }
 
 /** Reads a workbook's bytes into the grid the readers take; throws WorkbookReadError with one line. */

@@ -93,6 +93,8 @@ function endsName(c: number): boolean {
 
 const MAX_ATTRIBUTES = 256;
 
+const DECODE_SLICE = 1024 * 1024;
+
 /** The rest of a start tag after its name, up to its ">": anything but quotes and ">", or quoted values. */
 const TAG_REST = /(?:[^>"']+|"[^"]*"|'[^']*')*/y;
 
@@ -335,7 +337,10 @@ class XmlScanner implements XmlTag {
 export function readXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
   const decoder = new TextDecoder('utf-8');
   scanXml((write) => {
-    inflateEntry(bytes, entry, budget, (chunk) => write(decoder.decode(chunk, { stream: true })));
+    inflateEntry(bytes, entry, budget, (chunk) => {
+      // Decoded a slice at a time: a part inflated whole is never held whole as text too.
+      for (let at = 0; at < chunk.length; at += DECODE_SLICE) write(decoder.decode(chunk.subarray(at, at + DECODE_SLICE), { stream: true }));
+    });
     write(decoder.decode());
   }, h);
 }

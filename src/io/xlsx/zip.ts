@@ -93,12 +93,12 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
 
 /** Bytes inflated so far across the parts of one workbook. */
 /**
- * A whole small part inflated by the host's own inflater (Node's zlib, several
- * times fflate's speed), given the part's raw deflate data and its declared size;
- * it may throw or return any other length, and fflate's streaming inflater then
- * reads the part instead.
+ * A whole part inflated by the host's own inflater (Node's zlib, several times
+ * fflate's speed), given the part's raw deflate data and the most it may
+ * inflate to; it throws beyond that or on broken data, and fflate's streaming
+ * inflater then reads the part instead, to refuse it in plain words.
  */
-export type InflateAtOnce = (data: Uint8Array, declaredSize: number) => Uint8Array;
+export type InflateAtOnce = (data: Uint8Array, maxLength: number) => Uint8Array;
 
 /** What the parts of one workbook inflate to so far, and the host's inflater if it has one. */
 export interface InflateBudget {
@@ -119,13 +119,23 @@ function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 
 /** The part inflated at once when it is small and inflates to exactly its declared size; undefined: stream it instead. */
 function inflatedAtOnce(data: Uint8Array, entry: ZipEntry, host: InflateAtOnce | undefined): Uint8Array | undefined {
+  if (host) return inflatedByHost(data, host);
   if (data.length > AT_ONCE.compressed || entry.declaredSize > AT_ONCE.inflated) return undefined;
   try {
     // One byte more than declared: a part that fills it inflates to more than it says.
-    const inflated = host ? host(data, entry.declaredSize + 1) : inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
+    const inflated = inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
     return inflated.length === entry.declaredSize ? inflated : undefined;
   } catch {
     // Broken, or more than its buffer: the streaming inflater says which, in plain words.
+    return undefined;
+  }
+}
+
+/** The part inflated by the host, whatever size it declares, up to the limit of a part: its size is counted as it is taken. */
+function inflatedByHost(data: Uint8Array, host: InflateAtOnce): Uint8Array | undefined {
+  try {
+    return host(data, LIMITS.entryInflatedBytes + 1);
+  } catch {
     return undefined;
   }
 }
