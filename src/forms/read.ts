@@ -21,6 +21,7 @@ import {
   isPlaceholder,
   labelsOf,
   matchLabel,
+  matchNormalized,
   normalized,
   textOf,
 } from './sheet-index';
@@ -49,15 +50,34 @@ export interface FormRead {
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
 
-/** The fields a layout is scored by (every sheet is scored against every layout): listed once per layout. */
-const SCORED_FIELDS = new WeakMap<FormLayout, readonly FieldSpec[]>();
-function scoredFields(layout: FormLayout): readonly FieldSpec[] {
-  let fields = SCORED_FIELDS.get(layout);
-  if (!fields) {
-    fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
-    SCORED_FIELDS.set(layout, fields);
+/** A layout's fields as the reader goes through them (every sheet is scored against every layout): listed once per layout. */
+interface LayoutParts {
+  /** What a sheet is scored by: every field, those of the blocks too. */
+  scored: readonly FieldSpec[];
+  header: readonly FieldSpec[];
+  /** The fields after the table or blocks. */
+  trailing: readonly FieldSpec[];
+  /** The labels of every field outside the blocks: a cell that is one is no value. */
+  known: readonly KnownLabel[];
+  /** Labels that end a table: the trailing fields'. */
+  stops: readonly string[];
+}
+
+const PARTS = new WeakMap<FormLayout, LayoutParts>();
+function partsOf(layout: FormLayout): LayoutParts {
+  let parts = PARTS.get(layout);
+  if (!parts) {
+    const trailing = trailingFields(layout);
+    parts = {
+      scored: [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])],
+      header: layout.header.flat(),
+      trailing,
+      known: knownLabels(layoutFields(layout)),
+      stops: trailing.flatMap(labelsOf),
+    };
+    PARTS.set(layout, parts);
   }
-  return fields;
+  return parts;
 }
 
 /** How well a sheet looks like this form: its title, its table's labels, its fields' labels. */
@@ -70,7 +90,7 @@ export function scoreForm(index: SheetIndex, layout: FormLayout): number {
       break;
     }
   }
-  const fields = scoredFields(layout);
+  const fields = partsOf(layout).scored;
   if (fields.length > 0) {
     const hits = fields.filter((f) => index.hasLabel(labelsOf(f))).length;
     score += (4 * hits) / fields.length;
@@ -140,7 +160,7 @@ function knownLabels(fields: readonly FieldSpec[]): KnownLabel[] {
 function findLabelCell(index: SheetIndex, labels: readonly string[], rowRange: [number, number], strict: boolean): TextCell | undefined {
   const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
   for (const label of labels) {
-    const candidates = index.labelCells([label]);
+    const candidates = index.cellsOfLabel(label);
     const hit = candidates.find(inRange) ?? (strict ? undefined : candidates[0]);
     if (hit) return hit;
   }
@@ -157,12 +177,14 @@ function readFields(
   target: FieldTarget,
 ): void {
   // A short word such as 考点 is a value far more often than a label; a label ends with a colon or is longer.
-  const isSomeLabel = (text: string): boolean =>
-    allLabels.some(({ labels, bare }) => {
-      const hit = matchLabel(text, labels);
+  const isSomeLabel = (text: string): boolean => {
+    const entry = normalized(text);
+    return allLabels.some(({ labels, bare }) => {
+      const hit = matchNormalized(entry, labels);
       if (!hit) return false;
-      return /[:：]\s*$/.test(text) || normalized(text).norm.length >= 3 || (bare && hit.rest === '');
+      return /[:：]\s*$/.test(text) || entry.norm.length >= 3 || (bare && hit.rest === '');
     });
+  };
   const valueAt = (row: number, col: number): boolean => {
     const v = index.value(row, col);
     return !isBlank(v) && !(typeof v === 'string' && (isSomeLabel(v) || isPlaceholder(v)));
@@ -216,14 +238,7 @@ function firstText(index: SheetIndex, row: number, from: number, to: number): st
   return '';
 }
 
-function readTable(
-  index: SheetIndex,
-  table: TableSpec,
-  header: TableHeader,
-  out: FormRead,
-  ctx: DateContext,
-  stopLabels: ReadonlyArray<readonly string[]>,
-): number {
+function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
   const present = table.columns.flatMap((column) => {
     const col = header.columns.get(column.key);
     return col === undefined ? [] : [{ column, col }];
@@ -232,10 +247,15 @@ function readTable(
   const left = Math.max(0, Math.min(...cols, header.seqCol ?? Infinity));
   const right = Math.max(...cols);
   const rows: FormRecord[] = [];
-  const grid: TableGrid = { rows: [], seqs: [], rowCol: header.seqCol ?? Math.min(...cols), columns: present.map(({ column, col }) => ({ path: column.key, col })) };
+  const grid: TableGrid = {
+    rows: [],
+    seqs: [],
+    rowCol: header.seqCol ?? Math.min(...cols),
+    columns: present.map(({ column, col }) => ({ path: column.key, col })),
+  };
   out.table = { at: out.locations.length, grid };
   // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
-  const stops = index.labelColumns(stopLabels.flat());
+  const stops = index.labelColumns(stopLabels);
   let blankRun = 0;
   const columnUnit = unitInHeader(index, header);
   let r = header.dataStart;
@@ -337,7 +357,7 @@ function continueDate(item: FormRecord, key: string, after: string, ctx: DateCon
 
 /** The first row below the last block's start with 备注 or one of the fields after the blocks. */
 function rowAfterBlocks(index: SheetIndex, layout: FormLayout, lastStart: number): number {
-  const trailing = trailingFields(layout).map(labelsOf);
+  const trailing = partsOf(layout).trailing.map(labelsOf);
   for (let row = lastStart + 1; row < index.sheet.rows.length; row++) {
     if (index.rowTexts(row).some((t) => t.norm.startsWith('备注') || trailing.some((labels) => matchLabel(t.text, labels)))) return row;
   }
@@ -354,7 +374,7 @@ function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: D
   const starts = index.labelCells(labelsOf(fields[0])).filter((t) => !/[(（]/.test(t.text));
   if (starts.length === 0) return undefined;
   const end = rowAfterBlocks(index, layout, starts[starts.length - 1].row);
-  const known = knownLabels([...fields, ...trailingFields(layout)]);
+  const known = knownLabels([...fields, ...partsOf(layout).trailing]);
   const items: FormRecord[] = [];
   starts.forEach((start, k) => {
     const i = items.length;
@@ -381,7 +401,7 @@ function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: D
 
 /** The rows of a form, as a table (now or as it was printed before) or as blocks; returns the row after them. */
 function readRows(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: DateContext, restTaken: Set<string>): number | undefined {
-  const stops = trailingFields(layout).map(labelsOf);
+  const stops = partsOf(layout).stops;
   for (const table of [layout.table, layout.formerTable]) {
     const header = table ? findTableHeader(index, table.columns) : undefined;
     if (table && header) return readTable(index, table, header, out, ctx, stops);
@@ -396,11 +416,11 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   const out: FormRead = { record: {}, locations: [], problems: [] };
   const title = findTitle(index, layout);
   if (title) out.locations.push({ path: '', row: title.row, col: title.col, seq: null });
-  const allLabels = knownLabels(layoutFields(layout));
+  const { header: headerFields, trailing, known: allLabels } = partsOf(layout);
   const restTaken = new Set<string>();
   const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
-  readFields(index, layout.header.flat(), allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
+  readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);
   if (rowDate) dates = { ...dates, autumn: false, year: +rowDate.slice(0, 4), month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
@@ -421,7 +441,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
       rowsEnd = end;
     }
   }
-  readFields(index, trailingFields(layout), allLabels, [rowsEnd, Number.MAX_SAFE_INTEGER], out, ctx.dates, { record: out.record, restTaken });
+  readFields(index, trailing, allLabels, [rowsEnd, Number.MAX_SAFE_INTEGER], out, ctx.dates, { record: out.record, restTaken });
   return out;
 }
 

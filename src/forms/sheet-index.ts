@@ -58,7 +58,11 @@ export function labelsOf(field: FieldSpec): readonly string[] {
 
 /** The text of a label cell is this label, possibly with the value after its colon. */
 export function matchLabel(cellText: string, labels: readonly string[]): { rest: string } | undefined {
-  const { norm, half } = normalized(cellText);
+  return matchNormalized(normalized(cellText), labels);
+}
+
+/** matchLabel on a text already normalized. */
+export function matchNormalized({ norm, half }: { norm: string; half: string }, labels: readonly string[]): { rest: string } | undefined {
   for (const label of labels) if (norm === label) return { rest: '' };
   for (const label of labels) {
     // The value follows the label's colon; keep the value's own spacing.
@@ -105,7 +109,8 @@ export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
   const stems = new Set<string>();
   for (const layout of layouts) {
     for (const field of [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])]) for (const l of labelsOf(field)) labels.add(l);
-    for (const table of [layout.table, layout.formerTable]) for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
+    for (const table of [layout.table, layout.formerTable])
+      for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
   }
   return { labels, stems };
 }
@@ -227,7 +232,8 @@ export class SheetIndex {
     return false;
   }
 
-  private cellsOfLabel(label: string): readonly TextCell[] {
+  /** The text cells that match this label as matchLabel does, in reading order. */
+  cellsOfLabel(label: string): readonly TextCell[] {
     if (this.vocabulary.labels.has(label)) return this.labelMap.get(label) ?? [];
     // A label no layout declares: looked for cell by cell, once per sheet.
     let cells = this.labelMap.get(label);
@@ -284,7 +290,8 @@ export class SheetIndex {
 
   private scanStem(stem: string): number[] {
     const rows: number[] = [];
-    for (let row = 0; row < this.sheet.rows.length; row++) if (this.rowTexts(row).some((t) => t.text.length <= HEADER_CHARS && labelStem(t.norm) === stem)) rows.push(row);
+    for (let row = 0; row < this.sheet.rows.length; row++)
+      if (this.rowTexts(row).some((t) => t.text.length <= HEADER_CHARS && labelStem(t.norm) === stem)) rows.push(row);
     return rows;
   }
 }
@@ -331,6 +338,10 @@ export function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[
 interface HeaderColumns {
   labels: ReadonlyArray<readonly string[]>;
   stems: readonly string[];
+  /** The columns (by place) whose labels have this stem: the only ones a cell with this stem can head. */
+  byStem: ReadonlyMap<string, readonly number[]>;
+  /** Columns with a label that opens with a parenthesis, which has no stem: any cell may head them. */
+  anyStem: readonly number[];
 }
 
 const HEADER_COLUMNS = new WeakMap<readonly ColumnSpec[], HeaderColumns>();
@@ -338,28 +349,47 @@ function headerColumns(columns: readonly ColumnSpec[]): HeaderColumns {
   let known = HEADER_COLUMNS.get(columns);
   if (!known) {
     const labels = columns.map(labelsOf);
-    known = { labels, stems: [...new Set(labels.flat().map(labelStem))] };
+    const byStem = new Map<string, number[]>();
+    labels.forEach((ls, i) => {
+      for (const stem of new Set(ls.map(labelStem))) byStem.set(stem, [...(byStem.get(stem) ?? []), i]);
+    });
+    const anyStem = labels.flatMap((ls, i) => (ls.some((l) => l.startsWith('(')) ? [i] : []));
+    known = { labels, stems: [...byStem.keys()], byStem, anyStem };
     HEADER_COLUMNS.set(columns, known);
   }
   return known;
 }
 
+/** For each column (by place), the cells of a row that may head it, left to right. */
+function headerOptions(cells: readonly TextCell[], known: HeaderColumns): Array<TextCell[] | undefined> {
+  const options: Array<TextCell[] | undefined> = [];
+  for (const t of cells) {
+    const columns = known.byStem.get(labelStem(t.norm));
+    if (columns) for (const i of columns) (options[i] ??= []).push(t);
+  }
+  // A column with such a label may be headed by any cell of the row.
+  for (const i of known.anyStem) options[i] = [...cells];
+  return options;
+}
+
 function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
-  const { labels, stems } = headerColumns(columns);
+  const known = headerColumns(columns);
+  const { labels } = known;
   let best: TableHeader | undefined;
   let bestCount = 0;
   // Only rows holding one of the columns' stems can be the header: in sheet order.
-  for (const row of index.stemRows(stems)) {
+  for (const row of index.stemRows(known.stems)) {
     const cells = shortTexts(index, row);
-    const below = shortTexts(index, row + 1);
+    const options = headerOptions(cells, known);
+    let belowOptions: Array<TextCell[] | undefined> | undefined;
     const found = new Map<string, number>();
     const taken = new Set<number>();
     let usedBelow = false;
-    const matching = (list: readonly TextCell[], i: number): TextCell | undefined =>
-      list.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
+    const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined =>
+      list?.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
     columns.forEach((column, i) => {
-      const hit = matching(cells, i);
-      const low = hit || !column.group ? undefined : matching(below, i);
+      const hit = matching(options[i], i);
+      const low = hit || !column.group ? undefined : matching((belowOptions ??= headerOptions(shortTexts(index, row + 1), known))[i], i);
       const at = hit ?? low;
       if (!at) return;
       found.set(column.key, at.col);

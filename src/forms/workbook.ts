@@ -148,7 +148,7 @@ function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, rea
   const cells = read.locations;
   const gridAt = read.table && read.table.grid.rows.length > 0 ? read.table.at : -1;
   // In the reader's order: the map lists its keys in that order.
-  for (let i = 0; i <= cells.length; ) {
+  for (let i = 0; i <= cells.length;) {
     if (i === gridAt) addTableLocations(model.locations, { ...tableAt, cells: read.table!.grid });
     if (i === cells.length) break;
     const loc = cells[i];
