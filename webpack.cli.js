@@ -16,14 +16,14 @@ const ROOT = __dirname;
 /**
  * Node built-ins a bundled module requires at its top but calls into only
  * later, if ever (commander's child_process runs a sub-command's own
- * executable, which custody has none of; the spool's readline reads the
- * spooled rows back): each is a stand-in that loads the built-in on first use,
+ * executable, which custody has none of; the batch pool's worker_threads
+ * starts the threads of `summary`): each is a stand-in that loads the built-in on first use,
  * so that no command starts by compiling it. Only for modules that call into
  * the built-in's members, never for `import * as`.
  */
 const LAZY_BUILTINS = [
   { builtin: 'child_process', issuer: /[\\/]node_modules[\\/]commander[\\/]/ },
-  { builtin: 'readline', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/]spool\.js$/ },
+  { builtin: 'worker_threads', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/]pool\.js$/ },
 ];
 
 const lazyBuiltin = (name) => `var new Proxy({}, { get: (_, key) => require(${JSON.stringify(name)})[key] })`;

@@ -107,6 +107,10 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
     faulty.vaultLog![0].takenAt = '六月中旬';
     fs.writeFileSync(path.join(dir, 'kaodian.xlsx'), await fillWorkbook(kaodian));
     fs.writeFileSync(path.join(dir, 'faulty.xlsx'), await fillWorkbook(faulty));
+    // Enough workbooks for `summary` to start its threads (the bundled worker).
+    fs.mkdirSync(path.join(dir, 'sites'));
+    for (const name of ['a', 'b', 'c', 'd', 'e'])
+      fs.copyFileSync(path.join(dir, name === 'c' ? 'faulty.xlsx' : 'kaodian.xlsx'), path.join(dir, 'sites', `${name}.xlsx`));
   });
   afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -121,9 +125,10 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
       ['validate', '--help'],
       ['nosuch'],
       ['validate', '--format', 'xml', 'kaodian.xlsx'],
+      ['summary', 'sites', '--format', 'json', '--threads', '2'],
     ].map((args) => [args.join(' '), args]),
   )('custody %s', async (_call, args) => {
-    const abs = args.map((a) => (a.endsWith('.xlsx') ? path.join(dir, a) : a));
+    const abs = args.map((a) => (a.endsWith('.xlsx') || a === 'sites' ? path.join(dir, a) : a));
     const io = memoryIO();
     const code = await main(['node', 'custody', ...abs], io);
     expect(node(BIN, abs)).toEqual({ code, out: io.stdout, err: io.stderr });
