@@ -13,7 +13,7 @@ import type { SiteModel } from '../model/site-model';
 import { checkWorkbook } from '../check/service';
 import { refusalLine } from '../check/refusal';
 import { LIMITS, overTime } from '../model/limits';
-import type { WorkerTask } from './worker';
+import { runPool } from './pool';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from '../summary/consolidate';
 import { summarizeSite } from '../summary/site';
 import { nodeCheckOptions, workbookFile } from './workbook-file';
@@ -85,115 +85,37 @@ export async function processInWorkers<T = ProcessedFile>(
     }
     return;
   }
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({
-    filename: worker,
-    maxThreads: Math.min(threads, files.length),
-    minThreads: Math.min(threads, files.length),
-    idleTimeout: 1000,
-  });
   const seconds = fileSeconds();
-  const budget = fileBudget(seconds * 1000);
-  try {
-    // A few tasks per thread in flight: the queue stays short, results are folded in as they come.
-    const limit = pool.options.maxThreads * 4;
-    // Results finished ahead of the next one due wait here, at most `window` of them.
-    const window = Math.max(64, pool.options.maxThreads * 16);
-    const ready = new Map<number, T>();
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let due = 0;
-      let inFlight = 0;
-      let failed = false;
-      const settle = (i: number, r: T) => {
-        if (failed) return;
-        inFlight--;
-        try {
-          progress(files[i]);
-          ready.set(i, r);
-          while (ready.has(due)) {
-            const first = ready.get(due)!;
-            ready.delete(due++);
-            take(first);
-          }
-          if (due >= files.length) resolve();
-          else pump();
-        } catch (error) {
-          failed = true;
-          reject(error);
-        }
-      };
-      const pump = () => {
-        while (inFlight < limit && next < files.length && next < due + window) {
-          const i = next++;
-          const file = files[i];
-          inFlight++;
-          const timed = budget.start();
-          const task: WorkerTask = { file, lang: options.lang, spool: Boolean(as?.spool), started: timed.started };
-          (pool.run(task, { signal: timed.signal }) as Promise<T>).then(
-            (r) => {
-              timed.done();
-              settle(i, r);
-            },
-            (error: unknown) => {
-              timed.done();
-              try {
-                const line = timed.signal.aborted ? overTime(seconds) : refusalLine(error, options.lang);
-                settle(i, convert({ outcome: { file, sha256: null, error: line, findings: [] } }));
-              } catch (e) {
-                failed = true;
-                reject(e);
-              }
-            },
-          );
-        }
-      };
-      if (files.length === 0) resolve();
-      else pump();
-    });
-  } finally {
-    budget.stop();
-    await pool.destroy();
-  }
+  // Results finished ahead of the next one due wait here, at most `window` of them.
+  const window = Math.max(64, threads * 16);
+  const ready = new Map<number, T>();
+  let due = 0;
+  const settle = (i: number, r: T) => {
+    progress(files[i]);
+    ready.set(i, r);
+    while (ready.has(due)) {
+      const first = ready.get(due)!;
+      ready.delete(due++);
+      take(first);
+    }
+  };
+  const refused = (i: number, error: string) => settle(i, convert({ outcome: { file: files[i], sha256: null, error, findings: [] } }));
+  await runPool({
+    files,
+    threads: Math.min(threads, files.length),
+    worker,
+    setup: { lang: options.lang, spool: Boolean(as?.spool) },
+    budgetMs: seconds * 1000,
+    mayStart: (i) => i < due + window,
+    answer: (a) => ('refusal' in a ? refused(a.index, a.refusal) : settle(a.index, a.result as T)),
+    lost: (i, over, error) => refused(i, over ? overTime(seconds) : refusalLine(error, options.lang)),
+  });
 }
 
 /** LIMITS.fileSeconds, or CUSTODY_FILE_SECONDS when an operator (or a test) sets another. */
 function fileSeconds(): number {
   const set = Number(process.env.CUSTODY_FILE_SECONDS);
   return Number.isFinite(set) && set > 0 ? set : LIMITS.fileSeconds;
-}
-
-/**
- * The time budget of each file in a worker: counted from when its worker
- * starts it (a flag the worker sets in shared memory), and past it the task is
- * aborted, which stops its worker thread (piscina starts a fresh one), so one
- * file that never ends cannot hold up the others.
- */
-function fileBudget(ms: number) {
-  const running = new Set<{ started: Int32Array; since?: number; abort: AbortController }>();
-  const timer = setInterval(
-    () => {
-      const now = Date.now();
-      for (const t of running) {
-        if (t.since === undefined) {
-          if (Atomics.load(t.started, 0) === 1) t.since = now;
-        } else if (now - t.since > ms) {
-          running.delete(t);
-          t.abort.abort();
-        }
-      }
-    },
-    Math.max(10, Math.min(250, ms / 4)),
-  );
-  timer.unref();
-  return {
-    start() {
-      const t = { started: new Int32Array(new SharedArrayBuffer(4)), abort: new AbortController() };
-      running.add(t);
-      return { started: t.started, signal: t.abort.signal, done: () => running.delete(t) };
-    },
-    stop: () => clearInterval(timer),
-  };
 }
 
 /** Reads, checks and summarises every file, on every core, and consolidates (all in memory: `node-spool.ts` for thousands). */

@@ -1,23 +1,39 @@
 /**
- * Node only: the worker thread of `consolidateFiles` and `spoolFiles`. One
- * task = one workbook file → its compact outcome (summary, findings, the slim
- * model the checks across workbooks need), or, for the spooled consolidation,
- * the same already turned into the lines of the temporary files and a few
- * numbers (`SpoolEntry`). Nothing else of the workbook leaves the thread.
+ * Node only: the worker thread of `consolidateFiles` and `spoolFiles`
+ * (pool.ts). It is sent batches of workbook files and answers each file as
+ * soon as it is done: its compact outcome (summary, findings, the slim model
+ * the checks across workbooks need), or, for the spooled consolidation, the
+ * same already turned into the lines of the temporary files and a few numbers
+ * (`SpoolEntry`). Nothing else of the workbook leaves the thread.
  */
-import { processFile, ProcessedFile } from './consolidate';
-import { SpoolEntry, spoolEntryOf } from './spool';
+import { parentPort, workerData } from 'worker_threads';
+import { refusalLine } from '../check/refusal';
+import { processFile } from './consolidate';
+import type { WorkerAnswer, WorkerBatch, WorkerSetup } from './pool';
+import { spoolEntryOf } from './spool';
 
-export interface WorkerTask {
-  file: string;
-  lang?: 'zh' | 'en';
-  spool?: boolean;
-  /** Set to 1 when the task starts, so that the main thread times the file from then, not from when it was queued. */
-  started?: Int32Array;
+async function answer(index: number, file: string, setup: WorkerSetup): Promise<WorkerAnswer> {
+  try {
+    const r = await processFile(file, setup.lang);
+    return { index, result: setup.spool ? spoolEntryOf(r, setup.lang) : r };
+  } catch (error) {
+    return { index, refusal: refusalLine(error, setup.lang) };
+  }
 }
 
-export default async function task(input: WorkerTask): Promise<ProcessedFile | SpoolEntry> {
-  if (input.started) Atomics.store(input.started, 0, 1);
-  const r = await processFile(input.file, input.lang);
-  return input.spool ? spoolEntryOf(r, input.lang) : r;
+if (parentPort) {
+  const port = parentPort;
+  const setup = workerData as WorkerSetup;
+  // One file at a time, in the order sent, however the batches arrive.
+  let queue = Promise.resolve();
+  port.on('message', (batch: WorkerBatch) => {
+    queue = queue.then(async () => {
+      for (const [index, file] of batch) {
+        Atomics.store(setup.state, 0, index + 1);
+        const a = await answer(index, file, setup);
+        Atomics.store(setup.state, 0, 0);
+        port.postMessage(a);
+      }
+    });
+  });
 }

@@ -7,14 +7,13 @@
  */
 import { Command, Option } from 'commander';
 import { checkWorkbooks, CheckRun, exitCodeOf } from '../check/service';
-import { findWorkbooks } from '../batch/consolidate';
+import { findWorkbooks } from '../batch/files';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { Finding, RunReport } from '../model/finding';
 import { ruleTitle } from '../rules/index';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { printable } from '../check/refusal';
-import { refuseMarksOverInputs, writeMarkedCopies } from './mark';
 
 /** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
 async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
@@ -96,7 +95,9 @@ async function runValidate(paths: readonly string[], opts: ValidateOptions, io: 
     return 2;
   }
   // Before any work: no marked copy may replace a workbook being read.
-  if (opts.mark) await refuseMarksOverInputs(files, paths, opts.mark, opts.lang);
+  // The marking is loaded only when asked for.
+  const mark = opts.mark ? { dir: opts.mark, ...(await import('./mark')) } : undefined;
+  if (mark) await mark.refuseMarksOverInputs(files, paths, mark.dir, opts.lang);
   const run = await checkWorkbooks(files.map(workbookFile), nodeCheckOptions(opts.lang));
   for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${s.reason}`);
   if (opts.format === 'json') {
@@ -105,7 +106,7 @@ async function runValidate(paths: readonly string[], opts: ValidateOptions, io: 
   } else {
     io.out(formatText(run.report, opts.lang));
   }
-  if (opts.mark) await writeMarkedCopies(run, opts.mark, opts.lang, io);
+  if (mark) await mark.writeMarkedCopies(run, mark.dir, opts.lang, io);
   return exitCodeOf(run.report);
 }
 

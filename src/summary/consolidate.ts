@@ -224,8 +224,19 @@ export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] 
   return pairer.pairs();
 }
 
+/** Whether a unit named so gave its workbook (`sameUnit` as one of them), each name asked once. */
+function unitsProvided(units: Set<string>): (name: string) => boolean {
+  const list = [...units];
+  const known = new Map<string, boolean>();
+  return (name) => {
+    let answer = known.get(name);
+    if (answer === undefined) known.set(name, (answer = list.some((u) => sameUnit(u, name))));
+    return answer;
+  };
+}
+
 function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
-  const provided = (name: string) => [...units].some((u) => sameUnit(u, name));
+  const provided = unitsProvided(units);
   const { pairs: matched, unpaired } = pairCopies(copies);
   const pairs: HandoverPair[] = matched.map(({ sender: s, receiver: r }) => {
     const differences = compareCopies(s, r);
@@ -308,7 +319,11 @@ export function buildConsolidated(outcomes: FileOutcome[]): Consolidated {
 /** The only part of a site model that the checks across workbooks need: kept small for thousands of files. */
 export function slimModel(model: SiteModel): SiteModel {
   const locations: SiteModel['locations'] = {};
-  for (const [k, v] of Object.entries(model.locations)) if (k.startsWith('handovers') || k.startsWith('site')) locations[k] = v;
+  // The keys once (the compact location map answers one call), the locations only of those kept:
+  // asking it for every entry cost a millisecond a workbook.
+  for (const k of Reflect.ownKeys(model.locations)) {
+    if (typeof k === 'string' && (k.startsWith('handovers') || k.startsWith('site'))) locations[k] = model.locations[k];
+  }
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
   // The sheets give the findings' reading order once those across workbooks are added.
   return { data, locations, sheets: model.sheets, problems: [] };

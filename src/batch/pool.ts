@@ -1,0 +1,167 @@
+/**
+ * Node only: worker threads that read files in batches. Each worker is sent a
+ * few files at a time (one message per batch, not per file) and answers each
+ * file as soon as it is done, with its compact result, so that progress is
+ * still told file by file. A file's time budget counts from when its worker
+ * starts it: the worker says which file it is on in shared memory, and a
+ * worker past the budget is stopped, the file refused in one line, a fresh
+ * worker started and the rest of its files handed out again. A worker that
+ * dies refuses only the file it was on, the same way.
+ */
+import { Worker } from 'worker_threads';
+
+/** What a worker is started with (`workerData`). */
+export interface WorkerSetup {
+  lang?: 'zh' | 'en';
+  /** Results as spool entries (`spoolEntryOf`) rather than processed files. */
+  spool: boolean;
+  /** [0]: 1 + the run's index of the file the worker is on; 0 between files. */
+  state: Int32Array;
+}
+
+/** A batch of files, each with its index in the run. */
+export type WorkerBatch = Array<[index: number, file: string]>;
+
+/** One file's answer: its result, or the line that refuses it (the check threw). */
+export type WorkerAnswer = { index: number; result: unknown } | { index: number; refusal: string };
+
+interface PoolRun {
+  files: readonly string[];
+  threads: number;
+  /** The compiled worker script. */
+  worker: string;
+  setup: Omit<WorkerSetup, 'state'>;
+  /** Each file's time budget, milliseconds. */
+  budgetMs: number;
+  /** Whether file `index` may be started now (the results waiting to be taken in order stay few). */
+  mayStart(index: number): boolean;
+  /** A file's answer from its worker. */
+  answer(a: WorkerAnswer): void;
+  /** The line of a file whose worker was stopped (`over`: past its budget) or died. */
+  lost(index: number, over: boolean, error: unknown): void;
+}
+
+interface Slot {
+  worker: Worker;
+  state: Int32Array;
+  /** Files sent to this worker and not answered yet, in the order it works on them. */
+  pending: number[];
+  /** The file last seen started, and since when. */
+  seen: number;
+  since: number;
+  gone: boolean;
+}
+
+/** Files per batch: 8 while there are many left, fewer towards the end, so that the threads finish together. */
+const batchSize = (left: number, threads: number): number => Math.max(1, Math.min(8, Math.floor(left / (threads * 4))));
+
+/** Runs every file of `run` on `run.threads` workers; resolves when each has been answered or lost. */
+export function runPool(run: PoolRun): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const total = run.files.length;
+    let next = 0;
+    let settled = 0;
+    let ended = false;
+    /** Files handed back by a stopped worker, to go first. */
+    const again: number[] = [];
+    const slots: Slot[] = [];
+
+    const end = (error?: unknown) => {
+      if (ended) return;
+      ended = true;
+      clearInterval(timer);
+      for (const s of slots) stop(s);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const guard = (f: () => void) => {
+      if (ended) return;
+      try {
+        f();
+      } catch (error) {
+        end(error);
+      }
+    };
+    const stop = (s: Slot) => {
+      s.gone = true;
+      s.worker.removeAllListeners('message');
+      void s.worker.terminate();
+    };
+    const count = () => {
+      if (++settled === total) end();
+    };
+
+    const feed = (s: Slot) => {
+      const left = total - next + again.length;
+      const size = batchSize(left, slots.length || run.threads);
+      if (s.gone || s.pending.length >= size) return;
+      const batch: WorkerBatch = [];
+      while (batch.length < size) {
+        if (again.length) batch.push(pick(again.shift()!));
+        else if (next < total && run.mayStart(next)) batch.push(pick(next++));
+        else break;
+      }
+      if (batch.length) {
+        for (const [i] of batch) s.pending.push(i);
+        s.worker.postMessage(batch);
+      }
+    };
+    const pick = (i: number): [number, string] => [i, run.files[i]];
+    const feedAll = () => slots.forEach(feed);
+
+    /** A worker gone wrong: its current file lost, the others handed out again, a new worker in its place. */
+    const replace = (s: Slot, over: boolean, error: unknown) => {
+      if (s.gone) return;
+      stop(s);
+      const current = over ? s.seen - 1 : (s.pending[0] ?? -1);
+      const rest = s.pending.filter((i) => i !== current);
+      again.push(...rest);
+      again.sort((a, b) => a - b);
+      slots[slots.indexOf(s)] = start();
+      if (current >= 0) {
+        run.lost(current, over, error);
+        count();
+      }
+      feedAll();
+    };
+
+    const start = (): Slot => {
+      const state = new Int32Array(new SharedArrayBuffer(4));
+      const worker = new Worker(run.worker, { workerData: { ...run.setup, state } satisfies WorkerSetup });
+      const s: Slot = { worker, state, pending: [], seen: 0, since: 0, gone: false };
+      worker.on('message', (a: WorkerAnswer) =>
+        guard(() => {
+          s.pending.splice(s.pending.indexOf(a.index), 1);
+          run.answer(a);
+          count();
+          feedAll();
+        }),
+      );
+      worker.on('error', (error) => guard(() => replace(s, false, error)));
+      worker.on('exit', (code) => guard(() => replace(s, false, new Error(`worker exited (${code})`))));
+      return s;
+    };
+
+    const timer = setInterval(
+      () =>
+        guard(() => {
+          const now = Date.now();
+          for (const s of [...slots]) {
+            const on = Atomics.load(s.state, 0);
+            if (on !== s.seen) {
+              s.seen = on;
+              s.since = now;
+            } else if (on > 0 && now - s.since > run.budgetMs) replace(s, true, undefined);
+          }
+        }),
+      Math.max(10, Math.min(250, run.budgetMs / 4)),
+    );
+    timer.unref();
+
+    if (total === 0) return end();
+    guard(() => {
+      for (let t = 0; t < Math.min(run.threads, total); t++) slots.push(start());
+      feedAll();
+    });
+  });
+}
