@@ -80,8 +80,8 @@ export function runNode(script: string, args: readonly string[] = []): Promise<P
   });
 }
 
-/** The script that runs `custody ARGS…` as bin/custody.js does (from dist/bench: ../src/cli/main.js). */
+/** The script that runs `custody ARGS…` as `node bin/custody.js ARGS…` does (from dist/bench: ../../bin/custody.js; the bundled CLI when built). */
 export function custodyScript(): string {
-  const main = path.join(__dirname, '..', 'src', 'cli', 'main.js');
-  return `require(${JSON.stringify(main)}).run([process.argv[0], 'custody', ...process.argv.slice(1)]).then((code) => { process.exitCode = code; });`;
+  const bin = path.join(__dirname, '..', '..', 'bin', 'custody.js');
+  return `process.argv.splice(1, 0, ${JSON.stringify(bin)});\nrequire(${JSON.stringify(bin)});`;
 }

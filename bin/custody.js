@@ -1,3 +1,81 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/src/cli/main.js').run(process.argv).then((code) => { process.exitCode = code; });
+/**
+ * `custody`: runs the command line bundled in one file, dist/cli/custody.js
+ * (`npm run build:cli`), compiled from V8's code cache kept beside it, so that a
+ * cold `custody validate` neither looks up a hundred modules nor compiles
+ * again what the last run compiled. tsc's modules (dist/src/cli/main.js) are
+ * run instead when the bundle is missing or older than them (only tsc was run
+ * since), so that what runs is never older than the last build.
+ *
+ * The cache holds the code compiled by each command that has run once: a
+ * command not yet in it writes it anew as it exits (a bundle rebuilt, another
+ * Node, different V8 flags: the cache is refused and written anew too). Any
+ * trouble with the cache only costs the time it would have saved.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const DIST = path.join(__dirname, '..', 'dist');
+const BUNDLE = path.join(DIST, 'cli', 'custody.js');
+const MODULES = path.join(DIST, 'src', 'cli', 'main.js');
+
+function mtime(file) {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first word that is not an option: the command, whose code the cache holds once it has run. */
+const command = process.argv.slice(2).find((a) => !a.startsWith('-')) || '';
+
+function readCache(cacheFile, bundleKey) {
+  try {
+    const bytes = fs.readFileSync(cacheFile);
+    const end = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, end).toString('utf8'));
+    return header.bundle === bundleKey ? { commands: header.commands, data: bytes.subarray(end + 1) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(cacheFile, bundleKey, commands, data) {
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify({ bundle: bundleKey, commands })}\n`), data]));
+    fs.renameSync(tmp, cacheFile);
+  } catch {
+    // A folder we may not write (an installed copy): every run compiles, as without a cache.
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** The bundle as a CommonJS module, its code from the cache when V8 takes it. */
+function loadBundle() {
+  const vm = require('vm');
+  const Module = require('module');
+  const stat = fs.statSync(BUNDLE);
+  const bundleKey = `${stat.size}:${stat.mtimeMs}`;
+  const cacheFile = `${BUNDLE}.cache`;
+  const cache = readCache(cacheFile, bundleKey);
+  const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData: cache && cache.data });
+  const known = cache && !script.cachedDataRejected ? cache.commands : [];
+  if (!known.includes(command)) {
+    // At exit the cache holds all this run compiled too (made now, it would hold only the outermost function).
+    process.once('exit', () => writeCache(cacheFile, bundleKey, [...known, command], script.createCachedData()));
+  }
+  const bundle = new Module(BUNDLE, module);
+  script.runInThisContext()(bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, path.dirname(BUNDLE));
+  bundle.loaded = true;
+  return bundle.exports;
+}
+
+const bundleTime = mtime(BUNDLE);
+const modulesTime = mtime(MODULES);
+const cli = bundleTime !== undefined && (modulesTime === undefined || bundleTime >= modulesTime) ? loadBundle() : require(MODULES);
+cli.run(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -7,9 +7,10 @@
 import { DateContext, ISO_DATETIME, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
 import { splitSignatures } from '../model/people';
 import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
-import { CellValue, SheetGrid, isBlank } from '../model/grid';
+import { CellValue, isBlank } from '../model/grid';
 import { BlockSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
+import type { TableGrid } from '../model/location-map';
 import {
   SheetIndex,
   TableHeader,
@@ -20,6 +21,7 @@ import {
   isPlaceholder,
   labelsOf,
   matchLabel,
+  matchNormalized,
   normalized,
   textOf,
 } from './sheet-index';
@@ -39,6 +41,8 @@ interface ReadLocation {
 export interface FormRead {
   record: FormRecord;
   locations: ReadLocation[];
+  /** The table's cells, all rows alike: they come before `locations[at]`. */
+  table?: { at: number; grid: TableGrid };
   /** Why part of the form could not be read (its table header is gone). */
   problems: string[];
 }
@@ -46,19 +50,38 @@ export interface FormRead {
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
 
-/** The fields a layout is scored by (every sheet is scored against every layout): listed once per layout. */
-const SCORED_FIELDS = new WeakMap<FormLayout, readonly FieldSpec[]>();
-function scoredFields(layout: FormLayout): readonly FieldSpec[] {
-  let fields = SCORED_FIELDS.get(layout);
-  if (!fields) {
-    fields = [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
-    SCORED_FIELDS.set(layout, fields);
+/** A layout's fields as the reader goes through them (every sheet is scored against every layout): listed once per layout. */
+interface LayoutParts {
+  /** What a sheet is scored by: every field, those of the blocks too. */
+  scored: readonly FieldSpec[];
+  header: readonly FieldSpec[];
+  /** The fields after the table or blocks. */
+  trailing: readonly FieldSpec[];
+  /** The labels of every field outside the blocks: a cell that is one is no value. */
+  known: readonly KnownLabel[];
+  /** Labels that end a table: the trailing fields'. */
+  stops: readonly string[];
+}
+
+const PARTS = new WeakMap<FormLayout, LayoutParts>();
+function partsOf(layout: FormLayout): LayoutParts {
+  let parts = PARTS.get(layout);
+  if (!parts) {
+    const trailing = trailingFields(layout);
+    parts = {
+      scored: [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])],
+      header: layout.header.flat(),
+      trailing,
+      known: knownLabels(layoutFields(layout)),
+      stops: trailing.flatMap(labelsOf),
+    };
+    PARTS.set(layout, parts);
   }
-  return fields;
+  return parts;
 }
 
 /** How well a sheet looks like this form: its title, its table's labels, its fields' labels. */
-export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new SheetIndex(sheet)): number {
+export function scoreForm(index: SheetIndex, layout: FormLayout): number {
   let score = findTitle(index, layout) ? 10 : 0;
   for (const table of [layout.table, layout.formerTable]) {
     const header = table ? findTableHeader(index, table.columns) : undefined;
@@ -67,9 +90,9 @@ export function scoreForm(sheet: SheetGrid, layout: FormLayout, index = new Shee
       break;
     }
   }
-  const fields = scoredFields(layout);
+  const fields = partsOf(layout).scored;
   if (fields.length > 0) {
-    const hits = fields.filter((f) => index.labelCells(labelsOf(f)).some((i) => index.texts[i].text.length < 200)).length;
+    const hits = fields.filter((f) => index.hasLabel(labelsOf(f))).length;
     score += (4 * hits) / fields.length;
   }
   return score;
@@ -137,7 +160,7 @@ function knownLabels(fields: readonly FieldSpec[]): KnownLabel[] {
 function findLabelCell(index: SheetIndex, labels: readonly string[], rowRange: [number, number], strict: boolean): TextCell | undefined {
   const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
   for (const label of labels) {
-    const candidates = index.labelCells([label]).map((i) => index.texts[i]);
+    const candidates = index.cellsOfLabel(label);
     const hit = candidates.find(inRange) ?? (strict ? undefined : candidates[0]);
     if (hit) return hit;
   }
@@ -154,12 +177,14 @@ function readFields(
   target: FieldTarget,
 ): void {
   // A short word such as 考点 is a value far more often than a label; a label ends with a colon or is longer.
-  const isSomeLabel = (text: string): boolean =>
-    allLabels.some(({ labels, bare }) => {
-      const hit = matchLabel(text, labels);
+  const isSomeLabel = (text: string): boolean => {
+    const entry = normalized(text);
+    return allLabels.some(({ labels, bare }) => {
+      const hit = matchNormalized(entry, labels);
       if (!hit) return false;
-      return /[:：]\s*$/.test(text) || normalized(text).norm.length >= 3 || (bare && hit.rest === '');
+      return /[:：]\s*$/.test(text) || entry.norm.length >= 3 || (bare && hit.rest === '');
     });
+  };
   const valueAt = (row: number, col: number): boolean => {
     const v = index.value(row, col);
     return !isBlank(v) && !(typeof v === 'string' && (isSomeLabel(v) || isPlaceholder(v)));
@@ -213,47 +238,38 @@ function firstText(index: SheetIndex, row: number, from: number, to: number): st
   return '';
 }
 
-/** A cell of the row up to `right` is one of these labels (as matchLabel finds it): the table has ended. */
-function rowHasLabel(index: SheetIndex, r: number, right: number, labels: ReadonlySet<string>): boolean {
-  if (labels.size === 0) return false;
-  for (let c = 0; c <= right; c++) {
-    const v = index.value(r, c);
-    if (typeof v !== 'string') continue;
-    const { norm } = normalized(v);
-    if (labels.has(norm)) return true;
-    for (let colon = norm.indexOf(':'); colon > 0; colon = norm.indexOf(':', colon + 1)) if (labels.has(norm.slice(0, colon))) return true;
-  }
-  return false;
-}
-
-function readTable(
-  index: SheetIndex,
-  table: TableSpec,
-  header: TableHeader,
-  out: FormRead,
-  ctx: DateContext,
-  stopLabels: ReadonlyArray<readonly string[]>,
-): number {
+function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
+  const present = table.columns.flatMap((column) => {
+    const col = header.columns.get(column.key);
+    return col === undefined ? [] : [{ column, col }];
+  });
   const cols = [...header.columns.values()];
-  const left = Math.min(...cols, header.seqCol ?? Infinity);
+  const left = Math.max(0, Math.min(...cols, header.seqCol ?? Infinity));
   const right = Math.max(...cols);
   const rows: FormRecord[] = [];
-  const stop = new Set(stopLabels.flat());
+  const grid: TableGrid = {
+    rows: [],
+    seqs: [],
+    rowCol: header.seqCol ?? Math.min(...cols),
+    columns: present.map(({ column, col }) => ({ path: column.key, col })),
+  };
+  out.table = { at: out.locations.length, grid };
+  // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
+  const stops = index.labelColumns(stopLabels);
   let blankRun = 0;
   const columnUnit = unitInHeader(index, header);
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
   for (; r <= last; r++) {
-    const lead = firstText(index, r, Math.max(0, left), right);
+    const lead = firstText(index, r, left, right);
     if (lead === '合计' || lead.startsWith('合计')) {
       readTotal(index, table, header, r, out);
       r++;
       break;
     }
     if (lead.startsWith('备注')) break;
-    const rowText = cols.map((c) => index.value(r, c));
-    if (rowHasLabel(index, r, right, stop)) break;
-    if (rowText.every((v) => isBlank(v))) {
+    if ((stops.get(r) ?? Infinity) <= right) break;
+    if (cols.every((c) => isBlank(index.value(r, c)))) {
       if (++blankRun >= BLANK_RUN_END) break;
       continue;
     }
@@ -263,12 +279,10 @@ function readTable(
     let quantityText: string | undefined;
     const i = rows.length;
     const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
-    const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1;
-    out.locations.push({ path: '', item: i, row: r, col: header.seqCol ?? Math.min(...cols), seq });
-    for (const column of table.columns) {
-      const c = header.columns.get(column.key);
-      if (c === undefined) continue;
-      const raw = index.value(r, c);
+    grid.rows.push(r);
+    grid.seqs.push(typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1);
+    for (const { column, col } of present) {
+      const raw = index.value(r, col);
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;
@@ -276,7 +290,6 @@ function readTable(
         typedUnit = unitOfCount(raw);
         quantityText = raw;
       }
-      out.locations.push({ path: column.key, item: i, row: r, col: c, seq });
     }
     // 还卷时间 "10:50" or "15日10时" written short: on its row's 取卷时间's day, as 附件5's 至 continues its 值班时间.
     for (const column of table.columns) if (column.relativeTo) continueDate(item, column.key, column.relativeTo, ctx);
@@ -322,7 +335,7 @@ function readTotal(index: SheetIndex, table: TableSpec, header: TableHeader, r: 
 /** The cell left of a block's first label that names its kind (日间), not the label of all blocks. */
 function kindCell(index: SheetIndex, blocks: BlockSpec, start: TextCell): TextCell | undefined {
   const side = blocks.sideLabel ? normalizeLabel(blocks.sideLabel) : undefined;
-  const left = index.texts.filter((t) => t.row === start.row && t.col < start.col && normalized(t.text).norm !== side);
+  const left = index.rowTexts(start.row).filter((t) => t.col < start.col && t.norm !== side);
   return left[left.length - 1];
 }
 
@@ -342,6 +355,15 @@ function continueDate(item: FormRecord, key: string, after: string, ctx: DateCon
   item[key] = same.slice(0, 10) < formatDate(base) && next ? next : same;
 }
 
+/** The first row below the last block's start with 备注 or one of the fields after the blocks. */
+function rowAfterBlocks(index: SheetIndex, layout: FormLayout, lastStart: number): number {
+  const trailing = partsOf(layout).trailing.map(labelsOf);
+  for (let row = lastStart + 1; row < index.sheet.rows.length; row++) {
+    if (index.rowTexts(row).some((t) => t.norm.startsWith('备注') || trailing.some((labels) => matchLabel(t.text, labels)))) return row;
+  }
+  return index.sheet.rows.length;
+}
+
 /**
  * Reads the blocks of a page (附件5): each starts at its first field's label
  * (值班时间) and runs to the next; a block nobody filled in is no record.
@@ -349,15 +371,10 @@ function continueDate(item: FormRecord, key: string, after: string, ctx: DateCon
 function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: DateContext, restTaken: Set<string>): number | undefined {
   const blocks = layout.blocks!;
   const fields = blocks.lines.flat();
-  const starts = index.texts.filter((t) => matchLabel(t.text, labelsOf(fields[0])) && !/[(（]/.test(t.text));
+  const starts = index.labelCells(labelsOf(fields[0])).filter((t) => !/[(（]/.test(t.text));
   if (starts.length === 0) return undefined;
-  const after = index.texts.find(
-    (t) =>
-      t.row > starts[starts.length - 1].row &&
-      (normalized(t.text).norm.startsWith('备注') || trailingFields(layout).some((f) => matchLabel(t.text, labelsOf(f)))),
-  );
-  const end = after?.row ?? index.sheet.rows.length;
-  const known = knownLabels([...fields, ...trailingFields(layout)]);
+  const end = rowAfterBlocks(index, layout, starts[starts.length - 1].row);
+  const known = knownLabels([...fields, ...partsOf(layout).trailing]);
   const items: FormRecord[] = [];
   starts.forEach((start, k) => {
     const i = items.length;
@@ -384,7 +401,7 @@ function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: D
 
 /** The rows of a form, as a table (now or as it was printed before) or as blocks; returns the row after them. */
 function readRows(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: DateContext, restTaken: Set<string>): number | undefined {
-  const stops = trailingFields(layout).map(labelsOf);
+  const stops = partsOf(layout).stops;
   for (const table of [layout.table, layout.formerTable]) {
     const header = table ? findTableHeader(index, table.columns) : undefined;
     if (table && header) return readTable(index, table, header, out, ctx, stops);
@@ -394,15 +411,16 @@ function readRows(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: Dat
 }
 
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
-export function readForm(layout: FormLayout, sheet: SheetGrid, ctx: ReadContext, index = new SheetIndex(sheet)): FormRead {
+export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext): FormRead {
+  const sheet = index.sheet;
   const out: FormRead = { record: {}, locations: [], problems: [] };
   const title = findTitle(index, layout);
   if (title) out.locations.push({ path: '', row: title.row, col: title.col, seq: null });
-  const allLabels = knownLabels(layoutFields(layout));
+  const { header: headerFields, trailing, known: allLabels } = partsOf(layout);
   const restTaken = new Set<string>();
   const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
-  readFields(index, layout.header.flat(), allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
+  readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);
   if (rowDate) dates = { ...dates, autumn: false, year: +rowDate.slice(0, 4), month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
@@ -423,7 +441,7 @@ export function readForm(layout: FormLayout, sheet: SheetGrid, ctx: ReadContext,
       rowsEnd = end;
     }
   }
-  readFields(index, trailingFields(layout), allLabels, [rowsEnd, Number.MAX_SAFE_INTEGER], out, ctx.dates, { record: out.record, restTaken });
+  readFields(index, trailing, allLabels, [rowsEnd, Number.MAX_SAFE_INTEGER], out, ctx.dates, { record: out.record, restTaken });
   return out;
 }
 

@@ -11,6 +11,10 @@ export function getPath(record: FormRecord, path: string): unknown {
 }
 
 export function setPath(record: FormRecord, path: string, value: unknown): void {
+  if (!path.includes('.')) {
+    record[path] = value;
+    return;
+  }
   const keys = path.split('.');
   let node: Record<string, unknown> = record;
   for (const key of keys.slice(0, -1)) {

@@ -1,17 +1,18 @@
 /**
- * A sheet as the readers look it up, built once per sheet: its text cells in
- * reading order, the cells by the label they can be, the rows that can be a
- * table's header; and the small tests on a cell's text (a label, a
- * placeholder, a title) that reading a form is made of.
+ * A sheet as the readers look it up, built in one pass over its cells: the
+ * cells that can be a label (by the label they can be), the rows that can be
+ * a table's header, the cells where a title stands; and the small tests on a
+ * cell's text (a label, a placeholder, a title) that reading a form is made of.
  */
 import { normalizeLabel, toHalfWidth } from '../model/text';
-import { CellValue, SheetGrid, parseRange, sheetWidth } from '../model/grid';
+import { CellValue, RangeBox, SheetGrid, cellAt, parseA1, parseRange, sheetWidth } from '../model/grid';
 import { resolvedCell } from './formula';
-import type { ColumnSpec, FieldSpec, FormLayout } from './layout';
+import { ColumnSpec, FieldSpec, FormLayout, layoutFields } from './layout';
 
 /** What an empty form shows where a value goes: "    年   月   日   时   分", "____". */
+const PLACEHOLDER = /^[\s\u3000年月日时分秒点:：_\-—–~～()（）/.]*$/;
 export function isPlaceholder(text: string): boolean {
-  return text.replace(/[\s\u3000年月日时分秒点:：_\-—–~～()（）/.]/g, '') === '';
+  return PLACEHOLDER.test(text);
 }
 
 /** ０-９ → 0-9, leaving full-width punctuation in names and notes as typed. */
@@ -34,7 +35,9 @@ export function normalized(text: string): { norm: string; half: string } {
   let hit = NORM_CACHE.get(text);
   if (!hit) {
     if (NORM_CACHE.size > 100_000) NORM_CACHE.clear();
-    hit = { norm: normalizeLabel(text), half: toHalfWidth(text).trim() };
+    // normalizeLabel without its second half-width pass: trimming first removes nothing it would keep.
+    const half = toHalfWidth(text).trim();
+    hit = { norm: half.replace(/\s+/g, '').replace(/[:：]+$/, ''), half };
     NORM_CACHE.set(text, hit);
   }
   return hit;
@@ -55,7 +58,11 @@ export function labelsOf(field: FieldSpec): readonly string[] {
 
 /** The text of a label cell is this label, possibly with the value after its colon. */
 export function matchLabel(cellText: string, labels: readonly string[]): { rest: string } | undefined {
-  const { norm, half } = normalized(cellText);
+  return matchNormalized(normalized(cellText), labels);
+}
+
+/** matchLabel on a text already normalized. */
+export function matchNormalized({ norm, half }: { norm: string; half: string }, labels: readonly string[]): { rest: string } | undefined {
   for (const label of labels) if (norm === label) return { rest: '' };
   for (const label of labels) {
     // The value follows the label's colon; keep the value's own spacing.
@@ -69,7 +76,14 @@ export function matchLabel(cellText: string, labels: readonly string[]): { rest:
 
 /** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"); `norm` as normalizeLabel gives it. */
 function matchColumnNorm(norm: string, labels: readonly string[]): boolean {
-  return labels.some((label) => norm === label || (norm.startsWith(label) && norm[label.length] === '('));
+  for (const label of labels) if (norm === label || (norm.startsWith(label) && norm[label.length] === '(')) return true;
+  return false;
+}
+
+/** The column's label without its parenthesised unit, as a quick first test of a header row. */
+function labelStem(norm: string): string {
+  const paren = norm.indexOf('(');
+  return paren > 0 ? norm.slice(0, paren) : norm;
 }
 
 export interface TextCell {
@@ -81,110 +95,228 @@ export interface TextCell {
 }
 
 /**
- * What the readers look up in a sheet, built once per sheet so that every
- * search is linear in its cells however many layouts and fields ask: the text
- * cells in reading order, the cells by the label they can be (their whole
- * text, or the text before a colon), and the rows that can be a table header.
+ * Every label and column stem the layouts can look up. A sheet indexes only
+ * the cells that are one of them, so that a vault log of 50,000 rows keeps no
+ * record of its names and times; a label outside it is still found, by a scan.
  */
-export class SheetIndex {
-  readonly texts: TextCell[] = [];
-  readonly mergeRight = new Map<string, number>();
-  /** Table headers found so far, by the layout's columns (null: searched, none). */
-  readonly headers = new Map<readonly ColumnSpec[], TableHeader | null>();
-  readonly width: number;
-  private labelMap?: Map<string, number[]>;
-  private readonly cellsByLabels = new Map<readonly string[], number[]>();
-  private headerRowMap?: { byRow: Map<number, TextCell[]>; rowsByStem: Map<string, number[]> };
+export interface Vocabulary {
+  labels: ReadonlySet<string>;
+  stems: ReadonlySet<string>;
+}
 
-  constructor(readonly sheet: SheetGrid) {
-    this.width = sheetWidth(sheet);
-    const rows = sheet.rows;
-    for (let row = 0; row < rows.length; row++) {
-      const cells = rows[row];
-      if (!cells) continue;
-      for (let col = 0; col < cells.length; col++) {
-        const v = cells[col];
-        if (typeof v === 'string' && v.trim() !== '') this.texts.push({ row, col, text: v, norm: normalized(v).norm });
-      }
-    }
-    for (const m of sheet.merges) {
-      const box = parseRange(m);
-      if (box) this.mergeRight.set(`${box.top},${box.left}`, box.right);
-    }
+export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
+  const labels = new Set<string>();
+  const stems = new Set<string>();
+  for (const layout of layouts) {
+    for (const field of [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])]) for (const l of labelsOf(field)) labels.add(l);
+    for (const table of [layout.table, layout.formerTable])
+      for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
   }
-
-  value(row: number, col: number): CellValue {
-    return resolvedCell(this.sheet, row, col);
-  }
-
-  rightEdge(row: number, col: number): number {
-    return this.mergeRight.get(`${row},${col}`) ?? col;
-  }
-
-  /** The text cells (their places in `texts`, in reading order) that match one of these labels as matchLabel does. */
-  labelCells(labels: readonly string[]): number[] {
-    if (!this.labelMap) this.labelMap = this.buildLabelMap();
-    if (labels.length === 1) return this.labelMap.get(labels[0]) ?? [];
-    // A field's labels (labelsOf) are one constant array: its cells are merged once per sheet.
-    let cells = this.cellsByLabels.get(labels);
-    if (!cells) {
-      const lists = labels.map((l) => this.labelMap!.get(l)).filter((l): l is number[] => l !== undefined);
-      cells = lists.length <= 1 ? (lists[0] ?? []) : [...new Set(lists.flat())].sort((a, b) => a - b);
-      this.cellsByLabels.set(labels, cells);
-    }
-    return cells;
-  }
-
-  /** Each cell under its whole normalized text and under the text before each of its colons. */
-  private buildLabelMap(): Map<string, number[]> {
-    const map = new Map<string, number[]>();
-    const add = (key: string, i: number) => {
-      const list = map.get(key);
-      if (list) {
-        if (list[list.length - 1] !== i) list.push(i);
-      } else map.set(key, [i]);
-    };
-    this.texts.forEach((t, i) => {
-      add(t.norm, i);
-      for (let colon = t.norm.indexOf(':'); colon > 0; colon = t.norm.indexOf(':', colon + 1)) add(t.norm.slice(0, colon), i);
-    });
-    return map;
-  }
-
-  /** The short text cells by row, and the rows where each label stem stands (for the table header search). */
-  headerRows(): { byRow: Map<number, TextCell[]>; rowsByStem: Map<string, number[]> } {
-    if (this.headerRowMap) return this.headerRowMap;
-    const byRow = new Map<number, TextCell[]>();
-    const rowsByStem = new Map<string, number[]>();
-    for (const t of this.texts) {
-      if (t.text.length > 40) continue;
-      const cells = byRow.get(t.row);
-      if (cells) cells.push(t);
-      else byRow.set(t.row, [t]);
-      const stem = labelStem(t.norm);
-      const rows = rowsByStem.get(stem);
-      if (!rows) rowsByStem.set(stem, [t.row]);
-      else if (rows[rows.length - 1] !== t.row) rows.push(t.row);
-    }
-    return (this.headerRowMap = { byRow, rowsByStem });
-  }
+  return { labels, stems };
 }
 
 /** A title heads its sheet: among the first few rows with text, and short. */
 const TITLE_ROWS = 5;
 const TITLE_CHARS = 80;
+/** Header cells are short. */
+const HEADER_CHARS = 40;
+/** A label cell a form is recognised by is not a paragraph of notes. */
+const LABEL_CHARS = 200;
+/** More columns than three letters name: merges are kept by row × this + column. */
+const MAX_COLUMNS = 1 << 15;
+
+const RANGES = new Map<string, RangeBox | undefined>();
+/** Merges repeat from workbook to workbook ("A1:H1"): each range is parsed once. */
+function mergeBox(range: string): RangeBox | undefined {
+  if (RANGES.has(range)) return RANGES.get(range);
+  if (RANGES.size > 10_000) RANGES.clear();
+  const box = parseRange(range);
+  RANGES.set(range, box);
+  return box;
+}
+
+/**
+ * What the readers look up in a sheet, built in one pass over its cells so
+ * that every search is linear in its cells however many layouts and fields
+ * ask: the cells by the label they can be (their whole text, or the text
+ * before a colon), the rows where each column stem stands, the title cells.
+ */
+export class SheetIndex {
+  readonly width: number;
+  /** Table headers found so far, by the layout's columns (null: searched, none). */
+  readonly headers = new Map<readonly ColumnSpec[], TableHeader | null>();
+  /** The text cells in the first rows with text, short enough to be a title, in reading order. */
+  readonly titleCells: TextCell[] = [];
+  private readonly mergeRight = new Map<number, number>();
+  /** Cells by each vocabulary label they are, in reading order. */
+  private readonly labelMap = new Map<string, TextCell[]>();
+  /** Labels with a cell shorter than LABEL_CHARS. */
+  private readonly shortLabels = new Set<string>();
+  /** The rows where each vocabulary stem stands in a short cell, in order. */
+  private readonly rowsByStem = new Map<string, number[]>();
+  private readonly cellsByLabels = new Map<readonly string[], TextCell[]>();
+  private readonly rowTextMap = new Map<number, TextCell[]>();
+
+  constructor(
+    readonly sheet: SheetGrid,
+    private readonly vocabulary: Vocabulary,
+  ) {
+    this.width = sheetWidth(sheet);
+    const rows = sheet.rows;
+    let titleEnd = -1;
+    for (let row = 0; row < rows.length; row++) {
+      const cells = rows[row];
+      if (!cells) continue;
+      for (let col = 0; col < cells.length; col++) {
+        const text = cells[col];
+        if (typeof text !== 'string' || text.trim() === '') continue;
+        const { norm } = normalized(text);
+        if (titleEnd < 0) titleEnd = row + TITLE_ROWS;
+        let cell: TextCell | undefined;
+        if (row < titleEnd && norm.length <= TITLE_CHARS) this.titleCells.push((cell = { row, col, text, norm }));
+        if (vocabulary.labels.has(norm)) this.addLabel(norm, (cell ??= { row, col, text, norm }));
+        for (let colon = norm.indexOf(':'); colon > 0; colon = norm.indexOf(':', colon + 1)) {
+          const key = norm.slice(0, colon);
+          if (vocabulary.labels.has(key)) this.addLabel(key, (cell ??= { row, col, text, norm }));
+        }
+        if (text.length <= HEADER_CHARS && vocabulary.stems.has(labelStem(norm))) this.addStemRow(labelStem(norm), row);
+      }
+    }
+    for (const m of sheet.merges) {
+      const box = mergeBox(m);
+      if (box) this.mergeRight.set(box.top * MAX_COLUMNS + box.left, box.right);
+    }
+  }
+
+  private addLabel(label: string, cell: TextCell): void {
+    const list = this.labelMap.get(label);
+    if (list) list.push(cell);
+    else this.labelMap.set(label, [cell]);
+    if (cell.text.length < LABEL_CHARS) this.shortLabels.add(label);
+  }
+
+  private addStemRow(stem: string, row: number): void {
+    const rows = this.rowsByStem.get(stem);
+    if (!rows) this.rowsByStem.set(stem, [row]);
+    else if (rows[rows.length - 1] !== row) rows.push(row);
+  }
+
+  /** The cell's value; a formula without its cached value worked out. */
+  value(row: number, col: number): CellValue {
+    const cells = this.sheet.rows[row];
+    const v = cells === undefined ? undefined : cells[col];
+    if (v !== undefined && v !== null) return v;
+    return this.sheet.formulas ? resolvedCell(this.sheet, row, col) : null;
+  }
+
+  rightEdge(row: number, col: number): number {
+    return this.mergeRight.get(row * MAX_COLUMNS + col) ?? col;
+  }
+
+  /** The text cells that match one of these labels as matchLabel does, in reading order. */
+  labelCells(labels: readonly string[]): readonly TextCell[] {
+    if (labels.length === 1) return this.cellsOfLabel(labels[0]);
+    // A field's labels (labelsOf) are one constant array: its cells are merged once per sheet.
+    let cells = this.cellsByLabels.get(labels);
+    if (!cells) {
+      const lists = labels.map((l) => this.cellsOfLabel(l)).filter((l) => l.length > 0);
+      cells = lists.length <= 1 ? [...(lists[0] ?? [])] : inReadingOrder(lists.flat());
+      this.cellsByLabels.set(labels, cells);
+    }
+    return cells;
+  }
+
+  /** Some label of these stands in a cell short enough to be a label. */
+  hasLabel(labels: readonly string[]): boolean {
+    for (const label of labels) if (this.vocabulary.labels.has(label) ? this.shortLabels.has(label) : this.cellsOfLabel(label).some(isShort)) return true;
+    return false;
+  }
+
+  /** The text cells that match this label as matchLabel does, in reading order. */
+  cellsOfLabel(label: string): readonly TextCell[] {
+    if (this.vocabulary.labels.has(label)) return this.labelMap.get(label) ?? [];
+    // A label no layout declares: looked for cell by cell, once per sheet.
+    let cells = this.labelMap.get(label);
+    if (!cells) {
+      cells = [];
+      for (let row = 0; row < this.sheet.rows.length; row++) for (const t of this.rowTexts(row)) if (matchesLabel(t.norm, label)) cells.push(t);
+      this.labelMap.set(label, cells);
+    }
+    return cells;
+  }
+
+  /** Each row where one of these labels stands (as matchLabel finds it, a formula's text too), with its leftmost column. */
+  labelColumns(labels: readonly string[]): Map<number, number> {
+    const at = new Map<number, number>();
+    const put = (row: number, col: number): void => {
+      const known = at.get(row);
+      if (known === undefined || col < known) at.set(row, col);
+    };
+    for (const label of labels) for (const t of this.cellsOfLabel(label)) put(t.row, t.col);
+    // A formula whose cached value is missing is not in the index: its worked-out text may be a label.
+    for (const address of Object.keys(this.sheet.formulas ?? {})) {
+      const cell = parseA1(address);
+      if (!cell || cellAt(this.sheet, cell.row, cell.col) !== null) continue;
+      const v = this.value(cell.row, cell.col);
+      if (typeof v === 'string' && labels.some((label) => matchesLabel(normalized(v).norm, label))) put(cell.row, cell.col);
+    }
+    return at;
+  }
+
+  /** The text cells of a row, left to right. */
+  rowTexts(row: number): readonly TextCell[] {
+    let texts = this.rowTextMap.get(row);
+    if (!texts) {
+      texts = [];
+      const cells = this.sheet.rows[row] ?? [];
+      for (let col = 0; col < cells.length; col++) {
+        const text = cells[col];
+        if (typeof text === 'string' && text.trim() !== '') texts.push({ row, col, text, norm: normalized(text).norm });
+      }
+      this.rowTextMap.set(row, texts);
+    }
+    return texts;
+  }
+
+  /** The rows (in order) where one of these column stems stands in a short cell. */
+  stemRows(stems: readonly string[]): number[] {
+    const rows = new Set<number>();
+    for (const stem of stems) {
+      const known = this.vocabulary.stems.has(stem) ? this.rowsByStem.get(stem) : this.scanStem(stem);
+      for (const row of known ?? []) rows.add(row);
+    }
+    return [...rows].sort((a, b) => a - b);
+  }
+
+  private scanStem(stem: string): number[] {
+    const rows: number[] = [];
+    for (let row = 0; row < this.sheet.rows.length; row++)
+      if (this.rowTexts(row).some((t) => t.text.length <= HEADER_CHARS && labelStem(t.norm) === stem)) rows.push(row);
+    return rows;
+  }
+}
+
+/** Cells sorted by row and column, each place once. */
+function inReadingOrder(cells: TextCell[]): TextCell[] {
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return cells.filter((t, i) => i === 0 || t.row !== cells[i - 1].row || t.col !== cells[i - 1].col);
+}
+
+function isShort(t: TextCell): boolean {
+  return t.text.length < LABEL_CHARS;
+}
+
+/** As matchLabel, on the normalized text: the label, or the label and a colon. */
+function matchesLabel(norm: string, label: string): boolean {
+  return norm === label || (norm.startsWith(label) && norm[label.length] === ':');
+}
 
 /**
  * The form's title, if the sheet has it where a title stands. A phrase such as
  * “考试安排” deep in some other table does not make that sheet a form.
  */
 export function findTitle(index: SheetIndex, layout: FormLayout): TextCell | undefined {
-  const first = index.texts[0]?.row ?? 0;
-  for (const t of index.texts) {
-    if (t.row >= first + TITLE_ROWS) return undefined;
-    if (t.norm.length <= TITLE_CHARS && layout.titlePattern.test(t.norm)) return t;
-  }
-  return undefined;
+  return index.titleCells.find((t) => layout.titlePattern.test(t.norm));
 }
 
 export interface TableHeader {
@@ -192,12 +324,6 @@ export interface TableHeader {
   dataStart: number;
   seqCol: number | undefined;
   columns: Map<string, number>;
-}
-
-/** The column's label without its parenthesised unit, as a quick first test. */
-function labelStem(norm: string): string {
-  const paren = norm.indexOf('(');
-  return paren > 0 ? norm.slice(0, paren) : norm;
 }
 
 export function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
@@ -208,22 +334,62 @@ export function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[
   return header;
 }
 
+/** A table's columns as the header search compares them: each column's labels and their stems, worked out once per layout. */
+interface HeaderColumns {
+  labels: ReadonlyArray<readonly string[]>;
+  stems: readonly string[];
+  /** The columns (by place) whose labels have this stem: the only ones a cell with this stem can head. */
+  byStem: ReadonlyMap<string, readonly number[]>;
+  /** Columns with a label that opens with a parenthesis, which has no stem: any cell may head them. */
+  anyStem: readonly number[];
+}
+
+const HEADER_COLUMNS = new WeakMap<readonly ColumnSpec[], HeaderColumns>();
+function headerColumns(columns: readonly ColumnSpec[]): HeaderColumns {
+  let known = HEADER_COLUMNS.get(columns);
+  if (!known) {
+    const labels = columns.map(labelsOf);
+    const byStem = new Map<string, number[]>();
+    labels.forEach((ls, i) => {
+      for (const stem of new Set(ls.map(labelStem))) byStem.set(stem, [...(byStem.get(stem) ?? []), i]);
+    });
+    const anyStem = labels.flatMap((ls, i) => (ls.some((l) => l.startsWith('(')) ? [i] : []));
+    known = { labels, stems: [...byStem.keys()], byStem, anyStem };
+    HEADER_COLUMNS.set(columns, known);
+  }
+  return known;
+}
+
+/** For each column (by place), the cells of a row that may head it, left to right. */
+function headerOptions(cells: readonly TextCell[], known: HeaderColumns): Array<TextCell[] | undefined> {
+  const options: Array<TextCell[] | undefined> = [];
+  for (const t of cells) {
+    const columns = known.byStem.get(labelStem(t.norm));
+    if (columns) for (const i of columns) (options[i] ??= []).push(t);
+  }
+  // A column with such a label may be headed by any cell of the row.
+  for (const i of known.anyStem) options[i] = [...cells];
+  return options;
+}
+
 function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
-  const labels = columns.map(labelsOf);
-  const { byRow, rowsByStem } = index.headerRows();
-  // Only rows holding one of the columns' stems can be the header: in sheet order.
-  const rows = [...new Set(labels.flat().flatMap((l) => rowsByStem.get(labelStem(l)) ?? []))].sort((a, b) => a - b);
+  const known = headerColumns(columns);
+  const { labels } = known;
   let best: TableHeader | undefined;
   let bestCount = 0;
-  for (const row of rows) {
-    const cells = byRow.get(row)!;
-    const below = byRow.get(row + 1) ?? [];
+  // Only rows holding one of the columns' stems can be the header: in sheet order.
+  for (const row of index.stemRows(known.stems)) {
+    const cells = shortTexts(index, row);
+    const options = headerOptions(cells, known);
+    let belowOptions: Array<TextCell[] | undefined> | undefined;
     const found = new Map<string, number>();
     const taken = new Set<number>();
     let usedBelow = false;
+    const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined =>
+      list?.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
     columns.forEach((column, i) => {
-      const hit = cells.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
-      const low = hit || !column.group ? undefined : below.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
+      const hit = matching(options[i], i);
+      const low = hit || !column.group ? undefined : matching((belowOptions ??= headerOptions(shortTexts(index, row + 1), known))[i], i);
       const at = hit ?? low;
       if (!at) return;
       found.set(column.key, at.col);
@@ -238,4 +404,8 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
   }
   const needed = Math.max(2, Math.ceil(columns.length / 2));
   return best && bestCount >= needed ? best : undefined;
+}
+
+function shortTexts(index: SheetIndex, row: number): readonly TextCell[] {
+  return index.rowTexts(row).filter((t) => t.text.length <= HEADER_CHARS);
 }

@@ -6,13 +6,14 @@ import { semesterDates } from '../model/datetime';
 import { addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
-import { SheetGrid, WorkbookGrid, a1 } from '../model/grid';
+import { SheetGrid, WorkbookGrid, a1, cellAt, parseA1 } from '../model/grid';
 import type { SheetDraft } from './draft';
 import { FORMS, FormEntry, recordsOf } from './index';
 
 export type { SiteModel };
 import { FormRecord, rowsKey } from './layout';
 import { FormRead, ReadContext, SheetIndex, readForm, scoreForm } from './read';
+import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
@@ -40,14 +41,17 @@ export function draftBlankForm(entry: FormEntry): SheetDraft {
   return renderForm(entry.layout, entry.layout.sheetName);
 }
 
+/** Every label and column of the forms: what a sheet's index keeps. */
+const VOCABULARY = vocabularyOf(FORMS.map((entry) => entry.layout));
+
 /** Which form each sheet is, by its content; null for a sheet that is none of them. */
 function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null }> {
   return grid.sheets.map((sheet) => {
-    const index = new SheetIndex(sheet);
+    const index = new SheetIndex(sheet, VOCABULARY);
     let best: FormEntry | null = null;
     let bestScore = MIN_SCORE - 0.001;
     for (const entry of FORMS) {
-      const score = scoreForm(sheet, entry.layout, index);
+      const score = scoreForm(index, entry.layout);
       if (score > bestScore) {
         best = entry;
         bestScore = score;
@@ -64,16 +68,9 @@ function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: s
   return keys.length === 0 && (!rows || rows.length === 0);
 }
 
-/** Rows from which a workbook's locations are kept compactly: below, a plain object is quicker to build and to look up in. */
-const COMPACT_FROM_ROWS = 2000;
-
-function isLarge(grid: WorkbookGrid): boolean {
-  return grid.sheets.reduce((n, sheet) => n + sheet.rows.length, 0) >= COMPACT_FROM_ROWS;
-}
-
 /** Reads every form of a workbook into the site model. */
 export function readWorkbook(grid: WorkbookGrid): SiteModel {
-  const model: SiteModel = { data: {}, locations: isLarge(grid) ? compactLocationMap() : {}, sheets: [], problems: [] };
+  const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
   const recognised = recogniseSheets(grid);
   const ctx: ReadContext = { dates: {} };
 
@@ -82,9 +79,8 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   for (const recognisedSheet of order) {
     const { sheet, entry, index } = recognisedSheet;
     if (!entry || !index) continue;
-    const read = readForm(entry.layout, sheet, ctx, index);
-    // Only a handover's title is looked at again (tidyHandoverSemesters); a large sheet's index is large.
-    if (entry.layout.id !== 'handover') recognisedSheet.index = null;
+    const read = readForm(entry.layout, index, ctx);
+    recognisedSheet.index = null;
     model.problems.push(...read.problems);
     if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
     const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
@@ -132,11 +128,11 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     prefix = entry.key;
     data[entry.key] = record;
   }
-  bindLocations(model, entry, sheet, read.locations, prefix, rowOffset);
+  bindLocations(model, entry, sheet, read, prefix, rowOffset);
 }
 
-/** Where each value of the sheet sits: fields one by one, each run of table cells as one compact table. */
-function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, cells: FormRead['locations'], prefix: string, rowOffset: number): void {
+/** Where each value of the sheet sits: fields one by one, the table and each run of block cells as one compact table. */
+function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, prefix: string, rowOffset: number): void {
   const table = rowsKey(entry.layout);
   const fieldPaths = entry.layout.adapt?.fieldPaths ?? {};
   const form = entry.layout.attachment;
@@ -149,12 +145,16 @@ function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, cel
     form,
     numbered: !!entry.layout.blocks,
   };
+  const cells = read.locations;
+  const gridAt = read.table && read.table.grid.rows.length > 0 ? read.table.at : -1;
   // In the reader's order: the map lists its keys in that order.
-  for (let i = 0; i < cells.length;) {
+  for (let i = 0; i <= cells.length;) {
+    if (i === gridAt) addTableLocations(model.locations, { ...tableAt, cells: read.table!.grid });
+    if (i === cells.length) break;
     const loc = cells[i];
     if (loc.item !== undefined) {
       let end = i + 1;
-      while (end < cells.length && cells[end].item !== undefined) end++;
+      while (end < cells.length && cells[end].item !== undefined && end !== gridAt) end++;
       addTableLocations(model.locations, { ...tableAt, cells: i === 0 && end === cells.length ? cells : cells.slice(i, end) });
       i = end;
       continue;
@@ -193,14 +193,21 @@ function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof r
   model.data.handovers?.forEach((handover, i) => {
     const loc = model.locations[`handovers[${i}]`];
     const entry = recognised.find((r) => r.sheet.name === loc?.sheet);
-    if (!entry || !loc) return;
-    const title = entry.index?.texts.find((t) => a1(t.row, t.col) === loc.cell)?.text ?? '';
+    if (!entry || !loc || entry.entry?.layout.id !== 'handover') return;
+    const title = textAt(entry.sheet, loc.cell);
     const m = /^(.*?)学期\s*国家开放大学纸质试卷交接单/.exec(title.replace(/\s+/g, ' ').trim());
     const prefix = m?.[1].replace(/[_＿\s]/g, '');
     if (!prefix) return;
     handover.semester = siteSemester && siteSemester.replace(/学期$/, '') === prefix ? siteSemester : prefix;
     model.locations[`handovers[${i}].semester`] = loc;
   });
+}
+
+/** The text typed in a cell, '' for none. */
+function textAt(sheet: SheetGrid, cell: string): string {
+  const at = parseA1(cell);
+  const v = at ? cellAt(sheet, at.row, at.col) : null;
+  return typeof v === 'string' && v.trim() !== '' ? v : '';
 }
 
 /** Why a workbook cannot be checked at all, in one line a person can act on. */

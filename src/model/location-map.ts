@@ -1,11 +1,13 @@
 /**
  * A location map that stores a table's cells compactly — the table's path,
- * row offset, sheet and the reader's own cell list — instead of one
+ * row offset, sheet and the reader's rows and columns — instead of one
  * string-keyed entry per cell. A workbook with 50,000 vault-log rows has about
  * 700,000 cell locations; building a plain object of them cost seconds and
- * ~100 MB, while the rules look up a handful. Each location is computed when
- * asked for; enumerating the map (extract --locations, the spool) builds the
- * plain object once, with the same keys in the same order as before.
+ * ~100 MB, and even a site workbook's 600 cost half a millisecond (a new
+ * string key on a plain object is dear), while the rules look up a handful.
+ * Each location is computed when asked for; enumerating the map (extract
+ * --locations, the spool) lists every entry once, with the same keys in the
+ * same order as before.
  *
  * To everyone else it is an ordinary `LocationMap`: indexing, `in`,
  * assignment, `delete`, `Object.entries`, JSON all behave as on a plain object.
@@ -22,6 +24,18 @@ interface TableCell {
   seq: number | null;
 }
 
+/**
+ * A table whose rows all have the same columns, as a form's table is read:
+ * row `item` stands at sheet row `rows[item]`, its own location in column
+ * `rowCol`, then one per column; two numbers a row instead of an object a cell.
+ */
+export interface TableGrid {
+  rows: number[];
+  seqs: number[];
+  rowCol: number;
+  columns: ReadonlyArray<{ path: string; col: number }>;
+}
+
 /** The cells of one sheet's table: row `item` of the sheet is `${rowsAt}[${item + offset}]`. */
 export interface TableLocations {
   rowsAt: string;
@@ -30,11 +44,39 @@ export interface TableLocations {
   form: FormNumber;
   /** Rows without a printed 序号 (blocks): a row's number is its place in the whole table. */
   numbered: boolean;
-  cells: readonly TableCell[];
+  cells: readonly TableCell[] | TableGrid;
 }
 
 interface Table extends TableLocations {
+  /** A list's cells by row (a grid finds its own). */
   byItem: TableCell[][];
+}
+
+function isGrid(cells: TableLocations['cells']): cells is TableGrid {
+  return !Array.isArray(cells);
+}
+
+/** Every cell of a table, in the reader's order. */
+function eachCell(cells: TableLocations['cells'], visit: (cell: TableCell) => void): void {
+  if (!isGrid(cells)) {
+    for (const cell of cells) if (cell.item !== undefined) visit(cell);
+    return;
+  }
+  for (let item = 0; item < cells.rows.length; item++) {
+    const row = cells.rows[item];
+    const seq = cells.seqs[item];
+    visit({ path: '', item, row, col: cells.rowCol, seq });
+    for (const { path, col } of cells.columns) visit({ path, item, row, col, seq });
+  }
+}
+
+/** Row `item`'s first cell at `path`, as the first location of a path is kept. */
+function cellOf(table: Table, item: number, path: string): TableCell | undefined {
+  const cells = table.cells;
+  if (!isGrid(cells)) return table.byItem[item]?.find((c) => c.path === path);
+  if (item < 0 || item >= cells.rows.length) return undefined;
+  const col = path === '' ? cells.rowCol : cells.columns.find((c) => c.path === path)?.col;
+  return col === undefined ? undefined : { path, item, row: cells.rows[item], col, seq: cells.seqs[item] };
 }
 
 type Chunk = { key: string } | { table: Table };
@@ -45,11 +87,20 @@ class CompactLocations {
   /** Table cells given another location by assignment. */
   private overrides = new Map<string, CellLocation>();
   private tables = new Map<string, Table[]>();
-  private snapshot: Record<string, CellLocation> | null = null;
+  /** Every entry, once the map has been enumerated: lookups in it until the next change. */
+  private snapshot: Map<string, CellLocation> | null = null;
 
   get(key: string): CellLocation | undefined {
-    if (this.snapshot) return Object.prototype.hasOwnProperty.call(this.snapshot, key) ? this.snapshot[key] : undefined;
+    if (this.snapshot) return this.snapshot.get(key);
     return this.overrides.get(key) ?? this.fields.get(key) ?? this.fromTables(key);
+  }
+
+  /** A path's location unless it has one already: the first cell found for a path is where it sits. */
+  add(key: string, location: CellLocation): void {
+    if (this.get(key) !== undefined) return;
+    this.snapshot = null;
+    this.fields.set(key, location);
+    this.chunks.push({ key });
   }
 
   has(key: string): boolean {
@@ -77,7 +128,7 @@ class CompactLocations {
   addTable(locations: TableLocations): void {
     this.snapshot = null;
     const byItem: TableCell[][] = [];
-    for (const cell of locations.cells) if (cell.item !== undefined) (byItem[cell.item] ??= []).push(cell);
+    if (!isGrid(locations.cells)) eachCell(locations.cells, (cell) => (byItem[cell.item as number] ??= []).push(cell));
     const table: Table = { ...locations, byItem };
     this.chunks.push({ table });
     this.index(table);
@@ -115,23 +166,22 @@ class CompactLocations {
 
   /** Every key, in the order a plain object built cell by cell (the first location of a path kept) would list them. */
   keys(): string[] {
-    return Object.keys(this.plain());
+    return [...this.entries().keys()];
   }
 
-  private plain(): Record<string, CellLocation> {
+  private entries(): Map<string, CellLocation> {
     if (this.snapshot) return this.snapshot;
-    const out: Record<string, CellLocation> = {};
+    const out = new Map<string, CellLocation>();
     for (const chunk of this.chunks) {
       if ('key' in chunk) {
-        if (!(chunk.key in out)) out[chunk.key] = this.fields.get(chunk.key) as CellLocation;
+        if (!out.has(chunk.key)) out.set(chunk.key, this.fields.get(chunk.key) as CellLocation);
         continue;
       }
       const t = chunk.table;
-      for (const cell of t.cells) {
-        if (cell.item === undefined) continue;
+      eachCell(t.cells, (cell) => {
         const key = keyOf(t, cell);
-        if (!(key in out)) out[key] = this.overrides.get(key) ?? locationOf(t, cell);
-      }
+        if (!out.has(key)) out.set(key, this.overrides.get(key) ?? locationOf(t, cell));
+      });
     }
     this.snapshot = out;
     return out;
@@ -139,9 +189,9 @@ class CompactLocations {
 
   /** Every table cell becomes a field: for the rare edit the compact form cannot express. */
   private flatten(): void {
-    const all = this.plain();
-    this.chunks = Object.keys(all).map((key) => ({ key }));
-    this.fields = new Map(Object.entries(all));
+    const all = this.entries();
+    this.chunks = [...all.keys()].map((key) => ({ key }));
+    this.fields = new Map(all);
     this.overrides = new Map();
     this.tables = new Map();
   }
@@ -166,7 +216,7 @@ class CompactLocations {
       const rest = close === key.length - 1 ? '' : key[close + 1] === '.' ? key.slice(close + 2) : null;
       if (rest === null) continue;
       for (const t of tables) {
-        const cell = t.byItem[n - t.offset]?.find((c) => c.path === rest);
+        const cell = cellOf(t, n - t.offset, rest);
         if (cell) return locationOf(t, cell);
       }
     }
@@ -217,14 +267,16 @@ export function compactLocationMap(): LocationMap {
 
 /** Adds a path's location unless the path already has one (the first cell found for a path is where it sits). */
 export function addLocation(map: LocationMap, path: string, location: CellLocation): void {
-  if (!(path in map)) map[path] = location;
+  const store = stores.get(map);
+  if (store) store.add(path, location);
+  else if (!(path in map)) map[path] = location;
 }
 
 /** Adds a table's cells; compactly where the map allows it, else one entry per cell. */
 export function addTableLocations(map: LocationMap, table: TableLocations): void {
   const store = stores.get(map);
   if (store) return store.addTable(table);
-  for (const cell of table.cells) if (cell.item !== undefined) addLocation(map, keyOf(table, cell), locationOf(table, cell));
+  eachCell(table.cells, (cell) => addLocation(map, keyOf(table, cell), locationOf(table, cell)));
 }
 
 /** Renames every `key` and `key.…` path to `key[0]…` (a one-per-workbook form that turned out to be a list). */

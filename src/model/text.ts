@@ -4,8 +4,11 @@
  * Pure functions; the readers and the custom functions share them.
  */
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width ASCII (０-９, Ａ-Ｚ, ：, （, …) and the ideographic space to their half-width forms. */
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 

@@ -1,0 +1,136 @@
+/**
+ * bin/custody.js: runs the bundled CLI (dist/cli/custody.js) through V8's code
+ * cache, or tsc's modules when the bundle is missing or older than them; and
+ * the bundle says exactly what the CLI says in-process.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import type { SiteData } from '../../src/model/types';
+import { fixture } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function node(bin: string, args: readonly string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('bin/custody.js chooses what to run and keeps the code cache', () => {
+  let root: string;
+  const bin = () => path.join(root, 'bin', 'custody.js');
+  const bundle = () => path.join(root, 'dist', 'cli', 'custody.js');
+  const modules = () => path.join(root, 'dist', 'src', 'cli', 'main.js');
+  const cache = () => `${bundle()}.cache`;
+  /** A stand-in CLI: says which build ran, with what and from where; its exit code is the run's. */
+  const standIn = (name: string) =>
+    `exports.run = async (argv) => { process.stdout.write(${JSON.stringify(name)} + ' ' + JSON.stringify(argv.slice(2)) + ' ' + __dirname + '\\n'); return 3; };\n`;
+  const at = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds);
+  const header = () => {
+    const bytes = fs.readFileSync(cache());
+    return JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8')) as { bundle: string; commands: string[] };
+  };
+  const bundleKey = () => {
+    const s = fs.statSync(bundle());
+    return `${s.size}:${s.mtimeMs}`;
+  };
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-launch-'));
+    fs.mkdirSync(path.join(root, 'bin'));
+    fs.mkdirSync(path.dirname(bundle()), { recursive: true });
+    fs.mkdirSync(path.dirname(modules()), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'bin', 'custody.js'), bin());
+    fs.writeFileSync(modules(), standIn('modules'));
+    fs.writeFileSync(bundle(), standIn('bundle'));
+    at(modules(), 1_000_000);
+    at(bundle(), 1_000_010);
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('the bundle when it is newer than the modules: its __dirname is dist/cli, its exit code the process’s', () => {
+    expect(node(bin(), ['validate', 'a.xlsx'])).toEqual({ code: 3, out: `bundle ["validate","a.xlsx"] ${path.dirname(bundle())}\n`, err: '' });
+  });
+
+  test('the modules when only tsc ran since the bundle was built, or there is no bundle', () => {
+    at(modules(), 1_000_020);
+    expect(node(bin(), ['--version'])).toEqual({ code: 3, out: `modules ["--version"] ${path.dirname(modules())}\n`, err: '' });
+    fs.rmSync(bundle());
+    expect(node(bin(), ['--version'])).toEqual({ code: 3, out: `modules ["--version"] ${path.dirname(modules())}\n`, err: '' });
+    expect(fs.readdirSync(path.dirname(bundle()))).toEqual([]);
+  });
+
+  test('the cache is written by the first run of each command, and not again by a command it holds', () => {
+    expect(fs.existsSync(cache())).toBe(false);
+    expect(node(bin(), ['validate', '--lang', 'en', 'a.xlsx']).out).toBe(`bundle ["validate","--lang","en","a.xlsx"] ${path.dirname(bundle())}\n`);
+    expect(header()).toEqual({ bundle: bundleKey(), commands: ['validate'] });
+    at(cache(), 1_000_030);
+    expect(node(bin(), ['validate', 'b.xlsx']).code).toBe(3);
+    expect(fs.statSync(cache()).mtimeMs).toBe(1_000_030_000);
+    expect(node(bin(), ['--help']).code).toBe(3);
+    expect(header()).toEqual({ bundle: bundleKey(), commands: ['validate', ''] });
+    expect(fs.readdirSync(path.dirname(bundle())).sort()).toEqual(['custody.js', 'custody.js.cache']);
+  });
+
+  test('a rebuilt bundle, a cache V8 refuses and an unreadable cache: the run is the same and the cache written anew', () => {
+    node(bin(), ['validate', 'a.xlsx']);
+    fs.appendFileSync(bundle(), '// rebuilt\n');
+    at(bundle(), 1_000_040);
+    const expected = { code: 3, out: `bundle ["summary","d"] ${path.dirname(bundle())}\n`, err: '' };
+    expect(node(bin(), ['summary', 'd'])).toEqual(expected);
+    expect(header()).toEqual({ bundle: bundleKey(), commands: ['summary'] });
+    fs.writeFileSync(cache(), `${JSON.stringify({ bundle: bundleKey(), commands: ['summary'] })}\nnot V8's code cache`);
+    expect(node(bin(), ['summary', 'd'])).toEqual(expected);
+    expect(header()).toEqual({ bundle: bundleKey(), commands: ['summary'] });
+    expect(fs.readFileSync(cache()).includes("not V8's code cache")).toBe(false);
+    fs.writeFileSync(cache(), 'garbage');
+    expect(node(bin(), ['summary', 'd'])).toEqual(expected);
+    expect(header()).toEqual({ bundle: bundleKey(), commands: ['summary'] });
+  });
+});
+
+describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-process', () => {
+  const BIN = path.join(ROOT, 'bin', 'custody.js');
+  let dir: string;
+
+  beforeAll(async () => {
+    const bundle = path.join(ROOT, 'dist', 'cli', 'custody.js');
+    const modules = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+    if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < fs.statSync(modules).mtimeMs) throw new Error('build the CLI first: npm run build:cli');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-bundle-'));
+    const kaodian = fixture('kaodian.json');
+    const faulty: SiteData = JSON.parse(JSON.stringify(kaodian));
+    faulty.vaultLog![0].takenAt = '六月中旬';
+    fs.writeFileSync(path.join(dir, 'kaodian.xlsx'), await fillWorkbook(kaodian));
+    fs.writeFileSync(path.join(dir, 'faulty.xlsx'), await fillWorkbook(faulty));
+    // Enough workbooks for `summary` to start its threads (the bundled worker).
+    fs.mkdirSync(path.join(dir, 'sites'));
+    for (const name of ['a', 'b', 'c', 'd', 'e'])
+      fs.copyFileSync(path.join(dir, name === 'c' ? 'faulty.xlsx' : 'kaodian.xlsx'), path.join(dir, 'sites', `${name}.xlsx`));
+  });
+  afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(
+    [
+      ['validate', 'kaodian.xlsx', 'faulty.xlsx'],
+      ['validate', 'faulty.xlsx', '--format', 'json', '--lang', 'en'],
+      ['validate', 'missing.xlsx', 'kaodian.xlsx'],
+      ['extract', 'faulty.xlsx', '--locations'],
+      ['--version'],
+      ['--help'],
+      ['validate', '--help'],
+      ['nosuch'],
+      ['validate', '--format', 'xml', 'kaodian.xlsx'],
+      ['summary', 'sites', '--format', 'json', '--threads', '2'],
+    ].map((args) => [args.join(' '), args]),
+  )('custody %s', async (_call, args) => {
+    const abs = args.map((a) => (a.endsWith('.xlsx') || a === 'sites' ? path.join(dir, a) : a));
+    const io = memoryIO();
+    const code = await main(['node', 'custody', ...abs], io);
+    expect(node(BIN, abs)).toEqual({ code, out: io.stdout, err: io.stderr });
+  });
+});
