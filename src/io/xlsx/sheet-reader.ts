@@ -6,11 +6,10 @@
  * Every row, column, cell and merge is counted against LIMITS before anything
  * is allocated for it. Pure: no Node.
  */
-import type { SaxesTagPlain } from 'saxes';
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
 import { dateFromSerial } from '../../model/number-format';
-import { ItemText, prefixedAttribute, readXmlPart } from './xml';
+import { ItemText, readXmlPart, type XmlTag } from './xml';
 import type { InflateBudget, ZipEntry } from './zip';
 
 /** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
@@ -240,9 +239,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     target[colNo] = value;
   };
 
-  const openCell = (tag: SaxesTagPlain): void => {
-    const a = tag.attributes;
-    const ref = a.r;
+  const openCell = (tag: XmlTag): void => {
+    const ref = tag.attr('r');
     cellRow = rowNo;
     if (ref !== undefined) {
       const at = parseRef(ref);
@@ -255,8 +253,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (tag.isSelfClosing) return; // no value: only its place counts
     inCell = true;
     body = false;
-    type = a.t ?? 'n';
-    style = a.s;
+    type = tag.attr('t') ?? 'n';
+    style = tag.attr('s');
     raw = undefined;
     formula = undefined;
     sharedSlave = false;
@@ -265,7 +263,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     hasIs = false;
   };
 
-  const openInCell = (tag: SaxesTagPlain, tagName: string): void => {
+  const openInCell = (tag: XmlTag, tagName: string): void => {
     body = true;
     if (tagName.length === 1) {
       const ch = tagName.charCodeAt(0);
@@ -275,9 +273,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
         return;
       }
       if (ch === F) {
-        const fa = tag.attributes;
-        formulaType = fa.t;
-        sharedSlave = fa.t === 'shared' && !fa.ref;
+        formulaType = tag.attr('t');
+        sharedSlave = formulaType === 'shared' && !tag.attr('ref');
         capture = Capture.Formula;
         buf = '';
         return;
@@ -290,8 +287,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     } else if (inIs) item.open(tagName);
   };
 
-  const openRow = (tag: SaxesTagPlain): void => {
-    const r = tag.attributes.r;
+  const openRow = (tag: XmlTag): void => {
+    const r = tag.attr('r');
     const n = r ? Number(r) : rowNo + 2;
     if (n > LIMITS.rowNumber) throw beyondLimit('rowNumber', n);
     rowNo = Number.isInteger(n) && n >= 1 ? n - 1 : rowNo + 1;
@@ -299,17 +296,17 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     out = undefined;
   };
 
-  const openOutside = (tag: SaxesTagPlain, tagName: string): void => {
+  const openOutside = (tag: XmlTag, tagName: string): void => {
     if (tagName === 'sheetData') inData = !tag.isSelfClosing;
     else if (tagName === 'mergeCell') {
-      const ref = tag.attributes.ref;
+      const ref = tag.attr('ref');
       if (ref && ref.split(':')[1]) {
         if (merges.length >= LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', `超过 ${LIMITS.mergesPerSheet.toLocaleString('en-US')}`);
         merges.push(ref.toUpperCase());
       }
     } else if (tagName === 'hyperlink') {
-      const ref = tag.attributes.ref;
-      if (ref && !ref.includes(':') && (tag.attributes['r:id'] ?? prefixedAttribute(tag, 'id')) !== undefined) links.push(ref);
+      const ref = tag.attr('ref');
+      if (ref && !ref.includes(':') && (tag.attr('r:id') ?? tag.prefixed('id')) !== undefined) links.push(ref);
     }
   };
 
