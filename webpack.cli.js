@@ -56,8 +56,12 @@ module.exports = {
   ],
   // __dirname stays the bundle's folder: the worker file and the project folder are found from dist/cli.
   node: { __dirname: false, __filename: false },
-  // Minified names would only cost the stack traces; V8 compiles from the code cache either way.
-  optimization: { minimize: false },
+  // Written in ASCII (\u escapes for the Chinese texts) and without spaces or comments: V8 reads a one-byte source
+  // faster. Names are kept (stack traces) and nothing is rewritten: V8 compiles from the code cache either way.
+  optimization: {
+    minimize: true,
+    minimizeOptions: { javascript: { compress: false, mangle: false, format: { ascii_only: true, comments: false } } },
+  },
   devtool: false,
   performance: { hints: false },
   stats: 'errors-warnings',
