@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
 import { readCheckableWorkbook, readWorkbook } from '../src/forms/workbook';
-import { readXlsx } from '../src/io/xlsx/reader';
+import { readXlsxInNode as readXlsx } from '../src/io/xlsx/node-workbook';
 import { isoFromMinutes } from '../src/model/datetime';
 import type { Intake, SiteData } from '../src/model/types';
 import { validateSite } from '../src/rules/engine';
