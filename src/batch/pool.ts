@@ -46,11 +46,20 @@ interface Slot {
   state: Int32Array;
   /** Files sent to this worker and not answered yet, in the order it works on them. */
   pending: number[];
+  /** Files answered. */
+  answered: number;
   /** The file last seen started, and since when. */
   seen: number;
   since: number;
   gone: boolean;
 }
+
+/**
+ * A worker is replaced by a fresh one after this many files: what a thread's
+ * memos (normalised names, times) and heap gather over thousands of files is
+ * given back, for the cost of starting a thread (tens of milliseconds).
+ */
+const FILES_PER_WORKER = 500;
 
 /** Files per batch: 8 while there are many left, fewer towards the end, so that the threads finish together. */
 const batchSize = (left: number, threads: number): number => Math.max(1, Math.min(8, Math.floor(left / (threads * 4))));
@@ -93,8 +102,14 @@ export function runPool(run: PoolRun): Promise<void> {
 
     const feed = (s: Slot) => {
       const left = total - next + again.length;
-      const size = batchSize(left, slots.length || run.threads);
-      if (s.gone || s.pending.length >= size) return;
+      if (s.gone || left === 0) return;
+      if (s.answered >= FILES_PER_WORKER && s.pending.length === 0) {
+        stop(s);
+        slots[slots.indexOf(s)] = start();
+        return feedAll();
+      }
+      const size = Math.min(batchSize(left, slots.length || run.threads), FILES_PER_WORKER - s.answered - s.pending.length);
+      if (s.pending.length >= size) return;
       const batch: WorkerBatch = [];
       while (batch.length < size) {
         if (again.length) batch.push(pick(again.shift()!));
@@ -128,10 +143,11 @@ export function runPool(run: PoolRun): Promise<void> {
     const start = (): Slot => {
       const state = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(run.worker, { workerData: { ...run.setup, state } satisfies WorkerSetup });
-      const s: Slot = { worker, state, pending: [], seen: 0, since: 0, gone: false };
+      const s: Slot = { worker, state, pending: [], answered: 0, seen: 0, since: 0, gone: false };
       worker.on('message', (a: WorkerAnswer) =>
         guard(() => {
           s.pending.splice(s.pending.indexOf(a.index), 1);
+          s.answered++;
           run.answer(a);
           count();
           feedAll();

@@ -20,7 +20,7 @@
  * back all at once for the check across workbooks (also a global matching),
  * with repeated strings and cell locations shared.
  */
-import { closeSync, openSync, promises as fs, writeSync } from 'fs';
+import { closeSync, openSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
@@ -28,6 +28,7 @@ import type { FileReport, Finding } from '../model/finding';
 import { fileReport, findAcross, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals, pairCopiesOf } from '../summary/consolidate';
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
+import { SpoolWriter, readLines } from './ndjson';
 import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
 import type { ConsolidatedSource } from '../io/xlsx/summary';
@@ -67,33 +68,6 @@ const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim'] as const;
 type SpoolName = (typeof SPOOLS)[number];
 
 /**
- * Lines of an NDJSON file, parsed, one at a time: read in large chunks and cut
- * at the newline bytes (a UTF-8 newline is never part of another character),
- * each line decoded once — a line reader over a text stream cost several times more.
- */
-async function* readLines<T>(file: string): AsyncGenerator<T> {
-  const handle = await fs.open(file, 'r');
-  try {
-    let rest: Buffer = Buffer.alloc(0);
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1024 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      const buffer = rest.length ? Buffer.concat([rest, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
-      let start = 0;
-      for (let end = buffer.indexOf(10, start); end >= 0; end = buffer.indexOf(10, start)) {
-        if (end > start) yield JSON.parse(buffer.toString('utf8', start, end)) as T;
-        start = end + 1;
-      }
-      rest = buffer.subarray(start);
-    }
-    if (rest.length) yield JSON.parse(rest.toString('utf8')) as T;
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
  * One file's result as the spooled consolidation takes it: made in the worker
  * thread, so that only strings and a few small objects cross to the main one.
  */
@@ -102,12 +76,20 @@ export interface SpoolEntry {
   /** Not a unit's workbook: left out, with the reason. */
   skipped?: string;
   record?: FileRecord;
-  /** The NDJSON lines (newline included) for each spool; absent: no line. */
-  lines?: Partial<Record<SpoolName, string>>;
+  /**
+   * The NDJSON lines (newline included) of every spool, in the order of
+   * `SPOOLS`, as UTF-8: bytes that the main thread writes as they are (no
+   * string to copy, decode or encode there), sent from the worker without a copy.
+   */
+  bytes?: Uint8Array;
+  /** How many of `bytes` go to each spool (0: no line). */
+  sizes?: number[];
   /** Findings per rule: [rule, errors, warnings]. */
   rules?: Array<[string, number, number]>;
   copies?: { out: PairCopy[]; in: PairCopy[] };
 }
+
+const UTF8 = new TextEncoder();
 
 /** A processed file → its spool entry (in the worker thread). */
 export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en'): SpoolEntry {
@@ -131,14 +113,14 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en'): SpoolEntry {
     bagsStillOut: s?.totals.bagsStillOut ?? 0,
   };
   const line = (value: unknown) => `${JSON.stringify(value)}\n`;
-  const lines: SpoolEntry['lines'] = { sites: line(rowOf(SITE_COLUMNS, o, lang)), findings: line(o.findings) };
+  const lines: Partial<Record<SpoolName, string>> = { sites: line(rowOf(SITE_COLUMNS, o, lang)), findings: line(o.findings) };
   const rules = new Map<string, [string, number, number]>();
   for (const x of o.findings) {
     const e = rules.get(x.rule) ?? [x.rule, 0, 0];
     e[x.severity === 'error' ? 1 : 2]++;
     rules.set(x.rule, e);
   }
-  const entry: SpoolEntry = { file: o.file, record, lines, rules: [...rules.values()] };
+  const entry: SpoolEntry = { file: o.file, record, rules: [...rules.values()] };
   if (s) {
     const papers = paperRowsOf(o);
     if (papers.length) lines.papers = line(papers);
@@ -146,6 +128,14 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en'): SpoolEntry {
     entry.copies = pairCopiesOf(o.file, s);
   }
   if (r.slim) lines.slim = line({ id: o.file, model: r.slim });
+  const encoded = SPOOLS.map((name) => UTF8.encode(lines[name] ?? ''));
+  entry.sizes = encoded.map((b) => b.length);
+  entry.bytes = new Uint8Array(entry.sizes.reduce((a, b) => a + b, 0));
+  let at = 0;
+  for (const b of encoded) {
+    entry.bytes.set(b, at);
+    at += b.length;
+  }
   return entry;
 }
 
@@ -197,8 +187,7 @@ export class SpooledConsolidation {
   private readonly byRule = new Map<string, { errors: number; warnings: number }>();
   private pairer: HandoverPairer | null = new HandoverPairer();
   /** Open spools: written synchronously, so that no more than a few hundred KB wait in memory for the disk. */
-  private readonly out = new Map<SpoolName, number>();
-  private readonly waiting = new Map<SpoolName, string>();
+  private readonly out = new Map<SpoolName, SpoolWriter>();
 
   private untrack = (): void => undefined;
 
@@ -211,7 +200,7 @@ export class SpooledConsolidation {
     const spool = new SpooledConsolidation(await fs.mkdtemp(temporaryFolderPrefix(tmpDir, 'summary')));
     spool.untrack = track(spool.dir);
     try {
-      for (const name of SPOOLS) spool.out.set(name, openSync(spool.spool(name), 'w'));
+      for (const name of SPOOLS) spool.out.set(name, new SpoolWriter(openSync(spool.spool(name), 'w')));
     } catch (error) {
       await spool.dispose();
       throw error;
@@ -219,22 +208,12 @@ export class SpooledConsolidation {
     return spool;
   }
 
-  /** Appends to a spool: a few hundred KB at a time (one write per line cost a call to the disk per line). */
-  private write(name: SpoolName, text: string, flush = false): void {
-    const waiting = (this.waiting.get(name) ?? '') + text;
-    if (flush || waiting.length >= 256 * 1024) {
-      if (waiting) writeSync(this.out.get(name)!, waiting);
-      this.waiting.delete(name);
-    } else this.waiting.set(name, waiting);
-  }
-
   /** Closes the spools, what waits written first (`flush`) or dropped (the run failed). */
   private closeSpools(flush: boolean): void {
     try {
-      if (flush) for (const name of this.out.keys()) this.write(name, '', true);
+      if (flush) for (const w of this.out.values()) w.flush();
     } finally {
-      this.waiting.clear();
-      for (const fd of this.out.values()) closeSync(fd);
+      for (const w of this.out.values()) closeSync(w.fd);
       this.out.clear();
     }
   }
@@ -252,7 +231,11 @@ export class SpooledConsolidation {
     }
     const rec = e.record!;
     this.records.push(rec);
-    for (const [name, text] of Object.entries(e.lines ?? {}) as Array<[SpoolName, string]>) this.write(name, text);
+    let at = 0;
+    e.sizes?.forEach((size, k) => {
+      if (size) this.out.get(SPOOLS[k])!.add(e.bytes!.subarray(at, at + size));
+      at += size;
+    });
     for (const [rule, errors, warnings] of e.rules ?? []) {
       const c = this.byRule.get(rule) ?? { errors: 0, warnings: 0 };
       c.errors += errors;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import type { CheckOptions, WorkbookInput } from '../check/service';
-import { readXlsx } from '../io/xlsx/reader';
+import { readXlsxInNode } from '../io/xlsx/node-workbook';
 import { readRegularFile } from './files';
 
 function sha256Hex(bytes: Uint8Array): string {
@@ -17,7 +17,7 @@ export function workbookFile(file: string): WorkbookInput {
   return {
     file,
     bytes: () => readRegularFile(file),
-    grid: (bytes) => readXlsx(bytes ?? new Uint8Array()),
+    grid: (bytes) => readXlsxInNode(bytes ?? new Uint8Array()),
   };
 }
 

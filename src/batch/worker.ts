@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { refusalLine } from '../check/refusal';
 import { processFile } from './consolidate';
 import type { WorkerAnswer, WorkerBatch, WorkerSetup } from './pool';
-import { spoolEntryOf } from './spool';
+import { SpoolEntry, spoolEntryOf } from './spool';
 
 async function answer(index: number, file: string, setup: WorkerSetup): Promise<WorkerAnswer> {
   try {
@@ -32,7 +32,9 @@ if (parentPort) {
         Atomics.store(setup.state, 0, index + 1);
         const a = await answer(index, file, setup);
         Atomics.store(setup.state, 0, 0);
-        port.postMessage(a);
+        // A spool entry's bytes are handed over, not copied.
+        const bytes = 'result' in a ? (a.result as Partial<SpoolEntry>).bytes : undefined;
+        port.postMessage(a, bytes ? [bytes.buffer as ArrayBuffer] : []);
       }
     });
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readWorkbook } from '../forms/workbook';
 import { readRegularFile } from '../batch/files';
-import { readXlsx } from '../io/xlsx/reader';
+import { readXlsxInNode } from '../io/xlsx/node-workbook';
 import type { CliIO } from './io';
 import { printable, refusalLine } from '../check/refusal';
 
@@ -13,7 +13,7 @@ export function registerExtract(program: Command, io: CliIO): void {
     .option('--locations', '同时输出每个值所在的单元格 (also print where each value sits)')
     .action(async (book: string, opts: { locations?: boolean }) => {
       try {
-        const model = readWorkbook(readXlsx(await readRegularFile(book)));
+        const model = readWorkbook(readXlsxInNode(await readRegularFile(book)));
         for (const problem of model.problems) io.err(`${printable(book)}: ${problem}`);
         const out = opts.locations ? { data: model.data, locations: model.locations } : model.data;
         io.out(JSON.stringify(out, null, 2));

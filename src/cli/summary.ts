@@ -69,9 +69,17 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
   }
   // The rows wait in temporary files while the files are read (memory does not grow with their
   // number); they are streamed into the output and the temporary files removed, also on error.
+  // The workbook writer (exceljs, most of a second to load) is loaded while the worker threads read,
+  // once the first file is back: not before, when it would hold up their start.
+  let writer: Promise<typeof import('../io/xlsx/summary')> | undefined;
+  const loadWriter = () => (writer ??= import('../io/xlsx/summary'));
+  const onProgress = (done: number) => {
+    bar?.update(done);
+    if (done === 1 && format === 'xlsx') loadWriter().catch(() => undefined);
+  };
   let c: SpooledConsolidation;
   try {
-    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, onProgress: (done) => bar?.update(done) });
+    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, onProgress });
   } finally {
     bar?.stop();
   }
@@ -87,7 +95,7 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
         await c.writeJson((chunk) => io.out(chunk));
       }
     } else {
-      const { consolidatedXlsx } = await import('../io/xlsx/summary');
+      const { consolidatedXlsx } = await loadWriter();
       await writeFileAtomic(out!, await consolidatedXlsx(c.source(), { lang: options.lang }));
       for (const line of summaryLines(c)) io.out(line);
       io.out(`已写出 ${printable(out!)}`);

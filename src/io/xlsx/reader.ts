@@ -2,8 +2,7 @@
  * The one .xlsx reader every face uses (`validate`, `extract`, consolidation,
  * the browser face): bytes → the plain grid the form readers take, exactly
  * the grid exceljs gives, at a fraction of its cost. It inflates only the parts
- * it needs (fflate), reads cells, not styles, fonts or drawings, from SAX
- * events (saxes) while each part inflates, and finds every part through the
+ * it needs (fflate), reads cells, not styles, fonts or drawings, from events (xml.ts) while each part inflates, and finds every part through the
  * package's relationships, never by its name. Everything is bounded by LIMITS;
  * whatever it cannot read is refused with one plain line (WorkbookReadError).
  * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
@@ -12,8 +11,8 @@ import type { SheetGrid, WorkbookGrid } from '../../model/grid';
 import { isDateFmt } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
 import { readSheet, type WorkbookContext } from './sheet-reader';
-import { ItemText, prefixedAttribute, readXmlPart } from './xml';
-import { listEntries, type InflateBudget, type ZipEntry } from './zip';
+import { ItemText, readXmlPart } from './xml';
+import { listEntries, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** "EncryptionInfo" in UTF-16LE: the stream an encrypted workbook's OLE container holds. */
@@ -68,10 +67,14 @@ function relsOf(part: string): string {
 
 class Package {
   readonly entries: Map<string, ZipEntry>;
-  readonly budget: InflateBudget = { total: 0 };
+  readonly budget: InflateBudget;
 
-  constructor(readonly bytes: Uint8Array) {
+  constructor(
+    readonly bytes: Uint8Array,
+    atOnce: InflateAtOnce | undefined,
+  ) {
     this.entries = listEntries(bytes);
+    this.budget = { total: 0, atOnce };
   }
 
   entry(name: string): ZipEntry | undefined {
@@ -87,8 +90,9 @@ class Package {
     readXmlPart(this.bytes, entry, this.budget, {
       open(tag, name) {
         if (name !== 'Relationship') return;
-        const { Id: id, Target: target, Type: type, TargetMode: mode } = tag.attributes;
-        if (id && target && mode !== 'External') rels.set(id, { type: type ?? '', target: resolvePart(dir, target) });
+        const id = tag.attr('Id');
+        const target = tag.attr('Target');
+        if (id && target && tag.attr('TargetMode') !== 'External') rels.set(id, { type: tag.attr('Type') ?? '', target: resolvePart(dir, target) });
       },
     });
     return rels;
@@ -131,10 +135,9 @@ function dateStyles(pkg: Package, entry: ZipEntry | undefined): boolean[] {
   let inCellXfs = false;
   readXmlPart(pkg.bytes, entry, pkg.budget, {
     open(tag, name) {
-      const a = tag.attributes;
-      if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      if (name === 'numFmt') custom.set(Number(tag.attr('numFmtId')), tag.attr('formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = !tag.isSelfClosing;
-      else if (name === 'xf' && inCellXfs) xfs.push(Number(a.numFmtId ?? 0));
+      else if (name === 'xf' && inCellXfs) xfs.push(Number(tag.attr('numFmtId') ?? 0));
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
@@ -180,13 +183,15 @@ function workbookInfo(pkg: Package, part: string): { sheets: SheetRef[]; date190
   let date1904 = false;
   readXmlPart(pkg.bytes, pkg.entry(part)!, pkg.budget, {
     open(tag, name) {
-      const a = tag.attributes;
       if (name === 'sheet') {
         if (sheets.length >= LIMITS.sheets) throw beyondLimit('sheets', `超过 ${LIMITS.sheets}`);
-        const sheetName = a.name ?? '';
+        const sheetName = tag.attr('name') ?? '';
         if (sheetName.length > LIMITS.sheetNameChars) throw beyondLimit('sheetNameChars', sheetName.length);
-        sheets.push({ name: sheetName, rid: a['r:id'] ?? prefixedAttribute(tag, 'id') ?? '' });
-      } else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        sheets.push({ name: sheetName, rid: tag.attr('r:id') ?? tag.prefixed('id') ?? '' });
+      } else if (name === 'workbookPr') {
+        const date1904Attr = tag.attr('date1904');
+        date1904 = date1904Attr === '1' || date1904Attr === 'true';
+      }
     },
   });
   return { sheets, date1904 };
@@ -198,11 +203,16 @@ function partOf(pkg: Package, rels: Map<string, Relationship>, type: string, usu
   return pkg.entry(usual);
 }
 
+export interface ReadOptions {
+  /** The host's own inflater for small parts (Node's zlib: node-workbook.ts); fflate otherwise. */
+  inflateAtOnce?: InflateAtOnce;
+}
+
 /** Reads the grid of an .xlsx file's bytes; refuses, with one plain line, what it cannot or must not read. */
-export function readXlsx(bytes: Uint8Array): WorkbookGrid {
+export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): WorkbookGrid {
   checkXlsxBytes(bytes);
   try {
-    return readPackage(new Package(bytes));
+    return readPackage(new Package(bytes, options.inflateAtOnce));
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     // No library's words reach a person ("Invalid array length", "outside buffer bounds" …).

@@ -6,11 +6,10 @@
  * Every row, column, cell and merge is counted against LIMITS before anything
  * is allocated for it. Pure: no Node.
  */
-import type { SaxesTagPlain } from 'saxes';
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
 import { dateFromSerial } from '../../model/number-format';
-import { ItemText, prefixedAttribute, readXmlPart } from './xml';
+import { ItemText, readXmlPart, type XmlTag } from './xml';
 import type { InflateBudget, ZipEntry } from './zip';
 
 /** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
@@ -141,6 +140,13 @@ const C = 99;
 const V = 118;
 const F = 102;
 
+/**
+ * <c r="B5" s="3" t="s"><v>12</v></c>, <c r="B6" s="3"/> and the like: reference,
+ * style and type in this order, a value of plain text or none. Groups: reference,
+ * style, type, ">" when the cell has a body, the value.
+ */
+const PLAIN_CELL = /<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|(>)(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
+
 /** Reads one worksheet part into its grid. */
 export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): SheetGrid {
   const { shared, dates, date1904, tally } = ctx;
@@ -240,9 +246,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     target[colNo] = value;
   };
 
-  const openCell = (tag: SaxesTagPlain): void => {
-    const a = tag.attributes;
-    const ref = a.r;
+  /** The cell's place: from its reference, else the next column of its row. */
+  const placeCell = (ref: string | undefined): void => {
     cellRow = rowNo;
     if (ref !== undefined) {
       const at = parseRef(ref);
@@ -252,11 +257,13 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
       } else colNo++;
     } else colNo++;
     if (colNo >= LIMITS.columnNumber) throw beyondLimit('columnNumber', colNo + 1);
-    if (tag.isSelfClosing) return; // no value: only its place counts
+  };
+
+  const startCell = (cellType: string | undefined, cellStyle: string | undefined): void => {
     inCell = true;
     body = false;
-    type = a.t ?? 'n';
-    style = a.s;
+    type = cellType ?? 'n';
+    style = cellStyle;
     raw = undefined;
     formula = undefined;
     sharedSlave = false;
@@ -265,7 +272,30 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     hasIs = false;
   };
 
-  const openInCell = (tag: SaxesTagPlain, tagName: string): void => {
+  const openCell = (tag: XmlTag): void => {
+    placeCell(tag.attr('r'));
+    if (tag.isSelfClosing) return; // no value: only its place counts
+    startCell(tag.attr('t'), tag.attr('s'));
+  };
+
+  /** A cell as Excel, WPS and exceljs write most of them, read in one match; any other shape goes the general way. */
+  const wholeCell = (s: string, lt: number): number => {
+    if (inCell || !inData || s.charCodeAt(lt + 1) !== C || s.charCodeAt(lt + 2) !== 32) return -1;
+    PLAIN_CELL.lastIndex = lt;
+    const m = PLAIN_CELL.exec(s);
+    if (!m) return -1;
+    placeCell(m[1]);
+    if (m[4] === undefined) return PLAIN_CELL.lastIndex; // <c …/>: only its place counts
+    startCell(m[3], m[2]);
+    if (m[5] !== undefined) {
+      body = true;
+      raw = m[5];
+    }
+    endCell();
+    return PLAIN_CELL.lastIndex;
+  };
+
+  const openInCell = (tag: XmlTag, tagName: string): void => {
     body = true;
     if (tagName.length === 1) {
       const ch = tagName.charCodeAt(0);
@@ -275,9 +305,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
         return;
       }
       if (ch === F) {
-        const fa = tag.attributes;
-        formulaType = fa.t;
-        sharedSlave = fa.t === 'shared' && !fa.ref;
+        formulaType = tag.attr('t');
+        sharedSlave = formulaType === 'shared' && !tag.attr('ref');
         capture = Capture.Formula;
         buf = '';
         return;
@@ -290,8 +319,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     } else if (inIs) item.open(tagName);
   };
 
-  const openRow = (tag: SaxesTagPlain): void => {
-    const r = tag.attributes.r;
+  const openRow = (tag: XmlTag): void => {
+    const r = tag.attr('r');
     const n = r ? Number(r) : rowNo + 2;
     if (n > LIMITS.rowNumber) throw beyondLimit('rowNumber', n);
     rowNo = Number.isInteger(n) && n >= 1 ? n - 1 : rowNo + 1;
@@ -299,21 +328,22 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     out = undefined;
   };
 
-  const openOutside = (tag: SaxesTagPlain, tagName: string): void => {
+  const openOutside = (tag: XmlTag, tagName: string): void => {
     if (tagName === 'sheetData') inData = !tag.isSelfClosing;
     else if (tagName === 'mergeCell') {
-      const ref = tag.attributes.ref;
+      const ref = tag.attr('ref');
       if (ref && ref.split(':')[1]) {
         if (merges.length >= LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', `超过 ${LIMITS.mergesPerSheet.toLocaleString('en-US')}`);
         merges.push(ref.toUpperCase());
       }
     } else if (tagName === 'hyperlink') {
-      const ref = tag.attributes.ref;
-      if (ref && !ref.includes(':') && (tag.attributes['r:id'] ?? prefixedAttribute(tag, 'id')) !== undefined) links.push(ref);
+      const ref = tag.attr('ref');
+      if (ref && !ref.includes(':') && (tag.attr('r:id') ?? tag.prefixed('id')) !== undefined) links.push(ref);
     }
   };
 
   readXmlPart(ctx.bytes, entry, ctx.budget, {
+    whole: wholeCell,
     open(tag, tagName) {
       if (inCell) return openInCell(tag, tagName);
       if (!inData) return openOutside(tag, tagName);

@@ -1,18 +1,48 @@
 /**
- * XML of a package part, read as SAX events (saxes: strict, the parser exceljs
- * itself uses) while the part inflates, so that no part is ever held whole.
- * Element names are taken without their namespace prefix (<x:c> is <c>, as
- * some generators write). Pure: no Node.
+ * XML of a package part, scanned as it inflates so that no part is ever held
+ * whole: elements and text handed to the caller as events. The scanner reads
+ * what the Open XML parts of a workbook are made of and is strict where
+ * strictness protects us: elements must nest and close, entities are the five
+ * XML ones and character references only (a DOCTYPE is skipped and defines
+ * nothing, so no entity ever expands), nesting is bounded. It is written here
+ * rather than taken from a SAX library because reading the cells is the
+ * whole cost of a check, and a general parser (saxes, which exceljs uses) spends
+ * five times longer per cell on what a workbook never holds. It gives what saxes
+ * gives exceljs (test/io/reader.test.ts compares the grids; test/io/xml.test.ts
+ * the events): line ends read as \n, tabs and line ends in attribute values as
+ * spaces, CDATA dropped. Element names are taken without their namespace prefix
+ * (<x:c> is <c>, as some generators write). Pure: no Node.
  */
-import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 import { inflateEntry, type InflateBudget, type ZipEntry } from './zip';
 
+/** An element's start tag, valid only while its `open` handler runs (one object serves every tag). */
+export interface XmlTag {
+  readonly isSelfClosing: boolean;
+  /** The attribute of exactly this name ("r", "r:id"), entities decoded. */
+  attr(name: string): string | undefined;
+  /** An attribute by its local name whatever its prefix ("r:id", "ns1:id"), for the prefixed ones only. */
+  prefixed(local: string): string | undefined;
+}
+
 export interface XmlHandlers {
-  open(tag: SaxesTagPlain, name: string): void;
+  open(tag: XmlTag, name: string): void;
   close?(name: string): void;
   text?(text: string): void;
+  /**
+   * A fast path: reads the whole element starting at s[lt] itself when it has
+   * one of the commonest shapes, well formed by construction, and returns where
+   * it ends; -1 leaves it to the scanner (and to open, text and close).
+   */
+  whole?(s: string, lt: number): number;
 }
+
+/** XML that is not well formed; turned into the plain refusal by readXmlPart. */
+class NotWellFormed extends Error {}
+
+const fail = (): never => {
+  throw new NotWellFormed();
+};
 
 /** "x:c" → "c". */
 function localName(name: string): string {
@@ -20,36 +50,315 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** An attribute by its local name whatever its prefix ("r:id", "ns1:id"), for the prefixed ones only. */
-export function prefixedAttribute(tag: SaxesTagPlain, local: string): string | undefined {
-  const a = tag.attributes;
-  for (const key in a) if (key.endsWith(`:${local}`)) return a[key];
-  return undefined;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function entity(ref: string): string {
+  if (ref.charCodeAt(0) !== 35) return NAMED[ref] ?? fail(); // no entity of a DOCTYPE's: "billion laughs" and external files never expand
+  const hex = ref.charCodeAt(1) === 120;
+  const digits = ref.slice(hex ? 2 : 1);
+  if (!digits || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) fail();
+  const code = parseInt(digits, hex ? 16 : 10);
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) fail();
+  return String.fromCodePoint(code);
+}
+
+/** Text with its entity and character references replaced; a bare "&" is not well formed. */
+function decodeEntities(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
+    const semi = s.indexOf(';', amp);
+    if (semi < 0 || semi - amp > 12) fail();
+    out += s.slice(from, amp) + entity(s.slice(amp + 1, semi));
+    from = semi + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** An attribute value holding a reference, a tab or a line end (or a "<", which is not well formed). */
+function unusualValue(v: string): string {
+  if (v.includes('<')) fail();
+  // Normalised as XML says, before references: a literal tab or line end is a space, &#10; a line end.
+  const spaced = v.replace(/\r\n?|[\t\n]/g, ' ');
+  return spaced.includes('&') ? decodeEntities(spaced) : spaced;
+}
+
+function sameChars(s: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (s.charCodeAt(a + i) !== s.charCodeAt(b + i)) return false;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/** Ends a name: space, "/", ">", "=". */
+function endsName(c: number): boolean {
+  return c <= 32 || c === 47 || c === 62 || c === 61;
+}
+
+const MAX_ATTRIBUTES = 256;
+
+const DECODE_SLICE = 1024 * 1024;
+
+/** The rest of a start tag after its name, up to its ">": anything but quotes and ">", or quoted values. */
+const TAG_REST = /(?:[^>"']+|"[^"]*"|'[^']*')*/y;
+
+/** Where the scan stopped inside a token that the next chunk completes. */
+const MORE = -1;
+
+/**
+ * The scanner: fed decoded text in chunks of any size; a token cut by a chunk's
+ * end waits for more, and what waits must at least double before it is scanned
+ * again, so a huge comment or tag costs linear time, not quadratic.
+ */
+class XmlScanner implements XmlTag {
+  isSelfClosing = false;
+  private src = '';
+  /** Name start, name end, value start, value end of each attribute of the tag being opened. */
+  private readonly spans = new Int32Array(MAX_ATTRIBUTES * 4);
+  /** Attributes read into spans; -1: not yet (the tag's attributes lie between attrsFrom and attrsTo). */
+  private attrs = -1;
+  private attrsFrom = 0;
+  private attrsTo = 0;
+  private readonly open: string[] = [];
+  /** The same elements' names without their prefix. */
+  private readonly openLocal: string[] = [];
+  private rooted = false;
+  private waiting: string[] = [];
+  private waitingLength = 0;
+  private wanted = 0;
+
+  constructor(private readonly h: XmlHandlers) {}
+
+  write(chunk: string): void {
+    if (this.waiting.length) {
+      this.waiting.push(chunk);
+      this.waitingLength += chunk.length;
+      if (this.waitingLength < this.wanted) return;
+      chunk = this.waiting.join('');
+      this.waiting = [];
+    }
+    const stop = this.scan(chunk, false);
+    if (stop !== MORE) {
+      const rest = chunk.slice(stop);
+      this.waiting = [rest];
+      this.waitingLength = rest.length;
+      this.wanted = rest.length * 2 + 1;
+    }
+  }
+
+  end(): void {
+    if (this.waiting.length) this.scan(this.waiting.join(''), true);
+    if (this.open.length || !this.rooted) fail();
+  }
+
+  attr(name: string): string | undefined {
+    if (this.attrs < 0) this.readAttributes();
+    const { spans, src } = this;
+    for (let k = 0; k < this.attrs * 4; k += 4) {
+      if (spans[k + 1] - spans[k] === name.length && src.startsWith(name, spans[k])) return this.value(k);
+    }
+    return undefined;
+  }
+
+  prefixed(local: string): string | undefined {
+    if (this.attrs < 0) this.readAttributes();
+    const { spans, src } = this;
+    for (let k = 0; k < this.attrs * 4; k += 4) {
+      const colon = spans[k + 1] - local.length - 1;
+      if (colon > spans[k] && src.charCodeAt(colon) === 58 && src.startsWith(local, colon + 1)) return this.value(k);
+    }
+    return undefined;
+  }
+
+  private value(k: number): string {
+    const s = this.src;
+    const from = this.spans[k + 2];
+    const to = this.spans[k + 3];
+    let plain = true;
+    for (let i = from; i < to && plain; i++) {
+      const c = s.charCodeAt(i);
+      plain = c > 38 ? c !== 60 : c !== 38 && c !== 9 && c !== 10 && c !== 13;
+    }
+    const v = s.slice(from, to);
+    return plain ? v : unusualValue(v);
+  }
+
+  /** Scans s from its start; returns where a token the chunk cuts begins, or MORE when all was read. */
+  private scan(s: string, final: boolean): number {
+    const n = s.length;
+    let pos = 0;
+    while (pos < n) {
+      const lt = s.indexOf('<', pos);
+      if (lt < 0) return this.trailingText(s, pos, final);
+      if (lt > pos) this.text(s.slice(pos, lt));
+      const whole = this.h.whole;
+      const taken = whole !== undefined && this.open.length ? whole(s, lt) : MORE;
+      const next = taken !== MORE ? taken : lt + 1 < n ? this.markup(s, lt) : MORE;
+      if (next === MORE) {
+        if (final) fail();
+        return lt;
+      }
+      pos = next;
+    }
+    return MORE;
+  }
+
+  /** Text up to the chunk's end: a reference or a "\r\n" the end may cut waits for the next chunk. */
+  private trailingText(s: string, pos: number, final: boolean): number {
+    let cut = s.length;
+    if (!final) {
+      const amp = s.lastIndexOf('&');
+      if (amp >= pos && s.indexOf(';', amp) < 0) cut = amp;
+      else if (s.charCodeAt(cut - 1) === 13) cut--;
+    }
+    if (cut > pos) this.text(s.slice(pos, cut));
+    return cut < s.length ? cut : MORE;
+  }
+
+  private text(t: string): void {
+    if (!this.open.length || !this.h.text) return;
+    if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+    this.h.text(t.includes('&') ? decodeEntities(t) : t);
+  }
+
+  /** The markup at s[lt] === "<": returns where it ends, or MORE when the chunk cuts it. */
+  private markup(s: string, lt: number): number {
+    const c = s.charCodeAt(lt + 1);
+    if (c === 47) return this.closeTag(s, lt);
+    if (c === 63) return this.skipTo(s, '?>', lt + 2);
+    if (c !== 33) return this.openTag(s, lt + 1);
+    if (s.startsWith('!--', lt + 1)) return this.skipTo(s, '-->', lt + 4);
+    if (s.startsWith('![CDATA[', lt + 1)) return this.open.length ? this.skipTo(s, ']]>', lt + 9) : fail();
+    if (s.startsWith('!DOCTYPE', lt + 1) && !this.rooted) return this.doctype(s, lt + 9);
+    return s.length - lt < 9 ? MORE : fail();
+  }
+
+  private skipTo(s: string, end: string, from: number): number {
+    const at = s.indexOf(end, from);
+    return at < 0 ? MORE : at + end.length;
+  }
+
+  /** A DOCTYPE and its internal subset, skipped whole: nothing it declares is used. */
+  private doctype(s: string, from: number): number {
+    let quote = 0;
+    let inSubset = false;
+    for (let i = from; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 91) inSubset = true;
+      else if (c === 93) inSubset = false;
+      else if (c === 62 && !inSubset) return i + 1;
+    }
+    return MORE;
+  }
+
+  private closeTag(s: string, lt: number): number {
+    const gt = s.indexOf('>', lt + 2);
+    if (gt < 0) return MORE;
+    let end = gt;
+    while (isSpace(s.charCodeAt(end - 1))) end--;
+    const name = this.open.pop();
+    if (name === undefined || end - lt - 2 !== name.length || !s.startsWith(name, lt + 2)) fail();
+    this.h.close?.(this.openLocal.pop()!);
+    return gt + 1;
+  }
+
+  private openTag(s: string, start: number): number {
+    const n = s.length;
+    let j = start;
+    while (j < n && !endsName(s.charCodeAt(j))) j++;
+    if (j >= n) return MORE;
+    if (j === start || (this.rooted && !this.open.length)) fail();
+    // The tag's end, past quoted values (a ">" may stand in one); its attributes are read only if asked for.
+    TAG_REST.lastIndex = j;
+    TAG_REST.test(s);
+    const gt = TAG_REST.lastIndex;
+    if (gt >= n) return MORE;
+    if (s.charCodeAt(gt) !== 62) return MORE; // a quote the chunk's end cuts
+    this.isSelfClosing = s.charCodeAt(gt - 1) === 47;
+    this.src = s;
+    this.attrsFrom = j;
+    this.attrsTo = this.isSelfClosing ? gt - 1 : gt;
+    this.attrs = -1;
+    const name = s.slice(start, j);
+    this.rooted = true;
+    if (!this.isSelfClosing) {
+      // Every open element is remembered until it closes: millions nested would take the memory.
+      if (this.open.length >= LIMITS.xmlDepth) throw beyondLimit('xmlDepth', `超过 ${LIMITS.xmlDepth}`);
+      this.open.push(name);
+    }
+    const local = localName(name);
+    if (!this.isSelfClosing) this.openLocal.push(local);
+    this.h.open(this, local);
+    if (this.isSelfClosing) this.h.close?.(local);
+    return gt + 1;
+  }
+
+  /** The attributes of the tag being opened, into spans (once, when one is first asked for). */
+  private readAttributes(): void {
+    const s = this.src;
+    const to = this.attrsTo;
+    this.attrs = 0;
+    for (let j = this.attrsFrom; ;) {
+      while (j < to && isSpace(s.charCodeAt(j))) j++;
+      if (j >= to) return;
+      j = this.attribute(s, j, to);
+    }
+  }
+
+  /** One name="value" from s[j], within the tag (which ends at `to`); returns where it ends. */
+  private attribute(s: string, j: number, to: number): number {
+    const nameStart = j;
+    while (j < to && !endsName(s.charCodeAt(j))) j++;
+    const nameEnd = j;
+    while (j < to && isSpace(s.charCodeAt(j))) j++;
+    if (nameEnd === nameStart || s.charCodeAt(j) !== 61) fail();
+    j++;
+    while (j < to && isSpace(s.charCodeAt(j))) j++;
+    const quote = s.charCodeAt(j);
+    if (quote !== 34 && quote !== 39) fail();
+    const valueEnd = s.indexOf(quote === 34 ? '"' : "'", j + 1);
+    const next = s.charCodeAt(valueEnd + 1);
+    if (valueEnd + 1 < to && !isSpace(next)) fail();
+    const length = nameEnd - nameStart;
+    const { spans } = this;
+    // A name given twice is not well formed; no element of a workbook has more than a few dozen.
+    for (let k = 0; k < this.attrs * 4; k += 4) if (spans[k + 1] - spans[k] === length && sameChars(s, spans[k], nameStart, length)) fail();
+    if (this.attrs === MAX_ATTRIBUTES) fail();
+    let k = this.attrs++ * 4;
+    spans[k++] = nameStart;
+    spans[k++] = nameEnd;
+    spans[k++] = j + 1;
+    spans[k] = valueEnd;
+    return valueEnd + 1;
+  }
 }
 
 /**
- * Streams a part through saxes. CDATA is dropped, as exceljs drops it. XML
- * that is not well formed is refused in plain words; a refusal raised by a
- * handler (a limit) passes through as it is.
+ * Scans a part as it inflates. XML that is not well formed is refused in plain
+ * words; a refusal raised by a handler (a limit) passes through as it is.
  */
 export function readXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  // saxes keeps every open element: millions nested would take the memory, so the depth is bounded.
-  let depth = 0;
-  parser.on('opentag', (tag) => {
-    if (!tag.isSelfClosing && ++depth > LIMITS.xmlDepth) throw beyondLimit('xmlDepth', `超过 ${LIMITS.xmlDepth}`);
-    h.open(tag, localName(tag.name));
-  });
-  const close = h.close;
-  parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) depth--;
-    close?.(localName(tag.name));
-  });
-  if (h.text) parser.on('text', h.text);
   const decoder = new TextDecoder('utf-8');
+  scanXml((write) => {
+    inflateEntry(bytes, entry, budget, (chunk) => {
+      // Decoded a slice at a time: a part inflated whole is never held whole as text too.
+      for (let at = 0; at < chunk.length; at += DECODE_SLICE) write(decoder.decode(chunk.subarray(at, at + DECODE_SLICE), { stream: true }));
+    });
+    write(decoder.decode());
+  }, h);
+}
+
+/** Scans the text `feed` writes, in whatever pieces it comes. */
+export function scanXml(feed: (write: (chunk: string) => void) => void, h: XmlHandlers): void {
+  const scanner = new XmlScanner(h);
   try {
-    inflateEntry(bytes, entry, budget, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
-    parser.write(decoder.decode()).close();
+    feed((chunk) => scanner.write(chunk));
+    scanner.end();
   } catch (error) {
     if (error instanceof Error && error.name === 'WorkbookReadError') throw error;
     throw refuse('badXml');

@@ -92,8 +92,18 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
 }
 
 /** Bytes inflated so far across the parts of one workbook. */
+/**
+ * A whole part inflated by the host's own inflater (Node's zlib, several times
+ * fflate's speed), given the part's raw deflate data and the most it may
+ * inflate to; it throws beyond that or on broken data, and fflate's streaming
+ * inflater then reads the part instead, to refuse it in plain words.
+ */
+export type InflateAtOnce = (data: Uint8Array, maxLength: number) => Uint8Array;
+
+/** What the parts of one workbook inflate to so far, and the host's inflater if it has one. */
 export interface InflateBudget {
   total: number;
+  atOnce?: InflateAtOnce;
 }
 
 /** The compressed bytes of an entry, found through its local header. */
@@ -108,15 +118,24 @@ function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 }
 
 /** The part inflated at once when it is small and inflates to exactly its declared size; undefined: stream it instead. */
-function inflatedAtOnce(data: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
+function inflatedAtOnce(data: Uint8Array, entry: ZipEntry, host: InflateAtOnce | undefined): Uint8Array | undefined {
+  if (host) return inflatedByHost(data, host);
   if (data.length > AT_ONCE.compressed || entry.declaredSize > AT_ONCE.inflated) return undefined;
-  // One byte more than declared: a part that fills it inflates to more than it says.
-  const out = new Uint8Array(entry.declaredSize + 1);
   try {
-    const inflated = inflateSync(data, { out });
+    // One byte more than declared: a part that fills it inflates to more than it says.
+    const inflated = inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
     return inflated.length === entry.declaredSize ? inflated : undefined;
   } catch {
     // Broken, or more than its buffer: the streaming inflater says which, in plain words.
+    return undefined;
+  }
+}
+
+/** The part inflated by the host, whatever size it declares, up to the limit of a part: its size is counted as it is taken. */
+function inflatedByHost(data: Uint8Array, host: InflateAtOnce): Uint8Array | undefined {
+  try {
+    return host(data, LIMITS.entryInflatedBytes + 1);
+  } catch {
     return undefined;
   }
 }
@@ -141,7 +160,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   };
   if (entry.method === 0) return take(data);
   if (entry.method !== 8) throw refuse('unsupportedZip');
-  const whole = inflatedAtOnce(data, entry);
+  const whole = inflatedAtOnce(data, entry, budget.atOnce);
   if (whole) return take(whole);
   const inflater = new Inflate((chunk) => take(chunk));
   try {

@@ -1,0 +1,59 @@
+/**
+ * Node only: the NDJSON files of the spooled consolidation (spool.ts), written
+ * and read in large pieces: one system call per line, or a line reader over a
+ * text stream, cost more than the lines' own work.
+ */
+import { promises as fs, writeSync } from 'fs';
+
+/**
+ * Lines of an NDJSON file, parsed, one at a time: read in large chunks and cut
+ * at the newline bytes (a UTF-8 newline is never part of another character),
+ * each line decoded once — a line reader over a text stream cost several times more.
+ */
+export async function* readLines<T>(file: string): AsyncGenerator<T> {
+  const handle = await fs.open(file, 'r');
+  try {
+    let rest: Buffer = Buffer.alloc(0);
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      const buffer = rest.length ? Buffer.concat([rest, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      let start = 0;
+      for (let end = buffer.indexOf(10, start); end >= 0; end = buffer.indexOf(10, start)) {
+        if (end > start) yield JSON.parse(buffer.toString('utf8', start, end)) as T;
+        start = end + 1;
+      }
+      rest = buffer.subarray(start);
+    }
+    if (rest.length) yield JSON.parse(rest.toString('utf8')) as T;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Bytes appended to an open file a few hundred KB at a time (one write per line cost a call to the disk per line). */
+export class SpoolWriter {
+  private readonly buffer = Buffer.allocUnsafe(256 * 1024);
+  private used = 0;
+
+  constructor(readonly fd: number) {}
+
+  add(bytes: Uint8Array): void {
+    if (this.used + bytes.length > this.buffer.length) this.flush();
+    if (bytes.length >= this.buffer.length) writeAll(this.fd, bytes);
+    else {
+      this.buffer.set(bytes, this.used);
+      this.used += bytes.length;
+    }
+  }
+
+  flush(): void {
+    if (this.used) writeAll(this.fd, this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+}

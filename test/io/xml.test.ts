@@ -1,0 +1,145 @@
+/**
+ * The XML scanner against saxes (the parser exceljs reads with): the same
+ * elements, attributes and text for every part of the templates and fixtures
+ * and for hand-made edge cases, however the text is cut into chunks; and the
+ * same refusals of what is not well formed.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { fillWorkbook } from '../../src/cli/fill';
+import { scanXml, type XmlTag } from '../../src/io/xlsx/xml';
+import type { SiteData } from '../../src/model/types';
+
+type Event = string;
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** Events as saxes gives them: text between tags joined, CDATA dropped, names without prefix. */
+function saxesEvents(xml: string): Event[] {
+  const events: Event[] = [];
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  let depth = 0;
+  parser.on('opentag', (tag) => {
+    if (!tag.isSelfClosing) depth++;
+    const attrs = Object.entries(tag.attributes as Record<string, string>).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+    events.push(`<${localName(tag.name)}${tag.isSelfClosing ? '/' : ''} ${attrs.sort().join(' ')}`);
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) depth--;
+    events.push(`</${localName(tag.name)}`);
+  });
+  parser.on('text', (t) => {
+    if (depth > 0) events.push(`"${t}`);
+  });
+  parser.write(xml).close();
+  return joinText(events);
+}
+
+/** Our events, each attribute saxes saw asked of our tag by name. */
+function ourEvents(chunks: string[], names: (tagIndex: number) => string[]): Event[] {
+  const events: Event[] = [];
+  let tags = 0;
+  scanXml((write) => chunks.forEach(write), {
+    open(tag: XmlTag, name: string) {
+      const attrs = names(tags++).map((k) => `${k}=${JSON.stringify(tag.attr(k))}`);
+      events.push(`<${name}${tag.isSelfClosing ? '/' : ''} ${attrs.sort().join(' ')}`);
+    },
+    close: (name) => events.push(`</${name}`),
+    text: (t) => events.push(`"${t}`),
+  });
+  return joinText(events);
+}
+
+function joinText(events: Event[]): Event[] {
+  const out: Event[] = [];
+  for (const e of events) {
+    if (e.startsWith('"') && out.length && out[out.length - 1].startsWith('"')) out[out.length - 1] += e.slice(1);
+    else out.push(e);
+  }
+  return out;
+}
+
+function attributeNames(xml: string): string[][] {
+  const names: string[][] = [];
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag) => names.push(Object.keys(tag.attributes)));
+  parser.write(xml).close();
+  return names;
+}
+
+function chunked(xml: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < xml.length; i += size) chunks.push(xml.slice(i, i + size));
+  return chunks;
+}
+
+function expectSameAsSaxes(xml: string, sizes: number[]): void {
+  const expected = saxesEvents(xml);
+  const names = attributeNames(xml);
+  for (const size of sizes) expect([size, ourEvents(chunked(xml, size), (i) => names[i])]).toEqual([size, expected]);
+}
+
+const EDGE_CASES = [
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<sst xmlns="x" count="2"><si><t xml:space="preserve"> a\r\nb\rc </t></si><si><r><t>x</t></r><rPh><t>y</t></rPh></si></sst>',
+  '<x:worksheet xmlns:x="s" xmlns:r="r"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+  `<w a='1' b = "2" c="&lt;&gt;&amp;&quot;&apos;&#20013;&#x6587;&#x1F600;" d="t\tab&#9;n\nl&#10;r\r\nx"><!-- a > comment <c> --><?pi x?><e/><f  /><g></g ></w>`,
+  '<w><t>&amp;amp; &#38; 甲乙丙 ]]&gt; <![CDATA[<not>a tag</not>]]>after</t></w>',
+  '<w>\n  <c r="B2" s="3"><f t="shared" ref="B2:B9" si="0">SUM(A1:A2)</f><v>3</v></c>\n</w>',
+  '<!DOCTYPE w [<!ELEMENT w ANY><!ATTLIST w a CDATA "]>">]><w a="1">text</w>',
+  `<w><is><t>${'长'.repeat(5000)}&amp;${'文'.repeat(5000)}</t></is><v attr="${'>'.repeat(300)}"/></w>`,
+];
+
+describe('the XML scanner reads as saxes reads', () => {
+  it.each(EDGE_CASES.map((xml, i) => [i, xml]))('edge case %i, cut into chunks of every size from 1 to 40 and whole', (_i, xml) => {
+    expectSameAsSaxes(xml, [...Array.from({ length: 40 }, (_, k) => k + 1), 4096, xml.length]);
+  });
+
+  it('every part of every template and of the filled fixture workbooks, whole and in chunks of 7 and 1,000', async () => {
+    const templates = fs
+      .readdirSync('templates')
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => new Uint8Array(fs.readFileSync(path.join('templates', f))));
+    const fixtures = ['test/fixtures', 'test/fixtures/shapes'].flatMap((dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => path.join(dir, f)),
+    );
+    const filled = await Promise.all(fixtures.map(async (f) => fillWorkbook(JSON.parse(fs.readFileSync(f, 'utf8')) as SiteData)));
+    let parts = 0;
+    for (const workbook of [...templates, ...filled]) {
+      for (const [name, bytes] of Object.entries(unzipSync(workbook))) {
+        if (!/\.(xml|rels)$/.test(name)) continue;
+        const xml = strFromU8(bytes);
+        expectSameAsSaxes(xml, [7, 1000, xml.length]);
+        parts++;
+      }
+    }
+    expect(templates.length).toBe(6);
+    expect(filled.length).toBe(fixtures.length);
+    expect(parts).toBeGreaterThanOrEqual((templates.length + filled.length) * 8);
+  });
+
+  it.each([
+    ['a close tag that closes nothing', '<w></w></w>'],
+    ['a close tag for another element', '<w><c></w></c>'],
+    ['an attribute given twice', '<w a="1" a="2"/>'],
+    ['an entity no XML defines', '<w>&nbsp;</w>'],
+    ['an entity its DOCTYPE defines', '<!DOCTYPE w [<!ENTITY e "x">]><w>&e;</w>'],
+    ['a bare ampersand', '<w>a & b</w>'],
+    ['a "<" in an attribute', '<w a="<"/>'],
+    ['an unquoted attribute', '<w a=1/>'],
+    ['an element left open', '<w><c>'],
+    ['a second root', '<w/><w/>'],
+    ['no element at all', '<?xml version="1.0"?>'],
+    ['a character reference to nothing', '<w>&#0;</w>'],
+  ])('refuses %s, as saxes does', (_what, xml) => {
+    expect(() => saxesEvents(xml)).toThrow();
+    for (const size of [1, 3, xml.length]) {
+      // Attributes are checked when read: ask for the one the case is about.
+      expect(() => ourEvents(chunked(xml, size), () => ['a'])).toThrow('工作簿内容不是合格的 XML');
+    }
+  });
+});
