@@ -61,6 +61,8 @@ interface LayoutParts {
   known: readonly KnownLabel[];
   /** Labels that end a table: the trailing fields'. */
   stops: readonly string[];
+  /** The labels of the blocks' fields and the trailing ones. */
+  blockKnown: readonly KnownLabel[];
 }
 
 const PARTS = new WeakMap<FormLayout, LayoutParts>();
@@ -74,6 +76,7 @@ function partsOf(layout: FormLayout): LayoutParts {
       trailing,
       known: knownLabels(layoutFields(layout)),
       stops: trailing.flatMap(labelsOf),
+      blockKnown: knownLabels([...(layout.blocks?.lines.flat() ?? []), ...trailing]),
     };
     PARTS.set(layout, parts);
   }
@@ -156,6 +159,30 @@ function knownLabels(fields: readonly FieldSpec[]): KnownLabel[] {
   return fields.map((f) => ({ labels: labelsOf(f), bare: Boolean(f.bare) }));
 }
 
+const KNOWN_TEXTS = new WeakMap<readonly KnownLabel[], Map<string, boolean>>();
+
+/**
+ * A cell's text is one of these labels. A short word such as 考点 is a value far
+ * more often than a label: a label ends with a colon or is longer. Asked of the
+ * same texts over and over: remembered per list of labels.
+ */
+function isKnownLabel(text: string, known: readonly KnownLabel[]): boolean {
+  let texts = KNOWN_TEXTS.get(known);
+  if (!texts) KNOWN_TEXTS.set(known, (texts = new Map()));
+  let is = texts.get(text);
+  if (is === undefined) {
+    const entry = normalized(text);
+    is = known.some(({ labels, bare }) => {
+      const hit = matchNormalized(entry, labels);
+      if (!hit) return false;
+      return /[:：]\s*$/.test(text) || entry.norm.length >= 3 || (bare && hit.rest === '');
+    });
+    if (texts.size > 10_000) texts.clear();
+    texts.set(text, is);
+  }
+  return is;
+}
+
 /** The label cell of a field: its labels in order of sureness, each within the rows first, then anywhere. */
 function findLabelCell(index: SheetIndex, labels: readonly string[], rowRange: [number, number], strict: boolean): TextCell | undefined {
   const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
@@ -176,15 +203,7 @@ function readFields(
   ctx: DateContext,
   target: FieldTarget,
 ): void {
-  // A short word such as 考点 is a value far more often than a label; a label ends with a colon or is longer.
-  const isSomeLabel = (text: string): boolean => {
-    const entry = normalized(text);
-    return allLabels.some(({ labels, bare }) => {
-      const hit = matchNormalized(entry, labels);
-      if (!hit) return false;
-      return /[:：]\s*$/.test(text) || entry.norm.length >= 3 || (bare && hit.rest === '');
-    });
-  };
+  const isSomeLabel = (text: string): boolean => isKnownLabel(text, allLabels);
   const valueAt = (row: number, col: number): boolean => {
     const v = index.value(row, col);
     return !isBlank(v) && !(typeof v === 'string' && (isSomeLabel(v) || isPlaceholder(v)));
@@ -374,7 +393,7 @@ function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: D
   const starts = index.labelCells(labelsOf(fields[0])).filter((t) => !/[(（]/.test(t.text));
   if (starts.length === 0) return undefined;
   const end = rowAfterBlocks(index, layout, starts[starts.length - 1].row);
-  const known = knownLabels([...fields, ...partsOf(layout).trailing]);
+  const known = partsOf(layout).blockKnown;
   const items: FormRecord[] = [];
   starts.forEach((start, k) => {
     const i = items.length;
