@@ -18,7 +18,9 @@ const ROOT = __dirname;
  * ever: commander's child_process runs a sub-command's own executable (custody
  * has none); the batch pool's worker_threads starts the threads of `summary`;
  * fflate streams only a part too large to inflate at once (Node's zlib inflates
- * every part of a usual workbook) and builds its tables as it loads. Each is a
+ * every part of a usual workbook) and builds its tables as it loads; crypto
+ * hashes the workbooks of a JSON report and names temporary files (the text
+ * report of `validate` shows no hash and writes nothing). Each is a
  * stand-in that loads the real module from node_modules on first use, so that
  * no command starts by loading it.
  */
@@ -26,6 +28,7 @@ const LAZY_MODULES = [
   { request: 'child_process', issuer: /[\\/]node_modules[\\/]commander[\\/]/ },
   { request: 'worker_threads', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/]pool\.js$/ },
   { request: 'fflate', issuer: /[\\/]dist[\\/]src[\\/]io[\\/]xlsx[\\/]zip\.js$/ },
+  { request: 'crypto', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/](workbook-file|cleanup)\.js$/ },
 ];
 
 /** The stand-in: every look at it (a member, `in`, its keys for `import * as`) looks at the module, loaded then. */
