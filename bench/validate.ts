@@ -16,7 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
 import { readCheckableWorkbook, readWorkbook } from '../src/forms/workbook';
-import { readXlsx } from '../src/io/xlsx/reader';
+import { readXlsxInNode } from '../src/io/xlsx/node-workbook';
 import { isoFromMinutes } from '../src/model/datetime';
 import type { Intake, SiteData } from '../src/model/types';
 import { validateSite } from '../src/rules/engine';
@@ -162,7 +162,7 @@ async function warmValidate(files: readonly string[]): Promise<void> {
   const buffers = files.map((f) => readFileSync(f));
   const ways: Record<'floor' | 'ours' | 'exceljs', (b: Buffer) => unknown> = {
     floor: (b) => unzipDecode(b),
-    ours: (b) => validateSite(readCheckableWorkbook(readXlsx(b))),
+    ours: (b) => validateSite(readCheckableWorkbook(readXlsxInNode(b))),
     exceljs: (b) => new ExcelJS.Workbook().xlsx.load(b as unknown as ArrayBuffer),
   };
   const total = { floor: 0, ours: 0, exceljs: 0 };
@@ -188,13 +188,13 @@ async function warmValidate(files: readonly string[]): Promise<void> {
 async function growth(): Promise<Uint8Array> {
   const results: Array<{ parse: number; rules: number }> = [];
   let largest: Uint8Array = new Uint8Array();
-  validateSite(readWorkbook(readXlsx(await fillWorkbook(largeSite(50))))); // warm-up
+  validateSite(readWorkbook(readXlsxInNode(await fillWorkbook(largeSite(50))))); // warm-up
   for (const scale of [1, 10]) {
     const data = largeSite(500 * scale);
     const buffer = await fillWorkbook(data);
     largest = buffer;
     let t = process.hrtime.bigint();
-    const model = readWorkbook(readXlsx(buffer));
+    const model = readWorkbook(readXlsxInNode(buffer));
     const parse = ms(t);
     let rules = Infinity;
     let findings = 0;
