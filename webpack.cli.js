@@ -3,35 +3,47 @@
  * the threads of `summary`), bundled from tsc's output in dist/src. A cold
  * `custody validate` otherwise spends a third of its time finding, reading and
  * compiling a hundred small modules; bin/custody.js loads this file through
- * V8's code cache (scripts/cli-launch.js).
+ * V8's code cache.
  *
  * Left outside the bundle, loaded from node_modules when a command needs them:
- * exceljs, ajv, cli-progress, jszip (the writers and `fill`), and piscina,
- * which starts its own worker file.
+ * exceljs, ajv, cli-progress, jszip (the writers and `fill`), piscina, which
+ * starts its own worker file, and the modules below.
  */
 const path = require('path');
 
 const ROOT = __dirname;
 
 /**
- * Node built-ins a bundled module requires at its top but calls into only
- * later, if ever (commander's child_process runs a sub-command's own
- * executable, which custody has none of; the batch pool's worker_threads
- * starts the threads of `summary`): each is a stand-in that loads the built-in on first use,
- * so that no command starts by compiling it. Only for modules that call into
- * the built-in's members, never for `import * as`.
+ * Modules a bundled module requires at its top but calls into only later, if
+ * ever: commander's child_process runs a sub-command's own executable (custody
+ * has none); the batch pool's worker_threads starts the threads of `summary`;
+ * fflate streams only a part too large to inflate at once (Node's zlib inflates
+ * every part of a usual workbook) and builds its tables as it loads; crypto
+ * hashes the workbooks of a JSON report and names temporary files (the text
+ * report of `validate` shows no hash and writes nothing). Each is a
+ * stand-in that loads the real module from node_modules on first use, so that
+ * no command starts by loading it.
  */
-const LAZY_BUILTINS = [
-  { builtin: 'child_process', issuer: /[\\/]node_modules[\\/]commander[\\/]/ },
-  { builtin: 'worker_threads', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/]pool\.js$/ },
+const LAZY_MODULES = [
+  { request: 'child_process', issuer: /[\\/]node_modules[\\/]commander[\\/]/ },
+  { request: 'worker_threads', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/]pool\.js$/ },
+  { request: 'fflate', issuer: /[\\/]dist[\\/]src[\\/]io[\\/]xlsx[\\/]zip\.js$/ },
+  { request: 'crypto', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/](workbook-file|cleanup)\.js$/ },
 ];
 
-const lazyBuiltin = (name) => `var new Proxy({}, { get: (_, key) => require(${JSON.stringify(name)})[key] })`;
+/** The stand-in: every look at it (a member, `in`, its keys for `import * as`) looks at the module, loaded then. */
+const lazyModule = (name) =>
+  `var (() => { let m; const load = () => (m = m || require(${JSON.stringify(name)})); return new Proxy({}, {
+    get: (_, key) => load()[key],
+    has: (_, key) => key in load(),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },
+  }); })()`;
 
-function lazyBuiltins({ request, contextInfo }, callback) {
+function lazyModules({ request, contextInfo }, callback) {
   const name = request && request.replace(/^node:/, '');
-  const lazy = LAZY_BUILTINS.find((l) => l.builtin === name && l.issuer.test(contextInfo.issuer || ''));
-  if (lazy) return callback(null, lazyBuiltin(name));
+  const lazy = LAZY_MODULES.find((l) => l.request === name && l.issuer.test(contextInfo.issuer || ''));
+  if (lazy) return callback(null, lazyModule(name));
   return callback();
 }
 
@@ -45,13 +57,8 @@ module.exports = {
   },
   // Always written, even unchanged: bin/custody.js runs the bundle only when it is newer than tsc's modules.
   output: { path: path.join(ROOT, 'dist', 'cli'), filename: '[name].js', library: { type: 'commonjs2' }, clean: true, compareBeforeEmit: false },
-  resolve: {
-    // fflate's Node build starts by loading worker_threads for its asynchronous API, which the reader does not use;
-    // its plain build has the same synchronous inflate.
-    alias: { fflate$: path.join(ROOT, 'node_modules', 'fflate', 'lib', 'browser.cjs') },
-  },
   externals: [
-    lazyBuiltins,
+    lazyModules,
     { exceljs: 'commonjs exceljs', ajv: 'commonjs ajv', 'cli-progress': 'commonjs cli-progress', jszip: 'commonjs jszip', piscina: 'commonjs piscina' },
   ],
   // __dirname stays the bundle's folder: the worker file and the project folder are found from dist/cli.

@@ -3,8 +3,9 @@
  * beside the floor (unzip + decode every XML part) and a bare exceljs load of
  * the same file, measured in the same run:
  * - site workbooks read and validated warm, one thread, file by file;
- * - `custody validate FILE` cold (a fresh process, median of R) on one site
- *   workbook and on a 考点 with 50,000 vault-log rows, with its peak RSS;
+ * - `custody validate FILE` cold (`node bin/custody.js`, a fresh process,
+ *   median of R) on one site workbook and on a 考点 with 50,000 vault-log
+ *   rows, with its peak RSS, beside node alone too;
  * - parse and rules at 1× (500 papers, 5,000 vault-log rows) and 10×: the
  *   rules must grow near-linearly and cost well under the parse.
  * Not a timed test.
@@ -15,7 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
 import { readCheckableWorkbook, readWorkbook } from '../src/forms/workbook';
-import { readXlsx } from '../src/io/xlsx/reader';
+import { readXlsxInNode } from '../src/io/xlsx/node-workbook';
 import { isoFromMinutes } from '../src/model/datetime';
 import type { Intake, SiteData } from '../src/model/types';
 import { validateSite } from '../src/rules/engine';
@@ -149,7 +150,7 @@ async function coldValidate(label: string, file: string, repeat: number): Promis
   console.log(`  floor (unzip + decode)     ${(floor.seconds * 1000).toFixed(0)} ms, peak RSS ${floor.peakRssMb} MB`);
   console.log(`  exceljs bare load          ${(exceljs.seconds * 1000).toFixed(0)} ms, peak RSS ${exceljs.peakRssMb} MB`);
   console.log(
-    `  custody validate           ${(ours.seconds * 1000).toFixed(0)} ms, peak RSS ${ours.peakRssMb} MB = ${(ours.seconds / floor.seconds).toFixed(2)}× floor, ${(ours.seconds / exceljs.seconds).toFixed(2)}× exceljs`,
+    `  custody validate           ${(ours.seconds * 1000).toFixed(0)} ms, peak RSS ${ours.peakRssMb} MB = ${(ours.seconds / node.seconds).toFixed(2)}× node alone, ${(ours.seconds / floor.seconds).toFixed(2)}× floor, ${(ours.seconds / exceljs.seconds).toFixed(2)}× exceljs`,
   );
   console.log(
     `BENCH ${JSON.stringify({ bench: label, node: node.seconds, floor: floor.seconds, exceljs: exceljs.seconds, ours: ours.seconds, oursRssMb: ours.peakRssMb })}`,
@@ -161,7 +162,7 @@ async function warmValidate(files: readonly string[]): Promise<void> {
   const buffers = files.map((f) => readFileSync(f));
   const ways: Record<'floor' | 'ours' | 'exceljs', (b: Buffer) => unknown> = {
     floor: (b) => unzipDecode(b),
-    ours: (b) => validateSite(readCheckableWorkbook(readXlsx(b))),
+    ours: (b) => validateSite(readCheckableWorkbook(readXlsxInNode(b))),
     exceljs: (b) => new ExcelJS.Workbook().xlsx.load(b as unknown as ArrayBuffer),
   };
   const total = { floor: 0, ours: 0, exceljs: 0 };
@@ -187,13 +188,13 @@ async function warmValidate(files: readonly string[]): Promise<void> {
 async function growth(): Promise<Uint8Array> {
   const results: Array<{ parse: number; rules: number }> = [];
   let largest: Uint8Array = new Uint8Array();
-  validateSite(readWorkbook(readXlsx(await fillWorkbook(largeSite(50))))); // warm-up
+  validateSite(readWorkbook(readXlsxInNode(await fillWorkbook(largeSite(50))))); // warm-up
   for (const scale of [1, 10]) {
     const data = largeSite(500 * scale);
     const buffer = await fillWorkbook(data);
     largest = buffer;
     let t = process.hrtime.bigint();
-    const model = readWorkbook(readXlsx(buffer));
+    const model = readWorkbook(readXlsxInNode(buffer));
     const parse = ms(t);
     let rules = Infinity;
     let findings = 0;

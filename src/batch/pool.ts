@@ -61,6 +61,13 @@ interface Slot {
  */
 const FILES_PER_WORKER = 500;
 
+/**
+ * Each thread's young generation, MB (V8's default is about 48): a file's
+ * short-lived objects fit many times over, and two threads hold some 30 MB less.
+ * The old generation is left alone: a very large workbook needs what it needs.
+ */
+const YOUNG_MB = 16;
+
 /** Files per batch: 8 while there are many left, fewer towards the end, so that the threads finish together. */
 const batchSize = (left: number, threads: number): number => Math.max(1, Math.min(8, Math.floor(left / (threads * 4))));
 
@@ -79,7 +86,7 @@ export function runPool(run: PoolRun): Promise<void> {
       if (ended) return;
       ended = true;
       clearInterval(timer);
-      for (const s of slots) stop(s);
+      for (const s of slots) void stop(s);
       if (error === undefined) resolve();
       else reject(error);
     };
@@ -91,10 +98,10 @@ export function runPool(run: PoolRun): Promise<void> {
         end(error);
       }
     };
-    const stop = (s: Slot) => {
+    const stop = (s: Slot): Promise<unknown> => {
       s.gone = true;
       s.worker.removeAllListeners('message');
-      void s.worker.terminate();
+      return s.worker.terminate();
     };
     const count = () => {
       if (++settled === total) end();
@@ -104,9 +111,14 @@ export function runPool(run: PoolRun): Promise<void> {
       const left = total - next + again.length;
       if (s.gone || left === 0) return;
       if (s.answered >= FILES_PER_WORKER && s.pending.length === 0) {
-        stop(s);
-        slots[slots.indexOf(s)] = start();
-        return feedAll();
+        // The new thread once the old one is gone: never three heaps at once.
+        void stop(s).then(() =>
+          guard(() => {
+            slots[slots.indexOf(s)] = start();
+            feedAll();
+          }),
+        );
+        return;
       }
       const size = Math.min(batchSize(left, slots.length || run.threads), FILES_PER_WORKER - s.answered - s.pending.length);
       if (s.pending.length >= size) return;
@@ -127,7 +139,7 @@ export function runPool(run: PoolRun): Promise<void> {
     /** A worker gone wrong: its current file lost, the others handed out again, a new worker in its place. */
     const replace = (s: Slot, over: boolean, error: unknown) => {
       if (s.gone) return;
-      stop(s);
+      void stop(s);
       const current = over ? s.seen - 1 : (s.pending[0] ?? -1);
       const rest = s.pending.filter((i) => i !== current);
       again.push(...rest);
@@ -142,7 +154,10 @@ export function runPool(run: PoolRun): Promise<void> {
 
     const start = (): Slot => {
       const state = new Int32Array(new SharedArrayBuffer(4));
-      const worker = new Worker(run.worker, { workerData: { ...run.setup, state } satisfies WorkerSetup });
+      const worker = new Worker(run.worker, {
+        workerData: { ...run.setup, state } satisfies WorkerSetup,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+      });
       const s: Slot = { worker, state, pending: [], answered: 0, seen: 0, since: 0, gone: false };
       worker.on('message', (a: WorkerAnswer) =>
         guard(() => {

@@ -98,7 +98,8 @@ async function runValidate(paths: readonly string[], opts: ValidateOptions, io: 
   // The marking is loaded only when asked for.
   const mark = opts.mark ? { dir: opts.mark, ...(await import('./mark')) } : undefined;
   if (mark) await mark.refuseMarksOverInputs(files, paths, mark.dir, opts.lang);
-  const run = await checkWorkbooks(files.map(workbookFile), nodeCheckOptions(opts.lang));
+  // The text report shows no SHA-256: none is computed (and the CLI starts without loading Node's crypto).
+  const run = await checkWorkbooks(files.map(workbookFile), opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang });
   for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${s.reason}`);
   if (opts.format === 'json') {
     io.out(JSON.stringify(run.report, null, 2));

@@ -8,7 +8,7 @@ import { DateContext, ISO_DATETIME, dayContext, formatDate, isRelativeDay, parse
 import { splitSignatures } from '../model/people';
 import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
 import { CellValue, isBlank } from '../model/grid';
-import { BlockSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
+import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
 import {
@@ -61,6 +61,8 @@ interface LayoutParts {
   known: readonly KnownLabel[];
   /** Labels that end a table: the trailing fields'. */
   stops: readonly string[];
+  /** The labels of the blocks' fields and the trailing ones. */
+  blockKnown: readonly KnownLabel[];
 }
 
 const PARTS = new WeakMap<FormLayout, LayoutParts>();
@@ -74,6 +76,7 @@ function partsOf(layout: FormLayout): LayoutParts {
       trailing,
       known: knownLabels(layoutFields(layout)),
       stops: trailing.flatMap(labelsOf),
+      blockKnown: knownLabels([...(layout.blocks?.lines.flat() ?? []), ...trailing]),
     };
     PARTS.set(layout, parts);
   }
@@ -156,6 +159,30 @@ function knownLabels(fields: readonly FieldSpec[]): KnownLabel[] {
   return fields.map((f) => ({ labels: labelsOf(f), bare: Boolean(f.bare) }));
 }
 
+const KNOWN_TEXTS = new WeakMap<readonly KnownLabel[], Map<string, boolean>>();
+
+/**
+ * A cell's text is one of these labels. A short word such as 考点 is a value far
+ * more often than a label: a label ends with a colon or is longer. Asked of the
+ * same texts over and over: remembered per list of labels.
+ */
+function isKnownLabel(text: string, known: readonly KnownLabel[]): boolean {
+  let texts = KNOWN_TEXTS.get(known);
+  if (!texts) KNOWN_TEXTS.set(known, (texts = new Map()));
+  let is = texts.get(text);
+  if (is === undefined) {
+    const entry = normalized(text);
+    is = known.some(({ labels, bare }) => {
+      const hit = matchNormalized(entry, labels);
+      if (!hit) return false;
+      return /[:：]\s*$/.test(text) || entry.norm.length >= 3 || (bare && hit.rest === '');
+    });
+    if (texts.size > 10_000) texts.clear();
+    texts.set(text, is);
+  }
+  return is;
+}
+
 /** The label cell of a field: its labels in order of sureness, each within the rows first, then anywhere. */
 function findLabelCell(index: SheetIndex, labels: readonly string[], rowRange: [number, number], strict: boolean): TextCell | undefined {
   const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
@@ -176,15 +203,7 @@ function readFields(
   ctx: DateContext,
   target: FieldTarget,
 ): void {
-  // A short word such as 考点 is a value far more often than a label; a label ends with a colon or is longer.
-  const isSomeLabel = (text: string): boolean => {
-    const entry = normalized(text);
-    return allLabels.some(({ labels, bare }) => {
-      const hit = matchNormalized(entry, labels);
-      if (!hit) return false;
-      return /[:：]\s*$/.test(text) || entry.norm.length >= 3 || (bare && hit.rest === '');
-    });
-  };
+  const isSomeLabel = (text: string): boolean => isKnownLabel(text, allLabels);
   const valueAt = (row: number, col: number): boolean => {
     const v = index.value(row, col);
     return !isBlank(v) && !(typeof v === 'string' && (isSomeLabel(v) || isPlaceholder(v)));
@@ -238,11 +257,17 @@ function firstText(index: SheetIndex, row: number, from: number, to: number): st
   return '';
 }
 
+function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): boolean {
+  for (const c of cols) if (!isBlank(index.value(row, c))) return false;
+  return true;
+}
+
 function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
-  const present = table.columns.flatMap((column) => {
+  const present: Array<{ column: ColumnSpec; col: number }> = [];
+  for (const column of table.columns) {
     const col = header.columns.get(column.key);
-    return col === undefined ? [] : [{ column, col }];
-  });
+    if (col !== undefined) present.push({ column, col });
+  }
   const cols = [...header.columns.values()];
   const left = Math.max(0, Math.min(...cols, header.seqCol ?? Infinity));
   const right = Math.max(...cols);
@@ -269,7 +294,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     }
     if (lead.startsWith('备注')) break;
     if ((stops.get(r) ?? Infinity) <= right) break;
-    if (cols.every((c) => isBlank(index.value(r, c)))) {
+    if (isBlankRow(index, r, cols)) {
       if (++blankRun >= BLANK_RUN_END) break;
       continue;
     }
@@ -374,7 +399,7 @@ function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: D
   const starts = index.labelCells(labelsOf(fields[0])).filter((t) => !/[(（]/.test(t.text));
   if (starts.length === 0) return undefined;
   const end = rowAfterBlocks(index, layout, starts[starts.length - 1].row);
-  const known = knownLabels([...fields, ...partsOf(layout).trailing]);
+  const known = partsOf(layout).blockKnown;
   const items: FormRecord[] = [];
   starts.forEach((start, k) => {
     const i = items.length;
@@ -423,7 +448,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);
-  if (rowDate) dates = { ...dates, autumn: false, year: +rowDate.slice(0, 4), month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
+  if (rowDate) dates = { year: +rowDate.slice(0, 4), autumn: false, month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
   const key = rowsKey(layout);
   let rowsEnd = tableTop;
   if (key) {

@@ -15,8 +15,11 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text);
 }
 
+const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/;
+
 /** ０-９ → 0-9, leaving full-width punctuation in names and notes as typed. */
 export function halfWidthDigits(text: string): string {
+  if (!FULL_WIDTH_DIGIT.test(text)) return text;
   return text.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
@@ -102,6 +105,39 @@ export interface TextCell {
 export interface Vocabulary {
   labels: ReadonlySet<string>;
   stems: ReadonlySet<string>;
+  /** What each cell text seen is to the index (null: blank), worked out once: texts repeat from cell to cell and workbook to workbook. */
+  words: Map<string, CellWords | null>;
+}
+
+interface CellWords {
+  norm: string;
+  /** The labels the text is: whole, or before one of its colons. */
+  labels: readonly string[];
+  /** Its stem, when some column has it. */
+  stem: string | undefined;
+}
+
+const NO_LABELS: readonly string[] = Object.freeze([]);
+
+function wordsOf(vocabulary: Vocabulary, text: string): CellWords | null {
+  let words = vocabulary.words.get(text);
+  if (words === undefined) {
+    if (vocabulary.words.size > 100_000) vocabulary.words.clear();
+    words = text.trim() === '' ? null : describe(vocabulary, normalized(text).norm);
+    vocabulary.words.set(text, words);
+  }
+  return words;
+}
+
+function describe(vocabulary: Vocabulary, norm: string): CellWords {
+  const labels: string[] = [];
+  if (vocabulary.labels.has(norm)) labels.push(norm);
+  for (let colon = norm.indexOf(':'); colon > 0; colon = norm.indexOf(':', colon + 1)) {
+    const key = norm.slice(0, colon);
+    if (vocabulary.labels.has(key)) labels.push(key);
+  }
+  const stem = labelStem(norm);
+  return { norm, labels: labels.length > 0 ? labels : NO_LABELS, stem: vocabulary.stems.has(stem) ? stem : undefined };
 }
 
 export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
@@ -112,7 +148,7 @@ export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
     for (const table of [layout.table, layout.formerTable])
       for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
   }
-  return { labels, stems };
+  return { labels, stems, words: new Map() };
 }
 
 /** A title heads its sheet: among the first few rows with text, and short. */
@@ -169,17 +205,15 @@ export class SheetIndex {
       if (!cells) continue;
       for (let col = 0; col < cells.length; col++) {
         const text = cells[col];
-        if (typeof text !== 'string' || text.trim() === '') continue;
-        const { norm } = normalized(text);
+        if (typeof text !== 'string') continue;
+        const words = wordsOf(vocabulary, text);
+        if (!words) continue;
+        const { norm } = words;
         if (titleEnd < 0) titleEnd = row + TITLE_ROWS;
         let cell: TextCell | undefined;
         if (row < titleEnd && norm.length <= TITLE_CHARS) this.titleCells.push((cell = { row, col, text, norm }));
-        if (vocabulary.labels.has(norm)) this.addLabel(norm, (cell ??= { row, col, text, norm }));
-        for (let colon = norm.indexOf(':'); colon > 0; colon = norm.indexOf(':', colon + 1)) {
-          const key = norm.slice(0, colon);
-          if (vocabulary.labels.has(key)) this.addLabel(key, (cell ??= { row, col, text, norm }));
-        }
-        if (text.length <= HEADER_CHARS && vocabulary.stems.has(labelStem(norm))) this.addStemRow(labelStem(norm), row);
+        if (words.labels.length > 0) for (const label of words.labels) this.addLabel(label, (cell ??= { row, col, text, norm }));
+        if (words.stem !== undefined && text.length <= HEADER_CHARS) this.addStemRow(words.stem, row);
       }
     }
     for (const m of sheet.merges) {
@@ -288,6 +322,11 @@ export class SheetIndex {
     return [...rows].sort((a, b) => a - b);
   }
 
+  /** This column stem stands in a short cell somewhere. */
+  hasStem(stem: string): boolean {
+    return this.vocabulary.stems.has(stem) ? this.rowsByStem.has(stem) : this.scanStem(stem).length > 0;
+  }
+
   private scanStem(stem: string): number[] {
     const rows: number[] = [];
     for (let row = 0; row < this.sheet.rows.length; row++)
@@ -342,6 +381,8 @@ interface HeaderColumns {
   byStem: ReadonlyMap<string, readonly number[]>;
   /** Columns with a label that opens with a parenthesis, which has no stem: any cell may head them. */
   anyStem: readonly number[];
+  /** Each column's stems, by place. */
+  stemsOf: ReadonlyArray<readonly string[]>;
 }
 
 const HEADER_COLUMNS = new WeakMap<readonly ColumnSpec[], HeaderColumns>();
@@ -354,7 +395,7 @@ function headerColumns(columns: readonly ColumnSpec[]): HeaderColumns {
       for (const stem of new Set(ls.map(labelStem))) byStem.set(stem, [...(byStem.get(stem) ?? []), i]);
     });
     const anyStem = labels.flatMap((ls, i) => (ls.some((l) => l.startsWith('(')) ? [i] : []));
-    known = { labels, stems: [...byStem.keys()], byStem, anyStem };
+    known = { labels, stems: [...byStem.keys()], byStem, anyStem, stemsOf: labels.map((ls) => [...new Set(ls.map(labelStem))]) };
     HEADER_COLUMNS.set(columns, known);
   }
   return known;
@@ -374,6 +415,9 @@ function headerOptions(cells: readonly TextCell[], known: HeaderColumns): Array<
 
 function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
   const known = headerColumns(columns);
+  const needed = Math.max(2, Math.ceil(columns.length / 2));
+  // A column is found only in a cell with one of its stems: with too few of them in the whole sheet, no row is the header.
+  if (!enoughColumns(index, known, needed)) return undefined;
   const { labels } = known;
   let best: TableHeader | undefined;
   let bestCount = 0;
@@ -402,8 +446,16 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
       best = { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found };
     }
   }
-  const needed = Math.max(2, Math.ceil(columns.length / 2));
   return best && bestCount >= needed ? best : undefined;
+}
+
+/** At least `needed` of the columns have one of their stems somewhere in the sheet. */
+function enoughColumns(index: SheetIndex, known: HeaderColumns, needed: number): boolean {
+  let count = 0;
+  known.stemsOf.forEach((stems, i) => {
+    if (known.anyStem.includes(i) || stems.some((stem) => index.hasStem(stem))) count++;
+  });
+  return count >= needed;
 }
 
 function shortTexts(index: SheetIndex, row: number): readonly TextCell[] {

@@ -23,8 +23,16 @@ export interface WorkbookGrid {
   sheets: SheetGrid[];
 }
 
+const LETTERS: string[] = [];
+
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(col: number): string {
+  // Every location names its column: the first columns' letters are worked out once.
+  if (col >= 0 && col < 256) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

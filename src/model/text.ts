@@ -5,6 +5,7 @@
  */
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const SPACE = /[\s\u3000]/;
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, ：, （, …) and the ideographic space to their half-width forms. */
 export function toHalfWidth(text: string): string {
@@ -21,6 +22,7 @@ export function normalizeLabel(text: string): string {
 
 /** Trimmed text with white space runs folded; empty string for nothing. */
 export function cleanText(text: string): string {
+  if (!SPACE.test(text)) return text;
   return text.replace(/[\s\u3000]+/g, ' ').trim();
 }
 

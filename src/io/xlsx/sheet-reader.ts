@@ -140,6 +140,13 @@ const C = 99;
 const V = 118;
 const F = 102;
 
+/**
+ * <c r="B5" s="3" t="s"><v>12</v></c>, <c r="B6" s="3"/> and the like: reference,
+ * style and type in this order, a value of plain text or none. Groups: reference,
+ * style, type, ">" when the cell has a body, the value.
+ */
+const PLAIN_CELL = /<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|(>)(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
+
 /** Reads one worksheet part into its grid. */
 export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): SheetGrid {
   const { shared, dates, date1904, tally } = ctx;
@@ -239,8 +246,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     target[colNo] = value;
   };
 
-  const openCell = (tag: XmlTag): void => {
-    const ref = tag.attr('r');
+  /** The cell's place: from its reference, else the next column of its row. */
+  const placeCell = (ref: string | undefined): void => {
     cellRow = rowNo;
     if (ref !== undefined) {
       const at = parseRef(ref);
@@ -250,17 +257,42 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
       } else colNo++;
     } else colNo++;
     if (colNo >= LIMITS.columnNumber) throw beyondLimit('columnNumber', colNo + 1);
-    if (tag.isSelfClosing) return; // no value: only its place counts
+  };
+
+  const startCell = (cellType: string | undefined, cellStyle: string | undefined): void => {
     inCell = true;
     body = false;
-    type = tag.attr('t') ?? 'n';
-    style = tag.attr('s');
+    type = cellType ?? 'n';
+    style = cellStyle;
     raw = undefined;
     formula = undefined;
     sharedSlave = false;
     formulaType = undefined;
     inIs = false;
     hasIs = false;
+  };
+
+  const openCell = (tag: XmlTag): void => {
+    placeCell(tag.attr('r'));
+    if (tag.isSelfClosing) return; // no value: only its place counts
+    startCell(tag.attr('t'), tag.attr('s'));
+  };
+
+  /** A cell as Excel, WPS and exceljs write most of them, read in one match; any other shape goes the general way. */
+  const wholeCell = (s: string, lt: number): number => {
+    if (inCell || !inData || s.charCodeAt(lt + 1) !== C || s.charCodeAt(lt + 2) !== 32) return -1;
+    PLAIN_CELL.lastIndex = lt;
+    const m = PLAIN_CELL.exec(s);
+    if (!m) return -1;
+    placeCell(m[1]);
+    if (m[4] === undefined) return PLAIN_CELL.lastIndex; // <c …/>: only its place counts
+    startCell(m[3], m[2]);
+    if (m[5] !== undefined) {
+      body = true;
+      raw = m[5];
+    }
+    endCell();
+    return PLAIN_CELL.lastIndex;
   };
 
   const openInCell = (tag: XmlTag, tagName: string): void => {
@@ -311,6 +343,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   };
 
   readXmlPart(ctx.bytes, entry, ctx.budget, {
+    whole: wholeCell,
     open(tag, tagName) {
       if (inCell) return openInCell(tag, tagName);
       if (!inData) return openOutside(tag, tagName);

@@ -29,6 +29,12 @@ export interface XmlHandlers {
   open(tag: XmlTag, name: string): void;
   close?(name: string): void;
   text?(text: string): void;
+  /**
+   * A fast path: reads the whole element starting at s[lt] itself when it has
+   * one of the commonest shapes, well formed by construction, and returns where
+   * it ends; -1 leaves it to the scanner (and to open, text and close).
+   */
+  whole?(s: string, lt: number): number;
 }
 
 /** XML that is not well formed; turned into the plain refusal by readXmlPart. */
@@ -187,7 +193,9 @@ class XmlScanner implements XmlTag {
       const lt = s.indexOf('<', pos);
       if (lt < 0) return this.trailingText(s, pos, final);
       if (lt > pos) this.text(s.slice(pos, lt));
-      const next = lt + 1 < n ? this.markup(s, lt) : MORE;
+      const whole = this.h.whole;
+      const taken = whole !== undefined && this.open.length ? whole(s, lt) : MORE;
+      const next = taken !== MORE ? taken : lt + 1 < n ? this.markup(s, lt) : MORE;
       if (next === MORE) {
         if (final) fail();
         return lt;
