@@ -75,6 +75,20 @@ class OwnSigner implements SignerFact {
   }
 }
 
+/** A signature on a vault log row: the commonest kind, kept without a closure. */
+class VaultLogSigner implements SignerFact {
+  constructor(
+    readonly name: string,
+    private readonly row: number,
+    private readonly key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy',
+    readonly takerRow?: number,
+  ) {}
+
+  get path(): string {
+    return `vaultLog[${this.row}].${this.key}`;
+  }
+}
+
 function settingsOf(data: SiteData): Required<Settings> {
   const s = data.site?.settings ?? {};
   const pick = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
@@ -164,10 +178,14 @@ export function computeFacts(model: SiteModel): Facts {
   for (const { list, path } of intakes) add(list.keeper, () => `${path}.keeper`);
   (data.vaultLog ?? []).forEach((row, i) => {
     if (!row) return;
-    if (!dispatch[i]) add(row.taker, () => `vaultLog[${i}].taker`, i);
-    add(row.issuedBy, () => `vaultLog[${i}].issuedBy`);
-    if (!dispatch[i]) add(row.returner, () => `vaultLog[${i}].returner`, i);
-    add(row.receivedBy, () => `vaultLog[${i}].receivedBy`);
+    const sign = (name: unknown, key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy', takerRow?: number) => {
+      const n = personKey(name);
+      if (n) ownSigners.push(new VaultLogSigner(n, i, key, takerRow));
+    };
+    if (!dispatch[i]) sign(row.taker, 'taker', i);
+    sign(row.issuedBy, 'issuedBy');
+    if (!dispatch[i]) sign(row.returner, 'returner', i);
+    sign(row.receivedBy, 'receivedBy');
   });
   (data.distributions ?? []).forEach((d, i) => {
     if (!d) return;
