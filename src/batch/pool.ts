@@ -46,27 +46,11 @@ interface Slot {
   state: Int32Array;
   /** Files sent to this worker and not answered yet, in the order it works on them. */
   pending: number[];
-  /** Files answered. */
-  answered: number;
   /** The file last seen started, and since when. */
   seen: number;
   since: number;
   gone: boolean;
 }
-
-/**
- * A worker is replaced by a fresh one after this many files: what a thread's
- * memos (normalised names, times) and heap gather over thousands of files is
- * given back, for the cost of starting a thread (tens of milliseconds).
- */
-const FILES_PER_WORKER = 500;
-
-/**
- * Each thread's young generation, MB (V8's default is about 48): a file's
- * short-lived objects fit many times over, and two threads hold some 30 MB less.
- * The old generation is left alone: a very large workbook needs what it needs.
- */
-const YOUNG_MB = 16;
 
 /** Files per batch: 8 while there are many left, fewer towards the end, so that the threads finish together. */
 const batchSize = (left: number, threads: number): number => Math.max(1, Math.min(8, Math.floor(left / (threads * 4))));
@@ -110,17 +94,7 @@ export function runPool(run: PoolRun): Promise<void> {
     const feed = (s: Slot) => {
       const left = total - next + again.length;
       if (s.gone || left === 0) return;
-      if (s.answered >= FILES_PER_WORKER && s.pending.length === 0) {
-        // The new thread once the old one is gone: never three heaps at once.
-        void stop(s).then(() =>
-          guard(() => {
-            slots[slots.indexOf(s)] = start();
-            feedAll();
-          }),
-        );
-        return;
-      }
-      const size = Math.min(batchSize(left, slots.length || run.threads), FILES_PER_WORKER - s.answered - s.pending.length);
+      const size = batchSize(left, slots.length || run.threads);
       if (s.pending.length >= size) return;
       const batch: WorkerBatch = [];
       while (batch.length < size) {
@@ -154,15 +128,11 @@ export function runPool(run: PoolRun): Promise<void> {
 
     const start = (): Slot => {
       const state = new Int32Array(new SharedArrayBuffer(4));
-      const worker = new Worker(run.worker, {
-        workerData: { ...run.setup, state } satisfies WorkerSetup,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
-      });
-      const s: Slot = { worker, state, pending: [], answered: 0, seen: 0, since: 0, gone: false };
+      const worker = new Worker(run.worker, { workerData: { ...run.setup, state } satisfies WorkerSetup });
+      const s: Slot = { worker, state, pending: [], seen: 0, since: 0, gone: false };
       worker.on('message', (a: WorkerAnswer) =>
         guard(() => {
           s.pending.splice(s.pending.indexOf(a.index), 1);
-          s.answered++;
           run.answer(a);
           count();
           feedAll();
