@@ -3,8 +3,9 @@
  * beside the floor (unzip + decode every XML part) and a bare exceljs load of
  * the same file, measured in the same run:
  * - site workbooks read and validated warm, one thread, file by file;
- * - `custody validate FILE` cold (a fresh process, median of R) on one site
- *   workbook and on a 考点 with 50,000 vault-log rows, with its peak RSS;
+ * - `custody validate FILE` cold (`node bin/custody.js`, a fresh process,
+ *   median of R) on one site workbook and on a 考点 with 50,000 vault-log
+ *   rows, with its peak RSS, beside node alone too;
  * - parse and rules at 1× (500 papers, 5,000 vault-log rows) and 10×: the
  *   rules must grow near-linearly and cost well under the parse.
  * Not a timed test.
@@ -149,7 +150,7 @@ async function coldValidate(label: string, file: string, repeat: number): Promis
   console.log(`  floor (unzip + decode)     ${(floor.seconds * 1000).toFixed(0)} ms, peak RSS ${floor.peakRssMb} MB`);
   console.log(`  exceljs bare load          ${(exceljs.seconds * 1000).toFixed(0)} ms, peak RSS ${exceljs.peakRssMb} MB`);
   console.log(
-    `  custody validate           ${(ours.seconds * 1000).toFixed(0)} ms, peak RSS ${ours.peakRssMb} MB = ${(ours.seconds / floor.seconds).toFixed(2)}× floor, ${(ours.seconds / exceljs.seconds).toFixed(2)}× exceljs`,
+    `  custody validate           ${(ours.seconds * 1000).toFixed(0)} ms, peak RSS ${ours.peakRssMb} MB = ${(ours.seconds / node.seconds).toFixed(2)}× node alone, ${(ours.seconds / floor.seconds).toFixed(2)}× floor, ${(ours.seconds / exceljs.seconds).toFixed(2)}× exceljs`,
   );
   console.log(
     `BENCH ${JSON.stringify({ bench: label, node: node.seconds, floor: floor.seconds, exceljs: exceljs.seconds, ours: ours.seconds, oursRssMb: ours.peakRssMb })}`,

@@ -46,20 +46,11 @@ interface Slot {
   state: Int32Array;
   /** Files sent to this worker and not answered yet, in the order it works on them. */
   pending: number[];
-  /** Files answered. */
-  answered: number;
   /** The file last seen started, and since when. */
   seen: number;
   since: number;
   gone: boolean;
 }
-
-/**
- * A worker is replaced by a fresh one after this many files: what a thread's
- * memos (normalised names, times) and heap gather over thousands of files is
- * given back, for the cost of starting a thread (tens of milliseconds).
- */
-const FILES_PER_WORKER = 500;
 
 /** Files per batch: 8 while there are many left, fewer towards the end, so that the threads finish together. */
 const batchSize = (left: number, threads: number): number => Math.max(1, Math.min(8, Math.floor(left / (threads * 4))));
@@ -79,7 +70,7 @@ export function runPool(run: PoolRun): Promise<void> {
       if (ended) return;
       ended = true;
       clearInterval(timer);
-      for (const s of slots) stop(s);
+      for (const s of slots) void stop(s);
       if (error === undefined) resolve();
       else reject(error);
     };
@@ -91,10 +82,10 @@ export function runPool(run: PoolRun): Promise<void> {
         end(error);
       }
     };
-    const stop = (s: Slot) => {
+    const stop = (s: Slot): Promise<unknown> => {
       s.gone = true;
       s.worker.removeAllListeners('message');
-      void s.worker.terminate();
+      return s.worker.terminate();
     };
     const count = () => {
       if (++settled === total) end();
@@ -103,12 +94,7 @@ export function runPool(run: PoolRun): Promise<void> {
     const feed = (s: Slot) => {
       const left = total - next + again.length;
       if (s.gone || left === 0) return;
-      if (s.answered >= FILES_PER_WORKER && s.pending.length === 0) {
-        stop(s);
-        slots[slots.indexOf(s)] = start();
-        return feedAll();
-      }
-      const size = Math.min(batchSize(left, slots.length || run.threads), FILES_PER_WORKER - s.answered - s.pending.length);
+      const size = batchSize(left, slots.length || run.threads);
       if (s.pending.length >= size) return;
       const batch: WorkerBatch = [];
       while (batch.length < size) {
@@ -127,7 +113,7 @@ export function runPool(run: PoolRun): Promise<void> {
     /** A worker gone wrong: its current file lost, the others handed out again, a new worker in its place. */
     const replace = (s: Slot, over: boolean, error: unknown) => {
       if (s.gone) return;
-      stop(s);
+      void stop(s);
       const current = over ? s.seen - 1 : (s.pending[0] ?? -1);
       const rest = s.pending.filter((i) => i !== current);
       again.push(...rest);
@@ -143,11 +129,10 @@ export function runPool(run: PoolRun): Promise<void> {
     const start = (): Slot => {
       const state = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(run.worker, { workerData: { ...run.setup, state } satisfies WorkerSetup });
-      const s: Slot = { worker, state, pending: [], answered: 0, seen: 0, since: 0, gone: false };
+      const s: Slot = { worker, state, pending: [], seen: 0, since: 0, gone: false };
       worker.on('message', (a: WorkerAnswer) =>
         guard(() => {
           s.pending.splice(s.pending.indexOf(a.index), 1);
-          s.answered++;
           run.answer(a);
           count();
           feedAll();

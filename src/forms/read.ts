@@ -8,7 +8,7 @@ import { DateContext, ISO_DATETIME, dayContext, formatDate, isRelativeDay, parse
 import { splitSignatures } from '../model/people';
 import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
 import { CellValue, isBlank } from '../model/grid';
-import { BlockSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
+import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
 import {
@@ -257,11 +257,17 @@ function firstText(index: SheetIndex, row: number, from: number, to: number): st
   return '';
 }
 
+function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): boolean {
+  for (const c of cols) if (!isBlank(index.value(row, c))) return false;
+  return true;
+}
+
 function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
-  const present = table.columns.flatMap((column) => {
+  const present: Array<{ column: ColumnSpec; col: number }> = [];
+  for (const column of table.columns) {
     const col = header.columns.get(column.key);
-    return col === undefined ? [] : [{ column, col }];
-  });
+    if (col !== undefined) present.push({ column, col });
+  }
   const cols = [...header.columns.values()];
   const left = Math.max(0, Math.min(...cols, header.seqCol ?? Infinity));
   const right = Math.max(...cols);
@@ -288,7 +294,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     }
     if (lead.startsWith('备注')) break;
     if ((stops.get(r) ?? Infinity) <= right) break;
-    if (cols.every((c) => isBlank(index.value(r, c)))) {
+    if (isBlankRow(index, r, cols)) {
       if (++blankRun >= BLANK_RUN_END) break;
       continue;
     }
@@ -442,7 +448,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);
-  if (rowDate) dates = { ...dates, autumn: false, year: +rowDate.slice(0, 4), month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
+  if (rowDate) dates = { year: +rowDate.slice(0, 4), autumn: false, month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
   const key = rowsKey(layout);
   let rowsEnd = tableTop;
   if (key) {

@@ -212,7 +212,7 @@ export class SheetIndex {
         if (titleEnd < 0) titleEnd = row + TITLE_ROWS;
         let cell: TextCell | undefined;
         if (row < titleEnd && norm.length <= TITLE_CHARS) this.titleCells.push((cell = { row, col, text, norm }));
-        for (const label of words.labels) this.addLabel(label, (cell ??= { row, col, text, norm }));
+        if (words.labels.length > 0) for (const label of words.labels) this.addLabel(label, (cell ??= { row, col, text, norm }));
         if (words.stem !== undefined && text.length <= HEADER_CHARS) this.addStemRow(words.stem, row);
       }
     }

@@ -3,7 +3,7 @@
  * back from a grid (extract, validate), each form found by its content.
  */
 import { semesterDates } from '../model/datetime';
-import { addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
+import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import { SheetGrid, WorkbookGrid, a1, cellAt, parseA1 } from '../model/grid';
@@ -138,24 +138,20 @@ function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, rea
   const form = entry.layout.attachment;
   // A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3].
   // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
-  const tableAt = {
-    rowsAt: entry.binding === 'rows' ? prefix : `${prefix}.${table}`,
-    offset: rowOffset,
-    sheet: sheet.name,
-    form,
-    numbered: !!entry.layout.blocks,
-  };
+  const rowsAt = entry.binding === 'rows' ? prefix : `${prefix}.${table}`;
+  const numbered = !!entry.layout.blocks;
+  const tableOf = (cells: TableLocations['cells']): TableLocations => ({ rowsAt, offset: rowOffset, sheet: sheet.name, form, numbered, cells });
   const cells = read.locations;
   const gridAt = read.table && read.table.grid.rows.length > 0 ? read.table.at : -1;
   // In the reader's order: the map lists its keys in that order.
   for (let i = 0; i <= cells.length;) {
-    if (i === gridAt) addTableLocations(model.locations, { ...tableAt, cells: read.table!.grid });
+    if (i === gridAt) addTableLocations(model.locations, tableOf(read.table!.grid));
     if (i === cells.length) break;
     const loc = cells[i];
     if (loc.item !== undefined) {
       let end = i + 1;
       while (end < cells.length && cells[end].item !== undefined && end !== gridAt) end++;
-      addTableLocations(model.locations, { ...tableAt, cells: i === 0 && end === cells.length ? cells : cells.slice(i, end) });
+      addTableLocations(model.locations, tableOf(i === 0 && end === cells.length ? cells : cells.slice(i, end)));
       i = end;
       continue;
     }

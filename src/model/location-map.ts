@@ -129,7 +129,8 @@ class CompactLocations {
     this.snapshot = null;
     const byItem: TableCell[][] = [];
     if (!isGrid(locations.cells)) eachCell(locations.cells, (cell) => (byItem[cell.item as number] ??= []).push(cell));
-    const table: Table = { ...locations, byItem };
+    const { rowsAt, offset, sheet, form, numbered, cells } = locations;
+    const table: Table = { rowsAt, offset, sheet, form, numbered, cells, byItem };
     this.chunks.push({ table });
     this.index(table);
   }

@@ -3,7 +3,6 @@
  * number, a name or number half-width without spaces. Memoised by text, since
  * a workbook repeats the same few thousand values many times over.
  */
-import { ISO_DATETIME, parseIso } from './datetime';
 import { toHalfWidth } from './text';
 
 const TIMES = new Map<string, number>();
@@ -12,17 +11,54 @@ const MEMO_LIMIT = 200_000;
 
 /** Minutes since the epoch of a `YYYY-MM-DDTHH:mm` value; NaN for anything else (unreadable, missing). */
 export function tm(value: unknown): number {
-  if (typeof value !== 'string') return Number.NaN;
+  if (typeof value !== 'string' || value.length !== 16) return Number.NaN;
   const known = TIMES.get(value);
   if (known !== undefined) return known;
-  let m = Number.NaN;
-  if (ISO_DATETIME.test(value)) {
-    const t = parseIso(value);
-    if (t) m = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) / 60_000;
-  }
+  const m = readMinutes(value);
   if (TIMES.size > MEMO_LIMIT) TIMES.clear();
   TIMES.set(value, m);
   return m;
+}
+
+/** Read by character codes, not a regex: a large log holds tens of thousands of distinct times. */
+function readMinutes(value: string): number {
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return Number.NaN;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58) return Number.NaN;
+  // The same bounds as parseIso: a real calendar day, 00:00–23:59, years 1900–2200.
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || year < 1900 || year > 2200) return Number.NaN;
+  if (day > daysInMonth(year, month)) return Number.NaN;
+  return (daysFromEpoch(year, month, day) * 24 + hour) * 60 + minute;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Date.UTC's arithmetic, without its cost). */
+function daysFromEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The number written by `length` ASCII digits at `start`; -1 if any is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Day number (days since the epoch) of a readable date-time; NaN otherwise. */
@@ -47,10 +83,21 @@ export function isBlankValue(value: unknown): boolean {
 export function norm(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
+  if (isCompared(text)) return text;
   const known = NORMS.get(text);
   if (known !== undefined) return known;
   const out = toHalfWidth(text).replace(/[\s\u3000]+/g, '');
   if (NORMS.size > MEMO_LIMIT) NORMS.clear();
   NORMS.set(text, out);
   return out;
+}
+
+/** Whether a text is already as compared: no full-width ASCII, nothing `\s` matches (most cells; checked without a memo). */
+function isCompared(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) return false;
+    if (c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)) return false;
+  }
+  return true;
 }

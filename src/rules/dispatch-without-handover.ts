@@ -27,12 +27,12 @@ const DAY = 24 * 60;
 const TOGETHER = 30;
 
 /** The outgoing handovers within a day of a dispatch at `t` (the same day, or the next after an evening checkout), nearest first. */
-function handoversNear(data: SiteData, outgoing: number[], t: number): number[] {
+function handoversNear(times: ReadonlyMap<number, number>, outgoing: number[], t: number): number[] {
   const near = outgoing.filter((i) => {
-    const ht = tm(data.handovers![i]?.time);
+    const ht = times.get(i)!;
     return Math.floor(ht / 1440) === Math.floor(t / 1440) || (ht >= t && ht - t <= DAY);
   });
-  return near.sort((x, y) => Math.abs(tm(data.handovers![x]?.time) - t) - Math.abs(tm(data.handovers![y]?.time) - t));
+  return near.sort((x, y) => Math.abs(times.get(x)! - t) - Math.abs(times.get(y)! - t));
 }
 
 /** The entry of a time-sorted list nearest to `t` (binary search). */
@@ -58,6 +58,8 @@ function nearest<T extends { t: number }>(sorted: readonly T[], t: number): T | 
  */
 function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number, number | undefined> {
   const outgoing = (data.handovers ?? []).map((_, i) => i).filter((i) => facts.direction[i] === 'out' && !Number.isNaN(tm(data.handovers![i]?.time)));
+  // Each outgoing handover's time, read once for every dispatch row that looks for its sheet.
+  const times = new Map(outgoing.map((i) => [i, tm(data.handovers![i]?.time)]));
   // A dispatch taken out before the papers were taken in is checkout-before-intake's: its time is in question.
   const beforeIntake = (t: number, paper: unknown) => t < (facts.intakeTimes.get(norm(paper)) ?? Number.NaN);
   const rows = (data.vaultLog ?? [])
@@ -70,9 +72,8 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
   const claimed = new Set<number>();
   for (const i of rows) {
     const r = data.vaultLog![i];
-    const signed = handoversNear(data, outgoing, tm(r.takenAt)).find((h) =>
-      (data.handovers![h].toSigners ?? []).some((n) => personKey(n) === personKey(r.taker)),
-    );
+    const taker = personKey(r.taker);
+    const signed = handoversNear(times, outgoing, tm(r.takenAt)).find((h) => (data.handovers![h].toSigners ?? []).some((n) => personKey(n) === taker));
     if (signed !== undefined) claimed.add(signed);
     pairs.set(i, signed);
   }
@@ -83,7 +84,7 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
     const t = tm(data.vaultLog![i].takenAt);
     // Taken out together with a signed row: the same movement.
     const together = nearest(signedTimes, t);
-    pairs.set(i, together && Math.abs(together.t - t) <= TOGETHER ? together.h : handoversNear(data, outgoing, t).find((h) => !claimed.has(h)));
+    pairs.set(i, together && Math.abs(together.t - t) <= TOGETHER ? together.h : handoversNear(times, outgoing, t).find((h) => !claimed.has(h)));
   }
   return pairs;
 }

@@ -61,6 +61,34 @@ export interface Facts {
   ownSigners: SignerFact[];
 }
 
+/** A signature on this unit's side; its path is written out only when a rule reports it (a log of 50,000 rows holds 200,000 signatures). */
+class OwnSigner implements SignerFact {
+  constructor(
+    readonly name: string,
+    private readonly where: () => string,
+    readonly takerRow?: number,
+    readonly proctor?: boolean,
+  ) {}
+
+  get path(): string {
+    return this.where();
+  }
+}
+
+/** A signature on a vault log row: the commonest kind, kept without a closure. */
+class VaultLogSigner implements SignerFact {
+  constructor(
+    readonly name: string,
+    private readonly row: number,
+    private readonly key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy',
+    readonly takerRow?: number,
+  ) {}
+
+  get path(): string {
+    return `vaultLog[${this.row}].${this.key}`;
+  }
+}
+
 function settingsOf(data: SiteData): Required<Settings> {
   const s = data.site?.settings ?? {};
   const pick = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
@@ -136,42 +164,46 @@ export function computeFacts(model: SiteModel): Facts {
   }
 
   const ownSigners: SignerFact[] = [];
-  const add = (name: unknown, path: string, takerRow?: number, proctor?: boolean) => {
+  const add = (name: unknown, path: () => string, takerRow?: number, proctor?: boolean) => {
     const n = personKey(name);
-    if (n) ownSigners.push(proctor ? { name: n, path, proctor } : { name: n, path, takerRow });
+    if (n) ownSigners.push(new OwnSigner(n, path, proctor ? undefined : takerRow, proctor || undefined));
   };
   (data.handovers ?? []).forEach((h, i) => {
     if (!h) return;
     const d = direction[i];
     const list = d === 'in' ? h.toSigners : d === 'out' ? h.fromSigners : undefined;
     const key = d === 'in' ? 'toSigners' : 'fromSigners';
-    (list ?? []).forEach((n) => add(n, `handovers[${i}].${key}`));
+    (list ?? []).forEach((n) => add(n, () => `handovers[${i}].${key}`));
   });
-  for (const { list, path } of intakes) add(list.keeper, `${path}.keeper`);
+  for (const { list, path } of intakes) add(list.keeper, () => `${path}.keeper`);
   (data.vaultLog ?? []).forEach((row, i) => {
     if (!row) return;
-    if (!dispatch[i]) add(row.taker, `vaultLog[${i}].taker`, i);
-    add(row.issuedBy, `vaultLog[${i}].issuedBy`);
-    if (!dispatch[i]) add(row.returner, `vaultLog[${i}].returner`, i);
-    add(row.receivedBy, `vaultLog[${i}].receivedBy`);
+    const sign = (name: unknown, key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy', takerRow?: number) => {
+      const n = personKey(name);
+      if (n) ownSigners.push(new VaultLogSigner(n, i, key, takerRow));
+    };
+    if (!dispatch[i]) sign(row.taker, 'taker', i);
+    sign(row.issuedBy, 'issuedBy');
+    if (!dispatch[i]) sign(row.returner, 'returner', i);
+    sign(row.receivedBy, 'receivedBy');
   });
   (data.distributions ?? []).forEach((d, i) => {
     if (!d) return;
-    add(d.issuer, `distributions[${i}].issuer`);
-    add(d.receiver, `distributions[${i}].receiver`);
+    add(d.issuer, () => `distributions[${i}].issuer`);
+    add(d.receiver, () => `distributions[${i}].receiver`);
     // Proctors are 涉卷人员 too (《湖南开放大学试卷安全保密管理专项整治实施方案》（六））.
     (d.rows ?? []).forEach((r, j) => {
-      add(r?.collector, `distributions[${i}].rows[${j}].collector`, undefined, true);
-      add(r?.returner, `distributions[${i}].rows[${j}].returner`, undefined, true);
+      add(r?.collector, () => `distributions[${i}].rows[${j}].collector`, undefined, true);
+      add(r?.returner, () => `distributions[${i}].rows[${j}].returner`, undefined, true);
     });
   });
   if (data.duty) {
     (data.duty.shifts ?? []).forEach((s, i) => {
       if (!s) return;
-      add(s.handedOverBy, `duty.shifts[${i}].handedOverBy`);
-      add(s.takenOverBy, `duty.shifts[${i}].takenOverBy`);
+      add(s.handedOverBy, () => `duty.shifts[${i}].handedOverBy`);
+      add(s.takenOverBy, () => `duty.shifts[${i}].takenOverBy`);
     });
-    add(data.duty.supervisor, 'duty.supervisor');
+    add(data.duty.supervisor, () => 'duty.supervisor');
   }
 
   return {
@@ -235,6 +267,16 @@ export type CheckoutProblem = { kind: 'late' | 'early'; session: SessionFact } |
  * intake (checkout-before-intake reports that).
  */
 export function checkoutProblem(facts: Facts, index: number): CheckoutProblem | undefined {
+  // Asked by several rules, and row by row for each handout: worked out once per row and run.
+  let known = CHECKOUT_PROBLEMS.get(facts);
+  if (!known) CHECKOUT_PROBLEMS.set(facts, (known = []));
+  if (index in known) return known[index];
+  return (known[index] = findCheckoutProblem(facts, index));
+}
+
+const CHECKOUT_PROBLEMS = new WeakMap<Facts, Array<CheckoutProblem | undefined>>();
+
+function findCheckoutProblem(facts: Facts, index: number): CheckoutProblem | undefined {
   const r = facts.data.vaultLog?.[index];
   if (!r || facts.dispatch[index]) return undefined;
   const t = tm(r.takenAt);

@@ -40,6 +40,7 @@ function namesReceiver(dest: string, to: string): boolean {
  * ("衡阳分校(耒阳考点)" → 衡阳分校耒阳考点), without them, or as their content alone.
  */
 function readingsOf(dest: string): string[] {
+  if (!dest.includes('(') && !dest.includes(')')) return dest ? [dest] : [];
   const inside = [...dest.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]);
   return [...new Set([dest, dest.replace(/[()]/g, ''), dest.replace(/\([^()]*\)/g, ''), ...inside].filter(Boolean))];
 }

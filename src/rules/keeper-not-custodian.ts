@@ -24,6 +24,8 @@ const CUSTODIANS = new Set(['卷库保管员', '值班人员']);
 
 export function check({ model, facts, report }: RuleContext): void {
   const seen = new Map<string, { path: string; count: number; roles: string[]; seq: number }>();
+  // Each signer's roster roles, read once: a log names the same few keepers on every row.
+  const rolesOf = new Map<string, string[]>();
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
     const sides = [
@@ -34,7 +36,8 @@ export function check({ model, facts, report }: RuleContext): void {
       const name = norm(signer);
       const entry = name ? facts.roster.get(name) : undefined;
       if (!entry || name === norm(counterpart)) continue;
-      const roles = (entry.member.roles ?? []).map(norm).filter(Boolean);
+      let roles = rolesOf.get(name);
+      if (!roles) rolesOf.set(name, (roles = (entry.member.roles ?? []).map(norm).filter(Boolean)));
       if (roles.length === 0 || roles.some((role) => CUSTODIANS.has(role))) continue;
       const e = seen.get(name);
       if (e) e.count++;

@@ -21,23 +21,49 @@ interface Use {
   where: string;
 }
 
-export function check({ model, facts, report }: RuleContext): void {
+type Visit = (paperNo: unknown, name: unknown, path: () => string, weight: number, where: string) => void;
+
+/** Every row naming a paper, in the order its uses are reported: intake lists, schedule, vault log, distributions. */
+function visitUses(model: RuleContext['model'], facts: RuleContext['facts'], visit: Visit): void {
   const data = model.data;
-  const byPaper = new Map<string, Use[]>();
-  const add = (paperNo: unknown, name: unknown, path: string, weight: number, where: string) => {
-    const p = norm(paperNo);
-    const n = norm(name).replace(/[（）()]/g, '');
-    if (!p || !n) return;
-    if (!byPaper.has(p)) byPaper.set(p, []);
-    byPaper.get(p)!.push({ path, name: n, weight, where });
-  };
   for (const { list, path } of facts.intakes)
-    (list.items ?? []).forEach((it, i) => add(it?.paperNo, it?.paperName, `${path}.items[${i}].paperName`, 3, '入库清单'));
-  (data.schedule ?? []).forEach((s, i) => add(s?.paperNo, s?.paperName, `schedule[${i}].paperName`, 2, '考试安排'));
-  (data.vaultLog ?? []).forEach((r, i) => add(r?.paperNo, r?.paperName, `vaultLog[${i}].paperName`, 1, '出入库记录'));
+    (list.items ?? []).forEach((it, i) => visit(it?.paperNo, it?.paperName, () => `${path}.items[${i}].paperName`, 3, '入库清单'));
+  (data.schedule ?? []).forEach((s, i) => visit(s?.paperNo, s?.paperName, () => `schedule[${i}].paperName`, 2, '考试安排'));
+  (data.vaultLog ?? []).forEach((r, i) => visit(r?.paperNo, r?.paperName, () => `vaultLog[${i}].paperName`, 1, '出入库记录'));
   (data.distributions ?? []).forEach((d, i) =>
-    (d?.rows ?? []).forEach((r, j) => add(r?.paperNo, r?.paperName, `distributions[${i}].rows[${j}].paperName`, 1, '分发登记表')),
+    (d?.rows ?? []).forEach((r, j) => visit(r?.paperNo, r?.paperName, () => `distributions[${i}].rows[${j}].paperName`, 1, '分发登记表')),
   );
+}
+
+export function check({ model, facts, report }: RuleContext): void {
+  // A name as compared, without brackets; a log repeats a few names many times.
+  const bare = new Map<string, string>();
+  const nameOf = (name: unknown) => {
+    const n = norm(name);
+    let b = bare.get(n);
+    if (b === undefined) bare.set(n, (b = n.replace(/[（）()]/g, '')));
+    return b;
+  };
+  // First the names of each paper; paths are written only for a paper named in two ways.
+  const namesOf = new Map<string, Set<string>>();
+  visitUses(model, facts, (paperNo, name) => {
+    const p = norm(paperNo);
+    const n = nameOf(name);
+    if (!p || !n) return;
+    const names = namesOf.get(p);
+    if (names) names.add(n);
+    else namesOf.set(p, new Set([n]));
+  });
+  const conflicting = new Set([...namesOf].filter(([, names]) => names.size > 1).map(([p]) => p));
+  if (conflicting.size === 0) return;
+  const byPaper = new Map<string, Use[]>();
+  visitUses(model, facts, (paperNo, name, path, weight, where) => {
+    const p = norm(paperNo);
+    const n = nameOf(name);
+    if (!p || !n || !conflicting.has(p)) return;
+    if (!byPaper.has(p)) byPaper.set(p, []);
+    byPaper.get(p)!.push({ path: path(), name: n, weight, where });
+  });
   for (const [paper, uses] of byPaper) {
     const names = new Map<string, { count: number; weight: number; where: Set<string> }>();
     for (const u of uses) {

@@ -22,8 +22,8 @@ export const meta: RuleMeta = {
   docs: 'A table row with two or more required cells empty; one finding per row, at the first empty cell. (A single empty cell in a row is required-field.) The vault log’s return part (还卷人, 还卷时间, 入库签字) is all or nothing: none of it is not-returned.',
 };
 
-export function check({ model, report }: RuleContext): void {
-  for (const gap of rowGaps(model)) {
+export function check({ model, facts, report }: RuleContext): void {
+  for (const gap of rowGaps(facts)) {
     if (gap.missing.length < 2) continue;
     report(`${gap.path}.${gap.missing[0]}`, gap.returnPart ? 'returned' : 'row', {
       seq: seqOf(model, gap.path),

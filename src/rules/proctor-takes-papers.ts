@@ -21,12 +21,18 @@ export const meta: RuleMeta = {
 };
 
 export function check({ model, facts, report }: RuleContext): void {
+  // Whether each signer is a proctor, read once: a log names the same few people on every row.
+  const proctors = new Map<string, boolean>();
+  const isProctor = (name: string) => {
+    let known = proctors.get(name);
+    if (known === undefined) {
+      const entry = name ? facts.roster.get(name) : undefined;
+      proctors.set(name, (known = !!entry && (entry.member.roles ?? []).some((role) => norm(role) === '监考人员')));
+    }
+    return known;
+  };
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r || facts.dispatch[i]) return;
-    const isProctor = (name: string) => {
-      const entry = name ? facts.roster.get(name) : undefined;
-      return !!entry && (entry.member.roles ?? []).some((role) => norm(role) === '监考人员');
-    };
     const taker = personKey(r.taker);
     const returner = personKey(r.returner);
     // staff-ineligible leaves a proctor's signatures on the vault log to this rule: one finding per row.

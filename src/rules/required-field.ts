@@ -53,7 +53,7 @@ export function check({ model, facts, report }: RuleContext): void {
     return !missing;
   };
 
-  for (const gap of rowGaps(model)) {
+  for (const gap of rowGaps(facts)) {
     if (gap.missing.length !== 1) continue;
     const key = gap.path.split(/[.[]/)[0];
     report(`${gap.path}.${gap.missing[0]}`, 'cell', { seq: seqOf(model, gap.path), form: lang(key), formEn: FORM_NAMES[key][1] });

@@ -5,8 +5,7 @@
  * for the row). Shared by both rules so a row is reported by exactly one.
  */
 import type { SiteModel } from '../model/site-model';
-import { intakeLists } from '../model/intake';
-import { isBlankValue } from './facts';
+import { Facts, isBlankValue } from './facts';
 
 export interface RowGap {
   /** The row's model path (`vaultLog[3]`). */
@@ -19,37 +18,55 @@ export interface RowGap {
 
 type Row = Record<string, unknown> | undefined | null;
 
-export function rowGaps(model: SiteModel): RowGap[] {
-  const data = model.data;
+const SCHEDULE = ['paperNo', 'paperName', 'start', 'end'];
+const STAFF = ['name', 'formalStaff', 'candidateRelative', 'pledgeSigned'];
+const HANDOVER_ITEM = ['destination', 'quantity'];
+const INTAKE_ITEM = ['paperNo', 'paperName'];
+const INTAKE_ITEM_NO_BAGS = ['paperNo', 'paperName', 'bags31'];
+const INTAKE_SIZES = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'];
+const VAULT_OUT = ['paperNo', 'paperName', 'quantity', 'taker', 'takenAt', 'issuedBy'];
+const VAULT_BACK = ['returner', 'returnedAt', 'receivedBy'];
+const DISTRIBUTION_ROW = ['paperNo', 'paperName', 'copies', 'room', 'issuedAt', 'collector', 'returnedAt', 'returner'];
+const SHIFT = ['kind', 'from', 'to', 'handedOverBy', 'takenOverBy'];
+
+/** Keys of the empty required cells of a row, in column order; undefined when all are filled. */
+function missingOf(row: NonNullable<Row>, required: readonly string[]): string[] | undefined {
+  let missing: string[] | undefined;
+  for (const k of required) if (isBlankValue(row[k])) (missing ??= []).push(k);
+  return missing;
+}
+
+/** Worked out once per run: required-field and partial-row both read it (a vault log of 50,000 rows is read once, not twice). */
+const GAPS = new WeakMap<Facts, RowGap[]>();
+
+export function rowGaps(facts: Facts): RowGap[] {
+  const known = GAPS.get(facts);
+  if (known) return known;
+  const data = facts.data;
   const out: RowGap[] = [];
-  const check = (path: string, row: Row, required: readonly string[], returnPart = false) => {
+  // The path is built only for a row with a gap.
+  const check = (path: () => string, row: Row, required: readonly string[], returnPart = false) => {
     if (!row) return;
-    const missing = required.filter((k) => isBlankValue(row[k]));
-    if (missing.length) out.push({ path, missing, returnPart });
+    const missing = missingOf(row, required);
+    if (missing) out.push({ path: path(), missing, returnPart });
   };
-  (data.schedule ?? []).forEach((r, i) => check(`schedule[${i}]`, r as Row, ['paperNo', 'paperName', 'start', 'end']));
-  (data.staff ?? []).forEach((r, i) => check(`staff[${i}]`, r as Row, ['name', 'formalStaff', 'candidateRelative', 'pledgeSigned']));
-  (data.handovers ?? []).forEach((h, i) => (h?.items ?? []).forEach((r, j) => check(`handovers[${i}].items[${j}]`, r as Row, ['destination', 'quantity'])));
-  for (const { list, path } of intakeLists(data))
+  (data.schedule ?? []).forEach((r, i) => check(() => `schedule[${i}]`, r as Row, SCHEDULE));
+  (data.staff ?? []).forEach((r, i) => check(() => `staff[${i}]`, r as Row, STAFF));
+  (data.handovers ?? []).forEach((h, i) => (h?.items ?? []).forEach((r, j) => check(() => `handovers[${i}].items[${j}]`, r as Row, HANDOVER_ITEM)));
+  for (const { list, path } of facts.intakes)
     (list.items ?? []).forEach((r, i) => {
       const row = r as Row;
       if (!row) return;
-      const sizes = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'];
-      const required = ['paperNo', 'paperName', ...(sizes.every((k) => isBlankValue(row[k])) ? ['bags31'] : [])];
-      check(`${path}.items[${i}]`, row, required);
+      check(() => `${path}.items[${i}]`, row, INTAKE_SIZES.every((k) => isBlankValue(row[k])) ? INTAKE_ITEM_NO_BAGS : INTAKE_ITEM);
     });
   (data.vaultLog ?? []).forEach((r, i) => {
     const row = r as Row;
-    check(`vaultLog[${i}]`, row, ['paperNo', 'paperName', 'quantity', 'taker', 'takenAt', 'issuedBy']);
-    const back = ['returner', 'returnedAt', 'receivedBy'];
-    if (row && back.some((k) => !isBlankValue(row[k]))) check(`vaultLog[${i}]`, row, back, true);
+    check(() => `vaultLog[${i}]`, row, VAULT_OUT);
+    if (row && VAULT_BACK.some((k) => !isBlankValue(row[k]))) check(() => `vaultLog[${i}]`, row, VAULT_BACK, true);
   });
-  (data.distributions ?? []).forEach((d, i) =>
-    (d?.rows ?? []).forEach((r, j) =>
-      check(`distributions[${i}].rows[${j}]`, r as Row, ['paperNo', 'paperName', 'copies', 'room', 'issuedAt', 'collector', 'returnedAt', 'returner']),
-    ),
-  );
-  (data.duty?.shifts ?? []).forEach((r, i) => check(`duty.shifts[${i}]`, r as Row, ['kind', 'from', 'to', 'handedOverBy', 'takenOverBy']));
+  (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => check(() => `distributions[${i}].rows[${j}]`, r as Row, DISTRIBUTION_ROW)));
+  (data.duty?.shifts ?? []).forEach((r, i) => check(() => `duty.shifts[${i}]`, r as Row, SHIFT));
+  GAPS.set(facts, out);
   return out;
 }
 

@@ -43,10 +43,17 @@ function signedWhere(cells: Map<string, string[]>): string[] {
 
 export function check({ model, facts, report }: RuleContext): void {
   const where = new Map<string, { kind: Kind; cells: Map<string, string[]> }>();
+  // Whether each person on the roster is a proctor, read once: a log names the same few takers on every row.
+  const proctors = new Map<string, boolean>();
+  const isProctor = (name: string, member: StaffMember) => {
+    let known = proctors.get(name);
+    if (known === undefined) proctors.set(name, (known = (member.roles ?? []).some((r) => norm(r) === '监考人员')));
+    return known;
+  };
   for (const s of facts.ownSigners) {
     const entry = facts.roster.get(s.name);
     if (!entry) continue;
-    if (s.takerRow !== undefined && (entry.member.roles ?? []).some((r) => norm(r) === '监考人员')) continue;
+    if (s.takerRow !== undefined && isProctor(s.name, entry.member)) continue;
     const bar = barOf(entry.member, s, facts.settings.proctorsFormalStaff);
     if (!bar) continue;
     let e = where.get(s.name);

@@ -1,5 +1,5 @@
 import type { CellLocation, LocationMap } from '../../src/model/location';
-import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../../src/model/location-map';
+import { TableGrid, TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../../src/model/location-map';
 
 const field = (cell: string): CellLocation => ({ sheet: '入库清单', cell, form: 2, row: null });
 const items: TableLocations = {
@@ -77,5 +77,39 @@ describe('compact location map', () => {
     delete b['intake[0].items[0].paperNo'];
     expect(Object.entries(b)).toEqual(Object.entries(a));
     expect(b['intake[0].items[0].paperNo']).toBeUndefined();
+  });
+
+  it('keeps a table read as rows × columns as it keeps the same cells listed one by one', () => {
+    const rowsAt = { rowsAt: 'vaultLog', offset: 3, sheet: '出入库记录', form: 3 as const, numbered: false };
+    const grid: TableGrid = {
+      rows: [4, 6],
+      seqs: [1, 7],
+      rowCol: 0,
+      columns: [
+        { path: 'paperNo', col: 1 },
+        { path: 'taker', col: 3 },
+      ],
+    };
+    const listed: TableLocations['cells'] = [
+      { path: '', item: 0, row: 4, col: 0, seq: 1 },
+      { path: 'paperNo', item: 0, row: 4, col: 1, seq: 1 },
+      { path: 'taker', item: 0, row: 4, col: 3, seq: 1 },
+      { path: '', item: 1, row: 6, col: 0, seq: 7 },
+      { path: 'paperNo', item: 1, row: 6, col: 1, seq: 7 },
+      { path: 'taker', item: 1, row: 6, col: 3, seq: 7 },
+    ];
+    const byGrid = compactLocationMap();
+    addTableLocations(byGrid, { ...rowsAt, cells: grid });
+    const byList: LocationMap = {};
+    addTableLocations(byList, { ...rowsAt, cells: listed });
+    const plainGrid: LocationMap = {};
+    addTableLocations(plainGrid, { ...rowsAt, cells: grid });
+
+    expect(byGrid['vaultLog[4].taker']).toEqual({ sheet: '出入库记录', cell: 'D7', form: 3, row: 7 });
+    expect(byGrid['vaultLog[3]']).toEqual({ sheet: '出入库记录', cell: 'A5', form: 3, row: 1 });
+    for (const missing of ['vaultLog[2]', 'vaultLog[5]', 'vaultLog[3].note', 'vaultLog[-1]']) expect(missing in byGrid).toBe(false);
+    expect(Object.entries(byGrid)).toEqual(Object.entries(byList));
+    expect(Object.entries(plainGrid)).toEqual(Object.entries(byList));
+    expect(Object.keys(byList)).toEqual(['vaultLog[3]', 'vaultLog[3].paperNo', 'vaultLog[3].taker', 'vaultLog[4]', 'vaultLog[4].paperNo', 'vaultLog[4].taker']);
   });
 });
