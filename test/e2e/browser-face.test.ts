@@ -11,58 +11,19 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { memoryIO } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { validateFiles } from '../../src/cli/validate';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
-import type { Intake, SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { ruleTitle } from '../../src/rules';
-import { DIST, ROOT, ensureBuilt } from '../addin/build';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SKIP = process.env.CUSTODY_SKIP_E2E === '1';
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A tiny static server for dist/, on localhost only. */
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let rel = decodeURIComponent(url.pathname);
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.normalize(path.join(dir, rel));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const key = (f: Pick<Finding, 'rule' | 'sheet' | 'cell'>): string => `${f.rule}|${f.sheet ?? ''}|${f.cell ?? ''}`;
+import { DIST, ensureBuilt } from '../addin/build';
+import { ARTIFACTS, SKIP, faultyWorkbooks, findingKey, requireChromium, serveAndLaunch, type ServedBrowser } from './chromium';
 
 let browser: Browser | undefined;
-let server: http.Server | undefined;
+let session: ServedBrowser | undefined;
 let origin = '';
 let workbookPath = '';
 let branchPath = '';
@@ -74,60 +35,20 @@ const maybe = SKIP ? describe.skip : describe;
 
 maybe('the browser face in chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(
-        `E2E: chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium; .ci/run does) ` +
-          'or set CHROMIUM_PATH; set CUSTODY_SKIP_E2E=1 only to skip these tests on purpose.',
-      );
-    }
+    requireChromium();
     ensureBuilt();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-
-    // The faulty workbook, made by `custody fill` (in-process) from the 考点 fixture with a planted defect:
-    // the intake list's 合计 for 31-copy bags says 9 where the rows add up to 2.
-    const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/kaodian.json'), 'utf8')) as SiteData;
-    (data.intake as Intake).totals!.bags31 = 9;
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-'));
-    const json = path.join(tmp, 'kaodian-faulty.json');
-    fs.writeFileSync(json, JSON.stringify(data));
-    workbookPath = path.join(tmp, '岳麓考点-有误.xlsx');
-    const io = memoryIO();
-    const code = await main(['node', 'custody', 'fill', json, '-o', workbookPath], io);
-    expect({ code, err: io.stderr }).toEqual({ code: 0, err: '' });
-
-    // The 分校's workbook, with its copy of the same handover disagreeing (4 bags, not 3) and one sender only.
-    const branch = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/fenxiao.json'), 'utf8')) as SiteData;
-    const out = branch.handovers!.find((h) => h.to === '岳麓考点')!;
-    out.items![0].quantity = 4;
-    out.fromSigners = ['张伟'];
-    const branchJson = path.join(tmp, 'fenxiao-faulty.json');
-    fs.writeFileSync(branchJson, JSON.stringify(branch));
-    branchPath = path.join(tmp, '长沙分校-有误.xlsx');
-    const io2 = memoryIO();
-    expect(await main(['node', 'custody', 'fill', branchJson, '-o', branchPath], io2)).toBe(0);
+    // The 考点's workbook with a planted defect and the 分校's with a disagreeing copy of the same handover, made by `custody fill`.
+    ({ site: workbookPath, branch: branchPath } = await faultyWorkbooks());
 
     const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(workbookPath)));
     expected = validateSite(model, { lang: 'zh' });
 
-    server = await serve(DIST);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    session = await serveAndLaunch(DIST);
+    ({ browser, origin } = session);
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await session?.close();
   });
 
   async function openPane(): Promise<Page> {
@@ -156,7 +77,7 @@ maybe('the browser face in chromium', () => {
         cell: (n as HTMLElement).dataset.cell || null,
       })),
     );
-    expect(shown.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(shown.map(findingKey).sort()).toEqual(expected.map(findingKey).sort());
     const groups = await page.$$eval('.sheet-group .sheet-name', (nodes) => nodes.map((n) => n.textContent));
     expect(groups.length).toBeGreaterThan(0);
 

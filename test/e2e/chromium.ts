@@ -6,12 +6,14 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
+import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
+import type { Finding } from '../../src/model/finding';
 import type { Intake, SiteData } from '../../src/model/types';
 import { ROOT } from '../addin/build';
 
@@ -65,6 +67,34 @@ export function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** A folder served on localhost and chromium started: what each end-to-end suite opens before its tests and closes after. */
+export interface ServedBrowser {
+  browser: Browser;
+  /** "http://127.0.0.1:PORT" of the server. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function serveAndLaunch(dir: string): Promise<ServedBrowser> {
+  const server = await serve(dir);
+  const stopServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  let browser: Browser;
+  try {
+    browser = await launch();
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+  return {
+    browser,
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      await browser.close();
+      await stopServer();
+    },
+  };
+}
+
 async function fill(data: SiteData, dir: string, name: string): Promise<string> {
   const json = path.join(dir, `${name}.json`);
   fs.writeFileSync(json, JSON.stringify(data));
@@ -101,6 +131,9 @@ export async function screenshot(page: Page, name: string, docName?: string): Pr
   await page.screenshot({ path: file, fullPage: true });
   if (docName) fs.copyFileSync(file, path.join(DOC_IMAGES, docName));
 }
+
+/** A finding by where it points (rule, sheet, cell): how the pane's list and the validator's are compared. */
+export const findingKey = (f: Pick<Finding, 'rule' | 'sheet' | 'cell'>): string => `${f.rule}|${f.sheet ?? ''}|${f.cell ?? ''}`;
 
 /** Text that is Chinese (CJK ideographs or full-width punctuation). */
 export const CHINESE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;

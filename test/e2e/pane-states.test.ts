@@ -10,8 +10,6 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
-import type * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { largeSite } from '../../bench/validate';
@@ -19,12 +17,12 @@ import { fillWorkbook } from '../../src/cli/fill';
 import { validateFiles } from '../../src/cli/validate';
 import { ruleMeta } from '../../src/rules';
 import { DIST, ensureBuilt } from '../addin/build';
-import { SKIP, faultyWorkbooks, fixtureData, launch, requireChromium, screenshot, serve } from './chromium';
+import { SKIP, faultyWorkbooks, fixtureData, requireChromium, screenshot, serveAndLaunch, type ServedBrowser } from './chromium';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let browser: Browser | undefined;
-let server: http.Server | undefined;
+let session: ServedBrowser | undefined;
 let origin = '';
 let site = '';
 let branch = '';
@@ -90,14 +88,12 @@ maybe('the pane’s states in chromium', () => {
     big = path.join(dir, '大考点.xlsx');
     fs.writeFileSync(big, await fillWorkbook(largeSite(2000)));
 
-    server = await serve(DIST);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launch();
+    session = await serveAndLaunch(DIST);
+    ({ browser, origin } = session);
   }, 600_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await session?.close();
   });
 
   async function openPane(viewport = { width: 460, height: 900 }): Promise<Page> {

@@ -11,14 +11,12 @@
  * the prior fill and comment — also after the workbook is saved and reopened.
  */
 import * as fs from 'fs';
-import type * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
 import { MARK_COLORS } from '../../src/io/office-marks';
 import { DIST, ROOT, ensureBuilt } from '../addin/build';
-import { ARTIFACTS, SKIP, launch, requireChromium, serve } from './chromium';
+import { ARTIFACTS, SKIP, requireChromium, serveAndLaunch, type ServedBrowser } from './chromium';
 import { Decoration, bookFromXlsx, cellAt, cliFindings, decorate, differences, heldOutWorkbook } from '../wps/independent-book';
 import type { BookJson, EtProfile, FakeLog } from '../wps/independent-fake-model';
 
@@ -96,7 +94,7 @@ const tupleOf = (f: Record<string, unknown>): Tuple => [
 
 maybe('the built WPS pane over an independently written ET fake, on a held-out workbook', () => {
   let browser: Browser | undefined;
-  let server: http.Server | undefined;
+  let session: ServedBrowser | undefined;
   let origin = '';
   let book: BookJson;
   let expected: Tuple[] = [];
@@ -120,14 +118,12 @@ maybe('the built WPS pane over an independently written ET fake, on a held-out w
     await decorate(file, decorations, decorated);
     expected = (await cliFindings(decorated)).map(tupleOf);
     book = await bookFromXlsx(decorated);
-    server = await serve(WPS);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launch();
+    session = await serveAndLaunch(WPS);
+    ({ browser, origin } = session);
   }, 600_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await session?.close();
   });
 
   async function open(state: BookJson, profile: EtProfile, page = 'taskpane.html'): Promise<Page> {

@@ -10,11 +10,8 @@
  * Needs /usr/bin/chromium, as the browser face's test does (CUSTODY_SKIP_E2E=1 skips on purpose).
  */
 import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import ts from 'typescript';
 import type { Intake } from '../../src/model/types';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -27,30 +24,9 @@ import { ruleTitle } from '../../src/rules/index';
 import { DIST, ROOT, ensureBuilt } from '../addin/build';
 import { FakeBookState, NO_FILL } from '../wps/fake-et';
 import { fakeBookFromXlsx, fixture } from '../wps/helpers';
+import { ARTIFACTS, SKIP, findingKey, requireChromium, serveAndLaunch, type ServedBrowser } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SKIP = process.env.CUSTODY_SKIP_E2E === '1';
 const WPS = path.join(DIST, 'wps');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-
-function serve(dir: string): Promise<http.Server> {
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.json': 'application/json',
-    '.png': 'image/png',
-    '.xml': 'application/xml',
-  };
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.normalize(path.join(dir, rel));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** fake-et.ts as a browser script that defines window.FakeEt. */
 function fakeEtScript(): string {
@@ -81,35 +57,31 @@ function changedCells(before: Record<string, string>, after: Record<string, stri
   return [...keys].filter((k) => before[k] !== after[k]).sort();
 }
 
-const key = (f: Pick<Finding, 'rule' | 'sheet' | 'cell'>): string => `${f.rule}|${f.sheet ?? ''}|${f.cell ?? ''}`;
 const maybe = SKIP ? describe.skip : describe;
 
 maybe('the WPS pane in chromium over a fake ET Application', () => {
   let browser: Browser | undefined;
-  let server: http.Server | undefined;
+  let session: ServedBrowser | undefined;
   let origin = '';
   let book: FakeBookState;
   let expected: Finding[] = [];
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`E2E: chromium not found at ${CHROMIUM} (apt-get install -y chromium), or set CUSTODY_SKIP_E2E=1`);
+    requireChromium();
     ensureBuilt();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     // The 考点 workbook with a planted fault: the intake list's 合计 of 31-copy bags says 9, the rows add up to 2.
     const data = fixture('kaodian.json');
     (data.intake as Intake).totals!.bags31 = 9;
     const bytes = await fillWorkbook(data);
     book = await fakeBookFromXlsx(bytes, '岳麓考点-有误.xlsx');
     expected = validateSite(readWorkbook(await gridFromXlsxBuffer(bytes)), { lang: 'zh' });
-    server = await serve(WPS);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
+    session = await serveAndLaunch(WPS);
+    ({ browser, origin } = session);
   }, 600_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await session?.close();
   });
 
   async function openPane(): Promise<Page> {
@@ -140,7 +112,7 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
         cell: (n as HTMLElement).dataset.cell || null,
       })),
     );
-    expect(shown.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(shown.map(findingKey).sort()).toEqual(expected.map(findingKey).sort());
 
     const planted = expected.find((f) => f.rule === 'column-total')!;
     await page.click(`.finding[data-rule="column-total"][data-cell="${planted.cell}"]`);
