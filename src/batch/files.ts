@@ -4,7 +4,7 @@
  * only regular files opened, an output that is an input refused before any
  * work, outputs written atomically beside their target.
  */
-import { constants, promises as fs, Stats } from 'fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, Stats } from 'fs';
 import * as path from 'path';
 import { Refusal } from '../check/refusal';
 import { LIMITS } from '../model/limits';
@@ -87,12 +87,17 @@ function notRegular(stat: Stats): string | null {
  * The bytes of a workbook file; only a regular file is read (a FIFO, a
  * device or a socket is refused without waiting on it), up to the size limit.
  * Throws a Refusal with one line.
+ *
+ * Read with synchronous calls: a workbook is a few kilobytes to a few
+ * megabytes already in the page cache, and the worker threads of `summary`
+ * otherwise sat idle on three round trips to libuv's pool per file (a tenth
+ * of their time).
  */
-export async function readRegularFile(file: string, limit = LIMITS.fileBytes): Promise<Buffer> {
-  let handle: fs.FileHandle;
+export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buffer {
+  let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer must not wait.
-    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new Refusal('找不到文件');
@@ -102,14 +107,14 @@ export async function readRegularFile(file: string, limit = LIMITS.fileBytes): P
     throw new Refusal(`无法打开文件（${code ?? '未知原因'}）`);
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     const why = notRegular(stat);
     if (why) throw new Refusal(why);
     if (stat.size > limit) throw new Refusal(`文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${limit / 1024 / 1024} MB 的上限`);
-    const bytes = Buffer.alloc(stat.size);
+    const bytes = Buffer.allocUnsafe(stat.size);
     let at = 0;
     while (at < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      const bytesRead = readSync(fd, bytes, at, bytes.length - at, at);
       if (bytesRead === 0) break;
       at += bytesRead;
     }
@@ -118,8 +123,13 @@ export async function readRegularFile(file: string, limit = LIMITS.fileBytes): P
     if (error instanceof Refusal) throw error;
     throw new Refusal(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+}
+
+/** `readRegularFileSync` for callers that await. */
+export async function readRegularFile(file: string, limit = LIMITS.fileBytes): Promise<Buffer> {
+  return readRegularFileSync(file, limit);
 }
 
 const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith('~$');

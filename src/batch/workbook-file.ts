@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import type { CheckOptions, WorkbookInput } from '../check/service';
 import { readXlsxInNode } from '../io/xlsx/node-workbook';
-import { readRegularFile } from './files';
+import { readRegularFileSync } from './files';
 
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -16,7 +16,7 @@ function sha256Hex(bytes: Uint8Array): string {
 export function workbookFile(file: string): WorkbookInput {
   return {
     file,
-    bytes: () => readRegularFile(file),
+    bytes: () => readRegularFileSync(file),
     grid: (bytes) => readXlsxInNode(bytes ?? new Uint8Array()),
   };
 }
