@@ -188,6 +188,32 @@ class CompactLocations {
     return out;
   }
 
+  /**
+   * The entries whose key starts with one of `prefixes`, in the order of `keys()`:
+   * only the tables and fields under them are enumerated (the slim model of a site
+   * keeps its handovers' few dozen of its hundreds of locations).
+   */
+  under(prefixes: readonly string[]): LocationMap {
+    const starts = (k: string) => prefixes.some((p) => k.startsWith(p));
+    // A table's keys all begin `${rowsAt}[`: it is wholly in, wholly out, or (a prefix
+    // running past its path) decided key by key.
+    const tableMay = (rowsAt: string) => prefixes.some((p) => rowsAt.startsWith(p) || p.startsWith(rowsAt));
+    const out: LocationMap = {};
+    for (const chunk of this.chunks) {
+      if ('key' in chunk) {
+        if (starts(chunk.key) && !(chunk.key in out)) out[chunk.key] = this.fields.get(chunk.key) as CellLocation;
+        continue;
+      }
+      const t = chunk.table;
+      if (!tableMay(t.rowsAt)) continue;
+      eachCell(t.cells, (cell) => {
+        const key = keyOf(t, cell);
+        if (starts(key) && !(key in out)) out[key] = this.overrides.get(key) ?? locationOf(t, cell);
+      });
+    }
+    return out;
+  }
+
   /** Every table cell becomes a field: for the rare edit the compact form cannot express. */
   private flatten(): void {
     const all = this.entries();
@@ -278,6 +304,15 @@ export function addTableLocations(map: LocationMap, table: TableLocations): void
   const store = stores.get(map);
   if (store) return store.addTable(table);
   eachCell(table.cells, (cell) => addLocation(map, keyOf(table, cell), locationOf(table, cell)));
+}
+
+/** The entries of `map` whose path starts with one of `prefixes`, as a plain object, in the map's order. */
+export function locationsUnder(map: LocationMap, prefixes: readonly string[]): LocationMap {
+  const store = stores.get(map);
+  if (store) return store.under(prefixes);
+  const out: LocationMap = {};
+  for (const path of Object.keys(map)) if (prefixes.some((p) => path.startsWith(p))) out[path] = map[path];
+  return out;
 }
 
 /** Renames every `key` and `key.…` path to `key[0]…` (a one-per-workbook form that turned out to be a list). */

@@ -11,6 +11,7 @@
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteData } from '../model/types';
+import { locationsUnder } from '../model/location-map';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, withAcross } from '../check/service';
 import { sameUnit, unitKey } from '../model/custody';
@@ -318,12 +319,7 @@ export function buildConsolidated(outcomes: FileOutcome[]): Consolidated {
 
 /** The only part of a site model that the checks across workbooks need: kept small for thousands of files. */
 export function slimModel(model: SiteModel): SiteModel {
-  const locations: SiteModel['locations'] = {};
-  // The keys once (the compact location map answers one call), the locations only of those kept:
-  // asking it for every entry cost a millisecond a workbook.
-  for (const k of Reflect.ownKeys(model.locations)) {
-    if (typeof k === 'string' && (k.startsWith('handovers') || k.startsWith('site'))) locations[k] = model.locations[k];
-  }
+  const locations = locationsUnder(model.locations, ['handovers', 'site']);
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
   // The sheets give the findings' reading order once those across workbooks are added.
   return { data, locations, sheets: model.sheets, problems: [] };

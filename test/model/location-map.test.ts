@@ -1,5 +1,5 @@
 import type { CellLocation, LocationMap } from '../../src/model/location';
-import { TableGrid, TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../../src/model/location-map';
+import { TableGrid, TableLocations, addLocation, addTableLocations, compactLocationMap, locationsUnder, renameToFirst } from '../../src/model/location-map';
 
 const field = (cell: string): CellLocation => ({ sheet: '入库清单', cell, form: 2, row: null });
 const items: TableLocations = {
@@ -68,6 +68,15 @@ describe('compact location map', () => {
     }
     expect('intake[0].items[1]' in compact).toBe(true);
     expect('intake.items[1]' in compact).toBe(false);
+  });
+
+  it('gives the entries under some paths as a plain object would, in the same order', () => {
+    for (const prefixes of [['intake[0].items'], ['handovers', 'duty'], ['intake[0].items[1]'], ['intake[0].i', 'nothing'], ['duty.shifts[2]'], []]) {
+      const expected = Object.fromEntries(Object.entries(plain).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
+      expect(Object.entries(locationsUnder(compact, prefixes))).toEqual(Object.entries(expected));
+      expect(Object.entries(locationsUnder(plain, prefixes))).toEqual(Object.entries(expected));
+    }
+    expect(Object.keys(locationsUnder(compact, ['intake[0].items[1]']))).toEqual(['intake[0].items[1]', 'intake[0].items[1].paperNo']);
   });
 
   it('deletes a table cell as a plain object would', () => {
