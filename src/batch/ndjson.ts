@@ -3,7 +3,7 @@
  * and read in large pieces: one system call per line, or a line reader over a
  * text stream, cost more than the lines' own work.
  */
-import { promises as fs, writeSync } from 'fs';
+import { promises as fs, readSync, writeSync } from 'fs';
 
 /**
  * Lines of an NDJSON file, parsed, one at a time: read in large chunks and cut
@@ -36,10 +36,13 @@ export async function* readLines<T>(file: string): AsyncGenerator<T> {
 export class SpoolWriter {
   private readonly buffer = Buffer.allocUnsafe(256 * 1024);
   private used = 0;
+  /** Bytes added so far: where the next line starts in the file. */
+  written = 0;
 
   constructor(readonly fd: number) {}
 
   add(bytes: Uint8Array): void {
+    this.written += bytes.length;
     if (this.used + bytes.length > this.buffer.length) this.flush();
     if (bytes.length >= this.buffer.length) writeAll(this.fd, bytes);
     else {
@@ -52,6 +55,17 @@ export class SpoolWriter {
     if (this.used) writeAll(this.fd, this.buffer.subarray(0, this.used));
     this.used = 0;
   }
+}
+
+/** The line of `size` bytes at `at` in an open NDJSON file, parsed. */
+export function readLineAt<T>(fd: number, at: number, size: number): T {
+  const bytes = Buffer.allocUnsafe(size);
+  for (let got = 0; got < size; ) {
+    const n = readSync(fd, bytes, got, size - got, at + got);
+    if (n === 0) throw new Error('spool file ended early');
+    got += n;
+  }
+  return JSON.parse(bytes.toString('utf8')) as T;
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -18,7 +18,8 @@
  * record (~0.3 KB), the handover copies (pairing is a global matching) and the
  * pairs themselves; and, once the workers have ended, the slim models, read
  * back all at once for the check across workbooks (also a global matching),
- * with repeated strings and cell locations shared.
+ * with repeated strings shared and without their cell locations, which are
+ * read from disk only for the models a finding across workbooks is reported on.
  */
 import { closeSync, openSync, promises as fs } from 'fs';
 import * as os from 'os';
@@ -28,7 +29,7 @@ import type { FileReport, Finding } from '../model/finding';
 import { fileReport, findAcross, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals, pairCopiesOf } from '../summary/consolidate';
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
-import { SpoolWriter, readLines } from './ndjson';
+import { SpoolWriter, readLineAt, readLines } from './ndjson';
 import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
 import type { ConsolidatedSource } from '../io/xlsx/summary';
@@ -64,7 +65,12 @@ type Row = Array<string | number | null>;
 /** The cells of a 站点汇总 row that the checks across workbooks change. */
 const [STATUS, ERRORS, WARNINGS] = ['status', 'errors', 'warnings'].map((k) => columnIndex(SITE_COLUMNS, k));
 
-const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim'] as const;
+/**
+ * `slim`: the slim models without their locations, read back for the checks
+ * across workbooks; `places`: their locations, a line per model, read only for
+ * the few models those checks report on (parsing them all was most of the checks' time).
+ */
+const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim', 'places'] as const;
 type SpoolName = (typeof SPOOLS)[number];
 
 /**
@@ -127,7 +133,11 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en'): SpoolEntry {
     lines.summaries = line(s);
     entry.copies = pairCopiesOf(o.file, s);
   }
-  if (r.slim) lines.slim = line({ id: o.file, model: r.slim });
+  if (r.slim) {
+    const { locations, ...rest } = r.slim;
+    lines.slim = line({ id: o.file, model: rest });
+    lines.places = line(locations);
+  }
   const encoded = SPOOLS.map((name) => UTF8.encode(lines[name] ?? ''));
   entry.sizes = encoded.map((b) => b.length);
   entry.bytes = new Uint8Array(entry.sizes.reduce((a, b) => a + b, 0));
@@ -139,10 +149,9 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en'): SpoolEntry {
   return entry;
 }
 
-/** One copy of each repeated string and cell location (files made from one template repeat most). */
+/** One copy of each repeated string (files made from one template repeat most). */
 function sharer() {
   const texts = new Map<string, string>();
-  const locations = new Map<string, SiteModel['locations'][string]>();
   const text = (t: string): string => {
     if (t.length > 64) return t;
     const known = texts.get(t);
@@ -160,15 +169,7 @@ function sharer() {
     }
     return value;
   };
-  const location = (l: SiteModel['locations'][string]) => {
-    const key = JSON.stringify(l);
-    const known = locations.get(key);
-    if (known) return known;
-    const shared = Object.freeze(deep(l));
-    locations.set(key, shared);
-    return shared;
-  };
-  return { text, deep, location };
+  return { deep };
 }
 
 /** `JSON.stringify(value, null, 2)` as it reads nested in a 2-space document, after `pad`. */
@@ -186,6 +187,8 @@ export class SpooledConsolidation {
   private readonly sheetsOf = new Map<string, SiteModel['sheets']>();
   private readonly byRule = new Map<string, { errors: number; warnings: number }>();
   private pairer: HandoverPairer | null = new HandoverPairer();
+  /** Where each slim model's locations line is in the `places` spool: [offset, bytes], in the order of the slim models. */
+  private places: Array<[number, number]> = [];
   /** Open spools: written synchronously, so that no more than a few hundred KB wait in memory for the disk. */
   private readonly out = new Map<SpoolName, SpoolWriter>();
 
@@ -233,7 +236,10 @@ export class SpooledConsolidation {
     this.records.push(rec);
     let at = 0;
     e.sizes?.forEach((size, k) => {
-      if (size) this.out.get(SPOOLS[k])!.add(e.bytes!.subarray(at, at + size));
+      if (!size) return;
+      const out = this.out.get(SPOOLS[k])!;
+      if (SPOOLS[k] === 'places') this.places.push([out.written, size]);
+      out.add(e.bytes!.subarray(at, at + size));
       at += size;
     });
     for (const [rule, errors, warnings] of e.rules ?? []) {
@@ -254,15 +260,24 @@ export class SpooledConsolidation {
     this.closeSpools(true);
     // The checks across workbooks compare every pair of copies: the slim models (site and
     // handovers) are read back all at once, now that the worker threads are gone, with their
-    // repeated strings and cell locations shared.
+    // repeated strings shared; a model's locations are read from disk only if a finding needs them.
     const slim: Array<{ id: string; model: SiteModel }> = [];
     const share = sharer();
-    for await (const x of readLines<{ id: string; model: SiteModel }>(this.spool('slim'))) {
-      const locations: SiteModel['locations'] = {};
-      for (const [k, v] of Object.entries(x.model.locations)) locations[share.text(k)] = share.location(v);
-      slim.push({ id: x.id, model: { ...x.model, data: share.deep(x.model.data), locations } });
+    const places = openSync(this.spool('places'), 'r');
+    try {
+      let k = 0;
+      for await (const x of readLines<{ id: string; model: Omit<SiteModel, 'locations'> }>(this.spool('slim'))) {
+        const [at, size] = this.places[k++];
+        let locations: SiteModel['locations'] | undefined;
+        const model = { ...x.model, data: share.deep(x.model.data) } as SiteModel;
+        Object.defineProperty(model, 'locations', { enumerable: true, get: () => (locations ??= readLineAt<SiteModel['locations']>(places, at, size)) });
+        slim.push({ id: x.id, model });
+      }
+      this.places = [];
+      for (const [id, found] of findAcross(slim, lang)) if (found.length) this.across.set(id, found);
+    } finally {
+      closeSync(places);
     }
-    for (const [id, found] of findAcross(slim, lang)) if (found.length) this.across.set(id, found);
     for (const x of slim) if (this.across.has(x.id)) this.sheetsOf.set(x.id, x.model.sheets);
     slim.length = 0;
     for (const rec of this.records) {
