@@ -8,6 +8,7 @@ import { normalizeLabel, toHalfWidth } from '../model/text';
 import { CellValue, RangeBox, SheetGrid, cellAt, parseA1, parseRange, sheetWidth } from '../model/grid';
 import { resolvedCell } from './formula';
 import { ColumnSpec, FieldSpec, FormLayout, layoutFields } from './layout';
+import { TextMemo } from '../model/memo';
 
 /** What an empty form shows where a value goes: "    年   月   日   时   分", "____". */
 const PLACEHOLDER = /^[\s\u3000年月日时分秒点:：_\-—–~～()（）/.]*$/;
@@ -33,17 +34,13 @@ export function textOf(v: CellValue): string {
  * Cell texts repeat (names, paper names, 是/否), and a large vault log is read
  * against eight layouts: normalise each distinct text once.
  */
-const NORM_CACHE = new Map<string, { norm: string; half: string }>();
+const NORMALIZED = new TextMemo((text) => {
+  // normalizeLabel without its second half-width pass: trimming first removes nothing it would keep.
+  const half = toHalfWidth(text).trim();
+  return { norm: half.replace(/\s+/g, '').replace(/[:：]+$/, ''), half };
+});
 export function normalized(text: string): { norm: string; half: string } {
-  let hit = NORM_CACHE.get(text);
-  if (!hit) {
-    if (NORM_CACHE.size > 100_000) NORM_CACHE.clear();
-    // normalizeLabel without its second half-width pass: trimming first removes nothing it would keep.
-    const half = toHalfWidth(text).trim();
-    hit = { norm: half.replace(/\s+/g, '').replace(/[:：]+$/, ''), half };
-    NORM_CACHE.set(text, hit);
-  }
-  return hit;
+  return NORMALIZED.get(text);
 }
 
 const LABELS = new WeakMap<FieldSpec, readonly string[]>();
@@ -106,7 +103,7 @@ export interface Vocabulary {
   labels: ReadonlySet<string>;
   stems: ReadonlySet<string>;
   /** What each cell text seen is to the index (null: blank), worked out once: texts repeat from cell to cell and workbook to workbook. */
-  words: Map<string, CellWords | null>;
+  words: TextMemo<CellWords | null>;
 }
 
 interface CellWords {
@@ -120,16 +117,10 @@ interface CellWords {
 const NO_LABELS: readonly string[] = Object.freeze([]);
 
 function wordsOf(vocabulary: Vocabulary, text: string): CellWords | null {
-  let words = vocabulary.words.get(text);
-  if (words === undefined) {
-    if (vocabulary.words.size > 100_000) vocabulary.words.clear();
-    words = text.trim() === '' ? null : describe(vocabulary, normalized(text).norm);
-    vocabulary.words.set(text, words);
-  }
-  return words;
+  return vocabulary.words.get(text);
 }
 
-function describe(vocabulary: Vocabulary, norm: string): CellWords {
+function describe(vocabulary: Pick<Vocabulary, 'labels' | 'stems'>, norm: string): CellWords {
   const labels: string[] = [];
   if (vocabulary.labels.has(norm)) labels.push(norm);
   for (let colon = norm.indexOf(':'); colon > 0; colon = norm.indexOf(':', colon + 1)) {
@@ -148,7 +139,8 @@ export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
     for (const table of [layout.table, layout.formerTable])
       for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
   }
-  return { labels, stems, words: new Map() };
+  const known = { labels, stems };
+  return { ...known, words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, normalized(text).norm))) };
 }
 
 /** A title heads its sheet: among the first few rows with text, and short. */

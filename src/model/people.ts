@@ -7,6 +7,7 @@
  */
 import { toHalfWidth } from './text';
 import { norm } from './values';
+import { TextMemo } from './memo';
 
 /**
  * Roles and titles people write after a name. A word after a space is a title
@@ -69,18 +70,12 @@ function personName(signature: unknown): string {
   return words.join('');
 }
 
-const PERSON_KEYS = new Map<string, string>();
+const PERSON_KEYS = new TextMemo((text) => norm(personName(text)));
 
 /** A person's name as compared: the name without role or title, half-width, no spaces. */
 export function personKey(signature: unknown): string {
   if (signature === undefined || signature === null) return '';
-  const text = String(signature);
-  const known = PERSON_KEYS.get(text);
-  if (known !== undefined) return known;
-  const key = norm(personName(text));
-  if (PERSON_KEYS.size > 200_000) PERSON_KEYS.clear();
-  PERSON_KEYS.set(text, key);
-  return key;
+  return PERSON_KEYS.get(String(signature));
 }
 
 const SEPARATORS = /[、，,／/;；]/;

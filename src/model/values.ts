@@ -3,21 +3,16 @@
  * number, a name or number half-width without spaces. Memoised by text, since
  * a workbook repeats the same few thousand values many times over.
  */
+import { TextMemo } from './memo';
 import { toHalfWidth } from './text';
 
-const TIMES = new Map<string, number>();
-const NORMS = new Map<string, string>();
-const MEMO_LIMIT = 200_000;
+const TIMES = new TextMemo(readMinutes);
+const NORMS = new TextMemo((text) => toHalfWidth(text).replace(/[\s\u3000]+/g, ''));
 
 /** Minutes since the epoch of a `YYYY-MM-DDTHH:mm` value; NaN for anything else (unreadable, missing). */
 export function tm(value: unknown): number {
   if (typeof value !== 'string' || value.length !== 16) return Number.NaN;
-  const known = TIMES.get(value);
-  if (known !== undefined) return known;
-  const m = readMinutes(value);
-  if (TIMES.size > MEMO_LIMIT) TIMES.clear();
-  TIMES.set(value, m);
-  return m;
+  return TIMES.get(value);
 }
 
 /** Read by character codes, not a regex: a large log holds tens of thousands of distinct times. */
@@ -84,12 +79,7 @@ export function norm(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
   if (isCompared(text)) return text;
-  const known = NORMS.get(text);
-  if (known !== undefined) return known;
-  const out = toHalfWidth(text).replace(/[\s\u3000]+/g, '');
-  if (NORMS.size > MEMO_LIMIT) NORMS.clear();
-  NORMS.set(text, out);
-  return out;
+  return NORMS.get(text);
 }
 
 /** Whether a text is already as compared: no full-width ASCII, nothing `\s` matches (most cells; checked without a memo). */
