@@ -60,7 +60,7 @@ export class SpoolWriter {
 /** The line of `size` bytes at `at` in an open NDJSON file, parsed. */
 export function readLineAt<T>(fd: number, at: number, size: number): T {
   const bytes = Buffer.allocUnsafe(size);
-  for (let got = 0; got < size; ) {
+  for (let got = 0; got < size;) {
     const n = readSync(fd, bytes, got, size - got, at + got);
     if (n === 0) throw new Error('spool file ended early');
     got += n;

@@ -1,18 +1,18 @@
 /**
  * Values as the checks compare them: a time as minutes, a count as a whole
- * number, a name or number half-width without spaces. Memoised by text, since
- * a workbook repeats the same few thousand values many times over.
+ * number, a name or number half-width without spaces. Names are memoised by
+ * text, since a workbook repeats the same few thousand many times over; a time
+ * is read from its character codes each time (quicker than looking it up).
  */
 import { TextMemo } from './memo';
 import { toHalfWidth } from './text';
 
-const TIMES = new TextMemo(readMinutes);
 const NORMS = new TextMemo((text) => toHalfWidth(text).replace(/[\s\u3000]+/g, ''));
 
 /** Minutes since the epoch of a `YYYY-MM-DDTHH:mm` value; NaN for anything else (unreadable, missing). */
 export function tm(value: unknown): number {
   if (typeof value !== 'string' || value.length !== 16) return Number.NaN;
-  return TIMES.get(value);
+  return readMinutes(value);
 }
 
 /** Read by character codes, not a regex: a large log holds tens of thousands of distinct times. */
