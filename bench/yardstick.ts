@@ -55,7 +55,14 @@ const REPORT = '\u0000BENCH ';
  * CPU time as it exits.
  */
 export function runNode(script: string, args: readonly string[] = []): Promise<ProcessRun> {
-  const report = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(${JSON.stringify(REPORT)} + JSON.stringify({ rss: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 })); });`;
+  // The peak RSS from /proc/self/status (VmHWM, this program's own) where there is one: Linux's
+  // maxRSS keeps the high-water mark of the process it was forked from, a large bench run.
+  const report = `process.on('exit', () => {
+    const u = process.resourceUsage();
+    let rss = u.maxRSS;
+    try { rss = Number(/VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]) || rss; } catch {}
+    process.stderr.write(${JSON.stringify(REPORT)} + JSON.stringify({ rss, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 }));
+  });`;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ['-e', `${report}\n${script}`, '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
