@@ -143,3 +143,22 @@ describe('the XML scanner reads as saxes reads', () => {
     }
   });
 });
+
+describe('what the XML scanner passes on', () => {
+  it("a fault in a handler as it is, not as the file's XML", () => {
+    const fault = new TypeError('a handler fault');
+    expect(() =>
+      scanXml((write) => write('<w><c/></w>'), {
+        open: (_tag, name) => {
+          if (name === 'c') throw fault;
+        },
+      }),
+    ).toThrow(fault);
+  });
+
+  it('a limit reached, in its own words', () => {
+    expect(() => scanXml((write) => write(`<w>${'<c>'.repeat(300)}`), { open: () => undefined })).toThrow(
+      '工作簿超出读取上限：XML 元素嵌套层数 超过 256，上限 256。',
+    );
+  });
+});

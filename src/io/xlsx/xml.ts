@@ -340,7 +340,7 @@ class XmlScanner implements XmlTag {
 
 /**
  * Scans a part as it inflates. XML that is not well formed is refused in plain
- * words; a refusal raised by a handler (a limit) passes through as it is.
+ * words; anything a handler raises (a limit) passes through as it is.
  */
 export function readXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
   const decoder = new TextDecoder('utf-8');
@@ -360,8 +360,9 @@ export function scanXml(feed: (write: (chunk: string) => void) => void, h: XmlHa
     feed((chunk) => scanner.write(chunk));
     scanner.end();
   } catch (error) {
-    if (error instanceof Error && error.name === 'WorkbookReadError') throw error;
-    throw refuse('badXml');
+    // Only what the scanner found not well formed is refused as such: a limit passes as it is, and
+    // any other error (a fault of ours in a handler) is not passed off as the file's.
+    throw error instanceof NotWellFormed ? refuse('badXml') : error;
   }
 }
 
