@@ -16,7 +16,7 @@ import { checkWorkbook } from '../check/service';
 import { printable } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
-import { SpooledConsolidation, spoolFiles } from '../batch/spool';
+import type { SpooledConsolidation } from '../batch/spool';
 import type { CliIO } from './io';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -79,6 +79,8 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
   };
   let c: SpooledConsolidation;
   try {
+    // The consolidation's modules are loaded only by this command, not by every start of the CLI.
+    const { spoolFiles } = await import('../batch/spool');
     c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, onProgress });
   } finally {
     bar?.stop();
