@@ -345,8 +345,10 @@ class XmlScanner implements XmlTag {
 export function readXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
   const decoder = new TextDecoder('utf-8');
   scanXml((write) => {
-    inflateEntry(bytes, entry, budget, (chunk) => {
-      // Decoded a slice at a time: a part inflated whole is never held whole as text too.
+    inflateEntry(bytes, entry, budget, (chunk, whole) => {
+      // A small part that came whole is decoded at once (a streaming decode costs twice as much).
+      if (whole && chunk.length <= DECODE_SLICE) return write(decoder.decode(chunk));
+      // Else a slice at a time: a part inflated whole is never held whole as text too.
       for (let at = 0; at < chunk.length; at += DECODE_SLICE) write(decoder.decode(chunk.subarray(at, at + DECODE_SLICE), { stream: true }));
     });
     write(decoder.decode());

@@ -144,24 +144,30 @@ function inflatedByHost(data: Uint8Array, host: InflateAtOnce): Uint8Array | und
  * Inflates an entry, handing each piece to `sink` as it comes, and stops with
  * a refusal as soon as the entry or the workbook passes its inflated limit.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): void {
+export function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  /** `whole`: the chunk is the whole part (stored, or inflated at once), the only one. */
+  sink: (chunk: Uint8Array, whole: boolean) => void,
+): void {
   const data = rawData(bytes, entry);
   let inflated = 0;
   let passOn = false;
-  const take = (chunk: Uint8Array): void => {
+  const take = (chunk: Uint8Array, whole = false): void => {
     inflated += chunk.length;
     budget.total += chunk.length;
     if (inflated > LIMITS.entryInflatedBytes) throw beyondLimit('entryInflatedBytes', `超过 ${LIMITS.entryInflatedBytes / 1024 / 1024} MB（${entry.name}）`);
     if (budget.total > LIMITS.totalInflatedBytes) throw beyondLimit('totalInflatedBytes', `超过 ${LIMITS.totalInflatedBytes / 1024 / 1024} MB`);
     if (!chunk.length) return;
     passOn = true;
-    sink(chunk);
+    sink(chunk, whole);
     passOn = false;
   };
-  if (entry.method === 0) return take(data);
+  if (entry.method === 0) return take(data, true);
   if (entry.method !== 8) throw refuse('unsupportedZip');
   const whole = inflatedAtOnce(data, entry, budget.atOnce);
-  if (whole) return take(whole);
+  if (whole) return take(whole, true);
   const inflater = new Inflate((chunk) => take(chunk));
   try {
     for (let i = 0; i < data.length; i += INPUT_SLICE) {
