@@ -57,21 +57,26 @@ async function statOrNull(file: string): Promise<Stats | null> {
  * inode, so every spelling of one file is caught. Throws OutputOverInput.
  */
 export async function refuseOutputsOverInputs(outputs: readonly string[], inputs: readonly string[]): Promise<void> {
-  const read = (await Promise.all(inputs.map(statOrNull))).filter((s): s is Stats => s !== null && !s.isDirectory());
+  // The inputs are looked at only when an output exists already (a new file replaces nothing).
+  let read: Stats[] | undefined;
   for (const output of outputs) {
     const target = await statOrNull(output);
     if (!target) continue;
     if (target.isDirectory()) throw new OutputOverInput(`输出位置是一个文件夹，不能写成文件：${output}`);
+    read ??= (await Promise.all(inputs.map(statOrNull))).filter((s): s is Stats => s !== null && !s.isDirectory());
     if (read.some((s) => sameFile(s, target))) {
       throw new OutputOverInput(`输出文件就是正在读取的输入文件之一，已拒绝（输入文件从不被改写）：${output}，请换一个输出文件名`);
     }
   }
 }
 
-/** Whether two paths name the same file (links, `./`, case, hard links); false when either is missing. */
-export async function sameFileAs(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([statOrNull(a), statOrNull(b)]);
-  return Boolean(x && y && sameFile(x, y));
+/** The first of `files` that is `target` (links, `./`, case, hard links); undefined when none is, or target is missing. */
+export async function sameFileIn(target: string, files: readonly string[]): Promise<string | undefined> {
+  const t = await statOrNull(target);
+  if (!t) return undefined;
+  const stats = await Promise.all(files.map(statOrNull));
+  const i = stats.findIndex((s) => s !== null && sameFile(s, t));
+  return i < 0 ? undefined : files[i];
 }
 
 /** Why a path that is not a regular file cannot be read as a workbook. */
@@ -111,7 +116,8 @@ export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buf
     const why = notRegular(stat);
     if (why) throw new Refusal(why);
     if (stat.size > limit) throw new Refusal(`文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${limit / 1024 / 1024} MB 的上限`);
-    const bytes = Buffer.allocUnsafe(stat.size);
+    // Its own memory (allocUnsafe gives a small file a slice of a shared pool, which a caller's `.buffer` would expose).
+    const bytes = Buffer.alloc(stat.size);
     let at = 0;
     while (at < bytes.length) {
       const bytesRead = readSync(fd, bytes, at, bytes.length - at, at);
@@ -146,18 +152,21 @@ const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name
 export async function findWorkbooks(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
   const excluded = new Set(exclude.map((e) => path.resolve(e)));
   const listed = new Map<string, string>();
-  const add = async (file: string) => {
-    if (excluded.has(path.resolve(file))) return;
-    const key = await fs.realpath(file).catch(() => path.resolve(file));
-    if (!listed.has(key)) listed.set(key, file);
+  /** Each file once, by its real path, in the order given; the real paths looked up together (one after another took 0.3 s for 3,000). */
+  const add = async (files: readonly string[]) => {
+    const kept = files.filter((file) => !excluded.has(path.resolve(file)));
+    const keys = await Promise.all(kept.map((file) => fs.realpath(file).catch(() => path.resolve(file))));
+    kept.forEach((file, i) => {
+      if (!listed.has(keys[i])) listed.set(keys[i], file);
+    });
   };
   for (const input of inputs) {
     const stat = await statOrNull(input);
     if (stat?.isDirectory()) {
       const root = await fs.realpath(input);
-      for (const file of await walk(input, root, new Set([root]))) await add(file);
+      await add(await walk(input, root, new Set([root])));
     } else {
-      await add(input);
+      await add([input]);
     }
   }
   return [...listed.values()];

@@ -264,19 +264,26 @@ export class SpooledConsolidation {
     const slim: Array<{ id: string; model: SiteModel }> = [];
     const share = sharer();
     const places = openSync(this.spool('places'), 'r');
+    let placesClosed = false;
     try {
       let k = 0;
       for await (const x of readLines<{ id: string; model: Omit<SiteModel, 'locations'> }>(this.spool('slim'))) {
         const [at, size] = this.places[k++];
         let locations: SiteModel['locations'] | undefined;
         const model = { ...x.model, data: share.deep(x.model.data) } as SiteModel;
-        Object.defineProperty(model, 'locations', { enumerable: true, get: () => (locations ??= readLineAt<SiteModel['locations']>(places, at, size)) });
+        const read = () => {
+          // Asked for once the spool is closed, the descriptor may name another file by then.
+          if (placesClosed) throw new Error('slim model locations asked for after the checks across workbooks');
+          return readLineAt<SiteModel['locations']>(places, at, size);
+        };
+        Object.defineProperty(model, 'locations', { enumerable: true, get: () => (locations ??= read()) });
         slim.push({ id: x.id, model });
       }
       this.places = [];
       for (const [id, found] of findAcross(slim, lang)) if (found.length) this.across.set(id, found);
     } finally {
       closeSync(places);
+      placesClosed = true;
     }
     for (const x of slim) if (this.across.has(x.id)) this.sheetsOf.set(x.id, x.model.sheets);
     slim.length = 0;

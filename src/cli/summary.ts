@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import { createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
-import { exists, findWorkbooks, refuseOutputsOverInputs, sameFileAs, writeFileAtomic } from '../batch/files';
+import { exists, findWorkbooks, refuseOutputsOverInputs, sameFileIn, writeFileAtomic } from '../batch/files';
 import { sweepLeftovers, temporaryName, track } from '../batch/cleanup';
 import { checkWorkbook } from '../check/service';
 import { printable } from '../check/refusal';
@@ -135,12 +135,10 @@ async function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void
 
 /** The found workbook that is the output itself and a summary this tool wrote (replaced, not read). */
 async function previousSummary(out: string, found: readonly string[]): Promise<string | undefined> {
-  for (const file of found) {
-    if (!(await sameFileAs(file, out))) continue;
-    const checked = await checkWorkbook(workbookFile(file), nodeCheckOptions());
-    return checked.skipped ? file : undefined;
-  }
-  return undefined;
+  const file = await sameFileIn(out, found);
+  if (file === undefined) return undefined;
+  const checked = await checkWorkbook(workbookFile(file), nodeCheckOptions());
+  return checked.skipped ? file : undefined;
 }
 
 export function registerSummary(program: Command, io: CliIO): void {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook } from '../../src/forms/workbook';
 import { markedCopy, openWorkbook } from '../../src/io/xlsx/browser';
+import { markedCopy as markBytes } from '../../src/io/xlsx/mark';
 import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
@@ -80,4 +81,19 @@ test('a marked copy differs from its original in exactly the finding cells, in f
     for (const address of was.keys()) expect({ address, kept: now.has(address) }).toEqual({ address, kept: true });
   }
   expect(changed.sort()).toEqual([...flagged].sort());
+});
+
+test('a workbook whose bytes are a view into a larger buffer is marked from exactly those bytes', async () => {
+  const bytes = new Uint8Array(await fillWorkbook(mistaken()));
+  // As Node gives a small file: a Buffer that is a view into a shared pool, other bytes before and after it.
+  const pool = Buffer.alloc(bytes.length + 200);
+  pool.fill(0x50, 0, 100);
+  pool.set(bytes, 100);
+  pool.set(bytes.subarray(bytes.length - 100), 100 + bytes.length); // the end of another workbook: its zip directory
+  const view = Buffer.from(pool.buffer, 100, bytes.length);
+  const findings = validateSite(readWorkbook((await openWorkbook('岳麓考点.xlsx', bytes)).grid));
+  const fromView = await loadBuffer((await markBytes(view, findings)).bytes);
+  const fromCopy = await loadBuffer((await markBytes(bytes, findings)).bytes);
+  expect(fromView.worksheets.map((ws) => [...sheetStates(ws)])).toEqual(fromCopy.worksheets.map((ws) => [...sheetStates(ws)]));
+  expect([...pool.subarray(100, 100 + bytes.length)]).toEqual([...bytes]);
 });

@@ -65,7 +65,8 @@ function keepPrintAreas(workbook: ExcelJS.Workbook): void {
 /** The marked copy of a workbook's bytes (the bytes themselves are never changed). */
 export async function markedCopy(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<{ bytes: Uint8Array; marked: number }> {
   const copy = new ExcelJS.Workbook();
-  await copy.xlsx.load(bytes.slice().buffer as ArrayBuffer);
+  // A copy of exactly these bytes: a Node Buffer's slice() is a view, whose buffer may be Node's shared pool.
+  await copy.xlsx.load(Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer);
   const marked = markWorkbook(copy, findings, lang);
   keepPageNumbering(copy);
   keepPrintAreas(copy);
