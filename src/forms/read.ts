@@ -83,22 +83,35 @@ function partsOf(layout: FormLayout): LayoutParts {
   return parts;
 }
 
-/** How well a sheet looks like this form: its title, its table's labels, its fields' labels. */
-export function scoreForm(index: SheetIndex, layout: FormLayout): number {
-  let score = findTitle(index, layout) ? 10 : 0;
+/** The parts of a sheet's likeness to a form that cost little: its title (10) and its fields' labels (up to 4). */
+export interface CheapScore {
+  title: number;
+  fields: number;
+}
+
+export function cheapScore(index: SheetIndex, layout: FormLayout): CheapScore {
+  const fields = partsOf(layout).scored;
+  const hits = fields.length > 0 ? fields.filter((f) => index.hasLabel(labelsOf(f))).length : 0;
+  return { title: findTitle(index, layout) ? 10 : 0, fields: fields.length > 0 ? (4 * hits) / fields.length : 0 };
+}
+
+/** The part that costs: how much of its table's header the sheet has (up to 10, the header's columns over the table's). */
+function tableScore(index: SheetIndex, layout: FormLayout): number {
   for (const table of [layout.table, layout.formerTable]) {
     const header = table ? findTableHeader(index, table.columns) : undefined;
-    if (table && header) {
-      score += (10 * header.columns.size) / table.columns.length;
-      break;
-    }
+    if (table && header) return (10 * header.columns.size) / table.columns.length;
   }
-  const fields = partsOf(layout).scored;
-  if (fields.length > 0) {
-    const hits = fields.filter((f) => index.hasLabel(labelsOf(f))).length;
-    score += (4 * hits) / fields.length;
-  }
-  return score;
+  return 0;
+}
+
+/** The most `scoreForm` can be, without looking for the table's header: never less than the score, to the last bit. */
+export function scoreBound(layout: FormLayout, cheap: CheapScore): number {
+  return cheap.title + (layout.table || layout.formerTable ? 10 : 0) + cheap.fields;
+}
+
+/** How well a sheet looks like this form: its title, its table's labels, its fields' labels (added in this order). */
+export function scoreForm(index: SheetIndex, layout: FormLayout, cheap = cheapScore(index, layout)): number {
+  return cheap.title + tableScore(index, layout) + cheap.fields;
 }
 
 export interface ReadContext {

@@ -12,12 +12,12 @@ import { FORMS, FormEntry, recordsOf } from './index';
 
 export type { SiteModel };
 import { FormRecord, rowsKey } from './layout';
-import { FormRead, ReadContext, SheetIndex, readForm, scoreForm } from './read';
+import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, scoreForm } from './read';
 import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
-const MIN_SCORE = 6;
+export const MIN_SCORE = 6;
 
 function sheetNames(entry: FormEntry, count: number): string[] {
   if (count <= 1) return [entry.layout.sheetName];
@@ -44,20 +44,42 @@ export function draftBlankForm(entry: FormEntry): SheetDraft {
 /** Every label and column of the forms: what a sheet's index keeps. */
 const VOCABULARY = vocabularyOf(FORMS.map((entry) => entry.layout));
 
+/** A sheet's index, as the readers look at it. */
+export function indexSheet(sheet: SheetGrid): SheetIndex {
+  return new SheetIndex(sheet, VOCABULARY);
+}
+
+/**
+ * The form a sheet is: the one of the highest score of at least MIN_SCORE, the
+ * first in FORMS of those that tie; null for a sheet that is none of them. The
+ * table headers, the costly part of a score, are looked for from the most
+ * promising form down, and not for a form whose score could at most reach that
+ * of the best so far (scoreBound): the choice is the one scoring every form makes.
+ */
+export function bestForm(index: SheetIndex): FormEntry | null {
+  const candidates = FORMS.map((entry, order) => {
+    const cheap = cheapScore(index, entry.layout);
+    return { entry, order, cheap, bound: scoreBound(entry.layout, cheap) };
+  }).sort((a, b) => b.bound - a.bound || a.order - b.order);
+  let best: (typeof candidates)[number] | null = null;
+  let bestScore = MIN_SCORE - 0.001;
+  for (const c of candidates) {
+    if (c.bound < bestScore || (c.bound === bestScore && (!best || c.order > best.order))) continue;
+    const score = scoreForm(index, c.entry.layout, c.cheap);
+    if (score > bestScore || (best && score === bestScore && c.order < best.order)) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best?.entry ?? null;
+}
+
 /** Which form each sheet is, by its content; null for a sheet that is none of them. */
 function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null }> {
   return grid.sheets.map((sheet) => {
-    const index = new SheetIndex(sheet, VOCABULARY);
-    let best: FormEntry | null = null;
-    let bestScore = MIN_SCORE - 0.001;
-    for (const entry of FORMS) {
-      const score = scoreForm(index, entry.layout);
-      if (score > bestScore) {
-        best = entry;
-        bestScore = score;
-      }
-    }
-    return { sheet, entry: best, index: best ? index : null };
+    const index = indexSheet(sheet);
+    const entry = bestForm(index);
+    return { sheet, entry, index: entry ? index : null };
   });
 }
 
