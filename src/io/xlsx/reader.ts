@@ -11,7 +11,7 @@ import type { SheetGrid, WorkbookGrid } from '../../model/grid';
 import { isDateFmt } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
 import { readSheet, type WorkbookContext } from './sheet-reader';
-import { ItemText, readXmlPart } from './xml';
+import { ItemText, plainStringItem, readXmlPart } from './xml';
 import { listEntries, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -159,7 +159,9 @@ function sharedStrings(pkg: Package, entry: ZipEntry | undefined): string[] {
   const shared: string[] = [];
   if (!entry) return shared;
   const item = new ItemText();
+  const take = (text: string) => shared.push(text);
   readXmlPart(pkg.bytes, entry, pkg.budget, {
+    whole: (s, lt) => plainStringItem(s, lt, take),
     open(_tag, name) {
       if (name === 'si') item.reset();
       else item.open(name);

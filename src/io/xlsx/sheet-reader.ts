@@ -147,6 +147,10 @@ const F = 102;
  */
 const PLAIN_CELL = /<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|(>)(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
 
+/** <mergeCell ref="A5:C6"/> as every writer writes it (a sheet has dozens); any other shape goes the general way. */
+const PLAIN_MERGE = /<mergeCell ref="([A-Za-z]{1,3}[0-9]{1,7}:[A-Za-z]{1,3}[0-9]{1,7})"\/>/y;
+const M = 109;
+
 /** Reads one worksheet part into its grid. */
 export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): SheetGrid {
   const { shared, dates, date1904, tally } = ctx;
@@ -278,9 +282,25 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     startCell(tag.attr('t'), tag.attr('s'));
   };
 
+  const addMerge = (ref: string | undefined): void => {
+    if (!ref || !ref.split(':')[1]) return;
+    if (merges.length >= LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', `超过 ${LIMITS.mergesPerSheet.toLocaleString('en-US')}`);
+    merges.push(ref.toUpperCase());
+  };
+
+  /** A merge as writers write them, read in one match. */
+  const wholeMerge = (s: string, lt: number): number => {
+    PLAIN_MERGE.lastIndex = lt;
+    const m = PLAIN_MERGE.exec(s);
+    if (!m) return -1;
+    addMerge(m[1]);
+    return PLAIN_MERGE.lastIndex;
+  };
+
   /** A cell as Excel, WPS and exceljs write most of them, read in one match; any other shape goes the general way. */
   const wholeCell = (s: string, lt: number): number => {
-    if (inCell || !inData || s.charCodeAt(lt + 1) !== C || s.charCodeAt(lt + 2) !== 32) return -1;
+    if (!inData) return s.charCodeAt(lt + 1) === M ? wholeMerge(s, lt) : -1;
+    if (inCell || s.charCodeAt(lt + 1) !== C || s.charCodeAt(lt + 2) !== 32) return -1;
     PLAIN_CELL.lastIndex = lt;
     const m = PLAIN_CELL.exec(s);
     if (!m) return -1;
@@ -330,13 +350,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
 
   const openOutside = (tag: XmlTag, tagName: string): void => {
     if (tagName === 'sheetData') inData = !tag.isSelfClosing;
-    else if (tagName === 'mergeCell') {
-      const ref = tag.attr('ref');
-      if (ref && ref.split(':')[1]) {
-        if (merges.length >= LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', `超过 ${LIMITS.mergesPerSheet.toLocaleString('en-US')}`);
-        merges.push(ref.toUpperCase());
-      }
-    } else if (tagName === 'hyperlink') {
+    else if (tagName === 'mergeCell') addMerge(tag.attr('ref'));
+    else if (tagName === 'hyperlink') {
       const ref = tag.attr('ref');
       if (ref && !ref.includes(':') && (tag.attr('r:id') ?? tag.prefixed('id')) !== undefined) links.push(ref);
     }

@@ -373,6 +373,23 @@ function unescapeText(t: string): string {
   return t.includes('_x') ? t.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : t;
 }
 
+/** <si><t>text</t></si>: a string item of plain text, no reference or line end in it, as most are. */
+const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>([^<&\r]*)<\/t><\/si>/y;
+
+/**
+ * The `whole` fast path of a shared-strings part: a plain string item read in
+ * one match, its text (escapes decoded as ItemText decodes them) handed to
+ * `take`; -1 for any other shape, which goes the general way.
+ */
+export function plainStringItem(s: string, lt: number, take: (text: string) => void): number {
+  if (s.charCodeAt(lt + 1) !== 115 || s.charCodeAt(lt + 2) !== 105) return -1; // "<si"
+  PLAIN_ITEM.lastIndex = lt;
+  const m = PLAIN_ITEM.exec(s);
+  if (!m) return -1;
+  take(unescapeText(m[1]));
+  return PLAIN_ITEM.lastIndex;
+}
+
 /**
  * Collects the text of a string item (<si>, <is>): its <t> elements, phonetic
  * runs (<rPh>) left out. Feed it the events inside the item.
