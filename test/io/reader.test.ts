@@ -352,25 +352,45 @@ describe('readXlsx on what other programs and people write', () => {
     expect(readXlsx(await zip.generateAsync({ type: 'uint8array' }))).toEqual(readXlsx(plain));
   });
 
-  it('merges and shared strings read in one match give what the general way gives: the same parts written otherwise', async () => {
+  it('rows, merges and shared strings read in one match give what the general way gives: the same parts written otherwise', async () => {
     const plain = await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json')));
     const zip = await JSZip.loadAsync(plain);
     let merges = 0;
+    let rows = 0;
     for (const sheet of Object.keys(zip.files).filter((f) => /worksheets\/sheet\d+\.xml$/.test(f))) {
       const xml = await zip.file(sheet)!.async('string');
-      // A space before the end: no merge has the fast path's shape.
-      const otherwise = xml.replace(/<mergeCell ref="([^"]*)"\/>/g, (_m, ref: string) => {
-        merges++;
-        return `<mergeCell ref="${ref}" />`;
-      });
+      // A space before the end: no row or merge has the fast path's shape (the cells still have theirs).
+      const otherwise = xml
+        .replace(/<mergeCell ref="([^"]*)"\/>/g, (_m, ref: string) => {
+          merges++;
+          return `<mergeCell ref="${ref}" />`;
+        })
+        .replace(/<row ([^>]*[^/])>/g, (_m, attributes: string) => {
+          rows++;
+          return `<row ${attributes} >`;
+        });
       zip.file(sheet, otherwise);
     }
+    expect(rows).toBeGreaterThan(100);
     const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
     const items = strings.match(/<si><t(?: xml:space="preserve")?>[^<&\r]*<\/t><\/si>/g) ?? [];
     zip.file('xl/sharedStrings.xml', strings.replace(/<si><t/g, '<si> <t'));
     expect(merges).toBeGreaterThan(50);
     expect(items.length).toBeGreaterThan(50);
     expect(readXlsx(await zip.generateAsync({ type: 'uint8array' }))).toEqual(readXlsx(plain));
+  });
+
+  it('refuses a row that names an attribute twice, as the general way does', async () => {
+    const plain = await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json')));
+    for (const twice of ['<row r="2" r="3">', '<row r="2" ht="20" ht="21">']) {
+      const zip = await JSZip.loadAsync(plain);
+      const sheet = 'xl/worksheets/sheet1.xml';
+      const xml = await zip.file(sheet)!.async('string');
+      expect(xml).toMatch(/<row r="2"[^>]*>/);
+      zip.file(sheet, xml.replace(/<row r="2"[^>]*>/, twice));
+      const bytes = await zip.generateAsync({ type: 'uint8array' });
+      expect(() => readXlsx(bytes)).toThrow('工作簿内容不是合格的 XML');
+    }
   });
 
   it('sheets are found through the workbook relationships, whatever their parts are named', async () => {

@@ -147,6 +147,28 @@ const F = 102;
  */
 const PLAIN_CELL = /<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|(>)(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
 
+/**
+ * <row r="5" spans="1:6" ht="20" …> as writers write it: its number first, then
+ * attributes with plain values in double quotes. Groups: the number, the other
+ * attributes, "/" when it is empty.
+ */
+const PLAIN_ROW = /<row r="([1-9][0-9]{0,6})"((?: [A-Za-z_][\w.:-]*="[^"<&\t\n\r]*")*)(\/?)>/y;
+const R = 114;
+
+/** Whether a plain row's other attributes (` name="value"` each) name none twice, nor its "r" again: else not well formed. */
+function distinctNames(attributes: string): boolean {
+  if (!attributes) return true;
+  const names = ['r'];
+  for (let at = 0; at < attributes.length;) {
+    const eq = attributes.indexOf('=', at);
+    const name = attributes.slice(at + 1, eq);
+    if (names.includes(name)) return false;
+    names.push(name);
+    at = attributes.indexOf('"', eq + 2) + 1;
+  }
+  return true;
+}
+
 /** <mergeCell ref="A5:C6"/> as every writer writes it (a sheet has dozens); any other shape goes the general way. */
 const PLAIN_MERGE = /<mergeCell ref="([A-Za-z]{1,3}[0-9]{1,7}:[A-Za-z]{1,3}[0-9]{1,7})"\/>/y;
 const M = 109;
@@ -297,21 +319,58 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     return PLAIN_MERGE.lastIndex;
   };
 
-  /** A cell as Excel, WPS and exceljs write most of them, read in one match; any other shape goes the general way. */
-  const wholeCell = (s: string, lt: number): number => {
-    if (!inData) return s.charCodeAt(lt + 1) === M ? wholeMerge(s, lt) : -1;
-    if (inCell || s.charCodeAt(lt + 1) !== C || s.charCodeAt(lt + 2) !== 32) return -1;
-    PLAIN_CELL.lastIndex = lt;
-    const m = PLAIN_CELL.exec(s);
-    if (!m) return -1;
+  /** A cell PLAIN_CELL matched. */
+  const plainCell = (m: RegExpExecArray): void => {
     placeCell(m[1]);
-    if (m[4] === undefined) return PLAIN_CELL.lastIndex; // <c …/>: only its place counts
+    if (m[4] === undefined) return; // <c …/>: only its place counts
     startCell(m[3], m[2]);
     if (m[5] !== undefined) {
       body = true;
       raw = m[5];
     }
     endCell();
+  };
+
+  /**
+   * A row whose cells all have the plain shape, read whole: its cells matched
+   * first, and taken only once its end is reached (any other cell inside, and
+   * the row goes the general way from its start, nothing taken yet).
+   */
+  const wholeRow = (s: string, lt: number): number => {
+    PLAIN_ROW.lastIndex = lt;
+    const row = PLAIN_ROW.exec(s);
+    if (!row || !distinctNames(row[2])) return -1;
+    let at = PLAIN_ROW.lastIndex;
+    const cells: RegExpExecArray[] = [];
+    if (row[3] !== '/') {
+      for (;;) {
+        if (s.startsWith('</row>', at)) {
+          at += 6;
+          break;
+        }
+        PLAIN_CELL.lastIndex = at;
+        const cell = PLAIN_CELL.exec(s);
+        if (!cell) return -1;
+        cells.push(cell);
+        at = PLAIN_CELL.lastIndex;
+      }
+    }
+    startRow(row[1]);
+    for (const cell of cells) plainCell(cell);
+    return at;
+  };
+
+  /** Rows, cells and merges as Excel, WPS and exceljs write most of them, each read in one match; any other shape goes the general way. */
+  const whole = (s: string, lt: number): number => {
+    const ch = s.charCodeAt(lt + 1);
+    if (!inData) return ch === M ? wholeMerge(s, lt) : -1;
+    if (inCell) return -1;
+    if (ch === R) return wholeRow(s, lt);
+    if (ch !== C || s.charCodeAt(lt + 2) !== 32) return -1;
+    PLAIN_CELL.lastIndex = lt;
+    const m = PLAIN_CELL.exec(s);
+    if (!m) return -1;
+    plainCell(m);
     return PLAIN_CELL.lastIndex;
   };
 
@@ -339,14 +398,14 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     } else if (inIs) item.open(tagName);
   };
 
-  const openRow = (tag: XmlTag): void => {
-    const r = tag.attr('r');
+  const startRow = (r: string | undefined): void => {
     const n = r ? Number(r) : rowNo + 2;
     if (n > LIMITS.rowNumber) throw beyondLimit('rowNumber', n);
     rowNo = Number.isInteger(n) && n >= 1 ? n - 1 : rowNo + 1;
     colNo = -1;
     out = undefined;
   };
+  const openRow = (tag: XmlTag): void => startRow(tag.attr('r'));
 
   const openOutside = (tag: XmlTag, tagName: string): void => {
     if (tagName === 'sheetData') inData = !tag.isSelfClosing;
@@ -358,7 +417,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   };
 
   readXmlPart(ctx.bytes, entry, ctx.budget, {
-    whole: wholeCell,
+    whole,
     open(tag, tagName) {
       if (inCell) return openInCell(tag, tagName);
       if (!inData) return openOutside(tag, tagName);
