@@ -169,8 +169,8 @@ function distinctNames(attributes: string): boolean {
   return true;
 }
 
-/** <mergeCell ref="A5:C6"/> as every writer writes it (a sheet has dozens); any other shape goes the general way. */
-const PLAIN_MERGE = /<mergeCell ref="([A-Za-z]{1,3}[0-9]{1,7}:[A-Za-z]{1,3}[0-9]{1,7})"\/>/y;
+/** <mergeCell ref="A5:C6"/> as every writer writes it (a sheet has dozens), in capitals; any other shape goes the general way. */
+const PLAIN_MERGE = /<mergeCell ref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"\/>/y;
 const M = 109;
 
 /** Reads one worksheet part into its grid. */
@@ -304,10 +304,13 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     startCell(tag.attr('t'), tag.attr('s'));
   };
 
+  /** A merge's range, kept in capitals; one without a second corner is no merge. */
   const addMerge = (ref: string | undefined): void => {
-    if (!ref || !ref.split(':')[1]) return;
+    if (ref && ref.split(':')[1]) keepMerge(ref.toUpperCase());
+  };
+  const keepMerge = (range: string): void => {
     if (merges.length >= LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', `超过 ${LIMITS.mergesPerSheet.toLocaleString('en-US')}`);
-    merges.push(ref.toUpperCase());
+    merges.push(range);
   };
 
   /** A merge as writers write them, read in one match. */
@@ -315,7 +318,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     PLAIN_MERGE.lastIndex = lt;
     const m = PLAIN_MERGE.exec(s);
     if (!m) return -1;
-    addMerge(m[1]);
+    keepMerge(m[1]); // in capitals, with both corners: as addMerge would keep it
     return PLAIN_MERGE.lastIndex;
   };
 
