@@ -12,6 +12,25 @@ export function fixture(name: string): SiteData {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')) as SiteData;
 }
 
+/** The bytes of every blank template the project ships (templates/). */
+export function templateBytes(): Uint8Array[] {
+  const dir = path.join(__dirname, '..', 'templates');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => new Uint8Array(fs.readFileSync(path.join(dir, f))));
+}
+
+/** Every fixture's data: the three sites, then the sites of other shapes (fixtures/shapes). */
+export function allFixtures(): SiteData[] {
+  return ['fixtures', path.join('fixtures', 'shapes')].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(__dirname, dir))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(fs.readFileSync(path.join(__dirname, dir, f), 'utf8')) as SiteData),
+  );
+}
+
 export async function loadBuffer(buffer: Buffer | ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as ArrayBuffer);

@@ -6,8 +6,6 @@
  * (titles, labels and headers gone: the sheets where forms come close).
  */
 import * as fc from 'fast-check';
-import * as fs from 'fs';
-import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
 import { FORMS, FormEntry } from '../../src/forms/index';
@@ -15,7 +13,7 @@ import { scoreForm } from '../../src/forms/read';
 import { MIN_SCORE, bestForm, indexSheet } from '../../src/forms/workbook';
 import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
 import type { SheetGrid } from '../../src/model/grid';
-import type { SiteData } from '../../src/model/types';
+import { allFixtures, templateBytes } from '../helpers';
 
 jest.setTimeout(120_000);
 
@@ -39,16 +37,8 @@ const formOf = (entry: FormEntry | null): string | null => (entry ? entry.layout
 let sheets: SheetGrid[] = [];
 
 beforeAll(async () => {
-  const templates = fs
-    .readdirSync('templates')
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => new Uint8Array(fs.readFileSync(path.join('templates', f))));
-  const fixtures = ['test/fixtures', 'test/fixtures/shapes'].flatMap((dir) =>
-    fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as SiteData),
-  );
+  const templates = templateBytes();
+  const fixtures = allFixtures();
   const net = sampleNetwork({ sites: 2, papers: 5, sessions: 3 });
   const data = [...fixtures, net.branch, ...net.sites, plantDefects(net.sites[1]).data];
   const filled = await Promise.all(data.map(async (d) => new Uint8Array(await fillWorkbook(d))));

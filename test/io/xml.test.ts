@@ -4,13 +4,11 @@
  * and for hand-made edge cases, however the text is cut into chunks; and the
  * same refusals of what is not well formed.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { fillWorkbook } from '../../src/cli/fill';
 import { scanXml, type XmlTag } from '../../src/io/xlsx/xml';
-import type { SiteData } from '../../src/model/types';
+import { allFixtures, templateBytes } from '../helpers';
 
 type Event = string;
 
@@ -97,17 +95,9 @@ describe('the XML scanner reads as saxes reads', () => {
   });
 
   it('every part of every template and of the filled fixture workbooks, whole and in chunks of 7 and 1,000', async () => {
-    const templates = fs
-      .readdirSync('templates')
-      .filter((f) => f.endsWith('.xlsx'))
-      .map((f) => new Uint8Array(fs.readFileSync(path.join('templates', f))));
-    const fixtures = ['test/fixtures', 'test/fixtures/shapes'].flatMap((dir) =>
-      fs
-        .readdirSync(dir)
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => path.join(dir, f)),
-    );
-    const filled = await Promise.all(fixtures.map(async (f) => fillWorkbook(JSON.parse(fs.readFileSync(f, 'utf8')) as SiteData)));
+    const templates = templateBytes();
+    const fixtures = allFixtures();
+    const filled = await Promise.all(fixtures.map(async (data) => fillWorkbook(data)));
     let parts = 0;
     for (const workbook of [...templates, ...filled]) {
       for (const [name, bytes] of Object.entries(unzipSync(workbook))) {
