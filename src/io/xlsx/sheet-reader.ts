@@ -9,7 +9,7 @@
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
 import { dateFromSerial } from '../../model/number-format';
-import { ItemText, readXmlPart, type XmlTag } from './xml';
+import { ItemText, matchAt, readXmlPart, type XmlTag } from './xml';
 import type { InflateBudget, ZipEntry } from './zip';
 
 /** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
@@ -315,11 +315,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
 
   /** A merge as writers write them, read in one match. */
   const wholeMerge = (s: string, lt: number): number => {
-    PLAIN_MERGE.lastIndex = lt;
-    const m = PLAIN_MERGE.exec(s);
+    const m = matchAt(PLAIN_MERGE, s, lt);
     if (!m) return -1;
     keepMerge(m[1]); // in capitals, with both corners: as addMerge would keep it
-    return PLAIN_MERGE.lastIndex;
+    return lt + m[0].length;
   };
 
   /** A cell PLAIN_CELL matched. */
@@ -340,10 +339,9 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
    * the row goes the general way from its start, nothing taken yet).
    */
   const wholeRow = (s: string, lt: number): number => {
-    PLAIN_ROW.lastIndex = lt;
-    const row = PLAIN_ROW.exec(s);
+    const row = matchAt(PLAIN_ROW, s, lt);
     if (!row || !distinctNames(row[2])) return -1;
-    let at = PLAIN_ROW.lastIndex;
+    let at = lt + row[0].length;
     const cells: RegExpExecArray[] = [];
     if (row[3] !== '/') {
       for (;;) {
@@ -351,11 +349,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
           at += 6;
           break;
         }
-        PLAIN_CELL.lastIndex = at;
-        const cell = PLAIN_CELL.exec(s);
+        const cell = matchAt(PLAIN_CELL, s, at);
         if (!cell) return -1;
         cells.push(cell);
-        at = PLAIN_CELL.lastIndex;
+        at += cell[0].length;
       }
     }
     startRow(row[1]);
@@ -370,11 +367,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (inCell) return -1;
     if (ch === R) return wholeRow(s, lt);
     if (ch !== C || s.charCodeAt(lt + 2) !== 32) return -1;
-    PLAIN_CELL.lastIndex = lt;
-    const m = PLAIN_CELL.exec(s);
+    const m = matchAt(PLAIN_CELL, s, lt);
     if (!m) return -1;
     plainCell(m);
-    return PLAIN_CELL.lastIndex;
+    return lt + m[0].length;
   };
 
   const openInCell = (tag: XmlTag, tagName: string): void => {

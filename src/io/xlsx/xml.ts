@@ -373,6 +373,12 @@ function unescapeText(t: string): string {
   return t.includes('_x') ? t.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : t;
 }
 
+/** A sticky pattern's match starting exactly at `at`, or null: how the fast paths read a whole element. */
+export function matchAt(pattern: RegExp, s: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(s);
+}
+
 /** <si><t>text</t></si>: a string item of plain text, no reference or line end in it, as most are. */
 const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>([^<&\r]*)<\/t><\/si>/y;
 
@@ -383,11 +389,10 @@ const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>([^<&\r]*)<\/t><\/si>/y;
  */
 export function plainStringItem(s: string, lt: number, take: (text: string) => void): number {
   if (s.charCodeAt(lt + 1) !== 115 || s.charCodeAt(lt + 2) !== 105) return -1; // "<si"
-  PLAIN_ITEM.lastIndex = lt;
-  const m = PLAIN_ITEM.exec(s);
+  const m = matchAt(PLAIN_ITEM, s, lt);
   if (!m) return -1;
   take(unescapeText(m[1]));
-  return PLAIN_ITEM.lastIndex;
+  return lt + m[0].length;
 }
 
 /**
