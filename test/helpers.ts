@@ -23,11 +23,11 @@ export function templateBytes(): Uint8Array[] {
 
 /** Every fixture's data: the three sites, then the sites of other shapes (fixtures/shapes). */
 export function allFixtures(): SiteData[] {
-  return ['fixtures', path.join('fixtures', 'shapes')].flatMap((dir) =>
+  return ['', 'shapes'].flatMap((dir) =>
     fs
-      .readdirSync(path.join(__dirname, dir))
+      .readdirSync(path.join(__dirname, 'fixtures', dir))
       .filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(fs.readFileSync(path.join(__dirname, dir, f), 'utf8')) as SiteData),
+      .map((f) => fixture(path.join(dir, f))),
   );
 }
 
