@@ -80,16 +80,30 @@ describe('bin/custody.js chooses what to run and keeps the code cache', () => {
     node(bin(), ['validate', 'a.xlsx']);
     fs.appendFileSync(bundle(), '// rebuilt\n');
     at(bundle(), 1_000_040);
-    const expected = { code: 3, out: `bundle ["summary","d"] ${path.dirname(bundle())}\n`, err: '' };
-    expect(node(bin(), ['summary', 'd'])).toEqual(expected);
-    expect(header()).toEqual({ bundle: bundleKey(), commands: ['summary'] });
-    fs.writeFileSync(cache(), `${JSON.stringify({ bundle: bundleKey(), commands: ['summary'] })}\nnot V8's code cache`);
-    expect(node(bin(), ['summary', 'd'])).toEqual(expected);
-    expect(header()).toEqual({ bundle: bundleKey(), commands: ['summary'] });
+    const expected = { code: 3, out: `bundle ["extract","d.xlsx"] ${path.dirname(bundle())}\n`, err: '' };
+    expect(node(bin(), ['extract', 'd.xlsx'])).toEqual(expected);
+    expect(header()).toEqual({ bundle: bundleKey(), commands: ['extract'] });
+    fs.writeFileSync(cache(), `${JSON.stringify({ bundle: bundleKey(), commands: ['extract'] })}\nnot V8's code cache`);
+    expect(node(bin(), ['extract', 'd.xlsx'])).toEqual(expected);
+    expect(header()).toEqual({ bundle: bundleKey(), commands: ['extract'] });
     expect(fs.readFileSync(cache()).includes("not V8's code cache")).toBe(false);
     fs.writeFileSync(cache(), 'garbage');
-    expect(node(bin(), ['summary', 'd'])).toEqual(expected);
-    expect(header()).toEqual({ bundle: bundleKey(), commands: ['summary'] });
+    expect(node(bin(), ['extract', 'd.xlsx'])).toEqual(expected);
+    expect(header()).toEqual({ bundle: bundleKey(), commands: ['extract'] });
+  });
+
+  test('summary, run under V8 flags of its own, keeps its own cache and leaves the other commands’ cache alone', () => {
+    node(bin(), ['validate', 'a.xlsx']);
+    const before = fs.readFileSync(cache());
+    expect(node(bin(), ['summary', 'd'])).toEqual({ code: 3, out: `bundle ["summary","d"] ${path.dirname(bundle())}\n`, err: '' });
+    expect(fs.readFileSync(cache())).toEqual(before);
+    const summaryCache = `${bundle()}.summary.cache`;
+    const bytes = fs.readFileSync(summaryCache);
+    expect(JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8'))).toEqual({ bundle: bundleKey(), commands: ['summary'] });
+    at(summaryCache, 1_000_050);
+    expect(node(bin(), ['summary', 'e']).code).toBe(3);
+    expect(fs.statSync(summaryCache).mtimeMs).toBe(1_000_050_000);
+    expect(fs.readdirSync(path.dirname(bundle())).sort()).toEqual(['custody.js', 'custody.js.cache', 'custody.js.summary.cache']);
   });
 });
 
