@@ -1,0 +1,107 @@
+/**
+ * The long tables of the consolidated summary are written straight into
+ * exceljs's streaming sheet (directRows in src/io/xlsx/summary/style.ts):
+ * the file must be, byte for byte, the one exceljs makes from Row and Cell
+ * objects (fillRow), style ids and shared strings included.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Cell, Column, ShowContext } from '../../src/summary/columns';
+import { directRows, fillRow, newSheet, shownRow, styleHeader, tableStyles } from '../../src/io/xlsx/summary/style';
+
+const COLUMNS: ReadonlyArray<Column<never>> = [
+  { key: 'name', header: { zh: '名称', en: 'Name' }, width: 10 },
+  { key: 'count', header: { zh: '数量', en: 'Count' }, width: 8, numFmt: '0' },
+  { key: 'share', header: { zh: '比例', en: 'Share' }, width: 8, numFmt: '0.0%' },
+  { key: 'note', header: { zh: '说明', en: 'Note' }, width: 12, wrap: true },
+  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 8, words: { ok: { zh: '正常', en: 'OK' }, bad: { zh: '异常', en: 'Wrong' } } },
+  { key: 'time', header: { zh: '时间', en: 'Time' }, width: 18, kind: 'datetime' },
+  { key: 'plain', header: { zh: '其他', en: 'Other' }, width: 6 },
+];
+
+const ROWS: ReadonlyArray<readonly Cell[]> = [
+  ['岳麓考点', 12, 0.25, '短', 'ok', '2024-06-15T08:30', 'x'],
+  ['a & b < c > d "e" \'f\'', 0, -1.5, '一段很长很长的说明文字，一行放不下，要折行显示，这一行因此更高', 'bad', '2024-06-15', 1e21],
+  [null, null, null, null, null, null, null],
+  ['', '', '', '', '', '', ''],
+  ['岳麓考点', 3.141592653589793, 1, null, 'unknown', 'not a date', ''],
+  ['a name far too long for its narrow column, so it wraps', 7, null, '', 'ok', null, -0],
+  ['\u0001 control', 1e-7, 2, 'line\nbreak', 'bad', '2024-01-01T00:00', 'end'],
+];
+
+const ctx: ShowContext = { lang: 'zh', ruleTitle: (id) => id };
+
+interface StreamingWriter {
+  addWorksheet: ExcelJS.Workbook['addWorksheet'];
+  commit(): Promise<void>;
+  stream: { toBuffer(): Uint8Array };
+}
+
+async function written(direct: boolean): Promise<{ parts: Map<string, string>; used: boolean }> {
+  const Writer = (ExcelJS as unknown as { stream: { xlsx: { WorkbookWriter: new (o: object) => StreamingWriter } } }).stream.xlsx.WorkbookWriter;
+  const created = new Date(Date.UTC(2024, 0, 1));
+  const wb = new Writer({ useStyles: true, useSharedStrings: true, creator: 'test', created, modified: created });
+  let used = false;
+  // Two sheets, so that the second starts from the registries the first filled.
+  for (const name of ['甲', '乙']) {
+    const ws = newSheet(wb, name, { ySplit: 1 }, '1:1');
+    const widths = COLUMNS.map((c) => c.width);
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    const header = ws.addRow(COLUMNS.map((c) => c.header.zh));
+    styleHeader(
+      header,
+      COLUMNS.map((c) => c.header.zh),
+      widths,
+    );
+    header.commit();
+    const styles = tableStyles(COLUMNS);
+    const rows = direct ? directRows(ws, COLUMNS.length) : undefined;
+    used ||= rows !== undefined;
+    for (const raw of ROWS) {
+      if (rows) rows.add(shownRow(COLUMNS, raw, widths, ctx, styles));
+      else {
+        const row = ws.addRow([]);
+        fillRow(row, COLUMNS, raw, widths, ctx, styles);
+        row.commit();
+      }
+    }
+    rows?.end();
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ROWS.length + 1, column: COLUMNS.length } };
+    (ws as unknown as { commit(): void }).commit();
+  }
+  await wb.commit();
+  const zip = await JSZip.loadAsync(wb.stream.toBuffer());
+  const parts = new Map<string, string>();
+  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) parts.set(name, await zip.files[name].async('string'));
+  return { parts, used };
+}
+
+describe('directRows writes the bytes exceljs writes', () => {
+  test('every part of the file is the same, and the direct way was taken', async () => {
+    const viaExceljs = await written(false);
+    const direct = await written(true);
+    expect(direct.used).toBe(true);
+    expect(viaExceljs.used).toBe(false);
+    expect([...direct.parts.keys()]).toEqual([...viaExceljs.parts.keys()]);
+    for (const [name, text] of viaExceljs.parts) expect([name, direct.parts.get(name)]).toEqual([name, text]);
+    // The rows are there, the two blank ones (rows 4 and 5) left out as exceljs leaves them out.
+    const sheet = direct.parts.get('xl/worksheets/sheet1.xml')!;
+    expect([...sheet.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 6, 7, 8]);
+    expect(sheet).toContain('<c r="G3" s="2"><v>1e+21</v></c>');
+    expect(sheet).toContain('<c r="D6" s="5"/>');
+    expect(direct.parts.get('xl/sharedStrings.xml')).toContain('a &amp; b &lt; c &gt; d');
+  });
+
+  test('an ordinary workbook and a sheet with rows pending go through exceljs', () => {
+    const ordinary = new ExcelJS.Workbook().addWorksheet('甲');
+    ordinary.addRow(['x']);
+    expect(directRows(ordinary, 1)).toBeUndefined();
+    const Writer = (ExcelJS as unknown as { stream: { xlsx: { WorkbookWriter: new (o: object) => StreamingWriter } } }).stream.xlsx.WorkbookWriter;
+    const ws = new Writer({ useStyles: true, useSharedStrings: true }).addWorksheet('乙');
+    const header = ws.addRow(['x']);
+    header.commit();
+    expect(directRows(ws, 1)).toBeDefined();
+    ws.addRow(['pending']);
+    expect(directRows(ws, 1)).toBeUndefined();
+  });
+});
