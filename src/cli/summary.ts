@@ -69,10 +69,10 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
   }
   // The rows wait in temporary files while the files are read (memory does not grow with their
   // number); they are streamed into the output and the temporary files removed, also on error.
-  // The workbook writer (exceljs, most of a second to load) is loaded while the worker threads read,
+  // The workbook writer (exceljs's streaming writer) is loaded while the worker threads read,
   // once the first file is back: not before, when it would hold up their start.
   let writer: Promise<typeof import('../io/xlsx/summary')> | undefined;
-  const loadWriter = () => (writer ??= import('../io/xlsx/summary'));
+  const loadWriter = () => (writer ??= import('../io/xlsx/summary').then((m) => (m.streamingWriter(), m)));
   const onProgress = (done: number) => {
     bar?.update(done);
     if (done === 1 && format === 'xlsx') loadWriter().catch(() => undefined);

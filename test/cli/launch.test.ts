@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { fillWorkbook } from '../../src/cli/fill';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
@@ -127,6 +128,32 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
       fs.copyFileSync(path.join(dir, name === 'c' ? 'faulty.xlsx' : 'kaodian.xlsx'), path.join(dir, 'sites', `${name}.xlsx`));
   });
   afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('custody summary -o: the same workbook, written with exceljs’s streaming writer alone (not all of exceljs)', async () => {
+    const mine = path.join(dir, 'in-process.xlsx');
+    const bundled = path.join(dir, 'bundled.xlsx');
+    const io = memoryIO();
+    await main(['node', 'custody', 'summary', path.join(dir, 'sites'), '-o', mine, '--threads', '2'], io);
+    // The bundle run as bin/custody.js runs it; at exit, the exceljs modules it loaded.
+    const script = [
+      "process.on('exit', () => process.stderr.write(Object.keys(require.cache).filter((k) => k.includes('exceljs')).map((k) => require('path').basename(k)).join(' ')));",
+      `process.argv.splice(1, 0, ${JSON.stringify(BIN)});`,
+      `require(${JSON.stringify(BIN)});`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-e', script, 'summary', path.join(dir, 'sites'), '-o', bundled, '--threads', '2'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const loaded = r.stderr.split(' ');
+    expect(loaded).toContain('workbook-writer.js');
+    expect(loaded).not.toContain('exceljs.nodejs.js');
+    const parts = async (file: string) => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const names = Object.keys(zip.files)
+        .filter((n) => !zip.files[n].dir)
+        .sort();
+      return Promise.all(names.map(async (n) => [n, await zip.files[n].async('string')]));
+    };
+    expect(await parts(bundled)).toEqual(await parts(mine));
+  });
 
   test.each(
     [

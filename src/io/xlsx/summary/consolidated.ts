@@ -208,10 +208,19 @@ interface StreamingWriter {
   stream: { toBuffer(): Uint8Array };
 }
 
+/**
+ * exceljs's streaming workbook writer; undefined in a build of exceljs without
+ * it (some browser bundles). Asked for ahead of use, it is loaded then: the
+ * CLI's bundle loads it alone, not all of exceljs (webpack.cli.js).
+ */
+export function streamingWriter(): (new (o: object) => StreamingWriter) | undefined {
+  return (ExcelJS as unknown as { stream?: { xlsx?: { WorkbookWriter?: new (o: object) => StreamingWriter } } }).stream?.xlsx?.WorkbookWriter;
+}
+
 /** The consolidated summary as .xlsx bytes, with its charts. */
 export async function consolidatedXlsx(from: Consolidated | ConsolidatedSource, options: ConsolidatedOptions = {}): Promise<Uint8Array> {
   const c = 'siteRows' in from ? from : sourceOf(from, options.lang);
-  const Writer = (ExcelJS as unknown as { stream?: { xlsx?: { WorkbookWriter?: new (o: object) => StreamingWriter } } }).stream?.xlsx?.WorkbookWriter;
+  const Writer = streamingWriter();
   let bytes: Uint8Array;
   let charts: BarChartSpec[];
   if (Writer) {

@@ -4,6 +4,6 @@
  * - `addSiteSummarySheet` / `siteSummaryXlsx` — one site's 汇总 sheet, browser-safe (site-sheet.ts).
  * The tables' columns are declared once in src/summary (tables.ts, tables-site.ts); style.ts is how they look and print.
  */
-export { consolidatedXlsx } from './consolidated';
+export { consolidatedXlsx, streamingWriter } from './consolidated';
 export type { ConsolidatedSource } from './consolidated';
 export { addSiteSummarySheet, siteSummaryXlsx } from './site-sheet';

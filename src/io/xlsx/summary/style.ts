@@ -233,6 +233,7 @@ export function directRows(ws: ExcelJS.Worksheet, width: number): { add(shown: S
   const sheet = ws;
   const { styles, sharedStrings } = sheet._workbook;
   const letters = Array.from({ length: width }, (_x, i) => colLetter(i + 1));
+  const { Null: BLANK, Number: NUMBER, String: TEXT } = ExcelJS.ValueType;
   // Asked for every cell, as exceljs asks: its registry knows a style object it has seen.
   const styleAttr = (style: object, type: number): string => {
     const id = styles.addStyleModel(style, type);
@@ -254,10 +255,10 @@ export function directRows(ws: ExcelJS.Worksheet, width: number): { add(shown: S
         const value = shown.values[i];
         const at = `${letters[i]}${r}`;
         if (value === null || value === '') {
-          const s = styleAttr(shown.styles[i], ExcelJS.ValueType.Null);
+          const s = styleAttr(shown.styles[i], BLANK);
           if (s) xml += `<c r="${at}"${s}/>`;
-        } else if (typeof value === 'number') xml += `<c r="${at}"${styleAttr(shown.styles[i], ExcelJS.ValueType.Number)}><v>${value}</v></c>`;
-        else xml += `<c r="${at}"${styleAttr(shown.styles[i], ExcelJS.ValueType.String)} t="s"><v>${sharedStrings.add(value)}</v></c>`;
+        } else if (typeof value === 'number') xml += `<c r="${at}"${styleAttr(shown.styles[i], NUMBER)}><v>${value}</v></c>`;
+        else xml += `<c r="${at}"${styleAttr(shown.styles[i], TEXT)} t="s"><v>${sharedStrings.add(value)}</v></c>`;
       }
       pending.push(`${xml}</row>`);
       if (pending.length >= ROWS_PER_WRITE) flush();
