@@ -58,10 +58,11 @@ async function written(direct: boolean): Promise<{ parts: Map<string, string>; u
     const rows = direct ? directRows(ws, COLUMNS.length) : undefined;
     used ||= rows !== undefined;
     for (const raw of ROWS) {
-      if (rows) rows.add(shownRow(COLUMNS, raw, widths, ctx, styles));
+      const shown = shownRow(COLUMNS, raw, widths, ctx, styles);
+      if (rows) rows.add(shown);
       else {
         const row = ws.addRow([]);
-        fillRow(row, COLUMNS, raw, widths, ctx, styles);
+        fillRow(row, shown);
         row.commit();
       }
     }

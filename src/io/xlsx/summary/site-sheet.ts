@@ -36,6 +36,7 @@ import {
   colLetter,
   dataBar,
   fillRow,
+  shownRow,
   tableStyles,
   newSheet,
   severityRows,
@@ -158,7 +159,7 @@ function table<T>(ws: ExcelJS.Worksheet, r: number, columns: ReadonlyArray<Colum
   const styles = tableStyles(cols, boxed ? { border: BOX } : {});
   for (const item of items) {
     const row = ws.getRow(r++);
-    fillRow(row, cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles);
+    fillRow(row, shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles));
     // Written out now (streaming writer), this row and all above: the writer keeps uncommitted
     // rows in an array it empties from the front, which costs the square of their number.
     row.commit();
@@ -194,11 +195,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const paperCols = PAPER_COLUMNS as ReadonlyArray<Column<never>>;
   fillRow(
     totals,
-    paperCols,
-    paperTotals(s, ctx.lang),
-    GRID[lang],
-    ctx,
-    tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
+    shownRow(paperCols, paperTotals(s, ctx.lang), GRID[lang], ctx, tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } })),
   );
   if (lastPaper >= firstPaper) {
     const col = (key: string) => colLetter(columnIndex(PAPER_COLUMNS, key) + 1);
@@ -227,7 +224,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const gapStyles = tableStyles(gapCols, { font: red });
   for (const g of d.gaps) {
     const row = ws.getRow(r++);
-    fillRow(row, gapCols, [g.from, g.to, g.hours], GRID[lang], ctx, gapStyles);
+    fillRow(row, shownRow(gapCols, [g.from, g.to, g.hours], GRID[lang], ctx, gapStyles));
     const note = row.getCell(columnIndex(DUTY_COLUMNS, 'gaps') + 1);
     note.value = w('nobodyOnDuty');
     note.font = red;

@@ -169,16 +169,8 @@ export function shownRow(
   return { values, styles: cellStyles, height: lines > 1 ? rowHeightFor(lines) : undefined };
 }
 
-/** Writes the shown values of a raw row into `row`, with their styles and the row's height (see shownRow). */
-export function fillRow(
-  row: ExcelJS.Row,
-  columns: ReadonlyArray<Column<never>>,
-  raw: readonly (Cell | undefined)[],
-  widths: readonly number[],
-  ctx: ShowContext,
-  styles: TableStyles,
-): void {
-  const shown = shownRow(columns, raw, widths, ctx, styles);
+/** Writes a shown row (shownRow) into exceljs's `row`: its values, their styles and the row's height. */
+export function fillRow(row: ExcelJS.Row, shown: ShownRow): void {
   shown.values.forEach((value, i) => {
     const cell = row.getCell(i + 1);
     if (value !== null && value !== '') cell.value = value;
@@ -299,10 +291,11 @@ export async function tableSheet(
   let count = 0;
   const direct = directRows(ws, columns.length);
   for await (const r of rows) {
-    if (direct) direct.add(shownRow(columns, r, widths, ctx, styles));
+    const shown = shownRow(columns, r, widths, ctx, styles);
+    if (direct) direct.add(shown);
     else {
       const row = ws.addRow([]);
-      fillRow(row, columns, r, widths, ctx, styles);
+      fillRow(row, shown);
       row.commit();
     }
     count++;
