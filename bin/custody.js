@@ -33,12 +33,13 @@ function mtime(file) {
 /** The first word that is not an option: the command, whose code the cache holds once it has run. */
 const command = process.argv.slice(2).find((a) => !a.startsWith('-')) || '';
 
-// V8 optimises a function once it has run about 132 KB of bytecode. `summary`
-// runs the same readers and rules in each of its worker threads, and each
-// thread compiled some 700 functions with TurboFan: seconds of CPU on a 2-core
-// machine, taken from the readers. With a budget of 300 KB only the truly hot
-// ones are optimised: 40 % fewer compiles and a summary about 5 % faster
-// (`npm run bench`). A command that reads one workbook gains nothing from it.
+// V8 optimises a function once it has run a budget of bytecode (66 KB in Node
+// 20's V8). `summary` runs the same readers and rules in each of its worker
+// threads, and each thread compiled some 700 functions with TurboFan: seconds
+// of CPU on a 2-core machine, taken from the readers. With a budget of 300 KB
+// only the truly hot ones are optimised: 40 % fewer compiles and a summary
+// about 5 % faster on Node 20 (`npm run bench`). A command that reads one
+// workbook gains nothing from it.
 // V8 refuses a code cache made under other flags, so `summary` keeps its own.
 const WORKER_THREADS = command === 'summary';
 if (WORKER_THREADS) require('v8').setFlagsFromString('--interrupt-budget=300000');

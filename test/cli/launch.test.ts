@@ -106,6 +106,28 @@ describe('bin/custody.js chooses what to run and keeps the code cache', () => {
     expect(fs.statSync(summaryCache).mtimeMs).toBe(1_000_050_000);
     expect(fs.readdirSync(path.dirname(bundle())).sort()).toEqual(['custody.js', 'custody.js.cache', 'custody.js.summary.cache']);
   });
+
+  test('summary runs under other V8 flags than the other commands: each refuses the other’s code cache', () => {
+    node(bin(), ['summary', 'd']);
+    const summaryCache = `${bundle()}.summary.cache`;
+    const bytes = fs.readFileSync(summaryCache);
+    const code = bytes.subarray(bytes.indexOf(10) + 1);
+    // summary's code offered to validate, as if validate had made it: V8 refuses it (its flags differ) and it is written anew.
+    fs.writeFileSync(cache(), Buffer.concat([Buffer.from(`${JSON.stringify({ bundle: bundleKey(), commands: ['validate'] })}\n`), code]));
+    at(cache(), 1_000_060);
+    expect(node(bin(), ['validate', 'a.xlsx']).code).toBe(3);
+    expect(fs.statSync(cache()).mtimeMs).not.toBe(1_000_060_000);
+    // validate's own code, offered back to validate, is taken: not written again.
+    at(cache(), 1_000_070);
+    expect(node(bin(), ['validate', 'b.xlsx']).code).toBe(3);
+    expect(fs.statSync(cache()).mtimeMs).toBe(1_000_070_000);
+    // And validate's code offered to summary is refused the same way.
+    const validateCode = fs.readFileSync(cache()).subarray(fs.readFileSync(cache()).indexOf(10) + 1);
+    fs.writeFileSync(summaryCache, Buffer.concat([Buffer.from(`${JSON.stringify({ bundle: bundleKey(), commands: ['summary'] })}\n`), validateCode]));
+    at(summaryCache, 1_000_080);
+    expect(node(bin(), ['summary', 'e']).code).toBe(3);
+    expect(fs.statSync(summaryCache).mtimeMs).not.toBe(1_000_080_000);
+  });
 });
 
 describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-process', () => {

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Column, ShowContext } from '../../src/summary/columns';
-import { directRows, fillRow, newSheet, shownRow, styleHeader, tableStyles } from '../../src/io/xlsx/summary/style';
+import { directRows, fillRow, newSheet, severityRows, shownRow, signature, styleHeader, tableStyles } from '../../src/io/xlsx/summary/style';
 
 const COLUMNS: ReadonlyArray<Column<never>> = [
   { key: 'name', header: { zh: '名称', en: 'Name' }, width: 10 },
@@ -28,6 +28,9 @@ const ROWS: ReadonlyArray<readonly Cell[]> = [
   ['a name far too long for its narrow column, so it wraps', 7, null, '', 'ok', null, -0],
   ['\u0001 control', 1e-7, 2, 'line\nbreak', 'bad', '2024-01-01T00:00', 'end'],
 ];
+
+/** Enough rows that the direct way writes several batches before its last. */
+const MANY = Array.from({ length: 20 }, () => ROWS).flat();
 
 const ctx: ShowContext = { lang: 'zh', ruleTitle: (id) => id };
 
@@ -57,7 +60,7 @@ async function written(direct: boolean): Promise<{ parts: Map<string, string>; u
     const styles = tableStyles(COLUMNS);
     const rows = direct ? directRows(ws, COLUMNS.length) : undefined;
     used ||= rows !== undefined;
-    for (const raw of ROWS) {
+    for (const raw of MANY) {
       const shown = shownRow(COLUMNS, raw, widths, ctx, styles);
       if (rows) rows.add(shown);
       else {
@@ -67,7 +70,10 @@ async function written(direct: boolean): Promise<{ parts: Map<string, string>; u
       }
     }
     rows?.end();
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ROWS.length + 1, column: COLUMNS.length } };
+    // What tableSheet and its callers do after the rows: through exceljs, from the row the direct way left it at.
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: MANY.length + 1, column: COLUMNS.length } };
+    severityRows(ws, COLUMNS.length, 2, MANY.length + 1, 5, 'zh');
+    signature(ws, MANY.length + 3, COLUMNS.length, 'zh');
     (ws as unknown as { commit(): void }).commit();
   }
   await wb.commit();
@@ -87,7 +93,12 @@ describe('directRows writes the bytes exceljs writes', () => {
     for (const [name, text] of viaExceljs.parts) expect([name, direct.parts.get(name)]).toEqual([name, text]);
     // The rows are there, the two blank ones (rows 4 and 5) left out as exceljs leaves them out.
     const sheet = direct.parts.get('xl/worksheets/sheet1.xml')!;
-    expect([...sheet.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 6, 7, 8]);
+    const rowNumbers = [...sheet.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rowNumbers.slice(0, 6)).toEqual([1, 2, 3, 6, 7, 8]);
+    // 7 rows a time, two of them blank; then the signature two rows below the last.
+    expect(rowNumbers).toHaveLength(1 + 20 * 5 + 1);
+    expect(rowNumbers[rowNumbers.length - 1]).toBe(MANY.length + 3);
+    expect(sheet).toContain(`<mergeCell ref="A${MANY.length + 3}:G${MANY.length + 3}"/>`);
     expect(sheet).toContain('<c r="G3" s="2"><v>1e+21</v></c>');
     expect(sheet).toContain('<c r="D6" s="5"/>');
     expect(direct.parts.get('xl/sharedStrings.xml')).toContain('a &amp; b &lt; c &gt; d');
