@@ -32,6 +32,12 @@ function mtime(file) {
 
 /** The first word that is not an option: the command, whose code the cache holds once it has run. */
 const command = process.argv.slice(2).find((a) => !a.startsWith('-')) || '';
+/**
+ * What the cache records as run: a command's help runs little of its code, so
+ * `validate --help` run first must not stand for `validate` (whose code would
+ * then never be kept).
+ */
+const ran = process.argv.slice(2).some((a) => a === '--help' || a === '-h') ? `${command} --help` : command;
 
 // V8 optimises a function once it has run a budget of bytecode (66 KB in Node
 // 20's V8). `summary` runs the same readers and rules in each of its worker
@@ -76,9 +82,9 @@ function loadBundle() {
   const cache = readCache(cacheFile, bundleKey);
   const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData: cache && cache.data });
   const known = cache && !script.cachedDataRejected ? cache.commands : [];
-  if (!known.includes(command)) {
+  if (!known.includes(ran)) {
     // At exit the cache holds all this run compiled too (made now, it would hold only the outermost function).
-    process.once('exit', () => writeCache(cacheFile, bundleKey, [...known, command], script.createCachedData()));
+    process.once('exit', () => writeCache(cacheFile, bundleKey, [...known, ran], script.createCachedData()));
   }
   const bundle = new Module(BUNDLE, module);
   script.runInThisContext()(bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, path.dirname(BUNDLE));
