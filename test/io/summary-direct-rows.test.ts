@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Column, ShowContext } from '../../src/summary/columns';
+import { streamingWriter } from '../../src/io/xlsx/summary';
 import { directRows, fillRow, newSheet, severityRows, shownRow, signature, styleHeader, tableStyles } from '../../src/io/xlsx/summary/style';
 
 const COLUMNS: ReadonlyArray<Column<never>> = [
@@ -34,14 +35,10 @@ const MANY = Array.from({ length: 20 }, () => ROWS).flat();
 
 const ctx: ShowContext = { lang: 'zh', ruleTitle: (id) => id };
 
-interface StreamingWriter {
-  addWorksheet: ExcelJS.Workbook['addWorksheet'];
-  commit(): Promise<void>;
-  stream: { toBuffer(): Uint8Array };
-}
+/** exceljs's streaming writer, as the consolidated summary takes it. */
+const Writer = streamingWriter()!;
 
 async function written(direct: boolean): Promise<{ parts: Map<string, string>; used: boolean }> {
-  const Writer = (ExcelJS as unknown as { stream: { xlsx: { WorkbookWriter: new (o: object) => StreamingWriter } } }).stream.xlsx.WorkbookWriter;
   const created = new Date(Date.UTC(2024, 0, 1));
   const wb = new Writer({ useStyles: true, useSharedStrings: true, creator: 'test', created, modified: created });
   let used = false;
@@ -108,7 +105,6 @@ describe('directRows writes the bytes exceljs writes', () => {
     const ordinary = new ExcelJS.Workbook().addWorksheet('甲');
     ordinary.addRow(['x']);
     expect(directRows(ordinary, 1)).toBeUndefined();
-    const Writer = (ExcelJS as unknown as { stream: { xlsx: { WorkbookWriter: new (o: object) => StreamingWriter } } }).stream.xlsx.WorkbookWriter;
     const ws = new Writer({ useStyles: true, useSharedStrings: true }).addWorksheet('乙');
     const header = ws.addRow(['x']);
     header.commit();

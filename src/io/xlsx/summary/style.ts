@@ -130,6 +130,9 @@ export function tableStyles(columns: ReadonlyArray<Column<never>>, extra: Partia
   return { plain: columns.map((c) => style(c, Boolean(c.wrap))), wrapped: columns.map((c) => style(c, true)) };
 }
 
+/** A cell left without a value: exceljs writes it as blank (its style kept). */
+const isBlankCell = (value: Cell): value is null | '' => value === null || value === '';
+
 /** A table row as it is written: each cell's shown value and style, and the row's height (undefined: the default). */
 export interface ShownRow {
   values: Cell[];
@@ -173,7 +176,7 @@ export function shownRow(
 export function fillRow(row: ExcelJS.Row, shown: ShownRow): void {
   shown.values.forEach((value, i) => {
     const cell = row.getCell(i + 1);
-    if (value !== null && value !== '') cell.value = value;
+    if (!isBlankCell(value)) cell.value = value;
     cell.style = shown.styles[i];
   });
   if (shown.height !== undefined) row.height = shown.height;
@@ -208,8 +211,6 @@ function isStreamingSheet(ws: unknown): ws is StreamingSheet {
 
 /** Rows joined into one write to the sheet's stream. */
 const ROWS_PER_WRITE = 64;
-
-const isBlankCell = (value: Cell): boolean => value === null || value === '';
 
 /**
  * The rows of a long table written straight into exceljs's streaming sheet:
@@ -246,7 +247,7 @@ export function directRows(ws: ExcelJS.Worksheet, width: number): { add(shown: S
       for (let i = 0; i < width; i++) {
         const value = shown.values[i];
         const at = `${letters[i]}${r}`;
-        if (value === null || value === '') {
+        if (isBlankCell(value)) {
           const s = styleAttr(shown.styles[i], BLANK);
           if (s) xml += `<c r="${at}"${s}/>`;
         } else if (typeof value === 'number') xml += `<c r="${at}"${styleAttr(shown.styles[i], NUMBER)}><v>${value}</v></c>`;
