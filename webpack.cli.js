@@ -6,7 +6,7 @@
  * V8's code cache.
  *
  * Left outside the bundle, loaded from node_modules when a command needs them:
- * exceljs (see EXCELJS), ajv, cli-progress, jszip (the writers and `fill`), piscina, which
+ * exceljs (see EXCELJS_PARTS), ajv, cli-progress, jszip (the writers and `fill`), piscina, which
  * starts its own worker file, and the modules below.
  */
 const path = require('path');
@@ -31,45 +31,38 @@ const LAZY_MODULES = [
   { request: 'crypto', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/](workbook-file|cleanup)\.js$/ },
 ];
 
-/** The stand-in: every look at it (a member, `in`, its keys for `import * as`) looks at the module, loaded then. */
-const lazyModule = (name) =>
-  `var (() => { let m; const load = () => (m = m || require(${JSON.stringify(name)})); return new Proxy({}, {
-    get: (_, key) => load()[key],
+/**
+ * The stand-in: every look at it (a member, `in`, its keys for `import * as`)
+ * looks at the module, loaded then. `parts` (source of an object of loaders):
+ * members given from files of their own, without loading the whole module,
+ * until something else asks for it.
+ */
+const lazyModule = (name, parts = '{}') =>
+  `var (() => { let m; const load = () => (m = m || require(${JSON.stringify(name)})); const parts = ${parts}; const made = {};
+  return new Proxy({}, {
+    get: (_, key) => (m || !Object.hasOwn(parts, key) ? load()[key] : (made[key] ??= parts[key]())),
     has: (_, key) => key in load(),
     ownKeys: () => Reflect.ownKeys(load()),
     getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },
   }); })()`;
 
 /**
- * exceljs as the bundle sees it. `summary` writes with exceljs's streaming
- * writer alone, which loads in 70 ms and 16 MB where all of exceljs (its
- * reader, the ordinary workbook, CSV) takes 190 ms and 27 MB, CPU taken from
- * the worker threads while they read: `stream` and `ValueType`
- * load only the writer and the enums; anything else loads all of exceljs,
- * whose `stream` and `ValueType` are these same modules.
+ * exceljs's parts. `summary` writes with exceljs's streaming writer alone,
+ * which loads in 70 ms and 16 MB where all of exceljs (its reader, the
+ * ordinary workbook, CSV) takes 190 ms and 27 MB, CPU taken from the worker
+ * threads while they read: `stream` and `ValueType` load only the writer and
+ * the enums, the same modules all of exceljs gives them from. exceljs is a
+ * plain CommonJS object: it has no `__esModule`, which tsc's default import
+ * asks for first.
  */
-const EXCELJS = `var (() => {
-  let all;
-  const load = () => (all = all || require("exceljs"));
-  const light = {
-    stream: () => ({ xlsx: { WorkbookWriter: require("exceljs/lib/stream/xlsx/workbook-writer.js") } }),
-    ValueType: () => require("exceljs/lib/doc/enums.js").ValueType,
-  };
-  const known = {};
-  return new Proxy({}, {
-    get: (_, key) => {
-      if (key === "__esModule") return undefined;
-      if (all || !(key in light)) return load()[key];
-      return (known[key] = known[key] || light[key]());
-    },
-    has: (_, key) => key in load(),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },
-  });
-})()`;
+const EXCELJS_PARTS = `{
+  __esModule: () => undefined,
+  stream: () => ({ xlsx: { WorkbookWriter: require("exceljs/lib/stream/xlsx/workbook-writer.js") } }),
+  ValueType: () => require("exceljs/lib/doc/enums.js").ValueType,
+}`;
 
 function lazyModules({ request, contextInfo }, callback) {
-  if (request === 'exceljs') return callback(null, EXCELJS);
+  if (request === 'exceljs') return callback(null, lazyModule('exceljs', EXCELJS_PARTS));
   const name = request && request.replace(/^node:/, '');
   const lazy = LAZY_MODULES.find((l) => l.request === name && l.issuer.test(contextInfo.issuer || ''));
   if (lazy) return callback(null, lazyModule(name));
