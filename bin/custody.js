@@ -30,14 +30,15 @@ function mtime(file) {
   }
 }
 
+const args = process.argv.slice(2);
 /** The first word that is not an option: the command, whose code the cache holds once it has run. */
-const command = process.argv.slice(2).find((a) => !a.startsWith('-')) || '';
+const command = args.find((a) => !a.startsWith('-')) || '';
 /**
  * What the cache records as run: a command's help runs little of its code, so
  * `validate --help` run first must not stand for `validate` (whose code would
  * then never be kept).
  */
-const ran = process.argv.slice(2).some((a) => a === '--help' || a === '-h') ? `${command} --help` : command;
+const ran = args.some((a) => a === '--help' || a === '-h') ? `${command} --help` : command;
 
 // V8 optimises a function once it has run a budget of bytecode (66 KB in Node
 // 20's V8). `summary` runs the same readers and rules in each of its worker
