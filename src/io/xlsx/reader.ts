@@ -12,6 +12,7 @@ import { isDateFmt } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
 import { readSheet, type WorkbookContext } from './sheet-reader';
 import { ItemText, plainStringItem, readXmlPart } from './xml';
+import { SamePartMemo } from './same-part';
 import { listEntries, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -65,6 +66,13 @@ function relsOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
+/** The parts workbooks made from one template share byte for byte, each kind read once per thread (same-part.ts). */
+const SAME = {
+  relationships: new SamePartMemo<ReadonlyMap<string, Relationship>>(),
+  workbook: new SamePartMemo<WorkbookInfo>(),
+  dateStyles: new SamePartMemo<readonly boolean[]>(),
+};
+
 class Package {
   readonly entries: Map<string, ZipEntry>;
   readonly budget: InflateBudget;
@@ -81,21 +89,28 @@ class Package {
     return this.entries.get(name);
   }
 
+  /** The part read by `read`, or as it was read from a workbook that stores it as the same bytes. */
+  sharedRead<T>(memo: SamePartMemo<T>, entry: ZipEntry, read: () => T): T {
+    return memo.get(this.bytes, entry, this.budget, read);
+  }
+
   /** The relationships of a part by Id (none when it has no rels part). */
-  relationships(part: string): Map<string, Relationship> {
-    const rels = new Map<string, Relationship>();
+  relationships(part: string): ReadonlyMap<string, Relationship> {
     const entry = this.entry(relsOf(part));
-    if (!entry) return rels;
-    const dir = part.slice(0, part.lastIndexOf('/') + 1);
-    readXmlPart(this.bytes, entry, this.budget, {
-      open(tag, name) {
-        if (name !== 'Relationship') return;
-        const id = tag.attr('Id');
-        const target = tag.attr('Target');
-        if (id && target && tag.attr('TargetMode') !== 'External') rels.set(id, { type: tag.attr('Type') ?? '', target: resolvePart(dir, target) });
-      },
+    if (!entry) return new Map();
+    return this.sharedRead(SAME.relationships, entry, () => {
+      const rels = new Map<string, Relationship>();
+      const dir = part.slice(0, part.lastIndexOf('/') + 1);
+      readXmlPart(this.bytes, entry, this.budget, {
+        open(tag, name) {
+          if (name !== 'Relationship') return;
+          const id = tag.attr('Id');
+          const target = tag.attr('Target');
+          if (id && target && tag.attr('TargetMode') !== 'External') rels.set(id, { type: tag.attr('Type') ?? '', target: resolvePart(dir, target) });
+        },
+      });
+      return rels;
     });
-    return rels;
   }
 
   /** The workbook part: the package's officeDocument, or xl/workbook.xml. */
@@ -127,9 +142,12 @@ const BUILTIN: Record<number, string> = {
 };
 
 /** Which style ids (cellXfs index) are date formats: dates[s] is true. */
-function dateStyles(pkg: Package, entry: ZipEntry | undefined): boolean[] {
+function dateStyles(pkg: Package, entry: ZipEntry | undefined): readonly boolean[] {
+  return entry ? pkg.sharedRead(SAME.dateStyles, entry, () => readDateStyles(pkg, entry)) : [];
+}
+
+function readDateStyles(pkg: Package, entry: ZipEntry): boolean[] {
   const dates: boolean[] = [];
-  if (!entry) return dates;
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
@@ -180,10 +198,20 @@ interface SheetRef {
   rid: string;
 }
 
-function workbookInfo(pkg: Package, part: string): { sheets: SheetRef[]; date1904: boolean } {
+interface WorkbookInfo {
+  sheets: readonly SheetRef[];
+  date1904: boolean;
+}
+
+function workbookInfo(pkg: Package, part: string): WorkbookInfo {
+  const entry = pkg.entry(part)!;
+  return pkg.sharedRead(SAME.workbook, entry, () => readWorkbookInfo(pkg, entry));
+}
+
+function readWorkbookInfo(pkg: Package, entry: ZipEntry): WorkbookInfo {
   const sheets: SheetRef[] = [];
   let date1904 = false;
-  readXmlPart(pkg.bytes, pkg.entry(part)!, pkg.budget, {
+  readXmlPart(pkg.bytes, entry, pkg.budget, {
     open(tag, name) {
       if (name === 'sheet') {
         if (sheets.length >= LIMITS.sheets) throw beyondLimit('sheets', `超过 ${LIMITS.sheets}`);
@@ -200,7 +228,7 @@ function workbookInfo(pkg: Package, part: string): { sheets: SheetRef[]; date190
 }
 
 /** The part a relationship of this type points to, or the usual name when the rels do not say. */
-function partOf(pkg: Package, rels: Map<string, Relationship>, type: string, usual: string): ZipEntry | undefined {
+function partOf(pkg: Package, rels: ReadonlyMap<string, Relationship>, type: string, usual: string): ZipEntry | undefined {
   for (const rel of rels.values()) if (rel.type.endsWith(type) && pkg.entry(rel.target)) return pkg.entry(rel.target);
   return pkg.entry(usual);
 }

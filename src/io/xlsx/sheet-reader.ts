@@ -17,7 +17,7 @@ export interface WorkbookContext {
   bytes: Uint8Array;
   budget: InflateBudget;
   shared: string[];
-  dates: boolean[];
+  dates: readonly boolean[];
   date1904: boolean;
   /** Cells with a value and places held by the grid so far, in the whole workbook. */
   tally: { cells: number; slots: number; merged: number };

@@ -106,8 +106,8 @@ export interface InflateBudget {
   atOnce?: InflateAtOnce;
 }
 
-/** The compressed bytes of an entry, found through its local header. */
-function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+/** The bytes an entry is stored as (deflated or not), found through its local header. */
+export function storedBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL) throw refuse('broken');
@@ -141,6 +141,16 @@ function inflatedByHost(data: Uint8Array, host: InflateAtOnce): Uint8Array | und
 }
 
 /**
+ * Counts `added` bytes of an entry as inflated, `entrySoFar` of it in all
+ * with them, and refuses as soon as the entry or the workbook passes its limit.
+ */
+export function countInflated(budget: InflateBudget, entry: ZipEntry, entrySoFar: number, added: number): void {
+  budget.total += added;
+  if (entrySoFar > LIMITS.entryInflatedBytes) throw beyondLimit('entryInflatedBytes', `超过 ${LIMITS.entryInflatedBytes / 1024 / 1024} MB（${entry.name}）`);
+  if (budget.total > LIMITS.totalInflatedBytes) throw beyondLimit('totalInflatedBytes', `超过 ${LIMITS.totalInflatedBytes / 1024 / 1024} MB`);
+}
+
+/**
  * Inflates an entry, handing each piece to `sink` as it comes, and stops with
  * a refusal as soon as the entry or the workbook passes its inflated limit.
  */
@@ -151,14 +161,12 @@ export function inflateEntry(
   /** `whole`: the chunk is the whole part (stored, or inflated at once), the only one. */
   sink: (chunk: Uint8Array, whole: boolean) => void,
 ): void {
-  const data = rawData(bytes, entry);
+  const data = storedBytes(bytes, entry);
   let inflated = 0;
   let passOn = false;
   const take = (chunk: Uint8Array, whole = false): void => {
     inflated += chunk.length;
-    budget.total += chunk.length;
-    if (inflated > LIMITS.entryInflatedBytes) throw beyondLimit('entryInflatedBytes', `超过 ${LIMITS.entryInflatedBytes / 1024 / 1024} MB（${entry.name}）`);
-    if (budget.total > LIMITS.totalInflatedBytes) throw beyondLimit('totalInflatedBytes', `超过 ${LIMITS.totalInflatedBytes / 1024 / 1024} MB`);
+    countInflated(budget, entry, inflated, chunk.length);
     if (!chunk.length) return;
     passOn = true;
     sink(chunk, whole);
