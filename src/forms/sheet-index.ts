@@ -153,13 +153,15 @@ const LABEL_CHARS = 200;
 /** More columns than three letters name: merges are kept by row × this + column. */
 const MAX_COLUMNS = 1 << 15;
 
-const RANGES = new Map<string, RangeBox | undefined>();
+/** null: a range that is no box. */
+const RANGES = new Map<string, RangeBox | null>();
 /** Merges repeat from workbook to workbook ("A1:H1"): each range is parsed once. */
 function mergeBox(range: string): RangeBox | undefined {
-  if (RANGES.has(range)) return RANGES.get(range);
+  const known = RANGES.get(range);
+  if (known !== undefined) return known ?? undefined;
   if (RANGES.size > 10_000) RANGES.clear();
   const box = parseRange(range);
-  RANGES.set(range, box);
+  RANGES.set(range, box ?? null);
   return box;
 }
 

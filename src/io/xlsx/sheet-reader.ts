@@ -64,11 +64,16 @@ function parseRef(ref: string): { row: number; col: number } | undefined {
 
 /** A merged range "A5:C6" → its box, refused when it covers more cells than a merge may. */
 function mergeBox(ref: string): { r0: number; c0: number; r1: number; c1: number } | undefined {
-  const [from, to] = ref.split(':');
-  const a = parseRef(from);
+  // Its corners are what comes before the first colon and after it (up to a second one): no array
+  // is made for them, as split would, for the 150 merges of every sheet of a template.
+  const colon = ref.indexOf(':');
+  if (colon < 0) return undefined;
+  const a = parseRef(ref.slice(0, colon));
   if (!a) return undefined;
-  const [ar, ac] = [a.row, a.col];
-  const b = parseRef(to);
+  const ar = a.row;
+  const ac = a.col;
+  const end = ref.indexOf(':', colon + 1);
+  const b = parseRef(ref.slice(colon + 1, end < 0 ? ref.length : end));
   if (!b) return undefined;
   const box = { r0: Math.min(ar, b.row), c0: Math.min(ac, b.col), r1: Math.max(ar, b.row), c1: Math.max(ac, b.col) };
   const area = (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1);
