@@ -4,13 +4,12 @@
  * and its inflated bytes still count against the workbook's limits. The
  * reader with its memos warm reads every workbook as a fresh reader does.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { SamePartMemo } from '../../src/io/xlsx/same-part';
 import { listEntries, type InflateBudget } from '../../src/io/xlsx/zip';
 import { LIMITS, WorkbookReadError } from '../../src/model/limits';
+import { templateBytes } from '../helpers';
 
 const STYLES = '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts></styleSheet>';
 
@@ -93,11 +92,7 @@ describe('SamePartMemo', () => {
 
 describe('the reader with its memos warm', () => {
   it('reads each template, and a workbook whose date styles differ in one format, as a fresh reader does', () => {
-    const ROOT = path.join(__dirname, '..', '..');
-    const templates = fs
-      .readdirSync(path.join(ROOT, 'templates'))
-      .filter((f) => f.endsWith('.xlsx'))
-      .map((f) => new Uint8Array(fs.readFileSync(path.join(ROOT, 'templates', f))));
+    const templates = templateBytes();
     const sheet = '<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c></row></sheetData></worksheet>';
     const dated = (formatCode: string) =>
       pack({
