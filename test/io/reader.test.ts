@@ -380,6 +380,47 @@ describe('readXlsx on what other programs and people write', () => {
     expect(readXlsx(await zip.generateAsync({ type: 'uint8array' }))).toEqual(readXlsx(plain));
   });
 
+  it('cells at the edges of the fast path read as the general way reads them, and as written', async () => {
+    // Row 2: every cell has the plain shape. Rows 3 and 4: cells just outside it (a small-letter or
+    // zero-led reference, a style or type not of its letters, an entity, a CR), so the row goes the general way.
+    const rows = [
+      '<row r="2"><c r="A2" t="str"><v>甲</v></c><c r="B2" s="0" t="n"><v>1.5</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2" t="s"></c><c r="F2"><v></v></c><c r="G2" s="0"/><c r="H2" t="s"><v>0</v></c></row>',
+      '<row r="3"><c r="a3" t="str"><v>小写</v></c><c r="B3" s="1a"><v>2</v></c><c r="C3" t="str"><v>甲&amp;乙</v></c><c r="D3" t="str"><v>x\ry</v></c><c r="E3" s="1234567890"><v>3</v></c><c r="F3" t="s2"><v>4</v></c><c r="G03"><v>5</v></c></row>',
+      '<row r="4"><c r="A4"><v>6</v></c><c r="B4" t="str"><v>&lt;</v></c></row>',
+    ];
+    const asWritten = await handMade((sheet, shared) => [sheet.replace('</sheetData>', `${rows.join('')}</sheetData>`), shared]);
+    // The same cells with their attributes in another order: none has the plain shape.
+    const otherwise = await handMade((sheet, shared) => [
+      sheet.replace('</sheetData>', `${rows.join('')}</sheetData>`).replace(/<c r="([^"]+)"((?: [st]="[^"]*")*)(\/?)>/g, '<c$2 r="$1" $3>'),
+      shared,
+    ]);
+    const grid = readXlsx(asWritten);
+    expect(grid.sheets[0].rows).toEqual([
+      ['共享', 42, '占位'],
+      ['甲', 1.5, true, null, null, null, null, '共享'],
+      ['小写', 2, '甲&乙', 'x\ny', 3, 4, 5],
+      [6, '<'],
+    ]);
+    expect(readXlsx(otherwise)).toEqual(grid);
+  });
+
+  it("a cell of the plain shape beyond the sheet's limits is refused as the general way refuses it", async () => {
+    for (const cell of ['<c r="XFE3"><v>1</v></c>', '<c r="A1048577" t="str"><v>x</v></c>']) {
+      const plain = await handMade(withRow2(cell));
+      const general = await handMade(withRow2(cell.replace(/^<c r="([^"]+)"/, '<c  r="$1"')));
+      const refusal = (bytes: Uint8Array) => {
+        try {
+          readXlsx(bytes);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        throw new Error('not refused');
+      };
+      expect(refusal(plain)).toMatch(/^工作簿超出读取上限：(列号|行号)/);
+      expect(refusal(plain)).toBe(refusal(general));
+    }
+  });
+
   it('refuses a row that names an attribute twice, as the general way does', async () => {
     const plain = await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json')));
     for (const twice of ['<row r="2" r="3">', '<row r="2" ht="20" ht="21">']) {

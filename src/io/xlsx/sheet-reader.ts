@@ -10,6 +10,7 @@ import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
 import { dateFromSerial } from '../../model/number-format';
 import { ItemText, matchAt, readXmlPart, type XmlTag } from './xml';
+import { Plain, PLAIN_STRIDE, scanPlainCell } from './plain-cell';
 import type { InflateBudget, ZipEntry } from './zip';
 
 /** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
@@ -146,13 +147,6 @@ const V = 118;
 const F = 102;
 
 /**
- * <c r="B5" s="3" t="s"><v>12</v></c>, <c r="B6" s="3"/> and the like: reference,
- * style and type in this order, a value of plain text or none. Groups: reference,
- * style, type, ">" when the cell has a body, the value.
- */
-const PLAIN_CELL = /<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|(>)(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
-
-/**
  * <row r="5" spans="1:6" ht="20" …> as writers write it: its number first, then
  * attributes with plain values in double quotes. Groups: the number, the other
  * attributes, "/" when it is empty.
@@ -197,7 +191,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   let body = false;
   let cellRow = -1;
   let type = 'n';
-  let style: string | undefined;
+  /** The cell's style index as written (NaN when it is not a number, -1 when it has none): `dates` has nothing at either. */
+  let style = -1;
   let capture = Capture.None;
   let buf = '';
   let raw: string | undefined;
@@ -210,7 +205,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
 
   const numeric = (v: string): number | Date => {
     const n = parseFloat(v);
-    return style !== undefined && dates[+style] ? excelToDate(n, date1904) : n;
+    return dates[style] ? excelToDate(n, date1904) : n;
   };
 
   /** The value of the cell just closed, as exceljs gives it; undefined: no value (only its place counts). */
@@ -290,7 +285,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (colNo >= LIMITS.columnNumber) throw beyondLimit('columnNumber', colNo + 1);
   };
 
-  const startCell = (cellType: string | undefined, cellStyle: string | undefined): void => {
+  const startCell = (cellType: string | undefined, cellStyle: number): void => {
     inCell = true;
     body = false;
     type = cellType ?? 'n';
@@ -306,7 +301,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const openCell = (tag: XmlTag): void => {
     placeCell(tag.attr('r'));
     if (tag.isSelfClosing) return; // no value: only its place counts
-    startCell(tag.attr('t'), tag.attr('s'));
+    const cellStyle = tag.attr('s');
+    startCell(tag.attr('t'), cellStyle === undefined ? -1 : +cellStyle);
   };
 
   /** A merge's range, kept in capitals; one without a second corner is no merge. */
@@ -326,20 +322,38 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     return lt + m[0].length;
   };
 
-  /** A cell PLAIN_CELL matched. */
-  const plainCell = (m: RegExpExecArray): void => {
-    placeCell(m[1]);
-    if (m[4] === undefined) return; // <c …/>: only its place counts
-    startCell(m[3], m[2]);
-    if (m[5] !== undefined) {
+  /**
+   * Plain cells scanned and not yet taken (those of the row being read whole),
+   * PLAIN_STRIDE numbers each; kept from row to row (it only grows), so that no
+   * row allocates it again.
+   */
+  const plain: number[] = [];
+
+  /** The cell scanPlainCell put in `plain` at k. */
+  const plainCell = (s: string, k: number): void => {
+    const row = plain[k + Plain.Row];
+    const col = plain[k + Plain.Col];
+    // Beyond the sheet's limits: refused as parseRef refuses the reference.
+    if (col > LIMITS.columnNumber || row > LIMITS.rowNumber) parseRef(s.slice(plain[k + Plain.RefStart], plain[k + Plain.RefEnd]));
+    cellRow = row - 1;
+    colNo = col - 1;
+    if (colNo >= LIMITS.columnNumber) throw beyondLimit('columnNumber', colNo + 1);
+    if (!plain[k + Plain.Body]) return; // <c …/>: only its place counts
+    const typeStart = plain[k + Plain.TypeStart];
+    const typeEnd = plain[k + Plain.TypeEnd];
+    // A one-letter type ("s", "n", "b", "e") is a string V8 keeps made: no slice is allocated for it.
+    const cellType = typeStart < 0 ? undefined : typeEnd - typeStart === 1 ? s[typeStart] : s.slice(typeStart, typeEnd);
+    startCell(cellType, plain[k + Plain.Style]);
+    const valueStart = plain[k + Plain.ValueStart];
+    if (valueStart >= 0) {
       body = true;
-      raw = m[5];
+      raw = s.slice(valueStart, plain[k + Plain.ValueEnd]);
     }
     endCell();
   };
 
   /**
-   * A row whose cells all have the plain shape, read whole: its cells matched
+   * A row whose cells all have the plain shape, read whole: its cells scanned
    * first, and taken only once its end is reached (any other cell inside, and
    * the row goes the general way from its start, nothing taken yet).
    */
@@ -347,35 +361,35 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     const row = matchAt(PLAIN_ROW, s, lt);
     if (!row || !distinctNames(row[2])) return -1;
     let at = lt + row[0].length;
-    const cells: RegExpExecArray[] = [];
+    let scanned = 0;
     if (row[3] !== '/') {
       for (;;) {
         if (s.startsWith('</row>', at)) {
           at += 6;
           break;
         }
-        const cell = matchAt(PLAIN_CELL, s, at);
-        if (!cell) return -1;
-        cells.push(cell);
-        at += cell[0].length;
+        const end = scanPlainCell(s, at, plain, scanned);
+        if (end < 0) return -1;
+        at = end;
+        scanned += PLAIN_STRIDE;
       }
     }
     startRow(row[1]);
-    for (const cell of cells) plainCell(cell);
+    for (let k = 0; k < scanned; k += PLAIN_STRIDE) plainCell(s, k);
     return at;
   };
 
-  /** Rows, cells and merges as Excel, WPS and exceljs write most of them, each read in one match; any other shape goes the general way. */
+  /** Rows, cells and merges as Excel, WPS and exceljs write most of them, each read in one pass (a match, or the cell scanner); any other shape goes the general way. */
   const whole = (s: string, lt: number): number => {
     const ch = s.charCodeAt(lt + 1);
     if (!inData) return ch === M ? wholeMerge(s, lt) : -1;
     if (inCell) return -1;
     if (ch === R) return wholeRow(s, lt);
     if (ch !== C || s.charCodeAt(lt + 2) !== 32) return -1;
-    const m = matchAt(PLAIN_CELL, s, lt);
-    if (!m) return -1;
-    plainCell(m);
-    return lt + m[0].length;
+    const end = scanPlainCell(s, lt, plain, 0);
+    if (end < 0) return -1;
+    plainCell(s, 0);
+    return end;
   };
 
   const openInCell = (tag: XmlTag, tagName: string): void => {
