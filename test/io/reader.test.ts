@@ -387,6 +387,14 @@ describe('readXlsx on what other programs and people write', () => {
       '<row r="2"><c r="A2" t="str"><v>甲</v></c><c r="B2" s="0" t="n"><v>1.5</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2" t="s"></c><c r="F2"><v></v></c><c r="G2" s="0"/><c r="H2" t="s"><v>0</v></c></row>',
       '<row r="3"><c r="a3" t="str"><v>小写</v></c><c r="B3" s="1a"><v>2</v></c><c r="C3" t="str"><v>甲&amp;乙</v></c><c r="D3" t="str"><v>x\ry</v></c><c r="E3" s="1234567890"><v>3</v></c><c r="F3" t="s2"><v>4</v></c><c r="G03"><v>5</v></c></row>',
       '<row r="4"><c r="A4"><v>6</v></c><c r="B4" t="str"><v>&lt;</v></c></row>',
+      // Rows of the plain shape (prefixed and dotted names, an empty value) and just outside it
+      // (a zero-led number, single quotes, an entity in a value, a row that closes itself).
+      '<row r="5" spans="1:2" x14ac:dyDescent="0.25" my.x-y_z="" ht="20"><c r="A5"><v>7</v></c></row>',
+      "<row r='6' ht='20'><c r=\"A6\"><v>8</v></c></row>",
+      '<row r="07" ht="20"><c r="A7"><v>9</v></c></row>',
+      '<row r="8" ht="1&amp;2"><c r="A8"><v>10</v></c></row>',
+      '<row r="9" ht="20"/><row r="10"/>',
+      '<row r="11" spans="1:1"><c r="A11"><v>11</v></c></row>',
     ];
     const asWritten = await handMade((sheet, shared) => [sheet.replace('</sheetData>', `${rows.join('')}</sheetData>`), shared]);
     // The same cells with their attributes in another order: none has the plain shape.
@@ -400,8 +408,21 @@ describe('readXlsx on what other programs and people write', () => {
       ['甲', 1.5, true, null, null, null, null, '共享'],
       ['小写', 2, '甲&乙', 'x\ny', 3, 4, 5],
       [6, '<'],
+      [7],
+      [8],
+      [9],
+      [10],
+      [],
+      [],
+      [11],
     ]);
     expect(readXlsx(otherwise)).toEqual(grid);
+    // The rows with their attributes after a space: none has the plain shape.
+    const rowsOtherwise = await handMade((sheet, shared) => [
+      sheet.replace('</sheetData>', `${rows.join('').replace(/<row /g, '<row  ')}</sheetData>`),
+      shared,
+    ]);
+    expect(readXlsx(rowsOtherwise)).toEqual(grid);
   });
 
   it("a cell of the plain shape beyond the sheet's limits is refused as the general way refuses it", async () => {
@@ -423,7 +444,7 @@ describe('readXlsx on what other programs and people write', () => {
 
   it('refuses a row that names an attribute twice, as the general way does', async () => {
     const plain = await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json')));
-    for (const twice of ['<row r="2" r="3">', '<row r="2" ht="20" ht="21">']) {
+    for (const twice of ['<row r="2" r="3">', '<row r="2" ht="20" ht="21">', '<row r="2" spans="1:8" ht="20" spans="1:9">']) {
       const zip = await JSZip.loadAsync(plain);
       const sheet = 'xl/worksheets/sheet1.xml';
       const xml = await zip.file(sheet)!.async('string');

@@ -10,7 +10,7 @@ import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
 import { dateFromSerial } from '../../model/number-format';
 import { ItemText, matchAt, readXmlPart, type XmlTag } from './xml';
-import { Plain, PLAIN_STRIDE, scanPlainCell } from './plain-cell';
+import { Plain, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
 
 /** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
@@ -146,27 +146,7 @@ const C = 99;
 const V = 118;
 const F = 102;
 
-/**
- * <row r="5" spans="1:6" ht="20" …> as writers write it: its number first, then
- * attributes with plain values in double quotes. Groups: the number, the other
- * attributes, "/" when it is empty.
- */
-const PLAIN_ROW = /<row r="([1-9][0-9]{0,6})"((?: [A-Za-z_][\w.:-]*="[^"<&\t\n\r]*")*)(\/?)>/y;
 const R = 114;
-
-/** Whether a plain row's other attributes (` name="value"` each) name none twice, nor its "r" again: else not well formed. */
-function distinctNames(attributes: string): boolean {
-  if (!attributes) return true;
-  const names = ['r'];
-  for (let at = 0; at < attributes.length;) {
-    const eq = attributes.indexOf('=', at);
-    const name = attributes.slice(at + 1, eq);
-    if (names.includes(name)) return false;
-    names.push(name);
-    at = attributes.indexOf('"', eq + 2) + 1;
-  }
-  return true;
-}
 
 /** <mergeCell ref="A5:C6"/> as every writer writes it (a sheet has dozens), in capitals; any other shape goes the general way. */
 const PLAIN_MERGE = /<mergeCell ref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"\/>/y;
@@ -328,6 +308,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
    * row allocates it again.
    */
   const plain: number[] = [];
+  /** The row scanPlainRow read: its number, and 1 when it closes itself. */
+  const rowTag: number[] = [0, 0];
 
   /** The cell scanPlainCell put in `plain` at k. */
   const plainCell = (s: string, k: number): void => {
@@ -358,11 +340,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
    * the row goes the general way from its start, nothing taken yet).
    */
   const wholeRow = (s: string, lt: number): number => {
-    const row = matchAt(PLAIN_ROW, s, lt);
-    if (!row || !distinctNames(row[2])) return -1;
-    let at = lt + row[0].length;
+    let at = scanPlainRow(s, lt, rowTag);
+    if (at < 0) return -1;
     let scanned = 0;
-    if (row[3] !== '/') {
+    if (!rowTag[1]) {
       for (;;) {
         if (s.startsWith('</row>', at)) {
           at += 6;
@@ -374,7 +355,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
         scanned += PLAIN_STRIDE;
       }
     }
-    startRow(row[1]);
+    startRow(rowTag[0]);
     for (let k = 0; k < scanned; k += PLAIN_STRIDE) plainCell(s, k);
     return at;
   };
@@ -416,14 +397,17 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     } else if (inIs) item.open(tagName);
   };
 
-  const startRow = (r: string | undefined): void => {
-    const n = r ? Number(r) : rowNo + 2;
+  /** n: the row's number as written (NaN when it is not one). */
+  const startRow = (n: number): void => {
     if (n > LIMITS.rowNumber) throw beyondLimit('rowNumber', n);
     rowNo = Number.isInteger(n) && n >= 1 ? n - 1 : rowNo + 1;
     colNo = -1;
     out = undefined;
   };
-  const openRow = (tag: XmlTag): void => startRow(tag.attr('r'));
+  const openRow = (tag: XmlTag): void => {
+    const r = tag.attr('r');
+    startRow(r ? Number(r) : rowNo + 2);
+  };
 
   const openOutside = (tag: XmlTag, tagName: string): void => {
     if (tagName === 'sheetData') inData = !tag.isSelfClosing;
