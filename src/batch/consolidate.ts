@@ -17,6 +17,7 @@ import { runPool } from './pool';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel } from '../summary/consolidate';
 import { summarizeSite } from '../summary/site';
 import { nodeCheckOptions, workbookFile } from './workbook-file';
+import type { SummaryQuota } from './spool-entry';
 
 export { findWorkbooks } from './files';
 
@@ -70,7 +71,7 @@ export async function processInWorkers<T = ProcessedFile>(
   options: ConsolidateFilesOptions,
   take: (r: T) => void,
   /** What each result becomes before it leaves the worker (`node-worker.ts` applies the same for `spool`). */
-  as?: { spool: true; convert: (r: ProcessedFile) => T },
+  as?: { spool: true; quota?: SummaryQuota; convert: (r: ProcessedFile) => T },
 ): Promise<void> {
   const convert = as?.convert ?? ((r: ProcessedFile) => r as unknown as T);
   let done = 0;
@@ -104,7 +105,7 @@ export async function processInWorkers<T = ProcessedFile>(
     files,
     threads: Math.min(threads, files.length),
     worker,
-    setup: { lang: options.lang, spool: Boolean(as?.spool) },
+    setup: { lang: options.lang, spool: Boolean(as?.spool), quota: as?.quota },
     budgetMs: seconds * 1000,
     mayStart: (i) => i < due + window,
     answer: (a) => ('refusal' in a ? refused(a.index, a.refusal) : settle(a.index, a.result as T)),

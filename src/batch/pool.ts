@@ -9,12 +9,15 @@
  * dies refuses only the file it was on, the same way.
  */
 import { Worker } from 'worker_threads';
+import type { SummaryQuota } from './spool-entry';
 
 /** What a worker is started with (`workerData`). */
 export interface WorkerSetup {
   lang?: 'zh' | 'en';
   /** Results as spool entries (`spoolEntryOf`) rather than processed files. */
   spool: boolean;
+  /** Whose summaries the spool entries carry (shared by the threads). */
+  quota?: SummaryQuota;
   /** [0]: 1 + the run's index of the file the worker is on; 0 between files. */
   state: Int32Array;
 }

@@ -9,7 +9,7 @@
  * files in a temporary folder, one per output; in memory stay only a compact
  * record per file (a few numbers), the running counts per rule and the compact
  * handover copies that pairing compares (`PairCopy`). The worker threads turn
- * a result into those lines and numbers (`spoolEntryOf`), so that little
+ * a result into those lines and numbers (`spoolEntryOf`, spool-entry.ts), so that little
  * crosses to the main thread. When the summary is written, the rows are read
  * back line by line into the streaming writer (or the JSON is streamed out),
  * and the temporary folder is removed at the end, also on error (`dispose`).
@@ -27,10 +27,11 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, findAcross, withAcross } from '../check/service';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, PairCopy, emptyTotals, pairCopiesOf } from '../summary/consolidate';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, emptyTotals } from '../summary/consolidate';
+import { FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota, spoolEntryOf } from './spool-entry';
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
 import { SpoolWriter, readLineAt, readLines } from './ndjson';
-import { ConsolidateFilesOptions, ProcessedFile, processInWorkers } from './consolidate';
+import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
 import type { ConsolidatedSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
@@ -38,116 +39,12 @@ import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
 import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
-import { FILE_COLUMNS, SITE_COLUMNS, countByRule, findingRowsOf, pairSides, pairsCountedOnce, paperRowsOf } from '../summary/tables';
-
-/** What stays in memory per file: a few numbers. */
-export interface FileRecord {
-  file: string;
-  sha256: string | null;
-  error?: string;
-  readable: boolean;
-  /** summary.site.name ('' when unnamed or unreadable). */
-  site: string;
-  /** The site as the findings report names it (`siteNameOf`). */
-  reportSite: string | null;
-  errors: number;
-  warnings: number;
-  problems: number;
-  papers: number;
-  bags: number;
-  copies: number;
-  candidates: number;
-  bagsStillOut: number;
-}
+import { FILE_COLUMNS, SITE_COLUMNS, countByRule, findingRowsOf, pairSides, pairsCountedOnce } from '../summary/tables';
 
 type Row = Array<string | number | null>;
 
 /** The cells of a 站点汇总 row that the checks across workbooks change. */
 const [STATUS, ERRORS, WARNINGS] = ['status', 'errors', 'warnings'].map((k) => columnIndex(SITE_COLUMNS, k));
-
-/**
- * `slim`: the slim models without their locations, read back for the checks
- * across workbooks; `places`: their locations, a line per model, read only for
- * the few models those checks report on (parsing them all was most of the checks' time).
- */
-const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim', 'places'] as const;
-type SpoolName = (typeof SPOOLS)[number];
-
-/**
- * One file's result as the spooled consolidation takes it: made in the worker
- * thread, so that only strings and a few small objects cross to the main one.
- */
-export interface SpoolEntry {
-  file: string;
-  /** Not a unit's workbook: left out, with the reason. */
-  skipped?: string;
-  record?: FileRecord;
-  /**
-   * The NDJSON lines (newline included) of every spool, in the order of
-   * `SPOOLS`, as UTF-8: bytes that the main thread writes as they are (no
-   * string to copy, decode or encode there), sent from the worker without a copy.
-   */
-  bytes?: Uint8Array;
-  /** How many of `bytes` go to each spool (0: no line). */
-  sizes?: number[];
-  /** Findings per rule: [rule, errors, warnings]. */
-  rules?: Array<[string, number, number]>;
-  copies?: { out: PairCopy[]; in: PairCopy[] };
-}
-
-const UTF8 = new TextEncoder();
-
-/** A processed file → its spool entry (in the worker thread). */
-export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en'): SpoolEntry {
-  const o = r.outcome;
-  if (r.skipped) return { file: o.file, skipped: r.skipped };
-  const s = o.summary;
-  const record: FileRecord = {
-    file: o.file,
-    sha256: o.sha256,
-    ...(o.error ? { error: o.error } : {}),
-    readable: Boolean(s),
-    site: s?.site.name ?? '',
-    reportSite: o.site ?? null,
-    errors: s?.findings.errors ?? 0,
-    warnings: s?.findings.warnings ?? 0,
-    problems: s?.problems.length ?? 0,
-    papers: s?.totals.papers ?? 0,
-    bags: s?.totals.bags.totalBags ?? 0,
-    copies: s?.totals.copies ?? 0,
-    candidates: s?.totals.candidates ?? 0,
-    bagsStillOut: s?.totals.bagsStillOut ?? 0,
-  };
-  const line = (value: unknown) => `${JSON.stringify(value)}\n`;
-  const lines: Partial<Record<SpoolName, string>> = { sites: line(rowOf(SITE_COLUMNS, o, lang)), findings: line(o.findings) };
-  const rules = new Map<string, [string, number, number]>();
-  for (const x of o.findings) {
-    const e = rules.get(x.rule) ?? [x.rule, 0, 0];
-    e[x.severity === 'error' ? 1 : 2]++;
-    rules.set(x.rule, e);
-  }
-  const entry: SpoolEntry = { file: o.file, record, rules: [...rules.values()] };
-  if (s) {
-    const papers = paperRowsOf(o);
-    if (papers.length) lines.papers = line(papers);
-    lines.summaries = line(s);
-    entry.copies = pairCopiesOf(o.file, s);
-  }
-  if (r.slim) {
-    const { locations, ...rest } = r.slim;
-    lines.slim = line({ id: o.file, model: rest });
-    lines.places = line(locations);
-  }
-  const encoded = SPOOLS.map((name) => UTF8.encode(lines[name] ?? ''));
-  entry.sizes = encoded.map((b) => b.length);
-  entry.bytes = new Uint8Array(entry.sizes.reduce((a, b) => a + b, 0));
-  let at = 0;
-  for (const b of encoded) {
-    entry.bytes.set(b, at);
-    at += b.length;
-  }
-  return entry;
-}
 
 /** One copy of each repeated string (files made from one template repeat most). */
 function sharer() {
@@ -172,6 +69,13 @@ function sharer() {
   return { deep };
 }
 
+/** The next line of a spool that must have one. */
+async function nextLine<T>(lines: AsyncIterator<T>): Promise<T> {
+  const next = await lines.next();
+  if (next.done) throw new Error('a spool has fewer lines than its files');
+  return next.value;
+}
+
 /** `JSON.stringify(value, null, 2)` as it reads nested in a 2-space document, after `pad`. */
 const nested = (value: unknown, pad: string): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
 
@@ -187,6 +91,9 @@ export class SpooledConsolidation {
   private readonly sheetsOf = new Map<string, SiteModel['sheets']>();
   private readonly byRule = new Map<string, { errors: number; warnings: number }>();
   private pairer: HandoverPairer | null = new HandoverPairer();
+  /** Readable files whose summary was not spooled (beyond the quota). */
+  private readonly unspooled = new Set<string>();
+  private lang: 'zh' | 'en' | undefined;
   /** Where each slim model's locations line is in the `places` spool: [offset, bytes], in the order of the slim models. */
   private places: Array<[number, number]> = [];
   /** Open spools: written synchronously, so that no more than a few hundred KB wait in memory for the disk. */
@@ -234,6 +141,7 @@ export class SpooledConsolidation {
     }
     const rec = e.record!;
     this.records.push(rec);
+    if (rec.readable && !e.sizes?.[SUMMARIES]) this.unspooled.add(rec.file);
     let at = 0;
     e.sizes?.forEach((size, k) => {
       if (!size) return;
@@ -257,6 +165,7 @@ export class SpooledConsolidation {
 
   /** After the last file: the checks across workbooks, the pairs, the totals; the spools closed. */
   async finish(lang?: 'zh' | 'en'): Promise<void> {
+    this.lang = lang;
     this.closeSpools(true);
     // The checks across workbooks compare every pair of copies: the slim models (site and
     // handovers) are read back all at once, now that the worker threads are gone, with their
@@ -335,12 +244,28 @@ export class SpooledConsolidation {
 
   /** Each readable file's summary, with the findings across workbooks counted in. */
   private async *summaries(): AsyncGenerator<SiteSummary> {
-    let i = 0;
-    for await (const s of readLines<SiteSummary>(this.spool('summaries'))) {
-      while (!this.records[i].readable) i++;
-      const found = this.across.get(this.records[i++].file);
-      yield found ? addFindings(s, found) : s;
+    const spooled = readLines<SiteSummary>(this.spool('summaries'))[Symbol.asyncIterator]();
+    try {
+      for (const rec of this.records) {
+        if (!rec.readable) continue;
+        const s = this.unspooled.has(rec.file) ? await this.summaryAgain(rec.file) : await nextLine(spooled);
+        const found = this.across.get(rec.file);
+        yield found ? addFindings(s, found) : s;
+      }
+    } finally {
+      await spooled.return?.(undefined);
     }
+  }
+
+  /**
+   * A summary the quota left out, made again from its file: only when the
+   * sites turn out to be few after all, which the quota rules out but for a
+   * file whose worker was stopped after taking its number.
+   */
+  private async summaryAgain(file: string): Promise<SiteSummary> {
+    const summary = (await processFile(file, this.lang)).outcome.summary;
+    if (!summary) throw new Error(`${file}: 汇总期间文件已改变，无法再读取（File changed during the summary）`);
+    return summary;
   }
 
   /** What `consolidatedXlsx` writes from, read back from the spools. */
@@ -460,13 +385,19 @@ export class SpooledConsolidation {
  */
 export async function spoolFiles(
   files: readonly string[],
-  options: ConsolidateFilesOptions & { /** Where the temporary folder goes (default: the system's). */ tmpDir?: string } = {},
+  options: ConsolidateFilesOptions & {
+    /** Where the temporary folder goes (default: the system's). */
+    tmpDir?: string;
+    /** Spool the full summaries of at most this many readable files (default: all; see SummaryQuota). */
+    summariesUpTo?: number;
+  } = {},
 ): Promise<SpooledConsolidation> {
   // The order of the output (buildConsolidated sorts the same way).
   const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const spool = await SpooledConsolidation.create(options.tmpDir);
   try {
-    await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, convert: (r: ProcessedFile) => spoolEntryOf(r, options.lang) });
+    const quota = options.summariesUpTo === undefined ? undefined : summaryQuota(options.summariesUpTo);
+    await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, quota, convert: (r: ProcessedFile) => spoolEntryOf(r, options.lang, quota) });
     await spool.finish(options.lang);
     return spool;
   } catch (error) {

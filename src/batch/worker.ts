@@ -10,12 +10,12 @@ import { parentPort, workerData } from 'worker_threads';
 import { refusalLine } from '../check/refusal';
 import { processFile } from './consolidate';
 import type { WorkerAnswer, WorkerBatch, WorkerSetup } from './pool';
-import { SpoolEntry, spoolEntryOf } from './spool';
+import { SpoolEntry, spoolEntryOf } from './spool-entry';
 
 async function answer(index: number, file: string, setup: WorkerSetup): Promise<WorkerAnswer> {
   try {
     const r = await processFile(file, setup.lang);
-    return { index, result: setup.spool ? spoolEntryOf(r, setup.lang) : r };
+    return { index, result: setup.spool ? spoolEntryOf(r, setup.lang, setup.quota) : r };
   } catch (error) {
     return { index, refusal: refusalLine(error, setup.lang) };
   }

@@ -80,8 +80,10 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
   let c: SpooledConsolidation;
   try {
     // The consolidation's modules are loaded only by this command, not by every start of the CLI.
-    const { spoolFiles } = await import('../batch/spool');
-    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, onProgress });
+    const [{ spoolFiles }, { PER_SITE_SHEETS }] = await Promise.all([import('../batch/spool'), import('../summary/consolidate')]);
+    // The workbook reads the sites' full summaries only for a sheet per site; JSON reads them all.
+    const summariesUpTo = format === 'xlsx' ? PER_SITE_SHEETS : undefined;
+    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, summariesUpTo, onProgress });
   } finally {
     bar?.stop();
   }

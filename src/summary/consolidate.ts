@@ -81,6 +81,9 @@ export interface ConsolidatedTotals {
   pairs: Record<PairStatus, number>;
 }
 
+/** A consolidated summary of this many sites or fewer has a sheet for each site. */
+export const PER_SITE_SHEETS = 10;
+
 export interface Consolidated {
   files: FileOutcome[];
   /** Files found but left out (summaries this tool wrote), with the reason. */

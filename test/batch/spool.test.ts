@@ -151,6 +151,34 @@ describe('spooled consolidation', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
+  it('spools the full summaries of only as many sites as get a sheet; one left out is made again from its file if the sheets are written after all', async () => {
+    const inMemory = await consolidateFiles([...files].sort(), { threads: 0 });
+    const summaries = (spool: { dir: string }) => fs.readFileSync(path.join(spool.dir, 'summaries.ndjson'), 'utf8').split('\n').filter(Boolean);
+    const few = await spoolFiles(files, { threads: 0, tmpDir: tmp, summariesUpTo: 2 });
+    try {
+      // 5 readable files: the first 2 have their summary spooled, the other 3 not.
+      expect(summaries(few).map((line) => (JSON.parse(line) as { file: string }).file)).toEqual(
+        inMemory.files
+          .filter((f) => f.summary)
+          .slice(0, 2)
+          .map((f) => f.file),
+      );
+      // A sheet per site for up to 10 sites: the 3 left out are read again, and the workbook is the one held in memory.
+      const a = await cells(await consolidatedXlsx(few.source(), { perSiteSheets: 10 }));
+      expect(Object.keys(a)).toHaveLength(6 + 5);
+      expect(a).toEqual(await cells(await consolidatedXlsx(inMemory, { perSiteSheets: 10 })));
+    } finally {
+      await few.dispose();
+    }
+    const all = await spoolFiles(files, { threads: 0, tmpDir: tmp, summariesUpTo: 5 });
+    try {
+      expect(summaries(all)).toHaveLength(5);
+    } finally {
+      await all.dispose();
+    }
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   it('JSON with no readable file and no pairs: empty arrays as JSON.stringify writes them', async () => {
     const only = [path.join(dir, 'old.xls')];
     const spool = await spoolFiles(only, { threads: 0, tmpDir: tmp });

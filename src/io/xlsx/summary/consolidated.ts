@@ -12,7 +12,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { Lang, ShowContext, relativeNames, rowOf } from '../../../summary/columns';
-import type { Consolidated, ConsolidatedTotals, HandoverPair } from '../../../summary/consolidate';
+import { type Consolidated, type ConsolidatedTotals, type HandoverPair, PER_SITE_SHEETS } from '../../../summary/consolidate';
 import { ChartData, rankChartData } from '../../../summary/overview';
 import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
@@ -94,7 +94,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
 }
 
 export interface ConsolidatedOptions {
-  /** Add a 汇总 sheet per site when there are at most this many sites (default 10). */
+  /** Add a 汇总 sheet per site when there are at most this many sites (default PER_SITE_SHEETS). */
   perSiteSheets?: number;
   /** Headers and rule titles in Chinese (default) or English. */
   lang?: Lang;
@@ -174,7 +174,7 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1, lang);
   finish(findingSheet);
 
-  if (t.sites <= (options.perSiteSheets ?? 10)) {
+  if (t.sites <= (options.perSiteSheets ?? PER_SITE_SHEETS)) {
     const names: string[] = TABLES.map(sheet);
     for await (const f of c.sites()) {
       const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${f.summary.site.name || ctx.fileName!(f.file)}`);
