@@ -55,6 +55,16 @@ interface Slot {
   gone: boolean;
 }
 
+/**
+ * Each worker's young generation, MB. Reading thousands of small workbooks,
+ * a thread at V8's default held some 20 MB it did not need. Measured on the
+ * summary of 3,000 workbooks: at 24 MB the peak is about 40 MB lower than at
+ * the default (32 MB gives the default's peak) in the same time, within the
+ * noise of a few percent; at 8 MB it is 6 % slower. The old generation, which
+ * a large workbook needs, is not limited.
+ */
+const YOUNG_MB = 24;
+
 /** Files per batch: 8 while there are many left, fewer towards the end, so that the threads finish together. */
 const batchSize = (left: number, threads: number): number => Math.max(1, Math.min(8, Math.floor(left / (threads * 4))));
 
@@ -131,7 +141,10 @@ export function runPool(run: PoolRun): Promise<void> {
 
     const start = (): Slot => {
       const state = new Int32Array(new SharedArrayBuffer(4));
-      const worker = new Worker(run.worker, { workerData: { ...run.setup, state } satisfies WorkerSetup });
+      const worker = new Worker(run.worker, {
+        workerData: { ...run.setup, state } satisfies WorkerSetup,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+      });
       const s: Slot = { worker, state, pending: [], seen: 0, since: 0, gone: false };
       worker.on('message', (a: WorkerAnswer) =>
         guard(() => {
