@@ -9,6 +9,7 @@ import { pairCopiesOf } from '../summary/consolidate';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';
 import type { ProcessedFile } from './consolidate';
+import { packLocationsUnder } from '../model/location-map';
 
 /** What stays in memory per file: a few numbers. */
 export interface FileRecord {
@@ -119,7 +120,8 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
   if (r.slim) {
     const { locations, ...rest } = r.slim;
     lines.slim = line({ id: o.file, model: rest });
-    lines.places = line(locations);
+    // Packed by processFile in the spool's runs; packed here otherwise (every entry: under '').
+    lines.places = line(r.places ?? packLocationsUnder(locations, ['']));
   }
   const encoded = SPOOLS.map((name) => UTF8.encode(lines[name] ?? ''));
   entry.sizes = encoded.map((b) => b.length);

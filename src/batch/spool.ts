@@ -25,6 +25,7 @@ import { closeSync, openSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
+import { type PackedLocations, unpackLocations } from '../model/location-map';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, findAcross, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, emptyTotals } from '../summary/consolidate';
@@ -183,7 +184,7 @@ export class SpooledConsolidation {
         const read = () => {
           // Asked for once the spool is closed, the descriptor may name another file by then.
           if (placesClosed) throw new Error('slim model locations asked for after the checks across workbooks');
-          return readLineAt<SiteModel['locations']>(places, at, size);
+          return unpackLocations(readLineAt<PackedLocations>(places, at, size));
         };
         Object.defineProperty(model, 'locations', { enumerable: true, get: () => (locations ??= read()) });
         slim.push({ id: x.id, model });

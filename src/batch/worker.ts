@@ -14,7 +14,7 @@ import { SpoolEntry, spoolEntryOf } from './spool-entry';
 
 async function answer(index: number, file: string, setup: WorkerSetup): Promise<WorkerAnswer> {
   try {
-    const r = await processFile(file, setup.lang);
+    const r = await processFile(file, setup.lang, setup.spool);
     return { index, result: setup.spool ? spoolEntryOf(r, setup.lang, setup.quota) : r };
   } catch (error) {
     return { index, refusal: refusalLine(error, setup.lang) };

@@ -214,6 +214,36 @@ class CompactLocations {
     return out;
   }
 
+  /** `under(prefixes)` as packLocationsUnder gives it. */
+  packUnder(prefixes: readonly string[]): PackedLocations {
+    const starts = (k: string) => prefixes.some((p) => k.startsWith(p));
+    const tableMay = (rowsAt: string) => prefixes.some((p) => rowsAt.startsWith(p) || p.startsWith(rowsAt));
+    const chunks: PackedLocations['chunks'] = [];
+    const whole: string[] = [];
+    for (const chunk of this.chunks) {
+      if ('key' in chunk) {
+        if (starts(chunk.key)) chunks.push([chunk.key, this.fields.get(chunk.key) as CellLocation]);
+        continue;
+      }
+      const t = chunk.table;
+      if (!tableMay(t.rowsAt)) continue;
+      if (starts(t.rowsAt)) {
+        // Every key of the table begins with its path: the table goes as it is kept.
+        const { rowsAt, offset, sheet, form, numbered, cells } = t;
+        chunks.push({ rowsAt, offset, sheet, form, numbered, cells });
+        whole.push(`${rowsAt}[`);
+        continue;
+      }
+      // A prefix running past the table's path: its cells one by one, as under() decides them.
+      eachCell(t.cells, (cell) => {
+        const key = keyOf(t, cell);
+        if (starts(key)) chunks.push([key, this.overrides.get(key) ?? locationOf(t, cell)]);
+      });
+    }
+    const overrides = [...this.overrides].filter(([k]) => whole.some((rows) => k.startsWith(rows)));
+    return { chunks, overrides };
+  }
+
   /** Every table cell becomes a field: for the rare edit the compact form cannot express. */
   private flatten(): void {
     const all = this.entries();
@@ -262,6 +292,38 @@ function locationOf(t: TableLocations, cell: TableCell): CellLocation {
 }
 
 const stores = new WeakMap<LocationMap, CompactLocations>();
+
+/**
+ * A location map's entries under some paths in a form that is cheap to make
+ * and to write as JSON (`summary` spools one per workbook): its fields with
+ * their locations and its tables as they are kept, two numbers a row, rather
+ * than an object per cell whose path and address must first be spelt out.
+ * `unpackLocations` makes the map back.
+ */
+export interface PackedLocations {
+  /** In the map's order: a field as [path, location], or a table. */
+  chunks: Array<[string, CellLocation] | TableLocations>;
+  /** Locations given to table cells by assignment. */
+  overrides: Array<[string, CellLocation]>;
+}
+
+/** `locationsUnder(map, prefixes)`, packed. */
+export function packLocationsUnder(map: LocationMap, prefixes: readonly string[]): PackedLocations {
+  const store = stores.get(map);
+  if (store) return store.packUnder(prefixes);
+  return { chunks: Object.entries(locationsUnder(map, prefixes)), overrides: [] };
+}
+
+/** The map packLocationsUnder packed: the same entries, in the same order, as `locationsUnder` gives. */
+export function unpackLocations(packed: PackedLocations): LocationMap {
+  const map = compactLocationMap();
+  for (const chunk of packed.chunks) {
+    if (Array.isArray(chunk)) addLocation(map, chunk[0], chunk[1]);
+    else addTableLocations(map, chunk);
+  }
+  for (const [key, location] of packed.overrides) map[key] = location;
+  return map;
+}
 
 /** An empty location map that keeps tables compactly (addTableLocations). */
 export function compactLocationMap(): LocationMap {

@@ -11,7 +11,7 @@
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteData } from '../model/types';
-import { locationsUnder } from '../model/location-map';
+import { PackedLocations, locationsUnder, packLocationsUnder } from '../model/location-map';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, withAcross } from '../check/service';
 import { sameUnit, unitKey } from '../model/custody';
@@ -320,12 +320,22 @@ export function buildConsolidated(outcomes: FileOutcome[]): Consolidated {
   return { files, pairs, totals: consolidatedTotals(files, pairs) };
 }
 
-/** The only part of a site model that the checks across workbooks need: kept small for thousands of files. */
-export function slimModel(model: SiteModel): SiteModel {
-  const locations = locationsUnder(model.locations, ['handovers', 'site']);
+/** The paths of a site model that the checks across workbooks read. */
+const ACROSS_PATHS = ['handovers', 'site'];
+
+/**
+ * The only part of a site model that the checks across workbooks need: kept
+ * small for thousands of files. `locations`: those under ACROSS_PATHS unless given.
+ */
+export function slimModel(model: SiteModel, locations = locationsUnder(model.locations, ACROSS_PATHS)): SiteModel {
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
   // The sheets give the findings' reading order once those across workbooks are added.
   return { data, locations, sheets: model.sheets, problems: [] };
+}
+
+/** The slim model's locations, packed (packLocationsUnder): what `summary` spools for each workbook. */
+export function slimPlaces(model: SiteModel): PackedLocations {
+  return packLocationsUnder(model.locations, ACROSS_PATHS);
 }
 
 /** Runs the across-workbook rules over slim models and adds what they find to the outcomes. */

@@ -1,5 +1,15 @@
 import type { CellLocation, LocationMap } from '../../src/model/location';
-import { TableGrid, TableLocations, addLocation, addTableLocations, compactLocationMap, locationsUnder, renameToFirst } from '../../src/model/location-map';
+import {
+  TableGrid,
+  TableLocations,
+  addLocation,
+  addTableLocations,
+  compactLocationMap,
+  locationsUnder,
+  packLocationsUnder,
+  renameToFirst,
+  unpackLocations,
+} from '../../src/model/location-map';
 
 const field = (cell: string): CellLocation => ({ sheet: '入库清单', cell, form: 2, row: null });
 const items: TableLocations = {
@@ -77,6 +87,23 @@ describe('compact location map', () => {
       expect(Object.entries(locationsUnder(plain, prefixes))).toEqual(Object.entries(expected));
     }
     expect(Object.keys(locationsUnder(compact, ['intake[0].items[1]']))).toEqual(['intake[0].items[1]', 'intake[0].items[1].paperNo']);
+  });
+
+  it('packs the entries under some paths and unpacks them, through JSON, into the map locationsUnder gives', () => {
+    const prefixesTried = [['intake[0].items'], ['handovers', 'duty'], ['intake[0].items[1]'], ['intake[0].i', 'nothing'], ['duty.shifts[2]'], ['intake'], []];
+    for (const prefixes of prefixesTried) {
+      const expected = locationsUnder(plain, prefixes);
+      for (const map of [compact, plain]) {
+        const packed = JSON.parse(JSON.stringify(packLocationsUnder(map, prefixes))) as ReturnType<typeof packLocationsUnder>;
+        const back = unpackLocations(packed);
+        expect(Object.entries(back)).toEqual(Object.entries(expected));
+        for (const key of [...Object.keys(plain), 'intake.items[0]', 'nothing']) expect(back[key]).toEqual(expected[key]);
+      }
+    }
+    // Whole tables stay tables (two numbers a row), and a location given by assignment goes with its table.
+    const packed = packLocationsUnder(compact, ['intake']);
+    expect(packed.chunks.filter((c) => !Array.isArray(c))).toHaveLength(1);
+    expect(packed.overrides).toEqual([['intake[0].items[1].paperNo', field('B99')]]);
   });
 
   it('deletes a table cell as a plain object would', () => {
