@@ -425,6 +425,30 @@ describe('readXlsx on what other programs and people write', () => {
     expect(readXlsx(rowsOtherwise)).toEqual(grid);
   });
 
+  it('shared strings at the edges of the fast path read as the general way reads them', async () => {
+    const items = [
+      '<si><t>甲</t></si>',
+      '<si><t xml:space="preserve"> 前后有空格 </t></si>',
+      '<si><t></t></si>',
+      '<si><t>a&amp;b</t></si>',
+      '<si><t>行\r\n尾</t></si>',
+      '<si><t xml:space="default">默认</t></si>',
+      '<si><t/></si>',
+      '<si><t>_x0041_</t></si>',
+      '<si><r><t>富</t></r><r><t>文本</t></r></si>',
+    ];
+    const cells = items.map((_, k) => `<c r="${String.fromCharCode(65 + k)}2" t="s"><v>${k + 2}</v></c>`).join('');
+    const edit =
+      (otherwise: boolean) =>
+      (sheet: string, shared: string): [string, string] => {
+        const added = otherwise ? items.map((x) => x.replace('<si><t', '<si> <t')) : items;
+        return [sheet.replace('</sheetData>', `<row r="2">${cells}</row></sheetData>`), shared.replace('</sst>', `${added.join('')}</sst>`)];
+      };
+    const grid = readXlsx(await handMade(edit(false)));
+    expect(grid.sheets[0].rows[1]).toEqual(['甲', ' 前后有空格 ', '', 'a&b', '行\n尾', '默认', '', 'A', '富文本']);
+    expect(readXlsx(await handMade(edit(true)))).toEqual(grid);
+  });
+
   it("a cell of the plain shape beyond the sheet's limits is refused as the general way refuses it", async () => {
     for (const cell of ['<c r="XFE3"><v>1</v></c>', '<c r="A1048577" t="str"><v>x</v></c>']) {
       const plain = await handMade(withRow2(cell));

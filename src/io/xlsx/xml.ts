@@ -379,20 +379,32 @@ export function matchAt(pattern: RegExp, s: string, at: number): RegExpExecArray
   return pattern.exec(s);
 }
 
-/** <si><t>text</t></si>: a string item of plain text, no reference or line end in it, as most are. */
-const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>([^<&\r]*)<\/t><\/si>/y;
+const PRESERVE = ' xml:space="preserve"';
+const ITEM_END = '</t></si>';
 
 /**
- * The `whole` fast path of a shared-strings part: a plain string item read in
- * one match, its text (escapes decoded as ItemText decodes them) handed to
+ * The `whole` fast path of a shared-strings part: a string item of plain text,
+ * <si><t>text</t></si> (its <t> with xml:space="preserve" or nothing), no
+ * reference, < or CR in it, as most are. Scanned by character codes (no match
+ * array made); its text (escapes decoded as ItemText decodes them) handed to
  * `take`; -1 for any other shape, which goes the general way.
  */
 export function plainStringItem(s: string, lt: number, take: (text: string) => void): number {
-  if (s.charCodeAt(lt + 1) !== 115 || s.charCodeAt(lt + 2) !== 105) return -1; // "<si"
-  const m = matchAt(PLAIN_ITEM, s, lt);
-  if (!m) return -1;
-  take(unescapeText(m[1]));
-  return lt + m[0].length;
+  // "<si><t"
+  if (s.charCodeAt(lt + 1) !== 115 || s.charCodeAt(lt + 2) !== 105 || s.charCodeAt(lt + 3) !== 62) return -1;
+  if (s.charCodeAt(lt + 4) !== 60 || s.charCodeAt(lt + 5) !== 116) return -1;
+  let i = lt + 6;
+  if (s.charCodeAt(i) === 32) {
+    if (!s.startsWith(PRESERVE, i)) return -1;
+    i += PRESERVE.length;
+  }
+  if (s.charCodeAt(i) !== 62) return -1;
+  const start = ++i;
+  // Up to the first <, & or CR (NaN: the text ended).
+  for (let ch = s.charCodeAt(i); ch !== 60 && ch !== 38 && ch !== 13 && ch === ch; ch = s.charCodeAt(++i));
+  if (!s.startsWith(ITEM_END, i)) return -1;
+  take(unescapeText(s.slice(start, i)));
+  return i + ITEM_END.length;
 }
 
 /**
