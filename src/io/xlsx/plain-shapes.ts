@@ -11,6 +11,28 @@
 const [LT, GT, SLASH, QUOTE, EQ, SPACE, AMP, CR] = [60, 62, 47, 34, 61, 32, 38, 13];
 const [C, O, R, S, T, V, W] = [99, 111, 114, 115, 116, 118, 119];
 
+/** The number rowNumberAt read last. */
+let rowNumber = 0;
+
+/**
+ * A row number as a reference or a row writes it, 1–7 digits not led by 0,
+ * and the quote that closes it: puts the number in `rowNumber` and returns
+ * where the quote is; -1 for anything else.
+ */
+function rowNumberAt(s: string, at: number): number {
+  let i = at;
+  let ch = s.charCodeAt(i);
+  if (!(ch >= 49 && ch <= 57)) return -1;
+  let n = 0;
+  while (i - at < 7 && ch >= 48 && ch <= 57) {
+    n = n * 10 + (ch - 48);
+    ch = s.charCodeAt(++i);
+  }
+  if (ch !== QUOTE) return -1;
+  rowNumber = n;
+  return i;
+}
+
 /** Where scanPlainCell puts a cell's parts: PLAIN_STRIDE numbers a cell, -1 for a part it has not. */
 export const enum Plain {
   /** 1-based, as written. */
@@ -48,15 +70,11 @@ export function scanPlainCell(s: string, at: number, out: number[], k: number): 
     col = col * 26 + (ch - 64);
     ch = s.charCodeAt(++i);
   }
-  if (i === refStart || !(ch >= 49 && ch <= 57)) return -1;
-  const digits = i;
-  let row = 0;
-  while (i - digits < 7 && ch >= 48 && ch <= 57) {
-    row = row * 10 + (ch - 48);
-    ch = s.charCodeAt(++i);
-  }
-  if (ch !== QUOTE) return -1;
-  const refEnd = i;
+  if (i === refStart) return -1;
+  const refEnd = rowNumberAt(s, i);
+  if (refEnd < 0) return -1;
+  const row = rowNumber;
+  i = refEnd;
   ch = s.charCodeAt(++i);
   let style = -1;
   if (ch === SPACE && s.charCodeAt(i + 1) === S && s.charCodeAt(i + 2) === EQ && s.charCodeAt(i + 3) === QUOTE) {
@@ -148,17 +166,10 @@ export function scanPlainRow(s: string, at: number, out: number[]): number {
   let i = at;
   if (s.charCodeAt(i) !== LT || s.charCodeAt(i + 1) !== R || s.charCodeAt(i + 2) !== O || s.charCodeAt(i + 3) !== W) return -1;
   if (s.charCodeAt(i + 4) !== SPACE || s.charCodeAt(i + 5) !== R || s.charCodeAt(i + 6) !== EQ || s.charCodeAt(i + 7) !== QUOTE) return -1;
-  i += 8;
-  let ch = s.charCodeAt(i);
-  if (!(ch >= 49 && ch <= 57)) return -1;
-  const digits = i;
-  let row = 0;
-  while (i - digits < 7 && ch >= 48 && ch <= 57) {
-    row = row * 10 + (ch - 48);
-    ch = s.charCodeAt(++i);
-  }
-  if (ch !== QUOTE) return -1;
-  ch = s.charCodeAt(++i);
+  i = rowNumberAt(s, i + 8);
+  if (i < 0) return -1;
+  const row = rowNumber;
+  let ch = s.charCodeAt(++i);
   let count = 0;
   while (ch === SPACE) {
     const start = ++i;
