@@ -4,8 +4,7 @@
  * temporary files and a few numbers, so that little crosses to the main
  * thread. Kept apart from spool.ts, which the main thread runs.
  */
-import type { PairCopy } from '../summary/consolidate';
-import { pairCopiesOf } from '../summary/consolidate';
+import { type PairCopy, pairCopiesOf } from '../summary/consolidate';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';
 import type { ProcessedFile } from './consolidate';
@@ -33,8 +32,9 @@ export interface FileRecord {
 
 /**
  * `slim`: the slim models without their locations, read back for the checks
- * across workbooks; `places`: their locations, a line per model, read only for
- * the few models those checks report on (parsing them all was most of the checks' time).
+ * across workbooks; `places`: their locations, packed (packLocationsUnder), a
+ * line per model, read only for the few models those checks report on
+ * (parsing them all was most of the checks' time).
  */
 export const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim', 'places'] as const;
 export type SpoolName = (typeof SPOOLS)[number];
@@ -67,8 +67,8 @@ const UTF8 = new TextEncoder();
 /**
  * How many readable files have their full summary spooled. The workbook's
  * only use of them is a sheet per site, written for PER_SITE_SHEETS sites or
- * fewer; turning thousands into JSON no one reads cost a tenth of the
- * spooling. Each readable file takes a number from `taken`, shared by the
+ * fewer; for thousands of sites they were a third of the bytes spooled,
+ * turned into JSON that no one read. Each readable file takes a number from `taken`, shared by the
  * worker threads; one numbered `upTo` or more is not spooled, for there are
  * then more sites than get a sheet.
  */
