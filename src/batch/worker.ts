@@ -11,6 +11,16 @@ import { refusalLine } from '../check/refusal';
 import { processFile } from './consolidate';
 import type { WorkerAnswer, WorkerBatch, WorkerSetup } from './pool';
 import { SpoolEntry, spoolEntryOf } from './spool-entry';
+import { setTextMemoSize } from '../model/memo';
+
+/**
+ * A worker thread reads thousands of workbooks: its text memos are kept at
+ * 4,000 texts, not 20,000. Full, the four memos were some 10 MB of the 20–25
+ * MB a thread keeps alive, and V8 lets the heap grow to a multiple of that
+ * (bin/custody.js caps the multiple for `summary`). Hits barely change: a
+ * workbook's texts are a few hundred, and they repeat from one to the next.
+ */
+const WORKER_TEXT_MEMO = 4_000;
 
 async function answer(index: number, file: string, setup: WorkerSetup): Promise<WorkerAnswer> {
   try {
@@ -22,6 +32,7 @@ async function answer(index: number, file: string, setup: WorkerSetup): Promise<
 }
 
 if (parentPort) {
+  setTextMemoSize(WORKER_TEXT_MEMO);
   const port = parentPort;
   const setup = workerData as WorkerSetup;
   // One file at a time, in the order sent, however the batches arrive.
