@@ -47,11 +47,11 @@ const ran = args.some((a) => a === '--help' || a === '-h') ? `${command} --help`
 // only the truly hot ones are optimised: 40 % fewer compiles and a summary
 // about 5 % faster on Node 20 (`npm run bench`). A command that reads one
 // workbook gains nothing from it.
-// V8 refuses a code cache made under other flags, so `summary` keeps its own.
 // V8 lets a heap grow to a multiple of what is alive in it, up to 4 when little is
 // collected; capped at 2.5 for `summary`, its peak RSS over 3,000 workbooks fell by
-// some 30 MB, with the worker threads' smaller text memos (src/batch/worker.ts),
-// for about 1 % of its time.
+// some 25 MB, with the worker threads' smaller text memos (src/batch/worker.ts), in
+// no more time.
+// V8 refuses a code cache made under other flags, so `summary` keeps its own.
 const WORKER_THREADS = command === 'summary';
 if (WORKER_THREADS) require('v8').setFlagsFromString('--interrupt-budget=300000 --heap-growing-percent=150');
 
