@@ -81,6 +81,18 @@ function cellOf(table: Table, item: number, path: string): TableCell | undefined
 
 type Chunk = { key: string } | { table: Table };
 
+/**
+ * What `under` and `packUnder` ask of a key and of a table's path. A table's
+ * keys all begin `${rowsAt}[`: it is wholly in (its path starts with a
+ * prefix), wholly out, or (a prefix running past its path) decided key by key.
+ */
+function underTests(prefixes: readonly string[]) {
+  return {
+    starts: (key: string) => prefixes.some((p) => key.startsWith(p)),
+    tableMay: (rowsAt: string) => prefixes.some((p) => rowsAt.startsWith(p) || p.startsWith(rowsAt)),
+  };
+}
+
 class CompactLocations {
   private chunks: Chunk[] = [];
   private fields = new Map<string, CellLocation>();
@@ -194,10 +206,7 @@ class CompactLocations {
    * keeps its handovers' few dozen of its hundreds of locations).
    */
   under(prefixes: readonly string[]): LocationMap {
-    const starts = (k: string) => prefixes.some((p) => k.startsWith(p));
-    // A table's keys all begin `${rowsAt}[`: it is wholly in, wholly out, or (a prefix
-    // running past its path) decided key by key.
-    const tableMay = (rowsAt: string) => prefixes.some((p) => rowsAt.startsWith(p) || p.startsWith(rowsAt));
+    const { starts, tableMay } = underTests(prefixes);
     const out: LocationMap = {};
     for (const chunk of this.chunks) {
       if ('key' in chunk) {
@@ -216,8 +225,7 @@ class CompactLocations {
 
   /** `under(prefixes)` as packLocationsUnder gives it. */
   packUnder(prefixes: readonly string[]): PackedLocations {
-    const starts = (k: string) => prefixes.some((p) => k.startsWith(p));
-    const tableMay = (rowsAt: string) => prefixes.some((p) => rowsAt.startsWith(p) || p.startsWith(rowsAt));
+    const { starts, tableMay } = underTests(prefixes);
     const chunks: PackedLocations['chunks'] = [];
     const whole: string[] = [];
     for (const chunk of this.chunks) {
