@@ -315,11 +315,11 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const plainCell = (s: string, k: number): void => {
     const row = plain[k + Plain.Row];
     const col = plain[k + Plain.Col];
-    // Beyond the sheet's limits: refused as parseRef refuses the reference.
+    // Beyond the sheet's limits: refused as parseRef refuses the reference (within them, colNo
+    // stays below LIMITS.columnNumber, which placeCell checks for the general way).
     if (col > LIMITS.columnNumber || row > LIMITS.rowNumber) parseRef(s.slice(plain[k + Plain.RefStart], plain[k + Plain.RefEnd]));
     cellRow = row - 1;
     colNo = col - 1;
-    if (colNo >= LIMITS.columnNumber) throw beyondLimit('columnNumber', colNo + 1);
     if (!plain[k + Plain.Body]) return; // <c …/>: only its place counts
     const typeStart = plain[k + Plain.TypeStart];
     const typeEnd = plain[k + Plain.TypeEnd];
