@@ -4,7 +4,7 @@
  * temporary files and a few numbers, so that little crosses to the main
  * thread. Kept apart from spool.ts, which the main thread runs.
  */
-import { type PairCopy, pairCopiesOf } from '../summary/consolidate';
+import { pairCopiesOf } from '../summary/consolidate';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';
 import type { ProcessedFile } from './consolidate';
@@ -34,11 +34,14 @@ export interface FileRecord {
  * `slim`: the slim models without their locations, read back for the checks
  * across workbooks; `places`: their locations, packed (packLocationsUnder), a
  * line per model, read only for the few models those checks report on
- * (parsing them all was most of the checks' time).
+ * (parsing them all was most of the checks' time); `copies`: each readable
+ * file's handover copies as pairing compares them (`pairCopiesOf`), read back
+ * to pair them once the worker threads are gone.
  */
-export const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim', 'places'] as const;
+export const SPOOLS = ['sites', 'papers', 'findings', 'summaries', 'slim', 'places', 'copies'] as const;
 export type SpoolName = (typeof SPOOLS)[number];
 export const SUMMARIES = SPOOLS.indexOf('summaries');
+export const COPIES = SPOOLS.indexOf('copies');
 
 /**
  * One file's result as the spooled consolidation takes it: made in the worker
@@ -59,7 +62,6 @@ export interface SpoolEntry {
   sizes?: number[];
   /** Findings per rule: [rule, errors, warnings]. */
   rules?: Array<[string, number, number]>;
-  copies?: { out: PairCopy[]; in: PairCopy[] };
 }
 
 const UTF8 = new TextEncoder();
@@ -115,7 +117,8 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     const papers = paperRowsOf(o);
     if (papers.length) lines.papers = line(papers);
     if (!quota || Atomics.add(quota.taken, 0, 1) < quota.upTo) lines.summaries = line(s);
-    entry.copies = pairCopiesOf(o.file, s);
+    // Every readable file has its line, none or not: pairing counts the units that gave a workbook.
+    lines.copies = line(pairCopiesOf(o.file, s));
   }
   if (r.slim) {
     const { locations, ...rest } = r.slim;

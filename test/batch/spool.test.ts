@@ -179,6 +179,37 @@ describe('spooled consolidation', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
+  it('pairs the copies read back from disk as in memory: a unit that gave a workbook with no handover copy still counts as provided', async () => {
+    const net = sampleNetwork({ sites: 2, papers: 2, sessions: 1 });
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-spool-copies-'));
+    try {
+      const books = [net.branch, { ...net.sites[0], handovers: [] }, net.sites[1]];
+      const paths = await Promise.all(
+        books.map(async (data, i) => {
+          const file = path.join(own, `${i}.xlsx`);
+          fs.writeFileSync(file, await fillWorkbook(data));
+          return file;
+        }),
+      );
+      const inMemory = await consolidateFiles(paths, { threads: 0 });
+      const spool = await spoolFiles(paths, { threads: 0, tmpDir: tmp });
+      try {
+        expect(spool.pairs).toEqual(inMemory.pairs);
+        // The 分校's copy to the 考点 whose own copies are gone: one-sided, its counterpart's unit present
+        // (the 分部 gave no workbook: its copy to the 分校 is one-sided, its unit absent).
+        expect(spool.pairs.map((p) => [p.status, p.from, p.to, p.counterpartProvided])).toEqual([
+          ['sender-only', '长沙分校', '岳麓考点', true],
+          ['receiver-only', '湖南分部', '长沙分校', false],
+          ['matched', '长沙分校', '天心考点', true],
+        ]);
+      } finally {
+        await spool.dispose();
+      }
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('JSON with no readable file and no pairs: empty arrays as JSON.stringify writes them', async () => {
     const only = [path.join(dir, 'old.xls')];
     const spool = await spoolFiles(only, { threads: 0, tmpDir: tmp });
