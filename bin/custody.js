@@ -48,12 +48,13 @@ const ran = args.some((a) => a === '--help' || a === '-h') ? `${command} --help`
 // about 5 % faster on Node 20 (`npm run bench`). A command that reads one
 // workbook gains nothing from it.
 // V8 lets a heap grow to a multiple of what is alive in it, up to 4 when little is
-// collected; capped at 2.5 for `summary`, its peak RSS over 3,000 workbooks fell by
-// some 25 MB, with the worker threads' smaller text memos (src/batch/worker.ts), in
-// no more time.
+// collected; capped at 2 for `summary`, its peak RSS over 3,000 workbooks fell by
+// some 50 MB, with the worker threads' smaller text memos (src/batch/worker.ts) and
+// the handover copies spooled (src/batch/spool.ts), for no CPU we could measure
+// (at 2.5: 20 MB higher).
 // V8 refuses a code cache made under other flags, so `summary` keeps its own.
 const WORKER_THREADS = command === 'summary';
-if (WORKER_THREADS) require('v8').setFlagsFromString('--interrupt-budget=300000 --heap-growing-percent=150');
+if (WORKER_THREADS) require('v8').setFlagsFromString('--interrupt-budget=300000 --heap-growing-percent=100');
 
 function readCache(cacheFile, bundleKey) {
   try {
