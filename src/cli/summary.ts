@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import { createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
-import { exists, findWorkbooks, refuseOutputsOverInputs, sameFileIn, writeFileAtomic } from '../batch/files';
+import { type StatMemo, exists, findWorkbooks, refuseOutputsOverInputs, sameFileIn, writeFileAtomic } from '../batch/files';
 import { sweepLeftovers, temporaryName, track } from '../batch/cleanup';
 import { checkWorkbook } from '../check/service';
 import { printable } from '../check/refusal';
@@ -48,10 +48,11 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
   const format = options.format ?? 'xlsx';
   const out = options.out ?? (format === 'json' ? undefined : DEFAULT_SUMMARY_NAME);
   const found = await findWorkbooks(inputs);
+  const stats: StatMemo = new Map();
   // A summary written here before is found in the folder: it is replaced, not read. Anything else being read is never written over.
-  const previous = out ? await previousSummary(out, found) : undefined;
+  const previous = out ? await previousSummary(out, found, stats) : undefined;
   const files = found.filter((f) => f !== previous);
-  if (out) await refuseOutputsOverInputs([out], [...inputs, ...files]);
+  if (out) await refuseOutputsOverInputs([out], [...inputs, ...files], stats);
   if (files.length === 0) {
     io.err(`没有找到 .xlsx 工作簿：${inputs.map(printable).join(' ')}`);
     return 2;
@@ -136,8 +137,8 @@ async function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void
 }
 
 /** The found workbook that is the output itself and a summary this tool wrote (replaced, not read). */
-async function previousSummary(out: string, found: readonly string[]): Promise<string | undefined> {
-  const file = await sameFileIn(out, found);
+async function previousSummary(out: string, found: readonly string[], stats: StatMemo): Promise<string | undefined> {
+  const file = await sameFileIn(out, found, stats);
   if (file === undefined) return undefined;
   const checked = await checkWorkbook(workbookFile(file), nodeCheckOptions());
   return checked.skipped ? file : undefined;

@@ -157,6 +157,12 @@ describe('only regular files are opened', () => {
     // a.xlsx is reached twice (first through same.xlsx, in name order) and listed once; the loop,
     // the link out of the tree and the dangling link are not followed.
     expect(await findWorkbooks([tree])).toEqual([path.join(tree, 'same.xlsx')]);
+    // Named, then found again through a link to the tree and in the tree itself: listed once, as named.
+    const treeLink = path.join(dir, 'tree-link');
+    fs.symlinkSync(tree, treeLink);
+    const named = path.join(treeLink, 'sub', 'a.xlsx');
+    expect(await findWorkbooks([named, treeLink, tree])).toEqual([named]);
+    expect(await findWorkbooks([treeLink, named])).toEqual([path.join(treeLink, 'same.xlsx')]);
   });
 
   it('a file name with a newline is shown escaped', async () => {
