@@ -239,8 +239,11 @@ export class SpooledConsolidation {
   private async pairCopies(): Promise<HandoverPair[]> {
     const pairer = new HandoverPairer();
     let k = 0;
-    for await (const copies of readLines<PairCopies>(this.spool('copies'))) pairer.addCopies(this.copySites[k++], copies);
-    if (k !== this.copySites.length) throw new Error('a spool has fewer lines than its files');
+    for await (const copies of readLines<PairCopies>(this.spool('copies'))) {
+      if (k === this.copySites.length) throw new Error('the copies spool has more lines than its files');
+      pairer.addCopies(this.copySites[k++], copies);
+    }
+    if (k !== this.copySites.length) throw new Error('the copies spool has fewer lines than its files');
     this.copySites = [];
     return pairer.pairs();
   }
