@@ -56,7 +56,7 @@ export interface ConsolidateFilesOptions {
 }
 
 /** The compiled worker, when running from the build (not from ts-jest sources). */
-function workerFile(): string | undefined {
+export function workerFile(): string | undefined {
   const js = path.join(__dirname, 'worker.js');
   return existsSync(js) ? js : undefined;
 }

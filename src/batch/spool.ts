@@ -15,25 +15,25 @@
  * removed at the end, also on error (`dispose`).
  *
  * What still grows with the number of files, by design: the compact per-file
- * record (~0.3 KB); and, once the workers have ended, one after the other, the
- * slim models, read back all at once for the check across workbooks (a global
- * matching), with repeated strings shared and without their cell locations,
- * which are read from disk only for the models a finding across workbooks is
- * reported on; then the handover copies (pairing is a global matching too)
- * and the pairs themselves.
+ * record (~0.3 KB); and, once the workers have ended, side by side: the slim
+ * models, read back all at once for the check across workbooks (a global
+ * matching; across-spool.ts, in a thread of its own), with repeated strings
+ * shared and without their cell locations, which are read from disk only for
+ * the models a finding across workbooks is reported on; and in this thread the
+ * handover copies (pairing is a global matching too) and the pairs themselves.
  */
 import { closeSync, openSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
-import { type PackedLocations, unpackLocations } from '../model/location-map';
 import type { FileReport, Finding } from '../model/finding';
-import { fileReport, findAcross, withAcross } from '../check/service';
+import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopy, emptyTotals } from '../summary/consolidate';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota, spoolEntryOf } from './spool-entry';
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
-import { SpoolWriter, readLineAt, readLines } from './ndjson';
-import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers } from './consolidate';
+import { SpoolWriter, readLines } from './ndjson';
+import { type AcrossJob, acrossInWorker, acrossOfSpool } from './across-spool';
+import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers, workerFile } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
 import type { ConsolidatedSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
@@ -48,29 +48,6 @@ type PairCopies = { out: PairCopy[]; in: PairCopy[] };
 
 /** The cells of a 站点汇总 row that the checks across workbooks change. */
 const [STATUS, ERRORS, WARNINGS] = ['status', 'errors', 'warnings'].map((k) => columnIndex(SITE_COLUMNS, k));
-
-/** One copy of each repeated string (files made from one template repeat most). */
-function sharer() {
-  const texts = new Map<string, string>();
-  const text = (t: string): string => {
-    if (t.length > 64) return t;
-    const known = texts.get(t);
-    if (known !== undefined) return known;
-    texts.set(t, t);
-    return t;
-  };
-  const deep = <T>(value: T): T => {
-    if (typeof value === 'string') return text(value) as T;
-    if (Array.isArray(value)) return value.map(deep) as T;
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[text(k)] = deep(v);
-      return out as T;
-    }
-    return value;
-  };
-  return { deep };
-}
 
 /** The next line of a spool that must have one. */
 async function nextLine<T>(lines: AsyncIterator<T>): Promise<T> {
@@ -167,39 +144,23 @@ export class SpooledConsolidation {
     countByRule(findings, this.byRule);
   }
 
-  /** After the last file: the checks across workbooks, the pairs, the totals; the spools closed. */
-  async finish(lang?: 'zh' | 'en'): Promise<void> {
+  /**
+   * After the last file: the checks across workbooks (in a worker thread of
+   * `acrossWorker`'s when given, while this one pairs the handover copies),
+   * the pairs, the totals; the spools closed.
+   */
+  async finish(lang?: 'zh' | 'en', acrossWorker?: string): Promise<void> {
     this.lang = lang;
     this.closeSpools(true);
-    // The checks across workbooks compare every pair of copies: the slim models (site and
-    // handovers) are read back all at once, now that the worker threads are gone, with their
-    // repeated strings shared; a model's locations are read from disk only if a finding needs them.
-    const slim: Array<{ id: string; model: SiteModel }> = [];
-    const share = sharer();
-    const places = openSync(this.spool('places'), 'r');
-    let placesClosed = false;
-    try {
-      let k = 0;
-      for await (const x of readLines<{ id: string; model: Omit<SiteModel, 'locations'> }>(this.spool('slim'))) {
-        const [at, size] = this.places[k++];
-        let locations: SiteModel['locations'] | undefined;
-        const model = { ...x.model, data: share.deep(x.model.data) } as SiteModel;
-        const read = () => {
-          // Asked for once the spool is closed, the descriptor may name another file by then.
-          if (placesClosed) throw new Error('slim model locations asked for after the checks across workbooks');
-          return unpackLocations(readLineAt<PackedLocations>(places, at, size));
-        };
-        Object.defineProperty(model, 'locations', { enumerable: true, get: () => (locations ??= read()) });
-        slim.push({ id: x.id, model });
-      }
-      this.places = [];
-      for (const [id, found] of findAcross(slim, lang)) if (found.length) this.across.set(id, found);
-    } finally {
-      closeSync(places);
-      placesClosed = true;
-    }
-    for (const x of slim) if (this.across.has(x.id)) this.sheetsOf.set(x.id, x.model.sheets);
-    slim.length = 0;
+    const job: AcrossJob = { slim: this.spool('slim'), places: this.spool('places'), offsets: this.places, lang };
+    this.places = [];
+    const across = acrossWorker ? acrossInWorker(job, acrossWorker) : acrossOfSpool(job);
+    // Not left unhandled while the pairing is awaited; awaited (and thrown) below.
+    across.catch(() => undefined);
+    this.pairs = await this.pairCopies();
+    const { found, sheets } = await across;
+    for (const [id, f] of found) this.across.set(id, f);
+    for (const [id, s] of sheets) this.sheetsOf.set(id, s);
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
       if (!found || !rec.readable) continue;
@@ -209,7 +170,6 @@ export class SpooledConsolidation {
       rec.warnings += counted.warnings;
       this.countRules(found);
     }
-    this.pairs = await this.pairCopies();
     const t = emptyTotals(this.records.length);
     for (const r of this.records) {
       if (!r.readable) {
@@ -233,8 +193,8 @@ export class SpooledConsolidation {
   /**
    * The handover copies read back and paired. Held in memory while the worker
    * threads ran, they were some 12 MB of the main thread's 27 MB alive over
-   * 3,000 workbooks, at the run's peak; now the copies and the slim models are
-   * in memory one after the other, after the worker threads are gone.
+   * 3,000 workbooks, at the run's peak; now they are read once the worker
+   * threads are gone, while the checks across workbooks run.
    */
   private async pairCopies(): Promise<HandoverPair[]> {
     const pairer = new HandoverPairer();
@@ -419,7 +379,8 @@ export async function spoolFiles(
   try {
     const quota = options.summariesUpTo === undefined ? undefined : summaryQuota(options.summariesUpTo);
     await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, quota, convert: (r: ProcessedFile) => spoolEntryOf(r, options.lang, quota) });
-    await spool.finish(options.lang);
+    // A thread of its own for the checks across workbooks where the files had threads.
+    await spool.finish(options.lang, (options.threads ?? 1) > 0 && files.length >= 4 ? workerFile() : undefined);
     return spool;
   } catch (error) {
     await spool.dispose();

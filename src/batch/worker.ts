@@ -4,7 +4,9 @@
  * soon as it is done: its compact outcome (summary, findings, the slim model
  * the checks across workbooks need), or, for the spooled consolidation, the
  * same already turned into the lines of the temporary files and a few numbers
- * (`SpoolEntry`). Nothing else of the workbook leaves the thread.
+ * (`SpoolEntry`). Nothing else of the workbook leaves the thread. Started
+ * with `workerData.across`, it runs the checks across workbooks of a spooled
+ * consolidation instead (across-spool.ts), answers once and ends.
  */
 import { parentPort, workerData } from 'worker_threads';
 import { refusalLine } from '../check/refusal';
@@ -12,6 +14,7 @@ import { processFile } from './consolidate';
 import type { WorkerAnswer, WorkerBatch, WorkerSetup } from './pool';
 import { SpoolEntry, spoolEntryOf } from './spool-entry';
 import { setTextMemoSize } from '../model/memo';
+import { type AcrossJob, acrossOfSpool } from './across-spool';
 
 /**
  * A worker thread reads thousands of workbooks: its text memos are kept at
@@ -31,7 +34,12 @@ async function answer(index: number, file: string, setup: WorkerSetup): Promise<
   }
 }
 
-if (parentPort) {
+const across = (workerData as { across?: AcrossJob } | null)?.across;
+if (parentPort && across) {
+  const port = parentPort;
+  // A failure is thrown here, where the thread's 'error' tells the main thread to run the job itself.
+  void acrossOfSpool(across).then((result) => port.postMessage({ across: result }));
+} else if (parentPort) {
   setTextMemoSize(WORKER_TEXT_MEMO);
   const port = parentPort;
   const setup = workerData as WorkerSetup;

@@ -1,0 +1,80 @@
+/**
+ * The checks across workbooks of a spooled consolidation (across-spool.ts):
+ * over the spooled slim models they find what the in-memory consolidation
+ * finds, and a worker thread that cannot answer leaves the job to the caller,
+ * with the same result.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { plantDefects, sampleNetwork } from '../../src/demo/sample';
+import { processFile } from '../../src/batch/consolidate';
+import { SPOOLS, type SpoolName, spoolEntryOf } from '../../src/batch/spool-entry';
+import { type AcrossJob, acrossInWorker, acrossOfSpool } from '../../src/batch/across-spool';
+import { findAcross } from '../../src/check/service';
+import type { SiteModel } from '../../src/model/site-model';
+
+let dir: string;
+let job: AcrossJob;
+const slimModels: Array<{ id: string; model: SiteModel }> = [];
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-across-'));
+  const net = sampleNetwork({ sites: 2, papers: 2, sessions: 1 });
+  const books = [net.branch, plantDefects(net.sites[0], ['handover-disagree']).data, net.sites[1]];
+  const lines: Partial<Record<SpoolName, Buffer[]>> = {};
+  const offsets: Array<[number, number]> = [];
+  let placesAt = 0;
+  for (const [i, data] of books.entries()) {
+    const file = path.join(dir, `${i}.xlsx`);
+    fs.writeFileSync(file, await fillWorkbook(data));
+    const processed = await processFile(file, 'zh', true);
+    slimModels.push({ id: file, model: (await processFile(file, 'zh')).slim! });
+    // The spool's lines, as the spooled consolidation writes them.
+    const entry = spoolEntryOf(processed, 'zh');
+    let at = 0;
+    entry.sizes!.forEach((size, k) => {
+      const bytes = Buffer.from(entry.bytes!.subarray(at, at + size));
+      at += size;
+      (lines[SPOOLS[k]] ??= []).push(bytes);
+      if (SPOOLS[k] === 'places') {
+        offsets.push([placesAt, size]);
+        placesAt += size;
+      }
+    });
+  }
+  const spool = (name: SpoolName) => {
+    const file = path.join(dir, `${name}.ndjson`);
+    fs.writeFileSync(file, Buffer.concat(lines[name] ?? []));
+    return file;
+  };
+  job = { slim: spool('slim'), places: spool('places'), offsets, lang: 'zh' };
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('checks across spooled workbooks', () => {
+  it('find what the in-memory consolidation finds, with the sheets of the files found on', async () => {
+    const expected = [...findAcross(slimModels, 'zh')].filter(([, found]) => found.length > 0);
+    const result = await acrossOfSpool(job);
+    expect(result.found).toEqual(expected);
+    // The disagreeing handover is reported on both of its workbooks.
+    expect(result.found.map(([id, found]) => [path.basename(id), [...new Set(found.map((f) => f.rule))]])).toEqual([
+      ['0.xlsx', ['handover-copies-disagree']],
+      ['1.xlsx', ['handover-copies-disagree']],
+    ]);
+    expect(result.sheets).toEqual(result.found.map(([id]) => [id, slimModels.find((s) => s.id === id)!.model.sheets]));
+  });
+
+  it('run by the caller when the worker thread cannot start or dies', async () => {
+    const expected = await acrossOfSpool(job);
+    expect(await acrossInWorker(job, path.join(dir, 'no-such-worker.js'))).toEqual(expected);
+    const dying = path.join(dir, 'dying-worker.js');
+    fs.writeFileSync(dying, 'throw new Error("worker failed");\n');
+    expect(await acrossInWorker(job, dying)).toEqual(expected);
+    const silent = path.join(dir, 'silent-worker.js');
+    fs.writeFileSync(silent, 'process.exit(3);\n');
+    expect(await acrossInWorker(job, silent)).toEqual(expected);
+  });
+});
