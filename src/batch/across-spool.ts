@@ -109,15 +109,12 @@ export function acrossInWorker(job: AcrossJob, workerFile: string): Promise<Acro
     } catch {
       return resolve(undefined);
     }
-    let answered = false;
+    // The first of these settles it: an answer, or undefined for a thread that errs or ends without one.
     worker.once('message', (m: { across?: AcrossResult }) => {
-      answered = true;
       resolve(m.across);
       void worker.terminate();
     });
     worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => {
-      if (!answered) resolve(undefined);
-    });
+    worker.once('exit', () => resolve(undefined));
   }).then((r) => r ?? acrossOfSpool(job));
 }

@@ -56,9 +56,20 @@ export interface ConsolidateFilesOptions {
 }
 
 /** The compiled worker, when running from the build (not from ts-jest sources). */
-export function workerFile(): string | undefined {
+function workerFile(): string | undefined {
   const js = path.join(__dirname, 'worker.js');
   return existsSync(js) ? js : undefined;
+}
+
+const threadsOf = (options: ConsolidateFilesOptions): number => Math.max(0, options.threads ?? defaultThreads());
+
+/**
+ * The worker file when `count` files go to worker threads: threads asked for,
+ * a built worker, and files enough to be worth starting threads; undefined:
+ * they are read in this thread.
+ */
+export function threadWorker(options: ConsolidateFilesOptions, count: number): string | undefined {
+  return threadsOf(options) > 0 && count >= 4 ? workerFile() : undefined;
 }
 
 export function defaultThreads(): number {
@@ -82,9 +93,9 @@ export async function processInWorkers<T = ProcessedFile>(
   const convert = as?.convert ?? ((r: ProcessedFile) => r as unknown as T);
   let done = 0;
   const progress = (file: string) => options.onProgress?.(++done, files.length, file);
-  const threads = Math.max(0, options.threads ?? defaultThreads());
-  const worker = workerFile();
-  if (!(threads > 0 && worker && files.length >= 4)) {
+  const threads = threadsOf(options);
+  const worker = threadWorker(options, files.length);
+  if (!worker) {
     for (const file of files) {
       const r = convert(await processFile(file, options.lang, Boolean(as?.spool)));
       progress(file);

@@ -33,7 +33,7 @@ import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQu
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
 import { type AcrossJob, acrossInWorker, acrossOfSpool } from './across-spool';
-import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers, workerFile } from './consolidate';
+import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers, threadWorker } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
 import type { ConsolidatedSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
@@ -380,7 +380,7 @@ export async function spoolFiles(
     const quota = options.summariesUpTo === undefined ? undefined : summaryQuota(options.summariesUpTo);
     await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, quota, convert: (r: ProcessedFile) => spoolEntryOf(r, options.lang, quota) });
     // A thread of its own for the checks across workbooks where the files had threads.
-    await spool.finish(options.lang, (options.threads ?? 1) > 0 && files.length >= 4 ? workerFile() : undefined);
+    await spool.finish(options.lang, threadWorker(options, files.length));
     return spool;
   } catch (error) {
     await spool.dispose();
