@@ -29,7 +29,12 @@ export interface AcrossResult {
   sheets: Array<[string, SiteModel['sheets']]>;
 }
 
-/** One copy of each repeated string (files made from one template repeat most). */
+/**
+ * One copy of each repeated string (files made from one template repeat most),
+ * put in place in what JSON.parse made: a copy of every model allocated as
+ * much again, and most of this thread's time went to collecting it. (Property
+ * names need no sharing: JSON.parse internalizes them.)
+ */
 function sharer() {
   const texts = new Map<string, string>();
   const text = (t: string): string => {
@@ -39,13 +44,13 @@ function sharer() {
     texts.set(t, t);
     return t;
   };
-  const deep = <T>(value: T): T => {
-    if (typeof value === 'string') return text(value) as T;
-    if (Array.isArray(value)) return value.map(deep) as T;
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[text(k)] = deep(v);
-      return out as T;
+  const shared = (v: unknown): unknown => (typeof v === 'string' ? text(v) : v !== null && typeof v === 'object' ? deep(v as object) : v);
+  /** Shares the strings inside a value parsed from JSON (plain arrays and objects only), in place. */
+  const deep = <T extends object>(value: T): T => {
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = shared(value[i]);
+    else {
+      const record = value as Record<string, unknown>;
+      for (const k in record) record[k] = shared(record[k]);
     }
     return value;
   };

@@ -35,7 +35,7 @@ import { SpoolWriter, readLines } from './ndjson';
 import { type AcrossJob, acrossInWorker, acrossOfSpool } from './across-spool';
 import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers, threadWorker } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
-import type { ConsolidatedSource } from '../io/xlsx/summary';
+import type { ConsolidatedSource, SettledSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
 import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
@@ -65,6 +65,8 @@ export class SpooledConsolidation {
   skipped: Array<{ file: string; reason: string }> = [];
   pairs: HandoverPair[] = [];
   totals!: ConsolidatedTotals;
+  /** The checks across workbooks being counted in (finish). */
+  private settling?: Promise<void>;
   /** Findings of the checks across workbooks, by file (only files with some). */
   across = new Map<string, Finding[]>();
   /** The sheets of the files with findings across workbooks: their findings' reading order. */
@@ -147,18 +149,31 @@ export class SpooledConsolidation {
   /**
    * After the last file: the checks across workbooks (in a worker thread of
    * `acrossWorker`'s when given, while this one pairs the handover copies),
-   * the pairs, the totals; the spools closed.
+   * the pairs, the totals; the spools closed. With `settleLater`, it returns
+   * once the pairs are made: the checks across workbooks may still run, and
+   * what they change (the totals, the records' counts, the findings) is ready
+   * when `settled()` resolves.
    */
-  async finish(lang?: 'zh' | 'en', acrossWorker?: string): Promise<void> {
+  async finish(lang?: 'zh' | 'en', acrossWorker?: string, settleLater = false): Promise<void> {
     this.lang = lang;
     this.closeSpools(true);
     const job: AcrossJob = { slim: this.spool('slim'), places: this.spool('places'), offsets: this.places, lang };
     this.places = [];
     const across = acrossWorker ? acrossInWorker(job, acrossWorker) : acrossOfSpool(job);
-    // Not left unhandled while the pairing is awaited; awaited (and thrown) below.
+    // Not left unhandled while the pairing is awaited; awaited (and thrown) by settled().
     across.catch(() => undefined);
     this.pairs = await this.pairCopies();
-    const { found, sheets } = await across;
+    this.settling = across.then((found) => this.countAcross(found));
+    this.settling.catch(() => undefined);
+    if (!settleLater) await this.settling;
+  }
+
+  /** Resolves once the checks across workbooks are counted in (at once after a `finish` without `settleLater`). */
+  settled(): Promise<void> {
+    return this.settling ?? Promise.reject(new Error('settled() before finish()'));
+  }
+
+  private countAcross({ found, sheets }: Awaited<ReturnType<typeof acrossOfSpool>>): void {
     for (const [id, f] of found) this.across.set(id, f);
     for (const [id, s] of sheets) this.sheetsOf.set(id, s);
     for (const rec of this.records) {
@@ -256,52 +271,58 @@ export class SpooledConsolidation {
     const spool = (name: SpoolName) => this.spool(name);
     const findingsOf = () => this.findings();
     const summaries = () => this.summaries();
-    return {
-      totals: this.totals,
-      pairs: this.pairs,
-      chart: rankChartData(
-        pairsCountedOnce(this.byRule, this.pairs),
-        this.records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file })),
-      ),
-      files: this.records.map((r) => r.file),
-      async *siteRows() {
-        let i = 0;
-        for await (const row of readLines<Row>(spool('sites'))) {
-          const rec = records[i++];
-          if (rec.readable) {
-            row[STATUS] = fileStatus(rec);
-            row[ERRORS] = rec.errors;
-            row[WARNINGS] = rec.warnings;
+    const settled = async (): Promise<SettledSource> => {
+      await this.settled();
+      return {
+        totals: this.totals,
+        chart: rankChartData(
+          pairsCountedOnce(this.byRule, pairs),
+          records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file })),
+        ),
+        async *siteRows() {
+          let i = 0;
+          for await (const row of readLines<Row>(spool('sites'))) {
+            const rec = records[i++];
+            if (rec.readable) {
+              row[STATUS] = fileStatus(rec);
+              row[ERRORS] = rec.errors;
+              row[WARNINGS] = rec.warnings;
+            }
+            yield row;
           }
-          yield row;
-        }
-      },
-      *fileRows() {
-        for (const r of records) {
-          yield rowOf(FILE_COLUMNS, { file: r.file, site: r.site, status: fileStatus(r), sha256: r.sha256, note: r.error ?? '' });
-        }
-      },
+        },
+        *fileRows() {
+          for (const r of records) {
+            yield rowOf(FILE_COLUMNS, { file: r.file, site: r.site, status: fileStatus(r), sha256: r.sha256, note: r.error ?? '' });
+          }
+        },
+        async *findingRows() {
+          const sides = pairSides(pairs);
+          for await (const { rec, findings } of findingsOf()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, sides);
+        },
+        async *sites() {
+          const findings = findingsOf();
+          try {
+            for await (const summary of summaries()) {
+              let next = await findings.next();
+              while (!next.done && !next.value.rec.readable) next = await findings.next();
+              if (next.done) return;
+              yield { file: next.value.rec.file, summary, findings: next.value.findings };
+            }
+          } finally {
+            // Its file closed now, not when collected: the files after the last readable one are not read.
+            await findings.return(undefined);
+          }
+        },
+      };
+    };
+    return {
+      pairs,
+      files: records.map((r) => r.file),
       async *paperRows() {
         for await (const rows of readLines<Row[]>(spool('papers'))) yield* rows;
       },
-      async *findingRows() {
-        const sides = pairSides(pairs);
-        for await (const { rec, findings } of findingsOf()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, sides);
-      },
-      async *sites() {
-        const findings = findingsOf();
-        try {
-          for await (const summary of summaries()) {
-            let next = await findings.next();
-            while (!next.done && !next.value.rec.readable) next = await findings.next();
-            if (next.done) return;
-            yield { file: next.value.rec.file, summary, findings: next.value.findings };
-          }
-        } finally {
-          // Its file closed now, not when collected: the files after the last readable one are not read.
-          await findings.return(undefined);
-        }
-      },
+      settled,
     };
   }
 
@@ -349,6 +370,8 @@ export class SpooledConsolidation {
 
   /** Removes the temporary folder (safe to call twice). */
   async dispose(): Promise<void> {
+    // The checks across workbooks read the spools: not removed under them.
+    await this.settling?.catch(() => undefined);
     try {
       this.closeSpools(false);
     } catch {
@@ -371,6 +394,8 @@ export async function spoolFiles(
     tmpDir?: string;
     /** Spool the full summaries of at most this many readable files (default: all; see SummaryQuota). */
     summariesUpTo?: number;
+    /** Return before the checks across workbooks are counted in: the caller awaits `settled()` (see finish). */
+    settleLater?: boolean;
   } = {},
 ): Promise<SpooledConsolidation> {
   // The order of the output (buildConsolidated sorts the same way).
@@ -380,7 +405,7 @@ export async function spoolFiles(
     const quota = options.summariesUpTo === undefined ? undefined : summaryQuota(options.summariesUpTo);
     await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, quota, convert: (r: ProcessedFile) => spoolEntryOf(r, options.lang, quota) });
     // A thread of its own for the checks across workbooks where the files had threads.
-    await spool.finish(options.lang, threadWorker(options, files.length));
+    await spool.finish(options.lang, threadWorker(options, files.length), options.settleLater);
     return spool;
   } catch (error) {
     await spool.dispose();

@@ -84,7 +84,9 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
     const [{ spoolFiles }, { PER_SITE_SHEETS }] = await Promise.all([import('../batch/spool'), import('../summary/consolidate')]);
     // The workbook reads the sites' full summaries only for a sheet per site; JSON reads them all.
     const summariesUpTo = format === 'xlsx' ? PER_SITE_SHEETS : undefined;
-    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, summariesUpTo, onProgress });
+    // The workbook's 试卷明细 and 交接配对 are written while the checks across workbooks still run.
+    const settleLater = format === 'xlsx';
+    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, summariesUpTo, settleLater, onProgress });
   } finally {
     bar?.stop();
   }
@@ -101,7 +103,9 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
       }
     } else {
       const { consolidatedXlsx } = await loadWriter();
-      await writeFileAtomic(out!, await consolidatedXlsx(c.source(), { lang: options.lang }));
+      const bytes = await consolidatedXlsx(c.source(), { lang: options.lang });
+      await c.settled();
+      await writeFileAtomic(out!, bytes);
       for (const line of summaryLines(c)) io.out(line);
       io.out(`已写出 ${printable(out!)}`);
     }

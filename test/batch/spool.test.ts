@@ -179,6 +179,35 @@ describe('spooled consolidation', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
+  it('settling later: the pairs are made when it returns; 试卷明细 and 交接配对 are written before the checks across workbooks are awaited; the same workbook and totals', async () => {
+    const inMemory = await consolidateFiles([...files].sort(), { threads: 0 });
+    const spool = await spoolFiles(files, { threads: 0, tmpDir: tmp, settleLater: true });
+    try {
+      expect(spool.pairs).toEqual(inMemory.pairs);
+      const source = spool.source();
+      const order: string[] = [];
+      const watched = {
+        ...source,
+        async *paperRows() {
+          for await (const row of source.paperRows()) yield row;
+          order.push('papers written');
+        },
+        settled() {
+          order.push('settled asked for');
+          return source.settled();
+        },
+      };
+      const a = await cells(await consolidatedXlsx(watched));
+      expect(order).toEqual(['papers written', 'settled asked for']);
+      expect(a).toEqual(await cells(await consolidatedXlsx(inMemory)));
+      await spool.settled();
+      expect(spool.totals).toEqual(inMemory.totals);
+    } finally {
+      await spool.dispose();
+    }
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   it('pairs the copies read back from disk as in memory: a unit that gave a workbook with no handover copy still counts as provided', async () => {
     const net = sampleNetwork({ sites: 2, papers: 2, sessions: 1 });
     const own = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-spool-copies-'));
@@ -245,6 +274,24 @@ describe('spooled consolidation', () => {
   });
 
   const dist = path.join(__dirname, '../../dist/src/batch/spool.js');
+  (fs.existsSync(dist) ? it : it.skip)(
+    'settling later on worker threads (the built CLI), disposed at once: the temporary files go only once the checks across workbooks, in a thread of their own, are counted in',
+    async () => {
+      const built = require(dist) as typeof import('../../src/batch/spool');
+      const inMemory = await consolidateFiles([...files].sort(), { threads: 0 });
+      const spool = await built.spoolFiles(files, { threads: 2, tmpDir: tmp, settleLater: true });
+      const order: string[] = [];
+      const settled = spool.settled().then(() => order.push('settled'));
+      await spool.dispose();
+      order.push('disposed');
+      expect(fs.existsSync(spool.dir)).toBe(false);
+      await settled;
+      expect(order).toEqual(['settled', 'disposed']);
+      expect(spool.totals).toEqual(inMemory.totals);
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    },
+  );
+
   (fs.existsSync(dist) ? it : it.skip)('on worker threads (the built CLI): the same result, in file order', async () => {
     const built = require(dist) as typeof import('../../src/batch/spool');
     const spool = await built.spoolFiles(files, { threads: 2, tmpDir: tmp });

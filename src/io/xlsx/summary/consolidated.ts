@@ -35,26 +35,33 @@ import {
 } from '../../../summary/tables';
 import { PAIR_STATUS_WORDS, SHEET_WORDS, STATUS_WORDS } from '../../../summary/words';
 import { addBarCharts, BarChartSpec } from '../chart';
-import { writeOverview } from './overview';
+import { newOverviewSheet, writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
-import { AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, cellRule, colLetter, dataBar, finish, severityRows, tableSheet } from './style';
+import { AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, cellRule, colLetter, dataBar, finish, newTableSheet, severityRows, tableSheet } from './style';
 
 type Rows = Iterable<Row> | AsyncIterable<Row>;
 
 /**
- * Everything the consolidated summary workbook is written from: the figures
- * and charts of 总览, the pairs, and the rows of the long tables, which may be
- * read back from disk as they are written (src/batch/spool.ts).
+ * Everything the consolidated summary workbook is written from: the pairs and
+ * the 试卷明细 rows at once; the rest (`settled`) once the checks across
+ * workbooks are counted in, which a spooled consolidation (src/batch/spool.ts)
+ * may still be running while the papers and the pairs are written. The long
+ * tables' rows may be read back from disk as they are written.
  */
 export interface ConsolidatedSource {
-  totals: ConsolidatedTotals;
   pairs: readonly HandoverPair[];
-  chart: ChartData;
   /** Every input file's path, in order: the names shown are relative to the folder they share. */
   files: readonly string[];
+  paperRows(): Rows;
+  settled(): SettledSource | Promise<SettledSource>;
+}
+
+/** What waits for the checks across workbooks: the figures and charts of 总览, and the tables they change. */
+export interface SettledSource {
+  totals: ConsolidatedTotals;
+  chart: ChartData;
   siteRows(): Rows;
   fileRows(): Rows;
-  paperRows(): Rows;
   /** Each file's 问题清单 rows (a disagreeing handover's findings left out: `pairFindingRows` lists it once). */
   findingRows(): Rows;
   /** Each readable site's summary and findings, in file order (asked for only when there are few). */
@@ -80,16 +87,19 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
       };
     });
   const sides = pairSides(c.pairs);
-  return {
+  const settled: SettledSource = {
     totals: c.totals,
-    pairs: c.pairs,
     chart: rankChartData(pairsCountedOnce(byRule, c.pairs), units),
-    files: c.files.map((f) => f.file),
     siteRows: () => c.files.map((f) => rowOf(SITE_COLUMNS, f, lang)),
     fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
-    paperRows: () => c.files.flatMap(paperRowsOf),
     findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, sides)),
     sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
+  };
+  return {
+    pairs: c.pairs,
+    files: c.files.map((f) => f.file),
+    paperRows: () => c.files.flatMap(paperRowsOf),
+    settled: () => settled,
   };
 }
 
@@ -107,16 +117,29 @@ async function* concat(a: Rows, b: Rows): AsyncGenerator<Row> {
   for await (const r of b) yield r;
 }
 
-/** Writes every sheet of the consolidated summary into `wb`; returns the charts for 总览. */
+/**
+ * Writes every sheet of the consolidated summary into `wb`; returns the charts
+ * for 总览. The sheets are made first, in their order; 试卷明细 and 交接配对 are
+ * filled before the source is settled (the checks across workbooks may run
+ * meanwhile), the others after.
+ */
 async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options: ConsolidatedOptions): Promise<BarChartSpec[]> {
   const lang = options.lang ?? 'zh';
   const ctx: ShowContext = { lang, ruleTitle, fileName: relativeNames(c.files) };
-  const t = c.totals;
-  const charts = writeOverview(wb, t, c.chart, ctx);
   const sheet = (key: (typeof TABLES)[number]) => SHEET_WORDS[key][lang];
+  const overviewSheet = newOverviewSheet(wb, lang);
+  const [siteSheet, fileSheet, paperSheet, pairSheet, findingSheet] = (['sites', 'files', 'papers', 'pairs', 'findings'] as const).map((key) =>
+    newTableSheet(wb, sheet(key), lang),
+  );
+  await writePapers(paperSheet, c, ctx);
+  await writePairs(pairSheet, c, lang, ctx);
+
+  const s = await c.settled();
+  const t = s.totals;
+  const charts = writeOverview(overviewSheet, t, s.chart, ctx);
   const [ready, fix, unreadable] = (['ready', 'fix', 'unreadable'] as const).map((k) => STATUS_WORDS[k][lang]);
 
-  const { ws: siteSheet, last: n } = await tableSheet(wb, sheet('sites'), SITE_COLUMNS, c.siteRows(), ctx, { signature: true });
+  const n = await tableSheet(siteSheet, SITE_COLUMNS, s.siteRows(), ctx, { signature: true });
   if (n > 1) {
     const col = (key: string) => colLetter(columnIndex(SITE_COLUMNS, key) + 1);
     const [status, warnings, out, coverage] = ['status', 'warnings', 'bagsStillOut', 'coverage'].map(col);
@@ -132,22 +155,39 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   }
   finish(siteSheet);
 
-  const { ws: fileSheet, last: nl } = await tableSheet(wb, sheet('files'), FILE_COLUMNS, c.fileRows(), ctx);
+  const nl = await tableSheet(fileSheet, FILE_COLUMNS, s.fileRows(), ctx);
   const fileStatus = colLetter(columnIndex(FILE_COLUMNS, 'status') + 1);
   if (nl > 1) cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `$${fileStatus}2="${unreadable}"`, ERROR_STYLE, 1);
   finish(fileSheet);
 
-  const { ws: paperSheet, last: np } = await tableSheet(wb, sheet('papers'), PAPER_DETAIL_COLUMNS, c.paperRows(), ctx);
+  const nf = await tableSheet(findingSheet, FINDING_COLUMNS, concat(s.findingRows(), pairFindingRows(c.pairs, lang)), ctx);
+  severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1, lang);
+  finish(findingSheet);
+
+  if (t.sites <= (options.perSiteSheets ?? PER_SITE_SHEETS)) {
+    const names: string[] = TABLES.map(sheet);
+    for await (const f of s.sites()) {
+      const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${f.summary.site.name || ctx.fileName!(f.file)}`);
+      names.push(name);
+      finish(writeSiteSheet(wb, name, f.summary, ctx, withPairFindings(f.file, f.findings, c.pairs, lang)));
+    }
+  }
+  return charts;
+}
+
+async function writePapers(paperSheet: ExcelJS.Worksheet, c: ConsolidatedSource, ctx: ShowContext): Promise<void> {
+  const np = await tableSheet(paperSheet, PAPER_DETAIL_COLUMNS, c.paperRows(), ctx);
   if (np > 1) {
     const [spare, out] = ['spareCopies', 'bagsStillOut'].map((k) => colLetter(columnIndex(PAPER_DETAIL_COLUMNS, k) + 1));
     cellRule(paperSheet, `${spare}2:${spare}${np}`, `AND(ISNUMBER(${spare}2),${spare}2<0)`, ERROR_STYLE, 1);
     cellRule(paperSheet, `${out}2:${out}${np}`, `${out}2>0`, ERROR_STYLE, 2);
   }
   finish(paperSheet);
+}
 
-  const { ws: pairSheet } = await tableSheet(
-    wb,
-    sheet('pairs'),
+async function writePairs(pairSheet: ExcelJS.Worksheet, c: ConsolidatedSource, lang: Lang, ctx: ShowContext): Promise<void> {
+  await tableSheet(
+    pairSheet,
     PAIR_COLUMNS,
     c.pairs.map((p) => rowOf(PAIR_COLUMNS, p, lang)),
     ctx,
@@ -169,20 +209,6 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
     });
   }
   finish(pairSheet);
-
-  const { ws: findingSheet, last: nf } = await tableSheet(wb, sheet('findings'), FINDING_COLUMNS, concat(c.findingRows(), pairFindingRows(c.pairs, lang)), ctx);
-  severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1, lang);
-  finish(findingSheet);
-
-  if (t.sites <= (options.perSiteSheets ?? PER_SITE_SHEETS)) {
-    const names: string[] = TABLES.map(sheet);
-    for await (const f of c.sites()) {
-      const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${f.summary.site.name || ctx.fileName!(f.file)}`);
-      names.push(name);
-      finish(writeSiteSheet(wb, name, f.summary, ctx, withPairFindings(f.file, f.findings, c.pairs, lang)));
-    }
-  }
-  return charts;
 }
 
 function newWorkbook(): ExcelJS.Workbook {
@@ -199,7 +225,7 @@ async function consolidatedWorkbook(
   options: ConsolidatedOptions = {},
 ): Promise<{ wb: ExcelJS.Workbook; charts: BarChartSpec[] }> {
   const wb = newWorkbook();
-  return { wb, charts: await writeConsolidated(wb, 'siteRows' in c ? c : sourceOf(c, options.lang), options) };
+  return { wb, charts: await writeConsolidated(wb, 'paperRows' in c ? c : sourceOf(c, options.lang), options) };
 }
 
 interface StreamingWriter {
@@ -219,7 +245,7 @@ export function streamingWriter(): (new (o: object) => StreamingWriter) | undefi
 
 /** The consolidated summary as .xlsx bytes, with its charts. */
 export async function consolidatedXlsx(from: Consolidated | ConsolidatedSource, options: ConsolidatedOptions = {}): Promise<Uint8Array> {
-  const c = 'siteRows' in from ? from : sourceOf(from, options.lang);
+  const c = 'paperRows' in from ? from : sourceOf(from, options.lang);
   const Writer = streamingWriter();
   let bytes: Uint8Array;
   let charts: BarChartSpec[];

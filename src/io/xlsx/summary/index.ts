@@ -5,5 +5,5 @@
  * The tables' columns are declared once in src/summary (tables.ts, tables-site.ts); style.ts is how they look and print.
  */
 export { consolidatedXlsx, streamingWriter } from './consolidated';
-export type { ConsolidatedSource } from './consolidated';
+export type { ConsolidatedSource, SettledSource } from './consolidated';
 export { addSiteSummarySheet, siteSummaryXlsx } from './site-sheet';

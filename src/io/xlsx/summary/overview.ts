@@ -4,7 +4,8 @@
  * bar chart bound to each, a note, and the lines a supervisor signs.
  */
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
-import { BODY_PT, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
+import type ExcelJS from 'exceljs';
+import { BODY_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
 import { ChartData, overviewFigures } from '../../../summary/overview';
 import { FIGURE_WORDS, FigureKey, OVERVIEW_WORDS, SHEET_WORDS } from '../../../summary/words';
 import { absoluteRef, BarChartSpec } from '../chart';
@@ -15,11 +16,15 @@ const WIDTHS = [26, 10, 10, 2, 11, 11, 11, 11, 11, 11, 11, 11];
 
 type Ranked = { label: string; a: number; b: number };
 
-export function writeOverview(wb: AnyWorkbook, totals: ConsolidatedTotals, chart: ChartData, ctx: ShowContext): BarChartSpec[] {
+/** The 总览 sheet, made first so that it is the first sheet (writeOverview fills it). */
+export function newOverviewSheet(wb: AnyWorkbook, lang: Lang): ExcelJS.Worksheet {
+  return newSheet(wb, SHEET_WORDS.overview[lang], { gridLines: false }, undefined, lang);
+}
+
+export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals, chart: ChartData, ctx: ShowContext): BarChartSpec[] {
   const lang = ctx.lang;
   const w = (key: keyof typeof OVERVIEW_WORDS) => OVERVIEW_WORDS[key][lang];
   const SHEET = SHEET_WORDS.overview[lang];
-  const ov = newSheet(wb, SHEET, { gridLines: false }, undefined, lang);
   WIDTHS.forEach((w, i) => {
     ov.getColumn(i + 1).width = w;
   });

@@ -260,22 +260,25 @@ export function directRows(ws: ExcelJS.Worksheet, width: number): { add(shown: S
   };
 }
 
+/** A sheet for one table: header in row 1, frozen, printed on every page (tableSheet fills it). */
+export function newTableSheet(wb: AnyWorkbook, name: string, lang: Lang): ExcelJS.Worksheet {
+  return newSheet(wb, name, { ySplit: 1 }, '1:1', lang);
+}
+
 /**
- * A sheet that is one table: header in row 1, frozen, filtered, printable.
+ * Fills a sheet of newTableSheet's with its table, filtered; returns its last row.
  * Rows are written out as they are added, so thousands of them cost no memory;
  * body cells carry only what they need (wrapping, a number format): with
  * thousands of rows, a font and a border on every cell would triple the time
  * to write the file.
  */
 export async function tableSheet(
-  wb: AnyWorkbook,
-  name: string,
+  ws: ExcelJS.Worksheet,
   columns: ReadonlyArray<Column<never>>,
   rows: Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>,
   ctx: ShowContext,
   options: { signature?: boolean } = {},
-): Promise<{ ws: ExcelJS.Worksheet; last: number }> {
-  const ws = newSheet(wb, name, { ySplit: 1 }, '1:1', ctx.lang);
+): Promise<number> {
   const widths = columns.map((c) => (ctx.lang === 'zh' ? c.width : widthFor(c.width, [c.header.en])));
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
@@ -304,7 +307,7 @@ export async function tableSheet(
   direct?.end();
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: columns.length } };
   if (options.signature) signature(ws, count + 3, columns.length, ctx.lang);
-  return { ws, last: count + 1 };
+  return count + 1;
 }
 
 /** 制表人 / 审核人 / 日期, in row `at` across `span` columns. */
