@@ -19,6 +19,7 @@ import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
 import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
 import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
 import { readXlsx } from '../../src/io/xlsx/reader';
+import { PLAIN_ROOM } from '../../src/io/xlsx/plain-shapes';
 import type { SiteData } from '../../src/model/types';
 import { summarizeSite } from '../../src/summary/site';
 
@@ -186,7 +187,16 @@ describe('readXlsx = gridFromWorkbook(exceljs)', () => {
 });
 
 /** The package of a small workbook, its parts edited by hand. */
-async function handMade(edit: (sheetXml: string, sharedXml: string, zip: JSZip) => [string, string] | Promise<[string, string]>): Promise<Uint8Array> {
+/**
+ * A one-sheet workbook as `edit` makes it. Blank space follows its rows (as
+ * merges, margins and page setup do in any real sheet), so that the fast path
+ * reads them: it leaves what lies within PLAIN_ROOM of the text's end to the
+ * general way (`nearEnd` keeps it so).
+ */
+async function handMade(
+  edit: (sheetXml: string, sharedXml: string, zip: JSZip) => [string, string] | Promise<[string, string]>,
+  nearEnd = false,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('手工');
   ws.getCell('A1').value = '共享';
@@ -194,7 +204,8 @@ async function handMade(edit: (sheetXml: string, sharedXml: string, zip: JSZip) 
   ws.getCell('C1').value = '占位';
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   const [sheet, shared] = await Promise.all(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'].map((f) => zip.file(f)!.async('string')));
-  const [sheet2, shared2] = await edit(sheet, shared, zip);
+  const [edited, shared2] = await edit(sheet, shared, zip);
+  const sheet2 = nearEnd ? edited : edited.replace('</sheetData>', `</sheetData>${' '.repeat(PLAIN_ROOM)}`);
   zip.file('xl/worksheets/sheet1.xml', sheet2);
   zip.file('xl/sharedStrings.xml', shared2);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
@@ -447,6 +458,55 @@ describe('readXlsx on what other programs and people write', () => {
     const grid = readXlsx(await handMade(edit(false)));
     expect(grid.sheets[0].rows[1]).toEqual(['甲', ' 前后有空格 ', '', 'a&b', '行\n尾', '默认', '', 'A', '富文本']);
     expect(readXlsx(await handMade(edit(true)))).toEqual(grid);
+  });
+
+  it('reads no string past its end, and gives what the general way gives: cells cut by the ends of the decoded slices, near the end of the text, with long values and long row tags', async () => {
+    // V8 compiles a scanner whose charCodeAt once read past the end of its string to a path about twice as slow.
+    const readsPastEnd = (read: () => unknown): number => {
+      const charCodeAt = String.prototype.charCodeAt;
+      let past = 0;
+      // Counted for this one synchronous read, then put back.
+      String.prototype.charCodeAt = function (this: string, i: number) {
+        if (i >= this.length || i < 0) past++;
+        return charCodeAt.call(this, i);
+      };
+      try {
+        read();
+      } finally {
+        String.prototype.charCodeAt = charCodeAt;
+      }
+      return past;
+    };
+    const rows: string[] = [];
+    // Some 2.5 MB of rows: the reader decodes 1 MB at a time, and cells are cut where a slice ends.
+    for (let r = 2; r <= 20_001; r++)
+      rows.push(
+        `<row r="${r}" spans="1:3" ht="20"><c r="A${r}" s="0" t="str"><v>名${r}</v></c><c r="B${r}"><v>${r}.5</v></c><c r="C${r}" t="s"><v>0</v></c></row>`,
+      );
+    const longest = 'x'.repeat(400);
+    const tooLong = 'y'.repeat(401);
+    rows.push(`<row r="20002"><c r="A20002" t="str"><v>${longest}</v></c><c r="B20002" t="str"><v>${tooLong}</v></c></row>`);
+    rows.push(`<row r="20003" ht="20" note="${'z'.repeat(600)}"><c r="A20003"><v>3</v></c></row>`);
+    // The last rows within PLAIN_ROOM of the text's end.
+    rows.push('<row r="20004"><c r="A20004"><v>4</v></c></row><row r="20005"><c r="A20005" t="s"><v>1</v></c></row>');
+    const asWritten = await handMade((sheet, shared) => [sheet.replace('</sheetData>', `${rows.join('')}</sheetData>`), shared], true);
+    const otherwise = await handMade(
+      (sheet, shared) => [
+        sheet.replace('</sheetData>', `${rows.join('')}</sheetData>`).replace(/<c r="([^"]+)"((?: [st]="[^"]*")*)(\/?)>/g, '<c$2 r="$1" $3>'),
+        shared,
+      ],
+      true,
+    );
+    let grid: ReturnType<typeof readXlsx> | undefined;
+    expect(readsPastEnd(() => (grid = readXlsx(asWritten)))).toBe(0);
+    const sheetRows = grid!.sheets[0].rows;
+    expect(sheetRows).toHaveLength(20_005);
+    expect(sheetRows[1]).toEqual(['名2', 2.5, '共享']);
+    expect(sheetRows[12_345]).toEqual(['名12346', 12_346.5, '共享']);
+    expect(sheetRows.slice(20_001)).toEqual([[longest, tooLong], [3], [4], ['占位']]);
+    expect(readXlsx(otherwise)).toEqual(grid);
+    const filled = await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json')));
+    expect(readsPastEnd(() => readXlsx(filled))).toBe(0);
   });
 
   it("a cell of the plain shape beyond the sheet's limits is refused as the general way refuses it", async () => {

@@ -4,12 +4,26 @@
  * string is made for a row or a cell (regular expressions made both, a
  * quarter of what a workbook allocated). Compared code by code: a call of
  * startsWith for each part cost more than the regular expression did.
+ *
+ * No read goes past the text's end: a shape that could reach it (within
+ * PLAIN_ROOM of the end of a chunk of text) goes the general way. V8 compiles
+ * a scanner whose charCodeAt once read past its string's end (giving NaN) to
+ * a path about twice as slow, and the chunks the reader decodes end in the
+ * middle of a cell as a rule.
  * Pure: no Node.
  */
 
 /** The codes of the characters the scanner compares. */
 const [LT, GT, SLASH, QUOTE, EQ, SPACE, AMP, CR] = [60, 62, 47, 34, 61, 32, 38, 13];
 const [C, O, R, S, T, V, W] = [99, 111, 114, 115, 116, 118, 119];
+
+/**
+ * The most a plain cell or row tag reads from where it starts: a cell's parts
+ * take at most 60 characters and its value at most PLAIN_VALUE; a row tag's
+ * attributes stop short of it.
+ */
+export const PLAIN_ROOM = 512;
+const PLAIN_VALUE = 400;
 
 /** The number rowNumberAt read last. */
 let rowNumber = 0;
@@ -59,6 +73,7 @@ export const PLAIN_STRIDE = 10;
  * general way.
  */
 export function scanPlainCell(s: string, at: number, out: number[], k: number): number {
+  if (s.length - at < PLAIN_ROOM) return -1;
   let i = at;
   if (s.charCodeAt(i) !== LT || s.charCodeAt(i + 1) !== C || s.charCodeAt(i + 2) !== SPACE) return -1;
   if (s.charCodeAt(i + 3) !== R || s.charCodeAt(i + 4) !== EQ || s.charCodeAt(i + 5) !== QUOTE) return -1;
@@ -109,8 +124,9 @@ export function scanPlainCell(s: string, at: number, out: number[], k: number): 
     i++;
     if (s.charCodeAt(i) === LT && s.charCodeAt(i + 1) === V && s.charCodeAt(i + 2) === GT) {
       valueStart = i += 3;
-      // Up to the first <, & or CR (NaN: the text ended).
-      for (ch = s.charCodeAt(i); ch !== LT && ch !== AMP && ch !== CR && ch === ch; ch = s.charCodeAt(++i));
+      // Up to the first <, & or CR; a longer value goes the general way.
+      const last = valueStart + PLAIN_VALUE;
+      for (ch = s.charCodeAt(i); ch !== LT && ch !== AMP && ch !== CR; ch = s.charCodeAt(++i)) if (i === last) return -1;
       if (ch !== LT || s.charCodeAt(i + 1) !== SLASH || s.charCodeAt(i + 2) !== V || s.charCodeAt(i + 3) !== GT) return -1;
       valueEnd = i;
       i += 4;
@@ -134,8 +150,8 @@ export function scanPlainCell(s: string, at: number, out: number[], k: number): 
 const isNameStart = (ch: number): boolean => (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
 /** [\w.:-] */
 const isNameChar = (ch: number): boolean => isNameStart(ch) || (ch >= 48 && ch <= 57) || ch === 46 || ch === 58 || ch === 45;
-/** A character an attribute's plain value may hold: not ", <, &, tab, LF or CR (NaN: the text ended). */
-const isPlainValueChar = (ch: number): boolean => ch !== QUOTE && ch !== LT && ch !== AMP && ch !== 9 && ch !== 10 && ch !== CR && ch === ch;
+/** A character an attribute's plain value may hold: not ", <, &, tab, LF or CR. */
+const isPlainValueChar = (ch: number): boolean => ch !== QUOTE && ch !== LT && ch !== AMP && ch !== 9 && ch !== 10 && ch !== CR;
 
 /** Where scanPlainRow puts a row's attribute names, as [start, end) pairs: kept, it only grows. */
 const names: number[] = [];
@@ -163,6 +179,9 @@ function nameTaken(s: string, start: number, end: number, count: number): boolea
  * shape, which goes the general way.
  */
 export function scanPlainRow(s: string, at: number, out: number[]): number {
+  if (s.length - at < PLAIN_ROOM) return -1;
+  // Its attributes stop short of the room: nothing below reads more than four past `last`.
+  const last = at + PLAIN_ROOM - 8;
   let i = at;
   if (s.charCodeAt(i) !== LT || s.charCodeAt(i + 1) !== R || s.charCodeAt(i + 2) !== O || s.charCodeAt(i + 3) !== W) return -1;
   if (s.charCodeAt(i + 4) !== SPACE || s.charCodeAt(i + 5) !== R || s.charCodeAt(i + 6) !== EQ || s.charCodeAt(i + 7) !== QUOTE) return -1;
@@ -175,14 +194,14 @@ export function scanPlainRow(s: string, at: number, out: number[]): number {
     const start = ++i;
     if (!isNameStart(s.charCodeAt(i))) return -1;
     do ch = s.charCodeAt(++i);
-    while (isNameChar(ch));
+    while (isNameChar(ch) && i < last);
     if (ch !== EQ || s.charCodeAt(i + 1) !== QUOTE) return -1;
     if (nameTaken(s, start, i, count)) return -1;
     names[count++] = start;
     names[count++] = i;
     i += 2;
-    for (ch = s.charCodeAt(i); isPlainValueChar(ch); ch = s.charCodeAt(++i));
-    if (ch !== QUOTE) return -1;
+    for (ch = s.charCodeAt(i); isPlainValueChar(ch) && i < last; ch = s.charCodeAt(++i));
+    if (ch !== QUOTE || i >= last) return -1;
     ch = s.charCodeAt(++i);
   }
   let empty = 0;

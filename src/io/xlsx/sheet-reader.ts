@@ -10,7 +10,7 @@ import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
 import { dateFromSerial } from '../../model/number-format';
 import { ItemText, matchAt, readXmlPart, type XmlTag } from './xml';
-import { Plain, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
+import { Plain, PLAIN_ROOM, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
 
 /** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
@@ -362,6 +362,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
 
   /** Rows, cells and merges as Excel, WPS and exceljs write most of them, each read in one pass (a match, or the cell scanner); any other shape goes the general way. */
   const whole = (s: string, lt: number): number => {
+    // Near the end of the text, the general way (plain-shapes.ts: no read past the end).
+    if (s.length - lt < PLAIN_ROOM) return -1;
     const ch = s.charCodeAt(lt + 1);
     if (!inData) return ch === M ? wholeMerge(s, lt) : -1;
     if (inCell) return -1;

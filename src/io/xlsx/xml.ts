@@ -390,6 +390,9 @@ const ITEM_END = '</t></si>';
  * `take`; -1 for any other shape, which goes the general way.
  */
 export function plainStringItem(s: string, lt: number, take: (text: string) => void): number {
+  const n = s.length;
+  // No read past the text's end (see plain-shapes.ts): an item cut by it goes the general way.
+  if (n - lt < PRESERVE.length + 8) return -1;
   // "<si><t"
   if (s.charCodeAt(lt + 1) !== 115 || s.charCodeAt(lt + 2) !== 105 || s.charCodeAt(lt + 3) !== 62) return -1;
   if (s.charCodeAt(lt + 4) !== 60 || s.charCodeAt(lt + 5) !== 116) return -1;
@@ -400,8 +403,12 @@ export function plainStringItem(s: string, lt: number, take: (text: string) => v
   }
   if (s.charCodeAt(i) !== 62) return -1;
   const start = ++i;
-  // Up to the first <, & or CR (NaN: the text ended).
-  for (let ch = s.charCodeAt(i); ch !== 60 && ch !== 38 && ch !== 13 && ch === ch; ch = s.charCodeAt(++i));
+  // Up to the first <, & or CR.
+  while (i < n) {
+    const ch = s.charCodeAt(i);
+    if (ch === 60 || ch === 38 || ch === 13) break;
+    i++;
+  }
   if (!s.startsWith(ITEM_END, i)) return -1;
   take(unescapeText(s.slice(start, i)));
   return i + ITEM_END.length;
