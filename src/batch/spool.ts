@@ -332,6 +332,7 @@ export class SpooledConsolidation {
    * line's end (but the last), so that no more than one file's part is held.
    */
   async writeJson(emit: (chunk: string) => void | Promise<void>): Promise<void> {
+    await this.settled();
     let buffer = '';
     const put = async (text: string) => {
       buffer += text;

@@ -104,6 +104,7 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
     } else {
       const { consolidatedXlsx } = await loadWriter();
       const bytes = await consolidatedXlsx(c.source(), { lang: options.lang });
+      // The writer has waited for the checks across workbooks; the totals printed below count them.
       await c.settled();
       await writeFileAtomic(out!, bytes);
       for (const line of summaryLines(c)) io.out(line);
