@@ -28,11 +28,11 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopy, emptyTotals } from '../summary/consolidate';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota, spoolEntryOf } from './spool-entry';
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
-import { type AcrossJob, acrossInWorker, acrossOfSpool } from './across-spool';
+import { type AcrossJob, type AcrossResult, acrossInWorker, acrossOfSpool } from './across-spool';
 import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers, threadWorker } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
 import type { ConsolidatedSource, SettledSource } from '../io/xlsx/summary';
@@ -44,7 +44,6 @@ import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, findingRowsOf, pairSides, pairsCountedOnce } from '../summary/tables';
 
 type Row = Array<string | number | null>;
-type PairCopies = { out: PairCopy[]; in: PairCopy[] };
 
 /** The cells of a 站点汇总 row that the checks across workbooks change. */
 const [STATUS, ERRORS, WARNINGS] = ['status', 'errors', 'warnings'].map((k) => columnIndex(SITE_COLUMNS, k));
@@ -173,7 +172,7 @@ export class SpooledConsolidation {
     return this.settling ?? Promise.reject(new Error('settled() before finish()'));
   }
 
-  private countAcross({ found, sheets }: Awaited<ReturnType<typeof acrossOfSpool>>): void {
+  private countAcross({ found, sheets }: AcrossResult): void {
     for (const [id, f] of found) this.across.set(id, f);
     for (const [id, s] of sheets) this.sheetsOf.set(id, s);
     for (const rec of this.records) {

@@ -100,7 +100,7 @@ export interface Consolidated {
  * (model/pairing.ts, the validator's own). Small, so that the copies of
  * thousands of workbooks can be held at once for pairing.
  */
-export interface PairCopy extends Pick<
+interface PairCopy extends Pick<
   HandoverBrief,
   'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'
 > {
@@ -156,8 +156,14 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string): PairCopy {
   };
 }
 
+/** A workbook's handover copies as pairing compares them: those it sent and those it received. */
+export interface PairCopies {
+  out: PairCopy[];
+  in: PairCopy[];
+}
+
 /** A workbook's handover copies as pairing keeps them. */
-export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): { out: PairCopy[]; in: PairCopy[] } {
+export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): PairCopies {
   const site = summary.site.name;
   return { out: summary.handovers.out.map((h) => pairCopyOf(h, file, site)), in: summary.handovers.in.map((h) => pairCopyOf(h, file, site)) };
 }
@@ -202,7 +208,7 @@ export class HandoverPairer {
   }
 
   /** The same, from copies already made compact (`pairCopiesOf`, in a worker thread). */
-  addCopies(site: string, copies: { out: PairCopy[]; in: PairCopy[] }): void {
+  addCopies(site: string, copies: PairCopies): void {
     this.units.add(unitKey(site));
     for (const direction of ['out', 'in'] as const) {
       for (const c of copies[direction]) {
