@@ -6,14 +6,14 @@
  * size of the workbooks and stays small per file. Unreadable files are listed
  * with a one-line reason, never fatal.
  */
-import { existsSync } from 'fs';
+import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import { checkWorkbook } from '../check/service';
 import { refusalLine } from '../check/refusal';
 import { LIMITS, overTime } from '../model/limits';
-import { runPool } from './pool';
+import { EarlyWorkers, runPool } from './pool';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, slimModel, slimPlaces } from '../summary/consolidate';
 import type { PackedLocations } from '../model/location-map';
 import { summarizeSite } from '../summary/site';
@@ -53,6 +53,8 @@ export interface ConsolidateFilesOptions {
   threads?: number;
   /** Called after each file. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Worker threads started already (`startEarlyWorkers`): taken first, the others stopped once the files are handed out. */
+  early?: EarlyWorkers;
 }
 
 /** The compiled worker, when running from the build (not from ts-jest sources). */
@@ -70,6 +72,19 @@ const threadsOf = (options: ConsolidateFilesOptions): number => Math.max(0, opti
  */
 export function threadWorker(options: ConsolidateFilesOptions, count: number): string | undefined {
   return threadsOf(options) > 0 && count >= 4 ? workerFile() : undefined;
+}
+
+/**
+ * Worker threads started while `inputs` are searched, when one of them is a
+ * folder (whose files are likely many) and threads are asked for; the caller
+ * stops them (`stop()`) whatever happens, taken or not.
+ */
+export async function startEarlyWorkers(inputs: readonly string[], options: ConsolidateFilesOptions): Promise<EarlyWorkers | undefined> {
+  const script = workerFile();
+  const threads = threadsOf(options);
+  if (!script || threads === 0) return undefined;
+  const stats = await Promise.all(inputs.map((input) => fs.stat(input).catch(() => null)));
+  return stats.some((s) => s?.isDirectory()) ? new EarlyWorkers(script, threads) : undefined;
 }
 
 export function defaultThreads(): number {
@@ -96,6 +111,7 @@ export async function processInWorkers<T = ProcessedFile>(
   const threads = threadsOf(options);
   const worker = threadWorker(options, files.length);
   if (!worker) {
+    await options.early?.stop();
     for (const file of files) {
       const r = convert(await processFile(file, options.lang, Boolean(as?.spool)));
       progress(file);
@@ -118,7 +134,7 @@ export async function processInWorkers<T = ProcessedFile>(
     }
   };
   const refused = (i: number, error: string) => settle(i, convert({ outcome: { file: files[i], sha256: null, error, findings: [] } }));
-  await runPool({
+  const pool = runPool({
     files,
     threads: Math.min(threads, files.length),
     worker,
@@ -127,7 +143,11 @@ export async function processInWorkers<T = ProcessedFile>(
     mayStart: (i) => i < due + window,
     answer: (a) => ('refusal' in a ? refused(a.index, a.refusal) : settle(a.index, a.result as T)),
     lost: (i, over, error) => refused(i, over ? overTime(seconds) : refusalLine(error, options.lang)),
+    early: options.early,
   });
+  // The pool has taken the early workers it needs: the others are not kept idle while it runs.
+  void options.early?.stop();
+  await pool;
 }
 
 /** LIMITS.fileSeconds, or CUSTODY_FILE_SECONDS when an operator (or a test) sets another. */

@@ -6,12 +6,14 @@
  * starts it: the worker says which file it is on in shared memory, and a
  * worker past the budget is stopped, the file refused in one line, a fresh
  * worker started and the rest of its files handed out again. A worker that
- * dies refuses only the file it was on, the same way.
+ * dies refuses only the file it was on, the same way. Workers may be started
+ * before their files are known (`EarlyWorkers`): their setup is their first
+ * message, not their `workerData`.
  */
 import { Worker } from 'worker_threads';
 import type { SummaryQuota } from './spool-entry';
 
-/** What a worker is started with (`workerData`). */
+/** What a worker is told first, before its first batch. */
 export interface WorkerSetup {
   lang?: 'zh' | 'en';
   /** Results as spool entries (`spoolEntryOf`) rather than processed files. */
@@ -24,6 +26,9 @@ export interface WorkerSetup {
 
 /** A batch of files, each with its index in the run. */
 export type WorkerBatch = Array<[index: number, file: string]>;
+
+/** What a worker is sent: its setup, once, first; then batches. */
+export type WorkerMessage = { setup: WorkerSetup } | WorkerBatch;
 
 /** One file's answer: its result, or the line that refuses it (the check threw). */
 export type WorkerAnswer = { index: number; result: unknown } | { index: number; refusal: string };
@@ -42,6 +47,8 @@ interface PoolRun {
   answer(a: WorkerAnswer): void;
   /** The line of a file whose worker was stopped (`over`: past its budget) or died. */
   lost(index: number, over: boolean, error: unknown): void;
+  /** Workers started already, taken before any is started anew. */
+  early?: EarlyWorkers;
 }
 
 interface Slot {
@@ -64,6 +71,60 @@ interface Slot {
  * a large workbook needs, is not limited.
  */
 const YOUNG_MB = 24;
+
+function newWorker(script: string): Worker {
+  return new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+}
+
+/**
+ * Worker threads started before their files are known, while the folders are
+ * searched: a thread takes some 100 ms to start, load and compile its script,
+ * time the search would otherwise wait for at the start of every run. The
+ * next `runPool` of the same script takes them; those it does not take (fewer
+ * files than threads, or none worth threads) are stopped by `stop()`, which
+ * the starter calls in any case. Until taken they do not keep the process
+ * alive, and one that fails to start is only left out.
+ */
+export class EarlyWorkers {
+  private readonly waiting: Worker[] = [];
+  private readonly failed = new Set<Worker>();
+  /** How many have been taken. */
+  taken = 0;
+
+  constructor(
+    readonly script: string,
+    count: number,
+  ) {
+    for (let i = 0; i < count; i++) {
+      const worker = newWorker(script);
+      worker.unref();
+      // Until taken, an error only marks it: runPool attaches its own listeners when it takes it.
+      worker.on('error', () => this.failed.add(worker));
+      worker.on('exit', () => this.failed.add(worker));
+      this.waiting.push(worker);
+    }
+  }
+
+  /** A started worker of `script` still well, if one is left; it is then the caller's. */
+  take(script: string): Worker | undefined {
+    if (script !== this.script) return undefined;
+    for (let worker = this.waiting.shift(); worker; worker = this.waiting.shift()) {
+      if (this.failed.has(worker)) continue;
+      worker.removeAllListeners('error');
+      worker.removeAllListeners('exit');
+      worker.ref();
+      this.taken++;
+      return worker;
+    }
+    return undefined;
+  }
+
+  /** Stops the workers not taken. */
+  async stop(): Promise<void> {
+    const rest = this.waiting.splice(0);
+    await Promise.all(rest.map((w) => w.terminate()));
+  }
+}
 
 /** Files per batch: 8 while there are many left, fewer towards the end, so that the threads finish together. */
 const batchSize = (left: number, threads: number): number => Math.max(1, Math.min(8, Math.floor(left / (threads * 4))));
@@ -141,10 +202,8 @@ export function runPool(run: PoolRun): Promise<void> {
 
     const start = (): Slot => {
       const state = new Int32Array(new SharedArrayBuffer(4));
-      const worker = new Worker(run.worker, {
-        workerData: { ...run.setup, state } satisfies WorkerSetup,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
-      });
+      const worker = run.early?.take(run.worker) ?? newWorker(run.worker);
+      worker.postMessage({ setup: { ...run.setup, state } } satisfies WorkerMessage);
       const s: Slot = { worker, state, pending: [], seen: 0, since: 0, gone: false };
       worker.on('message', (a: WorkerAnswer) =>
         guard(() => {

@@ -1,6 +1,6 @@
 /**
  * Node only: the worker thread of `consolidateFiles` and `spoolFiles`
- * (pool.ts). It is sent batches of workbook files and answers each file as
+ * (pool.ts). It is told its setup, then sent batches of workbook files, and answers each file as
  * soon as it is done: its compact outcome (summary, findings, the slim model
  * the checks across workbooks need), or, for the spooled consolidation, the
  * same already turned into the lines of the temporary files and a few numbers
@@ -11,7 +11,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { refusalLine } from '../check/refusal';
 import { processFile } from './consolidate';
-import type { WorkerAnswer, WorkerBatch, WorkerSetup } from './pool';
+import type { WorkerAnswer, WorkerMessage, WorkerSetup } from './pool';
 import { SpoolEntry, spoolEntryOf } from './spool-entry';
 import { setTextMemoSize } from '../model/memo';
 import { type AcrossJob, acrossOfSpool } from './across-spool';
@@ -42,10 +42,16 @@ if (parentPort && across) {
 } else if (parentPort) {
   setTextMemoSize(WORKER_TEXT_MEMO);
   const port = parentPort;
-  const setup = workerData as WorkerSetup;
+  // The first message, before any batch (the thread may have been started before its files were known).
+  let setup: WorkerSetup;
   // One file at a time, in the order sent, however the batches arrive.
   let queue = Promise.resolve();
-  port.on('message', (batch: WorkerBatch) => {
+  port.on('message', (message: WorkerMessage) => {
+    if (!Array.isArray(message)) {
+      setup = message.setup;
+      return;
+    }
+    const batch = message;
     queue = queue.then(async () => {
       for (const [index, file] of batch) {
         Atomics.store(setup.state, 0, index + 1);

@@ -17,6 +17,7 @@ import { printable } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
 import type { SpooledConsolidation } from '../batch/spool';
+import type { EarlyWorkers } from '../batch/pool';
 import type { CliIO } from './io';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -45,6 +46,17 @@ function summaryLines(c: { totals: ConsolidatedTotals }): string[] {
 
 /** Runs a summary over paths; returns the exit code. Used by the command and by `demo`. */
 export async function runSummary(inputs: readonly string[], options: SummaryRunOptions, io: CliIO): Promise<number> {
+  // The worker threads start while the folders are searched, rather than after (some 100 ms each to be ready).
+  const { startEarlyWorkers } = await import('../batch/consolidate');
+  const early = await startEarlyWorkers(inputs, { threads: options.threads });
+  try {
+    return await summarize(inputs, options, io, early);
+  } finally {
+    await early?.stop();
+  }
+}
+
+async function summarize(inputs: readonly string[], options: SummaryRunOptions, io: CliIO, early: EarlyWorkers | undefined): Promise<number> {
   const format = options.format ?? 'xlsx';
   const out = options.out ?? (format === 'json' ? undefined : DEFAULT_SUMMARY_NAME);
   const found = await findWorkbooks(inputs);
@@ -86,7 +98,7 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
     const summariesUpTo = format === 'xlsx' ? PER_SITE_SHEETS : undefined;
     // The workbook's 试卷明细 and 交接配对 are written while the checks across workbooks still run.
     const settleLater = format === 'xlsx';
-    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, summariesUpTo, settleLater, onProgress });
+    c = await spoolFiles(files, { lang: options.lang, threads: options.threads, tmpDir: options.tmpDir, summariesUpTo, settleLater, onProgress, early });
   } finally {
     bar?.stop();
   }
