@@ -25,7 +25,7 @@ export interface WorkerSetup {
 }
 
 /** A batch of files, each with its index in the run. */
-export type WorkerBatch = Array<[index: number, file: string]>;
+type WorkerBatch = Array<[index: number, file: string]>;
 
 /** What a worker is sent: its setup, once, first; then batches. */
 export type WorkerMessage = { setup: WorkerSetup } | WorkerBatch;
