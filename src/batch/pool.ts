@@ -96,7 +96,6 @@ export class EarlyWorkers {
     count: number,
   ) {
     for (let i = 0; i < count; i++) {
-      // Not unref()'d until taken: a worker unref()'d and ref()'d again held 10–15 MB more through the run (measured).
       const worker = newWorker(script);
       // Until taken, an error only marks it: runPool attaches its own listeners when it takes it.
       worker.on('error', () => this.failed.add(worker));
