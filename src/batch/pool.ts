@@ -88,6 +88,8 @@ function newWorker(script: string): Worker {
 export class EarlyWorkers {
   private readonly waiting: Worker[] = [];
   private readonly failed = new Set<Worker>();
+  /** Each waiting worker's listener of its 'error' and 'exit', removed when it is taken. */
+  private readonly onFailure = new Map<Worker, () => void>();
   /** How many have been taken. */
   taken = 0;
 
@@ -98,8 +100,10 @@ export class EarlyWorkers {
     for (let i = 0; i < count; i++) {
       const worker = newWorker(script);
       // Until taken, an error only marks it: runPool attaches its own listeners when it takes it.
-      worker.on('error', () => this.failed.add(worker));
-      worker.on('exit', () => this.failed.add(worker));
+      const failed = () => void this.failed.add(worker);
+      worker.on('error', failed);
+      worker.on('exit', failed);
+      this.onFailure.set(worker, failed);
       this.waiting.push(worker);
     }
   }
@@ -109,8 +113,10 @@ export class EarlyWorkers {
     if (script !== this.script) return undefined;
     for (let worker = this.waiting.shift(); worker; worker = this.waiting.shift()) {
       if (this.failed.has(worker)) continue;
-      worker.removeAllListeners('error');
-      worker.removeAllListeners('exit');
+      const failed = this.onFailure.get(worker)!;
+      worker.off('error', failed);
+      worker.off('exit', failed);
+      this.onFailure.delete(worker);
       this.taken++;
       return worker;
     }
