@@ -6,7 +6,7 @@
  * size of the workbooks and stays small per file. Unreadable files are listed
  * with a one-line reason, never fatal.
  */
-import { existsSync, promises as fs } from 'fs';
+import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
@@ -19,6 +19,7 @@ import type { PackedLocations } from '../model/location-map';
 import { summarizeSite } from '../summary/site';
 import { nodeCheckOptions, workbookFile } from './workbook-file';
 import type { SummaryQuota } from './spool-entry';
+import { type StatMemo, statFrom } from './files';
 
 export { findWorkbooks } from './files';
 
@@ -77,13 +78,14 @@ export function threadWorker(options: ConsolidateFilesOptions, count: number): s
 /**
  * Worker threads started while `inputs` are searched, when one of them is a
  * folder (whose files are likely many) and threads are asked for; the caller
- * stops them (`stop()`) whatever happens, taken or not.
+ * stops them (`stop()`) whatever happens, taken or not. The inputs' stats go
+ * into `memo`, for the caller's own checks of them.
  */
-export async function startEarlyWorkers(inputs: readonly string[], options: ConsolidateFilesOptions): Promise<EarlyWorkers | undefined> {
+export async function startEarlyWorkers(inputs: readonly string[], options: ConsolidateFilesOptions, memo?: StatMemo): Promise<EarlyWorkers | undefined> {
   const script = workerFile();
   const threads = threadsOf(options);
   if (!script || threads === 0) return undefined;
-  const stats = await Promise.all(inputs.map((input) => fs.stat(input).catch(() => null)));
+  const stats = await Promise.all(inputs.map(statFrom(memo)));
   return stats.some((s) => s?.isDirectory()) ? new EarlyWorkers(script, threads) : undefined;
 }
 

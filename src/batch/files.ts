@@ -57,7 +57,8 @@ async function statOrNull(file: string): Promise<Stats | null> {
  */
 export type StatMemo = Map<string, Promise<Stats | null>>;
 
-const statFrom = (memo: StatMemo | undefined) => (file: string) => {
+/** A file's stat (null: none), taken once per memo. */
+export const statFrom = (memo: StatMemo | undefined) => (file: string) => {
   if (!memo) return statOrNull(file);
   let stat = memo.get(file);
   if (!stat) memo.set(file, (stat = statOrNull(file)));

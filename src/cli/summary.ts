@@ -48,19 +48,19 @@ function summaryLines(c: { totals: ConsolidatedTotals }): string[] {
 export async function runSummary(inputs: readonly string[], options: SummaryRunOptions, io: CliIO): Promise<number> {
   // The worker threads start while the folders are searched, rather than after (some 100 ms each to be ready).
   const { startEarlyWorkers } = await import('../batch/consolidate');
-  const early = await startEarlyWorkers(inputs, { threads: options.threads });
+  const stats: StatMemo = new Map();
+  const early = await startEarlyWorkers(inputs, { threads: options.threads }, stats);
   try {
-    return await summarize(inputs, options, io, early);
+    return await summarize(inputs, options, io, early, stats);
   } finally {
     await early?.stop();
   }
 }
 
-async function summarize(inputs: readonly string[], options: SummaryRunOptions, io: CliIO, early: EarlyWorkers | undefined): Promise<number> {
+async function summarize(inputs: readonly string[], options: SummaryRunOptions, io: CliIO, early: EarlyWorkers | undefined, stats: StatMemo): Promise<number> {
   const format = options.format ?? 'xlsx';
   const out = options.out ?? (format === 'json' ? undefined : DEFAULT_SUMMARY_NAME);
   const found = await findWorkbooks(inputs);
-  const stats: StatMemo = new Map();
   // A summary written here before is found in the folder: it is replaced, not read. Anything else being read is never written over.
   const previous = out ? await previousSummary(out, found, stats) : undefined;
   const files = found.filter((f) => f !== previous);
