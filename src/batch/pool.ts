@@ -86,10 +86,8 @@ function newWorker(script: string): Worker {
  * they keep the process alive). One that fails to start is only left out.
  */
 export class EarlyWorkers {
-  private readonly waiting: Worker[] = [];
-  private readonly failed = new Set<Worker>();
-  /** Each waiting worker's listener of its 'error' and 'exit', removed when it is taken. */
-  private readonly onFailure = new Map<Worker, () => void>();
+  /** The workers still well and not taken, in the order started, each with its listener of its 'error' and 'exit'. */
+  private readonly waiting = new Map<Worker, () => void>();
   /** How many have been taken. */
   taken = 0;
 
@@ -99,33 +97,30 @@ export class EarlyWorkers {
   ) {
     for (let i = 0; i < count; i++) {
       const worker = newWorker(script);
-      // Until taken, an error only marks it: runPool attaches its own listeners when it takes it.
-      const failed = () => void this.failed.add(worker);
+      // Until taken, an error only leaves it out: runPool attaches its own listeners when it takes it.
+      const failed = () => void this.waiting.delete(worker);
       worker.on('error', failed);
       worker.on('exit', failed);
-      this.onFailure.set(worker, failed);
-      this.waiting.push(worker);
+      this.waiting.set(worker, failed);
     }
   }
 
   /** A started worker of `script` still well, if one is left; it is then the caller's. */
   take(script: string): Worker | undefined {
-    if (script !== this.script) return undefined;
-    for (let worker = this.waiting.shift(); worker; worker = this.waiting.shift()) {
-      if (this.failed.has(worker)) continue;
-      const failed = this.onFailure.get(worker)!;
-      worker.off('error', failed);
-      worker.off('exit', failed);
-      this.onFailure.delete(worker);
-      this.taken++;
-      return worker;
-    }
-    return undefined;
+    const first = this.waiting.entries().next();
+    if (script !== this.script || first.done) return undefined;
+    const [worker, failed] = first.value;
+    this.waiting.delete(worker);
+    worker.off('error', failed);
+    worker.off('exit', failed);
+    this.taken++;
+    return worker;
   }
 
   /** Stops the workers not taken. */
   async stop(): Promise<void> {
-    const rest = this.waiting.splice(0);
+    const rest = [...this.waiting.keys()];
+    this.waiting.clear();
     await Promise.all(rest.map((w) => w.terminate()));
   }
 }
