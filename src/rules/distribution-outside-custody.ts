@@ -1,4 +1,4 @@
-import { checkoutProblem, norm, showTime, tm } from './facts';
+import { Facts, checkoutProblem, norm, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -25,16 +25,71 @@ export const meta: RuleMeta = {
   docs: 'A room handout (附件4) before the paper left the vault (附件3), a collection after it went back, or a handout of a paper with no checkout that day.',
 };
 
+/**
+ * A paper's checkouts on one day, as its handouts that day are judged against
+ * them: out from the earliest, back by the latest return.
+ */
+interface DayCheckouts {
+  /** The row of the earliest checkout (the first such row on a tie). */
+  first: number;
+  /** The row of the latest return (the first such row on a tie); -1: none returned yet. */
+  last: number;
+  allBack: boolean;
+  /** A checkout whose times another rule reports (returned before taken: time-order; taken after its session: checkout-window). */
+  reported: boolean;
+}
+
+/** A paper's vault-log rows, grouped by the day they were taken out. */
+interface PaperCheckouts {
+  /** A row whose checkout time is unreadable: invalid-datetime / partial-row report it, and no handout of the paper is judged. */
+  unreadable: boolean;
+  rowsByDay: Map<number, number[]>;
+  /** Each day's judgement, worked out once however many handouts ask (a paper handed to 50,000 rooms stays linear). */
+  days: Map<number, DayCheckouts>;
+}
+
+const dayOfMinutes = (minutes: number) => Math.floor(minutes / 1440);
+
+function checkoutsOn(facts: Facts, paper: PaperCheckouts, day: number): DayCheckouts | undefined {
+  const known = paper.days.get(day);
+  if (known) return known;
+  const rows = paper.rowsByDay.get(day);
+  if (!rows) return undefined;
+  const log = facts.data.vaultLog!;
+  const c: DayCheckouts = { first: -1, last: -1, allBack: true, reported: false };
+  let firstTaken = NaN;
+  let lastBack = NaN;
+  for (const k of rows) {
+    const t = tm(log[k].takenAt);
+    const back = tm(log[k].returnedAt);
+    // checkout-window: a late checkout's handouts come before it.
+    if ((!Number.isNaN(back) && back < t) || checkoutProblem(facts, k)?.kind === 'late') c.reported = true;
+    if (c.first < 0 || t < firstTaken) [c.first, firstTaken] = [k, t];
+    if (Number.isNaN(back)) c.allBack = false;
+    else if (c.last < 0 || back > lastBack) [c.last, lastBack] = [k, back];
+  }
+  paper.days.set(day, c);
+  return c;
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   if (!data.vaultLog || data.vaultLog.length === 0) return;
-  const byPaper = new Map<string, number[]>();
+  const byPaper = new Map<string, PaperCheckouts>();
   data.vaultLog.forEach((r, i) => {
     if (!r || facts.dispatch[i]) return;
     const p = norm(r.paperNo);
     if (!p) return;
-    if (!byPaper.has(p)) byPaper.set(p, []);
-    byPaper.get(p)!.push(i);
+    let paper = byPaper.get(p);
+    if (!paper) byPaper.set(p, (paper = { unreadable: false, rowsByDay: new Map(), days: new Map() }));
+    const t = tm(r.takenAt);
+    if (Number.isNaN(t)) {
+      paper.unreadable = true;
+      return;
+    }
+    const rows = paper.rowsByDay.get(dayOfMinutes(t));
+    if (rows) rows.push(i);
+    else paper.rowsByDay.set(dayOfMinutes(t), [i]);
   });
   // A mistyped paper number in the vault log is unknown-paper's finding; do not also report its handouts as unlogged.
   const allKnown = data.vaultLog.every((r) => {
@@ -51,39 +106,25 @@ export function check({ model, facts, report }: RuleContext): void {
       const anchor = !Number.isNaN(issued) ? issued : sessionStart;
       if (!p || Number.isNaN(anchor)) return;
       if (!facts.intakePapers.has(p) && !facts.schedulePapers.has(p)) return; // unknown-paper
-      const rows = byPaper.get(p) ?? [];
+      const paper = byPaper.get(p);
       const path = `distributions[${i}].rows[${j}]`;
       const room = row.room ?? '';
-      if (rows.length === 0) {
+      if (!paper) {
         if (allKnown) report(`${path}.issuedAt`, 'none', { paper: p, room });
         return;
       }
-      // This paper's checkouts on the handout's day: out from the earliest, back by the latest return.
-      const day = Math.floor(anchor / 1440);
-      let first = -1;
-      let last = -1;
-      let allBack = true;
-      for (const k of rows) {
-        const v = data.vaultLog![k];
-        const t = tm(v.takenAt);
-        const back = tm(v.returnedAt);
-        if (Number.isNaN(t)) return; // invalid-datetime / partial-row
-        if (Math.floor(t / 1440) !== day) continue;
-        if (!Number.isNaN(back) && back < t) return; // time-order
-        if (checkoutProblem(facts, k)?.kind === 'late') return; // checkout-window: its handouts come before it
-        if (first < 0 || t < tm(data.vaultLog![first].takenAt)) first = k;
-        if (Number.isNaN(back)) allBack = false;
-        else if (last < 0 || back > tm(data.vaultLog![last].returnedAt)) last = k;
-      }
-      if (first < 0) return; // only other days' checkouts: a wrong date is reported where it is
-      const taken = tm(data.vaultLog![first].takenAt);
+      if (paper.unreadable) return;
+      // Only other days' checkouts: a wrong date is reported where it is.
+      const c = checkoutsOn(facts, paper, dayOfMinutes(anchor));
+      if (!c || c.reported) return;
       const rowOf = (k: number) => model.locations[`vaultLog[${k}]`]?.row ?? k + 1;
+      const taken = tm(data.vaultLog![c.first].takenAt);
       if (!Number.isNaN(issued) && issued < taken) {
-        report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(first) });
+        report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(c.first) });
       }
-      if (allBack && last >= 0 && !Number.isNaN(returned) && (Number.isNaN(issued) || returned >= issued)) {
-        const back = tm(data.vaultLog![last].returnedAt);
-        if (returned > back) report(`${path}.returnedAt`, 'after', { paper: p, room, returned: showTime(returned), back: showTime(back), vrow: rowOf(last) });
+      if (c.allBack && c.last >= 0 && !Number.isNaN(returned) && (Number.isNaN(issued) || returned >= issued)) {
+        const back = tm(data.vaultLog![c.last].returnedAt);
+        if (returned > back) report(`${path}.returnedAt`, 'after', { paper: p, room, returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
       }
     });
   });

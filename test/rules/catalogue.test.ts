@@ -1,7 +1,7 @@
 /** For every rule of the catalogue, a table of valid and invalid cases (tester.ts). */
 import { ALL_META } from '../../src/rules/index';
 import { ruleTester } from './tester';
-import type { Intake } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
 const rt: typeof ruleTester = (rule, cases) => {
@@ -578,8 +578,17 @@ rt('not-returned', {
   ],
 });
 
+/** 高等数学基础 (1001) taken out in two parts that morning: 2 bags at 07:45, 1 at 08:00 (row 2 of the log), that one back at `back`. */
+const inTwoParts = (d: SiteData, back: string) => {
+  d.vaultLog![0].quantity = 2;
+  d.vaultLog!.splice(1, 0, { ...d.vaultLog![0], quantity: 1, takenAt: '2024-06-15T08:00', returnedAt: back });
+};
+
 rt('distribution-outside-custody', {
-  valid: [{ name: 'handouts within the checkout' }],
+  valid: [
+    { name: 'handouts within the checkout' },
+    { name: 'a paper taken out in two parts: handouts after the first part left', edit: (d) => inTwoParts(d, '2024-06-15T10:15') },
+  ],
   invalid: [
     {
       name: 'handed to a room before leaving the vault',
@@ -594,6 +603,23 @@ rt('distribution-outside-custody', {
         d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25';
       },
       errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H7', row: 2 }],
+    },
+    {
+      name: 'a paper taken out in two parts: collected after the later of its returns',
+      edit: (d) => {
+        inTwoParts(d, '2024-06-15T10:22');
+        d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25';
+      },
+      errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H7', row: 2, message: /10:25.*第 2 行.*10:22/ }],
+    },
+    {
+      name: 'a paper taken out in two parts: handed out before the first part left',
+      edit: (d) => {
+        inTwoParts(d, '2024-06-15T10:15');
+        d.vaultLog![0].takenAt = '2024-06-15T08:05';
+        d.distributions![0].rows![0].issuedAt = '2024-06-15T07:58';
+      },
+      errors: [{ messageId: 'before', form: 4, sheet: '分发登记1', cell: 'F6', row: 1, message: /07:58.*08:00.*第 2 行/ }],
     },
   ],
 });
