@@ -41,8 +41,11 @@ export function unitKey(name: unknown): string {
 
 /** Two unit names refer to the same unit: equal, or one contains the other ("长沙分校" in "湖南开放大学长沙分校"). */
 export function sameUnit(a: unknown, b: unknown): boolean {
-  const x = unitKey(a);
-  const y = unitKey(b);
+  return sameUnitKey(unitKey(a), unitKey(b));
+}
+
+/** sameUnit of two names already made keys (`unitKey`), for a name compared with many. */
+export function sameUnitKey(x: string, y: string): boolean {
   if (!x || !y) return false;
   return x === y || x.includes(y) || y.includes(x);
 }

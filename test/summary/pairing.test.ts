@@ -66,6 +66,24 @@ describe('handover pairing across workbooks', () => {
     expect(pairs.find((p) => p.to === '岳麓考点')).toMatchObject({ status: 'matched' });
   });
 
+  it('a workbook whose unit is named longer ("湖南开放大学天心考点") is the counterpart given, as sameUnit says; a name inside no unit is not', () => {
+    const n = net();
+    n.sites[1].site!.examSite = '湖南开放大学天心考点';
+    n.sites[1].handovers = [];
+    n.branch.handovers!.push({ ...n.branch.handovers!.find((h) => h.to === '岳麓考点')!, to: '麓谷考点' });
+    const pairs = pairHandovers(
+      outcomes([
+        ['分校.xlsx', n.branch],
+        ['天心.xlsx', n.sites[1]],
+      ]),
+    );
+    expect(pairs.filter((p) => p.status === 'sender-only').map((p) => [p.to, p.counterpartProvided])).toEqual([
+      ['麓谷考点', false],
+      ['天心考点', true],
+      ['岳麓考点', false],
+    ]);
+  });
+
   it('copies that disagree on time (the planted defect), quantity and signers say what differs', () => {
     const n = net();
     const timeOff = plantDefects(n.sites[0], ['handover-disagree']).data;
