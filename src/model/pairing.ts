@@ -113,7 +113,7 @@ export function pairCopies<T extends CopyKey>(copies: readonly T[]): { pairs: Ar
   return { pairs, unpaired: copies.filter((c) => !used.has(c)) };
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -127,8 +127,177 @@ function oppositeSides(s: CopyKey, r: CopyKey): boolean {
   return !a || a !== unitKey(r.holderUnit);
 }
 
+/** A copy of a group with its place in it: ties between equally good pairs go to the earlier sender, then the earlier receiver. */
+interface Placed<T> {
+  copy: T;
+  index: number;
+  time: number;
+}
+
+/** A sender's next receiver to try: pairs are tried from the lowest score (twice the minutes apart, plus one for other content). */
+interface Offer<T> {
+  score: number;
+  sender: Placed<T>;
+  receiver: Placed<T>;
+  rest: Iterator<[Placed<T>, number]>;
+}
+
+const before = <T>(a: Offer<T>, b: Offer<T>): boolean =>
+  a.score < b.score || (a.score === b.score && (a.sender.index < b.sender.index || (a.sender.index === b.sender.index && a.receiver.index < b.receiver.index)));
+
+/** The smallest offer first (a binary heap). */
+class Offers<T> {
+  private readonly heap: Array<Offer<T>> = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(offer: Offer<T>): void {
+    const h = this.heap;
+    h.push(offer);
+    for (let i = h.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!before(h[i], h[parent])) break;
+      [h[i], h[parent]] = [h[parent], h[i]];
+      i = parent;
+    }
+  }
+
+  pop(): Offer<T> {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let least = i;
+        if (l < h.length && before(h[l], h[least])) least = l;
+        if (r < h.length && before(h[r], h[least])) least = r;
+        if (least === i) break;
+        [h[i], h[least]] = [h[least], h[i]];
+        i = least;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * Receivers in group order, and where the first not yet used may be: a group
+ * of thousands on one route and minute is paired in group order, and each
+ * sender would otherwise step over all those already taken.
+ */
+interface Bucket<T> {
+  items: Array<Placed<T>>;
+  start: number;
+}
+
+/** Receivers of a group, by time: each distinct time with its receivers in group order; those without a readable time apart. */
+interface Receivers<T> {
+  times: number[];
+  at: Array<Bucket<T>>;
+  untimed: Bucket<T>;
+  all: Bucket<T>;
+}
+
+function receiversOf<T extends CopyKey>(placed: ReadonlyArray<Placed<T>>): Receivers<T> {
+  const all = placed.filter((p) => p.copy.direction === 'in');
+  const byTime = new Map<number, Array<Placed<T>>>();
+  for (const p of all) if (!Number.isNaN(p.time)) push(byTime, p.time, p);
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  const bucket = (items: Array<Placed<T>>): Bucket<T> => ({ items, start: 0 });
+  return { times, at: times.map((t) => bucket(byTime.get(t)!)), untimed: bucket(all.filter((p) => Number.isNaN(p.time))), all: bucket(all) };
+}
+
+/** Steps `b.start` past the receivers already used at its front. */
+function skipUsed<T>(b: Bucket<T>, used: ReadonlySet<T>): number {
+  while (b.start < b.items.length && used.has(b.items[b.start].copy)) b.start++;
+  return b.start;
+}
+
+/**
+ * The receivers of these buckets, in group order, those used at a bucket's
+ * front stepped over as they are used (one bucket) or when asked (several:
+ * two times as far on either side, or the untimed a day off; rare).
+ */
+function* inGroupOrder<T>(buckets: ReadonlyArray<Bucket<T>>, used: ReadonlySet<T>): Generator<Placed<T>> {
+  if (buckets.length === 1) {
+    const [b] = buckets;
+    for (let i = skipUsed(b, used); i < b.items.length; i = Math.max(i + 1, skipUsed(b, used))) yield b.items[i];
+    return;
+  }
+  yield* buckets.flatMap((b) => b.items.slice(skipUsed(b, used))).sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A sender's receivers in the order pairing tries them, with the score of
+ * each: nearest in time first (a receiver or sender without a readable time
+ * counts a day apart), at one distance those of identical content first, then
+ * in group order; only the same minute when `sameMinute`.
+ */
+function* offersTo<T extends CopyKey>(s: Placed<T>, receivers: Receivers<T>, used: ReadonlySet<T>, sameMinute: boolean): Generator<[Placed<T>, number]> {
+  function* shell(dt: number, buckets: ReadonlyArray<Bucket<T>>): Generator<[Placed<T>, number]> {
+    for (const r of inGroupOrder(buckets, used)) if (s.copy.content === r.copy.content && oppositeSides(s.copy, r.copy)) yield [r, dt * 2];
+    for (const r of inGroupOrder(buckets, used)) if (s.copy.content !== r.copy.content && oppositeSides(s.copy, r.copy)) yield [r, dt * 2 + 1];
+  }
+  const { times, at, untimed } = receivers;
+  if (Number.isNaN(s.time)) {
+    if (!sameMinute) yield* shell(DAY, [receivers.all]);
+    return;
+  }
+  let hi = 0;
+  while (hi < times.length && times[hi] < s.time) hi++;
+  let lo = hi - 1;
+  let untimedDone = sameMinute || untimed.items.length === 0;
+  while (lo >= 0 || hi < times.length) {
+    const dt = Math.min(hi < times.length ? times[hi] - s.time : Infinity, lo >= 0 ? s.time - times[lo] : Infinity);
+    if (sameMinute && dt > 0) return;
+    if (!untimedDone && dt > DAY) {
+      untimedDone = true;
+      yield* shell(DAY, [untimed]);
+    }
+    const buckets: Array<Bucket<T>> = [];
+    if (lo >= 0 && s.time - times[lo] === dt) buckets.push(at[lo--]);
+    if (hi < times.length && times[hi] - s.time === dt) buckets.push(at[hi++]);
+    if (!untimedDone && dt === DAY) {
+      untimedDone = true;
+      buckets.push(untimed);
+    }
+    yield* shell(dt, buckets);
+  }
+  if (!untimedDone) yield* shell(DAY, [untimed]);
+}
+
+/** A group with more sender–receiver candidates than this is paired by offers (`pairByOffers`), not from a list of them all. */
+const LISTED_CANDIDATES = 4096;
+
+/**
+ * Pairs within a group, the best pairs first: the lowest score (twice the
+ * minutes apart, plus one for other content), then the earlier sender, then
+ * the earlier receiver; each copy used once. A usual group (a route's few
+ * deliveries) from the list of all its candidate pairs; one of thousands of
+ * copies on one route (a set of files made to be so) by offers, which make no
+ * list of its square: 1,000 senders and 1,000 receivers of one route took
+ * 1.4 s and 100 MB as a list. The two pair alike (test/model/pairing-order.test.ts).
+ */
 function pairWithin<T extends CopyKey>(group: readonly T[], used: Set<T>, pairs: Array<{ sender: T; receiver: T }>, sameMinute: boolean): void {
   if (group.length < 2) return;
+  let senders = 0;
+  let receivers = 0;
+  for (const c of group) {
+    if (used.has(c)) continue;
+    if (c.direction === 'out') senders++;
+    else receivers++;
+  }
+  if (senders * receivers <= LISTED_CANDIDATES) pairByList(group, used, pairs, sameMinute);
+  else pairByOffers(group, used, pairs, sameMinute);
+}
+
+/** `pairWithin` from the list of every candidate pair, sorted. */
+export function pairByList<T extends CopyKey>(group: readonly T[], used: Set<T>, pairs: Array<{ sender: T; receiver: T }>, sameMinute: boolean): void {
   const candidates: Array<{ s: T; r: T; score: number; order: number }> = [];
   let order = 0;
   for (const s of group) {
@@ -148,5 +317,33 @@ function pairWithin<T extends CopyKey>(group: readonly T[], used: Set<T>, pairs:
     used.add(s);
     used.add(r);
     pairs.push({ sender: s, receiver: r });
+  }
+}
+
+/**
+ * `pairWithin` by offers: each sender offers its receivers one at a time, in
+ * the order it would take them (`offersTo`); the best offer is taken, one of a
+ * receiver taken meanwhile is replaced by the sender's next.
+ */
+export function pairByOffers<T extends CopyKey>(group: readonly T[], used: Set<T>, pairs: Array<{ sender: T; receiver: T }>, sameMinute: boolean): void {
+  const placed = group.map((copy, index) => ({ copy, index, time: tm(copy.time) })).filter((p) => !used.has(p.copy));
+  const receivers = receiversOf(placed);
+  const offers = new Offers<T>();
+  const offerNext = (sender: Placed<T>, rest: Iterator<[Placed<T>, number]>) => {
+    for (let next = rest.next(); !next.done; next = rest.next()) {
+      const [receiver, score] = next.value;
+      if (!used.has(receiver.copy)) return offers.push({ score, sender, receiver, rest });
+    }
+  };
+  for (const s of placed) if (s.copy.direction === 'out') offerNext(s, offersTo(s, receivers, used, sameMinute));
+  while (offers.size > 0) {
+    const { sender, receiver, rest } = offers.pop();
+    if (used.has(receiver.copy)) {
+      offerNext(sender, rest);
+      continue;
+    }
+    used.add(sender.copy);
+    used.add(receiver.copy);
+    pairs.push({ sender: sender.copy, receiver: receiver.copy });
   }
 }
