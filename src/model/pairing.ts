@@ -248,8 +248,13 @@ function* offersTo<T extends CopyKey>(s: Placed<T>, receivers: Receivers<T>, use
     if (!sameMinute) yield* shell(DAY, [receivers.all]);
     return;
   }
+  // The first time not before the sender's (a binary search), and the last before it.
   let hi = 0;
-  while (hi < times.length && times[hi] < s.time) hi++;
+  for (let end = times.length; hi < end;) {
+    const mid = (hi + end) >> 1;
+    if (times[mid] < s.time) hi = mid + 1;
+    else end = mid;
+  }
   let lo = hi - 1;
   let untimedDone = sameMinute || untimed.items.length === 0;
   while (lo >= 0 || hi < times.length) {
