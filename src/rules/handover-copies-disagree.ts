@@ -69,6 +69,27 @@ function compare(a: Copy, b: Copy, report: (r: CrossReport) => void): void {
   reportBoth(a, b, diffs, report);
 }
 
+/**
+ * The first row of `keys` with this key and not in `used`, asked many times:
+ * each key's rows are indexed once and stepped over once they are used, so
+ * that two copies of thousands of rows are matched in linear time (a search
+ * of the other copy per row took 8 s for 4,000 rows).
+ */
+function firstUnused(keys: readonly string[], used: ReadonlySet<number>): (key: string) => number {
+  const rows = new Map<string, { at: number[]; next: number }>();
+  keys.forEach((key, j) => {
+    const known = rows.get(key);
+    if (known) known.at.push(j);
+    else rows.set(key, { at: [j], next: 0 });
+  });
+  return (key) => {
+    const r = rows.get(key);
+    if (!r) return -1;
+    while (r.next < r.at.length && used.has(r.at[r.next])) r.next++;
+    return r.next < r.at.length ? r.at[r.next] : -1;
+  };
+}
+
 /** The item rows that differ, each reported at its own 序号 in each copy. */
 function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[] {
   const diffs: Difference[] = [];
@@ -81,17 +102,26 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
   const usedB = new Set<number>();
   const pairs: Array<[number | undefined, number | undefined]> = [];
   const take = (k: number, j: number) => (usedA.add(k), usedB.add(j), pairs.push([k, j]));
-  ia.forEach((x, k) => {
-    if (k < ib.length && full(x) === full(ib[k])) take(k, k);
+  const fullA = ia.map(full);
+  const fullB = ib.map(full);
+  ia.forEach((_x, k) => {
+    if (k < ib.length && fullA[k] === fullB[k]) take(k, k);
   });
-  ia.forEach((x, k) => {
+  // The same row elsewhere, then the same 备注: the first such row of the other copy not yet paired.
+  const sameRow = firstUnused(fullB, usedB);
+  ia.forEach((_x, k) => {
     if (usedA.has(k)) return;
-    const j = ib.findIndex((y, jj) => !usedB.has(jj) && full(y) === full(x));
+    const j = sameRow(fullA[k]);
     if (j >= 0) take(k, j);
   });
+  const sameNote = firstUnused(
+    ib.map((y) => norm(y?.note)),
+    usedB,
+  );
   ia.forEach((x, k) => {
-    if (usedA.has(k) || !norm(x?.note)) return;
-    const j = ib.findIndex((y, jj) => !usedB.has(jj) && norm(y?.note) === norm(x?.note));
+    const note = norm(x?.note);
+    if (usedA.has(k) || !note) return;
+    const j = sameNote(note);
     if (j >= 0) take(k, j);
   });
   const leftA = ia.map((_x, k) => k).filter((k) => !usedA.has(k));

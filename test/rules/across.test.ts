@@ -77,6 +77,33 @@ describe('handover-copies-disagree', () => {
     expect(r.f).toEqual(['handover-copies-disagree 交接单2!D8 row 1', 'handover-copies-disagree 交接单2!D17 row null']);
   });
 
+  test('invalid: a row written twice on one copy only: the one left over, at its 序号 on both copies', () => {
+    const r = across((d) => {
+      const items = d.handovers![0].items!;
+      items.splice(1, 0, { ...items[0] });
+    });
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!B9 row 2']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!B9 row 2']);
+    expect(r.raw.get('kaodian')![0].message).toContain('（无此行）');
+  });
+
+  test('invalid: a row written twice on both copies, in another order on one, and a row more on one: only that row', () => {
+    const extra = { destination: '岳麓考点', quantity: 1, unit: '袋', note: '3310 中国现代文学' };
+    const r = across(
+      (d) => {
+        const [a, b, c] = d.handovers![0].items!;
+        d.handovers![0].items = [a, b, { ...a }, c, extra];
+      },
+      (d) => {
+        const [a, b, c] = d.handovers![1].items!;
+        d.handovers![1].items = [a, { ...a }, b, c];
+      },
+    );
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!B12 row 5']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!A2 row null']); // no 5th row on its sheet: at the handover
+    expect(r.raw.get('kaodian')![0].message).toContain('3310 中国现代文学');
+  });
+
   test('invalid: a different receiving signer', () => {
     const r = across((d) => (d.handovers![0].toSigners = ['李强', '王芳']));
     expect(r.k).toEqual(['handover-copies-disagree 交接单!D20 row null']);
