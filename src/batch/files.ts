@@ -227,7 +227,7 @@ async function walk(dir: string, realDir: string, root: string, seen: Set<string
       seen.add(real);
     }
     if (isDir) {
-      if (!e.name.startsWith('.') && e.name !== 'node_modules') found.push(...(await walk(full, real, root, seen)));
+      if (!e.name.startsWith('.') && e.name !== 'node_modules') for (const f of await walk(full, real, root, seen)) found.push(f);
     } else if (isWorkbookName(e.name)) {
       found.push({ file: full, real });
     }

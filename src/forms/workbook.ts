@@ -103,7 +103,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     if (!entry || !index) continue;
     const read = readForm(entry.layout, index, ctx);
     recognisedSheet.index = null;
-    model.problems.push(...read.problems);
+    for (const problem of read.problems) model.problems.push(problem);
     if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
     const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
     bind(model, entry, sheet, read, record);
@@ -130,7 +130,8 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     const list = (data[entry.key] as FormRecord[] | undefined) ?? [];
     rowOffset = list.length;
     prefix = entry.key;
-    list.push(...((record.rows as FormRecord[]) ?? []));
+    // Not push(...rows): a table of some 125,000 rows or more overflows the call stack as arguments.
+    for (const row of (record.rows as FormRecord[]) ?? []) list.push(row);
     data[entry.key] = list;
   } else if (data[entry.key] && entry.binding === 'lists' && ownsList(record, table, entry.layout.table?.total?.key)) {
     // Another 附件2 with its own 入库时间, keeper or description: the list of another delivery.

@@ -71,5 +71,5 @@ function firstOfCarried(facts: Facts, handover: number, named: number): number {
     starts.push(start ?? Number.NaN);
   });
   if (starts.length === 0 || starts.some((t) => Number.isNaN(t))) return facts.firstSessionStart;
-  return Math.min(...starts, ...(Number.isNaN(named) ? [] : [named]));
+  return starts.reduce((a, b) => Math.min(a, b), Number.isNaN(named) ? Infinity : named);
 }

@@ -65,7 +65,7 @@ function compare(a: Copy, b: Copy, report: (r: CrossReport) => void): void {
   const diffs: Difference[] = differing
     .filter((key) => key !== 'items')
     .map((key) => ({ pathA: key, pathB: key, mine: shown(a.h, key), theirs: shown(b.h, key) }));
-  if (differing.includes('items')) diffs.push(...itemDifferences(a.h.items ?? [], b.h.items ?? []));
+  if (differing.includes('items')) for (const d of itemDifferences(a.h.items ?? [], b.h.items ?? [])) diffs.push(d);
   reportBoth(a, b, diffs, report);
 }
 

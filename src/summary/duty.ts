@@ -70,7 +70,8 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
     start = incoming.length ? Math.min(...incoming) : Number.NaN;
   }
   const checkouts = (data.vaultLog ?? []).map((v) => minutesOf(v.takenAt)).filter((m) => !Number.isNaN(m));
-  const end = checkouts.length ? Math.max(...checkouts) : Number.NaN;
+  // Not Math.max(...checkouts): a log of some 125,000 rows or more overflows the call stack as arguments.
+  const end = checkouts.length ? checkouts.reduce((a, b) => Math.max(a, b)) : Number.NaN;
   const base = { overlaps, shifts: shifts.length, shiftHours };
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
     return {
