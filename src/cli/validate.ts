@@ -49,7 +49,7 @@ const WORDS = {
 };
 
 /** Text report: by file, then sheet; each line the cell, severity, the rule's title and the message. */
-function formatText(report: RunReport, lang: Lang = 'zh'): string {
+export function formatText(report: RunReport, lang: Lang = 'zh'): string {
   const w = WORDS[lang];
   const lines: string[] = [];
   let errors = 0;
@@ -72,7 +72,8 @@ function formatText(report: RunReport, lang: Lang = 'zh'): string {
     }
     for (const [sheet, list] of bySheet) {
       lines.push(`  ${sheet}`);
-      const width = Math.max(...list.map((f) => (f.cell ?? '').length), 2);
+      // Not Math.max(...widths): a sheet of some 125,000 findings or more overflows the call stack as arguments.
+      const width = list.reduce((w, f) => Math.max(w, (f.cell ?? '').length), 2);
       for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`);
     }
   }

@@ -8,7 +8,9 @@ import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import type { RunReport } from '../../src/model/finding';
+import type { Finding, RunReport } from '../../src/model/finding';
+import { formatText } from '../../src/cli/validate';
+import { ruleTitle } from '../../src/summary/rule-titles';
 import type { SiteData } from '../../src/model/types';
 import { LIMITS } from '../../src/model/limits';
 import { fixture, loadBuffer, writeBuffer } from '../helpers';
@@ -197,4 +199,22 @@ describe('custody validate', () => {
     expect((await run('validate', file('kaodian.xlsx'), '--format', 'xml')).code).toBe(2);
     expect((await run('validate', file('kaodian.xlsx'), '--lang', 'fr')).code).toBe(2);
   });
+});
+
+test('the text report of one sheet with 130,000 findings is written whole (no call takes one argument per finding)', () => {
+  const finding = (i: number): Finding => ({
+    rule: 'required-field',
+    severity: 'error',
+    form: 3,
+    sheet: '出入库记录',
+    cell: `B${i + 4}`,
+    row: i + 1,
+    message: '缺少试卷号',
+    clause: '',
+  });
+  const findings = Array.from({ length: 130_000 }, (_, i) => finding(i));
+  const lines = formatText({ files: [{ file: 'long.xlsx', site: '岳麓考点', sha256: null, findings }] }).split('\n');
+  expect(lines).toHaveLength(2 + 130_000);
+  expect(lines[2]).toBe(`    B4       错误  ${ruleTitle('required-field', 'zh')}  缺少试卷号`);
+  expect(lines[lines.length - 1]).toBe(`    B130003  错误  ${ruleTitle('required-field', 'zh')}  缺少试卷号`);
 });
