@@ -87,9 +87,10 @@ export function check({ model, facts, report }: RuleContext): void {
       paper.unreadable = true;
       return;
     }
-    const rows = paper.rowsByDay.get(dayOfMinutes(t));
+    const day = dayOfMinutes(t);
+    const rows = paper.rowsByDay.get(day);
     if (rows) rows.push(i);
-    else paper.rowsByDay.set(dayOfMinutes(t), [i]);
+    else paper.rowsByDay.set(day, [i]);
   });
   // A mistyped paper number in the vault log is unknown-paper's finding; do not also report its handouts as unlogged.
   const allKnown = data.vaultLog.every((r) => {
