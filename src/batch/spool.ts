@@ -32,6 +32,7 @@ import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, empt
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota, spoolEntryOf } from './spool-entry';
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
+import { JsonChunks, nested } from './json-chunks';
 import { type AcrossJob, type AcrossResult, acrossInWorker, acrossOfSpool } from './across-spool';
 import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers, threadWorker } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
@@ -54,9 +55,6 @@ async function nextLine<T>(lines: AsyncIterator<T>): Promise<T> {
   if (next.done) throw new Error('a spool has fewer lines than its files');
   return next.value;
 }
-
-/** `JSON.stringify(value, null, 2)` as it reads nested in a 2-space document, after `pad`. */
-const nested = (value: unknown, pad: string): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
 
 /** A consolidation whose rows wait on disk; `dispose()` removes them. */
 export class SpooledConsolidation {
@@ -328,44 +326,26 @@ export class SpooledConsolidation {
   /**
    * `custody summary --format json`, streamed: the same text as
    * `JSON.stringify(consolidatedJson(c), null, 2)`, in chunks that end at a
-   * line's end (but the last), so that no more than one file's part is held.
+   * line's end (but the last), so that no more than a chunk is held.
    */
   async writeJson(emit: (chunk: string) => void | Promise<void>): Promise<void> {
     await this.settled();
-    let buffer = '';
-    const put = async (text: string) => {
-      buffer += text;
-      if (buffer.length >= 64 * 1024) {
-        const cut = buffer.lastIndexOf('\n') + 1;
-        if (cut > 0) {
-          await emit(buffer.slice(0, cut));
-          buffer = buffer.slice(cut);
-        }
-      }
-    };
-    const array = async <T>(key: string, items: AsyncIterable<T> | Iterable<T>, last = false) => {
-      await put(`  "${key}": [`);
-      let first = true;
-      for await (const item of items) {
-        await put(`${first ? '' : ','}\n    ${nested(item, '    ')}`);
-        first = false;
-      }
-      await put(first ? `]${last ? '' : ','}\n` : `\n  ]${last ? '' : ','}\n`);
-    };
+    const json = new JsonChunks(emit);
     const findings = () => this.findings();
-    await put('{\n');
-    await array(
-      'files',
-      (async function* (): AsyncGenerator<FileReport> {
-        for await (const { rec, findings: found } of findings()) {
-          yield fileReport(rec.file, rec.readable ? rec.reportSite : null, rec.sha256, found, rec.error);
-        }
-      })(),
-    );
-    await array('sites', this.summaries());
-    await array('handoverPairs', this.pairs);
-    await put(`  "totals": ${nested(this.totals, '  ')}\n}`);
-    if (buffer) await emit(buffer);
+    await json.put('{\n  "files": ');
+    const reports = (async function* (): AsyncGenerator<FileReport> {
+      for await (const { rec, findings: found } of findings()) {
+        yield fileReport(rec.file, rec.readable ? rec.reportSite : null, rec.sha256, found, rec.error);
+      }
+    })();
+    // A file's findings one at a time: a file may have hundreds of thousands.
+    await json.array(reports, '  ', 2);
+    await json.put(',\n  "sites": ');
+    await json.array(this.summaries(), '  ');
+    await json.put(',\n  "handoverPairs": ');
+    await json.array(this.pairs, '  ');
+    await json.put(`,\n  "totals": ${nested(this.totals, '  ')}\n}`);
+    await json.end();
   }
 
   /** Removes the temporary folder (safe to call twice). */

@@ -14,6 +14,8 @@ import { readCheckableWorkbook } from '../forms/workbook';
 import type { FileReport, Finding, RunReport } from '../model/finding';
 import type { WorkbookGrid } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
+import type { SiteData } from '../model/types';
+import { PackedLocations, locationsUnder, packLocationsUnder } from '../model/location-map';
 import { sortFindings, validateAcross, validateSite } from '../rules/engine';
 import type { Lang } from '../rules/types';
 import { refusalLine } from './refusal';
@@ -35,12 +37,20 @@ export interface CheckOptions {
   lang?: Lang;
   /** SHA-256 of bytes, as hex (Node's crypto, the browser's SubtleCrypto); without it no digest. */
   hash?: (bytes: Uint8Array) => string | null | Promise<string | null>;
+  /**
+   * Keep of each workbook only what the checks across workbooks need (its
+   * slim model; no grid): a run over thousands of workbooks holds some 30 KB
+   * a workbook instead of 120 KB. For faces that show nothing but the report.
+   */
+  slim?: boolean;
 }
 
 /** One workbook checked: its entry of the report, and what the faces draw from besides. */
 export interface CheckedWorkbook {
   report: FileReport;
+  /** Absent when the run was asked to be slim. */
   grid?: WorkbookGrid;
+  /** Slim (`slimModel`) when the run was asked to be slim. */
   model?: SiteModel;
   /** Not a unit's workbook (a summary this tool wrote): left out of the report, with the reason. */
   skipped?: string;
@@ -75,6 +85,24 @@ export function fileReport(file: string, site: string | null, sha256: string | n
 async function digestOf(input: WorkbookInput, bytes: Uint8Array | undefined, options: CheckOptions): Promise<string | null> {
   if (input.sha256 !== undefined) return input.sha256;
   return bytes && options.hash ? options.hash(bytes) : null;
+}
+
+/** The paths of a site model that the checks across workbooks read. */
+const ACROSS_PATHS = ['handovers', 'site'];
+
+/**
+ * The only part of a site model that the checks across workbooks need: kept
+ * small for thousands of files. `locations`: those under ACROSS_PATHS unless given.
+ */
+export function slimModel(model: SiteModel, locations = locationsUnder(model.locations, ACROSS_PATHS)): SiteModel {
+  const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
+  // The sheets give the findings' reading order once those across workbooks are added.
+  return { data, locations, sheets: model.sheets, problems: [] };
+}
+
+/** The slim model's locations, packed (packLocationsUnder): what `summary` spools for each workbook. */
+export function slimPlaces(model: SiteModel): PackedLocations {
+  return packLocationsUnder(model.locations, ACROSS_PATHS);
 }
 
 /**
@@ -127,10 +155,18 @@ function applyAcross(checked: readonly CheckedWorkbook[], lang: Lang = 'zh'): vo
   });
 }
 
+/** A checked workbook without its grid, with its slim model. */
+function slimmed({ grid: _grid, model, ...rest }: CheckedWorkbook): CheckedWorkbook {
+  return model ? { ...rest, model: slimModel(model) } : rest;
+}
+
 /** Reads and checks every workbook, then across them: the run's report. */
 export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: CheckOptions = {}): Promise<CheckRun> {
   const workbooks: CheckedWorkbook[] = [];
-  for (const input of inputs) workbooks.push(await checkWorkbook(input, options));
+  for (const input of inputs) {
+    const checked = await checkWorkbook(input, options);
+    workbooks.push(options.slim ? slimmed(checked) : checked);
+  }
   applyAcross(workbooks, options.lang);
   return {
     report: { files: workbooks.filter((w) => !w.skipped).map((w) => w.report) },

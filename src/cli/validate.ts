@@ -14,10 +14,11 @@ import { ruleTitle } from '../rules/index';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { printable } from '../check/refusal';
+import { JsonChunks } from '../batch/json-chunks';
 
 /** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
 async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
-  return checkWorkbooks((await findWorkbooks(paths)).map(workbookFile), nodeCheckOptions(options.lang));
+  return checkWorkbooks((await findWorkbooks(paths)).map(workbookFile), { ...nodeCheckOptions(options.lang), slim: true });
 }
 
 /** The findings report of workbook files and folders. */
@@ -50,20 +51,24 @@ const WORDS = {
 
 /** Text report: by file, then sheet; each line the cell, severity, the rule's title and the message. */
 export function formatText(report: RunReport, lang: Lang = 'zh'): string {
+  return [...textLines(report, lang)].join('\n');
+}
+
+/** The text report's lines, as they come. */
+function* textLines(report: RunReport, lang: Lang): Generator<string> {
   const w = WORDS[lang];
-  const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
   for (const file of report.files) {
     if (file.error !== undefined) {
-      lines.push(`${printable(file.file)}: ${w.cannot}: ${file.error}`);
+      yield `${printable(file.file)}: ${w.cannot}: ${file.error}`;
       continue;
     }
     const e = file.findings.filter((f) => f.severity === 'error').length;
     const n = file.findings.length - e;
     errors += e;
     warnings += n;
-    lines.push(`${printable(file.file)}${file.site ? w.site(file.site) : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`);
+    yield `${printable(file.file)}${file.site ? w.site(file.site) : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`;
     const bySheet = new Map<string, Finding[]>();
     for (const f of file.findings) {
       const key = f.sheet ?? w.whole;
@@ -71,14 +76,28 @@ export function formatText(report: RunReport, lang: Lang = 'zh'): string {
       bySheet.get(key)!.push(f);
     }
     for (const [sheet, list] of bySheet) {
-      lines.push(`  ${sheet}`);
+      yield `  ${sheet}`;
       // Not Math.max(...widths): a sheet of some 125,000 findings or more overflows the call stack as arguments.
       const width = list.reduce((w, f) => Math.max(w, (f.cell ?? '').length), 2);
-      for (const f of list) lines.push(`    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`);
+      for (const f of list) yield `    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`;
     }
   }
-  if (report.files.length > 1) lines.push(`${w.total}: ${w.counts(errors, warnings)}`);
-  return lines.join('\n');
+  if (report.files.length > 1) yield `${w.total}: ${w.counts(errors, warnings)}`;
+}
+
+/** Lines joined into chunks of some 64 K characters: a report of hundreds of thousands of lines is never one string. */
+function* inChunks(lines: Iterable<string>): Generator<string> {
+  let chunk: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    chunk.push(line);
+    size += line.length + 1;
+    if (size < 64 * 1024) continue;
+    yield chunk.join('\n');
+    chunk = [];
+    size = 0;
+  }
+  if (chunk.length) yield chunk.join('\n');
 }
 
 interface ValidateOptions {
@@ -100,13 +119,17 @@ async function runValidate(paths: readonly string[], opts: ValidateOptions, io: 
   const mark = opts.mark ? { dir: opts.mark, ...(await import('./mark')) } : undefined;
   if (mark) await mark.refuseMarksOverInputs(files, paths, mark.dir, opts.lang);
   // The text report shows no SHA-256: none is computed (and the CLI starts without loading Node's crypto).
-  const run = await checkWorkbooks(files.map(workbookFile), opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang });
+  // Slim: a folder of thousands of workbooks is checked in some 30 KB a workbook (the marked copies read their files again).
+  const run = await checkWorkbooks(files.map(workbookFile), { ...(opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang }), slim: true });
   for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${s.reason}`);
   if (opts.format === 'json') {
-    io.out(JSON.stringify(run.report, null, 2));
+    // Written a finding at a time: the text of JSON.stringify(report, null, 2), never one string.
+    const json = new JsonChunks((chunk) => io.out(chunk));
+    await json.value(run.report, '', 4);
+    await json.end();
     for (const f of run.report.files) if (f.error !== undefined) io.err(`${printable(f.file)}: ${f.error}`);
   } else {
-    io.out(formatText(run.report, opts.lang));
+    for (const chunk of inChunks(textLines(run.report, opts.lang))) io.out(chunk);
   }
   if (mark) await mark.writeMarkedCopies(run, mark.dir, opts.lang, io);
   return exitCodeOf(run.report);

@@ -10,10 +10,8 @@
  */
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
-import type { SiteData } from '../model/types';
-import { PackedLocations, locationsUnder, packLocationsUnder } from '../model/location-map';
 import { validateSite } from '../rules/engine';
-import { fileReport, findAcross, siteNameOf, withAcross } from '../check/service';
+import { fileReport, findAcross, siteNameOf, slimModel, withAcross } from '../check/service';
 import { sameUnitKey, unitKey } from '../model/custody';
 import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
@@ -336,24 +334,6 @@ export function buildConsolidated(outcomes: FileOutcome[]): Consolidated {
   const files = [...outcomes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const pairs = pairHandovers(files);
   return { files, pairs, totals: consolidatedTotals(files, pairs) };
-}
-
-/** The paths of a site model that the checks across workbooks read. */
-const ACROSS_PATHS = ['handovers', 'site'];
-
-/**
- * The only part of a site model that the checks across workbooks need: kept
- * small for thousands of files. `locations`: those under ACROSS_PATHS unless given.
- */
-export function slimModel(model: SiteModel, locations = locationsUnder(model.locations, ACROSS_PATHS)): SiteModel {
-  const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
-  // The sheets give the findings' reading order once those across workbooks are added.
-  return { data, locations, sheets: model.sheets, problems: [] };
-}
-
-/** The slim model's locations, packed (packLocationsUnder): what `summary` spools for each workbook. */
-export function slimPlaces(model: SiteModel): PackedLocations {
-  return packLocationsUnder(model.locations, ACROSS_PATHS);
 }
 
 /** Runs the across-workbook rules over slim models and adds what they find to the outcomes. */

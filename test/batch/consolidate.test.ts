@@ -5,7 +5,7 @@ import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
 import { consolidateFiles, processFile } from '../../src/batch/consolidate';
-import { slimModel } from '../../src/summary/consolidate';
+import { slimModel } from '../../src/check/service';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { validateAcross } from '../../src/rules/engine';

@@ -159,6 +159,19 @@ describe('checkWorkbooks', () => {
     expect(run.workbooks[0].model && siteNameOf(run.workbooks[0].model)).toBe('长沙分校 岳麓考点');
   });
 
+  it('slim: the same report, each workbook kept without its grid and with only what the checks across workbooks read', async () => {
+    const whole = await checkWorkbooks(files.map(workbookFile), nodeCheckOptions('zh'));
+    const slim = await checkWorkbooks(files.map(workbookFile), { ...nodeCheckOptions('zh'), slim: true });
+    expect(slim.report).toEqual(whole.report);
+    expect(slim.skipped).toEqual(whole.skipped);
+    expect(slim.workbooks.map((w) => [w.grid, w.model && Object.keys(w.model.data), w.model?.sheets])).toEqual([
+      [undefined, ['site', 'handovers'], whole.workbooks[0].model!.sheets],
+      [undefined, ['site', 'handovers'], whole.workbooks[1].model!.sheets],
+      [undefined, undefined, undefined],
+    ]);
+    expect(whole.workbooks.map((w) => w.grid === undefined)).toEqual([false, false, true]);
+  });
+
   it('one line for people: control characters escaped, library errors replaced', () => {
     expect(printable('a\nb\tc\u0007')).toBe('a\\nb\\tc\\u0007');
     expect(refusalLine(new Refusal('坏\n第二行'))).toBe('坏');
