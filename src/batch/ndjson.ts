@@ -12,21 +12,29 @@ import { promises as fs, readSync, writeSync } from 'fs';
  */
 export async function* readLines<T>(file: string): AsyncGenerator<T> {
   const handle = await fs.open(file, 'r');
+  // The start of a line not ended yet, as read: joined once its end comes. (Joined
+  // at each read, a line of 100 MB — a file's 300,000 findings — was copied a hundred times.)
+  let begun: Buffer[] = [];
+  const parse = (bytes: Buffer, start: number, end: number): T => {
+    if (begun.length === 0) return JSON.parse(bytes.toString('utf8', start, end)) as T;
+    const line = Buffer.concat([...begun, bytes.subarray(start, end)]);
+    begun = [];
+    return JSON.parse(line.toString('utf8')) as T;
+  };
   try {
-    let rest: Buffer = Buffer.alloc(0);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(1024 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const buffer = Buffer.allocUnsafe(1024 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
-      const buffer = rest.length ? Buffer.concat([rest, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      const chunk = buffer.subarray(0, bytesRead);
       let start = 0;
-      for (let end = buffer.indexOf(10, start); end >= 0; end = buffer.indexOf(10, start)) {
-        if (end > start) yield JSON.parse(buffer.toString('utf8', start, end)) as T;
+      for (let end = chunk.indexOf(10, start); end >= 0; end = chunk.indexOf(10, start)) {
+        if (end > start || begun.length) yield parse(chunk, start, end);
         start = end + 1;
       }
-      rest = buffer.subarray(start);
+      if (start < chunk.length) begun.push(chunk.subarray(start));
     }
-    if (rest.length) yield JSON.parse(rest.toString('utf8')) as T;
+    if (begun.length) yield parse(Buffer.alloc(0), 0, 0);
   } finally {
     await handle.close();
   }
