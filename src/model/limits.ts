@@ -36,6 +36,12 @@ export const LIMITS = {
   formulaSteps: 1_000_000,
   /** Seconds one file may take in a batch run before its worker is stopped. */
   fileSeconds: 30,
+  /**
+   * Findings the checks of one workbook may make (a 50,000-row vault log, the
+   * largest real one, with every row wrong twice: 100,000). Within the reading
+   * limits a workbook can make millions, some 1.5 KB of memory each.
+   */
+  findings: 200_000,
 } as const;
 
 type LimitName = keyof typeof LIMITS;
@@ -57,7 +63,7 @@ const mb = (bytes: number): string => `${Math.round(bytes / MB)} MB`;
 const n = (x: number): string => x.toLocaleString('en-US');
 
 /** What each limit is called, and how its figure is shown. */
-const WHAT: Record<Exclude<LimitName, 'formulaSteps' | 'fileSeconds'>, [string, (x: number) => string]> = {
+const WHAT: Record<Exclude<LimitName, 'formulaSteps' | 'fileSeconds' | 'findings'>, [string, (x: number) => string]> = {
   fileBytes: ['文件大小', mb],
   zipEntries: ['压缩包条目数', n],
   entryInflatedBytes: ['单个部件解压后的大小', mb],
@@ -93,6 +99,24 @@ export function usedRangeBeyondLimit(sheet: string, rows: number, cols: number, 
   return new WorkbookReadError(
     `工作簿超出读取上限：工作表“${sheet.slice(0, 40)}”的已用区域 ${n(rows)} 行 × ${n(cols)} 列（${n(rows * cols)} 个单元格），上限 ${n(cap)} 个单元格。疑似异常文件，已拒绝读取；如是正常工作簿，请删去表格下方和右侧多余的行列后再检查`,
     'limit',
+  );
+}
+
+/**
+ * A workbook whose checks find more than LIMITS.findings problems: the checks
+ * stop there (`cap` is LIMITS.findings unless a test sets another). Beyond it
+ * lie tables filled in the wrong columns, or files made to be so; a list of
+ * that length helps no one, and would take more memory than a machine may have.
+ */
+export function tooManyFindings(cap: number = LIMITS.findings): WorkbookReadError {
+  return Object.assign(
+    new WorkbookReadError(
+      `检查发现的问题超过 ${n(cap)} 个（上限），已停止检查：疑似表格整列填错了位置，或是异常文件。请对照空白表格核对表头和各列，改正后再检查`,
+      'limit',
+    ),
+    {
+      en: `the checks found more than ${n(cap)} problems (the limit) and stopped: a table is probably filled in the wrong columns, or the file is not a real one. Compare its headers and columns with the blank form, correct them and check again`,
+    },
   );
 }
 

@@ -8,6 +8,7 @@ import type { Finding } from '../model/finding';
 import { CellLocation, locate } from '../model/location';
 import { FORM_OF_KEY } from '../model/labels';
 import type { SiteData } from '../model/types';
+import { LIMITS, tooManyFindings } from '../model/limits';
 import { computeFacts, Facts, labelOf } from './facts';
 import { CROSS_RULES, RULES } from './index';
 import type { CrossRule, CrossSite, Lang, Params, ReportOptions, Rule, RuleMeta } from './types';
@@ -16,6 +17,8 @@ export interface ValidateOptions {
   lang?: Lang;
   /** Only these rule ids (tests). */
   only?: readonly string[];
+  /** The most findings one workbook may make (LIMITS.findings; tests set fewer). */
+  maxFindings?: number;
 }
 
 function format(template: string, params: Params, lang: Lang): string {
@@ -99,12 +102,17 @@ function dedupe(findings: Finding[]): Finding[] {
 function runRules(model: SiteModel, rules: readonly Rule[], options: ValidateOptions = {}, facts: Facts = computeFacts(model)): Finding[] {
   const lang = options.lang ?? 'zh';
   const findings: Finding[] = [];
+  const max = options.maxFindings ?? LIMITS.findings;
   for (const rule of rules) {
     if (options.only && !options.only.includes(rule.meta.id)) continue;
     rule.check({
       model,
       facts,
-      report: (path, messageId, params = {}, opts) => findings.push(makeFinding(model, rule.meta, path, messageId, params, lang, opts)),
+      report: (path, messageId, params = {}, opts) => {
+        // Stopped as the limit is passed, before the rest are made: their memory is the danger.
+        if (findings.length >= max) throw tooManyFindings(max);
+        findings.push(makeFinding(model, rule.meta, path, messageId, params, lang, opts));
+      },
     });
   }
   return sortFindings(model, dedupe(findings));
