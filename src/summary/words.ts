@@ -82,6 +82,14 @@ export const SIGNATURE_LINE: Record<Lang, string> = {
   en: 'Prepared by: ______________        Checked by: ______________        Date: ______________',
 };
 
+/** The last row of a table longer than a sheet holds. */
+export const ROWS_LEFT_OUT: Record<Lang, (left: number, lastRow: number) => string> = {
+  zh: (left, lastRow) =>
+    `另有 ${left.toLocaleString('en-US')} 行未能列出：Excel 一张表最多 ${lastRow.toLocaleString('en-US')} 行。全部内容见 custody summary --format json 的输出，或各单位工作簿的检查结果`,
+  en: (left, lastRow) =>
+    `${left.toLocaleString('en-US')} more rows are not listed: an Excel sheet holds at most ${lastRow.toLocaleString('en-US')} rows. All of them are in the output of custody summary --format json, or in each unit's own check`,
+};
+
 export const PAGE_FOOTER: Record<Lang, string> = { zh: '第 &P 页，共 &N 页', en: 'Page &P of &N' };
 
 /** Words of the 总览 sheet. */

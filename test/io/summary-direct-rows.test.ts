@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Column, ShowContext } from '../../src/summary/columns';
 import { streamingWriter } from '../../src/io/xlsx/summary';
-import { directRows, fillRow, newSheet, severityRows, shownRow, signature, styleHeader, tableStyles } from '../../src/io/xlsx/summary/style';
+import { directRows, fillRow, newSheet, severityRows, shownRow, signature, styleHeader, tableSheet, tableStyles } from '../../src/io/xlsx/summary/style';
 
 const COLUMNS: ReadonlyArray<Column<never>> = [
   { key: 'name', header: { zh: '名称', en: 'Name' }, width: 10 },
@@ -111,5 +111,50 @@ describe('directRows writes the bytes exceljs writes', () => {
     expect(directRows(ws, 1)).toBeDefined();
     ws.addRow(['pending']);
     expect(directRows(ws, 1)).toBeUndefined();
+  });
+});
+
+describe('a table longer than a sheet holds', () => {
+  /** Rows 1..n of a sheet that tableSheet wrote, read back with exceljs: [row number, first cell, second cell]. */
+  async function tableOf(rows: number, lastRow: number, streaming: boolean, lang: 'zh' | 'en' = 'zh'): Promise<{ returned: number; cells: unknown[][] }> {
+    const wb = streaming ? new Writer({ useStyles: true, useSharedStrings: true }) : new ExcelJS.Workbook();
+    const ws = newSheet(wb, '问题清单', { ySplit: 1 }, '1:1');
+    const raw = Array.from({ length: rows }, (_, i) => [`第 ${i + 1} 行`, i + 1, null, null, null, null, null] as Cell[]);
+    const returned = await tableSheet(ws, COLUMNS, raw, { ...ctx, lang }, { lastRow });
+    let bytes: Buffer;
+    if (streaming) {
+      (ws as unknown as { commit(): void }).commit();
+      await (wb as unknown as { commit(): Promise<void> }).commit();
+      bytes = (wb as unknown as { stream: { toBuffer(): Buffer } }).stream.toBuffer();
+    } else bytes = Buffer.from(await (wb as ExcelJS.Workbook).xlsx.writeBuffer());
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bytes as unknown as ArrayBuffer);
+    const cells: unknown[][] = [];
+    back.worksheets[0].eachRow((row, r) => cells.push([r, row.getCell(1).value, row.getCell(2).value]));
+    return { returned, cells };
+  }
+
+  test.each([true, false])('ends at its last row with a row saying how many are left out (streaming: %s)', async (streaming) => {
+    const { returned, cells } = await tableOf(10, 6, streaming);
+    expect(cells).toEqual([
+      [1, '名称', '数量'],
+      [2, '第 1 行', 1],
+      [3, '第 2 行', 2],
+      [4, '第 3 行', 3],
+      [5, '第 4 行', 4],
+      [6, '另有 6 行未能列出：Excel 一张表最多 6 行。全部内容见 custody summary --format json 的输出，或各单位工作簿的检查结果', null],
+    ]);
+    expect(returned).toBe(6);
+  });
+
+  test('a table that just fits is written whole, with no such row; in English the row says so in English', async () => {
+    expect((await tableOf(5, 6, true)).cells.map((c) => c[1])).toEqual(['名称', '第 1 行', '第 2 行', '第 3 行', '第 4 行', '第 5 行']);
+    expect((await tableOf(6, 6, true, 'en')).cells.slice(-1)).toEqual([
+      [
+        6,
+        "2 more rows are not listed: an Excel sheet holds at most 6 rows. All of them are in the output of custody summary --format json, or in each unit's own check",
+        null,
+      ],
+    ]);
   });
 });

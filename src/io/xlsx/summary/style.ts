@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import { BODY_PT, Cell, Column, ShowContext, linesOf, rowHeightFor, show, widthFor } from '../../../summary/columns';
 import type { Lang } from '../../../summary/columns';
-import { PAGE_FOOTER, SEVERITY_WORDS, SIGNATURE_LINE } from '../../../summary/words';
+import { PAGE_FOOTER, ROWS_LEFT_OUT, SEVERITY_WORDS, SIGNATURE_LINE } from '../../../summary/words';
+import { LIMITS } from '../../../model/limits';
 
 export const FONT = '宋体';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -277,7 +278,11 @@ export async function tableSheet(
   columns: ReadonlyArray<Column<never>>,
   rows: Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>,
   ctx: ShowContext,
-  options: { signature?: boolean } = {},
+  options: {
+    signature?: boolean;
+    /** The sheet's last row (Excel's; tests set fewer): a longer table ends there with a row saying how many are left out. */
+    lastRow?: number;
+  } = {},
 ): Promise<number> {
   const widths = columns.map((c) => (ctx.lang === 'zh' ? c.width : widthFor(c.width, [c.header.en])));
   widths.forEach((w, i) => {
@@ -293,9 +298,13 @@ export async function tableSheet(
   );
   header.commit();
   let count = 0;
+  // Rows 2 to the last: a table that does not fit ends a row early, with a row saying what was left out.
+  const lastRow = options.lastRow ?? LIMITS.rowNumber;
+  const room = lastRow - 2;
+  let left = 0;
+  let firstLeft: readonly Cell[] | undefined;
   const direct = directRows(ws, columns.length);
-  for await (const r of rows) {
-    const shown = shownRow(columns, r, widths, ctx, styles);
+  const add = (shown: ShownRow) => {
     if (direct) direct.add(shown);
     else {
       const row = ws.addRow([]);
@@ -303,6 +312,16 @@ export async function tableSheet(
       row.commit();
     }
     count++;
+  };
+  for await (const r of rows) {
+    if (count < room) add(shownRow(columns, r, widths, ctx, styles));
+    else if (left++ === 0) firstLeft = r;
+  }
+  if (left === 1) add(shownRow(columns, firstLeft!, widths, ctx, styles));
+  else if (left > 1) {
+    // Unwrapped, it reads on across the empty cells to its right.
+    const note = ROWS_LEFT_OUT[ctx.lang](left, lastRow);
+    add({ values: columns.map((_c, i) => (i === 0 ? note : null)), styles: styles.plain, height: undefined });
   }
   direct?.end();
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: columns.length } };
