@@ -79,15 +79,43 @@ function siteSection(app: App, site: SiteResult): HTMLElement {
     summary.append(el('span', { class: 'sheet-name', ...(group.sheet ? { translate: 'no' } : {}) }, sheet), el('span', { class: 'count' }, `${n}`));
     details.append(summary);
     const list = el('ul', { class: 'findings' });
-    for (const f of group.findings) {
-      const li = el('li');
-      li.append(findingButton(site, f, indexOf.get(f)!, lang, whose));
-      list.append(li);
-    }
+    showFindings(list, group.findings, 0, (f) => findingButton(site, f, indexOf.get(f)!, lang, whose), lang);
     details.append(list);
     box.append(details);
   }
   return box;
+}
+
+/**
+ * Findings drawn at a time in a sheet's list. A workbook may have up to 200,000
+ * (LIMITS.findings): drawn all at once, 80,000 froze the page for 16 s.
+ */
+export const SHOWN_AT_A_TIME = 200;
+
+/** Draws the findings from `from` on, a batch at a time, with a button for the next batch while some are left. */
+function showFindings(list: HTMLElement, findings: readonly Finding[], from: number, draw: (f: Finding) => HTMLElement, lang: Lang): void {
+  const to = Math.min(findings.length, from + SHOWN_AT_A_TIME);
+  for (let i = from; i < to; i++) {
+    const li = el('li');
+    li.append(draw(findings[i]));
+    list.append(li);
+  }
+  const left = findings.length - to;
+  if (left === 0) return;
+  const item = el('li', { class: 'more' });
+  const more = el(
+    'button',
+    { class: 'btn', type: 'button' },
+    t(lang, 'showMore', { n: Math.min(left, SHOWN_AT_A_TIME).toLocaleString('en-US'), left: left.toLocaleString('en-US') }),
+  );
+  more.addEventListener('click', () => {
+    item.remove();
+    showFindings(list, findings, to, draw, lang);
+    // Keyboard and screen-reader users go on where the new batch begins.
+    list.querySelectorAll<HTMLElement>('li > .finding')[to]?.focus();
+  });
+  item.append(more);
+  list.append(item);
 }
 
 function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, whose: string): HTMLButtonElement {

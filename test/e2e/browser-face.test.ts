@@ -20,7 +20,8 @@ import type { Finding } from '../../src/model/finding';
 import { validateSite } from '../../src/rules/engine';
 import { ruleTitle } from '../../src/rules';
 import { DIST, ensureBuilt } from '../addin/build';
-import { ARTIFACTS, SKIP, faultyWorkbooks, findingKey, requireChromium, serveAndLaunch, type ServedBrowser } from './chromium';
+import { ARTIFACTS, SKIP, faultyWorkbooks, findingKey, halfFilledWorkbook, requireChromium, serveAndLaunch, type ServedBrowser } from './chromium';
+import { SHOWN_AT_A_TIME } from '../../src/taskpane/findings-view';
 
 let browser: Browser | undefined;
 let session: ServedBrowser | undefined;
@@ -178,6 +179,34 @@ maybe('the browser face in chromium', () => {
     const [template] = await Promise.all([page.waitForEvent('download'), page.click('[data-template^="附件1"]')]);
     expect(template.suggestedFilename()).toBe('附件1 纸质试卷交接单.xlsx');
     await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-en.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test("a sheet of 450 findings is drawn 200 at a time, each batch on asking, in the validator's order", async () => {
+    const many = await halfFilledWorkbook(225);
+    const report = await validateFiles([many]);
+    const inLog = report.files[0].findings.filter((f) => f.sheet === '出入库记录');
+    expect(inLog).toHaveLength(450);
+    const page = await openPane();
+    await page.setInputFiles('#file-input', many);
+    await page.waitForSelector('.finding');
+    const log = '.sheet-group:has(.sheet-name:text-is("出入库记录"))';
+    const shown = () => page.$$eval(`${log} .finding`, (nodes) => nodes.map((n) => `${(n as HTMLElement).dataset.rule}|${(n as HTMLElement).dataset.cell}`));
+    const keys = inLog.map((f) => `${f.rule}|${f.cell}`);
+    expect(await shown()).toEqual(keys.slice(0, SHOWN_AT_A_TIME));
+    expect(await page.textContent(`${log} summary .count`)).toBe('450');
+    expect(await page.textContent(`${log} li.more button`)).toBe('再显示 200 个（还有 250 个未显示）');
+    await page.click(`${log} li.more button`);
+    expect(await shown()).toEqual(keys.slice(0, 400));
+    // Focus goes on to the first finding of the new batch.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.cell)).toBe(inLog[200].cell);
+    expect(await page.textContent(`${log} li.more button`)).toBe('再显示 50 个（还有 50 个未显示）');
+    await page.click(`${log} li.more button`);
+    expect(await shown()).toEqual(keys);
+    expect(await page.$$(`${log} li.more`)).toHaveLength(0);
+    // A finding of a later batch is picked like any other.
+    await page.click(`${log} .finding[data-cell="${inLog[449].cell}"]`);
+    expect(await page.getAttribute(`${log} .finding[data-cell="${inLog[449].cell}"]`, 'class')).toContain('selected');
     await page.context().close();
   });
 

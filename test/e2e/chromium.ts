@@ -125,6 +125,14 @@ export async function faultyWorkbooks(): Promise<{ dir: string; site: string; br
   return { dir, site, branch };
 }
 
+/** The 岳麓考点 workbook whose vault log has `rows` rows holding only 试卷号 and 取卷时间: two findings a row (partial-row, not-returned). */
+export async function halfFilledWorkbook(rows: number): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-many-'));
+  const data = fixtureData('kaodian.json');
+  data.vaultLog = Array.from({ length: rows }, () => ({ paperNo: '1001', takenAt: '2024-06-15T07:45' }));
+  return fill(data, dir, '岳麓考点-半填');
+}
+
 /** A screenshot for the record (test-artifacts/) and, when `docName` is given, for the user guide (docs/images/). */
 export async function screenshot(page: Page, name: string, docName?: string): Promise<void> {
   const file = path.join(ARTIFACTS, name);
