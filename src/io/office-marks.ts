@@ -6,10 +6,12 @@
  * MARKS_SETTING) before anything is changed, so clearing still works after the
  * workbook is saved, closed and reopened. Marking again over old marks keeps
  * the first prior state of a cell (never our own mark) and restores the cells
- * no longer flagged. Three syncs each way, whatever the number of findings.
+ * no longer flagged. Three syncs each way up to CELLS_PER_BATCH cells; more
+ * go a batch per request, since Excel on the web refuses a request or a
+ * response over 5 MB.
  */
 import type { Finding } from '../model/finding';
-import { MARK_COLORS, cellMarks } from '../check/marks';
+import { CellMark, MARK_COLORS, cellMarks } from '../check/marks';
 
 export { MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -51,6 +53,31 @@ async function counted(context: Excel.RequestContext, counter: SyncCounter): Pro
   await context.sync();
 }
 
+/** Cells one request reads or writes: a mark with its note is some 1 KB of request, and Excel on the web refuses more than 5 MB. */
+export const CELLS_PER_BATCH = 1000;
+
+/**
+ * Cells marked at most: the prior state of every marked cell is kept in one
+ * workbook setting, written in one request (some 150 bytes a cell). Beyond it
+ * a workbook is so wrong that its list says more than colours would.
+ */
+export const MARKED_CELLS_MAX = 5000;
+
+/** Queues the work of each item, a batch at a time, with a sync after each batch; one sync at least (as the work it replaces). */
+async function inBatches<T>(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  items: readonly T[],
+  queue: (item: T) => void,
+  first?: () => void,
+): Promise<void> {
+  first?.();
+  for (let at = 0; at < items.length || at === 0; at += CELLS_PER_BATCH) {
+    for (let i = at; i < Math.min(items.length, at + CELLS_PER_BATCH); i++) queue(items[i]);
+    await counted(context, counter);
+  }
+}
+
 function sheetExists(names: Set<string>, sheet: string): boolean {
   return names.has(sheet);
 }
@@ -80,9 +107,21 @@ export interface MarkResult {
   marked: number;
   restored: number;
   syncs: number;
+  /** Cells with findings left unmarked beyond MARKED_CELLS_MAX. */
+  leftOut: number;
 }
 
-/** Colours and annotates every finding's cell, storing each cell's prior state first. */
+/** What a cell to mark looks like now, once loaded: its fill, and its note when notes are written. */
+interface LoadedState {
+  mark: CellMark;
+  fill: Excel.RangeFill;
+  note: Excel.Note | undefined;
+}
+
+/**
+ * Colours and annotates every finding's cell (the first MARKED_CELLS_MAX of
+ * them, in reading order), storing each cell's prior state first.
+ */
 export async function applyMarks(context: Excel.RequestContext, findings: readonly Finding[], options: MarkOptions): Promise<MarkResult> {
   const counter = { syncs: 0 };
   const marks = cellMarks(findings, options.lang);
@@ -98,41 +137,41 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const stored = setting.isNullObject ? [] : parseStored(setting.value);
   const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
-  const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)));
-  const live = marks.filter((m) => sheetExists(names, m.sheet));
+  const onSheets = marks.filter((m) => sheetExists(names, m.sheet));
+  const live = onSheets.slice(0, MARKED_CELLS_MAX);
+  // A cell beyond the cap that was marked before is put back like one no longer flagged.
+  const beyond = new Set(onSheets.slice(MARKED_CELLS_MAX).map((m) => keyOf(m.sheet, m.cell)));
+  const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)).filter((k) => !beyond.has(k)));
 
   // 2. the current state of every cell to mark (that we have not marked before) and every note we touch
   const fresh = live.filter((m) => !storedByKey.has(keyOf(m.sheet, m.cell)));
-  const freshState = fresh.map((m) => {
-    const ws = worksheets.getItem(m.sheet);
-    // eslint-disable-next-line office-addins/load-object-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-    const fill = ws.getRange(m.cell).format.fill;
-    fill.load('color,pattern,patternColor');
-    let note: Excel.Note | undefined;
-    if (options.notes) {
-      note = ws.notes.getItemOrNullObject(m.cell);
-      // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-      note.load('isNullObject,content');
-    }
-    return { mark: m, fill, note };
-  });
   const stale = stored.filter((p) => !markKeys.has(keyOf(p.sheet, p.cell)) && sheetExists(names, p.sheet));
-  const notesFor = (list: Array<{ sheet: string; cell: string }>): Map<string, Excel.Note> => {
-    const map = new Map<string, Excel.Note>();
-    if (!options.notes) return map;
-    for (const p of list) {
-      const note = worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell);
-      // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-      note.load('isNullObject');
-      map.set(keyOf(p.sheet, p.cell), note);
-    }
-    return map;
+  const kept = live.filter((m) => storedByKey.has(keyOf(m.sheet, m.cell)));
+  const freshState: LoadedState[] = [];
+  const staleNotes = new Map<string, Excel.Note>();
+  const keptNotes = new Map<string, Excel.Note>();
+  const noteOf = (sheet: string, cell: string, withContent: boolean): Excel.Note => {
+    const note = worksheets.getItem(sheet).notes.getItemOrNullObject(cell);
+    // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
+    if (withContent) note.load('isNullObject,content');
+    // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
+    else note.load('isNullObject');
+    return note;
   };
-  const staleNotes = notesFor(stale);
-  const keptNotes = notesFor(live.filter((m) => storedByKey.has(keyOf(m.sheet, m.cell))));
-  await counted(context, counter);
+  type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark };
+  const loads: Load[] = [...fresh.map((m) => ({ fresh: m })), ...stale.map((p) => ({ stale: p })), ...(options.notes ? kept.map((m) => ({ kept: m })) : [])];
+  await inBatches(context, counter, loads, (load) => {
+    if ('fresh' in load) {
+      const m = load.fresh;
+      const fill = worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
+      fill.load('color,pattern,patternColor');
+      freshState.push({ mark: m, fill, note: options.notes ? noteOf(m.sheet, m.cell, true) : undefined });
+    } else if ('stale' in load) {
+      if (options.notes) staleNotes.set(keyOf(load.stale.sheet, load.stale.cell), noteOf(load.stale.sheet, load.stale.cell, false));
+    } else keptNotes.set(keyOf(load.kept.sheet, load.kept.cell), noteOf(load.kept.sheet, load.kept.cell, false));
+  });
 
-  // 3. store, then write, in one batch
+  // 3. store first, then write (the first batch carries the store: what is marked can always be cleared)
   const priors: PriorState[] = [];
   for (const p of stored) if (markKeys.has(keyOf(p.sheet, p.cell))) priors.push(p);
   for (const { mark, fill, note } of freshState) {
@@ -143,24 +182,35 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       note: note && !note.isNullObject ? String(note.content ?? '') : null,
     });
   }
-  context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells: priors }));
-  for (const p of stale) restoreCell(worksheets.getItem(p.sheet), p, staleNotes.get(keyOf(p.sheet, p.cell)), options.notes);
   const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
   const freshNotes = new Map(freshState.map((s) => [keyOf(s.mark.sheet, s.mark.cell), s.note]));
-  for (const m of live) {
-    const ws = worksheets.getItem(m.sheet);
-    const range = ws.getRange(m.cell);
-    range.format.fill.color = MARK_COLORS[m.severity];
-    if (!options.notes) continue;
-    const key = keyOf(m.sheet, m.cell);
-    const prior = priorByKey.get(key);
-    const content = prior?.note ? `${prior.note}\n\n${m.text}` : m.text;
-    const existing = freshNotes.get(key) ?? keptNotes.get(key);
-    if (existing && !existing.isNullObject) existing.content = content;
-    else ws.notes.add(range, content);
-  }
-  await counted(context, counter);
-  return { marked: live.length, restored: stale.length, syncs: counter.syncs };
+  type Write = { restore: PriorState } | { mark: CellMark };
+  const writes: Write[] = [...stale.map((p) => ({ restore: p })), ...live.map((m) => ({ mark: m }))];
+  await inBatches(
+    context,
+    counter,
+    writes,
+    (write) => {
+      if ('restore' in write) {
+        const p = write.restore;
+        restoreCell(worksheets.getItem(p.sheet), p, staleNotes.get(keyOf(p.sheet, p.cell)), options.notes);
+        return;
+      }
+      const m = write.mark;
+      const ws = worksheets.getItem(m.sheet);
+      const range = ws.getRange(m.cell);
+      range.format.fill.color = MARK_COLORS[m.severity];
+      if (!options.notes) return;
+      const key = keyOf(m.sheet, m.cell);
+      const prior = priorByKey.get(key);
+      const content = prior?.note ? `${prior.note}\n\n${m.text}` : m.text;
+      const existing = freshNotes.get(key) ?? keptNotes.get(key);
+      if (existing && !existing.isNullObject) existing.content = content;
+      else ws.notes.add(range, content);
+    },
+    () => context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells: priors })),
+  );
+  return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length };
 }
 
 /** Puts back the prior fill and note of every marked cell and forgets the marks. */
@@ -173,26 +223,25 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
   worksheets.load('items/name');
   await counted(context, counter);
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-  if (setting.isNullObject) return { marked: 0, restored: 0, syncs: counter.syncs };
+  if (setting.isNullObject) return { marked: 0, restored: 0, syncs: counter.syncs, leftOut: 0 };
   const names = new Set(worksheets.items.map((w) => w.name));
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const stored = parseStored(setting.value).filter((p) => sheetExists(names, p.sheet));
 
   const notes = new Map<string, Excel.Note>();
-  if (options.notes) {
-    for (const p of stored) {
-      const note = worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell);
-      // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-      note.load('isNullObject');
-      notes.set(keyOf(p.sheet, p.cell), note);
-    }
+  await inBatches(context, counter, options.notes ? stored : [], (p) => {
+    const note = worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell);
+    // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
+    note.load('isNullObject');
+    notes.set(keyOf(p.sheet, p.cell), note);
+  });
+  // The setting goes with the last batch: a clearing cut short can be done again (putting a cell back twice is putting it back).
+  for (let at = 0; at < stored.length || at === 0; at += CELLS_PER_BATCH) {
+    for (const p of stored.slice(at, at + CELLS_PER_BATCH)) restoreCell(worksheets.getItem(p.sheet), p, notes.get(keyOf(p.sheet, p.cell)), options.notes);
+    if (at + CELLS_PER_BATCH >= stored.length) setting.delete();
+    await counted(context, counter);
   }
-  await counted(context, counter);
-
-  for (const p of stored) restoreCell(worksheets.getItem(p.sheet), p, notes.get(keyOf(p.sheet, p.cell)), options.notes);
-  setting.delete();
-  await counted(context, counter);
-  return { marked: 0, restored: stored.length, syncs: counter.syncs };
+  return { marked: 0, restored: stored.length, syncs: counter.syncs, leftOut: 0 };
 }
 
 /** Activates a finding's sheet and selects its cell. One sync. */

@@ -3,7 +3,7 @@
  */
 import { insertTemplate } from '../io/office-forms';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, readOfficeGrid } from '../io/office-grid';
-import { applyMarks, clearMarks, selectCell } from '../io/office-marks';
+import { MARKED_CELLS_MAX, applyMarks, clearMarks, selectCell } from '../io/office-marks';
 import { writeSummarySheet } from '../io/office-summary';
 import { checkSites } from './check';
 import { SheetCache } from './live';
@@ -48,7 +48,11 @@ export function officeHost(): Host {
     async mark(site, lang) {
       if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) => applyMarks(context, site.findings, { notes, lang }));
-      return t(lang, 'marked', { n: result.marked }) + (notes ? '' : ` ${t(lang, 'notesUnsupported')}`);
+      const capped = result.leftOut
+        ? t(lang, 'marksCapped', { max: MARKED_CELLS_MAX.toLocaleString('en-US'), left: result.leftOut.toLocaleString('en-US') })
+        : '';
+      // Chinese sentences follow one another without a space.
+      return [t(lang, 'marked', { n: result.marked }), capped, notes ? '' : t(lang, 'notesUnsupported')].filter(Boolean).join(lang === 'zh' ? '' : ' ');
     },
     async clearMarks(lang) {
       if (!settings) return t(lang, 'marksUnsupported');

@@ -80,6 +80,8 @@ class Proxy {
 
 export class FakeContext {
   syncs = 0;
+  /** The most operations one sync carried: Excel on the web refuses a request over 5 MB. */
+  maxOpsPerSync = 0;
   loads = 0;
   cellsRead = 0;
   maxCellsPerRead = 0;
@@ -93,6 +95,7 @@ export class FakeContext {
   }
   async sync(): Promise<void> {
     this.syncs++;
+    this.maxOpsPerSync = Math.max(this.maxOpsPerSync, this.ops.length);
     const ops = this.ops;
     this.ops = [];
     for (const op of ops) op();

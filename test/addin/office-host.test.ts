@@ -164,6 +164,17 @@ describe('the Office host', () => {
     expect(cleared).toMatch(/^已恢复/);
     expect(JSON.stringify(state.sheets.map((s) => [s.name, [...s.fills], [...s.notes]]))).toBe(before);
 
+    // More cells than are marked: the message says how many are left, and where to see them.
+    const many = Array.from({ length: 5003 }, (_, i) => ({ ...total!, cell: `K${i + 1}` }));
+    expect(await h.mark!({ ...site, findings: many }, 'zh')).toBe(
+      '已标记 5000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 3 个没有标记：请在列表中查看。',
+    );
+    expect(await h.mark!({ ...site, findings: many }, 'en')).toBe(
+      'Marked 5000 cells. Too many cells to mark: the first 5,000 are marked, 3 more are not; see them in the list.',
+    );
+    await h.clearMarks!('zh');
+    expect(JSON.stringify(state.sheets.map((s) => [s.name, [...s.fills], [...s.notes]]))).toBe(before);
+
     const { summarizeSite } = await import('../../src/summary/site');
     const summary = summarizeSite(site.model!, site.findings);
     await h.writeSummary(site, summary, 'zh');

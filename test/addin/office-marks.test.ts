@@ -1,9 +1,11 @@
 /**
- * 标记 / 清除标记 in Excel: marks are written in one batch after the prior
- * state is stored, and clearing puts back exactly the fills and notes that
- * were there — including patterned fills, existing notes, and after marking twice.
+ * 标记 / 清除标记 in Excel: marks are written after the prior state is
+ * stored (a batch of cells per request, as Excel on the web takes no request
+ * over 5 MB; at most MARKED_CELLS_MAX cells), and clearing puts back exactly
+ * the fills and notes that were there — including patterned fills, existing
+ * notes, and after marking twice.
  */
-import { MARKS_SETTING, MARK_COLORS, applyMarks, cellMarks, clearMarks, selectCell } from '../../src/io/office-marks';
+import { CELLS_PER_BATCH, MARKED_CELLS_MAX, MARKS_SETTING, MARK_COLORS, applyMarks, cellMarks, clearMarks, selectCell } from '../../src/io/office-marks';
 import type { Finding } from '../../src/model/finding';
 import { FakeContext, FakeState, asExcel, fakeSheet } from './fake-excel';
 
@@ -114,14 +116,34 @@ describe('applyMarks / clearMarks', () => {
     expect(state.sheets[0].fills.get('C5')).toEqual({ color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' });
   });
 
-  test('thousands of findings: still 3 syncs each way', async () => {
+  test('thousands of findings: a batch of cells per request, each way', async () => {
     const state = workbook();
     const many = Array.from({ length: 5000 }, (_, i) => finding('附件3 出入库', `G${i + 10}`, 'partial-row', i % 2 ? 'warning' : 'error'));
     const before = snapshot(state);
     const ctx = new FakeContext(state);
-    expect((await applyMarks(asExcel(ctx), many, { notes: true })).syncs).toBe(3);
+    // One to look, five batches of loads, five of writes (the first with the stored state).
+    expect(await applyMarks(asExcel(ctx), many, { notes: true })).toEqual({ marked: 5000, restored: 0, syncs: 11, leftOut: 0 });
+    expect(ctx.maxOpsPerSync).toBeLessThanOrEqual(2 * CELLS_PER_BATCH + 1);
+    expect([state.sheets[0].fills.get('G5008')?.color, state.sheets[0].fills.get('G5009')?.color]).toEqual([MARK_COLORS.error, MARK_COLORS.warning]);
     const ctx2 = new FakeContext(state);
-    expect((await clearMarks(asExcel(ctx2), { notes: true })).syncs).toBe(3);
+    expect((await clearMarks(asExcel(ctx2), { notes: true })).syncs).toBe(11);
+    expect(ctx2.maxOpsPerSync).toBeLessThanOrEqual(2 * CELLS_PER_BATCH + 1);
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  test(`more cells than ${MARKED_CELLS_MAX}: the first are marked, the rest counted, and put back if marked before`, async () => {
+    const state = workbook();
+    const before = snapshot(state);
+    const cells = (n: number) => Array.from({ length: n }, (_, i) => finding('附件3 出入库', `H${i + 10}`, 'partial-row'));
+    // Marked first when they were few; then 1,500 more cells come before them in reading order.
+    await applyMarks(asExcel(new FakeContext(state)), cells(300), { notes: true });
+    const more = [...Array.from({ length: MARKED_CELLS_MAX + 1200 }, (_, i) => finding('附件3 出入库', `G${i + 10}`, 'partial-row')), ...cells(300)];
+    const result = await applyMarks(asExcel(new FakeContext(state)), more, { notes: true });
+    expect(result).toMatchObject({ marked: MARKED_CELLS_MAX, restored: 300, leftOut: 1500 });
+    const marked = [...state.sheets[0].fills.entries()].filter(([, fill]) => fill.color === MARK_COLORS.error).map(([cell]) => cell);
+    expect(marked.sort()).toEqual(Array.from({ length: MARKED_CELLS_MAX }, (_, i) => `G${i + 10}`).sort());
+    expect(JSON.parse(state.settings.get(MARKS_SETTING)!).cells).toHaveLength(MARKED_CELLS_MAX);
+    await clearMarks(asExcel(new FakeContext(state)), { notes: true });
     expect(snapshot(state)).toEqual(before);
   });
 
