@@ -14,6 +14,16 @@ export function markedName(name: string, lang: 'zh' | 'en' = 'zh'): string {
 
 export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
 
+/**
+ * Cells marked in the open workbook at most (Excel and WPS). Each marked
+ * cell's prior state is stored in the workbook — in Excel one setting written
+ * in one request (some 150 bytes a cell; Excel on the web takes no request
+ * over 5 MB), in WPS a call into the host per property — and beyond this
+ * many a workbook is so wrong that its list says more than colours would.
+ * A marked copy (`--mark`, the offline page) marks every cell.
+ */
+export const MARKED_CELLS_MAX = 5000;
+
 export interface CellMark {
   sheet: string;
   cell: string;

@@ -11,9 +11,9 @@
  * response over 5 MB.
  */
 import type { Finding } from '../model/finding';
-import { CellMark, MARK_COLORS, cellMarks } from '../check/marks';
+import { CellMark, MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
-export { MARK_COLORS, cellMarks } from '../check/marks';
+export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
 export const MARKS_SETTING = 'custody.marks.v1';
 
@@ -55,13 +55,6 @@ async function counted(context: Excel.RequestContext, counter: SyncCounter): Pro
 
 /** Cells one request reads or writes: a mark with its note is some 1 KB of request, and Excel on the web refuses more than 5 MB. */
 export const CELLS_PER_BATCH = 1000;
-
-/**
- * Cells marked at most: the prior state of every marked cell is kept in one
- * workbook setting, written in one request (some 150 bytes a cell). Beyond it
- * a workbook is so wrong that its list says more than colours would.
- */
-export const MARKED_CELLS_MAX = 5000;
 
 /** Queues the work of each item, a batch at a time, with a sync after each batch; one sync at least (as the work it replaces). */
 async function inBatches<T>(

@@ -175,6 +175,14 @@ export function t(lang: Lang, key: Key, params: Record<string, string | number> 
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 
+/** What the pane says after 标记 (Excel, WPS): the cells marked, those left unmarked beyond the cap, and a note of the host's own. */
+export function markedMessage(lang: Lang, result: { marked: number; leftOut: number }, note?: string): string {
+  const show = (n: number) => n.toLocaleString('en-US');
+  const capped = result.leftOut ? t(lang, 'marksCapped', { max: show(result.marked), left: show(result.leftOut) }) : '';
+  // Chinese sentences follow one another without a space.
+  return [t(lang, 'marked', { n: result.marked }), capped, note ?? ''].filter(Boolean).join(lang === 'zh' ? '' : ' ');
+}
+
 /** Fills every [data-i18n] element under root with its text. */
 export function translate(root: ParentNode, lang: Lang): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {

@@ -3,12 +3,12 @@
  */
 import { insertTemplate } from '../io/office-forms';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, readOfficeGrid } from '../io/office-grid';
-import { MARKED_CELLS_MAX, applyMarks, clearMarks, selectCell } from '../io/office-marks';
+import { applyMarks, clearMarks, selectCell } from '../io/office-marks';
 import { writeSummarySheet } from '../io/office-summary';
 import { checkSites } from './check';
 import { SheetCache } from './live';
 import type { Host } from './host';
-import { t } from './i18n';
+import { markedMessage, t } from './i18n';
 import { summaryTable } from './summary-table';
 
 function supports(version: string): boolean {
@@ -48,11 +48,7 @@ export function officeHost(): Host {
     async mark(site, lang) {
       if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) => applyMarks(context, site.findings, { notes, lang }));
-      const capped = result.leftOut
-        ? t(lang, 'marksCapped', { max: MARKED_CELLS_MAX.toLocaleString('en-US'), left: result.leftOut.toLocaleString('en-US') })
-        : '';
-      // Chinese sentences follow one another without a space.
-      return [t(lang, 'marked', { n: result.marked }), capped, notes ? '' : t(lang, 'notesUnsupported')].filter(Boolean).join(lang === 'zh' ? '' : ' ');
+      return markedMessage(lang, result, notes ? undefined : t(lang, 'notesUnsupported'));
     },
     async clearMarks(lang) {
       if (!settings) return t(lang, 'marksUnsupported');

@@ -10,7 +10,7 @@ import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, selectWpsCell } from '../io/
 import { insertWpsDrafts, writeWpsSummary } from '../io/wps/sheets';
 import { checkSites } from '../taskpane/check';
 import type { Host } from '../taskpane/host';
-import { t } from '../taskpane/i18n';
+import { markedMessage, t } from '../taskpane/i18n';
 import { SheetCache } from '../taskpane/live';
 import { summaryTable } from '../taskpane/summary-table';
 
@@ -35,7 +35,7 @@ export function wpsHost(app: EtObject): Host {
       if (finding.sheet && finding.cell) selectWpsCell(app, finding.sheet, finding.cell);
     },
     async mark(site, lang) {
-      return t(lang, 'marked', { n: applyWpsMarks(app, site.findings, lang).marked });
+      return markedMessage(lang, applyWpsMarks(app, site.findings, lang));
     },
     async clearMarks(lang) {
       return t(lang, 'cleared', { n: clearWpsMarks(app).restored });

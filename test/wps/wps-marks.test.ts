@@ -4,7 +4,7 @@
  * save and reopen), and clearing puts back exactly the fills (solid, patterned,
  * none) and comments there were, after marking twice too.
  */
-import { MARK_COLORS } from '../../src/io/office-marks';
+import { MARKED_CELLS_MAX, MARK_COLORS } from '../../src/io/office-marks';
 import { MARKS_SHEET, applyWpsMarks, bgrOf, clearWpsMarks, readStore, selectWpsCell } from '../../src/io/wps/marks';
 import type { Finding } from '../../src/model/finding';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -88,7 +88,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     const before = userCells(state);
     const app = new FakeApplication(state, options);
     const result = applyWpsMarks(app, FINDINGS);
-    expect(result).toEqual({ marked: 5, restored: 0 });
+    expect(result).toEqual({ marked: 5, restored: 0, leftOut: 0 });
     expect(changed(before, userCells(state))).toEqual(['基本信息!B1', '附件3 出入库!B5', '附件3 出入库!C5', '附件3 出入库!D5', '附件3 出入库!E5']);
     const log = state.sheets[0].cells;
     expect(log.B5.fill).toEqual({ color: bgrOf(MARK_COLORS.error), colorIndex: expect.any(Number), pattern: 1, patternColor: 0 });
@@ -111,7 +111,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     const before = structuredClone(state);
     applyWpsMarks(new FakeApplication(state, options), FINDINGS);
     const result = clearWpsMarks(new FakeApplication(state, options));
-    expect(result).toEqual({ marked: 0, restored: 5 });
+    expect(result).toEqual({ marked: 0, restored: 5, leftOut: 0 });
     expect(changed(userCells(before), userCells(state))).toEqual([]);
     expect(state.sheets.map((s) => s.name)).toEqual(['附件3 出入库', '基本信息']);
   });
@@ -132,7 +132,7 @@ test('marking twice keeps the first prior state and restores cells no longer fla
   const before = userCells(state);
   applyWpsMarks(new FakeApplication(state), FINDINGS);
   const second = applyWpsMarks(new FakeApplication(state), [finding('附件3 出入库', 'D5', 'invalid-count'), finding('附件3 出入库', 'A5', 'required-field')]);
-  expect(second).toEqual({ marked: 2, restored: 4 });
+  expect(second).toEqual({ marked: 2, restored: 4, leftOut: 0 });
   expect(changed(before, userCells(state))).toEqual(['附件3 出入库!A5', '附件3 出入库!D5']);
   expect(state.sheets[0].cells.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明');
   const stored = readStore(new Map(state.sheets.map((s) => [s.name, new FakeApplication(state).sheet(s)])));
@@ -157,11 +157,28 @@ test('a long record (many findings) is split over cells and read back whole', ()
   expect(clearWpsMarks(new FakeApplication(state)).restored).toBe(600);
 });
 
+test(`more cells than ${MARKED_CELLS_MAX}: the first are marked, the rest counted, and put back if marked before; the pane says so`, async () => {
+  const state = book();
+  const before = userCells(state);
+  const cells = (column: string, n: number) => Array.from({ length: n }, (_, i) => finding('附件3 出入库', `${column}${i + 10}`, 'required-field'));
+  applyWpsMarks(new FakeApplication(state), cells('H', 300));
+  const many = [...cells('G', MARKED_CELLS_MAX + 1200), ...cells('H', 300)];
+  const host = wpsHost(new FakeApplication(state));
+  const site = { id: 'workbook', label: '当前工作簿', findings: many, problems: [] };
+  expect(await host.mark!(site, 'zh')).toBe('已标记 5000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 1,500 个没有标记：请在列表中查看。');
+  const marked = Object.entries(state.sheets[0].cells)
+    .filter(([, cell]) => cell.fill?.color === bgrOf(MARK_COLORS.error))
+    .map(([ref]) => ref);
+  expect(marked.sort()).toEqual(Array.from({ length: MARKED_CELLS_MAX }, (_, i) => `G${i + 10}`).sort());
+  clearWpsMarks(new FakeApplication(state));
+  expect(changed(before, userCells(state))).toEqual([]);
+});
+
 test('clearing with nothing marked changes nothing', () => {
   const state = book();
   const app = new FakeApplication(state);
   const before = structuredClone(state);
-  expect(clearWpsMarks(app)).toEqual({ marked: 0, restored: 0 });
+  expect(clearWpsMarks(app)).toEqual({ marked: 0, restored: 0, leftOut: 0 });
   expect(state).toEqual(before);
 });
 

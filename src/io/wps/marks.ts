@@ -10,7 +10,7 @@
  * mark) and restores the cells no longer flagged, as in Excel.
  */
 import type { Finding } from '../../model/finding';
-import { MARK_COLORS, cellMarks } from '../office-marks';
+import { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../../check/marks';
 import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, toRows, worksheets } from './et';
 
 /** The hidden sheet that holds the prior state of marked cells. */
@@ -168,15 +168,19 @@ function restoreCell(ws: EtObject, prior: WpsPriorState): void {
 export interface WpsMarkResult {
   marked: number;
   restored: number;
+  /** Cells with findings left unmarked beyond MARKED_CELLS_MAX. */
+  leftOut: number;
 }
 
-/** Fills and comments every finding's cell, storing each cell's prior state first. */
+/** Fills and comments every finding's cell (the first MARKED_CELLS_MAX, in reading order), storing each cell's prior state first. */
 export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): WpsMarkResult {
   const workbook = activeWorkbook(app);
   const sheets = sheetsByName(workbook);
   const stored = readStore(sheets);
   const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
-  const marks = cellMarks(findings, lang).filter((m) => m.sheet !== MARKS_SHEET && sheets.has(m.sheet));
+  const onSheets = cellMarks(findings, lang).filter((m) => m.sheet !== MARKS_SHEET && sheets.has(m.sheet));
+  // A cell beyond the cap that was marked before is put back like one no longer flagged.
+  const marks = onSheets.slice(0, MARKED_CELLS_MAX);
   const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)));
 
   const priors = stored.filter((p) => markKeys.has(keyOf(p.sheet, p.cell)));
@@ -194,7 +198,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     const prior = priorByKey.get(keyOf(m.sheet, m.cell));
     setComment(range, prior?.comment ? `${prior.comment}\n\n${m.text}` : m.text);
   }
-  return { marked: marks.length, restored: stale.length };
+  return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length };
 }
 
 /** Puts back the prior fill and comment of every marked cell and removes the record. */
@@ -204,7 +208,7 @@ export function clearWpsMarks(app: EtObject): WpsMarkResult {
   const stored = readStore(sheets).filter((p) => sheets.has(p.sheet) && p.sheet !== MARKS_SHEET);
   for (const p of stored) restoreCell(sheets.get(p.sheet), p);
   writeStore(app, workbook, sheets, []);
-  return { marked: 0, restored: stored.length };
+  return { marked: 0, restored: stored.length, leftOut: 0 };
 }
 
 /**
