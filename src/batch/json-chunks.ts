@@ -56,15 +56,20 @@ export class JsonChunks {
 
   private async object(value: Record<string, unknown>, pad: string, depth: number): Promise<void> {
     if (typeof value.toJSON === 'function') return this.put(nested(value, pad));
-    // As JSON.stringify: a member JSON has no word for is left out of an object.
-    const members = Object.entries(value).filter(([, m]) => m !== undefined && typeof m !== 'function' && typeof m !== 'symbol');
-    if (members.length === 0) return this.put('{}');
-    await this.put('{');
-    for (const [i, [key, member]] of members.entries()) {
-      await this.put(`${i ? ',' : ''}\n${pad}  ${JSON.stringify(key)}: `);
+    return this.members(Object.entries(value), pad, depth);
+  }
+
+  /** An object after `pad` from its members (or members still to come), each as `value` at `depth`. */
+  async members(members: Items<[string, unknown]>, pad: string, depth = 0): Promise<void> {
+    let first = true;
+    for await (const [key, member] of members) {
+      // As JSON.stringify: a member JSON has no word for is left out of an object.
+      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      await this.put(`${first ? '{' : ','}\n${pad}  ${JSON.stringify(key)}: `);
       await this.value(member, `${pad}  `, depth);
+      first = false;
     }
-    await this.put(`\n${pad}}`);
+    await this.put(first ? '{}' : `\n${pad}}`);
   }
 
   /** The rest of the document. */

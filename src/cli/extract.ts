@@ -3,6 +3,8 @@ import { readWorkbook } from '../forms/workbook';
 import { readRegularFile } from '../batch/files';
 import { readXlsxInNode } from '../io/xlsx/node-workbook';
 import type { CliIO } from './io';
+import { JsonChunks } from '../batch/json-chunks';
+import { locationEntries } from '../model/location-map';
 import { printable, refusalLine } from '../check/refusal';
 
 export function registerExtract(program: Command, io: CliIO): void {
@@ -15,8 +17,16 @@ export function registerExtract(program: Command, io: CliIO): void {
       try {
         const model = readWorkbook(readXlsxInNode(await readRegularFile(book)));
         for (const problem of model.problems) io.err(`${printable(book)}: ${problem}`);
-        const out = opts.locations ? { data: model.data, locations: model.locations } : model.data;
-        io.out(JSON.stringify(out, null, 2));
+        // Written in chunks, the locations one at a time: the text of JSON.stringify(out, null, 2), never one string.
+        const json = new JsonChunks((chunk) => io.out(chunk));
+        if (opts.locations) {
+          await json.put('{\n  "data": ');
+          await json.value(model.data, '  ', 2);
+          await json.put(',\n  "locations": ');
+          await json.members(locationEntries(model.locations), '  ');
+          await json.put('\n}');
+        } else await json.value(model.data, '', 2);
+        await json.end();
       } catch (error) {
         io.err(`${printable(book)}: ${refusalLine(error)}`);
         io.exitCode = 2;

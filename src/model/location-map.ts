@@ -70,6 +70,19 @@ function eachCell(cells: TableLocations['cells'], visit: (cell: TableCell) => vo
   }
 }
 
+/** eachCell's cells one at a time (eachCell stays a loop: it serves every read of a site). */
+function* cellsOf(cells: TableLocations['cells']): Generator<TableCell> {
+  if (!isGrid(cells)) {
+    for (const cell of cells) if (cell.item !== undefined) yield cell;
+    return;
+  }
+  for (let item = 0; item < cells.rows.length; item++) {
+    const [row, seq] = [cells.rows[item], cells.seqs[item]];
+    yield { path: '', item, row, col: cells.rowCol, seq };
+    for (const { path, col } of cells.columns) yield { path, item, row, col, seq };
+  }
+}
+
 /** Row `item`'s first cell at `path`, as the first location of a path is kept. */
 function cellOf(table: Table, item: number, path: string): TableCell | undefined {
   const cells = table.cells;
@@ -180,6 +193,41 @@ class CompactLocations {
   /** Every key, in the order a plain object built cell by cell (the first location of a path kept) would list them. */
   keys(): string[] {
     return [...this.entries().keys()];
+  }
+
+  /**
+   * The entries of `keys()` in its order, one at a time, none kept: a vault log
+   * of 900,000 rows has some nine million, too many to hold as strings at once
+   * (`extract --locations` ended in an abort at 6.7 GB).
+   */
+  *lazyEntries(): Generator<[string, CellLocation]> {
+    if (this.snapshot) {
+      yield* this.snapshot;
+      return;
+    }
+    // A field is listed once; a table cell is not listed where a field, or an earlier table at the same path, has its key.
+    const fieldsSeen = new Set<string>();
+    for (const chunk of this.chunks) {
+      if ('key' in chunk) {
+        if (fieldsSeen.has(chunk.key)) continue;
+        fieldsSeen.add(chunk.key);
+        yield [chunk.key, this.fields.get(chunk.key) as CellLocation];
+        continue;
+      }
+      const t = chunk.table;
+      const atPath = this.tables.get(t.rowsAt) ?? [];
+      const earlier = atPath.slice(0, atPath.indexOf(t));
+      for (const cell of cellsOf(t.cells)) {
+        // A second cell of the same row and path in this table: the first is where the path sits.
+        const first = cellOf(t, cell.item as number, cell.path);
+        if (isGrid(t.cells) ? first?.col !== cell.col : first !== cell) continue;
+        const key = keyOf(t, cell);
+        if (this.fields.has(key)) continue;
+        const item = (cell.item as number) + t.offset;
+        if (earlier.some((e) => cellOf(e, item - e.offset, cell.path) !== undefined)) continue;
+        yield [key, this.overrides.get(key) ?? locationOf(t, cell)];
+      }
+    }
   }
 
   private entries(): Map<string, CellLocation> {
@@ -360,6 +408,13 @@ export function compactLocationMap(): LocationMap {
   });
   stores.set(map, store);
   return map;
+}
+
+/** A location map's entries in the order of its keys, one at a time (a compact map never holds them all). */
+export function* locationEntries(map: LocationMap): Generator<[string, CellLocation]> {
+  const store = stores.get(map);
+  if (store) yield* store.lazyEntries();
+  else for (const key of Object.keys(map)) yield [key, map[key]];
 }
 
 /** Adds a path's location unless the path already has one (the first cell found for a path is where it sits). */

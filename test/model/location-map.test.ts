@@ -5,6 +5,7 @@ import {
   addLocation,
   addTableLocations,
   compactLocationMap,
+  locationEntries,
   locationsUnder,
   packLocationsUnder,
   renameToFirst,
@@ -147,5 +148,68 @@ describe('compact location map', () => {
     expect(Object.entries(byGrid)).toEqual(Object.entries(byList));
     expect(Object.entries(plainGrid)).toEqual(Object.entries(byList));
     expect(Object.keys(byList)).toEqual(['vaultLog[3]', 'vaultLog[3].paperNo', 'vaultLog[3].taker', 'vaultLog[4]', 'vaultLog[4].paperNo', 'vaultLog[4].taker']);
+  });
+
+  it('lists its entries one at a time (locationEntries) as Object.entries lists them, also where cells repeat a path', () => {
+    const grid = (offset: number, rows: number[], columns: TableGrid['columns']): TableLocations => ({
+      rowsAt: 'vaultLog',
+      offset,
+      sheet: '出入库记录',
+      form: 3,
+      numbered: false,
+      cells: { rows, seqs: rows.map((r) => r - 3), rowCol: 0, columns },
+    });
+    /** Edits whose entries a plain object lists with some keys given twice: a field before a table, tables that overlap, a column twice. */
+    const crowded = (map: LocationMap): LocationMap => {
+      addLocation(map, 'vaultLog[4].taker', field('Q1'));
+      addTableLocations(
+        map,
+        grid(
+          3,
+          [4, 6, 8],
+          [
+            { path: 'paperNo', col: 1 },
+            { path: 'taker', col: 3 },
+            { path: 'paperNo', col: 5 },
+          ],
+        ),
+      );
+      addTableLocations(map, grid(4, [10, 12, 14], [{ path: 'taker', col: 2 }]));
+      addTableLocations(map, items);
+      addLocation(map, 'site.school', field('B2'));
+      map['vaultLog[5].paperNo'] = field('B98');
+      return map;
+    };
+    const edited = (map: LocationMap) => {
+      delete build(map)['intake[0].items[0].paperNo'];
+      return map;
+    };
+    for (const make of [build, crowded, edited]) {
+      const expected = Object.entries(make({}));
+      // Never enumerated before: listed from its tables, not from a snapshot.
+      expect([...locationEntries(make(compactLocationMap()))]).toEqual(expected);
+      const enumerated = make(compactLocationMap());
+      expect(Object.keys(enumerated)).toHaveLength(expected.length);
+      expect([...locationEntries(enumerated)]).toEqual(expected);
+      expect([...locationEntries(make({}))]).toEqual(expected);
+    }
+    expect(Object.keys(crowded({}))).toEqual([
+      'vaultLog[4].taker',
+      'vaultLog[3]',
+      'vaultLog[3].paperNo',
+      'vaultLog[3].taker',
+      'vaultLog[4]',
+      'vaultLog[4].paperNo',
+      'vaultLog[5]',
+      'vaultLog[5].paperNo',
+      'vaultLog[5].taker',
+      'vaultLog[6]',
+      'vaultLog[6].taker',
+      'intake.items[0]',
+      'intake.items[0].paperNo',
+      'intake.items[1]',
+      'intake.items[1].paperNo',
+      'site.school',
+    ]);
   });
 });
