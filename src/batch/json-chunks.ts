@@ -14,6 +14,15 @@ export const nested = (value: unknown, pad: string): string => (JSON.stringify(v
 
 type Items<T> = AsyncIterable<T> | Iterable<T>;
 
+/** As JSON.stringify takes a value: through its toJSON(key), if it has one (a Date). */
+function asJson(value: unknown, key: string): unknown {
+  const toJSON = value !== null && typeof value === 'object' ? (value as { toJSON?: unknown }).toJSON : undefined;
+  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, key) : value;
+}
+
+/** What JSON.stringify leaves out of an object, and writes as null in an array. */
+const hasNoWord = (value: unknown): boolean => value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
 const CHUNK_CHARS = 64 * 1024;
 
 export class JsonChunks {
@@ -36,40 +45,42 @@ export class JsonChunks {
    * (an item or member at a time), deeper ones written whole.
    */
   async value(value: unknown, pad: string, depth: number): Promise<void> {
-    if (depth <= 0 || value === null || typeof value !== 'object') return this.put(nested(value, pad));
-    if (Array.isArray(value)) return this.array(value, pad, depth - 1);
-    return this.object(value as Record<string, unknown>, pad, depth - 1);
+    return this.write(asJson(value, ''), pad, depth);
   }
 
   /** An array (or items still to come) after `pad`, each item as `value` at `depth`. */
   async array(items: Items<unknown>, pad: string, depth = 0): Promise<void> {
-    let first = true;
+    let index = 0;
     await this.put('[');
-    for await (const item of items) {
-      await this.put(`${first ? '' : ','}\n${pad}  `);
+    for await (const raw of items) {
+      const item = asJson(raw, String(index));
+      await this.put(`${index ? ',' : ''}\n${pad}  `);
       // As JSON.stringify: what JSON has no word for is null in an array.
-      await this.value(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, `${pad}  `, depth);
-      first = false;
+      await this.write(hasNoWord(item) ? null : item, `${pad}  `, depth);
+      index++;
     }
-    await this.put(first ? ']' : `\n${pad}]`);
-  }
-
-  private async object(value: Record<string, unknown>, pad: string, depth: number): Promise<void> {
-    if (typeof value.toJSON === 'function') return this.put(nested(value, pad));
-    return this.members(Object.entries(value), pad, depth);
+    await this.put(index ? `\n${pad}]` : ']');
   }
 
   /** An object after `pad` from its members (or members still to come), each as `value` at `depth`. */
   async members(members: Items<[string, unknown]>, pad: string, depth = 0): Promise<void> {
     let first = true;
-    for await (const [key, member] of members) {
+    for await (const [key, raw] of members) {
+      const member = asJson(raw, key);
       // As JSON.stringify: a member JSON has no word for is left out of an object.
-      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      if (hasNoWord(member)) continue;
       await this.put(`${first ? '{' : ','}\n${pad}  ${JSON.stringify(key)}: `);
-      await this.value(member, `${pad}  `, depth);
+      await this.write(member, `${pad}  `, depth);
       first = false;
     }
     await this.put(first ? '{}' : `\n${pad}}`);
+  }
+
+  /** A value whose toJSON, if any, has been called. */
+  private async write(value: unknown, pad: string, depth: number): Promise<void> {
+    if (depth <= 0 || value === null || typeof value !== 'object') return this.put(nested(value, pad));
+    if (Array.isArray(value)) return this.array(value, pad, depth - 1);
+    return this.members(Object.entries(value), pad, depth - 1);
   }
 
   /** The rest of the document. */

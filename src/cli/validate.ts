@@ -89,15 +89,16 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
 function* inChunks(lines: Iterable<string>): Generator<string> {
   let chunk: string[] = [];
   let size = 0;
+  let any = false;
   for (const line of lines) {
     chunk.push(line);
     size += line.length + 1;
     if (size < 64 * 1024) continue;
     yield chunk.join('\n');
-    chunk = [];
-    size = 0;
+    [chunk, size, any] = [[], 0, true];
   }
-  if (chunk.length) yield chunk.join('\n');
+  // No line at all (every input a summary, left out): one empty line, as printing the whole report did.
+  if (chunk.length || !any) yield chunk.join('\n');
 }
 
 interface ValidateOptions {

@@ -56,17 +56,22 @@ async function counted(context: Excel.RequestContext, counter: SyncCounter): Pro
 /** Cells one request reads or writes: a mark with its note is some 1 KB of request, and Excel on the web refuses more than 5 MB. */
 export const CELLS_PER_BATCH = 1000;
 
-/** Queues the work of each item, a batch at a time, with a sync after each batch; one sync at least (as the work it replaces). */
+/**
+ * Queues the work of each item, a batch at a time, with a sync after each
+ * batch; one sync at least (as the work it replaces). `first` goes into the
+ * first batch, `last` into the last (the same one when there is one).
+ */
 async function inBatches<T>(
   context: Excel.RequestContext,
   counter: SyncCounter,
   items: readonly T[],
   queue: (item: T) => void,
-  first?: () => void,
+  hooks: { first?: () => void; last?: () => void } = {},
 ): Promise<void> {
-  first?.();
+  hooks.first?.();
   for (let at = 0; at < items.length || at === 0; at += CELLS_PER_BATCH) {
     for (let i = at; i < Math.min(items.length, at + CELLS_PER_BATCH); i++) queue(items[i]);
+    if (at + CELLS_PER_BATCH >= items.length) hooks.last?.();
     await counted(context, counter);
   }
 }
@@ -164,7 +169,9 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     } else keptNotes.set(keyOf(load.kept.sheet, load.kept.cell), noteOf(load.kept.sheet, load.kept.cell, false));
   });
 
-  // 3. store first, then write (the first batch carries the store: what is marked can always be cleared)
+  // 3. store first, then write: the first batch carries the store, so that what is marked can always be
+  // cleared. Cells put back in a later batch stay in the store until the last: a batch that fails on the
+  // way leaves none marked without its prior state.
   const priors: PriorState[] = [];
   for (const p of stored) if (markKeys.has(keyOf(p.sheet, p.cell))) priors.push(p);
   for (const { mark, fill, note } of freshState) {
@@ -175,6 +182,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       note: note && !note.isNullObject ? String(note.content ?? '') : null,
     });
   }
+  const store = (cells: PriorState[]) => context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells }));
   const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
   const freshNotes = new Map(freshState.map((s) => [keyOf(s.mark.sheet, s.mark.cell), s.note]));
   type Write = { restore: PriorState } | { mark: CellMark };
@@ -201,7 +209,12 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       if (existing && !existing.isNullObject) existing.content = content;
       else ws.notes.add(range, content);
     },
-    () => context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells: priors })),
+    {
+      first: () => store(writes.length > CELLS_PER_BATCH ? [...priors, ...stale] : priors),
+      last: () => {
+        if (writes.length > CELLS_PER_BATCH) store(priors);
+      },
+    },
   );
   return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length };
 }
@@ -229,11 +242,9 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
     notes.set(keyOf(p.sheet, p.cell), note);
   });
   // The setting goes with the last batch: a clearing cut short can be done again (putting a cell back twice is putting it back).
-  for (let at = 0; at < stored.length || at === 0; at += CELLS_PER_BATCH) {
-    for (const p of stored.slice(at, at + CELLS_PER_BATCH)) restoreCell(worksheets.getItem(p.sheet), p, notes.get(keyOf(p.sheet, p.cell)), options.notes);
-    if (at + CELLS_PER_BATCH >= stored.length) setting.delete();
-    await counted(context, counter);
-  }
+  await inBatches(context, counter, stored, (p) => restoreCell(worksheets.getItem(p.sheet), p, notes.get(keyOf(p.sheet, p.cell)), options.notes), {
+    last: () => setting.delete(),
+  });
   return { marked: 0, restored: stored.length, syncs: counter.syncs, leftOut: 0 };
 }
 

@@ -217,10 +217,21 @@ class CompactLocations {
       const t = chunk.table;
       const atPath = this.tables.get(t.rowsAt) ?? [];
       const earlier = atPath.slice(0, atPath.indexOf(t));
+      // A second cell of the same row and path in this table: the first is where the path sits
+      // (in a grid, the row's own cell first, then its columns; in a list, the first listed).
+      let rowItem = -1;
+      const rowPaths = new Set<string>();
       for (const cell of cellsOf(t.cells)) {
-        // A second cell of the same row and path in this table: the first is where the path sits.
-        const first = cellOf(t, cell.item as number, cell.path);
-        if (isGrid(t.cells) ? first?.col !== cell.col : first !== cell) continue;
+        if (!isGrid(t.cells)) {
+          if (cellOf(t, cell.item as number, cell.path) !== cell) continue;
+        } else {
+          if (cell.item !== rowItem) {
+            rowItem = cell.item as number;
+            rowPaths.clear();
+          }
+          if (rowPaths.has(cell.path)) continue;
+          rowPaths.add(cell.path);
+        }
         const key = keyOf(t, cell);
         if (this.fields.has(key)) continue;
         const item = (cell.item as number) + t.offset;

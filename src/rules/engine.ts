@@ -89,10 +89,13 @@ export function sortFindings(model: Pick<SiteModel, 'sheets'>, findings: Finding
     .map((x) => x.f);
 }
 
+/** The same finding twice (one rule, one cell, one message) is one finding. */
+const sameFindingKey = (f: Finding): string => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const k = `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+    const k = sameFindingKey(f);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -102,6 +105,8 @@ function dedupe(findings: Finding[]): Finding[] {
 function runRules(model: SiteModel, rules: readonly Rule[], options: ValidateOptions = {}, facts: Facts = computeFacts(model)): Finding[] {
   const lang = options.lang ?? 'zh';
   const findings: Finding[] = [];
+  // Findings told apart as they come (as dedupe does), so that the limit counts distinct ones.
+  const seen = new Set<string>();
   const max = options.maxFindings ?? LIMITS.findings;
   for (const rule of rules) {
     if (options.only && !options.only.includes(rule.meta.id)) continue;
@@ -109,13 +114,17 @@ function runRules(model: SiteModel, rules: readonly Rule[], options: ValidateOpt
       model,
       facts,
       report: (path, messageId, params = {}, opts) => {
+        const finding = makeFinding(model, rule.meta, path, messageId, params, lang, opts);
+        const key = sameFindingKey(finding);
+        if (seen.has(key)) return;
         // Stopped as the limit is passed, before the rest are made: their memory is the danger.
         if (findings.length >= max) throw tooManyFindings(max);
-        findings.push(makeFinding(model, rule.meta, path, messageId, params, lang, opts));
+        seen.add(key);
+        findings.push(finding);
       },
     });
   }
-  return sortFindings(model, dedupe(findings));
+  return sortFindings(model, findings);
 }
 
 /** Every single-workbook rule over one site. */

@@ -82,6 +82,8 @@ export class FakeContext {
   syncs = 0;
   /** The most operations one sync carried: Excel on the web refuses a request over 5 MB. */
   maxOpsPerSync = 0;
+  /** This sync (1, 2, …) fails, none of its batch done, as a request Excel refuses. */
+  failAtSync?: number;
   loads = 0;
   cellsRead = 0;
   maxCellsPerRead = 0;
@@ -98,6 +100,7 @@ export class FakeContext {
     this.maxOpsPerSync = Math.max(this.maxOpsPerSync, this.ops.length);
     const ops = this.ops;
     this.ops = [];
+    if (this.syncs === this.failAtSync) throw new Error('RequestPayloadSizeLimitExceeded');
     for (const op of ops) op();
   }
   sheetByName(name: string): FakeSheet {

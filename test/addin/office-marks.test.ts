@@ -147,6 +147,23 @@ describe('applyMarks / clearMarks', () => {
     expect(snapshot(state)).toEqual(before);
   });
 
+  test('a batch that fails on the way leaves every cell clearable: those not yet put back keep their stored state', async () => {
+    const state = workbook();
+    const before = snapshot(state);
+    const cells = Array.from({ length: 1500 }, (_, i) => finding('附件3 出入库', `H${i + 10}`, 'partial-row'));
+    await applyMarks(asExcel(new FakeContext(state)), cells, { notes: true });
+    // Now one cell is flagged: 1,500 put back and one marked, in two write batches (syncs 4 and 5); the second fails.
+    const failing = new FakeContext(state);
+    failing.failAtSync = 5;
+    await expect(applyMarks(asExcel(failing), [finding('附件3 出入库', 'G10', 'partial-row')], { notes: true })).rejects.toThrow(
+      'RequestPayloadSizeLimitExceeded',
+    );
+    expect(failing.syncs).toBe(5);
+    expect([...state.sheets[0].fills.values()].filter((f) => f.color === MARK_COLORS.error)).toHaveLength(500);
+    await clearMarks(asExcel(new FakeContext(state)), { notes: true });
+    expect(snapshot(state)).toEqual(before);
+  });
+
   test('without the notes API (before ExcelApi 1.18) only fills are set and restored', async () => {
     const state = workbook();
     const before = snapshot(state);

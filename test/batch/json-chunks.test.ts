@@ -33,6 +33,10 @@ const ODD_VALUES = {
   empty: {},
   nothing: null,
   nestedEmpty: { a: { b: {} }, c: [{}] },
+  // toJSON is given the member's name or the item's index; what it returns is what is written (undefined: left out).
+  keyed: { toJSON: (key: string) => `key:${key}` },
+  gone: { toJSON: () => undefined },
+  listed: [{ toJSON: (key: string) => ({ at: key, list: [1] }) }, { toJSON: () => undefined }],
 };
 
 describe('JsonChunks', () => {

@@ -175,6 +175,19 @@ describe('compact location map', () => {
         ),
       );
       addTableLocations(map, grid(4, [10, 12, 14], [{ path: 'taker', col: 2 }]));
+      // The same column twice, and a column at the row's own cell: each row listed once, each path once.
+      addTableLocations(map, {
+        ...grid(
+          0,
+          [20],
+          [
+            { path: 'x', col: 3 },
+            { path: 'x', col: 3 },
+            { path: '', col: 0 },
+          ],
+        ),
+        rowsAt: 'other',
+      });
       addTableLocations(map, items);
       addLocation(map, 'site.school', field('B2'));
       map['vaultLog[5].paperNo'] = field('B98');
@@ -205,6 +218,8 @@ describe('compact location map', () => {
       'vaultLog[5].taker',
       'vaultLog[6]',
       'vaultLog[6].taker',
+      'other[0]',
+      'other[0].x',
       'intake.items[0]',
       'intake.items[0].paperNo',
       'intake.items[1]',

@@ -188,7 +188,8 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     if (!storedByKey.has(keyOf(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
   }
   const stale = stored.filter((p) => !markKeys.has(keyOf(p.sheet, p.cell)) && sheets.has(p.sheet));
-  writeStore(app, workbook, sheets, priors);
+  // Cells to put back stay in the record until they are: a call that fails on the way leaves none marked without its prior state.
+  writeStore(app, workbook, sheets, [...priors, ...stale]);
 
   for (const p of stale) restoreCell(sheets.get(p.sheet), p);
   const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
@@ -198,6 +199,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     const prior = priorByKey.get(keyOf(m.sheet, m.cell));
     setComment(range, prior?.comment ? `${prior.comment}\n\n${m.text}` : m.text);
   }
+  if (stale.length) writeStore(app, workbook, sheets, priors);
   return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length };
 }
 
