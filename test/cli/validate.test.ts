@@ -194,6 +194,14 @@ describe('custody validate', () => {
     expect(text.out).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  test('only a summary workbook given: it is left out, said on stderr, and the report is one empty line', async () => {
+    const summary = file('sub/汇总.xlsx');
+    expect((await run('summary', file('kaodian.xlsx'), '-o', summary)).code).toBe(0);
+    const r = await run('validate', summary);
+    expect([r.code, r.out]).toEqual([0, '\n']);
+    expect(r.err).toBe(`${summary}: 已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿\n`);
+  });
+
   test('a wrong call: exit 2', async () => {
     expect((await run('validate')).code).toBe(2);
     expect((await run('validate', file('kaodian.xlsx'), '--format', 'xml')).code).toBe(2);
