@@ -43,6 +43,8 @@ export interface CheckOptions {
    * a workbook instead of 120 KB. For faces that show nothing but the report.
    */
   slim?: boolean;
+  /** Told after each workbook is checked on its own: how many are (a progress bar). */
+  onProgress?: (done: number) => void;
 }
 
 /** One workbook checked: its entry of the report, and what the faces draw from besides. */
@@ -166,6 +168,7 @@ export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: 
   for (const input of inputs) {
     const checked = await checkWorkbook(input, options);
     workbooks.push(options.slim ? slimmed(checked) : checked);
+    options.onProgress?.(workbooks.length);
   }
   applyAcross(workbooks, options.lang);
   return {

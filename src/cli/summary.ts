@@ -19,10 +19,9 @@ import type { ConsolidatedTotals } from '../summary/consolidate';
 import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import type { CliIO } from './io';
+import { progressBar } from './progress';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
-/** A progress bar is drawn from this many files on. */
-const PROGRESS_FROM = 20;
 
 export interface SummaryRunOptions {
   out?: string;
@@ -71,15 +70,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
   }
   if (out && (await exists(out))) io.err(`注意：${printable(out)} 已存在，将被新的汇总替换。`);
 
-  let bar: { start(total: number, value: number): void; update(value: number): void; stop(): void } | undefined;
-  if (io.interactive && files.length >= PROGRESS_FROM) {
-    const progress = await import('cli-progress');
-    bar = new progress.SingleBar(
-      { format: '汇总 [{bar}] {value}/{total} 个工作簿 {percentage}% 剩余 {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
-      progress.Presets.shades_classic,
-    );
-    bar.start(files.length, 0);
-  }
+  const bar = await progressBar(io, files.length, { zh: '汇总', en: 'Summary' }, options.lang);
   // The rows wait in temporary files while the files are read (memory does not grow with their
   // number); they are streamed into the output and the temporary files removed, also on error.
   // The workbook writer (exceljs's streaming writer) is loaded while the worker threads read,

@@ -15,6 +15,7 @@ import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { printable } from '../check/refusal';
 import { JsonChunks } from '../batch/json-chunks';
+import { progressBar } from './progress';
 
 /** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
 async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
@@ -119,9 +120,16 @@ async function runValidate(paths: readonly string[], opts: ValidateOptions, io: 
   // The marking is loaded only when asked for.
   const mark = opts.mark ? { dir: opts.mark, ...(await import('./mark')) } : undefined;
   if (mark) await mark.refuseMarksOverInputs(files, paths, mark.dir, opts.lang);
-  // The text report shows no SHA-256: none is computed (and the CLI starts without loading Node's crypto).
-  // Slim: a folder of thousands of workbooks is checked in some 30 KB a workbook (the marked copies read their files again).
-  const run = await checkWorkbooks(files.map(workbookFile), { ...(opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang }), slim: true });
+  const bar = await progressBar(io, files.length, { zh: '校验', en: 'Checking' }, opts.lang);
+  let run: CheckRun;
+  try {
+    // The text report shows no SHA-256: none is computed (and the CLI starts without loading Node's crypto).
+    const options = opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang };
+    // Slim: a folder of thousands of workbooks is checked in some 30 KB a workbook (the marked copies read their files again).
+    run = await checkWorkbooks(files.map(workbookFile), { ...options, slim: true, onProgress: (done) => bar?.update(done) });
+  } finally {
+    bar?.stop();
+  }
   for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${s.reason}`);
   if (opts.format === 'json') {
     // Written a finding at a time: the text of JSON.stringify(report, null, 2), never one string.

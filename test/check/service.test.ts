@@ -161,7 +161,10 @@ describe('checkWorkbooks', () => {
 
   it('slim: the same report, each workbook kept without its grid and with only what the checks across workbooks read', async () => {
     const whole = await checkWorkbooks(files.map(workbookFile), nodeCheckOptions('zh'));
-    const slim = await checkWorkbooks(files.map(workbookFile), { ...nodeCheckOptions('zh'), slim: true });
+    const told: number[] = [];
+    const slim = await checkWorkbooks(files.map(workbookFile), { ...nodeCheckOptions('zh'), slim: true, onProgress: (done) => told.push(done) });
+    // Told after each workbook (a progress bar), the refused one too.
+    expect(told).toEqual([1, 2, 3]);
     expect(slim.report).toEqual(whole.report);
     expect(slim.skipped).toEqual(whole.skipped);
     expect(slim.workbooks.map((w) => [w.grid, w.model && Object.keys(w.model.data), w.model?.sheets])).toEqual([
