@@ -1,5 +1,6 @@
 /**
- * A 2-space JSON document written in chunks: the very text of
+ * Text written in chunks (TextChunks), and on it a 2-space JSON document
+ * written in chunks (JsonChunks): the very text of
  * `JSON.stringify(value, null, 2)`, never held whole. A report of hundreds of
  * thousands of findings (a vault log of 150,000 half-filled rows) was one
  * string of some 250 MB, and as much again once encoded for standard output.
@@ -25,8 +26,13 @@ const hasNoWord = (value: unknown): boolean => value === undefined || typeof val
 
 const CHUNK_CHARS = 64 * 1024;
 
-export class JsonChunks {
+/**
+ * Text written in chunks of some 64 K characters that end at a line's end
+ * (but the last): a report of hundreds of thousands of lines is never one string.
+ */
+export class TextChunks {
   private buffer = '';
+  private emitted = false;
 
   constructor(private readonly emit: (chunk: string) => void | Promise<void>) {}
 
@@ -37,9 +43,19 @@ export class JsonChunks {
     const cut = this.buffer.lastIndexOf('\n') + 1;
     if (cut === 0) return;
     await this.emit(this.buffer.slice(0, cut));
+    this.emitted = true;
     this.buffer = this.buffer.slice(cut);
   }
 
+  /** The rest of the document; an empty document is one empty chunk (printed, one empty line). */
+  async end(): Promise<void> {
+    if (this.buffer || !this.emitted) await this.emit(this.buffer);
+    this.emitted = true;
+    this.buffer = '';
+  }
+}
+
+export class JsonChunks extends TextChunks {
   /**
    * A value after `pad`, its arrays and objects opened `depth` levels deep
    * (an item or member at a time), deeper ones written whole.
@@ -81,11 +97,5 @@ export class JsonChunks {
     if (depth <= 0 || value === null || typeof value !== 'object') return this.put(nested(value, pad));
     if (Array.isArray(value)) return this.array(value, pad, depth - 1);
     return this.members(Object.entries(value), pad, depth - 1);
-  }
-
-  /** The rest of the document. */
-  async end(): Promise<void> {
-    if (this.buffer) await this.emit(this.buffer);
-    this.buffer = '';
   }
 }

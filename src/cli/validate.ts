@@ -14,7 +14,7 @@ import { ruleTitle } from '../rules/index';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { printable } from '../check/refusal';
-import { JsonChunks } from '../batch/json-chunks';
+import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
 
 /** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
@@ -86,22 +86,6 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
   if (report.files.length > 1) yield `${w.total}: ${w.counts(errors, warnings)}`;
 }
 
-/** Lines joined into chunks of some 64 K characters: a report of hundreds of thousands of lines is never one string. */
-function* inChunks(lines: Iterable<string>): Generator<string> {
-  let chunk: string[] = [];
-  let size = 0;
-  let any = false;
-  for (const line of lines) {
-    chunk.push(line);
-    size += line.length + 1;
-    if (size < 64 * 1024) continue;
-    yield chunk.join('\n');
-    [chunk, size, any] = [[], 0, true];
-  }
-  // No line at all (every input a summary, left out): one empty line, as printing the whole report did.
-  if (chunk.length || !any) yield chunk.join('\n');
-}
-
 interface ValidateOptions {
   format: 'text' | 'json';
   lang: Lang;
@@ -138,7 +122,10 @@ async function runValidate(paths: readonly string[], opts: ValidateOptions, io: 
     await json.end();
     for (const f of run.report.files) if (f.error !== undefined) io.err(`${printable(f.file)}: ${f.error}`);
   } else {
-    for (const chunk of inChunks(textLines(run.report, opts.lang))) io.out(chunk);
+    // Written in chunks: never one string. Each line ends with its newline, so out() adds none but after the last.
+    const text = new TextChunks((chunk) => io.out(chunk));
+    for (const line of textLines(run.report, opts.lang)) await text.put(`${line}\n`);
+    await text.end();
   }
   if (mark) await mark.writeMarkedCopies(run, mark.dir, opts.lang, io);
   return exitCodeOf(run.report);

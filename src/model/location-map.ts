@@ -198,7 +198,7 @@ class CompactLocations {
   /**
    * The entries of `keys()` in its order, one at a time, none kept: a vault log
    * of 900,000 rows has some nine million, too many to hold as strings at once
-   * (`extract --locations` ended in an abort at 6.7 GB).
+   * (`extract --locations` ended in an abort at 6.5 GB).
    */
   *lazyEntries(): Generator<[string, CellLocation]> {
     if (this.snapshot) {

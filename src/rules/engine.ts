@@ -89,24 +89,26 @@ export function sortFindings(model: Pick<SiteModel, 'sheets'>, findings: Finding
     .map((x) => x.f);
 }
 
-/** The same finding twice (one rule, one cell, one message) is one finding. */
-const sameFindingKey = (f: Finding): string => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
-
-function dedupe(findings: Finding[]): Finding[] {
+/** A test that passes a finding the first time only: the same finding twice (one rule, one cell, one message) is one finding. */
+function firstTimes(): (f: Finding) => boolean {
   const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = sameFindingKey(f);
+  return (f) => {
+    const k = `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
-  });
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  return findings.filter(firstTimes());
 }
 
 function runRules(model: SiteModel, rules: readonly Rule[], options: ValidateOptions = {}, facts: Facts = computeFacts(model)): Finding[] {
   const lang = options.lang ?? 'zh';
   const findings: Finding[] = [];
   // Findings told apart as they come (as dedupe does), so that the limit counts distinct ones.
-  const seen = new Set<string>();
+  const isNew = firstTimes();
   const max = options.maxFindings ?? LIMITS.findings;
   for (const rule of rules) {
     if (options.only && !options.only.includes(rule.meta.id)) continue;
@@ -115,11 +117,9 @@ function runRules(model: SiteModel, rules: readonly Rule[], options: ValidateOpt
       facts,
       report: (path, messageId, params = {}, opts) => {
         const finding = makeFinding(model, rule.meta, path, messageId, params, lang, opts);
-        const key = sameFindingKey(finding);
-        if (seen.has(key)) return;
+        if (!isNew(finding)) return;
         // Stopped as the limit is passed, before the rest are made: their memory is the danger.
         if (findings.length >= max) throw tooManyFindings(max);
-        seen.add(key);
         findings.push(finding);
       },
     });
