@@ -7,7 +7,7 @@
  *   functions.html/.js/.json      CUSTODY.* custom functions (metadata generated from JSDoc)
  *   commands.html/.js             the ribbon's function file
  *   templates.json                the committed templates/*.xlsx, base64, for 表单
- *   read-worker.js                the browser face's reader, run in a Web Worker
+ *   read-worker.js                the browser face's reader and marker, run in a Web Worker
  *   offline/试卷保密助手.html       the browser face in one self-contained file for file:// (scripts/offline-page.js)
  *   assets/icon-*.png, taskpane.css, manifest.xml
  */

@@ -2,8 +2,8 @@
  * The pane in a plain browser (no Office host): for staff on WPS Spreadsheets
  * or without Microsoft Excel. Workbooks are opened from disk, read in a Web
  * Worker by the one reader, checked on this computer, and a marked copy is
- * downloaded. Nothing is sent anywhere. This module is loaded by dynamic
- * import() only when there is no Office host.
+ * written in that worker and downloaded. Nothing is sent anywhere. This
+ * module is loaded by dynamic import() only when there is no Office host.
  */
 import { BrowserReadError, fileBytes, markedCopy, markedName, openWorkbook, saveBytes } from '../io/xlsx/browser';
 import { consolidatedXlsx, siteSummaryXlsx } from '../io/xlsx/summary';
@@ -12,7 +12,7 @@ import { consolidateModels } from '../summary/consolidate';
 import { SiteInput, checkSites } from './check';
 import type { Host } from './host';
 import { Lang, t } from './i18n';
-import { readInWorker } from './worker-reader';
+import { workbookWorker } from './worker-reader';
 
 /** How far the reading of the chosen files has come: `done` of `total`, `name` being read next. */
 export interface ReadProgress {
@@ -61,8 +61,11 @@ function readError(error: unknown, lang: Lang): string {
 export function browserHost(): BrowserHost {
   const files: Array<{ name: string; opened?: OpenedFile; error?: unknown }> = [];
   const find = (id: string) => files.find((f) => f.name === id);
-  // Read off the page's thread, so that the page answers while a large workbook is read.
-  const readGrid = readInWorker(async (name, bytes) => (await openWorkbook(name, bytes)).grid);
+  // Read and marked off the page's thread, so that the page answers while a large workbook is read or marked.
+  const jobs = workbookWorker({
+    read: async (name, bytes) => (await openWorkbook(name, bytes)).grid,
+    mark: (bytes, findings, lang) => markedCopy({ bytes }, findings, lang),
+  });
   return {
     kind: 'browser',
     async addFiles(list, progress) {
@@ -71,7 +74,7 @@ export function browserHost(): BrowserHost {
         let entry: { name: string; opened?: OpenedFile; error?: unknown };
         try {
           const bytes = await fileBytes(file);
-          entry = { name: file.name, opened: { bytes, grid: await readGrid(file.name, bytes) } };
+          entry = { name: file.name, opened: { bytes, grid: await jobs.read(file.name, bytes) } };
         } catch (error) {
           entry = { name: file.name, error };
         }
@@ -97,7 +100,7 @@ export function browserHost(): BrowserHost {
     async downloadMarked(site, lang) {
       const entry = find(site.id);
       if (!entry?.opened) return;
-      saveBytes(markedName(entry.name, lang), await markedCopy(entry.opened, site.findings, lang));
+      saveBytes(markedName(entry.name, lang), await jobs.mark(entry.opened.bytes, site.findings, lang));
     },
     async exportJson(sites, lang) {
       // The check service's report, as `custody validate --format json` prints it.

@@ -1,26 +1,34 @@
 /**
- * The browser face's reader, off the page's thread: a Web Worker that turns a
- * workbook's bytes into the plain grid (or a refusal in the reader's words), so
- * the page keeps answering while a large workbook or many files are read.
+ * The browser face's workbook worker, off the page's thread: turns a
+ * workbook's bytes into the plain grid (or a refusal in the reader's words),
+ * and writes a marked copy, so the page keeps answering while a large
+ * workbook or many files are read, or thousands of cells are marked.
  * Built as its own script (read-worker.js); the offline page carries it inline
  * and starts it from a Blob URL (file:// pages may not load worker scripts).
  */
-import { BrowserReadError, openWorkbook } from '../io/xlsx/browser';
-import type { ReadReply, ReadRequest } from './worker-reader';
+import { BrowserReadError, markedCopy, openWorkbook } from '../io/xlsx/browser';
+import type { WorkerReply, WorkerRequest } from './worker-reader';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadRequest>) => void) | null; postMessage(reply: ReadReply): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(reply: WorkerReply, transfer?: Transferable[]): void;
+};
+
+function errorReply(id: number, error: unknown): WorkerReply {
+  return {
+    id,
+    error:
+      error instanceof BrowserReadError
+        ? { code: error.code, message: error.message }
+        : { code: null, message: error instanceof Error ? error.message : String(error) },
+  };
+}
 
 scope.onmessage = (event) => {
-  const { id, name, bytes } = event.data;
-  openWorkbook(name, bytes).then(
-    (opened) => scope.postMessage({ id, grid: opened.grid }),
-    (error: unknown) =>
-      scope.postMessage({
-        id,
-        error:
-          error instanceof BrowserReadError
-            ? { code: error.code, message: error.message }
-            : { code: null, message: error instanceof Error ? error.message : String(error) },
-      }),
-  );
+  const job = event.data;
+  const done =
+    job.kind === 'read'
+      ? openWorkbook(job.name, job.bytes).then((opened) => scope.postMessage({ id: job.id, grid: opened.grid }))
+      : markedCopy({ bytes: job.bytes }, job.findings, job.lang).then((marked) => scope.postMessage({ id: job.id, marked }, [marked.buffer]));
+  done.catch((error: unknown) => scope.postMessage(errorReply(job.id, error)));
 };

@@ -1,21 +1,27 @@
 /**
- * Reads workbooks in a Web Worker (read-worker.ts), one at a time, in the order
- * asked. Where no worker can be started (no Worker, a policy that forbids it,
- * its script missing) the same reader runs on the page instead: slower to
- * answer, same result.
+ * The browser face's slow work done in a Web Worker (read-worker.ts), one job
+ * at a time, in the order asked: reading a workbook into its grid, and writing
+ * its marked copy (exceljs: seconds for a workbook of thousands of marked
+ * cells, which held the page still). Where no worker can be started (no
+ * Worker, a policy that forbids it, its script missing) or it dies, the same
+ * code runs on the page instead: slower to answer, same result.
  */
 import { BrowserReadError } from '../io/xlsx/browser';
+import type { Finding } from '../model/finding';
 import type { WorkbookGrid } from '../model/grid';
 
-export interface ReadRequest {
-  id: number;
-  name: string;
-  bytes: Uint8Array;
+export type WorkerJob =
+  { kind: 'read'; name: string; bytes: Uint8Array } | { kind: 'mark'; bytes: Uint8Array; findings: readonly Finding[]; lang: 'zh' | 'en' };
+
+export type WorkerRequest = WorkerJob & { id: number };
+
+export type WorkerReply =
+  { id: number; grid: WorkbookGrid } | { id: number; marked: Uint8Array } | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
+
+export interface WorkbookJobs {
+  read(name: string, bytes: Uint8Array): Promise<WorkbookGrid>;
+  mark(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en'): Promise<Uint8Array>;
 }
-
-export type ReadReply = { id: number; grid: WorkbookGrid } | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
-
-export type ReadGrid = (name: string, bytes: Uint8Array) => Promise<WorkbookGrid>;
 
 /** The worker script beside the page; the offline page carries it inline instead. */
 const WORKER_SCRIPT = 'read-worker.js';
@@ -28,58 +34,72 @@ function workerUrl(): string {
 }
 
 interface Pending {
-  name: string;
-  bytes: Uint8Array;
-  resolve(grid: WorkbookGrid): void;
+  job: WorkerJob;
+  resolve(result: WorkbookGrid | Uint8Array): void;
   reject(error: unknown): void;
 }
 
-export function readInWorker(onPage: ReadGrid): ReadGrid {
+function onPageJob(onPage: WorkbookJobs, job: WorkerJob): Promise<WorkbookGrid | Uint8Array> {
+  return job.kind === 'read' ? onPage.read(job.name, job.bytes) : onPage.mark(job.bytes, job.findings, job.lang);
+}
+
+function settle(p: Pending, reply: WorkerReply): void {
+  if ('grid' in reply) p.resolve(reply.grid);
+  else if ('marked' in reply) p.resolve(reply.marked);
+  else p.reject(reply.error.code ? new BrowserReadError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+}
+
+/** The jobs done in the worker, or by `onPage` where it cannot run. */
+export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
   let worker: Worker | null | undefined;
   let nextId = 0;
   const pending = new Map<number, Pending>();
 
-  /** The worker could not start or died: what it held is read on the page, and so is everything after. */
+  /** The worker could not start or died: what it held is done on the page, and so is everything after. */
   const giveUp = (): void => {
     worker?.terminate();
     worker = null;
     const left = [...pending.values()];
     pending.clear();
-    for (const p of left) onPage(p.name, p.bytes).then(p.resolve, p.reject);
+    for (const p of left) onPageJob(onPage, p.job).then(p.resolve, p.reject);
   };
 
   const start = (): Worker | null => {
     if (typeof Worker === 'undefined') return null;
     try {
       const w = new Worker(workerUrl());
-      w.onmessage = (event: MessageEvent<ReadReply>) => {
-        const reply = event.data;
-        const p = pending.get(reply.id);
+      w.onmessage = (event: MessageEvent<WorkerReply>) => {
+        const p = pending.get(event.data.id);
         if (!p) return;
-        pending.delete(reply.id);
-        if ('grid' in reply) p.resolve(reply.grid);
-        else p.reject(reply.error.code ? new BrowserReadError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+        pending.delete(event.data.id);
+        settle(p, event.data);
       };
       w.onerror = (event) => {
         event.preventDefault();
-        console.warn('The reading worker failed; reading on the page instead:', event.message);
+        console.warn('The workbook worker failed; working on the page instead:', event.message);
         giveUp();
       };
       return w;
     } catch (error) {
-      console.warn('No reading worker; reading on the page instead:', error);
+      console.warn('No workbook worker; working on the page instead:', error);
       return null;
     }
   };
 
-  return (name, bytes) => {
+  const run = (job: WorkerJob): Promise<WorkbookGrid | Uint8Array> => {
     if (worker === undefined) worker = start();
-    if (!worker) return onPage(name, bytes);
+    if (!worker) return onPageJob(onPage, job);
     const id = nextId++;
     const w = worker;
-    return new Promise<WorkbookGrid>((resolve, reject) => {
-      pending.set(id, { name, bytes, resolve, reject });
-      w.postMessage({ id, name, bytes } satisfies ReadRequest);
+    return new Promise((resolve, reject) => {
+      pending.set(id, { job, resolve, reject });
+      // The page keeps its bytes (for the SHA-256 and a later marked copy): they are copied, not transferred.
+      w.postMessage({ ...job, id } satisfies WorkerRequest);
     });
+  };
+
+  return {
+    read: (name, bytes) => run({ kind: 'read', name, bytes }) as Promise<WorkbookGrid>,
+    mark: (bytes, findings, lang) => run({ kind: 'mark', bytes, findings, lang }) as Promise<Uint8Array>,
   };
 }
