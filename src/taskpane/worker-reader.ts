@@ -10,8 +10,7 @@ import { BrowserReadError } from '../io/xlsx/browser';
 import type { Finding } from '../model/finding';
 import type { WorkbookGrid } from '../model/grid';
 
-export type WorkerJob =
-  { kind: 'read'; name: string; bytes: Uint8Array } | { kind: 'mark'; bytes: Uint8Array; findings: readonly Finding[]; lang: 'zh' | 'en' };
+type WorkerJob = { kind: 'read'; name: string; bytes: Uint8Array } | { kind: 'mark'; bytes: Uint8Array; findings: readonly Finding[]; lang: 'zh' | 'en' };
 
 export type WorkerRequest = WorkerJob & { id: number };
 
