@@ -1,4 +1,5 @@
-import { parseWallClock, readDateTime, semesterDates, yearOfSemester, formatWallClock } from '../../src/model/datetime';
+import fc from 'fast-check';
+import { minutesOf, parseIso, parseWallClock, readDateTime, semesterDates, yearOfSemester, formatWallClock } from '../../src/model/datetime';
 
 const iso = (value: unknown, ctx = {}) => {
   const t = parseWallClock(value, ctx);
@@ -74,5 +75,63 @@ describe('dates and times as people write them', () => {
     expect(readDateTime('1月11日 8:10', semesterDates('2025春'))).toBe('2025-01-11T08:10');
     // A time alone borrows the whole date of its row: no year is added.
     expect(readDateTime('8:10', { ...semesterDates('2024秋'), year: 2025, month: 1, day: 11, autumn: false })).toBe('2025-01-11T08:10');
+  });
+});
+
+describe('ISO wall-clock texts as the model keeps them (parseIso, minutesOf)', () => {
+  /** What parseIso and minutesOf were written as: a regular expression, and Date for the month's days. */
+  function byRegExp(text: string): number {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(text);
+    if (!m) return Number.NaN;
+    const [year, month, day, hour, minute] = [+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0];
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const valid = month >= 1 && month <= 12 && day >= 1 && day <= days && hour < 24 && minute <= 59 && year >= 1900 && year <= 2200;
+    return valid ? Date.UTC(year, month - 1, day, hour, minute) / 60_000 : Number.NaN;
+  }
+
+  test.each([
+    ['2024-06-14T09:30', false],
+    ['2024-02-29', false],
+    ['2023-02-29', true],
+    ['1900-02-29', true],
+    ['2000-02-29T23:59', false],
+    ['2100-02-29', true],
+    ['2024-04-31', true],
+    ['2024-12-31T24:00', true],
+    ['2024-00-10', true],
+    ['1899-12-31', true],
+    ['2201-01-01', true],
+    ['2024-06-14T9:30', true],
+    ['2024-06-14 09:30', true],
+    ['２０２４-06-14', true],
+    ['2024-06-14T09:30Z', true],
+    ['', true],
+  ])('%s (NaN: %s)', (text, nan) => {
+    expect(Number.isNaN(minutesOf(text))).toBe(nan);
+    expect(minutesOf(text)).toEqual(byRegExp(text));
+    expect(parseIso(text) === undefined).toBe(nan);
+  });
+
+  test('the same minutes as before for any text of its characters', () => {
+    const texts = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'0123456789-T: /'.split('')), minLength: 8, maxLength: 18 }),
+      fc
+        .record({
+          y: fc.integer({ min: 1850, max: 2250 }),
+          mo: fc.integer({ min: 0, max: 13 }),
+          d: fc.integer({ min: 0, max: 32 }),
+          h: fc.integer({ min: 0, max: 25 }),
+          mi: fc.integer({ min: 0, max: 61 }),
+          time: fc.boolean(),
+        })
+        .map(({ y, mo, d, h, mi, time }) => {
+          const two = (n: number) => String(n).padStart(2, '0');
+          return `${y}-${two(mo)}-${two(d)}${time ? `T${two(h)}:${two(mi)}` : ''}`;
+        }),
+    );
+    fc.assert(
+      fc.property(texts, (text) => Object.is(minutesOf(text), byRegExp(text))),
+      { numRuns: 20_000 },
+    );
   });
 });
