@@ -15,8 +15,8 @@ import type { FileReport, Finding, RunReport } from '../model/finding';
 import type { WorkbookGrid } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
-import { PackedLocations, locationsUnder, packLocationsUnder } from '../model/location-map';
-import { sortFindings, validateAcross, validateSite } from '../rules/engine';
+import { PackedLocations, locationsUnder, packLocationsUnder, unpackLocations } from '../model/location-map';
+import { sortFindings, validateAcross, validateSiteIn } from '../rules/engine';
 import type { Lang } from '../rules/types';
 import { refusalLine } from './refusal';
 import { SUMMARY_SHEET_SETS } from '../summary/words';
@@ -31,6 +31,8 @@ export interface WorkbookInput {
   sha256?: string | null;
   /** The grid, or how to read it from the bytes; a reader throws a one-line refusal. */
   grid: WorkbookGrid | ((bytes: Uint8Array | undefined) => WorkbookGrid | Promise<WorkbookGrid>);
+  /** Already read and checked on its own (checkWorkbookIn, the browser face's worker): taken as it is. */
+  checked?: CheckedWorkbook;
 }
 
 export interface CheckOptions {
@@ -102,6 +104,20 @@ export function slimModel(model: SiteModel, locations = locationsUnder(model.loc
   return { data, locations, sheets: model.sheets, problems: [] };
 }
 
+/** A site model as plain data, to cross to another thread: its location map (a Proxy) cannot be copied as it is. */
+export interface PackedModel extends Omit<SiteModel, 'locations'> {
+  locations: PackedLocations;
+}
+
+export function packModel(model: SiteModel): PackedModel {
+  return { ...model, locations: packLocationsUnder(model.locations, ['']) };
+}
+
+/** The model packModel packed: the same data, and locations with the same entries in the same order. */
+export function unpackModel(packed: PackedModel): SiteModel {
+  return { ...packed, locations: unpackLocations(packed.locations) };
+}
+
 /** The slim model's locations, packed (packLocationsUnder): what `summary` spools for each workbook. */
 export function slimPlaces(model: SiteModel): PackedLocations {
   return packLocationsUnder(model.locations, ACROSS_PATHS);
@@ -113,23 +129,38 @@ export function slimPlaces(model: SiteModel): PackedLocations {
  * be read or checked is one line in `error`.
  */
 export async function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}): Promise<CheckedWorkbook> {
-  const lang = options.lang ?? 'zh';
+  return (await checkWorkbookIn(input, [options.lang ?? 'zh'], options))[0];
+}
+
+/**
+ * checkWorkbook in each of `langs`, the workbook read once: the browser face's
+ * worker checks in both, so that switching the pane's language needs no
+ * reading or checking on the page.
+ */
+export async function checkWorkbookIn(input: WorkbookInput, langs: readonly Lang[], options: CheckOptions = {}): Promise<CheckedWorkbook[]> {
   let bytes: Uint8Array | undefined;
   let sha256: string | null = input.sha256 ?? null;
   let grid: WorkbookGrid | undefined;
   try {
     bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
     sha256 = await digestOf(input, bytes, options);
-    grid = typeof input.grid === 'function' ? await input.grid(bytes) : input.grid;
-    if (isSummaryWorkbook(grid.sheets.map((s) => s.name))) {
-      return { report: fileReport(input.file, null, sha256, []), grid, skipped: SUMMARY_SKIPPED[lang] };
+    const read = typeof input.grid === 'function' ? await input.grid(bytes) : input.grid;
+    grid = read;
+    if (isSummaryWorkbook(read.sheets.map((s) => s.name))) {
+      return langs.map((lang) => ({ report: fileReport(input.file, null, sha256, []), grid: read, skipped: SUMMARY_SKIPPED[lang] }));
     }
-    const model = readCheckableWorkbook(grid);
-    const findings = validateSite(model, { lang });
-    return { report: fileReport(input.file, siteNameOf(model), sha256, findings), grid, model };
+    const model = readCheckableWorkbook(read);
+    const site = siteNameOf(model);
+    const findings = validateSiteIn(model, langs);
+    return findings.map((list) => ({ report: fileReport(input.file, site, sha256, list), grid: read, model }));
   } catch (error) {
-    return { report: fileReport(input.file, null, sha256, [], refusalLine(error, lang)), grid };
+    return langs.map((lang) => ({ report: fileReport(input.file, null, sha256, [], refusalLine(error, lang)), grid }));
   }
+}
+
+/** A checked workbook given again (checkWorkbookIn's): its report a copy, which the checks across add to. */
+function againChecked(checked: CheckedWorkbook): CheckedWorkbook {
+  return { ...checked, report: { ...checked.report } };
 }
 
 /**
@@ -166,7 +197,7 @@ function slimmed({ grid: _grid, model, ...rest }: CheckedWorkbook): CheckedWorkb
 export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: CheckOptions = {}): Promise<CheckRun> {
   const workbooks: CheckedWorkbook[] = [];
   for (const input of inputs) {
-    const checked = await checkWorkbook(input, options);
+    const checked = input.checked ? againChecked(input.checked) : await checkWorkbook(input, options);
     workbooks.push(options.slim ? slimmed(checked) : checked);
     options.onProgress?.(workbooks.length);
   }

@@ -42,6 +42,8 @@ export class App {
   summaries = new Map<string, SiteSummary>();
   live: LiveCheck | undefined;
   private busy = false;
+  /** Whether the 汇总 tab shows the summaries of the last check (it is drawn when shown). */
+  private summariesDrawn = false;
 
   /** Loaded once: the language switch draws the same list again. */
   private templates?: Promise<TemplateInfo[]>;
@@ -109,6 +111,17 @@ export class App {
     document.querySelectorAll<HTMLElement>('[role="tabpanel"]').forEach((panel) => {
       panel.hidden = panel.id !== `panel-${name}`;
     });
+    if (name === 'summary' && !this.summariesDrawn) this.drawSummaries();
+  }
+
+  /**
+   * The 汇总 tab's tables, drawn when it is shown: a site of 5,000 papers is a
+   * table of 5,000 rows, which held the page a fifth of a second after every
+   * check while nobody looked at it.
+   */
+  private drawSummaries(): void {
+    this.summariesDrawn = !(document.getElementById('panel-summary')?.hidden ?? false);
+    if (this.summariesDrawn) renderSummaries(this);
   }
 
   status(text: string, kind: StatusKind = 'info'): void {
@@ -140,7 +153,7 @@ export class App {
     // The switch names the other language in that language.
     byId('lang-switch').lang = this.lang === 'zh' ? 'en' : 'zh-CN';
     renderResults(this);
-    renderSummaries(this);
+    this.drawSummaries();
   }
 
   async openFiles(files: readonly File[]): Promise<void> {
@@ -178,7 +191,7 @@ export class App {
       if (r.model) this.summaries.set(r.id, summarizeSite(r.model, r.findings, { file: r.label }));
     }
     renderResults(this);
-    renderSummaries(this);
+    this.drawSummaries();
     return checkOutcome(this.results, this.lang);
   }
 }

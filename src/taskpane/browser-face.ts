@@ -1,18 +1,19 @@
 /**
  * The pane in a plain browser (no Office host): for staff on WPS Spreadsheets
  * or without Microsoft Excel. Workbooks are opened from disk, read in a Web
- * Worker by the one reader, checked on this computer, and a marked copy is
- * written in that worker and downloaded. Nothing is sent anywhere. This
+ * Worker by the one reader and checked there on their own (the checks across
+ * workbooks and the summaries on the page), and a marked copy is written in
+ * that worker and downloaded. Nothing is sent anywhere. This
  * module is loaded by dynamic import() only when there is no Office host.
  */
-import { BrowserReadError, fileBytes, markedCopy, markedName, openWorkbook, saveBytes } from '../io/xlsx/browser';
+import { BrowserReadError, fileBytes, markedName, saveBytes } from '../io/xlsx/browser';
 import { consolidatedXlsx, siteSummaryXlsx } from '../io/xlsx/summary';
-import type { WorkbookGrid } from '../model/grid';
 import { consolidateModels } from '../summary/consolidate';
 import { SiteInput, checkSites } from './check';
 import type { Host } from './host';
 import { Lang, t } from './i18n';
 import { workbookWorker } from './worker-reader';
+import { OpenedWorkbookChecks, checkedIn, markWorkbook, readAndCheck, sha256, unpacked } from './workbook-jobs';
 
 /** How far the reading of the chosen files has come: `done` of `total`, `name` being read next. */
 export interface ReadProgress {
@@ -21,10 +22,17 @@ export interface ReadProgress {
   name: string;
 }
 
-/** A file read: its bytes (kept for the marked copy and the SHA-256) and its grid. */
-interface OpenedFile {
+/** A file read: its bytes (kept for the marked copy and the SHA-256), its grid, and its checks on its own. */
+interface OpenedFile extends OpenedWorkbookChecks {
   bytes: Uint8Array;
-  grid: WorkbookGrid;
+}
+
+/** A file picked: read, or why not (and its bytes, when it was not too large to take). */
+interface PickedFile {
+  name: string;
+  opened?: OpenedFile;
+  bytes?: Uint8Array;
+  error?: unknown;
 }
 
 export interface BrowserHost extends Host {
@@ -40,12 +48,6 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-async function sha256(bytes: Uint8Array): Promise<string | null> {
-  if (!globalThis.crypto?.subtle) return null;
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Why a file cannot be read: the CLI's own words in Chinese, a short reason in English. */
 function readError(error: unknown, lang: Lang): string {
   if (error instanceof BrowserReadError) {
@@ -59,24 +61,23 @@ function readError(error: unknown, lang: Lang): string {
 }
 
 export function browserHost(): BrowserHost {
-  const files: Array<{ name: string; opened?: OpenedFile; error?: unknown }> = [];
+  const files: PickedFile[] = [];
   const find = (id: string) => files.find((f) => f.name === id);
-  // Read and marked off the page's thread, so that the page answers while a large workbook is read or marked.
-  const jobs = workbookWorker({
-    read: async (name, bytes) => (await openWorkbook(name, bytes)).grid,
-    mark: (bytes, findings, lang) => markedCopy({ bytes }, findings, lang),
-  });
+  // Read, checked and marked off the page's thread, so that the page answers while a large workbook is.
+  const jobs = workbookWorker({ read: readAndCheck, mark: markWorkbook });
   return {
     kind: 'browser',
     async addFiles(list, progress) {
       for (const [i, file] of list.entries()) {
         progress?.({ done: i, total: list.length, name: file.name });
-        let entry: { name: string; opened?: OpenedFile; error?: unknown };
+        let entry: PickedFile;
+        let bytes: Uint8Array | undefined;
         try {
-          const bytes = await fileBytes(file);
-          entry = { name: file.name, opened: { bytes, grid: await jobs.read(file.name, bytes) } };
+          bytes = await fileBytes(file);
+          entry = { name: file.name, opened: { bytes, ...unpacked(await jobs.read(file.name, bytes)) } };
         } catch (error) {
-          entry = { name: file.name, error };
+          // Its bytes kept for its SHA-256, which the report gives for a file it cannot read too.
+          entry = { name: file.name, bytes, error };
         }
         const same = files.findIndex((f) => f.name === file.name);
         if (same >= 0) files[same] = entry;
@@ -90,7 +91,9 @@ export function browserHost(): BrowserHost {
     },
     async check(lang) {
       const inputs: SiteInput[] = files.map((f) =>
-        f.opened ? { id: f.name, label: f.name, grid: f.opened.grid, bytes: f.opened.bytes } : { id: f.name, label: f.name, error: readError(f.error, lang) },
+        f.opened
+          ? { id: f.name, label: f.name, checked: checkedIn(f.opened, lang) }
+          : { id: f.name, label: f.name, bytes: f.bytes, error: readError(f.error, lang) },
       );
       return checkSites(inputs, lang, sha256);
     },

@@ -3,7 +3,7 @@
  * Excel, each chosen file in the browser), findings out, grouped the way the
  * pane shows them. No Office.js and no exceljs here.
  */
-import { checkWorkbooks } from '../check/service';
+import { CheckedWorkbook, checkWorkbooks } from '../check/service';
 import { Refusal } from '../check/refusal';
 import type { WorkbookGrid } from '../model/grid';
 import type { FileReport, Finding } from '../model/finding';
@@ -19,6 +19,8 @@ export interface SiteInput {
   bytes?: Uint8Array;
   /** Why it could not be read (then no grid). */
   error?: string;
+  /** Already read and checked on its own (the browser face's worker): only the checks across workbooks are left. */
+  checked?: CheckedWorkbook;
 }
 
 export interface SiteResult {
@@ -40,6 +42,7 @@ export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?
     inputs.map((input) => ({
       file: input.label,
       bytes: input.bytes,
+      checked: input.checked,
       grid:
         input.grid ??
         (() => {

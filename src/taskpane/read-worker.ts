@@ -1,12 +1,14 @@
 /**
  * The browser face's workbook worker, off the page's thread: turns a
- * workbook's bytes into the plain grid (or a refusal in the reader's words),
- * and writes a marked copy, so the page keeps answering while a large
- * workbook or many files are read, or thousands of cells are marked.
+ * workbook's bytes into the plain grid and checks it on its own (or gives a
+ * refusal in the reader's words), and writes a marked copy, so the page keeps
+ * answering while a large workbook or many files are read and checked, or
+ * thousands of cells are marked.
  * Built as its own script (read-worker.js); the offline page carries it inline
  * and starts it from a Blob URL (file:// pages may not load worker scripts).
  */
-import { BrowserReadError, markedCopy, openWorkbook } from '../io/xlsx/browser';
+import { BrowserReadError } from '../io/xlsx/browser';
+import { markWorkbook, readAndCheck } from './workbook-jobs';
 import type { WorkerReply, WorkerRequest } from './worker-reader';
 
 const scope = self as unknown as {
@@ -28,7 +30,7 @@ scope.onmessage = (event) => {
   const job = event.data;
   const done =
     job.kind === 'read'
-      ? openWorkbook(job.name, job.bytes).then((opened) => scope.postMessage({ id: job.id, grid: opened.grid }))
-      : markedCopy({ bytes: job.bytes }, job.findings, job.lang).then((marked) => scope.postMessage({ id: job.id, marked }, [marked.buffer]));
+      ? readAndCheck(job.name, job.bytes).then((read) => scope.postMessage({ id: job.id, read }))
+      : markWorkbook(job.bytes, job.findings, job.lang).then((marked) => scope.postMessage({ id: job.id, marked }, [marked.buffer]));
   done.catch((error: unknown) => scope.postMessage(errorReply(job.id, error)));
 };

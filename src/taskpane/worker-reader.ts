@@ -1,24 +1,25 @@
 /**
- * The browser face's slow work done in a Web Worker (read-worker.ts), one job
- * at a time, in the order asked: reading a workbook into its grid, and writing
- * its marked copy (exceljs: seconds for a workbook of thousands of marked
- * cells, which held the page still). Where no worker can be started (no
- * Worker, a policy that forbids it, its script missing) or it dies, the same
- * code runs on the page instead: slower to answer, same result.
+ * The browser face's slow work (workbook-jobs.ts) done in a Web Worker
+ * (read-worker.ts), one job at a time, in the order asked: reading a workbook
+ * and checking it on its own (a vault log of 50,000 rows held the page for
+ * over a second), and writing its marked copy (exceljs: seconds for thousands
+ * of marked cells). Where no worker can be started (no Worker, a policy that
+ * forbids it, its script missing) or it dies, the same code runs on the page
+ * instead: slower to answer, same result.
  */
 import { BrowserReadError } from '../io/xlsx/browser';
 import type { Finding } from '../model/finding';
-import type { WorkbookGrid } from '../model/grid';
+import type { ReadAndChecked } from './workbook-jobs';
 
 type WorkerJob = { kind: 'read'; name: string; bytes: Uint8Array } | { kind: 'mark'; bytes: Uint8Array; findings: readonly Finding[]; lang: 'zh' | 'en' };
 
 export type WorkerRequest = WorkerJob & { id: number };
 
 export type WorkerReply =
-  { id: number; grid: WorkbookGrid } | { id: number; marked: Uint8Array } | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
+  { id: number; read: ReadAndChecked } | { id: number; marked: Uint8Array } | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
 
 export interface WorkbookJobs {
-  read(name: string, bytes: Uint8Array): Promise<WorkbookGrid>;
+  read(name: string, bytes: Uint8Array): Promise<ReadAndChecked>;
   mark(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en'): Promise<Uint8Array>;
 }
 
@@ -34,16 +35,16 @@ function workerUrl(): string {
 
 interface Pending {
   job: WorkerJob;
-  resolve(result: WorkbookGrid | Uint8Array): void;
+  resolve(result: ReadAndChecked | Uint8Array): void;
   reject(error: unknown): void;
 }
 
-function onPageJob(onPage: WorkbookJobs, job: WorkerJob): Promise<WorkbookGrid | Uint8Array> {
+function onPageJob(onPage: WorkbookJobs, job: WorkerJob): Promise<ReadAndChecked | Uint8Array> {
   return job.kind === 'read' ? onPage.read(job.name, job.bytes) : onPage.mark(job.bytes, job.findings, job.lang);
 }
 
 function settle(p: Pending, reply: WorkerReply): void {
-  if ('grid' in reply) p.resolve(reply.grid);
+  if ('read' in reply) p.resolve(reply.read);
   else if ('marked' in reply) p.resolve(reply.marked);
   else p.reject(reply.error.code ? new BrowserReadError(reply.error.code, reply.error.message) : new Error(reply.error.message));
 }
@@ -85,7 +86,7 @@ export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
     }
   };
 
-  const run = (job: WorkerJob): Promise<WorkbookGrid | Uint8Array> => {
+  const run = (job: WorkerJob): Promise<ReadAndChecked | Uint8Array> => {
     if (worker === undefined) worker = start();
     if (!worker) return onPageJob(onPage, job);
     const id = nextId++;
@@ -98,7 +99,7 @@ export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
   };
 
   return {
-    read: (name, bytes) => run({ kind: 'read', name, bytes }) as Promise<WorkbookGrid>,
+    read: (name, bytes) => run({ kind: 'read', name, bytes }) as Promise<ReadAndChecked>,
     mark: (bytes, findings, lang) => run({ kind: 'mark', bytes, findings, lang }) as Promise<Uint8Array>,
   };
 }

@@ -18,6 +18,8 @@ import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { fileReports } from '../../src/summary/consolidate';
 import { checkSites } from '../../src/taskpane/check';
+import { checkedIn, readAndCheck, sha256, unpacked } from '../../src/taskpane/workbook-jobs';
+import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding, RunReport } from '../../src/model/finding';
 import { fixture } from '../helpers';
@@ -47,8 +49,8 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function serviceReport(): Promise<RunReport> {
-  return (await checkWorkbooks(files.map(workbookFile), nodeCheckOptions('zh'))).report;
+async function serviceReport(lang: 'zh' | 'en' = 'zh'): Promise<RunReport> {
+  return (await checkWorkbooks(files.map(workbookFile), nodeCheckOptions(lang))).report;
 }
 
 describe('checkWorkbooks', () => {
@@ -212,6 +214,36 @@ describe('every face gives the service report', () => {
     const sites = await checkSites(inputs, 'zh', async (bytes) => sha(bytes));
     expect({ files: sites.map((s) => s.report) }).toEqual(await serviceReport());
     expect(sites.map((s) => s.findings)).toEqual((await serviceReport()).files.map((f) => f.findings));
+  });
+
+  it('the browser face: each file read and checked on its own in both languages by the worker’s code, crossing as plain data', async () => {
+    const opened = await Promise.all(
+      files.map(async (file) => {
+        try {
+          // structuredClone: what postMessage does to the worker's reply.
+          return { file, opened: unpacked(structuredClone(await readAndCheck(file, new Uint8Array(fs.readFileSync(file))))) };
+        } catch (error) {
+          return { file, bytes: new Uint8Array(fs.readFileSync(file)), error: (error as Error).message };
+        }
+      }),
+    );
+    for (const lang of ['zh', 'en', 'zh'] as const) {
+      // Checked again and again (a language switch, a file added): the checks across are never added twice.
+      const inputs = opened.map((o) =>
+        o.opened ? { id: o.file, label: o.file, checked: checkedIn(o.opened, lang) } : { id: o.file, label: o.file, bytes: o.bytes, error: o.error },
+      );
+      const sites = await checkSites(inputs, lang, sha256);
+      const expected = await serviceReport(lang);
+      if (lang === 'en') expected.files[2].error = expect.any(String) as unknown as string;
+      expect({ files: sites.map((s) => s.report) }).toEqual(expected);
+    }
+    // The models unpacked on the page are those read in Node, locations in the same order.
+    for (const o of opened.filter((x) => x.opened)) {
+      const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(o.file)));
+      expect(o.opened!.model!.data).toEqual(model.data);
+      expect(Object.entries(o.opened!.model!.locations)).toEqual(Object.entries(model.locations));
+      expect(o.opened!.model!.sheets).toEqual(model.sheets);
+    }
   });
 
   it('the consolidated summary, in memory and spooled', async () => {

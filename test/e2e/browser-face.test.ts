@@ -245,6 +245,40 @@ maybe('the browser face in chromium', () => {
     await page.context().close();
   }, 180_000);
 
+  test('where no Web Worker can start, the page reads, checks and marks with the same code: the same findings, in both languages, and a marked copy', async () => {
+    const page = await browser!.newPage({ acceptDownloads: true, viewport: { width: 460, height: 900 }, locale: 'zh-CN' });
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.addInitScript(() => {
+      delete (window as { Worker?: unknown }).Worker;
+    });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.waitForSelector('body[data-host="browser"]');
+    await page.setInputFiles('#file-input', [workbookPath, branchPath]);
+    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 2);
+    const report = await validateFiles([workbookPath, branchPath], { lang: 'zh' });
+    const shownKeys = () =>
+      page.$$eval('.finding', (nodes) =>
+        nodes.map((n) => `${(n as HTMLElement).dataset.rule}|${(n as HTMLElement).dataset.sheet ?? ''}|${(n as HTMLElement).dataset.cell ?? ''}`),
+      );
+    expect((await shownKeys()).sort()).toEqual(report.files.flatMap((f) => f.findings.map(findingKey)).sort());
+    // The language switched: the findings again, in English, with no worker to ask.
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.getElementById('tab-check')?.textContent === 'Check' && !document.body.classList.contains('busy'));
+    const english = await validateFiles([workbookPath, branchPath], { lang: 'en' });
+    const messages = await page.$$eval('.finding .message', (nodes) => nodes.map((n) => n.textContent));
+    expect(messages.sort()).toEqual(english.files.flatMap((f) => f.findings.map((x) => x.message)).sort());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download]')]);
+    const saved = path.join(ARTIFACTS, 'addin-marked-copy-no-worker.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const planted = expected.find((f) => f.rule === 'column-total')!;
+    expect(wb.getWorksheet(planted.sheet!)!.getCell(planted.cell!).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
+    expect(workers).toEqual([]);
+    await page.close();
+  });
+
   test('no request left the page origin, and nothing broke the CSP', () => {
     expect(requests.length).toBeGreaterThan(3);
     const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));

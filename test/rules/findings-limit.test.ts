@@ -6,7 +6,7 @@
  * with "something unexpected happened").
  */
 import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
-import { validateSite } from '../../src/rules/engine';
+import { validateSite, validateSiteIn } from '../../src/rules/engine';
 import { checkWorkbooks, exitCodeOf } from '../../src/check/service';
 import { LIMITS, WorkbookReadError } from '../../src/model/limits';
 import { refusalLine } from '../../src/check/refusal';
@@ -54,6 +54,9 @@ test('a workbook at the limit is listed whole; one finding more and the checks s
   })();
   expect(stopped).toBeInstanceOf(WorkbookReadError);
   expect((stopped as WorkbookReadError).reason).toBe('limit');
+  // Both languages at once: listed whole at the count, stopped one below it.
+  expect(validateSiteIn(model, ['zh', 'en'], { maxFindings: all.length })).toEqual([all, validateSite(model, { lang: 'en' })]);
+  expect(() => validateSiteIn(model, ['zh', 'en'], { maxFindings: all.length - 1 })).toThrow(WorkbookReadError);
   for (const lang of ['zh', 'en'] as const) {
     expect(refusalLine(stopped, lang)).toBe(LINE[lang].replace(LIMITS.findings.toLocaleString('en-US'), String(all.length - 1)));
   }
