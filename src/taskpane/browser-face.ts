@@ -7,13 +7,13 @@
  * module is loaded by dynamic import() only when there is no Office host.
  */
 import { BrowserReadError, fileBytes, markedName, saveBytes } from '../io/xlsx/browser';
-import { consolidatedXlsx, siteSummaryXlsx } from '../io/xlsx/summary';
-import { consolidateModels } from '../summary/consolidate';
+import { siteSummaryXlsx } from '../io/xlsx/summary';
 import { SiteInput, checkSites } from './check';
 import type { Host } from './host';
 import { Lang, t } from './i18n';
 import { workbookWorker } from './worker-reader';
-import { OpenedWorkbookChecks, checkedIn, markWorkbook, readAndCheck, sha256, unpacked } from './workbook-jobs';
+import { OpenedWorkbookChecks, checkedIn, consolidatedWorkbook, markWorkbook, readAndCheck, sha256, unpacked } from './workbook-jobs';
+import { packModel } from '../check/service';
 
 /** How far the reading of the chosen files has come: `done` of `total`, `name` being read next. */
 export interface ReadProgress {
@@ -64,7 +64,7 @@ export function browserHost(): BrowserHost {
   const files: PickedFile[] = [];
   const find = (id: string) => files.find((f) => f.name === id);
   // Read, checked and marked off the page's thread, so that the page answers while a large workbook is.
-  const jobs = workbookWorker({ read: readAndCheck, mark: markWorkbook });
+  const jobs = workbookWorker({ read: readAndCheck, mark: markWorkbook, consolidate: consolidatedWorkbook });
   return {
     kind: 'browser',
     async addFiles(list, progress) {
@@ -113,13 +113,15 @@ export function browserHost(): BrowserHost {
       return name;
     },
     async downloadConsolidated(sites, lang) {
-      const inputs = [];
-      for (const site of sites) {
-        const entry = find(site.id);
-        inputs.push({ file: site.label, sha256: entry?.opened ? await sha256(entry.opened.bytes) : null, model: site.model, error: site.error });
-      }
+      // Written in the worker; the SHA-256 as the check found it (of a file it could not read too, as the CLI gives it).
+      const inputs = sites.map((site) => ({
+        file: site.label,
+        sha256: site.report?.sha256 ?? null,
+        ...(site.model ? { model: packModel(site.model) } : {}),
+        ...(site.error !== undefined ? { error: site.error } : {}),
+      }));
       const name = t(lang, 'consolidatedFile');
-      saveBytes(name, await consolidatedXlsx(consolidateModels(inputs, { lang }), { lang }));
+      saveBytes(name, await jobs.consolidate(inputs, lang));
       return name;
     },
     async writeSummary(site, summary, lang) {

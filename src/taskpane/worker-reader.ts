@@ -3,15 +3,19 @@
  * (read-worker.ts), one job at a time, in the order asked: reading a workbook
  * and checking it on its own (a vault log of 50,000 rows held the page for
  * over a second), and writing its marked copy (exceljs: seconds for thousands
- * of marked cells). Where no worker can be started (no Worker, a policy that
+ * of marked cells), and the consolidated summary of many. Where no worker can be started (no Worker, a policy that
  * forbids it, its script missing) or it dies, the same code runs on the page
  * instead: slower to answer, same result.
  */
 import { BrowserReadError } from '../io/xlsx/browser';
 import type { Finding } from '../model/finding';
-import type { ReadAndChecked } from './workbook-jobs';
+import type { ConsolidatedSite, ReadAndChecked } from './workbook-jobs';
+import type { Lang } from './i18n';
 
-type WorkerJob = { kind: 'read'; name: string; bytes: Uint8Array } | { kind: 'mark'; bytes: Uint8Array; findings: readonly Finding[]; lang: 'zh' | 'en' };
+type WorkerJob =
+  | { kind: 'read'; name: string; bytes: Uint8Array }
+  | { kind: 'mark'; bytes: Uint8Array; findings: readonly Finding[]; lang: Lang }
+  | { kind: 'consolidate'; sites: readonly ConsolidatedSite[]; lang: Lang };
 
 export type WorkerRequest = WorkerJob & { id: number };
 
@@ -20,7 +24,8 @@ export type WorkerReply =
 
 export interface WorkbookJobs {
   read(name: string, bytes: Uint8Array): Promise<ReadAndChecked>;
-  mark(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en'): Promise<Uint8Array>;
+  mark(bytes: Uint8Array, findings: readonly Finding[], lang: Lang): Promise<Uint8Array>;
+  consolidate(sites: readonly ConsolidatedSite[], lang: Lang): Promise<Uint8Array>;
 }
 
 /** The worker script beside the page; the offline page carries it inline instead. */
@@ -40,7 +45,8 @@ interface Pending {
 }
 
 function onPageJob(onPage: WorkbookJobs, job: WorkerJob): Promise<ReadAndChecked | Uint8Array> {
-  return job.kind === 'read' ? onPage.read(job.name, job.bytes) : onPage.mark(job.bytes, job.findings, job.lang);
+  if (job.kind === 'read') return onPage.read(job.name, job.bytes);
+  return job.kind === 'mark' ? onPage.mark(job.bytes, job.findings, job.lang) : onPage.consolidate(job.sites, job.lang);
 }
 
 function settle(p: Pending, reply: WorkerReply): void {
@@ -101,5 +107,6 @@ export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
   return {
     read: (name, bytes) => run({ kind: 'read', name, bytes }) as Promise<ReadAndChecked>,
     mark: (bytes, findings, lang) => run({ kind: 'mark', bytes, findings, lang }) as Promise<Uint8Array>,
+    consolidate: (sites, lang) => run({ kind: 'consolidate', sites, lang }) as Promise<Uint8Array>,
   };
 }

@@ -8,6 +8,11 @@ import JSZip from 'jszip';
 import { BrowserReadError, markedCopy, markedName, openWorkbook } from '../../src/io/xlsx/browser';
 import type { Finding } from '../../src/model/finding';
 import { exceljsGrid, fixture, workbookBytes } from './helpers';
+import { ConsolidatedSite, consolidatedWorkbook, readAndCheck, unpacked } from '../../src/taskpane/workbook-jobs';
+import { packModel } from '../../src/check/service';
+import { readWorkbook } from '../../src/forms/workbook';
+import { consolidatedXlsx } from '../../src/io/xlsx/summary';
+import { consolidateModels } from '../../src/summary/consolidate';
 
 async function refusal(bytes: Uint8Array): Promise<string> {
   try {
@@ -78,5 +83,39 @@ test('a file that cannot be read is refused in the same words as `custody valida
       (e: Error) => e.message,
     );
     expect(browser).toBe(cli);
+  }
+});
+
+test('the consolidated summary written in the worker (models packed to cross to it) is the one written from the models themselves', async () => {
+  const branch = fixture('fenxiao.json');
+  branch.handovers![1].items![2].quantity = 3;
+  const files: Array<[string, Uint8Array]> = [
+    ['长沙分校.xlsx', new Uint8Array(await workbookBytes(branch))],
+    ['岳麓考点.xlsx', new Uint8Array(await workbookBytes(fixture('kaodian.json')))],
+    ['坏文件.xlsx', new TextEncoder().encode('不是工作簿')],
+  ];
+  for (const lang of ['zh', 'en'] as const) {
+    const sites: ConsolidatedSite[] = [];
+    const direct = [];
+    for (const [name, bytes] of files) {
+      try {
+        const read = structuredClone(await readAndCheck(name, bytes));
+        const model = unpacked(read).model!;
+        sites.push({ file: name, sha256: read.checks[lang].report.sha256, model: structuredClone(packModel(model)) });
+        direct.push({ file: name, sha256: read.checks[lang].report.sha256, model: readWorkbook((await openWorkbook(name, bytes)).grid) });
+      } catch (error) {
+        sites.push({ file: name, sha256: null, error: (error as Error).message });
+        direct.push({ file: name, sha256: null, error: (error as Error).message });
+      }
+    }
+    const inWorker = await consolidatedWorkbook(sites, lang);
+    const fromModels = await consolidatedXlsx(consolidateModels(direct, { lang }), { lang });
+    expect(Buffer.from(inWorker).equals(Buffer.from(fromModels))).toBe(true);
+    // And it holds what it should: both sites, and the file it could not read.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(inWorker.buffer as ArrayBuffer);
+    const texts: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void texts.push(String(cell.value)))));
+    for (const name of ['岳麓考点', '长沙分校', '坏文件.xlsx']) expect(texts.some((x) => x.includes(name))).toBe(true);
   }
 });
