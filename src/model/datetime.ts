@@ -8,6 +8,7 @@
  * 8:30) completed from a context date — the semester's year, the session's day.
  */
 import { toHalfWidth } from './text';
+import { daysInMonth, digits } from './values';
 
 export interface WallClock {
   year: number;
@@ -45,14 +46,6 @@ function isValid(t: WallClock): boolean {
   }
   if (t.hour === 24 && t.minute !== 0) return false;
   return t.day <= daysInMonth(t.year, t.month) && t.year >= 1900 && t.year <= 2200;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The Gregorian calendar's, as Date gives it, without making a Date: every date of every row is checked. */
-function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 /** 24:00 is how people end a day shift; it is the next day's 00:00. */
@@ -224,30 +217,19 @@ export function readDateTime(value: unknown, ctx: DateContext = {}): string | un
 export function parseIso(text: string | undefined): WallClock | undefined {
   // By hand, not /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/: every date of every row is parsed, some more than once.
   if (!text || (text.length !== 10 && text.length !== 16)) return undefined;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
   if (year < 0 || month < 0 || day < 0 || text[4] !== '-' || text[7] !== '-') return undefined;
   let hour = 0;
   let minute = 0;
   if (text.length === 16) {
-    hour = digitsAt(text, 11, 2);
-    minute = digitsAt(text, 14, 2);
+    hour = digits(text, 11, 2);
+    minute = digits(text, 14, 2);
     if (hour < 0 || minute < 0 || text[10] !== 'T' || text[13] !== ':') return undefined;
   }
   const t: WallClock = { year, month, day, hour, minute };
   return isValid(t) && t.hour < 24 ? t : undefined;
-}
-
-/** The number the `count` ASCII digits at `at` write; -1 when one is not a digit. */
-function digitsAt(text: string, at: number, count: number): number {
-  let n = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
 }
 
 export const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;

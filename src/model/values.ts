@@ -30,7 +30,7 @@ function readMinutes(value: string): number {
   return (daysFromEpoch(year, month, day) * 24 + hour) * 60 + minute;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
@@ -46,7 +46,7 @@ function daysFromEpoch(year: number, month: number, day: number): number {
 }
 
 /** The number written by `length` ASCII digits at `start`; -1 if any is not a digit. */
-function digits(text: string, start: number, length: number): number {
+export function digits(text: string, start: number, length: number): number {
   let n = 0;
   for (let i = start; i < start + length; i++) {
     const d = text.charCodeAt(i) - 48;
