@@ -53,9 +53,13 @@ function mutate(grid: WorkbookGrid, edits: Array<{ s: number; r: number; c: numb
   return copy;
 }
 
-/** The message with what people typed taken out: a typed “{A}” or “NaN” is quoted back, not a placeholder left unfilled. */
+/**
+ * The message with what people typed taken out: a typed “{A}” or “NaN”, or a
+ * cell holding the number NaN, is quoted back, not a placeholder left unfilled.
+ */
 function withoutTyped(message: string, edits: Array<{ v: CellValue }>): string {
-  const typedTexts = edits.flatMap((e) => (typeof e.v === 'string' ? [e.v, e.v.trim()] : [])).filter((t) => t.length > 0);
+  const typedText = (v: CellValue): string[] => (typeof v === 'string' ? [v, v.trim()] : typeof v === 'number' ? [String(v)] : []);
+  const typedTexts = edits.flatMap((e) => typedText(e.v)).filter((t) => t.length > 0);
   typedTexts.sort((a, b) => b.length - a.length);
   return typedTexts.reduce((text, t) => text.split(t).join('\u0000'), message);
 }
