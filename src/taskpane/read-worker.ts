@@ -28,7 +28,8 @@ function errorReply(id: number, error: unknown): WorkerReply {
 
 scope.onmessage = (event) => {
   const job = event.data;
-  const written = (bytes: Uint8Array) => scope.postMessage({ id: job.id, marked: bytes }, [bytes.buffer]);
+  // A workbook written (a marked copy, a consolidated summary): its bytes handed over, not copied.
+  const written = (bytes: Uint8Array) => scope.postMessage({ id: job.id, written: bytes }, [bytes.buffer]);
   const done =
     job.kind === 'read'
       ? readAndCheck(job.name, job.bytes).then((read) => scope.postMessage({ id: job.id, read }))

@@ -1,6 +1,7 @@
 /** 汇总: each readable site's custody summary, written into Excel or downloaded. */
 import type { App } from './app';
 import type { SiteResult } from './check';
+import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
@@ -38,7 +39,10 @@ export function renderSummaries(app: App): void {
     bar.append(button);
     root.append(bar);
   }
-  const sites = app.results.filter((site) => app.summaries.has(site.id));
+  const sites = app.results.flatMap((site) => {
+    const summary = app.summaries.get(site.id);
+    return summary ? [{ site, summary }] : [];
+  });
   const drawFrom = (first: number): void => {
     if (mine !== drawing) return;
     const start = Date.now();
@@ -51,9 +55,7 @@ export function renderSummaries(app: App): void {
   if (sites.length > 0) drawFrom(0);
 }
 
-function drawSite(app: App, root: HTMLElement, site: SiteResult): void {
-  const summary = app.summaries.get(site.id);
-  if (!summary) return;
+function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {
   const table = summaryTable(summary, app.lang);
   const box = el('section', { class: 'summary-site' });
   box.append(el('h3', { translate: 'no' }, table.title), el('p', { class: `ready ${summary.ready ? 'yes' : 'no'}` }, table.status));

@@ -2,10 +2,10 @@
  * The browser face's slow work (workbook-jobs.ts) done in a Web Worker
  * (read-worker.ts), one job at a time, in the order asked: reading a workbook
  * and checking it on its own (a vault log of 50,000 rows held the page for
- * over a second), and writing its marked copy (exceljs: seconds for thousands
- * of marked cells), and the consolidated summary of many. Where no worker can be started (no Worker, a policy that
- * forbids it, its script missing) or it dies, the same code runs on the page
- * instead: slower to answer, same result.
+ * over a second), writing its marked copy (exceljs: seconds for thousands of
+ * marked cells), and writing the consolidated summary of many. Where no worker
+ * can be started (no Worker, a policy that forbids it, its script missing) or
+ * it dies, the same code runs on the page instead: slower to answer, same result.
  */
 import { BrowserReadError } from '../io/xlsx/browser';
 import type { Finding } from '../model/finding';
@@ -20,7 +20,9 @@ type WorkerJob =
 export type WorkerRequest = WorkerJob & { id: number };
 
 export type WorkerReply =
-  { id: number; read: ReadAndChecked } | { id: number; marked: Uint8Array } | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
+  | { id: number; read: ReadAndChecked }
+  | { id: number; written: Uint8Array }
+  | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
 
 export interface WorkbookJobs {
   read(name: string, bytes: Uint8Array): Promise<ReadAndChecked>;
@@ -51,7 +53,7 @@ function onPageJob(onPage: WorkbookJobs, job: WorkerJob): Promise<ReadAndChecked
 
 function settle(p: Pending, reply: WorkerReply): void {
   if ('read' in reply) p.resolve(reply.read);
-  else if ('marked' in reply) p.resolve(reply.marked);
+  else if ('written' in reply) p.resolve(reply.written);
   else p.reject(reply.error.code ? new BrowserReadError(reply.error.code, reply.error.message) : new Error(reply.error.message));
 }
 
