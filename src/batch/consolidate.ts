@@ -10,7 +10,7 @@ import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
-import { checkWorkbook, slimModel, slimPlaces } from '../check/service';
+import { CheckedWorkbook, checkWorkbook, checkWorkbookIn, fileReport, slimModel, slimPlaces, slimmed } from '../check/service';
 import { refusalLine } from '../check/refusal';
 import { LIMITS, overTime } from '../model/limits';
 import { EarlyWorkers, runPool } from './pool';
@@ -18,8 +18,8 @@ import { Consolidated, FileOutcome, applyAcross, buildConsolidated } from '../su
 import type { PackedLocations } from '../model/location-map';
 import { summarizeSite } from '../summary/site';
 import { nodeCheckOptions, workbookFile } from './workbook-file';
-import type { SummaryQuota } from './spool-entry';
-import { type StatMemo, statFrom } from './files';
+import { type SummaryQuota, spoolEntryOf } from './spool-entry';
+import { type StatMemo, statFrom, THREADS_FROM } from './files';
 
 export { findWorkbooks } from './files';
 
@@ -72,7 +72,7 @@ const threadsOf = (options: ConsolidateFilesOptions): number => Math.max(0, opti
  * they are read in this thread.
  */
 export function threadWorker(options: ConsolidateFilesOptions, count: number): string | undefined {
-  return threadsOf(options) > 0 && count >= 4 ? workerFile() : undefined;
+  return threadsOf(options) > 0 && count >= THREADS_FROM ? workerFile() : undefined;
 }
 
 /**
@@ -94,9 +94,34 @@ export function defaultThreads(): number {
 }
 
 /**
- * Reads, checks and summarises every file, on every core, and hands each
- * result to `take` in the order of `files` (whatever order the threads finish
- * in): results that arrive early wait in a window of a few per thread, and no
+ * What each file becomes, in a worker thread or in this one: `processed`, a
+ * ProcessedFile (consolidateFiles); `spool`, its spool entry (spoolFiles);
+ * `checked`, the check service's checked workbook, slim, with no summary made
+ * (`validate`; `digest`: its SHA-256 computed).
+ */
+export type FileWork = { answer: 'processed' } | { answer: 'spool'; quota?: SummaryQuota } | { answer: 'checked'; digest: boolean };
+
+/** One file as `work` asks (the worker thread's answer); never throws but where the check itself does. */
+export async function workOn(file: string, lang: 'zh' | 'en' | undefined, work: FileWork): Promise<unknown> {
+  if (work.answer === 'checked') {
+    const [checked] = await checkWorkbookIn(workbookFile(file), [lang ?? 'zh'], work.digest ? nodeCheckOptions(lang) : { lang });
+    return slimmed(checked);
+  }
+  const r = await processFile(file, lang, work.answer === 'spool');
+  return work.answer === 'spool' ? spoolEntryOf(r, lang, work.quota) : r;
+}
+
+/** A file refused in one line (its worker stopped or dead, or its check threw), as `work` gives it. */
+function refusedAs(file: string, error: string, lang: 'zh' | 'en' | undefined, work: FileWork): unknown {
+  if (work.answer === 'checked') return { report: fileReport(file, null, null, [], error) } satisfies CheckedWorkbook;
+  const r: ProcessedFile = { outcome: { file, sha256: null, error, findings: [] } };
+  return work.answer === 'spool' ? spoolEntryOf(r, lang, work.quota) : r;
+}
+
+/**
+ * Works on every file (`work`), on every core, and hands each result to
+ * `take` in the order of `files` (whatever order the threads finish in):
+ * results that arrive early wait in a window of a few per thread, and no
  * file further than that window ahead is started, so what waits stays small.
  * `onProgress` is called as each file is done.
  */
@@ -104,10 +129,8 @@ export async function processInWorkers<T = ProcessedFile>(
   files: readonly string[],
   options: ConsolidateFilesOptions,
   take: (r: T) => void,
-  /** What each result becomes before it leaves the worker (`node-worker.ts` applies the same for `spool`). */
-  as?: { spool: true; quota?: SummaryQuota; convert: (r: ProcessedFile) => T },
+  work: FileWork = { answer: 'processed' },
 ): Promise<void> {
-  const convert = as?.convert ?? ((r: ProcessedFile) => r as unknown as T);
   let done = 0;
   const progress = (file: string) => options.onProgress?.(++done, files.length, file);
   const threads = threadsOf(options);
@@ -115,7 +138,7 @@ export async function processInWorkers<T = ProcessedFile>(
   if (!worker) {
     await options.early?.stop();
     for (const file of files) {
-      const r = convert(await processFile(file, options.lang, Boolean(as?.spool)));
+      const r = (await workOn(file, options.lang, work)) as T;
       progress(file);
       take(r);
     }
@@ -135,12 +158,12 @@ export async function processInWorkers<T = ProcessedFile>(
       take(first);
     }
   };
-  const refused = (i: number, error: string) => settle(i, convert({ outcome: { file: files[i], sha256: null, error, findings: [] } }));
+  const refused = (i: number, error: string) => settle(i, refusedAs(files[i], error, options.lang, work) as T);
   const pool = runPool({
     files,
     threads: Math.min(threads, files.length),
     worker,
-    setup: { lang: options.lang, spool: Boolean(as?.spool), quota: as?.quota },
+    setup: { lang: options.lang, work },
     budgetMs: seconds * 1000,
     mayStart: (i) => i < due + window,
     answer: (a) => ('refusal' in a ? refused(a.index, a.refusal) : settle(a.index, a.result as T)),

@@ -11,15 +11,13 @@
  * message, not their `workerData`.
  */
 import { Worker } from 'worker_threads';
-import type { SummaryQuota } from './spool-entry';
+import type { FileWork } from './consolidate';
 
 /** What a worker is told first, before its first batch. */
 export interface WorkerSetup {
   lang?: 'zh' | 'en';
-  /** Results as spool entries (`spoolEntryOf`) rather than processed files. */
-  spool: boolean;
-  /** Whose summaries the spool entries carry (shared by the threads). */
-  quota?: SummaryQuota;
+  /** What each file becomes (a spool entry's quota is shared by the threads). */
+  work: FileWork;
   /** [0]: 1 + the run's index of the file the worker is on; 0 between files. */
   state: Int32Array;
 }

@@ -29,12 +29,12 @@ import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
-import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota, spoolEntryOf } from './spool-entry';
+import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { sweepLeftovers, temporaryFolderPrefix, track } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
 import { JsonChunks, nested } from './json-chunks';
 import { type AcrossJob, type AcrossResult, acrossInWorker, acrossOfSpool } from './across-spool';
-import { ConsolidateFilesOptions, ProcessedFile, processFile, processInWorkers, threadWorker } from './consolidate';
+import { ConsolidateFilesOptions, processFile, processInWorkers, threadWorker } from './consolidate';
 import { SiteSummary, addFindings } from '../summary/site';
 import type { ConsolidatedSource, SettledSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
@@ -383,7 +383,7 @@ export async function spoolFiles(
   const spool = await SpooledConsolidation.create(options.tmpDir);
   try {
     const quota = options.summariesUpTo === undefined ? undefined : summaryQuota(options.summariesUpTo);
-    await processInWorkers(sorted, options, (e) => spool.take(e), { spool: true, quota, convert: (r: ProcessedFile) => spoolEntryOf(r, options.lang, quota) });
+    await processInWorkers<SpoolEntry>(sorted, options, (e) => spool.take(e), { answer: 'spool', quota });
     // A thread of its own for the checks across workbooks where the files had threads.
     await spool.finish(options.lang, threadWorker(options, files.length), options.settleLater);
     return spool;

@@ -10,9 +10,9 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import { refusalLine } from '../check/refusal';
-import { processFile } from './consolidate';
+import { workOn } from './consolidate';
 import type { WorkerAnswer, WorkerMessage, WorkerSetup } from './pool';
-import { SpoolEntry, spoolEntryOf } from './spool-entry';
+import type { SpoolEntry } from './spool-entry';
 import { setTextMemoSize } from '../model/memo';
 import { type AcrossJob, acrossOfSpool } from './across-spool';
 
@@ -27,8 +27,7 @@ const WORKER_TEXT_MEMO = 4_000;
 
 async function answer(index: number, file: string, setup: WorkerSetup): Promise<WorkerAnswer> {
   try {
-    const r = await processFile(file, setup.lang, setup.spool);
-    return { index, result: setup.spool ? spoolEntryOf(r, setup.lang, setup.quota) : r };
+    return { index, result: await workOn(file, setup.lang, setup.work) };
   } catch (error) {
     return { index, refusal: refusalLine(error, setup.lang) };
   }

@@ -189,7 +189,7 @@ function applyAcross(checked: readonly CheckedWorkbook[], lang: Lang = 'zh'): vo
 }
 
 /** A checked workbook without its grid, with its slim model. */
-function slimmed({ grid: _grid, model, ...rest }: CheckedWorkbook): CheckedWorkbook {
+export function slimmed({ grid: _grid, model, ...rest }: CheckedWorkbook): CheckedWorkbook {
   return model ? { ...rest, model: slimModel(model) } : rest;
 }
 

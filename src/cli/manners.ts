@@ -178,6 +178,17 @@ export function argumentError(error: CommanderError, lang: Lang): string {
   }
 }
 
+/** `--threads`: undefined when not given (one per core), null when not a whole number from 0. */
+export function threadsOf(text: string | undefined): number | undefined | null {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return text.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+export function threadsError(text: string, lang: Lang): string {
+  return lang === 'zh' ? `--threads 应为不小于 0 的整数：${text}` : `--threads must be a whole number from 0: ${text}`;
+}
+
 /** The hint after an argument error: where the help is, for the command the user was calling. */
 export function helpHint(argv: readonly string[], lang: Lang): string {
   const command = argv.slice(2).find((a) => Object.keys(HELP_AFTER).includes(a) && a !== 'custody');

@@ -20,6 +20,7 @@ import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import type { CliIO } from './io';
 import { progressBar } from './progress';
+import { threadsError, threadsOf } from './manners';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
 
@@ -172,9 +173,9 @@ export function registerSummary(program: Command, io: CliIO): void {
         io.exitCode = 2;
         return;
       }
-      const threads = opts.threads === undefined ? undefined : Number(opts.threads);
-      if (threads !== undefined && (!Number.isInteger(threads) || threads < 0)) {
-        io.err(`--threads 应为不小于 0 的整数：${opts.threads}`);
+      const threads = threadsOf(opts.threads);
+      if (threads === null) {
+        io.err(threadsError(opts.threads!, opts.lang === 'en' ? 'en' : 'zh'));
         io.exitCode = 2;
         return;
       }

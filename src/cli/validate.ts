@@ -6,8 +6,9 @@
  * files are still checked). Input files are only ever read.
  */
 import { Command, Option } from 'commander';
-import { checkWorkbooks, CheckRun, exitCodeOf } from '../check/service';
-import { findWorkbooks } from '../batch/files';
+import { checkWorkbooks, CheckRun, CheckedWorkbook, exitCodeOf, WorkbookInput } from '../check/service';
+import { findWorkbooks, StatMemo, statFrom, THREADS_FROM } from '../batch/files';
+import type { EarlyWorkers } from '../batch/pool';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { Finding, RunReport } from '../model/finding';
 import { ruleTitle } from '../rules/index';
@@ -16,6 +17,7 @@ import type { CliIO } from './io';
 import { printable } from '../check/refusal';
 import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
+import { threadsError, threadsOf } from './manners';
 
 /** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
 async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
@@ -91,10 +93,49 @@ interface ValidateOptions {
   lang: Lang;
   /** Folder for the marked copies. */
   mark?: string;
+  /** Worker threads (default: one per core; 0: all in this thread). */
+  threads?: number;
 }
 
 /** `custody validate`: the report printed, the marked copies written; returns the exit code. */
 async function runValidate(paths: readonly string[], opts: ValidateOptions, io: CliIO): Promise<number> {
+  // The worker threads start while the folders are searched, as for `summary`. Without a folder
+  // the threads' code is not even loaded until the files are known to be many: a cold check of one file stays quick.
+  const stats: StatMemo = new Map();
+  const folder = (await Promise.all(paths.map(statFrom(stats)))).some((s) => s?.isDirectory());
+  const early = folder ? await (await import('../batch/consolidate')).startEarlyWorkers(paths, { threads: opts.threads }, stats) : undefined;
+  try {
+    return await validatePaths(paths, opts, io, early);
+  } finally {
+    await early?.stop();
+  }
+}
+
+/**
+ * Each file as the check service takes it: read and checked on its own in
+ * the worker threads when they are many (with each file's time budget, as for
+ * `summary`), in the order of `files`; otherwise read by the service itself.
+ */
+async function workbookInputs(
+  files: readonly string[],
+  opts: ValidateOptions,
+  early: EarlyWorkers | undefined,
+  onProgress: (done: number) => void,
+): Promise<{ inputs: WorkbookInput[]; told: boolean }> {
+  const inThisThread = { inputs: files.map(workbookFile), told: false };
+  if (files.length < THREADS_FROM || opts.threads === 0) return inThisThread;
+  const { processInWorkers, threadWorker } = await import('../batch/consolidate');
+  if (!threadWorker({ threads: opts.threads }, files.length)) return inThisThread;
+  const inputs: WorkbookInput[] = [];
+  const take = (checked: CheckedWorkbook) => inputs.push({ file: checked.report.file, grid: { sheets: [] }, checked });
+  await processInWorkers<CheckedWorkbook>(files, { lang: opts.lang, threads: opts.threads, early, onProgress }, take, {
+    answer: 'checked',
+    digest: opts.format === 'json',
+  });
+  return { inputs, told: true };
+}
+
+async function validatePaths(paths: readonly string[], opts: ValidateOptions, io: CliIO, early: EarlyWorkers | undefined): Promise<number> {
   const files = await findWorkbooks(paths);
   if (files.length === 0) {
     io.err(opts.lang === 'zh' ? `没有找到 .xlsx 工作簿：${paths.map(printable).join(' ')}` : `no .xlsx workbook found: ${paths.map(printable).join(' ')}`);
@@ -109,8 +150,10 @@ async function runValidate(paths: readonly string[], opts: ValidateOptions, io: 
   try {
     // The text report shows no SHA-256: none is computed (and the CLI starts without loading Node's crypto).
     const options = opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang };
+    const onProgress = (done: number) => bar?.update(done);
+    const { inputs, told } = await workbookInputs(files, opts, early, onProgress);
     // Slim: a folder of thousands of workbooks is checked in some 30 KB a workbook (the marked copies read their files again).
-    run = await checkWorkbooks(files.map(workbookFile), { ...options, slim: true, onProgress: (done) => bar?.update(done) });
+    run = await checkWorkbooks(inputs, { ...options, slim: true, ...(told ? {} : { onProgress }) });
   } finally {
     bar?.stop();
   }
@@ -139,7 +182,14 @@ export function registerValidate(program: Command, io: CliIO): void {
     .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', '提示语言 (message language)').choices(['zh', 'en']).default('zh'))
     .option('--mark <dir>', '把每个有问题的工作簿的标记副本写入此文件夹 (write marked copies into DIR)')
-    .action(async (paths: string[], opts: ValidateOptions) => {
-      io.exitCode = await runValidate(paths, opts, io);
+    .option('--threads <n>', '并行线程数（默认每个 CPU 一个） (worker threads)')
+    .action(async (paths: string[], opts: Omit<ValidateOptions, 'threads'> & { threads?: string }) => {
+      const threads = threadsOf(opts.threads);
+      if (threads === null) {
+        io.err(threadsError(opts.threads!, opts.lang));
+        io.exitCode = 2;
+        return;
+      }
+      io.exitCode = await runValidate(paths, { ...opts, threads }, io);
     });
 }

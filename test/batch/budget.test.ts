@@ -74,3 +74,23 @@ test('a file over its time budget gets one line; the others are summarised', () 
   ]);
   expect(json.sites.map((s: { site: { name: string } }) => s.site.name)).toEqual(['岳麓考点', '长沙分校', '岳麓考点', '长沙分校']);
 });
+
+test('validate: a file over its time budget gets one line in the report; the others are checked, in order', () => {
+  const r = spawnSync(process.execPath, [BIN, 'validate', books, '--format', 'json', '--threads', '2'], {
+    encoding: 'utf8',
+    env: { ...process.env, CUSTODY_FILE_SECONDS: '2' },
+  });
+  expect(r.status).toBe(2);
+  const slow = path.join(books, 'c-slow.xlsx');
+  const line = '读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
+  expect(r.stderr).toBe(`${slow}: ${line}\n`);
+  const report = JSON.parse(r.stdout) as { files: Array<{ file: string; site: string | null; sha256: string | null; error?: string; findings: unknown[] }> };
+  expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null])).toEqual([
+    ['a-岳麓考点.xlsx', '长沙分校 岳麓考点', null],
+    ['b-长沙分校.xlsx', '长沙分校', null],
+    ['c-slow.xlsx', null, line],
+    ['d-岳麓考点.xlsx', '长沙分校 岳麓考点', null],
+    ['e-长沙分校.xlsx', '长沙分校', null],
+  ]);
+  expect(report.files.filter((f) => f.sha256 === null).map((f) => path.basename(f.file))).toEqual(['c-slow.xlsx']);
+});

@@ -193,6 +193,10 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
       ['nosuch'],
       ['validate', '--format', 'xml', 'kaodian.xlsx'],
       ['summary', 'sites', '--format', 'json', '--threads', '2'],
+      // Five files: the bundle checks them in its worker threads, in the order given; in-process (no built worker), in this thread.
+      ['validate', 'sites/e.xlsx', 'sites/c.xlsx', 'sites/a.xlsx', 'sites/d.xlsx', 'sites/b.xlsx', '--threads', '2'],
+      ['validate', 'sites', 'missing.xlsx', '--format', 'json', '--threads', '2'],
+      ['validate', 'sites', '--threads', '0'],
     ].map((args) => [args.join(' '), args]),
   )('custody %s', async (_call, args) => {
     const abs = args.map((a) => (a.endsWith('.xlsx') || a === 'sites' ? path.join(dir, a) : a));

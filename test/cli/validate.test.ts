@@ -206,6 +206,14 @@ describe('custody validate', () => {
     expect((await run('validate')).code).toBe(2);
     expect((await run('validate', file('kaodian.xlsx'), '--format', 'xml')).code).toBe(2);
     expect((await run('validate', file('kaodian.xlsx'), '--lang', 'fr')).code).toBe(2);
+    for (const [threads, lang, line] of [
+      ['-1', 'zh', '--threads 应为不小于 0 的整数：-1'],
+      ['2.5', 'zh', '--threads 应为不小于 0 的整数：2.5'],
+      ['两个', 'en', '--threads must be a whole number from 0: 两个'],
+    ]) {
+      const r = await run('validate', file('kaodian.xlsx'), '--threads', threads, '--lang', lang);
+      expect(r).toEqual({ code: 2, out: '', err: `${line}\n` });
+    }
   });
 });
 
