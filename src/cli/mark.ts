@@ -40,8 +40,8 @@ export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, 
     const { file, findings, error } = w.report;
     if (w.skipped || error !== undefined || findings.length === 0) continue;
     // exceljs is loaded only when a copy is written: a plain `validate` starts without it.
-    const { markedCopy } = await import('../io/xlsx/mark');
-    const copy = await markedCopy(await readRegularFile(file), findings, lang);
+    const [{ markedCopy }, { nodeDeflater }] = await Promise.all([import('../io/xlsx/mark'), import('../io/xlsx/node-workbook')]);
+    const copy = await markedCopy(await readRegularFile(file), findings, lang, nodeDeflater());
     await writeFileAtomic(targets[i], copy.bytes);
     io.err(
       lang === 'zh'

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
+import { type Deflater, markParts } from './mark-parts';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -62,8 +63,27 @@ function keepPrintAreas(workbook: ExcelJS.Workbook): void {
   }
 }
 
-/** The marked copy of a workbook's bytes (the bytes themselves are never changed). */
-export async function markedCopy(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): Promise<{ bytes: Uint8Array; marked: number }> {
+/**
+ * The marked copy of a workbook's bytes (the bytes themselves are never
+ * changed): its package patched in place (mark-parts.ts; `host`: the parts
+ * it writes deflated by the host's zlib), or, for what that does not handle
+ * (notes there already), a round trip through exceljs.
+ */
+export async function markedCopy(
+  bytes: Uint8Array,
+  findings: readonly Finding[],
+  lang: 'zh' | 'en' = 'zh',
+  host?: Deflater,
+): Promise<{ bytes: Uint8Array; marked: number }> {
+  return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host) ?? markedThroughExceljs(bytes, findings, lang);
+}
+
+/** The marked copy by exceljs: loaded, marked, written again. */
+export async function markedThroughExceljs(
+  bytes: Uint8Array,
+  findings: readonly Finding[],
+  lang: 'zh' | 'en' = 'zh',
+): Promise<{ bytes: Uint8Array; marked: number }> {
   const copy = new ExcelJS.Workbook();
   // A copy of exactly these bytes: a Node Buffer's slice() is a view, whose buffer may be Node's shared pool.
   await copy.xlsx.load(Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer);

@@ -3,13 +3,14 @@
  * small parts inflated by Node's zlib (native, several times fflate's speed).
  * No exceljs: it is loaded only where a workbook is written.
  */
-import { inflateRawSync } from 'zlib';
+import * as zlib from 'zlib';
+import type { Deflater } from './mark-parts';
 import type { WorkbookGrid } from '../../model/grid';
 import { readXlsx } from './reader';
 
 /** Throws beyond maxLength: such a part goes to the bounded streaming inflater, which refuses it in plain words. */
 function inflateAtOnce(data: Uint8Array, maxLength: number): Uint8Array {
-  return inflateRawSync(data, { maxOutputLength: maxLength });
+  return zlib.inflateRawSync(data, { maxOutputLength: maxLength });
 }
 
 /** Reads a workbook's bytes into the grid the readers take; throws WorkbookReadError with one line. */
@@ -20,4 +21,10 @@ export function readXlsxInNode(bytes: Uint8Array): WorkbookGrid {
 /** The same, for callers that await. */
 export async function gridFromXlsxBuffer(buffer: Uint8Array): Promise<WorkbookGrid> {
   return readXlsxInNode(buffer);
+}
+
+/** Node's zlib as a marked copy's deflater, where this Node has zlib.crc32 (20.15 on); undefined: fflate deflates. */
+export function nodeDeflater(): Deflater | undefined {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  return crc32 ? { deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }), crc32: (data) => crc32(data) } : undefined;
 }

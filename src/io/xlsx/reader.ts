@@ -13,7 +13,7 @@ import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limi
 import { readSheet, type WorkbookContext } from './sheet-reader';
 import { ItemText, plainStringItem, readXmlPart } from './xml';
 import { SamePartMemo } from './same-part';
-import { listEntries, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
+import { inflateEntry, listEntries, storedBytes, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** "EncryptionInfo" in UTF-16LE: the stream an encrypted workbook's OLE container holds. */
@@ -231,6 +231,52 @@ function readWorkbookInfo(pkg: Package, entry: ZipEntry): WorkbookInfo {
 function partOf(pkg: Package, rels: ReadonlyMap<string, Relationship>, type: string, usual: string): ZipEntry | undefined {
   for (const rel of rels.values()) if (rel.type.endsWith(type) && pkg.entry(rel.target)) return pkg.entry(rel.target);
   return pkg.entry(usual);
+}
+
+/**
+ * A workbook's package as a writer that patches it in place sees it (the
+ * marked copy, mark-parts.ts): its parts in the zip's order, each worksheet's
+ * part by its sheet's name, the styles part, and each part's bytes inflated
+ * within LIMITS, as the reader inflates them. Refuses what readXlsx refuses.
+ */
+export interface PackageParts {
+  names: string[];
+  sheets: ReadonlyMap<string, string>;
+  styles: string | undefined;
+  bytes(part: string): Uint8Array;
+  /** A part as it is stored (to be copied as it is): its entry and its bytes, deflated or not. */
+  stored(part: string): { entry: ZipEntry; data: Uint8Array };
+}
+
+export function packageParts(bytes: Uint8Array): PackageParts {
+  checkXlsxBytes(bytes);
+  const pkg = new Package(bytes, undefined);
+  const part = pkg.workbookPart();
+  const rels = pkg.relationships(part);
+  const sheets = new Map<string, string>();
+  for (const { name, rid } of workbookInfo(pkg, part).sheets) {
+    const rel = rels.get(rid);
+    if (rel && pkg.entry(rel.target) && (rel.type.endsWith('/worksheet') || (!rel.type && rel.target.includes('/worksheets/')))) sheets.set(name, rel.target);
+  }
+  const dir = part.slice(0, part.lastIndexOf('/') + 1);
+  return {
+    names: [...pkg.entries.keys()],
+    sheets,
+    stored: (name) => ({ entry: pkg.entry(name)!, data: storedBytes(bytes, pkg.entry(name)!) }),
+    styles: partOf(pkg, rels, '/styles', `${dir}styles.xml`)?.name,
+    bytes(name: string): Uint8Array {
+      const chunks: Uint8Array[] = [];
+      inflateEntry(bytes, pkg.entry(name)!, pkg.budget, (chunk) => void chunks.push(chunk.slice()));
+      if (chunks.length === 1) return chunks[0];
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      return out;
+    },
+  };
 }
 
 export interface ReadOptions {

@@ -17,6 +17,8 @@ export interface ZipEntry {
   declaredSize: number;
   /** Where the entry's local header starts. */
   localOffset: number;
+  /** The CRC-32 the central directory declares (a copy carries it over with the entry's bytes). */
+  crc: number;
 }
 
 const EOCD = 0x06054b50;
@@ -75,6 +77,7 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     if (++count > LIMITS.zipEntries) throw beyondLimit('zipEntries', `超过 ${LIMITS.zipEntries.toLocaleString('en-US')}`);
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
+    const crc = dv.getUint32(p + 16, true);
     const compressedSize = dv.getUint32(p + 20, true);
     const declaredSize = dv.getUint32(p + 24, true);
     const nameLength = dv.getUint16(p + 28, true);
@@ -85,7 +88,7 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     const name = entryName(bytes.subarray(p + 46, p + 46 + nameLength));
     if (flags & 1) throw refuse('encrypted');
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff) throw refuse('unsupportedZip');
-    if (!entries.has(name)) entries.set(name, { name, method, compressedSize, declaredSize, localOffset });
+    if (!entries.has(name)) entries.set(name, { name, method, compressedSize, declaredSize, localOffset, crc });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -1,0 +1,390 @@
+/**
+ * A marked copy made by patching the workbook's package in place: only the
+ * styles part (a fill and a cell format per marked look), the marked sheets
+ * (each marked cell's style index; a cell the sheet lacks is added), their
+ * notes (a comments part and its VML drawing, as Excel writes them) and the
+ * content types change; every other part is carried over as it was. Some
+ * milliseconds a workbook and memory of a few times its XML, where a round
+ * trip through exceljs took tens of milliseconds and, for a sheet of 200,000
+ * findings, gigabytes; and nothing exceljs does not know is lost.
+ *
+ * What this does not handle gives undefined, and the caller marks through
+ * exceljs as before: a sheet with notes already (they would have to be
+ * merged), a package it does not recognise. Pure TypeScript over a
+ * Uint8Array: no Node, so the browser runs it too.
+ */
+import { Zip, ZipDeflate, strFromU8, strToU8, type ZipInputFile } from 'fflate';
+import type { CellMark } from '../../check/marks';
+import { parseA1 } from '../../model/grid';
+import { type PackageParts, packageParts } from './reader';
+
+const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const COMMENTS_REL = `${R_NS}/comments`;
+const VML_REL = `${R_NS}/vmlDrawing`;
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Excel's ceiling on cell formats in a workbook. */
+const MAX_CELL_XFS = 64_000;
+
+/** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet order). */
+const AFTER_LEGACY_DRAWING = [
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The argb of a mark's colour: "#FFC7CE" → "FFFFC7CE". */
+const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+
+class Unhandled extends Error {}
+
+/** A mark placed: its cell as numbers (0-based), its severity's colour and its note. */
+interface Placed {
+  row: number;
+  col: number;
+  address: string;
+  color: string;
+  text: string;
+}
+
+/**
+ * The styles part with a solid fill per colour and, per (cell format,
+ * colour), a copy of the format with that fill: `formatFor` gives the copy's
+ * index, adding it the first time it is asked.
+ */
+class MarkStyles {
+  private readonly fills = new Map<string, number>();
+  private readonly copies = new Map<string, number>();
+  private readonly formats: string[];
+  private readonly added: string[] = [];
+  private readonly addedFills: string[] = [];
+  private readonly fillCount: number;
+
+  constructor(private readonly xml: string) {
+    const fills = /<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(xml);
+    const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
+    if (!fills || !xfs) throw new Unhandled();
+    this.fillCount = (fills[1].match(/<fill\b/g) ?? []).length;
+    this.formats = xfs[1].match(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g) ?? [];
+  }
+
+  formatFor(format: number, color: string): number {
+    const key = `${format}|${color}`;
+    let index = this.copies.get(key);
+    if (index !== undefined) return index;
+    const base = this.formats[format] ?? this.formats[0];
+    if (base === undefined) throw new Unhandled();
+    const fill = this.fillFor(color);
+    const start = /^<xf\b[^>]*?(?=\/?>)/.exec(base)![0];
+    const withFill = start.replace(/\s(fillId|applyFill)="[^"]*"/g, '') + ` fillId="${fill}" applyFill="1"`;
+    index = this.formats.length + this.added.length;
+    if (index >= MAX_CELL_XFS) throw new Unhandled();
+    this.added.push(withFill + base.slice(start.length));
+    this.copies.set(key, index);
+    return index;
+  }
+
+  private fillFor(color: string): number {
+    let index = this.fills.get(color);
+    if (index === undefined) {
+      index = this.fillCount + this.addedFills.length;
+      this.addedFills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${color}"/></patternFill></fill>`);
+      this.fills.set(color, index);
+    }
+    return index;
+  }
+
+  /** The styles part with what was added. */
+  written(): string {
+    const fillTotal = this.fillCount + this.addedFills.length;
+    const xfTotal = this.formats.length + this.added.length;
+    return this.xml
+      .replace(/<fills\b[^>]*>([\s\S]*?)<\/fills>/, (_m, inner: string) => `<fills count="${fillTotal}">${inner}${this.addedFills.join('')}</fills>`)
+      .replace(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/, (_m, inner: string) => `<cellXfs count="${xfTotal}">${inner}${this.added.join('')}</cellXfs>`);
+  }
+}
+
+/** Adds `item` to the list at `key` (in place: a sheet may have hundreds of thousands of marks). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** The style a column gives its empty cells (<cols>), by 0-based column. */
+function columnStyles(xml: string, sheetDataAt: number): (col: number) => number {
+  const spans: Array<[number, number, number]> = [];
+  const head = xml.slice(0, sheetDataAt);
+  for (const m of head.matchAll(/<col\b[^>]*>/g)) {
+    const style = Number(attr(m[0], 'style') ?? 0);
+    if (style) spans.push([Number(attr(m[0], 'min')) - 1, Number(attr(m[0], 'max')) - 1, style]);
+  }
+  return (col) => spans.find(([a, b]) => col >= a && col <= b)?.[2] ?? 0;
+}
+
+/**
+ * The sheet's XML with each placed mark's cell given its marked format: one
+ * pass over <sheetData>, cells the sheet lacks added in their row (and rows
+ * it lacks in their place), with the style their row or column gives them.
+ */
+function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): string {
+  const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open) throw new Unhandled();
+  const start = open.index + open[0].length;
+  const end = open[1] ? start : xml.indexOf('</sheetData>', start);
+  if (end < 0) throw new Unhandled();
+  const colStyle = columnStyles(xml, open.index);
+  const byRow = new Map<number, Placed[]>();
+  for (const p of placed) pushTo(byRow, p.row, p);
+  const rowsLeft = [...byRow.keys()].sort((a, b) => a - b);
+  // The next of rowsLeft (an index, not shift(): a sheet may have a hundred thousand marked rows).
+  let nextRow = 0;
+  const out: string[] = [];
+  const newCell = (p: Placed, base: number) => `<c r="${p.address}" s="${styles.formatFor(base, p.color)}"/>`;
+  // Rows before `row` that the sheet lacks: written whole.
+  const rowsBefore = (row: number) => {
+    while (nextRow < rowsLeft.length && rowsLeft[nextRow] < row) {
+      const r = rowsLeft[nextRow++];
+      const cells = byRow.get(r)!.sort((a, b) => a.col - b.col);
+      out.push(`<row r="${r + 1}">${cells.map((p) => newCell(p, colStyle(p.col))).join('')}</row>`);
+    }
+  };
+  const body = xml.slice(start, end);
+  const tags = /<row\b[^>]*?(\/?)>|<\/row>|<c\b[^>]*?(\/?)>/g;
+  let at = 0;
+  let row = -1;
+  let col = -1;
+  let rowStyle = 0;
+  let pending: Placed[] = [];
+  const cellsBefore = (c: number) => {
+    while (pending.length && pending[0].col < c) {
+      const p = pending.shift()!;
+      out.push(newCell(p, rowStyle || colStyle(p.col)));
+    }
+  };
+  for (let m = tags.exec(body); m; m = tags.exec(body)) {
+    const tag = m[0];
+    out.push(body.slice(at, m.index));
+    at = m.index + tag.length;
+    if (tag.startsWith('<row')) {
+      const r = attr(tag, 'r');
+      row = r === undefined ? row + 1 : Number(r) - 1;
+      if (!Number.isInteger(row) || row < 0) throw new Unhandled();
+      col = -1;
+      rowStyle = attr(tag, 'customFormat') === '1' || attr(tag, 'customFormat') === 'true' ? Number(attr(tag, 's') ?? 0) : 0;
+      rowsBefore(row);
+      pending = rowsLeft[nextRow] === row ? byRow.get(rowsLeft[nextRow++])!.sort((a, b) => a.col - b.col) : [];
+      if (m[1] && pending.length) {
+        // <row …/>: opened, its new cells, closed.
+        out.push(tag.slice(0, -2) + '>');
+        cellsBefore(Infinity);
+        out.push('</row>');
+      } else out.push(tag);
+    } else if (tag === '</row>') {
+      cellsBefore(Infinity);
+      out.push(tag);
+    } else {
+      const ref = attr(tag, 'r');
+      const where = ref === undefined ? { row, col: col + 1 } : parseA1(ref);
+      if (!where || where.row !== row) throw new Unhandled();
+      col = where.col;
+      cellsBefore(col);
+      if (pending[0]?.col === col) {
+        const p = pending.shift()!;
+        const s = styles.formatFor(Number(attr(tag, 's') ?? 0), p.color);
+        out.push(/\ss="[^"]*"/.test(tag) ? tag.replace(/\ss="[^"]*"/, ` s="${s}"`) : tag.replace(/^<c\b/, `<c s="${s}"`));
+      } else out.push(tag);
+    }
+  }
+  out.push(body.slice(at));
+  rowsBefore(Infinity);
+  const data = out.join('');
+  const head = open[1] ? `${open[0].slice(0, -2)}>` : xml.slice(open.index, start);
+  return xml.slice(0, open.index) + head + data + (open[1] ? '</sheetData>' : '') + xml.slice(end);
+}
+
+/** The comments part of a sheet's notes. */
+function commentsXml(placed: readonly Placed[]): string {
+  const comments = placed
+    .map((p) => `<comment ref="${p.address}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(p.text)}</t></r></text></comment>`)
+    .join('');
+  return `${XML_HEAD}<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>试卷保密助手</author></authors><commentList>${comments}</commentList></comments>`;
+}
+
+/** The VML drawing Excel shows the notes with (hidden until the cell is pointed at); `no`: its number in the package, for unique shape ids. */
+function vmlXml(placed: readonly Placed[], no: number): string {
+  const shapes = placed.map((p, i) => {
+    const lines = p.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 18)), 0);
+    const height = Math.min(40, lines + 1);
+    const anchor = [p.col + 1, 15, Math.max(0, p.row - 1), 10, p.col + 4, 15, Math.max(0, p.row - 1) + height, 4].join(', ');
+    return (
+      `<v:shape id="_x0000_s${no * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:200pt;height:${height * 14}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+      '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${p.row}</x:Row><x:Column>${p.col}</x:Column></x:ClientData></v:shape>`
+    );
+  });
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${no}"/></o:shapelayout>` +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    `${shapes.join('')}</xml>`
+  );
+}
+
+/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels". */
+function relsOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** The first free number n for which `name(n)` is not a part yet. */
+function freeNumber(parts: ReadonlySet<string>, name: (n: number) => string): number {
+  let n = 1;
+  while (parts.has(name(n))) n++;
+  return n;
+}
+
+/** The host's own deflater (Node's zlib, several times fflate's speed): raw deflate and CRC-32. */
+export interface Deflater {
+  deflateRaw(data: Uint8Array): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+/**
+ * The package again: each part in its place, those `changed` deflated anew
+ * (new ones after the others), every other one copied as it was stored,
+ * never inflated.
+ */
+function rezipped(pkg: PackageParts, changed: ReadonlyMap<string, Uint8Array>, host: Deflater | undefined): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  const deflated = (name: string, data: Uint8Array) => {
+    if (host) {
+      const file: ZipInputFile = { filename: name, size: data.length, crc: host.crc32(data), compression: 8 };
+      zip.add(file);
+      file.ondata!(null, host.deflateRaw(data) as Uint8Array<ArrayBuffer>, true);
+      return;
+    }
+    const file = new ZipDeflate(name, { level: 6 });
+    zip.add(file);
+    file.push(data, true);
+  };
+  for (const name of pkg.names) {
+    const data = changed.get(name);
+    if (data) deflated(name, data);
+    else {
+      const { entry, data: stored } = pkg.stored(name);
+      const copy: ZipInputFile = { filename: name, size: entry.declaredSize, crc: entry.crc, compression: entry.method };
+      zip.add(copy);
+      copy.ondata!(null, stored as Uint8Array<ArrayBuffer>, true);
+    }
+  }
+  const known = new Set(pkg.names);
+  for (const [name, data] of changed) if (!known.has(name)) deflated(name, data);
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The sheet part with its <legacyDrawing> to the notes' VML, and the r: namespace if it lacked it. */
+function withLegacyDrawing(xml: string, rid: string): string {
+  const root = /<worksheet\b[^>]*>/.exec(xml);
+  if (!root) throw new Unhandled();
+  let sheet = xml;
+  const bound = attr(root[0], 'xmlns:r');
+  if (bound === undefined) sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${R_NS}"`);
+  else if (bound !== R_NS) throw new Unhandled();
+  const at = Math.min(...AFTER_LEGACY_DRAWING.map((t) => sheet.indexOf(t, root.index)).filter((i) => i >= 0));
+  return `${sheet.slice(0, at)}<legacyDrawing r:id="${rid}"/>${sheet.slice(at)}`;
+}
+
+/**
+ * The marked copy of `bytes` by patching its package, with how many cells
+ * were marked; undefined when the package is not one this handles (the
+ * caller then marks through exceljs). Refuses, as the reader does, what is
+ * not a readable .xlsx.
+ */
+export function markParts(
+  bytes: Uint8Array,
+  marks: readonly CellMark[],
+  colors: Record<CellMark['severity'], string>,
+  host?: Deflater,
+): { bytes: Uint8Array; marked: number } | undefined {
+  const pkg = packageParts(bytes);
+  const bySheet = new Map<string, Placed[]>();
+  for (const m of marks) {
+    const part = pkg.sheets.get(m.sheet);
+    const where = parseA1(m.cell);
+    if (!part || !where) continue;
+    pushTo(bySheet, part, { ...where, address: m.cell.toUpperCase(), color: argb(colors[m.severity]), text: m.text });
+  }
+  const typesPart = '[Content_Types].xml';
+  if (!pkg.styles || !pkg.names.includes(typesPart)) return undefined;
+  const names = new Set(pkg.names);
+  const changed = new Map<string, Uint8Array>();
+  const text = (part: string) => strFromU8(changed.get(part) ?? pkg.bytes(part));
+  const put = (part: string, xml: string) => {
+    changed.set(part, strToU8(xml));
+    names.add(part);
+  };
+  try {
+    const styles = new MarkStyles(text(pkg.styles));
+    let types = text(typesPart);
+    let marked = 0;
+    for (const [part, placed] of bySheet) {
+      const rels = relsOf(part);
+      const relsXml = names.has(rels) ? text(rels) : `${XML_HEAD}<Relationships xmlns="${REL_NS}"></Relationships>`;
+      const xml = text(part);
+      // Notes there already would have to be merged with ours: exceljs does that.
+      if (relsXml.includes(`Type="${COMMENTS_REL}"`) || relsXml.includes(`Type="${VML_REL}"`) || xml.includes('<legacyDrawing ')) return undefined;
+      const no = freeNumber(names, (n) => `xl/comments${n}.xml`);
+      const vmlNo = freeNumber(names, (n) => `xl/drawings/vmlDrawing${n}.vml`);
+      let id = 1;
+      while (relsXml.includes(`Id="rIdNotes${id}"`)) id++;
+      const comments = `xl/comments${no}.xml`;
+      const vml = `xl/drawings/vmlDrawing${vmlNo}.vml`;
+      put(comments, commentsXml(placed));
+      put(vml, vmlXml(placed, vmlNo));
+      put(
+        rels,
+        relsXml.replace(
+          '</Relationships>',
+          `<Relationship Id="rIdNotes${id}" Type="${COMMENTS_REL}" Target="../comments${no}.xml"/><Relationship Id="rIdNotes${id + 1}" Type="${VML_REL}" Target="../drawings/vmlDrawing${vmlNo}.vml"/></Relationships>`,
+        ),
+      );
+      put(part, withLegacyDrawing(markCells(xml, placed, styles), `rIdNotes${id + 1}`));
+      types = types.replace(
+        '</Types>',
+        `<Override PartName="/${comments}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`,
+      );
+      marked += placed.length;
+    }
+    if (!/Extension="vml"/i.test(types))
+      types = types.replace('</Types>', '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>');
+    put(typesPart, types);
+    put(pkg.styles, styles.written());
+    return { bytes: rezipped(pkg, changed, host), marked };
+  } catch (error) {
+    if (error instanceof Unhandled) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The marked copy made by patching the package (mark-parts.ts) against the
+ * one made through exceljs: read back with exceljs, every cell of every sheet
+ * has the same value, style and note text; the parts a mark does not touch
+ * are the original's bytes; cells the sheet lacked are added where they go;
+ * what the patch does not handle (notes there already) goes through exceljs.
+ */
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { fillWorkbook } from '../../src/cli/fill';
+import { markedCopy, markedThroughExceljs } from '../../src/io/xlsx/mark';
+import { markParts } from '../../src/io/xlsx/mark-parts';
+import { MARK_COLORS, cellMarks } from '../../src/check/marks';
+import type { Finding } from '../../src/model/finding';
+import { readWorkbook } from '../../src/forms/workbook';
+import { readXlsx } from '../../src/io/xlsx/reader';
+import { validateSite } from '../../src/rules/engine';
+import { fixture, loadBuffer, writeBuffer } from '../helpers';
+
+type Seen = Record<string, Record<string, { value: unknown; style: unknown; note: string }>>;
+
+const noteText = (note: ExcelJS.Cell['note']): string => (typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join(''));
+
+/** Every cell of every sheet as exceljs reads it: value, style, the note's text. */
+async function cellsOf(bytes: Uint8Array): Promise<Seen> {
+  const wb = await loadBuffer(bytes);
+  const seen: Seen = {};
+  wb.eachSheet((ws) => {
+    const cells: Seen[string] = (seen[ws.name] = {});
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cells[cell.address] = { value: cell.value, style: JSON.parse(JSON.stringify(cell.style ?? {})), note: noteText(cell.note) };
+      }),
+    );
+  });
+  return seen;
+}
+
+const finding = (sheet: string, cell: string, severity: 'error' | 'warning', message: string): Finding =>
+  ({ rule: 'copies-short', severity, sheet, cell, message }) as Finding;
+
+/** A small workbook: a styled row with a gap, a row styled as a whole (customFormat), rows missing between and after. */
+async function craftedBook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.getColumn(4).font = { italic: true };
+  ws.getCell('A2').value = '甲';
+  ws.getCell('A2').font = { bold: true };
+  ws.getCell('C2').value = 3;
+  const styled = ws.getRow(5);
+  styled.font = { color: { argb: 'FF0000FF' } };
+  styled.getCell(2).value = '乙';
+  ws.getCell('A9').value = '丙';
+  wb.addWorksheet('空');
+  return new Uint8Array(await writeBuffer(wb));
+}
+
+test('the patched copy reads back as the exceljs copy, cell by cell, on a filled workbook with mistakes', async () => {
+  const data = fixture('kaodian.json');
+  data.vaultLog![2].quantity = 3;
+  data.handovers![0].toSigners = ['李强'];
+  const bytes = new Uint8Array(await fillWorkbook(data));
+  const findings = validateSite(readWorkbook(readXlsx(bytes)));
+  expect(findings.length).toBeGreaterThanOrEqual(2);
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  expect(patched).toBeDefined();
+  const viaExceljs = await markedThroughExceljs(bytes, findings);
+  expect(patched.marked).toBe(viaExceljs.marked);
+  expect(await cellsOf(patched.bytes)).toEqual(await cellsOf(viaExceljs.bytes));
+  // The parts no mark touches are the original's, byte for byte; the marked sheets' rels, notes and VML are added.
+  const before = unzipSync(bytes);
+  const after = unzipSync(patched.bytes);
+  const marked = new Set(findings.map((f) => f.sheet));
+  const sheetParts = Object.keys(before).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  const changed = Object.keys(before).filter((n) => strFromU8(before[n]) !== strFromU8(after[n]));
+  expect(changed.filter((n) => !sheetParts.includes(n)).sort()).toEqual(['[Content_Types].xml', 'xl/styles.xml']);
+  expect(changed.filter((n) => sheetParts.includes(n)).length).toBe(marked.size);
+  const added = Object.keys(after).filter((n) => !(n in before));
+  expect(added.filter((n) => n.startsWith('xl/comments')).length).toBe(marked.size);
+  expect(added.filter((n) => n.startsWith('xl/drawings/vmlDrawing')).length).toBe(marked.size);
+});
+
+test('cells the sheet lacks are added in their place, styled as their row or column; rows too; an empty sheet too', async () => {
+  const bytes = await craftedBook();
+  const findings = [
+    finding('表', 'B2', 'error', '行中间缺的格'),
+    finding('表', 'C2', 'warning', '已有的格'),
+    finding('表', 'E2', 'warning', '行末尾之后'),
+    finding('表', 'A2', 'error', '有样式的格'),
+    finding('表', 'D3', 'error', '缺的一行，列有样式'),
+    finding('表', 'A5', 'warning', '整行有样式的行'),
+    finding('表', 'B5', 'error', '整行有样式的行里已有的格'),
+    finding('表', 'B12', 'warning', '最后一行之后'),
+    finding('空', 'C4', 'error', '空表'),
+  ];
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  expect(patched.marked).toBe(9);
+  const viaExceljs = await markedThroughExceljs(bytes, findings);
+  const mine = await cellsOf(patched.bytes);
+  expect(mine).toEqual(await cellsOf(viaExceljs.bytes));
+  // Exactly these cells have a fill, in their severity's colour.
+  const filled = Object.entries(mine).flatMap(([sheet, cells]) =>
+    Object.entries(cells)
+      .filter(([, c]) => (c.style as { fill?: ExcelJS.FillPattern }).fill?.fgColor)
+      .map(([address, c]) => `${sheet}!${address} ${(c.style as { fill: ExcelJS.FillPattern }).fill.fgColor!.argb}`),
+  );
+  expect(filled.sort()).toEqual(
+    [
+      '表!B2 FFFFC7CE',
+      '表!C2 FFFFEB9C',
+      '表!E2 FFFFEB9C',
+      '表!A2 FFFFC7CE',
+      '表!D3 FFFFC7CE',
+      '表!A5 FFFFEB9C',
+      '表!B5 FFFFC7CE',
+      '表!B12 FFFFEB9C',
+      '空!C4 FFFFC7CE',
+    ].sort(),
+  );
+  // And the grid the forms read is the original's: a mark adds no value.
+  expect(readXlsx(patched.bytes)).toEqual(readXlsx(bytes));
+});
+
+test('a sheet with notes already goes through exceljs, its notes kept and ours added below', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.getCell('A1').value = '甲';
+  ws.getCell('A1').note = '原有批注';
+  const bytes = new Uint8Array(await writeBuffer(wb));
+  const findings = [finding('表', 'A1', 'error', '有问题')];
+  expect(markParts(bytes, cellMarks(findings), MARK_COLORS)).toBeUndefined();
+  const copy = await markedCopy(bytes, findings);
+  expect((await cellsOf(copy.bytes))['表'].A1.note).toBe(`原有批注\n\n${cellMarks(findings)[0].text}`);
+});
+
+test('cells without an r attribute (exceljs cannot load them) are placed by their order: a mark on the second lands on it alone', async () => {
+  const bytes = await craftedBook();
+  const parts = unzipSync(bytes);
+  const sheet = 'xl/worksheets/sheet1.xml';
+  parts[sheet] = strToU8(strFromU8(parts[sheet]).replace(/<c r="[A-Z]+2"/g, '<c'));
+  const unnumbered = zipSync(parts);
+  const findings = [finding('表', 'B2', 'error', '第二格')];
+  const patched = unzipSync(markParts(unnumbered, cellMarks(findings), MARK_COLORS)!.bytes);
+  const row = (xml: string) => /<row r="2"[\s\S]*?<\/row>/.exec(xml)![0];
+  const before = row(strFromU8(parts[sheet]));
+  const after = row(strFromU8(patched[sheet]));
+  const cells = (r: string) => r.match(/<c\b[^>]*>/g)!;
+  expect(cells(before).length).toBe(2);
+  // Unnumbered, the file's A2 and C2 are read as A2 and B2: the second cell is B2, and only it changes.
+  expect(cells(after)[0]).toBe(cells(before)[0]);
+  // It had no style of its own: it gets the first format added (a copy of format 0 with the fill).
+  expect(cells(before)[1]).toBe('<c>');
+  expect(cells(after)[1]).toBe(`<c s="${/<cellXfs count="(\d+)"/.exec(strFromU8(parts['xl/styles.xml']))![1]}">`);
+  expect(after.replace(/\ss="\d+"/g, '')).toBe(before.replace(/\ss="\d+"/g, ''));
+});
