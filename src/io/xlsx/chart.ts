@@ -8,6 +8,7 @@
  * values, so viewers that do not recalculate still draw them.
  */
 import JSZip from 'jszip';
+import { insertionPoint } from './worksheet-order';
 
 interface ChartSeries {
   name: string;
@@ -129,20 +130,6 @@ async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
   return out;
 }
 
-/** Elements that must follow <drawing> in a worksheet (CT_Worksheet order). */
-const AFTER_DRAWING = [
-  '<legacyDrawing',
-  '<legacyDrawingHF',
-  '<drawingHF',
-  '<picture',
-  '<oleObjects',
-  '<controls',
-  '<webPublishItems',
-  '<tableParts',
-  '<extLst',
-  '</worksheet>',
-];
-
 /** Adds bar charts to a written .xlsx; returns the new file. */
 export async function addBarCharts(xlsx: Uint8Array, charts: readonly BarChartSpec[]): Promise<Uint8Array> {
   if (charts.length === 0) return xlsx;
@@ -205,9 +192,7 @@ export async function addBarCharts(xlsx: Uint8Array, charts: readonly BarChartSp
     if (!/xmlns:r=/.test(xml.slice(0, 1000))) {
       xml = xml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
     }
-    const at = AFTER_DRAWING.map((tag) => xml.indexOf(tag))
-      .filter((i) => i >= 0)
-      .sort((a, b) => a - b)[0];
+    const at = insertionPoint(xml, '<drawing');
     xml = `${xml.slice(0, at)}<drawing r:id="${sheetRid}"/>${xml.slice(at)}`;
     zip.file(sheetPath, xml);
   }

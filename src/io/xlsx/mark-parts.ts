@@ -17,6 +17,8 @@ import { Zip, ZipDeflate, strFromU8, strToU8, type ZipInputFile } from 'fflate';
 import type { CellMark } from '../../check/marks';
 import { parseA1 } from '../../model/grid';
 import { type PackageParts, packageParts } from './reader';
+import { insertionPoint } from './worksheet-order';
+import { joinBytes } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -25,19 +27,6 @@ const VML_REL = `${R_NS}/vmlDrawing`;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Excel's ceiling on cell formats in a workbook. */
 const MAX_CELL_XFS = 64_000;
-
-/** Elements that follow <legacyDrawing> in a worksheet (CT_Worksheet order). */
-const AFTER_LEGACY_DRAWING = [
-  '<legacyDrawingHF',
-  '<drawingHF',
-  '<picture',
-  '<oleObjects',
-  '<controls',
-  '<webPublishItems',
-  '<tableParts',
-  '<extLst',
-  '</worksheet>',
-];
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -296,13 +285,7 @@ function rezipped(pkg: PackageParts, changed: ReadonlyMap<string, Uint8Array>, h
   const known = new Set(pkg.names);
   for (const [name, data] of changed) if (!known.has(name)) deflated(name, data);
   zip.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinBytes(chunks);
 }
 
 /** The sheet part with its <legacyDrawing> to the notes' VML, and the r: namespace if it lacked it. */
@@ -313,7 +296,7 @@ function withLegacyDrawing(xml: string, rid: string): string {
   const bound = attr(root[0], 'xmlns:r');
   if (bound === undefined) sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${R_NS}"`);
   else if (bound !== R_NS) throw new Unhandled();
-  const at = Math.min(...AFTER_LEGACY_DRAWING.map((t) => sheet.indexOf(t, root.index)).filter((i) => i >= 0));
+  const at = insertionPoint(sheet, '<legacyDrawing', root.index);
   return `${sheet.slice(0, at)}<legacyDrawing r:id="${rid}"/>${sheet.slice(at)}`;
 }
 

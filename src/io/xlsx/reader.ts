@@ -13,7 +13,7 @@ import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limi
 import { readSheet, type WorkbookContext } from './sheet-reader';
 import { ItemText, plainStringItem, readXmlPart } from './xml';
 import { SamePartMemo } from './same-part';
-import { inflateEntry, listEntries, storedBytes, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
+import { inflateEntry, joinBytes, listEntries, storedBytes, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** "EncryptionInfo" in UTF-16LE: the stream an encrypted workbook's OLE container holds. */
@@ -267,14 +267,7 @@ export function packageParts(bytes: Uint8Array): PackageParts {
     bytes(name: string): Uint8Array {
       const chunks: Uint8Array[] = [];
       inflateEntry(bytes, pkg.entry(name)!, pkg.budget, (chunk) => void chunks.push(chunk.slice()));
-      if (chunks.length === 1) return chunks[0];
-      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-      }
-      return out;
+      return chunks.length === 1 ? chunks[0] : joinBytes(chunks);
     },
   };
 }

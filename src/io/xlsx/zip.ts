@@ -109,6 +109,17 @@ export interface InflateBudget {
   atOnce?: InflateAtOnce;
 }
 
+/** Chunks joined into one array. */
+export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** The bytes an entry is stored as (deflated or not), found through its local header. */
 export function storedBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
