@@ -153,7 +153,8 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
     const onProgress = (done: number) => bar?.update(done);
     const { inputs, told } = await workbookInputs(files, opts, early, onProgress);
     // Slim: a folder of thousands of workbooks is checked in some 30 KB a workbook (the marked copies read their files again).
-    run = await checkWorkbooks(inputs, { ...options, slim: true, ...(told ? {} : { onProgress }) });
+    // Those checked in the threads come slim already, and told of as they came.
+    run = await checkWorkbooks(inputs, told ? options : { ...options, slim: true, onProgress });
   } finally {
     bar?.stop();
   }
