@@ -311,6 +311,18 @@ describe('readXlsx on what other programs and people write', () => {
     expect(grid.sheets[0].rows[1]).toEqual(['', '']);
   });
 
+  it('a number cell whose value is not a number is its text (exceljs: NaN, which a message would quote as “NaN”)', async () => {
+    const grid = readXlsx(
+      await handMade(
+        withRow2(
+          '<c r="A2"><v>abc</v></c><c r="B2" t="n"><v>十袋</v></c><c r="C2" t="x"><v>?</v></c><c r="D2"><f>A1</f><v>坏</v></c><c r="E2"><v>12abc</v></c>',
+        ),
+      ),
+    );
+    // A text that starts with a number stays that number (parseFloat's reading, as exceljs reads it).
+    expect(grid.sheets[0].rows[1]).toEqual(['abc', '十袋', '?', '坏', 12]);
+  });
+
   it('a date serial no calendar holds (1e308) stays its number (exceljs: an Invalid Date that breaks whatever shows it)', async () => {
     const grid = readXlsx(
       await handMade(withRow2('<c r="A2" s="1"><v>1e308</v></c>')).then(async (buf) => {

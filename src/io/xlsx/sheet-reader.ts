@@ -183,8 +183,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   let hasIs = false;
   const item = new ItemText();
 
-  const numeric = (v: string): number | Date => {
+  const numeric = (v: string): number | Date | string => {
     const n = parseFloat(v);
+    // A number that is not one (a hand-made or damaged file): its text, which a rule can quote, not NaN (exceljs).
+    if (Number.isNaN(n)) return v;
     return dates[style] ? excelToDate(n, date1904) : n;
   };
 
@@ -231,7 +233,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
         // An ISO date (Strict OOXML, which Excel does not write by default): its wall clock.
         return raw === undefined ? undefined : isoDate(raw);
       default:
-        return raw === undefined ? undefined : parseFloat(raw);
+        return raw === undefined ? undefined : Number.isNaN(parseFloat(raw)) ? raw : parseFloat(raw);
     }
   };
 
