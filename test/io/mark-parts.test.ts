@@ -153,3 +153,31 @@ test('cells without an r attribute (exceljs cannot load them) are placed by thei
   expect(cells(after)[1]).toBe(`<c s="${/<cellXfs count="(\d+)"/.exec(strFromU8(parts['xl/styles.xml']))![1]}">`);
   expect(after.replace(/\ss="\d+"/g, '')).toBe(before.replace(/\ss="\d+"/g, ''));
 });
+
+test('the notes’ VML shapes are numbered in blocks no other drawing takes, a block per 1,023 notes', async () => {
+  const wb = new ExcelJS.Workbook();
+  const noted = wb.addWorksheet('有批注');
+  noted.getCell('A1').value = '甲';
+  noted.getCell('A1').note = '原有批注';
+  const ws = wb.addWorksheet('表');
+  ws.getCell('A1').value = '乙';
+  const bytes = new Uint8Array(await writeBuffer(wb));
+  const findings = Array.from({ length: 2500 }, (_x, i) => finding('表', `B${i + 1}`, 'warning', `第 ${i + 1} 行`));
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  expect(patched.marked).toBe(2500);
+  const parts = unzipSync(patched.bytes);
+  const vml = Object.keys(parts).filter((n) => n.endsWith('.vml'));
+  const blocksOf = (name: string) => /data="([^"]*)"/.exec(strFromU8(parts[name]))![1];
+  const idsOf = (name: string) => [...strFromU8(parts[name]).matchAll(/<v:shape id="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
+  const before = Object.keys(unzipSync(bytes)).filter((n) => n.endsWith('.vml'));
+  expect(before.map(blocksOf)).toEqual(['1']);
+  const ours = vml.filter((n) => !before.includes(n));
+  expect(ours.map(blocksOf)).toEqual(['2,3,4']);
+  const ids = idsOf(ours[0]);
+  expect(ids.length).toBe(2500);
+  expect(new Set(ids).size).toBe(2500);
+  expect(ids.every((id) => [2, 3, 4].includes(Math.floor(id / 1024)))).toBe(true);
+  expect([ids[0], ids[1022], ids[1023], ids[2499]]).toEqual([2049, 3071, 3073, 4550]);
+  // The sheet with notes kept its own, untouched.
+  expect(strFromU8(parts[before[0]])).toBe(strFromU8(unzipSync(bytes)[before[0]]));
+});

@@ -210,14 +210,44 @@ function commentsXml(placed: readonly Placed[]): string {
   return `${XML_HEAD}<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>试卷保密助手</author></authors><commentList>${comments}</commentList></comments>`;
 }
 
-/** The VML drawing Excel shows the notes with (hidden until the cell is pointed at); `no`: its number in the package, for unique shape ids. */
-function vmlXml(placed: readonly Placed[], no: number): string {
+/** Shapes per block of VML shape ids: block b numbers its shapes b × 1024 + 1 on. */
+const SHAPES_PER_BLOCK = 1023;
+
+/**
+ * The blocks of shape ids the package's VML drawings take already
+ * (<o:idmap data="1,2">): each drawing's shapes must be numbered in blocks
+ * of their own, or Excel repairs the file.
+ */
+function takenBlocks(pkg: PackageParts): Set<number> {
+  const taken = new Set<number>();
+  for (const name of pkg.names) {
+    if (!name.toLowerCase().endsWith('.vml')) continue;
+    const data = /<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(strFromU8(pkg.bytes(name)))?.[1] ?? '';
+    for (const n of data.split(',')) if (/^\d+$/.test(n.trim())) taken.add(Number(n));
+  }
+  return taken;
+}
+
+/** Enough blocks not taken for `count` shapes, taken now. */
+function newBlocks(taken: Set<number>, count: number): number[] {
+  const blocks: number[] = [];
+  for (let b = 1; blocks.length < Math.max(1, Math.ceil(count / SHAPES_PER_BLOCK)); b++) {
+    if (taken.has(b)) continue;
+    taken.add(b);
+    blocks.push(b);
+  }
+  return blocks;
+}
+
+/** The VML drawing Excel shows the notes with (hidden until the cell is pointed at), its shapes numbered in `blocks`. */
+function vmlXml(placed: readonly Placed[], blocks: readonly number[]): string {
   const shapes = placed.map((p, i) => {
     const lines = p.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 18)), 0);
     const height = Math.min(40, lines + 1);
     const anchor = [p.col + 1, 15, Math.max(0, p.row - 1), 10, p.col + 4, 15, Math.max(0, p.row - 1) + height, 4].join(', ');
+    const id = blocks[Math.floor(i / SHAPES_PER_BLOCK)] * 1024 + (i % SHAPES_PER_BLOCK) + 1;
     return (
-      `<v:shape id="_x0000_s${no * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:200pt;height:${height * 14}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:200pt;height:${height * 14}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
       '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
       '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
       `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${p.row}</x:Row><x:Column>${p.col}</x:Column></x:ClientData></v:shape>`
@@ -225,7 +255,7 @@ function vmlXml(placed: readonly Placed[], no: number): string {
   });
   return (
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${no}"/></o:shapelayout>` +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>` +
     '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
     `${shapes.join('')}</xml>`
   );
@@ -333,6 +363,7 @@ export function markParts(
     const styles = new MarkStyles(text(pkg.styles));
     let types = text(typesPart);
     let marked = 0;
+    const blocks = takenBlocks(pkg);
     for (const [part, placed] of bySheet) {
       const rels = relsOf(part);
       const relsXml = names.has(rels) ? text(rels) : `${XML_HEAD}<Relationships xmlns="${REL_NS}"></Relationships>`;
@@ -346,7 +377,7 @@ export function markParts(
       const comments = `xl/comments${no}.xml`;
       const vml = `xl/drawings/vmlDrawing${vmlNo}.vml`;
       put(comments, commentsXml(placed));
-      put(vml, vmlXml(placed, vmlNo));
+      put(vml, vmlXml(placed, newBlocks(blocks, placed.length)));
       put(
         rels,
         relsXml.replace(
