@@ -18,7 +18,8 @@ const ROOT = __dirname;
  * ever: commander's child_process runs a sub-command's own executable (custody
  * has none); the batch pool's worker_threads starts the threads of `summary`;
  * fflate streams only a part too large to inflate at once (Node's zlib inflates
- * every part of a usual workbook) and builds its tables as it loads; crypto
+ * every part of a usual workbook; a marked copy deflates with it only where
+ * Node lacks zlib.crc32) and builds its tables as it loads; crypto
  * hashes the workbooks of a JSON report and names temporary files (the text
  * report of `validate` shows no hash and writes nothing). Each is a
  * stand-in that loads the real module from node_modules on first use, so that
@@ -27,7 +28,7 @@ const ROOT = __dirname;
 const LAZY_MODULES = [
   { request: 'child_process', issuer: /[\\/]node_modules[\\/]commander[\\/]/ },
   { request: 'worker_threads', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/]pool\.js$/ },
-  { request: 'fflate', issuer: /[\\/]dist[\\/]src[\\/]io[\\/]xlsx[\\/]zip\.js$/ },
+  { request: 'fflate', issuer: /[\\/]dist[\\/]src[\\/]io[\\/]xlsx[\\/](zip|mark-parts)\.js$/ },
   { request: 'crypto', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/](workbook-file|cleanup)\.js$/ },
 ];
 
