@@ -167,7 +167,7 @@ export async function processInWorkers<T = ProcessedFile>(
     budgetMs: seconds * 1000,
     mayStart: (i) => i < due + window,
     answer: (a) => ('refusal' in a ? refused(a.index, a.refusal) : settle(a.index, a.result as T)),
-    lost: (i, over, error) => refused(i, over ? overTime(seconds) : refusalLine(error, options.lang)),
+    lost: (i, over, error) => refused(i, over ? overTime(seconds, options.lang) : refusalLine(error, options.lang)),
     early: options.early,
   });
   // The pool has taken the early workers it needs: the others are not kept idle while it runs.

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { readRegularFile, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
 import type { CheckRun } from '../check/service';
-import { printable } from '../check/refusal';
+import { printable, refusalLine } from '../check/refusal';
 import { markedName } from '../check/marks';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
@@ -28,25 +28,38 @@ export async function refuseMarksOverInputs(files: readonly string[], inputs: re
   await refuseOutputsOverInputs(markedPaths(files, dir, lang), [...inputs, ...files]);
 }
 
-/** Writes the marked copies of the checked workbooks that have findings; says what it wrote. */
-export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, io: CliIO): Promise<void> {
+/**
+ * Writes the marked copies of the checked workbooks that have findings; says
+ * what it wrote. A copy that cannot be made or written (the file changed
+ * since, a full disk) gets one line and the others are still written;
+ * returns how many failed.
+ */
+export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, io: CliIO): Promise<number> {
   // The same paths as refused before the work: one per input, in order.
   const targets = markedPaths(
     run.workbooks.map((w) => w.report.file),
     dir,
     lang,
   );
+  let failed = 0;
   for (const [i, w] of run.workbooks.entries()) {
     const { file, findings, error } = w.report;
     if (w.skipped || error !== undefined || findings.length === 0) continue;
     // exceljs is loaded only when a copy is written: a plain `validate` starts without it.
     const [{ markedCopy }, { nodeDeflater }] = await Promise.all([import('../io/xlsx/mark'), import('../io/xlsx/node-workbook')]);
-    const copy = await markedCopy(await readRegularFile(file), findings, lang, nodeDeflater());
-    await writeFileAtomic(targets[i], copy.bytes);
-    io.err(
-      lang === 'zh'
-        ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）`
-        : `marked copy written: ${printable(targets[i])} (${copy.marked} cells)`,
-    );
+    try {
+      const copy = await markedCopy(await readRegularFile(file), findings, lang, nodeDeflater());
+      await writeFileAtomic(targets[i], copy.bytes);
+      io.err(
+        lang === 'zh'
+          ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）`
+          : `marked copy written: ${printable(targets[i])} (${copy.marked} cells)`,
+      );
+    } catch (error) {
+      failed++;
+      const why = refusalLine(error, lang);
+      io.err(lang === 'zh' ? `${printable(file)}: 无法写出标记副本：${why}` : `${printable(file)}: marked copy not written: ${why}`);
+    }
   }
+  return failed;
 }

@@ -122,10 +122,14 @@ async function workbookInputs(
   early: EarlyWorkers | undefined,
   onProgress: (done: number) => void,
 ): Promise<{ inputs: WorkbookInput[]; told: boolean }> {
-  const inThisThread = { inputs: files.map(workbookFile), told: false };
-  if (files.length < THREADS_FROM || opts.threads === 0) return inThisThread;
+  const inThisThread = async () => {
+    // Threads started while the folders were searched are not kept idle through the run.
+    await early?.stop();
+    return { inputs: files.map(workbookFile), told: false };
+  };
+  if (files.length < THREADS_FROM || opts.threads === 0) return inThisThread();
   const { processInWorkers, threadWorker } = await import('../batch/consolidate');
-  if (!threadWorker({ threads: opts.threads }, files.length)) return inThisThread;
+  if (!threadWorker({ threads: opts.threads }, files.length)) return inThisThread();
   const inputs: WorkbookInput[] = [];
   const take = (checked: CheckedWorkbook) => inputs.push({ file: checked.report.file, grid: { sheets: [] }, checked });
   await processInWorkers<CheckedWorkbook>(files, { lang: opts.lang, threads: opts.threads, early, onProgress }, take, {
@@ -171,8 +175,9 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
     for (const line of textLines(run.report, opts.lang)) await text.put(`${line}\n`);
     await text.end();
   }
-  if (mark) await mark.writeMarkedCopies(run, mark.dir, opts.lang, io);
-  return exitCodeOf(run.report);
+  // A marked copy not written is a file not done: exit 2, as for one that could not be read.
+  const unmarked = mark ? await mark.writeMarkedCopies(run, mark.dir, opts.lang, io) : 0;
+  return unmarked > 0 ? 2 : exitCodeOf(run.report);
 }
 
 export function registerValidate(program: Command, io: CliIO): void {

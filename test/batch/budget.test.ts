@@ -94,3 +94,14 @@ test('validate: a file over its time budget gets one line in the report; the oth
   ]);
   expect(report.files.filter((f) => f.sha256 === null).map((f) => path.basename(f.file))).toEqual(['c-slow.xlsx']);
 });
+
+test('validate --lang en: the line of a file over its budget is in English', () => {
+  const r = spawnSync(process.execPath, [BIN, 'validate', books, '--lang', 'en', '--threads', '2'], {
+    encoding: 'utf8',
+    env: { ...process.env, CUSTODY_FILE_SECONDS: '2' },
+  });
+  expect(r.status).toBe(2);
+  expect(r.stdout).toContain(
+    `${path.join(books, 'c-slow.xlsx')}: cannot be checked: reading and checking took over 2 s and was stopped (a suspect file); the other files go on. Open it in Excel or WPS, save it again as .xlsx and try again`,
+  );
+});

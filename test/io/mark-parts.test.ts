@@ -14,6 +14,7 @@ import { MARK_COLORS, cellMarks } from '../../src/check/marks';
 import type { Finding } from '../../src/model/finding';
 import { readWorkbook } from '../../src/forms/workbook';
 import { readXlsx } from '../../src/io/xlsx/reader';
+import { listEntries } from '../../src/io/xlsx/zip';
 import { validateSite } from '../../src/rules/engine';
 import { fixture, loadBuffer, writeBuffer } from '../helpers';
 
@@ -180,4 +181,59 @@ test('the notes’ VML shapes are numbered in blocks no other drawing takes, a b
   expect([ids[0], ids[1022], ids[1023], ids[2499]]).toEqual([2049, 3071, 3073, 4550]);
   // The sheet with notes kept its own, untouched.
   expect(strFromU8(parts[before[0]])).toBe(strFromU8(unzipSync(bytes)[before[0]]));
+});
+
+/** The crafted workbook with its first sheet's XML changed by `edit`, and its parts changed by `more`. */
+async function editedBook(edit: (sheet: string) => string, more: (parts: Record<string, Uint8Array>) => void = () => undefined): Promise<Uint8Array> {
+  const parts = unzipSync(await craftedBook());
+  parts['xl/worksheets/sheet1.xml'] = strToU8(edit(strFromU8(parts['xl/worksheets/sheet1.xml'])));
+  more(parts);
+  return zipSync(parts);
+}
+
+test('what the sheet writes otherwise: attributes in single quotes, an address given as $B$2, a note quoting control characters', async () => {
+  const bytes = await editedBook((sheet) => sheet.replace(/<sheetData>[\s\S]*<\/sheetData>/, (data) => data.replace(/(\w+)="([^"]*)"/g, "$1='$2'")));
+  const findings = [finding('表', '$B$2', 'error', '写作\u0001“十\uFFFE”'), finding('表', 'C2', 'warning', '已有的格')];
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  expect(patched.marked).toBe(2);
+  const comments = strFromU8(unzipSync(patched.bytes)['xl/comments1.xml']);
+  expect(comments).toContain('写作“十”');
+  expect(comments).not.toMatch(/[\u0001\uFFFE]/);
+  const viaExceljs = await markedThroughExceljs(bytes, [finding('表', 'B2', 'error', '写作“十”'), findings[1]]);
+  expect(await cellsOf(patched.bytes)).toEqual(await cellsOf(viaExceljs.bytes));
+});
+
+test('<legacyDrawing> goes among the worksheet’s own elements, not into an <extLst> of a conditional format', async () => {
+  const rule =
+    '<conditionalFormatting sqref="A1:A9"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}"><x14:id xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">{00000000-0000-0000-0000-000000000001}</x14:id></ext></extLst></cfRule></conditionalFormatting>';
+  const bytes = await editedBook((sheet) => sheet.replace('</sheetData>', `</sheetData>${rule}`));
+  const sheet = strFromU8(unzipSync(markParts(bytes, cellMarks([finding('表', 'A1', 'error', '甲')]), MARK_COLORS)!.bytes)['xl/worksheets/sheet1.xml']);
+  expect(sheet.indexOf('<legacyDrawing')).toBeGreaterThan(sheet.indexOf('</conditionalFormatting>'));
+  expect(sheet).toContain(rule);
+});
+
+test('parts it does not handle go through exceljs: rows out of order, a self-closed rels part', async () => {
+  const marks = cellMarks([finding('表', 'A2', 'error', '甲')]);
+  const outOfOrder = await editedBook((sheet) => sheet.replace(/(<row r="2"[\s\S]*?<\/row>)([\s\S]*?<row r="5"[\s\S]*?<\/row>)/, '$2$1'));
+  expect(markParts(outOfOrder, marks, MARK_COLORS)).toBeUndefined();
+  const selfClosed = await editedBook(
+    (sheet) => sheet,
+    (parts) =>
+      void (parts['xl/worksheets/_rels/sheet1.xml.rels'] = strToU8(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+      )),
+  );
+  expect(markParts(selfClosed, marks, MARK_COLORS)).toBeUndefined();
+});
+
+test('parts stored without compression are deflated anew (a data descriptor on a stored entry is refused by some readers)', async () => {
+  const stored = zipSync(unzipSync(await craftedBook()), { level: 0 });
+  const marked = markParts(stored, cellMarks([finding('表', 'A2', 'error', '甲')]), MARK_COLORS)!.bytes;
+  expect([...listEntries(marked).values()].filter((e) => e.method !== 8).map((e) => `${e.name} ${e.method}`)).toEqual([]);
+  const before = unzipSync(stored);
+  const after = unzipSync(marked);
+  for (const name of Object.keys(before))
+    if (!/styles|sheet1|Content_Types/.test(name) && !name.endsWith('/')) expect(strFromU8(after[name])).toBe(strFromU8(before[name]));
+  // Folders' entries (which hold nothing) are left out.
+  expect(Object.keys(after).filter((n) => n.endsWith('/'))).toEqual([]);
 });

@@ -15,7 +15,7 @@
  */
 import { Zip, ZipDeflate, strFromU8, strToU8, type ZipInputFile } from 'fflate';
 import type { CellMark } from '../../check/marks';
-import { parseA1 } from '../../model/grid';
+import { a1, parseA1 } from '../../model/grid';
 import { type PackageParts, packageParts } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
@@ -27,8 +27,19 @@ const VML_REL = `${R_NS}/vmlDrawing`;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Excel's ceiling on cell formats in a workbook. */
 const MAX_CELL_XFS = 64_000;
+/** A sheet's columns and rows (XFD1048576). */
+const MAX_COLUMNS = 16_384;
+const MAX_ROWS = 1_048_576;
 
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text as XML: escaped, and without the characters XML cannot hold (a cell's _x0001_ quoted in a note), as exceljs writes it. */
+const escapeXml = (s: string): string =>
+  s
+
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 /** The argb of a mark's colour: "#FFC7CE" → "FFFFC7CE". */
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -108,17 +119,26 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   else map.set(key, [item]);
 }
 
-const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+/** An attribute's value in a start tag, quoted either way. */
+const attr = (tag: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
+/** A start tag's s attribute, quoted either way. */
+const STYLE_ATTR = /\ss\s*=\s*(?:"[^"]*"|'[^']*')/;
 
 /** The style a column gives its empty cells (<cols>), by 0-based column. */
 function columnStyles(xml: string, sheetDataAt: number): (col: number) => number {
-  const spans: Array<[number, number, number]> = [];
-  const head = xml.slice(0, sheetDataAt);
-  for (const m of head.matchAll(/<col\b[^>]*>/g)) {
+  // One slot a column (a sheet has 16,384): a lookup per added cell, however many <col>s.
+  const styles = new Int32Array(MAX_COLUMNS);
+  for (const m of xml.slice(0, sheetDataAt).matchAll(/<col\b[^>]*>/g)) {
     const style = Number(attr(m[0], 'style') ?? 0);
-    if (style) spans.push([Number(attr(m[0], 'min')) - 1, Number(attr(m[0], 'max')) - 1, style]);
+    const min = Math.max(1, Number(attr(m[0], 'min')));
+    const max = Math.min(MAX_COLUMNS, Number(attr(m[0], 'max')));
+    if (style > 0 && Number.isInteger(style)) for (let c = min; c <= max; c++) styles[c - 1] = style;
   }
-  return (col) => spans.find(([a, b]) => col >= a && col <= b)?.[2] ?? 0;
+  return (col) => styles[col] ?? 0;
 }
 
 /**
@@ -153,12 +173,13 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
   let at = 0;
   let row = -1;
   let col = -1;
-  let rowStyle = 0;
+  /** The row's own style (customFormat), else undefined: its cells take their column's. */
+  let rowStyle: number | undefined;
   let pending: Placed[] = [];
   const cellsBefore = (c: number) => {
     while (pending.length && pending[0].col < c) {
       const p = pending.shift()!;
-      out.push(newCell(p, rowStyle || colStyle(p.col)));
+      out.push(newCell(p, rowStyle ?? colStyle(p.col)));
     }
   };
   for (let m = tags.exec(body); m; m = tags.exec(body)) {
@@ -167,10 +188,12 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
     at = m.index + tag.length;
     if (tag.startsWith('<row')) {
       const r = attr(tag, 'r');
-      row = r === undefined ? row + 1 : Number(r) - 1;
-      if (!Number.isInteger(row) || row < 0) throw new Unhandled();
+      const next = r === undefined ? row + 1 : Number(r) - 1;
+      // Rows out of order (which Excel does not write) would be placed wrong: exceljs then.
+      if (!Number.isInteger(next) || next <= row) throw new Unhandled();
+      row = next;
       col = -1;
-      rowStyle = attr(tag, 'customFormat') === '1' || attr(tag, 'customFormat') === 'true' ? Number(attr(tag, 's') ?? 0) : 0;
+      rowStyle = attr(tag, 'customFormat') === '1' || attr(tag, 'customFormat') === 'true' ? Number(attr(tag, 's') ?? 0) : undefined;
       rowsBefore(row);
       pending = rowsLeft[nextRow] === row ? byRow.get(rowsLeft[nextRow++])!.sort((a, b) => a.col - b.col) : [];
       if (m[1] && pending.length) {
@@ -185,13 +208,13 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
     } else {
       const ref = attr(tag, 'r');
       const where = ref === undefined ? { row, col: col + 1 } : parseA1(ref);
-      if (!where || where.row !== row) throw new Unhandled();
+      if (!where || where.row !== row || where.col <= col) throw new Unhandled();
       col = where.col;
       cellsBefore(col);
       if (pending[0]?.col === col) {
         const p = pending.shift()!;
         const s = styles.formatFor(Number(attr(tag, 's') ?? 0), p.color);
-        out.push(/\ss="[^"]*"/.test(tag) ? tag.replace(/\ss="[^"]*"/, ` s="${s}"`) : tag.replace(/^<c\b/, `<c s="${s}"`));
+        out.push(STYLE_ATTR.test(tag) ? tag.replace(STYLE_ATTR, ` s="${s}"`) : tag.replace(/^<c\b/, `<c s="${s}"`));
       } else out.push(tag);
     }
   }
@@ -222,7 +245,14 @@ function takenBlocks(pkg: PackageParts): Set<number> {
   const taken = new Set<number>();
   for (const name of pkg.names) {
     if (!name.toLowerCase().endsWith('.vml')) continue;
-    const data = /<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(strFromU8(pkg.bytes(name)))?.[1] ?? '';
+    let vml: string;
+    try {
+      vml = strFromU8(pkg.bytes(name));
+    } catch {
+      // A drawing the reader never read, broken or beyond the limits: exceljs then.
+      throw new Unhandled();
+    }
+    const data = /<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(vml)?.[1] ?? '';
     for (const n of data.split(',')) if (/^\d+$/.test(n.trim())) taken.add(Number(n));
   }
   return taken;
@@ -269,9 +299,27 @@ function relsOf(part: string): string {
 
 /** The first free number n for which `name(n)` is not a part yet. */
 function freeNumber(parts: ReadonlySet<string>, name: (n: number) => string): number {
+  // Part names are compared without case (a package may hold xl/Comments1.xml).
+  const taken = new Set([...parts].map((p) => p.toLowerCase()));
   let n = 1;
-  while (parts.has(name(n))) n++;
+  while (taken.has(name(n).toLowerCase())) n++;
   return n;
+}
+
+/** `text` put before the closing tag `close`; a part without it (written otherwise, self-closed) is left to exceljs. */
+function beforeClose(xml: string, close: string, text: string): string {
+  const at = xml.lastIndexOf(close);
+  if (at < 0) throw new Unhandled();
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/** The target of a relationship from a part in `fromPart`'s folder to the part `to`. */
+function relativeTarget(fromPart: string, to: string): string {
+  const from = fromPart.split('/').slice(0, -1);
+  const target = to.split('/');
+  let same = 0;
+  while (same < from.length && same < target.length - 1 && from[same] === target[same]) same++;
+  return [...from.slice(same).map(() => '..'), ...target.slice(same)].join('/');
 }
 
 /** The host's own deflater (Node's zlib, several times fflate's speed): raw deflate and CRC-32. */
@@ -281,7 +329,7 @@ export interface Deflater {
 }
 
 /**
- * The package again: each part in its place, those `changed` deflated anew
+ * The package again: each part in its place (folders' entries left out), those `changed` deflated anew
  * (new ones after the others), every other one copied as it was stored,
  * never inflated.
  */
@@ -303,10 +351,13 @@ function rezipped(pkg: PackageParts, changed: ReadonlyMap<string, Uint8Array>, h
     file.push(data, true);
   };
   for (const name of pkg.names) {
+    // A folder's entry holds nothing a workbook reads (Excel writes none); its data descriptor would be one on a stored entry.
+    if (name.endsWith('/')) continue;
     const data = changed.get(name);
-    if (data) deflated(name, data);
+    const { entry, data: stored } = pkg.stored(name);
+    // fflate's Zip gives every entry a data descriptor, which some readers refuse on a stored (method 0) entry: deflated anew.
+    if (data || entry.method === 0) deflated(name, data ?? pkg.bytes(name));
     else {
-      const { entry, data: stored } = pkg.stored(name);
       const copy: ZipInputFile = { filename: name, size: entry.declaredSize, crc: entry.crc, compression: entry.method };
       zip.add(copy);
       copy.ondata!(null, stored as Uint8Array<ArrayBuffer>, true);
@@ -326,7 +377,7 @@ function withLegacyDrawing(xml: string, rid: string): string {
   const bound = attr(root[0], 'xmlns:r');
   if (bound === undefined) sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${R_NS}"`);
   else if (bound !== R_NS) throw new Unhandled();
-  const at = insertionPoint(sheet, '<legacyDrawing', root.index);
+  const at = insertionPoint(sheet, '<legacyDrawing');
   return `${sheet.slice(0, at)}<legacyDrawing r:id="${rid}"/>${sheet.slice(at)}`;
 }
 
@@ -344,11 +395,16 @@ export function markParts(
 ): { bytes: Uint8Array; marked: number } | undefined {
   const pkg = packageParts(bytes);
   const bySheet = new Map<string, Placed[]>();
+  const seen = new Set<string>();
   for (const m of marks) {
     const part = pkg.sheets.get(m.sheet);
     const where = parseA1(m.cell);
-    if (!part || !where) continue;
-    pushTo(bySheet, part, { ...where, address: m.cell.toUpperCase(), color: argb(colors[m.severity]), text: m.text });
+    if (!part || !where || where.row >= MAX_ROWS || where.col >= MAX_COLUMNS) continue;
+    // The address as the sheet writes it ($A$1 → A1); one written two ways is one cell, which exceljs merges.
+    const address = a1(where.row, where.col);
+    if (seen.has(`${part}!${address}`)) return undefined;
+    seen.add(`${part}!${address}`);
+    pushTo(bySheet, part, { ...where, address, color: argb(colors[m.severity]), text: m.text });
   }
   const typesPart = '[Content_Types].xml';
   if (!pkg.styles || !pkg.names.includes(typesPart)) return undefined;
@@ -380,20 +436,22 @@ export function markParts(
       put(vml, vmlXml(placed, newBlocks(blocks, placed.length)));
       put(
         rels,
-        relsXml.replace(
+        beforeClose(
+          relsXml,
           '</Relationships>',
-          `<Relationship Id="rIdNotes${id}" Type="${COMMENTS_REL}" Target="../comments${no}.xml"/><Relationship Id="rIdNotes${id + 1}" Type="${VML_REL}" Target="../drawings/vmlDrawing${vmlNo}.vml"/></Relationships>`,
+          `<Relationship Id="rIdNotes${id}" Type="${COMMENTS_REL}" Target="${relativeTarget(part, comments)}"/><Relationship Id="rIdNotes${id + 1}" Type="${VML_REL}" Target="${relativeTarget(part, vml)}"/>`,
         ),
       );
       put(part, withLegacyDrawing(markCells(xml, placed, styles), `rIdNotes${id + 1}`));
-      types = types.replace(
+      types = beforeClose(
+        types,
         '</Types>',
-        `<Override PartName="/${comments}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`,
+        `<Override PartName="/${comments}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`,
       );
       marked += placed.length;
     }
     if (!/Extension="vml"/i.test(types))
-      types = types.replace('</Types>', '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>');
+      types = beforeClose(types, '</Types>', '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
     put(typesPart, types);
     put(pkg.styles, styles.written());
     return { bytes: rezipped(pkg, changed, host), marked };

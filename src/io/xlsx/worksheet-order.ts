@@ -18,8 +18,25 @@ const WORKSHEET_TAIL = [
   '</worksheet>',
 ];
 
-/** Where in `sheet` an element `tag` ("<drawing") goes: before the first element that must follow it (searched from `from`). */
-export function insertionPoint(sheet: string, tag: string, from = 0): number {
-  const after = WORKSHEET_TAIL.slice(WORKSHEET_TAIL.indexOf(tag) + 1);
-  return Math.min(...after.map((t) => sheet.indexOf(t, from)).filter((i) => i >= 0));
+/**
+ * Where in `sheet` an element `tag` ("<drawing") goes: before the first
+ * element that must follow it among the worksheet's own children (an
+ * <extLst> inside a conditional format or a filter is not one), else before
+ * </worksheet>. Searched from the end of <sheetData>, which they all follow.
+ */
+export function insertionPoint(sheet: string, tag: string): number {
+  const followers = new Set(WORKSHEET_TAIL.slice(WORKSHEET_TAIL.indexOf(tag) + 1).map((t) => t.slice(1)));
+  const data = /<sheetData\b[^>]*?\/>|<\/sheetData\s*>/.exec(sheet);
+  const tags = /<(\/?)([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+  tags.lastIndex = data ? data.index + data[0].length : 0;
+  let depth = 0;
+  for (let m = tags.exec(sheet); m; m = tags.exec(sheet)) {
+    if (m[2] === undefined) continue; // a comment or a processing instruction
+    if (m[1]) {
+      if (depth === 0) return m.index; // </worksheet>
+      depth--;
+    } else if (depth === 0 && followers.has(m[2])) return m.index;
+    else if (!m[3]) depth++;
+  }
+  return sheet.length;
 }
