@@ -50,14 +50,14 @@ async function statOrNull(file: string): Promise<Stats | null> {
   }
 }
 
+/** Runs of this many files or more are read in worker threads (fewer are not worth starting them). */
+export const THREADS_FROM = 4;
+
 /**
  * Each path's stat looked up once in a command that compares an output with
  * its inputs more than once (`summary`: is the output a summary found among
  * them, is it any of them; 3,000 inputs took 50 ms a pass).
  */
-/** Runs of this many files or more are read in worker threads (fewer are not worth starting them). */
-export const THREADS_FROM = 4;
-
 export type StatMemo = Map<string, Promise<Stats | null>>;
 
 /** A file's stat (null: none), taken once per memo. */

@@ -16,7 +16,7 @@
 import { Zip, ZipDeflate, strFromU8, strToU8, type ZipInputFile } from 'fflate';
 import type { CellMark } from '../../check/marks';
 import { a1, parseA1 } from '../../model/grid';
-import { type PackageParts, packageParts } from './reader';
+import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
 
@@ -42,7 +42,7 @@ const escapeXml = (s: string): string =>
     .replace(/"/g, '&quot;');
 
 /** The argb of a mark's colour: "#FFC7CE" → "FFFFC7CE". */
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 class Unhandled extends Error {}
 
@@ -289,12 +289,6 @@ function vmlXml(placed: readonly Placed[], blocks: readonly number[]): string {
     '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
     `${shapes.join('')}</xml>`
   );
-}
-
-/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels". */
-function relsOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** The first free number n for which `name(n)` is not a part yet. */

@@ -12,9 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
-import { type Deflater, markParts } from './mark-parts';
-
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+import { type Deflater, argb, markParts } from './mark-parts';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';

@@ -61,7 +61,7 @@ function resolvePart(dir: string, target: string): string {
 }
 
 /** The rels part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
-function relsOf(part: string): string {
+export function relsOf(part: string): string {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
@@ -227,6 +227,11 @@ function readWorkbookInfo(pkg: Package, entry: ZipEntry): WorkbookInfo {
   return { sheets, date1904 };
 }
 
+/** A relationship to a worksheet (one without a type, by where it points). */
+function isWorksheet(rel: Relationship): boolean {
+  return rel.type.endsWith('/worksheet') || (!rel.type && rel.target.includes('/worksheets/'));
+}
+
 /** The part a relationship of this type points to, or the usual name when the rels do not say. */
 function partOf(pkg: Package, rels: ReadonlyMap<string, Relationship>, type: string, usual: string): ZipEntry | undefined {
   for (const rel of rels.values()) if (rel.type.endsWith(type) && pkg.entry(rel.target)) return pkg.entry(rel.target);
@@ -256,7 +261,7 @@ export function packageParts(bytes: Uint8Array): PackageParts {
   const sheets = new Map<string, string>();
   for (const { name, rid } of workbookInfo(pkg, part).sheets) {
     const rel = rels.get(rid);
-    if (rel && pkg.entry(rel.target) && (rel.type.endsWith('/worksheet') || (!rel.type && rel.target.includes('/worksheets/')))) sheets.set(name, rel.target);
+    if (rel && pkg.entry(rel.target) && isWorksheet(rel)) sheets.set(name, rel.target);
   }
   const dir = part.slice(0, part.lastIndexOf('/') + 1);
   return {
@@ -306,7 +311,7 @@ function readPackage(pkg: Package): WorkbookGrid {
   for (const { name, rid } of refs) {
     const rel = rels.get(rid);
     // Chart sheets and dialog sheets hold no cells: exceljs leaves them out too.
-    if (!rel || !(rel.type.endsWith('/worksheet') || (!rel.type && rel.target.includes('/worksheets/')))) continue;
+    if (!rel || !isWorksheet(rel)) continue;
     const entry = pkg.entry(rel.target);
     // A relationship out of the package ("../../etc/passwd", "/etc/passwd") or at a part that is not there.
     if (!entry) throw refuse('missingPart');

@@ -152,6 +152,12 @@ const R = 114;
 const PLAIN_MERGE = /<mergeCell ref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"\/>/y;
 const M = 109;
 
+/** A number cell's value: its number, or, when it is not one (a hand-made or damaged file), its text — which a rule can quote — not NaN as exceljs reads it. */
+function numberOrText(v: string): number | string {
+  const n = parseFloat(v);
+  return Number.isNaN(n) ? v : n;
+}
+
 /** Reads one worksheet part into its grid. */
 export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): SheetGrid {
   const { shared, dates, date1904, tally } = ctx;
@@ -184,10 +190,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const item = new ItemText();
 
   const numeric = (v: string): number | Date | string => {
-    const n = parseFloat(v);
-    // A number that is not one (a hand-made or damaged file): its text, which a rule can quote, not NaN (exceljs).
-    if (Number.isNaN(n)) return v;
-    return dates[style] ? excelToDate(n, date1904) : n;
+    const n = numberOrText(v);
+    return typeof n === 'number' && dates[style] ? excelToDate(n, date1904) : n;
   };
 
   /** The value of the cell just closed, as exceljs gives it; undefined: no value (only its place counts). */
@@ -233,7 +237,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
         // An ISO date (Strict OOXML, which Excel does not write by default): its wall clock.
         return raw === undefined ? undefined : isoDate(raw);
       default:
-        return raw === undefined ? undefined : Number.isNaN(parseFloat(raw)) ? raw : parseFloat(raw);
+        return raw === undefined ? undefined : numberOrText(raw);
     }
   };
 
