@@ -34,7 +34,6 @@ const MAX_ROWS = 1_048_576;
 /** Text as XML: escaped, and without the characters XML cannot hold (a cell's _x0001_ quoted in a note), as exceljs writes it. */
 const escapeXml = (s: string): string =>
   s
-
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -60,6 +59,10 @@ interface Placed {
  * colour), a copy of the format with that fill: `formatFor` gives the copy's
  * index, adding it the first time it is asked.
  */
+/** The styles part's fills and cell formats, each with what it holds. */
+const FILLS = /<fills\b[^>]*>([\s\S]*?)<\/fills>/;
+const CELL_XFS = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/;
+
 class MarkStyles {
   private readonly fills = new Map<string, number>();
   private readonly copies = new Map<string, number>();
@@ -69,8 +72,8 @@ class MarkStyles {
   private readonly fillCount: number;
 
   constructor(private readonly xml: string) {
-    const fills = /<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(xml);
-    const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
+    const fills = FILLS.exec(xml);
+    const xfs = CELL_XFS.exec(xml);
     if (!fills || !xfs) throw new Unhandled();
     this.fillCount = (fills[1].match(/<fill\b/g) ?? []).length;
     this.formats = xfs[1].match(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g) ?? [];
@@ -84,7 +87,7 @@ class MarkStyles {
     if (base === undefined) throw new Unhandled();
     const fill = this.fillFor(color);
     const start = /^<xf\b[^>]*?(?=\/?>)/.exec(base)![0];
-    const withFill = start.replace(/\s(fillId|applyFill)="[^"]*"/g, '') + ` fillId="${fill}" applyFill="1"`;
+    const withFill = start.replace(/\s(?:fillId|applyFill)\s*=\s*(?:"[^"]*"|'[^']*')/g, '') + ` fillId="${fill}" applyFill="1"`;
     index = this.formats.length + this.added.length;
     if (index >= MAX_CELL_XFS) throw new Unhandled();
     this.added.push(withFill + base.slice(start.length));
@@ -107,8 +110,8 @@ class MarkStyles {
     const fillTotal = this.fillCount + this.addedFills.length;
     const xfTotal = this.formats.length + this.added.length;
     return this.xml
-      .replace(/<fills\b[^>]*>([\s\S]*?)<\/fills>/, (_m, inner: string) => `<fills count="${fillTotal}">${inner}${this.addedFills.join('')}</fills>`)
-      .replace(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/, (_m, inner: string) => `<cellXfs count="${xfTotal}">${inner}${this.added.join('')}</cellXfs>`);
+      .replace(FILLS, (_m, inner: string) => `<fills count="${fillTotal}">${inner}${this.addedFills.join('')}</fills>`)
+      .replace(CELL_XFS, (_m, inner: string) => `<cellXfs count="${xfTotal}">${inner}${this.added.join('')}</cellXfs>`);
   }
 }
 
