@@ -34,6 +34,8 @@ export function langOf(argv: readonly string[]): Lang {
 
 const EXIT_CODES = {
   check: '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取，或命令用法不对。',
+  /** validate writes marked copies too: one not written is a file not done. */
+  checkAndMark: '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取、标记副本未能写出，或命令用法不对。',
   write: '退出码：0 已写出；2 输入有误或无法写出（不会写出半个文件，也不会改写输入文件）。',
 };
 
@@ -83,7 +85,7 @@ export const HELP_AFTER: Record<string, string> = {
       ['custody validate 岳麓考点.xlsx --format json --lang en', '英文的问题说明，JSON 格式'],
     ]),
     '',
-    EXIT_CODES.check,
+    EXIT_CODES.checkAndMark,
   ].join('\n'),
   summary: [
     '',

@@ -51,7 +51,7 @@ const descriptionColumns = (lines: string[]): number[] => lines.map((l) => colum
 test('custody validate --help: usage in Chinese, the exit codes exactly, the examples in one column', async () => {
   const lines = (await run('validate', '--help')).out.split('\n');
   expect(lines[0]).toBe('用法：custody validate [选项] <files...>');
-  expect(lines).toContain('退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取，或命令用法不对。');
+  expect(lines).toContain('退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取、标记副本未能写出，或命令用法不对。');
   const described = lines.slice(lines.indexOf('示例：') + 1).filter((l) => /^ {2}custody .* {2,}\S/.test(l));
   expect(described.length).toBe(4);
   expect(new Set(descriptionColumns(described)).size).toBe(1);
