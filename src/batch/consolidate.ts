@@ -10,9 +10,10 @@ import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
-import { CheckedWorkbook, checkWorkbook, checkWorkbookIn, fileReport, slimModel, slimPlaces, slimmed } from '../check/service';
+import { CheckedWorkbook, type CheckOptions, checkWorkbook, checkWorkbookIn, fileReport, slimModel, slimPlaces, slimmed } from '../check/service';
 import { refusalLine } from '../check/refusal';
-import { LIMITS, overTime } from '../model/limits';
+import { overTime } from '../model/limits';
+import { fileBudget, fileSeconds } from './time-budget';
 import { EarlyWorkers, runPool } from './pool';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated } from '../summary/consolidate';
 import type { PackedLocations } from '../model/location-map';
@@ -33,13 +34,16 @@ export interface ProcessedFile {
   places?: PackedLocations;
 }
 
+/** A file's time budget, for work on the main thread (a worker thread is stopped by the pool instead). */
+type Budgeted = Pick<CheckOptions, 'budget'>;
+
 /**
  * Reads, validates (the check service) and summarises one workbook file; never
  * throws. `packPlaces`: the slim model's locations packed (the spool writes
  * them so, at a fraction of the cost of listing them).
  */
-export async function processFile(file: string, lang?: 'zh' | 'en', packPlaces = false): Promise<ProcessedFile> {
-  const checked = await checkWorkbook(workbookFile(file), nodeCheckOptions(lang));
+export async function processFile(file: string, lang?: 'zh' | 'en', packPlaces = false, bounded: Budgeted = {}): Promise<ProcessedFile> {
+  const checked = await checkWorkbook(workbookFile(file), { ...nodeCheckOptions(lang), ...bounded });
   const { sha256, findings, error } = checked.report;
   if (checked.skipped) return { outcome: { file, sha256, findings: [] }, skipped: checked.skipped };
   if (!checked.model) return { outcome: { file, sha256, error, findings: [] } };
@@ -102,12 +106,12 @@ export function defaultThreads(): number {
 export type FileWork = { answer: 'processed' } | { answer: 'spool'; quota?: SummaryQuota } | { answer: 'checked'; digest: boolean };
 
 /** One file as `work` asks (the worker thread's answer); never throws but where the check itself does. */
-export async function workOn(file: string, lang: 'zh' | 'en' | undefined, work: FileWork): Promise<unknown> {
+export async function workOn(file: string, lang: 'zh' | 'en' | undefined, work: FileWork, bounded: Budgeted = {}): Promise<unknown> {
   if (work.answer === 'checked') {
-    const [checked] = await checkWorkbookIn(workbookFile(file), [lang ?? 'zh'], work.digest ? nodeCheckOptions(lang) : { lang });
+    const [checked] = await checkWorkbookIn(workbookFile(file), [lang ?? 'zh'], { ...(work.digest ? nodeCheckOptions(lang) : { lang }), ...bounded });
     return slimmed(checked);
   }
-  const r = await processFile(file, lang, work.answer === 'spool');
+  const r = await processFile(file, lang, work.answer === 'spool', bounded);
   return work.answer === 'spool' ? spoolEntryOf(r, lang, work.quota) : r;
 }
 
@@ -137,8 +141,9 @@ export async function processInWorkers<T = ProcessedFile>(
   const worker = threadWorker(options, files.length);
   if (!worker) {
     await options.early?.stop();
+    const budget = fileBudget();
     for (const file of files) {
-      const r = (await workOn(file, options.lang, work)) as T;
+      const r = (await workOn(file, options.lang, work, { budget })) as T;
       progress(file);
       take(r);
     }
@@ -173,12 +178,6 @@ export async function processInWorkers<T = ProcessedFile>(
   // The pool has taken the early workers it needs: the others are not kept idle while it runs.
   void options.early?.stop();
   await pool;
-}
-
-/** LIMITS.fileSeconds, or CUSTODY_FILE_SECONDS when an operator (or a test) sets another. */
-function fileSeconds(): number {
-  const set = Number(process.env.CUSTODY_FILE_SECONDS);
-  return Number.isFinite(set) && set > 0 ? set : LIMITS.fileSeconds;
 }
 
 /** Reads, checks and summarises every file, on every core, and consolidates (all in memory: `node-spool.ts` for thousands). */

@@ -35,6 +35,7 @@ import { SpoolWriter, readLines } from './ndjson';
 import { JsonChunks, nested } from './json-chunks';
 import { type AcrossJob, type AcrossResult, acrossInWorker, acrossOfSpool } from './across-spool';
 import { ConsolidateFilesOptions, processFile, processInWorkers, threadWorker } from './consolidate';
+import { fileBudget } from './time-budget';
 import { SiteSummary, addFindings } from '../summary/site';
 import type { ConsolidatedSource, SettledSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
@@ -256,7 +257,7 @@ export class SpooledConsolidation {
    * file whose worker was stopped after taking its number.
    */
   private async summaryAgain(file: string): Promise<SiteSummary> {
-    const summary = (await processFile(file, this.lang)).outcome.summary;
+    const summary = (await processFile(file, this.lang, false, { budget: fileBudget() })).outcome.summary;
     if (!summary) throw new Error(`${file}: 汇总期间文件已改变，无法再读取（File changed during the summary）`);
     return summary;
   }

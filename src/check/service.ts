@@ -47,7 +47,18 @@ export interface CheckOptions {
   slim?: boolean;
   /** Told after each workbook is checked on its own: how many are (a progress bar). */
   onProgress?: (done: number) => void;
+  /**
+   * A time budget per workbook, asked afresh for each: its reading and checks
+   * run within it, and past it the workbook gets the budget's refusal (Node's
+   * main thread: time-budget.ts). Without it, they run to their end.
+   */
+  budget?: () => Within;
 }
+
+/** Synchronous work run to its end within a budget, or stopped with a refusal past it. */
+export type Within = <T>(work: () => T) => T;
+
+const unbounded: Within = (work) => work();
 
 /** One workbook checked: its entry of the report, and what the faces draw from besides. */
 export interface CheckedWorkbook {
@@ -144,14 +155,18 @@ export async function checkWorkbookIn(input: WorkbookInput, langs: readonly Lang
   try {
     bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
     sha256 = await digestOf(input, bytes, options);
-    const read = typeof input.grid === 'function' ? await input.grid(bytes) : input.grid;
+    const within = options.budget?.() ?? unbounded;
+    const gridOf = input.grid;
+    const read = typeof gridOf === 'function' ? await within(() => gridOf(bytes)) : gridOf;
     grid = read;
     if (isSummaryWorkbook(read.sheets.map((s) => s.name))) {
       return langs.map((lang) => ({ report: fileReport(input.file, null, sha256, []), grid: read, skipped: SUMMARY_SKIPPED[lang] }));
     }
-    const model = readCheckableWorkbook(read);
+    const [model, findings] = within(() => {
+      const m = readCheckableWorkbook(read);
+      return [m, validateSiteIn(m, langs)] as const;
+    });
     const site = siteNameOf(model);
-    const findings = validateSiteIn(model, langs);
     return findings.map((list) => ({ report: fileReport(input.file, site, sha256, list), grid: read, model }));
   } catch (error) {
     return langs.map((lang) => ({ report: fileReport(input.file, null, sha256, [], refusalLine(error, lang)), grid }));

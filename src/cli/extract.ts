@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readWorkbook } from '../forms/workbook';
 import { readRegularFile } from '../batch/files';
+import { fileBudget } from '../batch/time-budget';
 import { readXlsxInNode } from '../io/xlsx/node-workbook';
 import type { CliIO } from './io';
 import { JsonChunks } from '../batch/json-chunks';
@@ -15,7 +16,9 @@ export function registerExtract(program: Command, io: CliIO): void {
     .option('--locations', '同时输出每个值所在的单元格 (also print where each value sits)')
     .action(async (book: string, opts: { locations?: boolean }) => {
       try {
-        const model = readWorkbook(readXlsxInNode(await readRegularFile(book)));
+        const bytes = await readRegularFile(book);
+        // Its time budget, as in validate: a hostile workbook gets one line, not a wait without end.
+        const model = fileBudget()()(() => readWorkbook(readXlsxInNode(bytes)));
         for (const problem of model.problems) io.err(`${printable(book)}: ${problem}`);
         // Written in chunks, the locations one at a time: the text of JSON.stringify(out, null, 2), never one string.
         const json = new JsonChunks((chunk) => io.out(chunk));

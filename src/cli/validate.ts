@@ -10,6 +10,7 @@ import { checkWorkbooks, CheckRun, CheckedWorkbook, exitCodeOf, WorkbookInput } 
 import { findWorkbooks, StatMemo, statFrom, THREADS_FROM } from '../batch/files';
 import type { EarlyWorkers } from '../batch/pool';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
+import { fileBudget } from '../batch/time-budget';
 import type { Finding, RunReport } from '../model/finding';
 import { ruleTitle } from '../rules/index';
 import type { Lang } from '../rules/types';
@@ -153,7 +154,8 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
   let run: CheckRun;
   try {
     // The text report shows no SHA-256: none is computed (and the CLI starts without loading Node's crypto).
-    const options = opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang };
+    // Each file read here (fewer than THREADS_FROM, or no threads) has its time budget as in the threads.
+    const options = { ...(opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang }), budget: fileBudget() };
     const onProgress = (done: number) => bar?.update(done);
     const { inputs, told } = await workbookInputs(files, opts, early, onProgress);
     // Slim: a folder of thousands of workbooks is checked in some 30 KB a workbook (the marked copies read their files again).

@@ -105,3 +105,49 @@ test('validate --lang en: the line of a file over its budget is in English', () 
     `${path.join(books, 'c-slow.xlsx')}: cannot be checked: reading and checking took over 2 s and was stopped (a suspect file); the other files go on. Open it in Excel or WPS, save it again as .xlsx and try again`,
   );
 });
+
+/**
+ * Fewer files than take worker threads (or --threads 0): read on the main
+ * thread, each under its budget all the same (vm's timeout, time-budget.ts).
+ * Without it the slow workbook ran to its end, exit 0.
+ */
+describe('files read on the main thread have their time budget too', () => {
+  const slow = () => path.join(books, 'c-slow.xlsx');
+  const site = () => path.join(books, 'a-岳麓考点.xlsx');
+  const line = '读取检查超过 1 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CUSTODY_FILE_SECONDS: '1' } });
+
+  test('validate of two files: the slow one gets its line (with its SHA-256, read before), the other is checked', () => {
+    const r = run('validate', slow(), site(), '--format', 'json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${slow()}: ${line}\n`);
+    const report = JSON.parse(r.stdout) as { files: Array<{ file: string; site: string | null; sha256: string | null; error?: string }> };
+    expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null, typeof f.sha256])).toEqual([
+      ['c-slow.xlsx', null, line, 'string'],
+      ['a-岳麓考点.xlsx', '长沙分校 岳麓考点', null, 'string'],
+    ]);
+  });
+
+  test('validate --threads 0 of the folder, in English: the same line, the others checked', () => {
+    const r = run('validate', books, '--threads', '0', '--lang', 'en');
+    expect(r.status).toBe(2);
+    expect(r.stdout.split('\n').filter((l) => l.includes('cannot be checked'))).toEqual([
+      `${slow()}: cannot be checked: reading and checking took over 1 s and was stopped (a suspect file); the other files go on. Open it in Excel or WPS, save it again as .xlsx and try again`,
+    ]);
+    expect(r.stdout).toContain(`${site()} (长沙分校 岳麓考点): no problems found`);
+  });
+
+  test('summary of two files: the slow one gets its line, the other is summarised', () => {
+    const out = path.join(dir, 'two.json');
+    const r = run('summary', slow(), site(), '--format', 'json', '-o', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.includes(': 无法读取：'))).toEqual([`${slow()}: 无法读取：${line}`]);
+    const json = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(json.sites.map((s: { site: { name: string } }) => s.site.name)).toEqual(['岳麓考点']);
+  });
+
+  test('extract: one line, exit 2, nothing printed', () => {
+    const r = run('extract', slow());
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `${slow()}: ${line}\n`]);
+  });
+});

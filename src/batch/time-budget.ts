@@ -1,0 +1,52 @@
+/**
+ * Node only: each file's time budget where no worker thread can be stopped
+ * for it — a run of a few files, read on the main thread. The reading and the
+ * checks are synchronous, so no timer could end them; V8 can: the work runs
+ * as a script with vm's timeout, which stops it wherever it is once the
+ * budget is spent. The file then gets one line (`overTime`), and the others
+ * are still read, as in the worker threads (pool.ts stops a thread instead).
+ */
+import * as vm from 'vm';
+import { Refusal } from '../check/refusal';
+import type { Within } from '../check/service';
+import { LIMITS, overTime } from '../model/limits';
+
+/** LIMITS.fileSeconds, or CUSTODY_FILE_SECONDS when an operator (or a test) sets another. */
+export function fileSeconds(): number {
+  const set = Number(process.env.CUSTODY_FILE_SECONDS);
+  return Number.isFinite(set) && set > 0 ? set : LIMITS.fileSeconds;
+}
+
+/** The work, handed to the script through a global only this module names. */
+const WORK = Symbol.for('custody.timeBudget.work');
+const CALL_WORK = new vm.Script(`globalThis[Symbol.for(${JSON.stringify(WORK.description)})]()`);
+
+/** The refusal of a file over its budget, in both languages (refusalLine picks one). */
+function overBudget(seconds: number): Refusal {
+  return Object.assign(new Refusal(overTime(seconds, 'zh')), { en: overTime(seconds, 'en') });
+}
+
+/** `work` run to its end, or stopped at `deadline` (ms since the epoch) with the file's refusal. */
+function runBefore<T>(deadline: number, seconds: number, work: () => T): T {
+  const left = Math.floor(deadline - Date.now());
+  if (left <= 0) throw overBudget(seconds);
+  const global = globalThis as Record<symbol, unknown>;
+  const outer = global[WORK];
+  global[WORK] = work;
+  try {
+    return CALL_WORK.runInThisContext({ timeout: left }) as T;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw overBudget(seconds);
+    throw error;
+  } finally {
+    global[WORK] = outer;
+  }
+}
+
+/** A fresh budget for each file (the check service asks one per file): its parts share `seconds` in all. */
+export function fileBudget(seconds = fileSeconds()): () => Within {
+  return () => {
+    const deadline = Date.now() + seconds * 1000;
+    return (work) => runBefore(deadline, seconds, work);
+  };
+}
