@@ -55,20 +55,19 @@ function normalizeMidnight(t: WallClock): WallClock {
   return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 };
 }
 
+/**
+ * A date-time cell's wall clock (spreadsheet libraries hand it over in UTC) as
+ * Excel shows it under a 时分 format: to the nearest second, which takes away a
+ * serial's float noise (9:29:59.9996 is 9:30), then its seconds dropped
+ * (7:59:40 is 7:59, never 7:60 nor 8:00).
+ */
 export function wallClockFromDate(d: Date): WallClock {
-  // Spreadsheet libraries hand over a date-time cell as the wall clock in UTC.
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes() + (d.getUTCSeconds() >= 30 ? 1 : 0),
-  };
+  const s = new Date(Math.round(d.getTime() / 1000) * 1000);
+  return { year: s.getUTCFullYear(), month: s.getUTCMonth() + 1, day: s.getUTCDate(), hour: s.getUTCHours(), minute: s.getUTCMinutes() };
 }
 
 function wallClockFromSerial(serial: number): WallClock {
-  const ms = Math.round((EXCEL_EPOCH_MS + serial * MS_PER_DAY) / 60_000) * 60_000;
-  return wallClockFromDate(new Date(ms));
+  return wallClockFromDate(new Date(EXCEL_EPOCH_MS + serial * MS_PER_DAY));
 }
 
 export function serialFromWallClock(t: WallClock): number {

@@ -43,6 +43,15 @@ describe('dates and times as people write them', () => {
     expect(iso(3)).toBeUndefined(); // a count, not a date
   });
 
+  test('seconds, as Excel shows a 时分 format: dropped once the value is taken to the nearest second', () => {
+    const at = (h: number, m: number, s: number, ms = 0) => new Date(Date.UTC(2024, 5, 15, h, m, s, ms));
+    expect(iso(at(7, 59, 40))).toBe('2024-06-15T07:59'); // was 07:60, an unreadable time
+    expect(iso(at(23, 59, 59))).toBe('2024-06-15T23:59'); // not the next day
+    expect(iso(at(9, 29, 59, 600))).toBe('2024-06-15T09:30'); // a serial's float noise, not a second
+    expect(iso(45458 + (7 * 3600 + 59 * 60 + 40) / 86400)).toBe('2024-06-15T07:59');
+    expect(iso(45458 + (9 * 3600 + 30 * 60) / 86400 - 1e-9)).toBe('2024-06-15T09:30');
+  });
+
   test.each(['', '无', '2024年13月1日 8:00', '2024年2月30日 8:00', '2024年6月14日 25:00', '下周一', '2024年6月14日'])(
     'unreadable or incomplete: %s',
     (text) => {
