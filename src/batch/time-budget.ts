@@ -17,9 +17,14 @@ export function fileSeconds(): number {
   return Number.isFinite(set) && set > 0 ? set : LIMITS.fileSeconds;
 }
 
-/** The work, handed to the script through a global only this module names. */
+/**
+ * The work, handed to the script through a global only this module names — on
+ * the global the script sees: where this module runs in a context of its own
+ * (a test runner's), that is not its own globalThis.
+ */
 const WORK = Symbol.for('custody.timeBudget.work');
 const CALL_WORK = new vm.Script(`globalThis[Symbol.for(${JSON.stringify(WORK.description)})]()`);
+const SCRIPT_GLOBAL = new vm.Script('globalThis').runInThisContext() as Record<symbol, unknown>;
 
 /** The refusal of a file over its budget, in both languages (refusalLine picks one). */
 function overBudget(seconds: number): Refusal {
@@ -30,7 +35,7 @@ function overBudget(seconds: number): Refusal {
 function runBefore<T>(deadline: number, seconds: number, work: () => T): T {
   const left = Math.floor(deadline - Date.now());
   if (left <= 0) throw overBudget(seconds);
-  const global = globalThis as Record<symbol, unknown>;
+  const global = SCRIPT_GLOBAL;
   const outer = global[WORK];
   global[WORK] = work;
   try {

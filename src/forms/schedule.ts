@@ -15,7 +15,7 @@ export const scheduleForm: FormLayout = {
       { key: 'paperNo', label: '试卷号', type: 'text', code: true, width: 10 },
       { key: 'paperName', label: '试卷名称', aliases: ['课程名称', '科目'], type: 'text', width: 26 },
       { key: 'start', label: '开考时间', aliases: ['开始时间', '考试开始时间'], type: 'datetime', width: 20 },
-      { key: 'end', label: '结束时间', aliases: ['考试结束时间'], type: 'datetime', width: 20 },
+      { key: 'end', label: '结束时间', aliases: ['考试结束时间'], type: 'datetime', width: 20, relativeTo: 'start' },
       { key: 'candidates', label: '报考人数', aliases: ['考生人数', '人数'], type: 'count', width: 10 },
     ],
   },

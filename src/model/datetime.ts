@@ -177,7 +177,12 @@ function relativeWallClock(timeText: string, offset: number, ctx: DateContext): 
  * only when `dateOnlyOk`; otherwise it is incomplete and undefined.
  */
 export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk = false): WallClock | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : wallClockFromDate(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const time = timeOfDayText(value);
+    if (time === undefined) return wallClockFromDate(value);
+    value = time;
+  }
   if (typeof value === 'number') {
     // A bare serial: dates from 1950 to 2150 only, so that a stray count is not read as a date.
     return value > 18_264 && value < 91_315 ? wallClockFromSerial(value) : undefined;
@@ -204,11 +209,24 @@ export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk
   return isValid(t) ? normalizeMidnight(t) : undefined;
 }
 
-/** The model's form of a date-time cell: `YYYY-MM-DDTHH:mm`, or the text as typed when unreadable. */
+/**
+ * A time of day with no date — what Excel and WPS store for "8:05" typed into
+ * a 时分 cell (a serial below 1: 1899-12-30, or 1904-01-01 in the 1904 date
+ * system) — as that text, "8:05", to be read as the typed text is: on its
+ * row's or form's day where it has one. Undefined for a date.
+ */
+function timeOfDayText(d: Date): string | undefined {
+  const t = wallClockFromDate(d);
+  const dateless = (t.year === 1899 && t.month === 12 && t.day === 30) || (t.year === 1904 && t.month === 1 && t.day === 1);
+  return dateless && !Number.isNaN(t.hour) ? `${t.hour}:${pad(t.minute)}` : undefined;
+}
+
+/** The model's form of a date-time cell: `YYYY-MM-DDTHH:mm`, or the text as typed when unreadable (a time of day as "8:05"). */
 export function readDateTime(value: unknown, ctx: DateContext = {}): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const t = parseWallClock(value, ctx);
   if (t) return formatWallClock(t);
+  if (value instanceof Date) return timeOfDayText(value) ?? String(value);
   return typeof value === 'string' ? value.trim() || undefined : String(value);
 }
 

@@ -80,6 +80,37 @@ describe('readers survive how people fill the forms', () => {
     expect(canonical(model.data)).toEqual(canonical(data));
   });
 
+  test('times typed into Excel as times ("8:05": a serial below 1, a date of 1899-12-30) are read on their row\'s or form\'s day, as the same typed as text', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const timeOnly = (d: Date) => (d.getUTCHours() * 60 + d.getUTCMinutes()) / 1440;
+    const sameDay = (a: unknown, b: unknown) => a instanceof Date && b instanceof Date && a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
+    let changed = 0;
+    for (const ws of wb.worksheets) {
+      // 附件4's 领取/回收时间 (hh:mm cells under the form's date); 还卷时间 and 结束时间 on their row's start day.
+      const starts = new Map<number, number>();
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const pair = { 还卷时间: '取卷时间', 结束时间: '开考时间' }[String(cell.value)];
+          if (pair) row.eachCell((c) => void (String(c.value) === pair && starts.set(Number(cell.col), Number(c.col))));
+        }),
+      );
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const start = starts.get(Number(cell.col));
+          const timeCell = cell.numFmt === 'hh:mm' || (start !== undefined && sameDay(cell.value, row.getCell(start).value));
+          if (!(cell.value instanceof Date) || !timeCell) return;
+          cell.value = timeOnly(cell.value);
+          cell.numFmt = 'h:mm';
+          changed++;
+        }),
+      );
+    }
+    expect(changed).toBe(7);
+    const model = await readBack(wb);
+    expect(canonical(model.data)).toEqual(canonical(data));
+  });
+
   test('full-width digits in counts, dates and paper numbers', async () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);

@@ -43,6 +43,15 @@ describe('dates and times as people write them', () => {
     expect(iso(3)).toBeUndefined(); // a count, not a date
   });
 
+  test('a time of day with no date (Excel\'s "8:05": 1899-12-30, or 1904-01-01 in the 1904 system) reads as the text "8:05"', () => {
+    const time = new Date(Date.UTC(1899, 11, 30, 8, 5));
+    expect(iso(time, { year: 2024, month: 6, day: 15 })).toBe('2024-06-15T08:05');
+    expect(iso(new Date(Date.UTC(1904, 0, 1, 20, 0)), { year: 2024, month: 6, day: 15 })).toBe('2024-06-15T20:00');
+    expect(iso(time)).toBeUndefined();
+    expect(readDateTime(time)).toBe('8:05'); // kept as typed, for the check to quote
+    expect(readDateTime(new Date(Date.UTC(1899, 11, 31, 8, 5)))).toBe('1899-12-31T08:05'); // a date, not a time of day
+  });
+
   test('seconds, as Excel shows a 时分 format: dropped once the value is taken to the nearest second', () => {
     const at = (h: number, m: number, s: number, ms = 0) => new Date(Date.UTC(2024, 5, 15, h, m, s, ms));
     expect(iso(at(7, 59, 40))).toBe('2024-06-15T07:59'); // was 07:60, an unreadable time
