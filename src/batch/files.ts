@@ -158,11 +158,17 @@ export async function readRegularFile(file: string, limit = LIMITS.fileBytes): P
   return readRegularFileSync(file, limit);
 }
 
-const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith('~$');
+/**
+ * What a folder's walk lists: .xlsx and .xlsm (read), and the spreadsheet
+ * files people save instead — .xls, WPS's .et, .xlsb, .ods — so that each
+ * gets its one line (save it as .xlsx) rather than being left out without a
+ * word, its site missing from a summary.
+ */
+const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods)$/i.test(name) && !name.startsWith('~$');
 
 /**
- * The .xlsx files named, and those found (recursively, sorted) in folders
- * named, without Office lock files (~$…), hidden folders and node_modules.
+ * The workbook files named, and the spreadsheet files found (recursively,
+ * sorted) in folders named (`isWorkbookName`), without Office lock files (~$…), hidden folders and node_modules.
  * Named files keep the order given; a named path that does not exist is kept,
  * so that it is reported; a file reached twice is listed once. Links inside a
  * folder are followed only when they stay inside that folder's tree, and a

@@ -123,7 +123,7 @@ export function tooManyFindings(cap: number = LIMITS.findings): WorkbookReadErro
 /** The refusals that are not about a limit, in one place so every face says the same. */
 export const REFUSALS = {
   empty: '文件是空的（0 字节），不是 Excel 工作簿',
-  oldXls: '这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查',
+  oldXls: '这是旧版 .xls（或 WPS 的 .et）格式的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查',
   encrypted: '工作簿设置了打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx 再检查',
   notXlsx: '不是 .xlsx 工作簿（文件内容不是 Excel 格式）',
   broken: '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件',

@@ -234,3 +234,31 @@ test('the text report of one sheet with 130,000 findings is written whole (no ca
   expect(lines[2]).toBe(`    B4       错误  ${ruleTitle('required-field', 'zh')}  缺少试卷号`);
   expect(lines[lines.length - 1]).toBe(`    B130003  错误  ${ruleTitle('required-field', 'zh')}  缺少试卷号`);
 });
+
+test('a folder: the spreadsheet files people save instead of .xlsx each get their line (.xls, WPS .et, .xlsb, .ods); .xlsm is read; other files are not listed', async () => {
+  const folder = file('mixed');
+  fs.mkdirSync(folder);
+  const good = fs.readFileSync(file('kaodian.xlsx'));
+  fs.writeFileSync(path.join(folder, 'a.xlsx'), good);
+  fs.writeFileSync(path.join(folder, 'b.xlsm'), good);
+  fs.copyFileSync(file('old.xls'), path.join(folder, 'c.xls'));
+  fs.copyFileSync(file('old.xls'), path.join(folder, 'd.et'));
+  const zipOnly = fs.readFileSync(file('not-a-zip.xlsx'));
+  fs.writeFileSync(path.join(folder, 'e.ods'), zipOnly);
+  fs.writeFileSync(path.join(folder, 'f.xlsb'), zipOnly);
+  fs.writeFileSync(path.join(folder, '说明.docx'), zipOnly);
+  fs.writeFileSync(path.join(folder, '~$a.xlsx'), zipOnly);
+  const { code, report } = await json('validate', folder);
+  expect(code).toBe(2);
+  const oldXls = '这是旧版 .xls（或 WPS 的 .et）格式的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查';
+  const notXlsx = '不是 .xlsx 工作簿（文件内容不是 Excel 格式）';
+  expect(report.files.map((f) => [path.basename(f.file), f.error ?? null])).toEqual([
+    ['a.xlsx', null],
+    ['b.xlsm', null],
+    ['c.xls', oldXls],
+    ['d.et', oldXls],
+    ['e.ods', notXlsx],
+    ['f.xlsb', notXlsx],
+  ]);
+  expect(report.files[1].findings).toEqual(report.files[0].findings.map((f) => ({ ...f })));
+});
