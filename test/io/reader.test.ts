@@ -341,6 +341,75 @@ describe('readXlsx on what other programs and people write', () => {
     expect(grid.sheets[0].rows[1]).toEqual([1e308]);
   });
 
+  /** handMade's workbook with its own styles part: `cellXfs` (xf elements), and numFmts and dxfs as given. */
+  const withStyles = (cells: string, xfs: string, extra = { numFmts: '', dxfs: '<dxfs count="0"/>' }) =>
+    handMade(withRow2(cells)).then(async (buf) => {
+      const zip = await JSZip.loadAsync(buf);
+      const styles = await zip.file('xl/styles.xml')!.async('string');
+      zip.file(
+        'xl/styles.xml',
+        styles.replace(/<cellXfs count="\d+">[\s\S]*?<\/cellXfs>/, `${extra.numFmts}<cellXfs>${xfs}</cellXfs>`).replace(/<dxfs count="0"\/>/, extra.dxfs),
+      );
+      return zip.generateAsync({ type: 'uint8array' });
+    });
+  const xf = (numFmtId: number) => `<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+
+  it('the East Asian built-in date formats (27–36, 50–58, no format code in the file: Chinese Excel and WPS write them) are dates (exceljs: bare numbers)', async () => {
+    const ids = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
+    const cells = ids.map((_, i) => `<c r="${String.fromCharCode(65 + i)}2" s="${i + 1}"><v>45458.3368055555</v></c>`).join('');
+    const grid = readXlsx(
+      await withStyles(
+        `${cells}<c r="${String.fromCharCode(65 + ids.length)}2" s="${ids.length + 1}"><v>0.3368055555</v></c>`,
+        [0, ...ids, 32].map(xf).join(''),
+      ),
+    );
+    const at = (iso: string) => new Date(iso);
+    expect(grid.sheets[0].rows[1]).toEqual([...ids.map(() => at('2024-06-15T08:05:00.000Z')), at('1899-12-30T08:05:00.000Z')]);
+  });
+
+  it("a conditional format's own number format (<dxf><numFmt>) does not stand for the workbook's of the same id", async () => {
+    const grid = readXlsx(
+      await withStyles('<c r="A2" s="1"><v>45458</v></c>', [0, 164].map(xf).join(''), {
+        numFmts: '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>',
+        dxfs: '<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf></dxfs>',
+      }),
+    );
+    expect(grid.sheets[0].rows[1]).toEqual([new Date('2024-06-15T00:00:00.000Z')]);
+  });
+
+  it('a cell with no style takes the first, as Excel does: a date when that is a date format (exceljs: the number, with s="0" too)', async () => {
+    const grid = readXlsx(
+      await withStyles('<c r="A2"><v>45458</v></c><c r="B2" s="0"><v>45458</v></c><c r="C2" s="1"><v>45458</v></c>', [14, 0].map(xf).join('')),
+    );
+    expect(grid.sheets[0].rows[1]).toEqual([new Date('2024-06-15T00:00:00.000Z'), new Date('2024-06-15T00:00:00.000Z'), 45458]);
+  });
+
+  it('a merge written with $ ($A$2:$B$2) blanks the cells it covers and is listed as A2:B2 (exceljs: the same)', async () => {
+    const buf = await handMade((sheet, shared) => [
+      sheet.replace(
+        '</sheetData>',
+        '<row r="2"><c r="A2"><v>5</v></c><c r="B2"><v>6</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="$A$2:$B$2"/></mergeCells>',
+      ),
+      shared,
+    ]);
+    const grid = await same(buf);
+    expect([grid.sheets[0].rows[1], grid.sheets[0].merges]).toEqual([[5], ['A2:B2']]);
+  });
+
+  it("a linked date stays the date (exceljs: its text in the machine's time zone, which no reader takes back)", async () => {
+    const buf = await withStyles('<c r="A2" s="1"><v>45458.5</v></c>', [0, 14].map(xf).join('')).then(async (b) => {
+      const zip = await JSZip.loadAsync(b);
+      zip.file(
+        'xl/worksheets/_rels/sheet1.xml.rels',
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>',
+      );
+      const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      zip.file('xl/worksheets/sheet1.xml', sheet.replace(/<\/sheetData>/, '</sheetData><hyperlinks><hyperlink ref="A2" r:id="rIdLink"/></hyperlinks>'));
+      return zip.generateAsync({ type: 'uint8array' });
+    });
+    expect(readXlsx(buf).sheets[0].rows[1]).toEqual([new Date('2024-06-15T12:00:00.000Z')]);
+  });
+
   it('parts written with namespace prefixes (<x:worksheet>, <x:c>) are read (exceljs reads nothing)', async () => {
     const plain = await xlsxBuffer(draftWorkbook());
     const zip = await JSZip.loadAsync(plain);
@@ -583,7 +652,10 @@ describe('readXlsx on what other programs and people write', () => {
     const cases: Array<[Uint8Array, string]> = [
       [new Uint8Array(0), '文件是空的（0 字节），不是 Excel 工作簿'],
       [new TextEncoder().encode('not a zip at all, not even close'), '不是 .xlsx 工作簿（文件内容不是 Excel 格式）'],
-      [Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查'],
+      [
+        Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+        '这是旧版 .xls（或 WPS 的 .et）格式的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查',
+      ],
     ];
     const good = await fillWorkbook(json(path.join(ROOT, 'test/fixtures/kaodian.json')));
     cases.push([good.subarray(0, good.length >> 1), '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件']);

@@ -125,7 +125,12 @@ class Package {
 
 /* ------------------------------------------------------------------ workbook parts */
 
-/** The built-in formats exceljs knows that are dates. */
+/**
+ * The built-in formats that are dates: those exceljs knows, and the East
+ * Asian ones (27–36, 50–58) that Chinese Excel and WPS write without a format
+ * code — 31 is 2024年6月15日, 32 is 8时05分 — which exceljs reads as bare
+ * numbers (a time of day then quoted as 0.336…), here as Chinese Excel shows them.
+ */
 const BUILTIN: Record<number, string> = {
   14: 'mm-dd-yy',
   15: 'd-mmm-yy',
@@ -139,6 +144,25 @@ const BUILTIN: Record<number, string> = {
   45: 'mm:ss',
   46: '[h]:mm:ss',
   47: 'mmss.0',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 /** Which style ids (cellXfs index) are date formats: dates[s] is true. */
@@ -151,14 +175,18 @@ function readDateStyles(pkg: Package, entry: ZipEntry): boolean[] {
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
+  // The workbook's formats only: a conditional format's own (<dxf><numFmt>) may reuse an id for another code.
+  let inNumFmts = false;
   readXmlPart(pkg.bytes, entry, pkg.budget, {
     open(tag, name) {
-      if (name === 'numFmt') custom.set(Number(tag.attr('numFmtId')), tag.attr('formatCode') ?? '');
+      if (name === 'numFmt' && inNumFmts) custom.set(Number(tag.attr('numFmtId')), tag.attr('formatCode') ?? '');
+      else if (name === 'numFmts') inNumFmts = !tag.isSelfClosing;
       else if (name === 'cellXfs') inCellXfs = !tag.isSelfClosing;
       else if (name === 'xf' && inCellXfs) xfs.push(Number(tag.attr('numFmtId') ?? 0));
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
+      else if (name === 'numFmts') inNumFmts = false;
     },
   });
   // Formats may be declared after the styles that use them: decide once all are read, once per format

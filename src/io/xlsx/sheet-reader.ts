@@ -125,13 +125,17 @@ function grow(ctx: WorkbookContext, slots: number): void {
   if (ctx.tally.slots > LIMITS.gridSlots) throw beyondLimit('gridSlots', `超过 ${LIMITS.gridSlots.toLocaleString('en-US')}`);
 }
 
-/** exceljs turns a linked cell into { text, hyperlink }, and the grid into its text ("42" for 42). */
+/**
+ * exceljs turns a linked cell into { text, hyperlink }, and the grid into its
+ * text ("42" for 42). A date stays the date: its text would be the machine's
+ * own ("Sat Jun 15 2024 16:30:00 GMT+0800"), which no reader could take back.
+ */
 function applyLinks(rows: Rows, links: string[]): void {
   for (const ref of links) {
     const at = parseRef(ref);
     if (!at) continue;
     const v = rows[at.row]?.[at.col];
-    if (v !== undefined && v !== null) rows[at.row][at.col] = String(v);
+    if (v !== undefined && v !== null && !(v instanceof Date)) rows[at.row][at.col] = String(v);
   }
 }
 
@@ -177,7 +181,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   let body = false;
   let cellRow = -1;
   let type = 'n';
-  /** The cell's style index as written (NaN when it is not a number, -1 when it has none): `dates` has nothing at either. */
+  /** The cell's style index as written (NaN when it is not a number, -1 when it has none: the workbook's first, as Excel takes it). */
   let style = -1;
   let capture = Capture.None;
   let buf = '';
@@ -191,7 +195,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
 
   const numeric = (v: string): number | Date | string => {
     const n = numberOrText(v);
-    return typeof n === 'number' && dates[style] ? excelToDate(n, date1904) : n;
+    return typeof n === 'number' && dates[style < 0 ? 0 : style] ? excelToDate(n, date1904) : n;
   };
 
   /** The value of the cell just closed, as exceljs gives it; undefined: no value (only its place counts). */
@@ -291,9 +295,9 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     startCell(tag.attr('t'), cellStyle === undefined ? -1 : +cellStyle);
   };
 
-  /** A merge's range, kept in capitals; one without a second corner is no merge. */
+  /** A merge's range, kept in capitals and without `$` (A5:B5 as $A$5:$B$5 may be written); one without a second corner is no merge. */
   const addMerge = (ref: string | undefined): void => {
-    if (ref && ref.split(':')[1]) keepMerge(ref.toUpperCase());
+    if (ref && ref.split(':')[1]) keepMerge(ref.toUpperCase().replace(/\$/g, ''));
   };
   const keepMerge = (range: string): void => {
     if (merges.length >= LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', `超过 ${LIMITS.mergesPerSheet.toLocaleString('en-US')}`);
