@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, Stats } from 'fs';
 import * as path from 'path';
+import { isMarkedCopyName } from '../check/marks';
 import { Refusal } from '../check/refusal';
 import { LIMITS } from '../model/limits';
 import { sweepLeftovers, temporaryName, track } from './cleanup';
@@ -100,13 +101,16 @@ export async function sameFileIn(target: string, files: readonly string[], memo?
 }
 
 /** Why a path that is not a regular file cannot be read as a workbook. */
-function notRegular(stat: Stats): string | null {
-  if (stat.isDirectory()) return '这是一个文件夹，不是工作簿文件';
-  if (stat.isFIFO()) return '这是一个命名管道（FIFO），不是工作簿文件，未读取';
-  if (stat.isSocket()) return '这是一个套接字，不是工作簿文件，未读取';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return '这是一个设备文件，不是工作簿文件，未读取';
-  return stat.isFile() ? null : '这不是普通文件，未读取';
+function notRegular(stat: Stats): Refusal | null {
+  if (stat.isDirectory()) return FOLDER();
+  if (stat.isFIFO()) return new Refusal('这是一个命名管道（FIFO），不是工作簿文件，未读取', 'this is a named pipe (FIFO), not a workbook file; not read');
+  if (stat.isSocket()) return new Refusal('这是一个套接字，不是工作簿文件，未读取', 'this is a socket, not a workbook file; not read');
+  if (stat.isCharacterDevice() || stat.isBlockDevice())
+    return new Refusal('这是一个设备文件，不是工作簿文件，未读取', 'this is a device file, not a workbook file; not read');
+  return stat.isFile() ? null : new Refusal('这不是普通文件，未读取', 'this is not a regular file; not read');
 }
+
+const FOLDER = () => new Refusal('这是一个文件夹，不是工作簿文件', 'this is a folder, not a workbook file');
 
 /**
  * The bytes of a workbook file; only a regular file is read (a FIFO, a
@@ -125,17 +129,20 @@ export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buf
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Refusal('找不到文件');
-    if (code === 'ELOOP') throw new Refusal('这是一个循环的符号链接，找不到真正的文件');
-    if (code === 'EACCES' || code === 'EPERM') throw new Refusal('没有读取这个文件的权限');
-    if (code === 'EISDIR') throw new Refusal('这是一个文件夹，不是工作簿文件');
-    throw new Refusal(`无法打开文件（${code ?? '未知原因'}）`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Refusal('找不到文件', 'file not found');
+    if (code === 'ELOOP') throw new Refusal('这是一个循环的符号链接，找不到真正的文件', 'a symbolic link that loops: there is no real file');
+    if (code === 'EACCES' || code === 'EPERM') throw new Refusal('没有读取这个文件的权限', 'no permission to read this file');
+    if (code === 'EISDIR') throw FOLDER();
+    throw new Refusal(`无法打开文件（${code ?? '未知原因'}）`, `the file cannot be opened (${code ?? 'unknown reason'})`);
   }
   try {
     const stat = fstatSync(fd);
     const why = notRegular(stat);
-    if (why) throw new Refusal(why);
-    if (stat.size > limit) throw new Refusal(`文件过大（${Math.round(stat.size / 1024 / 1024)} MB），超过 ${limit / 1024 / 1024} MB 的上限`);
+    if (why) throw why;
+    if (stat.size > limit) {
+      const [size, cap] = [Math.round(stat.size / 1024 / 1024), limit / 1024 / 1024];
+      throw new Refusal(`文件过大（${size} MB），超过 ${cap} MB 的上限`, `the file is too large (${size} MB), over the ${cap} MB limit`);
+    }
     // Its own memory (allocUnsafe gives a small file a slice of a shared pool, which a caller's `.buffer` would expose).
     const bytes = Buffer.alloc(stat.size);
     let at = 0;
@@ -147,7 +154,8 @@ export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buf
     return at === bytes.length ? bytes : bytes.subarray(0, at);
   } catch (error) {
     if (error instanceof Refusal) throw error;
-    throw new Refusal(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Refusal(`无法读取文件（${code ?? '未知原因'}）`, `the file cannot be read (${code ?? 'unknown reason'})`);
   } finally {
     closeSync(fd);
   }
@@ -176,8 +184,19 @@ const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods)
  * that is not a regular file is listed, so that it gets its one-line refusal.
  */
 export async function findWorkbooks(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
+  return (await findWorkbookFiles(inputs, exclude)).files;
+}
+
+/**
+ * findWorkbooks, and the marked copies (`validate --mark`, named by
+ * markedName) that the folders' walks passed by: each is its workbook again
+ * with fills and notes, and read as a unit's own it would count that unit
+ * twice. Said to the user as skipped; one named on its own is read.
+ */
+export async function findWorkbookFiles(inputs: readonly string[], exclude: readonly string[] = []): Promise<{ files: string[]; markedCopies: string[] }> {
   const excluded = new Set(exclude.map((e) => path.resolve(e)));
   const listed = new Map<string, string>();
+  const markedCopies = new Map<string, string>();
   /** Each file once, by its real path, in the order given. */
   const add = (files: readonly Found[]) => {
     for (const { file, real } of files) if (!excluded.has(path.resolve(file)) && !listed.has(real)) listed.set(real, file);
@@ -186,12 +205,14 @@ export async function findWorkbooks(inputs: readonly string[], exclude: readonly
     const stat = await statOrNull(input);
     if (stat?.isDirectory()) {
       const root = await fs.realpath(input);
-      add(await walk(input, root, root, new Set([root])));
+      const found = await walk(input, root, root, new Set([root]));
+      add(found.filter((f) => !isMarkedCopyName(path.basename(f.file))));
+      for (const f of found) if (isMarkedCopyName(path.basename(f.file))) markedCopies.set(f.real, f.file);
     } else {
       add([{ file: input, real: await realOrResolved(input) }]);
     }
   }
-  return [...listed.values()];
+  return { files: [...listed.values()], markedCopies: [...markedCopies].filter(([real]) => !listed.has(real)).map(([, file]) => file) };
 }
 
 /** A workbook found, and its real path (what tells two spellings of one file apart). */

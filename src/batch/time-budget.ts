@@ -28,7 +28,7 @@ const SCRIPT_GLOBAL = new vm.Script('globalThis').runInThisContext() as Record<s
 
 /** The refusal of a file over its budget, in both languages (refusalLine picks one). */
 function overBudget(seconds: number): Refusal {
-  return Object.assign(new Refusal(overTime(seconds, 'zh')), { en: overTime(seconds, 'en') });
+  return new Refusal(overTime(seconds, 'zh'), overTime(seconds, 'en'));
 }
 
 /** `work` run to its end, or stopped at `deadline` (ms since the epoch) with the file's refusal. */

@@ -6,10 +6,26 @@
 import type { Finding } from '../model/finding';
 import { ruleTitle } from '../rules';
 
-/** "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx". */
-export function markedName(name: string, lang: 'zh' | 'en' = 'zh'): string {
-  const base = name.replace(/\.xlsx$/i, '');
-  return lang === 'zh' ? `${base}（已标记）.xlsx` : `${base} (marked).xlsx`;
+/**
+ * "岳麓考点.xlsx" → "岳麓考点（已标记）.xlsx"; `copy` 2 and on: the second copy
+ * of one name, "岳麓考点（已标记） (2).xlsx". A macro workbook's copy stays
+ * .xlsm (its package says so: Excel refuses it under .xlsx).
+ */
+export function markedName(name: string, lang: 'zh' | 'en' = 'zh', copy = 1): string {
+  const ext = /\.xlsm$/i.test(name) ? '.xlsm' : '.xlsx';
+  const base = name.replace(/\.xls[xm]$/i, '');
+  return `${base}${lang === 'zh' ? '（已标记）' : ' (marked)'}${copy > 1 ? ` (${copy})` : ''}${ext}`;
+}
+
+/** Why a folder's marked copy is passed by, as the line of a file skipped says it. */
+export const MARKED_COPY_SKIPPED = {
+  zh: '这是标记副本（custody validate --mark 写出），不是单位工作簿',
+  en: 'a marked copy written by validate --mark, not a unit workbook',
+} as const;
+
+/** A name markedName gives: a marked copy, which a folder's walk passes by (it is not a unit's workbook). */
+export function isMarkedCopyName(name: string): boolean {
+  return /(（已标记）| \(marked\))( \(\d+\))?\.xls[xm]$/i.test(name);
 }
 
 export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;

@@ -8,7 +8,11 @@ import type { Lang } from '../rules/types';
 
 /** An error whose message is written for the person (one line, what is wrong and what to do). */
 export class Refusal extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The same line in English, where the face may be asked for it (refusalLine). */
+    readonly en?: string,
+  ) {
     super(message);
     this.name = 'Refusal';
   }

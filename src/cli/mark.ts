@@ -15,9 +15,8 @@ import type { CliIO } from './io';
 export function markedPaths(files: readonly string[], dir: string, lang: Lang): string[] {
   const used = new Set<string>();
   return files.map((file) => {
-    const name = markedName(path.basename(file), lang);
-    let candidate = name;
-    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = name.replace(/\.xlsx$/i, ` (${n}).xlsx`);
+    let candidate = markedName(path.basename(file), lang);
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = markedName(path.basename(file), lang, n);
     used.add(candidate.toLowerCase());
     return path.join(dir, candidate);
   });

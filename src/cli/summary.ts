@@ -10,7 +10,8 @@
 import type { Command } from 'commander';
 import { createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
-import { type StatMemo, exists, findWorkbooks, refuseOutputsOverInputs, sameFileIn, writeFileAtomic } from '../batch/files';
+import { type StatMemo, exists, findWorkbookFiles, refuseOutputsOverInputs, sameFileIn, writeFileAtomic } from '../batch/files';
+import { MARKED_COPY_SKIPPED } from '../check/marks';
 import { sweepLeftovers, temporaryName, track } from '../batch/cleanup';
 import { checkWorkbook } from '../check/service';
 import { printable } from '../check/refusal';
@@ -34,15 +35,24 @@ export interface SummaryRunOptions {
 }
 
 /** The few lines a person reads after a summary run. */
-function summaryLines(c: { totals: ConsolidatedTotals }): string[] {
+function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh'): string[] {
   const t = c.totals;
-  const lines = [
+  const unpaired = t.pairs['sender-only'] + t.pairs['receiver-only'];
+  if (lang === 'en') {
+    return [
+      `Summarised ${t.files} workbook(s)${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} error(s), ${t.warnings} warning(s).`,
+      `Papers: ${t.bags} bag(s), ${t.copies} copies (${t.candidates} candidates); ${t.bagsStillOut} bag(s) not back in the vault.`,
+      `Handover sheets' two copies: ${t.pairs.matched} pair(s) agree, ${t.pairs.disagree} disagree, ${unpaired} with one side only.`,
+    ];
+  }
+  return [
     `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
     `试卷 ${t.bags} 袋、${t.copies} 份（报考 ${t.candidates} 人）；未还保密室 ${t.bagsStillOut} 袋。`,
-    `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${t.pairs['sender-only'] + t.pairs['receiver-only']} 份。`,
+    `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
   ];
-  return lines;
 }
+
+const written = (file: string, lang: 'zh' | 'en' = 'zh') => (lang === 'en' ? `Written: ${printable(file)}` : `已写出 ${printable(file)}`);
 
 /** Runs a summary over paths; returns the exit code. Used by the command and by `demo`. */
 export async function runSummary(inputs: readonly string[], options: SummaryRunOptions, io: CliIO): Promise<number> {
@@ -60,16 +70,23 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
 async function summarize(inputs: readonly string[], options: SummaryRunOptions, io: CliIO, early: EarlyWorkers | undefined, stats: StatMemo): Promise<number> {
   const format = options.format ?? 'xlsx';
   const out = options.out ?? (format === 'json' ? undefined : DEFAULT_SUMMARY_NAME);
-  const found = await findWorkbooks(inputs);
+  const { files: found, markedCopies } = await findWorkbookFiles(inputs);
+  const skippedLine = (file: string, reason: string) => `${printable(file)}: ${options.lang === 'en' ? 'skipped: ' : '已跳过：'}${reason}`;
+  for (const copy of markedCopies) io.err(skippedLine(copy, MARKED_COPY_SKIPPED[options.lang ?? 'zh']));
   // A summary written here before is found in the folder: it is replaced, not read. Anything else being read is never written over.
   const previous = out ? await previousSummary(out, found, stats) : undefined;
   const files = found.filter((f) => f !== previous);
   if (out) await refuseOutputsOverInputs([out], [...inputs, ...files], stats);
   if (files.length === 0) {
-    io.err(`没有找到 .xlsx 工作簿：${inputs.map(printable).join(' ')}`);
+    const list = inputs.map(printable).join(' ');
+    io.err(options.lang === 'en' ? `no .xlsx workbook found: ${list}` : `没有找到 .xlsx 工作簿：${list}`);
     return 2;
   }
-  if (out && (await exists(out))) io.err(`注意：${printable(out)} 已存在，将被新的汇总替换。`);
+  if (out && (await exists(out))) {
+    io.err(
+      options.lang === 'en' ? `Note: ${printable(out)} exists and will be replaced by the new summary.` : `注意：${printable(out)} 已存在，将被新的汇总替换。`,
+    );
+  }
 
   const bar = await progressBar(io, files.length, { zh: '汇总', en: 'Summary' }, options.lang);
   // The rows wait in temporary files while the files are read (memory does not grow with their
@@ -95,13 +112,18 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
     bar?.stop();
   }
   try {
-    for (const f of c.skipped) io.err(`${printable(f.file)}: 已跳过：${f.reason}`);
-    for (const f of c.unreadable()) io.err(`${printable(f.file)}: 无法读取：${f.error}`);
+    for (const f of c.skipped) io.err(skippedLine(f.file, f.reason));
+    for (const f of c.unreadable()) io.err(`${printable(f.file)}: ${options.lang === 'en' ? 'cannot be read: ' : '无法读取：'}${f.error}`);
+    if (c.skipped.length === files.length) {
+      // Nothing but summaries written here before: an empty summary would say nothing, and exit 0 that all is well.
+      io.err(options.lang === 'en' ? 'no unit workbook to summarise: every file found was skipped' : '没有可汇总的单位工作簿：找到的文件都已跳过');
+      return 2;
+    }
     if (format === 'json') {
       if (out) {
         await writeJsonFile(c, out);
-        for (const line of summaryLines(c)) io.err(line);
-        io.err(`已写出 ${printable(out)}`);
+        for (const line of summaryLines(c, options.lang)) io.err(line);
+        io.err(written(out, options.lang));
       } else {
         await c.writeJson((chunk) => io.out(chunk));
       }
@@ -111,8 +133,8 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       // The writer has waited for the checks across workbooks; the totals printed below count them.
       await c.settled();
       await writeFileAtomic(out!, bytes);
-      for (const line of summaryLines(c)) io.out(line);
-      io.out(`已写出 ${printable(out!)}`);
+      for (const line of summaryLines(c, options.lang)) io.out(line);
+      io.out(written(out!, options.lang));
     }
   } finally {
     await c.dispose();

@@ -7,7 +7,8 @@
  */
 import { Command, Option } from 'commander';
 import { checkWorkbooks, CheckRun, CheckedWorkbook, exitCodeOf, WorkbookInput } from '../check/service';
-import { findWorkbooks, StatMemo, statFrom, THREADS_FROM } from '../batch/files';
+import { findWorkbookFiles, findWorkbooks, StatMemo, statFrom, THREADS_FROM } from '../batch/files';
+import { MARKED_COPY_SKIPPED } from '../check/marks';
 import type { EarlyWorkers } from '../batch/pool';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import { fileBudget } from '../batch/time-budget';
@@ -141,7 +142,8 @@ async function workbookInputs(
 }
 
 async function validatePaths(paths: readonly string[], opts: ValidateOptions, io: CliIO, early: EarlyWorkers | undefined): Promise<number> {
-  const files = await findWorkbooks(paths);
+  const { files, markedCopies } = await findWorkbookFiles(paths);
+  for (const copy of markedCopies) io.err(`${printable(copy)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${MARKED_COPY_SKIPPED[opts.lang]}`);
   if (files.length === 0) {
     io.err(opts.lang === 'zh' ? `没有找到 .xlsx 工作簿：${paths.map(printable).join(' ')}` : `no .xlsx workbook found: ${paths.map(printable).join(' ')}`);
     return 2;
@@ -165,6 +167,11 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
     bar?.stop();
   }
   for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${s.reason}`);
+  if (run.report.files.length === 0) {
+    // Only summaries written by this tool: an empty report would say all is well.
+    io.err(opts.lang === 'zh' ? '没有可检查的单位工作簿：找到的文件都已跳过' : 'no unit workbook to check: every file found was skipped');
+    return 2;
+  }
   if (opts.format === 'json') {
     // Written a finding at a time: the text of JSON.stringify(report, null, 2), never one string.
     const json = new JsonChunks((chunk) => io.out(chunk));

@@ -52,6 +52,8 @@ export class WorkbookReadError extends Error {
     message: string,
     /** Which refusal: a limit, one of REFUSALS, or another reason (a file that cannot be opened). */
     readonly reason: 'limit' | keyof typeof REFUSALS | 'other' = 'other',
+    /** The same line in English (--lang en, the pane's English): refusalLine picks it. */
+    readonly en?: string,
   ) {
     super(message);
     this.name = 'WorkbookReadError';
@@ -63,30 +65,38 @@ const mb = (bytes: number): string => `${Math.round(bytes / MB)} MB`;
 const n = (x: number): string => x.toLocaleString('en-US');
 
 /** What each limit is called, and how its figure is shown. */
-const WHAT: Record<Exclude<LimitName, 'formulaSteps' | 'fileSeconds' | 'findings'>, [string, (x: number) => string]> = {
-  fileBytes: ['文件大小', mb],
-  zipEntries: ['压缩包条目数', n],
-  entryInflatedBytes: ['单个部件解压后的大小', mb],
-  totalInflatedBytes: ['解压后的总大小', mb],
-  sheets: ['工作表数', n],
-  sheetNameChars: ['工作表名称长度（字符）', n],
-  rowNumber: ['行号', n],
-  columnNumber: ['列号', n],
-  cells: ['有内容的单元格数', n],
-  gridSlots: ['表格范围（行数与各行宽度之和）', n],
-  mergesPerSheet: ['一张表的合并区域数', n],
-  mergeArea: ['一个合并区域覆盖的单元格数', n],
-  mergedCells: ['合并区域覆盖的单元格总数', n],
-  xmlDepth: ['XML 元素嵌套层数', n],
+const WHAT: Record<Exclude<LimitName, 'formulaSteps' | 'fileSeconds' | 'findings'>, [string, string, (x: number) => string]> = {
+  fileBytes: ['文件大小', 'file size', mb],
+  zipEntries: ['压缩包条目数', 'zip entries', n],
+  entryInflatedBytes: ['单个部件解压后的大小', 'one part unzipped', mb],
+  totalInflatedBytes: ['解压后的总大小', 'all parts unzipped', mb],
+  sheets: ['工作表数', 'sheets', n],
+  sheetNameChars: ['工作表名称长度（字符）', 'sheet name length (characters)', n],
+  rowNumber: ['行号', 'row number', n],
+  columnNumber: ['列号', 'column number', n],
+  cells: ['有内容的单元格数', 'cells with content', n],
+  gridSlots: ['表格范围（行数与各行宽度之和）', 'grid extent (rows plus row widths)', n],
+  mergesPerSheet: ['一张表的合并区域数', 'merged ranges in one sheet', n],
+  mergeArea: ['一个合并区域覆盖的单元格数', 'cells covered by one merged range', n],
+  mergedCells: ['合并区域覆盖的单元格总数', 'cells covered by merged ranges in all', n],
+  xmlDepth: ['XML 元素嵌套层数', 'XML nesting depth', n],
 };
+
+/** The English of a figure's Chinese wording (超过 64 MB（xl/…） → over 64 MB (xl/…)). */
+const figureInEnglish = (shown: string): string =>
+  shown
+    .replace(/^超过\s*/, 'over ')
+    .replace(/（/g, ' (')
+    .replace(/）/g, ')');
 
 /** The refusal of a workbook beyond a limit: "超过上限：行号 2,000,000,000 超过 1,048,576 …" */
 export function beyondLimit(limit: keyof typeof WHAT, actual: number | string): WorkbookReadError {
-  const [what, show] = WHAT[limit];
+  const [what, whatEn, show] = WHAT[limit];
   const shown = typeof actual === 'number' ? show(actual) : actual;
   return new WorkbookReadError(
     `工作簿超出读取上限：${what} ${shown}，上限 ${show(LIMITS[limit])}。疑似异常文件，已拒绝读取；如是正常工作簿，请删去多余的行、列或合并后另存为 .xlsx 再试`,
     'limit',
+    `the workbook is beyond a reading limit: ${whatEn} ${figureInEnglish(shown)}, limit ${show(LIMITS[limit])}. It looks like a suspect file and was not read; if it is a real workbook, delete the extra rows, columns or merges and save it again as .xlsx`,
   );
 }
 
@@ -99,6 +109,7 @@ export function usedRangeBeyondLimit(sheet: string, rows: number, cols: number, 
   return new WorkbookReadError(
     `工作簿超出读取上限：工作表“${sheet.slice(0, 40)}”的已用区域 ${n(rows)} 行 × ${n(cols)} 列（${n(rows * cols)} 个单元格），上限 ${n(cap)} 个单元格。疑似异常文件，已拒绝读取；如是正常工作簿，请删去表格下方和右侧多余的行列后再检查`,
     'limit',
+    `the workbook is beyond a reading limit: sheet "${sheet.slice(0, 40)}" uses ${n(rows)} rows × ${n(cols)} columns (${n(rows * cols)} cells), limit ${n(cap)} cells. It looks like a suspect file and was not read; if it is a real workbook, delete the extra rows and columns below and right of the table and check again`,
   );
 }
 
@@ -109,14 +120,10 @@ export function usedRangeBeyondLimit(sheet: string, rows: number, cols: number, 
  * that length helps no one, and would take more memory than a machine may have.
  */
 export function tooManyFindings(cap: number = LIMITS.findings): WorkbookReadError {
-  return Object.assign(
-    new WorkbookReadError(
-      `检查发现的问题超过 ${n(cap)} 个（上限），已停止检查：疑似表格整列填错了位置，或是异常文件。请对照空白表格核对表头和各列，改正后再检查`,
-      'limit',
-    ),
-    {
-      en: `the checks found more than ${n(cap)} problems (the limit) and stopped: a table is probably filled in the wrong columns, or the file is not a real one. Compare its headers and columns with the blank form, correct them and check again`,
-    },
+  return new WorkbookReadError(
+    `检查发现的问题超过 ${n(cap)} 个（上限），已停止检查：疑似表格整列填错了位置，或是异常文件。请对照空白表格核对表头和各列，改正后再检查`,
+    'limit',
+    `the checks found more than ${n(cap)} problems (the limit) and stopped: a table is probably filled in the wrong columns, or the file is not a real one. Compare its headers and columns with the blank form, correct them and check again`,
   );
 }
 
@@ -134,6 +141,22 @@ export const REFUSALS = {
   badXml: '工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
 } as const;
 
+/** REFUSALS in English. */
+const REFUSALS_EN: Record<keyof typeof REFUSALS, string> = {
+  empty: 'the file is empty (0 bytes), not an Excel workbook',
+  oldXls: 'this is an old .xls (or WPS .et) file; save it as .xlsx in Excel or WPS and check again',
+  encrypted: 'the workbook has an open password (it is encrypted); remove the password in Excel, save it as .xlsx and check again',
+  notXlsx: 'not an .xlsx workbook (the file is not in Excel format)',
+  broken: 'the file is damaged or incomplete (perhaps cut short when downloaded or copied); get the original file again',
+  noWorkbook: 'the zip holds no Excel workbook (xl/workbook.xml): not an .xlsx file',
+  badEntryName: 'the zip has an entry with an invalid path (such as ../ or an absolute path): not a normal .xlsx file, not read',
+  unsupportedZip: 'the zip uses an unsupported format (ZIP64 or a special compression); open it in Excel or WPS and save it again as .xlsx',
+  missingPart:
+    'a sheet the workbook lists is not in the file (the file is damaged, or points outside the zip), not read; open it in Excel or WPS, save it again as .xlsx and check again',
+  badXml:
+    'the workbook content is not well-formed XML (the file is damaged or was made by an incompatible program); open it in Excel or WPS and save it again as .xlsx',
+};
+
 /** The line of a file stopped at its time budget in a batch run (LIMITS.fileSeconds, or what the operator set). */
 export function overTime(seconds: number, lang: 'zh' | 'en' = 'zh'): string {
   const n = seconds.toLocaleString('en-US');
@@ -143,5 +166,5 @@ export function overTime(seconds: number, lang: 'zh' | 'en' = 'zh'): string {
 }
 
 export function refuse(what: keyof typeof REFUSALS): WorkbookReadError {
-  return new WorkbookReadError(REFUSALS[what], what);
+  return new WorkbookReadError(REFUSALS[what], what, REFUSALS_EN[what]);
 }

@@ -124,10 +124,11 @@ describe('custody validate --mark DIR', () => {
 
   it('refuses, before any work, a marked copy that would replace an input (exit 2, one line)', async () => {
     const folder = path.join(dir, 'in');
+    // Named on its own, a file of a marked copy's name is an input (a folder's walk passes it by).
     const trap = path.join(folder, 'faulty（已标记）.xlsx');
     fs.copyFileSync(path.join(folder, 'clean.xlsx'), trap);
     const before = sha(trap);
-    const r = await run('validate', folder, '--mark', folder);
+    const r = await run('validate', path.join(folder, 'faulty.xlsx'), trap, '--mark', folder);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toBe(`错误：输出文件就是正在读取的输入文件之一，已拒绝（输入文件从不被改写）：${trap}，请换一个输出文件名\n`);
@@ -135,11 +136,33 @@ describe('custody validate --mark DIR', () => {
     fs.rmSync(trap);
   });
 
-  it('two inputs of one name get numbered copies', () => {
-    expect(markedPaths(['a/x.xlsx', 'b/x.xlsx', 'b/X.XLSX'], 'out', 'zh')).toEqual([
+  it("two inputs of one name get numbered copies; a macro workbook's copy stays .xlsm", () => {
+    expect(markedPaths(['a/x.xlsx', 'b/x.xlsx', 'b/X.XLSX', 'c/宏.xlsm'], 'out', 'zh')).toEqual([
       path.join('out', 'x（已标记）.xlsx'),
       path.join('out', 'x（已标记） (2).xlsx'),
       path.join('out', 'X（已标记） (3).xlsx'),
+      path.join('out', '宏（已标记）.xlsm'),
     ]);
+    expect(markedPaths(['x.xlsx', 'x.xlsx'], 'out', 'en')).toEqual([path.join('out', 'x (marked).xlsx'), path.join('out', 'x (marked) (2).xlsx')]);
+  });
+
+  it('marked copies written into the folder read are passed by on the next run (each one line), as summaries are; named on their own they are read', async () => {
+    const folder = path.join(dir, 'again');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(dir, 'in', 'faulty.xlsx'), path.join(folder, 'faulty.xlsx'));
+    fs.copyFileSync(path.join(dir, 'in', 'clean.xlsx'), path.join(folder, 'clean.xlsx'));
+    const marks = path.join(folder, '已标记');
+    expect((await run('validate', folder, '--mark', marks)).code).toBe(1);
+    const copy = path.join(marks, 'faulty（已标记）.xlsx');
+    expect(fs.readdirSync(marks)).toEqual([path.basename(copy)]);
+    const skipped = `${copy}: 已跳过：这是标记副本（custody validate --mark 写出），不是单位工作簿\n`;
+    const again = await run('validate', folder, '--format', 'json');
+    expect(again.err).toBe(skipped);
+    expect((JSON.parse(again.out) as RunReport).files.map((f) => path.basename(f.file))).toEqual(['clean.xlsx', 'faulty.xlsx']);
+    const summary = await run('summary', folder, '--format', 'json', '-o', path.join(dir, 'again.json'));
+    expect(summary.err.split('\n')[0]).toBe(skipped.trim());
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'again.json'), 'utf8')).files).toHaveLength(2);
+    const named = await run('validate', copy, '--format', 'json');
+    expect([named.err, (JSON.parse(named.out) as RunReport).files.map((f) => path.basename(f.file))]).toEqual(['', [path.basename(copy)]]);
   });
 });

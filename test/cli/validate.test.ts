@@ -177,6 +177,24 @@ describe('custody validate', () => {
     ['bomb.xlsx', /单个部件解压后的大小 超过 64 MB（xl\/worksheets\/sheet1.xml），上限 64 MB/],
     ['missing.xlsx', /找不到文件/],
   ];
+  const badInEnglish: Array<[string, string]> = [
+    ['not-a-zip.xlsx', 'not an .xlsx workbook (the file is not in Excel format)'],
+    ['truncated.xlsx', 'the file is damaged or incomplete (perhaps cut short when downloaded or copied); get the original file again'],
+    ['old.xls', 'this is an old .xls (or WPS .et) file; save it as .xlsx in Excel or WPS and check again'],
+    ['encrypted.xlsx', 'the workbook has an open password (it is encrypted); remove the password in Excel, save it as .xlsx and check again'],
+    [
+      'bomb.xlsx',
+      'the workbook is beyond a reading limit: one part unzipped over 64 MB (xl/worksheets/sheet1.xml), limit 64 MB. It looks like a suspect file and was not read; if it is a real workbook, delete the extra rows, columns or merges and save it again as .xlsx',
+    ],
+    ['missing.xlsx', 'file not found'],
+  ];
+  test.each(badInEnglish)('--lang en: %s cannot be read, said in English', async (name, reason) => {
+    const { code, report, err } = await json('validate', file(name), file('faulty.xlsx'), '--lang', 'en');
+    expect(code).toBe(2);
+    expect(report.files[0].error).toBe(reason);
+    expect(err).toBe(`${file(name)}: ${reason}\n`);
+  });
+
   test.each(bad)('%s: one-line reason, exit 2, the good file still checked, input untouched', async (name, reason) => {
     const before = fs.existsSync(file(name)) ? sha(file(name)) : null;
     const { code, report, err } = await json('validate', file('faulty.xlsx'), file(name));
@@ -194,12 +212,12 @@ describe('custody validate', () => {
     expect(text.out).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
-  test('only a summary workbook given: it is left out, said on stderr, and the report is one empty line', async () => {
+  test('only a summary workbook given: it is left out, said on stderr, and that nothing was checked (exit 2, as for no workbook found)', async () => {
     const summary = file('sub/汇总.xlsx');
     expect((await run('summary', file('kaodian.xlsx'), '-o', summary)).code).toBe(0);
     const r = await run('validate', summary);
-    expect([r.code, r.out]).toEqual([0, '\n']);
-    expect(r.err).toBe(`${summary}: 已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿\n`);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe(`${summary}: 已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿\n没有可检查的单位工作簿：找到的文件都已跳过\n`);
   });
 
   test('a wrong call: exit 2', async () => {
@@ -261,4 +279,34 @@ test('a folder: the spreadsheet files people save instead of .xlsx each get thei
     ['f.xlsb', notXlsx],
   ]);
   expect(report.files[1].findings).toEqual(report.files[0].findings.map((f) => ({ ...f })));
+});
+
+test('a folder holding only summaries this tool wrote: validate and summary each say there is no unit workbook, exit 2, nothing written', async () => {
+  const folder = file('only-summaries');
+  fs.mkdirSync(folder);
+  const made = path.join(folder, '汇总.xlsx');
+  expect((await run('summary', file('kaodian.xlsx'), '-o', made)).code).toBe(0);
+  const skipped = `${made}: 已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿`;
+  const v = await run('validate', folder);
+  expect([v.code, v.out, v.err]).toEqual([2, '', `${skipped}\n没有可检查的单位工作簿：找到的文件都已跳过\n`]);
+  const out = file('nothing.xlsx');
+  const s = await run('summary', folder, '-o', out);
+  expect([s.code, s.out, s.err]).toEqual([2, '', `${skipped}\n没有可汇总的单位工作簿：找到的文件都已跳过\n`]);
+  expect(fs.existsSync(out)).toBe(false);
+  const en = await run('validate', folder, '--lang', 'en');
+  expect(en.err).toBe(
+    `${made}: skipped: a custody summary written by this tool, not a unit workbook\nno unit workbook to check: every file found was skipped\n`,
+  );
+});
+
+test("summary --lang en: the lines it prints are English, an unreadable file's reason too", async () => {
+  const out = file('summary-en.xlsx');
+  const r = await run('summary', file('kaodian.xlsx'), file('old.xls'), '-o', out, '--lang', 'en');
+  expect(r.code).toBe(2);
+  expect(r.err).toBe(`${file('old.xls')}: cannot be read: this is an old .xls (or WPS .et) file; save it as .xlsx in Excel or WPS and check again\n`);
+  const lines = r.out.trim().split('\n');
+  expect(lines[0]).toMatch(/^Summarised 2 workbook\(s\) \(1 could not be read\): 1 ready to submit, 0 to correct; 0 error\(s\), 0 warning\(s\)\.$/);
+  expect(lines[1]).toMatch(/^Papers: \d+ bag\(s\), \d+ copies \(\d+ candidates\); 0 bag\(s\) not back in the vault\.$/);
+  expect(lines[2]).toMatch(/^Handover sheets' two copies: 0 pair\(s\) agree, 0 disagree, \d+ with one side only\.$/);
+  expect(lines[3]).toBe(`Written: ${out}`);
 });
