@@ -67,7 +67,7 @@ export function wallClockFromDate(d: Date): WallClock {
 }
 
 function wallClockFromSerial(serial: number): WallClock {
-  return wallClockFromDate(new Date(EXCEL_EPOCH_MS + serial * MS_PER_DAY));
+  return wallClockFromDate(dateFromSerialDay(serial));
 }
 
 export function serialFromWallClock(t: WallClock): number {
@@ -183,6 +183,8 @@ export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk
     if (time === undefined) return wallClockFromDate(value);
     value = time;
   }
+  // The same time of day where the host gives its serial, not a Date (Excel's pane reads values alone).
+  if (isTimeOfDaySerial(value)) value = timeOfDayText(dateFromSerialDay(value));
   if (typeof value === 'number') {
     // A bare serial: dates from 1950 to 2150 only, so that a stray count is not read as a date.
     return value > 18_264 && value < 91_315 ? wallClockFromSerial(value) : undefined;
@@ -221,11 +223,17 @@ function timeOfDayText(d: Date): string | undefined {
   return dateless && !Number.isNaN(t.hour) ? `${t.hour}:${pad(t.minute)}` : undefined;
 }
 
+/** A serial of a time of day with no date: 0 up to 1 (a count of a fraction of one means nothing in a time's cell). */
+const isTimeOfDaySerial = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value < 1;
+
+const dateFromSerialDay = (serial: number): Date => new Date(EXCEL_EPOCH_MS + serial * MS_PER_DAY);
+
 /** The model's form of a date-time cell: `YYYY-MM-DDTHH:mm`, or the text as typed when unreadable (a time of day as "8:05"). */
 export function readDateTime(value: unknown, ctx: DateContext = {}): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const t = parseWallClock(value, ctx);
   if (t) return formatWallClock(t);
+  if (isTimeOfDaySerial(value)) return timeOfDayText(dateFromSerialDay(value));
   if (value instanceof Date) return timeOfDayText(value) ?? String(value);
   return typeof value === 'string' ? value.trim() || undefined : String(value);
 }

@@ -50,6 +50,10 @@ describe('dates and times as people write them', () => {
     expect(iso(time)).toBeUndefined();
     expect(readDateTime(time)).toBe('8:05'); // kept as typed, for the check to quote
     expect(readDateTime(new Date(Date.UTC(1899, 11, 31, 8, 5)))).toBe('1899-12-31T08:05'); // a date, not a time of day
+    // Its serial, as Excel's pane reads values alone: the same.
+    expect(iso(485 / 1440, { year: 2024, month: 6, day: 15 })).toBe('2024-06-15T08:05');
+    expect(readDateTime(485 / 1440)).toBe('8:05');
+    expect(readDateTime(0)).toBe('0:00');
   });
 
   test('seconds, as Excel shows a 时分 format: dropped once the value is taken to the nearest second', () => {
