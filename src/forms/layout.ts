@@ -42,6 +42,8 @@ export interface FieldSpec {
   code?: boolean;
   /** A date-time column whose `次日8时`/`当日20时` counts from this column of the same row (值班时间止 from 起). */
   relativeTo?: string;
+  /** A count's unit, which people write after it ("90分钟" in 最早领卷（开考前分钟）): read as the number. */
+  units?: readonly string[];
   /** Excel number format for a date-time column (附件4 shows times only). */
   numFmt?: string;
   /** What the empty form prints where the value goes, as the source does: "    年  月  日  时  分". */

@@ -131,7 +131,7 @@ function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
       return t ? formatDate(t) : cleanText(textOf(raw)) || undefined;
     }
     case 'count':
-      return parseCount(raw);
+      return parseCount(raw, field.units);
     case 'signers':
     case 'multi': {
       // A title after a signer's name (李明 主考) is not a second signer; a role list splits on every separator.

@@ -54,11 +54,14 @@ export function parseYesNo(value: unknown): boolean | undefined {
  * A count as typed: 3, "3", "３", "3袋", "3 份", "20人" (报考人数) → 3. Anything else (a fraction,
  * a negative, words) comes back as the text typed, for the validator to flag.
  */
-export function parseCount(value: unknown): number | string | undefined {
+export function parseCount(value: unknown, units: readonly string[] = []): number | string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  const text = cleanText(toHalfWidth(String(value)));
-  if (text === '') return undefined;
+  const typed = cleanText(toHalfWidth(String(value)));
+  if (typed === '') return undefined;
+  // The field's own unit after the number ("90分钟"), the longest first: the number alone.
+  const unit = units.find((u) => typed.endsWith(u) && /\d\s*$/.test(typed.slice(0, -u.length)));
+  const text = unit ? typed.slice(0, -unit.length).trim() : typed;
   const boxed = boxWithBags(text);
   if (boxed) return boxed.boxes;
   const m = /^([+-]?\d+(?:\.\d+)?)\s*(袋|箱|份|个|包|人|名)?$/.exec(text);

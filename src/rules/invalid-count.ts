@@ -1,5 +1,6 @@
 import { isBlankValue, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
+import { DEFAULT_SETTINGS } from '../model/types';
 
 export const meta: RuleMeta = {
   id: 'invalid-count',
@@ -8,11 +9,20 @@ export const meta: RuleMeta = {
   forms: [0, 1, 2, 3, 4],
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1“数量（袋/箱）”；附件2“31份装（袋）……合计（袋）”；附件3“数量（袋/份）”；附件4“试卷份数”',
   messages: {
-    zh: { count: '“{field}”写的是“{value}”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。' },
-    en: { count: '"{field}" reads "{value}", which is not a whole number ≥ 0. Bag, box and copy counts are whole numbers; write e.g. "3".' },
+    zh: {
+      count: '“{field}”写的是“{value}”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。',
+      setting: '“{field}”写的是“{value}”，读不出一个不小于 0 的数，检查时只好按默认的 {default} 计。请只写数字，如“{default}”。',
+    },
+    en: {
+      count: '"{field}" reads "{value}", which is not a whole number ≥ 0. Bag, box and copy counts are whole numbers; write e.g. "3".',
+      setting: '"{field}" reads "{value}", which is not a number ≥ 0, so the checks use the default, {default}. Write the number alone, e.g. "{default}".',
+    },
   },
-  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative). Totals that depend on it are not checked.',
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative). Totals that depend on it are not checked. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
+
+/** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
+const COUNT_SETTINGS = ['arrivalDaysBefore', 'checkoutLeadMinutes', 'returnGraceMinutes', 'intakeWithinHours'] as const;
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
@@ -32,4 +42,11 @@ export function check({ model, facts, report }: RuleContext): void {
   }
   (data.vaultLog ?? []).forEach((r, i) => c(`vaultLog[${i}].quantity`, r?.quantity));
   (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => c(`distributions[${i}].rows[${j}].copies`, r?.copies)));
+  const settings = (data.site?.settings ?? {}) as Record<string, unknown>;
+  for (const key of COUNT_SETTINGS) {
+    const v = settings[key];
+    // As the checks take a threshold (facts.ts settingsOf): any number from 0; else its default.
+    if (!isBlankValue(v) && !(typeof v === 'number' && Number.isFinite(v) && v >= 0))
+      report(`site.settings.${key}`, 'setting', { value: String(v), default: String(DEFAULT_SETTINGS[key]) });
+  }
 }

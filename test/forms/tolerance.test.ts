@@ -111,6 +111,24 @@ describe('readers survive how people fill the forms', () => {
     expect(canonical(model.data)).toEqual(canonical(data));
   });
 
+  test('thresholds written with the unit their label names ("90分钟", "３天", "2个小时", "150 分") are their numbers', async () => {
+    const data = kaodian();
+    Object.assign(data.site!.settings!, {
+      checkoutLeadMinutes: '90分钟',
+      arrivalDaysBefore: '３天',
+      intakeWithinHours: '2个小时',
+      returnGraceMinutes: '150 分',
+    });
+    const model = await readBack(await filledWorkbook(data));
+    expect(model.data.site!.settings).toEqual({
+      ...kaodian().site!.settings,
+      checkoutLeadMinutes: 90,
+      arrivalDaysBefore: 3,
+      intakeWithinHours: 2,
+      returnGraceMinutes: 150,
+    });
+  });
+
   test('full-width digits in counts, dates and paper numbers', async () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);

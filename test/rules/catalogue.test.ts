@@ -159,8 +159,31 @@ rt('invalid-count', {
         (d.vaultLog![0] as { quantity: unknown }).quantity = '3袋';
       },
     },
+    {
+      name: 'thresholds of 基本信息 written with the unit their label names ("90分钟", "3天", "2个小时") read as numbers',
+      edit: (d) => {
+        Object.assign(d.site!.settings!, { checkoutLeadMinutes: '90分钟', arrivalDaysBefore: '3天', intakeWithinHours: '2个小时' });
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a threshold that cannot be read is said (the checks use its default)',
+      edit: (d) => {
+        Object.assign(d.site!.settings!, { checkoutLeadMinutes: '一个半小时', returnGraceMinutes: '90秒' });
+      },
+      errors: [
+        {
+          messageId: 'setting',
+          form: 0,
+          sheet: '基本信息',
+          cell: 'C8',
+          row: null,
+          message: /^“最早领卷”写的是“一个半小时”，读不出一个不小于 0 的数，检查时只好按默认的 60 计。请只写数字，如“60”。$/,
+        },
+        { messageId: 'setting', form: 0, sheet: '基本信息', cell: 'C9', row: null, message: /“90秒”.*默认的 120/ },
+      ],
+    },
     {
       name: 'bag count in words',
       edit: (d) => {
