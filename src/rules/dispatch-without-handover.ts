@@ -19,7 +19,7 @@ export const meta: RuleMeta = {
       bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree.',
     },
   },
-  docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
+  docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit's sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
 };
 
 const DAY = 24 * 60;
@@ -89,7 +89,7 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
   return pairs;
 }
 
-const push = (map: Map<number, number[]>, key: number, row: number) => map.set(key, [...(map.get(key) ?? []), row]);
+const push = <K>(map: Map<K, number[]>, key: K, row: number) => map.set(key, [...(map.get(key) ?? []), row]);
 
 /** Some paper dispatched in more bags than were taken in. */
 function overdrawn(data: SiteData, facts: RuleContext['facts']): boolean {
@@ -119,20 +119,55 @@ export function check({ model, facts, report }: RuleContext): void {
   // Bags are compared only where every dispatch (with a time not in question) found its sheet and no paper went out beyond its stock (overdraw): one fact, one finding.
   const questioned = pairs.size < facts.dispatch.filter(Boolean).length;
   if (unpaired.size > 0 || questioned || overdrawn(data, facts)) return;
-  for (const [h, rows] of paired) {
-    const handover = data.handovers![h];
-    const handed = handoverBags(handover);
+  for (const { sheets, rows } of comparedTogether(data, facts, paired)) {
+    const bags = sheets.map((h) => handoverBags(data.handovers![h]));
     const counts = rows.map((i) => ((norm(data.vaultLog![i].unit) || '袋') === '袋' ? whole(data.vaultLog![i].quantity) : undefined));
-    if (handed === undefined || counts.some((c) => c === undefined)) continue;
+    if (bags.some((b) => b === undefined) || counts.some((c) => c === undefined)) continue;
+    const handed = bags.reduce<number>((a, b) => a + (b ?? 0), 0);
     const out = counts.reduce<number>((a, c) => a + (c ?? 0), 0);
     if (out === handed) continue;
     report(`vaultLog[${rows[0]}].quantity`, 'bags', {
-      time: showTime(tm(handover.time)),
-      to: String(handover.to ?? ''),
+      // The dispatch's time (its first row's), which the sentence is about.
+      time: showTime(tm(data.vaultLog![rows[0]].takenAt)),
+      to: String(data.handovers![sheets[0]].to ?? ''),
       out,
       rows: rows.map(seqOf),
       handed,
-      sheet2: model.locations[`handovers[${h}]`]?.sheet ?? '',
+      sheet2: sheets.map((h) => model.locations[`handovers[${h}]`]?.sheet ?? '').join('、'),
     });
   }
+}
+
+/**
+ * The handover sheets compared with the dispatch rows paired with them: each
+ * on its own, but where an outgoing sheet to the same unit on the same day has
+ * no row of its own, all of that unit's sheets of that day with all their rows —
+ * one dispatch handed over on two sheets (a sheet per exam day), whose rows
+ * all paired with the nearer one.
+ */
+function comparedTogether(data: SiteData, facts: RuleContext['facts'], paired: ReadonlyMap<number, number[]>): Array<{ sheets: number[]; rows: number[] }> {
+  const handovers = data.handovers ?? [];
+  const keyOf = (h: number) => `${norm(handovers[h]?.to)}\u0000${Math.floor(tm(handovers[h]?.time) / 1440)}`;
+  const withoutRows = new Map<string, number[]>();
+  handovers.forEach((_, h) => {
+    if (facts.direction[h] === 'out' && !paired.has(h) && !Number.isNaN(tm(handovers[h]?.time))) push(withoutRows, keyOf(h), h);
+  });
+  const alone: Array<{ sheets: number[]; rows: number[] }> = [];
+  const together = new Map<string, { sheets: number[]; rows: number[] }>();
+  for (const [h, rows] of paired) {
+    const extra = withoutRows.get(keyOf(h));
+    if (!extra) {
+      alone.push({ sheets: [h], rows });
+      continue;
+    }
+    const group = together.get(keyOf(h)) ?? { sheets: [...extra], rows: [] };
+    group.sheets.push(h);
+    group.rows.push(...rows);
+    together.set(keyOf(h), group);
+  }
+  for (const group of together.values()) {
+    group.sheets.sort((a, b) => a - b);
+    group.rows.sort((a, b) => a - b);
+  }
+  return [...alone, ...together.values()];
 }

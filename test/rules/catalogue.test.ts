@@ -821,6 +821,14 @@ rt('item-for-another-unit', {
   ],
 });
 
+/** The 分校's handover to 天心考点 (2 + 1 bags) as two sheets of that afternoon: the first paper's, and the second's with `secondBags`. */
+function splitLastHandover(d: SiteData, secondBags: number): void {
+  const whole = d.handovers!.pop()!;
+  const first = { ...structuredClone(whole), items: whole.items!.slice(0, 1), total: 2 };
+  const second = { ...structuredClone(whole), time: '2024-06-14T15:00', items: [{ ...whole.items![1], quantity: secondBags }], total: secondBags };
+  d.handovers!.push(first, second);
+}
+
 rt('dispatch-without-handover', {
   valid: [
     { name: 'each dispatch has its handover sheet, with the same bags', base: 'fenxiao' },
@@ -832,8 +840,28 @@ rt('dispatch-without-handover', {
         d.vaultLog![4].takenAt = '2024-06-13T19:40';
       },
     },
+    {
+      name: 'one dispatch handed over on two sheets the same day (a sheet per paper): their bags together',
+      base: 'fenxiao',
+      edit: (d) => splitLastHandover(d, 1),
+    },
   ],
   invalid: [
+    {
+      name: 'one dispatch on two sheets the same day whose bags together are one more: both sheets named, at the dispatch time',
+      base: 'fenxiao',
+      edit: (d) => splitLastHandover(d, 2),
+      errors: [
+        {
+          messageId: 'bags',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D7',
+          row: 4,
+          message: /^6月14日 13:40 下发给天心考点的试卷在出入库记录上共 3 袋（第 4、5 行），而交接单（交接单3、交接单4）上是 4 袋。/,
+        },
+      ],
+    },
     {
       name: 'papers dispatched to 天心考点 with no handover sheet: one finding',
       base: 'fenxiao',
