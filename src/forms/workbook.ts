@@ -15,6 +15,7 @@ import { FormRecord, rowsKey } from './layout';
 import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, scoreForm } from './read';
 import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
+import { copiesOnSheet } from './repeated';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -101,13 +102,16 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   for (const recognisedSheet of order) {
     const { sheet, entry, index } = recognisedSheet;
     if (!entry || !index) continue;
-    const read = readForm(entry.layout, index, ctx);
     recognisedSheet.index = null;
-    for (const problem of read.problems) model.problems.push(problem);
-    if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
-    const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
-    bind(model, entry, sheet, read, record);
-    if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
+    // Each copy of a list form kept on one sheet (handover sheets one below the other) is read on its own.
+    for (const copy of copiesOnSheet(sheet, entry, index, indexSheet)) {
+      const read = readForm(entry.layout, copy.index, ctx);
+      for (const problem of read.problems) model.problems.push(problem);
+      if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
+      const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
+      bind(model, entry, copy.sheet, read, record);
+      if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
+    }
   }
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';

@@ -129,6 +129,36 @@ describe('readers survive how people fill the forms', () => {
     });
   });
 
+  test.each([
+    ['one below the other', 30, 0],
+    ['side by side', 0, 12],
+  ])('handover sheets kept on one worksheet, %s: each read, every value at its own cell', async (_how, rowOffset, colOffset) => {
+    const data: SiteData = fixture('fenxiao.json');
+    const wb = await filledWorkbook(data);
+    const [first, second] = [wb.getWorksheet('交接单2')!, wb.getWorksheet('交接单3')!];
+    second.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (!cell.isMerged || cell.master === cell) first.getCell(r + rowOffset, c + colOffset).value = cell.value;
+      }),
+    );
+    for (const range of Object.values(
+      (second as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges,
+    )) {
+      first.mergeCells(range.top + rowOffset, range.left + colOffset, range.bottom + rowOffset, range.right + colOffset);
+    }
+    wb.removeWorksheet(second.id);
+    const model = await readBack(wb);
+    expect(canonical(model.data)).toEqual(canonical(data));
+    // The second copy's values sit where they were pasted: its receiving unit's cell, moved by the offset.
+    const moved = (await readBack(await filledWorkbook(data))).locations['handovers[2].to']!;
+    const at = model.locations['handovers[2].to']!;
+    const shift = (cell: string) => {
+      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(cell)!;
+      return `${String.fromCharCode(col.charCodeAt(0) + colOffset)}${Number(row) + rowOffset}`;
+    };
+    expect([at.sheet, at.cell]).toEqual(['交接单2', shift(moved.cell)]);
+  });
+
   test('full-width digits in counts, dates and paper numbers', async () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);

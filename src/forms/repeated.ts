@@ -1,0 +1,88 @@
+/**
+ * A form that stands more than once on one sheet: people keep a 分校's
+ * handover sheets one below the other on one worksheet (a page each), or two
+ * side by side, and a sheet was read as one form — the first — the others
+ * left out without a word. Each copy is read on its own part of the sheet:
+ * the sheet with every cell outside that part emptied, so that the readers
+ * find each copy's labels and every value keeps its real cell.
+ */
+import { SheetGrid, parseA1, parseRange } from '../model/grid';
+import type { FormEntry } from './index';
+import { SheetIndex, findTableHeader, normalized } from './sheet-index';
+
+/** A title is a short cell (as SheetIndex takes a title). */
+const TITLE_CHARS = 80;
+/** Titles this many rows apart or fewer stand side by side. */
+const SAME_ROW = 2;
+
+interface Place {
+  row: number;
+  col: number;
+}
+
+/** Every cell of the sheet where the form's title stands, in reading order. */
+function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
+  // The title's last character, looked for before a text is normalised: most cells lack it (every list sheet of every workbook is searched).
+  const last = entry.layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1);
+  const places: Place[] = [];
+  sheet.rows.forEach((cells, row) =>
+    cells?.forEach((v, col) => {
+      if (typeof v !== 'string' || !v.includes(last)) return;
+      const { norm } = normalized(v);
+      if (norm.length <= TITLE_CHARS && entry.layout.titlePattern.test(norm)) places.push({ row, col });
+    }),
+  );
+  return places;
+}
+
+/** The part of the sheet from `from` up to `to` (rows, or columns when `across`): the rest emptied, its merges and formulas kept within. */
+function partOf(sheet: SheetGrid, from: number, to: number, across: boolean): SheetGrid {
+  const inside = (row: number, col: number) => (across ? col >= from && col < to : row >= from && row < to);
+  const rows = sheet.rows.map((cells, row) => {
+    if (!cells) return cells;
+    if (!across) return inside(row, 0) ? cells : [];
+    return cells.map((v, col) => (inside(row, col) ? v : null));
+  });
+  const merges = sheet.merges.filter((m) => {
+    const box = parseRange(m);
+    return box !== undefined && inside(box.top, box.left);
+  });
+  const part: SheetGrid = { name: sheet.name, rows, merges };
+  if (sheet.formulas) {
+    part.formulas = Object.fromEntries(
+      Object.entries(sheet.formulas).filter(([cell]) => {
+        const at = parseA1(cell);
+        return at !== undefined && inside(at.row, at.col);
+      }),
+    );
+  }
+  return part;
+}
+
+/**
+ * The copies of a list form (`many`: handover sheets, distribution registers)
+ * on one sheet, each as its part of the sheet with its index; the sheet as it
+ * is when the form stands once, or when a part would not hold a whole copy
+ * (its table's header).
+ */
+export function copiesOnSheet(
+  sheet: SheetGrid,
+  entry: FormEntry,
+  index: SheetIndex,
+  indexOf: (part: SheetGrid) => SheetIndex,
+): Array<{ sheet: SheetGrid; index: SheetIndex }> {
+  const whole = [{ sheet, index }];
+  if (entry.binding !== 'many') return whole;
+  const titles = titlesOf(sheet, entry);
+  if (titles.length < 2) return whole;
+  const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
+  const starts = [...new Set(titles.map((t) => (across ? t.col : t.row)))].sort((a, b) => a - b);
+  if (starts.length < 2) return whole;
+  // The first part begins at the sheet's start (what stands above or left of the first title is its).
+  const bounds = [0, ...starts.slice(1), Number.MAX_SAFE_INTEGER];
+  const parts = bounds.slice(0, -1).map((from, i) => partOf(sheet, from, bounds[i + 1], across));
+  const table = entry.layout.table;
+  const indexed = parts.map((part) => ({ sheet: part, index: indexOf(part) }));
+  if (table && indexed.some((p) => !findTableHeader(p.index, table.columns))) return whole;
+  return indexed;
+}
