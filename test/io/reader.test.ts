@@ -396,6 +396,11 @@ describe('readXlsx on what other programs and people write', () => {
     expect([grid.sheets[0].rows[1], grid.sheets[0].merges]).toEqual([[5], ['A2:B2']]);
   });
 
+  it('a formula whose result is 0 under a date format reads as no result, its formula kept, as any other 0 (exceljs: 1899-12-30, the formula lost)', async () => {
+    const grid = readXlsx(await withStyles('<c r="A2" s="1"><f>B2+1</f><v>0</v></c><c r="B2" s="1"><v>0</v></c>', [0, 22].map(xf).join('')));
+    expect([grid.sheets[0].rows[1], grid.sheets[0].formulas]).toEqual([[null, new Date('1899-12-30T00:00:00.000Z')], { A2: 'B2+1' }]);
+  });
+
   it("a linked date stays the date (exceljs: its text in the machine's time zone, which no reader takes back)", async () => {
     const buf = await withStyles('<c r="A2" s="1"><v>45458.5</v></c>', [0, 14].map(xf).join('')).then(async (b) => {
       const zip = await JSZip.loadAsync(b);

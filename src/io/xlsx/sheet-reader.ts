@@ -209,7 +209,9 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
         if (type === 'str') result = raw;
         else if (type === 'b') result = parseInt(raw, 10) !== 0;
         else if (type === 'e') result = undefined;
-        else result = numeric(raw); // a shared-string result stays the number it holds, as exceljs reads it
+        // A shared-string result stays the number it holds, as exceljs reads it. A 0 stays 0 under a date format
+        // too (exceljs makes it 1899-12-30, and keeps it): a result not worked out, as any other 0 is.
+        else result = numberOrText(raw) === 0 ? 0 : numeric(raw);
       }
       // exceljs keeps a cached result only when it is truthy: 0, '' and FALSE read as no result.
       if (result === undefined || result === null || result === 0 || result === '' || result === false) {
