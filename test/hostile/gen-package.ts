@@ -113,7 +113,7 @@ export function packageCases(base: Uint8Array): Crafted[] {
     ['external-entity.xlsx', edit(base, (p) => withDoctype(p, '<!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 'x')), badXml],
     ['nested-3m-deep.xlsx', edit(base, deeplyNested), /^工作簿超出读取上限：XML 元素嵌套层数/],
     ['empty.xlsx', new Uint8Array(0), /^文件是空的/],
-    ['really-xls.xlsx', ole, /^这是旧版 \.xls 文件/],
+    ['really-xls.xlsx', ole, /^这是旧版 \.xls（或 WPS 的 \.et）格式的文件/],
     ['really-csv.xlsx', strToU8('考点,保密室,试卷袋数\n岳麓考点,1,12\n'), /^不是 \.xlsx 工作簿/],
     ['really-html.xlsx', strToU8('<html><body><table><tr><td>考点</td></tr></table></body></html>'), /^不是 \.xlsx 工作簿/],
     ['name\nwith-newline\u0007.xlsx', strToU8('not a workbook'), /^不是 \.xlsx 工作簿/],
