@@ -62,7 +62,8 @@ function normalizeMidnight(t: WallClock): WallClock {
  * (7:59:40 is 7:59, never 7:60 nor 8:00).
  */
 export function wallClockFromDate(d: Date): WallClock {
-  const s = new Date(Math.round(d.getTime() / 1000) * 1000);
+  // Most are whole seconds already (a time typed in minutes): no other Date made for them.
+  const s = d.getUTCMilliseconds() < 500 ? d : new Date(Math.round(d.getTime() / 1000) * 1000);
   return { year: s.getUTCFullYear(), month: s.getUTCMonth() + 1, day: s.getUTCDate(), hour: s.getUTCHours(), minute: s.getUTCMinutes() };
 }
 
@@ -218,10 +219,16 @@ export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk
  * row's or form's day where it has one. Undefined for a date.
  */
 function timeOfDayText(d: Date): string | undefined {
+  // The day tested on the time itself (every date of every row passes here): a wall clock only for a time of day.
+  const day = Math.floor(Math.round(d.getTime() / 1000) / 86_400);
+  if (day !== DATELESS_1900 && day !== DATELESS_1904) return undefined;
   const t = wallClockFromDate(d);
-  const dateless = (t.year === 1899 && t.month === 12 && t.day === 30) || (t.year === 1904 && t.month === 1 && t.day === 1);
-  return dateless && !Number.isNaN(t.hour) ? `${t.hour}:${pad(t.minute)}` : undefined;
+  return `${t.hour}:${pad(t.minute)}`;
 }
+
+/** The days (since 1970, in seconds' days) that a time of day with no date falls on: serial 0 in either date system. */
+const DATELESS_1900 = Date.UTC(1899, 11, 30) / MS_PER_DAY;
+const DATELESS_1904 = Date.UTC(1904, 0, 1) / MS_PER_DAY;
 
 /** A serial of a time of day with no date: 0 up to 1 (a count of a fraction of one means nothing in a time's cell). */
 const isTimeOfDaySerial = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value < 1;
