@@ -11,10 +11,14 @@ import { Refusal } from '../check/refusal';
 import type { Within } from '../check/service';
 import { LIMITS, overTime } from '../model/limits';
 
+/** The longest timeout vm and Node's timers take (a 32-bit count of milliseconds). */
+const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** LIMITS.fileSeconds, or CUSTODY_FILE_SECONDS when an operator (or a test) sets another. */
 export function fileSeconds(): number {
   const set = Number(process.env.CUSTODY_FILE_SECONDS);
-  return Number.isFinite(set) && set > 0 ? set : LIMITS.fileSeconds;
+  // Timers count milliseconds in 32 bits: a longer budget (some 24 days) is that long.
+  return Number.isFinite(set) && set > 0 ? Math.min(set, LONGEST_TIMEOUT_MS / 1000) : LIMITS.fileSeconds;
 }
 
 /**
@@ -39,7 +43,7 @@ function runBefore<T>(deadline: number, seconds: number, work: () => T): T {
   const outer = global[WORK];
   global[WORK] = work;
   try {
-    return CALL_WORK.runInThisContext({ timeout: left }) as T;
+    return CALL_WORK.runInThisContext({ timeout: Math.min(left, LONGEST_TIMEOUT_MS) }) as T;
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw overBudget(seconds);
     throw error;

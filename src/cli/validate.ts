@@ -167,11 +167,6 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
     bar?.stop();
   }
   for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${s.reason}`);
-  if (run.report.files.length === 0) {
-    // Only summaries written by this tool: an empty report would say all is well.
-    io.err(opts.lang === 'zh' ? '没有可检查的单位工作簿：找到的文件都已跳过' : 'no unit workbook to check: every file found was skipped');
-    return 2;
-  }
   if (opts.format === 'json') {
     // Written a finding at a time: the text of JSON.stringify(report, null, 2), never one string.
     const json = new JsonChunks((chunk) => io.out(chunk));
@@ -183,6 +178,11 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
     const text = new TextChunks((chunk) => io.out(chunk));
     for (const line of textLines(run.report, opts.lang)) await text.put(`${line}\n`);
     await text.end();
+  }
+  if (run.report.files.length === 0) {
+    // Only files passed by (summaries, marked copies): the empty report is no all-clear.
+    io.err(opts.lang === 'zh' ? '没有可检查的单位工作簿：找到的文件都已跳过' : 'no unit workbook to check: every file found was skipped');
+    return 2;
   }
   // A marked copy not written is a file not done: exit 2, as for one that could not be read.
   const unmarked = mark ? await mark.writeMarkedCopies(run, mark.dir, opts.lang, io) : 0;

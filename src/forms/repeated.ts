@@ -14,6 +14,12 @@ import { SheetIndex, findTableHeader, normalized } from './sheet-index';
 const TITLE_CHARS = 80;
 /** Titles this many rows apart or fewer stand side by side. */
 const SAME_ROW = 2;
+/**
+ * More copies than this on one sheet is not a person's way of keeping forms
+ * (a 分校 with a hundred 考点 keeps a hundred, at a page each): the sheet is
+ * read whole, and each part is not made and indexed again for every title cell.
+ */
+const MAX_COPIES = 200;
 
 interface Place {
   row: number;
@@ -78,11 +84,17 @@ export function copiesOnSheet(
   const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
   const starts = [...new Set(titles.map((t) => (across ? t.col : t.row)))].sort((a, b) => a - b);
   if (starts.length < 2) return whole;
+  if (starts.length > MAX_COPIES) return whole;
   // The first part begins at the sheet's start (what stands above or left of the first title is its).
   const bounds = [0, ...starts.slice(1), Number.MAX_SAFE_INTEGER];
-  const parts = bounds.slice(0, -1).map((from, i) => partOf(sheet, from, bounds[i + 1], across));
   const table = entry.layout.table;
-  const indexed = parts.map((part) => ({ sheet: part, index: indexOf(part) }));
-  if (table && indexed.some((p) => !findTableHeader(p.index, table.columns))) return whole;
-  return indexed;
+  const copies: Array<{ sheet: SheetGrid; index: SheetIndex }> = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const part = partOf(sheet, bounds[i], bounds[i + 1], across);
+    const partIndex = indexOf(part);
+    // A title with no table of its own under it (a stray cell of the title's words): the sheet is one form.
+    if (table && !findTableHeader(partIndex, table.columns)) return whole;
+    copies.push({ sheet: part, index: partIndex });
+  }
+  return copies;
 }

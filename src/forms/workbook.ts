@@ -103,12 +103,20 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     const { sheet, entry, index } = recognisedSheet;
     if (!entry || !index) continue;
     recognisedSheet.index = null;
-    // Each copy of a list form kept on one sheet (handover sheets one below the other) is read on its own.
-    for (const copy of copiesOnSheet(sheet, entry, index, indexSheet)) {
+    // Each copy of a list form kept on one sheet (handover sheets one below the other) is read on its own;
+    // a copy the same as one before it on that sheet is the form's second copy (一式两份), printed beside the first.
+    const copies = copiesOnSheet(sheet, entry, index, indexSheet);
+    const seen = copies.length > 1 ? new Set<string>() : undefined;
+    for (const copy of copies) {
       const read = readForm(entry.layout, copy.index, ctx);
       for (const problem of read.problems) model.problems.push(problem);
       if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
       const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
+      if (seen) {
+        const same = JSON.stringify(record);
+        if (seen.has(same)) continue;
+        seen.add(same);
+      }
       bind(model, entry, copy.sheet, read, record);
       if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
     }

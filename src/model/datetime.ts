@@ -220,8 +220,10 @@ export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk
  */
 function timeOfDayText(d: Date): string | undefined {
   // The day tested on the time itself (every date of every row passes here): a wall clock only for a time of day.
-  const day = Math.floor(Math.round(d.getTime() / 1000) / 86_400);
-  if (day !== DATELESS_1900 && day !== DATELESS_1904) return undefined;
+  const seconds = Math.round(d.getTime() / 1000);
+  const day = Math.floor(seconds / 86_400);
+  // Exactly its day's start is a 0 under a time format (a formula's result not worked out, a 0 typed), not a time.
+  if ((day !== DATELESS_1900 && day !== DATELESS_1904) || seconds % 86_400 === 0) return undefined;
   const t = wallClockFromDate(d);
   return `${t.hour}:${pad(t.minute)}`;
 }
@@ -230,8 +232,8 @@ function timeOfDayText(d: Date): string | undefined {
 const DATELESS_1900 = Date.UTC(1899, 11, 30) / MS_PER_DAY;
 const DATELESS_1904 = Date.UTC(1904, 0, 1) / MS_PER_DAY;
 
-/** A serial of a time of day with no date: 0 up to 1 (a count of a fraction of one means nothing in a time's cell). */
-const isTimeOfDaySerial = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value < 1;
+/** A serial of a time of day with no date: above 0, below 1 (a count of a fraction of one means nothing in a time's cell; 0 is no time). */
+const isTimeOfDaySerial = (value: unknown): value is number => typeof value === 'number' && value > 0 && value < 1;
 
 const dateFromSerialDay = (serial: number): Date => new Date(EXCEL_EPOCH_MS + serial * MS_PER_DAY);
 
@@ -240,7 +242,7 @@ export function readDateTime(value: unknown, ctx: DateContext = {}): string | un
   if (value === null || value === undefined || value === '') return undefined;
   const t = parseWallClock(value, ctx);
   if (t) return formatWallClock(t);
-  if (isTimeOfDaySerial(value)) return timeOfDayText(dateFromSerialDay(value));
+  if (isTimeOfDaySerial(value)) return timeOfDayText(dateFromSerialDay(value)) ?? String(value);
   if (value instanceof Date) return timeOfDayText(value) ?? String(value);
   return typeof value === 'string' ? value.trim() || undefined : String(value);
 }

@@ -59,14 +59,14 @@ export function parseCount(value: unknown, units: readonly string[] = []): numbe
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   const typed = cleanText(toHalfWidth(String(value)));
   if (typed === '') return undefined;
-  // The field's own unit after the number ("90分钟"), the longest first: the number alone.
-  const unit = units.find((u) => typed.endsWith(u) && /\d\s*$/.test(typed.slice(0, -u.length)));
+  // The field's own unit after the number ("90分钟", "2H"): the number alone; what is then no number stays as typed.
+  const unit = units.find((u) => typed.toLowerCase().endsWith(u) && /\d\s*$/.test(typed.slice(0, -u.length)));
   const text = unit ? typed.slice(0, -unit.length).trim() : typed;
   const boxed = boxWithBags(text);
   if (boxed) return boxed.boxes;
   const m = /^([+-]?\d+(?:\.\d+)?)\s*(袋|箱|份|个|包|人|名)?$/.exec(text);
   if (m) return Number(m[1]);
-  return text;
+  return typed;
 }
 
 /** The unit written after a count ("3袋" → "袋"), if any. */

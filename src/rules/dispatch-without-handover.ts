@@ -133,7 +133,8 @@ export function check({ model, facts, report }: RuleContext): void {
       out,
       rows: rows.map(seqOf),
       handed,
-      sheet2: sheets.map((h) => model.locations[`handovers[${h}]`]?.sheet ?? '').join('、'),
+      // Copies kept on one sheet are one sheet to the reader of the message.
+      sheet2: [...new Set(sheets.map((h) => model.locations[`handovers[${h}]`]?.sheet ?? ''))].join('、'),
     });
   }
 }

@@ -45,8 +45,10 @@ export function check({ model, facts, report }: RuleContext): void {
   const settings = (data.site?.settings ?? {}) as Record<string, unknown>;
   for (const key of COUNT_SETTINGS) {
     const v = settings[key];
-    // As the checks take a threshold (facts.ts settingsOf): any number from 0; else its default.
-    if (!isBlankValue(v) && !(typeof v === 'number' && Number.isFinite(v) && v >= 0))
+    // As the checks take a threshold (facts.ts settingsOf): any number from 0; else its default — which "默认" asks for.
+    if (isBlankValue(v) || (typeof v === 'string' && /^默认/.test(v.trim()))) continue;
+    if (!(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
       report(`site.settings.${key}`, 'setting', { value: String(v), default: String(DEFAULT_SETTINGS[key]) });
+    }
   }
 }

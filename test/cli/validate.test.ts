@@ -216,7 +216,7 @@ describe('custody validate', () => {
     const summary = file('sub/汇总.xlsx');
     expect((await run('summary', file('kaodian.xlsx'), '-o', summary)).code).toBe(0);
     const r = await run('validate', summary);
-    expect([r.code, r.out]).toEqual([2, '']);
+    expect([r.code, r.out]).toEqual([2, '\n']);
     expect(r.err).toBe(`${summary}: 已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿\n没有可检查的单位工作簿：找到的文件都已跳过\n`);
   });
 
@@ -288,7 +288,10 @@ test('a folder holding only summaries this tool wrote: validate and summary each
   expect((await run('summary', file('kaodian.xlsx'), '-o', made)).code).toBe(0);
   const skipped = `${made}: 已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿`;
   const v = await run('validate', folder);
-  expect([v.code, v.out, v.err]).toEqual([2, '', `${skipped}\n没有可检查的单位工作簿：找到的文件都已跳过\n`]);
+  expect([v.code, v.out, v.err]).toEqual([2, '\n', `${skipped}\n没有可检查的单位工作簿：找到的文件都已跳过\n`]);
+  // In JSON, the report all the same (no file in it), for a program that reads it.
+  const j = await run('validate', folder, '--format', 'json');
+  expect([j.code, JSON.parse(j.out)]).toEqual([2, { files: [] }]);
   const out = file('nothing.xlsx');
   const s = await run('summary', folder, '-o', out);
   expect([s.code, s.out, s.err]).toEqual([2, '', `${skipped}\n没有可汇总的单位工作簿：找到的文件都已跳过\n`]);

@@ -159,6 +159,17 @@ describe('readers survive how people fill the forms', () => {
     expect([at.sheet, at.cell]).toEqual(['交接单2', shift(moved.cell)]);
   });
 
+  test('a handover sheet with its second copy (一式两份) printed beside it: one handover, not two', async () => {
+    const data: SiteData = fixture('fenxiao.json');
+    const wb = await filledWorkbook(data);
+    const sheet = wb.getWorksheet('交接单2')!;
+    const cells: Array<[number, number, ExcelJS.CellValue]> = [];
+    sheet.eachRow((row, r) => row.eachCell((cell, c) => void ((!cell.isMerged || cell.master === cell) && cells.push([r, c, cell.value]))));
+    for (const [r, c, v] of cells) sheet.getCell(r, c + 12).value = v;
+    const model = await readBack(wb);
+    expect(canonical(model.data)).toEqual(canonical(data));
+  });
+
   test('full-width digits in counts, dates and paper numbers', async () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);

@@ -134,6 +134,25 @@ test('a sheet with notes already goes through exceljs, its notes kept and ours a
   expect((await cellsOf(copy.bytes))['表'].A1.note).toBe(`原有批注\n\n${cellMarks(findings)[0].text}`);
 });
 
+test('a macro workbook (.xlsm) whose copy goes through exceljs is still typed a macro workbook (its name keeps .xlsm); a plain one stays plain', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('表').getCell('A1').note = '原有批注';
+  const plain = new Uint8Array(await writeBuffer(wb));
+  const parts = unzipSync(plain);
+  const types = '[Content_Types].xml';
+  const [sheetType, macroType] = [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  ];
+  parts[types] = strToU8(strFromU8(parts[types]).replace(sheetType, macroType));
+  const findings = [finding('表', 'A1', 'error', '有问题')];
+  const typeOf = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)[types]);
+  const macro = typeOf((await markedCopy(zipSync(parts), findings)).bytes);
+  expect([macro.includes(macroType), macro.includes(sheetType)]).toEqual([true, false]);
+  const copy = typeOf((await markedCopy(plain, findings)).bytes);
+  expect([copy.includes(macroType), copy.includes(sheetType)]).toEqual([false, true]);
+});
+
 test('cells without an r attribute (exceljs cannot load them) are placed by their order: a mark on the second lands on it alone', async () => {
   const bytes = await craftedBook();
   const parts = unzipSync(bytes);

@@ -53,7 +53,12 @@ describe('dates and times as people write them', () => {
     // Its serial, as Excel's pane reads values alone: the same.
     expect(iso(485 / 1440, { year: 2024, month: 6, day: 15 })).toBe('2024-06-15T08:05');
     expect(readDateTime(485 / 1440)).toBe('8:05');
-    expect(readDateTime(0)).toBe('0:00');
+    // A 0 is no time (a formula's result not worked out, a 0 typed): kept for the check to quote, as before.
+    expect(readDateTime(0)).toBe('0');
+    expect(iso(0, { year: 2024, month: 6, day: 15 })).toBeUndefined();
+    expect(readDateTime(new Date(Date.UTC(1899, 11, 30)))).toBe('1899-12-30T00:00');
+    // A hair under a day rounds to the next: no time of day, kept as written rather than lost.
+    expect(readDateTime(0.9999999)).toBe('0.9999999');
   });
 
   test('seconds, as Excel shows a 时分 format: dropped once the value is taken to the nearest second', () => {

@@ -162,7 +162,7 @@ rt('invalid-count', {
     {
       name: 'thresholds of 基本信息 written with the unit their label names ("90分钟", "3天", "2个小时") read as numbers',
       edit: (d) => {
-        Object.assign(d.site!.settings!, { checkoutLeadMinutes: '90分钟', arrivalDaysBefore: '3天', intakeWithinHours: '2个小时' });
+        Object.assign(d.site!.settings!, { checkoutLeadMinutes: '90分钟', arrivalDaysBefore: '3天', intakeWithinHours: '2H', returnGraceMinutes: '默认' });
       },
     },
   ],
@@ -170,7 +170,7 @@ rt('invalid-count', {
     {
       name: 'a threshold that cannot be read is said (the checks use its default)',
       edit: (d) => {
-        Object.assign(d.site!.settings!, { checkoutLeadMinutes: '一个半小时', returnGraceMinutes: '90秒' });
+        Object.assign(d.site!.settings!, { checkoutLeadMinutes: '一个半小时', returnGraceMinutes: '开考后90分钟' });
       },
       errors: [
         {
@@ -181,7 +181,7 @@ rt('invalid-count', {
           row: null,
           message: /^“最早领卷”写的是“一个半小时”，读不出一个不小于 0 的数，检查时只好按默认的 60 计。请只写数字，如“60”。$/,
         },
-        { messageId: 'setting', form: 0, sheet: '基本信息', cell: 'C9', row: null, message: /“90秒”.*默认的 120/ },
+        { messageId: 'setting', form: 0, sheet: '基本信息', cell: 'C9', row: null, message: /“开考后90分钟”.*默认的 120/ },
       ],
     },
     {

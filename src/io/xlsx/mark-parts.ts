@@ -13,12 +13,16 @@
  * merged), a package it does not recognise. Pure TypeScript over a
  * Uint8Array: no Node, so the browser runs it too.
  */
-import { Zip, ZipDeflate, strFromU8, strToU8, type ZipInputFile } from 'fflate';
+import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync, zipSync, type ZipInputFile } from 'fflate';
 import type { CellMark } from '../../check/marks';
 import { a1, parseA1 } from '../../model/grid';
 import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
+
+const TYPES_PART = '[Content_Types].xml';
+const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+const MACRO_WORKBOOK_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -403,7 +407,7 @@ export function markParts(
     seen.add(`${part}!${address}`);
     pushTo(bySheet, part, { ...where, address, color: argb(colors[m.severity]), text: m.text });
   }
-  const typesPart = '[Content_Types].xml';
+  const typesPart = TYPES_PART;
   if (!pkg.styles || !pkg.names.includes(typesPart)) return undefined;
   const names = new Set(pkg.names);
   const changed = new Map<string, Uint8Array>();
@@ -456,4 +460,19 @@ export function markParts(
     if (error instanceof Unhandled) return undefined;
     throw error;
   }
+}
+
+/**
+ * A macro workbook's copy written anew (by exceljs, which keeps no macros)
+ * typed as a macro workbook still: its name keeps .xlsm (markedName), and
+ * Excel opens a file of that name only when its package says it is one.
+ */
+export function withWorkbookTypeOf(original: Uint8Array, copy: Uint8Array): Uint8Array {
+  const pkg = packageParts(original);
+  if (!pkg.names.includes(TYPES_PART) || !strFromU8(pkg.bytes(TYPES_PART)).includes(MACRO_WORKBOOK_TYPE)) return copy;
+  const parts = unzipSync(copy);
+  const types = parts[TYPES_PART];
+  if (!types) return copy;
+  parts[TYPES_PART] = strToU8(strFromU8(types).replace(WORKBOOK_TYPE, MACRO_WORKBOOK_TYPE));
+  return zipSync(parts);
 }

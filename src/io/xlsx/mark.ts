@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
-import { type Deflater, argb, markParts } from './mark-parts';
+import { type Deflater, argb, markParts, withWorkbookTypeOf } from './mark-parts';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -88,5 +88,5 @@ export async function markedThroughExceljs(
   const marked = markWorkbook(copy, findings, lang);
   keepPageNumbering(copy);
   keepPrintAreas(copy);
-  return { bytes: new Uint8Array(await copy.xlsx.writeBuffer()), marked };
+  return { bytes: withWorkbookTypeOf(bytes, new Uint8Array(await copy.xlsx.writeBuffer())), marked };
 }
