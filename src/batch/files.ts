@@ -205,9 +205,12 @@ export async function findWorkbookFiles(inputs: readonly string[], exclude: read
     const stat = await statOrNull(input);
     if (stat?.isDirectory()) {
       const root = await fs.realpath(input);
-      const found = await walk(input, root, root, new Set([root]));
-      add(found.filter((f) => !isMarkedCopyName(path.basename(f.file))));
-      for (const f of found) if (isMarkedCopyName(path.basename(f.file))) markedCopies.set(f.real, f.file);
+      const workbooks: Found[] = [];
+      for (const f of await walk(input, root, root, new Set([root]))) {
+        if (isMarkedCopyName(path.basename(f.file))) markedCopies.set(f.real, f.file);
+        else workbooks.push(f);
+      }
+      add(workbooks);
     } else {
       add([{ file: input, real: await realOrResolved(input) }]);
     }

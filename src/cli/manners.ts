@@ -6,6 +6,7 @@
 import type { CommanderError, Help } from 'commander';
 import { existsSync, readFileSync, realpathSync } from 'fs';
 import * as path from 'path';
+import { printable } from '../check/refusal';
 import type { Lang } from '../rules/types';
 
 /** The project folder: the nearest folder up from here holding this package's package.json. */
@@ -234,4 +235,15 @@ export function howToCall(): { command: string; install?: string } {
     command,
     install: `想直接输入 custody：在 ${/\s/.test(root) ? `"${root}"` : root} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`,
   };
+}
+
+/** The line of a file passed by (a summary this tool wrote, a marked copy), in the language asked. */
+export function skippedLine(file: string, reason: string, lang: Lang = 'zh'): string {
+  return `${printable(file)}: ${lang === 'en' ? 'skipped: ' : '已跳过：'}${reason}`;
+}
+
+/** The line of a run that found no workbook in the paths given. */
+export function noWorkbookLine(paths: readonly string[], lang: Lang = 'zh'): string {
+  const list = paths.map(printable).join(' ');
+  return lang === 'en' ? `no .xlsx workbook found: ${list}` : `没有找到 .xlsx 工作簿：${list}`;
 }

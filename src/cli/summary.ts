@@ -21,7 +21,7 @@ import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import type { CliIO } from './io';
 import { progressBar } from './progress';
-import { threadsError, threadsOf } from './manners';
+import { noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
 
@@ -71,15 +71,13 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
   const format = options.format ?? 'xlsx';
   const out = options.out ?? (format === 'json' ? undefined : DEFAULT_SUMMARY_NAME);
   const { files: found, markedCopies } = await findWorkbookFiles(inputs);
-  const skippedLine = (file: string, reason: string) => `${printable(file)}: ${options.lang === 'en' ? 'skipped: ' : '已跳过：'}${reason}`;
-  for (const copy of markedCopies) io.err(skippedLine(copy, MARKED_COPY_SKIPPED[options.lang ?? 'zh']));
+  for (const copy of markedCopies) io.err(skippedLine(copy, MARKED_COPY_SKIPPED[options.lang ?? 'zh'], options.lang));
   // A summary written here before is found in the folder: it is replaced, not read. Anything else being read is never written over.
   const previous = out ? await previousSummary(out, found, stats) : undefined;
   const files = found.filter((f) => f !== previous);
   if (out) await refuseOutputsOverInputs([out], [...inputs, ...files], stats);
   if (files.length === 0) {
-    const list = inputs.map(printable).join(' ');
-    io.err(options.lang === 'en' ? `no .xlsx workbook found: ${list}` : `没有找到 .xlsx 工作簿：${list}`);
+    io.err(noWorkbookLine(inputs, options.lang));
     return 2;
   }
   if (out && (await exists(out))) {
@@ -112,7 +110,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
     bar?.stop();
   }
   try {
-    for (const f of c.skipped) io.err(skippedLine(f.file, f.reason));
+    for (const f of c.skipped) io.err(skippedLine(f.file, f.reason, options.lang));
     for (const f of c.unreadable()) io.err(`${printable(f.file)}: ${options.lang === 'en' ? 'cannot be read: ' : '无法读取：'}${f.error}`);
     if (c.skipped.length === files.length) {
       // Nothing but summaries written here before: an empty summary would say nothing, and exit 0 that all is well.

@@ -19,7 +19,7 @@ import type { CliIO } from './io';
 import { printable } from '../check/refusal';
 import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
-import { threadsError, threadsOf } from './manners';
+import { noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
 
 /** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
 async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
@@ -143,9 +143,9 @@ async function workbookInputs(
 
 async function validatePaths(paths: readonly string[], opts: ValidateOptions, io: CliIO, early: EarlyWorkers | undefined): Promise<number> {
   const { files, markedCopies } = await findWorkbookFiles(paths);
-  for (const copy of markedCopies) io.err(`${printable(copy)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${MARKED_COPY_SKIPPED[opts.lang]}`);
+  for (const copy of markedCopies) io.err(skippedLine(copy, MARKED_COPY_SKIPPED[opts.lang], opts.lang));
   if (files.length === 0) {
-    io.err(opts.lang === 'zh' ? `没有找到 .xlsx 工作簿：${paths.map(printable).join(' ')}` : `no .xlsx workbook found: ${paths.map(printable).join(' ')}`);
+    io.err(noWorkbookLine(paths, opts.lang));
     return 2;
   }
   // Before any work: no marked copy may replace a workbook being read.
@@ -166,7 +166,7 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
   } finally {
     bar?.stop();
   }
-  for (const s of run.skipped) io.err(`${printable(s.file)}: ${opts.lang === 'zh' ? '已跳过：' : 'skipped: '}${s.reason}`);
+  for (const s of run.skipped) io.err(skippedLine(s.file, s.reason, opts.lang));
   if (opts.format === 'json') {
     // Written a finding at a time: the text of JSON.stringify(report, null, 2), never one string.
     const json = new JsonChunks((chunk) => io.out(chunk));

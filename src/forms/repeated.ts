@@ -8,10 +8,8 @@
  */
 import { SheetGrid, parseA1, parseRange } from '../model/grid';
 import type { FormEntry } from './index';
-import { SheetIndex, findTableHeader, normalized } from './sheet-index';
+import { SheetIndex, TITLE_CHARS, findTableHeader, normalized } from './sheet-index';
 
-/** A title is a short cell (as SheetIndex takes a title). */
-const TITLE_CHARS = 80;
 /** Titles this many rows apart or fewer stand side by side. */
 const SAME_ROW = 2;
 /**

@@ -145,7 +145,8 @@ export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
 
 /** A title heads its sheet: among the first few rows with text, and short. */
 const TITLE_ROWS = 5;
-const TITLE_CHARS = 80;
+/** A title is short (a copy of a form further down a sheet is found by it too: repeated.ts). */
+export const TITLE_CHARS = 80;
 /** Header cells are short. */
 const HEADER_CHARS = 40;
 /** A label cell a form is recognised by is not a paragraph of notes. */
