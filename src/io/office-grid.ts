@@ -6,15 +6,18 @@
  *   1. the sheet names;
  *   2. each sheet's used range (values only) and its merged areas;
  *   3. the values, every sheet's used range read in row chunks of at most
- *      `cellsPerChunk` cells, all queued before one sync.
- * So a workbook reads in 3 syncs. Excel on the web also caps a request or
- * response at 5 MB: there (and only there) the chunks are spread over as many
- * syncs as `cellsPerSync` requires, so a very large workbook costs one more
- * sync per `cellsPerSync` cells rather than a failed read. Desktop Excel has no
- * such cap and keeps 3 syncs for any size.
+ *      `cellsPerChunk` cells, all queued before one sync;
+ *   4. only when a value is a whole date serial: the number formats of those
+ *      cells' columns, from the first such to the last (a date typed alone).
+ * So a workbook reads in 3 syncs, 4 with dates typed alone. Excel on the web
+ * also caps a request or response at 5 MB: there (and only there) the chunks
+ * are spread over as many syncs as `cellsPerSync` requires, so a very large
+ * workbook costs one more sync per `cellsPerSync` cells rather than a failed
+ * read. Desktop Excel has no such cap and keeps 3 (or 4) syncs for any size.
  */
 import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange } from '../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../model/limits';
+import { dateFromSerial, isCalendarFmt } from '../model/number-format';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
@@ -117,6 +120,80 @@ function rangeByIndexes(ws: Excel.Worksheet, row: number, col: number, rows: num
   return ws.getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`);
 }
 
+/** Items in order, in groups of at most `limit` cells each (one item alone may exceed it). */
+function inBatches<T extends { cells: number }>(items: readonly T[], limit: number): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let batchCells = 0;
+  for (const item of items) {
+    if (batch.length > 0 && batchCells + item.cells > limit) {
+      batches.push(batch);
+      batch = [];
+      batchCells = 0;
+    }
+    batch.push(item);
+    batchCells += item.cells;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/** A whole serial of 2000–2099: a date typed alone, if its cell shows no time of day (a 序号 or a count is seldom so large). */
+const mayBeDay = (v: CellValue | undefined): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 36_526 && v < 73_051;
+
+/** One column's cells from the first such serial to the last (at most a chunk's rows), whose formats are read. */
+interface DaySpan {
+  sheet: number;
+  col: number;
+  row: number;
+  cells: number;
+  range?: Excel.Range;
+}
+
+function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
+  const spans: DaySpan[] = [];
+  grids.forEach((g, sheet) => {
+    const bounds = new Map<number, [number, number]>();
+    g.rows.forEach((row, r) =>
+      row?.forEach((v, col) => {
+        if (!mayBeDay(v)) return;
+        const b = bounds.get(col);
+        if (b) b[1] = r;
+        else bounds.set(col, [r, r]);
+      }),
+    );
+    for (const [col, [first, last]] of bounds) {
+      for (let row = first; row <= last; row += rowsPerSpan) spans.push({ sheet, col, row, cells: Math.min(rowsPerSpan, last - row + 1) });
+    }
+  });
+  return spans;
+}
+
+/**
+ * Excel's pane reads values alone, where a date is its serial. A whole serial
+ * whose cell shows no time of day (yyyy/m/d) is a date typed alone: a day
+ * (CalendarDate), not 00:00 of it, as the xlsx reader gives it. Their number
+ * formats are read after the values, one more sync (more on the web for very
+ * many), only when there is such a serial.
+ */
+async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], opts: Limits, sync: () => Promise<void>): Promise<void> {
+  for (const group of inBatches(daySpans(grids, opts.cellsPerChunk), opts.cellsPerSync)) {
+    for (const span of group) {
+      span.range = rangeByIndexes(sheets[span.sheet], span.row, span.col, span.cells, 1, opts.legacy);
+      span.range.load('numberFormat');
+    }
+    await sync();
+    for (const span of group) {
+      const formats = span.range!.numberFormat as unknown[][];
+      for (let i = 0; i < span.cells; i++) {
+        const row = grids[span.sheet].rows[span.row + i];
+        const v = row?.[span.col];
+        if (mayBeDay(v) && isCalendarFmt(String(formats[i]?.[0] ?? ''))) row[span.col] = dateFromSerial(v, false, true);
+      }
+    }
+  }
+}
+
 /** Reads every sheet of the open workbook into the grid. */
 export async function readOfficeGrid(context: Excel.RequestContext, options: ReadOptions = DESKTOP_READ_OPTIONS): Promise<ReadResult> {
   const opts = { ...DESKTOP_READ_OPTIONS, ...options };
@@ -170,19 +247,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       });
     }
   });
-  const batches: Chunk[][] = [];
-  let batch: Chunk[] = [];
-  let batchCells = 0;
-  for (const chunk of chunks) {
-    if (batch.length > 0 && batchCells + chunk.cells > opts.cellsPerSync) {
-      batches.push(batch);
-      batch = [];
-      batchCells = 0;
-    }
-    batch.push(chunk);
-    batchCells += chunk.cells;
-  }
-  if (batch.length > 0) batches.push(batch);
+  const batches = inBatches(chunks, opts.cellsPerSync);
 
   const grids: SheetGrid[] = sheets.map((ws, i) => ({
     name: ws.name,
@@ -207,6 +272,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       cells += chunk.cells;
     }
   }
+  await readDays(sheets, grids, opts, sync);
   for (const g of grids) {
     for (let i = 0; i < g.rows.length; i++) if (!g.rows[i]) g.rows[i] = [];
     // getUsedRange() (1.1) also spans formatted empty cells: no empty rows after the last value.

@@ -7,6 +7,7 @@
  * 8点半, 上午/下午, full-width digits, and partial forms (1月6日 8:30, 6日8时,
  * 8:30) completed from a context date — the semester's year, the session's day.
  */
+import { CalendarDate } from './grid';
 import { toHalfWidth } from './text';
 import { daysInMonth, digits } from './values';
 
@@ -180,6 +181,8 @@ function relativeWallClock(timeText: string, offset: number, ctx: DateContext): 
 export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk = false): WallClock | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
+    // A date shown without its time of day is incomplete where a time is asked for, as the same date typed is.
+    if (value instanceof CalendarDate && !dateOnlyOk) return undefined;
     const time = timeOfDayText(value);
     if (time === undefined) return wallClockFromDate(value);
     value = time;
@@ -243,8 +246,22 @@ export function readDateTime(value: unknown, ctx: DateContext = {}): string | un
   const t = parseWallClock(value, ctx);
   if (t) return formatWallClock(t);
   if (isTimeOfDaySerial(value)) return timeOfDayText(dateFromSerialDay(value)) ?? String(value);
+  if (value instanceof CalendarDate) return calendarText(value);
   if (value instanceof Date) return timeOfDayText(value) ?? String(value);
   return typeof value === 'string' ? value.trim() || undefined : String(value);
+}
+
+/** A date with no time of day after it, typed ("2024年6月15日", "6月15日") or shown so (a CalendarDate read). */
+export function isDateWithoutTime(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const part = parseDatePart(prepare(value));
+  return part !== undefined && part.rest === '';
+}
+
+/** A calendar date as people write it where a time is missing ("2024年6月15日"), for the check to quote. */
+function calendarText(d: CalendarDate): string {
+  const t = wallClockFromDate(d);
+  return `${t.year}年${t.month}月${t.day}日`;
 }
 
 /** `YYYY-MM-DDTHH:mm` (or `YYYY-MM-DD`) → WallClock; undefined for anything else. */

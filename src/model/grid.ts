@@ -6,6 +6,14 @@
 /** A cell's value as read: text, number, boolean, a Date (wall clock in UTC) or nothing. */
 export type CellValue = string | number | boolean | Date | null;
 
+/**
+ * A date typed alone, its cell showing no time of day (a number format with no
+ * hour: `yyyy/m/d`, `yyyy"年"m"月"d"日"`): a day, not the moment 00:00 of it, so that
+ * a 时分 field holding one is read as incomplete, as the same date typed as
+ * text is. Still a Date (at the day's start) for every other reader.
+ */
+export class CalendarDate extends Date {}
+
 export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based; ragged rows allowed; the slave cells of a merge are null. */

@@ -4,11 +4,24 @@
  * every reader of serials (the fast xlsx reader, the WPS adapter), the way
  * exceljs does it, so all faces give the same grid.
  */
+import { CalendarDate } from './grid';
 
 /** A format code that shows a date or time ("yyyy年m月d日", "h:mm"), quoted text and [colour] sections aside. */
 export function isDateFmt(fmt: string | undefined | null): boolean {
   if (!fmt) return false;
   return /[ymdhMsb]/.test(withoutSections(withoutSections(fmt, '[', ']'), '"', '"'));
+}
+
+/**
+ * A date format that shows no time of day (`yyyy/m/d`, `yyyy"年"m"月"d"日"`,
+ * `mmm-yy`): no hour, second or AM/PM outside quoted text and escapes, and no
+ * elapsed `[h]`.
+ */
+export function isCalendarFmt(fmt: string | undefined | null): boolean {
+  if (!fmt || !isDateFmt(fmt)) return false;
+  const unquoted = withoutSections(fmt, '"', '"').replace(/\\./g, '');
+  if (/\[(?:h+|m+|s+)\]/i.test(unquoted)) return false;
+  return !/[hs]|A\/P|上午\/下午/i.test(withoutSections(unquoted, '[', ']'));
 }
 
 /**
@@ -29,7 +42,21 @@ function withoutSections(text: string, open: string, close: string): string {
   return out + text.slice(at);
 }
 
-/** A date serial (days since 1899-12-30, or since 1904-01-01) → its wall clock as a UTC Date. */
-export function dateFromSerial(serial: number, date1904 = false): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+/**
+ * A date serial (days since 1899-12-30, or since 1904-01-01) → its wall clock
+ * as a UTC Date; a CalendarDate when its cell shows a day alone (asShown).
+ */
+export function dateFromSerial(serial: number, date1904 = false, calendar = false): Date {
+  return asShown(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000), calendar);
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A date as its cell shows it: a CalendarDate when its format shows no time of
+ * day (`calendar`) and it holds none — a date typed alone. One with a time its
+ * format hides (a program's output under Excel's default date format) keeps it.
+ */
+export function asShown(ms: number, calendar: boolean): Date {
+  return calendar && ms % MS_PER_DAY === 0 ? new CalendarDate(ms) : new Date(ms);
 }

@@ -2,7 +2,7 @@ import { tm } from './facts';
 
 const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
-import { splitTimeRange } from '../model/datetime';
+import { isDateWithoutTime, splitTimeRange } from '../model/datetime';
 import { toHalfWidth } from '../model/text';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -17,16 +17,18 @@ export const meta: RuleMeta = {
     zh: {
       datetime:
         '“{field}”写的是“{value}”，读不出是哪年哪月哪日几时几分。表上的时间须写到年、月、日、时、分，请改成如“2024年6月15日8时30分”或“2024-06-15 08:30”。',
+      noTime: '“{field}”只写了日期“{value}”，没有写几时几分。表上的时间须写到年、月、日、时、分，请补上时间，如“2024年6月15日8时30分”。',
       date: '“{field}”写的是“{value}”，读不出日期。请写成如“2024年6月15日”。',
       range: '“{field}”写的是“{value}”，读不出考试的起止时间。请写成如“08:30—10:00”。',
     },
     en: {
       datetime: '"{field}" reads "{value}", which is not a date and time. Write year, month, day, hour and minute, e.g. "2024-06-15 08:30".',
+      noTime: '"{field}" gives the date "{value}" but no time of day. Write the hour and minute too, e.g. "2024-06-15 08:30".',
       date: '"{field}" reads "{value}", which is not a date. Write e.g. "2024-06-15".',
       range: '"{field}" reads "{value}", which is not a time range. Write e.g. "08:30—10:00".',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day. Rules that compare times skip the value, so an unreadable time gives this finding only.',
+  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -34,7 +36,7 @@ export function check({ model, facts, report }: RuleContext): void {
   // The path is written only for a value reported: a log of 50,000 rows has 100,000 times.
   const dt = (path: () => string, v: unknown) => {
     if (isBlankValue(v)) return;
-    if (!readable(v)) report(path(), 'datetime', { value: String(v) });
+    if (!readable(v)) report(path(), isDateWithoutTime(v) ? 'noTime' : 'datetime', { value: String(v) });
   };
   (data.schedule ?? []).forEach((s, i) => {
     dt(() => `schedule[${i}].start`, s?.start);

@@ -23,6 +23,8 @@ export interface FakeSheet {
   name: string;
   /** rows[r][c]; undefined is an empty cell. */
   rows: Value[][];
+  /** Number formats by A1 address; General where none. */
+  formats?: Map<string, string>;
   merges: string[];
   fills: Map<string, FillState>;
   notes: Map<string, string>;
@@ -330,6 +332,16 @@ class FakeRange extends Proxy {
         }
         return rows;
       }
+      case 'numberFormat': {
+        const formats = this.sheet().formats;
+        const rows: string[][] = [];
+        for (let r = b.top; r <= b.bottom; r++) {
+          const line: string[] = [];
+          for (let c = b.left; c <= b.right; c++) line.push(formats?.get(a1(r, c)) ?? 'General');
+          rows.push(line);
+        }
+        return rows;
+      }
       default:
         throw new Error(`cannot load ${prop}`);
     }
@@ -351,6 +363,9 @@ class FakeRange extends Proxy {
   }
   get values(): Value[][] {
     return this.get('values');
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
   }
   set values(values: Value[][]) {
     this.ctx.queue(() => {

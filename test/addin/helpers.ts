@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
-import type { WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, a1, type WorkbookGrid } from '../../src/model/grid';
 import { serialFromWallClock, wallClockFromDate } from '../../src/model/datetime';
 import type { SiteData } from '../../src/model/types';
 import { FakeSheet, Value, fakeSheet } from './fake-excel';
@@ -25,12 +25,18 @@ export async function exceljsGrid(bytes: Buffer): Promise<WorkbookGrid> {
   return gridFromWorkbook(wb);
 }
 
-/** What Excel would hold for a grid: dates as serial numbers, blanks empty. */
+/** What Excel would hold for a grid: dates as serial numbers (a date typed alone shown without its time), blanks empty. */
 export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
   return grid.sheets.map((s) => {
-    const rows: Value[][] = s.rows.map((row) =>
-      (row ?? []).map((v) => (v === null ? (undefined as unknown as Value) : v instanceof Date ? serialFromWallClock(wallClockFromDate(v)) : v)),
+    const formats = new Map<string, string>();
+    const rows: Value[][] = s.rows.map((row, r) =>
+      (row ?? []).map((v, c) => {
+        if (v === null) return undefined as unknown as Value;
+        if (!(v instanceof Date)) return v;
+        formats.set(a1(r, c), v instanceof CalendarDate ? 'yyyy"年"m"月"d"日"' : 'yyyy/m/d h:mm');
+        return serialFromWallClock(wallClockFromDate(v));
+      }),
     );
-    return fakeSheet(s.name, rows, [...s.merges]);
+    return { ...fakeSheet(s.name, rows, [...s.merges]), formats };
   });
 }

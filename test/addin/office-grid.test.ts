@@ -5,6 +5,7 @@
  */
 import { readWorkbook } from '../../src/forms/workbook';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, mergeAddresses, plainOfficeValue, readOfficeGrid } from '../../src/io/office-grid';
+import { CalendarDate } from '../../src/model/grid';
 import { WorkbookReadError } from '../../src/model/limits';
 import { FakeContext, Value, asExcel, fakeSheet } from './fake-excel';
 import { exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
@@ -35,12 +36,12 @@ describe('readOfficeGrid', () => {
     expect(ctx.cellsRead ?? 0).toBe(0);
   });
 
-  test('small workbook (the 考点 fixture): 3 syncs, same site data as exceljs', async () => {
+  test("small workbook (the 考点 fixture): 4 syncs (3, and the formats of its dates typed alone: 附件4's 日期), same site data as exceljs", async () => {
     const grid = await exceljsGrid(await workbookBytes(fixture()));
     const ctx = new FakeContext({ sheets: fakeSheetsFromGrid(grid), settings: new Map(), inserted: [] });
     const result = await readOfficeGrid(asExcel(ctx));
-    expect(result.syncs).toBe(3);
-    expect(ctx.syncs).toBe(3);
+    expect(result.syncs).toBe(4);
+    expect(ctx.syncs).toBe(4);
     expect(result.grid.sheets.map((s) => s.name)).toEqual(grid.sheets.map((s) => s.name));
     expect(result.grid.sheets.map((s) => [...s.merges].sort())).toEqual(grid.sheets.map((s) => [...s.merges].sort()));
     const viaOffice = readWorkbook(result.grid);
@@ -50,13 +51,13 @@ describe('readOfficeGrid', () => {
     expect(viaOffice.problems).toEqual(viaExceljs.problems);
   });
 
-  test('Excel 2016 (ExcelApi 1.1 only): the same grid through getUsedRange and ranges by address, still 3 syncs', async () => {
+  test('Excel 2016 (ExcelApi 1.1 only): the same grid through getUsedRange and ranges by address, still 4 syncs', async () => {
     const grid = await exceljsGrid(await workbookBytes(fixture()));
     const sheets = [...fakeSheetsFromGrid(grid), fakeSheet('空白', [], [])];
     const modern = await readOfficeGrid(asExcel(new FakeContext({ sheets, settings: new Map(), inserted: [] })), { ...DESKTOP_READ_OPTIONS, merges: false });
     const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [], apiLevel: '1.1' });
     const legacy = await readOfficeGrid(asExcel(ctx), { ...DESKTOP_READ_OPTIONS, merges: false, legacy: true });
-    expect(legacy.syncs).toBe(3);
+    expect(legacy.syncs).toBe(4);
     expect(legacy.grid).toEqual(modern.grid);
     expect(legacy.grid.sheets[legacy.grid.sheets.length - 1]).toEqual({ name: '空白', rows: [], merges: [] });
     // and the modern calls really are refused at that level
@@ -65,12 +66,13 @@ describe('readOfficeGrid', () => {
     ).rejects.toThrow(/ExcelApi 1\.4/);
   });
 
-  test('large workbook (3 × 40,000 rows × 12 columns = 1.44 M cells): still 3 syncs on desktop, chunked reads', async () => {
+  test('large workbook (3 × 40,000 rows × 12 columns = 1.44 M cells): still 4 syncs on desktop, chunked reads', async () => {
     const sheets = [bigSheet('大表1', 40_000, 12), bigSheet('大表2', 40_000, 12), bigSheet('大表3', 40_000, 12)];
     const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [] });
     const result = await readOfficeGrid(asExcel(ctx), DESKTOP_READ_OPTIONS);
-    expect(result.syncs).toBe(3);
-    expect(ctx.syncs).toBe(3);
+    // 3, and one for the formats of column A from 序号 36,526 on (whole numbers that a date of 2000–2099 would be).
+    expect(result.syncs).toBe(4);
+    expect(ctx.syncs).toBe(4);
     expect(result.cells).toBe(3 * 40_000 * 12);
     expect(ctx.maxCellsPerRead).toBeLessThanOrEqual(DESKTOP_READ_OPTIONS.cellsPerChunk);
     expect(result.grid.sheets[2].rows).toHaveLength(40_000);
@@ -83,8 +85,8 @@ describe('readOfficeGrid', () => {
     const sheets = [bigSheet('大表1', 40_000, 12), bigSheet('大表2', 40_000, 12), bigSheet('大表3', 40_000, 12)];
     const ctx = new FakeContext({ sheets, settings: new Map(), inserted: [] });
     const result = await readOfficeGrid(asExcel(ctx), WEB_READ_OPTIONS);
-    // 2 fixed syncs + ⌈1.44 M / 400 k⌉ value syncs.
-    expect(result.syncs).toBe(2 + Math.ceil((3 * 40_000 * 12) / WEB_READ_OPTIONS.cellsPerSync));
+    // 2 fixed syncs + ⌈1.44 M / 400 k⌉ value syncs + 1 for the formats of 3 × 3,475 whole numbers that may be dates.
+    expect(result.syncs).toBe(2 + Math.ceil((3 * 40_000 * 12) / WEB_READ_OPTIONS.cellsPerSync) + 1);
     expect(ctx.maxCellsPerRead).toBeLessThanOrEqual(WEB_READ_OPTIONS.cellsPerChunk);
     console.log(`sync counts: large (1.44 M cells) on the web ${result.syncs}`);
   });
@@ -93,6 +95,23 @@ describe('readOfficeGrid', () => {
     const ctx = new FakeContext({ sheets: [bigSheet('S', 33_000, 12)], settings: new Map(), inserted: [] });
     const result = await readOfficeGrid(asExcel(ctx), WEB_READ_OPTIONS);
     expect(result.syncs).toBe(3);
+  });
+
+  test('a date typed alone (a whole serial, its cell showing no time) is a day, as the xlsx reader gives it; under a time format, or General, the serial; no formats read without such a number', async () => {
+    const sheet = fakeSheet('日期', [[45458, 45458, 45458, 45458.5, 12]]);
+    sheet.formats = new Map([
+      ['A1', 'yyyy"年"m"月"d"日"'],
+      ['B1', 'yyyy/m/d h:mm'],
+      ['D1', 'yyyy/m/d'],
+    ]);
+    const ctx = new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] });
+    const result = await readOfficeGrid(asExcel(ctx));
+    const row = result.grid.sheets[0].rows[0];
+    expect(row).toEqual([new Date('2024-06-15T00:00:00Z'), 45458, 45458, 45458.5, 12]);
+    expect(row[0]).toBeInstanceOf(CalendarDate);
+    expect(result.syncs).toBe(4);
+    const plain = new FakeContext({ sheets: [fakeSheet('数', [[12, 45458.5, '2024年6月15日']])], settings: new Map(), inserted: [] });
+    expect((await readOfficeGrid(asExcel(plain))).syncs).toBe(3);
   });
 
   test('the sync count does not grow with the number of sheets', async () => {

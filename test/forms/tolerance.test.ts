@@ -6,7 +6,10 @@ import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/forms/workbook';
 import { sheetGridFromWorksheet } from '../../src/io/xlsx/exceljs-grid';
 import type { Intake, SiteData } from '../../src/model/types';
-import { canonical, filledWorkbook, fixture, mapCells, pastedAsValues, readBack } from '../helpers';
+import { readXlsx } from '../../src/io/xlsx/reader';
+import { ruleMeta } from '../../src/rules/index';
+import { validateSite } from '../../src/rules/engine';
+import { canonical, filledWorkbook, fixture, gridOf, mapCells, pastedAsValues, readBack, writeBuffer } from '../helpers';
 
 const kaodian = (): SiteData => fixture('kaodian.json');
 
@@ -109,6 +112,48 @@ describe('readers survive how people fill the forms', () => {
     expect(changed).toBe(7);
     const model = await readBack(wb);
     expect(canonical(model.data)).toEqual(canonical(data));
+  });
+
+  test('a date typed into Excel without its time (a date format with no hour) in a 时分 field is incomplete and said so at its cell, by either reader; in a date field it is the date', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const model = await readBack(wb);
+    const timeAt = model.locations['handovers[0].time'];
+    const dayOf = (iso: string | undefined) => new Date(`${iso!.slice(0, 10)}T00:00:00Z`);
+    // 附件1's 日期 (a date and time) and 附件4's 日期 (a date, its times in the rows) each typed as the day alone.
+    const typed = [
+      { at: timeAt, day: dayOf(data.handovers![0].time) },
+      { at: model.locations['distributions[0].start'], day: dayOf(data.distributions![0].start) },
+    ];
+    for (const { at, day } of typed) {
+      const c = wb.getWorksheet(at.sheet)!.getCell(at.cell);
+      c.value = day;
+      // A style of its own: exceljs shares one style object among the cells written with it.
+      c.style = { ...c.style, numFmt: 'yyyy"年"m"月"d"日"' };
+    }
+    const handoverDay = typed[0].day;
+    const shown = `${handoverDay.getUTCFullYear()}年${handoverDay.getUTCMonth() + 1}月${handoverDay.getUTCDate()}日`;
+    const bytes = new Uint8Array(await writeBuffer(wb));
+    for (const grid of [readXlsx(bytes), await gridOf(wb)]) {
+      const read = readWorkbook(grid);
+      expect(read.data.handovers![0].time).toBe(shown);
+      const meta = ruleMeta('invalid-datetime')!;
+      expect(validateSite(read).filter((f) => f.rule === meta.id)).toEqual([
+        {
+          rule: 'invalid-datetime',
+          severity: 'error',
+          form: 1,
+          sheet: timeAt.sheet,
+          cell: timeAt.cell,
+          row: null,
+          message: `“日期”只写了日期“${shown}”，没有写几时几分。表上的时间须写到年、月、日、时、分，请补上时间，如“2024年6月15日8时30分”。`,
+          clause: meta.clause,
+        },
+      ]);
+      // Nothing else is read differently: 附件4's date is its day, the handover's time all that changed.
+      read.data.handovers![0].time = data.handovers![0].time;
+      expect(canonical(read.data)).toEqual(canonical(data));
+    }
   });
 
   test('thresholds written with the unit their label names ("90分钟", "３天", "2个小时", "150 分") are their numbers', async () => {

@@ -20,6 +20,7 @@ import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
 import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { PLAIN_ROOM } from '../../src/io/xlsx/plain-shapes';
+import { CalendarDate } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 import { summarizeSite } from '../../src/summary/site';
 
@@ -382,6 +383,19 @@ describe('readXlsx on what other programs and people write', () => {
       await withStyles('<c r="A2"><v>45458</v></c><c r="B2" s="0"><v>45458</v></c><c r="C2" s="1"><v>45458</v></c>', [14, 0].map(xf).join('')),
     );
     expect(grid.sheets[0].rows[1]).toEqual([new Date('2024-06-15T00:00:00.000Z'), new Date('2024-06-15T00:00:00.000Z'), 45458]);
+  });
+
+  it('a date typed alone (00:00) under a number format with no time of day is a calendar date (a day, not 00:00 of it); under an hour, an elapsed [h] or a time, or holding a time its format hides, a moment', async () => {
+    const formats = [14, 31, 164, 167, 22, 32, 165, 166, 14];
+    const serials = [...formats.slice(0, -1).map(() => '45458'), '45458.5'];
+    const cells = formats.map((_, i) => `<c r="${String.fromCharCode(65 + i)}2" s="${i + 1}"><v>${serials[i]}</v></c>`).join('');
+    const numFmts =
+      '<numFmts count="4"><numFmt numFmtId="164" formatCode="yyyy/m/d;@"/><numFmt numFmtId="165" formatCode="[h]:mm"/>' +
+      '<numFmt numFmtId="166" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot; h&quot;时&quot;mm&quot;分&quot;"/><numFmt numFmtId="167" formatCode="yyyy&quot;h&quot;m\\sd"/></numFmts>';
+    const grid = readXlsx(await withStyles(cells, [0, ...formats].map(xf).join(''), { numFmts, dxfs: '<dxfs count="0"/>' }));
+    const row = grid.sheets[0].rows[1];
+    expect(row).toEqual([...formats.slice(0, -1).map(() => new Date('2024-06-15T00:00:00.000Z')), new Date('2024-06-15T12:00:00.000Z')]);
+    expect(row.map((v) => v instanceof CalendarDate)).toEqual([true, true, true, true, false, false, false, false, false]);
   });
 
   it('a merge written with $ ($A$2:$B$2) blanks the cells it covers and is listed as A2:B2 (exceljs: the same)', async () => {

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { minutesOf, parseIso, parseWallClock, readDateTime, semesterDates, yearOfSemester, formatWallClock } from '../../src/model/datetime';
+import { isDateWithoutTime, minutesOf, parseIso, parseWallClock, readDateTime, semesterDates, yearOfSemester, formatWallClock } from '../../src/model/datetime';
+import { CalendarDate } from '../../src/model/grid';
+import { isCalendarFmt } from '../../src/model/number-format';
 
 const iso = (value: unknown, ctx = {}) => {
   const t = parseWallClock(value, ctx);
@@ -76,6 +78,44 @@ describe('dates and times as people write them', () => {
       expect(iso(text)).toBeUndefined();
     },
   );
+
+  test('a date typed alone into Excel (a CalendarDate: its cell shows no time) is incomplete where a time is asked for, kept as people write a date; a date where a date is asked for', () => {
+    const day = new CalendarDate(Date.UTC(2024, 5, 15));
+    expect(readDateTime(day)).toBe('2024年6月15日');
+    expect(parseWallClock(day)).toBeUndefined();
+    expect(parseWallClock(day, {}, true)).toEqual({ year: 2024, month: 6, day: 15, hour: 0, minute: 0 });
+    // The same moment as a plain Date (a format with a time of day) is 00:00.
+    expect(readDateTime(new Date(Date.UTC(2024, 5, 15)))).toBe('2024-06-15T00:00');
+  });
+
+  test.each([
+    ['2024年6月15日', true],
+    ['６月15日', true],
+    ['2024/6/15', true],
+    ['15日', true],
+    ['2024年6月15日 8:30', false],
+    ['8:30', false],
+    ['六月中旬', false],
+  ])('a date with no time after it: %s → %s', (text, dateOnly) => {
+    expect(isDateWithoutTime(text)).toBe(dateOnly);
+  });
+
+  test.each([
+    ['yyyy/m/d;@', true],
+    ['yyyy"年"m"月"d"日"', true],
+    ['mmm-yy', true],
+    ['yyyy"h"m\\sd', true],
+    ['[$-F800]dddd, mmmm dd, yyyy', true],
+    ['yyyy/m/d h:mm', false],
+    ['yyyy"年"m"月"d"日"h"时"', false],
+    ['[h]:mm', false],
+    ['[mm]', false],
+    ['上午/下午h"时"mm"分"', false],
+    ['0.00', false],
+    ['General', false],
+  ])('number format %s shows a day alone: %s', (fmt, calendar) => {
+    expect(isCalendarFmt(fmt)).toBe(calendar);
+  });
 
   test('an unreadable time is kept as typed, for the validator', () => {
     expect(readDateTime('6月15日早上', { year: 2024 })).toBe('6月15日早上');

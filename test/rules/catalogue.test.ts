@@ -135,6 +135,13 @@ rt('invalid-datetime', {
       errors: [{ messageId: 'datetime', form: 1, sheet: '交接单', cell: 'C3', row: null }],
     },
     {
+      name: 'a handover date with no time of day (typed so, or an Excel date shown without its time)',
+      edit: (d) => {
+        d.handovers![0].time = '2024年6月14日';
+      },
+      errors: [{ messageId: 'noTime', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /“日期”只写了日期“2024年6月14日”，没有写几时几分/ }],
+    },
+    {
       name: 'date without time on a shift',
       edit: (d) => {
         d.duty!.shifts![1].to = '第二天早上';

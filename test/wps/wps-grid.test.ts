@@ -10,7 +10,7 @@ import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { plainWpsValue, readWpsGrid } from '../../src/io/wps/grid';
 import { WorkbookReadError } from '../../src/model/limits';
 import { toRows } from '../../src/io/wps/et';
-import type { WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, type WorkbookGrid } from '../../src/model/grid';
 import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
 import { ROOT, fakeBookFromXlsx, fixtureBytes, fixtureFiles, templateFiles } from './helpers';
 
@@ -80,6 +80,22 @@ function logBook(rows: number): FakeBookState {
   cells[`D${rows + 3}`] = { f: `SUM(D3:D${rows + 2})` };
   return { sheets: [{ name: '出入库记录', cells, merges: ['A1:D1'] }] };
 }
+
+describe('dates as WPS shows them', () => {
+  test('a date typed alone under a format with no time of day is a calendar date, as the xlsx reader gives it; with a time, or a time hidden, a moment', () => {
+    const cells: FakeBookState['sheets'][0]['cells'] = {
+      A1: { v: 45458, fmt: 'yyyy"年"m"月"d"日"' },
+      B1: { v: 45458, fmt: 'yyyy/m/d h:mm' },
+      C1: { v: 45458.5, fmt: 'yyyy/m/d' },
+      D1: { v: 45458 },
+    };
+    for (const options of VARIANTS) {
+      const row = readWpsGrid(new FakeApplication({ sheets: [{ name: '日期', cells, merges: [] }] }, options)).grid.sheets[0].rows[0];
+      expect(row).toEqual([new Date('2024-06-15T00:00:00Z'), new Date('2024-06-15T00:00:00Z'), new Date('2024-06-15T12:00:00Z'), 45458]);
+      expect(row.map((v) => v instanceof CalendarDate)).toEqual([true, false, false, false]);
+    }
+  });
+});
 
 describe('host calls', () => {
   test('flat in the number of cells: the same calls for 200 rows and 20,000 rows', () => {

@@ -15,7 +15,7 @@
  */
 import { a1, CellValue, RangeBox, SheetGrid, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
-import { dateFromSerial, isDateFmt } from '../../model/number-format';
+import { dateFromSerial, isCalendarFmt, isDateFmt } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
 import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
 
@@ -82,18 +82,27 @@ function split(lo: number, hi: number, edges: boolean): Array<[number, number, b
   ];
 }
 
+/** Rows of dates → whether each shows a day alone (a calendar format). */
+type DateRows = Map<number, boolean>;
+
+/** Notes `row` in `out` when `fmt` shows a date, with whether it shows a day alone. */
+function noteDate(out: DateRows, row: number, fmt: unknown): void {
+  const code = String(fmt ?? '');
+  if (isDateFmt(code)) out.set(row, isCalendarFmt(code));
+}
+
 /** Which numeric cells of one column show dates, by probing NumberFormat (one code for a uniform run, else mixed). */
-function dateCells(sheet: EtObject, col: number, rows: readonly number[], out: Set<number>): void {
+function dateCells(sheet: EtObject, col: number, rows: readonly number[], out: DateRows): void {
   const probe = (lo: number, hi: number, edges: boolean): void => {
     const fmt = get(rangeOf(sheet, `${a1(rows[lo], col)}:${a1(rows[hi], col)}`), 'NumberFormat');
     if (Array.isArray(fmt)) {
       // A build that gives every cell's format: no need to halve.
       const each = toRows(fmt, rows[hi] - rows[lo] + 1, 1);
-      for (let i = lo; i <= hi; i++) if (isDateFmt(String(each[rows[i] - rows[lo]][0] ?? ''))) out.add(rows[i]);
+      for (let i = lo; i <= hi; i++) noteDate(out, rows[i], each[rows[i] - rows[lo]][0]);
       return;
     }
     if (typeof fmt === 'string') {
-      if (isDateFmt(fmt)) for (let i = lo; i <= hi; i++) out.add(rows[i]);
+      for (let i = lo; i <= hi; i++) noteDate(out, rows[i], fmt);
       return;
     }
     if (lo === hi) return;
@@ -203,18 +212,18 @@ function convertDates(sheet: EtObject, used: EtObject, ext: Extent, grid: SheetG
   if (numericRowsByCol.size === 0) return;
   const whole = get(used, 'NumberFormat');
   const each = Array.isArray(whole) ? toRows(whole, ext.rows, ext.cols) : undefined;
-  const dates = new Map<number, Set<number>>();
+  const dates = new Map<number, DateRows>();
   for (const [col, rows] of numericRowsByCol) {
-    const set = new Set<number>();
+    const found: DateRows = new Map();
     if (each) {
-      for (const r of rows) if (isDateFmt(String(each[r - ext.top][col - ext.left] ?? ''))) set.add(r);
+      for (const r of rows) noteDate(found, r, each[r - ext.top][col - ext.left]);
     } else if (typeof whole === 'string') {
-      if (isDateFmt(whole)) rows.forEach((r) => set.add(r));
-    } else dateCells(sheet, col, rows, set);
-    dates.set(col, set);
+      for (const r of rows) noteDate(found, r, whole);
+    } else dateCells(sheet, col, rows, found);
+    dates.set(col, found);
   }
-  for (const [col, set] of dates) {
-    for (const r of set) grid.rows[r][col] = dateFromSerial(grid.rows[r][col] as number, date1904);
+  for (const [col, found] of dates) {
+    for (const [r, calendar] of found) grid.rows[r][col] = dateFromSerial(grid.rows[r][col] as number, date1904, calendar);
   }
 }
 

@@ -5,6 +5,15 @@
  */
 import type ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid, a1 } from '../../model/grid';
+import { asShown, isCalendarFmt } from '../../model/number-format';
+
+/** exceljs names built-in format 22 (a date and its time) `m/d/yy "h":mm`, its hour quoted. */
+const EXCELJS_DATE_TIME_22 = 'm/d/yy "h":mm';
+
+/** A date its cell shows as a day alone is a calendar date, as the lean reader gives it. */
+function shownValue(value: CellValue, numFmt: string | undefined): CellValue {
+  return value instanceof Date && numFmt !== EXCELJS_DATE_TIME_22 && isCalendarFmt(numFmt) ? asShown(value.getTime(), true) : value;
+}
 
 function plainValue(value: ExcelJS.CellValue): { value: CellValue; formula?: string } {
   if (value === null || value === undefined) return { value: null };
@@ -34,7 +43,7 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       const { value, formula } = plainValue(cell.value);
-      out[colNumber - 1] = value;
+      out[colNumber - 1] = shownValue(value, cell.numFmt);
       if (formula) formulas[a1(rowNumber - 1, colNumber - 1)] = formula;
     });
     for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;

@@ -8,9 +8,9 @@
  * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
  */
 import type { SheetGrid, WorkbookGrid } from '../../model/grid';
-import { isDateFmt } from '../../model/number-format';
+import { isCalendarFmt, isDateFmt } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
-import { readSheet, type WorkbookContext } from './sheet-reader';
+import { DATE_STYLE, type DateStyle, readSheet, type WorkbookContext } from './sheet-reader';
 import { ItemText, plainStringItem, readXmlPart } from './xml';
 import { SamePartMemo } from './same-part';
 import { inflateEntry, joinBytes, listEntries, storedBytes, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
@@ -70,7 +70,7 @@ export function relsOf(part: string): string {
 const SAME = {
   relationships: new SamePartMemo<ReadonlyMap<string, Relationship>>(),
   workbook: new SamePartMemo<WorkbookInfo>(),
-  dateStyles: new SamePartMemo<readonly boolean[]>(),
+  dateStyles: new SamePartMemo<readonly DateStyle[]>(),
 };
 
 class Package {
@@ -140,7 +140,7 @@ const BUILTIN: Record<number, string> = {
   19: 'h:mm:ss AM/PM',
   20: 'h:mm',
   21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm',
+  22: 'm/d/yy h:mm',
   45: 'mm:ss',
   46: '[h]:mm:ss',
   47: 'mmss.0',
@@ -165,13 +165,13 @@ const BUILTIN: Record<number, string> = {
   58: 'm"月"d"日"',
 };
 
-/** Which style ids (cellXfs index) are date formats: dates[s] is true. */
-function dateStyles(pkg: Package, entry: ZipEntry | undefined): readonly boolean[] {
+/** Which style ids (cellXfs index) are date formats: dates[s] is the kind of date its cells show. */
+function dateStyles(pkg: Package, entry: ZipEntry | undefined): readonly DateStyle[] {
   return entry ? pkg.sharedRead(SAME.dateStyles, entry, () => readDateStyles(pkg, entry)) : [];
 }
 
-function readDateStyles(pkg: Package, entry: ZipEntry): boolean[] {
-  const dates: boolean[] = [];
+function readDateStyles(pkg: Package, entry: ZipEntry): DateStyle[] {
+  const dates: DateStyle[] = [];
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
@@ -191,14 +191,19 @@ function readDateStyles(pkg: Package, entry: ZipEntry): boolean[] {
   });
   // Formats may be declared after the styles that use them: decide once all are read, once per format
   // (thousands of styles may share one long format code).
-  const isDate = new Map<number, boolean>();
+  const kinds = new Map<number, DateStyle | undefined>();
   xfs.forEach((id, xf) => {
     if (!id) return;
-    let known = isDate.get(id);
-    if (known === undefined) isDate.set(id, (known = isDateFmt(custom.get(id) ?? BUILTIN[id])));
-    if (known) dates[xf] = true;
+    if (!kinds.has(id)) kinds.set(id, dateStyleOf(custom.get(id) ?? BUILTIN[id]));
+    const kind = kinds.get(id);
+    if (kind) dates[xf] = kind;
   });
   return dates;
+}
+
+function dateStyleOf(fmt: string | undefined): DateStyle | undefined {
+  if (!isDateFmt(fmt)) return undefined;
+  return isCalendarFmt(fmt) ? DATE_STYLE.calendar : DATE_STYLE.moment;
 }
 
 function sharedStrings(pkg: Package, entry: ZipEntry | undefined): string[] {
