@@ -161,8 +161,8 @@ const REFUSALS_EN: Record<keyof typeof REFUSALS, string> = {
 export function overTime(seconds: number, lang: 'zh' | 'en' = 'zh'): string {
   const n = seconds.toLocaleString('en-US');
   return lang === 'en'
-    ? `reading and checking took over ${n} s and was stopped (a suspect file); the other files go on. Open it in Excel or WPS, save it again as .xlsx and try again`
-    : `读取检查超过 ${n} 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`;
+    ? `reading and checking took over ${n} s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`
+    : `读取检查超过 ${n} 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`;
 }
 
 export function refuse(what: keyof typeof REFUSALS): WorkbookReadError {

@@ -61,7 +61,7 @@ test('a file over its time budget gets one line; the others are summarised', () 
   const slow = path.join(books, 'c-slow.xlsx');
   const refused = r.stderr.split('\n').filter((l) => l.includes(': 无法读取：'));
   expect(refused).toEqual([
-    `${slow}: 无法读取：读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`,
+    `${slow}: 无法读取：读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`,
   ]);
   expect(r.stderr).toContain('已汇总 5 个工作簿（其中 1 个无法读取）');
   const json = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -82,7 +82,7 @@ test('validate: a file over its time budget gets one line in the report; the oth
   });
   expect(r.status).toBe(2);
   const slow = path.join(books, 'c-slow.xlsx');
-  const line = '读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
+  const line = '读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
   expect(r.stderr).toBe(`${slow}: ${line}\n`);
   const report = JSON.parse(r.stdout) as { files: Array<{ file: string; site: string | null; sha256: string | null; error?: string; findings: unknown[] }> };
   expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null])).toEqual([
@@ -102,7 +102,7 @@ test('validate --lang en: the line of a file over its budget is in English', () 
   });
   expect(r.status).toBe(2);
   expect(r.stdout).toContain(
-    `${path.join(books, 'c-slow.xlsx')}: cannot be checked: reading and checking took over 2 s and was stopped (a suspect file); the other files go on. Open it in Excel or WPS, save it again as .xlsx and try again`,
+    `${path.join(books, 'c-slow.xlsx')}: cannot be checked: reading and checking took over 2 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
   );
 });
 
@@ -114,7 +114,7 @@ test('validate --lang en: the line of a file over its budget is in English', () 
 describe('files read on the main thread have their time budget too', () => {
   const slow = () => path.join(books, 'c-slow.xlsx');
   const site = () => path.join(books, 'a-岳麓考点.xlsx');
-  const line = '读取检查超过 1 秒仍未完成，已停止处理此文件（疑似异常文件），其他文件照常处理；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
+  const line = '读取检查超过 1 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
   const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CUSTODY_FILE_SECONDS: '1' } });
 
   test('validate of two files: the slow one gets its line (with its SHA-256, read before), the other is checked', () => {
@@ -132,7 +132,7 @@ describe('files read on the main thread have their time budget too', () => {
     const r = run('validate', books, '--threads', '0', '--lang', 'en');
     expect(r.status).toBe(2);
     expect(r.stdout.split('\n').filter((l) => l.includes('cannot be checked'))).toEqual([
-      `${slow()}: cannot be checked: reading and checking took over 1 s and was stopped (a suspect file); the other files go on. Open it in Excel or WPS, save it again as .xlsx and try again`,
+      `${slow()}: cannot be checked: reading and checking took over 1 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
     ]);
     expect(r.stdout).toContain(`${site()} (长沙分校 岳麓考点): no problems found`);
   });
