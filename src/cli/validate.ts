@@ -21,9 +21,12 @@ import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
 import { noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
 
-/** Checks workbook files and the workbooks in folders (as `summary` finds them): the check service's run. */
+/**
+ * Checks workbook files and the workbooks in folders (as `summary` finds them,
+ * marked copies passed by), each within its time budget: the check service's run.
+ */
 async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<CheckRun> {
-  return checkWorkbooks((await findWorkbooks(paths)).map(workbookFile), { ...nodeCheckOptions(options.lang), slim: true });
+  return checkWorkbooks((await findWorkbooks(paths)).map(workbookFile), { ...nodeCheckOptions(options.lang), slim: true, budget: fileBudget() });
 }
 
 /** The findings report of workbook files and folders. */

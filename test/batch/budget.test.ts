@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
+import { validateFiles } from '../../src/cli/validate';
 import { fixture } from '../helpers';
 
 jest.setTimeout(300_000);
@@ -149,5 +150,20 @@ describe('files read on the main thread have their time budget too', () => {
   test('extract: one line, exit 2, nothing printed', () => {
     const r = run('extract', slow());
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `${slow()}: ${line}\n`]);
+  });
+
+  test("the library's validateFiles (what the browser tests compare with): the same line, the other checked", async () => {
+    const before = process.env.CUSTODY_FILE_SECONDS;
+    process.env.CUSTODY_FILE_SECONDS = '1';
+    try {
+      const report = await validateFiles([slow(), site()]);
+      expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null, f.findings.length])).toEqual([
+        ['c-slow.xlsx', null, line, 0],
+        ['a-岳麓考点.xlsx', '长沙分校 岳麓考点', null, 0],
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.CUSTODY_FILE_SECONDS;
+      else process.env.CUSTODY_FILE_SECONDS = before;
+    }
   });
 });
