@@ -18,7 +18,7 @@ import { EarlyWorkers, runPool } from './pool';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated } from '../summary/consolidate';
 import type { PackedLocations } from '../model/location-map';
 import { summarizeSite } from '../summary/site';
-import { nodeCheckOptions, workbookFile } from './workbook-file';
+import { fileDigest, nodeCheckOptions, workbookFile } from './workbook-file';
 import { type SummaryQuota, spoolEntryOf } from './spool-entry';
 import { type StatMemo, statFrom, THREADS_FROM } from './files';
 
@@ -115,10 +115,11 @@ export async function workOn(file: string, lang: 'zh' | 'en' | undefined, work: 
   return work.answer === 'spool' ? spoolEntryOf(r, lang, work.quota) : r;
 }
 
-/** A file refused in one line (its worker stopped or dead, or its check threw), as `work` gives it. */
+/** A file refused in one line (its worker stopped or dead, or its check threw), as `work` gives it, with its SHA-256 where asked. */
 function refusedAs(file: string, error: string, lang: 'zh' | 'en' | undefined, work: FileWork): unknown {
-  if (work.answer === 'checked') return { report: fileReport(file, null, null, [], error) } satisfies CheckedWorkbook;
-  const r: ProcessedFile = { outcome: { file, sha256: null, error, findings: [] } };
+  const sha256 = work.answer === 'checked' && !work.digest ? null : fileDigest(file);
+  if (work.answer === 'checked') return { report: fileReport(file, null, sha256, [], error) } satisfies CheckedWorkbook;
+  const r: ProcessedFile = { outcome: { file, sha256, error, findings: [] } };
   return work.answer === 'spool' ? spoolEntryOf(r, lang, work.quota) : r;
 }
 

@@ -21,6 +21,19 @@ export function workbookFile(file: string): WorkbookInput {
   };
 }
 
+/**
+ * A file's SHA-256 read here again, for a file whose check was lost (its
+ * worker thread stopped over its time or dead): the report names it as every
+ * other file's; null when it cannot be read (the line then says why).
+ */
+export function fileDigest(file: string): string | null {
+  try {
+    return sha256Hex(readRegularFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
 /** The service's options in Node: its hash. */
 export function nodeCheckOptions(lang?: 'zh' | 'en'): CheckOptions {
   return { lang, hash: sha256Hex };
