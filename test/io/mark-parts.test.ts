@@ -3,7 +3,8 @@
  * one made through exceljs: read back with exceljs, every cell of every sheet
  * has the same value, style and note text; the parts a mark does not touch
  * are the original's bytes; cells the sheet lacked are added where they go;
- * what the patch does not handle (notes there already) goes through exceljs.
+ * notes there already are kept, ours merged in; what the patch does not
+ * handle (threaded comments) goes through exceljs.
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -122,12 +123,60 @@ test('cells the sheet lacks are added in their place, styled as their row or col
   expect(readXlsx(patched.bytes)).toEqual(readXlsx(bytes));
 });
 
-test('a sheet with notes already goes through exceljs, its notes kept and ours added below', async () => {
+test('a sheet with notes already is patched too: a noted cell gets the finding below its note, the others new notes, the rest kept; as the exceljs copy reads', async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('表');
   ws.getCell('A1').value = '甲';
   ws.getCell('A1').note = '原有批注';
+  ws.getCell('B3').value = '乙';
+  ws.getCell('B3').note = '别人的批注';
+  ws.getCell('C2').value = '丙';
+  const other = wb.addWorksheet('另一张');
+  other.getCell('A1').value = '丁';
   const bytes = new Uint8Array(await writeBuffer(wb));
+  const findings = [finding('表', 'A1', 'error', '有问题'), finding('表', 'C2', 'warning', '也有问题'), finding('另一张', 'A1', 'error', '第三个')];
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  expect(patched).toBeDefined();
+  expect(patched.marked).toBe(3);
+  const mine = await cellsOf(patched.bytes);
+  const [a1, c2, d1] = cellMarks(findings).map((m) => m.text);
+  expect([mine['表'].A1.note, mine['表'].B3.note, mine['表'].C2.note, mine['另一张'].A1.note]).toEqual([`原有批注\n\n${a1}`, '别人的批注', c2, d1]);
+  expect(mine).toEqual(await cellsOf((await markedThroughExceljs(bytes, findings)).bytes));
+  // The first sheet's own parts patched (no part added for it); the second sheet's notes new; nothing else changed.
+  const before = unzipSync(bytes);
+  const after = unzipSync(patched.bytes);
+  const changed = Object.keys(before).filter((n) => strFromU8(before[n]) !== strFromU8(after[n]));
+  expect(changed.sort()).toEqual(
+    ['[Content_Types].xml', 'xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml'].sort(),
+  );
+  expect(
+    Object.keys(after)
+      .filter((n) => !(n in before))
+      .sort(),
+  ).toEqual(['xl/comments2.xml', 'xl/drawings/vmlDrawing2.vml', 'xl/worksheets/_rels/sheet2.xml.rels']);
+  // Each drawing's shapes numbered in blocks of its own: the first's new box in a block neither had.
+  const idmap = (name: string) => /<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(strFromU8(after[name]))![1];
+  expect([idmap('xl/drawings/vmlDrawing1.vml'), idmap('xl/drawings/vmlDrawing2.vml')]).toEqual(['1,2', '3']);
+  expect(strFromU8(after['xl/drawings/vmlDrawing1.vml']).match(/<v:shape\b/g)).toHaveLength(3);
+});
+
+test('notes it does not handle go through exceljs, kept and ours added below: threaded comments', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.getCell('A1').value = '甲';
+  ws.getCell('A1').note = '原有批注';
+  const parts = unzipSync(new Uint8Array(await writeBuffer(wb)));
+  const rels = 'xl/worksheets/_rels/sheet1.xml.rels';
+  parts[rels] = strToU8(
+    strFromU8(parts[rels]).replace(
+      '</Relationships>',
+      '<Relationship Id="rIdT" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/></Relationships>',
+    ),
+  );
+  parts['xl/threadedComments/threadedComment1.xml'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"/>',
+  );
+  const bytes = zipSync(parts);
   const findings = [finding('表', 'A1', 'error', '有问题')];
   expect(markParts(bytes, cellMarks(findings), MARK_COLORS)).toBeUndefined();
   const copy = await markedCopy(bytes, findings);

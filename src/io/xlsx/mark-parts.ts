@@ -8,10 +8,10 @@
  * trip through exceljs took tens of milliseconds and, for a sheet of 200,000
  * findings, gigabytes; and nothing exceljs does not know is lost.
  *
+ * A sheet with notes already keeps them, ours merged in (mark-notes.ts).
  * What this does not handle gives undefined, and the caller marks through
- * exceljs as before: a sheet with notes already (they would have to be
- * merged), a package it does not recognise. Pure TypeScript over a
- * Uint8Array: no Node, so the browser runs it too.
+ * exceljs as before: threaded comments, a package it does not recognise.
+ * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
  */
 import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync, zipSync, type ZipInputFile } from 'fflate';
 import type { CellMark } from '../../check/marks';
@@ -19,6 +19,7 @@ import { a1, parseA1 } from '../../model/grid';
 import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
+import { Unhandled, type Placed, attr, beforeClose, commentsXml, mergedComments, mergedVml, newBlocks, takenBlocks, vmlXml } from './mark-notes';
 
 const TYPES_PART = '[Content_Types].xml';
 const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
@@ -35,28 +36,8 @@ const MAX_CELL_XFS = 64_000;
 const MAX_COLUMNS = 16_384;
 const MAX_ROWS = 1_048_576;
 
-/** Text as XML: escaped, and without the characters XML cannot hold (a cell's _x0001_ quoted in a note), as exceljs writes it. */
-const escapeXml = (s: string): string =>
-  s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-
 /** The argb of a mark's colour: "#FFC7CE" → "FFFFC7CE". */
 export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
-
-class Unhandled extends Error {}
-
-/** A mark placed: its cell as numbers (0-based), its severity's colour and its note. */
-interface Placed {
-  row: number;
-  col: number;
-  address: string;
-  color: string;
-  text: string;
-}
 
 /**
  * The styles part with a solid fill per colour and, per (cell format,
@@ -126,12 +107,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   else map.set(key, [item]);
 }
 
-/** An attribute's value in a start tag, quoted either way. */
-const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
-    .exec(tag)
-    ?.slice(1)
-    .find((v) => v !== undefined);
 /** A start tag's s attribute, quoted either way. */
 const STYLE_ATTR = /\ss\s*=\s*(?:"[^"]*"|'[^']*')/;
 
@@ -232,70 +207,34 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
   return xml.slice(0, open.index) + head + data + (open[1] ? '</sheetData>' : '') + xml.slice(end);
 }
 
-/** The comments part of a sheet's notes. */
-function commentsXml(placed: readonly Placed[]): string {
-  const comments = placed
-    .map((p) => `<comment ref="${p.address}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(p.text)}</t></r></text></comment>`)
-    .join('');
-  return `${XML_HEAD}<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>试卷保密助手</author></authors><commentList>${comments}</commentList></comments>`;
+/** A drawing's text, for the blocks of shape ids it takes: one the reader never read (broken, beyond the limits) is left to exceljs. */
+function readDrawing(pkg: PackageParts, name: string): string {
+  try {
+    return strFromU8(pkg.bytes(name));
+  } catch {
+    throw new Unhandled();
+  }
 }
 
-/** Shapes per block of VML shape ids: block b numbers its shapes b × 1024 + 1 on. */
-const SHAPES_PER_BLOCK = 1023;
+const THREADED_COMMENTS_REL = 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment';
 
 /**
- * The blocks of shape ids the package's VML drawings take already
- * (<o:idmap data="1,2">): each drawing's shapes must be numbered in blocks
- * of their own, or Excel repairs the file.
+ * The comments part and VML drawing of a sheet's notes, when it has notes as
+ * Excel writes them (both, the drawing the one its <legacyDrawing> names);
+ * undefined when it has none at all. Anything else (threaded comments, whose
+ * notes mirror them; a drawing of header images alone; half of the pair) is
+ * left to exceljs.
  */
-function takenBlocks(pkg: PackageParts): Set<number> {
-  const taken = new Set<number>();
-  for (const name of pkg.names) {
-    if (!name.toLowerCase().endsWith('.vml')) continue;
-    let vml: string;
-    try {
-      vml = strFromU8(pkg.bytes(name));
-    } catch {
-      // A drawing the reader never read, broken or beyond the limits: exceljs then.
-      throw new Unhandled();
-    }
-    const data = /<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(vml)?.[1] ?? '';
-    for (const n of data.split(',')) if (/^\d+$/.test(n.trim())) taken.add(Number(n));
-  }
-  return taken;
-}
-
-/** Enough blocks not taken for `count` shapes, taken now. */
-function newBlocks(taken: Set<number>, count: number): number[] {
-  const blocks: number[] = [];
-  for (let b = 1; blocks.length < Math.max(1, Math.ceil(count / SHAPES_PER_BLOCK)); b++) {
-    if (taken.has(b)) continue;
-    taken.add(b);
-    blocks.push(b);
-  }
-  return blocks;
-}
-
-/** The VML drawing Excel shows the notes with (hidden until the cell is pointed at), its shapes numbered in `blocks`. */
-function vmlXml(placed: readonly Placed[], blocks: readonly number[]): string {
-  const shapes = placed.map((p, i) => {
-    const lines = p.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 18)), 0);
-    const height = Math.min(40, lines + 1);
-    const anchor = [p.col + 1, 15, Math.max(0, p.row - 1), 10, p.col + 4, 15, Math.max(0, p.row - 1) + height, 4].join(', ');
-    const id = blocks[Math.floor(i / SHAPES_PER_BLOCK)] * 1024 + (i % SHAPES_PER_BLOCK) + 1;
-    return (
-      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:200pt;height:${height * 14}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-      '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${p.row}</x:Row><x:Column>${p.col}</x:Column></x:ClientData></v:shape>`
-    );
-  });
-  return (
-    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>` +
-    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
-    `${shapes.join('')}</xml>`
-  );
+function notesOf(pkg: PackageParts, part: string, relsXml: string, xml: string): { comments: string; vml: string } | undefined {
+  const legacy = /<legacyDrawing\b[^>]*>/.exec(xml);
+  const hasComments = relsXml.includes(`Type="${COMMENTS_REL}"`);
+  if (!legacy && !hasComments && !relsXml.includes(`Type="${VML_REL}"`)) return undefined;
+  const rels = [...pkg.relationships(part).entries()];
+  const comments = rels.filter(([, r]) => r.type === COMMENTS_REL);
+  const drawing = legacy ? pkg.relationships(part).get(attr(legacy[0], 'r:id') ?? '') : undefined;
+  if (comments.length !== 1 || drawing?.type !== VML_REL || rels.some(([, r]) => r.type === THREADED_COMMENTS_REL)) throw new Unhandled();
+  if (!pkg.names.includes(comments[0][1].target) || !pkg.names.includes(drawing.target)) throw new Unhandled();
+  return { comments: comments[0][1].target, vml: drawing.target };
 }
 
 /** The first free number n for which `name(n)` is not a part yet. */
@@ -305,13 +244,6 @@ function freeNumber(parts: ReadonlySet<string>, name: (n: number) => string): nu
   let n = 1;
   while (taken.has(name(n).toLowerCase())) n++;
   return n;
-}
-
-/** `text` put before the closing tag `close`; a part without it (written otherwise, self-closed) is left to exceljs. */
-function beforeClose(xml: string, close: string, text: string): string {
-  const at = xml.lastIndexOf(close);
-  if (at < 0) throw new Unhandled();
-  return xml.slice(0, at) + text + xml.slice(at);
 }
 
 /** The target of a relationship from a part in `fromPart`'s folder to the part `to`. */
@@ -420,13 +352,21 @@ export function markParts(
     const styles = new MarkStyles(text(pkg.styles));
     let types = text(typesPart);
     let marked = 0;
-    const blocks = takenBlocks(pkg);
+    const blocks = takenBlocks(pkg.names, (name) => readDrawing(pkg, name));
     for (const [part, placed] of bySheet) {
       const rels = relsOf(part);
       const relsXml = names.has(rels) ? text(rels) : `${XML_HEAD}<Relationships xmlns="${REL_NS}"></Relationships>`;
       const xml = text(part);
-      // Notes there already would have to be merged with ours: exceljs does that.
-      if (relsXml.includes(`Type="${COMMENTS_REL}"`) || relsXml.includes(`Type="${VML_REL}"`) || xml.includes('<legacyDrawing ')) return undefined;
+      const notes = notesOf(pkg, part, relsXml, xml);
+      if (notes) {
+        // Notes there already: ours merged into their parts, the sheet's drawing and relationships as they were.
+        const { xml: comments, fresh } = mergedComments(text(notes.comments), placed);
+        put(notes.comments, comments);
+        if (fresh.length > 0) put(notes.vml, mergedVml(text(notes.vml), fresh, newBlocks(blocks, fresh.length)));
+        put(part, markCells(xml, placed, styles));
+        marked += placed.length;
+        continue;
+      }
       const no = freeNumber(names, (n) => `xl/comments${n}.xml`);
       const vmlNo = freeNumber(names, (n) => `xl/drawings/vmlDrawing${n}.vml`);
       let id = 1;

@@ -282,6 +282,8 @@ export interface PackageParts {
   sheets: ReadonlyMap<string, string>;
   styles: string | undefined;
   bytes(part: string): Uint8Array;
+  /** A part's relationships by id (its rels part read), each with its type and the part it points to. */
+  relationships(part: string): ReadonlyMap<string, { type: string; target: string }>;
   /** A part as it is stored (to be copied as it is): its entry and its bytes, deflated or not. */
   stored(part: string): { entry: ZipEntry; data: Uint8Array };
 }
@@ -302,6 +304,7 @@ export function packageParts(bytes: Uint8Array): PackageParts {
     sheets,
     stored: (name) => ({ entry: pkg.entry(name)!, data: storedBytes(bytes, pkg.entry(name)!) }),
     styles: partOf(pkg, rels, '/styles', `${dir}styles.xml`)?.name,
+    relationships: (name) => pkg.relationships(name),
     bytes(name: string): Uint8Array {
       const chunks: Uint8Array[] = [];
       inflateEntry(bytes, pkg.entry(name)!, pkg.budget, (chunk) => void chunks.push(chunk.slice()));
