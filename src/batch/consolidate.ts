@@ -18,6 +18,7 @@ import { EarlyWorkers, runPool } from './pool';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated } from '../summary/consolidate';
 import type { PackedLocations } from '../model/location-map';
 import { summarizeSite } from '../summary/site';
+import { SameBytes, byFileName } from '../summary/same-bytes';
 import { fileDigest, nodeCheckOptions, workbookFile } from './workbook-file';
 import { type SummaryQuota, spoolEntryOf } from './spool-entry';
 import { type StatMemo, statFrom, THREADS_FROM } from './files';
@@ -186,13 +187,19 @@ export async function consolidateFiles(files: readonly string[], options: Consol
   const outcomes: FileOutcome[] = [];
   const slim: Array<{ id: string; model: SiteModel }> = [];
   const skipped: Array<{ file: string; reason: string }> = [];
-  await processInWorkers(files, options, (r) => {
-    if (r.skipped) skipped.push({ file: r.outcome.file, reason: r.skipped });
-    else outcomes.push(r.outcome);
+  const same = new SameBytes(options.lang);
+  // In the order the summary lists them: a workbook before its copies, which then are left out.
+  await processInWorkers([...files].sort(byFileName), options, (r) => {
+    const repeat = r.outcome.summary ? same.repeatOf(r.outcome.file, r.outcome.sha256) : undefined;
+    if (r.skipped || repeat) {
+      skipped.push({ file: r.outcome.file, reason: (r.skipped ?? repeat)! });
+      return;
+    }
+    outcomes.push(r.outcome);
     if (r.slim) slim.push({ id: r.outcome.file, model: r.slim });
   });
   applyAcross(outcomes, slim, options.lang);
   const c = buildConsolidated(outcomes);
-  if (skipped.length) c.skipped = skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
+  if (skipped.length) c.skipped = skipped.sort((a, b) => byFileName(a.file, b.file));
   return c;
 }

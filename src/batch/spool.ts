@@ -44,6 +44,7 @@ import { columnIndex } from '../summary/tables-site';
 import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, findingRowsOf, pairSides, pairsCountedOnce } from '../summary/tables';
+import { SameBytes, byFileName } from '../summary/same-bytes';
 
 type Row = Array<string | number | null>;
 
@@ -380,11 +381,16 @@ export async function spoolFiles(
   } = {},
 ): Promise<SpooledConsolidation> {
   // The order of the output (buildConsolidated sorts the same way).
-  const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...files].sort(byFileName);
   const spool = await SpooledConsolidation.create(options.tmpDir);
   try {
     const quota = options.summariesUpTo === undefined ? undefined : summaryQuota(options.summariesUpTo);
-    await processInWorkers<SpoolEntry>(sorted, options, (e) => spool.take(e), { answer: 'spool', quota });
+    const same = new SameBytes(options.lang);
+    const take = (e: SpoolEntry) => {
+      const repeat = e.record?.readable ? same.repeatOf(e.file, e.record.sha256) : undefined;
+      spool.take(repeat ? { file: e.file, skipped: repeat } : e);
+    };
+    await processInWorkers<SpoolEntry>(sorted, options, take, { answer: 'spool', quota });
     // A thread of its own for the checks across workbooks where the files had threads.
     await spool.finish(options.lang, threadWorker(options, files.length), options.settleLater);
     return spool;

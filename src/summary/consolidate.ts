@@ -16,6 +16,7 @@ import { sameUnitKey, unitKey } from '../model/custody';
 import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
+import { SameBytes, byFileName } from './same-bytes';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
 export interface FileOutcome {
@@ -331,7 +332,7 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
 
 /** Outcomes (in any order) → the consolidated summary, files sorted by path. */
 export function buildConsolidated(outcomes: FileOutcome[]): Consolidated {
-  const files = [...outcomes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = [...outcomes].sort((a, b) => byFileName(a.file, b.file));
   const pairs = pairHandovers(files);
   return { files, pairs, totals: consolidatedTotals(files, pairs) };
 }
@@ -360,17 +361,28 @@ export function consolidateModels(
   inputs: ReadonlyArray<{ file: string; sha256?: string | null; model?: SiteModel; error?: string }>,
   options: { lang?: 'zh' | 'en' } = {},
 ): Consolidated {
-  const outcomes: FileOutcome[] = inputs.map((i) =>
+  const same = new SameBytes(options.lang);
+  const skipped: Array<{ file: string; reason: string }> = [];
+  const counted = [...inputs]
+    .sort((a, b) => byFileName(a.file, b.file))
+    .filter((i) => {
+      const repeat = i.model ? same.repeatOf(i.file, i.sha256) : undefined;
+      if (repeat) skipped.push({ file: i.file, reason: repeat });
+      return !repeat;
+    });
+  const outcomes: FileOutcome[] = counted.map((i) =>
     i.model
       ? outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang)
       : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
   );
   applyAcross(
     outcomes,
-    inputs.filter((i) => i.model).map((i) => ({ id: i.file, model: slimModel(i.model!) })),
+    counted.filter((i) => i.model).map((i) => ({ id: i.file, model: slimModel(i.model!) })),
     options.lang,
   );
-  return buildConsolidated(outcomes);
+  const c = buildConsolidated(outcomes);
+  if (skipped.length > 0) c.skipped = skipped;
+  return c;
 }
 
 /** The findings JSON (docs/领域说明.md, 固定约定) for the same run (`files`), from a consolidated summary. */

@@ -86,6 +86,26 @@ describe('custody summary', () => {
     expect(json.totals).toMatchObject({ files: 3, unreadable: 0, sites: 3 });
   });
 
+  it('a workbook given twice (a copy under another name) is counted once: the copies left out, each with its line naming the workbook kept', async () => {
+    const books = path.join(dir, 'dups');
+    const sites = path.join(books, '考点');
+    fs.mkdirSync(sites, { recursive: true });
+    for (const name of ['天心考点.xlsx', '岳麓考点.xlsx']) fs.copyFileSync(path.join(dir, 'books', '考点', name), path.join(sites, name));
+    fs.copyFileSync(path.join(dir, 'books', '长沙分校.xlsx'), path.join(books, '长沙分校.xlsx'));
+    const alone = await run(books, '--format', 'json');
+    fs.copyFileSync(path.join(sites, '岳麓考点.xlsx'), path.join(sites, '岳麓考点 - 副本.xlsx'));
+    fs.copyFileSync(path.join(sites, '岳麓考点.xlsx'), path.join(sites, '岳麓考点(1).xlsx'));
+    const kept = path.join(sites, '岳麓考点.xlsx');
+    for (const threads of ['2', '0']) {
+      const twice = await run(books, '--format', 'json', '--threads', threads);
+      expect(twice.io.stderr.split('\n').filter((l) => l.includes('已跳过'))).toEqual([
+        `${path.join(sites, '岳麓考点 - 副本.xlsx')}: 已跳过：与 ${kept} 内容完全相同，同一工作簿只计一次`,
+        `${path.join(sites, '岳麓考点(1).xlsx')}: 已跳过：与 ${kept} 内容完全相同，同一工作簿只计一次`,
+      ]);
+      expect([twice.code, JSON.parse(twice.io.stdout)]).toEqual([alone.code, JSON.parse(alone.io.stdout)]);
+    }
+  });
+
   it('--format json -o writes the JSON to a file', async () => {
     const out = path.join(dir, 'summary.json');
     const { code, io } = await run(path.join(dir, 'books', '考点', '岳麓考点.xlsx'), '--format', 'json', '-o', out);

@@ -1,0 +1,35 @@
+/**
+ * A workbook given twice is counted once (same-bytes.ts): the order a summary
+ * lists files in puts a workbook before its copies, and the consolidation
+ * every face builds (here the browser's, from models) leaves the copies out.
+ */
+import { consolidateModels } from '../../src/summary/consolidate';
+import { SameBytes, byFileName } from '../../src/summary/same-bytes';
+import { corpus } from '../corpus';
+import { modelOf } from '../rules/tester';
+
+test('a workbook before its copies, however they are named; otherwise by name', () => {
+  const names = ['b/01(1).xlsx', 'b/01 - 副本.xlsx', 'b/02.xlsx', 'b/01.xlsx', 'a/9.xlsx', 'b/01.xlsm'];
+  expect([...names].sort(byFileName)).toEqual(['a/9.xlsx', 'b/01.xlsm', 'b/01.xlsx', 'b/01 - 副本.xlsx', 'b/01(1).xlsx', 'b/02.xlsx']);
+});
+
+test('the same bytes again are left out with the name of the first; a file without a digest never', () => {
+  const same = new SameBytes('en');
+  expect([
+    same.repeatOf('a.xlsx', 'h1'),
+    same.repeatOf('b.xlsx', 'h2'),
+    same.repeatOf('a(1).xlsx', 'h1'),
+    same.repeatOf('c.xlsx', null),
+    same.repeatOf('d.xlsx', null),
+  ]).toEqual([undefined, undefined, 'the same bytes as a.xlsx: a workbook is counted once', undefined, undefined]);
+});
+
+test("the browser's consolidation counts a workbook given twice once: the same files, totals and pairs as without the copy", () => {
+  const group = corpus()[0];
+  const sites = group.sites.map((s, i) => ({ file: s.file, sha256: `digest-${i}`, model: modelOf(s.data) }));
+  const alone = consolidateModels(sites);
+  const copy = { ...sites[0], file: sites[0].file.replace(/\.xlsx$/, ' - 副本.xlsx') };
+  const twice = consolidateModels([copy, ...sites]);
+  expect(twice.skipped).toEqual([{ file: copy.file, reason: `与 ${sites[0].file} 内容完全相同，同一工作簿只计一次` }]);
+  expect({ ...twice, skipped: undefined }).toEqual({ ...alone, skipped: undefined });
+});
