@@ -47,8 +47,14 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(books, 'a-岳麓考点.xlsx'), site);
   fs.writeFileSync(path.join(books, 'b-长沙分校.xlsx'), branch);
   fs.writeFileSync(path.join(books, 'c-slow.xlsx'), slowWorkbook(new Uint8Array(site)));
-  fs.writeFileSync(path.join(books, 'd-岳麓考点.xlsx'), site);
-  fs.writeFileSync(path.join(books, 'e-长沙分校.xlsx'), branch);
+  // Each file its own workbook: a copy of one would be counted once.
+  const again = (name: string) => {
+    const data = fixture(name);
+    data.handovers![0].items![0].note = '再存一份';
+    return fillWorkbook(data);
+  };
+  fs.writeFileSync(path.join(books, 'd-岳麓考点.xlsx'), await again('kaodian.json'));
+  fs.writeFileSync(path.join(books, 'e-长沙分校.xlsx'), await again('fenxiao.json'));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
