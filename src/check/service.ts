@@ -191,15 +191,32 @@ export function withAcross(model: Pick<SiteModel, 'sheets'>, own: Finding[], acr
   return across?.length ? sortFindings(model, own.concat(across)) : own;
 }
 
-/** Adds the findings across workbooks to the readable ones (in place). */
+/**
+ * Adds the findings across workbooks to the readable ones (in place). A
+ * workbook given twice (the same bytes: a copy under another name) is one
+ * workbook to these checks: the first is compared, its copies get the same
+ * findings (a copy of a handover sheet paired apart from its original gave
+ * one of them a disagreement the other had not).
+ */
 function applyAcross(checked: readonly CheckedWorkbook[], lang: Lang = 'zh'): void {
   const readable = checked.filter((c) => c.model);
+  const firstWith = new Map<string, number>();
+  const sameAs = readable.map((c, i) => {
+    const digest = c.report.sha256;
+    if (!digest) return i;
+    if (!firstWith.has(digest)) firstWith.set(digest, i);
+    return firstWith.get(digest)!;
+  });
   const across = findAcross(
-    readable.map((c, i) => ({ id: String(i), model: c.model!, file: c.report.file })),
+    readable.flatMap((c, i) => (sameAs[i] === i ? [{ id: String(i), model: c.model!, file: c.report.file }] : [])),
     lang,
   );
   readable.forEach((c, i) => {
-    c.report.findings = withAcross(c.model!, c.report.findings, across.get(String(i)));
+    c.report.findings = withAcross(
+      c.model!,
+      c.report.findings,
+      across.get(String(sameAs[i]))?.map((f) => ({ ...f })),
+    );
   });
 }
 

@@ -29,6 +29,16 @@ async function checkFiles(paths: readonly string[], options: { lang?: Lang } = {
   return checkWorkbooks((await findWorkbooks(paths)).map(workbookFile), { ...nodeCheckOptions(options.lang), slim: true, budget: fileBudget() });
 }
 
+/**
+ * Whether the files' SHA-256 are worked out: for the JSON report, which gives
+ * them, and for several files, whose checks across workbooks take a copy (the
+ * same bytes) as its workbook once. The text report of one workbook needs none
+ * (and the CLI starts without loading Node's crypto).
+ */
+function needsDigest(files: number, opts: { format?: string }): boolean {
+  return opts.format === 'json' || files > 1;
+}
+
 /** The findings report of workbook files and folders. */
 export async function validateFiles(paths: readonly string[], options: { lang?: Lang } = {}): Promise<RunReport> {
   return (await checkFiles(paths, options)).report;
@@ -139,7 +149,7 @@ async function workbookInputs(
   const take = (checked: CheckedWorkbook) => inputs.push({ file: checked.report.file, grid: { sheets: [] }, checked });
   await processInWorkers<CheckedWorkbook>(files, { lang: opts.lang, threads: opts.threads, early, onProgress }, take, {
     answer: 'checked',
-    digest: opts.format === 'json',
+    digest: needsDigest(files.length, opts),
   });
   return { inputs, told: true };
 }
@@ -158,9 +168,8 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
   const bar = await progressBar(io, files.length, { zh: '校验', en: 'Checking' }, opts.lang);
   let run: CheckRun;
   try {
-    // The text report shows no SHA-256: none is computed (and the CLI starts without loading Node's crypto).
     // Each file read here (fewer than THREADS_FROM, or no threads) has its time budget as in the threads.
-    const options = { ...(opts.format === 'json' ? nodeCheckOptions(opts.lang) : { lang: opts.lang }), budget: fileBudget() };
+    const options = { ...(needsDigest(files.length, opts) ? nodeCheckOptions(opts.lang) : { lang: opts.lang }), budget: fileBudget() };
     const onProgress = (done: number) => bar?.update(done);
     const { inputs, told } = await workbookInputs(files, opts, early, onProgress);
     // Slim: a folder of thousands of workbooks is checked in some 30 KB a workbook (the marked copies read their files again).

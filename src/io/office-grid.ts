@@ -177,7 +177,8 @@ function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
  * many), only when there is such a serial.
  */
 async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], opts: Limits, sync: () => Promise<void>): Promise<void> {
-  for (const group of inBatches(daySpans(grids, opts.cellsPerChunk), opts.cellsPerSync)) {
+  // A format answers in some 30 bytes (yyyy"年"m"月"d"日"), a value in some 10: a third of the cells a sync.
+  for (const group of inBatches(daySpans(grids, opts.cellsPerChunk), Math.max(1, Math.floor(opts.cellsPerSync / 3)))) {
     for (const span of group) {
       span.range = rangeByIndexes(sheets[span.sheet], span.row, span.col, span.cells, 1, opts.legacy);
       span.range.load('numberFormat');

@@ -258,10 +258,10 @@ export function isDateWithoutTime(value: unknown): boolean {
   return part !== undefined && part.rest === '';
 }
 
-/** A calendar date as people write it where a time is missing ("2024年6月15日"), for the check to quote. */
+/** A calendar date as Excel shows it in Chinese (2024/6/15), the same in both languages' messages, for the check to quote. */
 function calendarText(d: CalendarDate): string {
   const t = wallClockFromDate(d);
-  return `${t.year}年${t.month}月${t.day}日`;
+  return `${t.year}/${t.month}/${t.day}`;
 }
 
 /** `YYYY-MM-DDTHH:mm` (or `YYYY-MM-DD`) → WallClock; undefined for anything else. */

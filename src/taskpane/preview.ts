@@ -11,7 +11,10 @@ const AROUND = 3;
 
 function shown(v: CellValue): string {
   if (v === null) return '';
-  return v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v);
+  if (!(v instanceof Date)) return String(v);
+  // A date at its day's start is shown as the day typed (a date typed alone reaches the page as a plain Date).
+  const iso = v.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
 }
 
 /**

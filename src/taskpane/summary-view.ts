@@ -5,6 +5,8 @@ import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
+import { SameBytes, byFileName } from '../summary/same-bytes';
+import type { Lang } from '../rules/types';
 
 export function wireSummary(app: App): void {
   document.getElementById('write-summary-btn')?.addEventListener('click', () =>
@@ -33,11 +35,17 @@ export function renderSummaries(app: App): void {
   }
   if (app.host.downloadConsolidated) {
     const all = app.results;
-    const button = el('button', { class: 'btn primary', type: 'button', id: 'download-consolidated' }, t(app.lang, 'downloadConsolidated', { n: all.length }));
+    const copies = copiesOf(all, app.lang);
+    const button = el(
+      'button',
+      { class: 'btn primary', type: 'button', id: 'download-consolidated' },
+      t(app.lang, 'downloadConsolidated', { n: all.length - copies.length }),
+    );
     button.addEventListener('click', () => app.guarded(() => app.host.downloadConsolidated!(all, app.lang)));
     const bar = el('div', { class: 'actions' });
     bar.append(button);
     root.append(bar);
+    for (const copy of copies) root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', copy)));
   }
   const sites = app.results.flatMap((site) => {
     const summary = app.summaries.get(site.id);
@@ -53,6 +61,17 @@ export function renderSummaries(app: App): void {
     if (i < sites.length) setTimeout(() => drawFrom(i), 0);
   };
   if (sites.length > 0) drawFrom(0);
+}
+
+/** The workbooks the consolidated summary leaves out, as its consolidation does (same-bytes.ts): the same bytes as one before them. */
+function copiesOf(results: readonly SiteResult[], lang: Lang): Array<{ file: string; reason: string }> {
+  const same = new SameBytes(lang);
+  return [...results]
+    .sort((a, b) => byFileName(a.label, b.label))
+    .flatMap((r) => {
+      const reason = r.model ? same.repeatOf(r.label, r.report?.sha256) : undefined;
+      return reason ? [{ file: r.label, reason }] : [];
+    });
 }
 
 function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {

@@ -106,6 +106,31 @@ describe('custody summary', () => {
     }
   });
 
+  it('validate: a copy of a workbook (the same bytes) gets the findings across workbooks its workbook gets, in the text report and the JSON one', async () => {
+    const books = path.join(dir, 'copied');
+    fs.mkdirSync(books, { recursive: true });
+    const tianxin = path.join(books, '天心考点.xlsx');
+    const copy = path.join(books, '天心考点 - 副本.xlsx');
+    fs.copyFileSync(path.join(dir, 'books', '考点', '天心考点.xlsx'), tianxin);
+    fs.copyFileSync(tianxin, copy);
+    fs.copyFileSync(path.join(dir, 'books', '长沙分校.xlsx'), path.join(books, '长沙分校.xlsx'));
+    const io = memoryIO();
+    await main(['node', 'custody', 'validate', books, '--format', 'json'], io);
+    const files = JSON.parse(io.stdout).files as Array<{ file: string; findings: Array<{ rule: string; cell: string; message: string }> }>;
+    const of = (file: string) => files.find((f) => f.file === file)!.findings;
+    expect(of(tianxin).filter((f) => f.rule === 'handover-copies-disagree').length).toBeGreaterThan(0);
+    expect(of(copy)).toEqual(of(tianxin));
+    const text = memoryIO();
+    await main(['node', 'custody', 'validate', books], text);
+    const block = (file: string) =>
+      text.stdout
+        .split(/\n(?=\S)/)
+        .find((b) => b.startsWith(file))!
+        .split('\n')
+        .slice(1);
+    expect(block(copy)).toEqual(block(tianxin));
+  });
+
   it('--format json -o writes the JSON to a file', async () => {
     const out = path.join(dir, 'summary.json');
     const { code, io } = await run(path.join(dir, 'books', '考点', '岳麓考点.xlsx'), '--format', 'json', '-o', out);

@@ -145,6 +145,31 @@ maybe('the offline page from file:// with no network', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
+
+  test('a workbook opened twice under two names (a copy) is summarised once: the button counts it once, a line names the copy and the workbook kept', async () => {
+    const copy = site.replace(/\.xlsx$/, ' - 副本.xlsx');
+    fs.copyFileSync(site, copy);
+    const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 460, height: 900 }, locale: 'zh-CN', offline: true });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(PAGE).href);
+    await page.waitForSelector('body[data-ready="true"][data-host="browser"]');
+    await page.setInputFiles('#file-input', [copy, site, branch]);
+    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 3 && !document.body.classList.contains('busy'));
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
+    expect(await page.$$eval('.copy-left-out', (nodes) => nodes.map((n) => n.textContent))).toEqual([
+      `${path.basename(copy)}：与 ${path.basename(site)} 内容完全相同，同一工作簿只计一次`,
+    ]);
+    await screenshot(page, 'offline-summary-copy.png');
+    const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated-copy.xlsx');
+    const sheet = (await readXlsx(all.file)).worksheets.find((w) => w.name === '站点汇总')!;
+    const files: string[] = [];
+    sheet.eachRow((row) => files.push(String(row.getCell(1).value ?? '')));
+    expect(files.filter((f) => f.endsWith('.xlsx')).sort()).toEqual([path.basename(branch), path.basename(site)].sort());
+    await context.close();
+    fs.rmSync(copy);
+  }, 300_000);
 });
 
 // Reported as skipped, never as passed, when skipped on purpose.

@@ -132,7 +132,7 @@ describe('readers survive how people fill the forms', () => {
       c.style = { ...c.style, numFmt: 'yyyy"年"m"月"d"日"' };
     }
     const handoverDay = typed[0].day;
-    const shown = `${handoverDay.getUTCFullYear()}年${handoverDay.getUTCMonth() + 1}月${handoverDay.getUTCDate()}日`;
+    const shown = `${handoverDay.getUTCFullYear()}/${handoverDay.getUTCMonth() + 1}/${handoverDay.getUTCDate()}`;
     const bytes = new Uint8Array(await writeBuffer(wb));
     for (const grid of [readXlsx(bytes), await gridOf(wb)]) {
       const read = readWorkbook(grid);

@@ -8,9 +8,25 @@ import { SameBytes, byFileName } from '../../src/summary/same-bytes';
 import { corpus } from '../corpus';
 import { modelOf } from '../rules/tester';
 
-test('a workbook before its copies, however they are named; otherwise by name', () => {
-  const names = ['b/01(1).xlsx', 'b/01 - 副本.xlsx', 'b/02.xlsx', 'b/01.xlsx', 'a/9.xlsx', 'b/01.xlsm'];
-  expect([...names].sort(byFileName)).toEqual(['a/9.xlsx', 'b/01.xlsm', 'b/01.xlsx', 'b/01 - 副本.xlsx', 'b/01(1).xlsx', 'b/02.xlsx']);
+test('a workbook before its copies, however they are named, a folder before its copy; otherwise by name', () => {
+  const names = ['b/01(1).xlsx', 'b/01 - 副本.xlsx', 'b/02.xlsx', 'b/复件 01.xlsx', 'b/01.xlsx', 'a/9.xlsx', 'b/01.xlsm', 'Copy of c.xlsx', 'c.xlsx'];
+  expect([...names].sort(byFileName)).toEqual([
+    'a/9.xlsx',
+    'b/01.xlsm',
+    'b/01.xlsx',
+    'b/复件 01.xlsx',
+    'b/01 - 副本.xlsx',
+    'b/01(1).xlsx',
+    'b/02.xlsx',
+    'c.xlsx',
+    'Copy of c.xlsx',
+  ]);
+  // Windows' copy of a folder: its name and a space sort before the folder's "/" as text, not here.
+  expect(['books/考点 - 副本/岳麓.xlsx', 'books/考点(1)/岳麓.xlsx', 'books/考点/岳麓.xlsx'].sort(byFileName)).toEqual([
+    'books/考点/岳麓.xlsx',
+    'books/考点 - 副本/岳麓.xlsx',
+    'books/考点(1)/岳麓.xlsx',
+  ]);
 });
 
 test('the same bytes again are left out with the name of the first; a file without a digest never', () => {
