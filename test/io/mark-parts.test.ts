@@ -160,6 +160,28 @@ test('a sheet with notes already is patched too: a noted cell gets the finding b
   expect(strFromU8(after['xl/drawings/vmlDrawing1.vml']).match(/<v:shape\b/g)).toHaveLength(3);
 });
 
+test('a notes drawing written with single quotes (as Excel writes some) is merged into too: its blocks kept, its note shape type not repeated', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.getCell('A1').value = '甲';
+  ws.getCell('A1').note = '原有批注';
+  ws.getCell('C2').value = '丙';
+  const parts = unzipSync(new Uint8Array(await writeBuffer(wb)));
+  const vml = 'xl/drawings/vmlDrawing1.vml';
+  parts[vml] = strToU8(
+    strFromU8(parts[vml])
+      .replace(/(<o:idmap\b[^>]*\bdata=)"([^"]*)"/, "$1'$2'")
+      .replace(/<v:shapetype id="_x0000_t202"/, "<v:shapetype id='_x0000_t202'"),
+  );
+  const findings = [finding('表', 'C2', 'warning', '也有问题')];
+  const patched = markParts(zipSync(parts), cellMarks(findings), MARK_COLORS)!;
+  expect(patched).toBeDefined();
+  const drawing = strFromU8(unzipSync(patched.bytes)[vml]);
+  expect(/<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(drawing)![1]).toBe('1,2');
+  expect(drawing.match(/_x0000_t202['"] coordsize/g)).toHaveLength(1);
+  expect((await cellsOf(patched.bytes))['表'].C2.note).toBe(cellMarks(findings)[0].text);
+});
+
 test('notes it does not handle go through exceljs, kept and ours added below: threaded comments', async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('表');

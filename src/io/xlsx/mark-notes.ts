@@ -93,8 +93,11 @@ export function mergedComments(xml: string, placed: readonly Placed[]): { xml: s
 const SHAPES_PER_BLOCK = 1023;
 
 /** The blocks of shape ids a VML drawing takes (<o:idmap data="1,2">). */
+const IDMAP = /(<o:idmap\b[^>]*\bdata=)(?:"([^"]*)"|'([^']*)')/;
+
 function blocksOf(vml: string): number[] {
-  const data = /<o:idmap\b[^>]*\bdata="([^"]*)"/.exec(vml)?.[1] ?? '';
+  const m = IDMAP.exec(vml);
+  const data = m?.[2] ?? m?.[3] ?? '';
   return data
     .split(',')
     .filter((n) => /^\d+$/.test(n.trim()))
@@ -155,11 +158,11 @@ export function vmlXml(placed: readonly Placed[], blocks: readonly number[]): st
 /** A sheet's VML drawing with the boxes of its new notes (`fresh`) added, numbered in `blocks`, which its idmap then names too. */
 export function mergedVml(vml: string, fresh: readonly Placed[], blocks: readonly number[]): string {
   if (fresh.length === 0) return vml;
-  const idmap = /(<o:idmap\b[^>]*\bdata=")([^"]*)"/.exec(vml);
+  const idmap = IDMAP.exec(vml);
   if (!idmap) throw new Unhandled();
   const data = [...blocksOf(vml), ...blocks].join(',');
-  const named = vml.slice(0, idmap.index) + `${idmap[1]}${data}"` + vml.slice(idmap.index + idmap[0].length);
+  const named = vml.slice(0, idmap.index) + `${idmap[1]}"${data}"` + vml.slice(idmap.index + idmap[0].length);
   const shapes = (vml.match(/<v:shape\b/g) ?? []).length;
-  const type = vml.includes('id="_x0000_t202"') ? '' : NOTE_SHAPE_TYPE;
+  const type = /\bid\s*=\s*["']_x0000_t202["']/.test(vml) ? '' : NOTE_SHAPE_TYPE;
   return beforeClose(named, '</xml>', type + noteShapes(fresh, blocks, shapes));
 }
