@@ -57,6 +57,15 @@ async function craftedBook(): Promise<Uint8Array> {
   return new Uint8Array(await writeBuffer(wb));
 }
 
+/** A workbook whose sheet 表 has 甲 in A1 with a note of its own (原有批注), as people's workbooks have. */
+function notedBook(): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.getCell('A1').value = '甲';
+  ws.getCell('A1').note = '原有批注';
+  return { wb, ws };
+}
+
 test('the patched copy reads back as the exceljs copy, cell by cell, on a filled workbook with mistakes', async () => {
   const data = fixture('kaodian.json');
   data.vaultLog![2].quantity = 3;
@@ -124,10 +133,7 @@ test('cells the sheet lacks are added in their place, styled as their row or col
 });
 
 test('a sheet with notes already is patched too: a noted cell gets the finding below its note, the others new notes, the rest kept; as the exceljs copy reads', async () => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('表');
-  ws.getCell('A1').value = '甲';
-  ws.getCell('A1').note = '原有批注';
+  const { wb, ws } = notedBook();
   ws.getCell('B3').value = '乙';
   ws.getCell('B3').note = '别人的批注';
   ws.getCell('C2').value = '丙';
@@ -161,10 +167,7 @@ test('a sheet with notes already is patched too: a noted cell gets the finding b
 });
 
 test('a notes drawing written with single quotes (as Excel writes some) is merged into too: its blocks kept, its note shape type not repeated', async () => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('表');
-  ws.getCell('A1').value = '甲';
-  ws.getCell('A1').note = '原有批注';
+  const { wb, ws } = notedBook();
   ws.getCell('C2').value = '丙';
   const parts = unzipSync(new Uint8Array(await writeBuffer(wb)));
   const vml = 'xl/drawings/vmlDrawing1.vml';
@@ -183,10 +186,7 @@ test('a notes drawing written with single quotes (as Excel writes some) is merge
 });
 
 test('notes it does not handle go through exceljs, kept and ours added below: threaded comments', async () => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('表');
-  ws.getCell('A1').value = '甲';
-  ws.getCell('A1').note = '原有批注';
+  const { wb } = notedBook();
   const parts = unzipSync(new Uint8Array(await writeBuffer(wb)));
   const rels = 'xl/worksheets/_rels/sheet1.xml.rels';
   parts[rels] = strToU8(
