@@ -16,7 +16,7 @@ import { sameUnitKey, unitKey } from '../model/custody';
 import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
-import { SameBytes, byFileName } from './same-bytes';
+import { byFileName, countedOnce } from './same-bytes';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
 export interface FileOutcome {
@@ -361,15 +361,7 @@ export function consolidateModels(
   inputs: ReadonlyArray<{ file: string; sha256?: string | null; model?: SiteModel; error?: string }>,
   options: { lang?: 'zh' | 'en' } = {},
 ): Consolidated {
-  const same = new SameBytes(options.lang);
-  const skipped: Array<{ file: string; reason: string }> = [];
-  const counted = [...inputs]
-    .sort((a, b) => byFileName(a.file, b.file))
-    .filter((i) => {
-      const repeat = i.model ? same.repeatOf(i.file, i.sha256) : undefined;
-      if (repeat) skipped.push({ file: i.file, reason: repeat });
-      return !repeat;
-    });
+  const { counted, copies: skipped } = countedOnce(inputs, (i) => (i.model ? i.sha256 : undefined), options.lang);
   const outcomes: FileOutcome[] = counted.map((i) =>
     i.model
       ? outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang)

@@ -23,6 +23,28 @@ export class SameBytes {
   }
 }
 
+/**
+ * Files (any order) in the order a summary lists them, the copies of a readable
+ * one (`digest` given) left out with their reasons: what the browser's
+ * consolidation counts and what its page says it leaves out.
+ */
+export function countedOnce<T extends { file: string }>(
+  files: readonly T[],
+  digest: (f: T) => string | null | undefined,
+  lang: 'zh' | 'en' = 'zh',
+): { counted: T[]; copies: Array<{ file: string; reason: string }> } {
+  const same = new SameBytes(lang);
+  const copies: Array<{ file: string; reason: string }> = [];
+  const counted = [...files]
+    .sort((a, b) => byFileName(a.file, b.file))
+    .filter((f) => {
+      const reason = same.repeatOf(f.file, digest(f));
+      if (reason) copies.push({ file: f.file, reason });
+      return !reason;
+    });
+  return { counted, copies };
+}
+
 /** What a copy's name starts with where the system puts its mark first (Windows XP's 复件, English Copy of). */
 const COPY_MARK = /^(?:复件|副本|Copy of)\s*/i;
 

@@ -5,7 +5,7 @@ import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
-import { SameBytes, byFileName } from '../summary/same-bytes';
+import { countedOnce } from '../summary/same-bytes';
 import type { Lang } from '../rules/types';
 
 export function wireSummary(app: App): void {
@@ -65,13 +65,8 @@ export function renderSummaries(app: App): void {
 
 /** The workbooks the consolidated summary leaves out, as its consolidation does (same-bytes.ts): the same bytes as one before them. */
 function copiesOf(results: readonly SiteResult[], lang: Lang): Array<{ file: string; reason: string }> {
-  const same = new SameBytes(lang);
-  return [...results]
-    .sort((a, b) => byFileName(a.label, b.label))
-    .flatMap((r) => {
-      const reason = r.model ? same.repeatOf(r.label, r.report?.sha256) : undefined;
-      return reason ? [{ file: r.label, reason }] : [];
-    });
+  const files = results.map((r) => ({ file: r.label, digest: r.model ? r.report?.sha256 : undefined }));
+  return countedOnce(files, (f) => f.digest, lang).copies;
 }
 
 function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {
