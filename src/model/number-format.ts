@@ -7,22 +7,29 @@
 import { CalendarDate } from './grid';
 
 /** A format code that shows a date or time ("yyyy年m月d日", "h:mm"), quoted text and [colour] sections aside. */
-export function isDateFmt(fmt: string | undefined | null): boolean {
+function isDateFmt(fmt: string | undefined | null): boolean {
   if (!fmt) return false;
   return /[ymdhMsb]/.test(withoutSections(withoutSections(fmt, '[', ']'), '"', '"'));
 }
 
+/** What a date format shows: a moment (a time, or a date and its time), or a calendar day alone. */
+export type DateKind = 'moment' | 'calendar';
+
 /**
- * A date format that shows no time of day (`yyyy/m/d`, `yyyy"年"m"月"d"日"`,
- * `mmm-yy`): no hour, second or AM/PM outside quoted text and escapes, and no
- * elapsed `[h]`.
+ * The kind of date a format code shows, undefined for no date: a calendar day
+ * (`yyyy/m/d`, `yyyy"年"m"月"d"日"`, `mmm-yy`) has no hour, second or AM/PM
+ * outside quoted text and escapes, and no elapsed `[h]`. One classifier for
+ * every reader of formats (the xlsx reader's styles, WPS, Excel's pane, exceljs).
  */
-export function isCalendarFmt(fmt: string | undefined | null): boolean {
-  if (!fmt || !isDateFmt(fmt)) return false;
+export function dateKindOf(fmt: string | undefined | null): DateKind | undefined {
+  if (!fmt || !isDateFmt(fmt)) return undefined;
   const unquoted = withoutSections(fmt, '"', '"').replace(/\\./g, '');
-  if (/\[(?:h+|m+|s+)\]/i.test(unquoted)) return false;
-  return !/[hs]|A\/P|上午\/下午/i.test(withoutSections(unquoted, '[', ']'));
+  if (/\[(?:h+|m+|s+)\]/i.test(unquoted)) return 'moment';
+  return /[hs]|A\/P|上午\/下午/i.test(withoutSections(unquoted, '[', ']')) ? 'moment' : 'calendar';
 }
+
+/** A date format that shows a calendar day alone (dateKindOf). */
+export const isCalendarFmt = (fmt: string | undefined | null): boolean => dateKindOf(fmt) === 'calendar';
 
 /**
  * The text less its `open`…`close` sections, as `/\[[^\]]*]/g` removes them,

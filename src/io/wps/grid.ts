@@ -15,7 +15,7 @@
  */
 import { a1, CellValue, RangeBox, SheetGrid, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
-import { dateFromSerial, isCalendarFmt, isDateFmt } from '../../model/number-format';
+import { dateFromSerial, dateKindOf } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
 import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
 
@@ -87,8 +87,8 @@ type DateRows = Map<number, boolean>;
 
 /** Notes `row` in `out` when `fmt` shows a date, with whether it shows a day alone. */
 function noteDate(out: DateRows, row: number, fmt: unknown): void {
-  const code = String(fmt ?? '');
-  if (isDateFmt(code)) out.set(row, isCalendarFmt(code));
+  const kind = dateKindOf(String(fmt ?? ''));
+  if (kind) out.set(row, kind === 'calendar');
 }
 
 /** Which numeric cells of one column show dates, by probing NumberFormat (one code for a uniform run, else mixed). */

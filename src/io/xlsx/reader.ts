@@ -8,9 +8,9 @@
  * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
  */
 import type { SheetGrid, WorkbookGrid } from '../../model/grid';
-import { isCalendarFmt, isDateFmt } from '../../model/number-format';
+import { type DateKind, dateKindOf } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
-import { DATE_STYLE, type DateStyle, readSheet, type WorkbookContext } from './sheet-reader';
+import { readSheet, type WorkbookContext } from './sheet-reader';
 import { ItemText, plainStringItem, readXmlPart } from './xml';
 import { SamePartMemo } from './same-part';
 import { inflateEntry, joinBytes, listEntries, storedBytes, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
@@ -70,7 +70,7 @@ export function relsOf(part: string): string {
 const SAME = {
   relationships: new SamePartMemo<ReadonlyMap<string, Relationship>>(),
   workbook: new SamePartMemo<WorkbookInfo>(),
-  dateStyles: new SamePartMemo<readonly DateStyle[]>(),
+  dateStyles: new SamePartMemo<readonly (DateKind | undefined)[]>(),
 };
 
 class Package {
@@ -166,12 +166,12 @@ const BUILTIN: Record<number, string> = {
 };
 
 /** Which style ids (cellXfs index) are date formats: dates[s] is the kind of date its cells show. */
-function dateStyles(pkg: Package, entry: ZipEntry | undefined): readonly DateStyle[] {
+function dateStyles(pkg: Package, entry: ZipEntry | undefined): readonly (DateKind | undefined)[] {
   return entry ? pkg.sharedRead(SAME.dateStyles, entry, () => readDateStyles(pkg, entry)) : [];
 }
 
-function readDateStyles(pkg: Package, entry: ZipEntry): DateStyle[] {
-  const dates: DateStyle[] = [];
+function readDateStyles(pkg: Package, entry: ZipEntry): Array<DateKind | undefined> {
+  const dates: Array<DateKind | undefined> = [];
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
@@ -191,19 +191,14 @@ function readDateStyles(pkg: Package, entry: ZipEntry): DateStyle[] {
   });
   // Formats may be declared after the styles that use them: decide once all are read, once per format
   // (thousands of styles may share one long format code).
-  const kinds = new Map<number, DateStyle | undefined>();
+  const kinds = new Map<number, DateKind | undefined>();
   xfs.forEach((id, xf) => {
     if (!id) return;
-    if (!kinds.has(id)) kinds.set(id, dateStyleOf(custom.get(id) ?? BUILTIN[id]));
+    if (!kinds.has(id)) kinds.set(id, dateKindOf(custom.get(id) ?? BUILTIN[id]));
     const kind = kinds.get(id);
     if (kind) dates[xf] = kind;
   });
   return dates;
-}
-
-function dateStyleOf(fmt: string | undefined): DateStyle | undefined {
-  if (!isDateFmt(fmt)) return undefined;
-  return isCalendarFmt(fmt) ? DATE_STYLE.calendar : DATE_STYLE.moment;
 }
 
 function sharedStrings(pkg: Package, entry: ZipEntry | undefined): string[] {

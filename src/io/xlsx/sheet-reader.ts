@@ -8,36 +8,33 @@
  */
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
-import { asShown, dateFromSerial } from '../../model/number-format';
+import { asShown, dateFromSerial, type DateKind } from '../../model/number-format';
 import { ItemText, matchAt, readXmlPart, type XmlTag } from './xml';
 import { Plain, PLAIN_ROOM, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
-
-/** What a style's date format shows: a moment (a time, or a date and time), or a calendar day (no time of day). */
-export const DATE_STYLE = { moment: 1, calendar: 2 } as const;
-export type DateStyle = (typeof DATE_STYLE)[keyof typeof DATE_STYLE];
 
 /** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
 export interface WorkbookContext {
   bytes: Uint8Array;
   budget: InflateBudget;
   shared: string[];
-  dates: readonly DateStyle[];
+  /** Each style's kind of date (cellXfs index), none for a style that shows no date. */
+  dates: readonly (DateKind | undefined)[];
   date1904: boolean;
   /** Cells with a value and places held by the grid so far, in the whole workbook. */
   tally: { cells: number; slots: number; merged: number };
 }
 
-function excelToDate(v: number, date1904: boolean, kind: DateStyle): Date | number {
-  const date = dateFromSerial(v, date1904, kind === DATE_STYLE.calendar);
+function excelToDate(v: number, date1904: boolean, kind: DateKind): Date | number {
+  const date = dateFromSerial(v, date1904, kind === 'calendar');
   // A serial no calendar holds (1e308) stays the number it is: an Invalid Date breaks whatever shows it.
   return Number.isNaN(date.getTime()) ? v : date;
 }
 
-function isoDate(text: string, kind: DateStyle | undefined): Date | string {
+function isoDate(text: string, kind: DateKind | undefined): Date | string {
   const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
   if (Number.isNaN(date.getTime())) return text;
-  return kind === DATE_STYLE.calendar ? asShown(date.getTime(), true) : date;
+  return kind === 'calendar' ? asShown(date.getTime(), true) : date;
 }
 
 /** parseRef's one result object, reused: a cell reference is read and dropped at once. */
