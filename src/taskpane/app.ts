@@ -5,7 +5,7 @@
  * tabs, status line, one piece of work at a time); each part draws itself in
  * its own file (forms-view, check-view + findings-view + preview, summary-view).
  */
-import { SiteSummary, summarizeSite } from '../summary/site';
+import type { SiteSummary } from '../summary/site';
 import { SiteResult, counts } from './check';
 import { wireCheck } from './check-view';
 import { byId, errorText } from './dom';
@@ -188,7 +188,7 @@ export class App {
     this.results = await this.host.check(this.lang, changed);
     this.summaries.clear();
     for (const r of this.results) {
-      if (r.model) this.summaries.set(r.id, summarizeSite(r.model, r.findings, { file: r.label }));
+      if (r.summary) this.summaries.set(r.id, r.summary);
     }
     renderResults(this);
     this.drawSummaries();

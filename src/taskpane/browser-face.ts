@@ -1,18 +1,18 @@
 /**
  * The pane in a plain browser (no Office host): for staff on WPS Spreadsheets
  * or without Microsoft Excel. Workbooks are opened from disk, read in a Web
- * Worker by the one reader and checked there on their own (the checks across
- * workbooks and the summaries on the page), and a marked copy is written in
- * that worker and downloaded. Nothing is sent anywhere. This
+ * Worker by the one reader and checked there, on their own and across the
+ * files, each with its summary; a marked copy is written in that worker and
+ * downloaded. Nothing is sent anywhere. This
  * module is loaded by dynamic import() only when there is no Office host.
  */
 import { BrowserReadError, fileBytes, markedName, saveBytes } from '../io/xlsx/browser';
 import { siteSummaryXlsx } from '../io/xlsx/summary';
-import { SiteInput, checkSites } from './check';
+import type { SiteResult } from './check';
 import type { Host } from './host';
 import { Lang, t } from './i18n';
 import { workbookWorker } from './worker-reader';
-import { OpenedWorkbookChecks, checkedIn, consolidatedWorkbook, markWorkbook, readAndCheck, sha256, unpacked } from './workbook-jobs';
+import { CheckEntry, OpenedWorkbookChecks, checkHeld, consolidatedWorkbook, markWorkbook, readAndCheck, unpacked } from './workbook-jobs';
 import { packModel } from '../check/service';
 
 /** How far the reading of the chosen files has come: `done` of `total`, `name` being read next. */
@@ -64,7 +64,12 @@ export function browserHost(): BrowserHost {
   const files: PickedFile[] = [];
   const find = (id: string) => files.find((f) => f.name === id);
   // Read, checked and marked off the page's thread, so that the page answers while a large workbook is.
-  const jobs = workbookWorker({ read: readAndCheck, mark: markWorkbook, consolidate: consolidatedWorkbook });
+  const jobs = workbookWorker({
+    read: readAndCheck,
+    check: (entries, lang) => checkHeld(entries, (name) => find(name)?.opened, lang),
+    mark: markWorkbook,
+    consolidate: consolidatedWorkbook,
+  });
   return {
     kind: 'browser',
     async addFiles(list, progress) {
@@ -90,12 +95,13 @@ export function browserHost(): BrowserHost {
       return template.file;
     },
     async check(lang) {
-      const inputs: SiteInput[] = files.map((f) =>
-        f.opened
-          ? { id: f.name, label: f.name, checked: checkedIn(f.opened, lang) }
-          : { id: f.name, label: f.name, bytes: f.bytes, error: readError(f.error, lang) },
-      );
-      return checkSites(inputs, lang, sha256);
+      const entries = files.map((f): CheckEntry => (f.opened ? { name: f.name } : { name: f.name, bytes: f.bytes, error: readError(f.error, lang) }));
+      const checked = await jobs.check(entries, lang);
+      // The grid and model stay on the page (the preview, the marks, the summary); they do not cross again.
+      return checked.map((result): SiteResult => {
+        const opened = find(result.id)?.opened;
+        return opened ? { ...result, grid: opened.grid, ...(opened.model ? { model: opened.model } : {}) } : result;
+      });
     },
     async select() {
       // The pane shows where the cell is; there is no spreadsheet to move in.

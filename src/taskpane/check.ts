@@ -8,6 +8,7 @@ import { Refusal } from '../check/refusal';
 import type { WorkbookGrid } from '../model/grid';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteModel } from '../model/site-model';
+import { SiteSummary, summarizeSite } from '../summary/site';
 import type { Lang } from './i18n';
 
 export interface SiteInput {
@@ -34,6 +35,8 @@ export interface SiteResult {
   problems: string[];
   /** Its entry in the findings report of the JSON contract; absent for a workbook left out (a summary). */
   report?: FileReport;
+  /** Its custody summary (the 汇总 tab), for a workbook that has a model. */
+  summary?: SiteSummary;
 }
 
 /** Reads and validates every workbook, across workbooks too when there are several: the check service. */
@@ -60,6 +63,7 @@ export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?
     error: w.skipped ?? w.report.error,
     problems: w.model?.problems ?? [],
     ...(w.skipped ? {} : { report: w.report }),
+    ...(w.model ? { summary: summarizeSite(w.model, w.report.findings, { file: inputs[i].label }) } : {}),
   }));
 }
 

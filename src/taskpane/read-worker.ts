@@ -8,7 +8,7 @@
  * and starts it from a Blob URL (file:// pages may not load worker scripts).
  */
 import { BrowserReadError } from '../io/xlsx/browser';
-import { consolidatedWorkbook, markWorkbook, readAndCheck } from './workbook-jobs';
+import { HeldChecks, ReadAndChecked, checkHeld, consolidatedWorkbook, markWorkbook, readChecked } from './workbook-jobs';
 import type { WorkerReply, WorkerRequest } from './worker-reader';
 
 const scope = self as unknown as {
@@ -26,15 +26,33 @@ function errorReply(id: number, error: unknown): WorkerReply {
   };
 }
 
-scope.onmessage = (event) => {
-  const job = event.data;
+/** Each file read, by name, as the checks across take it (a file read again under its name replaces it). */
+const held = new Map<string, HeldChecks>();
+
+async function read(name: string, bytes: Uint8Array): Promise<ReadAndChecked> {
+  held.delete(name);
+  const { read, held: checks } = await readChecked(name, bytes);
+  held.set(name, checks);
+  return read;
+}
+
+function run(job: WorkerRequest): Promise<void> {
   // A workbook written (a marked copy, a consolidated summary): its bytes handed over, not copied.
   const written = (bytes: Uint8Array) => scope.postMessage({ id: job.id, written: bytes }, [bytes.buffer]);
   const done =
     job.kind === 'read'
-      ? readAndCheck(job.name, job.bytes).then((read) => scope.postMessage({ id: job.id, read }))
-      : job.kind === 'mark'
-        ? markWorkbook(job.bytes, job.findings, job.lang).then(written)
-        : consolidatedWorkbook(job.sites, job.lang).then(written);
-  done.catch((error: unknown) => scope.postMessage(errorReply(job.id, error)));
+      ? read(job.name, job.bytes).then((read) => scope.postMessage({ id: job.id, read }))
+      : job.kind === 'check'
+        ? checkHeld(job.entries, (name) => held.get(name), job.lang).then((checked) => scope.postMessage({ id: job.id, checked }))
+        : job.kind === 'mark'
+          ? markWorkbook(job.bytes, job.findings, job.lang).then(written)
+          : consolidatedWorkbook(job.sites, job.lang).then(written);
+  return done.catch((error: unknown) => scope.postMessage(errorReply(job.id, error)));
+}
+
+// One job at a time, in the order asked: a check waits for the reading before it.
+let queue = Promise.resolve();
+scope.onmessage = (event) => {
+  const job = event.data;
+  queue = queue.then(() => run(job));
 };

@@ -13,6 +13,7 @@ import { consolidateModels } from '../summary/consolidate';
 import type { FileReport, Finding } from '../model/finding';
 import type { WorkbookGrid } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
+import { SiteInput, SiteResult, checkSites } from './check';
 import type { Lang } from './i18n';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -32,18 +33,30 @@ export interface OpenedWorkbookChecks {
   checks: ReadAndChecked['checks'];
 }
 
-export async function sha256(bytes: Uint8Array): Promise<string | null> {
+async function sha256(bytes: Uint8Array): Promise<string | null> {
   if (!globalThis.crypto?.subtle) return null;
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Reads and checks a picked file; a file the reader refuses throws its BrowserReadError, as openWorkbook does. */
-export async function readAndCheck(name: string, bytes: Uint8Array): Promise<ReadAndChecked> {
+/** What the checks across workbooks take of a workbook read: its model and its checks on its own (the worker keeps no grid). */
+export type HeldChecks = Omit<OpenedWorkbookChecks, 'grid'> & { grid?: WorkbookGrid };
+
+/** Reads and checks a picked file: as it crosses to the page, and as it is held for the checks across. */
+export async function readChecked(name: string, bytes: Uint8Array): Promise<{ read: ReadAndChecked; held: HeldChecks }> {
   const { grid } = await openWorkbook(name, bytes);
   const [zh, en] = await checkWorkbookIn({ file: name, bytes, grid }, LANGS, { hash: sha256 });
   const plain = ({ report, skipped }: CheckedWorkbook) => (skipped === undefined ? { report } : { report, skipped });
-  return { grid, ...(zh.model ? { model: packModel(zh.model) } : {}), checks: { zh: plain(zh), en: plain(en) } };
+  const checks = { zh: plain(zh), en: plain(en) };
+  return {
+    read: { grid, ...(zh.model ? { model: packModel(zh.model) } : {}), checks },
+    held: { checks, ...(zh.model ? { model: zh.model } : {}) },
+  };
+}
+
+/** Reads and checks a picked file; a file the reader refuses throws its BrowserReadError, as openWorkbook does. */
+export async function readAndCheck(name: string, bytes: Uint8Array): Promise<ReadAndChecked> {
+  return (await readChecked(name, bytes)).read;
 }
 
 export function unpacked(read: ReadAndChecked): OpenedWorkbookChecks {
@@ -51,8 +64,30 @@ export function unpacked(read: ReadAndChecked): OpenedWorkbookChecks {
 }
 
 /** The workbook as the check service takes it already checked, in `lang`. */
-export function checkedIn(opened: OpenedWorkbookChecks, lang: Lang): CheckedWorkbook {
-  return { ...opened.checks[lang], grid: opened.grid, ...(opened.model ? { model: opened.model } : {}) };
+function checkedIn(opened: HeldChecks, lang: Lang): CheckedWorkbook {
+  return { ...opened.checks[lang], ...(opened.grid ? { grid: opened.grid } : {}), ...(opened.model ? { model: opened.model } : {}) };
+}
+
+/** A file given to the checks: read (its checks held under its name), or why not (and its bytes, for the SHA-256). */
+export type CheckEntry = { name: string; error?: undefined } | { name: string; error: string; bytes?: Uint8Array };
+
+/** A file checked, as it crosses to the page: without the grid and model the page holds. */
+export type CheckedFile = Omit<SiteResult, 'grid' | 'model'>;
+
+/**
+ * The checks across the files given and each one's summary, in the worker:
+ * with many files, or one large one, they held the page for a quarter of a
+ * second or more after every reading and every switch of language.
+ */
+export async function checkHeld(entries: readonly CheckEntry[], held: (name: string) => HeldChecks | undefined, lang: Lang): Promise<CheckedFile[]> {
+  const inputs = entries.map((entry): SiteInput => {
+    if (entry.error !== undefined) return { id: entry.name, label: entry.name, bytes: entry.bytes, error: entry.error };
+    const checks = held(entry.name);
+    if (!checks) throw new Error(`${entry.name}: not read`);
+    return { id: entry.name, label: entry.name, checked: checkedIn(checks, lang) };
+  });
+  const results = await checkSites(inputs, lang, sha256);
+  return results.map(({ grid: _grid, model: _model, ...result }) => result);
 }
 
 export function markWorkbook(bytes: Uint8Array, findings: readonly Finding[], lang: Lang): Promise<Uint8Array> {

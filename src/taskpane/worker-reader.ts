@@ -2,18 +2,20 @@
  * The browser face's slow work (workbook-jobs.ts) done in a Web Worker
  * (read-worker.ts), one job at a time, in the order asked: reading a workbook
  * and checking it on its own (a vault log of 50,000 rows held the page for
- * over a second), writing its marked copy (exceljs: seconds for thousands of
+ * over a second), the checks across the files read and their summaries (the
+ * worker keeps what it read, by name), writing a marked copy (exceljs: seconds for thousands of
  * marked cells), and writing the consolidated summary of many. Where no worker
  * can be started (no Worker, a policy that forbids it, its script missing) or
  * it dies, the same code runs on the page instead: slower to answer, same result.
  */
 import { BrowserReadError } from '../io/xlsx/browser';
 import type { Finding } from '../model/finding';
-import type { ConsolidatedSite, ReadAndChecked } from './workbook-jobs';
+import type { CheckEntry, CheckedFile, ConsolidatedSite, ReadAndChecked } from './workbook-jobs';
 import type { Lang } from './i18n';
 
 type WorkerJob =
   | { kind: 'read'; name: string; bytes: Uint8Array }
+  | { kind: 'check'; entries: readonly CheckEntry[]; lang: Lang }
   | { kind: 'mark'; bytes: Uint8Array; findings: readonly Finding[]; lang: Lang }
   | { kind: 'consolidate'; sites: readonly ConsolidatedSite[]; lang: Lang };
 
@@ -21,11 +23,14 @@ export type WorkerRequest = WorkerJob & { id: number };
 
 export type WorkerReply =
   | { id: number; read: ReadAndChecked }
+  | { id: number; checked: CheckedFile[] }
   | { id: number; written: Uint8Array }
   | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
 
 export interface WorkbookJobs {
   read(name: string, bytes: Uint8Array): Promise<ReadAndChecked>;
+  /** The checks across the files read (by name) and each one's summary; a file not read is given with why. */
+  check(entries: readonly CheckEntry[], lang: Lang): Promise<CheckedFile[]>;
   mark(bytes: Uint8Array, findings: readonly Finding[], lang: Lang): Promise<Uint8Array>;
   consolidate(sites: readonly ConsolidatedSite[], lang: Lang): Promise<Uint8Array>;
 }
@@ -40,19 +45,23 @@ function workerUrl(): string {
   return new URL(WORKER_SCRIPT, document.baseURI).href;
 }
 
+type JobResult = ReadAndChecked | CheckedFile[] | Uint8Array;
+
 interface Pending {
   job: WorkerJob;
-  resolve(result: ReadAndChecked | Uint8Array): void;
+  resolve(result: JobResult): void;
   reject(error: unknown): void;
 }
 
-function onPageJob(onPage: WorkbookJobs, job: WorkerJob): Promise<ReadAndChecked | Uint8Array> {
+function onPageJob(onPage: WorkbookJobs, job: WorkerJob): Promise<JobResult> {
   if (job.kind === 'read') return onPage.read(job.name, job.bytes);
+  if (job.kind === 'check') return onPage.check(job.entries, job.lang);
   return job.kind === 'mark' ? onPage.mark(job.bytes, job.findings, job.lang) : onPage.consolidate(job.sites, job.lang);
 }
 
 function settle(p: Pending, reply: WorkerReply): void {
   if ('read' in reply) p.resolve(reply.read);
+  else if ('checked' in reply) p.resolve(reply.checked);
   else if ('written' in reply) p.resolve(reply.written);
   else p.reject(reply.error.code ? new BrowserReadError(reply.error.code, reply.error.message) : new Error(reply.error.message));
 }
@@ -94,7 +103,7 @@ export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
     }
   };
 
-  const run = (job: WorkerJob): Promise<ReadAndChecked | Uint8Array> => {
+  const run = (job: WorkerJob): Promise<JobResult> => {
     if (worker === undefined) worker = start();
     if (!worker) return onPageJob(onPage, job);
     const id = nextId++;
@@ -108,6 +117,7 @@ export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
 
   return {
     read: (name, bytes) => run({ kind: 'read', name, bytes }) as Promise<ReadAndChecked>,
+    check: (entries, lang) => run({ kind: 'check', entries, lang }) as Promise<CheckedFile[]>,
     mark: (bytes, findings, lang) => run({ kind: 'mark', bytes, findings, lang }) as Promise<Uint8Array>,
     consolidate: (sites, lang) => run({ kind: 'consolidate', sites, lang }) as Promise<Uint8Array>,
   };

@@ -17,8 +17,9 @@ import { fillWorkbook } from '../../src/cli/fill';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { fileReports } from '../../src/summary/consolidate';
+import { summarizeSite } from '../../src/summary/site';
 import { checkSites } from '../../src/taskpane/check';
-import { checkedIn, readAndCheck, sha256, unpacked } from '../../src/taskpane/workbook-jobs';
+import { CheckEntry, HeldChecks, checkHeld, readChecked, unpacked } from '../../src/taskpane/workbook-jobs';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding, RunReport } from '../../src/model/finding';
@@ -217,11 +218,15 @@ describe('every face gives the service report', () => {
   });
 
   it('the browser face: each file read and checked on its own in both languages by the worker’s code, crossing as plain data', async () => {
+    // What the worker keeps of each file read, by name, and what crosses to the page.
+    const held = new Map<string, HeldChecks>();
     const opened = await Promise.all(
       files.map(async (file) => {
         try {
+          const { read, held: checks } = await readChecked(file, new Uint8Array(fs.readFileSync(file)));
+          held.set(file, checks);
           // structuredClone: what postMessage does to the worker's reply.
-          return { file, opened: unpacked(structuredClone(await readAndCheck(file, new Uint8Array(fs.readFileSync(file))))) };
+          return { file, opened: unpacked(structuredClone(read)) };
         } catch (error) {
           return { file, bytes: new Uint8Array(fs.readFileSync(file)), error: (error as Error).message };
         }
@@ -229,14 +234,22 @@ describe('every face gives the service report', () => {
     );
     for (const lang of ['zh', 'en', 'zh'] as const) {
       // Checked again and again (a language switch, a file added): the checks across are never added twice.
-      const inputs = opened.map((o) =>
-        o.opened ? { id: o.file, label: o.file, checked: checkedIn(o.opened, lang) } : { id: o.file, label: o.file, bytes: o.bytes, error: o.error },
-      );
-      const sites = await checkSites(inputs, lang, sha256);
+      const entries = opened.map((o): CheckEntry => (o.opened ? { name: o.file } : { name: o.file, bytes: o.bytes, error: o.error }));
+      const sites = structuredClone(await checkHeld(entries, (name) => held.get(name), lang));
       const expected = await serviceReport(lang);
       if (lang === 'en') expected.files[2].error = expect.any(String) as unknown as string;
       expect({ files: sites.map((s) => s.report) }).toEqual(expected);
+      // Each readable file's summary made beside its checks, as the page would make it of what it holds.
+      for (const [i, o] of opened.entries()) {
+        const summary = o.opened?.model && summarizeSite(o.opened.model, sites[i].findings, { file: o.file });
+        expect({ file: o.file, summary: sites[i].summary }).toEqual({ file: o.file, summary });
+      }
+      // The same on the page, where no worker runs: from the files it holds, the same results.
+      const onPage = await checkHeld(entries, (name) => opened.find((o) => o.file === name)?.opened, lang);
+      expect(onPage).toEqual(sites);
     }
+    // A file the worker has not read is an error of the job, never a file with no findings.
+    await expect(checkHeld([{ name: 'unread.xlsx' }], () => undefined, 'zh')).rejects.toThrow('unread.xlsx: not read');
     // The models unpacked on the page are those read in Node, locations in the same order.
     for (const o of opened.filter((x) => x.opened)) {
       const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(o.file)));
