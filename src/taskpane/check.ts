@@ -39,7 +39,7 @@ export interface SiteResult {
   summary?: SiteSummary;
 }
 
-/** Reads and validates every workbook, across workbooks too when there are several: the check service. */
+/** Reads and validates every workbook, across workbooks too when there are several (the check service), and sums up each that has a model. */
 export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?: (bytes: Uint8Array) => Promise<string | null>): Promise<SiteResult[]> {
   const run = await checkWorkbooks(
     inputs.map((input) => ({

@@ -3,8 +3,8 @@
  * (read-worker.ts), one job at a time, in the order asked: reading a workbook
  * and checking it on its own (a vault log of 50,000 rows held the page for
  * over a second), the checks across the files read and their summaries (the
- * worker keeps what it read, by name), writing a marked copy (exceljs: seconds for thousands of
- * marked cells), and writing the consolidated summary of many. Where no worker
+ * worker keeps what it read, by name), writing a marked copy (exceljs: seconds
+ * for thousands of marked cells), and writing the consolidated summary of many. Where no worker
  * can be started (no Worker, a policy that forbids it, its script missing) or
  * it dies, the same code runs on the page instead: slower to answer, same result.
  */
