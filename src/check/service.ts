@@ -173,9 +173,13 @@ export async function checkWorkbookIn(input: WorkbookInput, langs: readonly Lang
   }
 }
 
-/** A checked workbook given again (checkWorkbookIn's): its report a copy, which the checks across add to. */
-function againChecked(checked: CheckedWorkbook): CheckedWorkbook {
-  return { ...checked, report: { ...checked.report } };
+/**
+ * A checked workbook given again (checkWorkbookIn's): its report a copy, which
+ * the checks across add to, under the name the face gives it now (the browser
+ * face tells apart two files of one name: the findings across name each as listed).
+ */
+function againChecked(checked: CheckedWorkbook, file: string): CheckedWorkbook {
+  return { ...checked, report: { ...checked.report, file } };
 }
 
 /**
@@ -229,7 +233,7 @@ export function slimmed({ grid: _grid, model, ...rest }: CheckedWorkbook): Check
 export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: CheckOptions = {}): Promise<CheckRun> {
   const workbooks: CheckedWorkbook[] = [];
   for (const input of inputs) {
-    const checked = input.checked ? againChecked(input.checked) : await checkWorkbook(input, options);
+    const checked = input.checked ? againChecked(input.checked, input.file) : await checkWorkbook(input, options);
     workbooks.push(options.slim ? slimmed(checked) : checked);
     options.onProgress?.(workbooks.length);
   }

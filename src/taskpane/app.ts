@@ -11,7 +11,7 @@ import { wireCheck } from './check-view';
 import { byId, errorText } from './dom';
 import { renderResults } from './findings-view';
 import { renderTemplates } from './forms-view';
-import type { ReadProgress } from './browser-face';
+import type { OpenNote, ReadProgress } from './browser-face';
 import type { Host, TemplateInfo } from './host';
 import { Lang, t, translate } from './i18n';
 import { LiveCheck } from './live';
@@ -21,8 +21,8 @@ import { renderSummaries, wireSummary } from './summary-view';
 export interface AppOptions {
   host: Host;
   templates: () => Promise<TemplateInfo[]>;
-  /** Browser face: open files, saying how far the reading has come. */
-  addFiles?: (files: readonly File[], progress: (p: ReadProgress) => void) => Promise<void>;
+  /** Browser face: open files, saying how far the reading has come; what they replaced or were told apart from. */
+  addFiles?: (files: readonly File[], progress: (p: ReadProgress) => void) => Promise<OpenNote[]>;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
@@ -159,12 +159,16 @@ export class App {
   async openFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0 || !this.options.addFiles) return;
     await this.guarded(async () => {
+      let notes: OpenNote[];
       try {
-        await this.options.addFiles!(files, (p) => this.progress(p));
+        notes = await this.options.addFiles!(files, (p) => this.progress(p));
       } finally {
         this.progress(null);
       }
-      return this.runCheck();
+      const outcome = await this.runCheck();
+      // A file of an open file's name replaced it, or was kept beside it under another label: said before the tally, not done silently.
+      const said = notes.map((n) => t(this.lang, n.kind === 'replaced' ? 'replacedOpen' : 'keptBothOpen', { file: n.name, label: n.label }));
+      return { ...outcome, text: `${said.join('')}${outcome.text}` };
     });
   }
 

@@ -27,18 +27,63 @@ interface OpenedFile extends OpenedWorkbookChecks {
   bytes: Uint8Array;
 }
 
-/** A file picked: read, or why not (and its bytes, when it was not too large to take). */
+/**
+ * A file picked: read, or why not (and its bytes, when it was not too large to
+ * take). `name` is the file's own name (the findings report gives it); `key`
+ * names it to the worker and in the results, and `label` in the list: both are
+ * the name, unless another unit's workbook of the same name is open.
+ */
 interface PickedFile {
+  key: string;
   name: string;
+  label: string;
   opened?: OpenedFile;
   bytes?: Uint8Array;
   error?: unknown;
 }
 
+/**
+ * What opening a file did besides adding it: it replaced an open file of the
+ * same name (the same unit's workbook, or one that could not be told apart),
+ * or it was kept beside one that is another unit's, under `label`.
+ */
+export interface OpenNote {
+  kind: 'replaced' | 'keptBoth';
+  /** The file picked. */
+  name: string;
+  /** What it replaced; what it is listed as, kept. */
+  label: string;
+}
+
 export interface BrowserHost extends Host {
-  /** Opens files (added to those already open; a file of the same name replaces the old one). */
-  addFiles(files: readonly File[], progress?: (p: ReadProgress) => void): Promise<void>;
+  /** Opens files, added to those open (a file of an open file's name: see OpenNote); says what it replaced or renamed. */
+  addFiles(files: readonly File[], progress?: (p: ReadProgress) => void): Promise<OpenNote[]>;
   opened(): string[];
+}
+
+/** The unit a workbook read is of, as its findings report names it; null when it cannot be told. */
+function unitOf(file: PickedFile): string | null {
+  return file.opened?.checks.zh.report.site ?? null;
+}
+
+/**
+ * Staff often name their workbooks alike (every 考点 sends "试卷保管.xlsx"):
+ * one picked under an open file's name replaces it only when it is the same
+ * unit's (a corrected copy) or either cannot be told; another unit's is kept.
+ */
+function replacesOpen(open: PickedFile, picked: PickedFile): boolean {
+  const [was, is] = [unitOf(open), unitOf(picked)];
+  return was === null || is === null || was === is;
+}
+
+/** `name` with （2）, （3）… before its extension: the first not taken. */
+function freeName(name: string, taken: (candidate: string) => boolean): string {
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}（${n}）${ext}`;
+    if (!taken(candidate)) return candidate;
+  }
 }
 
 function base64ToBytes(base64: string): Uint8Array {
@@ -62,40 +107,66 @@ function readError(error: unknown, lang: Lang): string {
 
 export function browserHost(): BrowserHost {
   const files: PickedFile[] = [];
-  const find = (id: string) => files.find((f) => f.name === id);
+  const find = (key: string) => files.find((f) => f.key === key);
   // Read, checked and marked off the page's thread, so that the page answers while a large workbook is.
   const jobs = workbookWorker({
-    read: readAndCheck,
-    check: (entries, lang) => checkHeld(entries, (name) => find(name)?.opened, lang),
+    read: (_key, name, bytes) => readAndCheck(name, bytes),
+    check: (entries, lang) => checkHeld(entries, (key) => find(key)?.opened, lang),
     mark: markWorkbook,
     consolidate: consolidatedWorkbook,
   });
+
+  /** Reads a file under `key` (its findings report under its own name). */
+  const pick = async (file: File, key: string): Promise<PickedFile> => {
+    const picked = { key, name: file.name, label: file.name };
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await fileBytes(file);
+      return { ...picked, opened: { bytes, ...unpacked(await jobs.read(key, file.name, bytes)) } };
+    } catch (error) {
+      // Its bytes kept for its SHA-256, which the report gives for a file it cannot read too.
+      return { ...picked, bytes, error };
+    }
+  };
+
+  /** Adds a file read; what it did to an open file of its name, if any. (The worker lets go of a file replaced at the next check, which names every file open.) */
+  const add = (entry: PickedFile): OpenNote | undefined => {
+    const namesakes = files.filter((f) => f.name === entry.name);
+    const same = namesakes.find((f) => replacesOpen(f, entry));
+    if (same) {
+      entry.label = same.label;
+      files[files.indexOf(same)] = entry;
+      return { kind: 'replaced', name: entry.name, label: entry.label };
+    }
+    files.push(entry);
+    if (namesakes.length === 0) return undefined;
+    entry.label = freeName(entry.name, (label) => files.some((f) => f.label === label));
+    return { kind: 'keptBoth', name: entry.name, label: entry.label };
+  };
+
   return {
     kind: 'browser',
     async addFiles(list, progress) {
+      const notes: OpenNote[] = [];
       for (const [i, file] of list.entries()) {
         progress?.({ done: i, total: list.length, name: file.name });
-        let entry: PickedFile;
-        let bytes: Uint8Array | undefined;
-        try {
-          bytes = await fileBytes(file);
-          entry = { name: file.name, opened: { bytes, ...unpacked(await jobs.read(file.name, bytes)) } };
-        } catch (error) {
-          // Its bytes kept for its SHA-256, which the report gives for a file it cannot read too.
-          entry = { name: file.name, bytes, error };
-        }
-        const same = files.findIndex((f) => f.name === file.name);
-        if (same >= 0) files[same] = entry;
-        else files.push(entry);
+        // Read under a key of its own: an open file of its name is still held while it is told apart from this one.
+        const key = files.some((f) => f.key === file.name) ? freeName(file.name, (k) => files.some((f) => f.key === k)) : file.name;
+        const note = add(await pick(file, key));
+        if (note) notes.push(note);
       }
+      return notes;
     },
-    opened: () => files.map((f) => f.name),
+    opened: () => files.map((f) => f.label),
     async useTemplate(template) {
       saveBytes(template.file, base64ToBytes(template.base64));
       return template.file;
     },
     async check(lang) {
-      const entries = files.map((f): CheckEntry => (f.opened ? { name: f.name } : { name: f.name, bytes: f.bytes, error: readError(f.error, lang) }));
+      const entries = files.map((f): CheckEntry => {
+        const entry = { key: f.key, label: f.label };
+        return f.opened ? entry : { ...entry, bytes: f.bytes, error: readError(f.error, lang) };
+      });
       const checked = await jobs.check(entries, lang);
       // The grid and model stay on the page (the preview, the marks, the summary); they do not cross again.
       return checked.map((result): SiteResult => {
@@ -109,7 +180,7 @@ export function browserHost(): BrowserHost {
     async downloadMarked(site, lang) {
       const entry = find(site.id);
       if (!entry?.opened) return;
-      saveBytes(markedName(entry.name, lang), await jobs.mark(entry.opened.bytes, site.findings, lang));
+      saveBytes(markedName(entry.label, lang), await jobs.mark(entry.opened.bytes, site.findings, lang));
     },
     async exportJson(sites, lang) {
       // The check service's report, as `custody validate --format json` prints it.

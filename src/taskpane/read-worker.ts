@@ -8,7 +8,8 @@
  * and starts it from a Blob URL (file:// pages may not load worker scripts).
  */
 import { BrowserReadError } from '../io/xlsx/browser';
-import { HeldChecks, ReadAndChecked, checkHeld, consolidatedWorkbook, markWorkbook, readChecked } from './workbook-jobs';
+import { CheckEntry, CheckedFile, HeldChecks, ReadAndChecked, checkHeld, consolidatedWorkbook, markWorkbook, readChecked } from './workbook-jobs';
+import type { Lang } from './i18n';
 import type { WorkerReply, WorkerRequest } from './worker-reader';
 
 const scope = self as unknown as {
@@ -26,14 +27,21 @@ function errorReply(id: number, error: unknown): WorkerReply {
   };
 }
 
-/** Each file read, by name, as the checks across take it (a file read again under its name replaces it). */
+/** Each file read, by the key the page gives it, as the checks across take it (a file read again under its key replaces it). */
 const held = new Map<string, HeldChecks>();
 
-async function read(name: string, bytes: Uint8Array): Promise<ReadAndChecked> {
-  held.delete(name);
+async function read(key: string, name: string, bytes: Uint8Array): Promise<ReadAndChecked> {
+  held.delete(key);
   const { read, held: checks } = await readChecked(name, bytes);
-  held.set(name, checks);
+  held.set(key, checks);
   return read;
+}
+
+/** The checks across the files open: the page names them all, and what it no longer has open (a file replaced) is let go. */
+function check(entries: readonly CheckEntry[], lang: Lang): Promise<CheckedFile[]> {
+  const open = new Set(entries.map((e) => e.key));
+  for (const key of held.keys()) if (!open.has(key)) held.delete(key);
+  return checkHeld(entries, (key) => held.get(key), lang);
 }
 
 function run(job: WorkerRequest): Promise<void> {
@@ -41,9 +49,9 @@ function run(job: WorkerRequest): Promise<void> {
   const written = (bytes: Uint8Array) => scope.postMessage({ id: job.id, written: bytes }, [bytes.buffer]);
   const done =
     job.kind === 'read'
-      ? read(job.name, job.bytes).then((read) => scope.postMessage({ id: job.id, read }))
+      ? read(job.key, job.name, job.bytes).then((read) => scope.postMessage({ id: job.id, read }))
       : job.kind === 'check'
-        ? checkHeld(job.entries, (name) => held.get(name), job.lang).then((checked) => scope.postMessage({ id: job.id, checked }))
+        ? check(job.entries, job.lang).then((checked) => scope.postMessage({ id: job.id, checked }))
         : job.kind === 'mark'
           ? markWorkbook(job.bytes, job.findings, job.lang).then(written)
           : consolidatedWorkbook(job.sites, job.lang).then(written);

@@ -68,8 +68,12 @@ function checkedIn(opened: HeldChecks, lang: Lang): CheckedWorkbook {
   return { ...opened.checks[lang], ...(opened.grid ? { grid: opened.grid } : {}), ...(opened.model ? { model: opened.model } : {}) };
 }
 
-/** A file given to the checks: read (its checks held under its name), or why not (and its bytes, for the SHA-256). */
-export type CheckEntry = { name: string; error?: undefined } | { name: string; error: string; bytes?: Uint8Array };
+/**
+ * A file given to the checks, by the key it was read under and the label it is
+ * shown by (its name, or its name told apart from an open namesake): read (its
+ * checks held under its key), or why not (and its bytes, for the SHA-256).
+ */
+export type CheckEntry = { key: string; label: string } & ({ error?: undefined } | { error: string; bytes?: Uint8Array });
 
 /** A file checked, as it crosses to the page: without the grid and model the page holds. */
 export type CheckedFile = Omit<SiteResult, 'grid' | 'model'>;
@@ -81,10 +85,10 @@ export type CheckedFile = Omit<SiteResult, 'grid' | 'model'>;
  */
 export async function checkHeld(entries: readonly CheckEntry[], held: (name: string) => HeldChecks | undefined, lang: Lang): Promise<CheckedFile[]> {
   const inputs = entries.map((entry): SiteInput => {
-    if (entry.error !== undefined) return { id: entry.name, label: entry.name, bytes: entry.bytes, error: entry.error };
-    const checks = held(entry.name);
-    if (!checks) throw new Error(`${entry.name}: not read`);
-    return { id: entry.name, label: entry.name, checked: checkedIn(checks, lang) };
+    if (entry.error !== undefined) return { id: entry.key, label: entry.label, bytes: entry.bytes, error: entry.error };
+    const checks = held(entry.key);
+    if (!checks) throw new Error(`${entry.key}: not read`);
+    return { id: entry.key, label: entry.label, checked: checkedIn(checks, lang) };
   });
   const results = await checkSites(inputs, lang, sha256);
   return results.map(({ grid: _grid, model: _model, ...result }) => result);

@@ -3,7 +3,7 @@
  * (read-worker.ts), one job at a time, in the order asked: reading a workbook
  * and checking it on its own (a vault log of 50,000 rows held the page for
  * over a second), the checks across the files read and their summaries (the
- * worker keeps what it read, by name), writing a marked copy (exceljs: seconds
+ * worker keeps what it read, by key), writing a marked copy (exceljs: seconds
  * for thousands of marked cells), and writing the consolidated summary of many. Where no worker
  * can be started (no Worker, a policy that forbids it, its script missing) or
  * it dies, the same code runs on the page instead: slower to answer, same result.
@@ -14,7 +14,7 @@ import type { CheckEntry, CheckedFile, ConsolidatedSite, ReadAndChecked } from '
 import type { Lang } from './i18n';
 
 type WorkerJob =
-  | { kind: 'read'; name: string; bytes: Uint8Array }
+  | { kind: 'read'; key: string; name: string; bytes: Uint8Array }
   | { kind: 'check'; entries: readonly CheckEntry[]; lang: Lang }
   | { kind: 'mark'; bytes: Uint8Array; findings: readonly Finding[]; lang: Lang }
   | { kind: 'consolidate'; sites: readonly ConsolidatedSite[]; lang: Lang };
@@ -28,8 +28,9 @@ export type WorkerReply =
   | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
 
 export interface WorkbookJobs {
-  read(name: string, bytes: Uint8Array): Promise<ReadAndChecked>;
-  /** The checks across the files read (by name) and each one's summary; a file not read is given with why. */
+  /** Reads and checks file `name`, held under `key` for the checks. */
+  read(key: string, name: string, bytes: Uint8Array): Promise<ReadAndChecked>;
+  /** The checks across the files read (by key) and each one's summary; a file not read is given with why. Every file open is given: the worker lets go of the others. */
   check(entries: readonly CheckEntry[], lang: Lang): Promise<CheckedFile[]>;
   mark(bytes: Uint8Array, findings: readonly Finding[], lang: Lang): Promise<Uint8Array>;
   consolidate(sites: readonly ConsolidatedSite[], lang: Lang): Promise<Uint8Array>;
@@ -54,7 +55,7 @@ interface Pending {
 }
 
 function onPageJob(onPage: WorkbookJobs, job: WorkerJob): Promise<JobResult> {
-  if (job.kind === 'read') return onPage.read(job.name, job.bytes);
+  if (job.kind === 'read') return onPage.read(job.key, job.name, job.bytes);
   if (job.kind === 'check') return onPage.check(job.entries, job.lang);
   return job.kind === 'mark' ? onPage.mark(job.bytes, job.findings, job.lang) : onPage.consolidate(job.sites, job.lang);
 }
@@ -116,7 +117,7 @@ export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
   };
 
   return {
-    read: (name, bytes) => run({ kind: 'read', name, bytes }) as Promise<ReadAndChecked>,
+    read: (key, name, bytes) => run({ kind: 'read', key, name, bytes }) as Promise<ReadAndChecked>,
     check: (entries, lang) => run({ kind: 'check', entries, lang }) as Promise<CheckedFile[]>,
     mark: (bytes, findings, lang) => run({ kind: 'mark', bytes, findings, lang }) as Promise<Uint8Array>,
     consolidate: (sites, lang) => run({ kind: 'consolidate', sites, lang }) as Promise<Uint8Array>,

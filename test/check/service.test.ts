@@ -234,7 +234,9 @@ describe('every face gives the service report', () => {
     );
     for (const lang of ['zh', 'en', 'zh'] as const) {
       // Checked again and again (a language switch, a file added): the checks across are never added twice.
-      const entries = opened.map((o): CheckEntry => (o.opened ? { name: o.file } : { name: o.file, bytes: o.bytes, error: o.error }));
+      const entries = opened.map((o): CheckEntry =>
+        o.opened ? { key: o.file, label: o.file } : { key: o.file, label: o.file, bytes: o.bytes, error: o.error },
+      );
       const sites = structuredClone(await checkHeld(entries, (name) => held.get(name), lang));
       const expected = await serviceReport(lang);
       if (lang === 'en') expected.files[2].error = expect.any(String) as unknown as string;
@@ -249,7 +251,7 @@ describe('every face gives the service report', () => {
       expect(onPage).toEqual(sites);
     }
     // A file the worker has not read is an error of the job, never a file with no findings.
-    await expect(checkHeld([{ name: 'unread.xlsx' }], () => undefined, 'zh')).rejects.toThrow('unread.xlsx: not read');
+    await expect(checkHeld([{ key: 'unread.xlsx', label: 'unread.xlsx' }], () => undefined, 'zh')).rejects.toThrow('unread.xlsx: not read');
     // The models unpacked on the page are those read in Node, locations in the same order.
     for (const o of opened.filter((x) => x.opened)) {
       const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(o.file)));

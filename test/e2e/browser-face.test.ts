@@ -11,6 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { validateFiles } from '../../src/cli/validate';
@@ -146,6 +147,45 @@ maybe('the browser face in chromium', () => {
     const wantMessages = report.files.flatMap((f) => f.findings.map((x) => x.message));
     expect(messages.sort()).toEqual(wantMessages.sort());
     await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-two-files.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('two units’ workbooks of one name, picked from two folders: both kept and checked together, the second told apart, and the status line says so', async () => {
+    // The validator over the two as the pane lists them: the findings across name the other file.
+    const listed = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-listed-'));
+    const asListed = ['试卷保管.xlsx', '试卷保管（2）.xlsx'].map((name) => path.join(listed, name));
+    fs.copyFileSync(workbookPath, asListed[0]);
+    fs.copyFileSync(branchPath, asListed[1]);
+    const report = await validateFiles(asListed, { lang: 'zh' });
+    expect(report.files[0].findings.some((f) => f.message.includes('文件“试卷保管（2）.xlsx”'))).toBe(true);
+    const [a, b] = [workbookPath, branchPath].map((from) => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-same-')), '试卷保管.xlsx');
+      fs.copyFileSync(from, file);
+      return file;
+    });
+    const page = await openPane();
+    await page.setInputFiles('#file-input', a);
+    await page.waitForSelector('section.site');
+    await page.setInputFiles('#file-input', b);
+    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 2 && !document.body.classList.contains('busy'));
+    expect(await page.$$eval('section.site h3', (nodes) => nodes.map((n) => n.textContent))).toEqual(['试卷保管.xlsx', '试卷保管（2）.xlsx']);
+    const errors = report.files.flatMap((f) => f.findings).filter((f) => f.severity === 'error').length;
+    const warnings = report.files.flatMap((f) => f.findings).length - errors;
+    expect(await page.textContent('#status')).toBe(
+      `试卷保管.xlsx 与已打开的同名文件不是同一单位的，两份都保留，新的一份列为 试卷保管（2）.xlsx。完成：${errors} 个错误，${warnings} 个警告`,
+    );
+    for (const [i, id] of ['试卷保管.xlsx', '试卷保管（2）.xlsx'].entries()) {
+      const shown = await page.$$eval(`.finding[data-site="${id}"]`, (nodes) =>
+        nodes.map((n) => `${(n as HTMLElement).dataset.rule}|${(n as HTMLElement).dataset.cell}|${n.querySelector('.message')?.textContent}`),
+      );
+      expect(shown.sort()).toEqual(report.files[i].findings.map((f) => `${f.rule}|${f.cell ?? ''}|${f.message}`).sort());
+    }
+    // The first one picked again: the same unit's, so it replaces the one open, and the list stays two.
+    await page.setInputFiles('#file-input', a);
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('已用新选的'));
+    expect(await page.$$eval('section.site h3', (nodes) => nodes.map((n) => n.textContent))).toEqual(['试卷保管.xlsx', '试卷保管（2）.xlsx']);
+    expect(await page.textContent('#status')).toBe(`已用新选的 试卷保管.xlsx 替换先前打开的 试卷保管.xlsx。完成：${errors} 个错误，${warnings} 个警告`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-same-name.png') });
     await page.context().close();
   });
 
