@@ -166,6 +166,30 @@ test('a sheet with notes already is patched too: a noted cell gets the finding b
   expect(strFromU8(after['xl/drawings/vmlDrawing1.vml']).match(/<v:shape\b/g)).toHaveLength(3);
 });
 
+test('a note a finding is added to gets a box big enough to show it: its rows and columns grown, its place kept; other boxes untouched', async () => {
+  const { wb, ws } = notedBook();
+  ws.getCell('B3').note = '别人的批注';
+  const bytes = new Uint8Array(await writeBuffer(wb));
+  const message = '“合计行31份袋”写的是9，但上面各行相加是2。合计须等于本栏各行之和，请核对后改正。';
+  const patched = markParts(bytes, cellMarks([finding('表', 'A1', 'error', message)]), MARK_COLORS)!;
+  const vml = 'xl/drawings/vmlDrawing1.vml';
+  const shapes = (part: Uint8Array) => strFromU8(part).match(/<v:shape\b[\s\S]*?<\/v:shape>/g)!;
+  const [before, after] = [unzipSync(bytes)[vml], unzipSync(patched.bytes)[vml]].map(shapes);
+  // exceljs's box of A1: columns 1 to 3, rows 0 to 4, 97.8 × 59.1 pt. The note now reads 原有批注, a blank line, the mark's
+  // title line and its finding (three lines of 18 characters): 6 lines and a margin, 7 rows of 14 pt, 3 columns.
+  const [text] = cellMarks([finding('表', 'A1', 'error', message)]).map((m) => m.text);
+  expect(`原有批注\n\n${text}`.split('\n').map((line) => Math.ceil(Math.max(1, line.length) / 18))).toEqual([1, 1, 1, 3]);
+  expect(after[0]).toBe(
+    before[0]
+      .replace('<x:Anchor>1, 6, 0, 14, 3, 2, 4, 16</x:Anchor>', '<x:Anchor>1, 6, 0, 14, 4, 2, 7, 16</x:Anchor>')
+      .replace('width:97.8pt;height:59.1pt', 'width:200pt;height:98pt'),
+  );
+  expect(after[0]).not.toBe(before[0]);
+  // B3's box, not marked, as it was; and the drawing otherwise the same.
+  expect(after.slice(1)).toEqual(before.slice(1));
+  expect(strFromU8(unzipSync(patched.bytes)[vml]).replace(after[0], '')).toBe(strFromU8(unzipSync(bytes)[vml]).replace(before[0], ''));
+});
+
 test('a notes drawing written with single quotes (as Excel writes some) is merged into too: its blocks kept, its note shape type not repeated', async () => {
   const { wb, ws } = notedBook();
   ws.getCell('C2').value = '丙';

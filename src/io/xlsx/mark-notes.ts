@@ -61,9 +61,10 @@ const COMMENT = /<comment\b[^>]*\/>|<comment\b[^>]*>[\s\S]*?<\/comment>/g;
  * marked cell gets the finding as a run after its text; `fresh`, the marks on
  * cells without a note, are new notes after the others, by an author added.
  */
-export function mergedComments(xml: string, placed: readonly Placed[]): { xml: string; fresh: Placed[] } {
+export function mergedComments(xml: string, placed: readonly Placed[]): { xml: string; fresh: Placed[]; grown: Placed[] } {
   const byAddress = new Map(placed.map((p) => [p.address, p]));
   const noted = new Set<string>();
+  const grown: Placed[] = [];
   let merged = xml.replace(COMMENT, (comment) => {
     const where = parseA1(attr(/^<comment\b[^>]*>/.exec(comment)![0], 'ref') ?? '');
     const mark = where && byAddress.get(a1(where.row, where.col));
@@ -76,6 +77,7 @@ export function mergedComments(xml: string, placed: readonly Placed[]): { xml: s
     // A run goes before the text's phonetic parts, which close it.
     const phonetic = comment.slice(0, end).search(/<rPh\b|<phoneticPr\b/);
     const at = phonetic >= 0 ? phonetic : end;
+    grown.push({ ...mark, text: `${textOf(comment.slice(0, at))}\n\n${mark.text}` });
     return `${comment.slice(0, at)}<r><t xml:space="preserve">\n\n${escapeXml(mark.text)}</t></r>${comment.slice(at)}`;
   });
   const fresh = placed.filter((p) => !noted.has(p.address));
@@ -86,7 +88,18 @@ export function mergedComments(xml: string, placed: readonly Placed[]): { xml: s
     merged = beforeClose(merged, '</authors>', `<author>${AUTHOR}</author>`);
     merged = beforeClose(merged, '</commentList>', fresh.map((p) => noteXml(p, author)).join(''));
   }
-  return { xml: merged, fresh };
+  return { xml: merged, fresh, grown };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text of a note's runs (its <t> elements), as a person reads it: how tall its box must be. */
+function textOf(comment: string): string {
+  let text = '';
+  for (const m of comment.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)) text += m[1];
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) =>
+    name[0] === '#' ? String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0${name.slice(1)}` : name.slice(1))) : (ENTITIES[name] ?? whole),
+  );
 }
 
 /** Shapes per block of VML shape ids: block b numbers its shapes b × 1024 + 1 on. */
@@ -129,13 +142,20 @@ export function newBlocks(taken: Set<number>, count: number): number[] {
 const NOTE_SHAPE_TYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
+/** A note box's columns: what its text is wrapped to. */
+const BOX_COLUMNS = 3;
+/** Rows of about 14 pt a note box takes to show `text`, wrapped at some 18 characters (three columns), at most 40. */
+function boxRows(text: string): number {
+  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 18)), 0);
+  return Math.min(40, lines + 1);
+}
+
 /** The note boxes of `placed` (hidden until the cell is pointed at), numbered in `blocks`, stacked from `z` on. */
 function noteShapes(placed: readonly Placed[], blocks: readonly number[], z = 0): string {
   return placed
     .map((p, i) => {
-      const lines = p.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 18)), 0);
-      const height = Math.min(40, lines + 1);
-      const anchor = [p.col + 1, 15, Math.max(0, p.row - 1), 10, p.col + 4, 15, Math.max(0, p.row - 1) + height, 4].join(', ');
+      const height = boxRows(p.text);
+      const anchor = [p.col + 1, 15, Math.max(0, p.row - 1), 10, p.col + 1 + BOX_COLUMNS, 15, Math.max(0, p.row - 1) + height, 4].join(', ');
       const id = blocks[Math.floor(i / SHAPES_PER_BLOCK)] * 1024 + (i % SHAPES_PER_BLOCK) + 1;
       return (
         `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:200pt;height:${height * 14}pt;z-index:${z + i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
@@ -165,4 +185,37 @@ export function mergedVml(vml: string, fresh: readonly Placed[], blocks: readonl
   const shapes = (vml.match(/<v:shape\b/g) ?? []).length;
   const type = /\bid\s*=\s*["']_x0000_t202["']/.test(vml) ? '' : NOTE_SHAPE_TYPE;
   return beforeClose(named, '</xml>', type + noteShapes(fresh, blocks, shapes));
+}
+
+const SHAPE = /<v:shape\b[\s\S]*?<\/v:shape>/g;
+const ANCHOR = /(<x:Anchor>)([^<]*)(<\/x:Anchor>)/;
+
+/**
+ * A sheet's VML drawing with the boxes of the notes the marks were added to
+ * (`grown`, their whole text) made big enough to show it: Excel shows a note
+ * in the box its drawing gives, so a box sized for a short note hid the
+ * finding below it. A box is only ever made larger (its rows, and its columns
+ * to three), its place kept; a box whose anchor is not eight numbers is left.
+ */
+export function grownVml(vml: string, grown: readonly Placed[]): string {
+  if (grown.length === 0) return vml;
+  const byCell = new Map(grown.map((p) => [`${p.row},${p.col}`, p]));
+  return vml.replace(SHAPE, (shape) => {
+    const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+    const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+    const note = row !== undefined && col !== undefined ? byCell.get(`${row},${col}`) : undefined;
+    const anchor = note && ANCHOR.exec(shape);
+    const at = anchor ? anchor[2].split(',').map((n) => Number(n.trim())) : [];
+    if (!note || !anchor || at.length !== 8 || at.some((n) => !Number.isInteger(n) || n < 0)) return shape;
+    const [left, , top, , right, , bottom] = at;
+    const rows = boxRows(note.text);
+    if (right - left >= BOX_COLUMNS && bottom - top >= rows) return shape;
+    at[4] = Math.max(right, left + BOX_COLUMNS);
+    at[6] = Math.max(bottom, top + rows);
+    const sized = shape.replace(ANCHOR, (_, open: string, _old: string, close: string) => `${open}${at.join(', ')}${close}`);
+    // The style's size too, which some readers take instead (never made smaller).
+    return sized
+      .replace(/(\bheight\s*:\s*)([\d.]+)pt/, (whole, name: string, pt: string) => (Number(pt) < rows * 14 ? `${name}${rows * 14}pt` : whole))
+      .replace(/(\bwidth\s*:\s*)([\d.]+)pt/, (whole, name: string, pt: string) => (Number(pt) < 200 ? `${name}200pt` : whole));
+  });
 }

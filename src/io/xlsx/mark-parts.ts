@@ -19,7 +19,7 @@ import { a1, parseA1 } from '../../model/grid';
 import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
-import { Unhandled, type Placed, attr, beforeClose, commentsXml, mergedComments, mergedVml, newBlocks, takenBlocks, vmlXml } from './mark-notes';
+import { Unhandled, type Placed, attr, beforeClose, commentsXml, grownVml, mergedComments, mergedVml, newBlocks, takenBlocks, vmlXml } from './mark-notes';
 
 const TYPES_PART = '[Content_Types].xml';
 const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
@@ -360,9 +360,12 @@ export function markParts(
       const notes = notesOf(pkg, part, relsXml, xml);
       if (notes) {
         // Notes there already: ours merged into their parts, the sheet's drawing and relationships as they were.
-        const { xml: comments, fresh } = mergedComments(text(notes.comments), placed);
+        const { xml: comments, fresh, grown } = mergedComments(text(notes.comments), placed);
         put(notes.comments, comments);
-        if (fresh.length > 0) put(notes.vml, mergedVml(text(notes.vml), fresh, newBlocks(blocks, fresh.length)));
+        if (fresh.length > 0 || grown.length > 0) {
+          const vml = grownVml(text(notes.vml), grown);
+          put(notes.vml, fresh.length > 0 ? mergedVml(vml, fresh, newBlocks(blocks, fresh.length)) : vml);
+        }
         put(part, markCells(xml, placed, styles));
         marked += placed.length;
         continue;
