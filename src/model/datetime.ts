@@ -10,6 +10,7 @@
 import { CalendarDate } from './grid';
 import { toHalfWidth } from './text';
 import { daysInMonth, digits } from './values';
+import { MS_PER_DAY, dateFromSerial } from './number-format';
 
 export interface WallClock {
   year: number;
@@ -29,7 +30,6 @@ export interface DateContext {
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -69,7 +69,7 @@ export function wallClockFromDate(d: Date): WallClock {
 }
 
 function wallClockFromSerial(serial: number): WallClock {
-  return wallClockFromDate(dateFromSerialDay(serial));
+  return wallClockFromDate(dateFromSerial(serial));
 }
 
 export function serialFromWallClock(t: WallClock): number {
@@ -188,7 +188,7 @@ export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk
     value = time;
   }
   // The same time of day where the host gives its serial, not a Date (Excel's pane reads values alone).
-  if (isTimeOfDaySerial(value)) value = timeOfDayText(dateFromSerialDay(value));
+  if (isTimeOfDaySerial(value)) value = timeOfDayText(dateFromSerial(value));
   if (typeof value === 'number') {
     // A bare serial: dates from 1950 to 2150 only, so that a stray count is not read as a date.
     return value > 18_264 && value < 91_315 ? wallClockFromSerial(value) : undefined;
@@ -238,14 +238,12 @@ const DATELESS_1904 = Date.UTC(1904, 0, 1) / MS_PER_DAY;
 /** A serial of a time of day with no date: above 0, below 1 (a count of a fraction of one means nothing in a time's cell; 0 is no time). */
 const isTimeOfDaySerial = (value: unknown): value is number => typeof value === 'number' && value > 0 && value < 1;
 
-const dateFromSerialDay = (serial: number): Date => new Date(EXCEL_EPOCH_MS + serial * MS_PER_DAY);
-
 /** The model's form of a date-time cell: `YYYY-MM-DDTHH:mm`, or the text as typed when unreadable (a time of day as "8:05"). */
 export function readDateTime(value: unknown, ctx: DateContext = {}): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const t = parseWallClock(value, ctx);
   if (t) return formatWallClock(t);
-  if (isTimeOfDaySerial(value)) return timeOfDayText(dateFromSerialDay(value)) ?? String(value);
+  if (isTimeOfDaySerial(value)) return timeOfDayText(dateFromSerial(value)) ?? String(value);
   if (value instanceof CalendarDate) return calendarText(value);
   if (value instanceof Date) return timeOfDayText(value) ?? String(value);
   return typeof value === 'string' ? value.trim() || undefined : String(value);

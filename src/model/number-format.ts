@@ -54,10 +54,10 @@ function withoutSections(text: string, open: string, close: string): string {
  * as a UTC Date; a CalendarDate when its cell shows a day alone (asShown).
  */
 export function dateFromSerial(serial: number, date1904 = false, calendar = false): Date {
-  return asShown(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000), calendar);
+  return asShown(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * MS_PER_DAY), calendar);
 }
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 
 /**
  * A date as its cell shows it: a CalendarDate when its format shows no time of
