@@ -229,6 +229,32 @@ test('notes it does not handle go through exceljs, kept and ours added below: th
   expect((await cellsOf(copy.bytes))['表'].A1.note).toBe(`原有批注\n\n${cellMarks(findings)[0].text}`);
 });
 
+test('through exceljs too, every note gets a box that shows it: exceljs writes all in one small box; one whose text fits is left as written', async () => {
+  const { wb, ws } = notedBook();
+  ws.getCell('B3').value = '乙';
+  ws.getCell('B3').note = '别人的批注';
+  ws.getCell('C5').value = '丙';
+  const bytes = new Uint8Array(await writeBuffer(wb));
+  const message = '“合计行31份袋”写的是9，但上面各行相加是2。合计须等于本栏各行之和，请核对后改正。';
+  const copy = await markedThroughExceljs(bytes, [finding('表', 'A1', 'error', message), finding('表', 'C5', 'warning', message)]);
+  const vml = strFromU8(unzipSync(copy.bytes)['xl/drawings/vmlDrawing1.vml']);
+  const boxes = Object.fromEntries(
+    [
+      ...vml.matchAll(
+        /<v:shape\b[^>]*width:([\d.]+pt);height:([\d.]+pt)[\s\S]*?<x:Anchor>([^<]*)<\/x:Anchor>[\s\S]*?<x:Row>(\d+)<\/x:Row><x:Column>(\d+)<\/x:Column>/g,
+      ),
+    ].map((m) => [`${m[4]},${m[5]}`, `${m[3]} | ${m[1]} × ${m[2]}`]),
+  );
+  // exceljs's box: two columns from the next, four rows from the one above, 97.8 × 59.1 pt. A1's note (原有批注, a blank
+  // line, the mark's title line, its finding in three lines of 18): 7 rows of 3 columns; C5's (the mark alone): 5 rows.
+  // B3's short note shows in exceljs's box: left as exceljs wrote it.
+  expect(boxes).toEqual({
+    '0,0': '1, 6, 0, 14, 4, 2, 7, 16 | 200pt × 98pt',
+    '2,1': '2, 6, 1, 14, 4, 2, 5, 16 | 97.8pt × 59.1pt',
+    '4,2': '3, 6, 3, 14, 6, 2, 8, 16 | 200pt × 70pt',
+  });
+});
+
 test('a macro workbook (.xlsm) whose copy goes through exceljs is still typed a macro workbook (its name keeps .xlsm); a plain one stays plain', async () => {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('表').getCell('A1').note = '原有批注';

@@ -91,6 +91,16 @@ export function mergedComments(xml: string, placed: readonly Placed[]): { xml: s
   return { xml: merged, fresh, grown };
 }
 
+/** Each note of a comments part: its cell (0-based) and its text. */
+export function notesIn(xml: string): Array<Pick<Placed, 'row' | 'col' | 'text'>> {
+  const notes: Array<Pick<Placed, 'row' | 'col' | 'text'>> = [];
+  for (const [comment] of xml.matchAll(COMMENT)) {
+    const where = parseA1(attr(/^<comment\b[^>]*>/.exec(comment)![0], 'ref') ?? '');
+    if (where) notes.push({ ...where, text: textOf(comment) });
+  }
+  return notes;
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** The text of a note's runs (its <t> elements), as a person reads it: how tall its box must be. */
@@ -144,9 +154,9 @@ const NOTE_SHAPE_TYPE =
 
 /** A note box's columns: what its text is wrapped to. */
 const BOX_COLUMNS = 3;
-/** Rows of about 14 pt a note box takes to show `text`, wrapped at some 18 characters (three columns), at most 40. */
-function boxRows(text: string): number {
-  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 18)), 0);
+/** Rows of about 14 pt a note box `columns` wide takes to show `text` (some 6 characters a column), at most 40. */
+function boxRows(text: string, columns = BOX_COLUMNS): number {
+  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (6 * columns))), 0);
   return Math.min(40, lines + 1);
 }
 
@@ -194,10 +204,11 @@ const ANCHOR = /(<x:Anchor>)([^<]*)(<\/x:Anchor>)/;
  * A sheet's VML drawing with the boxes of the notes the marks were added to
  * (`grown`, their whole text) made big enough to show it: Excel shows a note
  * in the box its drawing gives, so a box sized for a short note hid the
- * finding below it. A box is only ever made larger (its rows, and its columns
- * to three), its place kept; a box whose anchor is not eight numbers is left.
+ * finding below it. A box that shows its text is left; another is made larger
+ * (to three columns, and the rows its text then takes), never smaller, its
+ * place kept; a box whose anchor is not eight numbers is left.
  */
-export function grownVml(vml: string, grown: readonly Placed[]): string {
+export function grownVml(vml: string, grown: ReadonlyArray<Pick<Placed, 'row' | 'col' | 'text'>>): string {
   if (grown.length === 0) return vml;
   const byCell = new Map(grown.map((p) => [`${p.row},${p.col}`, p]));
   return vml.replace(SHAPE, (shape) => {
@@ -208,8 +219,8 @@ export function grownVml(vml: string, grown: readonly Placed[]): string {
     const at = anchor ? anchor[2].split(',').map((n) => Number(n.trim())) : [];
     if (!note || !anchor || at.length !== 8 || at.some((n) => !Number.isInteger(n) || n < 0)) return shape;
     const [left, , top, , right, , bottom] = at;
-    const rows = boxRows(note.text);
-    if (right - left >= BOX_COLUMNS && bottom - top >= rows) return shape;
+    if (right > left && bottom - top >= boxRows(note.text, right - left)) return shape;
+    const rows = boxRows(note.text, Math.max(right - left, BOX_COLUMNS));
     at[4] = Math.max(right, left + BOX_COLUMNS);
     at[6] = Math.max(bottom, top + rows);
     const sized = shape.replace(ANCHOR, (_, open: string, _old: string, close: string) => `${open}${at.join(', ')}${close}`);

@@ -19,7 +19,20 @@ import { a1, parseA1 } from '../../model/grid';
 import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
-import { Unhandled, type Placed, attr, beforeClose, commentsXml, grownVml, mergedComments, mergedVml, newBlocks, takenBlocks, vmlXml } from './mark-notes';
+import {
+  Unhandled,
+  type Placed,
+  attr,
+  beforeClose,
+  commentsXml,
+  grownVml,
+  mergedComments,
+  mergedVml,
+  newBlocks,
+  notesIn,
+  takenBlocks,
+  vmlXml,
+} from './mark-notes';
 
 const TYPES_PART = '[Content_Types].xml';
 const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
@@ -418,4 +431,31 @@ export function withWorkbookTypeOf(original: Uint8Array, copy: Uint8Array): Uint
   if (!types) return copy;
   parts[TYPES_PART] = strToU8(strFromU8(types).replace(WORKBOOK_TYPE, MACRO_WORKBOOK_TYPE));
   return zipSync(parts);
+}
+
+/**
+ * exceljs writes every note in a box of one size (two columns, four rows),
+ * whatever its text, and forgets the boxes the file gave: in its copy each box
+ * is grown to show its note (grownVml), the findings and the notes it kept.
+ * A sheet whose notes are not as Excel writes them is left as exceljs wrote it.
+ */
+export function withNotesShown(copy: Uint8Array, host?: Deflater): Uint8Array {
+  const pkg = packageParts(copy);
+  const changed = new Map<string, Uint8Array>();
+  for (const part of new Set(pkg.sheets.values())) {
+    const rels = relsOf(part);
+    if (!pkg.names.includes(rels)) continue;
+    let notes: ReturnType<typeof notesOf>;
+    try {
+      notes = notesOf(pkg, part, strFromU8(pkg.bytes(rels)), strFromU8(pkg.bytes(part)));
+    } catch (error) {
+      if (error instanceof Unhandled) continue;
+      throw error;
+    }
+    if (!notes) continue;
+    const vml = strFromU8(pkg.bytes(notes.vml));
+    const grown = grownVml(vml, notesIn(strFromU8(pkg.bytes(notes.comments))));
+    if (grown !== vml) changed.set(notes.vml, strToU8(grown));
+  }
+  return changed.size > 0 ? rezipped(pkg, changed, host) : copy;
 }

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
-import { type Deflater, argb, markParts, withWorkbookTypeOf } from './mark-parts';
+import { type Deflater, argb, markParts, withNotesShown, withWorkbookTypeOf } from './mark-parts';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -73,7 +73,7 @@ export async function markedCopy(
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
-  return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host) ?? markedThroughExceljs(bytes, findings, lang);
+  return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host) ?? markedThroughExceljs(bytes, findings, lang, host);
 }
 
 /** The marked copy by exceljs: loaded, marked, written again. */
@@ -81,6 +81,7 @@ export async function markedThroughExceljs(
   bytes: Uint8Array,
   findings: readonly Finding[],
   lang: 'zh' | 'en' = 'zh',
+  host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
   const copy = new ExcelJS.Workbook();
   // A copy of exactly these bytes: a Node Buffer's slice() is a view, whose buffer may be Node's shared pool.
@@ -88,5 +89,6 @@ export async function markedThroughExceljs(
   const marked = markWorkbook(copy, findings, lang);
   keepPageNumbering(copy);
   keepPrintAreas(copy);
-  return { bytes: withWorkbookTypeOf(bytes, new Uint8Array(await copy.xlsx.writeBuffer())), marked };
+  const written = withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host);
+  return { bytes: withWorkbookTypeOf(bytes, written), marked };
 }
