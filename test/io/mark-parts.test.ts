@@ -255,6 +255,27 @@ test('through exceljs too, every note gets a box that shows it: exceljs writes a
   });
 });
 
+test('through exceljs, a note on a cell without a value (which exceljs drops as it loads) is kept; marked, the finding goes below it', async () => {
+  const { wb, ws } = notedBook();
+  ws.getCell('B3').note = '别人的批注';
+  ws.getCell('D4').note = '空格子上的批注';
+  const bytes = new Uint8Array(await writeBuffer(wb));
+  expect((await loadBuffer(bytes)).getWorksheet('表')!.getCell('B3').note).toBeUndefined();
+  const findings = [finding('表', 'D4', 'error', '有问题')];
+  const copy = await markedThroughExceljs(bytes, findings);
+  // Read from the comments part itself: exceljs would drop them again.
+  const comments = strFromU8(unzipSync(copy.bytes)['xl/comments1.xml']);
+  const notes = [...comments.matchAll(/<comment ref="([A-Z]+\d+)"[^>]*>([\s\S]*?)<\/comment>/g)].map(([, ref, body]) => [
+    ref,
+    [...body.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''),
+  ]);
+  expect(Object.fromEntries(notes)).toEqual({ A1: '原有批注', B3: '别人的批注', D4: `空格子上的批注\n\n${cellMarks(findings)[0].text}` });
+  // The cells stay without a value.
+  const sheet = strFromU8(unzipSync(copy.bytes)['xl/worksheets/sheet1.xml']);
+  expect(sheet).not.toMatch(/<c r="B3"[^>]*>\s*<v>/);
+  expect(sheet).not.toMatch(/<c r="D4"[^>]*>\s*<v>/);
+});
+
 test('a macro workbook (.xlsm) whose copy goes through exceljs is still typed a macro workbook (its name keeps .xlsm); a plain one stays plain', async () => {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('表').getCell('A1').note = '原有批注';

@@ -459,3 +459,24 @@ export function withNotesShown(copy: Uint8Array, host?: Deflater): Uint8Array {
   }
   return changed.size > 0 ? rezipped(pkg, changed, host) : copy;
 }
+
+/**
+ * The notes of each sheet of a package, by sheet name, as their comments part
+ * holds them (a sheet with threaded comments too: the notes mirror them).
+ * exceljs drops the note of a cell that holds no value when it loads a
+ * workbook; its copy gets them back from here. A part that cannot be read
+ * gives none.
+ */
+export function notesBySheet(bytes: Uint8Array): Map<string, Array<Pick<Placed, 'row' | 'col' | 'text'>>> {
+  const found = new Map<string, Array<Pick<Placed, 'row' | 'col' | 'text'>>>();
+  try {
+    const pkg = packageParts(bytes);
+    for (const [sheet, part] of pkg.sheets) {
+      const comments = [...pkg.relationships(part).values()].filter((r) => r.type === COMMENTS_REL && pkg.names.includes(r.target));
+      if (comments.length === 1) found.set(sheet, notesIn(strFromU8(pkg.bytes(comments[0].target))));
+    }
+  } catch {
+    // A package the reader refuses: exceljs reads what it can of it.
+  }
+  return found;
+}

@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
-import { type Deflater, argb, markParts, withNotesShown, withWorkbookTypeOf } from './mark-parts';
+import { type Deflater, argb, markParts, notesBySheet, withNotesShown, withWorkbookTypeOf } from './mark-parts';
+import { a1 } from '../../model/grid';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -35,6 +36,18 @@ function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], 
     marked++;
   }
   return marked;
+}
+
+/** The notes exceljs dropped as it loaded (those of cells without a value), put back as their text. */
+function keepNotes(workbook: ExcelJS.Workbook, bytes: Uint8Array): void {
+  for (const [sheet, notes] of notesBySheet(bytes)) {
+    const ws = workbook.getWorksheet(sheet);
+    if (!ws) continue;
+    for (const note of notes) {
+      const cell = ws.getCell(a1(note.row, note.col));
+      if (!cell.note) cell.note = note.text;
+    }
+  }
 }
 
 /**
@@ -86,6 +99,7 @@ export async function markedThroughExceljs(
   const copy = new ExcelJS.Workbook();
   // A copy of exactly these bytes: a Node Buffer's slice() is a view, whose buffer may be Node's shared pool.
   await copy.xlsx.load(Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer);
+  keepNotes(copy, bytes);
   const marked = markWorkbook(copy, findings, lang);
   keepPageNumbering(copy);
   keepPrintAreas(copy);
