@@ -139,7 +139,8 @@ export function browserHost(): BrowserHost {
       return { kind: 'replaced', name: entry.name, label: entry.label };
     }
     files.push(entry);
-    if (namesakes.length === 0) return undefined;
+    // A file listed as "x（2）.xlsx" already makes the name of one picked as such taken too.
+    if (namesakes.length === 0 && !files.some((f) => f !== entry && f.label === entry.label)) return undefined;
     entry.label = freeName(entry.name, (label) => files.some((f) => f.label === label));
     return { kind: 'keptBoth', name: entry.name, label: entry.label };
   };

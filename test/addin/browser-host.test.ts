@@ -85,7 +85,7 @@ test('another unit’s workbook of an open file’s name is kept beside it, chec
   ]);
 });
 
-test('a third unit’s namesake is listed as （3）; a file of another name is simply added', async () => {
+test('a third unit’s namesake is listed as （3）; a file of another name is simply added; one whose own name the list already gives another is told apart too', async () => {
   const host = browserHost();
   const third = fixture('kaodian.json');
   third.site!.examSite = '雨花考点';
@@ -93,7 +93,12 @@ test('a third unit’s namesake is listed as （3）; a file of another name is 
   await host.addFiles([picked(kaodian), picked(fenxiao)]);
   expect(await host.addFiles([picked(yuhua), picked(kaodian, '岳麓.xlsx')])).toEqual([{ kind: 'keptBoth', name: NAME, label: '试卷保管（3）.xlsx' }]);
   expect(host.opened()).toEqual([NAME, '试卷保管（2）.xlsx', '试卷保管（3）.xlsx', '岳麓.xlsx']);
+  // A file whose own name is one the list gives another: told apart too.
+  expect(await host.addFiles([picked(fenxiao, '试卷保管（2）.xlsx')])).toEqual([
+    { kind: 'keptBoth', name: '试卷保管（2）.xlsx', label: '试卷保管（2）（2）.xlsx' },
+  ]);
   const results = await host.check('en');
-  expect(results.map((r) => r.report?.site)).toEqual(['长沙分校 岳麓考点', '长沙分校', '长沙分校 雨花考点', '长沙分校 岳麓考点']);
-  expect(new Set(results.map((r) => r.id)).size).toBe(4);
+  expect(results.map((r) => r.report?.site)).toEqual(['长沙分校 岳麓考点', '长沙分校', '长沙分校 雨花考点', '长沙分校 岳麓考点', '长沙分校']);
+  expect(new Set(results.map((r) => r.id)).size).toBe(5);
+  expect(new Set(results.map((r) => r.label)).size).toBe(5);
 });
