@@ -13,7 +13,6 @@ import type { Host } from './host';
 import { Lang, t } from './i18n';
 import { workbookWorker } from './worker-reader';
 import { CheckEntry, OpenedWorkbookChecks, checkHeld, consolidatedWorkbook, markWorkbook, readAndCheck, unpacked } from './workbook-jobs';
-import { packModel } from '../check/service';
 
 /** How far the reading of the chosen files has come: `done` of `total`, `name` being read next. */
 export interface ReadProgress {
@@ -113,7 +112,7 @@ export function browserHost(): BrowserHost {
     read: (_key, name, bytes) => readAndCheck(name, bytes),
     check: (entries, lang) => checkHeld(entries, (key) => find(key)?.opened, lang),
     mark: markWorkbook,
-    consolidate: consolidatedWorkbook,
+    consolidate: (sites, lang) => consolidatedWorkbook(sites, (key) => find(key)?.opened, lang),
   });
 
   /** Reads a file under `key` (its findings report under its own name). */
@@ -191,11 +190,11 @@ export function browserHost(): BrowserHost {
       return name;
     },
     async downloadConsolidated(sites, lang) {
-      // Written in the worker; the SHA-256 as the check found it (of a file it could not read too, as the CLI gives it).
+      // Written in the worker, from the models it holds; the SHA-256 as the check found it (of a file it could not read too, as the CLI gives it).
       const inputs = sites.map((site) => ({
         file: site.label,
         sha256: site.report?.sha256 ?? null,
-        ...(site.model ? { model: packModel(site.model) } : {}),
+        key: site.id,
         ...(site.error !== undefined ? { error: site.error } : {}),
       }));
       const name = t(lang, 'consolidatedFile');

@@ -54,7 +54,7 @@ function run(job: WorkerRequest): Promise<void> {
         ? check(job.entries, job.lang).then((checked) => scope.postMessage({ id: job.id, checked }))
         : job.kind === 'mark'
           ? markWorkbook(job.bytes, job.findings, job.lang).then(written)
-          : consolidatedWorkbook(job.sites, job.lang).then(written);
+          : consolidatedWorkbook(job.sites, (key) => held.get(key), job.lang).then(written);
   return done.catch((error: unknown) => scope.postMessage(errorReply(job.id, error)));
 }
 

@@ -8,8 +8,7 @@ import JSZip from 'jszip';
 import { BrowserReadError, markedCopy, markedName, openWorkbook } from '../../src/io/xlsx/browser';
 import type { Finding } from '../../src/model/finding';
 import { exceljsGrid, fixture, workbookBytes } from './helpers';
-import { ConsolidatedSite, consolidatedWorkbook, readAndCheck, unpacked } from '../../src/taskpane/workbook-jobs';
-import { packModel } from '../../src/check/service';
+import { ConsolidatedSite, HeldChecks, consolidatedWorkbook, readChecked, unpacked } from '../../src/taskpane/workbook-jobs';
 import { readWorkbook } from '../../src/forms/workbook';
 import { consolidatedXlsx } from '../../src/io/xlsx/summary';
 import { consolidateModels } from '../../src/summary/consolidate';
@@ -94,7 +93,7 @@ test('a file that cannot be read is refused in the same words as `custody valida
   }
 });
 
-test('the consolidated summary written in the worker (models packed to cross to it) is the one written from the models themselves', async () => {
+test('the consolidated summary written in the worker (from the models it holds, by key) is the one written from the models themselves, and so is the page’s', async () => {
   const branch = fixture('fenxiao.json');
   branch.handovers![1].items![2].quantity = 3;
   const files: Array<[string, Uint8Array]> = [
@@ -105,24 +104,30 @@ test('the consolidated summary written in the worker (models packed to cross to 
   for (const lang of ['zh', 'en'] as const) {
     const sites: ConsolidatedSite[] = [];
     const direct = [];
-    for (const [name, bytes] of files) {
+    // What the worker holds by key, and what the page holds (its reading, crossed as postMessage copies it).
+    const inWorker = new Map<string, HeldChecks>();
+    const onPage = new Map<string, HeldChecks>();
+    for (const [i, [name, bytes]] of files.entries()) {
+      const key = `k${i}`;
       try {
-        const read = structuredClone(await readAndCheck(name, bytes));
-        const model = unpacked(read).model!;
-        sites.push({ file: name, sha256: read.checks[lang].report.sha256, model: structuredClone(packModel(model)) });
+        const { read, held } = await readChecked(name, bytes);
+        inWorker.set(key, held);
+        onPage.set(key, unpacked(structuredClone(read)));
+        sites.push({ file: name, sha256: read.checks[lang].report.sha256, key });
         direct.push({ file: name, sha256: read.checks[lang].report.sha256, model: readWorkbook((await openWorkbook(name, bytes)).grid) });
       } catch (error) {
-        sites.push({ file: name, sha256: null, error: (error as Error).message });
+        sites.push({ file: name, sha256: null, key, error: (error as Error).message });
         direct.push({ file: name, sha256: null, error: (error as Error).message });
       }
     }
-    const inWorker = await consolidatedWorkbook(sites, lang);
+    const written = await consolidatedWorkbook(structuredClone(sites), (key) => inWorker.get(key), lang);
     const fromModels = await consolidatedXlsx(consolidateModels(direct, { lang }), { lang });
     // Part by part: the zip's own entry times are the clock's, two seconds apart at most.
-    expect(await zipParts(inWorker)).toEqual(await zipParts(fromModels));
+    expect(await zipParts(written)).toEqual(await zipParts(fromModels));
+    expect(await zipParts(await consolidatedWorkbook(sites, (key) => onPage.get(key), lang))).toEqual(await zipParts(fromModels));
     // And it holds what it should: both sites, and the file it could not read.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(inWorker.buffer as ArrayBuffer);
+    await wb.xlsx.load(written.buffer as ArrayBuffer);
     const texts: string[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void texts.push(String(cell.value)))));
     for (const name of ['岳麓考点', '长沙分校', '坏文件.xlsx']) expect(texts.some((x) => x.includes(name))).toBe(true);
