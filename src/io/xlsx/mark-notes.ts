@@ -8,6 +8,7 @@
  * these expect gives Unhandled, and the copy goes through exceljs.
  */
 import { a1, parseA1 } from '../../model/grid';
+import { decodeEntities } from './xml';
 
 export class Unhandled extends Error {}
 
@@ -19,6 +20,9 @@ export interface Placed {
   color: string;
   text: string;
 }
+
+/** A note as its box is sized: its cell and its whole text. */
+export type NoteText = Pick<Placed, 'row' | 'col' | 'text'>;
 
 /** Text as XML: escaped, and without the characters XML cannot hold (a cell's _x0001_ quoted in a note), as exceljs writes it. */
 const escapeXml = (s: string): string =>
@@ -56,6 +60,9 @@ export function commentsXml(placed: readonly Placed[]): string {
 
 const COMMENT = /<comment\b[^>]*\/>|<comment\b[^>]*>[\s\S]*?<\/comment>/g;
 
+/** The cell a <comment> is on (its ref), 0-based; undefined for a ref that is no cell. */
+const cellOf = (comment: string) => parseA1(attr(/^<comment\b[^>]*>/.exec(comment)![0], 'ref') ?? '');
+
 /**
  * A sheet's comments part with the marks merged in: a note already on a
  * marked cell gets the finding as a run after its text; `fresh`, the marks on
@@ -66,7 +73,7 @@ export function mergedComments(xml: string, placed: readonly Placed[]): { xml: s
   const noted = new Set<string>();
   const grown: Placed[] = [];
   let merged = xml.replace(COMMENT, (comment) => {
-    const where = parseA1(attr(/^<comment\b[^>]*>/.exec(comment)![0], 'ref') ?? '');
+    const where = cellOf(comment);
     const mark = where && byAddress.get(a1(where.row, where.col));
     if (!mark) return comment;
     // A cell with two notes (which Excel does not write) or a note without text: exceljs then.
@@ -91,25 +98,26 @@ export function mergedComments(xml: string, placed: readonly Placed[]): { xml: s
   return { xml: merged, fresh, grown };
 }
 
-/** Each note of a comments part: its cell (0-based) and its text. */
-export function notesIn(xml: string): Array<Pick<Placed, 'row' | 'col' | 'text'>> {
-  const notes: Array<Pick<Placed, 'row' | 'col' | 'text'>> = [];
+/** Each note of a comments part: its cell and its text. */
+export function notesIn(xml: string): NoteText[] {
+  const notes: NoteText[] = [];
   for (const [comment] of xml.matchAll(COMMENT)) {
-    const where = parseA1(attr(/^<comment\b[^>]*>/.exec(comment)![0], 'ref') ?? '');
+    const where = cellOf(comment);
     if (where) notes.push({ ...where, text: textOf(comment) });
   }
   return notes;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
 /** The text of a note's runs (its <t> elements), as a person reads it: how tall its box must be. */
 function textOf(comment: string): string {
   let text = '';
   for (const m of comment.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)) text += m[1];
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) =>
-    name[0] === '#' ? String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0${name.slice(1)}` : name.slice(1))) : (ENTITIES[name] ?? whole),
-  );
+  try {
+    return decodeEntities(text);
+  } catch {
+    // A reference the reader would refuse: the text as written is near enough for a box's size.
+    return text;
+  }
 }
 
 /** Shapes per block of VML shape ids: block b numbers its shapes b × 1024 + 1 on. */
@@ -208,7 +216,7 @@ const ANCHOR = /(<x:Anchor>)([^<]*)(<\/x:Anchor>)/;
  * (to three columns, and the rows its text then takes), never smaller, its
  * place kept; a box whose anchor is not eight numbers is left.
  */
-export function grownVml(vml: string, grown: ReadonlyArray<Pick<Placed, 'row' | 'col' | 'text'>>): string {
+export function grownVml(vml: string, grown: readonly NoteText[]): string {
   if (grown.length === 0) return vml;
   const byCell = new Map(grown.map((p) => [`${p.row},${p.col}`, p]));
   return vml.replace(SHAPE, (shape) => {

@@ -21,6 +21,7 @@ import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
 import {
   Unhandled,
+  type NoteText,
   type Placed,
   attr,
   beforeClose,
@@ -467,8 +468,8 @@ export function withNotesShown(copy: Uint8Array, host?: Deflater): Uint8Array {
  * workbook; its copy gets them back from here. A part that cannot be read
  * gives none.
  */
-export function notesBySheet(bytes: Uint8Array): Map<string, Array<Pick<Placed, 'row' | 'col' | 'text'>>> {
-  const found = new Map<string, Array<Pick<Placed, 'row' | 'col' | 'text'>>>();
+export function notesBySheet(bytes: Uint8Array): Map<string, NoteText[]> {
+  const found = new Map<string, NoteText[]>();
   try {
     const pkg = packageParts(bytes);
     for (const [sheet, part] of pkg.sheets) {

@@ -62,8 +62,8 @@ function entity(ref: string): string {
   return String.fromCodePoint(code);
 }
 
-/** Text with its entity and character references replaced; a bare "&" is not well formed. */
-function decodeEntities(s: string): string {
+/** Text with its entity and character references replaced; a bare "&" is not well formed (throws). */
+export function decodeEntities(s: string): string {
   let out = '';
   let from = 0;
   for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
