@@ -75,8 +75,9 @@ function replacesOpen(open: PickedFile, picked: PickedFile): boolean {
   return was === null || is === null || was === is;
 }
 
-/** `name` with （2）, （3）… before its extension: the first not taken. */
+/** `name` itself, or with （2）, （3）… before its extension: the first not taken. */
 function freeName(name: string, taken: (candidate: string) => boolean): string {
+  if (!taken(name)) return name;
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   for (let n = 2; ; n++) {
@@ -130,18 +131,16 @@ export function browserHost(): BrowserHost {
 
   /** Adds a file read; what it did to an open file of its name, if any. (The worker lets go of a file replaced at the next check, which names every file open.) */
   const add = (entry: PickedFile): OpenNote | undefined => {
-    const namesakes = files.filter((f) => f.name === entry.name);
-    const same = namesakes.find((f) => replacesOpen(f, entry));
+    const same = files.find((f) => f.name === entry.name && replacesOpen(f, entry));
     if (same) {
       entry.label = same.label;
       files[files.indexOf(same)] = entry;
       return { kind: 'replaced', name: entry.name, label: entry.label };
     }
     files.push(entry);
-    // A file listed as "x（2）.xlsx" already makes the name of one picked as such taken too.
-    if (namesakes.length === 0 && !files.some((f) => f !== entry && f.label === entry.label)) return undefined;
-    entry.label = freeName(entry.name, (label) => files.some((f) => f.label === label));
-    return { kind: 'keptBoth', name: entry.name, label: entry.label };
+    // Listed under its name unless another is (a namesake of another unit's, or a file listed as "x（2）.xlsx" already).
+    entry.label = freeName(entry.name, (label) => files.some((f) => f !== entry && f.label === label));
+    return entry.label === entry.name ? undefined : { kind: 'keptBoth', name: entry.name, label: entry.label };
   };
 
   return {
@@ -151,7 +150,7 @@ export function browserHost(): BrowserHost {
       for (const [i, file] of list.entries()) {
         progress?.({ done: i, total: list.length, name: file.name });
         // Read under a key of its own: an open file of its name is still held while it is told apart from this one.
-        const key = files.some((f) => f.key === file.name) ? freeName(file.name, (k) => files.some((f) => f.key === k)) : file.name;
+        const key = freeName(file.name, (k) => files.some((f) => f.key === k));
         const note = add(await pick(file, key));
         if (note) notes.push(note);
       }
