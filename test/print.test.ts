@@ -8,7 +8,6 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
 import { SITE_WORKBOOK_NAME, writeTemplates } from '../src/cli/template';
@@ -21,9 +20,10 @@ import { fixture, loadBuffer } from './helpers';
 import { clippedCells } from './print-fit';
 import { SEED_LABELS } from './seed-labels';
 import type { Intake } from '../src/model/types';
+import { scratchDir } from './scratch';
 
 function toPdf(dir: string, files: string[]): void {
-  const profile = `file://${fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'))}`;
+  const profile = `file://${scratchDir('lo-profile-')}`;
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
     stdio: 'pipe',
     timeout: 240_000,
@@ -62,7 +62,7 @@ function longNames(): SiteData {
 }
 
 describe('printing (LibreOffice headless)', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-print-'));
+  const dir = scratchDir('custody-print-');
   const books: Record<string, ExcelJS.Workbook> = {};
 
   beforeAll(async () => {

@@ -5,11 +5,11 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import JSZip from 'jszip';
-import * as os from 'os';
 import * as path from 'path';
 import { SITE_WORKBOOK_NAME, writeTemplates } from '../src/cli/template';
 import { FORMS } from '../src/forms';
 import { allLabels } from './seed-labels';
+import { scratchDir } from './scratch';
 
 const TEMPLATES = path.join(__dirname, '..', 'templates');
 
@@ -33,7 +33,7 @@ async function allText(file: string): Promise<string> {
 describe('templates/', () => {
   let fresh: string;
   beforeAll(async () => {
-    fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-tpl-'));
+    fresh = scratchDir('custody-tpl-');
     await writeTemplates(fresh);
   });
 

@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DIST, ROOT, ensureBuilt } from './build';
 import { XmlElement, child, parseXml, walk } from './xml';
+import { scratchDir } from '../scratch';
 
 const MANIFEST = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 
@@ -220,7 +221,7 @@ describe("Microsoft's manifest schema (XSD, offline with xmllint)", () => {
     const urls = [...built.matchAll(/="(https:[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBe(MANIFEST.match(/="https:[^"]+"/g)!.length);
     for (const u of urls) expect(u.startsWith('https://exam.example.edu.cn/custody/')).toBe(true);
-    const file = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'manifest-')), 'manifest.xml');
+    const file = path.join(scratchDir('manifest-'), 'manifest.xml');
     fs.writeFileSync(file, built);
     expect(() => xmllint(file)).not.toThrow();
     expect(manifestFor(MANIFEST, 'https://exam.example.edu.cn/custody/')).toBe(built);
@@ -241,7 +242,7 @@ describe("Microsoft's manifest schema (XSD, offline with xmllint)", () => {
   test('the schema catches what it should: an element out of order fails', () => {
     const broken = MANIFEST.replace(/(<Version>[^<]*<\/Version>)\s*(<ProviderName>[^<]*<\/ProviderName>)/, '$2$1');
     expect(broken).not.toBe(MANIFEST);
-    const file = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'manifest-')), 'broken.xml');
+    const file = path.join(scratchDir('manifest-'), 'broken.xml');
     fs.writeFileSync(file, broken);
     expect(() => xmllint(file)).toThrow();
   });

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { canonical, fixture } from '../helpers';
+import { scratchDir } from '../scratch';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'custody-cli-'));
+const tmp = () => scratchDir('custody-cli-');
 const run = async (...args: string[]) => {
   const io = memoryIO();
   const code = await main(['node', 'custody', ...args], io);

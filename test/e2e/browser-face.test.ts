@@ -11,7 +11,6 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { validateFiles } from '../../src/cli/validate';
@@ -23,6 +22,7 @@ import { ruleTitle } from '../../src/rules';
 import { DIST, ensureBuilt } from '../addin/build';
 import { ARTIFACTS, SKIP, faultyWorkbooks, findingKey, halfFilledWorkbook, requireChromium, serveAndLaunch, type ServedBrowser } from './chromium';
 import { SHOWN_AT_A_TIME } from '../../src/taskpane/findings-view';
+import { scratchDir } from '../scratch';
 
 let browser: Browser | undefined;
 let session: ServedBrowser | undefined;
@@ -152,14 +152,14 @@ maybe('the browser face in chromium', () => {
 
   test('two units’ workbooks of one name, picked from two folders: both kept and checked together, the second told apart, and the status line says so', async () => {
     // The validator over the two as the pane lists them: the findings across name the other file.
-    const listed = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-listed-'));
+    const listed = scratchDir('custody-e2e-listed-');
     const asListed = ['试卷保管.xlsx', '试卷保管（2）.xlsx'].map((name) => path.join(listed, name));
     fs.copyFileSync(workbookPath, asListed[0]);
     fs.copyFileSync(branchPath, asListed[1]);
     const report = await validateFiles(asListed, { lang: 'zh' });
     expect(report.files[0].findings.some((f) => f.message.includes('文件“试卷保管（2）.xlsx”'))).toBe(true);
     const [a, b] = [workbookPath, branchPath].map((from) => {
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-same-')), '试卷保管.xlsx');
+      const file = path.join(scratchDir('custody-e2e-same-'), '试卷保管.xlsx');
       fs.copyFileSync(from, file);
       return file;
     });

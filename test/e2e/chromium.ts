@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -16,6 +15,7 @@ import { main } from '../../src/cli/main';
 import type { Finding } from '../../src/model/finding';
 import type { Intake, SiteData } from '../../src/model/types';
 import { ROOT } from '../addin/build';
+import { scratchDir } from '../scratch';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SKIP = process.env.CUSTODY_SKIP_E2E === '1';
@@ -113,7 +113,7 @@ export const fixtureData = (name: string): SiteData => JSON.parse(fs.readFileSyn
  * handover disagrees (4 bags, not 3) and has one sender only.
  */
 export async function faultyWorkbooks(): Promise<{ dir: string; site: string; branch: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-'));
+  const dir = scratchDir('custody-e2e-');
   const data = fixtureData('kaodian.json');
   (data.intake as Intake).totals!.bags31 = 9;
   const site = await fill(data, dir, '岳麓考点-有误');
@@ -127,7 +127,7 @@ export async function faultyWorkbooks(): Promise<{ dir: string; site: string; br
 
 /** The 岳麓考点 workbook whose vault log has `rows` rows holding only 试卷号 and 取卷时间: two findings a row (partial-row, not-returned). */
 export async function halfFilledWorkbook(rows: number): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-e2e-many-'));
+  const dir = scratchDir('custody-e2e-many-');
   const data = fixtureData('kaodian.json');
   data.vaultLog = Array.from({ length: rows }, () => ({ paperNo: '1001', takenAt: '2024-06-15T07:45' }));
   return fill(data, dir, '岳麓考点-半填');

@@ -10,13 +10,13 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import type { SiteData } from '../../src/model/types';
 import type { BookJson, CellJson, SheetJson } from './independent-fake-model';
 import { colName, parseAddress } from './independent-fake-model';
+import { scratchDir } from '../scratch';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -111,7 +111,7 @@ export async function decorate(file: string, decorations: readonly Decoration[],
 
 /** Fills, finds and moves: the held-out workbook before decoration, in a fresh temp folder. */
 export async function heldOutWorkbook(moved: string): Promise<{ dir: string; file: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-wps-heldout-'));
+  const dir = scratchDir('custody-wps-heldout-');
   const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/kaodian.json'), 'utf8')) as SiteData;
   plantDefects(data);
   const filled = await fill(data, dir);
