@@ -79,11 +79,17 @@ export function personKey(signature: unknown): string {
 }
 
 const SEPARATORS = /[、，,／/;；]/;
+/** What splitSignatures puts between the words it cuts: a space, or one of SEPARATORS. */
+const SPACE = ' ';
+const SEPARATOR = '、';
+/** One Chinese character: no one signs with it alone, so it is half of a name padded to the width of three (李\u3000强). */
+const ONE_HAN = /^[\u4e00-\u9fff]$/;
 
 /**
  * A cell of signers → the signatures, as written: split on 、，, / ; and on
- * spaces, except inside brackets and where the word after a space is a title
- * ("李明 主考、王芳" → ["李明 主考", "王芳"]).
+ * spaces, except inside brackets, where the word after a space is a title
+ * ("李明 主考、王芳" → ["李明 主考", "王芳"]), and within a two-character name
+ * padded with a space ("李\u3000强、赵\u3000敏" → ["李 强", "赵 敏"]).
  */
 export function splitSignatures(text: string): string[] {
   const out: string[] = [];
@@ -97,20 +103,28 @@ export function splitSignatures(text: string): string[] {
   for (const ch of text) {
     if (ch === '（' || ch === '(') depth++;
     if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && SEPARATORS.test(ch)) flush();
-    else if (depth === 0 && /[\s\u3000]/.test(ch)) {
+    if (depth === 0 && SEPARATORS.test(ch)) {
       flush();
-      out.push(' ');
+      out.push(SEPARATOR);
+    } else if (depth === 0 && /[\s\u3000]/.test(ch)) {
+      flush();
+      out.push(SPACE);
     } else current += ch;
   }
   flush();
-  // A space marker joins a title to the name before it, and separates two names otherwise.
+  // A space joins a title, or the second half of a padded name, to the word before it, and separates two names otherwise.
   const names: string[] = [];
-  for (let i = 0; i < out.length; i++) {
-    if (out[i] === ' ') continue;
-    const afterSpace = i > 0 && out[i - 1] === ' ';
-    if (afterSpace && names.length > 0 && isTitle(out[i])) names[names.length - 1] += ` ${out[i]}`;
-    else names.push(out[i]);
+  /** What stands between the last word and the next: nothing, spaces only, or a separator. */
+  let gap: 'none' | 'space' | 'separator' = 'none';
+  for (const word of out) {
+    if (word === SEPARATOR) gap = 'separator';
+    else if (word === SPACE) gap = gap === 'separator' ? gap : 'space';
+    else {
+      const last = names.length - 1;
+      if (gap === 'space' && last >= 0 && (isTitle(word) || ONE_HAN.test(names[last]))) names[last] += ` ${word}`;
+      else names.push(word);
+      gap = 'none';
+    }
   }
   return names;
 }

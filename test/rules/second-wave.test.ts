@@ -58,6 +58,16 @@ describe('names with a title are the person', () => {
     expect(splitSignatures('曾建军（考务组长，主考） 欧阳红')).toEqual(['曾建军（考务组长，主考）', '欧阳红']);
     expect(splitSignatures('李明 王芳')).toEqual(['李明', '王芳']);
   });
+
+  it('a two-character name padded to three with a space is one signer, not two (李　强)', () => {
+    expect(splitSignatures('李　强、赵　敏')).toEqual(['李 强', '赵 敏']);
+    expect(splitSignatures('李　强')).toEqual(['李 强']);
+    expect(splitSignatures('王 芳 李 强')).toEqual(['王 芳', '李 强']);
+    expect(splitSignatures('李　强 主考、欧阳红')).toEqual(['李 强 主考', '欧阳红']);
+    // A separator stays one: what follows it is another signer, title or not.
+    expect(splitSignatures('李、 强')).toEqual(['李', '强']);
+    expect(personKey('李　强')).toBe('李强');
+  });
 });
 
 describe('times relative to the row', () => {
