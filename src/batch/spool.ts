@@ -43,7 +43,7 @@ import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
 import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
-import { FILE_COLUMNS, SITE_COLUMNS, countByRule, findingRowsOf, pairSides, pairsCountedOnce } from '../summary/tables';
+import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf } from '../summary/tables';
 import { SameBytes, byFileName } from '../summary/same-bytes';
 
 type Row = Array<string | number | null>;
@@ -266,7 +266,7 @@ export class SpooledConsolidation {
   /** What `consolidatedXlsx` writes from, read back from the spools. */
   source(): ConsolidatedSource {
     // The generators below run later, outside this call: they take what they read as locals.
-    const { records, pairs } = this;
+    const { records, pairs, lang } = this;
     const spool = (name: SpoolName) => this.spool(name);
     const findingsOf = () => this.findings();
     const summaries = () => this.summaries();
@@ -275,7 +275,7 @@ export class SpooledConsolidation {
       return {
         totals: this.totals,
         chart: rankChartData(
-          pairsCountedOnce(this.byRule, pairs),
+          disagreeCountedPerCopy(this.byRule, pairs),
           records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file })),
         ),
         async *siteRows() {
@@ -296,8 +296,7 @@ export class SpooledConsolidation {
           }
         },
         async *findingRows() {
-          const sides = pairSides(pairs);
-          for await (const { rec, findings } of findingsOf()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, sides);
+          for await (const { rec, findings } of findingsOf()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, pairs, lang);
         },
         async *sites() {
           const findings = findingsOf();

@@ -14,6 +14,7 @@ import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import { fileBudget } from '../batch/time-budget';
 import type { Finding, RunReport } from '../model/finding';
 import { ruleTitle } from '../rules/index';
+import { disagreeFolding } from '../summary/once-per-handover';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { printable } from '../check/refusal';
@@ -52,6 +53,8 @@ const WORDS = {
     clean: '未发现问题',
     cannot: '无法检查',
     counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
+    folded: (cells: number, slips: number) => `（其中 ${cells} 处是 ${slips} 张交接单的两份不一致，汇总中每张计 1 个）`,
+    totalFolded: (e: number) => `（汇总中计 ${e} 个错误）`,
     site: (site: string) => `（${site}）`,
     total: '合计',
   },
@@ -62,6 +65,9 @@ const WORDS = {
     clean: 'no problems found',
     cannot: 'cannot be checked',
     counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
+    folded: (cells: number, slips: number) =>
+      ` (${cells} of them are differences between the two copies of ${slips} handover slip(s); a summary counts each slip once)`,
+    totalFolded: (e: number) => ` (a summary counts ${e} error(s))`,
     site: (site: string) => ` (${site})`,
     total: 'total',
   },
@@ -77,6 +83,8 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
   const w = WORDS[lang];
   let errors = 0;
   let warnings = 0;
+  /** Errors as a summary counts them (a disagreeing handover once a slip), when that differs. */
+  let summaryErrors = 0;
   for (const file of report.files) {
     if (file.error !== undefined) {
       yield `${printable(file.file)}: ${w.cannot}: ${file.error}`;
@@ -86,7 +94,10 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
     const n = file.findings.length - e;
     errors += e;
     warnings += n;
-    yield `${printable(file.file)}${file.site ? w.site(file.site) : ''}: ${file.findings.length ? w.counts(e, n) : w.clean}`;
+    const { cells, slips } = disagreeFolding(file.findings);
+    summaryErrors += e - (cells - slips);
+    const folded = cells > slips ? w.folded(cells, slips) : '';
+    yield `${printable(file.file)}${file.site ? w.site(file.site) : ''}: ${file.findings.length ? w.counts(e, n) + folded : w.clean}`;
     const bySheet = new Map<string, Finding[]>();
     for (const f of file.findings) {
       const key = f.sheet ?? w.whole;
@@ -100,7 +111,7 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
       for (const f of list) yield `    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`;
     }
   }
-  if (report.files.length > 1) yield `${w.total}: ${w.counts(errors, warnings)}`;
+  if (report.files.length > 1) yield `${w.total}: ${w.counts(errors, warnings)}${summaryErrors < errors ? w.totalFolded(summaryErrors) : ''}`;
 }
 
 interface ValidateOptions {

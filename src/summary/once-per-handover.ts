@@ -42,3 +42,15 @@ export function countFindings(findings: readonly Finding[]): { errors: number; w
   }
   return { errors, warnings };
 }
+
+/** The disagreeing handovers' field findings (`cells`) and the slips they are on (`slips`): what a summary folds into one a slip. */
+export function disagreeFolding(findings: readonly Finding[]): { cells: number; slips: number } {
+  const slips = new Set<string>();
+  let cells = 0;
+  for (const f of findings) {
+    if (f.rule !== DISAGREE_RULE) continue;
+    cells++;
+    slips.add(f.sheet ?? '');
+  }
+  return { cells, slips: slips.size };
+}

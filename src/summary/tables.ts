@@ -206,23 +206,17 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'clause', header: { zh: '依据', en: 'Source' }, width: 20, wrap: true, value: (x) => x.finding.clause },
 ];
 
-/** The sides of the disagreeing pairs, as `file#sheet`: their findings are listed once per pair instead. */
-export function pairSides(pairs: readonly HandoverPair[]): Set<string> {
-  const sides = new Set<string>();
-  for (const p of pairs) {
-    if (p.status !== 'disagree') continue;
-    for (const c of [p.sender, p.receiver]) if (c) sides.add(`${c.file}#${c.sheet ?? ''}`);
-  }
-  return sides;
-}
-
 /**
  * The 问题清单 rows of one file: its findings, or why it could not be read.
- * A handover whose two copies disagree is one problem however many fields
- * differ and whichever side reports it: its findings are left out here and
- * listed once per pair (`pairFindingRows`).
+ * A handover whose two copies disagree is one problem on each side's copy
+ * however many fields differ, as the file's count has it: one row, saying
+ * every field that differs (`withPairFindings`).
  */
-export function findingRowsOf(f: Pick<FileOutcome, 'file' | 'error' | 'findings'> & { site?: string }, sides: ReadonlySet<string> = new Set()): Row[] {
+export function findingRowsOf(
+  f: Pick<FileOutcome, 'file' | 'error' | 'findings'> & { site?: string },
+  pairs: readonly HandoverPair[] = [],
+  lang: Lang = 'zh',
+): Row[] {
   const site = f.site ?? '';
   if (f.error) {
     const finding: Finding = {
@@ -238,9 +232,7 @@ export function findingRowsOf(f: Pick<FileOutcome, 'file' | 'error' | 'findings'
     };
     return [rowOf(FINDING_COLUMNS, { file: f.file, site, finding })];
   }
-  return f.findings
-    .filter((x) => !(x.rule === DISAGREE_RULE && sides.has(`${f.file}#${x.sheet ?? ''}`)))
-    .map((finding) => rowOf(FINDING_COLUMNS, { file: f.file, site, finding }));
+  return withPairFindings(f.file, f.findings, pairs, lang).map((finding) => rowOf(FINDING_COLUMNS, { file: f.file, site, finding }, lang));
 }
 
 /** The one finding of a disagreeing pair, at one side's copy, with the fields that differ. */
@@ -260,17 +252,10 @@ function pairFinding(p: HandoverPair, side: NonNullable<HandoverPair['sender']>,
   };
 }
 
-/** One 问题清单 row per disagreeing pair, on the sender's copy, with the fields that differ. */
-export function pairFindingRows(pairs: readonly HandoverPair[], lang: Lang = 'zh'): Row[] {
-  return pairs
-    .filter((p) => p.status === 'disagree' && p.sender)
-    .map((p) => rowOf(FINDING_COLUMNS, { file: p.sender!.file, site: p.sender!.site, finding: pairFinding(p, p.sender!, lang) }, lang));
-}
-
 /**
- * A file's findings as its 汇总 sheet lists them: each disagreeing pair it
- * holds a copy of once, where its own field findings were, saying every field
- * that differs.
+ * A file's findings as its 汇总 sheet and 问题清单 list them: each disagreeing
+ * pair it holds a copy of once, where its own field findings were, saying
+ * every field that differs.
  */
 export function withPairFindings(file: string, findings: readonly Finding[], pairs: readonly HandoverPair[], lang: Lang = 'zh'): Finding[] {
   const mine = new Map<string, Finding>();
@@ -287,7 +272,7 @@ export function withPairFindings(file: string, findings: readonly Finding[], pai
   return out;
 }
 
-/** Findings counted by rule for 总览, a disagreeing handover once per pair. */
+/** Findings counted by rule for 总览, each one (`disagreeCountedPerCopy` then counts a disagreeing handover once per copy). */
 export function countByRule(
   findings: Iterable<Finding>,
   into = new Map<string, { errors: number; warnings: number }>(),
@@ -301,13 +286,14 @@ export function countByRule(
   return into;
 }
 
-/** The per-rule counts with the disagreeing handovers counted once per pair (not once per field and side). */
-export function pairsCountedOnce(
+/** The per-rule counts with each disagreeing handover counted once on each side's copy, as the sites' counts have it (not once per field). */
+export function disagreeCountedPerCopy(
   byRule: ReadonlyMap<string, { errors: number; warnings: number }>,
   pairs: readonly HandoverPair[],
 ): Map<string, { errors: number; warnings: number }> {
   const out = new Map(byRule);
-  const disagree = pairs.filter((p) => p.status === 'disagree').length;
-  if (disagree) out.set(DISAGREE_RULE, { errors: disagree, warnings: 0 });
+  let copies = 0;
+  for (const p of pairs) if (p.status === 'disagree') copies += Number(Boolean(p.sender)) + Number(Boolean(p.receiver));
+  if (copies) out.set(DISAGREE_RULE, { errors: copies, warnings: 0 });
   return out;
 }

@@ -6,6 +6,7 @@
  * its own file (forms-view, check-view + findings-view + preview, summary-view).
  */
 import type { SiteSummary } from '../summary/site';
+import { countFindings } from '../summary/once-per-handover';
 import { SiteResult, counts } from './check';
 import { wireCheck } from './check-view';
 import { byId, errorText } from './dom';
@@ -206,13 +207,15 @@ export class App {
  */
 export function checkOutcome(results: readonly SiteResult[], lang: Lang): Outcome {
   const total = { errors: 0, warnings: 0 };
+  let summaryErrors = 0;
   for (const r of results) {
     const c = counts(r.findings);
     total.errors += c.errors;
     total.warnings += c.warnings;
+    summaryErrors += countFindings(r.findings).errors;
   }
   const unreadable = results.filter((r) => r.error !== undefined);
-  const tally = t(lang, 'summaryDone', total);
+  const tally = t(lang, 'summaryDone', total) + (summaryErrors < total.errors ? t(lang, 'summaryCounts', { errors: summaryErrors }) : '');
   if (unreadable.length === 0) return { text: tally, kind: 'info' };
   const first = t(lang, 'cannotRead', { file: unreadable[0].label, reason: unreadable[0].error ?? '' });
   const more = unreadable.length > 1 ? t(lang, 'moreUnreadable', { n: unreadable.length - 1 }) : '';

@@ -144,3 +144,14 @@ test('the status line leads with a file that could not be read, never "0 errors"
   });
   expect(checkOutcome([site('ok.xlsx', [f('S', 'A1')])], 'zh')).toEqual({ text: '完成：1 个错误，0 个警告', kind: 'info' });
 });
+
+test('the status line says how a summary counts a handover whose two copies disagree (once a slip), when that differs', () => {
+  const disagree = (sheet: string, cell: string): Finding => ({ ...f(sheet, cell), rule: 'handover-copies-disagree' });
+  const site = (label: string, findings: Finding[]) => ({ id: label, label, findings, problems: [] });
+  const sites = [site('a.xlsx', [disagree('交接单', 'C3'), disagree('交接单', 'D17'), f('交接单', 'D20')]), site('b.xlsx', [disagree('交接单3', 'C3')])];
+  expect(checkOutcome(sites, 'zh')).toEqual({ text: '完成：4 个错误，0 个警告（两份不一致的交接单每张计 1 个，汇总中计 3 个错误）', kind: 'info' });
+  expect(checkOutcome(sites, 'en').text).toBe(
+    'Done: 4 errors, 0 warnings (a handover slip whose two copies disagree counts once in a summary: 3 errors there)',
+  );
+  expect(checkOutcome([site('b.xlsx', [disagree('交接单3', 'C3')])], 'zh').text).toBe('完成：1 个错误，0 个警告');
+});

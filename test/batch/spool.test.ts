@@ -141,7 +141,7 @@ describe('spooled consolidation', () => {
       expect(Object.keys(a)).toEqual(Object.keys(b));
       expect(Object.keys(a)).toHaveLength(6 + 5);
       expect(a).toEqual(b);
-      expect(a['问题清单'].length).toMatchInlineSnapshot(`8`);
+      expect(a['问题清单'].length).toMatchInlineSnapshot(`10`);
       expect(await listCharts(streamed)).toEqual(await listCharts(held));
     } finally {
       await spool.dispose();

@@ -126,7 +126,7 @@ describe('what the summaries say', () => {
     });
   }
 
-  it('a disagreeing handover once per pair, with the fields that differ, on 交接配对, 问题清单 and both sites’ 汇总', async () => {
+  it('a disagreeing handover once on 交接配对 and once on each side’s copy, with the fields that differ, on 问题清单 and both sites’ 汇总: its rows as many as 总览’s errors', async () => {
     const sheets = await sheetsOf(out('zh.xlsx'));
     const diff = '交接时间：移交方“2024年6月14日 14:40”，接收方“2024年6月14日 13:40”；合计：移交方“10”，接收方“11”；接收人：移交方“肖晨、龚梅”，接收方“龚梅”';
     expect(sheets.get('交接配对')![1]).toEqual([
@@ -147,8 +147,11 @@ describe('what the summaries say', () => {
     const message = `长沙分校 移交 天心考点 的交接单，双方留存的两份不一致（交接时间、合计、接收人）：${diff}。请双方核对后改正，见“交接配对”。`;
     const disagree = (rows: Array<Array<string | number | null>>) => rows.filter((row) => row.includes('交接单两份不一致'));
     expect(disagree(sheets.get('问题清单')!).map((row) => row.slice(0, 9))).toEqual([
+      [FAULTY, '天心考点', '错误', '交接单两份不一致', 1, '交接单', 'A2', null, message],
       [BRANCH, '长沙分校', '错误', '交接单两份不一致', 1, '交接单3', 'A2', null, message],
     ]);
+    // Every error 总览 counts has its row: 天心考点's 7 planted mistakes and its copy's, 长沙分校's copy's.
+    expect(sheets.get('问题清单')!.filter((row) => row[2] === '错误')).toHaveLength(9);
     expect(disagree(sheets.get('汇总-长沙分校')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单3', 'A2']]);
     expect(disagree(sheets.get('汇总-天心考点')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单', 'A2']]);
     expect(disagree(sheets.get('汇总-岳麓考点')!)).toEqual([]);
@@ -166,7 +169,7 @@ describe('what the summaries say', () => {
     expect(sheets.get('汇总-天心考点')!.find((row) => String(row?.[0]).startsWith('五、'))?.[0]).toBe('五、检查发现的问题（错误 8，警告 0）');
     expect(sheets.get('总览')!.filter((row) => row[0] === '交接单两份不一致' || row[0] === '错误（处）')).toEqual([
       ['错误（处）', 9],
-      ['交接单两份不一致', 1, 0],
+      ['交接单两份不一致', 2, 0],
     ]);
   });
 

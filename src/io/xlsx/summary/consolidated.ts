@@ -27,9 +27,7 @@ import {
   countByRule,
   findingRowsOf,
   listingOf,
-  pairFindingRows,
-  pairSides,
-  pairsCountedOnce,
+  disagreeCountedPerCopy,
   paperRowsOf,
   withPairFindings,
 } from '../../../summary/tables';
@@ -62,7 +60,7 @@ export interface SettledSource {
   chart: ChartData;
   siteRows(): Rows;
   fileRows(): Rows;
-  /** Each file's 问题清单 rows (a disagreeing handover's findings left out: `pairFindingRows` lists it once). */
+  /** Each file's 问题清单 rows (a disagreeing handover once on each side's copy: `findingRowsOf`). */
   findingRows(): Rows;
   /** Each readable site's summary and findings, in file order (asked for only when there are few). */
   sites():
@@ -86,13 +84,12 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
         copies: s.totals.copies,
       };
     });
-  const sides = pairSides(c.pairs);
   const settled: SettledSource = {
     totals: c.totals,
-    chart: rankChartData(pairsCountedOnce(byRule, c.pairs), units),
+    chart: rankChartData(disagreeCountedPerCopy(byRule, c.pairs), units),
     siteRows: () => c.files.map((f) => rowOf(SITE_COLUMNS, f, lang)),
     fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
-    findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, sides)),
+    findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, c.pairs, lang)),
     sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
   };
   return {
@@ -111,11 +108,6 @@ export interface ConsolidatedOptions {
 }
 
 const TABLES = ['overview', 'sites', 'files', 'papers', 'pairs', 'findings'] as const;
-
-async function* concat(a: Rows, b: Rows): AsyncGenerator<Row> {
-  for await (const r of a) yield r;
-  for await (const r of b) yield r;
-}
 
 /**
  * Writes every sheet of the consolidated summary into `wb`; returns the charts
@@ -160,7 +152,7 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   if (nl > 1) cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `$${fileStatus}2="${unreadable}"`, ERROR_STYLE, 1);
   finish(fileSheet);
 
-  const nf = await tableSheet(findingSheet, FINDING_COLUMNS, concat(s.findingRows(), pairFindingRows(c.pairs, lang)), ctx);
+  const nf = await tableSheet(findingSheet, FINDING_COLUMNS, s.findingRows(), ctx);
   severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1, lang);
   finish(findingSheet);
 

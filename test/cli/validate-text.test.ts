@@ -1,0 +1,56 @@
+/**
+ * The text report's tallies (src/cli/validate.ts): each file's errors as listed,
+ * and, when a handover's two copies disagree in several fields, how many a
+ * summary counts (one a slip), so that the two never seem to contradict.
+ */
+import { formatText } from '../../src/cli/validate';
+import type { Finding, RunReport } from '../../src/model/finding';
+
+const finding = (sheet: string, cell: string, rule: string, message: string): Finding => ({
+  rule,
+  severity: 'error',
+  form: 1,
+  sheet,
+  cell,
+  row: null,
+  message,
+  clause: '',
+});
+
+const report: RunReport = {
+  files: [
+    {
+      file: 'a.xlsx',
+      site: '天心考点',
+      sha256: null,
+      findings: [
+        finding('交接单', 'C3', 'handover-copies-disagree', '日期不同'),
+        finding('交接单', 'D17', 'column-total', '合计不符'),
+        finding('交接单', 'D17', 'handover-copies-disagree', '合计不同'),
+      ],
+    },
+    { file: 'b.xlsx', site: '长沙分校', sha256: null, findings: [finding('交接单3', 'C3', 'handover-copies-disagree', '日期不同')] },
+  ],
+};
+
+test('each file counts what it lists; a slip whose copies differ in several fields is said to count once in a summary', () => {
+  expect(formatText(report, 'zh').split('\n')).toEqual([
+    'a.xlsx（天心考点）: 3 个错误，0 个警告（其中 2 处是 1 张交接单的两份不一致，汇总中每张计 1 个）',
+    '  交接单',
+    '    C3   错误  交接单两份不一致  日期不同',
+    '    D17  错误  合计行不符  合计不符',
+    '    D17  错误  交接单两份不一致  合计不同',
+    'b.xlsx（长沙分校）: 1 个错误，0 个警告',
+    '  交接单3',
+    '    C3  错误  交接单两份不一致  日期不同',
+    '合计: 4 个错误，0 个警告（汇总中计 3 个错误）',
+  ]);
+  expect(formatText(report, 'en').split('\n')[0]).toBe(
+    'a.xlsx (天心考点): 3 error(s), 0 warning(s) (2 of them are differences between the two copies of 1 handover slip(s); a summary counts each slip once)',
+  );
+  expect(formatText(report, 'en').split('\n').at(-1)).toBe('total: 4 error(s), 0 warning(s) (a summary counts 3 error(s))');
+});
+
+test('no word of it when nothing is folded', () => {
+  expect(formatText({ files: [report.files[1]] }, 'zh').split('\n')[0]).toBe('b.xlsx（长沙分校）: 1 个错误，0 个警告');
+});
