@@ -195,7 +195,13 @@ export function threadsError(text: string, lang: Lang): string {
 /** The hint after an argument error: where the help is, for the command the user was calling. */
 export function helpHint(argv: readonly string[], lang: Lang): string {
   const command = argv.slice(2).find((a) => Object.keys(HELP_AFTER).includes(a) && a !== 'custody');
-  const call = command ? `custody ${command} --help` : 'custody --help';
+  if (!command) {
+    // The top help lists the commands; each command's own gives its usage, examples and exit codes.
+    return lang === 'zh'
+      ? '（用 custody --help 查看命令，custody ‹命令› --help 查看用法、示例和退出码）'
+      : '(see custody --help for the commands, custody ‹command› --help for usage, examples and exit codes)';
+  }
+  const call = `custody ${command} --help`;
   return lang === 'zh' ? `（用 ${call} 查看用法、示例和退出码）` : `(see ${quote(call)} for usage, examples and exit codes)`;
 }
 

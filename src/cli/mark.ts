@@ -9,7 +9,7 @@ import type { CheckRun } from '../check/service';
 import { printable, refusalLine } from '../check/refusal';
 import { markedName } from '../check/marks';
 import type { Lang } from '../rules/types';
-import type { CliIO } from './io';
+import { describeError, type CliIO } from './io';
 
 /** Where each workbook's marked copy goes: DIR/name（已标记）.xlsx, numbered when two inputs share a name. */
 export function markedPaths(files: readonly string[], dir: string, lang: Lang): string[] {
@@ -26,6 +26,9 @@ export function markedPaths(files: readonly string[], dir: string, lang: Lang): 
 export async function refuseMarksOverInputs(files: readonly string[], inputs: readonly string[], dir: string, lang: Lang): Promise<void> {
   await refuseOutputsOverInputs(markedPaths(files, dir, lang), [...inputs, ...files]);
 }
+
+/** A marked copy made but not written: its line says why, in the words of a file-system error. */
+class MarkedCopyNotWritten extends Error {}
 
 /**
  * Writes the marked copies of the checked workbooks that have findings; says
@@ -48,7 +51,10 @@ export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, 
     const [{ markedCopy }, { nodeDeflater }] = await Promise.all([import('../io/xlsx/mark'), import('../io/xlsx/node-workbook')]);
     try {
       const copy = await markedCopy(await readRegularFile(file), findings, lang, nodeDeflater());
-      await writeFileAtomic(targets[i], copy.bytes);
+      // The workbook was read and marked: a failure now is the folder's (no such folder, no permission, disk full).
+      await writeFileAtomic(targets[i], copy.bytes).catch((error: unknown) => {
+        throw new MarkedCopyNotWritten(describeError(error, lang));
+      });
       io.err(
         lang === 'zh'
           ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）`
@@ -56,7 +62,7 @@ export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, 
       );
     } catch (error) {
       failed++;
-      const why = refusalLine(error, lang);
+      const why = error instanceof MarkedCopyNotWritten ? error.message : refusalLine(error, lang);
       io.err(lang === 'zh' ? `${printable(file)}: 无法写出标记副本：${why}` : `${printable(file)}: marked copy not written: ${why}`);
     }
   }

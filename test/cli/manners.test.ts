@@ -93,7 +93,7 @@ describe('argument errors: one Chinese line and where the help is, exit 2', () =
     [['extract', 'a.xlsx', 'b.xlsx'], '错误：参数过多\n（用 custody extract --help 查看用法、示例和退出码）\n'],
     [
       ['frobnicate'],
-      '错误：没有这个命令：frobnicate（可用：template、fill、extract、validate、summary、demo）\n（用 custody --help 查看用法、示例和退出码）\n',
+      '错误：没有这个命令：frobnicate（可用：template、fill、extract、validate、summary、demo）\n（用 custody --help 查看命令，custody ‹命令› --help 查看用法、示例和退出码）\n',
     ],
   ];
   test.each(cases)('%j', async (args, err) => {

@@ -136,6 +136,17 @@ describe('custody validate --mark DIR', () => {
     fs.rmSync(trap);
   });
 
+  it('a --mark folder that cannot be written gets a line saying so, not that the workbook is unreadable (exit 2)', async () => {
+    const notFolder = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(notFolder, '');
+    const faulty = path.join(dir, 'in', 'faulty.xlsx');
+    const r = await run('validate', faulty, '--mark', notFolder);
+    expect(r.code).toBe(2);
+    // The folder could not be made: a file of its name is there.
+    expect(r.err).toBe(`${faulty}: 无法写出标记副本：无法读写文件（已有同名文件）：${notFolder}\n`);
+    expect(fs.readFileSync(notFolder, 'utf8')).toBe('');
+  });
+
   it("two inputs of one name get numbered copies; a macro workbook's copy stays .xlsm", () => {
     expect(markedPaths(['a/x.xlsx', 'b/x.xlsx', 'b/X.XLSX', 'c/宏.xlsm'], 'out', 'zh')).toEqual([
       path.join('out', 'x（已标记）.xlsx'),
