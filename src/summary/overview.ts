@@ -7,7 +7,7 @@ import type { FigureKey } from './words';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
-  /** Findings per rule (top 15), a disagreeing handover once per pair. */
+  /** Findings per rule (top 15), a disagreeing handover once on each side. */
   rules: Array<[string, { errors: number; warnings: number }]>;
   /** Units with the most findings (top 20). */
   sites: Array<{ name: string; errors: number; warnings: number }>;

@@ -97,7 +97,7 @@ export const OVERVIEW_WORDS = {
   title: { zh: '试卷保管汇总（多工作簿合并）', en: 'Exam-paper custody summary' },
   item: { zh: '项目', en: 'Item' },
   count: { zh: '数量', en: 'Count' },
-  problems: { zh: '问题（交接单不一致按对计）', en: 'Problem (a disagreeing handover counted once per pair)' },
+  problems: { zh: '问题（交接单不一致每方计一次）', en: 'Problem (a disagreeing handover counted once on each side)' },
   problemsChart: { zh: '各类问题数量', en: 'Problems by kind' },
   noProblems: { zh: '未发现问题', en: 'No problems found' },
   sites: { zh: '单位（问题最多的前 20 个）', en: 'Unit (20 with the most problems)' },
@@ -109,8 +109,8 @@ export const OVERVIEW_WORDS = {
   candidates: { zh: '考生数', en: 'Candidates' },
   copies: { zh: '试卷份数', en: 'Copies' },
   note: {
-    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；分校发往考点的出库不计为未还；一张交接单两份副本不一致，无论几处不同，按一对计一次。每个文件的 SHA-256 见“文件清单”。',
-    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout; papers a branch sends on to its exam sites are not counted as out; a handover whose two copies disagree counts once per pair however many fields differ. Each file’s SHA-256 is on “Files”.',
+    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；分校发往考点的出库不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）。每个文件的 SHA-256 见“文件清单”。',
+    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout; papers a branch sends on to its exam sites are not counted as out; a handover whose two copies disagree counts once on each side however many fields differ (a check lists each field). Each file’s SHA-256 is on “Files”.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

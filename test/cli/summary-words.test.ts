@@ -3,7 +3,7 @@
  * summary and `custody summary` over the demo's folder, in Chinese (no rule
  * id, no absolute path, no ISO date anywhere, in cells, sheet names or chart
  * XML; each SHA-256 in one column of one sheet), and with `--lang en` (every
- * word that is not data in English); a disagreeing handover once per pair,
+ * word that is not data in English); a disagreeing handover once on each side,
  * with the fields that differ, on every sheet; the demo's report naming rules
  * by their titles.
  */

@@ -20,7 +20,7 @@ import type { Finding } from '../../src/model/finding';
 import { validateSite } from '../../src/rules/engine';
 import { ruleTitle } from '../../src/rules';
 import { DIST, ensureBuilt } from '../addin/build';
-import { ARTIFACTS, SKIP, faultyWorkbooks, findingKey, halfFilledWorkbook, requireChromium, serveAndLaunch, type ServedBrowser } from './chromium';
+import { ARTIFACTS, SKIP, faultyWorkbooks, findingKey, halfFilledWorkbook, requireChromium, serveAndLaunch, tallyOf, type ServedBrowser } from './chromium';
 import { SHOWN_AT_A_TIME } from '../../src/taskpane/findings-view';
 import { scratchDir } from '../scratch';
 
@@ -169,10 +169,8 @@ maybe('the browser face in chromium', () => {
     await page.setInputFiles('#file-input', b);
     await page.waitForFunction(() => document.querySelectorAll('section.site').length === 2 && !document.body.classList.contains('busy'));
     expect(await page.$$eval('section.site h3', (nodes) => nodes.map((n) => n.textContent))).toEqual(['试卷保管.xlsx', '试卷保管（2）.xlsx']);
-    const errors = report.files.flatMap((f) => f.findings).filter((f) => f.severity === 'error').length;
-    const warnings = report.files.flatMap((f) => f.findings).length - errors;
     expect(await page.textContent('#status')).toBe(
-      `试卷保管.xlsx 与已打开的同名文件不是同一单位的，两份都保留，新的一份列为 试卷保管（2）.xlsx。完成：${errors} 个错误，${warnings} 个警告`,
+      `试卷保管.xlsx 与已打开的同名文件不是同一单位的，两份都保留，新的一份列为 试卷保管（2）.xlsx。${tallyOf(report)}`,
     );
     for (const [i, id] of ['试卷保管.xlsx', '试卷保管（2）.xlsx'].entries()) {
       const shown = await page.$$eval(`.finding[data-site="${id}"]`, (nodes) =>
@@ -184,7 +182,7 @@ maybe('the browser face in chromium', () => {
     await page.setInputFiles('#file-input', a);
     await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('已用新选的'));
     expect(await page.$$eval('section.site h3', (nodes) => nodes.map((n) => n.textContent))).toEqual(['试卷保管.xlsx', '试卷保管（2）.xlsx']);
-    expect(await page.textContent('#status')).toBe(`已用新选的 试卷保管.xlsx 替换先前打开的 试卷保管.xlsx。完成：${errors} 个错误，${warnings} 个警告`);
+    expect(await page.textContent('#status')).toBe(`已用新选的 试卷保管.xlsx 替换先前打开的 试卷保管.xlsx。${tallyOf(report)}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-same-name.png') });
     await page.context().close();
   });

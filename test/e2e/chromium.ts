@@ -12,7 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import type { Finding } from '../../src/model/finding';
+import type { Finding, RunReport } from '../../src/model/finding';
+import { countFindings } from '../../src/summary/once-per-handover';
 import type { Intake, SiteData } from '../../src/model/types';
 import { ROOT } from '../addin/build';
 import { scratchDir } from '../scratch';
@@ -103,6 +104,15 @@ async function fill(data: SiteData, dir: string, name: string): Promise<string> 
   const code = await main(['node', 'custody', 'fill', json, '-o', out], io);
   if (code !== 0) throw new Error(`custody fill ${name}: ${io.stderr}`);
   return out;
+}
+
+/** The pane's tally of the validator's report: its errors and warnings, and what a summary counts when that differs. */
+export function tallyOf(report: RunReport): string {
+  const findings = report.files.flatMap((f) => f.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const summaryErrors = report.files.reduce((n, f) => n + countFindings(f.findings).errors, 0);
+  const folded = summaryErrors < errors ? `（两份不一致的交接单每张计 1 个，汇总中计 ${summaryErrors} 个错误）` : '';
+  return `完成：${errors} 个错误，${findings.length - errors} 个警告${folded}`;
 }
 
 export const fixtureData = (name: string): SiteData => JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8')) as SiteData;

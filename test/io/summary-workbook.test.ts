@@ -212,7 +212,7 @@ describe('the consolidated summary workbook', () => {
        {
          "cf": [
            [
-             "A2:J10",
+             "A2:J11",
              [
                [
                  "expression",
@@ -225,7 +225,7 @@ describe('the consolidated summary workbook', () => {
              ],
            ],
          ],
-         "filter": "A1:J10",
+         "filter": "A1:J11",
          "name": "问题清单",
        },
      ]
@@ -284,22 +284,26 @@ describe('the consolidated summary workbook', () => {
     expect(rules).toContain('监考人员到保密室领卷');
   });
 
-  it('counts a disagreeing handover once per pair, with the fields that differ', () => {
+  it('counts a disagreeing handover once on each side’s copy, with the fields that differ', () => {
     const pair = c.pairs.find((p) => p.status === 'disagree')!;
     const fields = pair.differences.map((d) => d.label).join('、');
     expect(fields).toBe('交接时间、合计、接收人');
     // Six findings (three fields, on both sides) …
     expect(c.files.flatMap((f) => f.findings).filter((x) => x.rule === 'handover-copies-disagree')).toHaveLength(6);
-    // … are one line of 问题清单,
+    // … are one line of 问题清单 on each side's copy, as each site's count has it,
     const lines = body(wb.getWorksheet('问题清单')!).filter((r) => r[3] === DISAGREE);
-    expect(lines).toHaveLength(1);
-    expect(lines[0].slice(0, 8)).toEqual(['分校.xlsx', '长沙分校', '错误', DISAGREE, '1', pair.sender!.sheet, pair.sender!.cell, '']);
-    expect(lines[0][8]).toContain(`（${fields}）`);
-    expect(lines[0][8]).toContain('交接时间：移交方“2024年6月14日 14:40”，接收方“2024年6月14日 13:40”');
-    // one count on 总览,
+    expect(lines.map((line) => line.slice(0, 8))).toEqual([
+      ['分校.xlsx', '长沙分校', '错误', DISAGREE, '1', pair.sender!.sheet, pair.sender!.cell, ''],
+      ['考点/天心.xlsx', '天心考点', '错误', DISAGREE, '1', pair.receiver!.sheet, pair.receiver!.cell, ''],
+    ]);
+    for (const line of lines) {
+      expect(line[8]).toContain(`（${fields}）`);
+      expect(line[8]).toContain('交接时间：移交方“2024年6月14日 14:40”，接收方“2024年6月14日 13:40”');
+    }
+    // two counts on 总览 (one a side),
     const ov = wb.getWorksheet('总览')!;
     const at = findRow(ov, DISAGREE);
-    expect(headers(ov, at)).toEqual([DISAGREE, '1', '0']);
+    expect(headers(ov, at)).toEqual([DISAGREE, '2', '0']);
     expect(ov.getCell(`B${findRow(ov, '交接单不一致（对）')}`).value).toBe(1);
     // and one row of 交接配对 naming the fields.
     const pairs = body(wb.getWorksheet('交接配对')!);
@@ -337,10 +341,11 @@ describe('the consolidated summary workbook', () => {
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
   });
 
-  it('问题清单 lists every finding once (a disagreeing pair once), errors marked by a conditional format', () => {
+  it('问题清单 lists every finding once (a disagreeing pair once on each side), as many rows as 总览 counts errors, errors marked by a conditional format', () => {
     const ws = wb.getWorksheet('问题清单')!;
     const findings = c.files.reduce((n, f) => n + (f.error ? 1 : f.findings.filter((x) => x.rule !== 'handover-copies-disagree').length), 0);
-    expect(body(ws)).toHaveLength(findings + 1);
+    expect(body(ws)).toHaveLength(findings + 2);
+    expect(body(ws).filter((r) => r[2] === '错误')).toHaveLength(c.totals.errors + c.totals.unreadable);
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae?: string[] }> }> }).conditionalFormattings;
     expect(cf[0].rules.map((r) => r.formulae?.[0])).toEqual(['$C2="错误"', '$C2="警告"']);
   });
@@ -356,7 +361,7 @@ describe('the consolidated summary workbook', () => {
     expect(types).toContain('/xl/charts/chart1.xml');
     const ov = wb.getWorksheet('总览')!;
     const cat = /<c:cat><c:strRef><c:f>'总览'!\$A\$(\d+):\$A\$(\d+)<\/c:f>/.exec(chart)!;
-    expect(ov.getRow(Number(cat[1]) - 1).getCell(1).value).toBe('问题（交接单不一致按对计）');
+    expect(ov.getRow(Number(cat[1]) - 1).getCell(1).value).toBe('问题（交接单不一致每方计一次）');
     const titles = [];
     for (let r = Number(cat[1]); r <= Number(cat[2]); r++) titles.push(ov.getRow(r).getCell(1).value);
     expect(titles).toContain(DISAGREE);
