@@ -262,13 +262,24 @@ function readFields(
   }
 }
 
-function firstText(index: SheetIndex, row: number, from: number, to: number): string {
+/**
+ * The first text of a row, normalised ('' when its first value is no text). The
+ * 序号 printed on every row of a form is passed over: 合计 typed beside it
+ * still heads the row.
+ */
+function firstText(index: SheetIndex, row: number, from: number, to: number, seqCol?: number): string {
   for (let c = from; c <= to; c++) {
     const v = index.value(row, c);
+    if (c === seqCol && typeof v === 'number') continue;
     if (!isBlank(v)) return typeof v === 'string' ? normalized(v).norm : '';
   }
   return '';
 }
+
+/** The words that head a table's totals row (总计 as people also write it). */
+const TOTAL_WORDS = ['合计', '总计'];
+/** A subtotal row sums rows above it: neither an item nor the table's total. */
+const SUBTOTAL = '小计';
 
 function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): boolean {
   for (const c of cols) if (!isBlank(index.value(row, c))) return false;
@@ -299,12 +310,13 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
   for (; r <= last; r++) {
-    const lead = firstText(index, r, left, right);
-    if (lead === '合计' || lead.startsWith('合计')) {
+    const lead = firstText(index, r, left, right, header.seqCol);
+    if (TOTAL_WORDS.some((word) => lead.startsWith(word))) {
       readTotal(index, table, header, r, out);
       r++;
       break;
     }
+    if (lead.startsWith(SUBTOTAL)) continue;
     if (lead.startsWith('备注')) break;
     if ((stops.get(r) ?? Infinity) <= right) break;
     if (isBlankRow(index, r, cols)) {

@@ -215,6 +215,40 @@ describe('readers survive how people fill the forms', () => {
     expect(canonical(model.data)).toEqual(canonical(data));
   });
 
+  test.each(['合计', '总计'])(
+    'a totals row typed under the items ("%s" beside the printed 序号) ends the table: read as its total, not as an item',
+    async (word) => {
+      const data = kaodian();
+      const wb = await filledWorkbook(data);
+      const sheet = wb.getWorksheet('入库清单')!;
+      // The row under the last item, its 序号 (4) printed by the form: 合计 typed in 试卷号, the bags in their columns.
+      let row = 0;
+      sheet.eachRow((r, n) => void (r.getCell(1).value === 4 && (row = n)));
+      expect(row).toBeGreaterThan(0);
+      sheet.getCell(row, 2).value = word;
+      // Its figures copied from the form's own 合计 row further down, which stays as printed.
+      let printed = 0;
+      sheet.eachRow((r, n) => void (n > row && r.values && (r.values as ExcelJS.CellValue[]).includes('合计') && !printed && (printed = n)));
+      expect(printed).toBeGreaterThan(row);
+      sheet.getRow(printed).eachCell((cell, c) => void (c > 2 && typeof cell.value === 'number' && (sheet.getCell(row, c).value = cell.value)));
+      const model = await readBack(wb);
+      expect(canonical(model.data.intake)).toEqual(canonical(data.intake));
+      expect(validateSite(model).filter((f) => f.sheet === '入库清单')).toEqual([]);
+    },
+  );
+
+  test('a 小计 row between the items is neither an item nor the total', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const sheet = wb.getWorksheet('入库清单')!;
+    let row = 0;
+    sheet.eachRow((r, n) => void (r.getCell(1).value === 2 && (row = n)));
+    sheet.spliceRows(row, 0, [null, '小计', null, 3]);
+    const model = await readBack(wb);
+    expect((model.data.intake as Intake).items).toEqual((data.intake as Intake).items);
+    expect((model.data.intake as Intake).totals).toEqual((data.intake as Intake).totals);
+  });
+
   test('full-width digits in counts, dates and paper numbers', async () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);
