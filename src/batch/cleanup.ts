@@ -23,9 +23,19 @@ export function temporaryName(target: string): string {
   return `${target}.custody-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 }
 
-/** The prefix of a temporary folder of this process (`fs.mkdtemp` adds the rest). */
-export function temporaryFolderPrefix(dir: string, kind: string): string {
-  return path.join(dir, `custody-${kind}-${process.pid}-`);
+/**
+ * The file a temporary folder of this tool holds from the moment it is made:
+ * the next run removes a dead run's folder only when it finds it, so that a
+ * folder of the user's whose name merely looks like ours (custody-archive-2023-spring)
+ * is never touched.
+ */
+const FOLDER_MARK = '.custody-temporary';
+
+/** A new temporary folder of this process in `dir`, marked as this tool's: `custody-KIND-PID-XXXXXX`. */
+export async function makeTemporaryFolder(dir: string, kind: string): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(dir, `custody-${kind}-${process.pid}-`));
+  await fs.writeFile(path.join(folder, FOLDER_MARK), `试卷保密助手的临时文件夹（进程 ${process.pid}），运行结束即删除\n`);
+  return folder;
 }
 
 /** Removes everything tracked, at once and synchronously (from exit and signal handlers). */
@@ -50,10 +60,27 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Temporary files and folders of this tool, by name: the process id that made them. */
-const LEFTOVER = /(?:^custody-[a-z]+-(\d+)-[^.]+$|\.custody-(\d+)-[0-9a-f]+\.tmp$)/;
+/** Temporary folders (mkdtemp's six characters) and files (temporaryName's eight hex digits) of this tool, by name: the process id that made them. */
+const LEFTOVER_FOLDER = /^custody-summary-(\d+)-[A-Za-z0-9]{6}$/;
+const LEFTOVER_FILE = /\.custody-(\d+)-[0-9a-f]{8}\.tmp$/;
 
-/** Removes in `dir` the temporary files and folders left by runs of this tool that are no longer alive. */
+/** Whether `name` in `dir` is a temporary entry this tool made and whose run is gone: a marked folder, or a file. */
+async function isLeftover(dir: string, name: string): Promise<boolean> {
+  const folder = LEFTOVER_FOLDER.exec(name);
+  const file = folder ? null : LEFTOVER_FILE.exec(name);
+  const pid = Number((folder ?? file)?.[1]);
+  if (!pid || alive(pid)) return false;
+  const stat = await fs.lstat(path.join(dir, name)).catch(() => undefined);
+  if (file) return stat?.isFile() ?? false;
+  if (!stat?.isDirectory()) return false;
+  return (await fs.lstat(path.join(dir, name, FOLDER_MARK)).catch(() => undefined))?.isFile() ?? false;
+}
+
+/**
+ * Removes in `dir` the temporary files and folders left by runs of this tool
+ * that are no longer alive: only what carries this tool's marks, never a
+ * user's file or folder of a like name.
+ */
 export async function sweepLeftovers(dir: string): Promise<string[]> {
   let names: string[];
   try {
@@ -63,9 +90,7 @@ export async function sweepLeftovers(dir: string): Promise<string[]> {
   }
   const removed: string[] = [];
   for (const name of names) {
-    const m = LEFTOVER.exec(name);
-    const pid = m && Number(m[1] ?? m[2]);
-    if (!pid || alive(pid)) continue;
+    if (!(await isLeftover(dir, name))) continue;
     await fs.rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined);
     removed.push(name);
   }

@@ -150,3 +150,33 @@ describe('after a SIGKILL', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 });
+
+describe('what the sweep never touches', () => {
+  it("a user's files and folders whose names look like this tool's temporary ones stay, contents and all; only what carries its marks goes", async () => {
+    const place = fs.mkdtempSync(path.join(os.tmpdir(), 'sweep-'));
+    try {
+      const dead = 999999999;
+      const keep = [
+        'custody-archive-2023-spring', // a user's folder: no pid of ours, no mark
+        `custody-summary-${dead}-abcdef`, // our name, but not our mark: a user's (or a folder half made)
+        `archive.custody-${dead}-0a1b2c3d.tmp`, // a folder named like a temporary file
+      ];
+      for (const name of keep) {
+        fs.mkdirSync(path.join(place, name));
+        fs.writeFileSync(path.join(place, name, '01.xlsx'), 'a workbook');
+      }
+      fs.writeFileSync(path.join(place, 'custody-notes-2024-final'), 'notes');
+      const marked = `custody-summary-${dead}-Zx9Q2w`;
+      fs.mkdirSync(path.join(place, marked));
+      fs.writeFileSync(path.join(place, marked, '.custody-temporary'), '');
+      fs.writeFileSync(path.join(place, marked, 'sites.ndjson'), '{}');
+      const file = `summary.xlsx.custody-${dead}-0a1b2c3d.tmp`;
+      fs.writeFileSync(path.join(place, file), 'half');
+      expect((await sweepLeftovers(place)).sort()).toEqual([file, marked].sort());
+      expect(fs.readdirSync(place).sort()).toEqual([...keep, 'custody-notes-2024-final'].sort());
+      for (const name of keep) expect(fs.readFileSync(path.join(place, name, '01.xlsx'), 'utf8')).toBe('a workbook');
+    } finally {
+      fs.rmSync(place, { recursive: true, force: true });
+    }
+  });
+});
