@@ -11,21 +11,37 @@ import { Refusal } from '../check/refusal';
 import { LIMITS } from '../model/limits';
 import { sweepLeftovers, temporaryName, track } from './cleanup';
 
-/** Writes through a temporary file beside the target and a rename, so a reader never sees half a file. */
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+/**
+ * Writes `file` through a temporary file beside it and a rename, so a reader
+ * never sees half a file; `write` fills the path it is given, opened with
+ * `flag`. A target that is a device or a pipe (/dev/null, a FIFO another
+ * program reads) is written into as it is: a rename would put a plain file in
+ * its place.
+ */
+export async function writeAtomically(file: string, write: (into: string, flag: 'w' | 'wx') => Promise<void>): Promise<void> {
+  const target = await statOrNull(file);
+  if (target && (target.isCharacterDevice() || target.isFIFO() || target.isSocket() || target.isBlockDevice())) return write(file, 'w');
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await sweepLeftovers(path.dirname(path.resolve(file)));
   const tmp = temporaryName(file);
   const untrack = track(tmp);
   try {
-    await fs.writeFile(tmp, data, { flag: 'wx' });
+    await write(tmp, 'wx');
     await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });
+    // The user named the target, not the temporary file beside it.
+    const e = error as NodeJS.ErrnoException;
+    if (e && e.path === tmp) e.path = file;
     throw error;
   } finally {
     untrack();
   }
+}
+
+/** `data` written to `file` as writeAtomically writes. */
+export function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  return writeAtomically(file, (into, flag) => fs.writeFile(into, data, { flag }));
 }
 
 /** Whether a file exists (so that a command can say it replaces it). */

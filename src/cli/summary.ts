@@ -8,11 +8,10 @@
  * read or the call was wrong. The summary is written in every case.
  */
 import type { Command } from 'commander';
-import { createWriteStream, promises as fs } from 'fs';
+import { createWriteStream } from 'fs';
 import * as path from 'path';
-import { type StatMemo, exists, findWorkbookFiles, refuseOutputsOverInputs, sameFileIn, writeFileAtomic } from '../batch/files';
+import { type StatMemo, exists, findWorkbookFiles, refuseOutputsOverInputs, sameFileIn, writeAtomically, writeFileAtomic } from '../batch/files';
 import { MARKED_COPY_SKIPPED } from '../check/marks';
-import { sweepLeftovers, temporaryName, track } from '../batch/cleanup';
 import { checkWorkbook } from '../check/service';
 import { printable } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
@@ -141,28 +140,22 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
   return c.totals.errors > 0 ? 1 : 0;
 }
 
-/** The JSON streamed into a temporary file beside `out`, then renamed over it (as writeFileAtomic). */
-async function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await sweepLeftovers(path.dirname(path.resolve(out)));
-  const tmp = temporaryName(out);
-  const untrack = track(tmp);
-  const stream = createWriteStream(tmp, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  failed.catch(() => undefined);
-  try {
-    const write = (chunk: string) =>
-      stream.write(chunk) ? undefined : Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
-    await c.writeJson(write);
-    await Promise.race([new Promise<void>((resolve) => stream.end('\n', () => resolve())), failed]);
-    await fs.rename(tmp, out);
-  } catch (error) {
-    stream.destroy();
-    await fs.rm(tmp, { force: true });
-    throw error;
-  } finally {
-    untrack();
-  }
+/** The JSON streamed into `out` as writeAtomically writes (a temporary file beside it, then renamed over it). */
+function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void> {
+  return writeAtomically(out, async (into, flag) => {
+    const stream = createWriteStream(into, { encoding: 'utf8', flags: flag });
+    const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+    failed.catch(() => undefined);
+    try {
+      const write = (chunk: string) =>
+        stream.write(chunk) ? undefined : Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
+      await c.writeJson(write);
+      await Promise.race([new Promise<void>((resolve) => stream.end('\n', () => resolve())), failed]);
+    } catch (error) {
+      stream.destroy();
+      throw error;
+    }
+  });
 }
 
 /** The found workbook that is the output itself and a summary this tool wrote (replaced, not read). */

@@ -131,6 +131,24 @@ describe('never writes over an input', () => {
 });
 
 describe('only regular files are opened', () => {
+  it('an output that is a pipe is written into, not replaced by a plain file (a rename would have put one in its place)', async () => {
+    const fifo = path.join(dir, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const read = new Promise<string>((resolve, reject) => {
+      let text = '';
+      fs.createReadStream(fifo, 'utf8')
+        .on('data', (chunk) => (text += chunk))
+        .on('end', () => resolve(text))
+        .on('error', reject);
+    });
+    const r = await run('summary', path.join(books, '考点', '岳麓考点.xlsx'), '--format', 'json', '-o', fifo);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(await read).files).toHaveLength(1);
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.custody-'))).toEqual([]);
+    fs.rmSync(fifo);
+  });
+
   it('a FIFO, named or inside a folder, and a device get one line each, without waiting', async () => {
     const fifoDir = path.join(dir, 'fifo');
     fs.mkdirSync(fifoDir);
