@@ -69,7 +69,12 @@ function workerFile(): string | undefined {
   return existsSync(js) ? js : undefined;
 }
 
-const threadsOf = (options: ConsolidateFilesOptions): number => Math.max(0, options.threads ?? defaultThreads());
+/**
+ * The threads a run uses: as asked, but no more than the machine has cores
+ * (two at least): more read no faster, and thousands asked for took minutes
+ * and gigabytes to start, before any file was read.
+ */
+const threadsOf = (options: ConsolidateFilesOptions): number => Math.min(Math.max(0, options.threads ?? defaultThreads()), Math.max(2, defaultThreads()));
 
 /**
  * The worker file when `count` files go to worker threads: threads asked for,

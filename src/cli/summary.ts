@@ -174,7 +174,7 @@ export function registerSummary(program: Command, io: CliIO): void {
     .option('-o, --out <file>', `输出文件 (SUMMARY.xlsx；默认 ${DEFAULT_SUMMARY_NAME}；--format json 时默认输出到屏幕)`)
     .option('--format <format>', '输出格式 xlsx|json', 'xlsx')
     .option('--lang <lang>', '问题说明的语言 zh|en', 'zh')
-    .option('--threads <n>', '并行线程数（默认每个 CPU 一个；0 为不用线程） (worker threads; 0: none)')
+    .option('--threads <n>', '并行线程数（默认每个 CPU 一个，多给的不用；0 为不用线程） (worker threads, one per CPU at most; 0: none)')
     .action(async (paths: string[], opts: { out?: string; format: string; lang: string; threads?: string }) => {
       if (opts.format !== 'xlsx' && opts.format !== 'json') {
         io.err(`--format 只能是 xlsx 或 json，而不是“${opts.format}”`);

@@ -220,7 +220,7 @@ export function registerValidate(program: Command, io: CliIO): void {
     .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', '提示语言 (message language)').choices(['zh', 'en']).default('zh'))
     .option('--mark <dir>', '把每个有问题的工作簿的标记副本写入此文件夹 (write marked copies into DIR)')
-    .option('--threads <n>', '并行线程数（默认每个 CPU 一个；0 为不用线程） (worker threads; 0: none)')
+    .option('--threads <n>', '并行线程数（默认每个 CPU 一个，多给的不用；0 为不用线程） (worker threads, one per CPU at most; 0: none)')
     .action(async (paths: string[], opts: Omit<ValidateOptions, 'threads'> & { threads?: string }) => {
       const threads = threadsOf(opts.threads);
       if (threads === null) {

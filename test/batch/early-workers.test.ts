@@ -92,4 +92,13 @@ describe('worker threads started before their files are known', () => {
     expect(early.taken).toBe(0);
     await early.stop();
   });
+
+  maybe('no more are started than the machine has cores (two at least), however many are asked for', async () => {
+    const { consolidate } = load();
+    const early = (await consolidate.startEarlyWorkers([dir], { threads: 1000 }))!;
+    let started = 0;
+    while (leftWaiting(early)) started++;
+    expect(started).toBe(Math.max(2, consolidate.defaultThreads()));
+    await early.stop();
+  });
 });
