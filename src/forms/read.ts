@@ -332,7 +332,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     grid.rows.push(r);
     grid.seqs.push(typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1);
     for (const { column, col } of present) {
-      const raw = index.value(r, col);
+      const raw = index.tableValue(r, col, header.dataStart);
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;

@@ -179,6 +179,8 @@ export class SheetIndex {
   /** The text cells in the first rows with text, short enough to be a title, in reading order. */
   readonly titleCells: TextCell[] = [];
   private readonly mergeRight = new Map<number, number>();
+  /** The top row of the vertical merge a cell of its first column lies lower in (row × MAX_COLUMNS + column → row). */
+  private readonly mergeAbove = new Map<number, number>();
   /** Cells by each vocabulary label they are, in reading order. */
   private readonly labelMap = new Map<string, TextCell[]>();
   /** Labels with a cell shorter than LABEL_CHARS. */
@@ -213,7 +215,9 @@ export class SheetIndex {
     }
     for (const m of sheet.merges) {
       const box = mergeBox(m);
-      if (box) this.mergeRight.set(box.top * MAX_COLUMNS + box.left, box.right);
+      if (!box) continue;
+      this.mergeRight.set(box.top * MAX_COLUMNS + box.left, box.right);
+      for (let row = box.top + 1; row <= box.bottom; row++) this.mergeAbove.set(row * MAX_COLUMNS + box.left, box.top);
     }
   }
 
@@ -236,6 +240,18 @@ export class SheetIndex {
     const v = cells === undefined ? undefined : cells[col];
     if (v !== undefined && v !== null) return v;
     return this.sheet.formulas ? resolvedCell(this.sheet, row, col) : null;
+  }
+
+  /**
+   * A table cell's value: a cell lower in a vertical merge (one 保管员 signing
+   * three rows, one 试卷号 over two rooms' rows) shows the merge's value, so it
+   * holds it — when the merge starts within the table (from `firstRow`).
+   */
+  tableValue(row: number, col: number, firstRow: number): CellValue {
+    const v = this.value(row, col);
+    if (v !== null) return v;
+    const top = this.mergeAbove.get(row * MAX_COLUMNS + col);
+    return top !== undefined && top >= firstRow ? this.value(top, col) : null;
   }
 
   rightEdge(row: number, col: number): number {

@@ -237,6 +237,35 @@ describe('readers survive how people fill the forms', () => {
     },
   );
 
+  test("a signature merged down over the rows it signs (one 保管员 for three rows) is each row's", async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const sheet = wb.getWorksheet('出入库记录')!;
+    // The columns where 陈静 signs every row, merged from the first row down over the next two.
+    let first = 0;
+    sheet.eachRow((r, n) => void (!first && r.getCell(1).value === 1 && (first = n)));
+    const columns: number[] = [];
+    sheet.getRow(first).eachCell((cell, c) => void (cell.value === '陈静' && columns.push(c)));
+    expect(columns).toHaveLength(2);
+    for (const c of columns) sheet.mergeCells(first, c, first + 2, c);
+    const model = await readBack(wb);
+    expect(canonical(model.data.vaultLog)).toEqual(canonical(data.vaultLog));
+    expect(validateSite(model).filter((f) => f.sheet === '出入库记录')).toEqual([]);
+  });
+
+  test('a value merged down from a cell above the table (a header) is not taken into the rows', async () => {
+    const data = kaodian();
+    const wb = await filledWorkbook(data);
+    const sheet = wb.getWorksheet('出入库记录')!;
+    let first = 0;
+    sheet.eachRow((r, n) => void (!first && r.getCell(1).value === 1 && (first = n)));
+    // The 序号 header merged down into the first row: that row's 序号 is the header's slave, not a value.
+    sheet.getCell(first, 1).value = null;
+    sheet.mergeCells(first - 1, 1, first, 1);
+    const model = await readBack(wb);
+    expect(canonical(model.data.vaultLog)).toEqual(canonical(data.vaultLog));
+  });
+
   test('a 小计 row between the items is neither an item nor the total', async () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);
