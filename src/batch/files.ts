@@ -194,10 +194,12 @@ const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods)
  * The workbook files named, and the spreadsheet files found (recursively,
  * sorted) in folders named (`isWorkbookName`), without Office lock files (~$…), hidden folders and node_modules.
  * Named files keep the order given; a named path that does not exist is kept,
- * so that it is reported; a file reached twice is listed once. Links inside a
- * folder are followed only when they stay inside that folder's tree, and a
- * folder is never walked twice (no loops). Anything with a workbook's name
- * that is not a regular file is listed, so that it gets its one-line refusal.
+ * so that it is reported; a file reached twice is listed once. Links to
+ * folders are followed only when they stay inside that folder's tree, and a
+ * folder is never walked twice (no loops); a link to a workbook file is
+ * followed wherever it leads. Anything with a workbook's name that is not a
+ * regular file (a link to nothing, a link in a loop) and a folder that cannot
+ * be read are listed, so that each gets its one-line refusal.
  */
 export async function findWorkbooks(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
   return (await findWorkbookFiles(inputs, exclude)).files;
@@ -254,7 +256,8 @@ async function walk(dir: string, realDir: string, root: string, seen: Set<string
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch {
-    return [];
+    // A folder that cannot be read (no permission) is listed: its line says so, rather than its workbooks missing without a word.
+    return [{ file: dir, real: realDir }];
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const found: Found[] = [];
@@ -264,11 +267,16 @@ async function walk(dir: string, realDir: string, root: string, seen: Set<string
     let real = path.join(realDir, e.name);
     if (e.isSymbolicLink()) {
       const target = await fs.realpath(full).catch(() => null);
-      if (!target || !inside(root, target)) continue;
+      if (!target) {
+        // A link to nothing, or in a loop: listed under a workbook's name, so that its line says which.
+        if (isWorkbookName(e.name)) found.push({ file: full, real: path.resolve(full) });
+        continue;
+      }
       real = target;
       isDir = (await statOrNull(real))?.isDirectory() ?? false;
+      // A folder is walked only inside the tree, once; a linked workbook file is read wherever it is (one file, read as any other).
       if (isDir) {
-        if (seen.has(real)) continue;
+        if (!inside(root, real) || seen.has(real)) continue;
         seen.add(real);
       }
     } else if (isDir) {

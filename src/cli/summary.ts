@@ -7,7 +7,7 @@
  * Exit code as `validate`: 0 no errors; 1 errors found; 2 a file could not be
  * read or the call was wrong. The summary is written in every case.
  */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { createWriteStream } from 'fs';
 import * as path from 'path';
 import { type StatMemo, exists, findWorkbookFiles, refuseOutputsOverInputs, sameFileIn, writeAtomically, writeFileAtomic } from '../batch/files';
@@ -173,11 +173,16 @@ export function registerSummary(program: Command, io: CliIO): void {
     .argument('<paths...>', '工作簿 .xlsx 或文件夹 (FILE|DIR…)')
     .option('-o, --out <file>', `输出文件 (SUMMARY.xlsx；默认 ${DEFAULT_SUMMARY_NAME}；--format json 时默认输出到屏幕)`)
     .option('--format <format>', '输出格式 xlsx|json', 'xlsx')
-    .option('--lang <lang>', '问题说明的语言 zh|en', 'zh')
+    .addOption(new Option('--lang <lang>', '问题说明的语言 zh|en (message language)').choices(['zh', 'en']).default('zh'))
     .option('--threads <n>', '并行线程数（默认每个 CPU 一个，多给的不用；0 为不用线程） (worker threads, one per CPU at most; 0: none)')
     .action(async (paths: string[], opts: { out?: string; format: string; lang: string; threads?: string }) => {
       if (opts.format !== 'xlsx' && opts.format !== 'json') {
         io.err(`--format 只能是 xlsx 或 json，而不是“${opts.format}”`);
+        io.exitCode = 2;
+        return;
+      }
+      if (opts.out !== undefined && opts.out.trim() === '') {
+        io.err(opts.lang === 'en' ? 'the output file name (-o) is empty' : '输出文件名（-o）是空的');
         io.exitCode = 2;
         return;
       }

@@ -91,6 +91,8 @@ describe('argument errors: one Chinese line and where the help is, exit 2', () =
     [['fill', 'data.json'], '错误：缺少必需的选项 -o, --out <file>\n（用 custody fill --help 查看用法、示例和退出码）\n'],
     [['summary', 'dir', '-o'], '错误：选项 -o, --out <file> 后面需要一个值\n（用 custody summary --help 查看用法、示例和退出码）\n'],
     [['extract', 'a.xlsx', 'b.xlsx'], '错误：参数过多\n（用 custody extract --help 查看用法、示例和退出码）\n'],
+    [['summary', 'dir', '--lang', 'fr'], '错误：选项 --lang <lang> 的值“fr”无效，可选：zh、en\n（用 custody summary --help 查看用法、示例和退出码）\n'],
+    [['summary', 'dir', '-o', ''], '输出文件名（-o）是空的\n'],
     [
       ['frobnicate'],
       '错误：没有这个命令：frobnicate（可用：template、fill、extract、validate、summary、demo）\n（用 custody --help 查看命令，custody ‹命令› --help 查看用法、示例和退出码）\n',

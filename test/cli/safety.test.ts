@@ -164,7 +164,7 @@ describe('only regular files are opened', () => {
     expect(inFolder).toEqual({ code: 2, out: `${fifo}: 无法检查: 这是一个命名管道（FIFO），不是工作簿文件，未读取\n`, err: '' });
   });
 
-  it('folders walked without following links out of the tree or into loops', async () => {
+  it('folders walked without following links to folders out of the tree or into loops; a link to nothing or in a loop, and a linked workbook anywhere, each listed', async () => {
     const tree = path.join(dir, 'tree');
     fs.mkdirSync(path.join(tree, 'sub'), { recursive: true });
     fs.copyFileSync(path.join(books, '长沙分校.xlsx'), path.join(tree, 'sub', 'a.xlsx'));
@@ -172,14 +172,27 @@ describe('only regular files are opened', () => {
     fs.symlinkSync(books, path.join(tree, 'outside'));
     fs.symlinkSync(path.join(tree, 'sub', 'a.xlsx'), path.join(tree, 'same.xlsx'));
     fs.symlinkSync(path.join(tree, 'nowhere.xlsx'), path.join(tree, 'dangling.xlsx'));
-    // a.xlsx is reached twice (first through same.xlsx, in name order) and listed once; the loop,
-    // the link out of the tree and the dangling link are not followed.
-    expect(await findWorkbooks([tree])).toEqual([path.join(tree, 'same.xlsx')]);
+    fs.symlinkSync(path.join(tree, 'ring2.xlsx'), path.join(tree, 'ring1.xlsx'));
+    fs.symlinkSync(path.join(tree, 'ring1.xlsx'), path.join(tree, 'ring2.xlsx'));
+    fs.symlinkSync(path.join(books, '考点', '岳麓考点.xlsx'), path.join(tree, 'linked.xlsx'));
+    // a.xlsx is reached twice (first through same.xlsx, in name order) and listed once; the loop and the link to
+    // a folder out of the tree are not followed; the link to nothing, the ring and the linked workbook are listed.
+    const listed = ['dangling.xlsx', 'linked.xlsx', 'ring1.xlsx', 'ring2.xlsx', 'same.xlsx'].map((f) => path.join(tree, f));
+    expect(await findWorkbooks([tree])).toEqual(listed);
+    const r = await run('validate', tree);
+    expect(r.code).toBe(2);
+    expect(r.out.split('\n').filter((l) => l.includes('无法检查'))).toEqual([
+      `${listed[0]}: 无法检查: 找不到文件`,
+      `${listed[2]}: 无法检查: 这是一个循环的符号链接，找不到真正的文件`,
+      `${listed[3]}: 无法检查: 这是一个循环的符号链接，找不到真正的文件`,
+    ]);
     // Named, then found again through a link to the tree and in the tree itself: listed once, as named.
     const treeLink = path.join(dir, 'tree-link');
     fs.symlinkSync(tree, treeLink);
     const named = path.join(treeLink, 'sub', 'a.xlsx');
-    expect(await findWorkbooks([named, treeLink, tree])).toEqual([named]);
+    expect((await findWorkbooks([named, treeLink, tree]))[0]).toBe(named);
+    expect(await findWorkbooks([named, treeLink, tree])).not.toContain(path.join(tree, 'same.xlsx'));
+    for (const f of ['dangling.xlsx', 'ring1.xlsx', 'ring2.xlsx', 'linked.xlsx']) fs.rmSync(path.join(tree, f));
     expect(await findWorkbooks([treeLink, named])).toEqual([path.join(treeLink, 'same.xlsx')]);
   });
 
