@@ -19,6 +19,9 @@ const SAME_ROW = 2;
  */
 const MAX_COPIES = 200;
 
+/** A form's note, under its table. */
+const NOTE = /^(备注|注)[:：]/;
+
 interface Place {
   row: number;
   col: number;
@@ -33,7 +36,8 @@ function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
     cells?.forEach((v, col) => {
       if (typeof v !== 'string' || !v.includes(last)) return;
       const { norm } = normalized(v);
-      if (norm.length <= TITLE_CHARS && entry.layout.titlePattern.test(norm)) places.push({ row, col });
+      // A form's 备注 may name it ("…涉卷人员须是本单位正式教职员工…"): a note is no title.
+      if (norm.length <= TITLE_CHARS && !NOTE.test(norm) && entry.layout.titlePattern.test(norm)) places.push({ row, col });
     }),
   );
   return places;
@@ -64,10 +68,12 @@ function partOf(sheet: SheetGrid, from: number, to: number, across: boolean): Sh
 }
 
 /**
- * The copies of a list form (`many`: handover sheets, distribution registers)
- * on one sheet, each as its part of the sheet with its index; the sheet as it
- * is when the form stands once, or when a part would not hold a whole copy
- * (its table's header).
+ * The copies of a form kept more than once (handover sheets, distribution
+ * registers, 入库清单 of each delivery, a vault log or roster continued on a
+ * second form below the first) on one sheet, each as its part of the sheet
+ * with its index, read as if on a sheet of its own; the sheet as it is when
+ * the form stands once, or when a part would not hold a whole copy (its
+ * table's header). A form kept once (基本信息, 值班记录) is read whole.
  */
 export function copiesOnSheet(
   sheet: SheetGrid,
@@ -76,7 +82,7 @@ export function copiesOnSheet(
   indexOf: (part: SheetGrid) => SheetIndex,
 ): Array<{ sheet: SheetGrid; index: SheetIndex }> {
   const whole = [{ sheet, index }];
-  if (entry.binding !== 'many') return whole;
+  if (entry.binding === 'one') return whole;
   const titles = titlesOf(sheet, entry);
   if (titles.length < 2) return whole;
   const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);

@@ -278,6 +278,41 @@ describe('readers survive how people fill the forms', () => {
     expect((model.data.intake as Intake).totals).toEqual((data.intake as Intake).totals);
   });
 
+  /** The form `sheetName` of `second` copied onto the same sheet of `first`, two rows below its end. */
+  async function stacked(first: SiteData, second: SiteData, sheetName: string): Promise<ExcelJS.Workbook> {
+    const wb = await filledWorkbook(first);
+    const below = (await filledWorkbook(second)).getWorksheet(sheetName)!;
+    const sheet = wb.getWorksheet(sheetName)!;
+    const offset = sheet.rowCount + 2;
+    below.eachRow((row, r) => row.eachCell((cell, c) => void ((!cell.isMerged || cell.master === cell) && (sheet.getCell(r + offset, c).value = cell.value))));
+    for (const range of (below as unknown as { model: { merges: string[] } }).model.merges) {
+      const [a, b] = range.split(':').map((ref) => below.getCell(ref));
+      sheet.mergeCells(Number(a.row) + offset, Number(a.col), Number(b.row) + offset, Number(b.col));
+    }
+    return wb;
+  }
+
+  test.each([
+    ['出入库记录', 'vaultLog'],
+    ['涉卷人员', 'staff'],
+  ] as const)('a %s continued on a second form below the first, on the same sheet: its rows are read too', async (sheetName, key) => {
+    const data = kaodian();
+    const rows = data[key] as unknown[];
+    const wb = await stacked({ ...data, [key]: rows.slice(0, -1) }, { ...data, [key]: rows.slice(-1) }, sheetName);
+    const model = await readBack(wb);
+    expect(canonical(model.data[key])).toEqual(canonical(rows));
+  });
+
+  test('a second 入库清单 (another delivery) below the first on the same sheet is its own list', async () => {
+    const data = kaodian();
+    const intake = data.intake as Intake;
+    const { paperNo: _no, paperName: _name, ...bags } = intake.items![0];
+    const second: Intake = { ...intake, items: intake.items!.slice(0, 1), totals: bags as Intake['totals'] };
+    const wb = await stacked(data, { ...data, intake: second }, '入库清单');
+    const model = await readBack(wb);
+    expect(canonical(model.data.intake)).toEqual(canonical([intake, second]));
+  });
+
   test('full-width digits in counts, dates and paper numbers', async () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);
