@@ -13,6 +13,13 @@ import { canonical, filledWorkbook, fixture, gridOf, mapCells, pastedAsValues, r
 
 const kaodian = (): SiteData => fixture('kaodian.json');
 
+/** The row whose printed 序号 (column A) is `seq`; 0 when none is. */
+function rowNumbered(sheet: ExcelJS.Worksheet, seq: number): number {
+  let found = 0;
+  sheet.eachRow((r, n) => void (!found && r.getCell(1).value === seq && (found = n)));
+  return found;
+}
+
 function dateText(d: Date, style: number): string {
   const [y, mo, da, h, mi] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
   const p = (n: number) => String(n).padStart(2, '0');
@@ -222,8 +229,7 @@ describe('readers survive how people fill the forms', () => {
       const wb = await filledWorkbook(data);
       const sheet = wb.getWorksheet('入库清单')!;
       // The row under the last item, its 序号 (4) printed by the form: 合计 typed in 试卷号, the bags in their columns.
-      let row = 0;
-      sheet.eachRow((r, n) => void (r.getCell(1).value === 4 && (row = n)));
+      const row = rowNumbered(sheet, 4);
       expect(row).toBeGreaterThan(0);
       sheet.getCell(row, 2).value = word;
       // Its figures copied from the form's own 合计 row further down, which stays as printed.
@@ -242,8 +248,7 @@ describe('readers survive how people fill the forms', () => {
     const wb = await filledWorkbook(data);
     const sheet = wb.getWorksheet('出入库记录')!;
     // The columns where 陈静 signs every row, merged from the first row down over the next two.
-    let first = 0;
-    sheet.eachRow((r, n) => void (!first && r.getCell(1).value === 1 && (first = n)));
+    const first = rowNumbered(sheet, 1);
     const columns: number[] = [];
     sheet.getRow(first).eachCell((cell, c) => void (cell.value === '陈静' && columns.push(c)));
     expect(columns).toHaveLength(2);
@@ -257,8 +262,7 @@ describe('readers survive how people fill the forms', () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);
     const sheet = wb.getWorksheet('出入库记录')!;
-    let first = 0;
-    sheet.eachRow((r, n) => void (!first && r.getCell(1).value === 1 && (first = n)));
+    const first = rowNumbered(sheet, 1);
     // The 序号 header merged down into the first row: that row's 序号 is the header's slave, not a value.
     sheet.getCell(first, 1).value = null;
     sheet.mergeCells(first - 1, 1, first, 1);
@@ -270,8 +274,7 @@ describe('readers survive how people fill the forms', () => {
     const data = kaodian();
     const wb = await filledWorkbook(data);
     const sheet = wb.getWorksheet('入库清单')!;
-    let row = 0;
-    sheet.eachRow((r, n) => void (r.getCell(1).value === 2 && (row = n)));
+    const row = rowNumbered(sheet, 2);
     sheet.spliceRows(row, 0, [null, '小计', null, 3]);
     const model = await readBack(wb);
     expect((model.data.intake as Intake).items).toEqual((data.intake as Intake).items);
