@@ -27,7 +27,7 @@ export interface SignerFact {
   path: string;
   /** The vault log row, when it is a taker or returner there (proctor check). */
   takerRow?: number;
-  /** A proctor's signature collecting or returning room papers on 附件4: eligibility applies, the roster check does not. */
+  /** A proctor's signature collecting or returning room papers on 附件4: eligibility applies (and the roster check, as to every own signer). */
   proctor?: boolean;
 }
 

@@ -764,6 +764,7 @@ rt('staff-ineligible', {
       edit: (d) => void delete d.site!.settings,
       errors: [
         { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G6 等 2 处、分发登记2 G6/ },
+        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D9', row: 7, message: /“吴刚”不是本单位正式职工/ },
       ],
     },
     {
