@@ -4,7 +4,7 @@
  * only regular files opened, an output that is an input refused before any
  * work, outputs written atomically beside their target.
  */
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, Stats } from 'fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync, Stats } from 'fs';
 import * as path from 'path';
 import { isMarkedCopyName } from '../check/marks';
 import { Refusal } from '../check/refusal';
@@ -126,6 +126,15 @@ function notRegular(stat: Stats): Refusal | null {
   return stat.isFile() ? null : new Refusal('这不是普通文件，未读取', 'this is not a regular file; not read');
 }
 
+/** Whether `file` is a folder (a folder's walk lists one it cannot read, for its line). */
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 const FOLDER = () => new Refusal('这是一个文件夹，不是工作簿文件', 'this is a folder, not a workbook file');
 
 /**
@@ -147,6 +156,7 @@ export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buf
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new Refusal('找不到文件', 'file not found');
     if (code === 'ELOOP') throw new Refusal('这是一个循环的符号链接，找不到真正的文件', 'a symbolic link that loops: there is no real file');
+    if ((code === 'EACCES' || code === 'EPERM') && isFolder(file)) throw new Refusal('没有读取这个文件夹的权限', 'no permission to read this folder');
     if (code === 'EACCES' || code === 'EPERM') throw new Refusal('没有读取这个文件的权限', 'no permission to read this file');
     if (code === 'EISDIR') throw FOLDER();
     throw new Refusal(`无法打开文件（${code ?? '未知原因'}）`, `the file cannot be opened (${code ?? 'unknown reason'})`);
