@@ -60,8 +60,8 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Temporary folders (mkdtemp's six characters) and files (temporaryName's eight hex digits) of this tool, by name: the process id that made them. */
-const LEFTOVER_FOLDER = /^custody-summary-(\d+)-[A-Za-z0-9]{6}$/;
+/** Temporary folders (makeTemporaryFolder's, any kind; mkdtemp's six characters) and files (temporaryName's eight hex digits) of this tool, by name: the process id that made them. */
+const LEFTOVER_FOLDER = /^custody-[a-z]+-(\d+)-[A-Za-z0-9]{6}$/;
 const LEFTOVER_FILE = /\.custody-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /** Whether `name` in `dir` is a temporary entry this tool made and whose run is gone: a marked folder, or a file. */

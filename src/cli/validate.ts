@@ -14,7 +14,7 @@ import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import { fileBudget } from '../batch/time-budget';
 import type { Finding, RunReport } from '../model/finding';
 import { ruleTitle } from '../rules/index';
-import { disagreeFolding } from '../summary/once-per-handover';
+import { countFindings, disagreeFolding } from '../summary/once-per-handover';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { printable } from '../check/refusal';
@@ -95,7 +95,7 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
     errors += e;
     warnings += n;
     const { cells, slips } = disagreeFolding(file.findings);
-    summaryErrors += e - (cells - slips);
+    summaryErrors += countFindings(file.findings).errors;
     const folded = cells > slips ? w.folded(cells, slips) : '';
     yield `${printable(file.file)}${file.site ? w.site(file.site) : ''}: ${file.findings.length ? w.counts(e, n) + folded : w.clean}`;
     const bySheet = new Map<string, Finding[]>();

@@ -43,14 +43,8 @@ export function countFindings(findings: readonly Finding[]): { errors: number; w
   return { errors, warnings };
 }
 
-/** The disagreeing handovers' field findings (`cells`) and the slips they are on (`slips`): what a summary folds into one a slip. */
+/** The disagreeing handovers' field findings (`cells`) and the slips oncePerHandover folds them into (`slips`). */
 export function disagreeFolding(findings: readonly Finding[]): { cells: number; slips: number } {
-  const slips = new Set<string>();
-  let cells = 0;
-  for (const f of findings) {
-    if (f.rule !== DISAGREE_RULE) continue;
-    cells++;
-    slips.add(f.sheet ?? '');
-  }
-  return { cells, slips: slips.size };
+  const disagreeing = (list: readonly Finding[]) => list.filter((f) => f.rule === DISAGREE_RULE).length;
+  return { cells: disagreeing(findings), slips: disagreeing(oncePerHandover(findings)) };
 }
