@@ -6,12 +6,8 @@
  * notes, and after marking twice.
  */
 import { CELLS_PER_BATCH, MARKED_CELLS_MAX, MARKS_SETTING, MARK_COLORS, applyMarks, cellMarks, clearMarks, selectCell } from '../../src/io/office-marks';
-import type { Finding } from '../../src/model/finding';
+import { MARKED_FINDINGS, logFinding } from '../findings';
 import { FakeContext, FakeState, asExcel, fakeSheet } from './fake-excel';
-
-function finding(sheet: string | null, cell: string | null, rule: string, severity: 'error' | 'warning' = 'error'): Finding {
-  return { rule, severity, form: 3, sheet, cell, row: 1, message: `${rule} 的说明`, clause: '附件3' };
-}
 
 function workbook(): FakeState {
   const log = fakeSheet('附件3 出入库', [['保密室试卷出入库记录表'], [], [], [], ['1', '1001', '高等数学', 3, '李强']]);
@@ -35,22 +31,11 @@ function snapshot(state: FakeState): unknown {
   };
 }
 
-const FINDINGS: Finding[] = [
-  finding('附件3 出入库', 'B5', 'unknown-paper'),
-  finding('附件3 出入库', 'C5', 'paper-name-mismatch', 'warning'),
-  finding('附件3 出入库', 'D5', 'invalid-count'),
-  finding('附件3 出入库', 'D5', 'overdraw', 'warning'),
-  finding('附件3 出入库', 'E5', 'staff-not-on-roster', 'warning'),
-  finding('基本信息', 'B1', 'required-field'),
-  finding(null, null, 'handover-copies-disagree'),
-  finding('已删除的表', 'A1', 'required-field'),
-];
-
 describe('applyMarks / clearMarks', () => {
   test('marks every finding cell in 3 syncs, worst severity wins, notes keep what was there', async () => {
     const state = workbook();
     const ctx = new FakeContext(state);
-    const result = await applyMarks(asExcel(ctx), FINDINGS, { notes: true });
+    const result = await applyMarks(asExcel(ctx), MARKED_FINDINGS, { notes: true });
     expect(result.syncs).toBe(3);
     expect(ctx.syncs).toBe(3);
     expect(result.marked).toBe(5);
@@ -78,7 +63,7 @@ describe('applyMarks / clearMarks', () => {
   test('clearing restores exactly the prior fills and notes, in 3 syncs', async () => {
     const state = workbook();
     const before = snapshot(state);
-    await applyMarks(asExcel(new FakeContext(state)), FINDINGS, { notes: true });
+    await applyMarks(asExcel(new FakeContext(state)), MARKED_FINDINGS, { notes: true });
     expect(snapshot(state)).not.toEqual(before);
     const ctx = new FakeContext(state);
     const result = await clearMarks(asExcel(ctx), { notes: true });
@@ -90,8 +75,8 @@ describe('applyMarks / clearMarks', () => {
   test('marking twice keeps the first prior state and restores cells no longer flagged', async () => {
     const state = workbook();
     const before = snapshot(state);
-    await applyMarks(asExcel(new FakeContext(state)), FINDINGS, { notes: true });
-    const second = [finding('附件3 出入库', 'D5', 'invalid-count'), finding('附件3 出入库', 'F5', 'partial-row', 'warning')];
+    await applyMarks(asExcel(new FakeContext(state)), MARKED_FINDINGS, { notes: true });
+    const second = [logFinding('附件3 出入库', 'D5', 'invalid-count'), logFinding('附件3 出入库', 'F5', 'partial-row', 'warning')];
     const ctx = new FakeContext(state);
     const result = await applyMarks(asExcel(ctx), second, { notes: true });
     expect(result.syncs).toBe(3);
@@ -108,7 +93,7 @@ describe('applyMarks / clearMarks', () => {
 
   test('a user who deleted our note or a sheet meanwhile does not break clearing', async () => {
     const state = workbook();
-    await applyMarks(asExcel(new FakeContext(state)), FINDINGS, { notes: true });
+    await applyMarks(asExcel(new FakeContext(state)), MARKED_FINDINGS, { notes: true });
     state.sheets[0].notes.delete('B5');
     state.sheets = state.sheets.filter((s) => s.name !== '基本信息');
     await expect(clearMarks(asExcel(new FakeContext(state)), { notes: true })).resolves.toMatchObject({ restored: 4 });
@@ -118,7 +103,7 @@ describe('applyMarks / clearMarks', () => {
 
   test('thousands of findings: a batch of cells per request, each way', async () => {
     const state = workbook();
-    const many = Array.from({ length: 5000 }, (_, i) => finding('附件3 出入库', `G${i + 10}`, 'partial-row', i % 2 ? 'warning' : 'error'));
+    const many = Array.from({ length: 5000 }, (_, i) => logFinding('附件3 出入库', `G${i + 10}`, 'partial-row', i % 2 ? 'warning' : 'error'));
     const before = snapshot(state);
     const ctx = new FakeContext(state);
     // One to look, five batches of loads, five of writes (the first with the stored state).
@@ -134,10 +119,10 @@ describe('applyMarks / clearMarks', () => {
   test(`more cells than ${MARKED_CELLS_MAX}: the first are marked, the rest counted, and put back if marked before`, async () => {
     const state = workbook();
     const before = snapshot(state);
-    const cells = (n: number) => Array.from({ length: n }, (_, i) => finding('附件3 出入库', `H${i + 10}`, 'partial-row'));
+    const cells = (n: number) => Array.from({ length: n }, (_, i) => logFinding('附件3 出入库', `H${i + 10}`, 'partial-row'));
     // Marked first when they were few; then 1,500 more cells come before them in reading order.
     await applyMarks(asExcel(new FakeContext(state)), cells(300), { notes: true });
-    const more = [...Array.from({ length: MARKED_CELLS_MAX + 1200 }, (_, i) => finding('附件3 出入库', `G${i + 10}`, 'partial-row')), ...cells(300)];
+    const more = [...Array.from({ length: MARKED_CELLS_MAX + 1200 }, (_, i) => logFinding('附件3 出入库', `G${i + 10}`, 'partial-row')), ...cells(300)];
     const result = await applyMarks(asExcel(new FakeContext(state)), more, { notes: true });
     expect(result).toMatchObject({ marked: MARKED_CELLS_MAX, restored: 300, leftOut: 1500 });
     const marked = [...state.sheets[0].fills.entries()].filter(([, fill]) => fill.color === MARK_COLORS.error).map(([cell]) => cell);
@@ -150,12 +135,12 @@ describe('applyMarks / clearMarks', () => {
   test('a batch that fails on the way leaves every cell clearable: those not yet put back keep their stored state', async () => {
     const state = workbook();
     const before = snapshot(state);
-    const cells = Array.from({ length: 1500 }, (_, i) => finding('附件3 出入库', `H${i + 10}`, 'partial-row'));
+    const cells = Array.from({ length: 1500 }, (_, i) => logFinding('附件3 出入库', `H${i + 10}`, 'partial-row'));
     await applyMarks(asExcel(new FakeContext(state)), cells, { notes: true });
     // Now one cell is flagged: 1,500 put back and one marked, in two write batches (syncs 4 and 5); the second fails.
     const failing = new FakeContext(state);
     failing.failAtSync = 5;
-    await expect(applyMarks(asExcel(failing), [finding('附件3 出入库', 'G10', 'partial-row')], { notes: true })).rejects.toThrow(
+    await expect(applyMarks(asExcel(failing), [logFinding('附件3 出入库', 'G10', 'partial-row')], { notes: true })).rejects.toThrow(
       'RequestPayloadSizeLimitExceeded',
     );
     expect(failing.syncs).toBe(5);
@@ -167,7 +152,7 @@ describe('applyMarks / clearMarks', () => {
   test('without the notes API (before ExcelApi 1.18) only fills are set and restored', async () => {
     const state = workbook();
     const before = snapshot(state);
-    await applyMarks(asExcel(new FakeContext(state)), FINDINGS, { notes: false });
+    await applyMarks(asExcel(new FakeContext(state)), MARKED_FINDINGS, { notes: false });
     expect(state.sheets[0].notes.has('B5')).toBe(false);
     expect(state.sheets[0].fills.get('B5')?.color).toBe(MARK_COLORS.error);
     await clearMarks(asExcel(new FakeContext(state)), { notes: false });
@@ -183,7 +168,7 @@ describe('applyMarks / clearMarks', () => {
   });
 
   test('English notes', () => {
-    const [mark] = cellMarks([finding('S', 'A1', 'row-total')], 'en');
+    const [mark] = cellMarks([logFinding('S', 'A1', 'row-total')], 'en');
     expect(mark.text).toContain('Error Intake row total wrong');
   });
 });

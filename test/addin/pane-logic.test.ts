@@ -14,18 +14,11 @@ import { summaryTable } from '../../src/taskpane/summary-table';
 import { summarizeSite } from '../../src/summary/site';
 import type { Finding } from '../../src/model/finding';
 import { exceljsGrid, fixture, workbookBytes } from './helpers';
+import { findingAt } from '../findings';
 import type { Intake } from '../../src/model/types';
 
-const f = (sheet: string | null, cell: string | null, rule = 'r', severity: 'error' | 'warning' = 'error'): Finding => ({
-  rule,
-  severity,
-  form: 1,
-  sheet,
-  cell,
-  row: null,
-  message: rule,
-  clause: '',
-});
+const f = (sheet: string | null, cell: string | null, rule = 'r', severity: Finding['severity'] = 'error'): Finding =>
+  findingAt(sheet, cell, rule, { severity });
 
 test('Office.js is loaded only when Office hosts the page', () => {
   expect(hostedByOffice({ search: '?host=office', hash: '' })).toBe(true);

@@ -24,6 +24,7 @@ import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding, RunReport } from '../../src/model/finding';
 import { fixture } from '../helpers';
+import { findingAt } from '../findings';
 
 let dir: string;
 let tmp: string;
@@ -103,22 +104,12 @@ describe('checkWorkbooks', () => {
   });
 
   it('sorts once: the findings across workbooks take their place in reading order', () => {
-    const f = (sheet: string | null, cell: string | null, rule: string): Finding => ({
-      rule,
-      severity: 'error',
-      form: 1,
-      sheet,
-      cell,
-      row: null,
-      message: rule,
-      clause: '',
-    });
     const sheets = [
       { sheet: 'A', form: null },
       { sheet: 'B', form: null },
     ];
-    const own = [f(null, null, 'whole'), f('A', 'B2', 'own'), f('B', 'A1', 'own')];
-    const sorted = withAcross({ sheets }, own, [f('B', 'A1', 'across'), f('A', 'C1', 'across'), f('A', 'B2', 'across')]);
+    const own = [findingAt(null, null, 'whole'), findingAt('A', 'B2', 'own'), findingAt('B', 'A1', 'own')];
+    const sorted = withAcross({ sheets }, own, [findingAt('B', 'A1', 'across'), findingAt('A', 'C1', 'across'), findingAt('A', 'B2', 'across')]);
     expect(sorted.map((x) => `${x.sheet}!${x.cell}:${x.rule}`)).toEqual([
       'null!null:whole',
       'A!C1:across',

@@ -5,17 +5,9 @@
  */
 import { formatText } from '../../src/cli/validate';
 import type { Finding, RunReport } from '../../src/model/finding';
+import { findingAt } from '../findings';
 
-const finding = (sheet: string, cell: string, rule: string, message: string): Finding => ({
-  rule,
-  severity: 'error',
-  form: 1,
-  sheet,
-  cell,
-  row: null,
-  message,
-  clause: '',
-});
+const finding = (sheet: string, cell: string, rule: string, message: string): Finding => findingAt(sheet, cell, rule, { message });
 
 const report: RunReport = {
   files: [

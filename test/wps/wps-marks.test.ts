@@ -6,16 +6,12 @@
  */
 import { MARKED_CELLS_MAX, MARK_COLORS } from '../../src/io/office-marks';
 import { MARKS_SHEET, applyWpsMarks, bgrOf, clearWpsMarks, readStore, selectWpsCell } from '../../src/io/wps/marks';
-import type { Finding } from '../../src/model/finding';
+import { MARKED_FINDINGS, logFinding } from '../findings';
 import { fillWorkbook } from '../../src/cli/fill';
 import { wpsHost } from '../../src/wps/face';
 import { FakeApplication, FakeBookState, FakeEtOptions, NO_FILL, nearestIndex } from './fake-et';
 import { fakeBookFromXlsx, fixture } from './helpers';
 import type { Intake } from '../../src/model/types';
-
-function finding(sheet: string | null, cell: string | null, rule: string, severity: 'error' | 'warning' = 'error'): Finding {
-  return { rule, severity, form: 3, sheet, cell, row: 1, message: `${rule} 的说明`, clause: '附件3' };
-}
 
 const GREEN = { color: 0x50b000, colorIndex: nearestIndex(0x50b000), pattern: 1, patternColor: 0 };
 const GRAY25 = { color: 0x00ffff, colorIndex: nearestIndex(0x00ffff), pattern: 17, patternColor: 0x0000ff };
@@ -44,17 +40,6 @@ function book(): FakeBookState {
     ],
   };
 }
-
-const FINDINGS: Finding[] = [
-  finding('附件3 出入库', 'B5', 'unknown-paper'),
-  finding('附件3 出入库', 'C5', 'paper-name-mismatch', 'warning'),
-  finding('附件3 出入库', 'D5', 'invalid-count'),
-  finding('附件3 出入库', 'D5', 'overdraw', 'warning'),
-  finding('附件3 出入库', 'E5', 'staff-not-on-roster', 'warning'),
-  finding('基本信息', 'B1', 'required-field'),
-  finding(null, null, 'handover-copies-disagree'),
-  finding('已删除的表', 'A1', 'required-field'),
-];
 
 /** Every cell of the user's sheets, the record sheet left out. */
 function userCells(state: FakeBookState): Record<string, unknown> {
@@ -87,7 +72,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     const state = book();
     const before = userCells(state);
     const app = new FakeApplication(state, options);
-    const result = applyWpsMarks(app, FINDINGS);
+    const result = applyWpsMarks(app, MARKED_FINDINGS);
     expect(result).toEqual({ marked: 5, restored: 0, leftOut: 0 });
     expect(changed(before, userCells(state))).toEqual(['基本信息!B1', '附件3 出入库!B5', '附件3 出入库!C5', '附件3 出入库!D5', '附件3 出入库!E5']);
     const log = state.sheets[0].cells;
@@ -109,7 +94,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
   test('clearing restores exactly the prior fills and comments and removes the record', () => {
     const state = book();
     const before = structuredClone(state);
-    applyWpsMarks(new FakeApplication(state, options), FINDINGS);
+    applyWpsMarks(new FakeApplication(state, options), MARKED_FINDINGS);
     const result = clearWpsMarks(new FakeApplication(state, options));
     expect(result).toEqual({ marked: 0, restored: 5, leftOut: 0 });
     expect(changed(userCells(before), userCells(state))).toEqual([]);
@@ -120,7 +105,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
 test('the record survives save and reopen: cleared from a fresh Application over the saved state', () => {
   const state = book();
   const before = userCells(state);
-  applyWpsMarks(new FakeApplication(state), FINDINGS);
+  applyWpsMarks(new FakeApplication(state), MARKED_FINDINGS);
   const saved = JSON.parse(JSON.stringify(state)) as FakeBookState;
   const reopened = new FakeApplication(saved);
   expect(clearWpsMarks(reopened).restored).toBe(5);
@@ -130,8 +115,11 @@ test('the record survives save and reopen: cleared from a fresh Application over
 test('marking twice keeps the first prior state and restores cells no longer flagged', () => {
   const state = book();
   const before = userCells(state);
-  applyWpsMarks(new FakeApplication(state), FINDINGS);
-  const second = applyWpsMarks(new FakeApplication(state), [finding('附件3 出入库', 'D5', 'invalid-count'), finding('附件3 出入库', 'A5', 'required-field')]);
+  applyWpsMarks(new FakeApplication(state), MARKED_FINDINGS);
+  const second = applyWpsMarks(new FakeApplication(state), [
+    logFinding('附件3 出入库', 'D5', 'invalid-count'),
+    logFinding('附件3 出入库', 'A5', 'required-field'),
+  ]);
   expect(second).toEqual({ marked: 2, restored: 4, leftOut: 0 });
   expect(changed(before, userCells(state))).toEqual(['附件3 出入库!A5', '附件3 出入库!D5']);
   expect(state.sheets[0].cells.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明');
@@ -144,7 +132,7 @@ test('marking twice keeps the first prior state and restores cells no longer fla
 
 test('a long record (many findings) is split over cells and read back whole', () => {
   const state = book();
-  const many = Array.from({ length: 600 }, (_, i) => finding('附件3 出入库', `F${i + 10}`, 'required-field'));
+  const many = Array.from({ length: 600 }, (_, i) => logFinding('附件3 出入库', `F${i + 10}`, 'required-field'));
   applyWpsMarks(new FakeApplication(state), many);
   const record = state.sheets.find((s) => s.name === MARKS_SHEET)!;
   expect(Object.keys(record.cells)).toMatchInlineSnapshot(`
@@ -160,7 +148,7 @@ test('a long record (many findings) is split over cells and read back whole', ()
 test(`more cells than ${MARKED_CELLS_MAX}: the first are marked, the rest counted, and put back if marked before; the pane says so`, async () => {
   const state = book();
   const before = userCells(state);
-  const cells = (column: string, n: number) => Array.from({ length: n }, (_, i) => finding('附件3 出入库', `${column}${i + 10}`, 'required-field'));
+  const cells = (column: string, n: number) => Array.from({ length: n }, (_, i) => logFinding('附件3 出入库', `${column}${i + 10}`, 'required-field'));
   applyWpsMarks(new FakeApplication(state), cells('H', 300));
   const many = [...cells('G', MARKED_CELLS_MAX + 1200), ...cells('H', 300)];
   const host = wpsHost(new FakeApplication(state));
