@@ -17,6 +17,7 @@ export interface CorpusGroup {
 
 const read = (dir: string, name: string): SiteData => JSON.parse(fs.readFileSync(path.join(__dirname, dir, name), 'utf8')) as SiteData;
 
+/** A change planted into a copy of a site: `vaultLog[3].takenAt` set, deleted or pushed to. */
 interface Edit {
   path: string;
   value?: unknown;
@@ -24,12 +25,28 @@ interface Edit {
   push?: unknown;
 }
 
-interface PlantedCase {
+/** A finding a planted case expects: its rule, form, row (序号) and cell. */
+export type PlantedRow = [rule: string, form: number | null, row: number | null, cell: string | null];
+
+/** One case of the held-out QA corpus (test/qa/fixtures/planted.json): a base site with one defect planted. */
+export interface PlantedCase {
   id: string;
+  rule: string;
   base: string;
+  /** The base checked with it (the checks across workbooks). */
   pair?: string;
+  story: string;
   edits: Edit[];
+  expect: PlantedRow[];
+  expectPair?: PlantedRow[];
 }
+
+/** The held-out corpus's two realistic sites, a 考点 and its 分校. */
+export const QA_BASES = ['zhanggong-kaodian', 'ganzhou-fenxiao'];
+
+export const qaBase = (name: string): SiteData => read('qa/fixtures', `${name}.json`);
+
+export const plantedCases = (): PlantedCase[] => JSON.parse(fs.readFileSync(path.join(__dirname, 'qa/fixtures/planted.json'), 'utf8')) as PlantedCase[];
 
 function applyEdit(data: Record<string, unknown>, e: Edit): void {
   const keys = e.path.replace(/\[(\d+)\]/g, '.$1').split('.');
@@ -41,20 +58,22 @@ function applyEdit(data: Record<string, unknown>, e: Edit): void {
   else o[last] = e.value;
 }
 
+/** A planted case's site: its base with the case's edits made. */
+export function plantedSite(c: PlantedCase): SiteData {
+  const data = qaBase(c.base);
+  for (const e of c.edits) applyEdit(data as unknown as Record<string, unknown>, e);
+  return data;
+}
+
 function qaGroups(): CorpusGroup[] {
-  const bases = ['zhanggong-kaodian', 'ganzhou-fenxiao'];
-  const base = (name: string) => read('qa/fixtures', `${name}.json`);
-  const groups: CorpusGroup[] = [{ name: 'qa clean', sites: bases.map((b) => ({ file: `${b}.xlsx`, data: base(b) })) }];
-  const planted = JSON.parse(fs.readFileSync(path.join(__dirname, 'qa/fixtures/planted.json'), 'utf8')) as PlantedCase[];
-  for (const c of planted) {
-    const data = base(c.base);
-    for (const e of c.edits) applyEdit(data as Record<string, unknown>, e);
-    const other = bases.find((b) => b !== c.base)!;
+  const groups: CorpusGroup[] = [{ name: 'qa clean', sites: QA_BASES.map((b) => ({ file: `${b}.xlsx`, data: qaBase(b) })) }];
+  for (const c of plantedCases()) {
+    const other = QA_BASES.find((b) => b !== c.base)!;
     groups.push({
       name: `qa ${c.id}`,
       sites: [
-        { file: `${c.base}-${c.id}.xlsx`, data },
-        { file: `${other}.xlsx`, data: base(other) },
+        { file: `${c.base}-${c.id}.xlsx`, data: plantedSite(c) },
+        { file: `${other}.xlsx`, data: qaBase(other) },
       ],
     });
   }

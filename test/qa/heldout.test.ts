@@ -22,47 +22,14 @@ import { sampleNetwork } from '../../src/demo/sample';
 import type { RunReport } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { loadBuffer, mapCells, pastedAsValues, writeBuffer } from '../helpers';
+import { type PlantedCase, type PlantedRow, QA_BASES, plantedCases, plantedSite, qaBase } from '../corpus';
 
 jest.setTimeout(600_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'custody.js');
-const FIX = path.join(__dirname, 'fixtures');
 
-type Row = [rule: string, form: number | null, row: number | null, cell: string | null];
-
-interface Edit {
-  path: string;
-  value?: unknown;
-  delete?: boolean;
-  push?: unknown;
-}
-
-interface PlantedCase {
-  id: string;
-  rule: string;
-  base: string;
-  pair?: string;
-  story: string;
-  edits: Edit[];
-  expect: Row[];
-  expectPair?: Row[];
-}
-
-const PLANTED = JSON.parse(fs.readFileSync(path.join(FIX, 'planted.json'), 'utf8')) as PlantedCase[];
-const BASES = ['zhanggong-kaodian', 'ganzhou-fenxiao'];
-const baseData = (name: string) => JSON.parse(fs.readFileSync(path.join(FIX, `${name}.json`), 'utf8')) as Record<string, unknown>;
-
-/** `vaultLog[3].takenAt` → set, delete or push at that path. */
-function applyEdit(data: Record<string, unknown>, e: Edit): void {
-  const keys = e.path.replace(/\[(\d+)\]/g, '.$1').split('.');
-  let o = data as Record<string, unknown>;
-  for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
-  const last = keys[keys.length - 1];
-  if (e.delete) delete o[last];
-  else if (e.push !== undefined) (o[last] as unknown[]).push(e.push);
-  else o[last] = e.value;
-}
+const PLANTED = plantedCases();
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -198,7 +165,7 @@ async function fillFile(data: unknown, name: string): Promise<string> {
 }
 
 /** Compare one file's findings with the expected rows; returns problems and how many expected rows matched. */
-function judge(tag: string, findings: FileResult['findings'], expected: Row[], wb: ExcelJS.Workbook, checkCells: boolean) {
+function judge(tag: string, findings: FileResult['findings'], expected: PlantedRow[], wb: ExcelJS.Workbook, checkCells: boolean) {
   const problems: string[] = [];
   const left = [...findings];
   let found = 0;
@@ -230,11 +197,10 @@ function exitAgrees(code: number, findings: FileResult['findings'][]): boolean {
 }
 
 async function check(c: PlantedCase): Promise<Outcome> {
-  const data = baseData(c.base);
-  for (const e of c.edits) applyEdit(data, e);
+  const data = plantedSite(c);
   const main = await fillFile(data, c.id);
   const files = [main];
-  if (c.pair) files.push(await fillFile(baseData(c.pair), `${c.id}-pair`));
+  if (c.pair) files.push(await fillFile(qaBase(c.pair), `${c.id}-pair`));
   const expected = [c.expect, c.expectPair ?? []];
   const problems: string[] = [];
   let found = 0;
@@ -324,7 +290,7 @@ afterAll(() => {
 
 describe('held-out corpus through the CLI', () => {
   test('the clean 考点 and 分校 workbooks give no finding, alone, together and retyped', async () => {
-    const files = await Promise.all(BASES.map((b) => fillFile(baseData(b), `clean-${b}`)));
+    const files = await Promise.all(QA_BASES.map((b) => fillFile(qaBase(b), `clean-${b}`)));
     for (const set of [[files[0]], [files[1]], files]) {
       const v = await validate(set);
       expect(v.code).toBe(0);
