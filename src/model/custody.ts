@@ -9,7 +9,7 @@ import type { SiteModel } from './site-model';
 import type { Handover, SiteData, SiteInfo } from './types';
 import { dayOf, isBlankValue, norm, whole } from './values';
 import { toHalfWidth } from './text';
-import { personKey } from './people';
+import { peopleIn, personKey } from './people';
 
 export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
@@ -30,8 +30,8 @@ export interface Custody {
    * and for rows that are not dispatches.
    */
   movement: Array<number | undefined>;
-  /** People on the 涉卷人员 roster, by `personKey`, with their first row. */
-  roster: Map<string, number>;
+  /** People on the 涉卷人员 roster, by `personKey`, with every row that names them (a roster may list someone twice). */
+  roster: Map<string, number[]>;
 }
 
 /** A unit name as compared: half-width, no spaces, no （学院）/（考点） after it. */
@@ -123,22 +123,25 @@ export function handoverBags(h: Handover): number | undefined {
   return items.every((it) => (norm(it?.unit) || '袋') === '袋') ? whole(h.total) : undefined;
 }
 
-function rosterOf(data: SiteData): Map<string, number> {
-  const roster = new Map<string, number>();
+function rosterOf(data: SiteData): Map<string, number[]> {
+  const roster = new Map<string, number[]>();
   (data.staff ?? []).forEach((member, index) => {
     const key = personKey(member?.name);
-    if (key && !roster.has(key)) roster.set(key, index);
+    if (!key) return;
+    const rows = roster.get(key);
+    if (rows) rows.push(index);
+    else roster.set(key, [index]);
   });
   return roster;
 }
 
 /**
  * A 分校's vault checkout is a dispatch to a 考点 (not a loan, not expected
- * back) when it was never returned, when its taker is not the 分校's own
+ * back) when it was never returned, when a taker is not the 分校's own
  * (not on the roster: a 考点's people), or when it left on a day the 分校 sent
  * papers on to a 考点.
  */
-function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction | undefined>, roster: Map<string, number>): boolean[] {
+function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
   const outgoingDays = new Set<number>();
   (data.handovers ?? []).forEach((h, i) => {
     if (direction[i] === 'out') outgoingDays.add(dayOf(h?.time));
@@ -147,8 +150,7 @@ function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction |
     if (level !== '分校' || !row) return false;
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
     if (!returned) return true;
-    const taker = personKey(row.taker);
-    if (taker && roster.size > 0 && !roster.has(taker)) return true;
+    if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
     return outgoingDays.has(dayOf(row.takenAt));
   });
 }
@@ -169,9 +171,9 @@ function movementsOf(data: SiteData, direction: Array<Direction | undefined>, di
     if (!dispatch[r] || !row) return undefined;
     const sameDay = byDay.get(dayOf(row.takenAt)) ?? [];
     if (sameDay.length <= 1) return sameDay[0];
-    const taker = personKey(row.taker);
+    const takers = peopleIn(row.taker);
     const signedBy = sameDay.find((i) =>
-      [...(data.handovers![i].toSigners ?? []), ...(data.handovers![i].fromSigners ?? [])].some((n) => taker && personKey(n) === taker),
+      [...(data.handovers![i].toSigners ?? []), ...(data.handovers![i].fromSigners ?? [])].some((n) => takers.includes(personKey(n))),
     );
     const paper = norm(row.paperNo);
     const naming = sameDay.find(

@@ -61,10 +61,18 @@ function isTitle(word: string): boolean {
 
 const BRACKETED = /[（(][^（()）]*[)）]/g;
 
+/**
+ * The dots people type inside a name written the Uyghur or foreign way
+ * (阿依古丽·买买提): bullets, the Japanese dot, a full stop (．, half-width by
+ * then). Between two letters of a name, each is the one middle dot, so that one
+ * person is never two.
+ */
+const NAME_DOTS = /(?<=[^\s·])[•・‧∙⋅･.](?=[^\s·])/g;
+
 /** The person a signature names: without a bracketed role and without a title after a space. */
 function personName(signature: unknown): string {
   if (signature === undefined || signature === null) return '';
-  const text = toHalfWidth(String(signature)).replace(BRACKETED, ' ').trim();
+  const text = toHalfWidth(String(signature)).replace(BRACKETED, ' ').replace(NAME_DOTS, '·').trim();
   const words = text.split(/[\s\u3000]+/).filter(Boolean);
   while (words.length > 1 && isTitle(words[words.length - 1])) words.pop();
   return words.join('');
@@ -76,6 +84,18 @@ const PERSON_KEYS = new TextMemo((text) => norm(personName(text)));
 export function personKey(signature: unknown): string {
   if (signature === undefined || signature === null) return '';
   return PERSON_KEYS.get(String(signature));
+}
+
+const PEOPLE = new TextMemo((text): readonly string[] => [...new Set(splitSignatures(toHalfWidth(text)).map(personKey).filter(Boolean))]);
+
+/**
+ * The people one signature cell names, each as `personKey` gives them: a
+ * cell where two sign together ("李强、赵敏", "刘洋 陈静") names both, a
+ * title after a name ("李明 主考") is no second person. Shared: not to be changed.
+ */
+export function peopleIn(signature: unknown): readonly string[] {
+  if (signature === undefined || signature === null) return [];
+  return PEOPLE.get(String(signature));
 }
 
 const SEPARATORS = /[、，,／/;；]/;

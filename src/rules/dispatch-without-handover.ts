@@ -1,5 +1,5 @@
 import { handoverBags } from '../model/custody';
-import { norm, personKey, showTime, tm, whole } from './facts';
+import { norm, peopleIn, personKey, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 
@@ -72,8 +72,8 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
   const claimed = new Set<number>();
   for (const i of rows) {
     const r = data.vaultLog![i];
-    const taker = personKey(r.taker);
-    const signed = handoversNear(times, outgoing, tm(r.takenAt)).find((h) => (data.handovers![h].toSigners ?? []).some((n) => personKey(n) === taker));
+    const takers = peopleIn(r.taker);
+    const signed = handoversNear(times, outgoing, tm(r.takenAt)).find((h) => (data.handovers![h].toSigners ?? []).some((n) => takers.includes(personKey(n))));
     if (signed !== undefined) claimed.add(signed);
     pairs.set(i, signed);
   }

@@ -1,4 +1,4 @@
-import { personKey, tm } from './facts';
+import { peopleIn, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -12,7 +12,7 @@ export const meta: RuleMeta = {
     zh: { chain: '这一班的交班人是“{name}”，但上一班的接班人是“{prev}”。接班的人就是下一班交班的人，请核对签字。' },
     en: { chain: 'This shift is handed over by "{name}", but the previous shift was taken over by "{prev}". The one who takes over hands over next.' },
   },
-  docs: 'In time order, each shift’s 交班人 should be the previous shift’s 接班人.',
+  docs: 'In time order, each shift’s 交班人 should be the previous shift’s 接班人; where two sign in one cell (刘洋、陈静), the chain holds when someone is on both.',
 };
 
 export function check({ model, report }: RuleContext): void {
@@ -22,8 +22,9 @@ export function check({ model, report }: RuleContext): void {
     // Shifts that do not meet (a gap or an overlap) are duty-gap's finding; the chain is checked where they meet.
     const end = tm(ordered[k - 1].s?.to);
     if (!Number.isNaN(end) && !Number.isNaN(ordered[k].from) && end !== ordered[k].from) continue;
-    const prev = personKey(ordered[k - 1].s?.takenOverBy);
-    const name = personKey(ordered[k].s?.handedOverBy);
-    if (prev && name && prev !== name) report(`duty.shifts[${ordered[k].i}].handedOverBy`, 'chain', { name, prev });
+    // Two may take over together and either hand over next: the chain holds where someone is on both.
+    const prev = peopleIn(ordered[k - 1].s?.takenOverBy);
+    const name = peopleIn(ordered[k].s?.handedOverBy);
+    if (prev.length && name.length && !name.some((n) => prev.includes(n))) report(`duty.shifts[${ordered[k].i}].handedOverBy`, 'chain', { name, prev });
   }
 }

@@ -7,13 +7,13 @@
  */
 import type { SiteModel } from '../model/site-model';
 import { Custody, custodyOf, Direction, Level } from '../model/custody';
-import { personKey } from '../model/people';
+import { peopleIn, personKey } from '../model/people';
 import { IntakeList, intakeLists } from '../model/intake';
 import { labelOf } from '../model/labels';
 import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Settings, SiteData, StaffMember } from '../model/types';
 
-export { dayOf, isBlankValue, labelOf, norm, personKey, tm, whole };
+export { dayOf, isBlankValue, labelOf, norm, peopleIn, personKey, tm, whole };
 export interface SessionFact {
   index: number;
   paperNo: string;
@@ -39,7 +39,7 @@ export interface Facts {
   level: Level;
   /** The unit's own name: the 考点 for a 考点, the 分校 for a 分校. */
   ownName: string | undefined;
-  roster: Map<string, { index: number; member: StaffMember }>;
+  roster: Map<string, RosterEntry>;
   sessions: SessionFact[];
   sessionsByPaper: Map<string, SessionFact[]>;
   /** Earliest readable session start, NaN when none. */
@@ -59,6 +59,15 @@ export interface Facts {
   dispatch: boolean[];
   /** Signatures on this unit's side (roster and eligibility rules). */
   ownSigners: SignerFact[];
+}
+
+/** A person on 涉卷人员: every row that names them (a roster may list someone twice, each row with other roles). */
+export interface RosterEntry {
+  /** The first row, where a finding about the person is reported unless another row is the one at fault. */
+  index: number;
+  rows: ReadonlyArray<{ index: number; member: StaffMember }>;
+  /** The roles of all the person's rows, as compared (norm). */
+  roles: readonly string[];
 }
 
 /** A signature on this unit's side; its path is written out only when a rule reports it (a log of 50,000 rows holds 200,000 signatures). */
@@ -123,8 +132,12 @@ export function computeFacts(model: SiteModel): Facts {
   const custody = custodyOf(model);
   const { level, ownName, direction, dispatch } = custody;
 
-  const roster = new Map<string, { index: number; member: StaffMember }>();
-  for (const [key, index] of custody.roster) roster.set(key, { index, member: data.staff![index] });
+  const roster = new Map<string, RosterEntry>();
+  for (const [key, indices] of custody.roster) {
+    const rows = indices.map((index) => ({ index, member: data.staff![index] }));
+    const roles = [...new Set(rows.flatMap((r) => (r.member.roles ?? []).map(norm).filter(Boolean)))];
+    roster.set(key, { index: indices[0], rows, roles });
+  }
 
   const sessions: SessionFact[] = [];
   const sessionsByPaper = new Map<string, SessionFact[]>();
@@ -164,9 +177,9 @@ export function computeFacts(model: SiteModel): Facts {
   }
 
   const ownSigners: SignerFact[] = [];
+  // Each person a cell names: two may sign in one cell (李强、赵敏).
   const add = (name: unknown, path: () => string, takerRow?: number, proctor?: boolean) => {
-    const n = personKey(name);
-    if (n) ownSigners.push(new OwnSigner(n, path, proctor ? undefined : takerRow, proctor || undefined));
+    for (const n of peopleIn(name)) ownSigners.push(new OwnSigner(n, path, proctor ? undefined : takerRow, proctor || undefined));
   };
   (data.handovers ?? []).forEach((h, i) => {
     if (!h) return;
@@ -179,8 +192,7 @@ export function computeFacts(model: SiteModel): Facts {
   (data.vaultLog ?? []).forEach((row, i) => {
     if (!row) return;
     const sign = (name: unknown, key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy', takerRow?: number) => {
-      const n = personKey(name);
-      if (n) ownSigners.push(new VaultLogSigner(n, i, key, takerRow));
+      for (const n of peopleIn(name)) ownSigners.push(new VaultLogSigner(n, i, key, takerRow));
     };
     if (!dispatch[i]) sign(row.taker, 'taker', i);
     sign(row.issuedBy, 'issuedBy');

@@ -1,4 +1,4 @@
-import { norm } from './facts';
+import { peopleIn } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -17,31 +17,35 @@ export const meta: RuleMeta = {
         '"{name}" signs "{field}" but is {roles} on the staff roster (row {seq}), neither a vault keeper (卷库保管员) nor a duty officer (值班人员). Papers leave and enter the vault through the keeper; have the keeper sign, or add the role on the roster.',
     },
   },
-  docs: 'A 附件3 出库 or 入库 signature (卷库保管员出库签字, 保管员入库签字) by someone whose roster roles include neither 卷库保管员 nor 值班人员. One finding per person, at their first such signature. Not for someone off the roster (staff-not-on-roster), a roster row without roles, or a keeper who is also the taker or returner (same-person).',
+  docs: 'A 附件3 出库 or 入库 signature (卷库保管员出库签字, 保管员入库签字) by someone whose roster roles include neither 卷库保管员 nor 值班人员. One finding per person, at their first such signature. Roles are those of every roster row naming the person (a roster may list someone twice). Not for someone off the roster (staff-not-on-roster), a roster row without roles, or a keeper who is also the taker or returner (same-person).',
 };
 
 const CUSTODIANS = new Set(['卷库保管员', '值班人员']);
 
 export function check({ model, facts, report }: RuleContext): void {
-  const seen = new Map<string, { path: string; count: number; roles: string[]; seq: number }>();
-  // Each signer's roster roles, read once: a log names the same few keepers on every row.
-  const rolesOf = new Map<string, string[]>();
+  const seen = new Map<string, { path: string; count: number; roles: readonly string[]; seq: number }>();
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
     const sides = [
       ['issuedBy', r.issuedBy, r.taker],
       ['receivedBy', r.receivedBy, r.returner],
     ] as const;
-    for (const [key, signer, counterpart] of sides) {
-      const name = norm(signer);
-      const entry = name ? facts.roster.get(name) : undefined;
-      if (!entry || name === norm(counterpart)) continue;
-      let roles = rolesOf.get(name);
-      if (!roles) rolesOf.set(name, (roles = (entry.member.roles ?? []).map(norm).filter(Boolean)));
-      if (roles.length === 0 || roles.some((role) => CUSTODIANS.has(role))) continue;
-      const e = seen.get(name);
-      if (e) e.count++;
-      else seen.set(name, { path: `vaultLog[${i}].${key}`, count: 1, roles, seq: model.locations[`staff[${entry.index}]`]?.row ?? entry.index + 1 });
+    for (const [key, signers, counterparts] of sides) {
+      const others = peopleIn(counterparts);
+      for (const name of peopleIn(signers)) {
+        const entry = facts.roster.get(name);
+        if (!entry || others.includes(name)) continue;
+        if (entry.roles.length === 0 || entry.roles.some((role) => CUSTODIANS.has(role))) continue;
+        const e = seen.get(name);
+        if (e) e.count++;
+        else
+          seen.set(name, {
+            path: `vaultLog[${i}].${key}`,
+            count: 1,
+            roles: entry.roles,
+            seq: model.locations[`staff[${entry.index}]`]?.row ?? entry.index + 1,
+          });
+      }
     }
   });
   for (const [name, e] of seen) {

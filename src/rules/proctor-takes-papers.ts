@@ -1,4 +1,4 @@
-import { norm, personKey } from './facts';
+import { peopleIn } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -17,26 +17,20 @@ export const meta: RuleMeta = {
       returner: 'Returner "{name}" is a proctor (监考人员) on the roster. Proctors take no part in the vault handover; exam-affairs staff return the papers.',
     },
   },
-  docs: 'A vault-log taker whose roster roles include 监考人员; or, when the taker is not one, a returner who is (备注 3: proctors take no part in this handover either way). Not for a 分校’s dispatches to its 考点.',
+  docs: 'A vault-log taker (any of two in one cell) whose roster roles include 监考人员; or, when the taker is not one, a returner who is (备注 3: proctors take no part in this handover either way). Not for a 分校’s dispatches to its 考点.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
-  // Whether each signer is a proctor, read once: a log names the same few people on every row.
-  const proctors = new Map<string, boolean>();
-  const isProctor = (name: string) => {
-    let known = proctors.get(name);
-    if (known === undefined) {
-      const entry = name ? facts.roster.get(name) : undefined;
-      proctors.set(name, (known = !!entry && (entry.member.roles ?? []).some((role) => norm(role) === '监考人员')));
-    }
-    return known;
-  };
+  /** The first person a cell names who is a proctor on the roster (any of their rows). */
+  const proctorIn = (signers: unknown) => peopleIn(signers).find((name) => facts.roster.get(name)?.roles.includes('监考人员'));
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r || facts.dispatch[i]) return;
-    const taker = personKey(r.taker);
-    const returner = personKey(r.returner);
+    const taker = proctorIn(r.taker);
     // staff-ineligible leaves a proctor's signatures on the vault log to this rule: one finding per row.
-    if (isProctor(taker)) report(`vaultLog[${i}].taker`, 'proctor', { name: taker });
-    else if (isProctor(returner)) report(`vaultLog[${i}].returner`, 'returner', { name: returner });
+    if (taker) report(`vaultLog[${i}].taker`, 'proctor', { name: taker });
+    else {
+      const returner = proctorIn(r.returner);
+      if (returner) report(`vaultLog[${i}].returner`, 'returner', { name: returner });
+    }
   });
 }

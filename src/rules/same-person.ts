@@ -1,4 +1,4 @@
-import { personKey } from './facts';
+import { peopleIn, personKey } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -19,8 +19,14 @@ export const meta: RuleMeta = {
       duty: 'The outgoing and incoming duty officer are the same person ({name}). A shift is handed over between two people.',
     },
   },
-  docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself.',
+  docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself (the very people who hand over take over: one who stays on beside another taking over does hand over). A cell may name two people (李强、赵敏): each counts.',
 };
+
+/** The people who sign both cells (either may hold two names). */
+function shared(a: unknown, b: unknown): string[] {
+  const other = peopleIn(b);
+  return peopleIn(a).filter((n) => other.includes(n));
+}
 
 export function check({ model, report }: RuleContext): void {
   const data = model.data;
@@ -31,13 +37,16 @@ export function check({ model, report }: RuleContext): void {
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
-    if (personKey(r.taker) && personKey(r.taker) === personKey(r.issuedBy))
-      report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: personKey(r.taker) });
-    if (personKey(r.returner) && personKey(r.returner) === personKey(r.receivedBy))
-      report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: personKey(r.returner) });
+    const taker = shared(r.taker, r.issuedBy);
+    if (taker.length) report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: taker });
+    const returner = shared(r.returner, r.receivedBy);
+    if (returner.length) report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: returner });
   });
+  // One who stays on beside another taking over (陈静 → 刘洋、陈静) hands over all the same: only the very same people are no handover.
   (data.duty?.shifts ?? []).forEach((s, i) => {
-    if (s && personKey(s.handedOverBy) && personKey(s.handedOverBy) === personKey(s.takenOverBy))
-      report(`duty.shifts[${i}].takenOverBy`, 'duty', { name: personKey(s.takenOverBy) });
+    if (!s) return;
+    const from = peopleIn(s.handedOverBy);
+    const to = peopleIn(s.takenOverBy);
+    if (from.length && from.length === to.length && from.every((n) => to.includes(n))) report(`duty.shifts[${i}].takenOverBy`, 'duty', { name: from });
   });
 }

@@ -1,4 +1,4 @@
-import { norm, SignerFact } from './facts';
+import type { SignerFact } from './facts';
 import type { StaffMember } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
       pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge.',
     },
   },
-  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is not asked of proctors where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead.',
+  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is not asked of proctors where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead.',
 };
 
 type Kind = 'formal' | 'relative' | 'pledge';
@@ -42,30 +42,21 @@ function signedWhere(cells: Map<string, string[]>): string[] {
 }
 
 export function check({ model, facts, report }: RuleContext): void {
-  const where = new Map<string, { kind: Kind; cells: Map<string, string[]> }>();
-  // Whether each person on the roster is a proctor, read once: a log names the same few takers on every row.
-  const proctors = new Map<string, boolean>();
-  const isProctor = (name: string, member: StaffMember) => {
-    let known = proctors.get(name);
-    if (known === undefined) proctors.set(name, (known = (member.roles ?? []).some((r) => norm(r) === '监考人员')));
-    return known;
-  };
+  const where = new Map<string, { kind: Kind; index: number; cells: Map<string, string[]> }>();
   for (const s of facts.ownSigners) {
     const entry = facts.roster.get(s.name);
     if (!entry) continue;
-    if (s.takerRow !== undefined && isProctor(s.name, entry.member)) continue;
-    const bar = barOf(entry.member, s, facts.settings.proctorsFormalStaff);
-    if (!bar) continue;
+    if (s.takerRow !== undefined && entry.roles.includes('监考人员')) continue;
+    // Any of the person's rows may bar them (a roster listing someone twice says so on one row only).
+    const barring = entry.rows.map((row) => ({ index: row.index, kind: barOf(row.member, s, facts.settings.proctorsFormalStaff) })).find((b) => b.kind);
+    if (!barring?.kind) continue;
     let e = where.get(s.name);
-    if (!e) where.set(s.name, (e = { kind: bar, cells: new Map() }));
-    if (bar === 'formal') e.kind = bar;
+    if (!e) where.set(s.name, (e = { kind: barring.kind, index: barring.index, cells: new Map() }));
+    if (barring.kind === 'formal') Object.assign(e, barring);
     const loc = model.locations[s.path];
     const sheet = loc?.sheet ?? s.path;
     e.cells.set(sheet, [...(e.cells.get(sheet) ?? []), loc?.cell ?? '']);
   }
   // One fact, one finding: the person once, at the roster cell that bars them, naming every sheet they signed on.
-  for (const [name, e] of where) {
-    const { index } = facts.roster.get(name)!;
-    report(`staff[${index}].${FIELD[e.kind]}`, e.kind, { name, where: signedWhere(e.cells) });
-  }
+  for (const [name, e] of where) report(`staff[${e.index}].${FIELD[e.kind]}`, e.kind, { name, where: signedWhere(e.cells) });
 }

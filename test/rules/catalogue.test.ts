@@ -343,7 +343,16 @@ rt('two-signers', {
 });
 
 rt('same-person', {
-  valid: [{ name: 'different people' }],
+  valid: [
+    { name: 'different people' },
+    {
+      name: 'one who stays on beside another taking over hands over all the same',
+      edit: (d) => {
+        d.duty!.shifts![0].takenOverBy = '刘洋、陈静';
+        d.duty!.shifts![1].handedOverBy = '刘洋、陈静';
+      },
+    },
+  ],
   invalid: [
     {
       name: 'taker is the keeper',
@@ -358,6 +367,11 @@ rt('same-person', {
         d.handovers![0].fromSigners = ['张伟', '李强'];
       },
       errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'D20', row: null }],
+    },
+    {
+      name: 'the keeper as one of two takers',
+      edit: (d) => void (d.vaultLog![0].taker = '李强、陈静'),
+      errors: [{ messageId: 'vault', form: 3, sheet: '出入库记录', cell: 'G4', row: 1, message: /（陈静）/ }],
     },
     {
       name: 'shift handed over to oneself',
@@ -695,7 +709,10 @@ rt('duty-gap', {
 });
 
 rt('duty-chain', {
-  valid: [{ name: 'each takes over and hands over' }],
+  valid: [
+    { name: 'each takes over and hands over' },
+    { name: 'two take over together and one of them hands over next', edit: (d) => void (d.duty!.shifts![0].takenOverBy = '陈静、刘洋') },
+  ],
   invalid: [
     {
       name: 'someone else hands over',
@@ -711,7 +728,26 @@ rt('duty-chain', {
 });
 
 rt('staff-not-on-roster', {
-  valid: [{ name: 'the sending pair of an incoming handover is the other unit’s' }, { name: 'a 考点’s takers at a 分校’s vault', base: 'fenxiao' }],
+  valid: [
+    { name: 'the sending pair of an incoming handover is the other unit’s' },
+    { name: 'a 考点’s takers at a 分校’s vault', base: 'fenxiao' },
+    {
+      name: 'two on the roster signing one cell, with 、 or a space',
+      edit: (d) => {
+        d.vaultLog![0].taker = '李强、赵敏';
+        (d.intake as Intake).keeper = '陈静 刘洋';
+        d.duty!.shifts![0].takenOverBy = '刘洋，陈静';
+        d.duty!.shifts![1].handedOverBy = '刘洋/陈静';
+      },
+    },
+    {
+      name: 'a name’s middle dot typed as a bullet, a Japanese dot or a full stop',
+      edit: (d) => {
+        d.staff![4].name = '阿依古丽·买买提';
+        for (const [i, dot] of ['•', '・', '．', '.'].entries()) d.duty!.shifts![i][i % 2 ? 'handedOverBy' : 'takenOverBy'] = `阿依古丽${dot}买买提`;
+      },
+    },
+  ],
   invalid: [
     {
       name: 'an unknown keeper, once for all signatures',
@@ -727,6 +763,11 @@ rt('staff-not-on-roster', {
         d.handovers![2].fromSigners = ['张伟', '黄忠'];
       },
       errors: [{ messageId: 'missing', form: 1, sheet: '交接单3', cell: 'A20', row: null }],
+    },
+    {
+      name: 'one of two signing one cell off the roster',
+      edit: (d) => void (d.vaultLog![0].taker = '李强、钱多'),
+      errors: [{ messageId: 'missing', form: 3, sheet: '出入库记录', cell: 'E4', row: 1, message: /“钱多”/ }],
     },
   ],
 });
@@ -768,6 +809,11 @@ rt('staff-ineligible', {
       ],
     },
     {
+      name: 'a person listed twice, the second row without a pledge: at that row',
+      edit: (d) => void d.staff!.push({ ...d.staff![4], roles: ['监控人员'], pledgeSigned: false }),
+      errors: [{ messageId: 'pledge', form: 0, sheet: '涉卷人员', cell: 'F10', row: 8, message: /“刘洋”没有签订保密承诺书/ }],
+    },
+    {
       name: 'a proctor who is a candidate’s relative, even where proctors may be hired',
       edit: (d) => void (d.staff![5].candidateRelative = true),
       errors: [{ messageId: 'relative', form: 0, sheet: '涉卷人员', cell: 'E8', row: 6, message: /考生亲属，却在分发登记1 .*分发登记2/ }],
@@ -785,6 +831,11 @@ rt('proctor-takes-papers', {
         d.vaultLog![1].returner = '周涛';
       },
       errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /监考人员/ }],
+    },
+    {
+      name: 'a proctor as one of two takers',
+      edit: (d) => void (d.vaultLog![1].taker = '李强、周涛'),
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /取卷人“周涛”/ }],
     },
     {
       name: 'a proctor returns papers (and is not formal staff: no other finding)',
@@ -917,7 +968,19 @@ rt('intake-late', {
 });
 
 rt('keeper-not-custodian', {
-  valid: [{ name: 'the keeper signs papers out and in' }, { name: 'a duty officer signs papers out', edit: (d) => void (d.vaultLog![0].issuedBy = '刘洋') }],
+  valid: [
+    { name: 'the keeper signs papers out and in' },
+    { name: 'a duty officer signs papers out', edit: (d) => void (d.vaultLog![0].issuedBy = '刘洋') },
+    {
+      name: 'someone listed twice, as 考务人员 and as 卷库保管员, signs papers out',
+      edit: (d) => {
+        d.staff!.push({ ...d.staff![1], roles: ['卷库保管员'] });
+        d.vaultLog![1].issuedBy = '李强';
+        d.vaultLog![1].taker = '赵敏';
+      },
+    },
+    { name: 'a keeper signing with a role after the name', edit: (d) => void (d.vaultLog![0].issuedBy = '陈静（保管员）') },
+  ],
   invalid: [
     {
       name: 'an exam-affairs officer signs papers out',

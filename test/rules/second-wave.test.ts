@@ -5,7 +5,7 @@
  * there, with its exact rule, sheet and cell.
  */
 import type { Handover, Intake, SiteData } from '../../src/model/types';
-import { personKey, splitSignatures } from '../../src/model/people';
+import { peopleIn, personKey, splitSignatures } from '../../src/model/people';
 import { parseWallClock } from '../../src/model/datetime';
 import { modelOf, ruleTester } from './tester';
 
@@ -67,6 +67,21 @@ describe('names with a title are the person', () => {
     // A separator stays one: what follows it is another signer, title or not.
     expect(splitSignatures('李、 强')).toEqual(['李', '强']);
     expect(personKey('李　强')).toBe('李强');
+  });
+
+  it('a cell where two sign names each person; a title, a padded name or a repeat adds no one', () => {
+    expect(peopleIn('李强、赵敏')).toEqual(['李强', '赵敏']);
+    expect(peopleIn('刘洋 陈静')).toEqual(['刘洋', '陈静']);
+    expect(peopleIn('陈静（保管员），刘洋 值班员')).toEqual(['陈静', '刘洋']);
+    expect(peopleIn('李　强')).toEqual(['李强']);
+    expect(peopleIn('李强、李强')).toEqual(['李强']);
+    expect(peopleIn('')).toEqual([]);
+    expect(peopleIn(null)).toEqual([]);
+  });
+
+  it('a name’s middle dot typed otherwise is the same person; a stray full stop after a name is not a dot', () => {
+    for (const dot of ['·', '•', '・', '．', '.', '‧', '∙', '⋅', '･']) expect(personKey(`阿依古丽${dot}买买提`)).toBe('阿依古丽·买买提');
+    expect(personKey('李强.')).not.toBe(personKey('李强·'));
   });
 });
 
