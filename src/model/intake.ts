@@ -69,3 +69,35 @@ function listOf(
   const after = Number.isNaN(t) ? undefined : byTime.find((x) => x.t >= t);
   return after?.k ?? byTime[byTime.length - 1]?.k ?? count - 1;
 }
+
+/**
+ * When the vault holds papers (minutes, merged, in order): from each
+ * delivery's intake to the last checkout of its papers, or to `lastCheckout`
+ * for a delivery none of whose papers left yet. Between two deliveries whose
+ * papers do not meet — a site examining on two weekends — the vault is empty
+ * and no duty is asked. [] when no intake list has a readable time.
+ */
+export function custodyPeriods(data: SiteData, time: (value: string | undefined) => number, lastCheckout: number): Array<[number, number]> {
+  const lastOut = new Map<string, number[]>();
+  for (const row of data.vaultLog ?? []) {
+    const paper = norm(row?.paperNo);
+    const t = time(row?.takenAt);
+    if (paper && !Number.isNaN(t)) lastOut.set(paper, [...(lastOut.get(paper) ?? []), t]);
+  }
+  const periods: Array<[number, number]> = [];
+  for (const { list } of intakeLists(data)) {
+    const from = time(list.time);
+    if (Number.isNaN(from)) continue;
+    const outs = (list.items ?? []).flatMap((it) => lastOut.get(norm(it?.paperNo)) ?? []).filter((t) => t >= from);
+    const to = outs.length ? outs.reduce((a, b) => Math.max(a, b)) : lastCheckout;
+    periods.push([from, Number.isNaN(to) ? from : Math.max(from, to)]);
+  }
+  periods.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of periods) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}

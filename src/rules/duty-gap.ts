@@ -1,5 +1,6 @@
 import { checkoutProblem, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
+import { custodyPeriods } from '../model/intake';
 
 export const meta: RuleMeta = {
   id: 'duty-gap',
@@ -22,7 +23,7 @@ export const meta: RuleMeta = {
       end: 'The last checkout is at {custody}, but the duty log ends at {to}.',
     },
   },
-  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout.',
+  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none.',
 };
 
 /** A gap or overlap as people say it: 30分钟, 2小时, 3小时20分. */
@@ -46,11 +47,15 @@ export function check({ model, facts, report }: RuleContext): void {
   good.sort((a, b) => a.from - b.from || a.i - b.i);
   // A shift that cannot be read sits somewhere in the chain: do not report gaps around it.
   const badBetween = (a: number, b: number) => badIdx.some((k) => k > Math.min(a, b) && k < Math.max(a, b)) || (badIdx.length > 0 && Math.abs(a - b) !== 1);
+  // Between deliveries the vault may stand empty: a gap then is no gap (when the deliveries' times can be read).
+  const held = custodyPeriods(data, tm, Number.POSITIVE_INFINITY);
+  const papersIn = (a: number, b: number) => held.length === 0 || held.some(([s, e]) => a < e && b > s);
   for (let k = 1; k < good.length; k++) {
     const prev = good[k - 1];
     const cur = good[k];
     if (badBetween(prev.i, cur.i)) continue;
-    if (cur.from > prev.to) report(`duty.shifts[${cur.i}].from`, 'gap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(cur.from - prev.to) });
+    if (cur.from > prev.to && papersIn(prev.to, cur.from))
+      report(`duty.shifts[${cur.i}].from`, 'gap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(cur.from - prev.to) });
     else if (cur.from < prev.to)
       report(`duty.shifts[${cur.i}].from`, 'overlap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(prev.to - cur.from) });
   }

@@ -3,7 +3,7 @@
  * part of the custody period inside it, and the gaps left. Pure.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import { intakeLists } from '../model/intake';
+import { custodyPeriods, intakeLists } from '../model/intake';
 import type { SiteData } from '../model/types';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -87,19 +87,26 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
   const merged = union(intervals);
   let covered = 0;
   const gaps: DutyCoverage['gaps'] = [];
-  let cursor = start;
-  for (const [a, b] of merged) {
-    if (b <= cursor) continue;
-    if (a >= end) break;
-    if (a > cursor) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(Math.min(a, end)), hours: round2((Math.min(a, end) - cursor) / 60) });
-    const lo = Math.max(a, cursor);
-    const hi = Math.min(b, end);
-    covered += hi - lo;
-    cursor = hi;
-    if (cursor >= end) break;
+  // The vault may stand empty between deliveries: only the times it holds papers are to be covered.
+  const held = custodyPeriods(data, minutesOf, end)
+    .map(([a, b]): [number, number] => [Math.max(a, start), Math.min(b, end)])
+    .filter(([a, b]) => b > a);
+  const periods = held.length ? held : [[start, end] as [number, number]];
+  for (const [from, to] of periods) {
+    let cursor = from;
+    for (const [a, b] of merged) {
+      if (b <= cursor) continue;
+      if (a >= to) break;
+      if (a > cursor) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(Math.min(a, to)), hours: round2((Math.min(a, to) - cursor) / 60) });
+      const lo = Math.max(a, cursor);
+      const hi = Math.min(b, to);
+      covered += hi - lo;
+      cursor = hi;
+      if (cursor >= to) break;
+    }
+    if (cursor < to) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(to), hours: round2((to - cursor) / 60) });
   }
-  if (cursor < end) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(end), hours: round2((end - cursor) / 60) });
-  const total = end - start;
+  const total = periods.reduce((sum, [a, b]) => sum + (b - a), 0);
   return {
     custodyStart: isoFromMinutes(start),
     custodyEnd: isoFromMinutes(end),

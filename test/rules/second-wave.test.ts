@@ -8,6 +8,8 @@ import type { Handover, Intake, SiteData } from '../../src/model/types';
 import { peopleIn, personKey, splitSignatures } from '../../src/model/people';
 import { parseWallClock } from '../../src/model/datetime';
 import { modelOf, ruleTester } from './tester';
+import { validateSite } from '../../src/rules/engine';
+import { dutyCoverage } from '../../src/summary/duty';
 
 const titled = (d: SiteData): void => {
   const title = ['（考务组长）', '(主考)', ' 主考', '（保管员）'];
@@ -318,4 +320,24 @@ ruleTester('invalid-count', {
       errors: [{ messageId: 'count', form: 0, sheet: '考试安排', cell: 'F3', row: 1 }],
     },
   ],
+});
+
+/** A 考点 examining on two weekends, one delivery each: 1001 and 2045 for 6月15日, 3310 for 6月22日 (arriving 6月20日). */
+const twoWeekends = (): SiteData => JSON.parse(JSON.stringify(require('../fixtures/shapes/yuelu-two-weekends-kaodian.json'))) as SiteData;
+
+describe('the vault empty between two deliveries', () => {
+  it('asks no duty while it holds no papers: no finding, and the summary covers every hour it does', () => {
+    const data = twoWeekends();
+    expect(validateSite(modelOf(data)).map((f) => `${f.rule} ${f.sheet}!${f.cell}: ${f.message}`)).toEqual([]);
+    const cover = dutyCoverage(data);
+    // 6-14 10:10 → 6-15 09:45 (the first delivery's last checkout), then 6-20 10:00 → 6-22 07:50: 23 h 35 min + 45 h 50 min.
+    expect(cover).toMatchObject({ custodyStart: '2024-06-14T10:10', custodyEnd: '2024-06-22T07:50', custodyHours: 69.42, coverage: 1, gaps: [] });
+  });
+
+  it('a gap while the second delivery is in the vault is still one, in the rule and in the summary', () => {
+    const data = twoWeekends();
+    data.duty!.shifts![5].from = '2024-06-21T10:00';
+    expect(validateSite(modelOf(data)).map((f) => [f.rule, f.sheet, f.cell, f.row])).toEqual([['duty-gap', '值班记录4', 'D3', 6]]);
+    expect(dutyCoverage(data).gaps).toEqual([{ from: '2024-06-21T08:00', to: '2024-06-21T10:00', hours: 2 }]);
+  });
 });
