@@ -62,7 +62,7 @@ export interface Facts {
 }
 
 /** A person on 涉卷人员: every row that names them (a roster may list someone twice, each row with other roles). */
-export interface RosterEntry {
+interface RosterEntry {
   /** The first row, where a finding about the person is reported unless another row is the one at fault. */
   index: number;
   rows: ReadonlyArray<{ index: number; member: StaffMember }>;
