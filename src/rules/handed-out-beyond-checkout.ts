@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
       over: 'With {copies} copies of paper {paper} to room {room}, {handed} copies were handed out in this session, but at most {capacity} left the vault for it ({how}). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
     },
   },
-  docs: 'Copies of a paper handed to rooms in one session (附件4 试卷份数) exceed the copies taken out of the vault for that session (附件3: a count in 份 as written; in 袋, the largest bags of that paper on the intake list). At the register row where the total goes over. Not when a count cannot be read, or the paper has no checkout for the session (distribution-outside-custody).',
+  docs: 'Copies of a paper handed to rooms in one session (附件4 试卷份数) exceed the copies taken out of the vault for that session (附件3: a count in 份 as written; in 袋, the largest bags of that paper on the intake list, the session’s rows together). At the register row where the total goes over. Not when a count cannot be read, or the paper has no checkout for the session (distribution-outside-custody).',
 };
 
 const SIZES = [31, 26, 11, 5] as const;
@@ -73,8 +73,9 @@ function takenPerSession(data: SiteData, facts: RuleContext['facts']): Map<Sessi
     }
     if (unit === '份') e.copies += q;
     else e.bags += q;
-    e.capacity += unit === '份' ? q : copiesIn(q, paperSizes);
   });
+  // The session's bags together: taken out on two rows (2 袋 + 1 袋), the largest bags are not counted twice.
+  for (const [session, e] of out) e.capacity = e.copies + copiesIn(e.bags, sizes.get(session.paperNo) ?? [0, 0, 0, 0]);
   return out;
 }
 

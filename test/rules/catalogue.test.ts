@@ -1038,6 +1038,15 @@ rt('handed-out-beyond-checkout', {
       errors: [{ messageId: 'over', form: 4, sheet: '分发登记1', cell: 'D7', row: 2, message: /共发出 57 份.*最多只有 31 份（1 袋）/ }],
     },
     {
+      name: 'one session’s bags out on two rows (1 袋 + 1 袋): its largest bag counted once, not on each row',
+      edit: (d) => {
+        d.vaultLog![0].quantity = 1;
+        d.vaultLog!.splice(1, 0, { ...d.vaultLog![0] });
+        d.distributions![0].rows![1].copies = 28;
+      },
+      errors: [{ messageId: 'over', form: 4, sheet: '分发登记1', cell: 'D7', row: 2, message: /共发出 58 份.*最多只有 57 份（2 袋）/ }],
+    },
+    {
       name: 'more copies than the 份 taken out',
       edit: (d) => {
         d.vaultLog![2].quantity = 18;
