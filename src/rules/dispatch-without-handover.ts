@@ -15,8 +15,8 @@ export const meta: RuleMeta = {
       bags: '{time} 下发给{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而交接单（{sheet2}）上是 {handed} 袋。出库下发的试卷须与双方签写的交接单一致，请核对数量。',
     },
     en: {
-      none: 'Papers {papers} left the vault for a 考点 at {time} (taken by {taker}), but no handover sheet (附件1) from the 分校 to a 考点 matches this dispatch. A 分校 hands papers to its 考点 on a handover sheet signed by both sides.',
-      bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree.',
+      none: 'Papers {papers} left the vault for a 考点 at {time} (taken by {taker}), but no handover sheet (附件1) from the 分校 to a 考点 matches this dispatch. A 分校 hands papers to its 考点 on a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
+      bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree; check the counts.',
     },
   },
   docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',

@@ -17,10 +17,11 @@ export const meta: RuleMeta = {
       end: '最后一次出库在 {custody}，但值班记录到 {to} 就结束了。到最后一次出库为止须昼夜值班，请补记之后的值班。',
     },
     en: {
-      gap: 'The previous shift ends at {prev} and this one starts at {from}: {spanEn} unguarded. The vault is guarded day and night.',
-      overlap: 'This shift starts at {from} but the previous one ends only at {prev}: {spanEn} overlap. Shifts should meet end to start.',
-      start: 'Papers were in the vault from {custody}, but the duty log starts only at {from}.',
-      end: 'The last checkout is at {custody}, but the duty log ends at {to}.',
+      gap: 'The previous shift ends at {prev} and this one starts at {from}: {spanEn} unguarded. The vault is guarded day and night while it holds papers; record that shift or check the times.',
+      overlap: 'This shift starts at {from} but the previous one ends only at {prev}: {spanEn} overlap. Shifts meet end to start; check the duty times.',
+      start:
+        'Papers were in the vault from {custody}, but the duty log starts only at {from}. The vault is guarded from intake on; record the duty after intake.',
+      end: 'The last checkout is at {custody}, but the duty log ends at {to}. The vault is guarded until the last checkout; record the duty after it.',
     },
   },
   docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none.',

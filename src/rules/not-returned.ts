@@ -1,4 +1,4 @@
-import { isBlankValue, norm, sessionFor, showTime, tm } from './facts';
+import { isBlankValue, norm, sessionFor, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -11,11 +11,11 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       never: '试卷 {paper} 于 {taken} 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。',
-      late: '试卷 {paper} 在 {returned} 才还回保密室，这场考试 {end} 已结束 {minutes} 分钟。考后须及时送回（时限 {grace} 分钟），请核对还卷时间并说明原因。',
+      late: '试卷 {paper} 在 {returned} 才还回保密室，这场考试 {end} 已结束 {span}。考后须及时送回（时限 {limit}），请核对还卷时间并说明原因。',
     },
     en: {
       never: 'Paper {paper}, taken out at {taken}, has no return. Papers go back to the vault promptly after the exam; fill in the return or find the papers.',
-      late: 'Paper {paper} was returned at {returned}, {minutes} minutes after its session ended ({end}); the limit is {grace} minutes.',
+      late: 'Paper {paper} was returned at {returned}, {spanEn} after its session ended ({end}); the limit is {limitEn}. Check the return time and note why it was late.',
     },
   },
   docs: 'A vault checkout (not a 分校’s dispatch) with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead.',
@@ -37,6 +37,14 @@ export function check({ model, facts, report }: RuleContext): void {
     const s = sessionFor(facts, r.paperNo, Number.isNaN(t) ? back : t);
     if (!s) return;
     if (back - s.end > grace)
-      report(`vaultLog[${i}].returnedAt`, 'late', { paper: norm(r.paperNo), returned: showTime(back), end: showTime(s.end), minutes: back - s.end, grace });
+      report(`vaultLog[${i}].returnedAt`, 'late', {
+        paper: norm(r.paperNo),
+        returned: showTime(back),
+        end: showTime(s.end),
+        span: showDuration(back - s.end),
+        spanEn: showDurationEn(back - s.end),
+        limit: showDuration(grace),
+        limitEn: showDurationEn(grace),
+      });
   });
 }

@@ -617,7 +617,7 @@ rt('not-returned', {
       edit: (d) => {
         d.vaultLog![2].returnedAt = '2024-06-16T13:30';
       },
-      errors: [{ messageId: 'late', form: 3, sheet: '出入库记录', cell: 'I6', row: 3, message: /210 分钟/ }],
+      errors: [{ messageId: 'late', form: 3, sheet: '出入库记录', cell: 'I6', row: 3, message: /已结束 3小时30分。.*时限 2小时/ }],
     },
   ],
 });
