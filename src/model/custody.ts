@@ -139,19 +139,29 @@ function rosterOf(data: SiteData): Map<string, number[]> {
  * A 分校's vault checkout is a dispatch to a 考点 (not a loan, not expected
  * back) when it was never returned, when a taker is not the 分校's own
  * (not on the roster: a 考点's people), or when it left on a day the 分校 sent
- * papers on to a 考点.
+ * papers on to a 考点 — unless the 分校 itself handed that paper out to its
+ * rooms that day (附件4): a 分校 that is an exam site too lends its own papers
+ * as a 考点 does.
  */
 function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
   const outgoingDays = new Set<number>();
   (data.handovers ?? []).forEach((h, i) => {
     if (direction[i] === 'out') outgoingDays.add(dayOf(h?.time));
   });
+  const handedOutHere = new Set<string>();
+  for (const d of data.distributions ?? []) {
+    for (const r of d?.rows ?? []) {
+      const day = dayOf(r?.issuedAt ?? d?.start);
+      if (!Number.isNaN(day) && norm(r?.paperNo)) handedOutHere.add(`${day}|${norm(r?.paperNo)}`);
+    }
+  }
   return (data.vaultLog ?? []).map((row) => {
     if (level !== '分校' || !row) return false;
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
     if (!returned) return true;
     if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
-    return outgoingDays.has(dayOf(row.takenAt));
+    const day = dayOf(row.takenAt);
+    return outgoingDays.has(day) && !handedOutHere.has(`${day}|${norm(row.paperNo)}`);
   });
 }
 

@@ -341,3 +341,21 @@ describe('the vault empty between two deliveries', () => {
     expect(dutyCoverage(data).gaps).toEqual([{ from: '2024-06-21T08:00', to: '2024-06-21T10:00', hours: 2 }]);
   });
 });
+
+/** A 分校 that is an exam site too: it hands 2045 to its own rooms on 6月15日, and the same day sends 3310 on to 天心考点. */
+const examiningBranch = (): SiteData => JSON.parse(JSON.stringify(require('../fixtures/shapes/changsha-exam-fenxiao.json'))) as SiteData;
+
+describe('a 分校 that examines too', () => {
+  it('lends its own papers on a day it sends others on: a loan, not a dispatch', () => {
+    expect(validateSite(modelOf(examiningBranch())).map((f) => `${f.rule} ${f.sheet}!${f.cell}: ${f.message}`)).toEqual([]);
+  });
+
+  it('so a proctor taking its own papers too early is said, as at a 考点', () => {
+    const data = examiningBranch();
+    Object.assign(data.vaultLog![5], { taker: '郑洁', takenAt: '2024-06-15T07:00' });
+    expect(validateSite(modelOf(data)).map((f) => [f.rule, f.sheet, f.cell, f.row])).toEqual([
+      ['proctor-takes-papers', '出入库记录', 'E9', 6],
+      ['checkout-window', '出入库记录', 'F9', 6],
+    ]);
+  });
+});
