@@ -120,7 +120,7 @@ export function intakeRowBags(item: { bags31?: unknown; bags26?: unknown; bags11
 }
 
 /** The most bags an intake row may hold: where its sizes and its 合计 disagree (row-total), the larger, so nothing else is reported for it. */
-function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?: unknown; bags5?: unknown; totalBags?: unknown }): number | undefined {
+export function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?: unknown; bags5?: unknown; totalBags?: unknown }): number | undefined {
   const bags = intakeRowBags(item);
   const total = whole(item.totalBags);
   if (bags === undefined) return total;

@@ -1,4 +1,6 @@
-import { norm, showTime, tm, whole } from './facts';
+import { intakeRowBagsAtMost, norm, showTime, tm, whole } from './facts';
+import { intakeLists } from '../model/intake';
+import type { SiteData } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -9,13 +11,36 @@ export const meta: RuleMeta = {
   clause:
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2 备注“此表为各单位入保密室中保密柜的交接单”；（六）“保密室值班人员要重点检查……出入库登记和接收发放记录等工作是否规范准确”',
   messages: {
-    zh: { over: '试卷 {paper} 在 {time} 出库 {qty} 袋后，同时在库外的共 {out} 袋，但入库清单上这份试卷只有 {in} 袋。出库袋数不能多于入库袋数，请核对数量。' },
-    en: { over: 'After taking out {qty} bag(s) of paper {paper} at {time}, {out} bags are out at once, but only {in} were taken in. Check the quantities.' },
+    zh: {
+      over: '试卷 {paper} 在 {time} 出库 {qty} 袋后，同时在库外的共 {out} 袋，但到这时入库清单上这份试卷只有 {in} 袋。出库袋数不能多于已入库的袋数，请核对数量或入库时间。',
+    },
+    en: {
+      over: 'After taking out {qty} bag(s) of paper {paper} at {time}, {out} bags are out at once, but only {in} had been taken in by then. Check the quantities or the intake time.',
+    },
   },
-  docs: 'At some moment more bags of one paper are out of the vault than the intake list took in (a 分校’s dispatches never come back). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
+  docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; a 分校’s dispatches never come back). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
 };
 
+/**
+ * Each paper's intakes in time order (one list per delivery): bags and when.
+ * A list whose time cannot be read counts from the start (invalid-datetime says so).
+ */
+function intakesOf(data: SiteData): Map<string, Array<{ t: number; bags: number }>> {
+  const out = new Map<string, Array<{ t: number; bags: number }>>();
+  for (const { list } of intakeLists(data)) {
+    const t = tm(list.time);
+    for (const item of list.items ?? []) {
+      const paper = norm(item?.paperNo);
+      const bags = item ? intakeRowBagsAtMost(item) : undefined;
+      if (paper && bags !== undefined) out.set(paper, [...(out.get(paper) ?? []), { t: Number.isNaN(t) ? -Infinity : t, bags }]);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => a.t - b.t);
+  return out;
+}
+
 export function check({ model, facts, report }: RuleContext): void {
+  const intakes = intakesOf(model.data);
   const events = new Map<string, Array<{ t: number; delta: number; row: number }>>();
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
@@ -31,12 +56,17 @@ export function check({ model, facts, report }: RuleContext): void {
     events.set(p, list);
   });
   for (const [paper, list] of events) {
-    const limit = facts.intakeBags.get(paper)!;
+    // What the vault had taken in of the paper by each moment: a supplementary delivery counts from its own intake.
+    const arrivals = intakes.get(paper) ?? [];
+    const inBy = (t: number) => arrivals.reduce((sum, a) => (a.t <= t ? sum + a.bags : sum), 0);
     list.sort((a, b) => a.t - b.t || a.delta - b.delta);
     let out = 0;
     for (const e of list) {
       out += e.delta;
-      if (e.delta > 0 && out > limit) {
+      const limit = arrivals.length ? inBy(e.t) : facts.intakeBags.get(paper)!;
+      // Out before any of it came in is checkout-before-intake's finding: one fact, one finding.
+      const beforeIntake = arrivals.length > 0 && e.t < arrivals[0].t;
+      if (e.delta > 0 && out > limit && !beforeIntake) {
         report(`vaultLog[${e.row}].quantity`, 'over', { paper, time: showTime(e.t), qty: e.delta, out, in: limit });
         break;
       }

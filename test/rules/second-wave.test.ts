@@ -359,3 +359,20 @@ describe('a 分校 that examines too', () => {
     ]);
   });
 });
+
+/** A 考点 whose third bag of 1001 came on a supplementary delivery, taken in at 6月15日 07:40. */
+const supplemented = (): SiteData => JSON.parse(JSON.stringify(require('../fixtures/shapes/yuelu-supplement-kaodian.json'))) as SiteData;
+
+describe('a supplementary delivery counts from its own intake', () => {
+  it('three bags out at 07:45, after the third came in: no finding', () => {
+    expect(validateSite(modelOf(supplemented())).map((f) => `${f.rule} ${f.sheet}!${f.cell}: ${f.message}`)).toEqual([]);
+  });
+
+  it('three bags out at 07:35, before it came in: more out than in at that moment', () => {
+    const data = supplemented();
+    data.vaultLog![0].takenAt = '2024-06-15T07:35';
+    expect(validateSite(modelOf(data)).map((f) => [f.rule, f.sheet, f.cell, f.row, f.message])).toEqual([
+      ['overdraw', '出入库记录', 'D4', 1, expect.stringMatching(/07:35 出库 3 袋后.*到这时入库清单上这份试卷只有 2 袋/)],
+    ]);
+  });
+});
