@@ -21,6 +21,7 @@ import { clippedCells } from './print-fit';
 import { SEED_LABELS } from './seed-labels';
 import type { Intake } from '../src/model/types';
 import { scratchDir } from './scratch';
+import { runDemo } from '../src/cli/demo-run';
 
 function toPdf(dir: string, files: string[]): void {
   const profile = `file://${scratchDir('lo-profile-')}`;
@@ -140,5 +141,44 @@ describe('printing (LibreOffice headless)', () => {
     expect(text).not.toContain('长沙市开放大学直属开放教育学院分校（学院）');
     // 附件1's and 附件3's 单位 columns stand right of the print area.
     expect(printedText(path.join(dir, '附件3 保密室试卷出入库记录表.pdf'), false)).not.toMatch(/保管员入库签字单位/);
+  });
+});
+
+/** Each printed page's text, laid out, its lines without the blank ones. */
+function pageLines(pdf: string): string[][] {
+  return Array.from({ length: pages(pdf) }, (_x, i) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+}
+
+describe('printing the demo summary (LibreOffice headless)', () => {
+  const dir = scratchDir('custody-print-summary-');
+  let sitePages: string[][];
+
+  beforeAll(async () => {
+    const demo = await runDemo(dir);
+    toPdf(dir, [demo.summaryFile]);
+    const pdf = path.join(dir, path.basename(demo.summaryFile).replace(/\.xlsx$/, '.pdf'));
+    // A 汇总 sheet's pages: its second title row (级别 / 文件) is printed atop each.
+    sitePages = pageLines(pdf).filter((lines) => lines.some((l) => /^级别：/.test(l)));
+  }, 300_000);
+
+  test("a 汇总 sheet prints section 一 and its paper header once (the demo's paper tables are short), its title atop every page", () => {
+    const sheets = sitePages.filter((lines) => lines.some((l) => l.startsWith('二、'))).length;
+    expect(sheets).toBe(3);
+    expect(sitePages.filter((lines) => lines.some((l) => l.startsWith('一、'))).length).toBe(sheets);
+    expect(sitePages.filter((lines) => lines.some((l) => /^试卷编号 +试卷名 +首场开考/.test(l))).length).toBe(sheets);
+    expect(sitePages.length).toBeGreaterThan(sheets);
+    for (const lines of sitePages) expect(lines.some((l) => /试卷保管汇总$/.test(l))).toBe(true);
+  });
+
+  test('no section heading is left at the foot of a page, its table on the next', () => {
+    for (const lines of sitePages) {
+      const body = lines.filter((l) => !/^第 \d+ 页/.test(l));
+      expect({ last: body[body.length - 1], heading: /^[一二三四五]、/.test(body[body.length - 1]) }).toMatchObject({ heading: false });
+    }
   });
 });

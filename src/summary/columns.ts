@@ -148,6 +148,18 @@ export const rowHeightFor = (lines: number, size = 11): number => Math.min(409, 
 /** Printable width of an A4 landscape page with 0.4-inch side margins, in pixels at 96 dpi. */
 const A4_LANDSCAPE_PX = ((297 - 2 * 0.4 * 25.4) / 25.4) * 96;
 
+/** Printable height of an A4 landscape page with 0.6-inch top and bottom margins, in points. */
+const A4_LANDSCAPE_PT = (210 / 25.4 - 2 * 0.6) * 72;
+
+/** A row's height (points) when none is set: Excel's for an 11 pt font. */
+export const DEFAULT_ROW_PT = 15;
+
+/**
+ * How many points of a sheet's rows print on one A4 landscape page, the sheet
+ * scaled to print one page wide (printScale of its widths).
+ */
+export const pageHeight = (widths: readonly number[]): number => A4_LANDSCAPE_PT / printScale(widths);
+
 /**
  * The scale at which a table of these column widths prints on one A4
  * landscape page width (1 when it fits at 100%): what "fit to 1 page wide"

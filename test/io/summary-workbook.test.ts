@@ -249,10 +249,33 @@ describe('the consolidated summary workbook', () => {
       expect({ sheet: ws.name, printed: least * printScale(widths) >= LEAST_PRINTED_PT }).toEqual({ sheet: ws.name, printed: true });
     }
     for (const [name] of TABLES) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
-    expect(wb.getWorksheet('汇总-长沙分校')!.pageSetup.printTitlesRow).toBe('1:5');
     const zip = await JSZip.loadAsync(bytes);
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
     expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(8); // once per table sheet, never twice
+  });
+
+  it('a 汇总 sheet freezes and repeats its title rows (1–3) alone, and breaks pages only before a section', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const sites = wb.worksheets.filter((ws) => ws.name.startsWith('汇总-'));
+    expect(sites).toHaveLength(3);
+    let breaks = 0;
+    for (const ws of sites) {
+      expect({ sheet: ws.name, titles: ws.pageSetup.printTitlesRow }).toEqual({ sheet: ws.name, titles: '1:3' });
+      expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${ws.id - 1}">&apos;${ws.name}&apos;!$1:$3</definedName>`);
+      const xml = await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async('string');
+      expect(xml.match(/<pane [^>]*>/g)).toEqual(['<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>']);
+      // A break is after the blank row above a section's heading (二、…五、).
+      for (const [, id] of xml.matchAll(/<brk id="(\d+)"/g)) {
+        breaks++;
+        expect({ sheet: ws.name, after: ws.getRow(Number(id)).getCell(1).value ?? null, next: String(ws.getRow(Number(id) + 1).getCell(1).value) }).toEqual({
+          sheet: ws.name,
+          after: null,
+          next: expect.stringMatching(/^[二三四五]、/),
+        });
+      }
+    }
+    expect(breaks).toBeGreaterThan(0);
   });
 
   it('names no file by an absolute path: names are relative to the folder given', () => {
@@ -405,7 +428,8 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(ws.getRow(8).getCell(17).value).toBe(2); // 3310 still out: 2 bags
     expect(ws.getRow(9).getCell(1).value).toBe('合计');
     expect(ws.getRow(9).getCell(9).value).toBe(115);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 0, ySplit: 3 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:3');
     expect(ws.autoFilter).toMatchInlineSnapshot(`"A5:R8"`);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;

@@ -97,16 +97,19 @@ export function finish(ws: ExcelJS.Worksheet): void {
 
 /** A header row: bold, filled, boxed, wrapped, as tall as its longest header needs in its column. */
 export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[]): void {
-  let lines = 1;
-  headers.forEach((h, i) => {
+  headers.forEach((_h, i) => {
     const cell = row.getCell(i + 1);
     cell.font = { name: FONT, size: BODY_PT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    lines = Math.max(lines, linesOf(h, widths[i] ?? 8, BODY_PT + 0.5));
   });
-  row.height = rowHeightFor(lines);
+  row.height = headerHeight(headers, widths);
+}
+
+/** The height of a header row (styleHeader's): its longest header's lines in its column. */
+export function headerHeight(headers: readonly string[], widths: readonly number[]): number {
+  return rowHeightFor(Math.max(1, ...headers.map((h, i) => linesOf(h, widths[i] ?? 8, BODY_PT + 0.5))));
 }
 
 /**
