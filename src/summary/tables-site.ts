@@ -110,7 +110,8 @@ export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
   { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
   { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 0, value: (d) => d.custodyHours },
   { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 0, value: (d) => d.coveredHours },
-  { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 0, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
+  // Wide enough for 100.0% (a narrower column shows ###).
+  { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
   { key: 'gaps', header: { zh: '缺口（处）', en: 'Gaps' }, width: 0, value: (d) => d.gaps.length },
   { key: 'overlaps', header: { zh: '重叠（处）', en: 'Overlaps' }, width: 0, value: (d) => d.overlaps },
   { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },

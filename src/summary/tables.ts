@@ -60,7 +60,8 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'handoversOut', header: { zh: '移交交接单', en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
   { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 6, value: fig((s) => s.duty.custodyHours) },
   { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 6, value: fig((s) => s.duty.coveredHours) },
-  { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 7, numFmt: '0.0%', value: fig((s) => Math.round(s.duty.coverage * 1000) / 1000) },
+  // Wide enough for 100.0% (a narrower column shows ###).
+  { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: fig((s) => Math.round(s.duty.coverage * 1000) / 1000) },
   { key: 'gaps', header: { zh: '值班缺口', en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) },
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 20, wrap: true, value: noteOf },
 ];

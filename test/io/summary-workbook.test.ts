@@ -22,6 +22,7 @@ const DISAGREE = ruleTitle('handover-copies-disagree'); // 交接单两份不一
 import { LEAST_PRINTED_PT, printScale } from '../../src/summary/columns';
 import { FILE_COLUMNS, FINDING_COLUMNS, PAIR_COLUMNS, PAPER_DETAIL_COLUMNS, SITE_COLUMNS } from '../../src/summary/tables';
 import { PAPER_COLUMNS } from '../../src/summary/tables-site';
+import { CELL_PADDING, textUnits } from '../../src/forms/measure';
 
 const ROOT = '/home/keeper/2024春/汇总';
 const SHA = (c: string) => c.repeat(64);
@@ -276,6 +277,21 @@ describe('the consolidated summary workbook', () => {
       }
     }
     expect(breaks).toBeGreaterThan(0);
+  });
+
+  it('覆盖率 is wide enough for 100.0% (a narrower column shows ###) in 站点汇总 and every 汇总 sheet', () => {
+    const need = textUnits('100.0%') + CELL_PADDING; // 7.3: digits of 宋体 11, % a little wider
+    const columns: Array<{ sheet: string; cell: string; wide: boolean }> = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.numFmt === '0.0%') columns.push({ sheet: ws.name, cell: cell.address, wide: (ws.getColumn(cell.col).width ?? 0) >= need });
+        }),
+      );
+    }
+    expect(columns.filter((c) => c.sheet.startsWith('汇总-'))).toHaveLength(3);
+    expect(columns.filter((c) => c.sheet === '站点汇总')).toHaveLength(3);
+    expect(columns).toEqual(columns.map((c) => ({ ...c, wide: true })));
   });
 
   it('names no file by an absolute path: names are relative to the folder given', () => {

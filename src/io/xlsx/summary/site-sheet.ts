@@ -47,9 +47,7 @@ import {
 import { SITE_WORDS, siteSections } from '../../../summary/words';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 
-/** The sheet's columns: the paper table's, with the second (试卷名, and the findings' 说明) wide enough for a sentence. */
-const ZH_GRID = PAPER_COLUMNS.map((c, i) => (i === 1 ? 30 : c.width));
-const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header'>>> = [
+const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width'>>> = [
   PAPER_COLUMNS,
   HANDOVER_COLUMNS,
   DUTY_COLUMNS,
@@ -57,6 +55,12 @@ const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header'>>> = [
   SITE_FINDING_COLUMNS,
   RULE_COUNT_COLUMNS,
 ];
+/**
+ * The sheet's columns: the paper table's, with the second (试卷名, and the
+ * findings' 说明) wide enough for a sentence, and each as wide as any
+ * section declares its column there (the others declare 0: the paper table's).
+ */
+const ZH_GRID = PAPER_COLUMNS.map((c, i) => Math.max(i === 1 ? 30 : c.width, ...SECTIONS.map((cols) => cols[i]?.width ?? 0)));
 /** In each language, each column wide enough for the words of every section's header in it. */
 const GRID: Record<Lang, number[]> = {
   zh: ZH_GRID,
