@@ -19,7 +19,7 @@ import { addSiteSummarySheet, consolidatedXlsx } from '../../src/io/xlsx/summary
 import { ALL_META, ruleTitle } from '../../src/rules';
 
 const DISAGREE = ruleTitle('handover-copies-disagree'); // 交接单两份不一致
-import { LEAST_PRINTED_PT, printScale } from '../../src/summary/columns';
+import { HEADER_PT, LEAST_PRINTED_PT, linesOf, printScale } from '../../src/summary/columns';
 import { FILE_COLUMNS, FINDING_COLUMNS, PAIR_COLUMNS, PAPER_DETAIL_COLUMNS, SITE_COLUMNS } from '../../src/summary/tables';
 import { PAPER_COLUMNS } from '../../src/summary/tables-site';
 import { CELL_PADDING, textUnits } from '../../src/forms/measure';
@@ -101,7 +101,8 @@ describe('the consolidated summary workbook', () => {
     const filtersAndFormats: unknown[] = [];
     for (const [name, cols] of TABLES) {
       const ws = wb.getWorksheet(name)!;
-      expect({ name, headers: headers(ws) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
+      // As declared, a bracketed unit on a line of its own where the header wraps.
+      expect({ name, headers: headers(ws).map((h) => h.replace(/\n（/, '（')) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
@@ -292,6 +293,27 @@ describe('the consolidated summary workbook', () => {
     expect(columns.filter((c) => c.sheet.startsWith('汇总-'))).toHaveLength(3);
     expect(columns.filter((c) => c.sheet === '站点汇总')).toHaveLength(3);
     expect(columns).toEqual(columns.map((c) => ({ ...c, wide: true })));
+  });
+
+  it("a header's bracketed unit (袋, 小时, 处…) prints whole on one line: 合计 / （袋）, never 合计（袋 / ）", () => {
+    const units: Array<{ sheet: string; cell: string; text: string; whole: boolean }> = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const fill = cell.fill as ExcelJS.FillPattern | undefined;
+          const text = String(cell.value ?? '');
+          if (fill?.fgColor?.argb !== 'FFDDEBF7' || !/（[^（）]{1,2}）$/.test(text)) return;
+          const width = ws.getColumn(cell.col).width ?? 9;
+          // The header wraps where it was written to break (before the bracket), and its unit's line fits.
+          const lastLine = text.split('\n').pop()!;
+          units.push({ sheet: ws.name, cell: cell.address, text, whole: linesOf(lastLine, width, HEADER_PT) === 1 });
+        }),
+      );
+    }
+    for (const h of ['合计（袋）', '未还（袋）', '发往考点（袋）', '保管时长（小时）', '缺口（处）', '重叠（处）', '移交方数量（袋）'])
+      expect(units.some((u) => u.text.replace('\n', '') === h)).toBe(true);
+    expect(units).toEqual(units.map((u) => ({ ...u, whole: true })));
+    expect(units.find((u) => u.sheet === '站点汇总' && u.text.startsWith('合计'))!.text).toBe('合计\n（袋）');
   });
 
   it('names no file by an absolute path: names are relative to the folder given', () => {

@@ -60,7 +60,7 @@ const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width'>>> =
  * findings' 说明) wide enough for a sentence, and each as wide as any
  * section declares its column there (the others declare 0: the paper table's).
  */
-const ZH_GRID = PAPER_COLUMNS.map((c, i) => Math.max(i === 1 ? 30 : c.width, ...SECTIONS.map((cols) => cols[i]?.width ?? 0)));
+const ZH_GRID = PAPER_COLUMNS.map((c, i) => Math.max(i === 1 ? 26 : c.width, ...SECTIONS.map((cols) => cols[i]?.width ?? 0)));
 /** In each language, each column wide enough for the words of every section's header in it. */
 const GRID: Record<Lang, number[]> = {
   zh: ZH_GRID,

@@ -5,7 +5,7 @@
  * formats, signature lines.
  */
 import ExcelJS from 'exceljs';
-import { BODY_PT, Cell, Column, ShowContext, linesOf, rowHeightFor, show, widthFor } from '../../../summary/columns';
+import { BODY_PT, Cell, Column, HEADER_PT, ShowContext, headerText, linesOf, rowHeightFor, show, widthFor } from '../../../summary/columns';
 import type { Lang } from '../../../summary/columns';
 import { PAGE_FOOTER, ROWS_LEFT_OUT, SEVERITY_WORDS, SIGNATURE_LINE } from '../../../summary/words';
 import { LIMITS } from '../../../model/limits';
@@ -95,10 +95,11 @@ export function finish(ws: ExcelJS.Worksheet): void {
   if (typeof commit === 'function') commit.call(ws);
 }
 
-/** A header row: bold, filled, boxed, wrapped, as tall as its longest header needs in its column. */
+/** A header row: bold, filled, boxed, wrapped (a bracketed unit on a line of its own: headerText), as tall as its longest header needs in its column. */
 export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[]): void {
-  headers.forEach((_h, i) => {
+  headers.forEach((h, i) => {
     const cell = row.getCell(i + 1);
+    cell.value = headerText(h, widths[i] ?? 8);
     cell.font = { name: FONT, size: BODY_PT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
@@ -109,7 +110,7 @@ export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths
 
 /** The height of a header row (styleHeader's): its longest header's lines in its column. */
 export function headerHeight(headers: readonly string[], widths: readonly number[]): number {
-  return rowHeightFor(Math.max(1, ...headers.map((h, i) => linesOf(h, widths[i] ?? 8, BODY_PT + 0.5))));
+  return rowHeightFor(Math.max(1, ...headers.map((h, i) => linesOf(headerText(h, widths[i] ?? 8), widths[i] ?? 8, HEADER_PT))));
 }
 
 /**
