@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { baseName } from '../../../model/text';
-import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, pageHeight, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
+import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
 import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
 import {
@@ -37,6 +37,7 @@ import {
   dataBar,
   fillRow,
   headerHeight,
+  Pages,
   shownRow,
   tableStyles,
   newSheet,
@@ -134,56 +135,8 @@ export function addSiteSummarySheet(
  * stand over another's rows.
  */
 const TITLE_ROWS = 3;
-/** Head room left on a printed page: the printer's row heights are not quite ours. */
-const PAGE_SLACK = 0.95;
 /** The height of a section's heading row (section). */
 const SECTION_PT = 20;
-
-/**
- * Where the printed pages of the sheet break: the height of each row is
- * counted as it is written, a page holding `room` points of rows (the sheet
- * scaled one page wide, the title rows printed atop every page taken off).
- */
-class Pages {
-  private used = 0;
-  constructor(
-    private readonly ws: ExcelJS.Worksheet,
-    readonly room: number,
-  ) {}
-
-  /** The next row, this tall: on this page, or the first of the next. */
-  add(height: number = DEFAULT_ROW_PT): void {
-    this.used = this.used + height > this.room ? height : this.used + height;
-  }
-
-  fits(height: number): boolean {
-    return this.used + height <= this.room;
-  }
-
-  /**
-   * Before a section whose heading is row `r` and whose rows are this tall: a
-   * page break (after the blank row above it) when the section does not fit
-   * on what is left of the page but fits on a page of its own, or when its
-   * heading, its table's header and first row do not fit. A heading is never
-   * left at the foot of a page, its table on the next.
-   */
-  keep(r: number, heights: Iterable<number>): void {
-    let all = 0;
-    let start = 0;
-    let n = 0;
-    for (const h of heights) {
-      all += h;
-      if (n++ < 3) start += h;
-      if (all > this.room) break;
-    }
-    if (this.fits(all)) return;
-    if (all <= this.room || !this.fits(start)) {
-      // exceljs writes the sheet's rowBreaks as they are (both writers); a break is after row `id`.
-      (this.ws as unknown as { rowBreaks: object[] }).rowBreaks.push({ id: r - 1, max: 16383, man: 1 });
-      this.used = 0;
-    }
-  }
-}
 
 /** The heights of a section: its heading, its table's header, and each row as table() writes it. */
 function* sectionHeights<T>(columns: ReadonlyArray<Column<T>>, items: Iterable<T>, ctx: ShowContext): Generator<number> {
@@ -276,7 +229,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     { size: 12, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } },
     { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } },
   );
-  const pages = new Pages(ws, pageHeight(GRID[lang]) * PAGE_SLACK - titles);
+  const pages = new Pages(ws, GRID[lang], titles);
 
   section(ws, pages, 4, w('papers'));
   const firstPaper = 6;
