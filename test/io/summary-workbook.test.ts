@@ -427,6 +427,11 @@ describe('the consolidated summary workbook', () => {
     for (let r = Number(cat[1]); r <= Number(cat[2]); r++) titles.push(ov.getRow(r).getCell(1).value);
     expect(titles).toContain(DISAGREE);
     expect(chart).toContain(DISAGREE);
+    // Bars are counts measured from 0: an axis left to start at 3700 made 4000 candidates look half of 4460.
+    for (const part of ['chart1', 'chart2', 'chart3']) {
+      const xml = await zip.file(`xl/charts/${part}.xml`)!.async('string');
+      expect(/<c:valAx>.*?<c:scaling>(.*?)<\/c:scaling>/.exec(xml)![1]).toBe('<c:orientation val="minMax"/><c:min val="0"/>');
+    }
   });
 
   it('with --lang en: English headers and rule titles', async () => {
