@@ -117,6 +117,13 @@ export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
   { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
 ];
 
+/** Each stretch of custody with nobody on duty, under the duty row: its own header, not the duty table's (保管期起 / 保管期止 …). */
+export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyCoverage['gaps'][number]>> = [
+  { key: 'from', header: { zh: '无人值班起', en: 'Nobody on duty from' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.from },
+  { key: 'to', header: { zh: '无人值班止', en: 'Nobody on duty to' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.to },
+  { key: 'hours', header: { zh: '时长（小时）', en: 'Hours' }, width: 0, value: (g) => g.hours },
+];
+
 export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
   { key: 'row', header: { zh: '出入库记录序号', en: 'Log row' }, width: 0, value: (o) => o.row },
   { key: 'paperNo', header: { zh: '试卷编号', en: 'Paper' }, width: 0, value: (o) => o.paperNo },

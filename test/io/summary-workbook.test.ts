@@ -316,6 +316,15 @@ describe('the consolidated summary workbook', () => {
     expect(units.find((u) => u.sheet === '站点汇总' && u.text.startsWith('合计'))!.text).toBe('合计\n（袋）');
   });
 
+  it("a gap in duty cover has a header of its own under the duty row, not the duty table's (保管期起 / 保管期止 …)", () => {
+    const ws = wb.getWorksheet('汇总-天心考点')!;
+    const duty = findRow(ws, '保管期起');
+    const at = findRow(ws, '无人值班起');
+    expect(at).toBe(duty + 2); // the duty table's header and its one row above
+    expect(headers(ws, at)).toEqual(['无人值班起', '无人值班止', '时长\n（小时）']);
+    expect(headers(ws, at + 1)).toEqual(['2024年6月15日 06:00', '2024年6月15日 08:00', '2']);
+  });
+
   it('names no file by an absolute path: names are relative to the folder given', () => {
     expect(texts(wb).filter((t) => t.text.includes('/home/'))).toEqual([]);
     const ws = wb.getWorksheet('站点汇总')!;

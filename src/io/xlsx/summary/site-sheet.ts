@@ -16,6 +16,7 @@ import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
 import {
   DUTY_COLUMNS,
+  DUTY_GAP_COLUMNS,
   HANDOVER_COLUMNS,
   OUTSTANDING_COLUMNS,
   PAPER_COLUMNS,
@@ -52,6 +53,7 @@ const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width'>>> =
   PAPER_COLUMNS,
   HANDOVER_COLUMNS,
   DUTY_COLUMNS,
+  DUTY_GAP_COLUMNS,
   OUTSTANDING_COLUMNS,
   SITE_FINDING_COLUMNS,
   RULE_COUNT_COLUMNS,
@@ -267,23 +269,17 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   pages.add();
 
   const d = s.duty;
-  const red = { name: FONT, size: BODY_PT, color: { argb: 'FF9C0006' } };
-  const gapCols = DUTY_COLUMNS.slice(0, 3) as ReadonlyArray<Column<never>>;
-  const gapStyles = tableStyles(gapCols, { font: red });
-  const gapRows = d.gaps.map((g) => shownRow(gapCols, [g.from, g.to, g.hours], GRID[lang], ctx, gapStyles));
-  pages.keep(r, [...sectionHeights(DUTY_COLUMNS, [d], ctx), ...gapRows.map((g) => g.height ?? DEFAULT_ROW_PT)]);
+  const gapHeights = d.gaps.length ? [...sectionHeights(DUTY_GAP_COLUMNS, d.gaps, ctx)].slice(1) : [];
+  pages.keep(r, [...sectionHeights(DUTY_COLUMNS, [d], ctx), ...gapHeights]);
   section(ws, pages, r++, w('duty'));
   r = table(ws, pages, r, DUTY_COLUMNS, [d], ctx);
   const coverage = `${colLetter(columnIndex(DUTY_COLUMNS, 'coverage') + 1)}${r - 1}`;
   dataBar(ws, coverage, 'FF70AD47', 1);
   cellRule(ws, coverage, `${coverage}<1`, WARNING_STYLE, 4);
-  for (const shown of gapRows) {
-    const row = ws.getRow(r++);
-    fillRow(row, shown);
-    pages.add(shown.height);
-    const note = row.getCell(columnIndex(DUTY_COLUMNS, 'gaps') + 1);
-    note.value = w('nobodyOnDuty');
-    note.font = red;
+  if (d.gaps.length) {
+    const firstGap = r + 1;
+    r = table(ws, pages, r, DUTY_GAP_COLUMNS, d.gaps, ctx);
+    cellRule(ws, `A${firstGap}:${colLetter(DUTY_GAP_COLUMNS.length)}${r - 1}`, 'TRUE', ERROR_STYLE, 5);
   }
   r++;
   pages.add();
