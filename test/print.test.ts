@@ -21,6 +21,8 @@ import { clippedCells } from './print-fit';
 import { SEED_LABELS } from './seed-labels';
 import type { Intake } from '../src/model/types';
 import { scratchDir } from './scratch';
+import { runDemo } from '../src/cli/demo-run';
+import JSZip from 'jszip';
 
 function toPdf(dir: string, files: string[]): void {
   const profile = `file://${scratchDir('lo-profile-')}`;
@@ -140,5 +142,67 @@ describe('printing (LibreOffice headless)', () => {
     expect(text).not.toContain('长沙市开放大学直属开放教育学院分校（学院）');
     // 附件1's and 附件3's 单位 columns stand right of the print area.
     expect(printedText(path.join(dir, '附件3 保密室试卷出入库记录表.pdf'), false)).not.toMatch(/保管员入库签字单位/);
+  });
+});
+
+/** Each printed page's text, laid out (or in drawing order), its lines without the blank ones. */
+function pageLines(pdf: string, layout = true): string[][] {
+  return Array.from({ length: pages(pdf) }, (_x, i) =>
+    execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+}
+
+describe('printing the demo summary (LibreOffice headless)', () => {
+  const dir = scratchDir('custody-print-summary-');
+  let sitePages: string[][];
+  /** Each page's text in drawing order: a chart's title, labels and axis each a line. */
+  let drawnPages: string[][];
+  const charts: Array<{ title: string; categories: string[] }> = [];
+
+  beforeAll(async () => {
+    const demo = await runDemo(dir);
+    toPdf(dir, [demo.summaryFile]);
+    const pdf = path.join(dir, path.basename(demo.summaryFile).replace(/\.xlsx$/, '.pdf'));
+    drawnPages = pageLines(pdf, false);
+    // A 汇总 sheet's pages: its second title row (级别 / 文件) is printed atop each.
+    sitePages = pageLines(pdf).filter((lines) => lines.some((l) => /^级别：/.test(l)));
+    const zip = await JSZip.loadAsync(fs.readFileSync(demo.summaryFile));
+    for (const part of Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))) {
+      const xml = await zip.file(part)!.async('string');
+      const title = [...(/<c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+      const cat = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(xml)![1];
+      charts.push({ title, categories: [...cat.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]) });
+    }
+  }, 300_000);
+
+  test("总览 prints each chart whole on one page, beside its table: each label twice on the chart's page (table and axis)", () => {
+    expect(charts.map((c) => c.title)).toEqual(['各类问题数量', '各单位问题数量', '各单位考生数与试卷份数']);
+    for (const c of charts) {
+      // A chart cut by a page break is drawn on both pages (each shows its part): its title is in the text of both.
+      const onPage = drawnPages.filter((lines) => lines.includes(c.title));
+      expect({ chart: c.title, pages: onPage.length }).toEqual({ chart: c.title, pages: 1 });
+      const lines = onPage[0];
+      const twice = c.categories.map((label) => ({ label, twice: lines.filter((l) => l === label).length >= 2 }));
+      expect({ chart: c.title, twice }).toEqual({ chart: c.title, twice: c.categories.map((label) => ({ label, twice: true })) });
+    }
+  });
+
+  test("a 汇总 sheet prints section 一 and its paper header once (the demo's paper tables are short), its title atop every page", () => {
+    const sheets = sitePages.filter((lines) => lines.some((l) => l.startsWith('二、'))).length;
+    expect(sheets).toBe(3);
+    expect(sitePages.filter((lines) => lines.some((l) => l.startsWith('一、'))).length).toBe(sheets);
+    expect(sitePages.filter((lines) => lines.some((l) => /^试卷编号 +试卷名 +首场开考/.test(l))).length).toBe(sheets);
+    expect(sitePages.length).toBeGreaterThan(sheets);
+    for (const lines of sitePages) expect(lines.some((l) => /试卷保管汇总$/.test(l))).toBe(true);
+  });
+
+  test('no section heading is left at the foot of a page, its table on the next', () => {
+    for (const lines of sitePages) {
+      const body = lines.filter((l) => !/^第 \d+ 页/.test(l));
+      expect({ last: body[body.length - 1], heading: /^[一二三四五]、/.test(body[body.length - 1]) }).toMatchObject({ heading: false });
+    }
   });
 });

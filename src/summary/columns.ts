@@ -128,7 +128,7 @@ function textUnits(text: string, size = 11): number {
  */
 export function widthFor(width: number, headers: readonly string[]): number {
   const words = headers.flatMap((h) => h.split(/\s+/)).filter((w) => /^[\x20-\x7e]+$/.test(w));
-  const longest = Math.max(0, ...words.map((w) => textUnits(w, BODY_PT + 0.5)));
+  const longest = Math.max(0, ...words.map((w) => textUnits(w, HEADER_PT)));
   return Math.max(width, Math.ceil(longest + 2));
 }
 
@@ -142,11 +142,38 @@ export function linesOf(text: string, width: number, size = 11): number {
   return lines;
 }
 
+/** A unit in brackets at a header's end: 合计（袋）, 保管时长（小时）. */
+const UNIT = /^(.+?)(（[^（）]{1,2}）)$/;
+
+/**
+ * A header as it is written into a column of this width: when it does not
+ * fit on one line, its bracketed unit on a line of its own, so that the
+ * column wraps 合计 / （袋）, never 合计（袋 / ）. The column must be wide
+ * enough for the unit (a test holds every table to it).
+ */
+export function headerText(header: string, width: number): string {
+  const m = UNIT.exec(header);
+  if (!m || linesOf(header, width, HEADER_PT) === 1) return header;
+  return `${m[1]}\n${m[2]}`;
+}
+
 /** Row height (points) for this many lines at `size` pt. */
 export const rowHeightFor = (lines: number, size = 11): number => Math.min(409, Math.max(1, lines) * Math.ceil(size * 1.35) + 3);
 
 /** Printable width of an A4 landscape page with 0.4-inch side margins, in pixels at 96 dpi. */
 const A4_LANDSCAPE_PX = ((297 - 2 * 0.4 * 25.4) / 25.4) * 96;
+
+/** Printable height of an A4 landscape page with 0.6-inch top and bottom margins, in points. */
+const A4_LANDSCAPE_PT = (210 / 25.4 - 2 * 0.6) * 72;
+
+/** A row's height (points) when none is set: Excel's for an 11 pt font. */
+export const DEFAULT_ROW_PT = 15;
+
+/**
+ * How many points of a sheet's rows print on one A4 landscape page, the sheet
+ * scaled to print one page wide (printScale of its widths).
+ */
+export const pageHeight = (widths: readonly number[]): number => A4_LANDSCAPE_PT / printScale(widths);
 
 /**
  * The scale at which a table of these column widths prints on one A4
@@ -160,4 +187,6 @@ export function printScale(widths: readonly number[]): number {
 
 /** The body font of the summary tables, and the least size a printed page may show. */
 export const BODY_PT = 11;
+/** The size a header is measured at: bold, a little wider than the body. */
+export const HEADER_PT = BODY_PT + 0.5;
 export const LEAST_PRINTED_PT = 9;

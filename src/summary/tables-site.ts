@@ -98,7 +98,7 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
   { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 0, words: DIRECTION_WORDS, value: (h) => h.direction },
   { key: 'units', header: { zh: '移交方 → 接收方', en: 'From → to' }, width: 0, wrap: true, value: (h) => `${h.from} → ${h.to}` },
   { key: 'time', header: { zh: '交接于', en: 'Time' }, width: 0, wrap: true, kind: 'datetime', value: (h) => h.time },
-  { key: 'quantity', header: { zh: '明细之和（袋）', en: 'Items (bags)' }, width: 0, value: (h) => h.quantity },
+  { key: 'quantity', header: { zh: '明细之和（袋）', en: 'Items (bags)' }, width: 8, value: (h) => h.quantity },
   { key: 'total', header: { zh: '合计栏', en: 'Total' }, width: 0, value: (h) => (h.total === null ? '' : h.total) },
   { key: 'fromSigners', header: { zh: '移交签字', en: 'Handed by' }, width: 0, wrap: true, value: (h) => h.fromSigners.join('、') },
   { key: 'toSigners', header: { zh: '接收签字', en: 'Received by' }, width: 0, wrap: true, value: (h) => h.toSigners.join('、') },
@@ -109,11 +109,19 @@ export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
   { key: 'custodyStart', header: { zh: '保管期起', en: 'Custody from' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyStart },
   { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
   { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 0, value: (d) => d.custodyHours },
-  { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 0, value: (d) => d.coveredHours },
-  { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 0, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
-  { key: 'gaps', header: { zh: '缺口（处）', en: 'Gaps' }, width: 0, value: (d) => d.gaps.length },
-  { key: 'overlaps', header: { zh: '重叠（处）', en: 'Overlaps' }, width: 0, value: (d) => d.overlaps },
+  { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 10, value: (d) => d.coveredHours },
+  // Wide enough for 100.0% (a narrower column shows ###).
+  { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
+  { key: 'gaps', header: { zh: '缺口（处）', en: 'Gaps' }, width: 8, value: (d) => d.gaps.length },
+  { key: 'overlaps', header: { zh: '重叠（处）', en: 'Overlaps' }, width: 8, value: (d) => d.overlaps },
   { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
+];
+
+/** Each stretch of custody with nobody on duty, under the duty row: its own header, not the duty table's (保管期起 / 保管期止 …). */
+export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyCoverage['gaps'][number]>> = [
+  { key: 'from', header: { zh: '无人值班起', en: 'Nobody on duty from' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.from },
+  { key: 'to', header: { zh: '无人值班止', en: 'Nobody on duty to' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.to },
+  { key: 'hours', header: { zh: '时长（小时）', en: 'Hours' }, width: 0, value: (g) => g.hours },
 ];
 
 export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [

@@ -152,7 +152,6 @@ export const SITE_WORDS = {
   noHandovers: { zh: '（没有交接单）', en: '(no handover slips)' },
   allReturned: { zh: '全部出库均已归还（分校发往考点的试卷不计）', en: 'Every checkout is back (papers a branch sends on to its exam sites not counted)' },
   noProblems: { zh: '未发现问题', en: 'No problems found' },
-  nobodyOnDuty: { zh: '无人值班', en: 'Nobody on duty' },
   unreadable: STATUS_WORDS.unreadable,
 } as const satisfies Record<string, Record<Lang, string>>;
 

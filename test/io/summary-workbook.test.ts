@@ -19,9 +19,10 @@ import { addSiteSummarySheet, consolidatedXlsx } from '../../src/io/xlsx/summary
 import { ALL_META, ruleTitle } from '../../src/rules';
 
 const DISAGREE = ruleTitle('handover-copies-disagree'); // 交接单两份不一致
-import { LEAST_PRINTED_PT, printScale } from '../../src/summary/columns';
+import { HEADER_PT, LEAST_PRINTED_PT, linesOf, printScale } from '../../src/summary/columns';
 import { FILE_COLUMNS, FINDING_COLUMNS, PAIR_COLUMNS, PAPER_DETAIL_COLUMNS, SITE_COLUMNS } from '../../src/summary/tables';
 import { PAPER_COLUMNS } from '../../src/summary/tables-site';
+import { CELL_PADDING, textUnits } from '../../src/forms/measure';
 
 const ROOT = '/home/keeper/2024春/汇总';
 const SHA = (c: string) => c.repeat(64);
@@ -100,7 +101,8 @@ describe('the consolidated summary workbook', () => {
     const filtersAndFormats: unknown[] = [];
     for (const [name, cols] of TABLES) {
       const ws = wb.getWorksheet(name)!;
-      expect({ name, headers: headers(ws) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
+      // As declared, a bracketed unit on a line of its own where the header wraps.
+      expect({ name, headers: headers(ws).map((h) => h.replace(/\n（/, '（')) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
@@ -249,10 +251,78 @@ describe('the consolidated summary workbook', () => {
       expect({ sheet: ws.name, printed: least * printScale(widths) >= LEAST_PRINTED_PT }).toEqual({ sheet: ws.name, printed: true });
     }
     for (const [name] of TABLES) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
-    expect(wb.getWorksheet('汇总-长沙分校')!.pageSetup.printTitlesRow).toBe('1:5');
     const zip = await JSZip.loadAsync(bytes);
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
     expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(8); // once per table sheet, never twice
+  });
+
+  it('a 汇总 sheet freezes and repeats its title rows (1–3) alone, and breaks pages only before a section', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const sites = wb.worksheets.filter((ws) => ws.name.startsWith('汇总-'));
+    expect(sites).toHaveLength(3);
+    let breaks = 0;
+    for (const ws of sites) {
+      expect({ sheet: ws.name, titles: ws.pageSetup.printTitlesRow }).toEqual({ sheet: ws.name, titles: '1:3' });
+      expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${ws.id - 1}">&apos;${ws.name}&apos;!$1:$3</definedName>`);
+      const xml = await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async('string');
+      expect(xml.match(/<pane [^>]*>/g)).toEqual(['<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>']);
+      // A break is after the blank row above a section's heading (二、…五、).
+      for (const [, id] of xml.matchAll(/<brk id="(\d+)"/g)) {
+        breaks++;
+        expect({ sheet: ws.name, after: ws.getRow(Number(id)).getCell(1).value ?? null, next: String(ws.getRow(Number(id) + 1).getCell(1).value) }).toEqual({
+          sheet: ws.name,
+          after: null,
+          next: expect.stringMatching(/^[二三四五]、/),
+        });
+      }
+    }
+    expect(breaks).toBeGreaterThan(0);
+  });
+
+  it('覆盖率 is wide enough for 100.0% (a narrower column shows ###) in 站点汇总 and every 汇总 sheet', () => {
+    const need = textUnits('100.0%') + CELL_PADDING; // 7.3: digits of 宋体 11, % a little wider
+    const columns: Array<{ sheet: string; cell: string; wide: boolean }> = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.numFmt === '0.0%') columns.push({ sheet: ws.name, cell: cell.address, wide: (ws.getColumn(cell.col).width ?? 0) >= need });
+        }),
+      );
+    }
+    expect(columns.filter((c) => c.sheet.startsWith('汇总-'))).toHaveLength(3);
+    expect(columns.filter((c) => c.sheet === '站点汇总')).toHaveLength(3);
+    expect(columns).toEqual(columns.map((c) => ({ ...c, wide: true })));
+  });
+
+  it("a header's bracketed unit (袋, 小时, 处…) prints whole on one line: 合计 / （袋）, never 合计（袋 / ）", () => {
+    const units: Array<{ sheet: string; cell: string; text: string; whole: boolean }> = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const fill = cell.fill as ExcelJS.FillPattern | undefined;
+          const text = String(cell.value ?? '');
+          if (fill?.fgColor?.argb !== 'FFDDEBF7' || !/（[^（）]{1,2}）$/.test(text)) return;
+          const width = ws.getColumn(cell.col).width ?? 9;
+          // The header wraps where it was written to break (before the bracket), and its unit's line fits.
+          const lastLine = text.split('\n').pop()!;
+          units.push({ sheet: ws.name, cell: cell.address, text, whole: linesOf(lastLine, width, HEADER_PT) === 1 });
+        }),
+      );
+    }
+    for (const h of ['合计（袋）', '未还（袋）', '发往考点（袋）', '保管时长（小时）', '缺口（处）', '重叠（处）', '移交方数量（袋）'])
+      expect(units.some((u) => u.text.replace('\n', '') === h)).toBe(true);
+    expect(units).toEqual(units.map((u) => ({ ...u, whole: true })));
+    expect(units.find((u) => u.sheet === '站点汇总' && u.text.startsWith('合计'))!.text).toBe('合计\n（袋）');
+  });
+
+  it("a gap in duty cover has a header of its own under the duty row, not the duty table's (保管期起 / 保管期止 …)", () => {
+    const ws = wb.getWorksheet('汇总-天心考点')!;
+    const duty = findRow(ws, '保管期起');
+    const at = findRow(ws, '无人值班起');
+    expect(at).toBe(duty + 2); // the duty table's header and its one row above
+    expect(headers(ws, at)).toEqual(['无人值班起', '无人值班止', '时长\n（小时）']);
+    expect(headers(ws, at + 1)).toEqual(['2024年6月15日 06:00', '2024年6月15日 08:00', '2']);
   });
 
   it('names no file by an absolute path: names are relative to the folder given', () => {
@@ -366,6 +436,11 @@ describe('the consolidated summary workbook', () => {
     for (let r = Number(cat[1]); r <= Number(cat[2]); r++) titles.push(ov.getRow(r).getCell(1).value);
     expect(titles).toContain(DISAGREE);
     expect(chart).toContain(DISAGREE);
+    // Bars are counts measured from 0: an axis left to start at 3700 made 4000 candidates look half of 4460.
+    for (const part of ['chart1', 'chart2', 'chart3']) {
+      const xml = await zip.file(`xl/charts/${part}.xml`)!.async('string');
+      expect(/<c:valAx>.*?<c:scaling>(.*?)<\/c:scaling>/.exec(xml)![1]).toBe('<c:orientation val="minMax"/><c:min val="0"/>');
+    }
   });
 
   it('with --lang en: English headers and rule titles', async () => {
@@ -405,7 +480,8 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(ws.getRow(8).getCell(17).value).toBe(2); // 3310 still out: 2 bags
     expect(ws.getRow(9).getCell(1).value).toBe('合计');
     expect(ws.getRow(9).getCell(9).value).toBe(115);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 0, ySplit: 3 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:3');
     expect(ws.autoFilter).toMatchInlineSnapshot(`"A5:R8"`);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;

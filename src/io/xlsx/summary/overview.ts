@@ -1,20 +1,45 @@
 /**
  * 总览: the figures of the run, three small ranked tables (problems by kind,
  * units with the most problems, units with the most candidates) with a real
- * bar chart bound to each, a note, and the lines a supervisor signs.
+ * bar chart bound to each beside it, a note, and the lines a supervisor signs.
+ * Printed, no table and no chart is cut by a page break: each table with its
+ * chart starts a page when it does not fit on what is left of one.
  */
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
-import { BODY_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
+import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
 import { ChartData, overviewFigures } from '../../../summary/overview';
 import { FIGURE_WORDS, FigureKey, OVERVIEW_WORDS, SHEET_WORDS } from '../../../summary/words';
 import { absoluteRef, BarChartSpec } from '../chart';
-import { AnyWorkbook, BOX, ERROR_STYLE, FONT, GOOD_STYLE, WARNING_STYLE, cellRule, finish, newSheet, signature, styleHeader } from './style';
+import {
+  AnyWorkbook,
+  BOX,
+  ERROR_STYLE,
+  FONT,
+  GOOD_STYLE,
+  Pages,
+  WARNING_STYLE,
+  cellRule,
+  finish,
+  headerHeight,
+  newSheet,
+  signature,
+  styleHeader,
+} from './style';
 
 /** A: labels; B, C: figures; D: a gap; E–L: the charts. */
 const WIDTHS = [26, 10, 10, 2, 11, 11, 11, 11, 11, 11, 11, 11];
 
 type Ranked = { label: string; a: number; b: number };
+
+/** A chart's rows: two a bar, the title and legend besides; never more than a printed page holds. */
+const chartRows = (bars: number): number => Math.max(14, Math.min(30, bars * 2 + 6));
+/** A table row's height: a label too long for its column wraps. */
+const lineHeight = (label: string): number => {
+  const lines = linesOf(label, WIDTHS[0]);
+  return lines > 1 ? rowHeightFor(lines) : DEFAULT_ROW_PT;
+};
+const sum = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
 
 /** The 总览 sheet, made first so that it is the first sheet (writeOverview fills it). */
 export function newOverviewSheet(wb: AnyWorkbook, lang: Lang): ExcelJS.Worksheet {
@@ -32,6 +57,9 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   ov.getCell('A1').font = { name: FONT, size: 16, bold: true };
   ov.mergeCells('A1:C1');
   ov.getRow(1).height = 28;
+  const pages = new Pages(ov, WIDTHS);
+  pages.add(28);
+  pages.add();
 
   const figures = overviewFigures(totals);
   let r = 3;
@@ -39,6 +67,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
     const row = ov.getRow(r++);
     row.values = labels;
     styleHeader(row, labels, WIDTHS);
+    pages.add(row.height);
   };
   const line = (label: string, a: number, b?: number) => {
     const row = ov.getRow(r++);
@@ -48,8 +77,9 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
       row.getCell(c).font = { name: FONT, size: BODY_PT };
     }
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
-    const lines = linesOf(label, WIDTHS[0]);
-    if (lines > 1) row.height = rowHeightFor(lines);
+    const height = lineHeight(label);
+    if (height !== DEFAULT_ROW_PT) row.height = height;
+    pages.add(height);
   };
   header([w('item'), w('count')]);
   for (const [k, v] of figures) line(FIGURE_WORDS[k][lang], v);
@@ -62,17 +92,27 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   cellRule(ov, at('disagree'), `${at('disagree')}>0`, ERROR_STYLE, 5);
   cellRule(ov, at('ready'), `AND(${at('ready')}>0,${at('ready')}=${at('sites')})`, GOOD_STYLE, 6);
   r++;
+  pages.add();
 
   const charts: BarChartSpec[] = [];
-  /** A ranked table and the chart bound to its cells, placed below the previous chart. */
+  /**
+   * A ranked table and the chart bound to its cells beside it, from its header
+   * row down; on a new page when the two do not fit on what is left of this one.
+   */
   const ranked = (head: [string, string, string], items: Ranked[], title: string, series: Array<[string, string]>, stacked?: boolean) => {
+    const top = r;
+    const heights = [headerHeight(head, WIDTHS), ...items.map((it) => lineHeight(it.label))];
+    const rows = Math.max(heights.length, items.length ? chartRows(items.length) : 0);
+    while (heights.length < rows) heights.push(DEFAULT_ROW_PT);
+    pages.keep(top, [sum(heights)]);
     header(head);
     const first = r;
     for (const it of items) line(it.label, it.a, it.b);
     const last = r - 1;
-    r++;
+    for (let k = r; k < top + rows; k++) pages.add();
+    r = top + rows + 1;
+    pages.add();
     if (!items.length) return;
-    const top = charts.length ? charts[charts.length - 1].to.row + 1 : 2;
     charts.push({
       sheet: SHEET,
       title,
@@ -85,8 +125,10 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
         color,
       })),
       ...(stacked === undefined ? {} : { stacked }),
+      // 0-based anchors: from the first item's row (the header's row starts a page, and a chart
+      // whose edge lies on a page break is printed on both pages) to the bottom of the block's last row.
       from: { col: 4, row: top },
-      to: { col: 12, row: top + Math.max(14, Math.min(36, items.length * 2 + 6)) },
+      to: { col: 12, row: top - 1 + rows },
     });
   };
   const problems = chart.rules.map(([rule, v]) => ({ label: ctx.ruleTitle(rule, ctx.lang), a: v.errors, b: v.warnings }));
@@ -116,15 +158,17 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   }
 
   const note = w('note');
+  const noteHeight = rowHeightFor(linesOf(note, WIDTHS[0] + WIDTHS[1] + WIDTHS[2], 10), 10);
+  // The note and the signatures below it (signature: a row of 30 points) on one page.
+  pages.keep(r, [noteHeight, DEFAULT_ROW_PT, 30]);
   const noteCell = ov.getCell(`A${r}`);
   noteCell.value = note;
   noteCell.font = { name: FONT, size: 10, color: { argb: 'FF595959' } };
   noteCell.alignment = { wrapText: true, vertical: 'top' };
   ov.mergeCells(`A${r}:C${r}`);
-  ov.getRow(r).height = rowHeightFor(linesOf(note, WIDTHS[0] + WIDTHS[1] + WIDTHS[2], 10), 10);
-  // Below the charts as well as the tables, so that the signatures close the page.
-  const bottom = Math.max(r + 2, ...charts.map((c) => c.to.row + 2));
-  signature(ov, bottom, WIDTHS.length, lang);
+  ov.getRow(r).height = noteHeight;
+  // Below the charts as well as the tables (each chart ends above the row after its table), so that the signatures close the page.
+  signature(ov, r + 2, WIDTHS.length, lang);
   finish(ov);
   return charts;
 }

@@ -11,11 +11,12 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { baseName } from '../../../model/text';
-import { BODY_PT, Column, Lang, ShowContext, linesOf, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
+import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
 import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
 import {
   DUTY_COLUMNS,
+  DUTY_GAP_COLUMNS,
   HANDOVER_COLUMNS,
   OUTSTANDING_COLUMNS,
   PAPER_COLUMNS,
@@ -36,6 +37,8 @@ import {
   colLetter,
   dataBar,
   fillRow,
+  headerHeight,
+  Pages,
   shownRow,
   tableStyles,
   newSheet,
@@ -46,16 +49,21 @@ import {
 import { SITE_WORDS, siteSections } from '../../../summary/words';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 
-/** The sheet's columns: the paper table's, with the second (试卷名, and the findings' 说明) wide enough for a sentence. */
-const ZH_GRID = PAPER_COLUMNS.map((c, i) => (i === 1 ? 30 : c.width));
-const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header'>>> = [
+const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width'>>> = [
   PAPER_COLUMNS,
   HANDOVER_COLUMNS,
   DUTY_COLUMNS,
+  DUTY_GAP_COLUMNS,
   OUTSTANDING_COLUMNS,
   SITE_FINDING_COLUMNS,
   RULE_COUNT_COLUMNS,
 ];
+/**
+ * The sheet's columns: the paper table's, with the second (试卷名, and the
+ * findings' 说明) wide enough for a sentence, and each as wide as any
+ * section declares its column there (the others declare 0: the paper table's).
+ */
+const ZH_GRID = PAPER_COLUMNS.map((c, i) => Math.max(i === 1 ? 26 : c.width, ...SECTIONS.map((cols) => cols[i]?.width ?? 0)));
 /** In each language, each column wide enough for the words of every section's header in it. */
 const GRID: Record<Lang, number[]> = {
   zh: ZH_GRID,
@@ -122,44 +130,81 @@ export function addSiteSummarySheet(
   );
 }
 
-/** A line across the whole sheet (merged), wrapped, as tall as its text. */
-function banner(ws: ExcelJS.Worksheet, r: number, text: string, font: Partial<ExcelJS.Font>, fill?: ExcelJS.Fill): void {
+/**
+ * The rows above the first section (title, level and file, status): true of
+ * the whole sheet, so frozen on screen and printed atop every page. Nothing
+ * below is: each section has its own table header, and one section's would
+ * stand over another's rows.
+ */
+const TITLE_ROWS = 3;
+/** The height of a section's heading row (section). */
+const SECTION_PT = 20;
+
+/** The heights of a section: its heading, its table's header, and each row as table() writes it. */
+function* sectionHeights<T>(columns: ReadonlyArray<Column<T>>, items: Iterable<T>, ctx: ShowContext): Generator<number> {
+  yield SECTION_PT;
+  yield headerHeight(
+    columns.map((c) => c.header[ctx.lang]),
+    GRID[ctx.lang],
+  );
+  const cols = columns as ReadonlyArray<Column<never>>;
+  const styles = tableStyles(cols);
+  for (const item of items) yield shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles).height ?? DEFAULT_ROW_PT;
+}
+
+/** A line across the whole sheet (merged), wrapped, as tall as its text; returns its height. */
+function banner(ws: ExcelJS.Worksheet, r: number, text: string, font: Partial<ExcelJS.Font>, fill?: ExcelJS.Fill): number {
   const cell = ws.getCell(`A${r}`);
   cell.value = text;
   cell.font = { name: FONT, ...font };
   cell.alignment = { vertical: 'middle', wrapText: true, ...(r === 1 ? { horizontal: 'center' } : {}) };
   if (fill) cell.fill = fill;
   ws.mergeCells(`A${r}:${LAST}${r}`);
-  ws.getRow(r).height = rowHeightFor(linesOf(text, FULL, font.size ?? BODY_PT), font.size ?? BODY_PT);
+  const height = rowHeightFor(linesOf(text, FULL, font.size ?? BODY_PT), font.size ?? BODY_PT);
+  ws.getRow(r).height = height;
+  return height;
 }
 
-function section(ws: ExcelJS.Worksheet, r: number, text: string): void {
+function section(ws: ExcelJS.Worksheet, pages: Pages, r: number, text: string): void {
+  pages.add(SECTION_PT);
   const row = ws.getRow(r);
   row.getCell(1).value = text;
   row.getCell(1).font = { name: FONT, size: 12, bold: true };
   row.getCell(1).alignment = { vertical: 'middle', wrapText: false };
   for (let c = 1; c <= NCOL; c++) row.getCell(c).fill = SECTION_FILL;
-  row.height = 20;
+  row.height = SECTION_PT;
 }
 
 /** A line of text that runs on over the empty cells beside it. */
-function remark(ws: ExcelJS.Worksheet, r: number, text: string): void {
+function remark(ws: ExcelJS.Worksheet, pages: Pages, r: number, text: string): void {
+  pages.add();
   const cell = ws.getCell(`A${r}`);
   cell.value = text;
   cell.alignment = { vertical: 'top', wrapText: false };
 }
 
 /** A section's table at row `r`: header, then one row per item; returns the next free row. */
-function table<T>(ws: ExcelJS.Worksheet, r: number, columns: ReadonlyArray<Column<T>>, items: Iterable<T>, ctx: ShowContext, boxed = true): number {
+function table<T>(
+  ws: ExcelJS.Worksheet,
+  pages: Pages,
+  r: number,
+  columns: ReadonlyArray<Column<T>>,
+  items: Iterable<T>,
+  ctx: ShowContext,
+  boxed = true,
+): number {
   const headers = columns.map((c) => c.header[ctx.lang]);
   const head = ws.getRow(r++);
   head.values = headers;
   styleHeader(head, headers, GRID[ctx.lang]);
+  pages.add(head.height);
   const cols = columns as ReadonlyArray<Column<never>>;
   const styles = tableStyles(cols, boxed ? { border: BOX } : {});
   for (const item of items) {
     const row = ws.getRow(r++);
-    fillRow(row, shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles));
+    const shown = shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles);
+    fillRow(row, shown);
+    pages.add(shown.height);
     // Written out now (streaming writer), this row and all above: the writer keeps uncommitted
     // rows in an array it empties from the front, which costs the square of their number.
     row.commit();
@@ -172,31 +217,37 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
   const colon = lang === 'zh' ? '：' : ': ';
   const sections = siteSections(lang);
-  const ws = newSheet(wb, name, { xSplit: 2, ySplit: 5, gridLines: false }, '1:5', lang);
+  const ws = newSheet(wb, name, { ySplit: TITLE_ROWS, gridLines: false }, `1:${TITLE_ROWS}`, lang);
   GRID[lang].forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
-  banner(ws, 1, siteTitle(s, lang), { size: 16, bold: true });
-  banner(ws, 2, `${w('level')}${colon}${s.site.level || '—'}    ${w('file')}${colon}${file}`, { size: 10, color: { argb: 'FF595959' } });
-  banner(
+  let titles = banner(ws, 1, siteTitle(s, lang), { size: 16, bold: true });
+  titles += banner(ws, 2, `${w('level')}${colon}${s.site.level || '—'}    ${w('file')}${colon}${file}`, { size: 10, color: { argb: 'FF595959' } });
+  titles += banner(
     ws,
     3,
     statusLine(s, lang),
     { size: 12, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } },
     { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } },
   );
+  const pages = new Pages(ws, GRID[lang], titles);
 
-  section(ws, 4, w('papers'));
+  section(ws, pages, 4, w('papers'));
   const firstPaper = 6;
-  let r = table(ws, 5, PAPER_COLUMNS, s.papers, ctx);
+  let r = table(ws, pages, 5, PAPER_COLUMNS, s.papers, ctx);
   const lastPaper = r - 1;
   const totals = ws.getRow(r++);
   const paperCols = PAPER_COLUMNS as ReadonlyArray<Column<never>>;
-  fillRow(
-    totals,
-    shownRow(paperCols, paperTotals(s, ctx.lang), GRID[lang], ctx, tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } })),
+  const totalsRow = shownRow(
+    paperCols,
+    paperTotals(s, ctx.lang),
+    GRID[lang],
+    ctx,
+    tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
   );
+  fillRow(totals, totalsRow);
+  pages.add(totalsRow.height);
   if (lastPaper >= firstPaper) {
     const col = (key: string) => colLetter(columnIndex(PAPER_COLUMNS, key) + 1);
     const [spare, out, returns, checkouts, copies] = ['spareCopies', 'bagsStillOut', 'returns', 'checkouts', 'copies'].map(col);
@@ -207,48 +258,61 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     dataBar(ws, `${copies}${firstPaper}:${copies}${lastPaper}`, 'FF5B9BD5');
   }
   r++;
+  pages.add();
 
-  section(ws, r++, sections.handovers(s.handovers.in.length, s.handovers.out.length));
-  if (s.handovers.in.length || s.handovers.out.length) r = table(ws, r, HANDOVER_COLUMNS, [...s.handovers.in, ...s.handovers.out], ctx);
-  else remark(ws, r++, w('noHandovers'));
+  const handovers = [...s.handovers.in, ...s.handovers.out];
+  pages.keep(r, handovers.length ? sectionHeights(HANDOVER_COLUMNS, handovers, ctx) : [SECTION_PT, DEFAULT_ROW_PT]);
+  section(ws, pages, r++, sections.handovers(s.handovers.in.length, s.handovers.out.length));
+  if (handovers.length) r = table(ws, pages, r, HANDOVER_COLUMNS, handovers, ctx);
+  else remark(ws, pages, r++, w('noHandovers'));
   r++;
+  pages.add();
 
   const d = s.duty;
-  section(ws, r++, w('duty'));
-  r = table(ws, r, DUTY_COLUMNS, [d], ctx);
+  const gapHeights = d.gaps.length ? [...sectionHeights(DUTY_GAP_COLUMNS, d.gaps, ctx)].slice(1) : [];
+  pages.keep(r, [...sectionHeights(DUTY_COLUMNS, [d], ctx), ...gapHeights]);
+  section(ws, pages, r++, w('duty'));
+  r = table(ws, pages, r, DUTY_COLUMNS, [d], ctx);
   const coverage = `${colLetter(columnIndex(DUTY_COLUMNS, 'coverage') + 1)}${r - 1}`;
   dataBar(ws, coverage, 'FF70AD47', 1);
   cellRule(ws, coverage, `${coverage}<1`, WARNING_STYLE, 4);
-  const red = { name: FONT, size: BODY_PT, color: { argb: 'FF9C0006' } };
-  const gapCols = DUTY_COLUMNS.slice(0, 3) as ReadonlyArray<Column<never>>;
-  const gapStyles = tableStyles(gapCols, { font: red });
-  for (const g of d.gaps) {
-    const row = ws.getRow(r++);
-    fillRow(row, shownRow(gapCols, [g.from, g.to, g.hours], GRID[lang], ctx, gapStyles));
-    const note = row.getCell(columnIndex(DUTY_COLUMNS, 'gaps') + 1);
-    note.value = w('nobodyOnDuty');
-    note.font = red;
+  if (d.gaps.length) {
+    const firstGap = r + 1;
+    r = table(ws, pages, r, DUTY_GAP_COLUMNS, d.gaps, ctx);
+    cellRule(ws, `A${firstGap}:${colLetter(DUTY_GAP_COLUMNS.length)}${r - 1}`, 'TRUE', ERROR_STYLE, 5);
   }
   r++;
+  pages.add();
 
-  section(ws, r++, sections.outstanding(s.outstanding.length));
-  if (s.outstanding.length) r = table(ws, r, OUTSTANDING_COLUMNS, s.outstanding, ctx);
-  else remark(ws, r++, w('allReturned'));
+  pages.keep(r, s.outstanding.length ? sectionHeights(OUTSTANDING_COLUMNS, s.outstanding, ctx) : [SECTION_PT, DEFAULT_ROW_PT]);
+  section(ws, pages, r++, sections.outstanding(s.outstanding.length));
+  if (s.outstanding.length) r = table(ws, pages, r, OUTSTANDING_COLUMNS, s.outstanding, ctx);
+  else remark(ws, pages, r++, w('allReturned'));
   r++;
+  pages.add();
 
-  section(ws, r++, sections.findings(s.findings.errors, s.findings.warnings));
+  const listed = findings?.length ? oncePerHandover(findings) : [];
+  const rules = Object.entries(s.findings.byRule).sort((a, b) =>
+    a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
+  );
+  pages.keep(
+    r,
+    listed.length
+      ? sectionHeights(SITE_FINDING_COLUMNS, listed, ctx)
+      : rules.length
+        ? sectionHeights(RULE_COUNT_COLUMNS, rules, ctx)
+        : [SECTION_PT, DEFAULT_ROW_PT],
+  );
+  section(ws, pages, r++, sections.findings(s.findings.errors, s.findings.warnings));
   const first = r + 1;
-  if (findings?.length) {
-    r = table(ws, r, SITE_FINDING_COLUMNS, oncePerHandover(findings), ctx, false);
+  if (listed.length) {
+    r = table(ws, pages, r, SITE_FINDING_COLUMNS, listed, ctx, false);
     severityRows(ws, SITE_FINDING_COLUMNS.length, first, r - 1, 1, lang);
-  } else if (Object.keys(s.findings.byRule).length) {
-    const rules = Object.entries(s.findings.byRule).sort((a, b) =>
-      a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
-    );
-    r = table(ws, r, RULE_COUNT_COLUMNS, rules, ctx, false);
+  } else if (rules.length) {
+    r = table(ws, pages, r, RULE_COUNT_COLUMNS, rules, ctx, false);
     severityRows(ws, RULE_COUNT_COLUMNS.length, first, r - 1, 1, lang);
   } else {
-    remark(ws, r++, w('noProblems'));
+    remark(ws, pages, r++, w('noProblems'));
   }
   for (const p of s.problems) banner(ws, r++, `${w('unreadable')}${colon}${p}`, { size: BODY_PT });
   signature(ws, r + 2, NCOL, lang);

@@ -5,7 +5,20 @@
  * formats, signature lines.
  */
 import ExcelJS from 'exceljs';
-import { BODY_PT, Cell, Column, ShowContext, linesOf, rowHeightFor, show, widthFor } from '../../../summary/columns';
+import {
+  BODY_PT,
+  Cell,
+  Column,
+  DEFAULT_ROW_PT,
+  HEADER_PT,
+  ShowContext,
+  headerText,
+  linesOf,
+  pageHeight,
+  rowHeightFor,
+  show,
+  widthFor,
+} from '../../../summary/columns';
 import type { Lang } from '../../../summary/columns';
 import { PAGE_FOOTER, ROWS_LEFT_OUT, SEVERITY_WORDS, SIGNATURE_LINE } from '../../../summary/words';
 import { LIMITS } from '../../../model/limits';
@@ -89,24 +102,83 @@ export function newSheet(
   } as Partial<ExcelJS.AddWorksheetOptions>);
 }
 
+/** Head room left on a printed page: the printer's row heights are not quite ours. */
+const PAGE_SLACK = 0.95;
+
+/**
+ * Where the printed pages of a sheet break: the height of each row is counted
+ * as it is written, a page holding `room` points of rows: an A4 landscape
+ * page at the scale the sheet's `widths` print one page wide, less the rows
+ * (`titles` points) printed atop every page.
+ */
+export class Pages {
+  private used = 0;
+  readonly room: number;
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    widths: readonly number[],
+    titles = 0,
+  ) {
+    this.room = pageHeight(widths) * PAGE_SLACK - titles;
+  }
+
+  /** The next row, this tall: on this page, or the first of the next. */
+  add(height: number = DEFAULT_ROW_PT): void {
+    this.used = this.used + height > this.room ? height : this.used + height;
+  }
+
+  fits(height: number): boolean {
+    return this.used + height <= this.room;
+  }
+
+  /**
+   * Before a part of the sheet (a section, a table and its chart) whose first
+   * row is `r` and whose rows are this tall: a page break (after row r - 1)
+   * when the part does not fit on what is left of the page but fits on a page
+   * of its own, or when its first three rows (a heading, a table's header and
+   * first row) do not fit. A heading is never left at the foot of a page, its
+   * table on the next.
+   */
+  keep(r: number, heights: Iterable<number>): void {
+    let all = 0;
+    let start = 0;
+    let n = 0;
+    for (const h of heights) {
+      all += h;
+      if (n++ < 3) start += h;
+      if (all > this.room) break;
+    }
+    if (this.fits(all)) return;
+    if (all <= this.room || !this.fits(start)) {
+      // exceljs writes the sheet's rowBreaks as they are (both writers); a break is after row `id`.
+      (this.ws as unknown as { rowBreaks: object[] }).rowBreaks.push({ id: r - 1, max: 16383, man: 1 });
+      this.used = 0;
+    }
+  }
+}
+
 /** Ends a sheet: the streaming writer writes it out now; an ordinary workbook keeps it. */
 export function finish(ws: ExcelJS.Worksheet): void {
   const commit = (ws as unknown as { commit?: () => void }).commit;
   if (typeof commit === 'function') commit.call(ws);
 }
 
-/** A header row: bold, filled, boxed, wrapped, as tall as its longest header needs in its column. */
+/** A header row: bold, filled, boxed, wrapped (a bracketed unit on a line of its own: headerText), as tall as its longest header needs in its column. */
 export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[]): void {
-  let lines = 1;
   headers.forEach((h, i) => {
     const cell = row.getCell(i + 1);
+    cell.value = headerText(h, widths[i] ?? 8);
     cell.font = { name: FONT, size: BODY_PT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    lines = Math.max(lines, linesOf(h, widths[i] ?? 8, BODY_PT + 0.5));
   });
-  row.height = rowHeightFor(lines);
+  row.height = headerHeight(headers, widths);
+}
+
+/** The height of a header row (styleHeader's): its longest header's lines in its column. */
+export function headerHeight(headers: readonly string[], widths: readonly number[]): number {
+  return rowHeightFor(Math.max(1, ...headers.map((h, i) => linesOf(headerText(h, widths[i] ?? 8), widths[i] ?? 8, HEADER_PT))));
 }
 
 /**
