@@ -169,6 +169,44 @@ maybe('the offline page from file:// with no network', () => {
     await context.close();
     fs.rmSync(copy);
   }, 300_000);
+
+  /** The page opened afresh, ready for files. */
+  async function freshPage(locale = 'zh-CN'): Promise<Page> {
+    const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 460, height: 900 }, locale, offline: true });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(PAGE).href);
+    await page.waitForSelector('body[data-ready="true"][data-host="browser"]');
+    return page;
+  }
+
+  const idle = (page: Page) =>
+    page.waitForFunction(() => !document.body.classList.contains('busy') && /完成|Done/.test(document.getElementById('status')!.textContent ?? ''));
+  const labels = (page: Page) => page.$$eval('section.site h3', (nodes) => nodes.map((n) => n.textContent));
+
+  test('files picked or dropped while the page is still reading wait their turn: none is lost, and the status line says they wait', async () => {
+    const page = await freshPage();
+    const given = [site, branch].map((f) => ({ name: path.basename(f), data: [...fs.readFileSync(f)] }));
+    // The second file arrives in the same moment as the first is being read: by the file chooser, then by a drop.
+    const said = await page.evaluate(([first, second]) => {
+      const file = (f: { name: string; data: number[] }) => new File([new Uint8Array(f.data)], f.name);
+      const input = document.getElementById('file-input') as HTMLInputElement;
+      const one = new DataTransfer();
+      one.items.add(file(first));
+      input.files = one.files;
+      input.dispatchEvent(new Event('change'));
+      const two = new DataTransfer();
+      two.items.add(file(second));
+      document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: two, bubbles: true, cancelable: true }));
+      return document.getElementById('status')!.textContent;
+    }, given);
+    expect(said).toMatch(/另有 1 个文件等待读取/);
+    await idle(page);
+    expect(await labels(page)).toEqual(given.map((g) => g.name));
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
+    await page.context().close();
+  }, 300_000);
 });
 
 // Reported as skipped, never as passed, when skipped on purpose.
