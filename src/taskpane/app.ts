@@ -237,9 +237,12 @@ export class App {
  * A file that could not be read is bad news, not "0 errors": its one-line
  * refusal leads the status line, which then counts the readable ones.
  */
-export function checkOutcome(results: readonly SiteResult[], lang: Lang): Outcome {
+export function checkOutcome(all: readonly SiteResult[], lang: Lang): Outcome {
   const total = { errors: 0, warnings: 0 };
   let summaryErrors = 0;
+  // A file passed by (a summary, a marked copy) is counted neither as read nor as unreadable: its line in the list says why.
+  const results = all.filter((r) => r.skipped === undefined);
+  const skipped = all.length > results.length ? t(lang, 'skippedCount', { n: all.length - results.length }) : '';
   for (const r of results) {
     const c = counts(r.findings);
     total.errors += c.errors;
@@ -248,9 +251,9 @@ export function checkOutcome(results: readonly SiteResult[], lang: Lang): Outcom
   }
   const unreadable = results.filter((r) => r.error !== undefined);
   const tally = t(lang, 'summaryDone', total) + (summaryErrors < total.errors ? t(lang, 'summaryCounts', { errors: summaryErrors }) : '');
-  if (unreadable.length === 0) return { text: tally, kind: 'info' };
+  if (unreadable.length === 0) return { text: `${tally}${skipped}`, kind: 'info' };
   const first = t(lang, 'cannotRead', { file: unreadable[0].label, reason: unreadable[0].error ?? '' });
   const more = unreadable.length > 1 ? t(lang, 'moreUnreadable', { n: unreadable.length - 1 }) : '';
   const readable = results.length > unreadable.length ? `${lang === 'zh' ? '；' : '; '}${tally}` : '';
-  return { text: `${first}${more}${readable}`, kind: 'error' };
+  return { text: `${first}${more}${readable}${skipped}`, kind: 'error' };
 }

@@ -34,6 +34,13 @@ function siteSection(app: App, site: SiteResult): HTMLElement {
   const box = el('section', { class: 'site', 'data-site-id': site.id });
   const head = el('header', { class: 'site-head' });
   head.append(el('h3', { translate: 'no' }, site.label));
+  if (site.skipped !== undefined) {
+    // Passed by as the CLI passes it by, in its words: not a unit's workbook, and not counted.
+    box.classList.add('skipped');
+    head.append(el('span', { class: 'badge skipped' }, t(lang, 'skipped')));
+    box.append(head, el('p', { class: 'site-skipped' }, t(lang, 'skippedLine', { reason: site.skipped })));
+    return box;
+  }
   if (site.error) {
     box.classList.add('unreadable');
     head.append(el('span', { class: 'badge error' }, t(lang, 'unreadable')));

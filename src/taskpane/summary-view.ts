@@ -1,12 +1,10 @@
 /** 汇总: each readable site's custody summary, written into Excel or downloaded. */
 import type { App } from './app';
-import type { SiteResult } from './check';
+import { SiteResult, consolidatedLabel, copiesIn } from './check';
 import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
-import { countedOnce } from '../summary/same-bytes';
-import type { Lang } from '../rules/types';
 
 export function wireSummary(app: App): void {
   document.getElementById('write-summary-btn')?.addEventListener('click', () =>
@@ -35,17 +33,18 @@ export function renderSummaries(app: App): void {
   }
   if (app.host.downloadConsolidated) {
     const all = app.results;
-    const copies = copiesOf(all, app.lang);
-    const button = el(
-      'button',
-      { class: 'btn primary', type: 'button', id: 'download-consolidated' },
-      t(app.lang, 'downloadConsolidated', { n: all.length - copies.length }),
-    );
+    const button = el('button', { class: 'btn primary', type: 'button', id: 'download-consolidated' }, consolidatedLabel(all, app.lang));
     button.addEventListener('click', () => app.guarded(() => app.host.downloadConsolidated!(all, app.lang)));
     const bar = el('div', { class: 'actions' });
     bar.append(button);
     root.append(bar);
-    for (const copy of copies) root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', copy)));
+    // What it leaves out, a line each, as `custody summary` says it: files passed by, and copies of a workbook counted.
+    for (const site of all) {
+      if (site.skipped === undefined) continue;
+      root.append(el('p', { class: 'muted skipped-left-out', translate: 'no' }, t(app.lang, 'skippedLeftOut', { file: site.label, reason: site.skipped })));
+    }
+    for (const copy of copiesIn(all, app.lang))
+      root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
   }
   const sites = app.results.flatMap((site) => {
     const summary = app.summaries.get(site.id);
@@ -61,12 +60,6 @@ export function renderSummaries(app: App): void {
     if (i < sites.length) setTimeout(() => drawFrom(i), 0);
   };
   if (sites.length > 0) drawFrom(0);
-}
-
-/** The workbooks the consolidated summary leaves out, as its consolidation does (same-bytes.ts): the same bytes as one before them. */
-function copiesOf(results: readonly SiteResult[], lang: Lang): Array<{ file: string; reason: string }> {
-  const files = results.map((r) => ({ file: r.label, digest: r.model ? r.report?.sha256 : undefined }));
-  return countedOnce(files, (f) => f.digest, lang).copies;
 }
 
 function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {

@@ -14,6 +14,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
 import { validateFiles } from '../../src/cli/validate';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { MARKED_COPY_SKIPPED, markedName } from '../../src/check/marks';
 import { DIST, ROOT, ensureBuilt } from '../addin/build';
 import { ARTIFACTS, SKIP, faultyWorkbooks, launch, requireChromium, screenshot, tallyOf } from './chromium';
 
@@ -205,6 +208,30 @@ maybe('the offline page from file:// with no network', () => {
     await page.click('#tab-summary');
     await page.waitForSelector('#download-consolidated');
     expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
+    await page.context().close();
+  }, 300_000);
+
+  test("a marked copy and a summary this tool wrote are skipped with the CLI's one line, in both languages, and not counted", async () => {
+    const dir = path.dirname(site);
+    const io = memoryIO();
+    expect(await main(['node', 'custody', 'validate', site, '--mark', path.join(dir, 'marked')], io)).toBe(1);
+    const marked = path.join(dir, 'marked', markedName(path.basename(site)));
+    const summary = path.join(dir, '试卷保管汇总.xlsx');
+    await main(['node', 'custody', 'summary', site, branch, '-o', summary], memoryIO());
+    expect(fs.existsSync(summary)).toBe(true);
+    const page = await freshPage();
+    await page.setInputFiles('#file-input', [site, marked, branch, summary]);
+    await idle(page);
+    const skipped = () => page.$$eval('.site-skipped', (nodes) => nodes.map((n) => n.textContent));
+    expect(await skipped()).toEqual([`已跳过：${MARKED_COPY_SKIPPED.zh}`, '已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿']);
+    expect(await page.textContent('#status')).toMatch(/^完成：.*已跳过 2 个文件$/);
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
+    expect(await page.locator('.summary-site').count()).toBe(2);
+    await page.click('#lang-switch');
+    await idle(page);
+    expect(await skipped()).toEqual([`Skipped: ${MARKED_COPY_SKIPPED.en}`, 'Skipped: a custody summary written by this tool, not a unit workbook']);
     await page.context().close();
   }, 300_000);
 });
