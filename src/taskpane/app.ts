@@ -7,7 +7,7 @@
  */
 import type { SiteSummary } from '../summary/site';
 import { countFindings } from '../summary/once-per-handover';
-import { SiteResult, counts } from './check';
+import { SiteResult, copiesIn, counts } from './check';
 import { wireCheck } from './check-view';
 import { byId, errorText } from './dom';
 import { renderResults } from './findings-view';
@@ -241,8 +241,11 @@ export function checkOutcome(all: readonly SiteResult[], lang: Lang): Outcome {
   const total = { errors: 0, warnings: 0 };
   let summaryErrors = 0;
   // A file passed by (a summary, a marked copy) is counted neither as read nor as unreadable: its line in the list says why.
-  const results = all.filter((r) => r.skipped === undefined);
-  const skipped = all.length > results.length ? t(lang, 'skippedCount', { n: all.length - results.length }) : '';
+  // A copy of a workbook (the same bytes) is not counted again: its line is under the workbook.
+  const copies = new Set(copiesIn(all, lang).map((c) => c.id));
+  const results = all.filter((r) => r.skipped === undefined && !copies.has(r.id));
+  const passedBy = all.filter((r) => r.skipped !== undefined).length;
+  const skipped = passedBy > 0 ? t(lang, 'skippedCount', { n: passedBy }) : '';
   for (const r of results) {
     const c = counts(r.findings);
     total.errors += c.errors;

@@ -46,8 +46,10 @@ export function renderSummaries(app: App): void {
     for (const copy of copiesIn(all, app.lang))
       root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
   }
+  // A copy of a workbook (the same bytes) has its line above, not a section of its own.
+  const copies = new Set(copiesIn(app.results, app.lang).map((c) => c.id));
   const sites = app.results.flatMap((site) => {
-    const summary = app.summaries.get(site.id);
+    const summary = copies.has(site.id) ? undefined : app.summaries.get(site.id);
     return summary ? [{ site, summary }] : [];
   });
   const drawFrom = (first: number): void => {

@@ -4,7 +4,7 @@
  * table, the words in both languages, and when the page loads Office.js.
  */
 import { hostedByOffice } from '../../src/taskpane/taskpane';
-import { SiteResult, checkSites, consolidatedLabel, counts, groupBySheet, skipReasonOf } from '../../src/taskpane/check';
+import { SiteResult, checkSites, consolidatedLabel, copiesIn, counts, groupBySheet, skipReasonOf } from '../../src/taskpane/check';
 import { MARKED_COPY_SKIPPED } from '../../src/check/marks';
 import { SUMMARY_SHEET_SETS } from '../../src/summary/words';
 import type { SiteModel } from '../../src/model/site-model';
@@ -174,4 +174,13 @@ test('a summary this tool wrote is skipped with its one line, not unreadable; a 
   expect(checkOutcome(results, 'zh')).toEqual({ text: '完成：1 个错误，0 个警告；已跳过 1 个文件', kind: 'info' });
   expect(checkOutcome(results, 'en').text).toBe('Done: 1 errors, 0 warnings; 1 files skipped');
   expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（1 个工作簿）');
+});
+
+test('a workbook given twice (the same bytes) is one workbook: its copy is a line under it, counted neither in the status line nor in the summary', () => {
+  const results = [readable('01 - 副本.xlsx', 'aa', [f('S', 'A1')]), readable('01.xlsx', 'aa', [f('S', 'A1')]), readable('02.xlsx', 'bb')];
+  expect(copiesIn(results, 'zh')).toEqual([
+    { id: '01 - 副本.xlsx', of: '01.xlsx', file: '01 - 副本.xlsx', reason: '与 01.xlsx 内容完全相同，同一工作簿只计一次' },
+  ]);
+  expect(checkOutcome(results, 'zh').text).toBe('完成：1 个错误，0 个警告');
+  expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（2 个工作簿）');
 });

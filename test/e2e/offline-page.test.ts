@@ -156,13 +156,17 @@ maybe('the offline page from file:// with no network', () => {
     await page.goto(pathToFileURL(PAGE).href);
     await page.waitForSelector('body[data-ready="true"][data-host="browser"]');
     await page.setInputFiles('#file-input', [copy, site, branch]);
-    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 3 && !document.body.classList.contains('busy'));
+    await idle(page);
+    // 校验: the workbook once, a line under it for its copy.
+    const line = `${path.basename(copy)}：与 ${path.basename(site)} 内容完全相同，同一工作簿只计一次`;
+    expect(await labels(page)).toEqual([path.basename(site), path.basename(branch)]);
+    expect(await page.$$eval('section.site .copy-line', (nodes) => nodes.map((n) => n.textContent))).toEqual([line]);
     await page.click('#tab-summary');
     await page.waitForSelector('#download-consolidated');
     expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
-    expect(await page.$$eval('.copy-left-out', (nodes) => nodes.map((n) => n.textContent))).toEqual([
-      `${path.basename(copy)}：与 ${path.basename(site)} 内容完全相同，同一工作簿只计一次`,
-    ]);
+    expect(await page.$$eval('.copy-left-out', (nodes) => nodes.map((n) => n.textContent))).toEqual([line]);
+    await page.waitForFunction(() => document.querySelectorAll('.summary-site').length >= 2);
+    expect(await page.locator('.summary-site').count()).toBe(2);
     await screenshot(page, 'offline-summary-copy.png');
     const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated-copy.xlsx');
     const sheet = (await readXlsx(all.file)).worksheets.find((w) => w.name === '站点汇总')!;
