@@ -148,5 +148,6 @@ function countedResults(results: readonly SiteResult[], lang: Lang): SiteResult[
 /** The consolidated summary's button: the workbooks it counts, and how many of them could not be read, as `custody summary` says it. */
 export function consolidatedLabel(results: readonly SiteResult[], lang: Lang): string {
   const counted = countedResults(results, lang);
-  return t(lang, 'downloadConsolidated', { n: counted.length });
+  const unreadable = counted.filter((r) => r.error !== undefined).length;
+  return t(lang, unreadable > 0 ? 'downloadConsolidatedUnreadable' : 'downloadConsolidated', { n: counted.length, unreadable });
 }

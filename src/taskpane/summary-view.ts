@@ -38,7 +38,11 @@ export function renderSummaries(app: App): void {
     const bar = el('div', { class: 'actions' });
     bar.append(button);
     root.append(bar);
-    // What it leaves out, a line each, as `custody summary` says it: files passed by, and copies of a workbook counted.
+    // What it counts without a unit section (a file that could not be read) and what it leaves out (files passed by, copies), a line each, as `custody summary` says it.
+    for (const site of all) {
+      if (site.error === undefined || site.skipped !== undefined) continue;
+      root.append(el('p', { class: 'muted unreadable-left', translate: 'no' }, t(app.lang, 'unreadableLeftOut', { file: site.label, reason: site.error })));
+    }
     for (const site of all) {
       if (site.skipped === undefined) continue;
       root.append(el('p', { class: 'muted skipped-left-out', translate: 'no' }, t(app.lang, 'skippedLeftOut', { file: site.label, reason: site.skipped })));

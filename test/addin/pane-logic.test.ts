@@ -184,3 +184,11 @@ test('a workbook given twice (the same bytes) is one workbook: its copy is a lin
   expect(checkOutcome(results, 'zh').text).toBe('完成：1 个错误，0 个警告');
   expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（2 个工作簿）');
 });
+
+test('the consolidated summary’s count says how many of its workbooks could not be read, as `custody summary` does', () => {
+  const bad = (label: string): SiteResult => ({ id: label, label, findings: [], problems: [], error: '文件是空的（0 字节），不是 Excel 工作簿' });
+  const results = [readable('a.xlsx', 'aa'), readable('b.xlsx', 'bb'), bad('c.xlsx'), bad('d.xlsx')];
+  expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（4 个工作簿，其中 2 个无法读取）');
+  expect(consolidatedLabel(results, 'en')).toBe('Download the consolidated summary (4 workbooks, 2 of them unreadable)');
+  expect(consolidatedLabel(results.slice(0, 2), 'zh')).toBe('下载合并汇总（2 个工作簿）');
+});
