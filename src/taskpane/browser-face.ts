@@ -6,11 +6,12 @@
  * downloaded. Nothing is sent anywhere. This
  * module is loaded by dynamic import() only when there is no Office host.
  */
-import { BrowserReadError, fileBytes, markedName, saveBytes } from '../io/xlsx/browser';
+import { fileBytes, markedName, saveBytes } from '../io/xlsx/browser';
+import { readErrorLine } from './read-error';
 import { siteSummaryXlsx } from '../io/xlsx/summary';
 import { SiteResult, skipReasonOf } from './check';
 import type { Host } from './host';
-import { Lang, t } from './i18n';
+import { t } from './i18n';
 import { workbookWorker } from './worker-reader';
 import { CheckEntry, OpenedWorkbookChecks, checkHeld, consolidatedWorkbook, markWorkbook, readAndCheck, unpacked } from './workbook-jobs';
 
@@ -95,18 +96,6 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-/** Why a file cannot be read: the CLI's own words in Chinese, a short reason in English. */
-function readError(error: unknown, lang: Lang): string {
-  if (error instanceof BrowserReadError) {
-    if (lang === 'zh') return error.message;
-    if (error.code === 'oldXls') return t(lang, 'oldXls');
-    if (error.code === 'notXlsx') return t(lang, 'notXlsx');
-    if (error.code === 'tooBig') return t(lang, 'fileTooBig');
-    return t(lang, 'brokenFile');
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function browserHost(): BrowserHost {
   const files: PickedFile[] = [];
   const find = (key: string) => files.find((f) => f.key === key);
@@ -169,7 +158,7 @@ export function browserHost(): BrowserHost {
         .filter((f) => !f.skipped)
         .map((f): CheckEntry => {
           const entry = { key: f.key, label: f.label };
-          return f.opened ? entry : { ...entry, bytes: f.bytes, error: readError(f.error, lang) };
+          return f.opened ? entry : { ...entry, bytes: f.bytes, error: readErrorLine(f.error, lang) };
         });
       const checked = new Map((await jobs.check(entries, lang)).map((result) => [result.id, result]));
       // The grid and model stay on the page (the preview, the marks, the summary); they do not cross again.

@@ -8,6 +8,8 @@ import { SiteResult, checkSites, consolidatedLabel, copiesIn, counts, groupByShe
 import { MARKED_COPY_SKIPPED } from '../../src/check/marks';
 import { SUMMARY_SHEET_SETS } from '../../src/summary/words';
 import type { SiteModel } from '../../src/model/site-model';
+import { BrowserReadError, openWorkbook } from '../../src/io/xlsx/browser';
+import { readErrorLine } from '../../src/taskpane/read-error';
 import { sortFindings } from '../../src/rules/engine';
 import { readCheckableWorkbook } from '../../src/forms/workbook';
 import type { WorkbookGrid } from '../../src/model/grid';
@@ -191,4 +193,14 @@ test('the consolidated summary’s count says how many of its workbooks could no
   expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（4 个工作簿，其中 2 个无法读取）');
   expect(consolidatedLabel(results, 'en')).toBe('Download the consolidated summary (4 workbooks, 2 of them unreadable)');
   expect(consolidatedLabel(results.slice(0, 2), 'zh')).toBe('下载合并汇总（2 个工作簿）');
+});
+
+test('an empty file is refused as empty in both languages, not as "not an .xlsx workbook" in English', async () => {
+  const error = await openWorkbook('空文件.xlsx', new Uint8Array()).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(BrowserReadError);
+  expect(readErrorLine(error, 'zh')).toBe('文件是空的（0 字节），不是 Excel 工作簿');
+  expect(readErrorLine(error, 'en')).toBe('The file is empty (0 bytes), not an Excel workbook');
+  // Across from the worker: its code, message and English line.
+  const crossed = new BrowserReadError((error as BrowserReadError).code, (error as BrowserReadError).message, (error as BrowserReadError).en);
+  expect(readErrorLine(crossed, 'en')).toBe('The file is empty (0 bytes), not an Excel workbook');
 });

@@ -238,6 +238,27 @@ maybe('the offline page from file:// with no network', () => {
     expect(await skipped()).toEqual([`Skipped: ${MARKED_COPY_SKIPPED.en}`, 'Skipped: a custody summary written by this tool, not a unit workbook']);
     await page.context().close();
   }, 300_000);
+
+  test("the consolidated summary's count says how many of its workbooks could not be read; an empty file is said to be empty in English too", async () => {
+    const empty = path.join(path.dirname(site), '空文件.xlsx');
+    fs.writeFileSync(empty, '');
+    const page = await freshPage();
+    await page.setInputFiles('#file-input', [site, branch, empty]);
+    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 3 && !document.body.classList.contains('busy'));
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（3 个工作簿，其中 1 个无法读取）');
+    expect(await page.$$eval('.unreadable-left', (nodes) => nodes.map((n) => n.textContent))).toEqual([
+      '空文件.xlsx：无法读取：文件是空的（0 字节），不是 Excel 工作簿',
+    ]);
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => /Done|Could not/.test(document.getElementById('status')!.textContent ?? '') && !document.body.classList.contains('busy'));
+    expect(await page.textContent('#download-consolidated')).toBe('Download the consolidated summary (3 workbooks, 1 of them unreadable)');
+    await page.click('#tab-check');
+    expect(await page.textContent('.unreadable .site-error')).toBe('The file is empty (0 bytes), not an Excel workbook');
+    await page.context().close();
+    fs.rmSync(empty);
+  }, 300_000);
 });
 
 // Reported as skipped, never as passed, when skipped on purpose.
