@@ -7,7 +7,7 @@
  */
 import type { SiteSummary } from '../summary/site';
 import { countFindings } from '../summary/once-per-handover';
-import { SiteResult, counts } from './check';
+import { SiteResult, copiesIn, counts } from './check';
 import { wireCheck } from './check-view';
 import { byId, errorText } from './dom';
 import { renderResults } from './findings-view';
@@ -43,6 +43,10 @@ export class App {
   summaries = new Map<string, SiteSummary>();
   live: LiveCheck | undefined;
   private busy = false;
+  /** Files picked or dropped while other work ran: read as soon as it ends (with the reading under way, in the same run), never dropped. */
+  private waiting: File[] = [];
+  /** The reading under way, shown again when files join the wait. */
+  private reading: ReadProgress | null = null;
   /** Whether the 汇总 tab shows the summaries of the last check (it is drawn when shown). */
   private summariesDrawn = false;
 
@@ -146,6 +150,8 @@ export class App {
     } finally {
       this.busy = false;
       document.body.classList.remove('busy');
+      // Files that came while other work ran (a check, a download): their turn now.
+      if (this.waiting.length > 0) void this.openFiles(this.waiting.splice(0));
     }
   }
 
@@ -157,12 +163,26 @@ export class App {
     this.drawSummaries();
   }
 
+  /**
+   * Opens files and checks all that are open. Files given while the page is
+   * busy (still reading the last ones, checking, writing a download) wait,
+   * the status line saying so, and are read when it is free: a 分校 workbook
+   * dropped while 50 考点 workbooks were being read was lost without a word.
+   */
   async openFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0 || !this.options.addFiles) return;
+    if (this.busy) {
+      this.waiting.push(...files);
+      this.sayWaiting();
+      return;
+    }
     await this.guarded(async () => {
-      let notes: OpenNote[];
+      const notes: OpenNote[] = [];
       try {
-        notes = await this.options.addFiles!(files, (p) => this.progress(p));
+        // Files that join the wait while these are read are read next, in the same run, before one check of all.
+        for (let batch = files; batch.length > 0; batch = this.waiting.splice(0)) {
+          notes.push(...(await this.options.addFiles!(batch, (p) => this.progress(p))));
+        }
       } finally {
         this.progress(null);
       }
@@ -175,6 +195,7 @@ export class App {
 
   /** Shows which file is being read, and how many of how many; null hides it. */
   progress(p: ReadProgress | null): void {
+    this.reading = p;
     const box = document.getElementById('progress');
     if (!box) return;
     box.hidden = p === null;
@@ -182,9 +203,20 @@ export class App {
     const bar = byId('progress-bar') as HTMLProgressElement;
     bar.max = p.total;
     bar.value = p.done;
-    const text = t(this.lang, 'reading', { i: p.done + 1, n: p.total, file: p.name });
+    const text = t(this.lang, 'reading', { i: p.done + 1, n: p.total, file: p.name }) + this.waitingText();
     byId('progress-text').textContent = text;
     this.status(text, 'busy');
+  }
+
+  /** "（另有 n 个文件等待读取）", when files wait. */
+  private waitingText(): string {
+    return this.waiting.length > 0 ? t(this.lang, 'filesWaiting', { n: this.waiting.length }) : '';
+  }
+
+  /** Says that files wait: with the reading under way, or after what the page is doing. */
+  private sayWaiting(): void {
+    if (this.reading) this.progress(this.reading);
+    else this.status(`${t(this.lang, 'working')}${this.waitingText()}`, 'busy');
   }
 
   /** Checks what is open (`changed`: only these sheets were edited since, live checking); the status line counts the findings and names any workbook that could not be read. */
@@ -205,9 +237,15 @@ export class App {
  * A file that could not be read is bad news, not "0 errors": its one-line
  * refusal leads the status line, which then counts the readable ones.
  */
-export function checkOutcome(results: readonly SiteResult[], lang: Lang): Outcome {
+export function checkOutcome(all: readonly SiteResult[], lang: Lang): Outcome {
   const total = { errors: 0, warnings: 0 };
   let summaryErrors = 0;
+  // A file passed by (a summary, a marked copy) is counted neither as read nor as unreadable: its line in the list says why.
+  // A copy of a workbook (the same bytes) is not counted again: its line is under the workbook.
+  const copies = new Set(copiesIn(all, lang).map((c) => c.id));
+  const results = all.filter((r) => r.skipped === undefined && !copies.has(r.id));
+  const passedBy = all.filter((r) => r.skipped !== undefined).length;
+  const skipped = passedBy > 0 ? t(lang, 'skippedCount', { n: passedBy }) : '';
   for (const r of results) {
     const c = counts(r.findings);
     total.errors += c.errors;
@@ -216,9 +254,9 @@ export function checkOutcome(results: readonly SiteResult[], lang: Lang): Outcom
   }
   const unreadable = results.filter((r) => r.error !== undefined);
   const tally = t(lang, 'summaryDone', total) + (summaryErrors < total.errors ? t(lang, 'summaryCounts', { errors: summaryErrors }) : '');
-  if (unreadable.length === 0) return { text: tally, kind: 'info' };
+  if (unreadable.length === 0) return { text: `${tally}${skipped}`, kind: 'info' };
   const first = t(lang, 'cannotRead', { file: unreadable[0].label, reason: unreadable[0].error ?? '' });
   const more = unreadable.length > 1 ? t(lang, 'moreUnreadable', { n: unreadable.length - 1 }) : '';
   const readable = results.length > unreadable.length ? `${lang === 'zh' ? '；' : '; '}${tally}` : '';
-  return { text: `${first}${more}${readable}`, kind: 'error' };
+  return { text: `${first}${more}${readable}${skipped}`, kind: 'error' };
 }

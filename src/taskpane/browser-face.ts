@@ -6,11 +6,12 @@
  * downloaded. Nothing is sent anywhere. This
  * module is loaded by dynamic import() only when there is no Office host.
  */
-import { BrowserReadError, fileBytes, markedName, saveBytes } from '../io/xlsx/browser';
+import { fileBytes, markedName, saveBytes } from '../io/xlsx/browser';
+import { readErrorLine } from './read-error';
 import { siteSummaryXlsx } from '../io/xlsx/summary';
-import type { SiteResult } from './check';
+import { SiteResult, skipReasonOf } from './check';
 import type { Host } from './host';
-import { Lang, t } from './i18n';
+import { t } from './i18n';
 import { workbookWorker } from './worker-reader';
 import { CheckEntry, OpenedWorkbookChecks, checkHeld, consolidatedWorkbook, markWorkbook, readAndCheck, unpacked } from './workbook-jobs';
 
@@ -39,6 +40,8 @@ interface PickedFile {
   opened?: OpenedFile;
   bytes?: Uint8Array;
   error?: unknown;
+  /** Passed by unread: a marked copy (skipReasonOf). */
+  skipped?: boolean;
 }
 
 /**
@@ -93,18 +96,6 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-/** Why a file cannot be read: the CLI's own words in Chinese, a short reason in English. */
-function readError(error: unknown, lang: Lang): string {
-  if (error instanceof BrowserReadError) {
-    if (lang === 'zh') return error.message;
-    if (error.code === 'oldXls') return t(lang, 'oldXls');
-    if (error.code === 'notXlsx') return t(lang, 'notXlsx');
-    if (error.code === 'tooBig') return t(lang, 'fileTooBig');
-    return t(lang, 'brokenFile');
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function browserHost(): BrowserHost {
   const files: PickedFile[] = [];
   const find = (key: string) => files.find((f) => f.key === key);
@@ -116,9 +107,10 @@ export function browserHost(): BrowserHost {
     consolidate: (sites, lang) => consolidatedWorkbook(sites, (key) => find(key)?.opened, lang),
   });
 
-  /** Reads a file under `key` (its findings report under its own name). */
+  /** Reads a file under `key` (its findings report under its own name); a marked copy is not read (skipReasonOf). */
   const pick = async (file: File, key: string): Promise<PickedFile> => {
     const picked = { key, name: file.name, label: file.name };
+    if (skipReasonOf(file.name, 'zh') !== undefined) return { ...picked, skipped: true };
     let bytes: Uint8Array | undefined;
     try {
       bytes = await fileBytes(file);
@@ -162,15 +154,18 @@ export function browserHost(): BrowserHost {
       return template.file;
     },
     async check(lang) {
-      const entries = files.map((f): CheckEntry => {
-        const entry = { key: f.key, label: f.label };
-        return f.opened ? entry : { ...entry, bytes: f.bytes, error: readError(f.error, lang) };
-      });
-      const checked = await jobs.check(entries, lang);
+      const entries = files
+        .filter((f) => !f.skipped)
+        .map((f): CheckEntry => {
+          const entry = { key: f.key, label: f.label };
+          return f.opened ? entry : { ...entry, bytes: f.bytes, error: readErrorLine(f.error, lang) };
+        });
+      const checked = new Map((await jobs.check(entries, lang)).map((result) => [result.id, result]));
       // The grid and model stay on the page (the preview, the marks, the summary); they do not cross again.
-      return checked.map((result): SiteResult => {
-        const opened = find(result.id)?.opened;
-        return opened ? { ...result, grid: opened.grid, ...(opened.model ? { model: opened.model } : {}) } : result;
+      return files.map((f): SiteResult => {
+        const result = checked.get(f.key);
+        if (!result) return { id: f.key, label: f.label, findings: [], problems: [], skipped: skipReasonOf(f.name, lang) };
+        return f.opened ? { ...result, grid: f.opened.grid, ...(f.opened.model ? { model: f.opened.model } : {}) } : result;
       });
     },
     async select() {
@@ -190,12 +185,15 @@ export function browserHost(): BrowserHost {
     },
     async downloadConsolidated(sites, lang) {
       // Written in the worker, from the models it holds; the SHA-256 as the check found it (of a file it could not read too, as the CLI gives it).
-      const inputs = sites.map((site) => ({
-        file: site.label,
-        sha256: site.report?.sha256 ?? null,
-        key: site.id,
-        ...(site.error !== undefined ? { error: site.error } : {}),
-      }));
+      // A file passed by (a summary, a marked copy) is no unit's: not in the summary, as `custody summary` leaves it out.
+      const inputs = sites
+        .filter((site) => site.skipped === undefined)
+        .map((site) => ({
+          file: site.label,
+          sha256: site.report?.sha256 ?? null,
+          key: site.id,
+          ...(site.error !== undefined ? { error: site.error } : {}),
+        }));
       const name = t(lang, 'consolidatedFile');
       saveBytes(name, await jobs.consolidate(inputs, lang));
       return name;

@@ -4,12 +4,14 @@
  * pane shows them. No Office.js and no exceljs here.
  */
 import { CheckedWorkbook, checkWorkbooks } from '../check/service';
+import { MARKED_COPY_SKIPPED, isMarkedCopyName } from '../check/marks';
 import { Refusal } from '../check/refusal';
 import type { WorkbookGrid } from '../model/grid';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteModel } from '../model/site-model';
+import { countedOnce } from '../summary/same-bytes';
 import { SiteSummary, summarizeSite } from '../summary/site';
-import type { Lang } from './i18n';
+import { Lang, t } from './i18n';
 
 export interface SiteInput {
   id: string;
@@ -31,6 +33,8 @@ export interface SiteResult {
   model?: SiteModel;
   findings: Finding[];
   error?: string;
+  /** Not a unit's workbook (a summary this tool wrote, a marked copy): passed by, with the reason, as the CLI passes it by. */
+  skipped?: string;
   /** Parts the reader could not make out (a table whose header row is gone). */
   problems: string[];
   /** Its entry in the findings report of the JSON contract; absent for a workbook left out (a summary). */
@@ -60,9 +64,9 @@ export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?
     grid: w.grid,
     model: w.model,
     findings: w.report.findings,
-    error: w.skipped ?? w.report.error,
+    ...(w.report.error !== undefined ? { error: w.report.error } : {}),
     problems: w.model?.problems ?? [],
-    ...(w.skipped ? {} : { report: w.report }),
+    ...(w.skipped ? { skipped: w.skipped } : { report: w.report }),
     ...(w.model ? { summary: summarizeSite(w.model, w.report.findings, { file: inputs[i].label }) } : {}),
   }));
 }
@@ -100,4 +104,50 @@ export function counts(findings: readonly Finding[]): { errors: number; warnings
     else warnings++;
   }
   return { errors, warnings };
+}
+
+/**
+ * Why a file picked is passed by unread, as the CLI's walk of a folder passes
+ * it by: a marked copy (by the name markedName gives it) is its workbook again
+ * with fills and notes, and read as a unit's own it would count that unit twice.
+ */
+export function skipReasonOf(name: string, lang: Lang): string | undefined {
+  return isMarkedCopyName(name) ? MARKED_COPY_SKIPPED[lang] : undefined;
+}
+
+/** A workbook given again (the same bytes): its result's id, the id of the one counted, and its line. */
+export interface CopyOf {
+  id: string;
+  of: string;
+  file: string;
+  reason: string;
+}
+
+/**
+ * The readable results that are copies of another (the same bytes under
+ * another name), as the consolidated summary counts them (same-bytes.ts): the
+ * list shows the workbook once with a line for each copy, and neither the
+ * status line nor the summary counts a copy.
+ */
+export function copiesIn(results: readonly SiteResult[], lang: Lang): CopyOf[] {
+  const files = results.map((r) => ({ file: r.label, id: r.id, digest: r.model ? r.report?.sha256 : undefined }));
+  const { counted, copies } = countedOnce(files, (f) => f.digest, lang);
+  const byLabel = new Map(files.map((f) => [f.file, f]));
+  return copies.map(({ file, reason }) => {
+    const copy = byLabel.get(file)!;
+    return { id: copy.id, of: counted.find((f) => f.digest === copy.digest)!.id, file, reason };
+  });
+}
+
+/** The results a summary counts: neither skipped nor a copy of another. */
+function countedResults(results: readonly SiteResult[], lang: Lang): SiteResult[] {
+  const copies = new Set(copiesIn(results, lang).map((c) => c.id));
+  return results.filter((r) => r.skipped === undefined && !copies.has(r.id));
+}
+
+/** The consolidated summary's button: the workbooks it counts, and how many of them could not be read, as `custody summary` says it. */
+export function consolidatedLabel(results: readonly SiteResult[], lang: Lang): string {
+  const counted = countedResults(results, lang);
+  const unreadable = counted.filter((r) => r.error !== undefined).length;
+  return t(lang, unreadable > 0 ? 'downloadConsolidatedUnreadable' : 'downloadConsolidated', { n: counted.length, unreadable });
 }

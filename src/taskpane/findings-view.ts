@@ -2,7 +2,7 @@
 import type { Finding } from '../model/finding';
 import { ruleTitle } from '../summary/rule-titles';
 import type { App } from './app';
-import { SiteResult, counts, groupBySheet } from './check';
+import { CopyOf, SiteResult, copiesIn, counts, groupBySheet } from './check';
 import { byId, el } from './dom';
 import { Key, Lang, t } from './i18n';
 
@@ -16,7 +16,19 @@ export function renderResults(app: App): void {
     bar.append(button);
     root.append(bar);
   }
-  for (const site of app.results) root.append(siteSection(app, site));
+  // A workbook given twice (the same bytes) is shown once, a line under it for each copy, as the summary counts it.
+  const copies = copiesIn(app.results, app.lang);
+  const copyIds = new Set(copies.map((c) => c.id));
+  for (const site of app.results) {
+    if (!copyIds.has(site.id))
+      root.append(
+        siteSection(
+          app,
+          site,
+          copies.filter((c) => c.of === site.id),
+        ),
+      );
+  }
   parkPreview();
 }
 
@@ -29,11 +41,18 @@ function parkPreview(): void {
   preview.hidden = true;
 }
 
-function siteSection(app: App, site: SiteResult): HTMLElement {
+function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTMLElement {
   const lang = app.lang;
   const box = el('section', { class: 'site', 'data-site-id': site.id });
   const head = el('header', { class: 'site-head' });
   head.append(el('h3', { translate: 'no' }, site.label));
+  if (site.skipped !== undefined) {
+    // Passed by as the CLI passes it by, in its words: not a unit's workbook, and not counted.
+    box.classList.add('skipped');
+    head.append(el('span', { class: 'badge skipped' }, t(lang, 'skipped')));
+    box.append(head, el('p', { class: 'site-skipped' }, t(lang, 'skippedLine', { reason: site.skipped })));
+    return box;
+  }
   if (site.error) {
     box.classList.add('unreadable');
     head.append(el('span', { class: 'badge error' }, t(lang, 'unreadable')));
@@ -58,6 +77,8 @@ function siteSection(app: App, site: SiteResult): HTMLElement {
     );
   }
   box.append(head);
+  for (const copy of copies)
+    box.append(el('p', { class: 'muted copy-line', translate: 'no' }, t(lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
   if (site.problems.length > 0) {
     const problems = el('div', { class: 'problems' });
     problems.append(el('strong', {}, t(lang, 'problems')));

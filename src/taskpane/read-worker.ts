@@ -22,7 +22,7 @@ function errorReply(id: number, error: unknown): WorkerReply {
     id,
     error:
       error instanceof BrowserReadError
-        ? { code: error.code, message: error.message }
+        ? { code: error.code, message: error.message, ...(error.en !== undefined ? { en: error.en } : {}) }
         : { code: null, message: error instanceof Error ? error.message : String(error) },
   };
 }

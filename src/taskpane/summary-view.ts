@@ -1,12 +1,10 @@
 /** 汇总: each readable site's custody summary, written into Excel or downloaded. */
 import type { App } from './app';
-import type { SiteResult } from './check';
+import { SiteResult, consolidatedLabel, copiesIn } from './check';
 import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
-import { countedOnce } from '../summary/same-bytes';
-import type { Lang } from '../rules/types';
 
 export function wireSummary(app: App): void {
   document.getElementById('write-summary-btn')?.addEventListener('click', () =>
@@ -35,20 +33,27 @@ export function renderSummaries(app: App): void {
   }
   if (app.host.downloadConsolidated) {
     const all = app.results;
-    const copies = copiesOf(all, app.lang);
-    const button = el(
-      'button',
-      { class: 'btn primary', type: 'button', id: 'download-consolidated' },
-      t(app.lang, 'downloadConsolidated', { n: all.length - copies.length }),
-    );
+    const button = el('button', { class: 'btn primary', type: 'button', id: 'download-consolidated' }, consolidatedLabel(all, app.lang));
     button.addEventListener('click', () => app.guarded(() => app.host.downloadConsolidated!(all, app.lang)));
     const bar = el('div', { class: 'actions' });
     bar.append(button);
     root.append(bar);
-    for (const copy of copies) root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', copy)));
+    // What it counts without a unit section (a file that could not be read) and what it leaves out (files passed by, copies), a line each, as `custody summary` says it.
+    for (const site of all) {
+      if (site.error === undefined || site.skipped !== undefined) continue;
+      root.append(el('p', { class: 'muted unreadable-left', translate: 'no' }, t(app.lang, 'unreadableLeftOut', { file: site.label, reason: site.error })));
+    }
+    for (const site of all) {
+      if (site.skipped === undefined) continue;
+      root.append(el('p', { class: 'muted skipped-left-out', translate: 'no' }, t(app.lang, 'skippedLeftOut', { file: site.label, reason: site.skipped })));
+    }
+    for (const copy of copiesIn(all, app.lang))
+      root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
   }
+  // A copy of a workbook (the same bytes) has its line above, not a section of its own.
+  const copies = new Set(copiesIn(app.results, app.lang).map((c) => c.id));
   const sites = app.results.flatMap((site) => {
-    const summary = app.summaries.get(site.id);
+    const summary = copies.has(site.id) ? undefined : app.summaries.get(site.id);
     return summary ? [{ site, summary }] : [];
   });
   const drawFrom = (first: number): void => {
@@ -61,12 +66,6 @@ export function renderSummaries(app: App): void {
     if (i < sites.length) setTimeout(() => drawFrom(i), 0);
   };
   if (sites.length > 0) drawFrom(0);
-}
-
-/** The workbooks the consolidated summary leaves out, as its consolidation does (same-bytes.ts): the same bytes as one before them. */
-function copiesOf(results: readonly SiteResult[], lang: Lang): Array<{ file: string; reason: string }> {
-  const files = results.map((r) => ({ file: r.label, digest: r.model ? r.report?.sha256 : undefined }));
-  return countedOnce(files, (f) => f.digest, lang).copies;
 }
 
 function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {

@@ -25,7 +25,7 @@ export type WorkerReply =
   | { id: number; read: ReadAndChecked }
   | { id: number; checked: CheckedFile[] }
   | { id: number; written: Uint8Array }
-  | { id: number; error: { code: BrowserReadError['code'] | null; message: string } };
+  | { id: number; error: { code: BrowserReadError['code'] | null; message: string; en?: string } };
 
 export interface WorkbookJobs {
   /** Reads and checks file `name`, held under `key` for the checks. */
@@ -64,7 +64,7 @@ function settle(p: Pending, reply: WorkerReply): void {
   if ('read' in reply) p.resolve(reply.read);
   else if ('checked' in reply) p.resolve(reply.checked);
   else if ('written' in reply) p.resolve(reply.written);
-  else p.reject(reply.error.code ? new BrowserReadError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+  else p.reject(reply.error.code ? new BrowserReadError(reply.error.code, reply.error.message, reply.error.en) : new Error(reply.error.message));
 }
 
 /** The jobs done in the worker, or by `onPage` where it cannot run. */

@@ -4,7 +4,12 @@
  * table, the words in both languages, and when the page loads Office.js.
  */
 import { hostedByOffice } from '../../src/taskpane/taskpane';
-import { checkSites, counts, groupBySheet } from '../../src/taskpane/check';
+import { SiteResult, checkSites, consolidatedLabel, copiesIn, counts, groupBySheet, skipReasonOf } from '../../src/taskpane/check';
+import { MARKED_COPY_SKIPPED } from '../../src/check/marks';
+import { SUMMARY_SHEET_SETS } from '../../src/summary/words';
+import type { SiteModel } from '../../src/model/site-model';
+import { BrowserReadError, openWorkbook } from '../../src/io/xlsx/browser';
+import { readErrorLine } from '../../src/taskpane/read-error';
 import { sortFindings } from '../../src/rules/engine';
 import { readCheckableWorkbook } from '../../src/forms/workbook';
 import type { WorkbookGrid } from '../../src/model/grid';
@@ -147,4 +152,55 @@ test('the status line says how a summary counts a handover whose two copies disa
     'Done: 4 errors, 0 warnings (a handover slip whose two copies disagree counts once in a summary: 3 errors there)',
   );
   expect(checkOutcome([site('b.xlsx', [disagree('交接单3', 'C3')])], 'zh').text).toBe('完成：1 个错误，0 个警告');
+});
+
+const readable = (label: string, sha256: string, findings: Finding[] = []): SiteResult => ({
+  id: label,
+  label,
+  findings,
+  problems: [],
+  model: {} as SiteModel,
+  report: { file: label, site: 'x', sha256, findings },
+});
+
+test('a summary this tool wrote is skipped with its one line, not unreadable; a marked copy by its name, as the folder walk skips it', async () => {
+  const summary: WorkbookGrid = { sheets: SUMMARY_SHEET_SETS[0].map((name) => ({ name, rows: [['x']], merges: [] })) };
+  const [skipped] = await checkSites([{ id: 's', label: '试卷保管汇总.xlsx', grid: summary }], 'zh');
+  expect(skipped).toMatchObject({ skipped: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿', findings: [] });
+  expect(skipped.error).toBeUndefined();
+  expect(skipReasonOf('岳麓考点（已标记）.xlsx', 'zh')).toBe(MARKED_COPY_SKIPPED.zh);
+  expect(skipReasonOf('Yuelu (marked) (2).xlsx', 'en')).toBe(MARKED_COPY_SKIPPED.en);
+  expect(skipReasonOf('岳麓考点.xlsx', 'zh')).toBeUndefined();
+  expect(t('zh', 'skippedLine', { reason: MARKED_COPY_SKIPPED.zh })).toBe(`已跳过：${MARKED_COPY_SKIPPED.zh}`);
+  const results = [readable('a.xlsx', 'aa', [f('S', 'A1')]), skipped];
+  expect(checkOutcome(results, 'zh')).toEqual({ text: '完成：1 个错误，0 个警告；已跳过 1 个文件', kind: 'info' });
+  expect(checkOutcome(results, 'en').text).toBe('Done: 1 errors, 0 warnings; 1 files skipped');
+  expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（1 个工作簿）');
+});
+
+test('a workbook given twice (the same bytes) is one workbook: its copy is a line under it, counted neither in the status line nor in the summary', () => {
+  const results = [readable('01 - 副本.xlsx', 'aa', [f('S', 'A1')]), readable('01.xlsx', 'aa', [f('S', 'A1')]), readable('02.xlsx', 'bb')];
+  expect(copiesIn(results, 'zh')).toEqual([
+    { id: '01 - 副本.xlsx', of: '01.xlsx', file: '01 - 副本.xlsx', reason: '与 01.xlsx 内容完全相同，同一工作簿只计一次' },
+  ]);
+  expect(checkOutcome(results, 'zh').text).toBe('完成：1 个错误，0 个警告');
+  expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（2 个工作簿）');
+});
+
+test('the consolidated summary’s count says how many of its workbooks could not be read, as `custody summary` does', () => {
+  const bad = (label: string): SiteResult => ({ id: label, label, findings: [], problems: [], error: '文件是空的（0 字节），不是 Excel 工作簿' });
+  const results = [readable('a.xlsx', 'aa'), readable('b.xlsx', 'bb'), bad('c.xlsx'), bad('d.xlsx')];
+  expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（4 个工作簿，其中 2 个无法读取）');
+  expect(consolidatedLabel(results, 'en')).toBe('Download the consolidated summary (4 workbooks, 2 of them unreadable)');
+  expect(consolidatedLabel(results.slice(0, 2), 'zh')).toBe('下载合并汇总（2 个工作簿）');
+});
+
+test('an empty file is refused as empty in both languages, not as "not an .xlsx workbook" in English', async () => {
+  const error = await openWorkbook('空文件.xlsx', new Uint8Array()).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(BrowserReadError);
+  expect(readErrorLine(error, 'zh')).toBe('文件是空的（0 字节），不是 Excel 工作簿');
+  expect(readErrorLine(error, 'en')).toBe('The file is empty (0 bytes), not an Excel workbook');
+  // Across from the worker: its code, message and English line.
+  const crossed = new BrowserReadError((error as BrowserReadError).code, (error as BrowserReadError).message, (error as BrowserReadError).en);
+  expect(readErrorLine(crossed, 'en')).toBe('The file is empty (0 bytes), not an Excel workbook');
 });

@@ -14,6 +14,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
 import { validateFiles } from '../../src/cli/validate';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { MARKED_COPY_SKIPPED, markedName } from '../../src/check/marks';
 import { DIST, ROOT, ensureBuilt } from '../addin/build';
 import { ARTIFACTS, SKIP, faultyWorkbooks, launch, requireChromium, screenshot, tallyOf } from './chromium';
 
@@ -153,13 +156,17 @@ maybe('the offline page from file:// with no network', () => {
     await page.goto(pathToFileURL(PAGE).href);
     await page.waitForSelector('body[data-ready="true"][data-host="browser"]');
     await page.setInputFiles('#file-input', [copy, site, branch]);
-    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 3 && !document.body.classList.contains('busy'));
+    await idle(page);
+    // 校验: the workbook once, a line under it for its copy.
+    const line = `${path.basename(copy)}：与 ${path.basename(site)} 内容完全相同，同一工作簿只计一次`;
+    expect(await labels(page)).toEqual([path.basename(site), path.basename(branch)]);
+    expect(await page.$$eval('section.site .copy-line', (nodes) => nodes.map((n) => n.textContent))).toEqual([line]);
     await page.click('#tab-summary');
     await page.waitForSelector('#download-consolidated');
     expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
-    expect(await page.$$eval('.copy-left-out', (nodes) => nodes.map((n) => n.textContent))).toEqual([
-      `${path.basename(copy)}：与 ${path.basename(site)} 内容完全相同，同一工作簿只计一次`,
-    ]);
+    expect(await page.$$eval('.copy-left-out', (nodes) => nodes.map((n) => n.textContent))).toEqual([line]);
+    await page.waitForFunction(() => document.querySelectorAll('.summary-site').length >= 2);
+    expect(await page.locator('.summary-site').count()).toBe(2);
     await screenshot(page, 'offline-summary-copy.png');
     const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated-copy.xlsx');
     const sheet = (await readXlsx(all.file)).worksheets.find((w) => w.name === '站点汇总')!;
@@ -168,6 +175,89 @@ maybe('the offline page from file:// with no network', () => {
     expect(files.filter((f) => f.endsWith('.xlsx')).sort()).toEqual([path.basename(branch), path.basename(site)].sort());
     await context.close();
     fs.rmSync(copy);
+  }, 300_000);
+
+  /** The page opened afresh, ready for files. */
+  async function freshPage(locale = 'zh-CN'): Promise<Page> {
+    const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 460, height: 900 }, locale, offline: true });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(PAGE).href);
+    await page.waitForSelector('body[data-ready="true"][data-host="browser"]');
+    return page;
+  }
+
+  const idle = (page: Page) =>
+    page.waitForFunction(() => !document.body.classList.contains('busy') && /完成|Done/.test(document.getElementById('status')!.textContent ?? ''));
+  const labels = (page: Page) => page.$$eval('section.site h3', (nodes) => nodes.map((n) => n.textContent));
+
+  test('files picked or dropped while the page is still reading wait their turn: none is lost, and the status line says they wait', async () => {
+    const page = await freshPage();
+    const given = [site, branch].map((f) => ({ name: path.basename(f), data: [...fs.readFileSync(f)] }));
+    // The second file arrives in the same moment as the first is being read: by the file chooser, then by a drop.
+    const said = await page.evaluate(([first, second]) => {
+      const file = (f: { name: string; data: number[] }) => new File([new Uint8Array(f.data)], f.name);
+      const input = document.getElementById('file-input') as HTMLInputElement;
+      const one = new DataTransfer();
+      one.items.add(file(first));
+      input.files = one.files;
+      input.dispatchEvent(new Event('change'));
+      const two = new DataTransfer();
+      two.items.add(file(second));
+      document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: two, bubbles: true, cancelable: true }));
+      return document.getElementById('status')!.textContent;
+    }, given);
+    expect(said).toMatch(/另有 1 个文件等待读取/);
+    await idle(page);
+    expect(await labels(page)).toEqual(given.map((g) => g.name));
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
+    await page.context().close();
+  }, 300_000);
+
+  test("a marked copy and a summary this tool wrote are skipped with the CLI's one line, in both languages, and not counted", async () => {
+    const dir = path.dirname(site);
+    const io = memoryIO();
+    expect(await main(['node', 'custody', 'validate', site, '--mark', path.join(dir, 'marked')], io)).toBe(1);
+    const marked = path.join(dir, 'marked', markedName(path.basename(site)));
+    const summary = path.join(dir, '试卷保管汇总.xlsx');
+    await main(['node', 'custody', 'summary', site, branch, '-o', summary], memoryIO());
+    expect(fs.existsSync(summary)).toBe(true);
+    const page = await freshPage();
+    await page.setInputFiles('#file-input', [site, marked, branch, summary]);
+    await idle(page);
+    const skipped = () => page.$$eval('.site-skipped', (nodes) => nodes.map((n) => n.textContent));
+    expect(await skipped()).toEqual([`已跳过：${MARKED_COPY_SKIPPED.zh}`, '已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿']);
+    expect(await page.textContent('#status')).toMatch(/^完成：.*已跳过 2 个文件$/);
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
+    expect(await page.locator('.summary-site').count()).toBe(2);
+    await page.click('#lang-switch');
+    await idle(page);
+    expect(await skipped()).toEqual([`Skipped: ${MARKED_COPY_SKIPPED.en}`, 'Skipped: a custody summary written by this tool, not a unit workbook']);
+    await page.context().close();
+  }, 300_000);
+
+  test("the consolidated summary's count says how many of its workbooks could not be read; an empty file is said to be empty in English too", async () => {
+    const empty = path.join(path.dirname(site), '空文件.xlsx');
+    fs.writeFileSync(empty, '');
+    const page = await freshPage();
+    await page.setInputFiles('#file-input', [site, branch, empty]);
+    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 3 && !document.body.classList.contains('busy'));
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（3 个工作簿，其中 1 个无法读取）');
+    expect(await page.$$eval('.unreadable-left', (nodes) => nodes.map((n) => n.textContent))).toEqual([
+      '空文件.xlsx：无法读取：文件是空的（0 字节），不是 Excel 工作簿',
+    ]);
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => /Done|Could not/.test(document.getElementById('status')!.textContent ?? '') && !document.body.classList.contains('busy'));
+    expect(await page.textContent('#download-consolidated')).toBe('Download the consolidated summary (3 workbooks, 1 of them unreadable)');
+    await page.click('#tab-check');
+    expect(await page.textContent('.unreadable .site-error')).toBe('The file is empty (0 bytes), not an Excel workbook');
+    await page.context().close();
+    fs.rmSync(empty);
   }, 300_000);
 });
 

@@ -17,6 +17,8 @@ export class BrowserReadError extends Error {
   constructor(
     public readonly code: 'tooBig' | 'notXlsx' | 'oldXls' | 'broken',
     message: string,
+    /** The same line in English, where the reader has it (an empty file, an encrypted one: the code alone words them wrongly). */
+    public readonly en?: string,
   ) {
     super(message);
     this.name = 'BrowserReadError';
@@ -39,7 +41,7 @@ function browserError(error: WorkbookReadError): BrowserReadError {
         : error.reason === 'empty' || error.reason === 'notXlsx' || error.reason === 'noWorkbook'
           ? 'notXlsx'
           : 'broken';
-  return new BrowserReadError(code, error.message);
+  return new BrowserReadError(code, error.message, error.en);
 }
 
 /** Reads a picked file's bytes with the one reader every face uses (bounded by LIMITS), refusing in the CLI's words. */
