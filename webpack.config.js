@@ -17,7 +17,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { sources } = require('webpack');
-const { manifestFor } = require('./scripts/manifest-origin');
+const { manifestFor, withVersion } = require('./scripts/manifest-origin');
 const { OfflinePagePlugin } = require('./scripts/offline-page');
 
 const ROOT = __dirname;
@@ -140,7 +140,7 @@ function addinConfig(env, argv) {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           // ADDIN_ORIGIN=https://host/path npm run build: the manifest for that host (docs/部署说明.md).
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString('utf8'), process.env.ADDIN_ORIGIN) },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => withVersion(manifestFor(content.toString('utf8'), process.env.ADDIN_ORIGIN), require('./package.json').version) },
         ],
       }),
       new TemplatesPlugin(),
@@ -166,4 +166,8 @@ function addinConfig(env, argv) {
   };
 }
 
-module.exports = (env, argv) => [addinConfig(env, argv), require('./webpack.wps.js')(env, argv)];
+module.exports = (env, argv) => {
+  // A build that stops (a wrong ADDIN_ORIGIN) must not leave the last build's manifest beside new pages to be sent out.
+  fs.rmSync(path.join(ROOT, 'dist', 'manifest.xml'), { force: true });
+  return [addinConfig(env, argv), require('./webpack.wps.js')(env, argv)];
+};

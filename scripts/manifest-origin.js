@@ -40,4 +40,15 @@ function manifestFor(xml, originText) {
     .join(base);
 }
 
-module.exports = { manifestFor, parseOrigin, DEV_ORIGIN };
+/**
+ * The manifest's <Version> from package.json's version (0.1.0 → 0.1.0.0): the
+ * version `custody --version`, the WPS package and the pane show, so that IT
+ * can tell one build from another, and Office sees each release as an update.
+ */
+function withVersion(xml, version) {
+  const parts = String(version).split(/[.+-]/).slice(0, 3).map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`package.json 的 version 不是 x.y.z：${version}`);
+  return xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${parts.join('.')}.0</Version>`);
+}
+
+module.exports = { manifestFor, parseOrigin, withVersion, DEV_ORIGIN };

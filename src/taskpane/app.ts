@@ -14,7 +14,7 @@ import { renderResults } from './findings-view';
 import { renderTemplates } from './forms-view';
 import type { OpenNote, ReadProgress } from './browser-face';
 import type { Host, TemplateInfo } from './host';
-import { Lang, t, translate } from './i18n';
+import { type Key, Lang, t, translate } from './i18n';
 import { LiveCheck } from './live';
 import { wireLive } from './live-view';
 import { renderSummaries, wireSummary } from './summary-view';
@@ -25,6 +25,8 @@ export interface AppOptions {
   /** Browser face: open files, saying how far the reading has come; what they replaced or were told apart from. */
   addFiles?: (files: readonly File[], progress: (p: ReadProgress) => void) => Promise<OpenNote[]>;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** What the pane says before anything else, and again when nothing else is to be said (Office.js could not be loaded). */
+  notice?: Key;
 }
 
 const LANG_KEY = 'custody.lang';
@@ -80,6 +82,7 @@ export class App {
     this.live = wireLive(this, this.options.storage);
     wireSummary(this);
     this.render();
+    if (this.options.notice) this.status(t(this.lang, this.options.notice), 'error');
     void renderTemplates(this, () => this.loadTemplates());
   }
 
@@ -102,7 +105,7 @@ export class App {
     this.options.storage?.setItem(LANG_KEY, lang);
     // Findings carry their message in a language: check again (cheap, all local) in the new one.
     if (this.results.length > 0) void this.guarded(() => this.runCheck());
-    else this.status('');
+    else this.status(this.options.notice ? t(lang, this.options.notice) : '', this.options.notice ? 'error' : 'info');
     this.render();
     void renderTemplates(this, () => this.loadTemplates());
   }

@@ -2,6 +2,7 @@
 import { App } from './app';
 import { browserHost } from './browser-face';
 import { loadTemplates } from './host';
+import type { Key } from './i18n';
 
 function safeStorage(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
   try {
@@ -11,8 +12,9 @@ function safeStorage(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
   }
 }
 
-export function startBrowserFace(): void {
+/** `notice`: what the pane says first (in Excel, when Office.js could not be loaded). */
+export function startBrowserFace(notice?: Key): void {
   const host = browserHost();
-  new App({ host, templates: loadTemplates, addFiles: (files, progress) => host.addFiles(files, progress), storage: safeStorage() }).start();
+  new App({ host, templates: loadTemplates, addFiles: (files, progress) => host.addFiles(files, progress), storage: safeStorage(), notice }).start();
   document.body.dataset.ready = 'true';
 }

@@ -38,6 +38,8 @@ const zh = {
   writeSummary: '写入 / 刷新汇总表',
   downloadSummary: '下载汇总工作簿',
   working: '处理中…',
+  officeUnavailable:
+    '这台电脑连不上微软的 appsforoffice.microsoft.com，Excel 加载不了 Office.js：窗格只能像浏览器版一样选择文件校验，不能直接校验、标记打开的工作簿。请信息技术老师放行这个地址，或改用离线单页。',
   done: '完成',
   inserted: '已插入：',
   marked: '已标记 {n} 个单元格。',
@@ -134,6 +136,8 @@ const en: Record<Key, string> = {
   writeSummary: 'Write / refresh summary sheet',
   downloadSummary: 'Download summary workbook',
   working: 'Working…',
+  officeUnavailable:
+    'This computer cannot reach Microsoft’s appsforoffice.microsoft.com, so Excel cannot load Office.js: the pane works like the browser version (choose files to check) and cannot check or mark the open workbook. Ask IT to allow that address, or use the offline page.',
   done: 'Done',
   inserted: 'Inserted: ',
   marked: 'Marked {n} cells.',

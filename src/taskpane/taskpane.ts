@@ -44,28 +44,36 @@ function safeStorage(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
   }
 }
 
-async function startOffice(): Promise<boolean> {
+/** Starts the pane in Excel: 'started'; 'not-excel' (another host); 'no-office-js' (Microsoft's copy could not be loaded). */
+async function startOffice(): Promise<'started' | 'not-excel' | 'no-office-js'> {
   try {
     await loadScript(OFFICE_JS);
+  } catch (error) {
+    console.warn('Office.js could not be loaded, using the browser face:', error);
+    return 'no-office-js';
+  }
+  try {
     const info = await Office.onReady();
-    if (info.host !== Office.HostType.Excel) return false;
+    if (info.host !== Office.HostType.Excel) return 'not-excel';
     const { officeHost } = await import(/* webpackChunkName: "office-face" */ './office-face');
     new App({ host: officeHost(), templates: loadTemplates, storage: safeStorage() }).start();
-    return true;
+    return 'started';
   } catch (error) {
     console.warn('Office host not available, using the browser face:', error);
-    return false;
+    return 'not-excel';
   }
 }
 
-async function startBrowser(): Promise<void> {
+async function startBrowser(notice?: 'officeUnavailable'): Promise<void> {
   const { startBrowserFace } = await import(/* webpackChunkName: "browser-face" */ './browser-start');
-  startBrowserFace();
+  startBrowserFace(notice);
 }
 
 async function main(): Promise<void> {
-  if (hostedByOffice(window.location) && (await startOffice())) return;
-  await startBrowser();
+  const office = hostedByOffice(window.location) ? await startOffice() : 'not-excel';
+  if (office === 'started') return;
+  // Opened by Excel but cut off from Microsoft's Office.js: the pane says so, not only the console.
+  await startBrowser(office === 'no-office-js' ? 'officeUnavailable' : undefined);
 }
 
 if (typeof document !== 'undefined' && document.readyState !== 'loading') void main();

@@ -106,6 +106,10 @@ describe('manifest.xml', () => {
   test('a GUID id, a four-part version, Excel as host, ReadWriteDocument', () => {
     expect(child(root, 'Id')!.text.trim()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
     expect(child(root, 'Version')!.text.trim()).toMatch(/^\d+(\.\d+){0,3}$/);
+    // The version `custody --version` and the WPS package carry, so that IT can tell builds apart.
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(child(root, 'Version')!.text.trim()).toBe(`${version}.0`);
+    expect(fs.readFileSync(path.join(DIST, 'manifest.xml'), 'utf8')).toContain(`<Version>${version}.0</Version>`);
     expect(child(child(root, 'Hosts')!, 'Host')!.attrs.Name).toBe('Workbook');
     expect(child(root, 'Permissions')!.text.trim()).toBe('ReadWriteDocument');
     expect(child(root, 'DisplayName')!.attrs.DefaultValue.length).toBeLessThanOrEqual(125);

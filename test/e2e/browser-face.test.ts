@@ -317,6 +317,26 @@ maybe('the browser face in chromium', () => {
     await page.close();
   });
 
+  test('opened by Excel on a computer that cannot reach Office.js: the pane says so, and works as the browser face', async () => {
+    // Its own context: the one request it tries outside the origin is the point, not a leak (the test below counts those).
+    const context = await browser!.newContext({ viewport: { width: 460, height: 900 }, locale: 'zh-CN' });
+    const tried: string[] = [];
+    await context.route('https://appsforoffice.microsoft.com/**', (route) => {
+      tried.push(route.request().url());
+      return route.abort();
+    });
+    const page = await context.newPage();
+    await page.goto(`${origin}/taskpane.html?host=office`);
+    await page.waitForSelector('body[data-host="browser"]');
+    expect(tried).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    expect(await page.textContent('#status')).toBe(
+      '这台电脑连不上微软的 appsforoffice.microsoft.com，Excel 加载不了 Office.js：窗格只能像浏览器版一样选择文件校验，不能直接校验、标记打开的工作簿。请信息技术老师放行这个地址，或改用离线单页。',
+    );
+    await page.click('#lang-switch');
+    expect(await page.textContent('#status')).toMatch(/^This computer cannot reach Microsoft’s appsforoffice\.microsoft\.com/);
+    await context.close();
+  });
+
   test('no request left the page origin, and nothing broke the CSP', () => {
     expect(requests.length).toBeGreaterThan(3);
     const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
