@@ -169,7 +169,7 @@ maybe('the pane’s states in chromium', () => {
     );
     expect(await page.$$eval('section.site.unreadable .site-error', (n) => n.map((x) => x.textContent))).toEqual([
       'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
-      'Not an .xlsx workbook',
+      'Not an .xlsx workbook (the file is not in Excel format)',
     ]);
     await page.click('.finding[data-rule="column-total"]');
     await page.waitForSelector('#preview:not([hidden])');
