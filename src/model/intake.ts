@@ -92,12 +92,17 @@ export function custodyPeriods(data: SiteData, time: (value: string | undefined)
     const to = outs.length ? outs.reduce((a, b) => Math.max(a, b)) : lastCheckout;
     periods.push([from, Number.isNaN(to) ? from : Math.max(from, to)]);
   }
-  periods.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const [a, b] of periods) {
-    const last = merged[merged.length - 1];
+  return union(periods);
+}
+
+/** Intervals (minutes) → their union: sorted, the meeting ones merged, the empty ones left out. */
+export function union(intervals: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
+    else out.push([a, b]);
   }
-  return merged;
+  return out;
 }

@@ -3,7 +3,7 @@
  * part of the custody period inside it, and the gaps left. Pure.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import { custodyPeriods, intakeLists } from '../model/intake';
+import { custodyPeriods, intakeLists, union } from '../model/intake';
 import type { SiteData } from '../model/types';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -28,18 +28,6 @@ export interface DutyCoverage {
   shifts: number;
   /** Total hours of all readable shifts. */
   shiftHours: number;
-}
-
-/** Union of intervals (minutes) → sorted, merged. */
-function union(intervals: Array<[number, number]>): Array<[number, number]> {
-  const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
-  const out: Array<[number, number]> = [];
-  for (const [a, b] of sorted) {
-    const last = out[out.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
-  }
-  return out;
 }
 
 export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 }): DutyCoverage {
