@@ -125,7 +125,8 @@ function ref(c: PairCopy): HandoverCopyRef {
   };
 }
 
-const names = (list: string[]): string => [...new Set(list.map((n) => n.trim()).filter(Boolean))].sort().join('、');
+/** Signers as the copy writes them, in its order (compared as a set: pairing.ts), each once. */
+const names = (list: string[]): string => [...new Set(list.map((n) => n.trim()).filter(Boolean))].join('、');
 const itemsKeyOf = (items: HandoverBrief['items']): string =>
   items
     .filter((i) => i.quantity !== null && i.quantity !== '')
