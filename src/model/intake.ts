@@ -78,17 +78,18 @@ function listOf(
  * and no duty is asked. [] when no intake list has a readable time.
  */
 export function custodyPeriods(data: SiteData, time: (value: string | undefined) => number, lastCheckout: number): Array<[number, number]> {
-  const lastOut = new Map<string, number[]>();
+  // Each paper's last checkout: the last of its checkouts after a list's intake, when there is one after it.
+  const lastOut = new Map<string, number>();
   for (const row of data.vaultLog ?? []) {
     const paper = norm(row?.paperNo);
     const t = time(row?.takenAt);
-    if (paper && !Number.isNaN(t)) lastOut.set(paper, [...(lastOut.get(paper) ?? []), t]);
+    if (paper && t > (lastOut.get(paper) ?? -Infinity)) lastOut.set(paper, t);
   }
   const periods: Array<[number, number]> = [];
   for (const { list } of intakeLists(data)) {
     const from = time(list.time);
     if (Number.isNaN(from)) continue;
-    const outs = (list.items ?? []).flatMap((it) => lastOut.get(norm(it?.paperNo)) ?? []).filter((t) => t >= from);
+    const outs = (list.items ?? []).map((it) => lastOut.get(norm(it?.paperNo)) ?? Number.NaN).filter((t) => t >= from);
     const to = outs.length ? outs.reduce((a, b) => Math.max(a, b)) : lastCheckout;
     periods.push([from, Number.isNaN(to) ? from : Math.max(from, to)]);
   }
