@@ -46,6 +46,8 @@ export interface Facts {
   firstSessionStart: number;
   /** Bags taken in per paper (intake rows summed), where readable. */
   intakeBags: Map<string, number>;
+  /** Each paper's intakes in time order (one list per delivery): when, and how many bags; a list whose time cannot be read counts from the start. */
+  intakeArrivals: Map<string, Array<{ t: number; bags: number }>>;
   intakePapers: Set<string>;
   /** When each paper was taken in: the time of the first intake list (by time) that holds it, where readable. */
   intakeTimes: Map<string, number>;
@@ -120,7 +122,7 @@ export function intakeRowBags(item: { bags31?: unknown; bags26?: unknown; bags11
 }
 
 /** The most bags an intake row may hold: where its sizes and its 合计 disagree (row-total), the larger, so nothing else is reported for it. */
-export function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?: unknown; bags5?: unknown; totalBags?: unknown }): number | undefined {
+function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?: unknown; bags5?: unknown; totalBags?: unknown }): number | undefined {
   const bags = intakeRowBags(item);
   const total = whole(item.totalBags);
   if (bags === undefined) return total;
@@ -165,6 +167,7 @@ export function computeFacts(model: SiteModel): Facts {
   const intakeBags = new Map<string, number>();
   const intakePapers = new Set<string>();
   const intakeTimes = new Map<string, number>();
+  const intakeArrivals = new Map<string, Array<{ t: number; bags: number }>>();
   const intakes = intakeLists(data);
   for (const { list, item } of intakes.flatMap(({ list }) => (list.items ?? []).map((item) => ({ list, item })))) {
     const p = norm(item?.paperNo);
@@ -173,8 +176,14 @@ export function computeFacts(model: SiteModel): Facts {
     const t = tm(list.time);
     if (!Number.isNaN(t) && !(t >= (intakeTimes.get(p) ?? Infinity))) intakeTimes.set(p, t);
     const bags = intakeRowBagsAtMost(item ?? {});
-    if (bags !== undefined) intakeBags.set(p, (intakeBags.get(p) ?? 0) + bags);
+    if (bags === undefined) continue;
+    intakeBags.set(p, (intakeBags.get(p) ?? 0) + bags);
+    const arrivals = intakeArrivals.get(p);
+    const arrival = { t: Number.isNaN(t) ? -Infinity : t, bags };
+    if (arrivals) arrivals.push(arrival);
+    else intakeArrivals.set(p, [arrival]);
   }
+  for (const arrivals of intakeArrivals.values()) arrivals.sort((a, b) => a.t - b.t);
 
   const ownSigners: SignerFact[] = [];
   // Each person a cell names: two may sign in one cell (李强、赵敏).
@@ -229,6 +238,7 @@ export function computeFacts(model: SiteModel): Facts {
     sessionsByPaper,
     firstSessionStart,
     intakeBags,
+    intakeArrivals,
     intakePapers,
     intakeTimes,
     intakes,

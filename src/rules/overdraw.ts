@@ -1,6 +1,4 @@
-import { intakeRowBagsAtMost, norm, showTime, tm, whole } from './facts';
-import { intakeLists } from '../model/intake';
-import type { SiteData } from '../model/types';
+import { norm, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -21,26 +19,7 @@ export const meta: RuleMeta = {
   docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; a 分校’s dispatches never come back). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
 };
 
-/**
- * Each paper's intakes in time order (one list per delivery): bags and when.
- * A list whose time cannot be read counts from the start (invalid-datetime says so).
- */
-function intakesOf(data: SiteData): Map<string, Array<{ t: number; bags: number }>> {
-  const out = new Map<string, Array<{ t: number; bags: number }>>();
-  for (const { list } of intakeLists(data)) {
-    const t = tm(list.time);
-    for (const item of list.items ?? []) {
-      const paper = norm(item?.paperNo);
-      const bags = item ? intakeRowBagsAtMost(item) : undefined;
-      if (paper && bags !== undefined) out.set(paper, [...(out.get(paper) ?? []), { t: Number.isNaN(t) ? -Infinity : t, bags }]);
-    }
-  }
-  for (const list of out.values()) list.sort((a, b) => a.t - b.t);
-  return out;
-}
-
 export function check({ model, facts, report }: RuleContext): void {
-  const intakes = intakesOf(model.data);
   const events = new Map<string, Array<{ t: number; delta: number; row: number }>>();
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
@@ -57,15 +36,16 @@ export function check({ model, facts, report }: RuleContext): void {
   });
   for (const [paper, list] of events) {
     // What the vault had taken in of the paper by each moment: a supplementary delivery counts from its own intake.
-    const arrivals = intakes.get(paper) ?? [];
+    // Only papers with bags taken in have events (facts.intakeBags), so each has its arrivals.
+    const arrivals = facts.intakeArrivals.get(paper)!;
     const inBy = (t: number) => arrivals.reduce((sum, a) => (a.t <= t ? sum + a.bags : sum), 0);
     list.sort((a, b) => a.t - b.t || a.delta - b.delta);
     let out = 0;
     for (const e of list) {
       out += e.delta;
-      const limit = arrivals.length ? inBy(e.t) : facts.intakeBags.get(paper)!;
+      const limit = inBy(e.t);
       // Out before any of it came in is checkout-before-intake's finding: one fact, one finding.
-      const beforeIntake = arrivals.length > 0 && e.t < arrivals[0].t;
+      const beforeIntake = e.t < arrivals[0].t;
       if (e.delta > 0 && out > limit && !beforeIntake) {
         report(`vaultLog[${e.row}].quantity`, 'over', { paper, time: showTime(e.t), qty: e.delta, out, in: limit });
         break;
