@@ -29,6 +29,8 @@ export interface SignerFact {
   takerRow?: number;
   /** A proctor's signature collecting or returning room papers on 附件4: eligibility applies (and the roster check, as to every own signer). */
   proctor?: boolean;
+  /** Signed after the papers were opened (附件4's 还卷人, returning a room's papers after the exam): not 试卷启封前. */
+  afterOpening?: boolean;
 }
 
 export interface Facts {
@@ -79,6 +81,7 @@ class OwnSigner implements SignerFact {
     private readonly where: () => string,
     readonly takerRow?: number,
     readonly proctor?: boolean,
+    readonly afterOpening?: boolean,
   ) {}
 
   get path(): string {
@@ -187,8 +190,8 @@ export function computeFacts(model: SiteModel): Facts {
 
   const ownSigners: SignerFact[] = [];
   // Each person a cell names: two may sign in one cell (李强、赵敏).
-  const add = (name: unknown, path: () => string, takerRow?: number, proctor?: boolean) => {
-    for (const n of peopleIn(name)) ownSigners.push(new OwnSigner(n, path, proctor ? undefined : takerRow, proctor || undefined));
+  const add = (name: unknown, path: () => string, takerRow?: number, proctor?: boolean, afterOpening?: boolean) => {
+    for (const n of peopleIn(name)) ownSigners.push(new OwnSigner(n, path, proctor ? undefined : takerRow, proctor || undefined, afterOpening || undefined));
   };
   (data.handovers ?? []).forEach((h, i) => {
     if (!h) return;
@@ -215,7 +218,7 @@ export function computeFacts(model: SiteModel): Facts {
     // Proctors are 涉卷人员 too (《湖南开放大学试卷安全保密管理专项整治实施方案》（六））.
     (d.rows ?? []).forEach((r, j) => {
       add(r?.collector, () => `distributions[${i}].rows[${j}].collector`, undefined, true);
-      add(r?.returner, () => `distributions[${i}].rows[${j}].returner`, undefined, true);
+      add(r?.returner, () => `distributions[${i}].rows[${j}].returner`, undefined, true, true);
     });
   });
   if (data.duty) {

@@ -21,14 +21,19 @@ export const meta: RuleMeta = {
       pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge.',
     },
   },
-  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is not asked of proctors where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead.',
+  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is asked only of signatures before the papers are opened (the clause’s 试卷启封前): not of a proctor who returns a room’s papers after the exam (附件4 还卷人), and not of proctors at all where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead.',
 };
 
 type Kind = 'formal' | 'relative' | 'pledge';
 
-/** What bars this signature, if anything: formal staff is not asked of a proctor's 附件4 signature where the unit hires proctors (基本信息). */
+/**
+ * What bars this signature, if anything. Formal staff is asked only before the
+ * papers are opened (the clause's 试卷启封前): not of a proctor returning room
+ * papers after the exam, nor of a proctor's 附件4 signature where the unit hires
+ * proctors (基本信息). Relatives and the pledge bar every signature.
+ */
 function barOf(member: StaffMember, signer: SignerFact, proctorsFormalStaff: boolean): Kind | undefined {
-  if (member.formalStaff === false && !(signer.proctor && !proctorsFormalStaff)) return 'formal';
+  if (member.formalStaff === false && !signer.afterOpening && !(signer.proctor && !proctorsFormalStaff)) return 'formal';
   if (member.candidateRelative === true) return 'relative';
   if (member.pledgeSigned === false) return 'pledge';
   return undefined;

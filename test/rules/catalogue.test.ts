@@ -773,7 +773,16 @@ rt('staff-not-on-roster', {
 });
 
 rt('staff-ineligible', {
-  valid: [{ name: 'a hired (non-formal) proctor collecting room papers where the unit says proctors need not be formal staff (基本信息)' }],
+  valid: [
+    { name: 'a hired (non-formal) proctor collecting room papers where the unit says proctors need not be formal staff (基本信息)' },
+    {
+      name: 'a non-formal proctor who only returns a room’s papers after the exam (附件4 还卷人), where proctors must be formal staff: not 试卷启封前',
+      edit: (d) => {
+        delete d.site!.settings;
+        for (const dist of d.distributions!) for (const row of dist.rows!) row.collector = '李强';
+      },
+    },
+  ],
   invalid: [
     {
       name: 'a duty officer without pledge: once, at the roster cell, naming each 附件5 page where he signs',
@@ -804,7 +813,7 @@ rt('staff-ineligible', {
       name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default)',
       edit: (d) => void delete d.site!.settings,
       errors: [
-        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G6 等 2 处、分发登记2 G6/ },
+        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G6、分发登记2 G6/ },
         { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D9', row: 7, message: /“吴刚”不是本单位正式职工/ },
       ],
     },
