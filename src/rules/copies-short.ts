@@ -12,29 +12,36 @@ export const meta: RuleMeta = {
     zh: {
       short:
         '试卷 {paper} 入库 {bags} 袋共 {copies} 份（{formula}），少于报考人数 {candidates} 人。试卷份数须够每位考生一份，请核对袋数或报考人数，不足的须及时向上级报告补发。',
+      none: '考试安排上试卷 {paper} 有 {candidates} 人报考，但入库清单上没有这份试卷。请核对是漏收还是漏记：漏记的补入入库清单，没有收到的须及时向上级报告补发。',
     },
     en: {
       short:
         'Paper {paper}: {bags} bags hold {copies} copies ({formula}), fewer than the {candidates} candidates. Check the bag counts or candidates; report a shortfall upward.',
+      none: 'Paper {paper} has {candidates} candidates on the schedule but is on no intake list. Check whether it was not received or not recorded: add it to the list, or report the missing papers upward.',
     },
   },
-  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule. Rows with an unreadable count are skipped.',
+  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule. Rows with an unreadable count are skipped. A scheduled paper with candidates that is on none of the intake lists has no copies at all: reported at its schedule row, where the lists name their papers (a row without a readable 试卷号 could be it).',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const candidates = new Map<string, number>();
-  for (const s of data.schedule ?? []) {
+  /** Each paper's first schedule row. */
+  const scheduled = new Map<string, number>();
+  (data.schedule ?? []).forEach((s, i) => {
     const p = norm(s?.paperNo);
     const c = whole(s?.candidates);
+    if (p && !scheduled.has(p)) scheduled.set(p, i);
     if (p && c !== undefined) candidates.set(p, (candidates.get(p) ?? 0) + c);
-  }
+  });
   const copies = new Map<string, { copies: number; bags: number; row: string; formula: string[] }>();
   const bad = new Set<string>();
   // A paper's copies over every intake list (one list per delivery).
   const rows = facts.intakes.flatMap(({ list, path }) => (list.items ?? []).map((it, i) => ({ it, row: `${path}.items[${i}]` })));
+  let unnamedRow = false;
   rows.forEach(({ it, row }) => {
     const p = norm(it?.paperNo);
+    if (!p && it && !isEmptyRow(it)) unnamedRow = true;
     if (!p || !it) return;
     const sizes = [it.bags31, it.bags26, it.bags11, it.bags5];
     // Unreadable sizes, or sizes that do not add up to the row's 合计 (row-total): the copies are not known.
@@ -54,4 +61,14 @@ export function check({ model, facts, report }: RuleContext): void {
     if (need === undefined || bad.has(p)) continue;
     if (e.copies < need) report(e.row, 'short', { paper: p, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
   }
+  // No copies at all: judged only where the lists say which papers they hold (a missing list is required-field's).
+  if (rows.length === 0 || unnamedRow) return;
+  for (const [p, need] of candidates) {
+    if (need > 0 && !copies.has(p) && !bad.has(p)) report(`schedule[${scheduled.get(p)}].paperNo`, 'none', { paper: p, candidates: need });
+  }
+}
+
+/** A row with nothing typed in it (a form's blank lines). */
+function isEmptyRow(row: object): boolean {
+  return Object.values(row).every((v) => isBlankValue(v));
 }

@@ -16,7 +16,10 @@ export const meta: RuleMeta = {
 
 interface Use {
   path: string;
+  /** As compared: without spaces and brackets. */
   name: string;
+  /** As the cell has it, quoted to the user. */
+  shown: string;
   weight: number;
   where: string;
 }
@@ -62,12 +65,13 @@ export function check({ model, facts, report }: RuleContext): void {
     const n = nameOf(name);
     if (!p || !n || !conflicting.has(p)) return;
     if (!byPaper.has(p)) byPaper.set(p, []);
-    byPaper.get(p)!.push({ path: path(), name: n, weight, where });
+    byPaper.get(p)!.push({ path: path(), name: n, shown: String(name).trim(), weight, where });
   });
   for (const [paper, uses] of byPaper) {
-    const names = new Map<string, { count: number; weight: number; where: Set<string> }>();
+    // Each name quoted as its first cell writes it: "管理学基础（本）", not the "管理学基础本" compared.
+    const names = new Map<string, { count: number; weight: number; where: Set<string>; shown: string }>();
     for (const u of uses) {
-      const e = names.get(u.name) ?? { count: 0, weight: 0, where: new Set<string>() };
+      const e = names.get(u.name) ?? { count: 0, weight: 0, where: new Set<string>(), shown: u.shown };
       e.count++;
       e.weight = Math.max(e.weight, u.weight);
       e.where.add(u.where);
@@ -75,6 +79,6 @@ export function check({ model, facts, report }: RuleContext): void {
     }
     if (names.size < 2) continue;
     const [expected, info] = [...names].sort((a, b) => b[1].count - a[1].count || b[1].weight - a[1].weight)[0];
-    for (const u of uses) if (u.name !== expected) report(u.path, 'name', { paper, name: u.name, expected, where: [...info.where] });
+    for (const u of uses) if (u.name !== expected) report(u.path, 'name', { paper, name: u.shown, expected: info.shown, where: [...info.where] });
   }
 }

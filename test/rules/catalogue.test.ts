@@ -510,6 +510,20 @@ rt('paper-name-mismatch', {
       },
       errors: [{ messageId: 'name', form: 2, sheet: '入库清单', cell: 'C5', row: 2 }],
     },
+    {
+      name: 'a name with a bracketed note: quoted as the cell writes it, not as compared',
+      edit: (d) => void ((d.intake as Intake).items![1].paperName = '管理学原理（本）'),
+      errors: [
+        {
+          messageId: 'name',
+          form: 2,
+          sheet: '入库清单',
+          cell: 'C5',
+          row: 2,
+          message: /^试卷号 2045 在这里写作“管理学原理（本）”，而其他表（考试安排、出入库记录、分发登记表）写作“管理学基础”/,
+        },
+      ],
+    },
   ],
 });
 
@@ -677,6 +691,11 @@ rt('copies-short', {
         d.schedule![1].candidates = 35;
       },
       errors: [{ messageId: 'short', form: 2, sheet: '入库清单', cell: 'A5', row: 2, message: /31 份.*35/ }],
+    },
+    {
+      name: 'a scheduled paper on no intake list: no copies at all, at its schedule row',
+      edit: (d) => void d.schedule!.push({ paperNo: '1149', paperName: '经济数学', start: '2024-06-16T10:30', end: '2024-06-16T12:00', candidates: 42 }),
+      errors: [{ messageId: 'none', form: 0, sheet: '考试安排', cell: 'B6', row: 4, message: /^考试安排上试卷 1149 有 42 人报考，但入库清单上没有这份试卷/ }],
     },
   ],
 });
