@@ -1,12 +1,27 @@
-import { parseIso, splitTimeRange } from '../model/datetime';
+import { isoFromMinutes, minutesOf, nextDayIfOvernight, parseIso, splitTimeRange } from '../model/datetime';
 import type { FormAdapter, FormLayout, FormRecord } from './layout';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+const nextDayOf = (iso: string): string => isoFromMinutes(minutesOf(iso) + 24 * 60);
 const hhmm = (iso: unknown): string | undefined => {
   const t = typeof iso === 'string' ? parseIso(iso) : undefined;
   return t ? `${pad(t.hour)}:${pad(t.minute)}` : undefined;
 };
 const datePart = (iso: unknown): string | undefined => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : undefined);
+
+/** The longest an exam session, and the handing back of its papers, runs on past midnight. */
+const SESSION_HOURS = 6;
+
+/** The times of a session's rows read on its day that are past its midnight (a room handing back at "0:33" after a 22:30 start). */
+function rowsPastMidnight(rows: unknown, start: string): unknown {
+  if (!Array.isArray(rows)) return rows;
+  return rows.map((row: unknown) => {
+    if (!row || typeof row !== 'object') return row;
+    const r = { ...(row as FormRecord) };
+    for (const key of ['issuedAt', 'returnedAt']) if (typeof r[key] === 'string') r[key] = nextDayIfOvernight(r[key] as string, start, SESSION_HOURS);
+    return r;
+  });
+}
 
 /**
  * The model keeps a session as `start`/`end`; the printed form has one 日期 and a
@@ -19,7 +34,9 @@ const sessionAdapter: FormAdapter = {
     const endTime = hhmm(end);
     const date = datePart(start) ?? datePart(end) ?? (typeof start === 'string' && !startTime ? start : undefined);
     let times: string | undefined;
-    if (startTime || endTime) times = `${startTime ?? ''}—${endTime ?? ''}`;
+    // An end on a later day than the start says so: the form has one 日期.
+    const nextDay = datePart(start) && datePart(end) && datePart(end)! > datePart(start)! ? '次日' : '';
+    if (startTime || endTime) times = `${startTime ?? ''}—${nextDay}${endTime ?? ''}`;
     else if (typeof end === 'string') times = end;
     return { ...rest, date, times };
   },
@@ -29,8 +46,11 @@ const sessionAdapter: FormAdapter = {
     const range = typeof times === 'string' ? splitTimeRange(times) : undefined;
     const out: FormRecord = { ...rest };
     if (day && range) {
-      out.start = `${day}T${range[0]}`;
-      out.end = `${day}T${range[1]}`;
+      const start = `${day}T${range[0]}`;
+      const end = `${day}T${range[1]}`;
+      out.start = start;
+      out.end = range[2] ? nextDayOf(end) : nextDayIfOvernight(end, start, SESSION_HOURS);
+      out.rows = rowsPastMidnight(out.rows, start);
     } else {
       if (date !== undefined) out.start = date;
       if (times !== undefined) out.end = times;

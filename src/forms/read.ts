@@ -4,7 +4,7 @@
  * lost), with the value right of its label or after the colon in the label's
  * own cell. Every value read keeps the cell it came from.
  */
-import { DateContext, ISO_DATETIME, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
+import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
 import { splitSignatures } from '../model/people';
 import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
 import { CellValue, isBlank } from '../model/grid';
@@ -389,20 +389,13 @@ function kindCell(index: SheetIndex, blocks: BlockSpec, start: TextCell): TextCe
   return left[left.length - 1];
 }
 
-/** "15日8时" after "2024年6月14日20时" is 2024-06-15 08:00: the short date-time continues the earlier one's. */
+/** "15日8时" or "8时" after "2024年6月14日20时" is 2024-06-15 08:00 (continuedDateTime). */
 function continueDate(item: FormRecord, key: string, after: string, ctx: DateContext): void {
   const raw = item[key];
   const base = parseIso(typeof item[after] === 'string' ? (item[after] as string) : undefined);
   if (typeof raw !== 'string' || ISO_DATETIME.test(raw) || !base) return;
-  const read = (year: number, month: number): string | undefined => {
-    const value = readDateTime(raw, { ...ctx, year, month, day: base.day, autumn: false });
-    return value && ISO_DATETIME.test(value) ? value : undefined;
-  };
-  const same = read(base.year, base.month);
-  if (!same) return;
-  // A day before the start's ("1日8时" after "31日20时") is in the next month.
-  const next = base.month === 12 ? read(base.year + 1, 1) : read(base.year, base.month + 1);
-  item[key] = same.slice(0, 10) < formatDate(base) && next ? next : same;
+  const value = continuedDateTime(raw, base, ctx);
+  if (value) item[key] = value;
 }
 
 /** The first row below the last block's start with 备注 or one of the fields after the blocks. */

@@ -105,6 +105,11 @@ interface TimeOfDay {
   minute: number;
 }
 
+/** A time of day alone, with no day written ("0:45", "8时"). */
+function isTimeOfDay(text: string): boolean {
+  return parseTimeOfDay(toHalfWidth(text)) !== undefined;
+}
+
 /** "8:30", "8时30分", "8点半", "下午2点", "14时" → {hour, minute}. */
 function parseTimeOfDay(text: string): TimeOfDay | undefined {
   let t = text.trim();
@@ -311,11 +316,55 @@ export function semesterDates(semester: string | undefined): { year?: number; au
   return /秋|第一学期|上学期/.test(text) ? { year, autumn: true } : { year };
 }
 
-/** "08:30—10:00", "（8:30 - 10:00）", "8：30至10：00" → ["08:30", "10:00"]. */
-export function splitTimeRange(text: string): [string, string] | undefined {
-  const m = /(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?\s*(?:—|–|-|~|～|至|到|－)+\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?/.exec(toHalfWidth(text));
+/**
+ * "08:30—10:00", "（8:30 - 10:00）", "8：30至10：00" → ["08:30", "10:00"];
+ * the third element says the end is written as the next day's ("22:30—次日00:30",
+ * "22:30—24:00", read as 00:00 of the next day).
+ */
+export function splitTimeRange(text: string): [string, string, boolean] | undefined {
+  const m = /(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?\s*(?:—|–|-|~|～|至|到|－)+\s*(次日|翌日|第二天)?\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?/.exec(
+    toHalfWidth(text),
+  );
   if (!m) return undefined;
-  return [`${pad2(+m[1])}:${pad2(+(m[2] ?? 0))}`, `${pad2(+m[3])}:${pad2(+(m[4] ?? 0))}`];
+  const midnight = +m[4] === 24 && +(m[5] ?? 0) === 0;
+  return [`${pad2(+m[1])}:${pad2(+(m[2] ?? 0))}`, `${pad2(midnight ? 0 : +m[4])}:${pad2(+(m[5] ?? 0))}`, Boolean(m[3]) || midnight];
+}
+
+/** The longest a row's span typed as two times of day runs past midnight: a night shift, papers out overnight. */
+const OVERNIGHT_HOURS = 12;
+
+/**
+ * A date-time typed short after a full one on its row, continuing it:
+ * "15日8时" after 2024-06-14 20:00 is 2024-06-15 08:00, a day before the
+ * start's ("1日8时" after "31日20时") is in the next month, and a time alone
+ * before the start is past midnight when that is near ("0:45" after 21:45; a
+ * night shift from 20时 to "8时"). Undefined: not a date-time.
+ */
+export function continuedDateTime(raw: string, base: WallClock, ctx: DateContext): string | undefined {
+  const read = (year: number, month: number): string | undefined => {
+    const value = readDateTime(raw, { ...ctx, year, month, day: base.day, autumn: false });
+    return value && ISO_DATETIME.test(value) ? value : undefined;
+  };
+  const same = read(base.year, base.month);
+  if (!same) return undefined;
+  if (isTimeOfDay(raw)) return nextDayIfOvernight(same, formatWallClock(base), OVERNIGHT_HOURS);
+  const next = base.month === 12 ? read(base.year + 1, 1) : read(base.year, base.month + 1);
+  return same.slice(0, 10) < formatDate(base) && next ? next : same;
+}
+
+/**
+ * A time read on `base`'s day that falls before `base`, as the next day's when
+ * that puts it at most `hours` after `base`: "22:30—00:30" is an evening session,
+ * a return at "0:45" after a checkout at 21:45 is past midnight. Anything else
+ * is kept as read, so that a time typed wrong still reads as earlier, for
+ * time-order to say.
+ */
+export function nextDayIfOvernight(iso: string, base: string, hours: number): string {
+  const t = minutesOf(iso);
+  const from = minutesOf(base);
+  if (!(t < from) || iso.slice(0, 10) !== base.slice(0, 10)) return iso;
+  const next = t + 24 * 60;
+  return next - from <= hours * 60 ? isoFromMinutes(next) : iso;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');

@@ -1,5 +1,17 @@
 import fc from 'fast-check';
-import { isDateWithoutTime, minutesOf, parseIso, parseWallClock, readDateTime, semesterDates, yearOfSemester, formatWallClock } from '../../src/model/datetime';
+import {
+  continuedDateTime,
+  isDateWithoutTime,
+  minutesOf,
+  nextDayIfOvernight,
+  parseIso,
+  parseWallClock,
+  readDateTime,
+  semesterDates,
+  splitTimeRange,
+  yearOfSemester,
+  formatWallClock,
+} from '../../src/model/datetime';
 import { CalendarDate } from '../../src/model/grid';
 import { isCalendarFmt } from '../../src/model/number-format';
 
@@ -143,6 +155,35 @@ describe('dates and times as people write them', () => {
     // A time alone borrows the whole date of its row: no year is added.
     expect(readDateTime('8:10', { ...semesterDates('2024秋'), year: 2025, month: 1, day: 11, autumn: false })).toBe('2025-01-11T08:10');
   });
+});
+
+describe('times past midnight', () => {
+  test.each([
+    ['08:30—10:00', ['08:30', '10:00', false]],
+    ['（8:30 - 10:00）', ['08:30', '10:00', false]],
+    ['22:30—00:30', ['22:30', '00:30', false]],
+    ['22:30—次日00:30', ['22:30', '00:30', true]],
+    ['22时30分至翌日0时30分', ['22:30', '00:30', true]],
+    ['22:30—24:00', ['22:30', '00:00', true]],
+  ])('the 时间 of a session %s', (text, range) => expect(splitTimeRange(text)).toEqual(range));
+
+  test.each([
+    ['2024-06-15T00:30', '2024-06-15T22:30', 6, '2024-06-16T00:30'],
+    ['2024-06-15T09:00', '2024-06-15T10:30', 6, '2024-06-15T09:00'],
+    ['2024-06-15T08:00', '2024-06-15T20:00', 12, '2024-06-16T08:00'],
+    ['2024-06-15T08:01', '2024-06-15T20:00', 12, '2024-06-15T08:01'],
+    ['2024-06-16T00:30', '2024-06-15T22:30', 6, '2024-06-16T00:30'],
+    ['2024-06-15T23:00', '2024-06-15T22:30', 6, '2024-06-15T23:00'],
+  ])('%s after %s, within %i hours: %s', (time, base, hours, read) => expect(nextDayIfOvernight(time, base, hours)).toBe(read));
+
+  test.each([
+    ['0:45', '2024-06-15T21:45', '2024-06-16T00:45'],
+    ['8时', '2024-06-14T20:00', '2024-06-15T08:00'],
+    ['07:20', '2024-06-15T07:45', '2024-06-15T07:20'],
+    ['10:20', '2024-06-15T07:45', '2024-06-15T10:20'],
+    ['16日8时', '2024-06-15T20:00', '2024-06-16T08:00'],
+    ['1日8时', '2024-06-30T20:00', '2024-07-01T08:00'],
+  ])('a time typed short, %s, after %s: %s', (raw, base, read) => expect(continuedDateTime(raw, parseIso(base)!, {})).toBe(read));
 });
 
 describe('ISO wall-clock texts as the model keeps them (parseIso, minutesOf)', () => {

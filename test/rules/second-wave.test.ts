@@ -311,6 +311,42 @@ ruleTester('invalid-datetime', {
   ],
 });
 
+/** 3310 examined on an evening, 6月15日 22:30 to 6月16日 00:30: taken out at 21:45, back at 00:45. */
+function eveningSession(d: SiteData): void {
+  Object.assign(d.schedule![2], { start: '2024-06-15T22:30', end: '2024-06-16T00:30' });
+  Object.assign(d.vaultLog![2], { takenAt: '2024-06-15T21:45', returnedAt: '2024-06-16T00:45' });
+  Object.assign(d.distributions![2], { start: '2024-06-15T22:30', end: '2024-06-16T00:30' });
+  Object.assign(d.distributions![2].rows![0], { issuedAt: '2024-06-15T22:05', returnedAt: '2024-06-16T00:33' });
+}
+
+ruleTester('time-order', {
+  valid: [
+    { name: 'a session past midnight as the programme writes it (时间 22:30—次日00:30)', edit: eveningSession },
+    {
+      name: 'a session past midnight typed short: 时间 22:30—00:30, rooms back at "0:33", the vault’s 还卷时间 "0:45"',
+      edit: (d) => {
+        eveningSession(d);
+        // One 日期 on the form: an end typed on the start's day is the form's 22:30—00:30.
+        d.distributions![2].end = '2024-06-15T00:30';
+        d.distributions![2].rows![0].returnedAt = '0:33';
+        d.vaultLog![2].returnedAt = '0:45';
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an end typed before the start, far from midnight (10:30—09:00): still earlier, not the next day',
+      edit: (d) => void Object.assign(d.distributions![1], { start: '2024-06-15T10:30', end: '2024-06-15T09:00' }),
+      errors: [{ messageId: 'order', form: 4, sheet: '分发登记2', cell: 'I3', row: null }],
+    },
+    {
+      name: 'a 还卷时间 typed as a time before its 取卷时间 and far from midnight ("07:20" after 07:45)',
+      edit: (d) => void (d.vaultLog![0].returnedAt = '07:20'),
+      errors: [{ messageId: 'order', form: 3, sheet: '出入库记录', cell: 'I4', row: 1 }],
+    },
+  ],
+});
+
 ruleTester('invalid-count', {
   valid: [{ name: '报考人数 written 57人', edit: (d) => void (d.schedule![0].candidates = '57人') }],
   invalid: [
