@@ -15,14 +15,18 @@ export const meta: RuleMeta = {
       after:
         '试卷 {paper} 在 {returned} 才从第 {room} 考场回收，但出入库记录第 {vrow} 行写它 {back} 已还回保密室。须先回收、后入库，请核对回收时间或还卷时间。',
       none: '试卷 {paper} 发到了第 {room} 考场，但出入库记录里没有它这一天的出库记录。分发的试卷须先从保密室出库并登记，请补记或核对试卷号。',
+      between:
+        '试卷 {paper} 在 {issued} 发给第 {room} 考场，但那时它已还回保密室（出入库记录第 {vrow} 行，{back} 还回），{next} 才再次出库。试卷须在出库期间分发，请核对领取时间或出入库时间。',
     },
     en: {
       before: 'Paper {paper} was handed to room {room} at {issued}, but left the vault only at {taken} (vault log row {vrow}).',
       after: 'Paper {paper} was collected from room {room} at {returned}, but the vault log (row {vrow}) has it back in the vault at {back}.',
       none: 'Paper {paper} was handed to room {room}, but the vault log has no checkout of it that day.',
+      between:
+        'Paper {paper} was handed to room {room} at {issued}, but it was back in the vault then (vault log row {vrow}, returned at {back}) and left again only at {next}. Check the handout or vault times.',
     },
   },
-  docs: 'A room handout (附件4) before the paper left the vault (附件3), a collection after it went back, or a handout of a paper with no checkout that day.',
+  docs: 'A room handout (附件4) before the paper left the vault (附件3), a handout while it was back in the vault between two trips of that day (out 07:40, back 07:55, out again 08:05: a handout at 07:58), a collection after it went back, or a handout of a paper with no checkout that day.',
 };
 
 /**
@@ -37,6 +41,10 @@ interface DayCheckouts {
   allBack: boolean;
   /** A checkout whose times another rule reports (returned before taken: time-order; taken after its session: checkout-window). */
   reported: boolean;
+  /** The day's trips out, [taken, back, row], by time taken (back NaN: not returned). */
+  trips: Array<[number, number, number]>;
+  /** For each trip, the latest return of it and those before it (Infinity: one not returned), and that return's trip. */
+  reach: Array<[number, number]>;
 }
 
 /** A paper's vault-log rows, grouped by the day they were taken out. */
@@ -56,7 +64,7 @@ function checkoutsOn(facts: Facts, paper: PaperCheckouts, day: number): DayCheck
   const rows = paper.rowsByDay.get(day);
   if (!rows) return undefined;
   const log = facts.data.vaultLog!;
-  const c: DayCheckouts = { first: -1, last: -1, allBack: true, reported: false };
+  const c: DayCheckouts = { first: -1, last: -1, allBack: true, reported: false, trips: [], reach: [] };
   let firstTaken = NaN;
   let lastBack = NaN;
   for (const k of rows) {
@@ -64,12 +72,34 @@ function checkoutsOn(facts: Facts, paper: PaperCheckouts, day: number): DayCheck
     const back = tm(log[k].returnedAt);
     // checkout-window: a late checkout's handouts come before it.
     if ((!Number.isNaN(back) && back < t) || checkoutProblem(facts, k)?.kind === 'late') c.reported = true;
+    c.trips.push([t, back, k]);
     if (c.first < 0 || t < firstTaken) [c.first, firstTaken] = [k, t];
     if (Number.isNaN(back)) c.allBack = false;
     else if (c.last < 0 || back > lastBack) [c.last, lastBack] = [k, back];
   }
+  c.trips.sort((a, b) => a[0] - b[0]);
+  let reach: [number, number] = [-Infinity, -1];
+  for (const [, back, k] of c.trips) c.reach.push((reach = Number.isNaN(back) ? [Infinity, k] : back > reach[0] ? [back, k] : reach));
   paper.days.set(day, c);
   return c;
+}
+
+/**
+ * The trips a handout at `issued` falls between, when the paper was back in
+ * the vault then: the latest return before it, and the next trip out. Found by
+ * halving (a paper taken out thousands of times a day stays quick).
+ */
+function backInVaultAt(c: DayCheckouts, issued: number): { back: number; row: number; next: number } | undefined {
+  let lo = 0;
+  let hi = c.trips.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.trips[mid][0] <= issued) lo = mid + 1;
+    else hi = mid;
+  }
+  const j = lo - 1; // the last trip out at or before the handout
+  if (j < 0 || lo >= c.trips.length || c.reach[j][0] >= issued) return undefined;
+  return { back: c.reach[j][0], row: c.reach[j][1], next: c.trips[lo][0] };
 }
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -122,6 +152,11 @@ export function check({ model, facts, report }: RuleContext): void {
       const taken = tm(data.vaultLog![c.first].takenAt);
       if (!Number.isNaN(issued) && issued < taken) {
         report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(c.first) });
+      }
+      const gap = Number.isNaN(issued) ? undefined : backInVaultAt(c, issued);
+      if (gap) {
+        const { back, row: k, next } = gap;
+        report(`${path}.issuedAt`, 'between', { paper: p, room, issued: showTime(issued), back: showTime(back), next: showTime(next), vrow: rowOf(k) });
       }
       if (c.allBack && c.last >= 0 && !Number.isNaN(returned) && (Number.isNaN(issued) || returned >= issued)) {
         const back = tm(data.vaultLog![c.last].returnedAt);

@@ -642,12 +642,37 @@ const inTwoParts = (d: SiteData, back: string) => {
   d.vaultLog!.splice(1, 0, { ...d.vaultLog![0], quantity: 1, takenAt: '2024-06-15T08:00', returnedAt: back });
 };
 
+/** 1001 taken out at 07:45 and back at 07:55, then out again at 08:00 until 10:20 (its handouts at 08:05 and 08:06). */
+function outBackOutAgain(d: SiteData): void {
+  const first = d.vaultLog![0];
+  d.vaultLog!.splice(1, 0, { ...first, takenAt: '2024-06-15T08:00' });
+  first.returnedAt = '2024-06-15T07:55';
+}
+
 rt('distribution-outside-custody', {
   valid: [
     { name: 'handouts within the checkout' },
     { name: 'a paper taken out in two parts: handouts after the first part left', edit: (d) => inTwoParts(d, '2024-06-15T10:15') },
+    { name: 'out at 07:45, back at 07:55, out again at 08:00: handouts during the second trip', edit: outBackOutAgain },
   ],
   invalid: [
+    {
+      name: 'out, back and out again: a handout while it was back in the vault (07:58), at that handout',
+      edit: (d) => {
+        outBackOutAgain(d);
+        d.distributions![0].rows![0].issuedAt = '2024-06-15T07:58';
+      },
+      errors: [
+        {
+          messageId: 'between',
+          form: 4,
+          sheet: '分发登记1',
+          cell: 'F6',
+          row: 1,
+          message: /^试卷 1001 在 6月15日 07:58 发给第 01 考场，但那时它已还回保密室（出入库记录第 1 行，6月15日 07:55 还回），6月15日 08:00 才再次出库/,
+        },
+      ],
+    },
     {
       name: 'handed to a room before leaving the vault',
       edit: (d) => {
