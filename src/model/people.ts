@@ -8,6 +8,7 @@
 import { toHalfWidth } from './text';
 import { norm } from './values';
 import { TextMemo } from './memo';
+import { ROLE_WORD_LIST } from './roles';
 
 /**
  * Roles and titles people write after a name. A word after a space is a title
@@ -15,25 +16,10 @@ import { TextMemo } from './memo';
  * department before it (办公室主任, 考务组长).
  */
 const TITLES = [
-  '主考',
-  '副主考',
-  '考务',
-  '考务人员',
-  '值班',
-  '值班人员',
-  '值班员',
+  // The roles, as the roster reads them (roles.ts): 李明 监考员 is one person.
+  ...ROLE_WORD_LIST,
   '组长',
   '副组长',
-  '保管员',
-  '卷库保管员',
-  '监考',
-  '监考人员',
-  '监考员',
-  '押运',
-  '押运人员',
-  '押运员',
-  '交接人员',
-  '监控人员',
   '负责人',
   '主任',
   '副主任',

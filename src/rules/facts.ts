@@ -10,8 +10,9 @@ import { Custody, custodyOf, Direction, Level } from '../model/custody';
 import { peopleIn, personKey } from '../model/people';
 import { IntakeList, intakeLists } from '../model/intake';
 import { labelOf } from '../model/labels';
+import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
-import { DEFAULT_SETTINGS, Settings, SiteData, StaffMember } from '../model/types';
+import { DEFAULT_SETTINGS, Role, Settings, SiteData, StaffMember } from '../model/types';
 
 export { dayOf, isBlankValue, labelOf, norm, peopleIn, personKey, tm, whole };
 export interface SessionFact {
@@ -70,8 +71,8 @@ interface RosterEntry {
   /** The first row, where a finding about the person is reported unless another row is the one at fault. */
   index: number;
   rows: ReadonlyArray<{ index: number; member: StaffMember }>;
-  /** The roles of all the person's rows, as compared (norm). */
-  roles: readonly string[];
+  /** The catalogue roles of all the person's rows, however typed (保管员 is 卷库保管员); a word that is no role is left out (staff-not-on-roster says so at its cell). */
+  roles: readonly Role[];
 }
 
 /** A signature on this unit's side; its path is written out only when a rule reports it (a log of 50,000 rows holds 200,000 signatures). */
@@ -140,7 +141,7 @@ export function computeFacts(model: SiteModel): Facts {
   const roster = new Map<string, RosterEntry>();
   for (const [key, indices] of custody.roster) {
     const rows = indices.map((index) => ({ index, member: data.staff![index] }));
-    const roles = [...new Set(rows.flatMap((r) => (r.member.roles ?? []).map(norm).filter(Boolean)))];
+    const roles = [...new Set(rows.flatMap((r) => (r.member.roles ?? []).flatMap((word) => roleOf(word) ?? [])))];
     roster.set(key, { index: indices[0], rows, roles });
   }
 

@@ -1,4 +1,7 @@
 import { norm } from './facts';
+import { seqOf } from './rows';
+import { roleOf } from '../model/roles';
+import { ROLES } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -9,13 +12,24 @@ export const meta: RuleMeta = {
   clause:
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（六）“涉卷人员采用主考负责制，须严格落实所有涉卷人员保密承诺书签订……涉卷人员包括主考、考务人员、值班人员、押运人员、交接人员、监控人员、监考人员等”',
   messages: {
-    zh: { missing: '签字人“{name}”不在涉卷人员名单上{more}。本单位签字的涉卷人员须经遴选、列入名单并签订保密承诺书，请把此人补入名单或核对签字。' },
-    en: { missing: 'Signer "{name}" is not on the staff roster{more}. Everyone who signs for this unit must be on the roster with a signed pledge.' },
+    zh: {
+      missing: '签字人“{name}”不在涉卷人员名单上{more}。本单位签字的涉卷人员须经遴选、列入名单并签订保密承诺书，请把此人补入名单或核对签字。',
+      role: '第 {seq} 行的角色写的是“{words}”，读不出是哪一种涉卷人员，检查时不知道此人担任什么（例如监考人员不得到保密室领卷就查不出）。角色请写{roles}中的一种或几种，用顿号分开。',
+    },
+    en: {
+      missing: 'Signer "{name}" is not on the staff roster{more}. Everyone who signs for this unit must be on the roster with a signed pledge.',
+      role: 'Row {seq}: the role "{words}" is none of the roster’s roles, so the checks cannot tell what this person does (a proctor at the vault would go unsaid). Write one or more of {roles}, separated by 、.',
+    },
   },
-  docs: 'A person signing on this unit’s side (receiving pair of an incoming handover, sending pair of an outgoing one, every signer of forms 2–5 except a 考点’s takers at a 分校’s vault; the proctors collecting papers on 附件4 too: they are 涉卷人员) who is not on 涉卷人员. One finding per person and sheet, at the first signature there. A cell where two sign (李强、赵敏) names each; a name’s middle dot may be typed as •, ・ or a full stop.',
+  docs: 'A person signing on this unit’s side (receiving pair of an incoming handover, sending pair of an outgoing one, every signer of forms 2–5 except a 考点’s takers at a 分校’s vault; the proctors collecting papers on 附件4 too: they are 涉卷人员) who is not on 涉卷人员. One finding per person and sheet, at the first signature there. A cell where two sign (李强、赵敏) names each; a name’s middle dot may be typed as •, ・ or a full stop. Also a role on 涉卷人员 that is none of the catalogue’s (主考, 考务人员, 值班人员, 押运人员, 交接人员, 监控人员, 监考人员, 卷库保管员, or the words people use for them: 保管员, 值班员, 监考员, 监考老师, 交接员, 监控员, 考务员, …), once at its cell: the rules that ask for a role (proctor-takes-papers, keeper-not-custodian) cannot judge that person.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
+  // A role the roster names in words that are none of the catalogue's: said once at its cell, since the checks that ask for a role pass the person by.
+  (model.data.staff ?? []).forEach((member, i) => {
+    const unread = (member?.roles ?? []).filter((word) => !roleOf(word));
+    if (unread.length > 0) report(`staff[${i}].roles`, 'role', { seq: seqOf(model, `staff[${i}]`), words: unread, roles: ROLES });
+  });
   if (facts.roster.size === 0) return;
   // A roster row without a name is required-field's finding; whose it was cannot be known, so signers are not checked against it.
   if ((model.data.staff ?? []).some((m) => m && !norm(m.name))) return;

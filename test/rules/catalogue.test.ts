@@ -769,6 +769,30 @@ rt('staff-not-on-roster', {
       edit: (d) => void (d.vaultLog![0].taker = '李强、钱多'),
       errors: [{ messageId: 'missing', form: 3, sheet: '出入库记录', cell: 'E4', row: 1, message: /“钱多”/ }],
     },
+    {
+      name: 'a role that is none of the catalogue’s, once at its cell (the keeper-not-custodian check then has no role to go by)',
+      edit: (d) => void (d.staff![3].roles = ['保安', '值班员']),
+      errors: [{ messageId: 'role', form: 0, sheet: '涉卷人员', cell: 'C6', row: 4, message: /^第 4 行的角色写的是“保安”，读不出是哪一种涉卷人员/ }],
+    },
+    {
+      name: 'a proctor whose role cannot be read takes papers: the role is said, not passed over in silence',
+      edit: (d) => {
+        d.staff![5].roles = ['监考工作'];
+        d.staff![5].formalStaff = true;
+        d.vaultLog![1].taker = '周涛';
+        d.vaultLog![1].returner = '周涛';
+      },
+      errors: [
+        {
+          messageId: 'role',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'C8',
+          row: 6,
+          message: /“监考工作”.*主考、考务人员、值班人员、押运人员、交接人员、监控人员、监考人员、卷库保管员/,
+        },
+      ],
+    },
   ],
 });
 
@@ -851,6 +875,16 @@ rt('proctor-takes-papers', {
       edit: (d) => void (d.vaultLog![1].returner = '周涛'),
       errors: [{ messageId: 'returner', form: 3, sheet: '出入库记录', cell: 'H5', row: 2, message: /还卷人“周涛”.*监考人员/ }],
     },
+    // 《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.6 itself says 监考员: a proctor is one under any of the words people use.
+    ...['监考', '监考员', '监考老师'].map((role) => ({
+      name: `a proctor whose role is written ${role} takes papers`,
+      edit: (d: SiteData) => {
+        d.staff![5].roles = [role];
+        d.vaultLog![1].taker = '周涛';
+        d.vaultLog![1].returner = '周涛';
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /取卷人“周涛”在涉卷人员名单上是监考人员/ }],
+    })),
   ],
 });
 
@@ -989,12 +1023,29 @@ rt('keeper-not-custodian', {
       },
     },
     { name: 'a keeper signing with a role after the name', edit: (d) => void (d.vaultLog![0].issuedBy = '陈静（保管员）') },
+    { name: 'the keeper’s roles in everyday words: 保管员、值班员', edit: (d) => void (d.staff![3].roles = ['保管员', '值班员']) },
+    { name: 'the keeper’s role written 卷库管理员', edit: (d) => void (d.staff![3].roles = ['卷库管理员']) },
+    {
+      name: 'a duty officer written 值班员 signs papers out',
+      edit: (d) => {
+        d.staff![4].roles = ['值班员'];
+        d.vaultLog![0].issuedBy = '刘洋';
+      },
+    },
   ],
   invalid: [
     {
       name: 'an exam-affairs officer signs papers out',
       edit: (d) => void (d.vaultLog![1].issuedBy = '李强'),
       errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /“李强”.*考务人员、交接人员/ }],
+    },
+    {
+      name: 'an exam-affairs officer written 考务员、交接员 signs papers out: his roles quoted as the roster writes them',
+      edit: (d) => {
+        d.staff![1].roles = ['考务员', '交接员'];
+        d.vaultLog![1].issuedBy = '李强';
+      },
+      errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /（第 2 行）是考务员、交接员，不是卷库保管员或值班人员/ }],
     },
     {
       name: 'the 主考 signs papers back in twice: one finding',
