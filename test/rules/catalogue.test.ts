@@ -800,6 +800,19 @@ rt('staff-ineligible', {
   valid: [
     { name: 'a hired (non-formal) proctor collecting room papers where the unit says proctors need not be formal staff (基本信息)' },
     {
+      name: 'each column answered in its own everyday words (在编, 编外, 无亲属, 已签字, 是（在编）…)',
+      edit: (d) => {
+        const formal = ['在编', '正式', '正式职工', '事业编', '是（在编）'];
+        const relative = ['没有', '无亲属', '非', '不是', '无'];
+        const pledge = ['已签字', '已签署', '签了', '已交', '已签订'];
+        formal.forEach((word, i) => void (d.staff![i].formalStaff = word));
+        relative.forEach((word, i) => void (d.staff![i].candidateRelative = word));
+        pledge.forEach((word, i) => void (d.staff![i].pledgeSigned = word));
+        d.staff![5].formalStaff = '临聘';
+        d.staff![6].formalStaff = '劳务派遣';
+      },
+    },
+    {
       name: 'a non-formal proctor who only returns a room’s papers after the exam (附件4 还卷人), where proctors must be formal staff: not 试卷启封前',
       edit: (d) => {
         delete d.site!.settings;
@@ -845,6 +858,43 @@ rt('staff-ineligible', {
       name: 'a person listed twice, the second row without a pledge: at that row',
       edit: (d) => void d.staff!.push({ ...d.staff![4], roles: ['监控人员'], pledgeSigned: false }),
       errors: [{ messageId: 'pledge', form: 0, sheet: '涉卷人员', cell: 'F10', row: 8, message: /“刘洋”没有签订保密承诺书/ }],
+    },
+    ...['临聘', '编外', '聘用', '合同工', '外聘', '劳务派遣', '非正式'].map((word) => ({
+      name: `the keeper’s 正式职工 written ${word}: not formal staff, said as such (not 没有填写)`,
+      edit: (d: SiteData) => void (d.staff![3].formalStaff = word),
+      errors: [{ messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D6', row: 4, message: /^“陈静”不是本单位正式职工，却在入库清单/ }],
+    })),
+    {
+      name: 'a duty officer’s pledge written 没签',
+      edit: (d) => void (d.staff![4].pledgeSigned = '没签'),
+      errors: [{ messageId: 'pledge', form: 0, sheet: '涉卷人员', cell: 'F7', row: 5, message: /“刘洋”没有签订保密承诺书/ }],
+    },
+    {
+      name: 'a 是/否 that cannot be read, at its cell, whether or not the person signs: not 没有填写',
+      edit: (d) => void (d.staff![0].formalStaff = '不详'),
+      errors: [
+        {
+          messageId: 'unreadable',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'D3',
+          row: 1,
+          message: /^第 1 行的“正式职工”写的是“不详”，读不出是或否，检查时无法判断此人是不是本单位正式职工。请填“是”或“否”。$/,
+        },
+      ],
+    },
+    {
+      name: 'a word that answers another column’s question is not read here (已签 is no 考生亲属, 在编 no 保密承诺书), nor an answer contradicting its note',
+      edit: (d) => {
+        d.staff![1].candidateRelative = '已签';
+        d.staff![2].pledgeSigned = '在编';
+        d.staff![3].formalStaff = '是（编外）';
+      },
+      errors: [
+        { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'E4', row: 2, message: /“考生亲属”写的是“已签”/ },
+        { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'F5', row: 3, message: /“保密承诺书”写的是“在编”/ },
+        { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'D6', row: 4, message: /“正式职工”写的是“是（编外）”/ },
+      ],
     },
     {
       name: 'a proctor who is a candidate’s relative, even where proctors may be hired',
