@@ -74,6 +74,12 @@ export interface ColumnSpec extends FieldSpec {
   helper?: boolean;
   /** The row's field whose word prints after the number ("3袋"), the number staying a number. */
   unitFrom?: string;
+  /**
+   * The form cannot do without this column (涉卷人员's 是/否). A header that
+   * lacks it is located once, at the header's first cell (`staff.formalStaff`),
+   * so that its rule says so there rather than at each row's 序号.
+   */
+  needed?: boolean;
 }
 
 interface TotalSpec {

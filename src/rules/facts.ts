@@ -64,6 +64,11 @@ export interface Facts {
   dispatch: boolean[];
   /** Signatures on this unit's side (roster and eligibility rules). */
   ownSigners: SignerFact[];
+  /**
+   * 涉卷人员 cells whose column the sheet's header lacks (`staff[3].formalStaff`):
+   * the header's own location says so once (staff-ineligible), not each row as left empty.
+   */
+  headerlessCells: ReadonlySet<string>;
 }
 
 /** A person on 涉卷人员: every row that names them (a roster may list someone twice, each row with other roles). */
@@ -233,6 +238,7 @@ export function computeFacts(model: SiteModel): Facts {
 
   return {
     data,
+    headerlessCells: headerlessCells(model),
     custody,
     settings: settingsOf(data),
     level,
@@ -252,6 +258,18 @@ export function computeFacts(model: SiteModel): Facts {
     dispatch,
     ownSigners,
   };
+}
+
+/** The roster columns its reader located at a header that lacks them (forms/workbook.ts), and the cells of the rows read without them. */
+function headerlessCells(model: SiteModel): Set<string> {
+  const cells = new Set<string>();
+  const keys = ['name', 'roles', 'formalStaff', 'candidateRelative', 'pledgeSigned'].filter((key) => model.locations[`staff.${key}`]);
+  if (keys.length === 0) return cells;
+  (model.data.staff ?? []).forEach((_, i) => {
+    if (!model.locations[`staff[${i}]`]) return;
+    for (const key of keys) if (!model.locations[`staff[${i}].${key}`]) cells.add(`staff[${i}].${key}`);
+  });
+  return cells;
 }
 
 /** The session a checkout at `t` belongs to: the first of its paper's sessions not yet over, else the last. */

@@ -1,6 +1,6 @@
 /** For every rule of the catalogue, a table of valid and invalid cases (tester.ts). */
 import { ALL_META } from '../../src/rules/index';
-import { ruleTester } from './tester';
+import { ruleTester, typeInto } from './tester';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -813,6 +813,23 @@ rt('staff-ineligible', {
       },
     },
     {
+      name: 'the 是/否 columns headed as people ask the question: 编制, 是否为考生亲属, 是否签订保密承诺书',
+      edit: (d) => void (d.staff![0].formalStaff = '在编'),
+      retype: (grid) => {
+        typeInto(grid, '涉卷人员', 'D2', '编制');
+        typeInto(grid, '涉卷人员', 'E2', '是否为考生亲属');
+        typeInto(grid, '涉卷人员', 'F2', '是否签订保密承诺书');
+      },
+    },
+    {
+      name: 'headed 是否在编 and 是否签保密承诺书',
+      retype: (grid) => {
+        typeInto(grid, '涉卷人员', 'D2', '是否在编');
+        typeInto(grid, '涉卷人员', 'F2', '是否签保密承诺书');
+      },
+    },
+    { name: 'headed 是否正式职工', retype: (grid) => typeInto(grid, '涉卷人员', 'D2', '是否正式职工') },
+    {
       name: 'a non-formal proctor who only returns a room’s papers after the exam (附件4 还卷人), where proctors must be formal staff: not 试卷启封前',
       edit: (d) => {
         delete d.site!.settings;
@@ -894,6 +911,37 @@ rt('staff-ineligible', {
         { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'E4', row: 2, message: /“考生亲属”写的是“已签”/ },
         { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'F5', row: 3, message: /“保密承诺书”写的是“在编”/ },
         { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'D6', row: 4, message: /“正式职工”写的是“是（编外）”/ },
+      ],
+    },
+    {
+      name: 'a roster without a 正式职工 column (its header reads 人员类别): once, at the header row, not as each row’s empty cell at 序号',
+      retype: (grid) => typeInto(grid, '涉卷人员', 'D2', '人员类别'),
+      errors: [
+        {
+          messageId: 'column',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'A2',
+          row: null,
+          message: /^涉卷人员名单的表头里找不到“正式职工”一栏，无法检查每人是不是本单位正式职工。.*请加上“正式职工”一栏/,
+        },
+      ],
+    },
+    {
+      name: 'a roster without its 考生亲属 and 保密承诺书 columns: one finding naming both',
+      retype: (grid) => {
+        typeInto(grid, '涉卷人员', 'E2', '备注');
+        typeInto(grid, '涉卷人员', 'F2', null);
+      },
+      errors: [
+        {
+          messageId: 'column',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'A2',
+          row: null,
+          message: /找不到“考生亲属”“保密承诺书”两栏，无法检查每人是不是考生亲属、签没签保密承诺书/,
+        },
       ],
     },
     {
