@@ -84,6 +84,14 @@ export function peopleIn(signature: unknown): readonly string[] {
   return PEOPLE.get(String(signature));
 }
 
+/** Ditto marks: 同上, 同左, 仝上, 〃, ″, " — what people write under a name instead of signing again. */
+const DITTO = /^(?:同上|同左|同前|仝上|[〃″"“”]+)$/;
+
+/** A signature that is a ditto mark, not a name: no one can tell from it who signed. */
+export function isDittoMark(signature: unknown): boolean {
+  return typeof signature === 'string' && DITTO.test(toHalfWidth(signature).replace(/\s+/g, ''));
+}
+
 const SEPARATORS = /[、，,／/;；]/;
 /** What splitSignatures puts between the words it cuts: a space, or one of SEPARATORS. */
 const SPACE = ' ';

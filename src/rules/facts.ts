@@ -7,14 +7,24 @@
  */
 import type { SiteModel } from '../model/site-model';
 import { Custody, custodyOf, Direction, Level } from '../model/custody';
-import { peopleIn, personKey } from '../model/people';
+import { isDittoMark, peopleIn, personKey } from '../model/people';
 import { IntakeList, intakeLists } from '../model/intake';
 import { labelOf } from '../model/labels';
 import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Role, Settings, SiteData, StaffMember } from '../model/types';
 
-export { dayOf, isBlankValue, labelOf, norm, peopleIn, personKey, tm, whole };
+export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, tm, whole };
+/**
+ * The people a signature cell names to compare with another's: a ditto mark
+ * (同上, 〃) names no one — staff-not-on-roster says so at its cell, and no
+ * other rule takes it for a person.
+ */
+export function namedIn(signature: unknown): readonly string[] {
+  const people = peopleIn(signature);
+  return people.some(isDittoMark) ? people.filter((n) => !isDittoMark(n)) : people;
+}
+
 export interface SessionFact {
   index: number;
   paperNo: string;

@@ -770,6 +770,59 @@ rt('staff-not-on-roster', {
       errors: [{ messageId: 'missing', form: 3, sheet: '出入库记录', cell: 'E4', row: 1, message: /“钱多”/ }],
     },
     {
+      name: 'ditto marks for signatures on the vault log (同上, 〃): each cell asks for the name, none asks to add “同上” to the roster',
+      edit: (d) => {
+        d.vaultLog![1].issuedBy = '同上';
+        d.vaultLog![1].receivedBy = '〃';
+        d.vaultLog![2].issuedBy = '同上';
+      },
+      errors: [
+        {
+          messageId: 'ditto',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'G5',
+          row: 2,
+          message: /^“卷库保管员出库签字”写的是“同上”，不是签名。签字栏须由签字人本人签写姓名.*请在这里写上签字人的姓名。$/,
+        },
+        { messageId: 'ditto', form: 3, sheet: '出入库记录', cell: 'J5', row: 2, message: /写的是“〃”/ },
+        { messageId: 'ditto', form: 3, sheet: '出入库记录', cell: 'G6', row: 3 },
+      ],
+    },
+    {
+      name: 'taker and keeper both written 同上: a ditto mark is no person, so not one person on both sides (same-person)',
+      edit: (d) => {
+        d.vaultLog![1].taker = '同上';
+        d.vaultLog![1].issuedBy = '同上';
+      },
+      errors: [
+        { messageId: 'ditto', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /“取卷人签字”写的是“同上”/ },
+        { messageId: 'ditto', form: 3, sheet: '出入库记录', cell: 'G5', row: 2 },
+      ],
+    },
+    {
+      name: 'a duty log’s 交班人 written 同上 and 接班人 仝上: the ditto marks said, the chain not judged on them (duty-chain)',
+      edit: (d) => {
+        d.duty!.shifts![1].handedOverBy = '同上';
+        d.duty!.shifts![2].takenOverBy = '仝上';
+      },
+      errors: [
+        { messageId: 'ditto', form: 5, sheet: '值班记录1', cell: 'D9', row: 2, message: /“交班人签字”写的是“同上”/ },
+        { messageId: 'ditto', form: 5, sheet: '值班记录2', cell: 'D6', row: 3, message: /写的是“仝上”/ },
+      ],
+    },
+    {
+      name: 'a proctor’s row on the register written 同上 for 领卷人 and 还卷人',
+      edit: (d) => {
+        d.distributions![0].rows![1].collector = '同上';
+        d.distributions![0].rows![1].returner = '〃';
+      },
+      errors: [
+        { messageId: 'ditto', form: 4, sheet: '分发登记1', cell: 'G7', row: 2 },
+        { messageId: 'ditto', form: 4, sheet: '分发登记1', cell: 'I7', row: 2 },
+      ],
+    },
+    {
       name: 'a role that is none of the catalogue’s, once at its cell (the keeper-not-custodian check then has no role to go by)',
       edit: (d) => void (d.staff![3].roles = ['保安', '值班员']),
       errors: [{ messageId: 'role', form: 0, sheet: '涉卷人员', cell: 'C6', row: 4, message: /^第 4 行的角色写的是“保安”，读不出是哪一种涉卷人员/ }],
