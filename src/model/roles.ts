@@ -26,11 +26,12 @@ const BY_WORD: ReadonlyMap<string, Role> = new Map(ROLES.flatMap((role) => [role
 export const ROLE_WORD_LIST: readonly string[] = [...BY_WORD.keys()];
 
 /** A note in brackets after a role (保管员（兼值班）): the role is the word before it. */
-const BRACKETED = /[(（][^()（）]*[)）]/g;
+const BRACKETED = /\([^()]*\)/g;
 
 /** The catalogue role a word on the roster names (监考员 → 监考人员); undefined for a word that is none of them. */
 export function roleOf(word: unknown): Role | undefined {
   if (typeof word !== 'string') return undefined;
+  // Half-width first: （兼值班） becomes (兼值班).
   const key = toHalfWidth(word).replace(BRACKETED, '').replace(/\s+/g, '');
   return BY_WORD.get(key);
 }
