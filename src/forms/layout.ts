@@ -5,6 +5,7 @@
  * draws it as a sheet and reads it back from a grid however people typed it.
  */
 import type { FormNumber } from '../model/location';
+import type { YesNoWords } from '../model/text';
 import type { FormId } from '../model/site-model';
 
 type FieldType =
@@ -40,6 +41,12 @@ export interface FieldSpec {
   lines?: number;
   /** An identifier (试卷号, 考场号): read with full-width letters and digits made half-width. */
   code?: boolean;
+  /**
+   * A 是/否 column's own words (涉卷人员's 在编, 已签字, 无亲属), read beside the
+   * common 是/否. Such a column keeps what it cannot read as typed, so that the
+   * checks say “写的是…，读不出是或否” at its cell rather than 没有填写.
+   */
+  yesNo?: YesNoWords;
   /** A date-time column whose `次日8时`/`当日20时` counts from this column of the same row (值班时间止 from 起). */
   relativeTo?: string;
   /** A count's unit, which people write after it ("90分钟" in 最早领卷（开考前分钟）): read as the number. */
@@ -67,6 +74,12 @@ export interface ColumnSpec extends FieldSpec {
   helper?: boolean;
   /** The row's field whose word prints after the number ("3袋"), the number staying a number. */
   unitFrom?: string;
+  /**
+   * The form cannot do without this column (涉卷人员's 是/否). A header that
+   * lacks it is located once, at the header's first cell (`staff.formalStaff`),
+   * so that its rule says so there rather than at each row's 序号.
+   */
+  needed?: boolean;
 }
 
 interface TotalSpec {

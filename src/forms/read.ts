@@ -6,7 +6,7 @@
  */
 import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
 import { splitSignatures } from '../model/people';
-import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
+import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, readYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
 import { CellValue, isBlank } from '../model/grid';
 import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
@@ -140,7 +140,8 @@ function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
       return names.length ? names : undefined;
     }
     case 'bool':
-      return parseYesNo(raw);
+      // A column with its own words keeps what says neither 是 nor 否 as typed, for the checks to say so at its cell.
+      return field.yesNo ? readYesNo(raw, field.yesNo) : parseYesNo(raw);
     case 'enum':
       return cleanText(toHalfWidth(textOf(raw) || String(raw))) || undefined;
     default: {

@@ -13,7 +13,7 @@ import { FORMS, FormEntry, recordsOf } from './index';
 export type { SiteModel };
 import { FormRecord, rowsKey } from './layout';
 import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, scoreForm } from './read';
-import { vocabularyOf } from './sheet-index';
+import { findTableHeader, vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet } from './repeated';
 
@@ -118,6 +118,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
         seen.add(same);
       }
       bind(model, entry, copy.sheet, read, record);
+      locateMissingColumns(model, entry, copy.sheet, copy.index);
       if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
     }
   }
@@ -194,6 +195,28 @@ function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, rea
     addLocation(model.locations, path === '' ? prefix : `${prefix}.${path}`, { sheet: sheet.name, cell: a1(loc.row, loc.col), form, row: loc.seq });
     i++;
   }
+}
+
+/**
+ * A column the form cannot do without (ColumnSpec.needed) that the sheet's
+ * table header lacks: its header path (`staff.formalStaff`) is located at the
+ * header's first cell, so that the rule needing it says so once, there; its
+ * rows' cells have no location of their own.
+ */
+function locateMissingColumns(model: SiteModel, entry: FormEntry, sheet: SheetGrid, index: SheetIndex): void {
+  const table = entry.layout.table;
+  // So far only a form whose rows are the model's list has such columns (涉卷人员): its header path is `${key}.${column}`.
+  if (!table || entry.binding !== 'rows' || !table.columns.some((column) => column.needed)) return;
+  const header = findTableHeader(index, table.columns);
+  if (!header) return;
+  const at = {
+    sheet: sheet.name,
+    cell: a1(header.top, Math.min(...header.columns.values(), header.seqCol ?? Infinity)),
+    form: entry.layout.attachment,
+    row: null,
+  };
+  for (const column of table.columns)
+    if (column.needed && !header.columns.has(column.key)) addLocation(model.locations, `${entry.key}.${column.key}`, { ...at });
 }
 
 /** A sheet that is a list of its own, not a continuation: it has fields besides its table and 合计. */

@@ -8,6 +8,7 @@
 import { toHalfWidth } from './text';
 import { norm } from './values';
 import { TextMemo } from './memo';
+import { ROLE_WORD_LIST } from './roles';
 
 /**
  * Roles and titles people write after a name. A word after a space is a title
@@ -15,25 +16,10 @@ import { TextMemo } from './memo';
  * department before it (办公室主任, 考务组长).
  */
 const TITLES = [
-  '主考',
-  '副主考',
-  '考务',
-  '考务人员',
-  '值班',
-  '值班人员',
-  '值班员',
+  // The roles, as the roster reads them (roles.ts): 李明 监考员 is one person.
+  ...ROLE_WORD_LIST,
   '组长',
   '副组长',
-  '保管员',
-  '卷库保管员',
-  '监考',
-  '监考人员',
-  '监考员',
-  '押运',
-  '押运人员',
-  '押运员',
-  '交接人员',
-  '监控人员',
   '负责人',
   '主任',
   '副主任',
@@ -96,6 +82,14 @@ const PEOPLE = new TextMemo((text): readonly string[] => [...new Set(splitSignat
 export function peopleIn(signature: unknown): readonly string[] {
   if (signature === undefined || signature === null) return [];
   return PEOPLE.get(String(signature));
+}
+
+/** Ditto marks: 同上, 同左, 仝上, 〃, ″, " — what people write under a name instead of signing again. */
+const DITTO = /^(?:同上|同左|同前|仝上|[〃″"“”]+)$/;
+
+/** A signature that is a ditto mark, not a name: no one can tell from it who signed. */
+export function isDittoMark(signature: unknown): boolean {
+  return typeof signature === 'string' && DITTO.test(toHalfWidth(signature).replace(/\s+/g, ''));
 }
 
 const SEPARATORS = /[、，,／/;；]/;

@@ -12,6 +12,8 @@ const time = { type: 'string', description: 'YYYY-MM-DDTHH:mm' };
 /** A count; text allowed for what a person typed ("三袋"), for the validator to flag. */
 const count = { type: ['integer', 'number', 'string'] };
 const names = { type: 'array', items: text };
+/** 是/否; text allowed for what a person typed that says neither (“不详”), for the validator to flag. */
+const yesNo = { type: ['boolean', 'string'] };
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({
   type: 'object',
   properties,
@@ -49,9 +51,9 @@ const siteDataSchema = object({
     object({
       name: text,
       roles: names,
-      formalStaff: { type: 'boolean' },
-      candidateRelative: { type: 'boolean' },
-      pledgeSigned: { type: 'boolean' },
+      formalStaff: yesNo,
+      candidateRelative: yesNo,
+      pledgeSigned: yesNo,
     }),
   ),
   handovers: list(

@@ -36,18 +36,92 @@ export function splitSigners(text: string): string[] {
     .filter((name) => name.length > 0);
 }
 
-const YES = new Set(['是', '有', '已签', '已签订', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对']);
-const NO = new Set(['否', '无', '未签', '未签订', '×', '✗', '✘', 'n', 'no', 'false', '0', '不是']);
+/** The words every 是/否 cell reads; a column's own words come beside them (YesNoWords). */
+const YES = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对']);
+const NO = new Set(['否', '无', '没有', '不是', '非', '×', '✗', '✘', 'n', 'no', 'false', '0']);
 
-/** 是/否 and their usual ticks; undefined when it says neither. */
-export function parseYesNo(value: unknown): boolean | undefined {
+/**
+ * The words one 是/否 column reads besides the common ones, as people answer
+ * its own question: 在编 answers “正式职工?” and nothing else, 已签 “保密承诺书?”
+ * — read in 考生亲属, 已签 would make a candidate's relative of a colleague.
+ */
+export interface YesNoWords {
+  yes: readonly string[];
+  no: readonly string[];
+}
+
+/** 涉卷人员 正式职工: 编制 as people say it. */
+export const FORMAL_STAFF_WORDS: YesNoWords = {
+  yes: ['在编', '编内', '在编在岗', '在职在编', '正式', '正式职工', '正式员工', '正式教职工', '正式教职员工', '本单位正式职工', '事业编', '事业编制'],
+  no: [
+    '编外',
+    '非在编',
+    '不在编',
+    '非编',
+    '聘用',
+    '聘用人员',
+    '合同工',
+    '合同制',
+    '临聘',
+    '临聘人员',
+    '临时工',
+    '临时聘用',
+    '外聘',
+    '劳务派遣',
+    '派遣',
+    '非正式',
+    '非正式职工',
+    '返聘',
+    '退休返聘',
+  ],
+};
+
+/** 涉卷人员 考生亲属. */
+export const CANDIDATE_RELATIVE_WORDS: YesNoWords = {
+  yes: ['是考生亲属', '有亲属', '有直系亲属', '亲属'],
+  no: ['无亲属', '没有亲属', '无直系亲属', '无考生亲属', '非考生亲属', '不是考生亲属'],
+};
+
+/** 涉卷人员 保密承诺书. */
+export const PLEDGE_WORDS: YesNoWords = {
+  yes: ['已签', '已签订', '已签字', '已签署', '已签名', '签了', '签订', '已交', '已上交', '已提交'],
+  no: ['未签', '未签订', '未签字', '未签署', '没签', '没有签', '没签订', '未交', '没交', '未提交'],
+};
+
+function answerOf(key: string, words: YesNoWords | undefined): boolean | undefined {
+  if (YES.has(key) || words?.yes.includes(key)) return true;
+  if (NO.has(key) || words?.no.includes(key)) return false;
+  return undefined;
+}
+
+const BRACKETED = /\(([^()]*)\)/g;
+
+/**
+ * 是/否 and their usual ticks, and a column's own words; undefined when it says
+ * neither. A note in brackets beside the answer (是（在编）) is read with it:
+ * the answer is what the readable parts agree on, none when they disagree.
+ */
+export function parseYesNo(value: unknown, words?: YesNoWords): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
   if (typeof value !== 'string') return undefined;
   const key = normalizeLabel(value).toLowerCase();
-  if (YES.has(key)) return true;
-  if (NO.has(key)) return false;
-  return undefined;
+  const whole = answerOf(key, words);
+  if (whole !== undefined || !key.includes('(')) return whole;
+  const parts = [key.replace(BRACKETED, ''), ...[...key.matchAll(BRACKETED)].map((m) => m[1])];
+  const answers = new Set(parts.map((part) => answerOf(part, words)).filter((a) => a !== undefined));
+  return answers.size === 1 ? [...answers][0] : undefined;
+}
+
+/**
+ * A 是/否 cell of a column with its own words: true or false; what says
+ * neither (不详, —) as typed, so that it is reported as such rather than as
+ * left empty; undefined for nothing.
+ */
+export function readYesNo(value: unknown, words: YesNoWords): boolean | string | undefined {
+  const answer = parseYesNo(value, words);
+  if (answer !== undefined || (typeof value !== 'string' && typeof value !== 'number')) return answer;
+  return cleanText(String(value)) || undefined;
 }
 
 /**

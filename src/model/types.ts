@@ -59,12 +59,15 @@ export interface Session {
   candidates?: Count;
 }
 
+/** `true`/`false` when 是/否 can be read; otherwise the text as typed (“不详”), for the validator to flag. */
+type YesNoText = boolean | string;
+
 export interface StaffMember {
   name?: string;
   roles?: string[];
-  formalStaff?: boolean;
-  candidateRelative?: boolean;
-  pledgeSigned?: boolean;
+  formalStaff?: YesNoText;
+  candidateRelative?: YesNoText;
+  pledgeSigned?: YesNoText;
 }
 
 interface HandoverItem {

@@ -1,4 +1,4 @@
-import { peopleIn, tm } from './facts';
+import { namedIn, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -23,8 +23,9 @@ export function check({ model, report }: RuleContext): void {
     const end = tm(ordered[k - 1].s?.to);
     if (!Number.isNaN(end) && !Number.isNaN(ordered[k].from) && end !== ordered[k].from) continue;
     // Two may take over together and either hand over next: the chain holds where someone is on both.
-    const prev = peopleIn(ordered[k - 1].s?.takenOverBy);
-    const name = peopleIn(ordered[k].s?.handedOverBy);
+    // A ditto mark (同上) names no one: staff-not-on-roster asks for the name, the chain is not judged on it.
+    const prev = namedIn(ordered[k - 1].s?.takenOverBy);
+    const name = namedIn(ordered[k].s?.handedOverBy);
     if (prev.length && name.length && !name.some((n) => prev.includes(n))) report(`duty.shifts[${ordered[k].i}].handedOverBy`, 'chain', { name, prev });
   }
 }

@@ -7,13 +7,24 @@
  */
 import type { SiteModel } from '../model/site-model';
 import { Custody, custodyOf, Direction, Level } from '../model/custody';
-import { peopleIn, personKey } from '../model/people';
+import { isDittoMark, peopleIn, personKey } from '../model/people';
 import { IntakeList, intakeLists } from '../model/intake';
 import { labelOf } from '../model/labels';
+import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
-import { DEFAULT_SETTINGS, Settings, SiteData, StaffMember } from '../model/types';
+import { DEFAULT_SETTINGS, Role, Settings, SiteData, StaffMember } from '../model/types';
 
-export { dayOf, isBlankValue, labelOf, norm, peopleIn, personKey, tm, whole };
+export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, tm, whole };
+/**
+ * The people a signature cell names to compare with another's: a ditto mark
+ * (同上, 〃) names no one — staff-not-on-roster says so at its cell, and no
+ * other rule takes it for a person.
+ */
+export function namedIn(signature: unknown): readonly string[] {
+  const people = peopleIn(signature);
+  return people.some(isDittoMark) ? people.filter((n) => !isDittoMark(n)) : people;
+}
+
 export interface SessionFact {
   index: number;
   paperNo: string;
@@ -63,6 +74,11 @@ export interface Facts {
   dispatch: boolean[];
   /** Signatures on this unit's side (roster and eligibility rules). */
   ownSigners: SignerFact[];
+  /**
+   * 涉卷人员 cells whose column the sheet's header lacks (`staff[3].formalStaff`):
+   * the header's own location says so once (staff-ineligible), not each row as left empty.
+   */
+  headerlessCells: ReadonlySet<string>;
 }
 
 /** A person on 涉卷人员: every row that names them (a roster may list someone twice, each row with other roles). */
@@ -70,8 +86,8 @@ interface RosterEntry {
   /** The first row, where a finding about the person is reported unless another row is the one at fault. */
   index: number;
   rows: ReadonlyArray<{ index: number; member: StaffMember }>;
-  /** The roles of all the person's rows, as compared (norm). */
-  roles: readonly string[];
+  /** The catalogue roles of all the person's rows, however typed (保管员 is 卷库保管员); a word that is no role is left out (staff-not-on-roster says so at its cell). */
+  roles: readonly Role[];
 }
 
 /** A signature on this unit's side; its path is written out only when a rule reports it (a log of 50,000 rows holds 200,000 signatures). */
@@ -140,7 +156,7 @@ export function computeFacts(model: SiteModel): Facts {
   const roster = new Map<string, RosterEntry>();
   for (const [key, indices] of custody.roster) {
     const rows = indices.map((index) => ({ index, member: data.staff![index] }));
-    const roles = [...new Set(rows.flatMap((r) => (r.member.roles ?? []).map(norm).filter(Boolean)))];
+    const roles = [...new Set(rows.flatMap((r) => (r.member.roles ?? []).flatMap((word) => roleOf(word) ?? [])))];
     roster.set(key, { index: indices[0], rows, roles });
   }
 
@@ -232,6 +248,7 @@ export function computeFacts(model: SiteModel): Facts {
 
   return {
     data,
+    headerlessCells: headerlessCells(model),
     custody,
     settings: settingsOf(data),
     level,
@@ -251,6 +268,18 @@ export function computeFacts(model: SiteModel): Facts {
     dispatch,
     ownSigners,
   };
+}
+
+/** The roster columns its reader located at a header that lacks them (forms/workbook.ts), and the cells of the rows read without them. */
+function headerlessCells(model: SiteModel): Set<string> {
+  const cells = new Set<string>();
+  const keys = ['name', 'roles', 'formalStaff', 'candidateRelative', 'pledgeSigned'].filter((key) => model.locations[`staff.${key}`]);
+  if (keys.length === 0) return cells;
+  (model.data.staff ?? []).forEach((_, i) => {
+    if (!model.locations[`staff[${i}]`]) return;
+    for (const key of keys) if (!model.locations[`staff[${i}].${key}`]) cells.add(`staff[${i}].${key}`);
+  });
+  return cells;
 }
 
 /** The session a checkout at `t` belongs to: the first of its paper's sessions not yet over, else the last. */

@@ -1,4 +1,5 @@
 import { peopleIn } from './facts';
+import { roleOf } from '../model/roles';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -17,7 +18,7 @@ export const meta: RuleMeta = {
         '"{name}" signs "{field}" but is {roles} on the staff roster (row {seq}), neither a vault keeper (卷库保管员) nor a duty officer (值班人员). Papers leave and enter the vault through the keeper; have the keeper sign, or add the role on the roster.',
     },
   },
-  docs: 'A 附件3 出库 or 入库 signature (卷库保管员出库签字, 保管员入库签字) by someone whose roster roles include neither 卷库保管员 nor 值班人员. One finding per person, at their first such signature. Roles are those of every roster row naming the person (a roster may list someone twice). Not for someone off the roster (staff-not-on-roster), a roster row without roles, or a keeper who is also the taker or returner (same-person).',
+  docs: 'A 附件3 出库 or 入库 signature (卷库保管员出库签字, 保管员入库签字) by someone whose roster roles include neither 卷库保管员 nor 值班人员. One finding per person, at their first such signature. Roles are those of every roster row naming the person (a roster may list someone twice), read as people write them (保管员 is 卷库保管员, 值班员 值班人员). Not for someone off the roster (staff-not-on-roster), a roster row without roles, or a keeper who is also the taker or returner (same-person).',
 };
 
 const CUSTODIANS = new Set(['卷库保管员', '值班人员']);
@@ -42,7 +43,8 @@ export function check({ model, facts, report }: RuleContext): void {
           seen.set(name, {
             path: `vaultLog[${i}].${key}`,
             count: 1,
-            roles: entry.roles,
+            // Quoted as the roster writes them (考务员, not 考务人员): the words the person will look for.
+            roles: [...new Set(entry.rows.flatMap((row) => (row.member.roles ?? []).filter((word) => roleOf(word))))],
             seq: model.locations[`staff[${entry.index}]`]?.row ?? entry.index + 1,
           });
       }

@@ -51,7 +51,9 @@ export function rowGaps(facts: Facts): RowGap[] {
     if (missing) out.push({ path: path(), missing, returnPart });
   };
   (data.schedule ?? []).forEach((r, i) => check(() => `schedule[${i}]`, r as Row, SCHEDULE));
-  (data.staff ?? []).forEach((r, i) => check(() => `staff[${i}]`, r as Row, STAFF));
+  // A column its sheet's header lacks is said once, at the header (staff-ineligible): not required of each row.
+  const staffKeys = (i: number) => (facts.headerlessCells.size === 0 ? STAFF : STAFF.filter((k) => !facts.headerlessCells.has(`staff[${i}].${k}`)));
+  (data.staff ?? []).forEach((r, i) => check(() => `staff[${i}]`, r as Row, staffKeys(i)));
   (data.handovers ?? []).forEach((h, i) => (h?.items ?? []).forEach((r, j) => check(() => `handovers[${i}].items[${j}]`, r as Row, HANDOVER_ITEM)));
   for (const { list, path } of facts.intakes)
     (list.items ?? []).forEach((r, i) => {

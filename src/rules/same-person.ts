@@ -1,4 +1,4 @@
-import { peopleIn, personKey } from './facts';
+import { isDittoMark, namedIn, personKey } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -19,20 +19,20 @@ export const meta: RuleMeta = {
       duty: 'The outgoing and incoming duty officer are the same person ({name}). A shift is handed over between two people.',
     },
   },
-  docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself (the very people who hand over take over: one who stays on beside another taking over does hand over). A cell may name two people (李强、赵敏): each counts.',
+  docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself (the very people who hand over take over: one who stays on beside another taking over does hand over). A cell may name two people (李强、赵敏): each counts. A ditto mark (同上, 〃) is no person (staff-not-on-roster says so).',
 };
 
 /** The people who sign both cells (either may hold two names). */
 function shared(a: unknown, b: unknown): string[] {
-  const other = peopleIn(b);
-  return peopleIn(a).filter((n) => other.includes(n));
+  const other = namedIn(b);
+  return namedIn(a).filter((n) => other.includes(n));
 }
 
 export function check({ model, report }: RuleContext): void {
   const data = model.data;
   (data.handovers ?? []).forEach((h, i) => {
-    const from = new Set((h?.fromSigners ?? []).map(personKey).filter(Boolean));
-    const both = (h?.toSigners ?? []).map(personKey).filter((n) => n && from.has(n));
+    const from = new Set((h?.fromSigners ?? []).map(personKey).filter((n) => n && !isDittoMark(n)));
+    const both = (h?.toSigners ?? []).map(personKey).filter((n) => from.has(n));
     if (both.length) report(`handovers[${i}].toSigners`, 'handover', { name: [...new Set(both)] });
   });
   (data.vaultLog ?? []).forEach((r, i) => {
@@ -45,8 +45,8 @@ export function check({ model, report }: RuleContext): void {
   // One who stays on beside another taking over (陈静 → 刘洋、陈静) hands over all the same: only the very same people are no handover.
   (data.duty?.shifts ?? []).forEach((s, i) => {
     if (!s) return;
-    const from = peopleIn(s.handedOverBy);
-    const to = peopleIn(s.takenOverBy);
+    const from = namedIn(s.handedOverBy);
+    const to = namedIn(s.takenOverBy);
     if (from.length && from.length === to.length && from.every((n) => to.includes(n))) report(`duty.shifts[${i}].takenOverBy`, 'duty', { name: from });
   });
 }

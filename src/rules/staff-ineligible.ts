@@ -1,4 +1,5 @@
-import type { SignerFact } from './facts';
+import { labelOf, SignerFact } from './facts';
+import { seqOf } from './rows';
 import type { StaffMember } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -14,14 +15,20 @@ export const meta: RuleMeta = {
       formal: '“{name}”不是本单位正式职工，却在{where}签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字。',
       relative: '“{name}”是考生亲属，却在{where}签字。严禁考生亲属作为涉卷人员，请换人签字。',
       pledge: '“{name}”没有签订保密承诺书，却在{where}签字。所有涉卷人员须签订保密承诺书，请补签并留存。',
+      unreadable: '第 {seq} 行的“{field}”写的是“{value}”，读不出是或否，检查时无法判断此人{question}。请填“是”或“否”。',
+      column:
+        '涉卷人员名单的表头里找不到{columns}，无法检查每人{questions}。试卷启封前的涉卷人员须是本单位正式教职员工、不得是考生亲属、须签订保密承诺书：请加上{columns}（已有这样的栏目的，把表头改成这个名称），每人填“是”或“否”。',
     },
     en: {
       formal: '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff.',
       relative: '"{name}" is a candidate’s relative but signs {where}. Candidates’ relatives may not handle papers.',
       pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge.',
+      unreadable: 'Row {seq}: "{field}" reads "{value}", which says neither yes nor no, so the checks cannot tell {questionEn}. Write 是 or 否.',
+      column:
+        'The staff roster’s header lacks {columnsEn}, so that check cannot be made for anyone. Add the column (or give a column you have that header) and answer 是 or 否 for each person.',
     },
   },
-  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is asked only of signatures before the papers are opened (the clause’s 试卷启封前): not of a proctor who returns a room’s papers after the exam (附件4 还卷人), and not of proctors at all where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead.',
+  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is asked only of signatures before the papers are opened (the clause’s 试卷启封前): not of a proctor who returns a room’s papers after the exam (附件4 还卷人), and not of proctors at all where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead. Also a 正式职工, 考生亲属 or 保密承诺书 cell typed but saying neither yes nor no, once at that cell, whether or not the person signs (each column reads 是/否, √/×, 有/无 and its own words: 在编, 编外, 临聘 …; 无亲属 …; 已签字, 未签 …; a note in brackets, 是（在编）, is read with its answer). And a roster whose header lacks one of these columns (read when headed 正式职工, 是否在编, 编制 …; 考生亲属, 是否考生亲属 …; 保密承诺书, 是否签订保密承诺书 …), once at the header row, not as each row’s empty cell.',
 };
 
 type Kind = 'formal' | 'relative' | 'pledge';
@@ -39,14 +46,63 @@ function barOf(member: StaffMember, signer: SignerFact, proctorsFormalStaff: boo
   return undefined;
 }
 
-const FIELD: Record<Kind, string> = { formal: 'formalStaff', relative: 'candidateRelative', pledge: 'pledgeSigned' };
+const FIELD = { formal: 'formalStaff', relative: 'candidateRelative', pledge: 'pledgeSigned' } as const satisfies Record<Kind, keyof StaffMember>;
+
+/** What a 是/否 column answers, for the message when its cell cannot be read. */
+const QUESTION: Record<Kind, { zh: string; en: string }> = {
+  formal: { zh: '是不是本单位正式职工', en: 'whether this person is formal staff' },
+  relative: { zh: '是不是考生亲属', en: 'whether this person is a candidate’s relative' },
+  pledge: { zh: '签没签保密承诺书', en: 'whether this person has signed the pledge' },
+};
 
 /** Where a person signed, one entry per sheet: its first cell, and how many places in all (附件5's pages are separate sheets, each named). */
 function signedWhere(cells: Map<string, string[]>): string[] {
   return [...cells].map(([sheet, at]) => (at.length > 1 ? `${sheet} ${at[0]} 等 ${at.length} 处` : `${sheet} ${at[0]}`));
 }
 
-export function check({ model, facts, report }: RuleContext): void {
+/** A column's label as the template prints it. */
+const columnLabel = (kind: Kind): string => labelOf(`staff[0].${FIELD[kind]}`);
+
+/** “正式职工”一栏 / “正式职工”“保密承诺书”两栏. */
+function columnsNamed(kinds: readonly Kind[]): string {
+  const named = kinds.map((kind) => `“${columnLabel(kind)}”`).join('');
+  return kinds.length === 1 ? `${named}一栏` : `${named}${['', '', '两', '三'][kinds.length]}栏`;
+}
+
+/** A roster whose header lacks a 是/否 column: once per header (forms/workbook.ts locates the missing column there). */
+function reportMissingColumns({ model, report }: RuleContext): void {
+  const byHeader = new Map<string, Kind[]>();
+  for (const kind of ['formal', 'relative', 'pledge'] as const) {
+    const at = model.locations[`staff.${FIELD[kind]}`];
+    if (!at) continue;
+    const key = `${at.sheet}!${at.cell}`;
+    byHeader.set(key, [...(byHeader.get(key) ?? []), kind]);
+  }
+  for (const kinds of byHeader.values()) {
+    report(`staff.${FIELD[kinds[0]]}`, 'column', {
+      columns: columnsNamed(kinds),
+      columnsEn: kinds.map((kind) => `the column "${columnLabel(kind)}"`).join(' and '),
+      questions: kinds.map((kind) => QUESTION[kind].zh),
+    });
+  }
+}
+
+export function check(context: RuleContext): void {
+  const { model, facts, report } = context;
+  reportMissingColumns(context);
+  // Typed but neither 是 nor 否 (the reader keeps such text): said at its cell, for which way it goes decides who may sign.
+  (model.data.staff ?? []).forEach((member, i) => {
+    for (const kind of ['formal', 'relative', 'pledge'] as const) {
+      const value = member?.[FIELD[kind]];
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      report(`staff[${i}].${FIELD[kind]}`, 'unreadable', {
+        seq: seqOf(model, `staff[${i}]`),
+        value,
+        question: QUESTION[kind].zh,
+        questionEn: QUESTION[kind].en,
+      });
+    }
+  });
   const where = new Map<string, { kind: Kind; index: number; cells: Map<string, string[]> }>();
   for (const s of facts.ownSigners) {
     const entry = facts.roster.get(s.name);

@@ -1,6 +1,6 @@
 /** For every rule of the catalogue, a table of valid and invalid cases (tester.ts). */
 import { ALL_META } from '../../src/rules/index';
-import { ruleTester } from './tester';
+import { ruleTester, typeInto } from './tester';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -813,12 +813,119 @@ rt('staff-not-on-roster', {
       edit: (d) => void (d.vaultLog![0].taker = '李强、钱多'),
       errors: [{ messageId: 'missing', form: 3, sheet: '出入库记录', cell: 'E4', row: 1, message: /“钱多”/ }],
     },
+    {
+      name: 'ditto marks for signatures on the vault log (同上, 〃): each cell asks for the name, none asks to add “同上” to the roster',
+      edit: (d) => {
+        d.vaultLog![1].issuedBy = '同上';
+        d.vaultLog![1].receivedBy = '〃';
+        d.vaultLog![2].issuedBy = '同上';
+      },
+      errors: [
+        {
+          messageId: 'ditto',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'G5',
+          row: 2,
+          message: /^“卷库保管员出库签字”写的是“同上”，不是签名。签字栏须由签字人本人签写姓名.*请在这里写上签字人的姓名。$/,
+        },
+        { messageId: 'ditto', form: 3, sheet: '出入库记录', cell: 'J5', row: 2, message: /写的是“〃”/ },
+        { messageId: 'ditto', form: 3, sheet: '出入库记录', cell: 'G6', row: 3 },
+      ],
+    },
+    {
+      name: 'taker and keeper both written 同上: a ditto mark is no person, so not one person on both sides (same-person)',
+      edit: (d) => {
+        d.vaultLog![1].taker = '同上';
+        d.vaultLog![1].issuedBy = '同上';
+      },
+      errors: [
+        { messageId: 'ditto', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /“取卷人签字”写的是“同上”/ },
+        { messageId: 'ditto', form: 3, sheet: '出入库记录', cell: 'G5', row: 2 },
+      ],
+    },
+    {
+      name: 'a duty log’s 交班人 written 同上 and 接班人 仝上: the ditto marks said, the chain not judged on them (duty-chain)',
+      edit: (d) => {
+        d.duty!.shifts![1].handedOverBy = '同上';
+        d.duty!.shifts![2].takenOverBy = '仝上';
+      },
+      errors: [
+        { messageId: 'ditto', form: 5, sheet: '值班记录1', cell: 'D9', row: 2, message: /“交班人签字”写的是“同上”/ },
+        { messageId: 'ditto', form: 5, sheet: '值班记录2', cell: 'D6', row: 3, message: /写的是“仝上”/ },
+      ],
+    },
+    {
+      name: 'a proctor’s row on the register written 同上 for 领卷人 and 还卷人',
+      edit: (d) => {
+        d.distributions![0].rows![1].collector = '同上';
+        d.distributions![0].rows![1].returner = '〃';
+      },
+      errors: [
+        { messageId: 'ditto', form: 4, sheet: '分发登记1', cell: 'G7', row: 2 },
+        { messageId: 'ditto', form: 4, sheet: '分发登记1', cell: 'I7', row: 2 },
+      ],
+    },
+    {
+      name: 'a role that is none of the catalogue’s, once at its cell (the keeper-not-custodian check then has no role to go by)',
+      edit: (d) => void (d.staff![3].roles = ['保安', '值班员']),
+      errors: [{ messageId: 'role', form: 0, sheet: '涉卷人员', cell: 'C6', row: 4, message: /^第 4 行的角色写的是“保安”，读不出是哪一种涉卷人员/ }],
+    },
+    {
+      name: 'a proctor whose role cannot be read takes papers: the role is said, not passed over in silence',
+      edit: (d) => {
+        d.staff![5].roles = ['监考工作'];
+        d.staff![5].formalStaff = true;
+        d.vaultLog![1].taker = '周涛';
+        d.vaultLog![1].returner = '周涛';
+      },
+      errors: [
+        {
+          messageId: 'role',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'C8',
+          row: 6,
+          message: /“监考工作”.*主考、考务人员、值班人员、押运人员、交接人员、监控人员、监考人员、卷库保管员/,
+        },
+      ],
+    },
   ],
 });
 
 rt('staff-ineligible', {
   valid: [
     { name: 'a hired (non-formal) proctor collecting room papers where the unit says proctors need not be formal staff (基本信息)' },
+    {
+      name: 'each column answered in its own everyday words (在编, 编外, 无亲属, 已签字, 是（在编）…)',
+      edit: (d) => {
+        const formal = ['在编', '正式', '正式职工', '事业编', '是（在编）'];
+        const relative = ['没有', '无亲属', '非', '不是', '无'];
+        const pledge = ['已签字', '已签署', '签了', '已交', '已签订'];
+        formal.forEach((word, i) => void (d.staff![i].formalStaff = word));
+        relative.forEach((word, i) => void (d.staff![i].candidateRelative = word));
+        pledge.forEach((word, i) => void (d.staff![i].pledgeSigned = word));
+        d.staff![5].formalStaff = '临聘';
+        d.staff![6].formalStaff = '劳务派遣';
+      },
+    },
+    {
+      name: 'the 是/否 columns headed as people ask the question: 编制, 是否为考生亲属, 是否签订保密承诺书',
+      edit: (d) => void (d.staff![0].formalStaff = '在编'),
+      retype: (grid) => {
+        typeInto(grid, '涉卷人员', 'D2', '编制');
+        typeInto(grid, '涉卷人员', 'E2', '是否为考生亲属');
+        typeInto(grid, '涉卷人员', 'F2', '是否签订保密承诺书');
+      },
+    },
+    {
+      name: 'headed 是否在编 and 是否签保密承诺书',
+      retype: (grid) => {
+        typeInto(grid, '涉卷人员', 'D2', '是否在编');
+        typeInto(grid, '涉卷人员', 'F2', '是否签保密承诺书');
+      },
+    },
+    { name: 'headed 是否正式职工', retype: (grid) => typeInto(grid, '涉卷人员', 'D2', '是否正式职工') },
     {
       name: 'a non-formal proctor who only returns a room’s papers after the exam (附件4 还卷人), where proctors must be formal staff: not 试卷启封前',
       edit: (d) => {
@@ -866,6 +973,74 @@ rt('staff-ineligible', {
       edit: (d) => void d.staff!.push({ ...d.staff![4], roles: ['监控人员'], pledgeSigned: false }),
       errors: [{ messageId: 'pledge', form: 0, sheet: '涉卷人员', cell: 'F10', row: 8, message: /“刘洋”没有签订保密承诺书/ }],
     },
+    ...['临聘', '编外', '聘用', '合同工', '外聘', '劳务派遣', '非正式'].map((word) => ({
+      name: `the keeper’s 正式职工 written ${word}: not formal staff, said as such (not 没有填写)`,
+      edit: (d: SiteData) => void (d.staff![3].formalStaff = word),
+      errors: [{ messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D6', row: 4, message: /^“陈静”不是本单位正式职工，却在入库清单/ }],
+    })),
+    {
+      name: 'a duty officer’s pledge written 没签',
+      edit: (d) => void (d.staff![4].pledgeSigned = '没签'),
+      errors: [{ messageId: 'pledge', form: 0, sheet: '涉卷人员', cell: 'F7', row: 5, message: /“刘洋”没有签订保密承诺书/ }],
+    },
+    {
+      name: 'a 是/否 that cannot be read, at its cell, whether or not the person signs: not 没有填写',
+      edit: (d) => void (d.staff![0].formalStaff = '不详'),
+      errors: [
+        {
+          messageId: 'unreadable',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'D3',
+          row: 1,
+          message: /^第 1 行的“正式职工”写的是“不详”，读不出是或否，检查时无法判断此人是不是本单位正式职工。请填“是”或“否”。$/,
+        },
+      ],
+    },
+    {
+      name: 'a word that answers another column’s question is not read here (已签 is no 考生亲属, 在编 no 保密承诺书), nor an answer contradicting its note',
+      edit: (d) => {
+        d.staff![1].candidateRelative = '已签';
+        d.staff![2].pledgeSigned = '在编';
+        d.staff![3].formalStaff = '是（编外）';
+      },
+      errors: [
+        { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'E4', row: 2, message: /“考生亲属”写的是“已签”/ },
+        { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'F5', row: 3, message: /“保密承诺书”写的是“在编”/ },
+        { messageId: 'unreadable', form: 0, sheet: '涉卷人员', cell: 'D6', row: 4, message: /“正式职工”写的是“是（编外）”/ },
+      ],
+    },
+    {
+      name: 'a roster without a 正式职工 column (its header reads 人员类别): once, at the header row, not as each row’s empty cell at 序号',
+      retype: (grid) => typeInto(grid, '涉卷人员', 'D2', '人员类别'),
+      errors: [
+        {
+          messageId: 'column',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'A2',
+          row: null,
+          message: /^涉卷人员名单的表头里找不到“正式职工”一栏，无法检查每人是不是本单位正式职工。.*请加上“正式职工”一栏/,
+        },
+      ],
+    },
+    {
+      name: 'a roster without its 考生亲属 and 保密承诺书 columns: one finding naming both',
+      retype: (grid) => {
+        typeInto(grid, '涉卷人员', 'E2', '备注');
+        typeInto(grid, '涉卷人员', 'F2', null);
+      },
+      errors: [
+        {
+          messageId: 'column',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'A2',
+          row: null,
+          message: /找不到“考生亲属”“保密承诺书”两栏，无法检查每人是不是考生亲属、签没签保密承诺书/,
+        },
+      ],
+    },
     {
       name: 'a proctor who is a candidate’s relative, even where proctors may be hired',
       edit: (d) => void (d.staff![5].candidateRelative = true),
@@ -895,6 +1070,16 @@ rt('proctor-takes-papers', {
       edit: (d) => void (d.vaultLog![1].returner = '周涛'),
       errors: [{ messageId: 'returner', form: 3, sheet: '出入库记录', cell: 'H5', row: 2, message: /还卷人“周涛”.*监考人员/ }],
     },
+    // 《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.6 itself says 监考员: a proctor is one under any of the words people use.
+    ...['监考', '监考员', '监考老师'].map((role) => ({
+      name: `a proctor whose role is written ${role} takes papers`,
+      edit: (d: SiteData) => {
+        d.staff![5].roles = [role];
+        d.vaultLog![1].taker = '周涛';
+        d.vaultLog![1].returner = '周涛';
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /取卷人“周涛”在涉卷人员名单上是监考人员/ }],
+    })),
   ],
 });
 
@@ -1033,12 +1218,29 @@ rt('keeper-not-custodian', {
       },
     },
     { name: 'a keeper signing with a role after the name', edit: (d) => void (d.vaultLog![0].issuedBy = '陈静（保管员）') },
+    { name: 'the keeper’s roles in everyday words: 保管员、值班员', edit: (d) => void (d.staff![3].roles = ['保管员', '值班员']) },
+    { name: 'the keeper’s role written 卷库管理员', edit: (d) => void (d.staff![3].roles = ['卷库管理员']) },
+    {
+      name: 'a duty officer written 值班员 signs papers out',
+      edit: (d) => {
+        d.staff![4].roles = ['值班员'];
+        d.vaultLog![0].issuedBy = '刘洋';
+      },
+    },
   ],
   invalid: [
     {
       name: 'an exam-affairs officer signs papers out',
       edit: (d) => void (d.vaultLog![1].issuedBy = '李强'),
       errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /“李强”.*考务人员、交接人员/ }],
+    },
+    {
+      name: 'an exam-affairs officer written 考务员、交接员 signs papers out: his roles quoted as the roster writes them',
+      edit: (d) => {
+        d.staff![1].roles = ['考务员', '交接员'];
+        d.vaultLog![1].issuedBy = '李强';
+      },
+      errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /（第 2 行）是考务员、交接员，不是卷库保管员或值班人员/ }],
     },
     {
       name: 'the 主考 signs papers back in twice: one finding',

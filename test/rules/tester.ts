@@ -7,6 +7,7 @@
  */
 import { draftWorkbook, readWorkbook, SiteModel } from '../../src/forms/workbook';
 import type { SheetDraft } from '../../src/forms/draft';
+import { parseA1 } from '../../src/model/grid';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/model/grid';
 import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
@@ -33,6 +34,16 @@ export function modelOf(data: SiteData): SiteModel {
   return readWorkbook(gridFromDrafts(draftWorkbook(data)));
 }
 
+/** Types `value` into `sheet!cell` of a grid (retype). */
+export function typeInto(grid: WorkbookGrid, sheet: string, cell: string, value: CellValue): void {
+  const at = parseA1(cell)!;
+  const rows = grid.sheets.find((s) => s.name === sheet)!.rows;
+  while (rows.length <= at.row) rows.push([]);
+  const row = rows[at.row];
+  while (row.length < at.col) row.push(null);
+  row[at.col] = value;
+}
+
 export type Base = 'kaodian' | 'fenxiao';
 
 const cache: Partial<Record<Base, string>> = {};
@@ -55,6 +66,8 @@ export interface ValidCase {
   name: string;
   base?: Base;
   edit?: (data: SiteData) => void;
+  /** What the data cannot say, typed over the drawn workbook (a table header written otherwise). */
+  retype?: (grid: WorkbookGrid) => void;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -64,7 +77,10 @@ export interface InvalidCase extends ValidCase {
 export function findingsFor(c: ValidCase): Finding[] {
   const data = base(c.base ?? 'kaodian');
   c.edit?.(data);
-  return validateSite(modelOf(data));
+  if (!c.retype) return validateSite(modelOf(data));
+  const grid = gridFromDrafts(draftWorkbook(data));
+  c.retype(grid);
+  return validateSite(readWorkbook(grid));
 }
 
 const brief = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} row ${f.row}: ${f.message}`;
