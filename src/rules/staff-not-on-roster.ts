@@ -25,15 +25,20 @@ export const meta: RuleMeta = {
       role: 'Row {seq}: the role "{words}" is none of the roster’s roles, so the checks cannot tell what this person does (a proctor at the vault would go unsaid). Write one or more of {roles}, separated by 、.',
     },
   },
-  docs: 'A person signing on this unit’s side (receiving pair of an incoming handover, sending pair of an outgoing one, every signer of forms 2–5 except a 考点’s takers at a 分校’s vault; the proctors collecting papers on 附件4 too: they are 涉卷人员) who is not on 涉卷人员. One finding per person and sheet, at the first signature there. A cell where two sign (李强、赵敏) names each; a name’s middle dot may be typed as •, ・ or a full stop. Also a role on 涉卷人员 that is none of the catalogue’s (主考, 考务人员, 值班人员, 押运人员, 交接人员, 监控人员, 监考人员, 卷库保管员, or the words people use for them: 保管员, 值班员, 监考员, 监考老师, 交接员, 监控员, 考务员, …), once at its cell: the rules that ask for a role (proctor-takes-papers, keeper-not-custodian) cannot judge that person. A signature that is a ditto mark (同上, 同左, 仝上, 〃) is said as such: the cell must carry the signer’s own name (one finding per cell: each wants its name).',
+  docs: 'A person signing on this unit’s side (receiving pair of an incoming handover, sending pair of an outgoing one, every signer of forms 2–5 except a 考点’s takers at a 分校’s vault; the proctors collecting papers on 附件4 too: they are 涉卷人员) who is not on 涉卷人员. One finding per person and sheet, at the first signature there. A cell where two sign (李强、赵敏) names each; a name’s middle dot may be typed as •, ・ or a full stop. Also a signer whose roles on 涉卷人员 are all words none of the catalogue’s (主考, 考务人员, 值班人员, 押运人员, 交接人员, 监控人员, 监考人员, 卷库保管员, or the words people use for them: 保管员, 值班员, 监考员, 监考老师, 交接员, 监控员, 考务员, …), once at its cell: the rules that ask for a role (proctor-takes-papers, keeper-not-custodian) cannot judge that person. A word beside a role that is read (巡考、监考员), or on someone who signs nothing, is left alone. A signature that is a ditto mark (同上, 同左, 仝上, 〃) is said as such: the cell must carry the signer’s own name (one finding per cell: each wants its name).',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
-  // A role the roster names in words that are none of the catalogue's: said once at its cell, since the checks that ask for a role pass the person by.
-  (model.data.staff ?? []).forEach((member, i) => {
-    const unread = (member?.roles ?? []).filter((word) => !roleOf(word));
-    if (unread.length > 0) report(`staff[${i}].roles`, 'role', { seq: seqOf(model, `staff[${i}]`), words: unread, roles: ROLES });
-  });
+  // A signer whose roles are all words none of the catalogue's: said once at the cell, since the checks that ask for a role
+  // pass the person by. A word beside a role that is read (巡考、监考员), or on someone who signs nothing, changes no judgement.
+  const signing = new Set(facts.ownSigners.map((s) => s.name));
+  for (const [name, entry] of facts.roster) {
+    if (entry.roles.length > 0 || !signing.has(name)) continue;
+    const row = entry.rows.find((r) => (r.member.roles ?? []).some((word) => !roleOf(word)));
+    if (!row) continue;
+    const words = (row.member.roles ?? []).filter((word) => !roleOf(word));
+    report(`staff[${row.index}].roles`, 'role', { seq: seqOf(model, `staff[${row.index}]`), words, roles: ROLES });
+  }
   // A ditto mark (同上, 〃) names no one: each such cell wants the signer's name, not a person added to the roster.
   const dittos = new Set<string>();
   for (const s of facts.ownSigners) {

@@ -774,6 +774,11 @@ rt('duty-chain', {
 rt('staff-not-on-roster', {
   valid: [
     { name: 'the sending pair of an incoming handover is the other unit’s' },
+    { name: 'a word that is no role beside one that is (巡考、值班员)', edit: (d) => void (d.staff![3].roles = ['巡考', '值班员']) },
+    {
+      name: 'a role that is none of the catalogue’s on someone who signs nothing (司机)',
+      edit: (d) => void d.staff!.push({ name: '马力', roles: ['司机'], formalStaff: true, candidateRelative: false, pledgeSigned: true }),
+    },
     { name: 'a 考点’s takers at a 分校’s vault', base: 'fenxiao' },
     {
       name: 'two on the roster signing one cell, with 、 or a space',
@@ -867,8 +872,8 @@ rt('staff-not-on-roster', {
       ],
     },
     {
-      name: 'a role that is none of the catalogue’s, once at its cell (the keeper-not-custodian check then has no role to go by)',
-      edit: (d) => void (d.staff![3].roles = ['保安', '值班员']),
+      name: 'a signer whose only role is none of the catalogue’s, once at its cell (the keeper-not-custodian check then has no role to go by)',
+      edit: (d) => void (d.staff![3].roles = ['保安']),
       errors: [{ messageId: 'role', form: 0, sheet: '涉卷人员', cell: 'C6', row: 4, message: /^第 4 行的角色写的是“保安”，读不出是哪一种涉卷人员/ }],
     },
     {
