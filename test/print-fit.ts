@@ -1,6 +1,7 @@
 /**
  * Which cells of a workbook print wider or taller than their (merged) cell:
- * each cell's text measured from its font (src/forms/measure), against the
+ * each cell's text (under its own number format, or the widest a conditional
+ * format over it may give) measured from its font (src/forms/measure), against the
  * widths of the columns and the heights of the rows it spans, wrapping where
  * the cell wraps. Only the print area of each sheet is looked at.
  */
@@ -21,14 +22,46 @@ export interface Clip {
 const DEFAULT_WIDTH = 8.43;
 const DEFAULT_HEIGHT = 15;
 
-function textOf(cell: ExcelJS.Cell): string {
+function textOf(cell: ExcelJS.Cell, numFmt: string | undefined): string {
   const v = cell.value;
   if (v && typeof v === 'object' && !(v instanceof Date)) {
-    if ('result' in v) return displayText((v as ExcelJS.CellFormulaValue).result ?? null, cell.numFmt);
+    if ('result' in v) return displayText((v as ExcelJS.CellFormulaValue).result ?? null, numFmt);
     if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
     return '';
   }
-  return displayText(v, cell.numFmt);
+  return displayText(v, numFmt);
+}
+
+interface ConditionalNumberFormat {
+  box: Box;
+  numFmt: string;
+}
+
+/** The number formats the sheet's conditional formats may give cells (a count's unit), each with its range. */
+function conditionalNumberFormats(ws: ExcelJS.Worksheet): ConditionalNumberFormat[] {
+  const formats = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  return formats.flatMap((cf) =>
+    cf.ref.split(/\s+/).flatMap((ref) => {
+      const box = parseRange(ref);
+      return cf.rules.flatMap((rule) => {
+        // exceljs reads a <dxf>'s number format as { id, formatCode }.
+        const numFmt = rule.style?.numFmt as unknown as { formatCode?: string } | string | undefined;
+        const code = typeof numFmt === 'string' ? numFmt : numFmt?.formatCode;
+        return box && code ? [{ box, numFmt: code }] : [];
+      });
+    }),
+  );
+}
+
+/** The cell's text as printed: under its own format, or the widest a conditional format over it may show. */
+function printedText(cell: ExcelJS.Cell, r: number, c: number, conditional: readonly ConditionalNumberFormat[]): string {
+  let text = textOf(cell, cell.numFmt);
+  for (const { box, numFmt } of conditional) {
+    if (r < box.top || r > box.bottom || c < box.left || c > box.right) continue;
+    const shown = textOf(cell, numFmt);
+    if (textUnits(shown) > textUnits(text)) text = shown;
+  }
+  return text;
 }
 
 interface Box {
@@ -51,16 +84,17 @@ export function clippedCells(wb: ExcelJS.Workbook): Clip[] {
   const clips: Clip[] = [];
   for (const ws of wb.worksheets) {
     const merges = mergesOf(ws);
+    const conditional = conditionalNumberFormats(ws);
     const area = parseRange((ws.pageSetup.printArea ?? '').split('&&')[0]);
     const width = (c: number): number => ws.getColumn(c + 1).width ?? DEFAULT_WIDTH;
     const height = (r: number): number => ws.getRow(r + 1).height ?? DEFAULT_HEIGHT;
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (cell.isMerged && cell.master !== cell) return;
-        const text = textOf(cell);
-        if (text.trim() === '') return;
         const r = Number(row.number) - 1;
         const c = Number(cell.col) - 1;
+        const text = printedText(cell, r, c, conditional);
+        if (text.trim() === '') return;
         if (area && (r > area.bottom || c > area.right)) return;
         const box = merges.get(`${r},${c}`) ?? { top: r, left: c, bottom: r, right: c };
         let w = 0;

@@ -16,7 +16,8 @@ import { readWorkbook } from '../src/forms/workbook';
 import { markedCopy, openWorkbook } from '../src/io/xlsx/browser';
 import type { SiteData } from '../src/model/types';
 import { validateSite } from '../src/rules/engine';
-import { fixture, loadBuffer } from './helpers';
+import { fixture, loadBuffer, typedByHand } from './helpers';
+import { gridFromXlsxBuffer } from '../src/io/xlsx/node-workbook';
 import { clippedCells } from './print-fit';
 import { SEED_LABELS } from './seed-labels';
 import type { Intake } from '../src/model/types';
@@ -63,6 +64,12 @@ function longNames(): SiteData {
   return data;
 }
 
+/** Counts typed into the blank 附件1 and 附件3 by hand, the unit picked in the 单位 column beside each (none on the third row). */
+const TYPED_BY_HAND: Record<string, Record<string, number | string>> = {
+  '附件1 纸质试卷交接单': { D8: 2, F8: '箱', D9: 3, F9: '袋', D10: 12 },
+  '附件3 保密室试卷出入库记录表': { D4: 2, K4: '袋', D5: 31, K5: '份', D6: 7 },
+};
+
 describe('printing (LibreOffice headless)', () => {
   const dir = scratchDir('custody-print-');
   const books: Record<string, ExcelJS.Workbook> = {};
@@ -74,6 +81,10 @@ describe('printing (LibreOffice headless)', () => {
     fs.writeFileSync(path.join(dir, 'long.xlsx'), long);
     const opened = await openWorkbook('long.xlsx', long);
     fs.writeFileSync(path.join(dir, 'marked.xlsx'), await markedCopy(opened, validateSite(readWorkbook(opened.grid))));
+    for (const [name, typed] of Object.entries(TYPED_BY_HAND)) {
+      const template = fs.readFileSync(path.join(dir, `${name}.xlsx`));
+      fs.writeFileSync(path.join(dir, `${name}（手填）.xlsx`), await typedByHand(template, typed));
+    }
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
     for (const f of files) books[f.replace(/\.xlsx$/, '')] = await loadBuffer(fs.readFileSync(path.join(dir, f)));
     toPdf(
@@ -132,6 +143,26 @@ describe('printing (LibreOffice headless)', () => {
 
   test('no cell of the templates, the filled workbooks or the marked copy is cut off when printed', () => {
     for (const [name, wb] of Object.entries(books)) expect({ name, clipped: clippedCells(wb) }).toEqual({ name, clipped: [] });
+  });
+
+  test('a count typed by hand prints with the unit picked beside the form (附件1 袋/箱, 附件3 袋/份), and is read as typed', async () => {
+    const numberedRows = (name: string) =>
+      pageLines(path.join(dir, `${name}（手填）.pdf`))[0]
+        .map((line) => line.split(/\s+/))
+        .filter((cells) => /^\d+$/.test(cells[0]) && cells.length > 1);
+    expect(numberedRows('附件1 纸质试卷交接单')).toEqual([
+      ['1', '2箱'],
+      ['2', '3袋'],
+      ['3', '12'],
+    ]);
+    expect(numberedRows('附件3 保密室试卷出入库记录表')).toEqual([
+      ['1', '2袋'],
+      ['2', '31份'],
+      ['3', '7'],
+    ]);
+    const read = async (name: string) => readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, `${name}（手填）.xlsx`)))).data;
+    expect((await read('附件1 纸质试卷交接单')).handovers![0].items).toEqual([{ quantity: 2, unit: '箱' }, { quantity: 3, unit: '袋' }, { quantity: 12 }]);
+    expect((await read('附件3 保密室试卷出入库记录表')).vaultLog).toEqual([{ quantity: 2, unit: '袋' }, { quantity: 31, unit: '份' }, { quantity: 7 }]);
   });
 
   test('the Chinese text is really there (fonts installed), the long names in full, the helper columns not printed', () => {

@@ -46,11 +46,31 @@ function spanHeight(heights: Record<number, number>, span: Span): number {
   return h;
 }
 
+interface FormatOver {
+  box: Span;
+  numFmt: string;
+}
+
+/** The cell's text as it prints: under its own number format, or the longest a format rule over it (a count's unit) may show. */
+function printedText(cell: DraftCell, rules: readonly FormatOver[]): string {
+  let text = displayText(cell.value, cell.numFmt);
+  for (const { box, numFmt } of rules) {
+    if (cell.row < box.top || cell.row > box.bottom || cell.col < box.left || cell.col > box.right) continue;
+    const shown = displayText(cell.value, numFmt);
+    if (textUnits(shown) > textUnits(text)) text = shown;
+  }
+  return text;
+}
+
 /** Widens columns for text that must stay on one line, then heightens rows for text that wraps. */
 export function fitSheet(draft: SheetDraft): void {
   const spans = spansOf(draft);
+  const rules = (draft.formatRules ?? []).flatMap((rule) => {
+    const box = parseRange(rule.range);
+    return box ? [{ box, numFmt: rule.numFmt }] : [];
+  });
   const texts = draft.cells
-    .map((cell) => ({ cell, text: displayText(cell.value, cell.numFmt), look: TEXT_LOOKS[cell.style], span: spanOf(spans, cell) }))
+    .map((cell) => ({ cell, text: printedText(cell, rules), look: TEXT_LOOKS[cell.style], span: spanOf(spans, cell) }))
     .filter((t) => t.text !== '');
   for (const { cell, text, look, span } of texts) {
     if (look.vertical) {

@@ -6,7 +6,7 @@
 import { dateFromWallClock, parseIso } from '../model/datetime';
 import type { SiteInfo } from '../model/types';
 import { CellValue, a1, columnLetter, rangeA1 } from '../model/grid';
-import type { DraftCell, DraftStyle, DraftValidation, SheetDraft } from './draft';
+import type { DraftCell, DraftFormatRule, DraftStyle, DraftValidation, SheetDraft } from './draft';
 import { fitSheet } from './fit';
 import { BlockSpec, BoxRow, ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, TableSpec, layoutWidth, printedColumns } from './layout';
 import { CELL_PADDING, displayText, textUnits } from './measure';
@@ -29,6 +29,7 @@ interface Canvas {
   heights: Record<number, number>;
   validations: DraftValidation[];
   boxes: string[];
+  formatRules: DraftFormatRule[];
   row: number;
 }
 
@@ -261,6 +262,10 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
   }
   const lastData = canvas.row - 1;
   columnsOf(table).forEach((column, k) => addValidation(canvas, column, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`));
+  columnsOf(table).forEach((column, k) => {
+    const unitAt = columnsOf(table).findIndex((c) => c.key === column.unitFrom);
+    if (unitAt >= 0) addUnitFormats(canvas, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`, colOf(unitAt), columnsOf(table)[unitAt].options ?? []);
+  });
 
   if (table.total) drawTotal(canvas, record, rows, firstData, lastData, colOf);
   if (table.sideLabel) {
@@ -269,6 +274,16 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
     merge(canvas, headerTop, 0, canvas.row - 1, 0);
   }
   return { headerTop, headerBottom };
+}
+
+/**
+ * The count column prints each row's unit as picked in its helper column
+ * (附件1's and 附件3's 单位, kept beside the form): a number format per unit
+ * that follows the helper cell, so that a 2 typed by hand with 箱 picked
+ * prints "2箱", still the number 2 — what is printed is what the reader reads.
+ */
+function addUnitFormats(canvas: Canvas, range: string, unitCol: number, units: readonly string[]): void {
+  for (const unit of units) canvas.formatRules.push({ range, whenColumn: unitCol, equals: unit, numFmt: `0"${unit}"` });
 }
 
 function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpec, item: FormRecord | undefined): void {
@@ -286,10 +301,8 @@ function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpe
     put(canvas, r, col, result, style, { formula: `SUM(${a1(r, offset + first)}:${a1(r, offset + last)})` });
     return;
   }
-  const v = cellValueFor(column, given);
-  const unit = column.unitFrom && item ? getPath(item, column.unitFrom) : undefined;
-  const counted = typeof v.value === 'number' && typeof unit === 'string' && /^[\u4e00-\u9fff]{1,2}$/.test(unit);
-  put(canvas, r, col, v.value, style, { numFmt: counted ? `0"${unit}"` : numFmtFor(column) });
+  // A count's unit is printed by the column's unit formats, from the helper cell written beside it.
+  put(canvas, r, col, cellValueFor(column, given).value, style, { numFmt: numFmtFor(column) });
 }
 
 function drawTotal(
@@ -415,6 +428,7 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     heights: {},
     validations: [],
     boxes: [],
+    formatRules: [],
     row: 0,
   };
   const sheetRecord = record && layout.adapt ? layout.adapt.toSheet(record) : record;
@@ -463,6 +477,7 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     heights: canvas.heights,
     validations: canvas.validations,
     ...(canvas.boxes.length > 0 ? { boxes: canvas.boxes } : {}),
+    ...(canvas.formatRules.length > 0 ? { formatRules: canvas.formatRules } : {}),
     print: {
       landscape: layout.landscape,
       area: `A1:${a1(canvas.row - 1, w - 1)}`,

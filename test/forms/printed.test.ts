@@ -1,0 +1,46 @@
+/**
+ * What the drafts print beyond their cells' own values: the unit a count
+ * prints, picked in the helper column beside the form (附件1 袋/箱, 附件3
+ * 袋/份), typed by hand or filled.
+ */
+import { FORMS, formEntry } from '../../src/forms';
+import { renderForm } from '../../src/forms/render';
+import { a1 } from '../../src/model/grid';
+
+describe('a count prints the unit picked beside it', () => {
+  test('附件1 and 附件3 carry one number format per unit over their 数量 rows, following the 单位 cell of each row; no other form has any', () => {
+    const rules = Object.fromEntries(FORMS.map((entry) => [entry.layout.id, renderForm(entry.layout, entry.layout.sheetName).formatRules]));
+    expect(rules).toEqual({
+      site: undefined,
+      schedule: undefined,
+      staff: undefined,
+      // 交接单: 数量 is D, 单位 is F (beside the print area, A:E), rows 8–16.
+      handover: [
+        { range: 'D8:D16', whenColumn: 5, equals: '袋', numFmt: '0"袋"' },
+        { range: 'D8:D16', whenColumn: 5, equals: '箱', numFmt: '0"箱"' },
+      ],
+      intake: undefined,
+      // 出入库记录: 数量 is D, 单位 is K (beside the print area, A:J), rows 4–13.
+      vaultLog: [
+        { range: 'D4:D13', whenColumn: 10, equals: '袋', numFmt: '0"袋"' },
+        { range: 'D4:D13', whenColumn: 10, equals: '份', numFmt: '0"份"' },
+      ],
+      distribution: undefined,
+      duty: undefined,
+    });
+  });
+
+  test('a filled form writes the count as a plain number and its unit beside it, the rules covering every row it has', () => {
+    const items = Array.from({ length: 12 }, (_x, i) => ({ destination: `考点${i + 1}`, quantity: i + 1, unit: i % 2 ? '箱' : '袋' }));
+    const draft = renderForm(formEntry('handover').layout, '交接单', undefined, { items });
+    const at = (row: number, col: number) => draft.cells.find((c) => c.row === row && c.col === col)!;
+    const rows = items.map((_x, i) => 7 + i);
+    expect(rows.map((r) => ({ cell: a1(r, 3), value: at(r, 3).value, numFmt: at(r, 3).numFmt, unit: at(r, 5).value }))).toEqual(
+      items.map((item, i) => ({ cell: `D${8 + i}`, value: item.quantity, numFmt: undefined, unit: item.unit })),
+    );
+    expect(draft.formatRules).toEqual([
+      { range: 'D8:D19', whenColumn: 5, equals: '袋', numFmt: '0"袋"' },
+      { range: 'D8:D19', whenColumn: 5, equals: '箱', numFmt: '0"箱"' },
+    ]);
+  });
+});
