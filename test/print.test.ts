@@ -70,6 +70,18 @@ const TYPED_BY_HAND: Record<string, Record<string, number | string>> = {
   '附件3 保密室试卷出入库记录表': { D4: 2, K4: '袋', D5: 31, K5: '份', D6: 7 },
 };
 
+/** kaodian.json with forms that run to a second page: 40 vault-log rows, 18 rows in the first session's register, 30 handover items. */
+function longForms(): SiteData {
+  const data = fixture('kaodian.json');
+  const log = data.vaultLog!;
+  data.vaultLog = Array.from({ length: 40 }, (_x, i) => ({ ...log[i % log.length] }));
+  const rows = data.distributions![0].rows!;
+  data.distributions![0].rows = Array.from({ length: 18 }, (_x, i) => ({ ...rows[i % rows.length], room: String(i + 1).padStart(2, '0') }));
+  const items = data.handovers![0].items!;
+  data.handovers![0].items = Array.from({ length: 30 }, (_x, i) => ({ ...items[i % items.length] }));
+  return data;
+}
+
 describe('printing (LibreOffice headless)', () => {
   const dir = scratchDir('custody-print-');
   const books: Record<string, ExcelJS.Workbook> = {};
@@ -81,6 +93,7 @@ describe('printing (LibreOffice headless)', () => {
     fs.writeFileSync(path.join(dir, 'long.xlsx'), long);
     const opened = await openWorkbook('long.xlsx', long);
     fs.writeFileSync(path.join(dir, 'marked.xlsx'), await markedCopy(opened, validateSite(readWorkbook(opened.grid))));
+    fs.writeFileSync(path.join(dir, 'long-forms.xlsx'), new Uint8Array(await fillWorkbook(longForms())));
     for (const [name, typed] of Object.entries(TYPED_BY_HAND)) {
       const template = fs.readFileSync(path.join(dir, `${name}.xlsx`));
       fs.writeFileSync(path.join(dir, `${name}（手填）.xlsx`), await typedByHand(template, typed));
@@ -163,6 +176,33 @@ describe('printing (LibreOffice headless)', () => {
     const read = async (name: string) => readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, `${name}（手填）.xlsx`)))).data;
     expect((await read('附件1 纸质试卷交接单')).handovers![0].items).toEqual([{ quantity: 2, unit: '箱' }, { quantity: 3, unit: '袋' }, { quantity: 12 }]);
     expect((await read('附件3 保密室试卷出入库记录表')).vaultLog).toEqual([{ quantity: 2, unit: '袋' }, { quantity: 31, unit: '份' }, { quantity: 7 }]);
+  });
+
+  test('every page of a form that runs to a second page says what it belongs to: its title and header lines repeat above its rows', () => {
+    const printed = pageLines(path.join(dir, 'long-forms.pdf')).map((lines) => lines.join('\n'));
+    const pagesWith = (text: string) => printed.filter((page) => page.includes(text));
+    // 附件1: the title, 日期 and 接收单位 lines over the items on each page, and over the signatures.
+    const handover = pagesWith('试卷归属');
+    expect(handover.length).toBe(2);
+    for (const page of handover) {
+      expect(page).toContain('2024春学期国家开放大学纸质试卷交接单');
+      expect(page).toMatch(/日期：\s*2024年6月14日 9时30分/);
+      expect(page).toMatch(/接收单位：\s*岳麓考点/);
+    }
+    expect(pagesWith('接收人签字')).toHaveLength(1);
+    expect(pagesWith('接收人签字')[0]).toContain('纸质试卷交接单');
+    // 附件3: the title naming the 考点 and the 学期 on both pages.
+    const vaultLog = pagesWith('卷库保管员出库签字');
+    expect(vaultLog.length).toBe(2);
+    for (const page of vaultLog) expect(page).toContain('2024春学期国家开放大学湖南分部长沙分校岳麓考点纸质试卷出入库记录表');
+    // 附件4: the first session's register (18 rows) on two pages, each with its unit, 日期 and 时间; the signatures on a page naming the session.
+    const register = printed.filter((page) => page.includes('领卷人签字') && page.includes('2024年6月15') && page.includes('08:30—10:00'));
+    expect(register.length).toBe(2);
+    for (const page of register) {
+      expect(page).toContain('国家开放大学试卷分发登记表');
+      expect(page).toMatch(/湖南分部长沙分校岳麓考点\s+日期：\s+时间：\s*08:30—10:00/);
+    }
+    expect(register[1]).toMatch(/发卷人：/);
   });
 
   test('the Chinese text is really there (fonts installed), the long names in full, the helper columns not printed', () => {

@@ -216,8 +216,8 @@ function numeric(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
-/** The table: header row(s), data rows (at least the printed blank rows), 合计. Returns the header rows. */
-function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop: number; headerBottom: number } {
+/** The table: header row(s), data rows (at least the printed blank rows), 合计. Returns the header's last row. */
+function drawTable(canvas: Canvas, record: FormRecord | undefined): number {
   const table = canvas.layout.table!;
   const firstCol = table.sideLabel ? 1 : 0;
   const colOf = (i: number): number => firstCol + 1 + i;
@@ -273,7 +273,7 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
     for (let r = headerTop + 1; r < canvas.row; r++) put(canvas, r, 0, null, 'side');
     merge(canvas, headerTop, 0, canvas.row - 1, 0);
   }
-  return { headerTop, headerBottom };
+  return headerBottom;
 }
 
 /**
@@ -455,8 +455,9 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
   for (const line of header) drawFieldLine(canvas, line, sheetRecord, 0, layout.fieldLines);
   let titleRows: string | undefined;
   if (layout.table) {
-    const { headerTop, headerBottom } = drawTable(canvas, sheetRecord);
-    titleRows = `${headerTop + 1}:${headerBottom + 1}`;
+    const headerBottom = drawTable(canvas, sheetRecord);
+    // Every page of a long form says what it belongs to: the title and the lines under it (考点, 学期, 日期, 接收单位…) repeat with the table's header.
+    titleRows = `1:${headerBottom + 1}`;
   }
   if (layout.blocks) drawBlocks(canvas, layout.blocks, sheetRecord);
   if (layout.boxes) drawBoxes(canvas, layout.boxes, sheetRecord);

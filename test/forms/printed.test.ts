@@ -1,7 +1,7 @@
 /**
  * What the drafts print beyond their cells' own values: the unit a count
  * prints, picked in the helper column beside the form (附件1 袋/箱, 附件3
- * 袋/份), typed by hand or filled.
+ * 袋/份), typed by hand or filled; the rows repeated atop every page.
  */
 import { FORMS, formEntry } from '../../src/forms';
 import { renderForm } from '../../src/forms/render';
@@ -42,5 +42,30 @@ describe('a count prints the unit picked beside it', () => {
       { range: 'D8:D19', whenColumn: 5, equals: '袋', numFmt: '0"袋"' },
       { range: 'D8:D19', whenColumn: 5, equals: '箱', numFmt: '0"箱"' },
     ]);
+  });
+});
+
+describe('the rows repeated atop every printed page', () => {
+  test('every form with a table repeats its title and header lines with the table header; 基本信息 and 附件5 have no table to run on', () => {
+    const titles = Object.fromEntries(FORMS.map((entry) => [entry.layout.id, renderForm(entry.layout, entry.layout.sheetName).print.titleRows]));
+    expect(titles).toEqual({
+      site: undefined,
+      schedule: '1:2',
+      staff: '1:2',
+      // 附件1: caption, title, 日期, 接收单位, 接收地址, 联系人, the table header.
+      handover: '1:7',
+      // 附件2 and 附件3: caption, title naming the unit and 学期, the table header.
+      intake: '1:3',
+      vaultLog: '1:3',
+      // 附件4: caption, title, the unit with 日期 and 时间, the two rows of the table header.
+      distribution: '1:5',
+      duty: undefined,
+    });
+  });
+
+  test('a register long enough to print on more pages keeps them, each page with its session', () => {
+    const rows = Array.from({ length: 18 }, (_x, i) => ({ paperNo: '1001', copies: 30, room: String(i + 1) }));
+    const draft = renderForm(formEntry('distribution').layout, '分发登记', undefined, { start: '2024-06-15T08:30', end: '2024-06-15T10:00', rows });
+    expect(draft.print).toEqual({ landscape: true, area: 'A1:J25', titleRows: '1:5', fitToHeight: 0 });
   });
 });
