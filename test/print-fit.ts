@@ -3,7 +3,8 @@
  * each cell's text (under its own number format, or the widest a conditional
  * format over it may give) measured from its font (src/forms/measure), against the
  * widths of the columns and the heights of the rows it spans, wrapping where
- * the cell wraps. Only the print area of each sheet is looked at.
+ * the cell wraps (a number or a date never does). Only the print area of
+ * each sheet is looked at.
  */
 import ExcelJS from 'exceljs';
 import { CELL_PADDING, displayText, lineHeight, linesHeight, textUnits, wrappedLines } from '../src/forms/measure';
@@ -80,6 +81,13 @@ function mergesOf(ws: ExcelJS.Worksheet): Map<string, Box> {
   return out;
 }
 
+/** A number or a date never wraps, whatever the cell's alignment: Excel shows ####, LibreOffice breaks it over two lines. */
+function unbreakable(cell: ExcelJS.Cell): boolean {
+  const v = cell.value;
+  const shown = v && typeof v === 'object' && 'result' in v ? (v as ExcelJS.CellFormulaValue).result : v;
+  return typeof shown === 'number' || shown instanceof Date;
+}
+
 export function clippedCells(wb: ExcelJS.Workbook): Clip[] {
   const clips: Clip[] = [];
   for (const ws of wb.worksheets) {
@@ -107,7 +115,7 @@ export function clippedCells(wb: ExcelJS.Workbook): Clip[] {
         if (cell.alignment?.textRotation === 'vertical') {
           const need = [...text.replace(/\s/g, '')].length * lineHeight(size);
           if (need > h) clips.push({ ...at, need, have: h, along: 'height' });
-        } else if (cell.alignment?.wrapText) {
+        } else if (cell.alignment?.wrapText && !unbreakable(cell)) {
           const need = linesHeight(wrappedLines(text, w, size, bold), size);
           if (need > h + 0.01) clips.push({ ...at, need, have: h, along: 'height' });
         } else {

@@ -200,9 +200,20 @@ describe('printing (LibreOffice headless)', () => {
     expect(register.length).toBe(2);
     for (const page of register) {
       expect(page).toContain('国家开放大学试卷分发登记表');
-      expect(page).toMatch(/湖南分部长沙分校岳麓考点\s+日期：\s+时间：\s*08:30—10:00/);
+      expect(page).toMatch(/湖南分部长沙分校岳麓考点\s+日期：\s*2024年6月15日\s+时间：\s*08:30—10:00/);
     }
     expect(register[1]).toMatch(/发卷人：/);
+  });
+
+  test("附件4's 日期 prints on one line beside its unit and 时间, in every session of the filled workbook", () => {
+    const headerLines = pageLines(path.join(dir, 'kaodian.pdf'))
+      .flat()
+      .filter((line) => line.includes('日期：') && line.includes('时间：'));
+    expect(headerLines.map((line) => line.replace(/\s+/g, ' '))).toEqual([
+      '湖南分部长沙分校岳麓考点 日期： 2024年6月15日 时间： 08:30—10:00',
+      '湖南分部长沙分校岳麓考点 日期： 2024年6月15日 时间： 10:30—12:00',
+      '湖南分部长沙分校岳麓考点 日期： 2024年6月16日 时间： 08:30—10:00',
+    ]);
   });
 
   test('the Chinese text is really there (fonts installed), the long names in full, the helper columns not printed', () => {

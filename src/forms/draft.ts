@@ -61,6 +61,12 @@ export interface DraftCell {
   formula?: string;
   style: DraftStyle;
   numFmt?: string;
+  /**
+   * Text the cell must also hold on one line, filled or not: the widest its
+   * field takes (the longest date in its format, the blank the empty form
+   * prints), so that a date typed or filled later fits (附件4's 日期).
+   */
+  holds?: string;
 }
 
 export interface DraftValidation {

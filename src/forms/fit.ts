@@ -1,8 +1,9 @@
 /**
  * Widths and heights chosen from the text, so that nothing a form holds is cut
- * off when printed: a cell that does not wrap (a time, a count, a short
- * header) widens its column; a cell that wraps (a name, an opinion, a title)
- * makes its row as tall as its lines.
+ * off when printed: a cell that does not wrap (a time, a count, a date, a
+ * short header) widens its column, as does what a cell must hold later (a
+ * header field's longest date); a cell that wraps (a name, an opinion, a
+ * title) makes its row as tall as its lines.
  */
 import { parseRange } from '../model/grid';
 import type { DraftCell, SheetDraft } from './draft';
@@ -71,19 +72,24 @@ export function fitSheet(draft: SheetDraft): void {
   });
   const texts = draft.cells
     .map((cell) => ({ cell, text: printedText(cell, rules), look: TEXT_LOOKS[cell.style], span: spanOf(spans, cell) }))
-    .filter((t) => t.text !== '');
-  for (const { cell, text, look, span } of texts) {
+    .filter((t) => t.text !== '' || t.cell.holds !== undefined);
+  // Single columns first: a span over several columns is then widened only by what its columns still lack.
+  const narrowFirst = [...texts].sort((a, b) => a.span.right - a.span.left - (b.span.right - b.span.left));
+  for (const { cell, text, look, span } of narrowFirst) {
     if (look.vertical) {
       const need = 2 * (look.size / 11) + CELL_PADDING;
       if (spanWidth(draft.widths, span) < need) draft.widths[span.right] += need - spanWidth(draft.widths, span);
       continue;
     }
     const units = textUnits(text, look.size, look.bold) + CELL_PADDING;
-    const keepOnOneLine = !look.wrap || (cell.style === 'header' && units <= ONE_LINE_HEADER_UNITS + CELL_PADDING);
+    // A number or a date never wraps: Excel shows ####, LibreOffice breaks it over two lines.
+    const unbreakable = typeof cell.value === 'number' || cell.value instanceof Date;
+    const keepOnOneLine = !look.wrap || unbreakable || (cell.style === 'header' && units <= ONE_LINE_HEADER_UNITS + CELL_PADDING);
+    const need = Math.max(keepOnOneLine ? units : 0, cell.holds === undefined ? 0 : textUnits(cell.holds, look.size, look.bold) + CELL_PADDING);
     const have = spanWidth(draft.widths, span);
-    if (keepOnOneLine && have < units) draft.widths[span.right] = round(draft.widths[span.right] + units - have);
+    if (have < need) draft.widths[span.right] = round(draft.widths[span.right] + need - have);
   }
-  for (const { text, look, span } of texts) {
+  for (const { text, look, span } of texts.filter((t) => t.text !== '')) {
     let need: number;
     if (look.vertical) need = [...text.replace(/\s/g, '')].length * lineHeight(look.size) + 6;
     else if (look.wrap) need = linesHeight(wrappedLines(text, spanWidth(draft.widths, span), look.size, look.bold), look.size);

@@ -152,11 +152,20 @@ function labelSpan(canvas: Canvas, left: number, segment: number, label: string)
   return span;
 }
 
-/** The value cell of a field: the data's value, or what the empty form prints there. */
+/** The widest text a field's value cell takes on one line: its longest date under its format, or its blank, whichever is wider. */
+function widestValue(field: FieldSpec): Pick<DraftCell, 'holds'> {
+  const fmt = numFmtFor(field);
+  const texts = [field.blank ?? '', fmt ? displayText(LONGEST_DATE, fmt) : ''];
+  const widest = texts.reduce((a, b) => (textUnits(b) >= textUnits(a) ? b : a));
+  return widest === '' ? {} : { holds: widest };
+}
+
+/** The value cell of a field: the data's value, or what the empty form prints there; wide enough for the widest it takes. */
 function putValue(canvas: Canvas, row: number, col: number, field: FieldSpec, record: FormRecord | undefined, style: DraftStyle = 'value'): void {
   const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
-  if (v.value === null && field.blank) put(canvas, row, col, field.blank, style);
-  else put(canvas, row, col, v.value, style, { numFmt: v.numFmt ?? numFmtFor(field) });
+  const extra = widestValue(field);
+  if (v.value === null && field.blank) put(canvas, row, col, field.blank, style, extra);
+  else put(canvas, row, col, v.value, style, { numFmt: v.numFmt ?? numFmtFor(field), ...extra });
 }
 
 /** A long label over its value's area, the whole width (附件2's 入库情况描述). */

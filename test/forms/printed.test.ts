@@ -1,11 +1,13 @@
 /**
  * What the drafts print beyond their cells' own values: the unit a count
  * prints, picked in the helper column beside the form (附件1 袋/箱, 附件3
- * 袋/份), typed by hand or filled; the rows repeated atop every page.
+ * 袋/份), typed by hand or filled; the rows repeated atop every page; the
+ * room a header field's value has for the widest it takes.
  */
 import { FORMS, formEntry } from '../../src/forms';
+import { CELL_PADDING, textUnits } from '../../src/forms/measure';
 import { renderForm } from '../../src/forms/render';
-import { a1 } from '../../src/model/grid';
+import { a1, parseRange } from '../../src/model/grid';
 
 describe('a count prints the unit picked beside it', () => {
   test('附件1 and 附件3 carry one number format per unit over their 数量 rows, following the 单位 cell of each row; no other form has any', () => {
@@ -67,5 +69,55 @@ describe('the rows repeated atop every printed page', () => {
     const rows = Array.from({ length: 18 }, (_x, i) => ({ paperNo: '1001', copies: 30, room: String(i + 1) }));
     const draft = renderForm(formEntry('distribution').layout, '分发登记', undefined, { start: '2024-06-15T08:30', end: '2024-06-15T10:00', rows });
     expect(draft.print).toEqual({ landscape: true, area: 'A1:J25', titleRows: '1:5', fitToHeight: 0 });
+  });
+});
+
+describe('a header value is as wide as the widest it takes', () => {
+  test("附件4's 日期 holds its longest date and 时间 its blank on one line: columns G and J widened, the row one line tall", () => {
+    const draft = renderForm(formEntry('distribution').layout, '分发登记');
+    const row3 = draft.cells.filter((c) => c.row === 2 && c.value !== null).map((c) => ({ cell: a1(c.row, c.col), value: c.value, holds: c.holds }));
+    expect(row3).toEqual([
+      { cell: 'A3', value: '湖南分部______分校（学院）______考点', holds: undefined },
+      { cell: 'F3', value: '日期：', holds: undefined },
+      { cell: 'G3', value: '    年  月  日', holds: '2024年12月28日' },
+      { cell: 'H3', value: '时间：', holds: undefined },
+      { cell: 'I3', value: '（     ：   —     ：   ）', holds: '（     ：   —     ：   ）' },
+    ]);
+    // G was 11.75 (the date "2024年6月15日" broke over two lines), J 12.
+    expect(draft.widths).toEqual([6, 8, 16, 9.5, 7.5, 10, 15, 10, 11.75, 15.25]);
+    expect(draft.heights[2]).toBe(26);
+  });
+
+  test('in every form, every value cell is as wide as what it must hold, blank or filled', () => {
+    const filled = {
+      time: '2024-12-28T23:59',
+      start: '2024-12-28T08:30',
+      end: '2024-12-28T10:00',
+      shifts: [{ kind: '日间', from: '2024-12-28T23:59', to: '2024-12-29T23:59' }],
+    };
+    for (const record of [undefined, filled]) {
+      const held = FORMS.flatMap((entry) => {
+        const draft = renderForm(entry.layout, entry.layout.sheetName, undefined, record);
+        const spans = draft.merges.map((m) => parseRange(m)!);
+        return draft.cells
+          .filter((c) => c.holds !== undefined)
+          .map((c) => {
+            const span = spans.find((b) => b.top === c.row && b.left === c.col) ?? { left: c.col, right: c.col };
+            const have = draft.widths.slice(span.left, span.right + 1).reduce((x, y) => x + y, 0);
+            return { form: entry.layout.id, cell: a1(c.row, c.col), holds: c.holds, fits: have >= textUnits(c.holds!) + CELL_PADDING };
+          });
+      });
+      expect(held).toEqual([
+        // A blank wider than the longest date is what the cell must hold.
+        { form: 'handover', cell: 'C3', holds: '        年     月     日     时     分', fits: true },
+        { form: 'intake', cell: 'C17', holds: '      年    月    日    时    分', fits: true },
+        { form: 'distribution', cell: 'G3', holds: '2024年12月28日', fits: true },
+        { form: 'distribution', cell: 'I3', holds: '（     ：   —     ：   ）', fits: true },
+        { form: 'duty', cell: 'D3', holds: '2024年12月28日23时59分', fits: true },
+        { form: 'duty', cell: 'F3', holds: '28日23时59分', fits: true },
+        { form: 'duty', cell: 'D7', holds: '2024年12月28日23时59分', fits: true },
+        { form: 'duty', cell: 'F7', holds: '28日23时59分', fits: true },
+      ]);
+    }
   });
 });
