@@ -1,6 +1,7 @@
 /** Shared test helpers: fill data into a real .xlsx, read it back, reshape it as people do. */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
+import JSZip from 'jszip';
 import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
 import { readWorkbook, SiteModel } from '../src/forms/workbook';
@@ -29,6 +30,26 @@ export function allFixtures(): SiteData[] {
       .filter((f) => f.endsWith('.json'))
       .map((f) => fixture(path.join(dir, f))),
   );
+}
+
+/**
+ * A one-sheet workbook (a template file) with values typed into its empty
+ * cells as Excel saves them: each cell's value written into the sheet's XML,
+ * its style and every other part as they were (a round trip through exceljs
+ * would rewrite them).
+ */
+export async function typedByHand(bytes: Uint8Array, typed: Record<string, number | string>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = 'xl/worksheets/sheet1.xml';
+  let xml = await zip.file(part)!.async('string');
+  for (const [ref, value] of Object.entries(typed)) {
+    const body = typeof value === 'number' ? `><v>${value}</v></c>` : ` t="inlineStr"><is><t>${value}</t></is></c>`;
+    const empty = new RegExp(`<c r="${ref}"( s="\\d+")?/>`);
+    if (!empty.test(xml)) throw new Error(`${ref} is not an empty cell of ${part}`);
+    xml = xml.replace(empty, (_m, style: string | undefined) => `<c r="${ref}"${style ?? ''}${body}`);
+  }
+  zip.file(part, xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 export async function loadBuffer(buffer: Buffer | ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {

@@ -16,7 +16,8 @@ import { readWorkbook } from '../src/forms/workbook';
 import { markedCopy, openWorkbook } from '../src/io/xlsx/browser';
 import type { SiteData } from '../src/model/types';
 import { validateSite } from '../src/rules/engine';
-import { fixture, loadBuffer } from './helpers';
+import { fixture, loadBuffer, typedByHand } from './helpers';
+import { gridFromXlsxBuffer } from '../src/io/xlsx/node-workbook';
 import { clippedCells } from './print-fit';
 import { SEED_LABELS } from './seed-labels';
 import type { Intake } from '../src/model/types';
@@ -63,6 +64,24 @@ function longNames(): SiteData {
   return data;
 }
 
+/** Counts typed into the blank 附件1 and 附件3 by hand, the unit picked in the 单位 column beside each (none on the third row). */
+const TYPED_BY_HAND: Record<string, Record<string, number | string>> = {
+  '附件1 纸质试卷交接单': { D8: 2, F8: '箱', D9: 3, F9: '袋', D10: 12 },
+  '附件3 保密室试卷出入库记录表': { D4: 2, K4: '袋', D5: 31, K5: '份', D6: 7 },
+};
+
+/** kaodian.json with forms that run to a second page: 40 vault-log rows, 18 rows in the first session's register, 30 handover items. */
+function longForms(): SiteData {
+  const data = fixture('kaodian.json');
+  const log = data.vaultLog!;
+  data.vaultLog = Array.from({ length: 40 }, (_x, i) => ({ ...log[i % log.length] }));
+  const rows = data.distributions![0].rows!;
+  data.distributions![0].rows = Array.from({ length: 18 }, (_x, i) => ({ ...rows[i % rows.length], room: String(i + 1).padStart(2, '0') }));
+  const items = data.handovers![0].items!;
+  data.handovers![0].items = Array.from({ length: 30 }, (_x, i) => ({ ...items[i % items.length] }));
+  return data;
+}
+
 describe('printing (LibreOffice headless)', () => {
   const dir = scratchDir('custody-print-');
   const books: Record<string, ExcelJS.Workbook> = {};
@@ -74,6 +93,11 @@ describe('printing (LibreOffice headless)', () => {
     fs.writeFileSync(path.join(dir, 'long.xlsx'), long);
     const opened = await openWorkbook('long.xlsx', long);
     fs.writeFileSync(path.join(dir, 'marked.xlsx'), await markedCopy(opened, validateSite(readWorkbook(opened.grid))));
+    fs.writeFileSync(path.join(dir, 'long-forms.xlsx'), new Uint8Array(await fillWorkbook(longForms())));
+    for (const [name, typed] of Object.entries(TYPED_BY_HAND)) {
+      const template = fs.readFileSync(path.join(dir, `${name}.xlsx`));
+      fs.writeFileSync(path.join(dir, `${name}（手填）.xlsx`), await typedByHand(template, typed));
+    }
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
     for (const f of files) books[f.replace(/\.xlsx$/, '')] = await loadBuffer(fs.readFileSync(path.join(dir, f)));
     toPdf(
@@ -132,6 +156,64 @@ describe('printing (LibreOffice headless)', () => {
 
   test('no cell of the templates, the filled workbooks or the marked copy is cut off when printed', () => {
     for (const [name, wb] of Object.entries(books)) expect({ name, clipped: clippedCells(wb) }).toEqual({ name, clipped: [] });
+  });
+
+  test('a count typed by hand prints with the unit picked beside the form (附件1 袋/箱, 附件3 袋/份), and is read as typed', async () => {
+    const numberedRows = (name: string) =>
+      pageLines(path.join(dir, `${name}（手填）.pdf`))[0]
+        .map((line) => line.split(/\s+/))
+        .filter((cells) => /^\d+$/.test(cells[0]) && cells.length > 1);
+    expect(numberedRows('附件1 纸质试卷交接单')).toEqual([
+      ['1', '2箱'],
+      ['2', '3袋'],
+      ['3', '12'],
+    ]);
+    expect(numberedRows('附件3 保密室试卷出入库记录表')).toEqual([
+      ['1', '2袋'],
+      ['2', '31份'],
+      ['3', '7'],
+    ]);
+    const read = async (name: string) => readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, `${name}（手填）.xlsx`)))).data;
+    expect((await read('附件1 纸质试卷交接单')).handovers![0].items).toEqual([{ quantity: 2, unit: '箱' }, { quantity: 3, unit: '袋' }, { quantity: 12 }]);
+    expect((await read('附件3 保密室试卷出入库记录表')).vaultLog).toEqual([{ quantity: 2, unit: '袋' }, { quantity: 31, unit: '份' }, { quantity: 7 }]);
+  });
+
+  test('every page of a form that runs to a second page says what it belongs to: its title and header lines repeat above its rows', () => {
+    const printed = pageLines(path.join(dir, 'long-forms.pdf')).map((lines) => lines.join('\n'));
+    const pagesWith = (text: string) => printed.filter((page) => page.includes(text));
+    // 附件1: the title, 日期 and 接收单位 lines over the items on each page, and over the signatures.
+    const handover = pagesWith('试卷归属');
+    expect(handover.length).toBe(2);
+    for (const page of handover) {
+      expect(page).toContain('2024春学期国家开放大学纸质试卷交接单');
+      expect(page).toMatch(/日期：\s*2024年6月14日 9时30分/);
+      expect(page).toMatch(/接收单位：\s*岳麓考点/);
+    }
+    expect(pagesWith('接收人签字')).toHaveLength(1);
+    expect(pagesWith('接收人签字')[0]).toContain('纸质试卷交接单');
+    // 附件3: the title naming the 考点 and the 学期 on both pages.
+    const vaultLog = pagesWith('卷库保管员出库签字');
+    expect(vaultLog.length).toBe(2);
+    for (const page of vaultLog) expect(page).toContain('2024春学期国家开放大学湖南分部长沙分校岳麓考点纸质试卷出入库记录表');
+    // 附件4: the first session's register (18 rows) on two pages, each with its unit, 日期 and 时间; the signatures on a page naming the session.
+    const register = printed.filter((page) => page.includes('领卷人签字') && page.includes('2024年6月15') && page.includes('08:30—10:00'));
+    expect(register.length).toBe(2);
+    for (const page of register) {
+      expect(page).toContain('国家开放大学试卷分发登记表');
+      expect(page).toMatch(/湖南分部长沙分校岳麓考点\s+日期：\s*2024年6月15日\s+时间：\s*08:30—10:00/);
+    }
+    expect(register[1]).toMatch(/发卷人：/);
+  });
+
+  test("附件4's 日期 prints on one line beside its unit and 时间, in every session of the filled workbook", () => {
+    const headerLines = pageLines(path.join(dir, 'kaodian.pdf'))
+      .flat()
+      .filter((line) => line.includes('日期：') && line.includes('时间：'));
+    expect(headerLines.map((line) => line.replace(/\s+/g, ' '))).toEqual([
+      '湖南分部长沙分校岳麓考点 日期： 2024年6月15日 时间： 08:30—10:00',
+      '湖南分部长沙分校岳麓考点 日期： 2024年6月15日 时间： 10:30—12:00',
+      '湖南分部长沙分校岳麓考点 日期： 2024年6月16日 时间： 08:30—10:00',
+    ]);
   });
 
   test('the Chinese text is really there (fonts installed), the long names in full, the helper columns not printed', () => {

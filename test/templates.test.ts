@@ -80,6 +80,39 @@ describe('templates/', () => {
     }
   });
 
+  test("附件1 and 附件3 print each row's 数量 with the unit picked beside the form: conditional number formats, the cells' own format General", async () => {
+    const q = (text: string) => text.replace(/"/g, '&quot;');
+    const expected = {
+      '附件1 纸质试卷交接单.xlsx': { rows: [8, 16], unitColumn: 'F', units: ['袋', '箱'] },
+      '附件3 保密室试卷出入库记录表.xlsx': { rows: [4, 13], unitColumn: 'K', units: ['袋', '份'] },
+    };
+    for (const [file, { rows, unitColumn, units }] of Object.entries(expected)) {
+      const entries = await zipEntries(path.join(TEMPLATES, file));
+      const rules = units.map(
+        (u, i) => `<cfRule type="expression" dxfId="${i}" priority="${i + 1}"><formula>$${unitColumn}${rows[0]}=${q(`"${u}"`)}</formula></cfRule>`,
+      );
+      expect({ file, formats: entries['xl/worksheets/sheet1.xml'].match(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g) }).toEqual({
+        file,
+        formats: [`<conditionalFormatting sqref="D${rows[0]}:D${rows[1]}">${rules.join('')}</conditionalFormatting>`],
+      });
+      const numFmts = Object.fromEntries([...entries['xl/styles.xml'].matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((m) => [m[2], m[1]]));
+      const dxfs = units.map((u) => `<dxf><numFmt numFmtId="${numFmts[q(`0"${u}"`)]}" formatCode="${q(`0"${u}"`)}"/></dxf>`);
+      expect({ file, dxfs: /<dxfs\b[\s\S]*?<\/dxfs>/.exec(entries['xl/styles.xml'])![0] }).toEqual({ file, dxfs: `<dxfs count="2">${dxfs.join('')}</dxfs>` });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(TEMPLATES, file));
+      const ws = wb.worksheets[0];
+      const own = [];
+      for (let r = rows[0]; r <= rows[1]; r++) own.push(ws.getCell(`D${r}`).numFmt);
+      expect({ file, own }).toEqual({ file, own: own.map(() => undefined) });
+    }
+    // No other form carries a conditional format.
+    const whole = await zipEntries(path.join(TEMPLATES, SITE_WORKBOOK_NAME));
+    const sheetsWith = Object.entries(whole)
+      .filter(([part, xml]) => part.startsWith('xl/worksheets/sheet') && xml.includes('<conditionalFormatting'))
+      .map(([part]) => part);
+    expect(sheetsWith).toEqual(['xl/worksheets/sheet4.xml', 'xl/worksheets/sheet6.xml']);
+  });
+
   test('count, date and list cells carry native data validation', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(TEMPLATES, SITE_WORKBOOK_NAME));

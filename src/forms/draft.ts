@@ -1,9 +1,10 @@
 /**
  * A sheet as drawn, before any spreadsheet library sees it: cells with a named
- * style, merges, widths, data validation and page setup. src/io turns a draft
- * into an exceljs worksheet; nothing here knows exceljs or Office.js.
+ * style, merges, widths, data validation, number formats that follow other
+ * cells and page setup. src/io turns a draft into an exceljs worksheet;
+ * nothing here knows exceljs or Office.js.
  */
-import type { CellValue } from '../model/grid';
+import { type CellValue, columnLetter } from '../model/grid';
 import type { FormId } from './layout';
 
 export type DraftStyle =
@@ -60,6 +61,12 @@ export interface DraftCell {
   formula?: string;
   style: DraftStyle;
   numFmt?: string;
+  /**
+   * Text the cell must also hold on one line, filled or not: the widest its
+   * field takes (the longest date in its format, the blank the empty form
+   * prints), so that a date typed or filled later fits (附件4's 日期).
+   */
+  holds?: string;
 }
 
 export interface DraftValidation {
@@ -71,6 +78,31 @@ export interface DraftValidation {
   prompt?: string;
   /** A stop alert (refuse) rather than a warning (ask). */
   strict: boolean;
+}
+
+/**
+ * A number format that follows another cell (a conditional format): a cell of
+ * `range` shows `numFmt` while the cell of column `whenColumn` in its own row
+ * holds `equals`. 附件1's and 附件3's 数量 print the unit picked in the 单位
+ * column beside the form ("2箱"), typed by hand or filled, the number staying
+ * a number. Each host writes the condition as its formula.
+ */
+export interface DraftFormatRule {
+  /** A1 range. */
+  range: string;
+  /** 0-based column, read in each cell's own row. */
+  whenColumn: number;
+  equals: string;
+  numFmt: string;
+}
+
+/**
+ * A rule's condition as a formula (without "=") for the cell in `row`
+ * (0-based): its column fixed, its row relative (`$F8="箱"`, read by Excel in
+ * each cell's own row across the rule's range) or, `fixedRow`, fixed (`$F$8`).
+ */
+export function formatRuleFormula(rule: DraftFormatRule, row: number, fixedRow = false): string {
+  return `$${columnLetter(rule.whenColumn)}${fixedRow ? '$' : ''}${row + 1}="${rule.equals.replace(/"/g, '""')}"`;
 }
 
 export interface SheetDraft {
@@ -85,6 +117,8 @@ export interface SheetDraft {
   validations: DraftValidation[];
   /** A1 ranges drawn as one outlined box, without lines inside. */
   boxes?: string[];
+  /** Number formats that follow other cells, in order of priority. */
+  formatRules?: DraftFormatRule[];
   print: {
     landscape: boolean;
     /** A1 range of the whole form. */

@@ -1,11 +1,12 @@
 /**
  * Widths and heights chosen from the text, so that nothing a form holds is cut
- * off when printed: a cell that does not wrap (a time, a count, a short
- * header) widens its column; a cell that wraps (a name, an opinion, a title)
- * makes its row as tall as its lines.
+ * off when printed: a cell that does not wrap (a time, a count, a date, a
+ * short header) widens its column, as does what a cell must hold later (a
+ * header field's longest date); a cell that wraps (a name, an opinion, a
+ * title) makes its row as tall as its lines.
  */
 import { parseRange } from '../model/grid';
-import type { DraftCell, SheetDraft } from './draft';
+import type { DraftCell, SheetDraft, TextLook } from './draft';
 import { TEXT_LOOKS } from './draft';
 import { CELL_PADDING, displayText, lineHeight, linesHeight, textUnits, wrappedLines } from './measure';
 
@@ -46,24 +47,63 @@ function spanHeight(heights: Record<number, number>, span: Span): number {
   return h;
 }
 
+interface FormatOver {
+  box: Span;
+  numFmt: string;
+}
+
+/** The cell's text as it prints: under its own number format, or the longest a format rule over it (a count's unit) may show. */
+function printedText(cell: DraftCell, rules: readonly FormatOver[]): string {
+  const text = displayText(cell.value, cell.numFmt);
+  // The rules are number formats: a text or a date prints as it is.
+  if (typeof cell.value !== 'number') return text;
+  let widest = text;
+  for (const { box, numFmt } of rules) {
+    if (cell.row < box.top || cell.row > box.bottom || cell.col < box.left || cell.col > box.right) continue;
+    const shown = displayText(cell.value, numFmt);
+    if (textUnits(shown) > textUnits(widest)) widest = shown;
+  }
+  return widest;
+}
+
+interface Measured {
+  cell: DraftCell;
+  text: string;
+  look: TextLook;
+  span: Span;
+}
+
+/** Widens the span's last column for text that must stay on one line, and for what the cell must hold. */
+function widen(draft: SheetDraft, { cell, text, look, span }: Measured): void {
+  if (look.vertical) {
+    const need = 2 * (look.size / 11) + CELL_PADDING;
+    if (spanWidth(draft.widths, span) < need) draft.widths[span.right] += need - spanWidth(draft.widths, span);
+    return;
+  }
+  const units = textUnits(text, look.size, look.bold) + CELL_PADDING;
+  // A number or a date never wraps: Excel shows ####, LibreOffice breaks it over two lines.
+  const unbreakable = typeof cell.value === 'number' || cell.value instanceof Date;
+  const keepOnOneLine = !look.wrap || unbreakable || (cell.style === 'header' && units <= ONE_LINE_HEADER_UNITS + CELL_PADDING);
+  const need = Math.max(keepOnOneLine ? units : 0, cell.holds === undefined ? 0 : textUnits(cell.holds, look.size, look.bold) + CELL_PADDING);
+  const have = spanWidth(draft.widths, span);
+  if (have < need) draft.widths[span.right] = round(draft.widths[span.right] + need - have);
+}
+
 /** Widens columns for text that must stay on one line, then heightens rows for text that wraps. */
 export function fitSheet(draft: SheetDraft): void {
   const spans = spansOf(draft);
-  const texts = draft.cells
-    .map((cell) => ({ cell, text: displayText(cell.value, cell.numFmt), look: TEXT_LOOKS[cell.style], span: spanOf(spans, cell) }))
-    .filter((t) => t.text !== '');
-  for (const { cell, text, look, span } of texts) {
-    if (look.vertical) {
-      const need = 2 * (look.size / 11) + CELL_PADDING;
-      if (spanWidth(draft.widths, span) < need) draft.widths[span.right] += need - spanWidth(draft.widths, span);
-      continue;
-    }
-    const units = textUnits(text, look.size, look.bold) + CELL_PADDING;
-    const keepOnOneLine = !look.wrap || (cell.style === 'header' && units <= ONE_LINE_HEADER_UNITS + CELL_PADDING);
-    const have = spanWidth(draft.widths, span);
-    if (keepOnOneLine && have < units) draft.widths[span.right] = round(draft.widths[span.right] + units - have);
-  }
+  const rules = (draft.formatRules ?? []).flatMap((rule) => {
+    const box = parseRange(rule.range);
+    return box ? [{ box, numFmt: rule.numFmt }] : [];
+  });
+  const texts: Measured[] = draft.cells
+    .map((cell) => ({ cell, text: printedText(cell, rules), look: TEXT_LOOKS[cell.style], span: spanOf(spans, cell) }))
+    .filter((t) => t.text !== '' || t.cell.holds !== undefined);
+  // Single columns first: a span over several columns is then widened only by what its columns still lack.
+  for (const t of texts) if (t.span.left === t.span.right) widen(draft, t);
+  for (const t of texts) if (t.span.left !== t.span.right) widen(draft, t);
   for (const { text, look, span } of texts) {
+    if (text === '') continue;
     let need: number;
     if (look.vertical) need = [...text.replace(/\s/g, '')].length * lineHeight(look.size) + 6;
     else if (look.wrap) need = linesHeight(wrappedLines(text, spanWidth(draft.widths, span), look.size, look.bold), look.size);

@@ -6,7 +6,7 @@
 import { dateFromWallClock, parseIso } from '../model/datetime';
 import type { SiteInfo } from '../model/types';
 import { CellValue, a1, columnLetter, rangeA1 } from '../model/grid';
-import type { DraftCell, DraftStyle, DraftValidation, SheetDraft } from './draft';
+import type { DraftCell, DraftFormatRule, DraftStyle, DraftValidation, SheetDraft } from './draft';
 import { fitSheet } from './fit';
 import { BlockSpec, BoxRow, ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, TableSpec, layoutWidth, printedColumns } from './layout';
 import { CELL_PADDING, displayText, textUnits } from './measure';
@@ -29,6 +29,7 @@ interface Canvas {
   heights: Record<number, number>;
   validations: DraftValidation[];
   boxes: string[];
+  formatRules: DraftFormatRule[];
   row: number;
 }
 
@@ -151,11 +152,20 @@ function labelSpan(canvas: Canvas, left: number, segment: number, label: string)
   return span;
 }
 
-/** The value cell of a field: the data's value, or what the empty form prints there. */
+/** The widest text a field's value cell takes on one line: its longest date under its format, or its blank, whichever is wider. */
+function widestValue(field: FieldSpec): Pick<DraftCell, 'holds'> {
+  const fmt = numFmtFor(field);
+  const texts = [field.blank ?? '', fmt ? displayText(LONGEST_DATE, fmt) : ''];
+  const widest = texts.reduce((a, b) => (textUnits(b) >= textUnits(a) ? b : a));
+  return widest === '' ? {} : { holds: widest };
+}
+
+/** The value cell of a field: the data's value, or what the empty form prints there; wide enough for the widest it takes. */
 function putValue(canvas: Canvas, row: number, col: number, field: FieldSpec, record: FormRecord | undefined, style: DraftStyle = 'value'): void {
   const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
-  if (v.value === null && field.blank) put(canvas, row, col, field.blank, style);
-  else put(canvas, row, col, v.value, style, { numFmt: v.numFmt ?? numFmtFor(field) });
+  const extra = widestValue(field);
+  if (v.value === null && field.blank) put(canvas, row, col, field.blank, style, extra);
+  else put(canvas, row, col, v.value, style, { numFmt: v.numFmt ?? numFmtFor(field), ...extra });
 }
 
 /** A long label over its value's area, the whole width (附件2's 入库情况描述). */
@@ -215,8 +225,8 @@ function numeric(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
-/** The table: header row(s), data rows (at least the printed blank rows), 合计. Returns the header rows. */
-function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop: number; headerBottom: number } {
+/** The table: header row(s), data rows (at least the printed blank rows), 合计. Returns the header's last row. */
+function drawTable(canvas: Canvas, record: FormRecord | undefined): number {
   const table = canvas.layout.table!;
   const firstCol = table.sideLabel ? 1 : 0;
   const colOf = (i: number): number => firstCol + 1 + i;
@@ -261,6 +271,10 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
   }
   const lastData = canvas.row - 1;
   columnsOf(table).forEach((column, k) => addValidation(canvas, column, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`));
+  columnsOf(table).forEach((column, k) => {
+    const unitAt = columnsOf(table).findIndex((c) => c.key === column.unitFrom);
+    if (unitAt >= 0) addUnitFormats(canvas, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`, colOf(unitAt), columnsOf(table)[unitAt].options ?? []);
+  });
 
   if (table.total) drawTotal(canvas, record, rows, firstData, lastData, colOf);
   if (table.sideLabel) {
@@ -268,7 +282,17 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): { headerTop:
     for (let r = headerTop + 1; r < canvas.row; r++) put(canvas, r, 0, null, 'side');
     merge(canvas, headerTop, 0, canvas.row - 1, 0);
   }
-  return { headerTop, headerBottom };
+  return headerBottom;
+}
+
+/**
+ * The count column prints each row's unit as picked in its helper column
+ * (附件1's and 附件3's 单位, kept beside the form): a number format per unit
+ * that follows the helper cell, so that a 2 typed by hand with 箱 picked
+ * prints "2箱", still the number 2 — what is printed is what the reader reads.
+ */
+function addUnitFormats(canvas: Canvas, range: string, unitCol: number, units: readonly string[]): void {
+  for (const unit of units) canvas.formatRules.push({ range, whenColumn: unitCol, equals: unit, numFmt: `0"${unit}"` });
 }
 
 function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpec, item: FormRecord | undefined): void {
@@ -286,10 +310,8 @@ function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpe
     put(canvas, r, col, result, style, { formula: `SUM(${a1(r, offset + first)}:${a1(r, offset + last)})` });
     return;
   }
-  const v = cellValueFor(column, given);
-  const unit = column.unitFrom && item ? getPath(item, column.unitFrom) : undefined;
-  const counted = typeof v.value === 'number' && typeof unit === 'string' && /^[\u4e00-\u9fff]{1,2}$/.test(unit);
-  put(canvas, r, col, v.value, style, { numFmt: counted ? `0"${unit}"` : numFmtFor(column) });
+  // A count's unit is printed by the column's unit formats, from the helper cell written beside it.
+  put(canvas, r, col, cellValueFor(column, given).value, style, { numFmt: numFmtFor(column) });
 }
 
 function drawTotal(
@@ -415,6 +437,7 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     heights: {},
     validations: [],
     boxes: [],
+    formatRules: [],
     row: 0,
   };
   const sheetRecord = record && layout.adapt ? layout.adapt.toSheet(record) : record;
@@ -441,8 +464,9 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
   for (const line of header) drawFieldLine(canvas, line, sheetRecord, 0, layout.fieldLines);
   let titleRows: string | undefined;
   if (layout.table) {
-    const { headerTop, headerBottom } = drawTable(canvas, sheetRecord);
-    titleRows = `${headerTop + 1}:${headerBottom + 1}`;
+    const headerBottom = drawTable(canvas, sheetRecord);
+    // Every page of a long form says what it belongs to: the title and the lines under it (考点, 学期, 日期, 接收单位…) repeat with the table's header.
+    titleRows = `1:${headerBottom + 1}`;
   }
   if (layout.blocks) drawBlocks(canvas, layout.blocks, sheetRecord);
   if (layout.boxes) drawBoxes(canvas, layout.boxes, sheetRecord);
@@ -463,6 +487,7 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     heights: canvas.heights,
     validations: canvas.validations,
     ...(canvas.boxes.length > 0 ? { boxes: canvas.boxes } : {}),
+    ...(canvas.formatRules.length > 0 ? { formatRules: canvas.formatRules } : {}),
     print: {
       landscape: layout.landscape,
       area: `A1:${a1(canvas.row - 1, w - 1)}`,

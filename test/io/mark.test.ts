@@ -5,10 +5,11 @@
  * the same look; a mark once coloured all of them.)
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook } from '../../src/forms/workbook';
 import { markedCopy, openWorkbook } from '../../src/io/xlsx/browser';
-import { markedCopy as markBytes } from '../../src/io/xlsx/mark';
+import { markedCopy as markBytes, markedThroughExceljs } from '../../src/io/xlsx/mark';
 import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
@@ -96,4 +97,38 @@ test('a workbook whose bytes are a view into a larger buffer is marked from exac
   const fromCopy = await loadBuffer((await markBytes(bytes, findings)).bytes);
   expect(fromView.worksheets.map((ws) => [...sheetStates(ws)])).toEqual(fromCopy.worksheets.map((ws) => [...sheetStates(ws)]));
   expect([...pool.subarray(100, 100 + bytes.length)]).toEqual([...bytes]);
+});
+
+/** Each sheet part's conditional formats: range, formula and the number format its <dxf> gives, as the file states them. */
+async function conditionalFormats(bytes: Uint8Array): Promise<Record<string, Array<{ sqref: string; formula: string; numFmt: string }>>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const styles = await zip.file('xl/styles.xml')!.async('string');
+  const dxfs = [...(/<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(styles)?.[1] ?? '').matchAll(/<dxf>([\s\S]*?)<\/dxf>/g)].map(
+    (m) => /formatCode="([^"]*)"/.exec(m[1])?.[1] ?? '',
+  );
+  const out: Record<string, Array<{ sqref: string; formula: string; numFmt: string }>> = {};
+  for (const part of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))) {
+    const xml = await zip.file(part)!.async('string');
+    for (const cf of xml.matchAll(/<conditionalFormatting sqref="([^"]*)">([\s\S]*?)<\/conditionalFormatting>/g)) {
+      for (const rule of cf[2].matchAll(/<cfRule\b[^>]*dxfId="(\d+)"[^>]*><formula>([^<]*)<\/formula><\/cfRule>/g)) {
+        (out[part] = out[part] ?? []).push({ sqref: cf[1], formula: rule[2], numFmt: dxfs[Number(rule[1])] });
+      }
+    }
+  }
+  return out;
+}
+
+test("a marked copy keeps the 数量's unit formats, patched in place or made through exceljs (which reads a <dxf>'s format as an object)", async () => {
+  const bytes = new Uint8Array(await fillWorkbook(mistaken()));
+  const findings = validateSite(readWorkbook((await openWorkbook('岳麓考点.xlsx', bytes)).grid));
+  const original = await conditionalFormats(bytes);
+  const units = (unitColumn: string, top: number, bottom: number, words: string[]) =>
+    words.map((w) => ({ sqref: `D${top}:D${bottom}`, formula: `$${unitColumn}${top}=&quot;${w}&quot;`, numFmt: `0&quot;${w}&quot;` }));
+  // 交接单 (sheet 4) with its nine rows, 出入库记录 (sheet 6) with the fixture's rows and the blank ones up to ten.
+  expect(original).toEqual({
+    'xl/worksheets/sheet4.xml': units('F', 8, 16, ['袋', '箱']),
+    'xl/worksheets/sheet6.xml': units('K', 4, 13, ['袋', '份']),
+  });
+  expect(await conditionalFormats((await markBytes(bytes, findings)).bytes)).toEqual(original);
+  expect(await conditionalFormats((await markedThroughExceljs(bytes, findings)).bytes)).toEqual(original);
 });

@@ -5,7 +5,9 @@
  * `Range.Value2` (dates as serial numbers, formula errors as CVErr numbers),
  * `.Formula`, `.HasFormula`/`.MergeCells` (true, false, or null when mixed),
  * `.MergeArea`, `.NumberFormat` (null when mixed), `.Interior.Color` as a BGR
- * integer with `.ColorIndex`/`.Pattern` -4142 for no fill, comments
+ * integer with `.ColorIndex`/`.Pattern` -4142 for no fill,
+ * `.FormatConditions.Add(type, operator, formula)` with the condition's
+ * `.NumberFormat` (kept in the sheet's `conditions`), comments
  * (`AddComment` refuses a cell that has one, `Comment.Text()`,
  * `ClearComments`), `Select`, `Application.Goto`, and
  * `ApiEvent.AddApiEventListener`.
@@ -44,6 +46,8 @@ export interface FakeSheetState {
   charts?: Array<{ source: string; type: number; title?: string }>;
   widths?: Record<string, number>;
   heights?: Record<string, number>;
+  /** Conditional formats added by `Range.FormatConditions.Add`, in order: the formula as given, the number format set on it. */
+  conditions?: Array<{ range: string; type: number; formula: string; numFmt?: string }>;
 }
 
 export interface FakeBookState {
@@ -212,6 +216,23 @@ export class FakeRange {
       return new FakeRange(app, sheet, m ?? { ...box, bottom: box.top, right: box.left });
     });
     member(app, this, 'Interior', () => this.interior());
+    member(app, this, 'FormatConditions', () => {
+      const collection = {};
+      method(app, collection, 'Add', (type, _operator, formula) => {
+        const added: NonNullable<FakeSheetState['conditions']>[number] = { range: boxName(box), type: Number(type), formula: String(formula) };
+        (s.conditions = s.conditions ?? []).push(added);
+        const condition = {};
+        member(
+          app,
+          condition,
+          'NumberFormat',
+          () => added.numFmt ?? null,
+          (v) => (added.numFmt = String(v)),
+        );
+        return condition;
+      });
+      return collection;
+    });
     member(app, this, 'Comment', () => {
       const cell = s.cells[cellName(box.top, box.left)];
       if (cell?.note === undefined) return null;

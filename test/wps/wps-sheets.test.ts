@@ -40,6 +40,29 @@ describe('insertWpsDrafts', () => {
     expect(Object.keys(state.sheets[1].widths ?? {}).length).toBe(drafts[0].widths.length);
   });
 
+  test("附件1's and 附件3's 数量 print the unit picked beside the form: a condition on each cell naming its own row's 单位 cell outright", () => {
+    const state = blankBook();
+    const app = new FakeApplication(state);
+    insertWpsDrafts(
+      app,
+      draftWorkbook().filter((d) => ['交接单', '出入库记录'].includes(d.name)),
+    );
+    const units = (unitColumn: string, top: number, bottom: number, words: string[]) =>
+      words.flatMap((w) =>
+        Array.from({ length: bottom - top + 1 }, (_x, i) => ({
+          range: `D${top + i}`,
+          type: 2,
+          formula: `=$${unitColumn}$${top + i}="${w}"`,
+          numFmt: `0"${w}"`,
+        })),
+      );
+    expect(state.sheets.map((s) => ({ name: s.name, conditions: s.conditions }))).toEqual([
+      { name: '我的表', conditions: undefined },
+      { name: '交接单', conditions: units('F', 8, 16, ['袋', '箱']) },
+      { name: '出入库记录', conditions: units('K', 4, 13, ['袋', '份']) },
+    ]);
+  });
+
   test('a name already taken gets a number', () => {
     const state = blankBook();
     const app = new FakeApplication(state);

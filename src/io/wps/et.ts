@@ -31,6 +31,8 @@ export const XL = {
   top: -4160,
   /** Chart type: clustered column. */
   columnClustered: 51,
+  /** FormatConditions.Add: a condition given by a formula. */
+  expression: 2,
 } as const;
 
 /** A member that is a property in one build and a method in another: read it either way. */

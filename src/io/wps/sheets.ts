@@ -6,10 +6,11 @@
  *
  * Values go in with one Value2 write per sheet; styles are set on runs of
  * like cells in a row, so the calls grow with the form's layout, not its size.
- * Data validation is not written (the template files carry it).
+ * Number formats that follow other cells are written (a count's unit);
+ * data validation is not (the template files carry it).
  */
-import type { DraftCell, DraftStyle, SheetDraft } from '../../forms/draft';
-import { a1, columnLetter } from '../../model/grid';
+import { type DraftCell, type DraftStyle, type SheetDraft, formatRuleFormula } from '../../forms/draft';
+import { a1, columnLetter, parseRange } from '../../model/grid';
 import { SummaryTable, summarySheetValues } from '../../taskpane/summary-table';
 import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, worksheets } from './et';
 import { bgrOf } from './marks';
@@ -112,10 +113,32 @@ function writeDraft(ws: EtObject, draft: SheetDraft): void {
     for (const c of draft.cells) if (c.formula) rangeOf(ws, a1(c.row, c.col)).Formula = `=${c.formula}`;
   }
   for (const m of draft.merges) get(rangeOf(ws, m), 'Merge');
+  addFormatRules(ws, draft);
   // A box (附件1's 移交/接收, a line printed as one cell) is outlined, with no lines inside.
   for (const box of draft.boxes ?? []) get(rangeOf(ws, box), 'BorderAround', XL.continuous, XL.thin);
   draft.widths.forEach((w, i) => (rangeOf(ws, `${columnLetter(i)}1`).ColumnWidth = w));
   for (const [row, h] of Object.entries(draft.heights)) rangeOf(ws, `A${Number(row) + 1}`).RowHeight = h;
+}
+
+/**
+ * Number formats that follow other cells (附件1's and 附件3's 数量 print the
+ * 单位 picked beside them): a condition on each cell, its formula naming its
+ * own row's cell outright. Excel's object model, which WPS's follows, reads a
+ * relative formula given to FormatConditions.Add from the active cell, not
+ * from the range: a fixed reference means the same wherever the cursor is.
+ */
+function addFormatRules(ws: EtObject, draft: SheetDraft): void {
+  for (const rule of draft.formatRules ?? []) {
+    const box = parseRange(rule.range);
+    if (!box) continue;
+    for (let row = box.top; row <= box.bottom; row++) {
+      for (let col = box.left; col <= box.right; col++) {
+        const conditions = get(rangeOf(ws, a1(row, col)), 'FormatConditions');
+        const condition = get(conditions, 'Add', XL.expression, undefined, `=${formatRuleFormula(rule, row, true)}`);
+        condition.NumberFormat = rule.numFmt;
+      }
+    }
+  }
 }
 
 /** Inserts the drafted sheets after the last sheet and activates the first; returns their names. */

@@ -1,10 +1,11 @@
 /**
  * Sheet drafts → an exceljs workbook: 宋体, thin borders, widths, data
- * validation, A4 page setup with print area and repeated title rows. The look
- * of every form lives here once; the forms only name a style.
+ * validation, number formats that follow other cells, A4 page setup with
+ * print area and repeated title rows. The look of every form lives here
+ * once; the forms only name a style.
  */
 import ExcelJS from 'exceljs';
-import { DraftCell, DraftStyle, SheetDraft, TEXT_LOOKS } from '../../forms/draft';
+import { DraftCell, DraftStyle, SheetDraft, TEXT_LOOKS, formatRuleFormula } from '../../forms/draft';
 import { parseRange } from '../../model/grid';
 
 const FONT = '宋体';
@@ -115,6 +116,25 @@ function addValidations(ws: ExcelJS.Worksheet, draft: SheetDraft): void {
 }
 
 /**
+ * Number formats that follow other cells, as conditional formats of the
+ * expression type whose style is a number format alone (a `<dxf><numFmt>`):
+ * one `<conditionalFormatting>` per range, its rules in the draft's order,
+ * each formula written for the range's top-left cell (`$F8="箱"`), its row
+ * relative so that Excel reads it in each cell's own row.
+ */
+function addFormatRules(ws: ExcelJS.Worksheet, draft: SheetDraft): void {
+  const byRange = new Map<string, ExcelJS.ConditionalFormattingRule[]>();
+  let priority = 0;
+  for (const rule of draft.formatRules ?? []) {
+    const when = formatRuleFormula(rule, parseRange(rule.range)!.top);
+    const rules = byRange.get(rule.range) ?? [];
+    rules.push({ type: 'expression', priority: ++priority, formulae: [when], style: { numFmt: rule.numFmt } });
+    byRange.set(rule.range, rules);
+  }
+  for (const [ref, rules] of byRange) ws.addConditionalFormatting({ ref, rules });
+}
+
+/**
  * exceljs writes a print area "A1:E22" as `$A1:$E22`, whose relative rows
  * LibreOffice does not take for a print area: "A$1:E$22" gives `$A$1:$E$22`.
  */
@@ -147,6 +167,7 @@ function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.Workshe
   for (const m of draft.merges) ws.mergeCells(m);
   for (const box of draft.boxes ?? []) outline(ws, box);
   addValidations(ws, draft);
+  addFormatRules(ws, draft);
   return ws;
 }
 

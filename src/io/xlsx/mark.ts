@@ -74,6 +74,28 @@ function keepPrintAreas(workbook: ExcelJS.Workbook): void {
   }
 }
 
+interface WithConditionalFormats {
+  conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
+}
+
+/**
+ * exceljs reads a conditional format's number format (`<dxf><numFmt>`) as
+ * `{ id, formatCode }` and writes that object back as "[object Object]": the
+ * copy's 数量 would print garbage where the original printed "2箱". Each is put
+ * back as its code.
+ */
+function keepConditionalNumberFormats(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    // Worksheet.conditionalFormattings exists at run time but is missing from exceljs' typings.
+    for (const cf of (ws as unknown as WithConditionalFormats).conditionalFormattings ?? []) {
+      for (const rule of cf.rules) {
+        const numFmt = rule.style?.numFmt as unknown;
+        if (numFmt && typeof numFmt === 'object' && 'formatCode' in numFmt) rule.style = { ...rule.style, numFmt: String(numFmt.formatCode) };
+      }
+    }
+  }
+}
+
 /**
  * The marked copy of a workbook's bytes (the bytes themselves are never
  * changed): its package patched in place (mark-parts.ts; `host`: the parts
@@ -103,6 +125,7 @@ export async function markedThroughExceljs(
   const marked = markWorkbook(copy, findings, lang);
   keepPageNumbering(copy);
   keepPrintAreas(copy);
+  keepConditionalNumberFormats(copy);
   const written = withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host);
   return { bytes: withWorkbookTypeOf(bytes, written), marked };
 }
