@@ -466,8 +466,39 @@ rt('intake-before-receipt', {
   ],
 });
 
+/** After the exam 岳麓考点 brings 1001's three bags back to 长沙分校 (its 交接单4): a delivery of its own. */
+const getsPapersBack = (d: SiteData) => {
+  d.handovers!.push({
+    ...structuredClone(d.handovers![1]),
+    time: '2024-06-16T11:00',
+    from: '岳麓考点',
+    to: '长沙分校',
+    items: [{ destination: '长沙分校', quantity: 3, unit: '袋', note: '1001 考后试卷' }],
+    total: 3,
+    fromSigners: ['李强', '赵敏'],
+    toSigners: ['张伟', '孙丽'],
+  });
+};
+
 rt('inventory-mismatch', {
-  valid: [{ name: 'bags agree', base: 'fenxiao' }],
+  valid: [
+    { name: 'bags agree', base: 'fenxiao' },
+    {
+      name: 'papers a 考点 brings back, on a 入库清单 of their own',
+      base: 'fenxiao',
+      edit: (d) => {
+        getsPapersBack(d);
+        const back: Intake = {
+          items: [{ paperNo: '1001', paperName: '高等数学基础', bags31: 2, bags26: 0, bags11: 1, bags5: 0, totalBags: 3 }],
+          totals: { bags31: 2, bags26: 0, bags11: 1, bags5: 0, totalBags: 3 },
+          description: '岳麓考点考后送回，数量准确，袋封完好。',
+          time: '2024-06-16T11:20',
+          keeper: '周建',
+        };
+        d.intake = [d.intake as Intake, back];
+      },
+    },
+  ],
   invalid: [
     {
       name: 'one bag more received than taken in',
@@ -476,6 +507,22 @@ rt('inventory-mismatch', {
         d.handovers![0].total = 7;
       },
       errors: [{ messageId: 'bags', form: 2, sheet: '入库清单', cell: 'H14', row: null, message: /6 袋.*7 袋/ }],
+    },
+    {
+      // One list per delivery: the return is not counted into the list of the delivery before the exam.
+      name: 'papers a 考点 brings back after the exam, with no 入库清单 of their own',
+      base: 'fenxiao',
+      edit: getsPapersBack,
+      errors: [
+        {
+          messageId: 'unlisted',
+          form: 1,
+          sheet: '交接单4',
+          cell: 'C3',
+          row: null,
+          message: /^6月16日 11:00 从岳麓考点接收的这批试卷（共 3 袋）没有入库清单.*最晚一张 6月13日 10:40/,
+        },
+      ],
     },
   ],
 });
