@@ -1,9 +1,10 @@
 /**
  * The custody vocabulary: what a workbook's handovers and checkouts mean, said
- * once for the validator and the summaries alike — the unit and its name, which
- * way each handover goes, which vault checkouts are a 分校's dispatches to its
- * 考点, and (pairing.ts) how the two copies of one handover are found across
- * workbooks. Worked out once per workbook (`custodyOf`, memoised on the data).
+ * once for the validator and the summaries alike — the unit, its level and its
+ * name, which way each handover goes, which vault checkouts send papers on
+ * (dispatches, not loans), and (pairing.ts) how the two copies of one handover
+ * are found across workbooks. Worked out once per workbook (`custodyOf`,
+ * memoised on the data).
  */
 import type { SiteModel } from './site-model';
 import type { Handover, SiteData, SiteInfo } from './types';
@@ -16,18 +17,18 @@ export type Direction = 'in' | 'out';
 
 export interface Custody {
   level: Level;
-  /** The unit's own name as its handovers should write it: the 考点 for a 考点, the 分校 for a 分校. */
+  /** The unit's own name as its handovers should write it: the 考点 for a 考点, the 分校 for a 分校, the 分部 for the 省校. */
   ownName: string | undefined;
   /** How the unit is named to people and in reports: the 考点, else the 分校, else the 分部. */
   name: string;
   /** Which way each handover goes for this unit (undefined only for an empty record). */
   direction: Array<Direction | undefined>;
-  /** Vault log rows that are a 分校's dispatches to its 考点 (not loans). */
+  /** Vault log rows that send papers on (dispatches, `dispatchesOf`): not loans, not expected back. */
   dispatch: boolean[];
   /**
    * One movement: for each dispatch, the outgoing handover sheet that carries
-   * it to the 考点 (`handovers` index); undefined for a dispatch with no sheet
-   * and for rows that are not dispatches.
+   * it (`handovers` index); undefined for a dispatch with no sheet and for
+   * rows that are not dispatches.
    */
   movement: Array<number | undefined>;
   /** People on the 涉卷人员 roster, by `personKey`, with every row that names them (a roster may list someone twice). */
@@ -71,8 +72,30 @@ function ownNameOf(site: SiteInfo | undefined, level: Level): string | undefined
   return site?.school;
 }
 
-/** Sent from above: a 分部, the 省校, a printer, or the 分部 the workbook names. */
-function fromAbove(h: Handover, site: SiteInfo | undefined): boolean {
+/**
+ * The levels that hand papers down the chain from their own vault: the 省校
+ * to its 分校, a 分校 to its 考点 (《实施方案》（四）“试卷由省校分发给分校（学院），
+ * 双方签写附件1；试卷由分校（学院）分发给考点，双方签写附件1”).
+ */
+export function handsPapersDown(level: Level): boolean {
+  return level === '分校' || level === '省校';
+}
+
+/** A day, in minutes. */
+const DAY = 24 * 60;
+
+/**
+ * A handover sent at `handedOver` carries a checkout made at `takenOut`
+ * (both in minutes): the same day, or within the day after it (an evening
+ * checkout handed over the next morning).
+ */
+export function carries(handedOver: number, takenOut: number): boolean {
+  return Math.floor(handedOver / DAY) === Math.floor(takenOut / DAY) || (handedOver >= takenOut && handedOver - takenOut <= DAY);
+}
+
+/** Sent from above: a 分部, the 省校, a printer, or the 分部 the workbook names — to the 省校 (the 分部 itself), the printer only. */
+function fromAbove(h: Handover, site: SiteInfo | undefined, level: Level): boolean {
+  if (level === '省校') return /印刷/.test(toHalfWidth(h.from ?? ''));
   return sameUnit(h.from, site?.branch) || /分部|省校|印刷/.test(toHalfWidth(h.from ?? ''));
 }
 
@@ -80,7 +103,8 @@ function fromAbove(h: Handover, site: SiteInfo | undefined): boolean {
  * Whether the unit receives (in) or sends (out) a handover: by the side that
  * names the unit; when both do ("长沙分校" → "长沙分校岳麓考点"), the side whose
  * name is closer to the unit's own; when neither does, by the unit's place in
- * the chain (a 考点 only receives; a 分校 sends to its 考点 and receives from above).
+ * the chain (a 考点 only receives; a 分校 sends to its 考点 and receives from
+ * above; the 省校 receives from the printer and sends the rest).
  */
 export function directionOf(h: Handover, site: SiteInfo | undefined, level: Level, ownName: string | undefined): Direction {
   const toOwn = sameUnit(h.to, ownName);
@@ -93,7 +117,7 @@ export function directionOf(h: Handover, site: SiteInfo | undefined, level: Leve
     const dFrom = Math.abs(unitKey(h.from).length - own);
     if (dTo !== dFrom) return dTo < dFrom ? 'in' : 'out';
   }
-  if (level === '考点' || fromAbove(h, site)) return 'in';
+  if (level === '考点' || fromAbove(h, site, level)) return 'in';
   if (norm(h.to).includes('考点')) return 'out';
   return level === '分校' ? 'in' : 'out';
 }
@@ -136,12 +160,15 @@ function rosterOf(data: SiteData): Map<string, number[]> {
 }
 
 /**
- * A 分校's vault checkout is a dispatch to a 考点 (not a loan, not expected
- * back) when it was never returned, when a taker is not the 分校's own
- * (not on the roster: a 考点's people), or when it left on a day the 分校 sent
- * papers on to a 考点 — unless the 分校 itself handed that paper out to its
- * rooms that day (附件4): a 分校 that is an exam site too lends its own papers
- * as a 考点 does.
+ * Which vault checkouts are dispatches — papers sent on, not loans: not
+ * expected back, and the exam-day window does not apply to them. Where the
+ * unit hands papers down (the 省校 to its 分校, a 分校 to its 考点:
+ * `handsPapersDown`): a checkout never taken back (dispatch-without-handover
+ * asks for its sheet), one a taker not on the roster made (a 考点's people
+ * collect at the 分校's vault, 《实施方案》（四）), or one on a day the unit sent
+ * papers on — unless the unit itself handed that paper out to its rooms that
+ * day (附件4): a 分校 that is an exam site too lends its own papers as a 考点
+ * does.
  */
 function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
   const outgoingDays = new Set<number>();
@@ -156,7 +183,7 @@ function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction |
     }
   }
   return (data.vaultLog ?? []).map((row) => {
-    if (level !== '分校' || !row) return false;
+    if (!handsPapersDown(level) || !row) return false;
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
     if (!returned) return true;
     if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
@@ -167,8 +194,8 @@ function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction |
 
 /**
  * The outgoing handover a dispatch travels on: one sent the same day; of
- * several, the one its taker signs (as the 考点's receiver or the 分校's
- * sender), else the one whose items name its paper, else the first.
+ * several, the one its taker signs (as the receiver who collects it or the
+ * sender who carries it), else the one whose items name its paper, else the first.
  */
 function movementsOf(data: SiteData, direction: Array<Direction | undefined>, dispatch: boolean[]): Array<number | undefined> {
   const byDay = new Map<number, number[]>();

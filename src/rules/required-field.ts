@@ -23,7 +23,7 @@ export const meta: RuleMeta = {
       form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field).',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）), 附件4 a 考点’s.',
 };
 
 const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
@@ -36,6 +36,13 @@ const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
   distributions: ['附件4 试卷分发登记表', 'form 4 (distribution register)', 4],
   duty: ['附件5 保密室值班记录', 'form 5 (duty log)', 5],
 };
+
+/** The name fields 基本信息 must give, by level: a 考点 names its 分校 and itself, a 分校 itself, the 省校 its 分部. */
+const NAMES_BY_LEVEL = {
+  考点: ['school', 'examSite'],
+  分校: ['school'],
+  省校: ['branch'],
+} as const;
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
@@ -62,9 +69,8 @@ export function check({ model, facts, report }: RuleContext): void {
   if (whole('site')) {
     const s = data.site!;
     field('site.semester', s.semester, 'site');
-    field('site.school', s.school, 'site');
+    for (const key of NAMES_BY_LEVEL[facts.level]) field(`site.${key}`, s[key], 'site');
     field('site.level', s.level, 'site');
-    if (facts.level === '考点') field('site.examSite', s.examSite, 'site');
   }
   whole('schedule');
   whole('staff');
@@ -84,7 +90,8 @@ export function check({ model, facts, report }: RuleContext): void {
       field(`${path}.keeper`, list.keeper, 'intake');
     }
   }
-  whole('vaultLog');
+  // 《实施方案》（四） has the 分校 and the 考点 sign 附件3 at their vaults; the 省校 hands papers on by 附件1.
+  if (facts.level === '分校' || facts.level === '考点') whole('vaultLog');
   if (facts.level === '考点' && whole('distributions')) {
     data.distributions!.forEach((d, i) => {
       const p = `distributions[${i}]`;

@@ -30,6 +30,7 @@ describe('unit names', () => {
 describe('direction of a handover', () => {
   const branch: SiteInfo = { level: '分校', school: '长沙分校', branch: '湖南分部' };
   const site: SiteInfo = { level: '考点', school: '长沙分校', examSite: '岳麓考点' };
+  const province: SiteInfo = { level: '省校', branch: '' };
   it.each<[string, Handover, SiteInfo, 'in' | 'out']>([
     ['the 分校 receives from its 分部', { from: '湖南分部', to: '长沙分校' }, branch, 'in'],
     ['the 分校 sends to a 考点', { from: '长沙分校', to: '岳麓考点' }, branch, 'out'],
@@ -38,9 +39,12 @@ describe('direction of a handover', () => {
     ['neither names the 分校, to a 考点', { from: '某某', to: '某考点' }, branch, 'out'],
     ['a 考点 receives', { from: '长沙分校', to: '岳麓考点' }, site, 'in'],
     ['a 考点 named by neither side still receives', { from: '甲', to: '乙' }, site, 'in'],
+    ['the 省校 receives from the printer', { from: '湖南省新华印刷厂', to: '湖南分部' }, province, 'in'],
+    ['the 省校 sends to a 分校', { from: '湖南分部', to: '长沙分校' }, province, 'out'],
+    ['the 省校 not named on its own sheet still sends (a 分部 is not above it)', { from: '湖南开放大学', to: '长沙分校' }, province, 'out'],
   ])('%s', (_why, h, info, dir) => {
     const level = levelOf(info);
-    expect(directionOf(h, info, level, level === '考点' ? info.examSite : info.school)).toBe(dir);
+    expect(directionOf(h, info, level, level === '考点' ? info.examSite : level === '省校' ? info.branch : info.school)).toBe(dir);
   });
 });
 
@@ -58,6 +62,12 @@ describe('dispatches', () => {
   });
   it('at a 分校: unreturned, taken by another unit, or on a day papers went on to a 考点', () => {
     expect(custodyOf(data()).dispatch).toEqual([true, true, true, false]);
+  });
+  it('at the 省校 as at a 分校: it hands papers down to its 分校', () => {
+    const d = data();
+    d.site = { level: '省校', branch: '湖南分部' };
+    d.handovers = [{ from: '湖南分部', to: '长沙分校', time: '2024-06-14T09:00' }];
+    expect(custodyOf(d).dispatch).toEqual([true, true, true, false]);
   });
   it('never at a 考点', () => {
     const d = data();

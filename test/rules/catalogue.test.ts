@@ -19,6 +19,8 @@ describe('clean fixtures', () => {
 rt('required-field', {
   valid: [
     { name: 'a 分校 keeps no distribution register', base: 'fenxiao' },
+    // 《实施方案》（四） has the 分校 and the 考点 sign 附件3; the 省校 names itself by its 分部, not a 分校.
+    { name: 'the 省校 names its 分部, no 分校, and keeps no vault log', base: 'shengxiao', edit: (d) => void delete d.vaultLog },
     {
       name: 'optional opinion and notes left out',
       edit: (d) => {
@@ -113,6 +115,12 @@ rt('required-field', {
         delete d.duty;
       },
       errors: [{ messageId: 'form', form: 5, sheet: '值班记录', cell: 'A1', row: null, message: /附件5/ }],
+    },
+    {
+      name: 'the 省校 without its 分部',
+      base: 'shengxiao',
+      edit: (d) => void (d.site!.branch = ''),
+      errors: [{ messageId: 'field', form: 0, sheet: '基本信息', cell: 'B3', row: null, message: /“分部”没有填写/ }],
     },
   ],
 });
@@ -416,6 +424,16 @@ rt('arrival-too-early', {
     },
     { name: 'a 分校 dispatching two days ahead', base: 'fenxiao' },
     {
+      // 《实施方案》（四） sets when papers reach a 分校 or 考点; what the printer delivers to the 分部 is not judged.
+      name: 'the 省校 receiving from the printer five days ahead',
+      base: 'shengxiao',
+      edit: (d) => {
+        d.handovers![0].time = '2024-06-10T08:30';
+        (d.intake as Intake).time = '2024-06-10T09:00';
+        d.duty!.shifts![0].from = '2024-06-10T08:30';
+      },
+    },
+    {
       name: 'a unit allowing 4 days (基本信息)',
       edit: (d) => {
         d.site!.settings = { ...d.site!.settings, arrivalDaysBefore: 4 };
@@ -449,6 +467,18 @@ rt('arrival-too-early', {
         { messageId: 'handover', form: 1, sheet: '交接单1', cell: 'C3', row: null },
         { messageId: 'handover', form: 1, sheet: '交接单2', cell: 'C3', row: null },
       ],
+    },
+    {
+      name: 'the 省校 sending to 株洲分校 three days before (its sheet to 长沙分校 two days before)',
+      base: 'shengxiao',
+      edit: (d) => {
+        d.handovers![0].time = '2024-06-12T08:30';
+        (d.intake as Intake).time = '2024-06-12T09:00';
+        d.duty!.shifts![0].from = '2024-06-12T08:30';
+        d.handovers![2].time = '2024-06-12T13:30';
+        for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-12T13:10';
+      },
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单3', cell: 'C3', row: null, message: /交接到株洲分校.*早了 3 天/ }],
     },
   ],
 });
@@ -604,6 +634,7 @@ rt('checkout-window', {
       },
     },
     { name: 'a 分校 dispatch a day before is not a loan', base: 'fenxiao' },
+    { name: 'the 省校’s dispatches the day before the exam', base: 'shengxiao' },
     {
       name: 'a unit allowing 90 minutes',
       edit: (d) => {
@@ -640,6 +671,7 @@ rt('checkout-window', {
 rt('not-returned', {
   valid: [
     { name: 'dispatches are not expected back', base: 'fenxiao' },
+    { name: 'nor the 省校’s, to its 分校', base: 'shengxiao' },
     {
       name: 'a unit allowing 240 minutes (基本信息)',
       edit: (d) => {
@@ -915,6 +947,16 @@ rt('item-for-another-unit', {
       },
     },
     { name: 'the receiver written with （学院）', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校（学院）') },
+    // 附件1 备注 1: the printer hands to the 分部; 备注 2: 试卷归属 is the 分校 (or 考点) the papers are for.
+    { name: 'the printer’s sheet to the 分部 names the 分校 each part is for', base: 'shengxiao' },
+    {
+      name: 'and a 分校 the 省校 has not sent to yet, and a 考点',
+      base: 'shengxiao',
+      edit: (d) => {
+        d.handovers![0].items![1].destination = '衡阳分校';
+        d.handovers![0].items!.push({ destination: '长沙分校岳麓考点', quantity: 0, unit: '袋' });
+      },
+    },
   ],
   invalid: [
     {
@@ -932,6 +974,12 @@ rt('item-for-another-unit', {
       base: 'fenxiao',
       edit: (d) => void (d.handovers![0].items![2].destination = '株洲分校荷塘考点'),
       errors: [{ messageId: 'other', form: 1, sheet: '交接单1', cell: 'C10', row: 3 }],
+    },
+    {
+      name: 'the 分部 receives an item for another 分部',
+      base: 'shengxiao',
+      edit: (d) => void (d.handovers![0].items![1].destination = '湖北分部'),
+      errors: [{ messageId: 'other', form: 1, sheet: '交接单1', cell: 'C9', row: 2, message: /“湖北分部”.*“湖南分部”/ }],
     },
   ],
 });
@@ -982,6 +1030,16 @@ rt('dispatch-without-handover', {
       base: 'fenxiao',
       edit: (d) => void d.handovers!.pop(),
       errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'F7', row: 4, message: /1001、2045.*何平、马丽/ }],
+    },
+    {
+      name: 'the 省校’s papers for 株洲分校 taken out the next day, with no handover sheet',
+      base: 'shengxiao',
+      edit: (d) => {
+        d.handovers!.pop();
+        for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-14T13:10';
+        d.duty!.shifts![0].to = '2024-06-14T14:00';
+      },
+      errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'F7', row: 4, message: /没有一张省校发给分校的纸质试卷交接单/ }],
     },
     {
       name: 'the handover sheet has one bag more than was dispatched',

@@ -205,3 +205,16 @@ describe('a 分校 dispatching to its 考点 (sample network, hand-computed bags
     }
   });
 });
+
+describe('papers sent on with a handover are counted as sent, not as still out', () => {
+  const shape = (name: string): SiteData => JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/shapes', name), 'utf8')) as SiteData;
+
+  it('the 省校 (湖南分部): 14 bags from the printer, all sent on to 长沙分校 and 株洲分校', () => {
+    const s = summarizeSite(shape('hunan-shengxiao.json'));
+    expect(s.site).toMatchObject({ level: '省校', name: '湖南分部' });
+    expect(s.handovers.in).toHaveLength(1);
+    expect(s.handovers.out).toHaveLength(2);
+    expect(s.totals).toMatchObject({ checkouts: 0, dispatches: 6, bagsDispatched: 14, bagsStillOut: 0 });
+    expect(s.papers.every((p) => p.bagsInVault === 0)).toBe(true);
+  });
+});
