@@ -8,7 +8,7 @@
  */
 import type { SiteModel } from './site-model';
 import type { Handover, SiteData, SiteInfo } from './types';
-import { dayOf, isBlankValue, norm, whole } from './values';
+import { dayOf, isBlankValue, norm, tm, whole } from './values';
 import { toHalfWidth } from './text';
 import { peopleIn, personKey } from './people';
 
@@ -160,20 +160,31 @@ function rosterOf(data: SiteData): Map<string, number[]> {
 }
 
 /**
- * Which vault checkouts are dispatches — papers sent on, not loans: not
- * expected back, and the exam-day window does not apply to them. Where the
- * unit hands papers down (the 省校 to its 分校, a 分校 to its 考点:
- * `handsPapersDown`): a checkout never taken back (dispatch-without-handover
- * asks for its sheet), one a taker not on the roster made (a 考点's people
- * collect at the 分校's vault, 《实施方案》（四）), or one on a day the unit sent
- * papers on — unless the unit itself handed that paper out to its rooms that
- * day (附件4): a 分校 that is an exam site too lends its own papers as a 考点
- * does.
+ * Which vault checkouts send papers on — dispatches, not loans: not expected
+ * back, and the exam-day window does not apply to them.
+ *
+ * At every level, a checkout never taken back that an outgoing handover of
+ * the unit carries (`carries`): the 省校 sending papers to a 分校, a 考点
+ * sending its used papers or a cancelled session's sealed bags back to its
+ * 分校 (参照《工作方案》二.5“考试结束，回收的试卷……必须及时送回”) — unless the
+ * unit handed that paper to its own rooms that day (附件4): that checkout is
+ * the exam's loan, and its missing return is what is wrong.
+ *
+ * Where the unit hands papers down (the 省校, a 分校: `handsPapersDown`), also
+ * a checkout never taken back with no sheet (dispatch-without-handover asks
+ * for one), one a taker not on the roster made (a 考点's people collect at the
+ * 分校's vault, 《实施方案》（四）), and one on a day it sent papers on — there
+ * too unless the unit handed that paper to its own rooms that day: a 分校
+ * that is an exam site too lends its own papers as a 考点 does.
  */
 function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
+  const outgoingTimes: number[] = [];
   const outgoingDays = new Set<number>();
   (data.handovers ?? []).forEach((h, i) => {
-    if (direction[i] === 'out') outgoingDays.add(dayOf(h?.time));
+    if (direction[i] !== 'out') return;
+    outgoingDays.add(dayOf(h?.time));
+    const t = tm(h?.time);
+    if (!Number.isNaN(t)) outgoingTimes.push(t);
   });
   const handedOutHere = new Set<string>();
   for (const d of data.distributions ?? []) {
@@ -182,13 +193,20 @@ function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction |
       if (!Number.isNaN(day) && norm(r?.paperNo)) handedOutHere.add(`${day}|${norm(r?.paperNo)}`);
     }
   }
+  const handsDown = handsPapersDown(level);
   return (data.vaultLog ?? []).map((row) => {
-    if (!handsPapersDown(level) || !row) return false;
-    const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
-    if (!returned) return true;
-    if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
+    if (!row) return false;
     const day = dayOf(row.takenAt);
-    return outgoingDays.has(day) && !handedOutHere.has(`${day}|${norm(row.paperNo)}`);
+    const lentHere = handedOutHere.has(`${day}|${norm(row.paperNo)}`);
+    const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
+    if (!returned) {
+      if (handsDown) return true;
+      const t = tm(row.takenAt);
+      return !Number.isNaN(t) && !lentHere && outgoingTimes.some((h) => carries(h, t));
+    }
+    if (!handsDown) return false;
+    if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
+    return outgoingDays.has(day) && !lentHere;
   });
 }
 

@@ -69,10 +69,22 @@ describe('dispatches', () => {
     d.handovers = [{ from: '湖南分部', to: '长沙分校', time: '2024-06-14T09:00' }];
     expect(custodyOf(d).dispatch).toEqual([true, true, true, false]);
   });
-  it('never at a 考点', () => {
+  it('at a 考点: only what an outgoing handover carries, never taken back, and not handed to its own rooms that day', () => {
     const d = data();
     d.site = { level: '考点', examSite: '岳麓考点' };
-    expect(custodyOf(d).dispatch).toEqual([false, false, false, false]);
+    d.handovers = [{ from: '岳麓考点', to: '长沙分校', time: '2024-06-16T11:00' }];
+    d.distributions = [{ start: '2024-06-16T08:30', rows: [{ paperNo: '3310', issuedAt: '2024-06-16T08:05' }] }];
+    d.vaultLog = [
+      { paperNo: '1001', taker: '王伟', takenAt: '2024-06-16T10:40' }, // sent back after the exam
+      { paperNo: '3310', taker: '王伟', takenAt: '2024-06-16T07:50' }, // that morning's loan, not back
+      { paperNo: '2045', taker: '王伟', takenAt: '2024-06-15T07:50' }, // a loan the day before, not back
+      { paperNo: '1001', taker: '赵考点', takenAt: '2024-06-16T09:00', returner: '赵考点', returnedAt: '2024-06-16T09:30' }, // back
+      { paperNo: '1001', taker: '王伟', takenAt: '2024-06-15T20:00' }, // the evening before its sheet
+    ];
+    expect(custodyOf(d).dispatch).toEqual([true, false, false, false, true]);
+    // A sheet it received that day carries nothing out.
+    const received = { ...d, handovers: [{ from: '长沙分校', to: '岳麓考点', time: '2024-06-16T11:00' }] };
+    expect(custodyOf(received).dispatch).toEqual([false, false, false, false, false]);
   });
   it('is worked out once per workbook', () => {
     const d = data();

@@ -625,8 +625,41 @@ rt('checkout-before-intake', {
   ],
 });
 
+/**
+ * After its last session the 考点 sends 1001's three bags back to 长沙分校 on a signed outgoing sheet
+ * (参照《工作方案》二.5“考试结束，回收的试卷……必须及时送回”): taken out at 10:40, not to come back; the vault
+ * is guarded until then.
+ */
+const sentBackAfterTheExam = (d: SiteData) => {
+  d.handovers!.push({
+    semester: '2024春',
+    time: '2024-06-16T11:00',
+    from: '岳麓考点',
+    to: '长沙分校',
+    address: '长沙市开福区湘江中路8号',
+    contact: '刘红',
+    items: [{ destination: '长沙分校', quantity: 3, unit: '袋', note: '1001 考后试卷' }],
+    total: 3,
+    fromOpinion: '考后送回',
+    fromSigners: ['李强', '赵敏'],
+    toOpinion: '清点无误，同意接收',
+    toSigners: ['张伟', '孙丽'],
+  });
+  d.vaultLog!.push({ paperNo: '1001', paperName: '高等数学基础', quantity: 3, unit: '袋', taker: '李强', takenAt: '2024-06-16T10:40', issuedBy: '陈静' });
+  d.duty!.shifts!.push({
+    kind: '日间',
+    from: '2024-06-16T08:00',
+    to: '2024-06-16T12:00',
+    record: '10:40 考后试卷出库送回分校',
+    handedOverBy: '陈静',
+    takenOverBy: '刘洋',
+  });
+};
+
 rt('checkout-window', {
   valid: [
+    // Sent on, not lent: no exam-day window (it was taken out a day after its session).
+    { name: 'a 考点 sending its papers back to the 分校 after the exam', edit: sentBackAfterTheExam },
     {
       name: 'exactly 60 minutes before',
       edit: (d) => {
@@ -672,6 +705,29 @@ rt('not-returned', {
   valid: [
     { name: 'dispatches are not expected back', base: 'fenxiao' },
     { name: 'nor the 省校’s, to its 分校', base: 'shengxiao' },
+    { name: 'a 考点 sending its papers back to the 分校 on a signed sheet', edit: sentBackAfterTheExam },
+    {
+      name: 'a 考点 sending a cancelled session’s sealed bags back the afternoon before',
+      edit: (d) => {
+        d.schedule!.pop();
+        d.distributions!.pop();
+        const r = d.vaultLog![2];
+        r.takenAt = '2024-06-15T16:45';
+        delete r.returner;
+        delete r.returnedAt;
+        delete r.receivedBy;
+        d.handovers!.push({
+          ...structuredClone(d.handovers![0]),
+          time: '2024-06-15T17:00',
+          from: '岳麓考点',
+          to: '长沙分校',
+          items: [{ destination: '长沙分校', quantity: 2, unit: '袋', note: '3310 考试取消，原封退回' }],
+          total: 2,
+          fromSigners: ['李强', '赵敏'],
+          toSigners: ['张伟', '孙丽'],
+        });
+      },
+    },
     {
       name: 'a unit allowing 240 minutes (基本信息)',
       edit: (d) => {
@@ -697,6 +753,18 @@ rt('not-returned', {
         d.vaultLog![2].returnedAt = '2024-06-16T13:30';
       },
       errors: [{ messageId: 'late', form: 3, sheet: '出入库记录', cell: 'I6', row: 3, message: /已结束 3小时30分。.*时限 2小时/ }],
+    },
+    {
+      // 3310 went to its room that morning (附件4): the exam's loan, though the 考点 sent other papers back that day.
+      name: 'the last session’s loan never returned, on the day the 考点 sends papers back',
+      edit: (d) => {
+        sentBackAfterTheExam(d);
+        const r = d.vaultLog![2];
+        delete r.returner;
+        delete r.returnedAt;
+        delete r.receivedBy;
+      },
+      errors: [{ messageId: 'never', form: 3, sheet: '出入库记录', cell: 'I6', row: 3 }],
     },
   ],
 });
