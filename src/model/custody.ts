@@ -16,12 +16,13 @@ export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
 
 export interface Custody {
-  level: Level;
+  /** The unit's level (`levelOf`); undefined when 基本信息 writes one that cannot be read, and nothing that hangs on it is guessed. */
+  level: Level | undefined;
   /** The unit's own name as its handovers should write it: the 考点 for a 考点, the 分校 for a 分校, the 分部 for the 省校. */
   ownName: string | undefined;
   /** How the unit is named to people and in reports: the 考点, else the 分校, else the 分部. */
   name: string;
-  /** Which way each handover goes for this unit (undefined only for an empty record). */
+  /** Which way each handover goes for this unit (undefined for an empty record, and for every sheet when the level cannot be read). */
   direction: Array<Direction | undefined>;
   /** Vault log rows that send papers on (dispatches, `dispatchesOf`): not loans, not expected back. */
   dispatch: boolean[];
@@ -51,9 +52,18 @@ export function sameUnitKey(x: string, y: string): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-export function levelOf(site: SiteInfo | undefined): Level {
+/**
+ * The unit's level as 基本信息 writes it (单位级别): 省校, 分校 or 考点. Left
+ * blank, it is the 考点 when a 考点 is named, else the 分校 (required-field
+ * asks for it). Written as anything else (分部, 学院): undefined — the level
+ * decides which way each handover goes, which checkouts are dispatches and
+ * whose signatures are the unit's own, so it is not guessed from a word that
+ * could mean two levels (the source writes both 分部（学院） and 分校（学院））.
+ */
+export function levelOf(site: SiteInfo | undefined): Level | undefined {
   const text = norm(site?.level);
   if (text === '考点' || text === '分校' || text === '省校') return text;
+  if (text) return undefined;
   return norm(site?.examSite) ? '考点' : '分校';
 }
 
@@ -66,10 +76,11 @@ export function unitNameOf(data: SiteData): string {
   return s.school || s.examSite || s.branch || '';
 }
 
-function ownNameOf(site: SiteInfo | undefined, level: Level): string | undefined {
+function ownNameOf(site: SiteInfo | undefined, level: Level | undefined): string | undefined {
   if (level === '考点') return site?.examSite;
   if (level === '省校') return site?.branch || site?.school;
-  return site?.school;
+  if (level === '分校') return site?.school;
+  return undefined;
 }
 
 /**
@@ -77,7 +88,7 @@ function ownNameOf(site: SiteInfo | undefined, level: Level): string | undefined
  * to its 分校, a 分校 to its 考点 (《实施方案》（四）“试卷由省校分发给分校（学院），
  * 双方签写附件1；试卷由分校（学院）分发给考点，双方签写附件1”).
  */
-export function handsPapersDown(level: Level): boolean {
+export function handsPapersDown(level: Level | undefined): boolean {
   return level === '分校' || level === '省校';
 }
 
@@ -176,8 +187,10 @@ function rosterOf(data: SiteData): Map<string, number[]> {
  * 分校's vault, 《实施方案》（四）), and one on a day it sent papers on — there
  * too unless the unit handed that paper to its own rooms that day: a 分校
  * that is an exam site too lends its own papers as a 考点 does.
+ *
+ * None when the level cannot be read.
  */
-function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
+function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
   const outgoingTimes: number[] = [];
   const outgoingDays = new Set<number>();
   (data.handovers ?? []).forEach((h, i) => {
@@ -195,7 +208,7 @@ function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction |
   }
   const handsDown = handsPapersDown(level);
   return (data.vaultLog ?? []).map((row) => {
-    if (!row) return false;
+    if (level === undefined || !row) return false;
     const day = dayOf(row.takenAt);
     const lentHere = handedOutHere.has(`${day}|${norm(row.paperNo)}`);
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
@@ -247,7 +260,8 @@ export function custodyOf(source: SiteModel | SiteData): Custody {
   if (known) return known;
   const level = levelOf(data.site);
   const ownName = ownNameOf(data.site, level);
-  const direction = (data.handovers ?? []).map((h) => (h ? directionOf(h, data.site, level, ownName) : undefined));
+  // Which side is the unit's own hangs on its level: not guessed when the level cannot be read.
+  const direction = (data.handovers ?? []).map((h) => (h && level ? directionOf(h, data.site, level, ownName) : undefined));
   const roster = rosterOf(data);
   const dispatch = dispatchesOf(data, level, direction, roster);
   const movement = movementsOf(data, direction, dispatch);

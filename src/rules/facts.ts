@@ -38,7 +38,8 @@ export interface Facts {
   /** The custody vocabulary (model/custody.ts): direction, dispatches, the unit's names, shared with the summaries. */
   custody: Custody;
   settings: Required<Settings>;
-  level: Level;
+  /** The unit's level; undefined when 基本信息 writes one that cannot be read — the rules that hang on it then say nothing. */
+  level: Level | undefined;
   /** The unit's own name: the 考点 for a 考点, the 分校 for a 分校, the 分部 for the 省校. */
   ownName: string | undefined;
   roster: Map<string, RosterEntry>;
@@ -201,8 +202,9 @@ export function computeFacts(model: SiteModel): Facts {
     (list ?? []).forEach((n) => add(n, () => `handovers[${i}].${key}`));
   });
   for (const { list, path } of intakes) add(list.keeper, () => `${path}.keeper`);
-  // Who takes a dispatch where papers are handed down is the receiving unit's (a 考点's people at a 分校's vault).
-  const takersElsewhere = (i: number) => handsPapersDown(level) && dispatch[i];
+  // Who takes a dispatch where papers are handed down is the receiving unit's (a 考点's people at a 分校's vault);
+  // when the level cannot be read, nobody knows whose the takers are.
+  const takersElsewhere = (i: number) => level === undefined || (handsPapersDown(level) && dispatch[i]);
   (data.vaultLog ?? []).forEach((row, i) => {
     if (!row) return;
     const sign = (name: unknown, key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy', takerRow?: number) => {

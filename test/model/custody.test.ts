@@ -25,6 +25,18 @@ describe('unit names', () => {
     expect(unitNameOf({ site: { level: '分校', school: '长沙分校', branch: '湖南分部' } })).toBe('长沙分校');
     expect(unitNameOf({ site: { level: '省校', school: '', branch: '湖南分部' } })).toBe('湖南分部');
   });
+
+  it('a 单位级别 that is none of the three is not guessed', () => {
+    expect(levelOf({ level: '分部', branch: '湖南分部' })).toBeUndefined();
+    expect(levelOf({ level: '学院', school: '长沙分校' })).toBeUndefined();
+    expect(levelOf({ level: ' ', examSite: '岳麓考点' })).toBe('考点');
+    const d: SiteData = {
+      site: { level: '分部', branch: '湖南分部' },
+      handovers: [{ from: '湖南分部', to: '长沙分校', time: '2024-06-14T09:00' }],
+      vaultLog: [{ taker: '王伟', takenAt: '2024-06-14T08:30' }],
+    };
+    expect(custodyOf(d)).toMatchObject({ level: undefined, ownName: undefined, direction: [undefined], dispatch: [false] });
+  });
 });
 
 describe('direction of a handover', () => {
@@ -43,7 +55,7 @@ describe('direction of a handover', () => {
     ['the 省校 sends to a 分校', { from: '湖南分部', to: '长沙分校' }, province, 'out'],
     ['the 省校 not named on its own sheet still sends (a 分部 is not above it)', { from: '湖南开放大学', to: '长沙分校' }, province, 'out'],
   ])('%s', (_why, h, info, dir) => {
-    const level = levelOf(info);
+    const level = levelOf(info)!;
     expect(directionOf(h, info, level, level === '考点' ? info.examSite : level === '省校' ? info.branch : info.school)).toBe(dir);
   });
 });

@@ -122,6 +122,19 @@ rt('required-field', {
       edit: (d) => void (d.site!.branch = ''),
       errors: [{ messageId: 'field', form: 0, sheet: '基本信息', cell: 'B3', row: null, message: /“分部”没有填写/ }],
     },
+    {
+      // Read as a 分校, its outgoing sheets counted as received and its 分校's receivers as its own: nothing is guessed.
+      name: 'the 省校’s 单位级别 written 分部: one finding at the cell, and the checks that hang on the level wait',
+      base: 'shengxiao',
+      edit: (d) => void (d.site!.level = '分部'),
+      errors: [{ messageId: 'level', form: 0, sheet: '基本信息', cell: 'B6', row: null, message: /^“单位级别”写的是“分部”.*省校\/分校\/考点/ }],
+    },
+    {
+      name: 'a 分校’s 单位级别 written 学院 (the source writes both 分部（学院） and 分校（学院））',
+      base: 'fenxiao',
+      edit: (d) => void (d.site!.level = '学院'),
+      errors: [{ messageId: 'level', form: 0, sheet: '基本信息', cell: 'B6', row: null }],
+    },
   ],
 });
 
