@@ -178,8 +178,10 @@ function rosterOf(data: SiteData): Map<string, number[]> {
  * the unit carries (`carries`): the 省校 sending papers to a 分校, a 考点
  * sending its used papers or a cancelled session's sealed bags back to its
  * 分校 (参照《工作方案》二.5“考试结束，回收的试卷……必须及时送回”) — unless the
- * unit handed that paper to its own rooms that day (附件4): that checkout is
- * the exam's loan, and its missing return is what is wrong.
+ * unit handed that paper to its own rooms that day after it left the vault
+ * (附件4): that checkout is the exam's loan, and its missing return is what is
+ * wrong. (Taken out again after the rooms had it, back from the exam, it is
+ * sent on.)
  *
  * Where the unit hands papers down (the 省校, a 分校: `handsPapersDown`), also
  * a checkout never taken back with no sheet (dispatch-without-handover asks
@@ -199,27 +201,32 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
     const t = tm(h?.time);
     if (!Number.isNaN(t)) outgoingTimes.push(t);
   });
-  const handedOutHere = new Set<string>();
+  // The last time each paper went to the unit's own rooms, by day (附件4); a handout whose time cannot be read, the day's end.
+  const lastHandout = new Map<string, number>();
   for (const d of data.distributions ?? []) {
     for (const r of d?.rows ?? []) {
       const day = dayOf(r?.issuedAt ?? d?.start);
-      if (!Number.isNaN(day) && norm(r?.paperNo)) handedOutHere.add(`${day}|${norm(r?.paperNo)}`);
+      if (Number.isNaN(day) || !norm(r?.paperNo)) continue;
+      const key = `${day}|${norm(r?.paperNo)}`;
+      const t = tm(r?.issuedAt ?? d?.start);
+      lastHandout.set(key, Math.max(lastHandout.get(key) ?? -Infinity, Number.isNaN(t) ? Infinity : t));
     }
   }
   const handsDown = handsPapersDown(level);
   return (data.vaultLog ?? []).map((row) => {
     if (level === undefined || !row) return false;
     const day = dayOf(row.takenAt);
-    const lentHere = handedOutHere.has(`${day}|${norm(row.paperNo)}`);
+    const handedOut = lastHandout.get(`${day}|${norm(row.paperNo)}`);
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
     if (!returned) {
       if (handsDown) return true;
       const t = tm(row.takenAt);
-      return !Number.isNaN(t) && !lentHere && outgoingTimes.some((h) => carries(h, t));
+      const lentForTheRooms = handedOut !== undefined && handedOut >= t;
+      return !Number.isNaN(t) && !lentForTheRooms && outgoingTimes.some((h) => carries(h, t));
     }
     if (!handsDown) return false;
     if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
-    return outgoingDays.has(day) && !lentHere;
+    return outgoingDays.has(day) && handedOut === undefined;
   });
 }
 

@@ -720,6 +720,14 @@ rt('not-returned', {
     { name: 'nor the 省校’s, to its 分校', base: 'shengxiao' },
     { name: 'a 考点 sending its papers back to the 分校 on a signed sheet', edit: sentBackAfterTheExam },
     {
+      // 3310 went to its room at 08:05 and came back at 10:15: the exam's loan is over; what leaves at 10:40 is sent on.
+      name: 'the papers of that morning’s session, back from the rooms, sent on to the 分校 the same day',
+      edit: (d) => {
+        sentBackAfterTheExam(d);
+        Object.assign(d.vaultLog![3], { paperNo: '3310', paperName: '中国现代文学', quantity: 2 });
+      },
+    },
+    {
       name: 'a 考点 sending a cancelled session’s sealed bags back the afternoon before',
       edit: (d) => {
         d.schedule!.pop();
