@@ -177,11 +177,12 @@ function rosterOf(data: SiteData): Map<string, number[]> {
  * At every level, a checkout never taken back that an outgoing handover of
  * the unit carries (`carries`): the 省校 sending papers to a 分校, a 考点
  * sending its used papers or a cancelled session's sealed bags back to its
- * 分校 (参照《工作方案》二.5“考试结束，回收的试卷……必须及时送回”) — unless the
- * unit handed that paper to its own rooms that day after it left the vault
- * (附件4): that checkout is the exam's loan, and its missing return is what is
- * wrong. (Taken out again after the rooms had it, back from the exam, it is
- * sent on.)
+ * 分校 (参照《工作方案》二.5“考试结束，回收的试卷……必须及时送回”) — unless it
+ * is that day's exam loan: the unit handed that paper to its own rooms after
+ * it left the vault (附件4), or a session of the paper that day was not over
+ * when it left (考试安排; a register may be missing). Then its missing return
+ * is what is wrong. Taken out again after the session, back from the rooms,
+ * it is sent on.
  *
  * Where the unit hands papers down (the 省校, a 分校: `handsPapersDown`), also
  * a checkout never taken back with no sheet (dispatch-without-handover asks
@@ -212,6 +213,13 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
       lastHandout.set(key, Math.max(lastHandout.get(key) ?? -Infinity, Number.isNaN(t) ? Infinity : t));
     }
   }
+  // Each paper's sessions (考试安排), for the exam-day loans at a unit that does not hand papers down.
+  const sessionEnds = new Map<string, number[]>();
+  for (const s of data.schedule ?? []) {
+    const end = tm(s?.end ?? s?.start);
+    if (norm(s?.paperNo) && !Number.isNaN(end)) sessionEnds.set(norm(s?.paperNo), [...(sessionEnds.get(norm(s?.paperNo)) ?? []), end]);
+  }
+  const sessionNotOver = (paper: string, t: number) => (sessionEnds.get(paper) ?? []).some((end) => Math.floor(end / DAY) === Math.floor(t / DAY) && end >= t);
   const handsDown = handsPapersDown(level);
   return (data.vaultLog ?? []).map((row) => {
     if (level === undefined || !row) return false;
@@ -221,7 +229,7 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
     if (!returned) {
       if (handsDown) return true;
       const t = tm(row.takenAt);
-      const lentForTheRooms = handedOut !== undefined && handedOut >= t;
+      const lentForTheRooms = (handedOut !== undefined && handedOut >= t) || sessionNotOver(norm(row.paperNo), t);
       return !Number.isNaN(t) && !lentForTheRooms && outgoingTimes.some((h) => carries(h, t));
     }
     if (!handsDown) return false;

@@ -93,11 +93,13 @@ describe('dispatches', () => {
       { paperNo: '1001', taker: '赵考点', takenAt: '2024-06-16T09:00', returner: '赵考点', returnedAt: '2024-06-16T09:30' }, // back
       { paperNo: '1001', taker: '王伟', takenAt: '2024-06-15T20:00' }, // the evening before its sheet
       { paperNo: '3310', taker: '王伟', takenAt: '2024-06-16T10:40' }, // after that morning's handout: sent back
+      { paperNo: '4001', taker: '王伟', takenAt: '2024-06-16T13:10' }, // for the afternoon session, no register kept: a loan
     ];
-    expect(custodyOf(d).dispatch).toEqual([true, false, false, false, true, true]);
+    d.schedule = [{ paperNo: '4001', start: '2024-06-16T14:00', end: '2024-06-16T16:00' }];
+    expect(custodyOf(d).dispatch).toEqual([true, false, false, false, true, true, false]);
     // A sheet it received that day carries nothing out.
     const received = { ...d, handovers: [{ from: '长沙分校', to: '岳麓考点', time: '2024-06-16T11:00' }] };
-    expect(custodyOf(received).dispatch).toEqual([false, false, false, false, false, false]);
+    expect(custodyOf(received).dispatch).toEqual([false, false, false, false, false, false, false]);
   });
   it('is worked out once per workbook', () => {
     const d = data();
