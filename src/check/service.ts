@@ -78,11 +78,11 @@ export interface CheckRun {
   skipped: Array<{ file: string; reason: string }>;
 }
 
-/** How a site is named in the report: its 分校 and 考点, as 基本信息 gives them. */
+/** How a site is named in the report: its 分校 and 考点, as 基本信息 gives them; the 省校, which has neither, by its 分部. */
 export function siteNameOf(model: Pick<SiteModel, 'data'>): string | null {
   const s = model.data.site;
   const name = [s?.school, s?.examSite].filter((x) => x && String(x).trim()).join(' ');
-  return name || null;
+  return name || (s?.branch && String(s.branch).trim()) || null;
 }
 
 /** A consolidated summary written by this tool, recognised by its sheets: not a unit's workbook. */

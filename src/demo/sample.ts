@@ -14,14 +14,14 @@
  *
  * The shape of a network: papers arrive at the 分校 from the 分部 the day
  * before their first session (a long exam period in several deliveries, two
- * exam days each), are counted in, and the same afternoon dispatched
+ * exam days each), are counted in (one 入库清单 per delivery), and the same afternoon dispatched
  * (vault checkouts that are not returned) to each 考点 on a handover whose two
  * copies live in the two workbooks. Each 考点 counts them in, guards them day
  * and night, takes each session's papers out 45 minutes before it starts,
  * hands them to the rooms, and returns them after the session.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import type { Distribution, DistributionRow, Handover, IntakeItem, Session, SiteData, VaultLogEntry } from '../model/types';
+import type { Distribution, DistributionRow, Handover, Intake, IntakeItem, Session, SiteData, VaultLogEntry } from '../model/types';
 import type { ExamSiteOptions, NetworkOptions, SampleNetwork, SampleOptions } from './options';
 import { SamplePaper, addDays, bagsFor, pad2, samplePapers } from './papers';
 import { clone } from './defects';
@@ -81,6 +81,31 @@ function batchesOf(papers: SamplePaper[]): number[] {
   return [...new Set(papers.map((p) => p.batch))].sort((a, b) => a - b);
 }
 
+/**
+ * One 入库清单 per delivery (docs/领域说明.md): each batch's papers with their
+ * 合计, taken in at `timeOf(batch)`; one list as the data model's object,
+ * several as its array.
+ */
+function intakePerBatch(
+  items: ReadonlyArray<{ paper: SamplePaper; item: IntakeItem }>,
+  timeOf: (batch: number) => string,
+  description: string,
+  keeper: string,
+): Intake | Intake[] {
+  const lists = batchesOf(items.map((x) => x.paper)).map((batch): Intake => {
+    const mine = items.filter((x) => x.paper.batch === batch).map((x) => x.item);
+    const sum = (k: 'bags31' | 'bags26' | 'bags11' | 'bags5' | 'totalBags') => mine.reduce((s, i) => s + (i[k] as number), 0);
+    return {
+      items: mine,
+      totals: { bags31: sum('bags31'), bags26: sum('bags26'), bags11: sum('bags11'), bags5: sum('bags5'), totalBags: sum('totalBags') },
+      description,
+      time: timeOf(batch),
+      keeper,
+    };
+  });
+  return lists.length === 1 ? lists[0] : lists;
+}
+
 interface SiteBuild {
   data: SiteData;
   /** The 分校's outgoing copies of the handovers to this 考点 (one per delivery). */
@@ -110,13 +135,11 @@ function buildExamSite(r: Resolved, index: number, name: string, branchPeople: S
   }));
 
   const bagsByPaper = new Map<string, ReturnType<typeof bagsFor>>();
-  const intakeItems: IntakeItem[] = r.papers.map((p) => {
+  const intakeItems = r.papers.map((p) => {
     const bags = bagsFor(candidatesByPaper.get(p.paperNo)!);
     bagsByPaper.set(p.paperNo, bags);
-    return { paperNo: p.paperNo, paperName: p.paperName, ...bags };
+    return { paper: p, item: { paperNo: p.paperNo, paperName: p.paperName, ...bags } };
   });
-  const sum = (k: 'bags31' | 'bags26' | 'bags11' | 'bags5' | 'totalBags') => intakeItems.reduce((s, i) => s + (i[k] as number), 0);
-  const totals = { bags31: sum('bags31'), bags26: sum('bags26'), bags11: sum('bags11'), bags5: sum('bags5'), totalBags: sum('totalBags') };
 
   const handovers: Handover[] = batchesOf(r.papers).map((batch) => {
     const papers = r.papers.filter((p) => p.batch === batch);
@@ -199,13 +222,12 @@ function buildExamSite(r: Resolved, index: number, name: string, branchPeople: S
     schedule,
     staff: roster(who),
     handovers,
-    intake: {
-      items: intakeItems,
-      totals,
-      description: '试卷数量准确，试卷袋包装完好，已按考试时间单元分柜存放，密封条张贴规范。',
-      time: times.intake,
-      keeper: who.keeper,
-    },
+    intake: intakePerBatch(
+      intakeItems,
+      (batch) => chainTimes(r.papers, index, batch).intake,
+      '试卷数量准确，试卷袋包装完好，已按考试时间单元分柜存放，密封条张贴规范。',
+      who.keeper,
+    ),
     vaultLog,
     distributions,
     duty: { shifts: dutyShifts(times.intake, lastCheckout, [who.keeper, who.guard]), supervisor: who.chief },
@@ -256,9 +278,7 @@ export function sampleNetwork(options: NetworkOptions = {}): SampleNetwork {
     }
     return out;
   };
-  const intakeItems: IntakeItem[] = r.papers.map((p) => ({ paperNo: p.paperNo, paperName: p.paperName, ...bagsOf(p.paperNo) }));
-  const sum = (k: 'bags31' | 'bags26' | 'bags11' | 'bags5' | 'totalBags') => intakeItems.reduce((s, i) => s + (i[k] as number), 0);
-  const totalBags = sum('totalBags');
+  const intakeItems = r.papers.map((p) => ({ paper: p, item: { paperNo: p.paperNo, paperName: p.paperName, ...bagsOf(p.paperNo) } }));
 
   const incoming: Handover[] = batchesOf(r.papers).map((batch) => {
     const papers = r.papers.filter((p) => p.batch === batch);
@@ -292,13 +312,12 @@ export function sampleNetwork(options: NetworkOptions = {}): SampleNetwork {
     staff: roster(branchPeople),
     // Incoming deliveries, then each delivery's dispatches to the 考点 in the order the van calls.
     handovers: [...incoming, ...batchesOf(r.papers).flatMap((_, k) => builds.map((b) => b.dispatchCopies[k]))],
-    intake: {
-      items: intakeItems,
-      totals: { bags31: sum('bags31'), bags26: sum('bags26'), bags11: sum('bags11'), bags5: sum('bags5'), totalBags },
-      description: '试卷数量准确，试卷袋包装完好，已按考点分柜存放，密封条张贴规范。',
-      time: times.branchIntake,
-      keeper: branchPeople.keeper,
-    },
+    intake: intakePerBatch(
+      intakeItems,
+      (batch) => chainTimes(r.papers, 0, batch).branchIntake,
+      '试卷数量准确，试卷袋包装完好，已按考点分柜存放，密封条张贴规范。',
+      branchPeople.keeper,
+    ),
     vaultLog: builds.flatMap((b) => b.dispatchRows).sort((a, b) => (a.takenAt! < b.takenAt! ? -1 : a.takenAt! > b.takenAt! ? 1 : 0)),
     distributions: [],
     duty: { shifts: dutyShifts(times.branchIntake, lastDispatch, [branchPeople.keeper, branchPeople.guard]), supervisor: branchPeople.chief },

@@ -1,13 +1,14 @@
 /**
  * The custody vocabulary: what a workbook's handovers and checkouts mean, said
- * once for the validator and the summaries alike — the unit and its name, which
- * way each handover goes, which vault checkouts are a 分校's dispatches to its
- * 考点, and (pairing.ts) how the two copies of one handover are found across
- * workbooks. Worked out once per workbook (`custodyOf`, memoised on the data).
+ * once for the validator and the summaries alike — the unit, its level and its
+ * name, which way each handover goes, which vault checkouts send papers on
+ * (dispatches, not loans), and (pairing.ts) how the two copies of one handover
+ * are found across workbooks. Worked out once per workbook (`custodyOf`,
+ * memoised on the data).
  */
 import type { SiteModel } from './site-model';
 import type { Handover, SiteData, SiteInfo } from './types';
-import { dayOf, isBlankValue, norm, whole } from './values';
+import { dayOf, isBlankValue, norm, tm, whole } from './values';
 import { toHalfWidth } from './text';
 import { peopleIn, personKey } from './people';
 
@@ -15,19 +16,20 @@ export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
 
 export interface Custody {
-  level: Level;
-  /** The unit's own name as its handovers should write it: the 考点 for a 考点, the 分校 for a 分校. */
+  /** The unit's level (`levelOf`); undefined when 基本信息 writes one that cannot be read, and nothing that hangs on it is guessed. */
+  level: Level | undefined;
+  /** The unit's own name as its handovers should write it: the 考点 for a 考点, the 分校 for a 分校, the 分部 for the 省校. */
   ownName: string | undefined;
   /** How the unit is named to people and in reports: the 考点, else the 分校, else the 分部. */
   name: string;
-  /** Which way each handover goes for this unit (undefined only for an empty record). */
+  /** Which way each handover goes for this unit (undefined for an empty record, and for every sheet when the level cannot be read). */
   direction: Array<Direction | undefined>;
-  /** Vault log rows that are a 分校's dispatches to its 考点 (not loans). */
+  /** Vault log rows that send papers on (dispatches, `dispatchesOf`): not loans, not expected back. */
   dispatch: boolean[];
   /**
    * One movement: for each dispatch, the outgoing handover sheet that carries
-   * it to the 考点 (`handovers` index); undefined for a dispatch with no sheet
-   * and for rows that are not dispatches.
+   * it (`handovers` index); undefined for a dispatch with no sheet and for
+   * rows that are not dispatches.
    */
   movement: Array<number | undefined>;
   /** People on the 涉卷人员 roster, by `personKey`, with every row that names them (a roster may list someone twice). */
@@ -50,9 +52,18 @@ export function sameUnitKey(x: string, y: string): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-export function levelOf(site: SiteInfo | undefined): Level {
+/**
+ * The unit's level as 基本信息 writes it (单位级别): 省校, 分校 or 考点. Left
+ * blank, it is the 考点 when a 考点 is named, else the 分校 (required-field
+ * asks for it). Written as anything else (分部, 学院): undefined — the level
+ * decides which way each handover goes, which checkouts are dispatches and
+ * whose signatures are the unit's own, so it is not guessed from a word that
+ * could mean two levels (the source writes both 分部（学院） and 分校（学院））.
+ */
+export function levelOf(site: SiteInfo | undefined): Level | undefined {
   const text = norm(site?.level);
   if (text === '考点' || text === '分校' || text === '省校') return text;
+  if (text) return undefined;
   return norm(site?.examSite) ? '考点' : '分校';
 }
 
@@ -65,14 +76,37 @@ export function unitNameOf(data: SiteData): string {
   return s.school || s.examSite || s.branch || '';
 }
 
-function ownNameOf(site: SiteInfo | undefined, level: Level): string | undefined {
+function ownNameOf(site: SiteInfo | undefined, level: Level | undefined): string | undefined {
   if (level === '考点') return site?.examSite;
   if (level === '省校') return site?.branch || site?.school;
-  return site?.school;
+  if (level === '分校') return site?.school;
+  return undefined;
 }
 
-/** Sent from above: a 分部, the 省校, a printer, or the 分部 the workbook names. */
-function fromAbove(h: Handover, site: SiteInfo | undefined): boolean {
+/**
+ * The levels that hand papers down the chain from their own vault: the 省校
+ * to its 分校, a 分校 to its 考点 (《实施方案》（四）“试卷由省校分发给分校（学院），
+ * 双方签写附件1；试卷由分校（学院）分发给考点，双方签写附件1”).
+ */
+export function handsPapersDown(level: Level | undefined): boolean {
+  return level === '分校' || level === '省校';
+}
+
+/** A day, in minutes. */
+const DAY = 24 * 60;
+
+/**
+ * A handover sent at `handedOver` carries a checkout made at `takenOut`
+ * (both in minutes): the same day, or within the day after it (an evening
+ * checkout handed over the next morning).
+ */
+export function carries(handedOver: number, takenOut: number): boolean {
+  return Math.floor(handedOver / DAY) === Math.floor(takenOut / DAY) || (handedOver >= takenOut && handedOver - takenOut <= DAY);
+}
+
+/** Sent from above: a 分部, the 省校, a printer, or the 分部 the workbook names — to the 省校 (the 分部 itself), the printer only. */
+function fromAbove(h: Handover, site: SiteInfo | undefined, level: Level): boolean {
+  if (level === '省校') return /印刷/.test(toHalfWidth(h.from ?? ''));
   return sameUnit(h.from, site?.branch) || /分部|省校|印刷/.test(toHalfWidth(h.from ?? ''));
 }
 
@@ -80,7 +114,8 @@ function fromAbove(h: Handover, site: SiteInfo | undefined): boolean {
  * Whether the unit receives (in) or sends (out) a handover: by the side that
  * names the unit; when both do ("长沙分校" → "长沙分校岳麓考点"), the side whose
  * name is closer to the unit's own; when neither does, by the unit's place in
- * the chain (a 考点 only receives; a 分校 sends to its 考点 and receives from above).
+ * the chain (a 考点 only receives; a 分校 sends to its 考点 and receives from
+ * above; the 省校 receives from the printer and sends the rest).
  */
 export function directionOf(h: Handover, site: SiteInfo | undefined, level: Level, ownName: string | undefined): Direction {
   const toOwn = sameUnit(h.to, ownName);
@@ -93,7 +128,7 @@ export function directionOf(h: Handover, site: SiteInfo | undefined, level: Leve
     const dFrom = Math.abs(unitKey(h.from).length - own);
     if (dTo !== dFrom) return dTo < dFrom ? 'in' : 'out';
   }
-  if (level === '考点' || fromAbove(h, site)) return 'in';
+  if (level === '考点' || fromAbove(h, site, level)) return 'in';
   if (norm(h.to).includes('考点')) return 'out';
   return level === '分校' ? 'in' : 'out';
 }
@@ -136,39 +171,77 @@ function rosterOf(data: SiteData): Map<string, number[]> {
 }
 
 /**
- * A 分校's vault checkout is a dispatch to a 考点 (not a loan, not expected
- * back) when it was never returned, when a taker is not the 分校's own
- * (not on the roster: a 考点's people), or when it left on a day the 分校 sent
- * papers on to a 考点 — unless the 分校 itself handed that paper out to its
- * rooms that day (附件4): a 分校 that is an exam site too lends its own papers
- * as a 考点 does.
+ * Which vault checkouts send papers on — dispatches, not loans: not expected
+ * back, and the exam-day window does not apply to them.
+ *
+ * At every level, a checkout never taken back that an outgoing handover of
+ * the unit carries (`carries`): the 省校 sending papers to a 分校, a 考点
+ * sending its used papers or a cancelled session's sealed bags back to its
+ * 分校 (参照《工作方案》二.5“考试结束，回收的试卷……必须及时送回”) — unless it
+ * is that day's exam loan: the unit handed that paper to its own rooms after
+ * it left the vault (附件4), or a session of the paper that day was not over
+ * when it left (考试安排; a register may be missing). Then its missing return
+ * is what is wrong. Taken out again after the session, back from the rooms,
+ * it is sent on.
+ *
+ * Where the unit hands papers down (the 省校, a 分校: `handsPapersDown`), also
+ * a checkout never taken back with no sheet (dispatch-without-handover asks
+ * for one), one a taker not on the roster made (a 考点's people collect at the
+ * 分校's vault, 《实施方案》（四）), and one on a day it sent papers on — there
+ * too unless the unit handed that paper to its own rooms that day: a 分校
+ * that is an exam site too lends its own papers as a 考点 does.
+ *
+ * None when the level cannot be read.
  */
-function dispatchesOf(data: SiteData, level: Level, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
+function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
+  const outgoingTimes: number[] = [];
   const outgoingDays = new Set<number>();
   (data.handovers ?? []).forEach((h, i) => {
-    if (direction[i] === 'out') outgoingDays.add(dayOf(h?.time));
+    if (direction[i] !== 'out') return;
+    outgoingDays.add(dayOf(h?.time));
+    const t = tm(h?.time);
+    if (!Number.isNaN(t)) outgoingTimes.push(t);
   });
-  const handedOutHere = new Set<string>();
+  // The last time each paper went to the unit's own rooms, by day (附件4); a handout whose time cannot be read, the day's end.
+  const lastHandout = new Map<string, number>();
   for (const d of data.distributions ?? []) {
     for (const r of d?.rows ?? []) {
       const day = dayOf(r?.issuedAt ?? d?.start);
-      if (!Number.isNaN(day) && norm(r?.paperNo)) handedOutHere.add(`${day}|${norm(r?.paperNo)}`);
+      if (Number.isNaN(day) || !norm(r?.paperNo)) continue;
+      const key = `${day}|${norm(r?.paperNo)}`;
+      const t = tm(r?.issuedAt ?? d?.start);
+      lastHandout.set(key, Math.max(lastHandout.get(key) ?? -Infinity, Number.isNaN(t) ? Infinity : t));
     }
   }
+  // Each paper's sessions (考试安排), for the exam-day loans at a unit that does not hand papers down.
+  const sessionEnds = new Map<string, number[]>();
+  for (const s of data.schedule ?? []) {
+    const end = tm(s?.end ?? s?.start);
+    if (norm(s?.paperNo) && !Number.isNaN(end)) sessionEnds.set(norm(s?.paperNo), [...(sessionEnds.get(norm(s?.paperNo)) ?? []), end]);
+  }
+  const sessionNotOver = (paper: string, t: number) => (sessionEnds.get(paper) ?? []).some((end) => Math.floor(end / DAY) === Math.floor(t / DAY) && end >= t);
+  const handsDown = handsPapersDown(level);
   return (data.vaultLog ?? []).map((row) => {
-    if (level !== '分校' || !row) return false;
-    const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
-    if (!returned) return true;
-    if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
+    if (level === undefined || !row) return false;
     const day = dayOf(row.takenAt);
-    return outgoingDays.has(day) && !handedOutHere.has(`${day}|${norm(row.paperNo)}`);
+    const handedOut = lastHandout.get(`${day}|${norm(row.paperNo)}`);
+    const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
+    if (!returned) {
+      if (handsDown) return true;
+      const t = tm(row.takenAt);
+      const lentForTheRooms = (handedOut !== undefined && handedOut >= t) || sessionNotOver(norm(row.paperNo), t);
+      return !Number.isNaN(t) && !lentForTheRooms && outgoingTimes.some((h) => carries(h, t));
+    }
+    if (!handsDown) return false;
+    if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
+    return outgoingDays.has(day) && handedOut === undefined;
   });
 }
 
 /**
  * The outgoing handover a dispatch travels on: one sent the same day; of
- * several, the one its taker signs (as the 考点's receiver or the 分校's
- * sender), else the one whose items name its paper, else the first.
+ * several, the one its taker signs (as the receiver who collects it or the
+ * sender who carries it), else the one whose items name its paper, else the first.
  */
 function movementsOf(data: SiteData, direction: Array<Direction | undefined>, dispatch: boolean[]): Array<number | undefined> {
   const byDay = new Map<number, number[]>();
@@ -202,7 +275,8 @@ export function custodyOf(source: SiteModel | SiteData): Custody {
   if (known) return known;
   const level = levelOf(data.site);
   const ownName = ownNameOf(data.site, level);
-  const direction = (data.handovers ?? []).map((h) => (h ? directionOf(h, data.site, level, ownName) : undefined));
+  // Which side is the unit's own hangs on its level: not guessed when the level cannot be read.
+  const direction = (data.handovers ?? []).map((h) => (h && level ? directionOf(h, data.site, level, ownName) : undefined));
   const roster = rosterOf(data);
   const dispatch = dispatchesOf(data, level, direction, roster);
   const movement = movementsOf(data, direction, dispatch);

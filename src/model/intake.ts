@@ -31,25 +31,43 @@ export function intakeLists(data: SiteData): IntakeList[] {
   return lists;
 }
 
+/** Each intake list's delivery (`lists[k]`, incoming handover indices), and the deliveries no list took in. */
+export interface Deliveries {
+  lists: number[][];
+  /** Received after every list was signed: no list records them (one list per delivery). */
+  unlisted: number[];
+}
+
 /**
  * Which incoming handovers each intake list took in (its delivery), by papers
  * and time: a handover whose items name papers of one list only belongs to
  * it; otherwise to the first list taken in at or after it arrived, else to
- * the last list. With one list, every incoming handover is its delivery.
+ * the last list. With one list, every incoming handover that arrived by its
+ * 入库时间 is its delivery. A handover that arrived after every list was
+ * signed (all their times readable) is no list's — a post-exam return, a
+ * supplement nobody listed — unless the last list has no delivery of its own:
+ * then it is that list's, whose time is what is wrong (intake-before-receipt).
  */
-export function deliveriesOf(data: SiteData, incoming: readonly number[], time: (value: unknown) => number): number[][] {
+export function deliveriesOf(data: SiteData, incoming: readonly number[], time: (value: unknown) => number): Deliveries {
   const lists = intakeLists(data);
   const out = lists.map((): number[] => []);
-  if (lists.length === 0) return out;
+  if (lists.length === 0) return { lists: out, unlisted: [] };
   const byTime = lists
     .map((l, k) => ({ k, t: time(l.list.time) }))
     .filter((x) => !Number.isNaN(x.t))
     .sort((a, b) => a.t - b.t || a.k - b.k);
+  const latest = byTime.length === lists.length ? byTime[byTime.length - 1] : undefined;
   const papers = lists.map(({ list }) => (list.items ?? []).map((it) => norm(it?.paperNo)).filter(Boolean));
+  const after: number[] = [];
   for (const i of incoming) {
-    out[listOf(data, i, lists.length, byTime, papers, time)].push(i);
+    if (latest && time(data.handovers?.[i]?.time) > latest.t) after.push(i);
+    else out[listOf(data, i, lists.length, byTime, papers, time)].push(i);
   }
-  return out;
+  if (latest && out[latest.k].length === 0) {
+    out[latest.k].push(...after);
+    return { lists: out, unlisted: [] };
+  }
+  return { lists: out, unlisted: after };
 }
 
 function listOf(

@@ -19,21 +19,29 @@ export const meta: RuleMeta = {
         'Papers were handed over to {unit} at {time}, {days} days before the first session ({first}). Papers may reach a 分校 or 考点 at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
     },
   },
-  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days: incoming handovers and a 分校’s handovers to its 考点. A 分校’s dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches); a dispatch with no sheet is dispatch-without-handover’s.',
+  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days: the handovers a 分校 or 考点 receives, and those the 省校 or a 分校 sends down (to a 分校, to a 考点). What the 省校 receives from the printer is not judged (the clause sets the time papers reach a 分校 or 考点). A dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches); a dispatch with no sheet is dispatch-without-handover’s.',
 };
 
+/**
+ * The sheets that bring papers to a 分校 or 考点 (《实施方案》（四）): what a 分校 or
+ * 考点 receives, and what the 省校 or a 分校 sends down. Nothing when the level
+ * cannot be read (no sheet has a direction then).
+ */
+function deliversToBranchOrSite(level: Facts['level'], direction: Facts['direction'][number]): boolean {
+  if (direction === 'in') return level === '分校' || level === '考点';
+  return direction === 'out' && (level === '分校' || level === '省校');
+}
+
 export function check({ model, facts, report }: RuleContext): void {
-  if (facts.level === '省校') return;
   const limit = facts.settings.arrivalDaysBefore;
   const data = model.data;
   const sessionsBy = facts.sessionsByPaper;
   const names = new Map<string, string>();
   for (const s of data.schedule ?? []) if (norm(s?.paperName) && norm(s?.paperNo)) names.set(norm(s?.paperName), norm(s?.paperNo));
 
-  // A 分校's dispatch is judged on the handover sheet that carries it, never on its own vault-log row.
+  // A dispatch is judged on the handover sheet that carries it, never on its own vault-log row.
   (data.handovers ?? []).forEach((h, i) => {
-    const dir = facts.direction[i];
-    if (!h || (dir !== 'in' && !(dir === 'out' && facts.level === '分校'))) return;
+    if (!h || !deliversToBranchOrSite(facts.level, facts.direction[i])) return;
     const t = tm(h.time);
     if (Number.isNaN(t)) return;
     // The papers named on the items (试卷号 or 名称 in 试卷归属/备注); any item naming none means any paper.

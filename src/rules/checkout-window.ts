@@ -22,10 +22,12 @@ export const meta: RuleMeta = {
       late: 'Paper {paper} was taken out at {taken}, after its session began at {start}. Papers are taken out before the session.',
     },
   },
-  docs: 'An exam-day checkout (not a 分校’s dispatch) more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场).',
+  docs: 'An exam-day checkout more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场). Not a dispatch (papers sent on: not-returned says which), and nothing while 单位级别 cannot be read.',
 };
 
 export function check({ facts, report }: RuleContext): void {
+  // Which checkouts are the exam's loans hangs on the level: not guessed (required-field says the level cannot be read).
+  if (facts.level === undefined) return;
   const lead = facts.settings.checkoutLeadMinutes;
   (facts.data.vaultLog ?? []).forEach((r, i) => {
     const problem = checkoutProblem(facts, i);

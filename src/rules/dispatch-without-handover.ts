@@ -1,37 +1,34 @@
-import { handoverBags } from '../model/custody';
+import { carries, handoverBags, handsPapersDown } from '../model/custody';
 import { norm, peopleIn, personKey, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 
 export const meta: RuleMeta = {
   id: 'dispatch-without-handover',
-  title: { zh: '下发考点没有交接单', en: 'Dispatch without a handover sheet' },
+  title: { zh: '下发没有交接单', en: 'Dispatch without a handover sheet' },
   severity: 'error',
   forms: [1, 3],
-  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷由分校（学院）分发给考点，双方签写附件1”',
+  clause:
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷由省校分发给分校（学院），双方签写附件1；试卷由分校（学院）分发给考点，双方签写附件1”',
   messages: {
     zh: {
-      none: '试卷 {papers} 于 {time} 出库下发（取卷人 {taker}），但没有一张分校发给考点的纸质试卷交接单（附件1）与这次下发对应。分校分发试卷给考点须双方签写附件1，请补上这次交接的交接单，或核对取卷时间。',
+      none: '试卷 {papers} 于 {time} 出库下发（取卷人 {taker}），但没有一张{sender}发给{receiver}的纸质试卷交接单（附件1）与这次下发对应。{sender}分发试卷给{receiver}须双方签写附件1，请补上这次交接的交接单，或核对取卷时间。',
       bags: '{time} 下发给{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而交接单（{sheet2}）上是 {handed} 袋。出库下发的试卷须与双方签写的交接单一致，请核对数量。',
     },
     en: {
-      none: 'Papers {papers} left the vault for a 考点 at {time} (taken by {taker}), but no handover sheet (附件1) from the 分校 to a 考点 matches this dispatch. A 分校 hands papers to its 考点 on a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
+      none: 'Papers {papers} left the vault for a {receiver} at {time} (taken by {taker}), but no handover sheet (附件1) from the {sender} to a {receiver} matches this dispatch. A {sender} hands papers to a {receiver} on a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
       bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree; check the counts.',
     },
   },
-  docs: 'At a 分校: a dispatch to a 考点 (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
+  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
 };
 
-const DAY = 24 * 60;
 /** Checkouts this close in time are one trip to the vault. */
 const TOGETHER = 30;
 
-/** The outgoing handovers within a day of a dispatch at `t` (the same day, or the next after an evening checkout), nearest first. */
+/** The outgoing handovers that could carry a dispatch at `t` (model/custody.ts `carries`), nearest first. */
 function handoversNear(times: ReadonlyMap<number, number>, outgoing: number[], t: number): number[] {
-  const near = outgoing.filter((i) => {
-    const ht = times.get(i)!;
-    return Math.floor(ht / 1440) === Math.floor(t / 1440) || (ht >= t && ht - t <= DAY);
-  });
+  const near = outgoing.filter((i) => carries(times.get(i)!, t));
   return near.sort((x, y) => Math.abs(times.get(x)! - t) - Math.abs(times.get(y)! - t));
 }
 
@@ -102,7 +99,10 @@ function overdrawn(data: SiteData, facts: RuleContext['facts']): boolean {
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
-  if (facts.level !== '分校') return;
+  if (!handsPapersDown(facts.level)) return;
+  // Who hands down to whom, in the message: the 分校 to a 考点, the 省校 to a 分校.
+  const sender = facts.level === '省校' ? '省校' : '分校';
+  const receiver = facts.level === '省校' ? '分校' : '考点';
   const unpaired = new Map<number, number[]>();
   const paired = new Map<number, number[]>();
   const pairs = pairDispatches(data, facts);
@@ -114,7 +114,7 @@ export function check({ model, facts, report }: RuleContext): void {
   for (const rows of unpaired.values()) {
     const first = data.vaultLog![rows[0]];
     const listed = (key: 'paperNo' | 'taker') => [...new Set(rows.map((i) => norm(data.vaultLog![i][key])).filter(Boolean))];
-    report(`vaultLog[${rows[0]}].takenAt`, 'none', { papers: listed('paperNo'), time: showTime(tm(first.takenAt)), taker: listed('taker') });
+    report(`vaultLog[${rows[0]}].takenAt`, 'none', { papers: listed('paperNo'), time: showTime(tm(first.takenAt)), taker: listed('taker'), sender, receiver });
   }
   // Bags are compared only where every dispatch (with a time not in question) found its sheet and no paper went out beyond its stock (overdraw): one fact, one finding.
   const questioned = pairs.size < facts.dispatch.filter(Boolean).length;

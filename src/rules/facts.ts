@@ -2,11 +2,11 @@
  * What several rules need to know about a site, worked out once per run with
  * maps (rules stay near-linear): the unit and its own name, the roster, the
  * sessions of each paper, the intake of each paper, which way each handover
- * goes, which vault checkouts are a 分校's dispatches, and who signs on this
- * unit's side.
+ * goes, which vault checkouts are dispatches (papers sent on), and who signs
+ * on this unit's side.
  */
 import type { SiteModel } from '../model/site-model';
-import { Custody, custodyOf, Direction, Level } from '../model/custody';
+import { Custody, custodyOf, Direction, handsPapersDown, Level } from '../model/custody';
 import { isDittoMark, peopleIn, personKey } from '../model/people';
 import { IntakeList, intakeLists } from '../model/intake';
 import { labelOf } from '../model/labels';
@@ -49,8 +49,9 @@ export interface Facts {
   /** The custody vocabulary (model/custody.ts): direction, dispatches, the unit's names, shared with the summaries. */
   custody: Custody;
   settings: Required<Settings>;
-  level: Level;
-  /** The unit's own name: the 考点 for a 考点, the 分校 for a 分校. */
+  /** The unit's level; undefined when 基本信息 writes one that cannot be read — the rules that hang on it then say nothing. */
+  level: Level | undefined;
+  /** The unit's own name: the 考点 for a 考点, the 分校 for a 分校, the 分部 for the 省校. */
   ownName: string | undefined;
   roster: Map<string, RosterEntry>;
   sessions: SessionFact[];
@@ -70,7 +71,7 @@ export interface Facts {
   direction: Array<Direction | undefined>;
   /** Indices of the incoming handovers. */
   incoming: number[];
-  /** Vault log rows that are a 分校's dispatches to its 考点 (not loans). */
+  /** Vault log rows that send papers on (model/custody.ts): not loans, not expected back. */
   dispatch: boolean[];
   /** Signatures on this unit's side (roster and eligibility rules). */
   ownSigners: SignerFact[];
@@ -217,14 +218,17 @@ export function computeFacts(model: SiteModel): Facts {
     (list ?? []).forEach((n) => add(n, () => `handovers[${i}].${key}`));
   });
   for (const { list, path } of intakes) add(list.keeper, () => `${path}.keeper`);
+  // Who takes a dispatch where papers are handed down is the receiving unit's (a 考点's people at a 分校's vault);
+  // when the level cannot be read, nobody knows whose the takers are.
+  const takersElsewhere = (i: number) => level === undefined || (handsPapersDown(level) && dispatch[i]);
   (data.vaultLog ?? []).forEach((row, i) => {
     if (!row) return;
     const sign = (name: unknown, key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy', takerRow?: number) => {
       for (const n of peopleIn(name)) ownSigners.push(new VaultLogSigner(n, i, key, takerRow));
     };
-    if (!dispatch[i]) sign(row.taker, 'taker', i);
+    if (!takersElsewhere(i)) sign(row.taker, 'taker', i);
     sign(row.issuedBy, 'issuedBy');
-    if (!dispatch[i]) sign(row.returner, 'returner', i);
+    if (!takersElsewhere(i)) sign(row.returner, 'returner', i);
     sign(row.receivedBy, 'receivedBy');
   });
   (data.distributions ?? []).forEach((d, i) => {

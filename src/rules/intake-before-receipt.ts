@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
 
 export function check({ model, facts, report }: RuleContext): void {
   // Each intake list against its own delivery (model/intake.ts deliveriesOf).
-  const deliveries = deliveriesOf(model.data, facts.incoming, tm);
+  const deliveries = deliveriesOf(model.data, facts.incoming, tm).lists;
   facts.intakes.forEach(({ list, path }, k) => {
     const t = tm(list.time);
     if (Number.isNaN(t)) return;

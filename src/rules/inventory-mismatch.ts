@@ -1,7 +1,7 @@
 import { deliveriesOf } from '../model/intake';
 import type { Intake, SiteData } from '../model/types';
-import { itemBags } from '../model/custody';
-import { intakeRowBags, isBlankValue, norm, tm, whole } from './facts';
+import { handoverBags, itemBags } from '../model/custody';
+import { intakeRowBags, isBlankValue, norm, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -12,12 +12,18 @@ export const meta: RuleMeta = {
   clause:
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“分校（学院）或考点接收试卷后及时入库清点，并签写附件2”；附件2 入库情况描述“对试卷数量是否准确……做简要概述”',
   messages: {
-    zh: { bags: '入库清单共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对两张表。' },
+    zh: {
+      bags: '入库清单共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对两张表。',
+      unlisted:
+        '{time} 从{from}接收的这批试卷（{what}）没有入库清单：本单位的入库清单都签于这次接收之前（最晚一张 {latest}）。每次接收试卷后都须入库清点，签写一张入库清单（附件2）；请为这次接收补填入库清单，或核对交接时间。',
+    },
     en: {
       bags: 'The intake list has {intake} bags, but the handover sheets received {received}. Bags taken in must match bags received; recount and check both forms.',
+      unlisted:
+        'The papers received from {from} at {time} ({whatEn}) have no intake list: every intake list of this unit was signed before this delivery (the latest at {latest}). Papers are counted into the vault on each receipt, one intake list (附件2) per delivery; add the list of this delivery, or check the handover time.',
     },
   },
-  docs: 'Bags on the intake list ≠ bags received on the incoming handover sheets. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared.',
+  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by time and papers). Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
 };
 
 function sumOf(values: unknown[]): number | undefined {
@@ -34,7 +40,21 @@ function sumOf(values: unknown[]): number | undefined {
 export function check({ model, facts, report }: RuleContext): void {
   // Each intake list against its own delivery (model/intake.ts deliveriesOf): one list per delivery.
   const deliveries = deliveriesOf(model.data, facts.incoming, tm);
-  facts.intakes.forEach(({ list, path }, k) => checkList(model.data, list, path, deliveries[k], report));
+  facts.intakes.forEach(({ list, path }, k) => checkList(model.data, list, path, deliveries.lists[k], report));
+  if (deliveries.unlisted.length === 0) return;
+  const latest = Math.max(...facts.intakes.map(({ list }) => tm(list.time)));
+  for (const i of deliveries.unlisted) {
+    const h = model.data.handovers![i];
+    if (!h.items || h.items.length === 0) continue; // required-field: a sheet with no rows has nothing to list
+    const bags = handoverBags(h);
+    report(`handovers[${i}].time`, 'unlisted', {
+      time: showTime(tm(h.time)),
+      from: isBlankValue(h.from) ? '移交单位（未填）' : String(h.from),
+      what: bags === undefined ? '数量见交接明细' : `共 ${bags} 袋`,
+      whatEn: bags === undefined ? 'see its items' : `${bags} bags`,
+      latest: showTime(latest),
+    });
+  }
 }
 
 /** The possible totals received over these handovers (each counted by its items or its 合计); undefined when not comparable. */

@@ -10,14 +10,14 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       other:
-        '第 {seq} 行的试卷归属是“{dest}”，而这张交接单的接收单位是“{to}”。试卷归属应是接收单位（交给分校的也可以是它所辖的考点{sites}），请核对这一行的试卷是否交错了单位。',
+        '第 {seq} 行的试卷归属是“{dest}”，而这张交接单的接收单位是“{to}”。试卷归属应是接收单位（交给分部的也可以是它的分校、考点；交给分校的也可以是它所辖的考点{sites}），请核对这一行的试卷是否交错了单位。',
     },
     en: {
       other:
-        'Row {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for a 分校, one of its 考点); check whether these papers went to the wrong unit.',
+        'Row {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for a 分部, one of its 分校 or 考点; for a 分校, one of its 考点); check whether these papers went to the wrong unit.',
     },
   },
-  docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校).',
+  docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校), nor — when the receiver is the 分部 (省校), as on the printer’s sheet (附件1 备注 1 “印刷厂分发给分部”) — any 分校 or 考点.',
 };
 
 function levelOfName(name: string): '考点' | '分校' | '省校' | undefined {
@@ -63,7 +63,11 @@ export function check({ model, facts, report }: RuleContext): void {
   (data.handovers ?? []).forEach((h, i) => {
     const to = unitKey(h?.to);
     if (!h || !to || facts.direction[i] === undefined) return;
-    const toBranch = levelOfName(to) === '分校' || (facts.direction[i] === 'in' && facts.level === '分校' && levelOfName(to) !== '考点');
+    const incoming = facts.direction[i] === 'in';
+    const toBranch = levelOfName(to) === '分校' || (incoming && facts.level === '分校' && levelOfName(to) !== '考点');
+    // Received by the 分部 (the 省校) from the printer: the province's 分校 and 考点 are what 试卷归属 names
+    // (附件1 备注 1, 2) — any of them, whether or not this workbook sends to it yet.
+    const toProvince = levelOfName(to) === '省校' || (incoming && facts.level === '省校' && levelOfName(to) === undefined);
     (h.items ?? []).forEach((item, j) => {
       const dest = unitKey(item?.destination);
       const belongs = (d: string) =>
@@ -71,7 +75,8 @@ export function check({ model, facts, report }: RuleContext): void {
         (toBranch &&
           levelOfName(d) === '考点' &&
           !/分校|学院/.test(d.replace(/考点.*$/, '')) &&
-          (ownSites.length === 0 || ownSites.some((s) => sameUnit(s, d))));
+          (ownSites.length === 0 || ownSites.some((s) => sameUnit(s, d)))) ||
+        (toProvince && (levelOfName(d) === '分校' || levelOfName(d) === '考点'));
       if (!dest || readingsOf(dest).some(belongs)) return;
       const seq = model.locations[`handovers[${i}].items[${j}]`]?.row ?? j + 1;
       report(`handovers[${i}].items[${j}].destination`, 'other', {

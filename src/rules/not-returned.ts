@@ -18,10 +18,12 @@ export const meta: RuleMeta = {
       late: 'Paper {paper} was returned at {returned}, {spanEn} after its session ended ({end}); the limit is {limitEn}. Check the return time and note why it was late.',
     },
   },
-  docs: 'A vault checkout (not a 分校’s dispatch) with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead.',
+  docs: 'A vault checkout with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead. Not a dispatch — papers sent on, not lent: a checkout carried on an outgoing handover of the unit (the 省校 to a 分校, a 考点 sending its papers back to its 分校 after the exam), or, at the 省校 or a 分校, one never taken back (dispatch-without-handover asks for its sheet) — and nothing while 单位级别 cannot be read (which checkouts are dispatches hangs on it).',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
+  // Which checkouts are loans hangs on the level: not guessed (required-field says the level cannot be read).
+  if (facts.level === undefined) return;
   const grace = facts.settings.returnGraceMinutes;
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r || facts.dispatch[i]) return;

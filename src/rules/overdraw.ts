@@ -16,7 +16,7 @@ export const meta: RuleMeta = {
       over: 'After taking out {qty} bag(s) of paper {paper} at {time}, {out} bags are out at once, but only {in} had been taken in by then. Check the quantities or the intake time.',
     },
   },
-  docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; a 分校’s dispatches never come back). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
+  docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; dispatches — papers sent on — never come back). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {

@@ -15,15 +15,19 @@ export const meta: RuleMeta = {
       cell: '第 {seq} 行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
+      level:
+        '“单位级别”写的是“{value}”，读不出是省校、分校还是考点。单位级别须为 省校/分校/考点 之一（分部填“省校”），请改正。它决定哪些交接单是接收、哪些出库是下发，改正之前依单位级别判断的检查暂不进行。',
     },
     en: {
       field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',
       cell: 'Row {seq}: "{field}" is empty. Every row of {formEn} needs it; fill it in before submitting.',
       table: '{formEn} has no rows. Enter its records row by row.',
       form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
+      level:
+        '"单位级别" reads "{value}", which is not a level. It must be 省校, 分校 or 考点 (a 分部 writes 省校). It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field).',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed.',
 };
 
 const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
@@ -36,6 +40,13 @@ const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
   distributions: ['附件4 试卷分发登记表', 'form 4 (distribution register)', 4],
   duty: ['附件5 保密室值班记录', 'form 5 (duty log)', 5],
 };
+
+/** The name fields 基本信息 must give, by level: a 考点 names its 分校 and itself, a 分校 itself, the 省校 its 分部. */
+const NAMES_BY_LEVEL = {
+  考点: ['school', 'examSite'],
+  分校: ['school'],
+  省校: ['branch'],
+} as const;
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
@@ -62,9 +73,10 @@ export function check({ model, facts, report }: RuleContext): void {
   if (whole('site')) {
     const s = data.site!;
     field('site.semester', s.semester, 'site');
-    field('site.school', s.school, 'site');
-    field('site.level', s.level, 'site');
-    if (facts.level === '考点') field('site.examSite', s.examSite, 'site');
+    // Which names are asked hangs on the level: none while it cannot be read (its own finding says so).
+    for (const key of facts.level ? NAMES_BY_LEVEL[facts.level] : []) field(`site.${key}`, s[key], 'site');
+    if (facts.level === undefined) report('site.level', 'level', { value: String(s.level) });
+    else field('site.level', s.level, 'site');
   }
   whole('schedule');
   whole('staff');
@@ -84,7 +96,8 @@ export function check({ model, facts, report }: RuleContext): void {
       field(`${path}.keeper`, list.keeper, 'intake');
     }
   }
-  whole('vaultLog');
+  // 《实施方案》（四） has the 分校 and the 考点 sign 附件3 at their vaults; the 省校 hands papers on by 附件1.
+  if (facts.level === '分校' || facts.level === '考点') whole('vaultLog');
   if (facts.level === '考点' && whole('distributions')) {
     data.distributions!.forEach((d, i) => {
       const p = `distributions[${i}]`;

@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
       none: 'Paper {paper} left the vault at {taken} for the session starting {start}, but no distribution register (附件4) records handing it out in that session. Handing papers to the rooms and taking them back is signed on 附件4 on the spot; add the register or its rows.',
     },
   },
-  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a 分校’s dispatch) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout. Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
+  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout. Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
 };
 
 /** The day (days since the epoch) a register row hands out its paper: its 领取时间, else the sheet's 日期. */

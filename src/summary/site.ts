@@ -14,9 +14,10 @@
  *   31·bags31 + 26·bags26 + 11·bags11 + 5·bags5.
  * - A checkout is a vault-log row (附件3); it is returned when its 还卷时间 is
  *   filled in. Rows in 袋 (or with no unit) count bags; rows in 份 count loose
- *   copies, kept apart. At a 分校, a checkout that is a dispatch to a 考点
- *   (model/custody.ts, the validator's own definition) is not a loan: it is
- *   counted as dispatched, never as still out.
+ *   copies, kept apart. A checkout that sends papers on — a 分校's to its
+ *   考点, the 省校's to its 分校, a 考点's back to its 分校 after the exam, on
+ *   an outgoing handover (model/custody.ts, the validator's own definition) —
+ *   is not a loan: it is counted as dispatched, never as still out.
  * - The custody period runs from the intake time (入库时间; else the first
  *   incoming handover) to the last checkout (docs/领域说明.md: "from intake to the last
  *   checkout the vault is guarded day and night"). Coverage is the part of it

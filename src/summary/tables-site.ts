@@ -50,7 +50,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   { key: 'returns', header: { zh: '归还次数', en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
   {
     key: 'bagsDispatched',
-    header: { zh: '发往考点袋数', en: 'Bags sent on' },
+    header: { zh: '移交送出袋数', en: 'Bags sent on' },
     width: 6,
     value: (p) => p.bagsDispatched,
     total: (s) => s.totals.bagsDispatched,

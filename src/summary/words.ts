@@ -109,8 +109,8 @@ export const OVERVIEW_WORDS = {
   candidates: { zh: '考生数', en: 'Candidates' },
   copies: { zh: '试卷份数', en: 'Copies' },
   note: {
-    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；分校发往考点的出库不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）。每个文件的 SHA-256 见“文件清单”。',
-    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout; papers a branch sends on to its exam sites are not counted as out; a handover whose two copies disagree counts once on each side however many fields differ (a check lists each field). Each file’s SHA-256 is on “Files”.',
+    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；随交接单移交送出的出库（分校下发考点、省校下发分校、考点考后送回分校）不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）。每个文件的 SHA-256 见“文件清单”。',
+    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout; papers sent on with a handover (a branch to its exam sites, the province to its branches, an exam site back to its branch after the exam) are not counted as out; a handover whose two copies disagree counts once on each side however many fields differ (a check lists each field). Each file’s SHA-256 is on “Files”.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -150,7 +150,7 @@ export const SITE_WORDS = {
   },
   duty: { zh: '三、保密室值班覆盖（保管期：入库至最后一次出库）', en: '3. Vault duty cover (custody: from intake to the last checkout)' },
   noHandovers: { zh: '（没有交接单）', en: '(no handover slips)' },
-  allReturned: { zh: '全部出库均已归还（分校发往考点的试卷不计）', en: 'Every checkout is back (papers a branch sends on to its exam sites not counted)' },
+  allReturned: { zh: '全部出库均已归还（随交接单移交送出的试卷不计）', en: 'Every checkout is back (papers sent on with a handover not counted)' },
   noProblems: { zh: '未发现问题', en: 'No problems found' },
   unreadable: STATUS_WORDS.unreadable,
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -153,6 +153,12 @@ describe('checkWorkbooks', () => {
     expect(run.workbooks[0].model && siteNameOf(run.workbooks[0].model)).toBe('长沙分校 岳麓考点');
   });
 
+  it('names the 省校, which has no 分校 or 考点, by its 分部 (as its summary does)', () => {
+    expect(siteNameOf({ data: { site: { level: '省校', branch: '湖南分部', school: '', examSite: '' } } })).toBe('湖南分部');
+    expect(siteNameOf({ data: { site: { level: '分校', school: '长沙分校', branch: '湖南分部' } } })).toBe('长沙分校');
+    expect(siteNameOf({ data: { site: {} } })).toBeNull();
+  });
+
   it('slim: the same report, each workbook kept without its grid and with only what the checks across workbooks read', async () => {
     const whole = await checkWorkbooks(files.map(workbookFile), nodeCheckOptions('zh'));
     const told: number[] = [];

@@ -19,6 +19,8 @@ describe('clean fixtures', () => {
 rt('required-field', {
   valid: [
     { name: 'a 分校 keeps no distribution register', base: 'fenxiao' },
+    // 《实施方案》（四） has the 分校 and the 考点 sign 附件3; the 省校 names itself by its 分部, not a 分校.
+    { name: 'the 省校 names its 分部, no 分校, and keeps no vault log', base: 'shengxiao', edit: (d) => void delete d.vaultLog },
     {
       name: 'optional opinion and notes left out',
       edit: (d) => {
@@ -113,6 +115,25 @@ rt('required-field', {
         delete d.duty;
       },
       errors: [{ messageId: 'form', form: 5, sheet: '值班记录', cell: 'A1', row: null, message: /附件5/ }],
+    },
+    {
+      name: 'the 省校 without its 分部',
+      base: 'shengxiao',
+      edit: (d) => void (d.site!.branch = ''),
+      errors: [{ messageId: 'field', form: 0, sheet: '基本信息', cell: 'B3', row: null, message: /“分部”没有填写/ }],
+    },
+    {
+      // Read as a 分校, its outgoing sheets counted as received and its 分校's receivers as its own: nothing is guessed.
+      name: 'the 省校’s 单位级别 written 分部: one finding at the cell, and the checks that hang on the level wait',
+      base: 'shengxiao',
+      edit: (d) => void (d.site!.level = '分部'),
+      errors: [{ messageId: 'level', form: 0, sheet: '基本信息', cell: 'B6', row: null, message: /^“单位级别”写的是“分部”.*省校\/分校\/考点/ }],
+    },
+    {
+      name: 'a 分校’s 单位级别 written 学院 (the source writes both 分部（学院） and 分校（学院））',
+      base: 'fenxiao',
+      edit: (d) => void (d.site!.level = '学院'),
+      errors: [{ messageId: 'level', form: 0, sheet: '基本信息', cell: 'B6', row: null }],
     },
   ],
 });
@@ -416,6 +437,16 @@ rt('arrival-too-early', {
     },
     { name: 'a 分校 dispatching two days ahead', base: 'fenxiao' },
     {
+      // 《实施方案》（四） sets when papers reach a 分校 or 考点; what the printer delivers to the 分部 is not judged.
+      name: 'the 省校 receiving from the printer five days ahead',
+      base: 'shengxiao',
+      edit: (d) => {
+        d.handovers![0].time = '2024-06-10T08:30';
+        (d.intake as Intake).time = '2024-06-10T09:00';
+        d.duty!.shifts![0].from = '2024-06-10T08:30';
+      },
+    },
+    {
       name: 'a unit allowing 4 days (基本信息)',
       edit: (d) => {
         d.site!.settings = { ...d.site!.settings, arrivalDaysBefore: 4 };
@@ -450,6 +481,18 @@ rt('arrival-too-early', {
         { messageId: 'handover', form: 1, sheet: '交接单2', cell: 'C3', row: null },
       ],
     },
+    {
+      name: 'the 省校 sending to 株洲分校 three days before (its sheet to 长沙分校 two days before)',
+      base: 'shengxiao',
+      edit: (d) => {
+        d.handovers![0].time = '2024-06-12T08:30';
+        (d.intake as Intake).time = '2024-06-12T09:00';
+        d.duty!.shifts![0].from = '2024-06-12T08:30';
+        d.handovers![2].time = '2024-06-12T13:30';
+        for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-12T13:10';
+      },
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单3', cell: 'C3', row: null, message: /交接到株洲分校.*早了 3 天/ }],
+    },
   ],
 });
 
@@ -466,8 +509,39 @@ rt('intake-before-receipt', {
   ],
 });
 
+/** After the exam 岳麓考点 brings 1001's three bags back to 长沙分校 (its 交接单4): a delivery of its own. */
+const getsPapersBack = (d: SiteData) => {
+  d.handovers!.push({
+    ...structuredClone(d.handovers![1]),
+    time: '2024-06-16T11:00',
+    from: '岳麓考点',
+    to: '长沙分校',
+    items: [{ destination: '长沙分校', quantity: 3, unit: '袋', note: '1001 考后试卷' }],
+    total: 3,
+    fromSigners: ['李强', '赵敏'],
+    toSigners: ['张伟', '孙丽'],
+  });
+};
+
 rt('inventory-mismatch', {
-  valid: [{ name: 'bags agree', base: 'fenxiao' }],
+  valid: [
+    { name: 'bags agree', base: 'fenxiao' },
+    {
+      name: 'papers a 考点 brings back, on a 入库清单 of their own',
+      base: 'fenxiao',
+      edit: (d) => {
+        getsPapersBack(d);
+        const back: Intake = {
+          items: [{ paperNo: '1001', paperName: '高等数学基础', bags31: 2, bags26: 0, bags11: 1, bags5: 0, totalBags: 3 }],
+          totals: { bags31: 2, bags26: 0, bags11: 1, bags5: 0, totalBags: 3 },
+          description: '岳麓考点考后送回，数量准确，袋封完好。',
+          time: '2024-06-16T11:20',
+          keeper: '周建',
+        };
+        d.intake = [d.intake as Intake, back];
+      },
+    },
+  ],
   invalid: [
     {
       name: 'one bag more received than taken in',
@@ -476,6 +550,22 @@ rt('inventory-mismatch', {
         d.handovers![0].total = 7;
       },
       errors: [{ messageId: 'bags', form: 2, sheet: '入库清单', cell: 'H14', row: null, message: /6 袋.*7 袋/ }],
+    },
+    {
+      // One list per delivery: the return is not counted into the list of the delivery before the exam.
+      name: 'papers a 考点 brings back after the exam, with no 入库清单 of their own',
+      base: 'fenxiao',
+      edit: getsPapersBack,
+      errors: [
+        {
+          messageId: 'unlisted',
+          form: 1,
+          sheet: '交接单4',
+          cell: 'C3',
+          row: null,
+          message: /^6月16日 11:00 从岳麓考点接收的这批试卷（共 3 袋）没有入库清单.*最晚一张 6月13日 10:40/,
+        },
+      ],
     },
   ],
 });
@@ -562,8 +652,41 @@ rt('checkout-before-intake', {
   ],
 });
 
+/**
+ * After its last session the 考点 sends 1001's three bags back to 长沙分校 on a signed outgoing sheet
+ * (参照《工作方案》二.5“考试结束，回收的试卷……必须及时送回”): taken out at 10:40, not to come back; the vault
+ * is guarded until then.
+ */
+const sentBackAfterTheExam = (d: SiteData) => {
+  d.handovers!.push({
+    semester: '2024春',
+    time: '2024-06-16T11:00',
+    from: '岳麓考点',
+    to: '长沙分校',
+    address: '长沙市开福区湘江中路8号',
+    contact: '刘红',
+    items: [{ destination: '长沙分校', quantity: 3, unit: '袋', note: '1001 考后试卷' }],
+    total: 3,
+    fromOpinion: '考后送回',
+    fromSigners: ['李强', '赵敏'],
+    toOpinion: '清点无误，同意接收',
+    toSigners: ['张伟', '孙丽'],
+  });
+  d.vaultLog!.push({ paperNo: '1001', paperName: '高等数学基础', quantity: 3, unit: '袋', taker: '李强', takenAt: '2024-06-16T10:40', issuedBy: '陈静' });
+  d.duty!.shifts!.push({
+    kind: '日间',
+    from: '2024-06-16T08:00',
+    to: '2024-06-16T12:00',
+    record: '10:40 考后试卷出库送回分校',
+    handedOverBy: '陈静',
+    takenOverBy: '刘洋',
+  });
+};
+
 rt('checkout-window', {
   valid: [
+    // Sent on, not lent: no exam-day window (it was taken out a day after its session).
+    { name: 'a 考点 sending its papers back to the 分校 after the exam', edit: sentBackAfterTheExam },
     {
       name: 'exactly 60 minutes before',
       edit: (d) => {
@@ -571,6 +694,7 @@ rt('checkout-window', {
       },
     },
     { name: 'a 分校 dispatch a day before is not a loan', base: 'fenxiao' },
+    { name: 'the 省校’s dispatches the day before the exam', base: 'shengxiao' },
     {
       name: 'a unit allowing 90 minutes',
       edit: (d) => {
@@ -607,6 +731,38 @@ rt('checkout-window', {
 rt('not-returned', {
   valid: [
     { name: 'dispatches are not expected back', base: 'fenxiao' },
+    { name: 'nor the 省校’s, to its 分校', base: 'shengxiao' },
+    { name: 'a 考点 sending its papers back to the 分校 on a signed sheet', edit: sentBackAfterTheExam },
+    {
+      // 3310 went to its room at 08:05 and came back at 10:15: the exam's loan is over; what leaves at 10:40 is sent on.
+      name: 'the papers of that morning’s session, back from the rooms, sent on to the 分校 the same day',
+      edit: (d) => {
+        sentBackAfterTheExam(d);
+        Object.assign(d.vaultLog![3], { paperNo: '3310', paperName: '中国现代文学', quantity: 2 });
+      },
+    },
+    {
+      name: 'a 考点 sending a cancelled session’s sealed bags back the afternoon before',
+      edit: (d) => {
+        d.schedule!.pop();
+        d.distributions!.pop();
+        const r = d.vaultLog![2];
+        r.takenAt = '2024-06-15T16:45';
+        delete r.returner;
+        delete r.returnedAt;
+        delete r.receivedBy;
+        d.handovers!.push({
+          ...structuredClone(d.handovers![0]),
+          time: '2024-06-15T17:00',
+          from: '岳麓考点',
+          to: '长沙分校',
+          items: [{ destination: '长沙分校', quantity: 2, unit: '袋', note: '3310 考试取消，原封退回' }],
+          total: 2,
+          fromSigners: ['李强', '赵敏'],
+          toSigners: ['张伟', '孙丽'],
+        });
+      },
+    },
     {
       name: 'a unit allowing 240 minutes (基本信息)',
       edit: (d) => {
@@ -632,6 +788,18 @@ rt('not-returned', {
         d.vaultLog![2].returnedAt = '2024-06-16T13:30';
       },
       errors: [{ messageId: 'late', form: 3, sheet: '出入库记录', cell: 'I6', row: 3, message: /已结束 3小时30分。.*时限 2小时/ }],
+    },
+    {
+      // 3310 went to its room that morning (附件4): the exam's loan, though the 考点 sent other papers back that day.
+      name: 'the last session’s loan never returned, on the day the 考点 sends papers back',
+      edit: (d) => {
+        sentBackAfterTheExam(d);
+        const r = d.vaultLog![2];
+        delete r.returner;
+        delete r.returnedAt;
+        delete r.receivedBy;
+      },
+      errors: [{ messageId: 'never', form: 3, sheet: '出入库记录', cell: 'I6', row: 3 }],
     },
   ],
 });
@@ -1102,6 +1270,16 @@ rt('item-for-another-unit', {
       },
     },
     { name: 'the receiver written with （学院）', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校（学院）') },
+    // 附件1 备注 1: the printer hands to the 分部; 备注 2: 试卷归属 is the 分校 (or 考点) the papers are for.
+    { name: 'the printer’s sheet to the 分部 names the 分校 each part is for', base: 'shengxiao' },
+    {
+      name: 'and a 分校 the 省校 has not sent to yet, and a 考点',
+      base: 'shengxiao',
+      edit: (d) => {
+        d.handovers![0].items![1].destination = '衡阳分校';
+        d.handovers![0].items!.push({ destination: '长沙分校岳麓考点', quantity: 0, unit: '袋' });
+      },
+    },
   ],
   invalid: [
     {
@@ -1119,6 +1297,12 @@ rt('item-for-another-unit', {
       base: 'fenxiao',
       edit: (d) => void (d.handovers![0].items![2].destination = '株洲分校荷塘考点'),
       errors: [{ messageId: 'other', form: 1, sheet: '交接单1', cell: 'C10', row: 3 }],
+    },
+    {
+      name: 'the 分部 receives an item for another 分部',
+      base: 'shengxiao',
+      edit: (d) => void (d.handovers![0].items![1].destination = '湖北分部'),
+      errors: [{ messageId: 'other', form: 1, sheet: '交接单1', cell: 'C9', row: 2, message: /“湖北分部”.*“湖南分部”/ }],
     },
   ],
 });
@@ -1169,6 +1353,16 @@ rt('dispatch-without-handover', {
       base: 'fenxiao',
       edit: (d) => void d.handovers!.pop(),
       errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'F7', row: 4, message: /1001、2045.*何平、马丽/ }],
+    },
+    {
+      name: 'the 省校’s papers for 株洲分校 taken out the next day, with no handover sheet',
+      base: 'shengxiao',
+      edit: (d) => {
+        d.handovers!.pop();
+        for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-14T13:10';
+        d.duty!.shifts![0].to = '2024-06-14T14:00';
+      },
+      errors: [{ messageId: 'none', form: 3, sheet: '出入库记录', cell: 'F7', row: 4, message: /没有一张省校发给分校的纸质试卷交接单/ }],
     },
     {
       name: 'the handover sheet has one bag more than was dispatched',

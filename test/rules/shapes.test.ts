@@ -3,7 +3,8 @@
  * two source documents: a 考点 with a four-day exam delivered in one go exactly
  * 48 hours before its first session, counts in 份, 备注 kept, same surnames
  * (王丽/王莉, 李卫/李卫东, 陈晓/陈晓燕), exactly 60 minutes checkout lead, two
- * sessions taken out together, shifts changing at midnight. Through real .xlsx
+ * sessions taken out together, shifts changing at midnight; and the 省校 (湖南分部)
+ * receiving from the printer and sending each 分校 its part. Through real .xlsx
  * files (fill → read → validate): each clean workbook gives no finding, alone
  * and with its counterparts; each planted defect gives exactly its finding
  * (rule, form, sheet, cell, row) and no other.
@@ -19,7 +20,7 @@ import { validateAcross, validateSite } from '../../src/rules/engine';
 import { retyped } from '../helpers';
 
 const SHAPES = path.join(__dirname, '..', 'fixtures', 'shapes');
-type Shape = 'yuhu-kaodian' | 'xiangtan-fenxiao';
+type Shape = 'yuhu-kaodian' | 'xiangtan-fenxiao' | 'hunan-shengxiao';
 
 function shape(name: Shape): SiteData {
   return JSON.parse(fs.readFileSync(path.join(SHAPES, `${name}.json`), 'utf8')) as SiteData;
@@ -155,10 +156,33 @@ const PLANTED: Planted[] = [
     edit: (d) => void delete (d.intake as Intake).description,
     expect: [['required-field', 2, '入库清单', 'A16', null]],
   },
+  {
+    // 湖南分部 has its papers from 06-12; its sheet to 长沙分校 (06-13) is two days ahead, the one to 株洲分校 three.
+    name: 'the 省校 sends 株洲分校 its papers three days before the first session',
+    base: 'hunan-shengxiao',
+    edit: (d) => {
+      d.handovers![0].time = '2024-06-12T08:30';
+      (d.intake as Intake).time = '2024-06-12T09:00';
+      d.duty!.shifts![0].from = '2024-06-12T08:30';
+      d.handovers![2].time = '2024-06-12T13:30';
+      for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-12T13:10';
+    },
+    expect: [['arrival-too-early', 1, '交接单3', 'C3', null]],
+  },
+  {
+    name: 'the 省校’s papers for 株洲分校 leave the vault the next day with no handover sheet',
+    base: 'hunan-shengxiao',
+    edit: (d) => {
+      d.handovers!.pop();
+      for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-14T13:10';
+      d.duty!.shifts![0].to = '2024-06-14T14:00';
+    },
+    expect: [['dispatch-without-handover', 3, '出入库记录', 'F7', 4]],
+  },
 ];
 
 describe('site shapes through real .xlsx', () => {
-  test.each(['yuhu-kaodian'] as Shape[])('clean %s: no finding, also retyped', async (name) => {
+  test.each(['yuhu-kaodian', 'hunan-shengxiao'] as Shape[])('clean %s: no finding, also retyped', async (name) => {
     const buffer = await fillWorkbook(shape(name));
     expect(validateSite(await modelOf(buffer)).map(brief)).toEqual([]);
     expect(validateSite(await modelOf(await retyped(buffer))).map(brief)).toEqual([]);
@@ -197,6 +221,22 @@ describe('site shapes through real .xlsx', () => {
       ['handover-copies-disagree', 1, '交接单', 'D9', 2],
       ['handover-copies-disagree', 1, '交接单', 'D17', null],
     ]);
+  });
+
+  test('湖南分部 (省校) and 长沙分校 checked together: the two copies of their handover agree', async () => {
+    const fenxiao = JSON.parse(fs.readFileSync(path.join(SHAPES, '..', 'fenxiao.json'), 'utf8')) as SiteData;
+    const sites = [
+      { id: 'shengxiao', model: await modelOf(await fillWorkbook(shape('hunan-shengxiao'))) },
+      { id: 'fenxiao', model: await modelOf(await fillWorkbook(fenxiao)) },
+    ];
+    expect([...validateAcross(sites).values()].flat().map(brief)).toEqual([]);
+    // They are paired: the 省校's copy with another sender is found on both files.
+    const differing = shape('hunan-shengxiao');
+    differing.handovers![1].fromSigners = ['黄见晨', '邓丽'];
+    sites[0].model = await modelOf(await fillWorkbook(differing));
+    const across = validateAcross(sites);
+    expect(across.get('shengxiao')!.map(tuple)).toEqual([['handover-copies-disagree', 1, '交接单2', 'A20', null]]);
+    expect(across.get('fenxiao')!.map(tuple)).toEqual([['handover-copies-disagree', 1, '交接单1', 'A20', null]]);
   });
 
   test('the planted table covers the second wave’s rules that a 考点 can break', () => {

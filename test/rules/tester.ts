@@ -1,6 +1,7 @@
 /**
  * A RuleTester in the spirit of ESLint's: each case starts from a clean fixture
- * (test/fixtures/kaodian.json or fenxiao.json), edits it, draws the workbook,
+ * (test/fixtures/kaodian.json, fenxiao.json, or the 省校 of
+ * test/fixtures/shapes/hunan-shengxiao.json), edits it, draws the workbook,
  * reads it back and runs every rule. A valid case must give no finding at all;
  * an invalid one exactly the findings listed, all of the rule under test — a
  * planted defect gives its finding and no other.
@@ -44,11 +45,13 @@ export function typeInto(grid: WorkbookGrid, sheet: string, cell: string, value:
   row[at.col] = value;
 }
 
-export type Base = 'kaodian' | 'fenxiao';
+export type Base = 'kaodian' | 'fenxiao' | 'shengxiao';
+
+const FILES: Record<Base, string> = { kaodian: 'kaodian.json', fenxiao: 'fenxiao.json', shengxiao: 'shapes/hunan-shengxiao.json' };
 
 const cache: Partial<Record<Base, string>> = {};
 export function base(name: Base): SiteData {
-  cache[name] ??= JSON.stringify(fixture(`${name}.json`));
+  cache[name] ??= JSON.stringify(fixture(FILES[name]));
   return JSON.parse(cache[name]!) as SiteData;
 }
 

@@ -205,3 +205,26 @@ describe('a 分校 dispatching to its 考点 (sample network, hand-computed bags
     }
   });
 });
+
+describe('papers sent on with a handover are counted as sent, not as still out', () => {
+  const shape = (name: string): SiteData => JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/shapes', name), 'utf8')) as SiteData;
+
+  it('the 省校 (湖南分部): 14 bags from the printer, all sent on to 长沙分校 and 株洲分校', () => {
+    const s = summarizeSite(shape('hunan-shengxiao.json'));
+    expect(s.site).toMatchObject({ level: '省校', name: '湖南分部' });
+    expect(s.handovers.in).toHaveLength(1);
+    expect(s.handovers.out).toHaveLength(2);
+    expect(s.totals).toMatchObject({ checkouts: 0, dispatches: 6, bagsDispatched: 14, bagsStillOut: 0 });
+    expect(s.papers.every((p) => p.bagsInVault === 0)).toBe(true);
+  });
+
+  it('a 考点 sending 1001’s three bags back to its 分校 after the exam', () => {
+    const data = fixture();
+    data.handovers!.push({ ...structuredClone(data.handovers![0]), time: '2024-06-16T11:00', from: '岳麓考点', to: '长沙分校' });
+    data.vaultLog!.push({ paperNo: '1001', paperName: '高等数学基础', quantity: 3, unit: '袋', taker: '李强', takenAt: '2024-06-16T10:40', issuedBy: '陈静' });
+    const s = summarizeSite(data);
+    expect(s.handovers.out).toHaveLength(1);
+    expect(s.papers[0]).toMatchObject({ checkouts: 1, returns: 1, dispatches: 1, bagsDispatched: 3, bagsStillOut: 0, bagsInVault: 0 });
+    expect(s.totals.bagsStillOut).toBe(0);
+  });
+});
