@@ -194,7 +194,7 @@ describe('printing the demo summary (LibreOffice headless)', () => {
     const sheets = sitePages.filter((lines) => lines.some((l) => l.startsWith('二、'))).length;
     expect(sheets).toBe(3);
     expect(sitePages.filter((lines) => lines.some((l) => l.startsWith('一、'))).length).toBe(sheets);
-    expect(sitePages.filter((lines) => lines.some((l) => /^试卷编号 +试卷名 +首场开考/.test(l))).length).toBe(sheets);
+    expect(sitePages.filter((lines) => lines.some((l) => /^试卷号 +试卷名称 +首场开考/.test(l))).length).toBe(sheets);
     expect(sitePages.length).toBeGreaterThan(sheets);
     for (const lines of sitePages) expect(lines.some((l) => /试卷保管汇总$/.test(l))).toBe(true);
   });

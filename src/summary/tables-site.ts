@@ -3,11 +3,15 @@
  * sheet per site, 试卷明细), the browser face's download and the pane's 汇总
  * sheet and table are all drawn from these columns.
  *
- * The headers are deliberately not the forms' own column labels (试卷号,
- * 31份装, 报考人数…): a 汇总 sheet the pane writes into a unit's workbook must
- * never be taken for the intake list or the schedule when it is read again.
+ * A paper is named in the forms' own words (试卷号, 试卷名称: PRINTED_LABELS),
+ * as staff know them from 附件2–4. The other headers are deliberately not the
+ * forms' labels (31份装, 报考人数…): a 汇总 sheet the pane writes into a unit's
+ * workbook must never be taken for the intake list or the schedule when it is
+ * read again, and two of a form's columns are fewer than the half of them a
+ * table's header needs to be found.
  */
 import type { Finding } from '../model/finding';
+import { PRINTED_LABELS } from '../model/labels';
 import type { Cell, Column, Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS } from './words';
@@ -19,11 +23,15 @@ export interface PaperColumn extends Column<PaperSummary> {
 
 const num = (n: number | null): Cell => n;
 
+/** 试卷号 and 试卷名称, as 附件2–4 and 考试安排 print them. */
+const PAPER_NO = { zh: PRINTED_LABELS['intake.items.paperNo'], en: 'Paper no.' };
+const PAPER_NAME = { zh: PRINTED_LABELS['intake.items.paperName'], en: 'Paper name' };
+
 export const PAPER_COLUMNS: readonly PaperColumn[] = [
-  { key: 'paperNo', header: { zh: '试卷编号', en: 'Paper' }, width: 8, value: (p) => p.paperNo, total: (_, lang) => (lang === 'zh' ? '合计' : 'Total') },
+  { key: 'paperNo', header: PAPER_NO, width: 8, value: (p) => p.paperNo, total: (_, lang) => (lang === 'zh' ? '合计' : 'Total') },
   {
     key: 'paperName',
-    header: { zh: '试卷名', en: 'Name' },
+    header: PAPER_NAME,
     width: 18,
     wrap: true,
     value: (p) => p.paperName,
@@ -126,7 +134,7 @@ export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyCoverage['gaps'][number]
 
 export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
   { key: 'row', header: { zh: '出入库记录序号', en: 'Log row' }, width: 0, value: (o) => o.row },
-  { key: 'paperNo', header: { zh: '试卷编号', en: 'Paper' }, width: 0, value: (o) => o.paperNo },
+  { key: 'paperNo', header: PAPER_NO, width: 0, value: (o) => o.paperNo },
   { key: 'takenAt', header: { zh: '取出于', en: 'Taken at' }, width: 0, wrap: true, kind: 'datetime', value: (o) => o.takenAt },
   { key: 'quantity', header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
   { key: 'unit', header: { zh: '计量', en: 'Unit' }, width: 0, value: (o) => o.unit },
@@ -135,7 +143,7 @@ export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
 
 /**
  * The findings of one site. 说明 sits in the second column, the wide one of
- * 试卷名, so that a long message wraps there without merged cells (thousands
+ * 试卷名称, so that a long message wraps there without merged cells (thousands
  * of merges make a workbook slow to write and to open).
  */
 export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [

@@ -23,6 +23,8 @@ import { HEADER_PT, LEAST_PRINTED_PT, linesOf, printScale } from '../../src/summ
 import { FILE_COLUMNS, FINDING_COLUMNS, PAIR_COLUMNS, PAPER_DETAIL_COLUMNS, SITE_COLUMNS } from '../../src/summary/tables';
 import { PAPER_COLUMNS } from '../../src/summary/tables-site';
 import { CELL_PADDING, textUnits } from '../../src/forms/measure';
+import { intakeForm } from '../../src/forms/intake';
+import { summaryTable } from '../../src/taskpane/summary-table';
 
 const ROOT = '/home/keeper/2024春/汇总';
 const SHA = (c: string) => c.repeat(64);
@@ -323,6 +325,23 @@ describe('the consolidated summary workbook', () => {
     expect(at).toBe(duty + 2); // the duty table's header and its one row above
     expect(headers(ws, at)).toEqual(['无人值班起', '无人值班止', '时长\n（小时）']);
     expect(headers(ws, at + 1)).toEqual(['2024年6月15日 06:00', '2024年6月15日 08:00', '2']);
+  });
+
+  it('names a paper in the forms’ words (试卷号, 试卷名称 of 附件2–4) on every sheet and in the pane, never 试卷编号 / 试卷名', () => {
+    const words = intakeForm.table!.columns.filter((c) => c.key === 'paperNo' || c.key === 'paperName').map((c) => c.label);
+    expect(words).toEqual(['试卷号', '试卷名称']);
+    expect(headers(wb.getWorksheet('试卷明细')!).slice(2, 4)).toEqual(words);
+    for (const name of ['汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点']) {
+      const ws = wb.getWorksheet(name)!;
+      expect({ name, papers: headers(ws, 5).slice(0, 2) }).toEqual({ name, papers: words });
+    }
+    // 四、尚未归还: the paper of a checkout not returned.
+    const outstanding = wb.getWorksheet('汇总-天心考点')!;
+    expect(headers(outstanding, findRow(outstanding, '出入库记录序号')).slice(0, 2)).toEqual(['出入库记录序号', '试卷号']);
+    const site = c.files.find((f) => f.summary?.site.name === '天心考点')!.summary!;
+    expect(summaryTable(site, 'zh').header.slice(0, 2)).toEqual(words);
+    expect(summaryTable(site, 'en').header.slice(0, 2)).toEqual(['Paper no.', 'Paper name']);
+    expect(texts(wb).filter((t) => t.text === '试卷编号' || t.text === '试卷名')).toEqual([]);
   });
 
   it('names no file by an absolute path: names are relative to the folder given', () => {

@@ -59,7 +59,7 @@ const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width'>>> =
   RULE_COUNT_COLUMNS,
 ];
 /**
- * The sheet's columns: the paper table's, with the second (试卷名, and the
+ * The sheet's columns: the paper table's, with the second (试卷名称, and the
  * findings' 说明) wide enough for a sentence, and each as wide as any
  * section declares its column there (the others declare 0: the paper table's).
  */
