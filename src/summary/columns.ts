@@ -8,6 +8,7 @@
  * Pure: no exceljs, no Node.
  */
 import type { Lang } from '../rules/types';
+import { parseIso, serialFromWallClock } from '../model/datetime';
 import { baseName } from '../model/text';
 
 export type { Lang };
@@ -20,7 +21,8 @@ export type Cell = string | number | null;
  * the set of files are known.
  * - `file`: a path, shown relative to the folder given (never absolute);
  * - `rule`: a rule id, shown as the rule's title;
- * - `datetime`: an ISO local time, shown as 2024年6月15日 08:30.
+ * - `datetime`: an ISO local time, shown as 2024年6月15日 08:30; a sheet
+ *   holds it as a date (`sheetValue`), shown so by its number format.
  */
 type CellKind = 'file' | 'rule' | 'datetime';
 
@@ -29,7 +31,7 @@ export interface Column<T = never> {
   header: Record<Lang, string>;
   /** Excel column width (characters of the default font). */
   width: number;
-  /** Excel number format. */
+  /** Excel number format (a `datetime` column has its kind's: `numFmtOf`). */
   numFmt?: string;
   /** Long text: wraps, and its row grows to show it whole. */
   wrap?: boolean;
@@ -70,7 +72,50 @@ export function show(column: Pick<Column, 'kind' | 'words'>, value: Cell | undef
   }
 }
 
+/**
+ * A raw cell as a sheet holds it: a time as an Excel date serial, which its
+ * column's number format (`numFmtOf`) shows as `show` shows it, so that a
+ * filter sorts 6月9日 before 6月15日; anything else, and a time the reader
+ * could not read (kept as typed), as `show` gives it.
+ */
+export function sheetValue(column: Pick<Column, 'kind' | 'words'>, value: Cell | undefined, ctx: ShowContext): Cell {
+  if (column.kind === 'datetime' && typeof value === 'string') {
+    const serial = dateTimeSerial(value);
+    if (serial !== undefined) return serial;
+  }
+  return show(column, value, ctx);
+}
+
+/** The number format of a column's cells in a sheet written in `lang`. */
+export function numFmtOf(column: Pick<Column, 'kind' | 'numFmt'>, lang: Lang): string | undefined {
+  return column.numFmt ?? (column.kind === 'datetime' ? DATETIME_FORMAT[lang] : undefined);
+}
+
 /* ------------------------------------------------------------------ dates */
+
+/** YYYY-MM-DDTHH:mm: a time of day with its date. */
+const ISO_DATETIME_LENGTH = 16;
+
+/** What showDateTime writes, as a number format: 2024年6月15日 08:30, 2024-06-15 08:30. */
+const DATETIME_FORMAT: Record<Lang, string> = { zh: 'yyyy"年"m"月"d"日" hh:mm', en: 'yyyy-mm-dd hh:mm' };
+
+/**
+ * A column of times, wide enough for the longest one on one line (a number
+ * does not wrap: too narrow, Excel shows ####): 2024年12月31日 23:59 is 20
+ * units of 宋体 11, and a cell's padding one more.
+ */
+export const DATETIME_WIDTH = 21;
+
+/**
+ * The Excel serial of an ISO wall-clock time (2024-06-15T08:30 → 45458.354…),
+ * worked out from the figures alone: the site's wall clock, the same reading
+ * on a machine in any time zone. Undefined for anything else (a date alone
+ * is shown as text, as before: it has no time to show).
+ */
+function dateTimeSerial(iso: string): number | undefined {
+  const t = iso.length === ISO_DATETIME_LENGTH ? parseIso(iso) : undefined;
+  return t ? serialFromWallClock(t) : undefined;
+}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
 

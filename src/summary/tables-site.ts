@@ -12,7 +12,7 @@
  */
 import type { Finding } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
-import type { Cell, Column, Lang } from './columns';
+import { type Cell, type Column, DATETIME_WIDTH, type Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS } from './words';
 
@@ -40,7 +40,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   {
     key: 'sessionStart',
     header: { zh: '首场开考', en: 'First session' },
-    width: 12,
+    width: DATETIME_WIDTH,
     wrap: true,
     kind: 'datetime',
     value: (p) => p.sessionStart,
@@ -113,20 +113,35 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
   { key: 'where', header: { zh: '所在位置', en: 'Where' }, width: 0, wrap: true, value: (h) => at(h.sheet, h.cell) },
 ];
 
+/**
+ * The duty row. Its times stand in the second and third columns (试卷名称 and
+ * 首场开考 above them), wide enough for a date on one line: a date does not
+ * wrap, and the first column (试卷号) is narrow.
+ */
 export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
+  { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
   { key: 'custodyStart', header: { zh: '保管期起', en: 'Custody from' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyStart },
-  { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
-  { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 0, value: (d) => d.custodyHours },
+  { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: DATETIME_WIDTH, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
+  { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 10, value: (d) => d.custodyHours },
   { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 10, value: (d) => d.coveredHours },
   // Wide enough for 100.0% (a narrower column shows ###).
   { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
   { key: 'gaps', header: { zh: '缺口（处）', en: 'Gaps' }, width: 8, value: (d) => d.gaps.length },
   { key: 'overlaps', header: { zh: '重叠（处）', en: 'Overlaps' }, width: 8, value: (d) => d.overlaps },
-  { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
 ];
 
-/** Each stretch of custody with nobody on duty, under the duty row: its own header, not the duty table's (保管期起 / 保管期止 …). */
-export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyCoverage['gaps'][number]>> = [
+/** A stretch of custody with nobody on duty, numbered in its list. */
+export type DutyGap = DutyCoverage['gaps'][number] & { n: number };
+
+export const dutyGaps = (d: DutyCoverage): DutyGap[] => d.gaps.map((g, i) => ({ ...g, n: i + 1 }));
+
+/**
+ * Each stretch of custody with nobody on duty, under the duty row: its own
+ * header, not the duty table's (保管期起 / 保管期止 …); its times under the
+ * duty row's.
+ */
+export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyGap>> = [
+  { key: 'n', header: { zh: '序号', en: 'No.' }, width: 0, value: (g) => g.n },
   { key: 'from', header: { zh: '无人值班起', en: 'Nobody on duty from' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.from },
   { key: 'to', header: { zh: '无人值班止', en: 'Nobody on duty to' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.to },
   { key: 'hours', header: { zh: '时长（小时）', en: 'Hours' }, width: 0, value: (g) => g.hours },

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../model/finding';
 import { ruleMeta } from '../rules';
-import { Cell, Column, Lang, rowOf, showDateTime } from './columns';
+import { Cell, Column, DATETIME_WIDTH, Lang, rowOf, showDateTime } from './columns';
 import type { FileOutcome, HandoverPair } from './consolidate';
 import { PAPER_COLUMNS } from './tables-site';
 import type { PaperSummary } from './site';
@@ -160,11 +160,26 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
     wrap: true,
     value: differingFields,
   },
-  { key: 'senderTime', header: { zh: '移交方时间', en: 'Sender time' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.sender?.time ?? '' },
-  { key: 'receiverTime', header: { zh: '接收方时间', en: 'Receiver time' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.receiver?.time ?? '' },
+  {
+    key: 'senderTime',
+    header: { zh: '移交方时间', en: 'Sender time' },
+    width: DATETIME_WIDTH,
+    wrap: true,
+    kind: 'datetime',
+    value: (p) => p.sender?.time ?? '',
+  },
+  {
+    key: 'receiverTime',
+    header: { zh: '接收方时间', en: 'Receiver time' },
+    width: DATETIME_WIDTH,
+    wrap: true,
+    kind: 'datetime',
+    value: (p) => p.receiver?.time ?? '',
+  },
   { key: 'senderQuantity', header: { zh: '移交方数量（袋）', en: 'Sender bags' }, width: 8, value: (p) => p.sender?.quantity ?? null },
   { key: 'receiverQuantity', header: { zh: '接收方数量（袋）', en: 'Receiver bags' }, width: 8, value: (p) => p.receiver?.quantity ?? null },
-  { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 34, wrap: true, value: describePair },
+  // Narrower than it was, for the two times to fit on one line each: the table still prints one page wide at 9 pt or more.
+  { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 28, wrap: true, value: describePair },
   {
     key: 'senderFile',
     header: { zh: '移交方副本（文件）', en: 'Sender copy (file)' },

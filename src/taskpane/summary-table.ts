@@ -4,7 +4,7 @@
  * columns are the paper columns of the CLI's workbook (src/summary/tables-site.ts),
  * with the same headers, widths and formats. Pure.
  */
-import { Column, showDateTime, show } from '../summary/columns';
+import { Column, numFmtOf, sheetValue, showDateTime, show } from '../summary/columns';
 import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
@@ -19,7 +19,10 @@ export interface SummaryTable {
   /** Column widths (characters) and number formats, as declared. */
   widths: number[];
   numFmts: Array<string | null>;
+  /** The papers' rows as the page shows them (times as text). */
   rows: Cell[][];
+  /** The same rows as a sheet holds them: times as dates, which `numFmts` show as `rows` does. */
+  sheetRows: Cell[][];
   totals: Cell[];
   /** Label / value lines under the table. */
   facts: Array<[string, Cell]>;
@@ -39,7 +42,7 @@ export function summarySheetValues(table: SummaryTable): Cell[][] {
     pad([table.status]),
     pad([]),
     pad(table.header),
-    ...table.rows.map(pad),
+    ...table.sheetRows.map(pad),
     pad(table.totals),
     pad([]),
     ...table.facts.map(([k, v]) => pad([k, v])),
@@ -52,16 +55,16 @@ function shownRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[
   return PAPER_COLUMNS.map((c: Column<never>, i) => show(c, raw[i], { lang, ruleTitle }) ?? '');
 }
 
+function sheetRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[] {
+  return PAPER_COLUMNS.map((c: Column<never>, i) => sheetValue(c, raw[i], { lang, ruleTitle }) ?? '');
+}
+
 export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const zh = lang === 'zh';
   const when = (iso: string | null) => showDateTime(iso, lang);
   const name = s.site.name || (zh ? '（未填单位）' : '(unit not named)');
-  const rows = s.papers.map((p) =>
-    shownRow(
-      PAPER_COLUMNS.map((c) => c.value!(p, lang)),
-      lang,
-    ),
-  );
+  const raw = s.papers.map((p) => PAPER_COLUMNS.map((c) => c.value!(p, lang)));
+  const rows = raw.map((r) => shownRow(r, lang));
   const totals = shownRow(paperTotals(s, lang), lang);
   const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}`).join(zh ? '；' : '; ');
   const facts: Array<[string, Cell]> = zh
@@ -92,8 +95,9 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
     status: readinessText(s, lang),
     header: PAPER_COLUMNS.map((c) => c.header[lang]),
     widths: PAPER_COLUMNS.map((c) => c.width),
-    numFmts: PAPER_COLUMNS.map((c) => c.numFmt ?? null),
+    numFmts: PAPER_COLUMNS.map((c) => numFmtOf(c, lang) ?? null),
     rows,
+    sheetRows: raw.map((r) => sheetRow(r, lang)),
     totals,
     facts,
     chartColumns: [columnIndex(PAPER_COLUMNS, 'copies'), columnIndex(PAPER_COLUMNS, 'candidates')],

@@ -44,15 +44,18 @@ function textsOf(file: string): Array<{ part: string; text: string }> {
   return out;
 }
 
-/** Each sheet's cells as shown, row by row (rows as arrays from column A). */
-async function sheetsOf(file: string): Promise<Map<string, Array<Array<string | number | null>>>> {
+/** A cell's value as exceljs reads it: a number in a date format is a Date holding its wall clock in UTC. */
+type Value = string | number | Date | null;
+
+/** Each sheet's cells, row by row (rows as arrays from column A). */
+async function sheetsOf(file: string): Promise<Map<string, Array<Array<Value>>>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const sheets = new Map<string, Array<Array<string | number | null>>>();
+  const sheets = new Map<string, Array<Array<Value>>>();
   for (const ws of wb.worksheets) {
-    const rows: Array<Array<string | number | null>> = [];
+    const rows: Array<Array<Value>> = [];
     ws.eachRow((row, r) => {
-      rows[r - 1] = Array.from((row.values as unknown[]).slice(1), (v) => (v ?? null) as string | number | null);
+      rows[r - 1] = Array.from((row.values as unknown[]).slice(1), (v) => (v ?? null) as Value);
     });
     sheets.set(ws.name, rows);
   }
@@ -134,8 +137,9 @@ describe('what the summaries say', () => {
       '天心考点',
       '不一致',
       '交接时间、合计、接收人',
-      '2024年6月14日 14:40',
-      '2024年6月14日 13:40',
+      // Dates, shown 2024年6月14日 14:40 and 13:40 by their format (below).
+      new Date(Date.UTC(2024, 5, 14, 14, 40)),
+      new Date(Date.UTC(2024, 5, 14, 13, 40)),
       10,
       10,
       diff,
@@ -144,8 +148,11 @@ describe('what the summaries say', () => {
       FAULTY,
       '交接单!A2',
     ]);
+    const pairs = new ExcelJS.Workbook();
+    await pairs.xlsx.readFile(out('zh.xlsx'));
+    expect(['E2', 'F2'].map((a) => pairs.getWorksheet('交接配对')!.getCell(a).numFmt)).toEqual(['yyyy"年"m"月"d"日" hh:mm', 'yyyy"年"m"月"d"日" hh:mm']);
     const message = `长沙分校 移交 天心考点 的交接单，双方留存的两份不一致（交接时间、合计、接收人）：${diff}。请双方核对后改正，见“交接配对”。`;
-    const disagree = (rows: Array<Array<string | number | null>>) => rows.filter((row) => row.includes('交接单两份不一致'));
+    const disagree = (rows: Array<Array<Value>>) => rows.filter((row) => row.includes('交接单两份不一致'));
     expect(disagree(sheets.get('问题清单')!).map((row) => row.slice(0, 9))).toEqual([
       [FAULTY, '天心考点', '错误', '交接单两份不一致', 1, '交接单', 'A2', null, message],
       [BRANCH, '长沙分校', '错误', '交接单两份不一致', 1, '交接单3', 'A2', null, message],

@@ -43,7 +43,29 @@ async function network(): Promise<Consolidated> {
   return consolidateModels([...inputs, { file: `${ROOT}/broken.xlsx`, sha256: SHA('0'), error: '不是 .xlsx 工作簿（文件内容不是 Excel 格式）' }]);
 }
 
-const headers = (ws: ExcelJS.Worksheet, row = 1): string[] => Array.from(((ws.getRow(row).values as unknown[]) ?? []).slice(1), (v) => String(v ?? ''));
+/** The two formats a time is written with: 2024年6月15日 08:30, 2024-06-15 08:30. */
+const TIME_FORMAT = { zh: 'yyyy"年"m"月"d"日" hh:mm', en: 'yyyy-mm-dd hh:mm' } as const;
+
+/**
+ * A cell's text as a spreadsheet shows it. exceljs reads a number in a date
+ * format as a Date holding the serial's wall clock in UTC: shown here by the
+ * two formats the summaries use (any other date format is an error).
+ */
+function shownText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (!(v instanceof Date)) return String(v ?? '');
+  const two = (n: number) => String(n).padStart(2, '0');
+  const [y, mo, d, h, mi] = [v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes()];
+  if (cell.numFmt === TIME_FORMAT.zh) return `${y}年${mo}月${d}日 ${two(h)}:${two(mi)}`;
+  if (cell.numFmt === TIME_FORMAT.en) return `${y}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}`;
+  throw new Error(`${cell.address}: a date in an unexpected format ${cell.numFmt}`);
+}
+
+/** A row's cells as shown, from the first to its last with a value. */
+const headers = (ws: ExcelJS.Worksheet, row = 1): string[] => {
+  const r = ws.getRow(row);
+  return Array.from({ length: Math.max(0, ((r.values as unknown[]) ?? []).length - 1) }, (_x, i) => shownText(r.getCell(i + 1)));
+};
 
 /** Every cell's text, with where it is. */
 function texts(wb: ExcelJS.Workbook): Array<{ sheet: string; row: number; col: number; text: string }> {
@@ -297,6 +319,34 @@ describe('the consolidated summary workbook', () => {
     expect(columns).toEqual(columns.map((c) => ({ ...c, wide: true })));
   });
 
+  it('a time’s column is wide enough for the longest, 2024年12月31日 23:59, on one line (a date does not wrap: narrower, it shows ####)', () => {
+    const need = textUnits('2024年12月31日 23:59') + CELL_PADDING; // 21
+    const columns: Array<{ sheet: string; column: string; wide: boolean }> = [];
+    for (const ws of wb.worksheets) {
+      const seen = new Set<number>();
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.numFmt !== TIME_FORMAT.zh || seen.has(Number(cell.col))) return;
+          seen.add(Number(cell.col));
+          columns.push({ sheet: ws.name, column: cell.address.replace(/\d+$/, ''), wide: (ws.getColumn(cell.col).width ?? 0) >= need });
+        }),
+      );
+    }
+    // 试卷明细 首场开考; 交接配对 both times; a 汇总 sheet's B (保管期起, 无人值班起) and C (首场开考, 交接于, 保管期止…).
+    expect(columns.filter((c) => !c.sheet.startsWith('汇总-'))).toEqual([
+      { sheet: '试卷明细', column: 'E', wide: true },
+      { sheet: '交接配对', column: 'E', wide: true },
+      { sheet: '交接配对', column: 'F', wide: true },
+    ]);
+    expect(
+      columns
+        .filter((c) => c.sheet === '汇总-天心考点')
+        .map((c) => c.column)
+        .sort(),
+    ).toEqual(['B', 'C']);
+    expect(columns).toEqual(columns.map((c) => ({ ...c, wide: true })));
+  });
+
   it("a header's bracketed unit (袋, 小时, 处…) prints whole on one line: 合计 / （袋）, never 合计（袋 / ）", () => {
     const units: Array<{ sheet: string; cell: string; text: string; whole: boolean }> = [];
     for (const ws of wb.worksheets) {
@@ -320,11 +370,22 @@ describe('the consolidated summary workbook', () => {
 
   it("a gap in duty cover has a header of its own under the duty row, not the duty table's (保管期起 / 保管期止 …)", () => {
     const ws = wb.getWorksheet('汇总-天心考点')!;
-    const duty = findRow(ws, '保管期起');
-    const at = findRow(ws, '无人值班起');
+    const duty = findRow(ws, '值班班次');
+    const at = findRow(ws, '序号');
     expect(at).toBe(duty + 2); // the duty table's header and its one row above
-    expect(headers(ws, at)).toEqual(['无人值班起', '无人值班止', '时长\n（小时）']);
-    expect(headers(ws, at + 1)).toEqual(['2024年6月15日 06:00', '2024年6月15日 08:00', '2']);
+    // Numbered, its times under the duty row's (a date does not wrap: column A is too narrow for one).
+    expect(headers(ws, duty)).toEqual([
+      '值班班次',
+      '保管期起',
+      '保管期止',
+      '保管时长\n（小时）',
+      '值班覆盖\n（小时）',
+      '覆盖率',
+      '缺口\n（处）',
+      '重叠\n（处）',
+    ]);
+    expect(headers(ws, at)).toEqual(['序号', '无人值班起', '无人值班止', '时长\n（小时）']);
+    expect(headers(ws, at + 1)).toEqual(['1', '2024年6月15日 06:00', '2024年6月15日 08:00', '2']);
   });
 
   it('names a paper in the forms’ words (试卷号, 试卷名称 of 附件2–4) on every sheet and in the pane, never 试卷编号 / 试卷名', () => {
@@ -411,6 +472,59 @@ describe('the consolidated summary workbook', () => {
     for (const r of papers) expect(r[session]).toMatch(/^2024年6月1\d日 \d\d:\d\d$/);
   });
 
+  it('writes every time as a date (a serial in its date format), never as text, so that a filter sorts 6月9日 before 6月15日', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const formats = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((m) => [m[1], m[2].replace(/&quot;/g, '"')]));
+    const xfs = [.../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].matchAll(/<xf numFmtId="(\d+)"/g)].map((m) => m[1]);
+    /** Each time cell of a sheet: its value and the format of its style, from the sheet's XML. */
+    const timeCells = async (sheet: string, columns: readonly string[], rows: readonly number[]) => {
+      const ws = wb.getWorksheet(sheet)!;
+      const xml = await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async('string');
+      return rows.flatMap((r) =>
+        columns.map((col) => {
+          const [, attrs, value] = new RegExp(`<c r="${col}${r}"([^>]*)><v>([^<]*)</v></c>`).exec(xml) ?? [];
+          return {
+            at: `${sheet}!${col}${r}`,
+            text: /t="/.test(attrs ?? ''),
+            value: Number(value),
+            format: formats.get(xfs[Number(/s="(\d+)"/.exec(attrs ?? '')?.[1])]),
+          };
+        }),
+      );
+    };
+    // 2024-06-15T08:30: 45,457 days after 1899-12-30, and 8.5 hours.
+    const serial = (iso: string) =>
+      (Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10), +iso.slice(11, 13), +iso.slice(14, 16)) - Date.UTC(1899, 11, 30)) / 864e5;
+    expect(serial('2024-06-15T08:30')).toBe(45458 + 8.5 / 24);
+    const date = (at: string, iso: string) => ({ at, text: false, value: serial(iso), format: TIME_FORMAT.zh });
+
+    // 试卷明细 首场开考 (E), 交接配对 移交方时间 / 接收方时间 (E, F).
+    const papers = await timeCells('试卷明细', ['E'], [2, 3, 4, 5]);
+    expect(papers.slice(0, 2)).toEqual([date('试卷明细!E2', '2024-06-15T08:30'), date('试卷明细!E3', '2024-06-15T08:30')]);
+    expect(papers.map((x) => [x.text, x.format])).toEqual(papers.map(() => [false, TIME_FORMAT.zh]));
+    const pair = c.pairs[0];
+    expect([pair.sender!.time, pair.receiver!.time]).toEqual(['2024-06-14T14:40', '2024-06-14T13:40']);
+    expect(await timeCells('交接配对', ['E', 'F'], [2])).toEqual([date('交接配对!E2', '2024-06-14T14:40'), date('交接配对!F2', '2024-06-14T13:40')]);
+
+    // A 汇总 sheet: 首场开考 and 交接于 (C), 保管期起 / 保管期止 (B, C), 无人值班起 / 止 (B, C), 取出于 (C).
+    const site = wb.getWorksheet('汇总-天心考点')!;
+    const duty = c.files.find((f) => f.summary?.site.name === '天心考点')!.summary!.duty;
+    const rowAfter = (label: string) => findRow(site, label) + 1;
+    expect(await timeCells('汇总-天心考点', ['C'], [6, rowAfter('方向')])).toEqual([
+      date('汇总-天心考点!C6', '2024-06-15T08:30'),
+      date(`汇总-天心考点!C${rowAfter('方向')}`, '2024-06-14T13:40'),
+    ]);
+    expect(await timeCells('汇总-天心考点', ['B', 'C'], [rowAfter('值班班次'), rowAfter('序号')])).toEqual([
+      date(`汇总-天心考点!B${rowAfter('值班班次')}`, duty.custodyStart!),
+      date(`汇总-天心考点!C${rowAfter('值班班次')}`, duty.custodyEnd!),
+      date(`汇总-天心考点!B${rowAfter('序号')}`, '2024-06-15T06:00'),
+      date(`汇总-天心考点!C${rowAfter('序号')}`, '2024-06-15T08:00'),
+    ]);
+    const out = c.files.find((f) => f.summary?.site.name === '天心考点')!.summary!.outstanding[0];
+    expect(await timeCells('汇总-天心考点', ['C'], [rowAfter('出入库记录序号')])).toEqual([date(`汇总-天心考点!C${rowAfter('出入库记录序号')}`, out.takenAt)]);
+  });
+
   it('ends 总览, 站点汇总 and each site sheet with 制表人 / 审核人 / 日期', () => {
     for (const name of ['总览', '站点汇总', '汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点']) {
       const lines = texts(wb).filter((t) => t.sheet === name && /制表人：_+ +审核人：_+ +日期：_+年_+月_+日/.test(t.text));
@@ -471,6 +585,7 @@ describe('the consolidated summary workbook', () => {
     expect(rules).toContain('Handover copies disagree');
     expect(rules).toContain('Two signers on a handover');
     expect(body(en.getWorksheet('Handover pairs')!)[0][4]).toBe('2024-06-14 14:40');
+    expect(en.getWorksheet('Handover pairs')!.getCell('E2').numFmt).toBe(TIME_FORMAT.en);
   });
 });
 
@@ -508,10 +623,9 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(formulae).toContain('Q6>0');
     expect(formulae).toContain('$A24="错误"'.replace('24', String(findRow(ws, '错误'))));
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
-    // 值班: 45.67 h of custody, all covered.
-    const dutyRow = findRow(ws, '2024年6月14日 10:10');
-    expect(ws.getRow(dutyRow).getCell(3).value).toBe(45.67);
-    expect(ws.getRow(dutyRow).getCell(4).value).toBe(45.67);
+    // 值班: 45.67 h of custody from 6月14日 10:10, all covered.
+    const dutyRow = findRow(ws, '值班班次') + 1;
+    expect(headers(ws, dutyRow).slice(0, 5)).toEqual(['4', '2024年6月14日 10:10', '2024年6月16日 07:50', '45.67', '45.67']);
   });
 });
 

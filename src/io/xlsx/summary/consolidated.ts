@@ -3,7 +3,8 @@
  * 文件清单 (the one place each file's SHA-256 is printed), 试卷明细, 交接配对,
  * 问题清单, and a 汇总 sheet per site when there are few. Each table is drawn
  * from its declared columns (src/summary/tables.ts). File names are shown
- * relative to the folder given; rules by their titles; times as Chinese dates.
+ * relative to the folder given; rules by their titles; times as dates (Excel serials)
+ * shown as Chinese dates by their number format, so that a filter sorts them.
  *
  * Written with exceljs's streaming writer: each table row goes out as it is
  * made, so thousands of sites cost no more memory than a few, and the time

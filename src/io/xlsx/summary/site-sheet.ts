@@ -23,6 +23,7 @@ import {
   RULE_COUNT_COLUMNS,
   SITE_FINDING_COLUMNS,
   columnIndex,
+  dutyGaps,
   paperTotals,
   readinessText,
 } from '../../../summary/tables-site';
@@ -148,7 +149,7 @@ function* sectionHeights<T>(columns: ReadonlyArray<Column<T>>, items: Iterable<T
     GRID[ctx.lang],
   );
   const cols = columns as ReadonlyArray<Column<never>>;
-  const styles = tableStyles(cols);
+  const styles = tableStyles(cols, ctx.lang);
   for (const item of items) yield shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles).height ?? DEFAULT_ROW_PT;
 }
 
@@ -199,7 +200,7 @@ function table<T>(
   styleHeader(head, headers, GRID[ctx.lang]);
   pages.add(head.height);
   const cols = columns as ReadonlyArray<Column<never>>;
-  const styles = tableStyles(cols, boxed ? { border: BOX } : {});
+  const styles = tableStyles(cols, ctx.lang, boxed ? { border: BOX } : {});
   for (const item of items) {
     const row = ws.getRow(r++);
     const shown = shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles);
@@ -223,7 +224,11 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   });
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
   let titles = banner(ws, 1, siteTitle(s, lang), { size: 16, bold: true });
-  titles += banner(ws, 2, `${w('level')}${colon}${s.site.level || '—'}    ${w('file')}${colon}${file}`, { size: 10, color: { argb: 'FF595959' } });
+  // Grey, at the body's size: at 10 pt it printed under 9 once the times' columns were widened to hold a date on one line.
+  titles += banner(ws, 2, `${w('level')}${colon}${s.site.level || '—'}    ${w('file')}${colon}${file}`, {
+    size: BODY_PT,
+    color: { argb: 'FF595959' },
+  });
   titles += banner(
     ws,
     3,
@@ -244,7 +249,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     paperTotals(s, ctx.lang),
     GRID[lang],
     ctx,
-    tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
+    tableStyles(paperCols, lang, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
   );
   fillRow(totals, totalsRow);
   pages.add(totalsRow.height);
@@ -269,16 +274,17 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   pages.add();
 
   const d = s.duty;
-  const gapHeights = d.gaps.length ? [...sectionHeights(DUTY_GAP_COLUMNS, d.gaps, ctx)].slice(1) : [];
+  const gaps = dutyGaps(d);
+  const gapHeights = gaps.length ? [...sectionHeights(DUTY_GAP_COLUMNS, gaps, ctx)].slice(1) : [];
   pages.keep(r, [...sectionHeights(DUTY_COLUMNS, [d], ctx), ...gapHeights]);
   section(ws, pages, r++, w('duty'));
   r = table(ws, pages, r, DUTY_COLUMNS, [d], ctx);
   const coverage = `${colLetter(columnIndex(DUTY_COLUMNS, 'coverage') + 1)}${r - 1}`;
   dataBar(ws, coverage, 'FF70AD47', 1);
   cellRule(ws, coverage, `${coverage}<1`, WARNING_STYLE, 4);
-  if (d.gaps.length) {
+  if (gaps.length) {
     const firstGap = r + 1;
-    r = table(ws, pages, r, DUTY_GAP_COLUMNS, d.gaps, ctx);
+    r = table(ws, pages, r, DUTY_GAP_COLUMNS, gaps, ctx);
     cellRule(ws, `A${firstGap}:${colLetter(DUTY_GAP_COLUMNS.length)}${r - 1}`, 'TRUE', ERROR_STYLE, 5);
   }
   r++;

@@ -14,9 +14,10 @@ import {
   ShowContext,
   headerText,
   linesOf,
+  numFmtOf,
   pageHeight,
   rowHeightFor,
-  show,
+  sheetValue,
   widthFor,
 } from '../../../summary/columns';
 import type { Lang } from '../../../summary/columns';
@@ -194,12 +195,11 @@ export interface TableStyles {
   wrapped: Array<Partial<ExcelJS.Style>>;
 }
 
-export function tableStyles(columns: ReadonlyArray<Column<never>>, extra: Partial<ExcelJS.Style> = {}): TableStyles {
-  const style = (c: Column<never>, wrap: boolean): Partial<ExcelJS.Style> => ({
-    ...extra,
-    alignment: wrap ? WRAP : TOP,
-    ...(c.numFmt ? { numFmt: c.numFmt } : {}),
-  });
+export function tableStyles(columns: ReadonlyArray<Column<never>>, lang: Lang, extra: Partial<ExcelJS.Style> = {}): TableStyles {
+  const style = (c: Column<never>, wrap: boolean): Partial<ExcelJS.Style> => {
+    const numFmt = numFmtOf(c, lang);
+    return { ...extra, alignment: wrap ? WRAP : TOP, ...(numFmt ? { numFmt } : {}) };
+  };
   return { plain: columns.map((c) => style(c, Boolean(c.wrap))), wrapped: columns.map((c) => style(c, true)) };
 }
 
@@ -230,7 +230,7 @@ export function shownRow(
   const values: Cell[] = [];
   const cellStyles: Array<Partial<ExcelJS.Style>> = [];
   columns.forEach((col, i) => {
-    const value = show(col, raw[i], ctx);
+    const value = sheetValue(col, raw[i], ctx);
     let style = styles.plain[i];
     if (typeof value === 'string') {
       const need = linesOf(value, widths[i] ?? 8);
@@ -360,7 +360,7 @@ export async function tableSheet(
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  const styles = tableStyles(columns);
+  const styles = tableStyles(columns, ctx.lang);
   const header = ws.addRow([]);
   header.values = columns.map((c) => c.header[ctx.lang]);
   styleHeader(
