@@ -12,7 +12,7 @@
  */
 import type { Finding } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
-import { type Cell, type Column, DATETIME_WIDTH, type Lang } from './columns';
+import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS } from './words';
 
@@ -22,6 +22,10 @@ export interface PaperColumn extends Column<PaperSummary> {
 }
 
 const num = (n: number | null): Cell => n;
+
+/** The length of custody and the part of it covered by shifts: hours and minutes (a duration, its unit in its format). */
+export const CUSTODY_TIME = { zh: '保管时长', en: 'Custody time' };
+export const TIME_ON_DUTY = { zh: '值班覆盖时长', en: 'Time on duty' };
 
 /** 试卷号 and 试卷名称, as 附件2–4 and 考试安排 print them. */
 const PAPER_NO = { zh: PRINTED_LABELS['intake.items.paperNo'], en: 'Paper no.' };
@@ -122,8 +126,8 @@ export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
   { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
   { key: 'custodyStart', header: { zh: '保管期起', en: 'Custody from' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyStart },
   { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: DATETIME_WIDTH, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
-  { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 10, value: (d) => d.custodyHours },
-  { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 10, value: (d) => d.coveredHours },
+  { key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: (d) => d.custodyHours },
+  { key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: (d) => d.coveredHours },
   // Wide enough for 100.0% (a narrower column shows ###).
   { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
   { key: 'gaps', header: { zh: '缺口（处）', en: 'Gaps' }, width: 8, value: (d) => d.gaps.length },
@@ -144,7 +148,7 @@ export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyGap>> = [
   { key: 'n', header: { zh: '序号', en: 'No.' }, width: 0, value: (g) => g.n },
   { key: 'from', header: { zh: '无人值班起', en: 'Nobody on duty from' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.from },
   { key: 'to', header: { zh: '无人值班止', en: 'Nobody on duty to' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.to },
-  { key: 'hours', header: { zh: '时长（小时）', en: 'Hours' }, width: 0, value: (g) => g.hours },
+  { key: 'hours', header: { zh: '时长', en: 'Length' }, width: 0, kind: 'duration', value: (g) => g.hours },
 ];
 
 export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [

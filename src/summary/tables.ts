@@ -6,9 +6,9 @@
  */
 import type { Finding } from '../model/finding';
 import { ruleMeta } from '../rules';
-import { Cell, Column, DATETIME_WIDTH, Lang, rowOf, showDateTime } from './columns';
+import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime } from './columns';
 import type { FileOutcome, HandoverPair } from './consolidate';
-import { PAPER_COLUMNS } from './tables-site';
+import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
 import { FIELD_WORDS, FileStatus, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, listOf } from './words';
@@ -41,7 +41,8 @@ const fig =
     f.summary ? get(f.summary) : null;
 
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
-  { key: 'file', header: { zh: '文件', en: 'File' }, width: 16, wrap: true, kind: 'file', value: (f) => f.file },
+  // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
+  { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f) => f.summary?.site.level ?? '' },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
@@ -58,12 +59,12 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'rooms', header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
   { key: 'handoversIn', header: { zh: '接收交接单', en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
   { key: 'handoversOut', header: { zh: '移交交接单', en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
-  { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 10, value: fig((s) => s.duty.custodyHours) },
-  { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 10, value: fig((s) => s.duty.coveredHours) },
+  { key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.custodyHours) },
+  { key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.coveredHours) },
   // Wide enough for 100.0% (a narrower column shows ###).
   { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: fig((s) => Math.round(s.duty.coverage * 1000) / 1000) },
   { key: 'gaps', header: { zh: '值班缺口', en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) },
-  { key: 'note', header: { zh: '说明', en: 'Note' }, width: 17, wrap: true, value: noteOf },
+  { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
 ];
 
 /* ------------------------------------------------------------------ 文件清单 */

@@ -45,6 +45,8 @@ async function network(): Promise<Consolidated> {
 
 /** The two formats a time is written with: 2024年6月15日 08:30, 2024-06-15 08:30. */
 const TIME_FORMAT = { zh: 'yyyy"年"m"月"d"日" hh:mm', en: 'yyyy-mm-dd hh:mm' } as const;
+/** The two formats a length of time is written with: 40小时40分, 40h 40m. */
+const DURATION_FORMAT = { zh: '[h]"小时"mm"分"', en: '[h]"h "mm"m"' } as const;
 
 /**
  * A cell's text as a spreadsheet shows it. exceljs reads a number in a date
@@ -58,6 +60,10 @@ function shownText(cell: ExcelJS.Cell): string {
   const [y, mo, d, h, mi] = [v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes()];
   if (cell.numFmt === TIME_FORMAT.zh) return `${y}年${mo}月${d}日 ${two(h)}:${two(mi)}`;
   if (cell.numFmt === TIME_FORMAT.en) return `${y}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}`;
+  // A length of time: [h] counts the hours since the serial's 0 (1899-12-30), past a day.
+  const minutes = Math.round((v.getTime() - Date.UTC(1899, 11, 30)) / 60_000);
+  if (cell.numFmt === DURATION_FORMAT.zh) return `${Math.floor(minutes / 60)}小时${two(minutes % 60)}分`;
+  if (cell.numFmt === DURATION_FORMAT.en) return `${Math.floor(minutes / 60)}h ${two(minutes % 60)}m`;
   throw new Error(`${cell.address}: a date in an unexpected format ${cell.numFmt}`);
 }
 
@@ -362,7 +368,7 @@ describe('the consolidated summary workbook', () => {
         }),
       );
     }
-    for (const h of ['合计（袋）', '未还（袋）', '发往考点（袋）', '保管时长（小时）', '缺口（处）', '重叠（处）', '移交方数量（袋）'])
+    for (const h of ['合计（袋）', '未还（袋）', '发往考点（袋）', '缺口（处）', '重叠（处）', '移交方数量（袋）'])
       expect(units.some((u) => u.text.replace('\n', '') === h)).toBe(true);
     expect(units).toEqual(units.map((u) => ({ ...u, whole: true })));
     expect(units.find((u) => u.sheet === '站点汇总' && u.text.startsWith('合计'))!.text).toBe('合计\n（袋）');
@@ -374,18 +380,9 @@ describe('the consolidated summary workbook', () => {
     const at = findRow(ws, '序号');
     expect(at).toBe(duty + 2); // the duty table's header and its one row above
     // Numbered, its times under the duty row's (a date does not wrap: column A is too narrow for one).
-    expect(headers(ws, duty)).toEqual([
-      '值班班次',
-      '保管期起',
-      '保管期止',
-      '保管时长\n（小时）',
-      '值班覆盖\n（小时）',
-      '覆盖率',
-      '缺口\n（处）',
-      '重叠\n（处）',
-    ]);
-    expect(headers(ws, at)).toEqual(['序号', '无人值班起', '无人值班止', '时长\n（小时）']);
-    expect(headers(ws, at + 1)).toEqual(['1', '2024年6月15日 06:00', '2024年6月15日 08:00', '2']);
+    expect(headers(ws, duty)).toEqual(['值班班次', '保管期起', '保管期止', '保管时长', '值班覆盖时长', '覆盖率', '缺口\n（处）', '重叠\n（处）']);
+    expect(headers(ws, at)).toEqual(['序号', '无人值班起', '无人值班止', '时长']);
+    expect(headers(ws, at + 1)).toEqual(['1', '2024年6月15日 06:00', '2024年6月15日 08:00', '2小时00分']);
   });
 
   it('names a paper in the forms’ words (试卷号, 试卷名称 of 附件2–4) on every sheet and in the pane, never 试卷编号 / 试卷名', () => {
@@ -525,6 +522,52 @@ describe('the consolidated summary workbook', () => {
     expect(await timeCells('汇总-天心考点', ['C'], [rowAfter('出入库记录序号')])).toEqual([date(`汇总-天心考点!C${rowAfter('出入库记录序号')}`, out.takenAt)]);
   });
 
+  it('writes a length of time in hours and minutes (a duration in [h]"小时"mm"分"), a number that sorts and sums, on 站点汇总 and each 汇总 sheet', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const formats = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((m) => [m[1], m[2].replace(/&quot;/g, '"')]));
+    const xfs = [.../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].matchAll(/<xf numFmtId="(\d+)"/g)].map((m) => m[1]);
+    const cellOf = async (sheet: string, at: string) => {
+      const xml = await zip.file(`xl/worksheets/sheet${wb.getWorksheet(sheet)!.id}.xml`)!.async('string');
+      const [, attrs, value] = new RegExp(`<c r="${at}"([^>]*)><v>([^<]*)</v></c>`).exec(xml)!;
+      return { at, text: /t="/.test(attrs), value: Number(value), format: formats.get(xfs[Number(/s="(\d+)"/.exec(attrs)![1])]) };
+    };
+    const duty = c.files.find((f) => f.summary?.site.name === '天心考点')!.summary!.duty;
+    // 22.17 hours of custody are 22 hours 10 minutes, 20.17 on duty 20 hours 10 minutes, the gap 2 hours: in days.
+    expect([duty.custodyHours, duty.coveredHours, duty.gaps[0].hours]).toEqual([22.17, 20.17, 2]);
+    const length = (at: string, minutes: number) => ({ at, text: false, value: minutes / 1440, format: DURATION_FORMAT.zh });
+    const sites = wb.getWorksheet('站点汇总')!;
+    const [custodyCol, coveredCol] = ['保管时长', '值班覆盖时长'].map((h) => String.fromCharCode(64 + columnOf(SITE_COLUMNS, h)));
+    const row = body(sites).findIndex((r) => r.includes('天心考点')) + 2;
+    expect([await cellOf('站点汇总', `${custodyCol}${row}`), await cellOf('站点汇总', `${coveredCol}${row}`)]).toEqual([
+      length(`${custodyCol}${row}`, 22 * 60 + 10),
+      length(`${coveredCol}${row}`, 20 * 60 + 10),
+    ]);
+    expect([headers(sites, row)[columnOf(SITE_COLUMNS, '保管时长') - 1], headers(sites, row)[columnOf(SITE_COLUMNS, '值班覆盖时长') - 1]]).toEqual([
+      '22小时10分',
+      '20小时10分',
+    ]);
+    const site = wb.getWorksheet('汇总-天心考点')!;
+    const dutyRow = findRow(site, '值班班次') + 1;
+    const gapRow = findRow(site, '序号') + 1;
+    expect([await cellOf('汇总-天心考点', `D${dutyRow}`), await cellOf('汇总-天心考点', `E${dutyRow}`), await cellOf('汇总-天心考点', `D${gapRow}`)]).toEqual([
+      length(`D${dutyRow}`, 22 * 60 + 10),
+      length(`E${dutyRow}`, 20 * 60 + 10),
+      length(`D${gapRow}`, 120),
+    ]);
+    // The status line says it in the same words.
+    expect(String(site.getCell('A3').value)).toBe('提交状态：暂不能提交：8 处错误需改正    错误 8    警告 0    值班覆盖 20小时10分 / 22小时10分    未还 1 袋');
+    // Wide enough for 999小时59分 on one line (a number does not wrap: narrower, it shows ####).
+    const need = textUnits('999小时59分') + CELL_PADDING;
+    for (const [ws, col] of [
+      [sites, custodyCol],
+      [sites, coveredCol],
+      [site, 'D'],
+      [site, 'E'],
+    ] as const)
+      expect({ sheet: ws.name, col, wide: (ws.getColumn(col).width ?? 0) >= need }).toEqual({ sheet: ws.name, col, wide: true });
+  });
+
   it('ends 总览, 站点汇总 and each site sheet with 制表人 / 审核人 / 日期', () => {
     for (const name of ['总览', '站点汇总', '汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点']) {
       const lines = texts(wb).filter((t) => t.sheet === name && /制表人：_+ +审核人：_+ +日期：_+年_+月_+日/.test(t.text));
@@ -625,7 +668,8 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
     // 值班: 45.67 h of custody from 6月14日 10:10, all covered.
     const dutyRow = findRow(ws, '值班班次') + 1;
-    expect(headers(ws, dutyRow).slice(0, 5)).toEqual(['4', '2024年6月14日 10:10', '2024年6月16日 07:50', '45.67', '45.67']);
+    expect(headers(ws, dutyRow).slice(0, 5)).toEqual(['4', '2024年6月14日 10:10', '2024年6月16日 07:50', '45小时40分', '45小时40分']);
+    expect(String(ws.getCell('A3').value)).toContain('值班覆盖 45小时40分 / 45小时40分');
   });
 });
 

@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { baseName } from '../../../model/text';
-import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
+import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor, rowOf, showDuration, widthFor } from '../../../summary/columns';
 import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
 import {
@@ -92,10 +92,11 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   const { errors, warnings } = s.findings;
   const copiesOut = s.totals.copiesStillOut;
   const head = lang === 'zh' ? `${w('status')}：${readinessText(s, lang)}` : `${w('status')}: ${readinessText(s, lang)}`;
+  const [covered, custody] = [s.duty.coveredHours, s.duty.custodyHours].map((h) => showDuration(h, lang));
   if (lang === 'en') {
-    return `${head}    ${errors} ${w('errors')}    ${warnings} ${w('warnings')}    on duty ${s.duty.coveredHours}/${s.duty.custodyHours} hours    out ${s.totals.bagsStillOut} bags${copiesOut ? `, ${copiesOut} copies` : ''}`;
+    return `${head}    ${errors} ${w('errors')}    ${warnings} ${w('warnings')}    on duty ${covered} of ${custody}    out ${s.totals.bagsStillOut} bags${copiesOut ? `, ${copiesOut} copies` : ''}`;
   }
-  return `${head}    ${w('errors')} ${errors}    ${w('warnings')} ${warnings}    值班覆盖 ${s.duty.coveredHours}/${s.duty.custodyHours} 小时    未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`;
+  return `${head}    ${w('errors')} ${errors}    ${w('warnings')} ${warnings}    值班覆盖 ${covered} / ${custody}    未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`;
 }
 
 /** A valid, unused sheet name (≤ 31 characters, no []:*?/\). */
