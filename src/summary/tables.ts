@@ -40,9 +40,12 @@ const fig =
   (f: FileOutcome): Cell =>
     f.summary ? get(f.summary) : null;
 
+/**
+ * One row per workbook, led by its unit as a superior reads it (单位, 级别,
+ * 状态, the figures); its file last, which tells two workbooks of one unit
+ * apart and names a file that could not be read (its unit unknown).
+ */
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
-  // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
-  { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f) => f.summary?.site.level ?? '' },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
@@ -65,7 +68,12 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: fig((s) => Math.round(s.duty.coverage * 1000) / 1000) },
   { key: 'gaps', header: { zh: '值班缺口', en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) },
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
+  // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
+  { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
 ];
+
+/** Each semester the workbooks name, once, in the order met: 站点汇总's title says them (SITES_TITLE). */
+export const semestersOf = (semesters: Iterable<string | undefined>): string[] => [...new Set([...semesters].filter((x): x is string => Boolean(x)))];
 
 /* ------------------------------------------------------------------ 文件清单 */
 

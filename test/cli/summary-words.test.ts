@@ -162,16 +162,13 @@ describe('what the summaries say', () => {
     expect(disagree(sheets.get('汇总-长沙分校')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单3', 'A2']]);
     expect(disagree(sheets.get('汇总-天心考点')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单', 'A2']]);
     expect(disagree(sheets.get('汇总-岳麓考点')!)).toEqual([]);
-    // Counted once: 长沙分校 has this one error; 天心考点 its 7 planted mistakes and this one.
-    expect(
-      sheets
-        .get('站点汇总')!
-        .slice(1, 4)
-        .map((row) => row.slice(0, 6)),
-    ).toEqual([
-      [FAULTY, '天心考点', '考点', '需改正', 8, 0],
-      [CLEAN, '岳麓考点', '考点', '可以提交', 0, 0],
-      [BRANCH, '长沙分校', '分校', '需改正', 1, 0],
+    // Counted once: 长沙分校 has this one error; 天心考点 its 7 planted mistakes and this one. Each row leads with its unit, its file last.
+    const sites = sheets.get('站点汇总')!;
+    expect([sites[0][0], sites[1].slice(0, 5)]).toEqual(['2024春学期各单位试卷保管汇总', ['单位', '级别', '状态', '错误', '警告']]);
+    expect(sites.slice(2, 5).map((row) => [...row.slice(0, 5), row[row.length - 1]])).toEqual([
+      ['天心考点', '考点', '需改正', 8, 0, FAULTY],
+      ['岳麓考点', '考点', '可以提交', 0, 0, CLEAN],
+      ['长沙分校', '分校', '需改正', 1, 0, BRANCH],
     ]);
     expect(sheets.get('汇总-天心考点')!.find((row) => String(row?.[0]).startsWith('五、'))?.[0]).toBe('五、检查发现的问题（错误 8，警告 0）');
     expect(sheets.get('总览')!.filter((row) => row[0] === '交接单两份不一致' || row[0] === '错误（处）')).toEqual([
@@ -193,12 +190,13 @@ describe('what the summaries say', () => {
       'Summary-岳麓考点',
       'Summary-长沙分校',
     ]);
-    expect(sheets.get('Sites')![0].slice(0, 6)).toEqual(['File', 'Unit', 'Level', 'Status', 'Errors', 'Warnings']);
+    expect(sheets.get('Sites')![0][0]).toBe('Exam-paper custody by unit, 2024春');
+    expect(sheets.get('Sites')![1].slice(0, 5)).toEqual(['Unit', 'Level', 'Status', 'Errors', 'Warnings']);
     expect(
       sheets
         .get('Sites')!
-        .slice(1, 4)
-        .map((row) => row[3]),
+        .slice(2, 5)
+        .map((row) => row[2]),
     ).toEqual([STATUS_WORDS.fix.en, STATUS_WORDS.ready.en, STATUS_WORDS.fix.en]);
     expect(
       sheets

@@ -98,10 +98,13 @@ const TABLES: Array<[string, ReadonlyArray<{ header: { zh: string; en: string };
 
 const columnOf = (cols: ReadonlyArray<{ header: { zh: string } }>, zh: string) => cols.findIndex((c) => c.header.zh === zh) + 1;
 
+/** The row a table sheet's header is in: 站点汇总's is under its title. */
+const headerRow = (name: string): number => (name === '站点汇总' || name === 'Sites' ? 2 : 1);
+
 /** The rows of a table sheet under its header, as shown text, until the first empty row. */
 function body(ws: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
+  for (let r = headerRow(ws.name) + 1; r <= ws.rowCount; r++) {
     const values = headers(ws, r);
     if (!values.some(Boolean)) break;
     rows.push(values);
@@ -131,10 +134,11 @@ describe('the consolidated summary workbook', () => {
     const filtersAndFormats: unknown[] = [];
     for (const [name, cols] of TABLES) {
       const ws = wb.getWorksheet(name)!;
+      const top = headerRow(name);
       // As declared, a bracketed unit on a line of its own where the header wraps.
-      expect({ name, headers: headers(ws).map((h) => h.replace(/\n（/, '（')) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
-      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect({ name, headers: headers(ws, top).map((h) => h.replace(/\n（/, '（')) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
+      expect(ws.getRow(top).getCell(1).font?.bold).toBe(true);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: top });
 
       expect(cols.map((_, i) => ws.getColumn(i + 1).width)).toEqual(cols.map((x) => x.width));
       const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae?: string[] }> }> })
@@ -146,29 +150,29 @@ describe('the consolidated summary workbook', () => {
        {
          "cf": [
            [
-             "A2:V5",
+             "A3:V6",
              [
                [
                  "expression",
-                 "OR($D2="无法读取",$D2="需改正")",
+                 "OR($C3="无法读取",$C3="需改正")",
                ],
                [
                  "expression",
-                 "AND($D2="可以提交",$F2>0)",
+                 "AND($C3="可以提交",$E3>0)",
                ],
              ],
            ],
            [
-             "M2:M5",
+             "L3:L6",
              [
                [
                  "expression",
-                 "M2>0",
+                 "L3>0",
                ],
              ],
            ],
            [
-             "T2:T5",
+             "S3:S6",
              [
                [
                  "dataBar",
@@ -176,7 +180,7 @@ describe('the consolidated summary workbook', () => {
              ],
            ],
          ],
-         "filter": "A1:V5",
+         "filter": "A2:V6",
          "name": "站点汇总",
        },
        {
@@ -280,7 +284,7 @@ describe('the consolidated summary workbook', () => {
       ws.eachRow((row) => row.eachCell((cell) => void (least = Math.min(least, cell.font?.size ?? 11))));
       expect({ sheet: ws.name, printed: least * printScale(widths) >= LEAST_PRINTED_PT }).toEqual({ sheet: ws.name, printed: true });
     }
-    for (const [name] of TABLES) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
+    for (const [name] of TABLES) expect({ name, titles: wb.getWorksheet(name)!.pageSetup.printTitlesRow }).toEqual({ name, titles: `1:${headerRow(name)}` });
     const zip = await JSZip.loadAsync(bytes);
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
     expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(8); // once per table sheet, never twice
@@ -405,7 +409,7 @@ describe('the consolidated summary workbook', () => {
   it('names no file by an absolute path: names are relative to the folder given', () => {
     expect(texts(wb).filter((t) => t.text.includes('/home/'))).toEqual([]);
     const ws = wb.getWorksheet('站点汇总')!;
-    expect(body(ws).map((r) => r[0])).toEqual(['broken.xlsx', '分校.xlsx', '考点/天心.xlsx', '考点/岳麓.xlsx']);
+    expect(body(ws).map((r) => r[columnOf(SITE_COLUMNS, '文件') - 1])).toEqual(['broken.xlsx', '分校.xlsx', '考点/天心.xlsx', '考点/岳麓.xlsx']);
     expect(String(wb.getWorksheet('汇总-天心考点')!.getCell('A2').value)).toBe('级别：考点    文件：考点/天心.xlsx');
   });
 
@@ -538,7 +542,7 @@ describe('the consolidated summary workbook', () => {
     const length = (at: string, minutes: number) => ({ at, text: false, value: minutes / 1440, format: DURATION_FORMAT.zh });
     const sites = wb.getWorksheet('站点汇总')!;
     const [custodyCol, coveredCol] = ['保管时长', '值班覆盖时长'].map((h) => String.fromCharCode(64 + columnOf(SITE_COLUMNS, h)));
-    const row = body(sites).findIndex((r) => r.includes('天心考点')) + 2;
+    const row = body(sites).findIndex((r) => r.includes('天心考点')) + headerRow('站点汇总') + 1;
     expect([await cellOf('站点汇总', `${custodyCol}${row}`), await cellOf('站点汇总', `${coveredCol}${row}`)]).toEqual([
       length(`${custodyCol}${row}`, 22 * 60 + 10),
       length(`${coveredCol}${row}`, 20 * 60 + 10),
@@ -575,6 +579,32 @@ describe('the consolidated summary workbook', () => {
     }
   });
 
+  it('站点汇总 opens with its title, then one row per workbook led by its unit, its file last; the title stands above the filter, frozen and printed atop each page with the header', async () => {
+    const ws = wb.getWorksheet('站点汇总')!;
+    expect(ws.getCell('A1').value).toBe('2024春学期各单位试卷保管汇总');
+    expect(ws.getCell('A1').font).toMatchObject({ size: 14, bold: true });
+    expect(ws.getRow(1).height).toBe(24);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async('string');
+    expect(xml).toContain('<mergeCell ref="A1:V1"/>');
+    expect(xml.match(/<pane [^>]*>/g)).toEqual(['<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>']);
+    expect(ws.autoFilter).toBe('A2:V6');
+    expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+    expect(headers(ws, 2).slice(0, 3)).toEqual(['单位', '级别', '状态']);
+    expect(headers(ws, 2)[SITE_COLUMNS.length - 1]).toBe('文件');
+    expect(body(ws).map((r) => [r[0], r[1], r[2], r[SITE_COLUMNS.length - 1]])).toEqual([
+      ['', '', '无法读取', 'broken.xlsx'],
+      ['长沙分校', '分校', '需改正', '分校.xlsx'],
+      ['天心考点', '考点', '需改正', '考点/天心.xlsx'],
+      ['岳麓考点', '考点', '可以提交', '考点/岳麓.xlsx'],
+    ]);
+    // Without a semester named, the title says what the sheet is alone.
+    const none = c.files.map((f) => (f.summary ? { ...f, summary: { ...f.summary, site: { ...f.summary.site, semester: '' } } } : f));
+    const bare = new ExcelJS.Workbook();
+    await bare.xlsx.load(Buffer.from(await consolidatedXlsx({ ...c, files: none })) as unknown as ArrayBuffer);
+    expect(bare.getWorksheet('站点汇总')!.getCell('A1').value).toBe('各单位试卷保管汇总');
+  });
+
   it('站点汇总 has one row per file; the unreadable file says why', () => {
     const ws = wb.getWorksheet('站点汇总')!;
     const rows = body(ws);
@@ -583,7 +613,7 @@ describe('the consolidated summary workbook', () => {
     expect(rows[0][col('说明')]).toContain('不是 .xlsx');
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));
-    expect(formulae).toContain('OR($D2="无法读取",$D2="需改正")');
+    expect(formulae).toContain('OR($C3="无法读取",$C3="需改正")');
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
   });
 
