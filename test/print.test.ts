@@ -240,6 +240,8 @@ function pageLines(pdf: string, layout = true): string[][] {
 describe('printing the demo summary (LibreOffice headless)', () => {
   const dir = scratchDir('custody-print-summary-');
   let sitePages: string[][];
+  /** Each page's text, laid out. */
+  let allPages: string[][];
   /** Each page's text in drawing order: a chart's title, labels and axis each a line. */
   let drawnPages: string[][];
   const charts: Array<{ title: string; categories: string[] }> = [];
@@ -250,7 +252,8 @@ describe('printing the demo summary (LibreOffice headless)', () => {
     const pdf = path.join(dir, path.basename(demo.summaryFile).replace(/\.xlsx$/, '.pdf'));
     drawnPages = pageLines(pdf, false);
     // A 汇总 sheet's pages: its second title row (级别 / 文件) is printed atop each.
-    sitePages = pageLines(pdf).filter((lines) => lines.some((l) => /^级别：/.test(l)));
+    allPages = pageLines(pdf);
+    sitePages = allPages.filter((lines) => lines.some((l) => /^级别：/.test(l)));
     const zip = await JSZip.loadAsync(fs.readFileSync(demo.summaryFile));
     for (const part of Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))) {
       const xml = await zip.file(part)!.async('string');
@@ -276,9 +279,19 @@ describe('printing the demo summary (LibreOffice headless)', () => {
     const sheets = sitePages.filter((lines) => lines.some((l) => l.startsWith('二、'))).length;
     expect(sheets).toBe(3);
     expect(sitePages.filter((lines) => lines.some((l) => l.startsWith('一、'))).length).toBe(sheets);
-    expect(sitePages.filter((lines) => lines.some((l) => /^试卷编号 +试卷名 +首场开考/.test(l))).length).toBe(sheets);
+    expect(sitePages.filter((lines) => lines.some((l) => /^试卷号 +试卷名称 +首场开考/.test(l))).length).toBe(sheets);
     expect(sitePages.length).toBeGreaterThan(sheets);
     for (const lines of sitePages) expect(lines.some((l) => /试卷保管汇总$/.test(l))).toBe(true);
+  });
+
+  test('a time prints whole on one line of its row (a date does not wrap), never as ###', () => {
+    expect(allPages.flat().filter((l) => l.includes('###'))).toEqual([]);
+    // The demo's first paper: its row on each 考点's 汇总 sheet and on 试卷明细, its first session in full.
+    const paperRows = allPages.flat().filter((l) => /(^|\s)1001 +高等数学基础 /.test(l));
+    expect(paperRows.length).toBeGreaterThanOrEqual(6);
+    for (const line of paperRows) expect(line).toMatch(/1001 +高等数学基础 +2024年6月15日 08:30 +\d/);
+    // 交接配对: both sides' times of the disagreeing slip.
+    expect(allPages.flat().some((l) => /^长沙分校 +天心考点 +不一致 .*2024年6月14日 14:40 +2024年6月14日 13:40 /.test(l))).toBe(true);
   });
 
   test('no section heading is left at the foot of a page, its table on the next', () => {

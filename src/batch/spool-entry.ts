@@ -18,6 +18,8 @@ export interface FileRecord {
   readable: boolean;
   /** summary.site.name ('' when unnamed or unreadable). */
   site: string;
+  /** summary.site.semester ('' when not given or unreadable): 站点汇总's title names it. */
+  semester: string;
   /** The site as the findings report names it (`siteNameOf`). */
   reportSite: string | null;
   errors: number;
@@ -94,6 +96,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     ...(o.error ? { error: o.error } : {}),
     readable: Boolean(s),
     site: s?.site.name ?? '',
+    semester: s?.site.semester ?? '',
     reportSite: o.site ?? null,
     errors: s?.findings.errors ?? 0,
     warnings: s?.findings.warnings ?? 0,

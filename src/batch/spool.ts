@@ -43,7 +43,7 @@ import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
 import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
-import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf } from '../summary/tables';
+import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, semestersOf } from '../summary/tables';
 import { SameBytes, byFileName } from '../summary/same-bytes';
 
 type Row = Array<string | number | null>;
@@ -278,6 +278,7 @@ export class SpooledConsolidation {
           disagreeCountedPerCopy(this.byRule, pairs),
           records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file })),
         ),
+        semesters: semestersOf(records.map((r) => r.semester)),
         async *siteRows() {
           let i = 0;
           for await (const row of readLines<Row>(spool('sites'))) {

@@ -40,8 +40,9 @@ export async function writeSummarySheet(context: Excel.RequestContext, table: Su
   table.widths.forEach((w, i) => {
     ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
   });
+  // Times are written as dates, shown by their format as the pane shows them. Office.js takes one code per cell of the range.
   table.numFmts.forEach((f, i) => {
-    if (f) ws.getRange(`${a1(firstData - 1, i)}:${a1(totalRow - 1, i)}`).numberFormat = [[f]];
+    if (f) ws.getRange(`${a1(firstData - 1, i)}:${a1(totalRow - 1, i)}`).numberFormat = Array.from({ length: totalRow - firstData + 1 }, () => [f]);
   });
   head.format.wrapText = true;
   ws.getRange(`A${firstData}:${last}${totalRow}`).format.wrapText = true;

@@ -8,6 +8,7 @@
  * Pure: no exceljs, no Node.
  */
 import type { Lang } from '../rules/types';
+import { parseIso, serialFromWallClock } from '../model/datetime';
 import { baseName } from '../model/text';
 
 export type { Lang };
@@ -20,16 +21,20 @@ export type Cell = string | number | null;
  * the set of files are known.
  * - `file`: a path, shown relative to the folder given (never absolute);
  * - `rule`: a rule id, shown as the rule's title;
- * - `datetime`: an ISO local time, shown as 2024年6月15日 08:30.
+ * - `datetime`: an ISO local time, shown as 2024年6月15日 08:30; a sheet
+ *   holds it as a date (`sheetValue`), shown so by its number format;
+ * - `duration`: a length of time in hours (the model's, to 2 decimals), shown
+ *   as 40小时40分; a sheet holds it as a length of time (days), shown so by
+ *   its number format, to be sorted and summed.
  */
-type CellKind = 'file' | 'rule' | 'datetime';
+type CellKind = 'file' | 'rule' | 'datetime' | 'duration';
 
 export interface Column<T = never> {
   key: string;
   header: Record<Lang, string>;
   /** Excel column width (characters of the default font). */
   width: number;
-  /** Excel number format. */
+  /** Excel number format (a `datetime` or `duration` column has its kind's: `numFmtOf`). */
   numFmt?: string;
   /** Long text: wraps, and its row grows to show it whole. */
   wrap?: boolean;
@@ -65,12 +70,90 @@ export function show(column: Pick<Column, 'kind' | 'words'>, value: Cell | undef
       return ctx.ruleTitle(String(value), ctx.lang);
     case 'datetime':
       return showDateTime(String(value), ctx.lang);
+    case 'duration':
+      return typeof value === 'number' ? showDuration(value, ctx.lang) : value;
     default:
       return value;
   }
 }
 
+/**
+ * A raw cell as a sheet holds it: a time as an Excel date serial, which its
+ * column's number format (`numFmtOf`) shows as `show` shows it, so that a
+ * filter sorts 6月9日 before 6月15日; anything else, and a time the reader
+ * could not read (kept as typed), as `show` gives it.
+ */
+export function sheetValue(column: Pick<Column, 'kind' | 'words'>, value: Cell | undefined, ctx: ShowContext): Cell {
+  if (column.kind === 'datetime' && typeof value === 'string') {
+    const serial = dateTimeSerial(value);
+    if (serial !== undefined) return serial;
+  }
+  if (column.kind === 'duration' && typeof value === 'number') return minutesOfHours(value) / MINUTES_PER_DAY;
+  return show(column, value, ctx);
+}
+
+/** The number format of a column's cells in a sheet written in `lang`. */
+export function numFmtOf(column: Pick<Column, 'kind' | 'numFmt'>, lang: Lang): string | undefined {
+  if (column.numFmt) return column.numFmt;
+  if (column.kind === 'datetime') return DATETIME_FORMAT[lang];
+  return column.kind === 'duration' ? DURATION_FORMAT[lang] : undefined;
+}
+
+/* ------------------------------------------------------------------ lengths of time */
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/**
+ * The whole minutes of a length the model gives in hours to 2 decimals
+ * (40.67 for 40 h 40 min): a hundredth of an hour is 0.6 min, so the
+ * nearest minute is the one the hours were worked out from.
+ */
+const minutesOfHours = (hours: number): number => Math.round(hours * 60);
+
+/**
+ * Hours and minutes, as staff read a length of time (40.67 hours read as 40
+ * hours 67 minutes): [h] counts past a day. The text is `showDuration`'s.
+ */
+const DURATION_FORMAT: Record<Lang, string> = { zh: '[h]"小时"mm"分"', en: '[h]"h "mm"m"' };
+
+/** 40.67 hours → 40小时40分 (zh) or 40h 40m (en), as DURATION_FORMAT shows it. */
+export function showDuration(hours: number, lang: Lang = 'zh'): string {
+  const minutes = minutesOfHours(hours);
+  const [h, m] = [Math.floor(minutes / 60), String(minutes % 60).padStart(2, '0')];
+  return lang === 'zh' ? `${h}小时${m}分` : `${h}h ${m}m`;
+}
+
+/**
+ * A column of lengths of time, wide enough for 999小时59分 (six weeks) on one
+ * line: 11 units of 宋体 11, and a cell's padding one more.
+ */
+export const DURATION_WIDTH = 12;
+
 /* ------------------------------------------------------------------ dates */
+
+/** YYYY-MM-DDTHH:mm: a time of day with its date. */
+const ISO_DATETIME_LENGTH = 16;
+
+/** What showDateTime writes, as a number format: 2024年6月15日 08:30, 2024-06-15 08:30. */
+const DATETIME_FORMAT: Record<Lang, string> = { zh: 'yyyy"年"m"月"d"日" hh:mm', en: 'yyyy-mm-dd hh:mm' };
+
+/**
+ * A column of times, wide enough for the longest one on one line (a number
+ * does not wrap: too narrow, Excel shows ####): 2024年12月31日 23:59 is 20
+ * units of 宋体 11, and a cell's padding one more.
+ */
+export const DATETIME_WIDTH = 21;
+
+/**
+ * The Excel serial of an ISO wall-clock time (2024-06-15T08:30 → 45458.354…),
+ * worked out from the figures alone: the site's wall clock, the same reading
+ * on a machine in any time zone. Undefined for anything else (a date alone
+ * is shown as text, as before: it has no time to show).
+ */
+function dateTimeSerial(iso: string): number | undefined {
+  const t = iso.length === ISO_DATETIME_LENGTH ? parseIso(iso) : undefined;
+  return t ? serialFromWallClock(t) : undefined;
+}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
 
@@ -142,7 +225,7 @@ export function linesOf(text: string, width: number, size = 11): number {
   return lines;
 }
 
-/** A unit in brackets at a header's end: 合计（袋）, 保管时长（小时）. */
+/** A unit in brackets at a header's end: 合计（袋）, 缺口（处）. */
 const UNIT = /^(.+?)(（[^（）]{1,2}）)$/;
 
 /**

@@ -3,12 +3,16 @@
  * sheet per site, 试卷明细), the browser face's download and the pane's 汇总
  * sheet and table are all drawn from these columns.
  *
- * The headers are deliberately not the forms' own column labels (试卷号,
- * 31份装, 报考人数…): a 汇总 sheet the pane writes into a unit's workbook must
- * never be taken for the intake list or the schedule when it is read again.
+ * A paper is named in the forms' own words (试卷号, 试卷名称: PRINTED_LABELS),
+ * as staff know them from 附件2–4. The other headers are deliberately not the
+ * forms' labels (31份装, 报考人数…): a 汇总 sheet the pane writes into a unit's
+ * workbook must never be taken for the intake list or the schedule when it is
+ * read again, and two of a form's columns are fewer than the half of them a
+ * table's header needs to be found.
  */
 import type { Finding } from '../model/finding';
-import type { Cell, Column, Lang } from './columns';
+import { PRINTED_LABELS } from '../model/labels';
+import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS } from './words';
 
@@ -19,11 +23,19 @@ export interface PaperColumn extends Column<PaperSummary> {
 
 const num = (n: number | null): Cell => n;
 
+/** The length of custody and the part of it covered by shifts: hours and minutes (a duration, its unit in its format). */
+export const CUSTODY_TIME = { zh: '保管时长', en: 'Custody time' };
+export const TIME_ON_DUTY = { zh: '值班覆盖时长', en: 'Time on duty' };
+
+/** 试卷号 and 试卷名称, as 附件2–4 and 考试安排 print them. */
+const PAPER_NO = { zh: PRINTED_LABELS['intake.items.paperNo'], en: 'Paper no.' };
+const PAPER_NAME = { zh: PRINTED_LABELS['intake.items.paperName'], en: 'Paper name' };
+
 export const PAPER_COLUMNS: readonly PaperColumn[] = [
-  { key: 'paperNo', header: { zh: '试卷编号', en: 'Paper' }, width: 8, value: (p) => p.paperNo, total: (_, lang) => (lang === 'zh' ? '合计' : 'Total') },
+  { key: 'paperNo', header: PAPER_NO, width: 8, value: (p) => p.paperNo, total: (_, lang) => (lang === 'zh' ? '合计' : 'Total') },
   {
     key: 'paperName',
-    header: { zh: '试卷名', en: 'Name' },
+    header: PAPER_NAME,
     width: 18,
     wrap: true,
     value: (p) => p.paperName,
@@ -32,7 +44,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   {
     key: 'sessionStart',
     header: { zh: '首场开考', en: 'First session' },
-    width: 12,
+    width: DATETIME_WIDTH,
     wrap: true,
     kind: 'datetime',
     value: (p) => p.sessionStart,
@@ -105,28 +117,43 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
   { key: 'where', header: { zh: '所在位置', en: 'Where' }, width: 0, wrap: true, value: (h) => at(h.sheet, h.cell) },
 ];
 
+/**
+ * The duty row. Its times stand in the second and third columns (试卷名称 and
+ * 首场开考 above them), wide enough for a date on one line: a date does not
+ * wrap, and the first column (试卷号) is narrow.
+ */
 export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
+  { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
   { key: 'custodyStart', header: { zh: '保管期起', en: 'Custody from' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyStart },
-  { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
-  { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 0, value: (d) => d.custodyHours },
-  { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 10, value: (d) => d.coveredHours },
+  { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: DATETIME_WIDTH, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
+  { key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: (d) => d.custodyHours },
+  { key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: (d) => d.coveredHours },
   // Wide enough for 100.0% (a narrower column shows ###).
   { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
   { key: 'gaps', header: { zh: '缺口（处）', en: 'Gaps' }, width: 8, value: (d) => d.gaps.length },
   { key: 'overlaps', header: { zh: '重叠（处）', en: 'Overlaps' }, width: 8, value: (d) => d.overlaps },
-  { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
 ];
 
-/** Each stretch of custody with nobody on duty, under the duty row: its own header, not the duty table's (保管期起 / 保管期止 …). */
-export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyCoverage['gaps'][number]>> = [
+/** A stretch of custody with nobody on duty, numbered in its list. */
+export type DutyGap = DutyCoverage['gaps'][number] & { n: number };
+
+export const dutyGaps = (d: DutyCoverage): DutyGap[] => d.gaps.map((g, i) => ({ ...g, n: i + 1 }));
+
+/**
+ * Each stretch of custody with nobody on duty, under the duty row: its own
+ * header, not the duty table's (保管期起 / 保管期止 …); its times under the
+ * duty row's.
+ */
+export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyGap>> = [
+  { key: 'n', header: { zh: '序号', en: 'No.' }, width: 0, value: (g) => g.n },
   { key: 'from', header: { zh: '无人值班起', en: 'Nobody on duty from' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.from },
   { key: 'to', header: { zh: '无人值班止', en: 'Nobody on duty to' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.to },
-  { key: 'hours', header: { zh: '时长（小时）', en: 'Hours' }, width: 0, value: (g) => g.hours },
+  { key: 'hours', header: { zh: '时长', en: 'Length' }, width: 0, kind: 'duration', value: (g) => g.hours },
 ];
 
 export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
   { key: 'row', header: { zh: '出入库记录序号', en: 'Log row' }, width: 0, value: (o) => o.row },
-  { key: 'paperNo', header: { zh: '试卷编号', en: 'Paper' }, width: 0, value: (o) => o.paperNo },
+  { key: 'paperNo', header: PAPER_NO, width: 0, value: (o) => o.paperNo },
   { key: 'takenAt', header: { zh: '取出于', en: 'Taken at' }, width: 0, wrap: true, kind: 'datetime', value: (o) => o.takenAt },
   { key: 'quantity', header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
   { key: 'unit', header: { zh: '计量', en: 'Unit' }, width: 0, value: (o) => o.unit },
@@ -135,7 +162,7 @@ export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
 
 /**
  * The findings of one site. 说明 sits in the second column, the wide one of
- * 试卷名, so that a long message wraps there without merged cells (thousands
+ * 试卷名称, so that a long message wraps there without merged cells (thousands
  * of merges make a workbook slow to write and to open).
  */
 export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [

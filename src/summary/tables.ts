@@ -6,9 +6,9 @@
  */
 import type { Finding } from '../model/finding';
 import { ruleMeta } from '../rules';
-import { Cell, Column, Lang, rowOf, showDateTime } from './columns';
+import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime } from './columns';
 import type { FileOutcome, HandoverPair } from './consolidate';
-import { PAPER_COLUMNS } from './tables-site';
+import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
 import { FIELD_WORDS, FileStatus, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, listOf } from './words';
@@ -40,8 +40,12 @@ const fig =
   (f: FileOutcome): Cell =>
     f.summary ? get(f.summary) : null;
 
+/**
+ * One row per workbook, led by its unit as a superior reads it (单位, 级别,
+ * 状态, the figures); its file last, which tells two workbooks of one unit
+ * apart and names a file that could not be read (its unit unknown).
+ */
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
-  { key: 'file', header: { zh: '文件', en: 'File' }, width: 16, wrap: true, kind: 'file', value: (f) => f.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f) => f.summary?.site.level ?? '' },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
@@ -58,13 +62,18 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'rooms', header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
   { key: 'handoversIn', header: { zh: '接收交接单', en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
   { key: 'handoversOut', header: { zh: '移交交接单', en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
-  { key: 'custodyHours', header: { zh: '保管时长（小时）', en: 'Custody hours' }, width: 10, value: fig((s) => s.duty.custodyHours) },
-  { key: 'coveredHours', header: { zh: '值班覆盖（小时）', en: 'Hours on duty' }, width: 10, value: fig((s) => s.duty.coveredHours) },
+  { key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.custodyHours) },
+  { key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.coveredHours) },
   // Wide enough for 100.0% (a narrower column shows ###).
   { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: fig((s) => Math.round(s.duty.coverage * 1000) / 1000) },
   { key: 'gaps', header: { zh: '值班缺口', en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) },
-  { key: 'note', header: { zh: '说明', en: 'Note' }, width: 17, wrap: true, value: noteOf },
+  { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
+  // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
+  { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
 ];
+
+/** Each semester the workbooks name, once, in the order met: 站点汇总's title says them (SITES_TITLE). */
+export const semestersOf = (semesters: Iterable<string | undefined>): string[] => [...new Set([...semesters].filter((x): x is string => Boolean(x)))];
 
 /* ------------------------------------------------------------------ 文件清单 */
 
@@ -160,11 +169,26 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
     wrap: true,
     value: differingFields,
   },
-  { key: 'senderTime', header: { zh: '移交方时间', en: 'Sender time' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.sender?.time ?? '' },
-  { key: 'receiverTime', header: { zh: '接收方时间', en: 'Receiver time' }, width: 12, wrap: true, kind: 'datetime', value: (p) => p.receiver?.time ?? '' },
+  {
+    key: 'senderTime',
+    header: { zh: '移交方时间', en: 'Sender time' },
+    width: DATETIME_WIDTH,
+    wrap: true,
+    kind: 'datetime',
+    value: (p) => p.sender?.time ?? '',
+  },
+  {
+    key: 'receiverTime',
+    header: { zh: '接收方时间', en: 'Receiver time' },
+    width: DATETIME_WIDTH,
+    wrap: true,
+    kind: 'datetime',
+    value: (p) => p.receiver?.time ?? '',
+  },
   { key: 'senderQuantity', header: { zh: '移交方数量（袋）', en: 'Sender bags' }, width: 8, value: (p) => p.sender?.quantity ?? null },
   { key: 'receiverQuantity', header: { zh: '接收方数量（袋）', en: 'Receiver bags' }, width: 8, value: (p) => p.receiver?.quantity ?? null },
-  { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 34, wrap: true, value: describePair },
+  // Narrower than it was, for the two times to fit on one line each: the table still prints one page wide at 9 pt or more.
+  { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 28, wrap: true, value: describePair },
   {
     key: 'senderFile',
     header: { zh: '移交方副本（文件）', en: 'Sender copy (file)' },

@@ -73,6 +73,12 @@ export const SUMMARY_SHEET_SETS: ReadonlyArray<readonly string[]> = (['zh', 'en'
   (['overview', 'sites', 'pairs', 'findings'] as const).map((k) => SHEET_WORDS[k][lang]),
 );
 
+/** The title atop 站点汇总: what it is, and the semesters of the units' workbooks (none named: no semester). */
+export const SITES_TITLE: Record<Lang, (semesters: readonly string[]) => string> = {
+  zh: (semesters) => `${semesters.length ? `${semesters.join('、')}学期` : ''}各单位试卷保管汇总`,
+  en: (semesters) => `Exam-paper custody by unit${semesters.length ? `, ${semesters.join(', ')}` : ''}`,
+};
+
 /** Lists in running text. */
 export const listOf = (items: readonly string[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');
 

@@ -66,7 +66,9 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
     el('span', { class: 'badge warning', title: t(lang, 'warnings') }, `${c.warnings} ${t(lang, 'warnings')}`),
   );
   head.append(tally);
-  if (app.host.downloadMarked) {
+  // A workbook with nothing to mark has no marked copy, as `custody validate --mark` writes none for it:
+  // its "copy" would differ from it without showing anything.
+  if (app.host.downloadMarked && site.findings.length > 0) {
     const action = t(lang, 'downloadMarked');
     head.append(
       el(

@@ -4,7 +4,7 @@
  * columns are the paper columns of the CLI's workbook (src/summary/tables-site.ts),
  * with the same headers, widths and formats. Pure.
  */
-import { Column, showDateTime, show } from '../summary/columns';
+import { Column, numFmtOf, sheetValue, showDateTime, showDuration, show } from '../summary/columns';
 import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
@@ -19,7 +19,10 @@ export interface SummaryTable {
   /** Column widths (characters) and number formats, as declared. */
   widths: number[];
   numFmts: Array<string | null>;
+  /** The papers' rows as the page shows them (times as text). */
   rows: Cell[][];
+  /** The same rows as a sheet holds them: times as dates, which `numFmts` show as `rows` does. */
+  sheetRows: Cell[][];
   totals: Cell[];
   /** Label / value lines under the table. */
   facts: Array<[string, Cell]>;
@@ -39,7 +42,7 @@ export function summarySheetValues(table: SummaryTable): Cell[][] {
     pad([table.status]),
     pad([]),
     pad(table.header),
-    ...table.rows.map(pad),
+    ...table.sheetRows.map(pad),
     pad(table.totals),
     pad([]),
     ...table.facts.map(([k, v]) => pad([k, v])),
@@ -52,24 +55,26 @@ function shownRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[
   return PAPER_COLUMNS.map((c: Column<never>, i) => show(c, raw[i], { lang, ruleTitle }) ?? '');
 }
 
+function sheetRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[] {
+  return PAPER_COLUMNS.map((c: Column<never>, i) => sheetValue(c, raw[i], { lang, ruleTitle }) ?? '');
+}
+
 export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const zh = lang === 'zh';
   const when = (iso: string | null) => showDateTime(iso, lang);
   const name = s.site.name || (zh ? '（未填单位）' : '(unit not named)');
-  const rows = s.papers.map((p) =>
-    shownRow(
-      PAPER_COLUMNS.map((c) => c.value!(p, lang)),
-      lang,
-    ),
-  );
+  const raw = s.papers.map((p) => PAPER_COLUMNS.map((c) => c.value!(p, lang)));
+  const rows = raw.map((r) => shownRow(r, lang));
   const totals = shownRow(paperTotals(s, lang), lang);
-  const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}`).join(zh ? '；' : '; ');
+  // Lengths of time in hours and minutes, as the 汇总 sheets show them.
+  const long = (hours: number) => (zh ? `（${showDuration(hours, lang)}）` : ` (${showDuration(hours, lang)})`);
+  const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}${long(g.hours)}`).join(zh ? '；' : '; ');
   const facts: Array<[string, Cell]> = zh
     ? [
         ['接收交接单', s.handovers.in.length],
         ['移交交接单', s.handovers.out.length],
-        ['保管期', s.duty.custodyStart ? `${when(s.duty.custodyStart)} 至 ${when(s.duty.custodyEnd)}` : ''],
-        ['值班覆盖', pct(s.duty.coverage)],
+        ['保管期', s.duty.custodyStart ? `${when(s.duty.custodyStart)} 至 ${when(s.duty.custodyEnd)}${long(s.duty.custodyHours)}` : ''],
+        ['值班覆盖', `${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`],
         ['值班空档', gaps || '无'],
         ['未归还', s.outstanding.map((o) => `${o.paperNo}（序号${o.row}）`).join('、') || '无'],
         ['错误', s.findings.errors],
@@ -78,8 +83,8 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
     : [
         ['Handovers in', s.handovers.in.length],
         ['Handovers out', s.handovers.out.length],
-        ['Custody period', s.duty.custodyStart ? `${when(s.duty.custodyStart)} to ${when(s.duty.custodyEnd)}` : ''],
-        ['Duty coverage', pct(s.duty.coverage)],
+        ['Custody period', s.duty.custodyStart ? `${when(s.duty.custodyStart)} to ${when(s.duty.custodyEnd)}${long(s.duty.custodyHours)}` : ''],
+        ['Duty coverage', `${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`],
         ['Duty gaps', gaps || 'none'],
         ['Not returned', s.outstanding.map((o) => `${o.paperNo} (row ${o.row})`).join(', ') || 'none'],
         ['Errors', s.findings.errors],
@@ -92,8 +97,9 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
     status: readinessText(s, lang),
     header: PAPER_COLUMNS.map((c) => c.header[lang]),
     widths: PAPER_COLUMNS.map((c) => c.width),
-    numFmts: PAPER_COLUMNS.map((c) => c.numFmt ?? null),
+    numFmts: PAPER_COLUMNS.map((c) => numFmtOf(c, lang) ?? null),
     rows,
+    sheetRows: raw.map((r) => sheetRow(r, lang)),
     totals,
     facts,
     chartColumns: [columnIndex(PAPER_COLUMNS, 'copies'), columnIndex(PAPER_COLUMNS, 'candidates')],

@@ -367,6 +367,18 @@ class FakeRange extends Proxy {
   get numberFormat(): string[][] {
     return this.get('numberFormat');
   }
+  /** As Office.js takes it: one code per cell of the range, rows by columns (another shape is refused). */
+  set numberFormat(formats: string[][]) {
+    this.ctx.queue(() => {
+      const b = this.mustBox();
+      const shape = [b.bottom - b.top + 1, b.right - b.left + 1];
+      if (formats.length !== shape[0] || formats.some((line) => line.length !== shape[1]))
+        throw new Error(`InvalidArgument: numberFormat of ${formats.length} rows for a range of ${shape.join('×')}`);
+      const sheet = this.sheet();
+      sheet.formats ??= new Map();
+      formats.forEach((line, r) => line.forEach((f, c) => sheet.formats!.set(a1(b.top + r, b.left + c), f)));
+    });
+  }
   set values(values: Value[][]) {
     this.ctx.queue(() => {
       const b = this.mustBox();

@@ -184,6 +184,11 @@ describe('the Office host', () => {
     expect(String(sheets[0].rows[0][0])).toContain('岳麓考点');
     expect(sheets[0].rows[3]).toContain('份数');
     expect(sheets[0].rows.some((r) => r[0] === '1001')).toBe(true);
+    // 首场开考 (C) is a date (6月15日 08:30 and 10:30, 6月16日 08:30) in the format that shows it so, on every paper’s row and the 合计 row.
+    const paperRows = sheets[0].rows.map((r, i) => [i, r] as const).filter(([, r]) => /^\d{4}$/.test(String(r[0])));
+    expect(paperRows.map(([, r]) => r[2])).toEqual([45458 + 8.5 / 24, 45458 + 10.5 / 24, 45459 + 8.5 / 24]);
+    const formatted = [...paperRows.map(([i]) => i), paperRows[paperRows.length - 1][0] + 1].map((i) => sheets[0].formats?.get(`C${i + 1}`));
+    expect(formatted).toEqual(Array(paperRows.length + 1).fill('yyyy"年"m"月"d"日" hh:mm'));
     expect(sheets[0].charts).toHaveLength(1);
     expect(sheets[0].charts[0].series).toHaveLength(2);
     expect(state.active).toBe(SUMMARY_SHEET);

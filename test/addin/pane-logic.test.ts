@@ -79,10 +79,25 @@ test('the 汇总 table: one row per paper, totals, facts, both languages', async
   expect(zh.rows[0][8]).toBe(62);
   expect(zh.rows[0][9]).toBe(57);
   expect(zh.totals[0]).toBe('合计');
+  // 首场开考: text on the page; a date in a sheet (the serial of 2024-06-15 08:30), shown by its format as the page shows it.
+  expect(zh.header[2]).toBe('首场开考');
+  expect([zh.rows[0][2], zh.sheetRows[0][2], zh.numFmts[2]]).toEqual(['2024年6月15日 08:30', 45458 + 8.5 / 24, 'yyyy"年"m"月"d"日" hh:mm']);
+  expect(zh.sheetRows.map((r) => r.filter((_v, i) => i !== 2))).toEqual(zh.rows.map((r) => r.filter((_v, i) => i !== 2)));
   for (const row of [...zh.rows, zh.totals]) expect(row).toHaveLength(zh.header.length);
   const en = summaryTable(summary, 'en');
   expect(en.header).toHaveLength(zh.header.length);
   expect(en.totals[0]).toBe('Total');
+  // Lengths of time in hours and minutes, as the 汇总 sheets show them (45.67 hours: 45 h 40 min).
+  expect([summary.duty.custodyHours, summary.duty.coveredHours]).toEqual([45.67, 45.67]);
+  expect(zh.facts.filter(([k]) => k === '保管期' || k === '值班覆盖')).toEqual([
+    ['保管期', '2024年6月14日 10:10 至 2024年6月16日 07:50（45小时40分）'],
+    ['值班覆盖', '100%（45小时40分）'],
+  ]);
+  expect(en.facts.filter(([k]) => k === 'Custody period' || k === 'Duty coverage')).toEqual([
+    ['Custody period', '2024-06-14 10:10 to 2024-06-16 07:50 (45h 40m)'],
+    ['Duty coverage', '100% (45h 40m)'],
+  ]);
+  expect([en.rows[0][2], en.sheetRows[0][2], en.numFmts[2]]).toEqual(['2024-06-15 08:30', 45458 + 8.5 / 24, 'yyyy-mm-dd hh:mm']);
 });
 
 test('every word exists in both languages', () => {

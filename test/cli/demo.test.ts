@@ -33,7 +33,7 @@ describe('custody demo', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, '试卷保管汇总.xlsx'));
-    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(4 + 2); // and the signature line
+    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(4 + 3); // the title above, the signature line below
     expect(await listCharts(fs.readFileSync(path.join(dir, '试卷保管汇总.xlsx')))).toMatchInlineSnapshot(`
      [
        {

@@ -44,15 +44,18 @@ function textsOf(file: string): Array<{ part: string; text: string }> {
   return out;
 }
 
-/** Each sheet's cells as shown, row by row (rows as arrays from column A). */
-async function sheetsOf(file: string): Promise<Map<string, Array<Array<string | number | null>>>> {
+/** A cell's value as exceljs reads it: a number in a date format is a Date holding its wall clock in UTC. */
+type Value = string | number | Date | null;
+
+/** Each sheet's cells, row by row (rows as arrays from column A). */
+async function sheetsOf(file: string): Promise<Map<string, Array<Array<Value>>>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const sheets = new Map<string, Array<Array<string | number | null>>>();
+  const sheets = new Map<string, Array<Array<Value>>>();
   for (const ws of wb.worksheets) {
-    const rows: Array<Array<string | number | null>> = [];
+    const rows: Array<Array<Value>> = [];
     ws.eachRow((row, r) => {
-      rows[r - 1] = Array.from((row.values as unknown[]).slice(1), (v) => (v ?? null) as string | number | null);
+      rows[r - 1] = Array.from((row.values as unknown[]).slice(1), (v) => (v ?? null) as Value);
     });
     sheets.set(ws.name, rows);
   }
@@ -134,8 +137,9 @@ describe('what the summaries say', () => {
       '天心考点',
       '不一致',
       '交接时间、合计、接收人',
-      '2024年6月14日 14:40',
-      '2024年6月14日 13:40',
+      // Dates, shown 2024年6月14日 14:40 and 13:40 by their format (below).
+      new Date(Date.UTC(2024, 5, 14, 14, 40)),
+      new Date(Date.UTC(2024, 5, 14, 13, 40)),
       10,
       10,
       diff,
@@ -144,8 +148,11 @@ describe('what the summaries say', () => {
       FAULTY,
       '交接单!A2',
     ]);
+    const pairs = new ExcelJS.Workbook();
+    await pairs.xlsx.readFile(out('zh.xlsx'));
+    expect(['E2', 'F2'].map((a) => pairs.getWorksheet('交接配对')!.getCell(a).numFmt)).toEqual(['yyyy"年"m"月"d"日" hh:mm', 'yyyy"年"m"月"d"日" hh:mm']);
     const message = `长沙分校 移交 天心考点 的交接单，双方留存的两份不一致（交接时间、合计、接收人）：${diff}。请双方核对后改正，见“交接配对”。`;
-    const disagree = (rows: Array<Array<string | number | null>>) => rows.filter((row) => row.includes('交接单两份不一致'));
+    const disagree = (rows: Array<Array<Value>>) => rows.filter((row) => row.includes('交接单两份不一致'));
     expect(disagree(sheets.get('问题清单')!).map((row) => row.slice(0, 9))).toEqual([
       [FAULTY, '天心考点', '错误', '交接单两份不一致', 1, '交接单', 'A2', null, message],
       [BRANCH, '长沙分校', '错误', '交接单两份不一致', 1, '交接单3', 'A2', null, message],
@@ -155,16 +162,13 @@ describe('what the summaries say', () => {
     expect(disagree(sheets.get('汇总-长沙分校')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单3', 'A2']]);
     expect(disagree(sheets.get('汇总-天心考点')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单', 'A2']]);
     expect(disagree(sheets.get('汇总-岳麓考点')!)).toEqual([]);
-    // Counted once: 长沙分校 has this one error; 天心考点 its 7 planted mistakes and this one.
-    expect(
-      sheets
-        .get('站点汇总')!
-        .slice(1, 4)
-        .map((row) => row.slice(0, 6)),
-    ).toEqual([
-      [FAULTY, '天心考点', '考点', '需改正', 8, 0],
-      [CLEAN, '岳麓考点', '考点', '可以提交', 0, 0],
-      [BRANCH, '长沙分校', '分校', '需改正', 1, 0],
+    // Counted once: 长沙分校 has this one error; 天心考点 its 7 planted mistakes and this one. Each row leads with its unit, its file last.
+    const sites = sheets.get('站点汇总')!;
+    expect([sites[0][0], sites[1].slice(0, 5)]).toEqual(['2024春学期各单位试卷保管汇总', ['单位', '级别', '状态', '错误', '警告']]);
+    expect(sites.slice(2, 5).map((row) => [...row.slice(0, 5), row[row.length - 1]])).toEqual([
+      ['天心考点', '考点', '需改正', 8, 0, FAULTY],
+      ['岳麓考点', '考点', '可以提交', 0, 0, CLEAN],
+      ['长沙分校', '分校', '需改正', 1, 0, BRANCH],
     ]);
     expect(sheets.get('汇总-天心考点')!.find((row) => String(row?.[0]).startsWith('五、'))?.[0]).toBe('五、检查发现的问题（错误 8，警告 0）');
     expect(sheets.get('总览')!.filter((row) => row[0] === '交接单两份不一致' || row[0] === '错误（处）')).toEqual([
@@ -186,12 +190,13 @@ describe('what the summaries say', () => {
       'Summary-岳麓考点',
       'Summary-长沙分校',
     ]);
-    expect(sheets.get('Sites')![0].slice(0, 6)).toEqual(['File', 'Unit', 'Level', 'Status', 'Errors', 'Warnings']);
+    expect(sheets.get('Sites')![0][0]).toBe('Exam-paper custody by unit, 2024春');
+    expect(sheets.get('Sites')![1].slice(0, 5)).toEqual(['Unit', 'Level', 'Status', 'Errors', 'Warnings']);
     expect(
       sheets
         .get('Sites')!
-        .slice(1, 4)
-        .map((row) => row[3]),
+        .slice(2, 5)
+        .map((row) => row[2]),
     ).toEqual([STATUS_WORDS.fix.en, STATUS_WORDS.ready.en, STATUS_WORDS.fix.en]);
     expect(
       sheets

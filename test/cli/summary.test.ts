@@ -58,7 +58,7 @@ describe('custody summary', () => {
     expect(io.stdout).toContain(`已写出 ${out}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(5 + 2); // and the signature line
+    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(5 + 3); // the title above, the signature line below
     expect(wb.getWorksheet('交接配对')!.getRow(2).getCell(3).value).toBe('不一致');
 
     // Run again: the output now sits in the folder and is not taken for an input.

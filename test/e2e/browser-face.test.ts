@@ -20,7 +20,18 @@ import type { Finding } from '../../src/model/finding';
 import { validateSite } from '../../src/rules/engine';
 import { ruleTitle } from '../../src/rules';
 import { DIST, ensureBuilt } from '../addin/build';
-import { ARTIFACTS, SKIP, faultyWorkbooks, findingKey, halfFilledWorkbook, requireChromium, serveAndLaunch, tallyOf, type ServedBrowser } from './chromium';
+import {
+  ARTIFACTS,
+  SKIP,
+  cleanWorkbook,
+  faultyWorkbooks,
+  findingKey,
+  halfFilledWorkbook,
+  requireChromium,
+  serveAndLaunch,
+  tallyOf,
+  type ServedBrowser,
+} from './chromium';
 import { SHOWN_AT_A_TIME } from '../../src/taskpane/findings-view';
 import { scratchDir } from '../scratch';
 
@@ -116,6 +127,22 @@ maybe('the browser face in chromium', () => {
     const original = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(workbookPath)));
     const marked = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(saved)));
     expect(marked.data).toEqual(original.data);
+    await page.context().close();
+  });
+
+  test('a workbook with nothing found offers no marked copy (`custody validate --mark` writes none for it)', async () => {
+    const clean = await cleanWorkbook();
+    expect((await validateFiles([clean])).files[0].findings).toEqual([]);
+    const page = await openPane();
+    await page.setInputFiles('#file-input', clean);
+    await page.waitForSelector('.site .all-clear');
+    expect(await page.textContent('.site .all-clear')).toBe('未发现问题，可以提交。');
+    expect(await page.$$eval('.site', (nodes) => nodes.length)).toBe(1);
+    expect(await page.$$eval('[data-download]', (nodes) => nodes.length)).toBe(0);
+    expect(await page.$$eval('.site-head button', (nodes) => nodes.length)).toBe(0);
+    // The findings as JSON (an empty list is a record too) are still offered.
+    expect(await page.textContent('#export-json')).toBe('导出校验结果（JSON）');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-clean.png'), fullPage: true });
     await page.context().close();
   });
 

@@ -135,6 +135,11 @@ export async function faultyWorkbooks(): Promise<{ dir: string; site: string; br
   return { dir, site, branch };
 }
 
+/** The 岳麓考点 workbook as the fixture has it: nothing to find in it. */
+export async function cleanWorkbook(): Promise<string> {
+  return fill(fixtureData('kaodian.json'), scratchDir('custody-e2e-clean-'), '岳麓考点');
+}
+
 /** The 岳麓考点 workbook whose vault log has `rows` rows holding only 试卷号 and 取卷时间: two findings a row (partial-row, not-returned). */
 export async function halfFilledWorkbook(rows: number): Promise<string> {
   const dir = scratchDir('custody-e2e-many-');

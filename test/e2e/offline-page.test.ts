@@ -19,6 +19,8 @@ import { main } from '../../src/cli/main';
 import { MARKED_COPY_SKIPPED, markedName } from '../../src/check/marks';
 import { DIST, ROOT, ensureBuilt } from '../addin/build';
 import { ARTIFACTS, SKIP, faultyWorkbooks, launch, requireChromium, screenshot, tallyOf } from './chromium';
+import { SITE_COLUMNS } from '../../src/summary/tables';
+import { columnIndex } from '../../src/summary/tables-site';
 
 const PAGE = path.join(DIST, 'offline', '试卷保密助手.html');
 
@@ -171,7 +173,8 @@ maybe('the offline page from file:// with no network', () => {
     const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated-copy.xlsx');
     const sheet = (await readXlsx(all.file)).worksheets.find((w) => w.name === '站点汇总')!;
     const files: string[] = [];
-    sheet.eachRow((row) => files.push(String(row.getCell(1).value ?? '')));
+    // Each workbook's file, in 站点汇总's last column.
+    sheet.eachRow((row) => files.push(String(row.getCell(columnIndex(SITE_COLUMNS, 'file') + 1).value ?? '')));
     expect(files.filter((f) => f.endsWith('.xlsx')).sort()).toEqual([path.basename(branch), path.basename(site)].sort());
     await context.close();
     fs.rmSync(copy);

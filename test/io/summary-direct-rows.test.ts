@@ -54,7 +54,7 @@ async function written(direct: boolean): Promise<{ parts: Map<string, string>; u
       widths,
     );
     header.commit();
-    const styles = tableStyles(COLUMNS);
+    const styles = tableStyles(COLUMNS, 'zh');
     const rows = direct ? directRows(ws, COLUMNS.length) : undefined;
     used ||= rows !== undefined;
     for (const raw of MANY) {

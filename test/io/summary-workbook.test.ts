@@ -23,6 +23,8 @@ import { HEADER_PT, LEAST_PRINTED_PT, linesOf, printScale } from '../../src/summ
 import { FILE_COLUMNS, FINDING_COLUMNS, PAIR_COLUMNS, PAPER_DETAIL_COLUMNS, SITE_COLUMNS } from '../../src/summary/tables';
 import { PAPER_COLUMNS } from '../../src/summary/tables-site';
 import { CELL_PADDING, textUnits } from '../../src/forms/measure';
+import { intakeForm } from '../../src/forms/intake';
+import { summaryTable } from '../../src/taskpane/summary-table';
 
 const ROOT = '/home/keeper/2024春/汇总';
 const SHA = (c: string) => c.repeat(64);
@@ -41,7 +43,35 @@ async function network(): Promise<Consolidated> {
   return consolidateModels([...inputs, { file: `${ROOT}/broken.xlsx`, sha256: SHA('0'), error: '不是 .xlsx 工作簿（文件内容不是 Excel 格式）' }]);
 }
 
-const headers = (ws: ExcelJS.Worksheet, row = 1): string[] => Array.from(((ws.getRow(row).values as unknown[]) ?? []).slice(1), (v) => String(v ?? ''));
+/** The two formats a time is written with: 2024年6月15日 08:30, 2024-06-15 08:30. */
+const TIME_FORMAT = { zh: 'yyyy"年"m"月"d"日" hh:mm', en: 'yyyy-mm-dd hh:mm' } as const;
+/** The two formats a length of time is written with: 40小时40分, 40h 40m. */
+const DURATION_FORMAT = { zh: '[h]"小时"mm"分"', en: '[h]"h "mm"m"' } as const;
+
+/**
+ * A cell's text as a spreadsheet shows it. exceljs reads a number in a date
+ * format as a Date holding the serial's wall clock in UTC: shown here by the
+ * two formats the summaries use (any other date format is an error).
+ */
+function shownText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (!(v instanceof Date)) return String(v ?? '');
+  const two = (n: number) => String(n).padStart(2, '0');
+  const [y, mo, d, h, mi] = [v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes()];
+  if (cell.numFmt === TIME_FORMAT.zh) return `${y}年${mo}月${d}日 ${two(h)}:${two(mi)}`;
+  if (cell.numFmt === TIME_FORMAT.en) return `${y}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}`;
+  // A length of time: [h] counts the hours since the serial's 0 (1899-12-30), past a day.
+  const minutes = Math.round((v.getTime() - Date.UTC(1899, 11, 30)) / 60_000);
+  if (cell.numFmt === DURATION_FORMAT.zh) return `${Math.floor(minutes / 60)}小时${two(minutes % 60)}分`;
+  if (cell.numFmt === DURATION_FORMAT.en) return `${Math.floor(minutes / 60)}h ${two(minutes % 60)}m`;
+  throw new Error(`${cell.address}: a date in an unexpected format ${cell.numFmt}`);
+}
+
+/** A row's cells as shown, from the first to its last with a value. */
+const headers = (ws: ExcelJS.Worksheet, row = 1): string[] => {
+  const r = ws.getRow(row);
+  return Array.from({ length: Math.max(0, ((r.values as unknown[]) ?? []).length - 1) }, (_x, i) => shownText(r.getCell(i + 1)));
+};
 
 /** Every cell's text, with where it is. */
 function texts(wb: ExcelJS.Workbook): Array<{ sheet: string; row: number; col: number; text: string }> {
@@ -68,10 +98,13 @@ const TABLES: Array<[string, ReadonlyArray<{ header: { zh: string; en: string };
 
 const columnOf = (cols: ReadonlyArray<{ header: { zh: string } }>, zh: string) => cols.findIndex((c) => c.header.zh === zh) + 1;
 
+/** The row a table sheet's header is in: 站点汇总's is under its title. */
+const headerRow = (name: string): number => (name === '站点汇总' || name === 'Sites' ? 2 : 1);
+
 /** The rows of a table sheet under its header, as shown text, until the first empty row. */
 function body(ws: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
+  for (let r = headerRow(ws.name) + 1; r <= ws.rowCount; r++) {
     const values = headers(ws, r);
     if (!values.some(Boolean)) break;
     rows.push(values);
@@ -101,10 +134,11 @@ describe('the consolidated summary workbook', () => {
     const filtersAndFormats: unknown[] = [];
     for (const [name, cols] of TABLES) {
       const ws = wb.getWorksheet(name)!;
+      const top = headerRow(name);
       // As declared, a bracketed unit on a line of its own where the header wraps.
-      expect({ name, headers: headers(ws).map((h) => h.replace(/\n（/, '（')) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
-      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect({ name, headers: headers(ws, top).map((h) => h.replace(/\n（/, '（')) }).toEqual({ name, headers: cols.map((x) => x.header.zh) });
+      expect(ws.getRow(top).getCell(1).font?.bold).toBe(true);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: top });
 
       expect(cols.map((_, i) => ws.getColumn(i + 1).width)).toEqual(cols.map((x) => x.width));
       const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae?: string[] }> }> })
@@ -116,29 +150,29 @@ describe('the consolidated summary workbook', () => {
        {
          "cf": [
            [
-             "A2:V5",
+             "A3:V6",
              [
                [
                  "expression",
-                 "OR($D2="无法读取",$D2="需改正")",
+                 "OR($C3="无法读取",$C3="需改正")",
                ],
                [
                  "expression",
-                 "AND($D2="可以提交",$F2>0)",
+                 "AND($C3="可以提交",$E3>0)",
                ],
              ],
            ],
            [
-             "M2:M5",
+             "L3:L6",
              [
                [
                  "expression",
-                 "M2>0",
+                 "L3>0",
                ],
              ],
            ],
            [
-             "T2:T5",
+             "S3:S6",
              [
                [
                  "dataBar",
@@ -146,7 +180,7 @@ describe('the consolidated summary workbook', () => {
              ],
            ],
          ],
-         "filter": "A1:V5",
+         "filter": "A2:V6",
          "name": "站点汇总",
        },
        {
@@ -250,7 +284,7 @@ describe('the consolidated summary workbook', () => {
       ws.eachRow((row) => row.eachCell((cell) => void (least = Math.min(least, cell.font?.size ?? 11))));
       expect({ sheet: ws.name, printed: least * printScale(widths) >= LEAST_PRINTED_PT }).toEqual({ sheet: ws.name, printed: true });
     }
-    for (const [name] of TABLES) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
+    for (const [name] of TABLES) expect({ name, titles: wb.getWorksheet(name)!.pageSetup.printTitlesRow }).toEqual({ name, titles: `1:${headerRow(name)}` });
     const zip = await JSZip.loadAsync(bytes);
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
     expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(8); // once per table sheet, never twice
@@ -295,6 +329,34 @@ describe('the consolidated summary workbook', () => {
     expect(columns).toEqual(columns.map((c) => ({ ...c, wide: true })));
   });
 
+  it('a time’s column is wide enough for the longest, 2024年12月31日 23:59, on one line (a date does not wrap: narrower, it shows ####)', () => {
+    const need = textUnits('2024年12月31日 23:59') + CELL_PADDING; // 21
+    const columns: Array<{ sheet: string; column: string; wide: boolean }> = [];
+    for (const ws of wb.worksheets) {
+      const seen = new Set<number>();
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.numFmt !== TIME_FORMAT.zh || seen.has(Number(cell.col))) return;
+          seen.add(Number(cell.col));
+          columns.push({ sheet: ws.name, column: cell.address.replace(/\d+$/, ''), wide: (ws.getColumn(cell.col).width ?? 0) >= need });
+        }),
+      );
+    }
+    // 试卷明细 首场开考; 交接配对 both times; a 汇总 sheet's B (保管期起, 无人值班起) and C (首场开考, 交接于, 保管期止…).
+    expect(columns.filter((c) => !c.sheet.startsWith('汇总-'))).toEqual([
+      { sheet: '试卷明细', column: 'E', wide: true },
+      { sheet: '交接配对', column: 'E', wide: true },
+      { sheet: '交接配对', column: 'F', wide: true },
+    ]);
+    expect(
+      columns
+        .filter((c) => c.sheet === '汇总-天心考点')
+        .map((c) => c.column)
+        .sort(),
+    ).toEqual(['B', 'C']);
+    expect(columns).toEqual(columns.map((c) => ({ ...c, wide: true })));
+  });
+
   it("a header's bracketed unit (袋, 小时, 处…) prints whole on one line: 合计 / （袋）, never 合计（袋 / ）", () => {
     const units: Array<{ sheet: string; cell: string; text: string; whole: boolean }> = [];
     for (const ws of wb.worksheets) {
@@ -310,7 +372,7 @@ describe('the consolidated summary workbook', () => {
         }),
       );
     }
-    for (const h of ['合计（袋）', '未还（袋）', '移交送出（袋）', '保管时长（小时）', '缺口（处）', '重叠（处）', '移交方数量（袋）'])
+    for (const h of ['合计（袋）', '未还（袋）', '移交送出（袋）', '缺口（处）', '重叠（处）', '移交方数量（袋）'])
       expect(units.some((u) => u.text.replace('\n', '') === h)).toBe(true);
     expect(units).toEqual(units.map((u) => ({ ...u, whole: true })));
     expect(units.find((u) => u.sheet === '站点汇总' && u.text.startsWith('合计'))!.text).toBe('合计\n（袋）');
@@ -318,17 +380,36 @@ describe('the consolidated summary workbook', () => {
 
   it("a gap in duty cover has a header of its own under the duty row, not the duty table's (保管期起 / 保管期止 …)", () => {
     const ws = wb.getWorksheet('汇总-天心考点')!;
-    const duty = findRow(ws, '保管期起');
-    const at = findRow(ws, '无人值班起');
+    const duty = findRow(ws, '值班班次');
+    const at = findRow(ws, '序号');
     expect(at).toBe(duty + 2); // the duty table's header and its one row above
-    expect(headers(ws, at)).toEqual(['无人值班起', '无人值班止', '时长\n（小时）']);
-    expect(headers(ws, at + 1)).toEqual(['2024年6月15日 06:00', '2024年6月15日 08:00', '2']);
+    // Numbered, its times under the duty row's (a date does not wrap: column A is too narrow for one).
+    expect(headers(ws, duty)).toEqual(['值班班次', '保管期起', '保管期止', '保管时长', '值班覆盖时长', '覆盖率', '缺口\n（处）', '重叠\n（处）']);
+    expect(headers(ws, at)).toEqual(['序号', '无人值班起', '无人值班止', '时长']);
+    expect(headers(ws, at + 1)).toEqual(['1', '2024年6月15日 06:00', '2024年6月15日 08:00', '2小时00分']);
+  });
+
+  it('names a paper in the forms’ words (试卷号, 试卷名称 of 附件2–4) on every sheet and in the pane, never 试卷编号 / 试卷名', () => {
+    const words = intakeForm.table!.columns.filter((c) => c.key === 'paperNo' || c.key === 'paperName').map((c) => c.label);
+    expect(words).toEqual(['试卷号', '试卷名称']);
+    expect(headers(wb.getWorksheet('试卷明细')!).slice(2, 4)).toEqual(words);
+    for (const name of ['汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点']) {
+      const ws = wb.getWorksheet(name)!;
+      expect({ name, papers: headers(ws, 5).slice(0, 2) }).toEqual({ name, papers: words });
+    }
+    // 四、尚未归还: the paper of a checkout not returned.
+    const outstanding = wb.getWorksheet('汇总-天心考点')!;
+    expect(headers(outstanding, findRow(outstanding, '出入库记录序号')).slice(0, 2)).toEqual(['出入库记录序号', '试卷号']);
+    const site = c.files.find((f) => f.summary?.site.name === '天心考点')!.summary!;
+    expect(summaryTable(site, 'zh').header.slice(0, 2)).toEqual(words);
+    expect(summaryTable(site, 'en').header.slice(0, 2)).toEqual(['Paper no.', 'Paper name']);
+    expect(texts(wb).filter((t) => t.text === '试卷编号' || t.text === '试卷名')).toEqual([]);
   });
 
   it('names no file by an absolute path: names are relative to the folder given', () => {
     expect(texts(wb).filter((t) => t.text.includes('/home/'))).toEqual([]);
     const ws = wb.getWorksheet('站点汇总')!;
-    expect(body(ws).map((r) => r[0])).toEqual(['broken.xlsx', '分校.xlsx', '考点/天心.xlsx', '考点/岳麓.xlsx']);
+    expect(body(ws).map((r) => r[columnOf(SITE_COLUMNS, '文件') - 1])).toEqual(['broken.xlsx', '分校.xlsx', '考点/天心.xlsx', '考点/岳麓.xlsx']);
     expect(String(wb.getWorksheet('汇总-天心考点')!.getCell('A2').value)).toBe('级别：考点    文件：考点/天心.xlsx');
   });
 
@@ -392,11 +473,136 @@ describe('the consolidated summary workbook', () => {
     for (const r of papers) expect(r[session]).toMatch(/^2024年6月1\d日 \d\d:\d\d$/);
   });
 
+  it('writes every time as a date (a serial in its date format), never as text, so that a filter sorts 6月9日 before 6月15日', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const formats = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((m) => [m[1], m[2].replace(/&quot;/g, '"')]));
+    const xfs = [.../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].matchAll(/<xf numFmtId="(\d+)"/g)].map((m) => m[1]);
+    /** Each time cell of a sheet: its value and the format of its style, from the sheet's XML. */
+    const timeCells = async (sheet: string, columns: readonly string[], rows: readonly number[]) => {
+      const ws = wb.getWorksheet(sheet)!;
+      const xml = await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async('string');
+      return rows.flatMap((r) =>
+        columns.map((col) => {
+          const [, attrs, value] = new RegExp(`<c r="${col}${r}"([^>]*)><v>([^<]*)</v></c>`).exec(xml) ?? [];
+          return {
+            at: `${sheet}!${col}${r}`,
+            text: /t="/.test(attrs ?? ''),
+            value: Number(value),
+            format: formats.get(xfs[Number(/s="(\d+)"/.exec(attrs ?? '')?.[1])]),
+          };
+        }),
+      );
+    };
+    // 2024-06-15T08:30: 45,457 days after 1899-12-30, and 8.5 hours.
+    const serial = (iso: string) =>
+      (Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10), +iso.slice(11, 13), +iso.slice(14, 16)) - Date.UTC(1899, 11, 30)) / 864e5;
+    expect(serial('2024-06-15T08:30')).toBe(45458 + 8.5 / 24);
+    const date = (at: string, iso: string) => ({ at, text: false, value: serial(iso), format: TIME_FORMAT.zh });
+
+    // 试卷明细 首场开考 (E), 交接配对 移交方时间 / 接收方时间 (E, F).
+    const papers = await timeCells('试卷明细', ['E'], [2, 3, 4, 5]);
+    expect(papers.slice(0, 2)).toEqual([date('试卷明细!E2', '2024-06-15T08:30'), date('试卷明细!E3', '2024-06-15T08:30')]);
+    expect(papers.map((x) => [x.text, x.format])).toEqual(papers.map(() => [false, TIME_FORMAT.zh]));
+    const pair = c.pairs[0];
+    expect([pair.sender!.time, pair.receiver!.time]).toEqual(['2024-06-14T14:40', '2024-06-14T13:40']);
+    expect(await timeCells('交接配对', ['E', 'F'], [2])).toEqual([date('交接配对!E2', '2024-06-14T14:40'), date('交接配对!F2', '2024-06-14T13:40')]);
+
+    // A 汇总 sheet: 首场开考 and 交接于 (C), 保管期起 / 保管期止 (B, C), 无人值班起 / 止 (B, C), 取出于 (C).
+    const site = wb.getWorksheet('汇总-天心考点')!;
+    const duty = c.files.find((f) => f.summary?.site.name === '天心考点')!.summary!.duty;
+    const rowAfter = (label: string) => findRow(site, label) + 1;
+    expect(await timeCells('汇总-天心考点', ['C'], [6, rowAfter('方向')])).toEqual([
+      date('汇总-天心考点!C6', '2024-06-15T08:30'),
+      date(`汇总-天心考点!C${rowAfter('方向')}`, '2024-06-14T13:40'),
+    ]);
+    expect(await timeCells('汇总-天心考点', ['B', 'C'], [rowAfter('值班班次'), rowAfter('序号')])).toEqual([
+      date(`汇总-天心考点!B${rowAfter('值班班次')}`, duty.custodyStart!),
+      date(`汇总-天心考点!C${rowAfter('值班班次')}`, duty.custodyEnd!),
+      date(`汇总-天心考点!B${rowAfter('序号')}`, '2024-06-15T06:00'),
+      date(`汇总-天心考点!C${rowAfter('序号')}`, '2024-06-15T08:00'),
+    ]);
+    const out = c.files.find((f) => f.summary?.site.name === '天心考点')!.summary!.outstanding[0];
+    expect(await timeCells('汇总-天心考点', ['C'], [rowAfter('出入库记录序号')])).toEqual([date(`汇总-天心考点!C${rowAfter('出入库记录序号')}`, out.takenAt)]);
+  });
+
+  it('writes a length of time in hours and minutes (a duration in [h]"小时"mm"分"), a number that sorts and sums, on 站点汇总 and each 汇总 sheet', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const formats = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((m) => [m[1], m[2].replace(/&quot;/g, '"')]));
+    const xfs = [.../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].matchAll(/<xf numFmtId="(\d+)"/g)].map((m) => m[1]);
+    const cellOf = async (sheet: string, at: string) => {
+      const xml = await zip.file(`xl/worksheets/sheet${wb.getWorksheet(sheet)!.id}.xml`)!.async('string');
+      const [, attrs, value] = new RegExp(`<c r="${at}"([^>]*)><v>([^<]*)</v></c>`).exec(xml)!;
+      return { at, text: /t="/.test(attrs), value: Number(value), format: formats.get(xfs[Number(/s="(\d+)"/.exec(attrs)![1])]) };
+    };
+    const duty = c.files.find((f) => f.summary?.site.name === '天心考点')!.summary!.duty;
+    // 22.17 hours of custody are 22 hours 10 minutes, 20.17 on duty 20 hours 10 minutes, the gap 2 hours: in days.
+    expect([duty.custodyHours, duty.coveredHours, duty.gaps[0].hours]).toEqual([22.17, 20.17, 2]);
+    const length = (at: string, minutes: number) => ({ at, text: false, value: minutes / 1440, format: DURATION_FORMAT.zh });
+    const sites = wb.getWorksheet('站点汇总')!;
+    const [custodyCol, coveredCol] = ['保管时长', '值班覆盖时长'].map((h) => String.fromCharCode(64 + columnOf(SITE_COLUMNS, h)));
+    const row = body(sites).findIndex((r) => r.includes('天心考点')) + headerRow('站点汇总') + 1;
+    expect([await cellOf('站点汇总', `${custodyCol}${row}`), await cellOf('站点汇总', `${coveredCol}${row}`)]).toEqual([
+      length(`${custodyCol}${row}`, 22 * 60 + 10),
+      length(`${coveredCol}${row}`, 20 * 60 + 10),
+    ]);
+    expect([headers(sites, row)[columnOf(SITE_COLUMNS, '保管时长') - 1], headers(sites, row)[columnOf(SITE_COLUMNS, '值班覆盖时长') - 1]]).toEqual([
+      '22小时10分',
+      '20小时10分',
+    ]);
+    const site = wb.getWorksheet('汇总-天心考点')!;
+    const dutyRow = findRow(site, '值班班次') + 1;
+    const gapRow = findRow(site, '序号') + 1;
+    expect([await cellOf('汇总-天心考点', `D${dutyRow}`), await cellOf('汇总-天心考点', `E${dutyRow}`), await cellOf('汇总-天心考点', `D${gapRow}`)]).toEqual([
+      length(`D${dutyRow}`, 22 * 60 + 10),
+      length(`E${dutyRow}`, 20 * 60 + 10),
+      length(`D${gapRow}`, 120),
+    ]);
+    // The status line says it in the same words.
+    expect(String(site.getCell('A3').value)).toBe('提交状态：暂不能提交：8 处错误需改正    错误 8    警告 0    值班覆盖 20小时10分 / 22小时10分    未还 1 袋');
+    // Wide enough for 999小时59分 on one line (a number does not wrap: narrower, it shows ####).
+    const need = textUnits('999小时59分') + CELL_PADDING;
+    for (const [ws, col] of [
+      [sites, custodyCol],
+      [sites, coveredCol],
+      [site, 'D'],
+      [site, 'E'],
+    ] as const)
+      expect({ sheet: ws.name, col, wide: (ws.getColumn(col).width ?? 0) >= need }).toEqual({ sheet: ws.name, col, wide: true });
+  });
+
   it('ends 总览, 站点汇总 and each site sheet with 制表人 / 审核人 / 日期', () => {
     for (const name of ['总览', '站点汇总', '汇总-长沙分校', '汇总-天心考点', '汇总-岳麓考点']) {
       const lines = texts(wb).filter((t) => t.sheet === name && /制表人：_+ +审核人：_+ +日期：_+年_+月_+日/.test(t.text));
       expect({ name, lines: lines.length }).toEqual({ name, lines: 1 });
     }
+  });
+
+  it('站点汇总 opens with its title, then one row per workbook led by its unit, its file last; the title stands above the filter, frozen and printed atop each page with the header', async () => {
+    const ws = wb.getWorksheet('站点汇总')!;
+    expect(ws.getCell('A1').value).toBe('2024春学期各单位试卷保管汇总');
+    expect(ws.getCell('A1').font).toMatchObject({ size: 14, bold: true });
+    expect(ws.getRow(1).height).toBe(24);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async('string');
+    expect(xml).toContain('<mergeCell ref="A1:V1"/>');
+    expect(xml.match(/<pane [^>]*>/g)).toEqual(['<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>']);
+    expect(ws.autoFilter).toBe('A2:V6');
+    expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+    expect(headers(ws, 2).slice(0, 3)).toEqual(['单位', '级别', '状态']);
+    expect(headers(ws, 2)[SITE_COLUMNS.length - 1]).toBe('文件');
+    expect(body(ws).map((r) => [r[0], r[1], r[2], r[SITE_COLUMNS.length - 1]])).toEqual([
+      ['', '', '无法读取', 'broken.xlsx'],
+      ['长沙分校', '分校', '需改正', '分校.xlsx'],
+      ['天心考点', '考点', '需改正', '考点/天心.xlsx'],
+      ['岳麓考点', '考点', '可以提交', '考点/岳麓.xlsx'],
+    ]);
+    // Without a semester named, the title says what the sheet is alone.
+    const none = c.files.map((f) => (f.summary ? { ...f, summary: { ...f.summary, site: { ...f.summary.site, semester: '' } } } : f));
+    const bare = new ExcelJS.Workbook();
+    await bare.xlsx.load(Buffer.from(await consolidatedXlsx({ ...c, files: none })) as unknown as ArrayBuffer);
+    expect(bare.getWorksheet('站点汇总')!.getCell('A1').value).toBe('各单位试卷保管汇总');
   });
 
   it('站点汇总 has one row per file; the unreadable file says why', () => {
@@ -407,7 +613,7 @@ describe('the consolidated summary workbook', () => {
     expect(rows[0][col('说明')]).toContain('不是 .xlsx');
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));
-    expect(formulae).toContain('OR($D2="无法读取",$D2="需改正")');
+    expect(formulae).toContain('OR($C3="无法读取",$C3="需改正")');
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
   });
 
@@ -452,6 +658,7 @@ describe('the consolidated summary workbook', () => {
     expect(rules).toContain('Handover copies disagree');
     expect(rules).toContain('Two signers on a handover');
     expect(body(en.getWorksheet('Handover pairs')!)[0][4]).toBe('2024-06-14 14:40');
+    expect(en.getWorksheet('Handover pairs')!.getCell('E2').numFmt).toBe(TIME_FORMAT.en);
   });
 });
 
@@ -489,10 +696,10 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(formulae).toContain('Q6>0');
     expect(formulae).toContain('$A24="错误"'.replace('24', String(findRow(ws, '错误'))));
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
-    // 值班: 45.67 h of custody, all covered.
-    const dutyRow = findRow(ws, '2024年6月14日 10:10');
-    expect(ws.getRow(dutyRow).getCell(3).value).toBe(45.67);
-    expect(ws.getRow(dutyRow).getCell(4).value).toBe(45.67);
+    // 值班: 45.67 h of custody from 6月14日 10:10, all covered.
+    const dutyRow = findRow(ws, '值班班次') + 1;
+    expect(headers(ws, dutyRow).slice(0, 5)).toEqual(['4', '2024年6月14日 10:10', '2024年6月16日 07:50', '45小时40分', '45小时40分']);
+    expect(String(ws.getCell('A3').value)).toContain('值班覆盖 45小时40分 / 45小时40分');
   });
 });
 

@@ -101,6 +101,14 @@ describe('writeWpsSummary', () => {
     expect(sheet.cells.A1.v).toBe(table.title);
     expect(sheet.cells.A4.v).toBe(table.header[0]);
     expect(sheet.cells.A4.fill?.color).toBe(0xf7ebdd);
+    // 首场开考 (C) holds dates (6月15日 08:30 and 10:30, 6月16日 08:30), shown by the format the page's text is; the 合计 row says how many sessions.
+    const session = [5, 6, 7, 8].map((r) => sheet.cells[`C${r}`]);
+    expect(session.map((c) => [c.v, c.fmt])).toEqual([
+      [45458 + 8.5 / 24, 'yyyy"年"m"月"d"日" hh:mm'],
+      [45458 + 10.5 / 24, 'yyyy"年"m"月"d"日" hh:mm'],
+      [45459 + 8.5 / 24, 'yyyy"年"m"月"d"日" hh:mm'],
+      ['3 场', 'yyyy"年"m"月"d"日" hh:mm'],
+    ]);
     expect(sheet.merges).toEqual([`A1:${last}1`]);
     expect(sheet.charts).toEqual([{ source: expect.stringMatching(/^A4:A\d+,I4:I\d+,J4:J\d+$/), type: 51, title: table.title }]);
     expect(state.active).toBe(SUMMARY_SHEET);

@@ -183,6 +183,10 @@ export function writeWpsSummary(app: EtObject, table: SummaryTable): string {
   get(title, 'Font').Size = 14;
   const headerRow = 4;
   const totalRow = headerRow + 1 + table.rows.length;
+  // Times are written as dates: their format shows them (as the page does), before AutoFit measures them.
+  table.numFmts.forEach((format, i) => {
+    if (format && table.rows.length > 0) rangeOf(ws, `${a1(headerRow, i)}:${a1(totalRow - 1, i)}`).NumberFormat = format;
+  });
   const head = rangeOf(ws, `A${headerRow}:${last}${headerRow}`);
   get(head, 'Font').Bold = true;
   get(head, 'Interior').Color = bgrOf('#DDEBF7');

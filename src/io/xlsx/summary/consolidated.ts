@@ -3,7 +3,8 @@
  * 文件清单 (the one place each file's SHA-256 is printed), 试卷明细, 交接配对,
  * 问题清单, and a 汇总 sheet per site when there are few. Each table is drawn
  * from its declared columns (src/summary/tables.ts). File names are shown
- * relative to the folder given; rules by their titles; times as Chinese dates.
+ * relative to the folder given; rules by their titles; times as dates (Excel serials)
+ * shown as Chinese dates by their number format, so that a filter sorts them.
  *
  * Written with exceljs's streaming writer: each table row goes out as it is
  * made, so thousands of sites cost no more memory than a few, and the time
@@ -29,9 +30,10 @@ import {
   listingOf,
   disagreeCountedPerCopy,
   paperRowsOf,
+  semestersOf,
   withPairFindings,
 } from '../../../summary/tables';
-import { PAIR_STATUS_WORDS, SHEET_WORDS, STATUS_WORDS } from '../../../summary/words';
+import { PAIR_STATUS_WORDS, SHEET_WORDS, SITES_TITLE, STATUS_WORDS } from '../../../summary/words';
 import { addBarCharts, BarChartSpec } from '../chart';
 import { newOverviewSheet, writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
@@ -58,6 +60,8 @@ export interface ConsolidatedSource {
 export interface SettledSource {
   totals: ConsolidatedTotals;
   chart: ChartData;
+  /** The semesters the readable workbooks name, each once, in file order: 站点汇总's title says them. */
+  semesters: readonly string[];
   siteRows(): Rows;
   fileRows(): Rows;
   /** Each file's 问题清单 rows (a disagreeing handover once on each side's copy: `findingRowsOf`). */
@@ -87,6 +91,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
   const settled: SettledSource = {
     totals: c.totals,
     chart: rankChartData(disagreeCountedPerCopy(byRule, c.pairs), units),
+    semesters: semestersOf(c.files.map((f) => f.summary?.site.semester)),
     siteRows: () => c.files.map((f) => rowOf(SITE_COLUMNS, f, lang)),
     fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
     findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, c.pairs, lang)),
@@ -120,8 +125,9 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   const ctx: ShowContext = { lang, ruleTitle, fileName: relativeNames(c.files) };
   const sheet = (key: (typeof TABLES)[number]) => SHEET_WORDS[key][lang];
   const overviewSheet = newOverviewSheet(wb, lang);
+  // 站点汇总 is what a superior reads first: it has a title, the others are lists under it.
   const [siteSheet, fileSheet, paperSheet, pairSheet, findingSheet] = (['sites', 'files', 'papers', 'pairs', 'findings'] as const).map((key) =>
-    newTableSheet(wb, sheet(key), lang),
+    newTableSheet(wb, sheet(key), lang, key === 'sites'),
   );
   await writePapers(paperSheet, c, ctx);
   await writePairs(pairSheet, c, lang, ctx);
@@ -131,19 +137,21 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   const charts = writeOverview(overviewSheet, t, s.chart, ctx);
   const [ready, fix, unreadable] = (['ready', 'fix', 'unreadable'] as const).map((k) => STATUS_WORDS[k][lang]);
 
-  const n = await tableSheet(siteSheet, SITE_COLUMNS, s.siteRows(), ctx, { signature: true });
-  if (n > 1) {
+  const n = await tableSheet(siteSheet, SITE_COLUMNS, s.siteRows(), ctx, { signature: true, title: SITES_TITLE[lang](s.semesters) });
+  // Under the title and the header.
+  const first = 3;
+  if (n >= first) {
     const col = (key: string) => colLetter(columnIndex(SITE_COLUMNS, key) + 1);
     const [status, warnings, out, coverage] = ['status', 'warnings', 'bagsStillOut', 'coverage'].map(col);
     siteSheet.addConditionalFormatting({
-      ref: `A2:${colLetter(SITE_COLUMNS.length)}${n}`,
+      ref: `A${first}:${colLetter(SITE_COLUMNS.length)}${n}`,
       rules: [
-        { type: 'expression', priority: 1, formulae: [`OR($${status}2="${unreadable}",$${status}2="${fix}")`], style: ERROR_STYLE },
-        { type: 'expression', priority: 2, formulae: [`AND($${status}2="${ready}",$${warnings}2>0)`], style: WARNING_STYLE },
+        { type: 'expression', priority: 1, formulae: [`OR($${status}${first}="${unreadable}",$${status}${first}="${fix}")`], style: ERROR_STYLE },
+        { type: 'expression', priority: 2, formulae: [`AND($${status}${first}="${ready}",$${warnings}${first}>0)`], style: WARNING_STYLE },
       ],
     });
-    cellRule(siteSheet, `${out}2:${out}${n}`, `${out}2>0`, ERROR_STYLE, 3);
-    dataBar(siteSheet, `${coverage}2:${coverage}${n}`, 'FF70AD47', 1);
+    cellRule(siteSheet, `${out}${first}:${out}${n}`, `${out}${first}>0`, ERROR_STYLE, 3);
+    dataBar(siteSheet, `${coverage}${first}:${coverage}${n}`, 'FF70AD47', 1);
   }
   finish(siteSheet);
 

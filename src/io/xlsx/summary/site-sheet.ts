@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { baseName } from '../../../model/text';
-import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor, rowOf, widthFor } from '../../../summary/columns';
+import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor, rowOf, showDuration, widthFor } from '../../../summary/columns';
 import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
 import {
@@ -23,6 +23,7 @@ import {
   RULE_COUNT_COLUMNS,
   SITE_FINDING_COLUMNS,
   columnIndex,
+  dutyGaps,
   paperTotals,
   readinessText,
 } from '../../../summary/tables-site';
@@ -59,7 +60,7 @@ const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width'>>> =
   RULE_COUNT_COLUMNS,
 ];
 /**
- * The sheet's columns: the paper table's, with the second (试卷名, and the
+ * The sheet's columns: the paper table's, with the second (试卷名称, and the
  * findings' 说明) wide enough for a sentence, and each as wide as any
  * section declares its column there (the others declare 0: the paper table's).
  */
@@ -91,10 +92,11 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   const { errors, warnings } = s.findings;
   const copiesOut = s.totals.copiesStillOut;
   const head = lang === 'zh' ? `${w('status')}：${readinessText(s, lang)}` : `${w('status')}: ${readinessText(s, lang)}`;
+  const [covered, custody] = [s.duty.coveredHours, s.duty.custodyHours].map((h) => showDuration(h, lang));
   if (lang === 'en') {
-    return `${head}    ${errors} ${w('errors')}    ${warnings} ${w('warnings')}    on duty ${s.duty.coveredHours}/${s.duty.custodyHours} hours    out ${s.totals.bagsStillOut} bags${copiesOut ? `, ${copiesOut} copies` : ''}`;
+    return `${head}    ${errors} ${w('errors')}    ${warnings} ${w('warnings')}    on duty ${covered} of ${custody}    out ${s.totals.bagsStillOut} bags${copiesOut ? `, ${copiesOut} copies` : ''}`;
   }
-  return `${head}    ${w('errors')} ${errors}    ${w('warnings')} ${warnings}    值班覆盖 ${s.duty.coveredHours}/${s.duty.custodyHours} 小时    未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`;
+  return `${head}    ${w('errors')} ${errors}    ${w('warnings')} ${warnings}    值班覆盖 ${covered} / ${custody}    未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`;
 }
 
 /** A valid, unused sheet name (≤ 31 characters, no []:*?/\). */
@@ -148,7 +150,7 @@ function* sectionHeights<T>(columns: ReadonlyArray<Column<T>>, items: Iterable<T
     GRID[ctx.lang],
   );
   const cols = columns as ReadonlyArray<Column<never>>;
-  const styles = tableStyles(cols);
+  const styles = tableStyles(cols, ctx.lang);
   for (const item of items) yield shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles).height ?? DEFAULT_ROW_PT;
 }
 
@@ -199,7 +201,7 @@ function table<T>(
   styleHeader(head, headers, GRID[ctx.lang]);
   pages.add(head.height);
   const cols = columns as ReadonlyArray<Column<never>>;
-  const styles = tableStyles(cols, boxed ? { border: BOX } : {});
+  const styles = tableStyles(cols, ctx.lang, boxed ? { border: BOX } : {});
   for (const item of items) {
     const row = ws.getRow(r++);
     const shown = shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles);
@@ -223,7 +225,11 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   });
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
   let titles = banner(ws, 1, siteTitle(s, lang), { size: 16, bold: true });
-  titles += banner(ws, 2, `${w('level')}${colon}${s.site.level || '—'}    ${w('file')}${colon}${file}`, { size: 10, color: { argb: 'FF595959' } });
+  // Grey, at the body's size: at 10 pt it printed under 9 once the times' columns were widened to hold a date on one line.
+  titles += banner(ws, 2, `${w('level')}${colon}${s.site.level || '—'}    ${w('file')}${colon}${file}`, {
+    size: BODY_PT,
+    color: { argb: 'FF595959' },
+  });
   titles += banner(
     ws,
     3,
@@ -244,7 +250,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     paperTotals(s, ctx.lang),
     GRID[lang],
     ctx,
-    tableStyles(paperCols, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
+    tableStyles(paperCols, lang, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
   );
   fillRow(totals, totalsRow);
   pages.add(totalsRow.height);
@@ -269,16 +275,17 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   pages.add();
 
   const d = s.duty;
-  const gapHeights = d.gaps.length ? [...sectionHeights(DUTY_GAP_COLUMNS, d.gaps, ctx)].slice(1) : [];
+  const gaps = dutyGaps(d);
+  const gapHeights = gaps.length ? [...sectionHeights(DUTY_GAP_COLUMNS, gaps, ctx)].slice(1) : [];
   pages.keep(r, [...sectionHeights(DUTY_COLUMNS, [d], ctx), ...gapHeights]);
   section(ws, pages, r++, w('duty'));
   r = table(ws, pages, r, DUTY_COLUMNS, [d], ctx);
   const coverage = `${colLetter(columnIndex(DUTY_COLUMNS, 'coverage') + 1)}${r - 1}`;
   dataBar(ws, coverage, 'FF70AD47', 1);
   cellRule(ws, coverage, `${coverage}<1`, WARNING_STYLE, 4);
-  if (d.gaps.length) {
+  if (gaps.length) {
     const firstGap = r + 1;
-    r = table(ws, pages, r, DUTY_GAP_COLUMNS, d.gaps, ctx);
+    r = table(ws, pages, r, DUTY_GAP_COLUMNS, gaps, ctx);
     cellRule(ws, `A${firstGap}:${colLetter(DUTY_GAP_COLUMNS.length)}${r - 1}`, 'TRUE', ERROR_STYLE, 5);
   }
   r++;

@@ -14,9 +14,10 @@ import {
   ShowContext,
   headerText,
   linesOf,
+  numFmtOf,
   pageHeight,
   rowHeightFor,
-  show,
+  sheetValue,
   widthFor,
 } from '../../../summary/columns';
 import type { Lang } from '../../../summary/columns';
@@ -194,12 +195,11 @@ export interface TableStyles {
   wrapped: Array<Partial<ExcelJS.Style>>;
 }
 
-export function tableStyles(columns: ReadonlyArray<Column<never>>, extra: Partial<ExcelJS.Style> = {}): TableStyles {
-  const style = (c: Column<never>, wrap: boolean): Partial<ExcelJS.Style> => ({
-    ...extra,
-    alignment: wrap ? WRAP : TOP,
-    ...(c.numFmt ? { numFmt: c.numFmt } : {}),
-  });
+export function tableStyles(columns: ReadonlyArray<Column<never>>, lang: Lang, extra: Partial<ExcelJS.Style> = {}): TableStyles {
+  const style = (c: Column<never>, wrap: boolean): Partial<ExcelJS.Style> => {
+    const numFmt = numFmtOf(c, lang);
+    return { ...extra, alignment: wrap ? WRAP : TOP, ...(numFmt ? { numFmt } : {}) };
+  };
   return { plain: columns.map((c) => style(c, Boolean(c.wrap))), wrapped: columns.map((c) => style(c, true)) };
 }
 
@@ -230,7 +230,7 @@ export function shownRow(
   const values: Cell[] = [];
   const cellStyles: Array<Partial<ExcelJS.Style>> = [];
   columns.forEach((col, i) => {
-    const value = show(col, raw[i], ctx);
+    const value = sheetValue(col, raw[i], ctx);
     let style = styles.plain[i];
     if (typeof value === 'string') {
       const need = linesOf(value, widths[i] ?? 8);
@@ -333,13 +333,21 @@ export function directRows(ws: ExcelJS.Worksheet, width: number): { add(shown: S
   };
 }
 
-/** A sheet for one table: header in row 1, frozen, printed on every page (tableSheet fills it). */
-export function newTableSheet(wb: AnyWorkbook, name: string, lang: Lang): ExcelJS.Worksheet {
-  return newSheet(wb, name, { ySplit: 1 }, '1:1', lang);
+/**
+ * A sheet for one table (tableSheet fills it): its header in row 1, or in row
+ * 2 under a title; title and header frozen and printed atop every page.
+ */
+export function newTableSheet(wb: AnyWorkbook, name: string, lang: Lang, titled = false): ExcelJS.Worksheet {
+  const top = titled ? 2 : 1;
+  return newSheet(wb, name, { ySplit: top }, `1:${top}`, lang);
 }
 
+/** The height of a table's title row (points): 14 pt bold. */
+const TITLE_PT = 24;
+
 /**
- * Fills a sheet of newTableSheet's with its table, filtered; returns its last row.
+ * Fills a sheet of newTableSheet's with its table, filtered; returns its last
+ * row (its header's when it has none).
  * Rows are written out as they are added, so thousands of them cost no memory;
  * body cells carry only what they need (wrapping, a number format): with
  * thousands of rows, a font and a border on every cell would triple the time
@@ -354,13 +362,25 @@ export async function tableSheet(
     signature?: boolean;
     /** The sheet's last row (Excel's; tests set fewer): a longer table ends there with a row saying how many are left out. */
     lastRow?: number;
+    /** A title in row 1, across the table (the sheet made by newTableSheet titled): the header is then row 2. */
+    title?: string;
   } = {},
 ): Promise<number> {
   const widths = columns.map((c) => (ctx.lang === 'zh' ? c.width : widthFor(c.width, [c.header.en])));
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  const styles = tableStyles(columns);
+  const styles = tableStyles(columns, ctx.lang);
+  if (options.title !== undefined) {
+    // Above the filter's range (from the header down), merged: it is not sorted with the rows.
+    const title = ws.addRow([options.title]);
+    title.getCell(1).font = { name: FONT, size: 14, bold: true };
+    title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+    title.height = TITLE_PT;
+    ws.mergeCells(1, 1, 1, columns.length);
+    title.commit();
+  }
+  const top = options.title !== undefined ? 2 : 1;
   const header = ws.addRow([]);
   header.values = columns.map((c) => c.header[ctx.lang]);
   styleHeader(
@@ -370,9 +390,9 @@ export async function tableSheet(
   );
   header.commit();
   let count = 0;
-  // Rows 2 to the last: a table that does not fit ends a row early, with a row saying what was left out.
+  // The rows under the header to the last: a table that does not fit ends a row early, with a row saying what was left out.
   const lastRow = options.lastRow ?? LIMITS.rowNumber;
-  const room = lastRow - 2;
+  const room = lastRow - top - 1;
   let left = 0;
   let firstLeft: readonly Cell[] | undefined;
   const direct = directRows(ws, columns.length);
@@ -396,9 +416,9 @@ export async function tableSheet(
     add({ values: columns.map((_c, i) => (i === 0 ? note : null)), styles: styles.plain, height: undefined });
   }
   direct?.end();
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: columns.length } };
-  if (options.signature) signature(ws, count + 3, columns.length, ctx.lang);
-  return count + 1;
+  ws.autoFilter = { from: { row: top, column: 1 }, to: { row: count + top, column: columns.length } };
+  if (options.signature) signature(ws, count + top + 2, columns.length, ctx.lang);
+  return count + top;
 }
 
 /** 制表人 / 审核人 / 日期, in row `at` across `span` columns. */

@@ -1,0 +1,42 @@
+/** How a summary cell is shown on a page and held in a sheet: times and lengths of time. */
+import { numFmtOf, sheetValue, show, showDuration } from '../../src/summary/columns';
+
+const ctx = (lang: 'zh' | 'en') => ({ lang, ruleTitle: (id: string) => id });
+const duration = { kind: 'duration' as const };
+const datetime = { kind: 'datetime' as const };
+
+describe('a length of time', () => {
+  it('is shown in hours and minutes, the hours past a day, the minutes whole as the model’s hours were worked out from them', () => {
+    const cases: Array<[number, string, string]> = [
+      [0, '0小时00分', '0h 00m'],
+      [0.5, '0小时30分', '0h 30m'],
+      [2, '2小时00分', '2h 00m'],
+      [40.67, '40小时40分', '40h 40m'],
+      [45.67, '45小时40分', '45h 40m'],
+      [100.02, '100小时01分', '100h 01m'],
+      [999.98, '999小时59分', '999h 59m'],
+    ];
+    expect(cases.map(([h]) => [h, showDuration(h), showDuration(h, 'en')])).toEqual(cases);
+    expect(cases.map(([h]) => show(duration, h, ctx('zh')))).toEqual(cases.map(([, zh]) => zh));
+  });
+
+  it('is held in a sheet as days (whole minutes), in the format that shows it so', () => {
+    expect([40.67, 2, 0].map((h) => sheetValue(duration, h, ctx('zh')))).toEqual([2440 / 1440, 120 / 1440, 0]);
+    expect([numFmtOf(duration, 'zh'), numFmtOf(duration, 'en')]).toEqual(['[h]"小时"mm"分"', '[h]"h "mm"m"']);
+    // A blank stays blank.
+    expect([sheetValue(duration, null, ctx('zh')), sheetValue(duration, '', ctx('zh'))]).toEqual([null, '']);
+  });
+});
+
+describe('a time', () => {
+  it('is held in a sheet as its date serial, the wall clock’s figures alone; what is not a full ISO time stays the text shown', () => {
+    expect(sheetValue(datetime, '2024-06-15T08:30', ctx('zh'))).toBe(45458 + 8.5 / 24);
+    expect(sheetValue(datetime, '1900-03-01T00:00', ctx('zh'))).toBe(61);
+    expect(sheetValue(datetime, '2024-06-15', ctx('zh'))).toBe('2024年6月15日');
+    expect(sheetValue(datetime, '6月15日下午', ctx('zh'))).toBe('6月15日下午');
+    expect(sheetValue(datetime, '2024-06-15T25:00', ctx('zh'))).toBe('2024年6月15日 25:00');
+    expect([numFmtOf(datetime, 'zh'), numFmtOf(datetime, 'en')]).toEqual(['yyyy"年"m"月"d"日" hh:mm', 'yyyy-mm-dd hh:mm']);
+    expect(numFmtOf({ kind: 'datetime', numFmt: '0' }, 'zh')).toBe('0');
+    expect(numFmtOf({}, 'zh')).toBeUndefined();
+  });
+});
