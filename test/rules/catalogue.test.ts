@@ -509,19 +509,22 @@ rt('intake-before-receipt', {
   ],
 });
 
-/** After the exam 岳麓考点 brings 1001's three bags back to 长沙分校 (its 交接单4): a delivery of its own. */
-const getsPapersBack = (d: SiteData) => {
+/** 岳麓考点's sheet sending `bags` back to 长沙分校 at `time`, signed by both sides; the rest as handovers[like]. */
+function sheetBackToFenxiao(d: SiteData, like: number, time: string, bags: number, note: string): void {
   d.handovers!.push({
-    ...structuredClone(d.handovers![1]),
-    time: '2024-06-16T11:00',
+    ...structuredClone(d.handovers![like]),
+    time,
     from: '岳麓考点',
     to: '长沙分校',
-    items: [{ destination: '长沙分校', quantity: 3, unit: '袋', note: '1001 考后试卷' }],
-    total: 3,
+    items: [{ destination: '长沙分校', quantity: bags, unit: '袋', note }],
+    total: bags,
     fromSigners: ['李强', '赵敏'],
     toSigners: ['张伟', '孙丽'],
   });
-};
+}
+
+/** After the exam 岳麓考点 brings 1001's three bags back to 长沙分校 (its 交接单4): a delivery of its own. */
+const getsPapersBack = (d: SiteData) => sheetBackToFenxiao(d, 1, '2024-06-16T11:00', 3, '1001 考后试卷');
 
 rt('inventory-mismatch', {
   valid: [
@@ -658,20 +661,8 @@ rt('checkout-before-intake', {
  * is guarded until then.
  */
 const sentBackAfterTheExam = (d: SiteData) => {
-  d.handovers!.push({
-    semester: '2024春',
-    time: '2024-06-16T11:00',
-    from: '岳麓考点',
-    to: '长沙分校',
-    address: '长沙市开福区湘江中路8号',
-    contact: '刘红',
-    items: [{ destination: '长沙分校', quantity: 3, unit: '袋', note: '1001 考后试卷' }],
-    total: 3,
-    fromOpinion: '考后送回',
-    fromSigners: ['李强', '赵敏'],
-    toOpinion: '清点无误，同意接收',
-    toSigners: ['张伟', '孙丽'],
-  });
+  sheetBackToFenxiao(d, 0, '2024-06-16T11:00', 3, '1001 考后试卷');
+  Object.assign(d.handovers!.at(-1)!, { address: '长沙市开福区湘江中路8号', contact: '刘红', fromOpinion: '考后送回' });
   d.vaultLog!.push({ paperNo: '1001', paperName: '高等数学基础', quantity: 3, unit: '袋', taker: '李强', takenAt: '2024-06-16T10:40', issuedBy: '陈静' });
   d.duty!.shifts!.push({
     kind: '日间',
@@ -751,16 +742,7 @@ rt('not-returned', {
         delete r.returner;
         delete r.returnedAt;
         delete r.receivedBy;
-        d.handovers!.push({
-          ...structuredClone(d.handovers![0]),
-          time: '2024-06-15T17:00',
-          from: '岳麓考点',
-          to: '长沙分校',
-          items: [{ destination: '长沙分校', quantity: 2, unit: '袋', note: '3310 考试取消，原封退回' }],
-          total: 2,
-          fromSigners: ['李强', '赵敏'],
-          toSigners: ['张伟', '孙丽'],
-        });
+        sheetBackToFenxiao(d, 0, '2024-06-15T17:00', 2, '3310 考试取消，原封退回');
       },
     },
     {
