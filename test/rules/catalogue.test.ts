@@ -1,6 +1,6 @@
 /** For every rule of the catalogue, a table of valid and invalid cases (tester.ts). */
 import { ALL_META } from '../../src/rules/index';
-import { ruleTester, typeInto } from './tester';
+import { ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -484,13 +484,7 @@ rt('arrival-too-early', {
     {
       name: 'the 省校 sending to 株洲分校 three days before (its sheet to 长沙分校 two days before)',
       base: 'shengxiao',
-      edit: (d) => {
-        d.handovers![0].time = '2024-06-12T08:30';
-        (d.intake as Intake).time = '2024-06-12T09:00';
-        d.duty!.shifts![0].from = '2024-06-12T08:30';
-        d.handovers![2].time = '2024-06-12T13:30';
-        for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-12T13:10';
-      },
+      edit: shengxiaoSendsZhuzhouEarly,
       errors: [{ messageId: 'handover', form: 1, sheet: '交接单3', cell: 'C3', row: null, message: /交接到株洲分校.*早了 3 天/ }],
     },
   ],

@@ -18,6 +18,7 @@ import type { Finding } from '../../src/model/finding';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';
 import { retyped } from '../helpers';
+import { shengxiaoSendsZhuzhouEarly } from './tester';
 
 const SHAPES = path.join(__dirname, '..', 'fixtures', 'shapes');
 type Shape = 'yuhu-kaodian' | 'xiangtan-fenxiao' | 'hunan-shengxiao';
@@ -157,16 +158,9 @@ const PLANTED: Planted[] = [
     expect: [['required-field', 2, '入库清单', 'A16', null]],
   },
   {
-    // 湖南分部 has its papers from 06-12; its sheet to 长沙分校 (06-13) is two days ahead, the one to 株洲分校 three.
     name: 'the 省校 sends 株洲分校 its papers three days before the first session',
     base: 'hunan-shengxiao',
-    edit: (d) => {
-      d.handovers![0].time = '2024-06-12T08:30';
-      (d.intake as Intake).time = '2024-06-12T09:00';
-      d.duty!.shifts![0].from = '2024-06-12T08:30';
-      d.handovers![2].time = '2024-06-12T13:30';
-      for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-12T13:10';
-    },
+    edit: shengxiaoSendsZhuzhouEarly,
     expect: [['arrival-too-early', 1, '交接单3', 'C3', null]],
   },
   {

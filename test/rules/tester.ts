@@ -11,7 +11,7 @@ import type { SheetDraft } from '../../src/forms/draft';
 import { parseA1 } from '../../src/model/grid';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/model/grid';
 import type { Finding } from '../../src/model/finding';
-import type { SiteData } from '../../src/model/types';
+import type { Intake, SiteData } from '../../src/model/types';
 import { messageIdOf, validateSite } from '../../src/rules/engine';
 import { fixture } from '../helpers';
 
@@ -46,6 +46,18 @@ export function typeInto(grid: WorkbookGrid, sheet: string, cell: string, value:
 }
 
 export type Base = 'kaodian' | 'fenxiao' | 'shengxiao';
+
+/**
+ * 湖南分部 (the 省校 shape) has its papers from 06-12 and sends them on that day: its sheet to 长沙分校 two days
+ * before the first session, the one to 株洲分校 three (arrival-too-early on 交接单3).
+ */
+export function shengxiaoSendsZhuzhouEarly(d: SiteData): void {
+  d.handovers![0].time = '2024-06-12T08:30';
+  (d.intake as Intake).time = '2024-06-12T09:00';
+  d.duty!.shifts![0].from = '2024-06-12T08:30';
+  d.handovers![2].time = '2024-06-12T13:30';
+  for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-12T13:10';
+}
 
 const FILES: Record<Base, string> = { kaodian: 'kaodian.json', fenxiao: 'fenxiao.json', shengxiao: 'shapes/hunan-shengxiao.json' };
 
