@@ -41,7 +41,8 @@ export function check({ model, facts, report }: RuleContext): void {
   let unnamedRow = false;
   rows.forEach(({ it, row }) => {
     const p = norm(it?.paperNo);
-    if (!p && it && !isEmptyRow(it)) unnamedRow = true;
+    // A row with something typed but no 试卷号 could be any paper.
+    if (!p && it && !isBlankValue(Object.values(it))) unnamedRow = true;
     if (!p || !it) return;
     const sizes = [it.bags31, it.bags26, it.bags11, it.bags5];
     // Unreadable sizes, or sizes that do not add up to the row's 合计 (row-total): the copies are not known.
@@ -66,9 +67,4 @@ export function check({ model, facts, report }: RuleContext): void {
   for (const [p, need] of candidates) {
     if (need > 0 && !copies.has(p) && !bad.has(p)) report(`schedule[${scheduled.get(p)}].paperNo`, 'none', { paper: p, candidates: need });
   }
-}
-
-/** A row with nothing typed in it (a form's blank lines). */
-function isEmptyRow(row: object): boolean {
-  return Object.values(row).every((v) => isBlankValue(v));
 }
