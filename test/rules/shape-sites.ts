@@ -7,7 +7,7 @@ import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 
 const SHAPES = path.join(__dirname, '..', 'fixtures', 'shapes');
-export type Shape = 'hengyang-fenxiao' | 'leiyang-kaodian' | 'xiangtan-fenxiao';
+export type Shape = 'hengyang-fenxiao' | 'leiyang-kaodian' | 'xiangtan-fenxiao' | 'yuhu-kaodian' | 'hunan-shengxiao';
 
 export function shape(name: Shape): SiteData {
   return JSON.parse(fs.readFileSync(path.join(SHAPES, `${name}.json`), 'utf8')) as SiteData;

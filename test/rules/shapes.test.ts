@@ -9,31 +9,12 @@
  * and with its counterparts; each planted defect gives exactly its finding
  * (rule, form, sheet, cell, row) and no other.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
-import { readWorkbook, SiteModel } from '../../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
-import type { Finding } from '../../src/model/finding';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';
-import { retyped } from '../helpers';
+import { fixture, retyped } from '../helpers';
 import { shengxiaoSendsZhuzhouEarly } from './tester';
-
-const SHAPES = path.join(__dirname, '..', 'fixtures', 'shapes');
-type Shape = 'yuhu-kaodian' | 'xiangtan-fenxiao' | 'hunan-shengxiao';
-
-function shape(name: Shape): SiteData {
-  return JSON.parse(fs.readFileSync(path.join(SHAPES, `${name}.json`), 'utf8')) as SiteData;
-}
-
-async function modelOf(buffer: Buffer): Promise<SiteModel> {
-  return readWorkbook(await gridFromXlsxBuffer(buffer));
-}
-
-type Tuple = [rule: string, form: number | null, sheet: string | null, cell: string | null, row: number | null];
-const tuple = (f: Finding): Tuple => [f.rule, f.form, f.sheet, f.cell, f.row];
-const brief = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} row ${f.row}: ${f.message}`;
+import { Shape, Tuple, brief, modelOf, shape, tuple } from './shape-sites';
 
 interface Planted {
   name: string;
@@ -218,7 +199,7 @@ describe('site shapes through real .xlsx', () => {
   });
 
   test('湖南分部 (省校) and 长沙分校 checked together: the two copies of their handover agree', async () => {
-    const fenxiao = JSON.parse(fs.readFileSync(path.join(SHAPES, '..', 'fenxiao.json'), 'utf8')) as SiteData;
+    const fenxiao = fixture('fenxiao.json');
     const sites = [
       { id: 'shengxiao', model: await modelOf(await fillWorkbook(shape('hunan-shengxiao'))) },
       { id: 'fenxiao', model: await modelOf(await fillWorkbook(fenxiao)) },
