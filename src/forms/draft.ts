@@ -80,6 +80,56 @@ export interface DraftValidation {
   strict: boolean;
 }
 
+/** The page every form prints on, in every host: A4, margins in inches, a page footer. */
+export const PAGE = {
+  paperA4: 9,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  footer: '第 &P 页，共 &N 页',
+} as const;
+
+/** A validation as every host writes it: the rule, its words and how a wrong entry is met. */
+export interface ValidationRule {
+  kind: 'whole' | 'date' | 'list' | 'textLength';
+  operator?: 'greaterThanOrEqual' | 'greaterThan' | 'lessThanOrEqual';
+  /** The bound (whole: 0; date: 2000-01-01 as a wall clock in UTC; textLength: 255) or the list's options. */
+  bound?: number | Date;
+  options?: readonly string[];
+  prompt?: string;
+  /** Tells a wrong entry at all (a prompt alone tells nothing). */
+  showError: boolean;
+  /** Refuses a wrong entry (else asks whether to keep it). */
+  stop: boolean;
+  error?: string;
+}
+
+export const PROMPT_TITLE = '填写提示';
+export const ERROR_TITLE = '输入有误';
+
+/** What a drafted validation means in every host (exceljs' template files, WPS's inserted forms); undefined: nothing to write. */
+export function validationRule(v: DraftValidation): ValidationRule | undefined {
+  const common = { prompt: v.prompt, showError: v.strict, stop: v.strict };
+  switch (v.type) {
+    case 'whole':
+      return { ...common, kind: 'whole', operator: 'greaterThanOrEqual', bound: 0, error: '请填写不小于0的整数' };
+    case 'date':
+      // A date is never refused (a time typed as text is read too), only questioned.
+      return {
+        ...common,
+        kind: 'date',
+        operator: 'greaterThan',
+        bound: new Date(Date.UTC(2000, 0, 1)),
+        showError: true,
+        stop: false,
+        error: '请填写日期时间，如 2024年1月6日 8:30',
+      };
+    case 'list':
+      return v.options && v.options.length > 0 ? { ...common, kind: 'list', options: v.options, error: `请从列表中选择：${v.options.join('、')}` } : undefined;
+    case 'prompt':
+      // No rule to enforce: a permissive length check only carries the prompt.
+      return { ...common, kind: 'textLength', operator: 'lessThanOrEqual', bound: 255, showError: false };
+  }
+}
+
 /**
  * A number format that follows another cell (a conditional format): a cell of
  * `range` shows `numFmt` while the cell of column `whenColumn` in its own row

@@ -42,6 +42,7 @@ const zh = {
     '这台电脑连不上微软的 appsforoffice.microsoft.com，Excel 加载不了 Office.js：窗格只能像浏览器版一样选择文件校验，不能直接校验、标记打开的工作簿。请信息技术老师放行这个地址，或改用离线单页。',
   done: '完成',
   inserted: '已插入：',
+  setupRefused: '。这个版本的 WPS 没有接受表单的部分下拉选项或打印设置：打印前请在“页面设置”里查看纸张（A4）、方向和“打印标题”。',
   marked: '已标记 {n} 个单元格。',
   marksCapped: '有问题的单元格太多，只标记了前 {max} 个，另有 {left} 个没有标记：请在列表中查看。',
   cleared: '已恢复 {n} 个单元格原来的格式和批注。',
@@ -140,6 +141,8 @@ const en: Record<Key, string> = {
     'This computer cannot reach Microsoft’s appsforoffice.microsoft.com, so Excel cannot load Office.js: the pane works like the browser version (choose files to check) and cannot check or mark the open workbook. Ask IT to allow that address, or use the offline page.',
   done: 'Done',
   inserted: 'Inserted: ',
+  setupRefused:
+    ". This WPS build did not take some of the forms' drop-down lists or print settings: before printing, check paper (A4), orientation and print titles in Page Setup.",
   marked: 'Marked {n} cells.',
   marksCapped: 'Too many cells to mark: the first {max} are marked, {left} more are not; see them in the list.',
   cleared: 'Restored the former fill and notes of {n} cells.',

@@ -24,7 +24,8 @@ export function wpsHost(app: EtObject): Host {
       const wanted = new Set(template.sheets);
       const drafts = draftWorkbook().filter((d) => wanted.has(d.name));
       if (drafts.length === 0) return `${t(lang, 'failed')}${template.name}`;
-      return `${t(lang, 'inserted')}${insertWpsDrafts(app, drafts).join('、')}`;
+      const { names, refused } = insertWpsDrafts(app, drafts);
+      return `${t(lang, 'inserted')}${names.join('、')}${refused > 0 ? t(lang, 'setupRefused') : ''}`;
     },
     async check(lang, changed) {
       const { grid, names } = readWpsGrid(app, { read: cache.reader(changed), skip: SKIP });

@@ -7,7 +7,11 @@
  * `.MergeArea`, `.NumberFormat` (null when mixed), `.Interior.Color` as a BGR
  * integer with `.ColorIndex`/`.Pattern` -4142 for no fill,
  * `.FormatConditions.Add(type, operator, formula)` with the condition's
- * `.NumberFormat` (kept in the sheet's `conditions`), comments
+ * `.NumberFormat` (kept in the sheet's `conditions`),
+ * `.Validation.Delete()/.Add(type, alertStyle, operator, formula1)` with its
+ * settable words (kept in the sheet's `validations`), `Worksheet.PageSetup`
+ * (its settable properties kept in the sheet's `pageSetup`; any other name
+ * refused, as a build without it would), comments
  * (`AddComment` refuses a cell that has one, `Comment.Text()`,
  * `ClearComments`), `Select`, `Application.Goto`, and
  * `ApiEvent.AddApiEventListener`.
@@ -48,6 +52,10 @@ export interface FakeSheetState {
   heights?: Record<string, number>;
   /** Conditional formats added by `Range.FormatConditions.Add`, in order: the formula as given, the number format set on it. */
   conditions?: Array<{ range: string; type: number; formula: string; numFmt?: string }>;
+  /** Data validation added by `Range.Validation.Add`, in order, with the properties set on it after. */
+  validations?: Array<{ range: string; type: number; alertStyle: number; operator?: number; formula1?: string; set: Record<string, unknown> }>;
+  /** `PageSetup` properties set, by name. */
+  pageSetup?: Record<string, unknown>;
 }
 
 export interface FakeBookState {
@@ -63,6 +71,8 @@ export interface FakeEtOptions {
   shape?: 'rows' | 'flat' | 'flat-row' | 'nested';
   /** Members as properties (VBA-like) or as methods. */
   members?: 'property' | 'method';
+  /** Members this build lacks (read as undefined, as in a build without them): 'PageSetup', 'Validation'… */
+  without?: readonly string[];
 }
 
 export const NO_FILL: Interior = { color: 16777215, colorIndex: -4142, pattern: -4142, patternColor: 0 };
@@ -132,6 +142,7 @@ export function nearestIndex(color: number): number {
 
 /** Defines a counted member: a property, or in 'method' mode a getter that returns a function. */
 function member(app: FakeApplication, obj: object, name: string, read: (...args: unknown[]) => unknown, write?: (v: unknown) => void): void {
+  if (app.options.without?.includes(name)) return;
   Object.defineProperty(obj, name, {
     enumerable: true,
     get: () => {
@@ -162,6 +173,40 @@ function method(app: FakeApplication, obj: object, name: string, fn: (...args: u
     },
   });
 }
+
+/** An object whose properties `names` are set into `record` (counted like every member); sealed, it refuses any other property. */
+function settable(app: FakeApplication, names: readonly string[], record: () => Record<string, unknown>): object {
+  const obj = {};
+  for (const name of names) {
+    member(
+      app,
+      obj,
+      name,
+      () => record()[name] ?? null,
+      (v) => (record()[name] = v),
+    );
+  }
+  return obj;
+}
+
+const VALIDATION_WORDS = ['IgnoreBlank', 'InCellDropdown', 'ShowInput', 'InputTitle', 'InputMessage', 'ShowError', 'ErrorTitle', 'ErrorMessage'];
+const PAGE_SETUP_WORDS = [
+  'PaperSize',
+  'Orientation',
+  'PrintArea',
+  'PrintTitleRows',
+  'Zoom',
+  'FitToPagesWide',
+  'FitToPagesTall',
+  'CenterHorizontally',
+  'LeftMargin',
+  'RightMargin',
+  'TopMargin',
+  'BottomMargin',
+  'HeaderMargin',
+  'FooterMargin',
+  'CenterFooter',
+];
 
 function coerce(v: unknown, fmt: string | undefined): FakeCell['v'] | undefined {
   if (v === null || v === undefined || v === '') return undefined;
@@ -232,6 +277,25 @@ export class FakeRange {
         return condition;
       });
       return collection;
+    });
+    member(app, this, 'Validation', () => {
+      const mine = () => (s.validations ?? []).filter((v) => v.range === boxName(box));
+      const validation = settable(app, VALIDATION_WORDS, () => {
+        const added = mine().pop();
+        if (!added) throw new Error('fake ET: Validation has no rule to set (Add first)');
+        return added.set;
+      });
+      method(app, validation, 'Delete', () => (s.validations = (s.validations ?? []).filter((v) => v.range !== boxName(box))));
+      method(app, validation, 'Add', (type, alertStyle, operator, formula1) => {
+        if (mine().length > 0) throw new Error('fake ET: the range has a validation already (Delete first)');
+        const added = { range: boxName(box), type: Number(type), alertStyle: Number(alertStyle), set: {} } as NonNullable<
+          FakeSheetState['validations']
+        >[number];
+        if (operator !== undefined) added.operator = Number(operator);
+        if (formula1 !== undefined) added.formula1 = String(formula1);
+        (s.validations = s.validations ?? []).push(added);
+      });
+      return Object.preventExtensions(validation);
     });
     member(app, this, 'Comment', () => {
       const cell = s.cells[cellName(box.top, box.left)];
@@ -464,6 +528,7 @@ export class FakeWorksheet {
     method(app, this, 'Activate', () => {
       app.state.active = state.name;
     });
+    member(app, this, 'PageSetup', () => Object.preventExtensions(settable(app, PAGE_SETUP_WORDS, () => (state.pageSetup = state.pageSetup ?? {}))));
     method(app, this, 'Delete', () => {
       if (app.displayAlerts) throw new Error('fake ET: Delete asks the user first (DisplayAlerts is on)');
       app.state.sheets.splice(app.state.sheets.indexOf(state), 1);

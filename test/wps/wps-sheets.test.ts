@@ -4,6 +4,7 @@
  * workbook's own sheets are untouched; the 汇总 sheet holds the table and its
  * chart, and writing it again replaces it.
  */
+import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { templateCatalog } from '../../src/forms/catalog';
@@ -27,7 +28,8 @@ describe('insertWpsDrafts', () => {
     const drafts = draftWorkbook().filter((d) => wanted.has(d.name));
     const state = blankBook();
     const app = new FakeApplication(state);
-    const names = insertWpsDrafts(app, drafts);
+    const { names, refused } = insertWpsDrafts(app, drafts);
+    expect(refused).toBe(0);
     expect(names).toEqual(expected.sheets.map((s) => s.name));
     expect(state.active).toBe(names[0]);
     expect(state.sheets[0]).toEqual(blankBook().sheets[0]);
@@ -38,6 +40,131 @@ describe('insertWpsDrafts', () => {
     const title = state.sheets[1].cells.A1;
     expect(title.style).toMatchObject({ 'font.Name': '宋体', 'font.Bold': true });
     expect(Object.keys(state.sheets[1].widths ?? {}).length).toBe(drafts[0].widths.length);
+  });
+
+  /** A validation as the template file holds it, per cell (exceljs' model), in the words of Excel's file format. */
+  interface CellRule {
+    type: string;
+    operator?: string;
+    formula: string;
+    errorStyle: string;
+    showErrorMessage: boolean;
+    showInputMessage: boolean;
+    prompt?: string;
+    promptTitle?: string;
+    error?: string;
+    errorTitle?: string;
+  }
+
+  async function templateRules(file: string): Promise<Record<string, Record<string, CellRule>>> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, 'templates', file));
+    const out: Record<string, Record<string, CellRule>> = {};
+    for (const ws of wb.worksheets) {
+      const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+      out[ws.name] = {};
+      for (const [cell, v] of Object.entries(model)) {
+        const [bound] = v.formulae as unknown[];
+        const formula = bound instanceof Date ? String(bound.getTime() / 86_400_000 + 25569) : String(bound).replace(/^"|"$/g, '');
+        out[ws.name][cell] = {
+          type: v.type,
+          ...(v.operator ? { operator: v.operator } : {}),
+          formula,
+          errorStyle: v.errorStyle ?? 'stop',
+          showErrorMessage: Boolean(v.showErrorMessage),
+          showInputMessage: Boolean(v.showInputMessage),
+          ...(v.prompt ? { prompt: v.prompt, promptTitle: v.promptTitle } : {}),
+          ...(v.error ? { error: v.error, errorTitle: v.errorTitle } : {}),
+        };
+      }
+    }
+    return out;
+  }
+
+  /** The fake's record of Validation.Add and its properties, per cell, in the same words. */
+  function insertedRules(state: FakeBookState): Record<string, Record<string, CellRule>> {
+    const TYPES: Record<number, string> = { 1: 'whole', 3: 'list', 4: 'date', 6: 'textLength' };
+    const OPERATORS: Record<number, string> = { 5: 'greaterThan', 7: 'greaterThanOrEqual', 8: 'lessThanOrEqual' };
+    const out: Record<string, Record<string, CellRule>> = {};
+    for (const sheet of state.sheets.slice(1)) {
+      out[sheet.name] = {};
+      for (const v of sheet.validations ?? []) {
+        expect(v.set.IgnoreBlank).toBe(true);
+        const [from, to = from] = v.range.split(':');
+        const [c0, r0, c1, r1] = [...from.match(/^([A-Z]+)(\d+)$/)!.slice(1), ...to.match(/^([A-Z]+)(\d+)$/)!.slice(1)];
+        for (let c = c0.charCodeAt(0); c <= c1.charCodeAt(0); c++) {
+          for (let r = Number(r0); r <= Number(r1); r++) {
+            out[sheet.name][`${String.fromCharCode(c)}${r}`] = {
+              type: TYPES[v.type],
+              ...(v.operator ? { operator: OPERATORS[v.operator] } : {}),
+              formula: v.formula1!,
+              errorStyle: v.alertStyle === 1 ? 'stop' : 'warning',
+              showErrorMessage: v.set.ShowError as boolean,
+              showInputMessage: v.set.ShowInput as boolean,
+              ...(v.set.InputMessage ? { prompt: v.set.InputMessage as string, promptTitle: v.set.InputTitle as string } : {}),
+              ...(v.set.ErrorMessage ? { error: v.set.ErrorMessage as string, errorTitle: v.set.ErrorTitle as string } : {}),
+            };
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  test.each(templateFiles())("%s inserted carries the template file's data validation and page setup", async (file) => {
+    const expected = await gridFromXlsxBuffer(fs.readFileSync(path.join(ROOT, 'templates', file)));
+    const wanted = new Set(expected.sheets.map((s) => s.name));
+    const state = blankBook();
+    insertWpsDrafts(
+      new FakeApplication(state),
+      draftWorkbook().filter((d) => wanted.has(d.name)),
+    );
+    expect(insertedRules(state)).toEqual(await templateRules(file));
+    // A build whose members are methods takes the same.
+    const asMethods = blankBook();
+    insertWpsDrafts(
+      new FakeApplication(asMethods, { members: 'method' }),
+      draftWorkbook().filter((d) => wanted.has(d.name)),
+    );
+    expect(asMethods.sheets.map((s) => [s.validations, s.pageSetup])).toEqual(state.sheets.map((s) => [s.validations, s.pageSetup]));
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, 'templates', file));
+    const absolute = (ref: string) => ref.replace(/([A-Z]*)(\d+)/g, (_m, col: string, row: string) => `${col ? `$${col}` : ''}$${row}`);
+    for (const ws of wb.worksheets) {
+      const p = ws.pageSetup;
+      const inches = (n: number | undefined) => (n ?? 0) * 72;
+      expect(state.sheets.find((s) => s.name === ws.name)!.pageSetup).toEqual({
+        PaperSize: p.paperSize,
+        Orientation: p.orientation === 'landscape' ? 2 : 1,
+        PrintArea: absolute(p.printArea!),
+        ...(p.printTitlesRow ? { PrintTitleRows: absolute(p.printTitlesRow) } : {}),
+        Zoom: false,
+        FitToPagesWide: p.fitToWidth,
+        FitToPagesTall: p.fitToHeight === 0 ? false : p.fitToHeight,
+        CenterHorizontally: p.horizontalCentered,
+        LeftMargin: inches(p.margins?.left),
+        RightMargin: inches(p.margins?.right),
+        TopMargin: inches(p.margins?.top),
+        BottomMargin: inches(p.margins?.bottom),
+        HeaderMargin: inches(p.margins?.header),
+        FooterMargin: inches(p.margins?.footer),
+        CenterFooter: ws.headerFooter.oddFooter,
+      });
+    }
+    expect(state.sheets[0]).toEqual(blankBook().sheets[0]);
+  });
+
+  test('a build that refuses page setup and validation keeps the forms, and says how many settings it refused', () => {
+    const state = blankBook();
+    const app = new FakeApplication(state, { without: ['PageSetup', 'Validation'] });
+    const drafts = draftWorkbook().filter((d) => d.name === '交接单');
+    const { names, refused } = insertWpsDrafts(app, drafts);
+    expect(names).toEqual(['交接单']);
+    expect(refused).toBe(drafts[0].validations.filter((v) => v.type !== 'list' || (v.options ?? []).length > 0).length + 1);
+    expect(state.sheets[1].cells.A1.v).toBe(drafts[0].cells.find((c) => c.row === 0 && c.col === 0)!.value);
+    expect(state.sheets[1].validations).toBeUndefined();
+    expect(state.sheets[1].pageSetup).toBeUndefined();
   });
 
   test("附件1's and 附件3's 数量 print the unit picked beside the form: a condition on each cell naming its own row's 单位 cell outright", () => {
@@ -67,8 +194,8 @@ describe('insertWpsDrafts', () => {
     const state = blankBook();
     const app = new FakeApplication(state);
     const [draft] = draftWorkbook().filter((d) => d.name === '交接单');
-    expect(insertWpsDrafts(app, [draft])).toEqual(['交接单']);
-    expect(insertWpsDrafts(app, [draft])).toEqual(['交接单 (2)']);
+    expect(insertWpsDrafts(app, [draft]).names).toEqual(['交接单']);
+    expect(insertWpsDrafts(app, [draft]).names).toEqual(['交接单 (2)']);
   });
 });
 

@@ -6,13 +6,14 @@
  *
  * Values go in with one Value2 write per sheet; styles are set on runs of
  * like cells in a row, so the calls grow with the form's layout, not its size.
- * Number formats that follow other cells are written (a count's unit);
- * data validation is not (the template files carry it).
+ * Number formats that follow other cells are written (a count's unit), and
+ * the template files' data validation and page setup (form-setup.ts).
  */
 import { type DraftCell, type DraftStyle, type SheetDraft, formatRuleFormula } from '../../forms/draft';
 import { a1, columnLetter, parseRange } from '../../model/grid';
 import { SummaryTable, summarySheetValues } from '../../taskpane/summary-table';
 import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, worksheets } from './et';
+import { addWpsValidations, setWpsPageSetup } from './form-setup';
 import { bgrOf } from './marks';
 
 export const SUMMARY_SHEET = '汇总';
@@ -141,19 +142,27 @@ function addFormatRules(ws: EtObject, draft: SheetDraft): void {
   }
 }
 
-/** Inserts the drafted sheets after the last sheet and activates the first; returns their names. */
-export function insertWpsDrafts(app: EtObject, drafts: readonly SheetDraft[]): string[] {
+/** What inserting forms gave: the sheets' names, and how many validations or page settings this build refused. */
+export interface InsertedForms {
+  names: string[];
+  refused: number;
+}
+
+/** Inserts the drafted sheets after the last sheet, with their validation and page setup, and activates the first. */
+export function insertWpsDrafts(app: EtObject, drafts: readonly SheetDraft[]): InsertedForms {
   const workbook = activeWorkbook(app);
   const names: string[] = [];
+  let refused = 0;
   let first: EtObject | undefined;
   for (const draft of drafts) {
     const ws = addSheet(workbook, draft.name);
     writeDraft(ws, draft);
+    refused += addWpsValidations(ws, draft) + setWpsPageSetup(ws, draft);
     names.push(sheetName(ws));
     first = first ?? ws;
   }
   if (first) get(first, 'Activate');
-  return names;
+  return { names, refused };
 }
 
 function removeSheet(app: EtObject, workbook: EtObject, name: string): void {

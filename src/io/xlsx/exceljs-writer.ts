@@ -5,7 +5,7 @@
  * once; the forms only name a style.
  */
 import ExcelJS from 'exceljs';
-import { DraftCell, DraftStyle, SheetDraft, TEXT_LOOKS, formatRuleFormula } from '../../forms/draft';
+import { DraftCell, DraftStyle, ERROR_TITLE, PAGE, PROMPT_TITLE, SheetDraft, TEXT_LOOKS, formatRuleFormula, validationRule } from '../../forms/draft';
 import { parseRange } from '../../model/grid';
 
 const FONT = '宋体';
@@ -82,36 +82,24 @@ interface WithValidations {
 
 function addValidations(ws: ExcelJS.Worksheet, draft: SheetDraft): void {
   for (const v of draft.validations) {
-    const common = {
+    const rule = validationRule(v);
+    if (!rule) continue;
+    const formulae = rule.kind === 'list' ? [`"${rule.options!.join(',')}"`] : [rule.bound];
+    const validation = {
+      type: rule.kind,
+      operator: rule.operator,
+      formulae,
       allowBlank: true,
-      showInputMessage: Boolean(v.prompt),
-      promptTitle: v.prompt ? '填写提示' : undefined,
-      prompt: v.prompt,
-      showErrorMessage: v.strict,
-      errorStyle: v.strict ? 'stop' : 'warning',
-      errorTitle: '输入有误',
-    };
-    let rule: ExcelJS.DataValidation | undefined;
-    if (v.type === 'whole') {
-      rule = { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: '请填写不小于0的整数' };
-    } else if (v.type === 'date') {
-      rule = {
-        ...common,
-        type: 'date',
-        operator: 'greaterThan',
-        formulae: [new Date(Date.UTC(2000, 0, 1))],
-        showErrorMessage: true,
-        errorStyle: 'warning',
-        error: '请填写日期时间，如 2024年1月6日 8:30',
-      };
-    } else if (v.type === 'list' && v.options && v.options.length > 0) {
-      rule = { ...common, type: 'list', formulae: [`"${v.options.join(',')}"`], error: `请从列表中选择：${v.options.join('、')}` };
-    } else if (v.type === 'prompt') {
-      // No rule to enforce: a permissive length check only carries the prompt.
-      rule = { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [255], showErrorMessage: false };
-    }
+      showInputMessage: Boolean(rule.prompt),
+      promptTitle: rule.prompt ? PROMPT_TITLE : undefined,
+      prompt: rule.prompt,
+      showErrorMessage: rule.showError,
+      errorStyle: rule.stop ? 'stop' : 'warning',
+      errorTitle: ERROR_TITLE,
+      error: rule.error,
+    } as ExcelJS.DataValidation;
     // Worksheet.dataValidations exists at run time but is missing from exceljs' typings.
-    if (rule) (ws as unknown as WithValidations).dataValidations.add(v.range, rule);
+    (ws as unknown as WithValidations).dataValidations.add(v.range, validation);
   }
 }
 
@@ -146,7 +134,7 @@ export function absoluteRows(area: string): string {
 function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(draft.name, {
     pageSetup: {
-      paperSize: 9, // A4
+      paperSize: PAGE.paperA4,
       orientation: draft.print.landscape ? 'landscape' : 'portrait',
       fitToPage: true,
       fitToWidth: 1,
@@ -154,9 +142,9 @@ function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.Workshe
       horizontalCentered: true,
       printArea: absoluteRows(draft.print.area),
       printTitlesRow: draft.print.titleRows,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { ...PAGE.margins },
     },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    headerFooter: { oddFooter: PAGE.footer },
     views: [{ showGridLines: false }],
   });
   draft.widths.forEach((w, i) => {
