@@ -43,9 +43,7 @@ export interface SummaryRunOptions {
 function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   const levels = levelsShown(t);
   if (lang === 'en') {
-    const each = levels.map(
-      (l) => `${levelWord(l.level, lang)} (${l.units}): ${l.bags} bag(s), ${l.copies} copies (${l.candidates} candidates)`,
-    );
+    const each = levels.map((l) => `${levelWord(l.level, lang)} (${l.units}): ${l.bags} bag(s), ${l.copies} copies (${l.candidates} candidates)`);
     return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${t.bagsStillOut} bag(s) not back in the vault.`;
   }
   const each = levels.map((l) => `${levelWord(l.level, lang)} ${l.units} 个，${l.bags} 袋、${l.copies} 份（报考 ${l.candidates} 人）`);

@@ -82,7 +82,7 @@ export interface LevelTotals {
 }
 
 /** The levels, down the chain, then the units whose level cannot be read: the order `levels` lists them. */
-export const LEVEL_ORDER: ReadonlyArray<Level | null> = ['省校', '分校', '考点', null];
+const LEVEL_ORDER: ReadonlyArray<Level | null> = ['省校', '分校', '考点', null];
 
 export interface ConsolidatedTotals {
   files: number;

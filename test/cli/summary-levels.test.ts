@@ -17,6 +17,9 @@ import { plantDefects, sampleNetwork } from '../../src/demo/sample';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { consolidateModels } from '../../src/summary/consolidate';
+import { rankChartData } from '../../src/summary/overview';
+import { ruleTitle } from '../../src/summary/rule-titles';
+import { newOverviewSheet, writeOverview } from '../../src/io/xlsx/summary/overview';
 import { fixture } from '../helpers';
 
 jest.setTimeout(120_000);
@@ -184,6 +187,23 @@ describe('custody summary: the papers by unit level', () => {
       ['B13', 'B13>0'],
       ['B7', 'AND(B7>0,B7=B6)'],
     ]);
+  });
+
+  it("the browser face's way (in-process, a plain exceljs workbook): the same figures and table by level on 总览", async () => {
+    const out = path.join(dir, '汇总3.xlsx');
+    await run(branch, yuelu, tianxin, '-o', out);
+    const streamed = new ExcelJS.Workbook();
+    await streamed.xlsx.readFile(out);
+    const inputs = await Promise.all(
+      [branch, yuelu, tianxin].map(async (file) => ({ file, model: readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file))) })),
+    );
+    const plain = new ExcelJS.Workbook();
+    const ov = newOverviewSheet(plain, 'zh');
+    writeOverview(ov, consolidateModels(inputs).totals, rankChartData(new Map(), []), { lang: 'zh', ruleTitle, fileName: (f) => f });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await plain.xlsx.writeBuffer()) as ArrayBuffer);
+    const top = (ws: ExcelJS.Worksheet) => grid(ws).filter(([r]) => r <= 15);
+    expect(top(back.getWorksheet('总览')!)).toEqual(top(streamed.getWorksheet('总览')!));
   });
 
   it('总览 in English, with the 省校 and a unit whose 单位级别 cannot be read: a line each', async () => {
