@@ -4,14 +4,14 @@
  * temporary files and a few numbers, so that little crosses to the main
  * thread. Kept apart from spool.ts, which the main thread runs.
  */
-import { pairCopiesOf } from '../summary/consolidate';
+import { type UnitStock, pairCopiesOf, unitStockOf } from '../summary/consolidate';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';
 import type { ProcessedFile } from './consolidate';
 import { packLocationsUnder } from '../model/location-map';
 
-/** What stays in memory per file: a few numbers. */
-export interface FileRecord {
+/** What stays in memory per file: a few numbers (its stock and level: `UnitStock`). */
+export interface FileRecord extends UnitStock {
   file: string;
   sha256: string | null;
   error?: string;
@@ -25,12 +25,10 @@ export interface FileRecord {
   errors: number;
   warnings: number;
   problems: number;
-  papers: number;
-  bags: number;
-  copies: number;
-  candidates: number;
-  bagsStillOut: number;
 }
+
+/** An unreadable file's stock: nothing, in no level (it is not counted in one). */
+const NO_STOCK: UnitStock = { level: null, papers: 0, bags: 0, copies: 0, candidates: 0, bagsStillOut: 0 };
 
 /**
  * `slim`: the slim models without their locations, read back for the checks
@@ -101,11 +99,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     errors: s?.findings.errors ?? 0,
     warnings: s?.findings.warnings ?? 0,
     problems: s?.problems.length ?? 0,
-    papers: s?.totals.papers ?? 0,
-    bags: s?.totals.bags.totalBags ?? 0,
-    copies: s?.totals.copies ?? 0,
-    candidates: s?.totals.candidates ?? 0,
-    bagsStillOut: s?.totals.bagsStillOut ?? 0,
+    ...(s ? unitStockOf(s) : NO_STOCK),
   };
   const line = (value: unknown) => `${JSON.stringify(value)}\n`;
   const lines: Partial<Record<SpoolName, string>> = { sites: line(rowOf(SITE_COLUMNS, o, lang)), findings: line(o.findings) };

@@ -28,7 +28,7 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, addUnitStock, emptyTotals } from '../summary/consolidate';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers, track } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
@@ -194,11 +194,7 @@ export class SpooledConsolidation {
       if (r.errors === 0 && r.problems === 0) t.ready++;
       t.errors += r.errors;
       t.warnings += r.warnings;
-      t.papers += r.papers;
-      t.bags += r.bags;
-      t.copies += r.copies;
-      t.candidates += r.candidates;
-      t.bagsStillOut += r.bagsStillOut;
+      addUnitStock(t, r);
     }
     for (const p of this.pairs) t.pairs[p.status]++;
     this.totals = t;

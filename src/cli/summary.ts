@@ -16,6 +16,8 @@ import { checkWorkbook } from '../check/service';
 import { printable } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
+import { levelsShown } from '../summary/overview';
+import { levelWord } from '../summary/words';
 import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import type { CliIO } from './io';
@@ -33,6 +35,21 @@ export interface SummaryRunOptions {
   tmpDir?: string;
 }
 
+/**
+ * The papers in the run, level by level down the chain (省校, 分校, 考点, then
+ * units whose level cannot be read): each level's figures side by side, never
+ * added up, for a level's papers are those the level above passed on to it.
+ */
+function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
+  const levels = levelsShown(t);
+  if (lang === 'en') {
+    const each = levels.map((l) => `${levelWord(l.level, lang)} (${l.units}): ${l.bags} bag(s), ${l.copies} copies (${l.candidates} candidates)`);
+    return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${t.bagsStillOut} bag(s) not back in the vault.`;
+  }
+  const each = levels.map((l) => `${levelWord(l.level, lang)} ${l.units} 个，${l.bags} 袋、${l.copies} 份（报考 ${l.candidates} 人）`);
+  return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。未还保密室 ${t.bagsStillOut} 袋。`;
+}
+
 /** The few lines a person reads after a summary run. */
 function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh'): string[] {
   const t = c.totals;
@@ -40,13 +57,13 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
   if (lang === 'en') {
     return [
       `Summarised ${t.files} workbook(s)${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} error(s), ${t.warnings} warning(s).`,
-      `Papers: ${t.bags} bag(s), ${t.copies} copies (${t.candidates} candidates); ${t.bagsStillOut} bag(s) not back in the vault.`,
+      stockLine(t, lang),
       `Handover sheets' two copies: ${t.pairs.matched} pair(s) agree, ${t.pairs.disagree} disagree, ${unpaired} with one side only.`,
     ];
   }
   return [
     `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
-    `试卷 ${t.bags} 袋、${t.copies} 份（报考 ${t.candidates} 人）；未还保密室 ${t.bagsStillOut} 袋。`,
+    stockLine(t, lang),
     `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
   ];
 }

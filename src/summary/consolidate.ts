@@ -12,7 +12,7 @@ import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, slimModel, withAcross } from '../check/service';
-import { sameUnitKey, unitKey } from '../model/custody';
+import { type Level, levelOf, sameUnitKey, unitKey } from '../model/custody';
 import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
@@ -65,6 +65,25 @@ export interface HandoverPair {
   differences: PairDifference[];
 }
 
+/**
+ * The stock of the units of one level (单位级别): bags, copies and candidates
+ * as their workbooks say them. Never added across levels: the 省校 passes its
+ * papers to its 分校, a 分校 to its 考点 (《实施方案》（四）), so each level's
+ * figures are the same papers and candidates one step down the chain.
+ */
+export interface LevelTotals {
+  /** null: units whose 单位级别 cannot be read (levelOf), counted here and in no level. */
+  level: Level | null;
+  units: number;
+  bags: number;
+  copies: number;
+  candidates: number;
+  bagsStillOut: number;
+}
+
+/** The levels, down the chain, then the units whose level cannot be read: the order `levels` lists them. */
+const LEVEL_ORDER: ReadonlyArray<Level | null> = ['省校', '分校', '考点', null];
+
 export interface ConsolidatedTotals {
   files: number;
   unreadable: number;
@@ -72,12 +91,47 @@ export interface ConsolidatedTotals {
   ready: number;
   errors: number;
   warnings: number;
+  /** Paper rows over all units (unit × paper, 试卷明细's rows). */
+  papers: number;
+  /** Bags out of a vault and not back, over all units: a bag passed on is not out, so none is counted at two levels. */
+  bagsStillOut: number;
+  /** The stock per level, one entry for each of `LEVEL_ORDER` (a level with no unit: all 0). */
+  levels: LevelTotals[];
+  pairs: Record<PairStatus, number>;
+}
+
+/** What one unit's workbook adds to the totals' stock figures. */
+export interface UnitStock {
+  level: Level | null;
   papers: number;
   bags: number;
   copies: number;
   candidates: number;
   bagsStillOut: number;
-  pairs: Record<PairStatus, number>;
+}
+
+/** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
+export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals'>): UnitStock {
+  return {
+    level: levelOf(s.site) ?? null,
+    papers: s.totals.papers,
+    bags: s.totals.bags.totalBags,
+    copies: s.totals.copies,
+    candidates: s.totals.candidates,
+    bagsStillOut: s.totals.bagsStillOut,
+  };
+}
+
+/** Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels. */
+export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
+  t.papers += u.papers;
+  t.bagsStillOut += u.bagsStillOut;
+  const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
+  l.units++;
+  l.bags += u.bags;
+  l.copies += u.copies;
+  l.candidates += u.candidates;
+  l.bagsStillOut += u.bagsStillOut;
 }
 
 /** A consolidated summary of this many sites or fewer has a sheet for each site. */
@@ -301,10 +355,8 @@ export function emptyTotals(files: number): ConsolidatedTotals {
     errors: 0,
     warnings: 0,
     papers: 0,
-    bags: 0,
-    copies: 0,
-    candidates: 0,
     bagsStillOut: 0,
+    levels: LEVEL_ORDER.map((level) => ({ level, units: 0, bags: 0, copies: 0, candidates: 0, bagsStillOut: 0 })),
     pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 },
   };
 }
@@ -321,11 +373,7 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
     if (s.ready) t.ready++;
     t.errors += s.findings.errors;
     t.warnings += s.findings.warnings;
-    t.papers += s.totals.papers;
-    t.bags += s.totals.bags.totalBags;
-    t.copies += s.totals.copies;
-    t.candidates += s.totals.candidates;
-    t.bagsStillOut += s.totals.bagsStillOut;
+    addUnitStock(t, unitStockOf(s));
   }
   for (const p of pairs) t.pairs[p.status]++;
   return t;

@@ -2,7 +2,7 @@
  * What 总览 shows: the figures of the run and the top of each ranking its
  * charts draw. Pure.
  */
-import type { ConsolidatedTotals } from './consolidate';
+import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import type { FigureKey } from './words';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
@@ -45,13 +45,15 @@ export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number
     ['errors', t.errors],
     ['warnings', t.warnings],
     ['papers', t.papers],
-    ['bags', t.bags],
-    ['copies', t.copies],
-    ['candidates', t.candidates],
     ['bagsStillOut', t.bagsStillOut],
     ['matched', t.pairs.matched],
     ['disagree', t.pairs.disagree],
     ['senderOnly', t.pairs['sender-only']],
     ['receiverOnly', t.pairs['receiver-only']],
   ];
+}
+
+/** The levels 总览 and the CLI show, down the chain: those with a unit in the run. */
+export function levelsShown(t: Pick<ConsolidatedTotals, 'levels'>): LevelTotals[] {
+  return t.levels.filter((l) => l.units > 0);
 }

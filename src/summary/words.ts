@@ -114,9 +114,10 @@ export const OVERVIEW_WORDS = {
   warnings: { zh: '警告', en: 'Warnings' },
   candidates: { zh: '考生数', en: 'Candidates' },
   copies: { zh: '试卷份数', en: 'Copies' },
+  levels: { zh: '按单位级别（同一批试卷逐级下发，各级分列，不相加）', en: 'By unit level (the same papers passed down: side by side, not added up)' },
   note: {
-    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；随交接单移交送出的出库（分校下发考点、省校下发分校、考点考后送回分校）不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）。每个文件的 SHA-256 见“文件清单”。',
-    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout; papers sent on with a handover (a branch to its exam sites, the province to its branches, an exam site back to its branch after the exam) are not counted as out; a handover whose two copies disagree counts once on each side however many fields differ (a check lists each field). Each file’s SHA-256 is on “Files”.',
+    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；随交接单移交送出的出库（分校下发考点、省校下发分校、考点考后送回分校）不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）；“级别不明”：基本信息的单位级别无法识别的单位，不并入任何一级。每个文件的 SHA-256 见“文件清单”。',
+    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout; papers sent on with a handover (a branch to its exam sites, the province to its branches, an exam site back to its branch after the exam) are not counted as out; a handover whose two copies disagree counts once on each side however many fields differ (a check lists each field); “Unknown” level: a unit whose level on 基本信息 cannot be read, counted in no level. Each file’s SHA-256 is on “Files”.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -129,9 +130,6 @@ export const FIGURE_WORDS = {
   errors: { zh: '错误（处）', en: 'Errors' },
   warnings: { zh: '警告（处）', en: 'Warnings' },
   papers: { zh: '试卷（单位×试卷）', en: 'Papers (unit × paper)' },
-  bags: { zh: '试卷袋', en: 'Bags' },
-  copies: { zh: '试卷份数', en: 'Copies' },
-  candidates: { zh: '考生数', en: 'Candidates' },
   bagsStillOut: { zh: '未还保密室（袋）', en: 'Bags not back in the vault' },
   matched: { zh: '交接单一致（对）', en: 'Handovers matching (pairs)' },
   disagree: { zh: '交接单不一致（对）', en: 'Handovers disagreeing (pairs)' },
@@ -140,6 +138,28 @@ export const FIGURE_WORDS = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FigureKey = keyof typeof FIGURE_WORDS;
+
+/** The unit levels the stock is given by (`LevelTotals`); `unknown`: a 单位级别 that cannot be read. */
+export const LEVEL_WORDS = {
+  省校: { zh: '省校', en: 'Province' },
+  分校: { zh: '分校', en: 'Branch' },
+  考点: { zh: '考点', en: 'Exam site' },
+  unknown: { zh: '级别不明', en: 'Unknown' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** A level's word (null: the level cannot be read). */
+export const levelWord = (level: keyof typeof LEVEL_WORDS | null, lang: Lang): string => LEVEL_WORDS[level ?? 'unknown'][lang];
+
+/** The columns of 总览's table by unit level: key, header in each language. */
+export const LEVEL_COLUMN_WORDS = {
+  level: { zh: '单位级别', en: 'Unit level' },
+  units: { zh: '单位数', en: 'Units' },
+  bags: { zh: '试卷袋', en: 'Bags' },
+  copies: { zh: '试卷份数', en: 'Copies' },
+  candidates: { zh: '考生数', en: 'Candidates' },
+  /** As 站点汇总 heads it. */
+  bagsStillOut: { zh: '未还（袋）', en: 'Bags out' },
+} as const satisfies Record<string, Record<Lang, string>>;
 
 /** Words of a site's 汇总 sheet. */
 export const SITE_WORDS = {

@@ -309,7 +309,9 @@ test("summary --lang en: the lines it prints are English, an unreadable file's r
   expect(r.err).toBe(`${file('old.xls')}: cannot be read: this is an old .xls (or WPS .et) file; save it as .xlsx in Excel or WPS and check again\n`);
   const lines = r.out.trim().split('\n');
   expect(lines[0]).toMatch(/^Summarised 2 workbook\(s\) \(1 could not be read\): 1 ready to submit, 0 to correct; 0 error\(s\), 0 warning\(s\)\.$/);
-  expect(lines[1]).toMatch(/^Papers: \d+ bag\(s\), \d+ copies \(\d+ candidates\); 0 bag\(s\) not back in the vault\.$/);
+  expect(lines[1]).toBe(
+    'Papers by unit level (the same papers passed down the chain, not added up): Exam site (1): 6 bag(s), 115 copies (108 candidates). 0 bag(s) not back in the vault.',
+  );
   expect(lines[2]).toMatch(/^Handover sheets' two copies: 0 pair\(s\) agree, 0 disagree, \d+ with one side only\.$/);
   expect(lines[3]).toBe(`Written: ${out}`);
 });

@@ -1,5 +1,7 @@
 /**
- * 总览: the figures of the run, three small ranked tables (problems by kind,
+ * 总览: the figures of the run and beside them the stock by unit level (each
+ * level's papers are those the level above passed on: side by side, never
+ * added up), three small ranked tables (problems by kind,
  * units with the most problems, units with the most candidates) with a real
  * bar chart bound to each beside it, a note, and the lines a supervisor signs.
  * Printed, no table and no chart is cut by a page break: each table with its
@@ -8,8 +10,8 @@
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
-import { ChartData, overviewFigures } from '../../../summary/overview';
-import { FIGURE_WORDS, FigureKey, OVERVIEW_WORDS, SHEET_WORDS } from '../../../summary/words';
+import { ChartData, levelsShown, overviewFigures } from '../../../summary/overview';
+import { FIGURE_WORDS, FigureKey, LEVEL_COLUMN_WORDS, OVERVIEW_WORDS, SHEET_WORDS, levelWord } from '../../../summary/words';
 import { absoluteRef, BarChartSpec } from '../chart';
 import {
   AnyWorkbook,
@@ -20,6 +22,7 @@ import {
   Pages,
   WARNING_STYLE,
   cellRule,
+  colLetter,
   finish,
   headerHeight,
   newSheet,
@@ -27,16 +30,20 @@ import {
   styleHeader,
 } from './style';
 
-/** A: labels; B, C: figures; D: a gap; E–L: the charts. */
+/** A: labels; B, C: figures; D: a gap; E–L: the charts (and, beside the figures, E–J: the table by unit level). */
 const WIDTHS = [26, 10, 10, 2, 11, 11, 11, 11, 11, 11, 11, 11];
+/** The table by unit level: its first column (E) and its columns. */
+const LEVEL_COL = 5;
+const LEVEL_KEYS = ['level', 'units', 'bags', 'copies', 'candidates', 'bagsStillOut'] as const;
+const LEVEL_WIDTHS = WIDTHS.slice(LEVEL_COL - 1, LEVEL_COL - 1 + LEVEL_KEYS.length);
 
 type Ranked = { label: string; a: number; b: number };
 
 /** A chart's rows: two a bar, the title and legend besides; never more than a printed page holds. */
 const chartRows = (bars: number): number => Math.max(14, Math.min(30, bars * 2 + 6));
 /** A table row's height: a label too long for its column wraps. */
-const lineHeight = (label: string): number => {
-  const lines = linesOf(label, WIDTHS[0]);
+const lineHeight = (label: string, width = WIDTHS[0]): number => {
+  const lines = linesOf(label, width);
   return lines > 1 ? rowHeightFor(lines) : DEFAULT_ROW_PT;
 };
 const sum = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
@@ -63,24 +70,27 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
 
   const figures = overviewFigures(totals);
   let r = 3;
+  // Cell by cell, not `row.values =`, which would clear the table by unit level written beside them first.
   const header = (labels: string[]) => {
     const row = ov.getRow(r++);
-    row.values = labels;
     styleHeader(row, labels, WIDTHS);
     pages.add(row.height);
   };
   const line = (label: string, a: number, b?: number) => {
     const row = ov.getRow(r++);
-    row.values = b === undefined ? [label, a] : [label, a, b];
-    for (let c = 1; c <= (b === undefined ? 2 : 3); c++) {
-      row.getCell(c).border = BOX;
-      row.getCell(c).font = { name: FONT, size: BODY_PT };
-    }
+    const values = b === undefined ? [label, a] : [label, a, b];
+    values.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = v;
+      cell.border = BOX;
+      cell.font = { name: FONT, size: BODY_PT };
+    });
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
-    const height = lineHeight(label);
+    const height = Math.max(row.height ?? DEFAULT_ROW_PT, lineHeight(label));
     if (height !== DEFAULT_ROW_PT) row.height = height;
     pages.add(height);
   };
+  writeLevels(ov, r, totals, lang);
   header([w('item'), w('count')]);
   for (const [k, v] of figures) line(FIGURE_WORDS[k][lang], v);
   // Row of each figure, for the conditional formats.
@@ -171,4 +181,40 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   signature(ov, r + 2, WIDTHS.length, lang);
   finish(ov);
   return charts;
+}
+
+/**
+ * The stock by unit level beside the figures: a caption in the row above
+ * `top`, the header in row `top`, a row per level with a unit in the run
+ * (levelsShown). Nothing when no unit was read.
+ */
+function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, lang: Lang): void {
+  const levels = levelsShown(totals);
+  if (!levels.length) return;
+  const caption = ov.getCell(top - 1, LEVEL_COL);
+  caption.value = OVERVIEW_WORDS.levels[lang];
+  caption.font = { name: FONT, size: BODY_PT, bold: true };
+  ov.mergeCells(top - 1, LEVEL_COL, top - 1, WIDTHS.length);
+  styleHeader(
+    ov.getRow(top),
+    LEVEL_KEYS.map((k) => LEVEL_COLUMN_WORDS[k][lang]),
+    LEVEL_WIDTHS,
+    LEVEL_COL,
+  );
+  levels.forEach((l, i) => {
+    const row = ov.getRow(top + 1 + i);
+    const label = levelWord(l.level, lang);
+    [label, l.units, l.bags, l.copies, l.candidates, l.bagsStillOut].forEach((v, k) => {
+      const cell = row.getCell(LEVEL_COL + k);
+      cell.value = v;
+      cell.border = BOX;
+      cell.font = { name: FONT, size: BODY_PT };
+    });
+    row.getCell(LEVEL_COL).alignment = { vertical: 'middle', wrapText: true };
+    // A level's word too long for its column (English) wraps: the figure beside it on the left is as tall.
+    const height = lineHeight(label, LEVEL_WIDTHS[0]);
+    if (height !== DEFAULT_ROW_PT) row.height = height;
+  });
+  const out = colLetter(LEVEL_COL + LEVEL_KEYS.indexOf('bagsStillOut'));
+  cellRule(ov, `${out}${top + 1}:${out}${top + levels.length}`, `${out}${top + 1}>0`, WARNING_STYLE, 7);
 }

@@ -164,17 +164,20 @@ export function finish(ws: ExcelJS.Worksheet): void {
   if (typeof commit === 'function') commit.call(ws);
 }
 
-/** A header row: bold, filled, boxed, wrapped (a bracketed unit on a line of its own: headerText), as tall as its longest header needs in its column. */
-export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[]): void {
+/**
+ * A header row: bold, filled, boxed, wrapped (a bracketed unit on a line of its own: headerText), as tall as its longest header needs in its column.
+ * From column `first` (1-based; `widths` are the headers' own columns' widths); a row already taller is left so.
+ */
+export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[], first = 1): void {
   headers.forEach((h, i) => {
-    const cell = row.getCell(i + 1);
+    const cell = row.getCell(first + i);
     cell.value = headerText(h, widths[i] ?? 8);
     cell.font = { name: FONT, size: BODY_PT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
-  row.height = headerHeight(headers, widths);
+  row.height = Math.max(row.height ?? 0, headerHeight(headers, widths));
 }
 
 /** The height of a header row (styleHeader's): its longest header's lines in its column. */
