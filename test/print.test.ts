@@ -158,7 +158,7 @@ describe('printing (LibreOffice headless)', () => {
     for (const [name, wb] of Object.entries(books)) expect({ name, clipped: clippedCells(wb) }).toEqual({ name, clipped: [] });
   });
 
-  test('a count typed by hand prints with the unit picked beside the form (附件1 袋/箱, 附件3 袋/份), and is read as typed', async () => {
+  test('a count typed by hand prints with the unit picked beside the form (附件1 袋/箱, 附件3 袋/份), 附件1’s 合计 per unit, and is read as typed', async () => {
     const numberedRows = (name: string) =>
       pageLines(path.join(dir, `${name}（手填）.pdf`))[0]
         .map((line) => line.split(/\s+/))
@@ -173,8 +173,12 @@ describe('printing (LibreOffice headless)', () => {
       ['2', '31份'],
       ['3', '7'],
     ]);
+    // 2 boxes and 3 bags are not 5: the template's 合计 totals per unit, the count of no unit bare (its row is told so).
+    const totalLine = pageLines(path.join(dir, '附件1 纸质试卷交接单（手填）.pdf'))[0].find((line) => line.startsWith('合计'));
+    expect(totalLine?.split(/\s+/)).toEqual(['合计', '2箱、3袋、12']);
     const read = async (name: string) => readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, `${name}（手填）.xlsx`)))).data;
     expect((await read('附件1 纸质试卷交接单')).handovers![0].items).toEqual([{ quantity: 2, unit: '箱' }, { quantity: 3, unit: '袋' }, { quantity: 12 }]);
+    expect((await read('附件1 纸质试卷交接单')).handovers![0].total).toBe('2箱、3袋、12');
     expect((await read('附件3 保密室试卷出入库记录表')).vaultLog).toEqual([{ quantity: 2, unit: '袋' }, { quantity: 31, unit: '份' }, { quantity: 7 }]);
   });
 

@@ -1,6 +1,6 @@
 /**
- * A small evaluator for the formulas our templates carry (SUM, COUNT, IF, + - * /,
- * comparisons), used when a workbook comes back with formulas but no cached
+ * A small evaluator for the formulas our templates carry (SUM, SUMIF, COUNT, IF,
+ * MID, + - * /, & and comparisons), used when a workbook comes back with formulas but no cached
  * values — as files written by scripts, or saved by some WPS versions, do.
  * Anything it does not know evaluates to undefined, never throws. Bounded:
  * a formula that reaches a cycle of references, a chain deeper than
@@ -98,12 +98,12 @@ function fail(): never {
 }
 
 function parseComparison(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
-  const left = parseSum(p, sheet, ev);
+  const left = parseConcat(p, sheet, ev);
   skipSpace(p);
   const m = /^(<>|>=|<=|=|<|>)/.exec(p.text.slice(p.pos));
   if (!m) return left;
   p.pos += m[1].length;
-  const right = parseSum(p, sheet, ev);
+  const right = parseConcat(p, sheet, ev);
   const a = scalar(left);
   const b = scalar(right);
   switch (m[1]) {
@@ -119,6 +119,17 @@ function parseComparison(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
       return num(a) <= num(b);
     default:
       return num(a) >= num(b);
+  }
+}
+
+/** Text joined with &, which binds looser than + and -: "、"&2+3 is "、5". */
+function parseConcat(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
+  let v = parseSum(p, sheet, ev);
+  for (;;) {
+    skipSpace(p);
+    if (p.text[p.pos] !== '&') return v;
+    p.pos++;
+    v = text(scalar(v)) + text(scalar(parseSum(p, sheet, ev)));
   }
 }
 
@@ -224,6 +235,7 @@ function flatten(args: Value[]): Value[] {
 }
 
 function callFunction(name: string, args: Value[]): Value {
+  if (name === 'SUMIF') return sumIf(args);
   const values = flatten(args);
   switch (name) {
     case 'SUM':
@@ -234,9 +246,37 @@ function callFunction(name: string, args: Value[]): Value {
       return values.filter((v) => v !== null && v !== '').length;
     case 'IF':
       return truthy(scalar(args[0] ?? null)) ? (args[1] ?? true) : (args[2] ?? false);
+    case 'MID': {
+      const start = num(scalar(args[1] ?? null));
+      if (args.length !== 3 || start < 1) return fail();
+      return text(scalar(args[0])).substr(start - 1, Math.max(0, num(scalar(args[2]))));
+    }
     default:
       return fail();
   }
+}
+
+/**
+ * SUMIF(range, criterion, sum range) with a plain criterion (附件1's 合计 per
+ * unit: the 数量 of the rows whose 单位 is 箱): the cells equal to it, as
+ * text or number; a criterion with an operator (">5") is not known.
+ */
+function sumIf(args: Value[]): Value {
+  const [range, criterion, sums] = args;
+  if (!Array.isArray(range) || !Array.isArray(sums) || range.length !== sums.length) return fail();
+  const wanted = text(scalar(criterion ?? null));
+  if (/^[<>=]/.test(wanted)) return fail();
+  return range.reduce<number>((s, v, i) => {
+    const add = sums[i];
+    return !Array.isArray(v) && text(v).toLowerCase() === wanted.toLowerCase() && typeof add === 'number' ? s + add : s;
+  }, 0);
+}
+
+/** A value as & joins it: a number as Excel shows it in General (3, 2.5), TRUE/FALSE, nothing as "". */
+function text(v: number | string | boolean | null): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
 }
 
 function scalar(v: Value): number | string | boolean | null {

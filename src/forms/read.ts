@@ -11,6 +11,7 @@ import { CellValue, isBlank } from '../model/grid';
 import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
+import { totalAsRead } from '../model/unit-total';
 import {
   SheetIndex,
   TableHeader,
@@ -354,11 +355,11 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
   return r;
 }
 
-/** A count column headed with one unit other than 袋 — "数量（份）", "数量（箱）" — counts in it where a row says none. */
+/** A count column headed with one unit — "数量（袋）", "数量（份）" — counts in it where a row says none. */
 function unitInHeader(index: SheetIndex, header: TableHeader): string | undefined {
   const c = header.columns.get('quantity');
   const text = c === undefined ? undefined : index.value(header.top, c);
-  const m = typeof text === 'string' ? /[(（]\s*(份|箱)\s*[)）]\s*$/.exec(text) : null;
+  const m = typeof text === 'string' ? /[(（]\s*(袋|份|箱)\s*[)）]\s*$/.exec(text) : null;
   return m ? m[1] : undefined;
 }
 
@@ -377,7 +378,8 @@ function readTotal(index: SheetIndex, table: TableSpec, header: TableHeader, r: 
     const c = header.columns.get(key);
     if (c === undefined) continue;
     const path = total.columns.length === 1 ? total.key : `${total.key}.${key}`;
-    const value = parseCount(index.value(r, c));
+    // A count column whose rows pick their unit totals per unit ("2箱、3袋", unit-total.ts).
+    const value = table.columns.some((col) => col.key === key && col.unitFrom) ? totalAsRead(index.value(r, c)) : parseCount(index.value(r, c));
     if (value !== undefined) setPath(out.record, path, value);
     out.locations.push({ path, row: r, col: c, seq: null });
   }

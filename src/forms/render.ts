@@ -11,6 +11,7 @@ import { fitSheet } from './fit';
 import { BlockSpec, BoxRow, ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, TableSpec, layoutWidth, printedColumns } from './layout';
 import { CELL_PADDING, displayText, textUnits } from './measure';
 import { getPath } from './record';
+import { unitFormatRules, unitTotalCell, unitTotalFormula } from './unit-formats';
 
 const DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
@@ -273,7 +274,8 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): number {
   columnsOf(table).forEach((column, k) => addValidation(canvas, column, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`));
   columnsOf(table).forEach((column, k) => {
     const unitAt = columnsOf(table).findIndex((c) => c.key === column.unitFrom);
-    if (unitAt >= 0) addUnitFormats(canvas, `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`, colOf(unitAt), columnsOf(table)[unitAt].options ?? []);
+    const range = `${a1(firstData, colOf(k))}:${a1(lastData, colOf(k))}`;
+    if (unitAt >= 0) canvas.formatRules.push(...unitFormatRules(range, colOf(unitAt), columnsOf(table)[unitAt].options ?? []));
   });
 
   if (table.total) drawTotal(canvas, record, rows, firstData, lastData, colOf);
@@ -283,16 +285,6 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): number {
     merge(canvas, headerTop, 0, canvas.row - 1, 0);
   }
   return headerBottom;
-}
-
-/**
- * The count column prints each row's unit as picked in its helper column
- * (附件1's and 附件3's 单位, kept beside the form): a number format per unit
- * that follows the helper cell, so that a 2 typed by hand with 箱 picked
- * prints "2箱", still the number 2 — what is printed is what the reader reads.
- */
-function addUnitFormats(canvas: Canvas, range: string, unitCol: number, units: readonly string[]): void {
-  for (const unit of units) canvas.formatRules.push({ range, whenColumn: unitCol, equals: unit, numFmt: `0"${unit}"` });
 }
 
 function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpec, item: FormRecord | undefined): void {
@@ -336,7 +328,14 @@ function drawTotal(
       return;
     }
     const given = record ? (total.columns.length === 1 ? getPath(record, total.key) : getPath(record, `${total.key}.${column.key}`)) : undefined;
-    if (given !== undefined) {
+    const unitAt = columnsOf(table).findIndex((c) => c.key === column.unitFrom);
+    if (unitAt >= 0) {
+      // Rows in different units: the 合计 per unit (unit-formats.ts).
+      const range = (c: number) => `${a1(firstData, c)}:${a1(lastData, c)}`;
+      const formula = unitTotalFormula(range(colOf(k)), range(colOf(unitAt)), columnsOf(table)[unitAt].options ?? []);
+      const cell = unitTotalCell(given, rows ?? [], { count: column.key, unit: columnsOf(table)[unitAt].key }, formula);
+      put(canvas, r, colOf(k), cell.value, 'total', { formula: cell.formula, numFmt: cell.numFmt });
+    } else if (given !== undefined) {
       put(canvas, r, colOf(k), cellValueFor(column, given).value, 'total');
     } else {
       const result = (rows ?? []).reduce((s, item) => {

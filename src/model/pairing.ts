@@ -7,6 +7,7 @@
 import { sameUnit, unitKey } from './custody';
 import type { Direction } from './custody';
 import { personKey } from './people';
+import { totalKey } from './unit-total';
 import { norm, tm, whole } from './values';
 
 /** A copy as pairing needs it: where it is kept, which way it goes for its holder, its units and time. */
@@ -62,7 +63,8 @@ export function copyFields(h: CopyContent): Record<CopyField, string> & { conten
       .map(itemLine)
       .sort()
       .join('；'),
-    total: whole(h.total) !== undefined ? String(whole(h.total)) : norm(h.total),
+    // “2箱3袋” and “2箱、3袋” are one total (unit-total.ts).
+    total: totalKey(h.total),
     fromSigners: signers(h.fromSigners),
     toSigners: signers(h.toSigners),
   };

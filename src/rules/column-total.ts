@@ -1,6 +1,8 @@
 import { isBlankValue, whole } from './facts';
 import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
+import type { Handover } from '../model/types';
+import { countsByUnit, totalAgrees, totalReadings, unitTotalText } from '../model/unit-total';
 
 export const meta: RuleMeta = {
   id: 'column-total',
@@ -11,10 +13,14 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       sum: '“{field}”写的是 {total}，但上面各行相加是 {sum}。合计须等于本栏各行之和，请核对后改正。',
+      units: '“{field}”写的是 {total}，但上面各行不是同一种单位（{sum}），袋数和箱数不能相加。合计须按单位分别写，即“{sum}”，请改正。',
     },
-    en: { sum: '"{field}" is {total}, but the rows above add up to {sum}. A total must equal the sum of its column.' },
+    en: {
+      sum: '"{field}" is {total}, but the rows above add up to {sum}. A total must equal the sum of its column.',
+      units: '"{field}" is {total}, but the rows above are in more than one unit ({sum}): bags and boxes do not add up. Write the total per unit: "{sum}".',
+    },
   },
-  docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. A column with an unreadable count is not totalled (invalid-count reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
+  docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong. While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. A column with an unreadable count is not totalled (invalid-count reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
 };
 
 function columnSum(values: unknown[]): number | undefined {
@@ -28,17 +34,23 @@ function columnSum(values: unknown[]): number | undefined {
   return sum;
 }
 
+/** A handover's 合计 against its rows, by unit (src/model/unit-total.ts). */
+function checkHandover(h: Handover, path: string, report: RuleContext['report']): void {
+  if (isBlankValue(h.total) || !h.items || h.items.length === 0) return;
+  if (h.items.some((it) => isBlankValue(it?.quantity))) return; // required-field
+  const counts = countsByUnit(h.items);
+  if (!counts || totalReadings(h.total).length === 0) return; // invalid-count
+  // A row whose unit is not known, beside rows that name theirs: its own finding says so; the total waits for it.
+  if (counts.has('') && counts.size > 1) return;
+  if (totalAgrees(h.total, counts)) return;
+  const total = whole(h.total) ?? String(h.total).trim();
+  if (counts.size > 1) report(`${path}.total`, typeof total === 'number' ? 'units' : 'sum', { total, sum: unitTotalText(counts), field: '合计' });
+  else report(`${path}.total`, 'sum', { total, sum: [...counts.values()][0] ?? 0, field: '合计' });
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
-  (data.handovers ?? []).forEach((h, i) => {
-    const total = whole(h?.total);
-    if (!h || total === undefined || !h.items || h.items.length === 0) return;
-    const units = new Set(h.items.map((it) => (it?.unit ?? '袋').trim() || '袋'));
-    if (units.size > 1) return;
-    if (h.items.some((it) => isBlankValue(it?.quantity))) return; // required-field
-    const sum = columnSum(h.items.map((it) => it?.quantity));
-    if (sum !== undefined && sum !== total) report(`handovers[${i}].total`, 'sum', { total, sum, field: '合计' });
-  });
+  (data.handovers ?? []).forEach((h, i) => h && checkHandover(h, `handovers[${i}]`, report));
   // Each intake list has its own 合计 (one list per delivery).
   for (const { list: intake, path } of facts.intakes) {
     if (!intake.totals || !intake.items) continue;

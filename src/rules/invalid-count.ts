@@ -1,6 +1,7 @@
 import { isBlankValue, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
+import { totalReadings } from '../model/unit-total';
 
 export const meta: RuleMeta = {
   id: 'invalid-count',
@@ -18,7 +19,7 @@ export const meta: RuleMeta = {
       setting: '"{field}" reads "{value}", which is not a number ≥ 0, so the checks use the default, {default}. Write the number alone, e.g. "{default}".',
     },
   },
-  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative). Totals that depend on it are not checked. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
 
 /** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
@@ -33,7 +34,8 @@ export function check({ model, facts, report }: RuleContext): void {
   (data.schedule ?? []).forEach((s, i) => c(`schedule[${i}].candidates`, s?.candidates));
   (data.handovers ?? []).forEach((h, i) => {
     (h?.items ?? []).forEach((it, j) => c(`handovers[${i}].items[${j}].quantity`, it?.quantity));
-    c(`handovers[${i}].total`, h?.total);
+    // 合计 over rows of both units is written per unit (“2箱、3袋”): a count all the same.
+    if (totalReadings(h?.total).length === 0) c(`handovers[${i}].total`, h?.total);
   });
   const keys = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const;
   for (const { list, path } of facts.intakes) {

@@ -1,7 +1,8 @@
 import { isBlankValue } from './facts';
-import { rowGaps, seqOf } from './rows';
+import { RowGap, rowGaps, seqOf } from './rows';
 import type { RuleContext, RuleMeta } from './types';
 import type { FormNumber } from '../model/location';
+import { UNIT_CHOICES } from '../model/unit-total';
 
 export const meta: RuleMeta = {
   id: 'required-field',
@@ -13,6 +14,7 @@ export const meta: RuleMeta = {
     zh: {
       field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',
       cell: '第 {seq} 行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
+      unit: '第 {seq} 行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”；没有这一栏的，在数量后写上单位，如“{quantity}{a}”。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
       level:
@@ -21,14 +23,25 @@ export const meta: RuleMeta = {
     en: {
       field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',
       cell: 'Row {seq}: "{field}" is empty. Every row of {formEn} needs it; fill it in before submitting.',
+      unit: 'Row {seq}: the quantity {quantity} has no unit: {quantity} {a} or {quantity} {b}? It prints as a bare number. Pick {a} or {b} in the row’s 单位 cell (right of the form, outside the print area), or write the unit after the number, e.g. "{quantity}{a}".',
       table: '{formEn} has no rows. Enter its records row by row.',
       form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
       level:
         '"单位级别" reads "{value}", which is not a level. It must be 省校, 分校 or 考点 (a 分部 writes 省校). It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (at the 数量 where the sheet has no 单位 column); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed.',
 };
+
+/**
+ * A 数量 with no unit: said at the row's 单位 cell, or at the 数量 itself where
+ * the sheet keeps no 单位 column (the unit can then only be typed after it).
+ */
+function unitMissing(model: RuleContext['model'], gap: RowGap, key: keyof typeof UNIT_CHOICES, report: RuleContext['report']): void {
+  const [a, b] = UNIT_CHOICES[key];
+  const at = model.locations[`${gap.path}.unit`] ? `${gap.path}.unit` : `${gap.path}.quantity`;
+  report(at, 'unit', { seq: seqOf(model, gap.path), quantity: String(gap.row.quantity), a, b });
+}
 
 const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
   site: ['基本信息', 'the 基本信息 sheet', 0],
@@ -67,6 +80,10 @@ export function check({ model, facts, report }: RuleContext): void {
   for (const gap of rowGaps(facts)) {
     if (gap.missing.length !== 1) continue;
     const key = gap.path.split(/[.[]/)[0];
+    if (gap.missing[0] === 'unit') {
+      unitMissing(model, gap, key as keyof typeof UNIT_CHOICES, report);
+      continue;
+    }
     report(`${gap.path}.${gap.missing[0]}`, 'cell', { seq: seqOf(model, gap.path), form: lang(key), formEn: FORM_NAMES[key][1] });
   }
 

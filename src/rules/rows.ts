@@ -14,6 +14,8 @@ export interface RowGap {
   missing: string[];
   /** The vault log's return part (还卷人, 还卷时间, 入库签字). */
   returnPart: boolean;
+  /** The row itself. */
+  row: Readonly<Record<string, unknown>>;
 }
 
 type Row = Record<string, unknown> | undefined | null;
@@ -21,10 +23,13 @@ type Row = Record<string, unknown> | undefined | null;
 const SCHEDULE = ['paperNo', 'paperName', 'start', 'end'];
 const STAFF = ['name', 'formalStaff', 'candidateRelative', 'pledgeSigned'];
 const HANDOVER_ITEM = ['destination', 'quantity'];
+/** A row with a 数量 must say its unit (袋/箱, 袋/份): last, right of the printed form. */
+const HANDOVER_ITEM_COUNTED = [...HANDOVER_ITEM, 'unit'];
 const INTAKE_ITEM = ['paperNo', 'paperName'];
 const INTAKE_ITEM_NO_BAGS = ['paperNo', 'paperName', 'bags31'];
 const INTAKE_SIZES = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'];
 const VAULT_OUT = ['paperNo', 'paperName', 'quantity', 'taker', 'takenAt', 'issuedBy'];
+const VAULT_OUT_COUNTED = [...VAULT_OUT, 'unit'];
 const VAULT_BACK = ['returner', 'returnedAt', 'receivedBy'];
 const DISTRIBUTION_ROW = ['paperNo', 'paperName', 'copies', 'room', 'issuedAt', 'collector', 'returnedAt', 'returner'];
 const SHIFT = ['kind', 'from', 'to', 'handedOverBy', 'takenOverBy'];
@@ -48,13 +53,17 @@ export function rowGaps(facts: Facts): RowGap[] {
   const check = (path: () => string, row: Row, required: readonly string[], returnPart = false) => {
     if (!row) return;
     const missing = missingOf(row, required);
-    if (missing) out.push({ path: path(), missing, returnPart });
+    if (missing) out.push({ path: path(), missing, returnPart, row });
   };
   (data.schedule ?? []).forEach((r, i) => check(() => `schedule[${i}]`, r as Row, SCHEDULE));
   // A column its sheet's header lacks is said once, at the header (staff-ineligible): not required of each row.
   const staffKeys = (i: number) => (facts.headerlessCells.size === 0 ? STAFF : STAFF.filter((k) => !facts.headerlessCells.has(`staff[${i}].${k}`)));
   (data.staff ?? []).forEach((r, i) => check(() => `staff[${i}]`, r as Row, staffKeys(i)));
-  (data.handovers ?? []).forEach((h, i) => (h?.items ?? []).forEach((r, j) => check(() => `handovers[${i}].items[${j}]`, r as Row, HANDOVER_ITEM)));
+  // A count whose unit is not picked prints as a bare number (3 bags or 3 boxes?); a blank count needs none.
+  const counted = (row: Row, plain: readonly string[], withUnit: readonly string[]) => (row && !isBlankValue(row.quantity) ? withUnit : plain);
+  (data.handovers ?? []).forEach((h, i) =>
+    (h?.items ?? []).forEach((r, j) => check(() => `handovers[${i}].items[${j}]`, r as Row, counted(r as Row, HANDOVER_ITEM, HANDOVER_ITEM_COUNTED))),
+  );
   for (const { list, path } of facts.intakes)
     (list.items ?? []).forEach((r, i) => {
       const row = r as Row;
@@ -63,7 +72,7 @@ export function rowGaps(facts: Facts): RowGap[] {
     });
   (data.vaultLog ?? []).forEach((r, i) => {
     const row = r as Row;
-    check(() => `vaultLog[${i}]`, row, VAULT_OUT);
+    check(() => `vaultLog[${i}]`, row, counted(row, VAULT_OUT, VAULT_OUT_COUNTED));
     if (row && VAULT_BACK.some((k) => !isBlankValue(row[k]))) check(() => `vaultLog[${i}]`, row, VAULT_BACK, true);
   });
   (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => check(() => `distributions[${i}].rows[${j}]`, r as Row, DISTRIBUTION_ROW)));

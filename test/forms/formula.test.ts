@@ -23,6 +23,25 @@ test('totals, counts and IF over cells and other formulas', () => {
   expect(evaluateFormula(s, 'VLOOKUP(A1)')).toBeUndefined();
 });
 
+test('text joined with &, MID, and SUMIF over the rows whose unit is one word (附件1’s 合计 per unit)', () => {
+  const s = sheet(
+    [
+      [2, '箱'],
+      [3, '袋'],
+      [12, null],
+      [4, '袋'],
+    ],
+    {},
+  );
+  expect(evaluateFormula(s, 'SUMIF(B1:B4,"袋",A1:A4)')).toBe(7);
+  expect(evaluateFormula(s, 'SUMIF(B1:B4,"箱",A1:A4)&"箱"&"、"&1+2')).toBe('2箱、3');
+  expect(evaluateFormula(s, 'MID("、2箱、7袋",2,99)')).toBe('2箱、7袋');
+  expect(evaluateFormula(s, 'MID("",2,99)')).toBe('');
+  // Criteria with an operator, and ranges of different sizes, are not known here.
+  expect(evaluateFormula(s, 'SUMIF(A1:A4,">2",A1:A4)')).toBeUndefined();
+  expect(evaluateFormula(s, 'SUMIF(B1:B4,"袋",A1:A3)')).toBeUndefined();
+});
+
 test('a cycle of two cells, or a cell that refers to itself, has no value', () => {
   const s = sheet([[null, null, null]], { A1: 'B1+1', B1: 'A1+1', C1: 'C1' });
   expect([resolvedCell(s, 0, 0), resolvedCell(s, 0, 1), resolvedCell(s, 0, 2)]).toEqual([null, null, null]);

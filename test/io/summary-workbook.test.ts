@@ -268,8 +268,11 @@ describe('the consolidated summary workbook', () => {
     `);
   });
 
-  it('every sheet prints on A4 landscape, one page wide, as many pages down as needed, header rows repeated, at 9 pt or more', async () => {
-    for (const ws of wb.worksheets) {
+  it('every sheet prints on A4 landscape, one page wide, as many pages down as needed, header rows repeated, at 9 pt or more, in Chinese and in English', async () => {
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(Buffer.from(await consolidatedXlsx(c, { lang: 'en' })) as unknown as ArrayBuffer);
+    // In English 站点汇总 printed at 6.9 pt, a 汇总 sheet at 7.5, 试卷明细 at 8.0 and 交接配对 at 8.9: columns widened for their headers' words.
+    for (const ws of [...wb.worksheets, ...en.worksheets]) {
       expect({ sheet: ws.name, ...ws.pageSetup }).toMatchObject({
         sheet: ws.name,
         orientation: 'landscape',
@@ -659,6 +662,36 @@ describe('the consolidated summary workbook', () => {
     expect(rules).toContain('Two signers on a handover');
     expect(body(en.getWorksheet('Handover pairs')!)[0][4]).toBe('2024-06-14 14:40');
     expect(en.getWorksheet('Handover pairs')!.getCell('E2').numFmt).toBe(TIME_FORMAT.en);
+  });
+
+  it('in English a header word is never broken: it fits its column, or the header stands upright; a status word fits its column', async () => {
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(Buffer.from(await consolidatedXlsx(c, { lang: 'en' })) as unknown as ArrayBuffer);
+    const words = (text: string) => text.split(/\s+/).filter((w) => /^[\x20-\x7e]+$/.test(w));
+    const sites = en.getWorksheet('Sites')!;
+    const look = (ws: ExcelJS.Worksheet, row: number) =>
+      headers(ws, row).map((h, i) => {
+        const width = ws.getColumn(i + 1).width ?? 9;
+        const upright = ws.getRow(row).getCell(i + 1).alignment?.textRotation === 90;
+        return { header: h, fits: upright || words(h).every((w) => linesOf(w, width, HEADER_PT) === 1) };
+      });
+    for (const [name, row] of [
+      ['Sites', 2],
+      ['Papers', 1],
+      ['Handover pairs', 1],
+      ['Findings', 1],
+    ] as const) {
+      const shown = look(en.getWorksheet(name)!, row);
+      expect({ name, shown }).toEqual({ name, shown: shown.map((x) => ({ ...x, fits: true })) });
+    }
+    // The headers that stand upright are tall enough to show whole (Candidates, Handovers out …), 站点汇总's header row the tallest of them.
+    expect(sites.getRow(2).getCell(columnOf(SITE_COLUMNS, '考生数')).alignment?.textRotation).toBe(90);
+    expect(sites.getRow(2).height).toBeGreaterThanOrEqual(100);
+    // “To be corrected”, “Unreadable” on whole lines: Status 12 wide (7 in Chinese).
+    expect(sites.getColumn(columnOf(SITE_COLUMNS, '状态')).width).toBe(12);
+    const statuses = body(sites).map((r) => r[2]);
+    expect(statuses).toContain('Unreadable');
+    expect(statuses.flatMap(words).filter((w) => linesOf(w, 12) > 1)).toEqual([]);
   });
 });
 

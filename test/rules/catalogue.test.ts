@@ -9,6 +9,12 @@ const rt: typeof ruleTester = (rule, cases) => {
   ruleTester(rule, cases);
 };
 
+/** 岳麓考点's handover with its third row a box (2 bags inside, as its 备注 says): 1箱 beside 4袋, the 合计 as `total` writes it. */
+const boxAndBags = (total: number | string) => (d: SiteData) => {
+  Object.assign(d.handovers![0].items![2], { quantity: 1, unit: '箱', note: '内装2袋' });
+  d.handovers![0].total = total;
+};
+
 describe('clean fixtures', () => {
   rt('clean', {
     valid: [{ name: 'kaodian.json (考点)' }, { name: 'fenxiao.json (分校)', base: 'fenxiao' }],
@@ -21,6 +27,24 @@ rt('required-field', {
     { name: 'a 分校 keeps no distribution register', base: 'fenxiao' },
     // 《实施方案》（四） has the 分校 and the 考点 sign 附件3; the 省校 names itself by its 分部, not a 分校.
     { name: 'the 省校 names its 分部, no 分校, and keeps no vault log', base: 'shengxiao', edit: (d) => void delete d.vaultLog },
+    {
+      name: 'a 数量 typed with its unit (“2袋”) needs no 单位 picked',
+      edit: (d) => {
+        (d.handovers![0].items![2] as { quantity: unknown }).quantity = '2袋';
+        delete d.handovers![0].items![2].unit;
+      },
+    },
+    {
+      name: 'a sheet whose 数量 is headed with its unit (数量（袋）, as older sheets are) counts its rows in it',
+      edit: (d) => {
+        for (const it of d.handovers![0].items!) delete it.unit;
+        for (const r of d.vaultLog!) delete r.unit;
+      },
+      retype: (g) => {
+        typeInto(g, '交接单', 'D7', '数量（袋）');
+        typeInto(g, '出入库记录', 'D3', '数量（袋）');
+      },
+    },
     {
       name: 'optional opinion and notes left out',
       edit: (d) => {
@@ -94,6 +118,38 @@ rt('required-field', {
         delete d.vaultLog![2].taker;
       },
       errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /第 3 行的“取卷人签字”没有填写/ }],
+    },
+    {
+      // The 单位 stands right of the printed form: the 2 prints bare, 2 bags or 2 boxes.
+      name: 'a handover row’s 数量 with no 单位 picked',
+      edit: (d) => void delete d.handovers![0].items![2].unit,
+      errors: [
+        {
+          messageId: 'unit',
+          form: 1,
+          sheet: '交接单',
+          cell: 'F10',
+          row: 3,
+          message: /^第 3 行的数量 2 没有写单位，看不出是 2 袋还是 2 箱，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“袋”或“箱”/,
+        },
+      ],
+    },
+    {
+      name: 'a vault row’s 数量 with no 单位 picked (袋 or 份)',
+      edit: (d) => void delete d.vaultLog![1].unit,
+      errors: [{ messageId: 'unit', form: 3, sheet: '出入库记录', cell: 'K5', row: 2, message: /看不出是 1 袋还是 1 份/ }],
+    },
+    {
+      name: 'a sheet kept without the 单位 column: each 数量 with no unit is said at the 数量',
+      edit: (d) => {
+        for (const it of d.handovers![0].items!) delete it.unit;
+      },
+      retype: (g) => typeInto(g, '交接单', 'F7', null),
+      errors: [
+        { messageId: 'unit', form: 1, sheet: '交接单', cell: 'D8', row: 1, message: /在数量后写上单位，如“3袋”/ },
+        { messageId: 'unit', form: 1, sheet: '交接单', cell: 'D9', row: 2 },
+        { messageId: 'unit', form: 1, sheet: '交接单', cell: 'D10', row: 3 },
+      ],
     },
     {
       name: 'one cell of the return part',
@@ -188,6 +244,10 @@ rt('invalid-count', {
       },
     },
     {
+      name: 'a handover 合计 written per unit (1箱、4袋) is a count',
+      edit: boxAndBags('1箱、4袋'),
+    },
+    {
       name: 'thresholds of 基本信息 written with the unit their label names ("90分钟", "3天", "2个小时") read as numbers',
       edit: (d) => {
         Object.assign(d.site!.settings!, { checkoutLeadMinutes: '90分钟', arrivalDaysBefore: '3天', intakeWithinHours: '2H', returnGraceMinutes: '默认' });
@@ -263,6 +323,11 @@ rt('partial-row', {
       errors: [{ messageId: 'returned', form: 3, sheet: '出入库记录', cell: 'H4', row: 1, message: /还卷部分/ }],
     },
     {
+      name: 'a handover row with only a 数量: no 试卷归属, no 单位',
+      edit: (d) => void d.handovers![0].items!.push({ quantity: 2 }),
+      errors: [{ messageId: 'row', form: 1, sheet: '交接单', cell: 'C11', row: 4, message: /第 4 行只填了一部分：“试卷归属”、“单位”都没有填写/ }],
+    },
+    {
       name: 'a stub distribution row (paper only)',
       edit: (d) => {
         d.distributions![0].rows!.push({ paperNo: '1001', paperName: '高等数学基础' });
@@ -317,8 +382,36 @@ rt('row-total', {
 });
 
 rt('column-total', {
-  valid: [{ name: 'totals add up', base: 'fenxiao' }],
+  valid: [
+    { name: 'totals add up', base: 'fenxiao' },
+    { name: 'rows of 箱 and 袋 totalled per unit, as the template’s formula writes it (1箱、4袋)', edit: boxAndBags('1箱、4袋') },
+    { name: 'rows of 箱 and 袋 totalled per unit, written run together (1箱4袋)', edit: boxAndBags('1箱4袋') },
+    {
+      name: 'rows of one unit totalled with their unit (6袋) or without',
+      edit: (d) => void (d.handovers![0].total = '6袋'),
+    },
+  ],
   invalid: [
+    {
+      // 1 box and 4 bags are not 5 of anything.
+      name: 'rows of 箱 and 袋 added into one number',
+      edit: boxAndBags(5),
+      errors: [
+        {
+          messageId: 'units',
+          form: 1,
+          sheet: '交接单',
+          cell: 'D17',
+          row: null,
+          message: /^“合计”写的是 5，但上面各行不是同一种单位（1箱、4袋）.*即“1箱、4袋”/,
+        },
+      ],
+    },
+    {
+      name: 'rows of 箱 and 袋 totalled per unit, wrongly',
+      edit: boxAndBags('1箱、5袋'),
+      errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是 1箱、5袋，但上面各行相加是 1箱、4袋。/ }],
+    },
     {
       name: 'handover 合计 wrong',
       edit: (d) => {

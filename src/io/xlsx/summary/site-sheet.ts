@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { baseName } from '../../../model/text';
-import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor, rowOf, showDuration, widthFor } from '../../../summary/columns';
+import { BODY_PT, Column, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor, rowOf, showDuration } from '../../../summary/columns';
 import { ruleTitle } from '../../../summary/rule-titles';
 import type { SiteSummary } from '../../../summary/site';
 import {
@@ -36,6 +36,7 @@ import {
   WARNING_STYLE,
   cellRule,
   colLetter,
+  columnWidth,
   dataBar,
   fillRow,
   headerHeight,
@@ -50,7 +51,7 @@ import {
 import { SITE_WORDS, siteSections } from '../../../summary/words';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 
-const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width'>>> = [
+const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width' | 'words'>>> = [
   PAPER_COLUMNS,
   HANDOVER_COLUMNS,
   DUTY_COLUMNS,
@@ -65,15 +66,10 @@ const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width'>>> =
  * section declares its column there (the others declare 0: the paper table's).
  */
 const ZH_GRID = PAPER_COLUMNS.map((c, i) => Math.max(i === 1 ? 26 : c.width, ...SECTIONS.map((cols) => cols[i]?.width ?? 0)));
-/** In each language, each column wide enough for the words of every section's header in it. */
+/** In each language, each column as wide as every section's column there is written in it (columnWidth: an English header word that does not fit stands upright). */
 const GRID: Record<Lang, number[]> = {
   zh: ZH_GRID,
-  en: ZH_GRID.map((w, i) =>
-    widthFor(
-      w,
-      SECTIONS.flatMap((cols) => (cols[i] ? [cols[i].header.en] : [])),
-    ),
-  ),
+  en: ZH_GRID.map((w, i) => Math.max(w, ...SECTIONS.map((cols) => (cols[i] ? columnWidth(cols[i], 'en') : 0)))),
 };
 const NCOL = ZH_GRID.length;
 const LAST = colLetter(NCOL);
