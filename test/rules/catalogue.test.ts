@@ -1219,7 +1219,8 @@ rt('proctor-takes-papers', {
       edit: (d) => void (d.vaultLog![1].returner = '周涛'),
       errors: [{ messageId: 'returner', form: 3, sheet: '出入库记录', cell: 'H5', row: 2, message: /还卷人“周涛”.*监考人员/ }],
     },
-    // 《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.6 itself says 监考员: a proctor is one under any of the words people use.
+    // 《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.6 itself says 监考员: a proctor is one under any of the words people use,
+    // and the message quotes the roster's own word.
     ...['监考', '监考员', '监考老师'].map((role) => ({
       name: `a proctor whose role is written ${role} takes papers`,
       edit: (d: SiteData) => {
@@ -1227,8 +1228,35 @@ rt('proctor-takes-papers', {
         d.vaultLog![1].taker = '周涛';
         d.vaultLog![1].returner = '周涛';
       },
-      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /取卷人“周涛”在涉卷人员名单上是监考人员/ }],
+      errors: [
+        {
+          messageId: 'proctor',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'E5',
+          row: 2,
+          message: new RegExp(`^取卷人“周涛”在涉卷人员名单上是“${role}”。监考人员不得`),
+        },
+      ],
     })),
+    {
+      // Papers sent back to the 分校 leave the vault too (a dispatch): 附件3 备注 3 has no exception.
+      name: 'a proctor takes out the papers the 考点 sends back to its 分校',
+      edit: (d) => {
+        sentBackAfterTheExam(d);
+        d.vaultLog![3].taker = '周涛';
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“周涛”在涉卷人员名单上是“监考人员”/ }],
+    },
+    {
+      // 《实施方案》（四）: the 考点's 考务人员 collect at the 分校's vault; one on the 分校's own roster as a proctor is said.
+      name: 'a 分校 dispatch collected by someone its roster lists as 监考员',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.staff!.push({ name: '何平', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“何平”在涉卷人员名单上是“监考员”/ }],
+    },
   ],
 });
 
