@@ -1,6 +1,6 @@
 import { checkoutProblem, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
-import { custodyPeriods } from '../model/intake';
+import { custodyPeriods, receiptOf } from '../model/deliveries';
 import { lastSentWithoutLog } from '../model/custody';
 
 export const meta: RuleMeta = {
@@ -55,7 +55,10 @@ export function check({ model, facts, report }: RuleContext): void {
   const badBetween = (a: number, b: number) => badIdx.some((k) => k > Math.min(a, b) && k < Math.max(a, b)) || (badIdx.length > 0 && Math.abs(a - b) !== 1);
   // Between deliveries the vault may stand empty: a gap then is no gap (when the deliveries' times can be read).
   const held = custodyPeriods(data, tm, Number.POSITIVE_INFINITY);
-  const papersIn = (a: number, b: number) => held.length === 0 || held.some(([s, e]) => a < e && b > s);
+  // A delivery whose list was signed before it arrived (intake-before-receipt says so) was taken in at a time not known:
+  // the gap it arrived in is not judged (its custody is held from its arrival, model/deliveries.ts).
+  const unsure = new Set(facts.intakes.map((_, k) => receiptOf(data, tm, k)).filter((t) => Number.isFinite(t)));
+  const papersIn = (a: number, b: number) => held.length === 0 || held.some(([s, e]) => a < e && b > s && !(a < s && unsure.has(s)));
   for (let k = 1; k < good.length; k++) {
     const prev = good[k - 1];
     const cur = good[k];

@@ -3,7 +3,8 @@
  * part of the custody period inside it, and the gaps left. Pure.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import { custodyPeriods, intakeLists, union } from '../model/intake';
+import { custodyPeriods, union } from '../model/deliveries';
+import { intakeLists } from '../model/intake';
 import { lastSentWithoutLog } from '../model/custody';
 import type { SiteData } from '../model/types';
 

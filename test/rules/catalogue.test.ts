@@ -506,8 +506,14 @@ rt('arrival-too-early', {
   ],
 });
 
+/** 岳麓考点's second weekend: its list's 入库时间 typed 6月19日, the day before its delivery came (6月20日 09:30). */
+const secondListTypedEarly = (d: SiteData) => void ((d.intake as Intake[])[1].time = '2024-06-19T10:00');
+
+/** Handover sheets that name no paper: 试卷归属 and 数量 only, 备注 blank. */
+const sheetsNamingNoPaper = (d: SiteData) => d.handovers!.forEach((h) => h.items!.forEach((it) => delete it.note));
+
 rt('intake-before-receipt', {
-  valid: [{ name: 'intake after the handover' }],
+  valid: [{ name: 'intake after the handover' }, { name: 'two deliveries, each taken in on its own list after it came', base: 'twoWeekends' }],
   invalid: [
     {
       name: 'intake an hour before the papers came',
@@ -515,6 +521,82 @@ rt('intake-before-receipt', {
         (d.intake as Intake).time = '2024-06-14T08:30';
       },
       errors: [{ messageId: 'early', form: 2, sheet: '入库清单', cell: 'C17', row: null, message: /早于/ }],
+    },
+    {
+      // Said at the list, once: its custody counts from the delivery, so the days between the weekends are no duty gap.
+      name: 'the second weekend’s list typed a day early, between the two deliveries',
+      base: 'twoWeekends',
+      edit: secondListTypedEarly,
+      errors: [
+        {
+          messageId: 'early',
+          form: 2,
+          sheet: '入库清单2',
+          cell: 'C17',
+          row: null,
+          message: /^入库时间 6月19日 10:00 早于试卷交接到本单位的时间 6月20日 09:30/,
+        },
+      ],
+    },
+    {
+      // Each list paired with the delivery that fits it (the order of the deliveries, their bags), not with the first
+      // delivery before it in time: the first list is not left without one, the second delivery not "without a list".
+      name: 'both lists typed before their deliveries, on sheets that name no paper',
+      base: 'twoWeekends',
+      edit: (d) => {
+        sheetsNamingNoPaper(d);
+        secondListTypedEarly(d);
+        (d.intake as Intake[])[0].time = '2024-06-14T09:00';
+      },
+      errors: [
+        {
+          messageId: 'early',
+          form: 2,
+          sheet: '入库清单1',
+          cell: 'C17',
+          row: null,
+          message: /^入库时间 6月14日 09:00 早于试卷交接到本单位的时间 6月14日 09:30/,
+        },
+        {
+          messageId: 'early',
+          form: 2,
+          sheet: '入库清单2',
+          cell: 'C17',
+          row: null,
+          message: /^入库时间 6月19日 10:00 早于试卷交接到本单位的时间 6月20日 09:30/,
+        },
+      ],
+    },
+    {
+      // The list after it does not take the second delivery as well as its own (a third bag of 3310 on 6月21日).
+      name: 'the second weekend’s list typed a day early, and a supplement on a list of its own after it',
+      base: 'twoWeekends',
+      edit: (d) => {
+        secondListTypedEarly(d);
+        d.handovers!.push({
+          ...structuredClone(d.handovers![1]),
+          time: '2024-06-21T09:00',
+          items: [{ destination: '岳麓考点', quantity: 1, unit: '袋', note: '补发' }],
+          total: 1,
+        });
+        const second = (d.intake as Intake[])[1];
+        (d.intake as Intake[]).push({
+          ...structuredClone(second),
+          items: [{ ...second.items![0], bags11: 0, bags5: 1, totalBags: 1 }],
+          totals: { bags31: 0, bags26: 0, bags11: 0, bags5: 1, totalBags: 1 },
+          time: '2024-06-21T09:20',
+        });
+      },
+      errors: [
+        {
+          messageId: 'early',
+          form: 2,
+          sheet: '入库清单2',
+          cell: 'C17',
+          row: null,
+          message: /^入库时间 6月19日 10:00 早于试卷交接到本单位的时间 6月20日 09:30/,
+        },
+      ],
     },
   ],
 });
