@@ -266,6 +266,23 @@ function movementsOf(data: SiteData, direction: Array<Direction | undefined>, di
   });
 }
 
+/**
+ * When the papers last left a unit that keeps no vault log (附件3 absent, or a sheet with no rows): its last
+ * outgoing handover — the 省校 handing papers down to a 分校, a 分校 to a 考点, a 考点 sending them back. They
+ * were out of the vault by then, so it ends the time 附件5 must cover (试卷入库至出库). Undefined where the log
+ * has rows (its last checkout says when) or no outgoing handover has a readable time.
+ */
+export function lastSentWithoutLog(data: SiteData): { t: number; index: number } | undefined {
+  if ((data.vaultLog ?? []).some((row) => row)) return undefined;
+  const { direction } = custodyOf(data);
+  let last: { t: number; index: number } | undefined;
+  (data.handovers ?? []).forEach((h, index) => {
+    const t = tm(h?.time);
+    if (direction[index] === 'out' && !Number.isNaN(t) && !(last && last.t >= t)) last = { t, index };
+  });
+  return last;
+}
+
 const MEMO = new WeakMap<SiteData, Custody>();
 
 /** The custody vocabulary of one workbook, worked out once. */

@@ -1,6 +1,7 @@
 import { checkoutProblem, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
-import { custodyPeriods } from '../model/intake';
+import { custodyPeriods, receiptOf } from '../model/deliveries';
+import { lastSentWithoutLog } from '../model/custody';
 
 export const meta: RuleMeta = {
   id: 'duty-gap',
@@ -15,6 +16,8 @@ export const meta: RuleMeta = {
       overlap: '这一班 {from} 开始，上一班到 {prev} 才结束，两班重叠 {span}。交接班时间应首尾相接，请核对值班时间。',
       start: '试卷 {custody} 已入库，但值班记录从 {from} 才开始。从入库起须昼夜值班，请补记入库后的值班。',
       end: '最后一次出库在 {custody}，但值班记录到 {to} 就结束了。到最后一次出库为止须昼夜值班，请补记之后的值班。',
+      endSent:
+        '工作簿里没有出入库记录，只知道试卷最晚在 {custody} 随交接单“{sheet2}”送出，但值班记录到 {to} 就结束了。到试卷出库为止须昼夜值班：请补记之后的值班；若试卷在此之前已出库，请在出入库记录表上登记出库时间。',
     },
     en: {
       gap: 'The previous shift ends at {prev} and this one starts at {from}: {spanEn} unguarded. The vault is guarded day and night while it holds papers; record that shift or check the times.',
@@ -22,9 +25,11 @@ export const meta: RuleMeta = {
       start:
         'Papers were in the vault from {custody}, but the duty log starts only at {from}. The vault is guarded from intake on; record the duty after intake.',
       end: 'The last checkout is at {custody}, but the duty log ends at {to}. The vault is guarded until the last checkout; record the duty after it.',
+      endSent:
+        'The workbook keeps no vault log: the papers are known only to have left by {custody}, on handover sheet "{sheet2}", but the duty log ends at {to}. The vault is guarded until the papers leave it: record the duty after {to}, or, if they left earlier, record the checkout in the vault log.',
     },
   },
-  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none.',
+  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout — where the workbook keeps no vault log (a 省校 without 附件3), to its last outgoing handover: the papers had left the vault by then. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none.',
 };
 
 /** A gap or overlap as people say it: 30分钟, 2小时, 3小时20分. */
@@ -50,7 +55,10 @@ export function check({ model, facts, report }: RuleContext): void {
   const badBetween = (a: number, b: number) => badIdx.some((k) => k > Math.min(a, b) && k < Math.max(a, b)) || (badIdx.length > 0 && Math.abs(a - b) !== 1);
   // Between deliveries the vault may stand empty: a gap then is no gap (when the deliveries' times can be read).
   const held = custodyPeriods(data, tm, Number.POSITIVE_INFINITY);
-  const papersIn = (a: number, b: number) => held.length === 0 || held.some(([s, e]) => a < e && b > s);
+  // A delivery whose list was signed before it arrived (intake-before-receipt says so) was taken in at a time not known:
+  // the gap it arrived in is not judged (its custody is held from its arrival, model/deliveries.ts).
+  const unsure = new Set(facts.intakes.map((_, k) => receiptOf(data, tm, k)).filter((t) => Number.isFinite(t)));
+  const papersIn = (a: number, b: number) => held.length === 0 || held.some(([s, e]) => a < e && b > s && !(a < s && unsure.has(s)));
   for (let k = 1; k < good.length; k++) {
     const prev = good[k - 1];
     const cur = good[k];
@@ -78,12 +86,17 @@ export function check({ model, facts, report }: RuleContext): void {
     if (Number.isNaN(t) || (!Number.isNaN(back) && back < t) || checkoutProblem(facts, i)) return;
     if (Number.isNaN(end) || t > end) end = t;
   });
+  // No vault log at all: the papers had left by the last handover that sent them on (model/custody.ts).
+  const sent = lastSentWithoutLog(data);
+  if (sent) end = sent.t;
   const first = good[0];
   const last = good[good.length - 1];
   const badBefore = badIdx.some((k) => k < first.i);
   const badAfter = badIdx.some((k) => k > last.i);
   if (!Number.isNaN(start) && first.from > start && !badBefore)
     report(`duty.shifts[${first.i}].from`, 'start', { custody: showTime(start), from: showTime(first.from) });
-  if (!Number.isNaN(end) && last.to < end && !badAfter && (Number.isNaN(start) || end >= start))
-    report(`duty.shifts[${last.i}].to`, 'end', { custody: showTime(end), to: showTime(last.to) });
+  if (!Number.isNaN(end) && last.to < end && !badAfter && (Number.isNaN(start) || end >= start)) {
+    const sheet2 = sent ? (model.locations[`handovers[${sent.index}]`]?.sheet ?? '') : '';
+    report(`duty.shifts[${last.i}].to`, sent ? 'endSent' : 'end', { custody: showTime(end), to: showTime(last.to), sheet2 });
+  }
 }

@@ -1,4 +1,4 @@
-import { deliveriesOf } from '../model/intake';
+import { deliveriesOf } from '../model/deliveries';
 import { showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -15,12 +15,12 @@ export const meta: RuleMeta = {
         'Intake time {intake} is before the papers were received at {received} (handover sheet "{sheet2}"). Papers are received first, then taken into the vault.',
     },
   },
-  docs: 'The intake list’s 入库时间 is earlier than the earliest incoming handover: papers cannot be locked in before they arrive.',
+  docs: 'An intake list’s 入库时间 is earlier than its own delivery, the first incoming handover it took in: papers cannot be locked in before they arrive. Each list is paired with its delivery by the papers the sheets name and their bags as well as by time (one list per delivery), so a list whose time was typed early — between two deliveries, or before its only one — is paired with the delivery it records, and the time is said here, once: the delivery is not also said to have no list, nor the list counted against another delivery, nor the days before it taken for unguarded custody (duty-gap counts its custody from the delivery).',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
   // Each intake list against its own delivery (model/intake.ts deliveriesOf).
-  const deliveries = deliveriesOf(model.data, facts.incoming, tm).lists;
+  const deliveries = deliveriesOf(model.data, tm).lists;
   facts.intakes.forEach(({ list, path }, k) => {
     const t = tm(list.time);
     if (Number.isNaN(t)) return;

@@ -1,4 +1,4 @@
-import { deliveriesOf } from '../model/intake';
+import { deliveriesOf } from '../model/deliveries';
 import { showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -30,7 +30,7 @@ export function hoursAndMinutes(minutes: number, lang: 'zh' | 'en' = 'zh'): stri
 export function check(context: RuleContext): void {
   // Each intake list (one per delivery, model/intake.ts deliveriesOf) against the latest handover of its delivery received before it.
   const { model, facts } = context;
-  const deliveries = deliveriesOf(model.data, facts.incoming, tm).lists;
+  const deliveries = deliveriesOf(model.data, tm).lists;
   // A list no handover was paired with is measured against every incoming handover.
   facts.intakes.forEach(({ list, path }, k) => checkList(context, tm(list.time), path, deliveries[k].length ? deliveries[k] : facts.incoming));
 }

@@ -1,4 +1,4 @@
-import { deliveriesOf } from '../model/intake';
+import { deliveriesOf } from '../model/deliveries';
 import type { Intake, SiteData } from '../model/types';
 import { handoverBags, itemBags } from '../model/custody';
 import { intakeRowBags, isBlankValue, norm, showTime, tm, whole } from './facts';
@@ -23,7 +23,7 @@ export const meta: RuleMeta = {
         'The papers received from {from} at {time} ({whatEn}) have no intake list: every intake list of this unit was signed before this delivery (the latest at {latest}). Papers are counted into the vault on each receipt, one intake list (附件2) per delivery; add the list of this delivery, or check the handover time.',
     },
   },
-  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by time and papers). Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
+  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
 };
 
 function sumOf(values: unknown[]): number | undefined {
@@ -39,7 +39,7 @@ function sumOf(values: unknown[]): number | undefined {
 
 export function check({ model, facts, report }: RuleContext): void {
   // Each intake list against its own delivery (model/intake.ts deliveriesOf): one list per delivery.
-  const deliveries = deliveriesOf(model.data, facts.incoming, tm);
+  const deliveries = deliveriesOf(model.data, tm);
   facts.intakes.forEach(({ list, path }, k) => checkList(model.data, list, path, deliveries.lists[k], report));
   if (deliveries.unlisted.length === 0) return;
   const latest = Math.max(...facts.intakes.map(({ list }) => tm(list.time)));

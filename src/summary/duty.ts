@@ -3,7 +3,9 @@
  * part of the custody period inside it, and the gaps left. Pure.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import { custodyPeriods, intakeLists, union } from '../model/intake';
+import { custodyPeriods, union } from '../model/deliveries';
+import { intakeLists } from '../model/intake';
+import { lastSentWithoutLog } from '../model/custody';
 import type { SiteData } from '../model/types';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -59,7 +61,8 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
   }
   const checkouts = (data.vaultLog ?? []).map((v) => minutesOf(v.takenAt)).filter((m) => !Number.isNaN(m));
   // Not Math.max(...checkouts): a log of some 125,000 rows or more overflows the call stack as arguments.
-  const end = checkouts.length ? checkouts.reduce((a, b) => Math.max(a, b)) : Number.NaN;
+  // With no vault log at all (a 省校 without 附件3), the last outgoing handover: the papers had left by then.
+  const end = checkouts.length ? checkouts.reduce((a, b) => Math.max(a, b)) : (lastSentWithoutLog(data)?.t ?? Number.NaN);
   const base = { overlaps, shifts: shifts.length, shiftHours };
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
     return {

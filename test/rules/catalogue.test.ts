@@ -25,8 +25,8 @@ describe('clean fixtures', () => {
 rt('required-field', {
   valid: [
     { name: 'a 分校 keeps no distribution register', base: 'fenxiao' },
-    // 《实施方案》（四） has the 分校 and the 考点 sign 附件3; the 省校 names itself by its 分部, not a 分校.
-    { name: 'the 省校 names its 分部, no 分校, and keeps no vault log', base: 'shengxiao', edit: (d) => void delete d.vaultLog },
+    // The 省校 names itself by its 分部, not a 分校.
+    { name: 'the 省校 names its 分部, no 分校', base: 'shengxiao' },
     {
       name: 'a 数量 typed with its unit (“2袋”) needs no 单位 picked',
       edit: (d) => {
@@ -54,6 +54,22 @@ rt('required-field', {
     },
   ],
   invalid: [
+    {
+      // Its duty log covers 试卷入库至出库 (（四）, 附件5) and only 附件3 says when papers left: told once, with why.
+      name: 'the 省校 keeps no vault log',
+      base: 'shengxiao',
+      edit: (d) => void delete d.vaultLog,
+      errors: [
+        {
+          messageId: 'provincialLog',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'A1',
+          row: null,
+          message: /^工作簿里没有填写“附件3 保密室试卷出入库记录表”。省校保密室的试卷出库也须逐次登记/,
+        },
+      ],
+    },
     {
       name: 'handover date empty',
       edit: (d) => {
@@ -583,8 +599,14 @@ rt('arrival-too-early', {
   ],
 });
 
+/** 岳麓考点's second weekend: its list's 入库时间 typed 6月19日, the day before its delivery came (6月20日 09:30). */
+const secondListTypedEarly = (d: SiteData) => void ((d.intake as Intake[])[1].time = '2024-06-19T10:00');
+
+/** Handover sheets that name no paper: 试卷归属 and 数量 only, 备注 blank. */
+const sheetsNamingNoPaper = (d: SiteData) => d.handovers!.forEach((h) => h.items!.forEach((it) => delete it.note));
+
 rt('intake-before-receipt', {
-  valid: [{ name: 'intake after the handover' }],
+  valid: [{ name: 'intake after the handover' }, { name: 'two deliveries, each taken in on its own list after it came', base: 'twoWeekends' }],
   invalid: [
     {
       name: 'intake an hour before the papers came',
@@ -592,6 +614,82 @@ rt('intake-before-receipt', {
         (d.intake as Intake).time = '2024-06-14T08:30';
       },
       errors: [{ messageId: 'early', form: 2, sheet: '入库清单', cell: 'C17', row: null, message: /早于/ }],
+    },
+    {
+      // Said at the list, once: its custody counts from the delivery, so the days between the weekends are no duty gap.
+      name: 'the second weekend’s list typed a day early, between the two deliveries',
+      base: 'twoWeekends',
+      edit: secondListTypedEarly,
+      errors: [
+        {
+          messageId: 'early',
+          form: 2,
+          sheet: '入库清单2',
+          cell: 'C17',
+          row: null,
+          message: /^入库时间 6月19日 10:00 早于试卷交接到本单位的时间 6月20日 09:30/,
+        },
+      ],
+    },
+    {
+      // Each list paired with the delivery that fits it (the order of the deliveries, their bags), not with the first
+      // delivery before it in time: the first list is not left without one, the second delivery not "without a list".
+      name: 'both lists typed before their deliveries, on sheets that name no paper',
+      base: 'twoWeekends',
+      edit: (d) => {
+        sheetsNamingNoPaper(d);
+        secondListTypedEarly(d);
+        (d.intake as Intake[])[0].time = '2024-06-14T09:00';
+      },
+      errors: [
+        {
+          messageId: 'early',
+          form: 2,
+          sheet: '入库清单1',
+          cell: 'C17',
+          row: null,
+          message: /^入库时间 6月14日 09:00 早于试卷交接到本单位的时间 6月14日 09:30/,
+        },
+        {
+          messageId: 'early',
+          form: 2,
+          sheet: '入库清单2',
+          cell: 'C17',
+          row: null,
+          message: /^入库时间 6月19日 10:00 早于试卷交接到本单位的时间 6月20日 09:30/,
+        },
+      ],
+    },
+    {
+      // The list after it does not take the second delivery as well as its own (a third bag of 3310 on 6月21日).
+      name: 'the second weekend’s list typed a day early, and a supplement on a list of its own after it',
+      base: 'twoWeekends',
+      edit: (d) => {
+        secondListTypedEarly(d);
+        d.handovers!.push({
+          ...structuredClone(d.handovers![1]),
+          time: '2024-06-21T09:00',
+          items: [{ destination: '岳麓考点', quantity: 1, unit: '袋', note: '补发' }],
+          total: 1,
+        });
+        const second = (d.intake as Intake[])[1];
+        (d.intake as Intake[]).push({
+          ...structuredClone(second),
+          items: [{ ...second.items![0], bags11: 0, bags5: 1, totalBags: 1 }],
+          totals: { bags31: 0, bags26: 0, bags11: 0, bags5: 1, totalBags: 1 },
+          time: '2024-06-21T09:20',
+        });
+      },
+      errors: [
+        {
+          messageId: 'early',
+          form: 2,
+          sheet: '入库清单2',
+          cell: 'C17',
+          row: null,
+          message: /^入库时间 6月19日 10:00 早于试卷交接到本单位的时间 6月20日 09:30/,
+        },
+      ],
     },
   ],
 });
@@ -1312,7 +1410,8 @@ rt('proctor-takes-papers', {
       edit: (d) => void (d.vaultLog![1].returner = '周涛'),
       errors: [{ messageId: 'returner', form: 3, sheet: '出入库记录', cell: 'H5', row: 2, message: /还卷人“周涛”.*监考人员/ }],
     },
-    // 《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.6 itself says 监考员: a proctor is one under any of the words people use.
+    // 《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.6 itself says 监考员: a proctor is one under any of the words people use,
+    // and the message quotes the roster's own word.
     ...['监考', '监考员', '监考老师'].map((role) => ({
       name: `a proctor whose role is written ${role} takes papers`,
       edit: (d: SiteData) => {
@@ -1320,8 +1419,35 @@ rt('proctor-takes-papers', {
         d.vaultLog![1].taker = '周涛';
         d.vaultLog![1].returner = '周涛';
       },
-      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /取卷人“周涛”在涉卷人员名单上是监考人员/ }],
+      errors: [
+        {
+          messageId: 'proctor',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'E5',
+          row: 2,
+          message: new RegExp(`^取卷人“周涛”在涉卷人员名单上是“${role}”。监考人员不得`),
+        },
+      ],
     })),
+    {
+      // Papers sent back to the 分校 leave the vault too (a dispatch): 附件3 备注 3 has no exception.
+      name: 'a proctor takes out the papers the 考点 sends back to its 分校',
+      edit: (d) => {
+        sentBackAfterTheExam(d);
+        d.vaultLog![3].taker = '周涛';
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“周涛”在涉卷人员名单上是“监考人员”/ }],
+    },
+    {
+      // 《实施方案》（四）: the 考点's 考务人员 collect at the 分校's vault; one on the 分校's own roster as a proctor is said.
+      name: 'a 分校 dispatch collected by someone its roster lists as 监考员',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.staff!.push({ name: '何平', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“何平”在涉卷人员名单上是“监考员”/ }],
+    },
   ],
 });
 

@@ -154,6 +154,19 @@ const PLANTED: Planted[] = [
     },
     expect: [['dispatch-without-handover', 3, '出入库记录', 'F7', 4]],
   },
+  {
+    // With no 附件3 the last sheet sending papers down ends the time 附件5 must cover (the papers had left by then).
+    name: 'the 省校 keeps no vault log, and its duty log ends before its sheet to 株洲分校',
+    base: 'hunan-shengxiao',
+    edit: (d) => {
+      delete d.vaultLog;
+      d.duty!.shifts![0].to = '2024-06-13T12:00';
+    },
+    expect: [
+      ['required-field', 3, '出入库记录', 'A1', null],
+      ['duty-gap', 5, '值班记录', 'F3', 1],
+    ],
+  },
 ];
 
 describe('site shapes through real .xlsx', () => {

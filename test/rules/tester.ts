@@ -1,7 +1,8 @@
 /**
  * A RuleTester in the spirit of ESLint's: each case starts from a clean fixture
- * (test/fixtures/kaodian.json, fenxiao.json, or the 省校 of
- * test/fixtures/shapes/hunan-shengxiao.json), edits it, draws the workbook,
+ * (test/fixtures/kaodian.json, fenxiao.json, the 省校 of
+ * test/fixtures/shapes/hunan-shengxiao.json, or the 考点 of two deliveries in
+ * shapes/yuelu-two-weekends-kaodian.json), edits it, draws the workbook,
  * reads it back and runs every rule. A valid case must give no finding at all;
  * an invalid one exactly the findings listed, all of the rule under test — a
  * planted defect gives its finding and no other.
@@ -45,7 +46,7 @@ export function typeInto(grid: WorkbookGrid, sheet: string, cell: string, value:
   row[at.col] = value;
 }
 
-export type Base = 'kaodian' | 'fenxiao' | 'shengxiao';
+export type Base = 'kaodian' | 'fenxiao' | 'shengxiao' | 'twoWeekends';
 
 /**
  * 湖南分部 (the 省校 shape) has its papers from 06-12 and sends them on that day: its sheet to 长沙分校 two days
@@ -59,7 +60,13 @@ export function shengxiaoSendsZhuzhouEarly(d: SiteData): void {
   for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-12T13:10';
 }
 
-const FILES: Record<Base, string> = { kaodian: 'kaodian.json', fenxiao: 'fenxiao.json', shengxiao: 'shapes/hunan-shengxiao.json' };
+const FILES: Record<Base, string> = {
+  kaodian: 'kaodian.json',
+  fenxiao: 'fenxiao.json',
+  shengxiao: 'shapes/hunan-shengxiao.json',
+  // 岳麓考点 examining on two weekends: one delivery and one 入库清单 each (6月14日, 6月20日).
+  twoWeekends: 'shapes/yuelu-two-weekends-kaodian.json',
+};
 
 const cache: Partial<Record<Base, string>> = {};
 export function base(name: Base): SiteData {

@@ -218,6 +218,20 @@ describe('papers sent on with a handover are counted as sent, not as still out',
     expect(s.papers.every((p) => p.bagsInVault === 0)).toBe(true);
   });
 
+  it('the 省校 with no vault log: its custody ends at its last sheet sending papers down', () => {
+    const data = shape('hunan-shengxiao.json');
+    delete data.vaultLog;
+    data.duty!.shifts![0].to = '2024-06-13T12:00';
+    // 09:00 intake → 13:30 its sheet to 株洲分校: 4 h 30 min, the shift to 12:00 covering 3 h of it.
+    expect(summarizeSite(data).duty).toMatchObject({
+      custodyStart: '2024-06-13T09:00',
+      custodyEnd: '2024-06-13T13:30',
+      custodyHours: 4.5,
+      coveredHours: 3,
+      gaps: [{ from: '2024-06-13T12:00', to: '2024-06-13T13:30', hours: 1.5 }],
+    });
+  });
+
   it('a 考点 sending 1001’s three bags back to its 分校 after the exam', () => {
     const data = fixture();
     data.handovers!.push({ ...structuredClone(data.handovers![0]), time: '2024-06-16T11:00', from: '岳麓考点', to: '长沙分校' });
