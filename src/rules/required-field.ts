@@ -17,8 +17,6 @@ export const meta: RuleMeta = {
       unit: '第 {seq} 行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”；没有这一栏的，在数量后写上单位，如“{quantity}{a}”。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
-      provincialLog:
-        '工作簿里没有填写“{form}”。省校保密室的试卷出库也须逐次登记（每次下发分校一行，不填还卷）：值班记录须覆盖试卷入库至出库期间，出库时间只有这张表记载。请补上此表（可用 custody template 取空白表）。',
       level:
         '“单位级别”写的是“{value}”，读不出是省校、分校还是考点。单位级别须为 省校/分校/考点 之一（分部填“省校”），请改正。它决定哪些交接单是接收、哪些出库是下发，改正之前依单位级别判断的检查暂不进行。',
     },
@@ -28,13 +26,11 @@ export const meta: RuleMeta = {
       unit: 'Row {seq}: the quantity {quantity} has no unit: {quantity} {a} or {quantity} {b}? It prints as a bare number. Pick {a} or {b} in the row’s 单位 cell (right of the form, outside the print area), or write the unit after the number, e.g. "{quantity}{a}".',
       table: '{formEn} has no rows. Enter its records row by row.',
       form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
-      provincialLog:
-        'The workbook has no filled-in "{formEn}". The 省校’s vault records each checkout too (one row per dispatch to a 分校, no return): the duty log covers the time from intake to checkout, and only this form says when papers left. Add it (custody template gives a blank one).',
       level:
         '"单位级别" reads "{value}", which is not a level. It must be 省校, 分校 or 考点 (a 分部 writes 省校). It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (at the 数量 where the sheet has no 单位 column); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2, 附件3 and 附件5, 附件4 a 考点’s: 《实施方案》（四） has the 分校 and the 考点 sign 附件3, and the 省校’s vault records its checkouts on it too — 附件5 covers 试卷入库至出库 at 各级保密室, and only 附件3 says when papers left (said once, with why). A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (at the 数量 where the sheet has no 单位 column); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed.',
 };
 
 /**
@@ -74,10 +70,10 @@ export function check({ model, facts, report }: RuleContext): void {
   const table = (path: string, rows: unknown[] | undefined, formKey: string) => {
     if (!rows || rows.length === 0) report(path, 'table', { form: lang(formKey), formEn: FORM_NAMES[formKey][1] }, { form: FORM_NAMES[formKey][2] });
   };
-  const whole = (key: keyof typeof data, messageId = 'form') => {
+  const whole = (key: keyof typeof data) => {
     const v = data[key];
     const missing = v === undefined || (Array.isArray(v) && v.length === 0);
-    if (missing) report(key, messageId, { form: lang(key), formEn: FORM_NAMES[key][1] }, { form: FORM_NAMES[key][2] });
+    if (missing) report(key, 'form', { form: lang(key), formEn: FORM_NAMES[key][1] }, { form: FORM_NAMES[key][2] });
     return !missing;
   };
 
@@ -117,11 +113,9 @@ export function check({ model, facts, report }: RuleContext): void {
       field(`${path}.keeper`, list.keeper, 'intake');
     }
   }
-  // 《实施方案》（四） has the 分校 and the 考点 sign 附件3 at their vaults. The 省校's vault is one of 各级保密室
-  // whose duty log covers 试卷入库至出库 (（四）, 附件5): when its papers left is a line of 附件3 too (docs/领域说明.md),
-  // else the duty log has nothing to end at — said once, with why (its outgoing sheets stand in: duty-gap).
+  // 《实施方案》（四） has the 分校 and the 考点 sign 附件3 at their vaults; the 省校 hands papers on by 附件1
+  // (without a 附件3 its outgoing sheets end the time its duty log must cover: duty-gap).
   if (facts.level === '分校' || facts.level === '考点') whole('vaultLog');
-  else if (facts.level === '省校') whole('vaultLog', 'provincialLog');
   if (facts.level === '考点' && whole('distributions')) {
     data.distributions!.forEach((d, i) => {
       const p = `distributions[${i}]`;
