@@ -13,7 +13,7 @@ import { FORMS, FormEntry, recordsOf } from './index';
 export type { SiteModel };
 import { FormRecord, rowsKey } from './layout';
 import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, scoreForm } from './read';
-import { findTableHeader, vocabularyOf } from './sheet-index';
+import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet } from './repeated';
 
@@ -117,8 +117,8 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
         if (seen.has(same)) continue;
         seen.add(same);
       }
-      bind(model, entry, copy.sheet, read, record);
-      locateMissingColumns(model, entry, copy.sheet, copy.index);
+      const rowsAt = bind(model, entry, copy.sheet, read, record);
+      locateMissingColumns(model, entry, copy.sheet, read, rowsAt);
       if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
     }
   }
@@ -129,7 +129,8 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   return model;
 }
 
-function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, record: FormRecord): void {
+/** Binds a sheet's record into the model; returns the path of its table's rows (`vaultLog`, `distributions[1].rows`). */
+function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, record: FormRecord): string {
   const data = model.data as Record<string, unknown>;
   const table = rowsKey(entry.layout);
   let prefix: string;
@@ -165,16 +166,20 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     data[entry.key] = record;
   }
   bindLocations(model, entry, sheet, read, prefix, rowOffset);
+  const rowsAt = rowsAtOf(entry, prefix);
+  for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
+  return rowsAt;
 }
+
+/** A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3]. */
+const rowsAtOf = (entry: FormEntry, prefix: string): string => (entry.binding === 'rows' ? prefix : `${prefix}.${rowsKey(entry.layout)}`);
 
 /** Where each value of the sheet sits: fields one by one, the table and each run of block cells as one compact table. */
 function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, prefix: string, rowOffset: number): void {
-  const table = rowsKey(entry.layout);
   const fieldPaths = entry.layout.adapt?.fieldPaths ?? {};
   const form = entry.layout.attachment;
-  // A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3].
   // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
-  const rowsAt = entry.binding === 'rows' ? prefix : `${prefix}.${table}`;
+  const rowsAt = rowsAtOf(entry, prefix);
   const numbered = !!entry.layout.blocks;
   const tableOf = (cells: TableLocations['cells']): TableLocations => ({ rowsAt, offset: rowOffset, sheet: sheet.name, form, numbered, cells });
   const cells = read.locations;
@@ -199,24 +204,15 @@ function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, rea
 
 /**
  * A column the form cannot do without (ColumnSpec.needed) that the sheet's
- * table header lacks: its header path (`staff.formalStaff`) is located at the
+ * table header lacks (FormRead.lacking): its header path (`staff.formalStaff`,
+ * `vaultLog.returnedAt`, `distributions[1].rows.collector`) is located at the
  * header's first cell, so that the rule needing it says so once, there; its
  * rows' cells have no location of their own.
  */
-function locateMissingColumns(model: SiteModel, entry: FormEntry, sheet: SheetGrid, index: SheetIndex): void {
-  const table = entry.layout.table;
-  // So far only a form whose rows are the model's list has such columns (涉卷人员): its header path is `${key}.${column}`.
-  if (!table || entry.binding !== 'rows' || !table.columns.some((column) => column.needed)) return;
-  const header = findTableHeader(index, table.columns);
-  if (!header) return;
-  const at = {
-    sheet: sheet.name,
-    cell: a1(header.top, Math.min(...header.columns.values(), header.seqCol ?? Infinity)),
-    form: entry.layout.attachment,
-    row: null,
-  };
-  for (const column of table.columns)
-    if (column.needed && !header.columns.has(column.key)) addLocation(model.locations, `${entry.key}.${column.key}`, { ...at });
+function locateMissingColumns(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, rowsAt: string): void {
+  if (!read.lacking) return;
+  const { keys, row, col } = read.lacking;
+  for (const key of keys) addLocation(model.locations, `${rowsAt}.${key}`, { sheet: sheet.name, cell: a1(row, col), form: entry.layout.attachment, row: null });
 }
 
 /** A sheet that is a list of its own, not a continuation: it has fields besides its table and 合计. */
@@ -231,6 +227,7 @@ function addList(model: SiteModel, key: string, record: FormRecord): string {
   if (!Array.isArray(existing)) {
     data[key] = [existing];
     renameToFirst(model.locations, key);
+    for (const c of model.carried ?? []) if (c.path.startsWith(`${key}.`)) c.path = `${key}[0]${c.path.slice(key.length)}`;
   }
   const lists = data[key] as FormRecord[];
   lists.push(record);

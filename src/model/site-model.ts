@@ -15,4 +15,13 @@ export interface SiteModel {
   sheets: Array<{ sheet: string; form: FormId | null }>;
   /** Parts that could not be read (a table whose header row is gone). */
   problems: string[];
+  /** Cells read as another cell's value: a ditto mark (同上, 〃) in a paper's cell, read as the row above's. */
+  carried?: CarriedCell[];
+}
+
+/** A table cell holding a ditto mark: its path (`vaultLog[3].paperName`), the mark as typed, the value read for it (none when no row is above). */
+export interface CarriedCell {
+  path: string;
+  typed: string;
+  value?: unknown;
 }
