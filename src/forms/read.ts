@@ -33,6 +33,8 @@ export interface FormRead {
   table?: { at: number; grid: TableGrid };
   /** Why part of the form could not be read (its table header is gone). */
   problems: string[];
+  /** The form's title cell, where found. */
+  title?: TextCell;
   /** Table cells holding a ditto mark, read as the value above them (ColumnSpec.dittoAbove). */
   carried: CarriedRead[];
   /** The columns the form cannot do without (ColumnSpec.needed) that its table's header lacks, and the header's first cell. */
@@ -419,6 +421,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   const out: FormRead = { record: {}, locations: [], problems: [], carried: [] };
   const title = findTitle(index, layout);
   if (title) out.locations.push({ path: '', row: title.row, col: title.col, seq: null });
+  out.title = title;
   const { header: headerFields, trailing, known: allLabels } = partsOf(layout);
   const restTaken = new Set<string>();
   const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;

@@ -16,6 +16,7 @@ import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, sc
 import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet } from './repeated';
+import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -96,6 +97,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
   const recognised = recogniseSheets(grid);
   const ctx: ReadContext = { dates: {} };
+  const sheetReads: SheetRead[] = [];
 
   // 基本信息 first: its semester dates every partial date elsewhere.
   const order = [...recognised].sort((a, b) => Number(b.entry?.layout.id === 'site') - Number(a.entry?.layout.id === 'site'));
@@ -117,16 +119,48 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
         if (seen.has(same)) continue;
         seen.add(same);
       }
-      const rowsAt = bind(model, entry, copy.sheet, read, record);
-      locateMissingColumns(model, entry, copy.sheet, read, rowsAt);
-      if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
+      const sheetRead = { entry, sheet: copy.sheet, read, record };
+      // 基本信息 is bound at once (its semester dates the rest); the forms once it is known which semester each is.
+      if (entry.layout.id !== 'site') sheetReads.push(sheetRead);
+      else {
+        bindSheet(model, sheetRead);
+        ctx.dates = semesterDates(model.data.site?.semester);
+      }
     }
   }
+  const others = otherSemesterSheets(model.data.site?.semester, sheetReads);
+  for (const sheetRead of sheetReads) {
+    const other = others.sheets.get(sheetRead);
+    if (other) noteOtherSemester(model, sheetRead, other);
+    if (!other || other.kept) bindSheet(model, sheetRead);
+  }
+  if (others.site !== undefined) noteSiteSemester(model, others.site);
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
   tidyHandoverSemesters(model, recognised);
   return model;
+}
+
+function bindSheet(model: SiteModel, { entry, sheet, read, record }: SheetRead): void {
+  const rowsAt = bind(model, entry, sheet, read, record);
+  locateMissingColumns(model, entry, sheet, read, rowsAt);
+}
+
+/** A sheet of another semester (not in the data unless `kept`), listed with its title's cell (`otherSemester[i]`) for its rule to say so once. */
+function noteOtherSemester(model: SiteModel, { entry, sheet, read }: SheetRead, other: OtherSemester): void {
+  const list = (model.otherSemester ??= []);
+  const at = { sheet: sheet.name, cell: read.title ? a1(read.title.row, read.title.col) : 'A1', form: entry.layout.attachment };
+  addLocation(model.locations, `otherSemester[${list.length}]`, { ...at, row: null });
+  list.push({ ...at, ...other });
+}
+
+/** Every form of another semester than 基本信息's: its 学期 cell is listed (`otherSemester[0]`), as the sheets of another semester are. */
+function noteSiteSemester(model: SiteModel, semester: string): void {
+  const at = model.locations['site.semester'];
+  if (!at) return;
+  addLocation(model.locations, 'otherSemester[0]', { ...at });
+  model.otherSemester = [{ sheet: at.sheet, cell: at.cell, form: 0, semester, by: 'site' }];
 }
 
 /** Binds a sheet's record into the model; returns the path of its table's rows (`vaultLog`, `distributions[1].rows`). */

@@ -1,10 +1,15 @@
 /**
  * What people type that the readers once misjudged (the outside testers' second
  * pass): a ditto mark in a paper's cell, a table header without one of its
- * columns, 单位级别 written with the name the source prints beside it. Each
- * case as the rule tester runs it: the whole finding, and nothing else found.
+ * columns, 单位级别 written with the name the source prints beside it, a
+ * register or duty page of another semester. Each case as the rule tester
+ * runs it: the whole finding, and nothing else found.
  */
 import { ruleTester, typeInto } from './tester';
+import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
+import { validateSite } from '../../src/rules/engine';
+import { base, gridFromDrafts } from './tester';
+import type { SiteData } from '../../src/model/types';
 
 ruleTester('required-field', {
   valid: [
@@ -90,4 +95,19 @@ ruleTester('required-field', {
       errors: [{ messageId: 'column', form: 1, sheet: '交接单', cell: 'B7', row: null, message: /^附件1 纸质试卷交接单的表头里找不到“试卷归属”一栏/ }],
     },
   ],
+});
+
+describe('a sheet whose title names no semester', () => {
+  test('is this semester’s when no titled sheet names another: a January register alone is judged with June’s (as before)', () => {
+    const data: SiteData = base('kaodian');
+    const grid = gridFromDrafts(draftWorkbook(data));
+    const january = gridFromDrafts(
+      draftWorkbook({ ...data, distributions: [{ ...data.distributions![0], start: '2025-01-04T08:30', end: '2025-01-04T10:00' }] }),
+    );
+    grid.sheets.push({ ...january.sheets.find((s) => s.name === '分发登记')!, name: '分发登记（1月）' });
+    const model = readWorkbook(grid);
+    expect(model.otherSemester).toBeUndefined();
+    expect(model.data.distributions).toHaveLength(4);
+    expect(validateSite(model).filter((f) => f.rule === 'sheet-of-another-semester')).toEqual([]);
+  });
 });
