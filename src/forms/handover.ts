@@ -23,8 +23,8 @@ export const handoverForm: FormLayout = {
     blankRows: 9,
     sideLabel: '交接明细',
     columns: [
-      { key: 'destination', label: '试卷归属', type: 'text', width: 30, prompt: '填写“**分校（学院）（或考点）”' },
-      { key: 'quantity', label: '数量（袋/箱）', aliases: ['数量'], type: 'count', width: 14, unitFrom: 'unit' },
+      { key: 'destination', label: '试卷归属', type: 'text', needed: true, dittoAbove: true, width: 30, prompt: '填写“**分校（学院）（或考点）”' },
+      { key: 'quantity', label: '数量（袋/箱）', aliases: ['数量'], type: 'count', needed: true, width: 14, unitFrom: 'unit' },
       { key: 'note', label: '备注', type: 'text', width: 22 },
       // The source writes 袋 or 箱 in the column's header; each row's own unit is kept beside the form.
       { key: 'unit', label: '单位', aliases: ['袋/箱'], type: 'enum', options: ['袋', '箱'], width: 7, helper: true },

@@ -35,6 +35,12 @@ export interface FieldSpec {
   aliases?: readonly string[];
   type: FieldType;
   options?: readonly string[];
+  /**
+   * Other ways people write an option, as compared (half-width, no spaces): read
+   * as that option, and a value, never another field's label (分校（学院） typed in
+   * 单位级别 is the level 分校, not the label of 分校（学院）).
+   */
+  words?: ReadonlyMap<string, string>;
   /** An input prompt shown by Excel when the cell is selected. */
   prompt?: string;
   /** Tall value cell (a description, an opinion). */
@@ -75,11 +81,18 @@ export interface ColumnSpec extends FieldSpec {
   /** The row's field whose word prints after the number ("3袋"), the number staying a number. */
   unitFrom?: string;
   /**
-   * The form cannot do without this column (涉卷人员's 是/否). A header that
-   * lacks it is located once, at the header's first cell (`staff.formalStaff`),
-   * so that its rule says so there rather than at each row's 序号.
+   * The form cannot do without this column (涉卷人员's 是/否, 附件3's 还卷时间). A
+   * header that lacks it is located once, at the header's first cell
+   * (`staff.formalStaff`, `vaultLog.returnedAt`), so that its rule says so there
+   * rather than at each row's 序号.
    */
   needed?: boolean;
+  /**
+   * A ditto mark here (同上, 〃) stands for the value of the row above (a paper's
+   * 试卷号 and 试卷名称): read as that value, so that nothing else is misjudged, and
+   * kept (FormRead.carried) for its rule to ask that it be written out.
+   */
+  dittoAbove?: boolean;
 }
 
 interface TotalSpec {

@@ -4,28 +4,16 @@
  * lost), with the value right of its label or after the colon in the label's
  * own cell. Every value read keeps the cell it came from.
  */
-import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, formatDate, isRelativeDay, parseIso, parseWallClock, readDateTime } from '../model/datetime';
-import { splitSignatures } from '../model/people';
-import { boxWithBags, cleanText, normalizeLabel, parseCount, parseYesNo, readYesNo, splitSigners, toHalfWidth, unitOfCount } from '../model/text';
+import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, isRelativeDay, parseIso } from '../model/datetime';
+import { boxWithBags, cleanText, normalizeLabel, parseCount, unitOfCount } from '../model/text';
+import { convert, isOptionWord } from './convert';
+import { CarriedRead, carryDitto } from './ditto';
 import { CellValue, isBlank } from '../model/grid';
 import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
-import {
-  SheetIndex,
-  TableHeader,
-  TextCell,
-  findTableHeader,
-  findTitle,
-  halfWidthDigits,
-  isPlaceholder,
-  labelsOf,
-  matchLabel,
-  matchNormalized,
-  normalized,
-  textOf,
-} from './sheet-index';
+import { SheetIndex, TableHeader, TextCell, findTableHeader, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
 interface ReadLocation {
@@ -46,6 +34,12 @@ export interface FormRead {
   table?: { at: number; grid: TableGrid };
   /** Why part of the form could not be read (its table header is gone). */
   problems: string[];
+  /** The form's title cell, where found. */
+  title?: TextCell;
+  /** Table cells holding a ditto mark, read as the value above them (ColumnSpec.dittoAbove). */
+  carried: CarriedRead[];
+  /** The columns the form cannot do without (ColumnSpec.needed) that its table's header lacks, and the header's first cell. */
+  lacking?: { keys: string[]; row: number; col: number };
 }
 
 /** Blank rows in a row after which a table is taken to have ended. */
@@ -119,41 +113,6 @@ export interface ReadContext {
   dates: DateContext;
 }
 
-function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
-  if (isBlank(raw)) return undefined;
-  switch (field.type) {
-    case 'datetime': {
-      if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;
-      return readDateTime(typeof raw === 'string' ? raw : raw, ctx);
-    }
-    case 'date': {
-      if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;
-      const t = parseWallClock(raw, ctx, true);
-      return t ? formatDate(t) : cleanText(textOf(raw)) || undefined;
-    }
-    case 'count':
-      return parseCount(raw, field.units);
-    case 'signers':
-    case 'multi': {
-      // A title after a signer's name (李明 主考) is not a second signer; a role list splits on every separator.
-      const text = toHalfWidth(textOf(raw) || String(raw));
-      const names = field.type === 'signers' ? splitSignatures(text) : splitSigners(text);
-      return names.length ? names : undefined;
-    }
-    case 'bool':
-      // A column with its own words keeps what says neither 是 nor 否 as typed, for the checks to say so at its cell.
-      return field.yesNo ? readYesNo(raw, field.yesNo) : parseYesNo(raw);
-    case 'enum':
-      return cleanText(toHalfWidth(textOf(raw) || String(raw))) || undefined;
-    default: {
-      if (raw instanceof Date) return readDateTime(raw, ctx);
-      const typed = typeof raw === 'number' ? String(raw) : cleanText(textOf(raw) || String(raw));
-      const text = field.code ? toHalfWidth(typed).replace(/\s+/g, '') : halfWidthDigits(typed);
-      return text === '' || isPlaceholder(text) ? undefined : text;
-    }
-  }
-}
-
 /** Where fields are read into: the form's record, or one block's; `strict` keeps the search within the rows. */
 interface FieldTarget {
   record: FormRecord;
@@ -218,12 +177,13 @@ function readFields(
   ctx: DateContext,
   target: FieldTarget,
 ): void {
-  const isSomeLabel = (text: string): boolean => isKnownLabel(text, allLabels);
-  const valueAt = (row: number, col: number): boolean => {
-    const v = index.value(row, col);
-    return !isBlank(v) && !(typeof v === 'string' && (isSomeLabel(v) || isPlaceholder(v)));
-  };
   for (const field of fields) {
+    // A way of writing this field's option is its value, though it reads as another field's label (分校（学院）).
+    const isSomeLabel = (text: string): boolean => isKnownLabel(text, allLabels) && !isOptionWord(field, text);
+    const valueAt = (row: number, col: number): boolean => {
+      const v = index.value(row, col);
+      return !isBlank(v) && !(typeof v === 'string' && (isSomeLabel(v) || isPlaceholder(v)));
+    };
     const labels = labelsOf(field);
     const cell = findLabelCell(index, labels, rowRange, Boolean(target.strict));
     if (!cell) continue;
@@ -335,6 +295,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     grid.seqs.push(typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1);
     for (const { column, col } of present) {
       const raw = index.tableValue(r, col, header.dataStart);
+      if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;
@@ -459,13 +420,16 @@ function readRows(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: Dat
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
 export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext): FormRead {
   const sheet = index.sheet;
-  const out: FormRead = { record: {}, locations: [], problems: [] };
+  const out: FormRead = { record: {}, locations: [], problems: [], carried: [] };
   const title = findTitle(index, layout);
   if (title) out.locations.push({ path: '', row: title.row, col: title.col, seq: null });
+  out.title = title;
   const { header: headerFields, trailing, known: allLabels } = partsOf(layout);
   const restTaken = new Set<string>();
   const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
+  const lacking = header ? layout.table!.columns.filter((c) => c.needed && !header.columns.has(c.key)).map((c) => c.key) : [];
+  if (header && lacking.length > 0) out.lacking = { keys: lacking, row: header.top, col: Math.min(...header.columns.values(), header.seqCol ?? Infinity) };
   readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);

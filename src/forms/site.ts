@@ -1,4 +1,4 @@
-import { UNIT_LEVELS } from '../model/types';
+import { LEVEL_WORDS, UNIT_LEVELS } from '../model/types';
 import type { FormLayout } from './layout';
 
 /** The units people write after a threshold ("90分钟", "2天"), as its label names them, the longest first. */
@@ -18,7 +18,7 @@ export const siteForm: FormLayout = {
     [{ key: 'branch', label: '分部', type: 'text', prompt: '如：湖南分部' }],
     [{ key: 'school', label: '分校（学院）', aliases: ['分校', '学院'], type: 'text' }],
     [{ key: 'examSite', label: '考点', type: 'text', prompt: '分校自己的工作簿留空' }],
-    [{ key: 'level', label: '单位级别', aliases: ['级别'], type: 'enum', options: UNIT_LEVELS }],
+    [{ key: 'level', label: '单位级别', aliases: ['级别'], type: 'enum', options: UNIT_LEVELS, words: LEVEL_WORDS }],
     [
       {
         key: 'settings.arrivalDaysBefore',

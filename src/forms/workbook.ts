@@ -13,9 +13,10 @@ import { FORMS, FormEntry, recordsOf } from './index';
 export type { SiteModel };
 import { FormRecord, rowsKey } from './layout';
 import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, scoreForm } from './read';
-import { findTableHeader, vocabularyOf } from './sheet-index';
+import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet } from './repeated';
+import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -96,6 +97,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
   const recognised = recogniseSheets(grid);
   const ctx: ReadContext = { dates: {} };
+  const sheetReads: SheetRead[] = [];
 
   // 基本信息 first: its semester dates every partial date elsewhere.
   const order = [...recognised].sort((a, b) => Number(b.entry?.layout.id === 'site') - Number(a.entry?.layout.id === 'site'));
@@ -117,11 +119,22 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
         if (seen.has(same)) continue;
         seen.add(same);
       }
-      bind(model, entry, copy.sheet, read, record);
-      locateMissingColumns(model, entry, copy.sheet, copy.index);
-      if (entry.layout.id === 'site') ctx.dates = semesterDates(model.data.site?.semester);
+      const sheetRead = { entry, sheet: copy.sheet, read, record };
+      // 基本信息 is bound at once (its semester dates the rest); the forms once it is known which semester each is.
+      if (entry.layout.id !== 'site') sheetReads.push(sheetRead);
+      else {
+        bindSheet(model, sheetRead);
+        ctx.dates = semesterDates(model.data.site?.semester);
+      }
     }
   }
+  const others = otherSemesterSheets(model.data.site?.semester, sheetReads);
+  for (const sheetRead of sheetReads) {
+    const other = others.sheets.get(sheetRead);
+    if (other) noteOtherSemester(model, sheetRead, other);
+    if (!other || other.kept) bindSheet(model, sheetRead);
+  }
+  if (others.site !== undefined) noteSiteSemester(model, others.site);
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
@@ -129,7 +142,29 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   return model;
 }
 
-function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, record: FormRecord): void {
+function bindSheet(model: SiteModel, { entry, sheet, read, record }: SheetRead): void {
+  const rowsAt = bind(model, entry, sheet, read, record);
+  locateMissingColumns(model, entry, sheet, read, rowsAt);
+}
+
+/** A sheet of another semester (not in the data unless `kept`), listed with its title's cell (`otherSemester[i]`) for its rule to say so once. */
+function noteOtherSemester(model: SiteModel, { entry, sheet, read }: SheetRead, other: OtherSemester): void {
+  const list = (model.otherSemester ??= []);
+  const at = { sheet: sheet.name, cell: read.title ? a1(read.title.row, read.title.col) : 'A1', form: entry.layout.attachment };
+  addLocation(model.locations, `otherSemester[${list.length}]`, { ...at, row: null });
+  list.push({ ...at, ...other });
+}
+
+/** Every form of another semester than 基本信息's: its 学期 cell is listed (`otherSemester[0]`), as the sheets of another semester are. */
+function noteSiteSemester(model: SiteModel, semester: string): void {
+  const at = model.locations['site.semester'];
+  if (!at) return;
+  addLocation(model.locations, 'otherSemester[0]', { ...at });
+  model.otherSemester = [{ sheet: at.sheet, cell: at.cell, form: 0, semester, by: 'site' }];
+}
+
+/** Binds a sheet's record into the model; returns the path of its table's rows (`vaultLog`, `distributions[1].rows`). */
+function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, record: FormRecord): string {
   const data = model.data as Record<string, unknown>;
   const table = rowsKey(entry.layout);
   let prefix: string;
@@ -165,16 +200,20 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
     data[entry.key] = record;
   }
   bindLocations(model, entry, sheet, read, prefix, rowOffset);
+  const rowsAt = rowsAtOf(entry, prefix);
+  for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
+  return rowsAt;
 }
+
+/** A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3]. */
+const rowsAtOf = (entry: FormEntry, prefix: string): string => (entry.binding === 'rows' ? prefix : `${prefix}.${rowsKey(entry.layout)}`);
 
 /** Where each value of the sheet sits: fields one by one, the table and each run of block cells as one compact table. */
 function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, prefix: string, rowOffset: number): void {
-  const table = rowsKey(entry.layout);
   const fieldPaths = entry.layout.adapt?.fieldPaths ?? {};
   const form = entry.layout.attachment;
-  // A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3].
   // Blocks print no 序号: a shift is known by its place in the whole record, across its pages.
-  const rowsAt = entry.binding === 'rows' ? prefix : `${prefix}.${table}`;
+  const rowsAt = rowsAtOf(entry, prefix);
   const numbered = !!entry.layout.blocks;
   const tableOf = (cells: TableLocations['cells']): TableLocations => ({ rowsAt, offset: rowOffset, sheet: sheet.name, form, numbered, cells });
   const cells = read.locations;
@@ -199,24 +238,15 @@ function bindLocations(model: SiteModel, entry: FormEntry, sheet: SheetGrid, rea
 
 /**
  * A column the form cannot do without (ColumnSpec.needed) that the sheet's
- * table header lacks: its header path (`staff.formalStaff`) is located at the
+ * table header lacks (FormRead.lacking): its header path (`staff.formalStaff`,
+ * `vaultLog.returnedAt`, `distributions[1].rows.collector`) is located at the
  * header's first cell, so that the rule needing it says so once, there; its
  * rows' cells have no location of their own.
  */
-function locateMissingColumns(model: SiteModel, entry: FormEntry, sheet: SheetGrid, index: SheetIndex): void {
-  const table = entry.layout.table;
-  // So far only a form whose rows are the model's list has such columns (涉卷人员): its header path is `${key}.${column}`.
-  if (!table || entry.binding !== 'rows' || !table.columns.some((column) => column.needed)) return;
-  const header = findTableHeader(index, table.columns);
-  if (!header) return;
-  const at = {
-    sheet: sheet.name,
-    cell: a1(header.top, Math.min(...header.columns.values(), header.seqCol ?? Infinity)),
-    form: entry.layout.attachment,
-    row: null,
-  };
-  for (const column of table.columns)
-    if (column.needed && !header.columns.has(column.key)) addLocation(model.locations, `${entry.key}.${column.key}`, { ...at });
+function locateMissingColumns(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRead, rowsAt: string): void {
+  if (!read.lacking) return;
+  const { keys, row, col } = read.lacking;
+  for (const key of keys) addLocation(model.locations, `${rowsAt}.${key}`, { sheet: sheet.name, cell: a1(row, col), form: entry.layout.attachment, row: null });
 }
 
 /** A sheet that is a list of its own, not a continuation: it has fields besides its table and 合计. */
@@ -231,6 +261,7 @@ function addList(model: SiteModel, key: string, record: FormRecord): string {
   if (!Array.isArray(existing)) {
     data[key] = [existing];
     renameToFirst(model.locations, key);
+    for (const c of model.carried ?? []) if (c.path.startsWith(`${key}.`)) c.path = `${key}[0]${c.path.slice(key.length)}`;
   }
   const lists = data[key] as FormRecord[];
   lists.push(record);

@@ -7,7 +7,7 @@
  * memoised on the data).
  */
 import type { SiteModel } from './site-model';
-import type { Handover, SiteData, SiteInfo } from './types';
+import { Handover, LEVEL_WORDS, SiteData, SiteInfo } from './types';
 import { dayOf, isBlankValue, norm, tm, whole } from './values';
 import { toHalfWidth } from './text';
 import { peopleIn, personKey } from './people';
@@ -55,7 +55,8 @@ export function sameUnitKey(x: string, y: string): boolean {
 /**
  * The unit's level as 基本信息 writes it (单位级别): 省校, 分校 or 考点. Left
  * blank, it is the 考点 when a 考点 is named, else the 分校 (required-field
- * asks for it). Written as anything else (分部, 学院): undefined — the level
+ * asks for it). Written with the name the source prints beside a level
+ * (分校（学院）, LEVEL_WORDS), that level. Written as anything else (分部, 学院): undefined — the level
  * decides which way each handover goes, which checkouts are dispatches and
  * whose signatures are the unit's own, so it is not guessed from a word that
  * could mean two levels (the source writes both 分部（学院） and 分校（学院））.
@@ -63,6 +64,8 @@ export function sameUnitKey(x: string, y: string): boolean {
 export function levelOf(site: SiteInfo | undefined): Level | undefined {
   const text = norm(site?.level);
   if (text === '考点' || text === '分校' || text === '省校') return text;
+  const written = LEVEL_WORDS.get(text);
+  if (written) return written;
   if (text) return undefined;
   return norm(site?.examSite) ? '考点' : '分校';
 }

@@ -2,7 +2,7 @@
  * A site workbook as the readers give it to the rules and summaries: the data
  * model, where each value sits, and which sheet holds which form.
  */
-import type { LocationMap } from './location';
+import type { FormNumber, LocationMap } from './location';
 import type { SiteData } from './types';
 
 /** The forms a sheet can be: the three workbook-wide sheets and 附件1–5. */
@@ -15,4 +15,35 @@ export interface SiteModel {
   sheets: Array<{ sheet: string; form: FormId | null }>;
   /** Parts that could not be read (a table whose header row is gone). */
   problems: string[];
+  /** Cells read as another cell's value: a ditto mark (同上, 〃) in a paper's cell, read as the row above's. */
+  carried?: CarriedCell[];
+  /**
+   * Sheets that name, or whose dates fall in, another semester than 基本信息's
+   * (forms/other-semester.ts); `otherSemester[i]` is located at the sheet's title.
+   * Left out of `data`, unless `kept`: its title names another but all its dates fall in this one.
+   */
+  otherSemester?: OtherSemesterSheet[];
+}
+
+/**
+ * A sheet of another semester: the semester as its title writes it (without
+ * 学期), known by its title or, with none there, by its dates (the first of
+ * them); or (`site`) 基本信息's 学期 cell, when every form is of that one other semester.
+ */
+export interface OtherSemesterSheet {
+  sheet: string;
+  cell: string;
+  form: FormNumber;
+  semester: string;
+  by: 'title' | 'dates' | 'site';
+  first?: string;
+  /** Judged with this semester: its title names another, but its dates (from `first`) are all this semester's. */
+  kept?: boolean;
+}
+
+/** A table cell holding a ditto mark: its path (`vaultLog[3].paperName`), the mark as typed, the value read for it (none when no row is above). */
+export interface CarriedCell {
+  path: string;
+  typed: string;
+  value?: unknown;
 }

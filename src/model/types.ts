@@ -16,6 +16,16 @@ export type Count = number | string;
 
 export type UnitLevel = '省校' | '分校' | '考点';
 export const UNIT_LEVELS: readonly UnitLevel[] = ['省校', '分校', '考点'];
+/**
+ * 单位级别 written with the name the source prints beside a level (各分校（学院）; the
+ * 省校 is the 分部; a 考点 is a 学习中心), as compared: half-width, no spaces. A bracket
+ * naming another level, or two (分校（或考点）, 省校（分校）, 分部（学院）), is no level.
+ */
+export const LEVEL_WORDS: ReadonlyMap<string, UnitLevel> = new Map<string, UnitLevel>([
+  ['省校(分部)', '省校'],
+  ['分校(学院)', '分校'],
+  ['考点(学习中心)', '考点'],
+]);
 
 export type Role = '主考' | '考务人员' | '值班人员' | '押运人员' | '交接人员' | '监控人员' | '监考人员' | '卷库保管员';
 export const ROLES: readonly Role[] = ['主考', '考务人员', '值班人员', '押运人员', '交接人员', '监控人员', '监考人员', '卷库保管员'];

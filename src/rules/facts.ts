@@ -5,10 +5,11 @@
  * goes, which vault checkouts are dispatches (papers sent on), and who signs
  * on this unit's side.
  */
-import type { SiteModel } from '../model/site-model';
+import type { CarriedCell, SiteModel } from '../model/site-model';
 import { Custody, custodyOf, Direction, handsPapersDown, Level } from '../model/custody';
 import { isDittoMark, peopleIn, personKey } from '../model/people';
 import { IntakeList, intakeLists } from '../model/intake';
+import { siteTables } from './columns';
 import { labelOf } from '../model/labels';
 import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
@@ -76,10 +77,19 @@ export interface Facts {
   /** Signatures on this unit's side (roster and eligibility rules). */
   ownSigners: SignerFact[];
   /**
-   * 涉卷人员 cells whose column the sheet's header lacks (`staff[3].formalStaff`):
-   * the header's own location says so once (staff-ineligible), not each row as left empty.
+   * Table cells whose column the sheet's header lacks (`staff[3].formalStaff`,
+   * `vaultLog[2].returnedAt`): the header's own location says so once
+   * (staff-ineligible for the roster's 是/否, required-field for the others), not each row as left empty.
    */
   headerlessCells: ReadonlySet<string>;
+  /** The header paths of those columns (`vaultLog.returnedAt`, located at the header row), each with the form that lacks it. */
+  missingColumns: ReadonlyArray<{ path: string; form: keyof SiteData }>;
+  /**
+   * Paper cells holding a ditto mark (同上, 〃), by path: read as the value above
+   * (forms/ditto.ts), asked once to be written out (required-field), otherwise
+   * judged as that value; no name was written there to compare (paper-name-mismatch).
+   */
+  carried: ReadonlyMap<string, CarriedCell>;
 }
 
 /** A person on 涉卷人员: every row that names them (a roster may list someone twice, each row with other roles). */
@@ -250,9 +260,12 @@ export function computeFacts(model: SiteModel): Facts {
     add(data.duty.supervisor, () => 'duty.supervisor');
   }
 
+  const headerless = headerlessCells(model, intakes);
   return {
     data,
-    headerlessCells: headerlessCells(model),
+    headerlessCells: headerless.cells,
+    missingColumns: headerless.missingColumns,
+    carried: new Map((model.carried ?? []).map((c) => [c.path, c])),
     custody,
     settings: settingsOf(data),
     level,
@@ -274,16 +287,29 @@ export function computeFacts(model: SiteModel): Facts {
   };
 }
 
-/** The roster columns its reader located at a header that lacks them (forms/workbook.ts), and the cells of the rows read without them. */
-function headerlessCells(model: SiteModel): Set<string> {
+/**
+ * The columns a table's reader located at a header that lacks them
+ * (forms/workbook.ts: `vaultLog.returnedAt`), and the cells of the rows read
+ * without them; a few lookups a table unless a column is missing.
+ */
+function headerlessCells(model: SiteModel, intakes: readonly IntakeList[]): Pick<Facts, 'missingColumns'> & { cells: Set<string> } {
   const cells = new Set<string>();
-  const keys = ['name', 'roles', 'formalStaff', 'candidateRelative', 'pledgeSigned'].filter((key) => model.locations[`staff.${key}`]);
-  if (keys.length === 0) return cells;
-  (model.data.staff ?? []).forEach((_, i) => {
-    if (!model.locations[`staff[${i}]`]) return;
-    for (const key of keys) if (!model.locations[`staff[${i}].${key}`]) cells.add(`staff[${i}].${key}`);
-  });
-  return cells;
+  const columns: Array<{ path: string; form: keyof SiteData }> = [];
+  for (const { rowsAt, rows, form, required } of siteTables(model.data, intakes)) {
+    const keys = required.filter((key) => model.locations[`${rowsAt}.${key}`]);
+    if (keys.length === 0) continue;
+    const found = new Set<string>();
+    rows.forEach((_, i) => {
+      if (!model.locations[`${rowsAt}[${i}]`]) return;
+      for (const key of keys) {
+        if (model.locations[`${rowsAt}[${i}].${key}`]) continue;
+        cells.add(`${rowsAt}[${i}].${key}`);
+        found.add(key);
+      }
+    });
+    for (const key of keys) if (found.has(key)) columns.push({ path: `${rowsAt}.${key}`, form });
+  }
+  return { cells, missingColumns: columns };
 }
 
 /** The session a checkout at `t` belongs to: the first of its paper's sessions not yet over, else the last. */

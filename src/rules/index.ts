@@ -30,6 +30,7 @@ import * as intakeLate from './intake-late';
 import * as keeperNotCustodian from './keeper-not-custodian';
 import * as sessionWithoutRegister from './session-without-register';
 import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
+import * as sheetOfAnotherSemester from './sheet-of-another-semester';
 import * as handoverCopiesDisagree from './handover-copies-disagree';
 import type { CrossRule, Lang, Rule, RuleMeta } from './types';
 
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   keeperNotCustodian,
   sessionWithoutRegister,
   handedOutBeyondCheckout,
+  sheetOfAnotherSemester,
 ];
 
 /** Rules over workbooks given together. */

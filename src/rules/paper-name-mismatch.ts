@@ -26,8 +26,13 @@ interface Use {
 
 type Visit = (paperNo: unknown, name: unknown, path: () => string, weight: number, where: string) => void;
 
-/** Every row naming a paper, in the order its uses are reported: intake lists, schedule, vault log, distributions. */
-function visitUses(model: RuleContext['model'], facts: RuleContext['facts'], visit: Visit): void {
+/**
+ * Every row naming a paper, in the order its uses are reported: intake lists,
+ * schedule, vault log, distributions. A ditto mark (同上) names no paper there:
+ * required-field asks for the name, it is not compared.
+ */
+function visitUses(model: RuleContext['model'], facts: RuleContext['facts'], each: Visit): void {
+  const visit: Visit = facts.carried.size === 0 ? each : (p, name, path, w, where) => !facts.carried.has(path()) && each(p, name, path, w, where);
   const data = model.data;
   for (const { list, path } of facts.intakes)
     (list.items ?? []).forEach((it, i) => visit(it?.paperNo, it?.paperName, () => `${path}.items[${i}].paperName`, 3, '入库清单'));

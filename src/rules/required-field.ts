@@ -9,7 +9,8 @@ export const meta: RuleMeta = {
   title: { zh: '必填项未填', en: 'Required field left empty' },
   severity: 'error',
   forms: [0, 1, 2, 3, 4, 5],
-  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–5 表头与签字栏；（四）“双方签写附件1……签写附件2……签写附件3……签写附件4……签写附件5”',
+  clause:
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–5 表头、表格各栏与签字栏；（四）“双方签写附件1……签写附件2……签写附件3……签写附件4……签写附件5”；（六）“出入库登记和接收发放记录等工作是否规范准确”',
   messages: {
     zh: {
       field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',
@@ -19,6 +20,11 @@ export const meta: RuleMeta = {
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
       level:
         '“单位级别”写的是“{value}”，读不出是省校、分校还是考点。单位级别须为 省校/分校/考点 之一（分部填“省校”），请改正。它决定哪些交接单是接收、哪些出库是下发，改正之前依单位级别判断的检查暂不进行。',
+      column: '{form}的表头里找不到“{field}”一栏，各行的“{field}”都读不到。请在表头加上“{field}”一栏（已有这一栏的，把表头改成“{field}”），逐行填写后再提交。',
+      ditto:
+        '第 {seq} 行的“{field}”写的是“{typed}”，没有写出{field}。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。检查时暂按上一行的“{value}”核对。',
+      dittoNone:
+        '第 {seq} 行的“{field}”写的是“{typed}”，没有写出{field}，上面也没有可沿用的。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。',
     },
     en: {
       field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',
@@ -28,9 +34,15 @@ export const meta: RuleMeta = {
       form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
       level:
         '"单位级别" reads "{value}", which is not a level. It must be 省校, 分校 or 考点 (a 分部 writes 省校). It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
+      column:
+        'The header of {formEn} has no "{field}" column, so no row’s "{field}" can be read. Add the column (or give the column you have that header) and fill it in row by row.',
+      ditto:
+        'Row {seq}: "{field}" reads "{typed}", not the {field} itself. {formEn} is a signed record: each row writes its {field} out, not a ditto mark; write it. Until then the checks read the row above’s "{value}".',
+      dittoNone:
+        'Row {seq}: "{field}" reads "{typed}", not the {field} itself, and no row above has one. {formEn} is a signed record: each row writes its {field} out, not a ditto mark; write it.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (at the 数量 where the sheet has no 单位 column); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (at the 数量 where the sheet has no 单位 column); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
 };
 
 /**
@@ -77,6 +89,17 @@ export function check({ model, facts, report }: RuleContext): void {
     return !missing;
   };
 
+  // A column the header lacks, once at the header (the roster's 是/否 columns: staff-ineligible, which says what they decide).
+  for (const { path, form } of facts.missingColumns) {
+    if (form !== 'staff') report(path, 'column', { form: lang(form), formEn: FORM_NAMES[form][1] });
+  }
+  // A ditto mark in a paper's cell, once at its cell: the rest of the checks read the value above (forms/ditto.ts).
+  for (const { path, typed, value } of facts.carried.values()) {
+    const key = path.split(/[.[]/)[0];
+    const params = { seq: seqOf(model, path.slice(0, path.lastIndexOf('.'))), typed, form: lang(key), formEn: FORM_NAMES[key][1] };
+    if (isBlankValue(value)) report(path, 'dittoNone', params);
+    else report(path, 'ditto', { ...params, value: String(value) });
+  }
   for (const gap of rowGaps(facts)) {
     if (gap.missing.length !== 1) continue;
     const key = gap.path.split(/[.[]/)[0];

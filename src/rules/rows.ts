@@ -6,6 +6,20 @@
  */
 import type { SiteModel } from '../model/site-model';
 import { Facts, isBlankValue } from './facts';
+import {
+  DISTRIBUTION_ROW,
+  HANDOVER_ITEM,
+  HANDOVER_ITEM_COUNTED,
+  INTAKE_ITEM,
+  INTAKE_ITEM_NO_BAGS,
+  INTAKE_SIZES,
+  SCHEDULE,
+  SHIFT,
+  STAFF,
+  VAULT_BACK,
+  VAULT_OUT,
+  VAULT_OUT_COUNTED,
+} from './columns';
 
 export interface RowGap {
   /** The row's model path (`vaultLog[3]`). */
@@ -19,20 +33,6 @@ export interface RowGap {
 }
 
 type Row = Record<string, unknown> | undefined | null;
-
-const SCHEDULE = ['paperNo', 'paperName', 'start', 'end'];
-const STAFF = ['name', 'formalStaff', 'candidateRelative', 'pledgeSigned'];
-const HANDOVER_ITEM = ['destination', 'quantity'];
-/** A row with a 数量 must say its unit (袋/箱, 袋/份): last, right of the printed form. */
-const HANDOVER_ITEM_COUNTED = [...HANDOVER_ITEM, 'unit'];
-const INTAKE_ITEM = ['paperNo', 'paperName'];
-const INTAKE_ITEM_NO_BAGS = ['paperNo', 'paperName', 'bags31'];
-const INTAKE_SIZES = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'];
-const VAULT_OUT = ['paperNo', 'paperName', 'quantity', 'taker', 'takenAt', 'issuedBy'];
-const VAULT_OUT_COUNTED = [...VAULT_OUT, 'unit'];
-const VAULT_BACK = ['returner', 'returnedAt', 'receivedBy'];
-const DISTRIBUTION_ROW = ['paperNo', 'paperName', 'copies', 'room', 'issuedAt', 'collector', 'returnedAt', 'returner'];
-const SHIFT = ['kind', 'from', 'to', 'handedOverBy', 'takenOverBy'];
 
 /** Keys of the empty required cells of a row, in column order; undefined when all are filled. */
 function missingOf(row: NonNullable<Row>, required: readonly string[]): string[] | undefined {
@@ -49,16 +49,22 @@ export function rowGaps(facts: Facts): RowGap[] {
   if (known) return known;
   const data = facts.data;
   const out: RowGap[] = [];
+  // A column its sheet's header lacks is said once, at the header (required-field, staff-ineligible), and a ditto mark
+  // with nothing above it at its cell (required-field): neither is this row's empty cell.
+  const { headerlessCells: headerless, carried } = facts;
+  const said = (cell: string) => headerless.has(cell) || carried.has(cell);
+  const read = (path: string, missing: string[]) => (headerless.size + carried.size === 0 ? missing : missing.filter((k) => !said(`${path}.${k}`)));
   // The path is built only for a row with a gap.
   const check = (path: () => string, row: Row, required: readonly string[], returnPart = false) => {
     if (!row) return;
-    const missing = missingOf(row, required);
-    if (missing) out.push({ path: path(), missing, returnPart, row });
+    const gaps = missingOf(row, required);
+    if (!gaps) return;
+    const at = path();
+    const missing = read(at, gaps);
+    if (missing.length > 0) out.push({ path: at, missing, returnPart, row });
   };
   (data.schedule ?? []).forEach((r, i) => check(() => `schedule[${i}]`, r as Row, SCHEDULE));
-  // A column its sheet's header lacks is said once, at the header (staff-ineligible): not required of each row.
-  const staffKeys = (i: number) => (facts.headerlessCells.size === 0 ? STAFF : STAFF.filter((k) => !facts.headerlessCells.has(`staff[${i}].${k}`)));
-  (data.staff ?? []).forEach((r, i) => check(() => `staff[${i}]`, r as Row, staffKeys(i)));
+  (data.staff ?? []).forEach((r, i) => check(() => `staff[${i}]`, r as Row, STAFF));
   // A count whose unit is not picked prints as a bare number (3 bags or 3 boxes?); a blank count needs none.
   const counted = (row: Row, plain: readonly string[], withUnit: readonly string[]) => (row && !isBlankValue(row.quantity) ? withUnit : plain);
   (data.handovers ?? []).forEach((h, i) =>

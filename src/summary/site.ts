@@ -29,6 +29,7 @@ import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';
 import { custodyOf } from '../model/custody';
 import { intakeLists } from '../model/intake';
+import { roomsIn } from '../model/rooms';
 import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
@@ -81,7 +82,7 @@ export interface PaperSummary {
   /** Dispatches to 考点 (分校 only): rows and bags. */
   dispatches: number;
   bagsDispatched: number;
-  /** Rooms (考场号) the paper was handed to on 附件4, in order. */
+  /** Rooms (考场号) the paper was handed to on 附件4, in order; a row serving two (01、02) gives both. */
   rooms: string[];
   copiesDistributed: number;
   /** Bags of checkouts not returned. */
@@ -316,8 +317,8 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     for (const row of dist.rows ?? []) {
       const p = paper(row.paperNo, row.paperName);
       if (!p) continue;
-      const room = toHalfWidth(row.room ?? '').trim();
-      if (room && !p.rooms.includes(room)) p.rooms.push(room);
+      // One row may serve two rooms (01、02): each counts (model/rooms.ts).
+      for (const room of roomsIn(row.room)) if (!p.rooms.includes(room)) p.rooms.push(room);
       p.copiesDistributed += whole(row.copies, counter) ?? 0;
     }
   }

@@ -1,6 +1,8 @@
 /** For every rule of the catalogue, a table of valid and invalid cases (tester.ts). */
 import { ALL_META } from '../../src/rules/index';
-import { ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
+import { base, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
+import { draftWorkbook } from '../../src/forms/workbook';
+import type { WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -1691,8 +1693,81 @@ rt('handed-out-beyond-checkout', {
   ],
 });
 
+/** 2024春's sheets moved to the autumn: dates to January 2025, the semester to 2024秋 (as a 2024秋 workbook holds them). */
+function autumnOf(d: SiteData): SiteData {
+  let text = JSON.stringify(d);
+  for (const [spring, autumn] of [
+    ['2024-06-14', '2025-01-03'],
+    ['2024-06-15', '2025-01-04'],
+    ['2024-06-16', '2025-01-05'],
+    ['2024春', '2024秋'],
+  ])
+    text = text.split(spring).join(autumn);
+  return JSON.parse(text) as SiteData;
+}
+
+/** A 2024秋 workbook's forms appended to this one, each sheet named “…（秋）” (the outside tester's c13_twosem). */
+function appendAutumnSheets(grid: WorkbookGrid, d: SiteData, forms: (name: string) => boolean = () => true): void {
+  const autumn = gridFromDrafts(draftWorkbook(autumnOf(d)));
+  for (const sheet of autumn.sheets)
+    if (!['基本信息', '考试安排', '涉卷人员'].includes(sheet.name) && forms(sheet.name)) grid.sheets.push({ ...sheet, name: `${sheet.name}（秋）` });
+}
+
+rt('sheet-of-another-semester', {
+  valid: [
+    { name: 'every sheet of the 考点 this semester’s (附件4 and 附件5 name none)' },
+    { name: '2023-2024学年第二学期 on 基本信息, 2024春 in the titles: one semester', edit: (d) => void (d.site!.semester = '2023-2024学年第二学期') },
+  ],
+  invalid: [
+    {
+      // Judged with June's sessions they gave checkout-window and not-returned (4872小时) on each vault row, and a 4830-hour duty gap.
+      name: 'a 2024秋 workbook’s forms appended to the 2024春 one: once per sheet at its title, and none of their rows judged with June’s',
+      retype: (grid) => appendAutumnSheets(grid, base('kaodian')),
+      errors: [
+        {
+          messageId: 'title',
+          form: 1,
+          sheet: '交接单（秋）',
+          cell: 'A2',
+          row: null,
+          message: /^本表标题写的是“2024秋学期”，而基本信息的学期是“2024春”.*没有和本学期的记录一起检查/,
+        },
+        { messageId: 'title', form: 2, sheet: '入库清单（秋）', cell: 'A2', row: null },
+        { messageId: 'title', form: 3, sheet: '出入库记录（秋）', cell: 'A2', row: null },
+        { messageId: 'dates', form: 4, sheet: '分发登记1（秋）', cell: 'A2', row: null, message: /^本表没有写学期，它的日期（2025年1月4日起）都在2024秋学期/ },
+        { messageId: 'dates', form: 4, sheet: '分发登记2（秋）', cell: 'A2', row: null },
+        { messageId: 'dates', form: 4, sheet: '分发登记3（秋）', cell: 'A2', row: null },
+        { messageId: 'dates', form: 5, sheet: '值班记录1（秋）', cell: 'A2', row: null },
+        { messageId: 'dates', form: 5, sheet: '值班记录2（秋）', cell: 'A2', row: null },
+      ],
+    },
+    {
+      // Every sheet set aside would leave 附件1–5 “没有填写” and the schedule's papers without copies.
+      name: '基本信息 left at 2023秋 while every form is 2024春’s: said once at its 学期, the forms judged',
+      retype: (grid) => typeInto(grid, '基本信息', 'B2', '2023秋'),
+      errors: [
+        { messageId: 'site', form: 0, sheet: '基本信息', cell: 'B2', row: null, message: /^基本信息的学期写的是“2023秋”，而工作簿里的各张表都是2024春学期的/ },
+      ],
+    },
+    {
+      name: 'a handover titled 2024秋 on this semester’s dates: its title is what is wrong, and it is judged with this semester',
+      edit: (d) => void (d.handovers![0].semester = '2024秋'),
+      errors: [
+        {
+          messageId: 'kept',
+          form: 1,
+          sheet: '交接单',
+          cell: 'A2',
+          row: null,
+          message: /^本表标题写的是“2024秋学期”，而它的日期（2024年6月14日起）都在基本信息的“2024春”学期内/,
+        },
+      ],
+    },
+  ],
+});
+
 test('every rule of the catalogue has a table', () => {
   const crossOnly = new Set(['handover-copies-disagree']); // test/rules/across.test.ts
   for (const meta of ALL_META) if (!crossOnly.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(32);
+  expect(ALL_META).toHaveLength(33);
 });

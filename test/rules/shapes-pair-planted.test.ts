@@ -50,6 +50,14 @@ const PLANTED: Planted[] = [
     expect: [['intake-late', 2, '入库清单', 'C17', null]],
   },
   {
+    name: 'the sheet to 耒阳考点 printed on last semester’s form (2024秋学期), its dates this semester’s: the title is said, the sheet judged',
+    base: 'hengyang-fenxiao',
+    edit: (d) => {
+      d.handovers![1].semester = '2024秋';
+    },
+    expect: [['sheet-of-another-semester', 1, '交接单2', 'A2', null]],
+  },
+  {
     name: 'an item for 衡南考点 on the sheet to 耒阳考点',
     base: 'hengyang-fenxiao',
     edit: (d) => {

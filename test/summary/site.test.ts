@@ -11,6 +11,7 @@ import { fillWorkbook } from '../../src/cli/fill';
 import type { Intake, SiteData } from '../../src/model/types';
 import { bagsFor, sampleNetwork } from '../../src/demo/sample';
 import { dutyCoverage, summarizeSite } from '../../src/summary/site';
+import { validateSite } from '../../src/rules/engine';
 
 const fixture = (): SiteData => JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/kaodian.json'), 'utf8')) as SiteData;
 
@@ -240,5 +241,33 @@ describe('papers sent on with a handover are counted as sent, not as still out',
     expect(s.handovers.out).toHaveLength(1);
     expect(s.papers[0]).toMatchObject({ checkouts: 1, returns: 1, dispatches: 1, bagsDispatched: 3, bagsStillOut: 0, bagsInVault: 0 });
     expect(s.totals.bagsStillOut).toBe(0);
+  });
+});
+
+describe('one register row for two rooms (考场号 01、02)', () => {
+  /** 1001's two rooms on one row, as a proctor collecting for both writes it: 57 copies for 01 and 02 together. */
+  const oneRow = (room: string): SiteData => {
+    const data = fixture();
+    const rows = data.distributions![0].rows!;
+    rows.splice(0, 2, { ...rows[0], room, copies: 57 });
+    return data;
+  };
+
+  it.each(['01、02', '01,02', '01至02'])('%s counts both rooms, wherever rooms are counted', (room) => {
+    const s = summarizeSite(oneRow(room));
+    expect(s.papers[0].rooms).toEqual(['01', '02']);
+    expect(s.totals.roomsServed).toBe(4);
+    // The row's copies are the two rooms' together, counted once: not split, not doubled.
+    expect(s.papers[0].copiesDistributed).toBe(57);
+  });
+
+  it('01-02 is one room as typed (a hyphen names a room by building and number: 3-201)', () => {
+    expect(summarizeSite(oneRow('01-02')).papers[0].rooms).toEqual(['01-02']);
+  });
+
+  it('and the workbook, filled and read back, is as clean as with a row per room: its copies are judged together against the session', async () => {
+    const model = await roundTrip(oneRow('01、02'));
+    expect(validateSite(model)).toEqual([]);
+    expect(summarizeSite(model).totals.roomsServed).toBe(4);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * A cell's value as its field reads it: a date-time from every common Chinese
+ * form, a count with its unit, names split, 是/否 in a column's own words, an
+ * option as people write it, a code half-width.
+ */
+import { DateContext, formatDate, parseWallClock, readDateTime } from '../model/datetime';
+import { splitSignatures } from '../model/people';
+import { cleanText, normalizeLabel, parseCount, parseYesNo, readYesNo, splitSigners, toHalfWidth } from '../model/text';
+import { CellValue, isBlank } from '../model/grid';
+import type { FieldSpec } from './layout';
+import { halfWidthDigits, isPlaceholder, textOf } from './sheet-index';
+
+/** A cell's text is one of the ways people write an option of this field (分校（学院） for 分校). */
+export function isOptionWord(field: FieldSpec, text: string): boolean {
+  return field.words !== undefined && field.words.has(normalizeLabel(text));
+}
+
+export function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
+  if (isBlank(raw)) return undefined;
+  switch (field.type) {
+    case 'datetime': {
+      if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;
+      return readDateTime(typeof raw === 'string' ? raw : raw, ctx);
+    }
+    case 'date': {
+      if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;
+      const t = parseWallClock(raw, ctx, true);
+      return t ? formatDate(t) : cleanText(textOf(raw)) || undefined;
+    }
+    case 'count':
+      return parseCount(raw, field.units);
+    case 'signers':
+    case 'multi': {
+      // A title after a signer's name (李明 主考) is not a second signer; a role list splits on every separator.
+      const text = toHalfWidth(textOf(raw) || String(raw));
+      const names = field.type === 'signers' ? splitSignatures(text) : splitSigners(text);
+      return names.length ? names : undefined;
+    }
+    case 'bool':
+      // A column with its own words keeps what says neither 是 nor 否 as typed, for the checks to say so at its cell.
+      return field.yesNo ? readYesNo(raw, field.yesNo) : parseYesNo(raw);
+    case 'enum': {
+      const text = cleanText(toHalfWidth(textOf(raw) || String(raw)));
+      return field.words?.get(normalizeLabel(text)) ?? (text || undefined);
+    }
+    default: {
+      if (raw instanceof Date) return readDateTime(raw, ctx);
+      const typed = typeof raw === 'number' ? String(raw) : cleanText(textOf(raw) || String(raw));
+      const text = field.code ? toHalfWidth(typed).replace(/\s+/g, '') : halfWidthDigits(typed);
+      return text === '' || isPlaceholder(text) ? undefined : text;
+    }
+  }
+}

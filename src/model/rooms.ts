@@ -1,0 +1,43 @@
+/**
+ * The rooms one 附件4 row serves, as its 考场号 cell writes them. A proctor may
+ * collect for two rooms on one row: `01、02`, `01,02`, `01／02`, or a range
+ * `01至03`, `01—03`, `01~03` (the form's own range dash, as in its 时间). A
+ * hyphen is not read as a range: `3-201` and `A-105` name one room by building
+ * and number, so `01-02` is one room as typed. Spaces split nothing either
+ * (`第 1 考场`).
+ */
+import { toHalfWidth } from './text';
+
+const LIST = /[、，,；;/]/;
+const RANGE = /^(\d+)\s*(?:至|到|—+|–|~|～)\s*(\d+)$/;
+/** A range longer than this is no row's rooms: kept as typed. */
+const LONGEST_RANGE = 30;
+
+/** One room as compared in a list: without 第 before and 考场 / 号 after (`第01` and `02考场` of `第01、02考场`). */
+function bare(room: string): string {
+  return room
+    .replace(/^第\s*/, '')
+    .replace(/\s*(?:号?考场|号)$/, '')
+    .trim();
+}
+
+/** `01至03` → 01, 02, 03 (the width of the first kept); undefined for no range. */
+function rangeOf(text: string): string[] | undefined {
+  const m = RANGE.exec(text);
+  if (!m) return undefined;
+  const [from, to] = [Number(m[1]), Number(m[2])];
+  if (!(to > from) || to - from >= LONGEST_RANGE) return undefined;
+  return Array.from({ length: to - from + 1 }, (_, k) => String(from + k).padStart(m[1].length, '0'));
+}
+
+/** The rooms a 考场号 cell names: one (as typed, trimmed) unless it lists or ranges several; none for an empty cell. */
+export function roomsIn(room: unknown): string[] {
+  const text = toHalfWidth(typeof room === 'number' ? String(room) : typeof room === 'string' ? room : '').trim();
+  if (text === '') return [];
+  const parts = text
+    .split(LIST)
+    .map(bare)
+    .filter((part) => part !== '');
+  if (parts.length > 1) return parts.flatMap((part) => rangeOf(part) ?? [part]);
+  return rangeOf(bare(text)) ?? [text];
+}

@@ -1,0 +1,38 @@
+/**
+ * Which semester a form names or its dates fall in. A workbook keeps one
+ * unit's forms for one semester (基本信息's 学期); 附件1–3 print theirs in the
+ * title ("2024秋学期国家开放大学纸质试卷交接单"). Semesters written differently
+ * (2024秋, 2024年秋季, 2024-2025学年第一学期) are compared by their key:
+ * the year the semester starts in and 春 or 秋.
+ */
+import { semesterDates } from './datetime';
+import { toHalfWidth } from './text';
+
+/** `2024秋` for 2024秋, 2024年秋季, 2024-2025学年第一学期; `2024春` for 2024春, 2023-2024学年第二学期; undefined without a year. */
+export function semesterKey(semester: string | undefined): string | undefined {
+  const { year, autumn } = semesterDates(semester);
+  return year === undefined ? undefined : `${year}${autumn ? '秋' : '春'}`;
+}
+
+/**
+ * The semester a day falls in, as a key: an Open University spring semester
+ * sits its exams in June–July, an autumn one in January of the next year, so
+ * February–July is that year's 春, August–December that year's 秋 and January
+ * the last year's 秋.
+ */
+export function semesterKeyOfDate(iso: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-\d{2}/.exec(iso);
+  if (!m) return undefined;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (month === 1) return `${year - 1}秋`;
+  return month <= 7 ? `${year}春` : `${year}秋`;
+}
+
+/** The semester before 学期 in a form's title, as written without 学期 (`2024秋`, `2024-2025学年第一`); undefined for a blank (____学期) or none. */
+export function semesterInTitle(title: string): string | undefined {
+  const text = toHalfWidth(title).replace(/\s+/g, '');
+  const at = text.indexOf('学期');
+  if (at < 0) return undefined;
+  const m = /(\d{4}(?:[-—–~至]\d{4}学年)?(?:第?[一二12上下])|\d{4}年?(?:春|秋)季?)$/.exec(text.slice(0, at));
+  return m ? m[1] : undefined;
+}
