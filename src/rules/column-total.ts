@@ -2,6 +2,7 @@ import { isBlankValue, whole } from './facts';
 import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
 import type { Handover } from '../model/types';
+import { itemBags } from '../model/custody';
 import { countsByUnit, totalAgrees, totalReadings, unitTotalText } from '../model/unit-total';
 
 export const meta: RuleMeta = {
@@ -20,7 +21,7 @@ export const meta: RuleMeta = {
       units: '"{field}" is {total}, but the rows above are in more than one unit ({sum}): bags and boxes do not add up. Write the total per unit: "{sum}".',
     },
   },
-  docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong. While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. A column with an unreadable count is not totalled (invalid-count reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
+  docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong unless it counts every bag, a box’s as its 备注 says them (1箱 内装8袋 and 4袋: 12). While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. A column with an unreadable count is not totalled (invalid-count reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
 };
 
 function columnSum(values: unknown[]): number | undefined {
@@ -34,6 +35,14 @@ function columnSum(values: unknown[]): number | undefined {
   return sum;
 }
 
+/** A 合计 that counts every bag, a box's as its 备注 says them (1箱 内装8袋 and 4袋: 12): a total of one unit all the same. */
+function inBags(h: Handover): boolean {
+  const bags = h.items!.map(itemBags);
+  const written = totalReadings(h.total)[0];
+  const [unit, n] = written && written.size === 1 ? [...written][0] : ['', undefined];
+  return (unit === '' || unit === '袋') && bags.every((b) => b !== undefined) && n === bags.reduce<number>((a, b) => a + (b ?? 0), 0);
+}
+
 /** A handover's 合计 against its rows, by unit (src/model/unit-total.ts). */
 function checkHandover(h: Handover, path: string, report: RuleContext['report']): void {
   if (isBlankValue(h.total) || !h.items || h.items.length === 0) return;
@@ -42,7 +51,7 @@ function checkHandover(h: Handover, path: string, report: RuleContext['report'])
   if (!counts || totalReadings(h.total).length === 0) return; // invalid-count
   // A row whose unit is not known, beside rows that name theirs: its own finding says so; the total waits for it.
   if (counts.has('') && counts.size > 1) return;
-  if (totalAgrees(h.total, counts)) return;
+  if (totalAgrees(h.total, counts) || inBags(h)) return;
   const total = whole(h.total) ?? String(h.total).trim();
   if (counts.size > 1) report(`${path}.total`, typeof total === 'number' ? 'units' : 'sum', { total, sum: unitTotalText(counts), field: '合计' });
   else report(`${path}.total`, 'sum', { total, sum: [...counts.values()][0] ?? 0, field: '合计' });

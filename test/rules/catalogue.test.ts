@@ -389,6 +389,7 @@ rt('column-total', {
     { name: 'totals add up', base: 'fenxiao' },
     { name: 'rows of 箱 and 袋 totalled per unit, as the template’s formula writes it (1箱、4袋)', edit: boxAndBags('1箱、4袋') },
     { name: 'rows of 箱 and 袋 totalled per unit, written run together (1箱4袋)', edit: boxAndBags('1箱4袋') },
+    { name: 'rows of 箱 and 袋 totalled in bags, the box’s as its 备注 says them (1箱 内装2袋 and 4袋: 6)', edit: boxAndBags(6) },
     {
       name: 'rows of one unit totalled with their unit (6袋) or without',
       edit: (d) => void (d.handovers![0].total = '6袋'),

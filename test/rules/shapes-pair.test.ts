@@ -121,16 +121,20 @@ const TYPED: Typed[] = [
       ['交接单3', 'E8', null],
     ],
   },
-  {
-    name: 'the incoming 8 bags for 耒阳考点 written as 1 箱 内装8袋',
-    base: 'hengyang-fenxiao',
+  // 合计 per unit, as the template works it out (1 box and 4 bags are not 5), or in bags, the box's counted by its 备注.
+  ...[
+    ['per unit', '1箱、4袋'],
+    ['in bags', 12],
+  ].map(([how, total]) => ({
+    name: `the incoming 8 bags for 耒阳考点 written as 1 箱 内装8袋, the 合计 ${how}`,
+    base: 'hengyang-fenxiao' as Shape,
     cells: [
       ['交接单1', 'D8', 1],
       ['交接单1', 'F8', '箱'],
       ['交接单1', 'E8', '内装8袋'],
-      ['交接单1', 'D17', 5],
-    ],
-  },
+      ['交接单1', 'D17', total],
+    ] as Typed['cells'],
+  })),
 ];
 
 describe('two more site shapes through real .xlsx', () => {
