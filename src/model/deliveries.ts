@@ -8,7 +8,7 @@
 import { custodyOf, handoverBags } from './custody';
 import { intakeLists } from './intake';
 import type { Handover, Intake, SiteData } from './types';
-import { isBlankValue, norm, whole } from './values';
+import { isBlankValue, norm, sumOfCounts, whole } from './values';
 
 /** Each intake list's delivery (`lists[k]`, incoming handover indices), and the deliveries no list took in. */
 export interface Deliveries {
@@ -231,7 +231,7 @@ function bagsOnList(list: Intake): Set<number> {
   const items = (list.items ?? []).filter((it) => it && !isBlankValue([it.paperNo, it.bags31, it.bags26, it.bags11, it.bags5, it.totalBags]));
   // A row that writes no envelope size gives no total by size (its 合计（袋） may).
   const bySize = items.map((it) =>
-    isBlankValue([it.bags31, it.bags26, it.bags11, it.bags5]) ? undefined : sumOf([it.bags31, it.bags26, it.bags11, it.bags5]),
+    isBlankValue([it.bags31, it.bags26, it.bags11, it.bags5]) ? undefined : sumOfCounts([it.bags31, it.bags26, it.bags11, it.bags5]),
   );
   if (items.length && bySize.every((b) => b !== undefined)) totals.add(bySize.reduce<number>((s, b) => s + b!, 0));
   const byRow = items.map((it) => whole(it.totalBags));
@@ -239,18 +239,6 @@ function bagsOnList(list: Intake): Set<number> {
   const total = whole(list.totals?.totalBags);
   if (total !== undefined) totals.add(total);
   return totals;
-}
-
-/** The sum of the counts written (a blank is none), undefined when one cannot be read. */
-function sumOf(values: readonly unknown[]): number | undefined {
-  let sum = 0;
-  for (const v of values) {
-    if (isBlankValue(v)) continue;
-    const n = whole(v);
-    if (n === undefined) return undefined;
-    sum += n;
-  }
-  return sum;
 }
 
 /**

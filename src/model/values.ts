@@ -74,6 +74,18 @@ export function isBlankValue(value: unknown): boolean {
   return false;
 }
 
+/** The sum of the counts written (a blank is none); undefined when one is not a whole number ≥ 0. */
+export function sumOfCounts(values: Iterable<unknown>): number | undefined {
+  let sum = 0;
+  for (const v of values) {
+    if (isBlankValue(v)) continue;
+    const n = whole(v);
+    if (n === undefined) return undefined;
+    sum += n;
+  }
+  return sum;
+}
+
 /** A name or number as compared: half-width, no white space. */
 export function norm(value: unknown): string {
   if (value === undefined || value === null) return '';

@@ -1,4 +1,5 @@
 import { isBlankValue, whole } from './facts';
+import { sumOfCounts } from '../model/values';
 import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
 import type { Handover } from '../model/types';
@@ -23,17 +24,6 @@ export const meta: RuleMeta = {
   },
   docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong unless it counts every bag, a box’s as its 备注 says them (1箱 内装8袋 and 4袋: 12). While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. A column with an unreadable count is not totalled (invalid-count reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
 };
-
-function columnSum(values: unknown[]): number | undefined {
-  let sum = 0;
-  for (const v of values) {
-    if (isBlankValue(v)) continue;
-    const n = whole(v);
-    if (n === undefined) return undefined;
-    sum += n;
-  }
-  return sum;
-}
 
 /** A 合计 that counts every bag, a box's as its 备注 says them (1箱 内装8袋 and 4袋: 12): a total of one unit all the same. */
 function inBags(h: Handover): boolean {
@@ -68,7 +58,7 @@ export function check({ model, facts, report }: RuleContext): void {
     for (const k of ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const) {
       const total = whole(intake.totals[k]);
       if (total === undefined) continue;
-      const sum = columnSum(intake.items.map((it) => it?.[k]));
+      const sum = sumOfCounts(intake.items.map((it) => it?.[k]));
       if (sum !== undefined && sum !== total) report(`${path}.totals.${k}`, 'sum', { total, sum });
     }
   }

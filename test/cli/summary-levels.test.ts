@@ -21,6 +21,7 @@ import { rankChartData } from '../../src/summary/overview';
 import { ruleTitle } from '../../src/summary/rule-titles';
 import { newOverviewSheet, writeOverview } from '../../src/io/xlsx/summary/overview';
 import { fixture } from '../helpers';
+import { level, none } from '../summary/levels';
 
 jest.setTimeout(120_000);
 
@@ -52,16 +53,6 @@ const run = async (...args: string[]) => {
   const code = await main(['node', 'custody', 'summary', ...args], io);
   return { code, io };
 };
-
-const level = (l: string | null, units: number, bags: number, copies: number, candidates: number, bagsStillOut: number) => ({
-  level: l,
-  units,
-  bags,
-  copies,
-  candidates,
-  bagsStillOut,
-});
-const none = (l: string | null) => level(l, 0, 0, 0, 0, 0);
 
 /** Every row of a sheet with a value, as [row, the values of A…L] (null where empty; a merged range's value once). */
 function grid(ws: ExcelJS.Worksheet): Array<[number, unknown[]]> {

@@ -7,9 +7,10 @@
  */
 import { plantDefects, sampleNetwork } from '../../src/demo/sample';
 import type { SiteData } from '../../src/model/types';
-import { type LevelTotals, consolidateModels } from '../../src/summary/consolidate';
+import { consolidateModels } from '../../src/summary/consolidate';
 import { levelsShown, overviewFigures } from '../../src/summary/overview';
 import { fixture } from '../helpers';
+import { level, none } from './levels';
 import { modelOf } from '../rules/tester';
 
 /** The demo's three workbooks (`custody demo`): the 分校, the clean 考点, the 考点 with the planted mistakes. */
@@ -23,16 +24,6 @@ const totalsOf = (books: Array<[string, SiteData]>, unreadable = 0) =>
     ...books.map(([file, data]) => ({ file, model: modelOf(data) })),
     ...Array.from({ length: unreadable }, (_x, i) => ({ file: `坏文件${i}.xlsx`, error: '不是 .xlsx 工作簿（文件内容不是 Excel 格式）' })),
   ]).totals;
-
-const level = (l: LevelTotals['level'], units: number, bags: number, copies: number, candidates: number, bagsStillOut: number): LevelTotals => ({
-  level: l,
-  units,
-  bags,
-  copies,
-  candidates,
-  bagsStillOut,
-});
-const none = (l: LevelTotals['level']) => level(l, 0, 0, 0, 0, 0);
 
 describe('consolidated totals by unit level', () => {
   const d = demo();
