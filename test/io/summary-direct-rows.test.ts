@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Column, ShowContext } from '../../src/summary/columns';
 import { streamingWriter } from '../../src/io/xlsx/summary';
-import { directRows, fillRow, newSheet, severityRows, shownRow, signature, styleHeader, tableSheet, tableStyles } from '../../src/io/xlsx/summary/style';
+import { directRows, fillRow, newSheet, shownRow, signature, styleHeader, tableSheet, tableStyles } from '../../src/io/xlsx/summary/style';
+import { severityRows } from '../../src/io/xlsx/summary/conditional';
 
 const COLUMNS: ReadonlyArray<Column<never>> = [
   { key: 'name', header: { zh: '名称', en: 'Name' }, width: 10 },

@@ -37,7 +37,8 @@ import { PAIR_STATUS_WORDS, SHEET_WORDS, SITES_TITLE, STATUS_WORDS } from '../..
 import { addBarCharts, BarChartSpec } from '../chart';
 import { newOverviewSheet, writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
-import { AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, cellRule, colLetter, dataBar, finish, newTableSheet, severityRows, tableSheet } from './style';
+import { AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, colLetter, finish, newTableSheet, tableSheet } from './style';
+import { cellRule, dataBar, severityRows } from './conditional';
 
 type Rows = Iterable<Row> | AsyncIterable<Row>;
 

@@ -21,7 +21,6 @@ import {
   GOOD_STYLE,
   Pages,
   WARNING_STYLE,
-  cellRule,
   colLetter,
   finish,
   headerHeight,
@@ -29,6 +28,7 @@ import {
   signature,
   styleHeader,
 } from './style';
+import { cellRule } from './conditional';
 
 /** A: labels; B, C: figures; D: a gap; E–L: the charts (and, beside the figures, E–J: the table by unit level). */
 const WIDTHS = [26, 10, 10, 2, 11, 11, 11, 11, 11, 11, 11, 11];

@@ -34,20 +34,18 @@ import {
   FONT,
   SECTION_FILL,
   WARNING_STYLE,
-  cellRule,
   colLetter,
   columnWidth,
-  dataBar,
   fillRow,
   headerHeight,
   Pages,
   shownRow,
   tableStyles,
   newSheet,
-  severityRows,
   signature,
   styleHeader,
 } from './style';
+import { cellRule, dataBar, severityRows } from './conditional';
 import { SITE_WORDS, siteSections } from '../../../summary/words';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 
