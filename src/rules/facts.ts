@@ -82,6 +82,8 @@ export interface Facts {
    * (staff-ineligible for the roster's 是/否, required-field for the others), not each row as left empty.
    */
   headerlessCells: ReadonlySet<string>;
+  /** Whether the reader found a cell for this path (a row's 单位 exists only on a sheet that keeps the column). */
+  located: (path: string) => boolean;
   /** The header paths of those columns (`vaultLog.returnedAt`, located at the header row), each with the form that lacks it. */
   missingColumns: ReadonlyArray<{ path: string; form: keyof SiteData }>;
   /**
@@ -264,6 +266,7 @@ export function computeFacts(model: SiteModel): Facts {
   return {
     data,
     headerlessCells: headerless.cells,
+    located: (path) => model.locations[path] !== undefined,
     missingColumns: headerless.missingColumns,
     carried: new Map((model.carried ?? []).map((c) => [c.path, c])),
     custody,

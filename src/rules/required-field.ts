@@ -15,7 +15,7 @@ export const meta: RuleMeta = {
     zh: {
       field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',
       cell: '第 {seq} 行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
-      unit: '第 {seq} 行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”；没有这一栏的，在数量后写上单位，如“{quantity}{a}”。',
+      unit: '第 {seq} 行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”，或在数量后写上单位，如“{quantity}{a}”。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
       level:
@@ -42,17 +42,13 @@ export const meta: RuleMeta = {
         'Row {seq}: "{field}" reads "{typed}", not the {field} itself, and no row above has one. {formEn} is a signed record: each row writes its {field} out, not a ditto mark; write it.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (at the 数量 where the sheet has no 单位 column); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
 };
 
-/**
- * A 数量 with no unit: said at the row's 单位 cell, or at the 数量 itself where
- * the sheet keeps no 单位 column (the unit can then only be typed after it).
- */
+/** A 数量 with no unit: said at the row's 单位 cell (asked only where the sheet keeps that column: rows.ts). */
 function unitMissing(model: RuleContext['model'], gap: RowGap, key: keyof typeof UNIT_CHOICES, report: RuleContext['report']): void {
   const [a, b] = UNIT_CHOICES[key];
-  const at = model.locations[`${gap.path}.unit`] ? `${gap.path}.unit` : `${gap.path}.quantity`;
-  report(at, 'unit', { seq: seqOf(model, gap.path), quantity: String(gap.row.quantity), a, b });
+  report(`${gap.path}.unit`, 'unit', { seq: seqOf(model, gap.path), quantity: String(gap.row.quantity), a, b });
 }
 
 const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
