@@ -59,6 +59,11 @@ export function dateFromSerial(serial: number, date1904 = false, calendar = fals
 
 export const MS_PER_DAY = 86_400_000;
 
+/** A wall clock held as a UTC Date → its date serial (days since 1899-12-30): dateFromSerial's inverse, as Value2 takes a date. */
+export function serialFromDate(d: Date): number {
+  return d.getTime() / MS_PER_DAY + 25569;
+}
+
 /**
  * A date as its cell shows it: a CalendarDate when its format shows no time of
  * day (`calendar`) and it holds none — a date typed alone. One with a time its

@@ -12,6 +12,7 @@
  */
 import { ERROR_TITLE, PAGE, PROMPT_TITLE, type SheetDraft, type ValidationRule, validationRule } from '../../forms/draft';
 import { type EtObject, get, rangeOf } from './et';
+import { serialFromDate } from '../../model/number-format';
 
 /** Numeric constants of the object model (the typings' enums do not exist at run time). */
 const VALIDATE = { textLength: 6, whole: 1, list: 3, date: 4 } as const;
@@ -21,15 +22,10 @@ const ORIENTATION = { portrait: 1, landscape: 2 } as const;
 /** Points per inch: PageSetup's margins are in points, the template files' in inches. */
 const POINTS = 72;
 
-/** Days since 1899-12-30, as a validation's date bound is written. */
-function serialOf(d: Date): number {
-  return d.getTime() / 86_400_000 + 25569;
-}
-
 /** Formula1 of a validation as the object model takes it: a list comma-separated without quotes, a bound as a number. */
 function firstFormula(rule: ValidationRule): string {
   if (rule.kind === 'list') return rule.options!.join(',');
-  return String(rule.bound instanceof Date ? serialOf(rule.bound) : rule.bound);
+  return String(rule.bound instanceof Date ? serialFromDate(rule.bound) : rule.bound);
 }
 
 /** Runs `set`; false when this build refused it. */

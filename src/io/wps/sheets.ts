@@ -15,6 +15,7 @@ import { SummaryTable, summarySheetValues } from '../../taskpane/summary-table';
 import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, worksheets } from './et';
 import { addWpsValidations, setWpsPageSetup } from './form-setup';
 import { bgrOf } from './marks';
+import { serialFromDate } from '../../model/number-format';
 
 export const SUMMARY_SHEET = '汇总';
 
@@ -47,11 +48,6 @@ const LOOKS: Record<DraftStyle, Look> = {
 };
 const FONT = '宋体';
 const XL_VERTICAL = -4166;
-
-/** Days since 1899-12-30, as Value2 takes a date (the grid's Dates are wall clocks in UTC). */
-function serialOf(d: Date): number {
-  return d.getTime() / 86_400_000 + 25569;
-}
 
 function uniqueName(taken: Set<string>, wanted: string): string {
   let name = wanted;
@@ -103,7 +99,7 @@ function writeDraft(ws: EtObject, draft: SheetDraft): void {
     const values: Array<Array<string | number | boolean>> = Array.from({ length: height }, () => Array(width).fill(''));
     for (const c of draft.cells) {
       if (c.formula || c.value === null) continue;
-      values[c.row][c.col] = c.value instanceof Date ? serialOf(c.value) : c.value;
+      values[c.row][c.col] = c.value instanceof Date ? serialFromDate(c.value) : c.value;
     }
     for (const run of runs(draft.cells)) {
       const range = rangeOf(ws, `${a1(run.row, run.left)}:${a1(run.row, run.right)}`);
