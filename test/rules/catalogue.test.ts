@@ -1,6 +1,6 @@
 /** For every rule of the catalogue, a table of valid and invalid cases (tester.ts). */
 import { ALL_META } from '../../src/rules/index';
-import { base, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
+import { base, firstDeliveryAt, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import { draftWorkbook } from '../../src/forms/workbook';
 import type { WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
@@ -527,9 +527,7 @@ rt('arrival-too-early', {
     {
       name: 'two calendar days before',
       edit: (d) => {
-        d.handovers![0].time = '2024-06-13T07:00';
-        (d.intake as Intake).time = '2024-06-13T07:30';
-        d.duty!.shifts![0].from = '2024-06-13T07:00';
+        firstDeliveryAt(d, '2024-06-13T07:00', '2024-06-13T07:30');
       },
     },
     { name: 'a 分校 dispatching two days ahead', base: 'fenxiao' },
@@ -538,18 +536,14 @@ rt('arrival-too-early', {
       name: 'the 省校 receiving from the printer five days ahead',
       base: 'shengxiao',
       edit: (d) => {
-        d.handovers![0].time = '2024-06-10T08:30';
-        (d.intake as Intake).time = '2024-06-10T09:00';
-        d.duty!.shifts![0].from = '2024-06-10T08:30';
+        firstDeliveryAt(d, '2024-06-10T08:30', '2024-06-10T09:00');
       },
     },
     {
       name: 'a unit allowing 4 days (基本信息)',
       edit: (d) => {
         d.site!.settings = { ...d.site!.settings, arrivalDaysBefore: 4 };
-        d.handovers![0].time = '2024-06-11T09:30';
-        (d.intake as Intake).time = '2024-06-11T10:10';
-        d.duty!.shifts![0].from = '2024-06-11T10:00';
+        firstDeliveryAt(d, '2024-06-11T09:30', '2024-06-11T10:10', '2024-06-11T10:00');
       },
     },
   ],
@@ -565,9 +559,7 @@ rt('arrival-too-early', {
       name: 'a 分校 receiving and dispatching to 岳麓考点 four to five days before',
       base: 'fenxiao',
       edit: (d) => {
-        d.handovers![0].time = '2024-06-10T10:00';
-        (d.intake as Intake).time = '2024-06-10T10:40';
-        d.duty!.shifts![0].from = '2024-06-10T10:30';
+        firstDeliveryAt(d, '2024-06-10T10:00', '2024-06-10T10:40', '2024-06-10T10:30');
         d.duty!.shifts![0].to = '2024-06-13T20:00';
         d.handovers![1].time = '2024-06-11T09:30';
         for (const r of d.vaultLog!.slice(0, 3)) r.takenAt = '2024-06-11T09:10';

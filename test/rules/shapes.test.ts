@@ -13,7 +13,7 @@ import { fillWorkbook } from '../../src/cli/fill';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';
 import { fixture, retyped } from '../helpers';
-import { shengxiaoSendsZhuzhouEarly } from './tester';
+import { firstDeliveryAt, shengxiaoSendsZhuzhouEarly } from './tester';
 import { Shape, Tuple, brief, modelOf, shape, tuple } from './shape-sites';
 
 interface Planted {
@@ -28,9 +28,7 @@ const PLANTED: Planted[] = [
     name: 'papers handed over three days before the first session',
     base: 'yuhu-kaodian',
     edit: (d) => {
-      d.handovers![0].time = '2025-01-07T15:00';
-      (d.intake as Intake).time = '2025-01-07T15:40';
-      d.duty!.shifts![0].from = '2025-01-07T15:00';
+      firstDeliveryAt(d, '2025-01-07T15:00', '2025-01-07T15:40');
     },
     expect: [['arrival-too-early', 1, '交接单', 'C3', null]],
   },

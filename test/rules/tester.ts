@@ -48,14 +48,19 @@ export function typeInto(grid: WorkbookGrid, sheet: string, cell: string, value:
 
 export type Base = 'kaodian' | 'fenxiao' | 'shengxiao' | 'twoWeekends';
 
+/** The first delivery moved: its sheet handed over, its intake list taken in, and the first duty shift starting `dutyFrom` (the handover, unless given). */
+export function firstDeliveryAt(d: SiteData, handedOver: string, takenIn: string, dutyFrom = handedOver): void {
+  d.handovers![0].time = handedOver;
+  (d.intake as Intake).time = takenIn;
+  d.duty!.shifts![0].from = dutyFrom;
+}
+
 /**
  * 湖南分部 (the 省校 shape) has its papers from 06-12 and sends them on that day: its sheet to 长沙分校 two days
  * before the first session, the one to 株洲分校 three (arrival-too-early on 交接单3).
  */
 export function shengxiaoSendsZhuzhouEarly(d: SiteData): void {
-  d.handovers![0].time = '2024-06-12T08:30';
-  (d.intake as Intake).time = '2024-06-12T09:00';
-  d.duty!.shifts![0].from = '2024-06-12T08:30';
+  firstDeliveryAt(d, '2024-06-12T08:30', '2024-06-12T09:00');
   d.handovers![2].time = '2024-06-12T13:30';
   for (const r of d.vaultLog!.slice(3)) r.takenAt = '2024-06-12T13:10';
 }
