@@ -1,8 +1,7 @@
 /**
  * Node only: worker threads that read files in batches. Each worker is sent a
- * few files at a time (one message per batch, not per file) and answers each
- * file as soon as it is done, with its compact result, so that progress is
- * still told file by file. A file's time budget counts from when its worker
+ * few files at a time (one message per batch, not per file) and answers them
+ * a few at a time too (worker.ts), each with its compact result. A file's time budget counts from when its worker
  * starts it: the worker says which file it is on in shared memory, and a
  * worker past the budget is stopped, the file refused in one line, a fresh
  * worker started and the rest of its files handed out again. A worker that
@@ -28,7 +27,7 @@ type WorkerBatch = Array<[index: number, file: string]>;
 /** What a worker is sent: its setup, once, first; then batches. */
 export type WorkerMessage = { setup: WorkerSetup } | WorkerBatch;
 
-/** One file's answer: its result, or the line that refuses it (the check threw). */
+/** One file's answer: its result, or the line that refuses it (the check threw). A worker sends them a few at a time, in an array. */
 export type WorkerAnswer = { index: number; result: unknown } | { index: number; refusal: string };
 
 interface PoolRun {
@@ -185,7 +184,9 @@ export function runPool(run: PoolRun): Promise<void> {
     const replace = (s: Slot, over: boolean, error: unknown) => {
       if (s.gone) return;
       void stop(s);
-      const current = over ? s.seen - 1 : (s.pending[0] ?? -1);
+      // The file it was on, as it said in shared memory: files it finished may not have been answered yet (sent a few at a time).
+      const on = over ? s.seen : Atomics.load(s.state, 0);
+      const current = on > 0 ? on - 1 : (s.pending[0] ?? -1);
       const rest = s.pending.filter((i) => i !== current);
       again.push(...rest);
       again.sort((a, b) => a - b);
@@ -202,11 +203,13 @@ export function runPool(run: PoolRun): Promise<void> {
       const worker = run.early?.take(run.worker) ?? newWorker(run.worker);
       worker.postMessage({ setup: { ...run.setup, state } } satisfies WorkerMessage);
       const s: Slot = { worker, state, pending: [], seen: 0, since: 0, gone: false };
-      worker.on('message', (a: WorkerAnswer) =>
+      worker.on('message', (answers: WorkerAnswer[]) =>
         guard(() => {
-          s.pending.splice(s.pending.indexOf(a.index), 1);
-          run.answer(a);
-          count();
+          for (const a of answers) {
+            s.pending.splice(s.pending.indexOf(a.index), 1);
+            run.answer(a);
+            count();
+          }
           feedAll();
         }),
       );

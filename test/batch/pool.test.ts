@@ -1,25 +1,30 @@
 /**
  * The pool of worker threads (src/batch/pool.ts) with a stand-in worker that
  * speaks its protocol: every file is answered once; a worker that dies costs
- * only the file it was on, the rest of its batch going to a fresh worker.
+ * only the file it was on, the rest of its batch going to a fresh worker —
+ * the files it had finished but not yet answered (answers go a few at a
+ * time) included.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runPool, type WorkerAnswer } from '../../src/batch/pool';
 
-/** Answers each file with its own name; ends its thread on a file named "die…". */
+/** Answers each file with its own name, three at a time and at the end of a batch; ends its thread on a file named "die…". */
 const STAND_IN = `
 const { parentPort } = require('worker_threads');
 let setup;
+let answers = [];
 parentPort.on('message', (message) => {
   if (!Array.isArray(message)) return void (setup = message.setup);
   for (const [index, file] of message) {
     Atomics.store(setup.state, 0, index + 1);
     if (file.startsWith('die')) process.exit(3);
     Atomics.store(setup.state, 0, 0);
-    parentPort.postMessage({ index, result: file });
+    answers.push({ index, result: file });
+    if (answers.length === 3) parentPort.postMessage(answers.splice(0));
   }
+  if (answers.length) parentPort.postMessage(answers.splice(0));
 });
 `;
 
@@ -60,7 +65,7 @@ describe('runPool', () => {
     expect(lost).toEqual([]);
   });
 
-  it('a worker that dies mid-batch loses the file it was on; the rest of its batch is answered by the next', async () => {
+  it('a worker that dies mid-batch loses the file it was on; the rest of its batch, answered or not, is answered by the next', async () => {
     const files = names(30);
     files[5] = 'die-5';
     files[21] = 'die-21';
