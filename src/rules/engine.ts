@@ -156,11 +156,10 @@ export function validateSiteIn(model: SiteModel, langs: readonly Lang[], options
 export function validateAcross(sites: ReadonlyArray<CrossSite>, options?: ValidateOptions): Map<string, Finding[]> {
   const lang = options?.lang ?? 'zh';
   const out = new Map<string, Finding[]>(sites.map((s) => [s.id, []]));
-  const withFacts = sites.map((s) => ({ ...s, facts: computeFacts(s.model) }));
   const models = new Map(sites.map((s) => [s.id, s.model]));
   for (const rule of CROSS_RULES as readonly CrossRule[]) {
     if (options?.only && !options.only.includes(rule.meta.id)) continue;
-    rule.check(withFacts, (r) => {
+    rule.check(sites, (r) => {
       const model = models.get(r.site);
       if (!model) return;
       out.get(r.site)!.push(makeFinding(model, rule.meta, r.path, r.messageId, r.params ?? {}, lang));

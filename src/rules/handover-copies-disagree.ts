@@ -4,7 +4,6 @@ import { baseName } from '../model/text';
 import { CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
 import { norm, showTime, tm, whole } from './facts';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
-import type { Facts } from './facts';
 
 export const meta: RuleMeta = {
   id: 'handover-copies-disagree',
@@ -25,8 +24,7 @@ export const meta: RuleMeta = {
   docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item (the same item at another 序号 is no difference), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell.',
 };
 
-type Site = CrossSite & { facts: Facts };
-type Copy = CopyKey & { site: Site; i: number; h: Handover; fields: ReturnType<typeof copyFields> };
+type Copy = CopyKey & { site: CrossSite; i: number; h: Handover; fields: ReturnType<typeof copyFields> };
 
 interface Difference {
   /** The path in each copy: item rows may sit at different 序号 in the two copies. */
@@ -45,7 +43,7 @@ function shown(h: Handover, key: string): string {
   return v === undefined || v === null ? '（空）' : String(v);
 }
 
-export function check(sites: ReadonlyArray<Site>, report: (r: CrossReport) => void): void {
+export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
   // Every handover copy of every workbook, paired as the consolidated summary pairs them (model/pairing.ts).
   const copies: Copy[] = [];
   for (const site of sites) {
