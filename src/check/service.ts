@@ -15,6 +15,8 @@ import type { FileReport, Finding, RunReport } from '../model/finding';
 import type { WorkbookGrid } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
+import type { LocationMap } from '../model/location';
+import { VaultPeople, locationsOf, vaultPeopleOf, vaultPeoplePaths } from '../model/vault-signers';
 import { PackedLocations, locationsUnder, packLocationsUnder, unpackLocations } from '../model/location-map';
 import { sortFindings, validateAcross, validateSiteIn } from '../rules/engine';
 import type { Lang } from '../rules/types';
@@ -107,12 +109,22 @@ const ACROSS_PATHS = ['handovers', 'site'];
 
 /**
  * The only part of a site model that the checks across workbooks need: kept
- * small for thousands of files. `locations`: those under ACROSS_PATHS unless given.
+ * small for thousands of files — its site and handovers, the digest of its
+ * vault log and roster (`vaultPeopleOf`) and the locations of those cells
+ * the checks may report at. `locations`: those under ACROSS_PATHS unless given.
  */
-export function slimModel(model: SiteModel, locations = locationsUnder(model.locations, ACROSS_PATHS)): SiteModel {
+export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel {
+  const vaultPeople = vaultPeopleOf(model);
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
   // The sheets give the findings' reading order once those across workbooks are added.
-  return { data, locations, sheets: model.sheets, problems: [] };
+  return { data, locations: locations ?? slimLocations(model, vaultPeople), sheets: model.sheets, problems: [], vaultPeople };
+}
+
+/** The slim model's own locations: those under ACROSS_PATHS, and the vault log cells the checks across may report at. */
+function slimLocations(model: SiteModel, vaultPeople: VaultPeople): LocationMap {
+  const locations = locationsUnder(model.locations, ACROSS_PATHS);
+  for (const [path, at] of locationsOf(model, vaultPeoplePaths(vaultPeople))) locations[path] = at;
+  return locations;
 }
 
 /** A site model as plain data, to cross to another thread: its location map (a Proxy) cannot be copied as it is. */
@@ -131,7 +143,9 @@ export function unpackModel(packed: PackedModel): SiteModel {
 
 /** The slim model's locations, packed (packLocationsUnder): what `summary` spools for each workbook. */
 export function slimPlaces(model: SiteModel): PackedLocations {
-  return packLocationsUnder(model.locations, ACROSS_PATHS);
+  const packed = packLocationsUnder(model.locations, ACROSS_PATHS);
+  packed.chunks.push(...locationsOf(model, vaultPeoplePaths(vaultPeopleOf(model))));
+  return packed;
 }
 
 /**

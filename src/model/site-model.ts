@@ -4,6 +4,7 @@
  */
 import type { FormNumber, LocationMap } from './location';
 import type { SiteData } from './types';
+import type { VaultPeople } from './vault-signers';
 
 /** The forms a sheet can be: the three workbook-wide sheets and 附件1–5. */
 export type FormId = 'site' | 'schedule' | 'staff' | 'handover' | 'intake' | 'vaultLog' | 'distribution' | 'duty';
@@ -23,6 +24,12 @@ export interface SiteModel {
    * Left out of `data`, unless `kept`: its title names another but all its dates fall in this one.
    */
   otherSemester?: OtherSemesterSheet[];
+  /**
+   * A slim model's (check/service.ts) digest of its vault log and roster for
+   * the checks across workbooks (model/vault-signers.ts); a full model has
+   * none, and it is worked out from `data`.
+   */
+  vaultPeople?: VaultPeople;
 }
 
 /**

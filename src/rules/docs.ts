@@ -3,7 +3,7 @@
  * keeps the file current.
  */
 import { DEFAULT_SETTINGS } from '../model/types';
-import { ALL_META, CROSS_RULES } from './index';
+import { ALL_META, CROSS_RULES, RULES } from './index';
 
 const FORM_NAMES: Record<number, string> = {
   0: '基本信息/考试安排/涉卷人员',
@@ -17,7 +17,14 @@ const FORM_NAMES: Record<number, string> = {
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderRulesDoc(): string {
+  const single = new Set(RULES.map((r) => r.meta.id));
   const cross = new Set(CROSS_RULES.map((r) => r.meta.id));
+  const acrossNote = (id: string) =>
+    !cross.has(id)
+      ? ''
+      : single.has(id)
+        ? ' (also checked across workbooks given together)'
+        : ' (checked across workbooks given together; reported on both files)';
   const out: string[] = [];
   out.push('# 校验规则 (validation rules)');
   out.push('');
@@ -46,7 +53,7 @@ export function renderRulesDoc(): string {
     out.push(`## ${m.title.zh} · ${m.title.en}`);
     out.push('');
     out.push(`- Id: \`${m.id}\``);
-    out.push(`- Severity: **${m.severity}**${cross.has(m.id) ? ' (checked across workbooks given together; reported on both files)' : ''}`);
+    out.push(`- Severity: **${m.severity}**${acrossNote(m.id)}`);
     out.push(`- Forms: ${m.forms.map((f) => FORM_NAMES[f]).join('; ')}`);
     out.push(`- Clause: ${m.clause}`);
     out.push('');

@@ -1,9 +1,10 @@
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
 import { baseName } from '../model/text';
-import { CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
+import { differingFields, itemLine } from '../model/pairing';
 import { norm, showTime, tm, whole } from './facts';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
+import { Copy, handoverPairs } from './handover-pairs';
 
 export const meta: RuleMeta = {
   id: 'handover-copies-disagree',
@@ -24,8 +25,6 @@ export const meta: RuleMeta = {
   docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item (the same item at another 序号 is no difference), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell.',
 };
 
-type Copy = CopyKey & { site: CrossSite; i: number; h: Handover; fields: ReturnType<typeof copyFields> };
-
 interface Difference {
   /** The path in each copy: item rows may sit at different 序号 in the two copies. */
   pathA: string;
@@ -45,17 +44,7 @@ function shown(h: Handover, key: string): string {
 
 export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
   // Every handover copy of every workbook, paired as the consolidated summary pairs them (model/pairing.ts).
-  const copies: Copy[] = [];
-  for (const site of sites) {
-    const custody = custodyOf(site.model);
-    (site.model.data.handovers ?? []).forEach((h, i) => {
-      const direction = custody.direction[i];
-      if (!h || !direction) return;
-      const fields = copyFields(h);
-      copies.push({ holder: site.id, holderUnit: custody.name, direction, from: h.from, to: h.to, time: h.time, content: fields.content, site, i, h, fields });
-    });
-  }
-  for (const { sender, receiver } of pairCopies(copies).pairs) compare(sender, receiver, report);
+  for (const { sender, receiver } of handoverPairs(sites)) compare(sender, receiver, report);
 }
 
 function compare(a: Copy, b: Copy, report: (r: CrossReport) => void): void {

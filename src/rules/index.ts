@@ -71,11 +71,14 @@ export const RULES: readonly Rule[] = [
   sheetOfAnotherSemester,
 ];
 
-/** Rules over workbooks given together. */
-export const CROSS_RULES: readonly CrossRule[] = [handoverCopiesDisagree];
+/**
+ * Rules over workbooks given together: handover-copies-disagree, and the part of
+ * proctor-takes-papers that judges a dispatch's taker by the receiving unit's roster.
+ */
+export const CROSS_RULES: readonly CrossRule[] = [handoverCopiesDisagree, { meta: proctorTakesPapers.meta, check: proctorTakesPapers.checkAcross }];
 
-/** Every rule, in catalogue order. */
-export const ALL_META: readonly RuleMeta[] = [...RULES.map((r) => r.meta), ...CROSS_RULES.map((r) => r.meta)];
+/** Every rule, in catalogue order; a rule that also checks across workbooks, once. */
+export const ALL_META: readonly RuleMeta[] = [...new Set([...RULES.map((r) => r.meta), ...CROSS_RULES.map((r) => r.meta)])];
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return ALL_META.find((m) => m.id === id);

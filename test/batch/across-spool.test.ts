@@ -22,7 +22,11 @@ const slimModels: Array<{ id: string; model: SiteModel }> = [];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-across-'));
   const net = sampleNetwork({ sites: 2, papers: 2, sessions: 1 });
-  const books = [net.branch, plantDefects(net.sites[0], ['handover-disagree']).data, net.sites[1]];
+  // The second 考点 sends one its roster lists as a 监考员 to collect at the 分校's vault: a finding across on the 分校's vault log.
+  const second = net.sites[1];
+  const collector = second.handovers![0].toSigners![0];
+  second.staff!.find((m) => m.name === collector)!.roles = ['监考员'];
+  const books = [net.branch, plantDefects(net.sites[0], ['handover-disagree']).data, second];
   const lines: Partial<Record<SpoolName, Buffer[]>> = {};
   const offsets: Array<[number, number]> = [];
   let placesAt = 0;
@@ -61,9 +65,13 @@ describe('checks across spooled workbooks', () => {
     expect(result.found).toEqual(expected);
     // The disagreeing handover is reported on both of its workbooks.
     expect(result.found.map(([id, found]) => [path.basename(id), [...new Set(found.map((f) => f.rule))]])).toEqual([
-      ['0.xlsx', ['handover-copies-disagree']],
+      ['0.xlsx', ['handover-copies-disagree', 'proctor-takes-papers']],
       ['1.xlsx', ['handover-copies-disagree']],
     ]);
+    // At the vault row's own cell, read from the spooled locations.
+    const proctor = result.found[0][1].find((f) => f.rule === 'proctor-takes-papers')!;
+    expect([proctor.sheet, proctor.cell, proctor.form]).toEqual(['出入库记录', expect.stringMatching(/^E\d+$/), 3]);
+    expect(proctor.message).toContain('（文件“2.xlsx”的 涉卷人员');
     expect(result.sheets).toEqual(result.found.map(([id]) => [id, slimModels.find((s) => s.id === id)!.model.sheets]));
   });
 

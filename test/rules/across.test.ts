@@ -1,6 +1,12 @@
-/** handover-copies-disagree: the two copies of one handover, in the sender's and the receiver's workbooks. */
+/**
+ * handover-copies-disagree: the two copies of one handover, in the sender's and the receiver's workbooks.
+ * proctor-takes-papers: a dispatch's taker who signs for the receiving unit, judged by that unit's roster.
+ */
 import type { SiteData } from '../../src/model/types';
-import { validateAcross } from '../../src/rules/engine';
+import type { SiteModel } from '../../src/model/site-model';
+import { slimModel, slimPlaces } from '../../src/check/service';
+import { unpackLocations } from '../../src/model/location-map';
+import { messageIdOf, validateAcross, validateSite } from '../../src/rules/engine';
 import { base, modelOf } from './tester';
 
 function across(editK?: (d: SiteData) => void, editF?: (d: SiteData) => void) {
@@ -133,4 +139,80 @@ test("handover-copies-disagree: two workbooks of the same unit hold the same sid
     { id: 'v2', model: modelOf(newer) },
   ]);
   expect([...out.get('v1')!, ...out.get('v2')!].filter((f) => f.rule === 'handover-copies-disagree')).toEqual([]);
+});
+
+/**
+ * 长沙分校's dispatch to 岳麓考点 (its 交接单2, 6月14日 09:30): 李强 takes 1001 and 2045 out at 09:10, 赵敏 3310 at 09:12 —
+ * both sign the sheet as 岳麓考点's 接收人 (《实施方案》（四）: the 考点's 考务人员 collect at the 分校's vault).
+ */
+describe('proctor-takes-papers across workbooks: a dispatch’s taker judged by the receiving unit’s roster', () => {
+  const RULE = 'proctor-takes-papers';
+  /** The findings across of this rule on each workbook: [id, sheet, cell, row, message id]. */
+  function proctorsAcross(editK?: (d: SiteData) => void, editF?: (d: SiteData) => void, as: (m: SiteModel) => SiteModel = (m) => m) {
+    const k = base('kaodian');
+    const f = base('fenxiao');
+    editK?.(k);
+    editF?.(f);
+    const out = validateAcross([
+      { id: 'kaodian', model: as(modelOf(k)), file: '/收齐/岳麓考点.xlsx' },
+      { id: 'fenxiao', model: as(modelOf(f)), file: '/收齐/长沙分校.xlsx' },
+    ]);
+    const found = [...out].flatMap(([id, list]) => list.filter((x) => x.rule === RULE).map((x) => ({ id, ...x, messageId: messageIdOf(x) })));
+    return { brief: found.map((x) => [x.id, x.sheet, x.cell, x.row, x.messageId]), found, f };
+  }
+  const kaodianProctor = (name: string) => (d: SiteData) => void (d.staff!.find((m) => m.name === name)!.roles = ['监考员']);
+
+  test('valid: the 考点’s 考务人员 collect, whatever the 分校’s roster says of a namesake', () => {
+    const r = proctorsAcross(undefined, (d) => {
+      d.staff!.push({ name: '李强', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+    });
+    expect(r.brief).toEqual([]);
+    expect(validateSite(modelOf(r.f)).map((x) => x.rule)).toEqual([]);
+  });
+
+  test('invalid: the 考点 sent one its roster lists as a 监考员: once for the taking, on the 分校’s vault row', () => {
+    const r = proctorsAcross(kaodianProctor('李强'));
+    expect(r.brief).toEqual([['fenxiao', '出入库记录', 'E4', 1, 'proctorThere']]);
+    expect(r.found[0].message).toBe(
+      '取卷人“李强”是交接单（交接单2）上岳麓考点的接收人，在岳麓考点的涉卷人员名单上是“监考员”（文件“岳麓考点.xlsx”的 涉卷人员 B4），' +
+        '却在本单位保密室领取了 2 个试卷（第 1–2 行：1001、2045）。监考人员不得到保密室领卷，下发的试卷须由岳麓考点的考务人员领取，请与岳麓考点核对取卷人。',
+    );
+  });
+
+  test('invalid: the same from slim models sent through JSON, as `summary` spools them', () => {
+    const spooled = (m: SiteModel): SiteModel => {
+      const { locations: _, ...rest } = slimModel(m, {});
+      return { ...(JSON.parse(JSON.stringify(rest)) as SiteModel), locations: unpackLocations(JSON.parse(JSON.stringify(slimPlaces(m)))) };
+    };
+    expect(proctorsAcross(kaodianProctor('李强'), undefined, spooled).brief).toEqual([['fenxiao', '出入库记录', 'E4', 1, 'proctorThere']]);
+    expect(proctorsAcross(kaodianProctor('李强'), undefined, (m) => slimModel(m)).brief).toEqual([['fenxiao', '出入库记录', 'E4', 1, 'proctorThere']]);
+  });
+
+  test('invalid: a return to the 分校’s vault by the 考点’s 监考员, its taker not one', () => {
+    const r = proctorsAcross(kaodianProctor('李强'), (d) => {
+      Object.assign(d.vaultLog![2], { returner: '李强', returnedAt: '2024-06-15T12:30', receivedBy: '周建' });
+      d.vaultLog![0].taker = '赵敏';
+      d.vaultLog![1].taker = '赵敏';
+    });
+    expect(r.brief).toEqual([['fenxiao', '出入库记录', 'H6', 3, 'returnerThere']]);
+    expect(r.found[0].message).toMatch(/^还卷人“李强”是交接单（交接单2）上岳麓考点的接收人.*却向本单位保密室送回了 1 个试卷（第 3 行：3310）/);
+  });
+
+  test('valid: the 分校’s own 监考员 is its own finding (one workbook), not one across', () => {
+    const r = proctorsAcross(kaodianProctor('李强'), (d) => {
+      d.staff!.push({ name: '何军', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+      d.vaultLog![0].taker = '何军、李强';
+      d.vaultLog![1].taker = '何军、李强';
+    });
+    expect(r.brief).toEqual([]);
+    expect(validateSite(modelOf(r.f)).map((x) => [x.rule, x.cell, messageIdOf(x)])).toEqual([[RULE, 'E4', 'proctorTaking']]);
+  });
+
+  test('valid: with no receiving copy to judge by (the 考点’s workbook holds no handover from the 分校), nothing is said', () => {
+    const r = proctorsAcross((d) => {
+      kaodianProctor('李强')(d);
+      d.handovers = [];
+    });
+    expect(r.brief.filter(([id]) => id === 'fenxiao')).toEqual([]);
+  });
 });

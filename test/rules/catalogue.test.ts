@@ -1369,8 +1369,44 @@ rt('staff-ineligible', {
   ],
 });
 
+/** 岳麓考点's first vault row split in two (2 bags and 1 of 1001), both taken and returned at once, as one trip to the vault. */
+const firstRowSplit = (d: SiteData) => {
+  d.vaultLog![0].quantity = 2;
+  d.vaultLog!.splice(1, 0, { ...d.vaultLog![0], quantity: 1 });
+};
+
+/** 长沙分校's own 何军, a 监考员 on its roster: he signs no handover to a 考点. */
+const fenxiaoProctor = (d: SiteData) =>
+  void d.staff!.push({ name: '何军', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+
 rt('proctor-takes-papers', {
-  valid: [{ name: 'exam-affairs staff take papers' }],
+  valid: [
+    { name: 'exam-affairs staff take papers' },
+    {
+      // 《实施方案》（四）: 天心考点's 考务人员 何平 collects at the 分校's vault and signs its handover sheet as 接收人; the
+      // 分校's own 监考员 of the same name is another person. Judged by 天心考点's roster, across workbooks.
+      name: 'a 分校 dispatch collected by the 考点’s receiver, who shares a name with a 监考员 on the 分校’s roster',
+      base: 'fenxiao',
+      edit: (d) => void d.staff!.push({ name: '何平', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true }),
+    },
+    {
+      name: 'the same when the receiver signs with a title, and the vault row with two takers',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.staff!.push({ name: '何平', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+        d.handovers![2].toSigners = ['何平（考务）', '马丽'];
+        d.vaultLog![3].taker = '何平、马丽';
+      },
+    },
+    {
+      name: 'and when the 考点’s receiver brings the papers back to the 分校’s vault after the exam',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.staff!.push({ name: '何平', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+        Object.assign(d.vaultLog![3], { returner: '何平', returnedAt: '2024-06-15T12:30', receivedBy: '周建' });
+      },
+    },
+  ],
   invalid: [
     {
       name: 'a proctor takes papers',
@@ -1420,13 +1456,86 @@ rt('proctor-takes-papers', {
       errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“周涛”在涉卷人员名单上是“监考人员”/ }],
     },
     {
-      // 《实施方案》（四）: the 考点's 考务人员 collect at the 分校's vault; one on the 分校's own roster as a proctor is said.
-      name: 'a 分校 dispatch collected by someone its roster lists as 监考员',
+      // 《实施方案》（四）: the 考点's 考务人员 collect at the 分校's vault; the 分校's own 监考员, who signs no handover to a 考点, is said.
+      name: 'a 分校 dispatch collected by its own 监考员, who signs no receiving side',
       base: 'fenxiao',
       edit: (d) => {
-        d.staff!.push({ name: '何平', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+        fenxiaoProctor(d);
+        d.vaultLog![3].taker = '何军';
       },
-      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“何平”在涉卷人员名单上是“监考员”/ }],
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“何军”在涉卷人员名单上是“监考员”/ }],
+    },
+    {
+      name: 'one who signs the handover for the 分校 (移交人) is the 分校’s person, judged by its roster',
+      base: 'fenxiao',
+      edit: (d) => {
+        fenxiaoProctor(d);
+        d.handovers![2].fromSigners = ['张伟', '何军'];
+        d.vaultLog![3].taker = '何军';
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“何军”/ }],
+    },
+    {
+      // One trip to the vault, one finding: at its first row, naming the others.
+      name: 'a proctor takes two papers out at once: one finding, at the first row',
+      base: 'fenxiao',
+      edit: (d) => {
+        fenxiaoProctor(d);
+        d.vaultLog![0].taker = '何军';
+        d.vaultLog![1].taker = '何军';
+      },
+      errors: [
+        {
+          messageId: 'proctorTaking',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'E4',
+          row: 1,
+          message: /^取卷人“何军”在涉卷人员名单上是“监考员”，同一次（6月14日 09:10）还取了 1 个试卷（第 2 行：2045）。监考人员不得到保密室领卷/,
+        },
+      ],
+    },
+    {
+      name: 'and again later: each time its own finding',
+      base: 'fenxiao',
+      edit: (d) => {
+        fenxiaoProctor(d);
+        for (const r of [0, 1, 3]) d.vaultLog![r].taker = '何军';
+      },
+      errors: [
+        { messageId: 'proctorTaking', form: 3, sheet: '出入库记录', cell: 'E4', row: 1, message: /还取了 1 个试卷（第 2 行：2045）/ },
+        { messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4 },
+      ],
+    },
+    {
+      name: 'two proctors at the same minute are two takings',
+      edit: (d) => {
+        firstRowSplit(d);
+        d.vaultLog![0].taker = '周涛';
+        d.vaultLog![1].taker = '吴刚';
+      },
+      errors: [
+        { messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E4', row: 1, message: /^取卷人“周涛”/ },
+        { messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /^取卷人“吴刚”/ },
+      ],
+    },
+    {
+      name: 'a proctor returns two rows at once: one finding, at the first',
+      edit: (d) => {
+        firstRowSplit(d);
+        d.vaultLog![0].returner = '周涛';
+        d.vaultLog![1].returner = '周涛';
+      },
+      errors: [
+        {
+          messageId: 'returnerTaking',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'H4',
+          row: 1,
+          message: /^还卷人“周涛”在涉卷人员名单上是“监考人员”，同一次（6月15日 10:20）还送回了 1 个试卷（第 2 行：1001）。/,
+        },
+      ],
     },
   ],
 });
