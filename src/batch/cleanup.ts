@@ -31,11 +31,17 @@ export function temporaryName(target: string): string {
  */
 const FOLDER_MARK = '.custody-temporary';
 
-/** A new temporary folder of this process in `dir`, marked as this tool's: `custody-KIND-PID-XXXXXX`. */
-export async function makeTemporaryFolder(dir: string, kind: string): Promise<string> {
+/**
+ * A new temporary folder of this process in `dir`, marked as this tool's:
+ * `custody-KIND-PID-XXXXXX`, and the function that stops tracking it. It is
+ * tracked from the moment it exists, before its mark is written: an interrupt
+ * in between (a signal's handler runs between two awaits) left it behind.
+ */
+export async function makeTemporaryFolder(dir: string, kind: string): Promise<{ folder: string; untrack: () => void }> {
   const folder = await fs.mkdtemp(path.join(dir, `custody-${kind}-${process.pid}-`));
+  const untrack = track(folder);
   await fs.writeFile(path.join(folder, FOLDER_MARK), `试卷保密助手的临时文件夹（进程 ${process.pid}），运行结束即删除\n`);
-  return folder;
+  return { folder, untrack };
 }
 
 /** Removes everything tracked, at once and synchronously (from exit and signal handlers). */
@@ -64,7 +70,12 @@ function alive(pid: number): boolean {
 const LEFTOVER_FOLDER = /^custody-[a-z]+-(\d+)-[A-Za-z0-9]{6}$/;
 const LEFTOVER_FILE = /\.custody-(\d+)-[0-9a-f]{8}\.tmp$/;
 
-/** Whether `name` in `dir` is a temporary entry this tool made and whose run is gone: a marked folder, or a file. */
+/**
+ * Whether `name` in `dir` is a temporary entry this tool made and whose run is
+ * gone: a marked folder, or a file; or a folder of the name with nothing in
+ * it, which a run killed between making it and marking it leaves (removing an
+ * empty folder loses nothing).
+ */
 async function isLeftover(dir: string, name: string): Promise<boolean> {
   const folder = LEFTOVER_FOLDER.exec(name);
   const file = folder ? null : LEFTOVER_FILE.exec(name);
@@ -73,7 +84,8 @@ async function isLeftover(dir: string, name: string): Promise<boolean> {
   const stat = await fs.lstat(path.join(dir, name)).catch(() => undefined);
   if (file) return stat?.isFile() ?? false;
   if (!stat?.isDirectory()) return false;
-  return (await fs.lstat(path.join(dir, name, FOLDER_MARK)).catch(() => undefined))?.isFile() ?? false;
+  if ((await fs.lstat(path.join(dir, name, FOLDER_MARK)).catch(() => undefined))?.isFile()) return true;
+  return (await fs.readdir(path.join(dir, name)).catch(() => undefined))?.length === 0;
 }
 
 /**

@@ -30,7 +30,7 @@ import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, addUnitStock, emptyTotals } from '../summary/consolidate';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
-import { makeTemporaryFolder, sweepLeftovers, track } from './cleanup';
+import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
 import { JsonChunks, nested } from './json-chunks';
 import { type AcrossJob, type AcrossResult, acrossInWorker, acrossOfSpool } from './across-spool';
@@ -89,8 +89,9 @@ export class SpooledConsolidation {
   static async create(tmpDir = os.tmpdir()): Promise<SpooledConsolidation> {
     // What a killed run left here goes first; this run's folder is removed even on a signal.
     await sweepLeftovers(tmpDir);
-    const spool = new SpooledConsolidation(await makeTemporaryFolder(tmpDir, 'summary'));
-    spool.untrack = track(spool.dir);
+    const { folder, untrack } = await makeTemporaryFolder(tmpDir, 'summary');
+    const spool = new SpooledConsolidation(folder);
+    spool.untrack = untrack;
     try {
       for (const name of SPOOLS) spool.out.set(name, new SpoolWriter(openSync(spool.spool(name), 'w')));
     } catch (error) {

@@ -57,7 +57,8 @@ function start(out: string): ChildProcess {
 async function midRun(child: ChildProcess): Promise<string> {
   for (let i = 0; i < 600; i++) {
     const found = fs.readdirSync(tmp).find((n) => n.startsWith(`custody-summary-${child.pid}-`));
-    if (found) return found;
+    // Mid-run: the folder made and marked (between the two, only the run itself knows it: see the sweep's empty folder below).
+    if (found && fs.existsSync(path.join(tmp, found, '.custody-temporary'))) return found;
     if (child.exitCode !== null) throw new Error('the run ended before it could be interrupted');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -172,7 +173,10 @@ describe('what the sweep never touches', () => {
       fs.writeFileSync(path.join(place, marked, 'sites.ndjson'), '{}');
       const file = `summary.xlsx.custody-${dead}-0a1b2c3d.tmp`;
       fs.writeFileSync(path.join(place, file), 'half');
-      expect((await sweepLeftovers(place)).sort()).toEqual([file, marked].sort());
+      // A run killed between making its folder and marking it: an empty folder of the name, which loses nothing gone.
+      const unmarked = `custody-summary-${dead}-Qw3Er5`;
+      fs.mkdirSync(path.join(place, unmarked));
+      expect((await sweepLeftovers(place)).sort()).toEqual([file, marked, unmarked].sort());
       expect(fs.readdirSync(place).sort()).toEqual([...keep, 'custody-notes-2024-final'].sort());
       for (const name of keep) expect(fs.readFileSync(path.join(place, name, '01.xlsx'), 'utf8')).toBe('a workbook');
     } finally {
