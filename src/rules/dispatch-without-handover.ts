@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
       bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree; check the counts.',
     },
   },
-  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
+  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when no dispatch exceeds the stock — overdraw — or has its time in question, and, per sheet, when no dispatch left without a sheet could be on it). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
 };
 
 /** Checkouts this close in time are one trip to the vault. */
@@ -116,10 +116,15 @@ export function check({ model, facts, report }: RuleContext): void {
     const listed = (key: 'paperNo' | 'taker') => [...new Set(rows.map((i) => norm(data.vaultLog![i][key])).filter(Boolean))];
     report(`vaultLog[${rows[0]}].takenAt`, 'none', { papers: listed('paperNo'), time: showTime(tm(first.takenAt)), taker: listed('taker'), sender, receiver });
   }
-  // Bags are compared only where every dispatch (with a time not in question) found its sheet and no paper went out beyond its stock (overdraw): one fact, one finding.
-  const questioned = pairs.size < facts.dispatch.filter(Boolean).length;
-  if (unpaired.size > 0 || questioned || overdrawn(data, facts)) return;
+  // Bags are compared only where no paper went out beyond its stock (overdraw) and no dispatch's time is in
+  // question, and per sheet only where the pairing is clear: no dispatch left without a sheet could be on it.
+  // One fact, one finding.
+  if (overdrawn(data, facts)) return;
+  const unclear = unclearTimes(data, facts, pairs);
+  if (unclear === undefined) return;
+  const clear = (h: number) => !unclear.some((t) => carries(tm(data.handovers![h]?.time), t));
   for (const { sheets, rows } of comparedTogether(data, facts, paired)) {
+    if (!sheets.every(clear)) continue;
     const bags = sheets.map((h) => handoverBags(data.handovers![h]));
     const counts = rows.map((i) => ((norm(data.vaultLog![i].unit) || '袋') === '袋' ? whole(data.vaultLog![i].quantity) : undefined));
     if (bags.some((b) => b === undefined) || counts.some((c) => c === undefined)) continue;
@@ -137,6 +142,21 @@ export function check({ model, facts, report }: RuleContext): void {
       sheet2: [...new Set(sheets.map((h) => model.locations[`handovers[${h}]`]?.sheet ?? ''))].join('、'),
     });
   }
+}
+
+/**
+ * The times of the dispatches no sheet was found for: a sheet that could carry one of them may hold its bags
+ * too. Undefined when some dispatch's time is in question (unreadable, or before intake: checkout-before-intake)
+ * — it could be on any sheet.
+ */
+function unclearTimes(data: SiteData, facts: RuleContext['facts'], pairs: ReadonlyMap<number, number | undefined>): number[] | undefined {
+  const times: number[] = [];
+  for (let i = 0; i < facts.dispatch.length; i++) {
+    if (!facts.dispatch[i]) continue;
+    if (!pairs.has(i)) return undefined;
+    if (pairs.get(i) === undefined) times.push(tm(data.vaultLog![i].takenAt));
+  }
+  return times;
 }
 
 /**
