@@ -114,6 +114,16 @@ function fromAbove(h: Handover, site: SiteInfo | undefined, level: Level): boole
 }
 
 /**
+ * An incoming handover sent up the chain, not down it: to the 省校, from anyone but the printer (a 分校 sending
+ * papers back); to a 分校, from one of its 考点 (papers sent back after the exam, 《工作方案》二.5). A 考点
+ * receives only from above.
+ */
+export function fromBelow(h: Handover, site: SiteInfo | undefined, level: Level | undefined): boolean {
+  if (!handsPapersDown(level) || fromAbove(h, site, level!)) return false;
+  return level === '省校' || /考点/.test(toHalfWidth(h.from ?? ''));
+}
+
+/**
  * Whether the unit receives (in) or sends (out) a handover: by the side that
  * names the unit; when both do ("长沙分校" → "长沙分校岳麓考点"), the side whose
  * name is closer to the unit's own; when neither does, by the unit's place in

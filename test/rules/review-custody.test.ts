@@ -61,9 +61,22 @@ const CASES: Case[] = [
       ['试卷 3310 于 6月15日 07:30 出库下发（取卷人 谭军），但没有一张分校发给考点的纸质试卷交接单', 'Papers 3310 left the vault'],
     ],
   },
+  {
+    name: 'one 31-copy bag of 1001 from the province for 40 candidates, the 考点’s bags taken back on their own lists',
+    site: 'h-changsha-planted-short',
+    expect: [['copies-short', 2, '入库清单1', 'A4', 1]],
+    says: [['试卷 1001 入库 1 袋共 31 份（31×1+26×0+11×0+5×0），少于报考人数 40 人', 'Paper 1001: 1 bags hold 31 copies']],
+  },
 ];
 
-const CLEAN = ['b-zhuzhou-exam-fenxiao', 'b-zhuzhou-sameday-fenxiao', 'b-youxian-kaodian', 'b-youxian-sameday-kaodian'];
+const CLEAN = [
+  'b-zhuzhou-exam-fenxiao',
+  'b-zhuzhou-sameday-fenxiao',
+  'b-youxian-kaodian',
+  'b-youxian-sameday-kaodian',
+  'h-changsha-per-session-fenxiao',
+  'h-wangcheng-per-session-kaodian',
+];
 
 describe('review shapes: custody at an examining 分校 and on the way back', () => {
   test.each(CLEAN)('correct %s: no finding', async (name) => {
