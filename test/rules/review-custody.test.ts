@@ -67,6 +67,17 @@ const CASES: Case[] = [
     expect: [['copies-short', 2, '入库清单1', 'A4', 1]],
     says: [['试卷 1001 入库 1 袋共 31 份（31×1+26×0+11×0+5×0），少于报考人数 40 人', 'Paper 1001: 1 bags hold 31 copies']],
   },
+  {
+    name: 'a 考点’s send-back sheet lists 4 + 1 bags where the vault log took out 5 + 1: one bag unaccounted for',
+    site: 'c-xiangxiang-planted-3-sendback-short',
+    expect: [['dispatch-without-handover', 3, '出入库记录', 'D6', 3]],
+    says: [
+      [
+        '1月11日 16:20 出库送回湘潭分校的试卷在出入库记录上共 6 袋（第 3、4 行），而送回的交接单（交接单3）上是 5 袋',
+        'to be sent back to 湘潭分校 are 6 bags on the vault log (rows 3, 4), but 5 bags on the sheet that sends them back',
+      ],
+    ],
+  },
 ];
 
 const CLEAN = [
@@ -76,6 +87,7 @@ const CLEAN = [
   'b-youxian-sameday-kaodian',
   'h-changsha-per-session-fenxiao',
   'h-wangcheng-per-session-kaodian',
+  'c-xiangxiang-two-deliveries-kaodian',
 ];
 
 describe('review shapes: custody at an examining 分校 and on the way back', () => {
