@@ -114,6 +114,16 @@ function fromAbove(h: Handover, site: SiteInfo | undefined, level: Level): boole
 }
 
 /**
+ * An incoming handover sent up the chain, not down it: to the 省校, from anyone but the printer (a 分校 sending
+ * papers back); to a 分校, from one of its 考点 (papers sent back after the exam, 《工作方案》二.5). A 考点
+ * receives only from above.
+ */
+export function fromBelow(h: Handover, site: SiteInfo | undefined, level: Level | undefined): boolean {
+  if (!handsPapersDown(level) || fromAbove(h, site, level!)) return false;
+  return level === '省校' || /考点/.test(toHalfWidth(h.from ?? ''));
+}
+
+/**
  * Whether the unit receives (in) or sends (out) a handover: by the side that
  * names the unit; when both do ("长沙分校" → "长沙分校岳麓考点"), the side whose
  * name is closer to the unit's own; when neither does, by the unit's place in
@@ -190,20 +200,27 @@ function rosterOf(data: SiteData): Map<string, number[]> {
  * Where the unit hands papers down (the 省校, a 分校: `handsPapersDown`), also
  * a checkout never taken back with no sheet (dispatch-without-handover asks
  * for one), one a taker not on the roster made (a 考点's people collect at the
- * 分校's vault, 《实施方案》（四）), and one on a day it sent papers on — there
- * too unless the unit handed that paper to its own rooms that day: a 分校
- * that is an exam site too lends its own papers as a 考点 does.
+ * 分校's vault, 《实施方案》（四）), and one on a day it sent papers on — but
+ * not where the unit handed that paper to its own rooms that day (after a
+ * checkout never taken back: after it left the vault), unless a 考点's person
+ * took it (off the roster, or the receiver who signs a sheet carrying it): a
+ * 分校 that is an exam site too lends its own papers as a 考点 does, and one
+ * never taken back is not-returned's, not a dispatch without a sheet.
  *
  * None when the level cannot be read.
  */
 function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array<Direction | undefined>, roster: ReadonlyMap<string, unknown>): boolean[] {
   const outgoingTimes: number[] = [];
   const outgoingDays = new Set<number>();
+  // Each outgoing sheet's time and its receivers (personKey), for who collected a checkout.
+  const receivers: Array<{ t: number; signers: string[] }> = [];
   (data.handovers ?? []).forEach((h, i) => {
     if (direction[i] !== 'out') return;
     outgoingDays.add(dayOf(h?.time));
     const t = tm(h?.time);
-    if (!Number.isNaN(t)) outgoingTimes.push(t);
+    if (Number.isNaN(t)) return;
+    outgoingTimes.push(t);
+    receivers.push({ t, signers: (h?.toSigners ?? []).map(personKey).filter(Boolean) });
   });
   // The last time each paper went to the unit's own rooms, by day (附件4); a handout whose time cannot be read, the day's end.
   const lastHandout = new Map<string, number>();
@@ -224,14 +241,22 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   }
   const sessionNotOver = (paper: string, t: number) => (sessionEnds.get(paper) ?? []).some((end) => Math.floor(end / DAY) === Math.floor(t / DAY) && end >= t);
   const handsDown = handsPapersDown(level);
+  // A taker off the roster, or one who signs an outgoing sheet that carries the checkout as its receiver: a 考点's.
+  const collectedFromBelow = (taker: unknown, t: number): boolean => {
+    const takers = peopleIn(taker);
+    if (roster.size > 0 && takers.some((k) => !roster.has(k))) return true;
+    return receivers.some((r) => carries(r.t, t) && r.signers.some((n) => takers.includes(n)));
+  };
   return (data.vaultLog ?? []).map((row) => {
     if (level === undefined || !row) return false;
     const day = dayOf(row.takenAt);
     const handedOut = lastHandout.get(`${day}|${norm(row.paperNo)}`);
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
+    const t = tm(row.takenAt);
     if (!returned) {
-      if (handsDown) return true;
-      const t = tm(row.takenAt);
+      // A 分校 lending its own rooms that day's paper (附件4, handed out after the checkout): a loan, unless a
+      // 考点's person took it (off the roster, or signing a sheet of the day as its receiver).
+      if (handsDown) return collectedFromBelow(row.taker, t) || !(handedOut !== undefined && handedOut >= t);
       const lentForTheRooms = (handedOut !== undefined && handedOut >= t) || sessionNotOver(norm(row.paperNo), t);
       return !Number.isNaN(t) && !lentForTheRooms && outgoingTimes.some((h) => carries(h, t));
     }

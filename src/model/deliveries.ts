@@ -5,7 +5,7 @@
  * inventory-mismatch judge each list against its own delivery, duty-gap and the
  * summary's duty coverage ask for duty only while the vault holds papers.
  */
-import { custodyOf, handoverBags } from './custody';
+import { custodyOf, fromBelow, handoverBags } from './custody';
 import { intakeLists } from './intake';
 import type { Handover, Intake, SiteData } from './types';
 import { isBlankValue, norm, sumOfCounts, whole } from './values';
@@ -92,6 +92,21 @@ function pairDeliveries(data: SiteData, time: Time): Deliveries {
   const indices = (b: readonly Arrival[]) => b.map((a) => a.i).sort((x, y) => x - y);
   buckets.forEach((b, k) => out[k].push(...indices(b)));
   return { lists: out, unlisted: indices(after) };
+}
+
+/**
+ * The intake lists that took in only papers coming back up the chain (`fromBelow`: a 分校 taking back its 考点's
+ * papers after the exam, on their own list as 使用说明 asks): not new stock. The papers were counted when they
+ * first came from above, so a paper's copies (copies-short, the summary's bags and copies) leave these lists out.
+ * A list with no delivery, or with any from above, is stock.
+ */
+export function takenBackLists(data: SiteData, time: Time): Set<number> {
+  const { level } = custodyOf(data);
+  const back = new Set<number>();
+  deliveriesOf(data, time).lists.forEach((delivery, k) => {
+    if (delivery.length > 0 && delivery.every((i) => data.handovers?.[i] && fromBelow(data.handovers[i], data.site, level))) back.add(k);
+  });
+  return back;
 }
 
 /** The list a handover goes to before repair (see deliveriesOf). */

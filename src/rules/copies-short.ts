@@ -1,4 +1,5 @@
-import { intakeRowBags, isBlankValue, norm, whole } from './facts';
+import { takenBackLists } from '../model/deliveries';
+import { intakeRowBags, isBlankValue, norm, tm, whole } from './facts';
 import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -20,7 +21,7 @@ export const meta: RuleMeta = {
       none: 'Paper {paper} has {candidates} candidates on the schedule but is on no intake list. Check whether it was not received or not recorded: add it to the list, or report the missing papers upward.',
     },
   },
-  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule. Rows with an unreadable count are skipped. A scheduled paper with candidates that is on none of the intake lists has no copies at all: reported at its schedule row, where the lists name their papers (a row without a readable 试卷号 could be it).',
+  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule. Rows with an unreadable count are skipped, and so are the lists that took in only papers sent back up the chain (a 考点’s papers back at its 分校 after the exam): they were counted when they first came. A scheduled paper with candidates that is on none of the intake lists has no copies at all: reported at its schedule row, where the lists name their papers (a row without a readable 试卷号 could be it).',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -36,8 +37,14 @@ export function check({ model, facts, report }: RuleContext): void {
   });
   const copies = new Map<string, { copies: number; bags: number; row: string; formula: string[] }>();
   const bad = new Set<string>();
-  // A paper's copies over every intake list (one list per delivery).
-  const rows = facts.intakes.flatMap(({ list, path }) => (list.items ?? []).map((it, i) => ({ it, row: `${path}.items[${i}]` })));
+  // A paper's copies over every intake list (one list per delivery) of papers received from above: papers a
+  // 考点 sent back, taken in on their own list, were counted when they first came (model/deliveries.ts).
+  const back = takenBackLists(data, tm);
+  const rows = facts.intakes
+    .filter((_, k) => !back.has(k))
+    .flatMap(({ list, path }) => (list.items ?? []).map((it, i) => ({ it, row: `${path}.items[${i}]` })));
+  // A paper only on such a list is on an intake list: not said to be on none.
+  const namedBack = new Set(facts.intakes.filter((_, k) => back.has(k)).flatMap(({ list }) => (list.items ?? []).map((it) => norm(it?.paperNo))));
   let unnamedRow = false;
   rows.forEach(({ it, row }) => {
     const p = norm(it?.paperNo);
@@ -65,6 +72,6 @@ export function check({ model, facts, report }: RuleContext): void {
   // No copies at all: judged only where the lists say which papers they hold (a missing list is required-field's).
   if (rows.length === 0 || unnamedRow) return;
   for (const [p, need] of candidates) {
-    if (need > 0 && !copies.has(p) && !bad.has(p)) report(`schedule[${scheduled.get(p)}].paperNo`, 'none', { paper: p, candidates: need });
+    if (need > 0 && !copies.has(p) && !bad.has(p) && !namedBack.has(p)) report(`schedule[${scheduled.get(p)}].paperNo`, 'none', { paper: p, candidates: need });
   }
 }

@@ -5,22 +5,25 @@ import type { SiteData } from '../model/types';
 
 export const meta: RuleMeta = {
   id: 'dispatch-without-handover',
-  title: { zh: '下发没有交接单', en: 'Dispatch without a handover sheet' },
+  // One title for both messages: a dispatch with no sheet, and papers sent on (down the chain or back up it) in other bags than their sheet.
+  title: { zh: '送出试卷没有相符的交接单', en: 'Papers sent on without a matching handover sheet' },
   severity: 'error',
   forms: [1, 3],
   clause:
-    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷由省校分发给分校（学院），双方签写附件1；试卷由分校（学院）分发给考点，双方签写附件1”',
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“试卷由省校分发给分校（学院），双方签写附件1；试卷由分校（学院）分发给考点，双方签写附件1”；参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.5“考试结束，回收的试卷……必须及时送回”',
   messages: {
     zh: {
       none: '试卷 {papers} 于 {time} 出库下发（取卷人 {taker}），但没有一张{sender}发给{receiver}的纸质试卷交接单（附件1）与这次下发对应。{sender}分发试卷给{receiver}须双方签写附件1，请补上这次交接的交接单，或核对取卷时间。',
       bags: '{time} 下发给{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而交接单（{sheet2}）上是 {handed} 袋。出库下发的试卷须与双方签写的交接单一致，请核对数量。',
+      back: '{time} 出库送回{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而送回的交接单（{sheet2}）上是 {handed} 袋。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
     },
     en: {
       none: 'Papers {papers} left the vault for a {receiver} at {time} (taken by {taker}), but no handover sheet (附件1) from the {sender} to a {receiver} matches this dispatch. A {sender} hands papers to a {receiver} on a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
       bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree; check the counts.',
+      back: 'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log (rows {rows}), but {handed} bags on the sheet that sends them back ({sheet2}). Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
     },
   },
-  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when every dispatch has its sheet and none exceeds the stock: overdraw). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row.',
+  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when no dispatch exceeds the stock — overdraw — or has its time in question, and, per sheet, when no dispatch left without a sheet could be on it). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row. At a 考点, papers sent back up the chain (after the exam, on an outgoing sheet: model/custody.ts) in other bags than the sheet of their day; a checkout whose sheet is not clear (sent the next day) leaves the sheets that could carry it uncompared.',
 };
 
 /** Checkouts this close in time are one trip to the vault. */
@@ -97,9 +100,32 @@ function overdrawn(data: SiteData, facts: RuleContext['facts']): boolean {
   return [...out].some(([paper, bags]) => bags > (facts.intakeBags.get(paper) ?? Number.POSITIVE_INFINITY));
 }
 
-export function check({ model, facts, report }: RuleContext): void {
+export function check(context: RuleContext): void {
+  if (handsPapersDown(context.facts.level)) checkDispatches(context);
+  else if (context.facts.level === '考点') checkSendBacks(context);
+}
+
+/**
+ * A 考点's checkouts sent back to its 分校 on an outgoing sheet (model/custody.ts: dispatches there are only
+ * these): their bags against the sheet that carries them (`movement`). A checkout with no sheet of its day
+ * (sent the next morning) leaves the sheets that could carry it uncompared.
+ */
+function checkSendBacks({ model, facts, report }: RuleContext): void {
   const data = model.data;
-  if (!handsPapersDown(facts.level)) return;
+  const paired = new Map<number, number[]>();
+  const unclear: number[] = [];
+  facts.dispatch.forEach((sent, i) => {
+    if (!sent) return;
+    const h = facts.custody.movement[i];
+    if (h === undefined) unclear.push(tm(data.vaultLog![i]?.takenAt));
+    else push(paired, h, i);
+  });
+  if (overdrawn(data, facts)) return;
+  compareBags({ model, facts, report }, paired, unclear, 'back');
+}
+
+function checkDispatches({ model, facts, report }: RuleContext): void {
+  const data = model.data;
   // Who hands down to whom, in the message: the 分校 to a 考点, the 省校 to a 分校.
   const sender = facts.level === '省校' ? '省校' : '分校';
   const receiver = facts.level === '省校' ? '分校' : '考点';
@@ -110,23 +136,38 @@ export function check({ model, facts, report }: RuleContext): void {
     if (h === undefined) push(unpaired, Math.floor(tm(data.vaultLog![i].takenAt) / 1440), i);
     else push(paired, h, i);
   }
-  const seqOf = (i: number) => model.locations[`vaultLog[${i}]`]?.row ?? i + 1;
   for (const rows of unpaired.values()) {
     const first = data.vaultLog![rows[0]];
     const listed = (key: 'paperNo' | 'taker') => [...new Set(rows.map((i) => norm(data.vaultLog![i][key])).filter(Boolean))];
     report(`vaultLog[${rows[0]}].takenAt`, 'none', { papers: listed('paperNo'), time: showTime(tm(first.takenAt)), taker: listed('taker'), sender, receiver });
   }
-  // Bags are compared only where every dispatch (with a time not in question) found its sheet and no paper went out beyond its stock (overdraw): one fact, one finding.
-  const questioned = pairs.size < facts.dispatch.filter(Boolean).length;
-  if (unpaired.size > 0 || questioned || overdrawn(data, facts)) return;
+  // Bags are compared only where no paper went out beyond its stock (overdraw) and no dispatch's time is in
+  // question, and per sheet only where the pairing is clear: no dispatch left without a sheet could be on it.
+  // One fact, one finding.
+  if (overdrawn(data, facts)) return;
+  const unclear = unclearTimes(data, facts, pairs);
+  if (unclear !== undefined) compareBags({ model, facts, report }, paired, unclear, 'bags');
+}
+
+/** The bags of each sheet (or sheets compared together) against the rows paired with it, where no row of `unclear` times could be on it. */
+function compareBags(
+  { model, facts, report }: RuleContext,
+  paired: ReadonlyMap<number, number[]>,
+  unclear: readonly number[],
+  messageId: 'bags' | 'back',
+): void {
+  const data = model.data;
+  const seqOf = (i: number) => model.locations[`vaultLog[${i}]`]?.row ?? i + 1;
+  const clear = (h: number) => !unclear.some((t) => carries(tm(data.handovers![h]?.time), t));
   for (const { sheets, rows } of comparedTogether(data, facts, paired)) {
+    if (!sheets.every(clear)) continue;
     const bags = sheets.map((h) => handoverBags(data.handovers![h]));
     const counts = rows.map((i) => ((norm(data.vaultLog![i].unit) || '袋') === '袋' ? whole(data.vaultLog![i].quantity) : undefined));
     if (bags.some((b) => b === undefined) || counts.some((c) => c === undefined)) continue;
     const handed = bags.reduce<number>((a, b) => a + (b ?? 0), 0);
     const out = counts.reduce<number>((a, c) => a + (c ?? 0), 0);
     if (out === handed) continue;
-    report(`vaultLog[${rows[0]}].quantity`, 'bags', {
+    report(`vaultLog[${rows[0]}].quantity`, messageId, {
       // The dispatch's time (its first row's), which the sentence is about.
       time: showTime(tm(data.vaultLog![rows[0]].takenAt)),
       to: String(data.handovers![sheets[0]].to ?? ''),
@@ -137,6 +178,21 @@ export function check({ model, facts, report }: RuleContext): void {
       sheet2: [...new Set(sheets.map((h) => model.locations[`handovers[${h}]`]?.sheet ?? ''))].join('、'),
     });
   }
+}
+
+/**
+ * The times of the dispatches no sheet was found for: a sheet that could carry one of them may hold its bags
+ * too. Undefined when some dispatch's time is in question (unreadable, or before intake: checkout-before-intake)
+ * — it could be on any sheet.
+ */
+function unclearTimes(data: SiteData, facts: RuleContext['facts'], pairs: ReadonlyMap<number, number | undefined>): number[] | undefined {
+  const times: number[] = [];
+  for (let i = 0; i < facts.dispatch.length; i++) {
+    if (!facts.dispatch[i]) continue;
+    if (!pairs.has(i)) return undefined;
+    if (pairs.get(i) === undefined) times.push(tm(data.vaultLog![i].takenAt));
+  }
+  return times;
 }
 
 /**

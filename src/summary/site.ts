@@ -11,7 +11,8 @@
  *
  * Definitions used (and printed on the 汇总 sheet):
  * - A paper's bags and copies come from the intake list (附件2); copies are
- *   31·bags31 + 26·bags26 + 11·bags11 + 5·bags5.
+ *   31·bags31 + 26·bags26 + 11·bags11 + 5·bags5. Only papers received from
+ *   above count: a list of papers a 考点 sent back after the exam is not new stock.
  * - A checkout is a vault-log row (附件3); it is returned when its 还卷时间 is
  *   filled in. Rows in 袋 (or with no unit) count bags; rows in 份 count loose
  *   copies, kept apart. A checkout that sends papers on — a 分校's to its
@@ -28,6 +29,7 @@ import { minutesOf } from '../model/datetime';
 import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';
 import { custodyOf } from '../model/custody';
+import { takenBackLists } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { roomsIn } from '../model/rooms';
 import type { Count, Handover, SiteData } from '../model/types';
@@ -87,7 +89,9 @@ export interface PaperSummary {
   copiesDistributed: number;
   /** Bags of checkouts not returned. */
   bagsStillOut: number;
-  /** Bags the vault should hold now: intake − still out − dispatched. */
+  /** Bags taken back from below on their own intake list (a 考点's papers after the exam): in the vault again, not stock (`bags`). */
+  bagsTakenBack: number;
+  /** Bags the vault should hold now: intake + taken back − still out − dispatched. */
   bagsInVault: number;
 }
 
@@ -243,6 +247,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
         rooms: [],
         copiesDistributed: 0,
         bagsStillOut: 0,
+        bagsTakenBack: 0,
         bagsInVault: 0,
       };
       papers.set(key, p);
@@ -264,13 +269,20 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     if (c !== null) p.candidates = (p.candidates ?? 0) + c;
   }
 
-  for (const item of intakeLists(data).flatMap(({ list }) => list.items ?? [])) {
+  // Stock is what came from above: a list of papers taken back from below (a 考点's, after the exam) holds papers
+  // counted when they first came, back in the vault (model/deliveries.ts takenBackLists).
+  const back = takenBackLists(data, minutesOf);
+  for (const { item, k } of intakeLists(data).flatMap(({ list }, k) => (list.items ?? []).map((item) => ({ item, k })))) {
     const p = paper(item.paperNo, item.paperName);
     if (!p) continue;
     const a = whole(item.bags31, counter) ?? 0;
     const b = whole(item.bags26, counter) ?? 0;
     const c = whole(item.bags11, counter) ?? 0;
     const d = whole(item.bags5, counter) ?? 0;
+    if (back.has(k)) {
+      p.bagsTakenBack += a + b + c + d;
+      continue;
+    }
     p.bags.bags31 += a;
     p.bags.bags26 += b;
     p.bags.bags11 += c;
@@ -327,7 +339,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   for (const p of list) {
     p.copies = copiesOf(p.bags);
     p.spareCopies = p.candidates === null ? null : p.copies - p.candidates;
-    p.bagsInVault = p.bags.totalBags - p.bagsStillOut - p.bagsDispatched;
+    p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched;
   }
   list.sort((a, b) => (a.sessionStart ?? '\uffff').localeCompare(b.sessionStart ?? '\uffff') || a.paperNo.localeCompare(b.paperNo));
 

@@ -895,6 +895,8 @@ rt('not-returned', {
       edit: (d) => {
         sentBackAfterTheExam(d);
         Object.assign(d.vaultLog![3], { paperNo: '3310', paperName: '中国现代文学', quantity: 2 });
+        // Its sheet says what left: 3310's 2 bags (dispatch-without-handover compares a send-back's bags too).
+        Object.assign(d.handovers!.at(-1)!, { items: [{ destination: '长沙分校', quantity: 2, unit: '袋', note: '3310 考后试卷' }], total: 2 });
       },
     },
     {
@@ -1599,9 +1601,20 @@ function splitLastHandover(d: SiteData, secondBags: number): void {
   d.handovers!.push(first, second);
 }
 
+/** 岳麓考点 sends 3310's 2 bags back to 长沙分校 after its session: taken out again at 11:00, a sheet at 11:30 saying `bags`. */
+function sendBack3310(d: SiteData, bags: number): void {
+  d.vaultLog!.push({ paperNo: '3310', paperName: '中国现代文学', quantity: 2, unit: '袋', taker: '李强', takenAt: '2024-06-16T11:00', issuedBy: '陈静' });
+  const sheet = structuredClone(d.handovers![0]);
+  Object.assign(sheet, { time: '2024-06-16T11:30', from: '岳麓考点', to: '长沙分校', total: bags, fromSigners: ['李强', '赵敏'], toSigners: ['张伟', '孙丽'] });
+  sheet.items = [{ destination: '岳麓考点', quantity: bags, unit: '袋', note: '3310 考后送回' }];
+  d.handovers!.push(sheet);
+  d.duty!.shifts![d.duty!.shifts!.length - 1].to = '2024-06-16T11:00';
+}
+
 rt('dispatch-without-handover', {
   valid: [
     { name: 'each dispatch has its handover sheet, with the same bags', base: 'fenxiao' },
+    { name: 'a 考点 sends its used papers back on a sheet with the bags it took out', edit: (d) => sendBack3310(d, 2) },
     {
       name: 'an evening dispatch handed over the next day',
       base: 'fenxiao',
@@ -1629,6 +1642,20 @@ rt('dispatch-without-handover', {
           cell: 'D7',
           row: 4,
           message: /^6月14日 13:40 下发给天心考点的试卷在出入库记录上共 3 袋（第 4、5 行），而交接单（交接单3、交接单4）上是 4 袋。/,
+        },
+      ],
+    },
+    {
+      name: 'a 考点’s sheet sending papers back lists 1 bag where 2 left the vault: said as a send-back',
+      edit: (d) => sendBack3310(d, 1),
+      errors: [
+        {
+          messageId: 'back',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D7',
+          row: 4,
+          message: /^6月16日 11:00 出库送回长沙分校的试卷在出入库记录上共 2 袋（第 4 行），而送回的交接单（交接单2）上是 1 袋。/,
         },
       ],
     },

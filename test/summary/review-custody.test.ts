@@ -1,0 +1,36 @@
+/**
+ * A 分校 that takes back its 考点's papers after each session on their own 入库清单 (as 使用说明 tells it to,
+ * the outside review's D7, test/fixtures/review/h-*): the papers coming back down the chain are no new stock.
+ * Its bags and copies are what came from above, 3 bags / 68 copies, as its 考点's are; the bags taken back are
+ * in the vault again.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { SiteData } from '../../src/model/types';
+import { consolidateModels } from '../../src/summary/consolidate';
+import { summarizeSite } from '../../src/summary/site';
+import { modelOf } from '../rules/tester';
+import { level, none } from './levels';
+
+const site = (name: string): SiteData => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review', `${name}.json`), 'utf8')) as SiteData;
+
+describe('papers a 考点 sends back are not counted again as its 分校’s stock', () => {
+  it('长沙分校 per paper: the bags from above, the bags taken back, the bags in the vault', () => {
+    const s = summarizeSite(modelOf(site('h-changsha-per-session-fenxiao')));
+    const figures = s.papers.map((p) => [p.paperNo, p.bags.totalBags, p.copies, p.spareCopies, p.bagsDispatched, p.bagsTakenBack, p.bagsInVault]);
+    expect(figures).toEqual([
+      ['1001', 2, 42, 2, 2, 2, 2],
+      ['2045', 1, 26, 1, 1, 1, 1],
+    ]);
+    expect(s.totals.bags.totalBags).toBe(3);
+    expect(s.totals.copies).toBe(68);
+  });
+
+  it('the 分校 and its 考点 together: 3 bags, 68 copies for 65 candidates at each level', () => {
+    const t = consolidateModels([
+      { file: 'h-changsha.xlsx', model: modelOf(site('h-changsha-per-session-fenxiao')) },
+      { file: 'h-wangcheng.xlsx', model: modelOf(site('h-wangcheng-per-session-kaodian')) },
+    ]).totals;
+    expect(t.levels).toEqual([none('省校'), level('分校', 1, 3, 68, 65, 0), level('考点', 1, 3, 68, 65, 0), none(null)]);
+  });
+});
