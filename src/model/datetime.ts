@@ -340,12 +340,39 @@ export function semesterDates(semester: string | undefined): { year?: number; au
  * "22:30—24:00", read as 00:00 of the next day).
  */
 export function splitTimeRange(text: string): [string, string, boolean] | undefined {
-  const m = /(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?\s*(?:—|–|-|~|～|至|到|－)+\s*(次日|翌日|第二天)?\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?/.exec(
-    toHalfWidth(text),
-  );
+  const m = TIME_RANGE.exec(toHalfWidth(text));
   if (!m) return undefined;
   const midnight = +m[4] === 24 && +(m[5] ?? 0) === 0;
   return [`${pad2(+m[1])}:${pad2(+(m[2] ?? 0))}`, `${pad2(midnight ? 0 : +m[4])}:${pad2(+(m[5] ?? 0))}`, Boolean(m[3]) || midnight];
+}
+
+/** What stands between a period's start and its end in one cell: 至, 到, a dash, a tilde. */
+const RANGE_SEPARATOR = '(?:—|–|-|~|～|至|到|－)+';
+const TIME_RANGE = new RegExp(
+  `(\\d{1,2})\\s*[:：时点]\\s*(\\d{1,2})?\\s*分?\\s*${RANGE_SEPARATOR}\\s*(次日|翌日|第二天)?\\s*(\\d{1,2})\\s*[:：时点]\\s*(\\d{1,2})?`,
+);
+const SEPARATORS = new RegExp(RANGE_SEPARATOR, 'g');
+
+/**
+ * A period written in one cell, as 附件5 prints its line “值班时间：  年  月  日  时至  日  时”
+ * filled in (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”): the start any
+ * date-time, the end continuing it as a 至 cell's would (“6日20时”, “20:00”, “次日8时”:
+ * continuedDateTime), split at the separator after which both read. Undefined: no such split.
+ */
+export function splitPeriod(text: string, ctx: DateContext): [string, string] | undefined {
+  const prepared = prepare(text);
+  for (const m of prepared.matchAll(SEPARATORS)) {
+    const start = parseWallClock(prepared.slice(0, m.index), ctx);
+    if (!start) continue;
+    const end = continuedDateTime(prepared.slice(m.index + m[0].length), start, ctx);
+    if (end) return [formatWallClock(start), end];
+  }
+  return undefined;
+}
+
+/** Text that writes a period, a start and an end in one cell (至, 到, ~, a dash after a time): read or not, not one moment. */
+export function isPeriodText(value: unknown): boolean {
+  return typeof value === 'string' && /\S\s*(?:至|到|~|～|—|–|－|[:：时点分]\s*\d{0,2}\s*-)\s*\S/.test(toHalfWidth(value));
 }
 
 /** Any day, for a date-time written short to be tried on. */

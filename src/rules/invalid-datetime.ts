@@ -2,7 +2,7 @@ import { tm } from './facts';
 
 const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
-import { isDateWithoutTime, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
+import { isDateWithoutTime, isPeriodText, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -20,6 +20,8 @@ export const meta: RuleMeta = {
       date: '“{field}”写的是“{value}”，读不出日期。请写成如“2024年6月15日”。',
       range: '“{field}”写的是“{value}”，读不出考试的起止时间。请写成如“08:30—10:00”。',
       dotTime: '“{field}”写的是“{value}”，时和分之间用了小数点，读不出是几时几分。请改成“{fixed}”（时和分之间用冒号），或写成如“8时30分”。',
+      period:
+        '“{field}”写的是“{value}”，读不出值班的起止时间。请按表上的格式写成如“2025年1月6日16时至6日20时”（开始写到年月日时，结束写到日时，或写“次日8时”），或把开始和结束分别填在“{field}”和“至”后的格子里。',
     },
     en: {
       datetime: '"{field}" reads "{value}", which is not a date and time. Write year, month, day, hour and minute, e.g. "2024-06-15 08:30".',
@@ -27,9 +29,11 @@ export const meta: RuleMeta = {
       date: '"{field}" reads "{value}", which is not a date. Write e.g. "2024-06-15".',
       range: '"{field}" reads "{value}", which is not a time range. Write e.g. "08:30—10:00".',
       dotTime: '"{field}" reads "{value}": a dot between hour and minute does not read as a time. Write "{fixed}" (a colon between them), or e.g. "8时30分".',
+      period:
+        '"{field}" reads "{value}", which does not read as the shift\'s start and end. Write it as the form prints it, e.g. "2025年1月6日16时至6日20时" (the start to the hour, the end as day and hour, or "次日8时"), or put the start and the end in their own cells, either side of 至.',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable cell is not said again. A time with a dot between hour and minute (“21.15”) is told to use a colon.',
+  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable cell is not said again. A time with a dot between hour and minute (“21.15”) is told to use a colon. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -73,7 +77,9 @@ export function check({ model, facts, report }: RuleContext): void {
     });
   });
   (data.duty?.shifts ?? []).forEach((s, i) => {
-    dt(() => `duty.shifts[${i}].from`, s?.from);
+    // The whole period in the 值班时间 cell, unreadable: once there, with how to write it (the 至 cell is not empty, it is in there).
+    if (isBlankValue(s?.to) && !readable(s?.from) && isPeriodText(s?.from)) report(`duty.shifts[${i}].from`, 'period', { value: String(s?.from) });
+    else dt(() => `duty.shifts[${i}].from`, s?.from);
     dt(() => `duty.shifts[${i}].to`, s?.to, s?.from);
   });
 }

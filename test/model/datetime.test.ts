@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import {
   continuedDateTime,
   isDateWithoutTime,
+  isPeriodText,
   readsOnItsRowsDay,
+  splitPeriod,
   withoutHalfDay,
   minutesOf,
   nextDayIfOvernight,
@@ -165,7 +167,30 @@ describe('dates and times as people write them', () => {
   });
 });
 
-describe('times written short, dates with the half of the day', () => {
+describe('a period in one cell', () => {
+  const ctx = { year: 2024, autumn: true };
+  test.each([
+    ['2025年1月6日16时至6日20时', ['2025-01-06T16:00', '2025-01-06T20:00']],
+    ['2025年1月6日20时至7日8时', ['2025-01-06T20:00', '2025-01-07T08:00']],
+    ['2025.1.6 16:00-20:00', ['2025-01-06T16:00', '2025-01-06T20:00']],
+    ['2025-01-06 20:00—08:00', ['2025-01-06T20:00', '2025-01-07T08:00']],
+    ['1月6日20时至次日8时', ['2025-01-06T20:00', '2025-01-07T08:00']],
+    ['2025年1月31日20时至1日8时', ['2025-01-31T20:00', '2025-02-01T08:00']],
+    ['元月6日16时至20时', ['2025-01-06T16:00', '2025-01-06T20:00']],
+  ])('%s', (text, period) => expect(splitPeriod(text, ctx)).toEqual(period));
+
+  test.each(['2025年1月6日16时至晚上', '2025年1月6日16时', '16:00-20:00', '下周一至周二'])('not read as a period: %s', (text) => {
+    expect(splitPeriod(text, ctx)).toBeUndefined();
+  });
+
+  test.each([
+    ['2025年1月6日16时至晚上', true],
+    ['16:00-20:00', true],
+    ['2025-01-06 16:00', false],
+    ['2025-13-06 16:00', false],
+    ['六月中旬', false],
+  ])('written as a period: %s → %s', (text, period) => expect(isPeriodText(text)).toBe(period));
+
   test.each([
     ['21:15', true],
     ['6日20时', true],

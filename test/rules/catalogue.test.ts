@@ -197,9 +197,18 @@ rt('required-field', {
   ],
 });
 
+/** The night shift of the 考点's first day (20时 to 8时) written as 附件5 prints its line: the whole period in the 值班时间 cell, the 至 cell empty. */
+const nightInOneCell = (period: string) => (d: SiteData) => {
+  d.duty!.shifts![1].from = period;
+  delete d.duty!.shifts![1].to;
+};
+
 rt('invalid-datetime', {
   valid: [
     { name: 'every time readable' },
+    { name: 'a shift’s period in its 值班时间 cell, as the form prints its line', edit: nightInOneCell('2024年6月14日20时至15日8时') },
+    { name: 'a period in one cell with dashes, the end the next day’s', edit: nightInOneCell('2024.6.14 20:00-次日8:00') },
+    { name: 'a period in one cell, the end a time of day past midnight', edit: nightInOneCell('2024-06-14 20:00～08:00') },
     {
       name: '元月 is January; 16时整 and 16时 分 (the 分 left blank) are on the hour',
       edit: (d) => {
@@ -257,6 +266,20 @@ rt('invalid-datetime', {
           message: /^“还卷时间”写的是“21\.15”，时和分之间用了小数点，读不出是几时几分。请改成“21:15”/,
         },
         { messageId: 'dotTime', form: 3, sheet: '出入库记录', cell: 'F5', row: 2, message: /请改成“6月15日9:45”/ },
+      ],
+    },
+    {
+      name: 'a period in the 值班时间 cell that cannot be read: once, at that cell, saying how to write it (no empty 至 besides)',
+      edit: nightInOneCell('2024年6月14日20时至第二天早上'),
+      errors: [
+        {
+          messageId: 'period',
+          form: 5,
+          sheet: '值班记录1',
+          cell: 'D7',
+          row: 2,
+          message: /^“值班时间”写的是“2024年6月14日20时至第二天早上”，读不出值班的起止时间。请按表上的格式写成如“2025年1月6日16时至6日20时”/,
+        },
       ],
     },
     {

@@ -1,6 +1,6 @@
 /**
  * The outside review's hand-typed workbooks (test/fixtures/review/xlsx) whose dates and times are written
- * as people write them (D4): a correct site gives no finding; an unreadable cell one finding, at that cell.
+ * as people write them (D1, D4): a correct site gives no finding; an unreadable cell one finding, at that cell.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,6 +16,10 @@ const brief = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} row ${f.row}: ${f.
 
 describe('dates and times as the review typed them', () => {
   test.each([
+    // 值班时间：2025年1月6日16时至6日20时, each shift's line in one cell (the form pasted from Word).
+    'f-handtyped-duty-one-cell',
+    // Our template, shift 1's whole period typed into its start cell over the 至.
+    'f-template-duty-one-cell',
     // 附件4 日期：1月11日上午.
     'f-handtyped-register-date-halfday',
     // 取卷时间 元月8日 18:10, 还卷时间 21:15.
@@ -25,6 +29,18 @@ describe('dates and times as the review typed them', () => {
   ])('%s: no finding', (name) => {
     expect(findingsOf(name).map(brief)).toEqual([]);
   });
+
+  test.each(['f-handtyped-duty-one-cell', 'f-template-duty-one-cell'])(
+    '%s: each shift read from its one cell, the end on its start’s day or the next',
+    (name) => {
+      const shifts = modelOf(name).data.duty!.shifts!.slice(0, 3);
+      expect(shifts.map((s) => [s.from, s.to])).toEqual([
+        ['2025-01-06T16:00', '2025-01-06T20:00'],
+        ['2025-01-06T20:00', '2025-01-07T08:00'],
+        ['2025-01-07T08:00', '2025-01-07T20:00'],
+      ]);
+    },
+  );
 
   test('f-handtyped-time-variants: 16时整 reads; 18.10 and 21.15 are times written with a dot, one finding each, told to use a colon', () => {
     const found = findingsOf('f-handtyped-time-variants');
