@@ -1123,6 +1123,11 @@ rt('duty-gap', {
   valid: [{ name: 'shifts meet end to start', base: 'fenxiao' }],
   invalid: [
     {
+      name: 'a night shift written in one cell, as the form prints its line, ending an hour before the next begins',
+      edit: nightInOneCell('2024年6月14日20时至15日7时'),
+      errors: [{ messageId: 'gap', form: 5, sheet: '值班记录2', cell: 'D3', row: 3, message: /6月15日 07:00 结束，这一班 6月15日 08:00 才开始/ }],
+    },
+    {
       name: 'a gap between shifts',
       edit: (d) => {
         d.duty!.shifts![2].from = '2024-06-15T09:00';
