@@ -359,7 +359,9 @@ function kindCell(index: SheetIndex, blocks: BlockSpec, start: TextCell): TextCe
  */
 function continueDate(item: FormRecord, key: string, after: string, ctx: DateContext): boolean {
   const raw = item[key];
-  const period = raw === undefined && typeof item[after] === 'string' ? splitPeriod(item[after] as string, ctx) : undefined;
+  // Only an unread start is tried: a 附件3 row still out (no 还卷时间) of a long log is not parsed again.
+  const start = item[after];
+  const period = raw === undefined && typeof start === 'string' && !ISO_DATETIME.test(start) ? splitPeriod(start, ctx) : undefined;
   if (period) [item[after], item[key]] = period;
   const base = parseIso(typeof item[after] === 'string' ? (item[after] as string) : undefined);
   if (typeof raw !== 'string' || ISO_DATETIME.test(raw) || !base) return period !== undefined;
