@@ -3,7 +3,7 @@
  * form, a count with its unit, names split, 是/否 in a column's own words, an
  * option as people write it, a code half-width.
  */
-import { DateContext, formatDate, parseWallClock, readDateTime } from '../model/datetime';
+import { DateContext, formatDate, parseWallClock, readDateTime, withoutHalfDay } from '../model/datetime';
 import { splitSignatures } from '../model/people';
 import { cleanText, normalizeLabel, parseCount, parseYesNo, readYesNo, splitSigners, toHalfWidth } from '../model/text';
 import { CellValue, isBlank } from '../model/grid';
@@ -24,7 +24,8 @@ export function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unk
     }
     case 'date': {
       if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;
-      const t = parseWallClock(raw, ctx, true);
+      // 1月11日上午 on an exam day's form: the date asked for, and the half of the day it was.
+      const t = parseWallClock(withoutHalfDay(raw), ctx, true);
       return t ? formatDate(t) : cleanText(textOf(raw)) || undefined;
     }
     case 'count':

@@ -4,7 +4,7 @@
  * lost), with the value right of its label or after the colon in the label's
  * own cell. Every value read keeps the cell it came from.
  */
-import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, isRelativeDay, parseIso } from '../model/datetime';
+import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, isRelativeDay, parseIso, splitPeriod } from '../model/datetime';
 import { boxWithBags, cleanText, normalizeLabel, parseCount, unitOfCount } from '../model/text';
 import { convert, isOptionWord } from './convert';
 import { CarriedRead, carryDitto } from './ditto';
@@ -353,13 +353,27 @@ function kindCell(index: SheetIndex, blocks: BlockSpec, start: TextCell): TextCe
   return left[left.length - 1];
 }
 
-/** "15日8时" or "8时" after "2024年6月14日20时" is 2024-06-15 08:00 (continuedDateTime). */
-function continueDate(item: FormRecord, key: string, after: string, ctx: DateContext): void {
+/**
+ * "15日8时" or "8时" after "2024年6月14日20时" is 2024-06-15 08:00 (continuedDateTime). With nothing
+ * after it, the start's cell may hold the whole period (“2025年1月6日16时至6日20时”, splitPeriod): true.
+ */
+function continueDate(item: FormRecord, key: string, after: string, ctx: DateContext): boolean {
   const raw = item[key];
+  // Only an unread start is tried: a 附件3 row still out (no 还卷时间) of a long log is not parsed again.
+  const start = item[after];
+  const period = raw === undefined && typeof start === 'string' && !ISO_DATETIME.test(start) ? splitPeriod(start, ctx) : undefined;
+  if (period) [item[after], item[key]] = period;
   const base = parseIso(typeof item[after] === 'string' ? (item[after] as string) : undefined);
-  if (typeof raw !== 'string' || ISO_DATETIME.test(raw) || !base) return;
+  if (typeof raw !== 'string' || ISO_DATETIME.test(raw) || !base) return period !== undefined;
   const value = continuedDateTime(raw, base, ctx);
   if (value) item[key] = value;
+  return false;
+}
+
+/** A value read from another field's cell (the end of a period written in its start's) is found at that cell. */
+function sameCell(out: FormRead, item: number, from: string, key: string): void {
+  const at = out.locations.find((l) => l.item === item && l.path === from);
+  if (at) out.locations.push({ ...at, path: key });
 }
 
 /** The first row below the last block's start with 备注 or one of the fields after the blocks. */
@@ -393,7 +407,7 @@ function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: D
       out.locations.length = before;
       return;
     }
-    for (const field of fields) if (field.after) continueDate(item, field.key, field.after, ctx);
+    for (const field of fields) if (field.after && continueDate(item, field.key, field.after, ctx)) sameCell(out, i, field.after, field.key);
     const kind = kindCell(index, blocks, start);
     out.locations.splice(before, 0, { path: '', item: i, row: start.row, col: kind?.col ?? start.col, seq: i + 1 });
     if (kind) {

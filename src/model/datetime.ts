@@ -6,6 +6,7 @@
  * serial number), ISO text, 2024/1/6 8:30, 2024.1.6 8:30, 2024年1月6日8时30分,
  * 8点半, 上午/下午, full-width digits, and partial forms (1月6日 8:30, 6日8时,
  * 8:30) completed from a context date — the semester's year, the session's day.
+ * 元月 is 1月, 16时整 and 16时  分 (the 分 left blank as the form prints it) are 16:00.
  */
 import { CalendarDate } from './grid';
 import { toHalfWidth } from './text';
@@ -94,7 +95,10 @@ function chineseNumeralsToDigits(text: string): string {
 }
 
 function prepare(text: string): string {
-  const withoutWeekday = toHalfWidth(text).replace(/[(（]?\s*(?:星期|礼拜|周)[一二三四五六日天1-7]\s*[)）]?/g, ' ');
+  // 元月 is how January is said (the month of every 秋 exam): 元月8日 is 1月8日.
+  const withoutWeekday = toHalfWidth(text)
+    .replace(/[(（]?\s*(?:星期|礼拜|周)[一二三四五六日天1-7]\s*[)）]?/g, ' ')
+    .replace(/元月/g, '1月');
   return chineseNumeralsToDigits(withoutWeekday)
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
@@ -122,7 +126,8 @@ function parseTimeOfDay(text: string): TimeOfDay | undefined {
     if (['下午', '晚上', '傍晚', 'pm'].includes(word)) shift = 12;
     if (word === '中午') shift = -1; // 中午12点 stays 12; 中午1点 is 13
   }
-  const m = /^(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*\d{1,2})?$/.exec(t) ?? /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分?|(半))?\s*(?:钟)?$/.exec(t);
+  // 16时整; 16时  分, the hour filled in on the form's “时  分” and the minutes left blank: 16:00.
+  const m = /^(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*\d{1,2})?$/.exec(t) ?? /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分?|(半)|分)?\s*(?:钟)?\s*整?$/.exec(t);
   if (!m) return undefined;
   let hour = Number(m[1]);
   const minute = m[3] === '半' ? 30 : m[2] !== undefined ? Number(m[2]) : 0;
@@ -254,11 +259,24 @@ export function readDateTime(value: unknown, ctx: DateContext = {}): string | un
   return typeof value === 'string' ? value.trim() || undefined : String(value);
 }
 
-/** A date with no time of day after it, typed ("2024年6月15日", "6月15日") or shown so (a CalendarDate read). */
+/**
+ * A date with no time of day after it, typed ("2024年6月15日", "6月15日") or shown so (a CalendarDate read).
+ * Not "21.15": no month 21, a time written with a dot.
+ */
 export function isDateWithoutTime(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const part = parseDatePart(prepare(value));
-  return part !== undefined && part.rest === '';
+  return part !== undefined && part.rest === '' && (part.month === undefined || (part.month >= 1 && part.month <= 12));
+}
+
+/** The half of a day written after a date (1月11日上午): on a field that asks for the date alone, it says nothing more. */
+const HALF_DAY = /\s*(?:上午|下午|早上|中午|晚上|全天)\s*$/;
+
+/** A date field's text without a half-day after its date: "1月11日上午" is 1月11日 (a time, "1月11日8:30", is kept). */
+export function withoutHalfDay(value: unknown): unknown {
+  if (typeof value !== 'string' || !HALF_DAY.test(value)) return value;
+  const date = value.replace(HALF_DAY, '');
+  return isDateWithoutTime(date) ? date : value;
 }
 
 /** A calendar date as Excel shows it in Chinese (2024/6/15), the same in both languages' messages, for the check to quote. */
@@ -322,12 +340,50 @@ export function semesterDates(semester: string | undefined): { year?: number; au
  * "22:30—24:00", read as 00:00 of the next day).
  */
 export function splitTimeRange(text: string): [string, string, boolean] | undefined {
-  const m = /(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?\s*(?:—|–|-|~|～|至|到|－)+\s*(次日|翌日|第二天)?\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?/.exec(
-    toHalfWidth(text),
-  );
+  const m = TIME_RANGE.exec(toHalfWidth(text));
   if (!m) return undefined;
   const midnight = +m[4] === 24 && +(m[5] ?? 0) === 0;
   return [`${pad2(+m[1])}:${pad2(+(m[2] ?? 0))}`, `${pad2(midnight ? 0 : +m[4])}:${pad2(+(m[5] ?? 0))}`, Boolean(m[3]) || midnight];
+}
+
+/** What stands between a period's start and its end in one cell: 至, 到, a dash, a tilde. */
+const RANGE_SEPARATOR = '(?:—|–|-|~|～|至|到|－)+';
+const TIME_RANGE = new RegExp(
+  `(\\d{1,2})\\s*[:：时点]\\s*(\\d{1,2})?\\s*分?\\s*${RANGE_SEPARATOR}\\s*(次日|翌日|第二天)?\\s*(\\d{1,2})\\s*[:：时点]\\s*(\\d{1,2})?`,
+);
+const SEPARATORS = new RegExp(RANGE_SEPARATOR, 'g');
+
+/**
+ * A period written in one cell, as 附件5 prints its line “值班时间：  年  月  日  时至  日  时”
+ * filled in (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”): the start any
+ * date-time, the end continuing it as a 至 cell's would (“6日20时”, “20:00”, “次日8时”:
+ * continuedDateTime), split at the separator after which both read. Undefined: no such split.
+ */
+export function splitPeriod(text: string, ctx: DateContext): [string, string] | undefined {
+  const prepared = prepare(text);
+  for (const m of prepared.matchAll(SEPARATORS)) {
+    const start = parseWallClock(prepared.slice(0, m.index), ctx);
+    if (!start) continue;
+    const end = continuedDateTime(prepared.slice(m.index + m[0].length), start, ctx);
+    if (end) return [formatWallClock(start), end];
+  }
+  return undefined;
+}
+
+/** Text that writes a period, a start and an end in one cell (至, 到, ~, a dash after a time): read or not, not one moment. */
+export function isPeriodText(value: unknown): boolean {
+  return typeof value === 'string' && /\S\s*(?:至|到|~|～|—|–|－|[:：时点分]\s*\d{0,2}\s*-)\s*\S/.test(toHalfWidth(value));
+}
+
+/** Any day, for a date-time written short to be tried on. */
+const ANY_DAY: WallClock = { year: 2000, month: 1, day: 1, hour: 0, minute: 0 };
+
+/**
+ * A date-time written short that reads once its row gives it a day ("21:15", "6日20时", "次日8时"):
+ * when that day is itself unreadable, only that cell is wrong.
+ */
+export function readsOnItsRowsDay(value: unknown): boolean {
+  return typeof value === 'string' && continuedDateTime(value, ANY_DAY, {}) !== undefined;
 }
 
 /** The longest a row's span typed as two times of day runs past midnight: a night shift, papers out overnight. */

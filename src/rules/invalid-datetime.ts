@@ -2,8 +2,7 @@ import { tm } from './facts';
 
 const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
-import { isDateWithoutTime, splitTimeRange } from '../model/datetime';
-import { toHalfWidth } from '../model/text';
+import { isDateWithoutTime, isPeriodText, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -20,33 +19,43 @@ export const meta: RuleMeta = {
       noTime: '“{field}”只写了日期“{value}”，没有写几时几分。表上的时间须写到年、月、日、时、分，请补上时间，如“2024年6月15日8时30分”。',
       date: '“{field}”写的是“{value}”，读不出日期。请写成如“2024年6月15日”。',
       range: '“{field}”写的是“{value}”，读不出考试的起止时间。请写成如“08:30—10:00”。',
+      dotTime: '“{field}”写的是“{value}”，时和分之间用了小数点，读不出是几时几分。请改成“{fixed}”（时和分之间用冒号），或写成如“8时30分”。',
+      period:
+        '“{field}”写的是“{value}”，读不出值班的起止时间。请按表上的格式写成如“2025年1月6日16时至6日20时”（开始写到年月日时，结束写到日时，或写“次日8时”），或把开始和结束分别填在“{field}”和“至”后的格子里。',
     },
     en: {
       datetime: '"{field}" reads "{value}", which is not a date and time. Write year, month, day, hour and minute, e.g. "2024-06-15 08:30".',
       noTime: '"{field}" gives the date "{value}" but no time of day. Write the hour and minute too, e.g. "2024-06-15 08:30".',
       date: '"{field}" reads "{value}", which is not a date. Write e.g. "2024-06-15".',
       range: '"{field}" reads "{value}", which is not a time range. Write e.g. "08:30—10:00".',
+      dotTime: '"{field}" reads "{value}": a dot between hour and minute does not read as a time. Write "{fixed}" (a colon between them), or e.g. "8时30分".',
+      period:
+        '"{field}" reads "{value}", which does not read as the shift\'s start and end. Write it as the form prints it, e.g. "2025年1月6日16时至6日20时" (the start to the hour, the end as day and hour, or "次日8时"), or put the start and the end in their own cells, either side of 至.',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only.',
+  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable cell is not said again. A time with a dot between hour and minute (“21.15”) is told to use a colon. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   // The path is written only for a value reported: a log of 50,000 rows has 100,000 times.
-  const dt = (path: () => string, v: unknown) => {
-    if (isBlankValue(v)) return;
-    if (!readable(v)) report(path(), isDateWithoutTime(v) ? 'noTime' : 'datetime', { value: String(v) });
+  // `dayFrom`: the cell a time written short ("21:15") takes its day from; when that one is unreadable, it alone is said.
+  const dt = (path: () => string, v: unknown, dayFrom?: unknown) => {
+    if (isBlankValue(v) || readable(v)) return;
+    if (!isBlankValue(dayFrom) && !readable(dayFrom) && readsOnItsRowsDay(v)) return;
+    const fixed = dotTime(v);
+    if (fixed) report(path(), 'dotTime', { value: String(v), fixed });
+    else report(path(), isDateWithoutTime(v) ? 'noTime' : 'datetime', { value: String(v) });
   };
   (data.schedule ?? []).forEach((s, i) => {
     dt(() => `schedule[${i}].start`, s?.start);
-    dt(() => `schedule[${i}].end`, s?.end);
+    dt(() => `schedule[${i}].end`, s?.end, s?.start);
   });
   (data.handovers ?? []).forEach((h, i) => dt(() => `handovers[${i}].time`, h?.time));
   for (const { list, path } of facts.intakes) dt(() => `${path}.time`, list.time);
   (data.vaultLog ?? []).forEach((r, i) => {
     dt(() => `vaultLog[${i}].takenAt`, r?.takenAt);
-    dt(() => `vaultLog[${i}].returnedAt`, r?.returnedAt);
+    dt(() => `vaultLog[${i}].returnedAt`, r?.returnedAt, r?.takenAt);
   });
   (data.distributions ?? []).forEach((d, i) => {
     const p = `distributions[${i}]`;
@@ -55,7 +64,7 @@ export function check({ model, facts, report }: RuleContext): void {
     const startOk = readable(start);
     const endOk = typeof end === 'string' && (readable(end) || (!startOk && splitTimeRange(end) !== undefined));
     // Bare row times ("8:05") take their day from the header: when that is unreadable, only the header is reported.
-    const bare = (v: unknown) => !startOk && typeof v === 'string' && /^\s*\d{1,2}\s*[:：时点]\s*\d{0,2}\s*分?\s*$/.test(toHalfWidth(v));
+    const bare = (v: unknown) => !startOk && readsOnItsRowsDay(v);
     if (!(startOk && endOk)) {
       if (!isBlankValue(start) && !startOk && !(typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start))) {
         report(`${p}.start`, 'date', { value: String(start) });
@@ -68,7 +77,16 @@ export function check({ model, facts, report }: RuleContext): void {
     });
   });
   (data.duty?.shifts ?? []).forEach((s, i) => {
-    dt(() => `duty.shifts[${i}].from`, s?.from);
-    dt(() => `duty.shifts[${i}].to`, s?.to);
+    // The whole period in the 值班时间 cell, unreadable: once there, with how to write it (the 至 cell is not empty, it is in there).
+    if (isBlankValue(s?.to) && !readable(s?.from) && isPeriodText(s?.from)) report(`duty.shifts[${i}].from`, 'period', { value: String(s?.from) });
+    else dt(() => `duty.shifts[${i}].from`, s?.from);
+    dt(() => `duty.shifts[${i}].to`, s?.to, s?.from);
   });
+}
+
+/** A time with a dot between hour and minute ("21.15", "1月8日18.10"): the text with a colon there, when that reads. */
+function dotTime(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const fixed = v.replace(/(\d{1,2})[.．](\d{2})\s*$/, '$1:$2');
+  return fixed !== v && readsOnItsRowsDay(fixed) && !isDateWithoutTime(v) ? fixed.trim() : undefined;
 }

@@ -4,6 +4,7 @@
  * cell); a row with two or more empty is only partly filled (partial-row, once
  * for the row). Shared by both rules so a row is reported by exactly one.
  */
+import { isPeriodText } from '../model/datetime';
 import type { SiteModel } from '../model/site-model';
 import { Facts, isBlankValue } from './facts';
 import {
@@ -40,6 +41,8 @@ function missingOf(row: NonNullable<Row>, required: readonly string[]): string[]
   for (const k of required) if (isBlankValue(row[k])) (missing ??= []).push(k);
   return missing;
 }
+
+const SHIFT_IN_ONE_CELL = SHIFT.filter((k) => k !== 'to');
 
 /** Worked out once per run: required-field and partial-row both read it (a vault log of 50,000 rows is read once, not twice). */
 const GAPS = new WeakMap<Facts, RowGap[]>();
@@ -86,7 +89,8 @@ export function rowGaps(facts: Facts): RowGap[] {
     if (row && VAULT_BACK.some((k) => !isBlankValue(row[k]))) check(() => `vaultLog[${i}]`, row, VAULT_BACK, true);
   });
   (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => check(() => `distributions[${i}].rows[${j}]`, r as Row, DISTRIBUTION_ROW)));
-  (data.duty?.shifts ?? []).forEach((r, i) => check(() => `duty.shifts[${i}]`, r as Row, SHIFT));
+  // A 值班时间 holding the whole period (its 至 in it): the end is not missing, it is in there (invalid-datetime, when unreadable).
+  (data.duty?.shifts ?? []).forEach((r, i) => check(() => `duty.shifts[${i}]`, r as Row, r && isPeriodText(r.from) ? SHIFT_IN_ONE_CELL : SHIFT));
   GAPS.set(facts, out);
   return out;
 }

@@ -17,31 +17,38 @@ export const meta: RuleMeta = {
       none: 'Paper {paper} left the vault at {taken} for the session starting {start}, but no distribution register (附件4) records handing it out in that session. Handing papers to the rooms and taking them back is signed on 附件4 on the spot; add the register or its rows.',
     },
   },
-  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout. Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
+  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout. A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
 };
 
-/** The day (days since the epoch) a register row hands out its paper: its 领取时间, else the sheet's 日期. */
-function handoutDays(data: SiteData): { byPaper: Set<string>; doubtfulDays: Set<number> } {
+/**
+ * The day (days since the epoch) a register row hands out its paper: its 领取时间, else the sheet's 日期.
+ * A row whose day cannot be read (its 日期 unreadable: invalid-datetime's finding) may be any session's: its paper is not judged.
+ */
+function handoutDays(data: SiteData): { byPaper: Set<string>; doubtfulDays: Set<number>; undatedPapers: Set<string> } {
   const byPaper = new Set<string>();
   const doubtfulDays = new Set<number>();
+  const undatedPapers = new Set<string>();
   (data.distributions ?? []).forEach((d) => {
     const sheetDay = Math.floor(tm(d?.start) / 1440);
     (d?.rows ?? []).forEach((r) => {
       const issued = tm(r?.issuedAt);
       const day = Number.isNaN(issued) ? sheetDay : Math.floor(issued / 1440);
-      if (Number.isNaN(day)) return;
       const paper = norm(r?.paperNo);
+      if (Number.isNaN(day)) {
+        if (paper) undatedPapers.add(paper);
+        return;
+      }
       if (paper) byPaper.add(`${paper}|${day}`);
       else doubtfulDays.add(day);
     });
   });
-  return { byPaper, doubtfulDays };
+  return { byPaper, doubtfulDays, undatedPapers };
 }
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   if (facts.level !== '考点' || !data.distributions || data.distributions.length === 0) return;
-  const { byPaper, doubtfulDays } = handoutDays(data);
+  const { byPaper, doubtfulDays, undatedPapers } = handoutDays(data);
   // A register row naming a paper nobody knows is unknown-paper's finding; its day's sessions are not judged.
   for (const key of byPaper) {
     const [paper, day] = key.split('|');
@@ -55,7 +62,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (!session || judged.has(session)) return;
     judged.add(session);
     const day = Math.floor(session.start / 1440);
-    if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day)) return;
+    if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day) || undatedPapers.has(norm(session.paperNo))) return;
     report(`vaultLog[${i}].paperNo`, 'none', { paper: session.paperNo, taken: showTime(t), start: showTime(session.start) });
   });
 }

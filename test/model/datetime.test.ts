@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import {
   continuedDateTime,
   isDateWithoutTime,
+  isPeriodText,
+  readsOnItsRowsDay,
+  splitPeriod,
+  withoutHalfDay,
   minutesOf,
   nextDayIfOvernight,
   parseIso,
@@ -39,6 +43,10 @@ describe('dates and times as people write them', () => {
     ['２０２４／６／１４　９：３０', '2024-06-14T09:30'],
     ['二〇二四年六月十四日九时三十分', '2024-06-14T09:30'],
     ['2024年6月14日24时', '2024-06-15T00:00'],
+    ['2025年元月8日 18:10', '2025-01-08T18:10'],
+    ['2025年1月6日16时整', '2025-01-06T16:00'],
+    ['2025年1月6日16时    分', '2025-01-06T16:00'],
+    ['2025年1月6日16时30分整', '2025-01-06T16:30'],
   ])('%s', (text, expected) => {
     expect(iso(text)).toBe(expected);
   });
@@ -108,6 +116,8 @@ describe('dates and times as people write them', () => {
     ['2024年6月15日 8:30', false],
     ['8:30', false],
     ['六月中旬', false],
+    ['21.15', false], // a time with a dot: there is no month 21
+    ['12.30', true], // December 30th, as far as the text says
   ])('a date with no time after it: %s → %s', (text, dateOnly) => {
     expect(isDateWithoutTime(text)).toBe(dateOnly);
   });
@@ -154,6 +164,46 @@ describe('dates and times as people write them', () => {
     expect(readDateTime('1月11日 8:10', semesterDates('2025春'))).toBe('2025-01-11T08:10');
     // A time alone borrows the whole date of its row: no year is added.
     expect(readDateTime('8:10', { ...semesterDates('2024秋'), year: 2025, month: 1, day: 11, autumn: false })).toBe('2025-01-11T08:10');
+  });
+});
+
+describe('a period in one cell', () => {
+  const ctx = { year: 2024, autumn: true };
+  test.each([
+    ['2025年1月6日16时至6日20时', ['2025-01-06T16:00', '2025-01-06T20:00']],
+    ['2025年1月6日20时至7日8时', ['2025-01-06T20:00', '2025-01-07T08:00']],
+    ['2025.1.6 16:00-20:00', ['2025-01-06T16:00', '2025-01-06T20:00']],
+    ['2025-01-06 20:00—08:00', ['2025-01-06T20:00', '2025-01-07T08:00']],
+    ['1月6日20时至次日8时', ['2025-01-06T20:00', '2025-01-07T08:00']],
+    ['2025年1月31日20时至1日8时', ['2025-01-31T20:00', '2025-02-01T08:00']],
+    ['元月6日16时至20时', ['2025-01-06T16:00', '2025-01-06T20:00']],
+  ])('%s', (text, period) => expect(splitPeriod(text, ctx)).toEqual(period));
+
+  test.each(['2025年1月6日16时至晚上', '2025年1月6日16时', '16:00-20:00', '下周一至周二'])('not read as a period: %s', (text) => {
+    expect(splitPeriod(text, ctx)).toBeUndefined();
+  });
+
+  test.each([
+    ['2025年1月6日16时至晚上', true],
+    ['16:00-20:00', true],
+    ['2025-01-06 16:00', false],
+    ['2025-13-06 16:00', false],
+    ['六月中旬', false],
+  ])('written as a period: %s → %s', (text, period) => expect(isPeriodText(text)).toBe(period));
+
+  test.each([
+    ['21:15', true],
+    ['6日20时', true],
+    ['次日8时', true],
+    ['21.15', false],
+    ['六月中旬', false],
+  ])('reads once its row gives it a day: %s → %s', (text, reads) => expect(readsOnItsRowsDay(text)).toBe(reads));
+
+  test('a date field ignores the half of the day written after its date, not a time', () => {
+    expect(withoutHalfDay('1月11日上午')).toBe('1月11日');
+    expect(withoutHalfDay('2025年1月11日 下午')).toBe('2025年1月11日');
+    expect(withoutHalfDay('1月11日8:30')).toBe('1月11日8:30');
+    expect(withoutHalfDay('第一场上午')).toBe('第一场上午');
   });
 });
 

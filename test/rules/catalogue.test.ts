@@ -197,8 +197,29 @@ rt('required-field', {
   ],
 });
 
+/** The night shift of the 考点's first day (20时 to 8时) written as 附件5 prints its line: the whole period in the 值班时间 cell, the 至 cell empty. */
+const nightInOneCell = (period: string) => (d: SiteData) => {
+  d.duty!.shifts![1].from = period;
+  delete d.duty!.shifts![1].to;
+};
+
 rt('invalid-datetime', {
-  valid: [{ name: 'every time readable' }],
+  valid: [
+    { name: 'every time readable' },
+    { name: 'a shift’s period in its 值班时间 cell, as the form prints its line', edit: nightInOneCell('2024年6月14日20时至15日8时') },
+    { name: 'a period in one cell with dashes, the end the next day’s', edit: nightInOneCell('2024.6.14 20:00-次日8:00') },
+    { name: 'a period in one cell, the end a time of day past midnight', edit: nightInOneCell('2024-06-14 20:00～08:00') },
+    {
+      name: '元月 is January; 16时整 and 16时 分 (the 分 left blank) are on the hour',
+      edit: (d) => {
+        Object.assign(d, autumnOf(d));
+        d.vaultLog![0].takenAt = '元月4日 7:45';
+        d.vaultLog![1].takenAt = '2025年元月4日9时45分';
+        d.duty!.shifts![0].from = '元月3日10时整';
+        d.duty!.shifts![0].to = '20时    分';
+      },
+    },
+  ],
   invalid: [
     {
       name: 'unreadable checkout time (and nothing else)',
@@ -220,6 +241,64 @@ rt('invalid-datetime', {
         d.handovers![0].time = '2024年6月14日';
       },
       errors: [{ messageId: 'noTime', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /“日期”只写了日期“2024年6月14日”，没有写几时几分/ }],
+    },
+    {
+      name: 'a 还卷时间 written short (21:15) on a row whose 取卷时间 is unreadable: the 取卷时间 alone is said',
+      edit: (d) => {
+        d.vaultLog![0].takenAt = '六月中旬 7:45';
+        d.vaultLog![0].returnedAt = '10:20';
+      },
+      errors: [{ messageId: 'datetime', form: 3, sheet: '出入库记录', cell: 'F4', row: 1, message: /六月中旬/ }],
+    },
+    {
+      name: 'a time with a dot between hour and minute is a time, told to use a colon (not “只写了日期”)',
+      edit: (d) => {
+        d.vaultLog![0].returnedAt = '21.15';
+        d.vaultLog![1].takenAt = '6月15日9.45';
+      },
+      errors: [
+        {
+          messageId: 'dotTime',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'I4',
+          row: 1,
+          message: /^“还卷时间”写的是“21\.15”，时和分之间用了小数点，读不出是几时几分。请改成“21:15”/,
+        },
+        { messageId: 'dotTime', form: 3, sheet: '出入库记录', cell: 'F5', row: 2, message: /请改成“6月15日9:45”/ },
+      ],
+    },
+    {
+      name: 'a period in the 值班时间 cell that cannot be read: once, at that cell, saying how to write it (no empty 至 besides)',
+      edit: nightInOneCell('2024年6月14日20时至第二天早上'),
+      errors: [
+        {
+          messageId: 'period',
+          form: 5,
+          sheet: '值班记录1',
+          cell: 'D7',
+          row: 2,
+          message: /^“值班时间”写的是“2024年6月14日20时至第二天早上”，读不出值班的起止时间。请按表上的格式写成如“2025年1月6日16时至6日20时”/,
+        },
+      ],
+    },
+    {
+      name: 'a 值班时间 unreadable, its 至 written short (次日8时): the 值班时间 alone is said',
+      edit: (d) => {
+        d.duty!.shifts![1].from = '6月14号晚';
+        d.duty!.shifts![1].to = '次日8时';
+      },
+      errors: [{ messageId: 'datetime', form: 5, sheet: '值班记录1', cell: 'D7', row: 2, message: /6月14号晚/ }],
+    },
+    {
+      name: 'a register’s 日期 unreadable, its rows’ times bare: the 日期 alone (no session said to lack its register)',
+      edit: (d) => {
+        const r = d.distributions![0];
+        r.start = '6月15日第一场';
+        r.end = '08:30—10:00';
+        r.rows!.forEach((row) => Object.assign(row, { issuedAt: '8:05', returnedAt: '10:08' }));
+      },
+      errors: [{ messageId: 'date', form: 4, sheet: '分发登记1', cell: 'G3', row: null, message: /6月15日第一场/ }],
     },
     {
       name: 'date without time on a shift',
@@ -1046,6 +1125,11 @@ rt('duty-gap', {
   valid: [{ name: 'shifts meet end to start', base: 'fenxiao' }],
   invalid: [
     {
+      name: 'a night shift written in one cell, as the form prints its line, ending an hour before the next begins',
+      edit: nightInOneCell('2024年6月14日20时至15日7时'),
+      errors: [{ messageId: 'gap', form: 5, sheet: '值班记录2', cell: 'D3', row: 3, message: /6月15日 07:00 结束，这一班 6月15日 08:00 才开始/ }],
+    },
+    {
       name: 'a gap between shifts',
       edit: (d) => {
         d.duty!.shifts![2].from = '2024-06-15T09:00';
@@ -1764,7 +1848,18 @@ rt('keeper-not-custodian', {
 });
 
 rt('session-without-register', {
-  valid: [{ name: 'a register for every session' }, { name: 'a 分校 keeps no register', base: 'fenxiao' }],
+  valid: [
+    { name: 'a register for every session' },
+    { name: 'a 分校 keeps no register', base: 'fenxiao' },
+    {
+      name: 'a register dated with the half of the day (6月15日上午): the date is read',
+      edit: (d) => {
+        d.distributions![0].start = '6月15日上午';
+        d.distributions![0].end = '08:30—10:00';
+        d.distributions![0].rows!.forEach((row) => Object.assign(row, { issuedAt: '8:05', returnedAt: '10:08' }));
+      },
+    },
+  ],
   invalid: [
     {
       name: 'the second day’s register missing',
