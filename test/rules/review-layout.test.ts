@@ -1,0 +1,42 @@
+/**
+ * The outside review's sites (test/fixtures/review/) laid out as people lay out
+ * forms and rooms: each correct site gives no finding, each planted mistake its
+ * finding at its cell, worded as the officer reads it (review defects D2, D3, D9, D11).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import type { SiteData } from '../../src/model/types';
+import { validateSite } from '../../src/rules/engine';
+import { summarizeSite } from '../../src/summary/site';
+import { brief, modelOf, tuple } from './shape-sites';
+
+const REVIEW = path.join(__dirname, '..', 'fixtures', 'review');
+const site = (name: string) => JSON.parse(fs.readFileSync(path.join(REVIEW, `${name}.json`), 'utf8')) as SiteData;
+const filled = async (name: string) => modelOf(await fillWorkbook(site(name)));
+export const handTyped = (name: string) => modelOf(fs.readFileSync(path.join(REVIEW, 'xlsx', `${name}.xlsx`)));
+
+describe('D9: rooms written 第3考场 / 101室', () => {
+  it('the correct site is clean, and its rooms read alike however each row wrote them; a 0-copy row served no room', async () => {
+    const model = await filled('d-shaoshan-rooms-kaodian');
+    const findings = validateSite(model);
+    expect(findings.map(brief)).toEqual([]);
+    const rooms = Object.fromEntries(summarizeSite(model, findings).papers.map((p) => [p.paperNo, p.rooms]));
+    expect(rooms).toEqual({ '2201': ['1', '2', '3'], '2202': ['3'], '3301': ['101室', '102室'], '3302': ['101室'] });
+  });
+
+  it('the planted mistakes name the room as written, never 第 第3考场 考场', async () => {
+    const model = await filled('d-shaoshan-rooms-kaodian-planted');
+    const findings = validateSite(model);
+    const english = validateSite(model, { lang: 'en' });
+    expect(findings.map(tuple)).toEqual([
+      ['proctor-takes-papers', 3, '出入库记录', 'E7', 4],
+      ['handed-out-beyond-checkout', 4, '分发登记1', 'D7', 2],
+      ['distribution-outside-custody', 4, '分发登记2', 'H6', 1],
+    ]);
+    expect(findings[1].message).toMatch(/^第3考场领取试卷 2201 10 份后，这一场共发出 75 份/);
+    expect(findings[2].message).toMatch(/^试卷 3301 在 7月5日 15:50 才从101室回收，/);
+    expect(english[1].message).toMatch(/to room 3,/);
+    expect(english[2].message).toMatch(/from room 101 at/);
+  });
+});
