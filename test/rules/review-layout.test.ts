@@ -14,7 +14,7 @@ import { brief, modelOf, tuple } from './shape-sites';
 const REVIEW = path.join(__dirname, '..', 'fixtures', 'review');
 const site = (name: string) => JSON.parse(fs.readFileSync(path.join(REVIEW, `${name}.json`), 'utf8')) as SiteData;
 const filled = async (name: string) => modelOf(await fillWorkbook(site(name)));
-export const handTyped = (name: string) => modelOf(fs.readFileSync(path.join(REVIEW, 'xlsx', `${name}.xlsx`)));
+const handTyped = (name: string) => modelOf(fs.readFileSync(path.join(REVIEW, 'xlsx', `${name}.xlsx`)));
 
 describe('D9: rooms written 第3考场 / 101室', () => {
   it('the correct site is clean, and its rooms read alike however each row wrote them; a 0-copy row served no room', async () => {
@@ -38,5 +38,13 @@ describe('D9: rooms written 第3考场 / 101室', () => {
     expect(findings[2].message).toMatch(/^试卷 3301 在 7月5日 15:50 才从101室回收，/);
     expect(english[1].message).toMatch(/to room 3,/);
     expect(english[2].message).toMatch(/from room 101 at/);
+  });
+});
+
+describe('D11: a role that cannot be read, on someone who is on the list', () => {
+  it('保密员 is said once at its cell, under the roster’s rule (涉卷人员不符合条件), not as “签字人不在名单上”', async () => {
+    const findings = validateSite(await handTyped('f-handtyped-roster-baomiyuan'));
+    expect(findings.map(tuple)).toEqual([['staff-ineligible', 0, '涉卷人员', 'E6', 4]]);
+    expect(findings[0].message).toMatch(/^第 4 行的角色写的是“保密员”，读不出是哪一种涉卷人员/);
   });
 });
