@@ -11,6 +11,7 @@ import { CarriedRead, carryDitto } from './ditto';
 import { CellValue, isBlank } from '../model/grid';
 import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
+import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
 import { SheetIndex, TableHeader, TextCell, findTableHeader, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
@@ -199,11 +200,14 @@ function readFields(
       put(cell.row + 1, cell.col, index.value(cell.row + 1, cell.col));
       continue;
     }
+    // Signers may go on in the cells beside the first (黄志刚 · 刘春香): all are read (signers-beside.ts).
+    const signers = field.type === 'signers';
+    const andBeside = (row: number, col: number, first: CellValue) => (signers ? joinSigners(first, namesBeside(index, row, col, isSomeLabel)) : first);
     const { rest } = matchLabel(cell.text, labels)!;
     const here = `${cell.row},${cell.col}`;
     if (rest !== '' && !isPlaceholder(rest) && !target.restTaken.has(here)) {
       target.restTaken.add(here);
-      put(cell.row, cell.col, rest);
+      put(cell.row, cell.col, andBeside(cell.row, cell.col, rest));
       continue;
     }
     const start = index.rightEdge(cell.row, cell.col) + 1;
@@ -218,7 +222,8 @@ function readFields(
     }
     const tall = (field.lines ?? 1) > 1;
     if (!found && tall && valueAt(cell.row + 1, cell.col)) found = { row: cell.row + 1, col: cell.col };
-    if (found) put(found.row, found.col, index.value(found.row, found.col));
+    if (!found && signers && namesBelow(index, cell.row, cell.col, isSomeLabel)) found = { row: cell.row + 1, col: cell.col };
+    if (found) put(found.row, found.col, andBeside(found.row, found.col, index.value(found.row, found.col)));
     else if (tall || field.under) put(cell.row + 1, cell.col, undefined);
     else put(cell.row, start, undefined);
   }

@@ -11,10 +11,8 @@ export const meta: RuleMeta = {
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“考试当天，各考点考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接，并签写附件3；……试卷经由考务工作人员分发至考场及回收，签写附件4”',
   messages: {
     zh: {
-      before:
-        '试卷 {paper} 在 {issued} 发给{room}，但它 {taken} 才从保密室出库（出入库记录第 {vrow} 行）。试卷须先出库、后分发，请核对领取时间或取卷时间。',
-      after:
-        '试卷 {paper} 在 {returned} 才从{room}回收，但出入库记录第 {vrow} 行写它 {back} 已还回保密室。须先回收、后入库，请核对回收时间或还卷时间。',
+      before: '试卷 {paper} 在 {issued} 发给{room}，但它 {taken} 才从保密室出库（出入库记录第 {vrow} 行）。试卷须先出库、后分发，请核对领取时间或取卷时间。',
+      after: '试卷 {paper} 在 {returned} 才从{room}回收，但出入库记录第 {vrow} 行写它 {back} 已还回保密室。须先回收、后入库，请核对回收时间或还卷时间。',
       none: '试卷 {paper} 发到了{room}，但出入库记录里没有它这一天的出库记录。分发的试卷须先从保密室出库并登记，请补记或核对试卷号。',
       between:
         '试卷 {paper} 在 {issued} 发给{room}，但那时它已还回保密室（出入库记录第 {vrow} 行，{back} 还回），{next} 才再次出库。试卷须在出库期间分发，请核对领取时间或出入库时间。',
@@ -162,7 +160,8 @@ export function check({ model, facts, report }: RuleContext): void {
       }
       if (c.allBack && c.last >= 0 && !Number.isNaN(returned) && (Number.isNaN(issued) || returned >= issued)) {
         const back = tm(data.vaultLog![c.last].returnedAt);
-        if (returned > back) report(`${path}.returnedAt`, 'after', { paper: p, ...room, returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
+        if (returned > back)
+          report(`${path}.returnedAt`, 'after', { paper: p, ...room, returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
       }
     });
   });

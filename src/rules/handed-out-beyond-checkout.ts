@@ -104,6 +104,14 @@ export function check({ model, facts, report }: RuleContext): void {
     if (h.total <= out.capacity) continue;
     h.reported = true;
     const how = [out.bags ? `${out.bags} 袋` : '', out.copies ? `${out.copies} 份` : ''].filter(Boolean).join(' + ');
-    report(row.path, 'over', { paper: row.session.paperNo, room: roomPhrase(row.room), roomNo: roomNo(row.room), copies: row.copies, handed: h.total, capacity: out.capacity, how });
+    report(row.path, 'over', {
+      paper: row.session.paperNo,
+      room: roomPhrase(row.room),
+      roomNo: roomNo(row.room),
+      copies: row.copies,
+      handed: h.total,
+      capacity: out.capacity,
+      how,
+    });
   }
 }

@@ -6,15 +6,25 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
+import { readWorkbook } from '../../src/forms/workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import type { CellValue, WorkbookGrid } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { summarizeSite } from '../../src/summary/site';
 import { brief, modelOf, tuple } from './shape-sites';
+import { typeInto } from './tester';
 
 const REVIEW = path.join(__dirname, '..', 'fixtures', 'review');
 const site = (name: string) => JSON.parse(fs.readFileSync(path.join(REVIEW, `${name}.json`), 'utf8')) as SiteData;
 const filled = async (name: string) => modelOf(await fillWorkbook(site(name)));
 const handTyped = (name: string) => modelOf(fs.readFileSync(path.join(REVIEW, 'xlsx', `${name}.xlsx`)));
+/** A hand-typed workbook with some cells typed over (sheet, cell, value). */
+async function retypedSite(name: string, typed: Array<[string, string, CellValue]>): Promise<WorkbookGrid> {
+  const grid = await gridFromXlsxBuffer(fs.readFileSync(path.join(REVIEW, 'xlsx', `${name}.xlsx`)));
+  for (const [sheet, cell, value] of typed) typeInto(grid, sheet, cell, value);
+  return grid;
+}
 
 describe('D9: rooms written 第3考场 / 101室', () => {
   it('the correct site is clean, and its rooms read alike however each row wrote them; a 0-copy row served no room', async () => {
@@ -46,5 +56,74 @@ describe('D11: a role that cannot be read, on someone who is on the list', () =>
     const findings = validateSite(await handTyped('f-handtyped-roster-baomiyuan'));
     expect(findings.map(tuple)).toEqual([['staff-ineligible', 0, '涉卷人员', 'E6', 4]]);
     expect(findings[0].message).toMatch(/^第 4 行的角色写的是“保密员”，读不出是哪一种涉卷人员/);
+  });
+});
+
+describe('D2: the two signers of 附件1 each in a cell of their own', () => {
+  const SHEET = '交接单（长沙分校→宁乡）';
+  const signersOf = (grid: WorkbookGrid) => readWorkbook(grid).data.handovers![0].toSigners;
+
+  it('接收人签字（两人）： · 黄志刚 · 刘春香 in three cells: both signed, no finding', async () => {
+    const model = await handTyped('f-handtyped-signers-in-cells');
+    expect(model.data.handovers![0].toSigners).toEqual(['黄志刚', '刘春香']);
+    expect(validateSite(model).map(brief)).toEqual([]);
+  });
+
+  it.each<[string, Array<[string, string, CellValue]>]>([
+    [
+      'the label and the first name in one cell, the second in the next',
+      [
+        [SHEET, 'D20', '接收人签字（两人）：黄志刚'],
+        [SHEET, 'E20', '刘春香'],
+        [SHEET, 'F20', null],
+      ],
+    ],
+    [
+      'an empty cell between the two names',
+      [
+        [SHEET, 'F20', null],
+        [SHEET, 'G20', '刘春香'],
+      ],
+    ],
+    [
+      'the names on the line under the label, each in its cell',
+      [
+        [SHEET, 'E20', null],
+        [SHEET, 'F20', null],
+        [SHEET, 'D21', '黄志刚'],
+        [SHEET, 'E21', '刘春香'],
+      ],
+    ],
+    [
+      'the two names in one cell under the label',
+      [
+        [SHEET, 'E20', null],
+        [SHEET, 'F20', null],
+        [SHEET, 'D21', '黄志刚 刘春香'],
+      ],
+    ],
+  ])('%s: both are the signers, no finding', async (_name, typed) => {
+    const grid = await retypedSite('f-handtyped-signers-in-cells', typed);
+    expect(signersOf(grid)).toEqual(['黄志刚', '刘春香']);
+    expect(validateSite(readWorkbook(grid)).map(brief)).toEqual([]);
+  });
+
+  it('a date beside the one signer is no second signer: the two-signers finding stays, at the name', async () => {
+    const grid = await retypedSite('f-handtyped-signers-in-cells', [[SHEET, 'F20', '2025年1月6日']]);
+    const findings = validateSite(readWorkbook(grid));
+    expect(findings.map(tuple)).toEqual([['two-signers', 1, SHEET, 'E20', null]]);
+    expect(findings[0].message).toMatch(/^“接收人签字”只有 1 人签字（黄志刚）/);
+  });
+
+  it('the sending side’s names stop at the receiving side’s label on the same line', async () => {
+    const grid = await retypedSite('f-handtyped-signers-in-cells', [
+      [SHEET, 'A20', '移交人签字（两人）：曾志平'],
+      [SHEET, 'B20', '罗晓东'],
+    ]);
+    const handover = readWorkbook(grid).data.handovers![0];
+    expect([handover.fromSigners, handover.toSigners]).toEqual([
+      ['曾志平', '罗晓东'],
+      ['黄志刚', '刘春香'],
+    ]);
   });
 });
