@@ -127,3 +127,53 @@ describe('D2: the two signers of 附件1 each in a cell of their own', () => {
     ]);
   });
 });
+
+describe('D3: 考试安排 as the timetable is published (考试日期 · 考试时间 “9:00-10:30”)', () => {
+  const SHEET = '考试安排';
+
+  it('reads each row’s date and time range as the session’s start and end: the correct site is clean', async () => {
+    const model = await handTyped('f-handtyped-schedule-date-time');
+    expect(model.data.schedule!.map((s) => [s.paperNo, s.start, s.end])).toEqual([
+      ['1304', '2025-01-08T19:00', '2025-01-08T21:00'],
+      ['2216', '2025-01-11T09:00', '2025-01-11T10:30'],
+      ['3307', '2025-01-11T14:00', '2025-01-11T15:30'],
+      ['4405', '2025-01-12T09:00', '2025-01-12T10:30'],
+    ]);
+    expect(validateSite(model).map(brief)).toEqual([]);
+  });
+
+  it('so the evening paper taken out 90 minutes early is found, and nothing else', async () => {
+    const findings = validateSite(await handTyped('f-handtyped-schedule-date-time-early'));
+    expect(findings.map(tuple)).toEqual([['checkout-window', 3, '出入库', 'E3', 1]]);
+  });
+
+  it.each<[string, string, string, RegExp]>([
+    ['F4', '上午', 'F4', /^“考试时间”写的是“上午”，读不出考试的起止时间。请写成如“08:30—10:00”。$/],
+    ['D4', '元旦后', 'D4', /^“考试日期”写的是“元旦后”，读不出日期。/],
+  ])('%s written %p cannot be read: said once, at its cell', async (cell, typed, at, message) => {
+    const grid = await retypedSite('f-handtyped-schedule-date-time', [[SHEET, cell, typed]]);
+    const findings = validateSite(readWorkbook(grid));
+    expect(findings.map(tuple)).toEqual([['invalid-datetime', 0, SHEET, at, 2]]);
+    expect(findings[0].message).toMatch(message);
+  });
+
+  it('without any column of session times: one finding at the header, saying which checks wait, never “rename the header”', async () => {
+    const grid = await retypedSite('f-handtyped-schedule-date-time', [[SHEET, 'F2', '考场']]);
+    const findings = validateSite(readWorkbook(grid));
+    expect(findings.map(tuple)).toEqual([['required-field', 0, SHEET, 'A2', null]]);
+    expect(findings[0].message).toBe(
+      '考试安排的表头里找不到“开考时间”“结束时间”两栏，读不出各场考试的考试时间，依考试时间判断的检查（试卷到达、领卷、还卷、分发登记、值班等）改正之前暂不进行。请在表头写上“开考时间”“结束时间”两栏，或按公布的考试时间表写“考试日期”“考试时间”（如 9:00-10:30）两栏，逐行填写后再提交。',
+    );
+  });
+
+  it('the printed layout without its 结束时间 column: one finding naming the checks that wait for the end times', async () => {
+    const data = site('d-shaoshan-rooms-kaodian');
+    const grid = await gridFromXlsxBuffer(await fillWorkbook(data));
+    typeInto(grid, SHEET, 'E2', '备注');
+    const findings = validateSite(readWorkbook(grid));
+    expect(findings.map(tuple)).toEqual([['required-field', 0, SHEET, 'A2', null]]);
+    expect(findings[0].message).toMatch(
+      /^考试安排的表头里找不到“结束时间”一栏，读不出各场考试的结束时间，依考试结束时间判断的检查（还卷时限等）改正之前暂不进行。/,
+    );
+  });
+});
