@@ -23,6 +23,23 @@ function rowsPastMidnight(rows: unknown, start: string): unknown {
   });
 }
 
+const ISO = /^\d{4}-\d{2}-\d{2}T/;
+
+/**
+ * A session written as people publish it, one 日期 and a 时间 range
+ * (2025-01-11 and “9:00—10:30”, “22:30—次日00:30”): its start and end. When a
+ * part cannot be read, the text typed is kept (the date as the start, the range
+ * as the end), for the checks to say so at its cell.
+ */
+export function sessionSpan(date: unknown, times: unknown): { start?: unknown; end?: unknown } {
+  const day = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : undefined;
+  const range = typeof times === 'string' ? splitTimeRange(times) : undefined;
+  if (!day || !range) return { ...(date !== undefined && { start: date }), ...(times !== undefined && { end: times }) };
+  const start = `${day}T${range[0]}`;
+  const end = `${day}T${range[1]}`;
+  return { start, end: range[2] ? nextDayOf(end) : nextDayIfOvernight(end, start, SESSION_HOURS) };
+}
+
 /**
  * The model keeps a session as `start`/`end`; the printed form has one 日期 and a
  * 时间 range. When a part cannot be read, the text typed is kept in the model.
@@ -42,19 +59,8 @@ const sessionAdapter: FormAdapter = {
   },
   fromSheet(record: FormRecord): FormRecord {
     const { date, times, ...rest } = record;
-    const day = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : undefined;
-    const range = typeof times === 'string' ? splitTimeRange(times) : undefined;
-    const out: FormRecord = { ...rest };
-    if (day && range) {
-      const start = `${day}T${range[0]}`;
-      const end = `${day}T${range[1]}`;
-      out.start = start;
-      out.end = range[2] ? nextDayOf(end) : nextDayIfOvernight(end, start, SESSION_HOURS);
-      out.rows = rowsPastMidnight(out.rows, start);
-    } else {
-      if (date !== undefined) out.start = date;
-      if (times !== undefined) out.end = times;
-    }
+    const out: FormRecord = { ...rest, ...sessionSpan(date, times) };
+    if (typeof out.start === 'string' && ISO.test(out.start)) out.rows = rowsPastMidnight(out.rows, out.start);
     return out;
   },
   fieldPaths: { date: 'start', times: 'end' },

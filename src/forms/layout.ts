@@ -93,6 +93,14 @@ export interface ColumnSpec extends FieldSpec {
    * kept (FormRead.carried) for its rule to ask that it be written out.
    */
   dittoAbove?: boolean;
+  /**
+   * Not on the printed form, nor asked for: one of the columns people keep
+   * instead of printed ones (考试安排 as the timetable is published, 考试日期 ·
+   * 考试时间 “9:00-10:30”, for 开考时间 · 结束时间). Read only where the header has
+   * all of them: the row's printed values come from them
+   * (TableSpec.fromAlternatives), located at this column's cell.
+   */
+  standsFor?: readonly string[];
 }
 
 interface TotalSpec {
@@ -112,6 +120,8 @@ export interface TableSpec {
   total?: TotalSpec;
   /** A column that is the sum of others in the same row (附件2 合计（袋）). */
   rowSum?: { key: string; of: readonly string[] };
+  /** A row's printed values worked out from its alternative columns (ColumnSpec.standsFor), where the sheet has those instead. */
+  fromAlternatives?: (item: FormRecord) => void;
 }
 
 /** A header or footer line: one or more labelled fields side by side. */
@@ -211,7 +221,12 @@ export function trailingFields(layout: FormLayout): FieldSpec[] {
 
 /** The columns printed, left to right (helper columns stand outside the print area). */
 export function printedColumns(table: TableSpec): ColumnSpec[] {
-  return table.columns.filter((c) => !c.helper);
+  return table.columns.filter((c) => !c.helper && !isAlternative(c));
+}
+
+/** A column read only where people keep it instead of the printed ones (ColumnSpec.standsFor): never drawn, nor counted as the form's. */
+export function isAlternative(column: ColumnSpec): boolean {
+  return column.standsFor !== undefined;
 }
 
 /** How many columns the printed form is wide. */

@@ -9,8 +9,9 @@ import { boxWithBags, cleanText, normalizeLabel, parseCount, unitOfCount } from 
 import { convert, isOptionWord } from './convert';
 import { CarriedRead, carryDitto } from './ditto';
 import { CellValue, isBlank } from '../model/grid';
-import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, layoutFields, rowsKey, trailingFields } from './layout';
+import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, isAlternative, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
+import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
 import { SheetIndex, TableHeader, TextCell, findTableHeader, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
@@ -94,7 +95,8 @@ export function cheapScore(index: SheetIndex, layout: FormLayout): CheapScore {
 function tableScore(index: SheetIndex, layout: FormLayout): number {
   for (const table of [layout.table, layout.formerTable]) {
     const header = table ? findTableHeader(index, table.columns) : undefined;
-    if (table && header) return (10 * header.columns.size) / table.columns.length;
+    // Out of the form's own columns: a sheet with alternative ones (考试日期 · 考试时间) is as much the form.
+    if (table && header) return Math.min(10, (10 * header.columns.size) / table.columns.filter((c) => !isAlternative(c)).length);
   }
   return 0;
 }
@@ -199,11 +201,14 @@ function readFields(
       put(cell.row + 1, cell.col, index.value(cell.row + 1, cell.col));
       continue;
     }
+    // Signers may go on in the cells beside the first (黄志刚 · 刘春香): all are read (signers-beside.ts).
+    const signers = field.type === 'signers';
+    const andBeside = (row: number, col: number, first: CellValue) => (signers ? joinSigners(first, namesBeside(index, row, col, isSomeLabel)) : first);
     const { rest } = matchLabel(cell.text, labels)!;
     const here = `${cell.row},${cell.col}`;
     if (rest !== '' && !isPlaceholder(rest) && !target.restTaken.has(here)) {
       target.restTaken.add(here);
-      put(cell.row, cell.col, rest);
+      put(cell.row, cell.col, andBeside(cell.row, cell.col, rest));
       continue;
     }
     const start = index.rightEdge(cell.row, cell.col) + 1;
@@ -218,7 +223,8 @@ function readFields(
     }
     const tall = (field.lines ?? 1) > 1;
     if (!found && tall && valueAt(cell.row + 1, cell.col)) found = { row: cell.row + 1, col: cell.col };
-    if (found) put(found.row, found.col, index.value(found.row, found.col));
+    if (!found && signers && namesBelow(index, cell.row, cell.col, isSomeLabel)) found = { row: cell.row + 1, col: cell.col };
+    if (found) put(found.row, found.col, andBeside(found.row, found.col, index.value(found.row, found.col)));
     else if (tall || field.under) put(cell.row + 1, cell.col, undefined);
     else put(cell.row, start, undefined);
   }
@@ -243,6 +249,14 @@ const TOTAL_WORDS = ['合计', '总计'];
 /** A subtotal row sums rows above it: neither an item nor the table's total. */
 const SUBTOTAL = '小计';
 
+/** The header has every alternative column (考试日期 and 考试时间), so they are read: one of them alone says no session. */
+const alternativesRead = (table: TableSpec, header: TableHeader): boolean =>
+  table.columns.some(isAlternative) && table.columns.every((c) => !isAlternative(c) || header.columns.has(c.key));
+
+/** The printed columns an alternative column stands for that the header lacks (考试日期 for 开考时间, 考试时间 for 结束时间). */
+const standingFor = (table: TableSpec, column: ColumnSpec, header: TableHeader): readonly string[] =>
+  alternativesRead(table, header) ? (column.standsFor ?? []).filter((key) => !header.columns.has(key)) : [];
+
 function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): boolean {
   for (const c of cols) if (!isBlank(index.value(row, c))) return false;
   return true;
@@ -250,9 +264,10 @@ function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): bo
 
 function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
   const present: Array<{ column: ColumnSpec; col: number }> = [];
+  const alternatives = alternativesRead(table, header);
   for (const column of table.columns) {
     const col = header.columns.get(column.key);
-    if (col !== undefined) present.push({ column, col });
+    if (col !== undefined && (alternatives || !isAlternative(column))) present.push({ column, col });
   }
   const cols = [...header.columns.values()];
   const left = Math.max(0, Math.min(...cols, header.seqCol ?? Infinity));
@@ -262,7 +277,8 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     rows: [],
     seqs: [],
     rowCol: header.seqCol ?? Math.min(...cols),
-    columns: present.map(({ column, col }) => ({ path: column.key, col })),
+    // An alternative column's cell is where the values it stands for are located (考试时间 for 开考时间 and 结束时间).
+    columns: present.flatMap(({ column, col }) => [column.key, ...standingFor(table, column, header)].map((path) => ({ path, col }))),
   };
   out.table = { at: out.locations.length, grid };
   // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
@@ -306,6 +322,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     }
     // 还卷时间 "10:50" or "15日10时" written short: on its row's 取卷时间's day, as 附件5's 至 continues its 值班时间.
     for (const column of table.columns) if (column.relativeTo) continueDate(item, column.key, column.relativeTo, ctx);
+    if (alternatives) table.fromAlternatives?.(item);
     // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one.
     if (typedUnit && (item.unit === undefined || item.unit === '')) item.unit = typedUnit;
     else if (columnUnit && item.quantity !== undefined && (item.unit === undefined || item.unit === '')) item.unit = columnUnit;
@@ -442,7 +459,8 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   const restTaken = new Set<string>();
   const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
-  const lacking = header ? layout.table!.columns.filter((c) => c.needed && !header.columns.has(c.key)).map((c) => c.key) : [];
+  const stoodFor = header ? layout.table!.columns.flatMap((c) => standingFor(layout.table!, c, header)) : [];
+  const lacking = header ? layout.table!.columns.filter((c) => c.needed && !header.columns.has(c.key) && !stoodFor.includes(c.key)).map((c) => c.key) : [];
   if (header && lacking.length > 0) out.lacking = { keys: lacking, row: header.top, col: Math.min(...header.columns.values(), header.seqCol ?? Infinity) };
   readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
   let dates = ctx.dates;

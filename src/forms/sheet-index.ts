@@ -7,7 +7,7 @@
 import { normalizeLabel, toHalfWidth } from '../model/text';
 import { CellValue, RangeBox, SheetGrid, cellAt, parseA1, parseRange, sheetWidth } from '../model/grid';
 import { resolvedCell } from './formula';
-import { ColumnSpec, FieldSpec, FormLayout, layoutFields } from './layout';
+import { ColumnSpec, FieldSpec, FormLayout, isAlternative, layoutFields } from './layout';
 import { TextMemo } from '../model/memo';
 
 /** What an empty form shows where a value goes: "    年   月   日   时   分", "____". */
@@ -426,7 +426,8 @@ function headerOptions(cells: readonly TextCell[], known: HeaderColumns): Array<
 
 function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
   const known = headerColumns(columns);
-  const needed = Math.max(2, Math.ceil(columns.length / 2));
+  // Half the form's own columns: alternative ones (考试日期 · 考试时间) may stand in for some, and are not asked for.
+  const needed = Math.max(2, Math.ceil(columns.filter((c) => !isAlternative(c)).length / 2));
   // A column is found only in a cell with one of its stems: with too few of them in the whole sheet, no row is the header.
   if (!enoughColumns(index, known, needed)) return undefined;
   const { labels } = known;

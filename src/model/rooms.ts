@@ -4,7 +4,9 @@
  * `01至03`, `01—03`, `01~03` (the form's own range dash, as in its 时间). A
  * hyphen is not read as a range: `3-201` and `A-105` name one room by building
  * and number, so `01-02` is one room as typed. Spaces split nothing either
- * (`第 1 考场`).
+ * (`第 1 考场`). A room is kept without its 第 / 考场 (`第3考场` is room 3,
+ * as `第1、2考场` gives 1 and 2), so one room written two ways is counted once
+ * and a list of rooms reads alike however each row wrote it.
  */
 import { toHalfWidth } from './text';
 
@@ -30,14 +32,33 @@ function rangeOf(text: string): string[] | undefined {
   return Array.from({ length: to - from + 1 }, (_, k) => String(from + k).padStart(m[1].length, '0'));
 }
 
-/** The rooms a 考场号 cell names: one (as typed, trimmed) unless it lists or ranges several; none for an empty cell. */
+const textOf = (room: unknown) => toHalfWidth(typeof room === 'number' ? String(room) : typeof room === 'string' ? room : '').trim();
+
+/** The rooms a 考场号 cell names: one (without 第 / 考场) unless it lists or ranges several; none for an empty cell. */
 export function roomsIn(room: unknown): string[] {
-  const text = toHalfWidth(typeof room === 'number' ? String(room) : typeof room === 'string' ? room : '').trim();
+  const text = textOf(room);
   if (text === '') return [];
   const parts = text
     .split(LIST)
     .map(bare)
     .filter((part) => part !== '');
   if (parts.length > 1) return parts.flatMap((part) => rangeOf(part) ?? [part]);
-  return rangeOf(bare(text)) ?? [text];
+  const one = bare(text);
+  return rangeOf(one) ?? [one === '' ? text : one];
+}
+
+/** A room that names itself: 第3考场, 101室, 3号考场, 第1、2考场 — quoted as written, never wrapped in 第…考场 again. */
+const NAMED = /考场|室/;
+
+/** The room of a 考场号 cell as a Chinese message names it: as written when it already says 考场 or 室, else 第 N 考场. */
+export function roomPhrase(room: unknown): string {
+  const text = textOf(room);
+  return NAMED.test(text) ? text : `第 ${text} 考场`;
+}
+
+/** The room as an English message names it (room {no}): each room without 第 / 考场 / 号 / 室. */
+export function roomNo(room: unknown): string {
+  return roomsIn(room)
+    .map((one) => one.replace(/\s*室$/, ''))
+    .join('、');
 }

@@ -1,4 +1,5 @@
 import { Facts, checkoutProblem, norm, showTime, tm } from './facts';
+import { roomNo, roomPhrase } from '../model/rooms';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -10,20 +11,18 @@ export const meta: RuleMeta = {
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“考试当天，各考点考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接，并签写附件3；……试卷经由考务工作人员分发至考场及回收，签写附件4”',
   messages: {
     zh: {
-      before:
-        '试卷 {paper} 在 {issued} 发给第 {room} 考场，但它 {taken} 才从保密室出库（出入库记录第 {vrow} 行）。试卷须先出库、后分发，请核对领取时间或取卷时间。',
-      after:
-        '试卷 {paper} 在 {returned} 才从第 {room} 考场回收，但出入库记录第 {vrow} 行写它 {back} 已还回保密室。须先回收、后入库，请核对回收时间或还卷时间。',
-      none: '试卷 {paper} 发到了第 {room} 考场，但出入库记录里没有它这一天的出库记录。分发的试卷须先从保密室出库并登记，请补记或核对试卷号。',
+      before: '试卷 {paper} 在 {issued} 发给{room}，但它 {taken} 才从保密室出库（出入库记录第 {vrow} 行）。试卷须先出库、后分发，请核对领取时间或取卷时间。',
+      after: '试卷 {paper} 在 {returned} 才从{room}回收，但出入库记录第 {vrow} 行写它 {back} 已还回保密室。须先回收、后入库，请核对回收时间或还卷时间。',
+      none: '试卷 {paper} 发到了{room}，但出入库记录里没有它这一天的出库记录。分发的试卷须先从保密室出库并登记，请补记或核对试卷号。',
       between:
-        '试卷 {paper} 在 {issued} 发给第 {room} 考场，但那时它已还回保密室（出入库记录第 {vrow} 行，{back} 还回），{next} 才再次出库。试卷须在出库期间分发，请核对领取时间或出入库时间。',
+        '试卷 {paper} 在 {issued} 发给{room}，但那时它已还回保密室（出入库记录第 {vrow} 行，{back} 还回），{next} 才再次出库。试卷须在出库期间分发，请核对领取时间或出入库时间。',
     },
     en: {
-      before: 'Paper {paper} was handed to room {room} at {issued}, but left the vault only at {taken} (vault log row {vrow}).',
-      after: 'Paper {paper} was collected from room {room} at {returned}, but the vault log (row {vrow}) has it back in the vault at {back}.',
-      none: 'Paper {paper} was handed to room {room}, but the vault log has no checkout of it that day.',
+      before: 'Paper {paper} was handed to room {roomNo} at {issued}, but left the vault only at {taken} (vault log row {vrow}).',
+      after: 'Paper {paper} was collected from room {roomNo} at {returned}, but the vault log (row {vrow}) has it back in the vault at {back}.',
+      none: 'Paper {paper} was handed to room {roomNo}, but the vault log has no checkout of it that day.',
       between:
-        'Paper {paper} was handed to room {room} at {issued}, but it was back in the vault then (vault log row {vrow}, returned at {back}) and left again only at {next}. Check the handout or vault times.',
+        'Paper {paper} was handed to room {roomNo} at {issued}, but it was back in the vault then (vault log row {vrow}, returned at {back}) and left again only at {next}. Check the handout or vault times.',
     },
   },
   docs: 'A room handout (附件4) before the paper left the vault (附件3), a handout while it was back in the vault between two trips of that day (out 07:40, back 07:55, out again 08:05: a handout at 07:58), a collection after it went back, or a handout of a paper with no checkout that day.',
@@ -139,9 +138,10 @@ export function check({ model, facts, report }: RuleContext): void {
       if (!facts.intakePapers.has(p) && !facts.schedulePapers.has(p)) return; // unknown-paper
       const paper = byPaper.get(p);
       const path = `distributions[${i}].rows[${j}]`;
-      const room = row.room ?? '';
+      // The room as written when it says 考场/室 (第3考场, 101室), else 第 N 考场: never 第 第3考场 考场.
+      const room = { room: roomPhrase(row.room), roomNo: roomNo(row.room) };
       if (!paper) {
-        if (allKnown) report(`${path}.issuedAt`, 'none', { paper: p, room });
+        if (allKnown) report(`${path}.issuedAt`, 'none', { paper: p, ...room });
         return;
       }
       if (paper.unreadable) return;
@@ -151,16 +151,17 @@ export function check({ model, facts, report }: RuleContext): void {
       const rowOf = (k: number) => model.locations[`vaultLog[${k}]`]?.row ?? k + 1;
       const taken = tm(data.vaultLog![c.first].takenAt);
       if (!Number.isNaN(issued) && issued < taken) {
-        report(`${path}.issuedAt`, 'before', { paper: p, room, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(c.first) });
+        report(`${path}.issuedAt`, 'before', { paper: p, ...room, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(c.first) });
       }
       const gap = Number.isNaN(issued) ? undefined : backInVaultAt(c, issued);
       if (gap) {
         const { back, row: k, next } = gap;
-        report(`${path}.issuedAt`, 'between', { paper: p, room, issued: showTime(issued), back: showTime(back), next: showTime(next), vrow: rowOf(k) });
+        report(`${path}.issuedAt`, 'between', { paper: p, ...room, issued: showTime(issued), back: showTime(back), next: showTime(next), vrow: rowOf(k) });
       }
       if (c.allBack && c.last >= 0 && !Number.isNaN(returned) && (Number.isNaN(issued) || returned >= issued)) {
         const back = tm(data.vaultLog![c.last].returnedAt);
-        if (returned > back) report(`${path}.returnedAt`, 'after', { paper: p, room, returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
+        if (returned > back)
+          report(`${path}.returnedAt`, 'after', { paper: p, ...room, returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
       }
     });
   });

@@ -99,7 +99,7 @@ interface RosterEntry {
   /** The first row, where a finding about the person is reported unless another row is the one at fault. */
   index: number;
   rows: ReadonlyArray<{ index: number; member: StaffMember }>;
-  /** The catalogue roles of all the person's rows, however typed (保管员 is 卷库保管员); a word that is no role is left out (staff-not-on-roster says so at its cell). */
+  /** The catalogue roles of all the person's rows, however typed (保管员 is 卷库保管员); a word that is no role is left out (staff-ineligible says so at its cell). */
   roles: readonly Role[];
 }
 

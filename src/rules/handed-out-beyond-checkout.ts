@@ -1,4 +1,5 @@
 import { intakeLists } from '../model/intake';
+import { roomNo, roomPhrase } from '../model/rooms';
 import { norm, sessionFor, SessionFact, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
@@ -12,10 +13,10 @@ export const meta: RuleMeta = {
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“各考点考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接，并签写附件3；……试卷经由考务工作人员分发至考场及回收，签写附件4”；附件3“数量（袋/份）”；附件4“试卷份数”',
   messages: {
     zh: {
-      over: '第 {room} 考场领取试卷 {paper} {copies} 份后，这一场共发出 {handed} 份，而这一场从保密室领出的最多只有 {capacity} 份（{how}）。发到考场的试卷不能多于出库的试卷，请核对试卷份数或出入库记录的数量。',
+      over: '{room}领取试卷 {paper} {copies} 份后，这一场共发出 {handed} 份，而这一场从保密室领出的最多只有 {capacity} 份（{how}）。发到考场的试卷不能多于出库的试卷，请核对试卷份数或出入库记录的数量。',
     },
     en: {
-      over: 'With {copies} copies of paper {paper} to room {room}, {handed} copies were handed out in this session, but at most {capacity} left the vault for it ({how}). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
+      over: 'With {copies} copies of paper {paper} to room {roomNo}, {handed} copies were handed out in this session, but at most {capacity} left the vault for it ({how}). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
     },
   },
   docs: 'Copies of a paper handed to rooms in one session (附件4 试卷份数) exceed the copies taken out of the vault for that session (附件3: a count in 份 as written; in 袋, the largest bags of that paper on the intake list, the session’s rows together). At the register row where the total goes over. Not when a count cannot be read, or the paper has no checkout for the session (distribution-outside-custody).',
@@ -83,13 +84,13 @@ export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const taken = takenPerSession(data, facts);
   const handed = new Map<SessionFact, { total: number; reported: boolean; known: boolean }>();
-  const rows: Array<{ path: string; session: SessionFact; copies: number | undefined; room: string }> = [];
+  const rows: Array<{ path: string; session: SessionFact; copies: number | undefined; room: unknown }> = [];
   (data.distributions ?? []).forEach((d, i) =>
     (d?.rows ?? []).forEach((r, j) => {
       const issued = tm(r?.issuedAt);
       const session = sessionFor(facts, r?.paperNo, Number.isNaN(issued) ? tm(d?.start) : issued);
       if (!session) return;
-      rows.push({ path: `distributions[${i}].rows[${j}].copies`, session, copies: whole(r?.copies), room: String(r?.room ?? '') });
+      rows.push({ path: `distributions[${i}].rows[${j}].copies`, session, copies: whole(r?.copies), room: r?.room });
       const h = handed.get(session) ?? { total: 0, reported: false, known: true };
       if (whole(r?.copies) === undefined) h.known = false;
       handed.set(session, h);
@@ -103,6 +104,14 @@ export function check({ model, facts, report }: RuleContext): void {
     if (h.total <= out.capacity) continue;
     h.reported = true;
     const how = [out.bags ? `${out.bags} 袋` : '', out.copies ? `${out.copies} 份` : ''].filter(Boolean).join(' + ');
-    report(row.path, 'over', { paper: row.session.paperNo, room: row.room, copies: row.copies, handed: h.total, capacity: out.capacity, how });
+    report(row.path, 'over', {
+      paper: row.session.paperNo,
+      room: roomPhrase(row.room),
+      roomNo: roomNo(row.room),
+      copies: row.copies,
+      handed: h.total,
+      capacity: out.capacity,
+      how,
+    });
   }
 }

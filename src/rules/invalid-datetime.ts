@@ -36,6 +36,16 @@ export const meta: RuleMeta = {
   docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable cell is not said again. A time with a dot between hour and minute (“21.15”) is told to use a colon. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
 };
 
+/** The timetable's own columns, as its findings name them. */
+const TIMETABLE = { start: '考试日期', end: '考试时间' };
+
+const isBareDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** A 考试安排 row read from 考试日期 · 考试时间 with a part unreadable: a bare date kept as the start, or a time range as the end. */
+function isTimetable(start: unknown, end: unknown): boolean {
+  return !isBlankValue(end) && !readable(end) && (isBareDate(start) || (typeof end === 'string' && splitTimeRange(end) !== undefined));
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   // The path is written only for a value reported: a log of 50,000 rows has 100,000 times.
@@ -47,7 +57,18 @@ export function check({ model, facts, report }: RuleContext): void {
     if (fixed) report(path(), 'dotTime', { value: String(v), fixed });
     else report(path(), isDateWithoutTime(v) ? 'noTime' : 'datetime', { value: String(v) });
   };
+  /** A session written as one date and a time range (附件4's 日期 · 时间): the part that cannot be read, once. */
+  const session = (p: string, start: unknown, end: unknown, fields: { start?: string; end?: string } = {}) => {
+    const startOk = readable(start);
+    const endOk = typeof end === 'string' && (readable(end) || (!startOk && splitTimeRange(end) !== undefined));
+    if (startOk && endOk) return;
+    if (!isBlankValue(start) && !startOk && !isBareDate(start)) report(`${p}.start`, 'date', { value: String(start), field: fields.start });
+    if (!isBlankValue(end) && !endOk) report(`${p}.end`, 'range', { value: String(end), field: fields.end });
+  };
   (data.schedule ?? []).forEach((s, i) => {
+    // 考试安排 as the timetable is published (考试日期 · 考试时间, forms/schedule.ts): a part that cannot be read is kept
+    // as typed, the date as the start and the range as the end; judged as 附件4's 日期 and 时间, one finding at the part.
+    if (isTimetable(s?.start, s?.end)) return void session(`schedule[${i}]`, s?.start, s?.end, TIMETABLE);
     dt(() => `schedule[${i}].start`, s?.start);
     dt(() => `schedule[${i}].end`, s?.end, s?.start);
   });
@@ -59,18 +80,10 @@ export function check({ model, facts, report }: RuleContext): void {
   });
   (data.distributions ?? []).forEach((d, i) => {
     const p = `distributions[${i}]`;
-    const start = d?.start;
-    const end = d?.end;
-    const startOk = readable(start);
-    const endOk = typeof end === 'string' && (readable(end) || (!startOk && splitTimeRange(end) !== undefined));
+    const startOk = readable(d?.start);
     // Bare row times ("8:05") take their day from the header: when that is unreadable, only the header is reported.
     const bare = (v: unknown) => !startOk && readsOnItsRowsDay(v);
-    if (!(startOk && endOk)) {
-      if (!isBlankValue(start) && !startOk && !(typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start))) {
-        report(`${p}.start`, 'date', { value: String(start) });
-      }
-      if (!isBlankValue(end) && !endOk) report(`${p}.end`, 'range', { value: String(end) });
-    }
+    session(p, d?.start, d?.end);
     (d?.rows ?? []).forEach((r, j) => {
       if (!bare(r?.issuedAt)) dt(() => `${p}.rows[${j}].issuedAt`, r?.issuedAt);
       if (!bare(r?.returnedAt)) dt(() => `${p}.rows[${j}].returnedAt`, r?.returnedAt);

@@ -21,6 +21,8 @@ export const meta: RuleMeta = {
       level:
         '“单位级别”写的是“{value}”，读不出是省校、分校还是考点。单位级别须为 省校/分校/考点 之一（分部填“省校”），请改正。它决定哪些交接单是接收、哪些出库是下发，改正之前依单位级别判断的检查暂不进行。',
       column: '{form}的表头里找不到“{field}”一栏，各行的“{field}”都读不到。请在表头加上“{field}”一栏（已有这一栏的，把表头改成“{field}”），逐行填写后再提交。',
+      sessions:
+        '考试安排的表头里找不到{columns}，读不出各场考试的{what}，{checks}改正之前暂不进行。请在表头写上“开考时间”“结束时间”两栏，或按公布的考试时间表写“考试日期”“考试时间”（如 9:00-10:30）两栏，逐行填写后再提交。',
       ditto:
         '第 {seq} 行的“{field}”写的是“{typed}”，没有写出{field}。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。检查时暂按上一行的“{value}”核对。',
       dittoNone:
@@ -36,19 +38,45 @@ export const meta: RuleMeta = {
         '"单位级别" reads "{value}", which is not a level. It must be 省校, 分校 or 考点 (a 分部 writes 省校). It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
       column:
         'The header of {formEn} has no "{field}" column, so no row’s "{field}" can be read. Add the column (or give the column you have that header) and fill it in row by row.',
+      sessions:
+        'The exam schedule’s header has no {columnsEn}, so the sessions’ {whatEn} cannot be read; {checksEn} are not run until it is fixed. Head two columns 开考时间 and 结束时间, or, as the published timetable does, 考试日期 and 考试时间 (e.g. 9:00-10:30), and fill them in row by row.',
       ditto:
         'Row {seq}: "{field}" reads "{typed}", not the {field} itself. {formEn} is a signed record: each row writes its {field} out, not a ditto mark; write it. Until then the checks read the row above’s "{value}".',
       dittoNone:
         'Row {seq}: "{field}" reads "{typed}", not the {field} itself, and no row above has one. {formEn} is a signed record: each row writes its {field} out, not a ditto mark; write it.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
 };
 
 /** A 数量 with no unit: said at the row's 单位 cell (asked only where the sheet keeps that column: rows.ts). */
 function unitMissing(model: RuleContext['model'], gap: RowGap, key: keyof typeof UNIT_CHOICES, report: RuleContext['report']): void {
   const [a, b] = UNIT_CHOICES[key];
   report(`${gap.path}.unit`, 'unit', { seq: seqOf(model, gap.path), quantity: String(gap.row.quantity), a, b });
+}
+
+const isSessionTime = (path: string) => path === 'schedule.start' || path === 'schedule.end';
+
+/**
+ * 考试安排 without 开考时间 or 结束时间 (and without 考试日期 · 考试时间 standing for them): once, at its header. Every
+ * check that asks when a session is waits for them, and the officer is told so, and both ways to head the columns.
+ */
+function sessionColumns(missing: RuleContext['facts']['missingColumns'], report: RuleContext['report']): void {
+  const paths = missing.map((m) => m.path).filter(isSessionTime);
+  if (paths.length === 0) return;
+  const start = paths.includes('schedule.start');
+  const end = paths.includes('schedule.end');
+  const columns = start && end ? '“开考时间”“结束时间”两栏' : start ? '“开考时间”一栏' : '“结束时间”一栏';
+  report(paths[0], 'sessions', {
+    columns,
+    columnsEn: [start && 'start', end && 'end'].filter(Boolean).join(' or ') + ' time column',
+    what: start ? '考试时间' : '结束时间',
+    whatEn: start ? 'times' : 'end times',
+    checks: start ? '依考试时间判断的检查（试卷到达、领卷、还卷、分发登记、值班等）' : '依考试结束时间判断的检查（还卷时限等）',
+    checksEn: start
+      ? 'the checks that depend on session times (arrival, checkout, return, handouts, duty)'
+      : 'the checks that depend on session end times (return deadlines)',
+  });
 }
 
 const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
@@ -85,10 +113,12 @@ export function check({ model, facts, report }: RuleContext): void {
     return !missing;
   };
 
-  // A column the header lacks, once at the header (the roster's 是/否 columns: staff-ineligible, which says what they decide).
+  // A column the header lacks, once at the header (the roster's 是/否 columns: staff-ineligible, which says what they decide;
+  // 考试安排's session times: one finding naming the checks that wait for them).
   for (const { path, form } of facts.missingColumns) {
-    if (form !== 'staff') report(path, 'column', { form: lang(form), formEn: FORM_NAMES[form][1] });
+    if (form !== 'staff' && !isSessionTime(path)) report(path, 'column', { form: lang(form), formEn: FORM_NAMES[form][1] });
   }
+  sessionColumns(facts.missingColumns, report);
   // A ditto mark in a paper's cell, once at its cell: the rest of the checks read the value above (forms/ditto.ts).
   for (const { path, typed, value } of facts.carried.values()) {
     const key = path.split(/[.[]/)[0];

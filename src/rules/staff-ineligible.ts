@@ -1,5 +1,7 @@
 import { labelOf, SignerFact } from './facts';
 import { seqOf } from './rows';
+import { roleOf } from '../model/roles';
+import { ROLES } from '../model/types';
 import type { StaffMember } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -16,6 +18,7 @@ export const meta: RuleMeta = {
       relative: '“{name}”是考生亲属，却在{where}签字。严禁考生亲属作为涉卷人员，请换人签字。',
       pledge: '“{name}”没有签订保密承诺书，却在{where}签字。所有涉卷人员须签订保密承诺书，请补签并留存。',
       unreadable: '第 {seq} 行的“{field}”写的是“{value}”，读不出是或否，检查时无法判断此人{question}。请填“是”或“否”。',
+      role: '第 {seq} 行的角色写的是“{words}”，读不出是哪一种涉卷人员，检查时不知道此人担任什么（例如监考人员不得到保密室领卷就查不出）。角色请写{roles}中的一种或几种，用顿号分开。',
       column:
         '涉卷人员名单的表头里找不到{columns}，无法检查每人{questions}。试卷启封前的涉卷人员须是本单位正式教职员工、不得是考生亲属、须签订保密承诺书：请加上{columns}（已有这样的栏目的，把表头改成这个名称），每人填“是”或“否”。',
     },
@@ -24,11 +27,12 @@ export const meta: RuleMeta = {
       relative: '"{name}" is a candidate’s relative but signs {where}. Candidates’ relatives may not handle papers.',
       pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge.',
       unreadable: 'Row {seq}: "{field}" reads "{value}", which says neither yes nor no, so the checks cannot tell {questionEn}. Write 是 or 否.',
+      role: 'Row {seq}: the role "{words}" is none of the roster’s roles, so the checks cannot tell what this person does (a proctor at the vault would go unsaid). Write one or more of {roles}, separated by 、.',
       column:
         'The staff roster’s header lacks {columnsEn}, so that check cannot be made for anyone. Add the column (or give a column you have that header) and answer 是 or 否 for each person.',
     },
   },
-  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is asked only of signatures before the papers are opened (the clause’s 试卷启封前): not of a proctor who returns a room’s papers after the exam (附件4 还卷人), and not of proctors at all where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead. Also a 正式职工, 考生亲属 or 保密承诺书 cell typed but saying neither yes nor no, once at that cell, whether or not the person signs (each column reads 是/否, √/×, 有/无 and its own words: 在编, 编外, 临聘 …; 无亲属 …; 已签字, 未签 …; a note in brackets, 是（在编）, is read with its answer). And a roster whose header lacks one of these columns (read when headed 正式职工, 是否在编, 编制 …; 考生亲属, 是否考生亲属 …; 保密承诺书, 是否签订保密承诺书 …), once at the header row, not as each row’s empty cell.',
+  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is asked only of signatures before the papers are opened (the clause’s 试卷启封前): not of a proctor who returns a room’s papers after the exam (附件4 还卷人), and not of proctors at all where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead. Also a 正式职工, 考生亲属 or 保密承诺书 cell typed but saying neither yes nor no, once at that cell, whether or not the person signs (each column reads 是/否, √/×, 有/无 and its own words: 在编, 编外, 临聘 …; 无亲属 …; 已签字, 未签 …; a note in brackets, 是（在编）, is read with its answer). And a roster whose header lacks one of these columns (read when headed 正式职工, 是否在编, 编制 …; 考生亲属, 是否考生亲属 …; 保密承诺书, 是否签订保密承诺书 …), once at the header row, not as each row’s empty cell. Also a signer whose roles on 涉卷人员 are all words none of the catalogue’s (主考, 考务人员, 值班人员, 押运人员, 交接人员, 监控人员, 监考人员, 卷库保管员, or the words people use for them: 保管员, 保密室管理员, 值班员, 监考员, 监考老师, 交接员, 监控员, 考务员, …), once at its cell: the rules that ask for a role (proctor-takes-papers, keeper-not-custodian) cannot judge that person. Said here, with the roster’s other unreadable cells, not as a signer missing from the roster: the person is on it. A word beside a role that is read (巡考、监考员), or on someone who signs nothing, is left alone.',
 };
 
 type Kind = 'formal' | 'relative' | 'pledge';
@@ -87,9 +91,26 @@ function reportMissingColumns({ model, report }: RuleContext): void {
   }
 }
 
+/**
+ * A signer whose roles are all words none of the catalogue's (保安, 保密员): said once at the cell, since the checks that
+ * ask for a role pass the person by. A word beside a role that is read (巡考、监考员), or on someone who signs nothing,
+ * changes no judgement.
+ */
+function reportUnreadableRoles({ model, facts, report }: RuleContext): void {
+  const signing = new Set(facts.ownSigners.map((s) => s.name));
+  for (const [name, entry] of facts.roster) {
+    if (entry.roles.length > 0 || !signing.has(name)) continue;
+    const row = entry.rows.find((r) => (r.member.roles ?? []).some((word) => !roleOf(word)));
+    if (!row) continue;
+    const words = (row.member.roles ?? []).filter((word) => !roleOf(word));
+    report(`staff[${row.index}].roles`, 'role', { seq: seqOf(model, `staff[${row.index}]`), words, roles: ROLES });
+  }
+}
+
 export function check(context: RuleContext): void {
   const { model, facts, report } = context;
   reportMissingColumns(context);
+  reportUnreadableRoles(context);
   // Typed but neither 是 nor 否 (the reader keeps such text): said at its cell, for which way it goes decides who may sign.
   (model.data.staff ?? []).forEach((member, i) => {
     for (const kind of ['formal', 'relative', 'pledge'] as const) {

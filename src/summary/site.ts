@@ -329,9 +329,11 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     for (const row of dist.rows ?? []) {
       const p = paper(row.paperNo, row.paperName);
       if (!p) continue;
-      // One row may serve two rooms (01、02): each counts (model/rooms.ts).
-      for (const room of roomsIn(row.room)) if (!p.rooms.includes(room)) p.rooms.push(room);
-      p.copiesDistributed += whole(row.copies, counter) ?? 0;
+      const copies = whole(row.copies, counter);
+      // One row may serve two rooms (01、02): each counts (model/rooms.ts). A row of 0 copies
+      // (本考场无此科考生) records that the room got none of this paper: it served no room.
+      if (copies !== 0) for (const room of roomsIn(row.room)) if (!p.rooms.includes(room)) p.rooms.push(room);
+      p.copiesDistributed += copies ?? 0;
     }
   }
 

@@ -1,10 +1,14 @@
-import { roomsIn } from '../../src/model/rooms';
+import { roomNo, roomPhrase, roomsIn } from '../../src/model/rooms';
 
 test.each([
   ['01', ['01']],
   [' 01 ', ['01']],
   [3, ['3']],
-  ['第3考场', ['第3考场']],
+  ['第3考场', ['3']],
+  // 第 / 考场 / 号 around one room are not the room: 第3考场 is room 3, as in a list (第1、2考场); 101室 is as typed.
+  ['第 3 考场', ['3']],
+  ['3号考场', ['3']],
+  ['101室', ['101室']],
   ['01、02', ['01', '02']],
   ['01,02', ['01', '02']],
   ['01，02，03', ['01', '02', '03']],
@@ -25,4 +29,19 @@ test.each([
   [undefined, []],
 ])('the rooms of %p', (room, rooms) => {
   expect(roomsIn(room)).toEqual(rooms);
+});
+
+test.each([
+  ['01', '第 01 考场', '01'],
+  [3, '第 3 考场', '3'],
+  ['01、02', '第 01、02 考场', '01、02'],
+  ['01至03', '第 01至03 考场', '01、02、03'],
+  // A room that already says 考场 or 室 is quoted as written, never 第 第3考场 考场.
+  ['第3考场', '第3考场', '3'],
+  ['3号考场', '3号考场', '3'],
+  ['101室', '101室', '101'],
+  ['第1考场、第2考场', '第1考场、第2考场', '1、2'],
+])('the room %p in a message: %p (zh), room %p (en)', (room, zh, en) => {
+  expect(roomPhrase(room)).toBe(zh);
+  expect(roomNo(room)).toBe(en);
 });

@@ -1175,11 +1175,6 @@ rt('duty-chain', {
 rt('staff-not-on-roster', {
   valid: [
     { name: 'the sending pair of an incoming handover is the other unit’s' },
-    { name: 'a word that is no role beside one that is (巡考、值班员)', edit: (d) => void (d.staff![3].roles = ['巡考', '值班员']) },
-    {
-      name: 'a role that is none of the catalogue’s on someone who signs nothing (司机)',
-      edit: (d) => void d.staff!.push({ name: '马力', roles: ['司机'], formalStaff: true, candidateRelative: false, pledgeSigned: true }),
-    },
     { name: 'a 考点’s takers at a 分校’s vault', base: 'fenxiao' },
     {
       name: 'two on the roster signing one cell, with 、 or a space',
@@ -1272,35 +1267,16 @@ rt('staff-not-on-roster', {
         { messageId: 'ditto', form: 4, sheet: '分发登记1', cell: 'I7', row: 2 },
       ],
     },
-    {
-      name: 'a signer whose only role is none of the catalogue’s, once at its cell (the keeper-not-custodian check then has no role to go by)',
-      edit: (d) => void (d.staff![3].roles = ['保安']),
-      errors: [{ messageId: 'role', form: 0, sheet: '涉卷人员', cell: 'C6', row: 4, message: /^第 4 行的角色写的是“保安”，读不出是哪一种涉卷人员/ }],
-    },
-    {
-      name: 'a proctor whose role cannot be read takes papers: the role is said, not passed over in silence',
-      edit: (d) => {
-        d.staff![5].roles = ['监考工作'];
-        d.staff![5].formalStaff = true;
-        d.vaultLog![1].taker = '周涛';
-        d.vaultLog![1].returner = '周涛';
-      },
-      errors: [
-        {
-          messageId: 'role',
-          form: 0,
-          sheet: '涉卷人员',
-          cell: 'C8',
-          row: 6,
-          message: /“监考工作”.*主考、考务人员、值班人员、押运人员、交接人员、监控人员、监考人员、卷库保管员/,
-        },
-      ],
-    },
   ],
 });
 
 rt('staff-ineligible', {
   valid: [
+    { name: 'a word that is no role beside one that is (巡考、值班员)', edit: (d) => void (d.staff![3].roles = ['巡考', '值班员']) },
+    {
+      name: 'a role that is none of the catalogue’s on someone who signs nothing (司机)',
+      edit: (d) => void d.staff!.push({ name: '马力', roles: ['司机'], formalStaff: true, candidateRelative: false, pledgeSigned: true }),
+    },
     { name: 'a hired (non-formal) proctor collecting room papers where the unit says proctors need not be formal staff (基本信息)' },
     {
       name: 'each column answered in its own everyday words (在编, 编外, 无亲属, 已签字, 是（在编）…)',
@@ -1341,6 +1317,30 @@ rt('staff-ineligible', {
     },
   ],
   invalid: [
+    {
+      name: 'a signer whose only role is none of the catalogue’s, once at its cell (the keeper-not-custodian check then has no role to go by)',
+      edit: (d) => void (d.staff![3].roles = ['保安']),
+      errors: [{ messageId: 'role', form: 0, sheet: '涉卷人员', cell: 'C6', row: 4, message: /^第 4 行的角色写的是“保安”，读不出是哪一种涉卷人员/ }],
+    },
+    {
+      name: 'a proctor whose role cannot be read takes papers: the role is said, not passed over in silence',
+      edit: (d) => {
+        d.staff![5].roles = ['监考工作'];
+        d.staff![5].formalStaff = true;
+        d.vaultLog![1].taker = '周涛';
+        d.vaultLog![1].returner = '周涛';
+      },
+      errors: [
+        {
+          messageId: 'role',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'C8',
+          row: 6,
+          message: /“监考工作”.*主考、考务人员、值班人员、押运人员、交接人员、监控人员、监考人员、卷库保管员/,
+        },
+      ],
+    },
     {
       name: 'a duty officer without pledge: once, at the roster cell, naming each 附件5 page where he signs',
       edit: (d) => {
