@@ -1,7 +1,8 @@
 /**
  * The outside review's sites (test/fixtures/review): the two copies of one
  * handover kept by 长沙分校 (a-changsha-fenxiao.json) and by 宁乡考点 (a
- * workbook typed by hand), compared field by field (handover-copies-disagree).
+ * workbook typed by hand), compared field by field (handover-copies-disagree);
+ * and 宁乡考点's receipt with its 接收单位 miswritten (receiver-not-this-unit).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,9 +10,9 @@ import { readWorkbook } from '../../src/forms/workbook';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { itemParts } from '../../src/model/pairing';
 import type { SiteData } from '../../src/model/types';
-import { validateAcross } from '../../src/rules/engine';
+import { validateAcross, validateSite } from '../../src/rules/engine';
 import { fixture } from '../helpers';
-import { modelOf } from './tester';
+import { findingsFor, modelOf } from './tester';
 
 const REVIEW = path.join(__dirname, '..', 'fixtures', 'review', 'xlsx');
 const workbook = (name: string) => readWorkbook(readXlsx(new Uint8Array(fs.readFileSync(path.join(REVIEW, `${name}.xlsx`)))));
@@ -103,4 +104,39 @@ test.each([
   ['衡阳分校耒阳考点', '长沙分校岳麓考点'],
 ])('two units stay two: %s / %s', (a, b) => {
   expect(itemParts({ destination: a }).destination).not.toBe(itemParts({ destination: b }).destination);
+});
+
+describe('receiver-not-this-unit', () => {
+  const brief = (f: { rule: string; form: number | null; sheet: string | null; cell: string | null; row: number | null }) =>
+    `${f.rule} 附件${f.form} ${f.sheet}!${f.cell} row ${f.row}`;
+
+  test('宁乡县考点 for 宁乡考点 on its receipt: one finding at 接收单位 (A4), none at the four rows', () => {
+    const found = validateSite(workbook('f-handtyped-receiver-misnamed'));
+    expect(found.map(brief)).toEqual(['receiver-not-this-unit 附件1 交接单（长沙分校→宁乡）!A4 row null']);
+    expect(found[0].message).toBe(
+      '这张交接单的接收单位写的是“宁乡县考点”，而本单位（基本信息的考点）是“宁乡考点”。接收方存档的这一份，接收单位应是本单位；它在本单位的工作簿里，已当作本单位接收的交接单检查，交接明细的试卷归属按“宁乡考点”核对。请把接收单位改成“宁乡考点”；如果这张交接单确实是交给别的单位的，请把它移出本工作簿。',
+    );
+  });
+
+  test('the same slip copied onto the rows is the one finding', () => {
+    const found = findingsFor({
+      name: 'slip copied',
+      edit: (d) => {
+        d.handovers![0].to = '岳麓区考点';
+        for (const it of d.handovers![0].items!) it.destination = '岳麓区考点';
+      },
+    });
+    expect(found.map(brief)).toEqual(['receiver-not-this-unit 附件1 交接单!C4 row null']);
+  });
+
+  test('a row for another unit on that receipt is still its own finding', () => {
+    const found = findingsFor({
+      name: 'and a row for 天心考点',
+      edit: (d) => {
+        d.handovers![0].to = '岳麓区考点';
+        d.handovers![0].items![1].destination = '天心考点';
+      },
+    });
+    expect(found.map(brief)).toEqual(['receiver-not-this-unit 附件1 交接单!C4 row null', 'item-for-another-unit 附件1 交接单!C9 row 2']);
+  });
 });

@@ -1,0 +1,18 @@
+/**
+ * Whose receipt a handover is. A sheet kept in a unit's workbook and read as
+ * received there (custody.ts, `directionOf`) is that unit's receipt: its copy
+ * of 附件1 (备注 1 “押运方和接收方分别存档”), its papers counted into its vault.
+ * Its 接收单位 should then name the unit (基本信息's 考点, 分校 or 分部); where
+ * it names another (“宁乡县考点” on 宁乡考点's receipt), that one cell is what is
+ * wrong — said once there (receiver-not-this-unit), and the items are judged
+ * against the unit that received them, not blamed row by row
+ * (item-for-another-unit).
+ */
+import { sameUnit, unitKey } from './custody';
+import type { Custody } from './custody';
+import type { Handover } from './types';
+
+/** The handover is the unit's receipt (`direction` in), the unit's name is known, and its 接收单位 is written but names another unit. */
+export function receiverMisnamed(custody: Custody, h: Handover | null | undefined, index: number): boolean {
+  return custody.direction[index] === 'in' && unitKey(custody.ownName) !== '' && unitKey(h?.to) !== '' && !sameUnit(h?.to, custody.ownName);
+}
