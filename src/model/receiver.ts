@@ -12,7 +12,17 @@ import { sameUnit, unitKey } from './custody';
 import type { Custody } from './custody';
 import type { Handover } from './types';
 
+/**
+ * The 接收单位 names the unit. The 省校 is written by its 分部 or as the
+ * university (“湖南分部”, “湖南开放大学”, “国家开放大学湖南分部”): at the 省校,
+ * any 接收单位 that names no 分校 or 考点 names it.
+ */
+function namesUnit(custody: Custody, to: string): boolean {
+  return sameUnit(to, custody.ownName) || (custody.level === '省校' && !/分校|学院|考点/.test(to));
+}
+
 /** The handover is the unit's receipt (`direction` in), the unit's name is known, and its 接收单位 is written but names another unit. */
 export function receiverMisnamed(custody: Custody, h: Handover | null | undefined, index: number): boolean {
-  return custody.direction[index] === 'in' && unitKey(custody.ownName) !== '' && unitKey(h?.to) !== '' && !sameUnit(h?.to, custody.ownName);
+  const to = unitKey(h?.to);
+  return custody.direction[index] === 'in' && unitKey(custody.ownName) !== '' && to !== '' && !namesUnit(custody, to);
 }

@@ -1684,6 +1684,8 @@ rt('receiver-not-this-unit', {
     { name: 'named under its 分校', edit: (d) => void (d.handovers![0].to = '长沙分校岳麓考点') },
     { name: 'the 分校’s receipt names it with the university before it', base: 'fenxiao', edit: (d) => void (d.handovers![0].to = '湖南开放大学长沙分校') },
     { name: 'the 分校’s own sheets to its 考点 are not its receipts', base: 'fenxiao' },
+    // The 省校 is its 分部 and the university at once: the printer's sheet may name either.
+    { name: 'the printer’s sheet to the 省校 made out to the university', base: 'shengxiao', edit: (d) => void (d.handovers![0].to = '湖南开放大学') },
   ],
   invalid: [
     {
