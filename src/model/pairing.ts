@@ -6,6 +6,7 @@
  */
 import { sameUnit, unitKey } from './custody';
 import type { Direction } from './custody';
+import { TextMemo } from './memo';
 import { personKey } from './people';
 import { totalKey } from './unit-total';
 import { norm, tm, whole } from './values';
@@ -41,10 +42,43 @@ export interface CopyContent {
   toSigners?: readonly unknown[] | null;
 }
 
-/** One item line as compared: 试卷归属, 数量 and 单位 (袋 when blank); its 序号 and 备注 are not compared. */
-export function itemLine(item: { destination?: unknown; quantity?: unknown; unit?: unknown } | null | undefined): string {
+/**
+ * A 联系人 or 地址 as compared: without spaces, brackets or punctuation —
+ * “周立新 0731-87881234” and “周立新（0731-87881234）” are one contact, as a
+ * name with its role in brackets is one person (people.ts). Another name,
+ * another digit or another word is still a difference.
+ */
+const LOOSE = new TextMemo((text) => norm(text).replace(/[\p{P}\p{S}]/gu, ''));
+function looseText(value: unknown): string {
+  return value === undefined || value === null ? '' : LOOSE.get(String(value));
+}
+
+/**
+ * A 试卷归属 as compared: the unit it names, however written — a 考点 alone or
+ * under its 分校 (“宁乡考点”, “长沙分校宁乡考点”, “长沙分校（宁乡考点）”), a 分校
+ * with or without the university before it or （学院） after it. One unit, one
+ * key, as `sameUnitWritten` reads 移交/接收单位; a 分校 and its 考点 keep two keys.
+ * (item-for-another-unit asks another question: whether an item belongs to the
+ * receiver, where a 考点 under a 分校 belongs to that 分校.)
+ */
+function destinationKey(destination: unknown): string {
+  const name = unitKey(destination).replace(/[()]/g, '');
+  const unit = /^.*(?:分校|学院|大学)(.+考点)$/.exec(name) ?? /^.*大学(.+(?:分校|学院))$/.exec(name);
+  return unit ? unit[1] : name;
+}
+
+type ItemContent = { destination?: unknown; quantity?: unknown; unit?: unknown } | null | undefined;
+
+/** An item's 试卷归属 and its count as compared (`destinationKey`; a count with no 单位 is in 袋, as the form's 数量（袋/箱） counts). */
+export function itemParts(item: ItemContent): { destination: string; count: string } {
+  return { destination: destinationKey(item?.destination), count: `${whole(item?.quantity) ?? norm(item?.quantity)}|${norm(item?.unit || '袋')}` };
+}
+
+/** One item line as compared: 试卷归属, 数量 and 单位 (`itemParts`); its 序号 and 备注 are not compared. */
+export function itemLine(item: ItemContent): string {
   if (!item) return '';
-  return `${norm(item.destination)}|${whole(item.quantity) ?? norm(item.quantity)}|${norm(item.unit || '袋')}`;
+  const { destination, count } = itemParts(item);
+  return `${destination}|${count}`;
 }
 
 const signers = (list: readonly unknown[] | null | undefined): string => [...new Set((list ?? []).map(personKey).filter(Boolean))].sort().join('、');
@@ -56,8 +90,8 @@ export function copyFields(h: CopyContent): Record<CopyField, string> & { conten
     time: Number.isNaN(t) ? norm(h.time) : String(t),
     from: norm(h.from),
     to: norm(h.to),
-    address: norm(h.address),
-    contact: norm(h.contact),
+    address: looseText(h.address),
+    contact: looseText(h.contact),
     items: (h.items ?? [])
       .filter((i) => i && !(norm(i.destination) === '' && norm(i.quantity) === ''))
       .map(itemLine)

@@ -1,7 +1,7 @@
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
 import { baseName } from '../model/text';
-import { differingFields, itemLine } from '../model/pairing';
+import { differingFields, itemLine, itemParts } from '../model/pairing';
 import { norm, showTime, tm, whole } from './facts';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
 import { Copy, handoverPairs } from './handover-pairs';
@@ -22,7 +22,7 @@ export const meta: RuleMeta = {
         '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirs}". Both copies must agree.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact, each item (the same item at another 序号 is no difference), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell.',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell.',
 };
 
 interface Difference {
@@ -121,13 +121,16 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
     const x = pa !== undefined ? ia[pa] : undefined;
     const y = pb !== undefined ? ib[pb] : undefined;
     if (line(x) === line(y)) continue;
+    // A bare count is shown in 袋, as it is compared: “3” beside “3袋” would suggest a difference that is none.
+    const unitOf = (it: NonNullable<Item>) => it.unit || (whole(it.quantity) === undefined ? '' : '袋');
     const show = (it: Item) =>
-      it ? `${it.destination ?? ''} ${it.quantity ?? ''}${it.unit ?? ''}`.trim() + (norm(it.note) ? `（${it.note}）` : '') : '（无此行）';
+      it ? `${it.destination ?? ''} ${it.quantity ?? ''}${unitOf(it)}`.trim() + (norm(it.note) ? `（${it.note}）` : '') : '（无此行）';
     // Point at the cell that differs when only one does.
     let sub = '';
     if (x && y) {
-      const dest = norm(x.destination) !== norm(y.destination);
-      const qty = `${whole(x.quantity) ?? norm(x.quantity)}|${norm(x.unit || '袋')}` !== `${whole(y.quantity) ?? norm(y.quantity)}|${norm(y.unit || '袋')}`;
+      const [px, py] = [itemParts(x), itemParts(y)];
+      const dest = px.destination !== py.destination;
+      const qty = px.count !== py.count;
       if (dest && !qty) sub = '.destination';
       if (qty && !dest) sub = '.quantity';
     }

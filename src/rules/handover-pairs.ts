@@ -12,12 +12,23 @@ import type { CrossSite } from './types';
 export type Site = CrossSite;
 export type Copy = CopyKey & { site: Site; i: number; h: Handover; fields: ReturnType<typeof copyFields> };
 
-const MEMO = new WeakMap<ReadonlyArray<Site>, Array<{ sender: Copy; receiver: Copy }>>();
+/** The pairs of one run, with the models they were worked out from. */
+interface Run {
+  models: ReadonlyArray<Site['model']>;
+  pairs: Array<{ sender: Copy; receiver: Copy }>;
+}
 
-/** Every handover copy of every workbook, paired sender with receiver: worked out once for the sites of one run. */
+const MEMO = new WeakMap<ReadonlyArray<Site>, Run>();
+
+/**
+ * Every handover copy of every workbook, paired sender with receiver: worked
+ * out once for the sites of one run. A caller may give the same list again
+ * with a workbook replaced in it (read anew after an edit): its pairs are then
+ * worked out again, not taken from the run before.
+ */
 export function handoverPairs(sites: ReadonlyArray<Site>): Array<{ sender: Copy; receiver: Copy }> {
   const known = MEMO.get(sites);
-  if (known) return known;
+  if (known && known.models.length === sites.length && known.models.every((m, k) => m === sites[k].model)) return known.pairs;
   const copies: Copy[] = [];
   for (const site of sites) {
     const custody = custodyOf(site.model);
@@ -29,6 +40,6 @@ export function handoverPairs(sites: ReadonlyArray<Site>): Array<{ sender: Copy;
     });
   }
   const pairs = pairCopies(copies).pairs;
-  MEMO.set(sites, pairs);
+  MEMO.set(sites, { models: sites.map((s) => s.model), pairs });
   return pairs;
 }

@@ -25,6 +25,7 @@ import * as staffNotOnRoster from './staff-not-on-roster';
 import * as staffIneligible from './staff-ineligible';
 import * as proctorTakesPapers from './proctor-takes-papers';
 import * as itemForAnotherUnit from './item-for-another-unit';
+import * as receiverNotThisUnit from './receiver-not-this-unit';
 import * as dispatchWithoutHandover from './dispatch-without-handover';
 import * as intakeLate from './intake-late';
 import * as keeperNotCustodian from './keeper-not-custodian';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   proctorTakesPapers,
   // Second wave (docs/领域说明.md)
   itemForAnotherUnit,
+  receiverNotThisUnit,
   dispatchWithoutHandover,
   intakeLate,
   keeperNotCustodian,

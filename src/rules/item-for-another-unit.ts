@@ -1,4 +1,5 @@
 import { sameUnit, unitKey } from '../model/custody';
+import { receiverMisnamed } from '../model/receiver';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -17,7 +18,7 @@ export const meta: RuleMeta = {
         'Row {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for a 分部, one of its 分校 or 考点; for a 分校, one of its 考点); check whether these papers went to the wrong unit.',
     },
   },
-  docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校), nor — when the receiver is the 分部 (省校), as on the printer’s sheet (附件1 备注 1 “印刷厂分发给分部”) — any 分校 or 考点.',
+  docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校), nor — when the receiver is the 分部 (省校), as on the printer’s sheet (附件1 备注 1 “印刷厂分发给分部”) — any 分校 or 考点. On this unit’s receipt whose 接收单位 names another unit (receiver-not-this-unit, said once there), an item may name this unit or the unit written.',
 };
 
 function levelOfName(name: string): '考点' | '分校' | '省校' | undefined {
@@ -61,23 +62,29 @@ export function check({ model, facts, report }: RuleContext): void {
         ]
       : [];
   (data.handovers ?? []).forEach((h, i) => {
-    const to = unitKey(h?.to);
-    if (!h || !to || facts.direction[i] === undefined) return;
+    const written = unitKey(h?.to);
+    if (!h || !written || facts.direction[i] === undefined) return;
     const incoming = facts.direction[i] === 'in';
-    const toBranch = levelOfName(to) === '分校' || (incoming && facts.level === '分校' && levelOfName(to) !== '考点');
-    // Received by the 分部 (the 省校) from the printer: the province's 分校 and 考点 are what 试卷归属 names
-    // (附件1 备注 1, 2) — any of them, whether or not this workbook sends to it yet.
-    const toProvince = levelOfName(to) === '省校' || (incoming && facts.level === '省校' && levelOfName(to) === undefined);
-    (h.items ?? []).forEach((item, j) => {
-      const dest = unitKey(item?.destination);
-      const belongs = (d: string) =>
+    // A receipt whose 接收单位 names another unit is said once at 接收单位 (receiver-not-this-unit); its items
+    // belong to the unit that received them — or to the unit written, the same slip copied onto the rows.
+    const receivers = receiverMisnamed(facts.custody, h, i) ? [written, unitKey(facts.ownName)] : [written];
+    const belongsTo = (to: string) => {
+      const toBranch = levelOfName(to) === '分校' || (incoming && facts.level === '分校' && levelOfName(to) !== '考点');
+      // Received by the 分部 (the 省校) from the printer: the province's 分校 and 考点 are what 试卷归属 names
+      // (附件1 备注 1, 2) — any of them, whether or not this workbook sends to it yet.
+      const toProvince = levelOfName(to) === '省校' || (incoming && facts.level === '省校' && levelOfName(to) === undefined);
+      return (d: string) =>
         namesReceiver(d, to) ||
         (toBranch &&
           levelOfName(d) === '考点' &&
           !/分校|学院/.test(d.replace(/考点.*$/, '')) &&
           (ownSites.length === 0 || ownSites.some((s) => sameUnit(s, d)))) ||
         (toProvince && (levelOfName(d) === '分校' || levelOfName(d) === '考点'));
-      if (!dest || readingsOf(dest).some(belongs)) return;
+    };
+    const belongs = receivers.map(belongsTo);
+    (h.items ?? []).forEach((item, j) => {
+      const dest = unitKey(item?.destination);
+      if (!dest || readingsOf(dest).some((d) => belongs.some((b) => b(d)))) return;
       const seq = model.locations[`handovers[${i}].items[${j}]`]?.row ?? j + 1;
       report(`handovers[${i}].items[${j}].destination`, 'other', {
         seq,

@@ -1677,6 +1677,40 @@ rt('item-for-another-unit', {
   ],
 });
 
+// One fact, one finding: a receipt naming another unit as 接收单位 is said at 接收单位, its rows not blamed (item-for-another-unit).
+rt('receiver-not-this-unit', {
+  valid: [
+    { name: 'the 考点’s receipt names it' },
+    { name: 'named under its 分校', edit: (d) => void (d.handovers![0].to = '长沙分校岳麓考点') },
+    { name: 'the 分校’s receipt names it with the university before it', base: 'fenxiao', edit: (d) => void (d.handovers![0].to = '湖南开放大学长沙分校') },
+    { name: 'the 分校’s own sheets to its 考点 are not its receipts', base: 'fenxiao' },
+    // The 省校 is its 分部 and the university at once: the printer's sheet may name either.
+    { name: 'the printer’s sheet to the 省校 made out to the university', base: 'shengxiao', edit: (d) => void (d.handovers![0].to = '湖南开放大学') },
+  ],
+  invalid: [
+    {
+      name: 'the 考点’s receipt made out to a name that is not the 考点’s: once, at 接收单位',
+      edit: (d) => void (d.handovers![0].to = '岳麓区考点'),
+      errors: [
+        {
+          messageId: 'other',
+          form: 1,
+          sheet: '交接单',
+          cell: 'C4',
+          row: null,
+          message: /^这张交接单的接收单位写的是“岳麓区考点”，而本单位（基本信息的考点）是“岳麓考点”。.*请把接收单位改成“岳麓考点”/,
+        },
+      ],
+    },
+    {
+      name: 'the 分校’s receipt from the 分部 made out to another 分校',
+      base: 'fenxiao',
+      edit: (d) => void (d.handovers![0].to = '株洲分校'),
+      errors: [{ messageId: 'other', form: 1, sheet: '交接单1', cell: 'C4', row: null, message: /“株洲分校”.*基本信息的分校（学院）.*“长沙分校”/ }],
+    },
+  ],
+});
+
 /** The 分校's handover to 天心考点 (2 + 1 bags) as two sheets of that afternoon: the first paper's, and the second's with `secondBags`. */
 function splitLastHandover(d: SiteData, secondBags: number): void {
   const whole = d.handovers!.pop()!;
@@ -1993,5 +2027,5 @@ rt('sheet-of-another-semester', {
 test('every rule of the catalogue has a table', () => {
   const crossOnly = new Set(['handover-copies-disagree']); // test/rules/across.test.ts
   for (const meta of ALL_META) if (!crossOnly.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(33);
+  expect(ALL_META).toHaveLength(34);
 });

@@ -425,6 +425,14 @@ const PLANTED: Planted[] = [
     expect: [['item-for-another-unit', 1, '交接单1', 'C10', 3]],
   },
   {
+    name: 'the 考点’s receipt made out to 衡阳分校耒阳市考点: said once at 接收单位, its rows for 耒阳考点 not blamed',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.handovers![0].to = '衡阳分校耒阳市考点';
+    },
+    expect: [['receiver-not-this-unit', 1, '交接单1', 'C4', null]],
+  },
+  {
     name: 'the keeper’s deputy signs papers back in without a custodian role',
     base: 'leiyang-kaodian',
     edit: (d) => {
