@@ -16,6 +16,7 @@ import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, sc
 import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet } from './repeated';
+import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
@@ -139,6 +140,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
   tidyHandoverSemesters(model, recognised);
+  tidySenderBoxes(model.data.handovers, model.locations);
   return model;
 }
 
