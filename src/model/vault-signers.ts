@@ -53,7 +53,7 @@ export interface VaultPeople {
 }
 
 /** The time a signature is made at: 取卷时间 for the taker, 还卷时间 for the returner. */
-const TIME_OF: Record<VaultSigner, 'takenAt' | 'returnedAt'> = { taker: 'takenAt', returner: 'returnedAt' };
+export const TIME_OF: Record<VaultSigner, 'takenAt' | 'returnedAt'> = { taker: 'takenAt', returner: 'returnedAt' };
 
 /**
  * The rows signed at once: the same readable time and the same people in

@@ -11,6 +11,7 @@ import type { SiteData } from '../model/types';
 import { LIMITS, tooManyFindings } from '../model/limits';
 import { computeFacts, Facts, labelOf } from './facts';
 import { CROSS_RULES, RULES } from './index';
+import { acrossRun } from './handover-pairs';
 import type { CrossRule, CrossSite, Lang, Params, ReportOptions, Rule, RuleMeta } from './types';
 
 export interface ValidateOptions {
@@ -150,20 +151,26 @@ export function validateSiteIn(model: SiteModel, langs: readonly Lang[], options
 }
 
 /**
- * The rules that compare workbooks given together (handover-copies-disagree);
- * findings keyed by site id, a disagreement reported on both files.
+ * The rules that compare workbooks given together (handover-copies-disagree,
+ * proctor-takes-papers' check by the receiving unit's roster), sharing one
+ * run's handover pairs; findings keyed by site id.
  */
 export function validateAcross(sites: ReadonlyArray<CrossSite>, options?: ValidateOptions): Map<string, Finding[]> {
   const lang = options?.lang ?? 'zh';
   const out = new Map<string, Finding[]>(sites.map((s) => [s.id, []]));
   const models = new Map(sites.map((s) => [s.id, s.model]));
+  const run = acrossRun(sites);
   for (const rule of CROSS_RULES as readonly CrossRule[]) {
     if (options?.only && !options.only.includes(rule.meta.id)) continue;
-    rule.check(sites, (r) => {
-      const model = models.get(r.site);
-      if (!model) return;
-      out.get(r.site)!.push(makeFinding(model, rule.meta, r.path, r.messageId, r.params ?? {}, lang));
-    });
+    rule.check(
+      sites,
+      (r) => {
+        const model = models.get(r.site);
+        if (!model) return;
+        out.get(r.site)!.push(makeFinding(model, rule.meta, r.path, r.messageId, r.params ?? {}, lang));
+      },
+      run,
+    );
   }
   for (const [id, list] of out) out.set(id, sortFindings(models.get(id)!, dedupe(list)));
   return out;

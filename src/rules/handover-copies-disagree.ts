@@ -3,8 +3,8 @@ import { custodyOf } from '../model/custody';
 import { baseName } from '../model/text';
 import { differingFields, itemLine, itemParts } from '../model/pairing';
 import { norm, showTime, tm, whole } from './facts';
-import type { CrossReport, CrossSite, RuleMeta } from './types';
-import { Copy, handoverPairs } from './handover-pairs';
+import type { AcrossRun, CrossReport, CrossSite, RuleMeta } from './types';
+import type { Copy } from './handover-pairs';
 
 export const meta: RuleMeta = {
   id: 'handover-copies-disagree',
@@ -42,9 +42,9 @@ function shown(h: Handover, key: string): string {
   return v === undefined || v === null ? '（空）' : String(v);
 }
 
-export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
+export function check(_sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void, run: AcrossRun): void {
   // Every handover copy of every workbook, paired as the consolidated summary pairs them (model/pairing.ts).
-  for (const { sender, receiver } of handoverPairs(sites)) compare(sender, receiver, report);
+  for (const { sender, receiver } of run.handoverPairs()) compare(sender, receiver, report);
 }
 
 function compare(a: Copy, b: Copy, report: (r: CrossReport) => void): void {

@@ -1,9 +1,20 @@
 import { showTime, tm } from './facts';
-import type { CrossReport, RuleContext, RuleMeta } from './types';
+import type { AcrossRun, CrossReport, RuleContext, RuleMeta } from './types';
 import { custodyOf } from '../model/custody';
 import { baseName } from '../model/text';
-import { groupsOf, proctorHere, ReceivingTaking, RowLabel, rowLabel, takingKey, VaultPeople, vaultPeopleOf, VaultSigner } from '../model/vault-signers';
-import { Copy, handoverPairs, Site } from './handover-pairs';
+import {
+  TIME_OF,
+  groupsOf,
+  proctorHere,
+  ReceivingTaking,
+  RowLabel,
+  rowLabel,
+  takingKey,
+  VaultPeople,
+  vaultPeopleOf,
+  VaultSigner,
+} from '../model/vault-signers';
+import type { Copy, Site } from './handover-pairs';
 
 export const meta: RuleMeta = {
   id: 'proctor-takes-papers',
@@ -70,8 +81,6 @@ const MESSAGES: Record<VaultSigner, { one: string; taking: string; there: string
   returner: { one: 'returner', taking: 'returnerTaking', there: 'returnerThere' },
 };
 
-const TIMES: Record<VaultSigner, 'takenAt' | 'returnedAt'> = { taker: 'takenAt', returner: 'returnedAt' };
-
 export function check({ model, report }: RuleContext): void {
   const data = model.data;
   // A row is said once: its taker when a proctor takes, else its returner when a proctor returns (备注 3 either way).
@@ -94,7 +103,7 @@ export function check({ model, report }: RuleContext): void {
         report(path, MESSAGES[key].taking, {
           name: first.name,
           role: first.role,
-          time: showTime(tm(data.vaultLog![first.row][TIMES[key]])),
+          time: showTime(tm(data.vaultLog![first.row][TIME_OF[key]])),
           ...rowsSaid(others.map((o) => rowLabel(model, o.row))),
         });
     }
@@ -117,12 +126,12 @@ interface ProctorThere {
  * receiving copy of the handover that carries it. Reported on the sending
  * workbook's vault row, once per taking.
  */
-export function checkAcross(sites: ReadonlyArray<Site>, report: (r: CrossReport) => void): void {
+export function checkAcross(sites: ReadonlyArray<Site>, report: (r: CrossReport) => void, run: AcrossRun): void {
   const people = new Map(sites.map((s) => [s, vaultPeopleOf(s.model)]));
   // Nothing signed for a receiving unit: no pairing asked for.
   if (![...people.values()].some((p) => p.receiving.length > 0)) return;
   const received = new Map<Site, Map<number, Copy>>();
-  for (const { sender, receiver } of handoverPairs(sites)) {
+  for (const { sender, receiver } of run.handoverPairs()) {
     if (!received.has(sender.site)) received.set(sender.site, new Map());
     received.get(sender.site)!.set(sender.i, receiver);
   }

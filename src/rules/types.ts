@@ -8,6 +8,7 @@ import type { SiteModel } from '../model/site-model';
 import type { Severity } from '../model/finding';
 import type { FormNumber } from '../model/location';
 import type { Facts } from './facts';
+import type { CopyPair } from './handover-pairs';
 
 export type Lang = 'zh' | 'en';
 
@@ -68,5 +69,10 @@ export interface CrossReport {
  */
 export interface CrossRule {
   meta: RuleMeta;
-  check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void;
+  check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void, run: AcrossRun): void;
+}
+
+/** What the checks across one run's workbooks share (handover-pairs.ts `acrossRun`): worked out once, when first asked. */
+export interface AcrossRun {
+  handoverPairs(): ReadonlyArray<CopyPair>;
 }
