@@ -9,6 +9,8 @@ import * as path from 'path';
 import type { SiteData } from '../../src/model/types';
 import { consolidateModels } from '../../src/summary/consolidate';
 import { summarizeSite } from '../../src/summary/site';
+import { PAPER_COLUMNS, paperTotals } from '../../src/summary/tables-site';
+import { rowOf } from '../../src/summary/columns';
 import { modelOf } from '../rules/tester';
 import { level, none } from './levels';
 
@@ -24,6 +26,15 @@ describe('papers a 考点 sends back are not counted again as its 分校’s sto
     ]);
     expect(s.totals.bags.totalBags).toBe(3);
     expect(s.totals.copies).toBe(68);
+  });
+
+  it('the paper table shows the bags taken back beside those sent on, and in its 合计 row', () => {
+    const s = summarizeSite(modelOf(site('h-changsha-per-session-fenxiao')));
+    const at = PAPER_COLUMNS.findIndex((c) => c.key === 'bagsTakenBack');
+    expect(PAPER_COLUMNS[at - 1].key).toBe('bagsDispatched');
+    expect(PAPER_COLUMNS[at].header).toEqual({ zh: '下级送回袋数', en: 'Bags taken back' });
+    expect(s.papers.map((p) => rowOf(PAPER_COLUMNS, p)[at])).toEqual([2, 1]);
+    expect(paperTotals(s)[at]).toBe(3);
   });
 
   it('the 分校 and its 考点 together: 3 bags, 68 copies for 65 candidates at each level', () => {
