@@ -79,6 +79,22 @@ export const SITES_TITLE: Record<Lang, (semesters: readonly string[]) => string>
   en: (semesters) => `Exam-paper custody by unit${semesters.length ? `, ${semesters.join(', ')}` : ''}`,
 };
 
+/**
+ * Atop 总览's list of the workbooks of another semester than the run's (workbook-of-another-semester): that
+ * their papers are in none of its figures; `more`: those past the list, counted (every one is in 检查结果).
+ */
+export const OTHER_SEMESTER_WORDS: Record<Lang, { head: (main: string, n: number) => string; more: (n: number) => string }> = {
+  zh: {
+    head: (main, n) => `注意：以下 ${n} 个工作簿不是${main}学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：`,
+    more: (n) => `另有 ${n} 个，见检查结果`,
+  },
+  en: {
+    head: (main) =>
+      `Note: the workbooks below are not of ${main}, the semester of the others; their papers are in none of this page’s figures (see the finding “Workbook of another semester”):`,
+    more: (n) => `${n} more: see the findings`,
+  },
+};
+
 /** Lists in running text. */
 export const listOf = (items: readonly string[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');
 

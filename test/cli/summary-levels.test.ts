@@ -108,6 +108,8 @@ describe('custody summary: the papers by unit level', () => {
       bagsStillOut: 1,
       levels: [level('省校', 1, 14, 282, 253, 0), level('分校', 1, 23, 447, 439, 0), level('考点', 2, 23, 447, 439, 1), none(null)],
       pairs: { matched: 1, disagree: 2, 'sender-only': 1, 'receiver-only': 1 },
+      semester: '2024春',
+      otherSemester: [],
     });
     // The browser face and the demo consolidate in-process (consolidateModels), the CLI through its spool: the same totals.
     const inputs = await Promise.all(
