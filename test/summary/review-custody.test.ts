@@ -45,3 +45,18 @@ describe('papers a 考点 sends back are not counted again as its 分校’s sto
     expect(t.levels).toEqual([none('省校'), level('分校', 1, 3, 68, 65, 0), level('考点', 1, 3, 68, 65, 0), none(null)]);
   });
 });
+
+describe('duty is asked while a paper stays sealed in the vault, after the last checkout', () => {
+  it('宁乡考点’s 4405 never taken out: custody runs to its session’s end, and the night before it is a gap', () => {
+    const d = site('a-ningxiang-evening-kaodian');
+    d.vaultLog = (d.vaultLog ?? []).filter((r) => r.paperNo !== '4405');
+    d.distributions = (d.distributions ?? []).filter((x) => x.start !== '2025-01-12T09:00');
+    d.duty!.shifts!.splice(11, 1);
+    const { duty } = summarizeSite(modelOf(d));
+    expect(duty).toMatchObject({
+      custodyStart: '2025-01-06T16:30',
+      custodyEnd: '2025-01-12T10:30',
+      gaps: [{ from: '2025-01-11T20:00', to: '2025-01-12T08:00', hours: 12 }],
+    });
+  });
+});
