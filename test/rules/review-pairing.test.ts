@@ -57,9 +57,32 @@ describe('handover-copies-disagree on the review sites', () => {
   });
   const second = (d: SiteData) => d.handovers![1];
 
+  test.each([
+    ['周立新 电话0731-87881234'],
+    ['周立新 手机：0731-87881234'],
+    ['周立新（联系电话：0731-87881234）'],
+    ['周立新 Tel: 0731-87881234'],
+    ['周立新，TEL 0731-87881234'],
+  ])('valid: 联系人 “%s” beside “周立新 0731-87881234”: the word for the number and its colon are no difference', (contact) => {
+    expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = contact))).toEqual({ f: [], k: [] });
+  });
+
+
   test('invalid: another telephone number, punctuation aside', () => {
     expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = '周立新（0731-87881235）'))).toEqual(
       both('D6', 'A6', null, '联系人', '周立新（0731-87881235）', '周立新 0731-87881234'),
+    );
+  });
+
+  test('invalid: another number after 电话', () => {
+    expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = '周立新 电话：0731-87881235'))).toEqual(
+      both('D6', 'A6', null, '联系人', '周立新 电话：0731-87881235', '周立新 0731-87881234'),
+    );
+  });
+
+  test('invalid: another name before 手机', () => {
+    expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = '李华 手机0731-87881234'))).toEqual(
+      both('D6', 'A6', null, '联系人', '李华 手机0731-87881234', '周立新 0731-87881234'),
     );
   });
 
