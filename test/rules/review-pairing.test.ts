@@ -67,7 +67,6 @@ describe('handover-copies-disagree on the review sites', () => {
     expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = contact))).toEqual({ f: [], k: [] });
   });
 
-
   test('invalid: another telephone number, punctuation aside', () => {
     expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = '周立新（0731-87881235）'))).toEqual(
       both('D6', 'A6', null, '联系人', '周立新（0731-87881235）', '周立新 0731-87881234'),
