@@ -38,11 +38,18 @@ interface Difference {
 
 type Item = NonNullable<Handover['items']>[number] | undefined;
 
-function shown(h: Handover, key: string): string {
+/** A field as a message quotes it; a time with its year when the `other` copy's is of another year. */
+function shown(h: Handover, key: string, other?: Handover): string {
   const v = (h as Record<string, unknown>)[key];
-  if (key === 'time' && !Number.isNaN(tm(v))) return showTime(tm(v));
+  if (key === 'time' && !Number.isNaN(tm(v))) return showTime(tm(v), otherYear(tm(v), tm(other?.time)));
   if (Array.isArray(v)) return v.join('、');
   return v === undefined || v === null ? '（空）' : String(v);
+}
+
+/** Two readable times of different years: 2024年1月6日 and 2025年1月6日 must not both read 1月6日 in a message. */
+function otherYear(a: number, b: number): boolean {
+  const year = (minutes: number) => new Date(minutes * 60_000).getUTCFullYear();
+  return !Number.isNaN(a) && !Number.isNaN(b) && year(a) !== year(b);
 }
 
 export function check(_sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void, run: AcrossRun): void {
@@ -54,7 +61,7 @@ function compare(sender: Copy, receiver: Copy, report: (r: CrossReport) => void)
   const differing = differingFields(sender.fields, receiver.fields);
   const diffs: Difference[] = differing
     .filter((key) => key !== 'items')
-    .map((key) => ({ pathA: key, pathB: key, mine: shown(sender.h, key), theirs: shown(receiver.h, key) }));
+    .map((key) => ({ pathA: key, pathB: key, mine: shown(sender.h, key, receiver.h), theirs: shown(receiver.h, key, sender.h) }));
   if (differing.includes('items')) for (const d of itemDifferences(sender.h.items ?? [], receiver.h.items ?? [])) diffs.push(d);
   reportBoth(sender, receiver, withoutMisnamedReceiver(sender, receiver, diffs), report);
 }

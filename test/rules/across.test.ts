@@ -62,6 +62,16 @@ describe('handover-copies-disagree', () => {
     expect(r.raw.get('kaodian')![0].form).toBe(1);
   });
 
+  test('invalid: the same day and hour a year apart: both times quoted with their year (never “1月6日 16:00” against “1月6日 16:00”)', () => {
+    const r = across(undefined, (d) => (d.handovers![1].time = d.handovers![1].time!.replace(/^\d{4}/, (y) => String(Number(y) - 1))));
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!C3 row null']);
+    const kMessage = r.raw.get('kaodian')![0].message;
+    const fMessage = r.raw.get('fenxiao')![0].message;
+    expect(kMessage).toContain('写的是“2024年6月14日 09:30”');
+    expect(kMessage).toContain('写的是“2023年6月14日 09:30”');
+    expect(fMessage).toContain('写的是“2023年6月14日 09:30”');
+  });
+
   test('invalid: a different bag count on row 2', () => {
     const r = across(undefined, (d) => {
       d.handovers![1].items![1].quantity = 2;
