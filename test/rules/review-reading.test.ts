@@ -9,8 +9,9 @@ import * as path from 'path';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { CellValue, WorkbookGrid } from '../../src/model/grid';
+import { parseCount } from '../../src/model/text';
 import { validateSite } from '../../src/rules/engine';
-import { tuple } from './shape-sites';
+import { brief, tuple } from './shape-sites';
 import { typeInto } from './tester';
 
 const REVIEW = path.join(__dirname, '..', 'fixtures', 'review');
@@ -23,6 +24,7 @@ async function retyped(typed: Array<[string, string, CellValue]>): Promise<Workb
 const findingsOf = async (typed: Array<[string, string, CellValue]>) => validateSite(readWorkbook(await retyped(typed)));
 const SCHEDULE = '考试安排';
 const VAULT = '出入库';
+const HANDOVER = '交接单（长沙分校→宁乡）';
 
 describe('考试安排 as published (考试日期 · 考试时间) with a part left blank', () => {
   it('a blank 考试时间: one finding at that cell, named 考试时间, not 开考时间 and 结束时间', async () => {
@@ -63,5 +65,47 @@ describe('附件3: a blank 取卷时间 beside a 还卷时间 written short', ()
       ['required-field', 3, VAULT, 'E3', 1],
       ['invalid-datetime', 3, VAULT, 'H3', 1],
     ]);
+  });
+});
+
+describe('bag counts in Chinese numerals', () => {
+  it.each<[string, number]>([
+    ['三袋', 3],
+    ['贰袋', 2],
+    ['两袋', 2],
+    ['十二袋', 12],
+    ['叁', 3],
+    ['贰拾', 20],
+    ['二十一份', 21],
+    ['九十九', 99],
+    ['零', 0],
+  ])('%s reads as %d', (typed, count) => {
+    expect(parseCount(typed)).toBe(count);
+  });
+
+  it.each(['一百袋', '十十袋', '一二袋', '三点五袋', '几袋'])('%s is not read: kept as typed', (typed) => {
+    expect(parseCount(typed)).toBe(typed);
+  });
+
+  it('三袋 and 两袋 in the vault log, 贰袋 on the handover and 四十五人 on 考试安排: read, and the site is clean', async () => {
+    const grid = await retyped([
+      [VAULT, 'D3', '三袋'],
+      [VAULT, 'D4', '两袋'],
+      [HANDOVER, 'D10', '贰袋'],
+      [SCHEDULE, 'G3', '四十五人'],
+    ]);
+    const model = readWorkbook(grid);
+    expect(model.data.vaultLog!.slice(0, 2).map((r) => [r.quantity, r.unit])).toEqual([
+      [3, '袋'],
+      [2, '袋'],
+    ]);
+    expect([model.data.handovers![0].items![1].quantity, model.data.schedule![0].candidates]).toEqual([2, 45]);
+    expect(validateSite(model).map(brief)).toEqual([]);
+  });
+
+  it('a count in words that is no number is still told, at its cell', async () => {
+    const findings = await findingsOf([[VAULT, 'D3', '一百袋']]);
+    expect(findings.map(tuple)).toEqual([['invalid-count', 3, VAULT, 'D3', 1]]);
+    expect(findings[0].message).toMatch(/^“数量”写的是“一百袋”，不是一个不小于 0 的整数。/);
   });
 });
