@@ -9,6 +9,7 @@ import * as path from 'path';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { CellValue, WorkbookGrid } from '../../src/model/grid';
+import { splitJoinedSigners } from '../../src/model/people';
 import { parseCount } from '../../src/model/text';
 import { validateSite } from '../../src/rules/engine';
 import { brief, tuple } from './shape-sites';
@@ -107,5 +108,55 @@ describe('bag counts in Chinese numerals', () => {
     const findings = await findingsOf([[VAULT, 'D3', '一百袋']]);
     expect(findings.map(tuple)).toEqual([['invalid-count', 3, VAULT, 'D3', 1]]);
     expect(findings[0].message).toMatch(/^“数量”写的是“一百袋”，不是一个不小于 0 的整数。/);
+  });
+});
+
+describe('two signers in one cell joined by 和', () => {
+  const signersOf = (grid: WorkbookGrid) => {
+    const h = readWorkbook(grid).data.handovers![0];
+    return [h.fromSigners, h.toSigners];
+  };
+
+  it.each<[string, string, string]>([
+    ['接收人 黄志刚和刘春香', 'D20', '接收人签字（两人）：黄志刚和刘春香'],
+    ['接收人 黄志刚 和 刘春香', 'D20', '接收人签字（两人）：黄志刚 和 刘春香'],
+    ['接收人 黄志刚与刘春香', 'D20', '接收人签字（两人）：黄志刚与刘春香'],
+    ['移交人 曾志平和罗晓东 (the other unit’s, not on this roster)', 'A20', '移交人签字（两人）：曾志平和罗晓东'],
+  ])('%s: two people, each judged; no finding', async (_name, cell, typed) => {
+    const grid = await retyped([[HANDOVER, cell, typed]]);
+    expect(signersOf(grid)).toEqual([
+      ['曾志平', '罗晓东'],
+      ['黄志刚', '刘春香'],
+    ]);
+    expect(validateSite(readWorkbook(grid)).map(brief)).toEqual([]);
+  });
+
+  it('each is judged: one of the two not on the roster is said by name', async () => {
+    const findings = await findingsOf([[HANDOVER, 'D20', '接收人签字（两人）：黄志刚和王五六']]);
+    expect(findings.map(tuple)).toEqual([['staff-not-on-roster', 1, HANDOVER, 'D20', null]]);
+    expect(findings[0].message).toMatch(/^签字人“王五六”不在涉卷人员名单上/);
+  });
+
+  it('李和平 is one person: the two-signers finding stays', async () => {
+    const grid = await retyped([[HANDOVER, 'D20', '接收人签字（两人）：李和平']]);
+    expect(signersOf(grid)[1]).toEqual(['李和平']);
+    expect(validateSite(readWorkbook(grid)).map(tuple)).toEqual([
+      ['two-signers', 1, HANDOVER, 'D20', null],
+      ['staff-not-on-roster', 1, HANDOVER, 'D20', null],
+    ]);
+  });
+
+  it.each<[string[], string[], string[]]>([
+    [['黄志刚和刘春香'], [], ['黄志刚', '刘春香']],
+    [['李和平'], [], ['李和平']],
+    [['欧阳和平'], [], ['欧阳和平']],
+    // A name of a roster with 和 in it is one person, though each side could be a name.
+    [['欧阳和平安'], ['欧阳和平安'], ['欧阳和平安']],
+    [['欧阳和平安'], [], ['欧阳', '平安']],
+    // Both sides on the roster: split, whatever their length.
+    [['李和平和王强'], ['李和平', '王强'], ['李和平', '王强']],
+    [['黄志刚（考务组长）和刘春香'], [], ['黄志刚（考务组长）', '刘春香']],
+  ])('%j with roster %j → %j', (signers, roster, expected) => {
+    expect(splitJoinedSigners(signers, new Set(roster))).toEqual(expected);
   });
 });
