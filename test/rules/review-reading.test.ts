@@ -6,11 +6,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { CellValue, WorkbookGrid } from '../../src/model/grid';
 import { splitJoinedSigners } from '../../src/model/people';
 import { parseCount } from '../../src/model/text';
+import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { brief, tuple } from './shape-sites';
 import { typeInto } from './tester';
@@ -26,6 +28,7 @@ const findingsOf = async (typed: Array<[string, string, CellValue]>) => validate
 const SCHEDULE = '考试安排';
 const VAULT = '出入库';
 const HANDOVER = '交接单（长沙分校→宁乡）';
+const INTAKE = '入库清单';
 
 describe('考试安排 as published (考试日期 · 考试时间) with a part left blank', () => {
   it('a blank 考试时间: one finding at that cell, named 考试时间, not 开考时间 and 结束时间', async () => {
@@ -158,5 +161,51 @@ describe('two signers in one cell joined by 和', () => {
     [['黄志刚（考务组长）和刘春香'], [], ['黄志刚（考务组长）', '刘春香']],
   ])('%j with roster %j → %j', (signers, roster, expected) => {
     expect(splitJoinedSigners(signers, new Set(roster))).toEqual(expected);
+  });
+});
+
+describe('a count written in another unit than its row or column counts in', () => {
+  it('3袋 under 数量（箱）: one finding at the count, naming both units; not the mixed-unit 合计', async () => {
+    const findings = await findingsOf([
+      [HANDOVER, 'D8', '数量（箱）'],
+      [HANDOVER, 'D9', '3袋'],
+    ]);
+    expect(findings.map(tuple)).toEqual([['invalid-count', 1, HANDOVER, 'D9', 1]]);
+    expect(findings[0].message).toBe(
+      '“数量”写的是“3袋”：单位写的是“袋”，本表此处按“箱”计，不能当作 3箱。检查时暂不计入，请核对实物后按“箱”改写（是 3箱的只写“3”）。',
+    );
+  });
+
+  it('6袋 on a row whose 单位 is 箱: said at the count, with the row’s 单位 to change if it is bags', async () => {
+    const data = JSON.parse(fs.readFileSync(path.join(REVIEW, 'a-ningxiang-evening-kaodian.json'), 'utf8')) as SiteData;
+    const grid = await gridFromXlsxBuffer(await fillWorkbook(data));
+    typeInto(grid, '交接单', 'D8', '6袋');
+    typeInto(grid, '交接单', 'F8', '箱');
+    const findings = validateSite(readWorkbook(grid));
+    expect(findings.map(tuple)).toEqual([['invalid-count', 1, '交接单', 'D8', 1]]);
+    expect(findings[0].message).toBe(
+      '“数量”写的是“6袋”：单位写的是“袋”，本表此处按“箱”计，不能当作 6箱。检查时暂不计入，请核对实物后按“箱”改写（是 6箱的只写“6”）；确是 6袋的，把本行的单位改为“袋”。',
+    );
+  });
+
+  it('2箱 in 附件2’s 31份装（袋）: said at its cell, the list counting bags', async () => {
+    const findings = await findingsOf([[INTAKE, 'D6', '2箱']]);
+    expect(findings.map(tuple)).toEqual([['invalid-count', 2, INTAKE, 'D6', 2]]);
+    expect(findings[0].message).toMatch(/^“31份装”写的是“2箱”：单位写的是“箱”，本表此处按“袋”计，不能当作 2袋。/);
+  });
+
+  it('3箱 on 附件3, which counts in 袋 or 份: said at its cell', async () => {
+    const findings = await findingsOf([[VAULT, 'D3', '3箱']]);
+    expect(findings.map(tuple)).toEqual([['invalid-count', 3, VAULT, 'D3', 1]]);
+    expect(findings[0].message).toMatch(/^“数量”写的是“3箱”：单位写的是“箱”，本表此处按“袋”或“份”计，不能当作 3袋。/);
+  });
+
+  it('3袋 under 数量（袋） and 2袋 in 31份装（袋）: the units agree, no finding', async () => {
+    const findings = await findingsOf([
+      [HANDOVER, 'D8', '数量（袋）'],
+      [HANDOVER, 'D9', '3袋'],
+      [INTAKE, 'D6', '2袋'],
+    ]);
+    expect(findings.map(brief)).toEqual([]);
   });
 });
