@@ -6,6 +6,7 @@ import { semesterDates } from '../model/datetime';
 import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
+import { personKey, splitJoinedSigners } from '../model/people';
 import { SheetGrid, WorkbookGrid, a1, cellAt, parseA1 } from '../model/grid';
 import type { SheetDraft } from './draft';
 import { FORMS, FormEntry, recordsOf } from './index';
@@ -141,7 +142,19 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
   tidyHandoverSemesters(model, recognised);
   tidySenderBoxes(model.data.handovers, model.locations);
+  splitJoinedHandoverSigners(model.data);
   return model;
+}
+
+/** 附件1's 移交人 and 接收人 (两人) written in one cell joined by 和 (“黄志刚和刘春香”): two people, told apart by the roster (model/people.ts). */
+function splitJoinedHandoverSigners(data: SiteData): void {
+  const roster = new Set((data.staff ?? []).map((s) => personKey(s?.name)).filter(Boolean));
+  for (const handover of data.handovers ?? []) {
+    for (const key of ['fromSigners', 'toSigners'] as const) {
+      const signers = handover?.[key];
+      if (Array.isArray(signers)) handover[key] = splitJoinedSigners(signers.map(String), roster);
+    }
+  }
 }
 
 function bindSheet(model: SiteModel, { entry, sheet, read, record }: SheetRead): void {

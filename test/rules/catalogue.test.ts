@@ -355,9 +355,9 @@ rt('invalid-count', {
       ],
     },
     {
-      name: 'bag count in words',
+      name: 'bag count in words that are no number',
       edit: (d) => {
-        d.vaultLog![1].quantity = '一袋';
+        d.vaultLog![1].quantity = '若干袋';
       },
       errors: [{ messageId: 'count', form: 3, sheet: '出入库记录', cell: 'D5', row: 2 }],
     },

@@ -401,10 +401,10 @@ const PLANTED: Planted[] = [
     expect: [['column-total', 2, '入库清单2', 'H14', null]],
   },
   {
-    name: 'copies written in words',
+    name: 'copies written in words that are no number',
     base: 'leiyang-kaodian',
     edit: (d) => {
-      d.distributions![1].rows![0].copies = '二十六';
+      d.distributions![1].rows![0].copies = '二十余';
     },
     expect: [['invalid-count', 4, '分发登记2', 'D6', 1]],
   },
