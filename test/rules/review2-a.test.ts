@@ -1,0 +1,91 @@
+/**
+ * The outside review round 2 (test/fixtures/review2/), part A: D2 (a sheet of the unit's own read as a second
+ * 考试安排), D5 (AB卷 names; one paper named otherwise is one finding), D6 (a 0-candidate paper taken out and never
+ * written back: one finding, not three), D8 (arrival said exactly; copies-short at the row's bags). Each correct
+ * site gives no finding at all; each planted mistake exactly its finding (rule, form, sheet, cell, row, message).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { readWorkbook } from '../../src/forms/workbook';
+import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
+import type { Finding } from '../../src/model/finding';
+import type { SiteData } from '../../src/model/types';
+import { validateSite } from '../../src/rules/engine';
+import { summarizeSite } from '../../src/summary/site';
+import { brief, modelOf, tuple } from './shape-sites';
+
+const REVIEW2 = path.join(__dirname, '..', 'fixtures', 'review2');
+const site = (name: string) => JSON.parse(fs.readFileSync(path.join(REVIEW2, `${name}.json`), 'utf8')) as SiteData;
+const handTyped = (name: string) => readWorkbook(readXlsxInNode(new Uint8Array(fs.readFileSync(path.join(REVIEW2, 'xlsx', `${name}.xlsx`)))));
+
+async function filled(name: string, edit?: (d: SiteData) => void) {
+  const data = site(name);
+  edit?.(data);
+  return modelOf(await fillWorkbook(data));
+}
+
+async function findings(name: string, edit?: (d: SiteData) => void, lang: 'zh' | 'en' = 'zh'): Promise<Finding[]> {
+  return validateSite(await filled(name, edit), { lang });
+}
+
+describe('D2: a sheet of the unit’s own with 试卷号 and 人数 is not a second 考试安排', () => {
+  const SCHEDULE = [
+    ['1304', 52],
+    ['2216', 33],
+    ['3307', 24],
+    ['4405', 40],
+    ['5501', 18],
+    ['6602', 9],
+  ];
+
+  test.each([
+    // 监考安排: 考场号 · 试卷号 · 试卷名称 · 监考人员 · 考试时间 · 人数, a row per room.
+    'o-liuyang-notes-extra',
+    // 考试时间表: the published timetable pasted beside the form (试卷号 · 试卷名称 · 考试日期 · 考试时间 · 考生人数).
+    'o-liuyang-extra-timetable',
+  ])('%s: no finding; the schedule is 考试安排’s six sessions, 176 candidates; the extra sheet is no form', (name) => {
+    const model = handTyped(name);
+    expect(validateSite(model).map(brief)).toEqual([]);
+    expect(model.data.schedule!.map((s) => [s.paperNo, s.candidates])).toEqual(SCHEDULE);
+    const extra = model.sheets[model.sheets.length - 1];
+    expect(extra).toEqual({ sheet: name === 'o-liuyang-notes-extra' ? '监考安排' : '考试时间表', form: null });
+  });
+
+  test('the summary counts 176 candidates, not 268', () => {
+    const summary = summarizeSite(handTyped('o-liuyang-notes-extra'));
+    expect(summary.totals.candidates).toBe(176);
+    expect(summary.papers.map((p) => [p.paperNo, p.candidates])).toEqual(SCHEDULE);
+  });
+
+  test('the same 考试安排 twice (the sheet copied): read once, no figure doubled, no finding', async () => {
+    const data = site('i-liuyang-two-weekends-kaodian');
+    const grid = readXlsxInNode(new Uint8Array(await fillWorkbook(data)));
+    const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
+    grid.sheets.push({ ...schedule, name: '考试安排 (2)' });
+    const model = readWorkbook(grid);
+    expect(model.data.schedule).toEqual(data.schedule);
+    expect(validateSite(model).map(brief)).toEqual([]);
+  });
+
+  test('the unit’s own sheet placed before 考试安排: 考试安排 is still the form', async () => {
+    const grid = readXlsxInNode(new Uint8Array(fs.readFileSync(path.join(REVIEW2, 'xlsx', 'o-liuyang-notes-extra.xlsx'))));
+    grid.sheets.unshift(grid.sheets.pop()!);
+    const model = readWorkbook(grid);
+    expect(validateSite(model).map(brief)).toEqual([]);
+    expect(model.data.schedule!.map((s) => [s.paperNo, s.candidates])).toEqual(SCHEDULE);
+  });
+
+  test('考试安排 continued on a second sheet (other papers) is still read as the form', async () => {
+    const data = site('i-liuyang-two-weekends-kaodian');
+    const grid = readXlsxInNode(new Uint8Array(await fillWorkbook(data)));
+    const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
+    // The second weekend's sessions moved onto a sheet of their own (title and header copied).
+    const rows = schedule.rows.map((r) => (r ? [...r] : r));
+    const second = { ...schedule, name: '考试安排（续）', rows: [rows[0], rows[1], ...rows.slice(5, 8)] };
+    schedule.rows = [...rows.slice(0, 5), ...rows.slice(8)];
+    grid.sheets.splice(grid.sheets.indexOf(schedule) + 1, 0, second);
+    const model = readWorkbook(grid);
+    expect(model.data.schedule!.map((s) => [s.paperNo, s.candidates])).toEqual(SCHEDULE);
+  });
+});
