@@ -89,3 +89,28 @@ describe('D2: a sheet of the unit’s own with 试卷号 and 人数 is not a sec
     expect(model.data.schedule!.map((s) => [s.paperNo, s.candidates])).toEqual(SCHEDULE);
   });
 });
+
+describe('D5: AB卷 — one paper code, two versions — is one name; a name written otherwise is one finding', () => {
+  test('n-wugang-ab-zero-cancelled-kaodian (“计算机应用基础（A卷）/（B卷）”): no finding', async () => {
+    expect((await findings('n-wugang-ab-zero-cancelled-kaodian')).map(brief)).toEqual([]);
+  });
+
+  test.each(['计算机应用基础A卷', '计算机应用基础(B卷)', '计算机应用基础 （B卷）'])('written %p: no finding', async (name) => {
+    const edit = (d: SiteData) => void (d.vaultLog![0].paperName = name);
+    expect((await findings('n-wugang-ab-zero-cancelled-kaodian', edit)).map(brief)).toEqual([]);
+  });
+
+  test('one paper written “计算机应用” on the vault log and a register row: one finding at the first, naming the other', async () => {
+    const edit = (d: SiteData) => {
+      d.vaultLog![0].paperName = '计算机应用';
+      d.distributions![0].rows![1].paperName = '计算机应用';
+    };
+    const found = await findings('n-wugang-ab-zero-cancelled-kaodian', edit);
+    expect(found.map(tuple)).toEqual([['paper-name-mismatch', 3, '出入库记录', 'C4', 1]]);
+    expect(found[0].message).toBe(
+      '试卷号 1304 在这里写作“计算机应用”，另有 1 处写法也与其他表不同（分发登记 C7“计算机应用”），而其他表（入库清单、考试安排、分发登记表）写作“计算机应用基础”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了，这几处一并改正。',
+    );
+    const en = await findings('n-wugang-ab-zero-cancelled-kaodian', edit, 'en');
+    expect(en[0].message).toMatch(/^Paper 1304 is named "计算机应用" here, and differently from the rest in 1 more place\(s\) \(分发登记 C7“计算机应用”\)/);
+  });
+});
