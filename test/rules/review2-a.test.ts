@@ -114,3 +114,31 @@ describe('D5: AB卷 — one paper code, two versions — is one name; a name wri
     expect(en[0].message).toMatch(/^Paper 1304 is named "计算机应用" here, and differently from the rest in 1 more place\(s\) \(分发登记 C7“计算机应用”\)/);
   });
 });
+
+describe('D6: a 0-candidate paper taken out on exam day and never written back: one finding, not three', () => {
+  test('the planted site: not-returned at I5, and the send-back sheet’s 3 bags for 2 — nothing else', async () => {
+    const found = await findings('n-wugang-ab-zero-cancelled-kaodian-planted');
+    expect(found.map(tuple)).toEqual([
+      ['not-returned', 3, '出入库记录', 'I5', 2],
+      ['dispatch-without-handover', 3, '出入库记录', 'D6', 3],
+    ]);
+    expect(found[0].message).toBe(
+      '试卷 2216 于 1月11日 13:10 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。',
+    );
+  });
+
+  test('a real overdraw is still found: 2 bags of 2216 taken out on exam day where 1 was taken in', async () => {
+    const found = await findings('n-wugang-ab-zero-cancelled-kaodian-planted', (d) => void (d.vaultLog![1].quantity = 2));
+    expect(found.map(tuple)).toEqual([
+      ['overdraw', 3, '出入库记录', 'D5', 2],
+      ['not-returned', 3, '出入库记录', 'I5', 2],
+      ['dispatch-without-handover', 3, '出入库记录', 'D6', 3],
+    ]);
+  });
+
+  test('a paper with candidates taken out with no register for its session is still session-without-register', async () => {
+    const edit = (d: SiteData) => void (d.schedule![1].candidates = 3);
+    const found = await findings('n-wugang-ab-zero-cancelled-kaodian-planted', edit);
+    expect(found.map((f) => f.rule)).toContain('session-without-register');
+  });
+});
