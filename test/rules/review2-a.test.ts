@@ -142,3 +142,19 @@ describe('D6: a 0-candidate paper taken out on exam day and never written back: 
     expect(found.map((f) => f.rule)).toContain('session-without-register');
   });
 });
+
+describe('D8: arrival said exactly; too few copies pointed at the bags', () => {
+  test('a delivery 2 days 18 hours before the first session: “早了 2天18小时”, at 交接单2 C3', async () => {
+    const found = await findings('i-liuyang-two-deliveries-kaodian-planted');
+    const arrival = found.filter((f) => f.rule === 'arrival-too-early');
+    expect(arrival.map(tuple)).toEqual([['arrival-too-early', 1, '交接单2', 'C3', null]]);
+    expect(arrival[0].message).toMatch(/^试卷 1月8日 15:00 交接到浏阳考点，比最早一场考试（1月11日 09:00）早了 2天18小时。/);
+    const en = await findings('i-liuyang-two-deliveries-kaodian-planted', undefined, 'en');
+    expect(en.find((f) => f.rule === 'arrival-too-early')!.message).toMatch(/at 1\/8 15:00, 2 days 18 h before the first session/);
+  });
+
+  test('6602: 12 candidates for 11 copies — at the 入库清单 row’s 合计（袋）, not its 序号', () => {
+    const found = validateSite(handTyped('o-liuyang-notes-all-planted'));
+    expect(found.filter((f) => f.rule === 'copies-short').map(tuple)).toEqual([['copies-short', 2, '入库清单', 'H9', 6]]);
+  });
+});
