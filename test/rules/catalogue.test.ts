@@ -632,7 +632,7 @@ rt('arrival-too-early', {
       edit: (d) => {
         d.handovers![0].time = '2024-06-12T09:30';
       },
-      errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /3 天/ }],
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /早了 2天23小时。/ }],
     },
     {
       name: 'a 分校 receiving and dispatching to 岳麓考点 four to five days before',
@@ -653,7 +653,7 @@ rt('arrival-too-early', {
       name: 'the 省校 sending to 株洲分校 three days before (its sheet to 长沙分校 two days before)',
       base: 'shengxiao',
       edit: shengxiaoSendsZhuzhouEarly,
-      errors: [{ messageId: 'handover', form: 1, sheet: '交接单3', cell: 'C3', row: null, message: /交接到株洲分校.*早了 3 天/ }],
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单3', cell: 'C3', row: null, message: /交接到株洲分校.*早了 2天19小时。/ }],
     },
   ],
 });
@@ -1111,7 +1111,7 @@ rt('copies-short', {
       edit: (d) => {
         d.schedule![1].candidates = 35;
       },
-      errors: [{ messageId: 'short', form: 2, sheet: '入库清单', cell: 'A5', row: 2, message: /31 份.*35/ }],
+      errors: [{ messageId: 'short', form: 2, sheet: '入库清单', cell: 'H5', row: 2, message: /31 份.*35/ }],
     },
     {
       name: 'a scheduled paper on no intake list: no copies at all, at its schedule row',
