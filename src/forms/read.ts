@@ -5,7 +5,8 @@
  * own cell. Every value read keeps the cell it came from.
  */
 import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, isRelativeDay, parseIso, splitPeriod } from '../model/datetime';
-import { boxWithBags, cleanText, normalizeLabel, parseCount, unitOfCount } from '../model/text';
+import { boxWithBags, cleanText, normalizeLabel, parseCount } from '../model/text';
+import { settleUnits, unitsInHeader } from './count-units';
 import { convert, isOptionWord } from './convert';
 import { CarriedRead, carryDitto } from './ditto';
 import { CellValue, isBlank } from '../model/grid';
@@ -284,7 +285,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
   // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
   const stops = index.labelColumns(stopLabels);
   let blankRun = 0;
-  const columnUnit = unitInHeader(index, header);
+  const headerUnits = unitsInHeader(index, header, table);
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
   for (; r <= last; r++) {
@@ -303,8 +304,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     }
     blankRun = 0;
     const item: FormRecord = {};
-    let typedUnit: string | undefined;
-    let quantityText: string | undefined;
+    const countsTyped = new Map<string, string>();
     const i = rows.length;
     const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
     grid.rows.push(r);
@@ -315,30 +315,18 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;
-      if (column.type === 'count' && column.key === 'quantity' && typeof raw === 'string') {
-        typedUnit = unitOfCount(raw);
-        quantityText = raw;
-      }
+      if (column.type === 'count' && typeof raw === 'string') countsTyped.set(column.key, raw);
     }
     // 还卷时间 "10:50" or "15日10时" written short: on its row's 取卷时间's day, as 附件5's 至 continues its 值班时间.
     for (const column of table.columns) if (column.relativeTo) continueDate(item, column.key, column.relativeTo, ctx);
     if (alternatives) table.fromAlternatives?.(item);
-    // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one.
-    if (typedUnit && (item.unit === undefined || item.unit === '')) item.unit = typedUnit;
-    else if (columnUnit && item.quantity !== undefined && (item.unit === undefined || item.unit === '')) item.unit = columnUnit;
-    keepBagsInside(item, quantityText);
+    // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one; "6袋" in 箱 stays as typed.
+    settleUnits(item, table, countsTyped, headerUnits);
+    keepBagsInside(item, countsTyped.get('quantity'));
     rows.push(item);
   }
   out.record[table.key] = rows;
   return r;
-}
-
-/** A count column headed with one unit — "数量（袋）", "数量（份）" — counts in it where a row says none. */
-function unitInHeader(index: SheetIndex, header: TableHeader): string | undefined {
-  const c = header.columns.get('quantity');
-  const text = c === undefined ? undefined : index.value(header.top, c);
-  const m = typeof text === 'string' ? /[(（]\s*(袋|份|箱)\s*[)）]\s*$/.exec(text) : null;
-  return m ? m[1] : undefined;
 }
 
 /** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */

@@ -3,9 +3,11 @@
  * back from a grid (extract, validate), each form found by its content.
  */
 import { semesterDates } from '../model/datetime';
+import { norm } from '../model/values';
 import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
+import { personKey, splitJoinedSigners } from '../model/people';
 import { SheetGrid, WorkbookGrid, a1, cellAt, parseA1 } from '../model/grid';
 import type { SheetDraft } from './draft';
 import { FORMS, FormEntry, recordsOf } from './index';
@@ -77,13 +79,40 @@ export function bestForm(index: SheetIndex): FormEntry | null {
   return best?.entry ?? null;
 }
 
-/** Which form each sheet is, by its content; null for a sheet that is none of them. */
-function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null }> {
+/**
+ * Which form each sheet is, by its content; null for a sheet that is none of them. `titled`: the sheet has
+ * the form's title (考试安排), not only its table's labels.
+ */
+function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null; titled: boolean }> {
   return grid.sheets.map((sheet) => {
     const index = indexSheet(sheet);
     const entry = bestForm(index);
-    return { sheet, entry, index: entry ? index : null };
+    return { sheet, entry, index: entry ? index : null, titled: !!entry && cheapScore(index, entry.layout).title > 0 };
   });
+}
+
+/**
+ * The order sheets are read in: 基本信息 first (its semester dates every partial date elsewhere), then a 考试安排
+ * with its title before a sheet that only has its columns (the unit's own 监考安排, the published timetable
+ * pasted beside it), so that the form is read first and such a sheet judged against it (repeatsSchedule).
+ */
+function readingRank(r: { entry: FormEntry | null; titled: boolean }): number {
+  if (r.entry?.layout.id === 'site') return 0;
+  return r.entry?.layout.id === 'schedule' && r.titled ? 1 : 2;
+}
+
+/**
+ * A later sheet read as 考试安排 whose papers are all on the 考试安排 read before it: the unit's own 监考安排
+ * (a row per room), the published timetable pasted beside the form, or the form copied. It lists the same
+ * sessions, not more of them: read as a continuation it doubled every paper's candidates (false copies-short)
+ * and asked it for the form's columns. A sheet with a paper of its own continues the form.
+ */
+function repeatsSchedule(entry: FormEntry, record: FormRecord, earlier: readonly SheetRead[]): boolean {
+  if (entry.layout.id !== 'schedule') return false;
+  const papersOf = (r: FormRecord) => ((r.rows as FormRecord[] | undefined) ?? []).map((row) => norm(row.paperNo)).filter((p) => p !== '');
+  const listed = new Set(earlier.filter((r) => r.entry === entry).flatMap((r) => papersOf(r.record)));
+  const papers = papersOf(record);
+  return listed.size > 0 && papers.length > 0 && papers.every((p) => listed.has(p));
 }
 
 /** A form nobody has typed into: no field and no row (a 合计 formula's 0 does not count). */
@@ -100,8 +129,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   const ctx: ReadContext = { dates: {} };
   const sheetReads: SheetRead[] = [];
 
-  // 基本信息 first: its semester dates every partial date elsewhere.
-  const order = [...recognised].sort((a, b) => Number(b.entry?.layout.id === 'site') - Number(a.entry?.layout.id === 'site'));
+  const order = [...recognised].sort((a, b) => readingRank(a) - readingRank(b));
   for (const recognisedSheet of order) {
     const { sheet, entry, index } = recognisedSheet;
     if (!entry || !index) continue;
@@ -112,9 +140,15 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     const seen = copies.length > 1 ? new Set<string>() : undefined;
     for (const copy of copies) {
       const read = readForm(entry.layout, copy.index, ctx);
+      const empty = isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key);
+      const record = empty ? undefined : entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
+      // Not the form, however like it: the sheet is none (its missing columns are not the form's).
+      if (record && repeatsSchedule(entry, record, sheetReads)) {
+        recognisedSheet.entry = null;
+        continue;
+      }
       for (const problem of read.problems) model.problems.push(problem);
-      if (isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key)) continue;
-      const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
+      if (!record) continue;
       if (seen) {
         const same = JSON.stringify(record);
         if (seen.has(same)) continue;
@@ -141,7 +175,19 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
   tidyHandoverSemesters(model, recognised);
   tidySenderBoxes(model.data.handovers, model.locations);
+  splitJoinedHandoverSigners(model.data);
   return model;
+}
+
+/** 附件1's 移交人 and 接收人 (两人) written in one cell joined by 和 (“黄志刚和刘春香”): two people, told apart by the roster (model/people.ts). */
+function splitJoinedHandoverSigners(data: SiteData): void {
+  const roster = new Set((data.staff ?? []).map((s) => personKey(s?.name)).filter(Boolean));
+  for (const handover of data.handovers ?? []) {
+    for (const key of ['fromSigners', 'toSigners'] as const) {
+      const signers = handover?.[key];
+      if (Array.isArray(signers)) handover[key] = splitJoinedSigners(signers.map(String), roster);
+    }
+  }
 }
 
 function bindSheet(model: SiteModel, { entry, sheet, read, record }: SheetRead): void {

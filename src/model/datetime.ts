@@ -9,7 +9,7 @@
  * 元月 is 1月, 16时整 and 16时  分 (the 分 left blank as the form prints it) are 16:00.
  */
 import { CalendarDate } from './grid';
-import { toHalfWidth } from './text';
+import { chineseNumber, toHalfWidth } from './text';
 import { daysInMonth, digits } from './values';
 import { MS_PER_DAY, dateFromSerial } from './number-format';
 
@@ -82,15 +82,11 @@ export function dateFromWallClock(t: WallClock): Date {
   return new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute));
 }
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 十二 → 12, 二十三 → 23, 三十 → 30: enough for months, days and hours. */
+/** 十二 → 12, 二十三 → 23, 三十 → 30: enough for months, days and hours; a year digit by digit (二〇二五 → 2025). */
 function chineseNumeralsToDigits(text: string): string {
   return text.replace(/[〇零一二两三四五六七八九十]+/g, (run) => {
-    if (!run.includes('十')) return run.length <= 4 ? [...run].map((c) => CN_DIGITS[c]).join('') : run;
-    const [tens, ones] = run.split('十');
-    const value = (tens ? (CN_DIGITS[tens] ?? NaN) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? NaN) : 0);
-    return Number.isNaN(value) ? run : String(value);
+    if (!run.includes('十')) return run.length <= 4 ? [...run].map((c) => chineseNumber(c)).join('') : run;
+    return String(chineseNumber(run) ?? run);
   });
 }
 

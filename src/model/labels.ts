@@ -5,7 +5,7 @@
  * floor, so rules need not import the forms' layouts; test/forms/labels.test.ts
  * checks that every label below is the one the layouts print.
  */
-import type { FormNumber } from './location';
+import type { FormNumber, LocationMap } from './location';
 import type { FormId } from './site-model';
 import type { SiteData } from './types';
 
@@ -129,4 +129,19 @@ const FIELD_LABELS: Readonly<Record<string, string>> = fieldLabels();
 export function labelOf(path: string): string {
   const generic = path.replace(/\[\d+\]/g, '');
   return FIELD_LABELS[generic] ?? generic.split('.').pop() ?? path;
+}
+
+/** 考试安排 kept as the timetable is published: the columns a row's 开考时间 and 结束时间 are read from (forms/schedule.ts). */
+export const TIMETABLE_LABELS = { start: '考试日期', end: '考试时间' } as const;
+
+/** Whether 考试安排's row `row` was read from 考试日期 · 考试时间 (“9:00-10:30”): the reader located its 考试时间 cell. */
+export const readFromTimetable = (locations: LocationMap, row: number): boolean => locations[`schedule[${row}].times`] !== undefined;
+
+/**
+ * The label a finding at `path` quotes, as its sheet prints it: `labelOf`, except that a timetable's
+ * 开考时间 and 结束时间 are its 考试日期 and 考试时间 (the cells the finding points at).
+ */
+export function labelAt(locations: LocationMap, path: string): string {
+  const m = /^schedule\[(\d+)\]\.(start|end)$/.exec(path);
+  return m && readFromTimetable(locations, Number(m[1])) ? TIMETABLE_LABELS[m[2] as 'start' | 'end'] : labelOf(path);
 }

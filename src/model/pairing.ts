@@ -54,6 +54,18 @@ function looseText(value: unknown): string {
 }
 
 /**
+ * The words people put before a number in a 联系人 (电话, 手机：, 联系电话, Tel:):
+ * “周立新 电话0731-87881234” and “周立新 手机：0731-87881234” name one person at
+ * one number. Longest first, so that 联系电话 goes whole.
+ */
+const NUMBER_WORDS = /联系电话|联系方式|电话号码|办公电话|手机号码|手机号|电话|手机|座机|tel|phone|mobile/giu;
+const CONTACT = new TextMemo((text) => looseText(norm(text).replace(NUMBER_WORDS, '')));
+/** A 联系人 as compared: `looseText`, without the words for its number. */
+function contactText(value: unknown): string {
+  return value === undefined || value === null ? '' : CONTACT.get(String(value));
+}
+
+/**
  * A 试卷归属 as compared: the unit it names, however written — a 考点 alone or
  * under its 分校 (“宁乡考点”, “长沙分校宁乡考点”, “长沙分校（宁乡考点）”), a 分校
  * with or without the university before it or （学院） after it. One unit, one
@@ -91,7 +103,7 @@ export function copyFields(h: CopyContent): Record<CopyField, string> & { conten
     from: norm(h.from),
     to: norm(h.to),
     address: looseText(h.address),
-    contact: looseText(h.contact),
+    contact: contactText(h.contact),
     items: (h.items ?? [])
       .filter((i) => i && !(norm(i.destination) === '' && norm(i.quantity) === ''))
       .map(itemLine)

@@ -142,3 +142,34 @@ export function splitSignatures(text: string): string[] {
   }
   return names;
 }
+
+/** The words people join two signers with in one cell: 黄志刚和刘春香, 曾志平与罗晓东. */
+const JOINING = /[和与]/g;
+/** A Chinese name as the join is judged: two to four characters. */
+const HAN_NAME = /^[\u4e00-\u9fff]{2,4}$/;
+
+/** The ways a signature splits at a 和 or 与 into the two people before and after it. */
+function joinings(signature: string): Array<[string, string]> {
+  return [...signature.matchAll(JOINING)].map((m): [string, string] => [signature.slice(0, m.index).trim(), signature.slice(m.index! + 1).trim()]);
+}
+
+/**
+ * Two signers written in one cell joined by 和 or 与 (“黄志刚和刘春香”), where
+ * the form asks for two people: both, when both are on the roster (`roster`:
+ * its names as `personKey` gives them), or when each is a name of 2–4
+ * characters and the whole is no one on the roster. A name with 和 in it
+ * (李和平, on the roster or not) stays one person.
+ */
+export function splitJoinedSigners(signatures: readonly string[], roster: ReadonlySet<string>): string[] {
+  return signatures.flatMap((signature): string[] => {
+    // “黄志刚 和 刘春香”: the 和 between two names written apart is no one (read as “和 刘春香”, a name padded with a space).
+    const after = /^[和与][\s\u3000]+(.+)$/.exec(signature.trim());
+    if (after && !roster.has(personKey(signature)) && HAN_NAME.test(personKey(after[1]))) return [after[1]];
+    const ways = joinings(signature);
+    if (ways.length === 0) return [signature];
+    const onRoster = ways.find(([a, b]) => roster.has(personKey(a)) && roster.has(personKey(b)));
+    if (onRoster) return onRoster;
+    if (roster.has(personKey(signature))) return [signature];
+    return ways.find(([a, b]) => HAN_NAME.test(personKey(a)) && HAN_NAME.test(personKey(b))) ?? [signature];
+  });
+}

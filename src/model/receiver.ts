@@ -26,3 +26,9 @@ export function receiverMisnamed(custody: Custody, h: Handover | null | undefine
   const to = unitKey(h?.to);
   return custody.direction[index] === 'in' && unitKey(custody.ownName) !== '' && to !== '' && !namesUnit(custody, to);
 }
+
+/** A 接收单位 (the sender's copy's, say) names this unit (`namesUnit`): what `receiverMisnamed` asks the receiver's copy to say. */
+export function namesThisUnit(custody: Custody, to: unknown): boolean {
+  const key = unitKey(to);
+  return key !== '' && namesUnit(custody, key);
+}

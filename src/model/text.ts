@@ -140,14 +140,41 @@ export function parseCount(value: unknown, units: readonly string[] = []): numbe
   if (boxed) return boxed.boxes;
   const m = /^([+-]?\d+(?:\.\d+)?)\s*(袋|箱|份|个|包|人|名)?$/.exec(text);
   if (m) return Number(m[1]);
-  return typed;
+  const chinese = CHINESE_COUNT.exec(text);
+  return (chinese && chineseNumber(chinese[1])) ?? typed;
+}
+
+/** The digits officers write in words, 小写 and 大写 (两 as in 两袋), by their value: 零〇 0, 一壹 1, … */
+const DIGIT_WRITINGS = ['零〇', '一壹', '二两贰貳', '三叁參', '四肆', '五伍', '六陆陸', '七柒', '八捌', '九玖'];
+const CHINESE_DIGITS: ReadonlyMap<string, number> = new Map(DIGIT_WRITINGS.flatMap((chars, n) => [...chars].map((c) => [c, n] as const)));
+const CHINESE_NUMERAL = `[${DIGIT_WRITINGS.join('')}十拾]`;
+/** The unit written after a count's last digit, either kind: 3袋, 三袋. */
+const UNIT_AFTER_COUNT = new RegExp(`(?:\\d|${CHINESE_NUMERAL})\\s*(袋|箱|份)\\s*$`);
+/** A count in Chinese numerals, with or without its unit: 三袋, 贰袋, 十二袋, 四十五人. */
+const CHINESE_COUNT = new RegExp(`^(${CHINESE_NUMERAL}{1,3})\\s*(?:袋|箱|份|个|包|人|名)?$`);
+
+/**
+ * A whole number 0–99 written in Chinese numerals: 三 → 3, 十二 → 12, 贰拾 → 20, 九十九 → 99 (the ways a
+ * bag or copy count is written); undefined for anything else (一二, 十十), which stays as typed for invalid-count.
+ */
+export function chineseNumber(text: string): number | undefined {
+  const digit = (ch: string | undefined) => (ch === undefined ? undefined : CHINESE_DIGITS.get(ch));
+  const chars = [...text.replace(/拾/g, '十')];
+  const ten = chars.indexOf('十');
+  if (ten < 0) return chars.length === 1 ? digit(chars[0]) : undefined;
+  const [before, after] = [chars.slice(0, ten), chars.slice(ten + 1)];
+  if (before.length > 1 || after.length > 1) return undefined;
+  const tens = before.length ? digit(before[0]) : 1;
+  const ones = after.length ? digit(after[0]) : 0;
+  if (tens === undefined || ones === undefined || tens === 0 || (after.length > 0 && ones === 0)) return undefined;
+  return tens * 10 + ones;
 }
 
 /** The unit written after a count ("3袋" → "袋"), if any. */
 export function unitOfCount(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (boxWithBags(value)) return '箱';
-  const m = /\d\s*(袋|箱|份)\s*$/.exec(toHalfWidth(value));
+  const m = UNIT_AFTER_COUNT.exec(toHalfWidth(value));
   return m ? m[1] : undefined;
 }
 

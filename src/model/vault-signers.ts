@@ -3,16 +3,18 @@
  * them. A dispatch where papers are handed down — the 省校's to a 分校, a
  * 分校's to a 考点 — is collected by the receiving unit's people
  * (《实施方案》（四）“各考点考务人员与分校（学院）卷库保管员（值班人员）在保密室内
- * 履行出入库交接”), who sign the outgoing handover that carries it as its
- * 接收人: such a signer is the receiving unit's person, judged by that unit's
- * roster (across workbooks), not by a namesake on this unit's. Also what the
+ * 履行出入库交接”), whether or not they sign the outgoing handover that
+ * carries it as its 接收人: its collector is the receiving unit's person,
+ * judged by that unit's roster (across workbooks), not by a namesake on this
+ * unit's — unless they sign that day's sheet as 移交人. Also what the
  * checks across workbooks need of a workbook's vault log and roster, small
  * enough to keep in a slim model (`VaultPeople`).
  */
 import { carries, custodyOf, handsPapersDown } from './custody';
 import type { CellLocation } from './location';
-import { peopleIn } from './people';
+import { peopleIn, personKey, splitSignatures } from './people';
 import { roleOf } from './roles';
+import { toHalfWidth } from './text';
 import type { SiteModel } from './site-model';
 import type { SiteData } from './types';
 import { norm, tm } from './values';
@@ -40,16 +42,18 @@ export interface RowLabel {
 export interface ReceivingTaking {
   key: VaultSigner;
   rows: RowLabel[];
-  /** The cell's people who sign the receiving side, each with that outgoing handover (`handovers` index). */
+  /** The cell's people of the receiving unit, each with the outgoing handover that carries the row (`handovers` index). */
   names: Array<{ name: string; handover: number }>;
 }
 
 /** What the checks across workbooks read of a workbook's vault log and roster (kept in its slim model). */
 export interface VaultPeople {
-  /** Its dispatches signed by the receiving unit's people, on rows this workbook's own roster does not already fault. */
+  /** Its dispatches collected or brought back by the receiving unit's people, on rows this workbook does not already fault. */
   receiving: ReceivingTaking[];
-  /** Its roster's proctors, by name (`personKey`): the word for the role, and where the name is written. */
-  proctors: Array<{ name: string; role: string; sheet: string; cell: string }>;
+  /** Its roster's proctors, by name (`personKey`): the word for the role, where the name is written and its model path. */
+  proctors: Array<{ name: string; role: string; sheet: string; cell: string; path: string }>;
+  /** Everyone on its roster (`personKey`): whether a dispatch's collector is this unit's person at all. */
+  roster: string[];
 }
 
 /** The time a signature is made at: 取卷时间 for the taker, 还卷时间 for the returner. */
@@ -94,48 +98,80 @@ function rosterProctor(data: SiteData, name: string): RosterProctor | undefined 
   return undefined;
 }
 
-const RECEIVERS = new WeakMap<SiteData, Map<string, Array<{ handover: number; t: number }>>>();
+type Side = 'fromSigners' | 'toSigners';
+const SIGNERS: Record<Side, WeakMap<SiteData, Map<string, Array<{ handover: number; t: number }>>>> = {
+  fromSigners: new WeakMap(),
+  toSigners: new WeakMap(),
+};
 
-/** Who signs each outgoing handover as its 接收人, by name, worked out once per workbook. */
-function receiversOf(data: SiteData): Map<string, Array<{ handover: number; t: number }>> {
-  const known = RECEIVERS.get(data);
+/** Who signs each outgoing handover on `side` (移交人, 接收人), by name, worked out once per workbook. */
+function outgoingSigners(data: SiteData, side: Side): Map<string, Array<{ handover: number; t: number }>> {
+  const known = SIGNERS[side].get(data);
   if (known) return known;
   const { direction } = custodyOf(data);
   const byName = new Map<string, Array<{ handover: number; t: number }>>();
   (data.handovers ?? []).forEach((h, handover) => {
     if (direction[handover] !== 'out' || !h) return;
     const t = tm(h.time);
-    for (const name of (h.toSigners ?? []).flatMap((n) => peopleIn(n))) byName.set(name, [...(byName.get(name) ?? []), { handover, t }]);
+    for (const name of (h[side] ?? []).flatMap((n) => peopleIn(n))) byName.set(name, [...(byName.get(name) ?? []), { handover, t }]);
   });
-  RECEIVERS.set(data, byName);
+  SIGNERS[side].set(data, byName);
   return byName;
 }
 
 /**
- * The outgoing handover `name` signs as 接收人 for vault log row `row`, when
- * the row is a dispatch where papers are handed down: one that carries the
- * checkout (the same day, or the day after an evening checkout), or where
- * either time cannot be read, any. Undefined otherwise: the person is judged
- * by this unit's roster.
+ * Whose person `name` is on vault log row `row`. On a dispatch where papers
+ * are handed down, whoever collects it (or brings it back) is the receiving
+ * unit's (《实施方案》（四）“各考点考务人员与分校（学院）卷库保管员……履行出入库
+ * 交接”; DOMAIN: a 考点's takers at a 分校's vault are not the 分校's people),
+ * unless they sign an outgoing sheet that carries it (the same day, or the
+ * day after an evening checkout; either time unreadable, any) as 移交人:
+ * then they are this unit's. For the receiving unit's person, the handover
+ * that carries the row, to find that unit's roster across workbooks: the one
+ * they sign as 接收人, else the dispatch's own sheet (custody.ts `movement`),
+ * undefined when it has none. Undefined for this unit's people.
  */
-function receivingHandover(data: SiteData, row: number, name: string): number | undefined {
-  const { level, dispatch } = custodyOf(data);
+function receivingSide(data: SiteData, row: number, name: string): { handover: number | undefined } | undefined {
+  const { level, dispatch, movement } = custodyOf(data);
   if (!handsPapersDown(level) || !dispatch[row]) return undefined;
-  const signed = receiversOf(data).get(name);
-  if (!signed) return undefined;
   const t = tm(data.vaultLog?.[row]?.takenAt);
-  return signed.find((s) => Number.isNaN(t) || Number.isNaN(s.t) || carries(s.t, t))?.handover;
+  const carrying = (s: { t: number }) => Number.isNaN(t) || Number.isNaN(s.t) || carries(s.t, t);
+  if (outgoingSigners(data, 'fromSigners').get(name)?.some(carrying)) return undefined;
+  return { handover: outgoingSigners(data, 'toSigners').get(name)?.find(carrying)?.handover ?? movement[row] };
 }
+
+const ROLE_AFTER = /[(]([^()]*)[)]|\s+(\S+)/g;
+
+/** The proctor's word a signature cell writes after `name` (何军（监考）, 何军 监考员), undefined when it writes none. */
+function writtenProctor(cell: unknown, name: string): string | undefined {
+  if (cell === undefined || cell === null) return undefined;
+  // Quoted as written: split as typed (splitSignatures reads both bracket widths), the role read half-width.
+  for (const signature of splitSignatures(String(cell))) {
+    if (personKey(signature) !== name) continue;
+    for (const m of toHalfWidth(signature).matchAll(ROLE_AFTER)) if (roleOf(m[1] ?? m[2]) === '监考人员') return signature;
+  }
+  return undefined;
+}
+
+/** A signer this workbook alone faults: a proctor by its roster (`role`, the roster's word), or by the cell's own word (`written`, the signature). */
+export type ProctorHere = { name: string; role: string; written?: undefined } | { name: string; role?: undefined; written: string };
 
 /**
  * The first person a signature cell names who is a proctor on this unit's
- * roster and does not sign for the receiving unit (`receivingHandover`):
- * the one this workbook alone can fault.
+ * roster and is this unit's person (`receivingSide`), else the first the
+ * cell itself writes as a proctor (何军（监考）): the one this workbook alone
+ * can fault. A dispatch's collector is not faulted by a namesake on this roster.
  */
-export function proctorHere(data: SiteData, row: number, key: VaultSigner): { name: string; role: string } | undefined {
-  for (const name of peopleIn(data.vaultLog?.[row]?.[key])) {
+export function proctorHere(data: SiteData, row: number, key: VaultSigner): ProctorHere | undefined {
+  const cell = data.vaultLog?.[row]?.[key];
+  const names = peopleIn(cell);
+  for (const name of names) {
     const proctor = rosterProctor(data, name);
-    if (proctor && receivingHandover(data, row, name) === undefined) return { name, role: proctor.role };
+    if (proctor && receivingSide(data, row, name) === undefined) return { name, role: proctor.role };
+  }
+  for (const name of names) {
+    const written = writtenProctor(cell, name);
+    if (written) return { name, written };
   }
   return undefined;
 }
@@ -157,7 +193,7 @@ export function vaultPeopleOf(model: Pick<SiteModel, 'data' | 'locations' | 'vau
   if (model.vaultPeople) return model.vaultPeople;
   const known = MEMO.get(model.data);
   if (known) return known;
-  const people = { receiving: receivingTakings(model), proctors: proctorsOf(model) };
+  const people = { receiving: receivingTakings(model), proctors: proctorsOf(model), roster: [...custodyOf(model.data).roster.keys()] };
   MEMO.set(model.data, people);
   return people;
 }
@@ -167,7 +203,9 @@ export function vaultPeopleOf(model: Pick<SiteModel, 'data' | 'locations' | 'vau
  * of a return, which is reported at the first row whose taker is not faulted. A slim model keeps their locations.
  */
 export function vaultPeoplePaths(people: VaultPeople): string[] {
-  return people.receiving.flatMap(({ key, rows }) => (key === 'taker' ? rows.slice(0, 1) : rows).map(({ row }) => `vaultLog[${row}].${key}`));
+  const rows = people.receiving.flatMap(({ key, rows }) => (key === 'taker' ? rows.slice(0, 1) : rows).map(({ row }) => `vaultLog[${row}].${key}`));
+  // A proctor who collects another unit's papers is said on their own unit's roster row too.
+  return [...rows, ...people.proctors.map((p) => p.path)];
 }
 
 /** Locations of `paths` in `model`, for a slim model that keeps no table. */
@@ -175,7 +213,7 @@ export function locationsOf(model: Pick<SiteModel, 'locations'>, paths: readonly
   return paths.flatMap((path): Array<[string, CellLocation]> => (model.locations[path] ? [[path, model.locations[path]]] : []));
 }
 
-/** The dispatches signed by the receiving unit's people, by taking, on rows this roster does not fault (one finding a row). */
+/** The dispatches collected by the receiving unit's people, by taking, on rows this workbook does not fault (one finding a row). */
 function receivingTakings(model: Pick<SiteModel, 'data' | 'locations'>): ReceivingTaking[] {
   const data = model.data;
   const { level, dispatch } = custodyOf(data);
@@ -185,7 +223,7 @@ function receivingTakings(model: Pick<SiteModel, 'data' | 'locations'>): Receivi
     if (!r || !dispatch[row] || proctorHere(data, row, 'taker') || proctorHere(data, row, 'returner')) return;
     for (const key of ['taker', 'returner'] as const) {
       const names = peopleIn(r[key]).flatMap((name) => {
-        const handover = receivingHandover(data, row, name);
+        const handover = receivingSide(data, row, name)?.handover;
         return handover === undefined ? [] : [{ name, handover }];
       });
       if (names.length > 0) signatures.push({ key, row, names });
@@ -205,8 +243,10 @@ function proctorsOf(model: Pick<SiteModel, 'data' | 'locations'>): VaultPeople['
   for (const name of custodyOf(model.data).roster.keys()) {
     const proctor = rosterProctor(model.data, name);
     if (!proctor) continue;
-    const at = model.locations[`staff[${proctor.index}].name`] ?? model.locations[`staff[${proctor.index}]`];
-    out.push({ name, role: proctor.role, sheet: at?.sheet ?? '', cell: at?.cell ?? '' });
+    const named = `staff[${proctor.index}].name`;
+    const path = model.locations[named] ? named : `staff[${proctor.index}]`;
+    const at = model.locations[path];
+    out.push({ name, role: proctor.role, sheet: at?.sheet ?? '', cell: at?.cell ?? '', path });
   }
   return out;
 }

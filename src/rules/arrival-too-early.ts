@@ -12,14 +12,14 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       handover:
-        '试卷 {time} 交接到{unit}，比最早一场考试（{first}）早了 {days} 天。方案规定试卷到分校（或考点）不得早于考前 {limit} 天；如属特殊情况须考前一个月报备，否则请核对日期。',
+        '试卷 {time} 交接到{unit}，比最早一场考试（{first}）早了 {span}。方案规定试卷到分校（或考点）不得早于考前 {limit} 天；如属特殊情况须考前一个月报备，否则请核对日期。',
     },
     en: {
       handover:
-        'Papers were handed over to {unit} at {time}, {days} days before the first session ({first}). Papers may reach a 分校 or 考点 at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
+        'Papers were handed over to {unit} at {time}, {spanEn} before the first session ({first}). Papers may reach a 分校 or 考点 at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
     },
   },
-  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days: the handovers a 分校 or 考点 receives, and those the 省校 or a 分校 sends down (to a 分校, to a 考点). What the 省校 receives from the printer is not judged (the clause sets the time papers reach a 分校 or 考点). A dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches); a dispatch with no sheet is dispatch-without-handover’s.',
+  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days (the message says the time exactly, 2天18小时): the handovers a 分校 or 考点 receives, and those the 省校 or a 分校 sends down (to a 分校, to a 考点). What the 省校 receives from the printer is not judged (the clause sets the time papers reach a 分校 or 考点). A dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches); a dispatch with no sheet is dispatch-without-handover’s.',
 };
 
 /**
@@ -66,9 +66,33 @@ export function check({ model, facts, report }: RuleContext): void {
     if (!allNamed) first = firstOfCarried(facts, i, first);
     if (Number.isNaN(first)) return;
     const days = Math.floor(first / 1440) - dayOf(h.time);
-    if (days > limit) report(`handovers[${i}].time`, 'handover', { time: showTime(t), unit: h.to ?? '本单位', first: showTime(first), days, limit });
+    if (days > limit)
+      report(`handovers[${i}].time`, 'handover', {
+        time: showTime(t),
+        unit: h.to ?? '本单位',
+        first: showTime(first),
+        span: showDays(first - t),
+        spanEn: showDaysEn(first - t),
+        limit,
+      });
   });
 }
+
+/**
+ * How long before the session the papers came, as the officer checks it against “不得早于2天”: 2天18小时, not
+ * the 3 calendar days the rule counts by (1月8日 15:00 → 1月11日 09:00).
+ */
+function showDays(minutes: number): string {
+  const [d, h, m] = daysHoursMinutes(minutes);
+  return `${d}天${h > 0 ? `${h}小时` : ''}${m > 0 ? `${m}分` : ''}`;
+}
+
+function showDaysEn(minutes: number): string {
+  const [d, h, m] = daysHoursMinutes(minutes);
+  return [`${d} day${d === 1 ? '' : 's'}`, h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : ''].filter(Boolean).join(' ');
+}
+
+const daysHoursMinutes = (minutes: number): [number, number, number] => [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
 
 /** The first session of the papers an outgoing handover carries by its dispatches; else of every paper. */
 function firstOfCarried(facts: Facts, handover: number, named: number): number {

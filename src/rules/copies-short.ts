@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
       none: 'Paper {paper} has {candidates} candidates on the schedule but is on no intake list. Check whether it was not received or not recorded: add it to the list, or report the missing papers upward.',
     },
   },
-  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule. Rows with an unreadable count are skipped, and so are the lists that took in only papers sent back up the chain (a 考点’s papers back at its 分校 after the exam): they were counted when they first came. A scheduled paper with candidates that is on none of the intake lists has no copies at all: reported at its schedule row, where the lists name their papers (a row without a readable 试卷号 could be it).',
+  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule, reported at the 合计（袋） of the paper’s (first) intake row: the bags are what the officer counts again in the vault and corrects, or reports short upward; 报考人数 comes from the published list. Rows with an unreadable count are skipped, and so are the lists that took in only papers sent back up the chain (a 考点’s papers back at its 分校 after the exam): they were counted when they first came. A scheduled paper with candidates that is on none of the intake lists has no copies at all: reported at its schedule row, where the lists name their papers (a row without a readable 试卷号 could be it).',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -67,7 +67,7 @@ export function check({ model, facts, report }: RuleContext): void {
   for (const [p, e] of copies) {
     const need = candidates.get(p);
     if (need === undefined || bad.has(p)) continue;
-    if (e.copies < need) report(e.row, 'short', { paper: p, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
+    if (e.copies < need) report(`${e.row}.totalBags`, 'short', { paper: p, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
   }
   // No copies at all: judged only where the lists say which papers they hold (a missing list is required-field's).
   if (rows.length === 0 || unnamedRow) return;

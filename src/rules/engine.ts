@@ -6,10 +6,10 @@
 import type { SiteModel } from '../model/site-model';
 import type { Finding } from '../model/finding';
 import { CellLocation, locate } from '../model/location';
-import { FORM_OF_KEY } from '../model/labels';
+import { FORM_OF_KEY, labelAt } from '../model/labels';
 import type { SiteData } from '../model/types';
 import { LIMITS, tooManyFindings } from '../model/limits';
-import { computeFacts, Facts, labelOf } from './facts';
+import { computeFacts, Facts } from './facts';
 import { CROSS_RULES, RULES } from './index';
 import { acrossRun } from './handover-pairs';
 import { singularOfOne } from './plural';
@@ -48,7 +48,8 @@ function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined 
 
 function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: string, params: Params, lang: Lang, options?: ReportOptions): Finding {
   const loc = path ? (locate(model.locations, path) ?? blankSheetOf(model, path)) : undefined;
-  const field = params.field ?? labelOf(path);
+  // The label its sheet prints: a timetable's 考试日期 · 考试时间 for 开考时间 · 结束时间.
+  const field = params.field ?? labelAt(model.locations, path);
   const cell = loc?.cell;
   const full = { ...params, field, cell: cell ?? '', sheet: loc?.sheet ?? '' };
   const finding: Finding = {

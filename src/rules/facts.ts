@@ -322,12 +322,12 @@ export function sessionFor(facts: Facts, paperNo: unknown, t: number): SessionFa
   return list.find((s) => s.end >= t) ?? list[list.length - 1];
 }
 
-/** `2024-06-15T08:30` → `6月15日 08:30`, for messages. */
-export function showTime(minutes: number): string {
+/** `2024-06-15T08:30` → `6月15日 08:30` (with `withYear`, `2024年6月15日 08:30`), for messages. */
+export function showTime(minutes: number, withYear = false): string {
   if (Number.isNaN(minutes)) return '';
   const d = new Date(minutes * 60_000);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  return `${withYear ? `${d.getUTCFullYear()}年` : ''}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
 /** A length of time as people say it: 30分钟, 2小时, 3小时20分. */

@@ -1,5 +1,6 @@
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
+import { namesThisUnit, receiverMisnamed } from '../model/receiver';
 import { baseName } from '../model/text';
 import { differingFields, itemLine, itemParts } from '../model/pairing';
 import { norm, showTime, tm, whole } from './facts';
@@ -22,7 +23,7 @@ export const meta: RuleMeta = {
         '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirs}". Both copies must agree.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell.',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
 };
 
 interface Difference {
@@ -31,15 +32,24 @@ interface Difference {
   pathB: string;
   mine: string;
   theirs: string;
+  /** Said on the sender's copy only (`withoutMisnamedReceiver`). */
+  senderOnly?: boolean;
 }
 
 type Item = NonNullable<Handover['items']>[number] | undefined;
 
-function shown(h: Handover, key: string): string {
+/** A field as a message quotes it; a time with its year when the `other` copy's is of another year. */
+function shown(h: Handover, key: string, other?: Handover): string {
   const v = (h as Record<string, unknown>)[key];
-  if (key === 'time' && !Number.isNaN(tm(v))) return showTime(tm(v));
+  if (key === 'time' && !Number.isNaN(tm(v))) return showTime(tm(v), otherYear(tm(v), tm(other?.time)));
   if (Array.isArray(v)) return v.join('、');
   return v === undefined || v === null ? '（空）' : String(v);
+}
+
+/** Two readable times of different years: 2024年1月6日 and 2025年1月6日 must not both read 1月6日 in a message. */
+function otherYear(a: number, b: number): boolean {
+  const year = (minutes: number) => new Date(minutes * 60_000).getUTCFullYear();
+  return !Number.isNaN(a) && !Number.isNaN(b) && year(a) !== year(b);
 }
 
 export function check(_sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void, run: AcrossRun): void {
@@ -47,13 +57,27 @@ export function check(_sites: ReadonlyArray<CrossSite>, report: (r: CrossReport)
   for (const { sender, receiver } of run.handoverPairs()) compare(sender, receiver, report);
 }
 
-function compare(a: Copy, b: Copy, report: (r: CrossReport) => void): void {
-  const differing = differingFields(a.fields, b.fields);
+function compare(sender: Copy, receiver: Copy, report: (r: CrossReport) => void): void {
+  const differing = differingFields(sender.fields, receiver.fields);
   const diffs: Difference[] = differing
     .filter((key) => key !== 'items')
-    .map((key) => ({ pathA: key, pathB: key, mine: shown(a.h, key), theirs: shown(b.h, key) }));
-  if (differing.includes('items')) for (const d of itemDifferences(a.h.items ?? [], b.h.items ?? [])) diffs.push(d);
-  reportBoth(a, b, diffs, report);
+    .map((key) => ({ pathA: key, pathB: key, mine: shown(sender.h, key, receiver.h), theirs: shown(receiver.h, key, sender.h) }));
+  if (differing.includes('items')) for (const d of itemDifferences(sender.h.items ?? [], receiver.h.items ?? [])) diffs.push(d);
+  reportBoth(sender, receiver, withoutMisnamedReceiver(sender, receiver, diffs), report);
+}
+
+/**
+ * A receiver's copy whose 接收单位 names another unit is said once, at that
+ * cell, by receiver-not-this-unit, which says what to write there: the
+ * 接收单位 is not a difference on the receiver's file, nor on the sender's
+ * when its copy names the receiving unit (the correction makes the two agree).
+ * A sender's copy naming yet another unit is still told so.
+ */
+function withoutMisnamedReceiver(sender: Copy, receiver: Copy, diffs: readonly Difference[]): Difference[] {
+  const custody = custodyOf(receiver.site.model);
+  if (!receiverMisnamed(custody, receiver.h, receiver.i)) return [...diffs];
+  const senderRight = namesThisUnit(custody, sender.h.to);
+  return diffs.flatMap((d) => (d.pathA !== 'to' ? [d] : senderRight ? [] : [{ ...d, senderOnly: true }]));
 }
 
 /**
@@ -142,10 +166,11 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
 
 function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: CrossReport) => void): void {
   for (const d of diffs) {
-    for (const [me, other, mine, theirs, myPath, otherPath] of [
+    const sides = [
       [a, b, d.mine, d.theirs, d.pathA, d.pathB],
       [b, a, d.theirs, d.mine, d.pathB, d.pathA],
-    ] as const) {
+    ] as const;
+    for (const [me, other, mine, theirs, myPath, otherPath] of d.senderOnly ? sides.slice(0, 1) : sides) {
       const otherLoc = other.site.model.locations[`handovers[${other.i}].${otherPath}`] ?? other.site.model.locations[`handovers[${other.i}]`];
       const field = myPath.startsWith('items') ? `交接明细第 ${Number(/\d+/.exec(myPath)![0]) + 1} 行` : undefined;
       report({

@@ -1,7 +1,8 @@
 import { isBlankValue, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
-import { totalReadings } from '../model/unit-total';
+import { parseCount, unitOfCount } from '../model/text';
+import { totalReadings, UNIT_CHOICES } from '../model/unit-total';
 
 export const meta: RuleMeta = {
   id: 'invalid-count',
@@ -13,13 +14,15 @@ export const meta: RuleMeta = {
     zh: {
       count: '“{field}”写的是“{value}”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。',
       setting: '“{field}”写的是“{value}”，读不出一个不小于 0 的数，检查时只好按默认的 {default} 计。请只写数字，如“{default}”。',
+      unit: '“{field}”写的是“{value}”：单位写的是“{written}”，本表此处按{units}计，不能当作 {count}{first}。检查时暂不计入，请核对实物后按{units}改写（是 {count}{first}的只写“{count}”）{orRow}。',
     },
     en: {
       count: '"{field}" reads "{value}", which is not a whole number ≥ 0. Bag, box and copy counts are whole numbers; write e.g. "3".',
       setting: '"{field}" reads "{value}", which is not a number ≥ 0, so the checks use the default, {default}. Write the number alone, e.g. "{default}".',
+      unit: '"{field}" reads "{value}": in {written}, but here counts are in {unitsEn}, so it is not {count} {first}. It is left out of the checks until corrected: check the papers and write it in {unitsEn} (for {count} {first}, write "{count}"){orRowEn}.',
     },
   },
-  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
 
 /** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
@@ -27,22 +30,40 @@ const COUNT_SETTINGS = ['arrivalDaysBefore', 'checkoutLeadMinutes', 'returnGrace
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
-  const c = (path: string, v: unknown) => {
-    if (isBlankValue(v)) return;
-    if (whole(v) === undefined) report(path, 'count', { value: String(v) });
+  /** `units`: what the cell counts in, for a count written in another (kept as typed by the reader: forms/count-units.ts). */
+  const c = (path: string, v: unknown, units?: readonly string[], choices?: readonly string[]) => {
+    if (isBlankValue(v) || whole(v) !== undefined) return;
+    const written = unitOfCount(v);
+    const count = written && units && !units.includes(written) ? whole(parseCount(v)) : undefined;
+    if (count === undefined) return void report(path, 'count', { value: String(v) });
+    // Another of the form's units is the row's to pick, where the sheet keeps its 单位 column.
+    const other = choices?.includes(written!) && facts.located(`${path.slice(0, path.lastIndexOf('.'))}.unit`) ? written : undefined;
+    report(path, 'unit', {
+      value: String(v),
+      written,
+      units: units!.map((u) => `“${u}”`).join('或'),
+      unitsEn: units!.join(' or '),
+      first: units![0],
+      count,
+      orRow: other ? `；确是 ${count}${other}的，把本行的单位改为“${other}”` : '',
+      orRowEn: other ? `; if it is ${count} ${other}, pick ${other} as the row’s unit` : '',
+    });
   };
+  /** What a row picking its unit counts in: its 单位, else either of the form's. */
+  const rowUnit = (row: { unit?: string } | undefined, choices: readonly string[]) => (row?.unit ? [row.unit] : choices);
   (data.schedule ?? []).forEach((s, i) => c(`schedule[${i}].candidates`, s?.candidates));
   (data.handovers ?? []).forEach((h, i) => {
-    (h?.items ?? []).forEach((it, j) => c(`handovers[${i}].items[${j}].quantity`, it?.quantity));
+    (h?.items ?? []).forEach((it, j) => c(`handovers[${i}].items[${j}].quantity`, it?.quantity, rowUnit(it, UNIT_CHOICES.handovers), UNIT_CHOICES.handovers));
     // 合计 over rows of both units is written per unit (“2箱、3袋”): a count all the same.
     if (totalReadings(h?.total).length === 0) c(`handovers[${i}].total`, h?.total);
   });
   const keys = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const;
   for (const { list, path } of facts.intakes) {
-    (list.items ?? []).forEach((it, i) => keys.forEach((k) => c(`${path}.items[${i}].${k}`, it?.[k])));
+    // 附件2 counts bags by envelope size: 31份装（袋）……合计（袋）.
+    (list.items ?? []).forEach((it, i) => keys.forEach((k) => c(`${path}.items[${i}].${k}`, it?.[k], ['袋'])));
     if (list.totals) keys.forEach((k) => c(`${path}.totals.${k}`, list.totals![k]));
   }
-  (data.vaultLog ?? []).forEach((r, i) => c(`vaultLog[${i}].quantity`, r?.quantity));
+  (data.vaultLog ?? []).forEach((r, i) => c(`vaultLog[${i}].quantity`, r?.quantity, rowUnit(r, UNIT_CHOICES.vaultLog), UNIT_CHOICES.vaultLog));
   (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => c(`distributions[${i}].rows[${j}].copies`, r?.copies)));
   const settings = (data.site?.settings ?? {}) as Record<string, unknown>;
   for (const key of COUNT_SETTINGS) {

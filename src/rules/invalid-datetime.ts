@@ -3,6 +3,7 @@ import { tm } from './facts';
 const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
 import { isDateWithoutTime, isPeriodText, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
+import { readFromTimetable, TIMETABLE_LABELS } from '../model/labels';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -33,11 +34,8 @@ export const meta: RuleMeta = {
         '"{field}" reads "{value}", which does not read as the shift\'s start and end. Write it as the form prints it, e.g. "2025年1月6日16时至6日20时" (the start to the hour, the end as day and hour, or "次日8时"), or put the start and the end in their own cells, either side of 至.',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable cell is not said again. A time with a dot between hour and minute (“21.15”) is told to use a colon. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
+  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A time with a dot between hour and minute (“21.15”) is told to use a colon. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
 };
-
-/** The timetable's own columns, as its findings name them. */
-const TIMETABLE = { start: '考试日期', end: '考试时间' };
 
 const isBareDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -49,13 +47,17 @@ function isTimetable(start: unknown, end: unknown): boolean {
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   // The path is written only for a value reported: a log of 50,000 rows has 100,000 times.
-  // `dayFrom`: the cell a time written short ("21:15") takes its day from; when that one is unreadable, it alone is said.
-  const dt = (path: () => string, v: unknown, dayFrom?: unknown) => {
+  const dt = (path: () => string, v: unknown) => {
     if (isBlankValue(v) || readable(v)) return;
-    if (!isBlankValue(dayFrom) && !readable(dayFrom) && readsOnItsRowsDay(v)) return;
     const fixed = dotTime(v);
     if (fixed) report(path(), 'dotTime', { value: String(v), fixed });
     else report(path(), isDateWithoutTime(v) ? 'noTime' : 'datetime', { value: String(v) });
+  };
+  // `dayFrom`: the cell a time written short ("21:15") takes its day from. When that one is unreadable or blank, the
+  // short time is not wrong, its day cannot be known: that cell alone is said (here, or blank by required-field).
+  const dtOnDayOf = (path: () => string, v: unknown, dayFrom: unknown) => {
+    if (!readable(dayFrom) && readsOnItsRowsDay(v)) return;
+    dt(path, v);
   };
   /** A session written as one date and a time range (附件4's 日期 · 时间): the part that cannot be read, once. */
   const session = (p: string, start: unknown, end: unknown, fields: { start?: string; end?: string } = {}) => {
@@ -68,15 +70,16 @@ export function check({ model, facts, report }: RuleContext): void {
   (data.schedule ?? []).forEach((s, i) => {
     // 考试安排 as the timetable is published (考试日期 · 考试时间, forms/schedule.ts): a part that cannot be read is kept
     // as typed, the date as the start and the range as the end; judged as 附件4's 日期 and 时间, one finding at the part.
-    if (isTimetable(s?.start, s?.end)) return void session(`schedule[${i}]`, s?.start, s?.end, TIMETABLE);
+    // A row read so with one part blank: the part written is judged alone (the blank one is required-field's).
+    if (isTimetable(s?.start, s?.end) || readFromTimetable(model.locations, i)) return void session(`schedule[${i}]`, s?.start, s?.end, TIMETABLE_LABELS);
     dt(() => `schedule[${i}].start`, s?.start);
-    dt(() => `schedule[${i}].end`, s?.end, s?.start);
+    dtOnDayOf(() => `schedule[${i}].end`, s?.end, s?.start);
   });
   (data.handovers ?? []).forEach((h, i) => dt(() => `handovers[${i}].time`, h?.time));
   for (const { list, path } of facts.intakes) dt(() => `${path}.time`, list.time);
   (data.vaultLog ?? []).forEach((r, i) => {
     dt(() => `vaultLog[${i}].takenAt`, r?.takenAt);
-    dt(() => `vaultLog[${i}].returnedAt`, r?.returnedAt, r?.takenAt);
+    dtOnDayOf(() => `vaultLog[${i}].returnedAt`, r?.returnedAt, r?.takenAt);
   });
   (data.distributions ?? []).forEach((d, i) => {
     const p = `distributions[${i}]`;
@@ -93,7 +96,7 @@ export function check({ model, facts, report }: RuleContext): void {
     // The whole period in the 值班时间 cell, unreadable: once there, with how to write it (the 至 cell is not empty, it is in there).
     if (isBlankValue(s?.to) && !readable(s?.from) && isPeriodText(s?.from)) report(`duty.shifts[${i}].from`, 'period', { value: String(s?.from) });
     else dt(() => `duty.shifts[${i}].from`, s?.from);
-    dt(() => `duty.shifts[${i}].to`, s?.to, s?.from);
+    dtOnDayOf(() => `duty.shifts[${i}].to`, s?.to, s?.from);
   });
 }
 

@@ -1,4 +1,6 @@
 import { isBlankValue, norm, sessionFor, showDuration, showDurationEn, showTime, tm } from './facts';
+import type { Facts } from './facts';
+import type { VaultLogEntry } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -21,6 +23,16 @@ export const meta: RuleMeta = {
   docs: 'A vault checkout with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead. Not a dispatch — papers sent on, not lent: a checkout carried on an outgoing handover of the unit (the 省校 to a 分校, a 考点 sending its papers back to its 分校 after the exam), or, at the 省校 or a 分校, one never taken back (dispatch-without-handover asks for its sheet) — and nothing while 单位级别 cannot be read (which checkouts are dispatches hangs on it).',
 };
 
+/**
+ * A loan (not a dispatch) with nothing of its return written: not-returned's finding, said once at its 还卷时间.
+ * Not judged while the level cannot be read, nor for a row whose checkout is incomplete (partial-row, invalid-datetime).
+ */
+export function neverReturned(facts: Facts, r: VaultLogEntry | undefined, i: number): boolean {
+  if (!r || facts.level === undefined || facts.dispatch[i]) return false;
+  if (!isBlankValue(r.returnedAt) || !isBlankValue(r.returner) || !isBlankValue(r.receivedBy)) return false;
+  return !Number.isNaN(tm(r.takenAt)) && !isBlankValue(r.paperNo);
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   // Which checkouts are loans hangs on the level: not guessed (required-field says the level cannot be read).
   if (facts.level === undefined) return;
@@ -30,8 +42,7 @@ export function check({ model, facts, report }: RuleContext): void {
     const t = tm(r.takenAt);
     if (isBlankValue(r.returnedAt) && isBlankValue(r.returner) && isBlankValue(r.receivedBy)) {
       // A row whose checkout itself is incomplete or unreadable is partial-row / invalid-datetime first.
-      if (Number.isNaN(t) || isBlankValue(r.paperNo)) return;
-      report(`vaultLog[${i}].returnedAt`, 'never', { paper: norm(r.paperNo), taken: showTime(t) });
+      if (neverReturned(facts, r, i)) report(`vaultLog[${i}].returnedAt`, 'never', { paper: norm(r.paperNo), taken: showTime(t) });
       return;
     }
     const back = tm(r.returnedAt);

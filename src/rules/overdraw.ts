@@ -1,4 +1,6 @@
-import { norm, showTime, tm, whole } from './facts';
+import { norm, sessionFor, showTime, tm, whole } from './facts';
+import type { Facts } from './facts';
+import { neverReturned } from './not-returned';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -16,8 +18,18 @@ export const meta: RuleMeta = {
       over: 'After taking out {qty} bags of paper {paper} at {time}, the bags out at once come to {out}, but only {in} had been taken in by then. Check the quantities or the intake time.',
     },
   },
-  docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; dispatches — papers sent on — never come back). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
+  docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; dispatches — papers sent on — never come back; a loan whose return was never written, not-returned’s finding, counts as back at its session’s end). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
 };
+
+/**
+ * When a loan whose return was never written is counted back: at its session's end, else just after it was
+ * taken. Its bags are not-returned's finding; counted out for good they made every later checkout of the
+ * paper an overdraw, the echo of that one unwritten return. Bags taken beyond the vault's are still found at it.
+ */
+function unwrittenReturn(facts: Facts, paperNo: unknown, taken: number): number {
+  const end = sessionFor(facts, paperNo, taken)?.end;
+  return end !== undefined && end > taken ? end : taken + 1;
+}
 
 export function check({ model, facts, report }: RuleContext): void {
   const events = new Map<string, Array<{ t: number; delta: number; row: number }>>();
@@ -30,7 +42,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (r.unit && r.unit.trim() !== '袋') return;
     const list = events.get(p) ?? [];
     list.push({ t, delta: q, row: i });
-    const back = tm(r.returnedAt);
+    const back = neverReturned(facts, r, i) ? unwrittenReturn(facts, r.paperNo, t) : tm(r.returnedAt);
     if (!facts.dispatch[i] && !Number.isNaN(back) && back >= t) list.push({ t: back, delta: -q, row: i });
     events.set(p, list);
   });

@@ -1,4 +1,5 @@
 import { norm } from './facts';
+import { locate } from '../model/location';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -8,10 +9,18 @@ export const meta: RuleMeta = {
   forms: [0, 2, 3, 4],
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2–4“试卷号”“试卷名称”：同一试卷号在各表中的试卷名称应一致',
   messages: {
-    zh: { name: '试卷号 {paper} 在这里写作“{name}”，而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了。' },
-    en: { name: 'Paper {paper} is named "{name}" here but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong.' },
+    zh: {
+      name: '试卷号 {paper} 在这里写作“{name}”，而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了。',
+      names:
+        '试卷号 {paper} 在这里写作“{name}”，另有 {count} 处写法也与其他表不同（{cells}），而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了，这几处一并改正。',
+    },
+    en: {
+      name: 'Paper {paper} is named "{name}" here but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong.',
+      names:
+        'Paper {paper} is named "{name}" here, and differently from the rest in {count} more place(s) ({cells}), but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong and correct them together.',
+    },
   },
-  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right; the others are flagged.',
+  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name.',
 };
 
 interface Use {
@@ -43,13 +52,21 @@ function visitUses(model: RuleContext['model'], facts: RuleContext['facts'], eac
   );
 }
 
+/**
+ * A name without the version mark an AB卷 adds at its end (“计算机应用基础（A卷）”, “…B卷”): one paper
+ * number printed in two versions is one paper, not two names.
+ */
+const withoutVersion = (name: string): string => name.replace(VERSION, '');
+const VERSION = /[（(]?[A-Da-d]卷[）)]?$/;
+const hasVersion = (shown: string): boolean => VERSION.test(norm(shown));
+
 export function check({ model, facts, report }: RuleContext): void {
   // A name as compared, without brackets; a log repeats a few names many times.
   const bare = new Map<string, string>();
   const nameOf = (name: unknown) => {
     const n = norm(name);
     let b = bare.get(n);
-    if (b === undefined) bare.set(n, (b = n.replace(/[（）()]/g, '')));
+    if (b === undefined) bare.set(n, (b = withoutVersion(n).replace(/[（）()]/g, '')));
     return b;
   };
   // First the names of each paper; paths are written only for a paper named in two ways.
@@ -77,6 +94,8 @@ export function check({ model, facts, report }: RuleContext): void {
     const names = new Map<string, { count: number; weight: number; where: Set<string>; shown: string }>();
     for (const u of uses) {
       const e = names.get(u.name) ?? { count: 0, weight: 0, where: new Set<string>(), shown: u.shown };
+      // The name quoted as right without an AB卷 mark where a cell writes it so: “计算机应用基础”, not “…（A卷）”.
+      if (hasVersion(e.shown) && !hasVersion(u.shown)) e.shown = u.shown;
       e.count++;
       e.weight = Math.max(e.weight, u.weight);
       e.where.add(u.where);
@@ -84,6 +103,24 @@ export function check({ model, facts, report }: RuleContext): void {
     }
     if (names.size < 2) continue;
     const [expected, info] = [...names].sort((a, b) => b[1].count - a[1].count || b[1].weight - a[1].weight)[0];
-    for (const u of uses) if (u.name !== expected) report(u.path, 'name', { paper, name: u.shown, expected: info.shown, where: [...info.where] });
+    // One paper named otherwise is one fact: said once, at its first cell, naming the other cells that write it so.
+    const [first, ...others] = uses.filter((u) => u.name !== expected);
+    const params = { paper, name: first.shown, expected: info.shown, where: [...info.where] };
+    if (others.length === 0) report(first.path, 'name', params);
+    else report(first.path, 'names', { ...params, count: others.length, cells: cellsOf(model, others).join('；') });
   }
+}
+
+/** The other cells, one entry per sheet and in the order read: 出入库记录 C5“计算机应用”；分发登记1 C7、C9“计算机应用”. */
+function cellsOf(model: RuleContext['model'], uses: readonly Use[]): string[] {
+  const bySheet = new Map<string, { cells: string[]; shown: Set<string> }>();
+  for (const u of uses) {
+    const at = locate(model.locations, u.path);
+    if (!at) continue;
+    const e = bySheet.get(at.sheet) ?? { cells: [], shown: new Set<string>() };
+    e.cells.push(at.cell);
+    e.shown.add(`“${u.shown}”`);
+    bySheet.set(at.sheet, e);
+  }
+  return [...bySheet].map(([sheet, e]) => `${sheet} ${e.cells.join('、')}${[...e.shown].join('')}`);
 }

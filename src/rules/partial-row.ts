@@ -1,4 +1,4 @@
-import { labelOf } from './facts';
+import { labelAt } from '../model/labels';
 import { rowGaps, seqOf } from './rows';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -27,7 +27,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (gap.missing.length < 2) continue;
     report(`${gap.path}.${gap.missing[0]}`, gap.returnPart ? 'returned' : 'row', {
       seq: seqOf(model, gap.path),
-      missing: gap.missing.map((k) => `“${labelOf(`${gap.path}.${k}`)}”`),
+      missing: gap.missing.map((k) => `“${labelAt(model.locations, `${gap.path}.${k}`)}”`),
     });
   }
 }

@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
         'This handover\'s receiving unit reads "{to}", but this unit ({label} on 基本信息) is "{own}". The receiver\'s copy names the receiver; this one is in this unit\'s workbook and was checked as a handover this unit received (its items against "{own}"). Correct the receiving unit to "{own}"; if the handover really went to another unit, move it out of this workbook.',
     },
   },
-  docs: 'A handover this unit received (it is in this unit’s workbook and read as incoming) whose 接收单位 names another unit than 基本信息’s (考点 for a 考点, 分校 for a 分校, 分部 for the 省校): “宁乡县考点” on 宁乡考点’s receipt. Reported once, at 接收单位; the sheet is still judged as this unit’s receipt, and its items are checked against this unit (item-for-another-unit does not blame each row).',
+  docs: 'A handover this unit received (it is in this unit’s workbook and read as incoming) whose 接收单位 names another unit than 基本信息’s (考点 for a 考点, 分校 for a 分校, 分部 for the 省校): “宁乡县考点” on 宁乡考点’s receipt. Reported once, at 接收单位; the sheet is still judged as this unit’s receipt, and its items are checked against this unit (item-for-another-unit does not blame each row), nor is the 接收单位 a difference from the sender’s copy when the two are checked together (handover-copies-disagree).',
 };
 
 /** The 基本信息 field the unit's own name comes from (custody.ts, ownNameOf). */

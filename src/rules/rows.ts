@@ -5,6 +5,7 @@
  * for the row). Shared by both rules so a row is reported by exactly one.
  */
 import { isPeriodText } from '../model/datetime';
+import { unitOfCount } from '../model/text';
 import type { SiteModel } from '../model/site-model';
 import { Facts, isBlankValue } from './facts';
 import {
@@ -72,8 +73,10 @@ export function rowGaps(facts: Facts): RowGap[] {
   };
   (data.schedule ?? []).forEach((r, i) => check(() => `schedule[${i}]`, r as Row, SCHEDULE));
   (data.staff ?? []).forEach((r, i) => check(() => `staff[${i}]`, r as Row, STAFF));
-  // A count whose unit is not picked prints as a bare number (3 bags or 3 boxes?); a blank count needs none.
-  const counted = (row: Row, plain: readonly string[], withUnit: readonly string[]) => (row && !isBlankValue(row.quantity) ? withUnit : plain);
+  // A count whose unit is not picked prints as a bare number (3 bags or 3 boxes?); a blank count needs none, nor one
+  // kept as typed with a unit the row does not count in (“3箱” on 附件3: invalid-count says so at its cell).
+  const counted = (row: Row, plain: readonly string[], withUnit: readonly string[]) =>
+    row && !isBlankValue(row.quantity) && unitOfCount(row.quantity) === undefined ? withUnit : plain;
   (data.handovers ?? []).forEach((h, i) =>
     (h?.items ?? []).forEach((r, j) => check(() => `handovers[${i}].items[${j}]`, r as Row, counted(r as Row, HANDOVER_ITEM, HANDOVER_ITEM_COUNTED))),
   );

@@ -1,4 +1,4 @@
-import { norm, sessionFor, SessionFact, showTime, tm } from './facts';
+import { norm, sessionFor, SessionFact, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 
@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
       none: 'Paper {paper} left the vault at {taken} for the session starting {start}, but no distribution register (附件4) records handing it out in that session. Handing papers to the rooms and taking them back is signed on 附件4 on the spot; add the register or its rows.',
     },
   },
-  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout. A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
+  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
 };
 
 /**
@@ -61,6 +61,8 @@ export function check({ model, facts, report }: RuleContext): void {
     const session = sessionFor(facts, r.paperNo, t);
     if (!session || judged.has(session)) return;
     judged.add(session);
+    // A paper nobody sits is handed to no room: its session needs no register (a bag taken out anyway is not-returned's).
+    if (whole(data.schedule?.[session.index]?.candidates) === 0) return;
     const day = Math.floor(session.start / 1440);
     if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day) || undatedPapers.has(norm(session.paperNo))) return;
     report(`vaultLog[${i}].paperNo`, 'none', { paper: session.paperNo, taken: showTime(t), start: showTime(session.start) });

@@ -21,12 +21,13 @@ const slimModels: Array<{ id: string; model: SiteModel }> = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-across-'));
-  const net = sampleNetwork({ sites: 2, papers: 2, sessions: 1 });
-  // The second 考点 sends one its roster lists as a 监考员 to collect at the 分校's vault: a finding across on the 分校's vault log.
+  const net = sampleNetwork({ sites: 3, papers: 2, sessions: 1 });
+  // The second 考点 sends one its roster lists as a 监考员 to collect at the 分校's vault: a finding across on the 分校's vault
+  // log and on the 考点's roster; the third agrees with its 分校 (no finding across).
   const second = net.sites[1];
   const collector = second.handovers![0].toSigners![0];
   second.staff!.find((m) => m.name === collector)!.roles = ['监考员'];
-  const books = [net.branch, plantDefects(net.sites[0], ['handover-disagree']).data, second];
+  const books = [net.branch, plantDefects(net.sites[0], ['handover-disagree']).data, second, net.sites[2]];
   const lines: Partial<Record<SpoolName, Buffer[]>> = {};
   const offsets: Array<[number, number]> = [];
   let placesAt = 0;
@@ -67,18 +68,23 @@ describe('checks across spooled workbooks', () => {
     expect(result.found.map(([id, found]) => [path.basename(id), [...new Set(found.map((f) => f.rule))]])).toEqual([
       ['0.xlsx', ['handover-copies-disagree', 'proctor-takes-papers']],
       ['1.xlsx', ['handover-copies-disagree']],
+      ['2.xlsx', ['proctor-takes-papers']],
     ]);
     // At the vault row's own cell, read from the spooled locations.
     const proctor = result.found[0][1].find((f) => f.rule === 'proctor-takes-papers')!;
     expect([proctor.sheet, proctor.cell, proctor.form]).toEqual(['出入库记录', expect.stringMatching(/^E\d+$/), 3]);
     expect(proctor.message).toContain('（文件“2.xlsx”的 涉卷人员');
+    // And at the proctor's row of the 考点's roster, naming the 分校's vault log.
+    const away = result.found[2][1];
+    expect(away.map((f) => [f.sheet, f.cell, f.form])).toEqual([['涉卷人员', expect.stringMatching(/^B\d+$/), 0]]);
+    expect(away[0].message).toContain('（文件“0.xlsx”的 出入库记录 第 ');
     expect(result.sheets).toEqual(result.found.map(([id]) => [id, slimModels.find((s) => s.id === id)!.model.sheets]));
   });
 
   it('read the locations of a workbook only when a finding across is on it', async () => {
-    // 2.xlsx agrees with its 分校: its line in the places spool is never read, so it may point past the spool's end
+    // 3.xlsx agrees with its 分校: its line in the places spool is never read, so it may point past the spool's end
     // (reading the locations of all 3,000 workbooks of a summary into this thread raised its peak RSS by some 25 MB).
-    const offsets = job.offsets.map(([at, size], k): [number, number] => (k === 2 ? [at + 1e9, size] : [at, size]));
+    const offsets = job.offsets.map(([at, size], k): [number, number] => (k === 3 ? [at + 1e9, size] : [at, size]));
     expect(await acrossOfSpool({ ...job, offsets })).toEqual(await acrossOfSpool(job));
   });
 

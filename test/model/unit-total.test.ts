@@ -62,14 +62,15 @@ describe('a 合计 as written', () => {
   });
 
   test('the reader keeps a total in more than one unit as written, and any other as a count', () => {
-    expect([totalAsRead('2箱、3袋'), totalAsRead('２箱3袋'), totalAsRead('6袋'), totalAsRead(6), totalAsRead('五袋'), totalAsRead('1箱（内装5袋）')]).toEqual([
-      '2箱、3袋',
-      '2箱3袋',
-      6,
-      6,
-      '五袋',
-      1,
-    ]);
+    expect([
+      totalAsRead('2箱、3袋'),
+      totalAsRead('２箱3袋'),
+      totalAsRead('6袋'),
+      totalAsRead(6),
+      totalAsRead('五袋'),
+      totalAsRead('若干袋'),
+      totalAsRead('1箱（内装5袋）'),
+    ]).toEqual(['2箱、3袋', '2箱3袋', 6, 6, 5, '若干袋', 1]);
   });
 
   test('compared across two copies as the counts it states', () => {

@@ -37,10 +37,21 @@ describe('handover-copies-disagree', () => {
     expect([...r.k, ...r.f]).toEqual([]);
   });
 
-  test('invalid: the 考点’s copy made out to the 分校 itself, reported on both files', () => {
-    const r = across((d) => (d.handovers![0].to = '长沙分校'));
-    expect(r.k).toEqual(['handover-copies-disagree 交接单!C4 row null']);
-    expect(r.f).toEqual(['handover-copies-disagree 交接单2!C4 row null']);
+  test('invalid: the 考点’s copy made out to the 分校 itself: said once, at its 接收单位, by receiver-not-this-unit (not again as a difference)', () => {
+    const wrong = (d: SiteData) => (d.handovers![0].to = '长沙分校');
+    expect(across(wrong)).toMatchObject({ k: [], f: [] });
+    const k = base('kaodian');
+    wrong(k);
+    expect(validateSite(modelOf(k)).map((x) => `${x.rule} ${x.sheet}!${x.cell}`)).toEqual(['receiver-not-this-unit 交接单!C4']);
+  });
+
+  test('invalid: and with another difference on the same copy: that one is still reported on both files', () => {
+    const r = across((d) => {
+      d.handovers![0].to = '长沙分校';
+      d.handovers![0].toSigners = ['李强', '孙悦'];
+    });
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!D20 row null']);
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D20 row null']);
   });
 
   test('invalid: a different time, reported on both files', () => {
@@ -49,6 +60,16 @@ describe('handover-copies-disagree', () => {
     expect(r.f).toEqual(['handover-copies-disagree 交接单2!C3 row null']);
     expect(r.raw.get('kaodian')![0].message).toMatch(/6月14日|2024-06-14/);
     expect(r.raw.get('kaodian')![0].form).toBe(1);
+  });
+
+  test('invalid: the same day and hour a year apart: both times quoted with their year (never “1月6日 16:00” against “1月6日 16:00”)', () => {
+    const r = across(undefined, (d) => (d.handovers![1].time = d.handovers![1].time!.replace(/^\d{4}/, (y) => String(Number(y) - 1))));
+    expect(r.k).toEqual(['handover-copies-disagree 交接单!C3 row null']);
+    const kMessage = r.raw.get('kaodian')![0].message;
+    const fMessage = r.raw.get('fenxiao')![0].message;
+    expect(kMessage).toContain('写的是“2024年6月14日 09:30”');
+    expect(kMessage).toContain('写的是“2023年6月14日 09:30”');
+    expect(fMessage).toContain('写的是“2023年6月14日 09:30”');
   });
 
   test('invalid: a different bag count on row 2', () => {
@@ -170,13 +191,55 @@ describe('proctor-takes-papers across workbooks: a dispatch’s taker judged by 
     expect(validateSite(modelOf(r.f)).map((x) => x.rule)).toEqual([]);
   });
 
-  test('invalid: the 考点 sent one its roster lists as a 监考员: once for the taking, on the 分校’s vault row', () => {
+  /** 李强's taking of 1001 and 2045 at 09:10, said on both workbooks: the 分校's vault row and the 考点's roster row. */
+  const LIQIANG_TAKING = [
+    ['kaodian', '涉卷人员', 'B4', 2, 'proctorAway'],
+    ['fenxiao', '出入库记录', 'E4', 1, 'proctorThere'],
+  ];
+
+  test('invalid: the 考点 sent one its roster lists as a 监考员: once for the taking on each workbook, the 分校’s vault row and the 考点’s roster row', () => {
     const r = proctorsAcross(kaodianProctor('李强'));
-    expect(r.brief).toEqual([['fenxiao', '出入库记录', 'E4', 1, 'proctorThere']]);
-    expect(r.found[0].message).toBe(
-      '取卷人“李强”是交接单（交接单2）上岳麓考点的接收人，在岳麓考点的涉卷人员名单上是“监考员”（文件“岳麓考点.xlsx”的 涉卷人员 B4），' +
+    expect(r.brief).toEqual(LIQIANG_TAKING);
+    expect(r.found.map((x) => x.message)).toEqual([
+      '本单位涉卷人员“李强”是“监考员”，却在长沙分校的保密室领取了下发本单位的 2 个试卷（文件“长沙分校.xlsx”的 出入库记录 第 1–2 行：1001、2045）。' +
+        '监考人员不得到保密室领卷，下发的试卷须由本单位的考务人员领取，请改派考务人员领卷，或核对长沙分校记录的取卷人。',
+      '取卷人“李强”领取的是随交接单（交接单2）下发岳麓考点的试卷，在岳麓考点的涉卷人员名单上是“监考员”（文件“岳麓考点.xlsx”的 涉卷人员 B4），' +
         '却在本单位保密室领取了 2 个试卷（第 1–2 行：1001、2045）。监考人员不得到保密室领卷，下发的试卷须由岳麓考点的考务人员领取，请与岳麓考点核对取卷人。',
-    );
+    ]);
+  });
+
+  test('invalid: two takings by the 考点’s 监考员: one finding per taking on each workbook', () => {
+    const r = proctorsAcross(kaodianProctor('李强'), (d) => void (d.vaultLog![2].taker = '李强'));
+    expect(r.brief).toEqual([
+      ['kaodian', '涉卷人员', 'B4', 2, 'proctorAway'],
+      ['kaodian', '涉卷人员', 'B4', 2, 'proctorAway'],
+      ['fenxiao', '出入库记录', 'E4', 1, 'proctorThere'],
+      ['fenxiao', '出入库记录', 'E6', 3, 'proctorThere'],
+    ]);
+    expect(r.found[1].message).toMatch(/领取了下发本单位的 1 个试卷（文件“长沙分校.xlsx”的 出入库记录 第 3 行：3310）/);
+  });
+
+  // Item: a dispatch whose sheet has no receiving signature. Its collector is the 考点's (《实施方案》（四）), not the 分校's
+  // 监考员 of the same name: judged by the 考点's roster when its workbook is checked too, never by the namesake alone.
+  const unsigned = (d: SiteData) => {
+    d.staff!.push({ name: '李强', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+    d.handovers![1].toSigners = [];
+  };
+  const otherRules = (f: SiteData) =>
+    validateSite(modelOf(f))
+      .filter((x) => x.rule !== RULE)
+      .map((x) => `${x.rule} ${x.sheet}!${x.cell}`);
+
+  test('valid: a sheet with no receiving signature, its collector a namesake of the 分校’s 监考员 and the 考点’s 考务人员', () => {
+    const r = proctorsAcross(undefined, unsigned);
+    expect(r.brief).toEqual([]);
+    expect(validateSite(modelOf(r.f)).filter((x) => x.rule === RULE)).toEqual([]);
+    // The missing signature is said where it is missing, and nothing else.
+    expect(otherRules(r.f)).toEqual(['required-field 交接单2!F20']);
+  });
+
+  test('invalid: the same sheet, the collector the 考点’s 监考员: judged by its roster, said on both workbooks', () => {
+    expect(proctorsAcross(kaodianProctor('李强'), unsigned).brief).toEqual(LIQIANG_TAKING);
   });
 
   test('invalid: the same from slim models sent through JSON, as `summary` spools them', () => {
@@ -184,8 +247,9 @@ describe('proctor-takes-papers across workbooks: a dispatch’s taker judged by 
       const { locations: _, ...rest } = slimModel(m, {});
       return { ...(JSON.parse(JSON.stringify(rest)) as SiteModel), locations: unpackLocations(JSON.parse(JSON.stringify(slimPlaces(m)))) };
     };
-    expect(proctorsAcross(kaodianProctor('李强'), undefined, spooled).brief).toEqual([['fenxiao', '出入库记录', 'E4', 1, 'proctorThere']]);
-    expect(proctorsAcross(kaodianProctor('李强'), undefined, (m) => slimModel(m)).brief).toEqual([['fenxiao', '出入库记录', 'E4', 1, 'proctorThere']]);
+    expect(proctorsAcross(kaodianProctor('李强'), undefined, spooled).brief).toEqual(LIQIANG_TAKING);
+    expect(proctorsAcross(kaodianProctor('李强'), undefined, (m) => slimModel(m)).brief).toEqual(LIQIANG_TAKING);
+    expect(proctorsAcross(kaodianProctor('李强'), unsigned, spooled).brief).toEqual(LIQIANG_TAKING);
   });
 
   test('invalid: a return to the 分校’s vault by the 考点’s 监考员, its taker not one', () => {
@@ -194,18 +258,40 @@ describe('proctor-takes-papers across workbooks: a dispatch’s taker judged by 
       d.vaultLog![0].taker = '赵敏';
       d.vaultLog![1].taker = '赵敏';
     });
-    expect(r.brief).toEqual([['fenxiao', '出入库记录', 'H6', 3, 'returnerThere']]);
-    expect(r.found[0].message).toMatch(/^还卷人“李强”是交接单（交接单2）上岳麓考点的接收人.*却向本单位保密室送回了 1 个试卷（第 3 行：3310）/);
+    expect(r.brief).toEqual([
+      ['kaodian', '涉卷人员', 'B4', 2, 'returnerAway'],
+      ['fenxiao', '出入库记录', 'H6', 3, 'returnerThere'],
+    ]);
+    expect(r.found[0].message).toMatch(
+      /^本单位涉卷人员“李强”是“监考员”，却向长沙分校的保密室送回了 1 个试卷（文件“长沙分校.xlsx”的 出入库记录 第 3 行：3310）/,
+    );
+    expect(r.found[1].message).toMatch(/^还卷人“李强”送回的是随交接单（交接单2）下发岳麓考点的试卷.*却向本单位保密室送回了 1 个试卷（第 3 行：3310）/);
   });
 
-  test('valid: the 分校’s own 监考员 is its own finding (one workbook), not one across', () => {
+  const fenxiaoHejun = (d: SiteData) => {
+    d.staff!.push({ name: '何军', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+    d.vaultLog![0].taker = '何军、李强';
+    d.vaultLog![1].taker = '何军、李强';
+  };
+
+  test('valid: the 分校’s own 监考员, who signs its sheet as 移交人, is its own finding (one workbook), not one across', () => {
     const r = proctorsAcross(kaodianProctor('李强'), (d) => {
-      d.staff!.push({ name: '何军', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
-      d.vaultLog![0].taker = '何军、李强';
-      d.vaultLog![1].taker = '何军、李强';
+      fenxiaoHejun(d);
+      d.handovers![1].fromSigners = ['张伟', '何军'];
     });
     expect(r.brief).toEqual([]);
     expect(validateSite(modelOf(r.f)).map((x) => [x.rule, x.cell, messageIdOf(x)])).toEqual([[RULE, 'E4', 'proctorTaking']]);
+  });
+
+  test('invalid: a 监考员 of the 分校’s roster the 考点’s does not list, collecting with the 考点’s receiver: the 分校’s own, said across only', () => {
+    const r = proctorsAcross(undefined, fenxiaoHejun);
+    expect(r.brief).toEqual([['fenxiao', '出入库记录', 'E4', 1, 'proctorOwn']]);
+    expect(r.found[0].message).toBe(
+      '取卷人“何军”在本单位涉卷人员名单上是“监考员”（涉卷人员 B8），不在岳麓考点的涉卷人员名单上（文件“岳麓考点.xlsx”），却在本单位保密室领取了随交接单（交接单2）下发岳麓考点的 2 个试卷（第 1–2 行：1001、2045）。' +
+        '监考人员不得到保密室领卷，下发的试卷须由岳麓考点的考务人员领取，请核对取卷人。',
+    );
+    // Alone, the 分校's workbook cannot tell its 监考员 from a namesake of the 考点's.
+    expect(validateSite(modelOf(r.f)).filter((x) => x.rule === RULE)).toEqual([]);
   });
 
   test('valid: with no receiving copy to judge by (the 考点’s workbook holds no handover from the 分校), nothing is said', () => {

@@ -355,9 +355,9 @@ rt('invalid-count', {
       ],
     },
     {
-      name: 'bag count in words',
+      name: 'bag count in words that are no number',
       edit: (d) => {
-        d.vaultLog![1].quantity = '一袋';
+        d.vaultLog![1].quantity = '若干袋';
       },
       errors: [{ messageId: 'count', form: 3, sheet: '出入库记录', cell: 'D5', row: 2 }],
     },
@@ -632,7 +632,7 @@ rt('arrival-too-early', {
       edit: (d) => {
         d.handovers![0].time = '2024-06-12T09:30';
       },
-      errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /3 天/ }],
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /早了 2天23小时。/ }],
     },
     {
       name: 'a 分校 receiving and dispatching to 岳麓考点 four to five days before',
@@ -653,7 +653,7 @@ rt('arrival-too-early', {
       name: 'the 省校 sending to 株洲分校 three days before (its sheet to 长沙分校 two days before)',
       base: 'shengxiao',
       edit: shengxiaoSendsZhuzhouEarly,
-      errors: [{ messageId: 'handover', form: 1, sheet: '交接单3', cell: 'C3', row: null, message: /交接到株洲分校.*早了 3 天/ }],
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单3', cell: 'C3', row: null, message: /交接到株洲分校.*早了 2天19小时。/ }],
     },
   ],
 });
@@ -1111,7 +1111,7 @@ rt('copies-short', {
       edit: (d) => {
         d.schedule![1].candidates = 35;
       },
-      errors: [{ messageId: 'short', form: 2, sheet: '入库清单', cell: 'A5', row: 2, message: /31 份.*35/ }],
+      errors: [{ messageId: 'short', form: 2, sheet: '入库清单', cell: 'H5', row: 2, message: /31 份.*35/ }],
     },
     {
       name: 'a scheduled paper on no intake list: no copies at all, at its schedule row',
@@ -1465,6 +1465,12 @@ const firstRowSplit = (d: SiteData) => {
 const fenxiaoProctor = (d: SiteData) =>
   void d.staff!.push({ name: '何军', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
 
+/** The same 何军 signing the 6月14日 sheet to 岳麓考点 as 移交人: the 分校's person that day, judged by its roster. */
+const fenxiaoProctorSending = (d: SiteData) => {
+  fenxiaoProctor(d);
+  d.handovers![1].fromSigners = ['张伟', '何军'];
+};
+
 rt('proctor-takes-papers', {
   valid: [
     { name: 'exam-affairs staff take papers' },
@@ -1482,6 +1488,17 @@ rt('proctor-takes-papers', {
         d.staff!.push({ name: '何平', roles: ['监考员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
         d.handovers![2].toSigners = ['何平（考务）', '马丽'];
         d.vaultLog![3].taker = '何平、马丽';
+      },
+    },
+    {
+      // 《实施方案》（四）: who collects a dispatch at the 分校's vault is the 考点's 考务人员; a namesake on the 分校's roster
+      // does not make them the 分校's proctor (DOMAIN: a 考点's takers at a 分校's vault are not the 分校's people). Judged
+      // by the 考点's roster, across workbooks.
+      name: 'a 分校 dispatch collected by one who signs no side of any sheet, a namesake of the 分校’s 监考员',
+      base: 'fenxiao',
+      edit: (d) => {
+        fenxiaoProctor(d);
+        d.vaultLog![3].taker = '何军';
       },
     },
     {
@@ -1542,14 +1559,24 @@ rt('proctor-takes-papers', {
       errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“周涛”在涉卷人员名单上是“监考人员”/ }],
     },
     {
-      // 《实施方案》（四）: the 考点's 考务人员 collect at the 分校's vault; the 分校's own 监考员, who signs no handover to a 考点, is said.
-      name: 'a 分校 dispatch collected by its own 监考员, who signs no receiving side',
+      // Whoever's person the collector is, the vault row itself says a proctor took the papers.
+      name: 'a 分校 dispatch whose taker is written as a proctor (李强（监考）), though the 考点’s receiver',
       base: 'fenxiao',
       edit: (d) => {
-        fenxiaoProctor(d);
-        d.vaultLog![3].taker = '何军';
+        d.vaultLog![0].taker = '李强（监考）';
+        d.vaultLog![1].taker = '李强（监考）';
       },
-      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E7', row: 4, message: /^取卷人“何军”在涉卷人员名单上是“监考员”/ }],
+      errors: [
+        {
+          messageId: 'proctorWritten',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'E4',
+          row: 1,
+          message:
+            /^取卷人写的是“李强（监考）”：是监考人员，却在本单位保密室领取了 2 个试卷（第 1–2 行：1001、2045）。监考人员不得到保密室领卷，须由考务人员领取，请核对取卷人。$/,
+        },
+      ],
     },
     {
       name: 'one who signs the handover for the 分校 (移交人) is the 分校’s person, judged by its roster',
@@ -1566,7 +1593,7 @@ rt('proctor-takes-papers', {
       name: 'a proctor takes two papers out at once: one finding, at the first row',
       base: 'fenxiao',
       edit: (d) => {
-        fenxiaoProctor(d);
+        fenxiaoProctorSending(d);
         d.vaultLog![0].taker = '何军';
         d.vaultLog![1].taker = '何军';
       },
@@ -1585,7 +1612,7 @@ rt('proctor-takes-papers', {
       name: 'and again later: each time its own finding',
       base: 'fenxiao',
       edit: (d) => {
-        fenxiaoProctor(d);
+        fenxiaoProctorSending(d);
         for (const r of [0, 1, 3]) d.vaultLog![r].taker = '何军';
       },
       errors: [

@@ -101,7 +101,7 @@ const CASES: Case[] = [
   {
     name: 'one 31-copy bag of 1001 from the province for 40 candidates, the 考点’s bags taken back on their own lists',
     site: 'h-changsha-planted-short',
-    expect: [['copies-short', 2, '入库清单1', 'A4', 1]],
+    expect: [['copies-short', 2, '入库清单1', 'H4', 1]],
     says: [
       [
         '试卷 1001 入库 1 袋共 31 份（31×1+26×0+11×0+5×0），少于报考人数 40 人',

@@ -57,9 +57,31 @@ describe('handover-copies-disagree on the review sites', () => {
   });
   const second = (d: SiteData) => d.handovers![1];
 
+  test.each([
+    ['周立新 电话0731-87881234'],
+    ['周立新 手机：0731-87881234'],
+    ['周立新（联系电话：0731-87881234）'],
+    ['周立新 Tel: 0731-87881234'],
+    ['周立新，TEL 0731-87881234'],
+  ])('valid: 联系人 “%s” beside “周立新 0731-87881234”: the word for the number and its colon are no difference', (contact) => {
+    expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = contact))).toEqual({ f: [], k: [] });
+  });
+
   test('invalid: another telephone number, punctuation aside', () => {
     expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = '周立新（0731-87881235）'))).toEqual(
       both('D6', 'A6', null, '联系人', '周立新（0731-87881235）', '周立新 0731-87881234'),
+    );
+  });
+
+  test('invalid: another number after 电话', () => {
+    expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = '周立新 电话：0731-87881235'))).toEqual(
+      both('D6', 'A6', null, '联系人', '周立新 电话：0731-87881235', '周立新 0731-87881234'),
+    );
+  });
+
+  test('invalid: another name before 手机', () => {
+    expect(copies('f-handtyped-kaodian', (d) => (second(d).contact = '李华 手机0731-87881234'))).toEqual(
+      both('D6', 'A6', null, '联系人', '李华 手机0731-87881234', '周立新 0731-87881234'),
     );
   });
 
@@ -104,6 +126,36 @@ test.each([
   ['衡阳分校耒阳考点', '长沙分校岳麓考点'],
 ])('two units stay two: %s / %s', (a, b) => {
   expect(itemParts({ destination: a }).destination).not.toBe(itemParts({ destination: b }).destination);
+});
+
+describe('a receiver copy naming another unit, beside the sender’s copy', () => {
+  const misnamed = 'f-handtyped-receiver-misnamed';
+  const kSheet = '交接单（长沙分校→宁乡）';
+
+  test('one finding at its 接收单位 (A4): receiver-not-this-unit, which says what to write; no difference at A4 on either file', () => {
+    expect(copies(misnamed)).toEqual({ f: [], k: [] });
+    expect(validateSite(workbook(misnamed)).map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual([`receiver-not-this-unit ${kSheet}!A4`]);
+  });
+
+  test('another field that differs is still reported on both files', () => {
+    const contact = (d: SiteData) => (d.handovers![1].contact = '李华（0731-87881234）');
+    const msg = (mine: string, other: string, file: string, cell: string, theirs: string) =>
+      `这张交接单的“联系人”写的是“${mine}”，而对方“${other}”留存的同一张交接单（文件“${file}”的 ${cell}）写的是“${theirs}”。一式两份须内容一致，请双方核对后改正。`;
+    expect(copies(misnamed, contact)).toEqual({
+      f: [`handover-copies-disagree 交接单2!D6 row null: ${msg('李华（0731-87881234）', '宁乡考点', 'kaodian', `${kSheet} A6`, '周立新 0731-87881234')}`],
+      k: [`handover-copies-disagree ${kSheet}!A6 row null: ${msg('周立新 0731-87881234', '长沙分校', 'fenxiao', '交接单2 D6', '李华（0731-87881234）')}`],
+    });
+  });
+
+  test('a sender’s copy naming yet another unit is told so, on the sender’s file only', () => {
+    const other = (d: SiteData) => (d.handovers![1].to = '长沙分校岳麓考点');
+    expect(copies(misnamed, other)).toEqual({
+      f: [
+        `handover-copies-disagree 交接单2!C4 row null: 这张交接单的“接收单位”写的是“长沙分校岳麓考点”，而对方“宁乡考点”留存的同一张交接单（文件“kaodian”的 ${kSheet} A4）写的是“宁乡县考点”。一式两份须内容一致，请双方核对后改正。`,
+      ],
+      k: [],
+    });
+  });
 });
 
 describe('receiver-not-this-unit', () => {

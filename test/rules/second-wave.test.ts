@@ -348,11 +348,14 @@ ruleTester('time-order', {
 });
 
 ruleTester('invalid-count', {
-  valid: [{ name: '报考人数 written 57人', edit: (d) => void (d.schedule![0].candidates = '57人') }],
+  valid: [
+    { name: '报考人数 written 57人', edit: (d) => void (d.schedule![0].candidates = '57人') },
+    { name: '报考人数 written 五十七人', edit: (d) => void (d.schedule![0].candidates = '五十七人') },
+  ],
   invalid: [
     {
-      name: '报考人数 written 五十七人',
-      edit: (d) => void (d.schedule![0].candidates = '五十七人'),
+      name: '报考人数 written 约六十人',
+      edit: (d) => void (d.schedule![0].candidates = '约六十人'),
       errors: [{ messageId: 'count', form: 0, sheet: '考试安排', cell: 'F3', row: 1 }],
     },
   ],

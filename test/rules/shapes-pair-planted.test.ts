@@ -166,7 +166,7 @@ const PLANTED: Planted[] = [
     edit: (d) => {
       d.schedule![5].candidates = 27;
     },
-    expect: [['copies-short', 2, '入库清单', 'A9', 6]],
+    expect: [['copies-short', 2, '入库清单', 'H9', 6]],
   },
   {
     name: 'a checkout 61 minutes before its session',
@@ -326,7 +326,7 @@ const PLANTED: Planted[] = [
     edit: (d) => {
       d.schedule![0].candidates = 37;
     },
-    expect: [['copies-short', 2, '入库清单1', 'A4', 1]],
+    expect: [['copies-short', 2, '入库清单1', 'H4', 1]],
   },
   {
     name: 'a paper number not on the intake list or the schedule',
@@ -401,10 +401,10 @@ const PLANTED: Planted[] = [
     expect: [['column-total', 2, '入库清单2', 'H14', null]],
   },
   {
-    name: 'copies written in words',
+    name: 'copies written in words that are no number',
     base: 'leiyang-kaodian',
     edit: (d) => {
-      d.distributions![1].rows![0].copies = '二十六';
+      d.distributions![1].rows![0].copies = '二十余';
     },
     expect: [['invalid-count', 4, '分发登记2', 'D6', 1]],
   },

@@ -92,7 +92,7 @@ const PLANTED: Planted[] = [
     name: 'more candidates than the bags hold copies',
     base: 'yuhu-kaodian',
     edit: (d) => void (d.schedule![0].candidates = 43),
-    expect: [['copies-short', 2, '入库清单', 'A4', 1]],
+    expect: [['copies-short', 2, '入库清单', 'H4', 1]],
   },
   {
     name: 'an item for 岳塘考点 on 雨湖考点’s handover',
