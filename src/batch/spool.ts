@@ -28,7 +28,7 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, addUnitStock, emptyTotals } from '../summary/consolidate';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, addUnitStock, emptyTotals, setRunSemester } from '../summary/consolidate';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
@@ -186,6 +186,10 @@ export class SpooledConsolidation {
       this.countRules(found);
     }
     const t = emptyTotals(this.records.length);
+    const counted = setRunSemester(
+      t,
+      this.records.filter((r) => r.readable),
+    );
     for (const r of this.records) {
       if (!r.readable) {
         t.unreadable++;
@@ -195,7 +199,7 @@ export class SpooledConsolidation {
       if (r.errors === 0 && r.problems === 0) t.ready++;
       t.errors += r.errors;
       t.warnings += r.warnings;
-      addUnitStock(t, r);
+      if (counted(r.file)) addUnitStock(t, r);
     }
     for (const p of this.pairs) t.pairs[p.status]++;
     this.totals = t;

@@ -50,6 +50,28 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。未还保密室 ${t.bagsStillOut} 袋。`;
 }
 
+/** The workbooks listed by name in the line on other semesters; the rest are counted (all are on 总览 and in the findings). */
+const OTHER_SEMESTER_NAMED = 10;
+
+/**
+ * The workbooks of another semester than the run's, left out of the stock (workbook-of-another-semester):
+ * said before the figures, each with its semester, so that no one reads two semesters' papers as one.
+ */
+function otherSemesterLines(t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] {
+  const other = t.otherSemester;
+  if (other.length === 0 || t.semester === null) return [];
+  const named = other.slice(0, OTHER_SEMESTER_NAMED);
+  const more = other.length - named.length;
+  if (lang === 'en') {
+    const list = named.map((o) => `${printable(o.file)} (${o.semester})`).join(', ');
+    return [
+      `Note: not of ${t.semester}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
+    ];
+  }
+  const list = named.map((o) => `${printable(o.file)}（${o.semester}）`).join('、');
+  return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
+}
+
 /** The few lines a person reads after a summary run. */
 function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh'): string[] {
   const t = c.totals;
@@ -57,12 +79,14 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
   if (lang === 'en') {
     return [
       `Summarised ${t.files} workbook(s)${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} error(s), ${t.warnings} warning(s).`,
+      ...otherSemesterLines(t, lang),
       stockLine(t, lang),
       `Handover sheets' two copies: ${t.pairs.matched} pair(s) agree, ${t.pairs.disagree} disagree, ${unpaired} with one side only.`,
     ];
   }
   return [
     `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
+    ...otherSemesterLines(t, lang),
     stockLine(t, lang),
     `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
   ];

@@ -1,7 +1,7 @@
 import type { FormLayout } from './layout';
 
 /**
- * 附件5 保密室值班记录: day and night shifts from intake to the last checkout,
+ * 附件5 保密室值班记录: day and night shifts from intake to the last checkout (or a never-taken-out paper's session end),
  * printed as the source does, one page per day: a 日间 and a 夜间 block, each
  * with its 值班时间, its 情况记录 and the two signatures.
  */

@@ -281,10 +281,68 @@ function paperNamer(lists: readonly Intake[]): (h: Handover | null | undefined) 
   };
 }
 
+/** A paper still sealed in the vault: held at least until `t`, its session's end. */
+export interface Sealed {
+  t: number;
+  paperNo: string;
+}
+
+/**
+ * The papers of each intake list (by its index; not a list taken back from below) that never left the
+ * vault: no checkout at or after the list's 入库, and not handed to a room on 附件4 — 0 candidates, or a
+ * session whose checkout is not written. Such a paper is held at least until its session ends (the latest end after the intake);
+ * per list, the latest of them. None where the workbook keeps no vault log: its papers leave on
+ * handover sheets (custody.ts lastSentWithoutLog). A checkout whose time cannot be read counts as
+ * one that left (its own finding says so).
+ */
+export function sealedPapers(data: SiteData, time: Time): Map<number, Sealed> {
+  const sealed = new Map<number, Sealed>();
+  const log = (data.vaultLog ?? []).filter((row) => row);
+  if (log.length === 0) return sealed;
+  // Each paper's last checkout (NaN: one whose time cannot be read, counted as gone), in one pass: logs run to 50,000 rows.
+  const lastOut = new Map<string, number>();
+  const wentOut = (paperNo: unknown, t: number) => {
+    const paper = norm(paperNo);
+    const known = lastOut.get(paper);
+    if (paper && !Number.isNaN(known ?? 0)) lastOut.set(paper, Number.isNaN(t) || known === undefined ? t : Math.max(known, t));
+  };
+  for (const row of log) wentOut(row.paperNo, time(row.takenAt));
+  // A paper handed to rooms on 附件4 left the vault, its checkout unwritten: distribution-outside-custody says so, once.
+  for (const sheet of data.distributions ?? []) for (const row of sheet?.rows ?? []) wentOut(row?.paperNo, time(sheet?.start));
+  const ends = new Map<string, number>();
+  for (const session of data.schedule ?? []) {
+    const paper = norm(session?.paperNo);
+    const end = Number.isNaN(time(session?.end)) ? time(session?.start) : time(session?.end);
+    if (paper && !Number.isNaN(end) && !(end <= (ends.get(paper) ?? -Infinity))) ends.set(paper, end);
+  }
+  const back = takenBackLists(data, time);
+  intakeLists(data).forEach(({ list }, k) => {
+    const from = time(list.time);
+    if (back.has(k) || Number.isNaN(from)) return;
+    for (const item of list.items ?? []) {
+      const paper = norm(item?.paperNo);
+      const end = ends.get(paper);
+      const out = lastOut.get(paper);
+      const left = out !== undefined && (Number.isNaN(out) || out >= from);
+      if (!paper || left || end === undefined || end <= from) continue;
+      if (!(end <= (sealed.get(k)?.t ?? -Infinity))) sealed.set(k, { t: end, paperNo: String(item?.paperNo ?? '').trim() });
+    }
+  });
+  return sealed;
+}
+
+/** The latest of `sealedPapers`: how long the vault holds a paper that never left; undefined when none. */
+export function lastSealed(data: SiteData, time: Time): Sealed | undefined {
+  let last: Sealed | undefined;
+  for (const s of sealedPapers(data, time).values()) if (!last || s.t > last.t) last = s;
+  return last;
+}
+
 /**
  * When the vault holds papers (minutes, merged, in order): from each
  * delivery's intake to the last checkout of its papers, or to `lastCheckout`
- * for a delivery none of whose papers left yet. Between two deliveries whose
+ * for a delivery none of whose papers left yet; and on, while one of its
+ * papers never left, to that paper's session's end (`sealedPapers`). Between two deliveries whose
  * papers do not meet — a site examining on two weekends — the vault is empty
  * and no duty is asked. A list taken in before its own delivery arrived
  * (intake-before-receipt's finding) holds its papers from that delivery. []
@@ -298,13 +356,16 @@ export function custodyPeriods(data: SiteData, time: Time, lastCheckout: number)
     const t = time(row?.takenAt);
     if (paper && t > (lastOut.get(paper) ?? -Infinity)) lastOut.set(paper, t);
   }
+  const sealed = sealedPapers(data, time);
   const periods: Array<[number, number]> = [];
   intakeLists(data).forEach(({ list }, k) => {
     const from = Math.max(time(list.time), receiptOf(data, time, k));
     if (Number.isNaN(from)) return;
     const outs = (list.items ?? []).map((it) => lastOut.get(norm(it?.paperNo)) ?? Number.NaN).filter((t) => t >= from);
-    const to = outs.length ? outs.reduce((a, b) => Math.max(a, b)) : lastCheckout;
-    periods.push([from, Number.isNaN(to) ? from : Math.max(from, to)]);
+    const out = outs.length ? outs.reduce((a, b) => Math.max(a, b)) : lastCheckout;
+    // A paper of the list that never left holds the vault until its session's end, after the others went out.
+    const to = Math.max(Number.isNaN(out) ? from : out, sealed.get(k)?.t ?? -Infinity);
+    periods.push([from, Math.max(from, to)]);
   });
   return union(periods);
 }

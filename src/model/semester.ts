@@ -36,3 +36,22 @@ export function semesterInTitle(title: string): string | undefined {
   const m = /(\d{4}(?:[-—–~至]\d{4}学年)?(?:第?[一二12上下])|\d{4}年?(?:春|秋)季?)$/.exec(text.slice(0, at));
   return m ? m[1] : undefined;
 }
+
+/**
+ * The semester workbooks checked or summarised together are of, as a key: the
+ * one most of them name; of two named as often, the later (a summary is made
+ * for the semester at hand, and an earlier one's file is the one left over).
+ * Undefined when none names a semester that can be read.
+ */
+export function mainSemesterKey(semesters: Iterable<string | undefined>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const s of semesters) {
+    const key = semesterKey(s);
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let main: string | undefined;
+  let most = 0;
+  // Keys are `2024春`, `2024秋`: as strings they sort as the semesters follow one another.
+  for (const [key, n] of counts) if (n > most || (n === most && main !== undefined && key > main)) [main, most] = [key, n];
+  return main;
+}

@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
     },
     en: {
       short:
-        'Paper {paper}: {bags} bags hold {copies} copies ({formula}), fewer than the {candidates} candidates. Check the bag counts or candidates; report a shortfall upward.',
+        'Paper {paper}: {copies} copies in {bags} bags ({formula}), fewer than the {candidates} candidates. Check the bag counts or candidates; report a shortfall upward.',
       none: 'Paper {paper} has {candidates} candidates on the schedule but is on no intake list. Check whether it was not received or not recorded: add it to the list, or report the missing papers upward.',
     },
   },

@@ -1,6 +1,6 @@
 import { checkoutProblem, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
-import { custodyPeriods, receiptOf } from '../model/deliveries';
+import { custodyPeriods, lastSealed, receiptOf } from '../model/deliveries';
 import { lastSentWithoutLog } from '../model/custody';
 
 export const meta: RuleMeta = {
@@ -16,6 +16,8 @@ export const meta: RuleMeta = {
       overlap: '这一班 {from} 开始，上一班到 {prev} 才结束，两班重叠 {span}。交接班时间应首尾相接，请核对值班时间。',
       start: '试卷 {custody} 已入库，但值班记录从 {from} 才开始。从入库起须昼夜值班，请补记入库后的值班。',
       end: '最后一次出库在 {custody}，但值班记录到 {to} 就结束了。到最后一次出库为止须昼夜值班，请补记之后的值班。',
+      sealed:
+        '试卷 {paper} 入库后没有出库记录，仍封存在保密室，至少到它的考试结束（{custody}）；但值班记录到 {to} 就结束了。试卷在保密室期间每天都须昼夜值班，不论之后是否出库：请补记之后的值班；若这份试卷已经出库，请在出入库记录表上登记。',
       endSent:
         '工作簿里没有出入库记录，只知道试卷最晚在 {custody} 随交接单“{sheet2}”送出，但值班记录到 {to} 就结束了。到试卷出库为止须昼夜值班：请补记之后的值班；若试卷在此之前已出库，请在出入库记录表上登记出库时间。',
     },
@@ -25,11 +27,13 @@ export const meta: RuleMeta = {
       start:
         'Papers were in the vault from {custody}, but the duty log starts only at {from}. The vault is guarded from intake on; record the duty after intake.',
       end: 'The last checkout is at {custody}, but the duty log ends at {to}. The vault is guarded until the last checkout; record the duty after it.',
+      sealed:
+        'Paper {paper} has no checkout after its intake: it stayed sealed in the vault at least until its session ended ({custody}), but the duty log ends at {to}. The vault is guarded day and night while it holds papers, whether or not they are taken out later: record the duty after {to}, or, if the paper left, record the checkout in the vault log.',
       endSent:
         'The workbook keeps no vault log: the papers are known only to have left by {custody}, on handover sheet "{sheet2}", but the duty log ends at {to}. The vault is guarded until the papers leave it: record the duty after {to}, or, if they left earlier, record the checkout in the vault log.',
     },
   },
-  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout — where the workbook keeps no vault log (a 省校 without 附件3), to its last outgoing handover: the papers had left the vault by then. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none.',
+  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout, and on while a paper taken in never left (no checkout after its intake: 0 candidates, or a session whose checkout is not written), at least to its session’s end — where the workbook keeps no vault log (a 省校 without 附件3), to its last outgoing handover: the papers had left the vault by then. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none.',
 };
 
 /** A gap or overlap as people say it: 30分钟, 2小时, 3小时20分. */
@@ -68,7 +72,7 @@ export function check({ model, facts, report }: RuleContext): void {
     else if (cur.from < prev.to)
       report(`duty.shifts[${cur.i}].from`, 'overlap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(prev.to - cur.from) });
   }
-  // Custody: from intake (not before receipt) to the last checkout.
+  // Custody: from intake (not before receipt) to the last checkout, or a paper's session's end while it never left.
   let start = Math.min(...facts.intakes.map(({ list }) => tm(list.time)).filter((t) => !Number.isNaN(t)));
   if (!Number.isFinite(start)) start = Number.NaN;
   let received = Number.NaN;
@@ -86,6 +90,10 @@ export function check({ model, facts, report }: RuleContext): void {
     if (Number.isNaN(t) || (!Number.isNaN(back) && back < t) || checkoutProblem(facts, i)) return;
     if (Number.isNaN(end) || t > end) end = t;
   });
+  // A paper that never left is guarded until its session's end at least, after the last checkout (model/deliveries.ts).
+  const sealed = lastSealed(data, tm);
+  const sealedLast = sealed !== undefined && !(sealed.t <= end);
+  if (sealedLast) end = sealed.t;
   // No vault log at all: the papers had left by the last handover that sent them on (model/custody.ts).
   const sent = lastSentWithoutLog(data);
   if (sent) end = sent.t;
@@ -97,6 +105,7 @@ export function check({ model, facts, report }: RuleContext): void {
     report(`duty.shifts[${first.i}].from`, 'start', { custody: showTime(start), from: showTime(first.from) });
   if (!Number.isNaN(end) && last.to < end && !badAfter && (Number.isNaN(start) || end >= start)) {
     const sheet2 = sent ? (model.locations[`handovers[${sent.index}]`]?.sheet ?? '') : '';
-    report(`duty.shifts[${last.i}].to`, sent ? 'endSent' : 'end', { custody: showTime(end), to: showTime(last.to), sheet2 });
+    const messageId = sent ? 'endSent' : sealedLast ? 'sealed' : 'end';
+    report(`duty.shifts[${last.i}].to`, messageId, { custody: showTime(end), to: showTime(last.to), sheet2, paper: sealed?.paperNo ?? '' });
   }
 }

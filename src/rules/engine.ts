@@ -12,6 +12,7 @@ import { LIMITS, tooManyFindings } from '../model/limits';
 import { computeFacts, Facts } from './facts';
 import { CROSS_RULES, RULES } from './index';
 import { acrossRun } from './handover-pairs';
+import { singularOfOne } from './plural';
 import type { CrossRule, CrossSite, Lang, Params, ReportOptions, Rule, RuleMeta } from './types';
 
 export interface ValidateOptions {
@@ -34,8 +35,8 @@ function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang
   const table = meta.messages[lang] ?? meta.messages.zh;
   const template = table[messageId] ?? meta.messages.zh[messageId] ?? Object.values(table)[0] ?? meta.id;
   const text = format(template, params, lang);
-  // Times are given to messages as "6月15日 08:30"; English shows them as "6/15 08:30".
-  return lang === 'en' ? text.replace(/(\d{1,2})月(\d{1,2})日/g, '$1/$2').replace(/ 等 (\d+) 处/g, ' ($1 places)') : text;
+  // Times are given to messages as "6月15日 08:30"; English shows them as "6/15 08:30"; a count of one in the singular.
+  return lang === 'en' ? singularOfOne(text.replace(/(\d{1,2})月(\d{1,2})日/g, '$1/$2').replace(/ 等 (\d+) 处/g, ' ($1 places)')) : text;
 }
 
 /** A form left blank is not in the model: point at its blank sheet's first cell, if the workbook has one. */

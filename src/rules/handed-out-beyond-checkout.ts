@@ -16,7 +16,7 @@ export const meta: RuleMeta = {
       over: '{room}领取试卷 {paper} {copies} 份后，这一场共发出 {handed} 份，而这一场从保密室领出的最多只有 {capacity} 份（{how}）。发到考场的试卷不能多于出库的试卷，请核对试卷份数或出入库记录的数量。',
     },
     en: {
-      over: 'With {copies} copies of paper {paper} to room {roomNo}, {handed} copies were handed out in this session, but at most {capacity} left the vault for it ({how}). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
+      over: 'With {copies} copies of paper {paper} to room {roomNo}, the session’s handouts come to {handed} copies, but at most {capacity} left the vault for it ({how}). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
     },
   },
   docs: 'Copies of a paper handed to rooms in one session (附件4 试卷份数) exceed the copies taken out of the vault for that session (附件3: a count in 份 as written; in 袋, the largest bags of that paper on the intake list, the session’s rows together). At the register row where the total goes over. Not when a count cannot be read, or the paper has no checkout for the session (distribution-outside-custody).',

@@ -32,6 +32,7 @@ import * as keeperNotCustodian from './keeper-not-custodian';
 import * as sessionWithoutRegister from './session-without-register';
 import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
 import * as sheetOfAnotherSemester from './sheet-of-another-semester';
+import * as workbookOfAnotherSemester from './workbook-of-another-semester';
 import * as handoverCopiesDisagree from './handover-copies-disagree';
 import type { CrossRule, Lang, Rule, RuleMeta } from './types';
 
@@ -74,10 +75,15 @@ export const RULES: readonly Rule[] = [
 ];
 
 /**
- * Rules over workbooks given together: handover-copies-disagree, and the part of
- * proctor-takes-papers that judges a dispatch's taker by the receiving unit's roster.
+ * Rules over workbooks given together: handover-copies-disagree, the part of
+ * proctor-takes-papers that judges a dispatch's taker by the receiving unit's roster,
+ * and workbook-of-another-semester.
  */
-export const CROSS_RULES: readonly CrossRule[] = [handoverCopiesDisagree, { meta: proctorTakesPapers.meta, check: proctorTakesPapers.checkAcross }];
+export const CROSS_RULES: readonly CrossRule[] = [
+  handoverCopiesDisagree,
+  { meta: proctorTakesPapers.meta, check: proctorTakesPapers.checkAcross },
+  workbookOfAnotherSemester,
+];
 
 /** Every rule, in catalogue order; a rule that also checks across workbooks, once. */
 export const ALL_META: readonly RuleMeta[] = [...new Set([...RULES.map((r) => r.meta), ...CROSS_RULES.map((r) => r.meta)])];

@@ -15,7 +15,7 @@ export const meta: RuleMeta = {
       over: '试卷 {paper} 在 {time} 出库 {qty} 袋后，同时在库外的共 {out} 袋，但到这时入库清单上这份试卷只有 {in} 袋。出库袋数不能多于已入库的袋数，请核对数量或入库时间。',
     },
     en: {
-      over: 'After taking out {qty} bag(s) of paper {paper} at {time}, {out} bags are out at once, but only {in} had been taken in by then. Check the quantities or the intake time.',
+      over: 'After taking out {qty} bags of paper {paper} at {time}, the bags out at once come to {out}, but only {in} had been taken in by then. Check the quantities or the intake time.',
     },
   },
   docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; dispatches — papers sent on — never come back; a loan whose return was never written, not-returned’s finding, counts as back at its session’s end). Only counts in 袋 are compared; the first checkout that goes over is flagged.',

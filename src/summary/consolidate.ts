@@ -13,6 +13,7 @@ import type { FileReport, Finding } from '../model/finding';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, slimModel, withAcross } from '../check/service';
 import { type Level, levelOf, sameUnitKey, unitKey } from '../model/custody';
+import { mainSemesterKey, semesterKey } from '../model/semester';
 import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
@@ -98,6 +99,21 @@ export interface ConsolidatedTotals {
   /** The stock per level, one entry for each of `LEVEL_ORDER` (a level with no unit: all 0). */
   levels: LevelTotals[];
   pairs: Record<PairStatus, number>;
+  /** The semester the run is of (`mainSemesterKey`: most workbooks' 学期), as a key (2024春); null when none names one. */
+  semester: string | null;
+  /**
+   * Readable workbooks of another semester than `semester` (workbook-of-another-semester): counted as
+   * files, units and findings, but their papers left out of every stock figure (papers, bags, copies,
+   * candidates, bags still out), for a semester's papers are not added to another's.
+   */
+  otherSemester: OtherSemesterFile[];
+}
+
+/** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
+export interface OtherSemesterFile {
+  file: string;
+  site: string;
+  semester: string;
 }
 
 /** What one unit's workbook adds to the totals' stock figures. */
@@ -120,6 +136,23 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals'>): UnitStock 
     candidates: s.totals.candidates,
     bagsStillOut: s.totals.bagsStillOut,
   };
+}
+
+/**
+ * Settles the run's semester from its readable workbooks' 学期 and lists those of another; returns
+ * whether a workbook's stock is counted in the totals (of the run's semester, or naming none that can be read).
+ */
+export function setRunSemester(t: ConsolidatedTotals, units: ReadonlyArray<{ file: string; site: string; semester: string }>): (file: string) => boolean {
+  const main = mainSemesterKey(units.map((u) => u.semester));
+  t.semester = main ?? null;
+  t.otherSemester = units
+    .filter((u) => {
+      const key = semesterKey(u.semester);
+      return key !== undefined && key !== main;
+    })
+    .map(({ file, site, semester }) => ({ file, site, semester: semester.trim() }));
+  const aside = new Set(t.otherSemester.map((u) => u.file));
+  return (file) => !aside.has(file);
 }
 
 /** Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels. */
@@ -358,11 +391,17 @@ export function emptyTotals(files: number): ConsolidatedTotals {
     bagsStillOut: 0,
     levels: LEVEL_ORDER.map((level) => ({ level, units: 0, bags: 0, copies: 0, candidates: 0, bagsStillOut: 0 })),
     pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 },
+    semester: null,
+    otherSemester: [],
   };
 }
 
 function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
   const t = emptyTotals(files.length);
+  const counted = setRunSemester(
+    t,
+    files.flatMap((f) => (f.summary ? [{ file: f.file, site: f.summary.site.name, semester: f.summary.site.semester }] : [])),
+  );
   for (const f of files) {
     if (!f.summary) {
       t.unreadable++;
@@ -373,7 +412,7 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
     if (s.ready) t.ready++;
     t.errors += s.findings.errors;
     t.warnings += s.findings.warnings;
-    addUnitStock(t, unitStockOf(s));
+    if (counted(f.file)) addUnitStock(t, unitStockOf(s));
   }
   for (const p of pairs) t.pairs[p.status]++;
   return t;

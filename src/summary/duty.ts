@@ -3,7 +3,7 @@
  * part of the custody period inside it, and the gaps left. Pure.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import { custodyPeriods, union } from '../model/deliveries';
+import { custodyPeriods, lastSealed, union } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { lastSentWithoutLog } from '../model/custody';
 import type { SiteData } from '../model/types';
@@ -62,7 +62,10 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
   const checkouts = (data.vaultLog ?? []).map((v) => minutesOf(v.takenAt)).filter((m) => !Number.isNaN(m));
   // Not Math.max(...checkouts): a log of some 125,000 rows or more overflows the call stack as arguments.
   // With no vault log at all (a 省校 without 附件3), the last outgoing handover: the papers had left by then.
-  const end = checkouts.length ? checkouts.reduce((a, b) => Math.max(a, b)) : (lastSentWithoutLog(data)?.t ?? Number.NaN);
+  const lastOut = checkouts.length ? checkouts.reduce((a, b) => Math.max(a, b)) : (lastSentWithoutLog(data)?.t ?? Number.NaN);
+  // A paper that never left (0 candidates, a later session's not written out) is in custody until its session's end at least.
+  const sealed = lastSealed(data, minutesOf)?.t;
+  const end = sealed !== undefined && !(sealed <= lastOut) ? sealed : lastOut;
   const base = { overlaps, shifts: shifts.length, shiftHours };
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
     return {

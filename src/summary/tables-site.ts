@@ -68,9 +68,18 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     total: (s) => s.totals.bagsDispatched,
   },
   {
+    // Papers back in this vault from the unit below (a 考点's after the exam), on their own 入库清单: not in 袋数合计, in 在库袋数.
+    key: 'bagsTakenBack',
+    header: { zh: '下级送回袋数', en: 'Bags taken back' },
+    width: 6,
+    value: (p) => p.bagsTakenBack,
+    total: (s) => s.papers.reduce((a, p) => a + p.bagsTakenBack, 0),
+  },
+  {
     key: 'rooms',
     header: { zh: '分发考场', en: 'Rooms' },
-    width: 12,
+    // 8, not 12: room numbers wrap (01、02 on a line), and the sheet keeps to one A4 page wide at 9 pt with 下级送回袋数 beside it.
+    width: 8,
     wrap: true,
     value: (p) => p.rooms.join('、'),
     total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : `${s.totals.roomsServed} room sessions`),

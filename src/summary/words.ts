@@ -79,6 +79,22 @@ export const SITES_TITLE: Record<Lang, (semesters: readonly string[]) => string>
   en: (semesters) => `Exam-paper custody by unit${semesters.length ? `, ${semesters.join(', ')}` : ''}`,
 };
 
+/**
+ * Atop 总览's list of the workbooks of another semester than the run's (workbook-of-another-semester): that
+ * their papers are in none of its figures; `more`: those past the list, counted (every one is in 检查结果).
+ */
+export const OTHER_SEMESTER_WORDS: Record<Lang, { head: (main: string, n: number) => string; more: (n: number) => string }> = {
+  zh: {
+    head: (main, n) => `注意：以下 ${n} 个工作簿不是${main}学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：`,
+    more: (n) => `另有 ${n} 个，见检查结果`,
+  },
+  en: {
+    head: (main) =>
+      `Note: the workbooks below are not of ${main}, the semester of the others; their papers are in none of this page’s figures (see the finding “Workbook of another semester”):`,
+    more: (n) => `${n} more: see the findings`,
+  },
+};
+
 /** Lists in running text. */
 export const listOf = (items: readonly string[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');
 
@@ -116,8 +132,8 @@ export const OVERVIEW_WORDS = {
   copies: { zh: '试卷份数', en: 'Copies' },
   levels: { zh: '按单位级别（同一批试卷逐级下发，各级分列，不相加）', en: 'By unit level (the same papers passed down: side by side, not added up)' },
   note: {
-    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；随交接单移交送出的出库（分校下发考点、省校下发分校、考点考后送回分校）不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）；“级别不明”：基本信息的单位级别无法识别的单位，不并入任何一级。每个文件的 SHA-256 见“文件清单”。',
-    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout; papers sent on with a handover (a branch to its exam sites, the province to its branches, an exam site back to its branch after the exam) are not counted as out; a handover whose two copies disagree counts once on each side however many fields differ (a check lists each field); “Unknown” level: a unit whose level on 基本信息 cannot be read, counted in no level. Each file’s SHA-256 is on “Files”.',
+    zh: '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库（有试卷一直没有出库的，至少到它的考试结束）；随交接单移交送出的出库（分校下发考点、省校下发分校、考点考后送回分校）不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）；“级别不明”：基本信息的单位级别无法识别的单位，不并入任何一级。每个文件的 SHA-256 见“文件清单”。',
+    en: 'Note: copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5; custody runs from intake to the last checkout (while a paper is never taken out, at least to the end of its session); papers sent on with a handover (a branch to its exam sites, the province to its branches, an exam site back to its branch after the exam) are not counted as out; a handover whose two copies disagree counts once on each side however many fields differ (a check lists each field); “Unknown” level: a unit whose level on 基本信息 cannot be read, counted in no level. Each file’s SHA-256 is on “Files”.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -174,7 +190,10 @@ export const SITE_WORDS = {
     zh: '一、各试卷保管情况（份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装）',
     en: '1. Papers in custody (copies = 31 × bags of 31 + 26 × bags of 26 + 11 × bags of 11 + 5 × bags of 5)',
   },
-  duty: { zh: '三、保密室值班覆盖（保管期：入库至最后一次出库）', en: '3. Vault duty cover (custody: from intake to the last checkout)' },
+  duty: {
+    zh: '三、保密室值班覆盖（保管期：入库至最后一次出库；未出库的试卷至少到它的考试结束）',
+    en: '3. Vault duty cover (custody: from intake to the last checkout; a paper never taken out, to its session’s end)',
+  },
   noHandovers: { zh: '（没有交接单）', en: '(no handover slips)' },
   allReturned: { zh: '全部出库均已归还（随交接单移交送出的试卷不计）', en: 'Every checkout is back (papers sent on with a handover not counted)' },
   noProblems: { zh: '未发现问题', en: 'No problems found' },

@@ -108,6 +108,8 @@ describe('custody summary: the papers by unit level', () => {
       bagsStillOut: 1,
       levels: [level('省校', 1, 14, 282, 253, 0), level('分校', 1, 23, 447, 439, 0), level('考点', 2, 23, 447, 439, 1), none(null)],
       pairs: { matched: 1, disagree: 2, 'sender-only': 1, 'receiver-only': 1 },
+      semester: '2024春',
+      otherSemester: [],
     });
     // The browser face and the demo consolidate in-process (consolidateModels), the CLI through its spool: the same totals.
     const inputs = await Promise.all(
@@ -158,7 +160,7 @@ describe('custody summary: the papers by unit level', () => {
       [
         70,
         [
-          '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库；随交接单移交送出的出库（分校下发考点、省校下发分校、考点考后送回分校）不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）；“级别不明”：基本信息的单位级别无法识别的单位，不并入任何一级。每个文件的 SHA-256 见“文件清单”。',
+          '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库（有试卷一直没有出库的，至少到它的考试结束）；随交接单移交送出的出库（分校下发考点、省校下发分校、考点考后送回分校）不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）；“级别不明”：基本信息的单位级别无法识别的单位，不并入任何一级。每个文件的 SHA-256 见“文件清单”。',
         ],
       ],
       [72, ['制表人：______________        审核人：______________        日期：________年____月____日']],

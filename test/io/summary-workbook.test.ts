@@ -210,16 +210,16 @@ describe('the consolidated summary workbook', () => {
              ],
            ],
            [
-             "S2:S13",
+             "T2:T13",
              [
                [
                  "expression",
-                 "S2>0",
+                 "T2>0",
                ],
              ],
            ],
          ],
-         "filter": "A1:T13",
+         "filter": "A1:U13",
          "name": "试卷明细",
        },
        {
@@ -717,16 +717,16 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(String(ws.getCell('A3').value)).toContain('暂不能提交');
     expect(headers(ws, 5)).toEqual(PAPER_COLUMNS.map((c) => c.header.zh));
     expect(headers(ws, 6).slice(0, 13)).toEqual(['1001', '高等数学基础', '2024年6月15日 08:30', '1', '1', '0', '1', '3', '62', '57', '5', '1', '1']);
-    expect(ws.getRow(8).getCell(17).value).toBe(2); // 3310 still out: 2 bags
+    expect(ws.getRow(8).getCell(PAPER_COLUMNS.findIndex((c) => c.key === 'bagsStillOut') + 1).value).toBe(2); // 3310 still out: 2 bags
     expect(ws.getRow(9).getCell(1).value).toBe('合计');
     expect(ws.getRow(9).getCell(9).value).toBe(115);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 0, ySplit: 3 });
     expect(ws.pageSetup.printTitlesRow).toBe('1:3');
-    expect(ws.autoFilter).toMatchInlineSnapshot(`"A5:R8"`);
+    expect(ws.autoFilter).toMatchInlineSnapshot(`"A5:S8"`);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));
-    expect(formulae).toContain('Q6>0');
+    expect(formulae).toContain('R6>0'); // 未还袋数 > 0
     expect(formulae).toContain('$A24="错误"'.replace('24', String(findRow(ws, '错误'))));
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
     // 值班: 45.67 h of custody from 6月14日 10:10, all covered.

@@ -32,7 +32,44 @@ interface Case {
   says?: Array<[zh: string, en: string]>;
 }
 
+/** 宁乡考点's 4405 (its session 1月12日 09:00) never taken out of the vault: no vault log row, no register. */
+function sealed4405(d: SiteData): void {
+  d.vaultLog = (d.vaultLog ?? []).filter((r) => r.paperNo !== '4405');
+  d.distributions = (d.distributions ?? []).filter((x) => x.start !== '2025-01-12T09:00');
+}
+
 const CASES: Case[] = [
+  {
+    name: 'a sealed paper with 0 candidates still in the vault after the last checkout: the duty log ends with the checkouts, not with it',
+    site: 'a-ningxiang-evening-kaodian',
+    edit: (d) => {
+      sealed4405(d);
+      d.schedule![3].candidates = 0;
+      d.duty!.shifts = d.duty!.shifts!.slice(0, 11);
+    },
+    expect: [['duty-gap', 5, '值班记录6', 'F3', 11]],
+    says: [
+      [
+        '试卷 4405 入库后没有出库记录，仍封存在保密室，至少到它的考试结束（1月12日 10:30）；但值班记录到 1月11日 20:00 就结束了。',
+        'Paper 4405 has no checkout after its intake: it stayed sealed in the vault at least until its session ended (1/12 10:30), but the duty log ends at 1/11 20:00.',
+      ],
+    ],
+  },
+  {
+    name: 'a later session’s paper not yet taken out: the night before its session is asked for, as every night papers are in the vault',
+    site: 'a-ningxiang-evening-kaodian',
+    edit: (d) => {
+      sealed4405(d);
+      d.duty!.shifts!.splice(11, 1);
+    },
+    expect: [['duty-gap', 5, '值班记录7', 'D3', 12]],
+    says: [
+      [
+        '上一班到 1月11日 20:00 结束，这一班 1月12日 08:00 才开始，中间 12小时无人值班。',
+        'The previous shift ends at 1/11 20:00 and this one starts at 1/12 08:00: 12 h unguarded.',
+      ],
+    ],
+  },
   {
     name: 'an examining 分校’s own April exam papers never written back: not returned, not a dispatch',
     site: 'b-zhuzhou-planted-3-own-not-returned',
@@ -65,7 +102,12 @@ const CASES: Case[] = [
     name: 'one 31-copy bag of 1001 from the province for 40 candidates, the 考点’s bags taken back on their own lists',
     site: 'h-changsha-planted-short',
     expect: [['copies-short', 2, '入库清单1', 'H4', 1]],
-    says: [['试卷 1001 入库 1 袋共 31 份（31×1+26×0+11×0+5×0），少于报考人数 40 人', 'Paper 1001: 1 bags hold 31 copies']],
+    says: [
+      [
+        '试卷 1001 入库 1 袋共 31 份（31×1+26×0+11×0+5×0），少于报考人数 40 人',
+        'Paper 1001: 31 copies in 1 bag (31×1+26×0+11×0+5×0), fewer than the 40 candidates.',
+      ],
+    ],
   },
   {
     name: 'a 考点’s send-back sheet lists 4 + 1 bags where the vault log took out 5 + 1: one bag unaccounted for',

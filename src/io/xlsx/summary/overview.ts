@@ -11,7 +11,8 @@ import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
 import { ChartData, levelsShown, overviewFigures } from '../../../summary/overview';
-import { FIGURE_WORDS, FigureKey, LEVEL_COLUMN_WORDS, OVERVIEW_WORDS, SHEET_WORDS, levelWord } from '../../../summary/words';
+import { FIGURE_WORDS, FigureKey, LEVEL_COLUMN_WORDS, OTHER_SEMESTER_WORDS, OVERVIEW_WORDS, SHEET_WORDS, levelWord } from '../../../summary/words';
+import { baseName } from '../../../model/text';
 import { absoluteRef, BarChartSpec } from '../chart';
 import {
   AnyWorkbook,
@@ -103,6 +104,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   cellRule(ov, at('ready'), `AND(${at('ready')}>0,${at('ready')}=${at('sites')})`, GOOD_STYLE, 6);
   r++;
   pages.add();
+  r = writeOtherSemester(ov, r, totals, ctx, pages);
 
   const charts: BarChartSpec[] = [];
   /**
@@ -181,6 +183,48 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   signature(ov, r + 2, WIDTHS.length, lang);
   finish(ov);
   return charts;
+}
+
+/** The workbooks of another semester 总览 names one by one; the rest are counted. */
+const OTHER_SEMESTER_LISTED = 20;
+
+/**
+ * Under the figures, the workbooks of another semester than the run's (workbook-of-another-semester): a line
+ * saying their papers are in none of the figures, then each file with its 学期 as written. Nothing when every
+ * workbook is of one semester. Returns the row after it.
+ */
+function writeOtherSemester(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, pages: Pages): number {
+  const other = totals.otherSemester;
+  if (other.length === 0 || totals.semester === null) return top;
+  const words = OTHER_SEMESTER_WORDS[ctx.lang];
+  let r = top;
+  const head = words.head(totals.semester, other.length);
+  const cell = ov.getCell(`A${r}`);
+  cell.value = head;
+  cell.font = { name: FONT, size: BODY_PT, bold: true, color: { argb: 'FF9C0006' } };
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  ov.mergeCells(`A${r}:C${r}`);
+  const height = rowHeightFor(linesOf(head, WIDTHS[0] + WIDTHS[1] + WIDTHS[2]));
+  ov.getRow(r++).height = height;
+  pages.add(height);
+  const listed = other.slice(0, OTHER_SEMESTER_LISTED);
+  const rows = listed.map((o): [string, string] => [(ctx.fileName ?? baseName)(o.file), o.semester]);
+  if (other.length > listed.length) rows.push([words.more(other.length - listed.length), '']);
+  for (const values of rows) {
+    const row = ov.getRow(r++);
+    values.forEach((v, i) => {
+      const c = row.getCell(i + 1);
+      c.value = v;
+      c.border = BOX;
+      c.font = { name: FONT, size: BODY_PT };
+      c.alignment = { vertical: 'middle', wrapText: true };
+    });
+    const h = lineHeight(values[0]);
+    if (h !== DEFAULT_ROW_PT) row.height = h;
+    pages.add(h);
+  }
+  pages.add();
+  return r + 1;
 }
 
 /**

@@ -1,0 +1,42 @@
+/**
+ * Workbooks checked or summarised together are one semester's: a 考点's file
+ * of last year among this semester's was added into the summary's bags and
+ * copies with no word. The workbook of another semester than most of them is
+ * said once, at its 基本信息 学期 (the summary also leaves its stock out of the
+ * totals: summary/consolidate.ts `setRunSemester`).
+ */
+import { mainSemesterKey, semesterKey } from '../model/semester';
+import { baseName } from '../model/text';
+import type { CrossReport, CrossSite, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'workbook-of-another-semester',
+  title: { zh: '工作簿属另一学期', en: 'Workbook of another semester' },
+  severity: 'warning',
+  forms: [0],
+  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–3 标题“____学期……”：试卷按学期交接、入库、出库，汇总也按学期',
+  messages: {
+    zh: {
+      other:
+        '本工作簿基本信息的学期是“{semester}”，而一起检查的其他工作簿多是{main}学期的（{count} 个，如文件“{example}”）。不同学期的试卷不能合在一起汇总：汇总时本工作簿的袋数、份数和考生数不计入合计。若本工作簿属于{main}学期，请改正基本信息的学期；若确是{semester}学期的，请把它移出本次检查和汇总。',
+    },
+    en: {
+      other:
+        '基本信息 gives the semester "{semester}", but the other workbooks checked with it are mostly of {main} ({count}, e.g. file "{example}"). Papers of two semesters are not added up: in a summary, this workbook’s bags, copies and candidates are left out of the totals. If it belongs to {main}, correct its semester; if it is indeed of {semester}, take it out of this check and summary.',
+    },
+  },
+  docs: 'When several workbooks are checked or summarised together, each whose 基本信息 学期 is another semester than most of them name (2024秋, 2024年秋季 and 2024-2025学年第一学期 are one; of two named by as many workbooks, the later is the run’s) — a 考点’s file of last year among this semester’s. Said once, at its 学期 cell, naming the run’s semester and one of its files; the consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose 学期 is empty or cannot be read is not judged here (required-field).',
+};
+
+export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
+  const semesterOf = (s: CrossSite) => s.model.data.site?.semester;
+  const main = mainSemesterKey(sites.map(semesterOf));
+  if (main === undefined) return;
+  const ofMain = sites.filter((s) => semesterKey(semesterOf(s)) === main);
+  const example = baseName(ofMain[0].file ?? ofMain[0].id);
+  for (const s of sites) {
+    const key = semesterKey(semesterOf(s));
+    if (key === undefined || key === main) continue;
+    report({ site: s.id, path: 'site.semester', messageId: 'other', params: { semester: semesterOf(s)!.trim(), main, count: ofMain.length, example } });
+  }
+}
