@@ -8,6 +8,7 @@ import { TableLocations, addLocation, addTableLocations, compactLocationMap, ren
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import { personKey, splitJoinedSigners } from '../model/people';
+import { joinDottedNamesIn } from '../model/dotted-names';
 import { SheetGrid, WorkbookGrid, a1, cellAt, parseA1 } from '../model/grid';
 import type { SheetDraft } from './draft';
 import { FORMS, FormEntry, recordsOf } from './index';
@@ -175,6 +176,8 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
   tidyHandoverSemesters(model, recognised);
   tidySenderBoxes(model.data.handovers, model.locations);
+  // 阿依古丽 买买提 signed with a space for the roster's middle dot is one person, before any signers are counted or split.
+  joinDottedNamesIn(model.data);
   splitJoinedHandoverSigners(model.data);
   return model;
 }

@@ -110,25 +110,37 @@ function isTimeOfDay(text: string): boolean {
   return parseTimeOfDay(toHalfWidth(text)) !== undefined;
 }
 
-/** "8:30", "8时30分", "8点半", "下午2点", "14时" → {hour, minute}. */
+/**
+ * The half of the day written before a time, the short forms too (晚8时 as 晚上8点, 早8时 as 早上8点):
+ * longest first, so that 晚上 is not read as 晚 and a stray 上.
+ */
+const MERIDIEM = /^(上午|早上|早晨|凌晨|中午|下午|晚上|晚间|傍晚|夜里|夜间|深夜|半夜|AM|PM|am|pm|早|晚|夜)\s*/;
+/** Words after which 1–11 o'clock is in the afternoon or evening: 晚8时 is 20:00. */
+const AFTERNOON_WORDS = ['下午', '晚上', '晚间', '傍晚', '晚', 'pm'];
+/** The night: 夜11时 is 23:00, but 夜里2点 and 深夜1时 are after midnight, as 凌晨 is. */
+const NIGHT_WORDS = ['夜', '夜里', '夜间', '深夜', '半夜'];
+
+/** The hour a half-day word makes of the hour written after it. */
+function hourOfHalfDay(word: string, hour: number): number {
+  if (AFTERNOON_WORDS.includes(word)) return hour < 12 ? hour + 12 : hour;
+  if (NIGHT_WORDS.includes(word)) return hour >= 6 && hour < 12 ? hour + 12 : hour;
+  // 中午12点 stays 12; 中午1点 is 13.
+  if (word === '中午') return hour < 11 ? hour + 12 : hour;
+  return hour;
+}
+
+/** "8:30", "8时30分", "8点半", "下午2点", "晚8时", "14时" → {hour, minute}. */
 function parseTimeOfDay(text: string): TimeOfDay | undefined {
   let t = text.trim();
   if (t === '') return undefined;
-  let shift = 0;
-  const meridiem = /^(上午|早上|早晨|凌晨|中午|下午|晚上|傍晚|AM|PM|am|pm)\s*/.exec(t) ?? /\s*(AM|PM|am|pm)$/.exec(t);
-  if (meridiem) {
-    const word = meridiem[1].toLowerCase();
-    t = t.replace(meridiem[0], '').trim();
-    if (['下午', '晚上', '傍晚', 'pm'].includes(word)) shift = 12;
-    if (word === '中午') shift = -1; // 中午12点 stays 12; 中午1点 is 13
-  }
+  const meridiem = MERIDIEM.exec(t) ?? /\s*(AM|PM|am|pm)$/.exec(t);
+  if (meridiem) t = t.replace(meridiem[0], '').trim();
   // 16时整; 16时  分, the hour filled in on the form's “时  分” and the minutes left blank: 16:00.
   const m = /^(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*\d{1,2})?$/.exec(t) ?? /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分?|(半)|分)?\s*(?:钟)?\s*整?$/.exec(t);
   if (!m) return undefined;
-  let hour = Number(m[1]);
+  const written = Number(m[1]);
+  const hour = meridiem ? hourOfHalfDay(meridiem[1].toLowerCase(), written) : written;
   const minute = m[3] === '半' ? 30 : m[2] !== undefined ? Number(m[2]) : 0;
-  if (shift === 12 && hour < 12) hour += 12;
-  if (shift === -1 && hour < 11) hour += 12;
   if (hour > 24 || minute > 59) return undefined;
   return { hour, minute };
 }

@@ -93,7 +93,12 @@ export function itemLine(item: ItemContent): string {
   return `${destination}|${count}`;
 }
 
-const signers = (list: readonly unknown[] | null | undefined): string => [...new Set((list ?? []).map(personKey).filter(Boolean))].sort().join('、');
+/**
+ * Signers as compared, each name's parts apart: a copy whose unit read 阿依古丽·买买提 against its roster and the other
+ * unit's copy that, without her on its roster, keeps “阿依古丽 买买提” as written (model/dotted-names.ts) sign alike.
+ */
+const signers = (list: readonly unknown[] | null | undefined): string =>
+  [...new Set((list ?? []).flatMap((s) => personKey(s).split('·')).filter(Boolean))].sort().join('、');
 
 /** Each compared field of a copy in the form compared: equal strings, equal field. */
 export function copyFields(h: CopyContent): Record<CopyField, string> & { content: string } {
