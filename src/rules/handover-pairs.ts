@@ -7,6 +7,7 @@
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
 import { CopyKey, copyFields, pairCopies } from '../model/pairing';
+import { semesterKey } from '../model/semester';
 import type { AcrossRun, CrossSite } from './types';
 
 /** A workbook checked with others: its model only (types.ts CrossRule: no facts, whose working out reads every model's locations). */
@@ -30,11 +31,25 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
   const copies: Copy[] = [];
   for (const site of sites) {
     const custody = custodyOf(site.model);
+    const semester = semesterKey(site.model.data.site?.semester);
     (site.model.data.handovers ?? []).forEach((h, i) => {
       const direction = custody.direction[i];
       if (!h || !direction) return;
       const fields = copyFields(h);
-      copies.push({ holder: site.id, holderUnit: custody.name, direction, from: h.from, to: h.to, time: h.time, content: fields.content, site, i, h, fields });
+      copies.push({
+        holder: site.id,
+        holderUnit: custody.name,
+        direction,
+        from: h.from,
+        to: h.to,
+        time: h.time,
+        content: fields.content,
+        semester,
+        site,
+        i,
+        h,
+        fields,
+      });
     });
   }
   return pairCopies(copies).pairs;

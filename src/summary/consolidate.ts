@@ -196,6 +196,8 @@ interface PairCopy extends Pick<
   itemsKey: string;
   /** Each compared field as compared (`copyFields`). */
   fields: ReturnType<typeof copyFields>;
+  /** The workbook's semester as a key (CopyKey.semester): copies of two semesters are not paired. */
+  semester?: string;
 }
 
 function ref(c: PairCopy): HandoverCopyRef {
@@ -223,10 +225,11 @@ const itemsKeyOf = (items: HandoverBrief['items']): string =>
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
-function pairCopyOf(h: HandoverBrief, file: string, site: string): PairCopy {
+function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: string | undefined): PairCopy {
   return {
     file,
     site,
+    semester,
     sheet: h.sheet,
     cell: h.cell,
     time: h.time,
@@ -252,7 +255,9 @@ export interface PairCopies {
 /** A workbook's handover copies as pairing keeps them. */
 export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): PairCopies {
   const site = summary.site.name;
-  return { out: summary.handovers.out.map((h) => pairCopyOf(h, file, site)), in: summary.handovers.in.map((h) => pairCopyOf(h, file, site)) };
+  const semester = semesterKey(summary.site.semester);
+  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester);
+  return { out: summary.handovers.out.map(copyOf), in: summary.handovers.in.map(copyOf) };
 }
 
 /** What differs between the sender's and the receiver's copy of one handover (the fields the validator compares). */
