@@ -59,7 +59,7 @@ type Report = { files: Array<{ file: string; findings: Array<Record<string, unkn
 const findingsOf = (report: Report, file: string) => report.files.find((f) => f.file === file)!.findings;
 
 const CLAUSE =
-  '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–5：每个单位每学期一本台账（交接单、入库清单、出入库记录、分发登记、值班记录），汇总时每个单位一行';
+  '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–3 标题“____学期……”及附件1 备注“押运方和接收方分别存档”：每个单位按学期存档一份，汇总时每个单位只计一次';
 const SAME =
   '本工作簿和文件“浏阳考点.xlsx”是同一单位（浏阳考点）同一学期（2024秋）的工作簿，两本记的内容相同（像是另存的副本）。汇总只计文件“浏阳考点.xlsx”一次，本工作簿的袋数、份数和考生数不计入合计。请删去或移走其中一本。';
 const DIFFERS =
