@@ -5,6 +5,7 @@
  * thread. Kept apart from spool.ts, which the main thread runs.
  */
 import { type UnitStock, pairCopiesOf, unitStockOf } from '../summary/consolidate';
+import { unitOfWorkbook } from '../model/repeated-unit';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';
 import type { ProcessedFile } from './consolidate';
@@ -20,6 +21,8 @@ export interface FileRecord extends UnitStock {
   site: string;
   /** summary.site.semester ('' when not given or unreadable): 站点汇总's title names it. */
   semester: string;
+  /** Its unit and semester (`unitOfWorkbook`): a second workbook of one is counted once (unit-workbook-twice). */
+  unit?: string;
   /** The site as the findings report names it (`siteNameOf`). */
   reportSite: string | null;
   errors: number;
@@ -95,6 +98,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     readable: Boolean(s),
     site: s?.site.name ?? '',
     semester: s?.site.semester ?? '',
+    ...(s ? { unit: unitOfWorkbook(s.site) } : {}),
     reportSite: o.site ?? null,
     errors: s?.findings.errors ?? 0,
     warnings: s?.findings.warnings ?? 0,

@@ -28,7 +28,8 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, addUnitStock, emptyTotals, setRunSemester } from '../summary/consolidate';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, addUnitStock, emptyTotals } from '../summary/consolidate';
+import { repeatedUnitFiles, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
@@ -186,10 +187,10 @@ export class SpooledConsolidation {
       this.countRules(found);
     }
     const t = emptyTotals(this.records.length);
-    const counted = setRunSemester(
-      t,
-      this.records.filter((r) => r.readable),
-    );
+    const readable = this.records.filter((r) => r.readable);
+    const ofRunSemester = setRunSemester(t, readable);
+    const once = setRepeatedUnits(t, readable);
+    const counted = (file: string) => ofRunSemester(file) && once(file);
     for (const r of this.records) {
       if (!r.readable) {
         t.unreadable++;
@@ -212,7 +213,7 @@ export class SpooledConsolidation {
    * threads are gone, while the checks across workbooks run.
    */
   private async pairCopies(): Promise<HandoverPair[]> {
-    const pairer = new HandoverPairer();
+    const pairer = new HandoverPairer(repeatedUnitFiles(this.records.filter((r) => r.readable)));
     let k = 0;
     for await (const copies of readLines<PairCopies>(this.spool('copies'))) {
       if (k === this.copySites.length) throw new Error('the copies spool has more lines than its files');

@@ -72,6 +72,27 @@ function otherSemesterLines(t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] 
   return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
 }
 
+/**
+ * The second workbooks of one unit and semester, left out of the stock (unit-workbook-twice): each named with
+ * the file counted in its place, so that no one reads a unit counted twice, or a dropped file, without a word.
+ */
+function repeatedUnitLines(t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] {
+  const repeated = t.repeatedUnits;
+  if (repeated.length === 0) return [];
+  const named = repeated.slice(0, OTHER_SEMESTER_NAMED);
+  const more = repeated.length - named.length;
+  if (lang === 'en') {
+    const list = named.map((o) => `${printable(o.file)} (${o.site}; ${printable(o.counted)} counted)`).join(', ');
+    return [
+      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}. Whether the two differ: see the findings.`,
+    ];
+  }
+  const list = named.map((o) => `${printable(o.file)}（${o.site}，已计入 ${printable(o.counted)}）`).join('、');
+  return [
+    `注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。两本内容是否相同，见检查结果“同一单位两本工作簿”。`,
+  ];
+}
+
 /** The few lines a person reads after a summary run. */
 function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh'): string[] {
   const t = c.totals;
@@ -80,6 +101,7 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
     return [
       `Summarised ${t.files} workbook(s)${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} error(s), ${t.warnings} warning(s).`,
       ...otherSemesterLines(t, lang),
+      ...repeatedUnitLines(t, lang),
       stockLine(t, lang),
       `Handover sheets' two copies: ${t.pairs.matched} pair(s) agree, ${t.pairs.disagree} disagree, ${unpaired} with one side only.`,
     ];
@@ -87,6 +109,7 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
   return [
     `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
     ...otherSemesterLines(t, lang),
+    ...repeatedUnitLines(t, lang),
     stockLine(t, lang),
     `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
   ];

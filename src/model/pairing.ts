@@ -23,6 +23,11 @@ export interface CopyKey {
   time: unknown;
   /** `copyFields(…).content`: copies with identical content are preferred when times tie. */
   content: string;
+  /**
+   * The holder's semester as a key (`semesterKey` of 基本信息's 学期); undefined when it names none that can
+   * be read. Copies of two semesters are never one handover's: last year's 1月6日 copy is not this year's.
+   */
+  semester?: string;
 }
 
 /** The fields compared between two copies. */
@@ -177,7 +182,9 @@ function oppositeSides(s: CopyKey, r: CopyKey): boolean {
   if (s.direction !== 'out' || r.direction !== 'in' || s.holder === r.holder) return false;
   // Two workbooks of the same unit (two versions of one file) hold the same side's copy twice.
   const a = unitKey(s.holderUnit);
-  return !a || a !== unitKey(r.holderUnit);
+  if (a && a === unitKey(r.holderUnit)) return false;
+  // A workbook of another semester (workbook-of-another-semester) keeps that semester's copies: its own, unpaired.
+  return s.semester === undefined || r.semester === undefined || s.semester === r.semester;
 }
 
 /** A copy of a group with its place in it: ties between equally good pairs go to the earlier sender, then the earlier receiver. */

@@ -30,6 +30,11 @@ export interface SiteModel {
    * none, and it is worked out from `data`.
    */
   vaultPeople?: VaultPeople;
+  /**
+   * A slim model's digest of its full data (model/repeated-unit.ts `contentDigest`), to tell a
+   * re-saved copy of a unit's workbook from another version of it; a full model has none.
+   */
+  contentDigest?: string;
 }
 
 /**

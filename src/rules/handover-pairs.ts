@@ -7,6 +7,8 @@
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
 import { CopyKey, copyFields, pairCopies } from '../model/pairing';
+import { semesterKey } from '../model/semester';
+import { repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { AcrossRun, CrossSite } from './types';
 
 /** A workbook checked with others: its model only (types.ts CrossRule: no facts, whose working out reads every model's locations). */
@@ -28,13 +30,31 @@ export function acrossRun(sites: ReadonlyArray<Site>): AcrossRun {
 /** Every handover copy of every workbook, paired sender with receiver. */
 function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
   const copies: Copy[] = [];
+  // A unit's second workbook of a semester (unit-workbook-twice) holds the first's copies again: they are not paired twice.
+  const fileOf = (s: Site) => s.file ?? s.id;
+  const repeats = new Set(repeatedUnits(sites, fileOf, (s) => unitOfWorkbook(s.model.data.site)).map(({ repeat }) => repeat));
   for (const site of sites) {
+    if (repeats.has(site)) continue;
     const custody = custodyOf(site.model);
+    const semester = semesterKey(site.model.data.site?.semester);
     (site.model.data.handovers ?? []).forEach((h, i) => {
       const direction = custody.direction[i];
       if (!h || !direction) return;
       const fields = copyFields(h);
-      copies.push({ holder: site.id, holderUnit: custody.name, direction, from: h.from, to: h.to, time: h.time, content: fields.content, site, i, h, fields });
+      copies.push({
+        holder: site.id,
+        holderUnit: custody.name,
+        direction,
+        from: h.from,
+        to: h.to,
+        time: h.time,
+        content: fields.content,
+        semester,
+        site,
+        i,
+        h,
+        fields,
+      });
     });
   }
   return pairCopies(copies).pairs;

@@ -33,6 +33,7 @@ import * as sessionWithoutRegister from './session-without-register';
 import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
 import * as sheetOfAnotherSemester from './sheet-of-another-semester';
 import * as workbookOfAnotherSemester from './workbook-of-another-semester';
+import * as unitWorkbookTwice from './unit-workbook-twice';
 import * as handoverCopiesDisagree from './handover-copies-disagree';
 import type { CrossRule, Lang, Rule, RuleMeta } from './types';
 
@@ -77,12 +78,13 @@ export const RULES: readonly Rule[] = [
 /**
  * Rules over workbooks given together: handover-copies-disagree, the part of
  * proctor-takes-papers that judges a dispatch's taker by the receiving unit's roster,
- * and workbook-of-another-semester.
+ * workbook-of-another-semester and unit-workbook-twice.
  */
 export const CROSS_RULES: readonly CrossRule[] = [
   handoverCopiesDisagree,
   { meta: proctorTakesPapers.meta, check: proctorTakesPapers.checkAcross },
   workbookOfAnotherSemester,
+  unitWorkbookTwice,
 ];
 
 /** Every rule, in catalogue order; a rule that also checks across workbooks, once. */

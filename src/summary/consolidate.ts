@@ -13,7 +13,9 @@ import type { FileReport, Finding } from '../model/finding';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, slimModel, withAcross } from '../check/service';
 import { type Level, levelOf, sameUnitKey, unitKey } from '../model/custody';
-import { mainSemesterKey, semesterKey } from '../model/semester';
+import { semesterKey } from '../model/semester';
+import { unitOfWorkbook } from '../model/repeated-unit';
+import { type UnitOfFile, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
 import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
@@ -107,6 +109,18 @@ export interface ConsolidatedTotals {
    * candidates, bags still out), for a semester's papers are not added to another's.
    */
   otherSemester: OtherSemesterFile[];
+  /**
+   * Readable workbooks of a unit and semester a workbook before them by file name is of
+   * (unit-workbook-twice: a re-saved copy): counted as files and findings, their papers in no stock figure.
+   */
+  repeatedUnits: RepeatedUnitFile[];
+}
+
+/** A second workbook of one unit and semester: its file, its unit, and the file counted in its place. */
+export interface RepeatedUnitFile {
+  file: string;
+  site: string;
+  counted: string;
 }
 
 /** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
@@ -138,21 +152,11 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals'>): UnitStock 
   };
 }
 
-/**
- * Settles the run's semester from its readable workbooks' 学期 and lists those of another; returns
- * whether a workbook's stock is counted in the totals (of the run's semester, or naming none that can be read).
- */
-export function setRunSemester(t: ConsolidatedTotals, units: ReadonlyArray<{ file: string; site: string; semester: string }>): (file: string) => boolean {
-  const main = mainSemesterKey(units.map((u) => u.semester));
-  t.semester = main ?? null;
-  t.otherSemester = units
-    .filter((u) => {
-      const key = semesterKey(u.semester);
-      return key !== undefined && key !== main;
-    })
-    .map(({ file, site, semester }) => ({ file, site, semester: semester.trim() }));
-  const aside = new Set(t.otherSemester.map((u) => u.file));
-  return (file) => !aside.has(file);
+/** The readable outcomes' units, as `setRunSemester` and `setRepeatedUnits` take them. */
+function unitsOf(files: readonly FileOutcome[]): Array<UnitOfFile & { semester: string }> {
+  return files.flatMap((f) =>
+    f.summary ? [{ file: f.file, site: f.summary.site.name, semester: f.summary.site.semester, unit: unitOfWorkbook(f.summary.site) }] : [],
+  );
 }
 
 /** Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels. */
@@ -196,6 +200,8 @@ interface PairCopy extends Pick<
   itemsKey: string;
   /** Each compared field as compared (`copyFields`). */
   fields: ReturnType<typeof copyFields>;
+  /** The workbook's semester as a key (CopyKey.semester): copies of two semesters are not paired. */
+  semester?: string;
 }
 
 function ref(c: PairCopy): HandoverCopyRef {
@@ -223,10 +229,11 @@ const itemsKeyOf = (items: HandoverBrief['items']): string =>
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
-function pairCopyOf(h: HandoverBrief, file: string, site: string): PairCopy {
+function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: string | undefined): PairCopy {
   return {
     file,
     site,
+    semester,
     sheet: h.sheet,
     cell: h.cell,
     time: h.time,
@@ -252,7 +259,9 @@ export interface PairCopies {
 /** A workbook's handover copies as pairing keeps them. */
 export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): PairCopies {
   const site = summary.site.name;
-  return { out: summary.handovers.out.map((h) => pairCopyOf(h, file, site)), in: summary.handovers.in.map((h) => pairCopyOf(h, file, site)) };
+  const semester = semesterKey(summary.site.semester);
+  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester);
+  return { out: summary.handovers.out.map(copyOf), in: summary.handovers.in.map(copyOf) };
 }
 
 /** What differs between the sender's and the receiver's copy of one handover (the fields the validator compares). */
@@ -289,6 +298,9 @@ export class HandoverPairer {
   private readonly units = new Set<string>();
   private readonly copies: Held[] = [];
 
+  /** `aside`: files whose copies are not paired, the second workbooks of a unit (`repeatedUnitFiles`): their copies are the first's again. */
+  constructor(private readonly aside: ReadonlySet<string> = new Set()) {}
+
   /** Adds one readable workbook's copies. */
   add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): void {
     this.addCopies(summary.site.name, pairCopiesOf(file, summary));
@@ -299,6 +311,7 @@ export class HandoverPairer {
     this.units.add(unitKey(site));
     for (const direction of ['out', 'in'] as const) {
       for (const c of copies[direction]) {
+        if (this.aside.has(c.file)) continue;
         this.copies.push({ ...c, holder: c.file, holderUnit: site, direction, content: c.fields.content, order: this.copies.length });
       }
     }
@@ -316,7 +329,7 @@ export class HandoverPairer {
  * copy first; what is left is one-sided.
  */
 export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
-  const pairer = new HandoverPairer();
+  const pairer = new HandoverPairer(repeatedUnitFiles(unitsOf(outcomes)));
   for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary);
   return pairer.pairs();
 }
@@ -393,15 +406,16 @@ export function emptyTotals(files: number): ConsolidatedTotals {
     pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 },
     semester: null,
     otherSemester: [],
+    repeatedUnits: [],
   };
 }
 
 function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
   const t = emptyTotals(files.length);
-  const counted = setRunSemester(
-    t,
-    files.flatMap((f) => (f.summary ? [{ file: f.file, site: f.summary.site.name, semester: f.summary.site.semester }] : [])),
-  );
+  const units = unitsOf(files);
+  const ofRunSemester = setRunSemester(t, units);
+  const once = setRepeatedUnits(t, units);
+  const counted = (file: string) => ofRunSemester(file) && once(file);
   for (const f of files) {
     if (!f.summary) {
       t.unreadable++;

@@ -1,10 +1,12 @@
+import { byFileName } from '../model/file-order';
+
 /**
  * A workbook given twice — a copy under another name ("01 - 副本.xlsx",
  * "01(1).xlsx"), the same file in two folders — would count its unit twice in
  * a summary, every bag and copy of it. Files are told apart by their SHA-256:
  * a readable file with the same bytes as one before it (byFileName) is left
- * out, with a line naming the first. Two different workbooks of one unit both count (each
- * may hold a part of its records), as before.
+ * out, with a line naming the first. Two different workbooks of one unit and semester
+ * (a re-saved copy) are told by unit-workbook-twice, and only the first counts (model/repeated-unit.ts).
  */
 export class SameBytes {
   private readonly first = new Map<string, string>();
@@ -45,32 +47,4 @@ export function countedOnce<T extends { file: string }>(
   return { counted, copies };
 }
 
-/** What a copy's name starts with where the system puts its mark first (Windows XP's 复件, English Copy of). */
-const COPY_MARK = /^(?:复件|副本|Copy of)\s*/i;
-
-/** A path's parts as the order compares them: each folder, then the file's name without its extension; a copy's leading mark after. */
-function sortKey(file: string): Array<[string, number]> {
-  const parts = file.split(/[\\/]/);
-  parts[parts.length - 1] = parts[parts.length - 1].replace(/\.[^.]*$/, '');
-  return parts.map((part) => {
-    const mark = COPY_MARK.exec(part);
-    return mark && mark[0].length < part.length ? [part.slice(mark[0].length), 1] : [part, 0];
-  });
-}
-
-/**
- * The order a summary lists its files in: folder by folder, each file by its
- * name without the extension, so that a workbook comes before its copies
- * ("01.xlsx" before "01 - 副本.xlsx", "01(1).xlsx", "复件 01.xlsx"; a folder
- * before its copy "考点 - 副本") and is the one SameBytes counts.
- */
-export function byFileName(a: string, b: string): number {
-  const x = sortKey(a);
-  const y = sortKey(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i][0] !== y[i][0]) return x[i][0] < y[i][0] ? -1 : 1;
-    if (x[i][1] !== y[i][1]) return x[i][1] - y[i][1];
-  }
-  if (x.length !== y.length) return x.length - y.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { byFileName } from '../model/file-order';

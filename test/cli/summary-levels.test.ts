@@ -110,6 +110,7 @@ describe('custody summary: the papers by unit level', () => {
       pairs: { matched: 1, disagree: 2, 'sender-only': 1, 'receiver-only': 1 },
       semester: '2024春',
       otherSemester: [],
+      repeatedUnits: [],
     });
     // The browser face and the demo consolidate in-process (consolidateModels), the CLI through its spool: the same totals.
     const inputs = await Promise.all(

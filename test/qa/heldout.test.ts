@@ -217,8 +217,13 @@ async function check(c: PlantedCase): Promise<Outcome> {
   let straight: Awaited<ReturnType<typeof validate>>;
   let again: Awaited<ReturnType<typeof validate>>;
   if (files.length === 1) {
-    // One call for both (one node start on a shared machine): two workbooks of the same unit are never paired across.
+    // One call for both (one node start on a shared machine): two workbooks of the same unit are never paired across,
+    // and the retyped one, second by name, is told once to be the same unit's workbook again (unit-workbook-twice).
     const both = await validate([files[0], retypedFiles[0]]);
+    const repeat = (f: { rule: string }) => f.rule === 'unit-workbook-twice';
+    const told = both.report.files.map((f) => f.findings.filter(repeat).length);
+    if (told.length === 2 && (told[0] !== 0 || told[1] !== 1)) problems.push(`unit-workbook-twice ${told.join('/')} times, not 0/1`);
+    both.report.files.forEach((f) => (f.findings = f.findings.filter((x) => !repeat(x))));
     const errorsIn = (i: number) => (both.report.files[i]?.findings ?? []).some((f) => f.severity === 'error');
     const part = (i: number) => ({
       code: both.code === 1 ? (errorsIn(i) ? 1 : 0) : both.code,

@@ -471,8 +471,8 @@ describe('defects planted in 衡阳分校 and its 耒阳考点', () => {
 
   test('the planted table covers every rule of the catalogue but the one across workbooks (shapes-pair.test.ts)', () => {
     const planted = new Set(PLANTED.flatMap((p) => p.expect.map((e) => e[0])));
-    // The two compare workbooks given together: shapes-pair.test.ts, test/summary/other-semester.test.ts.
-    const across = new Set(['handover-copies-disagree', 'workbook-of-another-semester']);
+    // The three compare workbooks given together: shapes-pair.test.ts, test/summary/other-semester.test.ts, repeated-unit.test.ts.
+    const across = new Set(['handover-copies-disagree', 'workbook-of-another-semester', 'unit-workbook-twice']);
     const missing = ALL_META.map((m) => m.id).filter((id) => !across.has(id) && !planted.has(id));
     expect(missing).toEqual([]);
   });

@@ -11,7 +11,16 @@ import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
 import { ChartData, levelsShown, overviewFigures } from '../../../summary/overview';
-import { FIGURE_WORDS, FigureKey, LEVEL_COLUMN_WORDS, OTHER_SEMESTER_WORDS, OVERVIEW_WORDS, SHEET_WORDS, levelWord } from '../../../summary/words';
+import {
+  FIGURE_WORDS,
+  FigureKey,
+  LEVEL_COLUMN_WORDS,
+  OTHER_SEMESTER_WORDS,
+  OVERVIEW_WORDS,
+  REPEATED_UNIT_WORDS,
+  SHEET_WORDS,
+  levelWord,
+} from '../../../summary/words';
 import { baseName } from '../../../model/text';
 import { absoluteRef, BarChartSpec } from '../chart';
 import {
@@ -105,6 +114,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   r++;
   pages.add();
   r = writeOtherSemester(ov, r, totals, ctx, pages);
+  r = writeRepeatedUnits(ov, r, totals, ctx, pages);
 
   const charts: BarChartSpec[] = [];
   /**
@@ -185,8 +195,8 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   return charts;
 }
 
-/** The workbooks of another semester 总览 names one by one; the rest are counted. */
-const OTHER_SEMESTER_LISTED = 20;
+/** The workbooks of another semester, or repeated, 总览 names one by one; the rest are counted. */
+const ASIDE_LISTED = 20;
 
 /**
  * Under the figures, the workbooks of another semester than the run's (workbook-of-another-semester): a line
@@ -197,8 +207,26 @@ function writeOtherSemester(ov: ExcelJS.Worksheet, top: number, totals: Consolid
   const other = totals.otherSemester;
   if (other.length === 0 || totals.semester === null) return top;
   const words = OTHER_SEMESTER_WORDS[ctx.lang];
+  const rows = other.map((o): [string, string] => [(ctx.fileName ?? baseName)(o.file), o.semester]);
+  return writeAside(ov, top, words.head(totals.semester, other.length), rows, words.more, pages);
+}
+
+/**
+ * Under the figures, the second workbooks of one unit and semester (unit-workbook-twice): a line saying their
+ * papers are in none of the figures, then each file with the file counted in its place. Returns the row after it.
+ */
+function writeRepeatedUnits(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, pages: Pages): number {
+  const repeated = totals.repeatedUnits;
+  if (repeated.length === 0) return top;
+  const words = REPEATED_UNIT_WORDS[ctx.lang];
+  const name = ctx.fileName ?? baseName;
+  const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted))]);
+  return writeAside(ov, top, words.head(repeated.length), rows, words.more, pages);
+}
+
+/** A bold red line over the columns, then a row per workbook (the first ASIDE_LISTED; the rest counted). Returns the row after it. */
+function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: ReadonlyArray<[string, string]>, more: (n: number) => string, pages: Pages): number {
   let r = top;
-  const head = words.head(totals.semester, other.length);
   const cell = ov.getCell(`A${r}`);
   cell.value = head;
   cell.font = { name: FONT, size: BODY_PT, bold: true, color: { argb: 'FF9C0006' } };
@@ -207,9 +235,8 @@ function writeOtherSemester(ov: ExcelJS.Worksheet, top: number, totals: Consolid
   const height = rowHeightFor(linesOf(head, WIDTHS[0] + WIDTHS[1] + WIDTHS[2]));
   ov.getRow(r++).height = height;
   pages.add(height);
-  const listed = other.slice(0, OTHER_SEMESTER_LISTED);
-  const rows = listed.map((o): [string, string] => [(ctx.fileName ?? baseName)(o.file), o.semester]);
-  if (other.length > listed.length) rows.push([words.more(other.length - listed.length), '']);
+  const rows = all.slice(0, ASIDE_LISTED);
+  if (all.length > rows.length) rows.push([more(all.length - rows.length), '']);
   for (const values of rows) {
     const row = ov.getRow(r++);
     values.forEach((v, i) => {

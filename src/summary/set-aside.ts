@@ -1,0 +1,54 @@
+/**
+ * Which readable workbooks' stock a summary sets aside, and why: of another semester than the run's
+ * (workbook-of-another-semester), or a unit's second workbook of the semester (unit-workbook-twice). Each is
+ * listed in the totals, counted as a file and by its findings, and its papers left out of every stock figure.
+ */
+import { mainSemesterKey, semesterKey } from '../model/semester';
+import { repeatedUnits } from '../model/repeated-unit';
+import type { ConsolidatedTotals } from './consolidate';
+
+/**
+ * Settles the run's semester from its readable workbooks' 学期 and lists those of another; returns
+ * whether a workbook's stock is counted in the totals (of the run's semester, or naming none that can be read).
+ */
+export function setRunSemester(t: ConsolidatedTotals, units: ReadonlyArray<{ file: string; site: string; semester: string }>): (file: string) => boolean {
+  const main = mainSemesterKey(units.map((u) => u.semester));
+  t.semester = main ?? null;
+  t.otherSemester = units
+    .filter((u) => {
+      const key = semesterKey(u.semester);
+      return key !== undefined && key !== main;
+    })
+    .map(({ file, site, semester }) => ({ file, site, semester: semester.trim() }));
+  const aside = new Set(t.otherSemester.map((u) => u.file));
+  return (file) => !aside.has(file);
+}
+
+/**
+ * Lists the workbooks of a unit and semester an earlier one (by file name) is of (model/repeated-unit.ts);
+ * returns whether a workbook's stock is counted: the first of its unit, or of a unit that cannot be told.
+ */
+export function setRepeatedUnits(t: ConsolidatedTotals, units: ReadonlyArray<UnitOfFile>): (file: string) => boolean {
+  t.repeatedUnits = repeatedOf(units).map(({ repeat, first }) => ({ file: repeat.file, site: repeat.site, counted: first.file }));
+  const aside = new Set(t.repeatedUnits.map((u) => u.file));
+  return (file) => !aside.has(file);
+}
+
+/** A readable workbook's file, unit name and unit and semester (`unitOfWorkbook`). */
+export interface UnitOfFile {
+  file: string;
+  site: string;
+  unit?: string;
+}
+
+const repeatedOf = (units: ReadonlyArray<UnitOfFile>) =>
+  repeatedUnits(
+    units,
+    (u) => u.file,
+    (u) => u.unit,
+  );
+
+/** The files of the second workbooks of a unit and semester (`setRepeatedUnits` lists them). */
+export function repeatedUnitFiles(units: ReadonlyArray<UnitOfFile>): Set<string> {
+  return new Set(repeatedOf(units).map(({ repeat }) => repeat.file));
+}

@@ -1,0 +1,146 @@
+/**
+ * One 考点's workbook handed in twice, the second a LibreOffice re-save (“浏阳考点(1).xlsx”, not the same
+ * bytes): `custody summary` counted the unit twice — 考点 3 个, 28 袋, 557 份 for 2, 19, 359 — with no word
+ * (review round 2 D4). The second workbook of a unit and semester is now said once (unit-workbook-twice, on
+ * the file not counted, naming the one counted and whether the two hold the same records), named on the
+ * summary's lines and on 总览, and counted once: the first by file name.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { memoryIO } from '../../src/cli/io';
+import { fillWorkbook } from '../../src/cli/fill';
+import type { SiteData } from '../../src/model/types';
+import { readWorkbook } from '../../src/forms/workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import { consolidateModels } from '../../src/summary/consolidate';
+import { level, none } from './levels';
+
+jest.setTimeout(120_000);
+
+const fixtures = path.join(__dirname, '..', 'fixtures');
+const json = (set: string, name: string): SiteData => JSON.parse(fs.readFileSync(path.join(fixtures, set, `${name}.json`), 'utf8')) as SiteData;
+const xlsx = (name: string) => path.join(fixtures, 'review2', 'xlsx', `${name}.xlsx`);
+
+let dir: string;
+let branch: string;
+let ningxiang: string;
+/** 浏阳考点's workbook, and the same re-saved by LibreOffice under the name a second download gets. */
+let liuyang: string;
+let resaved: string;
+/** Another version of 浏阳考点's workbook (without the 备注 the first has). */
+let otherVersion: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-repeated-unit-'));
+  branch = path.join(dir, '长沙分校.xlsx');
+  ningxiang = path.join(dir, '宁乡考点.xlsx');
+  liuyang = path.join(dir, '浏阳考点.xlsx');
+  resaved = path.join(dir, '浏阳考点(1).xlsx');
+  otherVersion = path.join(dir, '浏阳考点（改）.xlsx');
+  fs.writeFileSync(branch, await fillWorkbook(json('review', 'a-changsha-fenxiao')));
+  fs.writeFileSync(ningxiang, await fillWorkbook(json('review', 'a-ningxiang-evening-kaodian')));
+  fs.copyFileSync(xlsx('o-liuyang-notes-all'), liuyang);
+  fs.copyFileSync(xlsx('o-liuyang-notes-all-libreoffice'), resaved);
+  fs.writeFileSync(otherVersion, await fillWorkbook(json('review2', 'i-liuyang-two-weekends-kaodian')));
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const run = async (...args: string[]) => {
+  const io = memoryIO();
+  const code = await main(['node', 'custody', ...args], io);
+  return { code, io };
+};
+
+type Report = { files: Array<{ file: string; findings: Array<Record<string, unknown>> }> };
+const findingsOf = (report: Report, file: string) => report.files.find((f) => f.file === file)!.findings;
+
+const CLAUSE =
+  '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–3 标题“____学期……”及附件1 备注“押运方和接收方分别存档”：每个单位按学期存档一份，汇总时每个单位只计一次';
+const SAME =
+  '本工作簿和文件“浏阳考点.xlsx”是同一单位（浏阳考点）同一学期（2024秋）的工作簿，两本记的内容相同（像是另存的副本）。汇总只计文件“浏阳考点.xlsx”一次，本工作簿的袋数、份数和考生数不计入合计。请删去或移走其中一本。';
+const DIFFERS =
+  '本工作簿和文件“浏阳考点.xlsx”是同一单位（浏阳考点）同一学期（2024秋）的工作簿，但两本记的内容不同。汇总只计按文件名排在前面的“浏阳考点.xlsx”，本工作簿的袋数、份数和考生数不计入合计。请核对两本，确定哪一本是正确、完整的，只提交那一本；若本工作簿才是正确的，请删去或移走“浏阳考点.xlsx”后重新汇总。';
+const finding = (message: string) => ({
+  rule: 'unit-workbook-twice',
+  severity: 'warning',
+  form: 0,
+  sheet: '基本信息',
+  cell: 'B5',
+  row: null,
+  message,
+  clause: CLAUSE,
+});
+
+describe('one unit’s workbook of one semester given twice', () => {
+  it('validate (files in any order): the re-save has one warning at its 考点 naming the first, the same records; the others none', async () => {
+    const { code, io } = await run('validate', resaved, branch, liuyang, ningxiang, '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(io.stdout) as Report;
+    expect(findingsOf(report, resaved)).toEqual([finding(SAME)]);
+    expect([branch, liuyang, ningxiang].map((f) => findingsOf(report, f))).toEqual([[], [], []]);
+  });
+
+  it('validate: two versions whose records differ are told so (the officer must pick one)', async () => {
+    const { io } = await run('validate', liuyang, otherVersion, '--format', 'json');
+    const report = JSON.parse(io.stdout) as Report;
+    expect([findingsOf(report, liuyang), findingsOf(report, otherVersion)]).toEqual([[], [finding(DIFFERS)]]);
+  });
+
+  it('summary: a line names the file not counted and the one counted; 考点 2 个, 19 袋, 359 份', async () => {
+    const out = path.join(dir, '汇总.xlsx');
+    const { code, io } = await run('summary', branch, ningxiang, liuyang, resaved, '-o', out);
+    expect(code).toBe(0);
+    expect(io.stdout.split('\n')).toEqual([
+      '已汇总 4 个工作簿：可以提交 4 个，需改正 0 个；错误 0 处，警告 1 处。',
+      `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${resaved}（浏阳考点，已计入 ${liuyang}）。两本内容是否相同，见检查结果“同一单位两本工作簿”。`,
+      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，10 袋、161 份（报考 151 人）；考点 2 个，19 袋、359 份（报考 327 人）。未还保密室 0 袋。',
+      // The re-save's copy from 长沙分校 is the first's again: not listed a second time as one side only.
+      '交接单两份副本：一致 1 对，不一致 0 对，仅一方 2 份。',
+      `已写出 ${out}`,
+      '',
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ov = wb.getWorksheet('总览')!;
+    const head = ov.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.includes('同一单位同一学期'));
+    const at = (r: number) => [1, 2].map((c) => ov.getRow(r).getCell(c).value);
+    expect([at(head), at(head + 1), ov.getCell(`A${head + 2}`).value]).toEqual([
+      [
+        '注意：以下 1 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计（两本内容是否相同，见检查结果“同一单位两本工作簿”）：',
+        '注意：以下 1 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计（两本内容是否相同，见检查结果“同一单位两本工作簿”）：',
+      ],
+      ['浏阳考点(1).xlsx', '只计入 浏阳考点.xlsx'],
+      null,
+    ]);
+  });
+
+  it('summary --format json: totals list the file left out; the in-process consolidation counts the same', async () => {
+    const { io } = await run('summary', branch, ningxiang, liuyang, resaved, '--format', 'json');
+    const totals = (JSON.parse(io.stdout) as { totals: Record<string, unknown> }).totals;
+    expect(totals).toMatchObject({
+      sites: 4,
+      levels: [none('省校'), level('分校', 1, 10, 161, 151, 0), level('考点', 2, 19, 359, 327, 0), none(null)],
+      pairs: { matched: 1, disagree: 0, 'sender-only': 0, 'receiver-only': 2 },
+      repeatedUnits: [{ file: resaved, site: '浏阳考点', counted: liuyang }],
+    });
+    const inputs = await Promise.all(
+      [resaved, branch, liuyang, ningxiang].map(async (file) => ({ file, model: readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file))) })),
+    );
+    expect(consolidateModels(inputs).totals).toEqual(totals);
+  });
+
+  it('two units, or one unit’s workbooks of two semesters, are no repeat', async () => {
+    const lastYear = path.join(dir, '浏阳考点（2023秋）.xlsx');
+    const data = json('review2', 'i-liuyang-two-weekends-kaodian');
+    fs.writeFileSync(lastYear, await fillWorkbook({ ...data, site: { ...data.site, semester: '2023秋' } }));
+    const { io } = await run('summary', branch, ningxiang, liuyang, lastYear, '--format', 'json');
+    expect((JSON.parse(io.stdout) as { totals: Record<string, unknown> }).totals).toMatchObject({
+      repeatedUnits: [],
+      otherSemester: [{ file: lastYear, site: '浏阳考点', semester: '2023秋' }],
+    });
+  });
+});
