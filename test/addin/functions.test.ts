@@ -101,12 +101,16 @@ describe('COPIES', () => {
     expect(fns.copiesFunction(null, '', undefined, 0)).toBe(0);
     expect(fns.copiesFunction('２', '1袋', 0, 0)).toBe(88);
   });
+  test('a count in Chinese numerals is read as the forms read it: 三 (袋), 贰袋', () => {
+    expect(fns.copiesFunction(0, 0, 0, '三')).toBe(15);
+    expect(fns.copiesFunction('贰袋', 0, 0, 0)).toBe(62);
+  });
   test.each([
     [-1, 0, 0, 0],
     [1.5, 0, 0, 0],
     [0, 'x', 0, 0],
     [0, 0, true, 0],
-    [0, 0, 0, '三'],
+    [0, 0, 0, '若干'],
   ])('bad arguments %p %p %p %p → #VALUE!', (a, b, c, d) => {
     const result = fns.copiesFunction(a, b, c, d);
     expect(result).toBeInstanceOf(FakeCfError);
