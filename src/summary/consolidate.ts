@@ -14,7 +14,8 @@ import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, slimModel, withAcross } from '../check/service';
 import { type Level, levelOf, sameUnitKey, unitKey } from '../model/custody';
 import { mainSemesterKey, semesterKey } from '../model/semester';
-import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
+import { CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
+import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
 import { byFileName, countedOnce } from './same-bytes';
@@ -188,8 +189,10 @@ export interface Consolidated {
  */
 interface PairCopy extends Pick<
   HandoverBrief,
-  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'
+  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners' | 'fieldCells'
 > {
+  /** Each item row as compared (`itemLine`), in the sheet's order: the first that differs is where a disagreement is pointed. */
+  itemLines: string[];
   file: string;
   site: string;
   /** The items as shown: `destination:quantity` sorted, joined with ；. */
@@ -198,12 +201,12 @@ interface PairCopy extends Pick<
   fields: ReturnType<typeof copyFields>;
 }
 
-function ref(c: PairCopy): HandoverCopyRef {
+function ref(c: PairCopy, cell: string | null = c.cell): HandoverCopyRef {
   return {
     file: c.file,
     site: c.site,
     sheet: c.sheet,
-    cell: c.cell,
+    cell,
     time: c.time,
     quantity: c.quantity,
     total: c.total,
@@ -237,6 +240,8 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string): PairCopy {
     quantity: h.quantity,
     total: h.total,
     itemsKey: itemsKeyOf(h.items),
+    itemLines: h.items.map(itemLine),
+    fieldCells: h.fieldCells,
     fields: copyFields(h),
     fromSigners: h.fromSigners,
     toSigners: h.toSigners,
@@ -349,13 +354,14 @@ function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
   const { pairs: matched, unpaired } = pairCopies(copies);
   const pairs: HandoverPair[] = matched.map(({ sender: s, receiver: r }) => {
     const differences = compareCopies(s, r);
+    const [senderCell, receiverCell] = differences.length ? firstDifferingCells(s, r) : [s.cell, r.cell];
     return {
       from: s.from,
       to: s.to,
       status: differences.length ? 'disagree' : 'matched',
       counterpartProvided: true,
-      sender: ref(s),
-      receiver: ref(r),
+      sender: ref(s, senderCell),
+      receiver: ref(r, receiverCell),
       differences,
     };
   });

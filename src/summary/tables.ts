@@ -156,6 +156,9 @@ const differingFields = (p: HandoverPair, lang: Lang): string =>
     lang,
   );
 
+/** A copy's 合计 as written; blank when the copy left it empty, null when there is no such copy. */
+const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? '') : null);
+
 const sheetAt = (c: HandoverPair['sender']): string => (c?.sheet ? `${c.sheet}!${c.cell ?? ''}` : '');
 
 export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
@@ -185,8 +188,9 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
     kind: 'datetime',
     value: (p) => p.receiver?.time ?? '',
   },
-  { key: 'senderQuantity', header: { zh: '移交方数量（袋）', en: 'Sender bags' }, width: 8, value: (p) => p.sender?.quantity ?? null },
-  { key: 'receiverQuantity', header: { zh: '接收方数量（袋）', en: 'Receiver bags' }, width: 8, value: (p) => p.receiver?.quantity ?? null },
+  // Each copy's 合计 as its signers wrote it (not the sum of its items): the figure 差异 quotes when the totals differ.
+  { key: 'senderTotal', header: { zh: '移交方合计（照填写）', en: 'Sender total (as written)' }, width: 8, value: (p) => totalAsWritten(p.sender) },
+  { key: 'receiverTotal', header: { zh: '接收方合计（照填写）', en: 'Receiver total (as written)' }, width: 8, value: (p) => totalAsWritten(p.receiver) },
   // Narrower than it was, for the two times to fit on one line each: the table still prints one page wide at 9 pt or more.
   { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 28, wrap: true, value: describePair },
   {
