@@ -28,3 +28,22 @@ export interface FileReport {
 export interface RunReport {
   files: FileReport[];
 }
+
+/**
+ * A finding's row as people find it on the form: 附件5 prints no 序号, its
+ * `row` is the shift's place in the whole duty record (值班记录1's shifts,
+ * then 值班记录2's…), so it is said “第3班” / “shift 3”; any other form's row
+ * is its printed 序号. null: no row (a header or footer field).
+ */
+export function rowShown(f: Pick<Finding, 'form' | 'row'>, lang: 'zh' | 'en' = 'zh'): number | string | null {
+  if (f.row === null) return null;
+  if (f.form !== 5) return f.row;
+  return lang === 'zh' ? `第${f.row}班` : `shift ${f.row}`;
+}
+
+/** The same with its word: “序号 3”, “第3班”; “row 3”, “shift 3”. */
+export function rowWords(f: Pick<Finding, 'form' | 'row'>, lang: 'zh' | 'en' = 'zh'): string {
+  const shown = rowShown(f, lang);
+  if (shown === null) return '';
+  return typeof shown === 'string' ? shown : `${lang === 'zh' ? '序号 ' : 'row '}${shown}`;
+}

@@ -4,7 +4,7 @@
  * from rows spooled to disk by worker threads. Raw values only: file names,
  * rule ids and times are shown by their column's kind when written.
  */
-import type { Finding } from '../model/finding';
+import { type Finding, rowShown } from '../model/finding';
 import { ruleMeta } from '../rules';
 import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime } from './columns';
 import type { FileOutcome, HandoverPair } from './consolidate';
@@ -230,7 +230,8 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'form', header: { zh: '附件', en: 'Form' }, width: 5, value: (x) => x.finding.form },
   { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 10, wrap: true, value: (x) => x.finding.sheet },
   { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 6, value: (x) => x.finding.cell },
-  { key: 'row', header: { zh: '序号', en: 'Row' }, width: 5, value: (x) => x.finding.row },
+  // 附件5 prints no 序号: its rows are said as shifts (第3班).
+  { key: 'row', header: { zh: '序号/班次', en: 'Row / shift' }, width: 5, value: (x, lang) => rowShown(x.finding, lang) },
   { key: 'message', header: { zh: '说明', en: 'Message' }, width: 46, wrap: true, value: (x) => x.finding.message },
   { key: 'clause', header: { zh: '依据', en: 'Source' }, width: 20, wrap: true, value: (x) => x.finding.clause },
 ];
