@@ -47,3 +47,15 @@ export function rowWords(f: Pick<Finding, 'form' | 'row'>, lang: 'zh' | 'en' = '
   if (shown === null) return '';
   return typeof shown === 'string' ? shown : `${lang === 'zh' ? '序号 ' : 'row '}${shown}`;
 }
+
+/**
+ * How the list of findings a marked copy ends with (问题清单) begins, its A1:
+ * the reader knows the sheet by it and reads it as no form, so that a marked
+ * copy checked again reads as its original.
+ */
+export const FINDINGS_LIST_TITLE = { zh: '试卷保密助手检查发现的问题', en: 'Problems found by the custody assistant' } as const;
+
+/** Whether a sheet's first cell is that of a marked copy's list of findings. */
+export function isFindingsListTitle(a1: unknown): boolean {
+  return typeof a1 === 'string' && (a1.startsWith(FINDINGS_LIST_TITLE.zh) || a1.startsWith(FINDINGS_LIST_TITLE.en));
+}
