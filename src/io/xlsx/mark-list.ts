@@ -10,6 +10,7 @@
 import type { Finding } from '../../model/finding';
 import { FINDINGS_LIST_TITLE, rowWords } from '../../model/finding';
 import { a1 } from '../../model/grid';
+import { linesHeight, wrappedLines } from '../../forms/measure';
 import { ruleTitle } from '../../rules';
 import { Unhandled, attr, beforeClose } from './mark-notes';
 import { decodeEntities } from './xml';
@@ -47,6 +48,8 @@ const WORDS = {
 /** The columns' widths (characters of 0): the message takes what A4 landscape leaves. */
 const WIDTHS = [4, 7, 12, 7, 9, 16, 70];
 const MESSAGE_COLUMN = WIDTHS.length - 1;
+/** The title's width: all the columns it is merged across. */
+const TOTAL_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
 
 /** The list's formats in the styles part: header, text, and the severity cell of each colour. */
 interface ListFormats {
@@ -109,11 +112,11 @@ export function withListStyles(styles: string, colors: Record<'error' | 'warning
   return { xml, formats };
 }
 
-/** Width of text in characters of 0: a CJK character takes two. */
-const widthOf = (text: string): number => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-
-/** Lines `text` wraps to in a column `width` characters wide (10 pt text in a column sized for 11 pt: a little room). */
-const linesIn = (text: string, width: number): number => text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(widthOf(line) / (width * 1.05))), 0);
+/** Points a row needs to show `texts` (each in its column, wrapped) at `size` pt, as the forms measure it. */
+function rowHeight(texts: ReadonlyArray<string | number>, size: number, bold = false): number {
+  const lines = Math.max(...texts.map((t, col) => wrappedLines(String(t), WIDTHS[col], size, bold)));
+  return Math.ceil(linesHeight(lines, size) + 2);
+}
 
 const cellXml = (ref: string, style: number, value: string | number): string =>
   typeof value === 'number'
@@ -130,12 +133,13 @@ function rowXml(row: number, cells: ReadonlyArray<{ style: number; value: string
 export function listSheetXml(findings: readonly Finding[], formats: ListFormats, lang: Lang): string {
   const w = WORDS[lang];
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const title = w.title(errors, findings.length - errors);
   const rows = [
-    rowXml(1, [{ style: formats.title, value: w.title(errors, findings.length - errors) }], 30),
+    rowXml(1, [{ style: formats.title, value: title }], Math.ceil(linesHeight(wrappedLines(title, TOTAL_WIDTH, 11, true), 11) + 8)),
     rowXml(
       2,
       w.headers.map((value) => ({ style: formats.header, value })),
-      20,
+      rowHeight(w.headers, 11, true),
     ),
   ];
   findings.forEach((f, i) => {
@@ -148,9 +152,8 @@ export function listSheetXml(findings: readonly Finding[], formats: ListFormats,
       ruleTitle(f.rule, lang),
       f.message,
     ];
-    const lines = Math.max(...texts.map((t, col) => linesIn(String(t), WIDTHS[col])));
     const cells = texts.map((value, col) => ({ style: col === 1 ? formats[f.severity] : formats.body, value }));
-    rows.push(rowXml(i + 3, cells, Math.max(15, lines * 13.5 + 3)));
+    rows.push(rowXml(i + 3, cells, rowHeight(texts, 10)));
   });
   const last = a1(findings.length + 1, MESSAGE_COLUMN);
   const cols = WIDTHS.map((width, c) => `<col min="${c + 1}" max="${c + 1}" width="${width}" customWidth="1"/>`).join('');
