@@ -189,8 +189,8 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
     value: (p) => p.receiver?.time ?? '',
   },
   // Each copy's 合计 as its signers wrote it (not the sum of its items): the figure 差异 quotes when the totals differ.
-  { key: 'senderTotal', header: { zh: '移交方合计（照填写）', en: 'Sender total (as written)' }, width: 8, value: (p) => totalAsWritten(p.sender) },
-  { key: 'receiverTotal', header: { zh: '接收方合计（照填写）', en: 'Receiver total (as written)' }, width: 8, value: (p) => totalAsWritten(p.receiver) },
+  { key: 'senderTotal', header: { zh: '移交方合计（照填）', en: 'Sender total as written' }, width: 10, value: (p) => totalAsWritten(p.sender) },
+  { key: 'receiverTotal', header: { zh: '接收方合计（照填）', en: 'Receiver total as written' }, width: 10, value: (p) => totalAsWritten(p.receiver) },
   // Narrower than it was, for the two times to fit on one line each: the table still prints one page wide at 9 pt or more.
   { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 28, wrap: true, value: describePair },
   {

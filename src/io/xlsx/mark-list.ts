@@ -46,7 +46,7 @@ const WORDS = {
 } as const;
 
 /** The columns' widths (characters of 0): the message takes what A4 landscape leaves. */
-const WIDTHS = [4, 7, 12, 7, 9, 16, 70];
+const WIDTHS = [4, 9, 12, 7, 9, 16, 68];
 const MESSAGE_COLUMN = WIDTHS.length - 1;
 /** The title's width: all the columns it is merged across. */
 const TOTAL_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
