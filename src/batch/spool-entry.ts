@@ -4,7 +4,8 @@
  * temporary files and a few numbers, so that little crosses to the main
  * thread. Kept apart from spool.ts, which the main thread runs.
  */
-import { type UnitStock, pairCopiesOf, unitStockOf } from '../summary/consolidate';
+import { pairCopiesOf } from '../summary/consolidate';
+import { type UnitStock, unitStockOf } from '../summary/stock';
 import { unitOfWorkbook } from '../model/repeated-unit';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';

@@ -2,6 +2,7 @@
  * A whole site workbook: drawn from the data model (fill, templates) and read
  * back from a grid (extract, validate), each form found by its content.
  */
+import { isFindingsListTitle } from '../model/finding';
 import { semesterDates } from '../model/datetime';
 import { norm } from '../model/values';
 import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
@@ -86,6 +87,8 @@ export function bestForm(index: SheetIndex): FormEntry | null {
  */
 function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null; titled: boolean }> {
   return grid.sheets.map((sheet) => {
+    // A marked copy's 问题清单 quotes the forms' words in its messages: it is no form.
+    if (isFindingsListTitle(sheet.rows[0]?.[0])) return { sheet, entry: null, index: null, titled: false };
     const index = indexSheet(sheet);
     const entry = bestForm(index);
     return { sheet, entry, index: entry ? index : null, titled: !!entry && cheapScore(index, entry.layout).title > 0 };

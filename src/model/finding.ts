@@ -28,3 +28,34 @@ export interface FileReport {
 export interface RunReport {
   files: FileReport[];
 }
+
+/**
+ * A finding's row as people find it on the form: 附件5 prints no 序号, its
+ * `row` is the shift's place in the whole duty record (值班记录1's shifts,
+ * then 值班记录2's…), so it is said “第3班” / “shift 3”; any other form's row
+ * is its printed 序号. null: no row (a header or footer field).
+ */
+export function rowShown(f: Pick<Finding, 'form' | 'row'>, lang: 'zh' | 'en' = 'zh'): number | string | null {
+  if (f.row === null) return null;
+  if (f.form !== 5) return f.row;
+  return lang === 'zh' ? `第${f.row}班` : `shift ${f.row}`;
+}
+
+/** The same with its word: “序号 3”, “第3班”; “row 3”, “shift 3”. */
+export function rowWords(f: Pick<Finding, 'form' | 'row'>, lang: 'zh' | 'en' = 'zh'): string {
+  const shown = rowShown(f, lang);
+  if (shown === null) return '';
+  return typeof shown === 'string' ? shown : `${lang === 'zh' ? '序号 ' : 'row '}${shown}`;
+}
+
+/**
+ * How the list of findings a marked copy ends with (问题清单) begins, its A1:
+ * the reader knows the sheet by it and reads it as no form, so that a marked
+ * copy checked again reads as its original.
+ */
+export const FINDINGS_LIST_TITLE = { zh: '试卷保密助手检查发现的问题', en: 'Problems found by the custody assistant' } as const;
+
+/** Whether a sheet's first cell is that of a marked copy's list of findings. */
+export function isFindingsListTitle(a1: unknown): boolean {
+  return typeof a1 === 'string' && (a1.startsWith(FINDINGS_LIST_TITLE.zh) || a1.startsWith(FINDINGS_LIST_TITLE.en));
+}

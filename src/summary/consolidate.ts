@@ -12,11 +12,13 @@ import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, slimModel, withAcross } from '../check/service';
-import { type Level, levelOf, sameUnitKey, unitKey } from '../model/custody';
+import { type Level, sameUnitKey, unitKey } from '../model/custody';
+import { LEVEL_ORDER, addUnitStock, unitStockOf } from './stock';
 import { semesterKey } from '../model/semester';
 import { unitOfWorkbook } from '../model/repeated-unit';
 import { type UnitOfFile, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
-import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
+import { CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
+import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
 import { byFileName, countedOnce } from './same-bytes';
@@ -84,9 +86,6 @@ export interface LevelTotals {
   bagsStillOut: number;
 }
 
-/** The levels, down the chain, then the units whose level cannot be read: the order `levels` lists them. */
-const LEVEL_ORDER: ReadonlyArray<Level | null> = ['省校', '分校', '考点', null];
-
 export interface ConsolidatedTotals {
   files: number;
   unreadable: number;
@@ -130,45 +129,11 @@ export interface OtherSemesterFile {
   semester: string;
 }
 
-/** What one unit's workbook adds to the totals' stock figures. */
-export interface UnitStock {
-  level: Level | null;
-  papers: number;
-  bags: number;
-  copies: number;
-  candidates: number;
-  bagsStillOut: number;
-}
-
-/** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
-export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals'>): UnitStock {
-  return {
-    level: levelOf(s.site) ?? null,
-    papers: s.totals.papers,
-    bags: s.totals.bags.totalBags,
-    copies: s.totals.copies,
-    candidates: s.totals.candidates,
-    bagsStillOut: s.totals.bagsStillOut,
-  };
-}
-
 /** The readable outcomes' units, as `setRunSemester` and `setRepeatedUnits` take them. */
 function unitsOf(files: readonly FileOutcome[]): Array<UnitOfFile & { semester: string }> {
   return files.flatMap((f) =>
     f.summary ? [{ file: f.file, site: f.summary.site.name, semester: f.summary.site.semester, unit: unitOfWorkbook(f.summary.site) }] : [],
   );
-}
-
-/** Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels. */
-export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
-  t.papers += u.papers;
-  t.bagsStillOut += u.bagsStillOut;
-  const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
-  l.units++;
-  l.bags += u.bags;
-  l.copies += u.copies;
-  l.candidates += u.candidates;
-  l.bagsStillOut += u.bagsStillOut;
 }
 
 /** A consolidated summary of this many sites or fewer has a sheet for each site. */
@@ -192,8 +157,10 @@ export interface Consolidated {
  */
 interface PairCopy extends Pick<
   HandoverBrief,
-  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners'
+  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners' | 'fieldCells'
 > {
+  /** Each item row as compared (`itemLine`), in the sheet's order: the first that differs is where a disagreement is pointed. */
+  itemLines: string[];
   file: string;
   site: string;
   /** The items as shown: `destination:quantity` sorted, joined with ；. */
@@ -204,12 +171,12 @@ interface PairCopy extends Pick<
   semester?: string;
 }
 
-function ref(c: PairCopy): HandoverCopyRef {
+function ref(c: PairCopy, cell: string | null = c.cell): HandoverCopyRef {
   return {
     file: c.file,
     site: c.site,
     sheet: c.sheet,
-    cell: c.cell,
+    cell,
     time: c.time,
     quantity: c.quantity,
     total: c.total,
@@ -244,6 +211,8 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: stri
     quantity: h.quantity,
     total: h.total,
     itemsKey: itemsKeyOf(h.items),
+    itemLines: h.items.map(itemLine),
+    fieldCells: h.fieldCells,
     fields: copyFields(h),
     fromSigners: h.fromSigners,
     toSigners: h.toSigners,
@@ -362,13 +331,14 @@ function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
   const { pairs: matched, unpaired } = pairCopies(copies);
   const pairs: HandoverPair[] = matched.map(({ sender: s, receiver: r }) => {
     const differences = compareCopies(s, r);
+    const [senderCell, receiverCell] = differences.length ? firstDifferingCells(s, r) : [s.cell, r.cell];
     return {
       from: s.from,
       to: s.to,
       status: differences.length ? 'disagree' : 'matched',
       counterpartProvided: true,
-      sender: ref(s),
-      receiver: ref(r),
+      sender: ref(s, senderCell),
+      receiver: ref(r, receiverCell),
       differences,
     };
   });

@@ -108,6 +108,11 @@ export interface HandoverBrief {
   contact: string;
   /** Sum of the item quantities that can be read. */
   quantity: number;
+  /**
+   * The cell of each compared field the sheet has (time, from, …, toSigners) and of each item row (`items[k]`,
+   * at its 序号): where the pairing points a disagreement, as the validator does (not at the sheet's 附件1 label).
+   */
+  fieldCells: Record<string, string>;
   /** 合计 as written (number or text), null when empty. */
   total: Count | null;
   items: Array<{ destination: string; quantity: Count | null; unit: string; note: string }>;
@@ -177,6 +182,21 @@ function copiesOf(b: BagFigures): number {
   return 31 * b.bags31 + 26 * b.bags26 + 11 * b.bags11 + 5 * b.bags5;
 }
 
+/** The fields of a handover the pairing compares, each at its own cell. */
+const COMPARED_FIELDS = ['time', 'from', 'to', 'address', 'contact', 'total', 'fromSigners', 'toSigners'] as const;
+
+/** The cells of handover `index`'s compared fields and item rows, as the model locates them. */
+function fieldCellsOf(model: SiteModel | undefined, index: number, items: number): Record<string, string> {
+  const cells: Record<string, string> = {};
+  if (!model) return cells;
+  const keys = [...COMPARED_FIELDS, ...Array.from({ length: items }, (_x, k) => `items[${k}]`)];
+  for (const key of keys) {
+    const cell = model.locations[`handovers[${index}].${key}`]?.cell;
+    if (cell) cells[key] = cell;
+  }
+  return cells;
+}
+
 function handoverBrief(h: Handover, index: number, direction: 'in' | 'out', model?: SiteModel): HandoverBrief {
   const loc = model?.locations[`handovers[${index}]`];
   const items = (h.items ?? []).map((i) => ({
@@ -196,6 +216,7 @@ function handoverBrief(h: Handover, index: number, direction: 'in' | 'out', mode
     address: h.address ?? '',
     contact: h.contact ?? '',
     quantity: items.reduce((s, i) => s + (whole(i.quantity) ?? 0), 0),
+    fieldCells: fieldCellsOf(model, index, items.length),
     total: h.total ?? null,
     items,
     fromSigners: h.fromSigners ?? [],

@@ -10,7 +10,7 @@
  * read again, and two of a form's columns are fewer than the half of them a
  * table's header needs to be found.
  */
-import type { Finding } from '../model/finding';
+import { type Finding, rowShown } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
@@ -181,7 +181,8 @@ export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [
   { key: 'form', header: { zh: '附件', en: 'Form' }, width: 0, value: (f) => f.form ?? '' },
   { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 0, wrap: true, value: (f) => f.sheet ?? '' },
   { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 0, value: (f) => f.cell ?? '' },
-  { key: 'row', header: { zh: '序号', en: 'Row' }, width: 0, value: (f) => f.row ?? '' },
+  // 附件5 prints no 序号: its rows are said as shifts (第3班).
+  { key: 'row', header: { zh: '序号/班次', en: 'Row / shift' }, width: 0, value: (f, lang) => rowShown(f, lang) ?? '' },
 ];
 
 /** The findings of one site counted by rule, when the findings themselves are not listed. */

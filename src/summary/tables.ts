@@ -4,7 +4,7 @@
  * from rows spooled to disk by worker threads. Raw values only: file names,
  * rule ids and times are shown by their column's kind when written.
  */
-import type { Finding } from '../model/finding';
+import { type Finding, rowShown } from '../model/finding';
 import { ruleMeta } from '../rules';
 import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime } from './columns';
 import type { FileOutcome, HandoverPair } from './consolidate';
@@ -156,6 +156,9 @@ const differingFields = (p: HandoverPair, lang: Lang): string =>
     lang,
   );
 
+/** A copy's 合计 as written; blank when the copy left it empty, null when there is no such copy. */
+const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? '') : null);
+
 const sheetAt = (c: HandoverPair['sender']): string => (c?.sheet ? `${c.sheet}!${c.cell ?? ''}` : '');
 
 export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
@@ -185,8 +188,9 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
     kind: 'datetime',
     value: (p) => p.receiver?.time ?? '',
   },
-  { key: 'senderQuantity', header: { zh: '移交方数量（袋）', en: 'Sender bags' }, width: 8, value: (p) => p.sender?.quantity ?? null },
-  { key: 'receiverQuantity', header: { zh: '接收方数量（袋）', en: 'Receiver bags' }, width: 8, value: (p) => p.receiver?.quantity ?? null },
+  // Each copy's 合计 as its signers wrote it (not the sum of its items): the figure 差异 quotes when the totals differ.
+  { key: 'senderTotal', header: { zh: '移交方合计（照填）', en: 'Sender total as written' }, width: 10, value: (p) => totalAsWritten(p.sender) },
+  { key: 'receiverTotal', header: { zh: '接收方合计（照填）', en: 'Receiver total as written' }, width: 10, value: (p) => totalAsWritten(p.receiver) },
   // Narrower than it was, for the two times to fit on one line each: the table still prints one page wide at 9 pt or more.
   { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 28, wrap: true, value: describePair },
   {
@@ -226,7 +230,8 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'form', header: { zh: '附件', en: 'Form' }, width: 5, value: (x) => x.finding.form },
   { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 10, wrap: true, value: (x) => x.finding.sheet },
   { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 6, value: (x) => x.finding.cell },
-  { key: 'row', header: { zh: '序号', en: 'Row' }, width: 5, value: (x) => x.finding.row },
+  // 附件5 prints no 序号: its rows are said as shifts (第3班).
+  { key: 'row', header: { zh: '序号/班次', en: 'Row / shift' }, width: 5, value: (x, lang) => rowShown(x.finding, lang) },
   { key: 'message', header: { zh: '说明', en: 'Message' }, width: 46, wrap: true, value: (x) => x.finding.message },
   { key: 'clause', header: { zh: '依据', en: 'Source' }, width: 20, wrap: true, value: (x) => x.finding.clause },
 ];

@@ -1,5 +1,5 @@
 /** 校验's results: per workbook a tally, its refusal or reading notes, and its findings grouped by sheet. */
-import type { Finding } from '../model/finding';
+import { type Finding, rowWords } from '../model/finding';
 import { ruleTitle } from '../summary/rule-titles';
 import type { App } from './app';
 import { CopyOf, SiteResult, copiesIn, counts, groupBySheet } from './check';
@@ -159,7 +159,7 @@ function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, 
   top.append(
     el('span', { class: `sev ${f.severity}` }, t(lang, `severity_${f.severity}` as Key)),
     el('span', { class: 'rule' }, ruleTitle(f.rule, lang)),
-    el('span', { class: 'where' }, [f.cell, f.row !== null ? `${t(lang, 'row')} ${f.row}` : ''].filter(Boolean).join(' · ')),
+    el('span', { class: 'where' }, [f.cell, rowWords(f, lang)].filter(Boolean).join(' · ')),
   );
   button.append(top, el('span', { class: 'message' }, f.message));
   if (whose) button.append(el('span', { class: 'visually-hidden', translate: 'no' }, ` · ${whose}`));

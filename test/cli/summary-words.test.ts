@@ -140,13 +140,15 @@ describe('what the summaries say', () => {
       // Dates, shown 2024年6月14日 14:40 and 13:40 by their format (below).
       new Date(Date.UTC(2024, 5, 14, 14, 40)),
       new Date(Date.UTC(2024, 5, 14, 13, 40)),
+      // Each copy's 合计 as written: the figures 差异 quotes.
       10,
-      10,
+      11,
       diff,
       BRANCH,
-      '交接单3!A2',
+      // The first differing field's cell (交接时间, C3), as validate and the marked copy point at it; not the 附件1 label.
+      '交接单3!C3',
       FAULTY,
-      '交接单!A2',
+      '交接单!C3',
     ]);
     const pairs = new ExcelJS.Workbook();
     await pairs.xlsx.readFile(out('zh.xlsx'));
@@ -154,13 +156,13 @@ describe('what the summaries say', () => {
     const message = `长沙分校 移交 天心考点 的交接单，双方留存的两份不一致（交接时间、合计、接收人）：${diff}。请双方核对后改正，见“交接配对”。`;
     const disagree = (rows: Array<Array<Value>>) => rows.filter((row) => row.includes('交接单两份不一致'));
     expect(disagree(sheets.get('问题清单')!).map((row) => row.slice(0, 9))).toEqual([
-      [FAULTY, '天心考点', '错误', '交接单两份不一致', 1, '交接单', 'A2', null, message],
-      [BRANCH, '长沙分校', '错误', '交接单两份不一致', 1, '交接单3', 'A2', null, message],
+      [FAULTY, '天心考点', '错误', '交接单两份不一致', 1, '交接单', 'C3', null, message],
+      [BRANCH, '长沙分校', '错误', '交接单两份不一致', 1, '交接单3', 'C3', null, message],
     ]);
     // Every error 总览 counts has its row: 天心考点's 7 planted mistakes and its copy's, 长沙分校's copy's.
     expect(sheets.get('问题清单')!.filter((row) => row[2] === '错误')).toHaveLength(9);
-    expect(disagree(sheets.get('汇总-长沙分校')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单3', 'A2']]);
-    expect(disagree(sheets.get('汇总-天心考点')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单', 'A2']]);
+    expect(disagree(sheets.get('汇总-长沙分校')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单3', 'C3']]);
+    expect(disagree(sheets.get('汇总-天心考点')!)).toEqual([['错误', message, '交接单两份不一致', 1, '交接单', 'C3']]);
     expect(disagree(sheets.get('汇总-岳麓考点')!)).toEqual([]);
     // Counted once: 长沙分校 has this one error; 天心考点 its 7 planted mistakes and this one. Each row leads with its unit, its file last.
     const sites = sheets.get('站点汇总')!;
@@ -252,7 +254,7 @@ describe('what the summaries say', () => {
     const branch = demoLines.indexOf(`  ${BRANCH}：需改正：错误 1 处，警告 0 处`);
     expect(demoLines.slice(branch, branch + 3)).toEqual([
       `  ${BRANCH}：需改正：错误 1 处，警告 0 处`,
-      '      [错误] 交接单3!A2  长沙分校 移交 天心考点 的交接单，双方留存的两份不一致（交接时间、合计、接收人）：交接时间：移交方“2024年6月14日 14:40”，接收方“2024年6月14日 13:40”；合计：移交方“10”，接收方“11”；接收人：移交方“龚梅、肖晨”，接收方“龚梅”。请双方核对后改正，见“交接配对”。',
+      '      [错误] 交接单3!C3  长沙分校 移交 天心考点 的交接单，双方留存的两份不一致（交接时间、合计、接收人）：交接时间：移交方“2024年6月14日 14:40”，接收方“2024年6月14日 13:40”；合计：移交方“10”，接收方“11”；接收人：移交方“龚梅、肖晨”，接收方“龚梅”。请双方核对后改正，见“交接配对”。',
       `  ${CLEAN}：可以提交，未发现问题`,
     ]);
     expect(demoLines).toContain(

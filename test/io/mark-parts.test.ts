@@ -73,7 +73,7 @@ test('the patched copy reads back as the exceljs copy, cell by cell, on a filled
   const bytes = new Uint8Array(await fillWorkbook(data));
   const findings = validateSite(readWorkbook(readXlsx(bytes)));
   expect(findings.length).toBeGreaterThanOrEqual(2);
-  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS, undefined, { findings, lang: 'zh' })!;
   expect(patched).toBeDefined();
   const viaExceljs = await markedThroughExceljs(bytes, findings);
   expect(patched.marked).toBe(viaExceljs.marked);
@@ -84,7 +84,13 @@ test('the patched copy reads back as the exceljs copy, cell by cell, on a filled
   const marked = new Set(findings.map((f) => f.sheet));
   const sheetParts = Object.keys(before).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
   const changed = Object.keys(before).filter((n) => strFromU8(before[n]) !== strFromU8(after[n]));
-  expect(changed.filter((n) => !sheetParts.includes(n)).sort()).toEqual(['[Content_Types].xml', 'xl/styles.xml']);
+  // The workbook part and its relationships: the list of findings added as the last sheet (mark-list.test.ts).
+  expect(changed.filter((n) => !sheetParts.includes(n)).sort()).toEqual([
+    '[Content_Types].xml',
+    'xl/_rels/workbook.xml.rels',
+    'xl/styles.xml',
+    'xl/workbook.xml',
+  ]);
   expect(changed.filter((n) => sheetParts.includes(n)).length).toBe(marked.size);
   const added = Object.keys(after).filter((n) => !(n in before));
   expect(added.filter((n) => n.startsWith('xl/comments')).length).toBe(marked.size);
@@ -104,17 +110,20 @@ test('cells the sheet lacks are added in their place, styled as their row or col
     finding('表', 'B12', 'warning', '最后一行之后'),
     finding('空', 'C4', 'error', '空表'),
   ];
-  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS, undefined, { findings, lang: 'zh' })!;
   expect(patched.marked).toBe(9);
   const viaExceljs = await markedThroughExceljs(bytes, findings);
   const mine = await cellsOf(patched.bytes);
   expect(mine).toEqual(await cellsOf(viaExceljs.bytes));
   // Exactly these cells have a fill, in their severity's colour.
-  const filled = Object.entries(mine).flatMap(([sheet, cells]) =>
-    Object.entries(cells)
-      .filter(([, c]) => (c.style as { fill?: ExcelJS.FillPattern }).fill?.fgColor)
-      .map(([address, c]) => `${sheet}!${address} ${(c.style as { fill: ExcelJS.FillPattern }).fill.fgColor!.argb}`),
-  );
+  // (The list of findings' own fills aside: mark-list.test.ts.)
+  const filled = Object.entries(mine)
+    .filter(([sheet]) => sheet !== '问题清单')
+    .flatMap(([sheet, cells]) =>
+      Object.entries(cells)
+        .filter(([, c]) => (c.style as { fill?: ExcelJS.FillPattern }).fill?.fgColor)
+        .map(([address, c]) => `${sheet}!${address} ${(c.style as { fill: ExcelJS.FillPattern }).fill.fgColor!.argb}`),
+    );
   expect(filled.sort()).toEqual(
     [
       '表!B2 FFFFC7CE',
@@ -129,7 +138,7 @@ test('cells the sheet lacks are added in their place, styled as their row or col
     ].sort(),
   );
   // And the grid the forms read is the original's: a mark adds no value.
-  expect(readXlsx(patched.bytes)).toEqual(readXlsx(bytes));
+  expect({ sheets: readXlsx(patched.bytes).sheets.filter((s) => s.name !== '问题清单') }).toEqual(readXlsx(bytes));
 });
 
 test('a sheet with notes already is patched too: a noted cell gets the finding below its note, the others new notes, the rest kept; as the exceljs copy reads', async () => {
@@ -144,7 +153,8 @@ test('a sheet with notes already is patched too: a noted cell gets the finding b
   const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
   expect(patched).toBeDefined();
   expect(patched.marked).toBe(3);
-  const mine = await cellsOf(patched.bytes);
+  // Read back with the list of findings both ways add (the parts below: without it).
+  const mine = await cellsOf(markParts(bytes, cellMarks(findings), MARK_COLORS, undefined, { findings, lang: 'zh' })!.bytes);
   const [a1, c2, d1] = cellMarks(findings).map((m) => m.text);
   expect([mine['表'].A1.note, mine['表'].B3.note, mine['表'].C2.note, mine['另一张'].A1.note]).toEqual([`原有批注\n\n${a1}`, '别人的批注', c2, d1]);
   expect(mine).toEqual(await cellsOf((await markedThroughExceljs(bytes, findings)).bytes));
@@ -355,7 +365,7 @@ async function editedBook(edit: (sheet: string) => string, more: (parts: Record<
 test('what the sheet writes otherwise: attributes in single quotes, an address given as $B$2, a note quoting control characters', async () => {
   const bytes = await editedBook((sheet) => sheet.replace(/<sheetData>[\s\S]*<\/sheetData>/, (data) => data.replace(/(\w+)="([^"]*)"/g, "$1='$2'")));
   const findings = [finding('表', '$B$2', 'error', '写作\u0001“十\uFFFE”'), finding('表', 'C2', 'warning', '已有的格')];
-  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS, undefined, { findings, lang: 'zh' })!;
   expect(patched.marked).toBe(2);
   const comments = strFromU8(unzipSync(patched.bytes)['xl/comments1.xml']);
   expect(comments).toContain('写作“十”');

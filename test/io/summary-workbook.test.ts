@@ -375,7 +375,7 @@ describe('the consolidated summary workbook', () => {
         }),
       );
     }
-    for (const h of ['合计（袋）', '未还（袋）', '移交送出（袋）', '缺口（处）', '重叠（处）', '移交方数量（袋）'])
+    for (const h of ['合计（袋）', '未还（袋）', '移交送出（袋）', '缺口（处）', '重叠（处）', '移交方合计（照填）'])
       expect(units.some((u) => u.text.replace('\n', '') === h)).toBe(true);
     expect(units).toEqual(units.map((u) => ({ ...u, whole: true })));
     expect(units.find((u) => u.sheet === '站点汇总' && u.text.startsWith('合计'))!.text).toBe('合计\n（袋）');

@@ -47,6 +47,14 @@ describe.each(groups.map((g) => [g.name, g] as const))('%s', (_name, group) => {
       shown.add(`${p.receiver!.file}|${p.receiver!.sheet}`);
     }
     expect([...found].sort()).toEqual([...shown].sort());
+    // And 交接配对 points each copy at the cell its first finding is at (validate, the marked copy), not at the slip's 附件1 label
+    // (item rows aside: the validator pairs them by content, which the summary's compact copies do not keep).
+    const firstCell = (file: string, sheet: string | null) =>
+      consolidated.files.find((f) => f.file === file)!.findings.find((x) => disagreeing(x) && x.sheet === sheet)!.cell;
+    const itemsDiffer = (p: (typeof consolidated.pairs)[number]) => p.differences.some((d) => d.field === 'items' || d.field === 'quantity');
+    for (const p of consolidated.pairs.filter((x) => x.status === 'disagree' && !itemsDiffer(x)))
+      for (const side of [p.sender!, p.receiver!])
+        expect(`${side.file}|${side.sheet}!${side.cell}`).toBe(`${side.file}|${side.sheet}!${firstCell(side.file, side.sheet)}`);
     // Every matched pair is free of findings on both copies.
     for (const p of consolidated.pairs.filter((x) => x.status === 'matched')) {
       expect(found.has(`${p.sender!.file}|${p.sender!.sheet}`)).toBe(false);

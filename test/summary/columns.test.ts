@@ -1,5 +1,8 @@
 /** How a summary cell is shown on a page and held in a sheet: times and lengths of time. */
-import { numFmtOf, sheetValue, show, showDuration } from '../../src/summary/columns';
+import { type Finding, rowShown, rowWords } from '../../src/model/finding';
+import { numFmtOf, rowOf, sheetValue, show, showDuration } from '../../src/summary/columns';
+import { FINDING_COLUMNS } from '../../src/summary/tables';
+import { SITE_FINDING_COLUMNS } from '../../src/summary/tables-site';
 
 const ctx = (lang: 'zh' | 'en') => ({ lang, ruleTitle: (id: string) => id });
 const duration = { kind: 'duration' as const };
@@ -38,5 +41,32 @@ describe('a time', () => {
     expect([numFmtOf(datetime, 'zh'), numFmtOf(datetime, 'en')]).toEqual(['yyyy"年"m"月"d"日" hh:mm', 'yyyy-mm-dd hh:mm']);
     expect(numFmtOf({ kind: 'datetime', numFmt: '0' }, 'zh')).toBe('0');
     expect(numFmtOf({}, 'zh')).toBeUndefined();
+  });
+});
+
+describe('a finding’s row', () => {
+  // 附件5 prints no 序号: “序号 3” sent the officer looking for a number the duty record does not have.
+  const duty: Finding = { rule: 'duty-gap', severity: 'error', form: 5, sheet: '值班记录2', cell: 'D3', row: 3, message: '…', clause: '' };
+  const vault: Finding = { ...duty, rule: 'required-field', form: 3, sheet: '出入库登记', cell: 'F6', row: 3 };
+  const header: Finding = { ...duty, rule: 'required-field', form: 1, sheet: '交接单', cell: 'C3', row: null };
+
+  it('is a shift on the duty record (第3班 / shift 3), the printed 序号 elsewhere, nothing for a header field', () => {
+    expect([duty, vault, header].map((f) => [rowShown(f), rowShown(f, 'en'), rowWords(f), rowWords(f, 'en')])).toEqual([
+      ['第3班', 'shift 3', '第3班', 'shift 3'],
+      [3, 3, '序号 3', 'row 3'],
+      [null, null, '', ''],
+    ]);
+  });
+
+  it('is so in 问题清单 and a unit’s own list, under a header that says both', () => {
+    const column = FINDING_COLUMNS.find((c) => c.key === 'row')!;
+    const siteColumn = SITE_FINDING_COLUMNS.find((c) => c.key === 'row')!;
+    expect([column.header, siteColumn.header]).toEqual([
+      { zh: '序号/班次', en: 'Row / shift' },
+      { zh: '序号/班次', en: 'Row / shift' },
+    ]);
+    const rows = [duty, vault, header].map((finding) => rowOf(FINDING_COLUMNS, { file: 'a.xlsx', site: '天心考点', finding })[FINDING_COLUMNS.indexOf(column)]);
+    expect(rows).toEqual(['第3班', 3, null]);
+    expect([duty, vault, header].map((f) => rowOf(SITE_FINDING_COLUMNS, f, 'en')[SITE_FINDING_COLUMNS.indexOf(siteColumn)])).toEqual(['shift 3', 3, '']);
   });
 });

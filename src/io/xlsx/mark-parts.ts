@@ -19,6 +19,7 @@ import { a1, parseA1 } from '../../model/grid';
 import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
+import { type FindingsList, listParts } from './mark-list';
 import {
   Unhandled,
   type NoteText,
@@ -280,7 +281,7 @@ export interface Deflater {
  * (new ones after the others), every other one copied as it was stored,
  * never inflated.
  */
-function rezipped(pkg: PackageParts, changed: ReadonlyMap<string, Uint8Array>, host: Deflater | undefined): Uint8Array {
+export function rezipped(pkg: PackageParts, changed: ReadonlyMap<string, Uint8Array>, host: Deflater | undefined): Uint8Array {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -339,6 +340,7 @@ export function markParts(
   marks: readonly CellMark[],
   colors: Record<CellMark['severity'], string>,
   host?: Deflater,
+  list?: FindingsList,
 ): { bytes: Uint8Array; marked: number } | undefined {
   const pkg = packageParts(bytes);
   const bySheet = new Map<string, Placed[]>();
@@ -412,6 +414,7 @@ export function markParts(
       types = beforeClose(types, '</Types>', '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
     put(typesPart, types);
     put(pkg.styles, styles.written());
+    if (list && list.findings.length > 0) for (const [p, xml] of listParts([...names], pkg.sheets.keys(), text, pkg.styles, list, colors)) put(p, xml);
     return { bytes: rezipped(pkg, changed, host), marked };
   } catch (error) {
     if (error instanceof Unhandled) return undefined;

@@ -12,7 +12,11 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
-import { type Deflater, argb, markParts, notesBySheet, withNotesShown, withWorkbookTypeOf } from './mark-parts';
+import { strFromU8, strToU8 } from 'fflate';
+import { type Deflater, argb, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
+import { type FindingsList, listParts } from './mark-list';
+import { Unhandled } from './mark-notes';
+import { packageParts } from './reader';
 import { a1 } from '../../model/grid';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
@@ -96,6 +100,21 @@ function keepConditionalNumberFormats(workbook: ExcelJS.Workbook): void {
   }
 }
 
+/** A copy written by exceljs with the list of findings added as its last sheet, as markParts adds it; as it was when it cannot be. */
+function withFindingsList(copy: Uint8Array, list: FindingsList, host?: Deflater): Uint8Array {
+  const pkg = packageParts(copy);
+  if (list.findings.length === 0 || !pkg.styles) return copy;
+  const changed = new Map<string, Uint8Array>();
+  const text = (part: string) => strFromU8(changed.get(part) ?? pkg.bytes(part));
+  try {
+    for (const [part, xml] of listParts(pkg.names, pkg.sheets.keys(), text, pkg.styles, list, MARK_COLORS)) changed.set(part, strToU8(xml));
+  } catch (error) {
+    if (error instanceof Unhandled) return copy;
+    throw error;
+  }
+  return rezipped(pkg, changed, host);
+}
+
 /**
  * The marked copy of a workbook's bytes (the bytes themselves are never
  * changed): its package patched in place (mark-parts.ts; `host`: the parts
@@ -108,7 +127,7 @@ export async function markedCopy(
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
-  return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host) ?? markedThroughExceljs(bytes, findings, lang, host);
+  return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host, { findings, lang }) ?? markedThroughExceljs(bytes, findings, lang, host);
 }
 
 /** The marked copy by exceljs: loaded, marked, written again. */
@@ -126,6 +145,6 @@ export async function markedThroughExceljs(
   keepPageNumbering(copy);
   keepPrintAreas(copy);
   keepConditionalNumberFormats(copy);
-  const written = withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host);
+  const written = withFindingsList(withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host), { findings, lang }, host);
   return { bytes: withWorkbookTypeOf(bytes, written), marked };
 }

@@ -1,0 +1,247 @@
+/**
+ * The marked copy's 问题清单: a sheet added at the end that lists every finding
+ * (severity, sheet, cell, row, the problem, what is wrong and what to do),
+ * printed on A4, so that the paper copy says why each cell is coloured — a
+ * note does not print, and a finding of no cell (a sheet missing) has no
+ * colour at all. Added as parts: the sheet, its entry in the workbook part and
+ * its relationships, its content type, and the formats it uses appended to
+ * the styles; no existing sheet or cell changes.
+ */
+import type { Finding } from '../../model/finding';
+import { FINDINGS_LIST_TITLE, rowWords } from '../../model/finding';
+import { a1 } from '../../model/grid';
+import { linesHeight, wrappedLines } from '../../forms/measure';
+import { ruleTitle } from '../../rules';
+import { Unhandled, attr, beforeClose } from './mark-notes';
+import { decodeEntities } from './xml';
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WORKSHEET_REL = `${R_NS}/worksheet`;
+const OFFICE_DOCUMENT_REL = `${R_NS}/officeDocument`;
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
+type Lang = 'zh' | 'en';
+
+const WORDS = {
+  zh: {
+    sheet: '问题清单',
+    title: (errors: number, warnings: number) =>
+      `${FINDINGS_LIST_TITLE.zh}：错误 ${errors} 处，警告 ${warnings} 处（粉色单元格为错误，黄色为警告；改正后请重新检查）`,
+    headers: ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'],
+    severity: { error: '错误', warning: '警告' },
+    workbook: '（整个工作簿）',
+    footer: '&C问题清单 第 &P 页，共 &N 页',
+  },
+  en: {
+    sheet: 'Findings',
+    title: (errors: number, warnings: number) =>
+      `${FINDINGS_LIST_TITLE.en}: ${errors} error(s), ${warnings} warning(s) (pink cells are errors, yellow warnings; check again once corrected)`,
+    headers: ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift', 'Problem', 'What is wrong and what to do'],
+    severity: { error: 'Error', warning: 'Warning' },
+    workbook: '(whole workbook)',
+    footer: '&CFindings, page &P of &N',
+  },
+} as const;
+
+/** The columns' widths (characters of 0): the message takes what A4 landscape leaves. */
+const WIDTHS = [4, 9, 12, 7, 9, 16, 68];
+const MESSAGE_COLUMN = WIDTHS.length - 1;
+/** The title's width: all the columns it is merged across. */
+const TOTAL_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
+
+/** The list's formats in the styles part: header, text, and the severity cell of each colour. */
+interface ListFormats {
+  title: number;
+  header: number;
+  body: number;
+  error: number;
+  warning: number;
+}
+
+/** Text as XML, without the characters XML cannot hold. */
+const escapeXml = (s: string): string =>
+  s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+/** Adds `item` to a styles list (fonts, fills, borders, cellXfs): its index. */
+function appendTo(xml: string, list: string, item: string): { xml: string; index: number } {
+  const found = new RegExp(`<${list}\\b[^>]*>([\\s\\S]*?)</${list}>`).exec(xml);
+  if (!found) throw new Unhandled();
+  const child = list === 'cellXfs' ? 'xf' : list.slice(0, -1);
+  const index = (found[1].match(new RegExp(`<${child}\\b`, 'g')) ?? []).length;
+  const open = /^<[^>]*>/
+    .exec(found[0])![0]
+    .replace(/\scount\s*=\s*(?:"[^"]*"|'[^']*')/, '')
+    .replace(/>$/, ` count="${index + 1}">`);
+  const replaced = `${open}${found[1]}${item}</${list}>`;
+  return { xml: xml.slice(0, found.index) + replaced + xml.slice(found.index + found[0].length), index };
+}
+
+/** The styles part with the list's font, border, fills and formats appended (nothing there changed). */
+export function withListStyles(styles: string, colors: Record<'error' | 'warning', string>): { xml: string; formats: ListFormats } {
+  let xml = styles;
+  const add = (list: string, item: string) => {
+    const r = appendTo(xml, list, item);
+    xml = r.xml;
+    return r.index;
+  };
+  const bold = add('fonts', '<font><b/><sz val="11"/><name val="宋体"/><charset val="134"/></font>');
+  const plain = add('fonts', '<font><sz val="10"/><name val="宋体"/><charset val="134"/></font>');
+  const thin = add('borders', '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>');
+  const fill = (rgb: string) => add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/></patternFill></fill>`);
+  const grey = fill('FFD9D9D9');
+  const [errorFill, warningFill] = [fill(colors.error), fill(colors.warning)];
+  const xf = (font: number, fillId: number, border: number, align: string) =>
+    add(
+      'cellXfs',
+      `<xf numFmtId="0" fontId="${font}" fillId="${fillId}" borderId="${border}" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment ${align} wrapText="1"/></xf>`,
+    );
+  const formats = {
+    title: xf(bold, 0, 0, 'vertical="center"'),
+    header: xf(bold, grey, thin, 'horizontal="center" vertical="center"'),
+    body: xf(plain, 0, thin, 'vertical="top"'),
+    error: xf(plain, errorFill, thin, 'horizontal="center" vertical="top"'),
+    warning: xf(plain, warningFill, thin, 'horizontal="center" vertical="top"'),
+  };
+  return { xml, formats };
+}
+
+/** Points a row needs to show `texts` (each in its column, wrapped) at `size` pt, as the forms measure it. */
+function rowHeight(texts: ReadonlyArray<string | number>, size: number, bold = false): number {
+  const lines = Math.max(...texts.map((t, col) => wrappedLines(String(t), WIDTHS[col], size, bold)));
+  return Math.ceil(linesHeight(lines, size) + 2);
+}
+
+const cellXml = (ref: string, style: number, value: string | number): string =>
+  typeof value === 'number'
+    ? `<c r="${ref}" s="${style}"><v>${value}</v></c>`
+    : `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+
+/** A row of cells from column A on, `height` points tall. */
+function rowXml(row: number, cells: ReadonlyArray<{ style: number; value: string | number }>, height: number): string {
+  const body = cells.map((c, col) => cellXml(a1(row - 1, col), c.style, c.value)).join('');
+  return `<row r="${row}" spans="1:${WIDTHS.length}" ht="${height}" customHeight="1">${body}</row>`;
+}
+
+/** The sheet part of the list. */
+export function listSheetXml(findings: readonly Finding[], formats: ListFormats, lang: Lang): string {
+  const w = WORDS[lang];
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const title = w.title(errors, findings.length - errors);
+  const rows = [
+    rowXml(1, [{ style: formats.title, value: title }], Math.ceil(linesHeight(wrappedLines(title, TOTAL_WIDTH, 11, true), 11) + 8)),
+    rowXml(
+      2,
+      w.headers.map((value) => ({ style: formats.header, value })),
+      rowHeight(w.headers, 11, true),
+    ),
+  ];
+  findings.forEach((f, i) => {
+    const texts: Array<string | number> = [
+      i + 1,
+      w.severity[f.severity],
+      f.sheet ?? w.workbook,
+      f.cell?.replace(/\$/g, '').toUpperCase() ?? '',
+      rowWords(f, lang),
+      ruleTitle(f.rule, lang),
+      f.message,
+    ];
+    const cells = texts.map((value, col) => ({ style: col === 1 ? formats[f.severity] : formats.body, value }));
+    rows.push(rowXml(i + 3, cells, rowHeight(texts, 10)));
+  });
+  const last = a1(findings.length + 1, MESSAGE_COLUMN);
+  const cols = WIDTHS.map((width, c) => `<col min="${c + 1}" max="${c + 1}" width="${width}" customWidth="1"/>`).join('');
+  return (
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${last}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>` +
+    `<mergeCells count="1"><mergeCell ref="A1:${a1(0, MESSAGE_COLUMN)}"/></mergeCells><printOptions horizontalCentered="1"/>` +
+    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddFooter>${escapeXml(w.footer)}</oddFooter></headerFooter></worksheet>`
+  );
+}
+
+/** The name of the list's sheet: its word, numbered when the workbook has a sheet of that name already. */
+export function listSheetName(taken: Iterable<string>, lang: Lang): string {
+  const names = new Set([...taken].map((n) => n.toLowerCase()));
+  const base = WORDS[lang].sheet;
+  let name: string = base;
+  for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base}${n}`;
+  return name;
+}
+
+/** The workbook part's name, from the package's relationships (`_rels/.rels`). */
+export function workbookPartOf(rootRels: string): string {
+  for (const [tag] of rootRels.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (attr(tag, 'Type') !== OFFICE_DOCUMENT_REL) continue;
+    const target = decodeEntities(attr(tag, 'Target') ?? '');
+    return target.replace(/^\//, '');
+  }
+  throw new Unhandled();
+}
+
+/**
+ * The workbook part with the list's sheet last and its header row printed on
+ * every page; `index` is the count of sheets before it (a defined name's
+ * localSheetId), `rid` its relationship.
+ */
+export function withListSheet(workbook: string, name: string, rid: string): string {
+  const root = /<workbook\b[^>]*>/.exec(workbook);
+  if (!root || attr(root[0], 'xmlns:r') !== R_NS) throw new Unhandled();
+  const sheets = (/<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(workbook)?.[1] ?? '').match(/<sheet\b[^>]*>/g) ?? [];
+  if (sheets.length === 0) throw new Unhandled();
+  const sheetId = Math.max(...sheets.map((s) => Number(attr(s, 'sheetId') ?? 0))) + 1;
+  let xml = beforeClose(workbook, '</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${rid}"/>`);
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  const titles = `<definedName name="_xlnm.Print_Titles" localSheetId="${sheets.length}">${escapeXml(quoted)}!$2:$2</definedName>`;
+  if (/<definedNames\b[^>]*>/.test(xml)) xml = beforeClose(xml, '</definedNames>', titles);
+  else xml = xml.replace('</sheets>', `</sheets><definedNames>${titles}</definedNames>`);
+  return xml;
+}
+
+/** The findings a marked copy lists on a sheet of its own, in the language of its notes. */
+export interface FindingsList {
+  findings: readonly Finding[];
+  lang: Lang;
+}
+
+/**
+ * The parts of the list added to a package: part name → its text. `read` gives a part's text (as changed so
+ * far), `colors` the marks' colours (#FFC7CE).
+ */
+export function listParts(
+  names: readonly string[],
+  sheetNames: Iterable<string>,
+  read: (part: string) => string,
+  stylesPart: string,
+  { findings, lang }: FindingsList,
+  colors: Record<'error' | 'warning', string>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const workbook = workbookPartOf(read('_rels/.rels'));
+  const dir = workbook.slice(0, workbook.lastIndexOf('/') + 1);
+  const rels = `${dir}_rels/${workbook.slice(dir.length)}.rels`;
+  if (!names.includes(rels)) throw new Unhandled();
+  const taken = new Set(names.map((n) => n.toLowerCase()));
+  let no = 1;
+  while (taken.has(`${dir}worksheets/sheet${no}.xml`.toLowerCase())) no++;
+  const part = `${dir}worksheets/sheet${no}.xml`;
+  const relsXml = read(rels);
+  let id = 1;
+  while (relsXml.includes(`Id="rIdList${id}"`)) id++;
+  const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+  const { xml: styles, formats } = withListStyles(read(stylesPart), { error: argb(colors.error), warning: argb(colors.warning) });
+  out.set(stylesPart, styles);
+  out.set(part, listSheetXml(findings, formats, lang));
+  out.set(rels, beforeClose(relsXml, '</Relationships>', `<Relationship Id="rIdList${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${no}.xml"/>`));
+  out.set(workbook, withListSheet(read(workbook), listSheetName(sheetNames, lang), `rIdList${id}`));
+  out.set('[Content_Types].xml', beforeClose(read('[Content_Types].xml'), '</Types>', `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`));
+  return out;
+}

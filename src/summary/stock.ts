@@ -1,0 +1,45 @@
+/**
+ * What one unit's workbook adds to the consolidated totals: its stock (papers,
+ * bags, copies, candidates, bags still out) at its level, kept per file by the
+ * spool so that 3,000 workbooks' totals need no summary in memory.
+ */
+import { type Level, levelOf } from '../model/custody';
+import type { ConsolidatedTotals } from './consolidate';
+import type { SiteSummary } from './site';
+
+/** The levels, down the chain, then the units whose level cannot be read: the order `levels` lists them. */
+export const LEVEL_ORDER: ReadonlyArray<Level | null> = ['省校', '分校', '考点', null];
+
+/** What one unit's workbook adds to the totals' stock figures. */
+export interface UnitStock {
+  level: Level | null;
+  papers: number;
+  bags: number;
+  copies: number;
+  candidates: number;
+  bagsStillOut: number;
+}
+
+/** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
+export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals'>): UnitStock {
+  return {
+    level: levelOf(s.site) ?? null,
+    papers: s.totals.papers,
+    bags: s.totals.bags.totalBags,
+    copies: s.totals.copies,
+    candidates: s.totals.candidates,
+    bagsStillOut: s.totals.bagsStillOut,
+  };
+}
+
+/** Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels. */
+export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
+  t.papers += u.papers;
+  t.bagsStillOut += u.bagsStillOut;
+  const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
+  l.units++;
+  l.bags += u.bags;
+  l.copies += u.copies;
+  l.candidates += u.candidates;
+  l.bagsStillOut += u.bagsStillOut;
+}
