@@ -295,7 +295,7 @@ export interface Sealed {
  * handover sheets (custody.ts lastSentWithoutLog). A checkout whose time cannot be read counts as
  * one that left (its own finding says so).
  */
-export function sealedPapers(data: SiteData, time: Time): Map<number, Sealed> {
+function sealedPapers(data: SiteData, time: Time): Map<number, Sealed> {
   const sealed = new Map<number, Sealed>();
   const log = (data.vaultLog ?? []).filter((row) => row);
   if (log.length === 0) return sealed;

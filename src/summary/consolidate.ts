@@ -116,14 +116,14 @@ export interface ConsolidatedTotals {
 }
 
 /** A second workbook of one unit and semester: its file, its unit, and the file counted in its place. */
-export interface RepeatedUnitFile {
+interface RepeatedUnitFile {
   file: string;
   site: string;
   counted: string;
 }
 
 /** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
-export interface OtherSemesterFile {
+interface OtherSemesterFile {
   file: string;
   site: string;
   semester: string;

@@ -84,7 +84,7 @@ function appendTo(xml: string, list: string, item: string): { xml: string; index
 }
 
 /** The styles part with the list's font, border, fills and formats appended (nothing there changed). */
-export function withListStyles(styles: string, colors: Record<'error' | 'warning', string>): { xml: string; formats: ListFormats } {
+function withListStyles(styles: string, colors: Record<'error' | 'warning', string>): { xml: string; formats: ListFormats } {
   let xml = styles;
   const add = (list: string, item: string) => {
     const r = appendTo(xml, list, item);
@@ -130,7 +130,7 @@ function rowXml(row: number, cells: ReadonlyArray<{ style: number; value: string
 }
 
 /** The sheet part of the list. */
-export function listSheetXml(findings: readonly Finding[], formats: ListFormats, lang: Lang): string {
+function listSheetXml(findings: readonly Finding[], formats: ListFormats, lang: Lang): string {
   const w = WORDS[lang];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const title = w.title(errors, findings.length - errors);
@@ -169,7 +169,7 @@ export function listSheetXml(findings: readonly Finding[], formats: ListFormats,
 }
 
 /** The name of the list's sheet: its word, numbered when the workbook has a sheet of that name already. */
-export function listSheetName(taken: Iterable<string>, lang: Lang): string {
+function listSheetName(taken: Iterable<string>, lang: Lang): string {
   const names = new Set([...taken].map((n) => n.toLowerCase()));
   const base = WORDS[lang].sheet;
   let name: string = base;
@@ -178,7 +178,7 @@ export function listSheetName(taken: Iterable<string>, lang: Lang): string {
 }
 
 /** The workbook part's name, from the package's relationships (`_rels/.rels`). */
-export function workbookPartOf(rootRels: string): string {
+function workbookPartOf(rootRels: string): string {
   for (const [tag] of rootRels.matchAll(/<Relationship\b[^>]*>/g)) {
     if (attr(tag, 'Type') !== OFFICE_DOCUMENT_REL) continue;
     const target = decodeEntities(attr(tag, 'Target') ?? '');
@@ -192,7 +192,7 @@ export function workbookPartOf(rootRels: string): string {
  * every page; `index` is the count of sheets before it (a defined name's
  * localSheetId), `rid` its relationship.
  */
-export function withListSheet(workbook: string, name: string, rid: string): string {
+function withListSheet(workbook: string, name: string, rid: string): string {
   const root = /<workbook\b[^>]*>/.exec(workbook);
   if (!root || attr(root[0], 'xmlns:r') !== R_NS) throw new Unhandled();
   const sheets = (/<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(workbook)?.[1] ?? '').match(/<sheet\b[^>]*>/g) ?? [];
