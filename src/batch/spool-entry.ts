@@ -116,7 +116,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
   }
   const entry: SpoolEntry = { file: o.file, record, rules: [...rules.values()] };
   if (s) {
-    const papers = paperRowsOf(o);
+    const papers = paperRowsOf(o, lang);
     if (papers.length) lines.papers = line(papers);
     if (!quota || Atomics.add(quota.taken, 0, 1) < quota.upTo) lines.summaries = line(s);
     // Every readable file has its line, none or not: pairing counts the units that gave a workbook.

@@ -47,12 +47,15 @@ export interface CellMark {
   text: string;
 }
 
-const NOTE_HEADER = '【试卷保密助手】';
+/** The first line of a note: who wrote it (beside the officers' own notes), in the language of its messages. */
+const NOTE_HEADER = { zh: '【试卷保密助手】', en: '[Exam Paper Custody Assistant]' };
+const TITLE_COLON = { zh: '：', en: ': ' };
 
 function noteText(findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): string {
   const sev = (s: string): string => (lang === 'en' ? (s === 'error' ? 'Error' : 'Warning') : s === 'error' ? '错误' : '警告');
   // The rule by its title (交接单两人签字), as the pane and the command line name it: an id means nothing to the reader.
-  return [NOTE_HEADER, ...findings.map((f) => `${sev(f.severity)} ${ruleTitle(f.rule, lang)}：${f.message}`)].join('\n');
+  const lines = findings.map((f) => `${sev(f.severity)} ${ruleTitle(f.rule, lang)}${TITLE_COLON[lang]}${f.message}`);
+  return [NOTE_HEADER[lang], ...lines].join('\n');
 }
 
 /** One mark per cell: the worst severity, every message. */

@@ -33,12 +33,27 @@ export function langOf(argv: readonly string[]): Lang {
   return value === 'en' ? 'en' : 'zh';
 }
 
+/** Exit codes after each command's help: the Chinese line, then the same in English. */
 const EXIT_CODES = {
-  check: '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取，或命令用法不对。',
+  check: [
+    '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取，或命令用法不对。',
+    '(exit code: 0 no errors; 1 errors found, warnings alone give 0; 2 a file could not be read, or a wrong call)',
+  ].join('\n'),
   /** validate writes marked copies too: one not written is a file not done. */
-  checkAndMark: '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取、标记副本未能写出，或命令用法不对。',
-  write: '退出码：0 已写出；2 输入有误或无法写出（不会写出半个文件，也不会改写输入文件）。',
+  checkAndMark: [
+    '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取、标记副本未能写出，或命令用法不对。',
+    '(exit code: 0 no errors; 1 errors found, warnings alone give 0; 2 a file could not be read, a marked copy not written, or a wrong call)',
+  ].join('\n'),
+  write: [
+    '退出码：0 已写出；2 输入有误或无法写出（不会写出半个文件，也不会改写输入文件）。',
+    '(exit code: 0 written; 2 wrong input or cannot write: never half a file, never the input changed)',
+  ].join('\n'),
+  read: ['退出码：0 已读出；2 文件无法读取，或命令用法不对。', '(exit code: 0 read; 2 the file could not be read, or a wrong call)'].join('\n'),
+  demo: ['退出码：0 完成；2 无法写出。', '(exit code: 0 done; 2 cannot write)'].join('\n'),
 };
+
+/** The heading of each command's examples, in both languages as the options are. */
+const EXAMPLES = '示例 (examples)：';
 
 /** Characters a terminal draws two columns wide (CJK, full-width forms). */
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
@@ -54,50 +69,75 @@ function examples(rows: ReadonlyArray<readonly [string, string?]>): string[] {
 export const HELP_AFTER: Record<string, string> = {
   custody: [
     '',
-    '示例：',
+    EXAMPLES,
     ...examples([
-      ['custody demo', '生成示例工作簿，检查并汇总（第一次使用从这里开始）'],
-      ['custody template -o 空白表格', '写出空白模板'],
-      ['custody validate 岳麓考点.xlsx', '检查一个工作簿'],
-      ['custody summary 各考点 -o 汇总.xlsx', '汇总一个文件夹里的工作簿'],
+      ['custody demo', '生成示例工作簿，检查并汇总（第一次使用从这里开始） (sample workbooks: start here)'],
+      ['custody demo --lang en', '同上，英文输出 (the same, in English)'],
+      ['custody template -o 空白表格', '写出空白模板 (blank forms)'],
+      ['custody validate 岳麓考点.xlsx', '检查一个工作簿 (check a workbook)'],
+      ['custody summary 各考点 -o 汇总.xlsx', '汇总一个文件夹里的工作簿 (summarise a folder)'],
     ]),
     '',
-    '每个命令的说明、示例和退出码：custody <命令> --help',
+    '每个命令的说明、示例和退出码：custody <命令> --help (each command: custody <command> --help)',
     '输入文件从不被改写；无法读取的文件各有一行原因，其余文件照常处理。',
+    '(Input files are never changed; a file that cannot be read gets one line saying why, the others are done as usual.)',
   ].join('\n'),
-  template: ['', '示例：', '  custody template', '  custody template -o 空白表格', '', EXIT_CODES.write].join('\n'),
-  fill: ['', '示例：', '  custody fill 岳麓考点.json -o 岳麓考点.xlsx', '', '输出文件已存在时会提示“已替换”。', EXIT_CODES.write].join('\n'),
+  template: ['', EXAMPLES, '  custody template', '  custody template -o 空白表格', '', EXIT_CODES.write].join('\n'),
+  fill: [
+    '',
+    EXAMPLES,
+    '  custody fill 岳麓考点.json -o 岳麓考点.xlsx',
+    '',
+    '输出文件已存在时会提示“已替换”。 (An output file that exists is replaced, and said so.)',
+    EXIT_CODES.write,
+  ].join('\n'),
   extract: [
     '',
-    '示例：',
-    '  custody extract 岳麓考点.xlsx',
-    '  custody extract 岳麓考点.xlsx --locations > 数据.json',
+    EXAMPLES,
+    ...examples([
+      ['custody extract 岳麓考点.xlsx'],
+      ['custody extract 岳麓考点.xlsx --locations > 数据.json', '连同每个值所在的单元格 (with the cell of each value)'],
+    ]),
     '',
-    '退出码：0 已读出；2 文件无法读取，或命令用法不对。',
+    EXIT_CODES.read,
   ].join('\n'),
   validate: [
     '',
-    '示例：',
+    EXAMPLES,
     ...examples([
       ['custody validate 岳麓考点.xlsx'],
-      ['custody validate 长沙分校.xlsx 岳麓考点.xlsx', '一起检查时还核对交接单的两份副本'],
-      ['custody validate 各考点', '检查文件夹里的所有 .xlsx（也找子文件夹）'],
-      ['custody validate 各考点 --mark 已标记', '把标记副本写入“已标记”文件夹'],
-      ['custody validate 岳麓考点.xlsx --format json --lang en', '英文的问题说明，JSON 格式'],
+      ['custody validate 长沙分校.xlsx 岳麓考点.xlsx', '一起检查时还核对交接单的两份副本 (also compares the two copies of each handover)'],
+      ['custody validate 各考点', '检查文件夹里的所有 .xlsx（也找子文件夹） (every .xlsx in a folder and its subfolders)'],
+      ['custody validate 各考点 --mark 已标记', '把标记副本写入“已标记”文件夹 (marked copies into a folder)'],
+      ['custody validate 岳麓考点.xlsx --format json --lang en', '英文的问题说明，JSON 格式 (messages in English, as JSON)'],
     ]),
     '',
     EXIT_CODES.checkAndMark,
   ].join('\n'),
   summary: [
     '',
-    '示例：',
-    '  custody summary 各考点 -o 汇总.xlsx',
-    '  custody summary 长沙分校.xlsx 各考点 --format json -o 汇总.json',
+    EXAMPLES,
+    ...examples([
+      ['custody summary 各考点 -o 汇总.xlsx'],
+      ['custody summary 各考点 -o summary.xlsx --lang en', '英文的汇总表 (the summary in English)'],
+      ['custody summary 长沙分校.xlsx 各考点 --format json -o 汇总.json'],
+    ]),
     '',
     '输出文件不能是正在读取的工作簿；输出文件已存在时会提示将被替换。',
+    '(The output cannot be a workbook being read; an output file that exists is replaced, and said so.)',
     EXIT_CODES.check,
   ].join('\n'),
-  demo: ['', '示例：', '  custody demo', '  custody demo -o 示例', '', '退出码：0 完成；2 无法写出。'].join('\n'),
+  demo: [
+    '',
+    EXAMPLES,
+    ...examples([
+      ['custody demo'],
+      ['custody demo -o 示例', '写入“示例”文件夹 (into a folder of your choice)'],
+      ['custody demo --lang en', '英文输出：检查结果、汇总表 (in English: findings and summary)'],
+    ]),
+    '',
+    EXIT_CODES.demo,
+  ].join('\n'),
 };
 
 /**
@@ -227,7 +267,7 @@ function onPath(name: string): string | null {
  * or `npm link`; not the PATH of `npx custody`), otherwise `node <absolute path of bin/custody.js>`, with how to
  * install the short command.
  */
-export function howToCall(): { command: string; install?: string } {
+export function howToCall(lang: Lang = 'zh'): { command: string; install?: string } {
   const bin = path.join(projectRoot(), 'bin', 'custody.js');
   const found = onPath('custody');
   try {
@@ -237,10 +277,12 @@ export function howToCall(): { command: string; install?: string } {
   }
   const command = `node ${/\s/.test(bin) ? `"${bin}"` : bin}`;
   const root = projectRoot();
-  return {
-    command,
-    install: `想直接输入 custody：在 ${/\s/.test(root) ? `"${root}"` : root} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`,
-  };
+  const where = /\s/.test(root) ? `"${root}"` : root;
+  const install =
+    lang === 'en'
+      ? `To type just custody: run npm install -g . (or npm link) in ${where}; it then works in any folder.`
+      : `想直接输入 custody：在 ${where} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`;
+  return { command, install };
 }
 
 /** The line of a file passed by (a summary this tool wrote, a marked copy), in the language asked. */

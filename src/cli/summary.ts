@@ -23,6 +23,7 @@ import type { EarlyWorkers } from '../batch/pool';
 import type { CliIO } from './io';
 import { progressBar } from './progress';
 import { noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
+import { counted, singularOfOne } from '../rules/plural';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
 
@@ -43,8 +44,10 @@ export interface SummaryRunOptions {
 function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   const levels = levelsShown(t);
   if (lang === 'en') {
-    const each = levels.map((l) => `${levelWord(l.level, lang)} (${l.units}): ${l.bags} bag(s), ${l.copies} copies (${l.candidates} candidates)`);
-    return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${t.bagsStillOut} bag(s) not back in the vault.`;
+    const each = levels.map((l) =>
+      singularOfOne(`${levelWord(l.level, lang)}: ${l.units} units, ${l.bags} bags, ${l.copies} copies (${l.candidates} candidates)`),
+    );
+    return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${counted(t.bagsStillOut, 'bags')} not back in the vault.`;
   }
   const each = levels.map((l) => `${levelWord(l.level, lang)} ${l.units} 个，${l.bags} 袋、${l.copies} 份（报考 ${l.candidates} 人）`);
   return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。未还保密室 ${t.bagsStillOut} 袋。`;
@@ -99,11 +102,13 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
   const unpaired = t.pairs['sender-only'] + t.pairs['receiver-only'];
   if (lang === 'en') {
     return [
-      `Summarised ${t.files} workbook(s)${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} error(s), ${t.warnings} warning(s).`,
+      singularOfOne(
+        `Summarised ${t.files} workbooks${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} errors, ${t.warnings} warnings.`,
+      ),
       ...otherSemesterLines(t, lang),
       ...repeatedUnitLines(t, lang),
       stockLine(t, lang),
-      `Handover sheets' two copies: ${t.pairs.matched} pair(s) agree, ${t.pairs.disagree} disagree, ${unpaired} with one side only.`,
+      singularOfOne(`Handover sheets' two copies: ${t.pairs.matched} matching pairs, ${t.pairs.disagree} disagreeing, ${unpaired} with one side only.`),
     ];
   }
   return [

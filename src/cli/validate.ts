@@ -21,6 +21,7 @@ import { printable } from '../check/refusal';
 import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
 import { noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
+import { counted, singularOfOne } from '../rules/plural';
 
 /**
  * Checks workbook files and the workbooks in folders (as `summary` finds them,
@@ -64,10 +65,10 @@ const WORDS = {
     whole: '(whole workbook)',
     clean: 'no problems found',
     cannot: 'cannot be checked',
-    counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
+    counts: (e: number, w: number) => `${counted(e, 'errors')}, ${counted(w, 'warnings')}`,
     folded: (cells: number, slips: number) =>
-      ` (${cells} of them are differences between the two copies of ${slips} handover slip(s); a summary counts each slip once)`,
-    totalFolded: (e: number) => ` (a summary counts ${e} error(s))`,
+      ` (${cells} of them are differences between the two copies of ${singularOfOne(`${slips} handover slips`)}; a summary counts each slip once)`,
+    totalFolded: (e: number) => ` (a summary counts ${counted(e, 'errors')})`,
     site: (site: string) => ` (${site})`,
     total: 'total',
   },

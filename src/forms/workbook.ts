@@ -384,7 +384,9 @@ export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
     const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
     throw new UncheckableWorkbook(
       `${model.problems[0]}${more}，请恢复表头行后再检查`,
-      `${model.problems.length} table(s) have lost their header row and cannot be read: restore the header rows and check again`,
+      model.problems.length === 1
+        ? '1 table has lost its header row and cannot be read: restore the header row and check again'
+        : `${model.problems.length} tables have lost their header rows and cannot be read: restore the header rows and check again`,
     );
   }
   return model;

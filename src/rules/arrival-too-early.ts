@@ -16,7 +16,7 @@ export const meta: RuleMeta = {
     },
     en: {
       handover:
-        'Papers were handed over to {unit} at {time}, {spanEn} before the first session ({first}). Papers may reach a 分校 or 考点 at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
+        'Papers were handed over to {unit} at {time}, {spanEn} before the first session ({first}). Papers may reach a branch school (分校) or an exam site (考点) at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
     },
   },
   docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days (the message says the time exactly, 2天18小时): the handovers a 分校 or 考点 receives, and those the 省校 or a 分校 sends down (to a 分校, to a 考点). What the 省校 receives from the printer is not judged (the clause sets the time papers reach a 分校 or 考点). A dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches); a dispatch with no sheet is dispatch-without-handover’s.',

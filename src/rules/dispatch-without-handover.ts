@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
       back: '{time} 出库送回{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而送回的交接单（{sheet2}）上是 {handed} 袋。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
     },
     en: {
-      none: 'Papers {papers} left the vault for a {receiver} at {time} (taken by {taker}), but no handover sheet (附件1) from the {sender} to a {receiver} matches this dispatch. A {sender} hands papers to a {receiver} on a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
+      none: 'Papers {papers} left the vault for {receiverEn} at {time} (taken by {taker}), but no handover sheet (附件1) from this {senderEn} to {receiverEn} matches this dispatch. Papers handed down to {receiverEn} go with a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
       bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree; check the counts.',
       back: 'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log (rows {rows}), but {handed} bags on the sheet that sends them back ({sheet2}). Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
     },
@@ -129,6 +129,8 @@ function checkDispatches({ model, facts, report }: RuleContext): void {
   // Who hands down to whom, in the message: the 分校 to a 考点, the 省校 to a 分校.
   const sender = facts.level === '省校' ? '省校' : '分校';
   const receiver = facts.level === '省校' ? '分校' : '考点';
+  const [senderEn, receiverEn] =
+    facts.level === '省校' ? ['provincial school (省校)', 'a branch school (分校)'] : ['branch school (分校)', 'an exam site (考点)'];
   const unpaired = new Map<number, number[]>();
   const paired = new Map<number, number[]>();
   const pairs = pairDispatches(data, facts);
@@ -139,7 +141,15 @@ function checkDispatches({ model, facts, report }: RuleContext): void {
   for (const rows of unpaired.values()) {
     const first = data.vaultLog![rows[0]];
     const listed = (key: 'paperNo' | 'taker') => [...new Set(rows.map((i) => norm(data.vaultLog![i][key])).filter(Boolean))];
-    report(`vaultLog[${rows[0]}].takenAt`, 'none', { papers: listed('paperNo'), time: showTime(tm(first.takenAt)), taker: listed('taker'), sender, receiver });
+    report(`vaultLog[${rows[0]}].takenAt`, 'none', {
+      papers: listed('paperNo'),
+      time: showTime(tm(first.takenAt)),
+      taker: listed('taker'),
+      sender,
+      receiver,
+      senderEn,
+      receiverEn,
+    });
   }
   // Bags are compared only where no paper went out beyond its stock (overdraw) and no dispatch's time is in
   // question, and per sheet only where the pairing is clear: no dispatch left without a sheet could be on it.

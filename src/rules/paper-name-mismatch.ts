@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
     en: {
       name: 'Paper {paper} is named "{name}" here but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong.',
       names:
-        'Paper {paper} is named "{name}" here, and differently from the rest in {count} more place(s) ({cells}), but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong and correct them together.',
+        'Paper {paper} is named "{name}" here, and differently from the rest in {count} more places ({cells}), but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong and correct them together.',
     },
   },
   docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name.',

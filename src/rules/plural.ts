@@ -24,12 +24,30 @@ const SINGULAR: Readonly<Record<string, string>> = {
   times: 'time',
   checkouts: 'checkout',
   items: 'item',
+  signers: 'signer',
+  slips: 'slip',
+  errors: 'error',
+  warnings: 'warning',
+  workbooks: 'workbook',
+  pairs: 'pair',
+  gaps: 'gap',
+  parts: 'part',
+  tables: 'table',
+  units: 'unit',
 };
 
-/** A count of exactly one (not 31, not 0.1, not 1.5) followed by a counted noun. */
-const ONE = new RegExp(`(?<![\\d.,])1 (${Object.keys(SINGULAR).join('|')})\\b`, 'g');
+/** Words that may stand between a count and its noun (“1 more papers”, “1 distinct signers”, “1 matching pairs”). */
+const BETWEEN = ['more', 'distinct', 'duty', 'handover', 'matching'];
 
-/** “1 bags” → “1 bag”, “1 copies” → “1 copy”; every other count left as written. */
+/** A count of exactly one (not 31, not 0.1, not 1.5) followed by a counted noun. */
+const ONE = new RegExp(`(?<![\\d.,])1 ((?:${BETWEEN.join('|')}) )?(${Object.keys(SINGULAR).join('|')})\\b`, 'g');
+
+/** “1 bags” → “1 bag”, “1 copies” → “1 copy”, “1 more papers” → “1 more paper”; every other count left as written. */
 export function singularOfOne(text: string): string {
-  return text.replace(ONE, (_, noun: string) => `1 ${SINGULAR[noun]}`);
+  return text.replace(ONE, (_, between: string | undefined, noun: string) => `1 ${between ?? ''}${SINGULAR[noun]}`);
+}
+
+/** A count and its noun, in English: `counted(1, 'bags')` “1 bag”, `counted(3, 'bags')` “3 bags”. */
+export function counted(n: number, plural: keyof typeof SINGULAR): string {
+  return singularOfOne(`${n} ${plural}`);
 }

@@ -14,7 +14,8 @@ import { type Finding, rowShown } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
-import { DIRECTION_WORDS, SEVERITY_WORDS } from './words';
+import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
+import { counted } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
 export interface PaperColumn extends Column<PaperSummary> {
@@ -81,7 +82,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     // 8, not 12: room numbers wrap (01、02 on a line), and the sheet keeps to one A4 page wide at 9 pt with 下级送回袋数 beside it.
     width: 8,
     wrap: true,
-    value: (p) => p.rooms.join('、'),
+    value: (p, lang) => listOf(p.rooms, lang),
     total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : `${s.totals.roomsServed} room sessions`),
   },
   {
@@ -121,8 +122,8 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
   { key: 'time', header: { zh: '交接于', en: 'Time' }, width: 0, wrap: true, kind: 'datetime', value: (h) => h.time },
   { key: 'quantity', header: { zh: '明细之和（袋）', en: 'Items (bags)' }, width: 8, value: (h) => h.quantity },
   { key: 'total', header: { zh: '合计栏', en: 'Total' }, width: 0, value: (h) => (h.total === null ? '' : h.total) },
-  { key: 'fromSigners', header: { zh: '移交签字', en: 'Handed by' }, width: 0, wrap: true, value: (h) => h.fromSigners.join('、') },
-  { key: 'toSigners', header: { zh: '接收签字', en: 'Received by' }, width: 0, wrap: true, value: (h) => h.toSigners.join('、') },
+  { key: 'fromSigners', header: { zh: '移交签字', en: 'Handed by' }, width: 0, wrap: true, value: (h, lang) => listOf(h.fromSigners, lang) },
+  { key: 'toSigners', header: { zh: '接收签字', en: 'Received by' }, width: 0, wrap: true, value: (h, lang) => listOf(h.toSigners, lang) },
   { key: 'where', header: { zh: '所在位置', en: 'Where' }, width: 0, wrap: true, value: (h) => at(h.sheet, h.cell) },
 ];
 
@@ -165,7 +166,7 @@ export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
   { key: 'paperNo', header: PAPER_NO, width: 0, value: (o) => o.paperNo },
   { key: 'takenAt', header: { zh: '取出于', en: 'Taken at' }, width: 0, wrap: true, kind: 'datetime', value: (o) => o.takenAt },
   { key: 'quantity', header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
-  { key: 'unit', header: { zh: '计量', en: 'Unit' }, width: 0, value: (o) => o.unit },
+  { key: 'unit', header: { zh: '计量', en: 'Unit' }, width: 0, words: UNIT_WORDS, value: (o) => o.unit },
   { key: 'taker', header: { zh: '取卷者', en: 'Taken by' }, width: 0, wrap: true, value: (o) => o.taker },
 ];
 
@@ -201,7 +202,7 @@ export function readinessText(s: SiteSummary, lang: Lang = 'zh'): string {
     return zh ? `可以提交（另有 ${warnings} 处提醒，请看一眼）` : `Ready to submit (${warnings} warning${warnings === 1 ? '' : 's'} to look at)`;
   }
   const parts = [];
-  if (s.findings.errors) parts.push(zh ? `${s.findings.errors} 处错误` : `${s.findings.errors} error(s)`);
-  if (s.problems.length) parts.push(zh ? `${s.problems.length} 处无法读取` : `${s.problems.length} part(s) unreadable`);
+  if (s.findings.errors) parts.push(zh ? `${s.findings.errors} 处错误` : counted(s.findings.errors, 'errors'));
+  if (s.problems.length) parts.push(zh ? `${s.problems.length} 处无法读取` : `${counted(s.problems.length, 'parts')} unreadable`);
   return zh ? `暂不能提交：${parts.join('，')}需改正` : `Not ready: ${parts.join(', ')} to correct`;
 }

@@ -11,7 +11,8 @@ import type { FileOutcome, HandoverPair } from './consolidate';
 import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
-import { FIELD_WORDS, FileStatus, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, listOf } from './words';
+import { FIELD_WORDS, FileStatus, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, levelShown, listOf } from './words';
+import { counted, singularOfOne } from '../rules/plural';
 
 export type Row = Cell[];
 
@@ -27,8 +28,8 @@ function noteOf(f: FileOutcome, lang: Lang): string {
   const out = s.outstanding.length;
   const zh = lang === 'zh';
   return [
-    gaps ? (zh ? `值班缺口 ${gaps} 处` : `${gaps} duty gap(s)`) : '',
-    out ? (zh ? `${out} 次出库未还` : `${out} checkout(s) not returned`) : '',
+    gaps ? (zh ? `值班缺口 ${gaps} 处` : singularOfOne(`${gaps} duty gaps`)) : '',
+    out ? (zh ? `${out} 次出库未还` : `${counted(out, 'checkouts')} not returned`) : '',
     ...s.problems,
   ]
     .filter(Boolean)
@@ -47,7 +48,7 @@ const fig =
  */
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
-  { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f) => f.summary?.site.level ?? '' },
+  { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
   { key: 'errors', header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
   { key: 'warnings', header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
@@ -116,10 +117,10 @@ export const PAPER_DETAIL_COLUMNS: ReadonlyArray<Column<PaperDetail>> = [
   ...PAPER_COLUMNS.map((c): Column<PaperDetail> => ({ ...c, value: (d, lang) => c.value!(d.paper, lang) })),
 ];
 
-/** The 试卷明细 rows of one file. */
-export function paperRowsOf(f: FileOutcome): Row[] {
+/** The 试卷明细 rows of one file (`lang`: how a list of rooms is joined). */
+export function paperRowsOf(f: FileOutcome, lang: Lang = 'zh'): Row[] {
   const s = f.summary;
-  return s ? s.papers.map((paper) => rowOf(PAPER_DETAIL_COLUMNS, { file: f.file, site: s.site.name, paper })) : [];
+  return s ? s.papers.map((paper) => rowOf(PAPER_DETAIL_COLUMNS, { file: f.file, site: s.site.name, paper }, lang)) : [];
 }
 
 /* ------------------------------------------------------------------ 交接配对 */

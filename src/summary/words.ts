@@ -8,6 +8,7 @@
  */
 import type { Lang } from '../rules/types';
 import type { PairStatus } from './consolidate';
+import { levelOf } from '../model/custody';
 
 type Words<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -174,16 +175,37 @@ export const FIGURE_WORDS = {
 
 export type FigureKey = keyof typeof FIGURE_WORDS;
 
-/** The unit levels the stock is given by (`LevelTotals`); `unknown`: a 单位级别 that cannot be read. */
+/**
+ * The unit levels the stock is given by (`LevelTotals`); `unknown`: a 单位级别 that cannot be read. In English
+ * the Chinese term stays in brackets: it is what 基本信息 says and what officers call their unit.
+ */
 export const LEVEL_WORDS = {
-  省校: { zh: '省校', en: 'Province' },
-  分校: { zh: '分校', en: 'Branch' },
-  考点: { zh: '考点', en: 'Exam site' },
-  unknown: { zh: '级别不明', en: 'Unknown' },
+  省校: { zh: '省校', en: 'Provincial school (省校)' },
+  分校: { zh: '分校', en: 'Branch school (分校)' },
+  考点: { zh: '考点', en: 'Exam site (考点)' },
+  unknown: { zh: '级别不明', en: 'Unknown level' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A level's word (null: the level cannot be read). */
 export const levelWord = (level: keyof typeof LEVEL_WORDS | null, lang: Lang): string => LEVEL_WORDS[level ?? 'unknown'][lang];
+
+/**
+ * 单位级别 as 基本信息 writes it, shown: in Chinese as written; in English the level's words when it reads as
+ * one (考点, 分校（学院）…), else as written (a quoted value: 分部, 学院).
+ */
+export function levelShown(written: string | undefined, lang: Lang): string {
+  const text = (written ?? '').trim();
+  if (lang === 'zh' || !text) return text;
+  const level = levelOf({ level: text });
+  return level ? LEVEL_WORDS[level].en : text;
+}
+
+/** The units a count is kept in (袋, 份, 箱: 附件1 and 附件3's 单位); another word stays as written. */
+export const UNIT_WORDS: Words<'袋' | '份' | '箱'> = {
+  袋: { zh: '袋', en: 'bag' },
+  份: { zh: '份', en: 'copy' },
+  箱: { zh: '箱', en: 'box' },
+};
 
 /** The columns of 总览's table by unit level: key, header in each language. */
 export const LEVEL_COLUMN_WORDS = {

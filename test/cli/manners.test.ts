@@ -30,7 +30,7 @@ test.each(['validate', 'summary', 'fill', 'extract', 'template', 'demo'])('custo
   expect(r.err).toBe('');
   expect(r.out.startsWith(`用法：custody ${command} `)).toBe(true);
   expect(r.out).toContain('\n选项：\n');
-  expect(r.out).toContain('\n示例：\n');
+  expect(r.out).toContain('\n示例 (examples)：\n');
   expect(r.out).toMatch(/\n退出码：0 /);
   expect(r.out).not.toMatch(/Usage:|Options:|Arguments:|\(default:|display help/);
 });
@@ -52,7 +52,7 @@ test('custody validate --help: usage in Chinese, the exit codes exactly, the exa
   const lines = (await run('validate', '--help')).out.split('\n');
   expect(lines[0]).toBe('用法：custody validate [选项] <files...>');
   expect(lines).toContain('退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取、标记副本未能写出，或命令用法不对。');
-  const described = lines.slice(lines.indexOf('示例：') + 1).filter((l) => /^ {2}custody .* {2,}\S/.test(l));
+  const described = lines.slice(lines.indexOf('示例 (examples)：') + 1).filter((l) => /^ {2}custody .* {2,}\S/.test(l));
   expect(described.length).toBe(4);
   expect(new Set(descriptionColumns(described)).size).toBe(1);
 });

@@ -85,7 +85,7 @@ describe('custody summary: the papers by unit level', () => {
   it('with the 省校, in English: the 省校 on a line of its own', async () => {
     const { io } = await run(shengxiao, branch, yuelu, tianxin, '-o', path.join(dir, 'summary4.xlsx'), '--lang', 'en');
     expect(io.stdout.split('\n')[1]).toBe(
-      'Papers by unit level (the same papers passed down the chain, not added up): Province (1): 14 bag(s), 282 copies (253 candidates); Branch (1): 23 bag(s), 447 copies (439 candidates); Exam site (2): 23 bag(s), 447 copies (439 candidates). 1 bag(s) not back in the vault.',
+      'Papers by unit level (the same papers passed down the chain, not added up): Provincial school (省校): 1 unit, 14 bags, 282 copies (253 candidates); Branch school (分校): 1 unit, 23 bags, 447 copies (439 candidates); Exam site (考点): 2 units, 23 bags, 447 copies (439 candidates). 1 bag not back in the vault.',
     );
   });
 
@@ -214,10 +214,10 @@ describe('custody summary: the papers by unit level', () => {
       [1, ['Exam-paper custody summary']],
       [2, [null, null, null, null, 'By unit level (the same papers passed down: side by side, not added up)']],
       [3, ['Item', 'Count', null, null, 'Unit level', 'Units', 'Bags', 'Copies', 'Candidates', 'Bags out']],
-      [4, ['Workbooks', 5, null, null, 'Province', 1, 14, 282, 253, 0]],
-      [5, ['Unreadable', 0, null, null, 'Branch', 1, 23, 447, 439, 0]],
-      [6, ['Units (read)', 5, null, null, 'Exam site', 2, 23, 447, 439, 1]],
-      [7, ['Ready to submit', 1, null, null, 'Unknown', 1, 6, 115, 108, 0]],
+      [4, ['Workbooks', 5, null, null, 'Provincial school (省校)', 1, 14, 282, 253, 0]],
+      [5, ['Unreadable', 0, null, null, 'Branch school (分校)', 1, 23, 447, 439, 0]],
+      [6, ['Units (read)', 5, null, null, 'Exam site (考点)', 2, 23, 447, 439, 1]],
+      [7, ['Ready to submit', 1, null, null, 'Unknown level', 1, 6, 115, 108, 0]],
       [8, ['Errors', expect.any(Number)]],
     ]);
   });

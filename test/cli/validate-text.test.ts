@@ -38,9 +38,9 @@ test('each file counts what it lists; a slip whose copies differ in several fiel
     '合计: 4 个错误，0 个警告（汇总中计 3 个错误）',
   ]);
   expect(formatText(report, 'en').split('\n')[0]).toBe(
-    'a.xlsx (天心考点): 3 error(s), 0 warning(s) (2 of them are differences between the two copies of 1 handover slip(s); a summary counts each slip once)',
+    'a.xlsx (天心考点): 3 errors, 0 warnings (2 of them are differences between the two copies of 1 handover slip; a summary counts each slip once)',
   );
-  expect(formatText(report, 'en').split('\n').at(-1)).toBe('total: 4 error(s), 0 warning(s) (a summary counts 3 error(s))');
+  expect(formatText(report, 'en').split('\n').at(-1)).toBe('total: 4 errors, 0 warnings (a summary counts 3 errors)');
 });
 
 test('no word of it when nothing is folded', () => {

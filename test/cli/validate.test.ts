@@ -143,7 +143,7 @@ describe('custody validate', () => {
     const r = await run('validate', file('faulty.xlsx'), '--lang', 'en');
     expect(r.out).toMatch(/F4 +error +Unreadable date or time +"取卷时间" reads "六月中旬"/);
     // The file's line in English punctuation too.
-    expect(r.out.split('\n')[0]).toMatch(/faulty\.xlsx \(长沙分校 岳麓考点\): 1 error\(s\), 1 warning\(s\)$/);
+    expect(r.out.split('\n')[0]).toMatch(/faulty\.xlsx \(长沙分校 岳麓考点\): 1 error, 1 warning$/);
   });
 
   test('several files: each reported, and checked across (both copies of a handover)', async () => {
@@ -308,10 +308,10 @@ test("summary --lang en: the lines it prints are English, an unreadable file's r
   expect(r.code).toBe(2);
   expect(r.err).toBe(`${file('old.xls')}: cannot be read: this is an old .xls (or WPS .et) file; save it as .xlsx in Excel or WPS and check again\n`);
   const lines = r.out.trim().split('\n');
-  expect(lines[0]).toMatch(/^Summarised 2 workbook\(s\) \(1 could not be read\): 1 ready to submit, 0 to correct; 0 error\(s\), 0 warning\(s\)\.$/);
+  expect(lines[0]).toMatch(/^Summarised 2 workbooks \(1 could not be read\): 1 ready to submit, 0 to correct; 0 errors, 0 warnings\.$/);
   expect(lines[1]).toBe(
-    'Papers by unit level (the same papers passed down the chain, not added up): Exam site (1): 6 bag(s), 115 copies (108 candidates). 0 bag(s) not back in the vault.',
+    'Papers by unit level (the same papers passed down the chain, not added up): Exam site (考点): 1 unit, 6 bags, 115 copies (108 candidates). 0 bags not back in the vault.',
   );
-  expect(lines[2]).toMatch(/^Handover sheets' two copies: 0 pair\(s\) agree, 0 disagree, \d+ with one side only\.$/);
+  expect(lines[2]).toMatch(/^Handover sheets' two copies: 0 matching pairs, 0 disagreeing, \d+ with one side only\.$/);
   expect(lines[3]).toBe(`Written: ${out}`);
 });

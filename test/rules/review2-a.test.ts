@@ -111,7 +111,7 @@ describe('D5: AB卷 — one paper code, two versions — is one name; a name wri
       '试卷号 1304 在这里写作“计算机应用”，另有 1 处写法也与其他表不同（分发登记 C7“计算机应用”），而其他表（入库清单、考试安排、分发登记表）写作“计算机应用基础”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了，这几处一并改正。',
     );
     const en = await findings('n-wugang-ab-zero-cancelled-kaodian', edit, 'en');
-    expect(en[0].message).toMatch(/^Paper 1304 is named "计算机应用" here, and differently from the rest in 1 more place\(s\) \(分发登记 C7“计算机应用”\)/);
+    expect(en[0].message).toMatch(/^Paper 1304 is named "计算机应用" here, and differently from the rest in 1 more place \(分发登记 C7“计算机应用”\)/);
   });
 });
 

@@ -58,7 +58,7 @@ test('a site counts it once: its figures, and the pane’s 汇总', () => {
     ['错误', 2],
     ['警告', 1],
   ]);
-  expect(summaryTable(s, 'en').status).toBe('Not ready: 2 error(s) to correct');
+  expect(summaryTable(s, 'en').status).toBe('Not ready: 2 errors to correct');
 });
 
 test('the 汇总 sheet lists it once, with every difference', async () => {

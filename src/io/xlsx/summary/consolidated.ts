@@ -101,7 +101,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
   return {
     pairs: c.pairs,
     files: c.files.map((f) => f.file),
-    paperRows: () => c.files.flatMap(paperRowsOf),
+    paperRows: () => c.files.flatMap((f) => paperRowsOf(f, lang)),
     settled: () => settled,
   };
 }

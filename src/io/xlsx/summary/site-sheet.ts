@@ -46,7 +46,8 @@ import {
   styleHeader,
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
-import { SITE_WORDS, siteSections } from '../../../summary/words';
+import { SITE_WORDS, levelShown, siteSections } from '../../../summary/words';
+import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 
 const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width' | 'words'>>> = [
@@ -88,7 +89,7 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   const head = lang === 'zh' ? `${w('status')}：${readinessText(s, lang)}` : `${w('status')}: ${readinessText(s, lang)}`;
   const [covered, custody] = [s.duty.coveredHours, s.duty.custodyHours].map((h) => showDuration(h, lang));
   if (lang === 'en') {
-    return `${head}    ${errors} ${w('errors')}    ${warnings} ${w('warnings')}    on duty ${covered} of ${custody}    out ${s.totals.bagsStillOut} bags${copiesOut ? `, ${copiesOut} copies` : ''}`;
+    return `${head}    ${errors} ${w('errors')}    ${warnings} ${w('warnings')}    on duty ${covered} of ${custody}    out ${counted(s.totals.bagsStillOut, 'bags')}${copiesOut ? `, ${counted(copiesOut, 'copies')}` : ''}`;
   }
   return `${head}    ${w('errors')} ${errors}    ${w('warnings')} ${warnings}    值班覆盖 ${covered} / ${custody}    未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`;
 }
@@ -220,7 +221,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
   let titles = banner(ws, 1, siteTitle(s, lang), { size: 16, bold: true });
   // Grey, at the body's size: at 10 pt it printed under 9 once the times' columns were widened to hold a date on one line.
-  titles += banner(ws, 2, `${w('level')}${colon}${s.site.level || '—'}    ${w('file')}${colon}${file}`, {
+  titles += banner(ws, 2, `${w('level')}${colon}${levelShown(s.site.level, lang) || '—'}    ${w('file')}${colon}${file}`, {
     size: BODY_PT,
     color: { argb: 'FF595959' },
   });
