@@ -4,7 +4,7 @@
  * temporary files and a few numbers, so that little crosses to the main
  * thread. Kept apart from spool.ts, which the main thread runs.
  */
-import { type UnitStock, pairCopiesOf, unitStockOf } from '../summary/consolidate';
+import { type UnitStock, pairCopiesOf, unitChainOf, unitStockOf } from '../summary/consolidate';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';
 import type { ProcessedFile } from './consolidate';
@@ -20,6 +20,8 @@ export interface FileRecord extends UnitStock {
   site: string;
   /** summary.site.semester ('' when not given or unreadable): 站点汇总's title names it. */
   semester: string;
+  /** The unit's chain of names (unitChainOf): 总览's title names the unit all share. */
+  chain: string[];
   /** The site as the findings report names it (`siteNameOf`). */
   reportSite: string | null;
   errors: number;
@@ -95,6 +97,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     readable: Boolean(s),
     site: s?.site.name ?? '',
     semester: s?.site.semester ?? '',
+    chain: s ? unitChainOf(s.site) : [],
     reportSite: o.site ?? null,
     errors: s?.findings.errors ?? 0,
     warnings: s?.findings.warnings ?? 0,

@@ -107,6 +107,8 @@ export interface ConsolidatedTotals {
    * candidates, bags still out), for a semester's papers are not added to another's.
    */
   otherSemester: OtherSemesterFile[];
+  /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
+  unit: string;
 }
 
 /** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
@@ -153,6 +155,20 @@ export function setRunSemester(t: ConsolidatedTotals, units: ReadonlyArray<{ fil
     .map(({ file, site, semester }) => ({ file, site, semester: semester.trim() }));
   const aside = new Set(t.otherSemester.map((u) => u.file));
   return (file) => !aside.has(file);
+}
+
+/** A unit's chain of names from the top: 分部, 分校, 考点 (those filled in). */
+export const unitChainOf = (site: Pick<SiteSummary['site'], 'branch' | 'school' | 'examSite'>): string[] =>
+  [site.branch, site.school, site.examSite].map((x) => x.trim()).filter(Boolean);
+
+/**
+ * The deepest unit every chain names (长沙分校 for 长沙分校 and its 考点 天心 and 岳麓), wherever a
+ * workbook starts its chain (a 考点's may leave 分部 blank); '' when the chains share none.
+ */
+export function commonUnit(chains: ReadonlyArray<readonly string[]>): string {
+  if (chains.length === 0) return '';
+  const [first, ...rest] = chains;
+  return [...first].reverse().find((name) => rest.every((c) => c.includes(name))) ?? '';
 }
 
 /** Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels. */
@@ -393,6 +409,7 @@ export function emptyTotals(files: number): ConsolidatedTotals {
     pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 },
     semester: null,
     otherSemester: [],
+    unit: '',
   };
 }
 
@@ -414,6 +431,7 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
     t.warnings += s.findings.warnings;
     if (counted(f.file)) addUnitStock(t, unitStockOf(s));
   }
+  t.unit = commonUnit(files.flatMap((f) => (f.summary && counted(f.file) ? [unitChainOf(f.summary.site)] : [])));
   for (const p of pairs) t.pairs[p.status]++;
   return t;
 }

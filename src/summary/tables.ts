@@ -7,11 +7,11 @@
 import type { Finding } from '../model/finding';
 import { ruleMeta } from '../rules';
 import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime } from './columns';
-import type { FileOutcome, HandoverPair } from './consolidate';
+import type { ConsolidatedTotals, FileOutcome, HandoverPair } from './consolidate';
 import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
-import { FIELD_WORDS, FileStatus, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, listOf } from './words';
+import { FIELD_WORDS, FileStatus, OTHER_SEMESTER_ROW, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, listOf } from './words';
 
 export type Row = Cell[];
 
@@ -71,6 +71,25 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
 ];
+
+const SITE_NOTE = SITE_COLUMNS.findIndex((c) => c.key === 'note');
+
+/**
+ * A 站点汇总 row (raw) of a workbook of another semester than the run's: its 说明 says so first, for
+ * its figures are in no total (the run's semester is known only once every workbook is read).
+ */
+export function markOtherSemester(row: Row, semester: string, lang: Lang): Row {
+  const note = row[SITE_NOTE];
+  const said = OTHER_SEMESTER_ROW[lang].note(semester);
+  row[SITE_NOTE] = note ? `${said}${lang === 'zh' ? '；' : '; '}${note}` : said;
+  return row;
+}
+
+/** A 站点汇总 row, its 说明 saying so first when its workbook is of another semester than the run's (markOtherSemester). */
+export function otherSemesterMarked(row: Row, file: string, totals: Pick<ConsolidatedTotals, 'otherSemester'>, lang: Lang): Row {
+  const other = totals.otherSemester.find((o) => o.file === file);
+  return other ? markOtherSemester(row, other.semester, lang) : row;
+}
 
 /** Each semester the workbooks name, once, in the order met: 站点汇总's title says them (SITES_TITLE). */
 export const semestersOf = (semesters: Iterable<string | undefined>): string[] => [...new Set([...semesters].filter((x): x is string => Boolean(x)))];
