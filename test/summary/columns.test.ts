@@ -1,5 +1,5 @@
 /** How a summary cell is shown on a page and held in a sheet: times and lengths of time. */
-import { numFmtOf, sheetValue, show, showDuration } from '../../src/summary/columns';
+import { breakLines, numFmtOf, sheetValue, show, showDuration } from '../../src/summary/columns';
 
 const ctx = (lang: 'zh' | 'en') => ({ lang, ruleTitle: (id: string) => id });
 const duration = { kind: 'duration' as const };
@@ -38,5 +38,19 @@ describe('a time', () => {
     expect([numFmtOf(datetime, 'zh'), numFmtOf(datetime, 'en')]).toEqual(['yyyy"年"m"月"d"日" hh:mm', 'yyyy-mm-dd hh:mm']);
     expect(numFmtOf({ kind: 'datetime', numFmt: '0' }, 'zh')).toBe('0');
     expect(numFmtOf({}, 'zh')).toBeUndefined();
+  });
+});
+
+describe('breakLines: a text in lines of a width, for cells that are not wrapped (a 汇总 sheet’s findings)', () => {
+  it('breaks Chinese anywhere but before closing punctuation, Latin between words, a short word after a space whole, and at each newline', () => {
+    // 10 units: five Chinese characters.
+    expect(breakLines('一二三四五六七八九十', 10)).toEqual(['一二三四五', '六七八九十']);
+    expect(breakLines('一二三四五，六七', 10)).toEqual(['一二三四五，', '六七']);
+    expect(breakLines('the two copies disagree', 10)).toEqual(['the two', 'copies', 'disagree']);
+    expect(breakLines('出入库记录!J7 序号 3', 17)).toEqual(['出入库记录!J7', '序号 3']);
+    expect(breakLines('一\n二', 10)).toEqual(['一', '二']);
+    expect(breakLines('', 10)).toEqual(['']);
+    // A word longer than a line is a line of its own.
+    expect(breakLines('a verylongwordindeed b', 10)).toEqual(['a', 'verylongwordindeed', 'b']);
   });
 });

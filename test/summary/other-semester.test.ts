@@ -198,9 +198,14 @@ describe('a workbook of another semester where people look (review round 3, R4):
       const ov = wb.getWorksheet('总览')!;
       const ranked: unknown[] = [];
       ov.eachRow((row, r) => {
-        if (row.getCell(1).value === '单位（考生最多的前 20 个）') for (let k = r + 1; ov.getRow(k).getCell(1).value; k++) ranked.push(ov.getRow(k).getCell(1).value);
+        if (row.getCell(1).value === '单位（考生最多的前 20 个）')
+          for (let k = r + 1; ov.getRow(k).getCell(1).value; k++) ranked.push(ov.getRow(k).getCell(1).value);
       });
-      expect({ how, title: ov.getCell('A1').value, ranked }).toEqual({ how, title: '长沙分校 2025春学期试卷保管汇总（多工作簿合并）', ranked: ['望城考点', '长沙分校'] });
+      expect({ how, title: ov.getCell('A1').value, ranked }).toEqual({
+        how,
+        title: '长沙分校 2025春学期试卷保管汇总（多工作簿合并）',
+        ranked: ['望城考点', '长沙分校'],
+      });
     }
   });
 
@@ -212,7 +217,9 @@ describe('a workbook of another semester where people look (review round 3, R4):
         return { site: { id: String(i), label } as SiteResult, summary: summarizeSite(model, [], { file: label }) };
       }),
     );
-    expect(otherSemesterNotice(sites, 'zh')).toEqual(['注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入下面的合计：宁乡考点.xlsx（2024秋）。']);
+    expect(otherSemesterNotice(sites, 'zh')).toEqual([
+      '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入下面的合计：宁乡考点.xlsx（2024秋）。',
+    ]);
     expect(otherSemesterNotice(sites.slice(0, 2), 'zh')).toEqual([]);
   });
 });
@@ -253,9 +260,11 @@ describe('总览 printed (review round 3, R3)', () => {
     // exceljs does not read a sheet's page breaks back: from its XML (总览 is the first sheet).
     const breaks = [...(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
     // 0-based anchors: a chart covers rows from.row + 1 … to.row (1-based), to.row's top edge being its bottom.
-    const charts = [...drawing.matchAll(/<xdr:from><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>.*?<xdr:to><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>/gs)].map(
-      (m) => [Number(m[1]) + 1, Number(m[2])],
-    );
+    const charts = [
+      ...drawing.matchAll(
+        /<xdr:from><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>.*?<xdr:to><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>/gs,
+      ),
+    ].map((m) => [Number(m[1]) + 1, Number(m[2])]);
     expect(charts).toHaveLength(3);
     let signature = 0;
     ov.eachRow((row, r) => void (String(row.getCell(1).value).startsWith('制表人') && (signature = r)));
