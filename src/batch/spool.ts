@@ -28,7 +28,16 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, addUnitStock, commonUnit, emptyTotals, setRunSemester } from '../summary/consolidate';
+import {
+  ConsolidatedTotals,
+  HandoverPair,
+  HandoverPairer,
+  type PairCopies,
+  addUnitStock,
+  commonUnit,
+  emptyTotals,
+  setRunSemester,
+} from '../summary/consolidate';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';

@@ -17,6 +17,9 @@ import { mainSemesterKey, semesterKey } from '../model/semester';
 import { CopyKey, copyFields, differingFields, pairCopies } from '../model/pairing';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
+import { commonUnit, unitChainOf } from './common-unit';
+
+export { commonUnit, unitChainOf };
 import { byFileName, countedOnce } from './same-bytes';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
@@ -155,20 +158,6 @@ export function setRunSemester(t: ConsolidatedTotals, units: ReadonlyArray<{ fil
     .map(({ file, site, semester }) => ({ file, site, semester: semester.trim() }));
   const aside = new Set(t.otherSemester.map((u) => u.file));
   return (file) => !aside.has(file);
-}
-
-/** A unit's chain of names from the top: 分部, 分校, 考点 (those filled in). */
-export const unitChainOf = (site: Pick<SiteSummary['site'], 'branch' | 'school' | 'examSite'>): string[] =>
-  [site.branch, site.school, site.examSite].map((x) => x.trim()).filter(Boolean);
-
-/**
- * The deepest unit every chain names (长沙分校 for 长沙分校 and its 考点 天心 and 岳麓), wherever a
- * workbook starts its chain (a 考点's may leave 分部 blank); '' when the chains share none.
- */
-export function commonUnit(chains: ReadonlyArray<readonly string[]>): string {
-  if (chains.length === 0) return '';
-  const [first, ...rest] = chains;
-  return [...first].reverse().find((name) => rest.every((c) => c.includes(name))) ?? '';
 }
 
 /** Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels. */

@@ -16,6 +16,7 @@ import { listCharts } from '../../src/io/xlsx/chart';
 import { Consolidated, consolidateModels } from '../../src/summary/consolidate';
 import { summarizeSite } from '../../src/summary/site';
 import { addSiteSummarySheet, consolidatedXlsx } from '../../src/io/xlsx/summary';
+import { columnWidth } from '../../src/io/xlsx/summary/style';
 import { ALL_META, ruleTitle } from '../../src/rules';
 
 const DISAGREE = ruleTitle('handover-copies-disagree'); // 交接单两份不一致
@@ -783,6 +784,24 @@ describe('src/summary stays free of Node and Office outside its node-only files'
 });
 
 describe('a 汇总 sheet’s findings read across the page (review round 3, R2)', () => {
+  it('问题清单: 依据 wide enough for a clause in 5 lines (it took 7, 3 findings a page), the sheet one page wide at 9 pt or more in both languages', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await consolidatedXlsx(await network())) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('问题清单')!;
+    const widths = FINDING_COLUMNS.map((c) => c.width);
+    expect(widths).toEqual([14, 10, 5, 14, 5, 10, 6, 5, 52, 54]);
+    for (const lang of ['zh', 'en'] as const)
+      expect(11 * printScale(FINDING_COLUMNS.map((c) => columnWidth(c, lang)))).toBeGreaterThanOrEqual(LEAST_PRINTED_PT);
+    const clause = FINDING_COLUMNS.findIndex((c) => c.key === 'clause') + 1;
+    const lines: Array<[number, number]> = [];
+    ws.eachRow((row, r) => {
+      const text = String(row.getCell(clause).value ?? '');
+      if (r > 1) lines.push([text.length, linesOf(text, widths[clause - 1])]);
+    });
+    // The longest clause of the sample, 126 characters, in 5 lines.
+    expect(lines.reduce((a, b) => (b[0] > a[0] ? b : a))).toEqual([126, 5]);
+  });
+
   it('说明 last, a line of it a row running on to the page’s right edge: 1–3 lines a finding, on the paper table’s columns, nothing wrapped or merged', async () => {
     const c = await network();
     const wb = new ExcelJS.Workbook();
@@ -800,7 +819,10 @@ describe('a 汇总 sheet’s findings read across the page (review round 3, R2)'
     for (let r = head + 1; ws.getRow(r).hasValues; r++) rows.push(headers(ws, r));
     // Each finding: a row with its severity, problem and place, then its message's further lines.
     const findings: string[][][] = [];
-    for (const row of rows) row[0] ? findings.push([row]) : findings[findings.length - 1].push(row);
+    for (const row of rows) {
+      if (row[0]) findings.push([row]);
+      else findings[findings.length - 1].push(row);
+    }
     expect(findings.map((f) => f.length)).toEqual(found.map(() => expect.any(Number)));
     expect(Math.max(...findings.map((f) => f.length))).toBeLessThanOrEqual(3);
     // Every word of each message, in order (a space where a line breaks is the break).

@@ -11,7 +11,16 @@ import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
 import { ChartData, levelsShown, overviewFigures } from '../../../summary/overview';
-import { FIGURE_WORDS, FigureKey, LEVEL_COLUMN_WORDS, OTHER_SEMESTER_WORDS, OVERVIEW_TITLE, OVERVIEW_WORDS, SHEET_WORDS, levelWord } from '../../../summary/words';
+import {
+  FIGURE_WORDS,
+  FigureKey,
+  LEVEL_COLUMN_WORDS,
+  OTHER_SEMESTER_WORDS,
+  OVERVIEW_TITLE,
+  OVERVIEW_WORDS,
+  SHEET_WORDS,
+  levelWord,
+} from '../../../summary/words';
 import { baseName } from '../../../model/text';
 import { absoluteRef, BarChartSpec } from '../chart';
 import {
