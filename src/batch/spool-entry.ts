@@ -7,6 +7,7 @@
 import { pairCopiesOf } from '../summary/consolidate';
 import { type UnitStock, unitStockOf } from '../summary/stock';
 import { unitOfWorkbook } from '../model/repeated-unit';
+import { unitChainOf } from '../summary/common-unit';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';
 import type { ProcessedFile } from './consolidate';
@@ -24,6 +25,8 @@ export interface FileRecord extends UnitStock {
   semester: string;
   /** Its unit and semester (`unitOfWorkbook`): a second workbook of one is counted once (unit-workbook-twice). */
   unit?: string;
+  /** The unit's chain of names (unitChainOf): 总览's title names the unit all share. */
+  chain: string[];
   /** The site as the findings report names it (`siteNameOf`). */
   reportSite: string | null;
   errors: number;
@@ -100,6 +103,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     site: s?.site.name ?? '',
     semester: s?.site.semester ?? '',
     ...(s ? { unit: unitOfWorkbook(s.site) } : {}),
+    chain: s ? unitChainOf(s.site) : [],
     reportSite: o.site ?? null,
     errors: s?.findings.errors ?? 0,
     warnings: s?.findings.warnings ?? 0,

@@ -31,6 +31,7 @@ import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
 import { addUnitStock } from '../summary/stock';
 import { repeatedUnitFiles, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import { commonUnit } from '../summary/common-unit';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
 import { SpoolWriter, readLines } from './ndjson';
@@ -45,7 +46,7 @@ import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
 import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
-import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, semestersOf } from '../summary/tables';
+import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, otherSemesterMarked, semestersOf } from '../summary/tables';
 import { SameBytes, byFileName } from '../summary/same-bytes';
 
 type Row = Array<string | number | null>;
@@ -203,6 +204,7 @@ export class SpooledConsolidation {
       t.warnings += r.warnings;
       if (counted(r.file)) addUnitStock(t, r);
     }
+    t.unit = commonUnit(this.records.filter((r) => r.readable && counted(r.file)).map((r) => r.chain));
     for (const p of this.pairs) t.pairs[p.status]++;
     this.totals = t;
   }
@@ -275,11 +277,13 @@ export class SpooledConsolidation {
     const summaries = () => this.summaries();
     const settled = async (): Promise<SettledSource> => {
       await this.settled();
+      const totals = this.totals;
+      const aside = new Set(totals.otherSemester.map((o) => o.file));
       return {
         totals: this.totals,
         chart: rankChartData(
           disagreeCountedPerCopy(this.byRule, pairs),
-          records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file })),
+          records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file, counted: !aside.has(r.file) })),
         ),
         semesters: semestersOf(records.map((r) => r.semester)),
         async *siteRows() {
@@ -291,7 +295,7 @@ export class SpooledConsolidation {
               row[ERRORS] = rec.errors;
               row[WARNINGS] = rec.warnings;
             }
-            yield row;
+            yield otherSemesterMarked(row, rec.file, totals, lang ?? 'zh');
           }
         },
         *fileRows() {

@@ -16,7 +16,7 @@ import { checkWorkbook } from '../check/service';
 import { printable } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
-import { levelsShown } from '../summary/overview';
+import { levelsShown, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
 import { levelWord } from '../summary/words';
 import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
@@ -53,48 +53,11 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。未还保密室 ${t.bagsStillOut} 袋。`;
 }
 
-/** The workbooks listed by name in the line on other semesters; the rest are counted (all are on 总览 and in the findings). */
-const OTHER_SEMESTER_NAMED = 10;
+/** The line on workbooks of another semester (otherSemesterLines), their files as the CLI prints a name. */
+const otherSemesterLines = (t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] => otherSemesterLinesOf(t, lang, printable);
 
-/**
- * The workbooks of another semester than the run's, left out of the stock (workbook-of-another-semester):
- * said before the figures, each with its semester, so that no one reads two semesters' papers as one.
- */
-function otherSemesterLines(t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] {
-  const other = t.otherSemester;
-  if (other.length === 0 || t.semester === null) return [];
-  const named = other.slice(0, OTHER_SEMESTER_NAMED);
-  const more = other.length - named.length;
-  if (lang === 'en') {
-    const list = named.map((o) => `${printable(o.file)} (${o.semester})`).join(', ');
-    return [
-      `Note: not of ${t.semester}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
-    ];
-  }
-  const list = named.map((o) => `${printable(o.file)}（${o.semester}）`).join('、');
-  return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
-}
-
-/**
- * The second workbooks of one unit and semester, left out of the stock (unit-workbook-twice): each named with
- * the file counted in its place, so that no one reads a unit counted twice, or a dropped file, without a word.
- */
-function repeatedUnitLines(t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] {
-  const repeated = t.repeatedUnits;
-  if (repeated.length === 0) return [];
-  const named = repeated.slice(0, OTHER_SEMESTER_NAMED);
-  const more = repeated.length - named.length;
-  if (lang === 'en') {
-    const list = named.map((o) => `${printable(o.file)} (${o.site}; ${printable(o.counted)} counted)`).join(', ');
-    return [
-      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}. Whether the two differ: see the findings.`,
-    ];
-  }
-  const list = named.map((o) => `${printable(o.file)}（${o.site}，已计入 ${printable(o.counted)}）`).join('、');
-  return [
-    `注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。两本内容是否相同，见检查结果“同一单位两本工作簿”。`,
-  ];
-}
+/** The line on a unit's second workbooks (repeatedUnitLinesOf), their files as the CLI prints a name. */
+const repeatedUnitLines = (t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] => repeatedUnitLinesOf(t, lang, printable);
 
 /** The few lines a person reads after a summary run. */
 function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh'): string[] {

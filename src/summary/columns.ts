@@ -226,6 +226,40 @@ export function linesOf(text: string, width: number, size = 11): number {
   return lines;
 }
 
+/** Punctuation a line does not start with: it stays at the end of the line before. */
+const CLOSING = /^[，。、；：！？）》」』”’,.;:!?)\]]/u;
+/** Characters of a word after a space that a line break does not split. */
+const SHORT_WORD = 3;
+/** A Latin word with the spaces after it, a run of spaces, or any other single character. */
+const TOKEN = /[\x21-\x7e]+ *| +|./gsu;
+
+/**
+ * A text broken into lines of at most `room` units, for text that is not
+ * wrapped by the spreadsheet (a line a row): between Latin words, anywhere in
+ * Chinese but before closing punctuation. A word longer than a line is a line.
+ */
+export function breakLines(text: string, room: number, size = 11): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let used = 0;
+    for (const token of paragraph.match(TOKEN) ?? []) {
+      if (line && used + textUnits(token.trimEnd(), size) > room && !CLOSING.test(token)) {
+        // A short word after a space (序号 in 出入库记录!F4 序号 1) goes to the next line whole.
+        const space = line.lastIndexOf(' ');
+        const tail = space > 0 && line.length - space <= SHORT_WORD + 1 ? line.slice(space + 1) : '';
+        lines.push(line.slice(0, line.length - tail.length).trimEnd());
+        [line, used] = [tail, textUnits(tail, size)];
+      }
+      if (!line && !token.trim()) continue;
+      line += token;
+      used += textUnits(token, size);
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
 /** A unit in brackets at a header's end: 合计（袋）, 缺口（处）. */
 const UNIT = /^(.+?)(（[^（）]{1,2}）)$/;
 

@@ -21,6 +21,7 @@ import { CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../m
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
+import { commonUnit, unitChainOf } from './common-unit';
 import { byFileName, countedOnce } from './same-bytes';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
@@ -113,6 +114,8 @@ export interface ConsolidatedTotals {
    * (unit-workbook-twice: a re-saved copy): counted as files and findings, their papers in no stock figure.
    */
   repeatedUnits: RepeatedUnitFile[];
+  /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
+  unit: string;
 }
 
 /** A second workbook of one unit and semester: its file, its unit, and the file counted in its place. */
@@ -377,6 +380,7 @@ export function emptyTotals(files: number): ConsolidatedTotals {
     semester: null,
     otherSemester: [],
     repeatedUnits: [],
+    unit: '',
   };
 }
 
@@ -398,6 +402,7 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
     t.warnings += s.findings.warnings;
     if (counted(f.file)) addUnitStock(t, unitStockOf(s));
   }
+  t.unit = commonUnit(files.flatMap((f) => (f.summary && counted(f.file) ? [unitChainOf(f.summary.site)] : [])));
   for (const p of pairs) t.pairs[p.status]++;
   return t;
 }

@@ -4,6 +4,7 @@
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import type { FigureKey } from './words';
+import type { Lang } from './columns';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -11,14 +12,14 @@ export interface ChartData {
   rules: Array<[string, { errors: number; warnings: number }]>;
   /** Units with the most findings (top 20). */
   sites: Array<{ name: string; errors: number; warnings: number }>;
-  /** Units with the most candidates (top 20), of those with papers. */
+  /** Units with the most candidates (top 20), of those with papers counted in the totals (not a workbook of another semester). */
   big: Array<{ name: string; candidates: number; copies: number }>;
 }
 
 /** Ranks per-rule counts and per-unit figures the way 总览 shows them. */
 export function rankChartData(
   byRule: ReadonlyMap<string, { errors: number; warnings: number }>,
-  units: Iterable<{ name: string; errors: number; warnings: number; papers: number; candidates: number; copies: number }>,
+  units: Iterable<{ name: string; errors: number; warnings: number; papers: number; candidates: number; copies: number; counted?: boolean }>,
 ): ChartData {
   const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
   const list = [...units];
@@ -28,7 +29,8 @@ export function rankChartData(
     .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 20);
   const big = list
-    .filter((u) => u.papers > 0)
+    // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size.
+    .filter((u) => u.papers > 0 && u.counted !== false)
     .map((u) => ({ name: u.name, candidates: u.candidates, copies: u.copies }))
     .sort((a, b) => b.candidates - a.candidates || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 20);
@@ -56,4 +58,48 @@ export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number
 /** The levels 总览 and the CLI show, down the chain: those with a unit in the run. */
 export function levelsShown(t: Pick<ConsolidatedTotals, 'levels'>): LevelTotals[] {
   return t.levels.filter((l) => l.units > 0);
+}
+
+/** The workbooks listed by name in a line on those set aside (another semester, a unit's second); the rest are counted (all are on 总览 and in the findings). */
+const SET_ASIDE_NAMED = 10;
+
+/**
+ * The workbooks of another semester than the run's, left out of the stock (workbook-of-another-semester):
+ * said before the figures, each with its semester, so that no one reads two semesters' papers as one:
+ * by the CLI after a summary run and atop the page's 汇总 view, in the same words.
+ */
+export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester' | 'semester'>, lang: Lang, name: (file: string) => string): string[] {
+  const other = t.otherSemester;
+  if (other.length === 0 || t.semester === null) return [];
+  const named = other.slice(0, SET_ASIDE_NAMED);
+  const more = other.length - named.length;
+  if (lang === 'en') {
+    const list = named.map((o) => `${name(o.file)} (${o.semester})`).join(', ');
+    return [
+      `Note: not of ${t.semester}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
+    ];
+  }
+  const list = named.map((o) => `${name(o.file)}（${o.semester}）`).join('、');
+  return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
+}
+
+/**
+ * The second workbooks of one unit and semester, left out of the stock (unit-workbook-twice): each named with
+ * the file counted in its place, so that no one reads a unit counted twice, or a dropped file, without a word.
+ */
+export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>, lang: Lang, name: (file: string) => string): string[] {
+  const repeated = t.repeatedUnits;
+  if (repeated.length === 0) return [];
+  const named = repeated.slice(0, SET_ASIDE_NAMED);
+  const more = repeated.length - named.length;
+  if (lang === 'en') {
+    const list = named.map((o) => `${name(o.file)} (${o.site}; ${name(o.counted)} counted)`).join(', ');
+    return [
+      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}. Whether the two differ: see the findings.`,
+    ];
+  }
+  const list = named.map((o) => `${name(o.file)}（${o.site}，已计入 ${name(o.counted)}）`).join('、');
+  return [
+    `注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。两本内容是否相同，见检查结果“同一单位两本工作簿”。`,
+  ];
 }

@@ -10,7 +10,7 @@
  * read again, and two of a form's columns are fewer than the half of them a
  * table's header needs to be found.
  */
-import { type Finding, rowShown } from '../model/finding';
+import { type Finding, rowWords } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
@@ -170,20 +170,22 @@ export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
   { key: 'taker', header: { zh: '取卷者', en: 'Taken by' }, width: 0, wrap: true, value: (o) => o.taker },
 ];
 
+/** Where a finding is: its sheet and cell, and its row in the form (序号 3; 附件5, which prints no 序号: 第3班). */
+function placeOf(f: Finding, lang: Lang): string {
+  return [at(f.sheet ?? null, f.cell ?? null), f.row === undefined ? '' : rowWords(f, lang)].filter(Boolean).join(' ');
+}
+
 /**
- * The findings of one site. 说明 sits in the second column, the wide one of
- * 试卷名称, so that a long message wraps there without merged cells (thousands
- * of merges make a workbook slow to write and to open).
+ * The findings of one site. 说明 comes last: on the 汇总 sheet each line of
+ * it is a row of its own, running on over the empty cells to the page's right
+ * edge (src/io/xlsx/summary/site-findings.ts); its sheet and cell in one
+ * column, 位置, that the message has the width of the rest.
  */
 export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [
   { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: (f) => f.severity },
-  { key: 'message', header: { zh: '说明', en: 'Message' }, width: 0, wrap: true, value: (f) => f.message },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: (f) => f.rule },
-  { key: 'form', header: { zh: '附件', en: 'Form' }, width: 0, value: (f) => f.form ?? '' },
-  { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 0, wrap: true, value: (f) => f.sheet ?? '' },
-  { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 0, value: (f) => f.cell ?? '' },
-  // 附件5 prints no 序号: its rows are said as shifts (第3班).
-  { key: 'row', header: { zh: '序号/班次', en: 'Row / shift' }, width: 0, value: (f, lang) => rowShown(f, lang) ?? '' },
+  { key: 'place', header: { zh: '位置', en: 'Where' }, width: 0, wrap: true, value: placeOf },
+  { key: 'message', header: { zh: '说明', en: 'Message' }, width: 0, value: (f) => f.message },
 ];
 
 /** The findings of one site counted by rule, when the findings themselves are not listed. */

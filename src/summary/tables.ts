@@ -7,11 +7,11 @@
 import { type Finding, rowShown } from '../model/finding';
 import { ruleMeta } from '../rules';
 import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime } from './columns';
-import type { FileOutcome, HandoverPair } from './consolidate';
+import type { ConsolidatedTotals, FileOutcome, HandoverPair } from './consolidate';
 import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
-import { FIELD_WORDS, FileStatus, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, levelShown, listOf } from './words';
+import { FIELD_WORDS, FileStatus, OTHER_SEMESTER_ROW, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, levelShown, listOf } from './words';
 import { counted, singularOfOne } from '../rules/plural';
 
 export type Row = Cell[];
@@ -72,6 +72,25 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
 ];
+
+const SITE_NOTE = SITE_COLUMNS.findIndex((c) => c.key === 'note');
+
+/**
+ * A 站点汇总 row (raw) of a workbook of another semester than the run's: its 说明 says so first, for
+ * its figures are in no total (the run's semester is known only once every workbook is read).
+ */
+function markOtherSemester(row: Row, semester: string, lang: Lang): Row {
+  const note = row[SITE_NOTE];
+  const said = OTHER_SEMESTER_ROW[lang].note(semester);
+  row[SITE_NOTE] = note ? `${said}${lang === 'zh' ? '；' : '; '}${note}` : said;
+  return row;
+}
+
+/** A 站点汇总 row, its 说明 saying so first when its workbook is of another semester than the run's (markOtherSemester). */
+export function otherSemesterMarked(row: Row, file: string, totals: Pick<ConsolidatedTotals, 'otherSemester'>, lang: Lang): Row {
+  const other = totals.otherSemester.find((o) => o.file === file);
+  return other ? markOtherSemester(row, other.semester, lang) : row;
+}
 
 /** Each semester the workbooks name, once, in the order met: 站点汇总's title says them (SITES_TITLE). */
 export const semestersOf = (semesters: Iterable<string | undefined>): string[] => [...new Set([...semesters].filter((x): x is string => Boolean(x)))];
@@ -233,8 +252,10 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 6, value: (x) => x.finding.cell },
   // 附件5 prints no 序号: its rows are said as shifts (第3班).
   { key: 'row', header: { zh: '序号/班次', en: 'Row / shift' }, width: 5, value: (x, lang) => rowShown(x.finding, lang) },
-  { key: 'message', header: { zh: '说明', en: 'Message' }, width: 46, wrap: true, value: (x) => x.finding.message },
-  { key: 'clause', header: { zh: '依据', en: 'Source' }, width: 20, wrap: true, value: (x) => x.finding.clause },
+  { key: 'message', header: { zh: '说明', en: 'Message' }, width: 52, wrap: true, value: (x) => x.finding.message },
+  // 依据 quotes a clause of 100–130 characters: 20 wide, it took 7 lines a finding, 3 findings a page. As wide as the sheet
+  // allows printed one page wide at 9 pt in English too (its 严重程度 is wider).
+  { key: 'clause', header: { zh: '依据', en: 'Source' }, width: 54, wrap: true, value: (x) => x.finding.clause },
 ];
 
 /**

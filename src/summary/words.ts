@@ -115,6 +115,15 @@ export const REPEATED_UNIT_WORDS: Record<Lang, { head: (n: number) => string; co
   },
 };
 
+/**
+ * 站点汇总's 说明 of a workbook of another semester, first in the cell; the sheet greys the row by
+ * `mark` (a conditional format looks for it).
+ */
+export const OTHER_SEMESTER_ROW: Record<Lang, { note: (semester: string) => string; mark: string }> = {
+  zh: { note: (semester) => `${semester} 的工作簿，未计入合计`, mark: '未计入合计' },
+  en: { note: (semester) => `A ${semester} workbook, not in the totals`, mark: 'not in the totals' },
+};
+
 /** Lists in running text. */
 export const listOf = (items: readonly string[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');
 
@@ -134,9 +143,14 @@ export const ROWS_LEFT_OUT: Record<Lang, (left: number, lastRow: number) => stri
 
 export const PAGE_FOOTER: Record<Lang, string> = { zh: '第 &P 页，共 &N 页', en: 'Page &P of &N' };
 
+/** 总览's title: whose (the unit all the workbooks are of or under) and which semester, when known. */
+export const OVERVIEW_TITLE: Record<Lang, (unit: string, semester: string | null) => string> = {
+  zh: (unit, semester) => `${unit ? `${unit} ` : ''}${semester ? `${semester}学期` : ''}试卷保管汇总（多工作簿合并）`,
+  en: (unit, semester) => `Exam-paper custody summary${[unit, semester].some(Boolean) ? `: ${[unit, semester].filter(Boolean).join(', ')}` : ''}`,
+};
+
 /** Words of the 总览 sheet. */
 export const OVERVIEW_WORDS = {
-  title: { zh: '试卷保管汇总（多工作簿合并）', en: 'Exam-paper custody summary' },
   item: { zh: '项目', en: 'Item' },
   count: { zh: '数量', en: 'Count' },
   problems: { zh: '问题（交接单不一致每方计一次）', en: 'Problem (a disagreeing handover counted once on each side)' },

@@ -5,6 +5,10 @@ import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
+import { emptyTotals } from '../summary/consolidate';
+import { setRunSemester } from '../summary/set-aside';
+import { otherSemesterLinesOf } from '../summary/overview';
+import type { Lang } from '../summary/columns';
 
 export function wireSummary(app: App): void {
   document.getElementById('write-summary-btn')?.addEventListener('click', () =>
@@ -31,6 +35,14 @@ export function renderSummaries(app: App): void {
     root.append(el('p', { class: 'muted' }, t(app.lang, 'noSummary')));
     return;
   }
+  // A copy of a workbook (the same bytes) has its line below, not a section of its own.
+  const copies = new Set(copiesIn(app.results, app.lang).map((c) => c.id));
+  const sites = app.results.flatMap((site) => {
+    const summary = copies.has(site.id) ? undefined : app.summaries.get(site.id);
+    return summary ? [{ site, summary }] : [];
+  });
+  // First, as `custody summary` says it first: a workbook of another semester is in no total.
+  for (const line of otherSemesterNotice(sites, app.lang)) root.append(el('p', { class: 'problems other-semester', translate: 'no' }, line));
   if (app.host.downloadConsolidated) {
     const all = app.results;
     const button = el('button', { class: 'btn primary', type: 'button', id: 'download-consolidated' }, consolidatedLabel(all, app.lang));
@@ -50,12 +62,6 @@ export function renderSummaries(app: App): void {
     for (const copy of copiesIn(all, app.lang))
       root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
   }
-  // A copy of a workbook (the same bytes) has its line above, not a section of its own.
-  const copies = new Set(copiesIn(app.results, app.lang).map((c) => c.id));
-  const sites = app.results.flatMap((site) => {
-    const summary = copies.has(site.id) ? undefined : app.summaries.get(site.id);
-    return summary ? [{ site, summary }] : [];
-  });
   const drawFrom = (first: number): void => {
     if (mine !== drawing) return;
     const start = Date.now();
@@ -66,6 +72,16 @@ export function renderSummaries(app: App): void {
     if (i < sites.length) setTimeout(() => drawFrom(i), 0);
   };
   if (sites.length > 0) drawFrom(0);
+}
+
+/** The line `custody summary` prints on the workbooks of another semester than most (none when all are of one). */
+export function otherSemesterNotice(sites: ReadonlyArray<{ site: SiteResult; summary: SiteSummary }>, lang: Lang): string[] {
+  const run = emptyTotals(sites.length);
+  setRunSemester(
+    run,
+    sites.map(({ site, summary }) => ({ file: site.label, site: summary.site.name, semester: summary.site.semester })),
+  );
+  return otherSemesterLinesOf(run, lang, (label) => label);
 }
 
 function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {

@@ -109,6 +109,8 @@ describe('custody summary: the papers by unit level', () => {
       levels: [level('省校', 1, 14, 282, 253, 0), level('分校', 1, 23, 447, 439, 0), level('考点', 2, 23, 447, 439, 1), none(null)],
       pairs: { matched: 1, disagree: 2, 'sender-only': 1, 'receiver-only': 1 },
       semester: '2024春',
+      // The unit every workbook is of or under: the 省校's chain names 湖南分部 alone.
+      unit: '湖南分部',
       otherSemester: [],
       repeatedUnits: [],
     });
@@ -126,7 +128,7 @@ describe('custody summary: the papers by unit level', () => {
     await wb.xlsx.readFile(out);
     const ov = wb.getWorksheet('总览')!;
     expect(grid(ov)).toEqual([
-      [1, ['试卷保管汇总（多工作簿合并）']],
+      [1, ['长沙分校 2024春学期试卷保管汇总（多工作簿合并）']],
       [2, [null, null, null, null, '按单位级别（同一批试卷逐级下发，各级分列，不相加）']],
       [3, ['项目', '数量', null, null, '单位级别', '单位数', '试卷袋', '试卷份数', '考生数', '未还\n（袋）']],
       [4, ['工作簿', 3, null, null, '分校', 1, 23, 447, 439, 0]],
@@ -166,7 +168,8 @@ describe('custody summary: the papers by unit level', () => {
       ],
       [72, ['制表人：______________        审核人：______________        日期：________年____月____日']],
     ]);
-    expect(ov.model.merges).toEqual(['A1:C1', 'E2:L2', 'A70:C70', 'A72:L72']);
+    // The title across the sheet: it names the unit and the semester now.
+    expect(ov.model.merges).toEqual(['A1:L1', 'E2:L2', 'A70:C70', 'A72:L72']);
     // The level table's header styled as the figures' (bold, filled), its row as tall as the taller of the two headers.
     expect(ov.getCell('J3').font?.bold).toBe(true);
     expect(ov.getCell('J3').fill).toEqual(ov.getCell('A3').fill);
@@ -211,7 +214,7 @@ describe('custody summary: the papers by unit level', () => {
     await wb.xlsx.readFile(out);
     const ov = wb.getWorksheet('Overview')!;
     expect(grid(ov).slice(0, 8)).toEqual([
-      [1, ['Exam-paper custody summary']],
+      [1, ['Exam-paper custody summary: 湖南分部, 2024春']],
       [2, [null, null, null, null, 'By unit level (the same papers passed down: side by side, not added up)']],
       [3, ['Item', 'Count', null, null, 'Unit level', 'Units', 'Bags', 'Copies', 'Candidates', 'Bags out']],
       [4, ['Workbooks', 5, null, null, 'Provincial school (省校)', 1, 14, 282, 253, 0]],

@@ -16,12 +16,15 @@ import { listCharts } from '../../src/io/xlsx/chart';
 import { Consolidated, consolidateModels } from '../../src/summary/consolidate';
 import { summarizeSite } from '../../src/summary/site';
 import { addSiteSummarySheet, consolidatedXlsx } from '../../src/io/xlsx/summary';
+import { columnWidth } from '../../src/io/xlsx/summary/style';
 import { ALL_META, ruleTitle } from '../../src/rules';
 
 const DISAGREE = ruleTitle('handover-copies-disagree'); // 交接单两份不一致
 import { HEADER_PT, LEAST_PRINTED_PT, linesOf, printScale } from '../../src/summary/columns';
 import { FILE_COLUMNS, FINDING_COLUMNS, PAIR_COLUMNS, PAPER_DETAIL_COLUMNS, SITE_COLUMNS } from '../../src/summary/tables';
 import { PAPER_COLUMNS } from '../../src/summary/tables-site';
+import { withPairFindings } from '../../src/summary/tables';
+import { oncePerHandover } from '../../src/summary/once-per-handover';
 import { CELL_PADDING, textUnits } from '../../src/forms/measure';
 import { intakeForm } from '../../src/forms/intake';
 import { summaryTable } from '../../src/taskpane/summary-table';
@@ -152,6 +155,10 @@ describe('the consolidated summary workbook', () => {
            [
              "A3:V6",
              [
+               [
+                 "expression",
+                 "ISNUMBER(SEARCH("未计入合计",$U3))",
+               ],
                [
                  "expression",
                  "OR($C3="无法读取",$C3="需改正")",
@@ -604,7 +611,7 @@ describe('the consolidated summary workbook', () => {
     // Without a semester named, the title says what the sheet is alone.
     const none = c.files.map((f) => (f.summary ? { ...f, summary: { ...f.summary, site: { ...f.summary.site, semester: '' } } } : f));
     const bare = new ExcelJS.Workbook();
-    await bare.xlsx.load(Buffer.from(await consolidatedXlsx({ ...c, files: none })) as unknown as ArrayBuffer);
+    await bare.xlsx.load(Buffer.from(await consolidatedXlsx({ ...c, files: none, totals: { ...c.totals, semester: null } })) as unknown as ArrayBuffer);
     expect(bare.getWorksheet('站点汇总')!.getCell('A1').value).toBe('各单位试卷保管汇总');
   });
 
@@ -727,7 +734,11 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));
     expect(formulae).toContain('R6>0'); // 未还袋数 > 0
-    expect(formulae).toContain('$A24="错误"'.replace('24', String(findRow(ws, '错误'))));
+    // A finding's rows are filled in its severity's colour across the sheet (its lines run on over the empty cells: no conditional format to sort).
+    const error = ws.getRow(findRow(ws, '错误'));
+    expect([1, ws.columnCount].map((c) => error.getCell(c).fill)).toEqual(
+      [1, 2].map(() => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } })),
+    );
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
     // 值班: 45.67 h of custody from 6月14日 10:10, all covered.
     const dutyRow = findRow(ws, '值班班次') + 1;
@@ -768,6 +779,67 @@ describe('src/summary stays free of Node and Office outside its node-only files'
       expect(text).not.toMatch(/\bOffice\.[a-z]|office-js|Excel\.run/);
       if (f.startsWith('node-')) continue;
       expect({ f, imports: text.match(/from '(fs|path|os|crypto|worker_threads|piscina|child_process)'/g) }).toEqual({ f, imports: null });
+    }
+  });
+});
+
+describe('a 汇总 sheet’s findings read across the page (review round 3, R2)', () => {
+  it('问题清单: 依据 wide enough for a clause in 5 lines (it took 7, 3 findings a page), the sheet one page wide at 9 pt or more in both languages', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await consolidatedXlsx(await network())) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('问题清单')!;
+    const widths = FINDING_COLUMNS.map((c) => c.width);
+    expect(widths).toEqual([14, 10, 5, 14, 5, 10, 6, 5, 52, 54]);
+    for (const lang of ['zh', 'en'] as const)
+      expect(11 * printScale(FINDING_COLUMNS.map((c) => columnWidth(c, lang)))).toBeGreaterThanOrEqual(LEAST_PRINTED_PT);
+    const clause = FINDING_COLUMNS.findIndex((c) => c.key === 'clause') + 1;
+    const lines: Array<[number, number]> = [];
+    ws.eachRow((row, r) => {
+      const text = String(row.getCell(clause).value ?? '');
+      if (r > 1) lines.push([text.length, linesOf(text, widths[clause - 1])]);
+    });
+    // The longest clause of the sample, 126 characters, in 5 lines.
+    expect(lines.reduce((a, b) => (b[0] > a[0] ? b : a))).toEqual([126, 5]);
+  });
+
+  it('说明 last, a line of it a row running on to the page’s right edge: 1–3 lines a finding, on the paper table’s columns, nothing wrapped or merged', async () => {
+    const c = await network();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await consolidatedXlsx(c)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('汇总-天心考点')!;
+    const widths = Array.from({ length: ws.columnCount }, (_x, i) => ws.getColumn(i + 1).width ?? 0);
+    // The paper table's columns, as before: the sheet still prints one page wide at 9 pt or more.
+    expect(widths).toEqual([8, 26, 21, 12, 12, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 8, 6, 6, 6]);
+    const head = findRow(ws, '严重程度');
+    expect(headers(ws, head)).toEqual(['严重程度', '问题', '位置', '说明']);
+    const file = c.files.find((f) => f.file.endsWith('天心.xlsx'))!;
+    // As the sheet lists them: a disagreeing handover once, with every difference (one per line).
+    const found = oncePerHandover(withPairFindings(file.file, file.findings, c.pairs, 'zh'));
+    const rows: string[][] = [];
+    for (let r = head + 1; ws.getRow(r).hasValues; r++) rows.push(headers(ws, r));
+    // Each finding: a row with its severity, problem and place, then its message's further lines.
+    const findings: string[][][] = [];
+    for (const row of rows) {
+      if (row[0]) findings.push([row]);
+      else findings[findings.length - 1].push(row);
+    }
+    expect(findings.map((f) => f.length)).toEqual(found.map(() => expect.any(Number)));
+    expect(Math.max(...findings.map((f) => f.length))).toBeLessThanOrEqual(3);
+    // Every word of each message, in order (a space where a line breaks is the break).
+    const bare = (text: string) => text.replace(/\s+/g, '');
+    expect(findings.map((f) => bare(f.map((row) => row[3] ?? '').join('')))).toEqual(found.map((f) => bare(f.message)));
+    const total = found.find((f) => f.rule === 'column-total')!;
+    expect(findings.find((f) => f[0][1] === '合计行不符')).toEqual([['错误', '合计行不符', `${total.sheet}!${total.cell}`, total.message]]);
+    const room = widths.slice(3).reduce((a, w) => a + w, 0);
+    for (const line of rows.map((row) => row[3] ?? '')) expect({ line, fits: textUnits(line, 11) <= room }).toEqual({ line, fits: true });
+    for (let r = head; r <= head + rows.length; r++) {
+      ws.getRow(r).eachCell((cell) =>
+        expect({ at: cell.address, wrap: cell.alignment?.wrapText ?? false, merged: cell.isMerged }).toEqual({
+          at: cell.address,
+          wrap: r === head,
+          merged: false,
+        }),
+      );
     }
   });
 });

@@ -1,6 +1,6 @@
 /** How a summary cell is shown on a page and held in a sheet: times and lengths of time. */
 import { type Finding, rowShown, rowWords } from '../../src/model/finding';
-import { numFmtOf, rowOf, sheetValue, show, showDuration } from '../../src/summary/columns';
+import { breakLines, numFmtOf, rowOf, sheetValue, show, showDuration } from '../../src/summary/columns';
 import { FINDING_COLUMNS } from '../../src/summary/tables';
 import { SITE_FINDING_COLUMNS } from '../../src/summary/tables-site';
 
@@ -60,13 +60,31 @@ describe('a finding’s row', () => {
 
   it('is so in 问题清单 and a unit’s own list, under a header that says both', () => {
     const column = FINDING_COLUMNS.find((c) => c.key === 'row')!;
-    const siteColumn = SITE_FINDING_COLUMNS.find((c) => c.key === 'row')!;
+    const siteColumn = SITE_FINDING_COLUMNS.find((c) => c.key === 'place')!;
     expect([column.header, siteColumn.header]).toEqual([
       { zh: '序号/班次', en: 'Row / shift' },
-      { zh: '序号/班次', en: 'Row / shift' },
+      { zh: '位置', en: 'Where' },
     ]);
     const rows = [duty, vault, header].map((finding) => rowOf(FINDING_COLUMNS, { file: 'a.xlsx', site: '天心考点', finding })[FINDING_COLUMNS.indexOf(column)]);
     expect(rows).toEqual(['第3班', 3, null]);
-    expect([duty, vault, header].map((f) => rowOf(SITE_FINDING_COLUMNS, f, 'en')[SITE_FINDING_COLUMNS.indexOf(siteColumn)])).toEqual(['shift 3', 3, '']);
+    expect([duty, vault, header].map((f) => rowOf(SITE_FINDING_COLUMNS, f, 'en')[SITE_FINDING_COLUMNS.indexOf(siteColumn)])).toEqual([
+      '值班记录2!D3 shift 3',
+      '出入库登记!F6 row 3',
+      '交接单!C3',
+    ]);
+  });
+});
+
+describe('breakLines: a text in lines of a width, for cells that are not wrapped (a 汇总 sheet’s findings)', () => {
+  it('breaks Chinese anywhere but before closing punctuation, Latin between words, a short word after a space whole, and at each newline', () => {
+    // 10 units: five Chinese characters.
+    expect(breakLines('一二三四五六七八九十', 10)).toEqual(['一二三四五', '六七八九十']);
+    expect(breakLines('一二三四五，六七', 10)).toEqual(['一二三四五，', '六七']);
+    expect(breakLines('the two copies disagree', 10)).toEqual(['the two', 'copies', 'disagree']);
+    expect(breakLines('出入库记录!J7 序号 3', 17)).toEqual(['出入库记录!J7', '序号 3']);
+    expect(breakLines('一\n二', 10)).toEqual(['一', '二']);
+    expect(breakLines('', 10)).toEqual(['']);
+    // A word longer than a line is a line of its own.
+    expect(breakLines('a verylongwordindeed b', 10)).toEqual(['a', 'verylongwordindeed', 'b']);
   });
 });

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { memoryIO } from '../../src/cli/io';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -16,6 +17,12 @@ import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { consolidateModels } from '../../src/summary/consolidate';
 import { level, none } from './levels';
+import { consolidatedXlsx } from '../../src/io/xlsx/summary';
+import { ASIDE_STYLE, colLetter } from '../../src/io/xlsx/summary/style';
+import { SITE_COLUMNS } from '../../src/summary/tables';
+import { summarizeSite } from '../../src/summary/site';
+import type { SiteResult } from '../../src/taskpane/check';
+import { otherSemesterNotice } from '../../src/taskpane/summary-view';
 
 jest.setTimeout(120_000);
 
@@ -144,5 +151,127 @@ describe('workbooks of two semesters given together', () => {
       '已汇总 2 个工作簿：可以提交 2 个，需改正 0 个；错误 0 处，警告 0 处。',
       '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，3 袋、68 份（报考 65 人）；考点 1 个，3 袋、68 份（报考 65 人）。未还保密室 0 袋。',
     ]);
+  });
+});
+
+describe('a workbook of another semester where people look (review round 3, R4): 站点汇总, 总览, the page', () => {
+  /** The workbook written by the CLI (spooled) and in memory (the page's download): both say the same. */
+  const books = async (): Promise<Array<[string, ExcelJS.Workbook]>> => {
+    const out = path.join(dir, '汇总-看.xlsx');
+    await run('summary', branch, wangcheng, lastYear, '-o', out);
+    const cli = new ExcelJS.Workbook();
+    await cli.xlsx.readFile(out);
+    const inputs = await Promise.all(
+      [branch, wangcheng, lastYear].map(async (file) => ({ file, model: readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file))) })),
+    );
+    const memory = new ExcelJS.Workbook();
+    await memory.xlsx.load(Buffer.from(await consolidatedXlsx(consolidateModels(inputs))) as unknown as ArrayBuffer);
+    return [
+      ['cli', cli],
+      ['memory', memory],
+    ];
+  };
+
+  it('站点汇总: titled with the run’s semester alone; the other’s row says so in 说明 and is greyed before any red or yellow', async () => {
+    for (const [how, wb] of await books()) {
+      const ws = wb.getWorksheet('站点汇总')!;
+      const note = SITE_COLUMNS.findIndex((c) => c.key === 'note') + 1;
+      // By unit: the CLI lists the files by name, the page in the order given.
+      const rows = Object.fromEntries([3, 4, 5].map((r) => [ws.getRow(r).getCell(1).value, ws.getRow(r).getCell(note).value]));
+      expect({ how, title: ws.getCell('A1').value, rows }).toEqual({
+        how,
+        title: '2025春学期各单位试卷保管汇总',
+        rows: { 长沙分校: null, 望城考点: null, 宁乡考点: '2024秋 的工作簿，未计入合计' },
+      });
+      const first = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: unknown[] }> }).conditionalFormattings[0];
+      expect({ how, ref: first.ref, rule: first.rules[0] }).toMatchObject({
+        how,
+        ref: `A3:${colLetter(SITE_COLUMNS.length)}5`,
+        rule: { priority: 1, formulae: [`ISNUMBER(SEARCH("未计入合计",$${colLetter(note)}3))`], style: ASIDE_STYLE },
+      });
+    }
+  });
+
+  // 宁乡考点 (2024秋) was ranked with them; the two left have 65 each, ranked by name.
+  it('总览: titled with the units’ common 分校 and the run’s semester; the ranking by candidates leaves the other semester’s unit out', async () => {
+    for (const [how, wb] of await books()) {
+      const ov = wb.getWorksheet('总览')!;
+      const ranked: unknown[] = [];
+      ov.eachRow((row, r) => {
+        if (row.getCell(1).value === '单位（考生最多的前 20 个）')
+          for (let k = r + 1; ov.getRow(k).getCell(1).value; k++) ranked.push(ov.getRow(k).getCell(1).value);
+      });
+      expect({ how, title: ov.getCell('A1').value, ranked }).toEqual({
+        how,
+        title: '长沙分校 2025春学期试卷保管汇总（多工作簿合并）',
+        ranked: ['望城考点', '长沙分校'],
+      });
+    }
+  });
+
+  it('the page’s 汇总 view says the line `custody summary` says, of the workbooks it shows', async () => {
+    const sites = await Promise.all(
+      [branch, wangcheng, lastYear].map(async (file, i) => {
+        const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file)));
+        const label = path.basename(file);
+        return { site: { id: String(i), label } as SiteResult, summary: summarizeSite(model, [], { file: label }) };
+      }),
+    );
+    expect(otherSemesterNotice(sites, 'zh')).toEqual([
+      '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入下面的合计：宁乡考点.xlsx（2024秋）。',
+    ]);
+    expect(otherSemesterNotice(sites.slice(0, 2), 'zh')).toEqual([]);
+  });
+});
+
+/** A4 landscape less the top and bottom margins (0.6 inch), in points: what a printer's page holds at 100 %. */
+const PAGE_PT = (210 / 25.4 - 2 * 0.6) * 72;
+/** A row without a height prints 12.6 pt in LibreOffice (measured in its PDF), 15 in Excel. */
+const DEFAULT_PRINTED = [12.6, 15];
+
+/** The page (0-based) each row of rows 1…last prints on, as a printer breaks them: at a manual break, or when the next row does not fit. */
+function printedPages(ws: ExcelJS.Worksheet, breaks: readonly number[], last: number, unset: number): number[] {
+  const manual = new Set(breaks);
+  const pages = [0];
+  let used = 0;
+  for (let r = 1; r <= last; r++) {
+    const h = ws.getRow(r).height || unset;
+    const page = pages[r - 1] ?? 0;
+    if (r > 1 && (manual.has(r - 1) || used + h > PAGE_PT)) {
+      pages[r] = page + 1;
+      used = h;
+    } else {
+      pages[r] = page;
+      used += h;
+    }
+  }
+  return pages;
+}
+
+describe('总览 printed (review round 3, R3)', () => {
+  it('no chart is cut by a page break and the signatures are on the note’s page, however tall a printer makes an unset row', async () => {
+    const out = path.join(dir, '汇总-印.xlsx');
+    await run('summary', branch, wangcheng, lastYear, '-o', out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ov = wb.getWorksheet('总览')!;
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
+    // exceljs does not read a sheet's page breaks back: from its XML (总览 is the first sheet).
+    const breaks = [...(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    // 0-based anchors: a chart covers rows from.row + 1 … to.row (1-based), to.row's top edge being its bottom.
+    const charts = [
+      ...drawing.matchAll(
+        /<xdr:from><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>.*?<xdr:to><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>/gs,
+      ),
+    ].map((m) => [Number(m[1]) + 1, Number(m[2])]);
+    expect(charts).toHaveLength(3);
+    let signature = 0;
+    ov.eachRow((row, r) => void (String(row.getCell(1).value).startsWith('制表人') && (signature = r)));
+    for (const unset of DEFAULT_PRINTED) {
+      const pages = printedPages(ov, breaks, signature, unset);
+      const split = charts.filter(([from, to]) => pages[from - 1] !== pages[to]).map(([from, to]) => `rows ${from - 1}–${to}`);
+      expect({ unset, split, signatureWithNote: pages[signature] === pages[signature - 2] }).toEqual({ unset, split: [], signatureWithNote: true });
+    }
   });
 });

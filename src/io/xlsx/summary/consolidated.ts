@@ -30,14 +30,15 @@ import {
   listingOf,
   disagreeCountedPerCopy,
   paperRowsOf,
+  otherSemesterMarked,
   semestersOf,
   withPairFindings,
 } from '../../../summary/tables';
-import { PAIR_STATUS_WORDS, SHEET_WORDS, SITES_TITLE, STATUS_WORDS } from '../../../summary/words';
+import { OTHER_SEMESTER_ROW, PAIR_STATUS_WORDS, SHEET_WORDS, SITES_TITLE, STATUS_WORDS } from '../../../summary/words';
 import { addBarCharts, BarChartSpec } from '../chart';
 import { newOverviewSheet, writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
-import { AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, colLetter, finish, newTableSheet, tableSheet } from './style';
+import { ASIDE_STYLE, AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, colLetter, finish, newTableSheet, tableSheet } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
 
 type Rows = Iterable<Row> | AsyncIterable<Row>;
@@ -76,6 +77,7 @@ export interface SettledSource {
 /** The source of a consolidated summary held in memory. */
 function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
   const byRule = countByRule(c.files.flatMap((f) => f.findings));
+  const aside = new Set(c.totals.otherSemester.map((o) => o.file));
   const units = c.files
     .filter((f) => f.summary)
     .map((f) => {
@@ -87,13 +89,14 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
         papers: s.totals.papers,
         candidates: s.totals.candidates,
         copies: s.totals.copies,
+        counted: !aside.has(f.file),
       };
     });
   const settled: SettledSource = {
     totals: c.totals,
     chart: rankChartData(disagreeCountedPerCopy(byRule, c.pairs), units),
     semesters: semestersOf(c.files.map((f) => f.summary?.site.semester)),
-    siteRows: () => c.files.map((f) => rowOf(SITE_COLUMNS, f, lang)),
+    siteRows: () => c.files.map((f) => otherSemesterMarked(rowOf(SITE_COLUMNS, f, lang), f.file, c.totals, lang)),
     fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
     findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, c.pairs, lang)),
     sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
@@ -138,20 +141,26 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   const charts = writeOverview(overviewSheet, t, s.chart, ctx);
   const [ready, fix, unreadable] = (['ready', 'fix', 'unreadable'] as const).map((k) => STATUS_WORDS[k][lang]);
 
-  const n = await tableSheet(siteSheet, SITE_COLUMNS, s.siteRows(), ctx, { signature: true, title: SITES_TITLE[lang](s.semesters) });
+  const n = await tableSheet(siteSheet, SITE_COLUMNS, s.siteRows(), ctx, {
+    signature: true,
+    // The run's semester alone: a workbook of another is marked on its row, and in no total.
+    title: SITES_TITLE[lang](t.semester ? [t.semester] : s.semesters),
+  });
   // Under the title and the header.
   const first = 3;
   if (n >= first) {
     const col = (key: string) => colLetter(columnIndex(SITE_COLUMNS, key) + 1);
-    const [status, warnings, out, coverage] = ['status', 'warnings', 'bagsStillOut', 'coverage'].map(col);
+    const [status, warnings, out, coverage, note] = ['status', 'warnings', 'bagsStillOut', 'coverage', 'note'].map(col);
     siteSheet.addConditionalFormatting({
       ref: `A${first}:${colLetter(SITE_COLUMNS.length)}${n}`,
       rules: [
-        { type: 'expression', priority: 1, formulae: [`OR($${status}${first}="${unreadable}",$${status}${first}="${fix}")`], style: ERROR_STYLE },
-        { type: 'expression', priority: 2, formulae: [`AND($${status}${first}="${ready}",$${warnings}${first}>0)`], style: WARNING_STYLE },
+        // Grey before red or yellow: a workbook of another semester's figures are in no total, whatever its state.
+        { type: 'expression', priority: 1, formulae: [`ISNUMBER(SEARCH("${OTHER_SEMESTER_ROW[lang].mark}",$${note}${first}))`], style: ASIDE_STYLE },
+        { type: 'expression', priority: 2, formulae: [`OR($${status}${first}="${unreadable}",$${status}${first}="${fix}")`], style: ERROR_STYLE },
+        { type: 'expression', priority: 3, formulae: [`AND($${status}${first}="${ready}",$${warnings}${first}>0)`], style: WARNING_STYLE },
       ],
     });
-    cellRule(siteSheet, `${out}${first}:${out}${n}`, `${out}${first}>0`, ERROR_STYLE, 3);
+    cellRule(siteSheet, `${out}${first}:${out}${n}`, `${out}${first}>0`, ERROR_STYLE, 4);
     dataBar(siteSheet, `${coverage}${first}:${coverage}${n}`, 'FF70AD47', 1);
   }
   finish(siteSheet);

@@ -16,6 +16,7 @@ import {
   FigureKey,
   LEVEL_COLUMN_WORDS,
   OTHER_SEMESTER_WORDS,
+  OVERVIEW_TITLE,
   OVERVIEW_WORDS,
   REPEATED_UNIT_WORDS,
   SHEET_WORDS,
@@ -70,24 +71,32 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   WIDTHS.forEach((w, i) => {
     ov.getColumn(i + 1).width = w;
   });
-  ov.getCell('A1').value = w('title');
+  ov.getCell('A1').value = OVERVIEW_TITLE[lang](totals.unit, totals.semester);
   ov.getCell('A1').font = { name: FONT, size: 16, bold: true };
-  ov.mergeCells('A1:C1');
-  ov.getRow(1).height = 28;
+  // Across the page: the unit and the semester make it longer than the figures' columns.
+  ov.mergeCells(1, 1, 1, WIDTHS.length);
   const pages = new Pages(ov, WIDTHS);
-  pages.add(28);
-  pages.add();
+  /**
+   * Row `n` at least this tall, its height written (a row left to the default prints 12.6 pt in
+   * LibreOffice, 13.5–15 in Excel: the pages would break elsewhere than counted, through a chart), and counted.
+   */
+  const tall = (n: number, height: number = DEFAULT_ROW_PT): void => {
+    const row = ov.getRow(n);
+    row.height = Math.max(row.height ?? 0, height);
+    pages.add(row.height, n);
+  };
+  tall(1, 28);
+  tall(2);
 
   const figures = overviewFigures(totals);
   let r = 3;
   // Cell by cell, not `row.values =`, which would clear the table by unit level written beside them first.
   const header = (labels: string[]) => {
-    const row = ov.getRow(r++);
-    styleHeader(row, labels, WIDTHS);
-    pages.add(row.height);
+    styleHeader(ov.getRow(r), labels, WIDTHS);
+    tall(r++);
   };
   const line = (label: string, a: number, b?: number) => {
-    const row = ov.getRow(r++);
+    const row = ov.getRow(r);
     const values = b === undefined ? [label, a] : [label, a, b];
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
@@ -96,9 +105,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
       cell.font = { name: FONT, size: BODY_PT };
     });
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
-    const height = Math.max(row.height ?? DEFAULT_ROW_PT, lineHeight(label));
-    if (height !== DEFAULT_ROW_PT) row.height = height;
-    pages.add(height);
+    tall(r++, lineHeight(label));
   };
   writeLevels(ov, r, totals, lang);
   header([w('item'), w('count')]);
@@ -111,10 +118,9 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   cellRule(ov, at('bagsStillOut'), `${at('bagsStillOut')}>0`, WARNING_STYLE, 4);
   cellRule(ov, at('disagree'), `${at('disagree')}>0`, ERROR_STYLE, 5);
   cellRule(ov, at('ready'), `AND(${at('ready')}>0,${at('ready')}=${at('sites')})`, GOOD_STYLE, 6);
-  r++;
-  pages.add();
-  r = writeOtherSemester(ov, r, totals, ctx, pages);
-  r = writeRepeatedUnits(ov, r, totals, ctx, pages);
+  tall(r++);
+  r = writeOtherSemester(ov, r, totals, ctx, tall);
+  r = writeRepeatedUnits(ov, r, totals, ctx, tall);
 
   const charts: BarChartSpec[] = [];
   /**
@@ -131,9 +137,9 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
     const first = r;
     for (const it of items) line(it.label, it.a, it.b);
     const last = r - 1;
-    for (let k = r; k < top + rows; k++) pages.add();
-    r = top + rows + 1;
-    pages.add();
+    for (let k = r; k < top + rows; k++) tall(k);
+    r = top + rows;
+    tall(r++);
     if (!items.length) return;
     charts.push({
       sheet: SHEET,
@@ -189,6 +195,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   noteCell.alignment = { wrapText: true, vertical: 'top' };
   ov.mergeCells(`A${r}:C${r}`);
   ov.getRow(r).height = noteHeight;
+  ov.getRow(r + 1).height = DEFAULT_ROW_PT;
   // Below the charts as well as the tables (each chart ends above the row after its table), so that the signatures close the page.
   signature(ov, r + 2, WIDTHS.length, lang);
   finish(ov);
@@ -198,47 +205,48 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
 /** The workbooks of another semester, or repeated, 总览 names one by one; the rest are counted. */
 const ASIDE_LISTED = 20;
 
+/** Sets row `row` at least this tall, writes its height and counts it on the pages (writeOverview's `tall`). */
+type Tall = (row: number, height?: number) => void;
+
 /**
  * Under the figures, the workbooks of another semester than the run's (workbook-of-another-semester): a line
  * saying their papers are in none of the figures, then each file with its 学期 as written. Nothing when every
  * workbook is of one semester. Returns the row after it.
  */
-function writeOtherSemester(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, pages: Pages): number {
+function writeOtherSemester(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
   const other = totals.otherSemester;
   if (other.length === 0 || totals.semester === null) return top;
   const words = OTHER_SEMESTER_WORDS[ctx.lang];
   const rows = other.map((o): [string, string] => [(ctx.fileName ?? baseName)(o.file), o.semester]);
-  return writeAside(ov, top, words.head(totals.semester, other.length), rows, words.more, pages);
+  return writeAside(ov, top, words.head(totals.semester, other.length), rows, words.more, tall);
 }
 
 /**
  * Under the figures, the second workbooks of one unit and semester (unit-workbook-twice): a line saying their
  * papers are in none of the figures, then each file with the file counted in its place. Returns the row after it.
  */
-function writeRepeatedUnits(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, pages: Pages): number {
+function writeRepeatedUnits(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
   const repeated = totals.repeatedUnits;
   if (repeated.length === 0) return top;
   const words = REPEATED_UNIT_WORDS[ctx.lang];
   const name = ctx.fileName ?? baseName;
   const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted))]);
-  return writeAside(ov, top, words.head(repeated.length), rows, words.more, pages);
+  return writeAside(ov, top, words.head(repeated.length), rows, words.more, tall);
 }
 
 /** A bold red line over the columns, then a row per workbook (the first ASIDE_LISTED; the rest counted). Returns the row after it. */
-function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: ReadonlyArray<[string, string]>, more: (n: number) => string, pages: Pages): number {
+function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: ReadonlyArray<[string, string]>, more: (n: number) => string, tall: Tall): number {
   let r = top;
   const cell = ov.getCell(`A${r}`);
   cell.value = head;
   cell.font = { name: FONT, size: BODY_PT, bold: true, color: { argb: 'FF9C0006' } };
   cell.alignment = { wrapText: true, vertical: 'top' };
   ov.mergeCells(`A${r}:C${r}`);
-  const height = rowHeightFor(linesOf(head, WIDTHS[0] + WIDTHS[1] + WIDTHS[2]));
-  ov.getRow(r++).height = height;
-  pages.add(height);
+  tall(r++, rowHeightFor(linesOf(head, WIDTHS[0] + WIDTHS[1] + WIDTHS[2])));
   const rows = all.slice(0, ASIDE_LISTED);
   if (all.length > rows.length) rows.push([more(all.length - rows.length), '']);
   for (const values of rows) {
-    const row = ov.getRow(r++);
+    const row = ov.getRow(r);
     values.forEach((v, i) => {
       const c = row.getCell(i + 1);
       c.value = v;
@@ -246,12 +254,10 @@ function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: Reado
       c.font = { name: FONT, size: BODY_PT };
       c.alignment = { vertical: 'middle', wrapText: true };
     });
-    const h = lineHeight(values[0]);
-    if (h !== DEFAULT_ROW_PT) row.height = h;
-    pages.add(h);
+    tall(r++, lineHeight(values[0]));
   }
-  pages.add();
-  return r + 1;
+  tall(r++);
+  return r;
 }
 
 /**

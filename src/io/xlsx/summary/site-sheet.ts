@@ -3,7 +3,8 @@
  * returned and findings, one section under another on a grid whose columns
  * are the paper table's. Each section is drawn from its declared columns
  * (src/summary/tables-site.ts); every text wraps in its cell and its row grows
- * to show it, so nothing is cut off in print. No merged cells in the body, so
+ * to show it, so nothing is cut off in print; a finding's message alone runs
+ * a line a row across the width of the page (site-findings.ts). No merged cells in the body, so
  * that a site with a hundred thousand findings is written in linear time.
  *
  * Browser-safe (no fs, no Node): the Excel add-in calls `addSiteSummarySheet`.
@@ -49,6 +50,7 @@ import { cellRule, dataBar, severityRows } from './conditional';
 import { SITE_WORDS, levelShown, siteSections } from '../../../summary/words';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
+import { findingRows, findingsTable } from './site-findings';
 
 const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width' | 'words'>>> = [
   PAPER_COLUMNS,
@@ -61,7 +63,7 @@ const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width' | 'w
 ];
 /**
  * The sheet's columns: the paper table's, with the second (试卷名称, and the
- * findings' 说明) wide enough for a sentence, and each as wide as any
+ * findings' 问题) wide enough for a rule's title, and each as wide as any
  * section declares its column there (the others declare 0: the paper table's).
  */
 const ZH_GRID = PAPER_COLUMNS.map((c, i) => Math.max(i === 1 ? 26 : c.width, ...SECTIONS.map((cols) => cols[i]?.width ?? 0)));
@@ -147,6 +149,17 @@ function* sectionHeights<T>(columns: ReadonlyArray<Column<T>>, items: Iterable<T
   const cols = columns as ReadonlyArray<Column<never>>;
   const styles = tableStyles(cols, ctx.lang);
   for (const item of items) yield shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles).height ?? DEFAULT_ROW_PT;
+}
+
+/** The heights of the findings' section: its heading, its table's header, each row of each finding (findingRows). */
+function* findingHeights(findings: readonly Finding[], ctx: ShowContext): Generator<number> {
+  const widths = GRID[ctx.lang];
+  yield SECTION_PT;
+  yield headerHeight(
+    SITE_FINDING_COLUMNS.map((c) => c.header[ctx.lang]),
+    widths,
+  );
+  for (const f of findings) for (const row of findingRows(f, widths, ctx)) yield row.height ?? DEFAULT_ROW_PT;
 }
 
 /** A line across the whole sheet (merged), wrapped, as tall as its text; returns its height. */
@@ -297,19 +310,11 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const rules = Object.entries(s.findings.byRule).sort((a, b) =>
     a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
   );
-  pages.keep(
-    r,
-    listed.length
-      ? sectionHeights(SITE_FINDING_COLUMNS, listed, ctx)
-      : rules.length
-        ? sectionHeights(RULE_COUNT_COLUMNS, rules, ctx)
-        : [SECTION_PT, DEFAULT_ROW_PT],
-  );
+  pages.keep(r, listed.length ? findingHeights(listed, ctx) : rules.length ? sectionHeights(RULE_COUNT_COLUMNS, rules, ctx) : [SECTION_PT, DEFAULT_ROW_PT]);
   section(ws, pages, r++, sections.findings(s.findings.errors, s.findings.warnings));
   const first = r + 1;
   if (listed.length) {
-    r = table(ws, pages, r, SITE_FINDING_COLUMNS, listed, ctx, false);
-    severityRows(ws, SITE_FINDING_COLUMNS.length, first, r - 1, 1, lang);
+    r = findingsTable(ws, pages, r, listed, GRID[lang], ctx);
   } else if (rules.length) {
     r = table(ws, pages, r, RULE_COUNT_COLUMNS, rules, ctx, false);
     severityRows(ws, RULE_COUNT_COLUMNS.length, first, r - 1, 1, lang);

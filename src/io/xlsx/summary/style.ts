@@ -43,6 +43,11 @@ export const GOOD_STYLE: Partial<ExcelJS.Style> = {
   fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } },
   font: { color: { argb: 'FF006100' } },
 };
+/** A row whose figures are in no total (a workbook of another semester): grey. */
+export const ASIDE_STYLE: Partial<ExcelJS.Style> = {
+  fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFD9D9D9' } },
+  font: { color: { argb: 'FF595959' } },
+};
 const WRAP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
 const TOP: Partial<ExcelJS.Alignment> = { vertical: 'top' };
 
@@ -126,9 +131,25 @@ export class Pages {
     this.room = pageHeight(widths) * PAGE_SLACK - titles;
   }
 
-  /** The next row, this tall: on this page, or the first of the next. */
-  add(height: number = DEFAULT_ROW_PT): void {
-    this.used = this.used + height > this.room ? height : this.used + height;
+  /**
+   * The next row, this tall: on this page, or the first of the next. Given
+   * the row's number, a row that starts the next page has a page break put
+   * before it: a printer whose page holds a little more would otherwise print
+   * it on this one, and what follows (a chart kept whole on what it took to
+   * be the next page) would be cut by the printer's own break.
+   */
+  add(height: number = DEFAULT_ROW_PT, row?: number): void {
+    if (this.used + height <= this.room) {
+      this.used += height;
+      return;
+    }
+    if (row !== undefined && this.used > 0) this.breakBefore(row);
+    this.used = height;
+  }
+
+  private breakBefore(r: number): void {
+    // exceljs writes the sheet's rowBreaks as they are (both writers); a break is after row `id`.
+    (this.ws as unknown as { rowBreaks: object[] }).rowBreaks.push({ id: r - 1, max: 16383, man: 1 });
   }
 
   fits(height: number): boolean {
@@ -154,8 +175,7 @@ export class Pages {
     }
     if (this.fits(all)) return;
     if (all <= this.room || !this.fits(start)) {
-      // exceljs writes the sheet's rowBreaks as they are (both writers); a break is after row `id`.
-      (this.ws as unknown as { rowBreaks: object[] }).rowBreaks.push({ id: r - 1, max: 16383, man: 1 });
+      this.breakBefore(r);
       this.used = 0;
     }
   }

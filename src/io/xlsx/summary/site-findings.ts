@@ -1,0 +1,91 @@
+/**
+ * The findings section of a site's 汇总 sheet. A message runs to 100–200
+ * characters and the sheet's columns are the paper table's, none wider than
+ * 试卷名称: wrapped in one of them, a message took 4–11 lines, the right half
+ * of the page empty. So 说明 comes last, after 严重程度, 问题 and 位置, and a
+ * finding's texts are broken into lines here, a line a row, none wrapped:
+ * each line of the message runs on over the empty cells beside it to the
+ * page's right edge (and a 位置 of two lines does not leave a gap in it). No merged cells, so that a site with a hundred
+ * thousand findings is written in linear time; a finding's rows are filled in
+ * its severity's colour across the sheet (the section has no filter to sort
+ * them apart).
+ */
+import type ExcelJS from 'exceljs';
+import type { Finding } from '../../../model/finding';
+import { type Cell, type ShowContext, breakLines, rowOf, sheetValue } from '../../../summary/columns';
+import { SITE_FINDING_COLUMNS } from '../../../summary/tables-site';
+import { type Pages, type ShownRow, fillRow, styleHeader } from './style';
+
+/**
+ * The part of the message's columns a line is measured to fill: the fonts a
+ * printer puts in for 宋体 run a little wider than 2 units a character, and a
+ * line past the last column is cut off in print.
+ */
+const MESSAGE_ROOM = 0.88;
+
+const MESSAGE = SITE_FINDING_COLUMNS.length - 1;
+/** A cell's padding, in width units (linesOf's). */
+const CELL_PADDING = 1.5;
+
+const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const COLOURS: Record<string, Partial<ExcelJS.Style>> = {
+  error: { fill: solid('FFFFC7CE'), font: { color: { argb: 'FF9C0006' } } },
+  warning: { fill: solid('FFFFEB9C'), font: { color: { argb: 'FF9C5700' } } },
+};
+
+/** A severity's style, shared by every cell of its findings (the writer renders a style object once). */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function styleOf(severity: string): Partial<ExcelJS.Style> {
+  let s = styles.get(severity);
+  if (!s) {
+    s = { ...(COLOURS[severity] ?? {}), alignment: { vertical: 'top', wrapText: false } };
+    styles.set(severity, s);
+  }
+  return s;
+}
+
+/**
+ * One finding's rows across the sheet's `widths`: its severity, problem,
+ * place and message each broken into the lines its column holds (the
+ * message's: all the columns from its own to the last), line k of each in row k.
+ */
+export function findingRows(f: Finding, widths: readonly number[], ctx: ShowContext): ShownRow[] {
+  const raw = rowOf(SITE_FINDING_COLUMNS, f, ctx.lang);
+  const room = (i: number) => (i === MESSAGE ? widths.slice(MESSAGE).reduce((a, w) => a + w, 0) : widths[i] - CELL_PADDING) * MESSAGE_ROOM;
+  const lines = SITE_FINDING_COLUMNS.map((c, i) => breakLines(String(sheetValue(c, raw[i], ctx) ?? ''), room(i)));
+  const style = styleOf(f.severity);
+  const cellStyles = widths.map(() => style);
+  return Array.from({ length: Math.max(...lines.map((l) => l.length)) }, (_x, k) => ({
+    values: widths.map((_w, i): Cell => lines[i]?.[k] || null),
+    styles: cellStyles,
+    height: undefined,
+  }));
+}
+
+/** The findings' table at row `r` of a 汇总 sheet whose columns are `widths`: header, then each finding's rows; returns the next free row. */
+export function findingsTable(
+  ws: ExcelJS.Worksheet,
+  pages: Pages,
+  r: number,
+  findings: readonly Finding[],
+  widths: readonly number[],
+  ctx: ShowContext,
+): number {
+  const head = ws.getRow(r++);
+  // The message's header over all the columns its lines run across, filled as one band.
+  const headers = [...SITE_FINDING_COLUMNS.map((c) => c.header[ctx.lang]), ...widths.slice(MESSAGE + 1).map(() => '')];
+  head.values = headers;
+  styleHeader(head, headers, widths);
+  for (let c = MESSAGE + 2; c <= widths.length; c++) head.getCell(c).value = null;
+  pages.add(head.height);
+  for (const f of findings) {
+    for (const shown of findingRows(f, widths, ctx)) {
+      const row = ws.getRow(r++);
+      fillRow(row, shown);
+      pages.add(shown.height);
+      // Written out now (streaming writer): see table() in site-sheet.ts.
+      row.commit();
+    }
+  }
+  return r;
+}
