@@ -231,7 +231,7 @@ const CLOSING = /^[，。、；：！？）》」』”’,.;:!?)\]]/u;
 /** Characters of a word after a space that a line break does not split. */
 const SHORT_WORD = 3;
 /** A Latin word with the spaces after it, a run of spaces, or any other single character. */
-const TOKEN = /[\x21-\x7e]+ *| +|./gsu;
+const TOKEN = /[\x21-\x7e]+ *| +|[^]/gu; // [^]: any character, a newline too (WPS's older engine has no s flag)
 
 /**
  * A text broken into lines of at most `room` units, for text that is not

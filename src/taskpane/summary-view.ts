@@ -87,7 +87,12 @@ export function otherSemesterNotice(sites: ReadonlyArray<{ site: SiteResult; sum
 function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {
   const table = summaryTable(summary, app.lang);
   const box = el('section', { class: 'summary-site' });
-  box.append(el('h3', { translate: 'no' }, table.title), el('p', { class: `ready ${summary.ready ? 'yes' : 'no'}` }, table.status));
+  // The file under the title, as the 校验 view names it: two workbooks of one unit have the same title.
+  box.append(
+    el('h3', { translate: 'no' }, table.title),
+    el('p', { class: 'muted file-name', translate: 'no' }, site.label),
+    el('p', { class: `ready ${summary.ready ? 'yes' : 'no'}` }, table.status),
+  );
   const grid = el('table', { class: 'summary-table' });
   const thead = el('thead');
   const hr = el('tr');

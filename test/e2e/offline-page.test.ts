@@ -169,6 +169,8 @@ maybe('the offline page from file:// with no network', () => {
     expect(await page.$$eval('.copy-left-out', (nodes) => nodes.map((n) => n.textContent))).toEqual([line]);
     await page.waitForFunction(() => document.querySelectorAll('.summary-site').length >= 2);
     expect(await page.locator('.summary-site').count()).toBe(2);
+    // Each unit's table says its file: two workbooks of one unit would otherwise read alike.
+    expect(await page.$$eval('.summary-site .file-name', (nodes) => nodes.map((n) => n.textContent))).toEqual([path.basename(site), path.basename(branch)]);
     await screenshot(page, 'offline-summary-copy.png');
     const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated-copy.xlsx');
     const sheet = (await readXlsx(all.file)).worksheets.find((w) => w.name === '站点汇总')!;
