@@ -30,15 +30,29 @@ export function unitsInHeader(index: SheetIndex, header: TableHeader, table: Tab
  * and its header say none, else the header's; one typed in another unit stays as typed.
  */
 export function settleUnits(item: FormRecord, table: TableSpec, typed: ReadonlyMap<string, string>, headerUnits: ReadonlyMap<string, string>): void {
-  for (const column of table.columns) {
+  for (const { column, options } of countColumnsOf(table)) {
     const text = typed.get(column.key);
     const written = text === undefined ? undefined : unitOfCount(text);
     const rowUnit = column.unitFrom ? (item[column.unitFrom] as string | undefined) || headerUnits.get(column.key) : headerUnits.get(column.key);
-    const options = column.unitFrom ? table.columns.find((c) => c.key === column.unitFrom)?.options : undefined;
     const contradicts = written !== undefined && (rowUnit ? written !== rowUnit : options !== undefined && !options.includes(written));
     if (contradicts) item[column.key] = cleanText(text!);
     if (!column.unitFrom || item[column.unitFrom] || item[column.key] === undefined) continue;
     const unit = contradicts ? rowUnit : (written ?? rowUnit);
     if (unit) item[column.unitFrom] = unit;
   }
+}
+
+type CountColumn = { column: TableSpec['columns'][number]; options: readonly string[] | undefined };
+const COUNT_COLUMNS = new WeakMap<TableSpec, CountColumn[]>();
+
+/** A table's count columns, each with the units its row's 单位 column offers: worked out once a table, not once a row. */
+function countColumnsOf(table: TableSpec): CountColumn[] {
+  let list = COUNT_COLUMNS.get(table);
+  if (!list) {
+    list = table.columns
+      .filter((c) => c.type === 'count')
+      .map((column) => ({ column, options: column.unitFrom ? table.columns.find((c) => c.key === column.unitFrom)?.options : undefined }));
+    COUNT_COLUMNS.set(table, list);
+  }
+  return list;
 }
