@@ -295,7 +295,7 @@ export interface Sealed {
  * handover sheets (custody.ts lastSentWithoutLog). A checkout whose time cannot be read counts as
  * one that left (its own finding says so).
  */
-function sealedPapers(data: SiteData, time: Time): Map<number, Sealed> {
+export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Sealed> {
   const sealed = new Map<number, Sealed>();
   const log = (data.vaultLog ?? []).filter((row) => row);
   if (log.length === 0) return sealed;
@@ -332,9 +332,9 @@ function sealedPapers(data: SiteData, time: Time): Map<number, Sealed> {
 }
 
 /** The latest of `sealedPapers`: how long the vault holds a paper that never left; undefined when none. */
-export function lastSealed(data: SiteData, time: Time): Sealed | undefined {
+export function lastSealed(sealed: ReadonlyMap<number, Sealed>): Sealed | undefined {
   let last: Sealed | undefined;
-  for (const s of sealedPapers(data, time).values()) if (!last || s.t > last.t) last = s;
+  for (const s of sealed.values()) if (!last || s.t > last.t) last = s;
   return last;
 }
 
@@ -342,13 +342,14 @@ export function lastSealed(data: SiteData, time: Time): Sealed | undefined {
  * When the vault holds papers (minutes, merged, in order): from each
  * delivery's intake to the last checkout of its papers, or to `lastCheckout`
  * for a delivery none of whose papers left yet; and on, while one of its
- * papers never left, to that paper's session's end (`sealedPapers`). Between two deliveries whose
+ * papers never left, to that paper's session's end (`sealed`: `sealedPapers`, which the callers
+ * also ask for the last of, worked out once). Between two deliveries whose
  * papers do not meet — a site examining on two weekends — the vault is empty
  * and no duty is asked. A list taken in before its own delivery arrived
  * (intake-before-receipt's finding) holds its papers from that delivery. []
  * when no intake list has a readable time.
  */
-export function custodyPeriods(data: SiteData, time: Time, lastCheckout: number): Array<[number, number]> {
+export function custodyPeriods(data: SiteData, time: Time, lastCheckout: number, sealed: ReadonlyMap<number, Sealed>): Array<[number, number]> {
   // Each paper's last checkout: the last of its checkouts after a list's intake, when there is one after it.
   const lastOut = new Map<string, number>();
   for (const row of data.vaultLog ?? []) {
@@ -356,7 +357,6 @@ export function custodyPeriods(data: SiteData, time: Time, lastCheckout: number)
     const t = time(row?.takenAt);
     if (paper && t > (lastOut.get(paper) ?? -Infinity)) lastOut.set(paper, t);
   }
-  const sealed = sealedPapers(data, time);
   const periods: Array<[number, number]> = [];
   intakeLists(data).forEach(({ list }, k) => {
     const from = Math.max(time(list.time), receiptOf(data, time, k));

@@ -1,6 +1,6 @@
 import { checkoutProblem, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
-import { custodyPeriods, lastSealed, receiptOf } from '../model/deliveries';
+import { custodyPeriods, lastSealed, receiptOf, sealedPapers } from '../model/deliveries';
 import { lastSentWithoutLog } from '../model/custody';
 
 export const meta: RuleMeta = {
@@ -58,7 +58,8 @@ export function check({ model, facts, report }: RuleContext): void {
   // A shift that cannot be read sits somewhere in the chain: do not report gaps around it.
   const badBetween = (a: number, b: number) => badIdx.some((k) => k > Math.min(a, b) && k < Math.max(a, b)) || (badIdx.length > 0 && Math.abs(a - b) !== 1);
   // Between deliveries the vault may stand empty: a gap then is no gap (when the deliveries' times can be read).
-  const held = custodyPeriods(data, tm, Number.POSITIVE_INFINITY);
+  const sealedByList = sealedPapers(data, tm);
+  const held = custodyPeriods(data, tm, Number.POSITIVE_INFINITY, sealedByList);
   // A delivery whose list was signed before it arrived (intake-before-receipt says so) was taken in at a time not known:
   // the gap it arrived in is not judged (its custody is held from its arrival, model/deliveries.ts).
   const unsure = new Set(facts.intakes.map((_, k) => receiptOf(data, tm, k)).filter((t) => Number.isFinite(t)));
@@ -91,7 +92,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (Number.isNaN(end) || t > end) end = t;
   });
   // A paper that never left is guarded until its session's end at least, after the last checkout (model/deliveries.ts).
-  const sealed = lastSealed(data, tm);
+  const sealed = lastSealed(sealedByList);
   const sealedLast = sealed !== undefined && !(sealed.t <= end);
   if (sealedLast) end = sealed.t;
   // No vault log at all: the papers had left by the last handover that sent them on (model/custody.ts).

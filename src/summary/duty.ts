@@ -3,7 +3,7 @@
  * part of the custody period inside it, and the gaps left. Pure.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import { custodyPeriods, lastSealed, union } from '../model/deliveries';
+import { custodyPeriods, lastSealed, sealedPapers, union } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { lastSentWithoutLog } from '../model/custody';
 import type { SiteData } from '../model/types';
@@ -64,7 +64,8 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
   // With no vault log at all (a 省校 without 附件3), the last outgoing handover: the papers had left by then.
   const lastOut = checkouts.length ? checkouts.reduce((a, b) => Math.max(a, b)) : (lastSentWithoutLog(data)?.t ?? Number.NaN);
   // A paper that never left (0 candidates, a later session's not written out) is in custody until its session's end at least.
-  const sealed = lastSealed(data, minutesOf)?.t;
+  const sealedByList = sealedPapers(data, minutesOf);
+  const sealed = lastSealed(sealedByList)?.t;
   const end = sealed !== undefined && !(sealed <= lastOut) ? sealed : lastOut;
   const base = { overlaps, shifts: shifts.length, shiftHours };
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
@@ -82,7 +83,7 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
   let covered = 0;
   const gaps: DutyCoverage['gaps'] = [];
   // The vault may stand empty between deliveries: only the times it holds papers are to be covered.
-  const held = custodyPeriods(data, minutesOf, end)
+  const held = custodyPeriods(data, minutesOf, end, sealedByList)
     .map(([a, b]): [number, number] => [Math.max(a, start), Math.min(b, end)])
     .filter(([a, b]) => b > a);
   const periods = held.length ? held : [[start, end] as [number, number]];
