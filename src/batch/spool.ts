@@ -47,7 +47,8 @@ import { columnIndex } from '../summary/tables-site';
 import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, otherSemesterMarked, semestersOf } from '../summary/tables';
-import { SameBytes, byFileName } from '../summary/same-bytes';
+import { SameBytes } from '../summary/same-bytes';
+import { byFileName } from '../model/file-order';
 
 type Row = Array<string | number | null>;
 

@@ -22,7 +22,8 @@ import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
-import { byFileName, countedOnce } from './same-bytes';
+import { countedOnce } from './same-bytes';
+import { byFileName } from '../model/file-order';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
 export interface FileOutcome {

@@ -46,5 +46,3 @@ export function countedOnce<T extends { file: string }>(
     });
   return { counted, copies };
 }
-
-export { byFileName } from '../model/file-order';

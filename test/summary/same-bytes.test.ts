@@ -4,7 +4,8 @@
  * every face builds (here the browser's, from models) leaves the copies out.
  */
 import { consolidateModels } from '../../src/summary/consolidate';
-import { SameBytes, byFileName } from '../../src/summary/same-bytes';
+import { SameBytes } from '../../src/summary/same-bytes';
+import { byFileName } from '../../src/model/file-order';
 import { corpus } from '../corpus';
 import { modelOf } from '../rules/tester';
 
