@@ -43,7 +43,7 @@ export function semesterInTitle(title: string): string | undefined {
  * for the semester at hand, and an earlier one's file is the one left over).
  * Undefined when none names a semester that can be read.
  */
-export function mainSemesterKey(semesters: Iterable<string | undefined>): string | undefined {
+function mainSemesterKey(semesters: Iterable<string | undefined>): string | undefined {
   const counts = new Map<string, number>();
   for (const s of semesters) {
     const key = semesterKey(s);
@@ -54,4 +54,20 @@ export function mainSemesterKey(semesters: Iterable<string | undefined>): string
   // Keys are `2024春`, `2024秋`: as strings they sort as the semesters follow one another.
   for (const [key, n] of counts) if (n > most || (n === most && main !== undefined && key > main)) [main, most] = [key, n];
   return main;
+}
+
+/**
+ * Items checked or summarised together, by semester: the run's (`mainSemesterKey`), those of it, and those
+ * whose 学期 reads as another (one that cannot be read is neither: required-field's). What
+ * workbook-of-another-semester says and what a summary leaves out of its totals, alike.
+ */
+export function bySemester<T>(items: readonly T[], semesterOf: (item: T) => string | undefined): { main: string | undefined; ofMain: T[]; other: T[] } {
+  const main = mainSemesterKey(items.map(semesterOf));
+  const ofMain: T[] = [];
+  const other: T[] = [];
+  for (const item of items) {
+    const key = semesterKey(semesterOf(item));
+    if (key !== undefined && main !== undefined) (key === main ? ofMain : other).push(item);
+  }
+  return { main, ofMain, other };
 }

@@ -5,7 +5,7 @@
  * said once, at its 基本信息 学期 (the summary also leaves its stock out of the
  * totals: summary/consolidate.ts `setRunSemester`).
  */
-import { mainSemesterKey, semesterKey } from '../model/semester';
+import { bySemester } from '../model/semester';
 import { baseName } from '../model/text';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
 
@@ -30,13 +30,10 @@ export const meta: RuleMeta = {
 
 export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
   const semesterOf = (s: CrossSite) => s.model.data.site?.semester;
-  const main = mainSemesterKey(sites.map(semesterOf));
+  const { main, ofMain, other } = bySemester(sites, semesterOf);
   if (main === undefined) return;
-  const ofMain = sites.filter((s) => semesterKey(semesterOf(s)) === main);
   const example = baseName(ofMain[0].file ?? ofMain[0].id);
-  for (const s of sites) {
-    const key = semesterKey(semesterOf(s));
-    if (key === undefined || key === main) continue;
+  for (const s of other) {
     report({ site: s.id, path: 'site.semester', messageId: 'other', params: { semester: semesterOf(s)!.trim(), main, count: ofMain.length, example } });
   }
 }

@@ -3,7 +3,7 @@
  * (workbook-of-another-semester), or a unit's second workbook of the semester (unit-workbook-twice). Each is
  * listed in the totals, counted as a file and by its findings, and its papers left out of every stock figure.
  */
-import { mainSemesterKey, semesterKey } from '../model/semester';
+import { bySemester } from '../model/semester';
 import { repeatedUnits } from '../model/repeated-unit';
 import type { ConsolidatedTotals } from './consolidate';
 
@@ -12,14 +12,9 @@ import type { ConsolidatedTotals } from './consolidate';
  * whether a workbook's stock is counted in the totals (of the run's semester, or naming none that can be read).
  */
 export function setRunSemester(t: ConsolidatedTotals, units: ReadonlyArray<{ file: string; site: string; semester: string }>): (file: string) => boolean {
-  const main = mainSemesterKey(units.map((u) => u.semester));
+  const { main, other } = bySemester(units, (u) => u.semester);
   t.semester = main ?? null;
-  t.otherSemester = units
-    .filter((u) => {
-      const key = semesterKey(u.semester);
-      return key !== undefined && key !== main;
-    })
-    .map(({ file, site, semester }) => ({ file, site, semester: semester.trim() }));
+  t.otherSemester = other.map(({ file, site, semester }) => ({ file, site, semester: semester.trim() }));
   const aside = new Set(t.otherSemester.map((u) => u.file));
   return (file) => !aside.has(file);
 }
