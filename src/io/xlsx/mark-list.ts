@@ -12,12 +12,10 @@ import { FINDINGS_LIST_TITLE, rowWords } from '../../model/finding';
 import { a1 } from '../../model/grid';
 import { linesHeight, wrappedLines } from '../../forms/measure';
 import { ruleTitle } from '../../rules';
-import { Unhandled, attr, beforeClose } from './mark-notes';
+import { R_NS, Unhandled, XML_HEAD, attr, beforeClose, escapeXml } from './mark-notes';
 import { decodeEntities } from './xml';
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${R_NS}/worksheet`;
 const OFFICE_DOCUMENT_REL = `${R_NS}/officeDocument`;
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -59,15 +57,6 @@ interface ListFormats {
   error: number;
   warning: number;
 }
-
-/** Text as XML, without the characters XML cannot hold. */
-const escapeXml = (s: string): string =>
-  s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 
 /** Adds `item` to a styles list (fonts, fills, borders, cellXfs): its index. */
 function appendTo(xml: string, list: string, item: string): { xml: string; index: number } {

@@ -25,7 +25,7 @@ export interface Placed {
 export type NoteText = Pick<Placed, 'row' | 'col' | 'text'>;
 
 /** Text as XML: escaped, and without the characters XML cannot hold (a cell's _x0001_ quoted in a note), as exceljs writes it. */
-const escapeXml = (s: string): string =>
+export const escapeXml = (s: string): string =>
   s
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/&/g, '&amp;')
@@ -47,7 +47,10 @@ export function beforeClose(xml: string, close: string, text: string): string {
   return xml.slice(0, at) + text + xml.slice(at);
 }
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** The declaration every part the marked copy writes begins with. */
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** The namespace of a package's relationships (r:id), as parts bind it. */
+export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const AUTHOR = '试卷保密助手';
 
 const noteXml = (p: Placed, author: number): string =>

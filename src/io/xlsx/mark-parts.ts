@@ -21,7 +21,9 @@ import { insertionPoint } from './worksheet-order';
 import { joinBytes } from './zip';
 import { type FindingsList, listParts } from './mark-list';
 import {
+  R_NS,
   Unhandled,
+  XML_HEAD,
   type NoteText,
   type Placed,
   attr,
@@ -41,10 +43,8 @@ const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheet
 const MACRO_WORKBOOK_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const COMMENTS_REL = `${R_NS}/comments`;
 const VML_REL = `${R_NS}/vmlDrawing`;
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Excel's ceiling on cell formats in a workbook. */
 const MAX_CELL_XFS = 64_000;
 /** A sheet's columns and rows (XFD1048576). */
