@@ -50,13 +50,15 @@ const ran = args.some((a) => a === '--help' || a === '-h') ? `${command} --help`
 // a summary of one 50,000-row workbook 5 % slower. A command that reads one
 // workbook gains nothing from it.
 // V8 lets a heap grow to a multiple of what is alive in it, up to 4 when little is
-// collected; capped at 2 for `summary`, its peak RSS over 3,000 workbooks fell by
-// some 50 MB, with the worker threads' smaller text memos (src/batch/worker.ts) and
-// the handover copies spooled (src/batch/spool.ts), for no CPU we could measure
-// (at 2.5: 20 MB higher).
+// collected; capped at 2 for every command. `summary`'s peak RSS over 3,000
+// workbooks fell by some 50 MB, with the worker threads' smaller text memos
+// (src/batch/worker.ts) and the handover copies spooled (src/batch/spool.ts), for
+// no CPU we could measure (at 2.5: 20 MB higher). `validate` of a 50,000-row vault
+// log keeps some 75 MB alive at its peak but reached 325-333 MB of RSS in
+// garbage not yet collected: 281-285 MB capped, its CPU time the same within noise.
 // V8 refuses a code cache made under other flags, so `summary` keeps its own.
 const WORKER_THREADS = command === 'summary';
-if (WORKER_THREADS) require('v8').setFlagsFromString('--interrupt-budget=1000000 --heap-growing-percent=100');
+require('v8').setFlagsFromString(WORKER_THREADS ? '--interrupt-budget=1000000 --heap-growing-percent=100' : '--heap-growing-percent=100');
 
 function readCache(cacheFile, bundleKey) {
   try {
