@@ -50,6 +50,19 @@ function barOf(member: StaffMember, signer: SignerFact, proctorsFormalStaff: boo
   return undefined;
 }
 
+/** The first of a person's roster rows that bars this signature (a roster listing someone twice may say so on one row only). */
+function barringRow(
+  rows: ReadonlyArray<{ index: number; member: StaffMember }>,
+  signer: SignerFact,
+  proctorsFormalStaff: boolean,
+): { index: number; kind: Kind } | undefined {
+  for (const row of rows) {
+    const kind = barOf(row.member, signer, proctorsFormalStaff);
+    if (kind) return { index: row.index, kind };
+  }
+  return undefined;
+}
+
 const FIELD = { formal: 'formalStaff', relative: 'candidateRelative', pledge: 'pledgeSigned' } as const satisfies Record<Kind, keyof StaffMember>;
 
 /** What a 是/否 column answers, for the message when its cell cannot be read. */
@@ -129,15 +142,17 @@ export function check(context: RuleContext): void {
     const entry = facts.roster.get(s.name);
     if (!entry) continue;
     if (s.takerRow !== undefined && entry.roles.includes('监考人员')) continue;
-    // Any of the person's rows may bar them (a roster listing someone twice says so on one row only).
-    const barring = entry.rows.map((row) => ({ index: row.index, kind: barOf(row.member, s, facts.settings.proctorsFormalStaff) })).find((b) => b.kind);
-    if (!barring?.kind) continue;
+    const barring = barringRow(entry.rows, s, facts.settings.proctorsFormalStaff);
+    if (!barring) continue;
     let e = where.get(s.name);
     if (!e) where.set(s.name, (e = { kind: barring.kind, index: barring.index, cells: new Map() }));
     if (barring.kind === 'formal') Object.assign(e, barring);
     const loc = model.locations[s.path];
     const sheet = loc?.sheet ?? s.path;
-    e.cells.set(sheet, [...(e.cells.get(sheet) ?? []), loc?.cell ?? '']);
+    // Pushed, not spread: a keeper signing thousands of rows of one log would copy the list at each.
+    const cells = e.cells.get(sheet);
+    if (cells) cells.push(loc?.cell ?? '');
+    else e.cells.set(sheet, [loc?.cell ?? '']);
   }
   // One fact, one finding: the person once, at the roster cell that bars them, naming every sheet they signed on.
   for (const [name, e] of where) report(`staff[${e.index}].${FIELD[e.kind]}`, e.kind, { name, where: signedWhere(e.cells) });
