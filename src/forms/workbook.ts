@@ -8,7 +8,9 @@ import { norm } from '../model/values';
 import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
-import { personKey, splitJoinedSigners } from '../model/people';
+import { personKey, signaturesIn, splitJoinedSigners, splitSignatures } from '../model/people';
+import { toHalfWidth } from '../model/text';
+import { intakeLists } from '../model/intake';
 import { joinDottedNamesIn } from '../model/dotted-names';
 import { SheetGrid, WorkbookGrid, a1, cellAt, parseA1 } from '../model/grid';
 import type { SheetDraft } from './draft';
@@ -181,12 +183,16 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   tidySenderBoxes(model.data.handovers, model.locations);
   // 阿依古丽 买买提 signed with a space for the roster's middle dot is one person, before any signers are counted or split.
   joinDottedNamesIn(model.data);
-  splitJoinedHandoverSigners(model.data);
+  splitJoinedSignatures(model.data);
   return model;
 }
 
-/** 附件1's 移交人 and 接收人 (两人) written in one cell joined by 和 (“黄志刚和刘春香”): two people, told apart by the roster (model/people.ts). */
-function splitJoinedHandoverSigners(data: SiteData): void {
+/**
+ * Two people written in one signature cell joined by 和 (“黄志刚和刘春香”), told apart by the roster
+ * (model/people.ts): 附件1's 移交人 and 接收人 (两人) become two signers; a cell of forms 2–5 that one signs
+ * (取卷人, 交班人) names the two as “黄志刚、刘春香” does, each then checked as any two signing one cell are.
+ */
+function splitJoinedSignatures(data: SiteData): void {
   const roster = new Set((data.staff ?? []).map((s) => personKey(s?.name)).filter(Boolean));
   for (const handover of data.handovers ?? []) {
     for (const key of ['fromSigners', 'toSigners'] as const) {
@@ -194,6 +200,22 @@ function splitJoinedHandoverSigners(data: SiteData): void {
       if (Array.isArray(signers)) handover[key] = splitJoinedSigners(signers.map(String), roster);
     }
   }
+  const apart = <K extends string>(record: Partial<Record<K, unknown>> | null | undefined, keys: readonly K[]) => {
+    for (const key of keys) {
+      const text = record?.[key];
+      if (typeof text !== 'string') continue;
+      const people = signaturesIn(text, roster);
+      if (people.join('、') !== splitSignatures(toHalfWidth(text)).join('、')) record![key] = people.join('、');
+    }
+  };
+  for (const { list } of intakeLists(data)) apart(list, ['keeper']);
+  for (const row of data.vaultLog ?? []) apart(row, ['taker', 'issuedBy', 'returner', 'receivedBy']);
+  for (const register of data.distributions ?? []) {
+    apart(register, ['issuer', 'receiver']);
+    for (const row of register?.rows ?? []) apart(row, ['collector', 'returner']);
+  }
+  for (const shift of data.duty?.shifts ?? []) apart(shift, ['handedOverBy', 'takenOverBy']);
+  apart(data.duty, ['supervisor']);
 }
 
 function bindSheet(model: SiteModel, { entry, sheet, read, record }: SheetRead): void {

@@ -6,7 +6,7 @@
  */
 import { parseWallClock, serialFromWallClock } from '../model/datetime';
 import { parseCount, toHalfWidth } from '../model/text';
-import { personKey, splitSignatures } from '../model/people';
+import { personKey, signaturesIn } from '../model/people';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -115,8 +115,9 @@ export function signers(text: unknown): Outcome<number> {
   if (typeof text === 'boolean') return fail('签名不是文字 (not text)');
   if (typeof text === 'number') return fail(`签名是数字：${text} (a number, not names)`);
   if (typeof text !== 'string') return fail('签名不是文字 (not text)');
-  // The people named: a title after a name (李明 主考) or in brackets is not another person.
-  return ok(new Set(splitSignatures(toHalfWidth(text)).map(personKey).filter(Boolean)).size);
+  // The people named as a workbook with no roster reads them: a title after a name (李明 主考) or in brackets is not
+  // another person, 黄志刚和刘春香 is two, 阿依古丽 买买提 (a part of four characters, no Chinese name) is one.
+  return ok(new Set(signaturesIn(text).map(personKey).filter(Boolean)).size);
 }
 
 /**

@@ -42,7 +42,7 @@ export function packFunction(copies: any): any {
 }
 
 /**
- * 签名人数：一个签名格里不同的人数（、，/ 或空格分隔）。Distinct signers in a signature cell.
+ * 签名人数：一个签名格里不同的人数（、，/、“和”或空格分隔，人名后的职务不算一人）。Distinct signers in a signature cell.
  * @customfunction SIGNERS SIGNERS
  * @param {any} text 签名 (signatures)
  * @returns {any} 人数 (number of distinct signers)

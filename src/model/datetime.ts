@@ -46,15 +46,14 @@ function isValid(t: WallClock): boolean {
   if (t.month < 1 || t.month > 12 || t.day < 1 || t.hour < 0 || t.hour > 24 || t.minute < 0 || t.minute > 59) {
     return false;
   }
-  if (t.hour === 24 && t.minute !== 0) return false;
   return t.day <= daysInMonth(t.year, t.month) && t.year >= 1900 && t.year <= 2200;
 }
 
-/** 24:00 is how people end a day shift; it is the next day's 00:00. */
+/** 24:00 is how people end a day shift, 晚12时 how they say midnight: the next day's 00:00 (晚12点半 its 00:30). */
 function normalizeMidnight(t: WallClock): WallClock {
   if (t.hour !== 24) return t;
   const next = new Date(Date.UTC(t.year, t.month - 1, t.day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 };
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: t.minute };
 }
 
 /**
@@ -120,8 +119,13 @@ const AFTERNOON_WORDS = ['下午', '晚上', '晚间', '傍晚', '晚', 'pm'];
 /** The night: 夜11时 is 23:00, but 夜里2点 and 深夜1时 are after midnight, as 凌晨 is. */
 const NIGHT_WORDS = ['夜', '夜里', '夜间', '深夜', '半夜'];
 
+/** The evening and the night, whose 12 o'clock is midnight: 晚12时, 晚上12点, 夜12时 end the day (24:00), as 凌晨12点 begins it. */
+const MIDNIGHT_WORDS = ['晚上', '晚间', '晚', ...NIGHT_WORDS];
+
 /** The hour a half-day word makes of the hour written after it. */
 function hourOfHalfDay(word: string, hour: number): number {
+  if (hour === 12 && MIDNIGHT_WORDS.includes(word)) return 24;
+  if (hour === 12 && word === '凌晨') return 0;
   if (AFTERNOON_WORDS.includes(word)) return hour < 12 ? hour + 12 : hour;
   if (NIGHT_WORDS.includes(word)) return hour >= 6 && hour < 12 ? hour + 12 : hour;
   // 中午12点 stays 12; 中午1点 is 13.
@@ -141,7 +145,8 @@ function parseTimeOfDay(text: string): TimeOfDay | undefined {
   const written = Number(m[1]);
   const hour = meridiem ? hourOfHalfDay(meridiem[1].toLowerCase(), written) : written;
   const minute = m[3] === '半' ? 30 : m[2] !== undefined ? Number(m[2]) : 0;
-  if (hour > 24 || minute > 59) return undefined;
+  // 24:30 typed is a slip; 晚12点半 is half past midnight, the next day's 0:30.
+  if (hour > 24 || minute > 59 || (hour === 24 && minute > 0 && !meridiem)) return undefined;
   return { hour, minute };
 }
 
@@ -277,14 +282,20 @@ export function isDateWithoutTime(value: unknown): boolean {
   return part !== undefined && part.rest === '' && (part.month === undefined || (part.month >= 1 && part.month <= 12));
 }
 
-/** The half of a day written after a date (1月11日上午): on a field that asks for the date alone, it says nothing more. */
-const HALF_DAY = /\s*(?:上午|下午|早上|中午|晚上|全天)\s*$/;
+/** The half of a day written after a date (1月11日上午, 1月11日晚): on a field that asks for the date alone, it says nothing more. */
+const HALF_DAY = /\s*(上午|下午|早上|早晨|中午|晚上|晚间|傍晚|夜里|夜间|深夜|半夜|凌晨|全天|早|晚|夜)\s*$/;
 
-/** A date field's text without a half-day after its date: "1月11日上午" is 1月11日 (a time, "1月11日8:30", is kept). */
+/** A date and the half of the day after it, no hour ("1月11日晚" → 1月11日, 晚); undefined for anything else. */
+export function dateAndHalfDay(value: unknown): { date: string; half: string } | undefined {
+  const m = typeof value === 'string' ? HALF_DAY.exec(value) : null;
+  if (!m) return undefined;
+  const date = (value as string).slice(0, m.index);
+  return isDateWithoutTime(date) ? { date: date.trim(), half: m[1] } : undefined;
+}
+
+/** A date field's text without a half-day after its date: "1月11日上午", "1月11日晚" are 1月11日 (a time, "1月11日8:30", is kept). */
 export function withoutHalfDay(value: unknown): unknown {
-  if (typeof value !== 'string' || !HALF_DAY.test(value)) return value;
-  const date = value.replace(HALF_DAY, '');
-  return isDateWithoutTime(date) ? date : value;
+  return dateAndHalfDay(value)?.date ?? value;
 }
 
 /** A calendar date as Excel shows it in Chinese (2024/6/15), the same in both languages' messages, for the check to quote. */

@@ -3,11 +3,15 @@
  * (阿依古丽·买买提), as people sign them: with a space for the dot
  * (“阿依古丽 买买提”) or with no dot at all (“阿依古丽买买提”). Read against
  * the roster: a signature that is a roster name once the dot and the spaces are
- * set aside is that person, one signer on the roster. Without the roster
- * nothing is joined: a space between two names (“王芳 李强”, “欧阳娜娜 李强”)
- * is two people, as a four-character Chinese name is as real as 阿依古丽.
+ * set aside is that person, one signer on the roster. The roster may write the
+ * dot as a space too (“阿依古丽 买买提”): then that is the name the signatures
+ * are read as. Without the roster nothing is joined here: a space between two
+ * names (“王芳 李强”, “欧阳娜娜 李强”) is two people, as a four-character Chinese
+ * name is as real as 阿依古丽 (splitSignatures alone keeps a part that is no
+ * Chinese name, four characters without a compound surname, with the next).
  */
 import { personKey } from './people';
+import { toHalfWidth } from './text';
 import type { SiteData } from './types';
 
 /** The middle dot as personKey writes it; the dots and spaces people type in its place. */
@@ -16,7 +20,7 @@ const DOT_OR_SPACE = '[\\s\\u3000·•・‧∙⋅･.．]*';
 const HAN = '\\u4e00-\\u9fff';
 
 interface DottedName {
-  /** The roster's name as personKey gives it: 阿依古丽·买买提. */
+  /** The roster's name as personKey gives it: 阿依古丽·买买提 (阿依古丽买买提 where the roster writes a space for the dot). */
   name: string;
   /** Its letters, no dot: what a signature must be once its dots and spaces are set aside. */
   letters: string;
@@ -27,11 +31,29 @@ interface DottedName {
 const lettersOf = (text: string) => text.replace(/[\s\u3000·•・‧∙⋅･.．]+/g, '');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A name's part as the roster may write it with a space for the dot: two Chinese characters or more (王 芳 is one name padded). */
+const NAME_PART = new RegExp(`^[${HAN}]{2,}$`);
+
+/**
+ * The parts of a roster name: at its middle dots (阿依古丽·买买提), or at the spaces the roster writes for them
+ * (“阿依古丽 买买提”, read as personKey reads it, 阿依古丽买买提); none for a name in one part.
+ */
+function partsOf(written: unknown, name: string): string[] {
+  if (name.includes(MIDDLE_DOT)) return name.split(MIDDLE_DOT);
+  const words = toHalfWidth(String(written ?? ''))
+    .trim()
+    .split(/[\s\u3000]+/);
+  // Not a title after the name (李明 主考: personKey leaves it out), not a name padded to three characters' width.
+  return words.length > 1 && words.join('') === name && words.every((w) => NAME_PART.test(w)) ? words : [];
+}
+
 /** The roster's dotted names, but not one whose parts are each a person on the roster (they sign as themselves). */
 export function dottedNamesOf(staff: SiteData['staff']): DottedName[] {
-  const keys = new Set((staff ?? []).map((s) => personKey(s?.name)).filter(Boolean));
+  // Each name as personKey reads it, with the roster's own spelling (its spaces) beside it.
+  const spelled = new Map((staff ?? []).map((s) => [personKey(s?.name), s?.name] as const).filter(([key]) => key));
+  const keys = new Set(spelled.keys());
   return [...keys].flatMap((name) => {
-    const parts = name.split(MIDDLE_DOT);
+    const parts = partsOf(spelled.get(name), name);
     if (parts.length < 2 || parts.some((p) => p === '') || parts.every((p) => keys.has(p))) return [];
     const written = new RegExp(`(?<![${HAN}])${parts.map(escape).join(DOT_OR_SPACE)}(?![${HAN}])`, 'g');
     return [{ name, letters: parts.join(''), written }];

@@ -96,11 +96,25 @@ export function isDittoMark(signature: unknown): boolean {
 const DITTOS = new TextMemo((signature) => DITTO.test(toHalfWidth(signature).replace(/\s+/g, '')));
 
 const SEPARATORS = /[、，,／/;；]/;
-/** What splitSignatures puts between the words it cuts: a space, or one of SEPARATORS. */
+/** What splitSignatures puts between the words it cuts: a space, a line break, or one of SEPARATORS. */
 const SPACE = ' ';
+const LINE = '\n';
 const SEPARATOR = '、';
 /** One Chinese character: no one signs with it alone, so it is half of a name padded to the width of three (李\u3000强). */
 const ONE_HAN = /^[\u4e00-\u9fff]$/;
+/** The compound surnames: with them a Chinese name runs to four characters (欧阳娜娜), without them to three. */
+const COMPOUND_SURNAME =
+  /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|司空|夏侯|轩辕|令狐|钟离|端木|独孤|南宫|西门|呼延|申屠|澹台|太史|闻人|百里|万俟)/;
+
+/**
+ * Part of a name written the Uyghur or foreign way (阿依古丽 of 阿依古丽·买买提): four Chinese characters
+ * or more that begin with no compound surname, so no Chinese name. A space beside it joins the next part of
+ * the one name, not a second person, where no roster tells (CUSTODY.SIGNERS); 欧阳娜娜 李强 and 黄志刚 刘春香 stay two.
+ */
+const isForeignNamePart = (word: string): boolean => /^[\u4e00-\u9fff]{4,}$/.test(word) && !COMPOUND_SURNAME.test(word);
+const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/;
+const onePersonsParts = (before: string, word: string): boolean =>
+  HAN_WORD.test(before) && HAN_WORD.test(word) && (isForeignNamePart(before) || isForeignNamePart(word));
 
 /**
  * A cell of signers → the signatures, as written: split on 、，, / ; and on
@@ -125,25 +139,41 @@ export function splitSignatures(text: string): string[] {
       out.push(SEPARATOR);
     } else if (depth === 0 && /[\s\u3000]/.test(ch)) {
       flush();
-      out.push(SPACE);
+      out.push(ch === '\n' || ch === '\r' ? LINE : SPACE);
     } else current += ch;
   }
   flush();
-  // A space joins a title, or the second half of a padded name, to the word before it, and separates two names otherwise.
+  // A space joins a title, the second half of a padded name, or the next part of a foreign name to the word before
+  // it, and separates two names otherwise; a line break only the first two (each line is one person's name).
   const names: string[] = [];
-  /** What stands between the last word and the next: nothing, spaces only, or a separator. */
-  let gap: 'none' | 'space' | 'separator' = 'none';
+  /** What stands between the last word and the next: nothing, spaces only, a line break, or a separator. */
+  let gap: 'none' | 'space' | 'line' | 'separator' = 'none';
+  let lastWord = '';
   for (const word of out) {
     if (word === SEPARATOR) gap = 'separator';
-    else if (word === SPACE) gap = gap === 'separator' ? gap : 'space';
+    else if (word === SPACE) gap = gap === 'none' ? 'space' : gap;
+    else if (word === LINE) gap = gap === 'separator' ? gap : 'line';
     else {
       const last = names.length - 1;
-      if (gap === 'space' && last >= 0 && (isTitle(word) || ONE_HAN.test(names[last]))) names[last] += ` ${word}`;
+      const joins = last >= 0 && gap !== 'none' && gap !== 'separator';
+      if (joins && (isTitle(word) || ONE_HAN.test(names[last]) || (gap === 'space' && onePersonsParts(lastWord, word)))) names[last] += ` ${word}`;
       else names.push(word);
       gap = 'none';
+      lastWord = word;
     }
   }
   return names;
+}
+
+const NO_ROSTER: ReadonlySet<string> = new Set();
+
+/**
+ * The signatures a cell of signers holds, as the workbook reads it: cut at 、，/ ; and spaces (splitSignatures),
+ * then two people joined by 和 or 与 told apart by the roster's names (splitJoinedSigners; without a roster, a
+ * name of 2–4 characters either side). One reading for the reader and for CUSTODY.SIGNERS.
+ */
+export function signaturesIn(text: string, roster: ReadonlySet<string> = NO_ROSTER): string[] {
+  return splitJoinedSigners(splitSignatures(toHalfWidth(text)), roster);
 }
 
 /** The words people join two signers with in one cell: 黄志刚和刘春香, 曾志平与罗晓东. */

@@ -178,16 +178,22 @@ export function unitOfCount(value: unknown): string | undefined {
   return m ? m[1] : undefined;
 }
 
-const BOX_WITH_BAGS = /^(\d+)\s*箱\s*[(（]?\s*(?:内装|内含|装有|共|含)?\s*(\d+)\s*袋\s*[)）]?$/;
+/** A count in digits or in Chinese numerals (三, 十二). */
+const COUNT_WORD = `(\\d+|${CHINESE_NUMERAL}{1,3})`;
+const BOX_WITH_BAGS = new RegExp(`^${COUNT_WORD}\\s*箱\\s*[(（]?\\s*(?:内装|内含|装有|共|含)?\\s*${COUNT_WORD}\\s*袋\\s*[)）]?$`);
+
+const countOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : chineseNumber(word));
 
 /**
  * A count in 箱 with the bags inside written after it, as people fill 附件1's
- * 数量（袋/箱）: "1箱（内装5袋）", "1箱5袋" → { boxes: 1, bags: 5 }.
+ * 数量（袋/箱）: "1箱（内装5袋）", "1箱5袋", "一箱五袋" → { boxes: 1, bags: 5 }.
  */
 export function boxWithBags(value: unknown): { boxes: number; bags: number } | undefined {
   if (typeof value !== 'string') return undefined;
   const m = BOX_WITH_BAGS.exec(cleanText(toHalfWidth(value)));
-  return m ? { boxes: Number(m[1]), bags: Number(m[2]) } : undefined;
+  const boxes = m ? countOf(m[1]) : undefined;
+  const bags = m ? countOf(m[2]) : undefined;
+  return boxes !== undefined && bags !== undefined ? { boxes, bags } : undefined;
 }
 
 /** A file's own name without its folders (either separator: the pane gives names, the command line paths). */

@@ -1,7 +1,7 @@
 import { isBlankValue, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
-import { parseCount, unitOfCount } from '../model/text';
+import { boxWithBags, parseCount, unitOfCount } from '../model/text';
 import { totalReadings, UNIT_CHOICES } from '../model/unit-total';
 
 export const meta: RuleMeta = {
@@ -15,14 +15,18 @@ export const meta: RuleMeta = {
       count: '“{field}”写的是“{value}”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。',
       setting: '“{field}”写的是“{value}”，读不出一个不小于 0 的数，检查时只好按默认的 {default} 计。请只写数字，如“{default}”。',
       unit: '“{field}”写的是“{value}”：单位写的是“{written}”，本表此处按{units}计，不能当作 {count}{first}。检查时暂不计入，请核对实物后按{units}改写（是 {count}{first}的只写“{count}”）{orRow}。',
+      boxes:
+        '“{field}”写的是“{value}”，箱和袋写在了同一格里：看不出是 {boxes} 箱另加 {bags} 袋，还是 {boxes} 箱内共装 {bags} 袋。本表此处按{units}计，这一格算不出总数，检查时暂不计入。请核对实物后按{units}写出总数（只写数字）{orRow}。',
     },
     en: {
       count: '"{field}" reads "{value}", which is not a whole number ≥ 0. Bag, box and copy counts are whole numbers; write e.g. "3".',
       setting: '"{field}" reads "{value}", which is not a number ≥ 0, so the checks use the default, {default}. Write the number alone, e.g. "{default}".',
       unit: '"{field}" reads "{value}": in {written}, but here counts are in {unitsEn}, so it is not {count} {first}. It is left out of the checks until corrected: check the papers and write it in {unitsEn} (for {count} {first}, write "{count}"){orRowEn}.',
+      boxes:
+        '"{field}" reads "{value}": boxes and bags in one cell, and it cannot be told whether that is {boxes} boxes and {bags} more bags, or {boxes} boxes holding {bags} bags. Here counts are in {unitsEn}, so there is no total to take; it is left out of the checks until corrected: check the papers and write the total in {unitsEn} (the number alone){orRowEn}.',
     },
   },
-  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
 
 /** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
@@ -31,19 +35,32 @@ const COUNT_SETTINGS = ['arrivalDaysBefore', 'checkoutLeadMinutes', 'returnGrace
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   /** `units`: what the cell counts in, for a count written in another (kept as typed by the reader: forms/count-units.ts). */
+  /** Another of the form's units, `unit`, is the row's to pick where the sheet keeps its 单位 column. */
+  const rowMayPick = (path: string, unit: string, choices?: readonly string[]) =>
+    choices?.includes(unit) === true && facts.located(`${path.slice(0, path.lastIndexOf('.'))}.unit`);
+  const unitWords = (units: readonly string[]) => ({ units: units.map((u) => `“${u}”`).join('或'), unitsEn: units.join(' or '), first: units[0] });
   const c = (path: string, v: unknown, units?: readonly string[], choices?: readonly string[]) => {
     if (isBlankValue(v) || whole(v) !== undefined) return;
+    // “2箱3袋” where the row counts bags: 2 boxes and 3 bags more, or 2 boxes holding 3? No total either way.
+    const boxed = units && !units.includes('箱') ? boxWithBags(v) : undefined;
+    if (boxed) {
+      const box = rowMayPick(path, '箱', choices);
+      return void report(path, 'boxes', {
+        value: String(v),
+        ...boxed,
+        ...unitWords(units!),
+        orRow: box ? `；是 ${boxed.boxes} 箱（内装 ${boxed.bags} 袋）的，把本行的单位改为“箱”` : '',
+        orRowEn: box ? `; if it is ${boxed.boxes} boxes holding ${boxed.bags} bags, pick 箱 as the row’s unit` : '',
+      });
+    }
     const written = unitOfCount(v);
     const count = written && units && !units.includes(written) ? whole(parseCount(v)) : undefined;
     if (count === undefined) return void report(path, 'count', { value: String(v) });
-    // Another of the form's units is the row's to pick, where the sheet keeps its 单位 column.
-    const other = choices?.includes(written!) && facts.located(`${path.slice(0, path.lastIndexOf('.'))}.unit`) ? written : undefined;
+    const other = rowMayPick(path, written!, choices) ? written : undefined;
     report(path, 'unit', {
       value: String(v),
       written,
-      units: units!.map((u) => `“${u}”`).join('或'),
-      unitsEn: units!.join(' or '),
-      first: units![0],
+      ...unitWords(units!),
       count,
       orRow: other ? `；确是 ${count}${other}的，把本行的单位改为“${other}”` : '',
       orRowEn: other ? `; if it is ${count} ${other}, pick ${other} as the row’s unit` : '',

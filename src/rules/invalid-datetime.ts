@@ -2,7 +2,7 @@ import { tm } from './facts';
 
 const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
-import { isDateWithoutTime, isPeriodText, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
+import { dateAndHalfDay, isDateWithoutTime, isPeriodText, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
 import { readFromTimetable, TIMETABLE_LABELS } from '../model/labels';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -18,6 +18,7 @@ export const meta: RuleMeta = {
       datetime:
         '“{field}”写的是“{value}”，读不出是哪年哪月哪日几时几分。表上的时间须写到年、月、日、时、分，请改成如“2024年6月15日8时30分”或“2024-06-15 08:30”。',
       noTime: '“{field}”只写了日期“{value}”，没有写几时几分。表上的时间须写到年、月、日、时、分，请补上时间，如“2024年6月15日8时30分”。',
+      halfDay: '“{field}”写的是“{value}”，只写了日期和“{half}”，没有写几时几分。表上的时间须写到年、月、日、时、分，请写明几点几分，如“{example}”。',
       date: '“{field}”写的是“{value}”，读不出日期。请写成如“2024年6月15日”。',
       range: '“{field}”写的是“{value}”，读不出考试的起止时间。请写成如“08:30—10:00”。',
       dotTime: '“{field}”写的是“{value}”，时和分之间用了小数点，读不出是几时几分。请改成“{fixed}”（时和分之间用冒号），或写成如“8时30分”。',
@@ -27,6 +28,7 @@ export const meta: RuleMeta = {
     en: {
       datetime: '"{field}" reads "{value}", which is not a date and time. Write year, month, day, hour and minute, e.g. "2024-06-15 08:30".',
       noTime: '"{field}" gives the date "{value}" but no time of day. Write the hour and minute too, e.g. "2024-06-15 08:30".',
+      halfDay: '"{field}" reads "{value}": a date and the part of the day ({half}), but no hour. Write the hour and minute, e.g. "{example}".',
       date: '"{field}" reads "{value}", which is not a date. Write e.g. "2024-06-15".',
       range: '"{field}" reads "{value}", which is not a time range. Write e.g. "08:30—10:00".',
       dotTime: '"{field}" reads "{value}": a dot between hour and minute does not read as a time. Write "{fixed}" (a colon between them), or e.g. "8时30分".',
@@ -34,7 +36,7 @@ export const meta: RuleMeta = {
         '"{field}" reads "{value}", which does not read as the shift\'s start and end. Write it as the form prints it, e.g. "2025年1月6日16时至6日20时" (the start to the hour, the end as day and hour, or "次日8时"), or put the start and the end in their own cells, either side of 至.',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A time with a dot between hour and minute (“21.15”) is told to use a colon. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
+  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
 };
 
 const isBareDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -50,7 +52,9 @@ export function check({ model, facts, report }: RuleContext): void {
   const dt = (path: () => string, v: unknown) => {
     if (isBlankValue(v) || readable(v)) return;
     const fixed = dotTime(v);
+    const half = halfDayExample(v);
     if (fixed) report(path(), 'dotTime', { value: String(v), fixed });
+    else if (half) report(path(), 'halfDay', { value: String(v), ...half });
     else report(path(), isDateWithoutTime(v) ? 'noTime' : 'datetime', { value: String(v) });
   };
   // `dayFrom`: the cell a time written short ("21:15") takes its day from. When that one is unreadable or blank, the
@@ -105,4 +109,22 @@ function dotTime(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
   const fixed = v.replace(/(\d{1,2})[.．](\d{2})\s*$/, '$1:$2');
   return fixed !== v && readsOnItsRowsDay(fixed) && !isDateWithoutTime(v) ? fixed.trim() : undefined;
+}
+
+/** A time of each part of the day, for the example of how to write it (全天 has none: a date with no time). */
+const TIME_OF_HALF_DAY: Record<string, string> = {
+  ...Object.fromEntries(['上午', '早上', '早晨', '早'].map((w) => [w, '08:30'])),
+  中午: '12:30',
+  下午: '14:30',
+  傍晚: '18:30',
+  ...Object.fromEntries(['晚上', '晚间', '晚'].map((w) => [w, '20:30'])),
+  ...Object.fromEntries(['夜里', '夜间', '深夜', '半夜', '夜'].map((w) => [w, '23:30'])),
+  凌晨: '05:30',
+};
+
+/** “6月14日晚” where a time is asked for: the part of the day written, and the date with a time of that part as the example. */
+function halfDayExample(v: unknown): { half: string; example: string } | undefined {
+  const written = dateAndHalfDay(v);
+  const time = written && TIME_OF_HALF_DAY[written.half];
+  return time ? { half: written.half, example: `${written.date} ${time}` } : undefined;
 }

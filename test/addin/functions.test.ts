@@ -125,6 +125,10 @@ describe('SIGNERS', () => {
     ['张三，李四，张三', 2],
     ['张三/李四 王五', 3],
     ['张三', 1],
+    // As a workbook with no roster reads the cell (people.ts signaturesIn): 和 between two names, a foreign name's parts.
+    ['黄志刚和易敏', 2],
+    ['阿依古丽 买买提', 1],
+    ['黄志刚 刘春香', 2],
     ['', 0],
     [null, 0],
     ['  ', 0],

@@ -204,6 +204,30 @@ describe('a period in one cell', () => {
     expect(withoutHalfDay('2025年1月11日 下午')).toBe('2025年1月11日');
     expect(withoutHalfDay('1月11日8:30')).toBe('1月11日8:30');
     expect(withoutHalfDay('第一场上午')).toBe('第一场上午');
+    // 晚, 晚上, 夜里 as 上午: the date a date field asks for.
+    expect(withoutHalfDay('1月11日晚')).toBe('1月11日');
+    expect(withoutHalfDay('1月11日 晚上')).toBe('1月11日');
+    expect(withoutHalfDay('2025年1月11日夜里')).toBe('2025年1月11日');
+    expect(withoutHalfDay('第一场晚')).toBe('第一场晚');
+  });
+
+  test.each([
+    ['晚12时', '2025-01-11T00:00'],
+    ['晚上12点', '2025-01-11T00:00'],
+    ['夜12时', '2025-01-11T00:00'],
+    ['半夜12点', '2025-01-11T00:00'],
+    ['1月10日晚12时', '2025-01-11T00:00'],
+    ['晚12点半', '2025-01-11T00:30'],
+    ['当日晚12时', '2025-01-11T00:00'],
+    // Noon stays noon; 凌晨12点 is the day's own start.
+    ['中午12时', '2025-01-10T12:00'],
+    ['凌晨12点', '2025-01-10T00:00'],
+    ['12:00', '2025-01-10T12:00'],
+    ['24:00', '2025-01-11T00:00'],
+    // 24:30 typed is no time.
+    ['24:30', undefined],
+  ])('midnight as people say it: %s → %s', (text, expected) => {
+    expect(iso(text, { year: 2025, month: 1, day: 10 })).toBe(expected);
   });
 });
 

@@ -288,7 +288,7 @@ rt('invalid-datetime', {
         d.duty!.shifts![1].from = '6月14号晚';
         d.duty!.shifts![1].to = '次日8时';
       },
-      errors: [{ messageId: 'datetime', form: 5, sheet: '值班记录1', cell: 'D7', row: 2, message: /6月14号晚/ }],
+      errors: [{ messageId: 'halfDay', form: 5, sheet: '值班记录1', cell: 'D7', row: 2, message: /“6月14号晚”，只写了日期和“晚”.*如“6月14号 20:30”/ }],
     },
     {
       name: 'a register’s 日期 unreadable, its rows’ times bare: the 日期 alone (no session said to lack its register)',
