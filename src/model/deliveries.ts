@@ -13,6 +13,11 @@ import { isBlankValue, norm, sumOfCounts, whole } from './values';
 /** Each intake list's delivery (`lists[k]`, incoming handover indices), and the deliveries no list took in. */
 export interface Deliveries {
   lists: number[][];
+  /**
+   * The lists that took in one delivery together (one list per 保密柜 or room, 附件2 备注), each group in time
+   * order; every list of a group has the same `lists[k]`. Lists of their own delivery are in no group.
+   */
+  shared: number[][];
   /** Received after every list was signed, and no list wants them: no list records them (one list per delivery). */
   unlisted: number[];
 }
@@ -28,6 +33,8 @@ interface Arrival {
   bags: number | undefined;
   /** The lists whose papers its items name (试卷归属, 备注), in list order. */
   named: number[];
+  /** The lists' papers its items name. */
+  papers: ReadonlySet<string>;
 }
 
 /** A list as pairing sees it: where in time order it stands, and the totals its rows or 合计 give. */
@@ -35,6 +42,8 @@ interface ListFacts {
   k: number;
   t: number;
   bags: ReadonlySet<number>;
+  /** The papers on it (试卷号). */
+  papers: readonly string[];
 }
 
 const MEMO = new WeakMap<SiteData, Map<Time, Deliveries>>();
@@ -56,6 +65,10 @@ const MEMO = new WeakMap<SiteData, Map<Time, Deliveries>>();
  * better than its own. A delivery whose items name only another list's papers,
  * or whose bags match where it is better, is not moved. One pass over the lists
  * in time order: linear but for the sorts.
+ *
+ * A list that took in part of the delivery just before it — the papers split
+ * over two 保密柜 or rooms, one list each — shares that delivery with the list
+ * holding it (splitFrom): no list takes a delivery for it.
  */
 export function deliveriesOf(data: SiteData, time: Time): Deliveries {
   let byTime = MEMO.get(data);
@@ -68,8 +81,8 @@ export function deliveriesOf(data: SiteData, time: Time): Deliveries {
 function pairDeliveries(data: SiteData, time: Time): Deliveries {
   const lists = intakeLists(data);
   const out = lists.map((): number[] => []);
-  if (lists.length === 0) return { lists: out, unlisted: [] };
-  const facts = lists.map(({ list }, k): ListFacts => ({ k, t: time(list.time), bags: bagsOnList(list) }));
+  if (lists.length === 0) return { lists: out, shared: [], unlisted: [] };
+  const facts = lists.map(({ list }, k): ListFacts => ({ k, t: time(list.time), bags: bagsOnList(list), papers: papersOn(list) }));
   const ordered = facts.filter((l) => !Number.isNaN(l.t)).sort((a, b) => a.t - b.t || a.k - b.k);
   const latest = ordered.length === lists.length ? ordered[ordered.length - 1] : undefined;
   const named = paperNamer(lists.map(({ list }) => list));
@@ -78,7 +91,7 @@ function pairDeliveries(data: SiteData, time: Time): Deliveries {
   (data.handovers ?? []).forEach((h, i) => {
     if (direction[i] !== 'in') return;
     const t = time(h?.time);
-    arrivals.push({ i, t, day: Number.isNaN(t) ? Number.NaN : Math.floor(t / 1440), bags: h ? handoverBags(h) : undefined, named: named(h) });
+    arrivals.push({ i, t, day: Number.isNaN(t) ? Number.NaN : Math.floor(t / 1440), bags: h ? handoverBags(h) : undefined, ...named(h) });
   });
   // In time order (those whose time cannot be read last), so that each bucket is: a day's deliveries come first.
   arrivals.sort((x, y) => (Number.isNaN(x.t) ? 1 : 0) - (Number.isNaN(y.t) ? 1 : 0) || x.t - y.t || x.i - y.i);
@@ -88,10 +101,62 @@ function pairDeliveries(data: SiteData, time: Time): Deliveries {
     if (latest && a.t > latest.t) after.push(a);
     else buckets[listOf(a, ordered, lists.length)].push(a);
   }
-  repair(ordered, buckets, after, facts);
+  const index = indexArrivals(arrivals);
+  const split = (p: number) => splitFrom(p, ordered, buckets, index);
+  repair(ordered, buckets, after, facts, split);
+  const shared = sharedDeliveries(ordered, split);
+  for (const [host, ...parts] of shared) for (const k of parts) buckets[k] = buckets[host];
   const indices = (b: readonly Arrival[]) => b.map((a) => a.i).sort((x, y) => x - y);
   buckets.forEach((b, k) => out[k].push(...indices(b)));
-  return { lists: out, unlisted: indices(after) };
+  return { lists: out, shared, unlisted: indices(after) };
+}
+
+/**
+ * The list whose delivery the list at `p` (in time order, with none of its own) took in part of: the last list
+ * before it holding a delivery, when that delivery arrived before this list's 入库时间 with no other between, and
+ * its papers came with it — its handovers name some of them (附件1 试卷归属, 备注), no other handover any.
+ * Else undefined: a list typed before its own delivery is repair's.
+ */
+function splitFrom(p: number, ordered: readonly ListFacts[], buckets: readonly Arrival[][], arrivals: ArrivalIndex): ListFacts | undefined {
+  const list = ordered[p];
+  if (buckets[list.k].length > 0) return undefined;
+  let h = p - 1;
+  while (h >= 0 && buckets[ordered[h].k].length === 0) h--;
+  const delivery = h >= 0 ? buckets[ordered[h].k] : [];
+  if (delivery.length === 0 || delivery.some((a) => Number.isNaN(a.t))) return undefined;
+  const last = Math.max(...delivery.map((a) => a.t));
+  const next = arrivals.timed[firstWhere(arrivals.timed, (a) => a.t > last)];
+  if (list.t < last || (next && next.t <= list.t)) return undefined;
+  const namers = list.papers.flatMap((paper) => arrivals.naming.get(paper) ?? []);
+  return namers.length > 0 && namers.every((a) => delivery.includes(a)) ? ordered[h] : undefined;
+}
+
+/** The incoming handovers with a readable time, in time order, and those that name each paper. */
+interface ArrivalIndex {
+  timed: readonly Arrival[];
+  naming: ReadonlyMap<string, readonly Arrival[]>;
+}
+
+function indexArrivals(arrivals: readonly Arrival[]): ArrivalIndex {
+  const naming = new Map<string, Arrival[]>();
+  for (const a of arrivals) {
+    for (const paper of a.papers) {
+      const namers = naming.get(paper);
+      if (namers) namers.push(a);
+      else naming.set(paper, [a]);
+    }
+  }
+  return { timed: arrivals.filter((a) => !Number.isNaN(a.t)), naming };
+}
+
+/** The lists (in time order) that share a delivery (splitFrom), by the list holding it: [holder, part, part…]. */
+function sharedDeliveries(ordered: readonly ListFacts[], split: (p: number) => ListFacts | undefined): number[][] {
+  const groups = new Map<number, number[]>();
+  ordered.forEach((list, p) => {
+    const host = split(p);
+    if (host) groups.set(host.k, [...(groups.get(host.k) ?? [host.k]), list.k]);
+  });
+  return [...groups.values()];
 }
 
 /**
@@ -119,16 +184,21 @@ function listOf(a: Arrival, ordered: readonly ListFacts[], count: number): numbe
   return (next ?? pool[pool.length - 1]).k;
 }
 
-/** The first list of `pool` (in time order) taken in at or after `t`, by halving. */
+/** The first list of `pool` (in time order) taken in at or after `t`. */
 function firstAtOrAfter(pool: readonly ListFacts[], t: number): ListFacts | undefined {
+  return pool[firstWhere(pool, (l) => l.t >= t)];
+}
+
+/** The index of the first of `items` that `holds` (false, then true, over the items), by halving; items.length when none. */
+function firstWhere<T>(items: readonly T[], holds: (item: T) => boolean): number {
   let lo = 0;
-  let hi = pool.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pool[mid].t >= t) hi = mid;
+    if (holds(items[mid])) hi = mid;
     else lo = mid + 1;
   }
-  return pool[lo];
+  return lo;
 }
 
 /**
@@ -166,10 +236,17 @@ function sumBags(delivery: readonly Arrival[]): number | undefined {
 }
 
 /** Gives each list left with no delivery the one its early 入库时间 hid (see deliveriesOf). */
-function repair(ordered: readonly ListFacts[], buckets: Arrival[][], after: Arrival[], facts: readonly ListFacts[]): void {
+function repair(
+  ordered: readonly ListFacts[],
+  buckets: Arrival[][],
+  after: Arrival[],
+  facts: readonly ListFacts[],
+  split: (p: number) => ListFacts | undefined,
+): void {
   for (let p = 0; p < ordered.length; p++) {
     const list = ordered[p];
-    if (buckets[list.k].length > 0) continue;
+    // A list that took in part of the delivery before it takes none of its own.
+    if (buckets[list.k].length > 0 || split(p)) continue;
     // The last list (all times readable): the deliveries after it, as many as its bags say.
     if (p === ordered.length - 1) {
       if (ordered.length === facts.length) fillFromAfter(list, buckets[list.k], after);
@@ -260,7 +337,7 @@ function bagsOnList(list: Intake): Set<number> {
  * Which lists a handover's items name (试卷归属, 备注 carry paper numbers: "1001 高等数学基础", "内装5袋：3205、3310"):
  * each run of letters and digits looked up among the lists' papers, so a workbook of many papers is read once.
  */
-function paperNamer(lists: readonly Intake[]): (h: Handover | null | undefined) => number[] {
+function paperNamer(lists: readonly Intake[]): (h: Handover | null | undefined) => Pick<Arrival, 'named' | 'papers'> {
   const byPaper = new Map<string, number[]>();
   const odd: Array<[string, number]> = [];
   lists.forEach((list, k) => {
@@ -274,11 +351,18 @@ function paperNamer(lists: readonly Intake[]): (h: Handover | null | undefined) 
   return (h) => {
     const text = (h?.items ?? []).map((it) => norm(`${it?.destination ?? ''}${it?.note ?? ''}`)).join('|');
     const found = new Set<number>();
-    for (const run of text.match(/[0-9A-Za-z]+/g) ?? []) for (const k of byPaper.get(run) ?? []) found.add(k);
+    const papers = new Set<string>();
+    const add = (paper: string, k: number) => void (found.add(k), papers.add(paper));
+    for (const run of text.match(/[0-9A-Za-z]+/g) ?? []) for (const k of byPaper.get(run) ?? []) add(run, k);
     // A paper number with other characters in it (rare) is looked for as written.
-    for (const [p, k] of odd) if (text.includes(p)) found.add(k);
-    return [...found].sort((a, b) => a - b);
+    for (const [p, k] of odd) if (text.includes(p)) add(p, k);
+    return { named: [...found].sort((a, b) => a - b), papers };
   };
+}
+
+/** The papers on a list (试卷号, as paperNamer looks them up). */
+function papersOn(list: Intake): string[] {
+  return (list.items ?? []).map((it) => norm(it?.paperNo)).filter((p) => p !== '');
 }
 
 /** A paper still sealed in the vault: held at least until `t`, its session's end. */

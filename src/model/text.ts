@@ -124,14 +124,18 @@ export function readYesNo(value: unknown, words: YesNoWords): boolean | string |
   return cleanText(String(value)) || undefined;
 }
 
+/** A unit in brackets after its count, as the header prints it (数量（袋/箱）): "2(袋)" reads as "2袋". Half-width text. */
+const BRACKETED_UNIT = /\s*\(\s*(袋|箱|份|个|包|人|名)\s*\)\s*$/;
+const unbracketUnit = (text: string) => text.replace(BRACKETED_UNIT, '$1');
+
 /**
- * A count as typed: 3, "3", "３", "3袋", "3 份", "20人" (报考人数) → 3. Anything else (a fraction,
- * a negative, words) comes back as the text typed, for the validator to flag.
+ * A count as typed: 3, "3", "３", "3袋", "3 份", "2（袋）", "20人" (报考人数) → 3. Anything else (a fraction,
+ * a negative, words) comes back as the text typed (as written, trimmed), for the validator to quote and flag.
  */
 export function parseCount(value: unknown, units: readonly string[] = []): number | string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  const typed = cleanText(toHalfWidth(String(value)));
+  const typed = cleanText(unbracketUnit(toHalfWidth(String(value))));
   if (typed === '') return undefined;
   // The field's own unit after the number ("90分钟", "2H"): the number alone; what is then no number stays as typed.
   const unit = units.find((u) => typed.toLowerCase().endsWith(u) && /\d\s*$/.test(typed.slice(0, -u.length)));
@@ -141,7 +145,7 @@ export function parseCount(value: unknown, units: readonly string[] = []): numbe
   const m = /^([+-]?\d+(?:\.\d+)?)\s*(袋|箱|份|个|包|人|名)?$/.exec(text);
   if (m) return Number(m[1]);
   const chinese = CHINESE_COUNT.exec(text);
-  return (chinese && chineseNumber(chinese[1])) ?? typed;
+  return (chinese && chineseNumber(chinese[1])) ?? cleanText(String(value));
 }
 
 /** The digits officers write in words, 小写 and 大写 (两 as in 两袋), by their value: 零〇 0, 一壹 1, … */
@@ -174,7 +178,7 @@ export function chineseNumber(text: string): number | undefined {
 export function unitOfCount(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (boxWithBags(value)) return '箱';
-  const m = UNIT_AFTER_COUNT.exec(toHalfWidth(value));
+  const m = UNIT_AFTER_COUNT.exec(unbracketUnit(toHalfWidth(value)));
   return m ? m[1] : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { deliveriesOf } from '../model/deliveries';
+import { locate } from '../model/location';
 import type { Intake, SiteData } from '../model/types';
 import { handoverBags, itemBags } from '../model/custody';
 import { intakeRowBags, isBlankValue, norm, showTime, tm, whole } from './facts';
@@ -14,16 +15,20 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       bags: '入库清单共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对两张表。',
+      shared:
+        '这次接收的试卷分 {count} 张入库清单入库（{lists}），共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对交接单和这几张入库清单。',
       unlisted:
         '{time} 从{from}接收的这批试卷（{what}）没有入库清单：本单位的入库清单都签于这次接收之前（最晚一张 {latest}）。每次接收试卷后都须入库清点，签写一张入库清单（附件2）；请为这次接收补填入库清单，或核对交接时间。',
     },
     en: {
       bags: 'The intake list has {intake} bags, but the handover sheets received {received}. Bags taken in must match bags received; recount and check both forms.',
+      shared:
+        'These papers were taken in on {count} intake lists ({listsEn}), {intake} bags in all, but the handover sheets received {received}. Bags taken in must match bags received; recount and check the handover sheet and these lists.',
       unlisted:
         'The papers received from {from} at {time} ({whatEn}) have no intake list: every intake list of this unit was signed before this delivery (the latest at {latest}). Papers are counted into the vault on each receipt, one intake list (附件2) per delivery; add the list of this delivery, or check the handover time.',
     },
   },
-  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
+  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
 };
 
 function sumOf(values: unknown[]): number | undefined {
@@ -38,9 +43,16 @@ function sumOf(values: unknown[]): number | undefined {
 }
 
 export function check({ model, facts, report }: RuleContext): void {
-  // Each intake list against its own delivery (model/intake.ts deliveriesOf): one list per delivery.
+  // Each intake list against its own delivery (model/deliveries.ts deliveriesOf): one list per delivery.
   const deliveries = deliveriesOf(model.data, tm);
-  facts.intakes.forEach(({ list, path }, k) => checkList(model.data, list, path, deliveries.lists[k], report));
+  // A delivery split over several lists (one per 保密柜 or room) is compared with their sum, once.
+  const parts = new Map(deliveries.shared.map((group) => [group[0], group] as const));
+  const inGroup = new Set(deliveries.shared.flat());
+  facts.intakes.forEach((_, k) => {
+    if (inGroup.has(k) && !parts.has(k)) return;
+    const lists = (parts.get(k) ?? [k]).map((g) => facts.intakes[g]);
+    checkLists(model, lists, deliveries.lists[k], report);
+  });
   if (deliveries.unlisted.length === 0) return;
   const latest = Math.max(...facts.intakes.map(({ list }) => tm(list.time)));
   for (const i of deliveries.unlisted) {
@@ -81,22 +93,45 @@ function receivedOver(data: SiteData, handovers: readonly number[]): Set<number>
   return any ? received : undefined;
 }
 
-function checkList(data: SiteData, intake: Intake, path: string, handovers: readonly number[], report: RuleContext['report']): void {
-  if (!intake.items || intake.items.length === 0) return;
-  const received = receivedOver(data, handovers);
+/** The lists that took in one delivery (one, or one per 保密柜 or room) against the bags it brought. */
+function checkLists(
+  model: RuleContext['model'],
+  lists: ReadonlyArray<{ list: Intake; path: string }>,
+  handovers: readonly number[],
+  report: RuleContext['report'],
+): void {
+  if (lists.some(({ list }) => !list.items || list.items.length === 0)) return;
+  const received = receivedOver(model.data, handovers);
   if (!received) return;
+  const totals = lists.map(({ list }) => bagsOn(list));
+  if (totals.some((mine) => mine.size === 0)) return;
+  // Any way of counting each list (its rows or its 合计) that adds up to what was received will do.
+  let sums = new Set<number>([0]);
+  for (const mine of totals) sums = new Set([...sums].flatMap((s) => [...mine].map((m) => s + m)));
+  for (const m of sums) if (received.has(m)) return;
+  const shown = totals.map((mine) => [...mine][0]);
+  const { list, path } = lists[0];
+  const at = list.totals && !isBlankValue(list.totals.totalBags) ? `${path}.totals.totalBags` : path;
+  const params = { intake: shown.reduce((a, b) => a + b, 0), received: [...received].join(' 或 ') };
+  if (lists.length === 1) return void report(at, 'bags', params);
+  const sheets = lists.map(({ path: p }, g) => ({ sheet: locate(model.locations, p)?.sheet ?? p, bags: shown[g] }));
+  report(at, 'shared', {
+    ...params,
+    count: lists.length,
+    lists: sheets.map(({ sheet, bags }) => `${sheet} ${bags} 袋`),
+    listsEn: sheets.map(({ sheet, bags }) => `${sheet}: ${bags} bags`),
+  });
+}
+
+/** The totals an intake list gives: its rows by envelope size, its rows' 合计（袋）, its 合计 row. */
+function bagsOn(intake: Intake): Set<number> {
   const mine = new Set<number>();
-  const rows = intake.items.map((it) => (it ? intakeRowBags(it) : undefined));
+  const items = intake.items ?? [];
+  const rows = items.map((it) => (it ? intakeRowBags(it) : undefined));
   if (rows.every((v) => v !== undefined)) mine.add(rows.reduce<number>((a, v) => a + (v ?? 0), 0));
-  const rowTotals = sumOf(intake.items.map((it) => it?.totalBags));
-  if (rowTotals !== undefined && intake.items.some((it) => !isBlankValue(it?.totalBags))) mine.add(rowTotals);
+  const rowTotals = sumOf(items.map((it) => it?.totalBags));
+  if (rowTotals !== undefined && items.some((it) => !isBlankValue(it?.totalBags))) mine.add(rowTotals);
   const t = whole(intake.totals?.totalBags);
   if (t !== undefined) mine.add(t);
-  if (mine.size === 0) return;
-  for (const m of mine) if (received.has(m)) return;
-  const shown = [...mine][0];
-  report(intake.totals && !isBlankValue(intake.totals.totalBags) ? `${path}.totals.totalBags` : path, 'bags', {
-    intake: shown,
-    received: [...received].join(' 或 '),
-  });
+  return mine;
 }
