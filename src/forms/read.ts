@@ -16,6 +16,7 @@ import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
 import { SheetIndex, TableHeader, TextCell, findTableHeader, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
+import { VoidedRead, isVoidNote, noteColumn } from './voided';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
 interface ReadLocation {
@@ -42,6 +43,8 @@ export interface FormRead {
   carried: CarriedRead[];
   /** The columns the form cannot do without (ColumnSpec.needed) that its table's header lacks, and the header's first cell. */
   lacking?: { keys: string[]; row: number; col: number };
+  /** Table rows struck out with 作废 in their 备注: left out of the record (voided.ts). */
+  voided: VoidedRead[];
 }
 
 /** Blank rows in a row after which a table is taken to have ended. */
@@ -286,6 +289,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
   const stops = index.labelColumns(stopLabels);
   let blankRun = 0;
   const headerUnits = unitsInHeader(index, header, table);
+  const noteCol = noteColumn(index, header);
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
   for (; r <= last; r++) {
@@ -307,8 +311,13 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     const countsTyped = new Map<string, string>();
     const i = rows.length;
     const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
+    const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + out.voided.length + 1;
+    if (noteCol !== undefined && isVoidNote(index.tableValue(r, noteCol, header.dataStart))) {
+      out.voided.push({ row: r, col: noteCol, seq });
+      continue;
+    }
     grid.rows.push(r);
-    grid.seqs.push(typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + 1);
+    grid.seqs.push(seq);
     for (const { column, col } of present) {
       const raw = index.tableValue(r, col, header.dataStart);
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
@@ -439,7 +448,7 @@ function readRows(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: Dat
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
 export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext): FormRead {
   const sheet = index.sheet;
-  const out: FormRead = { record: {}, locations: [], problems: [], carried: [] };
+  const out: FormRead = { record: {}, locations: [], problems: [], carried: [], voided: [] };
   const title = findTitle(index, layout);
   if (title) out.locations.push({ path: '', row: title.row, col: title.col, seq: null });
   out.title = title;

@@ -6,7 +6,8 @@ import { isFindingsListTitle } from '../model/finding';
 import { semesterDates } from '../model/datetime';
 import { norm } from '../model/values';
 import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
-import type { SiteModel } from '../model/site-model';
+import type { SiteModel, VoidedRow } from '../model/site-model';
+import type { FormNumber } from '../model/location';
 import type { SiteData } from '../model/types';
 import { personKey, signaturesIn, splitJoinedSigners, splitSignatures } from '../model/people';
 import { toHalfWidth } from '../model/text';
@@ -278,7 +279,15 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   bindLocations(model, entry, sheet, read, prefix, rowOffset);
   const rowsAt = rowsAtOf(entry, prefix);
   for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
+  for (const { row, col, seq } of read.voided) noteVoided(model, { sheet: sheet.name, cell: a1(row, col) }, entry.layout.attachment, seq);
   return rowsAt;
+}
+
+/** A struck-out row (not in the data), listed with its 备注 cell (`voided[i]`) for its rule to say so once. */
+function noteVoided(model: SiteModel, at: VoidedRow, form: FormNumber, seq: number): void {
+  const list = (model.voided ??= []);
+  addLocation(model.locations, `voided[${list.length}]`, { ...at, form, row: seq });
+  list.push(at);
 }
 
 /** A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3]. */

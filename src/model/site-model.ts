@@ -25,6 +25,11 @@ export interface SiteModel {
    */
   otherSemester?: OtherSemesterSheet[];
   /**
+   * Table rows struck out with 作废 in their 备注 (forms/voided.ts): left out of `data`;
+   * `voided[i]` is located at the row's 备注 cell, for voided-row to ask once that it be deleted.
+   */
+  voided?: VoidedRow[];
+  /**
    * A slim model's (check/service.ts) digest of its vault log and roster for
    * the checks across workbooks (model/vault-signers.ts); a full model has
    * none, and it is worked out from `data`.
@@ -51,6 +56,12 @@ export interface OtherSemesterSheet {
   first?: string;
   /** Judged with this semester: its title names another, but its dates (from `first`) are all this semester's. */
   kept?: boolean;
+}
+
+/** A struck-out table row: its sheet and the 备注 cell that says 作废. */
+export interface VoidedRow {
+  sheet: string;
+  cell: string;
 }
 
 /** A table cell holding a ditto mark: its path (`vaultLog[3].paperName`), the mark as typed, the value read for it (none when no row is above). */

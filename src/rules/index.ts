@@ -3,6 +3,7 @@ import * as requiredField from './required-field';
 import * as invalidDatetime from './invalid-datetime';
 import * as invalidCount from './invalid-count';
 import * as partialRow from './partial-row';
+import * as voidedRow from './voided-row';
 import * as rowTotal from './row-total';
 import * as columnTotal from './column-total';
 import * as twoSigners from './two-signers';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   invalidDatetime,
   invalidCount,
   partialRow,
+  voidedRow,
   rowTotal,
   columnTotal,
   twoSigners,

@@ -435,6 +435,62 @@ rt('partial-row', {
   ],
 });
 
+/** 岳麓考点's vault log with a mistaken 2045 checkout kept in row 4 (07:30, never returned), and a 备注 column added to the header. */
+const mistakenCheckout = (d: SiteData) =>
+  void d.vaultLog!.push({ paperNo: '2045', paperName: '管理学基础', quantity: 1, unit: '袋', taker: '赵敏', takenAt: '2024-06-15T07:30', issuedBy: '陈静' });
+const vaultNotes = (note: string) => (g: WorkbookGrid) => {
+  typeInto(g, '出入库记录', 'L3', '备注');
+  typeInto(g, '出入库记录', 'L7', note);
+};
+const VOIDED = /^此行注明作废：请整行删除（作废的行不参与检查）。$/;
+
+rt('voided-row', {
+  valid: [
+    { name: 'a 备注 column added to 附件3 with a note that strikes nothing (补登)', retype: vaultNotes('补登') },
+    {
+      name: 'a handover 备注 naming papers (作废卷2袋回收销毁), not striking its row',
+      edit: (d) => void (d.handovers![0].items![2].note = '作废卷2袋回收销毁'),
+    },
+  ],
+  invalid: [
+    {
+      // Checked as live it gave overdraw on the correct 2045 row (D5), checkout-window F7 and not-returned I7 (review4 D4).
+      name: 'the mistaken 附件3 row struck out in an added 备注 column: once, there, and no row judged with it',
+      edit: mistakenCheckout,
+      retype: vaultNotes('作废（误登，见第2行）'),
+      errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'L7', row: 4, message: VOIDED }],
+    },
+    {
+      // The 合计 (6) leaves its 5 bags out, as the officer wrote it: no column-total either.
+      name: 'a handover item struck out (此行作废) in the form’s own 备注',
+      edit: (d) => void d.handovers![0].items!.push({ destination: '岳麓考点', quantity: 5, unit: '袋', note: '此行作废' }),
+      errors: [{ messageId: 'row', form: 1, sheet: '交接单', cell: 'E11', row: 4, message: VOIDED }],
+    },
+    {
+      name: 'a half-filled handover row struck out (作废): voided-row, not partial-row',
+      edit: (d) => void d.handovers![0].items!.push({ quantity: 2, note: '作废' }),
+      errors: [{ messageId: 'row', form: 1, sheet: '交接单', cell: 'E11', row: 4 }],
+    },
+    {
+      // Live, its 30 copies for room 03 were more than the 1001 bags taken out hold (handed-out-beyond-checkout).
+      name: 'a distribution row struck out (已作废)',
+      edit: (d) =>
+        void d.distributions![0].rows!.push({
+          paperNo: '1001',
+          paperName: '高等数学基础',
+          copies: 30,
+          room: '03',
+          issuedAt: '2024-06-15T08:07',
+          collector: '周涛',
+          returnedAt: '2024-06-15T10:08',
+          returner: '周涛',
+          note: '已作废',
+        }),
+      errors: [{ messageId: 'row', form: 4, sheet: '分发登记1', cell: 'J8', row: 3, message: VOIDED }],
+    },
+  ],
+});
+
 rt('row-total', {
   valid: [
     { name: 'rows add up' },
@@ -2055,5 +2111,5 @@ test('every rule of the catalogue has a table', () => {
   // test/rules/across.test.ts; test/summary/other-semester.test.ts; test/summary/repeated-unit.test.ts
   const crossOnly = new Set(['handover-copies-disagree', 'workbook-of-another-semester', 'unit-workbook-twice']);
   for (const meta of ALL_META) if (!crossOnly.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(36);
+  expect(ALL_META).toHaveLength(37);
 });

@@ -441,6 +441,16 @@ const PLANTED: Planted[] = [
     expect: [['keeper-not-custodian', 3, '出入库记录', 'J6', 3]],
   },
   {
+    // Live, its 31 copies for room 01 again gave more handed out than the bags taken out hold (handed-out-beyond-checkout).
+    name: 'room 01’s 2201 row written twice, the second struck out in its 备注 (作废（重复登记）)',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      const rows = d.distributions![0].rows!;
+      rows.push({ ...rows[0], note: '作废（重复登记）' });
+    },
+    expect: [['voided-row', 4, '分发登记1', 'J9', 4]],
+  },
+  {
     name: 'a dispatch signed out before the papers were taken in',
     base: 'hengyang-fenxiao',
     edit: (d) => {
