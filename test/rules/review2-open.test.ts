@@ -1,0 +1,98 @@
+/**
+ * The outside review round 2 (test/fixtures/review2/), the defects left open: AB卷 written as two paper codes
+ * (1304A, 1304B) is one paper. Each correct site gives no finding at all; each planted mistake exactly its
+ * finding (rule, form, sheet, cell, row, message).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import type { Finding } from '../../src/model/finding';
+import type { SiteData } from '../../src/model/types';
+import { validateSite } from '../../src/rules/engine';
+import { summarizeSite } from '../../src/summary/site';
+import { brief, modelOf, tuple } from './shape-sites';
+
+const REVIEW2 = path.join(__dirname, '..', 'fixtures', 'review2');
+const site = (name: string) => JSON.parse(fs.readFileSync(path.join(REVIEW2, `${name}.json`), 'utf8')) as SiteData;
+
+async function filled(name: string, edit?: (d: SiteData) => void) {
+  const data = site(name);
+  edit?.(data);
+  return modelOf(await fillWorkbook(data));
+}
+
+async function findings(name: string, edit?: (d: SiteData) => void): Promise<Finding[]> {
+  return validateSite(await filled(name, edit));
+}
+
+/** Paper, copies, candidates, bags out, copies handed to rooms, rooms: what the summary says of each paper. */
+async function papers(name: string, edit?: (d: SiteData) => void) {
+  return summarizeSite(await filled(name, edit)).papers.map((p) => [p.paperNo, p.copies, p.candidates, p.bagsOut, p.copiesDistributed, p.rooms]);
+}
+
+const WUGANG = [
+  ['1304', 62, 60, 2, 60, ['01', '02']],
+  ['2216', 5, 0, 0, 0, []],
+  ['3307', 26, 20, 0, 0, []],
+];
+
+/** The vault log's one 1304 row of 2 bags written as a row per version, 1304A and 1304B, a bag each. */
+function logByVersion(d: SiteData): void {
+  const log = d.vaultLog!;
+  const i = log.findIndex((r) => r.paperNo === '1304');
+  log.splice(i, 1, { ...log[i], paperNo: '1304A', quantity: 1 }, { ...log[i], paperNo: '1304B', quantity: 1 });
+}
+
+describe('AB卷 written as two paper codes, 1304A and 1304B, is one paper 1304', () => {
+  test('n-wugang-ab-codes-kaodian (考试安排 1304 once; 入库清单 and 附件4 1304A/1304B; the vault log 1304, 2 bags): no finding', async () => {
+    // Before: copies-short 考试安排 B3 (no 1304 taken in), session-without-register 出入库记录 B4, and
+    // distribution-outside-custody at each of the four room rows (no checkout of 1304A/1304B that day).
+    expect((await findings('n-wugang-ab-codes-kaodian')).map(brief)).toEqual([]);
+    expect(await papers('n-wugang-ab-codes-kaodian')).toEqual(WUGANG);
+  });
+
+  test('the same with the vault log a row per version (1304A, 1304B): no finding, the same figures', async () => {
+    expect((await findings('n-wugang-ab-codes-kaodian', logByVersion)).map(brief)).toEqual([]);
+    expect(await papers('n-wugang-ab-codes-kaodian', logByVersion)).toEqual(WUGANG);
+  });
+
+  test('n-wugang-ab-codes-schedule-kaodian (考试安排 1304A and 1304B, 60 candidates each): no finding, 60 candidates', async () => {
+    // Before: copies-short at 入库清单 H4 and H5, 31 copies of each version for 60 candidates.
+    expect((await findings('n-wugang-ab-codes-schedule-kaodian')).map(brief)).toEqual([]);
+    expect(await papers('n-wugang-ab-codes-schedule-kaodian')).toEqual(WUGANG);
+  });
+
+  test('考试安排 1304A and 1304B with the vault log’s one 1304 row: no finding (it was unknown-paper)', async () => {
+    const oneRow = (d: SiteData) => {
+      const log = d.vaultLog!;
+      const i = log.findIndex((r) => r.paperNo === '1304A');
+      log.splice(i, 2, { ...log[i], paperNo: '1304', quantity: 2 });
+    };
+    expect((await findings('n-wugang-ab-codes-schedule-kaodian', oneRow)).map(brief)).toEqual([]);
+  });
+
+  test('考试安排 1304A 31 and 1304B 29 candidates: each version’s share, 60 in all', async () => {
+    const shares = (d: SiteData) => {
+      d.schedule![0].candidates = 31;
+      d.schedule![1].candidates = 29;
+    };
+    expect((await findings('n-wugang-ab-codes-schedule-kaodian', shares)).map(brief)).toEqual([]);
+    expect(await papers('n-wugang-ab-codes-schedule-kaodian', shares)).toEqual(WUGANG);
+  });
+
+  test('planted: 70 candidates for the two versions’ 62 copies — one copies-short, at the first version’s bags', async () => {
+    const found = await findings('n-wugang-ab-codes-kaodian', (d) => void (d.schedule![0].candidates = 70));
+    expect(found.map(tuple)).toEqual([['copies-short', 2, '入库清单', 'H4', 1]]);
+    expect(found[0].message).toBe(
+      '试卷 1304 入库 2 袋共 62 份（31×1+26×0+11×0+5×0 + 31×1+26×0+11×0+5×0），少于报考人数 70 人。试卷份数须够每位考生一份，请核对袋数或报考人数，不足的须及时向上级报告补发。',
+    );
+  });
+
+  test('planted: 1304B collected from room 01 after the bags were back — at its cell, naming 1304B as written', async () => {
+    const found = await findings('n-wugang-ab-codes-kaodian', (d) => void (d.distributions![0].rows![1].returnedAt = '2025-01-11T11:00'));
+    expect(found.map(tuple)).toEqual([['distribution-outside-custody', 4, '分发登记', 'H7', 2]]);
+    expect(found[0].message).toBe(
+      '试卷 1304B 在 1月11日 11:00 才从第 01 考场回收，但出入库记录第 1 行写它 1月11日 10:45 已还回保密室。须先回收、后入库，请核对回收时间或还卷时间。',
+    );
+  });
+});
