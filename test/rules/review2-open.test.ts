@@ -1,11 +1,14 @@
 /**
  * The outside review round 2 (test/fixtures/review2/), the defects left open: AB卷 written as two paper codes
- * (1304A, 1304B) is one paper. Each correct site gives no finding at all; each planted mistake exactly its
+ * (1304A, 1304B) is one paper; a sheet of the unit's own with a paper 考试安排 lacks is no continuation of it. Each correct site gives no finding at all; each planted mistake exactly its
  * finding (rule, form, sheet, cell, row, message).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
+import { readWorkbook } from '../../src/forms/workbook';
+import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
+import type { WorkbookGrid } from '../../src/model/grid';
 import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
@@ -14,6 +17,7 @@ import { brief, modelOf, tuple } from './shape-sites';
 
 const REVIEW2 = path.join(__dirname, '..', 'fixtures', 'review2');
 const site = (name: string) => JSON.parse(fs.readFileSync(path.join(REVIEW2, `${name}.json`), 'utf8')) as SiteData;
+const gridOf = (name: string): WorkbookGrid => readXlsxInNode(new Uint8Array(fs.readFileSync(path.join(REVIEW2, 'xlsx', `${name}.xlsx`))));
 
 async function filled(name: string, edit?: (d: SiteData) => void) {
   const data = site(name);
@@ -94,5 +98,47 @@ describe('AB卷 written as two paper codes, 1304A and 1304B, is one paper 1304',
     expect(found[0].message).toBe(
       '试卷 1304B 在 1月11日 11:00 才从第 01 考场回收，但出入库记录第 1 行写它 1月11日 10:45 已还回保密室。须先回收、后入库，请核对回收时间或还卷时间。',
     );
+  });
+});
+
+describe('a sheet of the unit’s own is no continuation of 考试安排, though it lists a paper 考试安排 lacks', () => {
+  const SCHEDULE = [
+    ['1304', 52],
+    ['2216', 33],
+    ['3307', 24],
+    ['4405', 40],
+    ['5501', 18],
+    ['6602', 9],
+  ];
+
+  test('o-liuyang-notes-extra-paper (监考安排: rooms for 1304 and 4405, and 7701): no finding; 考试安排’s six sessions', () => {
+    // Before: 监考安排 read as 考试安排 continued — copies-short at 入库清单 H4 (104 candidates) and H7 (80), and at
+    // 监考安排 B5 (7701 on no intake list), required-field at 监考安排 B1 (no 开考时间, 结束时间).
+    const model = readWorkbook(gridOf('o-liuyang-notes-extra-paper'));
+    expect(validateSite(model).map(brief)).toEqual([]);
+    expect(model.data.schedule!.map((s) => [s.paperNo, s.candidates])).toEqual(SCHEDULE);
+    expect(model.sheets.find((s) => s.sheet === '监考安排')).toEqual({ sheet: '监考安排', form: null });
+    expect(summarizeSite(model).totals.candidates).toBe(176);
+  });
+
+  test.each(['考场安排', '考试时间表', '监考安排表'])('the same sheet named %p: no finding, no form', (name) => {
+    const grid = gridOf('o-liuyang-notes-extra-paper');
+    grid.sheets.find((s) => s.name === '监考安排')!.name = name;
+    const model = readWorkbook(grid);
+    expect(validateSite(model).map(brief)).toEqual([]);
+    expect(model.sheets.find((s) => s.sheet === name)).toEqual({ sheet: name, form: null });
+  });
+
+  test.each(['Sheet2', '考试安排（续）', '考试安排 (2)'])('a sheet named %p with 考试安排’s header and a paper more continues the form', async (name) => {
+    const data = site('i-liuyang-two-weekends-kaodian');
+    const grid = readXlsxInNode(new Uint8Array(await fillWorkbook(data)));
+    const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
+    // The second weekend's sessions on a sheet of their own: the header row, no title.
+    const rows = schedule.rows.map((r) => (r ? [...r] : r));
+    schedule.rows = [...rows.slice(0, 5), ...rows.slice(8)];
+    grid.sheets.splice(grid.sheets.indexOf(schedule) + 1, 0, { name, rows: [rows[1], ...rows.slice(5, 8)], merges: [] });
+    const model = readWorkbook(grid);
+    expect(model.data.schedule!.map((s) => s.paperNo)).toEqual(data.schedule!.map((s) => s.paperNo));
+    expect(model.sheets.find((s) => s.sheet === name)).toEqual({ sheet: name, form: 'schedule' });
   });
 });
