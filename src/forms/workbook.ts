@@ -21,6 +21,7 @@ import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, sc
 import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet } from './repeated';
+import { noteScheduleCopies } from './schedule-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 
@@ -115,15 +116,20 @@ function readingRank(r: { entry: FormEntry | null; titled: boolean }): number {
  * session of 考试安排's. Only a sheet with the form's title, or one named as the form (考试安排（续）) or not at all
  * (Sheet2), continues the form.
  */
-function notSchedule(entry: FormEntry, record: FormRecord, earlier: readonly SheetRead[], sheet: { name: string; titled: boolean }): boolean {
-  if (entry.layout.id !== 'schedule') return false;
+function notSchedule(
+  entry: FormEntry,
+  record: FormRecord,
+  earlier: readonly SheetRead[],
+  sheet: { name: string; titled: boolean },
+): 'own' | 'copy' | undefined {
+  if (entry.layout.id !== 'schedule') return undefined;
   const before = earlier.filter((r) => r.entry === entry);
-  if (before.length === 0) return false;
-  if (!sheet.titled && ownSheetName(sheet.name, entry)) return true;
+  if (before.length === 0) return undefined;
+  if (!sheet.titled && ownSheetName(sheet.name, entry)) return 'own';
   const papersOf = (r: FormRecord) => ((r.rows as FormRecord[] | undefined) ?? []).map((row) => paperCode(row.paperNo)).filter((p) => p !== '');
   const listed = new Set(before.flatMap((r) => papersOf(r.record)));
   const papers = papersOf(record);
-  return listed.size > 0 && papers.length > 0 && papers.every((p) => listed.has(p));
+  return listed.size > 0 && papers.length > 0 && papers.every((p) => listed.has(p)) ? 'copy' : undefined;
 }
 
 /** A sheet name that is neither the form's (考试安排（续）, 考试安排 (2)) nor one a spreadsheet gives a new sheet (Sheet2, 工作表2). */
@@ -145,6 +151,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   const recognised = recogniseSheets(grid);
   const ctx: ReadContext = { dates: {} };
   const sheetReads: SheetRead[] = [];
+  const scheduleCopies: SheetRead[] = [];
 
   const order = [...recognised].sort((a, b) => readingRank(a) - readingRank(b));
   for (const recognisedSheet of order) {
@@ -160,8 +167,11 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
       const empty = isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key);
       const record = empty ? undefined : entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
       // Not the form, however like it: the sheet is none (its missing columns are not the form's).
-      if (record && notSchedule(entry, record, sheetReads, { name: sheet.name, titled: recognisedSheet.titled })) {
+      const aside = record && notSchedule(entry, record, sheetReads, { name: sheet.name, titled: recognisedSheet.titled });
+      if (aside) {
         recognisedSheet.entry = null;
+        // The form copied, or typed again: its 报考人数 are compared with the first's once that is bound.
+        if (aside === 'copy') scheduleCopies.push({ entry, sheet: copy.sheet, read, record: record! });
         continue;
       }
       for (const problem of read.problems) model.problems.push(problem);
@@ -187,6 +197,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     if (!other || other.kept) bindSheet(model, sheetRead);
   }
   if (others.site !== undefined) noteSiteSemester(model, others.site);
+  noteScheduleCopies(model, scheduleCopies, locatedAlone);
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
@@ -207,6 +218,13 @@ function splitJoinedHandoverSigners(data: SiteData): void {
       if (Array.isArray(signers)) handover[key] = splitJoinedSigners(signers.map(String), roster);
     }
   }
+}
+
+/** Where a sheet's values sit, as if it were the workbook's only sheet (`schedule[0].candidates` of a copy of 考试安排). */
+function locatedAlone(sheetRead: SheetRead): SiteModel['locations'] {
+  const alone: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
+  bindSheet(alone, sheetRead);
+  return alone.locations;
 }
 
 function bindSheet(model: SiteModel, { entry, sheet, read, record }: SheetRead): void {

@@ -1,6 +1,7 @@
 /**
  * The outside review round 2 (test/fixtures/review2/), the defects left open: AB卷 written as two paper codes
- * (1304A, 1304B) is one paper; a sheet of the unit's own with a paper 考试安排 lacks is no continuation of it. Each correct site gives no finding at all; each planted mistake exactly its
+ * (1304A, 1304B) is one paper; 考试安排 copied with another 报考人数 is said; a sheet of the unit's own with a paper
+ * 考试安排 lacks is no continuation of it. Each correct site gives no finding at all; each planted mistake exactly its
  * finding (rule, form, sheet, cell, row, message).
  */
 import * as fs from 'fs';
@@ -140,5 +141,43 @@ describe('a sheet of the unit’s own is no continuation of 考试安排, though
     const model = readWorkbook(grid);
     expect(model.data.schedule!.map((s) => s.paperNo)).toEqual(data.schedule!.map((s) => s.paperNo));
     expect(model.sheets.find((s) => s.sheet === name)).toEqual({ sheet: name, form: 'schedule' });
+  });
+});
+
+describe('考试安排 copied with another 报考人数: the two timetables disagree — said at the copy’s cell, the first used', () => {
+  /** i-liuyang's workbook with 考试安排 copied onto sheet `name`, 4405's 报考人数 (F6, 40 on the first) typed `value` there. */
+  async function copied(name: string, value: unknown) {
+    const data = site('i-liuyang-two-weekends-kaodian');
+    const grid = readXlsxInNode(new Uint8Array(await fillWorkbook(data)));
+    const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
+    const rows = schedule.rows.map((r) => (r ? [...r] : r));
+    rows[5][5] = value as never;
+    grid.sheets.push({ ...schedule, name, rows });
+    return { data, model: readWorkbook(grid) };
+  }
+
+  test('“考试安排 (2)” with 45 for 40: one warning at 考试安排 (2) F6, naming 考试安排 F6; the schedule is the first’s', async () => {
+    const { data, model } = await copied('考试安排 (2)', 45);
+    // Before: the copy set aside without a word.
+    const found = validateSite(model);
+    expect(found.map(tuple)).toEqual([['schedule-copies-disagree', 0, '考试安排 (2)', 'F6', 4]]);
+    expect(found[0].severity).toBe('warning');
+    expect(found[0].message).toBe(
+      '本表是考试安排的又一份，试卷 4405 的报考人数写的是 45，而考试安排 F6 写的是 40。两份考试安排不一致，试卷份数是按考试安排的 40 人核对的。请核对哪个人数是对的，改正后只留一份考试安排。',
+    );
+    expect(validateSite(model, { lang: 'en' })[0].message).toBe(
+      'This sheet is another copy of the schedule: it gives paper 4405 45 candidates, but 考试安排 F6 gives 40. The two schedules disagree; copies were checked against 考试安排’s 40. Check which number is right, correct it, and keep one schedule.',
+    );
+    expect(model.data.schedule).toEqual(data.schedule);
+  });
+
+  test('a sheet of another name with the 考试安排 title is a copy too: the same warning there', async () => {
+    const { model } = await copied('时间安排', 45); // its title, A1, is 考试安排's
+    expect(validateSite(model).map(tuple)).toEqual([['schedule-copies-disagree', 0, '时间安排', 'F6', 4]]);
+  });
+
+  test('the copy with the same numbers, or the cell left blank: nothing to say', async () => {
+    expect(validateSite((await copied('考试安排 (2)', 40)).model).map(brief)).toEqual([]);
+    expect(validateSite((await copied('考试安排 (2)', null)).model).map(brief)).toEqual([]);
   });
 });
