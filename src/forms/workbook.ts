@@ -4,7 +4,8 @@
  */
 import { isFindingsListTitle } from '../model/finding';
 import { semesterDates } from '../model/datetime';
-import { norm } from '../model/values';
+import { paperCode } from '../model/paper-code';
+import { normalizeLabel } from '../model/text';
 import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
 import type { SiteModel, VoidedRow } from '../model/site-model';
 import type { FormNumber } from '../model/location';
@@ -23,6 +24,7 @@ import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, sc
 import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet } from './repeated';
+import { noteScheduleCopies } from './schedule-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 
@@ -101,7 +103,7 @@ function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: F
 /**
  * The order sheets are read in: 基本信息 first (its semester dates every partial date elsewhere), then a 考试安排
  * with its title before a sheet that only has its columns (the unit's own 监考安排, the published timetable
- * pasted beside it), so that the form is read first and such a sheet judged against it (repeatsSchedule).
+ * pasted beside it), so that the form is read first and such a sheet judged against it (notSchedule).
  */
 function readingRank(r: { entry: FormEntry | null; titled: boolean }): number {
   if (r.entry?.layout.id === 'site') return 0;
@@ -109,17 +111,34 @@ function readingRank(r: { entry: FormEntry | null; titled: boolean }): number {
 }
 
 /**
- * A later sheet read as 考试安排 whose papers are all on the 考试安排 read before it: the unit's own 监考安排
- * (a row per room), the published timetable pasted beside the form, or the form copied. It lists the same
- * sessions, not more of them: read as a continuation it doubled every paper's candidates (false copies-short)
- * and asked it for the form's columns. A sheet with a paper of its own continues the form.
+ * A later sheet read as 考试安排 that is not its continuation. Either its papers are all on the 考试安排 read
+ * before it: the unit's own 监考安排 (a row per room), the published timetable pasted beside the form, or the
+ * form copied — the same sessions, not more of them: read as a continuation it doubled every paper's
+ * candidates (false copies-short) and asked it for the form's columns. Or it has a name of its own
+ * (ownSheetName): 监考安排, 考场安排, 考试时间表 list sessions for their own ends, and one paper more there is no
+ * session of 考试安排's. Only a sheet with the form's title, or one named as the form (考试安排（续）) or not at all
+ * (Sheet2), continues the form.
  */
-function repeatsSchedule(entry: FormEntry, record: FormRecord, earlier: readonly SheetRead[]): boolean {
-  if (entry.layout.id !== 'schedule') return false;
-  const papersOf = (r: FormRecord) => ((r.rows as FormRecord[] | undefined) ?? []).map((row) => norm(row.paperNo)).filter((p) => p !== '');
-  const listed = new Set(earlier.filter((r) => r.entry === entry).flatMap((r) => papersOf(r.record)));
+function notSchedule(
+  entry: FormEntry,
+  record: FormRecord,
+  earlier: readonly SheetRead[],
+  sheet: { name: string; titled: boolean },
+): 'own' | 'copy' | undefined {
+  if (entry.layout.id !== 'schedule') return undefined;
+  const before = earlier.filter((r) => r.entry === entry);
+  if (before.length === 0) return undefined;
+  if (!sheet.titled && ownSheetName(sheet.name, entry)) return 'own';
+  const papersOf = (r: FormRecord) => ((r.rows as FormRecord[] | undefined) ?? []).map((row) => paperCode(row.paperNo)).filter((p) => p !== '');
+  const listed = new Set(before.flatMap((r) => papersOf(r.record)));
   const papers = papersOf(record);
-  return listed.size > 0 && papers.length > 0 && papers.every((p) => listed.has(p));
+  return listed.size > 0 && papers.length > 0 && papers.every((p) => listed.has(p)) ? 'copy' : undefined;
+}
+
+/** A sheet name that is neither the form's (考试安排（续）, 考试安排 (2)) nor one a spreadsheet gives a new sheet (Sheet2, 工作表2). */
+function ownSheetName(name: string, entry: FormEntry): boolean {
+  const n = normalizeLabel(name);
+  return n !== '' && !entry.layout.titlePattern.test(n) && !/^(sheet|工作表)\d*$/i.test(n);
 }
 
 /** A form nobody has typed into: no field and no row (a 合计 formula's 0 does not count). */
@@ -135,6 +154,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   const recognised = recogniseSheets(grid);
   const ctx: ReadContext = { dates: {} };
   const sheetReads: SheetRead[] = [];
+  const scheduleCopies: SheetRead[] = [];
 
   const order = [...recognised].sort((a, b) => readingRank(a) - readingRank(b));
   for (const recognisedSheet of order) {
@@ -150,8 +170,11 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
       const empty = isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key);
       const record = empty ? undefined : entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
       // Not the form, however like it: the sheet is none (its missing columns are not the form's).
-      if (record && repeatsSchedule(entry, record, sheetReads)) {
+      const aside = record && notSchedule(entry, record, sheetReads, { name: sheet.name, titled: recognisedSheet.titled });
+      if (aside) {
         recognisedSheet.entry = null;
+        // The form copied, or typed again: its 报考人数 are compared with the first's once that is bound.
+        if (aside === 'copy') scheduleCopies.push({ entry, sheet: copy.sheet, read, record: record! });
         continue;
       }
       for (const problem of read.problems) model.problems.push(problem);
@@ -177,6 +200,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     if (!other || other.kept) bindSheet(model, sheetRead);
   }
   if (others.site !== undefined) noteSiteSemester(model, others.site);
+  noteScheduleCopies(model, scheduleCopies, locatedAlone);
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
@@ -217,6 +241,13 @@ function splitJoinedSignatures(data: SiteData): void {
   }
   for (const shift of data.duty?.shifts ?? []) apart(shift, ['handedOverBy', 'takenOverBy']);
   apart(data.duty, ['supervisor']);
+}
+
+/** Where a sheet's values sit, as if it were the workbook's only sheet (`schedule[0].candidates` of a copy of 考试安排). */
+function locatedAlone(sheetRead: SheetRead): SiteModel['locations'] {
+  const alone: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
+  bindSheet(alone, sheetRead);
+  return alone.locations;
 }
 
 function bindSheet(model: SiteModel, { entry, sheet, read, record }: SheetRead): void {

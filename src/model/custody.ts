@@ -11,6 +11,7 @@ import { Handover, LEVEL_WORDS, SiteData, SiteInfo } from './types';
 import { dayOf, isBlankValue, norm, tm, whole } from './values';
 import { toHalfWidth } from './text';
 import { peopleIn, personKey } from './people';
+import { paperCode } from './paper-code';
 
 export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
@@ -227,8 +228,8 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   for (const d of data.distributions ?? []) {
     for (const r of d?.rows ?? []) {
       const day = dayOf(r?.issuedAt ?? d?.start);
-      if (Number.isNaN(day) || !norm(r?.paperNo)) continue;
-      const key = `${day}|${norm(r?.paperNo)}`;
+      if (Number.isNaN(day) || !paperCode(r?.paperNo)) continue;
+      const key = `${day}|${paperCode(r?.paperNo)}`;
       const t = tm(r?.issuedAt ?? d?.start);
       lastHandout.set(key, Math.max(lastHandout.get(key) ?? -Infinity, Number.isNaN(t) ? Infinity : t));
     }
@@ -237,7 +238,7 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   const sessionEnds = new Map<string, number[]>();
   for (const s of data.schedule ?? []) {
     const end = tm(s?.end ?? s?.start);
-    if (norm(s?.paperNo) && !Number.isNaN(end)) sessionEnds.set(norm(s?.paperNo), [...(sessionEnds.get(norm(s?.paperNo)) ?? []), end]);
+    if (paperCode(s?.paperNo) && !Number.isNaN(end)) sessionEnds.set(paperCode(s?.paperNo), [...(sessionEnds.get(paperCode(s?.paperNo)) ?? []), end]);
   }
   const sessionNotOver = (paper: string, t: number) => (sessionEnds.get(paper) ?? []).some((end) => Math.floor(end / DAY) === Math.floor(t / DAY) && end >= t);
   const handsDown = handsPapersDown(level);
@@ -250,14 +251,14 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   return (data.vaultLog ?? []).map((row) => {
     if (level === undefined || !row) return false;
     const day = dayOf(row.takenAt);
-    const handedOut = lastHandout.get(`${day}|${norm(row.paperNo)}`);
+    const handedOut = lastHandout.get(`${day}|${paperCode(row.paperNo)}`);
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
     const t = tm(row.takenAt);
     if (!returned) {
       // A 分校 lending its own rooms that day's paper (附件4, handed out after the checkout): a loan, unless a
       // 考点's person took it (off the roster, or signing a sheet of the day as its receiver).
       if (handsDown) return collectedFromBelow(row.taker, t) || !(handedOut !== undefined && handedOut >= t);
-      const lentForTheRooms = (handedOut !== undefined && handedOut >= t) || sessionNotOver(norm(row.paperNo), t);
+      const lentForTheRooms = (handedOut !== undefined && handedOut >= t) || sessionNotOver(paperCode(row.paperNo), t);
       return !Number.isNaN(t) && !lentForTheRooms && outgoingTimes.some((h) => carries(h, t));
     }
     if (!handsDown) return false;
@@ -286,7 +287,7 @@ function movementsOf(data: SiteData, direction: Array<Direction | undefined>, di
     const signedBy = sameDay.find((i) =>
       [...(data.handovers![i].toSigners ?? []), ...(data.handovers![i].fromSigners ?? [])].some((n) => takers.includes(personKey(n))),
     );
-    const paper = norm(row.paperNo);
+    const paper = paperCode(row.paperNo);
     const naming = sameDay.find(
       (i) => paper && (data.handovers![i].items ?? []).some((it) => norm(`${it?.destination ?? ''}${it?.note ?? ''}`).includes(paper)),
     );

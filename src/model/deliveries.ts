@@ -9,6 +9,7 @@ import { custodyOf, fromBelow, handoverBags } from './custody';
 import { intakeLists } from './intake';
 import type { Handover, Intake, SiteData } from './types';
 import { isBlankValue, norm, sumOfCounts, whole } from './values';
+import { paperCode } from './paper-code';
 
 /** Each intake list's delivery (`lists[k]`, incoming handover indices), and the deliveries no list took in. */
 export interface Deliveries {
@@ -342,7 +343,7 @@ function paperNamer(lists: readonly Intake[]): (h: Handover | null | undefined) 
   const odd: Array<[string, number]> = [];
   lists.forEach((list, k) => {
     for (const it of list.items ?? []) {
-      const p = norm(it?.paperNo);
+      const p = paperCode(it?.paperNo);
       if (!p) continue;
       if (!/^[0-9A-Za-z]+$/.test(p)) odd.push([p, k]);
       else if (!byPaper.get(p)?.includes(k)) byPaper.set(p, [...(byPaper.get(p) ?? []), k]);
@@ -386,7 +387,7 @@ export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Se
   // Each paper's last checkout (NaN: one whose time cannot be read, counted as gone), in one pass: logs run to 50,000 rows.
   const lastOut = new Map<string, number>();
   const wentOut = (paperNo: unknown, t: number) => {
-    const paper = norm(paperNo);
+    const paper = paperCode(paperNo);
     const known = lastOut.get(paper);
     if (paper && !Number.isNaN(known ?? 0)) lastOut.set(paper, Number.isNaN(t) || known === undefined ? t : Math.max(known, t));
   };
@@ -395,7 +396,7 @@ export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Se
   for (const sheet of data.distributions ?? []) for (const row of sheet?.rows ?? []) wentOut(row?.paperNo, time(sheet?.start));
   const ends = new Map<string, number>();
   for (const session of data.schedule ?? []) {
-    const paper = norm(session?.paperNo);
+    const paper = paperCode(session?.paperNo);
     const end = Number.isNaN(time(session?.end)) ? time(session?.start) : time(session?.end);
     if (paper && !Number.isNaN(end) && !(end <= (ends.get(paper) ?? -Infinity))) ends.set(paper, end);
   }
@@ -404,7 +405,7 @@ export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Se
     const from = time(list.time);
     if (back.has(k) || Number.isNaN(from)) return;
     for (const item of list.items ?? []) {
-      const paper = norm(item?.paperNo);
+      const paper = paperCode(item?.paperNo);
       const end = ends.get(paper);
       const out = lastOut.get(paper);
       const left = out !== undefined && (Number.isNaN(out) || out >= from);
@@ -437,7 +438,7 @@ export function custodyPeriods(data: SiteData, time: Time, lastCheckout: number,
   // Each paper's last checkout: the last of its checkouts after a list's intake, when there is one after it.
   const lastOut = new Map<string, number>();
   for (const row of data.vaultLog ?? []) {
-    const paper = norm(row?.paperNo);
+    const paper = paperCode(row?.paperNo);
     const t = time(row?.takenAt);
     if (paper && t > (lastOut.get(paper) ?? -Infinity)) lastOut.set(paper, t);
   }
@@ -445,7 +446,7 @@ export function custodyPeriods(data: SiteData, time: Time, lastCheckout: number,
   intakeLists(data).forEach(({ list }, k) => {
     const from = Math.max(time(list.time), receiptOf(data, time, k));
     if (Number.isNaN(from)) return;
-    const outs = (list.items ?? []).map((it) => lastOut.get(norm(it?.paperNo)) ?? Number.NaN).filter((t) => t >= from);
+    const outs = (list.items ?? []).map((it) => lastOut.get(paperCode(it?.paperNo)) ?? Number.NaN).filter((t) => t >= from);
     const out = outs.length ? outs.reduce((a, b) => Math.max(a, b)) : lastCheckout;
     // A paper of the list that never left holds the vault until its session's end, after the others went out.
     const to = Math.max(Number.isNaN(out) ? from : out, sealed.get(k)?.t ?? -Infinity);

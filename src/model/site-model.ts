@@ -30,6 +30,11 @@ export interface SiteModel {
    */
   voided?: VoidedRow[];
   /**
+   * 报考人数 that a copy of 考试安排 (the sheet copied, not read: forms/schedule-copies.ts) writes otherwise than
+   * the first; `scheduleCopy[i]` is located at the copy's cell.
+   */
+  scheduleCopies?: ScheduleCopyNote[];
+  /**
    * A slim model's (check/service.ts) digest of its vault log and roster for
    * the checks across workbooks (model/vault-signers.ts); a full model has
    * none, and it is worked out from `data`.
@@ -69,4 +74,13 @@ export interface CarriedCell {
   path: string;
   typed: string;
   value?: unknown;
+}
+
+/** A session's 报考人数 on a copy of 考试安排, as written there and on the first 考试安排 (its sheet and cell). */
+export interface ScheduleCopyNote {
+  paper: string;
+  value: string;
+  firstSheet: string;
+  firstCell: string;
+  firstValue: string;
 }

@@ -2,6 +2,7 @@ import { dayOf, norm, showTime, tm } from './facts';
 import { toHalfWidth } from '../model/text';
 import type { Facts } from './facts';
 import type { RuleContext, RuleMeta } from './types';
+import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'arrival-too-early',
@@ -37,7 +38,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const sessionsBy = facts.sessionsByPaper;
   const names = new Map<string, string>();
-  for (const s of data.schedule ?? []) if (norm(s?.paperName) && norm(s?.paperNo)) names.set(norm(s?.paperName), norm(s?.paperNo));
+  for (const s of data.schedule ?? []) if (norm(s?.paperName) && paperCode(s?.paperNo)) names.set(norm(s?.paperName), paperCode(s?.paperNo));
 
   // A dispatch is judged on the handover sheet that carries it, never on its own vault-log row.
   (data.handovers ?? []).forEach((h, i) => {
@@ -99,7 +100,7 @@ function firstOfCarried(facts: Facts, handover: number, named: number): number {
   const starts: number[] = [];
   facts.custody.movement.forEach((h, r) => {
     if (h !== handover) return;
-    const start = facts.sessionsByPaper.get(norm(facts.data.vaultLog?.[r]?.paperNo))?.[0]?.start;
+    const start = facts.sessionsByPaper.get(paperCode(facts.data.vaultLog?.[r]?.paperNo))?.[0]?.start;
     starts.push(start ?? Number.NaN);
   });
   if (starts.length === 0 || starts.some((t) => Number.isNaN(t))) return facts.firstSessionStart;

@@ -1,5 +1,6 @@
 import { norm, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
+import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'checkout-before-intake',
@@ -17,10 +18,10 @@ export const meta: RuleMeta = {
 export function check({ model, facts, report }: RuleContext): void {
   // Each paper against the list that took it in (docs/领域说明.md, 校验规则).
   (model.data.vaultLog ?? []).forEach((r, i) => {
-    const p = norm(r?.paperNo);
+    const p = paperCode(r?.paperNo);
     const t = tm(r?.takenAt);
     const intake = facts.intakeTimes.get(p);
     if (intake !== undefined && !Number.isNaN(t) && t < intake)
-      report(`vaultLog[${i}].takenAt`, 'early', { paper: p, taken: showTime(t), intake: showTime(intake) });
+      report(`vaultLog[${i}].takenAt`, 'early', { paper: norm(r?.paperNo), taken: showTime(t), intake: showTime(intake) });
   });
 }

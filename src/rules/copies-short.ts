@@ -1,7 +1,8 @@
 import { takenBackLists } from '../model/deliveries';
-import { intakeRowBags, isBlankValue, norm, tm, whole } from './facts';
+import { intakeRowBags, isBlankValue, tm, whole } from './facts';
 import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
+import { candidatesCountedBefore, paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'copies-short',
@@ -21,7 +22,7 @@ export const meta: RuleMeta = {
       none: 'Paper {paper} has {candidates} candidates on the schedule but is on no intake list. Check whether it was not received or not recorded: add it to the list, or report the missing papers upward.',
     },
   },
-  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule, reported at the 合计（袋） of the paper’s (first) intake row: the bags are what the officer counts again in the vault and corrects, or reports short upward; 报考人数 comes from the published list. Rows with an unreadable count are skipped, and so are the lists that took in only papers sent back up the chain (a 考点’s papers back at its 分校 after the exam): they were counted when they first came. A scheduled paper with candidates that is on none of the intake lists has no copies at all: reported at its schedule row, where the lists name their papers (a row without a readable 试卷号 could be it).',
+  docs: 'A paper’s copies by envelope size (31·a + 26·b + 11·c + 5·d on the intake list) are fewer than its candidates on the schedule, reported at the 合计（袋） of the paper’s (first) intake row: the bags are what the officer counts again in the vault and corrects, or reports short upward; 报考人数 comes from the published list. Rows with an unreadable count are skipped, and so are the lists that took in only papers sent back up the chain (a 考点’s papers back at its 分校 after the exam): they were counted when they first came. An AB卷 written as two codes (1304A, 1304B) is one paper (model/paper-code.ts): its versions’ copies are added, and its candidates counted once where the schedule writes the same number on each version’s row of one session (different numbers are each version’s share, added). A scheduled paper with candidates that is on none of the intake lists has no copies at all: reported at its schedule row, where the lists name their papers (a row without a readable 试卷号 could be it).',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -29,9 +30,10 @@ export function check({ model, facts, report }: RuleContext): void {
   const candidates = new Map<string, number>();
   /** Each paper's first schedule row. */
   const scheduled = new Map<string, number>();
+  const countedBefore = candidatesCountedBefore(data.schedule ?? []);
   (data.schedule ?? []).forEach((s, i) => {
-    const p = norm(s?.paperNo);
-    const c = whole(s?.candidates);
+    const p = paperCode(s?.paperNo);
+    const c = countedBefore.has(i) ? 0 : whole(s?.candidates);
     if (p && !scheduled.has(p)) scheduled.set(p, i);
     if (p && c !== undefined) candidates.set(p, (candidates.get(p) ?? 0) + c);
   });
@@ -44,10 +46,10 @@ export function check({ model, facts, report }: RuleContext): void {
     .filter((_, k) => !back.has(k))
     .flatMap(({ list, path }) => (list.items ?? []).map((it, i) => ({ it, row: `${path}.items[${i}]` })));
   // A paper only on such a list is on an intake list: not said to be on none.
-  const namedBack = new Set(facts.intakes.filter((_, k) => back.has(k)).flatMap(({ list }) => (list.items ?? []).map((it) => norm(it?.paperNo))));
+  const namedBack = new Set(facts.intakes.filter((_, k) => back.has(k)).flatMap(({ list }) => (list.items ?? []).map((it) => paperCode(it?.paperNo))));
   let unnamedRow = false;
   rows.forEach(({ it, row }) => {
-    const p = norm(it?.paperNo);
+    const p = paperCode(it?.paperNo);
     // A row with something typed but no 试卷号 could be any paper.
     if (!p && it && !isBlankValue(Object.values(it))) unnamedRow = true;
     if (!p || !it) return;

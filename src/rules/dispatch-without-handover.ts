@@ -2,6 +2,7 @@ import { carries, handoverBags, handsPapersDown } from '../model/custody';
 import { norm, peopleIn, personKey, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
+import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'dispatch-without-handover',
@@ -61,7 +62,7 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
   // Each outgoing handover's time, read once for every dispatch row that looks for its sheet.
   const times = new Map(outgoing.map((i) => [i, tm(data.handovers![i]?.time)]));
   // A dispatch taken out before the papers were taken in is checkout-before-intake's: its time is in question.
-  const beforeIntake = (t: number, paper: unknown) => t < (facts.intakeTimes.get(norm(paper)) ?? Number.NaN);
+  const beforeIntake = (t: number, paper: unknown) => t < (facts.intakeTimes.get(paperCode(paper)) ?? Number.NaN);
   const rows = (data.vaultLog ?? [])
     .map((_, i) => i)
     .filter((i) => {
@@ -95,7 +96,7 @@ const push = <K>(map: Map<K, number[]>, key: K, row: number) => map.set(key, [..
 function overdrawn(data: SiteData, facts: RuleContext['facts']): boolean {
   const out = new Map<string, number>();
   (data.vaultLog ?? []).forEach((r, i) => {
-    if (facts.dispatch[i]) out.set(norm(r?.paperNo), (out.get(norm(r?.paperNo)) ?? 0) + (whole(r?.quantity) ?? 0));
+    if (facts.dispatch[i]) out.set(paperCode(r?.paperNo), (out.get(paperCode(r?.paperNo)) ?? 0) + (whole(r?.quantity) ?? 0));
   });
   return [...out].some(([paper, bags]) => bags > (facts.intakeBags.get(paper) ?? Number.POSITIVE_INFINITY));
 }

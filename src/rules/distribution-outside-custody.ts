@@ -1,6 +1,7 @@
 import { Facts, checkoutProblem, norm, showTime, tm } from './facts';
 import { roomNo, roomPhrase } from '../model/rooms';
 import type { RuleContext, RuleMeta } from './types';
+import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'distribution-outside-custody',
@@ -107,7 +108,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const byPaper = new Map<string, PaperCheckouts>();
   data.vaultLog.forEach((r, i) => {
     if (!r || facts.dispatch[i]) return;
-    const p = norm(r.paperNo);
+    const p = paperCode(r.paperNo);
     if (!p) return;
     let paper = byPaper.get(p);
     if (!paper) byPaper.set(p, (paper = { unreadable: false, rowsByDay: new Map(), days: new Map() }));
@@ -123,14 +124,14 @@ export function check({ model, facts, report }: RuleContext): void {
   });
   // A mistyped paper number in the vault log is unknown-paper's finding; do not also report its handouts as unlogged.
   const allKnown = data.vaultLog.every((r) => {
-    const p = norm(r?.paperNo);
+    const p = paperCode(r?.paperNo);
     return p && (facts.intakePapers.has(p) || facts.schedulePapers.has(p)) && !Number.isNaN(tm(r?.takenAt));
   });
   (data.distributions ?? []).forEach((d, i) => {
     const sessionStart = tm(d?.start);
     (d?.rows ?? []).forEach((row, j) => {
       if (!row) return;
-      const p = norm(row.paperNo);
+      const p = paperCode(row.paperNo);
       const issued = tm(row.issuedAt);
       const returned = tm(row.returnedAt);
       const anchor = !Number.isNaN(issued) ? issued : sessionStart;
@@ -138,10 +139,11 @@ export function check({ model, facts, report }: RuleContext): void {
       if (!facts.intakePapers.has(p) && !facts.schedulePapers.has(p)) return; // unknown-paper
       const paper = byPaper.get(p);
       const path = `distributions[${i}].rows[${j}]`;
-      // The room as written when it says 考场/室 (第3考场, 101室), else 第 N 考场: never 第 第3考场 考场.
-      const room = { room: roomPhrase(row.room), roomNo: roomNo(row.room) };
+      // The paper as written (1304A, though compared as 1304), the room as written when it says 考场/室 (第3考场, 101室),
+      // else 第 N 考场: never 第 第3考场 考场.
+      const shown = { paper: norm(row.paperNo), room: roomPhrase(row.room), roomNo: roomNo(row.room) };
       if (!paper) {
-        if (allKnown) report(`${path}.issuedAt`, 'none', { paper: p, ...room });
+        if (allKnown) report(`${path}.issuedAt`, 'none', shown);
         return;
       }
       if (paper.unreadable) return;
@@ -151,17 +153,16 @@ export function check({ model, facts, report }: RuleContext): void {
       const rowOf = (k: number) => model.locations[`vaultLog[${k}]`]?.row ?? k + 1;
       const taken = tm(data.vaultLog![c.first].takenAt);
       if (!Number.isNaN(issued) && issued < taken) {
-        report(`${path}.issuedAt`, 'before', { paper: p, ...room, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(c.first) });
+        report(`${path}.issuedAt`, 'before', { ...shown, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(c.first) });
       }
       const gap = Number.isNaN(issued) ? undefined : backInVaultAt(c, issued);
       if (gap) {
         const { back, row: k, next } = gap;
-        report(`${path}.issuedAt`, 'between', { paper: p, ...room, issued: showTime(issued), back: showTime(back), next: showTime(next), vrow: rowOf(k) });
+        report(`${path}.issuedAt`, 'between', { ...shown, issued: showTime(issued), back: showTime(back), next: showTime(next), vrow: rowOf(k) });
       }
       if (c.allBack && c.last >= 0 && !Number.isNaN(returned) && (Number.isNaN(issued) || returned >= issued)) {
         const back = tm(data.vaultLog![c.last].returnedAt);
-        if (returned > back)
-          report(`${path}.returnedAt`, 'after', { paper: p, ...room, returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
+        if (returned > back) report(`${path}.returnedAt`, 'after', { ...shown, returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
       }
     });
   });

@@ -14,6 +14,7 @@ import { labelOf } from '../model/labels';
 import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Role, Settings, SiteData, StaffMember } from '../model/types';
+import { paperCode } from '../model/paper-code';
 
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, tm, whole };
 /**
@@ -178,7 +179,7 @@ export function computeFacts(model: SiteModel): Facts {
   const schedulePapers = new Set<string>();
   let firstSessionStart = Number.NaN;
   (data.schedule ?? []).forEach((s, index) => {
-    const paperNo = norm(s?.paperNo);
+    const paperNo = paperCode(s?.paperNo);
     if (paperNo) schedulePapers.add(paperNo);
     const start = tm(s?.start);
     const end = tm(s?.end);
@@ -202,7 +203,7 @@ export function computeFacts(model: SiteModel): Facts {
   const intakeArrivals = new Map<string, Array<{ t: number; bags: number }>>();
   const intakes = intakeLists(data);
   for (const { list, item } of intakes.flatMap(({ list }) => (list.items ?? []).map((item) => ({ list, item })))) {
-    const p = norm(item?.paperNo);
+    const p = paperCode(item?.paperNo);
     if (!p) continue;
     intakePapers.add(p);
     const t = tm(list.time);
@@ -317,7 +318,7 @@ function headerlessCells(model: SiteModel, intakes: readonly IntakeList[]): Pick
 
 /** The session a checkout at `t` belongs to: the first of its paper's sessions not yet over, else the last. */
 export function sessionFor(facts: Facts, paperNo: unknown, t: number): SessionFact | undefined {
-  const list = facts.sessionsByPaper.get(norm(paperNo));
+  const list = facts.sessionsByPaper.get(paperCode(paperNo));
   if (!list || list.length === 0 || Number.isNaN(t)) return undefined;
   return list.find((s) => s.end >= t) ?? list[list.length - 1];
 }
@@ -371,7 +372,7 @@ function findCheckoutProblem(facts: Facts, index: number): CheckoutProblem | und
   if (!s) return undefined;
   const back = tm(r.returnedAt);
   if (!Number.isNaN(back) && back < t) return undefined; // time-order
-  if (t < (facts.intakeTimes.get(norm(r.paperNo)) ?? Number.NaN)) return undefined;
+  if (t < (facts.intakeTimes.get(paperCode(r.paperNo)) ?? Number.NaN)) return undefined;
   if (t > s.start) return { kind: 'late', session: s };
   if (s.start - t > facts.settings.checkoutLeadMinutes) {
     const between = facts.sessions.find((o) => o.start > t && o.start < s.start && o.paperNo !== s.paperNo);

@@ -3,6 +3,7 @@ import { roomNo, roomPhrase } from '../model/rooms';
 import { norm, sessionFor, SessionFact, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
+import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'handed-out-beyond-checkout',
@@ -28,7 +29,7 @@ const SIZES = [31, 26, 11, 5] as const;
 function bagSizes(data: SiteData): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const it of intakeLists(data).flatMap(({ list }) => list.items ?? [])) {
-    const paper = norm(it?.paperNo);
+    const paper = paperCode(it?.paperNo);
     if (!paper || !it) continue;
     const counts = out.get(paper) ?? [0, 0, 0, 0];
     [it.bags31, it.bags26, it.bags11, it.bags5].forEach((v, k) => (counts[k] += whole(v) ?? 0));

@@ -33,6 +33,7 @@ import * as keeperNotCustodian from './keeper-not-custodian';
 import * as sessionWithoutRegister from './session-without-register';
 import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
 import * as sheetOfAnotherSemester from './sheet-of-another-semester';
+import * as scheduleCopiesDisagree from './schedule-copies-disagree';
 import * as workbookOfAnotherSemester from './workbook-of-another-semester';
 import * as unitWorkbookTwice from './unit-workbook-twice';
 import * as handoverCopiesDisagree from './handover-copies-disagree';
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = [
   sessionWithoutRegister,
   handedOutBeyondCheckout,
   sheetOfAnotherSemester,
+  scheduleCopiesDisagree,
 ];
 
 /**

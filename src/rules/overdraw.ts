@@ -1,7 +1,8 @@
-import { norm, sessionFor, showTime, tm, whole } from './facts';
+import { sessionFor, showTime, tm, whole } from './facts';
 import type { Facts } from './facts';
 import { neverReturned } from './not-returned';
 import type { RuleContext, RuleMeta } from './types';
+import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'overdraw',
@@ -35,7 +36,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const events = new Map<string, Array<{ t: number; delta: number; row: number }>>();
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
-    const p = norm(r.paperNo);
+    const p = paperCode(r.paperNo);
     const q = whole(r.quantity);
     const t = tm(r.takenAt);
     if (!facts.intakeBags.has(p) || q === undefined || Number.isNaN(t)) return;

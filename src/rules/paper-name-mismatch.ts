@@ -1,6 +1,7 @@
 import { norm } from './facts';
 import { locate } from '../model/location';
 import type { RuleContext, RuleMeta } from './types';
+import { paperCode, VERSION_LETTER } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'paper-name-mismatch',
@@ -57,7 +58,7 @@ function visitUses(model: RuleContext['model'], facts: RuleContext['facts'], eac
  * number printed in two versions is one paper, not two names.
  */
 const withoutVersion = (name: string): string => name.replace(VERSION, '');
-const VERSION = /[（(]?[A-Da-d]卷[）)]?$/;
+const VERSION = new RegExp(`[（(]?[${VERSION_LETTER}]卷[）)]?$`);
 const hasVersion = (shown: string): boolean => VERSION.test(norm(shown));
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -72,7 +73,7 @@ export function check({ model, facts, report }: RuleContext): void {
   // First the names of each paper; paths are written only for a paper named in two ways.
   const namesOf = new Map<string, Set<string>>();
   visitUses(model, facts, (paperNo, name) => {
-    const p = norm(paperNo);
+    const p = paperCode(paperNo);
     const n = nameOf(name);
     if (!p || !n) return;
     const names = namesOf.get(p);
@@ -83,7 +84,7 @@ export function check({ model, facts, report }: RuleContext): void {
   if (conflicting.size === 0) return;
   const byPaper = new Map<string, Use[]>();
   visitUses(model, facts, (paperNo, name, path, weight, where) => {
-    const p = norm(paperNo);
+    const p = paperCode(paperNo);
     const n = nameOf(name);
     if (!p || !n || !conflicting.has(p)) return;
     if (!byPaper.has(p)) byPaper.set(p, []);

@@ -1,6 +1,7 @@
-import { norm, sessionFor, SessionFact, showTime, tm, whole } from './facts';
+import { sessionFor, SessionFact, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
+import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'session-without-register',
@@ -33,7 +34,7 @@ function handoutDays(data: SiteData): { byPaper: Set<string>; doubtfulDays: Set<
     (d?.rows ?? []).forEach((r) => {
       const issued = tm(r?.issuedAt);
       const day = Number.isNaN(issued) ? sheetDay : Math.floor(issued / 1440);
-      const paper = norm(r?.paperNo);
+      const paper = paperCode(r?.paperNo);
       if (Number.isNaN(day)) {
         if (paper) undatedPapers.add(paper);
         return;
@@ -64,7 +65,7 @@ export function check({ model, facts, report }: RuleContext): void {
     // A paper nobody sits is handed to no room: its session needs no register (a bag taken out anyway is not-returned's).
     if (whole(data.schedule?.[session.index]?.candidates) === 0) return;
     const day = Math.floor(session.start / 1440);
-    if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day) || undatedPapers.has(norm(session.paperNo))) return;
+    if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day) || undatedPapers.has(session.paperNo)) return;
     report(`vaultLog[${i}].paperNo`, 'none', { paper: session.paperNo, taken: showTime(t), start: showTime(session.start) });
   });
 }

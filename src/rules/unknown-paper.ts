@@ -1,5 +1,6 @@
 import { norm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
+import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'unknown-paper',
@@ -18,13 +19,13 @@ export function check({ model, facts, report }: RuleContext): void {
   if (facts.intakePapers.size === 0 && facts.schedulePapers.size === 0) return;
   const known = (p: string) => facts.intakePapers.has(p) || facts.schedulePapers.has(p);
   (model.data.vaultLog ?? []).forEach((r, i) => {
-    const p = norm(r?.paperNo);
-    if (p && !known(p)) report(`vaultLog[${i}].paperNo`, 'unknown', { paper: p });
+    const p = paperCode(r?.paperNo);
+    if (p && !known(p)) report(`vaultLog[${i}].paperNo`, 'unknown', { paper: norm(r?.paperNo) });
   });
   (model.data.distributions ?? []).forEach((d, i) =>
     (d?.rows ?? []).forEach((r, j) => {
-      const p = norm(r?.paperNo);
-      if (p && !known(p)) report(`distributions[${i}].rows[${j}].paperNo`, 'unknown', { paper: p });
+      const p = paperCode(r?.paperNo);
+      if (p && !known(p)) report(`distributions[${i}].rows[${j}].paperNo`, 'unknown', { paper: norm(r?.paperNo) });
     }),
   );
 }

@@ -28,6 +28,7 @@ import type { SiteModel } from '../model/site-model';
 import { minutesOf } from '../model/datetime';
 import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';
+import { candidatesCountedBefore, paperCode } from '../model/paper-code';
 import { custodyOf } from '../model/custody';
 import { takenBackLists } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
@@ -162,10 +163,6 @@ export interface SiteSummary {
 
 /* ------------------------------------------------------------------ helpers */
 
-export function paperKey(paperNo: string | undefined): string {
-  return toHalfWidth(paperNo ?? '').replace(/\s+/g, '');
-}
-
 function whole(value: Count | undefined | null, counter?: Counter): number | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
@@ -243,7 +240,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   const s = data.site ?? {};
   const papers = new Map<string, PaperSummary>();
   const paper = (no: string | undefined, name: string | undefined): PaperSummary | undefined => {
-    const key = paperKey(no);
+    const key = paperCode(no); // versions of one paper (1304A, 1304B) are one row: model/paper-code.ts
     if (!key) return undefined;
     let p = papers.get(key);
     if (!p) {
@@ -278,7 +275,8 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   };
 
   const sessions = new Set<string>();
-  for (const session of data.schedule ?? []) {
+  const countedBefore = candidatesCountedBefore(data.schedule ?? []);
+  for (const [i, session] of (data.schedule ?? []).entries()) {
     const p = paper(session.paperNo, session.paperName);
     if (session.start) sessions.add(session.start);
     if (!p) continue;
@@ -286,7 +284,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       p.sessionStart = session.start;
       p.sessionEnd = session.end ?? null;
     }
-    const c = whole(session.candidates, counter);
+    const c = countedBefore.has(i) ? 0 : whole(session.candidates, counter);
     if (c !== null) p.candidates = (p.candidates ?? 0) + c;
   }
 

@@ -2,7 +2,7 @@
 import { ALL_META } from '../../src/rules/index';
 import { base, firstDeliveryAt, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import { draftWorkbook } from '../../src/forms/workbook';
-import type { WorkbookGrid } from '../../src/model/grid';
+import type { CellValue, WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -2101,6 +2101,41 @@ rt('sheet-of-another-semester', {
           cell: 'A2',
           row: null,
           message: /^本表标题写的是“2024秋学期”，而它的日期（2024年6月14日起）都在基本信息的“2024春”学期内/,
+        },
+      ],
+    },
+  ],
+});
+
+/** 考试安排 copied onto a sheet `name` (title, header and rows), `edit` typed into the copy. */
+function copySchedule(grid: WorkbookGrid, name: string, edit: (rows: CellValue[][]) => void = () => {}): void {
+  const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
+  const rows = schedule.rows.map((r) => (r ? [...r] : r)) as CellValue[][];
+  edit(rows);
+  grid.sheets.push({ ...schedule, name, rows });
+}
+
+rt('schedule-copies-disagree', {
+  valid: [
+    { name: '考试安排 copied as it is: read once, nothing to say', retype: (g) => copySchedule(g, '考试安排 (2)') },
+    {
+      name: 'a sheet of the unit’s own (监考安排) with other 人数: no copy, not compared',
+      retype: (g) => copySchedule(g, '监考安排', (rows) => ((rows[0] = []), (rows[2][5] = 30))),
+    },
+  ],
+  invalid: [
+    {
+      name: '考试安排 (2) gives the first paper 60 candidates where 考试安排 gives 57: once, at the copy’s cell; the first is used',
+      retype: (g) => copySchedule(g, '考试安排 (2)', (rows) => void (rows[2][5] = 60)),
+      errors: [
+        {
+          messageId: 'differs',
+          form: 0,
+          sheet: '考试安排 (2)',
+          cell: 'F3',
+          row: 1,
+          message:
+            /^本表是考试安排的又一份，试卷 1001 的报考人数写的是 60，而考试安排 F3 写的是 57。两份考试安排不一致，试卷份数是按考试安排的 57 人核对的。请核对哪个人数是对的，改正后只留一份考试安排。$/,
         },
       ],
     },

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { readWorkbook, SiteModel } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
+import type { WorkbookGrid } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 
 const SHAPES = path.join(__dirname, '..', 'fixtures', 'shapes');
@@ -13,8 +14,11 @@ export function shape(name: Shape): SiteData {
   return JSON.parse(fs.readFileSync(path.join(SHAPES, `${name}.json`), 'utf8')) as SiteData;
 }
 
-export async function modelOf(buffer: Buffer): Promise<SiteModel> {
-  return readWorkbook(await gridFromXlsxBuffer(buffer));
+/** The site model of a workbook file; `retype` edits its grid first (a sheet copied, a cell typed over). */
+export async function modelOf(buffer: Buffer, retype?: (grid: WorkbookGrid) => void): Promise<SiteModel> {
+  const grid = await gridFromXlsxBuffer(buffer);
+  retype?.(grid);
+  return readWorkbook(grid);
 }
 
 export type Tuple = [rule: string, form: number | null, sheet: string | null, cell: string | null, row: number | null];

@@ -4,6 +4,7 @@
  * sheet, cell and row — and no other, through real .xlsx files.
  */
 import { fillWorkbook } from '../../src/cli/fill';
+import type { WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { ALL_META } from '../../src/rules/index';
@@ -13,6 +14,8 @@ interface Planted {
   name: string;
   base: Shape;
   edit: (d: SiteData) => void;
+  /** What is typed into the filled workbook's sheets, where the data model cannot say it (a sheet copied). */
+  retype?: (grid: WorkbookGrid) => void;
   expect: Tuple[];
 }
 
@@ -458,6 +461,18 @@ const PLANTED: Planted[] = [
     },
     expect: [['checkout-before-intake', 3, '出入库记录', 'F4', 1]],
   },
+  {
+    name: '考试安排 copied onto “考试安排 (2)”, the first paper’s 报考人数 typed otherwise there',
+    base: 'leiyang-kaodian',
+    edit: () => {},
+    retype: (grid) => {
+      const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
+      const rows = schedule.rows.map((r) => (r ? [...r] : r));
+      rows[2][5] = Number(rows[2][5]) + 3;
+      grid.sheets.push({ ...schedule, name: '考试安排 (2)', rows });
+    },
+    expect: [['schedule-copies-disagree', 0, '考试安排 (2)', 'F3', 1]],
+  },
 ];
 
 describe('defects planted in 衡阳分校 and its 耒阳考点', () => {
@@ -465,7 +480,7 @@ describe('defects planted in 衡阳分校 and its 耒阳考点', () => {
     const data = shape(p.base);
     p.edit(data);
     const buffer = await fillWorkbook(data);
-    const found = validateSite(await modelOf(buffer));
+    const found = validateSite(await modelOf(buffer, p.retype));
     expect(found.map(tuple)).toEqual(p.expect);
     // Chinese first: no message opens in English.
     for (const f of found) expect(f.message).toMatch(/^[^A-Za-z][\s\S]*[\u4e00-\u9fff]/);

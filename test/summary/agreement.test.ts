@@ -10,7 +10,7 @@
 import type { Finding } from '../../src/model/finding';
 import { computeFacts } from '../../src/rules/facts';
 import { consolidateModels } from '../../src/summary/consolidate';
-import { paperKey } from '../../src/summary/site';
+import { paperCode } from '../../src/model/paper-code';
 import { corpus } from '../corpus';
 import { modelOf } from '../rules/tester';
 
@@ -29,7 +29,7 @@ describe.each(groups.map((g) => [g.name, g] as const))('%s', (_name, group) => {
       expect({ file, in: listed('in'), out: listed('out') }).toEqual({ file, in: byFacts('in'), out: byFacts('out') });
 
       const rows = model.data.vaultLog ?? [];
-      const dispatched = rows.filter((r, i) => facts.dispatch[i] && paperKey(r.paperNo)).length;
+      const dispatched = rows.filter((r, i) => facts.dispatch[i] && paperCode(r.paperNo)).length;
       expect({ file, dispatches: summary.totals.dispatches }).toEqual({ file, dispatches: dispatched });
       const outstandingDispatches = summary.outstanding.filter((o) => facts.dispatch[o.row - 1]);
       expect(outstandingDispatches).toEqual([]);

@@ -1,0 +1,68 @@
+/**
+ * Which paper a 试卷号 names. An AB卷 — one paper printed in two versions — is
+ * written either as one code with the version in the name (1304,
+ * “计算机应用基础（A卷）”) or as the code with the version after it (1304A,
+ * 1304B; 1304-B, 1304（B卷）, 1304甲). Either way the officer has one paper:
+ * its candidates counted once, its copies added over the versions. Every
+ * comparison of paper codes (rules, custody periods, summaries) goes through
+ * paperCode, so a 1304A intake row, a 1304 vault row and a 1304B room row are
+ * the same paper.
+ */
+import { TextMemo } from './memo';
+import { norm } from './values';
+
+/** A version letter: A–D as the name's （A卷） writes them, or 甲乙丙丁. */
+export const VERSION_LETTER = 'A-Da-d甲乙丙丁';
+
+/** A code of digits (paper codes are numbers) and a version after it, bracketed or not, with or without 卷. */
+const VERSIONED = new RegExp(`^(\\d{3,})[-_]?[（(]?([${VERSION_LETTER}])卷?[）)]?$`);
+
+/** A code's last character when it could end a version (most codes end in a digit: no regex for them). */
+const MAY_END_VERSION = new RegExp(`[${VERSION_LETTER}卷）)]$`);
+
+export interface PaperCode {
+  /** The paper's code as compared (half-width, no white space), without a version. */
+  code: string;
+  /** The version as written after the code (“A”, “乙”), upper-case; '' when none is. */
+  version: string;
+}
+
+const CODES = new TextMemo<PaperCode>((text) => {
+  const m = MAY_END_VERSION.test(text) ? VERSIONED.exec(text) : null;
+  return m ? { code: m[1], version: m[2].toUpperCase() } : { code: text, version: '' };
+});
+
+/** The paper a written 试卷号 names, and the version it writes after the code. */
+export function paperOf(written: unknown): PaperCode {
+  return CODES.get(norm(written));
+}
+
+/** The code of the paper a written 试卷号 names, as compared: 1304A, 1304（B卷） and 1304 are 1304. */
+export function paperCode(written: unknown): string {
+  return paperOf(written).code;
+}
+
+interface ScheduleRow {
+  paperNo?: unknown;
+  start?: unknown;
+  candidates?: unknown;
+}
+
+/**
+ * The schedule rows whose 报考人数 another row has counted already: a timetable that lists an AB卷 as its
+ * versions (1304A, 1304B) at one start, each with the same number, writes the paper's candidates on each
+ * version's row — they sit once. Different numbers (1304A 31, 1304B 29) are each version's share, added.
+ */
+export function candidatesCountedBefore(schedule: readonly (ScheduleRow | null | undefined)[]): Set<number> {
+  const seen = new Map<string, string>();
+  const repeated = new Set<number>();
+  schedule.forEach((row, i) => {
+    const { code, version } = paperOf(row?.paperNo);
+    if (!version) return;
+    const key = `${code}|${norm(row?.start)}|${norm(row?.candidates)}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined && earlier !== version) repeated.add(i);
+    else if (earlier === undefined) seen.set(key, version);
+  });
+  return repeated;
+}

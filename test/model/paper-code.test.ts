@@ -1,0 +1,43 @@
+/**
+ * Which paper a 试卷号 names (model/paper-code.ts): an AB卷 written as codes with the version after them is
+ * one paper; a code that only looks like it is not cut.
+ */
+import { candidatesCountedBefore, paperCode, paperOf } from '../../src/model/paper-code';
+
+describe('paperOf', () => {
+  test.each([
+    ['1304A', '1304', 'A'],
+    ['1304b', '1304', 'B'],
+    ['1304-B', '1304', 'B'],
+    ['1304（A卷）', '1304', 'A'],
+    ['1304(B卷)', '1304', 'B'],
+    ['1304 B卷', '1304', 'B'],
+    ['１３０４Ａ', '1304', 'A'],
+    ['1304甲', '1304', '甲'],
+    ['01304乙卷', '01304', '乙'],
+  ])('%p is paper %p, version %p', (written, code, version) => {
+    expect(paperOf(written)).toEqual({ code, version });
+  });
+
+  test.each([['1304'], ['A1304'], ['13A'], ['1304E'], ['1304AB'], ['计算机A'], ['']])('%p has no version: it is its own code', (written) => {
+    expect(paperOf(written)).toEqual({ code: written, version: '' });
+  });
+
+  test('nothing written is no paper; a number is its code', () => {
+    expect(paperCode(undefined)).toBe('');
+    expect(paperCode(1304)).toBe('1304');
+  });
+});
+
+describe('candidatesCountedBefore', () => {
+  const row = (paperNo: string, candidates: unknown, start = '2025-01-11T09:00') => ({ paperNo, start, candidates });
+
+  test('versions at one start with the same number: the later rows repeat the paper’s candidates', () => {
+    expect(candidatesCountedBefore([row('1304A', 60), row('2216', 0), row('1304B', 60), row('1304C', 60)])).toEqual(new Set([2, 3]));
+  });
+
+  test('different numbers, other starts, unversioned codes and one version twice are each counted', () => {
+    const schedule = [row('1304A', 31), row('1304B', 29), row('2216A', 5), row('2216B', 5, '2025-01-12T09:00'), row('3307', 8), row('3307', 8)];
+    expect(candidatesCountedBefore([...schedule, row('4405A', 3), row('4405A', 3)])).toEqual(new Set());
+  });
+});
