@@ -477,13 +477,16 @@ export async function tableSheet(
   return count + top;
 }
 
+/** The signature line's row: 30 points, room to sign above the line. */
+export const SIGNATURE_PT = 30;
+
 /** 制表人 / 审核人 / 日期, in row `at` across `span` columns. */
 export function signature(ws: ExcelJS.Worksheet, at: number, span: number, lang: Lang): void {
   const row = ws.getRow(at);
   row.getCell(1).value = SIGNATURE_LINE[lang];
   row.getCell(1).font = { name: FONT, size: 12 };
   row.getCell(1).alignment = { vertical: 'bottom' };
-  row.height = 30;
+  row.height = SIGNATURE_PT;
   ws.mergeCells(at, 1, at, Math.max(1, span));
   row.commit();
 }
