@@ -420,11 +420,14 @@ export async function tableSheet(
     lastRow?: number;
     /** A title in row 1, across the table (the sheet made by newTableSheet titled): the header is then row 2. */
     title?: string;
+    /** The columns' widths, when not as declared (columnWidth). */
+    widths?: readonly number[];
   } = {},
 ): Promise<number> {
-  const widths = columns.map((c) => columnWidth(c, ctx.lang));
+  const widths = options.widths ?? columns.map((c) => columnWidth(c, ctx.lang));
   widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+    // exceljs writes no width for a column 9 wide (its default): a spreadsheet shows it 8.43 wide.
+    ws.getColumn(i + 1).width = w === 9 ? 9.01 : w;
   });
   const styles = tableStyles(columns, ctx.lang);
   if (options.title !== undefined) {
