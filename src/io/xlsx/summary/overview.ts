@@ -253,7 +253,7 @@ function writeRepeatedUnits(ov: ExcelJS.Worksheet, top: number, totals: Consolid
   if (repeated.length === 0) return top;
   const words = REPEATED_UNIT_WORDS[ctx.lang];
   const name = ctx.fileName ?? baseName;
-  const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted))]);
+  const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted), o.same)]);
   return writeAside(ov, top, words.head(repeated.length), rows, words.more, tall);
 }
 
