@@ -280,6 +280,18 @@ describe('printing the demo summary (LibreOffice headless)', () => {
     }
   });
 
+  test('总览 ends on its last chart’s page: the note and the signature line under the chart, never a page of their own (review round 3, R3)', () => {
+    // 总览's pages: up to the first with a signature line.
+    const end = drawnPages.findIndex((lines) => lines.some((l) => l.startsWith('制表人：')));
+    const last = drawnPages[end];
+    expect({
+      page: end + 1,
+      chart: last.includes('各单位考生数与试卷份数'),
+      note: last.some((l) => l.startsWith('说明：份数')),
+      signature: last.filter((l) => l.startsWith('制表人：')).length,
+    }).toEqual({ page: 4, chart: true, note: true, signature: 1 });
+  });
+
   test("a 汇总 sheet prints section 一 and its paper header once (the demo's paper tables are short), its title atop every page", () => {
     const sheets = sitePages.filter((lines) => lines.some((l) => l.startsWith('二、'))).length;
     expect(sheets).toBe(3);

@@ -49,9 +49,10 @@ export async function processFile(file: string, lang?: 'zh' | 'en', packPlaces =
   const { sha256, findings, error } = checked.report;
   if (checked.skipped) return { outcome: { file, sha256, findings: [] }, skipped: checked.skipped };
   if (!checked.model) return { outcome: { file, sha256, error, findings: [] } };
-  const outcome = { file, site: checked.report.site, sha256, findings, summary: summarizeSite(checked.model, findings, { file, sha256 }) };
-  if (packPlaces) return { outcome, slim: slimModel(checked.model, {}), places: slimPlaces(checked.model) };
-  return { outcome, slim: slimModel(checked.model) };
+  const slim = packPlaces ? slimModel(checked.model, {}) : slimModel(checked.model);
+  const summary = summarizeSite(checked.model, findings, { file, sha256 });
+  const outcome = { file, site: checked.report.site, sha256, findings, summary, digest: slim.contentDigest };
+  return packPlaces ? { outcome, slim, places: slimPlaces(checked.model) } : { outcome, slim };
 }
 
 export interface ConsolidateFilesOptions {

@@ -25,6 +25,8 @@ export interface FileRecord extends UnitStock {
   semester: string;
   /** Its unit and semester (`unitOfWorkbook`): a second workbook of one is counted once (unit-workbook-twice). */
   unit?: string;
+  /** What its records read as, in short (`contentDigest`): whether a unit's two workbooks hold the same records. */
+  digest?: string;
   /** The unit's chain of names (unitChainOf): 总览's title names the unit all share. */
   chain: string[];
   /** The site as the findings report names it (`siteNameOf`). */
@@ -103,6 +105,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     site: s?.site.name ?? '',
     semester: s?.site.semester ?? '',
     ...(s ? { unit: unitOfWorkbook(s.site) } : {}),
+    ...(o.digest ? { digest: o.digest } : {}),
     chain: s ? unitChainOf(s.site) : [],
     reportSite: o.site ?? null,
     errors: s?.findings.errors ?? 0,

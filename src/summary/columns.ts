@@ -279,7 +279,7 @@ export function headerText(header: string, width: number): string {
 export const rowHeightFor = (lines: number, size = 11): number => Math.min(409, Math.max(1, lines) * Math.ceil(size * 1.35) + 3);
 
 /** Printable width of an A4 landscape page with 0.25-inch side margins (the summary's print setup), in pixels at 96 dpi. */
-const A4_LANDSCAPE_PX = ((297 - 2 * 0.25 * 25.4) / 25.4) * 96;
+export const A4_LANDSCAPE_PX = ((297 - 2 * 0.25 * 25.4) / 25.4) * 96;
 
 /** Printable height of an A4 landscape page with 0.6-inch top and bottom margins, in points. */
 const A4_LANDSCAPE_PT = (210 / 25.4 - 2 * 0.6) * 72;
@@ -299,9 +299,11 @@ export const pageHeight = (widths: readonly number[]): number => A4_LANDSCAPE_PT
  * makes of the font. An Excel column of width w is 7w + 5 pixels.
  */
 export function printScale(widths: readonly number[]): number {
-  const px = widths.reduce((n, w) => n + Math.floor(7 * w + 5), 0);
-  return Math.min(1, A4_LANDSCAPE_PX / px);
+  return Math.min(1, A4_LANDSCAPE_PX / columnPixels(widths));
 }
+
+/** Pixels a row of columns of these widths takes on screen (an Excel column of width w is 7w + 5). */
+export const columnPixels = (widths: readonly number[]): number => widths.reduce((n, w) => n + Math.floor(7 * w + 5), 0);
 
 /** The body font of the summary tables, and the least size a printed page may show. */
 export const BODY_PT = 11;

@@ -35,6 +35,8 @@ export interface FileOutcome {
   error?: string;
   summary?: SiteSummary;
   findings: Finding[];
+  /** What its records read as, in short (model/repeated-unit.ts `contentDigest`): a unit's two workbooks hold the same records or not. */
+  digest?: string;
 }
 
 /** One copy of a handover, as found in one workbook. */
@@ -119,11 +121,12 @@ export interface ConsolidatedTotals {
   unit: string;
 }
 
-/** A second workbook of one unit and semester: its file, its unit, and the file counted in its place. */
+/** A second workbook of one unit and semester: its file, its unit, the file counted in its place, and whether the two hold the same records. */
 interface RepeatedUnitFile {
   file: string;
   site: string;
   counted: string;
+  same: boolean;
 }
 
 /** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
@@ -136,7 +139,7 @@ interface OtherSemesterFile {
 /** The readable outcomes' units, as `setRunSemester` and `setRepeatedUnits` take them. */
 function unitsOf(files: readonly FileOutcome[]): Array<UnitOfFile & { semester: string }> {
   return files.flatMap((f) =>
-    f.summary ? [{ file: f.file, site: f.summary.site.name, semester: f.summary.site.semester, unit: unitOfWorkbook(f.summary.site) }] : [],
+    f.summary ? [{ file: f.file, site: f.summary.site.name, semester: f.summary.site.semester, unit: unitOfWorkbook(f.summary.site), digest: f.digest }] : [],
   );
 }
 
@@ -440,14 +443,15 @@ export function consolidateModels(
   options: { lang?: 'zh' | 'en' } = {},
 ): Consolidated {
   const { counted, copies: skipped } = countedOnce(inputs, (i) => (i.model ? i.sha256 : undefined), options.lang);
+  const slim = new Map(counted.flatMap((i) => (i.model ? [[i.file, slimModel(i.model)] as const] : [])));
   const outcomes: FileOutcome[] = counted.map((i) =>
     i.model
-      ? outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang)
+      ? { ...outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang), digest: slim.get(i.file)!.contentDigest }
       : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
   );
   applyAcross(
     outcomes,
-    counted.filter((i) => i.model).map((i) => ({ id: i.file, model: slimModel(i.model!) })),
+    [...slim].map(([id, model]) => ({ id, model })),
     options.lang,
   );
   const c = buildConsolidated(outcomes);

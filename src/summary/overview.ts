@@ -3,7 +3,7 @@
  * charts draw. Pure.
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
-import type { FigureKey } from './words';
+import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
 import type { Lang } from './columns';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
@@ -85,21 +85,21 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
 
 /**
  * The second workbooks of one unit and semester, left out of the stock (unit-workbook-twice): each named with
- * the file counted in its place, so that no one reads a unit counted twice, or a dropped file, without a word.
+ * the file counted in its place and whether the two hold the same records (REPEATED_UNIT_WORDS, as 总览 says
+ * it), so that no one reads a unit counted twice, or a dropped file, without a word.
  */
 export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>, lang: Lang, name: (file: string) => string): string[] {
   const repeated = t.repeatedUnits;
   if (repeated.length === 0) return [];
   const named = repeated.slice(0, SET_ASIDE_NAMED);
   const more = repeated.length - named.length;
+  const counted = REPEATED_UNIT_WORDS[lang].counted;
   if (lang === 'en') {
-    const list = named.map((o) => `${name(o.file)} (${o.site}; ${name(o.counted)} counted)`).join(', ');
+    const list = named.map((o) => `${name(o.file)} (${o.site}: ${counted(name(o.counted), o.same)})`).join(', ');
     return [
-      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}. Whether the two differ: see the findings.`,
+      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
     ];
   }
-  const list = named.map((o) => `${name(o.file)}（${o.site}，已计入 ${name(o.counted)}）`).join('、');
-  return [
-    `注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。两本内容是否相同，见检查结果“同一单位两本工作簿”。`,
-  ];
+  const list = named.map((o) => `${name(o.file)}（${o.site}：${counted(name(o.counted), o.same)}）`).join('、');
+  return [`注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。`];
 }

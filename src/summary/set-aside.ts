@@ -24,16 +24,22 @@ export function setRunSemester(t: ConsolidatedTotals, units: ReadonlyArray<{ fil
  * returns whether a workbook's stock is counted: the first of its unit, or of a unit that cannot be told.
  */
 export function setRepeatedUnits(t: ConsolidatedTotals, units: ReadonlyArray<UnitOfFile>): (file: string) => boolean {
-  t.repeatedUnits = repeatedOf(units).map(({ repeat, first }) => ({ file: repeat.file, site: repeat.site, counted: first.file }));
+  t.repeatedUnits = repeatedOf(units).map(({ repeat, first }) => ({
+    file: repeat.file,
+    site: repeat.site,
+    counted: first.file,
+    same: repeat.digest !== undefined && repeat.digest === first.digest,
+  }));
   const aside = new Set(t.repeatedUnits.map((u) => u.file));
   return (file) => !aside.has(file);
 }
 
-/** A readable workbook's file, unit name and unit and semester (`unitOfWorkbook`). */
+/** A readable workbook's file, unit name, unit and semester (`unitOfWorkbook`) and records' digest (`contentDigest`). */
 export interface UnitOfFile {
   file: string;
   site: string;
   unit?: string;
+  digest?: string;
 }
 
 const repeatedOf = (units: ReadonlyArray<UnitOfFile>) =>

@@ -100,20 +100,26 @@ export const OTHER_SEMESTER_WORDS: Record<Lang, { head: (main: string, n: number
  * Atop 总览's list of the second workbooks of one unit and semester (unit-workbook-twice): that their papers are
  * in none of its figures; `counted`: beside each, the file counted in its place; `more`: those past the list.
  */
-export const REPEATED_UNIT_WORDS: Record<Lang, { head: (n: number) => string; counted: (file: string) => string; more: (n: number) => string }> = {
-  zh: {
-    head: (n) =>
-      `注意：以下 ${n} 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计（两本内容是否相同，见检查结果“同一单位两本工作簿”）：`,
-    counted: (file) => `只计入 ${file}`,
-    more: (n) => `另有 ${n} 个，见检查结果`,
-  },
-  en: {
-    head: () =>
-      'Note: the workbooks below are of the same unit and semester as another before them; each unit is counted once, so their papers are in none of this page’s figures (whether the two differ: see the finding “One unit’s workbook twice”):',
-    counted: (file) => `${file} counted instead`,
-    more: (n) => `${n} more: see the findings`,
-  },
-};
+/**
+ * What 总览 and the CLI say of a unit's second workbook (unit-workbook-twice): `counted`, the file counted in
+ * its place and whether the two hold the same records (a re-save, to be deleted) or differ (the officer
+ * must compare them), as the finding says.
+ */
+export const REPEATED_UNIT_WORDS: Record<Lang, { head: (n: number) => string; counted: (file: string, same: boolean) => string; more: (n: number) => string }> =
+  {
+    zh: {
+      head: (n) => `注意：以下 ${n} 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：`,
+      counted: (file, same) => (same ? `与 ${file} 内容相同，只计入 ${file}` : `与 ${file} 内容不同，只计入 ${file}，请核对两本`),
+      more: (n) => `另有 ${n} 个，见检查结果`,
+    },
+    en: {
+      head: () =>
+        'Note: the workbooks below are of the same unit and semester as another before them; each unit is counted once, so their papers are in none of this page’s figures:',
+      counted: (file, same) =>
+        same ? `the same records as ${file}; ${file} counted instead` : `records differ from ${file}; ${file} counted instead: compare the two`,
+      more: (n) => `${n} more: see the findings`,
+    },
+  };
 
 /**
  * 站点汇总's 说明 of a workbook of another semester, first in the cell; the sheet greys the row by

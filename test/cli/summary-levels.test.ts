@@ -169,7 +169,8 @@ describe('custody summary: the papers by unit level', () => {
       [72, ['制表人：______________        审核人：______________        日期：________年____月____日']],
     ]);
     // The title across the sheet: it names the unit and the semester now.
-    expect(ov.model.merges).toEqual(['A1:L1', 'E2:L2', 'A70:C70', 'A72:L72']);
+    // The note across the page under the charts (test/io/overview-pages.test.ts).
+    expect(ov.model.merges).toEqual(['A1:L1', 'E2:L2', 'A70:L70', 'A72:L72']);
     // The level table's header styled as the figures' (bold, filled), its row as tall as the taller of the two headers.
     expect(ov.getCell('J3').font?.bold).toBe(true);
     expect(ov.getCell('J3').fill).toEqual(ov.getCell('A3').fill);

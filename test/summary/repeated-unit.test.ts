@@ -96,7 +96,7 @@ describe('one unit’s workbook of one semester given twice', () => {
     expect(code).toBe(0);
     expect(io.stdout.split('\n')).toEqual([
       '已汇总 4 个工作簿：可以提交 4 个，需改正 0 个；错误 0 处，警告 1 处。',
-      `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${resaved}（浏阳考点，已计入 ${liuyang}）。两本内容是否相同，见检查结果“同一单位两本工作簿”。`,
+      `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${resaved}（浏阳考点：与 ${liuyang} 内容相同，只计入 ${liuyang}）。`,
       '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，10 袋、161 份（报考 151 人）；考点 2 个，19 袋、359 份（报考 327 人）。未还保密室 0 袋。',
       // The re-save's copy from 长沙分校 is the first's again: not listed a second time as one side only.
       '交接单两份副本：一致 1 对，不一致 0 对，仅一方 2 份。',
@@ -110,11 +110,31 @@ describe('one unit’s workbook of one semester given twice', () => {
     const at = (r: number) => [1, 2].map((c) => ov.getRow(r).getCell(c).value);
     expect([at(head), at(head + 1), ov.getCell(`A${head + 2}`).value]).toEqual([
       [
-        '注意：以下 1 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计（两本内容是否相同，见检查结果“同一单位两本工作簿”）：',
-        '注意：以下 1 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计（两本内容是否相同，见检查结果“同一单位两本工作簿”）：',
+        '注意：以下 1 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：',
+        '注意：以下 1 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：',
       ],
-      ['浏阳考点(1).xlsx', '只计入 浏阳考点.xlsx'],
+      ['浏阳考点(1).xlsx', '与 浏阳考点.xlsx 内容相同，只计入 浏阳考点.xlsx'],
       null,
+    ]);
+  });
+
+  it('summary of two versions whose records differ: the line and 总览 say so, and ask for the two to be compared (review round 3)', async () => {
+    const out = path.join(dir, '汇总-两版.xlsx');
+    const { io } = await run('summary', liuyang, otherVersion, '-o', out);
+    expect(io.stdout.split('\n')[1]).toBe(
+      `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${otherVersion}（浏阳考点：与 ${liuyang} 内容不同，只计入 ${liuyang}，请核对两本）。`,
+    );
+    const en = await run('summary', liuyang, otherVersion, '--lang', 'en', '-o', path.join(dir, 'summary-en.xlsx'));
+    expect(en.io.stdout.split('\n')[1]).toBe(
+      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${otherVersion} (浏阳考点: records differ from ${liuyang}; ${liuyang} counted instead: compare the two).`,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ov = wb.getWorksheet('总览')!;
+    const head = ov.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.includes('同一单位同一学期'));
+    expect([1, 2].map((c) => ov.getRow(head + 1).getCell(c).value)).toEqual([
+      '浏阳考点（改）.xlsx',
+      '与 浏阳考点.xlsx 内容不同，只计入 浏阳考点.xlsx，请核对两本',
     ]);
   });
 
@@ -125,7 +145,7 @@ describe('one unit’s workbook of one semester given twice', () => {
       sites: 4,
       levels: [none('省校'), level('分校', 1, 10, 161, 151, 0), level('考点', 2, 19, 359, 327, 0), none(null)],
       pairs: { matched: 1, disagree: 0, 'sender-only': 0, 'receiver-only': 2 },
-      repeatedUnits: [{ file: resaved, site: '浏阳考点', counted: liuyang }],
+      repeatedUnits: [{ file: resaved, site: '浏阳考点', counted: liuyang, same: true }],
     });
     const inputs = await Promise.all(
       [resaved, branch, liuyang, ningxiang].map(async (file) => ({ file, model: readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file))) })),

@@ -12,7 +12,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
-import { Lang, ShowContext, relativeNames, rowOf } from '../../../summary/columns';
+import { Lang, ShowContext, relativeNames, rowOf, sheetValue } from '../../../summary/columns';
+import { fitWidths } from '../../../summary/fit-widths';
 import { type Consolidated, type ConsolidatedTotals, type HandoverPair, PER_SITE_SHEETS } from '../../../summary/consolidate';
 import { ChartData, rankChartData } from '../../../summary/overview';
 import { ruleTitle } from '../../../summary/rule-titles';
@@ -38,7 +39,7 @@ import { OTHER_SEMESTER_ROW, PAIR_STATUS_WORDS, SHEET_WORDS, SITES_TITLE, STATUS
 import { addBarCharts, BarChartSpec } from '../chart';
 import { newOverviewSheet, writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
-import { ASIDE_STYLE, AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, colLetter, finish, newTableSheet, tableSheet } from './style';
+import { ASIDE_STYLE, AnyWorkbook, ERROR_STYLE, GOOD_STYLE, WARNING_STYLE, colLetter, columnWidth, finish, newTableSheet, tableSheet } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
 
 type Rows = Iterable<Row> | AsyncIterable<Row>;
@@ -109,6 +110,24 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
   };
 }
 
+/** 站点汇总's columns of free text (a unit's level, the note, the file's name), sized from what they hold. */
+const SITE_FITTED = ['level', 'note', 'file'].map((key) => columnIndex(SITE_COLUMNS, key));
+
+/** 站点汇总's widths: its columns of free text sized from the rows (a first pass over them: one a workbook), the rest as declared. */
+async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
+  const texts: string[][] = [];
+  for await (const row of rows) {
+    texts.push(
+      SITE_FITTED.map((i) => {
+        const value = sheetValue(SITE_COLUMNS[i], row[i], ctx);
+        return typeof value === 'string' ? value : '';
+      }),
+    );
+  }
+  const declared = SITE_COLUMNS.map((c) => columnWidth(c, ctx.lang));
+  return fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang);
+}
+
 export interface ConsolidatedOptions {
   /** Add a 汇总 sheet per site when there are at most this many sites (default PER_SITE_SHEETS). */
   perSiteSheets?: number;
@@ -143,6 +162,7 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
 
   const n = await tableSheet(siteSheet, SITE_COLUMNS, s.siteRows(), ctx, {
     signature: true,
+    widths: await siteWidths(s.siteRows(), ctx),
     // The run's semester alone: a workbook of another is marked on its row, and in no total.
     title: SITES_TITLE[lang](t.semester ? [t.semester] : s.semesters),
   });

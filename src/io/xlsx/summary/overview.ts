@@ -37,6 +37,7 @@ import {
   headerHeight,
   newSheet,
   signature,
+  SIGNATURE_PT,
   styleHeader,
 } from './style';
 import { cellRule } from './conditional';
@@ -50,8 +51,19 @@ const LEVEL_WIDTHS = WIDTHS.slice(LEVEL_COL - 1, LEVEL_COL - 1 + LEVEL_KEYS.leng
 
 type Ranked = { label: string; a: number; b: number };
 
+/** The fewest rows a chart is drawn in: with a bar or two, its title, axis and legend still read. */
+const MIN_CHART_ROWS = 14;
 /** A chart's rows: two a bar, the title and legend besides; never more than a printed page holds. */
-const chartRows = (bars: number): number => Math.max(14, Math.min(30, bars * 2 + 6));
+const chartRows = (bars: number): number => Math.max(MIN_CHART_ROWS, Math.min(30, bars * 2 + 6));
+/**
+ * A chart's rows, `wanted` of them, fewer when its block (a table of these row
+ * `heights`, then blank rows to the chart's foot) would be taller than `room`:
+ * never fewer than the table's rows, nor than MIN_CHART_ROWS.
+ */
+function chartRowsIn(wanted: number, heights: readonly number[], room: number): number {
+  const spare = Math.floor((room - sum(heights)) / DEFAULT_ROW_PT);
+  return Math.min(wanted, Math.max(MIN_CHART_ROWS, heights.length + spare));
+}
 /** A table row's height: a label too long for its column wraps. */
 const lineHeight = (label: string, width = WIDTHS[0]): number => {
   const lines = linesOf(label, width);
@@ -122,21 +134,30 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   r = writeOtherSemester(ov, r, totals, ctx, tall);
   r = writeRepeatedUnits(ov, r, totals, ctx, tall);
 
+  const note = w('note');
+  // Across the page, under the last chart: 3 lines, where in A–C beside nothing it took 9.
+  const noteHeight = rowHeightFor(linesOf(note, sum(WIDTHS), 10), 10);
+  /** The note, a blank row and the signatures (a row of 30 points): printed with the last table and its chart. */
+  const tail = [noteHeight, DEFAULT_ROW_PT, SIGNATURE_PT];
+
   const charts: BarChartSpec[] = [];
   /**
    * A ranked table and the chart bound to its cells beside it, from its header
    * row down; on a new page when the two do not fit on what is left of this one.
+   * The last (`last`) keeps the note and the signatures below it on its page,
+   * its chart shortened for them when the three would not fit on one page.
    */
-  const ranked = (head: [string, string, string], items: Ranked[], title: string, series: Array<[string, string]>, stacked?: boolean) => {
+  const ranked = (head: [string, string, string], items: Ranked[], title: string, series: Array<[string, string]>, stacked?: boolean, last = false) => {
     const top = r;
     const heights = [headerHeight(head, WIDTHS), ...items.map((it) => lineHeight(it.label))];
-    const rows = Math.max(heights.length, items.length ? chartRows(items.length) : 0);
+    const after = last ? [DEFAULT_ROW_PT, ...tail] : [];
+    const rows = Math.max(heights.length, items.length ? chartRowsIn(chartRows(items.length), heights, pages.room - sum(after)) : 0);
     while (heights.length < rows) heights.push(DEFAULT_ROW_PT);
-    pages.keep(top, [sum(heights)]);
+    pages.keep(top, [...heights, ...after]);
     header(head);
     const first = r;
     for (const it of items) line(it.label, it.a, it.b);
-    const last = r - 1;
+    const lastItem = r - 1;
     for (let k = r; k < top + rows; k++) tall(k);
     r = top + rows;
     tall(r++);
@@ -144,11 +165,11 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
     charts.push({
       sheet: SHEET,
       title,
-      categoriesRef: absoluteRef(SHEET, `A${first}:A${last}`),
+      categoriesRef: absoluteRef(SHEET, `A${first}:A${lastItem}`),
       categories: items.map((x) => x.label),
       series: series.map(([name, color], i) => ({
         name,
-        ref: absoluteRef(SHEET, `${i ? 'C' : 'B'}${first}:${i ? 'C' : 'B'}${last}`),
+        ref: absoluteRef(SHEET, `${i ? 'C' : 'B'}${first}:${i ? 'C' : 'B'}${lastItem}`),
         values: items.map((x) => (i ? x.b : x.a)),
         color,
       })),
@@ -166,13 +187,16 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   ];
   ranked([w('problems'), w('errors'), w('warnings')], problems, w('problemsChart'), severities);
   if (!problems.length) ov.getCell(`A${r - 1}`).value = w('noProblems');
+  const big = chart.big.length > 0;
   ranked(
     [w('sites'), w('errors'), w('warnings')],
     chart.sites.map((s) => ({ label: s.name, a: s.errors, b: s.warnings })),
     w('sitesChart'),
     severities,
+    undefined,
+    !big,
   );
-  if (chart.big.length) {
+  if (big) {
     ranked(
       [w('big'), w('candidates'), w('copies')],
       chart.big.map((s) => ({ label: s.name, a: s.candidates, b: s.copies })),
@@ -182,18 +206,17 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
         [w('copies'), 'A5A5A5'],
       ],
       false,
+      true,
     );
   }
 
-  const note = w('note');
-  const noteHeight = rowHeightFor(linesOf(note, WIDTHS[0] + WIDTHS[1] + WIDTHS[2], 10), 10);
-  // The note and the signatures below it (signature: a row of 30 points) on one page.
-  pages.keep(r, [noteHeight, DEFAULT_ROW_PT, 30]);
+  // The note and the signatures on one page, should the last table and chart not leave them room on its page.
+  pages.keep(r, tail);
   const noteCell = ov.getCell(`A${r}`);
   noteCell.value = note;
   noteCell.font = { name: FONT, size: 10, color: { argb: 'FF595959' } };
   noteCell.alignment = { wrapText: true, vertical: 'top' };
-  ov.mergeCells(`A${r}:C${r}`);
+  ov.mergeCells(r, 1, r, WIDTHS.length);
   ov.getRow(r).height = noteHeight;
   ov.getRow(r + 1).height = DEFAULT_ROW_PT;
   // Below the charts as well as the tables (each chart ends above the row after its table), so that the signatures close the page.
@@ -230,7 +253,7 @@ function writeRepeatedUnits(ov: ExcelJS.Worksheet, top: number, totals: Consolid
   if (repeated.length === 0) return top;
   const words = REPEATED_UNIT_WORDS[ctx.lang];
   const name = ctx.fileName ?? baseName;
-  const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted))]);
+  const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted), o.same)]);
   return writeAside(ov, top, words.head(repeated.length), rows, words.more, tall);
 }
 

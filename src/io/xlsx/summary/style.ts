@@ -420,11 +420,14 @@ export async function tableSheet(
     lastRow?: number;
     /** A title in row 1, across the table (the sheet made by newTableSheet titled): the header is then row 2. */
     title?: string;
+    /** The columns' widths, when not as declared (columnWidth). */
+    widths?: readonly number[];
   } = {},
 ): Promise<number> {
-  const widths = columns.map((c) => columnWidth(c, ctx.lang));
+  const widths = options.widths ?? columns.map((c) => columnWidth(c, ctx.lang));
   widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+    // exceljs writes no width for a column 9 wide (its default): a spreadsheet shows it 8.43 wide.
+    ws.getColumn(i + 1).width = w === 9 ? 9.01 : w;
   });
   const styles = tableStyles(columns, ctx.lang);
   if (options.title !== undefined) {
@@ -477,13 +480,16 @@ export async function tableSheet(
   return count + top;
 }
 
+/** The signature line's row: 30 points, room to sign above the line. */
+export const SIGNATURE_PT = 30;
+
 /** 制表人 / 审核人 / 日期, in row `at` across `span` columns. */
 export function signature(ws: ExcelJS.Worksheet, at: number, span: number, lang: Lang): void {
   const row = ws.getRow(at);
   row.getCell(1).value = SIGNATURE_LINE[lang];
   row.getCell(1).font = { name: FONT, size: 12 };
   row.getCell(1).alignment = { vertical: 'bottom' };
-  row.height = 30;
+  row.height = SIGNATURE_PT;
   ws.mergeCells(at, 1, at, Math.max(1, span));
   row.commit();
 }

@@ -1,0 +1,69 @@
+/**
+ * Widths of a table's columns of free text sized from what they hold (站点汇总's 级别, 说明 and 文件):
+ * declared, a file's name wrapped onto two or three lines and an English level (“Exam site (考点)”
+ * in 5) onto six, each row four times as tall as its figures (review round 3). Each such column is
+ * widened towards its longest text on one line as far as the page allows (the table still prints one
+ * page wide with its body at LEAST_PRINTED_PT or more), the room going where it saves the most lines;
+ * never narrower than the longest Latin word in it (a word does not break) or its header's words.
+ *
+ * Pure: no exceljs, no Node.
+ */
+import { CELL_PADDING, textUnits } from '../forms/measure';
+import { A4_LANDSCAPE_PX, BODY_PT, Column, LEAST_PRINTED_PT, columnPixels, linesOf, widthFor } from './columns';
+
+/** The least width of a column sized from its texts: 级别's as declared, two Chinese characters and their padding. */
+const LEAST_FITTED = 5;
+
+/** The most pixels a table's columns may take and print one page wide with its body at LEAST_PRINTED_PT. */
+const MOST_PX = Math.floor((A4_LANDSCAPE_PX * BODY_PT) / LEAST_PRINTED_PT);
+
+/** Width units of a text on one line, its padding and a hair (a printer's font is not quite ours). */
+const oneLine = (text: string): number => Math.ceil(textUnits(text) + CELL_PADDING + 0.5);
+
+/** Width units of the longest run of Latin letters in a text (Chinese breaks anywhere, a Latin word only at its ends). */
+const longestWord = (text: string): number => Math.max(0, ...(text.match(/[\x21-\x7e]+/g) ?? []).map((w) => oneLine(w)));
+
+/**
+ * The widths of `columns` (as `declared`), those at `fitted` sized from the texts shown in them (`rows`:
+ * each row's texts of the fitted columns, in their order) within the page: widened step by step where a
+ * step saves the most lines of the rows (their heights) for its width, until no step saves any or the
+ * page has no more room.
+ */
+export function fitWidths(
+  columns: ReadonlyArray<Pick<Column<never>, 'header'>>,
+  declared: readonly number[],
+  fitted: readonly number[],
+  rows: ReadonlyArray<readonly string[]>,
+  lang: 'zh' | 'en',
+): number[] {
+  const widths = [...declared];
+  const texts = (k: number) => rows.map((r) => r[k]).filter(Boolean);
+  const want = fitted.map((i, k) => {
+    const least = Math.max(widthFor(LEAST_FITTED, [columns[i].header[lang]]), ...texts(k).map(longestWord));
+    widths[i] = least;
+    return Math.max(least, ...texts(k).map(oneLine));
+  });
+  /**
+   * Lines of the fitted cells of all rows, column `k` `width` wide: a cell's lines, not its row's (the
+   * tallest cell's), so that each column's step is judged alone and two that wrap in one row are not
+   * left narrow because neither alone makes the row shorter.
+   */
+  const linesWith = (k: number, width: number): number =>
+    rows.reduce((n, r) => n + r.reduce((m, text, j) => m + (text ? linesOf(text, j === k ? width : widths[fitted[j]]) : 1), 0), 0);
+  for (;;) {
+    const now = linesWith(-1, 0);
+    let best: { k: number; width: number; gain: number } | undefined;
+    fitted.forEach((i, k) => {
+      for (let width = widths[i] + 1; width <= want[k]; width++) {
+        if (columnPixels(widths.map((w, j) => (j === i ? width : w))) > MOST_PX) break;
+        const saved = now - linesWith(k, width);
+        if (saved <= 0) continue;
+        const gain = saved / (width - widths[i]);
+        if (!best || gain > best.gain) best = { k, width, gain };
+        break;
+      }
+    });
+    if (!best) return widths;
+    widths[fitted[best.k]] = best.width;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * 站点汇总's free-text columns sized from what they hold (review round 3): declared, the demo's file
+ * names (天心考点（考点，有错误）.xlsx) took three lines in 文件 (14 wide) and an English level
+ * (“Exam site (考点)”, “Branch school (分校)”) six or seven in Level (5 wide): rows of 48 points in
+ * Chinese, 78–93 in English. Now 级别, 说明 and 文件 share what the page leaves them, the table still one
+ * page wide with its body printed at 9 pt or more.
+ */
+import ExcelJS from 'exceljs';
+import { runDemo } from '../../src/cli/demo-run';
+import { LEAST_PRINTED_PT, linesOf, printScale } from '../../src/summary/columns';
+import { SITE_COLUMNS } from '../../src/summary/tables';
+import type { Lang } from '../../src/summary/columns';
+import { scratchDir } from '../scratch';
+
+jest.setTimeout(120_000);
+
+async function sites(lang: Lang) {
+  const demo = await runDemo(scratchDir('custody-site-widths-'), lang);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(demo.summaryFile);
+  const ws = wb.worksheets[1];
+  const widths = SITE_COLUMNS.map((_c, i) => ws.getColumn(i + 1).width ?? 8.43);
+  const col = (key: string) => SITE_COLUMNS.findIndex((c) => c.key === key);
+  const rows = [3, 4, 5].map((r) => ws.getRow(r));
+  const cells = (key: string) => rows.map((row) => String(row.getCell(col(key) + 1).value ?? ''));
+  return {
+    name: ws.name,
+    widths: { level: widths[col('level')], note: widths[col('note')], file: widths[col('file')] },
+    heights: rows.map((row) => row.height),
+    levels: cells('level').map((text) => ({ text, lines: linesOf(text, widths[col('level')]) })),
+    files: cells('file').map((text) => ({ text, lines: linesOf(text, widths[col('file')]) })),
+    printed: 11 * printScale(widths) >= LEAST_PRINTED_PT,
+  };
+}
+
+describe('站点汇总 sizes 级别, 说明 and 文件 from their texts within the page', () => {
+  it('in Chinese: each level on one line, each file name on two, every row two lines tall (天心考点’s was three)', async () => {
+    expect(await sites('zh')).toEqual({
+      name: '站点汇总',
+      widths: { level: 6, note: 16, file: 17 },
+      heights: [33, 33, 33],
+      levels: [
+        { text: '考点', lines: 1 },
+        { text: '考点', lines: 1 },
+        { text: '分校', lines: 1 },
+      ],
+      files: [
+        { text: '天心考点（考点，有错误）.xlsx', lines: 2 },
+        { text: '岳麓考点（考点）.xlsx', lines: 2 },
+        { text: '长沙分校（分校）.xlsx', lines: 2 },
+      ],
+      printed: true,
+    });
+  });
+
+  it('in English: a level on two lines (it took six), rows of 63 and 48 points (78 and 93)', async () => {
+    expect(await sites('en')).toEqual({
+      name: 'Sites',
+      widths: { level: 12, note: 11, file: 9.01 },
+      heights: [63, 48, 48],
+      levels: [
+        { text: 'Exam site (考点)', lines: 2 },
+        { text: 'Exam site (考点)', lines: 2 },
+        { text: 'Branch school (分校)', lines: 2 },
+      ],
+      files: [
+        { text: '天心考点（考点，有错误）.xlsx', lines: 4 },
+        { text: '岳麓考点（考点）.xlsx', lines: 3 },
+        { text: '长沙分校（分校）.xlsx', lines: 3 },
+      ],
+      printed: true,
+    });
+  });
+});
