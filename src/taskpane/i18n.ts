@@ -49,6 +49,7 @@ const zh = {
   cleared: '已恢复 {n} 个单元格原来的格式和批注。',
   summaryWritten: '已写入“汇总”工作表。',
   notesUnsupported: '此版本 Excel 不支持批注接口（ExcelApi 1.18），只标颜色。',
+  printUnsupported: '此版本 Excel 不支持页面设置接口（ExcelApi 1.9），打印问题清单前请在“页面布局”里设为横向、调整为一页宽。',
   insertUnsupported: '此版本 Excel 不支持插入工作表（需要 ExcelApi 1.13）。请改用浏览器版下载模板。',
   marksUnsupported:
     '此版本 Excel（2016）不能在工作簿里保存标记前的原样（需要 ExcelApi 1.4），所以不做标记：请按上面的列表逐项点击修改，或用浏览器版下载已标记副本。',
@@ -149,6 +150,8 @@ const en: Record<Key, string> = {
   cleared: 'Restored the former fill and notes of {n} cells.',
   summaryWritten: 'The 汇总 sheet is written.',
   notesUnsupported: 'This Excel has no notes API (ExcelApi 1.18): cells are coloured only.',
+  printUnsupported:
+    'This Excel has no page layout API (ExcelApi 1.9): set the list of findings to landscape, one page wide, in Page Layout before printing it.',
   insertUnsupported: 'This Excel cannot insert sheets (ExcelApi 1.13 needed). Download the templates from the browser version instead.',
   marksUnsupported:
     "This Excel (2016) cannot keep the cells' prior state in the workbook (ExcelApi 1.4 needed), so it does not mark: click each finding above to fix it, or download a marked copy from the browser version.",

@@ -50,7 +50,8 @@ export function officeHost(): Host {
     async mark(site, lang) {
       if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) => applyMarks(context, site.findings, { notes, print, lang }));
-      return markedMessage(lang, result, notes ? undefined : t(lang, 'notesUnsupported'));
+      const lacking = [notes ? '' : t(lang, 'notesUnsupported'), print || !result.list ? '' : t(lang, 'printUnsupported')];
+      return markedMessage(lang, result, lacking.filter(Boolean).join(lang === 'zh' ? '' : ' ') || undefined);
     },
     async clearMarks(lang) {
       if (!settings) return t(lang, 'marksUnsupported');
