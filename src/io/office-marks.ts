@@ -9,9 +9,15 @@
  * no longer flagged. Three syncs each way up to CELLS_PER_BATCH cells; more
  * go a batch per request, since Excel on the web refuses a request or a
  * response over 5 MB.
+ *
+ * Marking also writes the printable list of findings at the end of the
+ * workbook (office-list.ts), its rows batched with the cells; its name is
+ * stored with the cells, so that clearing removes it, and marking again
+ * replaces it.
  */
 import type { Finding } from '../model/finding';
 import { CellMark, MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
+import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -29,18 +35,26 @@ interface PriorState {
 export interface MarkOptions {
   /** ExcelApi 1.18 (notes) available; without it only the fill is set. */
   notes: boolean;
+  /** ExcelApi 1.9 (page layout) available: the list of findings is set up for printing. */
+  print?: boolean;
   lang?: 'zh' | 'en';
+}
+
+/** What the setting holds: each marked cell's prior state, and the list sheet we wrote. */
+interface Stored {
+  cells: PriorState[];
+  list?: string;
 }
 
 const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;
 
-function parseStored(value: unknown): PriorState[] {
-  if (typeof value !== 'string' || value === '') return [];
+function parseStored(value: unknown): Stored {
+  if (typeof value !== 'string' || value === '') return { cells: [] };
   try {
-    const parsed = JSON.parse(value) as { cells?: PriorState[] };
-    return Array.isArray(parsed.cells) ? parsed.cells : [];
+    const parsed = JSON.parse(value) as Partial<Stored>;
+    return { cells: Array.isArray(parsed.cells) ? parsed.cells : [], list: typeof parsed.list === 'string' ? parsed.list : undefined };
   } catch {
-    return [];
+    return { cells: [] };
   }
 }
 
@@ -59,18 +73,20 @@ export const CELLS_PER_BATCH = 1000;
 /**
  * Queues the work of each item, a batch at a time, with a sync after each
  * batch; one sync at least (as the work it replaces). `first` goes into the
- * first batch, `last` into the last (the same one when there is one).
+ * first batch, `last` into the last (the same one when there is one);
+ * `flush`, at the end of each batch, queues what its items gathered.
  */
 async function inBatches<T>(
   context: Excel.RequestContext,
   counter: SyncCounter,
   items: readonly T[],
   queue: (item: T) => void,
-  hooks: { first?: () => void; last?: () => void } = {},
+  hooks: { first?: () => void; last?: () => void; flush?: () => void } = {},
 ): Promise<void> {
   hooks.first?.();
   for (let at = 0; at < items.length || at === 0; at += CELLS_PER_BATCH) {
     for (let i = at; i < Math.min(items.length, at + CELLS_PER_BATCH); i++) queue(items[i]);
+    hooks.flush?.();
     if (at + CELLS_PER_BATCH >= items.length) hooks.last?.();
     await counted(context, counter);
   }
@@ -107,6 +123,8 @@ export interface MarkResult {
   syncs: number;
   /** Cells with findings left unmarked beyond MARKED_CELLS_MAX. */
   leftOut: number;
+  /** Marking: the sheet the findings are listed on (none without findings); clearing: the list sheet removed. */
+  list?: string;
 }
 
 /** What a cell to mark looks like now, once loaded: its fill, and its note when notes are written. */
@@ -133,7 +151,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   await counted(context, counter);
   const names = new Set(worksheets.items.map((w) => w.name));
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-  const stored = setting.isNullObject ? [] : parseStored(setting.value);
+  const { cells: stored, list: storedList } = setting.isNullObject ? { cells: [] } : parseStored(setting.value);
   const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
   const onSheets = marks.filter((m) => sheetExists(names, m.sheet));
   const live = onSheets.slice(0, MARKED_CELLS_MAX);
@@ -158,16 +176,23 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   };
   type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark };
   const loads: Load[] = [...fresh.map((m) => ({ fresh: m })), ...stale.map((p) => ({ stale: p })), ...(options.notes ? kept.map((m) => ({ kept: m })) : [])];
-  await inBatches(context, counter, loads, (load) => {
-    if ('fresh' in load) {
-      const m = load.fresh;
-      const fill = worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
-      fill.load('color,pattern,patternColor');
-      freshState.push({ mark: m, fill, note: options.notes ? noteOf(m.sheet, m.cell, true) : undefined });
-    } else if ('stale' in load) {
-      if (options.notes) staleNotes.set(keyOf(load.stale.sheet, load.stale.cell), noteOf(load.stale.sheet, load.stale.cell, false));
-    } else keptNotes.set(keyOf(load.kept.sheet, load.kept.cell), noteOf(load.kept.sheet, load.kept.cell, false));
-  });
+  let priorList: PriorList | undefined;
+  await inBatches(
+    context,
+    counter,
+    loads,
+    (load) => {
+      if ('fresh' in load) {
+        const m = load.fresh;
+        const fill = worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
+        fill.load('color,pattern,patternColor');
+        freshState.push({ mark: m, fill, note: options.notes ? noteOf(m.sheet, m.cell, true) : undefined });
+      } else if ('stale' in load) {
+        if (options.notes) staleNotes.set(keyOf(load.stale.sheet, load.stale.cell), noteOf(load.stale.sheet, load.stale.cell, false));
+      } else keptNotes.set(keyOf(load.kept.sheet, load.kept.cell), noteOf(load.kept.sheet, load.kept.cell, false));
+    },
+    { first: () => (priorList = loadPriorList(worksheets, names, storedList)) },
+  );
 
   // 3. store first, then write: the first batch carries the store, so that what is marked can always be
   // cleared. Cells put back in a later batch stay in the store until the last: a batch that fails on the
@@ -182,11 +207,25 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       note: note && !note.isNullObject ? String(note.content ?? '') : null,
     });
   }
-  const store = (cells: PriorState[]) => context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells }));
+  // The list replaces the one we wrote before; its new name is stored before its sheet is added.
+  const replaced = priorList?.ours() ? priorList.name : undefined;
+  let storedName = replaced;
+  const store = (cells: PriorState[]) => context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells, list: storedName }));
+  const lists = listWriter(worksheets, findings, {
+    names,
+    replaced,
+    lang: options.lang ?? 'zh',
+    print: options.print ?? false,
+    rename: (name) => {
+      storedName = name;
+      store(firstStore);
+    },
+  });
   const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
   const freshNotes = new Map(freshState.map((s) => [keyOf(s.mark.sheet, s.mark.cell), s.note]));
-  type Write = { restore: PriorState } | { mark: CellMark };
-  const writes: Write[] = [...stale.map((p) => ({ restore: p })), ...live.map((m) => ({ mark: m }))];
+  type Write = { restore: PriorState } | { mark: CellMark } | ListWrite;
+  const writes: Write[] = [...stale.map((p) => ({ restore: p })), ...live.map((m) => ({ mark: m })), ...lists.items];
+  const firstStore = writes.length > CELLS_PER_BATCH ? [...priors, ...stale] : priors;
   await inBatches(
     context,
     counter,
@@ -195,6 +234,10 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       if ('restore' in write) {
         const p = write.restore;
         restoreCell(worksheets.getItem(p.sheet), p, staleNotes.get(keyOf(p.sheet, p.cell)), options.notes);
+        return;
+      }
+      if (!('mark' in write)) {
+        lists.queue(write);
         return;
       }
       const m = write.mark;
@@ -210,16 +253,17 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       else ws.notes.add(range, content);
     },
     {
-      first: () => store(writes.length > CELLS_PER_BATCH ? [...priors, ...stale] : priors),
+      first: () => store(firstStore),
+      flush: () => lists.flush(),
       last: () => {
         if (writes.length > CELLS_PER_BATCH) store(priors);
       },
     },
   );
-  return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length };
+  return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name };
 }
 
-/** Puts back the prior fill and note of every marked cell and forgets the marks. */
+/** Puts back the prior fill and note of every marked cell, removes the list of findings we wrote, and forgets the marks. */
 export async function clearMarks(context: Excel.RequestContext, options: Pick<MarkOptions, 'notes'>): Promise<MarkResult> {
   const counter = { syncs: 0 };
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
@@ -232,20 +276,32 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
   if (setting.isNullObject) return { marked: 0, restored: 0, syncs: counter.syncs, leftOut: 0 };
   const names = new Set(worksheets.items.map((w) => w.name));
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-  const stored = parseStored(setting.value).filter((p) => sheetExists(names, p.sheet));
+  const { cells, list } = parseStored(setting.value);
+  const stored = cells.filter((p) => sheetExists(names, p.sheet));
 
   const notes = new Map<string, Excel.Note>();
-  await inBatches(context, counter, options.notes ? stored : [], (p) => {
-    const note = worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell);
-    // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-    note.load('isNullObject');
-    notes.set(keyOf(p.sheet, p.cell), note);
-  });
+  let priorList: PriorList | undefined;
+  await inBatches(
+    context,
+    counter,
+    options.notes ? stored : [],
+    (p) => {
+      const note = worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell);
+      // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
+      note.load('isNullObject');
+      notes.set(keyOf(p.sheet, p.cell), note);
+    },
+    { first: () => (priorList = loadPriorList(worksheets, names, list)) },
+  );
+  const removed = priorList?.ours() ? priorList.name : undefined;
   // The setting goes with the last batch: a clearing cut short can be done again (putting a cell back twice is putting it back).
   await inBatches(context, counter, stored, (p) => restoreCell(worksheets.getItem(p.sheet), p, notes.get(keyOf(p.sheet, p.cell)), options.notes), {
-    last: () => setting.delete(),
+    last: () => {
+      if (removed) worksheets.getItem(removed).delete();
+      setting.delete();
+    },
   });
-  return { marked: 0, restored: stored.length, syncs: counter.syncs, leftOut: 0 };
+  return { marked: 0, restored: stored.length, syncs: counter.syncs, leftOut: 0, list: removed };
 }
 
 /** Activates a finding's sheet and selects its cell. One sync. */

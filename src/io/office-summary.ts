@@ -11,6 +11,18 @@ import { SummaryTable, summarySheetValues } from '../taskpane/summary-table';
 
 export const SUMMARY_SHEET = '汇总';
 
+/** A column width in characters (of a file's `<col width>`) in the points Office.js takes: a character of the default font is about 7 px = 5.25 pt. */
+export function columnPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75);
+}
+
+/** Thin lines around and between every cell of `range`. */
+export function gridBorders(range: Excel.Range): void {
+  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+    range.format.borders.getItem(edge).style = 'Continuous';
+  }
+}
+
 export async function writeSummarySheet(context: Excel.RequestContext, table: SummaryTable): Promise<{ syncs: number; address: string }> {
   const old = context.workbook.worksheets.getItemOrNullObject(SUMMARY_SHEET);
   // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
@@ -32,13 +44,10 @@ export async function writeSummarySheet(context: Excel.RequestContext, table: Su
   head.format.font.bold = true;
   head.format.fill.color = '#DDEBF7';
   ws.getRange(`A${totalRow}:${last}${totalRow}`).format.font.bold = true;
-  const body = ws.getRange(`A${headerRow}:${last}${totalRow}`);
-  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
-    body.format.borders.getItem(edge).style = 'Continuous';
-  }
-  // The declared widths (the CLI workbook's), in points: a character of the default font is about 7 px = 5.25 pt.
+  gridBorders(ws.getRange(`A${headerRow}:${last}${totalRow}`));
+  // The declared widths (the CLI workbook's).
   table.widths.forEach((w, i) => {
-    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
+    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = columnPoints(w);
   });
   // Times are written as dates, shown by their format as the pane shows them. Office.js takes one code per cell of the range.
   table.numFmts.forEach((f, i) => {

@@ -44,10 +44,12 @@ const zh = {
   inserted: '已插入：',
   setupRefused: '。这个版本的 WPS 没有接受表单的部分下拉选项或打印设置：打印前请在“页面设置”里查看纸张（A4）、方向和“打印标题”。',
   marked: '已标记 {n} 个单元格。',
+  listWritten: '全部问题列在最后一张工作表“{sheet}”，可打印。',
   marksCapped: '有问题的单元格太多，只标记了前 {max} 个，另有 {left} 个没有标记：请在列表中查看。',
   cleared: '已恢复 {n} 个单元格原来的格式和批注。',
   summaryWritten: '已写入“汇总”工作表。',
   notesUnsupported: '此版本 Excel 不支持批注接口（ExcelApi 1.18），只标颜色。',
+  printUnsupported: '此版本 Excel 不支持页面设置接口（ExcelApi 1.9），打印问题清单前请在“页面布局”里设为横向、调整为一页宽。',
   insertUnsupported: '此版本 Excel 不支持插入工作表（需要 ExcelApi 1.13）。请改用浏览器版下载模板。',
   marksUnsupported:
     '此版本 Excel（2016）不能在工作簿里保存标记前的原样（需要 ExcelApi 1.4），所以不做标记：请按上面的列表逐项点击修改，或用浏览器版下载已标记副本。',
@@ -143,10 +145,13 @@ const en: Record<Key, string> = {
   setupRefused:
     ". This WPS build did not take some of the forms' drop-down lists or print settings: before printing, check paper (A4), orientation and print titles in Page Setup.",
   marked: 'Marked {n} cells.',
+  listWritten: 'Every finding is listed on the last sheet, “{sheet}”, ready to print.',
   marksCapped: 'Too many cells to mark: the first {max} are marked, {left} more are not; see them in the list.',
   cleared: 'Restored the former fill and notes of {n} cells.',
   summaryWritten: 'The 汇总 sheet is written.',
   notesUnsupported: 'This Excel has no notes API (ExcelApi 1.18): cells are coloured only.',
+  printUnsupported:
+    'This Excel has no page layout API (ExcelApi 1.9): set the list of findings to landscape, one page wide, in Page Layout before printing it.',
   insertUnsupported: 'This Excel cannot insert sheets (ExcelApi 1.13 needed). Download the templates from the browser version instead.',
   marksUnsupported:
     "This Excel (2016) cannot keep the cells' prior state in the workbook (ExcelApi 1.4 needed), so it does not mark: click each finding above to fix it, or download a marked copy from the browser version.",
@@ -202,12 +207,16 @@ export function t(lang: Lang, key: Key, params: Record<string, string | number> 
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 
-/** What the pane says after 标记 (Excel, WPS): the cells marked, those left unmarked beyond the cap, and a note of the host's own. */
-export function markedMessage(lang: Lang, result: { marked: number; leftOut: number }, note?: string): string {
+/**
+ * What the pane says after 标记 (Excel, WPS): the cells marked, those left unmarked beyond the cap, the sheet
+ * listing the findings (Excel), and a note of the host's own.
+ */
+export function markedMessage(lang: Lang, result: { marked: number; leftOut: number; list?: string }, note?: string): string {
   const show = (n: number) => n.toLocaleString('en-US');
   const capped = result.leftOut ? t(lang, 'marksCapped', { max: show(result.marked), left: show(result.leftOut) }) : '';
+  const list = result.list ? t(lang, 'listWritten', { sheet: result.list }) : '';
   // Chinese sentences follow one another without a space.
-  return [t(lang, 'marked', { n: result.marked }), capped, note ?? ''].filter(Boolean).join(lang === 'zh' ? '' : ' ');
+  return [t(lang, 'marked', { n: result.marked }), capped, list, note ?? ''].filter(Boolean).join(lang === 'zh' ? '' : ' ');
 }
 
 /** Fills every [data-i18n] element under root with its text. */

@@ -26,6 +26,8 @@ export function officeHost(): Host {
   // and say plainly what needs a newer Excel rather than fail half-way.
   const readOptions = { ...(onWeb ? WEB_READ_OPTIONS : DESKTOP_READ_OPTIONS), merges: supports('1.13'), legacy: !supports('1.7') };
   const settings = supports('1.4');
+  // The list of findings marking writes is set up for printing with ExcelApi 1.9's page layout.
+  const print = supports('1.9');
   const cache = new SheetCache();
   return {
     kind: 'office',
@@ -47,8 +49,9 @@ export function officeHost(): Host {
     },
     async mark(site, lang) {
       if (!settings) return t(lang, 'marksUnsupported');
-      const result = await Excel.run((context) => applyMarks(context, site.findings, { notes, lang }));
-      return markedMessage(lang, result, notes ? undefined : t(lang, 'notesUnsupported'));
+      const result = await Excel.run((context) => applyMarks(context, site.findings, { notes, print, lang }));
+      const lacking = [notes ? '' : t(lang, 'notesUnsupported'), print || !result.list ? '' : t(lang, 'printUnsupported')];
+      return markedMessage(lang, result, lacking.filter(Boolean).join(lang === 'zh' ? '' : ' ') || undefined);
     },
     async clearMarks(lang) {
       if (!settings) return t(lang, 'marksUnsupported');

@@ -64,6 +64,13 @@ test('reads the same grid as the CLI and writes a marked copy that keeps prior n
   const note = ws.getCell('B3').note;
   const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
   expect(text).toMatch(/^原有批注\n\n【试卷保密助手】\n错误 入库清单行合计不符：合计不符/);
+  // The copy ends with the printable list of its findings, as the CLI's and the Excel pane's.
+  const list = out.worksheets[out.worksheets.length - 1];
+  expect(list.name).toBe('问题清单');
+  expect([3, 4].map((r) => (list.getRow(r).values as unknown[]).slice(1))).toEqual([
+    [1, '错误', sheet, 'B3', '序号 1', '入库清单行合计不符', '合计不符'],
+    [2, '警告', sheet, 'C4', '序号 2', '试卷份数不足', '份数不足'],
+  ]);
   expect(markedName('岳麓考点.xlsx')).toBe('岳麓考点（已标记）.xlsx');
   expect(markedName('a.XLSX', 'en')).toBe('a (marked).xlsx');
 });

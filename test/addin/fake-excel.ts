@@ -29,6 +29,10 @@ export interface FakeSheet {
   fills: Map<string, FillState>;
   notes: Map<string, string>;
   charts: Array<{ type: string; series: string[]; title?: string }>;
+  /** Column widths set, in points, by column letter. */
+  widths?: Map<string, number>;
+  /** The page layout set (pageLayout.set's properties, the footer, the print title rows); the rows frozen. */
+  print?: { layout?: Record<string, unknown>; centerFooter?: string; titleRows?: string; frozenRows?: number };
 }
 
 export const NO_FILL: FillState = { color: '#FFFFFF', pattern: 'None', patternColor: null };
@@ -175,6 +179,35 @@ class FakeWorksheet extends Proxy {
     super(ctx);
     this.notes = new FakeNotes(ctx, () => this.sheet());
     this.charts = new FakeCharts(ctx, () => this.sheet());
+  }
+  /** ExcelApi 1.9: what is set is kept on the sheet's `print`. */
+  get pageLayout() {
+    const ctx = this.ctx;
+    const print = (change: NonNullable<FakeSheet['print']>) =>
+      ctx.queue(() => {
+        const sheet = this.sheet();
+        sheet.print = { ...sheet.print, ...change };
+      });
+    return {
+      set: (layout: Record<string, unknown>) => print({ layout }),
+      setPrintTitleRows: (titleRows: string) => print({ titleRows }),
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(centerFooter: string) {
+            print({ centerFooter });
+          },
+        },
+      },
+    };
+  }
+  get freezePanes() {
+    return {
+      freezeRows: (frozenRows: number) =>
+        this.ctx.queue(() => {
+          const sheet = this.sheet();
+          sheet.print = { ...sheet.print, frozenRows };
+        }),
+    };
   }
   preload(prop: string, value: unknown): void {
     this.loaded.set(prop, value);
@@ -444,14 +477,26 @@ class FakeFormat {
   readonly borders: { getItem(edge: string): { style: string } };
   constructor(
     private readonly ctx: FakeContext,
-    sheet: () => FakeSheet,
-    box: () => Box,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => Box,
   ) {
     this.fill = new FakeFill(ctx, sheet, box);
     this.font = { set: () => undefined, bold: false };
     this.borders = { getItem: () => ({ style: '' }) };
   }
+  /** Kept for a whole column (A:A), as the adapters set it. */
+  set columnWidth(points: number) {
+    this.ctx.queue(() => {
+      const b = this.box();
+      const sheet = this.sheet();
+      sheet.widths ??= new Map();
+      for (let c = b.left; c <= b.right; c++) sheet.widths.set(a1(0, c).replace(/\d+$/, ''), points);
+    });
+  }
   autofitColumns(): void {
+    this.ctx.queue(() => undefined);
+  }
+  autofitRows(): void {
     this.ctx.queue(() => undefined);
   }
 }

@@ -79,7 +79,7 @@ describe('the Office host', () => {
   let state: FakeState;
   let runs = 0;
 
-  async function host(opts: { notes?: boolean; insert?: boolean; platform?: string } = {}) {
+  async function host(opts: { notes?: boolean; insert?: boolean; print?: boolean; platform?: string } = {}) {
     // Office.context is a plain namespace, not a proxy that needs load/sync: office-addin-mock's
     // no-load mode (the one it uses for Outlook) models that.
     (globalThis as unknown as { Office: unknown }).Office = new OfficeMockObject(
@@ -89,6 +89,7 @@ describe('the Office host', () => {
             isSetSupported: (_name: string, version: string) => {
               if (version === '1.18') return opts.notes ?? true;
               if (version === '1.13') return opts.insert ?? true;
+              if (version === '1.9') return opts.print ?? true;
               return true;
             },
           },
@@ -159,6 +160,13 @@ describe('the Office host', () => {
     expect(sheet.fills.get(total!.cell!)?.color).toBe('#FFC7CE');
     expect(sheet.notes.get(total!.cell!)).toBe(`【试卷保密助手】\n错误 合计行不符：${total!.message}`);
     expect(state.settings.has(MARKS_SETTING)).toBe(true);
+    // Every finding listed on the last sheet, set up to print; checking again reads it as no form and finds the same.
+    const list = state.sheets[state.sheets.length - 1];
+    expect([list.name, list.rows.length, list.print?.titleRows]).toEqual(['问题清单', site.findings.length + 2, '$2:$2']);
+    expect(marked).toContain('全部问题列在最后一张工作表“问题清单”，可打印。');
+    const [rechecked] = await h.check('zh');
+    expect(rechecked.model!.sheets.find((s) => s.sheet === '问题清单')?.form).toBeNull();
+    expect(rechecked.findings).toEqual(site.findings);
 
     const cleared = await h.clearMarks!('zh');
     expect(cleared).toMatch(/^已恢复/);
@@ -167,10 +175,10 @@ describe('the Office host', () => {
     // More cells than are marked: the message says how many are left, and where to see them.
     const many = Array.from({ length: 5003 }, (_, i) => ({ ...total!, cell: `K${i + 1}` }));
     expect(await h.mark!({ ...site, findings: many }, 'zh')).toBe(
-      '已标记 5000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 3 个没有标记：请在列表中查看。',
+      '已标记 5000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 3 个没有标记：请在列表中查看。全部问题列在最后一张工作表“问题清单”，可打印。',
     );
     expect(await h.mark!({ ...site, findings: many }, 'en')).toBe(
-      'Marked 5000 cells. Too many cells to mark: the first 5,000 are marked, 3 more are not; see them in the list.',
+      'Marked 5000 cells. Too many cells to mark: the first 5,000 are marked, 3 more are not; see them in the list. Every finding is listed on the last sheet, “Findings”, ready to print.',
     );
     await h.clearMarks!('zh');
     expect(JSON.stringify(state.sheets.map((s) => [s.name, [...s.fills], [...s.notes]]))).toBe(before);
@@ -206,6 +214,16 @@ describe('the Office host', () => {
     const message = await h.mark!(site, 'en');
     expect(message).toContain('ExcelApi 1.18');
     expect(state.sheets.every((s) => s.notes.size === 0)).toBe(true);
+  });
+
+  test('before ExcelApi 1.9 the list of findings is written without print setup', async () => {
+    const h = await host({ print: false });
+    const [site] = await h.check('zh');
+    expect(await h.mark!(site, 'zh')).toBe(
+      `已标记 ${site.findings.length} 个单元格。全部问题列在最后一张工作表“问题清单”，可打印。此版本 Excel 不支持页面设置接口（ExcelApi 1.9），打印问题清单前请在“页面布局”里设为横向、调整为一页宽。`,
+    );
+    const list = state.sheets[state.sheets.length - 1];
+    expect([list.name, list.rows.length, list.print]).toEqual(['问题清单', site.findings.length + 2, undefined]);
   });
 
   test('Excel on the web reads with the 5 MB budget; every action is one Excel.run', async () => {

@@ -106,13 +106,20 @@ describe('applyMarks / clearMarks', () => {
     const many = Array.from({ length: 5000 }, (_, i) => logFinding('附件3 出入库', `G${i + 10}`, 'partial-row', i % 2 ? 'warning' : 'error'));
     const before = snapshot(state);
     const ctx = new FakeContext(state);
-    // One to look, five batches of loads, five of writes (the first with the stored state).
-    expect(await applyMarks(asExcel(ctx), many, { notes: true })).toEqual({ marked: 5000, restored: 0, syncs: 11, leftOut: 0 });
+    // One to look, five batches of loads, eleven of writes: 5,000 cells, the list's sheet and its 5,000 rows, a batch to a request (the first with the stored state).
+    expect(await applyMarks(asExcel(ctx), many, { notes: true })).toEqual({ marked: 5000, restored: 0, syncs: 17, leftOut: 0, list: '问题清单' });
     expect(ctx.maxOpsPerSync).toBeLessThanOrEqual(2 * CELLS_PER_BATCH + 1);
+    const list = state.sheets.find((s) => s.name === '问题清单')!;
+    expect(list.rows.length).toBe(5002);
+    expect(list.rows.slice(5000).map((row) => row.slice(0, 4))).toEqual([
+      [4999, '错误', '附件3 出入库', 'G5008'],
+      [5000, '警告', '附件3 出入库', 'G5009'],
+    ]);
     expect([state.sheets[0].fills.get('G5008')?.color, state.sheets[0].fills.get('G5009')?.color]).toEqual([MARK_COLORS.error, MARK_COLORS.warning]);
     const ctx2 = new FakeContext(state);
     expect((await clearMarks(asExcel(ctx2), { notes: true })).syncs).toBe(11);
-    expect(ctx2.maxOpsPerSync).toBeLessThanOrEqual(2 * CELLS_PER_BATCH + 1);
+    // The last batch: a thousand cells put back, the list's sheet deleted, the setting deleted.
+    expect(ctx2.maxOpsPerSync).toBeLessThanOrEqual(2 * CELLS_PER_BATCH + 2);
     expect(snapshot(state)).toEqual(before);
   });
 

@@ -8,10 +8,17 @@
  * the styles; no existing sheet or cell changes.
  */
 import type { Finding } from '../../model/finding';
-import { FINDINGS_LIST_TITLE, rowWords } from '../../model/finding';
 import { a1 } from '../../model/grid';
 import { linesHeight, wrappedLines } from '../../forms/measure';
-import { ruleTitle } from '../../rules';
+import {
+  FINDING_LIST_HEAD_ROWS,
+  FINDING_LIST_MARGINS,
+  FINDING_LIST_TITLE_ROWS,
+  FINDING_LIST_WIDTHS as WIDTHS,
+  FINDING_LIST_WORDS,
+  findingList,
+  findingListSheetName,
+} from '../../check/finding-list';
 import { R_NS, Unhandled, XML_HEAD, attr, beforeClose, escapeXml } from './mark-notes';
 import { decodeEntities } from './xml';
 
@@ -22,29 +29,6 @@ const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadshee
 
 type Lang = 'zh' | 'en';
 
-const WORDS = {
-  zh: {
-    sheet: '问题清单',
-    title: (errors: number, warnings: number) =>
-      `${FINDINGS_LIST_TITLE.zh}：错误 ${errors} 处，警告 ${warnings} 处（粉色单元格为错误，黄色为警告；改正后请重新检查）`,
-    headers: ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'],
-    severity: { error: '错误', warning: '警告' },
-    workbook: '（整个工作簿）',
-    footer: '&C问题清单 第 &P 页，共 &N 页',
-  },
-  en: {
-    sheet: 'Findings',
-    title: (errors: number, warnings: number) =>
-      `${FINDINGS_LIST_TITLE.en}: ${errors} error(s), ${warnings} warning(s) (pink cells are errors, yellow warnings; check again once corrected)`,
-    headers: ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift', 'Problem', 'What is wrong and what to do'],
-    severity: { error: 'Error', warning: 'Warning' },
-    workbook: '(whole workbook)',
-    footer: '&CFindings, page &P of &N',
-  },
-} as const;
-
-/** The columns' widths (characters of 0): the message takes what A4 landscape leaves. */
-const WIDTHS = [4, 9, 12, 7, 9, 16, 68];
 const MESSAGE_COLUMN = WIDTHS.length - 1;
 /** The title's width: all the columns it is merged across. */
 const TOTAL_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
@@ -120,50 +104,31 @@ function rowXml(row: number, cells: ReadonlyArray<{ style: number; value: string
 
 /** The sheet part of the list. */
 function listSheetXml(findings: readonly Finding[], formats: ListFormats, lang: Lang): string {
-  const w = WORDS[lang];
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const title = w.title(errors, findings.length - errors);
+  const { title, headers, rows: list } = findingList(findings, lang);
   const rows = [
     rowXml(1, [{ style: formats.title, value: title }], Math.ceil(linesHeight(wrappedLines(title, TOTAL_WIDTH, 11, true), 11) + 8)),
     rowXml(
       2,
-      w.headers.map((value) => ({ style: formats.header, value })),
-      rowHeight(w.headers, 11, true),
+      headers.map((value) => ({ style: formats.header, value })),
+      rowHeight(headers, 11, true),
     ),
   ];
-  findings.forEach((f, i) => {
-    const texts: Array<string | number> = [
-      i + 1,
-      w.severity[f.severity],
-      f.sheet ?? w.workbook,
-      f.cell?.replace(/\$/g, '').toUpperCase() ?? '',
-      rowWords(f, lang),
-      ruleTitle(f.rule, lang),
-      f.message,
-    ];
-    const cells = texts.map((value, col) => ({ style: col === 1 ? formats[f.severity] : formats.body, value }));
-    rows.push(rowXml(i + 3, cells, rowHeight(texts, 10)));
+  list.forEach(({ severity, texts }, i) => {
+    const cells = texts.map((value, col) => ({ style: col === 1 ? formats[severity] : formats.body, value }));
+    rows.push(rowXml(i + FINDING_LIST_HEAD_ROWS + 1, cells, rowHeight(texts, 10)));
   });
   const last = a1(findings.length + 1, MESSAGE_COLUMN);
   const cols = WIDTHS.map((width, c) => `<col min="${c + 1}" max="${c + 1}" width="${width}" customWidth="1"/>`).join('');
+  const m = FINDING_LIST_MARGINS;
   return (
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${last}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${FINDING_LIST_HEAD_ROWS}" topLeftCell="A${FINDING_LIST_HEAD_ROWS + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>` +
     `<mergeCells count="1"><mergeCell ref="A1:${a1(0, MESSAGE_COLUMN)}"/></mergeCells><printOptions horizontalCentered="1"/>` +
-    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-    `<headerFooter><oddFooter>${escapeXml(w.footer)}</oddFooter></headerFooter></worksheet>`
+    `<headerFooter><oddFooter>${escapeXml(`&C${FINDING_LIST_WORDS[lang].footer}`)}</oddFooter></headerFooter></worksheet>`
   );
-}
-
-/** The name of the list's sheet: its word, numbered when the workbook has a sheet of that name already. */
-function listSheetName(taken: Iterable<string>, lang: Lang): string {
-  const names = new Set([...taken].map((n) => n.toLowerCase()));
-  const base = WORDS[lang].sheet;
-  let name: string = base;
-  for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base}${n}`;
-  return name;
 }
 
 /** The workbook part's name, from the package's relationships (`_rels/.rels`). */
@@ -189,7 +154,7 @@ function withListSheet(workbook: string, name: string, rid: string): string {
   const sheetId = Math.max(...sheets.map((s) => Number(attr(s, 'sheetId') ?? 0))) + 1;
   let xml = beforeClose(workbook, '</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${rid}"/>`);
   const quoted = `'${name.replace(/'/g, "''")}'`;
-  const titles = `<definedName name="_xlnm.Print_Titles" localSheetId="${sheets.length}">${escapeXml(quoted)}!$2:$2</definedName>`;
+  const titles = `<definedName name="_xlnm.Print_Titles" localSheetId="${sheets.length}">${escapeXml(quoted)}!${FINDING_LIST_TITLE_ROWS}</definedName>`;
   if (/<definedNames\b[^>]*>/.test(xml)) xml = beforeClose(xml, '</definedNames>', titles);
   else xml = xml.replace('</sheets>', `</sheets><definedNames>${titles}</definedNames>`);
   return xml;
@@ -230,7 +195,7 @@ export function listParts(
   out.set(stylesPart, styles);
   out.set(part, listSheetXml(findings, formats, lang));
   out.set(rels, beforeClose(relsXml, '</Relationships>', `<Relationship Id="rIdList${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${no}.xml"/>`));
-  out.set(workbook, withListSheet(read(workbook), listSheetName(sheetNames, lang), `rIdList${id}`));
+  out.set(workbook, withListSheet(read(workbook), findingListSheetName(sheetNames, lang), `rIdList${id}`));
   out.set('[Content_Types].xml', beforeClose(read('[Content_Types].xml'), '</Types>', `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`));
   return out;
 }

@@ -1,0 +1,85 @@
+/**
+ * The printed list of findings (问题清单) that ends a marked workbook, whoever
+ * writes it: the marked copy's parts (io/xlsx/mark-list.ts) and the pane's
+ * Office.js marks (io/office-list.ts). Its words, columns and rows are here
+ * once, so that the paper an officer prints from Excel and the one from
+ * `validate --mark` say the same thing in the same order.
+ */
+import type { Finding } from '../model/finding';
+import { FINDINGS_LIST_TITLE, rowWords } from '../model/finding';
+import { ruleTitle } from '../rules';
+
+type Lang = 'zh' | 'en';
+
+export const FINDING_LIST_WORDS = {
+  zh: {
+    sheet: '问题清单',
+    title: (errors: number, warnings: number) =>
+      `${FINDINGS_LIST_TITLE.zh}：错误 ${errors} 处，警告 ${warnings} 处（粉色单元格为错误，黄色为警告；改正后请重新检查）`,
+    headers: ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'],
+    severity: { error: '错误', warning: '警告' },
+    workbook: '（整个工作簿）',
+    /** The page footer, centred: &P the page, &N the pages (codes both the file format and Office.js read). */
+    footer: '问题清单 第 &P 页，共 &N 页',
+  },
+  en: {
+    sheet: 'Findings',
+    title: (errors: number, warnings: number) =>
+      `${FINDINGS_LIST_TITLE.en}: ${errors} error(s), ${warnings} warning(s) (pink cells are errors, yellow warnings; check again once corrected)`,
+    headers: ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift', 'Problem', 'What is wrong and what to do'],
+    severity: { error: 'Error', warning: 'Warning' },
+    workbook: '(whole workbook)',
+    footer: 'Findings, page &P of &N',
+  },
+} as const;
+
+/** The columns' widths (characters of 0): the message takes what A4 landscape leaves. */
+export const FINDING_LIST_WIDTHS: readonly number[] = [4, 9, 12, 7, 9, 16, 68];
+
+/** The page's margins in inches (A4 landscape, one page wide). */
+export const FINDING_LIST_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
+/** Rows above the findings: the title (A1, merged across) and the column headers, printed on every page. */
+export const FINDING_LIST_HEAD_ROWS = 2;
+/** The rows printed atop every page: the column headers. */
+export const FINDING_LIST_TITLE_ROWS = `$${FINDING_LIST_HEAD_ROWS}:$${FINDING_LIST_HEAD_ROWS}`;
+
+export interface FindingListRow {
+  severity: Finding['severity'];
+  /** One text per column, as FINDING_LIST_WIDTHS. */
+  texts: Array<string | number>;
+}
+
+export interface FindingList {
+  title: string;
+  headers: readonly string[];
+  rows: FindingListRow[];
+}
+
+/** The list's title, headers and one row per finding, in the findings' order. */
+export function findingList(findings: readonly Finding[], lang: Lang): FindingList {
+  const w = FINDING_LIST_WORDS[lang];
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const rows = findings.map((f, i) => ({
+    severity: f.severity,
+    texts: [
+      i + 1,
+      w.severity[f.severity],
+      f.sheet ?? w.workbook,
+      f.cell?.replace(/\$/g, '').toUpperCase() ?? '',
+      rowWords(f, lang),
+      ruleTitle(f.rule, lang),
+      f.message,
+    ],
+  }));
+  return { title: w.title(errors, findings.length - errors), headers: w.headers, rows };
+}
+
+/** The name of the list's sheet: its word, numbered when the workbook has a sheet of that name already (any case). */
+export function findingListSheetName(taken: Iterable<string>, lang: Lang): string {
+  const names = new Set([...taken].map((n) => n.toLowerCase()));
+  const base = FINDING_LIST_WORDS[lang].sheet;
+  let name: string = base;
+  for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base}${n}`;
+  return name;
+}
