@@ -135,11 +135,26 @@ function notSchedule(
   return listed.size > 0 && papers.length > 0 && papers.every((p) => listed.has(p)) ? 'copy' : undefined;
 }
 
-/** A sheet name that is neither the form's (考试安排（续）, 考试安排 (2)) nor one a spreadsheet gives a new sheet (Sheet2, 工作表2). */
+/**
+ * A sheet name that is neither the form's (考试安排（续）, 考试安排 (2)), nor one a spreadsheet gives a new sheet
+ * (Sheet2, 工作表2), nor a part of the timetable by its days (1月11日, 第二周, 周六, 下午): it says what the sheet
+ * is for in words of its own (监考安排, 考场安排, 考试时间表).
+ */
 function ownSheetName(name: string, entry: FormEntry): boolean {
   const n = normalizeLabel(name);
-  return n !== '' && !entry.layout.titlePattern.test(n) && !/^(sheet|工作表)\d*$/i.test(n);
+  if (n === '' || entry.layout.titlePattern.test(n) || /^(sheet|工作表)\d*$/i.test(n)) return false;
+  return (
+    (
+      n
+        .replace(/考试/g, '')
+        .replace(DAY_WORDS, '')
+        .match(/[\u4e00-\u9fff]/g) ?? []
+    ).length >= 2
+  );
 }
+
+/** What names a part of a timetable by when: dates, weekdays, weeks, halves of the day, pages. */
+const DAY_WORDS = /[0-9一二三四五六七八九十两年月日号周星期天第续页上下午晚场次及至和、.\-－—~～()（）]/g;
 
 /** A form nobody has typed into: no field and no row (a 合计 formula's 0 does not count). */
 function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: string | undefined): boolean {

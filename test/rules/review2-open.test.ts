@@ -130,18 +130,21 @@ describe('a sheet of the unit’s own is no continuation of 考试安排, though
     expect(model.sheets.find((s) => s.sheet === name)).toEqual({ sheet: name, form: null });
   });
 
-  test.each(['Sheet2', '考试安排（续）', '考试安排 (2)'])('a sheet named %p with 考试安排’s header and a paper more continues the form', async (name) => {
-    const data = site('i-liuyang-two-weekends-kaodian');
-    const grid = readXlsxInNode(new Uint8Array(await fillWorkbook(data)));
-    const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
-    // The second weekend's sessions on a sheet of their own: the header row, no title.
-    const rows = schedule.rows.map((r) => (r ? [...r] : r));
-    schedule.rows = [...rows.slice(0, 5), ...rows.slice(8)];
-    grid.sheets.splice(grid.sheets.indexOf(schedule) + 1, 0, { name, rows: [rows[1], ...rows.slice(5, 8)], merges: [] });
-    const model = readWorkbook(grid);
-    expect(model.data.schedule!.map((s) => s.paperNo)).toEqual(data.schedule!.map((s) => s.paperNo));
-    expect(model.sheets.find((s) => s.sheet === name)).toEqual({ sheet: name, form: 'schedule' });
-  });
+  test.each(['Sheet2', '考试安排（续）', '考试安排 (2)', '1月11日', '第二周', '1.11-1.12', '周六下午', '第二周考试'])(
+    'a sheet named %p with 考试安排’s header and a paper more continues the form',
+    async (name) => {
+      const data = site('i-liuyang-two-weekends-kaodian');
+      const grid = readXlsxInNode(new Uint8Array(await fillWorkbook(data)));
+      const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
+      // The second weekend's sessions on a sheet of their own: the header row, no title.
+      const rows = schedule.rows.map((r) => (r ? [...r] : r));
+      schedule.rows = [...rows.slice(0, 5), ...rows.slice(8)];
+      grid.sheets.splice(grid.sheets.indexOf(schedule) + 1, 0, { name, rows: [rows[1], ...rows.slice(5, 8)], merges: [] });
+      const model = readWorkbook(grid);
+      expect(model.data.schedule!.map((s) => s.paperNo)).toEqual(data.schedule!.map((s) => s.paperNo));
+      expect(model.sheets.find((s) => s.sheet === name)).toEqual({ sheet: name, form: 'schedule' });
+    },
+  );
 });
 
 describe('考试安排 copied with another 报考人数: the two timetables disagree — said at the copy’s cell, the first used', () => {
