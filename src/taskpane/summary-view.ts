@@ -6,8 +6,9 @@ import { el } from './dom';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
 import { emptyTotals } from '../summary/consolidate';
-import { setRunSemester } from '../summary/set-aside';
-import { otherSemesterLinesOf } from '../summary/overview';
+import { setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import { otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
+import { contentDigest, unitOfWorkbook } from '../model/repeated-unit';
 import type { Lang } from '../summary/columns';
 
 export function wireSummary(app: App): void {
@@ -43,6 +44,8 @@ export function renderSummaries(app: App): void {
   });
   // First, as `custody summary` says it first: a workbook of another semester is in no total.
   for (const line of otherSemesterNotice(sites, app.lang)) root.append(el('p', { class: 'problems other-semester', translate: 'no' }, line));
+  // Then a unit's second workbook of the semester, counted once, as `custody summary` and 总览 say it.
+  for (const line of repeatedUnitNotice(sites, app.lang)) root.append(el('p', { class: 'problems repeated-unit', translate: 'no' }, line));
   if (app.host.downloadConsolidated) {
     const all = app.results;
     const button = el('button', { class: 'btn primary', type: 'button', id: 'download-consolidated' }, consolidatedLabel(all, app.lang));
@@ -82,6 +85,21 @@ export function otherSemesterNotice(sites: ReadonlyArray<{ site: SiteResult; sum
     sites.map(({ site, summary }) => ({ file: site.label, site: summary.site.name, semester: summary.site.semester })),
   );
   return otherSemesterLinesOf(run, lang, (label) => label);
+}
+
+/** The line `custody summary` prints on a unit's second workbooks of one semester (none when each unit gave one). */
+export function repeatedUnitNotice(sites: ReadonlyArray<{ site: SiteResult; summary: SiteSummary }>, lang: Lang): string[] {
+  const run = emptyTotals(sites.length);
+  setRepeatedUnits(
+    run,
+    sites.map(({ site, summary }) => ({
+      file: site.label,
+      site: summary.site.name,
+      unit: unitOfWorkbook(summary.site),
+      digest: site.model ? (site.model.contentDigest ?? contentDigest(site.model.data)) : undefined,
+    })),
+  );
+  return repeatedUnitLinesOf(run, lang, (label) => label);
 }
 
 function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {

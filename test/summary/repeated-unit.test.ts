@@ -17,6 +17,9 @@ import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { consolidateModels } from '../../src/summary/consolidate';
 import { level, none } from './levels';
+import { summarizeSite } from '../../src/summary/site';
+import type { SiteResult } from '../../src/taskpane/check';
+import { repeatedUnitNotice } from '../../src/taskpane/summary-view';
 
 jest.setTimeout(120_000);
 
@@ -151,6 +154,24 @@ describe('one unit’s workbook of one semester given twice', () => {
       [resaved, branch, liuyang, ningxiang].map(async (file) => ({ file, model: readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file))) })),
     );
     expect(consolidateModels(inputs).totals).toEqual(totals);
+  });
+
+  it('the page’s 汇总 view says the line `custody summary` says, of the workbooks it shows (review round 3)', async () => {
+    const sitesOf = (files: string[]) =>
+      Promise.all(
+        files.map(async (file, i) => {
+          const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file)));
+          const label = path.basename(file);
+          return { site: { id: String(i), label, model } as SiteResult, summary: summarizeSite(model, [], { file: label }) };
+        }),
+      );
+    expect(repeatedUnitNotice(await sitesOf([resaved, branch, liuyang, ningxiang]), 'zh')).toEqual([
+      '注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：浏阳考点(1).xlsx（浏阳考点：与 浏阳考点.xlsx 内容相同，只计入 浏阳考点.xlsx）。',
+    ]);
+    expect(repeatedUnitNotice(await sitesOf([liuyang, otherVersion]), 'en')).toEqual([
+      "Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: 浏阳考点（改）.xlsx (浏阳考点: records differ from 浏阳考点.xlsx; 浏阳考点.xlsx counted instead: compare the two).",
+    ]);
+    expect(repeatedUnitNotice(await sitesOf([branch, liuyang, ningxiang]), 'zh')).toEqual([]);
   });
 
   it('two units, or one unit’s workbooks of two semesters, are no repeat', async () => {
