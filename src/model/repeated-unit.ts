@@ -3,10 +3,12 @@
  * re-save of it: “浏阳考点(1).xlsx”; byte copies are left out before, by
  * summary/same-bytes.ts): a summary counted the unit twice, every bag and copy
  * of it. DOMAIN: one workbook per unit per semester; the summary puts one row
- * per site. The first by file name (`byFileName`: a workbook before its copies
- * “(1)”, “ - 副本”) is the one counted, so that the choice is the same on every
- * machine and for every order the files are given in — a file's modification
- * time changes when it is copied or mailed, and says nothing of which is right.
+ * per site. The one counted is one whose file name says it is the corrected
+ * version (“浏阳考点（修改后）.xlsx”, “…最终版”, “…final”: `isRevisedName`), else the first
+ * by file name (`byFileName`: a workbook before its copies “(1)”, “ - 副本”), so that
+ * the choice is the same on every machine and for every order the files are given
+ * in — a file's modification time changes when it is copied or mailed, and says
+ * nothing of which is right; the name an officer gave a corrected copy does.
  */
 import { levelOf } from './custody';
 import { unitKey } from './custody';
@@ -28,22 +30,38 @@ export function unitOfWorkbook(site: SiteInfo | undefined): string | undefined {
   return [level, ...names.map(unitKey), semesterKey(site?.semester) ?? unitKey(site?.semester)].join('|');
 }
 
-/** A workbook of a unit whose workbook comes before it by file name: `first` is the one counted. */
+/**
+ * A workbook of a unit whose other workbook is counted: `first`, counted because its name says it is the
+ * corrected one (`revised`) or because it comes first by file name.
+ */
 export interface RepeatedUnit<T> {
   repeat: T;
   first: T;
+  revised: boolean;
 }
 
-/** The workbooks (any order) each of whose unit and semester (`unitOf`) a workbook before it (`byFileName`) is of. */
+/** Words an officer puts in the name of a corrected copy: 修改后, 修订, 更正, 改正, 最终版, 终稿, 定稿, （改）, final. */
+const REVISED = /修改|修订|更正|订正|改正|改后|最终|终稿|定稿|[（(]改[)）]|final/i;
+
+/** A file named as the corrected version of a workbook (its name without folders, as the officer gave it). */
+function isRevisedName(file: string): boolean {
+  return REVISED.test(file.split(/[\\/]/).pop() ?? file);
+}
+
+/**
+ * The workbooks (any order) each of whose unit and semester (`unitOf`) another workbook is of that counts
+ * before it: a file named as corrected first, then by file name (`byFileName`).
+ */
 export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => string, unitOf: (w: T) => string | undefined): Array<RepeatedUnit<T>> {
   const first = new Map<string, T>();
   const repeats: Array<RepeatedUnit<T>> = [];
-  for (const w of [...workbooks].sort((a, b) => byFileName(fileOf(a), fileOf(b)))) {
+  const revised = (w: T) => (isRevisedName(fileOf(w)) ? 0 : 1);
+  for (const w of [...workbooks].sort((a, b) => revised(a) - revised(b) || byFileName(fileOf(a), fileOf(b)))) {
     const unit = unitOf(w);
     if (unit === undefined) continue;
     const earlier = first.get(unit);
     if (earlier === undefined) first.set(unit, w);
-    else repeats.push({ repeat: w, first: earlier });
+    else repeats.push({ repeat: w, first: earlier, revised: revised(earlier) === 0 && revised(w) === 1 });
   }
   return repeats;
 }

@@ -2,7 +2,7 @@
  * One unit's workbook of one semester given twice as two different files (a
  * re-saved “浏阳考点(1).xlsx” beside “浏阳考点.xlsx”): a summary counted the unit
  * twice with no word. Said once, on the file not counted, naming the one
- * counted (model/repeated-unit.ts: the first by file name) and whether the two
+ * counted (model/repeated-unit.ts: one named as corrected, else the first by file name) and whether the two
  * hold the same records; the summary leaves its stock out of the totals.
  */
 import { custodyOf } from '../model/custody';
@@ -21,15 +21,15 @@ export const meta: RuleMeta = {
     zh: {
       same: '本工作簿和文件“{first}”是同一单位（{unit}）同一学期（{semester}）的工作簿，两本记的内容相同（像是另存的副本）。汇总只计文件“{first}”一次，本工作簿的袋数、份数和考生数不计入合计。请删去或移走其中一本。',
       differs:
-        '本工作簿和文件“{first}”是同一单位（{unit}）同一学期（{semester}）的工作簿，但两本记的内容不同。汇总只计按文件名排在前面的“{first}”，本工作簿的袋数、份数和考生数不计入合计。请核对两本，确定哪一本是正确、完整的，只提交那一本；若本工作簿才是正确的，请删去或移走“{first}”后重新汇总。',
+        '本工作簿和文件“{first}”是同一单位（{unit}）同一学期（{semester}）的工作簿，但两本记的内容不同。汇总只计{why}“{first}”，本工作簿的袋数、份数和考生数不计入合计。请核对两本，确定哪一本是正确、完整的，只提交那一本；若本工作簿才是正确的，请删去或移走“{first}”后重新汇总。',
     },
     en: {
       same: 'This workbook and file "{first}" are both {unit}’s workbook of {semester}, and they hold the same records (a re-saved copy, it seems). A summary counts "{first}" once; this workbook’s bags, copies and candidates are left out of the totals. Delete or move one of them.',
       differs:
-        'This workbook and file "{first}" are both {unit}’s workbook of {semester}, but their records differ. A summary counts only "{first}", the first by file name; this workbook’s bags, copies and candidates are left out of the totals. Compare the two, decide which is right and complete, and hand in only that one; if this one is, delete or move "{first}" and summarise again.',
+        'This workbook and file "{first}" are both {unit}’s workbook of {semester}, but their records differ. A summary counts only "{first}", {whyEn}; this workbook’s bags, copies and candidates are left out of the totals. Compare the two, decide which is right and complete, and hand in only that one; if this one is, delete or move "{first}" and summarise again.',
     },
   },
-  docs: 'When several workbooks are checked or summarised together, two different files (not the same bytes: a byte copy is left out of a summary already) of one unit and one semester — the same 单位级别, unit names and 学期 on 基本信息, as a re-save “浏阳考点(1).xlsx” beside “浏阳考点.xlsx” has. The first by file name (a workbook before its copies “(1)”, “ - 副本”) is the one counted, the same for every order the files come in; the other is said once at its unit’s name, naming the first and whether the two hold the same records or differ (then the officer must pick one). The consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose level or unit name cannot be read is not judged here (required-field).',
+  docs: 'When several workbooks are checked or summarised together, two different files (not the same bytes: a byte copy is left out of a summary already) of one unit and one semester — the same 单位级别, unit names and 学期 on 基本信息, as a re-save “浏阳考点(1).xlsx” beside “浏阳考点.xlsx” has. The one counted is the one whose file name says it is the corrected version (修改后, 修订, 更正, 最终版, 定稿, （改）, final), else the first by file name (a workbook before its copies “(1)”, “ - 副本”), the same for every order the files come in; the other is said once at its unit’s name, naming the first and whether the two hold the same records or differ (then the officer must pick one). The consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose level or unit name cannot be read is not judged here (required-field).',
 };
 
 /** 基本信息's cell naming the unit, for its level: the 考点's name, else the 分校's. */
@@ -38,12 +38,18 @@ const digestOf = (site: CrossSite): string => site.model.contentDigest ?? conten
 
 export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
   const fileOf = (s: CrossSite) => s.file ?? s.id;
-  for (const { repeat, first } of repeatedUnits(sites, fileOf, (s) => unitOfWorkbook(s.model.data.site))) {
+  for (const { repeat, first, revised } of repeatedUnits(sites, fileOf, (s) => unitOfWorkbook(s.model.data.site))) {
     report({
       site: repeat.id,
       path: nameCell(repeat),
       messageId: digestOf(repeat) === digestOf(first) ? 'same' : 'differs',
-      params: { first: baseName(fileOf(first)), unit: custodyOf(repeat.model).name, semester: repeat.model.data.site?.semester?.trim() ?? '' },
+      params: {
+        first: baseName(fileOf(first)),
+        why: revised ? '文件名注明修改过的' : '按文件名排在前面的',
+        whyEn: revised ? 'the one whose name says it is the corrected version' : 'the first by file name',
+        unit: custodyOf(repeat.model).name,
+        semester: repeat.model.data.site?.semester?.trim() ?? '',
+      },
     });
   }
 }

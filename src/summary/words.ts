@@ -108,13 +108,13 @@ export const OTHER_SEMESTER_WORDS: Record<Lang, { head: (main: string, n: number
 export const REPEATED_UNIT_WORDS: Record<Lang, { head: (n: number) => string; counted: (file: string, same: boolean) => string; more: (n: number) => string }> =
   {
     zh: {
-      head: (n) => `注意：以下 ${n} 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：`,
+      head: (n) => `注意：以下 ${n} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：`,
       counted: (file, same) => (same ? `与 ${file} 内容相同，只计入 ${file}` : `与 ${file} 内容不同，只计入 ${file}，请核对两本`),
       more: (n) => `另有 ${n} 个，见检查结果`,
     },
     en: {
       head: () =>
-        'Note: the workbooks below are of the same unit and semester as another before them; each unit is counted once, so their papers are in none of this page’s figures:',
+        'Note: the workbooks below are of the same unit and semester as another; each unit is counted once, so their papers are in none of this page’s figures:',
       counted: (file, same) =>
         same ? `the same records as ${file}; ${file} counted instead` : `records differ from ${file}; ${file} counted instead: compare the two`,
       more: (n) => `${n} more: see the findings`,

@@ -35,6 +35,8 @@ let liuyang: string;
 let resaved: string;
 /** Another version of 浏阳考点's workbook (without the 备注 the first has). */
 let otherVersion: string;
+/** The same other version, named as the corrected one. */
+let revisedVersion: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-repeated-unit-'));
@@ -42,12 +44,14 @@ beforeAll(async () => {
   ningxiang = path.join(dir, '宁乡考点.xlsx');
   liuyang = path.join(dir, '浏阳考点.xlsx');
   resaved = path.join(dir, '浏阳考点(1).xlsx');
-  otherVersion = path.join(dir, '浏阳考点（改）.xlsx');
+  otherVersion = path.join(dir, '浏阳考点(2).xlsx');
+  revisedVersion = path.join(dir, '浏阳考点（修改后）.xlsx');
   fs.writeFileSync(branch, await fillWorkbook(json('review', 'a-changsha-fenxiao')));
   fs.writeFileSync(ningxiang, await fillWorkbook(json('review', 'a-ningxiang-evening-kaodian')));
   fs.copyFileSync(xlsx('o-liuyang-notes-all'), liuyang);
   fs.copyFileSync(xlsx('o-liuyang-notes-all-libreoffice'), resaved);
   fs.writeFileSync(otherVersion, await fillWorkbook(json('review2', 'i-liuyang-two-weekends-kaodian')));
+  fs.copyFileSync(otherVersion, revisedVersion);
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -113,8 +117,8 @@ describe('one unit’s workbook of one semester given twice', () => {
     const at = (r: number) => [1, 2].map((c) => ov.getRow(r).getCell(c).value);
     expect([at(head), at(head + 1), ov.getCell(`A${head + 2}`).value]).toEqual([
       [
-        '注意：以下 1 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：',
-        '注意：以下 1 个工作簿与排在前面的另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：',
+        '注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：',
+        '注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：',
       ],
       ['浏阳考点(1).xlsx', '与 浏阳考点.xlsx 内容相同，只计入 浏阳考点.xlsx'],
       null,
@@ -136,9 +140,30 @@ describe('one unit’s workbook of one semester given twice', () => {
     const ov = wb.getWorksheet('总览')!;
     const head = ov.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.includes('同一单位同一学期'));
     expect([1, 2].map((c) => ov.getRow(head + 1).getCell(c).value)).toEqual([
-      '浏阳考点（改）.xlsx',
+      '浏阳考点(2).xlsx',
       '与 浏阳考点.xlsx 内容不同，只计入 浏阳考点.xlsx，请核对两本',
     ]);
+  });
+
+  it('a version whose file name says it is the corrected one (修改后) is counted, whatever the order by name (review round 3)', async () => {
+    const { io } = await run('validate', liuyang, revisedVersion, '--format', 'json');
+    const report = JSON.parse(io.stdout) as Report;
+    expect([findingsOf(report, liuyang), findingsOf(report, revisedVersion)]).toEqual([
+      [
+        finding(
+          '本工作簿和文件“浏阳考点（修改后）.xlsx”是同一单位（浏阳考点）同一学期（2024秋）的工作簿，但两本记的内容不同。汇总只计文件名注明修改过的“浏阳考点（修改后）.xlsx”，本工作簿的袋数、份数和考生数不计入合计。请核对两本，确定哪一本是正确、完整的，只提交那一本；若本工作簿才是正确的，请删去或移走“浏阳考点（修改后）.xlsx”后重新汇总。',
+        ),
+      ],
+      [],
+    ]);
+    const { io: summary } = await run('summary', revisedVersion, liuyang, '--format', 'json');
+    expect((JSON.parse(summary.stdout) as { totals: Record<string, unknown> }).totals).toMatchObject({
+      repeatedUnits: [{ file: liuyang, site: '浏阳考点', counted: revisedVersion, same: false }],
+    });
+    const en = await run('validate', liuyang, revisedVersion, '--format', 'json', '--lang', 'en');
+    expect((findingsOf(JSON.parse(en.io.stdout) as Report, liuyang)[0] as { message: string }).message).toContain(
+      'A summary counts only "浏阳考点（修改后）.xlsx", the one whose name says it is the corrected version;',
+    );
   });
 
   it('summary --format json: totals list the file left out; the in-process consolidation counts the same', async () => {
@@ -169,7 +194,7 @@ describe('one unit’s workbook of one semester given twice', () => {
       '注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：浏阳考点(1).xlsx（浏阳考点：与 浏阳考点.xlsx 内容相同，只计入 浏阳考点.xlsx）。',
     ]);
     expect(repeatedUnitNotice(await sitesOf([liuyang, otherVersion]), 'en')).toEqual([
-      "Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: 浏阳考点（改）.xlsx (浏阳考点: records differ from 浏阳考点.xlsx; 浏阳考点.xlsx counted instead: compare the two).",
+      "Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: 浏阳考点(2).xlsx (浏阳考点: records differ from 浏阳考点.xlsx; 浏阳考点.xlsx counted instead: compare the two).",
     ]);
     expect(repeatedUnitNotice(await sitesOf([branch, liuyang, ningxiang]), 'zh')).toEqual([]);
   });
