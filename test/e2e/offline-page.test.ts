@@ -182,6 +182,25 @@ maybe('the offline page from file:// with no network', () => {
     fs.rmSync(copy);
   }, 300_000);
 
+  test('a unit’s workbook given twice as two files (a re-save named 修改后): the 汇总 view says which one is counted, as custody summary does', async () => {
+    const resaved = site.replace(/\.xlsx$/, '（修改后）.xlsx');
+    const wb = await readXlsx(site);
+    await wb.xlsx.writeFile(resaved);
+    const page = await freshPage();
+    await page.setInputFiles('#file-input', [site, resaved]);
+    await idle(page);
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    const unit = (await page.textContent('.summary-site h3'))!.split(/\s/)[0];
+    const [kept, left] = [path.basename(resaved), path.basename(site)];
+    expect(await page.$$eval('.repeated-unit', (nodes) => nodes.map((n) => n.textContent))).toEqual([
+      `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${left}（${unit}：与 ${kept} 内容相同，只计入 ${kept}）。`,
+    ]);
+    await screenshot(page, 'offline-summary-repeated-unit.png');
+    await page.context().close();
+    fs.rmSync(resaved);
+  }, 300_000);
+
   /** The page opened afresh, ready for files. */
   async function freshPage(locale = 'zh-CN'): Promise<Page> {
     const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 460, height: 900 }, locale, offline: true });
