@@ -20,9 +20,11 @@ export interface VoidedRead {
 
 /**
  * 作废 opening the note, after 此行/本行 and 已: the whole note says the row is void. 作废 going on with
- * a word (作废试卷2袋, 作废卷) names papers, and leaves the row as it is.
+ * a word (作废试卷2袋, 作废卷) names papers, and leaves the row as it is; so does a count or 无 after a colon
+ * or bracket (作废：0份, 作废（2份）, 作废：无): the row's spoilt papers, noted on a correct row.
  */
-const VOID_NOTE = /^(?:此行|本行|该行|这行|此条|本条|该条)?已?作废(?:$|[(（[【,，.。、;；:：!！])/;
+const VOID_NOTE =
+  /^(?:此行|本行|该行|这行|此条|本条|该条)?已?作废(?:$|[(（[【,，.。、;；:：!！](?!无|没有|[\d零〇一二两三四五六七八九十]+(?:份|袋|张|本|套|卷|[)）\]】]|$)))/;
 
 export function isVoidNote(value: CellValue): boolean {
   return typeof value === 'string' && VOID_NOTE.test(normalizeLabel(value));

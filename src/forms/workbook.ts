@@ -111,8 +111,8 @@ function readingRank(r: { entry: FormEntry | null; titled: boolean }): number {
 }
 
 /**
- * A later sheet read as 考试安排 that is not its continuation. Either its papers are all on the 考试安排 read
- * before it: the unit's own 监考安排 (a row per room), the published timetable pasted beside the form, or the
+ * A later sheet read as 考试安排 that is not its continuation. Either its sessions (paper and start) are all
+ * on the 考试安排 read before it: the unit's own 监考安排 (a row per room), the published timetable pasted beside the form, or the
  * form copied — the same sessions, not more of them: read as a continuation it doubled every paper's
  * candidates (false copies-short) and asked it for the form's columns. Or it has a name of its own
  * (ownSheetName): 监考安排, 考场安排, 考试时间表 list sessions for their own ends, and one paper more there is no
@@ -129,10 +129,30 @@ function notSchedule(
   const before = earlier.filter((r) => r.entry === entry);
   if (before.length === 0) return undefined;
   if (!sheet.titled && ownSheetName(sheet.name, entry)) return 'own';
-  const papersOf = (r: FormRecord) => ((r.rows as FormRecord[] | undefined) ?? []).map((row) => paperCode(row.paperNo)).filter((p) => p !== '');
-  const listed = new Set(before.flatMap((r) => papersOf(r.record)));
-  const papers = papersOf(record);
-  return listed.size > 0 && papers.length > 0 && papers.every((p) => listed.has(p)) ? 'copy' : undefined;
+  const listed = new Map<string, string[]>();
+  for (const { paper, start } of before.flatMap((r) => sessionsOf(r.record))) listed.set(paper, [...(listed.get(paper) ?? []), start]);
+  const sessions = sessionsOf(record);
+  return sessions.length > 0 && sessions.every((s) => isListed(s, listed)) ? 'copy' : undefined;
+}
+
+/** A schedule record's sessions: each row's paper as compared, and its start as read ('' for none). */
+const sessionsOf = (r: FormRecord) =>
+  ((r.rows as FormRecord[] | undefined) ?? [])
+    .map((row) => ({ paper: paperCode(row.paperNo), start: typeof row.start === 'string' ? row.start : '' }))
+    .filter(({ paper }) => paper !== '');
+
+/** A time as the reader gives a readable one (2025-01-11T09:00): two such are two sessions when they differ. */
+const READ_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+
+/**
+ * Whether a later sheet's session is on the 考试安排 read before: its paper is, and not only at other times —
+ * the second weekend's 1304 on 考试安排（续） is a session more, not the first weekend's copied. A start
+ * either side cannot read is taken as the same.
+ */
+function isListed(session: { paper: string; start: string }, listed: ReadonlyMap<string, readonly string[]>): boolean {
+  const starts = listed.get(session.paper);
+  if (!starts) return false;
+  return !READ_TIME.test(session.start) || starts.some((start) => start === session.start || !READ_TIME.test(start));
 }
 
 /**

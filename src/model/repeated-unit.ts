@@ -4,8 +4,8 @@
  * summary/same-bytes.ts): a summary counted the unit twice, every bag and copy
  * of it. DOMAIN: one workbook per unit per semester; the summary puts one row
  * per site. The one counted is one whose file name says it is the corrected
- * version (“浏阳考点（修改后）.xlsx”, “…最终版”, “…final”: `isRevisedName`), else the first
- * by file name (`byFileName`: a workbook before its copies “(1)”, “ - 副本”), so that
+ * version (“浏阳考点（修改后）.xlsx”, “…最终版”, “…final”), not one named as the version
+ * before it (“…（修改前）”, “…原稿”), else the first by file name (`byFileName`: a workbook before its copies “(1)”, “ - 副本”), so that
  * the choice is the same on every machine and for every order the files are given
  * in — a file's modification time changes when it is copied or mailed, and says
  * nothing of which is right; the name an officer gave a corrected copy does.
@@ -31,37 +31,55 @@ export function unitOfWorkbook(site: SiteInfo | undefined): string | undefined {
 }
 
 /**
- * A workbook of a unit whose other workbook is counted: `first`, counted because its name says it is the
- * corrected one (`revised`) or because it comes first by file name.
+ * Why a repeat's other workbook (`first`) is counted: its name says it is the corrected one (`revised`), the
+ * repeat's name says it is the version before correction (`older`: 修改前, 原稿, 初稿), or neither: it comes
+ * first by file name (`name`).
  */
+export type CountedWhy = 'revised' | 'older' | 'name';
+
+/** A workbook of a unit whose other workbook, `first`, is counted, and why. */
 export interface RepeatedUnit<T> {
   repeat: T;
   first: T;
-  revised: boolean;
+  why: CountedWhy;
 }
 
 /** Words an officer puts in the name of a corrected copy: 修改后, 修订, 更正, 改正, 最终版, 终稿, 定稿, （改）, final. */
 const REVISED = /修改|修订|更正|订正|改正|改后|最终|终稿|定稿|[（(]改[)）]|final/i;
 
-/** A file named as the corrected version of a workbook (its name without folders, as the officer gave it). */
-function isRevisedName(file: string): boolean {
-  return REVISED.test(file.split(/[\\/]/).pop() ?? file);
+/**
+ * Words naming the version before correction: 修改前 (which holds 修改), 未修改, 待修改, 原稿, 初稿, 旧版,
+ * （旧）, old, draft. 旧 alone only at the name's end or set apart (浏阳考点旧, 旧-浏阳考点), so that a unit
+ * named 旧城 is no old copy.
+ */
+const OLDER =
+  /(?:修改|修订|更正|订正|改正|改)(?:之)?前|[未待](?:修改|修订|更正|订正|改正|改)|原稿|原版|原始|初稿|草稿|旧版|旧稿|[（(【[]旧[\])）】]|(?:^|[\s_\-—.])旧(?:[\s_\-—.]|$)|旧$|(?:^|[^a-z])(?:old|draft|orig(?:inal)?)(?:[^a-z]|$)/i;
+
+/**
+ * How a file's name ranks it among its unit's workbooks (its name without folders and extension, as the
+ * officer gave it): named as the corrected version 0, named as the version before correction 2, else 1.
+ */
+function nameRank(file: string): number {
+  const name = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
+  return OLDER.test(name) ? 2 : REVISED.test(name) ? 0 : 1;
 }
 
 /**
  * The workbooks (any order) each of whose unit and semester (`unitOf`) another workbook is of that counts
- * before it: a file named as corrected first, then by file name (`byFileName`).
+ * before it: a file named as corrected first, one named as before correction last, else by file name
+ * (`byFileName`).
  */
 export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => string, unitOf: (w: T) => string | undefined): Array<RepeatedUnit<T>> {
   const first = new Map<string, T>();
   const repeats: Array<RepeatedUnit<T>> = [];
-  const revised = (w: T) => (isRevisedName(fileOf(w)) ? 0 : 1);
-  for (const w of [...workbooks].sort((a, b) => revised(a) - revised(b) || byFileName(fileOf(a), fileOf(b)))) {
+  const rank = (w: T) => nameRank(fileOf(w));
+  const why = (earlier: T, w: T): CountedWhy => (rank(earlier) === rank(w) ? 'name' : rank(earlier) === 0 ? 'revised' : 'older');
+  for (const w of [...workbooks].sort((a, b) => rank(a) - rank(b) || byFileName(fileOf(a), fileOf(b)))) {
     const unit = unitOf(w);
     if (unit === undefined) continue;
     const earlier = first.get(unit);
     if (earlier === undefined) first.set(unit, w);
-    else repeats.push({ repeat: w, first: earlier, revised: revised(earlier) === 0 && revised(w) === 1 });
+    else repeats.push({ repeat: w, first: earlier, why: why(earlier, w) });
   }
   return repeats;
 }

@@ -1,7 +1,7 @@
 import { norm } from './facts';
 import { locate } from '../model/location';
 import type { RuleContext, RuleMeta } from './types';
-import { paperCode, VERSION_LETTER } from '../model/paper-code';
+import { paperOf, VERSION_LETTER } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'paper-name-mismatch',
@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
         'Paper {paper} is named "{name}" here, and differently from the rest in {count} more places ({cells}), but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong and correct them together.',
     },
   },
-  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name.',
+  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name. Codes that differ by a letter after them (1304A, 1304B), each mostly written with a name of its own, are distinct papers the school tells by letters, not an AB卷: names are compared per code as written (试卷号 1304B).',
 };
 
 interface Use {
@@ -61,6 +61,27 @@ const withoutVersion = (name: string): string => name.replace(VERSION, '');
 const VERSION = new RegExp(`[（(]?[${VERSION_LETTER}]卷[）)]?$`);
 const hasVersion = (shown: string): boolean => VERSION.test(norm(shown));
 
+/** Per paper code as compared, per version its code writes ('' for none): how many uses write each name. */
+type NameCounts = Map<string, Map<string, Map<string, number>>>;
+
+/** A version's name most of its uses write. */
+const mostWritten = (counts: ReadonlyMap<string, number>): string => [...counts].sort((x, y) => y[1] - x[1])[0][0];
+
+/**
+ * The paper codes whose codes with a letter after them are distinct papers, not an AB卷's versions: two or
+ * more letters (1304A, 1304B), each mostly written with a name of its own (计算机应用基础, 法律基础). Told as
+ * versions of one paper they were merged, and every use of the second said to be misnamed; the names say the
+ * school's letters are papers of their own. Their names are compared per code as written.
+ */
+function papersByLetter(counts: NameCounts): Set<string> {
+  const distinct = new Set<string>();
+  for (const [code, byVersion] of counts) {
+    const lettered = [...byVersion].filter(([version]) => version !== '').map(([, names]) => mostWritten(names));
+    if (lettered.length > 1 && new Set(lettered).size === lettered.length) distinct.add(code);
+  }
+  return distinct;
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   // A name as compared, without brackets; a log repeats a few names many times.
   const bare = new Map<string, string>();
@@ -70,21 +91,33 @@ export function check({ model, facts, report }: RuleContext): void {
     if (b === undefined) bare.set(n, (b = withoutVersion(n).replace(/[（）()]/g, '')));
     return b;
   };
-  // First the names of each paper; paths are written only for a paper named in two ways.
-  const namesOf = new Map<string, Set<string>>();
+  // First the names of each paper, by the version its code writes; paths are written only for a paper named
+  // in two ways.
+  const counts: NameCounts = new Map();
   visitUses(model, facts, (paperNo, name) => {
-    const p = paperCode(paperNo);
+    const { code, version } = paperOf(paperNo);
     const n = nameOf(name);
-    if (!p || !n) return;
-    const names = namesOf.get(p);
-    if (names) names.add(n);
-    else namesOf.set(p, new Set([n]));
+    if (!code || !n) return;
+    const byVersion = counts.get(code) ?? counts.set(code, new Map()).get(code)!;
+    const names = byVersion.get(version) ?? byVersion.set(version, new Map()).get(version)!;
+    names.set(n, (names.get(n) ?? 0) + 1);
   });
+  const byLetter = papersByLetter(counts);
+  const paperKey = (paperNo: unknown): string => {
+    const { code, version } = paperOf(paperNo);
+    return byLetter.has(code) ? code + version : code;
+  };
+  const namesOf = new Map<string, Set<string>>();
+  for (const [code, byVersion] of counts)
+    for (const [version, names] of byVersion) {
+      const key = byLetter.has(code) ? code + version : code;
+      namesOf.set(key, new Set([...(namesOf.get(key) ?? []), ...names.keys()]));
+    }
   const conflicting = new Set([...namesOf].filter(([, names]) => names.size > 1).map(([p]) => p));
   if (conflicting.size === 0) return;
   const byPaper = new Map<string, Use[]>();
   visitUses(model, facts, (paperNo, name, path, weight, where) => {
-    const p = paperCode(paperNo);
+    const p = paperKey(paperNo);
     const n = nameOf(name);
     if (!p || !n || !conflicting.has(p)) return;
     if (!byPaper.has(p)) byPaper.set(p, []);

@@ -158,3 +158,31 @@ describe('D8: arrival said exactly; too few copies pointed at the bags', () => {
     expect(found.filter((f) => f.rule === 'copies-short').map(tuple)).toEqual([['copies-short', 2, '入库清单', 'H9', 6]]);
   });
 });
+
+describe('codes told apart by a letter after them, each with a name of its own, are two papers (not an AB卷)', () => {
+  /** 浏阳考点 with its 1304 written 1304A and its 4405 (法律基础) written 1304B everywhere. */
+  const lettered = (d: SiteData) => {
+    const recode = (row: { paperNo?: unknown } | null | undefined) => {
+      if (row?.paperNo === '1304') row.paperNo = '1304A';
+      else if (row?.paperNo === '4405') row.paperNo = '1304B';
+    };
+    d.schedule?.forEach(recode);
+    d.vaultLog?.forEach(recode);
+    [d.intake ?? []].flat().forEach((list) => list?.items?.forEach(recode));
+    d.distributions?.forEach((dist) => dist?.rows?.forEach(recode));
+  };
+
+  test('1304A 计算机应用基础 and 1304B 法律基础: no finding (was paper-name-mismatch at 入库清单 C7)', async () => {
+    expect((await findings('i-liuyang-two-weekends-kaodian', lettered)).map(brief)).toEqual([]);
+  });
+
+  test('one of them named otherwise once is still said, of the code as written', async () => {
+    const found = await findings('i-liuyang-two-weekends-kaodian', (d) => {
+      lettered(d);
+      d.vaultLog!.find((r) => r?.paperNo === '1304B')!.paperName = '计算机应用基础';
+    });
+    expect(found.map(brief)).toEqual([
+      'paper-name-mismatch 出入库记录!C7 row 4: 试卷号 1304B 在这里写作“计算机应用基础”，而其他表（入库清单、考试安排、分发登记表）写作“法律基础”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了。',
+    ]);
+  });
+});

@@ -184,3 +184,30 @@ describe('考试安排 copied with another 报考人数: the two timetables disa
     expect(validateSite((await copied('考试安排 (2)', null)).model).map(brief)).toEqual([]);
   });
 });
+
+describe('考试安排 continued on 考试安排（续） with a paper of the first sheet at another time is a continuation, not a copy', () => {
+  /** i-liuyang with its 4405 (法律基础) sat as a second session of 1304 on the second weekend, that row alone on 考试安排（续）. */
+  async function continued() {
+    const text = fs.readFileSync(path.join(REVIEW2, 'i-liuyang-two-weekends-kaodian.json'), 'utf8');
+    const data = JSON.parse(text.replace(/"4405"/g, '"1304"').replace(/法律基础/g, '计算机应用基础')) as SiteData;
+    const grid = readXlsxInNode(new Uint8Array(await fillWorkbook(data)));
+    const schedule = grid.sheets.find((s) => s.name === '考试安排')!;
+    const rows = schedule.rows.map((r) => (r ? [...r] : r));
+    schedule.rows = [...rows.slice(0, 5), ...rows.slice(6)];
+    grid.sheets.splice(grid.sheets.indexOf(schedule) + 1, 0, { ...schedule, name: '考试安排（续）', rows: [rows[0], rows[1], rows[5]] });
+    return readWorkbook(grid);
+  }
+
+  test('no finding (was schedule-copies-disagree at 考试安排（续）F3, checkout-window F7, not-returned I7); both 1304 sessions read', async () => {
+    const model = await continued();
+    expect(validateSite(model).map(brief)).toEqual([]);
+    expect(model.data.schedule!.map((s) => [s.paperNo, s.start, s.candidates])).toEqual([
+      ['1304', '2025-01-04T09:00', 52],
+      ['2216', '2025-01-04T14:00', 33],
+      ['3307', '2025-01-05T09:00', 24],
+      ['5501', '2025-01-11T14:00', 18],
+      ['6602', '2025-01-12T09:00', 9],
+      ['1304', '2025-01-11T09:00', 40],
+    ]);
+  });
+});

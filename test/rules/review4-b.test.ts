@@ -91,3 +91,13 @@ describe('D2: an early dispatch to a 考点 of papers the 分校’s 考试安�
     expect(c.totals.pairs).toEqual({ matched: 1, disagree: 0, 'sender-only': 2, 'receiver-only': 1 });
   });
 });
+
+describe('a 备注 noting the spoilt papers of a correct row (作废：0份, 作废（2份）, 作废：无) strikes nothing', () => {
+  test('q-yuanling-3days-kaodian with such notes on 分发登记 rows: no finding, every row read', async () => {
+    const data = site('q-yuanling-3days-kaodian');
+    const rowsOf = (d: SiteData) => d.distributions!.map((dist) => dist.rows!.length);
+    ['作废：0份', '作废（2份）', '作废：无'].forEach((note, i) => (data.distributions![i].rows![0].note = note));
+    const model = await modelOf(await fillWorkbook(data));
+    expect([validateSite(model).map(brief), model.voided ?? [], rowsOf(model.data)]).toEqual([[], [], rowsOf(data)]);
+  });
+});

@@ -166,6 +166,21 @@ describe('one unit’s workbook of one semester given twice', () => {
     );
   });
 
+  it('a version named as the one before correction (修改前: it holds 修改) is the one left out, and the warning says why', async () => {
+    const before = path.join(dir, '浏阳考点（修改前）.xlsx');
+    fs.copyFileSync(otherVersion, before);
+    const { io } = await run('validate', before, liuyang, '--format', 'json');
+    const report = JSON.parse(io.stdout) as Report;
+    expect([findingsOf(report, liuyang), findingsOf(report, before)]).toEqual([
+      [],
+      [finding(DIFFERS.replace('按文件名排在前面的', '文件名未注明是修改前版本的'))],
+    ]);
+    const en = await run('validate', before, liuyang, '--format', 'json', '--lang', 'en');
+    expect((findingsOf(JSON.parse(en.io.stdout) as Report, before)[0] as { message: string }).message).toContain(
+      'A summary counts only "浏阳考点.xlsx", as this one’s name says it is the version before correction;',
+    );
+  });
+
   it('summary --format json: totals list the file left out; the in-process consolidation counts the same', async () => {
     const { io } = await run('summary', branch, ningxiang, liuyang, resaved, '--format', 'json');
     const totals = (JSON.parse(io.stdout) as { totals: Record<string, unknown> }).totals;
