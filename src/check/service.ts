@@ -22,7 +22,7 @@ import { sortFindings, validateAcross, validateSiteIn } from '../rules/engine';
 import type { Lang } from '../rules/types';
 import { refusalLine } from './refusal';
 import { SUMMARY_SHEET_SETS } from '../summary/words';
-import { contentDigest } from '../model/repeated-unit';
+import { modelDigest } from '../model/repeated-unit';
 
 /** One workbook to check, as its face has it. */
 export interface WorkbookInput {
@@ -118,7 +118,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
   const vaultPeople = vaultPeopleOf(model);
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
   // The sheets give the findings' reading order once those across workbooks are added.
-  const digest = model.contentDigest ?? contentDigest(model.data);
+  const digest = modelDigest(model);
   return { data, locations: locations ?? slimLocations(model, vaultPeople), sheets: model.sheets, problems: [], vaultPeople, contentDigest: digest };
 }
 

@@ -15,6 +15,7 @@ import { unitKey } from './custody';
 import { byFileName } from './file-order';
 import { semesterKey } from './semester';
 import type { SiteInfo } from './types';
+import type { SiteModel } from './site-model';
 
 /**
  * Which unit and semester a workbook is of, by its 基本信息: its level, the names
@@ -90,7 +91,7 @@ export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => stri
  * (a re-save), with two digests an officer must pick the right one. Kept on a
  * slim model (check/service.ts), whose data is cut down.
  */
-export function contentDigest(data: unknown): string {
+function contentDigest(data: unknown): string {
   const text = JSON.stringify(data) ?? '';
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -98,4 +99,9 @@ export function contentDigest(data: unknown): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
+}
+
+/** A model's records' digest: kept on a slim model, worked out from a full one's data. */
+export function modelDigest(model: Pick<SiteModel, 'contentDigest' | 'data'>): string {
+  return model.contentDigest ?? contentDigest(model.data);
 }

@@ -6,7 +6,7 @@
  * hold the same records; the summary leaves its stock out of the totals.
  */
 import { custodyOf } from '../model/custody';
-import { contentDigest, repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
+import { modelDigest, repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { CountedWhy } from '../model/repeated-unit';
 import { baseName } from '../model/text';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
@@ -42,7 +42,7 @@ const WHY: Record<CountedWhy, Record<'zh' | 'en', string>> = {
 
 /** 基本信息's cell naming the unit, for its level: the 考点's name, else the 分校's. */
 const nameCell = (site: CrossSite): string => (custodyOf(site.model).level === '考点' ? 'site.examSite' : 'site.school');
-const digestOf = (site: CrossSite): string => site.model.contentDigest ?? contentDigest(site.model.data);
+const digestOf = (site: CrossSite): string => modelDigest(site.model);
 
 export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
   const fileOf = (s: CrossSite) => s.file ?? s.id;

@@ -8,7 +8,7 @@ import { summaryTable } from './summary-table';
 import { emptyTotals } from '../summary/consolidate';
 import { setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
-import { contentDigest, unitOfWorkbook } from '../model/repeated-unit';
+import { modelDigest, unitOfWorkbook } from '../model/repeated-unit';
 import type { Lang } from '../summary/columns';
 
 export function wireSummary(app: App): void {
@@ -96,7 +96,7 @@ export function repeatedUnitNotice(sites: ReadonlyArray<{ site: SiteResult; summ
       file: site.label,
       site: summary.site.name,
       unit: unitOfWorkbook(summary.site),
-      digest: site.model ? (site.model.contentDigest ?? contentDigest(site.model.data)) : undefined,
+      digest: site.model ? modelDigest(site.model) : undefined,
     })),
   );
   return repeatedUnitLinesOf(run, lang, (label) => label);
