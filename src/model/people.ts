@@ -116,6 +116,9 @@ const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/;
 const onePersonsParts = (before: string, word: string): boolean =>
   HAN_WORD.test(before) && HAN_WORD.test(word) && (isForeignNamePart(before) || isForeignNamePart(word));
 
+/** What splitSignatures cuts at or looks into: a separator, a space, a bracket. */
+const CUTS_OR_BRACKETS = /[、，,／/;；\s\u3000（()）]/;
+
 /**
  * A cell of signers → the signatures, as written: split on 、，, / ; and on
  * spaces, except inside brackets, where the word after a space is a title
@@ -123,6 +126,8 @@ const onePersonsParts = (before: string, word: string): boolean =>
  * padded with a space ("李\u3000强、赵\u3000敏" → ["李 强", "赵 敏"]).
  */
 export function splitSignatures(text: string): string[] {
+  // Most cells are one name and nothing to cut at: read at once (each character and word is made anew below).
+  if (!CUTS_OR_BRACKETS.test(text)) return text === '' ? [] : [text];
   const out: string[] = [];
   let current = '';
   let depth = 0;
@@ -194,15 +199,25 @@ function joinings(signature: string): Array<[string, string]> {
  * (李和平, on the roster or not) stays one person.
  */
 export function splitJoinedSigners(signatures: readonly string[], roster: ReadonlySet<string>): string[] {
-  return signatures.flatMap((signature): string[] => {
-    // “黄志刚 和 刘春香”: the 和 between two names written apart is no one (read as “和 刘春香”, a name padded with a space).
-    const after = /^[和与][\s\u3000]+(.+)$/.exec(signature.trim());
-    if (after && !roster.has(personKey(signature)) && HAN_NAME.test(personKey(after[1]))) return [after[1]];
-    const ways = joinings(signature);
-    if (ways.length === 0) return [signature];
-    const onRoster = ways.find(([a, b]) => roster.has(personKey(a)) && roster.has(personKey(b)));
-    if (onRoster) return onRoster;
-    if (roster.has(personKey(signature))) return [signature];
-    return ways.find(([a, b]) => HAN_NAME.test(personKey(a)) && HAN_NAME.test(personKey(b))) ?? [signature];
-  });
+  const signers: string[] = [];
+  for (const signature of signatures) {
+    // Most signatures hold no 和 or 与: each is one signer, with no array made for it.
+    if (HAS_JOINING.test(signature)) signers.push(...joinedSigners(signature, roster));
+    else signers.push(signature);
+  }
+  return signers;
+}
+
+const HAS_JOINING = /[和与]/;
+
+/** splitJoinedSigners of one signature with a 和 or 与 in it. */
+function joinedSigners(signature: string, roster: ReadonlySet<string>): string[] {
+  // “黄志刚 和 刘春香”: the 和 between two names written apart is no one (read as “和 刘春香”, a name padded with a space).
+  const after = /^[和与][\s\u3000]+(.+)$/.exec(signature.trim());
+  if (after && !roster.has(personKey(signature)) && HAN_NAME.test(personKey(after[1]))) return [after[1]];
+  const ways = joinings(signature);
+  const onRoster = ways.find(([a, b]) => roster.has(personKey(a)) && roster.has(personKey(b)));
+  if (onRoster) return onRoster;
+  if (roster.has(personKey(signature))) return [signature];
+  return ways.find(([a, b]) => HAN_NAME.test(personKey(a)) && HAN_NAME.test(personKey(b))) ?? [signature];
 }

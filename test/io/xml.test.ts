@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { fillWorkbook } from '../../src/cli/fill';
 import { scanXml, type XmlTag } from '../../src/io/xlsx/xml';
+import { decodeWhole } from '../../src/io/xlsx/utf8-slices';
 import { allFixtures, templateBytes } from '../helpers';
 
 type Event = string;
@@ -150,5 +151,35 @@ describe('what the XML scanner passes on', () => {
     expect(() => scanXml((write) => write(`<w>${'<c>'.repeat(300)}`), { open: () => undefined })).toThrow(
       '工作簿超出读取上限：XML 元素嵌套层数 超过 256，上限 256。',
     );
+  });
+});
+
+describe('a whole part decoded a slice at a time (decodeWhole)', () => {
+  const oneDecode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+  const sliced = (bytes: Uint8Array, slice: number) => {
+    const texts: string[] = [];
+    decodeWhole(bytes, (t) => texts.push(t), slice);
+    return texts;
+  };
+  // Characters of 1 to 4 bytes, a byte-order mark at the start and one inside, and bytes that are not UTF-8:
+  // a lone continuation, a character cut short, a lead with no continuation, a run of continuations.
+  const valid = new TextEncoder().encode('\uFEFF<t>试卷 1304 𡒄 é ~ 覃赟\uFEFF</t>');
+  const broken = Uint8Array.from([0x3c, 0x80, 0xe4, 0xb8, 0x3c, 0xf0, 0x9f, 0xe4, 0x80, 0x80, 0x80, 0x80, 0x80, 0xc3, 0x61, 0xe4]);
+
+  test.each([
+    ['valid', valid],
+    ['not UTF-8', broken],
+    ['both', Uint8Array.from([...valid, ...broken, ...valid])],
+  ])('%s: every slice size gives one decode’s text, and no slice ends inside a character', (_, bytes) => {
+    for (let slice = 1; slice <= bytes.length + 1; slice++) {
+      const texts = sliced(bytes, slice);
+      expect(texts.join('')).toBe(oneDecode(bytes));
+      for (const t of texts.slice(0, -1)) expect(/[\uD800-\uDBFF]$/.test(t)).toBe(false);
+    }
+  });
+
+  test('a slice as long as the part is the whole text in one piece; an empty part writes nothing', () => {
+    expect(sliced(valid, valid.length)).toEqual([oneDecode(valid)]);
+    expect(sliced(new Uint8Array(0), 4)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@
  * spaces, CDATA dropped. Element names are taken without their namespace prefix
  * (<x:c> is <c>, as some generators write). Pure: no Node.
  */
+import { decodeWhole } from './utf8-slices';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 import { inflateEntry, type InflateBudget, type ZipEntry } from './zip';
 
@@ -346,9 +347,8 @@ export function readXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   const decoder = new TextDecoder('utf-8');
   scanXml((write) => {
     inflateEntry(bytes, entry, budget, (chunk, whole) => {
-      // A small part that came whole is decoded at once (a streaming decode costs twice as much).
-      if (whole && chunk.length <= DECODE_SLICE) return write(decoder.decode(chunk));
-      // Else a slice at a time: a part inflated whole is never held whole as text too.
+      // A part that came whole is decoded at once, a large one a slice at a time (never held whole as text too).
+      if (whole) return decodeWhole(chunk, write, DECODE_SLICE);
       for (let at = 0; at < chunk.length; at += DECODE_SLICE) write(decoder.decode(chunk.subarray(at, at + DECODE_SLICE), { stream: true }));
     });
     write(decoder.decode());

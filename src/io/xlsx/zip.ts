@@ -101,7 +101,7 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
  * inflate to; it throws beyond that or on broken data, and fflate's streaming
  * inflater then reads the part instead, to refuse it in plain words.
  */
-export type InflateAtOnce = (data: Uint8Array, maxLength: number) => Uint8Array;
+export type InflateAtOnce = (data: Uint8Array, maxLength: number, expectedLength: number) => Uint8Array;
 
 /** What the parts of one workbook inflate to so far, and the host's inflater if it has one. */
 export interface InflateBudget {
@@ -133,7 +133,7 @@ export function storedBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 
 /** The part inflated at once when it is small and inflates to exactly its declared size; undefined: stream it instead. */
 function inflatedAtOnce(data: Uint8Array, entry: ZipEntry, host: InflateAtOnce | undefined): Uint8Array | undefined {
-  if (host) return inflatedByHost(data, host);
+  if (host) return inflatedByHost(data, entry, host);
   if (data.length > AT_ONCE.compressed || entry.declaredSize > AT_ONCE.inflated) return undefined;
   try {
     // One byte more than declared: a part that fills it inflates to more than it says.
@@ -145,10 +145,22 @@ function inflatedAtOnce(data: Uint8Array, entry: ZipEntry, host: InflateAtOnce |
   }
 }
 
-/** The part inflated by the host, whatever size it declares, up to the limit of a part: its size is counted as it is taken. */
-function inflatedByHost(data: Uint8Array, host: InflateAtOnce): Uint8Array | undefined {
+/**
+ * Deflate makes at most some 1,032 bytes of one: a size declared beyond that
+ * of its data is a lie, and is not taken as what to expect.
+ */
+const MOST_INFLATED_PER_BYTE = 1032;
+
+/**
+ * The part inflated by the host, whatever size it declares, up to the limit of a part: its size is counted as
+ * it is taken. The size it declares, when it can be true, is what the host expects (one byte more: a part that
+ * fills it inflates to more than it says).
+ */
+function inflatedByHost(data: Uint8Array, entry: ZipEntry, host: InflateAtOnce): Uint8Array | undefined {
+  const most = LIMITS.entryInflatedBytes + 1;
+  const expected = Math.min(entry.declaredSize + 1, data.length * MOST_INFLATED_PER_BYTE + 64, most);
   try {
-    return host(data, LIMITS.entryInflatedBytes + 1);
+    return host(data, most, expected);
   } catch {
     return undefined;
   }
