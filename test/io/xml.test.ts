@@ -183,3 +183,19 @@ describe('a whole part decoded a slice at a time (decodeWhole)', () => {
     expect(sliced(new Uint8Array(0), 4)).toEqual([]);
   });
 });
+
+test('a host that reads ASCII text is asked for each slice, and its text taken where it gives one', () => {
+  const bytes = new TextEncoder().encode('<row r="1"><c r="A1" t="inlineStr"><is><t>试卷</t></is></c></row>'.repeat(3));
+  const asked: string[] = [];
+  const asciiOnly = (b: Uint8Array) => {
+    const ascii = b.every((x) => x < 0x80);
+    asked.push(ascii ? 'ascii' : 'utf-8');
+    return ascii ? String.fromCharCode(...b) : undefined;
+  };
+  const texts: string[] = [];
+  decodeWhole(bytes, (t) => texts.push(t), 20, asciiOnly);
+  expect(texts.join('')).toBe(new TextDecoder().decode(bytes));
+  expect(asked).toContain('ascii');
+  expect(asked).toContain('utf-8');
+  expect(asked).toHaveLength(texts.length);
+});

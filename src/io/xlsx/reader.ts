@@ -7,6 +7,7 @@
  * whatever it cannot read is refused with one plain line (WorkbookReadError).
  * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
  */
+import type { AsciiText } from './utf8-slices';
 import type { SheetGrid, WorkbookGrid } from '../../model/grid';
 import { type DateKind, dateKindOf } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
@@ -79,10 +80,10 @@ class Package {
 
   constructor(
     readonly bytes: Uint8Array,
-    atOnce: InflateAtOnce | undefined,
+    host: ReadOptions,
   ) {
     this.entries = listEntries(bytes);
-    this.budget = { total: 0, atOnce };
+    this.budget = { total: 0, atOnce: host.inflateAtOnce, asciiText: host.asciiText };
   }
 
   entry(name: string): ZipEntry | undefined {
@@ -285,7 +286,7 @@ export interface PackageParts {
 
 export function packageParts(bytes: Uint8Array): PackageParts {
   checkXlsxBytes(bytes);
-  const pkg = new Package(bytes, undefined);
+  const pkg = new Package(bytes, {});
   const part = pkg.workbookPart();
   const rels = pkg.relationships(part);
   const sheets = new Map<string, string>();
@@ -311,13 +312,15 @@ export function packageParts(bytes: Uint8Array): PackageParts {
 export interface ReadOptions {
   /** The host's own inflater for small parts (Node's zlib: node-workbook.ts); fflate otherwise. */
   inflateAtOnce?: InflateAtOnce;
+  /** The host's quick reading of ASCII text (Node's: node-workbook.ts); TextDecoder's alone otherwise. */
+  asciiText?: AsciiText;
 }
 
 /** Reads the grid of an .xlsx file's bytes; refuses, with one plain line, what it cannot or must not read. */
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): WorkbookGrid {
   checkXlsxBytes(bytes);
   try {
-    return readPackage(new Package(bytes, options.inflateAtOnce));
+    return readPackage(new Package(bytes, options));
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     // No library's words reach a person ("Invalid array length", "outside buffer bounds" …).

@@ -34,12 +34,21 @@ function sliceEnd(chunk: Uint8Array, want: number): number {
 const KEEPS_BOM = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** A whole part's bytes decoded a slice (of about `slice` bytes) at a time, each slice's text handed to `write`. */
-export function decodeWhole(chunk: Uint8Array, write: (text: string) => void, slice: number): void {
+export function decodeWhole(chunk: Uint8Array, write: (text: string) => void, slice: number, asciiText?: AsciiText): void {
   for (let at = 0; at < chunk.length;) {
     const end = sliceEnd(chunk, at + slice);
-    write((at === 0 ? FIRST_SLICE : KEEPS_BOM).decode(chunk.subarray(at, end)));
+    const bytes = chunk.subarray(at, end);
+    write(asciiText?.(bytes) ?? (at === 0 ? FIRST_SLICE : KEEPS_BOM).decode(bytes));
     at = end;
   }
 }
 
 const FIRST_SLICE = new TextDecoder('utf-8');
+
+/**
+ * The text of bytes that are all ASCII, undefined for any others: where the
+ * host has a quick test and copy for them (Node's isAscii and latin1, several
+ * times UTF-8 decoding's speed), a sheet's XML, ASCII but for its inline
+ * strings, is read so. ASCII reads the same either way, and holds no byte-order mark.
+ */
+export type AsciiText = (bytes: Uint8Array) => string | undefined;

@@ -348,7 +348,7 @@ export function readXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   scanXml((write) => {
     inflateEntry(bytes, entry, budget, (chunk, whole) => {
       // A part that came whole is decoded at once, a large one a slice at a time (never held whole as text too).
-      if (whole) return decodeWhole(chunk, write, DECODE_SLICE);
+      if (whole) return decodeWhole(chunk, write, DECODE_SLICE, budget.asciiText);
       for (let at = 0; at < chunk.length; at += DECODE_SLICE) write(decoder.decode(chunk.subarray(at, at + DECODE_SLICE), { stream: true }));
     });
     write(decoder.decode());

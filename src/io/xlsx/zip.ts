@@ -6,6 +6,7 @@
  * so a part that lies about its size is stopped at the limit, not at the end
  * of memory. Only the parts asked for are ever inflated.
  */
+import type { AsciiText } from './utf8-slices';
 import { Inflate, inflateSync } from 'fflate';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 
@@ -107,6 +108,8 @@ export type InflateAtOnce = (data: Uint8Array, maxLength: number, expectedLength
 export interface InflateBudget {
   total: number;
   atOnce?: InflateAtOnce;
+  /** The host's quick reading of text that is all ASCII (utf8-slices.ts `AsciiText`), if it has one. */
+  asciiText?: AsciiText;
 }
 
 /** Chunks joined into one array. */
