@@ -1,4 +1,5 @@
 /** The order workbooks given together are listed and counted in: a workbook before its copies. */
+import { TextMemo } from './memo';
 
 /** What a copy's name starts with where the system puts its mark first (Windows XP's 复件, English Copy of). */
 const COPY_MARK = /^(?:复件|副本|Copy of)\s*/i;
@@ -13,6 +14,9 @@ function sortKey(file: string): Array<[string, number]> {
   });
 }
 
+/** Each file's key worked out once, not at each of the comparisons a sort of thousands of files makes (n log n). */
+const SORT_KEYS = new TextMemo(sortKey);
+
 /**
  * The order a summary lists its files in: folder by folder, each file by its
  * name without the extension, so that a workbook comes before its copies
@@ -20,8 +24,8 @@ function sortKey(file: string): Array<[string, number]> {
  * before its copy "考点 - 副本") and is the one SameBytes counts.
  */
 export function byFileName(a: string, b: string): number {
-  const x = sortKey(a);
-  const y = sortKey(b);
+  const x = SORT_KEYS.get(a);
+  const y = SORT_KEYS.get(b);
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     if (x[i][0] !== y[i][0]) return x[i][0] < y[i][0] ? -1 : 1;
     if (x[i][1] !== y[i][1]) return x[i][1] - y[i][1];

@@ -13,6 +13,7 @@
 import { levelOf } from './custody';
 import { unitKey } from './custody';
 import { byFileName } from './file-order';
+import { TextMemo } from './memo';
 import { semesterKey } from './semester';
 import type { SiteInfo } from './types';
 import type { SiteModel } from './site-model';
@@ -59,11 +60,13 @@ const OLDER =
 /**
  * How a file's name ranks it among its unit's workbooks (its name without folders and extension, as the
  * officer gave it): named as the corrected version 0, named as the version before correction 2, else 1.
+ * Worked out once per file, not at each comparison of a sort.
  */
-function nameRank(file: string): number {
+const NAME_RANKS = new TextMemo((file) => {
   const name = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
   return OLDER.test(name) ? 2 : REVISED.test(name) ? 0 : 1;
-}
+});
+const nameRank = (file: string): number => NAME_RANKS.get(file);
 
 /**
  * The workbooks (any order) each of whose unit and semester (`unitOf`) another workbook is of that counts
