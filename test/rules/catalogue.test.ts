@@ -524,6 +524,8 @@ rt('column-total', {
     { name: 'totals add up', base: 'fenxiao' },
     { name: 'rows of 箱 and 袋 totalled per unit, as the template’s formula writes it (1箱、4袋)', edit: boxAndBags('1箱、4袋') },
     { name: 'rows of 箱 and 袋 totalled per unit, written run together (1箱4袋)', edit: boxAndBags('1箱4袋') },
+    { name: 'rows of 箱 and 袋 totalled per unit in words, as rows’ counts are read (一箱四袋)', edit: boxAndBags('一箱四袋') },
+    { name: 'rows of 箱 and 袋 totalled per unit in 大写 with 、', edit: boxAndBags('壹箱、肆袋') },
     { name: 'rows of 箱 and 袋 totalled in bags, the box’s as its 备注 says them (1箱 内装2袋 and 4袋: 6)', edit: boxAndBags(6) },
     {
       name: 'rows of one unit totalled with their unit (6袋) or without',
@@ -550,6 +552,11 @@ rt('column-total', {
       name: 'rows of 箱 and 袋 totalled per unit, wrongly',
       edit: boxAndBags('1箱、5袋'),
       errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是 1箱、5袋，但上面各行相加是 1箱、4袋。/ }],
+    },
+    {
+      name: 'rows of 箱 and 袋 totalled per unit in words, wrongly (一箱五袋)',
+      edit: boxAndBags('一箱五袋'),
+      errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是 一箱五袋，但上面各行相加是 1箱、4袋。/ }],
     },
     {
       name: 'handover 合计 wrong',
