@@ -180,7 +180,8 @@ const DAY_WORDS = /[0-9一二三四五六七八九十两年月日号周星期天
 function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: string | undefined): boolean {
   const keys = Object.keys(read.record).filter((k) => k !== tableKey && k !== totalKey);
   const rows = tableKey ? (read.record[tableKey] as unknown[] | undefined) : undefined;
-  return keys.length === 0 && (!rows || rows.length === 0);
+  // A table whose rows are all struck out (作废) was filled: the form is there, its rows are voided-row's.
+  return keys.length === 0 && (!rows || rows.length === 0) && read.voided.length === 0;
 }
 
 /** Reads every form of a workbook into the site model. */

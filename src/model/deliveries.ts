@@ -10,6 +10,7 @@ import { intakeLists } from './intake';
 import type { Handover, Intake, SiteData } from './types';
 import { isBlankValue, norm, sumOfCounts, whole } from './values';
 import { paperCode } from './paper-code';
+import { type Arrival, firstWhere, indexArrivals, type ListFacts, sharedDeliveries, splitFrom, sumBags } from './shared-delivery';
 
 /** Each intake list's delivery (`lists[k]`, incoming handover indices), and the deliveries no list took in. */
 export interface Deliveries {
@@ -24,28 +25,6 @@ export interface Deliveries {
 }
 
 type Time = (value: string | undefined) => number;
-
-/** An incoming handover as pairing sees it. */
-interface Arrival {
-  i: number;
-  t: number;
-  day: number;
-  /** Its bags (附件1 数量), undefined when not known. */
-  bags: number | undefined;
-  /** The lists whose papers its items name (试卷归属, 备注), in list order. */
-  named: number[];
-  /** The lists' papers its items name. */
-  papers: ReadonlySet<string>;
-}
-
-/** A list as pairing sees it: where in time order it stands, and the totals its rows or 合计 give. */
-interface ListFacts {
-  k: number;
-  t: number;
-  bags: ReadonlySet<number>;
-  /** The papers on it (试卷号). */
-  papers: readonly string[];
-}
 
 const MEMO = new WeakMap<SiteData, Map<Time, Deliveries>>();
 
@@ -69,7 +48,8 @@ const MEMO = new WeakMap<SiteData, Map<Time, Deliveries>>();
  *
  * A list that took in part of the delivery just before it — the papers split
  * over two 保密柜 or rooms, one list each — shares that delivery with the list
- * holding it (splitFrom): no list takes a delivery for it.
+ * holding it (splitFrom): no list takes a delivery for it. Where the handovers name no papers (only bags: 备注
+ * “九科”), the lists after the delivery are its parts when their bags make it up and the first list's alone do not.
  */
 export function deliveriesOf(data: SiteData, time: Time): Deliveries {
   let byTime = MEMO.get(data);
@@ -113,54 +93,6 @@ function pairDeliveries(data: SiteData, time: Time): Deliveries {
 }
 
 /**
- * The list whose delivery the list at `p` (in time order, with none of its own) took in part of: the last list
- * before it holding a delivery, when that delivery arrived before this list's 入库时间 with no other between, and
- * its papers came with it — its handovers name some of them (附件1 试卷归属, 备注), no other handover any.
- * Else undefined: a list typed before its own delivery is repair's.
- */
-function splitFrom(p: number, ordered: readonly ListFacts[], buckets: readonly Arrival[][], arrivals: ArrivalIndex): ListFacts | undefined {
-  const list = ordered[p];
-  if (buckets[list.k].length > 0) return undefined;
-  let h = p - 1;
-  while (h >= 0 && buckets[ordered[h].k].length === 0) h--;
-  const delivery = h >= 0 ? buckets[ordered[h].k] : [];
-  if (delivery.length === 0 || delivery.some((a) => Number.isNaN(a.t))) return undefined;
-  const last = Math.max(...delivery.map((a) => a.t));
-  const next = arrivals.timed[firstWhere(arrivals.timed, (a) => a.t > last)];
-  if (list.t < last || (next && next.t <= list.t)) return undefined;
-  const namers = list.papers.flatMap((paper) => arrivals.naming.get(paper) ?? []);
-  return namers.length > 0 && namers.every((a) => delivery.includes(a)) ? ordered[h] : undefined;
-}
-
-/** The incoming handovers with a readable time, in time order, and those that name each paper. */
-interface ArrivalIndex {
-  timed: readonly Arrival[];
-  naming: ReadonlyMap<string, readonly Arrival[]>;
-}
-
-function indexArrivals(arrivals: readonly Arrival[]): ArrivalIndex {
-  const naming = new Map<string, Arrival[]>();
-  for (const a of arrivals) {
-    for (const paper of a.papers) {
-      const namers = naming.get(paper);
-      if (namers) namers.push(a);
-      else naming.set(paper, [a]);
-    }
-  }
-  return { timed: arrivals.filter((a) => !Number.isNaN(a.t)), naming };
-}
-
-/** The lists (in time order) that share a delivery (splitFrom), by the list holding it: [holder, part, part…]. */
-function sharedDeliveries(ordered: readonly ListFacts[], split: (p: number) => ListFacts | undefined): number[][] {
-  const groups = new Map<number, number[]>();
-  ordered.forEach((list, p) => {
-    const host = split(p);
-    if (host) groups.set(host.k, [...(groups.get(host.k) ?? [host.k]), list.k]);
-  });
-  return [...groups.values()];
-}
-
-/**
  * The intake lists that took in only papers coming back up the chain (`fromBelow`: a 分校 taking back its 考点's
  * papers after the exam, on their own list as 使用说明 asks): not new stock. The papers were counted when they
  * first came from above, so a paper's copies (copies-short, the summary's bags and copies) leave these lists out.
@@ -190,18 +122,6 @@ function firstAtOrAfter(pool: readonly ListFacts[], t: number): ListFacts | unde
   return pool[firstWhere(pool, (l) => l.t >= t)];
 }
 
-/** The index of the first of `items` that `holds` (false, then true, over the items), by halving; items.length when none. */
-function firstWhere<T>(items: readonly T[], holds: (item: T) => boolean): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (holds(items[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /**
  * The handovers of a bucket (in time order) that may move together as one delivery: those of the first day that
  * has any, with a readable time, none whose items name the papers of the bucket's own list (`home`) alone — the
@@ -226,15 +146,6 @@ function fit(delivery: readonly Arrival[], list: ListFacts | undefined): number 
 
 /** A delivery may go to a list when none of its handovers names only other lists' papers. */
 const mayGo = (delivery: readonly Arrival[], list: ListFacts) => delivery.every((a) => a.named.length === 0 || a.named.includes(list.k));
-
-function sumBags(delivery: readonly Arrival[]): number | undefined {
-  let sum = 0;
-  for (const a of delivery) {
-    if (a.bags === undefined) return undefined;
-    sum += a.bags;
-  }
-  return sum;
-}
 
 /** Gives each list left with no delivery the one its early 入库时间 hid (see deliveriesOf). */
 function repair(

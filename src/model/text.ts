@@ -182,11 +182,12 @@ export function unitOfCount(value: unknown): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** A count in digits or in Chinese numerals (三, 十二). */
-const COUNT_WORD = `(\\d+|${CHINESE_NUMERAL}{1,3})`;
+/** A count in digits or in Chinese numerals (三, 十二): a regex source with one group. */
+export const COUNT_WORD = `(\\d+|${CHINESE_NUMERAL}{1,3})`;
 const BOX_WITH_BAGS = new RegExp(`^${COUNT_WORD}\\s*箱\\s*[(（]?\\s*(?:内装|内含|装有|共|含)?\\s*${COUNT_WORD}\\s*袋\\s*[)）]?$`);
 
-const countOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : chineseNumber(word));
+/** The count a COUNT_WORD match writes: 12, 十二 → 12; undefined for numerals that are no count (一二). */
+export const countOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : chineseNumber(word));
 
 /**
  * A count in 箱 with the bags inside written after it, as people fill 附件1's

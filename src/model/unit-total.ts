@@ -11,7 +11,7 @@
  * (src/forms/unit-formats.ts), the reader reads a 合计 back and column-total
  * compares it.
  */
-import { boxWithBags, cleanText, parseCount, toHalfWidth } from './text';
+import { boxWithBags, cleanText, COUNT_WORD, countOf, parseCount, toHalfWidth } from './text';
 import { isBlankValue, norm, whole } from './values';
 
 /** The units each form's rows pick from, in the order its drop-down offers them. */
@@ -58,8 +58,8 @@ export function unitTotalText(counts: UnitCounts): string {
   return parts.join(UNIT_SEPARATOR);
 }
 
-/** A part of a total as written: a count and its unit (none: ''). */
-const PART = /^(\d+)\s*(箱|袋|份)?/;
+/** A part of a total as written: a count, in digits or in words as the rows' counts are read (二箱, 十二袋), and its unit (none: ''). */
+const PART = new RegExp(`^${COUNT_WORD}\\s*(箱|袋|份)?`);
 /** What may stand between a total's parts: 、，, ; + and spaces, 和, 及. */
 const BETWEEN = /^[\s、，,；;+＋和及]+/;
 
@@ -86,9 +86,10 @@ function partsOf(text: string): Map<string, number> | undefined {
   let rest = text;
   while (rest !== '') {
     const m = PART.exec(rest);
-    if (!m) return undefined;
+    const n = m ? countOf(m[1]) : undefined;
+    if (!m || n === undefined) return undefined;
     const unit = m[2] ?? '';
-    counts.set(unit, (counts.get(unit) ?? 0) + Number(m[1]));
+    counts.set(unit, (counts.get(unit) ?? 0) + n);
     rest = rest.slice(m[0].length).replace(BETWEEN, '');
   }
   return counts.size > 0 ? counts : undefined;

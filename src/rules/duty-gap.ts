@@ -13,6 +13,8 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       gap: '上一班到 {prev} 结束，这一班 {from} 才开始，中间 {span}无人值班。试卷在库期间须 24 小时昼夜值班，请补记这段值班或核对时间。',
+      gapPart:
+        '上一班到 {prev} 结束，这一班 {from} 才开始，中间 {span}没有值班记录，其中试卷在保密室内无人值班 {held}（其余时间试卷不在保密室：{outside}）。试卷在库期间须 24 小时昼夜值班，请补记这段值班或核对时间。',
       overlap: '这一班 {from} 开始，上一班到 {prev} 才结束，两班重叠 {span}。交接班时间应首尾相接，请核对值班时间。',
       start: '试卷 {custody} 已入库，但值班记录从 {from} 才开始。从入库起须昼夜值班，请补记入库后的值班。',
       end: '最后一次出库在 {custody}，但值班记录到 {to} 就结束了。到最后一次出库为止须昼夜值班，请补记之后的值班。',
@@ -23,6 +25,8 @@ export const meta: RuleMeta = {
     },
     en: {
       gap: 'The previous shift ends at {prev} and this one starts at {from}: {spanEn} unguarded. The vault is guarded day and night while it holds papers; record that shift or check the times.',
+      gapPart:
+        'The previous shift ends at {prev} and this one starts at {from}: {spanEn} with no shift, of which the papers were in the vault, unguarded, for {heldEn} (the rest of the time they were not in the vault: {outsideEn}). The vault is guarded day and night while it holds papers; record that shift or check the times.',
       overlap: 'This shift starts at {from} but the previous one ends only at {prev}: {spanEn} overlap. Shifts meet end to start; check the duty times.',
       start:
         'Papers were in the vault from {custody}, but the duty log starts only at {from}. The vault is guarded from intake on; record the duty after intake.',
@@ -33,12 +37,38 @@ export const meta: RuleMeta = {
         'The workbook keeps no vault log: the papers are known only to have left by {custody}, on handover sheet "{sheet2}", but the duty log ends at {to}. The vault is guarded until the papers leave it: record the duty after {to}, or, if they left earlier, record the checkout in the vault log.',
     },
   },
-  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout, and on while a paper taken in never left (no checkout after its intake: 0 candidates, or a session whose checkout is not written), at least to its session’s end — where the workbook keeps no vault log (a 省校 without 附件3), to its last outgoing handover: the papers had left the vault by then. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none.',
+  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout, and on while a paper taken in never left (no checkout after its intake: 0 candidates, or a session whose checkout is not written), at least to its session’s end — where the workbook keeps no vault log (a 省校 without 附件3), to its last outgoing handover: the papers had left the vault by then. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none. A gap the papers were in the vault for only part of (it runs past the last checkout, when they went out for the exam, or began before intake) says both: the time with no shift and the time the papers were in the vault unguarded, with when they were not.',
 };
 
 /** A gap or overlap as people say it: 30分钟, 2小时, 3小时20分. */
 function spanOf(minutes: number): { span: string; spanEn: string } {
   return { span: showDuration(minutes), spanEn: showDurationEn(minutes) };
+}
+
+/**
+ * The parts of a gap [a, b] the vault held papers (`held`, model/deliveries.ts custodyPeriods, those it judges), and
+ * the params that say so when that is not the whole gap: how long the papers were in the vault unguarded, and when
+ * they were not there. Undefined when they were there all the gap (or when the vault's times are not known).
+ */
+function heldPart(a: number, b: number, held: ReadonlyArray<readonly [number, number]>): Record<string, string> | undefined {
+  const parts = held.map(([s, e]): [number, number] => [Math.max(a, s), Math.min(b, e)]).filter(([s, e]) => e > s);
+  const minutes = parts.reduce((sum, [s, e]) => sum + e - s, 0);
+  if (parts.length === 0 || minutes >= b - a) return undefined;
+  const away: Array<[number, number]> = [];
+  let at = a;
+  for (const [s, e] of parts) {
+    if (s > at) away.push([at, s]);
+    at = e;
+  }
+  if (at < b) away.push([at, b]);
+  // 6月16日 07:50–09:00: the end's day only where it is another.
+  const show = ([s, e]: [number, number]) => {
+    const [day] = showTime(s).split(' ');
+    const end = showTime(e);
+    return `${showTime(s)}–${end.startsWith(`${day} `) ? end.slice(day.length + 1) : end}`;
+  };
+  const outside = away.map(show);
+  return { held: showDuration(minutes), heldEn: showDurationEn(minutes), outside: outside.join('、'), outsideEn: outside.join(', ') };
 }
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -63,14 +93,18 @@ export function check({ model, facts, report }: RuleContext): void {
   // A delivery whose list was signed before it arrived (intake-before-receipt says so) was taken in at a time not known:
   // the gap it arrived in is not judged (its custody is held from its arrival, model/deliveries.ts).
   const unsure = new Set(facts.intakes.map((_, k) => receiptOf(data, tm, k)).filter((t) => Number.isFinite(t)));
-  const papersIn = (a: number, b: number) => held.length === 0 || held.some(([s, e]) => a < e && b > s && !(a < s && unsure.has(s)));
+  const heldIn = (a: number, b: number) => held.filter(([s, e]) => a < e && b > s && !(a < s && unsure.has(s)));
   for (let k = 1; k < good.length; k++) {
     const prev = good[k - 1];
     const cur = good[k];
     if (badBetween(prev.i, cur.i)) continue;
-    if (cur.from > prev.to && papersIn(prev.to, cur.from))
-      report(`duty.shifts[${cur.i}].from`, 'gap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(cur.from - prev.to) });
-    else if (cur.from < prev.to)
+    const inGap = cur.from > prev.to ? heldIn(prev.to, cur.from) : [];
+    if (cur.from > prev.to && (held.length === 0 || inGap.length > 0)) {
+      // Said as the time the papers were in the vault unguarded, where they were out (or not yet in) for part of it.
+      const part = heldPart(prev.to, cur.from, inGap);
+      const params = { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(cur.from - prev.to) };
+      report(`duty.shifts[${cur.i}].from`, part ? 'gapPart' : 'gap', { ...params, ...part });
+    } else if (cur.from < prev.to)
       report(`duty.shifts[${cur.i}].from`, 'overlap', { prev: showTime(prev.to), from: showTime(cur.from), ...spanOf(prev.to - cur.from) });
   }
   // Custody: from intake (not before receipt) to the last checkout, or a paper's session's end while it never left.

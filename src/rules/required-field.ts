@@ -1,7 +1,8 @@
 import { isBlankValue } from './facts';
 import { RowGap, rowGaps, seqOf } from './rows';
 import type { RuleContext, RuleMeta } from './types';
-import type { FormNumber } from '../model/location';
+import { type FormNumber, locate } from '../model/location';
+import type { FormId } from '../model/site-model';
 import { UNIT_CHOICES } from '../model/unit-total';
 
 export const meta: RuleMeta = {
@@ -18,6 +19,8 @@ export const meta: RuleMeta = {
       unit: '第 {seq} 行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”，或在数量后写上单位，如“{quantity}{a}”。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
+      voided:
+        '{form}的 {count} 行都注明作废，没有一行有效的记录（作废的行不参与检查）。本单位须签写此表：如其中有仍然有效的记录，请删去它备注里的“作废”；否则请删除作废的行，填上有效的记录。',
       level:
         '“单位级别”写的是“{value}”，读不出是省校、分校还是考点。单位级别须为 省校/分校/考点 之一（分部填“省校”），请改正。它决定哪些交接单是接收、哪些出库是下发，改正之前依单位级别判断的检查暂不进行。',
       column: '{form}的表头里找不到“{field}”一栏，各行的“{field}”都读不到。请在表头加上“{field}”一栏（已有这一栏的，把表头改成“{field}”），逐行填写后再提交。',
@@ -34,6 +37,8 @@ export const meta: RuleMeta = {
       unit: 'Row {seq}: the quantity {quantity} has no unit: {quantity} {a} or {quantity} {b}? It prints as a bare number. Pick {a} or {b} in the row’s 单位 cell (right of the form, outside the print area), or write the unit after the number, e.g. "{quantity}{a}".',
       table: '{formEn} has no rows. Enter its records row by row.',
       form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
+      voided:
+        'All {count} rows of {formEn} are marked void (作废), so it has no valid record (void rows are not checked). This unit must keep this form: if a row is in fact valid, take 作废 out of its 备注; otherwise delete the void rows and enter the valid records.',
       level:
         '"单位级别" reads "{value}", which is not a level. It must be one of 省校 (provincial school), 分校 (branch school) or 考点 (exam site); the provincial branch (分部) writes 省校. It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
       column:
@@ -46,7 +51,7 @@ export const meta: RuleMeta = {
         'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself, and no row above has one. {formEn} is a signed record: each row writes its own "{field}" out; write it.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void. 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
 };
 
 /** A 数量 with no unit: said at the row's 单位 cell (asked only where the sheet keeps that column: rows.ts). */
@@ -79,16 +84,23 @@ function sessionColumns(missing: RuleContext['facts']['missingColumns'], report:
   });
 }
 
-const FORM_NAMES: Record<string, [string, string, FormNumber]> = {
-  site: ['基本信息', 'the 基本信息 sheet', 0],
-  schedule: ['考试安排', 'the exam schedule', 0],
-  staff: ['涉卷人员名单', 'the staff roster', 0],
-  handovers: ['附件1 纸质试卷交接单', 'form 1 (handover sheet)', 1],
-  intake: ['附件2 纸质试卷入库清单', 'form 2 (intake list)', 2],
-  vaultLog: ['附件3 保密室试卷出入库记录表', 'form 3 (vault log)', 3],
-  distributions: ['附件4 试卷分发登记表', 'form 4 (distribution register)', 4],
-  duty: ['附件5 保密室值班记录', 'form 5 (duty log)', 5],
+const FORM_NAMES: Record<string, [string, string, FormNumber, FormId]> = {
+  site: ['基本信息', 'the 基本信息 sheet', 0, 'site'],
+  schedule: ['考试安排', 'the exam schedule', 0, 'schedule'],
+  staff: ['涉卷人员名单', 'the staff roster', 0, 'staff'],
+  handovers: ['附件1 纸质试卷交接单', 'form 1 (handover sheet)', 1, 'handover'],
+  intake: ['附件2 纸质试卷入库清单', 'form 2 (intake list)', 2, 'intake'],
+  vaultLog: ['附件3 保密室试卷出入库记录表', 'form 3 (vault log)', 3, 'vaultLog'],
+  distributions: ['附件4 试卷分发登记表', 'form 4 (distribution register)', 4, 'distribution'],
+  duty: ['附件5 保密室值班记录', 'form 5 (duty log)', 5, 'duty'],
 };
+
+/** The rows struck out with 作废 (forms/voided.ts; voided-row says each), by sheet. */
+function struckBySheet(model: RuleContext['model']): Map<string, number> {
+  const struck = new Map<string, number>();
+  for (const { sheet } of model.voided ?? []) struck.set(sheet, (struck.get(sheet) ?? 0) + 1);
+  return struck;
+}
 
 /** The name fields 基本信息 must give, by level: a 考点 names its 分校 and itself, a 分校 itself, the 省校 its 分部. */
 const NAMES_BY_LEVEL = {
@@ -103,15 +115,28 @@ export function check({ model, facts, report }: RuleContext): void {
   const field = (path: string, value: unknown, formKey: string) => {
     if (isBlankValue(value)) report(path, 'field', { form: lang(formKey), formEn: FORM_NAMES[formKey][1] });
   };
-  const table = (path: string, rows: unknown[] | undefined, formKey: string) => {
-    if (!rows || rows.length === 0) report(path, 'table', { form: lang(formKey), formEn: FORM_NAMES[formKey][1] }, { form: FORM_NAMES[formKey][2] });
+  const struck = struckBySheet(model);
+  const says = (formKey: string) => [{ form: lang(formKey), formEn: FORM_NAMES[formKey][1] }, { form: FORM_NAMES[formKey][2] }] as const;
+  // A table whose rows are all struck out was filled, not left empty: voided-row says each row. Only where the form
+  // then keeps no valid record at all (`formEmpty`) is it asked for, saying why.
+  const table = (path: string, rows: unknown[] | undefined, formKey: string, formEmpty: boolean) => {
+    if (rows && rows.length > 0) return;
+    const count = struck.get(locate(model.locations, path)?.sheet ?? '') ?? 0;
+    const [params, options] = says(formKey);
+    if (count === 0) report(path, 'table', params, options);
+    else if (formEmpty) report(path, 'voided', { ...params, count }, options);
   };
   const whole = (key: keyof typeof data) => {
     const v = data[key];
     const missing = v === undefined || (Array.isArray(v) && v.length === 0);
-    if (missing) report(key, 'form', { form: lang(key), formEn: FORM_NAMES[key][1] }, { form: FORM_NAMES[key][2] });
-    return !missing;
+    if (!missing) return true;
+    // 附件3 is its rows: a sheet of them all struck out leaves none.
+    const count = model.sheets.reduce((n, s) => n + (s.form === FORM_NAMES[key][3] ? (struck.get(s.sheet) ?? 0) : 0), 0);
+    const [params, options] = says(key);
+    report(key, count > 0 ? 'voided' : 'form', { ...params, count }, options);
+    return false;
   };
+  const none = (tables: ReadonlyArray<{ length: number } | null | undefined>) => tables.every((rows) => !rows || rows.length === 0);
 
   // A column the header lacks, once at the header (the roster's 是/否 columns: staff-ineligible, which says what they decide;
   // 考试安排's session times: one finding naming the checks that wait for them).
@@ -151,12 +176,12 @@ export function check({ model, facts, report }: RuleContext): void {
     data.handovers!.forEach((h, i) => {
       const p = `handovers[${i}]`;
       for (const k of ['time', 'from', 'to', 'address', 'contact', 'fromSigners', 'toSigners'] as const) field(`${p}.${k}`, h?.[k], 'handovers');
-      table(`${p}`, h?.items, 'handovers');
+      table(`${p}`, h?.items, 'handovers', none(data.handovers!.map((x) => x?.items)));
     });
   }
   if (whole('intake')) {
     for (const { list, path } of facts.intakes) {
-      table(path, list.items, 'intake');
+      table(path, list.items, 'intake', none(facts.intakes.map((x) => x.list.items)));
       field(`${path}.description`, list.description, 'intake');
       field(`${path}.time`, list.time, 'intake');
       field(`${path}.keeper`, list.keeper, 'intake');
@@ -172,13 +197,13 @@ export function check({ model, facts, report }: RuleContext): void {
       if (!isBlankValue(d?.start) || isBlankValue(d?.end)) {
         if (isBlankValue(d?.end)) field(`${p}.end`, d?.end, 'distributions');
       }
-      table(p, d?.rows, 'distributions');
+      table(p, d?.rows, 'distributions', none(data.distributions!.map((x) => x?.rows)));
       field(`${p}.issuer`, d?.issuer, 'distributions');
       field(`${p}.receiver`, d?.receiver, 'distributions');
     });
   }
   if (whole('duty')) {
-    table('duty', data.duty!.shifts, 'duty');
+    table('duty', data.duty!.shifts, 'duty', true);
     field('duty.supervisor', data.duty!.supervisor, 'duty');
   }
 }

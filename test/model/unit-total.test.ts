@@ -45,7 +45,12 @@ describe('a 合计 as written', () => {
     expect(totalReadings('2箱+3袋')).toEqual([byUnit]);
     for (const runTogether of ['2箱3袋', '２箱 ３袋']) expect(totalReadings(runTogether)).toEqual([byUnit, new Map([['箱', 2]])]);
     expect(totalReadings('1箱（内装5袋）')).toEqual([new Map([['箱', 1]])]);
-    for (const unreadable of ['五袋', '约5', -1, 2.5, '', null]) expect(totalReadings(unreadable)).toEqual([]);
+    // Counts in words, as the rows' are read (text.ts parseCount): 二箱三袋 as 2箱3袋, 五袋 as 5袋.
+    expect(totalReadings('二箱三袋')).toEqual([byUnit, new Map([['箱', 2]])]);
+    expect(totalReadings('贰箱、叁袋')).toEqual([byUnit]);
+    expect(totalReadings('五袋')).toEqual([new Map([['袋', 5]])]);
+    expect(totalReadings('十二')).toEqual([new Map([['', 12]])]);
+    for (const unreadable of ['约5', '一二袋', -1, 2.5, '', null]) expect(totalReadings(unreadable)).toEqual([]);
   });
 
   test('agrees with rows of one unit as a plain count; over rows of two units only per unit', () => {
@@ -70,13 +75,16 @@ describe('a 合计 as written', () => {
       totalAsRead('五袋'),
       totalAsRead('若干袋'),
       totalAsRead('1箱（内装5袋）'),
-    ]).toEqual(['2箱、3袋', '2箱3袋', 6, 6, 5, '若干袋', 1]);
+      totalAsRead('二箱三袋'),
+    ]).toEqual(['2箱、3袋', '2箱3袋', 6, 6, 5, '若干袋', 1, '二箱三袋']);
   });
 
   test('compared across two copies as the counts it states', () => {
     expect(totalKey('2箱3袋')).toBe(totalKey('2箱、3袋'));
     expect(totalKey(' 6 ')).toBe(totalKey(6));
     expect(totalKey('2箱、4袋')).not.toBe(totalKey('2箱、3袋'));
-    expect(totalKey('五袋')).toBe('五袋');
+    expect(totalKey('二箱三袋')).toBe(totalKey('2箱、3袋'));
+    expect(totalKey('五袋')).toBe(totalKey('5袋'));
+    expect(totalKey('若干袋')).toBe('若干袋');
   });
 });

@@ -524,6 +524,8 @@ rt('column-total', {
     { name: 'totals add up', base: 'fenxiao' },
     { name: 'rows of 箱 and 袋 totalled per unit, as the template’s formula writes it (1箱、4袋)', edit: boxAndBags('1箱、4袋') },
     { name: 'rows of 箱 and 袋 totalled per unit, written run together (1箱4袋)', edit: boxAndBags('1箱4袋') },
+    { name: 'rows of 箱 and 袋 totalled per unit in words, as rows’ counts are read (一箱四袋)', edit: boxAndBags('一箱四袋') },
+    { name: 'rows of 箱 and 袋 totalled per unit in 大写 with 、', edit: boxAndBags('壹箱、肆袋') },
     { name: 'rows of 箱 and 袋 totalled in bags, the box’s as its 备注 says them (1箱 内装2袋 and 4袋: 6)', edit: boxAndBags(6) },
     {
       name: 'rows of one unit totalled with their unit (6袋) or without',
@@ -550,6 +552,11 @@ rt('column-total', {
       name: 'rows of 箱 and 袋 totalled per unit, wrongly',
       edit: boxAndBags('1箱、5袋'),
       errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是 1箱、5袋，但上面各行相加是 1箱、4袋。/ }],
+    },
+    {
+      name: 'rows of 箱 and 袋 totalled per unit in words, wrongly (一箱五袋)',
+      edit: boxAndBags('一箱五袋'),
+      errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是 一箱五袋，但上面各行相加是 1箱、4袋。/ }],
     },
     {
       name: 'handover 合计 wrong',
@@ -1177,9 +1184,33 @@ rt('copies-short', {
   ],
 });
 
+/** 考点 kaodian.json's last night shift ending at `end` on 6月16日, and one more shift from `from` to 10:30 (last checkout 07:50). */
+const lastMorning = (end: string, from: string) => (d: SiteData) => {
+  Object.assign(d.duty!.shifts![3], { to: `2024-06-16T${end}` });
+  d.duty!.shifts!.push({ kind: '日间', from: `2024-06-16T${from}`, to: '2024-06-16T10:30', record: '3310 出库', handedOverBy: '陈静', takenOverBy: '刘洋' });
+};
+
 rt('duty-gap', {
-  valid: [{ name: 'shifts meet end to start', base: 'fenxiao' }],
+  valid: [
+    { name: 'shifts meet end to start', base: 'fenxiao' },
+    { name: 'a gap after the last checkout (07:50): the vault holds no papers', edit: lastMorning('08:00', '08:30') },
+  ],
   invalid: [
+    {
+      name: 'a gap (07:00–09:00) the papers left the vault in (last checkout 07:50): the time without a shift and the time in the vault unguarded',
+      edit: lastMorning('07:00', '09:00'),
+      errors: [
+        {
+          messageId: 'gapPart',
+          form: 5,
+          sheet: '值班记录3',
+          cell: 'D3',
+          row: 5,
+          message:
+            /^上一班到 6月16日 07:00 结束，这一班 6月16日 09:00 才开始，中间 2小时没有值班记录，其中试卷在保密室内无人值班 50分钟（其余时间试卷不在保密室：6月16日 07:50–09:00）。试卷在库期间须 24 小时昼夜值班，请补记这段值班或核对时间。$/,
+        },
+      ],
+    },
     {
       name: 'a night shift written in one cell, as the form prints its line, ending an hour before the next begins',
       edit: nightInOneCell('2024年6月14日20时至15日7时'),

@@ -141,6 +141,80 @@ describe('D1: one delivery of 14 bags taken in on two 入库清单 (一号保密
   });
 });
 
+/** The handovers' items name no paper: 备注 blank (试卷号 not written), the bags per row only. */
+function unnamed(d: SiteData): void {
+  for (const h of d.handovers!) for (const it of h.items!) it.note = '';
+}
+
+describe('D1 without paper numbers on the 交接单: the lists after the delivery add up to its bags', () => {
+  test('one item row “14 袋, 备注 九科”: the two lists (9 + 5) share it, no finding', async () => {
+    const model = await filled(TWO_ROOMS, (d) => {
+      d.handovers![0].items = [{ destination: '沅陵考点', quantity: 14, unit: '袋', note: '九科' }];
+    });
+    expect(deliveriesOf(model.data, tm)).toEqual({ lists: [[0], [0]], shared: [[0, 1]], unlisted: [] });
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('nine item rows, 备注 blank: shared, no finding', async () => {
+    const model = await filled(TWO_ROOMS, unnamed);
+    expect(deliveriesOf(model.data, tm)).toEqual({ lists: [[0], [0]], shared: [[0, 1]], unlisted: [] });
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('lists 9 + 4 for 14: still one delivery, one inventory-mismatch naming both lists', async () => {
+    const model = await filled(TWO_ROOMS, (d) => {
+      unnamed(d);
+      const second = intakes(d)[1];
+      Object.assign(
+        second.items!.find((it) => it.paperNo === '8802')!,
+        { bags5: 0, totalBags: 1 },
+      );
+      Object.assign(second.totals!, { bags5: 0, totalBags: 4 });
+    });
+    const found = validateSite(model).map(full);
+    expect(found[0]).toEqual([
+      'inventory-mismatch',
+      'error',
+      '入库清单1',
+      'H14',
+      '这次接收的试卷分 2 张入库清单入库（入库清单1 9 袋、入库清单2 4 袋），共 13 袋，但交接单上接收到的是 14 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对交接单和这几张入库清单。',
+    ]);
+    // The rest as with paper numbers (copies-short and overdraw for 8802's missing bag): nothing else.
+    expect(found.map(([rule, , sheet, cell]) => [rule, sheet, cell])).toEqual([
+      ['inventory-mismatch', '入库清单1', 'H14'],
+      ['copies-short', '入库清单2', 'H5'],
+      ['overdraw', '出入库记录', 'D11'],
+    ]);
+  });
+
+  test('two deliveries (9 bags 14:10, 5 bags 15:50), one list each: not merged', async () => {
+    const model = await filled(TWO_ROOMS, (d) => {
+      secondDelivery(d, '2025-01-08T15:50');
+      unnamed(d);
+    });
+    expect(deliveriesOf(model.data, tm)).toEqual({ lists: [[0], [1]], shared: [], unlisted: [] });
+    // No paper named: arrival-too-early judges the second handover by the site's first session (1月10日), not early.
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('the first list matches its delivery of 9 alone: the second list (dated before the 16:30 delivery) is not a part', async () => {
+    const model = await filled(TWO_ROOMS, (d) => {
+      secondDelivery(d, '2025-01-08T16:30');
+      unnamed(d);
+    });
+    expect(deliveriesOf(model.data, tm)).toEqual({ lists: [[0], [1]], shared: [], unlisted: [] });
+    expect(validateSite(model).map(full)).toEqual([
+      [
+        'intake-before-receipt',
+        'error',
+        '入库清单2',
+        'C17',
+        '入库时间 1月8日 15:55 早于试卷交接到本单位的时间 1月8日 16:30（交接单“交接单2”）。试卷须先交接接收、后入库清点，请核对入库时间或交接时间。',
+      ],
+    ]);
+  });
+});
+
 describe('D3: a count with its unit in brackets, as the header 数量（袋/箱） prints it', () => {
   test('r-yuanling-bracketcount (“2（袋）” on 附件1 and 附件3): no finding, each read as its bags', () => {
     const model = handTyped('r-yuanling-bracketcount');
