@@ -62,3 +62,34 @@ describe('D3: a 补考 session without its 分发登记', () => {
     ]);
   });
 });
+
+describe('D2: a 补考 of the same 试卷号, its bag taken out with the first session (考一场，领一场)', () => {
+  const BAGS =
+    'checkout-window 出入库记录!D4 row 1: 试卷 1304 在 1月11日 08:10 领出后，1月11日 09:00 开考时共有 3 袋在外。这份试卷 1月18日 09:00 还要再考一场（5 人），这一场最多领 2 袋，其余须留在保密室给那一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对领出袋数。';
+  const firstCheckout = (data: SiteData) => data.vaultLog![0];
+
+  test('s-dongkou-makeup-samepaper-kaodian-planted: all 3 bags out on 1月11日, one finding at the count taken', async () => {
+    expect((await findingsOf(site('s-dongkou-makeup-samepaper-kaodian-planted'))).map(brief)).toEqual([BAGS]);
+  });
+
+  test('the correct site (2 bags on 1月11日, the 5份装 bag on 1月18日): nothing', async () => {
+    expect((await findingsOf(site('s-dongkou-makeup-samepaper-kaodian'))).map(brief)).toEqual([]);
+  });
+
+  test('bags that only cover both sessions together are the first session’s: 31+26+5 for 58 and 4, all out on 1月11日, nothing', async () => {
+    const data = site('s-dongkou-makeup-samepaper-kaodian-planted');
+    data.schedule![0].candidates = 58;
+    data.schedule![2].candidates = 4;
+    expect((await findingsOf(data)).map(brief)).toEqual([]);
+  });
+
+  test('the bags counted in copies (份), or the 补考’s candidates not given: nothing is said of bags', async () => {
+    const inCopies = site('s-dongkou-makeup-samepaper-kaodian-planted');
+    firstCheckout(inCopies).unit = '份';
+    firstCheckout(inCopies).quantity = 62;
+    expect((await findingsOf(inCopies)).filter((f) => f.rule === 'checkout-window')).toEqual([]);
+    const noCount = site('s-dongkou-makeup-samepaper-kaodian-planted');
+    delete noCount.schedule![2].candidates;
+    expect((await findingsOf(noCount)).filter((f) => f.rule === 'checkout-window')).toEqual([]);
+  });
+});
