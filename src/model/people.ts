@@ -47,19 +47,40 @@ function isTitle(word: string): boolean {
 
 const BRACKETED = /[（(][^（()）]*[)）]/g;
 
+/** What a date or time is written with: 1.10, 1/10, 1-10, 1月11日, 11号, 8:10, 8时10分. */
+const DATE_MARKS = '\\d.:/\\-年月日号时点分';
+/** A date or time alone, with a digit in it, perhaps after the half of the day: 李娜 1.10 signs on 1月10日. */
+const DATE_WORD = new RegExp(`^(?:上午|下午|中午|晚上|早上)?[${DATE_MARKS}]*\\d[${DATE_MARKS}]*$`);
+/** The same in Chinese numerals: 一月十一日. */
+const CHINESE_DATE_WORD = /^[〇零一二三四五六七八九十]{1,3}月[〇零一二三四五六七八九十]{1,3}[日号]$/;
+/** A date written on to a name with no space (刘洋1.11, 刘洋1月11日): a digit and then a mark, so that 王芳2 stays a name. */
+const DATE_ON_NAME = new RegExp(`([\\u4e00-\\u9fff])\\d+[.:/\\-年月日号时点][${DATE_MARKS}]*$`);
+
+/**
+ * A word that is a date, a time or digits (李娜 1.10, 刘洋 1月11日, 8:10): when someone signed, never a person
+ * (docs/领域说明.md, names as people write them).
+ */
+function isDateWord(word: string): boolean {
+  const text = toHalfWidth(word).trim();
+  return DATE_WORD.test(text) || CHINESE_DATE_WORD.test(text);
+}
+
 /**
  * The dots people type inside a name written the Uyghur or foreign way
  * (阿依古丽·买买提): bullets, the Japanese dot, a full stop (．, half-width by
  * then). Between two letters of a name, each is the one middle dot, so that one
- * person is never two.
+ * person is never two; between digits (1.10, a date) it is no name's dot.
  */
-const NAME_DOTS = /(?<=[^\s·])[•・‧∙⋅･.](?=[^\s·])/g;
+const NAME_DOTS = /([^\s·\d])[•・‧∙⋅･.](?=[^\s·\d])/g;
 
-/** The person a signature names: without a bracketed role and without a title after a space. */
+/** The person a signature names: without a bracketed role, a title after a space or a date beside it. */
 function personName(signature: unknown): string {
   if (signature === undefined || signature === null) return '';
-  const text = toHalfWidth(String(signature)).replace(BRACKETED, ' ').replace(NAME_DOTS, '·').trim();
-  const words = text.split(/[\s\u3000]+/).filter(Boolean);
+  const text = toHalfWidth(String(signature)).replace(BRACKETED, ' ').replace(NAME_DOTS, '$1·').trim();
+  const all = text.split(/[\s\u3000]+/).filter(Boolean);
+  const named = all.filter((word) => !isDateWord(word)).map((word) => word.replace(DATE_ON_NAME, '$1'));
+  // A cell holding nothing but a date keeps it, as written: it is no one, and the rules say so with what it says.
+  const words = named.length > 0 ? named : all;
   while (words.length > 1 && isTitle(words[words.length - 1])) words.pop();
   return words.join('');
 }
@@ -161,8 +182,11 @@ export function splitSignatures(text: string): string[] {
     else {
       const last = names.length - 1;
       const joins = last >= 0 && gap !== 'none' && gap !== 'separator';
-      if (joins && (isTitle(word) || ONE_HAN.test(names[last]) || (gap === 'space' && onePersonsParts(lastWord, word)))) names[last] += ` ${word}`;
-      else names.push(word);
+      // A date is when the signer before it signed (李娜 1.10), or, first in the cell, the one after it (1.10 李娜).
+      const dated = last >= 0 && (isDateWord(word) || names[last].split(SPACE).every(isDateWord));
+      if (dated || (joins && (isTitle(word) || ONE_HAN.test(names[last]) || (gap === 'space' && onePersonsParts(lastWord, word))))) {
+        names[last] += ` ${word}`;
+      } else names.push(word);
       gap = 'none';
       lastWord = word;
     }

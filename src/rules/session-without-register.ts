@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
       none: 'Paper {paper} left the vault at {taken} for the session starting {start}, but no distribution register (附件4) records handing it out in that session. Handing papers to the rooms and taking them back is signed on 附件4 on the spot; add the register or its rows.',
     },
   },
-  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
+  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout on the session’s day (else its first checkout): a bag taken out days early with another session is checkout-window’s, and not where this session’s register is missing. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
 };
 
 /**
@@ -55,17 +55,31 @@ export function check({ model, facts, report }: RuleContext): void {
     const [paper, day] = key.split('|');
     if (!facts.intakePapers.has(paper) && !facts.schedulePapers.has(paper)) doubtfulDays.add(Number(day));
   }
-  const judged = new Set<SessionFact>();
-  (data.vaultLog ?? []).forEach((r, i) => {
-    if (!r || facts.dispatch[i]) return;
+  for (const { session, row, t } of checkoutsOfSessions(data, facts)) {
+    // A paper nobody sits is handed to no room: its session needs no register (a bag taken out anyway is not-returned's).
+    if (whole(data.schedule?.[session.index]?.candidates) === 0) continue;
+    const day = Math.floor(session.start / 1440);
+    if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day) || undatedPapers.has(session.paperNo)) continue;
+    report(`vaultLog[${row}].paperNo`, 'none', { paper: session.paperNo, taken: showTime(t), start: showTime(session.start) });
+  }
+}
+
+/**
+ * Each session's checkout, in the log's order, where its finding is said: the first one taken out on the session's own day, else
+ * its first. A bag of a later session taken out with an earlier one (checkout-window's finding) is not where
+ * the later session's register is missing: the officer who moves that row must still find this one.
+ */
+function checkoutsOfSessions(data: SiteData, facts: RuleContext['facts']): Array<{ session: SessionFact; row: number; t: number }> {
+  const chosen = new Map<SessionFact, { session: SessionFact; row: number; t: number; sameDay: boolean }>();
+  (data.vaultLog ?? []).forEach((r, row) => {
+    if (!r || facts.dispatch[row]) return;
     const t = tm(r.takenAt);
     const session = sessionFor(facts, r.paperNo, t);
-    if (!session || judged.has(session)) return;
-    judged.add(session);
-    // A paper nobody sits is handed to no room: its session needs no register (a bag taken out anyway is not-returned's).
-    if (whole(data.schedule?.[session.index]?.candidates) === 0) return;
-    const day = Math.floor(session.start / 1440);
-    if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day) || undatedPapers.has(session.paperNo)) return;
-    report(`vaultLog[${i}].paperNo`, 'none', { paper: session.paperNo, taken: showTime(t), start: showTime(session.start) });
+    if (!session) return;
+    const sameDay = Math.floor(t / 1440) === Math.floor(session.start / 1440);
+    const before = chosen.get(session);
+    if (!before || (sameDay && !before.sameDay)) chosen.set(session, { session, row, t, sameDay });
   });
+  // In the log's order, as the officer reads it.
+  return [...chosen.values()].sort((a, b) => a.row - b.row);
 }

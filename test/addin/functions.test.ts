@@ -129,6 +129,10 @@ describe('SIGNERS', () => {
     ['黄志刚和易敏', 2],
     ['阿依古丽 买买提', 1],
     ['黄志刚 刘春香', 2],
+    // A date beside a name is when the person signed, no second signer (the review's round 5, D1).
+    ['李娜 1.10', 1],
+    ['刘洋 1月11日', 1],
+    ['刘洋 1.11、李娜 1.11', 2],
     ['', 0],
     [null, 0],
     ['  ', 0],

@@ -1,4 +1,4 @@
-import { isDittoMark } from '../../src/model/people';
+import { isDittoMark, peopleIn, personKey, signaturesIn } from '../../src/model/people';
 
 test.each([
   ['同上', true],
@@ -17,4 +17,41 @@ test.each([
   [null, false],
 ])('ditto mark %p: %p', (signature, ditto) => {
   expect(isDittoMark(signature)).toBe(ditto);
+});
+
+describe('a date or time written beside a signature is when the person signed, no second person (review round 5, D1)', () => {
+  test.each([
+    ['李娜 1.10', ['李娜 1.10'], ['李娜']],
+    ['刘洋 1.11', ['刘洋 1.11'], ['刘洋']],
+    ['刘洋 1月11日', ['刘洋 1月11日'], ['刘洋']],
+    ['刘洋　１．１１', ['刘洋 1.11'], ['刘洋']],
+    ['刘洋 2024.1.11 8:10', ['刘洋 2024.1.11 8:10'], ['刘洋']],
+    ['刘洋 上午8:10', ['刘洋 上午8:10'], ['刘洋']],
+    ['刘洋 1/11', ['刘洋 1 11'], ['刘洋']],
+    ['刘洋 一月十一日', ['刘洋 一月十一日'], ['刘洋']],
+    ['1.10 李娜', ['1.10 李娜'], ['李娜']],
+    ['李娜（保管员） 1.10', ['李娜(保管员) 1.10'], ['李娜']],
+    ['李娜 主考 1.10', ['李娜 主考 1.10'], ['李娜']],
+    ['刘洋 1.11、李娜 1.11', ['刘洋 1.11', '李娜 1.11'], ['刘洋', '李娜']],
+    ['刘洋 1.11 李娜', ['刘洋 1.11', '李娜'], ['刘洋', '李娜']],
+    ['刘洋1月11日', ['刘洋1月11日'], ['刘洋']],
+    ['刘洋1.11', ['刘洋1.11'], ['刘洋']],
+  ])('%p → signatures %p, people %p', (cell, signatures, people) => {
+    expect(signaturesIn(cell)).toEqual(signatures);
+    expect(peopleIn(cell)).toEqual(people);
+  });
+
+  test('a digit alone after a name is kept (王芳2 may be how a roster tells two 王芳 apart)', () => {
+    expect(personKey('王芳2')).toBe('王芳2');
+  });
+
+  test('a cell holding only a date is what it says, its dots as written (not the name dot ·)', () => {
+    expect(peopleIn('1.10')).toEqual(['1.10']);
+    expect(personKey('1．10')).toBe('1.10');
+  });
+
+  test('a name’s dot is still the middle dot, however typed', () => {
+    expect(personKey('阿依古丽.买买提')).toBe('阿依古丽·买买提');
+    expect(personKey('阿依古丽•买买提 1.10')).toBe('阿依古丽·买买提');
+  });
 });

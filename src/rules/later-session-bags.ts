@@ -1,0 +1,119 @@
+/**
+ * 考一场，领一场 for a paper sat twice (a 补考 of the same 试卷号 a week later, with its own bag): checkout-window's
+ * “later” finding compares papers, so it cannot see the later session's bag taken out with the first. Judged by
+ * the bags: at the first session's start more bags of the paper are out than the vault could let go while keeping
+ * bags that cover the later sessions' candidates — and only when the bags the vault holds can be split so (each
+ * side's copies at least its candidates). Bags that only cover both sessions together (31+26 for 48 and 5) are
+ * the first session's to open: nothing is said.
+ */
+import { isBlankValue, norm, sessionFor, SessionFact, tm, whole } from './facts';
+import type { Facts } from './facts';
+import { intakeLists } from '../model/intake';
+import { paperCode } from '../model/paper-code';
+
+const SIZES = [31, 26, 11, 5] as const;
+const SIZE_KEYS = ['bags31', 'bags26', 'bags11', 'bags5'] as const;
+type Mix = number[];
+
+export interface LaterBagsProblem {
+  /** The checkout row that takes the bags out beyond what may go. */
+  row: number;
+  session: SessionFact;
+  /** The first later session of the paper, named in the message. */
+  later: SessionFact;
+  out: number;
+  allowed: number;
+  laterCandidates: number;
+}
+
+const copiesOf = (mix: Mix): number => mix.reduce((sum, n, i) => sum + n * SIZES[i], 0);
+const countOf = (mix: Mix): number => mix.reduce((sum, n) => sum + n, 0);
+
+/** The paper's bags by envelope size over every 入库清单, or undefined when a row's sizes cannot be read. */
+function bagMix(facts: Facts, paper: string): Mix | undefined {
+  const mix = [0, 0, 0, 0];
+  for (const { list } of intakeLists(facts.data)) {
+    for (const item of list.items ?? []) {
+      if (paperCode(item?.paperNo) !== paper) continue;
+      // A blank size is none of it; a size that is no whole number (invalid-count's) leaves the bags unknown.
+      const sizes = SIZE_KEYS.map((key) => (isBlankValue(item?.[key]) ? 0 : whole(item?.[key])));
+      if (sizes.some((n) => n === undefined)) return undefined;
+      sizes.forEach((n, i) => (mix[i] += n!));
+    }
+  }
+  return mix;
+}
+
+/** The fewest bags of `mix` that cover `later` copies and leave bags covering `first`; undefined when none do. */
+function fewestKeptFor(mix: Mix, first: number, later: number): number | undefined {
+  let best: number | undefined;
+  // A fewest set never holds more bags of a size than that size needs alone: the loops stay small.
+  const most = mix.map((n, i) => Math.min(n, Math.ceil(later / SIZES[i])));
+  const visit = (i: number, kept: Mix): void => {
+    if (i === SIZES.length) {
+      const left = mix.map((n, j) => n - kept[j]);
+      if (copiesOf(kept) >= later && copiesOf(left) >= first && (best === undefined || countOf(kept) < best)) best = countOf(kept);
+      return;
+    }
+    for (let n = 0; n <= most[i]; n++) visit(i + 1, [...kept, n]);
+  };
+  visit(0, []);
+  return best;
+}
+
+/** The checkouts taken for `session` still out at its start, in the log's order. */
+function outAtStart(facts: Facts, session: SessionFact): Array<{ row: number; bags: number; t: number }> {
+  const out: Array<{ row: number; bags: number; t: number }> = [];
+  (facts.data.vaultLog ?? []).forEach((r, row) => {
+    // Bags only: a row counted in copies (份) says nothing of bags.
+    if (!r || facts.dispatch[row] || !['', '袋'].includes(norm(r.unit))) return;
+    const t = tm(r.takenAt);
+    const back = tm(r.returnedAt);
+    const bags = whole(r.quantity);
+    if (bags === undefined || sessionFor(facts, r.paperNo, t) !== session || t > session.start) return;
+    if (!Number.isNaN(back) && back < session.start) return;
+    out.push({ row, bags, t });
+  });
+  return out;
+}
+
+/** A session's candidates as 考试安排 gives them, or undefined when not a whole number. */
+const candidatesOf = (facts: Facts, s: SessionFact): number | undefined => whole(facts.data.schedule?.[s.index]?.candidates);
+
+/** For a paper sat in more than one session: the first session's checkout that takes out a later session's bags. */
+function problemOf(facts: Facts, sessions: readonly SessionFact[]): LaterBagsProblem | undefined {
+  const [first] = sessions;
+  const later = sessions.filter((s) => s.start > first.end);
+  if (later.length === 0) return undefined;
+  // Sessions at the first one's time (two rows of rooms) are its; each session's candidates must be known.
+  const firstNeeds = sessions.filter((s) => s.start <= first.end).map((s) => candidatesOf(facts, s));
+  const laterNeeds = later.map((s) => candidatesOf(facts, s));
+  if ([...firstNeeds, ...laterNeeds].some((n) => n === undefined)) return undefined;
+  const laterCandidates = laterNeeds.reduce((a, b) => a! + b!, 0)!;
+  if (laterCandidates === 0) return undefined;
+  const out = outAtStart(facts, first);
+  if (out.length === 0) return undefined;
+  // Bags that arrive after the first checkout may be the later sessions': the vault's bags then say nothing.
+  if ((facts.intakeArrivals.get(first.paperNo) ?? []).some((a) => a.t > Math.min(...out.map((c) => c.t)))) return undefined;
+  const mix = bagMix(facts, first.paperNo);
+  const kept =
+    mix &&
+    fewestKeptFor(
+      mix,
+      firstNeeds.reduce((a, b) => a! + b!, 0)!,
+      laterCandidates,
+    );
+  if (!mix || kept === undefined) return undefined;
+  const allowed = countOf(mix) - kept;
+  let total = 0;
+  const over = out.find((c) => (total += c.bags) > allowed);
+  return over && { row: over.row, session: first, later: later[0], out: total, allowed, laterCandidates };
+}
+
+/** Each paper sat in more than one session whose first session took out bags a later one needs (at most one finding a paper). */
+export function laterSessionBags(facts: Facts): LaterBagsProblem[] {
+  return [...facts.sessionsByPaper.values()]
+    .filter((sessions) => sessions.length > 1)
+    .flatMap((sessions) => problemOf(facts, sessions) ?? [])
+    .sort((a, b) => a.row - b.row);
+}
