@@ -60,8 +60,7 @@ function storedList(state: FakeBookState): string | undefined {
 }
 
 const solid = (hex: string) => ({ color: bgrOf(hex), pattern: 1 });
-const fillsOf = (s: FakeSheetState) =>
-  Object.fromEntries(Object.entries(only(s, 'fill')).map(([ref, f]) => [ref, { color: f!.color, pattern: f!.pattern }]));
+const fillsOf = (s: FakeSheetState) => Object.fromEntries(Object.entries(only(s, 'fill')).map(([ref, f]) => [ref, { color: f!.color, pattern: f!.pattern }]));
 
 const VARIANTS: FakeEtOptions[] = [{}, { members: 'method', shape: 'flat' }, { shape: 'nested' }];
 

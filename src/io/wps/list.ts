@@ -130,7 +130,7 @@ function setLook(ws: EtObject, last: number): void {
 
 /** Each run of one severity in the 严重程度 column filled as its cells are marked: one write a run. */
 function colourSeverities(ws: EtObject, rows: readonly FindingListRow[]): void {
-  for (let at = 0; at < rows.length; ) {
+  for (let at = 0; at < rows.length;) {
     let end = at;
     while (end + 1 < rows.length && rows[end + 1].severity === rows[at].severity) end++;
     setEach(get(rangeOf(ws, `B${sheetRow(at)}:B${sheetRow(end)}`), 'Interior'), [['Color', bgrOf(MARK_COLORS[rows[at].severity])]]);
