@@ -71,7 +71,7 @@ export function deleteList(app: EtObject, sheets: Map<string, EtObject>, name: s
   return gone;
 }
 
-/** Adds the list sheet `name` at the end: its words in one write, then its look and print setup. */
+/** Adds the list sheet `name` at the end: its words (a Value2 write per ROWS_PER_WRITE rows), then its look and print setup. */
 export function writeWpsList(app: EtObject, workbook: EtObject, name: string, findings: readonly Finding[], lang: Lang): void {
   const list = findingList(findings, lang);
   const ws = addSheetAtEnd(app, workbook, name);

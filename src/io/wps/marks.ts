@@ -32,7 +32,7 @@ interface PriorFill {
   patternColor: number | null;
 }
 
-export interface WpsPriorState {
+interface WpsPriorState {
   sheet: string;
   cell: string;
   fill: PriorFill;
