@@ -35,11 +35,13 @@ function fakeEtScript(): string {
   return `(function () { var exports = {}; var module = { exports: exports };\n${outputText}\nwindow.FakeEt = exports; })();`;
 }
 
-/** The user's cells, the add-in's record sheet left out, key order aside; no fill recorded or none set is the same. */
+const LIST_SHEET = '问题清单';
+
+/** The user's cells, the add-in's record sheet and list of findings left out, key order aside; no fill recorded or none set is the same. */
 function userCells(state: FakeBookState): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of state.sheets) {
-    if (s.name === MARKS_SHEET) continue;
+    if (s.name === MARKS_SHEET || s.name === LIST_SHEET) continue;
     for (const [ref, cell] of Object.entries(s.cells)) {
       const c: Record<string, unknown> = { ...cell, fill: cell.fill ?? NO_FILL };
       out[`${s.name}!${ref}`] = JSON.stringify(
@@ -133,6 +135,12 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
     expect(cell.note).toContain(ruleTitle('column-total', 'zh'));
     expect(cell.note).not.toContain('column-total');
     expect(marked.sheets.find((s) => s.name === MARKS_SHEET)?.visible).toBe(2);
+    // The list of findings, last: every finding, the planted one among them.
+    expect(await page.textContent('#status')).toContain(`全部问题列在最后一张工作表“${LIST_SHEET}”`);
+    const list = marked.sheets[marked.sheets.length - 1];
+    expect(list.name).toBe(LIST_SHEET);
+    expect(list.cells.A1.v).toMatch(/^试卷保密助手检查发现的问题：错误 /);
+    expect(Object.keys(list.cells).filter((ref) => /^C\d+$/.test(ref) && Number(ref.slice(1)) > 2)).toHaveLength(expected.length);
     await page.screenshot({ path: path.join(ARTIFACTS, 'wps-pane-marked.png'), fullPage: true });
 
     await page.click('#clear-btn');

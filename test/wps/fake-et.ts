@@ -13,8 +13,8 @@
  * (its settable properties kept in the sheet's `pageSetup`; any other name
  * refused, as a build without it would), comments
  * (`AddComment` refuses a cell that has one, `Comment.Text()`,
- * `ClearComments`), `Select`, `Application.Goto`, and
- * `ApiEvent.AddApiEventListener`.
+ * `ClearComments`), `Select`, `Application.Goto`, `Application.InchesToPoints`,
+ * and `ApiEvent.AddApiEventListener`.
  *
  * Builds differ, so it can answer a multi-cell Value2 as rows, as one flat
  * array, as a flat array for a single row, or always nested; and it can expose
@@ -71,7 +71,7 @@ export interface FakeEtOptions {
   shape?: 'rows' | 'flat' | 'flat-row' | 'nested';
   /** Members as properties (VBA-like) or as methods. */
   members?: 'property' | 'method';
-  /** Members this build lacks (read as undefined, as in a build without them): 'PageSetup', 'Validation'… */
+  /** Members and methods this build lacks (read as undefined, as in a build without them): 'PageSetup', 'Validation', 'Delete'… */
   without?: readonly string[];
 }
 
@@ -162,8 +162,9 @@ function member(app: FakeApplication, obj: object, name: string, read: (...args:
   });
 }
 
-/** A method: always a function; counted when called. */
+/** A method: always a function (absent in a build `without` it); counted when called. */
 function method(app: FakeApplication, obj: object, name: string, fn: (...args: unknown[]) => unknown): void {
+  if (app.options.without?.includes(name)) return;
   Object.defineProperty(obj, name, {
     enumerable: true,
     value: (...args: unknown[]) => {
@@ -647,6 +648,7 @@ export class FakeApplication {
       () => true,
       () => undefined,
     );
+    method(this, this, 'InchesToPoints', (inches) => Number(inches) * 72);
     method(this, this, 'Goto', (ref) => {
       const range = ref as FakeRange;
       state.active = range.sheet.state.name;

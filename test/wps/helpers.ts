@@ -9,7 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { SiteData } from '../../src/model/types';
-import { FakeBookState, FakeCell, FakeSheetState, Interior, nearestIndex } from './fake-et';
+import { isFindingsListTitle } from '../../src/model/finding';
+import { MARKS_SHEET } from '../../src/io/wps/marks';
+import { FakeBookState, FakeCell, FakeSheetState, Interior, NO_FILL, nearestIndex } from './fake-et';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -106,4 +108,75 @@ export function fixtureFiles(): string[] {
     .readdirSync(path.join(ROOT, 'test', 'fixtures'))
     .filter((f) => f.endsWith('.json'))
     .sort();
+}
+
+const GREEN = { color: 0x50b000, colorIndex: nearestIndex(0x50b000), pattern: 1, patternColor: 0 };
+const GRAY25 = { color: 0x00ffff, colorIndex: nearestIndex(0x00ffff), pattern: 17, patternColor: 0x0000ff };
+
+/** The marking tests' workbook: a 附件3-like log with fills of its own (solid, patterned), comments, a merge; 基本信息. */
+export function marksBook(): FakeBookState {
+  return {
+    sheets: [
+      {
+        name: '附件3 出入库',
+        cells: {
+          A1: { v: '保密室试卷出入库记录表' },
+          A5: { v: '1' },
+          B5: { v: 1001, fill: { ...GREEN } },
+          C5: { v: '高等数学', fill: { ...GRAY25 } },
+          D5: { v: 3, note: '原有批注：请核对' },
+          E5: { v: '李强' },
+          Z9: { note: '不相干的批注' },
+        },
+        merges: ['A1:E1'],
+      },
+      {
+        name: '基本信息',
+        cells: { A1: { v: '学期', fill: { color: 0xf7ebdd, colorIndex: nearestIndex(0xf7ebdd), pattern: 1, patternColor: 0 } }, B1: { v: '2024春' } },
+        merges: [],
+      },
+    ],
+  };
+}
+
+/** A cell's state, no fill recorded and none set alike, key order aside. */
+function cellState(cell: FakeCell): Record<string, unknown> {
+  const norm: Record<string, unknown> = { ...cell, fill: cell.fill ?? NO_FILL };
+  return Object.fromEntries(
+    Object.keys(norm)
+      .sort()
+      .map((k) => [k, norm[k]]),
+  );
+}
+
+/** Every cell of the user's sheets: the marks record and the list of findings (its A1 the list's title) left out. */
+export function userCells(state: FakeBookState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const s of state.sheets) {
+    if (s.name === MARKS_SHEET || isFindingsListTitle(s.cells.A1?.v)) continue;
+    for (const [ref, cell] of Object.entries(s.cells)) out[`${s.name}!${ref}`] = cellState(cell);
+  }
+  return out;
+}
+
+/** The cells whose state differs, "sheet!A1", sorted; a cell not there and a blank one alike. */
+export function changed(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const blank = { fill: NO_FILL };
+  return [...keys].filter((k) => JSON.stringify(before[k] ?? blank) !== JSON.stringify(after[k] ?? blank)).sort();
+}
+
+/** The whole workbook as saved: every sheet in order with all it holds, its cells as userCells compares them (blank ones dropped). */
+export function bookState(state: FakeBookState): unknown {
+  const blank = JSON.stringify({ fill: NO_FILL });
+  return state.sheets.map((s) => ({
+    ...s,
+    visible: s.visible ?? -1,
+    cells: Object.fromEntries(
+      Object.entries(s.cells)
+        .map(([ref, cell]) => [ref, cellState(cell)] as const)
+        .filter(([, cell]) => JSON.stringify(cell) !== blank)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  }));
 }

@@ -5,65 +5,14 @@
  * none) and comments there were, after marking twice too.
  */
 import { MARKED_CELLS_MAX, MARK_COLORS } from '../../src/io/office-marks';
-import { MARKS_SHEET, applyWpsMarks, bgrOf, clearWpsMarks, readStore, selectWpsCell } from '../../src/io/wps/marks';
+import { bgrOf } from '../../src/io/wps/et';
+import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, readStore, selectWpsCell } from '../../src/io/wps/marks';
 import { MARKED_FINDINGS, logFinding } from '../findings';
 import { fillWorkbook } from '../../src/cli/fill';
 import { wpsHost } from '../../src/wps/face';
-import { FakeApplication, FakeBookState, FakeEtOptions, NO_FILL, nearestIndex } from './fake-et';
-import { fakeBookFromXlsx, fixture } from './helpers';
+import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
+import { changed, fakeBookFromXlsx, fixture, marksBook as book, userCells } from './helpers';
 import type { Intake } from '../../src/model/types';
-
-const GREEN = { color: 0x50b000, colorIndex: nearestIndex(0x50b000), pattern: 1, patternColor: 0 };
-const GRAY25 = { color: 0x00ffff, colorIndex: nearestIndex(0x00ffff), pattern: 17, patternColor: 0x0000ff };
-
-function book(): FakeBookState {
-  return {
-    sheets: [
-      {
-        name: '附件3 出入库',
-        cells: {
-          A1: { v: '保密室试卷出入库记录表' },
-          A5: { v: '1' },
-          B5: { v: 1001, fill: { ...GREEN } },
-          C5: { v: '高等数学', fill: { ...GRAY25 } },
-          D5: { v: 3, note: '原有批注：请核对' },
-          E5: { v: '李强' },
-          Z9: { note: '不相干的批注' },
-        },
-        merges: ['A1:E1'],
-      },
-      {
-        name: '基本信息',
-        cells: { A1: { v: '学期', fill: { color: 0xf7ebdd, colorIndex: nearestIndex(0xf7ebdd), pattern: 1, patternColor: 0 } }, B1: { v: '2024春' } },
-        merges: [],
-      },
-    ],
-  };
-}
-
-/** Every cell of the user's sheets, the record sheet left out. */
-function userCells(state: FakeBookState): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const s of state.sheets) {
-    if (s.name === MARKS_SHEET) continue;
-    for (const [ref, cell] of Object.entries(s.cells)) {
-      const norm: Record<string, unknown> = { ...cell, fill: cell.fill ?? NO_FILL };
-      // Key order is no part of a cell's state.
-      out[`${s.name}!${ref}`] = Object.fromEntries(
-        Object.keys(norm)
-          .sort()
-          .map((k) => [k, norm[k]]),
-      );
-    }
-  }
-  return out;
-}
-
-function changed(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const blank = { fill: NO_FILL };
-  return [...keys].filter((k) => JSON.stringify(before[k] ?? blank) !== JSON.stringify(after[k] ?? blank)).sort();
-}
 
 const VARIANTS: FakeEtOptions[] = [{}, { members: 'method', shape: 'flat' }, { shape: 'nested' }];
 
@@ -73,7 +22,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     const before = userCells(state);
     const app = new FakeApplication(state, options);
     const result = applyWpsMarks(app, MARKED_FINDINGS);
-    expect(result).toEqual({ marked: 5, restored: 0, leftOut: 0 });
+    expect(result).toEqual({ marked: 5, restored: 0, leftOut: 0, list: '问题清单' });
     expect(changed(before, userCells(state))).toEqual(['基本信息!B1', '附件3 出入库!B5', '附件3 出入库!C5', '附件3 出入库!D5', '附件3 出入库!E5']);
     const log = state.sheets[0].cells;
     expect(log.B5.fill).toEqual({ color: bgrOf(MARK_COLORS.error), colorIndex: expect.any(Number), pattern: 1, patternColor: 0 });
@@ -84,10 +33,13 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     expect(log.B5.note).toBe('【试卷保密助手】\n错误 试卷号不在清单上：unknown-paper 的说明');
     expect(log.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明\n警告 出库超过入库：overdraw 的说明');
     expect(log.B5.v).toBe(1001);
-    // The record: a very hidden sheet at the end, the active sheet unchanged.
-    const record = state.sheets[state.sheets.length - 1];
-    expect(record.name).toBe(MARKS_SHEET);
-    expect(record.visible).toBe(2);
+    // The record: a very hidden sheet, the list of findings after it (wps-list.test.ts), the active sheet unchanged.
+    expect(state.sheets.map((s) => [s.name, s.visible ?? -1])).toEqual([
+      ['附件3 出入库', -1],
+      ['基本信息', -1],
+      [MARKS_SHEET, 2],
+      ['问题清单', -1],
+    ]);
     expect(state.active).toBe('附件3 出入库');
   });
 
@@ -96,7 +48,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     const before = structuredClone(state);
     applyWpsMarks(new FakeApplication(state, options), MARKED_FINDINGS);
     const result = clearWpsMarks(new FakeApplication(state, options));
-    expect(result).toEqual({ marked: 0, restored: 5, leftOut: 0 });
+    expect(result).toEqual({ marked: 0, restored: 5, leftOut: 0, list: '问题清单' });
     expect(changed(userCells(before), userCells(state))).toEqual([]);
     expect(state.sheets.map((s) => s.name)).toEqual(['附件3 出入库', '基本信息']);
   });
@@ -120,10 +72,10 @@ test('marking twice keeps the first prior state and restores cells no longer fla
     logFinding('附件3 出入库', 'D5', 'invalid-count'),
     logFinding('附件3 出入库', 'A5', 'required-field'),
   ]);
-  expect(second).toEqual({ marked: 2, restored: 4, leftOut: 0 });
+  expect(second).toEqual({ marked: 2, restored: 4, leftOut: 0, list: '问题清单' });
   expect(changed(before, userCells(state))).toEqual(['附件3 出入库!A5', '附件3 出入库!D5']);
   expect(state.sheets[0].cells.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明');
-  const stored = readStore(new Map(state.sheets.map((s) => [s.name, new FakeApplication(state).sheet(s)])));
+  const { cells: stored } = readStore(new Map(state.sheets.map((s) => [s.name, new FakeApplication(state).sheet(s)])));
   expect(stored.map((p) => p.cell).sort()).toEqual(['A5', 'D5']);
   expect(stored.find((p) => p.cell === 'D5')?.comment).toBe('原有批注：请核对');
   clearWpsMarks(new FakeApplication(state));
@@ -153,7 +105,9 @@ test(`more cells than ${MARKED_CELLS_MAX}: the first are marked, the rest counte
   const many = [...cells('G', MARKED_CELLS_MAX + 1200), ...cells('H', 300)];
   const host = wpsHost(new FakeApplication(state));
   const site = { id: 'workbook', label: '当前工作簿', findings: many, problems: [] };
-  expect(await host.mark!(site, 'zh')).toBe('已标记 5000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 1,500 个没有标记：请在列表中查看。');
+  expect(await host.mark!(site, 'zh')).toBe(
+    '已标记 5000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 1,500 个没有标记：请在列表中查看。全部问题列在最后一张工作表“问题清单”，可打印。',
+  );
   const marked = Object.entries(state.sheets[0].cells)
     .filter(([, cell]) => cell.fill?.color === bgrOf(MARK_COLORS.error))
     .map(([ref]) => ref);

@@ -33,13 +33,42 @@ export const XL = {
   columnClustered: 51,
   /** FormatConditions.Add: a condition given by a formula. */
   expression: 2,
+  /** PageSetup.Orientation. */
+  portrait: 1,
+  landscape: 2,
 } as const;
+
+/** "#FFC7CE" → the BGR integer Interior.Color takes. */
+export function bgrOf(hex: string): number {
+  const rgb = parseInt(hex.replace('#', ''), 16);
+  return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
+}
 
 /** A member that is a property in one build and a method in another: read it either way. */
 export function get(obj: EtObject, name: string, ...args: unknown[]): EtObject {
   if (obj === null || obj === undefined) return undefined;
   const member = obj[name];
   return typeof member === 'function' ? member.apply(obj, args) : member;
+}
+
+/** Runs `set`; false when this build refused it (a member it lacks, a value it does not take). */
+export function tried(set: () => void): boolean {
+  try {
+    set();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sets each property on its own, so that one a build lacks or refuses does not
+ * cost the others; how many were refused (all of them when `obj` is missing:
+ * a build without Font, Borders or PageSetup).
+ */
+export function setEach(obj: EtObject, properties: ReadonlyArray<readonly [string, unknown]>): number {
+  if (obj === null || obj === undefined) return properties.length;
+  return properties.filter(([name, value]) => !tried(() => (obj[name] = value))).length;
 }
 
 /** Item i (1-based) or by name of a collection; `.Item(i)` in every build seen, an indexer as a fallback. */
@@ -113,6 +142,36 @@ export function addWorksheet(workbook: EtObject, after: EtObject): EtObject {
     if (typeof sheets?.Add === 'function') return sheets.Add(undefined, after);
   }
   throw new Error('WPS 表格不能在此工作簿中新建工作表');
+}
+
+/** A new worksheet named `name` after the last one; the sheet that was active stays so (Add activates the new one). */
+export function addSheetAtEnd(app: EtObject, workbook: EtObject, name: string): EtObject {
+  const active = get(app, 'ActiveSheet');
+  const all = worksheets(workbook);
+  const sheet = addWorksheet(workbook, all[all.length - 1]);
+  sheet.Name = name;
+  if (active) get(active, 'Activate');
+  return sheet;
+}
+
+/**
+ * Deletes a sheet without asking (Delete asks the user first unless alerts
+ * are off); a hidden one is made visible first, as it must be to go. False
+ * where the build has no Worksheet.Delete or refused it.
+ */
+export function deleteWorksheet(app: EtObject, sheet: EtObject, hidden = false): boolean {
+  if (typeof sheet?.Delete !== 'function') return false;
+  const alerts = get(app, 'DisplayAlerts');
+  app.DisplayAlerts = false;
+  try {
+    if (hidden) sheet.Visible = XL.sheetVisible;
+    sheet.Delete();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    app.DisplayAlerts = alerts !== false;
+  }
 }
 
 /** The workbook's worksheets, in order, 1-based underneath. */

@@ -11,14 +11,13 @@
  * is counted, so the pane can say so.
  */
 import { ERROR_TITLE, PAGE, PROMPT_TITLE, type SheetDraft, type ValidationRule, validationRule } from '../../forms/draft';
-import { type EtObject, get, rangeOf } from './et';
+import { type EtObject, XL, get, rangeOf, setEach, tried } from './et';
 import { serialFromDate } from '../../model/number-format';
 
 /** Numeric constants of the object model (the typings' enums do not exist at run time). */
 const VALIDATE = { textLength: 6, whole: 1, list: 3, date: 4 } as const;
 const ALERT = { stop: 1, warning: 2 } as const;
 const OPERATOR = { greaterThan: 5, greaterThanOrEqual: 7, lessThanOrEqual: 8 } as const;
-const ORIENTATION = { portrait: 1, landscape: 2 } as const;
 /** Points per inch: PageSetup's margins are in points, the template files' in inches. */
 const POINTS = 72;
 
@@ -26,16 +25,6 @@ const POINTS = 72;
 function firstFormula(rule: ValidationRule): string {
   if (rule.kind === 'list') return rule.options!.join(',');
   return String(rule.bound instanceof Date ? serialFromDate(rule.bound) : rule.bound);
-}
-
-/** Runs `set`; false when this build refused it. */
-function tried(set: () => void): boolean {
-  try {
-    set();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function addValidation(ws: EtObject, range: string, rule: ValidationRule): void {
@@ -84,7 +73,7 @@ export function setWpsPageSetup(ws: EtObject, draft: SheetDraft): number {
   const inches = (n: number) => n * POINTS;
   const properties: Array<[string, unknown]> = [
     ['PaperSize', PAGE.paperA4],
-    ['Orientation', draft.print.landscape ? ORIENTATION.landscape : ORIENTATION.portrait],
+    ['Orientation', draft.print.landscape ? XL.landscape : XL.portrait],
     ['PrintArea', absolute(draft.print.area)],
     ...(draft.print.titleRows ? [['PrintTitleRows', absolute(draft.print.titleRows)] as [string, unknown]] : []),
     // Zoom off first: the object model only fits to pages once Zoom is false.
@@ -100,5 +89,5 @@ export function setWpsPageSetup(ws: EtObject, draft: SheetDraft): number {
     ['FooterMargin', inches(PAGE.margins.footer)],
     ['CenterFooter', PAGE.footer],
   ];
-  return properties.filter(([name, value]) => !tried(() => (setup[name] = value))).length;
+  return setEach(setup, properties);
 }

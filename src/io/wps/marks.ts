@@ -8,10 +8,15 @@
  * changed: clearing still works after the workbook is saved, closed and
  * reopened. Marking again keeps the first prior state of a cell (never our own
  * mark) and restores the cells no longer flagged, as in Excel.
+ *
+ * Marking also writes the printable 问题清单 at the end of the workbook
+ * (list.ts); its name is kept in the record, so that clearing removes it and
+ * marking again replaces it — only while its A1 is still the list's title.
  */
 import type { Finding } from '../../model/finding';
 import { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../../check/marks';
-import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, toRows, worksheets } from './et';
+import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeOf, sheetName, toRows, worksheets } from './et';
+import { deleteList, listName, ourList, writeWpsList } from './list';
 
 /** The hidden sheet that holds the prior state of marked cells. */
 export const MARKS_SHEET = '试卷保密助手_标记';
@@ -27,7 +32,7 @@ interface PriorFill {
   patternColor: number | null;
 }
 
-export interface WpsPriorState {
+interface WpsPriorState {
   sheet: string;
   cell: string;
   fill: PriorFill;
@@ -35,10 +40,10 @@ export interface WpsPriorState {
   comment: string | null;
 }
 
-/** "#FFC7CE" → the BGR integer Interior.Color takes. */
-export function bgrOf(hex: string): number {
-  const rgb = parseInt(hex.replace('#', ''), 16);
-  return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
+/** What the record holds: each marked cell's prior state, and the list sheet we wrote (none in a record of before the list). */
+export interface WpsRecord {
+  cells: WpsPriorState[];
+  list?: string;
 }
 
 const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;
@@ -47,43 +52,43 @@ function sheetsByName(workbook: EtObject): Map<string, EtObject> {
   return new Map(worksheets(workbook).map((ws) => [sheetName(ws), ws]));
 }
 
-/** The stored prior states, [] when there are none or the record is unreadable. */
-export function readStore(sheets: Map<string, EtObject>): WpsPriorState[] {
+/** The stored record; no cells and no list when there is none or it is unreadable. */
+export function readStore(sheets: ReadonlyMap<string, EtObject>): WpsRecord {
   const store = sheets.get(MARKS_SHEET);
-  if (!store) return [];
+  if (!store) return { cells: [] };
   const used = get(store, 'UsedRange');
   const rows = Number(get(get(used, 'Rows'), 'Count')) || 0;
-  if (rows === 0) return [];
+  if (rows === 0) return { cells: [] };
   const values = toRows(get(rangeOf(store, `A1:A${rows}`), 'Value2'), rows, 1);
   const text = values
     .map((r) => String(r[0] ?? ''))
     .map((v) => (v.startsWith(PIECE) ? v.slice(PIECE.length) : v))
     .join('');
   try {
-    const parsed = JSON.parse(text) as { cells?: WpsPriorState[] };
-    return Array.isArray(parsed.cells) ? parsed.cells : [];
+    const parsed = JSON.parse(text) as Partial<WpsRecord>;
+    return { cells: Array.isArray(parsed.cells) ? parsed.cells : [], list: typeof parsed.list === 'string' ? parsed.list : undefined };
   } catch {
-    return [];
+    return { cells: [] };
   }
 }
 
-/** Writes the record (creating its very hidden sheet), or removes the sheet when nothing is marked. */
-function writeStore(app: EtObject, workbook: EtObject, sheets: Map<string, EtObject>, priors: WpsPriorState[]): void {
+/**
+ * Writes the record (creating its very hidden sheet), or removes the sheet
+ * when nothing is marked and no list is written; `sheets` follows.
+ */
+function writeStore(app: EtObject, workbook: EtObject, sheets: Map<string, EtObject>, record: WpsRecord): void {
   let store = sheets.get(MARKS_SHEET);
-  if (priors.length === 0) {
-    if (store) deleteSheet(app, store);
+  if (record.cells.length === 0 && record.list === undefined) {
+    if (store && deleteSheet(app, store)) sheets.delete(MARKS_SHEET);
     return;
   }
-  const text = JSON.stringify({ version: 1, cells: priors });
+  const text = JSON.stringify({ version: 1, cells: record.cells, list: record.list });
   const pieces: string[][] = [];
   for (let i = 0; i < text.length; i += CHUNK) pieces.push([PIECE + text.slice(i, i + CHUNK)]);
   if (!store) {
-    const active = get(app, 'ActiveSheet');
-    const all = worksheets(workbook);
-    store = addWorksheet(workbook, all[all.length - 1]);
-    store.Name = MARKS_SHEET;
+    store = addSheetAtEnd(app, workbook, MARKS_SHEET);
     store.Visible = XL.sheetVeryHidden;
-    if (active) get(active, 'Activate');
+    sheets.set(MARKS_SHEET, store);
   } else {
     const oldRows = Number(get(get(get(store, 'UsedRange'), 'Rows'), 'Count')) || 1;
     rangeOf(store, `A1:A${oldRows}`).Value2 = '';
@@ -93,22 +98,13 @@ function writeStore(app: EtObject, workbook: EtObject, sheets: Map<string, EtObj
   column.Value2 = pieces;
 }
 
-/** Removes the record's sheet; where the build cannot delete a sheet, empties the record and keeps it very hidden. */
-function deleteSheet(app: EtObject, sheet: EtObject): void {
-  // Delete() asks the user first unless alerts are off; the sheet must be visible to go.
-  const alerts = get(app, 'DisplayAlerts');
-  app.DisplayAlerts = false;
-  try {
-    if (typeof sheet.Delete !== 'function') throw new Error('no Worksheet.Delete');
-    sheet.Visible = XL.sheetVisible;
-    sheet.Delete();
-  } catch {
-    const rows = Number(get(get(get(sheet, 'UsedRange'), 'Rows'), 'Count')) || 1;
-    rangeOf(sheet, `A1:A${rows}`).Value2 = '';
-    sheet.Visible = XL.sheetVeryHidden;
-  } finally {
-    app.DisplayAlerts = alerts !== false;
-  }
+/** Removes the record's sheet (true); where the build cannot delete a sheet, empties the record and keeps it very hidden (false). */
+function deleteSheet(app: EtObject, sheet: EtObject): boolean {
+  if (deleteWorksheet(app, sheet, true)) return true;
+  const rows = Number(get(get(get(sheet, 'UsedRange'), 'Rows'), 'Count')) || 1;
+  rangeOf(sheet, `A1:A${rows}`).Value2 = '';
+  sheet.Visible = XL.sheetVeryHidden;
+  return false;
 }
 
 /** A fill member as read: a number, or null where the build has no such member (kept as it was, not as 0). */
@@ -170,13 +166,21 @@ export interface WpsMarkResult {
   restored: number;
   /** Cells with findings left unmarked beyond MARKED_CELLS_MAX. */
   leftOut: number;
+  /** Marking: the sheet the findings are listed on (none without findings); clearing: the list sheet removed. */
+  list?: string;
 }
 
-/** Fills and comments every finding's cell (the first MARKED_CELLS_MAX, in reading order), storing each cell's prior state first. */
+/**
+ * Fills and comments every finding's cell (the first MARKED_CELLS_MAX, in
+ * reading order), storing each cell's prior state first; then replaces the
+ * list of findings we wrote before with the new one.
+ */
 export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): WpsMarkResult {
   const workbook = activeWorkbook(app);
   const sheets = sheetsByName(workbook);
-  const stored = readStore(sheets);
+  const record = readStore(sheets);
+  const stored = record.cells;
+  const oldList = ourList(sheets, record.list);
   const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
   const onSheets = cellMarks(findings, lang).filter((m) => m.sheet !== MARKS_SHEET && sheets.has(m.sheet));
   // A cell beyond the cap that was marked before is put back like one no longer flagged.
@@ -189,7 +193,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   }
   const stale = stored.filter((p) => !markKeys.has(keyOf(p.sheet, p.cell)) && sheets.has(p.sheet));
   // Cells to put back stay in the record until they are: a call that fails on the way leaves none marked without its prior state.
-  writeStore(app, workbook, sheets, [...priors, ...stale]);
+  writeStore(app, workbook, sheets, { cells: [...priors, ...stale], list: oldList });
 
   for (const p of stale) restoreCell(sheets.get(p.sheet), p);
   const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
@@ -199,18 +203,27 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     const prior = priorByKey.get(keyOf(m.sheet, m.cell));
     setComment(range, prior?.comment ? `${prior.comment}\n\n${m.text}` : m.text);
   }
-  if (stale.length) writeStore(app, workbook, sheets, priors);
-  return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length };
+  // The old list goes first, so that the new one may take its name; the new name is stored before its sheet is added.
+  // An old list the build would not delete stays in the record, and no new one is written beside it.
+  const kept = oldList && !deleteList(app, sheets, oldList) ? oldList : undefined;
+  const list = kept ? undefined : listName(sheets, findings, lang);
+  if (stale.length || (kept ?? list) !== oldList) writeStore(app, workbook, sheets, { cells: priors, list: kept ?? list });
+  if (list) writeWpsList(app, workbook, list, findings, lang);
+  return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length, list };
 }
 
-/** Puts back the prior fill and comment of every marked cell and removes the record. */
+/** Puts back the prior fill and comment of every marked cell, removes the list we wrote (still ours) and the record. */
 export function clearWpsMarks(app: EtObject): WpsMarkResult {
   const workbook = activeWorkbook(app);
   const sheets = sheetsByName(workbook);
-  const stored = readStore(sheets).filter((p) => sheets.has(p.sheet) && p.sheet !== MARKS_SHEET);
+  const record = readStore(sheets);
+  const stored = record.cells.filter((p) => sheets.has(p.sheet) && p.sheet !== MARKS_SHEET);
   for (const p of stored) restoreCell(sheets.get(p.sheet), p);
-  writeStore(app, workbook, sheets, []);
-  return { marked: 0, restored: stored.length, leftOut: 0 };
+  const list = ourList(sheets, record.list);
+  const removed = list && deleteList(app, sheets, list) ? list : undefined;
+  // A list the build would not delete stays in the record, for a later 清除标记 to take away.
+  writeStore(app, workbook, sheets, { cells: [], list: removed ? undefined : list });
+  return { marked: 0, restored: stored.length, leftOut: 0, list: removed };
 }
 
 /**

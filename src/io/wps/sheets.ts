@@ -12,9 +12,8 @@
 import { type DraftCell, type DraftStyle, type SheetDraft, formatRuleFormula } from '../../forms/draft';
 import { a1, columnLetter, parseRange } from '../../model/grid';
 import { SummaryTable, summarySheetValues } from '../../taskpane/summary-table';
-import { EtObject, XL, activeWorkbook, addWorksheet, get, rangeOf, sheetName, worksheets } from './et';
+import { EtObject, XL, activeWorkbook, addWorksheet, bgrOf, deleteWorksheet, get, rangeOf, sheetName, worksheets } from './et';
 import { addWpsValidations, setWpsPageSetup } from './form-setup';
-import { bgrOf } from './marks';
 import { serialFromDate } from '../../model/number-format';
 
 export const SUMMARY_SHEET = '汇总';
@@ -163,14 +162,8 @@ export function insertWpsDrafts(app: EtObject, drafts: readonly SheetDraft[]): I
 
 function removeSheet(app: EtObject, workbook: EtObject, name: string): void {
   const old = worksheets(workbook).find((ws) => sheetName(ws) === name);
-  if (!old) return;
-  const alerts = get(app, 'DisplayAlerts');
-  app.DisplayAlerts = false;
-  try {
-    get(old, 'Delete');
-  } finally {
-    app.DisplayAlerts = alerts !== false;
-  }
+  // A build that cannot delete it: the new one is 汇总 (2).
+  if (old) deleteWorksheet(app, old);
 }
 
 /** Writes (or rewrites) the 汇总 sheet: the table in one Value2 write, a header, borders, a column chart. */
