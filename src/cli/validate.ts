@@ -8,7 +8,6 @@
 import { Command, Option } from 'commander';
 import { checkWorkbooks, CheckRun, CheckedWorkbook, exitCodeOf, WorkbookInput } from '../check/service';
 import { findWorkbookFiles, findWorkbooks, StatMemo, statFrom, THREADS_FROM } from '../batch/files';
-import { MARKED_COPY_SKIPPED } from '../check/marks';
 import type { EarlyWorkers } from '../batch/pool';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import { fileBudget } from '../batch/time-budget';
@@ -175,8 +174,8 @@ async function workbookInputs(
 }
 
 async function validatePaths(paths: readonly string[], opts: ValidateOptions, io: CliIO, early: EarlyWorkers | undefined): Promise<number> {
-  const { files, markedCopies } = await findWorkbookFiles(paths);
-  for (const copy of markedCopies) io.err(skippedLine(copy, MARKED_COPY_SKIPPED[opts.lang], opts.lang));
+  const { files, passedBy } = await findWorkbookFiles(paths);
+  for (const p of passedBy) io.err(skippedLine(p.file, p.reason[opts.lang], opts.lang));
   if (files.length === 0) {
     io.err(noWorkbookLine(paths, opts.lang));
     return 2;
