@@ -231,7 +231,7 @@ const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods|
 const isTextTableName = (name: string): boolean => /\.(csv|tsv)$/i.test(name) && !name.startsWith('~$');
 
 /** Why a folder's text table is passed by, as the line of a file skipped says it. */
-export const TEXT_TABLE_SKIPPED = {
+const TEXT_TABLE_SKIPPED = {
   zh: '这是文本表格（.csv/.tsv，只存一张表），不是工作簿；如要检查，请把整个工作簿在 Excel 或 WPS 中另存为 .xlsx',
   en: 'a text table (.csv/.tsv, one sheet only), not a workbook; to check it, save the whole workbook as .xlsx in Excel or WPS',
 } as const;

@@ -203,7 +203,13 @@ test('a workbook given twice (the same bytes) is one workbook: its copy is a lin
 });
 
 test('the consolidated summary’s count says how many of its workbooks could not be read, as `custody summary` does', () => {
-  const bad = (label: string): SiteResult => ({ id: label, label, findings: [], problems: [], error: '文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查' });
+  const bad = (label: string): SiteResult => ({
+    id: label,
+    label,
+    findings: [],
+    problems: [],
+    error: '文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查',
+  });
   const results = [readable('a.xlsx', 'aa'), readable('b.xlsx', 'bb'), bad('c.xlsx'), bad('d.xlsx')];
   expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（4 个工作簿，其中 2 个无法读取）');
   expect(consolidatedLabel(results, 'en')).toBe('Download the consolidated summary (4 workbooks, 2 of them unreadable)');
@@ -214,8 +220,12 @@ test('an empty file is refused as empty in both languages, not as "not an .xlsx 
   const error = await openWorkbook('空文件.xlsx', new Uint8Array()).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BrowserReadError);
   expect(readErrorLine(error, 'zh')).toBe('文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查');
-  expect(readErrorLine(error, 'en')).toBe('The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again');
+  expect(readErrorLine(error, 'en')).toBe(
+    'The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
+  );
   // Across from the worker: its code, message and English line.
   const crossed = new BrowserReadError((error as BrowserReadError).code, (error as BrowserReadError).message, (error as BrowserReadError).en);
-  expect(readErrorLine(crossed, 'en')).toBe('The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again');
+  expect(readErrorLine(crossed, 'en')).toBe(
+    'The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
+  );
 });

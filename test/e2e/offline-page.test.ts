@@ -279,7 +279,9 @@ maybe('the offline page from file:// with no network', () => {
     await page.waitForFunction(() => /Done|Could not/.test(document.getElementById('status')!.textContent ?? '') && !document.body.classList.contains('busy'));
     expect(await page.textContent('#download-consolidated')).toBe('Download the consolidated summary (3 workbooks, 1 of them unreadable)');
     await page.click('#tab-check');
-    expect(await page.textContent('.unreadable .site-error')).toBe('The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again');
+    expect(await page.textContent('.unreadable .site-error')).toBe(
+      'The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
+    );
     await page.context().close();
     fs.rmSync(empty);
   }, 300_000);

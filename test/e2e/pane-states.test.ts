@@ -120,9 +120,13 @@ maybe('the pane’s states in chromium', () => {
     const page = await openPane();
     await page.setInputFiles('#file-input', [notXlsx]);
     await page.waitForSelector('section.site.unreadable');
-    expect(await page.textContent('#status')).toBe('无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查');
+    expect(await page.textContent('#status')).toBe(
+      '无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+    );
     expect(await page.getAttribute('#status', 'data-kind')).toBe('error');
-    expect(await page.textContent('.site-error')).toBe('不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查');
+    expect(await page.textContent('.site-error')).toBe(
+      '不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+    );
 
     // A workbook with none of the forms: refused in the reader's words; with a readable one beside it, both told.
     await page.setInputFiles('#file-input', [formless, site]);
