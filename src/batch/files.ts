@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync, Stats } from 'fs';
 import * as path from 'path';
-import { isMarkedCopyName } from '../check/marks';
+import { MARKED_COPY_SKIPPED, isMarkedCopyName } from '../check/marks';
 import { Refusal } from '../check/refusal';
 import { LIMITS } from '../model/limits';
 import { sweepLeftovers, temporaryName, track } from './cleanup';
@@ -116,14 +116,17 @@ export async function sameFileIn(target: string, files: readonly string[], memo?
   return i < 0 ? undefined : files[i];
 }
 
+/** A path that is no workbook file: what it is, and that the workbook file itself is to be named. */
+const notAWorkbook = (what: string, whatEn: string) =>
+  new Refusal(`这是${what}，不是工作簿文件，未读取；请指定 .xlsx 工作簿文件`, `this is ${whatEn}, not a workbook file; not read. Name the .xlsx workbook file`);
+
 /** Why a path that is not a regular file cannot be read as a workbook. */
 function notRegular(stat: Stats): Refusal | null {
   if (stat.isDirectory()) return FOLDER();
-  if (stat.isFIFO()) return new Refusal('这是一个命名管道（FIFO），不是工作簿文件，未读取', 'this is a named pipe (FIFO), not a workbook file; not read');
-  if (stat.isSocket()) return new Refusal('这是一个套接字，不是工作簿文件，未读取', 'this is a socket, not a workbook file; not read');
-  if (stat.isCharacterDevice() || stat.isBlockDevice())
-    return new Refusal('这是一个设备文件，不是工作簿文件，未读取', 'this is a device file, not a workbook file; not read');
-  return stat.isFile() ? null : new Refusal('这不是普通文件，未读取', 'this is not a regular file; not read');
+  if (stat.isFIFO()) return notAWorkbook('一个命名管道（FIFO）', 'a named pipe (FIFO)');
+  if (stat.isSocket()) return notAWorkbook('一个套接字', 'a socket');
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return notAWorkbook('一个设备文件', 'a device file');
+  return stat.isFile() ? null : notAWorkbook('一个特殊文件（不是普通文件）', 'a special file (not a regular one)');
 }
 
 /** Whether `file` is a folder (a folder's walk lists one it cannot read, for its line). */
@@ -135,7 +138,14 @@ function isFolder(file: string): boolean {
   }
 }
 
-const FOLDER = () => new Refusal('这是一个文件夹，不是工作簿文件', 'this is a folder, not a workbook file');
+const FOLDER = () => notAWorkbook('一个文件夹', 'a folder');
+
+/** No permission to read a file or a folder: someone who has it can open it, or the workbooks can be copied. */
+const noPermission = (what: '文件' | '文件夹', whatEn: 'file' | 'folder') =>
+  new Refusal(
+    `没有读取这个${what}的权限，请让管理员开放读取权限，或把工作簿复制到自己能读的位置后再检查`,
+    `no permission to read this ${whatEn}; ask for read permission, or copy the workbooks somewhere you can read and check again`,
+  );
 
 /**
  * The bytes of a workbook file; only a regular file is read (a FIFO, a
@@ -154,12 +164,19 @@ export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buf
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Refusal('找不到文件', 'file not found');
-    if (code === 'ELOOP') throw new Refusal('这是一个循环的符号链接，找不到真正的文件', 'a symbolic link that loops: there is no real file');
-    if ((code === 'EACCES' || code === 'EPERM') && isFolder(file)) throw new Refusal('没有读取这个文件夹的权限', 'no permission to read this folder');
-    if (code === 'EACCES' || code === 'EPERM') throw new Refusal('没有读取这个文件的权限', 'no permission to read this file');
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new Refusal('找不到文件，请检查文件名和路径是否写对', 'file not found; check the file name and its path');
+    if (code === 'ELOOP')
+      throw new Refusal(
+        '这是一个循环的符号链接，找不到真正的文件；请指定工作簿文件本身',
+        'a symbolic link that loops: there is no real file. Name the workbook file itself',
+      );
+    if (code === 'EACCES' || code === 'EPERM') throw isFolder(file) ? noPermission('文件夹', 'folder') : noPermission('文件', 'file');
     if (code === 'EISDIR') throw FOLDER();
-    throw new Refusal(`无法打开文件（${code ?? '未知原因'}）`, `the file cannot be opened (${code ?? 'unknown reason'})`);
+    throw new Refusal(
+      `无法打开文件（${code ?? '未知原因'}），请关闭正在使用它的程序，或把它复制到本机后再试`,
+      `the file cannot be opened (${code ?? 'unknown reason'}); close any program using it, or copy it to this computer, and try again`,
+    );
   }
   try {
     const stat = fstatSync(fd);
@@ -167,7 +184,10 @@ export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buf
     if (why) throw why;
     if (stat.size > limit) {
       const [size, cap] = [Math.round(stat.size / 1024 / 1024), limit / 1024 / 1024];
-      throw new Refusal(`文件过大（${size} MB），超过 ${cap} MB 的上限`, `the file is too large (${size} MB), over the ${cap} MB limit`);
+      throw new Refusal(
+        `文件过大（${size} MB），超过 ${cap} MB 的上限，请确认选对了文件`,
+        `the file is too large (${size} MB), over the ${cap} MB limit; check that it is the right file`,
+      );
     }
     // Its own memory (allocUnsafe gives a small file a slice of a shared pool, which a caller's `.buffer` would expose).
     const bytes = Buffer.alloc(stat.size);
@@ -181,7 +201,10 @@ export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buf
   } catch (error) {
     if (error instanceof Refusal) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Refusal(`无法读取文件（${code ?? '未知原因'}）`, `the file cannot be read (${code ?? 'unknown reason'})`);
+    throw new Refusal(
+      `无法读取文件（${code ?? '未知原因'}），请把它复制到本机后再试`,
+      `the file cannot be read (${code ?? 'unknown reason'}); copy it to this computer and try again`,
+    );
   } finally {
     closeSync(fd);
   }
@@ -194,11 +217,36 @@ export async function readRegularFile(file: string, limit = LIMITS.fileBytes): P
 
 /**
  * What a folder's walk lists: .xlsx and .xlsm (read), and the spreadsheet
- * files people save instead — .xls, WPS's .et, .xlsb, .ods — so that each
+ * files people save instead — .xls, WPS's .et, .xlsb, .ods, Apple's .numbers — so that each
  * gets its one line (save it as .xlsx) rather than being left out without a
  * word, its site missing from a summary.
  */
-const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods)$/i.test(name) && !name.startsWith('~$');
+const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods|numbers)$/i.test(name) && !name.startsWith('~$');
+
+/**
+ * A table saved as text (.csv, .tsv: an officer exporting one sheet) holds one
+ * sheet and no form: never a unit's workbook. A folder's walk passes it by
+ * with a line, rather than reading it as a workbook that cannot be read.
+ */
+const isTextTableName = (name: string): boolean => /\.(csv|tsv)$/i.test(name) && !name.startsWith('~$');
+
+/** Why a folder's text table is passed by, as the line of a file skipped says it. */
+const TEXT_TABLE_SKIPPED = {
+  zh: '这是文本表格（.csv/.tsv，只存一张表），不是工作簿；如要检查，请把整个工作簿在 Excel 或 WPS 中另存为 .xlsx',
+  en: 'a text table (.csv/.tsv, one sheet only), not a workbook; to check it, save the whole workbook as .xlsx in Excel or WPS',
+} as const;
+
+/** A file a folder's walk passes by unread, and why (a line in each language). */
+export interface PassedBy {
+  file: string;
+  reason: { readonly zh: string; readonly en: string };
+}
+
+/** Why a file found in a folder is passed by: a marked copy, a text table; undefined for a workbook to read. */
+function passedByReason(name: string): PassedBy['reason'] | undefined {
+  if (isMarkedCopyName(name)) return MARKED_COPY_SKIPPED;
+  return isTextTableName(name) ? TEXT_TABLE_SKIPPED : undefined;
+}
 
 /**
  * The workbook files named, and the spreadsheet files found (recursively,
@@ -216,15 +264,16 @@ export async function findWorkbooks(inputs: readonly string[], exclude: readonly
 }
 
 /**
- * findWorkbooks, and the marked copies (`validate --mark`, named by
- * markedName) that the folders' walks passed by: each is its workbook again
- * with fills and notes, and read as a unit's own it would count that unit
- * twice. Said to the user as skipped; one named on its own is read.
+ * findWorkbooks, and the files the folders' walks passed by (passedByReason):
+ * the marked copies (`validate --mark`, named by markedName), each its workbook
+ * again with fills and notes, which read as a unit's own would count that
+ * unit twice; text tables (.csv, .tsv). Said to the user as skipped; one named
+ * on its own is read.
  */
-export async function findWorkbookFiles(inputs: readonly string[], exclude: readonly string[] = []): Promise<{ files: string[]; markedCopies: string[] }> {
+export async function findWorkbookFiles(inputs: readonly string[], exclude: readonly string[] = []): Promise<{ files: string[]; passedBy: PassedBy[] }> {
   const excluded = new Set(exclude.map((e) => path.resolve(e)));
   const listed = new Map<string, string>();
-  const markedCopies = new Map<string, string>();
+  const passedBy = new Map<string, PassedBy>();
   /** Each file once, by its real path, in the order given. */
   const add = (files: readonly Found[]) => {
     for (const { file, real } of files) if (!excluded.has(path.resolve(file)) && !listed.has(real)) listed.set(real, file);
@@ -235,7 +284,8 @@ export async function findWorkbookFiles(inputs: readonly string[], exclude: read
       const root = await fs.realpath(input);
       const workbooks: Found[] = [];
       for (const f of await walk(input, root, root, new Set([root]))) {
-        if (isMarkedCopyName(path.basename(f.file))) markedCopies.set(f.real, f.file);
+        const reason = passedByReason(path.basename(f.file));
+        if (reason) passedBy.set(f.real, { file: f.file, reason });
         else workbooks.push(f);
       }
       add(workbooks);
@@ -243,7 +293,7 @@ export async function findWorkbookFiles(inputs: readonly string[], exclude: read
       add([{ file: input, real: await realOrResolved(input) }]);
     }
   }
-  return { files: [...listed.values()], markedCopies: [...markedCopies].filter(([real]) => !listed.has(real)).map(([, file]) => file) };
+  return { files: [...listed.values()], passedBy: [...passedBy].filter(([real]) => !listed.has(real)).map(([, p]) => p) };
 }
 
 /** A workbook found, and its real path (what tells two spellings of one file apart). */
@@ -295,7 +345,7 @@ async function walk(dir: string, realDir: string, root: string, seen: Set<string
     }
     if (isDir) {
       if (!e.name.startsWith('.') && e.name !== 'node_modules') for (const f of await walk(full, real, root, seen)) found.push(f);
-    } else if (isWorkbookName(e.name)) {
+    } else if (isWorkbookName(e.name) || isTextTableName(e.name)) {
       found.push({ file: full, real });
     }
   }

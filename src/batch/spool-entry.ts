@@ -21,6 +21,8 @@ export interface FileRecord extends UnitStock {
   readable: boolean;
   /** summary.site.name ('' when unnamed or unreadable). */
   site: string;
+  /** summary.site.school ('' when not given or unreadable): 站点汇总's rows are grouped by it (siteOrder). */
+  school: string;
   /** summary.site.semester ('' when not given or unreadable): 站点汇总's title names it. */
   semester: string;
   /** Its unit and semester (`unitOfWorkbook`): a second workbook of one is counted once (unit-workbook-twice). */
@@ -103,6 +105,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     ...(o.error ? { error: o.error } : {}),
     readable: Boolean(s),
     site: s?.site.name ?? '',
+    school: s?.site.school.trim() ?? '',
     semester: s?.site.semester ?? '',
     ...(s ? { unit: unitOfWorkbook(s.site) } : {}),
     ...(o.digest ? { digest: o.digest } : {}),

@@ -34,7 +34,7 @@ import { repeatedUnitFiles, setRepeatedUnits, setRunSemester } from '../summary/
 import { commonUnit } from '../summary/common-unit';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
-import { SpoolWriter, readLines } from './ndjson';
+import { SpoolWriter, readLineAt, readLines } from './ndjson';
 import { JsonChunks, nested } from './json-chunks';
 import { type AcrossJob, type AcrossResult, acrossInWorker, acrossOfSpool } from './across-spool';
 import { ConsolidateFilesOptions, processFile, processInWorkers, threadWorker } from './consolidate';
@@ -48,6 +48,7 @@ import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, otherSemesterMarked, semestersOf } from '../summary/tables';
 import { SameBytes } from '../summary/same-bytes';
+import { siteOrder } from '../summary/site-order';
 import { byFileName } from '../model/file-order';
 
 type Row = Array<string | number | null>;
@@ -82,6 +83,8 @@ export class SpooledConsolidation {
   private lang: 'zh' | 'en' | undefined;
   /** Where each slim model's locations line is in the `places` spool: [offset, bytes], in the order of the slim models. */
   private places: Array<[number, number]> = [];
+  /** Where each record's 站点汇总 row is in the `sites` spool: [offset, bytes], read in 站点汇总's order (siteOrder), not the files'. */
+  private readonly siteLines: Array<[number, number]> = [];
   /** Open spools: written synchronously, so that no more than a few hundred KB wait in memory for the disk. */
   private readonly out = new Map<SpoolName, SpoolWriter>();
 
@@ -134,6 +137,7 @@ export class SpooledConsolidation {
       if (!size) return;
       const out = this.out.get(SPOOLS[k])!;
       if (SPOOLS[k] === 'places') this.places.push([out.written, size]);
+      if (SPOOLS[k] === 'sites') this.siteLines.push([out.written, size]);
       out.add(e.bytes!.subarray(at, at + size));
       at += size;
     });
@@ -272,7 +276,7 @@ export class SpooledConsolidation {
   /** What `consolidatedXlsx` writes from, read back from the spools. */
   source(): ConsolidatedSource {
     // The generators below run later, outside this call: they take what they read as locals.
-    const { records, pairs, lang } = this;
+    const { records, pairs, lang, siteLines } = this;
     const spool = (name: SpoolName) => this.spool(name);
     const findingsOf = () => this.findings();
     const summaries = () => this.summaries();
@@ -280,6 +284,7 @@ export class SpooledConsolidation {
       await this.settled();
       const totals = this.totals;
       const aside = new Set(totals.otherSemester.map((o) => o.file));
+      const order = siteOrder(records.map((r) => ({ readable: r.readable, level: r.level, school: r.school, name: r.site })));
       return {
         totals: this.totals,
         chart: rankChartData(
@@ -288,15 +293,21 @@ export class SpooledConsolidation {
         ),
         semesters: semestersOf(records.map((r) => r.semester)),
         async *siteRows() {
-          let i = 0;
-          for await (const row of readLines<Row>(spool('sites'))) {
-            const rec = records[i++];
-            if (rec.readable) {
-              row[STATUS] = fileStatus(rec);
-              row[ERRORS] = rec.errors;
-              row[WARNINGS] = rec.warnings;
+          if (siteLines.length !== records.length) throw new Error('the sites spool has not a line per file');
+          const sites = openSync(spool('sites'), 'r');
+          try {
+            for (const i of order) {
+              const rec = records[i];
+              const row = readLineAt<Row>(sites, ...siteLines[i]);
+              if (rec.readable) {
+                row[STATUS] = fileStatus(rec);
+                row[ERRORS] = rec.errors;
+                row[WARNINGS] = rec.warnings;
+              }
+              yield otherSemesterMarked(row, rec.file, totals, lang ?? 'zh');
             }
-            yield otherSemesterMarked(row, rec.file, totals, lang ?? 'zh');
+          } finally {
+            closeSync(sites);
           }
         },
         *fileRows() {

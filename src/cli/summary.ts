@@ -11,7 +11,6 @@ import { type Command, Option } from 'commander';
 import { createWriteStream } from 'fs';
 import * as path from 'path';
 import { type StatMemo, exists, findWorkbookFiles, refuseOutputsOverInputs, sameFileIn, writeAtomically, writeFileAtomic } from '../batch/files';
-import { MARKED_COPY_SKIPPED } from '../check/marks';
 import { checkWorkbook } from '../check/service';
 import { printable } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
@@ -101,8 +100,8 @@ export async function runSummary(inputs: readonly string[], options: SummaryRunO
 async function summarize(inputs: readonly string[], options: SummaryRunOptions, io: CliIO, early: EarlyWorkers | undefined, stats: StatMemo): Promise<number> {
   const format = options.format ?? 'xlsx';
   const out = options.out ?? (format === 'json' ? undefined : DEFAULT_SUMMARY_NAME);
-  const { files: found, markedCopies } = await findWorkbookFiles(inputs);
-  for (const copy of markedCopies) io.err(skippedLine(copy, MARKED_COPY_SKIPPED[options.lang ?? 'zh'], options.lang));
+  const { files: found, passedBy } = await findWorkbookFiles(inputs);
+  for (const p of passedBy) io.err(skippedLine(p.file, p.reason[options.lang ?? 'zh'], options.lang));
   // A summary written here before is found in the folder: it is replaced, not read. Anything else being read is never written over.
   const previous = out ? await previousSummary(out, found, stats) : undefined;
   const files = found.filter((f) => f !== previous);

@@ -8,7 +8,6 @@
 import { Command, Option } from 'commander';
 import { checkWorkbooks, CheckRun, CheckedWorkbook, exitCodeOf, WorkbookInput } from '../check/service';
 import { findWorkbookFiles, findWorkbooks, StatMemo, statFrom, THREADS_FROM } from '../batch/files';
-import { MARKED_COPY_SKIPPED } from '../check/marks';
 import type { EarlyWorkers } from '../batch/pool';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import { fileBudget } from '../batch/time-budget';
@@ -58,6 +57,7 @@ const WORDS = {
     totalFolded: (e: number) => `（汇总中计 ${e} 个错误）`,
     site: (site: string) => `（${site}）`,
     total: '合计',
+    unchecked: (files: number) => `；${files} 个文件无法检查`,
   },
   en: {
     error: 'error',
@@ -71,6 +71,7 @@ const WORDS = {
     totalFolded: (e: number) => ` (a summary counts ${counted(e, 'errors')})`,
     site: (site: string) => ` (${site})`,
     total: 'total',
+    unchecked: (files: number) => singularOfOne(`; ${files} files cannot be checked`),
   },
 };
 
@@ -86,8 +87,11 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
   let warnings = 0;
   /** Errors as a summary counts them (a disagreeing handover once a slip), when that differs. */
   let summaryErrors = 0;
+  /** Files that could not be checked: said again in the total, the last line read, which would otherwise say 0 errors. */
+  let unchecked = 0;
   for (const file of report.files) {
     if (file.error !== undefined) {
+      unchecked++;
       yield `${printable(file.file)}: ${w.cannot}: ${file.error}`;
       continue;
     }
@@ -112,7 +116,10 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
       for (const f of list) yield `    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`;
     }
   }
-  if (report.files.length > 1) yield `${w.total}: ${w.counts(errors, warnings)}${summaryErrors < errors ? w.totalFolded(summaryErrors) : ''}`;
+  if (report.files.length > 1) {
+    const folded = summaryErrors < errors ? w.totalFolded(summaryErrors) : '';
+    yield `${w.total}: ${w.counts(errors, warnings)}${folded}${unchecked ? w.unchecked(unchecked) : ''}`;
+  }
 }
 
 interface ValidateOptions {
@@ -167,8 +174,8 @@ async function workbookInputs(
 }
 
 async function validatePaths(paths: readonly string[], opts: ValidateOptions, io: CliIO, early: EarlyWorkers | undefined): Promise<number> {
-  const { files, markedCopies } = await findWorkbookFiles(paths);
-  for (const copy of markedCopies) io.err(skippedLine(copy, MARKED_COPY_SKIPPED[opts.lang], opts.lang));
+  const { files, passedBy } = await findWorkbookFiles(paths);
+  for (const p of passedBy) io.err(skippedLine(p.file, p.reason[opts.lang], opts.lang));
   if (files.length === 0) {
     io.err(noWorkbookLine(paths, opts.lang));
     return 2;

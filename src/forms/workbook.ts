@@ -470,7 +470,10 @@ function isEmptyGrid(grid: WorkbookGrid): boolean {
  */
 export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
   if (grid.sheets.length === 0 || isEmptyGrid(grid))
-    throw new UncheckableWorkbook('工作簿是空的，没有任何内容可检查', 'The workbook is empty: there is nothing to check');
+    throw new UncheckableWorkbook(
+      '工作簿是空的，没有任何内容可检查，请确认选对了文件',
+      'The workbook is empty: there is nothing to check. Check that it is the right file',
+    );
   const model = readWorkbook(grid);
   if (model.sheets.every((s) => s.form === null)) {
     throw new UncheckableWorkbook(

@@ -129,13 +129,13 @@ export function tooManyFindings(cap: number = LIMITS.findings): WorkbookReadErro
 
 /** The refusals that are not about a limit, in one place so every face says the same. */
 export const REFUSALS = {
-  empty: '文件是空的（0 字节），不是 Excel 工作簿',
+  empty: '文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查',
   oldXls: '这是旧版 .xls（或 WPS 的 .et）格式的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查',
   encrypted: '工作簿设置了打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx 再检查',
-  notXlsx: '不是 .xlsx 工作簿（文件内容不是 Excel 格式）',
+  notXlsx: '不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
   broken: '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件',
-  noWorkbook: '压缩包里没有 Excel 工作簿内容（xl/workbook.xml），不是 .xlsx 文件',
-  badEntryName: '压缩包里有路径不合法的条目（如 ../ 或绝对路径），不是正常的 .xlsx 文件，已拒绝读取',
+  noWorkbook: '压缩包里没有 Excel 工作簿内容（xl/workbook.xml），不是 .xlsx 文件，请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+  badEntryName: '压缩包里有路径不合法的条目（如 ../ 或绝对路径），不是正常的 .xlsx 文件，已拒绝读取；请向报送单位重新获取原文件',
   unsupportedZip: '压缩包使用了不支持的格式（ZIP64 或特殊压缩方式），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
   missingPart: '工作簿登记的工作表在文件里找不到（文件已损坏，或指向压缩包以外的位置），已拒绝读取；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再检查',
   badXml: '工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
@@ -143,13 +143,15 @@ export const REFUSALS = {
 
 /** REFUSALS in English. */
 const REFUSALS_EN: Record<keyof typeof REFUSALS, string> = {
-  empty: 'the file is empty (0 bytes), not an Excel workbook',
+  empty: 'the file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
   oldXls: 'this is an old .xls (or WPS .et) file; save it as .xlsx in Excel or WPS and check again',
   encrypted: 'the workbook has an open password (it is encrypted); remove the password in Excel, save it as .xlsx and check again',
-  notXlsx: 'not an .xlsx workbook (the file is not in Excel format)',
+  notXlsx: 'not an .xlsx workbook (the file is not in Excel format); check that it is the right file, or save it as .xlsx in Excel or WPS and check again',
   broken: 'the file is damaged or incomplete (perhaps cut short when downloaded or copied); get the original file again',
-  noWorkbook: 'the zip holds no Excel workbook (xl/workbook.xml): not an .xlsx file',
-  badEntryName: 'the zip has an entry with an invalid path (such as ../ or an absolute path): not a normal .xlsx file, not read',
+  noWorkbook:
+    'the zip holds no Excel workbook (xl/workbook.xml): not an .xlsx file; check that it is the right file, or save it as .xlsx in Excel or WPS and check again',
+  badEntryName:
+    'the zip has an entry with an invalid path (such as ../ or an absolute path): not a normal .xlsx file, not read; get the original file again from the unit that sent it',
   unsupportedZip: 'the zip uses an unsupported format (ZIP64 or a special compression); open it in Excel or WPS and save it again as .xlsx',
   missingPart:
     'a sheet the workbook lists is not in the file (the file is damaged, or points outside the zip), not read; open it in Excel or WPS, save it again as .xlsx and check again',

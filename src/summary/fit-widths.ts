@@ -1,5 +1,5 @@
 /**
- * Widths of a table's columns of free text sized from what they hold (站点汇总's 级别, 说明 and 文件):
+ * Widths of a table's columns of free text sized from what they hold (站点汇总's 单位, 级别, 说明 and 文件):
  * declared, a file's name wrapped onto two or three lines and an English level (“Exam site (考点)”
  * in 5) onto six, each row four times as tall as its figures (review round 3). Each such column is
  * widened towards its longest text on one line as far as the page allows (the table still prints one
@@ -16,6 +16,9 @@ const LEAST_FITTED = 5;
 
 /** The most pixels a table's columns may take and print one page wide with its body at LEAST_PRINTED_PT. */
 const MOST_PX = Math.floor((A4_LANDSCAPE_PX * BODY_PT) / LEAST_PRINTED_PT);
+
+/** How much more a line of a row's height weighs than a line of one cell (more than a row's cells can add up to). */
+const HEIGHT_WEIGHT = 100;
 
 /** Width units of a text on one line, its padding and a hair (a printer's font is not quite ours). */
 const oneLine = (text: string): number => Math.ceil(textUnits(text) + CELL_PADDING + 0.5);
@@ -44,12 +47,17 @@ export function fitWidths(
     return Math.max(least, ...texts(k).map(oneLine));
   });
   /**
-   * Lines of the fitted cells of all rows, column `k` `width` wide: a cell's lines, not its row's (the
-   * tallest cell's), so that each column's step is judged alone and two that wrap in one row are not
-   * left narrow because neither alone makes the row shorter.
+   * What the rows take, column `k` `width` wide: first their heights (each row's tallest fitted cell),
+   * then, as a tie-break, the lines of all their fitted cells, so that each column's step is judged alone
+   * and two that wrap in one row are not left narrow because neither alone makes the row shorter. By
+   * cells alone, a short name put on one line (站点汇总's 分校 and 单位) outbid the file name that
+   * made its row six lines tall.
    */
   const linesWith = (k: number, width: number): number =>
-    rows.reduce((n, r) => n + r.reduce((m, text, j) => m + (text ? linesOf(text, j === k ? width : widths[fitted[j]]) : 1), 0), 0);
+    rows.reduce((n, r) => {
+      const lines = r.map((text, j) => (text ? linesOf(text, j === k ? width : widths[fitted[j]]) : 1));
+      return n + Math.max(1, ...lines) * HEIGHT_WEIGHT + lines.reduce((a, b) => a + b, 0);
+    }, 0);
   for (;;) {
     const now = linesWith(-1, 0);
     let best: { k: number; width: number; gain: number } | undefined;

@@ -42,11 +42,14 @@ const fig =
     f.summary ? get(f.summary) : null;
 
 /**
- * One row per workbook, led by its unit as a superior reads it (单位, 级别,
- * 状态, the figures); its file last, which tells two workbooks of one unit
- * apart and names a file that could not be read (its unit unknown).
+ * One row per workbook, led by its unit as a superior reads it (分校, 单位,
+ * 级别, 状态, the figures: the rows grouped by 分校, site-order.ts); its file
+ * last, which tells two workbooks of one unit apart and names a file that
+ * could not be read (its unit unknown).
  */
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
+  // As 基本信息 writes it: a 分校's own workbook may give its full name, its 考点's the short one.
+  { key: 'school', header: { zh: '分校', en: 'Branch school' }, width: 6, wrap: true, value: (f) => f.summary?.site.school.trim() ?? '' },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },

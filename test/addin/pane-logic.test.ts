@@ -145,7 +145,7 @@ test('a workbook with none of the forms is refused in the pane’s language', as
   const [en] = await checkSites([{ id: 'a', label: 'a.xlsx', grid }], 'en');
   expect(en.error).toBe('None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file');
   const empty = await checkSites([{ id: 'b', label: 'b.xlsx', grid: { sheets: [{ name: 'S', rows: [], merges: [] }] } }], 'en');
-  expect(empty[0].error).toBe('The workbook is empty: there is nothing to check');
+  expect(empty[0].error).toBe('The workbook is empty: there is nothing to check. Check that it is the right file');
 });
 
 test('the status line leads with a file that could not be read, never "0 errors"', () => {
@@ -203,7 +203,13 @@ test('a workbook given twice (the same bytes) is one workbook: its copy is a lin
 });
 
 test('the consolidated summary’s count says how many of its workbooks could not be read, as `custody summary` does', () => {
-  const bad = (label: string): SiteResult => ({ id: label, label, findings: [], problems: [], error: '文件是空的（0 字节），不是 Excel 工作簿' });
+  const bad = (label: string): SiteResult => ({
+    id: label,
+    label,
+    findings: [],
+    problems: [],
+    error: '文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查',
+  });
   const results = [readable('a.xlsx', 'aa'), readable('b.xlsx', 'bb'), bad('c.xlsx'), bad('d.xlsx')];
   expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（4 个工作簿，其中 2 个无法读取）');
   expect(consolidatedLabel(results, 'en')).toBe('Download the consolidated summary (4 workbooks, 2 of them unreadable)');
@@ -213,9 +219,13 @@ test('the consolidated summary’s count says how many of its workbooks could no
 test('an empty file is refused as empty in both languages, not as "not an .xlsx workbook" in English', async () => {
   const error = await openWorkbook('空文件.xlsx', new Uint8Array()).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BrowserReadError);
-  expect(readErrorLine(error, 'zh')).toBe('文件是空的（0 字节），不是 Excel 工作簿');
-  expect(readErrorLine(error, 'en')).toBe('The file is empty (0 bytes), not an Excel workbook');
+  expect(readErrorLine(error, 'zh')).toBe('文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查');
+  expect(readErrorLine(error, 'en')).toBe(
+    'The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
+  );
   // Across from the worker: its code, message and English line.
   const crossed = new BrowserReadError((error as BrowserReadError).code, (error as BrowserReadError).message, (error as BrowserReadError).en);
-  expect(readErrorLine(crossed, 'en')).toBe('The file is empty (0 bytes), not an Excel workbook');
+  expect(readErrorLine(crossed, 'en')).toBe(
+    'The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
+  );
 });

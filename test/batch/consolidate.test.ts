@@ -41,7 +41,7 @@ describe('processFile', () => {
 
   it('what cannot be read gives a one-line reason, never a throw', async () => {
     expect((await processFile(path.join(dir, 'old.xls'))).outcome.error).toContain('旧版 .xls');
-    expect((await processFile(path.join(dir, 'missing.xlsx'))).outcome.error).toBe('找不到文件');
+    expect((await processFile(path.join(dir, 'missing.xlsx'))).outcome.error).toBe('找不到文件，请检查文件名和路径是否写对');
     expect((await processFile(dir)).outcome.error).toContain('文件夹');
   });
 });

@@ -141,6 +141,54 @@ describe('spooled consolidation', () => {
       expect(Object.keys(a)).toEqual(Object.keys(b));
       expect(Object.keys(a)).toHaveLength(6 + 5);
       expect(a).toEqual(b);
+      // 站点汇总 read back from the spool in its own order, not the files': the 分校 (e.xlsx, its file last), its 考点 by name, the unreadable last.
+      const fileCol = a['站点汇总'][2].indexOf('文件');
+      expect(a['站点汇总'].slice(3, 10).map((r) => [r[1], r[2], r[3], r[fileCol]])).toMatchInlineSnapshot(`
+       [
+         [
+           "长沙分校",
+           "长沙分校",
+           "分校",
+           "e.xlsx",
+         ],
+         [
+           "长沙分校",
+           "开福考点",
+           "考点",
+           "b.xlsx",
+         ],
+         [
+           "长沙分校",
+           "天心考点",
+           "考点",
+           "c.xlsx",
+         ],
+         [
+           "长沙分校",
+           "雨花考点",
+           "考点",
+           "a.xlsx",
+         ],
+         [
+           "长沙分校",
+           "岳麓考点",
+           "考点",
+           "d.xlsx",
+         ],
+         [
+           undefined,
+           undefined,
+           undefined,
+           "missing.xlsx",
+         ],
+         [
+           undefined,
+           undefined,
+           undefined,
+           "old.xls",
+         ],
+       ]
+      `);
       expect(a['问题清单'].length).toMatchInlineSnapshot(`10`);
       expect(await listCharts(streamed)).toEqual(await listCharts(held));
     } finally {

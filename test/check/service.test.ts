@@ -61,7 +61,12 @@ describe('checkWorkbooks', () => {
     expect(report.files.map((f) => [path.basename(f.file), f.site, f.sha256, f.error])).toEqual([
       ['a-fenxiao.xlsx', '长沙分校', sha(fs.readFileSync(files[0])), undefined],
       ['b-kaodian.xlsx', '长沙分校 岳麓考点', sha(fs.readFileSync(files[1])), undefined],
-      ['c-broken.xlsx', null, sha(fs.readFileSync(files[2])), '不是 .xlsx 工作簿（文件内容不是 Excel 格式）'],
+      [
+        'c-broken.xlsx',
+        null,
+        sha(fs.readFileSync(files[2])),
+        '不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+      ],
     ]);
     // The contract's key order.
     expect(Object.keys(report.files[2])).toEqual(['file', 'site', 'sha256', 'error', 'findings']);

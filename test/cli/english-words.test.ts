@@ -16,6 +16,7 @@ import { memoryIO } from '../../src/cli/io';
 import { fillWorkbook } from '../../src/cli/fill';
 import { ROLES, UNIT_LEVELS } from '../../src/model/types';
 import type { SiteData } from '../../src/model/types';
+import { SITE_COLUMNS } from '../../src/summary/tables';
 
 const REVIEW2 = path.join(__dirname, '../fixtures/review2');
 
@@ -123,7 +124,7 @@ describe('English output says nothing in Chinese but the workbooks’ own text',
     const levels = new Set(
       all
         .getWorksheet('Sites')!
-        .getColumn(2)
+        .getColumn(SITE_COLUMNS.findIndex((c) => c.key === 'level') + 1)
         .values.slice(3)
         .filter((v) => typeof v === 'string' && v !== '' && !v.startsWith('Prepared by')),
     );

@@ -173,13 +173,14 @@ describe('what the summaries say', () => {
     expect(onSite(sheets.get('汇总-长沙分校')!)).toEqual([['错误', '交接单两份不一致', '交接单3!C3', bare(message)]]);
     expect(onSite(sheets.get('汇总-天心考点')!)).toEqual([['错误', '交接单两份不一致', '交接单!C3', bare(message)]]);
     expect(onSite(sheets.get('汇总-岳麓考点')!)).toEqual([]);
-    // Counted once: 长沙分校 has this one error; 天心考点 its 7 planted mistakes and this one. Each row leads with its unit, its file last.
+    // Counted once: 长沙分校 has this one error; 天心考点 its 7 planted mistakes and this one. Each row leads with its 分校 and
+    // unit, its file last: the 分校 first, then its 考点 by name.
     const sites = sheets.get('站点汇总')!;
-    expect([sites[0][0], sites[1].slice(0, 5)]).toEqual(['2024春学期各单位试卷保管汇总', ['单位', '级别', '状态', '错误', '警告']]);
-    expect(sites.slice(2, 5).map((row) => [...row.slice(0, 5), row[row.length - 1]])).toEqual([
-      ['天心考点', '考点', '需改正', 8, 0, FAULTY],
-      ['岳麓考点', '考点', '可以提交', 0, 0, CLEAN],
-      ['长沙分校', '分校', '需改正', 1, 0, BRANCH],
+    expect([sites[0][0], sites[1].slice(0, 6)]).toEqual(['2024春学期各单位试卷保管汇总', ['分校', '单位', '级别', '状态', '错误', '警告']]);
+    expect(sites.slice(2, 5).map((row) => [...row.slice(0, 6), row[row.length - 1]])).toEqual([
+      ['长沙分校', '长沙分校', '分校', '需改正', 1, 0, BRANCH],
+      ['长沙分校', '天心考点', '考点', '需改正', 8, 0, FAULTY],
+      ['长沙分校', '岳麓考点', '考点', '可以提交', 0, 0, CLEAN],
     ]);
     expect(sheets.get('汇总-天心考点')!.find((row) => String(row?.[0]).startsWith('五、'))?.[0]).toBe('五、检查发现的问题（错误 8，警告 0）');
     expect(sheets.get('总览')!.filter((row) => row[0] === '交接单两份不一致' || row[0] === '错误（处）')).toEqual([
@@ -202,13 +203,13 @@ describe('what the summaries say', () => {
       'Summary-长沙分校',
     ]);
     expect(sheets.get('Sites')![0][0]).toBe('Exam-paper custody by unit, 2024春');
-    expect(sheets.get('Sites')![1].slice(0, 5)).toEqual(['Unit', 'Level', 'Status', 'Errors', 'Warnings']);
+    expect(sheets.get('Sites')![1].slice(0, 6)).toEqual(['Branch school', 'Unit', 'Level', 'Status', 'Errors', 'Warnings']);
     expect(
       sheets
         .get('Sites')!
         .slice(2, 5)
-        .map((row) => row[2]),
-    ).toEqual([STATUS_WORDS.fix.en, STATUS_WORDS.ready.en, STATUS_WORDS.fix.en]);
+        .map((row) => row[3]),
+    ).toEqual([STATUS_WORDS.fix.en, STATUS_WORDS.fix.en, STATUS_WORDS.ready.en]);
     expect(
       sheets
         .get('Files')!

@@ -178,7 +178,10 @@ describe('custody validate', () => {
     ['missing.xlsx', /找不到文件/],
   ];
   const badInEnglish: Array<[string, string]> = [
-    ['not-a-zip.xlsx', 'not an .xlsx workbook (the file is not in Excel format)'],
+    [
+      'not-a-zip.xlsx',
+      'not an .xlsx workbook (the file is not in Excel format); check that it is the right file, or save it as .xlsx in Excel or WPS and check again',
+    ],
     ['truncated.xlsx', 'the file is damaged or incomplete (perhaps cut short when downloaded or copied); get the original file again'],
     ['old.xls', 'this is an old .xls (or WPS .et) file; save it as .xlsx in Excel or WPS and check again'],
     ['encrypted.xlsx', 'the workbook has an open password (it is encrypted); remove the password in Excel, save it as .xlsx and check again'],
@@ -186,7 +189,7 @@ describe('custody validate', () => {
       'bomb.xlsx',
       'the workbook is beyond a reading limit: one part unzipped over 64 MB (xl/worksheets/sheet1.xml), limit 64 MB. It looks like a suspect file and was not read; if it is a real workbook, delete the extra rows, columns or merges and save it again as .xlsx',
     ],
-    ['missing.xlsx', 'file not found'],
+    ['missing.xlsx', 'file not found; check the file name and its path'],
   ];
   test.each(badInEnglish)('--lang en: %s cannot be read, said in English', async (name, reason) => {
     const { code, report, err } = await json('validate', file(name), file('faulty.xlsx'), '--lang', 'en');
@@ -253,7 +256,7 @@ test('the text report of one sheet with 130,000 findings is written whole (no ca
   expect(lines[lines.length - 1]).toBe(`    B130003  错误  ${ruleTitle('required-field', 'zh')}  缺少试卷号`);
 });
 
-test('a folder: the spreadsheet files people save instead of .xlsx each get their line (.xls, WPS .et, .xlsb, .ods); .xlsm is read; other files are not listed', async () => {
+test('a folder: the spreadsheet files people save instead of .xlsx each get their line (.xls, WPS .et, .xlsb, .ods, .numbers; .csv, .tsv passed by); .xlsm is read; other files are not listed', async () => {
   const folder = file('mixed');
   fs.mkdirSync(folder);
   const good = fs.readFileSync(file('kaodian.xlsx'));
@@ -264,12 +267,28 @@ test('a folder: the spreadsheet files people save instead of .xlsx each get thei
   const zipOnly = fs.readFileSync(file('not-a-zip.xlsx'));
   fs.writeFileSync(path.join(folder, 'e.ods'), zipOnly);
   fs.writeFileSync(path.join(folder, 'f.xlsb'), zipOnly);
+  fs.writeFileSync(path.join(folder, 'g.numbers'), zipOnly);
+  fs.writeFileSync(path.join(folder, '考试安排.csv'), '试卷号,试卷名称\n1304,管理学基础\n');
+  fs.writeFileSync(path.join(folder, '值班.TSV'), '值班人\t时间\n');
   fs.writeFileSync(path.join(folder, '说明.docx'), zipOnly);
   fs.writeFileSync(path.join(folder, '~$a.xlsx'), zipOnly);
-  const { code, report } = await json('validate', folder);
+  const { code, report, err } = await json('validate', folder);
   expect(code).toBe(2);
+  // A sheet exported as text is no unit's workbook: passed by with its line, not counted as a file that cannot be read.
+  const text = '已跳过：这是文本表格（.csv/.tsv，只存一张表），不是工作簿；如要检查，请把整个工作簿在 Excel 或 WPS 中另存为 .xlsx';
+  expect(err.split('\n').filter((l) => l.includes('已跳过'))).toEqual([
+    `${path.join(folder, '值班.TSV')}: ${text}`,
+    `${path.join(folder, '考试安排.csv')}: ${text}`,
+  ]);
+  const summary = await run('summary', folder, '-o', file('mixed-summary.xlsx'), '--lang', 'en');
+  expect(summary.err.split('\n').filter((l) => l.includes('text table'))).toEqual(
+    ['值班.TSV', '考试安排.csv'].map(
+      (name) =>
+        `${path.join(folder, name)}: skipped: a text table (.csv/.tsv, one sheet only), not a workbook; to check it, save the whole workbook as .xlsx in Excel or WPS`,
+    ),
+  );
   const oldXls = '这是旧版 .xls（或 WPS 的 .et）格式的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查';
-  const notXlsx = '不是 .xlsx 工作簿（文件内容不是 Excel 格式）';
+  const notXlsx = '不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查';
   expect(report.files.map((f) => [path.basename(f.file), f.error ?? null])).toEqual([
     ['a.xlsx', null],
     ['b.xlsm', null],
@@ -277,6 +296,7 @@ test('a folder: the spreadsheet files people save instead of .xlsx each get thei
     ['d.et', oldXls],
     ['e.ods', notXlsx],
     ['f.xlsb', notXlsx],
+    ['g.numbers', notXlsx],
   ]);
   expect(report.files[1].findings).toEqual(report.files[0].findings.map((f) => ({ ...f })));
 });

@@ -273,13 +273,15 @@ maybe('the offline page from file:// with no network', () => {
     await page.waitForSelector('#download-consolidated');
     expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（3 个工作簿，其中 1 个无法读取）');
     expect(await page.$$eval('.unreadable-left', (nodes) => nodes.map((n) => n.textContent))).toEqual([
-      '空文件.xlsx：无法读取：文件是空的（0 字节），不是 Excel 工作簿',
+      '空文件.xlsx：无法读取：文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查',
     ]);
     await page.click('#lang-switch');
     await page.waitForFunction(() => /Done|Could not/.test(document.getElementById('status')!.textContent ?? '') && !document.body.classList.contains('busy'));
     expect(await page.textContent('#download-consolidated')).toBe('Download the consolidated summary (3 workbooks, 1 of them unreadable)');
     await page.click('#tab-check');
-    expect(await page.textContent('.unreadable .site-error')).toBe('The file is empty (0 bytes), not an Excel workbook');
+    expect(await page.textContent('.unreadable .site-error')).toBe(
+      'The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
+    );
     await page.context().close();
     fs.rmSync(empty);
   }, 300_000);

@@ -120,9 +120,13 @@ maybe('the pane’s states in chromium', () => {
     const page = await openPane();
     await page.setInputFiles('#file-input', [notXlsx]);
     await page.waitForSelector('section.site.unreadable');
-    expect(await page.textContent('#status')).toBe('无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式）');
+    expect(await page.textContent('#status')).toBe(
+      '无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+    );
     expect(await page.getAttribute('#status', 'data-kind')).toBe('error');
-    expect(await page.textContent('.site-error')).toBe('不是 .xlsx 工作簿（文件内容不是 Excel 格式）');
+    expect(await page.textContent('.site-error')).toBe(
+      '不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+    );
 
     // A workbook with none of the forms: refused in the reader's words; with a readable one beside it, both told.
     await page.setInputFiles('#file-input', [formless, site]);
@@ -131,11 +135,11 @@ maybe('the pane’s states in chromium', () => {
     const errors = report.files[0].findings.filter((f) => f.severity === 'error').length;
     const warnings = report.files[0].findings.length - errors;
     expect(await page.textContent('#status')).toBe(
-      `无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式）（另有 1 个文件无法读取）；完成：${errors} 个错误，${warnings} 个警告`,
+      `无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查（另有 1 个文件无法读取）；完成：${errors} 个错误，${warnings} 个警告`,
     );
     expect(await page.getAttribute('#status', 'data-kind')).toBe('error');
     expect(await page.$$eval('section.site.unreadable .site-error', (n) => n.map((x) => x.textContent))).toEqual([
-      '不是 .xlsx 工作簿（文件内容不是 Excel 格式）',
+      '不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
       '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件',
     ]);
     await screenshot(page, 'pane-unreadable.png', 'pane-unreadable.png');
@@ -169,7 +173,7 @@ maybe('the pane’s states in chromium', () => {
     );
     expect(await page.$$eval('section.site.unreadable .site-error', (n) => n.map((x) => x.textContent))).toEqual([
       'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
-      'Not an .xlsx workbook (the file is not in Excel format)',
+      'Not an .xlsx workbook (the file is not in Excel format); check that it is the right file, or save it as .xlsx in Excel or WPS and check again',
     ]);
     await page.click('.finding[data-rule="column-total"]');
     await page.waitForSelector('#preview:not([hidden])');

@@ -672,8 +672,11 @@ describe('readXlsx on what other programs and people write', () => {
 
   it('refuses what is not a workbook, in plain words', async () => {
     const cases: Array<[Uint8Array, string]> = [
-      [new Uint8Array(0), '文件是空的（0 字节），不是 Excel 工作簿'],
-      [new TextEncoder().encode('not a zip at all, not even close'), '不是 .xlsx 工作簿（文件内容不是 Excel 格式）'],
+      [new Uint8Array(0), '文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查'],
+      [
+        new TextEncoder().encode('not a zip at all, not even close'),
+        '不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+      ],
       [
         Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
         '这是旧版 .xls（或 WPS 的 .et）格式的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再检查',

@@ -143,8 +143,8 @@ describe('the consolidated summary workbook', () => {
       expect(ws.getRow(top).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: top });
 
-      // 站点汇总's 级别, 说明 and 文件 sized from what they hold (test/io/site-widths.test.ts).
-      const fitted: Record<string, number> = name === '站点汇总' ? { 级别: 6, 说明: 17, 文件: 16 } : {};
+      // 站点汇总's 单位, 级别, 说明 and 文件 sized from what they hold (test/io/site-widths.test.ts).
+      const fitted: Record<string, number> = name === '站点汇总' ? { 单位: 6, 级别: 6, 说明: 17, 文件: 16 } : {};
       expect(cols.map((_, i) => ws.getColumn(i + 1).width)).toEqual(cols.map((x) => fitted[x.header.zh] ?? x.width));
       const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae?: string[] }> }> })
         .conditionalFormattings;
@@ -155,33 +155,33 @@ describe('the consolidated summary workbook', () => {
        {
          "cf": [
            [
-             "A3:V6",
+             "A3:W6",
              [
                [
                  "expression",
-                 "ISNUMBER(SEARCH("未计入合计",$U3))",
+                 "ISNUMBER(SEARCH("未计入合计",$V3))",
                ],
                [
                  "expression",
-                 "OR($C3="无法读取",$C3="需改正")",
+                 "OR($D3="无法读取",$D3="需改正")",
                ],
                [
                  "expression",
-                 "AND($C3="可以提交",$E3>0)",
+                 "AND($D3="可以提交",$F3>0)",
                ],
              ],
            ],
            [
-             "L3:L6",
+             "M3:M6",
              [
                [
                  "expression",
-                 "L3>0",
+                 "M3>0",
                ],
              ],
            ],
            [
-             "S3:S6",
+             "T3:T6",
              [
                [
                  "dataBar",
@@ -189,7 +189,7 @@ describe('the consolidated summary workbook', () => {
              ],
            ],
          ],
-         "filter": "A2:V6",
+         "filter": "A2:W6",
          "name": "站点汇总",
        },
        {
@@ -421,7 +421,7 @@ describe('the consolidated summary workbook', () => {
   it('names no file by an absolute path: names are relative to the folder given', () => {
     expect(texts(wb).filter((t) => t.text.includes('/home/'))).toEqual([]);
     const ws = wb.getWorksheet('站点汇总')!;
-    expect(body(ws).map((r) => r[columnOf(SITE_COLUMNS, '文件') - 1])).toEqual(['broken.xlsx', '分校.xlsx', '考点/天心.xlsx', '考点/岳麓.xlsx']);
+    expect(body(ws).map((r) => r[columnOf(SITE_COLUMNS, '文件') - 1])).toEqual(['分校.xlsx', '考点/天心.xlsx', '考点/岳麓.xlsx', 'broken.xlsx']);
     expect(String(wb.getWorksheet('汇总-天心考点')!.getCell('A2').value)).toBe('级别：考点    文件：考点/天心.xlsx');
   });
 
@@ -598,17 +598,18 @@ describe('the consolidated summary workbook', () => {
     expect(ws.getRow(1).height).toBe(24);
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async('string');
-    expect(xml).toContain('<mergeCell ref="A1:V1"/>');
+    expect(xml).toContain('<mergeCell ref="A1:W1"/>');
     expect(xml.match(/<pane [^>]*>/g)).toEqual(['<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>']);
-    expect(ws.autoFilter).toBe('A2:V6');
+    expect(ws.autoFilter).toBe('A2:W6');
     expect(ws.pageSetup.printTitlesRow).toBe('1:2');
-    expect(headers(ws, 2).slice(0, 3)).toEqual(['单位', '级别', '状态']);
+    expect(headers(ws, 2).slice(0, 4)).toEqual(['分校', '单位', '级别', '状态']);
     expect(headers(ws, 2)[SITE_COLUMNS.length - 1]).toBe('文件');
-    expect(body(ws).map((r) => [r[0], r[1], r[2], r[SITE_COLUMNS.length - 1]])).toEqual([
-      ['', '', '无法读取', 'broken.xlsx'],
-      ['长沙分校', '分校', '需改正', '分校.xlsx'],
-      ['天心考点', '考点', '需改正', '考点/天心.xlsx'],
-      ['岳麓考点', '考点', '可以提交', '考点/岳麓.xlsx'],
+    // Grouped by 分校: the 分校's own workbook first, then its 考点 by name; the file that cannot be read last.
+    expect(body(ws).map((r) => [r[0], r[1], r[2], r[3], r[SITE_COLUMNS.length - 1]])).toEqual([
+      ['长沙分校', '长沙分校', '分校', '需改正', '分校.xlsx'],
+      ['长沙分校', '天心考点', '考点', '需改正', '考点/天心.xlsx'],
+      ['长沙分校', '岳麓考点', '考点', '可以提交', '考点/岳麓.xlsx'],
+      ['', '', '', '无法读取', 'broken.xlsx'],
     ]);
     // Without a semester named, the title says what the sheet is alone.
     const none = c.files.map((f) => (f.summary ? { ...f, summary: { ...f.summary, site: { ...f.summary.site, semester: '' } } } : f));
@@ -621,11 +622,11 @@ describe('the consolidated summary workbook', () => {
     const ws = wb.getWorksheet('站点汇总')!;
     const rows = body(ws);
     const col = (h: string) => columnOf(SITE_COLUMNS, h) - 1;
-    expect(rows.map((r) => r[col('状态')])).toEqual(['无法读取', '需改正', '需改正', '可以提交']);
-    expect(rows[0][col('说明')]).toContain('不是 .xlsx');
+    expect(rows.map((r) => r[col('状态')])).toEqual(['需改正', '需改正', '可以提交', '无法读取']);
+    expect(rows[3][col('说明')]).toContain('不是 .xlsx');
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));
-    expect(formulae).toContain('OR($C3="无法读取",$C3="需改正")');
+    expect(formulae).toContain('OR($D3="无法读取",$D3="需改正")');
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
   });
 
@@ -698,7 +699,7 @@ describe('the consolidated summary workbook', () => {
     expect(sites.getRow(2).height).toBeGreaterThanOrEqual(100);
     // “To be corrected”, “Unreadable” on whole lines: Status 12 wide (7 in Chinese).
     expect(sites.getColumn(columnOf(SITE_COLUMNS, '状态')).width).toBe(12);
-    const statuses = body(sites).map((r) => r[2]);
+    const statuses = body(sites).map((r) => r[columnOf(SITE_COLUMNS, '状态') - 1]);
     expect(statuses).toContain('Unreadable');
     expect(statuses.flatMap(words).filter((w) => linesOf(w, 12) > 1)).toEqual([]);
   });

@@ -176,8 +176,9 @@ describe('a workbook of another semester where people look (review round 3, R4):
     for (const [how, wb] of await books()) {
       const ws = wb.getWorksheet('站点汇总')!;
       const note = SITE_COLUMNS.findIndex((c) => c.key === 'note') + 1;
-      // By unit: the CLI lists the files by name, the page in the order given.
-      const rows = Object.fromEntries([3, 4, 5].map((r) => [ws.getRow(r).getCell(1).value, ws.getRow(r).getCell(note).value]));
+      const unit = SITE_COLUMNS.findIndex((c) => c.key === 'unit') + 1;
+      // By unit: the 分校, then its 考点 by name.
+      const rows = Object.fromEntries([3, 4, 5].map((r) => [ws.getRow(r).getCell(unit).value, ws.getRow(r).getCell(note).value]));
       expect({ how, title: ws.getCell('A1').value, rows }).toEqual({
         how,
         title: '2025春学期各单位试卷保管汇总',

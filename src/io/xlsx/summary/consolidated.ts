@@ -17,6 +17,7 @@ import { fitWidths } from '../../../summary/fit-widths';
 import { type Consolidated, type ConsolidatedTotals, type HandoverPair, PER_SITE_SHEETS } from '../../../summary/consolidate';
 import { ChartData, rankChartData } from '../../../summary/overview';
 import { ruleTitle } from '../../../summary/rule-titles';
+import { placeOf, siteOrder } from '../../../summary/site-order';
 import type { SiteSummary } from '../../../summary/site';
 import { columnIndex } from '../../../summary/tables-site';
 import {
@@ -97,7 +98,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
     totals: c.totals,
     chart: rankChartData(disagreeCountedPerCopy(byRule, c.pairs), units),
     semesters: semestersOf(c.files.map((f) => f.summary?.site.semester)),
-    siteRows: () => c.files.map((f) => otherSemesterMarked(rowOf(SITE_COLUMNS, f, lang), f.file, c.totals, lang)),
+    siteRows: () => siteOrder(c.files.map(placeOf)).map((i) => otherSemesterMarked(rowOf(SITE_COLUMNS, c.files[i], lang), c.files[i].file, c.totals, lang)),
     fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
     findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, c.pairs, lang)),
     sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
@@ -110,8 +111,8 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
   };
 }
 
-/** 站点汇总's columns of free text (a unit's level, the note, the file's name), sized from what they hold. */
-const SITE_FITTED = ['level', 'note', 'file'].map((key) => columnIndex(SITE_COLUMNS, key));
+/** 站点汇总's columns of free text (a unit's name and level, the note, the file's name), sized from what they hold; 分校 stays narrow (two characters a line), for the page has no room to spare in English. */
+const SITE_FITTED = ['unit', 'level', 'note', 'file'].map((key) => columnIndex(SITE_COLUMNS, key));
 
 /** 站点汇总's widths: its columns of free text sized from the rows (a first pass over them: one a workbook), the rest as declared. */
 async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
