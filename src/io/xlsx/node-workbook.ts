@@ -3,7 +3,9 @@
  * small parts inflated by Node's zlib (native, several times fflate's speed).
  * No exceljs: it is loaded only where a workbook is written.
  */
+import * as buffer from 'buffer';
 import * as zlib from 'zlib';
+import type { AsciiText } from './utf8-slices';
 import type { Deflater } from './mark-parts';
 import type { WorkbookGrid } from '../../model/grid';
 import { readXlsx } from './reader';
@@ -20,9 +22,17 @@ function inflateAtOnce(data: Uint8Array, maxLength: number, expectedLength: numb
   return zlib.inflateRawSync(data, { maxOutputLength: maxLength, chunkSize: Math.max(LEAST_CHUNK, expectedLength) });
 }
 
+/** Node's isAscii (18.15 and 19.6 on): without it, every part is decoded as UTF-8. */
+const isAscii = (buffer as { isAscii?: (bytes: Uint8Array) => boolean }).isAscii;
+
+/** A slice's text read as latin1 (a copy, byte for byte) when it is all ASCII: some ten times UTF-8 decoding's speed. */
+const asciiText: AsciiText | undefined = isAscii
+  ? (bytes) => (isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1') : undefined)
+  : undefined;
+
 /** Reads a workbook's bytes into the grid the readers take; throws WorkbookReadError with one line. */
 export function readXlsxInNode(bytes: Uint8Array): WorkbookGrid {
-  return readXlsx(bytes, { inflateAtOnce });
+  return readXlsx(bytes, { inflateAtOnce, asciiText });
 }
 
 /** The same, for callers that await. */
