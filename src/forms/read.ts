@@ -249,8 +249,8 @@ function firstText(index: SheetIndex, row: number, from: number, to: number, seq
   return '';
 }
 
-/** The words that head a table's totals row (总计 as people also write it). */
-const TOTAL_WORDS = ['合计', '总计'];
+/** A row's first text heads the table's totals row: 合计, or 总计 as people also write it. */
+const isTotalWord = (lead: string): boolean => lead.startsWith('合计') || lead.startsWith('总计');
 /** A subtotal row sums rows above it: neither an item nor the table's total. */
 const SUBTOTAL = '小计';
 
@@ -266,6 +266,8 @@ function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): bo
   for (const c of cols) if (!isBlank(index.value(row, c))) return false;
   return true;
 }
+
+const NO_COUNTS_TYPED: ReadonlyMap<string, string> = new Map();
 
 function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
   const present: Array<{ column: ColumnSpec; col: number }> = [];
@@ -295,7 +297,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
   const last = index.sheet.rows.length - 1;
   for (; r <= last; r++) {
     const lead = firstText(index, r, left, right, header.seqCol);
-    if (TOTAL_WORDS.some((word) => lead.startsWith(word))) {
+    if (isTotalWord(lead)) {
       readTotal(index, table, header, r, out);
       r++;
       break;
@@ -309,7 +311,8 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     }
     blankRun = 0;
     const item: FormRecord = {};
-    const countsTyped = new Map<string, string>();
+    // Made only for a row with a count typed as text ("16份"): most rows have none.
+    let countsTyped: Map<string, string> | undefined;
     const i = rows.length;
     const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
     const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + out.voided.length + 1;
@@ -325,14 +328,14 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;
-      if (column.type === 'count' && typeof raw === 'string') countsTyped.set(column.key, raw);
+      if (column.type === 'count' && typeof raw === 'string') (countsTyped ??= new Map()).set(column.key, raw);
     }
     // 还卷时间 "10:50" or "15日10时" written short: on its row's 取卷时间's day, as 附件5's 至 continues its 值班时间.
     for (const column of table.columns) if (column.relativeTo) continueDate(item, column.key, column.relativeTo, ctx);
     if (alternatives) table.fromAlternatives?.(item);
     // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one; "6袋" in 箱 stays as typed.
-    settleUnits(item, table, countsTyped, headerUnits);
-    keepBagsInside(item, countsTyped.get('quantity'));
+    settleUnits(item, table, countsTyped ?? NO_COUNTS_TYPED, headerUnits);
+    keepBagsInside(item, countsTyped?.get('quantity'));
     rows.push(item);
   }
   out.record[table.key] = rows;

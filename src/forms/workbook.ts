@@ -10,8 +10,7 @@ import { TableLocations, addLocation, addTableLocations, compactLocationMap, ren
 import type { SiteModel, VoidedRow } from '../model/site-model';
 import type { FormNumber } from '../model/location';
 import type { SiteData } from '../model/types';
-import { personKey, signaturesIn, splitJoinedSigners, splitSignatures } from '../model/people';
-import { toHalfWidth } from '../model/text';
+import { personKey, signaturesSplit, splitJoinedSigners } from '../model/people';
 import { intakeLists } from '../model/intake';
 import { joinDottedNamesIn } from '../model/dotted-names';
 import { SheetGrid, WorkbookGrid, a1, cellAt, parseA1 } from '../model/grid';
@@ -265,8 +264,10 @@ function splitJoinedSignatures(data: SiteData): void {
     for (const key of keys) {
       const text = record?.[key];
       if (typeof text !== 'string') continue;
-      const people = signaturesIn(text, roster);
-      if (people.join('、') !== splitSignatures(toHalfWidth(text)).join('、')) record![key] = people.join('、');
+      // Written again only where a 和 parts two people: most cells are left as they are, with no text made.
+      const split = signaturesSplit(text);
+      const people = splitJoinedSigners(split, roster);
+      if (people.length !== split.length || people.some((p, i) => p !== split[i])) record![key] = people.join('、');
     }
   };
   for (const { list } of intakeLists(data)) apart(list, ['keeper']);

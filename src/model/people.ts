@@ -93,7 +93,7 @@ export function personKey(signature: unknown): string {
   return PERSON_KEYS.get(String(signature));
 }
 
-const PEOPLE = new TextMemo((text): readonly string[] => [...new Set(splitSignatures(toHalfWidth(text)).map(personKey).filter(Boolean))]);
+const PEOPLE = new TextMemo((text): readonly string[] => [...new Set(signaturesSplit(text).map(personKey).filter(Boolean))]);
 
 /**
  * The people one signature cell names, each as `personKey` gives them: a
@@ -202,7 +202,13 @@ const NO_ROSTER: ReadonlySet<string> = new Set();
  * name of 2–4 characters either side). One reading for the reader and for CUSTODY.SIGNERS.
  */
 export function signaturesIn(text: string, roster: ReadonlySet<string> = NO_ROSTER): string[] {
-  return splitJoinedSigners(splitSignatures(toHalfWidth(text)), roster);
+  return splitJoinedSigners(signaturesSplit(text), roster);
+}
+
+/** A cell's signatures cut as splitSignatures cuts its half-width text: each distinct text once (a log repeats its signers). */
+const SPLIT = new TextMemo((text): readonly string[] => splitSignatures(toHalfWidth(text)));
+export function signaturesSplit(text: string): readonly string[] {
+  return SPLIT.get(text);
 }
 
 /** The words people join two signers with in one cell: 黄志刚和刘春香, 曾志平与罗晓东. */

@@ -91,12 +91,16 @@ export function groupsOf<T>(items: readonly T[], keyOf: (item: T) => string | nu
 
 /** The roster's word for `name` being a proctor (any of their rows), undefined when none says so. */
 function rosterProctor(data: SiteData, name: string): RosterProctor | undefined {
-  for (const index of custodyOf(data).roster.get(name) ?? []) {
-    const role = (data.staff?.[index]?.roles ?? []).find((word) => roleOf(word) === '监考人员');
-    if (role !== undefined) return { role, index };
+  // Asked of every signature of a log: no array or closure made for a name off the roster or a row without roles.
+  const rows = custodyOf(data).roster.get(name);
+  if (!rows) return undefined;
+  for (const index of rows) {
+    for (const role of data.staff?.[index]?.roles ?? NO_ROLES) if (roleOf(role) === '监考人员') return { role, index };
   }
   return undefined;
 }
+
+const NO_ROLES: readonly string[] = [];
 
 type Side = 'fromSigners' | 'toSigners';
 const SIGNERS: Record<Side, WeakMap<SiteData, Map<string, Array<{ handover: number; t: number }>>>> = {

@@ -234,15 +234,16 @@ export function computeFacts(model: SiteModel): Facts {
   // Who takes a dispatch where papers are handed down is the receiving unit's (a 考点's people at a 分校's vault);
   // when the level cannot be read, nobody knows whose the takers are.
   const takersElsewhere = (i: number) => level === undefined || (handsPapersDown(level) && dispatch[i]);
+  // Made once, not for each row of a long log.
+  const sign = (i: number, name: unknown, key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy', takerRow?: number) => {
+    for (const n of peopleIn(name)) ownSigners.push(new VaultLogSigner(n, i, key, takerRow));
+  };
   (data.vaultLog ?? []).forEach((row, i) => {
     if (!row) return;
-    const sign = (name: unknown, key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy', takerRow?: number) => {
-      for (const n of peopleIn(name)) ownSigners.push(new VaultLogSigner(n, i, key, takerRow));
-    };
-    if (!takersElsewhere(i)) sign(row.taker, 'taker', i);
-    sign(row.issuedBy, 'issuedBy');
-    if (!takersElsewhere(i)) sign(row.returner, 'returner', i);
-    sign(row.receivedBy, 'receivedBy');
+    if (!takersElsewhere(i)) sign(i, row.taker, 'taker', i);
+    sign(i, row.issuedBy, 'issuedBy');
+    if (!takersElsewhere(i)) sign(i, row.returner, 'returner', i);
+    sign(i, row.receivedBy, 'receivedBy');
   });
   (data.distributions ?? []).forEach((d, i) => {
     if (!d) return;

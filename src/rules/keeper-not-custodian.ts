@@ -25,30 +25,29 @@ const CUSTODIANS = new Set(['卷库保管员', '值班人员']);
 
 export function check({ model, facts, report }: RuleContext): void {
   const seen = new Map<string, { path: string; count: number; roles: readonly string[]; seq: number }>();
+  // One side of a row: its keeper's signature and the person across (taker or returner). Nothing made for a keeper who may sign.
+  const side = (i: number, key: 'issuedBy' | 'receivedBy', signers: unknown, counterparts: unknown) => {
+    const others = peopleIn(counterparts);
+    for (const name of peopleIn(signers)) {
+      const entry = facts.roster.get(name);
+      if (!entry || others.includes(name)) continue;
+      if (entry.roles.length === 0 || entry.roles.some((role) => CUSTODIANS.has(role))) continue;
+      const e = seen.get(name);
+      if (e) e.count++;
+      else
+        seen.set(name, {
+          path: `vaultLog[${i}].${key}`,
+          count: 1,
+          // Quoted as the roster writes them (考务员, not 考务人员): the words the person will look for.
+          roles: [...new Set(entry.rows.flatMap((row) => (row.member.roles ?? []).filter((word) => roleOf(word))))],
+          seq: model.locations[`staff[${entry.index}]`]?.row ?? entry.index + 1,
+        });
+    }
+  };
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
-    const sides = [
-      ['issuedBy', r.issuedBy, r.taker],
-      ['receivedBy', r.receivedBy, r.returner],
-    ] as const;
-    for (const [key, signers, counterparts] of sides) {
-      const others = peopleIn(counterparts);
-      for (const name of peopleIn(signers)) {
-        const entry = facts.roster.get(name);
-        if (!entry || others.includes(name)) continue;
-        if (entry.roles.length === 0 || entry.roles.some((role) => CUSTODIANS.has(role))) continue;
-        const e = seen.get(name);
-        if (e) e.count++;
-        else
-          seen.set(name, {
-            path: `vaultLog[${i}].${key}`,
-            count: 1,
-            // Quoted as the roster writes them (考务员, not 考务人员): the words the person will look for.
-            roles: [...new Set(entry.rows.flatMap((row) => (row.member.roles ?? []).filter((word) => roleOf(word))))],
-            seq: model.locations[`staff[${entry.index}]`]?.row ?? entry.index + 1,
-          });
-      }
-    }
+    side(i, 'issuedBy', r.issuedBy, r.taker);
+    side(i, 'receivedBy', r.receivedBy, r.returner);
   });
   for (const [name, e] of seen) {
     const more = e.count > 1 ? `（本表另有 ${e.count - 1} 处）` : '';
