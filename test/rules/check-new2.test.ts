@@ -50,3 +50,48 @@ describe('N1: a time beside a signer’s name', () => {
     ]);
   });
 });
+
+/*
+ * N2: a 补考 of the same 试卷号. The bags rule read only checkouts in 袋: the first session's checkout written in 份
+ * (62份: its two bags' 57 and the 补考 bag's 5) took the 补考's bag out unseen.
+ */
+describe('N2: a later session’s bag taken with the first', () => {
+  test.each(['n2-dongkou-samepaper-own-delivery-kaodian', 'n2-dongkou-samepaper-bags-shared-kaodian'])('%s: no finding', async (name) => {
+    expect((await findingsOf(site(name))).map(whole)).toEqual([]);
+  });
+
+  test('n2-dongkou-samepaper-copies-kaodian-planted: the 62份 checkout, said in copies', async () => {
+    expect((await findingsOf(site('n2-dongkou-samepaper-copies-kaodian-planted'))).map(whole)).toEqual([
+      'error checkout-window 出入库记录!D4 row 1: 试卷 1304 在 1月11日 08:10 领出后，1月11日 09:00 开考时共有 62 份在外。这份试卷 1月18日 09:00 还要再考一场（5 人），按入库清单的袋数，这一场最多领 57 份，其余整袋须留在保密室给那一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对领出份数。',
+    ]);
+  });
+
+  test('the same in 份, 57份 (the first session’s two bags): no finding', async () => {
+    const data = site('n2-dongkou-samepaper-copies-kaodian-planted');
+    data.vaultLog![0].quantity = 57;
+    expect((await findingsOf(data)).map(whole)).toEqual([]);
+  });
+});
+
+describe('N3: the same 试卷号’s 补考 without its 分发登记', () => {
+  test('n3-dongkou-samepaper-no-register-kaodian-planted: said at the 补考’s own checkout (B6)', async () => {
+    expect((await findingsOf(site('n3-dongkou-samepaper-no-register-kaodian-planted'))).map(whole)).toEqual([
+      'error session-without-register 出入库记录!B6 row 3: 试卷 1304 在 1月18日 08:10 出库，供 1月18日 09:00 开考的这一场使用，但没有一张考务办公室试卷分发登记表（附件4）登记这一场发放这份试卷。试卷分发至考场及回收须当场签写附件4，请补上这一场的登记表或登记行。',
+    ]);
+  });
+});
+
+describe('N4, N7: one delivery over two lists; a 合计 in words (held, no defect found)', () => {
+  test.each(['n4-longhui-sameday-unnamed-kaodian', 'n4-longhui-sameday-unnamed-late-kaodian', 'n7-dongkou-total-words-kaodian'])(
+    '%s: no finding',
+    async (name) => {
+      expect((await findingsOf(site(name))).map(whole)).toEqual([]);
+    },
+  );
+
+  test('n7-dongkou-total-words-kaodian-planted: 四袋 for 5 bags', async () => {
+    expect((await findingsOf(site('n7-dongkou-total-words-kaodian-planted'))).map(whole)).toEqual([
+      'error column-total 交接单!D17 row null: “合计”写的是 4，但上面各行相加是 5。合计须等于本栏各行之和，请核对后改正。',
+    ]);
+  });
+});
