@@ -47,14 +47,21 @@ function isTitle(word: string): boolean {
 
 const BRACKETED = /[（(][^（()）]*[)）]/g;
 
-/** What a date or time is written with: 1.10, 1/10, 1-10, 1月11日, 11号, 8:10, 8时10分. */
-const DATE_MARKS = '\\d.:/\\-年月日号时点分';
-/** A date or time alone, with a digit in it, perhaps after the half of the day: 李娜 1.10 signs on 1月10日. */
-const DATE_WORD = new RegExp(`^(?:上午|下午|中午|晚上|早上)?[${DATE_MARKS}]*\\d[${DATE_MARKS}]*$`);
-/** The same in Chinese numerals: 一月十一日. */
-const CHINESE_DATE_WORD = /^[〇零一二三四五六七八九十]{1,3}月[〇零一二三四五六七八九十]{1,3}[日号]$/;
+/**
+ * What a date or time is written with: 1.10, 1。10 (the full stop of a Chinese input method), 1/10, 1-10, 1月11日,
+ * 11号, 8:10, 8时10分, 8点半.
+ */
+const DATE_MARKS = '\\d.。:/\\-年月日号时点分半';
+/** The half of the day written before or after a time (上午8:10, 1.10下午, 10日晚), or alone after a date (1月10日 下午). */
+const DAY_HALF = '(?:上午|下午|中午|晚上|早上|凌晨|傍晚|早|晚)';
+/** A date or time alone, with a digit in it, perhaps with the half of the day: 李娜 1.10 signs on 1月10日. */
+const DATE_WORD = new RegExp(`^${DAY_HALF}?[${DATE_MARKS}]*\\d[${DATE_MARKS}]*${DAY_HALF}?$`);
+/** The same in Chinese numerals: 一月十一日, 十点, 八点半, 十点四十五. */
+const CHINESE_DATE_WORD = new RegExp(`^${DAY_HALF}?(?:[〇零一二两三四五六七八九十]{1,3}[月日号时点分]半?)+[〇零一二三四五六七八九十]{0,3}${DAY_HALF}?$`);
+/** The half of the day alone, two characters (下午): no one's name. */
+const DAY_HALF_WORD = /^(?:上午|下午|中午|晚上|早上|凌晨|傍晚)$/;
 /** A date written on to a name with no space (刘洋1.11, 刘洋1月11日): a digit and then a mark, so that 王芳2 stays a name. */
-const DATE_ON_NAME = new RegExp(`([\\u4e00-\\u9fff])\\d+[.:/\\-年月日号时点][${DATE_MARKS}]*$`);
+const DATE_ON_NAME = new RegExp(`([\\u4e00-\\u9fff])\\d+[.。:/\\-年月日号时点][${DATE_MARKS}]*${DAY_HALF}?$`);
 
 /**
  * A word that is a date, a time or digits (李娜 1.10, 刘洋 1月11日, 8:10): when someone signed, never a person
@@ -62,7 +69,7 @@ const DATE_ON_NAME = new RegExp(`([\\u4e00-\\u9fff])\\d+[.:/\\-年月日号时�
  */
 function isDateWord(word: string): boolean {
   const text = toHalfWidth(word).trim();
-  return DATE_WORD.test(text) || CHINESE_DATE_WORD.test(text);
+  return DATE_WORD.test(text) || CHINESE_DATE_WORD.test(text) || DAY_HALF_WORD.test(text);
 }
 
 /**

@@ -15,6 +15,8 @@ export const meta: RuleMeta = {
         '试卷 {paper} 在 {taken} 就出库了，而它的考试 {start} 才开考，中间还有 {between} 开考的另一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对取卷时间。',
       late: '试卷 {paper} 在 {taken} 出库，晚于这场考试开考时间 {start}。试卷须在开考前领出，请核对取卷时间或考试安排。',
       bags: '试卷 {paper} 在 {taken} 领出后，{start} 开考时共有 {out} 袋在外。这份试卷 {later} 还要再考一场（{candidates} 人），这一场最多领 {allowed} 袋，其余须留在保密室给那一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对领出袋数。',
+      copies:
+        '试卷 {paper} 在 {taken} 领出后，{start} 开考时共有 {out} 份在外。这份试卷 {later} 还要再考一场（{candidates} 人），按入库清单的袋数，这一场最多领 {allowed} 份，其余整袋须留在保密室给那一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对领出份数。',
     },
     en: {
       early:
@@ -23,9 +25,11 @@ export const meta: RuleMeta = {
         'Paper {paper} was taken out at {taken} although its session starts only at {start}, after another session at {between}. One session at a time (考一场，领一场).',
       late: 'Paper {paper} was taken out at {taken}, after its session began at {start}. Papers are taken out before the session.',
       bags: 'After the checkout of paper {paper} at {taken}, {out} bags were out when its session began ({start}). The paper is sat again at {later} ({candidates} candidates): this session may take at most {allowed} bags, the rest stay in the vault for that one. One session at a time (考一场，领一场).',
+      copies:
+        'After the checkout of paper {paper} at {taken}, {out} copies were out when its session began ({start}). The paper is sat again at {later} ({candidates} candidates): by the intake list’s bags this session may take at most {allowed} copies, the other bags stay sealed in the vault for that one. One session at a time (考一场，领一场).',
     },
   },
-  docs: 'An exam-day checkout more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场). A paper sat again later (a 补考 of the same 试卷号) is judged by its bags: when more are out at the first session’s start than the vault could let go while keeping bags (by 入库清单 envelope sizes) that cover the later sessions’ candidates, said once at the checkout row that takes one too many; nothing when the bags cover both sessions only together, when a session’s candidates are not given, or when bags of the paper arrive after that checkout. Not a dispatch (papers sent on: not-returned says which), and nothing while 单位级别 cannot be read.',
+  docs: 'An exam-day checkout more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场). A paper sat again later (a 补考 of the same 试卷号) is judged by its bags: when more are out at the first session’s start (counted in bags, or in copies where the checkout is written in 份) than the vault could let go while keeping bags (by 入库清单 envelope sizes) that cover the later sessions’ candidates, said once at the checkout row that takes one too many; nothing when the bags cover both sessions only together, when a session’s candidates are not given, or when bags of the paper arrive after that checkout. Not a dispatch (papers sent on: not-returned says which), and nothing while 单位级别 cannot be read.',
 };
 
 export function check({ facts, report }: RuleContext): void {
@@ -46,6 +50,6 @@ export function check({ facts, report }: RuleContext): void {
     const r = facts.data.vaultLog![p.row];
     const { out, allowed } = p;
     const at = { paper: norm(r.paperNo), taken: showTime(tm(r.takenAt)), start: showTime(p.session.start), later: showTime(p.later.start) };
-    report(`vaultLog[${p.row}].quantity`, 'bags', { ...at, out, allowed, candidates: p.laterCandidates });
+    report(`vaultLog[${p.row}].quantity`, p.unit === '份' ? 'copies' : 'bags', { ...at, out, allowed, candidates: p.laterCandidates });
   }
 }

@@ -4,7 +4,8 @@
  * the bags: at the first session's start more bags of the paper are out than the vault could let go while keeping
  * bags that cover the later sessions' candidates — and only when the bags the vault holds can be split so (each
  * side's copies at least its candidates). Bags that only cover both sessions together (31+26 for 48 and 5) are
- * the first session's to open: nothing is said.
+ * the first session's to open: nothing is said. A checkout written in copies (份) is judged alike by copies: more out
+ * than the vault's copies less those of the fewest kept bags.
  */
 import { isBlankValue, norm, sessionFor, SessionFact, tm, whole } from './facts';
 import type { Facts } from './facts';
@@ -23,6 +24,8 @@ export interface LaterBagsProblem {
   later: SessionFact;
   out: number;
   allowed: number;
+  /** What out and allowed count: bags, or copies where the checkouts are written in 份. */
+  unit: '袋' | '份';
   laterCandidates: number;
 }
 
@@ -44,15 +47,19 @@ function bagMix(facts: Facts, paper: string): Mix | undefined {
   return mix;
 }
 
-/** The fewest bags of `mix` that cover `later` copies and leave bags covering `first`; undefined when none do. */
-function fewestKeptFor(mix: Mix, first: number, later: number): number | undefined {
-  let best: number | undefined;
+/**
+ * The bags of `mix` to keep for `later` copies, leaving bags covering `first`: the fewest bags such a set holds and
+ * the fewest copies (each may be another set); undefined when no set does.
+ */
+function fewestKeptFor(mix: Mix, first: number, later: number): { bags: number; copies: number } | undefined {
+  let best: { bags: number; copies: number } | undefined;
   // A fewest set never holds more bags of a size than that size needs alone: the loops stay small.
   const most = mix.map((n, i) => Math.min(n, Math.ceil(later / SIZES[i])));
   const visit = (i: number, kept: Mix): void => {
     if (i === SIZES.length) {
       const left = mix.map((n, j) => n - kept[j]);
-      if (copiesOf(kept) >= later && copiesOf(left) >= first && (best === undefined || countOf(kept) < best)) best = countOf(kept);
+      if (copiesOf(kept) < later || copiesOf(left) < first) return;
+      best = { bags: Math.min(best?.bags ?? Infinity, countOf(kept)), copies: Math.min(best?.copies ?? Infinity, copiesOf(kept)) };
       return;
     }
     for (let n = 0; n <= most[i]; n++) visit(i + 1, [...kept, n]);
@@ -61,18 +68,25 @@ function fewestKeptFor(mix: Mix, first: number, later: number): number | undefin
   return best;
 }
 
-/** The checkouts taken for `session` still out at its start, in the log's order. */
-function outAtStart(facts: Facts, session: SessionFact): Array<{ row: number; bags: number; t: number }> {
-  const out: Array<{ row: number; bags: number; t: number }> = [];
+interface Out {
+  row: number;
+  count: number;
+  unit: '袋' | '份';
+  t: number;
+}
+
+/** The checkouts taken for `session` still out at its start, in the log's order: bags (袋 or no unit) or copies (份). */
+function outAtStart(facts: Facts, session: SessionFact): Out[] {
+  const out: Out[] = [];
   (facts.data.vaultLog ?? []).forEach((r, row) => {
-    // Bags only: a row counted in copies (份) says nothing of bags.
-    if (!r || facts.dispatch[row] || !['', '袋'].includes(norm(r.unit))) return;
+    const unit = norm(r?.unit) === '份' ? '份' : ['', '袋'].includes(norm(r?.unit)) ? '袋' : undefined;
+    if (!r || facts.dispatch[row] || !unit) return;
     const t = tm(r.takenAt);
     const back = tm(r.returnedAt);
-    const bags = whole(r.quantity);
-    if (bags === undefined || sessionFor(facts, r.paperNo, t) !== session || t > session.start) return;
+    const count = whole(r.quantity);
+    if (count === undefined || sessionFor(facts, r.paperNo, t) !== session || t > session.start) return;
     if (!Number.isNaN(back) && back < session.start) return;
-    out.push({ row, bags, t });
+    out.push({ row, count, unit, t });
   });
   return out;
 }
@@ -104,10 +118,11 @@ function problemOf(facts: Facts, sessions: readonly SessionFact[]): LaterBagsPro
       laterCandidates,
     );
   if (!mix || kept === undefined) return undefined;
-  const allowed = countOf(mix) - kept;
-  let total = 0;
-  const over = out.find((c) => (total += c.bags) > allowed);
-  return over && { row: over.row, session: first, later: later[0], out: total, allowed, laterCandidates };
+  // Bags and copies each against their own bound: rows in 份 are the bags' copies (sealed bags are taken whole).
+  const allowed = { 袋: countOf(mix) - kept.bags, 份: copiesOf(mix) - kept.copies };
+  const total = { 袋: 0, 份: 0 };
+  const over = out.find((c) => (total[c.unit] += c.count) > allowed[c.unit]);
+  return over && { row: over.row, session: first, later: later[0], out: total[over.unit], allowed: allowed[over.unit], unit: over.unit, laterCandidates };
 }
 
 /** Each paper sat in more than one session whose first session took out bags a later one needs (at most one finding a paper). */

@@ -83,11 +83,14 @@ describe('D2: a 补考 of the same 试卷号, its bag taken out with the first s
     expect((await findingsOf(data)).map(brief)).toEqual([]);
   });
 
-  test('the bags counted in copies (份), or the 补考’s candidates not given: nothing is said of bags', async () => {
+  test('the bags counted in copies (份): said in copies (check-new2 N2; was nothing)', async () => {
     const inCopies = site('s-dongkou-makeup-samepaper-kaodian-planted');
     firstCheckout(inCopies).unit = '份';
     firstCheckout(inCopies).quantity = 62;
-    expect((await findingsOf(inCopies)).filter((f) => f.rule === 'checkout-window')).toEqual([]);
+    expect((await findingsOf(inCopies)).filter((f) => f.rule === 'checkout-window').map(tuple)).toEqual([['checkout-window', 3, '出入库记录', 'D4', 1]]);
+  });
+
+  test('the 补考’s candidates not given: nothing is said of bags', async () => {
     const noCount = site('s-dongkou-makeup-samepaper-kaodian-planted');
     delete noCount.schedule![2].candidates;
     expect((await findingsOf(noCount)).filter((f) => f.rule === 'checkout-window')).toEqual([]);
