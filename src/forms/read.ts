@@ -293,6 +293,8 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
   let blankRun = 0;
   const headerUnits = unitsInHeader(index, header, table);
   const noteCol = noteColumn(index, header);
+  // Indexed loops below, over lists made once: a for-of in each row of a long log made an iterator there.
+  const relative = table.columns.filter((column) => column.relativeTo);
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
   for (; r <= last; r++) {
@@ -322,7 +324,8 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     }
     grid.rows.push(r);
     grid.seqs.push(seq);
-    for (const { column, col } of present) {
+    for (let k = 0; k < present.length; k++) {
+      const { column, col } = present[k];
       const raw = index.tableValue(r, col, header.dataStart);
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
@@ -331,7 +334,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
       if (column.type === 'count' && typeof raw === 'string') (countsTyped ??= new Map()).set(column.key, raw);
     }
     // 还卷时间 "10:50" or "15日10时" written short: on its row's 取卷时间's day, as 附件5's 至 continues its 值班时间.
-    for (const column of table.columns) if (column.relativeTo) continueDate(item, column.key, column.relativeTo, ctx);
+    for (let k = 0; k < relative.length; k++) continueDate(item, relative[k].key, relative[k].relativeTo!, ctx);
     if (alternatives) table.fromAlternatives?.(item);
     // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one; "6袋" in 箱 stays as typed.
     settleUnits(item, table, countsTyped ?? NO_COUNTS_TYPED, headerUnits);

@@ -10,8 +10,7 @@ import { TableLocations, addLocation, addTableLocations, compactLocationMap, ren
 import type { SiteModel, VoidedRow } from '../model/site-model';
 import type { FormNumber } from '../model/location';
 import type { SiteData } from '../model/types';
-import { personKey, signaturesSplit, splitJoinedSigners } from '../model/people';
-import { intakeLists } from '../model/intake';
+import { splitJoinedSignatures } from './joined-signers';
 import { joinDottedNamesIn } from '../model/dotted-names';
 import { SheetGrid, WorkbookGrid, a1, cellAt, parseA1 } from '../model/grid';
 import type { SheetDraft } from './draft';
@@ -245,39 +244,6 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   joinDottedNamesIn(model.data);
   splitJoinedSignatures(model.data);
   return model;
-}
-
-/**
- * Two people written in one signature cell joined by 和 (“黄志刚和刘春香”), told apart by the roster
- * (model/people.ts): 附件1's 移交人 and 接收人 (两人) become two signers; a cell of forms 2–5 that one signs
- * (取卷人, 交班人) names the two as “黄志刚、刘春香” does, each then checked as any two signing one cell are.
- */
-function splitJoinedSignatures(data: SiteData): void {
-  const roster = new Set((data.staff ?? []).map((s) => personKey(s?.name)).filter(Boolean));
-  for (const handover of data.handovers ?? []) {
-    for (const key of ['fromSigners', 'toSigners'] as const) {
-      const signers = handover?.[key];
-      if (Array.isArray(signers)) handover[key] = splitJoinedSigners(signers.map(String), roster);
-    }
-  }
-  const apart = <K extends string>(record: Partial<Record<K, unknown>> | null | undefined, keys: readonly K[]) => {
-    for (const key of keys) {
-      const text = record?.[key];
-      if (typeof text !== 'string') continue;
-      // Written again only where a 和 parts two people: most cells are left as they are, with no text made.
-      const split = signaturesSplit(text);
-      const people = splitJoinedSigners(split, roster);
-      if (people.length !== split.length || people.some((p, i) => p !== split[i])) record![key] = people.join('、');
-    }
-  };
-  for (const { list } of intakeLists(data)) apart(list, ['keeper']);
-  for (const row of data.vaultLog ?? []) apart(row, ['taker', 'issuedBy', 'returner', 'receivedBy']);
-  for (const register of data.distributions ?? []) {
-    apart(register, ['issuer', 'receiver']);
-    for (const row of register?.rows ?? []) apart(row, ['collector', 'returner']);
-  }
-  for (const shift of data.duty?.shifts ?? []) apart(shift, ['handedOverBy', 'takenOverBy']);
-  apart(data.duty, ['supervisor']);
 }
 
 /** Where a sheet's values sit, as if it were the workbook's only sheet (`schedule[0].candidates` of a copy of 考试安排). */

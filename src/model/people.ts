@@ -247,6 +247,12 @@ export function splitJoinedSigners(signatures: readonly string[], roster: Readon
 
 const HAS_JOINING = /[和与]/;
 
+/** Some of these signatures holds a 和 or 与: splitJoinedSigners may part it into two people. */
+export function mayPartTwo(signatures: readonly string[]): boolean {
+  for (let i = 0; i < signatures.length; i++) if (HAS_JOINING.test(signatures[i])) return true;
+  return false;
+}
+
 /** splitJoinedSigners of one signature with a 和 or 与 in it. */
 function joinedSigners(signature: string, roster: ReadonlySet<string>): string[] {
   // “黄志刚 和 刘春香”: the 和 between two names written apart is no one (read as “和 刘春香”, a name padded with a space).

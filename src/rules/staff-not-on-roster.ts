@@ -26,7 +26,10 @@ export const meta: RuleMeta = {
 export function check({ model, facts, report }: RuleContext): void {
   // A ditto mark (同上, 〃) names no one: each such cell wants the signer's name, not a person added to the roster.
   const dittos = new Set<string>();
-  for (const s of facts.ownSigners) {
+  // Indexed: a vault log's signers are tens of thousands, and a for-of made an iterator for each.
+  const signers = facts.ownSigners;
+  for (let k = 0; k < signers.length; k++) {
+    const s = signers[k];
     if (!isDittoMark(s.name) || dittos.has(s.path)) continue;
     dittos.add(s.path);
     report(s.path, 'ditto', { name: s.name });
@@ -36,7 +39,8 @@ export function check({ model, facts, report }: RuleContext): void {
   if ((model.data.staff ?? []).some((m) => m && !norm(m.name))) return;
   // One finding per person and sheet, at the first signature there.
   const seen = new Map<string, { name: string; path: string; count: number }>();
-  for (const s of facts.ownSigners) {
+  for (let k = 0; k < signers.length; k++) {
+    const s = signers[k];
     if (facts.roster.has(s.name) || isDittoMark(s.name)) continue;
     const key = `${s.name}|${model.locations[s.path]?.sheet ?? s.path.split(/[.[]/)[0]}`;
     const e = seen.get(key);
