@@ -70,7 +70,8 @@ export function check({ model, facts, report }: RuleContext): void {
   for (const [p, e] of copies) {
     const need = candidates.get(p);
     if (need === undefined || bad.has(p)) continue;
-    if (e.copies < need) report(`${e.row}.totalBags`, 'short', { paper: e.shown, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
+    if (e.copies < need)
+      report(`${e.row}.totalBags`, 'short', { paper: e.shown, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
   }
   // No copies at all: judged only where the lists say which papers they hold (a missing list is required-field's).
   if (rows.length === 0 || unnamedRow) return;

@@ -114,6 +114,8 @@ describe.each([
   test('a code naming no paper (2046, 02046) is still unknown', async () => {
     const other = typeof typed['出入库记录!B5'] === 'number' ? 2046 : '02046';
     const { findings } = await site(undefined, { ...typed, '出入库记录!B5': other });
-    expect(findings).toEqual([`error unknown-paper 出入库记录!B5 row 2: 试卷号“${other}”既不在入库清单上，也不在考试安排里。出库或分发的试卷须是本单位入库的试卷，请核对试卷号（是否写错）。`]);
+    expect(findings).toEqual([
+      `error unknown-paper 出入库记录!B5 row 2: 试卷号“${other}”既不在入库清单上，也不在考试安排里。出库或分发的试卷须是本单位入库的试卷，请核对试卷号（是否写错）。`,
+    ]);
   });
 });
