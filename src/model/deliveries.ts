@@ -265,16 +265,16 @@ function paperNamer(lists: readonly Intake[]): (h: Handover | null | undefined) 
     const found = new Set<number>();
     const papers = new Set<string>();
     const add = (paper: string, k: number) => void (found.add(k), papers.add(paper));
-    for (const run of text.match(/[0-9A-Za-z]+/g) ?? []) for (const k of byPaper.get(run) ?? []) add(run, k);
+    for (const run of text.match(/[0-9A-Za-z]+/g) ?? []) for (const k of byPaper.get(paperCode(run)) ?? []) add(paperCode(run), k);
     // A paper number with other characters in it (rare) is looked for as written.
     for (const [p, k] of odd) if (text.includes(p)) add(p, k);
     return { named: [...found].sort((a, b) => a - b), papers };
   };
 }
 
-/** The papers on a list (试卷号, as paperNamer looks them up). */
+/** The papers on a list (试卷号 as compared, as paperNamer looks them up). */
 function papersOn(list: Intake): string[] {
-  return (list.items ?? []).map((it) => norm(it?.paperNo)).filter((p) => p !== '');
+  return (list.items ?? []).map((it) => paperCode(it?.paperNo)).filter((p) => p !== '');
 }
 
 /** A paper still sealed in the vault: held at least until `t`, its session's end. */

@@ -7,6 +7,11 @@
  * comparison of paper codes (rules, custody periods, summaries) goes through
  * paperCode, so a 1304A intake row, a 1304 vault row and a 1304B room row are
  * the same paper.
+ *
+ * A code of digits is compared without its leading zeros: Excel drops them from a
+ * cell that is not text, so one form's “0304” (typed as text) is another's 304.
+ * What is shown — messages, the summaries' 试卷号 — is the code as written
+ * (`written`), never the compared one.
  */
 import { TextMemo } from './memo';
 import { norm } from './values';
@@ -21,15 +26,21 @@ const VERSIONED = new RegExp(`^(\\d{3,})[-_]?[（(]?([${VERSION_LETTER}])卷?[�
 const MAY_END_VERSION = new RegExp(`[${VERSION_LETTER}卷）)]$`);
 
 export interface PaperCode {
-  /** The paper's code as compared (half-width, no white space), without a version. */
+  /** The paper's code as compared (half-width, no white space, a digits code without leading zeros), without a version. */
   code: string;
+  /** The code as the cell writes it (half-width, no white space), without a version: what messages and summaries show. */
+  written: string;
   /** The version as written after the code (“A”, “乙”), upper-case; '' when none is. */
   version: string;
 }
 
+/** Leading zeros of a code of digits (not of a lone 0): what a number cell cannot hold. */
+const LEADING_ZEROS = /^0+(?=\d+$)/;
+
 const CODES = new TextMemo<PaperCode>((text) => {
   const m = MAY_END_VERSION.test(text) ? VERSIONED.exec(text) : null;
-  return m ? { code: m[1], version: m[2].toUpperCase() } : { code: text, version: '' };
+  const written = m ? m[1] : text;
+  return { code: written.replace(LEADING_ZEROS, ''), written, version: m ? m[2].toUpperCase() : '' };
 });
 
 /** The paper a written 试卷号 names, and the version it writes after the code. */
@@ -37,9 +48,14 @@ export function paperOf(written: unknown): PaperCode {
   return CODES.get(norm(written));
 }
 
-/** The code of the paper a written 试卷号 names, as compared: 1304A, 1304（B卷） and 1304 are 1304. */
+/** The code of the paper a written 试卷号 names, as compared: 1304A, 1304（B卷） and 1304 are 1304; 0304 and 304 are 304. */
 export function paperCode(written: unknown): string {
   return paperOf(written).code;
+}
+
+/** The code a written 试卷号 shows, as the cell writes it, without a version: 0304A shows 0304 (compared: 304). */
+export function shownCode(written: unknown): string {
+  return paperOf(written).written;
 }
 
 interface ScheduleRow {

@@ -2,7 +2,7 @@ import { takenBackLists } from '../model/deliveries';
 import { intakeRowBags, isBlankValue, tm, whole } from './facts';
 import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
-import { candidatesCountedBefore, paperCode } from '../model/paper-code';
+import { candidatesCountedBefore, paperCode, shownCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'copies-short',
@@ -37,7 +37,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (p && !scheduled.has(p)) scheduled.set(p, i);
     if (p && c !== undefined) candidates.set(p, (candidates.get(p) ?? 0) + c);
   });
-  const copies = new Map<string, { copies: number; bags: number; row: string; formula: string[] }>();
+  const copies = new Map<string, { copies: number; bags: number; row: string; shown: string; formula: string[] }>();
   const bad = new Set<string>();
   // A paper's copies over every intake list (one list per delivery) of papers received from above: papers a
   // 考点 sent back, taken in on their own list, were counted when they first came (model/deliveries.ts).
@@ -60,7 +60,8 @@ export function check({ model, facts, report }: RuleContext): void {
       return;
     }
     const [a, b, c, d] = sizes.map((v) => whole(v) ?? 0);
-    const e = copies.get(p) ?? { copies: 0, bags: 0, row, formula: [] };
+    // The paper said as its first intake row writes it (0304, not the 304 compared: model/paper-code.ts).
+    const e = copies.get(p) ?? { copies: 0, bags: 0, row, shown: shownCode(it.paperNo), formula: [] };
     e.copies += 31 * a + 26 * b + 11 * c + 5 * d;
     e.bags += intakeRowBags(it) ?? a + b + c + d;
     e.formula.push(`31×${a}+26×${b}+11×${c}+5×${d}`);
@@ -69,11 +70,14 @@ export function check({ model, facts, report }: RuleContext): void {
   for (const [p, e] of copies) {
     const need = candidates.get(p);
     if (need === undefined || bad.has(p)) continue;
-    if (e.copies < need) report(`${e.row}.totalBags`, 'short', { paper: p, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
+    if (e.copies < need)
+      report(`${e.row}.totalBags`, 'short', { paper: e.shown, bags: e.bags, copies: e.copies, formula: e.formula.join(' + '), candidates: need });
   }
   // No copies at all: judged only where the lists say which papers they hold (a missing list is required-field's).
   if (rows.length === 0 || unnamedRow) return;
   for (const [p, need] of candidates) {
-    if (need > 0 && !copies.has(p) && !bad.has(p) && !namedBack.has(p)) report(`schedule[${scheduled.get(p)}].paperNo`, 'none', { paper: p, candidates: need });
+    if (need === 0 || copies.has(p) || bad.has(p) || namedBack.has(p)) continue;
+    const row = scheduled.get(p)!;
+    report(`schedule[${row}].paperNo`, 'none', { paper: shownCode(data.schedule![row]?.paperNo), candidates: need });
   }
 }

@@ -3,7 +3,7 @@ import { roomNo, roomPhrase } from '../model/rooms';
 import { norm, sessionFor, SessionFact, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
-import { paperCode } from '../model/paper-code';
+import { paperCode, shownCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'handed-out-beyond-checkout',
@@ -85,13 +85,13 @@ export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const taken = takenPerSession(data, facts);
   const handed = new Map<SessionFact, { total: number; reported: boolean; known: boolean }>();
-  const rows: Array<{ path: string; session: SessionFact; copies: number | undefined; room: unknown }> = [];
+  const rows: Array<{ path: string; session: SessionFact; copies: number | undefined; room: unknown; paper: string }> = [];
   (data.distributions ?? []).forEach((d, i) =>
     (d?.rows ?? []).forEach((r, j) => {
       const issued = tm(r?.issuedAt);
       const session = sessionFor(facts, r?.paperNo, Number.isNaN(issued) ? tm(d?.start) : issued);
       if (!session) return;
-      rows.push({ path: `distributions[${i}].rows[${j}].copies`, session, copies: whole(r?.copies), room: r?.room });
+      rows.push({ path: `distributions[${i}].rows[${j}].copies`, session, copies: whole(r?.copies), room: r?.room, paper: shownCode(r?.paperNo) });
       const h = handed.get(session) ?? { total: 0, reported: false, known: true };
       if (whole(r?.copies) === undefined) h.known = false;
       handed.set(session, h);
@@ -106,7 +106,7 @@ export function check({ model, facts, report }: RuleContext): void {
     h.reported = true;
     const how = [out.bags ? `${out.bags} 袋` : '', out.copies ? `${out.copies} 份` : ''].filter(Boolean).join(' + ');
     report(row.path, 'over', {
-      paper: row.session.paperNo,
+      paper: row.paper,
       room: roomPhrase(row.room),
       roomNo: roomNo(row.room),
       copies: row.copies,

@@ -2,7 +2,7 @@ import { sessionFor, showTime, tm, whole } from './facts';
 import type { Facts } from './facts';
 import { neverReturned } from './not-returned';
 import type { RuleContext, RuleMeta } from './types';
-import { paperCode } from '../model/paper-code';
+import { paperCode, shownCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'overdraw',
@@ -60,7 +60,9 @@ export function check({ model, facts, report }: RuleContext): void {
       // Out before any of it came in is checkout-before-intake's finding: one fact, one finding.
       const beforeIntake = e.t < arrivals[0].t;
       if (e.delta > 0 && out > limit && !beforeIntake) {
-        report(`vaultLog[${e.row}].quantity`, 'over', { paper, time: showTime(e.t), qty: e.delta, out, in: limit });
+        // Said as the row writes its 试卷号 (0304), not as compared (304).
+        const shown = shownCode(model.data.vaultLog![e.row]?.paperNo);
+        report(`vaultLog[${e.row}].quantity`, 'over', { paper: shown, time: showTime(e.t), qty: e.delta, out, in: limit });
         break;
       }
     }

@@ -26,6 +26,8 @@ export const meta: RuleMeta = {
 
 interface Use {
   path: string;
+  /** The 试卷号 as the row writes it (0304, where 304 is compared), with its version where versions are papers: quoted. */
+  paper: string;
   /** As compared: without spaces and brackets. */
   name: string;
   /** As the cell has it, quoted to the user. */
@@ -103,9 +105,9 @@ export function check({ model, facts, report }: RuleContext): void {
     names.set(n, (names.get(n) ?? 0) + 1);
   });
   const byLetter = papersByLetter(counts);
-  const paperKey = (paperNo: unknown): string => {
-    const { code, version } = paperOf(paperNo);
-    return byLetter.has(code) ? code + version : code;
+  const paperKey = (paperNo: unknown, as: 'code' | 'written' = 'code'): string => {
+    const p = paperOf(paperNo);
+    return byLetter.has(p.code) ? p[as] + p.version : p[as];
   };
   const namesOf = new Map<string, Set<string>>();
   for (const [code, byVersion] of counts)
@@ -121,9 +123,9 @@ export function check({ model, facts, report }: RuleContext): void {
     const n = nameOf(name);
     if (!p || !n || !conflicting.has(p)) return;
     if (!byPaper.has(p)) byPaper.set(p, []);
-    byPaper.get(p)!.push({ path: path(), name: n, shown: String(name).trim(), weight, where });
+    byPaper.get(p)!.push({ path: path(), paper: paperKey(paperNo, 'written'), name: n, shown: String(name).trim(), weight, where });
   });
-  for (const [paper, uses] of byPaper) {
+  for (const uses of byPaper.values()) {
     // Each name quoted as its first cell writes it: "管理学基础（本）", not the "管理学基础本" compared.
     const names = new Map<string, { count: number; weight: number; where: Set<string>; shown: string }>();
     for (const u of uses) {
@@ -139,7 +141,7 @@ export function check({ model, facts, report }: RuleContext): void {
     const [expected, info] = [...names].sort((a, b) => b[1].count - a[1].count || b[1].weight - a[1].weight)[0];
     // One paper named otherwise is one fact: said once, at its first cell, naming the other cells that write it so.
     const [first, ...others] = uses.filter((u) => u.name !== expected);
-    const params = { paper, name: first.shown, expected: info.shown, where: [...info.where] };
+    const params = { paper: first.paper, name: first.shown, expected: info.shown, where: [...info.where] };
     if (others.length === 0) report(first.path, 'name', params);
     else report(first.path, 'names', { ...params, count: others.length, cells: cellsOf(model, others).join('；') });
   }

@@ -1,7 +1,7 @@
 import { sessionFor, SessionFact, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
-import { paperCode } from '../model/paper-code';
+import { paperCode, shownCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'session-without-register',
@@ -60,7 +60,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (whole(data.schedule?.[session.index]?.candidates) === 0) continue;
     const day = Math.floor(session.start / 1440);
     if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day) || undatedPapers.has(session.paperNo)) continue;
-    report(`vaultLog[${row}].paperNo`, 'none', { paper: session.paperNo, taken: showTime(t), start: showTime(session.start) });
+    report(`vaultLog[${row}].paperNo`, 'none', { paper: shownCode(data.vaultLog![row]?.paperNo), taken: showTime(t), start: showTime(session.start) });
   }
 }
 

@@ -28,7 +28,7 @@ import type { SiteModel } from '../model/site-model';
 import { minutesOf } from '../model/datetime';
 import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';
-import { candidatesCountedBefore, paperCode } from '../model/paper-code';
+import { candidatesCountedBefore, paperCode, shownCode } from '../model/paper-code';
 import { custodyOf } from '../model/custody';
 import { takenBackLists } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
@@ -245,7 +245,8 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     let p = papers.get(key);
     if (!p) {
       p = {
-        paperNo: key,
+        // Shown as the paper's first row writes it (0304, where a number cell's 304 is the same paper).
+        paperNo: shownCode(no),
         paperName: '',
         sessionStart: null,
         sessionEnd: null,

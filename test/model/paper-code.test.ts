@@ -1,26 +1,48 @@
 /**
  * Which paper a 试卷号 names (model/paper-code.ts): an AB卷 written as codes with the version after them is
- * one paper; a code that only looks like it is not cut.
+ * one paper; a code that only looks like it is not cut; a code of digits is compared without its leading zeros
+ * (a number cell drops them) and shown as written.
  */
-import { candidatesCountedBefore, paperCode, paperOf } from '../../src/model/paper-code';
+import { candidatesCountedBefore, paperCode, paperOf, shownCode } from '../../src/model/paper-code';
 
 describe('paperOf', () => {
   test.each([
-    ['1304A', '1304', 'A'],
-    ['1304b', '1304', 'B'],
-    ['1304-B', '1304', 'B'],
-    ['1304（A卷）', '1304', 'A'],
-    ['1304(B卷)', '1304', 'B'],
-    ['1304 B卷', '1304', 'B'],
-    ['１３０４Ａ', '1304', 'A'],
-    ['1304甲', '1304', '甲'],
-    ['01304乙卷', '01304', '乙'],
-  ])('%p is paper %p, version %p', (written, code, version) => {
-    expect(paperOf(written)).toEqual({ code, version });
+    ['1304A', '1304', '1304', 'A'],
+    ['1304b', '1304', '1304', 'B'],
+    ['1304-B', '1304', '1304', 'B'],
+    ['1304（A卷）', '1304', '1304', 'A'],
+    ['1304(B卷)', '1304', '1304', 'B'],
+    ['1304 B卷', '1304', '1304', 'B'],
+    ['１３０４Ａ', '1304', '1304', 'A'],
+    ['1304甲', '1304', '1304', '甲'],
+    ['01304乙卷', '1304', '01304', '乙'],
+    ['0304A', '304', '0304', 'A'],
+  ])('%p is paper %p (written %p), version %p', (text, code, written, version) => {
+    expect(paperOf(text)).toEqual({ code, written, version });
+  });
+
+  test.each([
+    ['0304', '304', '0304'],
+    ['01304', '1304', '01304'],
+    ['0304A', '304', '0304'],
+    ['０３０４（B卷）', '304', '0304'],
+    [' 0304 ', '304', '0304'],
+    ['00', '0', '00'],
+    ['0', '0', '0'],
+    ['0A304', '0A304', '0A304'],
+  ])('%p is compared as %p and shown as %p', (written, code, shown) => {
+    expect(paperCode(written)).toBe(code);
+    expect(shownCode(written)).toBe(shown);
+  });
+
+  test('a number cell’s 304 is the text cell’s 0304', () => {
+    expect(paperCode(304)).toBe(paperCode('0304'));
+    expect(paperCode('304A')).toBe(paperCode('0304A'));
+    expect(shownCode(304)).toBe('304');
   });
 
   test.each([['1304'], ['A1304'], ['13A'], ['1304E'], ['1304AB'], ['计算机A'], ['']])('%p has no version: it is its own code', (written) => {
-    expect(paperOf(written)).toEqual({ code: written, version: '' });
+    expect(paperOf(written)).toEqual({ code: written, written, version: '' });
   });
 
   test('nothing written is no paper; a number is its code', () => {
