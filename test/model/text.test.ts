@@ -1,4 +1,14 @@
-import { CANDIDATE_RELATIVE_WORDS, FORMAL_STAFF_WORDS, PLEDGE_WORDS, parseCount, parseYesNo, readYesNo, splitSigners, toHalfWidth, unitOfCount } from '../../src/model/text';
+import {
+  CANDIDATE_RELATIVE_WORDS,
+  FORMAL_STAFF_WORDS,
+  PLEDGE_WORDS,
+  parseCount,
+  parseYesNo,
+  readYesNo,
+  splitSigners,
+  toHalfWidth,
+  unitOfCount,
+} from '../../src/model/text';
 
 test.each([
   ['张三、李四', ['张三', '李四']],

@@ -24,9 +24,12 @@ const withTotal = (total: string): SiteData => {
 const findingsOf = async (data: SiteData) => (await validateSite(await modelOf(await fillWorkbook(data)))).map((f: Finding) => `${f.severity} ${brief(f)}`);
 
 describe('a 合计 with words around its count', () => {
-  test.each(['共5袋', '共五袋', '合计五袋', '五袋整', '5袋（含补考1袋）', '计5袋', '合计：5袋', '总计5袋整', '共5袋（含补考1袋）'])('%s for 5 bags: no finding', async (total) => {
-    expect(await findingsOf(withTotal(total))).toEqual([]);
-  });
+  test.each(['共5袋', '共五袋', '合计五袋', '五袋整', '5袋（含补考1袋）', '计5袋', '合计：5袋', '总计5袋整', '共5袋（含补考1袋）'])(
+    '%s for 5 bags: no finding',
+    async (total) => {
+      expect(await findingsOf(withTotal(total))).toEqual([]);
+    },
+  );
 
   test.each([
     ['共四袋', 4],
