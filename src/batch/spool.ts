@@ -48,13 +48,13 @@ import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, otherSemesterMarked, semestersOf } from '../summary/tables';
 import { SameBytes } from '../summary/same-bytes';
-import { siteOrder } from '../summary/site-order';
+import { schoolsShown, siteOrder } from '../summary/site-order';
 import { byFileName } from '../model/file-order';
 
 type Row = Array<string | number | null>;
 
-/** The cells of a 站点汇总 row that the checks across workbooks change. */
-const [STATUS, ERRORS, WARNINGS] = ['status', 'errors', 'warnings'].map((k) => columnIndex(SITE_COLUMNS, k));
+/** The cells of a 站点汇总 row that the checks across workbooks change, and the 分校 that all the run's units name (schoolsShown). */
+const [STATUS, ERRORS, WARNINGS, SCHOOL] = ['status', 'errors', 'warnings', 'school'].map((k) => columnIndex(SITE_COLUMNS, k));
 
 /** The next line of a spool that must have one. */
 async function nextLine<T>(lines: AsyncIterator<T>): Promise<T> {
@@ -284,7 +284,8 @@ export class SpooledConsolidation {
       await this.settled();
       const totals = this.totals;
       const aside = new Set(totals.otherSemester.map((o) => o.file));
-      const order = siteOrder(records.map((r) => ({ readable: r.readable, level: r.level, school: r.school, name: r.site })));
+      const places = records.map((r) => ({ readable: r.readable, level: r.level, school: r.school, name: r.site }));
+      const [order, schools] = [siteOrder(places), schoolsShown(places)];
       return {
         totals: this.totals,
         chart: rankChartData(
@@ -303,6 +304,7 @@ export class SpooledConsolidation {
                 row[STATUS] = fileStatus(rec);
                 row[ERRORS] = rec.errors;
                 row[WARNINGS] = rec.warnings;
+                row[SCHOOL] = schools[i];
               }
               yield otherSemesterMarked(row, rec.file, totals, lang ?? 'zh');
             }

@@ -128,14 +128,35 @@ export function readYesNo(value: unknown, words: YesNoWords): boolean | string |
 const BRACKETED_UNIT = /\s*\(\s*(袋|箱|份|个|包|人|名)\s*\)\s*$/;
 const unbracketUnit = (text: string) => text.replace(BRACKETED_UNIT, '$1');
 
+/** 共/合计/总计/计 before a count (共5袋, 合计：五袋): they say it is the whole, not how many. */
+const COUNT_LEAD = /^(?:合计|总计|共计|一共|总共|共|计)\s*:?\s*(?=\S)/;
+/** 整 after a count (五袋整), as amounts are written out in full. */
+const COUNT_WHOLE = /(\S)\s*整$/;
 /**
- * A count as typed: 3, "3", "３", "3袋", "3 份", "2（袋）", "20人" (报考人数) → 3. Anything else (a fraction,
+ * A note in brackets after a count (5袋（含补考1袋））: the count is the number before it. One character in
+ * brackets is a unit as the header prints it (2（件）), not a note: the unit is judged (BRACKETED_UNIT).
+ */
+const NOTE_AFTER = /(\S)\s*\([^()]{2,}\)$/;
+
+/**
+ * The count of a cell without the words people write around it: “共5袋”, “合计：五袋”, “五袋整”,
+ * “5袋（含补考1袋）” → “5袋”, “五袋”, “五袋”, “5袋”. A box with its bags in brackets (1箱（内装5袋）) keeps
+ * them: that bracket is part of the count (`boxWithBags`). What is really no count (若干, 约5袋, 5-6袋)
+ * keeps its words and stays no count. Half-width, cleaned text.
+ */
+export function countCore(text: string): string {
+  const bare = text.replace(COUNT_LEAD, '').replace(COUNT_WHOLE, '$1');
+  return BOX_WITH_BAGS.test(bare) ? bare : bare.replace(NOTE_AFTER, '$1').replace(COUNT_WHOLE, '$1');
+}
+
+/**
+ * A count as typed: 3, "3", "３", "3袋", "3 份", "2（袋）", "20人" (报考人数), "共3袋", "3袋（含补考1袋）" → 3. Anything else (a fraction,
  * a negative, words) comes back as the text typed (as written, trimmed), for the validator to quote and flag.
  */
 export function parseCount(value: unknown, units: readonly string[] = []): number | string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  const typed = cleanText(unbracketUnit(toHalfWidth(String(value))));
+  const typed = countCore(cleanText(unbracketUnit(toHalfWidth(String(value)))));
   if (typed === '') return undefined;
   // The field's own unit after the number ("90分钟", "2H"): the number alone; what is then no number stays as typed.
   const unit = units.find((u) => typed.toLowerCase().endsWith(u) && /\d\s*$/.test(typed.slice(0, -u.length)));
@@ -178,7 +199,7 @@ export function chineseNumber(text: string): number | undefined {
 export function unitOfCount(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (boxWithBags(value)) return '箱';
-  const m = UNIT_AFTER_COUNT.exec(unbracketUnit(toHalfWidth(value)));
+  const m = UNIT_AFTER_COUNT.exec(countCore(cleanText(unbracketUnit(toHalfWidth(value)))));
   return m ? m[1] : undefined;
 }
 
@@ -195,7 +216,7 @@ export const countOf = (word: string): number | undefined => (/^\d+$/.test(word)
  */
 export function boxWithBags(value: unknown): { boxes: number; bags: number } | undefined {
   if (typeof value !== 'string') return undefined;
-  const m = BOX_WITH_BAGS.exec(cleanText(toHalfWidth(value)));
+  const m = BOX_WITH_BAGS.exec(countCore(cleanText(toHalfWidth(value))));
   const boxes = m ? countOf(m[1]) : undefined;
   const bags = m ? countOf(m[2]) : undefined;
   return boxes !== undefined && bags !== undefined ? { boxes, bags } : undefined;

@@ -11,7 +11,7 @@
  * (src/forms/unit-formats.ts), the reader reads a 合计 back and column-total
  * compares it.
  */
-import { boxWithBags, cleanText, COUNT_WORD, countOf, parseCount, toHalfWidth } from './text';
+import { boxWithBags, cleanText, COUNT_WORD, countCore, countOf, parseCount, toHalfWidth } from './text';
 import { isBlankValue, norm, whole } from './values';
 
 /** The units each form's rows pick from, in the order its drop-down offers them. */
@@ -67,12 +67,13 @@ const BETWEEN = /^[\s、，,；;+＋和及]+/;
  * The ways a 合计 as written reads by unit: 5 → {'': 5}; “2箱、3袋”, “2箱 3袋”,
  * “2箱3袋” → {箱: 2, 袋: 3}. “2箱3袋” may also be one count written as people
  * write a box and the bags inside it (2 boxes): that reading comes second.
+ * The words around a count are nothing here either (共5袋, 合计五袋整, 5袋（含补考1袋）: `countCore`).
  * Empty when it reads as neither (words, a fraction: invalid-count's).
  */
 export function totalReadings(value: unknown): Array<Map<string, number>> {
   if (typeof value === 'number') return whole(value) === undefined ? [] : [new Map([['', value]])];
   if (typeof value !== 'string') return [];
-  const text = cleanText(toHalfWidth(value));
+  const text = countCore(cleanText(toHalfWidth(value)));
   const readings: Array<Map<string, number>> = [];
   const parts = partsOf(text);
   if (parts) readings.push(parts);
@@ -102,7 +103,7 @@ function partsOf(text: string): Map<string, number> | undefined {
 export function totalAsRead(raw: unknown): number | string | undefined {
   if (typeof raw !== 'string') return parseCount(raw);
   const text = cleanText(toHalfWidth(raw));
-  const parts = partsOf(text);
+  const parts = partsOf(countCore(text));
   return parts && nonZero(parts).size > 1 ? text : parseCount(raw);
 }
 

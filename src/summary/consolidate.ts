@@ -24,6 +24,7 @@ import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
 import { countedOnce } from './same-bytes';
 import { byFileName } from '../model/file-order';
+import { placeOf, schoolsShown } from './site-order';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
 export interface FileOutcome {
@@ -37,6 +38,8 @@ export interface FileOutcome {
   findings: Finding[];
   /** What its records read as, in short (model/repeated-unit.ts `contentDigest`): a unit's two workbooks hold the same records or not. */
   digest?: string;
+  /** The 分校 站点汇总 shows on its row, one name for all its spellings in the run (site-order.ts `schoolsShown`). */
+  schoolShown?: string;
 }
 
 /** One copy of a handover, as found in one workbook. */
@@ -413,7 +416,9 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
 
 /** Outcomes (in any order) → the consolidated summary, files sorted by path. */
 export function buildConsolidated(outcomes: FileOutcome[]): Consolidated {
-  const files = [...outcomes].sort((a, b) => byFileName(a.file, b.file));
+  const sorted = [...outcomes].sort((a, b) => byFileName(a.file, b.file));
+  const shown = schoolsShown(sorted.map(placeOf));
+  const files = sorted.map((f, i) => (f.summary ? { ...f, schoolShown: shown[i] } : f));
   const pairs = pairHandovers(files);
   return { files, pairs, totals: consolidatedTotals(files, pairs) };
 }

@@ -48,8 +48,8 @@ const fig =
  * could not be read (its unit unknown).
  */
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
-  // As 基本信息 writes it: a 分校's own workbook may give its full name, its 考点's the short one.
-  { key: 'school', header: { zh: '分校', en: 'Branch school' }, width: 6, wrap: true, value: (f) => f.summary?.site.school.trim() ?? '' },
+  // One name for a 分校 however its units write it (schoolsShown: its own workbook's); each unit's spelling of itself is its 单位.
+  { key: 'school', header: { zh: '分校', en: 'Branch school' }, width: 6, wrap: true, value: (f) => f.schoolShown ?? f.summary?.site.school.trim() ?? '' },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },

@@ -1,4 +1,14 @@
-import { CANDIDATE_RELATIVE_WORDS, FORMAL_STAFF_WORDS, PLEDGE_WORDS, parseCount, parseYesNo, readYesNo, splitSigners, toHalfWidth } from '../../src/model/text';
+import {
+  CANDIDATE_RELATIVE_WORDS,
+  FORMAL_STAFF_WORDS,
+  PLEDGE_WORDS,
+  parseCount,
+  parseYesNo,
+  readYesNo,
+  splitSigners,
+  toHalfWidth,
+  unitOfCount,
+} from '../../src/model/text';
 
 test.each([
   ['张三、李四', ['张三', '李四']],
@@ -24,10 +34,48 @@ test.each([
   ['三', 3],
   ['十二袋', 12],
   ['若干', '若干'],
+  // Words around a count say nothing of it: 共/合计/总计/计 before, 整 after, a note in brackets after.
+  ['共5袋', 5],
+  ['共五袋', 5],
+  ['合计五袋', 5],
+  ['合计：5袋', 5],
+  ['总计 12 袋', 12],
+  ['一共三袋', 3],
+  ['计5袋', 5],
+  ['五袋整', 5],
+  ['共5袋整', 5],
+  ['5袋（含补考1袋）', 5],
+  ['共5袋（含补考1袋）', 5],
+  ['48人（含补考5人）', 48],
+  ['1箱（内装5袋）', 1],
+  ['共1箱5袋', 1],
+  // Still no count: an estimate, a range, a fraction, words; a lead or a note alone.
+  ['约5袋', '约5袋'],
+  ['共约5袋', '共约5袋'],
+  ['5袋左右', '5袋左右'],
+  ['5-6袋', '5-6袋'],
+  ['共若干袋', '共若干袋'],
+  ['共20.5袋', 20.5],
+  ['共', '共'],
+  ['（5袋）', '（5袋）'],
+  ['2（件）', '2（件）'],
+  ['整', '整'],
   ['', undefined],
   [null, undefined],
 ])('count %p', (value, expected) => {
   expect(parseCount(value)).toEqual(expected);
+});
+
+test.each([
+  ['3袋', '袋'],
+  ['共3箱', '箱'],
+  ['合计五份整', '份'],
+  ['5袋（含补考1袋）', '袋'],
+  ['1箱（内装5袋）', '箱'],
+  ['共1箱5袋', '箱'],
+  ['3', undefined],
+])('unit of count %p', (value, unit) => {
+  expect(unitOfCount(value)).toBe(unit);
 });
 
 test.each([

@@ -50,7 +50,10 @@ describe('a 合计 as written', () => {
     expect(totalReadings('贰箱、叁袋')).toEqual([byUnit]);
     expect(totalReadings('五袋')).toEqual([new Map([['袋', 5]])]);
     expect(totalReadings('十二')).toEqual([new Map([['', 12]])]);
-    for (const unreadable of ['约5', '一二袋', -1, 2.5, '', null]) expect(totalReadings(unreadable)).toEqual([]);
+    // The words around a total (共, 合计, 整, a note in brackets) are nothing.
+    for (const worded of ['共五袋', '合计：5袋', '五袋整', '5袋（含补考1袋）']) expect(totalReadings(worded)).toEqual([new Map([['袋', 5]])]);
+    expect(totalReadings('共2箱、3袋')).toEqual([byUnit]);
+    for (const unreadable of ['约5', '约5袋', '共约5袋', '5-6袋', '一二袋', -1, 2.5, '', null]) expect(totalReadings(unreadable)).toEqual([]);
   });
 
   test('agrees with rows of one unit as a plain count; over rows of two units only per unit', () => {
@@ -76,7 +79,9 @@ describe('a 合计 as written', () => {
       totalAsRead('若干袋'),
       totalAsRead('1箱（内装5袋）'),
       totalAsRead('二箱三袋'),
-    ]).toEqual(['2箱、3袋', '2箱3袋', 6, 6, 5, '若干袋', 1, '二箱三袋']);
+      totalAsRead('共五袋'),
+      totalAsRead('共2箱、3袋（含补考1袋）'),
+    ]).toEqual(['2箱、3袋', '2箱3袋', 6, 6, 5, '若干袋', 1, '二箱三袋', 5, '共2箱、3袋(含补考1袋)']);
   });
 
   test('compared across two copies as the counts it states', () => {
@@ -85,6 +90,7 @@ describe('a 合计 as written', () => {
     expect(totalKey('2箱、4袋')).not.toBe(totalKey('2箱、3袋'));
     expect(totalKey('二箱三袋')).toBe(totalKey('2箱、3袋'));
     expect(totalKey('五袋')).toBe(totalKey('5袋'));
+    expect(totalKey('共五袋整')).toBe(totalKey('5袋'));
     expect(totalKey('若干袋')).toBe('若干袋');
   });
 });

@@ -330,6 +330,15 @@ rt('invalid-count', {
       edit: boxAndBags('1箱、4袋'),
     },
     {
+      // 共/合计/总计/计 before a count, 整 after it, a note in brackets after it: words around the count, not in it.
+      name: 'counts with words around them (共3袋, 2袋（含补考1袋）, 合计六袋整) read as the count',
+      edit: (d) => {
+        (d.vaultLog![0] as { quantity: unknown }).quantity = '共3袋';
+        (d.handovers![0].items![2] as { quantity: unknown }).quantity = '2袋（含补考1袋）';
+        d.handovers![0].total = '合计六袋整';
+      },
+    },
+    {
       name: 'thresholds of 基本信息 written with the unit their label names ("90分钟", "3天", "2个小时") read as numbers',
       edit: (d) => {
         Object.assign(d.site!.settings!, { checkoutLeadMinutes: '90分钟', arrivalDaysBefore: '3天', intakeWithinHours: '2H', returnGraceMinutes: '默认' });
@@ -374,6 +383,11 @@ rt('invalid-count', {
         (d.intake as Intake).items![2].bags11 = 1.5;
       },
       errors: [{ messageId: 'count', form: 2, sheet: '入库清单', cell: 'F6', row: 3, message: /1\.5/ }],
+    },
+    {
+      name: 'a 合计 that is an estimate, even with 共 before it (共约6袋)',
+      edit: (d) => void (d.handovers![0].total = '共约6袋'),
+      errors: [{ messageId: 'count', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是“共约6袋”，不是一个不小于 0 的整数。/ }],
     },
     {
       name: 'copies as text',
@@ -531,6 +545,8 @@ rt('column-total', {
       name: 'rows of one unit totalled with their unit (6袋) or without',
       edit: (d) => void (d.handovers![0].total = '6袋'),
     },
+    { name: 'rows of one unit totalled with words around the count (共六袋)', edit: (d) => void (d.handovers![0].total = '共六袋') },
+    { name: 'rows of one unit totalled with a note in brackets (6袋（含补考1袋）)', edit: (d) => void (d.handovers![0].total = '6袋（含补考1袋）') },
   ],
   invalid: [
     {
@@ -557,6 +573,11 @@ rt('column-total', {
       name: 'rows of 箱 and 袋 totalled per unit in words, wrongly (一箱五袋)',
       edit: boxAndBags('一箱五袋'),
       errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是 一箱五袋，但上面各行相加是 1箱、4袋。/ }],
+    },
+    {
+      name: 'handover 合计 wrong, in words around its count (共七袋整)',
+      edit: (d) => void (d.handovers![0].total = '共七袋整'),
+      errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是 7，但上面各行相加是 6。/ }],
     },
     {
       name: 'handover 合计 wrong',
