@@ -15,6 +15,8 @@ import { consolidateFiles } from '../../src/batch/consolidate';
 import { spoolFiles } from '../../src/batch/spool';
 import { consolidatedXlsx } from '../../src/io/xlsx/summary';
 import { type SitePlace, schoolsShown } from '../../src/summary/site-order';
+import { LEAST_PRINTED_PT, linesOf, printScale } from '../../src/summary/columns';
+import { SITE_COLUMNS } from '../../src/summary/tables';
 
 jest.setTimeout(120_000);
 
@@ -111,4 +113,32 @@ test('站点汇总, both writers, no 分校 workbook: the short name the others 
     ['长沙分校', '天心考点', '考点'],
     ['长沙分校', '岳麓考点', '考点'],
   ]);
+});
+
+test('站点汇总 in Chinese: 分校 sized into the room the other columns leave, the page still one wide (the full name on fewer lines)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-school-width-'));
+  try {
+    const files = await Promise.all(
+      network(true).map(async (data, i) => {
+        const file = path.join(dir, `${i}.xlsx`);
+        fs.writeFileSync(file, await fillWorkbook(data));
+        return file;
+      }),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await consolidatedXlsx(await consolidateFiles(files, { threads: 0 }))) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('站点汇总')!;
+    const widths = SITE_COLUMNS.map((_c, i) => ws.getColumn(i + 1).width ?? 8.43);
+    const school = widths[SITE_COLUMNS.findIndex((c) => c.key === 'school')];
+    const declared = SITE_COLUMNS.find((c) => c.key === 'school')!.width;
+    expect({ school, lines: linesOf('国家开放大学湖南分部长沙分校', school), printed: 11 * printScale(widths) >= LEAST_PRINTED_PT }).toEqual({
+      school: 16,
+      lines: 2,
+      printed: true,
+    });
+    // As declared, the name took seven lines, and each row of the group as many.
+    expect(linesOf('国家开放大学湖南分部长沙分校', declared)).toBe(7);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

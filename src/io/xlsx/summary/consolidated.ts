@@ -111,22 +111,33 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
   };
 }
 
-/** 站点汇总's columns of free text (a unit's name and level, the note, the file's name), sized from what they hold; 分校 stays narrow (two characters a line), for the page has no room to spare in English. */
+/** 站点汇总's columns of free text (a unit's name and level, the note, the file's name), sized from what they hold. */
 const SITE_FITTED = ['unit', 'level', 'note', 'file'].map((key) => columnIndex(SITE_COLUMNS, key));
+/**
+ * 站点汇总's 分校, sized after them from the room they leave, in Chinese: as declared (three characters a line)
+ * it broke “长沙分校” on every row where the page had room for it; sized with them, it took room the file names
+ * needed (their rows a line taller).
+ */
+const SITE_SCHOOL = [columnIndex(SITE_COLUMNS, 'school')];
 
 /** 站点汇总's widths: its columns of free text sized from the rows (a first pass over them: one a workbook), the rest as declared. */
 async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
   const texts: string[][] = [];
+  const schools: string[][] = [];
+  const shown = (i: number, row: Row) => {
+    const value = sheetValue(SITE_COLUMNS[i], row[i], ctx);
+    return typeof value === 'string' ? value : '';
+  };
   for await (const row of rows) {
-    texts.push(
-      SITE_FITTED.map((i) => {
-        const value = sheetValue(SITE_COLUMNS[i], row[i], ctx);
-        return typeof value === 'string' ? value : '';
-      }),
-    );
+    texts.push(SITE_FITTED.map((i) => shown(i, row)));
+    schools.push(SITE_SCHOOL.map((i) => shown(i, row)));
   }
   const declared = SITE_COLUMNS.map((c) => columnWidth(c, ctx.lang));
-  return fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang);
+  const fitted = fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang);
+  // English has no room to spare: its header (Branch school) alone would need more than the page leaves.
+  if (ctx.lang !== 'zh') return fitted;
+  const widened = fitWidths(SITE_COLUMNS, fitted, SITE_SCHOOL, schools, ctx.lang);
+  return SITE_SCHOOL.every((i) => widened[i] >= fitted[i]) ? widened : fitted;
 }
 
 export interface ConsolidatedOptions {
