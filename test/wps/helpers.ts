@@ -180,3 +180,20 @@ export function bookState(state: FakeBookState): unknown {
     ),
   }));
 }
+
+/** The list of findings marking MARKED_FINDINGS writes (io/wps/list.ts): its title, headers and rows. */
+export const LIST_TITLE = '试卷保密助手检查发现的问题：错误 5 处，警告 3 处（粉色单元格为错误，黄色为警告；改正后请重新检查）';
+export const LIST_HEADERS = ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'];
+/** MARKED_FINDINGS listed: every finding in its order, the one of no cell and the one on a sheet that is gone too (as in Excel: office-list.test.ts). */
+export const LIST_ROWS = [
+  [LIST_TITLE, '', '', '', '', '', ''],
+  LIST_HEADERS,
+  [1, '错误', '附件3 出入库', 'B5', '序号 1', '试卷号不在清单上', 'unknown-paper 的说明'],
+  [2, '警告', '附件3 出入库', 'C5', '序号 1', '试卷名称前后不一', 'paper-name-mismatch 的说明'],
+  [3, '错误', '附件3 出入库', 'D5', '序号 1', '数量不是整数', 'invalid-count 的说明'],
+  [4, '警告', '附件3 出入库', 'D5', '序号 1', '出库超过入库', 'overdraw 的说明'],
+  [5, '警告', '附件3 出入库', 'E5', '序号 1', '签字人不在名单上', 'staff-not-on-roster 的说明'],
+  [6, '错误', '基本信息', 'B1', '序号 1', '必填项未填', 'required-field 的说明'],
+  [7, '错误', '（整个工作簿）', '', '序号 1', '交接单两份不一致', 'handover-copies-disagree 的说明'],
+  [8, '错误', '已删除的表', 'A1', '序号 1', '必填项未填', 'required-field 的说明'],
+];

@@ -11,6 +11,7 @@ import { MARKS_SHEET, applyWpsMarks, clearWpsMarks } from '../../src/io/wps/mark
 import { MARKED_FINDINGS } from '../findings';
 import { IndependentEtApplication } from './independent-fake';
 import { differences } from './independent-book';
+import { LIST_ROWS } from './helpers';
 import type { BookJson, EtProfile, SheetJson } from './independent-fake-model';
 
 /** The marking tests' workbook (helpers.ts marksBook) as the independent fake holds it: rows and columns 1-based. */
@@ -84,18 +85,7 @@ test.each(FULL)('%s: the list in words, merge and fills; every other member prob
     ['问题清单', -1],
   ]);
   const list = marked.sheets[3];
-  expect(values(list, 10)).toEqual([
-    ['试卷保密助手检查发现的问题：错误 5 处，警告 3 处（粉色单元格为错误，黄色为警告；改正后请重新检查）', '', '', '', '', '', ''],
-    ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'],
-    [1, '错误', '附件3 出入库', 'B5', '序号 1', '试卷号不在清单上', 'unknown-paper 的说明'],
-    [2, '警告', '附件3 出入库', 'C5', '序号 1', '试卷名称前后不一', 'paper-name-mismatch 的说明'],
-    [3, '错误', '附件3 出入库', 'D5', '序号 1', '数量不是整数', 'invalid-count 的说明'],
-    [4, '警告', '附件3 出入库', 'D5', '序号 1', '出库超过入库', 'overdraw 的说明'],
-    [5, '警告', '附件3 出入库', 'E5', '序号 1', '签字人不在名单上', 'staff-not-on-roster 的说明'],
-    [6, '错误', '基本信息', 'B1', '序号 1', '必填项未填', 'required-field 的说明'],
-    [7, '错误', '（整个工作簿）', '', '序号 1', '交接单两份不一致', 'handover-copies-disagree 的说明'],
-    [8, '错误', '已删除的表', 'A1', '序号 1', '必填项未填', 'required-field 的说明'],
-  ]);
+  expect(values(list, 10)).toEqual(LIST_ROWS);
   expect(list.merges).toEqual(['A1:G1']);
   const severity = ['error', 'warning', 'error', 'warning', 'warning', 'error', 'error', 'error'] as const;
   const fills = Object.fromEntries(Object.entries(list.cells).flatMap(([k, c]) => (c.fill === undefined ? [] : [[k, c.fill]])));
