@@ -8,6 +8,7 @@
 import type { Finding } from '../model/finding';
 import { FINDINGS_LIST_TITLE, rowWords } from '../model/finding';
 import { ruleTitle } from '../rules';
+import { columnLetter } from '../model/grid';
 
 type Lang = 'zh' | 'en';
 
@@ -41,6 +42,15 @@ export const FINDING_LIST_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0
 
 /** Rows above the findings: the title (A1, merged across) and the column headers, printed on every page. */
 export const FINDING_LIST_HEAD_ROWS = 2;
+
+/** The sheet row (1-based) of the list's `index`th finding. */
+export const findingListRow = (index: number): number => index + FINDING_LIST_HEAD_ROWS + 1;
+
+/** The list's last column's letter (G). */
+export const FINDING_LIST_LAST_COLUMN = columnLetter(FINDING_LIST_WIDTHS.length - 1);
+
+/** The list's look, as the marked copy's (io/xlsx/mark-list.ts): its font and the header row's grey. */
+export const FINDING_LIST_LOOK = { font: '宋体', headerFill: '#D9D9D9' } as const;
 /** The rows printed atop every page: the column headers. */
 export const FINDING_LIST_TITLE_ROWS = `$${FINDING_LIST_HEAD_ROWS}:$${FINDING_LIST_HEAD_ROWS}`;
 

@@ -16,6 +16,8 @@
 import type { Finding } from '../model/finding';
 import {
   FINDING_LIST_HEAD_ROWS,
+  FINDING_LIST_LAST_COLUMN,
+  FINDING_LIST_LOOK,
   FINDING_LIST_MARGINS,
   FINDING_LIST_TITLE_ROWS,
   FINDING_LIST_WIDTHS,
@@ -23,6 +25,7 @@ import {
   FindingList,
   FindingListRow,
   findingList,
+  findingListRow,
   findingListSheetName,
 } from '../check/finding-list';
 import { MARK_COLORS } from '../check/marks';
@@ -30,15 +33,8 @@ import { isFindingsListTitle } from '../model/finding';
 import { columnLetter } from '../model/grid';
 import { columnPoints, gridBorders } from './office-summary';
 
-const LAST_COLUMN = columnLetter(FINDING_LIST_WIDTHS.length - 1);
-/** The font of the marked copy's list (mark-list.ts). */
-const FONT = '宋体';
-const HEADER_FILL = '#D9D9D9';
 /** A margin in inches in the points Office.js takes, to a tenth. */
 const points = (inches: number): number => Math.round(inches * 720) / 10;
-
-/** The sheet row (1-based) of the list's `index`th finding. */
-const sheetRow = (index: number): number => index + FINDING_LIST_HEAD_ROWS + 1;
 
 /**
  * The list sheet a marking wrote before, as stored with the marks: its A1
@@ -125,9 +121,9 @@ function queueListSheet(
   { print, lang }: { print: boolean; lang: 'zh' | 'en' },
 ): Excel.Worksheet {
   const ws = worksheets.add(name);
-  const last = sheetRow(list.rows.length - 1);
-  const all = ws.getRange(`A1:${LAST_COLUMN}${last}`);
-  all.format.font.name = FONT;
+  const last = findingListRow(list.rows.length - 1);
+  const all = ws.getRange(`A1:${FINDING_LIST_LAST_COLUMN}${last}`);
+  all.format.font.name = FINDING_LIST_LOOK.font;
   all.format.font.size = 10;
   all.format.wrapText = true;
   all.format.verticalAlignment = 'Top';
@@ -135,19 +131,19 @@ function queueListSheet(
     const letter = columnLetter(col);
     ws.getRange(`${letter}:${letter}`).format.columnWidth = columnPoints(width);
   });
-  const title = ws.getRange(`A1:${LAST_COLUMN}1`);
+  const title = ws.getRange(`A1:${FINDING_LIST_LAST_COLUMN}1`);
   title.merge();
   title.values = [[list.title, ...FINDING_LIST_WIDTHS.slice(1).map(() => '')]];
   title.format.font.set({ bold: true, size: 11 });
   title.format.verticalAlignment = 'Center';
   title.format.rowHeight = 30;
-  const head = ws.getRange(`A2:${LAST_COLUMN}2`);
+  const head = ws.getRange(`A2:${FINDING_LIST_LAST_COLUMN}2`);
   head.values = [[...list.headers]];
   head.format.font.set({ bold: true, size: 11 });
-  head.format.fill.color = HEADER_FILL;
+  head.format.fill.color = FINDING_LIST_LOOK.headerFill;
   head.format.horizontalAlignment = 'Center';
   head.format.verticalAlignment = 'Center';
-  gridBorders(ws.getRange(`A2:${LAST_COLUMN}${last}`));
+  gridBorders(ws.getRange(`A2:${FINDING_LIST_LAST_COLUMN}${last}`));
   ws.getRange(`B3:B${last}`).format.horizontalAlignment = 'Center';
   if (print) queuePrintSetup(ws, FINDING_LIST_WORDS[lang].footer);
   return ws;
@@ -181,15 +177,15 @@ function queuePrintSetup(ws: Excel.Worksheet, footer: string): void {
  */
 function queueListRows(ws: Excel.Worksheet, rows: readonly FindingListRow[], from: number): void {
   if (rows.length === 0) return;
-  const [top, bottom] = [sheetRow(from), sheetRow(from + rows.length - 1)];
-  const block = ws.getRange(`A${top}:${LAST_COLUMN}${bottom}`);
+  const [top, bottom] = [findingListRow(from), findingListRow(from + rows.length - 1)];
+  const block = ws.getRange(`A${top}:${FINDING_LIST_LAST_COLUMN}${bottom}`);
   // Texts stay texts: a sheet named 2024 or a message beginning with = is no number or formula.
-  ws.getRange(`B${top}:${LAST_COLUMN}${bottom}`).numberFormat = rows.map((r) => r.texts.slice(1).map(() => '@'));
+  ws.getRange(`B${top}:${FINDING_LIST_LAST_COLUMN}${bottom}`).numberFormat = rows.map((r) => r.texts.slice(1).map(() => '@'));
   block.values = rows.map((r) => [...r.texts]);
   for (let at = 0; at < rows.length;) {
     let end = at;
     while (end + 1 < rows.length && rows[end + 1].severity === rows[at].severity) end++;
-    ws.getRange(`B${sheetRow(from + at)}:B${sheetRow(from + end)}`).format.fill.color = MARK_COLORS[rows[at].severity];
+    ws.getRange(`B${findingListRow(from + at)}:B${findingListRow(from + end)}`).format.fill.color = MARK_COLORS[rows[at].severity];
     at = end + 1;
   }
   block.format.autofitRows();

@@ -20,13 +20,15 @@ import { isFindingsListTitle } from '../../model/finding';
 import { columnLetter } from '../../model/grid';
 import { PAGE } from '../../forms/draft';
 import {
-  FINDING_LIST_HEAD_ROWS,
+  FINDING_LIST_LAST_COLUMN,
+  FINDING_LIST_LOOK,
   FINDING_LIST_MARGINS,
   FINDING_LIST_TITLE_ROWS,
   FINDING_LIST_WIDTHS,
   FINDING_LIST_WORDS,
   FindingListRow,
   findingList,
+  findingListRow,
   findingListSheetName,
 } from '../../check/finding-list';
 import { MARK_COLORS } from '../../check/marks';
@@ -34,16 +36,9 @@ import { EtObject, XL, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeOf, setE
 
 type Lang = 'zh' | 'en';
 
-const LAST_COLUMN = columnLetter(FINDING_LIST_WIDTHS.length - 1);
-/** The font of the marked copy's list (io/xlsx/mark-list.ts). */
-const FONT = '宋体';
-const HEADER_FILL = '#D9D9D9';
 const TITLE_HEIGHT = 30;
 /** Rows per Value2 write: 70,000 cells, below the 100,000 a read of the grid takes at once (grid.ts). */
 const ROWS_PER_WRITE = 10_000;
-
-/** The sheet row (1-based) of the list's `index`th finding. */
-const sheetRow = (index: number): number => index + FINDING_LIST_HEAD_ROWS + 1;
 
 /** `name` when that sheet is there and is still our list (its A1 the list's title); else undefined. */
 export function ourList(sheets: ReadonlyMap<string, EtObject>, name: string | undefined): string | undefined {
@@ -75,27 +70,27 @@ export function deleteList(app: EtObject, sheets: Map<string, EtObject>, name: s
 export function writeWpsList(app: EtObject, workbook: EtObject, name: string, findings: readonly Finding[], lang: Lang): void {
   const list = findingList(findings, lang);
   const ws = addSheetAtEnd(app, workbook, name);
-  const last = sheetRow(list.rows.length - 1);
+  const last = findingListRow(list.rows.length - 1);
   // Texts stay texts: a sheet named 2024 or a message beginning with = is no number or formula.
-  setEach(rangeOf(ws, `B${sheetRow(0)}:${LAST_COLUMN}${last}`), [['NumberFormat', '@']]);
+  setEach(rangeOf(ws, `B${findingListRow(0)}:${FINDING_LIST_LAST_COLUMN}${last}`), [['NumberFormat', '@']]);
   const blank = FINDING_LIST_WIDTHS.slice(1).map(() => '');
   const values = [[list.title, ...blank], [...list.headers], ...list.rows.map((r) => [...r.texts])];
   for (let top = 0; top < values.length; top += ROWS_PER_WRITE) {
     const block = values.slice(top, top + ROWS_PER_WRITE);
-    rangeOf(ws, `A${top + 1}:${LAST_COLUMN}${top + block.length}`).Value2 = block;
+    rangeOf(ws, `A${top + 1}:${FINDING_LIST_LAST_COLUMN}${top + block.length}`).Value2 = block;
   }
   setLook(ws, last);
   colourSeverities(ws, list.rows);
   // Heights last: fitted to the wrapped text at its widths.
-  tried(() => get(get(rangeOf(ws, `A${sheetRow(0)}:${LAST_COLUMN}${last}`), 'Rows'), 'AutoFit'));
+  tried(() => get(get(rangeOf(ws, `A${findingListRow(0)}:${FINDING_LIST_LAST_COLUMN}${last}`), 'Rows'), 'AutoFit'));
   setPrint(app, ws, lang);
 }
 
 /** Font, wrap and alignment of the whole, the title merged across, the grey header row, borders, widths. */
 function setLook(ws: EtObject, last: number): void {
-  const all = rangeOf(ws, `A1:${LAST_COLUMN}${last}`);
+  const all = rangeOf(ws, `A1:${FINDING_LIST_LAST_COLUMN}${last}`);
   setEach(get(all, 'Font'), [
-    ['Name', FONT],
+    ['Name', FINDING_LIST_LOOK.font],
     ['Size', 10],
   ]);
   setEach(all, [
@@ -106,25 +101,25 @@ function setLook(ws: EtObject, last: number): void {
     ['Bold', true],
     ['Size', 11],
   ] as const;
-  const title = rangeOf(ws, `A1:${LAST_COLUMN}1`);
+  const title = rangeOf(ws, `A1:${FINDING_LIST_LAST_COLUMN}1`);
   tried(() => get(title, 'Merge'));
   setEach(get(title, 'Font'), bold);
   setEach(title, [
     ['VerticalAlignment', XL.center],
     ['RowHeight', TITLE_HEIGHT],
   ]);
-  const head = rangeOf(ws, `A2:${LAST_COLUMN}2`);
+  const head = rangeOf(ws, `A2:${FINDING_LIST_LAST_COLUMN}2`);
   setEach(get(head, 'Font'), bold);
-  setEach(get(head, 'Interior'), [['Color', bgrOf(HEADER_FILL)]]);
+  setEach(get(head, 'Interior'), [['Color', bgrOf(FINDING_LIST_LOOK.headerFill)]]);
   setEach(head, [
     ['HorizontalAlignment', XL.center],
     ['VerticalAlignment', XL.center],
   ]);
-  setEach(get(rangeOf(ws, `A2:${LAST_COLUMN}${last}`), 'Borders'), [
+  setEach(get(rangeOf(ws, `A2:${FINDING_LIST_LAST_COLUMN}${last}`), 'Borders'), [
     ['LineStyle', XL.continuous],
     ['Weight', XL.thin],
   ]);
-  setEach(rangeOf(ws, `B${sheetRow(0)}:B${last}`), [['HorizontalAlignment', XL.center]]);
+  setEach(rangeOf(ws, `B${findingListRow(0)}:B${last}`), [['HorizontalAlignment', XL.center]]);
   FINDING_LIST_WIDTHS.forEach((width, col) => setEach(rangeOf(ws, `${columnLetter(col)}1`), [['ColumnWidth', width]]));
 }
 
@@ -133,7 +128,7 @@ function colourSeverities(ws: EtObject, rows: readonly FindingListRow[]): void {
   for (let at = 0; at < rows.length;) {
     let end = at;
     while (end + 1 < rows.length && rows[end + 1].severity === rows[at].severity) end++;
-    setEach(get(rangeOf(ws, `B${sheetRow(at)}:B${sheetRow(end)}`), 'Interior'), [['Color', bgrOf(MARK_COLORS[rows[at].severity])]]);
+    setEach(get(rangeOf(ws, `B${findingListRow(at)}:B${findingListRow(end)}`), 'Interior'), [['Color', bgrOf(MARK_COLORS[rows[at].severity])]]);
     at = end + 1;
   }
 }
