@@ -113,6 +113,16 @@ describe('the XML scanner reads as saxes reads', () => {
     expect(parts).toBeGreaterThanOrEqual((templates.length + filled.length) * 8);
   });
 
+  it('a part larger than the head a cut token is first completed with (64 KB), in chunks larger than it', () => {
+    // Rows, then a comment and a text longer than the head, entities and CR LF wherever a cut may fall.
+    const rows = Array.from(
+      { length: 4000 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r}</v></c><c r="B${r + 1}"><is><t>甲&amp;乙\r\n${r}</t></is></c></row>`,
+    );
+    const xml = `<worksheet><sheetData>${rows.slice(0, 2000).join('')}<!--${'注'.repeat(150_000)}-->${rows.slice(2000).join('')}</sheetData><t>${'长&lt;'.repeat(40_000)}</t></worksheet>`;
+    expectSameAsSaxes(xml, [65_537, 70_001, 100_003, 300_007]);
+  });
+
   it.each([
     ['a close tag that closes nothing', '<w></w></w>'],
     ['a close tag for another element', '<w><c></w></c>'],
