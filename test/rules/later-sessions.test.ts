@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
-import type { Intake, Shift, SiteData, VaultLogEntry } from '../../src/model/types';
+import type { Intake, SiteData, VaultLogEntry } from '../../src/model/types';
+import { dutyUntil } from './duty-carried';
 import { validateSite } from '../../src/rules/engine';
 import { brief, modelOf } from './shape-sites';
 import type { Finding } from '../../src/model/finding';
@@ -52,27 +53,8 @@ function threeSessions(taken: [VaultLogEntry, VaultLogEntry, VaultLogEntry]): Si
   again.rows = register.rows!.map((r) => ({ ...r, issuedAt: '2025-01-25T08:36', returnedAt: '2025-01-25T10:36' }));
   d.distributions!.push(again);
   d.vaultLog = [taken[0], d.vaultLog![1], taken[1], taken[2]];
-  d.duty!.shifts = dutyUntil(d.duty!.shifts!, 25);
+  d.duty!.shifts = dutyUntil(d.duty!.shifts!, ['唐红', '邹斌', '彭勇'], '2025-01-25T11:00');
   return d;
-}
-
-/** The site's shifts, its last one (1月18日 08:00–11:00) carried on, day and night, to 1月25日 11:00 by its three keepers in turn. */
-function dutyUntil(shifts: Shift[], lastDay: number): Shift[] {
-  const keepers = ['唐红', '邹斌', '彭勇'];
-  const at = (day: number, hour: string) => `2025-01-${day}T${hour}:00`;
-  const more: Shift[] = [];
-  let by = shifts[shifts.length - 1].handedOverBy!;
-  const add = (kind: string, from: string, to: string) => {
-    const next = keepers[(keepers.indexOf(by) + 1) % keepers.length];
-    more.push({ kind, from, to, record: '无异常', handedOverBy: by, takenOverBy: next });
-    by = next;
-  };
-  for (let day = 18; day < lastDay; day++) {
-    add('日间', at(day, '08'), at(day, '18'));
-    add('夜间', at(day, '18'), at(day + 1, '08'));
-  }
-  add('日间', at(lastDay, '08'), at(lastDay, '11'));
-  return [...shifts.slice(0, -1), ...more];
 }
 
 test('each session takes its own bag: no finding', async () => {
