@@ -137,15 +137,21 @@ const COUNT_WHOLE = /(\S)\s*整$/;
  * brackets is a unit as the header prints it (2（件）), not a note: the unit is judged (BRACKETED_UNIT).
  */
 const NOTE_AFTER = /(\S)\s*\([^()]{2,}\)$/;
+/**
+ * A note after a comma that says it is part of the count (5袋，含补考1袋; 5袋, 其中补考1袋; 5袋；包括补考1袋): read as
+ * the same note in brackets. Only these words: after a comma without them (5袋，6袋; 5袋，补考1袋) it may be a second
+ * count, and the cell stays no count.
+ */
+const NOTE_AFTER_COMMA = /^(.*?\S)(?:\s*[,;、]\s*|\s+)((?:其中|含|内含|包含|包括)[^()]*)$/;
 
 /**
  * The count of a cell without the words people write around it: “共5袋”, “合计：五袋”, “五袋整”,
- * “5袋（含补考1袋）” → “5袋”, “五袋”, “五袋”, “5袋”. A box with its bags in brackets (1箱（内装5袋）) keeps
+ * “5袋（含补考1袋）”, “5袋，含补考1袋” → “5袋”, “五袋”, “五袋”, “5袋”, “5袋”. A box with its bags in brackets (1箱（内装5袋）) keeps
  * them: that bracket is part of the count (`boxWithBags`). What is really no count (若干, 约5袋, 5-6袋)
  * keeps its words and stays no count. Half-width, cleaned text.
  */
 export function countCore(text: string): string {
-  const bare = text.replace(COUNT_LEAD, '').replace(COUNT_WHOLE, '$1');
+  const bare = text.replace(COUNT_LEAD, '').replace(NOTE_AFTER_COMMA, '$1($2)').replace(COUNT_WHOLE, '$1');
   return BOX_WITH_BAGS.test(bare) ? bare : bare.replace(NOTE_AFTER, '$1').replace(COUNT_WHOLE, '$1');
 }
 

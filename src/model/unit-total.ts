@@ -67,8 +67,8 @@ const BETWEEN = /^[\s、，,；;+＋和及]+/;
  * The ways a 合计 as written reads by unit: 5 → {'': 5}; “2箱、3袋”, “2箱 3袋”,
  * “2箱3袋” → {箱: 2, 袋: 3}. “2箱3袋” may also be one count written as people
  * write a box and the bags inside it (2 boxes): that reading comes second.
- * The words around a count are nothing here either (共5袋, 合计五袋整, 5袋（含补考1袋）: `countCore`).
- * Empty when it reads as neither (words, a fraction: invalid-count's).
+ * The words around a count are nothing here either (共5袋, 合计五袋整, 5袋（含补考1袋）, 5袋，含补考1袋: `countCore`).
+ * Empty when it reads as neither (words, a fraction, a unit named twice as in 5袋，6袋: invalid-count's).
  */
 export function totalReadings(value: unknown): Array<Map<string, number>> {
   if (typeof value === 'number') return whole(value) === undefined ? [] : [new Map([['', value]])];
@@ -90,7 +90,9 @@ function partsOf(text: string): Map<string, number> | undefined {
     const n = m ? countOf(m[1]) : undefined;
     if (!m || n === undefined) return undefined;
     const unit = m[2] ?? '';
-    counts.set(unit, (counts.get(unit) ?? 0) + n);
+    // A unit named twice (5袋，6袋) is no total by unit: two counts of one thing, which to believe is not said.
+    if (counts.has(unit)) return undefined;
+    counts.set(unit, n);
     rest = rest.slice(m[0].length).replace(BETWEEN, '');
   }
   return counts.size > 0 ? counts : undefined;

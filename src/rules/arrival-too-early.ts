@@ -1,6 +1,6 @@
 import { dayOf, norm, showTime, tm } from './facts';
 import { toHalfWidth } from '../model/text';
-import type { Facts } from './facts';
+import type { Facts, SessionFact } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
 
@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
         'Papers were handed over to {unit} at {time}, {spanEn} before the first session ({first}). Papers may reach a branch school (分校) or an exam site (考点) at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
     },
   },
-  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days (the message says the time exactly, 2天18小时): the handovers a 分校 or 考点 receives, and those the 省校 or a 分校 sends down (to a 分校, to a 考点). What the 省校 receives from the printer is not judged (the clause sets the time papers reach a 分校 or 考点). A dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches); a dispatch with no sheet is dispatch-without-handover’s. Papers with no session on the sender’s 考试安排 (a 分校 listing only its own rooms’ sessions) are judged by the sender’s first session: the receiving 考点’s workbook judges the same handover by its own schedule, and says it there.',
+  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days (the message says the time exactly, 2天18小时): the handovers a 分校 or 考点 receives, and those the 省校 or a 分校 sends down (to a 分校, to a 考点). What the 省校 receives from the printer is not judged (the clause sets the time papers reach a 分校 or 考点). A dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches) not over by the sheet’s time (a 补考 of the same 试卷号 sent on alone after the paper’s first session is judged by the 补考; sent with the first delivery, by the first session); a dispatch with no sheet is dispatch-without-handover’s. Papers with no session on the sender’s 考试安排 (a 分校 listing only its own rooms’ sessions) are judged by the sender’s first session: the receiving 考点’s workbook judges the same handover by its own schedule, and says it there.',
 };
 
 /**
@@ -55,16 +55,16 @@ export function check({ model, facts, report }: RuleContext): void {
         .filter(Boolean);
       let named = false;
       for (const w of words) {
-        const list = sessionsBy.get(w) ?? sessionsBy.get(names.get(w) ?? '');
-        if (list && list.length) {
+        const session = toCome(sessionsBy.get(w) ?? sessionsBy.get(names.get(w) ?? ''), t);
+        if (session) {
           named = true;
-          if (Number.isNaN(first) || list[0].start < first) first = list[0].start;
+          if (Number.isNaN(first) || session.start < first) first = session.start;
         }
       }
       if (!named) allNamed = false;
     }
     // Items naming no paper: the papers of the dispatches this sheet carries (one movement, judged once, here).
-    if (!allNamed) first = firstOfCarried(facts, i, first);
+    if (!allNamed) first = firstOfCarried(facts, i, t, first);
     if (Number.isNaN(first)) return;
     const days = Math.floor(first / 1440) - dayOf(h.time);
     if (days > limit)
@@ -95,12 +95,20 @@ function showDaysEn(minutes: number): string {
 
 const daysHoursMinutes = (minutes: number): [number, number, number] => [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
 
-/** The first session of the papers an outgoing handover carries by its dispatches; else of every paper. */
-function firstOfCarried(facts: Facts, handover: number, named: number): number {
+/**
+ * The session papers handed over at `t` come for: the paper's first not over by then. A paper sat again (a 补考 of the
+ * same 试卷号) sent on after its first session is judged by the session it is still to be sat in, not by one gone.
+ */
+function toCome(sessions: readonly SessionFact[] | undefined, t: number): SessionFact | undefined {
+  return sessions?.find((s) => s.end >= t) ?? sessions?.[sessions.length - 1];
+}
+
+/** The first session to come of the papers an outgoing handover (at `t`) carries by its dispatches; else of every paper. */
+function firstOfCarried(facts: Facts, handover: number, t: number, named: number): number {
   const starts: number[] = [];
   facts.custody.movement.forEach((h, r) => {
     if (h !== handover) return;
-    const start = facts.sessionsByPaper.get(paperCode(facts.data.vaultLog?.[r]?.paperNo))?.[0]?.start;
+    const start = toCome(facts.sessionsByPaper.get(paperCode(facts.data.vaultLog?.[r]?.paperNo)), t)?.start;
     starts.push(start ?? Number.NaN);
   });
   if (starts.length === 0 || starts.some((t) => Number.isNaN(t))) return facts.firstSessionStart;

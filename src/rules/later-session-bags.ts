@@ -1,11 +1,12 @@
 /**
  * 考一场，领一场 for a paper sat twice (a 补考 of the same 试卷号 a week later, with its own bag): checkout-window's
  * “later” finding compares papers, so it cannot see the later session's bag taken out with the first. Judged by
- * the bags: at the first session's start more bags of the paper are out than the vault could let go while keeping
- * bags that cover the later sessions' candidates — and only when the bags the vault holds can be split so (each
- * side's copies at least its candidates). Bags that only cover both sessions together (31+26 for 48 and 5) are
- * the first session's to open: nothing is said. A checkout written in copies (份) is judged alike by copies: more out
- * than the vault's copies less those of the fewest kept bags.
+ * the bags: at a session's start more bags of the paper are out than the vault could let go while keeping bags that
+ * cover the later sessions' candidates, less those the earlier sessions took — and only when the bags the vault holds
+ * can be split so (each side's copies at least its candidates). Each session is judged against the ones after it: a
+ * paper sat three times whose second session takes the third's bag is said too. Bags that only cover both sides
+ * together (31+26 for 48 and 5) are the earlier session's to open: nothing is said. A checkout written in copies (份)
+ * is judged alike by copies: more out than the vault's copies less those of the fewest kept bags.
  */
 import { isBlankValue, norm, sessionFor, SessionFact, tm, whole } from './facts';
 import type { Facts } from './facts';
@@ -94,38 +95,76 @@ function outAtStart(facts: Facts, session: SessionFact): Out[] {
 /** A session's candidates as 考试安排 gives them, or undefined when not a whole number. */
 const candidatesOf = (facts: Facts, s: SessionFact): number | undefined => whole(facts.data.schedule?.[s.index]?.candidates);
 
-/** For a paper sat in more than one session: the first session's checkout that takes out a later session's bags. */
-function problemOf(facts: Facts, sessions: readonly SessionFact[]): LaterBagsProblem | undefined {
-  const [first] = sessions;
-  const later = sessions.filter((s) => s.start > first.end);
-  if (later.length === 0) return undefined;
-  // Sessions at the first one's time (two rows of rooms) are its; each session's candidates must be known.
-  const firstNeeds = sessions.filter((s) => s.start <= first.end).map((s) => candidatesOf(facts, s));
-  const laterNeeds = later.map((s) => candidatesOf(facts, s));
-  if ([...firstNeeds, ...laterNeeds].some((n) => n === undefined)) return undefined;
-  const laterCandidates = laterNeeds.reduce((a, b) => a! + b!, 0)!;
-  if (laterCandidates === 0) return undefined;
-  const out = outAtStart(facts, first);
-  if (out.length === 0) return undefined;
-  // Bags that arrive after the first checkout may be the later sessions': the vault's bags then say nothing.
-  if ((facts.intakeArrivals.get(first.paperNo) ?? []).some((a) => a.t > Math.min(...out.map((c) => c.t)))) return undefined;
-  const mix = bagMix(facts, first.paperNo);
-  const kept =
-    mix &&
-    fewestKeptFor(
-      mix,
-      firstNeeds.reduce((a, b) => a! + b!, 0)!,
-      laterCandidates,
-    );
-  if (!mix || kept === undefined) return undefined;
-  // Bags and copies each against their own bound: rows in 份 are the bags' copies (sealed bags are taken whole).
-  const allowed = { 袋: countOf(mix) - kept.bags, 份: copiesOf(mix) - kept.copies };
-  const total = { 袋: 0, 份: 0 };
-  const over = out.find((c) => (total[c.unit] += c.count) > allowed[c.unit]);
-  return over && { row: over.row, session: first, later: later[0], out: total[over.unit], allowed: allowed[over.unit], unit: over.unit, laterCandidates };
+/** A paper's sessions in time order, grouped: sessions at one session's time (two rows of rooms) are its. */
+function sessionGroups(sessions: readonly SessionFact[]): SessionFact[][] {
+  const groups: SessionFact[][] = [];
+  for (const s of sessions) {
+    const last = groups[groups.length - 1];
+    if (last && s.start <= last[0].end) last.push(s);
+    else groups.push([s]);
+  }
+  return groups;
 }
 
-/** Each paper sat in more than one session whose first session took out bags a later one needs (at most one finding a paper). */
+/** The candidates of these sessions together, or undefined when one's is not known. */
+function candidatesOfAll(facts: Facts, sessions: readonly SessionFact[]): number | undefined {
+  const each = sessions.map((s) => candidatesOf(facts, s));
+  return each.some((n) => n === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0);
+}
+
+/** What the checkouts for these sessions took out, by unit. */
+function takenFor(facts: Facts, sessions: readonly SessionFact[]): Record<Out['unit'], number> {
+  const taken = { 袋: 0, 份: 0 };
+  for (const c of sessions.flatMap((s) => outAtStart(facts, s))) taken[c.unit] += c.count;
+  return taken;
+}
+
+/**
+ * The checkout of `groups[at]` (a session and those at its time) that takes out bags the sessions after it need: the
+ * vault's bags less those kept for the later sessions and those the earlier sessions took.
+ */
+function problemAt(facts: Facts, groups: readonly SessionFact[][], at: number, mix: Mix): LaterBagsProblem | undefined {
+  const [session] = groups[at];
+  const later = groups.slice(at + 1).flat();
+  const earlier = groups.slice(0, at).flat();
+  // The sessions up to this one share what the later ones leave; each session's candidates must be known.
+  const upToNeeds = candidatesOfAll(facts, [...earlier, ...groups[at]]);
+  const laterCandidates = candidatesOfAll(facts, later);
+  if (upToNeeds === undefined || !laterCandidates) return undefined;
+  const out = outAtStart(facts, session);
+  if (out.length === 0) return undefined;
+  // Bags that arrive after this session's first checkout may be the later sessions': the vault's bags then say nothing.
+  if ((facts.intakeArrivals.get(session.paperNo) ?? []).some((a) => a.t > Math.min(...out.map((c) => c.t)))) return undefined;
+  const kept = fewestKeptFor(mix, upToNeeds, laterCandidates);
+  if (kept === undefined) return undefined;
+  // Bags and copies each against their own bound: rows in 份 are the bags' copies (sealed bags are taken whole). What
+  // the earlier sessions took is gone; taken in the other unit, what is left in this one is not known.
+  const used = takenFor(facts, earlier);
+  const allowed = {
+    袋: used.份 > 0 ? Infinity : countOf(mix) - kept.bags - used.袋,
+    份: used.袋 > 0 ? Infinity : copiesOf(mix) - kept.copies - used.份,
+  };
+  const total = { 袋: 0, 份: 0 };
+  const over = out.find((c) => (total[c.unit] += c.count) > allowed[c.unit]);
+  return over && { row: over.row, session, later: later[0], out: total[over.unit], allowed: allowed[over.unit], unit: over.unit, laterCandidates };
+}
+
+/**
+ * For a paper sat in more than one session: the first session (in time) whose checkout takes out a later session's
+ * bags. Each session is judged against the ones after it; after the first said, the later ones would say it again.
+ */
+function problemOf(facts: Facts, sessions: readonly SessionFact[]): LaterBagsProblem | undefined {
+  const groups = sessionGroups(sessions);
+  const mix = groups.length > 1 ? bagMix(facts, sessions[0].paperNo) : undefined;
+  if (!mix) return undefined;
+  for (let at = 0; at < groups.length - 1; at++) {
+    const problem = problemAt(facts, groups, at, mix);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** Each paper sat in more than one session where a session took out bags a later one needs (at most one finding a paper). */
 export function laterSessionBags(facts: Facts): LaterBagsProblem[] {
   return [...facts.sessionsByPaper.values()]
     .filter((sessions) => sessions.length > 1)

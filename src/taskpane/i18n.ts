@@ -50,6 +50,7 @@ const zh = {
   summaryWritten: '已写入“汇总”工作表。',
   notesUnsupported: '此版本 Excel 不支持批注接口（ExcelApi 1.18），只标颜色。',
   printUnsupported: '此版本 Excel 不支持页面设置接口（ExcelApi 1.9），打印问题清单前请在“页面布局”里设为横向、调整为一页宽。',
+  listPrintRefused: '这个版本的 WPS 没有接受问题清单的部分打印设置：打印前请在“页面设置”里设为 A4 横向、调整为一页宽，并把第 2 行设为顶端标题行。',
   insertUnsupported: '此版本 Excel 不支持插入工作表（需要 ExcelApi 1.13）。请改用浏览器版下载模板。',
   marksUnsupported:
     '此版本 Excel（2016）不能在工作簿里保存标记前的原样（需要 ExcelApi 1.4），所以不做标记：请按上面的列表逐项点击修改，或用浏览器版下载已标记副本。',
@@ -152,6 +153,8 @@ const en: Record<Key, string> = {
   notesUnsupported: 'This Excel has no notes API (ExcelApi 1.18): cells are coloured only.',
   printUnsupported:
     'This Excel has no page layout API (ExcelApi 1.9): set the list of findings to landscape, one page wide, in Page Layout before printing it.',
+  listPrintRefused:
+    'This WPS build did not take some of the list’s print settings: before printing it, set A4 landscape, one page wide and row 2 as the rows to repeat at top in Page Setup.',
   insertUnsupported: 'This Excel cannot insert sheets (ExcelApi 1.13 needed). Download the templates from the browser version instead.',
   marksUnsupported:
     "This Excel (2016) cannot keep the cells' prior state in the workbook (ExcelApi 1.4 needed), so it does not mark: click each finding above to fix it, or download a marked copy from the browser version.",

@@ -36,7 +36,8 @@ export function wpsHost(app: EtObject): Host {
       if (finding.sheet && finding.cell) selectWpsCell(app, finding.sheet, finding.cell);
     },
     async mark(site, lang) {
-      return markedMessage(lang, applyWpsMarks(app, site.findings, lang));
+      const result = applyWpsMarks(app, site.findings, lang);
+      return markedMessage(lang, result, result.printRefused ? t(lang, 'listPrintRefused') : undefined);
     },
     async clearMarks(lang) {
       return t(lang, 'cleared', { n: clearWpsMarks(app).restored });

@@ -60,6 +60,22 @@ test.each([
   ['（5袋）', '（5袋）'],
   ['2（件）', '2（件）'],
   ['整', '整'],
+  // A note after a comma that says it is part of the count (含, 其中, 包括) is read as the note in brackets.
+  ['5袋，含补考1袋', 5],
+  ['5袋, 其中补考1袋', 5],
+  ['共5袋；含补考1袋', 5],
+  ['5袋、包括补考1袋', 5],
+  ['5袋 含补考1袋', 5],
+  ['五袋整，含补考1袋', 5],
+  ['5袋，含补考1袋，正考4袋', 5],
+  ['48人，其中补考5人', 48],
+  ['1箱，内含5袋', 1],
+  // After a comma without those words it may be a second count: still no count.
+  ['5袋，6袋', '5袋，6袋'],
+  ['5袋，补考1袋', '5袋，补考1袋'],
+  ['5袋，6袋，含补考1袋', '5袋，6袋，含补考1袋'],
+  ['约5袋，含补考1袋', '约5袋，含补考1袋'],
+  ['，含5袋', '，含5袋'],
   ['', undefined],
   [null, undefined],
 ])('count %p', (value, expected) => {
@@ -73,6 +89,8 @@ test.each([
   ['5袋（含补考1袋）', '袋'],
   ['1箱（内装5袋）', '箱'],
   ['共1箱5袋', '箱'],
+  ['5袋，含补考1袋', '袋'],
+  ['1箱，含5袋', '箱'],
   ['3', undefined],
 ])('unit of count %p', (value, unit) => {
   expect(unitOfCount(value)).toBe(unit);

@@ -53,6 +53,11 @@ describe('a 合计 as written', () => {
     // The words around a total (共, 合计, 整, a note in brackets) are nothing.
     for (const worded of ['共五袋', '合计：5袋', '五袋整', '5袋（含补考1袋）']) expect(totalReadings(worded)).toEqual([new Map([['袋', 5]])]);
     expect(totalReadings('共2箱、3袋')).toEqual([byUnit]);
+    // A note after a comma that says it is part of the count, too (5袋，含补考1袋).
+    for (const worded of ['5袋，含补考1袋', '共五袋；其中补考1袋']) expect(totalReadings(worded)).toEqual([new Map([['袋', 5]])]);
+    expect(totalReadings('2箱、3袋，含补考1袋')).toEqual([byUnit]);
+    // A unit named twice is two counts of one thing, not a total by unit.
+    for (const twice of ['5袋，6袋', '2箱、3袋、1袋', '5、6']) expect(totalReadings(twice)).toEqual([]);
     for (const unreadable of ['约5', '约5袋', '共约5袋', '5-6袋', '一二袋', -1, 2.5, '', null]) expect(totalReadings(unreadable)).toEqual([]);
   });
 

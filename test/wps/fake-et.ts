@@ -14,6 +14,8 @@
  * refused, as a build without it would), comments
  * (`AddComment` refuses a cell that has one, `Comment.Text()`,
  * `ClearComments`), `Select`, `Application.Goto`, `Application.InchesToPoints`,
+ * `Application.ActiveWindow` (its SplitRow, SplitColumn, FreezePanes, ScrollRow
+ * kept in the active sheet's `window`),
  * and `ApiEvent.AddApiEventListener`.
  *
  * Builds differ, so it can answer a multi-cell Value2 as rows, as one flat
@@ -56,6 +58,8 @@ export interface FakeSheetState {
   validations?: Array<{ range: string; type: number; alertStyle: number; operator?: number; formula1?: string; set: Record<string, unknown> }>;
   /** `PageSetup` properties set, by name. */
   pageSetup?: Record<string, unknown>;
+  /** `Application.ActiveWindow` properties set (SplitRow, FreezePanes…) while this sheet was active, by name. */
+  window?: Record<string, unknown>;
 }
 
 export interface FakeBookState {
@@ -208,6 +212,8 @@ const PAGE_SETUP_WORDS = [
   'FooterMargin',
   'CenterFooter',
 ];
+
+const WINDOW_WORDS = ['SplitRow', 'SplitColumn', 'FreezePanes', 'ScrollRow'];
 
 function coerce(v: unknown, fmt: string | undefined): FakeCell['v'] | undefined {
   if (v === null || v === undefined || v === '') return undefined;
@@ -648,6 +654,10 @@ export class FakeApplication {
       () => true,
       () => undefined,
     );
+    // The window's panes are the active sheet's: what is set is kept on that sheet.
+    const activeState = () => state.sheets.find((s) => s.name === state.active) ?? state.sheets[0];
+    const window = Object.preventExtensions(settable(this, WINDOW_WORDS, () => (activeState().window = activeState().window ?? {})));
+    member(this, this, 'ActiveWindow', () => window);
     method(this, this, 'InchesToPoints', (inches) => Number(inches) * 72);
     method(this, this, 'Goto', (ref) => {
       const range = ref as FakeRange;

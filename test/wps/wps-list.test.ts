@@ -96,6 +96,9 @@ describe.each(VARIANTS)('the list with %j', (options) => {
     expect(only(list, 'style')).toEqual(Object.fromEntries(Object.keys(list.cells).map((ref) => [ref, styleAt(ref)])));
     expect(list.widths).toEqual({ A: 4, B: 9, C: 12, D: 7, E: 9, F: 16, G: 68 });
     expect(list.heights).toEqual({ '1': 30 });
+    // Its title and header rows frozen, as the Excel pane's list; the sheet that was active is again (above).
+    expect(list.window).toEqual({ SplitColumn: 0, SplitRow: 2, FreezePanes: true });
+    expect(before.sheets.map((s) => s.window)).toEqual(state.sheets.slice(0, 3).map((s) => s.window));
     expect(list.pageSetup).toEqual({
       PaperSize: 9,
       Orientation: 2,
@@ -264,6 +267,7 @@ test('a build without PageSetup, Font, Borders, alignment or InchesToPoints: the
   expect(list.merges).toEqual(['A1:G1']);
   expect(Object.keys(fillsOf(list))).toHaveLength(15);
   expect([list.pageSetup, list.widths, list.heights, Object.keys(only(list, 'style'))]).toEqual([undefined, undefined, undefined, []]);
+  expect(list.window).toEqual({ SplitColumn: 0, SplitRow: 2, FreezePanes: true });
 
   // Without InchesToPoints: 72 points an inch, to a tenth.
   const plain = marksBook();
@@ -272,6 +276,48 @@ test('a build without PageSetup, Font, Borders, alignment or InchesToPoints: the
   expect(['LeftMargin', 'RightMargin', 'TopMargin', 'BottomMargin', 'HeaderMargin', 'FooterMargin'].map((m) => setup[m])).toEqual([
     28.8, 28.8, 36, 43.2, 21.6, 21.6,
   ]);
+});
+
+describe('print settings the build refuses: the pane says so, for the officer to set them by hand', () => {
+  const LISTED = '已标记 5 个单元格。全部问题列在最后一张工作表“问题清单”，可打印。';
+  const REFUSED = '这个版本的 WPS 没有接受问题清单的部分打印设置：打印前请在“页面设置”里设为 A4 横向、调整为一页宽，并把第 2 行设为顶端标题行。';
+  const site = { id: 'workbook', label: '当前工作簿', findings: [...MARKED_FINDINGS], problems: [] };
+  const markIn = (options: FakeEtOptions, lang: 'zh' | 'en' = 'zh') => wpsHost(new FakeApplication(marksBook(), options)).mark!(site, lang);
+
+  test('all taken: the list, and nothing more said', async () => {
+    expect(await markIn({})).toBe(LISTED);
+  });
+
+  test.each([['PrintTitleRows'], ['PageSetup'], ['FitToPagesWide', 'Zoom']])('without %s: said after where the list is', async (...lacking) => {
+    expect(await markIn({ without: lacking })).toBe(LISTED + REFUSED);
+  });
+
+  test('in English', async () => {
+    expect(await markIn({ without: ['PrintTitleRows'] }, 'en')).toBe(
+      'Marked 5 cells. Every finding is listed on the last sheet, “Findings”, ready to print. This WPS build did not take some of the list’s print settings: before printing it, set A4 landscape, one page wide and row 2 as the rows to repeat at top in Page Setup.',
+    );
+  });
+
+  test('the result says it; the other settings are still made', () => {
+    const state = marksBook();
+    expect(applyWpsMarks(new FakeApplication(state, { without: ['PrintTitleRows'] }), MARKED_FINDINGS)).toEqual({
+      marked: 5,
+      restored: 0,
+      leftOut: 0,
+      list: '问题清单',
+      printRefused: true,
+    });
+    const made = ['PaperSize', 'Orientation', 'Zoom', 'FitToPagesWide', 'FitToPagesTall', 'CenterHorizontally', 'LeftMargin', 'RightMargin'];
+    const margins = ['TopMargin', 'BottomMargin', 'HeaderMargin', 'FooterMargin', 'CenterFooter'];
+    expect(Object.keys(sheet(state, '问题清单')!.pageSetup!)).toEqual([...made, ...margins]);
+  });
+});
+
+test('a build without ActiveWindow: the list as ever, unfrozen, the active sheet kept', () => {
+  const state = marksBook();
+  expect(applyWpsMarks(new FakeApplication(state, { without: ['ActiveWindow'] }), MARKED_FINDINGS).list).toBe('问题清单');
+  expect(state.sheets.map((s) => s.window)).toEqual([undefined, undefined, undefined, undefined]);
+  expect(state.active).toBe('附件3 出入库');
 });
 
 test('a build that cannot delete a sheet writes no list (清除标记 could not take it away); the marks as ever', async () => {

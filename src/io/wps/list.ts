@@ -4,7 +4,7 @@
  * columns and order), so that the printed workbook says why each cell is
  * coloured — comments do not print, and a finding of no cell has no colour.
  * Printed as the marked copy's: A4 landscape, one page wide, the header row
- * on every page.
+ * on every page; its header rows frozen on screen, as the Excel pane's list.
  *
  * Through the VBA-like object model, each look and print setting on its own
  * (et.ts setEach): a build without Font, Borders or PageSetup still gets the
@@ -20,6 +20,7 @@ import { isFindingsListTitle } from '../../model/finding';
 import { columnLetter } from '../../model/grid';
 import { PAGE } from '../../forms/draft';
 import {
+  FINDING_LIST_HEAD_ROWS,
   FINDING_LIST_LAST_COLUMN,
   FINDING_LIST_LOOK,
   FINDING_LIST_MARGINS,
@@ -66,8 +67,12 @@ export function deleteList(app: EtObject, sheets: Map<string, EtObject>, name: s
   return gone;
 }
 
-/** Adds the list sheet `name` at the end: its words (a Value2 write per ROWS_PER_WRITE rows), then its look and print setup. */
-export function writeWpsList(app: EtObject, workbook: EtObject, name: string, findings: readonly Finding[], lang: Lang): void {
+/**
+ * Adds the list sheet `name` at the end: its words (a Value2 write per ROWS_PER_WRITE rows), then its look, its header
+ * rows frozen and its print setup. How many print settings the build refused (all where it has no PageSetup): the pane
+ * says so, for the officer to set them by hand before printing.
+ */
+export function writeWpsList(app: EtObject, workbook: EtObject, name: string, findings: readonly Finding[], lang: Lang): number {
   const list = findingList(findings, lang);
   const ws = addSheetAtEnd(app, workbook, name);
   const last = findingListRow(list.rows.length - 1);
@@ -83,7 +88,26 @@ export function writeWpsList(app: EtObject, workbook: EtObject, name: string, fi
   colourSeverities(ws, list.rows);
   // Heights last: fitted to the wrapped text at its widths.
   tried(() => get(get(rangeOf(ws, `A${findingListRow(0)}:${FINDING_LIST_LAST_COLUMN}${last}`), 'Rows'), 'AutoFit'));
-  setPrint(app, ws, lang);
+  freezeHead(app, ws);
+  return setPrint(app, ws, lang);
+}
+
+/**
+ * The title and header rows frozen, as the Excel pane's list (io/office-list.ts) and the marked copy's: a long list
+ * scrolls under its headers. Panes belong to the window, not the sheet, so the list is the active sheet a moment; the
+ * sheet that was active is again after. Nothing where the build has no ActiveWindow.
+ */
+function freezeHead(app: EtObject, ws: EtObject): void {
+  const window = get(app, 'ActiveWindow');
+  if (!window) return;
+  const active = get(app, 'ActiveSheet');
+  if (tried(() => get(ws, 'Activate')))
+    setEach(window, [
+      ['SplitColumn', 0],
+      ['SplitRow', FINDING_LIST_HEAD_ROWS],
+      ['FreezePanes', true],
+    ]);
+  if (active) tried(() => get(active, 'Activate'));
 }
 
 /** Font, wrap and alignment of the whole, the title merged across, the grey header row, borders, widths. */
@@ -133,13 +157,15 @@ function colourSeverities(ws: EtObject, rows: readonly FindingListRow[]): void {
   }
 }
 
-/** A4 landscape, one page wide and as many tall as it takes, the header row atop each page, the margins and footer of the marked copy. */
-function setPrint(app: EtObject, ws: EtObject, lang: Lang): void {
+/**
+ * A4 landscape, one page wide and as many tall as it takes, the header row atop each page, the margins and footer of
+ * the marked copy; how many of these the build refused (all without PageSetup).
+ */
+function setPrint(app: EtObject, ws: EtObject, lang: Lang): number {
   const setup = get(ws, 'PageSetup');
-  if (!setup) return;
-  const points = (inches: number) => inchesToPoints(app, inches);
+  const points = (inches: number) => (setup ? inchesToPoints(app, inches) : 0);
   const m = FINDING_LIST_MARGINS;
-  setEach(setup, [
+  return setEach(setup, [
     ['PaperSize', PAGE.paperA4],
     ['Orientation', XL.landscape],
     ['PrintTitleRows', FINDING_LIST_TITLE_ROWS],

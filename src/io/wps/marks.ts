@@ -168,6 +168,8 @@ export interface WpsMarkResult {
   leftOut: number;
   /** Marking: the sheet the findings are listed on (none without findings); clearing: the list sheet removed. */
   list?: string;
+  /** Marking: the build refused some of the list's print settings (or has no PageSetup): to be set by hand. */
+  printRefused?: boolean;
 }
 
 /**
@@ -208,8 +210,8 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const kept = oldList && !deleteList(app, sheets, oldList) ? oldList : undefined;
   const list = kept ? undefined : listName(sheets, findings, lang);
   if (stale.length || (kept ?? list) !== oldList) writeStore(app, workbook, sheets, { cells: priors, list: kept ?? list });
-  if (list) writeWpsList(app, workbook, list, findings, lang);
-  return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length, list };
+  const refused = list ? writeWpsList(app, workbook, list, findings, lang) : 0;
+  return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length, list, ...(refused > 0 && { printRefused: true }) };
 }
 
 /** Puts back the prior fill and comment of every marked cell, removes the list we wrote (still ours) and the record. */
