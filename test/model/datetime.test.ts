@@ -317,3 +317,19 @@ describe('ISO wall-clock texts as the model keeps them (parseIso, minutesOf)', (
     );
   });
 });
+
+describe('a wall clock written as the model keeps it (formatWallClock)', () => {
+  const padded = (n: number, width = 2) => String(n).padStart(width, '0');
+  const written = (t: { year: number; month: number; day: number; hour: number; minute: number }) =>
+    `${padded(t.year, 4)}-${padded(t.month)}-${padded(t.day)}T${padded(t.hour)}:${padded(t.minute)}`;
+
+  it('every minute of a day, every month and day, the years the model reads and beyond them, zero-padded', () => {
+    const clocks = [];
+    for (let minute = 0; minute < 24 * 60; minute++) clocks.push({ year: 2027, month: 1, day: 9, hour: Math.floor(minute / 60), minute: minute % 60 });
+    for (let month = 1; month <= 12; month++) for (let day = 1; day <= 31; day++) clocks.push({ year: 2026, month, day, hour: 8, minute: 5 });
+    for (const year of [1900, 1999, 2000, 2200, 999, 10_000, 12]) clocks.push({ year, month: 12, day: 31, hour: 24, minute: 0 });
+    expect(clocks.map(formatWallClock)).toEqual(clocks.map(written));
+    expect(formatWallClock({ year: 2027, month: 1, day: 9, hour: 7, minute: 45 })).toBe('2027-01-09T07:45');
+    expect(formatWallClock({ year: 999, month: 1, day: 9, hour: 7, minute: 45 })).toBe('0999-01-09T07:45');
+  });
+});
