@@ -9,7 +9,8 @@ import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
-import { brief, modelOf } from './shape-sites';
+import { ALL_META } from '../../src/rules/index';
+import { brief, modelOf, tuple } from './shape-sites';
 
 jest.setTimeout(120_000);
 
@@ -40,5 +41,49 @@ describe('D1: a spare bag (备用卷) on a row of its own is the same paper', ()
     expect((await findingsOf(data)).map(brief)).toEqual([
       'paper-name-mismatch 入库清单1!C5 row 2: 试卷号 1304 在这里写作“计算机应用（备用卷）”，而其他表（入库清单、考试安排、出入库记录、分发登记表）写作“计算机应用基础”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了。',
     ]);
+  });
+});
+
+describe('D6: English messages in English words, saying what to do', () => {
+  const workbook = (name: string) => modelOf(fs.readFileSync(path.join(REVIEW6, 'xlsx', `${name}.xlsx`)));
+
+  test('v-all-edits-planted in English: the bags left the vault are “2 bags”, not “2 袋”', async () => {
+    const findings = validateSite(await workbook('v-all-edits-planted'), { lang: 'en' });
+    expect(findings.filter((f) => f.rule === 'handed-out-beyond-checkout').map(brief)).toEqual([
+      'handed-out-beyond-checkout 分发登记5!D8 row 3: With 3 copies of paper 5501 to room 03, the session’s handouts come to 63 copies, but at most 62 left the vault for it (2 bags). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
+    ]);
+    expect(findings.map(tuple)).toEqual([
+      ['column-total', 1, '交接单1', 'D17', null],
+      ['handed-out-beyond-checkout', 4, '分发登记5', 'D8', 3],
+      ['checkout-window', 3, '附件3（1月） (2)', 'F4', 1],
+    ]);
+  });
+
+  test('one bag in English is “1 bag”; in Chinese “1 袋” as before', async () => {
+    const data = site('u-zhijiang-3days-daily-kaodian');
+    const rows = data.distributions!.flatMap((d) => d.rows ?? []).filter((r) => r.paperNo === '4405');
+    rows[0].copies = Number(rows[0].copies) + 2;
+    const model = await modelOf(await fillWorkbook(data));
+    expect(validateSite(model, { lang: 'en' }).map(brief)).toEqual([
+      'handed-out-beyond-checkout 分发登记4!D6 row 1: With 27 copies of paper 4405 to room 01, the session’s handouts come to 27 copies, but at most 26 left the vault for it (1 bag). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
+    ]);
+    expect(validateSite(model).map(brief)).toEqual([
+      'handed-out-beyond-checkout 分发登记4!D6 row 1: 第 01 考场领取试卷 4405 27 份后，这一场共发出 27 份，而这一场从保密室领出的最多只有 26 份（1 袋）。发到考场的试卷不能多于出库的试卷，请核对试卷份数或出入库记录的数量。',
+    ]);
+  });
+
+  /** A sentence or clause that tells the officer what to do: it starts with one of these verbs. */
+  const FIX =
+    /(?:^|[.:;,]\s+|\b(?:or|and|otherwise|then)\s+)(?:check|correct|recount|write|add|have|delete|move|fill|record|report|send|enter|set|pick|decide|compare|find|take)\b/i;
+  /** checkout-window's English (“One session at a time (考一场，领一场).”) is the lead's, with review6 D8. */
+  const LEFT_TO_THE_LEAD = new Set(['checkout-window']);
+
+  test('every English message whose Chinese asks the officer to do something (请…) says what to do too', () => {
+    const mute = ALL_META.filter((meta) => !LEFT_TO_THE_LEAD.has(meta.id)).flatMap((meta) =>
+      Object.keys(meta.messages.zh)
+        .filter((id) => meta.messages.zh[id].includes('请') && !FIX.test(meta.messages.en[id]))
+        .map((id) => `${meta.id}.${id}: ${meta.messages.en[id]}`),
+    );
+    expect(mute).toEqual([]);
   });
 });
