@@ -87,3 +87,37 @@ describe('D6: English messages in English words, saying what to do', () => {
     expect(mute).toEqual([]);
   });
 });
+
+describe('D7: a send-back whose bags differ, at the paper that differs', () => {
+  const PLANTED = 'u-zhijiang-3days-daily-kaodian-planted';
+
+  test('u-zhijiang-3days-daily-kaodian-planted: at 5501’s row (D14), naming 5501', async () => {
+    const model = await modelOf(await fillWorkbook(site(PLANTED)));
+    expect(validateSite(model).map(brief)).toEqual([
+      'intake-before-receipt 入库清单3!C17 row null: 入库时间 1月9日 07:45 早于试卷交接到本单位的时间 1月10日 07:30（交接单“交接单3”）。试卷须先交接接收、后入库清点，请核对入库时间或交接时间。',
+      'dispatch-without-handover 出入库记录!D14 row 11: 1月10日 16:20 出库送回怀化分校的试卷在出入库记录上共 17 袋（第 7、8、9、10、11、12 行），而送回的交接单（交接单4）上是 16 袋，不一致的是试卷 5501（出入库记录第 11 行 3 袋，交接单 2 袋）。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
+    ]);
+    expect(validateSite(model, { lang: 'en' }).find((f) => f.rule === 'dispatch-without-handover')!.message).toBe(
+      'The papers taken out at 1/10 16:20 to be sent back to 怀化分校 are 17 bags on the vault log (rows 7, 8, 9, 10, 11, 12), but 16 bags on the sheet that sends them back (交接单4); the papers that differ: 5501 (3 bags on vault log row 11, 2 bags on the sheet). Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
+    );
+  });
+
+  test('a paper the sheet leaves out: said as not on the sheet', async () => {
+    const data = site(PLANTED);
+    const sendBack = data.handovers!.at(-1)!;
+    sendBack.items = sendBack.items!.filter((it) => !String(it.note).startsWith('6602'));
+    sendBack.items.find((it) => String(it.note).startsWith('5501'))!.quantity = 3;
+    sendBack.total = 15;
+    expect((await findingsOf(data)).filter((f) => f.rule === 'dispatch-without-handover').map(brief)).toEqual([
+      'dispatch-without-handover 出入库记录!D15 row 12: 1月10日 16:20 出库送回怀化分校的试卷在出入库记录上共 17 袋（第 7、8、9、10、11、12 行），而送回的交接单（交接单4）上是 15 袋，不一致的是试卷 6602（出入库记录第 12 行 2 袋，交接单上没有）。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
+    ]);
+  });
+
+  test('items that do not each name one paper: at the first row, as before, naming none', async () => {
+    const data = site(PLANTED);
+    for (const it of data.handovers!.at(-1)!.items!) it.note = '已考';
+    expect((await findingsOf(data)).filter((f) => f.rule === 'dispatch-without-handover').map(brief)).toEqual([
+      'dispatch-without-handover 出入库记录!D10 row 7: 1月10日 16:20 出库送回怀化分校的试卷在出入库记录上共 17 袋（第 7、8、9、10、11、12 行），而送回的交接单（交接单4）上是 16 袋。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
+    ]);
+  });
+});
