@@ -17,7 +17,7 @@ import { TextMemo } from './memo';
 import { norm } from './values';
 
 /** A version letter: A–D as the name's （A卷） writes them, or 甲乙丙丁. */
-export const VERSION_LETTER = 'A-Da-d甲乙丙丁';
+const VERSION_LETTER = 'A-Da-d甲乙丙丁';
 
 /** A code of digits (paper codes are numbers) and a version after it, bracketed or not, with or without 卷. */
 const VERSIONED = new RegExp(`^(\\d{3,})[-_]?[（(]?([${VERSION_LETTER}])卷?[）)]?$`);
