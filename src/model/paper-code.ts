@@ -17,10 +17,31 @@ import { TextMemo } from './memo';
 import { norm } from './values';
 
 /** A version letter: A–D as the name's （A卷） writes them, or 甲乙丙丁. */
-export const VERSION_LETTER = 'A-Da-d甲乙丙丁';
+const VERSION_LETTER = 'A-Da-d甲乙丙丁';
 
 /** A code of digits (paper codes are numbers) and a version after it, bracketed or not, with or without 卷. */
 const VERSIONED = new RegExp(`^(\\d{3,})[-_]?[（(]?([${VERSION_LETTER}])卷?[）)]?$`);
+
+/**
+ * A spare paper's mark at the end of a name: 备用卷 — the few copies kept sealed in the vault beside a
+ * paper's exam bags (000 二.5–二.6) — written “（备用卷）”, “备用”, “(备用试卷)” or “备份卷” as people do.
+ * A bare 备份 is no mark: course names use the word (数据备份与恢复).
+ */
+const SPARE_MARK = '[-_—·]?[（(]?备(?:用试?卷?|份卷)[）)]?';
+
+/** An AB卷's version mark at the end of a name: “（A卷）”, “B卷”, “(甲卷)”. */
+const VERSION_MARK = `[（(]?[${VERSION_LETTER}]卷[）)]?`;
+
+/** The marks a paper's name may end with that name no other paper: versions and spares, in either order. */
+const NAME_MARKS = new RegExp(`(?:${VERSION_MARK}|${SPARE_MARK})+$`);
+
+/**
+ * A paper's name without the marks that keep it the same paper: an AB卷's version (“计算机应用基础（A卷）”) and a
+ * spare bag's (“计算机应用基础（备用卷）”) are rows of 计算机应用基础, one paper, not other names.
+ */
+export function nameWithoutMarks(name: string): string {
+  return name.replace(NAME_MARKS, '');
+}
 
 /** A code's last character when it could end a version (most codes end in a digit: no regex for them). */
 const MAY_END_VERSION = new RegExp(`[${VERSION_LETTER}卷）)]$`);

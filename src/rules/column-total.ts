@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
       units: '“{field}”写的是 {total}，但上面各行不是同一种单位（{sum}），袋数和箱数不能相加。合计须按单位分别写，即“{sum}”，请改正。',
     },
     en: {
-      sum: '"{field}" is {total}, but the rows above add up to {sum}. A total must equal the sum of its column.',
+      sum: '"{field}" is {total}, but the rows above add up to {sum}. A total must equal the sum of its column: check and correct it.',
       units: '"{field}" is {total}, but the rows above are in more than one unit ({sum}): bags and boxes do not add up. Write the total per unit: "{sum}".',
     },
   },

@@ -1,8 +1,9 @@
-import { carries, handoverBags, handsPapersDown } from '../model/custody';
+import { carries, handoverBags, handsPapersDown, itemBags } from '../model/custody';
 import { norm, peopleIn, personKey, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
-import { paperCode } from '../model/paper-code';
+import { paperCode, shownCode } from '../model/paper-code';
+import { isBlankValue } from '../model/values';
 
 export const meta: RuleMeta = {
   id: 'dispatch-without-handover',
@@ -17,14 +18,22 @@ export const meta: RuleMeta = {
       none: '试卷 {papers} 于 {time} 出库下发（取卷人 {taker}），但没有一张{sender}发给{receiver}的纸质试卷交接单（附件1）与这次下发对应。{sender}分发试卷给{receiver}须双方签写附件1，请补上这次交接的交接单，或核对取卷时间。',
       bags: '{time} 下发给{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而交接单（{sheet2}）上是 {handed} 袋。出库下发的试卷须与双方签写的交接单一致，请核对数量。',
       back: '{time} 出库送回{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而送回的交接单（{sheet2}）上是 {handed} 袋。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
+      bagsPaper:
+        '{time} 下发给{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而交接单（{sheet2}）上是 {handed} 袋，不一致的是试卷 {papers}。出库下发的试卷须与双方签写的交接单一致，请核对数量。',
+      backPaper:
+        '{time} 出库送回{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而送回的交接单（{sheet2}）上是 {handed} 袋，不一致的是试卷 {papers}。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
     },
     en: {
       none: 'Papers {papers} left the vault for {receiverEn} at {time} (taken by {taker}), but no handover sheet (附件1) from this {senderEn} to {receiverEn} matches this dispatch. Papers handed down to {receiverEn} go with a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
       bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree; check the counts.',
       back: 'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log (rows {rows}), but {handed} bags on the sheet that sends them back ({sheet2}). Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
+      bagsPaper:
+        'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}); the papers that differ: {papersEn}. The dispatch and the handover sheet must agree; check the counts.',
+      backPaper:
+        'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log (rows {rows}), but {handed} bags on the sheet that sends them back ({sheet2}); the papers that differ: {papersEn}. Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
     },
   },
-  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when no dispatch exceeds the stock — overdraw — or has its time in question, and, per sheet, when no dispatch left without a sheet could be on it). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row. At a 考点, papers sent back up the chain (after the exam, on an outgoing sheet: model/custody.ts) in other bags than the sheet of their day; a checkout whose sheet is not clear (sent the next day) leaves the sheets that could carry it uncompared.',
+  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when no dispatch exceeds the stock — overdraw — or has its time in question, and, per sheet, when no dispatch left without a sheet could be on it). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row. At a 考点, papers sent back up the chain (after the exam, on an outgoing sheet: model/custody.ts) in other bags than the sheet of their day; a checkout whose sheet is not clear (sent the next day) leaves the sheets that could carry it uncompared. Bags that differ are said at the dispatch’s first row; where each item of the sheet names one of the rows’ papers (试卷归属 or 备注: “5501 已考2袋”), at the first row of the paper that differs, naming it with its bags on each side.',
 };
 
 /** Checkouts this close in time are one trip to the vault. */
@@ -178,7 +187,20 @@ function compareBags(
     const handed = bags.reduce<number>((a, b) => a + (b ?? 0), 0);
     const out = counts.reduce<number>((a, c) => a + (c ?? 0), 0);
     if (out === handed) continue;
-    report(`vaultLog[${rows[0]}].quantity`, messageId, {
+    // Where the sheet's items each name their paper, the finding sits on the row of the paper that differs, and names it.
+    const differing = papersDiffering(data, sheets, rows);
+    const at = differing?.[0].rows[0] ?? rows[0];
+    const byPaper = differing && {
+      papers: differing.map(
+        (d) => `${d.paper}（出入库记录第 ${d.rows.map(seqOf).join('、')} 行 ${d.out} 袋，${d.handed ? `交接单 ${d.handed} 袋` : '交接单上没有'}）`,
+      ),
+      papersEn: differing.map(
+        (d) =>
+          `${d.paper} (${d.out} bags on vault log ${d.rows.length > 1 ? 'rows' : 'row'} ${d.rows.map(seqOf).join(', ')}, ${d.handed ? `${d.handed} bags` : 'none'} on the sheet)`,
+      ),
+    };
+    report(`vaultLog[${at}].quantity`, byPaper ? `${messageId}Paper` : messageId, {
+      ...byPaper,
       // The dispatch's time (its first row's), which the sentence is about.
       time: showTime(tm(data.vaultLog![rows[0]].takenAt)),
       to: String(data.handovers![sheets[0]].to ?? ''),
@@ -189,6 +211,45 @@ function compareBags(
       sheet2: [...new Set(sheets.map((h) => model.locations[`handovers[${h}]`]?.sheet ?? ''))].join('、'),
     });
   }
+}
+
+interface PaperBags {
+  /** The 试卷号 as its first row writes it. */
+  paper: string;
+  rows: number[];
+  out: number;
+  handed: number;
+}
+
+/**
+ * The papers whose bags on the vault rows differ from their bags on the sheets, in the order of the rows —
+ * where each item of the sheets names one of the rows' papers (试卷归属 or 备注: “5501 已考2袋”) with its bags
+ * readable. Undefined where an item names none or several of them (“备用卷6袋（1304、2216…）”): the sheet's
+ * bags are not told by paper.
+ */
+function papersDiffering(data: SiteData, sheets: readonly number[], rows: readonly number[]): PaperBags[] | undefined {
+  const byPaper = new Map<string, PaperBags>();
+  for (const i of rows) {
+    const code = paperCode(data.vaultLog![i].paperNo);
+    if (!code) return undefined;
+    const p = byPaper.get(code) ?? byPaper.set(code, { paper: shownCode(data.vaultLog![i].paperNo), rows: [], out: 0, handed: 0 }).get(code)!;
+    p.rows.push(i);
+    p.out += whole(data.vaultLog![i].quantity) ?? 0;
+  }
+  for (const h of sheets) {
+    const items = (data.handovers![h].items ?? []).filter((it) => it && !(isBlankValue(it.quantity) && isBlankValue(it.destination)));
+    // A sheet with no items (its 合计 alone) says nothing of its papers.
+    if (items.length === 0) return undefined;
+    for (const it of items) {
+      const text = `${norm(it.destination)}|${norm(it.note)}`;
+      const named = new Set((text.match(/[0-9A-Za-z]+/g) ?? []).map(paperCode).filter((code) => byPaper.has(code)));
+      const bags = itemBags(it);
+      if (named.size !== 1 || bags === undefined) return undefined;
+      byPaper.get([...named][0])!.handed += bags;
+    }
+  }
+  const differing = [...byPaper.values()].filter((p) => p.out !== p.handed);
+  return differing.length > 0 ? differing : undefined;
 }
 
 /**

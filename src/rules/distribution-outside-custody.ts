@@ -19,9 +19,11 @@ export const meta: RuleMeta = {
         '试卷 {paper} 在 {issued} 发给{room}，但那时它已还回保密室（出入库记录第 {vrow} 行，{back} 还回），{next} 才再次出库。试卷须在出库期间分发，请核对领取时间或出入库时间。',
     },
     en: {
-      before: 'Paper {paper} was handed to room {roomNo} at {issued}, but left the vault only at {taken} (vault log row {vrow}).',
-      after: 'Paper {paper} was collected from room {roomNo} at {returned}, but the vault log (row {vrow}) has it back in the vault at {back}.',
-      none: 'Paper {paper} was handed to room {roomNo}, but the vault log has no checkout of it that day.',
+      before:
+        'Paper {paper} was handed to room {roomNo} at {issued}, but left the vault only at {taken} (vault log row {vrow}). Papers leave the vault before they are handed out: check the handout or checkout time.',
+      after:
+        'Paper {paper} was collected from room {roomNo} at {returned}, but the vault log (row {vrow}) has it back in the vault at {back}. Papers are collected before they go back: check the collection or return time.',
+      none: 'Paper {paper} was handed to room {roomNo}, but the vault log has no checkout of it that day. Papers handed out must first be checked out of the vault and logged: add the checkout or check the paper number.',
       between:
         'Paper {paper} was handed to room {roomNo} at {issued}, but it was back in the vault then (vault log row {vrow}, returned at {back}) and left again only at {next}. Check the handout or vault times.',
     },

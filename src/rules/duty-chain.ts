@@ -10,7 +10,10 @@ export const meta: RuleMeta = {
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件5“交班人签字”“接班人签字”：每一班交接给下一班；（三）“保密室值班人员应认真填写保密室值班记录”',
   messages: {
     zh: { chain: '这一班的交班人是“{name}”，但上一班的接班人是“{prev}”。接班的人就是下一班交班的人，请核对签字。' },
-    en: { chain: 'This shift is handed over by "{name}", but the previous shift was taken over by "{prev}". The one who takes over hands over next.' },
+    en: {
+      chain:
+        'This shift is handed over by "{name}", but the previous shift was taken over by "{prev}". The one who takes over hands over next: check the signatures.',
+    },
   },
   docs: 'In time order, each shift’s 交班人 should be the previous shift’s 接班人; where two sign in one cell (刘洋、陈静), the chain holds when someone is on both.',
 };

@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
       over: '{room}领取试卷 {paper} {copies} 份后，这一场共发出 {handed} 份，而这一场从保密室领出的最多只有 {capacity} 份（{how}）。发到考场的试卷不能多于出库的试卷，请核对试卷份数或出入库记录的数量。',
     },
     en: {
-      over: 'With {copies} copies of paper {paper} to room {roomNo}, the session’s handouts come to {handed} copies, but at most {capacity} left the vault for it ({how}). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
+      over: 'With {copies} copies of paper {paper} to room {roomNo}, the session’s handouts come to {handed} copies, but at most {capacity} left the vault for it ({howEn}). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
     },
   },
   docs: 'Copies of a paper handed to rooms in one session (附件4 试卷份数) exceed the copies taken out of the vault for that session (附件3: a count in 份 as written; in 袋, the largest bags of that paper on the intake list, the session’s rows together). At the register row where the total goes over. Not when a count cannot be read, or the paper has no checkout for the session (distribution-outside-custody).',
@@ -81,6 +81,11 @@ function takenPerSession(data: SiteData, facts: RuleContext['facts']): Map<Sessi
   return out;
 }
 
+/** What left the vault for the session, in the words of the message's language: “2 袋 + 5 份”, “2 bags + 5 copies”. */
+function takenIn(out: Taken, bags: string, copies: string): string {
+  return [out.bags ? `${out.bags} ${bags}` : '', out.copies ? `${out.copies} ${copies}` : ''].filter(Boolean).join(' + ');
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const taken = takenPerSession(data, facts);
@@ -104,7 +109,6 @@ export function check({ model, facts, report }: RuleContext): void {
     h.total += row.copies;
     if (h.total <= out.capacity) continue;
     h.reported = true;
-    const how = [out.bags ? `${out.bags} 袋` : '', out.copies ? `${out.copies} 份` : ''].filter(Boolean).join(' + ');
     report(row.path, 'over', {
       paper: row.paper,
       room: roomPhrase(row.room),
@@ -112,7 +116,8 @@ export function check({ model, facts, report }: RuleContext): void {
       copies: row.copies,
       handed: h.total,
       capacity: out.capacity,
-      how,
+      how: takenIn(out, '袋', '份'),
+      howEn: takenIn(out, 'bags', 'copies'),
     });
   }
 }

@@ -12,7 +12,7 @@ export const meta: RuleMeta = {
     zh: { early: '入库时间 {intake} 早于试卷交接到本单位的时间 {received}（交接单“{sheet2}”）。试卷须先交接接收、后入库清点，请核对入库时间或交接时间。' },
     en: {
       early:
-        'Intake time {intake} is before the papers were received at {received} (handover sheet "{sheet2}"). Papers are received first, then taken into the vault.',
+        'Intake time {intake} is before the papers were received at {received} (handover sheet "{sheet2}"). Papers are received first, then taken into the vault: check the intake time or the handover time.',
     },
   },
   docs: 'An intake list’s 入库时间 is earlier than its own delivery, the first incoming handover it took in: papers cannot be locked in before they arrive. Each list is paired with its delivery by the papers the sheets name and their bags as well as by time (one list per delivery), so a list whose time was typed early — between two deliveries, or before its only one — is paired with the delivery it records, and the time is said here, once: the delivery is not also said to have no list, nor the list counted against another delivery, nor the days before it taken for unguarded custody (duty-gap counts its custody from the delivery).',

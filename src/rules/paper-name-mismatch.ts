@@ -1,7 +1,7 @@
 import { norm } from './facts';
 import { locate } from '../model/location';
 import type { RuleContext, RuleMeta } from './types';
-import { paperOf, VERSION_LETTER } from '../model/paper-code';
+import { nameWithoutMarks, paperOf } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'paper-name-mismatch',
@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
         'Paper {paper} is named "{name}" here, and differently from the rest in {count} more places ({cells}), but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong and correct them together.',
     },
   },
-  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name. Codes that differ by a letter after them (1304A, 1304B), each mostly written with a name of its own, are distinct papers the school tells by letters, not an AB卷: names are compared per code as written (试卷号 1304B).',
+  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name, nor is a spare bag’s (备用卷: “计算机应用基础（备用卷）”, “…备用”, “…备份卷”): a spare bag is a bag of the same paper. Codes that differ by a letter after them (1304A, 1304B), each mostly written with a name of its own, are distinct papers the school tells by letters, not an AB卷: names are compared per code as written (试卷号 1304B).',
 };
 
 interface Use {
@@ -55,13 +55,8 @@ function visitUses(model: RuleContext['model'], facts: RuleContext['facts'], eac
   );
 }
 
-/**
- * A name without the version mark an AB卷 adds at its end (“计算机应用基础（A卷）”, “…B卷”): one paper
- * number printed in two versions is one paper, not two names.
- */
-const withoutVersion = (name: string): string => name.replace(VERSION, '');
-const VERSION = new RegExp(`[（(]?[${VERSION_LETTER}]卷[）)]?$`);
-const hasVersion = (shown: string): boolean => VERSION.test(norm(shown));
+/** A name quoted with a version or spare mark (“…（A卷）”, “…（备用卷）”): not the name to quote as right where a cell writes it bare. */
+const hasMark = (shown: string): boolean => nameWithoutMarks(norm(shown)) !== norm(shown);
 
 /** Per paper code as compared, per version its code writes ('' for none): how many uses write each name. */
 type NameCounts = Map<string, Map<string, Map<string, number>>>;
@@ -90,7 +85,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const nameOf = (name: unknown) => {
     const n = norm(name);
     let b = bare.get(n);
-    if (b === undefined) bare.set(n, (b = withoutVersion(n).replace(/[（）()]/g, '')));
+    if (b === undefined) bare.set(n, (b = nameWithoutMarks(n).replace(/[（）()]/g, '')));
     return b;
   };
   // First the names of each paper, by the version its code writes; paths are written only for a paper named
@@ -130,8 +125,8 @@ export function check({ model, facts, report }: RuleContext): void {
     const names = new Map<string, { count: number; weight: number; where: Set<string>; shown: string }>();
     for (const u of uses) {
       const e = names.get(u.name) ?? { count: 0, weight: 0, where: new Set<string>(), shown: u.shown };
-      // The name quoted as right without an AB卷 mark where a cell writes it so: “计算机应用基础”, not “…（A卷）”.
-      if (hasVersion(e.shown) && !hasVersion(u.shown)) e.shown = u.shown;
+      // The name quoted as right without a version or spare mark where a cell writes it so: “计算机应用基础”, not “…（A卷）”.
+      if (hasMark(e.shown) && !hasMark(u.shown)) e.shown = u.shown;
       e.count++;
       e.weight = Math.max(e.weight, u.weight);
       e.where.add(u.where);

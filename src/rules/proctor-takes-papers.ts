@@ -49,10 +49,11 @@ export const meta: RuleMeta = {
         '本单位涉卷人员“{name}”是“{role}”，却向{unit}的保密室送回了 {count} 个试卷（文件“{otherFile}”的 {otherSheet} 第 {rows} 行：{papers}）。监考人员不得参与保密室出入库交接，试卷须由考务人员送回，请改派考务人员，或核对{unit}记录的还卷人。',
     },
     en: {
-      proctor: 'Taker "{name}" is "{role}" on the roster, a proctor. Proctors may not take papers from the vault; exam-affairs staff do.',
+      proctor: 'Taker "{name}" is "{role}" on the roster, a proctor. Proctors may not take papers from the vault; exam-affairs staff do. Check the taker.',
       proctorTaking:
         'Taker "{name}" is "{role}" on the roster, a proctor; at the same time ({time}) they also took {count} more papers (rows {rows}: {papers}). Proctors may not take papers from the vault; exam-affairs staff do. Check the taker of these rows.',
-      returner: 'Returner "{name}" is "{role}" on the roster, a proctor. Proctors take no part in the vault handover; exam-affairs staff return the papers.',
+      returner:
+        'Returner "{name}" is "{role}" on the roster, a proctor. Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner.',
       returnerTaking:
         'Returner "{name}" is "{role}" on the roster, a proctor; at the same time ({time}) they also returned {count} more papers (rows {rows}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner of these rows.',
       proctorWritten:

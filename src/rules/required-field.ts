@@ -40,7 +40,7 @@ export const meta: RuleMeta = {
       voided:
         'All {count} rows of {formEn} are marked void (作废), so it has no valid record (void rows are not checked). This unit must keep this form: if a row is in fact valid, take 作废 out of its 备注; otherwise delete the void rows and enter the valid records.',
       level:
-        '"单位级别" reads "{value}", which is not a level. It must be one of 省校 (provincial school), 分校 (branch school) or 考点 (exam site); the provincial branch (分部) writes 省校. It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
+        '"单位级别" reads "{value}", which is not a level. It must be one of 省校 (provincial school), 分校 (branch school) or 考点 (exam site); the provincial branch (分部) writes 省校: correct it. It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
       column:
         'The header of {formEn} has no "{field}" column, so no row’s "{field}" can be read. Add the column (or give the column you have that header) and fill it in row by row.',
       sessions:

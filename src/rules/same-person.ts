@@ -14,9 +14,9 @@ export const meta: RuleMeta = {
       duty: '交班人和接班人是同一个人（{name}）。交接班须由两人当面办理，请核对签字。',
     },
     en: {
-      handover: '"{name}" signs for both the sending and the receiving side. Each side must be different people.',
+      handover: '"{name}" signs for both the sending and the receiving side. Each side must be different people: check the signatures.',
       vault: '"{field}" and "{other}" are the same person ({name}). A vault movement needs two people (双人双锁); have another keeper sign.',
-      duty: 'The outgoing and incoming duty officer are the same person ({name}). A shift is handed over between two people.',
+      duty: 'The outgoing and incoming duty officer are the same person ({name}). A shift is handed over between two people: check the signatures.',
     },
   },
   docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself (the very people who hand over take over: one who stays on beside another taking over does hand over). A cell may name two people (李强、赵敏): each counts. A ditto mark (同上, 〃) is no person (staff-not-on-roster says so).',

@@ -23,9 +23,10 @@ export const meta: RuleMeta = {
         '涉卷人员名单的表头里找不到{columns}，无法检查每人{questions}。试卷启封前的涉卷人员须是本单位正式教职员工、不得是考生亲属、须签订保密承诺书：请加上{columns}（已有这样的栏目的，把表头改成这个名称），每人填“是”或“否”。',
     },
     en: {
-      formal: '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff.',
-      relative: '"{name}" is a candidate’s relative but signs {where}. Candidates’ relatives may not handle papers.',
-      pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge.',
+      formal:
+        '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff: have someone else sign.',
+      relative: '"{name}" is a candidate’s relative but signs {where}. Candidates’ relatives may not handle papers: have someone else sign.',
+      pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge: have it signed and filed.',
       unreadable: 'Row {seq}: "{field}" reads "{value}", which says neither yes nor no, so the checks cannot tell {questionEn}. Write 是 or 否.',
       role: 'Row {seq}: the role "{words}" is none of the roster’s roles, so the checks cannot tell what this person does (a proctor at the vault would go unsaid). Write one or more of {roles}, separated by 、.',
       column:

@@ -15,7 +15,8 @@ export const meta: RuleMeta = {
         '“{field}”写的是“{name}”，不是签名。签字栏须由签字人本人签写姓名，不能用“同上”“〃”代替，否则看不出是谁签的，也无法核对名单和资格。请在这里写上签字人的姓名。',
     },
     en: {
-      missing: 'Signer "{name}" is not on the staff roster{more}. Everyone who signs for this unit must be on the roster with a signed pledge.',
+      missing:
+        'Signer "{name}" is not on the staff roster{more}. Everyone who signs for this unit must be on the roster with a signed pledge: add this person to the roster or check the signature.',
       ditto:
         '"{field}" reads "{name}", a ditto mark, not a signature. Each signature cell carries the signer’s own name; from a ditto mark no one can tell who signed, nor check them against the roster. Write the signer’s name here.',
     },

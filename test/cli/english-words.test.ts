@@ -155,7 +155,7 @@ describe('English output says nothing in Chinese but the workbooks’ own text',
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.every((n) => n.startsWith('[Exam Paper Custody Assistant]\nError '))).toBe(true);
     expect(notes).toContain(
-      '[Exam Paper Custody Assistant]\nError Proctor at the vault: Taker "贺红怡" is "监考人员" on the roster, a proctor. Proctors may not take papers from the vault; exam-affairs staff do.',
+      '[Exam Paper Custody Assistant]\nError Proctor at the vault: Taker "贺红怡" is "监考人员" on the roster, a proctor. Proctors may not take papers from the vault; exam-affairs staff do. Check the taker.',
     );
     expect(notes.flatMap((n) => chineseLeft(n, data))).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * one paper; a code that only looks like it is not cut; a code of digits is compared without its leading zeros
  * (a number cell drops them) and shown as written.
  */
-import { candidatesCountedBefore, paperCode, paperOf, shownCode } from '../../src/model/paper-code';
+import { candidatesCountedBefore, nameWithoutMarks, paperCode, paperOf, shownCode } from '../../src/model/paper-code';
 
 describe('paperOf', () => {
   test.each([
@@ -61,5 +61,26 @@ describe('candidatesCountedBefore', () => {
   test('different numbers, other starts, unversioned codes and one version twice are each counted', () => {
     const schedule = [row('1304A', 31), row('1304B', 29), row('2216A', 5), row('2216B', 5, '2025-01-12T09:00'), row('3307', 8), row('3307', 8)];
     expect(candidatesCountedBefore([...schedule, row('4405A', 3), row('4405A', 3)])).toEqual(new Set());
+  });
+});
+
+describe('nameWithoutMarks', () => {
+  test.each([
+    ['计算机应用基础（A卷）', '计算机应用基础'],
+    ['计算机应用基础B卷', '计算机应用基础'],
+    ['计算机应用基础（备用卷）', '计算机应用基础'],
+    ['计算机应用基础(备用)', '计算机应用基础'],
+    ['计算机应用基础备用', '计算机应用基础'],
+    ['计算机应用基础（备用试卷）', '计算机应用基础'],
+    ['计算机应用基础-备用卷', '计算机应用基础'],
+    ['计算机应用基础（备份卷）', '计算机应用基础'],
+    ['计算机应用基础（A卷）（备用卷）', '计算机应用基础'],
+    ['计算机应用基础（备用卷）（B卷）', '计算机应用基础'],
+  ])('%p is a row of %p', (name, paper) => {
+    expect(nameWithoutMarks(name)).toBe(paper);
+  });
+
+  test.each([['数据备份'], ['数据备份与恢复'], ['备用电源技术基础'], ['管理学基础']])('%p keeps its name: no mark at its end', (name) => {
+    expect(nameWithoutMarks(name)).toBe(name);
   });
 });

@@ -1884,17 +1884,18 @@ rt('dispatch-without-handover', {
   ],
   invalid: [
     {
-      name: 'one dispatch on two sheets the same day whose bags together are one more: both sheets named, at the dispatch time',
+      name: 'one dispatch on two sheets the same day whose bags together are one more: both sheets named, at the row of the paper that differs (2045)',
       base: 'fenxiao',
       edit: (d) => splitLastHandover(d, 2),
       errors: [
         {
-          messageId: 'bags',
+          messageId: 'bagsPaper',
           form: 3,
           sheet: '出入库记录',
-          cell: 'D7',
-          row: 4,
-          message: /^6月14日 13:40 下发给天心考点的试卷在出入库记录上共 3 袋（第 4、5 行），而交接单（交接单3、交接单4）上是 4 袋。/,
+          cell: 'D8',
+          row: 5,
+          message:
+            /^6月14日 13:40 下发给天心考点的试卷在出入库记录上共 3 袋（第 4、5 行），而交接单（交接单3、交接单4）上是 4 袋，不一致的是试卷 2045（出入库记录第 5 行 1 袋，交接单 2 袋）。/,
         },
       ],
     },
@@ -1903,12 +1904,13 @@ rt('dispatch-without-handover', {
       edit: (d) => sendBack3310(d, 1),
       errors: [
         {
-          messageId: 'back',
+          messageId: 'backPaper',
           form: 3,
           sheet: '出入库记录',
           cell: 'D7',
           row: 4,
-          message: /^6月16日 11:00 出库送回长沙分校的试卷在出入库记录上共 2 袋（第 4 行），而送回的交接单（交接单2）上是 1 袋。/,
+          message:
+            /^6月16日 11:00 出库送回长沙分校的试卷在出入库记录上共 2 袋（第 4 行），而送回的交接单（交接单2）上是 1 袋，不一致的是试卷 3310（出入库记录第 4 行 2 袋，交接单 1 袋）。/,
         },
       ],
     },
@@ -1935,7 +1937,16 @@ rt('dispatch-without-handover', {
         d.handovers![2].items![0].quantity = 3;
         d.handovers![2].total = 4;
       },
-      errors: [{ messageId: 'bags', form: 3, sheet: '出入库记录', cell: 'D7', row: 4, message: /共 3 袋（第 4、5 行）.*交接单3.*4 袋/ }],
+      errors: [
+        {
+          messageId: 'bagsPaper',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D7',
+          row: 4,
+          message: /共 3 袋（第 4、5 行）.*交接单3.*4 袋，不一致的是试卷 1001（出入库记录第 4 行 2 袋，交接单 3 袋）/,
+        },
+      ],
     },
   ],
 });
