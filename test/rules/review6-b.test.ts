@@ -76,3 +76,29 @@ describe('D2: a hidden draft sheet of 附件3', () => {
     expect(validateSite(readWorkbook(grid)).map(brief)).toEqual([SKIPPED]);
   });
 });
+
+describe('D3: a finding on a hidden row says so', () => {
+  const WINDOW =
+    'checkout-window 出入库记录!F8 row 5: 试卷 4405 在 1月9日 12:30 出库，比它这场考试开考（1月9日 14:00）早了 90 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。';
+  const NOT_RETURNED =
+    'not-returned 出入库记录!I8 row 5: 试卷 4405 于 1月9日 12:30 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。';
+  const HIDDEN = '（第 8 行是隐藏的：取消隐藏才看得见；若是误登，请整行删除。）';
+
+  test('v-hidden-row: the two findings on row 8, each saying the row is hidden, in Chinese and English', async () => {
+    const model = readWorkbook(await gridOf('v-hidden-row'));
+    expect(model.hiddenRows).toEqual({ 出入库记录: [8] });
+    expect(validateSite(model).map(brief)).toEqual([WINDOW + HIDDEN, NOT_RETURNED + HIDDEN]);
+    const en = validateSite(model, { lang: 'en' }).map((f) => f.message);
+    expect(en).toHaveLength(2);
+    for (const m of en) expect(m.endsWith(' (Row 8 is hidden: unhide it to see it; if it was entered by mistake, delete the whole row.)')).toBe(true);
+  });
+
+  test('shown, or another row hidden, the same findings say nothing of hiding', async () => {
+    const shown = await gridOf('v-hidden-row');
+    for (const s of shown.sheets) delete s.hiddenRows;
+    expect(validateSite(readWorkbook(shown)).map(brief)).toEqual([WINDOW, NOT_RETURNED]);
+    const other = await gridOf('v-hidden-row');
+    other.sheets.find((s) => s.name === '出入库记录')!.hiddenRows = [8];
+    expect(validateSite(readWorkbook(other)).map(brief)).toEqual([WINDOW, NOT_RETURNED]);
+  });
+});
