@@ -30,7 +30,7 @@ import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
 import { addUnitStock } from '../summary/stock';
-import { repeatedUnitFiles, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import { leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { commonUnit } from '../summary/common-unit';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
@@ -46,7 +46,7 @@ import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
 import { fileStatus } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
-import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, otherSemesterMarked, semestersOf } from '../summary/tables';
+import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, setAsideMarked, semestersOf } from '../summary/tables';
 import { SameBytes } from '../summary/same-bytes';
 import { schoolsShown, siteOrder } from '../summary/site-order';
 import { byFileName } from '../model/file-order';
@@ -76,6 +76,8 @@ export class SpooledConsolidation {
   /** The sheets of the files with findings across workbooks: their findings' reading order. */
   private readonly sheetsOf = new Map<string, SiteModel['sheets']>();
   private readonly byRule = new Map<string, { errors: number; warnings: number }>();
+  /** Each file's findings by rule, as counted into `byRule`: a unit's second workbook's are taken out again once it is known. */
+  private readonly rulesOf = new Map<string, ReadonlyArray<[string, number, number]>>();
   /** The site of each line of the `copies` spool, in order. */
   private copySites: string[] = [];
   /** Readable files whose summary was not spooled (beyond the quota). */
@@ -141,13 +143,21 @@ export class SpooledConsolidation {
       out.add(e.bytes!.subarray(at, at + size));
       at += size;
     });
-    for (const [rule, errors, warnings] of e.rules ?? []) {
-      const c = this.byRule.get(rule) ?? { errors: 0, warnings: 0 };
-      c.errors += errors;
-      c.warnings += warnings;
-      this.byRule.set(rule, c);
-    }
+    this.addRules(e.rules ?? [], 1);
+    if (e.rules?.length) this.rulesOf.set(rec.file, e.rules);
     if (e.sizes?.[COPIES]) this.copySites.push(rec.site);
+  }
+
+  /** Adds (`sign` 1) or takes out (-1) one file's findings by rule. */
+  private addRules(rules: ReadonlyArray<[string, number, number]>, sign: 1 | -1): void {
+    for (const [rule, errors, warnings] of rules) {
+      const c = this.byRule.get(rule) ?? { errors: 0, warnings: 0 };
+      c.errors += sign * errors;
+      c.warnings += sign * warnings;
+      // A rule only the left-out workbook met is in no chart, as it would be in a run without that workbook.
+      if (c.errors === 0 && c.warnings === 0) this.byRule.delete(rule);
+      else this.byRule.set(rule, c);
+    }
   }
 
   private countRules(findings: readonly Finding[]): void {
@@ -184,6 +194,10 @@ export class SpooledConsolidation {
   private countAcross({ found, sheets }: AcrossResult): void {
     for (const [id, f] of found) this.across.set(id, f);
     for (const [id, s] of sheets) this.sheetsOf.set(id, s);
+    const t = emptyTotals(this.records.length);
+    const readable = this.records.filter((r) => r.readable);
+    const ofRunSemester = setRunSemester(t, readable);
+    const once = setRepeatedUnits(t, readable);
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
       if (!found || !rec.readable) continue;
@@ -191,16 +205,18 @@ export class SpooledConsolidation {
       const counted = countFindings(found);
       rec.errors += counted.errors;
       rec.warnings += counted.warnings;
-      this.countRules(found);
+      if (once(rec.file)) this.countRules(found);
     }
-    const t = emptyTotals(this.records.length);
-    const readable = this.records.filter((r) => r.readable);
-    const ofRunSemester = setRunSemester(t, readable);
-    const once = setRepeatedUnits(t, readable);
+    // A unit's second workbook's findings are in no chart of 总览 (its figures count the workbook counted).
+    for (const { file } of t.repeatedUnits) this.addRules(this.rulesOf.get(file) ?? [], -1);
     const counted = (file: string) => ofRunSemester(file) && once(file);
     for (const r of this.records) {
       if (!r.readable) {
         t.unreadable++;
+        continue;
+      }
+      if (!once(r.file)) {
+        leaveOut(t, r.file, r);
         continue;
       }
       t.sites++;
@@ -284,13 +300,14 @@ export class SpooledConsolidation {
       await this.settled();
       const totals = this.totals;
       const aside = new Set(totals.otherSemester.map((o) => o.file));
+      const repeats = new Set(totals.repeatedUnits.map((o) => o.file));
       const places = records.map((r) => ({ readable: r.readable, level: r.level, school: r.school, name: r.site }));
       const [order, schools] = [siteOrder(places), schoolsShown(places)];
       return {
         totals: this.totals,
         chart: rankChartData(
           disagreeCountedPerCopy(this.byRule, pairs),
-          records.filter((r) => r.readable).map((r) => ({ ...r, name: r.site || r.file, counted: !aside.has(r.file) })),
+          records.filter((r) => r.readable && !repeats.has(r.file)).map((r) => ({ ...r, name: r.site || r.file, counted: !aside.has(r.file) })),
         ),
         semesters: semestersOf(records.map((r) => r.semester)),
         async *siteRows() {
@@ -306,7 +323,7 @@ export class SpooledConsolidation {
                 row[WARNINGS] = rec.warnings;
                 row[SCHOOL] = schools[i];
               }
-              yield otherSemesterMarked(row, rec.file, totals, lang ?? 'zh');
+              yield setAsideMarked(row, rec.file, totals, lang ?? 'zh');
             }
           } finally {
             closeSync(sites);

@@ -119,7 +119,16 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
   // The sheets give the findings' reading order once those across workbooks are added.
   const digest = modelDigest(model);
-  return { data, locations: locations ?? slimLocations(model, vaultPeople), sheets: model.sheets, problems: [], vaultPeople, contentDigest: digest };
+  const hiddenRows = model.hiddenRows ? { hiddenRows: model.hiddenRows } : {};
+  return {
+    data,
+    locations: locations ?? slimLocations(model, vaultPeople),
+    sheets: model.sheets,
+    problems: [],
+    vaultPeople,
+    contentDigest: digest,
+    ...hiddenRows,
+  };
 }
 
 /** The slim model's own locations: those under ACROSS_PATHS, and the vault log cells the checks across may report at. */

@@ -25,6 +25,7 @@ import { copiesOnSheet } from './repeated';
 import { noteScheduleCopies } from './schedule-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
+import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -186,6 +187,7 @@ function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: s
 export function readWorkbook(grid: WorkbookGrid): SiteModel {
   const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
   const recognised = recogniseSheets(grid);
+  const hidden = setAsideHiddenSheets(recognised);
   const ctx: ReadContext = { dates: {} };
   const sheetReads: SheetRead[] = [];
   const scheduleCopies: SheetRead[] = [];
@@ -238,6 +240,8 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
+  noteHiddenSheets(model, hidden);
+  noteHiddenRows(model, grid);
   tidyHandoverSemesters(model, recognised);
   tidySenderBoxes(model.data.handovers, model.locations);
   // 阿依古丽 买买提 signed with a space for the roster's middle dot is one person, before any signers are counted or split.

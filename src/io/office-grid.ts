@@ -3,10 +3,11 @@
  * exceljs gives the CLI and the browser face).
  *
  * Sync budget, whatever the workbook's size:
- *   1. the sheet names;
- *   2. each sheet's used range (values only) and its merged areas;
+ *   1. the sheet names and whether each is hidden;
+ *   2. each sheet's used range (values only), whether its rows are hidden, and its merged areas;
  *   3. the values, every sheet's used range read in row chunks of at most
- *      `cellsPerChunk` cells, all queued before one sync;
+ *      `cellsPerChunk` cells, all queued before one sync (and, only for a
+ *      sheet some of whose rows are hidden, which of its rows are);
  *   4. only when a value is a whole date serial: the number formats of those
  *      cells' columns, from the first such to the last (a date typed alone).
  * So a workbook reads in 3 syncs, 4 with dates typed alone. Excel on the web
@@ -15,7 +16,7 @@
  * workbook costs one more sync per `cellsPerSync` cells rather than a failed
  * read. Desktop Excel has no such cap and keeps 3 (or 4) syncs for any size.
  */
-import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange } from '../model/grid';
+import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange, sheetStateOf } from '../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../model/limits';
 import { dateFromSerial, isCalendarFmt } from '../model/number-format';
 
@@ -113,6 +114,8 @@ interface Chunk {
   col: number;
   range: Excel.Range;
   cells: number;
+  /** Each of its rows, for whether it is hidden: only on a sheet some of whose rows are. */
+  rowRanges?: Excel.Range[];
 }
 
 function rangeByIndexes(ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number, legacy: boolean): Excel.Range {
@@ -195,6 +198,16 @@ async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], 
   }
 }
 
+/** Whether every row of a sheet's used range is hidden (as far as this API level can tell). */
+function allRowsHidden(range: Excel.Range, legacy: boolean): boolean {
+  return !legacy && !range.isNullObject && range.rowHidden === true;
+}
+
+/** The rows of a used range, 0-based. */
+function usedRows(range: Excel.Range): number[] {
+  return Array.from({ length: range.rowCount }, (_, i) => range.rowIndex + i);
+}
+
 /** Reads every sheet of the open workbook into the grid. */
 export async function readOfficeGrid(context: Excel.RequestContext, options: ReadOptions = DESKTOP_READ_OPTIONS): Promise<ReadResult> {
   const opts = { ...DESKTOP_READ_OPTIONS, ...options };
@@ -206,7 +219,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
 
   // 1. names
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/visibility');
   await sync();
   const names = worksheets.items.map((ws) => ws.name);
   const sheets = opts.read ? worksheets.items.filter((ws) => opts.read!(ws.name)) : worksheets.items;
@@ -215,7 +228,8 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
   const used = sheets.map((ws) => {
     // An empty sheet: null in 1.4+, A1 from the 1.1 call (read as one empty cell).
     const range = opts.legacy ? ws.getUsedRange() : ws.getUsedRangeOrNullObject(true);
-    range.load(opts.legacy ? 'rowIndex,columnIndex,rowCount,columnCount' : 'isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+    // rowHidden (ExcelApi 1.2): false when no row of it is hidden, true when all are, null when some are.
+    range.load(opts.legacy ? 'rowIndex,columnIndex,rowCount,columnCount' : 'isNullObject,rowIndex,columnIndex,rowCount,columnCount,rowHidden');
     let merged: Excel.RangeAreas | undefined;
     if (opts.merges) {
       merged = ws.getRange().getMergedAreasOrNullObject();
@@ -237,29 +251,41 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
     if ((!opts.legacy && range.isNullObject) || range.rowCount === 0 || range.columnCount === 0) return;
     const ws = sheets[sheet];
     const rowsPerChunk = Math.max(1, Math.floor(opts.cellsPerChunk / range.columnCount));
+    const someHidden = !opts.legacy && range.rowHidden === null;
     for (let r = 0; r < range.rowCount; r += rowsPerChunk) {
       const rows = Math.min(rowsPerChunk, range.rowCount - r);
+      const row = range.rowIndex + r;
       chunks.push({
         sheet,
-        row: range.rowIndex + r,
+        row,
         col: range.columnIndex,
-        range: rangeByIndexes(ws, range.rowIndex + r, range.columnIndex, rows, range.columnCount, opts.legacy),
+        range: rangeByIndexes(ws, row, range.columnIndex, rows, range.columnCount, opts.legacy),
         cells: rows * range.columnCount,
+        ...(someHidden ? { rowRanges: Array.from({ length: rows }, (_, i) => ws.getRangeByIndexes(row + i, range.columnIndex, 1, 1)) } : {}),
       });
     }
   });
   const batches = inBatches(chunks, opts.cellsPerSync);
 
-  const grids: SheetGrid[] = sheets.map((ws, i) => ({
-    name: ws.name,
-    rows: [],
-    merges: used[i].merged && !used[i].merged!.isNullObject ? mergeAddresses(used[i].merged!.address) : [],
-  }));
+  const grids: SheetGrid[] = sheets.map((ws, i) => {
+    const state = sheetStateOf(ws.visibility);
+    return {
+      name: ws.name,
+      rows: [],
+      merges: used[i].merged && !used[i].merged!.isNullObject ? mergeAddresses(used[i].merged!.address) : [],
+      ...(state ? { state } : {}),
+      ...(allRowsHidden(used[i].range, opts.legacy) ? { hiddenRows: usedRows(used[i].range) } : {}),
+    };
+  });
   let cells = 0;
   for (const group of batches) {
-    for (const chunk of group) chunk.range.load('values');
+    for (const chunk of group) {
+      chunk.range.load('values');
+      chunk.rowRanges?.forEach((row) => row.load('rowHidden'));
+    }
     await sync();
     for (const chunk of group) {
+      chunk.rowRanges?.forEach((row, r) => row.rowHidden && (grids[chunk.sheet].hiddenRows ??= []).push(chunk.row + r));
       const rows = grids[chunk.sheet].rows;
       const values = chunk.range.values as unknown[][];
       values.forEach((line, r) => {

@@ -25,6 +25,19 @@ export interface SheetGrid {
    * so a reader can still work out a simple total.
    */
   formulas?: Record<string, string>;
+  /** A sheet whose tab the workbook hides ('veryHidden': only code can show it again); absent for a sheet shown. */
+  state?: SheetState;
+  /** The rows hidden (0-based, in order): a finding there says so, since the officer sees the rows around it only. Absent: none. */
+  hiddenRows?: number[];
+}
+
+/** How a workbook hides a sheet (workbook.xml's <sheet state>, exceljs' and Office.js' alike). */
+export type SheetState = 'hidden' | 'veryHidden';
+
+/** A sheet state as written ('visible', 'hidden', 'veryHidden', Office.js' 'Hidden' …) → the grid's, undefined for a sheet shown. */
+export function sheetStateOf(written: string | undefined | null): SheetState | undefined {
+  const s = (written ?? '').toLowerCase();
+  return s === 'hidden' ? 'hidden' : s === 'veryhidden' ? 'veryHidden' : undefined;
 }
 
 export interface WorkbookGrid {

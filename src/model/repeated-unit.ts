@@ -46,8 +46,13 @@ export interface RepeatedUnit<T> {
   why: CountedWhy;
 }
 
-/** Words an officer puts in the name of a corrected copy: 修改后, 修订, 更正, 改正, 最终版, 终稿, 定稿, （改）, final. */
-const REVISED = /修改|修订|更正|订正|改正|改后|最终|终稿|定稿|[（(]改[)）]|final/i;
+/**
+ * Words an officer puts in the name of a corrected copy: 修改后, 修订, 更正, 改正, 最终版, 终稿, 定稿, （改）, final;
+ * and of a newer one: （新）, 新版, 新稿, 更新, 最新, 第二版, v2. 新 alone only in brackets, so that a unit named
+ * 新化 or 新宁 is no newer copy; v1 is the first version, not a newer one.
+ */
+const REVISED =
+  /修改|修订|更正|订正|改正|改后|最终|终稿|定稿|[（(]改[)）]|final|[（(【[]新[\])）】]|新版|新稿|更新|最新|第(?:[二三四五六七八九十]+|[2-9]|\d\d)[版稿]|(?:^|[^a-z])v(?:[2-9]|\d\d)(?![a-z0-9])/i;
 
 /**
  * Words naming the version before correction: 修改前 (which holds 修改), 未修改, 待修改, 原稿, 初稿, 旧版,

@@ -30,6 +30,15 @@ export interface SiteModel {
    */
   voided?: VoidedRow[];
   /**
+   * Sheets the workbook hides that are taken for a form (forms/hidden-sheets.ts): not read when a shown sheet
+   * holds the same form, read when none does; `hiddenSheets[i]` is located at the sheet's A1, for hidden-sheet to say so once.
+   */
+  hiddenSheets?: HiddenSheet[];
+  /**
+   * Rows the workbook hides, by sheet (1-based row numbers, as a cell's address writes them): a finding on one says so.
+   */
+  hiddenRows?: Record<string, number[]>;
+  /**
    * 报考人数 that a copy of 考试安排 (the sheet copied, not read: forms/schedule-copies.ts) writes otherwise than
    * the first; `scheduleCopy[i]` is located at the copy's cell.
    */
@@ -61,6 +70,15 @@ export interface OtherSemesterSheet {
   first?: string;
   /** Judged with this semester: its title names another, but its dates (from `first`) are all this semester's. */
   kept?: boolean;
+}
+
+/** A hidden sheet taken for a form: where it is, which form, and whether it was read (no shown sheet holds that form). */
+export interface HiddenSheet {
+  sheet: string;
+  cell: string;
+  form: FormNumber;
+  formId: FormId;
+  read: boolean;
 }
 
 /** A struck-out table row: its sheet and the 备注 cell that says 作废. */

@@ -46,6 +46,19 @@ function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined 
   return entry && sheet ? { sheet: sheet.sheet, cell: 'A1', form: entry.attachment, row: null } : undefined;
 }
 
+/**
+ * A finding on a row the sheet hides says so (review 6, D3): the officer who follows it sees the rows above
+ * and below only, and a mistaken line hidden instead of deleted is still in the record.
+ */
+function hiddenRowNote(model: SiteModel, loc: CellLocation | undefined, lang: Lang): string {
+  const hidden = loc && model.hiddenRows?.[loc.sheet];
+  const row = hidden && Number(/\d+$/.exec(loc.cell)?.[0]);
+  if (!row || !hidden.includes(row)) return '';
+  return lang === 'zh'
+    ? `（第 ${row} 行是隐藏的：取消隐藏才看得见；若是误登，请整行删除。）`
+    : ` (Row ${row} is hidden: unhide it to see it; if it was entered by mistake, delete the whole row.)`;
+}
+
 function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: string, params: Params, lang: Lang, options?: ReportOptions): Finding {
   const loc = path ? (locate(model.locations, path) ?? blankSheetOf(model, path)) : undefined;
   // The label its sheet prints: a timetable's 考试日期 · 考试时间 for 开考时间 · 结束时间.
@@ -59,7 +72,7 @@ function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: 
     sheet: loc?.sheet ?? null,
     cell: cell ?? null,
     row: loc?.row ?? null,
-    message: messageOf(meta, messageId, full, lang),
+    message: messageOf(meta, messageId, full, lang) + hiddenRowNote(model, loc, lang),
     clause: meta.clause,
   };
   MESSAGE_IDS.set(finding, messageId);

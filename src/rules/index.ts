@@ -4,6 +4,7 @@ import * as invalidDatetime from './invalid-datetime';
 import * as invalidCount from './invalid-count';
 import * as partialRow from './partial-row';
 import * as voidedRow from './voided-row';
+import * as hiddenSheet from './hidden-sheet';
 import * as rowTotal from './row-total';
 import * as columnTotal from './column-total';
 import * as twoSigners from './two-signers';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   handedOutBeyondCheckout,
   sheetOfAnotherSemester,
   scheduleCopiesDisagree,
+  hiddenSheet,
 ];
 
 /**

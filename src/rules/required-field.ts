@@ -84,7 +84,7 @@ function sessionColumns(missing: RuleContext['facts']['missingColumns'], report:
   });
 }
 
-const FORM_NAMES: Record<string, [string, string, FormNumber, FormId]> = {
+export const FORM_NAMES: Record<string, [string, string, FormNumber, FormId]> = {
   site: ['基本信息', 'the 基本信息 sheet', 0, 'site'],
   schedule: ['考试安排', 'the exam schedule', 0, 'schedule'],
   staff: ['涉卷人员名单', 'the staff roster', 0, 'staff'],

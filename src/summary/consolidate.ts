@@ -16,7 +16,7 @@ import { type Level, sameUnitKey, unitKey } from '../model/custody';
 import { LEVEL_ORDER, addUnitStock, unitStockOf } from './stock';
 import { semesterKey } from '../model/semester';
 import { unitOfWorkbook } from '../model/repeated-unit';
-import { type UnitOfFile, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
+import { type UnitOfFile, leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
 import { CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
@@ -124,12 +124,17 @@ export interface ConsolidatedTotals {
   unit: string;
 }
 
-/** A second workbook of one unit and semester: its file, its unit, the file counted in its place, and whether the two hold the same records. */
+/**
+ * A second workbook of one unit and semester: its file, its unit, the file counted in its place, and whether
+ * the two hold the same records; its own findings (none known before they are counted), in no figure of the run.
+ */
 interface RepeatedUnitFile {
   file: string;
   site: string;
   counted: string;
   same: boolean;
+  errors?: number;
+  warnings?: number;
 }
 
 /** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
@@ -403,6 +408,10 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
       continue;
     }
     const s = f.summary;
+    if (!once(f.file)) {
+      leaveOut(t, f.file, s.findings);
+      continue;
+    }
     t.sites++;
     if (s.ready) t.ready++;
     t.errors += s.findings.errors;

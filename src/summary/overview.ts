@@ -94,12 +94,27 @@ export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>
   const named = repeated.slice(0, SET_ASIDE_NAMED);
   const more = repeated.length - named.length;
   const counted = REPEATED_UNIT_WORDS[lang].counted;
+  const own = ownFindings(repeated, lang);
   if (lang === 'en') {
     const list = named.map((o) => `${name(o.file)} (${o.site}: ${counted(name(o.counted), o.same)})`).join(', ');
     return [
-      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
+      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.${own}`,
     ];
   }
   const list = named.map((o) => `${name(o.file)}（${o.site}：${counted(name(o.counted), o.same)}）`).join('、');
-  return [`注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。`];
+  return [`注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。${own}`];
+}
+
+/**
+ * The left-out workbooks' own errors, which the head line's counts (and the exit code) leave out: said here,
+ * so that none goes without a word; nothing when they have none (their warning that they are a unit's second
+ * workbook is this line's), or where they are not known (the page counts no findings).
+ */
+function ownFindings(repeated: ConsolidatedTotals['repeatedUnits'], lang: Lang): string {
+  const errors = repeated.reduce((n, o) => n + (o.errors ?? 0), 0);
+  if (errors === 0) return '';
+  const warnings = repeated.reduce((n, o) => n + (o.warnings ?? 0), 0);
+  return lang === 'zh'
+    ? `它们本身的错误 ${errors} 处、警告 ${warnings} 处不计入上面的数目。`
+    : ` Their own ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} are not in the counts above.`;
 }

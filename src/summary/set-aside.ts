@@ -34,6 +34,17 @@ export function setRepeatedUnits(t: ConsolidatedTotals, units: ReadonlyArray<Uni
   return (file) => !aside.has(file);
 }
 
+/**
+ * A unit's second workbook's own findings (setRepeatedUnits listed it): not in the run's figures — the head
+ * line, 总览 and the exit code count the workbook counted in its place — but said beside it.
+ */
+export function leaveOut(t: ConsolidatedTotals, file: string, findings: { errors: number; warnings: number }): void {
+  const repeat = t.repeatedUnits.find((u) => u.file === file);
+  if (!repeat) return;
+  repeat.errors = findings.errors;
+  repeat.warnings = findings.warnings;
+}
+
 /** A readable workbook's file, unit name, unit and semester (`unitOfWorkbook`) and records' digest (`contentDigest`). */
 export interface UnitOfFile {
   file: string;

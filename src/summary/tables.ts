@@ -11,8 +11,20 @@ import type { ConsolidatedTotals, FileOutcome, HandoverPair } from './consolidat
 import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
-import { FIELD_WORDS, FileStatus, OTHER_SEMESTER_ROW, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, levelShown, listOf } from './words';
+import {
+  FIELD_WORDS,
+  FileStatus,
+  OTHER_SEMESTER_ROW,
+  PAIR_STATUS_WORDS,
+  REPEATED_UNIT_ROW,
+  SEVERITY_WORDS,
+  STATUS_WORDS,
+  fileStatus,
+  levelShown,
+  listOf,
+} from './words';
 import { counted, singularOfOne } from '../rules/plural';
+import { baseName } from '../model/text';
 
 export type Row = Cell[];
 
@@ -82,17 +94,21 @@ const SITE_NOTE = SITE_COLUMNS.findIndex((c) => c.key === 'note');
  * A 站点汇总 row (raw) of a workbook of another semester than the run's: its 说明 says so first, for
  * its figures are in no total (the run's semester is known only once every workbook is read).
  */
-function markOtherSemester(row: Row, semester: string, lang: Lang): Row {
+function markSetAside(row: Row, said: string, lang: Lang): Row {
   const note = row[SITE_NOTE];
-  const said = OTHER_SEMESTER_ROW[lang].note(semester);
   row[SITE_NOTE] = note ? `${said}${lang === 'zh' ? '；' : '; '}${note}` : said;
   return row;
 }
 
-/** A 站点汇总 row, its 说明 saying so first when its workbook is of another semester than the run's (markOtherSemester). */
-export function otherSemesterMarked(row: Row, file: string, totals: Pick<ConsolidatedTotals, 'otherSemester'>, lang: Lang): Row {
+/**
+ * A 站点汇总 row, its 说明 saying so first when its workbook is set aside: of another semester than the run's,
+ * or a unit's second workbook (the file counted in its place named), so that a row in no total says why.
+ */
+export function setAsideMarked(row: Row, file: string, totals: Pick<ConsolidatedTotals, 'otherSemester' | 'repeatedUnits'>, lang: Lang): Row {
   const other = totals.otherSemester.find((o) => o.file === file);
-  return other ? markOtherSemester(row, other.semester, lang) : row;
+  if (other) return markSetAside(row, OTHER_SEMESTER_ROW[lang].note(other.semester), lang);
+  const repeat = totals.repeatedUnits.find((o) => o.file === file);
+  return repeat ? markSetAside(row, REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same), lang) : row;
 }
 
 /** Each semester the workbooks name, once, in the order met: 站点汇总's title says them (SITES_TITLE). */

@@ -130,6 +130,14 @@ export const OTHER_SEMESTER_ROW: Record<Lang, { note: (semester: string) => stri
   en: { note: (semester) => `A ${semester} workbook, not in the totals`, mark: 'not in the totals' },
 };
 
+/** 站点汇总's 说明 of a unit's second workbook: the file counted in its place; OTHER_SEMESTER_ROW's mark greys the row alike. */
+export const REPEATED_UNIT_ROW: Record<Lang, (file: string, same: boolean) => string> = {
+  zh: (file, same) =>
+    `与 ${file} 是同一单位同一学期的工作簿，${OTHER_SEMESTER_ROW.zh.mark}（只计入 ${file}${same ? '，两本内容相同' : '，两本内容不同，请核对'}）`,
+  en: (file, same) =>
+    `Same unit and semester as ${file}, ${OTHER_SEMESTER_ROW.en.mark} (${file} counted${same ? '; the same records' : '; the records differ: compare the two'})`,
+};
+
 /** Lists in running text. */
 export const listOf = (items: readonly string[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');
 

@@ -31,6 +31,10 @@ export interface FakeSheet {
   charts: Array<{ type: string; series: string[]; title?: string }>;
   /** Column widths set, in points, by column letter. */
   widths?: Map<string, number>;
+  /** Its tab hidden (Worksheet.visibility); Visible where none. */
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Rows hidden, 0-based. */
+  hiddenRows?: number[];
   /** The page layout set (pageLayout.set's properties, the footer, the print title rows); the rows frozen. */
   print?: { layout?: Record<string, unknown>; centerFooter?: string; titleRows?: string; frozenRows?: number };
 }
@@ -148,10 +152,13 @@ class FakeWorksheets extends Proxy {
         return ws;
       });
     }
+    if (prop === 'items/visibility') return this.ctx.state.sheets.map((s) => s.visibility ?? 'Visible');
     throw new Error(`cannot load ${prop}`);
   }
   get items(): FakeWorksheet[] {
-    return this.get('items/name');
+    const items = this.get<FakeWorksheet[]>('items/name');
+    if (this.loaded.has('items/visibility')) items.forEach((ws, i) => ws.preload('visibility', this.get<string[]>('items/visibility')[i]));
+    return items;
   }
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, key);
@@ -225,6 +232,9 @@ class FakeWorksheet extends Proxy {
   }
   get name(): string {
     return this.get('name');
+  }
+  get visibility(): string {
+    return this.get('visibility');
   }
   get isNullObject(): boolean {
     return this.get('isNullObject');
@@ -349,6 +359,12 @@ class FakeRange extends Proxy {
         return b.bottom - b.top + 1;
       case 'columnCount':
         return b.right - b.left + 1;
+      case 'rowHidden': {
+        // As Office.js: true when every row of the range is hidden, false when none is, null when some are.
+        const hidden = this.sheet().hiddenRows ?? [];
+        const count = hidden.filter((r) => r >= b.top && r <= b.bottom).length;
+        return count === 0 ? false : count === b.bottom - b.top + 1 ? true : null;
+      }
       case 'address':
         return `${this.sheet().name}!${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
       case 'values': {
@@ -393,6 +409,9 @@ class FakeRange extends Proxy {
   }
   get columnCount(): number {
     return this.get('columnCount');
+  }
+  get rowHidden(): boolean | null {
+    return this.get('rowHidden');
   }
   get values(): Value[][] {
     return this.get('values');

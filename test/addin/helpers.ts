@@ -37,6 +37,12 @@ export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
         return serialFromWallClock(wallClockFromDate(v));
       }),
     );
-    return { ...fakeSheet(s.name, rows, [...s.merges]), formats };
+    const visibility = s.state === 'veryHidden' ? 'VeryHidden' : s.state === 'hidden' ? 'Hidden' : undefined;
+    return {
+      ...fakeSheet(s.name, rows, [...s.merges]),
+      formats,
+      ...(visibility ? { visibility } : {}),
+      ...(s.hiddenRows ? { hiddenRows: [...s.hiddenRows] } : {}),
+    };
   });
 }

@@ -3,7 +3,10 @@
  * syncs (3) whatever its size, reads big ranges in chunks, and gives the
  * readers the same site data as exceljs does.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { readWorkbook } from '../../src/forms/workbook';
+import { readXlsx } from '../../src/io/xlsx/reader';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, mergeAddresses, plainOfficeValue, readOfficeGrid } from '../../src/io/office-grid';
 import { CalendarDate } from '../../src/model/grid';
 import { WorkbookReadError } from '../../src/model/limits';
@@ -131,6 +134,28 @@ describe('readOfficeGrid', () => {
     expect(result.grid.sheets[0]).toEqual({ name: '空', rows: [], merges: [] });
     expect(result.grid.sheets[1].rows[4]).toEqual([null, null, null, '接收单位：岳麓考点']);
     expect(result.grid.sheets[1].rows[0]).toEqual([]);
+  });
+
+  test('hidden sheets and hidden rows (review 6): the grid the xlsx reader gives, in the same syncs; a sheet whose rows are all hidden asks no row alone', async () => {
+    for (const name of ['v-hidden-draft-sheet', 'v-hidden-row']) {
+      const grid = readXlsx(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review6', 'xlsx', `${name}.xlsx`)));
+      const ctx = new FakeContext({ sheets: fakeSheetsFromGrid(grid), settings: new Map(), inserted: [] });
+      const result = await readOfficeGrid(asExcel(ctx));
+      expect(result.grid.sheets.map(({ name, state, hiddenRows }) => ({ name, state, hiddenRows }))).toEqual(
+        grid.sheets.map(({ name, state, hiddenRows }) => ({ name, state, hiddenRows })),
+      );
+      expect(readWorkbook(result.grid).data).toEqual(readWorkbook(grid).data);
+      expect(result.syncs).toBe(4);
+    }
+    const sheet = fakeSheet('全隐藏', [['a'], ['b']]);
+    sheet.hiddenRows = [0, 1];
+    sheet.visibility = 'VeryHidden';
+    const ctx = new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] });
+    const loads = ctx.loads;
+    const all = await readOfficeGrid(asExcel(ctx));
+    expect(all.grid.sheets[0]).toEqual({ name: '全隐藏', rows: [['a'], ['b']], merges: [], state: 'veryHidden', hiddenRows: [0, 1] });
+    // The sheets, the used range, its merges, its values: every row hidden is known from the used range, none is asked alone.
+    expect(ctx.loads - loads).toBe(4);
   });
 
   test('without ExcelApi 1.13 merges are skipped, not fatal', async () => {

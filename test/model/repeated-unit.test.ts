@@ -46,3 +46,29 @@ describe('repeatedUnits: the file counted, by its name', () => {
     expect(pairsOf('浏阳考点(1).xlsx', '浏阳考点.xlsx')).toEqual([['浏阳考点(1).xlsx', '浏阳考点.xlsx', 'name']]);
   });
 });
+
+describe('repeatedUnits: a newer copy by its name (review 6, D4)', () => {
+  it.each([
+    '芷江考点（新）.xlsx',
+    '芷江考点(新).xlsx',
+    '芷江考点【新】.xlsx',
+    '芷江考点新版.xlsx',
+    '芷江考点更新.xlsx',
+    '芷江考点第二版.xlsx',
+    '芷江考点第2版.xlsx',
+    '芷江考点v2.xlsx',
+    '芷江考点_V2.xlsx',
+    '芷江考点 v10.xlsx',
+    '最新 芷江考点.xlsx',
+  ])('%s is the newer copy: counted before 芷江考点.xlsx, whatever the order', (newer) => {
+    expect(pairsOf('芷江考点.xlsx', newer)).toEqual([['芷江考点.xlsx', newer, 'revised']]);
+    expect(pairsOf(newer, '芷江考点.xlsx')).toEqual([['芷江考点.xlsx', newer, 'revised']]);
+  });
+
+  it('新 of a unit’s own name (新化, 新宁), v1, a v in a word: no newer copy, the first by name', () => {
+    expect(pairsOf('新化考点(1).xlsx', '新化考点.xlsx')).toEqual([['新化考点(1).xlsx', '新化考点.xlsx', 'name']]);
+    expect(pairsOf('新宁考点.xlsx', '新宁考点 - 副本.xlsx')).toEqual([['新宁考点 - 副本.xlsx', '新宁考点.xlsx', 'name']]);
+    expect(pairsOf('芷江考点v1.xlsx', '芷江考点.xlsx')).toEqual([['芷江考点v1.xlsx', '芷江考点.xlsx', 'name']]);
+    expect(pairsOf('rev2.xlsx', 'rev.xlsx')).toEqual([['rev2.xlsx', 'rev.xlsx', 'name']]);
+  });
+});

@@ -2205,9 +2205,51 @@ rt('schedule-copies-disagree', {
   ],
 });
 
+/** 出入库记录 copied onto a sheet of its own, its first checkout doubled (3 bags more than were taken in, shown). */
+const vaultDraft = (state: 'hidden' | 'veryHidden' | undefined) => (g: WorkbookGrid) => {
+  const log = g.sheets.find((s) => s.name === '出入库记录')!;
+  g.sheets.push({ ...log, name: '出入库记录（草稿）', rows: log.rows.map((r) => [...r]), ...(state ? { state } : {}) });
+};
+
+rt('hidden-sheet', {
+  valid: [
+    {
+      name: 'a hidden sheet that is no form (a list for a drop-down)',
+      retype: (g) => void g.sheets.push({ name: '名单', rows: [['张三']], merges: [], state: 'hidden' }),
+    },
+  ],
+  invalid: [
+    {
+      // Read, the copy doubled every bag out of the vault: overdraws on both sheets.
+      name: 'a hidden copy of 出入库记录 beside the shown one: not read, said once at its A1',
+      retype: vaultDraft('hidden'),
+      errors: [
+        {
+          messageId: 'skipped',
+          form: 3,
+          sheet: '出入库记录（草稿）',
+          cell: 'A1',
+          row: null,
+          message: /^工作表“出入库记录（草稿）”是隐藏的，没有检查：工作簿里已有未隐藏的附件3 保密室试卷出入库记录表。/,
+        },
+      ],
+    },
+    {
+      name: 'a very hidden copy alike',
+      retype: vaultDraft('veryHidden'),
+      errors: [{ messageId: 'skipped', form: 3, sheet: '出入库记录（草稿）', cell: 'A1', row: null }],
+    },
+    {
+      name: 'the only 出入库记录, hidden: read and checked, and said so',
+      retype: (g) => void (g.sheets.find((s) => s.name === '出入库记录')!.state = 'hidden'),
+      errors: [{ messageId: 'read', form: 3, sheet: '出入库记录', cell: 'A1', row: null, message: /已作为附件3 保密室试卷出入库记录表检查/ }],
+    },
+  ],
+});
+
 test('every rule of the catalogue has a table', () => {
   // test/rules/across.test.ts; test/summary/other-semester.test.ts; test/summary/repeated-unit.test.ts
   const crossOnly = new Set(['handover-copies-disagree', 'workbook-of-another-semester', 'unit-workbook-twice']);
   for (const meta of ALL_META) if (!crossOnly.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(38);
+  expect(ALL_META).toHaveLength(39);
 });

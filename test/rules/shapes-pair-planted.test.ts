@@ -473,6 +473,18 @@ const PLANTED: Planted[] = [
     },
     expect: [['schedule-copies-disagree', 0, '考试安排 (2)', 'F3', 1]],
   },
+  {
+    name: 'an old draft of 分发登记1 kept as a hidden sheet beside it, one room’s copies written otherwise there',
+    base: 'leiyang-kaodian',
+    edit: () => {},
+    retype: (grid) => {
+      const register = grid.sheets.find((s) => s.name === '分发登记1')!;
+      const rows = register.rows.map((r) => (r ? [...r] : r));
+      rows[5][3] = Number(rows[5][3]) + 10;
+      grid.sheets.push({ ...register, name: '分发登记1（旧）', rows, state: 'hidden' });
+    },
+    expect: [['hidden-sheet', 4, '分发登记1（旧）', 'A1', null]],
+  },
 ];
 
 describe('defects planted in 衡阳分校 and its 耒阳考点', () => {

@@ -79,7 +79,9 @@ function sheetState(ws: ExcelJS.Worksheet): FakeSheetState {
     });
   });
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
-  return { name: ws.name, cells, merges };
+  // Worksheet.Visible as ET gives it: xlSheetHidden 0, xlSheetVeryHidden 2.
+  const visible = ws.state === 'veryHidden' ? 2 : ws.state === 'hidden' ? 0 : undefined;
+  return { name: ws.name, cells, merges, ...(visible !== undefined ? { visible } : {}) };
 }
 
 export async function fakeBookFromXlsx(bytes: Buffer | Uint8Array, name = '工作簿.xlsx'): Promise<FakeBookState> {

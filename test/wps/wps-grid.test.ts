@@ -59,6 +59,13 @@ describe('readWpsGrid equals the exceljs grid', () => {
   test.each(fixtureFiles())('fixture %s (filled by custody fill)', async (file) => {
     await compare(await fixtureBytes(file));
   });
+
+  test('a hidden sheet is hidden in the grid (review 6: the hidden draft of 出入库记录)', async () => {
+    const bytes = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'review6', 'xlsx', 'v-hidden-draft-sheet.xlsx'));
+    await compare(bytes);
+    const { grid } = readWpsGrid(new FakeApplication(await fakeBookFromXlsx(bytes), VARIANTS[0]));
+    expect(grid.sheets.filter((s) => s.state).map((s) => [s.name, s.state])).toEqual([['出入库记录（草稿）', 'hidden']]);
+  });
 });
 
 /** A 附件3-like log of `rows` rows: header merges, a date column, a formula total, text and numbers. */

@@ -13,7 +13,7 @@
  * over `maxCells` (LIMITS.cells) is refused with one line rather than read,
  * in the same words as the Office.js adapter.
  */
-import { a1, CellValue, RangeBox, SheetGrid, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
+import { a1, CellValue, RangeBox, SheetGrid, SheetState, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
 import { dateFromSerial, dateKindOf } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
@@ -162,12 +162,18 @@ interface SheetContext {
   maxCells: number;
 }
 
+/** Worksheet.Visible (xlSheetHidden 0 or false, xlSheetVeryHidden 2) → the grid's state; undefined for a sheet shown. */
+function wpsSheetState(visible: unknown): SheetState | undefined {
+  return visible === 0 || visible === false ? 'hidden' : visible === 2 ? 'veryHidden' : undefined;
+}
+
 /** One worksheet into the grid. */
 function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   const name = sheetName(sheet);
   const used = get(sheet, 'UsedRange');
   const ext = usedExtent(used);
-  const grid: SheetGrid = { name, rows: [], merges: [] };
+  const state = wpsSheetState(get(sheet, 'Visible'));
+  const grid: SheetGrid = { name, rows: [], merges: [], ...(state ? { state } : {}) };
   if (ext.rows === 0 || ext.cols === 0) return grid;
   // The same refusal, in the same words, as the Office.js adapter's.
   if (ext.rows * ext.cols > ctx.maxCells) throw usedRangeBeyondLimit(name, ext.rows, ext.cols, ctx.maxCells);

@@ -4,7 +4,7 @@
  * (or, when there is none, null plus the formula so a reader can still total).
  */
 import type ExcelJS from 'exceljs';
-import { CellValue, SheetGrid, WorkbookGrid, a1 } from '../../model/grid';
+import { CellValue, SheetGrid, WorkbookGrid, a1, sheetStateOf } from '../../model/grid';
 import { asShown, isCalendarFmt } from '../../model/number-format';
 
 /** exceljs names built-in format 22 (a date and its time) `m/d/yy "h":mm`, its hour quoted. */
@@ -51,7 +51,18 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
-  return { name: ws.name, rows, merges, ...(Object.keys(formulas).length ? { formulas } : {}) };
+  const hiddenRows: number[] = [];
+  // Every row the sheet writes, with a value or not: a hidden empty row is hidden too.
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => void (row.hidden && hiddenRows.push(rowNumber - 1)));
+  const state = sheetStateOf(ws.state);
+  return {
+    name: ws.name,
+    rows,
+    merges,
+    ...(Object.keys(formulas).length ? { formulas } : {}),
+    ...(state ? { state } : {}),
+    ...(hiddenRows.length ? { hiddenRows } : {}),
+  };
 }
 
 export function gridFromWorkbook(wb: ExcelJS.Workbook): WorkbookGrid {

@@ -174,9 +174,10 @@ function nameTaken(s: string, start: number, end: number, count: number): boolea
  * <row r="5" spans="1:6" ht="20" …> as writers write it: its number (1–7
  * digits, not starting with 0) first, then attributes with plain values in
  * double quotes, no name twice (nor "r" again: not well formed, which the
- * general way refuses). Puts in `out` its number and 1 when it closes itself
- * (0 when its cells follow); returns where the tag ends, or -1 for any other
- * shape, which goes the general way.
+ * general way refuses). Puts in `out` its number, 1 when it closes itself
+ * (0 when its cells follow) and 1 when it is hidden (hidden="1" or "true");
+ * returns where the tag ends, or -1 for any other shape, which goes the
+ * general way.
  */
 export function scanPlainRow(s: string, at: number, out: number[]): number {
   if (s.length - at < PLAIN_ROOM) return -1;
@@ -190,6 +191,7 @@ export function scanPlainRow(s: string, at: number, out: number[]): number {
   const row = rowNumber;
   let ch = s.charCodeAt(++i);
   let count = 0;
+  let hidden = 0;
   while (ch === SPACE) {
     const start = ++i;
     if (!isNameStart(s.charCodeAt(i))) return -1;
@@ -199,9 +201,11 @@ export function scanPlainRow(s: string, at: number, out: number[]): number {
     if (nameTaken(s, start, i, count)) return -1;
     names[count++] = start;
     names[count++] = i;
+    const nameEnd = i;
     i += 2;
     for (ch = s.charCodeAt(i); isPlainValueChar(ch) && i < last; ch = s.charCodeAt(++i));
     if (ch !== QUOTE || i >= last) return -1;
+    if (nameEnd - start === 6 && s.startsWith('hidden', start)) hidden = isTrue(s, nameEnd + 2, i) ? 1 : 0;
     ch = s.charCodeAt(++i);
   }
   let empty = 0;
@@ -212,5 +216,11 @@ export function scanPlainRow(s: string, at: number, out: number[]): number {
   if (ch !== GT) return -1;
   out[0] = row;
   out[1] = empty;
+  out[2] = hidden;
   return i + 1;
+}
+
+/** Whether the attribute value at [from, to) of s is "1" or "true", as exceljs reads a boolean. */
+function isTrue(s: string, from: number, to: number): boolean {
+  return (to - from === 1 && s.charCodeAt(from) === 49) || (to - from === 4 && s.startsWith('true', from));
 }

@@ -8,7 +8,7 @@
  * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
  */
 import type { AsciiText } from './utf8-slices';
-import type { SheetGrid, WorkbookGrid } from '../../model/grid';
+import { sheetStateOf, type SheetGrid, type SheetState, type WorkbookGrid } from '../../model/grid';
 import { type DateKind, dateKindOf } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
 import { readSheet, type WorkbookContext } from './sheet-reader';
@@ -225,6 +225,7 @@ function sharedStrings(pkg: Package, entry: ZipEntry | undefined): string[] {
 interface SheetRef {
   name: string;
   rid: string;
+  state: SheetState | undefined;
 }
 
 interface WorkbookInfo {
@@ -246,7 +247,7 @@ function readWorkbookInfo(pkg: Package, entry: ZipEntry): WorkbookInfo {
         if (sheets.length >= LIMITS.sheets) throw beyondLimit('sheets', `超过 ${LIMITS.sheets}`);
         const sheetName = tag.attr('name') ?? '';
         if (sheetName.length > LIMITS.sheetNameChars) throw beyondLimit('sheetNameChars', sheetName.length);
-        sheets.push({ name: sheetName, rid: tag.attr('r:id') ?? tag.prefixed('id') ?? '' });
+        sheets.push({ name: sheetName, rid: tag.attr('r:id') ?? tag.prefixed('id') ?? '', state: sheetStateOf(tag.attr('state')) });
       } else if (name === 'workbookPr') {
         const date1904Attr = tag.attr('date1904');
         date1904 = date1904Attr === '1' || date1904Attr === 'true';
@@ -342,14 +343,15 @@ function readPackage(pkg: Package): WorkbookGrid {
     tally: { cells: 0, slots: 0, merged: 0 },
   };
   const sheets: SheetGrid[] = [];
-  for (const { name, rid } of refs) {
+  for (const { name, rid, state } of refs) {
     const rel = rels.get(rid);
     // Chart sheets and dialog sheets hold no cells: exceljs leaves them out too.
     if (!rel || !isWorksheet(rel)) continue;
     const entry = pkg.entry(rel.target);
     // A relationship out of the package ("../../etc/passwd", "/etc/passwd") or at a part that is not there.
     if (!entry) throw refuse('missingPart');
-    sheets.push(readSheet(name, entry, ctx));
+    const sheet = readSheet(name, entry, ctx);
+    sheets.push(state ? { ...sheet, state } : sheet);
   }
   return { sheets };
 }

@@ -172,6 +172,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const links: string[] = [];
   const formulas: Record<string, string> = {};
   let hasFormulas = false;
+  const hiddenRows: number[] = [];
 
   let inData = false;
   let rowNo = -1;
@@ -323,8 +324,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
    * row allocates it again.
    */
   const plain: number[] = [];
-  /** The row scanPlainRow read: its number, and 1 when it closes itself. */
-  const rowTag: number[] = [0, 0];
+  /** The row scanPlainRow read: its number, 1 when it closes itself, 1 when it is hidden. */
+  const rowTag: number[] = [0, 0, 0];
 
   /** The cell scanPlainCell put in `plain` at k. */
   const plainCell = (s: string, k: number): void => {
@@ -370,7 +371,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
         scanned += PLAIN_STRIDE;
       }
     }
-    startRow(rowTag[0]);
+    startRow(rowTag[0], rowTag[2] === 1);
     for (let k = 0; k < scanned; k += PLAIN_STRIDE) plainCell(s, k);
     return at;
   };
@@ -414,16 +415,19 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     } else if (inIs) item.open(tagName);
   };
 
-  /** n: the row's number as written (NaN when it is not one). */
-  const startRow = (n: number): void => {
+  /** n: the row's number as written (NaN when it is not one); hidden: the row is (hidden="1"). */
+  const startRow = (n: number, hidden: boolean): void => {
     if (n > LIMITS.rowNumber) throw beyondLimit('rowNumber', n);
     rowNo = Number.isInteger(n) && n >= 1 ? n - 1 : rowNo + 1;
     colNo = -1;
     out = undefined;
+    // Once per row written twice (a hand-made file): the list stays in order, as exceljs' rows are.
+    if (hidden && hiddenRows[hiddenRows.length - 1] !== rowNo) hiddenRows.push(rowNo);
   };
   const openRow = (tag: XmlTag): void => {
     const r = tag.attr('r');
-    startRow(r ? Number(r) : rowNo + 2);
+    const hidden = tag.attr('hidden');
+    startRow(r ? Number(r) : rowNo + 2, hidden === '1' || hidden === 'true');
   };
 
   const openOutside = (tag: XmlTag, tagName: string): void => {
@@ -482,5 +486,11 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     }
     for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
   }
-  return { name, rows: rows as CellValue[][], merges, ...(hasFormulas ? { formulas } : {}) };
+  return {
+    name,
+    rows: rows as CellValue[][],
+    merges,
+    ...(hasFormulas ? { formulas } : {}),
+    ...(hiddenRows.length ? { hiddenRows: hiddenRows.sort((a, b) => a - b) } : {}),
+  };
 }

@@ -32,7 +32,7 @@ import {
   listingOf,
   disagreeCountedPerCopy,
   paperRowsOf,
-  otherSemesterMarked,
+  setAsideMarked,
   semestersOf,
   withPairFindings,
 } from '../../../summary/tables';
@@ -78,10 +78,12 @@ export interface SettledSource {
 
 /** The source of a consolidated summary held in memory. */
 function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
-  const byRule = countByRule(c.files.flatMap((f) => f.findings));
+  // A unit's second workbook is in no figure of 总览: not its findings by rule, nor its rankings (the unit once, counted).
+  const repeats = new Set(c.totals.repeatedUnits.map((o) => o.file));
+  const byRule = countByRule(c.files.filter((f) => !repeats.has(f.file)).flatMap((f) => f.findings));
   const aside = new Set(c.totals.otherSemester.map((o) => o.file));
   const units = c.files
-    .filter((f) => f.summary)
+    .filter((f) => f.summary && !repeats.has(f.file))
     .map((f) => {
       const s = f.summary!;
       return {
@@ -98,7 +100,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
     totals: c.totals,
     chart: rankChartData(disagreeCountedPerCopy(byRule, c.pairs), units),
     semesters: semestersOf(c.files.map((f) => f.summary?.site.semester)),
-    siteRows: () => siteOrder(c.files.map(placeOf)).map((i) => otherSemesterMarked(rowOf(SITE_COLUMNS, c.files[i], lang), c.files[i].file, c.totals, lang)),
+    siteRows: () => siteOrder(c.files.map(placeOf)).map((i) => setAsideMarked(rowOf(SITE_COLUMNS, c.files[i], lang), c.files[i].file, c.totals, lang)),
     fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
     findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, c.pairs, lang)),
     sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),

@@ -277,7 +277,11 @@ function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: Reado
       c.font = { name: FONT, size: BODY_PT };
       c.alignment = { vertical: 'middle', wrapText: true };
     });
-    tall(r++, lineHeight(values[0]));
+    // Its note (the file counted in its place, a semester) across B–C, wrapped, the row as tall as it needs:
+    // in B alone it printed clipped (“不同，只计入 / 芷江考…”).
+    row.getCell(3).border = BOX;
+    ov.mergeCells(r, 2, r, 3);
+    tall(r++, Math.max(lineHeight(values[0]), lineHeight(values[1], WIDTHS[1] + WIDTHS[2])));
   }
   tall(r++);
   return r;

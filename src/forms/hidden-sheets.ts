@@ -1,0 +1,48 @@
+/**
+ * Sheets the workbook hides (review 6, D2). Officers keep an old draft of a
+ * form as a hidden sheet: read as a second copy of the form, its bags were
+ * added to the real record (false overdraws on the visible, correct sheet) and
+ * its findings pointed at a sheet nobody could see. A hidden sheet of a form
+ * that a shown sheet also holds is therefore not read; a hidden sheet that is
+ * the only one of its form is read (it is the record there is). Either way the
+ * officer is told once, at the sheet (hidden-sheet).
+ */
+import { addLocation } from '../model/location-map';
+import type { SheetGrid } from '../model/grid';
+import type { HiddenSheet, SiteModel } from '../model/site-model';
+import type { FormEntry } from './index';
+
+interface Recognised {
+  sheet: SheetGrid;
+  entry: FormEntry | null;
+}
+
+/**
+ * The hidden sheets taken for a form, each with whether it is read; those not read lose their form
+ * (`entry` null), so that nothing reads them.
+ */
+export function setAsideHiddenSheets(recognised: Recognised[]): HiddenSheet[] {
+  const shown = new Set(recognised.filter((r) => r.entry && !r.sheet.state).map((r) => r.entry!.layout.id));
+  const notes: HiddenSheet[] = [];
+  for (const r of recognised) {
+    if (!r.entry || !r.sheet.state) continue;
+    const read = !shown.has(r.entry.layout.id);
+    notes.push({ sheet: r.sheet.name, cell: 'A1', form: r.entry.layout.attachment, formId: r.entry.layout.id, read });
+    if (!read) r.entry = null;
+  }
+  return notes;
+}
+
+/** Lists the hidden sheets in the model, `hiddenSheets[i]` located at the sheet's first cell, for hidden-sheet to say each once. */
+export function noteHiddenSheets(model: SiteModel, notes: readonly HiddenSheet[]): void {
+  if (notes.length === 0) return;
+  model.hiddenSheets = [...notes];
+  notes.forEach(({ sheet, cell, form }, i) => addLocation(model.locations, `hiddenSheets[${i}]`, { sheet, cell, form, row: null }));
+}
+
+/** The rows each sheet hides, 1-based, for a finding on one to say so (kept per sheet, not per cell). */
+export function noteHiddenRows(model: SiteModel, grid: { sheets: readonly SheetGrid[] }): void {
+  for (const sheet of grid.sheets) {
+    if (sheet.hiddenRows?.length) (model.hiddenRows ??= {})[sheet.name] = sheet.hiddenRows.map((r) => r + 1);
+  }
+}
