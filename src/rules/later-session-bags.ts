@@ -30,8 +30,8 @@ export interface LaterBagsProblem {
   laterCandidates: number;
 }
 
-export const copiesOf = (mix: Mix): number => mix.reduce((sum, n, i) => sum + n * SIZES[i], 0);
-export const countOf = (mix: Mix): number => mix.reduce((sum, n) => sum + n, 0);
+const copiesOf = (mix: Mix): number => mix.reduce((sum, n, i) => sum + n * SIZES[i], 0);
+const countOf = (mix: Mix): number => mix.reduce((sum, n) => sum + n, 0);
 
 /** The paper's bags by envelope size over every 入库清单, or undefined when a row's sizes cannot be read. */
 export function bagMix(facts: Facts, paper: string): Mix | undefined {
