@@ -122,6 +122,11 @@ export interface TableSpec {
   rowSum?: { key: string; of: readonly string[] };
   /** A row's printed values worked out from its alternative columns (ColumnSpec.standsFor), where the sheet has those instead. */
   fromAlternatives?: (item: FormRecord) => void;
+  /**
+   * The row's field a 备注 column holds where people keep one beside a form that prints none (附件3: an approved
+   * spare's use noted on its checkout row); read as text, never drawn.
+   */
+  noteBeside?: string;
 }
 
 /** A header or footer line: one or more labelled fields side by side. */

@@ -262,6 +262,11 @@ const alternativesRead = (table: TableSpec, header: TableHeader): boolean =>
 const standingFor = (table: TableSpec, column: ColumnSpec, header: TableHeader): readonly string[] =>
   alternativesRead(table, header) ? (column.standsFor ?? []).filter((key) => !header.columns.has(key)) : [];
 
+/** A 备注 kept beside a form that prints none, as text (a number typed there is its text). */
+function noteBeside(item: FormRecord, key: string, value: CellValue): void {
+  if (!isBlank(value) && (typeof value === 'string' || typeof value === 'number')) item[key] = String(value).trim();
+}
+
 function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): boolean {
   for (const c of cols) if (!isBlank(index.value(row, c))) return false;
   return true;
@@ -335,6 +340,7 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     }
     // 还卷时间 "10:50" or "15日10时" written short: on its row's 取卷时间's day, as 附件5's 至 continues its 值班时间.
     for (let k = 0; k < relative.length; k++) continueDate(item, relative[k].key, relative[k].relativeTo!, ctx);
+    if (table.noteBeside && noteCol !== undefined) noteBeside(item, table.noteBeside, index.tableValue(r, noteCol, header.dataStart));
     if (alternatives) table.fromAlternatives?.(item);
     // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one; "6袋" in 箱 stays as typed.
     settleUnits(item, table, countsTyped ?? NO_COUNTS_TYPED, headerUnits);

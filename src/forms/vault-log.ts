@@ -25,6 +25,7 @@ export const vaultLogForm: FormLayout = {
       // Bags or copies: the source writes it in the header; each row's own unit is kept beside the form.
       { key: 'unit', label: '单位', aliases: ['袋/份'], type: 'enum', options: ['袋', '份'], width: 6, helper: true },
     ],
+    noteBeside: 'note',
   },
   footer: [],
   notes: [

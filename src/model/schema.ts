@@ -86,6 +86,7 @@ const siteDataSchema = object({
       returner: text,
       returnedAt: time,
       receivedBy: text,
+      note: text,
     }),
   ),
   distributions: list(

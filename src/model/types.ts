@@ -134,6 +134,8 @@ export interface VaultLogEntry {
   returner?: string;
   returnedAt?: DateTimeText;
   receivedBy?: string;
+  /** A 备注 column people keep beside the form (the printed 附件3 has none): an approved spare's use is noted there. */
+  note?: string;
 }
 
 export interface DistributionRow {

@@ -35,6 +35,7 @@ import * as sessionWithoutRegister from './session-without-register';
 import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
 import * as sheetOfAnotherSemester from './sheet-of-another-semester';
 import * as scheduleCopiesDisagree from './schedule-copies-disagree';
+import * as spareBagOut from './spare-bag-out';
 import * as workbookOfAnotherSemester from './workbook-of-another-semester';
 import * as unitWorkbookTwice from './unit-workbook-twice';
 import * as handoverCopiesDisagree from './handover-copies-disagree';
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   sheetOfAnotherSemester,
   scheduleCopiesDisagree,
   hiddenSheet,
+  spareBagOut,
 ];
 
 /**

@@ -13,9 +13,9 @@ import type { Facts } from './facts';
 import { intakeLists } from '../model/intake';
 import { paperCode } from '../model/paper-code';
 
-const SIZES = [31, 26, 11, 5] as const;
+export const SIZES = [31, 26, 11, 5] as const;
 const SIZE_KEYS = ['bags31', 'bags26', 'bags11', 'bags5'] as const;
-type Mix = number[];
+export type Mix = number[];
 
 export interface LaterBagsProblem {
   /** The checkout row that takes the bags out beyond what may go. */
@@ -34,7 +34,7 @@ const copiesOf = (mix: Mix): number => mix.reduce((sum, n, i) => sum + n * SIZES
 const countOf = (mix: Mix): number => mix.reduce((sum, n) => sum + n, 0);
 
 /** The paper's bags by envelope size over every 入库清单, or undefined when a row's sizes cannot be read. */
-function bagMix(facts: Facts, paper: string): Mix | undefined {
+export function bagMix(facts: Facts, paper: string): Mix | undefined {
   const mix = [0, 0, 0, 0];
   for (const { list } of intakeLists(facts.data)) {
     for (const item of list.items ?? []) {
@@ -52,7 +52,7 @@ function bagMix(facts: Facts, paper: string): Mix | undefined {
  * The bags of `mix` to keep for `later` copies, leaving bags covering `first`: the fewest bags such a set holds and
  * the fewest copies (each may be another set); undefined when no set does.
  */
-function fewestKeptFor(mix: Mix, first: number, later: number): { bags: number; copies: number } | undefined {
+export function fewestKeptFor(mix: Mix, first: number, later: number): { bags: number; copies: number } | undefined {
   let best: { bags: number; copies: number } | undefined;
   // A fewest set never holds more bags of a size than that size needs alone: the loops stay small.
   const most = mix.map((n, i) => Math.min(n, Math.ceil(later / SIZES[i])));
@@ -69,7 +69,7 @@ function fewestKeptFor(mix: Mix, first: number, later: number): { bags: number; 
   return best;
 }
 
-interface Out {
+export interface Out {
   row: number;
   count: number;
   unit: '袋' | '份';
@@ -77,7 +77,7 @@ interface Out {
 }
 
 /** The checkouts taken for `session` still out at its start, in the log's order: bags (袋 or no unit) or copies (份). */
-function outAtStart(facts: Facts, session: SessionFact): Out[] {
+export function outAtStart(facts: Facts, session: SessionFact): Out[] {
   const out: Out[] = [];
   (facts.data.vaultLog ?? []).forEach((r, row) => {
     const unit = norm(r?.unit) === '份' ? '份' : ['', '袋'].includes(norm(r?.unit)) ? '袋' : undefined;
@@ -96,7 +96,7 @@ function outAtStart(facts: Facts, session: SessionFact): Out[] {
 const candidatesOf = (facts: Facts, s: SessionFact): number | undefined => whole(facts.data.schedule?.[s.index]?.candidates);
 
 /** A paper's sessions in time order, grouped: sessions at one session's time (two rows of rooms) are its. */
-function sessionGroups(sessions: readonly SessionFact[]): SessionFact[][] {
+export function sessionGroups(sessions: readonly SessionFact[]): SessionFact[][] {
   const groups: SessionFact[][] = [];
   for (const s of sessions) {
     const last = groups[groups.length - 1];
@@ -107,7 +107,7 @@ function sessionGroups(sessions: readonly SessionFact[]): SessionFact[][] {
 }
 
 /** The candidates of these sessions together, or undefined when one's is not known. */
-function candidatesOfAll(facts: Facts, sessions: readonly SessionFact[]): number | undefined {
+export function candidatesOfAll(facts: Facts, sessions: readonly SessionFact[]): number | undefined {
   const each = sessions.map((s) => candidatesOf(facts, s));
   return each.some((n) => n === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0);
 }

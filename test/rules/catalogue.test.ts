@@ -2247,9 +2247,48 @@ rt('hidden-sheet', {
   ],
 });
 
+/** 岳麓考点's handover saying 1001's third bag (the 5份装) is its spare: 57 candidates, whom 31+26 cover. */
+const spareNoted = (d: SiteData) => void (d.handovers![0].items![0].note = '1001（含备用卷1袋）');
+
+rt('spare-bag-out', {
+  valid: [
+    { name: 'all 3 bags of 1001 out, nothing telling a spare apart (no 备用卷 on the handover or the intake list)' },
+    {
+      name: 'the spare named, and a 备注 beside the checkout saying its use was approved',
+      edit: spareNoted,
+      retype: (g) => {
+        typeInto(g, '出入库记录', 'L3', '备注');
+        typeInto(g, '出入库记录', 'L4', '经主考请示批准，启用备用卷');
+      },
+    },
+    { name: 'the spare named, only the 2 exam bags taken', edit: (d) => (spareNoted(d), void (d.vaultLog![0].quantity = 2)) },
+    {
+      name: 'the spare named, taken in 份: its bags counted, the copies not judged by them',
+      edit: (d) => (spareNoted(d), void (d.vaultLog![0].unit = '份'), void (d.vaultLog![0].quantity = 57)),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the handover names 1001’s spare bag and all 3 bags went out',
+      edit: spareNoted,
+      errors: [
+        {
+          messageId: 'noted',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D4',
+          row: 1,
+          message:
+            /^试卷 1001 在 6月15日 07:45 领出后共 3 袋在外，而按交接单备注，这份试卷的 3 袋中有 1 袋是备用卷，考试用卷只有 2 袋。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。$/,
+        },
+      ],
+    },
+  ],
+});
+
 test('every rule of the catalogue has a table', () => {
   // test/rules/across.test.ts; test/summary/other-semester.test.ts; test/summary/repeated-unit.test.ts
   const crossOnly = new Set(['handover-copies-disagree', 'workbook-of-another-semester', 'unit-workbook-twice']);
   for (const meta of ALL_META) if (!crossOnly.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(39);
+  expect(ALL_META).toHaveLength(40);
 });
