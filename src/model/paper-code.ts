@@ -43,6 +43,12 @@ export function nameWithoutMarks(name: string): string {
   return name.replace(NAME_MARKS, '');
 }
 
+/** A name marked as a spare paper's (“大学英语（备用卷）”, “…备用”, “…（备份卷）（A卷）”): its end marks say 备. */
+export function isSpareName(name: string): boolean {
+  const marks = NAME_MARKS.exec(name);
+  return marks !== null && marks[0].includes('备');
+}
+
 /** A code's last character when it could end a version (most codes end in a digit: no regex for them). */
 const MAY_END_VERSION = new RegExp(`[${VERSION_LETTER}卷）)]$`);
 

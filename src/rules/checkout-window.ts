@@ -20,13 +20,13 @@ export const meta: RuleMeta = {
     },
     en: {
       early:
-        'Paper {paper} was taken out at {taken}, {minutes} minutes before its session starts ({start}). Exam-day checkouts are at most {lead} minutes before the session.',
+        'Paper {paper} was taken out at {taken}, {minutes} minutes before its session starts ({start}). Exam-day checkouts are at most {lead} minutes before the session: check the time it was taken out.',
       later:
-        'Paper {paper} was taken out at {taken} although its session starts only at {start}, after another session at {between}. One session at a time (考一场，领一场).',
-      late: 'Paper {paper} was taken out at {taken}, after its session began at {start}. Papers are taken out before the session.',
-      bags: 'After the checkout of paper {paper} at {taken}, {out} bags were out when its session began ({start}). The paper is sat again at {later} ({candidates} candidates): this session may take at most {allowed} bags, the rest stay in the vault for that one. One session at a time (考一场，领一场).',
+        'Paper {paper} was taken out at {taken} although its session starts only at {start}, after another session at {between}. One session at a time (考一场，领一场): check the time it was taken out.',
+      late: 'Paper {paper} was taken out at {taken}, after its session began at {start}. Papers are taken out before the session: check the time it was taken out, or the exam schedule.',
+      bags: 'After the checkout of paper {paper} at {taken}, {out} bags were out when its session began ({start}). The paper is sat again at {later} ({candidates} candidates): this session may take at most {allowed} bags, the rest stay in the vault for that one. One session at a time (考一场，领一场): check the number of bags taken out.',
       copies:
-        'After the checkout of paper {paper} at {taken}, {out} copies were out when its session began ({start}). The paper is sat again at {later} ({candidates} candidates): by the intake list’s bags this session may take at most {allowed} copies, the other bags stay sealed in the vault for that one. One session at a time (考一场，领一场).',
+        'After the checkout of paper {paper} at {taken}, {out} copies were out when its session began ({start}). The paper is sat again at {later} ({candidates} candidates): by the intake list’s bags this session may take at most {allowed} copies, the other bags stay sealed in the vault for that one. One session at a time (考一场，领一场): check the number of copies taken out.',
     },
   },
   docs: 'An exam-day checkout more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场). A paper sat again later (a 补考 of the same 试卷号) is judged by its bags, each session against the ones after it: when more are out at a session’s start (counted in bags, or in copies where the checkout is written in 份) than the vault could let go while keeping bags (by 入库清单 envelope sizes) that cover the later sessions’ candidates, less what the earlier sessions took, said once a paper at the checkout row that takes one too many; nothing when the bags cover both sessions only together, when a session’s candidates are not given, or when bags of the paper arrive after that checkout. Not a dispatch (papers sent on: not-returned says which), and nothing while 单位级别 cannot be read.',

@@ -9,7 +9,7 @@ import type { Facts, SessionFact } from './facts';
 import { bagMix, candidatesOfAll, fewestKeptFor, laterSessionBags, outAtStart, sessionGroups, SIZES } from './later-session-bags';
 import type { Out } from './later-session-bags';
 import { intakeLists } from '../model/intake';
-import { paperCode } from '../model/paper-code';
+import { isSpareName, paperCode } from '../model/paper-code';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -41,9 +41,6 @@ export const meta: RuleMeta = {
   },
   docs: 'An exam checkout that takes a paper’s spare bag (备用卷) out with its exam bags. The spares are counted by 入库清单 rows marked 备用卷 (“大学英语（备用卷）”) or by an incoming handover’s 备注 naming the paper (“5501（含备用卷1袋）”): more bags out (every session of the paper together) than its bags less the spares — and, for a paper sat once with sizes given, than the fewest bags covering its candidates. Where the records only say spares are kept (入库清单 说明, a handover’s 备注 or opinion), a paper sat once is judged by the sizes alone (in 份: a whole smallest bag more than the fewest copies of such bags). Said once a paper, at the checkout row whose count goes over. Nothing when a 备注 beside the row (a column people keep right of 附件3) says 启用 or 批准, or a 分发登记 备注 of the paper says a spare was used; when nothing tells a spare apart, sizes or counts cannot be read, a session’s candidates are not given, bags of the paper arrive after the checkout, the checkouts mix 袋 and 份, or checkout-window already says the paper took a later session’s bags.',
 };
-
-/** A spare paper's mark ending a name: （备用卷）, 备用, (备用试卷), 备份卷 — as paper-name-mismatch reads a spare's row. */
-const SPARE_MARK = /备(?:用试?卷?|份卷)[）)]?$/;
 
 /** A 备注 saying the spare's use was approved: 启用, 批准 (备用卷启用, 经批准启用备用卷). */
 const APPROVED = /启用|批准/;
@@ -81,7 +78,7 @@ function markedBags(facts: Facts, paper: string): { spare: number; all: number }
       const n = intakeRowBags(item);
       if (n === undefined) return undefined;
       bags.all += n;
-      if (SPARE_MARK.test(norm(item.paperName))) bags.spare += n;
+      if (isSpareName(norm(item.paperName))) bags.spare += n;
     }
   }
   return bags;

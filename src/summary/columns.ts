@@ -233,6 +233,17 @@ const SHORT_WORD = 3;
 /** A Latin word with the spaces after it, a run of spaces, or any other single character. */
 const TOKEN = /[\x21-\x7e]+ *| +|[^]/gu; // [^]: any character, a newline too (WPS's older engine has no s flag)
 
+/** A Latin word a Chinese character follows with no space (2024秋, 5袋): the two are one word to a reader. */
+const GLUED = /(?:^|[^\x21-\x7e])([\x21-\x7e]+)$/;
+
+/** What of a full line goes on to the next with `token`: a short word after a space (序号 in 出入库记录!F4 序号 1), or a Latin word the token is glued to. */
+function carriedOver(line: string, token: string): string {
+  const glued = token.length === 1 && token > '\u2e7f' ? GLUED.exec(line) : null;
+  if (glued && glued[1].length < line.length) return glued[1];
+  const space = line.lastIndexOf(' ');
+  return space > 0 && line.length - space <= SHORT_WORD + 1 ? line.slice(space + 1) : '';
+}
+
 /**
  * A text broken into lines of at most `room` units, for text that is not
  * wrapped by the spreadsheet (a line a row): between Latin words, anywhere in
@@ -245,9 +256,7 @@ export function breakLines(text: string, room: number, size = 11): string[] {
     let used = 0;
     for (const token of paragraph.match(TOKEN) ?? []) {
       if (line && used + textUnits(token.trimEnd(), size) > room && !CLOSING.test(token)) {
-        // A short word after a space (序号 in 出入库记录!F4 序号 1) goes to the next line whole.
-        const space = line.lastIndexOf(' ');
-        const tail = space > 0 && line.length - space <= SHORT_WORD + 1 ? line.slice(space + 1) : '';
+        const tail = carriedOver(line, token);
         lines.push(line.slice(0, line.length - tail.length).trimEnd());
         [line, used] = [tail, textUnits(tail, size)];
       }

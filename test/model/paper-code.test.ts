@@ -3,7 +3,7 @@
  * one paper; a code that only looks like it is not cut; a code of digits is compared without its leading zeros
  * (a number cell drops them) and shown as written.
  */
-import { candidatesCountedBefore, nameWithoutMarks, paperCode, paperOf, shownCode } from '../../src/model/paper-code';
+import { candidatesCountedBefore, isSpareName, nameWithoutMarks, paperCode, paperOf, shownCode } from '../../src/model/paper-code';
 
 describe('paperOf', () => {
   test.each([
@@ -82,5 +82,19 @@ describe('nameWithoutMarks', () => {
 
   test.each([['数据备份'], ['数据备份与恢复'], ['备用电源技术基础'], ['管理学基础']])('%p keeps its name: no mark at its end', (name) => {
     expect(nameWithoutMarks(name)).toBe(name);
+  });
+});
+
+describe('a spare paper’s name (isSpareName)', () => {
+  it.each([
+    ['大学英语（备用卷）', true],
+    ['大学英语备用', true],
+    ['大学英语(备用试卷)', true],
+    ['大学英语（备份卷）（A卷）', true],
+    ['大学英语（A卷）', false],
+    ['数据备份与恢复', false],
+    ['大学英语', false],
+  ])('%s → %s', (name, spare) => {
+    expect(isSpareName(name)).toBe(spare);
   });
 });

@@ -38,7 +38,7 @@ describe('D8: a spare bag taken out with the exam bags', () => {
     expect(findings.map(tuple)).toEqual([
       ['intake-before-receipt', 2, '入库清单3', 'C17', null],
       ['spare-bag-out', 3, '出入库记录', 'D8', 5],
-      ['dispatch-without-handover', 3, '出入库记录', 'D10', 7],
+      ['dispatch-without-handover', 3, '出入库记录', 'D14', 11],
     ]);
     expect(findings.filter(spare).map(brief)).toEqual([ZH_5501]);
     expect(findings.filter(spare)[0].severity).toBe('warning');

@@ -86,5 +86,9 @@ describe('breakLines: a text in lines of a width, for cells that are not wrapped
     expect(breakLines('', 10)).toEqual(['']);
     // A word longer than a line is a line of its own.
     expect(breakLines('a verylongwordindeed b', 10)).toEqual(['a', 'verylongwordindeed', 'b']);
+    // A Latin word and the Chinese character after it with no space are one word: 2024秋, 5袋.
+    expect(breakLines('mostly of 2024秋 (36)', 15)).toEqual(['mostly of', '2024秋 (36)']);
+    expect(breakLines('共 12袋', 5)).toEqual(['共', '12袋']);
+    expect(breakLines('2024秋', 3)).toEqual(['2024', '秋']);
   });
 });
