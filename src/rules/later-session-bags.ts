@@ -12,6 +12,7 @@ import { isBlankValue, norm, sessionFor, SessionFact, tm, whole } from './facts'
 import type { Facts } from './facts';
 import { intakeLists } from '../model/intake';
 import { paperCode } from '../model/paper-code';
+import type { IntakeItem } from '../model/types';
 
 export const SIZES = [31, 26, 11, 5] as const;
 const SIZE_KEYS = ['bags31', 'bags26', 'bags11', 'bags5'] as const;
@@ -36,16 +37,34 @@ const countOf = (mix: Mix): number => mix.reduce((sum, n) => sum + n, 0);
 /** The paper's bags by envelope size over every 入库清单, or undefined when a row's sizes cannot be read. */
 export function bagMix(facts: Facts, paper: string): Mix | undefined {
   const mix = [0, 0, 0, 0];
-  for (const { list } of intakeLists(facts.data)) {
-    for (const item of list.items ?? []) {
-      if (paperCode(item?.paperNo) !== paper) continue;
-      // A blank size is none of it; a size that is no whole number (invalid-count's) leaves the bags unknown.
-      const sizes = SIZE_KEYS.map((key) => (isBlankValue(item?.[key]) ? 0 : whole(item?.[key])));
-      if (sizes.some((n) => n === undefined)) return undefined;
-      sizes.forEach((n, i) => (mix[i] += n!));
-    }
+  for (const item of intakeItemsOf(facts, paper)) {
+    // A blank size is none of it; a size that is no whole number (invalid-count's) leaves the bags unknown.
+    const sizes = SIZE_KEYS.map((key) => (isBlankValue(item[key]) ? 0 : whole(item[key])));
+    if (sizes.some((n) => n === undefined)) return undefined;
+    sizes.forEach((n, i) => (mix[i] += n!));
   }
   return mix;
+}
+
+const INTAKE_BY_PAPER = new WeakMap<Facts, Map<string, IntakeItem[]>>();
+
+/** The 入库清单 rows of a paper, every list's in order, found once a site (each paper asks). */
+function intakeItemsOf(facts: Facts, paper: string): readonly IntakeItem[] {
+  let byPaper = INTAKE_BY_PAPER.get(facts);
+  if (!byPaper) {
+    const items = new Map<string, IntakeItem[]>();
+    for (const { list } of intakeLists(facts.data)) {
+      for (const item of list.items ?? []) {
+        const code = item ? paperCode(item.paperNo) : '';
+        if (!code) continue;
+        const known = items.get(code);
+        if (known) known.push(item);
+        else items.set(code, [item]);
+      }
+    }
+    INTAKE_BY_PAPER.set(facts, (byPaper = items));
+  }
+  return byPaper.get(paper) ?? [];
 }
 
 /**
@@ -79,17 +98,38 @@ export interface Out {
 /** The checkouts taken for `session` still out at its start, in the log's order: bags (袋 or no unit) or copies (份). */
 export function outAtStart(facts: Facts, session: SessionFact): Out[] {
   const out: Out[] = [];
-  (facts.data.vaultLog ?? []).forEach((r, row) => {
+  const log = facts.data.vaultLog ?? [];
+  for (const row of vaultRowsOf(facts, session.paperNo)) {
+    const r = log[row];
     const unit = norm(r?.unit) === '份' ? '份' : ['', '袋'].includes(norm(r?.unit)) ? '袋' : undefined;
-    if (!r || facts.dispatch[row] || !unit) return;
+    if (!r || facts.dispatch[row] || !unit) continue;
     const t = tm(r.takenAt);
     const back = tm(r.returnedAt);
     const count = whole(r.quantity);
-    if (count === undefined || sessionFor(facts, r.paperNo, t) !== session || t > session.start) return;
-    if (!Number.isNaN(back) && back < session.start) return;
+    if (count === undefined || sessionFor(facts, r.paperNo, t) !== session || t > session.start) continue;
+    if (!Number.isNaN(back) && back < session.start) continue;
     out.push({ row, count, unit, t });
-  });
+  }
   return out;
+}
+
+const ROWS_BY_PAPER = new WeakMap<Facts, Map<string, number[]>>();
+
+/** The vault log's rows of a paper, in order, found once a site: each session of every paper asks (5,000 papers of a 50,000-row log). */
+function vaultRowsOf(facts: Facts, paper: string): readonly number[] {
+  let byPaper = ROWS_BY_PAPER.get(facts);
+  if (!byPaper) {
+    const rows = new Map<string, number[]>();
+    (facts.data.vaultLog ?? []).forEach((r, row) => {
+      const code = r ? paperCode(r.paperNo) : '';
+      if (!code) return;
+      const list = rows.get(code);
+      if (list) list.push(row);
+      else rows.set(code, [row]);
+    });
+    ROWS_BY_PAPER.set(facts, (byPaper = rows));
+  }
+  return byPaper.get(paper) ?? [];
 }
 
 /** A session's candidates as 考试安排 gives them, or undefined when not a whole number. */

@@ -9,6 +9,7 @@ import type { Facts, SessionFact } from './facts';
 import { bagMix, candidatesOfAll, fewestKeptFor, laterSessionBags, outAtStart, sessionGroups, SIZES } from './later-session-bags';
 import type { Out } from './later-session-bags';
 import { intakeLists } from '../model/intake';
+import type { IntakeItem } from '../model/types';
 import { isSpareName, paperCode } from '../model/paper-code';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -45,13 +46,6 @@ export const meta: RuleMeta = {
 /** A 备注 saying the spare's use was approved: 启用, 批准 (备用卷启用, 经批准启用备用卷). */
 const APPROVED = /启用|批准/;
 
-/** A 分发登记 row of the paper whose 备注 says a spare was used there (“已用备用卷更换”, “启用备用卷”): its use is on record. */
-function spareUsedInRooms(facts: Facts, paper: string): boolean {
-  return (facts.data.distributions ?? []).some((d) =>
-    (d?.rows ?? []).some((r) => paperCode(r?.paperNo) === paper && /备用/.test(norm(r?.note)) && /启用|批准|已用|更换/.test(norm(r?.note))),
-  );
-}
-
 interface Problem {
   row: number;
   messageId: 'bags' | 'marked' | 'noted' | 'copies';
@@ -69,56 +63,74 @@ interface Spares {
   where: 'intake' | 'handover';
 }
 
-/** The paper's bags on 入库清单 rows marked 备用卷 and on the others; undefined where a row's bags cannot be read. */
-function markedBags(facts: Facts, paper: string): { spare: number; all: number } | undefined {
-  const bags = { spare: 0, all: 0 };
-  for (const { list } of intakeLists(facts.data)) {
-    for (const item of list.items ?? []) {
-      if (!item || paperCode(item.paperNo) !== paper) continue;
-      const n = intakeRowBags(item);
-      if (n === undefined) return undefined;
-      bags.all += n;
-      if (isSpareName(norm(item.paperName))) bags.spare += n;
-    }
-  }
-  return bags;
+/**
+ * What the site's records say of spare bags, gathered in one pass over them (each paper then looks its own up: a
+ * vault log of 5,000 papers asked every list for each paper, 110 s): 入库清单 rows marked 备用卷, handover 备注
+ * counting a paper's spares, any word of spares kept, and papers whose spare a 分发登记 备注 says was used.
+ */
+interface SpareRecords {
+  /** Each paper's bags on 入库清单 rows marked 备用卷 and on all; null where a row's bags cannot be read. */
+  marked: Map<string, { spare: number; all: number } | null>;
+  /** Each paper's spare bags as incoming handovers' 备注 count them (“1304（含备用卷1袋）”). */
+  noted: Map<string, number>;
+  /** The records speak of spare papers at all: an intake list's 说明, a handover's 备注 or opinion. */
+  kept: boolean;
+  /** Papers whose spare a 分发登记 备注 says was used there (“已用备用卷更换”, “启用备用卷”): its use is on record. */
+  usedInRooms: Set<string>;
 }
 
-/** “1304（含备用卷1袋）” on an incoming handover's row: the papers a 备注 names, and the spare bags it counts. */
 const SPARE_COUNT = /备用(?:试)?卷?\s*(\d+)\s*袋/;
 const CODES = /\d{3,}/g;
+const USED = /启用|批准|已用|更换/;
 
-/** A paper's spare bags as incoming handovers' 备注 count them; undefined where none names the paper with a count. */
-function notedSpares(facts: Facts, paper: string): number | undefined {
-  let spare: number | undefined;
+function spareRecordsOf(facts: Facts): SpareRecords {
+  const records: SpareRecords = { marked: new Map(), noted: new Map(), kept: false, usedInRooms: new Set() };
+  for (const { list } of intakeLists(facts.data)) {
+    records.kept ||= norm(list.description).includes('备用');
+    for (const item of list.items ?? []) addIntakeRow(records.marked, item);
+  }
   for (const i of facts.incoming) {
-    for (const item of facts.data.handovers?.[i]?.items ?? []) {
+    const h = facts.data.handovers?.[i];
+    records.kept ||= norm(h?.fromOpinion).includes('备用') || norm(h?.toOpinion).includes('备用');
+    for (const item of h?.items ?? []) {
       const note = norm(item?.note);
+      records.kept ||= note.includes('备用');
       const count = SPARE_COUNT.exec(note);
-      if (count && (note.match(CODES) ?? []).some((code) => paperCode(code) === paper)) spare = (spare ?? 0) + Number(count[1]);
+      if (!count) continue;
+      for (const paper of new Set((note.match(CODES) ?? []).map((code) => paperCode(code)))) {
+        if (paper) records.noted.set(paper, (records.noted.get(paper) ?? 0) + Number(count[1]));
+      }
     }
   }
-  return spare;
+  for (const d of facts.data.distributions ?? []) {
+    for (const r of d?.rows ?? []) {
+      const note = norm(r?.note);
+      const paper = paperCode(r?.paperNo);
+      if (paper && note.includes('备用') && USED.test(note)) records.usedInRooms.add(paper);
+    }
+  }
+  return records;
 }
 
-/** Whether the records speak of spare papers at all: an intake list's 说明 or a handover's 备注 or opinion. */
-function sparesKept(facts: Facts): boolean {
-  const texts = [
-    ...intakeLists(facts.data).map(({ list }) => list.description),
-    ...facts.incoming.flatMap((i) => {
-      const h = facts.data.handovers?.[i];
-      return [h?.fromOpinion, h?.toOpinion, ...(h?.items ?? []).map((item) => item?.note)];
-    }),
-  ];
-  return texts.some((t) => norm(t).includes('备用'));
+function addIntakeRow(marked: SpareRecords['marked'], item: IntakeItem | null | undefined): void {
+  const paper = item ? paperCode(item.paperNo) : '';
+  if (!item || !paper) return;
+  const known = marked.get(paper);
+  if (known === null) return;
+  const n = intakeRowBags(item);
+  if (n === undefined) return void marked.set(paper, null);
+  const bags = known ?? { spare: 0, all: 0 };
+  bags.all += n;
+  if (isSpareName(norm(item.paperName))) bags.spare += n;
+  marked.set(paper, bags);
 }
 
-/** What is known of the paper's spares; undefined where nothing tells them (bags cannot be told apart) or a row cannot be read. */
-function sparesOf(facts: Facts, paper: string, marked: { spare: number; all: number }): Spares | undefined {
+/** What is known of the paper's spares; undefined where nothing tells them (bags cannot be told apart). */
+function sparesOf(records: SpareRecords, paper: string, marked: { spare: number; all: number }): Spares | undefined {
   if (marked.spare > 0) return { bags: marked.spare, where: 'intake' };
-  const noted = notedSpares(facts, paper);
+  const noted = records.noted.get(paper);
   if (noted !== undefined) return { bags: noted, where: 'handover' };
-  return sparesKept(facts) ? { where: 'intake' } : undefined;
+  return records.kept ? { where: 'intake' } : undefined;
 }
 
 /** The first checkout at which the running count goes beyond `allowed`, and that count. */
@@ -159,7 +171,7 @@ function bySizes(facts: Facts, paper: string, sessions: readonly SessionFact[], 
   return found && { ...found, messageId: 'copies', need: fewest.copies, candidates };
 }
 
-function problemOf(facts: Facts, sessions: readonly SessionFact[]): Problem | undefined {
+function problemOf(facts: Facts, records: SpareRecords, sessions: readonly SessionFact[]): Problem | undefined {
   const paper = sessions[0].paperNo;
   const groups = sessionGroups(sessions);
   const outs = groups.flatMap((group) => outAtStart(facts, group[0]));
@@ -167,9 +179,10 @@ function problemOf(facts: Facts, sessions: readonly SessionFact[]): Problem | un
   // Bags that arrive after a checkout were not in the vault to be taken: what was there then is not known.
   const first = Math.min(...outs.map((c) => c.t));
   if ((facts.intakeArrivals.get(paper) ?? []).some((a) => a.t > first)) return undefined;
-  if (outs.some((c) => APPROVED.test(norm(facts.data.vaultLog?.[c.row]?.note))) || spareUsedInRooms(facts, paper)) return undefined;
-  const marked = markedBags(facts, paper);
-  const spares = marked && sparesOf(facts, paper, marked);
+  if (outs.some((c) => APPROVED.test(norm(facts.data.vaultLog?.[c.row]?.note))) || records.usedInRooms.has(paper)) return undefined;
+  // A paper no 入库清单 row names has no bags there, none of them spare.
+  const marked = records.marked.has(paper) ? records.marked.get(paper) : { spare: 0, all: 0 };
+  const spares = marked && sparesOf(records, paper, marked);
   if (!marked || !spares) return undefined;
   if (spares.bags !== undefined) return byCount(facts, sessions, outs, marked.all, { bags: spares.bags, where: spares.where });
   return groups.length === 1 ? bySizes(facts, paper, sessions, outs) : undefined;
@@ -179,8 +192,11 @@ export function check({ facts, report }: RuleContext): void {
   if (facts.level === undefined) return;
   // One finding a paper: where checkout-window says a later session's bags went out, the count is said there.
   const later = new Set(laterSessionBags(facts).map((p) => p.session.paperNo));
+  const records = spareRecordsOf(facts);
+  // Nothing tells a spare apart: no paper can have taken one out.
+  if (!records.kept && records.noted.size === 0 && ![...records.marked.values()].some((bags) => bags && bags.spare > 0)) return;
   for (const [paper, sessions] of facts.sessionsByPaper) {
-    const p = later.has(paper) ? undefined : problemOf(facts, sessions);
+    const p = later.has(paper) ? undefined : problemOf(facts, records, sessions);
     if (!p) continue;
     const r = facts.data.vaultLog![p.row];
     const { row, messageId, ...params } = p;
