@@ -40,7 +40,7 @@ export const meta: RuleMeta = {
         'After the checkout of paper {paper} at {taken}, {out} copies were out, but the session has {candidates} candidates, whom {need} copies in whole bags of the intake list cover: the whole bag more is the spare (备用卷). The spare stays in the vault unless the chief examiner asked and its use was approved; if it was, note the approval in this row’s 备注 (remarks), otherwise check the count of copies.',
     },
   },
-  docs: 'An exam checkout that takes a paper’s spare bag (备用卷) out with its exam bags. The spares are counted by 入库清单 rows marked 备用卷 (“大学英语（备用卷）”) or by an incoming handover’s 备注 naming the paper (“5501（含备用卷1袋）”): more bags out (every session of the paper together) than its bags less the spares — and, for a paper sat once with sizes given, than the fewest bags covering its candidates. Where the records only say spares are kept (入库清单 说明, a handover’s 备注 or opinion), a paper sat once is judged by the sizes alone (in 份: a whole smallest bag more than the fewest copies of such bags). Said once a paper, at the checkout row whose count goes over. Nothing when a 备注 beside the row (a column people keep right of 附件3) says 启用 or 批准, or a 分发登记 备注 of the paper says a spare was used; when nothing tells a spare apart, sizes or counts cannot be read, a session’s candidates are not given, bags of the paper arrive after the checkout, the checkouts mix 袋 and 份, or checkout-window already says the paper took a later session’s bags.',
+  docs: 'An exam checkout that takes a paper’s spare bag (备用卷) out with its exam bags. The spares are counted by 入库清单 rows marked 备用卷 (“大学英语（备用卷）”) or by an incoming handover’s 备注 naming the paper (“5501（含备用卷1袋）”): more bags out (every session of the paper together) than its bags less the spares — and, for a paper sat once with sizes given, than the fewest bags covering its candidates. Where the records only say spares are kept (入库清单 说明, a handover’s 备注 or opinion), a paper sat once is judged by the sizes alone (in 份: a whole smallest bag more than the fewest copies of such bags). Said once a paper, at the checkout row whose count goes over. Nothing when a 备注 beside the row (a column people keep right of 附件3) says 启用 or 批准, or a 分发登记 备注 of the paper says a spare was used; when nothing tells a spare apart, sizes or counts cannot be read, a session’s candidates are not given, bags of the paper arrive after the checkout, the checkouts mix 袋 and 份, more bags are out than the vault took in (overdraw’s), or checkout-window already says the paper took a later session’s bags.',
 };
 
 /** A 备注 saying the spare's use was approved: 启用, 批准 (备用卷启用, 经批准启用备用卷). */
@@ -184,8 +184,14 @@ function problemOf(facts: Facts, records: SpareRecords, sessions: readonly Sessi
   const marked = records.marked.has(paper) ? records.marked.get(paper) : { spare: 0, all: 0 };
   const spares = marked && sparesOf(records, paper, marked);
   if (!marked || !spares) return undefined;
-  if (spares.bags !== undefined) return byCount(facts, sessions, outs, marked.all, { bags: spares.bags, where: spares.where });
-  return groups.length === 1 ? bySizes(facts, paper, sessions, outs) : undefined;
+  const found =
+    spares.bags !== undefined
+      ? byCount(facts, sessions, outs, marked.all, { bags: spares.bags, where: spares.where })
+      : groups.length === 1
+        ? bySizes(facts, paper, sessions, outs)
+        : undefined;
+  // More bags out than the vault ever took in is overdraw's to say (a row written twice), not a spare taken.
+  return found && found.messageId !== 'copies' && found.out > marked.all ? undefined : found;
 }
 
 export function check({ facts, report }: RuleContext): void {

@@ -26,7 +26,8 @@ const MOVED = '出入库记录';
 const MARK_SHEET_PREFIX = '试卷保密助手';
 const LIST_SHEET = '问题清单';
 const MARKED = '已标记 3 个单元格。';
-const LISTED = `${MARKED}全部问题列在最后一张工作表“${LIST_SHEET}”，可打印。`;
+/** This object model has no PageSetup: the list is written, and the pane says its print settings are to be set by hand. */
+const LISTED = `${MARKED}全部问题列在最后一张工作表“${LIST_SHEET}”，可打印。这个版本的 WPS 没有接受问题清单的部分打印设置：打印前请在“页面设置”里设为 A4 横向、调整为一页宽，并把第 2 行设为顶端标题行。`;
 
 const PROFILES: Array<[string, EtProfile]> = [
   [

@@ -41,7 +41,7 @@ describe('D2: a hidden draft sheet of 附件3', () => {
     expect(model.sheets.find((s) => s.sheet === '出入库记录（草稿）')).toEqual({ sheet: '出入库记录（草稿）', form: null });
   });
 
-  test('shown, the same draft is read as a second 出入库记录, as before: its three errors and an overdraw on the correct sheet', async () => {
+  test('shown, the same draft is read as a second 出入库记录, as before: its three errors and an overdraw on the correct sheet; 4405 out twice, its spare among them', async () => {
     const grid = await gridOf('v-hidden-draft-sheet');
     for (const s of grid.sheets) delete s.state;
     expect(validateSite(readWorkbook(grid)).map(tuple)).toEqual([
@@ -49,6 +49,7 @@ describe('D2: a hidden draft sheet of 附件3', () => {
       ['overdraw', 3, '出入库记录（草稿）', 'D4', 1],
       ['overdraw', 3, '出入库记录（草稿）', 'D5', 2],
       ['checkout-before-intake', 3, '出入库记录（草稿）', 'F6', 3],
+      ['spare-bag-out', 3, '出入库记录（草稿）', 'D7', 4],
     ]);
   });
 
@@ -82,23 +83,26 @@ describe('D3: a finding on a hidden row says so', () => {
     'checkout-window 出入库记录!F8 row 5: 试卷 4405 在 1月9日 12:30 出库，比它这场考试开考（1月9日 14:00）早了 90 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。';
   const NOT_RETURNED =
     'not-returned 出入库记录!I8 row 5: 试卷 4405 于 1月9日 12:30 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。';
+  // The mistaken line takes 4405's second bag, its spare by the handover's 备注: said too, at the hidden row.
+  const SPARE =
+    'spare-bag-out 出入库记录!D8 row 5: 试卷 4405 在 1月9日 12:30 领出后共 2 袋在外，而按交接单备注，这份试卷的 2 袋中有 1 袋是备用卷，考试用卷只有 1 袋。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。';
   const HIDDEN = '（第 8 行是隐藏的：取消隐藏才看得见；若是误登，请整行删除。）';
 
-  test('v-hidden-row: the two findings on row 8, each saying the row is hidden, in Chinese and English', async () => {
+  test('v-hidden-row: the three findings on row 8, each saying the row is hidden, in Chinese and English', async () => {
     const model = readWorkbook(await gridOf('v-hidden-row'));
     expect(model.hiddenRows).toEqual({ 出入库记录: [8] });
-    expect(validateSite(model).map(brief)).toEqual([WINDOW + HIDDEN, NOT_RETURNED + HIDDEN]);
+    expect(validateSite(model).map(brief)).toEqual([SPARE + HIDDEN, WINDOW + HIDDEN, NOT_RETURNED + HIDDEN]);
     const en = validateSite(model, { lang: 'en' }).map((f) => f.message);
-    expect(en).toHaveLength(2);
+    expect(en).toHaveLength(3);
     for (const m of en) expect(m.endsWith(' (Row 8 is hidden: unhide it to see it; if it was entered by mistake, delete the whole row.)')).toBe(true);
   });
 
   test('shown, or another row hidden, the same findings say nothing of hiding', async () => {
     const shown = await gridOf('v-hidden-row');
     for (const s of shown.sheets) delete s.hiddenRows;
-    expect(validateSite(readWorkbook(shown)).map(brief)).toEqual([WINDOW, NOT_RETURNED]);
+    expect(validateSite(readWorkbook(shown)).map(brief)).toEqual([SPARE, WINDOW, NOT_RETURNED]);
     const other = await gridOf('v-hidden-row');
     other.sheets.find((s) => s.name === '出入库记录')!.hiddenRows = [8];
-    expect(validateSite(readWorkbook(other)).map(brief)).toEqual([WINDOW, NOT_RETURNED]);
+    expect(validateSite(readWorkbook(other)).map(brief)).toEqual([SPARE, WINDOW, NOT_RETURNED]);
   });
 });
