@@ -205,9 +205,17 @@ function problemOf(facts: Facts, sessions: readonly SessionFact[]): LaterBagsPro
 }
 
 /** Each paper sat in more than one session where a session took out bags a later one needs (at most one finding a paper). */
-export function laterSessionBags(facts: Facts): LaterBagsProblem[] {
-  return [...facts.sessionsByPaper.values()]
-    .filter((sessions) => sessions.length > 1)
-    .flatMap((sessions) => problemOf(facts, sessions) ?? [])
-    .sort((a, b) => a.row - b.row);
+export function laterSessionBags(facts: Facts): readonly LaterBagsProblem[] {
+  // Asked by checkout-window, which says them, and by spare-bag-out, which leaves their papers to it: worked out once.
+  let problems = LATER_BAGS.get(facts);
+  if (!problems) {
+    problems = [...facts.sessionsByPaper.values()]
+      .filter((sessions) => sessions.length > 1)
+      .flatMap((sessions) => problemOf(facts, sessions) ?? [])
+      .sort((a, b) => a.row - b.row);
+    LATER_BAGS.set(facts, problems);
+  }
+  return problems;
 }
+
+const LATER_BAGS = new WeakMap<Facts, LaterBagsProblem[]>();
