@@ -148,10 +148,11 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
     faulty.vaultLog![0].takenAt = '六月中旬';
     fs.writeFileSync(path.join(dir, 'kaodian.xlsx'), await fillWorkbook(kaodian));
     fs.writeFileSync(path.join(dir, 'faulty.xlsx'), await fillWorkbook(faulty));
-    // Enough workbooks for `summary` to start its threads (the bundled worker); each its own (a copy would be counted once).
+    // Enough workbooks for `summary` to start its threads (the bundled worker), each with its own bytes; one unit's five
+    // workbooks, of which summary counts the first by name (a, the faulty one: it exits 1) and leaves the others out.
     fs.mkdirSync(path.join(dir, 'sites'));
     for (const name of ['a', 'b', 'c', 'd', 'e']) {
-      const data: SiteData = JSON.parse(JSON.stringify(name === 'c' ? faulty : kaodian));
+      const data: SiteData = JSON.parse(JSON.stringify(name === 'a' ? faulty : kaodian));
       data.handovers![0].items![0].note = `第 ${name} 份`;
       fs.writeFileSync(path.join(dir, 'sites', `${name}.xlsx`), await fillWorkbook(data));
     }

@@ -474,6 +474,21 @@ const PLANTED: Planted[] = [
     expect: [['schedule-copies-disagree', 0, '考试安排 (2)', 'F3', 1]],
   },
   {
+    // 2201's 33 candidates take its 31 and 5 bags; the third, a 5份装 received as its spare, stays in the vault.
+    name: '2201’s spare bag (备用卷, on its own 入库清单 row) taken out with its two exam bags',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      const [handover] = d.handovers!;
+      Object.assign(handover.items![0], { quantity: 3, note: '7月5日上午 2201（含备用卷1袋）' });
+      handover.total = 7;
+      const [intake] = d.intake as Intake[];
+      intake.items!.splice(1, 0, { paperNo: '2201', paperName: '行政管理学（备用卷）', bags31: 0, bags26: 0, bags11: 0, bags5: 1, totalBags: 1 });
+      Object.assign(intake.totals!, { bags5: 3, totalBags: 7 });
+      d.vaultLog![0].quantity = 3;
+    },
+    expect: [['spare-bag-out', 3, '出入库记录', 'D4', 1]],
+  },
+  {
     name: 'an old draft of 分发登记1 kept as a hidden sheet beside it, one room’s copies written otherwise there',
     base: 'leiyang-kaodian',
     edit: () => {},
