@@ -34,10 +34,11 @@ export function unitOfWorkbook(site: SiteInfo | undefined): string | undefined {
 
 /**
  * Why a repeat's other workbook (`first`) is counted: its name says it is the corrected one (`revised`), the
- * repeat's name says it is the version before correction (`older`: 修改前, 原稿, 初稿), or neither: it comes
- * first by file name (`name`).
+ * repeat's name says it is the version before correction (`older`: 修改前, 原稿, 初稿), both say they are
+ * corrected and its name gives the later version (`newer`: v3 before v2, 第三版 before 第二版), or none of these:
+ * it comes first by file name (`name`).
  */
-export type CountedWhy = 'revised' | 'older' | 'name';
+export type CountedWhy = 'revised' | 'newer' | 'older' | 'name';
 
 /** A workbook of a unit whose other workbook, `first`, is counted, and why. */
 export interface RepeatedUnit<T> {
@@ -69,21 +70,38 @@ const OLDER =
  */
 const NAME_RANKS = new TextMemo((file) => {
   const name = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
-  return OLDER.test(name) ? 2 : REVISED.test(name) ? 0 : 1;
+  const rank = OLDER.test(name) ? 2 : REVISED.test(name) ? 0 : 1;
+  return { rank, version: rank === 0 ? versionOf(name) : 0 };
 });
-const nameRank = (file: string): number => NAME_RANKS.get(file);
+const nameRank = (file: string): number => NAME_RANKS.get(file).rank;
+const nameVersion = (file: string): number => NAME_RANKS.get(file).version;
+
+/** The version a corrected copy's name gives: v3, 第三版, 第3稿 (0: none); a later one counts before an earlier. */
+const VERSION = /(?:^|[^a-z])v(\d{1,3})(?![a-z0-9])|第([二三四五六七八九十]|\d{1,3})[版稿]/i;
+const CHINESE_DIGITS = '一二三四五六七八九十';
+
+function versionOf(name: string): number {
+  const m = VERSION.exec(name);
+  if (!m) return 0;
+  if (m[1]) return Number(m[1]);
+  return /\d/.test(m[2]) ? Number(m[2]) : CHINESE_DIGITS.indexOf(m[2]) + 1;
+}
 
 /**
  * The workbooks (any order) each of whose unit and semester (`unitOf`) another workbook is of that counts
- * before it: a file named as corrected first, one named as before correction last, else by file name
- * (`byFileName`).
+ * before it: a file named as corrected first (the later version first among them), one named as before correction
+ * last, else by file name (`byFileName`).
  */
 export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => string, unitOf: (w: T) => string | undefined): Array<RepeatedUnit<T>> {
   const first = new Map<string, T>();
   const repeats: Array<RepeatedUnit<T>> = [];
   const rank = (w: T) => nameRank(fileOf(w));
-  const why = (earlier: T, w: T): CountedWhy => (rank(earlier) === rank(w) ? 'name' : rank(earlier) === 0 ? 'revised' : 'older');
-  for (const w of [...workbooks].sort((a, b) => rank(a) - rank(b) || byFileName(fileOf(a), fileOf(b)))) {
+  const version = (w: T) => nameVersion(fileOf(w));
+  const why = (earlier: T, w: T): CountedWhy => {
+    if (rank(earlier) !== rank(w)) return rank(earlier) === 0 ? 'revised' : 'older';
+    return version(earlier) > version(w) ? 'newer' : 'name';
+  };
+  for (const w of [...workbooks].sort((a, b) => rank(a) - rank(b) || version(b) - version(a) || byFileName(fileOf(a), fileOf(b)))) {
     const unit = unitOf(w);
     if (unit === undefined) continue;
     const earlier = first.get(unit);

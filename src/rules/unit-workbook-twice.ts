@@ -36,6 +36,7 @@ export const meta: RuleMeta = {
 /** Why the other workbook is counted, as the message says it (`{why}`, `{whyEn}`). */
 const WHY: Record<CountedWhy, Record<'zh' | 'en', string>> = {
   revised: { zh: '文件名注明修改过的', en: 'the one whose name says it is the corrected version' },
+  newer: { zh: '文件名注明的版本更新的', en: 'the one whose name gives the later version' },
   older: { zh: '文件名未注明是修改前版本的', en: 'as this one’s name says it is the version before correction' },
   name: { zh: '按文件名排在前面的', en: 'the first by file name' },
 };

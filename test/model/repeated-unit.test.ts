@@ -72,3 +72,21 @@ describe('repeatedUnits: a newer copy by its name (review 6, D4)', () => {
     expect(pairsOf('rev2.xlsx', 'rev.xlsx')).toEqual([['rev2.xlsx', 'rev.xlsx', 'name']]);
   });
 });
+
+describe('repeatedUnits: of two corrected copies, the later version by its name', () => {
+  it.each([
+    ['芷江考点v2.xlsx', '芷江考点v3.xlsx'],
+    ['芷江考点 v9.xlsx', '芷江考点 v10.xlsx'],
+    ['芷江考点第二版.xlsx', '芷江考点第三版.xlsx'],
+    ['芷江考点第2稿.xlsx', '芷江考点第3稿.xlsx'],
+    ['芷江考点（修改后）.xlsx', '芷江考点（修改后）v2.xlsx'],
+  ])('%s is left out for %s, whatever the order', (earlier, later) => {
+    expect(pairsOf(earlier, later)).toEqual([[earlier, later, 'newer']]);
+    expect(pairsOf(later, earlier)).toEqual([[earlier, later, 'newer']]);
+  });
+
+  it('two corrected copies of one version, or with none: the first by name, as before', () => {
+    expect(pairsOf('芷江考点（新）.xlsx', '芷江考点新版.xlsx')).toEqual([['芷江考点（新）.xlsx', '芷江考点新版.xlsx', 'name']]);
+    expect(pairsOf('b v2.xlsx', 'a v2.xlsx')).toEqual([['b v2.xlsx', 'a v2.xlsx', 'name']]);
+  });
+});
