@@ -1,6 +1,6 @@
-import { dayOf, norm, showTime, tm } from './facts';
+import { dayOf, norm, sessionAt, showTime, tm } from './facts';
 import { toHalfWidth } from '../model/text';
-import type { Facts, SessionFact } from './facts';
+import type { Facts } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
 
@@ -55,7 +55,8 @@ export function check({ model, facts, report }: RuleContext): void {
         .filter(Boolean);
       let named = false;
       for (const w of words) {
-        const session = toCome(sessionsBy.get(w) ?? sessionsBy.get(names.get(w) ?? ''), t);
+        // The session the papers come for (sessionAt): a 补考 of the same 试卷号 sent on after the first session is judged by it.
+        const session = sessionAt(sessionsBy.get(w) ?? sessionsBy.get(names.get(w) ?? ''), t);
         if (session) {
           named = true;
           if (Number.isNaN(first) || session.start < first) first = session.start;
@@ -95,20 +96,12 @@ function showDaysEn(minutes: number): string {
 
 const daysHoursMinutes = (minutes: number): [number, number, number] => [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
 
-/**
- * The session papers handed over at `t` come for: the paper's first not over by then. A paper sat again (a 补考 of the
- * same 试卷号) sent on after its first session is judged by the session it is still to be sat in, not by one gone.
- */
-function toCome(sessions: readonly SessionFact[] | undefined, t: number): SessionFact | undefined {
-  return sessions?.find((s) => s.end >= t) ?? sessions?.[sessions.length - 1];
-}
-
 /** The first session to come of the papers an outgoing handover (at `t`) carries by its dispatches; else of every paper. */
 function firstOfCarried(facts: Facts, handover: number, t: number, named: number): number {
   const starts: number[] = [];
   facts.custody.movement.forEach((h, r) => {
     if (h !== handover) return;
-    const start = toCome(facts.sessionsByPaper.get(paperCode(facts.data.vaultLog?.[r]?.paperNo)), t)?.start;
+    const start = sessionAt(facts.sessionsByPaper.get(paperCode(facts.data.vaultLog?.[r]?.paperNo)), t)?.start;
     starts.push(start ?? Number.NaN);
   });
   if (starts.length === 0 || starts.some((t) => Number.isNaN(t))) return facts.firstSessionStart;

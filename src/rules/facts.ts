@@ -319,9 +319,13 @@ function headerlessCells(model: SiteModel, intakes: readonly IntakeList[]): Pick
 
 /** The session a checkout at `t` belongs to: the first of its paper's sessions not yet over, else the last. */
 export function sessionFor(facts: Facts, paperNo: unknown, t: number): SessionFact | undefined {
-  const list = facts.sessionsByPaper.get(paperCode(paperNo));
-  if (!list || list.length === 0 || Number.isNaN(t)) return undefined;
-  return list.find((s) => s.end >= t) ?? list[list.length - 1];
+  return sessionAt(facts.sessionsByPaper.get(paperCode(paperNo)), t);
+}
+
+/** Of a paper's sessions in time order, the one a time comes for: the first not over by then, else the last. */
+export function sessionAt(sessions: readonly SessionFact[] | undefined, t: number): SessionFact | undefined {
+  if (!sessions || sessions.length === 0 || Number.isNaN(t)) return undefined;
+  return sessions.find((s) => s.end >= t) ?? sessions[sessions.length - 1];
 }
 
 /** `2024-06-15T08:30` → `6月15日 08:30` (with `withYear`, `2024年6月15日 08:30`), for messages. */
