@@ -49,7 +49,7 @@ export function bagMix(facts: Facts, paper: string): Mix | undefined {
 const INTAKE_BY_PAPER = new WeakMap<Facts, Map<string, IntakeItem[]>>();
 
 /** The 入库清单 rows of a paper, every list's in order. */
-function intakeItemsOf(facts: Facts, paper: string): readonly IntakeItem[] {
+export function intakeItemsOf(facts: Facts, paper: string): readonly IntakeItem[] {
   return byPaperOnce(INTAKE_BY_PAPER, facts, paper, (add) => {
     for (const { list } of intakeLists(facts.data)) for (const item of list.items ?? []) if (item) add(paperCode(item.paperNo), item);
   });

@@ -6,10 +6,9 @@
  */
 import { intakeRowBags, norm, showTime, tm } from './facts';
 import type { Facts, SessionFact } from './facts';
-import { bagMix, candidatesOfAll, fewestKeptFor, laterSessionBags, outAtStart, sessionGroups, SIZES } from './later-session-bags';
+import { bagMix, candidatesOfAll, fewestKeptFor, intakeItemsOf, laterSessionBags, outAtStart, sessionGroups, SIZES } from './later-session-bags';
 import type { Out } from './later-session-bags';
 import { intakeLists } from '../model/intake';
-import type { IntakeItem } from '../model/types';
 import { isSpareName, paperCode } from '../model/paper-code';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -65,12 +64,12 @@ interface Spares {
 
 /**
  * What the site's records say of spare bags, gathered in one pass over them (each paper then looks its own up: a
- * vault log of 5,000 papers asked every list for each paper, 110 s): 入库清单 rows marked 备用卷, handover 备注
- * counting a paper's spares, any word of spares kept, and papers whose spare a 分发登记 备注 says was used.
+ * vault log of 5,000 papers asked every list for each paper, 110 s): whether an 入库清单 row is marked 备用卷,
+ * handover 备注 counting a paper's spares, any word of spares kept, and papers whose spare a 分发登记 备注 says was used.
  */
 interface SpareRecords {
-  /** Each paper's bags on 入库清单 rows marked 备用卷 and on all; null where a row's bags cannot be read. */
-  marked: Map<string, { spare: number; all: number } | null>;
+  /** Some 入库清单 row is marked 备用卷 (“大学英语（备用卷）”): its paper's bags are told apart (markedBags). */
+  marked: boolean;
   /** Each paper's spare bags as incoming handovers' 备注 count them (“1304（含备用卷1袋）”). */
   noted: Map<string, number>;
   /** The records speak of spare papers at all: an intake list's 说明, a handover's 备注 or opinion. */
@@ -84,10 +83,10 @@ const CODES = /\d{3,}/g;
 const USED = /启用|批准|已用|更换/;
 
 function spareRecordsOf(facts: Facts): SpareRecords {
-  const records: SpareRecords = { marked: new Map(), noted: new Map(), kept: false, usedInRooms: new Set() };
+  const records: SpareRecords = { marked: false, noted: new Map(), kept: false, usedInRooms: new Set() };
   for (const { list } of intakeLists(facts.data)) {
     records.kept ||= norm(list.description).includes('备用');
-    for (const item of list.items ?? []) addIntakeRow(records.marked, item);
+    records.marked ||= (list.items ?? []).some((item) => item && isSpareName(norm(item.paperName)));
   }
   for (const i of facts.incoming) {
     const h = facts.data.handovers?.[i];
@@ -112,17 +111,16 @@ function spareRecordsOf(facts: Facts): SpareRecords {
   return records;
 }
 
-function addIntakeRow(marked: SpareRecords['marked'], item: IntakeItem | null | undefined): void {
-  const paper = item ? paperCode(item.paperNo) : '';
-  if (!item || !paper) return;
-  const known = marked.get(paper);
-  if (known === null) return;
-  const n = intakeRowBags(item);
-  if (n === undefined) return void marked.set(paper, null);
-  const bags = known ?? { spare: 0, all: 0 };
-  bags.all += n;
-  if (isSpareName(norm(item.paperName))) bags.spare += n;
-  marked.set(paper, bags);
+/** The paper's bags on its 入库清单 rows marked 备用卷 and on all of them; undefined where a row's bags cannot be read. */
+function markedBags(facts: Facts, paper: string): { spare: number; all: number } | undefined {
+  const bags = { spare: 0, all: 0 };
+  for (const item of intakeItemsOf(facts, paper)) {
+    const n = intakeRowBags(item);
+    if (n === undefined) return undefined;
+    bags.all += n;
+    if (isSpareName(norm(item.paperName))) bags.spare += n;
+  }
+  return bags;
 }
 
 /** What is known of the paper's spares; undefined where nothing tells them (bags cannot be told apart). */
@@ -144,9 +142,16 @@ function over(outs: readonly Out[], allowed: number): { row: number; out: number
  * By the spares counted: every session's bags together beyond the paper's bags less its spares — and, for a paper sat
  * once whose sizes are given, beyond the fewest bags covering its candidates (a “spare” the candidates need is used).
  */
-function byCount(facts: Facts, sessions: readonly SessionFact[], outs: readonly Out[], all: number, spares: Required<Spares>): Problem | undefined {
+function byCount(
+  facts: Facts,
+  sessions: readonly SessionFact[],
+  satOnce: boolean,
+  outs: readonly Out[],
+  all: number,
+  spares: Required<Spares>,
+): Problem | undefined {
   const { bags: spare, where } = spares;
-  const mix = sessionGroups(sessions).length === 1 ? bagMix(facts, sessions[0].paperNo) : undefined;
+  const mix = satOnce ? bagMix(facts, sessions[0].paperNo) : undefined;
   const candidates = candidatesOfAll(facts, sessions);
   const fewest = mix && candidates ? fewestKeptFor(mix, 0, candidates)?.bags : undefined;
   const need = Math.max(all - spare, fewest ?? 0);
@@ -180,13 +185,12 @@ function problemOf(facts: Facts, records: SpareRecords, sessions: readonly Sessi
   const first = Math.min(...outs.map((c) => c.t));
   if ((facts.intakeArrivals.get(paper) ?? []).some((a) => a.t > first)) return undefined;
   if (outs.some((c) => APPROVED.test(norm(facts.data.vaultLog?.[c.row]?.note))) || records.usedInRooms.has(paper)) return undefined;
-  // A paper no 入库清单 row names has no bags there, none of them spare.
-  const marked = records.marked.has(paper) ? records.marked.get(paper) : { spare: 0, all: 0 };
+  const marked = markedBags(facts, paper);
   const spares = marked && sparesOf(records, paper, marked);
   if (!marked || !spares) return undefined;
   const found =
     spares.bags !== undefined
-      ? byCount(facts, sessions, outs, marked.all, { bags: spares.bags, where: spares.where })
+      ? byCount(facts, sessions, groups.length === 1, outs, marked.all, { bags: spares.bags, where: spares.where })
       : groups.length === 1
         ? bySizes(facts, paper, sessions, outs)
         : undefined;
@@ -196,11 +200,11 @@ function problemOf(facts: Facts, records: SpareRecords, sessions: readonly Sessi
 
 export function check({ facts, report }: RuleContext): void {
   if (facts.level === undefined) return;
-  // One finding a paper: where checkout-window says a later session's bags went out, the count is said there.
-  const later = new Set(laterSessionBags(facts).map((p) => p.session.paperNo));
   const records = spareRecordsOf(facts);
   // Nothing tells a spare apart: no paper can have taken one out.
-  if (!records.kept && records.noted.size === 0 && ![...records.marked.values()].some((bags) => bags && bags.spare > 0)) return;
+  if (!records.kept && !records.marked && records.noted.size === 0) return;
+  // One finding a paper: where checkout-window says a later session's bags went out, the count is said there.
+  const later = new Set(laterSessionBags(facts).map((p) => p.session.paperNo));
   for (const [paper, sessions] of facts.sessionsByPaper) {
     const p = later.has(paper) ? undefined : problemOf(facts, records, sessions);
     if (!p) continue;
