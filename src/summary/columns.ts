@@ -217,12 +217,25 @@ export function widthFor(width: number, headers: readonly string[]): number {
 
 /** Lines a text needs in a column of this width when wrapped. */
 export function linesOf(text: string, width: number, size = 11): number {
-  const room = Math.max(1, width - 1.5);
   // Most cells are short: no need to measure a text that would fit even if all of it were Chinese.
-  if (text.length * 2 * (size / 11) <= room && !text.includes('\n')) return 1;
+  if (text.length * 2 * (size / 11) <= roomOf(width) && !text.includes('\n')) return 1;
+  return wrappedLines(lineUnits(text, size), width);
+}
+
+/** What a column of this width holds on a line, in width units (its padding taken off). */
+const roomOf = (width: number): number => Math.max(1, width - 1.5);
+
+/** The width units of each of a text's lines (as typed, at its line breaks): measured once, wrapped at many widths. */
+export function lineUnits(text: string, size = 11): number[] {
+  return text.split('\n').map((line) => textUnits(line, size));
+}
+
+/** Lines that text of these line widths (lineUnits) needs in a column of this width: linesOf, the text measured already. */
+export function wrappedLines(units: readonly number[], width: number): number {
+  const room = roomOf(width);
   let lines = 0;
   // Less a hair: ten Latin letters (10 × 1.05) are 10.500000000000002 units, and fill a room of 10.5.
-  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textUnits(line, size) / room - 1e-9));
+  for (const u of units) lines += Math.max(1, Math.ceil(u / room - 1e-9));
   return lines;
 }
 

@@ -9,7 +9,7 @@
  * Pure: no exceljs, no Node.
  */
 import { CELL_PADDING, textUnits } from '../forms/measure';
-import { A4_LANDSCAPE_PX, BODY_PT, Column, LEAST_PRINTED_PT, columnPixels, linesOf, widthFor } from './columns';
+import { A4_LANDSCAPE_PX, BODY_PT, Column, LEAST_PRINTED_PT, columnPixels, lineUnits, widthFor, wrappedLines } from './columns';
 
 /** The least width of a column sized from its texts: 级别's as declared, two Chinese characters and their padding. */
 const LEAST_FITTED = 5;
@@ -46,6 +46,10 @@ export function fitWidths(
     widths[i] = least;
     return Math.max(least, ...texts(k).map(oneLine));
   });
+  // Each cell measured once; its lines at the columns' present widths kept, and worked out again only for the column widened.
+  const kinds = alikeRows(rows).map(({ row, count }) => ({ count, units: row.map((text) => (text ? lineUnits(text) : undefined)) }));
+  const linesAt = (units: readonly number[] | undefined, width: number): number => (units ? wrappedLines(units, width) : 1);
+  const present = kinds.map(({ units }) => units.map((u, j) => linesAt(u, widths[fitted[j]])));
   /**
    * What the rows take, column `k` `width` wide: first their heights (each row's tallest fitted cell),
    * then, as a tie-break, the lines of all their fitted cells, so that each column's step is judged alone
@@ -53,12 +57,20 @@ export function fitWidths(
    * cells alone, a short name put on one line (站点汇总's 分校 and 单位) outbid the file name that
    * made its row six lines tall.
    */
-  const kinds = alikeRows(rows);
-  const linesWith = (k: number, width: number): number =>
-    kinds.reduce((n, { row, count }) => {
-      const lines = row.map((text, j) => (text ? linesOf(text, j === k ? width : widths[fitted[j]]) : 1));
-      return n + count * (Math.max(1, ...lines) * HEIGHT_WEIGHT + lines.reduce((a, b) => a + b, 0));
-    }, 0);
+  const linesWith = (k: number, width: number): number => {
+    let n = 0;
+    kinds.forEach(({ units, count }, r) => {
+      let tallest = 1;
+      let all = 0;
+      present[r].forEach((kept, j) => {
+        const lines = j === k ? linesAt(units[j], width) : kept;
+        if (lines > tallest) tallest = lines;
+        all += lines;
+      });
+      n += count * (tallest * HEIGHT_WEIGHT + all);
+    });
+    return n;
+  };
   for (;;) {
     const now = linesWith(-1, 0);
     let best: { k: number; width: number; gain: number } | undefined;
@@ -73,7 +85,9 @@ export function fitWidths(
       }
     });
     if (!best) return widths;
-    widths[fitted[best.k]] = best.width;
+    const { k, width } = best;
+    widths[fitted[k]] = width;
+    kinds.forEach(({ units }, r) => (present[r][k] = linesAt(units[k], width)));
   }
 }
 
