@@ -296,7 +296,9 @@ export class HandoverPairer {
     for (const direction of ['out', 'in'] as const) {
       for (const c of copies[direction]) {
         if (this.aside.has(c.file)) continue;
-        this.copies.push({ ...c, holder: c.file, holderUnit: site, direction, content: c.fields.content, order: this.copies.length });
+        // The copies are the pairer's own (pairCopiesOf's, or parsed from the spool): completed in place. Spread into a
+        // new object with five more properties, each took 15–50 µs (3,000 workbooks: 0.1 s of a summary's last seconds).
+        this.copies.push(Object.assign(c, { holder: c.file, holderUnit: site, direction, content: c.fields.content, order: this.copies.length }));
       }
     }
   }
