@@ -545,6 +545,8 @@ export class FakeWorksheet {
       return range;
     });
     method(app, this, 'Activate', () => {
+      // As VBA's Worksheet.Activate: a hidden sheet cannot be the active one (error 1004).
+      if ((state.visible ?? -1) !== -1) throw new Error('fake ET: Activate of a hidden sheet');
       app.state.active = state.name;
     });
     member(app, this, 'PageSetup', () => Object.preventExtensions(settable(app, PAGE_SETUP_WORDS, () => (state.pageSetup = state.pageSetup ?? {}))));

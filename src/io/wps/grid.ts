@@ -181,7 +181,7 @@ interface SheetContext {
 }
 
 /** Worksheet.Visible (xlSheetHidden 0 or false, xlSheetVeryHidden 2) → the grid's state; undefined for a sheet shown. */
-function wpsSheetState(visible: unknown): SheetState | undefined {
+export function wpsSheetState(visible: unknown): SheetState | undefined {
   return visible === 0 || visible === false ? 'hidden' : visible === 2 ? 'veryHidden' : undefined;
 }
 
