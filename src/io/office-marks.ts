@@ -16,6 +16,8 @@
  * replaces it.
  */
 import type { Finding } from '../model/finding';
+import { sheetStateOf } from '../model/grid';
+import type { SheetState } from '../model/grid';
 import { CellMark, MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 
@@ -304,10 +306,26 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
   return { marked: 0, restored: stored.length, syncs: counter.syncs, leftOut: 0, list: removed };
 }
 
-/** Activates a finding's sheet and selects its cell. One sync. */
-export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+/**
+ * Activates a finding's sheet and selects its cell, in one sync; returns whether the sheet is hidden, read in the
+ * same sync (undefined: shown). Excel will not show a hidden sheet's cell (Office.js refuses to activate it, or
+ * leaves it hidden): where the refusal fails the batch, one more sync reads the visibility, so that the pane says the
+ * sheet is hidden and how to show it rather than a bare error. Any other failure is thrown as it came.
+ */
+export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<SheetState | undefined> {
   const ws = context.workbook.worksheets.getItem(sheet);
+  ws.load('visibility');
   ws.activate();
   ws.getRange(cell).select();
-  await context.sync();
+  try {
+    await context.sync();
+    return sheetStateOf(ws.visibility);
+  } catch (error) {
+    const again = context.workbook.worksheets.getItem(sheet);
+    again.load('visibility');
+    await context.sync();
+    const state = sheetStateOf(again.visibility);
+    if (!state) throw error;
+    return state;
+  }
 }

@@ -49,8 +49,14 @@ export function isSpareName(name: string): boolean {
   return marks !== null && marks[0].includes('备');
 }
 
-/** A code's last character when it could end a version (most codes end in a digit: no regex for them). */
-const MAY_END_VERSION = new RegExp(`[${VERSION_LETTER}卷）)]$`);
+/**
+ * A spare bag's mark after a code of digits: “1304备用”, “1304（备用）”, “1304(备用卷)”, “1304备份卷”, and a bare
+ * “1304备” (after a code the character says nothing else). The bag is the paper's, as a name's mark says (SPARE_MARK).
+ */
+const SPARE_AFTER_CODE = new RegExp(`^(\\d{3,}(?:[-_]?[（(]?[${VERSION_LETTER}]卷?[）)]?)?)[-_—·]?[（(]?备(?:用试?卷?|份卷)?[）)]?$`);
+
+/** A code's last character when it could end a version or a spare mark (most codes end in a digit: no regex for them). */
+const MAY_END_MARK = new RegExp(`[${VERSION_LETTER}卷）)备用]$`);
 
 export interface PaperCode {
   /** The paper's code as compared (half-width, no white space, a digits code without leading zeros), without a version. */
@@ -59,15 +65,19 @@ export interface PaperCode {
   written: string;
   /** The version as written after the code (“A”, “乙”), upper-case; '' when none is. */
   version: string;
+  /** The code is marked as a spare bag's (“1304备用”, “1304（备用卷）”): a bag of the paper kept back, not another paper. */
+  spare: boolean;
 }
 
 /** Leading zeros of a code of digits (not of a lone 0): what a number cell cannot hold. */
 const LEADING_ZEROS = /^0+(?=\d+$)/;
 
 const CODES = new TextMemo<PaperCode>((text) => {
-  const m = MAY_END_VERSION.test(text) ? VERSIONED.exec(text) : null;
-  const written = m ? m[1] : text;
-  return { code: written.replace(LEADING_ZEROS, ''), written, version: m ? m[2].toUpperCase() : '' };
+  const spare = MAY_END_MARK.test(text) ? SPARE_AFTER_CODE.exec(text) : null;
+  const unmarked = spare ? spare[1] : text;
+  const m = MAY_END_MARK.test(unmarked) ? VERSIONED.exec(unmarked) : null;
+  const written = m ? m[1] : unmarked;
+  return { code: written.replace(LEADING_ZEROS, ''), written, version: m ? m[2].toUpperCase() : '', spare: spare !== null };
 });
 
 /** The paper a written 试卷号 names, and the version it writes after the code. */
@@ -83,6 +93,11 @@ export function paperCode(written: unknown): string {
 /** The code a written 试卷号 shows, as the cell writes it, without a version: 0304A shows 0304 (compared: 304). */
 export function shownCode(written: unknown): string {
   return paperOf(written).written;
+}
+
+/** A row of a paper's spare bag: its name marked (“大学英语（备用卷）”) or its 试卷号 (“5501备用”). */
+export function isSpareRow(row: { paperNo?: unknown; paperName?: unknown }): boolean {
+  return paperOf(row.paperNo).spare || isSpareName(norm(row.paperName));
 }
 
 interface ScheduleRow {

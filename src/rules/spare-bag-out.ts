@@ -1,7 +1,7 @@
 /**
  * 备用卷 stay in the vault: a paper's exam checkout that takes out more bags than its candidates need has taken the
  * spare with the exam bags (000 二.6: the spare is opened only with the chief examiner's approval). Which bags are
- * spare is told by the 入库清单: rows marked 备用卷 (“大学英语（备用卷）”), or else the envelope sizes — a paper sat
+ * spare is told by the 入库清单: rows marked 备用卷 (“大学英语（备用卷）”, 试卷号 “5501备用”), or else the envelope sizes — a paper sat
  * once whose candidates fewer of its bags would cover. Said once a paper, at the checkout whose count goes over.
  */
 import { intakeRowBags, norm, showTime, tm } from './facts';
@@ -9,7 +9,7 @@ import type { Facts, SessionFact } from './facts';
 import { bagMix, candidatesOfAll, fewestKeptFor, intakeItemsOf, laterSessionBags, outAtStart, sessionGroups, SIZES } from './later-session-bags';
 import type { Out } from './later-session-bags';
 import { intakeLists } from '../model/intake';
-import { isSpareName, paperCode } from '../model/paper-code';
+import { isSpareRow, paperCode } from '../model/paper-code';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -39,7 +39,7 @@ export const meta: RuleMeta = {
         'After the checkout of paper {paper} at {taken}, {out} copies were out, but the session has {candidates} candidates, whom {need} copies in whole bags of the intake list cover: the whole bag more is the spare (备用卷). The spare stays in the vault unless the chief examiner asked and its use was approved; if it was, note the approval in this row’s 备注 (remarks), otherwise check the count of copies.',
     },
   },
-  docs: 'An exam checkout that takes a paper’s spare bag (备用卷) out with its exam bags. The spares are counted by 入库清单 rows marked 备用卷 (“大学英语（备用卷）”) or by an incoming handover’s 备注 naming the paper (“5501（含备用卷1袋）”): more bags out (every session of the paper together) than its bags less the spares — and, for a paper sat once with sizes given, than the fewest bags covering its candidates. Where the records only say spares are kept (入库清单 说明, a handover’s 备注 or opinion), a paper sat once is judged by the sizes alone (in 份: a whole smallest bag more than the fewest copies of such bags). Said once a paper, at the checkout row whose count goes over. Nothing when a 备注 beside the row (a column people keep right of 附件3) says 启用 or 批准, or a 分发登记 备注 of the paper says a spare was used; when nothing tells a spare apart, sizes or counts cannot be read, a session’s candidates are not given, bags of the paper arrive after the checkout, the checkouts mix 袋 and 份, more bags are out than the vault took in (overdraw’s), or checkout-window already says the paper took a later session’s bags.',
+  docs: 'An exam checkout that takes a paper’s spare bag (备用卷) out with its exam bags. The spares are counted by 入库清单 rows marked 备用卷 by name or 试卷号 (“大学英语（备用卷）”, “5501备用”) or by an incoming handover’s 备注 naming the paper (“5501（含备用卷1袋）”): more bags out (every session of the paper together) than its bags less the spares — and, for a paper sat once with sizes given, than the fewest bags covering its candidates. Where the records only say spares are kept (入库清单 说明, a handover’s 备注 or opinion), a paper sat once is judged by the sizes alone (in 份: a whole smallest bag more than the fewest copies of such bags). Said once a paper, at the checkout row whose count goes over. Nothing when a 备注 beside the row (a column people keep right of 附件3) says 启用 or 批准, or a 分发登记 备注 of the paper says a spare was used; when nothing tells a spare apart, sizes or counts cannot be read, a session’s candidates are not given, bags of the paper arrive after the checkout, the checkouts mix 袋 and 份, more bags are out than the vault took in (overdraw’s), or checkout-window already says the paper took a later session’s bags.',
 };
 
 /** A 备注 saying the spare's use was approved: 启用, 批准 (备用卷启用, 经批准启用备用卷). */
@@ -86,7 +86,7 @@ function spareRecordsOf(facts: Facts): SpareRecords {
   const records: SpareRecords = { marked: false, noted: new Map(), kept: false, usedInRooms: new Set() };
   for (const { list } of intakeLists(facts.data)) {
     records.kept ||= norm(list.description).includes('备用');
-    records.marked ||= (list.items ?? []).some((item) => item && isSpareName(norm(item.paperName)));
+    records.marked ||= (list.items ?? []).some((item) => item && isSpareRow(item));
   }
   for (const i of facts.incoming) {
     const h = facts.data.handovers?.[i];
@@ -118,7 +118,7 @@ function markedBags(facts: Facts, paper: string): { spare: number; all: number }
     const n = intakeRowBags(item);
     if (n === undefined) return undefined;
     bags.all += n;
-    if (isSpareName(norm(item.paperName))) bags.spare += n;
+    if (isSpareRow(item)) bags.spare += n;
   }
   return bags;
 }

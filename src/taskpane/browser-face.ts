@@ -170,6 +170,7 @@ export function browserHost(): BrowserHost {
     },
     async select() {
       // The pane shows where the cell is; there is no spreadsheet to move in.
+      return undefined;
     },
     async downloadMarked(site, lang) {
       const entry = find(site.id);

@@ -65,7 +65,8 @@ async function pick(app: App, siteId: string, index: number): Promise<void> {
   button?.setAttribute('aria-expanded', 'true');
   renderPreview(site, finding, app.lang, button ?? undefined);
   try {
-    await app.host.select(site, finding);
+    const said = await app.host.select(site, finding, app.lang);
+    if (said) app.status(said);
   } catch (error) {
     app.status(`${t(app.lang, 'failed')}${errorText(error)}`, 'error');
   }

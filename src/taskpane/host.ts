@@ -23,8 +23,8 @@ export interface Host {
    * `changed`: only these sheets were edited since the last check (live checking): the others may come from the last read.
    */
   check(lang: Lang, changed?: readonly string[]): Promise<SiteResult[]>;
-  /** Office: activates the sheet and selects the cell. */
-  select(site: SiteResult, finding: Finding): Promise<void>;
+  /** Office, WPS: activates the sheet and selects the cell; a status line where it cannot (the sheet is hidden). */
+  select(site: SiteResult, finding: Finding, lang: Lang): Promise<string | undefined>;
   /** Office only. */
   mark?(site: SiteResult, lang: Lang): Promise<string>;
   clearMarks?(lang: Lang): Promise<string>;

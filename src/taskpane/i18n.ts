@@ -1,4 +1,6 @@
 /** The pane's words, Chinese first, English on the switch. */
+import type { SheetState } from '../model/grid';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -56,6 +58,9 @@ const zh = {
     '此版本 Excel（2016）不能在工作簿里保存标记前的原样（需要 ExcelApi 1.4），所以不做标记：请按上面的列表逐项点击修改，或用浏览器版下载已标记副本。',
   summaryUnsupported: '此版本 Excel（2016）不能写入汇总表（需要 ExcelApi 1.4）：请用命令行 custody summary 或浏览器版生成汇总。',
   failed: '出错了：',
+  sheetHidden: '工作表“{sheet}”是隐藏的，跳不到 {cell}：请右键单击任一工作表标签 → 取消隐藏，选“{sheet}”，再点这一条。',
+  sheetVeryHidden:
+    '工作表“{sheet}”设成了“非常隐藏”，跳不到 {cell}，右键工作表标签 → 取消隐藏的列表里也没有它：请信息技术老师在 VBA 编辑器（Alt+F11）里把它的 Visible 属性改为 -1 - xlSheetVisible，或删除这张表。',
   fileTooBig: '文件过大，请确认选对了文件',
   notXlsx: '不是 .xlsx 工作簿，请确认选对了文件，或另存为 .xlsx 后再检查',
   oldXls: '这是旧版 .xls 文件，请另存为 .xlsx 后再检查',
@@ -160,6 +165,10 @@ const en: Record<Key, string> = {
     "This Excel (2016) cannot keep the cells' prior state in the workbook (ExcelApi 1.4 needed), so it does not mark: click each finding above to fix it, or download a marked copy from the browser version.",
   summaryUnsupported: 'This Excel (2016) cannot write the summary sheet (ExcelApi 1.4 needed): make the summary with custody summary or the browser version.',
   failed: 'Failed: ',
+  sheetHidden:
+    'Sheet “{sheet}” is hidden, so {cell} cannot be shown: right-click any sheet tab → Unhide (取消隐藏), choose “{sheet}”, then click this finding again.',
+  sheetVeryHidden:
+    'Sheet “{sheet}” is very hidden, so {cell} cannot be shown, and Unhide (right-click a sheet tab) does not list it: ask IT to set its Visible property to -1 - xlSheetVisible in the VBA editor (Alt+F11), or delete the sheet.',
   fileTooBig: 'File too large: check that it is the right file',
   notXlsx: 'Not an .xlsx workbook: check that it is the right file, or save it as .xlsx and check again',
   oldXls: 'An old .xls file: save it as .xlsx and check again',
@@ -220,6 +229,11 @@ export function markedMessage(lang: Lang, result: { marked: number; leftOut: num
   const list = result.list ? t(lang, 'listWritten', { sheet: result.list }) : '';
   // Chinese sentences follow one another without a space.
   return [t(lang, 'marked', { n: result.marked }), capped, list, note ?? ''].filter(Boolean).join(lang === 'zh' ? '' : ' ');
+}
+
+/** What the pane says when a finding's sheet is hidden and its cell cannot be shown; nothing for a sheet shown. */
+export function hiddenSheetLine(lang: Lang, state: SheetState | undefined, sheet: string, cell: string): string | undefined {
+  return state && t(lang, state === 'hidden' ? 'sheetHidden' : 'sheetVeryHidden', { sheet, cell });
 }
 
 /** Fills every [data-i18n] element under root with its text. */

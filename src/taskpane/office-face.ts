@@ -8,7 +8,7 @@ import { writeSummarySheet } from '../io/office-summary';
 import { checkSites } from './check';
 import { SheetCache } from './live';
 import type { Host } from './host';
-import { markedMessage, t } from './i18n';
+import { hiddenSheetLine, markedMessage, t } from './i18n';
 import { summaryTable } from './summary-table';
 
 function supports(version: string): boolean {
@@ -43,9 +43,10 @@ export function officeHost(): Host {
     },
     // worksheets.onChanged (ExcelApi 1.9) reports edits by sheet id.
     watch: supports('1.9') ? watchWorksheets : undefined,
-    async select(_site, finding) {
-      if (!finding.sheet || !finding.cell) return;
-      await Excel.run((context) => selectCell(context, finding.sheet!, finding.cell!));
+    async select(_site, finding, lang) {
+      if (!finding.sheet || !finding.cell) return undefined;
+      const state = await Excel.run((context) => selectCell(context, finding.sheet!, finding.cell!));
+      return hiddenSheetLine(lang, state, finding.sheet, finding.cell);
     },
     async mark(site, lang) {
       if (!settings) return t(lang, 'marksUnsupported');

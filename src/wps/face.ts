@@ -10,7 +10,7 @@ import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, selectWpsCell } from '../io/
 import { insertWpsDrafts, writeWpsSummary } from '../io/wps/sheets';
 import { checkSites } from '../taskpane/check';
 import type { Host } from '../taskpane/host';
-import { markedMessage, t } from '../taskpane/i18n';
+import { hiddenSheetLine, markedMessage, t } from '../taskpane/i18n';
 import { SheetCache } from '../taskpane/live';
 import { summaryTable } from '../taskpane/summary-table';
 
@@ -32,8 +32,9 @@ export function wpsHost(app: EtObject): Host {
       const whole = cache.update(names, grid.sheets);
       return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole }], lang);
     },
-    async select(_site, finding) {
-      if (finding.sheet && finding.cell) selectWpsCell(app, finding.sheet, finding.cell);
+    async select(_site, finding, lang) {
+      if (!finding.sheet || !finding.cell) return undefined;
+      return hiddenSheetLine(lang, selectWpsCell(app, finding.sheet, finding.cell), finding.sheet, finding.cell);
     },
     async mark(site, lang) {
       const result = applyWpsMarks(app, site.findings, lang);

@@ -228,6 +228,7 @@ class FakeWorksheet extends Proxy {
   protected abstractRead(prop: string): unknown {
     if (prop === 'isNullObject') return this.orNull ? !this.find() : false;
     if (prop === 'name') return this.sheet().name;
+    if (prop === 'visibility') return this.sheet().visibility ?? 'Visible';
     throw new Error(`cannot load ${prop}`);
   }
   get name(): string {
@@ -274,6 +275,8 @@ class FakeWorksheet extends Proxy {
   }
   activate(): void {
     this.ctx.queue(() => {
+      // As Excel: a hidden sheet cannot be the active one; the batch fails.
+      if ((this.sheet().visibility ?? 'Visible') !== 'Visible') throw new Error('InvalidOperation: a hidden sheet cannot be activated');
       this.ctx.state.active = this.sheet().name;
     });
   }

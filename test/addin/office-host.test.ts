@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { OfficeMockObject } from 'office-addin-mock';
 import * as path from 'path';
 import { insertTemplate } from '../../src/io/office-forms';
-import { MARKS_SETTING } from '../../src/io/office-marks';
+import { MARKS_SETTING, selectCell } from '../../src/io/office-marks';
 import { SUMMARY_SHEET } from '../../src/io/office-summary';
 import type { TemplateInfo } from '../../src/taskpane/host';
 import { FakeContext, FakeState, asExcel, installExcelEnums } from './fake-excel';
@@ -151,7 +151,7 @@ describe('the Office host', () => {
     expect(total).toBeDefined();
     expect([total!.sheet, total!.cell, total!.row]).toEqual(['入库清单', 'D14', null]);
 
-    await h.select(site, total!);
+    expect(await h.select(site, total!, 'zh')).toBeUndefined();
     expect(state.selected).toBe(`${total!.sheet}!${total!.cell}`);
 
     const marked = await h.mark!(site, 'zh');
@@ -226,9 +226,81 @@ describe('the Office host', () => {
     expect([list.name, list.rows.length, list.print]).toEqual(['问题清单', site.findings.length + 2, undefined]);
   });
 
+  test('a finding on a hidden sheet: the status line says the sheet is hidden and how to show it; nothing moves', async () => {
+    const bytes = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'review6', 'xlsx', 'v-hidden-draft-sheet.xlsx'));
+    state.sheets = fakeSheetsFromGrid(await exceljsGrid(bytes));
+    state.active = '基本信息';
+    const h = await host();
+    const [site] = await h.check('zh');
+    const hidden = site.findings.find((f) => f.rule === 'hidden-sheet')!;
+    expect([hidden.sheet, hidden.cell]).toEqual(['出入库记录（草稿）', 'A1']);
+    expect(await h.select(site, hidden, 'zh')).toBe(
+      '工作表“出入库记录（草稿）”是隐藏的，跳不到 A1：请右键单击任一工作表标签 → 取消隐藏，选“出入库记录（草稿）”，再点这一条。',
+    );
+    expect([state.active, state.selected]).toEqual(['基本信息', undefined]);
+    state.sheets.find((s) => s.name === '出入库记录（草稿）')!.visibility = 'VeryHidden';
+    expect(await h.select(site, hidden, 'en')).toBe(
+      'Sheet “出入库记录（草稿）” is very hidden, so A1 cannot be shown, and Unhide (right-click a sheet tab) does not list it: ask IT to set its Visible property to -1 - xlSheetVisible in the VBA editor (Alt+F11), or delete the sheet.',
+    );
+    // Shown again (the officer unhid it): the cell is selected, nothing said.
+    delete state.sheets.find((s) => s.name === '出入库记录（草稿）')!.visibility;
+    expect(await h.select(site, hidden, 'zh')).toBeUndefined();
+    expect([state.active, state.selected]).toEqual(['出入库记录（草稿）', '出入库记录（草稿）!A1']);
+  });
+
   test('Excel on the web reads with the 5 MB budget; every action is one Excel.run', async () => {
     const h = await host({ platform: 'OfficeOnline' });
     await h.check('zh');
     expect(runs).toBe(1);
+  });
+});
+
+describe('selectCell on a hidden sheet (office-addin-mock)', () => {
+  /** A context whose sheet has `visibility`; `refuse`: activating a hidden sheet fails the sync, as Office.js does. */
+  function mockContext(visibility: string, refuse: boolean) {
+    const calls: string[] = [];
+    let syncs = 0;
+    const sheets: OfficeMockObject[] = [];
+    const getItem = (name: string) => {
+      const ws = new OfficeMockObject({
+        name,
+        visibility,
+        activate: () => calls.push(`activate ${name}`),
+        getRange: (cell: string) => ({ select: () => calls.push(`select ${cell}`) }),
+      });
+      sheets.push(ws);
+      return ws;
+    };
+    const context = new OfficeMockObject({
+      workbook: { worksheets: { getItem } },
+      sync: async () => {
+        syncs++;
+        const refused = refuse && visibility !== 'Visible' && calls.some((c) => c.startsWith('activate'));
+        calls.length = 0;
+        if (refused) throw new Error('InvalidOperation');
+        for (const ws of sheets) await ws.sync();
+      },
+    });
+    return { context: context as unknown as Excel.RequestContext, syncs: () => syncs };
+  }
+
+  test('a sheet shown: activated and selected in one sync, nothing to say', async () => {
+    const { context, syncs } = mockContext('Visible', true);
+    expect(await selectCell(context, '出入库记录', 'F8')).toBeUndefined();
+    expect(syncs()).toBe(1);
+  });
+
+  test('Office.js refuses to activate it: one more sync reads its visibility, and the pane is told it is hidden', async () => {
+    const hidden = mockContext('Hidden', true);
+    expect(await selectCell(hidden.context, '出入库记录（草稿）', 'A1')).toBe('hidden');
+    expect(hidden.syncs()).toBe(2);
+    const veryHidden = mockContext('VeryHidden', true);
+    expect(await selectCell(veryHidden.context, '出入库记录（草稿）', 'A1')).toBe('veryHidden');
+  });
+
+  test('a build that leaves it hidden without failing: the visibility read in the same sync tells it', async () => {
+    const { context, syncs } = mockContext('Hidden', false);
+    expect(await selectCell(context, '出入库记录（草稿）', 'A1')).toBe('hidden');
+    expect(syncs()).toBe(1);
   });
 });

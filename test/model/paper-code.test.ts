@@ -3,7 +3,7 @@
  * one paper; a code that only looks like it is not cut; a code of digits is compared without its leading zeros
  * (a number cell drops them) and shown as written.
  */
-import { candidatesCountedBefore, isSpareName, nameWithoutMarks, paperCode, paperOf, shownCode } from '../../src/model/paper-code';
+import { candidatesCountedBefore, isSpareName, isSpareRow, nameWithoutMarks, paperCode, paperOf, shownCode } from '../../src/model/paper-code';
 
 describe('paperOf', () => {
   test.each([
@@ -18,7 +18,7 @@ describe('paperOf', () => {
     ['01304乙卷', '1304', '01304', '乙'],
     ['0304A', '304', '0304', 'A'],
   ])('%p is paper %p (written %p), version %p', (text, code, written, version) => {
-    expect(paperOf(text)).toEqual({ code, written, version });
+    expect(paperOf(text)).toEqual({ code, written, version, spare: false });
   });
 
   test.each([
@@ -42,7 +42,7 @@ describe('paperOf', () => {
   });
 
   test.each([['1304'], ['A1304'], ['13A'], ['1304E'], ['1304AB'], ['计算机A'], ['']])('%p has no version: it is its own code', (written) => {
-    expect(paperOf(written)).toEqual({ code: written, written, version: '' });
+    expect(paperOf(written)).toEqual({ code: written, written, version: '', spare: false });
   });
 
   test('nothing written is no paper; a number is its code', () => {
@@ -96,5 +96,34 @@ describe('a spare paper’s name (isSpareName)', () => {
     ['大学英语', false],
   ])('%s → %s', (name, spare) => {
     expect(isSpareName(name)).toBe(spare);
+  });
+});
+
+describe('a spare bag’s mark after the 试卷号 (“1304备用”): paper 1304’s spare, not another paper', () => {
+  test.each([
+    ['1304备用', '1304', '1304', ''],
+    ['1304（备用）', '1304', '1304', ''],
+    ['1304(备用卷)', '1304', '1304', ''],
+    ['1304备', '1304', '1304', ''],
+    ['1304-备用卷', '1304', '1304', ''],
+    ['1304备份卷', '1304', '1304', ''],
+    ['０１３０４（备用试卷）', '1304', '01304', ''],
+    ['1304A备用', '1304', '1304', 'A'],
+    ['1304（B卷）（备用）', '1304', '1304', 'B'],
+  ])('%p is paper %p (written %p), version %p, a spare', (text, code, written, version) => {
+    expect(paperOf(text)).toEqual({ code, written, version, spare: true });
+  });
+
+  test.each([['13041'], ['1304备注'], ['备1304'], ['13备'], ['1304备份']])('%p is no spare of 1304: its own code', (written) => {
+    expect(paperOf(written)).toEqual({ code: written, written, version: '', spare: false });
+  });
+
+  test('a row is a spare’s by its name’s mark or its code’s', () => {
+    expect([
+      isSpareRow({ paperNo: '5501备用', paperName: '大学英语' }),
+      isSpareRow({ paperNo: '5501', paperName: '大学英语（备用卷）' }),
+      isSpareRow({ paperNo: '5501', paperName: '大学英语' }),
+      isSpareRow({ paperNo: '5501A', paperName: '大学英语' }),
+    ]).toEqual([true, true, false, false]);
   });
 });

@@ -4,7 +4,8 @@
  * 1-based `.Item(i)` and `.Count`, `Worksheet.UsedRange/.Range(a1)`,
  * `Range.Value2` (dates as serial numbers, formula errors as CVErr numbers),
  * `.Formula`, `.HasFormula`/`.MergeCells` (true, false, or null when mixed),
- * `.MergeArea`, `.NumberFormat` (null when mixed), `.Interior.Color` as a BGR
+ * `.MergeArea`, `.NumberFormat` (null when mixed), `.EntireRow`, `.Hidden`
+ * (of whole rows only: true, false, or null when some are hidden), `.Interior.Color` as a BGR
  * integer with `.ColorIndex`/`.Pattern` -4142 for no fill,
  * `.FormatConditions.Add(type, operator, formula)` with the condition's
  * `.NumberFormat` (kept in the sheet's `conditions`),
@@ -49,6 +50,8 @@ export interface FakeSheetState {
   cells: Record<string, FakeCell>;
   merges: string[];
   visible?: number;
+  /** Hidden rows, numbered as the sheet numbers them (1-based). */
+  hiddenRows?: number[];
   charts?: Array<{ source: string; type: number; title?: string }>;
   widths?: Record<string, number>;
   heights?: Record<string, number>;
@@ -105,6 +108,8 @@ function colLetters(col: number): string {
   }
   return s;
 }
+/** Column XFD: a range of entire rows runs from A to it. */
+const LAST_COLUMN = 16_383;
 const cellName = (row: number, col: number): string => `${colLetters(col)}${row + 1}`;
 
 function parseCell(ref: string): { row: number; col: number } {
@@ -266,6 +271,13 @@ export class FakeRange {
     member(app, this, 'MergeArea', () => {
       const m = s.merges.map(parseBox).find((b) => overlap(b, { ...box, bottom: box.top, right: box.left }) > 0);
       return new FakeRange(app, sheet, m ?? { ...box, bottom: box.top, right: box.left });
+    });
+    member(app, this, 'EntireRow', () => new FakeRange(app, sheet, { ...box, left: 0, right: LAST_COLUMN }));
+    member(app, this, 'Hidden', () => {
+      // As Range.Hidden: of entire rows (or columns) only.
+      if (box.left !== 0 || box.right !== LAST_COLUMN) throw new Error('fake ET: Hidden of a range that is not entire rows');
+      const hidden = (s.hiddenRows ?? []).filter((r) => r - 1 >= box.top && r - 1 <= box.bottom).length;
+      return hidden === 0 ? false : hidden === box.bottom - box.top + 1 ? true : null;
     });
     member(app, this, 'Interior', () => this.interior());
     member(app, this, 'FormatConditions', () => {
@@ -533,6 +545,8 @@ export class FakeWorksheet {
       return range;
     });
     method(app, this, 'Activate', () => {
+      // As VBA's Worksheet.Activate: a hidden sheet cannot be the active one (error 1004).
+      if ((state.visible ?? -1) !== -1) throw new Error('fake ET: Activate of a hidden sheet');
       app.state.active = state.name;
     });
     member(app, this, 'PageSetup', () => Object.preventExtensions(settable(app, PAGE_SETUP_WORDS, () => (state.pageSetup = state.pageSetup ?? {}))));

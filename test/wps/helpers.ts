@@ -79,9 +79,11 @@ function sheetState(ws: ExcelJS.Worksheet): FakeSheetState {
     });
   });
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => void (row.hidden && hiddenRows.push(n)));
   // Worksheet.Visible as ET gives it: xlSheetHidden 0, xlSheetVeryHidden 2.
   const visible = ws.state === 'veryHidden' ? 2 : ws.state === 'hidden' ? 0 : undefined;
-  return { name: ws.name, cells, merges, ...(visible !== undefined ? { visible } : {}) };
+  return { name: ws.name, cells, merges, ...(visible !== undefined ? { visible } : {}), ...(hiddenRows.length ? { hiddenRows } : {}) };
 }
 
 export async function fakeBookFromXlsx(bytes: Buffer | Uint8Array, name = '工作簿.xlsx'): Promise<FakeBookState> {

@@ -13,6 +13,10 @@ import { toRows } from '../../src/io/wps/et';
 import { CalendarDate, type WorkbookGrid } from '../../src/model/grid';
 import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
 import { ROOT, fakeBookFromXlsx, fixtureBytes, fixtureFiles, templateFiles } from './helpers';
+import { readWorkbook } from '../../src/forms/workbook';
+import { validateSite } from '../../src/rules/engine';
+
+const HIDDEN_ROW_8 = '（第 8 行是隐藏的：取消隐藏才看得见；若是误登，请整行删除。）';
 
 const VARIANTS: FakeEtOptions[] = [
   { shape: 'rows', members: 'property' },
@@ -65,6 +69,34 @@ describe('readWpsGrid equals the exceljs grid', () => {
     await compare(bytes);
     const { grid } = readWpsGrid(new FakeApplication(await fakeBookFromXlsx(bytes), VARIANTS[0]));
     expect(grid.sheets.filter((s) => s.state).map((s) => [s.name, s.state])).toEqual([['出入库记录（草稿）', 'hidden']]);
+  });
+
+  test('a hidden row is hidden in the grid, and a finding on it says so (review 6: 4405’s mistaken line hidden as row 8)', async () => {
+    const bytes = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'review6', 'xlsx', 'v-hidden-row.xlsx'));
+    await compare(bytes);
+    for (const options of VARIANTS) {
+      const { grid } = readWpsGrid(new FakeApplication(await fakeBookFromXlsx(bytes), options));
+      expect(grid.sheets.filter((s) => s.hiddenRows).map((s) => [s.name, s.hiddenRows])).toEqual([['出入库记录', [7]]]);
+      const findings = validateSite(readWorkbook(grid));
+      expect(findings.map((f) => [f.rule, f.sheet, f.cell, f.message.endsWith(HIDDEN_ROW_8)])).toEqual([
+        ['spare-bag-out', '出入库记录', 'D8', true],
+        ['checkout-window', '出入库记录', 'F8', true],
+        ['not-returned', '出入库记录', 'I8', true],
+      ]);
+      // The same findings, word for word, as the workbook read from its file.
+      expect(findings).toEqual(validateSite(readWorkbook(await gridFromXlsxBuffer(bytes))));
+    }
+  });
+
+  test('hidden rows cost a few probes: one for a sheet without, a handful for one row of 20,000', () => {
+    const shown = new FakeApplication(logBook(20_000));
+    readWpsGrid(shown);
+    expect(shown.log.filter((m) => m === 'Hidden')).toHaveLength(1);
+    const book = logBook(20_000);
+    book.sheets[0].hiddenRows = [9_000];
+    const app = new FakeApplication(book);
+    expect(readWpsGrid(app).grid.sheets[0].hiddenRows).toEqual([8_999]);
+    expect(app.log.filter((m) => m === 'Hidden').length).toBeLessThan(40);
   });
 });
 

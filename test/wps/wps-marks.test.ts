@@ -132,6 +132,23 @@ test('select activates the sheet and selects the cell', () => {
   expect(state.selection).toEqual({ sheet: '基本信息', address: 'B1' });
 });
 
+test('a finding on a hidden sheet: the pane says it is hidden and how to show it; the sheet is left as it is', async () => {
+  const state = book();
+  state.sheets.push({ name: '出入库记录（草稿）', cells: { A1: { v: '保密室试卷出入库记录表' } }, merges: [], visible: 0 });
+  const host = wpsHost(new FakeApplication(state));
+  const site = { id: 'workbook', label: '当前工作簿', findings: [], problems: [] };
+  const finding = logFinding('出入库记录（草稿）', 'A1', 'hidden-sheet', 'warning');
+  expect(await host.select(site, finding, 'zh')).toBe(
+    '工作表“出入库记录（草稿）”是隐藏的，跳不到 A1：请右键单击任一工作表标签 → 取消隐藏，选“出入库记录（草稿）”，再点这一条。',
+  );
+  expect([state.active, state.selection]).toEqual([state.sheets[0].name, undefined]);
+  state.sheets[state.sheets.length - 1].visible = 2;
+  expect(await host.select(site, finding, 'en')).toMatch(/^Sheet “出入库记录（草稿）” is very hidden, so A1 cannot be shown/);
+  state.sheets[state.sheets.length - 1].visible = -1;
+  expect(await host.select(site, finding, 'zh')).toBeUndefined();
+  expect(state.selection).toEqual({ sheet: '出入库记录（草稿）', address: 'A1' });
+});
+
 test('over a whole filled workbook: marking changes only the finding cells, clearing restores every cell', async () => {
   const data = fixture('kaodian.json');
   (data.intake as Intake).totals!.bags31 = 9;

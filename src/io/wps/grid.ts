@@ -9,7 +9,8 @@
  * too, only where the sheet has formulas), then number formats and merges
  * found by halving ranges (`NumberFormat` is one code for a uniform range,
  * `MergeCells` true/false for all or none), so a date column or a form's
- * header merges cost a few calls whatever the number of rows. A used range
+ * header merges cost a few calls whatever the number of rows; hidden rows too,
+ * by halving on EntireRow.Hidden. A used range
  * over `maxCells` (LIMITS.cells) is refused with one line rather than read,
  * in the same words as the Office.js adapter.
  */
@@ -156,6 +157,23 @@ function findMerges(sheet: EtObject, box: RangeBox, found: RangeBox[], edges = f
   }
 }
 
+/**
+ * The used range's hidden rows (0-based), by halving on `EntireRow.Hidden` (VBA's Range.Hidden: true when every row
+ * is hidden, false when none is, null when some are), so a sheet without hidden rows costs one probe and a hidden row
+ * a few. A build that answers anything else (no EntireRow, no Hidden) tells nothing: no rows are said hidden then,
+ * rather than one probe a row.
+ */
+function hiddenRowsOf(sheet: EtObject, ext: Extent): number[] {
+  const hidden: number[] = [];
+  const probe = (lo: number, hi: number, edges: boolean): void => {
+    const rows = get(get(rangeOf(sheet, `${a1(lo, ext.left)}:${a1(hi, ext.left)}`), 'EntireRow'), 'Hidden');
+    if (rows === true) for (let r = lo; r <= hi; r++) hidden.push(r);
+    else if (rows === null && lo < hi) for (const [a, b, e] of split(lo, hi, edges)) probe(a, b, e);
+  };
+  probe(ext.top, ext.top + ext.rows - 1, true);
+  return hidden;
+}
+
 interface SheetContext {
   date1904: boolean;
   cellsPerChunk: number;
@@ -163,7 +181,7 @@ interface SheetContext {
 }
 
 /** Worksheet.Visible (xlSheetHidden 0 or false, xlSheetVeryHidden 2) → the grid's state; undefined for a sheet shown. */
-function wpsSheetState(visible: unknown): SheetState | undefined {
+export function wpsSheetState(visible: unknown): SheetState | undefined {
   return visible === 0 || visible === false ? 'hidden' : visible === 2 ? 'veryHidden' : undefined;
 }
 
@@ -211,6 +229,9 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   }
   trim(grid, formulas);
   if (Object.keys(formulas).length > 0) grid.formulas = formulas;
+  // As the other readers give them: a finding on a hidden row says so (rules/engine.ts).
+  const hiddenRows = hiddenRowsOf(sheet, ext);
+  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
   return grid;
 }
 

@@ -17,6 +17,8 @@ import type { Finding } from '../../model/finding';
 import { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../../check/marks';
 import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeOf, sheetName, toRows, worksheets } from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
+import { wpsSheetState } from './grid';
+import type { SheetState } from '../../model/grid';
 
 /** The hidden sheet that holds the prior state of marked cells. */
 export const MARKS_SHEET = '试卷保密助手_标记';
@@ -231,11 +233,15 @@ export function clearWpsMarks(app: EtObject): WpsMarkResult {
 /**
  * Activates a finding's sheet and selects its cell (Application.Goto where
  * Select is missing or refused). The sheet is found by name among the
- * worksheets: `.Item(name)` is not in every build.
+ * worksheets: `.Item(name)` is not in every build. A hidden sheet is not
+ * activated (WPS, like Excel, will not show its cell): its state is returned
+ * for the pane to say how to show it; undefined for a sheet shown.
  */
-export function selectWpsCell(app: EtObject, sheet: string, cell: string): void {
+export function selectWpsCell(app: EtObject, sheet: string, cell: string): SheetState | undefined {
   const ws = sheetsByName(activeWorkbook(app)).get(sheet);
   if (!ws) throw new Error(`工作簿中没有工作表“${sheet}”`);
+  const state = wpsSheetState(get(ws, 'Visible'));
+  if (state) return state;
   get(ws, 'Activate');
   const range = rangeOf(ws, cell);
   try {
@@ -244,4 +250,5 @@ export function selectWpsCell(app: EtObject, sheet: string, cell: string): void 
   } catch {
     get(app, 'Goto', range);
   }
+  return undefined;
 }
