@@ -131,8 +131,18 @@ const SEPARATOR = '、';
 /** One Chinese character: no one signs with it alone, so it is half of a name padded to the width of three (李\u3000强). */
 const ONE_HAN = /^[\u4e00-\u9fff]$/;
 /** The compound surnames: with them a Chinese name runs to four characters (欧阳娜娜), without them to three. */
-const COMPOUND_SURNAME =
-  /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|司空|夏侯|轩辕|令狐|钟离|端木|独孤|南宫|西门|呼延|申屠|澹台|太史|闻人|百里|万俟)/;
+const COMPOUND_SURNAMES = [
+  ...['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '司空', '夏侯'],
+  ...['轩辕', '令狐', '钟离', '端木', '独孤', '南宫', '西门', '呼延', '申屠', '澹台', '太史', '闻人', '百里', '万俟'],
+];
+const COMPOUND_SURNAME = new RegExp(`^(?:${COMPOUND_SURNAMES.join('|')})`);
+/** A given name after a surname: one or two characters (欧阳 明, 司马 林林). */
+const GIVEN_NAME = /^[\u4e00-\u9fff]{1,2}$/;
+/**
+ * A compound surname alone, then its given name after a space (`欧阳 明`, as `胡 斌` is padded): one person, as
+ * 欧阳 alone is no one's signature. 欧阳明 李娜 stays two: the word before the space is a whole name.
+ */
+const surnameThenGivenName = (before: string, word: string): boolean => COMPOUND_SURNAMES.includes(before) && GIVEN_NAME.test(word);
 
 /**
  * Part of a name written the Uyghur or foreign way (阿依古丽 of 阿依古丽·买买提): four Chinese characters
@@ -143,6 +153,9 @@ const isForeignNamePart = (word: string): boolean => /^[\u4e00-\u9fff]{4,}$/.tes
 const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/;
 const onePersonsParts = (before: string, word: string): boolean =>
   HAN_WORD.test(before) && HAN_WORD.test(word) && (isForeignNamePart(before) || isForeignNamePart(word));
+
+/** A space between `lastWord` (ending the signature `last`) and `word` that is inside one person's name. */
+const spaceWithinName = (last: string, lastWord: string, word: string): boolean => onePersonsParts(lastWord, word) || surnameThenGivenName(last, word);
 
 /** What splitSignatures cuts at or looks into: a separator, a space, a bracket. */
 const CUTS_OR_BRACKETS = /[、，,／/;；\s\u3000（()）]/;
@@ -176,8 +189,9 @@ export function splitSignatures(text: string): string[] {
     } else current += ch;
   }
   flush();
-  // A space joins a title, the second half of a padded name, or the next part of a foreign name to the word before
-  // it, and separates two names otherwise; a line break only the first two (each line is one person's name).
+  // A space joins a title, the second half of a padded name, the next part of a foreign name or the given name after
+  // a compound surname to the word before it, and separates two names otherwise; a line break only the first two
+  // (each line is one person's name).
   const names: string[] = [];
   /** What stands between the last word and the next: nothing, spaces only, a line break, or a separator. */
   let gap: 'none' | 'space' | 'line' | 'separator' = 'none';
@@ -191,7 +205,7 @@ export function splitSignatures(text: string): string[] {
       const joins = last >= 0 && gap !== 'none' && gap !== 'separator';
       // A date is when the signer before it signed (李娜 1.10), or, first in the cell, the one after it (1.10 李娜).
       const dated = last >= 0 && (isDateWord(word) || names[last].split(SPACE).every(isDateWord));
-      if (dated || (joins && (isTitle(word) || ONE_HAN.test(names[last]) || (gap === 'space' && onePersonsParts(lastWord, word))))) {
+      if (dated || (joins && (isTitle(word) || ONE_HAN.test(names[last]) || (gap === 'space' && spaceWithinName(names[last], lastWord, word))))) {
         names[last] += ` ${word}`;
       } else names.push(word);
       gap = 'none';

@@ -89,15 +89,63 @@ export function groupsOf<T>(items: readonly T[], keyOf: (item: T) => string | nu
   return groups;
 }
 
-/** The roster's word for `name` being a proctor (any of their rows), undefined when none says so. */
+/** The roster's word for 监考人员 on one of its rows (监考, 监考员 …); null for a row in other roles only, undefined for one without a role. */
+function proctorWord(data: SiteData, index: number): string | null | undefined {
+  let other: null | undefined;
+  for (const role of data.staff?.[index]?.roles ?? NO_ROLES) {
+    const read = roleOf(role);
+    if (read === '监考人员') return role;
+    if (read) other = null;
+  }
+  return other;
+}
+
+/**
+ * The roster's word for `name` being a proctor (their first row that says so), undefined when none says so — or
+ * when another row of that name is in other roles only: two people of one name, a proctor and, say, a 考务人员,
+ * whose signature no one can tell apart, so not judged a proctor's (附件3 备注 3 bars proctors, not their namesakes).
+ */
 function rosterProctor(data: SiteData, name: string): RosterProctor | undefined {
   // Asked of every signature of a log: no array or closure made for a name off the roster or a row without roles.
   const rows = custodyOf(data).roster.get(name);
   if (!rows) return undefined;
+  let proctor: RosterProctor | undefined;
   for (const index of rows) {
-    for (const role of data.staff?.[index]?.roles ?? NO_ROLES) if (roleOf(role) === '监考人员') return { role, index };
+    const role = proctorWord(data, index);
+    if (role === null) return undefined;
+    if (role !== undefined && !proctor) proctor = { role, index };
   }
-  return undefined;
+  return proctor;
+}
+
+/** A name on two or more roster rows, some a proctor's and some in other roles only: who signs as it cannot be told. */
+export interface Namesakes {
+  name: string;
+  /** The first row that names a proctor (`staff` index). */
+  proctor: RosterProctor;
+  /** Every row of the name (`staff` indexes). */
+  rows: readonly number[];
+  /** The vault log rows where the name takes or returns papers as this unit's person. */
+  signed: readonly number[];
+}
+
+/**
+ * The roster's names shared by a proctor and someone in other roles only (rosterProctor judges neither a proctor),
+ * where the name takes or returns papers at this unit's vault: the signatures no one can tell apart.
+ */
+export function proctorNamesakes(data: SiteData): Namesakes[] {
+  const out: Namesakes[] = [];
+  for (const [name, rows] of custodyOf(data).roster) {
+    if (rows.length < 2) continue;
+    const words = rows.map((index) => proctorWord(data, index));
+    const first = words.findIndex((word) => typeof word === 'string');
+    if (first < 0 || !words.includes(null)) continue;
+    const signed = (data.vaultLog ?? []).flatMap((r, row) =>
+      r && (['taker', 'returner'] as const).some((key) => peopleIn(r[key]).includes(name)) && receivingSide(data, row, name) === undefined ? [row] : [],
+    );
+    if (signed.length > 0) out.push({ name, proctor: { role: words[first] as string, index: rows[first] }, rows, signed });
+  }
+  return out;
 }
 
 const NO_ROLES: readonly string[] = [];

@@ -26,6 +26,7 @@ import * as dutyChain from './duty-chain';
 import * as staffNotOnRoster from './staff-not-on-roster';
 import * as staffIneligible from './staff-ineligible';
 import * as proctorTakesPapers from './proctor-takes-papers';
+import * as rosterNamesakes from './roster-namesakes';
 import * as itemForAnotherUnit from './item-for-another-unit';
 import * as receiverNotThisUnit from './receiver-not-this-unit';
 import * as dispatchWithoutHandover from './dispatch-without-handover';
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   staffNotOnRoster,
   staffIneligible,
   proctorTakesPapers,
+  rosterNamesakes,
   // Second wave (docs/领域说明.md)
   itemForAnotherUnit,
   receiverNotThisUnit,

@@ -55,3 +55,23 @@ describe('a date or time written beside a signature is when the person signed, n
     expect(personKey('阿依古丽•买买提 1.10')).toBe('阿依古丽·买买提');
   });
 });
+
+describe('a compound surname signed with a space before the given name is one person (review round 7, D2)', () => {
+  test.each([
+    ['欧阳 明', ['欧阳 明'], ['欧阳明']],
+    ['司马　林', ['司马 林'], ['司马林']],
+    ['诸葛 亮亮', ['诸葛 亮亮'], ['诸葛亮亮']],
+    ['欧阳 明 主考', ['欧阳 明 主考'], ['欧阳明']],
+    ['欧阳 明、李娜', ['欧阳 明', '李娜'], ['欧阳明', '李娜']],
+    ['欧阳 明 李娜', ['欧阳 明', '李娜'], ['欧阳明', '李娜']],
+    ['李 娜 司马 林', ['李 娜', '司马 林'], ['李娜', '司马林']],
+    // Unchanged: a whole name before the space, two people; a given name of three characters is no given name.
+    ['欧阳明 李娜', ['欧阳明', '李娜'], ['欧阳明', '李娜']],
+    ['张三 李四', ['张三', '李四'], ['张三', '李四']],
+    ['胡 斌', ['胡 斌'], ['胡斌']],
+    ['欧阳 王小明', ['欧阳', '王小明'], ['欧阳', '王小明']],
+  ])('%p → signatures %p, people %p', (cell, signatures, people) => {
+    expect(signaturesIn(cell)).toEqual(signatures);
+    expect(peopleIn(cell)).toEqual(people);
+  });
+});

@@ -1763,6 +1763,45 @@ rt('proctor-takes-papers', {
 
 // Second wave (DOMAIN.md)
 
+/** A second 周涛 on 岳麓考点's roster, a 考务人员 (the first, staff[5], is a 监考人员): two people of one name. */
+const zhouTaoTwice = (d: SiteData) =>
+  void d.staff!.push({ name: '周涛', roles: ['考务人员'], formalStaff: true, candidateRelative: false, pledgeSigned: true });
+
+rt('roster-namesakes', {
+  valid: [
+    { name: 'two 周涛 on the roster, a 监考人员 and a 考务人员, neither at the vault', edit: zhouTaoTwice },
+    {
+      // 《实施方案》（四）: the 考点's 考务人员 何平 collects at the 分校's vault; the 分校's two 何平 are not who signed.
+      name: 'a 分校 dispatch collected by the 考点’s 何平, two 何平 on the 分校’s roster (监考员, 考务人员)',
+      base: 'fenxiao',
+      edit: (d) => {
+        for (const roles of [['监考员'], ['考务人员']]) d.staff!.push({ name: '何平', roles, formalStaff: true, candidateRelative: false, pledgeSigned: true });
+      },
+    },
+  ],
+  invalid: [
+    {
+      // 附件3 备注 3 bars proctors from the vault; whether the 周涛 who took 2045 out is the proctor, nobody can tell.
+      name: 'two 周涛, a 监考人员 and a 考务人员: 周涛 takes and returns 2045, a warning at the proctor’s row, no error',
+      edit: (d) => {
+        zhouTaoTwice(d);
+        Object.assign(d.vaultLog![1], { taker: '周涛', returner: '周涛' });
+      },
+      errors: [
+        {
+          messageId: 'namesakes',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'B8',
+          row: 6,
+          message:
+            /^涉卷人员名单上有 2 人同名“周涛”（B8、B10），其中有“监考人员”，也有不是监考人员的。出入库记录上“周涛”取卷、还卷的签字（第 2 行）分不清是哪一位，不按监考人员领卷论。/,
+        },
+      ],
+    },
+  ],
+});
+
 rt('item-for-another-unit', {
   valid: [
     { name: 'every item belongs to the receiver' },
@@ -2290,5 +2329,5 @@ test('every rule of the catalogue has a table', () => {
   // test/rules/across.test.ts; test/summary/other-semester.test.ts; test/summary/repeated-unit.test.ts
   const crossOnly = new Set(['handover-copies-disagree', 'workbook-of-another-semester', 'unit-workbook-twice']);
   for (const meta of ALL_META) if (!crossOnly.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(40);
+  expect(ALL_META).toHaveLength(41);
 });

@@ -213,6 +213,15 @@ const PLANTED: Planted[] = [
     expect: [['proctor-takes-papers', 3, '出入库记录', 'E6', 3]],
   },
   {
+    name: 'a 贺平 who is a 考务人员 on the roster besides the proctor 贺平, and 贺平 takes papers: a warning at the proctor’s row',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.staff!.push({ ...d.staff![1], name: '贺平' });
+      d.vaultLog![2].taker = '贺平';
+    },
+    expect: [['roster-namesakes', 0, '涉卷人员', 'B11', 9]],
+  },
+  {
     name: 'a proctor who is not formal staff: once, at the roster row',
     base: 'leiyang-kaodian',
     edit: (d) => {
