@@ -11,11 +11,11 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       namesakes:
-        '涉卷人员名单上有 {count} 人同名“{name}”（{cells}），其中有“{role}”，也有不是监考人员的。出入库记录上“{name}”取卷、还卷的签字（第 {rows} 行）分不清是哪一位，不按监考人员领卷论。请在名单和签字处把同名的人写得能区分开，如“{name}1”“{name}2”（括号里的部门、职务不算名字，分不开两人）。',
+        '涉卷人员名单上有 {count} 人同名“{name}”（{cells}），其中有“{role}”，也有不是监考人员的。出入库记录上“{name}”取卷、还卷的签字（第 {rows} 行）分不清是哪一位，暂不按监考人员领卷论。请核对是哪一位：若是监考人员，须改由考务人员领卷、还卷；若不是，请在名单和签字处把同名的人写得能区分开，如“{name}1”“{name}2”（括号里的部门、职务不算名字，分不开两人）。',
     },
     en: {
       namesakes:
-        'The roster lists {count} people named "{name}" ({cells}): one is "{role}", a proctor, another is not. The vault log\'s signatures of "{name}" taking or returning papers (rows {rows}) cannot be told apart, so they are not judged a proctor\'s. Write the namesakes apart on the roster and where they sign, e.g. "{name}1" and "{name}2" (a department or title in brackets is no part of the name and does not tell them apart).',
+        'The roster lists {count} people named "{name}" ({cells}): one is "{role}", a proctor, another is not. The vault log\'s signatures of "{name}" taking or returning papers (rows {rows}) cannot be told apart, so they are not judged a proctor\'s for now. Check who it was: a proctor must leave fetching and returning papers to exam-affairs staff; if it was not the proctor, write the namesakes apart on the roster and where they sign, e.g. "{name}1" and "{name}2" (a department or title in brackets is no part of the name and does not tell them apart).',
     },
   },
   docs: 'Two or more rows of the 涉卷人员 roster with one name, one a proctor (监考人员, however written) and another in other roles only (考务人员, 交接人员 …), when that name takes or returns papers at this unit’s vault (附件3 取卷人, 还卷人). Two people share the name and nobody can tell which of them signed, so proctor-takes-papers judges no one by it — the one who fetched papers may well be the 考务人员 — and this says, once, at the proctor’s row, that the namesakes should be written apart (王芳1, 王芳2: a department in brackets, 王芳（教务处）, is read as a note, not part of the name). One person listed on two rows, each a proctor, is a proctor; a roster that lists one person twice, once as proctor and once in another role, is read the same as two people (the roster cannot say which it is).',

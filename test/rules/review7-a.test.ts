@@ -30,7 +30,7 @@ const WANGFANG = [
   'warning',
   '涉卷人员',
   'B12',
-  '涉卷人员名单上有 2 人同名“王芳”（B4、B12），其中有“监考人员”，也有不是监考人员的。出入库记录上“王芳”取卷、还卷的签字（第 1、3 行）分不清是哪一位，不按监考人员领卷论。请在名单和签字处把同名的人写得能区分开，如“王芳1”“王芳2”（括号里的部门、职务不算名字，分不开两人）。',
+  '涉卷人员名单上有 2 人同名“王芳”（B4、B12），其中有“监考人员”，也有不是监考人员的。出入库记录上“王芳”取卷、还卷的签字（第 1、3 行）分不清是哪一位，暂不按监考人员领卷论。请核对是哪一位：若是监考人员，须改由考务人员领卷、还卷；若不是，请在名单和签字处把同名的人写得能区分开，如“王芳1”“王芳2”（括号里的部门、职务不算名字，分不开两人）。',
 ];
 
 describe('D2: a compound surname, a space, the given name: one person', () => {
@@ -67,7 +67,7 @@ describe('D3: a proctor’s namesake in other roles fetches papers: a warning at
         'warning',
         '涉卷人员',
         'B12',
-        'The roster lists 2 people named "王芳" (B4, B12): one is "监考人员", a proctor, another is not. The vault log\'s signatures of "王芳" taking or returning papers (rows 1, 3) cannot be told apart, so they are not judged a proctor\'s. Write the namesakes apart on the roster and where they sign, e.g. "王芳1" and "王芳2" (a department or title in brackets is no part of the name and does not tell them apart).',
+        'The roster lists 2 people named "王芳" (B4, B12): one is "监考人员", a proctor, another is not. The vault log\'s signatures of "王芳" taking or returning papers (rows 1, 3) cannot be told apart, so they are not judged a proctor\'s for now. Check who it was: a proctor must leave fetching and returning papers to exam-affairs staff; if it was not the proctor, write the namesakes apart on the roster and where they sign, e.g. "王芳1" and "王芳2" (a department or title in brackets is no part of the name and does not tell them apart).',
       ],
     ]);
   });
