@@ -269,7 +269,7 @@ describe('printing the demo summary (LibreOffice headless)', () => {
   }, 300_000);
 
   test("总览 prints each chart whole on one page, beside its table: each label twice on the chart's page (table and axis)", () => {
-    expect(charts.map((c) => c.title)).toEqual(['各类问题数量', '各单位问题数量', '各单位考生数与试卷份数']);
+    expect(charts.map((c) => c.title)).toEqual(['各类问题数量', '各单位问题数量', '各考点考生数与试卷份数（只列考点：各级考生相同，不相加）']);
     for (const c of charts) {
       // A chart cut by a page break is drawn on both pages (each shows its part): its title is in the text of both.
       const onPage = drawnPages.filter((lines) => lines.includes(c.title));
@@ -286,7 +286,7 @@ describe('printing the demo summary (LibreOffice headless)', () => {
     const last = drawnPages[end];
     expect({
       page: end + 1,
-      chart: last.includes('各单位考生数与试卷份数'),
+      chart: last.includes('各考点考生数与试卷份数（只列考点：各级考生相同，不相加）'),
       note: last.some((l) => l.startsWith('说明：份数')),
       signature: last.filter((l) => l.startsWith('制表人：')).length,
     }).toEqual({ page: 4, chart: true, note: true, signature: 1 });

@@ -4,6 +4,7 @@ import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 import { paperCode, shownCode } from '../model/paper-code';
 import { isBlankValue } from '../model/values';
+import { checkPassedOn } from './passed-on';
 
 export const meta: RuleMeta = {
   id: 'dispatch-without-handover',
@@ -22,6 +23,10 @@ export const meta: RuleMeta = {
         '{time} 下发给{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而交接单（{sheet2}）上是 {handed} 袋，不一致的是试卷 {papers}。出库下发的试卷须与双方签写的交接单一致，请核对数量。',
       backPaper:
         '{time} 出库送回{to}的试卷在出入库记录上共 {out} 袋（第 {rows} 行），而送回的交接单（{sheet2}）上是 {handed} 袋，不一致的是试卷 {papers}。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
+      short:
+        '{from}的交接单（{sheet1}）上试卷归属{dest}的共 {received} 袋，而交给{dest}的交接单（{sheet2}）上只有 {sent} 袋。收到的试卷须按试卷归属全部交给该单位，双方签写附件1：请核对这张交接单的数量；若确有试卷留下，请查明去向并尽快交给{dest}。',
+      shortKept:
+        '{from}的交接单（{sheet1}）上试卷归属{dest}的共 {received} 袋，而交给{dest}的交接单（{sheet2}）上只有 {sent} 袋；按入库清单和出入库记录，保密室里还留有试卷 {kept}。收到的试卷须按试卷归属全部交给该单位，双方签写附件1：请核对这张交接单和出入库记录的数量；若确有试卷留在保密室，请尽快交给{dest}，它离开保密室之前须昼夜值班。',
     },
     en: {
       none: 'Papers {papers} left the vault for {receiverEn} at {time} (taken by {taker}), but no handover sheet (附件1) from this {senderEn} to {receiverEn} matches this dispatch. Papers handed down to {receiverEn} go with a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
@@ -31,9 +36,13 @@ export const meta: RuleMeta = {
         'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}); the papers that differ: {papersEn}. The dispatch and the handover sheet must agree; check the counts.',
       backPaper:
         'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log (rows {rows}), but {handed} bags on the sheet that sends them back ({sheet2}); the papers that differ: {papersEn}. Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
+      short:
+        'The sheets from {from} ({sheet1}) bring {received} bags for {dest} (试卷归属), but the sheets handing papers to {dest} ({sheet2}) carry only {sent} bags. Papers received for a unit all go on to it, on a handover sheet signed by both sides: check the count on this sheet; if bags were kept back, find out where they are and hand them to {dest} soon.',
+      shortKept:
+        'The sheets from {from} ({sheet1}) bring {received} bags for {dest} (试卷归属), but the sheets handing papers to {dest} ({sheet2}) carry only {sent} bags; by the intake list and the vault log the vault still holds {keptEn}. Papers received for a unit all go on to it, on a handover sheet signed by both sides: check the counts on this sheet and the vault log; if bags did stay in the vault, hand them to {dest} soon and keep the vault on duty day and night until they leave.',
     },
   },
-  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when no dispatch exceeds the stock — overdraw — or has its time in question, and, per sheet, when no dispatch left without a sheet could be on it). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row. At a 考点, papers sent back up the chain (after the exam, on an outgoing sheet: model/custody.ts) in other bags than the sheet of their day; a checkout whose sheet is not clear (sent the next day) leaves the sheets that could carry it uncompared. Bags that differ are said at the dispatch’s first row; where each item of the sheet names one of the rows’ papers (试卷归属 or 备注: “5501 已考2袋”), at the first row of the paper that differs, naming it with its bags on each side.',
+  docs: 'Where papers are handed down — at a 分校, a dispatch to a 考点; at the 省校, to a 分校 — a dispatch (a vault checkout not expected back) with no outgoing handover sheet that day (or the next day after an evening checkout): the sheet its taker signs as receiver, else the nearest one no other taker signs; or a sheet whose bags differ from the dispatches paired with it (where another sheet to the same unit that day has no dispatch of its own — one dispatch handed over on two sheets — that unit’s sheets of the day are compared together; a count in 箱 counts the bags its 备注 says are inside, “内装4袋”, and is not compared without them; judged only when no dispatch exceeds the stock — overdraw — or has its time in question, and, per sheet, when no dispatch left without a sheet could be on it). A dispatch taken out before intake is checkout-before-intake’s. One finding per day of unmatched dispatches, at its first vault row. At a 考点, papers sent back up the chain (after the exam, on an outgoing sheet: model/custody.ts) in other bags than the sheet of their day; a checkout whose sheet is not clear (sent the next day) leaves the sheets that could carry it uncompared. Bags that differ are said at the dispatch’s first row; where each item of the sheet names one of the rows’ papers (试卷归属 or 备注: “5501 已考2袋”), at the first row of the paper that differs, naming it with its bags on each side. Where papers are handed down, also the bags received for a unit below (the incoming sheets’ items naming it as 试卷归属, not those sent back up) against the bags on this unit’s sheets to it: fewer handed on than received is said at the 合计 of its last sheet — when the vault log (if the workbook keeps one) leaves some paper’s bags in the vault (taken in less dispatched), naming them; a vault log that sent every bag out is compared with the sheets above instead.',
 };
 
 /** Checkouts this close in time are one trip to the vault. */
@@ -111,8 +120,10 @@ function overdrawn(data: SiteData, facts: RuleContext['facts']): boolean {
 }
 
 export function check(context: RuleContext): void {
-  if (handsPapersDown(context.facts.level)) checkDispatches(context);
-  else if (context.facts.level === '考点') checkSendBacks(context);
+  if (handsPapersDown(context.facts.level)) {
+    checkDispatches(context);
+    checkPassedOn(context);
+  } else if (context.facts.level === '考点') checkSendBacks(context);
 }
 
 /**

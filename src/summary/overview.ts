@@ -5,6 +5,7 @@
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
 import type { Lang } from './columns';
+import type { Level } from '../model/custody';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -12,14 +13,32 @@ export interface ChartData {
   rules: Array<[string, { errors: number; warnings: number }]>;
   /** Units with the most findings (top 20). */
   sites: Array<{ name: string; errors: number; warnings: number }>;
-  /** Units with the most candidates (top 20), of those with papers counted in the totals (not a workbook of another semester). */
+  /**
+   * Units of one level with the most candidates (top 20), of those with papers counted in the totals (not a workbook
+   * of another semester): the lowest level the run has, where the candidates sit (`bigLevel`). Each level counts the
+   * same candidates again (各级不相加): ranked together, the 省校 and its 分校 would head the list with no 考点's own.
+   */
   big: Array<{ name: string; candidates: number; copies: number }>;
+  /** The level `big` ranks; null when no unit's level can be read (then all units). */
+  bigLevel: Level | null;
 }
+
+/** The levels where candidates sit first: the one `big` ranks is the first the run has. */
+const SITTING_FIRST: readonly Level[] = ['考点', '分校', '省校'];
 
 /** Ranks per-rule counts and per-unit figures the way 总览 shows them. */
 export function rankChartData(
   byRule: ReadonlyMap<string, { errors: number; warnings: number }>,
-  units: Iterable<{ name: string; errors: number; warnings: number; papers: number; candidates: number; copies: number; counted?: boolean }>,
+  units: Iterable<{
+    name: string;
+    errors: number;
+    warnings: number;
+    papers: number;
+    candidates: number;
+    copies: number;
+    counted?: boolean;
+    level?: Level | null;
+  }>,
 ): ChartData {
   const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
   const list = [...units];
@@ -28,13 +47,15 @@ export function rankChartData(
     .map((u) => ({ name: u.name, errors: u.errors, warnings: u.warnings }))
     .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 20);
-  const big = list
-    // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size.
-    .filter((u) => u.papers > 0 && u.counted !== false)
+  // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size.
+  const sized = list.filter((u) => u.papers > 0 && u.counted !== false);
+  const bigLevel = SITTING_FIRST.find((l) => sized.some((u) => u.level === l)) ?? null;
+  const big = sized
+    .filter((u) => bigLevel === null || u.level === bigLevel)
     .map((u) => ({ name: u.name, candidates: u.candidates, copies: u.copies }))
     .sort((a, b) => b.candidates - a.candidates || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 20);
-  return { rules, sites, big };
+  return { rules, sites, big, bigLevel };
 }
 
 /** The figures at the top of 总览, key and value (their labels: `FIGURE_WORDS`). */

@@ -19,7 +19,8 @@ export interface CopyCells {
 
 /**
  * The cell of each copy a disagreement is pointed at, as the validator lists its findings first: the topmost,
- * leftmost of the differing fields' cells (an item row's at the first row whose line differs). A copy whose
+ * leftmost of the differing fields' cells (an item row's at the first row whose line differs: its 数量 or
+ * 试卷归属 where only that differs, else its 序号). A copy whose
  * cells are not known keeps its handover's cell.
  */
 export function firstDifferingCells(s: CopyCells, r: CopyCells): [string | null, string | null] {
@@ -27,16 +28,36 @@ export function firstDifferingCells(s: CopyCells, r: CopyCells): [string | null,
   if (s.fields.items !== r.fields.items) {
     let k = 0;
     while (k < Math.max(s.itemLines.length, r.itemLines.length) - 1 && s.itemLines[k] === r.itemLines[k]) k++;
-    fields.push(`items[${k}]`);
+    fields.push(`items[${k}]${differingPart(s.itemLines[k], r.itemLines[k])}`);
   }
   return [topmost(fields, s), topmost(fields, r)];
+}
+
+/**
+ * The part of an item row that differs, as handover-copies-disagree points at it: `.quantity` where only the
+ * count (数量, 单位) differs, `.destination` where only the 试卷归属 does, else '' (the row's 序号). A line is
+ * `itemLine`'s: the 试卷归属 up to the first “|”, the count after it.
+ */
+function differingPart(a: string | undefined, b: string | undefined): string {
+  if (!a || !b || a === b) return '';
+  const [destA, countA] = splitLine(a);
+  const [destB, countB] = splitLine(b);
+  if (destA === destB) return '.quantity';
+  return countA === countB ? '.destination' : '';
+}
+
+function splitLine(line: string): [string, string] {
+  const cut = line.indexOf('|');
+  return [line.slice(0, cut), line.slice(cut + 1)];
 }
 
 /** The topmost, leftmost cell of `fields` in copy `c`, or its handover's cell. */
 function topmost(fields: readonly string[], c: CopyCells): string | null {
   const cells = fields.flatMap((f) => {
-    const at = c.fieldCells[f] ? parseA1(c.fieldCells[f]) : undefined;
-    return at ? [{ at, cell: c.fieldCells[f] }] : [];
+    // An item's 数量 or 试卷归属 whose cell is not known: its row's 序号.
+    const cell = c.fieldCells[f] ?? c.fieldCells[f.split('.')[0]];
+    const at = cell ? parseA1(cell) : undefined;
+    return at ? [{ at, cell }] : [];
   });
   cells.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
   return cells[0]?.cell ?? c.cell;

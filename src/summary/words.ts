@@ -8,7 +8,7 @@
  */
 import type { Lang } from '../rules/types';
 import type { PairStatus } from './consolidate';
-import { levelOf } from '../model/custody';
+import { type Level, levelOf } from '../model/custody';
 
 type Words<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -213,6 +213,21 @@ export const LEVEL_WORDS = {
   考点: { zh: '考点', en: 'Exam site (考点)' },
   unknown: { zh: '级别不明', en: 'Unknown level' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/**
+ * 总览's ranking by candidates, headed and its chart titled by the level it ranks (`ChartData.bigLevel`): each
+ * level counts the same candidates (各级不相加), so one level only; null: no level read, every unit.
+ */
+export function bigWords(level: Level | null, lang: Lang): { head: string; chart: string } {
+  if (level === null) return { head: OVERVIEW_WORDS.big[lang], chart: OVERVIEW_WORDS.bigChart[lang] };
+  const en = LEVEL_WORDS[level].en;
+  return lang === 'zh'
+    ? { head: `${level}（考生最多的前 20 个）`, chart: `各${level}考生数与试卷份数（只列${level}：各级考生相同，不相加）` }
+    : {
+        head: `${en} (20 with the most candidates)`,
+        chart: `Candidates and copies by ${en.charAt(0).toLowerCase()}${en.slice(1)} (this level only: each level counts the same candidates)`,
+      };
+}
 
 /** A level's word (null: the level cannot be read). */
 export const levelWord = (level: keyof typeof LEVEL_WORDS | null, lang: Lang): string => LEVEL_WORDS[level ?? 'unknown'][lang];

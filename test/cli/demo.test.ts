@@ -49,7 +49,7 @@ describe('custody demo', () => {
        {
          "part": "xl/charts/chart3.xml",
          "sheet": "总览",
-         "title": "各单位考生数与试卷份数",
+         "title": "各考点考生数与试卷份数（只列考点：各级考生相同，不相加）",
        },
      ]
     `);

@@ -54,11 +54,11 @@ async function overview(bytes: Buffer) {
 const ROOM = (210 / 25.4 - 2 * 0.6) * 72 * 0.95;
 
 const HEADS = {
-  zh: { problems: /^问题（/, sites: /^单位（问题最多/, big: /^单位（考生最多/, note: /^说明：/, signature: /^制表人：/ },
+  zh: { problems: /^问题（/, sites: /^单位（问题最多/, big: /^考点（考生最多/, note: /^说明：/, signature: /^制表人：/ },
   en: {
     problems: /^Problem \(/,
     sites: /^Unit \(20 with the most problems/,
-    big: /^Unit \(20 with the most candidates/,
+    big: /^Exam site \(考点\) \(20 with the most candidates/,
     note: /^Note: copies/,
     signature: /^Prepared by/,
   },

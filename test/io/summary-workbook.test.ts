@@ -641,7 +641,7 @@ describe('the consolidated summary workbook', () => {
 
   it('总览 carries real bar charts bound to its cells, problems by title', async () => {
     const charts = await listCharts(bytes);
-    expect(charts.map((x) => x.title)).toEqual(['各类问题数量', '各单位问题数量', '各单位考生数与试卷份数']);
+    expect(charts.map((x) => x.title)).toEqual(['各类问题数量', '各单位问题数量', '各考点考生数与试卷份数（只列考点：各级考生相同，不相加）']);
     expect(charts.every((x) => x.sheet === '总览')).toBe(true);
     const zip = await JSZip.loadAsync(bytes);
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');

@@ -103,7 +103,7 @@ describe('D5: a unit handed in twice, the left-out workbook with errors', () => 
       [20, '问题（交接单不一致每方计一次）', '错误', '警告'],
       [21, '未发现问题'],
       [22, '单位（问题最多的前 20 个）', '错误', '警告'],
-      [24, '单位（考生最多的前 20 个）', '考生数', '试卷份数'],
+      [24, '考点（考生最多的前 20 个）', '考生数', '试卷份数'],
       [25, '芷江考点', 230, 284],
       [39, expect.stringMatching(/^说明：/), ...Array(11).fill(expect.anything())],
       [41, expect.stringMatching(/^制表人/), ...Array(11).fill(expect.anything())],

@@ -10,6 +10,7 @@
  * made, so thousands of sites cost no more memory than a few, and the time
  * grows with the rows written, no faster.
  */
+import { levelOf } from '../../../model/custody';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { Lang, ShowContext, relativeNames, rowOf, sheetValue } from '../../../summary/columns';
@@ -94,6 +95,8 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
         candidates: s.totals.candidates,
         copies: s.totals.copies,
         counted: !aside.has(f.file),
+        // The level the totals count it in (stock.ts): 总览 ranks one level by candidates.
+        level: levelOf(s.site) ?? null,
       };
     });
   const settled: SettledSource = {

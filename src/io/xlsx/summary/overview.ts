@@ -18,6 +18,7 @@ import {
   OTHER_SEMESTER_WORDS,
   OVERVIEW_TITLE,
   OVERVIEW_WORDS,
+  bigWords,
   REPEATED_UNIT_WORDS,
   SHEET_WORDS,
   levelWord,
@@ -197,10 +198,11 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
     !big,
   );
   if (big) {
+    const words = bigWords(chart.bigLevel, lang);
     ranked(
-      [w('big'), w('candidates'), w('copies')],
+      [words.head, w('candidates'), w('copies')],
       chart.big.map((s) => ({ label: s.name, a: s.candidates, b: s.copies })),
-      w('bigChart'),
+      words.chart,
       [
         [w('candidates'), '5B9BD5'],
         [w('copies'), 'A5A5A5'],
