@@ -35,9 +35,15 @@ function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang
   const table = meta.messages[lang] ?? meta.messages.zh;
   const template = table[messageId] ?? meta.messages.zh[messageId] ?? Object.values(table)[0] ?? meta.id;
   const text = format(template, params, lang);
-  // Times are given to messages as "6月15日 08:30"; English shows them as "6/15 08:30"; a count of one in the singular.
-  return lang === 'en' ? singularOfOne(text.replace(/(\d{1,2})月(\d{1,2})日/g, '$1/$2').replace(/ 等 (\d+) 处/g, ' ($1 places)')) : text;
+  // Times are given to messages as "6月15日 08:30"; English shows them as "Jun 15 08:30" (6/15 reads as 6 November to
+  // some readers); a count of one in the singular.
+  return lang === 'en' ? singularOfOne(text.replace(/(\d{1,2})月(\d{1,2})日/g, monthDay).replace(/ 等 (\d+) 处/g, ' ($1 places)')) : text;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 6月15日 → Jun 15 (as typed where the month is none). */
+const monthDay = (whole: string, month: string, day: string): string => (MONTHS[Number(month) - 1] ? `${MONTHS[Number(month) - 1]} ${Number(day)}` : whole);
 
 /** A form left blank is not in the model: point at its blank sheet's first cell, if the workbook has one. */
 function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined {

@@ -51,7 +51,7 @@ const CASES: Case[] = [
     says: [
       [
         '试卷 4405 入库后没有出库记录，仍封存在保密室，至少到它的考试结束（1月12日 10:30）；但值班记录到 1月11日 20:00 就结束了。',
-        'Paper 4405 has no checkout after its intake: it stayed sealed in the vault at least until its session ended (1/12 10:30), but the duty log ends at 1/11 20:00.',
+        'Paper 4405 has no checkout after its intake: it stayed sealed in the vault at least until its session ended (Jan 12 10:30), but the duty log ends at Jan 11 20:00.',
       ],
     ],
   },
@@ -66,7 +66,7 @@ const CASES: Case[] = [
     says: [
       [
         '上一班到 1月11日 20:00 结束，这一班 1月12日 08:00 才开始，中间 12小时无人值班。',
-        'The previous shift ends at 1/11 20:00 and this one starts at 1/12 08:00: 12 h unguarded.',
+        'The previous shift ends at Jan 11 20:00 and this one starts at Jan 12 08:00: 12 h unguarded.',
       ],
     ],
   },

@@ -152,7 +152,7 @@ describe('D8: arrival said exactly; too few copies pointed at the bags', () => {
     expect(arrival.map(tuple)).toEqual([['arrival-too-early', 1, '交接单2', 'C3', null]]);
     expect(arrival[0].message).toMatch(/^试卷 1月8日 15:00 交接到浏阳考点，比最早一场考试（1月11日 09:00）早了 2天18小时。/);
     const en = await findings('i-liuyang-two-deliveries-kaodian-planted', undefined, 'en');
-    expect(en.find((f) => f.rule === 'arrival-too-early')!.message).toMatch(/at 1\/8 15:00, 2 days 18 h before the first session/);
+    expect(en.find((f) => f.rule === 'arrival-too-early')!.message).toMatch(/at Jan 8 15:00, 2 days 18 h before the first session/);
   });
 
   test('6602: 12 candidates for 11 copies — at the 入库清单 row’s 合计（袋）, not its 序号', () => {

@@ -47,7 +47,7 @@ describe('D8: a spare bag taken out with the exam bags', () => {
   test('in English: which paper, bags out, bags the exam takes, the spare stays unless approved, what to do', async () => {
     const findings = await findingsOf(site('u-zhijiang-3days-daily-kaodian-planted'), undefined, 'en');
     expect(findings.filter(spare).map((f) => f.message)).toEqual([
-      'After the checkout of paper 5501 at 1/10 08:10, 3 bags were out, but by the handover’s remarks 1 of this paper’s 3 bags are spare (备用卷): the exam takes 2. The spare stays in the vault unless the chief examiner asked and its use was approved; if it was, note the approval in this row’s 备注 (remarks), otherwise check the count of bags.',
+      'After the checkout of paper 5501 at Jan 10 08:10, 3 bags were out, but by the handover’s remarks 1 of this paper’s 3 bags are spare (备用卷): the exam takes 2. The spare stays in the vault unless the chief examiner asked and its use was approved; if it was, note the approval in this row’s 备注 (remarks), otherwise check the count of bags.',
     ]);
   });
 
