@@ -180,7 +180,9 @@ export async function bookFromXlsx(file: string): Promise<BookJson> {
       }),
     );
     const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((m) => m.replace(/\$/g, ''));
-    return { name: ws.name, visible: ws.state === 'veryHidden' ? 2 : ws.state === 'hidden' ? 0 : -1, cells, merges };
+    const hiddenRows: number[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => void (row.hidden && hiddenRows.push(r)));
+    return { name: ws.name, visible: ws.state === 'veryHidden' ? 2 : ws.state === 'hidden' ? 0 : -1, cells, merges, hiddenRows };
   });
   return { name: path.basename(file), sheets, names: [] };
 }

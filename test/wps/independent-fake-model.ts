@@ -31,6 +31,8 @@ export interface SheetJson {
   visible: number;
   cells: Record<string, CellJson>;
   merges: string[];
+  /** Rows hidden (1-based), as the file keeps them. */
+  hiddenRows?: number[];
 }
 
 export interface BookJson {
