@@ -17,10 +17,13 @@ export function markedName(name: string, lang: 'zh' | 'en' = 'zh', copy = 1): st
   return `${base}${lang === 'zh' ? '（已标记）' : ' (marked)'}${copy > 1 ? ` (${copy})` : ''}${ext}`;
 }
 
-/** Why a folder's marked copy is passed by, as the line of a file skipped says it. */
+/**
+ * Why a folder's marked copy is passed by, as the line of a file skipped says it: in every face's words (the pane,
+ * the offline page and validate --mark all write such copies; a page user has no CLI command to recognise).
+ */
 export const MARKED_COPY_SKIPPED = {
-  zh: '这是标记副本（custody validate --mark 写出），不是单位工作簿',
-  en: 'a marked copy written by validate --mark, not a unit workbook',
+  zh: '这是试卷保密助手写出的标记副本，不是单位工作簿',
+  en: 'a marked copy written by this tool, not a unit workbook',
 } as const;
 
 /** A name markedName gives: a marked copy, which a folder's walk passes by (it is not a unit's workbook). */

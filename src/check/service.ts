@@ -93,7 +93,11 @@ function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
   return SUMMARY_SHEET_SETS.some((set) => set.every((n) => sheetNames.includes(n)));
 }
 
-const SUMMARY_SKIPPED = { zh: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿', en: 'a custody summary written by this tool, not a unit workbook' };
+/** In every face's words: the pane and the offline page write this summary as custody summary does. */
+const SUMMARY_SKIPPED = {
+  zh: '这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿',
+  en: 'a summary (试卷保管汇总) written by this tool, not a unit workbook',
+};
 
 /** The report entry with the contract's key order: file, site, sha256, error?, findings. */
 export function fileReport(file: string, site: string | null, sha256: string | null, findings: Finding[], error?: string): FileReport {

@@ -42,7 +42,8 @@ const WORDS = {
     clean: '考点工作簿：填写规范，没有错误',
     faulty: (n: number) => `考点工作簿：故意留了 ${n} 处常见错误`,
     written: (dir: string, semester: string | undefined, school: string | undefined) => `已在 ${dir} 生成示例工作簿（${semester}学期，${school}）：`,
-    checked: '逐个检查的结果：',
+    // Counted as the summary counts, which the pane's and validate's counts (one per differing field) are not (review 8, D15).
+    checked: '逐个检查的结果（按汇总表的计法：两份不一致的交接单，不论几栏不同，每张计 1 处；逐个校验则每栏各计 1 处）：',
     colon: '：',
     unreadable: (why: string) => `无法读取（${why}）`,
     unknown: '未知原因',
@@ -71,7 +72,8 @@ const WORDS = {
     clean: 'exam site (考点) workbook: filled in correctly, no mistakes',
     faulty: (n: number) => `exam site (考点) workbook: ${n} common mistakes planted on purpose`,
     written: (dir: string, semester: string | undefined, school: string | undefined) => `Sample workbooks written in ${dir} (${semester}, ${school}):`,
-    checked: 'Each workbook checked:',
+    checked:
+      'Each workbook checked (counted as the summary counts: a handover slip whose two copies disagree is one problem however many fields differ; a check alone lists each field):',
     colon: ': ',
     unreadable: (why: string) => `cannot be read (${why})`,
     unknown: 'unknown reason',

@@ -17,10 +17,12 @@ export const meta: RuleMeta = {
     zh: {
       field:
         '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
+      item: '这张交接单的“交接明细第 {row} 行”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
     },
     en: {
       field:
-        '"{field}" on this handover sheet reads "{mine}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirs}". Both copies must agree: check them together with the other side and correct.',
+        '"{field}" on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
+      item: 'Row {row} of the items on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
     },
   },
   docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
@@ -30,20 +32,36 @@ interface Difference {
   /** The path in each copy: item rows may sit at different 序号 in the two copies. */
   pathA: string;
   pathB: string;
-  mine: string;
-  theirs: string;
+  mine: Said;
+  theirs: Said;
   /** Said on the sender's copy only (`withoutMisnamedReceiver`). */
   senderOnly?: boolean;
 }
 
 type Item = NonNullable<Handover['items']>[number] | undefined;
 
+/** A value as each language's message quotes it: the sheet's own words alike, the tool's words (“（空）”) in each. */
+interface Said {
+  zh: string;
+  en: string;
+}
+
+const alike = (text: string): Said => ({ zh: text, en: text });
+
 /** A field as a message quotes it; a time with its year when the `other` copy's is of another year. */
-function shown(h: Handover, key: string, other?: Handover): string {
+function shown(h: Handover, key: string, other?: Handover): Said {
   const v = (h as Record<string, unknown>)[key];
-  if (key === 'time' && !Number.isNaN(tm(v))) return showTime(tm(v), otherYear(tm(v), tm(other?.time)));
-  if (Array.isArray(v)) return v.join('、');
-  return v === undefined || v === null ? '（空）' : String(v);
+  if (key === 'time' && !Number.isNaN(tm(v))) return alike(showTime(tm(v), otherYear(tm(v), tm(other?.time))));
+  if (Array.isArray(v)) return { zh: v.join('、'), en: v.join(', ') };
+  return v === undefined || v === null ? { zh: '（空）', en: '(blank)' } : alike(String(v));
+}
+
+/** An item row as a message quotes it; a bare count is shown in 袋, as it is compared (“3” beside “3袋” would suggest a difference that is none). */
+function shownItem(it: Item): Said {
+  if (!it) return { zh: '（无此行）', en: '(no such row)' };
+  const unit = it.unit || (whole(it.quantity) === undefined ? '' : '袋');
+  const row = `${it.destination ?? ''} ${it.quantity ?? ''}${unit}`.trim();
+  return norm(it.note) ? { zh: `${row}（${it.note}）`, en: `${row} (${it.note})` } : alike(row);
 }
 
 /** Two readable times of different years: 2024年1月6日 and 2025年1月6日 must not both read 1月6日 in a message. */
@@ -145,10 +163,6 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
     const x = pa !== undefined ? ia[pa] : undefined;
     const y = pb !== undefined ? ib[pb] : undefined;
     if (line(x) === line(y)) continue;
-    // A bare count is shown in 袋, as it is compared: “3” beside “3袋” would suggest a difference that is none.
-    const unitOf = (it: NonNullable<Item>) => it.unit || (whole(it.quantity) === undefined ? '' : '袋');
-    const show = (it: Item) =>
-      it ? `${it.destination ?? ''} ${it.quantity ?? ''}${unitOf(it)}`.trim() + (norm(it.note) ? `（${it.note}）` : '') : '（无此行）';
     // Point at the cell that differs when only one does.
     let sub = '';
     if (x && y) {
@@ -159,7 +173,7 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
       if (qty && !dest) sub = '.quantity';
     }
     // A row missing from one copy is reported there at the 序号 it has in the other.
-    diffs.push({ pathA: `items[${ka}]${sub}`, pathB: `items[${kb}]${sub}`, mine: show(x), theirs: show(y) });
+    diffs.push({ pathA: `items[${ka}]${sub}`, pathB: `items[${kb}]${sub}`, mine: shownItem(x), theirs: shownItem(y) });
   }
   return diffs;
 }
@@ -172,19 +186,22 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
     ] as const;
     for (const [me, other, mine, theirs, myPath, otherPath] of d.senderOnly ? sides.slice(0, 1) : sides) {
       const otherLoc = other.site.model.locations[`handovers[${other.i}].${otherPath}`] ?? other.site.model.locations[`handovers[${other.i}]`];
-      const field = myPath.startsWith('items') ? `交接明细第 ${Number(/\d+/.exec(myPath)![0]) + 1} 行` : undefined;
+      // An item row has no label of its own on the sheet: its message names the row.
+      const item = /^items\[(\d+)\]/.exec(myPath);
       report({
         site: me.site.id,
         path: `handovers[${me.i}].${myPath}`,
-        messageId: 'field',
+        messageId: item ? 'item' : 'field',
         params: {
-          mine,
-          theirs,
+          mine: mine.zh,
+          mineEn: mine.en,
+          theirs: theirs.zh,
+          theirsEn: theirs.en,
           other: custodyOf(other.site.model).ownName ?? other.site.id,
           otherFile: baseName(other.site.file ?? other.site.id),
           otherSheet: otherLoc?.sheet ?? '',
           otherCell: otherLoc?.cell ?? '',
-          ...(field ? { field } : {}),
+          ...(item ? { row: Number(item[1]) + 1 } : {}),
         },
       });
     }

@@ -36,8 +36,8 @@ const SINGULAR: Readonly<Record<string, string>> = {
   units: 'unit',
 };
 
-/** Words that may stand between a count and its noun (“1 more papers”, “1 distinct signers”, “1 matching pairs”). */
-const BETWEEN = ['more', 'distinct', 'duty', 'handover', 'matching'];
+/** Words that may stand between a count and its noun (“1 more papers”, “1 distinct signers”, “1 matching pairs”, “1 room sessions”). */
+const BETWEEN = ['more', 'distinct', 'duty', 'handover', 'matching', 'room'];
 
 /** A count of exactly one (not 31, not 0.1, not 1.5) followed by a counted noun. */
 const ONE = new RegExp(`(?<![\\d.,])1 ((?:${BETWEEN.join('|')}) )?(${Object.keys(SINGULAR).join('|')})\\b`, 'g');

@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
       cell: '第 {seq} 行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
       unit: '第 {seq} 行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”，或在数量后写上单位，如“{quantity}{a}”。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
-      form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上（可用 custody template 取空白表）。',
+      form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上：可从“表单”页插入或下载空白表，或用 custody template 生成。',
       voided:
         '{form}的 {count} 行都注明作废，没有一行有效的记录（作废的行不参与检查）。本单位须签写此表：如其中有仍然有效的记录，请删去它备注里的“作废”；否则请删除作废的行，填上有效的记录。',
       level:
@@ -35,8 +35,8 @@ export const meta: RuleMeta = {
       field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',
       cell: 'Row {seq}: "{field}" is empty. Every row of {formEn} needs it; fill it in before submitting.',
       unit: 'Row {seq}: the quantity {quantity} has no unit: {quantity} {a} or {quantity} {b}? It prints as a bare number. Pick {a} or {b} in the row’s 单位 cell (right of the form, outside the print area), or write the unit after the number, e.g. "{quantity}{a}".',
-      table: '{formEn} has no rows. Enter its records row by row.',
-      form: 'The workbook has no filled-in "{formEn}". This unit must keep this form; add it (custody template gives a blank one).',
+      table: 'No row of {formEn} is filled in. Enter its records row by row.',
+      form: 'This workbook has nothing filled in on {formEn}. This unit must keep this form: add it. A blank one can be inserted or downloaded from the Forms (表单) tab, or made with custody template.',
       voided:
         'All {count} rows of {formEn} are marked void (作废), so it has no valid record (void rows are not checked). This unit must keep this form: if a row is in fact valid, take 作废 out of its 备注; otherwise delete the void rows and enter the valid records.',
       level:
@@ -46,9 +46,9 @@ export const meta: RuleMeta = {
       sessions:
         'The exam schedule’s header has no {columnsEn}, so the sessions’ {whatEn} cannot be read; {checksEn} are not run until it is fixed. Head two columns 开考时间 and 结束时间, or, as the published timetable does, 考试日期 and 考试时间 (e.g. 9:00-10:30), and fill them in row by row.',
       ditto:
-        'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself. {formEn} is a signed record: each row writes its own "{field}" out; write it. Until then the checks read the row above’s "{value}".',
+        'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself. Each row of {formEn}, a signed record, writes its own "{field}" out; write it. Until then the checks read the row above’s "{value}".',
       dittoNone:
-        'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself, and no row above has one. {formEn} is a signed record: each row writes its own "{field}" out; write it.',
+        'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself, and no row above has one. Each row of {formEn}, a signed record, writes its own "{field}" out; write it.',
     },
   },
   docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void. 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
@@ -84,15 +84,19 @@ function sessionColumns(missing: RuleContext['facts']['missingColumns'], report:
   });
 }
 
+/**
+ * Each form's name in the messages: in Chinese as the form prints it; in English, as a phrase that reads within a
+ * sentence (“on the vault log (附件3)”), with the Chinese name the officer finds on the sheet tab or the form's title.
+ */
 export const FORM_NAMES: Record<string, [string, string, FormNumber, FormId]> = {
-  site: ['基本信息', 'the 基本信息 sheet', 0, 'site'],
-  schedule: ['考试安排', 'the exam schedule', 0, 'schedule'],
-  staff: ['涉卷人员名单', 'the staff roster', 0, 'staff'],
-  handovers: ['附件1 纸质试卷交接单', 'form 1 (handover sheet)', 1, 'handover'],
-  intake: ['附件2 纸质试卷入库清单', 'form 2 (intake list)', 2, 'intake'],
-  vaultLog: ['附件3 保密室试卷出入库记录表', 'form 3 (vault log)', 3, 'vaultLog'],
-  distributions: ['附件4 试卷分发登记表', 'form 4 (distribution register)', 4, 'distribution'],
-  duty: ['附件5 保密室值班记录', 'form 5 (duty log)', 5, 'duty'],
+  site: ['基本信息', 'the site information sheet (基本信息)', 0, 'site'],
+  schedule: ['考试安排', 'the exam schedule (考试安排)', 0, 'schedule'],
+  staff: ['涉卷人员名单', 'the staff roster (涉卷人员名单)', 0, 'staff'],
+  handovers: ['附件1 纸质试卷交接单', 'the handover sheet (附件1)', 1, 'handover'],
+  intake: ['附件2 纸质试卷入库清单', 'the intake list (附件2)', 2, 'intake'],
+  vaultLog: ['附件3 保密室试卷出入库记录表', 'the vault log (附件3)', 3, 'vaultLog'],
+  distributions: ['附件4 试卷分发登记表', 'the distribution register (附件4)', 4, 'distribution'],
+  duty: ['附件5 保密室值班记录', 'the duty log (附件5)', 5, 'duty'],
 };
 
 /** The rows struck out with 作废 (forms/voided.ts; voided-row says each), by sheet. */

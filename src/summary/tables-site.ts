@@ -15,7 +15,7 @@ import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
-import { counted } from '../rules/plural';
+import { counted, singularOfOne } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
 export interface PaperColumn extends Column<PaperSummary> {
@@ -40,7 +40,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     width: 18,
     wrap: true,
     value: (p) => p.paperName,
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.papers} 种试卷` : `${s.totals.papers} papers`),
+    total: (s, lang) => (lang === 'zh' ? `${s.totals.papers} 种试卷` : counted(s.totals.papers, 'papers')),
   },
   {
     key: 'sessionStart',
@@ -49,7 +49,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     wrap: true,
     kind: 'datetime',
     value: (p) => p.sessionStart,
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : `${s.totals.sessions} sessions`),
+    total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : counted(s.totals.sessions, 'sessions')),
   },
   { key: 'bags31', header: { zh: '31份装袋数', en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
   { key: 'bags26', header: { zh: '26份装袋数', en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
@@ -83,7 +83,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     width: 8,
     wrap: true,
     value: (p, lang) => listOf(p.rooms, lang),
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : `${s.totals.roomsServed} room sessions`),
+    total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : singularOfOne(`${s.totals.roomsServed} room sessions`)),
   },
   {
     key: 'copiesDistributed',
@@ -194,6 +194,11 @@ export const RULE_COUNT_COLUMNS: ReadonlyArray<Column<[string, { severity: Findi
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: ([rule]) => rule },
   { key: 'count', header: { zh: '处数', en: 'Count' }, width: 0, value: ([, v]) => v.count },
 ];
+
+/** The counts readinessText names (the errors of one not ready, the warnings of one ready): a line beside it does not say them again. */
+export function namedInReadiness(s: SiteSummary): { errors: boolean; warnings: boolean } {
+  return { errors: !s.ready && s.findings.errors > 0, warnings: s.ready && s.findings.warnings > 0 };
+}
 
 /** 可以提交 / 暂不能提交 and why. */
 export function readinessText(s: SiteSummary, lang: Lang = 'zh'): string {

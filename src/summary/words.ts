@@ -7,6 +7,7 @@
  * from here, so that a word and the formula that looks for it never drift.
  */
 import type { Lang } from '../rules/types';
+import { counted, singularOfOne } from '../rules/plural';
 import type { PairStatus } from './consolidate';
 import { type Level, levelOf } from '../model/custody';
 
@@ -152,7 +153,9 @@ export const ROWS_LEFT_OUT: Record<Lang, (left: number, lastRow: number) => stri
   zh: (left, lastRow) =>
     `另有 ${left.toLocaleString('en-US')} 行未能列出：Excel 一张表最多 ${lastRow.toLocaleString('en-US')} 行。全部内容见 custody summary --format json 的输出，或各单位工作簿的检查结果`,
   en: (left, lastRow) =>
-    `${left.toLocaleString('en-US')} more rows are not listed: an Excel sheet holds at most ${lastRow.toLocaleString('en-US')} rows. All of them are in the output of custody summary --format json, or in each unit's own check`,
+    singularOfOne(
+      `${left.toLocaleString('en-US')} more rows are not listed: an Excel sheet holds at most ${lastRow.toLocaleString('en-US')} rows. All of them are in the output of custody summary --format json, or in each unit's own check`,
+    ),
 };
 
 export const PAGE_FOOTER: Record<Lang, string> = { zh: '第 &P 页，共 &N 页', en: 'Page &P of &N' };
@@ -295,5 +298,5 @@ export const siteSections = (lang: Lang) =>
     : {
         handovers: (inn: number, out: number) => `2. Handover slips (${inn} received, ${out} handed over)`,
         outstanding: (n: number) => `4. Checkouts not back in the vault (${n})`,
-        findings: (errors: number, warnings: number) => `5. Problems found (${errors} errors, ${warnings} warnings)`,
+        findings: (errors: number, warnings: number) => `5. Problems found (${counted(errors, 'errors')}, ${counted(warnings, 'warnings')})`,
       };

@@ -181,10 +181,11 @@ const readable = (label: string, sha256: string, findings: Finding[] = []): Site
 test('a summary this tool wrote is skipped with its one line, not unreadable; a marked copy by its name, as the folder walk skips it', async () => {
   const summary: WorkbookGrid = { sheets: SUMMARY_SHEET_SETS[0].map((name) => ({ name, rows: [['x']], merges: [] })) };
   const [skipped] = await checkSites([{ id: 's', label: '试卷保管汇总.xlsx', grid: summary }], 'zh');
-  expect(skipped).toMatchObject({ skipped: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿', findings: [] });
+  expect(skipped).toMatchObject({ skipped: '这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿', findings: [] });
   expect(skipped.error).toBeUndefined();
-  expect(skipReasonOf('岳麓考点（已标记）.xlsx', 'zh')).toBe(MARKED_COPY_SKIPPED.zh);
-  expect(skipReasonOf('Yuelu (marked) (2).xlsx', 'en')).toBe(MARKED_COPY_SKIPPED.en);
+  // In words for every face (review 8, D7): the page and the pane write marked copies too, and have no CLI.
+  expect(skipReasonOf('岳麓考点（已标记）.xlsx', 'zh')).toBe('这是试卷保密助手写出的标记副本，不是单位工作簿');
+  expect(skipReasonOf('Yuelu (marked) (2).xlsx', 'en')).toBe('a marked copy written by this tool, not a unit workbook');
   expect(skipReasonOf('岳麓考点.xlsx', 'zh')).toBeUndefined();
   expect(t('zh', 'skippedLine', { reason: MARKED_COPY_SKIPPED.zh })).toBe(`已跳过：${MARKED_COPY_SKIPPED.zh}`);
   const results = [readable('a.xlsx', 'aa', [f('S', 'A1')]), skipped];

@@ -154,7 +154,7 @@ describe('checkWorkbooks', () => {
       // No library text reaches the user.
       ['crashed', null, '无法读取这个工作簿的内容，请用 Excel 或 WPS 打开后重新“另存为” .xlsx 再检查'],
     ]);
-    expect(run.skipped).toEqual([{ file: 'summary', reason: '这是试卷保管汇总表（custody summary 生成），不是单位工作簿' }]);
+    expect(run.skipped).toEqual([{ file: 'summary', reason: '这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿' }]);
     expect(run.workbooks[0].model && siteNameOf(run.workbooks[0].model)).toBe('长沙分校 岳麓考点');
   });
 

@@ -21,6 +21,10 @@ describe('custody demo', () => {
     expect(code).toBe(0);
     expect(Date.now() - started).toBeLessThan(15000);
     expect(fs.readdirSync(dir).sort()).toEqual(['天心考点（考点，有错误）.xlsx', '岳麓考点（考点）.xlsx', '试卷保管汇总.xlsx', '长沙分校（分校）.xlsx'].sort());
+    // The counts said to be the summary's: a disagreeing handover one problem, not one per field as the pane counts (review 8, D15).
+    expect(io.stdout).toContain(
+      '\n\n逐个检查的结果（按汇总表的计法：两份不一致的交接单，不论几栏不同，每张计 1 处；逐个校验则每栏各计 1 处）：\n  长沙分校（分校）.xlsx：需改正：错误 1 处，警告 0 处\n',
+    );
     expect(io.stdout).toContain('岳麓考点（考点）.xlsx：可以提交');
     expect(io.stdout).toMatch(/天心考点（考点，有错误）\.xlsx：需改正：错误 \d+ 处/);
     expect(io.stdout).toMatch(/故意留下的 8 处错误，检查找出了 \d+ 处/);

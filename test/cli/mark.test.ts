@@ -169,7 +169,7 @@ describe('custody validate --mark DIR', () => {
     expect((await run('validate', folder, '--mark', marks)).code).toBe(1);
     const copy = path.join(marks, 'faulty（已标记）.xlsx');
     expect(fs.readdirSync(marks)).toEqual([path.basename(copy)]);
-    const skipped = `${copy}: 已跳过：这是标记副本（custody validate --mark 写出），不是单位工作簿\n`;
+    const skipped = `${copy}: 已跳过：这是试卷保密助手写出的标记副本，不是单位工作簿\n`;
     const again = await run('validate', folder, '--format', 'json');
     expect(again.err).toBe(skipped);
     expect((JSON.parse(again.out) as RunReport).files.map((f) => path.basename(f.file))).toEqual(['clean.xlsx', 'faulty.xlsx']);

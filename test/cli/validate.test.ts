@@ -220,7 +220,7 @@ describe('custody validate', () => {
     expect((await run('summary', file('kaodian.xlsx'), '-o', summary)).code).toBe(0);
     const r = await run('validate', summary);
     expect([r.code, r.out]).toEqual([2, '\n']);
-    expect(r.err).toBe(`${summary}: 已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿\n没有可检查的单位工作簿：找到的文件都已跳过\n`);
+    expect(r.err).toBe(`${summary}: 已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿\n没有可检查的单位工作簿：找到的文件都已跳过\n`);
   });
 
   test('a wrong call: exit 2', async () => {
@@ -306,7 +306,7 @@ test('a folder holding only summaries this tool wrote: validate and summary each
   fs.mkdirSync(folder);
   const made = path.join(folder, '汇总.xlsx');
   expect((await run('summary', file('kaodian.xlsx'), '-o', made)).code).toBe(0);
-  const skipped = `${made}: 已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿`;
+  const skipped = `${made}: 已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿`;
   const v = await run('validate', folder);
   expect([v.code, v.out, v.err]).toEqual([2, '\n', `${skipped}\n没有可检查的单位工作簿：找到的文件都已跳过\n`]);
   // In JSON, the report all the same (no file in it), for a program that reads it.
@@ -318,7 +318,7 @@ test('a folder holding only summaries this tool wrote: validate and summary each
   expect(fs.existsSync(out)).toBe(false);
   const en = await run('validate', folder, '--lang', 'en');
   expect(en.err).toBe(
-    `${made}: skipped: a custody summary written by this tool, not a unit workbook\nno unit workbook to check: every file found was skipped\n`,
+    `${made}: skipped: a summary (试卷保管汇总) written by this tool, not a unit workbook\nno unit workbook to check: every file found was skipped\n`,
   );
 });
 

@@ -251,7 +251,7 @@ maybe('the offline page from file:// with no network', () => {
     await page.setInputFiles('#file-input', [site, marked, branch, summary]);
     await idle(page);
     const skipped = () => page.$$eval('.site-skipped', (nodes) => nodes.map((n) => n.textContent));
-    expect(await skipped()).toEqual([`已跳过：${MARKED_COPY_SKIPPED.zh}`, '已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿']);
+    expect(await skipped()).toEqual([`已跳过：${MARKED_COPY_SKIPPED.zh}`, '已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿']);
     expect(await page.textContent('#status')).toMatch(/^完成：.*已跳过 2 个文件$/);
     await page.click('#tab-summary');
     await page.waitForSelector('#download-consolidated');
@@ -259,7 +259,7 @@ maybe('the offline page from file:// with no network', () => {
     expect(await page.locator('.summary-site').count()).toBe(2);
     await page.click('#lang-switch');
     await idle(page);
-    expect(await skipped()).toEqual([`Skipped: ${MARKED_COPY_SKIPPED.en}`, 'Skipped: a custody summary written by this tool, not a unit workbook']);
+    expect(await skipped()).toEqual([`Skipped: ${MARKED_COPY_SKIPPED.en}`, 'Skipped: a summary (试卷保管汇总) written by this tool, not a unit workbook']);
     await page.context().close();
   }, 300_000);
 

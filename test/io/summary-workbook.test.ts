@@ -572,7 +572,7 @@ describe('the consolidated summary workbook', () => {
       length(`D${gapRow}`, 120),
     ]);
     // The status line says it in the same words.
-    expect(String(site.getCell('A3').value)).toBe('提交状态：暂不能提交：8 处错误需改正    错误 8    警告 0    值班覆盖 20小时10分 / 22小时10分    未还 1 袋');
+    expect(String(site.getCell('A3').value)).toBe('提交状态：暂不能提交：8 处错误需改正    警告 0    值班覆盖 20小时10分 / 22小时10分    未还 1 袋');
     // Wide enough for 999小时59分 on one line (a number does not wrap: narrower, it shows ####).
     const need = textUnits('999小时59分') + CELL_PADDING;
     for (const [ws, col] of [

@@ -131,6 +131,58 @@ describe('handover-copies-disagree', () => {
     expect(r.raw.get('kaodian')![0].message).toContain('3310 中国现代文学');
   });
 
+  test('invalid, in English: the tool’s own words in English (an item row named by its number, a missing row, a blank field, a list of signers)', () => {
+    const k = base('kaodian');
+    const items = k.handovers![0].items!;
+    items.splice(1, 0, { ...items[0] });
+    k.handovers![0].address = undefined;
+    k.handovers![0].toSigners = ['李强', '王芳'];
+    const out = validateAcross(
+      [
+        { id: 'kaodian', model: modelOf(k) },
+        { id: 'fenxiao', model: modelOf(base('fenxiao')) },
+      ],
+      { lang: 'en' },
+    );
+    const agree = 'Both copies must agree: check them together with the other side and correct.';
+    const tuples = (id: string) => out.get(id)!.map((x) => [x.rule, x.severity, x.sheet, x.cell, x.message]);
+    const at = (sheet: string, cell: string, message: string) => ['handover-copies-disagree', 'error', sheet, cell, `${message} ${agree}`];
+    expect(tuples('kaodian')).toEqual([
+      at(
+        '交接单',
+        'C5',
+        `"接收地址" on this handover sheet reads "(blank)", but the other side's copy (长沙分校: file "fenxiao", 交接单2 C5) reads "长沙市岳麓区麓山南路1号".`,
+      ),
+      at(
+        '交接单',
+        'B9',
+        `Row 2 of the items on this handover sheet reads "岳麓考点 3袋 (1001 高等数学基础)", but the other side's copy (长沙分校: file "fenxiao", 交接单2 B9) reads "(no such row)".`,
+      ),
+      at(
+        '交接单',
+        'D20',
+        `"接收人签字" on this handover sheet reads "李强, 王芳", but the other side's copy (长沙分校: file "fenxiao", 交接单2 D20) reads "李强, 赵敏".`,
+      ),
+    ]);
+    expect(tuples('fenxiao')).toEqual([
+      at(
+        '交接单2',
+        'C5',
+        `"接收地址" on this handover sheet reads "长沙市岳麓区麓山南路1号", but the other side's copy (岳麓考点: file "kaodian", 交接单 C5) reads "(blank)".`,
+      ),
+      at(
+        '交接单2',
+        'B9',
+        `Row 2 of the items on this handover sheet reads "(no such row)", but the other side's copy (岳麓考点: file "kaodian", 交接单 B9) reads "岳麓考点 3袋 (1001 高等数学基础)".`,
+      ),
+      at(
+        '交接单2',
+        'D20',
+        `"接收人签字" on this handover sheet reads "李强, 赵敏", but the other side's copy (岳麓考点: file "kaodian", 交接单 D20) reads "李强, 王芳".`,
+      ),
+    ]);
+  });
+
   test('invalid: a different receiving signer', () => {
     const r = across((d) => (d.handovers![0].toSigners = ['李强', '王芳']));
     expect(r.k).toEqual(['handover-copies-disagree 交接单!D20 row null']);

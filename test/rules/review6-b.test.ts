@@ -29,7 +29,7 @@ describe('D2: a hidden draft sheet of 附件3', () => {
     const model = readWorkbook(await gridOf('v-hidden-draft-sheet'));
     expect(validateSite(model).map(brief)).toEqual([SKIPPED]);
     expect(validateSite(model, { lang: 'en' }).map(brief)).toEqual([
-      'hidden-sheet 出入库记录（草稿）!A1 row null: Sheet "出入库记录（草稿）" is hidden and was not checked: the workbook already shows form 3 (vault log). If it is a draft or an old copy, delete it; if it is a valid record, unhide it and check again.',
+      'hidden-sheet 出入库记录（草稿）!A1 row null: Sheet "出入库记录（草稿）" is hidden and was not checked: the workbook already shows the vault log (附件3). If it is a draft or an old copy, delete it; if it is a valid record, unhide it and check again.',
     ]);
     expect(validateSite(model)[0]).toMatchObject({ severity: 'warning', form: 3 });
   });

@@ -25,6 +25,7 @@ import {
   SITE_FINDING_COLUMNS,
   columnIndex,
   dutyGaps,
+  namedInReadiness,
   paperTotals,
   readinessText,
 } from '../../../summary/tables-site';
@@ -83,17 +84,32 @@ function siteTitle(s: SiteSummary, lang: Lang): string {
   return `${where}  ${s.site.semester ? `${s.site.semester}学期` : ''}${SITE_WORDS.title.zh}`;
 }
 
-/** The status line under the title: ready or not, and the figures a supervisor looks at first. */
+/**
+ * The status line under the title: ready or not, and the figures a supervisor looks at first; a count the
+ * verdict already names (“Not ready: 1 error to correct”) is not said again beside it.
+ */
 function statusLine(s: SiteSummary, lang: Lang): string {
   const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
   const { errors, warnings } = s.findings;
+  const named = namedInReadiness(s);
   const copiesOut = s.totals.copiesStillOut;
   const head = lang === 'zh' ? `${w('status')}：${readinessText(s, lang)}` : `${w('status')}: ${readinessText(s, lang)}`;
   const [covered, custody] = [s.duty.coveredHours, s.duty.custodyHours].map((h) => showDuration(h, lang));
-  if (lang === 'en') {
-    return `${head}    ${errors} ${w('errors')}    ${warnings} ${w('warnings')}    on duty ${covered} of ${custody}    out ${counted(s.totals.bagsStillOut, 'bags')}${copiesOut ? `, ${counted(copiesOut, 'copies')}` : ''}`;
-  }
-  return `${head}    ${w('errors')} ${errors}    ${w('warnings')} ${warnings}    值班覆盖 ${covered} / ${custody}    未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`;
+  const figures =
+    lang === 'en'
+      ? [
+          !named.errors && counted(errors, 'errors'),
+          !named.warnings && counted(warnings, 'warnings'),
+          `on duty ${covered} of ${custody}`,
+          `out ${counted(s.totals.bagsStillOut, 'bags')}${copiesOut ? `, ${counted(copiesOut, 'copies')}` : ''}`,
+        ]
+      : [
+          !named.errors && `${w('errors')} ${errors}`,
+          !named.warnings && `${w('warnings')} ${warnings}`,
+          `值班覆盖 ${covered} / ${custody}`,
+          `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`,
+        ];
+  return [head, ...figures.filter(Boolean)].join('    ');
 }
 
 /** A valid, unused sheet name (≤ 31 characters, no []:*?/\). */
