@@ -36,8 +36,8 @@ function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang
   const template = table[messageId] ?? meta.messages.zh[messageId] ?? Object.values(table)[0] ?? meta.id;
   const text = format(template, params, lang);
   // Times are given to messages as "6月15日 08:30"; English shows them as "Jun 15 08:30" (6/15 reads as 6 November to
-  // some readers); a count of one in the singular.
-  return lang === 'en' ? singularOfOne(text.replace(/(\d{1,2})月(\d{1,2})日/g, monthDay).replace(/ 等 (\d+) 处/g, ' ($1 places)')) : text;
+  // some readers), but a date quoted from a cell as typed ("1月8日晚") stays as typed; a count of one in the singular.
+  return lang === 'en' ? singularOfOne(text.replace(/(\d{1,2})月(\d{1,2})日(?![\u4e00-\u9fff])/g, monthDay).replace(/ 等 (\d+) 处/g, ' ($1 places)')) : text;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

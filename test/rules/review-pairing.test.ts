@@ -97,6 +97,22 @@ describe('handover-copies-disagree on the review sites', () => {
     );
   });
 
+  test('English: a date quoted from the cells as typed (“1月8日晚”) stays as typed; only the times the check gives are written Jan 8', () => {
+    const fenxiao = fixture('review/a-changsha-fenxiao.json');
+    second(fenxiao).items![0].quantity = 2;
+    const out = validateAcross(
+      [
+        { id: 'fenxiao', model: modelOf(fenxiao) },
+        { id: 'kaodian', model: workbook('f-handtyped-destination-prefix') },
+      ],
+      { lang: 'en' },
+    );
+    const [message] = out.get('fenxiao')!.map((f) => f.message);
+    expect(message).toContain('"宁乡考点 2袋 (1月8日晚 1304)"');
+    expect(message).toContain('"长沙分校宁乡考点 3袋 (1月8日晚 1304)"');
+    expect(message).not.toContain('Jan 8晚');
+  });
+
   test('invalid: the 分校 itself for its 考点: two units, at the 试卷归属 cell', () => {
     expect(copies('f-handtyped-destination-prefix', (d) => (second(d).items![0].destination = '长沙分校'))).toEqual(
       both('C8', 'C9', 1, '交接明细第 1 行', '长沙分校 3袋（1月8日晚 1304）', '长沙分校宁乡考点 3袋（1月8日晚 1304）'),
