@@ -174,8 +174,11 @@ export function browserHost(): BrowserHost {
     },
     async downloadMarked(site, lang) {
       const entry = find(site.id);
-      if (!entry?.opened) return;
-      saveBytes(markedName(entry.label, lang), await jobs.mark(entry.opened.bytes, site.findings, lang));
+      // Offered only for a file read and with findings.
+      if (!entry?.opened) throw new Error(site.label);
+      const name = markedName(entry.label, lang);
+      saveBytes(name, await jobs.mark(entry.opened.bytes, site.findings, lang));
+      return name;
     },
     async exportJson(sites, lang) {
       // The check service's report, as `custody validate --format json` prints it.

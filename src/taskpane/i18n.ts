@@ -43,6 +43,7 @@ const zh = {
   officeUnavailable:
     '这台电脑连不上微软的 appsforoffice.microsoft.com，Excel 加载不了 Office.js：窗格只能像浏览器版一样选择文件校验，不能直接校验、标记打开的工作簿。请信息技术老师放行这个地址，或改用离线单页。',
   done: '完成',
+  downloaded: '已下载 {file}',
   inserted: '已插入：',
   setupRefused: '。这个版本的 WPS 没有接受表单的部分下拉选项或打印设置：打印前请在“页面设置”里查看纸张（A4）、方向和“打印标题”。',
   marked: '已标记 {n} 个单元格。',
@@ -147,6 +148,7 @@ const en: Record<Key, string> = {
   officeUnavailable:
     'This computer cannot reach Microsoft’s appsforoffice.microsoft.com, so Excel cannot load Office.js: the pane works like the browser version (choose files to check) and cannot check or mark the open workbook. Ask IT to allow that address, or use the offline page.',
   done: 'Done',
+  downloaded: 'Downloaded {file}',
   inserted: 'Inserted: ',
   setupRefused:
     ". This WPS build did not take some of the forms' drop-down lists or print settings: before printing, check paper (A4), orientation and print titles in Page Setup.",

@@ -49,7 +49,7 @@ export function renderSummaries(app: App): void {
   if (app.host.downloadConsolidated) {
     const all = app.results;
     const button = el('button', { class: 'btn primary', type: 'button', id: 'download-consolidated' }, consolidatedLabel(all, app.lang));
-    button.addEventListener('click', () => app.guarded(() => app.host.downloadConsolidated!(all, app.lang)));
+    button.addEventListener('click', () => app.download(() => app.host.downloadConsolidated!(all, app.lang)));
     const bar = el('div', { class: 'actions' });
     bar.append(button);
     root.append(bar);
@@ -136,7 +136,7 @@ function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteRe
       { class: 'btn', type: 'button', 'data-summary': site.id, 'aria-label': t(app.lang, 'actionOn', { action, target: site.label }) },
       action,
     );
-    button.addEventListener('click', () => app.guarded(() => app.host.writeSummary(site, summary, app.lang)));
+    button.addEventListener('click', () => app.download(() => app.host.writeSummary(site, summary, app.lang)));
     box.append(button);
   }
   root.append(box);

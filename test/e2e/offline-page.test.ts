@@ -36,6 +36,12 @@ async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The status line once the page has finished what it was doing. */
+async function statusAfter(page: Page): Promise<string | null> {
+  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+  return page.textContent('#status');
+}
+
 async function download(page: Page, click: () => Promise<void>, name: string): Promise<{ suggested: string; file: string }> {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]);
   const file = path.join(ARTIFACTS, name);
@@ -113,9 +119,13 @@ maybe('the offline page from file:// with no network', () => {
     expect(await page.textContent('#preview .preview-message')).toBe(`合计行不符：${planted.message}`);
     await screenshot(page, 'offline-open.png', 'offline-open.png');
 
-    // The marked copy: the planted cell coloured and annotated.
+    // The marked copy: the planted cell coloured and annotated. The status line keeps the tally and says what was downloaded.
     const marked = await download(page, () => page.click(`[data-download="${path.basename(site)}"]`), 'offline-marked-copy.xlsx');
     expect(marked.suggested).toBe('岳麓考点-有误（已标记）.xlsx');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 岳麓考点-有误（已标记）.xlsx`);
+    const json = await download(page, () => page.click('#export-json'), 'offline-findings.json');
+    expect(json.suggested).toBe('校验结果.json');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 校验结果.json`);
     const cell = (await readXlsx(marked.file)).getWorksheet(planted.sheet!)!.getCell(planted.cell!);
     expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
     const note = typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
@@ -126,6 +136,7 @@ maybe('the offline page from file:// with no network', () => {
     await page.waitForSelector('[data-template]');
     const form = await download(page, () => page.click('[data-template="附件1 纸质试卷交接单.xlsx"]'), 'offline-blank-form.xlsx');
     expect(form.suggested).toBe('附件1 纸质试卷交接单.xlsx');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 附件1 纸质试卷交接单.xlsx`);
     expect(fs.readFileSync(form.file).equals(fs.readFileSync(path.join(ROOT, 'templates', '附件1 纸质试卷交接单.xlsx')))).toBe(true);
     await screenshot(page, 'offline-forms.png', 'offline-forms.png');
 
@@ -134,9 +145,11 @@ maybe('the offline page from file:// with no network', () => {
     await page.waitForSelector('.summary-table');
     const one = await download(page, () => page.click(`[data-summary="${path.basename(site)}"]`), 'offline-site-summary.xlsx');
     expect(one.suggested).toBe('岳麓考点-有误（汇总）.xlsx');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 岳麓考点-有误（汇总）.xlsx`);
     expect((await readXlsx(one.file)).worksheets.map((w) => w.name)).toContain('汇总');
     const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated.xlsx');
     expect(all.suggested).toBe('试卷保管汇总.xlsx');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 试卷保管汇总.xlsx`);
     const consolidated = await readXlsx(all.file);
     expect(consolidated.worksheets[0].name).toBe('总览');
     await screenshot(page, 'offline-summary.png', 'offline-summary.png');
