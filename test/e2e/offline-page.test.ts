@@ -252,7 +252,7 @@ maybe('the offline page from file:// with no network', () => {
     await page.context().close();
   }, 300_000);
 
-  test("a marked copy and a summary this tool wrote are skipped with the CLI's one line, in both languages, and not counted", async () => {
+  test("a marked copy, a summary this tool wrote and a .csv are skipped with the CLI's one line, in both languages, and not counted", async () => {
     const dir = path.dirname(site);
     const io = memoryIO();
     expect(await main(['node', 'custody', 'validate', site, '--mark', path.join(dir, 'marked')], io)).toBe(1);
@@ -260,19 +260,31 @@ maybe('the offline page from file:// with no network', () => {
     const summary = path.join(dir, '试卷保管汇总.xlsx');
     await main(['node', 'custody', 'summary', site, branch, '-o', summary], memoryIO());
     expect(fs.existsSync(summary)).toBe(true);
+    // A sheet exported as text: the CLI passes it by in a folder, with its line.
+    const csv = path.join(dir, 'csv', '考试安排.csv');
+    fs.mkdirSync(path.dirname(csv), { recursive: true });
+    fs.writeFileSync(csv, '试卷号,试卷名称\n1304,管理学基础\n');
+    const cli = memoryIO();
+    await main(['node', 'custody', 'summary', path.dirname(csv), site, branch, '-o', path.join(dir, 'csv-summary.xlsx')], cli);
+    const csvLine = cli.stderr.split('\n').find((l) => l.startsWith(`${csv}: `))!.slice(`${csv}: `.length);
+    expect(csvLine).toMatch(/^已跳过：这是文本表格/);
     const page = await freshPage();
-    await page.setInputFiles('#file-input', [site, marked, branch, summary]);
+    await page.setInputFiles('#file-input', [site, marked, branch, summary, csv]);
     await idle(page);
     const skipped = () => page.$$eval('.site-skipped', (nodes) => nodes.map((n) => n.textContent));
-    expect(await skipped()).toEqual([`已跳过：${MARKED_COPY_SKIPPED.zh}`, '已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿']);
-    expect(await page.textContent('#status')).toMatch(/^完成：.*已跳过 2 个文件$/);
+    expect(await skipped()).toEqual([`已跳过：${MARKED_COPY_SKIPPED.zh}`, '已跳过：这是试卷保管汇总表（custody summary 生成），不是单位工作簿', csvLine]);
+    expect(await page.textContent('#status')).toBe(`${tallyOf(await validateFiles([site, branch], { lang: 'zh' }))}；已跳过 3 个文件`);
     await page.click('#tab-summary');
     await page.waitForSelector('#download-consolidated');
     expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
     expect(await page.locator('.summary-site').count()).toBe(2);
     await page.click('#lang-switch');
     await idle(page);
-    expect(await skipped()).toEqual([`Skipped: ${MARKED_COPY_SKIPPED.en}`, 'Skipped: a custody summary written by this tool, not a unit workbook']);
+    expect(await skipped()).toEqual([
+      `Skipped: ${MARKED_COPY_SKIPPED.en}`,
+      'Skipped: a custody summary written by this tool, not a unit workbook',
+      'Skipped: a text table (.csv/.tsv, one sheet only), not a workbook; to check it, save the whole workbook as .xlsx in Excel or WPS',
+    ]);
     await page.context().close();
   }, 300_000);
 
