@@ -82,7 +82,15 @@ export const HELP_AFTER: Record<string, string> = {
     '输入文件从不被改写；无法读取的文件各有一行原因，其余文件照常处理。',
     '(Input files are never changed; a file that cannot be read gets one line saying why, the others are done as usual.)',
   ].join('\n'),
-  template: ['', EXAMPLES, '  custody template', '  custody template -o 空白表格', '', EXIT_CODES.write].join('\n'),
+  template: [
+    '',
+    EXAMPLES,
+    '  custody template',
+    '  custody template -o 空白表格',
+    '',
+    '输出文件已存在时会提示“已替换”。 (An output file that exists is replaced, and said so.)',
+    EXIT_CODES.write,
+  ].join('\n'),
   fill: [
     '',
     EXAMPLES,
