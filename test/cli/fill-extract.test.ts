@@ -29,7 +29,10 @@ describe('custody template / fill / extract', () => {
 
   test('template into a folder holding the templates: each replaced and said so, byte for byte templates/ again, run after run', async () => {
     const dir = tmp();
-    const names = fs.readdirSync(path.join(__dirname, '..', '..', 'templates')).filter((f) => f.endsWith('.xlsx')).sort();
+    const names = fs
+      .readdirSync(path.join(__dirname, '..', '..', 'templates'))
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort();
     const first = await run('template', '-o', dir);
     expect(first).toEqual({ code: 0, out: names.map((n) => `已写出 ${path.join(dir, n)}\n`).join(''), err: '' });
     const again = await run('template', '-o', dir);
