@@ -32,6 +32,9 @@ export function renderSummaries(app: App): void {
   const root = document.getElementById('summary-view');
   if (!root) return;
   root.replaceChildren();
+  // How to get summaries (browser face): said until there are some, then in their way.
+  const intro = document.getElementById('summary-intro');
+  if (intro) intro.hidden = app.summaries.size > 0;
   if (app.summaries.size === 0) {
     root.append(el('p', { class: 'muted' }, t(app.lang, 'noSummary')));
     return;

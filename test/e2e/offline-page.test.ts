@@ -140,9 +140,10 @@ maybe('the offline page from file:// with no network', () => {
     expect(fs.readFileSync(form.file).equals(fs.readFileSync(path.join(ROOT, 'templates', '附件1 纸质试卷交接单.xlsx')))).toBe(true);
     await screenshot(page, 'offline-forms.png', 'offline-forms.png');
 
-    // The site's summary and the consolidated summary of both workbooks.
+    // The site's summary and the consolidated summary of both workbooks; the line saying how to get them is gone.
     await page.click('#tab-summary');
     await page.waitForSelector('.summary-table');
+    expect(await page.isVisible('#summary-intro')).toBe(false);
     const one = await download(page, () => page.click(`[data-summary="${path.basename(site)}"]`), 'offline-site-summary.xlsx');
     expect(one.suggested).toBe('岳麓考点-有误（汇总）.xlsx');
     expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 岳麓考点-有误（汇总）.xlsx`);
@@ -212,6 +213,20 @@ maybe('the offline page from file:// with no network', () => {
     await screenshot(page, 'offline-summary-repeated-unit.png');
     await page.context().close();
     fs.rmSync(resaved);
+  }, 300_000);
+
+  test('the 汇总 tab says how to get summaries, of every unit, until workbooks are chosen', async () => {
+    const page = await freshPage();
+    await page.click('#tab-summary');
+    expect(await page.isVisible('#summary-intro')).toBe(true);
+    expect(await page.textContent('#summary-intro')).toBe('先在“校验”中选择工作簿；这里显示每个单位的保管汇总。');
+    await page.click('#lang-switch');
+    expect(await page.textContent('#summary-intro')).toBe("Choose workbooks under Check first; each unit's custody summary shows here.");
+    await page.setInputFiles('#file-input', [site, branch]);
+    await idle(page);
+    await page.waitForSelector('.summary-table');
+    expect(await page.isVisible('#summary-intro')).toBe(false);
+    await page.context().close();
   }, 300_000);
 
   /** The page opened afresh, ready for files. */
