@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, stat as statByCallback, statSync, Stats } from 'fs';
 import * as path from 'path';
-import { MARKED_COPY_SKIPPED, isMarkedCopyName } from '../check/marks';
+import { isTextTableName, passedByReason } from '../check/passed-by';
 import { Refusal } from '../check/refusal';
 import { LIMITS } from '../model/limits';
 import { sweepLeftovers, temporaryName, track } from './cleanup';
@@ -224,29 +224,10 @@ export async function readRegularFile(file: string, limit = LIMITS.fileBytes): P
  */
 const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods|numbers)$/i.test(name) && !name.startsWith('~$');
 
-/**
- * A table saved as text (.csv, .tsv: an officer exporting one sheet) holds one
- * sheet and no form: never a unit's workbook. A folder's walk passes it by
- * with a line, rather than reading it as a workbook that cannot be read.
- */
-const isTextTableName = (name: string): boolean => /\.(csv|tsv)$/i.test(name) && !name.startsWith('~$');
-
-/** Why a folder's text table is passed by, as the line of a file skipped says it. */
-const TEXT_TABLE_SKIPPED = {
-  zh: '这是文本表格（.csv/.tsv，只存一张表），不是工作簿；如要检查，请把整个工作簿在 Excel 或 WPS 中另存为 .xlsx',
-  en: 'a text table (.csv/.tsv, one sheet only), not a workbook; to check it, save the whole workbook as .xlsx in Excel or WPS',
-} as const;
-
 /** A file a folder's walk passes by unread, and why (a line in each language). */
 export interface PassedBy {
   file: string;
   reason: { readonly zh: string; readonly en: string };
-}
-
-/** Why a file found in a folder is passed by: a marked copy, a text table; undefined for a workbook to read. */
-function passedByReason(name: string): PassedBy['reason'] | undefined {
-  if (isMarkedCopyName(name)) return MARKED_COPY_SKIPPED;
-  return isTextTableName(name) ? TEXT_TABLE_SKIPPED : undefined;
 }
 
 /**

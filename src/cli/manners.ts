@@ -82,7 +82,15 @@ export const HELP_AFTER: Record<string, string> = {
     '输入文件从不被改写；无法读取的文件各有一行原因，其余文件照常处理。',
     '(Input files are never changed; a file that cannot be read gets one line saying why, the others are done as usual.)',
   ].join('\n'),
-  template: ['', EXAMPLES, '  custody template', '  custody template -o 空白表格', '', EXIT_CODES.write].join('\n'),
+  template: [
+    '',
+    EXAMPLES,
+    '  custody template',
+    '  custody template -o 空白表格',
+    '',
+    '输出文件已存在时会提示“已替换”。 (An output file that exists is replaced, and said so.)',
+    EXIT_CODES.write,
+  ].join('\n'),
   fill: [
     '',
     EXAMPLES,
@@ -261,20 +269,41 @@ function onPath(name: string): string | null {
   return null;
 }
 
+/** Whether `file` leads to `bin` (false for a broken link). */
+function leadsTo(file: string, bin: string): boolean {
+  try {
+    return realpathSync(file) === realpathSync(bin);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * How to call `custody` from where the user stands: `custody` when the
- * command on the user's own PATH is this one (installed with `npm install -g .`
- * or `npm link`; not the PATH of `npx custody`), otherwise `node <absolute path of bin/custody.js>`, with how to
- * install the short command.
+ * Whether this run came in through an installed command, wherever it lies
+ * (the user may have typed its full path): `npm install -g .` and `npm link`
+ * put a link named custody in npm's bin folder (POSIX), or a shim that runs
+ * bin/custody.js through the package's link in npm's node_modules (Windows).
+ * Either way node is given a path that is a link to this bin/custody.js, not
+ * the file itself. Not npx's node_modules/.bin (there for one run only), nor
+ * `node bin/custody.js` typed in a folder reached through a link.
  */
-export function howToCall(lang: Lang = 'zh'): { command: string; install?: string } {
+function cameThroughInstall(script: string, bin: string): boolean {
+  const given = path.resolve(script);
+  if (forThisRunOnly(path.dirname(given)) || !leadsTo(given, bin) || realpathSync(given) === given) return false;
+  return path.basename(given) === 'custody' || given.split(path.sep).includes('node_modules');
+}
+
+/**
+ * How to call `custody` from where the user stands: `custody` when this run
+ * came through the installed command, or the command on the user's own PATH
+ * is this one (installed with `npm install -g .` or `npm link`; not the PATH of
+ * `npx custody`), otherwise `node <absolute path of bin/custody.js>`, with how
+ * to install the short command. `script`: the path node was given (process.argv[1]).
+ */
+export function howToCall(lang: Lang = 'zh', script: string | undefined = process.argv[1]): { command: string; install?: string } {
   const bin = path.join(projectRoot(), 'bin', 'custody.js');
   const found = onPath('custody');
-  try {
-    if (found && realpathSync(found) === realpathSync(bin)) return { command: 'custody' };
-  } catch {
-    // A broken link on the PATH: not this command.
-  }
+  if ((script && cameThroughInstall(script, bin)) || (found && leadsTo(found, bin))) return { command: 'custody' };
   const command = `node ${/\s/.test(bin) ? `"${bin}"` : bin}`;
   const root = projectRoot();
   const where = /\s/.test(root) ? `"${root}"` : root;

@@ -1,26 +1,51 @@
 import type { Command } from 'commander';
+import JSZip from 'jszip';
 import * as path from 'path';
 import { FORMS } from '../forms';
 import { draftBlankForm, draftWorkbook } from '../forms/workbook';
-import { writeFileAtomic } from '../batch/files';
+import { exists, writeFileAtomic } from '../batch/files';
+import { printable } from '../check/refusal';
 import type { CliIO } from './io';
 
 import { SITE_WORKBOOK_NAME } from '../forms/catalog';
 
 export { SITE_WORKBOOK_NAME };
 
-/** Writes the blank site workbook and one file per attachment into `dir`; returns the files written. */
-export async function writeTemplates(dir: string): Promise<string[]> {
+/** The date every part of a template's zip carries (the workbook's own dates are fixed in exceljs-writer). */
+const TEMPLATE_DATE = new Date(Date.UTC(2024, 0, 1));
+
+/**
+ * The workbook with each zip entry dated TEMPLATE_DATE rather than the time of
+ * writing: the same forms give the same bytes, so that templates/ written again
+ * is unchanged (JSZip writes the dates in UTC, keeps the compressed data).
+ */
+async function undated(xlsx: Buffer): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  zip.forEach((_name, entry) => {
+    entry.date = TEMPLATE_DATE;
+  });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** A template written: its path, and whether it replaced a file there. */
+interface Written {
+  file: string;
+  replaced: boolean;
+}
+
+/** Writes the blank site workbook and one file per attachment into `dir`; the files written. */
+export async function writeTemplates(dir: string): Promise<Written[]> {
   const { xlsxBuffer } = await import('../io/xlsx/exceljs-writer');
   const files: Array<[string, Promise<Buffer>]> = [[SITE_WORKBOOK_NAME, xlsxBuffer(draftWorkbook())]];
   for (const entry of FORMS.filter((f) => f.layout.attachment > 0)) {
     files.push([`${entry.templateName}.xlsx`, xlsxBuffer([draftBlankForm(entry)])]);
   }
-  const written: string[] = [];
+  const written: Written[] = [];
   for (const [name, buffer] of files) {
     const file = path.join(dir, name);
-    await writeFileAtomic(file, new Uint8Array(await buffer));
-    written.push(file);
+    const replaced = await exists(file);
+    await writeFileAtomic(file, await undated(await buffer));
+    written.push({ file, replaced });
   }
   return written;
 }
@@ -31,7 +56,10 @@ export function registerTemplate(program: Command, io: CliIO): void {
     .description('写出空白模板：整套工作簿和附件1–5各一个文件 (write blank templates)')
     .option('-o, --out <dir>', '输出目录 (output folder)', 'templates')
     .action(async (opts: { out: string }) => {
-      const files = await writeTemplates(opts.out);
-      for (const f of files) io.out(`已写出 ${f}`);
+      // A file of a template's name there is replaced, and said so, as fill says it.
+      for (const { file, replaced } of await writeTemplates(opts.out)) {
+        if (replaced) io.err(`注意：已替换原有的文件 ${printable(file)}`);
+        io.out(`已写出 ${file}`);
+      }
     });
 }

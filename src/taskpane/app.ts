@@ -158,6 +158,19 @@ export class App {
     }
   }
 
+  /**
+   * A file the page saved (browser face): `work` returns its name. Said after
+   * the last check's tally, which stays: the officer still needs it.
+   */
+  download(work: () => Promise<string>): Promise<void> {
+    return this.guarded(async () => {
+      const said = t(this.lang, 'downloaded', { file: await work() });
+      if (this.results.length === 0) return said;
+      const tally = checkOutcome(this.results, this.lang);
+      return { text: `${tally.text}${this.lang === 'zh' ? '；' : '; '}${said}`, kind: tally.kind };
+    });
+  }
+
   render(): void {
     translate(document, this.lang);
     // The switch names the other language in that language.

@@ -40,7 +40,7 @@ interface PickedFile {
   opened?: OpenedFile;
   bytes?: Uint8Array;
   error?: unknown;
-  /** Passed by unread: a marked copy (skipReasonOf). */
+  /** Passed by unread: a marked copy, a text table (skipReasonOf). */
   skipped?: boolean;
 }
 
@@ -107,7 +107,7 @@ export function browserHost(): BrowserHost {
     consolidate: (sites, lang) => consolidatedWorkbook(sites, (key) => find(key)?.opened, lang),
   });
 
-  /** Reads a file under `key` (its findings report under its own name); a marked copy is not read (skipReasonOf). */
+  /** Reads a file under `key` (its findings report under its own name); a marked copy or a text table is not read (skipReasonOf). */
   const pick = async (file: File, key: string): Promise<PickedFile> => {
     const picked = { key, name: file.name, label: file.name };
     if (skipReasonOf(file.name, 'zh') !== undefined) return { ...picked, skipped: true };
@@ -174,8 +174,11 @@ export function browserHost(): BrowserHost {
     },
     async downloadMarked(site, lang) {
       const entry = find(site.id);
-      if (!entry?.opened) return;
-      saveBytes(markedName(entry.label, lang), await jobs.mark(entry.opened.bytes, site.findings, lang));
+      // Offered only for a file read and with findings.
+      if (!entry?.opened) throw new Error(site.label);
+      const name = markedName(entry.label, lang);
+      saveBytes(name, await jobs.mark(entry.opened.bytes, site.findings, lang));
+      return name;
     },
     async exportJson(sites, lang) {
       // The check service's report, as `custody validate --format json` prints it.

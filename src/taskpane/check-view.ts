@@ -26,7 +26,7 @@ export function wireCheck(app: App): void {
     const download = (e.target as HTMLElement).closest<HTMLElement>('[data-download]');
     if (download) {
       const site = app.results.find((r) => r.id === download.dataset.download);
-      if (site && app.host.downloadMarked) void app.guarded(() => app.host.downloadMarked!(site, app.lang));
+      if (site && app.host.downloadMarked) void app.download(() => app.host.downloadMarked!(site, app.lang));
     }
   });
 }

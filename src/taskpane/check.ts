@@ -4,7 +4,7 @@
  * pane shows them. No Office.js and no exceljs here.
  */
 import { CheckedWorkbook, checkWorkbooks } from '../check/service';
-import { MARKED_COPY_SKIPPED, isMarkedCopyName } from '../check/marks';
+import { passedByReason } from '../check/passed-by';
 import { Refusal } from '../check/refusal';
 import type { WorkbookGrid } from '../model/grid';
 import type { FileReport, Finding } from '../model/finding';
@@ -108,11 +108,10 @@ export function counts(findings: readonly Finding[]): { errors: number; warnings
 
 /**
  * Why a file picked is passed by unread, as the CLI's walk of a folder passes
- * it by: a marked copy (by the name markedName gives it) is its workbook again
- * with fills and notes, and read as a unit's own it would count that unit twice.
+ * it by (passedByReason: a marked copy, a text table); undefined for a file to read.
  */
 export function skipReasonOf(name: string, lang: Lang): string | undefined {
-  return isMarkedCopyName(name) ? MARKED_COPY_SKIPPED[lang] : undefined;
+  return passedByReason(name)?.[lang];
 }
 
 /** A workbook given again (the same bytes): its result's id, the id of the one counted, and its line. */

@@ -12,7 +12,7 @@ export function renderResults(app: App): void {
   if (app.results.length > 0 && app.host.exportJson) {
     const bar = el('div', { class: 'actions' });
     const button = el('button', { class: 'btn', type: 'button', id: 'export-json' }, t(app.lang, 'exportJson'));
-    button.addEventListener('click', () => app.guarded(() => app.host.exportJson!(app.results, app.lang)));
+    button.addEventListener('click', () => app.download(() => app.host.exportJson!(app.results, app.lang)));
     bar.append(button);
     root.append(bar);
   }

@@ -44,7 +44,8 @@ export async function renderTemplates(app: App, load: () => Promise<TemplateInfo
         { class: 'btn', type: 'button', 'data-template': template.file, 'aria-label': t(lang, 'actionOn', { action, target: name }) },
         action,
       );
-      button.addEventListener('click', () => app.guarded(() => app.host.useTemplate(template, lang)));
+      // Inserted in Excel (the host says what it did); downloaded in the browser (said after the tally).
+      button.addEventListener('click', () => (app.host.kind === 'office' ? app.guarded : app.download).call(app, () => app.host.useTemplate(template, lang)));
       item.append(button);
       return item;
     }),

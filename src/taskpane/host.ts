@@ -16,7 +16,7 @@ export interface TemplateInfo {
 
 export interface Host {
   kind: 'office' | 'browser';
-  /** Office: insert the template's sheets; browser: download the file. Returns a status line. */
+  /** Office: insert the template's sheets, returning a status line; browser: download the file, returning its name. */
   useTemplate(template: TemplateInfo, lang: Lang): Promise<string>;
   /**
    * Office: reads the open workbook; browser: the files opened so far.
@@ -28,15 +28,15 @@ export interface Host {
   /** Office only. */
   mark?(site: SiteResult, lang: Lang): Promise<string>;
   clearMarks?(lang: Lang): Promise<string>;
-  /** Browser only. */
-  downloadMarked?(site: SiteResult, lang: Lang): Promise<void>;
-  /** Browser only: the findings of every file in `custody validate --format json`'s shape, downloaded. */
+  /** Browser only: the marked copy, downloaded; its name. */
+  downloadMarked?(site: SiteResult, lang: Lang): Promise<string>;
+  /** Browser only: the findings of every file in `custody validate --format json`'s shape, downloaded; its name. */
   exportJson?(sites: readonly SiteResult[], lang: Lang): Promise<string>;
-  /** Browser only: the consolidated summary of every readable workbook open (`custody summary`'s workbook), downloaded. */
+  /** Browser only: the consolidated summary of every readable workbook open (`custody summary`'s workbook), downloaded; its name. */
   downloadConsolidated?(sites: readonly SiteResult[], lang: Lang): Promise<string>;
   /** Live checking where the host reports edits: calls back with the edited sheets; returns a function that stops it. */
   watch?(onChange: (sheets: readonly string[]) => void): () => void;
-  /** Office: writes the 汇总 sheet; browser: downloads a workbook with it. */
+  /** Office: writes the 汇总 sheet, returning a status line; browser: downloads a workbook with it, returning its name. */
   writeSummary(site: SiteResult, summary: SiteSummary, lang: Lang): Promise<string>;
 }
 

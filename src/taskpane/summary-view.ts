@@ -32,6 +32,9 @@ export function renderSummaries(app: App): void {
   const root = document.getElementById('summary-view');
   if (!root) return;
   root.replaceChildren();
+  // How to get summaries (browser face): said until there are some, then in their way.
+  const intro = document.getElementById('summary-intro');
+  if (intro) intro.hidden = app.summaries.size > 0;
   if (app.summaries.size === 0) {
     root.append(el('p', { class: 'muted' }, t(app.lang, 'noSummary')));
     return;
@@ -49,7 +52,7 @@ export function renderSummaries(app: App): void {
   if (app.host.downloadConsolidated) {
     const all = app.results;
     const button = el('button', { class: 'btn primary', type: 'button', id: 'download-consolidated' }, consolidatedLabel(all, app.lang));
-    button.addEventListener('click', () => app.guarded(() => app.host.downloadConsolidated!(all, app.lang)));
+    button.addEventListener('click', () => app.download(() => app.host.downloadConsolidated!(all, app.lang)));
     const bar = el('div', { class: 'actions' });
     bar.append(button);
     root.append(bar);
@@ -136,7 +139,7 @@ function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteRe
       { class: 'btn', type: 'button', 'data-summary': site.id, 'aria-label': t(app.lang, 'actionOn', { action, target: site.label }) },
       action,
     );
-    button.addEventListener('click', () => app.guarded(() => app.host.writeSummary(site, summary, app.lang)));
+    button.addEventListener('click', () => app.download(() => app.host.writeSummary(site, summary, app.lang)));
     box.append(button);
   }
   root.append(box);

@@ -187,6 +187,11 @@ test('a summary this tool wrote is skipped with its one line, not unreadable; a 
   expect(skipReasonOf('岳麓考点（已标记）.xlsx', 'zh')).toBe('这是试卷保密助手写出的标记副本，不是单位工作簿');
   expect(skipReasonOf('Yuelu (marked) (2).xlsx', 'en')).toBe('a marked copy written by this tool, not a unit workbook');
   expect(skipReasonOf('岳麓考点.xlsx', 'zh')).toBeUndefined();
+  // A text table chosen in the page: the CLI's line for it in a folder, in both languages.
+  expect(skipReasonOf('考试安排.csv', 'zh')).toBe('这是文本表格（.csv/.tsv，只存一张表），不是工作簿；如要检查，请把整个工作簿在 Excel 或 WPS 中另存为 .xlsx');
+  expect(skipReasonOf('值班.TSV', 'en')).toBe(
+    'a text table (.csv/.tsv, one sheet only), not a workbook; to check it, save the whole workbook as .xlsx in Excel or WPS',
+  );
   expect(t('zh', 'skippedLine', { reason: MARKED_COPY_SKIPPED.zh })).toBe(`已跳过：${MARKED_COPY_SKIPPED.zh}`);
   const results = [readable('a.xlsx', 'aa', [f('S', 'A1')]), skipped];
   expect(checkOutcome(results, 'zh')).toEqual({ text: '完成：1 个错误，0 个警告；已跳过 1 个文件', kind: 'info' });

@@ -27,6 +27,27 @@ describe('custody template / fill / extract', () => {
     ]);
   });
 
+  test('template into a folder holding the templates: each replaced and said so, byte for byte templates/ again, run after run', async () => {
+    const dir = tmp();
+    const names = fs
+      .readdirSync(path.join(__dirname, '..', '..', 'templates'))
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort();
+    const first = await run('template', '-o', dir);
+    expect(first).toEqual({ code: 0, out: names.map((n) => `已写出 ${path.join(dir, n)}\n`).join(''), err: '' });
+    const again = await run('template', '-o', dir);
+    expect(again).toEqual({
+      code: 0,
+      out: first.out,
+      err: names.map((n) => `注意：已替换原有的文件 ${path.join(dir, n)}\n`).join(''),
+    });
+    // The bytes of the committed templates: writing them again into the project leaves templates/ unchanged.
+    for (const name of names) {
+      const same = fs.readFileSync(path.join(dir, name)).equals(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', name)));
+      expect({ name, same }).toEqual({ name, same: true });
+    }
+  });
+
   test('fill then extract gives the data back, and the input is untouched', async () => {
     const dir = tmp();
     const input = path.join(dir, 'data.json');

@@ -138,6 +138,41 @@ describe('next steps that run where the user stands', () => {
     }
   });
 
+  test('run through the installed command off the PATH (npm install -g . --prefix P, then P/bin/custody): plain custody, no install hint', () => {
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-prefix-'));
+    try {
+      // As npm lays it out: the package linked into lib/node_modules, bin/custody a link to its bin/custody.js.
+      fs.mkdirSync(path.join(prefix, 'lib', 'node_modules'), { recursive: true });
+      fs.mkdirSync(path.join(prefix, 'bin'));
+      const linked = path.join(prefix, 'lib', 'node_modules', '试卷保密助手');
+      fs.symlinkSync(projectRoot(), linked);
+      fs.symlinkSync(path.join(linked, 'bin', 'custody.js'), path.join(prefix, 'bin', 'custody'));
+      process.env.PATH = '';
+      expect(howToCall('zh', path.join(prefix, 'bin', 'custody'))).toEqual({ command: 'custody' });
+      // Windows: npm's shim runs node on bin/custody.js through the package's link in npm's node_modules.
+      expect(howToCall('en', path.join(linked, 'bin', 'custody.js'))).toEqual({ command: 'custody' });
+    } finally {
+      fs.rmSync(prefix, { recursive: true, force: true });
+    }
+  });
+
+  test('node bin/custody.js, typed in the project folder or in a folder reached through a link: node and the full path', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-cwd-'));
+    try {
+      fs.symlinkSync(projectRoot(), path.join(dir, 'project'));
+      process.env.PATH = '';
+      const custody = path.join(projectRoot(), 'bin', 'custody.js');
+      const notInstalled = {
+        command: /\s/.test(custody) ? `node "${custody}"` : `node ${custody}`,
+        install: `想直接输入 custody：在 ${projectRoot()} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`,
+      };
+      expect(howToCall('zh', custody)).toEqual(notInstalled);
+      expect(howToCall('zh', path.join(dir, 'project', 'bin', 'custody.js'))).toEqual(notInstalled);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('run by npx (the node_modules/.bin of its cache on the PATH for this run only): not plain custody', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-npx-'));
     const bin = path.join(dir, 'node_modules', '.bin');
@@ -146,7 +181,7 @@ describe('next steps that run where the user stands', () => {
       fs.symlinkSync(path.join(projectRoot(), 'bin', 'custody.js'), path.join(bin, 'custody'));
       process.env.PATH = bin;
       const custody = path.join(projectRoot(), 'bin', 'custody.js');
-      expect(howToCall()).toEqual({
+      expect(howToCall('zh', path.join(bin, 'custody'))).toEqual({
         command: /\s/.test(custody) ? `node "${custody}"` : `node ${custody}`,
         install: `想直接输入 custody：在 ${projectRoot()} 里运行 npm install -g .（或 npm link），之后在任何文件夹都可用。`,
       });

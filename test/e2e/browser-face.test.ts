@@ -229,6 +229,9 @@ maybe('the browser face in chromium', () => {
     await page.waitForSelector('.finding');
     expect(await page.textContent('.site-error')).toContain('Not an .xlsx workbook');
 
+    await page.waitForFunction(() => !document.body.classList.contains('busy'));
+    const checked = (await page.textContent('#status')) ?? '';
+    expect(checked).toMatch(/^Could not read notes\.xlsx: .*; Done: \d+ errors, \d+ warnings$/);
     await page.click('#tab-summary');
     await page.waitForSelector('.summary-table');
     expect(await page.textContent('.summary-site h3')).toContain('岳麓考点');
@@ -238,6 +241,9 @@ maybe('the browser face in chromium', () => {
     const swb = new ExcelJS.Workbook();
     await swb.xlsx.readFile(summaryFile);
     expect(swb.worksheets.map((w) => w.name)).toContain('汇总');
+    // The status line keeps what the check said (the file it could not read first) and says what was downloaded.
+    await page.waitForFunction(() => !document.body.classList.contains('busy'));
+    expect(await page.textContent('#status')).toBe(`${checked}; Downloaded ${summary.suggestedFilename()}`);
 
     await page.click('#tab-forms');
     await page.waitForSelector('[data-template]');

@@ -36,6 +36,12 @@ async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The status line once the page has finished what it was doing. */
+async function statusAfter(page: Page): Promise<string | null> {
+  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+  return page.textContent('#status');
+}
+
 async function download(page: Page, click: () => Promise<void>, name: string): Promise<{ suggested: string; file: string }> {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]);
   const file = path.join(ARTIFACTS, name);
@@ -113,9 +119,13 @@ maybe('the offline page from file:// with no network', () => {
     expect(await page.textContent('#preview .preview-message')).toBe(`合计行不符：${planted.message}`);
     await screenshot(page, 'offline-open.png', 'offline-open.png');
 
-    // The marked copy: the planted cell coloured and annotated.
+    // The marked copy: the planted cell coloured and annotated. The status line keeps the tally and says what was downloaded.
     const marked = await download(page, () => page.click(`[data-download="${path.basename(site)}"]`), 'offline-marked-copy.xlsx');
     expect(marked.suggested).toBe('岳麓考点-有误（已标记）.xlsx');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 岳麓考点-有误（已标记）.xlsx`);
+    const json = await download(page, () => page.click('#export-json'), 'offline-findings.json');
+    expect(json.suggested).toBe('校验结果.json');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 校验结果.json`);
     const cell = (await readXlsx(marked.file)).getWorksheet(planted.sheet!)!.getCell(planted.cell!);
     expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
     const note = typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
@@ -126,17 +136,21 @@ maybe('the offline page from file:// with no network', () => {
     await page.waitForSelector('[data-template]');
     const form = await download(page, () => page.click('[data-template="附件1 纸质试卷交接单.xlsx"]'), 'offline-blank-form.xlsx');
     expect(form.suggested).toBe('附件1 纸质试卷交接单.xlsx');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 附件1 纸质试卷交接单.xlsx`);
     expect(fs.readFileSync(form.file).equals(fs.readFileSync(path.join(ROOT, 'templates', '附件1 纸质试卷交接单.xlsx')))).toBe(true);
     await screenshot(page, 'offline-forms.png', 'offline-forms.png');
 
-    // The site's summary and the consolidated summary of both workbooks.
+    // The site's summary and the consolidated summary of both workbooks; the line saying how to get them is gone.
     await page.click('#tab-summary');
     await page.waitForSelector('.summary-table');
+    expect(await page.isVisible('#summary-intro')).toBe(false);
     const one = await download(page, () => page.click(`[data-summary="${path.basename(site)}"]`), 'offline-site-summary.xlsx');
     expect(one.suggested).toBe('岳麓考点-有误（汇总）.xlsx');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 岳麓考点-有误（汇总）.xlsx`);
     expect((await readXlsx(one.file)).worksheets.map((w) => w.name)).toContain('汇总');
     const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated.xlsx');
     expect(all.suggested).toBe('试卷保管汇总.xlsx');
+    expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 试卷保管汇总.xlsx`);
     const consolidated = await readXlsx(all.file);
     expect(consolidated.worksheets[0].name).toBe('总览');
     await screenshot(page, 'offline-summary.png', 'offline-summary.png');
@@ -201,6 +215,20 @@ maybe('the offline page from file:// with no network', () => {
     fs.rmSync(resaved);
   }, 300_000);
 
+  test('the 汇总 tab says how to get summaries, of every unit, until workbooks are chosen', async () => {
+    const page = await freshPage();
+    await page.click('#tab-summary');
+    expect(await page.isVisible('#summary-intro')).toBe(true);
+    expect(await page.textContent('#summary-intro')).toBe('先在“校验”中选择工作簿；这里显示每个单位的保管汇总。');
+    await page.click('#lang-switch');
+    expect(await page.textContent('#summary-intro')).toBe("Choose workbooks under Check first; each unit's custody summary shows here.");
+    await page.setInputFiles('#file-input', [site, branch]);
+    await idle(page);
+    await page.waitForSelector('.summary-table');
+    expect(await page.isVisible('#summary-intro')).toBe(false);
+    await page.context().close();
+  }, 300_000);
+
   /** The page opened afresh, ready for files. */
   async function freshPage(locale = 'zh-CN'): Promise<Page> {
     const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 460, height: 900 }, locale, offline: true });
@@ -239,7 +267,7 @@ maybe('the offline page from file:// with no network', () => {
     await page.context().close();
   }, 300_000);
 
-  test("a marked copy and a summary this tool wrote are skipped with the CLI's one line, in both languages, and not counted", async () => {
+  test("a marked copy, a summary this tool wrote and a .csv are skipped with the CLI's one line, in both languages, and not counted", async () => {
     const dir = path.dirname(site);
     const io = memoryIO();
     expect(await main(['node', 'custody', 'validate', site, '--mark', path.join(dir, 'marked')], io)).toBe(1);
@@ -247,19 +275,34 @@ maybe('the offline page from file:// with no network', () => {
     const summary = path.join(dir, '试卷保管汇总.xlsx');
     await main(['node', 'custody', 'summary', site, branch, '-o', summary], memoryIO());
     expect(fs.existsSync(summary)).toBe(true);
+    // A sheet exported as text: the CLI passes it by in a folder, with its line.
+    const csv = path.join(dir, 'csv', '考试安排.csv');
+    fs.mkdirSync(path.dirname(csv), { recursive: true });
+    fs.writeFileSync(csv, '试卷号,试卷名称\n1304,管理学基础\n');
+    const cli = memoryIO();
+    await main(['node', 'custody', 'summary', path.dirname(csv), site, branch, '-o', path.join(dir, 'csv-summary.xlsx')], cli);
+    const csvLine = cli.stderr
+      .split('\n')
+      .find((l) => l.startsWith(`${csv}: `))!
+      .slice(`${csv}: `.length);
+    expect(csvLine).toMatch(/^已跳过：这是文本表格/);
     const page = await freshPage();
-    await page.setInputFiles('#file-input', [site, marked, branch, summary]);
+    await page.setInputFiles('#file-input', [site, marked, branch, summary, csv]);
     await idle(page);
     const skipped = () => page.$$eval('.site-skipped', (nodes) => nodes.map((n) => n.textContent));
-    expect(await skipped()).toEqual([`已跳过：${MARKED_COPY_SKIPPED.zh}`, '已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿']);
-    expect(await page.textContent('#status')).toMatch(/^完成：.*已跳过 2 个文件$/);
+    expect(await skipped()).toEqual([`已跳过：${MARKED_COPY_SKIPPED.zh}`, '已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿', csvLine]);
+    expect(await page.textContent('#status')).toBe(`${tallyOf(await validateFiles([site, branch], { lang: 'zh' }))}；已跳过 3 个文件`);
     await page.click('#tab-summary');
     await page.waitForSelector('#download-consolidated');
     expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（2 个工作簿）');
     expect(await page.locator('.summary-site').count()).toBe(2);
     await page.click('#lang-switch');
     await idle(page);
-    expect(await skipped()).toEqual([`Skipped: ${MARKED_COPY_SKIPPED.en}`, 'Skipped: a summary (试卷保管汇总) written by this tool, not a unit workbook']);
+    expect(await skipped()).toEqual([
+      `Skipped: ${MARKED_COPY_SKIPPED.en}`,
+      'Skipped: a summary (试卷保管汇总) written by this tool, not a unit workbook',
+      'Skipped: a text table (.csv/.tsv, one sheet only), not a workbook; to check it, save the whole workbook as .xlsx in Excel or WPS',
+    ]);
     await page.context().close();
   }, 300_000);
 

@@ -1,0 +1,31 @@
+/**
+ * Files passed by unread, told by their name alone, the same in every face:
+ * the CLI's walk of a folder and the page's chosen files say the same line for
+ * each and count neither as a workbook read nor as one that could not be.
+ * No Node here: the browser face uses it too.
+ */
+import { MARKED_COPY_SKIPPED, isMarkedCopyName } from './marks';
+
+/**
+ * A table saved as text (.csv, .tsv: an officer exporting one sheet) holds one
+ * sheet and no form: never a unit's workbook. It is passed by with a line,
+ * rather than read as a workbook that cannot be read.
+ */
+export const isTextTableName = (name: string): boolean => /\.(csv|tsv)$/i.test(name) && !name.startsWith('~$');
+
+/** Why a text table is passed by, as the line of a file skipped says it. */
+const TEXT_TABLE_SKIPPED = {
+  zh: '这是文本表格（.csv/.tsv，只存一张表），不是工作簿；如要检查，请把整个工作簿在 Excel 或 WPS 中另存为 .xlsx',
+  en: 'a text table (.csv/.tsv, one sheet only), not a workbook; to check it, save the whole workbook as .xlsx in Excel or WPS',
+} as const;
+
+/**
+ * Why a file is passed by, a line in each language; undefined for a workbook
+ * to read. A marked copy (by the name markedName gives it) is its workbook
+ * again with fills and notes, which read as a unit's own would count that unit
+ * twice; a text table is no workbook.
+ */
+export function passedByReason(name: string): { readonly zh: string; readonly en: string } | undefined {
+  if (isMarkedCopyName(name)) return MARKED_COPY_SKIPPED;
+  return isTextTableName(name) ? TEXT_TABLE_SKIPPED : undefined;
+}
