@@ -71,7 +71,7 @@ describe('custody summary', () => {
     const { code, io } = await run(path.join(dir, 'books'), '--format', 'json');
     expect(code).toBe(1);
     // The summary written by the previous test sits in the folder: recognised and left out.
-    expect(io.stderr).toContain('汇总.xlsx: 已跳过：这是试卷保管汇总表');
+    expect(io.stderr).toContain('汇总.xlsx: 已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿');
     const json = JSON.parse(io.stdout);
     expect(json.files).toHaveLength(3);
     for (const f of json.files) {
