@@ -98,6 +98,22 @@ export function itemLine(item: ItemContent): string {
   return `${destination}|${count}`;
 }
 
+/** An item line (`itemLine`) taken apart again: its 试卷归属 up to the first “|”, its count after it. */
+export function lineParts(line: string): { destination: string; count: string } {
+  const cut = line.indexOf('|');
+  return { destination: line.slice(0, cut), count: line.slice(cut + 1) };
+}
+
+/**
+ * Where two item rows that differ are pointed at, by the check and by the summary alike: `.quantity` where only the
+ * count (数量, 单位) differs, `.destination` where only the 试卷归属 does, else '' (the row's 序号).
+ */
+export function differingItemPart(a: { destination: string; count: string }, b: { destination: string; count: string }): '' | '.destination' | '.quantity' {
+  const destination = a.destination !== b.destination;
+  if (destination === (a.count !== b.count)) return '';
+  return destination ? '.destination' : '.quantity';
+}
+
 /**
  * Signers as compared, each name's parts apart: a copy whose unit read 阿依古丽·买买提 against its roster and the other
  * unit's copy that, without her on its roster, keeps “阿依古丽 买买提” as written (model/dotted-names.ts) sign alike.

@@ -2,7 +2,7 @@ import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
 import { namesThisUnit, receiverMisnamed } from '../model/receiver';
 import { baseName } from '../model/text';
-import { differingFields, itemLine, itemParts } from '../model/pairing';
+import { differingFields, differingItemPart, itemLine, itemParts } from '../model/pairing';
 import { norm, showTime, tm, whole } from './facts';
 import type { AcrossRun, CrossReport, CrossSite, RuleMeta } from './types';
 import type { Copy } from './handover-pairs';
@@ -164,14 +164,7 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
     const y = pb !== undefined ? ib[pb] : undefined;
     if (line(x) === line(y)) continue;
     // Point at the cell that differs when only one does.
-    let sub = '';
-    if (x && y) {
-      const [px, py] = [itemParts(x), itemParts(y)];
-      const dest = px.destination !== py.destination;
-      const qty = px.count !== py.count;
-      if (dest && !qty) sub = '.destination';
-      if (qty && !dest) sub = '.quantity';
-    }
+    const sub = x && y ? differingItemPart(itemParts(x), itemParts(y)) : '';
     // A row missing from one copy is reported there at the 序号 it has in the other.
     diffs.push({ pathA: `items[${ka}]${sub}`, pathB: `items[${kb}]${sub}`, mine: shownItem(x), theirs: shownItem(y) });
   }

@@ -4,7 +4,7 @@
  * (handover-copies-disagree), not at the slip's 附件1 label.
  */
 import { parseA1 } from '../model/grid';
-import { type copyFields, differingFields } from '../model/pairing';
+import { type copyFields, differingFields, differingItemPart, lineParts } from '../model/pairing';
 
 /** What of a copy the cells are found from. */
 export interface CopyCells {
@@ -33,22 +33,9 @@ export function firstDifferingCells(s: CopyCells, r: CopyCells): [string | null,
   return [topmost(fields, s), topmost(fields, r)];
 }
 
-/**
- * The part of an item row that differs, as handover-copies-disagree points at it: `.quantity` where only the
- * count (数量, 单位) differs, `.destination` where only the 试卷归属 does, else '' (the row's 序号). A line is
- * `itemLine`'s: the 试卷归属 up to the first “|”, the count after it.
- */
+/** The part of an item row that differs (`differingItemPart`, as handover-copies-disagree points at it), from the copies' item lines. */
 function differingPart(a: string | undefined, b: string | undefined): string {
-  if (!a || !b || a === b) return '';
-  const [destA, countA] = splitLine(a);
-  const [destB, countB] = splitLine(b);
-  if (destA === destB) return '.quantity';
-  return countA === countB ? '.destination' : '';
-}
-
-function splitLine(line: string): [string, string] {
-  const cut = line.indexOf('|');
-  return [line.slice(0, cut), line.slice(cut + 1)];
+  return a && b ? differingItemPart(lineParts(a), lineParts(b)) : '';
 }
 
 /** The topmost, leftmost cell of `fields` in copy `c`, or its handover's cell. */
