@@ -7,6 +7,7 @@ import { printable, refusalLine } from '../check/refusal';
 const DATA_FILE_LIMIT = 64 * 1024 * 1024;
 import type { SiteData } from '../model/types';
 import type { CliIO } from './io';
+import { replacedLine } from './manners';
 
 /** Where in the text a JSON syntax error is, as line and column, from V8's "position N". */
 function jsonErrorWhere(text: string, error: Error): string {
@@ -64,7 +65,7 @@ export function registerFill(program: Command, io: CliIO): void {
       }
       const replacing = await exists(opts.out);
       await writeFileAtomic(opts.out, new Uint8Array(await fillWorkbook(data)));
-      if (replacing) io.err(`注意：已替换原有的文件 ${printable(opts.out)}`);
+      if (replacing) io.err(replacedLine(opts.out));
       io.out(`已写出 ${opts.out}`);
     });
 }

@@ -65,6 +65,12 @@ function examples(rows: ReadonlyArray<readonly [string, string?]>): string[] {
   return rows.map(([call, note]) => (note ? `  ${call}${' '.repeat(column - displayWidth(call))}${note}` : `  ${call}`));
 }
 
+/** The help's line on an output that exists already (fill, template: replacedLine says it). */
+const REPLACES = '输出文件已存在时会提示“已替换”。 (An output file that exists is replaced, and said so.)';
+
+/** What fill and template say of a file written over one that was there. */
+export const replacedLine = (file: string): string => `注意：已替换原有的文件 ${printable(file)}`;
+
 /** Examples and exit codes shown after each command's help. */
 export const HELP_AFTER: Record<string, string> = {
   custody: [
@@ -82,23 +88,8 @@ export const HELP_AFTER: Record<string, string> = {
     '输入文件从不被改写；无法读取的文件各有一行原因，其余文件照常处理。',
     '(Input files are never changed; a file that cannot be read gets one line saying why, the others are done as usual.)',
   ].join('\n'),
-  template: [
-    '',
-    EXAMPLES,
-    '  custody template',
-    '  custody template -o 空白表格',
-    '',
-    '输出文件已存在时会提示“已替换”。 (An output file that exists is replaced, and said so.)',
-    EXIT_CODES.write,
-  ].join('\n'),
-  fill: [
-    '',
-    EXAMPLES,
-    '  custody fill 岳麓考点.json -o 岳麓考点.xlsx',
-    '',
-    '输出文件已存在时会提示“已替换”。 (An output file that exists is replaced, and said so.)',
-    EXIT_CODES.write,
-  ].join('\n'),
+  template: ['', EXAMPLES, '  custody template', '  custody template -o 空白表格', '', REPLACES, EXIT_CODES.write].join('\n'),
+  fill: ['', EXAMPLES, '  custody fill 岳麓考点.json -o 岳麓考点.xlsx', '', REPLACES, EXIT_CODES.write].join('\n'),
   extract: [
     '',
     EXAMPLES,

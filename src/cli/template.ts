@@ -4,8 +4,8 @@ import * as path from 'path';
 import { FORMS } from '../forms';
 import { draftBlankForm, draftWorkbook } from '../forms/workbook';
 import { exists, writeFileAtomic } from '../batch/files';
-import { printable } from '../check/refusal';
 import type { CliIO } from './io';
+import { replacedLine } from './manners';
 
 import { SITE_WORKBOOK_NAME } from '../forms/catalog';
 
@@ -58,7 +58,7 @@ export function registerTemplate(program: Command, io: CliIO): void {
     .action(async (opts: { out: string }) => {
       // A file of a template's name there is replaced, and said so, as fill says it.
       for (const { file, replaced } of await writeTemplates(opts.out)) {
-        if (replaced) io.err(`注意：已替换原有的文件 ${printable(file)}`);
+        if (replaced) io.err(replacedLine(file));
         io.out(`已写出 ${file}`);
       }
     });
