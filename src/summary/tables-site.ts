@@ -15,7 +15,7 @@ import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
-import { counted, singularOfOne } from '../rules/plural';
+import { counted } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
 export interface PaperColumn extends Column<PaperSummary> {
@@ -83,7 +83,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     width: 8,
     wrap: true,
     value: (p, lang) => listOf(p.rooms, lang),
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : singularOfOne(`${s.totals.roomsServed} room sessions`)),
+    total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : counted(s.totals.roomsServed, 'room sessions')),
   },
   {
     key: 'copiesDistributed',

@@ -44,8 +44,11 @@ export async function renderTemplates(app: App, load: () => Promise<TemplateInfo
         { class: 'btn', type: 'button', 'data-template': template.file, 'aria-label': t(lang, 'actionOn', { action, target: name }) },
         action,
       );
-      // Inserted in Excel (the host says what it did); downloaded in the browser (said after the tally).
-      button.addEventListener('click', () => (app.host.kind === 'office' ? app.guarded : app.download).call(app, () => app.host.useTemplate(template, lang)));
+      button.addEventListener('click', () => {
+        const use = () => app.host.useTemplate(template, lang);
+        // Inserted in Excel (the host says what it did); downloaded in the browser (said after the tally).
+        void (app.host.kind === 'office' ? app.guarded(use) : app.download(use));
+      });
       item.append(button);
       return item;
     }),
