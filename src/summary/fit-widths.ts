@@ -23,8 +23,12 @@ const HEIGHT_WEIGHT = 100;
 /** Width units of a text on one line, its padding and a hair (a printer's font is not quite ours). */
 const oneLine = (text: string): number => Math.ceil(textUnits(text) + CELL_PADDING + 0.5);
 
-/** Width units of the longest run of Latin letters in a text (Chinese breaks anywhere, a Latin word only at its ends). */
-const longestWord = (text: string): number => Math.max(0, ...(text.match(/[\x21-\x7e]+/g) ?? []).map((w) => oneLine(w)));
+/**
+ * Width units of the longest run of Latin letters in a text: Chinese breaks anywhere, a Latin word only at its
+ * ends and after a hyphen (Excel, LibreOffice and WPS all break w-pingjiang-kaodian.xlsx there; taken whole,
+ * a file's name kept 文件 so wide that 单位 wrapped as 湖南分/部).
+ */
+const longestWord = (text: string): number => Math.max(0, ...(text.match(/[\x21-\x2c\x2e-\x7e]+-*|-+/g) ?? []).map((w) => oneLine(w)));
 
 /**
  * The widths of `columns` (as `declared`), those at `fitted` sized from the texts shown in them (`rows`:

@@ -11,6 +11,7 @@ import { LEAST_PRINTED_PT, linesOf, printScale } from '../../src/summary/columns
 import { SITE_COLUMNS } from '../../src/summary/tables';
 import type { Lang } from '../../src/summary/columns';
 import { scratchDir } from '../scratch';
+import { chainSummary } from '../summary/review7-chain';
 
 jest.setTimeout(120_000);
 
@@ -18,10 +19,14 @@ async function sites(lang: Lang) {
   const demo = await runDemo(scratchDir('custody-site-widths-'), lang);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(demo.summaryFile);
+  return siteTable(wb, [3, 4, 5]);
+}
+
+function siteTable(wb: ExcelJS.Workbook, rowNumbers: number[]) {
   const ws = wb.worksheets[1];
   const widths = SITE_COLUMNS.map((_c, i) => ws.getColumn(i + 1).width ?? 8.43);
   const col = (key: string) => SITE_COLUMNS.findIndex((c) => c.key === key);
-  const rows = [3, 4, 5].map((r) => ws.getRow(r));
+  const rows = rowNumbers.map((r) => ws.getRow(r));
   const cells = (key: string) => rows.map((row) => String(row.getCell(col(key) + 1).value ?? ''));
   return {
     name: ws.name,
@@ -79,5 +84,21 @@ describe('站点汇总 sizes 单位, 级别, 说明 and 文件 from their texts 
       ],
       printed: true,
     });
+  });
+});
+
+describe('站点汇总 with file names in Latin letters (w-pingjiang-kaodian.xlsx): a name breaks after its hyphens', () => {
+  // Taken as one unbreakable word, the longest name kept 文件 24 wide, so 单位 and 分校 broke mid-name (湖南分/部, 常德分/校).
+  it('each unit and school on one line, each file name on two, broken after a hyphen', async () => {
+    const { widths, schools, units, files, printed } = siteTable(await chainSummary(), [3, 4, 5, 6, 7, 8]);
+    expect({ widths, printed }).toEqual({ widths: { school: 10, unit: 10, level: 6, note: 5, file: 16 }, printed: true });
+    expect(units.map((u) => linesOf(u, widths.unit))).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(schools.map((u) => linesOf(u, widths.school))).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(files).toEqual(
+      ['hunan-shengxiao', 'changde-fenxiao', 'taoyuan-kaodian', 'yueyang-fenxiao', 'huarong-kaodian', 'pingjiang-kaodian'].map((n) => ({
+        text: `w-${n}.xlsx`,
+        lines: 2,
+      })),
+    );
   });
 });

@@ -3,16 +3,9 @@
  * 220 above 平江考点 124 — the same candidates counted at each level, against the sheet's own “各级不相加”. It now
  * ranks one level, the lowest the run has (where the candidates sit), and says so in its head and chart title.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { fillWorkbook } from '../../src/cli/fill';
-import type { SiteData } from '../../src/model/types';
-import { consolidateModels } from '../../src/summary/consolidate';
-import { consolidatedXlsx } from '../../src/io/xlsx/summary';
 import { rankChartData } from '../../src/summary/overview';
 import { bigWords } from '../../src/summary/words';
-import { modelOf } from '../rules/shape-sites';
+import { chainSummary } from './review7-chain';
 
 jest.setTimeout(180_000);
 
@@ -58,16 +51,7 @@ describe('D5: 总览 ranks the units of one level by candidates', () => {
   });
 
   test('the summary workbook of the chain: 总览 lists 平江, 华容, 桃源 under “考点（考生最多的前 20 个）”', async () => {
-    const dir = path.join(__dirname, '..', 'fixtures', 'review7');
-    const names = ['w-hunan-shengxiao', 'w-yueyang-fenxiao', 'w-changde-fenxiao', 'w-huarong-kaodian', 'w-pingjiang-kaodian', 'w-taoyuan-kaodian'];
-    const inputs = await Promise.all(
-      names.map(async (n) => ({
-        file: `${n}.xlsx`,
-        model: await modelOf(await fillWorkbook(JSON.parse(fs.readFileSync(path.join(dir, `${n}.json`), 'utf8')) as SiteData)),
-      })),
-    );
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await consolidatedXlsx(consolidateModels(inputs))) as unknown as ArrayBuffer);
+    const wb = await chainSummary();
     const ov = wb.getWorksheet('总览')!;
     const rows: string[][] = [];
     ov.eachRow((row) => rows.push([1, 2, 3].map((c) => String(row.getCell(c).value ?? ''))));
