@@ -211,7 +211,10 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1, lang);
   finish(findingSheet);
 
-  if (t.sites <= (options.perSiteSheets ?? PER_SITE_SHEETS)) {
+  // A sheet for each readable workbook, a unit's repeated copies too: counted by workbooks, as the spool's quota
+  // keeps their summaries. By units (t.sites) 5,000 copies of one unit were one site, and got 5,000 sheets, each
+  // workbook read again for it.
+  if (t.files - t.unreadable <= (options.perSiteSheets ?? PER_SITE_SHEETS)) {
     const names: string[] = TABLES.map(sheet);
     for await (const f of s.sites()) {
       const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${f.summary.site.name || ctx.fileName!(f.file)}`);
