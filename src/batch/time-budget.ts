@@ -43,13 +43,25 @@ function runBefore<T>(deadline: number, seconds: number, work: () => T): T {
   const outer = global[WORK];
   global[WORK] = work;
   try {
-    return CALL_WORK.runInThisContext({ timeout: Math.min(left, LONGEST_TIMEOUT_MS) }) as T;
+    // Ctrl-C stops the work too: Node's own handlers wait for it to end, up to the whole budget (30 s).
+    return CALL_WORK.runInThisContext({ timeout: Math.min(left, LONGEST_TIMEOUT_MS), breakOnSigint: true }) as T;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw overBudget(seconds);
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw overBudget(seconds);
+    if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') interrupted();
     throw error;
   } finally {
     global[WORK] = outer;
   }
+}
+
+/**
+ * The Ctrl-C that stopped a file's work, handed on as if it had come now: to the run's handlers
+ * (cleanup.ts: temporary files removed, exit 130), or, with none, to the process (ended as by Ctrl-C).
+ */
+function interrupted(): void {
+  if (process.listenerCount('SIGINT') > 0) process.emit('SIGINT', 'SIGINT');
+  else process.kill(process.pid, 'SIGINT');
 }
 
 /** A fresh budget for each file (the check service asks one per file): its parts share `seconds` in all. */
