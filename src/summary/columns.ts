@@ -38,6 +38,8 @@ export interface Column<T = never> {
   numFmt?: string;
   /** Long text: wraps, and its row grows to show it whole. */
   wrap?: boolean;
+  /** A list of names (listOf): wrapped after a separator only, a name never broken (杨柳、/ 陈刚, not 杨柳、陈 / 刚). */
+  names?: boolean;
   kind?: CellKind;
   /** A raw value that is a key (a status, a severity): shown as its word in the language written. */
   words?: Readonly<Record<string, Record<Lang, string>>>;
@@ -201,7 +203,7 @@ export function relativeNames(files: Iterable<string>): (file: string) => string
 /** Width of a text in Excel width units at `size` pt (a Chinese character is about two units). */
 function textUnits(text: string, size = 11): number {
   let units = 0;
-  for (const ch of text) units += ch.charCodeAt(0) > 0x2e7f ? 2 : ch === '\n' ? 0 : 1.05;
+  for (const ch of text) units += ch.charCodeAt(0) > 0x2e7f ? 2 : ch === '\n' || ch === WORD_BREAK ? 0 : 1.05;
   return (units * size) / 11;
 }
 
@@ -237,6 +239,23 @@ export function wrappedLines(units: readonly number[], width: number): number {
   // Less a hair: ten Latin letters (10 × 1.05) are 10.500000000000002 units, and fill a room of 10.5.
   for (const u of units) lines += Math.max(1, Math.ceil(u / room - 1e-9));
   return lines;
+}
+
+/** A list's items, each with the separator after it (listOf's 、 or , and its space). */
+const LIST_ITEM = /[^、,]+(?:、|, *)?|[、,]/g;
+
+/**
+ * A list (listOf) broken into the lines a column of this width holds, after its separators only: as many
+ * items on a line as it holds, an item longer than a line on a line of its own.
+ */
+export function listLines(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const item of text.match(LIST_ITEM) ?? []) {
+    const last = lines.length - 1;
+    if (last >= 0 && linesOf((lines[last] + item).trimEnd(), width) === 1) lines[last] += item;
+    else lines.push(item);
+  }
+  return lines.map((l) => l.trimEnd()).join('\n');
 }
 
 /** Punctuation a line does not start with: it stays at the end of the line before. */
@@ -282,19 +301,68 @@ export function breakLines(text: string, room: number, size = 11): string[] {
   return lines;
 }
 
-/** A unit in brackets at a header's end: 合计（袋）, 缺口（处）. */
-const UNIT = /^(.+?)(（[^（）]{1,2}）)$/;
+/**
+ * Where a Chinese header may break between its words, written into it where it is declared (`words`):
+ * Chinese has no spaces, and a spreadsheet breaks it between any two characters (接收交/接单, 试卷份/数:
+ * review round 9). Invisible; a header row breaks only there (headerText), and every other face takes it out (plainHeader).
+ */
+const WORD_BREAK = '\u200b';
+
+/** A Chinese header of these words: it breaks between them only (接收 / 交接单), never inside one. */
+export const words = (...parts: string[]): string => parts.join(WORD_BREAK);
+
+/** A header as shown anywhere but a header row of a summary sheet: its word breaks taken out. */
+export const plainHeader = (header: string): string => header.split(WORD_BREAK).join('');
+
+const HAS_CJK = /[\u2e80-\uffff]/;
+
+/** A header's words: as declared (`words`), a bracketed unit (（袋）, （照填）, （文件指纹）) and what follows a slash (序号/ 班次) each a word of its own. */
+const headerWords = (header: string): string[] =>
+  header
+    .replace(/（[^（）]{1,4}）/g, `${WORD_BREAK}$&`)
+    .replace(/\//g, `/${WORD_BREAK}`)
+    .split(WORD_BREAK)
+    .filter(Boolean);
 
 /**
- * A header as it is written into a column of this width: when it does not
- * fit on one line, its bracketed unit on a line of its own, so that the
- * column wraps 合计 / （袋）, never 合计（袋 / ）. The column must be wide
- * enough for the unit (a test holds every table to it).
+ * Width units a header's line may take in a column of this width: bold 宋体 11 is some 15 px a character,
+ * a column 7w + 5 px, a cell's inset a few (linesOf's room, a unit and a half less, put a character
+ * fewer on a line than any spreadsheet prints: 试卷 / 份数 in a column 5 wide, not 试 / 卷 / 份 / 数).
+ */
+const headerRoom = (width: number): number => width - 0.5;
+
+const holds = (line: string, width: number): boolean => textUnits(line.trimEnd(), HEADER_PT) <= headerRoom(width);
+
+/** The least width of a column whose Chinese header prints each of its words whole on a line. */
+export function headerWidth(header: string): number {
+  if (!HAS_CJK.test(header)) return 0;
+  return Math.ceil(Math.max(...headerWords(header).map((w) => textUnits(w.trimEnd(), HEADER_PT))) + 0.5);
+}
+
+/**
+ * A header as it is written into a column of this width: a Chinese one that does not fit on one line
+ * broken between its words (headerWords), as many on a line as it holds, so that a column wraps
+ * 接收 / 交接单 and 合计 / （袋）, never 接收交 / 接单 or 合计（袋 / ）. The column must be wide enough
+ * for each word (columnWidth: headerWidth; a test holds every table to it). Latin headers are wrapped
+ * by the spreadsheet, at their spaces.
  */
 export function headerText(header: string, width: number): string {
-  const m = UNIT.exec(header);
-  if (!m || linesOf(header, width, HEADER_PT) === 1) return header;
-  return `${m[1]}\n${m[2]}`;
+  const plain = plainHeader(header);
+  if (!HAS_CJK.test(plain) || holds(plain, width)) return plain;
+  const lines: string[] = [];
+  for (const word of headerWords(header)) {
+    const last = lines.length - 1;
+    if (last >= 0 && holds(lines[last] + word, width)) lines[last] += word;
+    else lines.push(word);
+  }
+  return lines.map((l) => l.trimEnd()).join('\n');
+}
+
+/** Lines a header takes in a column of this width (headerText's; a line that holds is one line, however linesOf measures it). */
+export function headerLines(header: string, width: number): number {
+  return headerText(header, width)
+    .split('\n')
+    .reduce((n, line) => n + (holds(line, width) ? 1 : linesOf(line, width, HEADER_PT)), 0);
 }
 
 /** Row height (points) for this many lines at `size` pt. */

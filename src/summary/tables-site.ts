@@ -12,7 +12,7 @@
  */
 import { type Finding, rowWords } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
-import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang } from './columns';
+import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang, words } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
 import { counted } from '../rules/plural';
@@ -25,8 +25,8 @@ export interface PaperColumn extends Column<PaperSummary> {
 const num = (n: number | null): Cell => n;
 
 /** The length of custody and the part of it covered by shifts: hours and minutes (a duration, its unit in its format). */
-export const CUSTODY_TIME = { zh: '保管时长', en: 'Custody time' };
-export const TIME_ON_DUTY = { zh: '值班覆盖时长', en: 'Time on duty' };
+export const CUSTODY_TIME = { zh: words('保管', '时长'), en: 'Custody time' };
+export const TIME_ON_DUTY = { zh: words('值班', '覆盖', '时长'), en: 'Time on duty' };
 
 /** 试卷号 and 试卷名称, as 附件2–4 and 考试安排 print them. */
 const PAPER_NO = { zh: PRINTED_LABELS['intake.items.paperNo'], en: 'Paper no.' };
@@ -44,26 +44,26 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   },
   {
     key: 'sessionStart',
-    header: { zh: '首场开考', en: 'First session' },
+    header: { zh: words('首场', '开考'), en: 'First session' },
     width: DATETIME_WIDTH,
     wrap: true,
     kind: 'datetime',
     value: (p) => p.sessionStart,
     total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : counted(s.totals.sessions, 'sessions')),
   },
-  { key: 'bags31', header: { zh: '31份装袋数', en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
-  { key: 'bags26', header: { zh: '26份装袋数', en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
-  { key: 'bags11', header: { zh: '11份装袋数', en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 },
-  { key: 'bags5', header: { zh: '5份装袋数', en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 },
-  { key: 'totalBags', header: { zh: '袋数合计', en: 'Bags' }, width: 6, value: (p) => p.bags.totalBags, total: (s) => s.totals.bags.totalBags },
+  { key: 'bags31', header: { zh: words('31份装', '袋数'), en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
+  { key: 'bags26', header: { zh: words('26份装', '袋数'), en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
+  { key: 'bags11', header: { zh: words('11份装', '袋数'), en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 },
+  { key: 'bags5', header: { zh: words('5份装', '袋数'), en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 },
+  { key: 'totalBags', header: { zh: words('袋数', '合计'), en: 'Bags' }, width: 6, value: (p) => p.bags.totalBags, total: (s) => s.totals.bags.totalBags },
   { key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies },
   { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: (p) => num(p.candidates), total: (s) => s.totals.candidates },
   { key: 'spareCopies', header: { zh: '余量', en: 'Spare' }, width: 6, value: (p) => num(p.spareCopies), total: (s) => s.totals.copies - s.totals.candidates },
-  { key: 'checkouts', header: { zh: '出库次数', en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
-  { key: 'returns', header: { zh: '归还次数', en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
+  { key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
+  { key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
   {
     key: 'bagsDispatched',
-    header: { zh: '移交送出袋数', en: 'Bags sent on' },
+    header: { zh: words('移交', '送出', '袋数'), en: 'Bags sent on' },
     width: 6,
     value: (p) => p.bagsDispatched,
     total: (s) => s.totals.bagsDispatched,
@@ -71,14 +71,14 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   {
     // Papers back in this vault from the unit below (a 考点's after the exam), on their own 入库清单: not in 袋数合计, in 在库袋数.
     key: 'bagsTakenBack',
-    header: { zh: '下级送回袋数', en: 'Bags taken back' },
+    header: { zh: words('下级', '送回', '袋数'), en: 'Bags taken back' },
     width: 6,
     value: (p) => p.bagsTakenBack,
     total: (s) => s.papers.reduce((a, p) => a + p.bagsTakenBack, 0),
   },
   {
     key: 'rooms',
-    header: { zh: '分发考场', en: 'Rooms' },
+    header: { zh: words('分发', '考场'), en: 'Rooms' },
     // 8, not 12: room numbers wrap (01、02 on a line), and the sheet keeps to one A4 page wide at 9 pt with 下级送回袋数 beside it.
     width: 8,
     wrap: true,
@@ -87,15 +87,15 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   },
   {
     key: 'copiesDistributed',
-    header: { zh: '分发份数', en: 'Copies handed' },
+    header: { zh: words('分发', '份数'), en: 'Copies handed' },
     width: 6,
     value: (p) => p.copiesDistributed,
     total: (s) => s.totals.copiesDistributed,
   },
-  { key: 'bagsStillOut', header: { zh: '未还袋数', en: 'Bags out' }, width: 6, value: (p) => p.bagsStillOut, total: (s) => s.totals.bagsStillOut },
+  { key: 'bagsStillOut', header: { zh: words('未还', '袋数'), en: 'Bags out' }, width: 6, value: (p) => p.bagsStillOut, total: (s) => s.totals.bagsStillOut },
   {
     key: 'bagsInVault',
-    header: { zh: '在库袋数', en: 'Bags in vault' },
+    header: { zh: words('在库', '袋数'), en: 'Bags in vault' },
     width: 6,
     value: (p) => p.bagsInVault,
     total: (s) => s.papers.reduce((a, p) => a + p.bagsInVault, 0),
@@ -116,15 +116,32 @@ export function columnIndex(columns: ReadonlyArray<Pick<Column, 'key'>>, key: st
 
 const at = (sheet: string | null, cell: string | null): string => (sheet ? `${sheet}!${cell ?? ''}` : '');
 
+/** A column of people's names: a name of three characters whole on a line (a list of them wraps between names: `names`). */
+const NAMES_WIDTH = 8;
+
 export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
   { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 0, words: DIRECTION_WORDS, value: (h) => h.direction },
   { key: 'units', header: { zh: '移交方 → 接收方', en: 'From → to' }, width: 0, wrap: true, value: (h) => `${h.from} → ${h.to}` },
   { key: 'time', header: { zh: '交接于', en: 'Time' }, width: 0, wrap: true, kind: 'datetime', value: (h) => h.time },
-  { key: 'quantity', header: { zh: '明细之和（袋）', en: 'Items (bags)' }, width: 8, value: (h) => h.quantity },
+  { key: 'quantity', header: { zh: words('明细', '之和（袋）'), en: 'Items (bags)' }, width: 8, value: (h) => h.quantity },
   { key: 'total', header: { zh: '合计栏', en: 'Total' }, width: 0, value: (h) => (h.total === null ? '' : h.total) },
-  { key: 'fromSigners', header: { zh: '移交签字', en: 'Handed by' }, width: 0, wrap: true, value: (h, lang) => listOf(h.fromSigners, lang) },
-  { key: 'toSigners', header: { zh: '接收签字', en: 'Received by' }, width: 0, wrap: true, value: (h, lang) => listOf(h.toSigners, lang) },
-  { key: 'where', header: { zh: '所在位置', en: 'Where' }, width: 0, wrap: true, value: (h) => at(h.sheet, h.cell) },
+  {
+    key: 'fromSigners',
+    header: { zh: words('移交', '签字'), en: 'Handed by' },
+    width: NAMES_WIDTH,
+    wrap: true,
+    names: true,
+    value: (h, lang) => listOf(h.fromSigners, lang),
+  },
+  {
+    key: 'toSigners',
+    header: { zh: words('接收', '签字'), en: 'Received by' },
+    width: NAMES_WIDTH,
+    wrap: true,
+    names: true,
+    value: (h, lang) => listOf(h.toSigners, lang),
+  },
+  { key: 'where', header: { zh: words('所在', '位置'), en: 'Where' }, width: 0, wrap: true, value: (h) => at(h.sheet, h.cell) },
 ];
 
 /**
@@ -133,9 +150,16 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
  * wrap, and the first column (试卷号) is narrow.
  */
 export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
-  { key: 'shifts', header: { zh: '值班班次', en: 'Shifts' }, width: 0, value: (d) => d.shifts },
-  { key: 'custodyStart', header: { zh: '保管期起', en: 'Custody from' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyStart },
-  { key: 'custodyEnd', header: { zh: '保管期止', en: 'Custody to' }, width: DATETIME_WIDTH, wrap: true, kind: 'datetime', value: (d) => d.custodyEnd },
+  { key: 'shifts', header: { zh: words('值班', '班次'), en: 'Shifts' }, width: 0, value: (d) => d.shifts },
+  { key: 'custodyStart', header: { zh: words('保管', '期起'), en: 'Custody from' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyStart },
+  {
+    key: 'custodyEnd',
+    header: { zh: words('保管', '期止'), en: 'Custody to' },
+    width: DATETIME_WIDTH,
+    wrap: true,
+    kind: 'datetime',
+    value: (d) => d.custodyEnd,
+  },
   { key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: (d) => d.custodyHours },
   { key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: (d) => d.coveredHours },
   // Wide enough for 100.0% (a narrower column shows ###).
@@ -156,18 +180,18 @@ export const dutyGaps = (d: DutyCoverage): DutyGap[] => d.gaps.map((g, i) => ({ 
  */
 export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyGap>> = [
   { key: 'n', header: { zh: '序号', en: 'No.' }, width: 0, value: (g) => g.n },
-  { key: 'from', header: { zh: '无人值班起', en: 'Nobody on duty from' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.from },
-  { key: 'to', header: { zh: '无人值班止', en: 'Nobody on duty to' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.to },
+  { key: 'from', header: { zh: words('无人', '值班起'), en: 'Nobody on duty from' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.from },
+  { key: 'to', header: { zh: words('无人', '值班止'), en: 'Nobody on duty to' }, width: 0, wrap: true, kind: 'datetime', value: (g) => g.to },
   { key: 'hours', header: { zh: '时长', en: 'Length' }, width: 0, kind: 'duration', value: (g) => g.hours },
 ];
 
 export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
-  { key: 'row', header: { zh: '出入库记录序号', en: 'Log row' }, width: 0, value: (o) => o.row },
+  { key: 'row', header: { zh: words('出入库', '记录', '序号'), en: 'Log row' }, width: 0, value: (o) => o.row },
   { key: 'paperNo', header: PAPER_NO, width: 0, value: (o) => o.paperNo },
   { key: 'takenAt', header: { zh: '取出于', en: 'Taken at' }, width: 0, wrap: true, kind: 'datetime', value: (o) => o.takenAt },
   { key: 'quantity', header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
   { key: 'unit', header: { zh: '计量', en: 'Unit' }, width: 0, words: UNIT_WORDS, value: (o) => o.unit },
-  { key: 'taker', header: { zh: '取卷者', en: 'Taken by' }, width: 0, wrap: true, value: (o) => o.taker },
+  { key: 'taker', header: { zh: '取卷者', en: 'Taken by' }, width: NAMES_WIDTH, wrap: true, names: true, value: (o) => o.taker },
 ];
 
 /** Where a finding is: its sheet and cell, and its row in the form (序号 3; 附件5, which prints no 序号: 第3班). */
@@ -182,7 +206,7 @@ function placeOf(f: Finding, lang: Lang): string {
  * column, 位置, that the message has the width of the rest.
  */
 export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [
-  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: (f) => f.severity },
+  { key: 'severity', header: { zh: words('严重', '程度'), en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: (f) => f.severity },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: (f) => f.rule },
   { key: 'place', header: { zh: '位置', en: 'Where' }, width: 0, wrap: true, value: placeOf },
   { key: 'message', header: { zh: '说明', en: 'Message' }, width: 0, value: (f) => f.message },
@@ -190,7 +214,7 @@ export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [
 
 /** The findings of one site counted by rule, when the findings themselves are not listed. */
 export const RULE_COUNT_COLUMNS: ReadonlyArray<Column<[string, { severity: Finding['severity']; count: number }]>> = [
-  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: ([, v]) => v.severity },
+  { key: 'severity', header: { zh: words('严重', '程度'), en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: ([, v]) => v.severity },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: ([rule]) => rule },
   { key: 'count', header: { zh: '处数', en: 'Count' }, width: 0, value: ([, v]) => v.count },
 ];

@@ -6,7 +6,7 @@
  */
 import { type Finding, rowShown } from '../model/finding';
 import { ruleMeta } from '../rules';
-import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime } from './columns';
+import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime, words } from './columns';
 import type { ConsolidatedTotals, FileOutcome, HandoverPair } from './consolidate';
 import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
@@ -67,22 +67,22 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
   { key: 'errors', header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
   { key: 'warnings', header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
-  { key: 'papers', header: { zh: '试卷种数', en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
-  { key: 'bags', header: { zh: '合计（袋）', en: 'Bags' }, width: 8, value: fig((s) => s.totals.bags.totalBags) },
-  { key: 'copies', header: { zh: '试卷份数', en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) },
+  { key: 'papers', header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
+  { key: 'bags', header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: fig((s) => s.totals.bags.totalBags) },
+  { key: 'copies', header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) },
   { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: fig((s) => s.totals.candidates) },
-  { key: 'checkouts', header: { zh: '出库次数', en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) },
-  { key: 'returns', header: { zh: '归还次数', en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) },
-  { key: 'bagsStillOut', header: { zh: '未还（袋）', en: 'Bags out' }, width: 8, value: fig((s) => s.totals.bagsStillOut) },
-  { key: 'bagsDispatched', header: { zh: '移交送出（袋）', en: 'Bags sent on' }, width: 8, value: fig((s) => s.totals.bagsDispatched) },
+  { key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) },
+  { key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) },
+  { key: 'bagsStillOut', header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) },
+  { key: 'bagsDispatched', header: { zh: words('移交', '送出（袋）'), en: 'Bags sent on' }, width: 7, value: fig((s) => s.totals.bagsDispatched) },
   { key: 'rooms', header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
-  { key: 'handoversIn', header: { zh: '接收交接单', en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
-  { key: 'handoversOut', header: { zh: '移交交接单', en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
+  { key: 'handoversIn', header: { zh: words('接收', '交接单'), en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
+  { key: 'handoversOut', header: { zh: words('移交', '交接单'), en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
   { key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.custodyHours) },
   { key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.coveredHours) },
   // Wide enough for 100.0% (a narrower column shows ###).
   { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: fig((s) => Math.round(s.duty.coverage * 1000) / 1000) },
-  { key: 'gaps', header: { zh: '值班缺口', en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) },
+  { key: 'gaps', header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) },
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
   // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
@@ -201,19 +201,19 @@ const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c
 const sheetAt = (c: HandoverPair['sender']): string => (c?.sheet ? `${c.sheet}!${c.cell ?? ''}` : '');
 
 export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
-  { key: 'from', header: { zh: '移交单位', en: 'From' }, width: 10, wrap: true, value: (p) => p.from },
-  { key: 'to', header: { zh: '接收单位', en: 'To' }, width: 10, wrap: true, value: (p) => p.to },
-  { key: 'status', header: { zh: '核对结果', en: 'Result' }, width: 8, wrap: true, words: PAIR_STATUS_WORDS, value: (p) => p.status },
+  { key: 'from', header: { zh: words('移交', '单位'), en: 'From' }, width: 10, wrap: true, value: (p) => p.from },
+  { key: 'to', header: { zh: words('接收', '单位'), en: 'To' }, width: 10, wrap: true, value: (p) => p.to },
+  { key: 'status', header: { zh: words('核对', '结果'), en: 'Result' }, width: 8, wrap: true, words: PAIR_STATUS_WORDS, value: (p) => p.status },
   {
     key: 'fields',
-    header: { zh: '不一致的栏目', en: 'Fields that differ' },
+    header: { zh: words('不一致的', '栏目'), en: 'Fields that differ' },
     width: 12,
     wrap: true,
     value: differingFields,
   },
   {
     key: 'senderTime',
-    header: { zh: '移交方时间', en: 'Sender time' },
+    header: { zh: words('移交方', '时间'), en: 'Sender time' },
     width: DATETIME_WIDTH,
     wrap: true,
     kind: 'datetime',
@@ -221,35 +221,40 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
   },
   {
     key: 'receiverTime',
-    header: { zh: '接收方时间', en: 'Receiver time' },
+    header: { zh: words('接收方', '时间'), en: 'Receiver time' },
     width: DATETIME_WIDTH,
     wrap: true,
     kind: 'datetime',
     value: (p) => p.receiver?.time ?? '',
   },
   // Each copy's 合计 as its signers wrote it (not the sum of its items): the figure 差异 quotes when the totals differ.
-  { key: 'senderTotal', header: { zh: '移交方合计（照填）', en: 'Sender total as written' }, width: 10, value: (p) => totalAsWritten(p.sender) },
-  { key: 'receiverTotal', header: { zh: '接收方合计（照填）', en: 'Receiver total as written' }, width: 10, value: (p) => totalAsWritten(p.receiver) },
+  { key: 'senderTotal', header: { zh: words('移交方', '合计（照填）'), en: 'Sender total as written' }, width: 10, value: (p) => totalAsWritten(p.sender) },
+  {
+    key: 'receiverTotal',
+    header: { zh: words('接收方', '合计（照填）'), en: 'Receiver total as written' },
+    width: 10,
+    value: (p) => totalAsWritten(p.receiver),
+  },
   // Narrower than it was, for the two times to fit on one line each: the table still prints one page wide at 9 pt or more.
   { key: 'differences', header: { zh: '差异', en: 'Differences' }, width: 28, wrap: true, value: describePair },
   {
     key: 'senderFile',
-    header: { zh: '移交方副本（文件）', en: 'Sender copy (file)' },
+    header: { zh: words('移交方', '副本（文件）'), en: 'Sender copy (file)' },
     width: 12,
     wrap: true,
     kind: 'file',
     value: (p) => p.sender?.file ?? '',
   },
-  { key: 'senderSheet', header: { zh: '移交方工作表', en: 'Sender sheet' }, width: 10, wrap: true, value: (p) => sheetAt(p.sender) },
+  { key: 'senderSheet', header: { zh: words('移交方', '工作表'), en: 'Sender sheet' }, width: 10, wrap: true, value: (p) => sheetAt(p.sender) },
   {
     key: 'receiverFile',
-    header: { zh: '接收方副本（文件）', en: 'Receiver copy (file)' },
+    header: { zh: words('接收方', '副本（文件）'), en: 'Receiver copy (file)' },
     width: 12,
     wrap: true,
     kind: 'file',
     value: (p) => p.receiver?.file ?? '',
   },
-  { key: 'receiverSheet', header: { zh: '接收方工作表', en: 'Receiver sheet' }, width: 10, wrap: true, value: (p) => sheetAt(p.receiver) },
+  { key: 'receiverSheet', header: { zh: words('接收方', '工作表'), en: 'Receiver sheet' }, width: 10, wrap: true, value: (p) => sheetAt(p.receiver) },
 ];
 
 /* ------------------------------------------------------------------ 问题清单 */
@@ -264,7 +269,7 @@ export interface FindingItem {
 export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (x) => x.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 10, wrap: true, value: (x) => x.site },
-  { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 5, wrap: true, words: SEVERITY_WORDS, value: (x) => x.finding.severity },
+  { key: 'severity', header: { zh: words('严重', '程度'), en: 'Severity' }, width: 5, wrap: true, words: SEVERITY_WORDS, value: (x) => x.finding.severity },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 14, wrap: true, kind: 'rule', value: (x) => x.finding.rule },
   { key: 'form', header: { zh: '附件', en: 'Form' }, width: 5, value: (x) => x.finding.form },
   { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 10, wrap: true, value: (x) => x.finding.sheet },

@@ -10,6 +10,7 @@ import type { Lang } from '../rules/types';
 import { counted, singularOfOne } from '../rules/plural';
 import type { PairStatus } from './consolidate';
 import { type Level, levelOf } from '../model/custody';
+import { words } from './columns';
 
 type Words<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -170,12 +171,12 @@ export const OVERVIEW_TITLE: Record<Lang, (unit: string, semester: string | null
 export const OVERVIEW_WORDS = {
   item: { zh: '项目', en: 'Item' },
   count: { zh: '数量', en: 'Count' },
-  problems: { zh: '问题（交接单不一致每方计一次）', en: 'Problem (a disagreeing handover counted once on each side)' },
+  problems: { zh: words('问题', '（交接单不一致', '每方计一次）'), en: 'Problem (a disagreeing handover counted once on each side)' },
   problemsChart: { zh: '各类问题数量', en: 'Problems by kind' },
   noProblems: { zh: '未发现问题', en: 'No problems found' },
-  sites: { zh: '单位（问题最多的前 20 个）', en: 'Unit (20 with the most problems)' },
+  sites: { zh: words('单位', '（问题最多的', '前 20 个）'), en: 'Unit (20 with the most problems)' },
   sitesChart: { zh: '各单位问题数量', en: 'Problems by unit' },
-  big: { zh: '单位（考生最多的前 20 个）', en: 'Unit (20 with the most candidates)' },
+  big: { zh: words('单位', '（考生最多的', '前 20 个）'), en: 'Unit (20 with the most candidates)' },
   bigChart: { zh: '各单位考生数与试卷份数', en: 'Candidates and copies by unit' },
   errors: { zh: '错误', en: 'Errors' },
   warnings: { zh: '警告', en: 'Warnings' },
@@ -225,7 +226,7 @@ export function bigWords(level: Level | null, lang: Lang): { head: string; chart
   if (level === null) return { head: OVERVIEW_WORDS.big[lang], chart: OVERVIEW_WORDS.bigChart[lang] };
   const en = LEVEL_WORDS[level].en;
   return lang === 'zh'
-    ? { head: `${level}（考生最多的前 20 个）`, chart: `各${level}考生数与试卷份数（只列${level}：各级考生相同，不相加）` }
+    ? { head: words(level, '（考生最多的', '前 20 个）'), chart: `各${level}考生数与试卷份数（只列${level}：各级考生相同，不相加）` }
     : {
         head: `${en} (20 with the most candidates)`,
         chart: `Candidates and copies by ${en.charAt(0).toLowerCase()}${en.slice(1)} (this level only: each level counts the same candidates)`,

@@ -4,7 +4,7 @@
  * columns are the paper columns of the CLI's workbook (src/summary/tables-site.ts),
  * with the same headers, widths and formats. Pure.
  */
-import { Column, numFmtOf, sheetValue, showDateTime, showDuration, show } from '../summary/columns';
+import { Column, numFmtOf, plainHeader, sheetValue, showDateTime, showDuration, show } from '../summary/columns';
 import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
@@ -95,7 +95,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
       ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
       : `${name} custody summary${s.site.semester ? ` (${s.site.semester})` : ''}`,
     status: readinessText(s, lang),
-    header: PAPER_COLUMNS.map((c) => c.header[lang]),
+    header: PAPER_COLUMNS.map((c) => plainHeader(c.header[lang])),
     widths: PAPER_COLUMNS.map((c) => c.width),
     numFmts: PAPER_COLUMNS.map((c) => numFmtOf(c, lang) ?? null),
     rows,

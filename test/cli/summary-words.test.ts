@@ -198,9 +198,10 @@ describe('what the summaries say', () => {
       'Papers',
       'Handover pairs',
       'Findings',
+      // In Sites' order: the 分校, then its 考点 (review round 9).
+      'Summary-长沙分校',
       'Summary-天心考点',
       'Summary-岳麓考点',
-      'Summary-长沙分校',
     ]);
     expect(sheets.get('Sites')![0][0]).toBe('Exam-paper custody by unit, 2024春');
     expect(sheets.get('Sites')![1].slice(0, 6)).toEqual(['Branch school', 'Unit', 'Level', 'Status', 'Errors', 'Warnings']);

@@ -71,7 +71,8 @@ test('the 汇总 sheet lists it once, with every difference', async () => {
   // 说明 last, a line of it a row (its differences were one per line), running on across the page: not wrapped in a narrow column.
   expect(rows.slice(from, from + 8)).toEqual([
     ['五、检查发现的问题（错误 2，警告 1）'],
-    ['严重程度', '问题', '位置', '说明'],
+    // 说明's header merged to the last column: read back, each cell of the merge shows it.
+    ['严重\n程度', '问题', '位置', ...Array<string>(16).fill('说明')],
     ['错误', '交接单两份不一致', '交接单!C3', '这张交接单的“日期”与对方留存的不一致。'],
     [null, null, null, '这张交接单的“合计”与对方留存的不一致。'],
     [null, null, null, '这张交接单的“接收人签字”与对方留存的不一致。'],

@@ -199,7 +199,7 @@ describe('a workbook of another semester where people look (review round 3, R4):
       const ov = wb.getWorksheet('总览')!;
       const ranked: unknown[] = [];
       ov.eachRow((row, r) => {
-        if (row.getCell(1).value === '考点（考生最多的前 20 个）')
+        if (row.getCell(1).value === '考点（考生最多的\n前 20 个）')
           for (let k = r + 1; ov.getRow(k).getCell(1).value; k++) ranked.push(ov.getRow(k).getCell(1).value);
       });
       expect({ how, title: ov.getCell('A1').value, ranked }).toEqual({

@@ -7,6 +7,7 @@ import type { SiteData } from '../../src/model/types';
 import { FileOutcome, buildConsolidated, pairHandovers } from '../../src/summary/consolidate';
 import { PAIR_COLUMNS, describePair } from '../../src/summary/tables';
 import { summarizeSite } from '../../src/summary/site';
+import { plainHeader } from '../../src/summary/columns';
 
 function outcomes(books: Array<[string, SiteData]>): FileOutcome[] {
   return books.map(([file, data]) => ({ file, sha256: null, findings: [], summary: summarizeSite(data, [], { file }) }));
@@ -115,7 +116,7 @@ describe('handover pairing across workbooks', () => {
     expect(describePair(tx)).toContain('接收人');
     // 交接配对 shows each copy's 合计 as written, the figures 差异 quotes (not the sum of items for both sides).
     const shown = (key: string) => PAIR_COLUMNS.find((c) => c.key === key)!;
-    expect([shown('senderTotal').header.zh, shown('receiverTotal').header.zh]).toEqual(['移交方合计（照填）', '接收方合计（照填）']);
+    expect([shown('senderTotal').header.zh, shown('receiverTotal').header.zh].map(plainHeader)).toEqual(['移交方合计（照填）', '接收方合计（照填）']);
     expect([shown('senderTotal').value!(tx, 'zh'), shown('receiverTotal').value!(tx, 'zh')]).toEqual([sent.total, (sent.total as number) + 1]);
     // Disagreements come first in the table.
     expect(pairs[0].status).toBe('disagree');

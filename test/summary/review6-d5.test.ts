@@ -100,10 +100,10 @@ describe('D5: a unit handed in twice, the left-out workbook with errors', () => 
     expect(ov.getRow(18).height).toBe(78);
     // The rankings: no unit with problems (the counted workbook is clean), 芷江考点 once by candidates.
     expect(rows.slice(at + 1, at + 8)).toEqual([
-      [20, '问题（交接单不一致每方计一次）', '错误', '警告'],
+      [20, '问题（交接单不一致\n每方计一次）', '错误', '警告'],
       [21, '未发现问题'],
-      [22, '单位（问题最多的前 20 个）', '错误', '警告'],
-      [24, '考点（考生最多的前 20 个）', '考生数', '试卷份数'],
+      [22, '单位（问题最多的\n前 20 个）', '错误', '警告'],
+      [24, '考点（考生最多的\n前 20 个）', '考生数', '试卷份数'],
       [25, '芷江考点', 230, 284],
       [39, expect.stringMatching(/^说明：/), ...Array(11).fill(expect.anything())],
       [41, expect.stringMatching(/^制表人/), ...Array(11).fill(expect.anything())],

@@ -9,13 +9,13 @@ import { consolidateModels } from '../../src/summary/consolidate';
 import { consolidatedXlsx } from '../../src/io/xlsx/summary';
 import { modelOf } from '../rules/shape-sites';
 
-const CHAIN = ['w-hunan-shengxiao', 'w-yueyang-fenxiao', 'w-changde-fenxiao', 'w-huarong-kaodian', 'w-pingjiang-kaodian', 'w-taoyuan-kaodian'];
+export const CHAIN = ['w-hunan-shengxiao', 'w-yueyang-fenxiao', 'w-changde-fenxiao', 'w-huarong-kaodian', 'w-pingjiang-kaodian', 'w-taoyuan-kaodian'];
 
-/** The chain's summary workbook, each unit's file named as the fixture is (w-pingjiang-kaodian.xlsx). */
-export async function chainSummary(lang: Lang = 'zh'): Promise<ExcelJS.Workbook> {
+/** The chain's summary workbook (or of `units`), each unit's file named as the fixture is (w-pingjiang-kaodian.xlsx). */
+export async function chainSummary(lang: Lang = 'zh', units: readonly string[] = CHAIN): Promise<ExcelJS.Workbook> {
   const dir = path.join(__dirname, '..', 'fixtures', 'review7');
   const inputs = await Promise.all(
-    CHAIN.map(async (n) => ({
+    units.map(async (n) => ({
       file: `${n}.xlsx`,
       model: await modelOf(await fillWorkbook(JSON.parse(fs.readFileSync(path.join(dir, `${n}.json`), 'utf8')) as SiteData)),
     })),

@@ -5,6 +5,7 @@
  */
 import { rankChartData } from '../../src/summary/overview';
 import { bigWords } from '../../src/summary/words';
+import { plainHeader } from '../../src/summary/columns';
 import { chainSummary } from './review7-chain';
 
 jest.setTimeout(180_000);
@@ -42,12 +43,18 @@ describe('D5: 总览 ranks the units of one level by candidates', () => {
   });
 
   test('the head and the chart title say which level, and why one only', () => {
-    expect(bigWords('考点', 'zh')).toEqual({ head: '考点（考生最多的前 20 个）', chart: '各考点考生数与试卷份数（只列考点：各级考生相同，不相加）' });
+    expect({ ...bigWords('考点', 'zh'), head: plainHeader(bigWords('考点', 'zh').head) }).toEqual({
+      head: '考点（考生最多的前 20 个）',
+      chart: '各考点考生数与试卷份数（只列考点：各级考生相同，不相加）',
+    });
     expect(bigWords('考点', 'en')).toEqual({
       head: 'Exam site (考点) (20 with the most candidates)',
       chart: 'Candidates and copies by exam site (考点) (this level only: each level counts the same candidates)',
     });
-    expect(bigWords(null, 'zh')).toEqual({ head: '单位（考生最多的前 20 个）', chart: '各单位考生数与试卷份数' });
+    expect({ ...bigWords(null, 'zh'), head: plainHeader(bigWords(null, 'zh').head) }).toEqual({
+      head: '单位（考生最多的前 20 个）',
+      chart: '各单位考生数与试卷份数',
+    });
   });
 
   test('the summary workbook of the chain: 总览 lists 平江, 华容, 桃源 under “考点（考生最多的前 20 个）”', async () => {
@@ -57,7 +64,8 @@ describe('D5: 总览 ranks the units of one level by candidates', () => {
     ov.eachRow((row) => rows.push([1, 2, 3].map((c) => String(row.getCell(c).value ?? ''))));
     const head = rows.findIndex((r) => r[0].includes('考生最多'));
     expect(rows.slice(head, head + 5)).toEqual([
-      ['考点（考生最多的前 20 个）', '考生数', '试卷份数'],
+      // Broken between its words where it does not fit its column (review round 9).
+      ['考点（考生最多的\n前 20 个）', '考生数', '试卷份数'],
       ['平江考点', '124', expect.any(String)],
       ['华容考点', '96', expect.any(String)],
       ['桃源考点', '53', expect.any(String)],

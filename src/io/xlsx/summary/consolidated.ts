@@ -216,13 +216,23 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   // workbook read again for it.
   if (t.files - t.unreadable <= (options.perSiteSheets ?? PER_SITE_SHEETS)) {
     const names: string[] = TABLES.map(sheet);
-    for await (const f of s.sites()) {
+    for (const f of await inSitesOrder(s.sites())) {
       const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${f.summary.site.name || ctx.fileName!(f.file)}`);
       names.push(name);
       finish(writeSiteSheet(wb, name, f.summary, ctx, withPairFindings(f.file, f.findings, c.pairs, lang)));
     }
   }
   return charts;
+}
+
+/**
+ * The sites (few: a sheet each) in 站点汇总's order, the 省校's first, each 分校 before its 考点 (siteOrder): in the
+ * files' order, 汇总-湖南分部 stood third and 汇总-岳阳分校 after its own 考点 (review round 9).
+ */
+async function inSitesOrder<T extends { summary: SiteSummary }>(sites: Iterable<T> | AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const f of sites) all.push(f);
+  return siteOrder(all.map(placeOf)).map((i) => all[i]);
 }
 
 async function writePapers(paperSheet: ExcelJS.Worksheet, c: ConsolidatedSource, ctx: ShowContext): Promise<void> {

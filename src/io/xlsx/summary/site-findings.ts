@@ -71,12 +71,13 @@ export function findingsTable(
   widths: readonly number[],
   ctx: ShowContext,
 ): number {
-  const head = ws.getRow(r++);
-  // The message's header over all the columns its lines run across, filled as one band.
-  const headers = [...SITE_FINDING_COLUMNS.map((c) => c.header[ctx.lang]), ...widths.slice(MESSAGE + 1).map(() => '')];
-  head.values = headers;
+  const head = ws.getRow(r);
+  // The message's header one cell merged over all the columns its lines run across: boxed cell by cell, a dozen
+  // empty boxes stood right of 说明 (review round 9). The header row's one merge: the body has none.
+  const headers = SITE_FINDING_COLUMNS.map((c) => c.header[ctx.lang]);
   styleHeader(head, headers, widths);
-  for (let c = MESSAGE + 2; c <= widths.length; c++) head.getCell(c).value = null;
+  if (widths.length > MESSAGE + 1) ws.mergeCells(r, MESSAGE + 1, r, widths.length);
+  r++;
   pages.add(head.height);
   for (const f of findings) {
     for (const shown of findingRows(f, widths, ctx)) {

@@ -53,7 +53,7 @@ import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { findingRows, findingsTable } from './site-findings';
 
-const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width' | 'words'>>> = [
+const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words'>>> = [
   PAPER_COLUMNS,
   HANDOVER_COLUMNS,
   DUTY_COLUMNS,
@@ -63,20 +63,18 @@ const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column, 'header' | 'width' | 'w
   RULE_COUNT_COLUMNS,
 ];
 /**
- * The sheet's columns: the paper table's, with the second (试卷名称, and the
- * findings' 问题) wide enough for a rule's title, and each as wide as any
- * section declares its column there (the others declare 0: the paper table's).
+ * The sheet's columns in a language: the paper table's, with the second (试卷名称, and the findings' 问题) wide
+ * enough for a rule's title, and each as wide as every section's column there is written in it (the others
+ * declare 0: the paper table's; columnWidth: in Chinese each word of its header whole, in English a header word
+ * that does not fit stands upright).
  */
-const ZH_GRID = PAPER_COLUMNS.map((c, i) => Math.max(i === 1 ? 26 : c.width, ...SECTIONS.map((cols) => cols[i]?.width ?? 0)));
-/** In each language, each column as wide as every section's column there is written in it (columnWidth: an English header word that does not fit stands upright). */
-const GRID: Record<Lang, number[]> = {
-  zh: ZH_GRID,
-  en: ZH_GRID.map((w, i) => Math.max(w, ...SECTIONS.map((cols) => (cols[i] ? columnWidth(cols[i], 'en') : 0)))),
-};
-const NCOL = ZH_GRID.length;
+const gridOf = (lang: Lang): number[] =>
+  PAPER_COLUMNS.map((_c, i) => Math.max(i === 1 ? 26 : 0, ...SECTIONS.map((cols) => (cols[i] ? columnWidth(cols[i], lang) : 0))));
+const GRID: Record<Lang, number[]> = { zh: gridOf('zh'), en: gridOf('en') };
+const NCOL = PAPER_COLUMNS.length;
 const LAST = colLetter(NCOL);
 /** The width of the sheet, for the merged lines at its top (the narrower grid's: a line never falls short of its height). */
-const FULL = ZH_GRID.reduce((a, w) => a + w, 0);
+const FULL = Math.min(...Object.values(GRID).map((grid) => grid.reduce((a, w) => a + w, 0)));
 
 function siteTitle(s: SiteSummary, lang: Lang): string {
   const where = [s.site.branch, s.site.school, s.site.examSite].filter(Boolean).join(' ') || s.site.name || SITE_WORDS.noUnit[lang];
