@@ -18,6 +18,7 @@ import { type FindingsList, listParts } from './mark-list';
 import { Unhandled } from './mark-notes';
 import { packageParts } from './reader';
 import { a1 } from '../../model/grid';
+import { LIMITS, notesBeyondMarkLimit } from '../../model/limits';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -130,13 +131,48 @@ export async function markedCopy(
   return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host, { findings, lang }) ?? markedThroughExceljs(bytes, findings, lang, host);
 }
 
-/** The marked copy by exceljs: loaded, marked, written again. */
+/** exceljs reads every entry of these names as notes, linked to a sheet or not (its xlsx.js, names not anchored). */
+const EXCELJS_NOTES = /xl\/comments\d+[.]xml|xl\/drawings\/vmlDrawing\d+[.]vml/;
+/** The relationships of a sheet to its notes: comments, their VML drawing, threaded comments. */
+const NOTES_REL = /\/(comments|vmlDrawing|threadedComment)$/;
+/** A note in a comments part: <comment …>, with any prefix (not <commentList>, not </comment>). */
+const NOTE = /<(?:[\w.-]+:)?comment[\s/>]/g;
+
+/**
+ * Refuses, before exceljs loads a workbook, notes beyond LIMITS.markNotes or
+ * parts of notes beyond LIMITS.markNotesBytes: exceljs would take them all
+ * into memory, with no time bound, to write the copy.
+ */
+function refuseManyNotes(bytes: Uint8Array): void {
+  const pkg = packageParts(bytes);
+  const parts = new Set(pkg.names.filter((name) => EXCELJS_NOTES.test(name)));
+  for (const sheet of new Set(pkg.sheets.values())) {
+    for (const rel of pkg.relationships(sheet).values()) if (NOTES_REL.test(rel.type) && pkg.names.includes(rel.target)) parts.add(rel.target);
+  }
+  // The sizes the package declares first: an honest package beyond the limit is refused without inflating a byte.
+  const declared = [...parts].reduce((sum, part) => sum + pkg.stored(part).entry.declaredSize, 0);
+  if (declared > LIMITS.markNotesBytes) throw notesBeyondMarkLimit('bytes', declared);
+  // Then what they inflate to, which a lying package cannot hide (each part bounded by the reading limits).
+  let size = 0;
+  let notes = 0;
+  for (const part of parts) {
+    const data = pkg.bytes(part);
+    size += data.length;
+    // Counted while within the size limit only: no more than that is ever decoded.
+    if (size <= LIMITS.markNotesBytes && !part.endsWith('.vml')) notes += (strFromU8(data).match(NOTE) ?? []).length;
+  }
+  if (size > LIMITS.markNotesBytes) throw notesBeyondMarkLimit('bytes', size);
+  if (notes > LIMITS.markNotes) throw notesBeyondMarkLimit('notes', notes);
+}
+
+/** The marked copy by exceljs: loaded, marked, written again (refused first when its notes are beyond the limits). */
 export async function markedThroughExceljs(
   bytes: Uint8Array,
   findings: readonly Finding[],
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
+  refuseManyNotes(bytes);
   const copy = new ExcelJS.Workbook();
   // A copy of exactly these bytes: a Node Buffer's slice() is a view, whose buffer may be Node's shared pool.
   await copy.xlsx.load(Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer);
