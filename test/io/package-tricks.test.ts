@@ -137,6 +137,19 @@ describe('parts in UTF-16', () => {
     }
   });
 
+  it('a workbook with parts in UTF-16 is marked as its UTF-8 self: the copy reads as the UTF-8 copy, its parts in UTF-8', async () => {
+    const parts = unzipSync(base);
+    const findings = [findingAt('出入库记录', 'A4'), findingAt('入库清单', 'B5')];
+    const utf8Copy = readXlsx((await markedCopy(base, findings)).bytes);
+    for (const order of ['le', 'be'] as const) {
+      const copy = await markedCopy(inUtf16(parts, [log, WORKBOOK, SHARED], order, true), findings);
+      expect(copy.marked).toBe(2);
+      expect(readXlsx(copy.bytes)).toEqual(utf8Copy);
+      const written = unzipSync(copy.bytes);
+      expect([log, WORKBOOK, SHARED].map((name) => strFromU8(written[name]).slice(0, 38))).toEqual(Array(3).fill('<?xml version="1.0" encoding="UTF-8" s'));
+    }
+  });
+
   it('a UTF-16 part that is not well formed is refused as a UTF-8 one is', () => {
     const parts = unzipSync(base);
     parts[log] = strToU8(strFromU8(parts[log]).replace('</sheetData>', '</sheetData></sheetData>'));
