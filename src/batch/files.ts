@@ -21,8 +21,9 @@ import { sweepLeftovers, temporaryName, track } from './cleanup';
 export async function writeAtomically(file: string, write: (into: string, flag: 'w' | 'wx') => Promise<void>): Promise<void> {
   const target = await statOrNull(file);
   if (target && (target.isCharacterDevice() || target.isFIFO() || target.isSocket() || target.isBlockDevice())) return write(file, 'w');
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await sweepLeftovers(path.dirname(path.resolve(file)));
+  const dir = path.dirname(path.resolve(file));
+  const made = await fs.mkdir(dir, { recursive: true });
+  await sweepLeftovers(dir);
   const tmp = temporaryName(file);
   const untrack = track(tmp);
   try {
@@ -30,12 +31,34 @@ export async function writeAtomically(file: string, write: (into: string, flag: 
     await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });
+    await removeEmptyFolders(made, dir);
     // The user named the target, not the temporary file beside it.
     const e = error as NodeJS.ErrnoException;
     if (e && e.path === tmp) e.path = file;
     throw error;
   } finally {
     untrack();
+  }
+}
+
+/**
+ * The folders a failed write made for its file (`made`, the first mkdir made,
+ * down to `dir`) removed again, deepest first: a full disk leaves no empty
+ * folder behind. One that holds anything (another file written there since) is kept.
+ */
+async function removeEmptyFolders(made: string | undefined, dir: string): Promise<void> {
+  if (!made) return;
+  for (let folder = dir; ; folder = path.dirname(folder)) {
+    // rmdir removes an empty folder only: one that holds anything stops the climb.
+    if (
+      !(await fs.rmdir(folder).then(
+        () => true,
+        () => false,
+      )) ||
+      folder === made ||
+      path.dirname(folder) === folder
+    )
+      return;
   }
 }
 

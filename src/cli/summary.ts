@@ -12,14 +12,14 @@ import { createWriteStream } from 'fs';
 import * as path from 'path';
 import { type StatMemo, exists, findWorkbookFiles, refuseOutputsOverInputs, sameFileIn, writeAtomically, writeFileAtomic } from '../batch/files';
 import { checkWorkbook } from '../check/service';
-import { printable } from '../check/refusal';
+import { Refusal, printable } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
 import { levelsShown, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
 import { levelWord } from '../summary/words';
 import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
-import type { CliIO } from './io';
+import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
 import { noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
@@ -110,7 +110,8 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
     io.err(noWorkbookLine(inputs, options.lang));
     return 2;
   }
-  if (out && (await exists(out))) {
+  const replacing = out !== undefined && (await exists(out));
+  if (replacing) {
     io.err(
       options.lang === 'en' ? `Note: ${printable(out)} exists and will be replaced by the new summary.` : `注意：${printable(out)} 已存在，将被新的汇总替换。`,
     );
@@ -149,7 +150,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
     }
     if (format === 'json') {
       if (out) {
-        await writeJsonFile(c, out);
+        await keptIfNotWritten(writeJsonFile(c, out), out, replacing);
         for (const line of summaryLines(c, options.lang)) io.err(line);
         io.err(written(out, options.lang));
       } else {
@@ -160,7 +161,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       const bytes = await consolidatedXlsx(c.source(), { lang: options.lang });
       // The writer has waited for the checks across workbooks; the totals printed below count them.
       await c.settled();
-      await writeFileAtomic(out!, bytes);
+      await keptIfNotWritten(writeFileAtomic(out!, bytes), out!, replacing);
       for (const line of summaryLines(c, options.lang)) io.out(line);
       io.out(written(out!, options.lang));
     }
@@ -169,6 +170,24 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
   }
   if (c.totals.unreadable > 0) return 2;
   return c.totals.errors > 0 ? 1 : 0;
+}
+
+/**
+ * The summary's write; where it was to replace an earlier one and fails (a full
+ * disk), its line says the earlier one is kept — written beside it and renamed
+ * over it only when whole, it is — as “将被新的汇总替换” said before the work.
+ */
+async function keptIfNotWritten(write: Promise<void>, out: string, replacing: boolean): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (!replacing) throw error;
+    const shown = printable(out);
+    throw new Refusal(
+      `${describeError(error, 'zh')}；原有的 ${shown} 未被替换，保持原样`,
+      `${describeError(error, 'en')}; the earlier ${shown} was kept as it was`,
+    );
+  }
 }
 
 /** The JSON streamed into `out` as writeAtomically writes (a temporary file beside it, then renamed over it). */
@@ -181,7 +200,8 @@ function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void> {
       const write = (chunk: string) =>
         stream.write(chunk) ? undefined : Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
       await c.writeJson(write);
-      await Promise.race([new Promise<void>((resolve) => stream.end('\n', () => resolve())), failed]);
+      // end's callback is called on an error too (a full disk): the file is then not whole, and not renamed over the output.
+      await Promise.race([new Promise<void>((resolve, reject) => stream.end('\n', (error?: Error | null) => (error ? reject(error) : resolve()))), failed]);
     } catch (error) {
       stream.destroy();
       throw error;

@@ -4,7 +4,7 @@
  * only through the relationships, relationships pointing out of the package or
  * at nothing, shared-string indexes with no string behind them, a format code
  * of two million "[", entity expansion and external entities, elements nested
- * three million deep, a 0-byte file, an .xls, a CSV and a web page named .xlsx,
+ * three million deep, parts in UTF-16, a 0-byte file, an .xls, a CSV and a web page named .xlsx,
  * and a file name with a newline and a bell in it.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -95,6 +95,13 @@ function deeplyNested(parts: Parts): void {
   parts[name] = strToU8(text(parts, name).replace('</sheetData>', `</sheetData>${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}`));
 }
 
+/** Every sheet, the workbook part and the shared strings in UTF-16 (little-endian, with a byte-order mark), as OPC allows. */
+function inUtf16(parts: Parts): void {
+  for (const name of Object.keys(parts).filter((n) => /^xl\/(worksheets\/sheet\d+|workbook|sharedStrings)\.xml$/.test(n))) {
+    parts[name] = new Uint8Array(Buffer.from(`\ufeff${text(parts, name).replace('encoding="UTF-8"', 'encoding="UTF-16"')}`, 'utf16le'));
+  }
+}
+
 /** The files, with what must happen to each. */
 export function packageCases(base: Uint8Array): Crafted[] {
   const ole = new Uint8Array(4096);
@@ -107,6 +114,7 @@ export function packageCases(base: Uint8Array): Crafted[] {
     ['rels-absolute.xlsx', edit(base, (p) => pointLastSheet(p, '/etc/passwd')), missingPart],
     ['rels-missing-part.xlsx', edit(base, (p) => pointLastSheet(p, 'worksheets/sheet999.xml')), missingPart],
     ['rels-external.xlsx', edit(base, (p) => pointLastSheet(p, 'file:///etc/passwd', ' TargetMode="External"'))],
+    ['utf16-parts.xlsx', edit(base, inUtf16), undefined, true],
     ['shared-string-out-of-range.xlsx', edit(base, sharedOutOfRange)],
     ['numfmt-2m-brackets.xlsx', edit(base, hugeNumFmt), undefined, true],
     ['entity-expansion.xlsx', edit(base, (p) => withDoctype(p, LAUGHS, 'i')), badXml],

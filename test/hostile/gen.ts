@@ -2,7 +2,7 @@
  * The hostile corpus, generated (no committed binaries): workbooks an attacker
  * or an unlucky user could hand us — cycles of formulas, a merge over the whole
  * sheet, rows numbered in the billions, a part lying about its size, thousands
- * of zip entries, merges over 100,000 rows, entry names climbing out of the
+ * of zip entries, two entries of one part, merges over 100,000 rows, entry names climbing out of the
  * package, a 1 MB sheet name, a date serial of 1e308, not a zip, truncated,
  * encrypted; and the package tricks of gen-package.ts. Each with what must happen: refused in one line (exit 2) naming
  * why, or read and checked (exit 0 or 1).
@@ -96,6 +96,14 @@ export async function writeHostileCorpus(dir: string, data: SiteData): Promise<H
     raw(base, (es) => [...es, ...Array.from({ length: many }, (_, i) => ({ name: `x/${i}`, data: new Uint8Array(0), method: 0 as const, declaredSize: 0 }))]),
     limit('压缩包条目数'),
   ]);
+  // Two entries of the vault log's part, the second an empty sheet: LibreOffice reads the last, we would have read the first.
+  const emptySheet = strToU8('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>');
+  for (const [file, name] of [
+    ['duplicate-entry.xlsx', first],
+    ['duplicate-entry-case.xlsx', first.replace(/sheet(\d+)\.xml$/, 'Sheet$1.xml')],
+  ]) {
+    cases.push([file, raw(base, (es) => [...es, { name, data: emptySheet, method: 0, declaredSize: emptySheet.length }]), /^压缩包里有同名的条目/]);
+  }
   cases.push(['path-traversal.xlsx', raw(base, (es) => [...es, { name: '../../evil.xml', data: strToU8('<x/>'), method: 0, declaredSize: 4 }]), /路径不合法/]);
   cases.push([
     'sheet-name-1mb.xlsx',

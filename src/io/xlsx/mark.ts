@@ -12,12 +12,15 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
-import { strFromU8, strToU8 } from 'fflate';
+import { Inflate, strFromU8, strToU8 } from 'fflate';
 import { type Deflater, argb, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
 import { type FindingsList, listParts } from './mark-list';
 import { Unhandled } from './mark-notes';
-import { packageParts } from './reader';
+import { type PackageParts, packageParts } from './reader';
+import { encodingOf } from './utf8-slices';
+import { joinBytes } from './zip';
 import { a1 } from '../../model/grid';
+import { LIMITS, notesBeyondMarkLimit } from '../../model/limits';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -127,16 +130,97 @@ export async function markedCopy(
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
-  return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host, { findings, lang }) ?? markedThroughExceljs(bytes, findings, lang, host);
+  const input = inUtf8(bytes, host);
+  return markParts(input, cellMarks(findings, lang), MARK_COLORS, host, { findings, lang }) ?? markedThroughExceljs(input, findings, lang, host);
 }
 
-/** The marked copy by exceljs: loaded, marked, written again. */
+/** XML parts, by name: a part in UTF-16 is one of these. */
+const XML_PART = /\.(xml|rels|vml)$/i;
+/** Deflated bytes handed to the inflater at a time while only a part's first bytes are wanted. */
+const HEAD_SLICE = 256;
+
+/** A part's first bytes, inflated no further than needed to tell its encoding (a broken part: none). */
+function headOf(data: Uint8Array, method: number): Uint8Array {
+  if (method !== 8) return data.subarray(0, 2);
+  const chunks: Uint8Array[] = [];
+  const inflater = new Inflate((chunk) => void chunks.push(chunk));
+  try {
+    for (let at = 0; at < data.length && joinBytes(chunks).length < 2; at += HEAD_SLICE) {
+      inflater.push(data.subarray(at, at + HEAD_SLICE), at + HEAD_SLICE >= data.length);
+    }
+  } catch {
+    // Broken: the marking refuses it in its own words.
+  }
+  return joinBytes(chunks).subarray(0, 2);
+}
+
+/**
+ * The package with its parts in UTF-16 (which the reader reads, OPC allowing
+ * them) written in UTF-8, which the marking and exceljs read and write; the
+ * same bytes when it has none. Only those parts are inflated, within the
+ * reading limits; every other part is carried over as it is stored.
+ */
+function inUtf8(bytes: Uint8Array, host: Deflater | undefined): Uint8Array {
+  let pkg: PackageParts;
+  try {
+    pkg = packageParts(bytes);
+  } catch {
+    // A package the reader refuses: the marking says so in its own words.
+    return bytes;
+  }
+  const changed = new Map<string, Uint8Array>();
+  for (const name of pkg.names.filter((n) => XML_PART.test(n))) {
+    const { entry, data } = pkg.stored(name);
+    const encoding = encodingOf(headOf(data, entry.method));
+    if (encoding === 'utf-8') continue;
+    const text = new TextDecoder(encoding).decode(pkg.bytes(name));
+    changed.set(name, strToU8(text.replace(/^(<\?xml[^>]*encoding=["'])UTF-16(["'])/i, '$1UTF-8$2')));
+  }
+  return changed.size > 0 ? rezipped(pkg, changed, host) : bytes;
+}
+
+/** exceljs reads every entry of these names as notes, linked to a sheet or not (its xlsx.js, names not anchored). */
+const EXCELJS_NOTES = /xl\/comments\d+[.]xml|xl\/drawings\/vmlDrawing\d+[.]vml/;
+/** The relationships of a sheet to its notes: comments, their VML drawing, threaded comments. */
+const NOTES_REL = /\/(comments|vmlDrawing|threadedComment)$/;
+/** A note in a comments part: <comment …>, with any prefix (not <commentList>, not </comment>). */
+const NOTE = /<(?:[\w.-]+:)?comment[\s/>]/g;
+
+/**
+ * Refuses, before exceljs loads a workbook, notes beyond LIMITS.markNotes or
+ * parts of notes beyond LIMITS.markNotesBytes: exceljs would take them all
+ * into memory, with no time bound, to write the copy.
+ */
+function refuseManyNotes(bytes: Uint8Array): void {
+  const pkg = packageParts(bytes);
+  const parts = new Set(pkg.names.filter((name) => EXCELJS_NOTES.test(name)));
+  for (const sheet of new Set(pkg.sheets.values())) {
+    for (const rel of pkg.relationships(sheet).values()) if (NOTES_REL.test(rel.type) && pkg.names.includes(rel.target)) parts.add(rel.target);
+  }
+  // The sizes the package declares first: an honest package beyond the limit is refused without inflating a byte.
+  const declared = [...parts].reduce((sum, part) => sum + pkg.stored(part).entry.declaredSize, 0);
+  if (declared > LIMITS.markNotesBytes) throw notesBeyondMarkLimit('bytes', declared);
+  // Then what they inflate to, which a lying package cannot hide (each part bounded by the reading limits).
+  let size = 0;
+  let notes = 0;
+  for (const part of parts) {
+    const data = pkg.bytes(part);
+    size += data.length;
+    // Counted while within the size limit only: no more than that is ever decoded.
+    if (size <= LIMITS.markNotesBytes && !part.endsWith('.vml')) notes += (strFromU8(data).match(NOTE) ?? []).length;
+  }
+  if (size > LIMITS.markNotesBytes) throw notesBeyondMarkLimit('bytes', size);
+  if (notes > LIMITS.markNotes) throw notesBeyondMarkLimit('notes', notes);
+}
+
+/** The marked copy by exceljs: loaded, marked, written again (refused first when its notes are beyond the limits). */
 export async function markedThroughExceljs(
   bytes: Uint8Array,
   findings: readonly Finding[],
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
+  refuseManyNotes(bytes);
   const copy = new ExcelJS.Workbook();
   // A copy of exactly these bytes: a Node Buffer's slice() is a view, whose buffer may be Node's shared pool.
   await copy.xlsx.load(Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer);

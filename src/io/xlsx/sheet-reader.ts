@@ -169,6 +169,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const { shared, dates, date1904, tally } = ctx;
   const rows: Rows = [];
   const merges: string[] = [];
+  let mergesFound = 0;
   const links: string[] = [];
   const formulas: Record<string, string> = {};
   let hasFormulas = false;
@@ -306,8 +307,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (ref && ref.split(':')[1]) keepMerge(ref.toUpperCase().replace(/\$/g, ''));
   };
   const keepMerge = (range: string): void => {
-    if (merges.length >= LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', `超过 ${LIMITS.mergesPerSheet.toLocaleString('en-US')}`);
-    merges.push(range);
+    // Beyond the limit only counted: the refusal, once the part is read, names how many the sheet has.
+    if (++mergesFound <= LIMITS.mergesPerSheet) merges.push(range);
   };
 
   /** A merge as writers write them, read in one match. */
@@ -476,6 +477,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     },
   });
 
+  if (mergesFound > LIMITS.mergesPerSheet) throw beyondLimit('mergesPerSheet', mergesFound);
   if (links.length) applyLinks(rows, links);
   applyMerges(rows, merges, hasFormulas ? formulas : undefined, ctx);
   for (let r = 0; r < rows.length; r++) {

@@ -4,6 +4,19 @@
  * text of one decode (see sliceEnd).
  */
 
+/**
+ * The encoding of a part, by its first bytes: UTF-16 (which OPC allows beside
+ * UTF-8, and LibreOffice reads) has a byte-order mark, or, where that is
+ * missing, a first "<" of two bytes, one of them 0; anything else is UTF-8,
+ * read by decodeWhole when it comes whole.
+ */
+export function encodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  const [a, b] = [head[0], head[1]];
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)) return 'utf-16le';
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) return 'utf-16be';
+  return 'utf-8';
+}
+
 /** Is a UTF-8 byte one that continues a character (10xxxxxx)? */
 const continuesCharacter = (byte: number): boolean => (byte & 0xc0) === 0x80;
 

@@ -13,7 +13,7 @@
  * spaces, CDATA dropped. Element names are taken without their namespace prefix
  * (<x:c> is <c>, as some generators write). Pure: no Node.
  */
-import { decodeWhole } from './utf8-slices';
+import { decodeWhole, encodingOf } from './utf8-slices';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 import { inflateEntry, type InflateBudget, type ZipEntry } from './zip';
 
@@ -368,14 +368,16 @@ class XmlScanner implements XmlTag {
  * words; anything a handler raises (a limit) passes through as it is.
  */
 export function readXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
-  const decoder = new TextDecoder('utf-8');
+  /** Made at the first bytes, which tell UTF-8 from UTF-16; the decoder drops a byte-order mark. */
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   scanXml((write) => {
     inflateEntry(bytes, entry, budget, (chunk, whole) => {
-      // A part that came whole is decoded at once, a large one a slice at a time (never held whole as text too).
-      if (whole) return decodeWhole(chunk, write, DECODE_SLICE, budget.asciiText);
+      decoder = decoder ?? new TextDecoder(encodingOf(chunk));
+      // A UTF-8 part that came whole is decoded at once, a large one a slice at a time (never held whole as text too).
+      if (whole && decoder.encoding === 'utf-8') return decodeWhole(chunk, write, DECODE_SLICE, budget.asciiText);
       for (let at = 0; at < chunk.length; at += DECODE_SLICE) write(decoder.decode(chunk.subarray(at, at + DECODE_SLICE), { stream: true }));
     });
-    write(decoder.decode());
+    if (decoder) write(decoder.decode());
   }, h);
 }
 

@@ -60,7 +60,18 @@ function entryName(raw: Uint8Array): string {
   return name;
 }
 
-/** The entries of the package by name (the first of a name wins), counted against the entry limit. */
+/**
+ * A name as OPC compares part names: ASCII letters in either case are the
+ * same letter ("xl/Sheet1.xml" is "xl/sheet1.xml"); other characters as they are.
+ */
+const partKey = (name: string): string => name.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+
+/**
+ * The entries of the package by name, counted against the entry limit. Two
+ * entries of one name (or of names differing only in case) are refused: readers
+ * differ on which one is the part (LibreOffice takes the last), so the sheet
+ * checked could be another than the one a person opens.
+ */
 export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   if (bytes.length < 22) throw refuse('broken');
   const dv = view(bytes);
@@ -72,6 +83,7 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   if (declared > LIMITS.zipEntries) throw beyondLimit('zipEntries', declared);
   if (offset + size > end) throw refuse('broken');
   const entries = new Map<string, ZipEntry>();
+  const keys = new Set<string>();
   let count = 0;
   for (let p = offset; p < offset + size;) {
     if (p + 46 > end || dv.getUint32(p, true) !== CENTRAL) throw refuse('broken');
@@ -89,7 +101,10 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     const name = entryName(bytes.subarray(p + 46, p + 46 + nameLength));
     if (flags & 1) throw refuse('encrypted');
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff) throw refuse('unsupportedZip');
-    if (!entries.has(name)) entries.set(name, { name, method, compressedSize, declaredSize, localOffset, crc });
+    const key = partKey(name);
+    if (keys.has(key)) throw refuse('duplicateEntry');
+    keys.add(key);
+    entries.set(name, { name, method, compressedSize, declaredSize, localOffset, crc });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
