@@ -10,14 +10,16 @@
  */
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
-import { MARK_COLORS, cellMarks } from '../../check/marks';
+import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
 import { absoluteRows } from './exceljs-writer';
 import { strFromU8, strToU8 } from 'fflate';
-import { type Deflater, argb, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
+import { type Deflater, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
+import { argb, borderStyle } from './mark-styles';
 import { type FindingsList, listParts } from './mark-list';
 import { Unhandled } from './mark-notes';
 import { packageParts } from './reader';
 import { a1 } from '../../model/grid';
+import { footerWithName } from './mark-footer';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -28,18 +30,31 @@ function noteTextOf(note: ExcelJS.Cell['note']): string {
 /** Marks the finding cells of an exceljs workbook (in place); returns how many cells were marked. */
 function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
   let marked = 0;
+  const named = new Set<ExcelJS.Worksheet>();
   for (const mark of cellMarks(findings, lang)) {
     const ws = workbook.getWorksheet(mark.sheet);
     if (!ws) continue;
     const cell = ws.getCell(mark.cell);
     const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
+    const line = { style: borderStyle(MARK_BORDERS[mark.severity]) as ExcelJS.BorderStyle };
     // A style of its own: the shared one keeps colouring only what it coloured before.
-    cell.style = { ...cell.style, fill };
+    cell.style = { ...cell.style, fill, border: { left: line, right: line, top: line, bottom: line } };
     const prior = noteTextOf(cell.note);
     cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;
     marked++;
+    named.add(ws);
   }
+  for (const ws of named) nameInFooters(ws);
   return marked;
+}
+
+/** The sheet's name in each footer it prints, as the patched copy has it (mark-footer.ts). */
+function nameInFooters(ws: ExcelJS.Worksheet): void {
+  // A sheet read without a <headerFooter> has none (null) in exceljs.
+  const hf = (ws.headerFooter ??= {} as ExcelJS.HeaderFooter);
+  hf.oddFooter = footerWithName(hf.oddFooter, ws.name);
+  if (hf.evenFooter) hf.evenFooter = footerWithName(hf.evenFooter, ws.name);
+  if (hf.firstFooter) hf.firstFooter = footerWithName(hf.firstFooter, ws.name);
 }
 
 /** The notes exceljs dropped as it loaded (those of cells without a value), put back as their text. */
