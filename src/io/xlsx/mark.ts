@@ -11,13 +11,14 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
+import { fieldLabels } from '../../check/finding-list';
 import { absoluteRows } from './exceljs-writer';
 import { strFromU8, strToU8 } from 'fflate';
 import { type Deflater, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
 import { argb, borderStyle } from './mark-styles';
 import { type FindingsList, listParts } from './mark-list';
 import { Unhandled } from './mark-notes';
-import { packageParts } from './reader';
+import { packageParts, readXlsx } from './reader';
 import { a1 } from '../../model/grid';
 import { footerWithName } from './mark-footer';
 
@@ -142,7 +143,20 @@ export async function markedCopy(
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
-  return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host, { findings, lang }) ?? markedThroughExceljs(bytes, findings, lang, host);
+  return markParts(bytes, cellMarks(findings, lang), MARK_COLORS, host, listOf(bytes, findings, lang)) ?? markedThroughExceljs(bytes, findings, lang, host);
+}
+
+/**
+ * The list of a copy's findings, each at a header or footer field with the field's label (合计): read from the
+ * workbook, only when some finding is at such a field; none from a workbook the reader refuses.
+ */
+function listOf(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en'): FindingsList {
+  if (!findings.some((f) => f.row === null && f.cell)) return { findings, lang };
+  try {
+    return { findings, lang, labels: fieldLabels(findings, readXlsx(bytes)) };
+  } catch {
+    return { findings, lang };
+  }
 }
 
 /** The marked copy by exceljs: loaded, marked, written again. */
@@ -160,6 +174,6 @@ export async function markedThroughExceljs(
   keepPageNumbering(copy);
   keepPrintAreas(copy);
   keepConditionalNumberFormats(copy);
-  const written = withFindingsList(withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host), { findings, lang }, host);
+  const written = withFindingsList(withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host), listOf(bytes, findings, lang), host);
   return { bytes: withWorkbookTypeOf(bytes, written), marked };
 }
