@@ -8,16 +8,19 @@
 import type { Finding } from '../model/finding';
 import { FINDINGS_LIST_TITLE, rowWords } from '../model/finding';
 import { ruleTitle } from '../rules';
-import { columnLetter } from '../model/grid';
+import { type SheetGrid, type WorkbookGrid, cellAt, columnLetter, isBlank, parseA1 } from '../model/grid';
 
 type Lang = 'zh' | 'en';
+
+/** “1 warning”, “2 warnings”. */
+const counted = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const FINDING_LIST_WORDS = {
   zh: {
     sheet: '问题清单',
     title: (errors: number, warnings: number) =>
-      `${FINDINGS_LIST_TITLE.zh}：错误 ${errors} 处，警告 ${warnings} 处（粉色单元格为错误，黄色为警告；改正后请重新检查）`,
-    headers: ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'],
+      `${FINDINGS_LIST_TITLE.zh}：错误 ${errors} 处，警告 ${warnings} 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）`,
+    headers: ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'],
     severity: { error: '错误', warning: '警告' },
     workbook: '（整个工作簿）',
     /** The page footer, centred: &P the page, &N the pages (codes both the file format and Office.js read). */
@@ -26,8 +29,8 @@ export const FINDING_LIST_WORDS = {
   en: {
     sheet: 'Findings',
     title: (errors: number, warnings: number) =>
-      `${FINDINGS_LIST_TITLE.en}: ${errors} error(s), ${warnings} warning(s) (pink cells are errors, yellow warnings; check again once corrected)`,
-    headers: ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift', 'Problem', 'What is wrong and what to do'],
+      `${FINDINGS_LIST_TITLE.en}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')} (errors: pink cells in a thick frame; warnings: yellow cells in a dashed frame; check again once corrected)`,
+    headers: ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
     severity: { error: 'Error', warning: 'Warning' },
     workbook: '(whole workbook)',
     footer: 'Findings, page &P of &N',
@@ -66,8 +69,53 @@ export interface FindingList {
   rows: FindingListRow[];
 }
 
-/** The list's title, headers and one row per finding, in the findings' order. */
-export function findingList(findings: readonly Finding[], lang: Lang): FindingList {
+/** A label longer than this is a sentence or a value, not a field's name. */
+const LABEL_MAX = 12;
+
+/** A label without its colon or its unit in brackets (“数量（袋）：” → 数量); undefined for what is no label (a number, a sentence). */
+function labelText(text: string): string | undefined {
+  const label = text
+    .replace(/[（(][^（）()]*[）)]/g, '')
+    .replace(/[\s:：]+$/, '')
+    .trim();
+  return label.length > 0 && label.length <= LABEL_MAX && !/^[\d\s.]+$/.test(label) ? label : undefined;
+}
+
+/**
+ * The label printed at a form's field (合计, 负责人签字), for a finding at a
+ * header or footer field (no row): a page shows no cell addresses, the label
+ * finds the field on paper. The label the cell holds before its value
+ * (“接收人签字（两人）：李强”), else the nearest text left of it in its row
+ * (“合计” | 4) unless that is a field of its own (“移交人签字：张伟”).
+ */
+export function fieldLabel(sheet: SheetGrid, cell: string): string | undefined {
+  const at = parseA1(cell.replace(/\$/g, ''));
+  if (!at) return undefined;
+  const own = cellAt(sheet, at.row, at.col);
+  const colon = typeof own === 'string' ? own.indexOf('：') : -1;
+  if (colon > 0 && typeof own === 'string' && !/\d$/.test(own.slice(0, colon))) return labelText(own.slice(0, colon));
+  for (let col = at.col - 1; col >= 0; col--) {
+    const value = cellAt(sheet, at.row, col);
+    if (isBlank(value)) continue;
+    return typeof value === 'string' && !/[:：]\s*\S/.test(value) ? labelText(value) : undefined;
+  }
+  return undefined;
+}
+
+/** The labels of the findings at a header or footer field (fieldLabel), read from the workbook's grid. */
+export function fieldLabels(findings: readonly Finding[], grid: WorkbookGrid): Map<Finding, string> {
+  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  const labels = new Map<Finding, string>();
+  for (const f of findings) {
+    const sheet = f.row === null && f.cell ? sheets.get(f.sheet ?? '') : undefined;
+    const label = sheet && fieldLabel(sheet, f.cell!);
+    if (label) labels.set(f, label);
+  }
+  return labels;
+}
+
+/** The list's title, headers and one row per finding, in the findings' order; `labels`, the fields' (fieldLabels). */
+export function findingList(findings: readonly Finding[], lang: Lang, labels?: ReadonlyMap<Finding, string>): FindingList {
   const w = FINDING_LIST_WORDS[lang];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const rows = findings.map((f, i) => ({
@@ -77,7 +125,7 @@ export function findingList(findings: readonly Finding[], lang: Lang): FindingLi
       w.severity[f.severity],
       f.sheet ?? w.workbook,
       f.cell?.replace(/\$/g, '').toUpperCase() ?? '',
-      rowWords(f, lang),
+      rowWords(f, lang) || (labels?.get(f) ?? ''),
       ruleTitle(f.rule, lang),
       f.message,
     ],

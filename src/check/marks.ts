@@ -34,6 +34,19 @@ export function isMarkedCopyName(name: string): boolean {
 export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
 
 /**
+ * The frame round a marked cell, beside its fill: printed in black and white
+ * the pink and the yellow are two near-whites, alike; a thick solid frame
+ * (error) and a dashed one (warning) still show which cell and how bad. Every
+ * face that marks draws these (the marked copy, Excel's pane, WPS).
+ */
+export const MARK_BORDERS = {
+  error: { line: 'solid', weight: 'thick' },
+  warning: { line: 'dashed', weight: 'medium' },
+} as const;
+
+export type MarkBorder = (typeof MARK_BORDERS)[keyof typeof MARK_BORDERS];
+
+/**
  * Cells marked in the open workbook at most (Excel and WPS). Each marked
  * cell's prior state is stored in the workbook — in Excel one setting written
  * in one request (some 150 bytes a cell; Excel on the web takes no request

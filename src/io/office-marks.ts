@@ -1,6 +1,7 @@
 /**
- * Marks in the open workbook: 标记 colours each finding's cell and adds a note;
- * 清除标记 puts back exactly the fill and note each cell had before.
+ * Marks in the open workbook: 标记 colours and frames each finding's cell and
+ * adds a note; 清除标记 puts back exactly the fill, borders and note each cell
+ * had before.
  *
  * The prior state is stored in the workbook itself (workbook settings, key
  * MARKS_SETTING) before anything is changed, so clearing still works after the
@@ -18,7 +19,7 @@
 import type { Finding } from '../model/finding';
 import { sheetStateOf } from '../model/grid';
 import type { SheetState } from '../model/grid';
-import { CellMark, MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
+import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
@@ -30,8 +31,40 @@ interface PriorState {
   sheet: string;
   cell: string;
   fill: { color: string | null; pattern: string | null; patternColor: string | null };
+  /** Its four edges' [style, weight, colour], as EDGES; absent in a record of before marks were framed (none changed). */
+  borders?: Array<[string, string, string]>;
   /** The note it had; null for none. */
   note: string | null;
+}
+
+/** The edges a mark frames. */
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+
+/** A mark's frame in Office.js' words: thick continuous, medium dashed. */
+const officeBorder = (border: MarkBorder): { style: string; weight: string } => ({
+  style: border.line === 'dashed' ? 'Dash' : 'Continuous',
+  weight: border.weight === 'thick' ? 'Thick' : 'Medium',
+});
+
+/** Each edge of a cell's borders, loaded (read after the sync). */
+function loadBorders(range: Excel.Range): Excel.RangeBorder[] {
+  return EDGES.map((edge) => {
+    const border = range.format.borders.getItem(edge);
+    border.load('style,weight,color');
+    return border;
+  });
+}
+
+/** Sets each edge of a cell's borders: a [style, weight, colour] per edge; style None takes it away. */
+function setBorders(range: Excel.Range, edges: ReadonlyArray<readonly [string, string, string]>): void {
+  EDGES.forEach((edge, i) => {
+    const [style, weight, color] = edges[i];
+    const line = range.format.borders.getItem(edge);
+    line.style = style as Excel.RangeBorder['style'];
+    if (style === 'None') return;
+    line.weight = weight as Excel.RangeBorder['weight'];
+    line.color = color;
+  });
 }
 
 export interface MarkOptions {
@@ -109,6 +142,7 @@ function restoreCell(ws: Excel.Worksheet, prior: PriorState, currentNote: Excel.
     if (prior.fill.pattern !== 'Solid') fill.pattern = prior.fill.pattern as Excel.FillPattern;
     if (prior.fill.patternColor && prior.fill.pattern !== 'Solid') fill.patternColor = prior.fill.patternColor;
   }
+  if (prior.borders) setBorders(range, prior.borders);
   if (!notes) return;
   if (prior.note === null) {
     if (currentNote && !currentNote.isNullObject) currentNote.delete();
@@ -133,6 +167,7 @@ export interface MarkResult {
 interface LoadedState {
   mark: CellMark;
   fill: Excel.RangeFill;
+  borders: Excel.RangeBorder[];
   note: Excel.Note | undefined;
 }
 
@@ -176,8 +211,16 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     else note.load('isNullObject');
     return note;
   };
-  type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark };
-  const loads: Load[] = [...fresh.map((m) => ({ fresh: m })), ...stale.map((p) => ({ stale: p })), ...(options.notes ? kept.map((m) => ({ kept: m })) : [])];
+  // A cell kept from a record of before marks were framed: its borders now are its own (that mark left them).
+  const unframed = kept.filter((m) => !storedByKey.get(keyOf(m.sheet, m.cell))!.borders);
+  const keptBorders = new Map<string, Excel.RangeBorder[]>();
+  type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark } | { unframed: CellMark };
+  const loads: Load[] = [
+    ...fresh.map((m) => ({ fresh: m })),
+    ...stale.map((p) => ({ stale: p })),
+    ...(options.notes ? kept.map((m) => ({ kept: m })) : []),
+    ...unframed.map((m) => ({ unframed: m })),
+  ];
   let priorList: PriorList | undefined;
   await inBatches(
     context,
@@ -188,7 +231,11 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
         const m = load.fresh;
         const fill = worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
         fill.load('color,pattern,patternColor');
-        freshState.push({ mark: m, fill, note: options.notes ? noteOf(m.sheet, m.cell, true) : undefined });
+        const borders = loadBorders(worksheets.getItem(m.sheet).getRange(m.cell));
+        freshState.push({ mark: m, fill, borders, note: options.notes ? noteOf(m.sheet, m.cell, true) : undefined });
+      } else if ('unframed' in load) {
+        const m = load.unframed;
+        keptBorders.set(keyOf(m.sheet, m.cell), loadBorders(worksheets.getItem(m.sheet).getRange(m.cell)));
       } else if ('stale' in load) {
         if (options.notes) staleNotes.set(keyOf(load.stale.sheet, load.stale.cell), noteOf(load.stale.sheet, load.stale.cell, false));
       } else keptNotes.set(keyOf(load.kept.sheet, load.kept.cell), noteOf(load.kept.sheet, load.kept.cell, false));
@@ -200,12 +247,18 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // cleared. Cells put back in a later batch stay in the store until the last: a batch that fails on the
   // way leaves none marked without its prior state.
   const priors: PriorState[] = [];
-  for (const p of stored) if (markKeys.has(keyOf(p.sheet, p.cell))) priors.push(p);
-  for (const { mark, fill, note } of freshState) {
+  const edgesOf = (borders: Excel.RangeBorder[]): Array<[string, string, string]> => borders.map((b) => [b.style, b.weight, b.color]);
+  for (const p of stored) {
+    const key = keyOf(p.sheet, p.cell);
+    const borders = keptBorders.get(key);
+    if (markKeys.has(key)) priors.push(borders ? { ...p, borders: edgesOf(borders) } : p);
+  }
+  for (const { mark, fill, borders, note } of freshState) {
     priors.push({
       sheet: mark.sheet,
       cell: mark.cell,
       fill: { color: fill.color ?? null, pattern: (fill.pattern as string | undefined) ?? null, patternColor: fill.patternColor ?? null },
+      borders: edgesOf(borders),
       note: note && !note.isNullObject ? String(note.content ?? '') : null,
     });
   }
@@ -246,6 +299,11 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       const ws = worksheets.getItem(m.sheet);
       const range = ws.getRange(m.cell);
       range.format.fill.color = MARK_COLORS[m.severity];
+      const { style, weight } = officeBorder(MARK_BORDERS[m.severity]);
+      setBorders(
+        range,
+        EDGES.map(() => [style, weight, '#000000'] as const),
+      );
       if (!options.notes) return;
       const key = keyOf(m.sheet, m.cell);
       const prior = priorByKey.get(key);
@@ -265,7 +323,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name };
 }
 
-/** Puts back the prior fill and note of every marked cell, removes the list of findings we wrote, and forgets the marks. */
+/** Puts back the prior fill, borders and note of every marked cell, removes the list of findings we wrote, and forgets the marks. */
 export async function clearMarks(context: Excel.RequestContext, options: Pick<MarkOptions, 'notes'>): Promise<MarkResult> {
   const counter = { syncs: 0 };
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);

@@ -27,6 +27,8 @@ export interface FakeSheet {
   formats?: Map<string, string>;
   merges: string[];
   fills: Map<string, FillState>;
+  /** Each edge's border a cell was given (“B5 EdgeTop”); none where it has none. */
+  borders?: Map<string, BorderState>;
   notes: Map<string, string>;
   charts: Array<{ type: string; series: string[]; title?: string }>;
   /** Column widths set, in points, by column letter. */
@@ -38,6 +40,14 @@ export interface FakeSheet {
   /** The page layout set (pageLayout.set's properties, the footer, the print title rows); the rows frozen. */
   print?: { layout?: Record<string, unknown>; centerFooter?: string; titleRows?: string; frozenRows?: number };
 }
+
+export interface BorderState {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+export const NO_BORDER: BorderState = { style: 'None', weight: 'Thin', color: '#000000' };
 
 export const NO_FILL: FillState = { color: '#FFFFFF', pattern: 'None', patternColor: null };
 
@@ -496,7 +506,7 @@ class FakeRangeAreas extends Proxy {
 class FakeFormat {
   readonly fill: FakeFill;
   readonly font: { set(v: unknown): void; bold: boolean };
-  readonly borders: { getItem(edge: string): { style: string } };
+  readonly borders: { getItem(edge: string): FakeBorder };
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
@@ -504,7 +514,7 @@ class FakeFormat {
   ) {
     this.fill = new FakeFill(ctx, sheet, box);
     this.font = { set: () => undefined, bold: false };
-    this.borders = { getItem: () => ({ style: '' }) };
+    this.borders = { getItem: (edge: string) => new FakeBorder(ctx, sheet, box, edge) };
   }
   /** Kept for a whole column (A:A), as the adapters set it. */
   set columnWidth(points: number) {
@@ -576,6 +586,56 @@ class FakeFill extends Proxy {
   }
   clear(): void {
     this.ctx.queue(() => eachCell(this.box(), (addr) => this.sheet().fills.delete(addr)));
+  }
+}
+
+/** One edge of a range's cells' borders (RangeBorder): style, weight, colour; style None takes the border away. */
+class FakeBorder extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => Box,
+    private readonly edge: string,
+  ) {
+    super(ctx);
+  }
+  private state(): BorderState {
+    const b = this.box();
+    return this.sheet().borders?.get(`${a1(b.top, b.left)} ${this.edge}`) ?? NO_BORDER;
+  }
+  private update(change: Partial<BorderState>): void {
+    this.ctx.queue(() =>
+      eachCell(this.box(), (addr) => {
+        const key = `${addr} ${this.edge}`;
+        const next = { ...(this.sheet().borders?.get(key) ?? NO_BORDER), ...change };
+        const sheet = this.sheet();
+        if (next.style !== 'None') (sheet.borders ??= new Map()).set(key, next);
+        else if (sheet.borders?.delete(key) && sheet.borders.size === 0) delete sheet.borders;
+      }),
+    );
+  }
+  protected abstractRead(prop: string): unknown {
+    const s = this.state();
+    if (prop === 'style' || prop === 'weight' || prop === 'color') return s[prop];
+    throw new Error(`cannot load ${prop}`);
+  }
+  get style(): string {
+    return this.get('style');
+  }
+  set style(style: string) {
+    this.update({ style });
+  }
+  get weight(): string {
+    return this.get('weight');
+  }
+  set weight(weight: string) {
+    this.update({ weight });
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(color: string) {
+    this.update({ color });
   }
 }
 

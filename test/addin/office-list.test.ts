@@ -35,11 +35,11 @@ const clear = (state: FakeState) => clearMarks(asExcel(new FakeContext(state)), 
 const sheetNamed = (state: FakeState, name: string): FakeSheet | undefined => state.sheets.find((s) => s.name === name);
 const storedList = (state: FakeState): unknown => (JSON.parse(state.settings.get(MARKS_SETTING)!) as { list?: string }).list;
 
-const TITLE = '试卷保密助手检查发现的问题：错误 5 处，警告 3 处（粉色单元格为错误，黄色为警告；改正后请重新检查）';
+const TITLE = '试卷保密助手检查发现的问题：错误 5 处，警告 3 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）';
 /** MARKED_FINDINGS listed: every finding in its order, the one of no cell and the one on a sheet that is gone too. */
 const ROWS = [
   [TITLE, '', '', '', '', '', ''],
-  ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'],
+  ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'],
   [1, '错误', '附件3 出入库', 'B5', '序号 1', '试卷号不在清单上', 'unknown-paper 的说明'],
   [2, '警告', '附件3 出入库', 'C5', '序号 1', '试卷名称前后不一', 'paper-name-mismatch 的说明'],
   [3, '错误', '附件3 出入库', 'D5', '序号 1', '数量不是整数', 'invalid-count 的说明'],
@@ -121,10 +121,12 @@ test('marking again replaces the list (one list, of the new findings, last); no 
   await mark(state, [logFinding('附件3 出入库', 'F5', 'partial-row', 'warning')]);
   expect(state.sheets.map((s) => s.name)).toEqual(['附件3 出入库', '基本信息', '备注', '问题清单']);
   expect(state.sheets[3].rows.slice(1)).toEqual([
-    ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'],
+    ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'],
     [1, '警告', '附件3 出入库', 'F5', '序号 1', '行只填了一部分', 'partial-row 的说明'],
   ]);
-  expect(state.sheets[3].rows[0][0]).toBe('试卷保密助手检查发现的问题：错误 0 处，警告 1 处（粉色单元格为错误，黄色为警告；改正后请重新检查）');
+  expect(state.sheets[3].rows[0][0]).toBe(
+    '试卷保密助手检查发现的问题：错误 0 处，警告 1 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）',
+  );
   const none = await mark(state, []);
   expect(none.list).toBeUndefined();
   expect(state.sheets.map((s) => s.name)).toEqual(['附件3 出入库', '基本信息', '备注']);
@@ -165,7 +167,7 @@ test('in English the sheet is Findings, in English words; before ExcelApi 1.9 it
   const list = sheetNamed(state, 'Findings')!;
   expect(list.rows).toEqual([
     [
-      'Problems found by the custody assistant: 1 error(s), 0 warning(s) (pink cells are errors, yellow warnings; check again once corrected)',
+      'Problems found by the custody assistant: 1 error, 0 warnings (errors: pink cells in a thick frame; warnings: yellow cells in a dashed frame; check again once corrected)',
       '',
       '',
       '',
@@ -173,7 +175,7 @@ test('in English the sheet is Findings, in English words; before ExcelApi 1.9 it
       '',
       '',
     ],
-    ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift', 'Problem', 'What is wrong and what to do'],
+    ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
     [1, 'Error', '附件3 出入库', 'B5', 'row 1', 'Unknown paper number', 'unknown-paper 的说明'],
   ]);
   expect(list.print).toBeUndefined();

@@ -15,6 +15,14 @@ function workbook(): FakeState {
   log.fills.set('C5', { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' });
   log.notes.set('D5', '原有批注：请核对');
   log.notes.set('Z9', '不相干的批注');
+  // The form's own grid: C5 a thin frame in blue, D5 a bottom line only; and a cell never marked.
+  log.borders = new Map([
+    ...(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const).map(
+      (edge) => [`C5 ${edge}`, { style: 'Continuous', weight: 'Thin', color: '#0070C0' }] as const,
+    ),
+    ['D5 EdgeBottom', { style: 'Double', weight: 'Thick', color: '#000000' }],
+    ['A9 EdgeTop', { style: 'Continuous', weight: 'Thin', color: '#000000' }],
+  ]);
   const other = fakeSheet('基本信息', [['学期', '2024春']]);
   other.fills.set('A1', { color: '#DDEBF7', pattern: 'Solid', patternColor: null });
   return { sheets: [log, other], settings: new Map([['someone.else', 'kept']]), inserted: [] };
@@ -25,6 +33,7 @@ function snapshot(state: FakeState): unknown {
     sheets: state.sheets.map((s) => ({
       name: s.name,
       fills: Object.fromEntries([...s.fills.entries()].sort()),
+      borders: Object.fromEntries([...(s.borders ?? new Map())].sort()),
       notes: Object.fromEntries([...s.notes.entries()].sort()),
     })),
     settings: Object.fromEntries(state.settings),
@@ -45,6 +54,19 @@ describe('applyMarks / clearMarks', () => {
     expect(log.fills.get('D5')?.color).toBe(MARK_COLORS.error);
     expect(log.fills.get('E5')?.color).toBe(MARK_COLORS.warning);
     expect(state.sheets[1].fills.get('B1')?.color).toBe(MARK_COLORS.error);
+    // And framed, for a black-and-white printer: an error thick and solid, a warning dashed; every other border as it was.
+    const frame = (cell: string, style: string, weight: string) =>
+      ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'].map((edge) => [`${cell} ${edge}`, { style, weight, color: '#000000' }]);
+    expect(Object.fromEntries([...log.borders!].sort())).toEqual(
+      Object.fromEntries(
+        [
+          ...['B5', 'D5'].flatMap((c) => frame(c, 'Continuous', 'Thick')),
+          ...['C5', 'E5'].flatMap((c) => frame(c, 'Dash', 'Medium')),
+          ['A9 EdgeTop', { style: 'Continuous', weight: 'Thin', color: '#000000' }],
+        ].sort(),
+      ),
+    );
+    expect(Object.fromEntries([...state.sheets[1].borders!].sort())).toEqual(Object.fromEntries(frame('B1', 'Continuous', 'Thick').sort()));
     expect(log.notes.get('B5')).toContain('unknown-paper');
     expect(log.notes.get('D5')).toMatch(/^原有批注：请核对\n\n【试卷保密助手】/);
     expect(log.notes.get('D5')).toContain('invalid-count');
@@ -101,6 +123,22 @@ describe('applyMarks / clearMarks', () => {
     expect(state.sheets[0].fills.get('C5')).toEqual({ color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' });
   });
 
+  test('a record of before marks were framed (no borders stored): marking again keeps the borders of then, clearing puts them back', async () => {
+    const state = workbook();
+    const before = snapshot(state);
+    const oldBorders = state.sheets.map((s) => s.borders && new Map(s.borders));
+    await applyMarks(asExcel(new FakeContext(state)), MARKED_FINDINGS, { notes: true });
+    // As the pane of before wrote it: the fills and notes marked, the borders untouched, no borders in the record.
+    const stored = JSON.parse(state.settings.get(MARKS_SETTING)!) as { cells: Array<{ borders?: unknown }> };
+    for (const cell of stored.cells) delete cell.borders;
+    state.settings.set(MARKS_SETTING, JSON.stringify(stored));
+    oldBorders.forEach((borders, i) => (state.sheets[i].borders = borders));
+    await applyMarks(asExcel(new FakeContext(state)), MARKED_FINDINGS, { notes: true });
+    expect(state.sheets[0].borders!.get('C5 EdgeTop')).toEqual({ style: 'Dash', weight: 'Medium', color: '#000000' });
+    await clearMarks(asExcel(new FakeContext(state)), { notes: true });
+    expect(snapshot(state)).toEqual(before);
+  });
+
   test('thousands of findings: a batch of cells per request, each way', async () => {
     const state = workbook();
     const many = Array.from({ length: 5000 }, (_, i) => logFinding('附件3 出入库', `G${i + 10}`, 'partial-row', i % 2 ? 'warning' : 'error'));
@@ -108,7 +146,8 @@ describe('applyMarks / clearMarks', () => {
     const ctx = new FakeContext(state);
     // One to look, five batches of loads, eleven of writes: 5,000 cells, the list's sheet and its 5,000 rows, a batch to a request (the first with the stored state).
     expect(await applyMarks(asExcel(ctx), many, { notes: true })).toEqual({ marked: 5000, restored: 0, syncs: 17, leftOut: 0, list: '问题清单' });
-    expect(ctx.maxOpsPerSync).toBeLessThanOrEqual(2 * CELLS_PER_BATCH + 1);
+    // Each cell: its fill and four edges (style, weight, colour) read, then written, and its note; each a few dozen bytes but the note.
+    expect(ctx.maxOpsPerSync).toBeLessThanOrEqual(14 * CELLS_PER_BATCH + 1);
     const list = state.sheets.find((s) => s.name === '问题清单')!;
     expect(list.rows.length).toBe(5002);
     expect(list.rows.slice(5000).map((row) => row.slice(0, 4))).toEqual([
@@ -119,7 +158,7 @@ describe('applyMarks / clearMarks', () => {
     const ctx2 = new FakeContext(state);
     expect((await clearMarks(asExcel(ctx2), { notes: true })).syncs).toBe(11);
     // The last batch: a thousand cells put back, the list's sheet deleted, the setting deleted.
-    expect(ctx2.maxOpsPerSync).toBeLessThanOrEqual(2 * CELLS_PER_BATCH + 2);
+    expect(ctx2.maxOpsPerSync).toBeLessThanOrEqual(14 * CELLS_PER_BATCH + 2);
     expect(snapshot(state)).toEqual(before);
   });
 

@@ -68,6 +68,7 @@ function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
         x < y ? -1 : 1,
       ),
       pageSetup: ws.pageSetup,
+      headerFooter: ws.headerFooter,
       views: ws.views,
     });
     const [pa, pb] = [sheetParts(wa), sheetParts(wb)];
@@ -79,10 +80,11 @@ function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
         const x = wa.getCell(r, c);
         const y = wb.getCell(r, c);
         if (JSON.stringify(x.value) !== JSON.stringify(y.value)) out.push(`${wa.name}!${x.address}: value`);
-        const { fill: fx, ...restX } = x.style ?? {};
-        const { fill: fy, ...restY } = y.style ?? {};
+        const { fill: fx, border: bx, ...restX } = x.style ?? {};
+        const { fill: fy, border: by, ...restY } = y.style ?? {};
         if (JSON.stringify(restX) !== JSON.stringify(restY)) out.push(`${wa.name}!${x.address}: style`);
         if (JSON.stringify(fx ?? null) !== JSON.stringify(fy ?? null)) out.push(`${wa.name}!${x.address}: fill`);
+        if (JSON.stringify(bx ?? null) !== JSON.stringify(by ?? null)) out.push(`${wa.name}!${x.address}: border`);
         if (noteOf(x) !== noteOf(y)) out.push(`${wa.name}!${x.address}: note`);
       }
     }
@@ -91,7 +93,7 @@ function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
 }
 
 describe('custody validate --mark DIR', () => {
-  it('marks exactly the finding cells, fill and note, and changes nothing else', async () => {
+  it('marks exactly the finding cells, fill, frame and note, names the marked sheets in their footers, and changes nothing else', async () => {
     const input = path.join(dir, 'in', 'faulty.xlsx');
     const before = sha(input);
     const marks = path.join(dir, 'marked');
@@ -117,8 +119,10 @@ describe('custody validate --mark DIR', () => {
 
     const original = await load(input);
     const marked = await load(path.join(marks, 'faulty（已标记）.xlsx'));
-    const expected = cells.flatMap((c) => [`${c}: fill`, `${c}: note`]).sort();
+    const sheets = [...new Set(cells.map((c) => c.split('!')[0]))];
+    const expected = [...cells.flatMap((c) => [`${c}: fill`, `${c}: border`, `${c}: note`]), ...sheets.map((s) => `${s}: headerFooter`)].sort();
     expect(differences(original, marked).sort()).toEqual(expected);
+    for (const sheet of sheets) expect(marked.getWorksheet(sheet)!.headerFooter.oddFooter).toBe(`${sheet} · 第 &P 页，共 &N 页`);
     // Each note says its findings.
     for (const f of findings.filter((x) => x.cell)) {
       expect(noteOf(marked.getWorksheet(f.sheet!)!.getCell(f.cell!))).toContain(f.message);

@@ -34,9 +34,10 @@ const FINDINGS: Finding[] = [
 ];
 
 const LIST = [
-  ['试卷保密助手检查发现的问题：错误 3 处，警告 1 处（粉色单元格为错误，黄色为警告；改正后请重新检查）'],
-  ['序', '严重程度', '工作表', '单元格', '序号/班次', '问题', '说明及改法'],
-  [1, '错误', '交接单', 'D20', '', '交接单两人签字', '“接收人签字”只有 1 人签字（李强）。'],
+  ['试卷保密助手检查发现的问题：错误 3 处，警告 1 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）'],
+  ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'],
+  // A field of no row: its label, as the printed form shows it beside the value (a page shows no cell addresses).
+  [1, '错误', '交接单', 'D20', '接收人签字', '交接单两人签字', '“接收人签字”只有 1 人签字（李强）。'],
   [2, '警告', '出入库登记', 'F6', '序号 3', 'vault-total', '数量不符，请核对。'],
   [3, '错误', '值班记录', 'D7', '第2班', '值班断档或重叠', '中间 2小时无人值班。'],
   [4, '错误', '（整个工作簿）', '', '', 'missing-sheet', '缺少附件4。'],
@@ -121,9 +122,18 @@ test('a workbook with a sheet named 问题清单 already keeps it; the list is �
   const copy = (await markedCopy(bytes, f)).bytes;
   expect(readXlsx(copy).sheets.map((s) => [s.name, s.rows[0]?.[0]])).toEqual([
     ['问题清单', '自己的清单'],
-    ['问题清单2', '试卷保密助手检查发现的问题：错误 1 处，警告 0 处（粉色单元格为错误，黄色为警告；改正后请重新检查）'],
+    ['问题清单2', '试卷保密助手检查发现的问题：错误 1 处，警告 0 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）'],
   ]);
-  expect(readXlsx((await markedCopy(bytes, f, 'en')).bytes).sheets.map((s) => s.name)).toEqual(['问题清单', 'Findings']);
+  expect(readXlsx((await markedCopy(bytes, f, 'en')).bytes).sheets.map((s) => [s.name, s.rows[0]?.[0]])).toEqual([
+    ['问题清单', '自己的清单'],
+    [
+      'Findings',
+      'Problems found by the custody assistant: 1 error, 0 warnings (errors: pink cells in a thick frame; warnings: yellow cells in a dashed frame; check again once corrected)',
+    ],
+  ]);
+  const warnings = [1, 2].map(() => finding({ rule: 'x', severity: 'warning', sheet: '问题清单', cell: 'A1', message: '有问题' }));
+  expect(readXlsx((await markedCopy(bytes, [...f, f[0], warnings[0]], 'en')).bytes).sheets[1].rows[0][0]).toMatch(/: 2 errors, 1 warning \(/);
+  expect(readXlsx((await markedCopy(bytes, warnings, 'en')).bytes).sheets[1].rows[0][0]).toMatch(/: 0 errors, 2 warnings \(/);
   // No finding, no list.
   expect(readXlsx((await markedCopy(bytes, [])).bytes).sheets.map((s) => s.name)).toEqual(['问题清单']);
 });

@@ -115,26 +115,35 @@ test('cells the sheet lacks are added in their place, styled as their row or col
   const viaExceljs = await markedThroughExceljs(bytes, findings);
   const mine = await cellsOf(patched.bytes);
   expect(mine).toEqual(await cellsOf(viaExceljs.bytes));
-  // Exactly these cells have a fill, in their severity's colour.
-  // (The list of findings' own fills aside: mark-list.test.ts.)
+  // Exactly these cells have a fill, in their severity's colour, and a frame all round: thick for an error, dashed
+  // for a warning (told apart printed in grey). (The list of findings' own fills and borders aside: mark-list.test.ts.)
+  const frame = (style: { border?: Partial<ExcelJS.Borders> }) => {
+    const sides = (['left', 'right', 'top', 'bottom'] as const).map((side) => style.border?.[side]?.style);
+    return new Set(sides).size === 1 ? sides[0] : sides.join('/');
+  };
   const filled = Object.entries(mine)
     .filter(([sheet]) => sheet !== '问题清单')
     .flatMap(([sheet, cells]) =>
       Object.entries(cells)
-        .filter(([, c]) => (c.style as { fill?: ExcelJS.FillPattern }).fill?.fgColor)
-        .map(([address, c]) => `${sheet}!${address} ${(c.style as { fill: ExcelJS.FillPattern }).fill.fgColor!.argb}`),
+        .map(([address, c]) => [
+          address,
+          (c.style as { fill?: ExcelJS.FillPattern }).fill?.fgColor?.argb,
+          frame(c.style as { border?: Partial<ExcelJS.Borders> }),
+        ])
+        .filter(([, fill, line]) => fill !== undefined || line !== undefined)
+        .map(([address, fill, line]) => `${sheet}!${address} ${fill} ${line}`),
     );
   expect(filled.sort()).toEqual(
     [
-      '表!B2 FFFFC7CE',
-      '表!C2 FFFFEB9C',
-      '表!E2 FFFFEB9C',
-      '表!A2 FFFFC7CE',
-      '表!D3 FFFFC7CE',
-      '表!A5 FFFFEB9C',
-      '表!B5 FFFFC7CE',
-      '表!B12 FFFFEB9C',
-      '空!C4 FFFFC7CE',
+      '表!B2 FFFFC7CE thick',
+      '表!C2 FFFFEB9C mediumDashed',
+      '表!E2 FFFFEB9C mediumDashed',
+      '表!A2 FFFFC7CE thick',
+      '表!D3 FFFFC7CE thick',
+      '表!A5 FFFFEB9C mediumDashed',
+      '表!B5 FFFFC7CE thick',
+      '表!B12 FFFFEB9C mediumDashed',
+      '空!C4 FFFFC7CE thick',
     ].sort(),
   );
   // And the grid the forms read is the original's: a mark adds no value.

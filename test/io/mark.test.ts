@@ -41,8 +41,17 @@ function sheetFrame(ws: ExcelJS.Worksheet): unknown {
 }
 
 function withoutMark(state: CellState): CellState {
-  const { fill: _fill, ...style } = state.style as Record<string, unknown>;
+  const { fill: _fill, border: _border, ...style } = state.style as Record<string, unknown>;
   return { value: state.value, style, note: null };
+}
+
+/** A mark's look as exceljs reads it back: the severity's fill, and its frame all round (thick for an error, dashed for a warning). */
+function markLook(severity: 'error' | 'warning'): unknown {
+  const line = { style: severity === 'error' ? 'thick' : 'mediumDashed' };
+  return {
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: severity === 'error' ? 'FFFFC7CE' : 'FFFFEB9C' } },
+    border: { left: line, right: line, top: line, bottom: line },
+  };
 }
 
 const mistaken = (): SiteData => {
@@ -53,12 +62,14 @@ const mistaken = (): SiteData => {
   return data;
 };
 
-test('a marked copy differs from its original in exactly the finding cells, in fill and note', async () => {
+test("a marked copy differs from its original in exactly the finding cells, in fill, frame and note; a marked sheet's footer names it", async () => {
   const bytes = new Uint8Array(await fillWorkbook(mistaken()));
   const opened = await openWorkbook('岳麓考点.xlsx', bytes);
   const findings: Finding[] = validateSite(readWorkbook(opened.grid));
   const flagged = new Set(findings.filter((f) => f.sheet && f.cell).map((f) => `${f.sheet}!${f.cell}`));
   expect(flagged.size).toBeGreaterThanOrEqual(3);
+  const worst = new Map<string, 'error' | 'warning'>();
+  for (const f of findings) if (f.sheet && f.cell && worst.get(`${f.sheet}!${f.cell}`) !== 'error') worst.set(`${f.sheet}!${f.cell}`, f.severity);
 
   const original = await loadBuffer(bytes);
   const marked = await loadBuffer(await markedCopy(opened, findings));
@@ -76,11 +87,18 @@ test('a marked copy differs from its original in exactly the finding cells, in f
       changed.push(`${before.name}!${address}`);
       // A finding cell differs only by its fill and its note.
       expect({ cell: `${before.name}!${address}`, rest: withoutMark(state) }).toEqual({ cell: `${before.name}!${address}`, rest: withoutMark(old) });
-      const fill = (state.style as { fill?: ExcelJS.FillPattern }).fill;
-      expect(['FFFFC7CE', 'FFFFEB9C']).toContain(fill?.fgColor?.argb);
+      const { fill, border } = state.style as Record<string, unknown>;
+      expect({ cell: `${before.name}!${address}`, look: { fill, border } }).toEqual({
+        cell: `${before.name}!${address}`,
+        look: markLook(worst.get(`${before.name}!${address}`)!),
+      });
       expect(String(typeof state.note === 'string' ? state.note : JSON.stringify(state.note))).toContain('【试卷保密助手】');
     }
     for (const address of was.keys()) expect({ address, kept: now.has(address) }).toEqual({ address, kept: true });
+    // The printed page says which sheet it is: the 问题清单 names cells by sheet, and a page shows no tab.
+    const footer = [...flagged].some((c) => c.startsWith(`${before.name}!`)) ? `${before.name} · 第 &P 页，共 &N 页` : before.headerFooter?.oddFooter;
+    expect({ sheet: before.name, footer: after.headerFooter?.oddFooter }).toEqual({ sheet: before.name, footer });
+    expect(before.headerFooter?.oddFooter).toBe('第 &P 页，共 &N 页');
   }
   expect(changed.sort()).toEqual([...flagged].sort());
 });

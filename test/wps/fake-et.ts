@@ -339,7 +339,7 @@ export class FakeRange {
       s.merges.push(boxName(box));
     });
     member(app, this, 'Font', () => this.styleObject(['Bold', 'Size', 'Name'], 'font'));
-    member(app, this, 'Borders', () => this.styleObject(['LineStyle', 'Weight'], 'border'));
+    member(app, this, 'Borders', () => this.borders());
     for (const key of ['HorizontalAlignment', 'VerticalAlignment', 'WrapText', 'Orientation']) {
       member(
         app,
@@ -492,6 +492,37 @@ export class FakeRange {
       () => this.uniform((c) => fill(c).patternColor),
       (v) => set((f) => ({ ...f, patternColor: Number(v) })),
     );
+    return obj;
+  }
+
+  /**
+   * Borders: LineStyle and Weight set on all of them at once (kept as border.*), and Item(edge) each edge's
+   * LineStyle, Weight and Color (kept as edge7.* …), read as ET reads an edge never set (xlNone, thin, black);
+   * LineStyle xlNone takes the edge away.
+   */
+  private borders(): object {
+    const obj = this.styleObject(['LineStyle', 'Weight'], 'border') as Record<string, unknown>;
+    const defaults: Record<string, number> = { LineStyle: -4142, Weight: 2, Color: 0 };
+    obj.Item = (edge: number) => {
+      const item = {};
+      for (const key of Object.keys(defaults)) {
+        const name = `edge${edge}.${key}`;
+        member(
+          this.app,
+          item,
+          key,
+          () => this.uniform((c) => (c?.style?.[name] as number | undefined) ?? defaults[key]),
+          (v) =>
+            this.each((c) => {
+              const style = { ...c.style, [name]: v };
+              if (key === 'LineStyle' && v === -4142) for (const k of Object.keys(defaults)) delete style[`edge${edge}.${k}`];
+              c.style = style;
+              if (Object.keys(style).length === 0) delete c.style;
+            }),
+        );
+      }
+      return item;
+    };
     return obj;
   }
 

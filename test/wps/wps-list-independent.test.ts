@@ -133,5 +133,6 @@ test('only the documented members (no Worksheet.Delete): no list, the marks as e
   expect(clearWpsMarks(fake.api).list).toBeUndefined();
   expect(differences(before, fake.snapshot())).toEqual([`${MARKS_SHEET}: sheet added`]);
   expect(fake.log.errors).toEqual([]);
-  expect([...fake.log.unknownMembers].sort()).toEqual(['Interior.PatternColor', 'Worksheet.Delete', 'Worksheets.Add']);
+  // Range.Borders: this fake models no borders; the marks' frames are left out where a build lacks them (fake-et has them).
+  expect([...fake.log.unknownMembers].sort()).toEqual(['Interior.PatternColor', 'Range.Borders', 'Worksheet.Delete', 'Worksheets.Add']);
 });

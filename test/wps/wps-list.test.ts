@@ -140,7 +140,7 @@ test('in English: Findings, its words and footer', () => {
   const list = sheet(state, 'Findings')!;
   expect(values(list, 3)).toEqual([
     [
-      'Problems found by the custody assistant: 0 error(s), 1 warning(s) (pink cells are errors, yellow warnings; check again once corrected)',
+      'Problems found by the custody assistant: 0 errors, 1 warning (errors: pink cells in a thick frame; warnings: yellow cells in a dashed frame; check again once corrected)',
       '',
       '',
       '',
@@ -148,7 +148,7 @@ test('in English: Findings, its words and footer', () => {
       '',
       '',
     ],
-    ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift', 'Problem', 'What is wrong and what to do'],
+    ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
     [1, 'Warning', '附件3 出入库', 'B5', 'row 1', 'Unknown paper number', 'unknown-paper 的说明'],
   ]);
   expect(list.pageSetup?.CenterFooter).toBe('Findings, page &P of &N');
@@ -172,7 +172,7 @@ test('marking again replaces the list (one list, of the new findings, last); no 
   expect(applyWpsMarks(new FakeApplication(state), [logFinding('附件3 出入库', 'F5', 'partial-row', 'warning')]).list).toBe('问题清单');
   expect(names(state)).toEqual(['附件3 出入库', '基本信息', MARKS_SHEET, '备注', '问题清单']);
   expect(values(sheet(state, '问题清单')!, 4)).toEqual([
-    ['试卷保密助手检查发现的问题：错误 0 处，警告 1 处（粉色单元格为错误，黄色为警告；改正后请重新检查）', '', '', '', '', '', ''],
+    ['试卷保密助手检查发现的问题：错误 0 处，警告 1 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）', '', '', '', '', '', ''],
     HEADERS,
     [1, '警告', '附件3 出入库', 'F5', '序号 1', '行只填了一部分', 'partial-row 的说明'],
     ['', '', '', '', '', '', ''],

@@ -30,6 +30,16 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     expect(log.C5.fill?.color).toBe(bgrOf(MARK_COLORS.warning));
     expect(log.D5.fill?.color).toBe(bgrOf(MARK_COLORS.error));
     expect(log.E5.fill?.color).toBe(bgrOf(MARK_COLORS.warning));
+    // Framed for a black-and-white printer: an error thick continuous (1, 4), a warning medium dashed (-4115, -4138), black.
+    const frame = (style: number, weight: number) =>
+      Object.fromEntries(
+        [7, 8, 9, 10].flatMap((e) => [
+          [`edge${e}.LineStyle`, style],
+          [`edge${e}.Weight`, weight],
+          [`edge${e}.Color`, 0],
+        ]),
+      );
+    expect([log.B5.style, log.C5.style, state.sheets[1].cells.B1.style]).toEqual([frame(1, 4), frame(-4115, -4138), frame(1, 4)]);
     expect(log.B5.note).toBe('【试卷保密助手】\n错误 试卷号不在清单上：unknown-paper 的说明');
     expect(log.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明\n警告 出库超过入库：overdraw 的说明');
     expect(log.B5.v).toBe(1001);
@@ -43,8 +53,11 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     expect(state.active).toBe('附件3 出入库');
   });
 
-  test('clearing restores exactly the prior fills and comments and removes the record', () => {
+  test('clearing restores exactly the prior fills, borders and comments and removes the record', () => {
     const state = book();
+    // C5 framed in red at its top, D5 double at its bottom: the form's own lines, put back as they were.
+    state.sheets[0].cells.C5.style = { 'edge8.LineStyle': 1, 'edge8.Weight': 2, 'edge8.Color': 255 };
+    state.sheets[0].cells.D5.style = { 'edge9.LineStyle': -4119, 'edge9.Weight': 4, 'edge9.Color': 0 };
     const before = structuredClone(state);
     applyWpsMarks(new FakeApplication(state, options), MARKED_FINDINGS);
     const result = clearWpsMarks(new FakeApplication(state, options));
@@ -92,6 +105,7 @@ test('a long record (many findings) is split over cells and read back whole', ()
      "A1",
      "A2",
      "A3",
+     "A4",
    ]
   `);
   expect(clearWpsMarks(new FakeApplication(state)).restored).toBe(600);

@@ -22,9 +22,12 @@ export const XL = {
   /** Worksheet.Visible. */
   sheetVisible: -1,
   sheetVeryHidden: 2,
-  /** Borders.LineStyle continuous, Borders.Weight thin. */
+  /** Borders.LineStyle continuous, dashed; Borders.Weight thin, medium, thick. */
   continuous: 1,
+  dash: -4115,
   thin: 2,
+  medium: -4138,
+  thick: 4,
   /** Horizontal/VerticalAlignment. */
   center: -4108,
   left: -4131,

@@ -1,7 +1,9 @@
 /**
  * 标记 / 清除标记 in WPS Spreadsheets: each finding's cell filled (Interior.Color,
- * BGR) and given a comment; clearing puts back exactly the fill (colour,
- * pattern, or no fill: ColorIndex -4142) and the comment each cell had.
+ * BGR), framed (Borders: thick for an error, dashed for a warning, as every
+ * face marks) and given a comment; clearing puts back exactly the fill
+ * (colour, pattern, or no fill: ColorIndex -4142), the four edges and the
+ * comment each cell had.
  *
  * ET has no workbook settings, so the prior state is kept in the workbook on a
  * very hidden sheet (MARKS_SHEET, JSON in column A) written before anything is
@@ -14,8 +16,8 @@
  * marking again replaces it — only while its A1 is still the list's title.
  */
 import type { Finding } from '../../model/finding';
-import { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../../check/marks';
-import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeOf, sheetName, toRows, worksheets } from './et';
+import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../../check/marks';
+import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeOf, setEach, sheetName, toRows, worksheets } from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
 import { wpsSheetState } from './grid';
 import type { SheetState } from '../../model/grid';
@@ -38,8 +40,47 @@ interface WpsPriorState {
   sheet: string;
   cell: string;
   fill: PriorFill;
+  /** Its four edges' [LineStyle, Weight, Color], as EDGES (null: a member the build lacks); absent in a record of before marks were framed. */
+  borders?: Array<[number | null, number | null, number | null]>;
   /** The comment it had; null for none. */
   comment: string | null;
+}
+
+/** Borders.Item: xlEdgeLeft, xlEdgeTop, xlEdgeBottom, xlEdgeRight. */
+const EDGES = [7, 8, 9, 10] as const;
+
+/** A mark's frame in ET's numbers: thick continuous, medium dashed. */
+const etBorder = (border: MarkBorder): [number, number] => [
+  border.line === 'dashed' ? XL.dash : XL.continuous,
+  border.weight === 'thick' ? XL.thick : XL.medium,
+];
+
+/** Each edge of a cell's borders as read. */
+function readBorders(range: EtObject): Array<[number | null, number | null, number | null]> {
+  const borders = get(range, 'Borders');
+  return EDGES.map((edge) => {
+    const line = get(borders, 'Item', edge);
+    return [numberOf(line, 'LineStyle'), numberOf(line, 'Weight'), numberOf(line, 'Color')];
+  });
+}
+
+/** Sets each edge of a cell's borders ([LineStyle, Weight, Color]; LineStyle xlNone takes it away), each member on its own: one a build refuses costs no other. */
+function setBorders(range: EtObject, edges: ReadonlyArray<readonly [number | null, number | null, number | null]>): void {
+  const borders = get(range, 'Borders');
+  EDGES.forEach((edge, i) => {
+    const [style, weight, color] = edges[i];
+    const line = get(borders, 'Item', edge);
+    if (style === XL.none) setEach(line, [['LineStyle', XL.none]]);
+    else
+      setEach(
+        line,
+        [
+          ['LineStyle', style],
+          ['Weight', weight],
+          ['Color', color],
+        ].filter(([, v]) => v !== null) as Array<[string, number]>,
+      );
+  });
 }
 
 /** What the record holds: each marked cell's prior state, and the list sheet we wrote (none in a record of before the list). */
@@ -109,8 +150,8 @@ function deleteSheet(app: EtObject, sheet: EtObject): boolean {
   return false;
 }
 
-/** A fill member as read: a number, or null where the build has no such member (kept as it was, not as 0). */
-function fillValue(interior: EtObject, name: string): number | null {
+/** A fill or border member as read: a number, or null where the build has no such member (kept as it was, not as 0). */
+function numberOf(interior: EtObject, name: string): number | null {
   const v = get(interior, name);
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
@@ -124,11 +165,12 @@ function readPrior(ws: EtObject, sheet: string, cell: string): WpsPriorState {
     sheet,
     cell,
     fill: {
-      color: fillValue(interior, 'Color'),
-      colorIndex: fillValue(interior, 'ColorIndex'),
-      pattern: fillValue(interior, 'Pattern'),
-      patternColor: fillValue(interior, 'PatternColor'),
+      color: numberOf(interior, 'Color'),
+      colorIndex: numberOf(interior, 'ColorIndex'),
+      pattern: numberOf(interior, 'Pattern'),
+      patternColor: numberOf(interior, 'PatternColor'),
     },
+    borders: readBorders(range),
     comment: text === null || text === undefined ? null : String(text),
   };
 }
@@ -160,6 +202,7 @@ function restoreFill(interior: EtObject, fill: PriorFill): void {
 function restoreCell(ws: EtObject, prior: WpsPriorState): void {
   const range = rangeOf(ws, prior.cell);
   restoreFill(get(range, 'Interior'), prior.fill);
+  if (prior.borders) setBorders(range, prior.borders);
   setComment(range, prior.comment);
 }
 
@@ -191,7 +234,10 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const marks = onSheets.slice(0, MARKED_CELLS_MAX);
   const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)));
 
-  const priors = stored.filter((p) => markKeys.has(keyOf(p.sheet, p.cell)));
+  // A cell kept from a record of before marks were framed: its borders now are its own (that mark left them).
+  const priors = stored
+    .filter((p) => markKeys.has(keyOf(p.sheet, p.cell)))
+    .map((p) => (p.borders ? p : { ...p, borders: readBorders(rangeOf(sheets.get(p.sheet), p.cell)) }));
   for (const m of marks) {
     if (!storedByKey.has(keyOf(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
   }
@@ -204,6 +250,11 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   for (const m of marks) {
     const range = rangeOf(sheets.get(m.sheet), m.cell);
     get(range, 'Interior').Color = bgrOf(MARK_COLORS[m.severity]);
+    const [style, weight] = etBorder(MARK_BORDERS[m.severity]);
+    setBorders(
+      range,
+      EDGES.map(() => [style, weight, 0] as const),
+    );
     const prior = priorByKey.get(keyOf(m.sheet, m.cell));
     setComment(range, prior?.comment ? `${prior.comment}\n\n${m.text}` : m.text);
   }
@@ -216,7 +267,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length, list, ...(refused > 0 && { printRefused: true }) };
 }
 
-/** Puts back the prior fill and comment of every marked cell, removes the list we wrote (still ours) and the record. */
+/** Puts back the prior fill, borders and comment of every marked cell, removes the list we wrote (still ours) and the record. */
 export function clearWpsMarks(app: EtObject): WpsMarkResult {
   const workbook = activeWorkbook(app);
   const sheets = sheetsByName(workbook);

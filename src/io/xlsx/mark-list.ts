@@ -103,8 +103,8 @@ function rowXml(row: number, cells: ReadonlyArray<{ style: number; value: string
 }
 
 /** The sheet part of the list. */
-function listSheetXml(findings: readonly Finding[], formats: ListFormats, lang: Lang): string {
-  const { title, headers, rows: list } = findingList(findings, lang);
+function listSheetXml({ findings, lang, labels }: FindingsList, formats: ListFormats): string {
+  const { title, headers, rows: list } = findingList(findings, lang, labels);
   const rows = [
     rowXml(1, [{ style: formats.title, value: title }], Math.ceil(linesHeight(wrappedLines(title, TOTAL_WIDTH, 11, true), 11) + 8)),
     rowXml(
@@ -164,6 +164,8 @@ function withListSheet(workbook: string, name: string, rid: string): string {
 export interface FindingsList {
   findings: readonly Finding[];
   lang: Lang;
+  /** The labels of the fields the findings are at (fieldLabels), shown beside their cells. */
+  labels?: ReadonlyMap<Finding, string>;
 }
 
 /**
@@ -175,7 +177,7 @@ export function listParts(
   sheetNames: Iterable<string>,
   read: (part: string) => string,
   stylesPart: string,
-  { findings, lang }: FindingsList,
+  list: FindingsList,
   colors: Record<'error' | 'warning', string>,
 ): Map<string, string> {
   const out = new Map<string, string>();
@@ -193,9 +195,9 @@ export function listParts(
   const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
   const { xml: styles, formats } = withListStyles(read(stylesPart), { error: argb(colors.error), warning: argb(colors.warning) });
   out.set(stylesPart, styles);
-  out.set(part, listSheetXml(findings, formats, lang));
+  out.set(part, listSheetXml(list, formats));
   out.set(rels, beforeClose(relsXml, '</Relationships>', `<Relationship Id="rIdList${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${no}.xml"/>`));
-  out.set(workbook, withListSheet(read(workbook), findingListSheetName(sheetNames, lang), `rIdList${id}`));
+  out.set(workbook, withListSheet(read(workbook), findingListSheetName(sheetNames, list.lang), `rIdList${id}`));
   out.set('[Content_Types].xml', beforeClose(read('[Content_Types].xml'), '</Types>', `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`));
   return out;
 }

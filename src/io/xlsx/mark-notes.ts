@@ -18,6 +18,8 @@ export interface Placed {
   col: number;
   address: string;
   color: string;
+  /** The frame's line, as the styles part names it (thick, mediumDashed). */
+  border: string;
   text: string;
 }
 

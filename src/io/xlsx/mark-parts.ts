@@ -14,10 +14,12 @@
  * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
  */
 import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync, zipSync, type ZipInputFile } from 'fflate';
-import type { CellMark } from '../../check/marks';
+import { type CellMark, MARK_BORDERS } from '../../check/marks';
+import { MarkStyles, argb, borderStyle } from './mark-styles';
 import { a1, parseA1 } from '../../model/grid';
 import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
+import { withNameInFooter } from './mark-footer';
 import { joinBytes } from './zip';
 import { type FindingsList, listParts } from './mark-list';
 import {
@@ -45,75 +47,9 @@ const MACRO_WORKBOOK_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.main+xm
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const COMMENTS_REL = `${R_NS}/comments`;
 const VML_REL = `${R_NS}/vmlDrawing`;
-/** Excel's ceiling on cell formats in a workbook. */
-const MAX_CELL_XFS = 64_000;
 /** A sheet's columns and rows (XFD1048576). */
 const MAX_COLUMNS = 16_384;
 const MAX_ROWS = 1_048_576;
-
-/** The argb of a mark's colour: "#FFC7CE" → "FFFFC7CE". */
-export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
-
-/**
- * The styles part with a solid fill per colour and, per (cell format,
- * colour), a copy of the format with that fill: `formatFor` gives the copy's
- * index, adding it the first time it is asked.
- */
-/** The styles part's fills and cell formats, each with what it holds. */
-const FILLS = /<fills\b[^>]*>([\s\S]*?)<\/fills>/;
-const CELL_XFS = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/;
-
-class MarkStyles {
-  private readonly fills = new Map<string, number>();
-  private readonly copies = new Map<string, number>();
-  private readonly formats: string[];
-  private readonly added: string[] = [];
-  private readonly addedFills: string[] = [];
-  private readonly fillCount: number;
-
-  constructor(private readonly xml: string) {
-    const fills = FILLS.exec(xml);
-    const xfs = CELL_XFS.exec(xml);
-    if (!fills || !xfs) throw new Unhandled();
-    this.fillCount = (fills[1].match(/<fill\b/g) ?? []).length;
-    this.formats = xfs[1].match(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g) ?? [];
-  }
-
-  formatFor(format: number, color: string): number {
-    const key = `${format}|${color}`;
-    let index = this.copies.get(key);
-    if (index !== undefined) return index;
-    const base = this.formats[format] ?? this.formats[0];
-    if (base === undefined) throw new Unhandled();
-    const fill = this.fillFor(color);
-    const start = /^<xf\b[^>]*?(?=\/?>)/.exec(base)![0];
-    const withFill = start.replace(/\s(?:fillId|applyFill)\s*=\s*(?:"[^"]*"|'[^']*')/g, '') + ` fillId="${fill}" applyFill="1"`;
-    index = this.formats.length + this.added.length;
-    if (index >= MAX_CELL_XFS) throw new Unhandled();
-    this.added.push(withFill + base.slice(start.length));
-    this.copies.set(key, index);
-    return index;
-  }
-
-  private fillFor(color: string): number {
-    let index = this.fills.get(color);
-    if (index === undefined) {
-      index = this.fillCount + this.addedFills.length;
-      this.addedFills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${color}"/></patternFill></fill>`);
-      this.fills.set(color, index);
-    }
-    return index;
-  }
-
-  /** The styles part with what was added. */
-  written(): string {
-    const fillTotal = this.fillCount + this.addedFills.length;
-    const xfTotal = this.formats.length + this.added.length;
-    return this.xml
-      .replace(FILLS, (_m, inner: string) => `<fills count="${fillTotal}">${inner}${this.addedFills.join('')}</fills>`)
-      .replace(CELL_XFS, (_m, inner: string) => `<cellXfs count="${xfTotal}">${inner}${this.added.join('')}</cellXfs>`);
-  }
-}
 
 /** Adds `item` to the list at `key` (in place: a sheet may have hundreds of thousands of marks). */
 function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
@@ -156,7 +92,7 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
   // The next of rowsLeft (an index, not shift(): a sheet may have a hundred thousand marked rows).
   let nextRow = 0;
   const out: string[] = [];
-  const newCell = (p: Placed, base: number) => `<c r="${p.address}" s="${styles.formatFor(base, p.color)}"/>`;
+  const newCell = (p: Placed, base: number) => `<c r="${p.address}" s="${styles.formatFor(base, p.color, p.border)}"/>`;
   // Rows before `row` that the sheet lacks: written whole.
   const rowsBefore = (row: number) => {
     while (nextRow < rowsLeft.length && rowsLeft[nextRow] < row) {
@@ -210,7 +146,7 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
       cellsBefore(col);
       if (pending[0]?.col === col) {
         const p = pending.shift()!;
-        const s = styles.formatFor(Number(attr(tag, 's') ?? 0), p.color);
+        const s = styles.formatFor(Number(attr(tag, 's') ?? 0), p.color, p.border);
         out.push(STYLE_ATTR.test(tag) ? tag.replace(STYLE_ATTR, ` s="${s}"`) : tag.replace(/^<c\b/, `<c s="${s}"`));
       } else out.push(tag);
     }
@@ -353,7 +289,7 @@ export function markParts(
     const address = a1(where.row, where.col);
     if (seen.has(`${part}!${address}`)) return undefined;
     seen.add(`${part}!${address}`);
-    pushTo(bySheet, part, { ...where, address, color: argb(colors[m.severity]), text: m.text });
+    pushTo(bySheet, part, { ...where, address, color: argb(colors[m.severity]), border: borderStyle(MARK_BORDERS[m.severity]), text: m.text });
   }
   const typesPart = TYPES_PART;
   if (!pkg.styles || !pkg.names.includes(typesPart)) return undefined;
@@ -369,10 +305,11 @@ export function markParts(
     let types = text(typesPart);
     let marked = 0;
     const blocks = takenBlocks(pkg.names, (name) => readDrawing(pkg, name));
+    const nameOf = new Map([...pkg.sheets].map(([name, part]) => [part, name]));
     for (const [part, placed] of bySheet) {
       const rels = relsOf(part);
       const relsXml = names.has(rels) ? text(rels) : `${XML_HEAD}<Relationships xmlns="${REL_NS}"></Relationships>`;
-      const xml = text(part);
+      const xml = withNameInFooter(text(part), nameOf.get(part)!);
       const notes = notesOf(pkg, part, relsXml, xml);
       if (notes) {
         // Notes there already: ours merged into their parts, the sheet's drawing and relationships as they were.

@@ -10,17 +10,20 @@
  */
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
-import { MARK_COLORS, cellMarks } from '../../check/marks';
+import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
+import { fieldLabels } from '../../check/finding-list';
 import { absoluteRows } from './exceljs-writer';
 import { Inflate, strFromU8, strToU8 } from 'fflate';
-import { type Deflater, argb, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
+import { type Deflater, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
+import { argb, borderStyle } from './mark-styles';
 import { type FindingsList, listParts } from './mark-list';
 import { Unhandled } from './mark-notes';
-import { type PackageParts, packageParts } from './reader';
+import { type PackageParts, packageParts, readXlsx } from './reader';
 import { encodingOf } from './utf8-slices';
 import { joinBytes } from './zip';
 import { a1 } from '../../model/grid';
 import { LIMITS, notesBeyondMarkLimit } from '../../model/limits';
+import { footerWithName } from './mark-footer';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -31,18 +34,31 @@ function noteTextOf(note: ExcelJS.Cell['note']): string {
 /** Marks the finding cells of an exceljs workbook (in place); returns how many cells were marked. */
 function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
   let marked = 0;
+  const named = new Set<ExcelJS.Worksheet>();
   for (const mark of cellMarks(findings, lang)) {
     const ws = workbook.getWorksheet(mark.sheet);
     if (!ws) continue;
     const cell = ws.getCell(mark.cell);
     const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
+    const line = { style: borderStyle(MARK_BORDERS[mark.severity]) as ExcelJS.BorderStyle };
     // A style of its own: the shared one keeps colouring only what it coloured before.
-    cell.style = { ...cell.style, fill };
+    cell.style = { ...cell.style, fill, border: { left: line, right: line, top: line, bottom: line } };
     const prior = noteTextOf(cell.note);
     cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;
     marked++;
+    named.add(ws);
   }
+  for (const ws of named) nameInFooters(ws);
   return marked;
+}
+
+/** The sheet's name in each footer it prints, as the patched copy has it (mark-footer.ts). */
+function nameInFooters(ws: ExcelJS.Worksheet): void {
+  // A sheet read without a <headerFooter> has none (null) in exceljs.
+  const hf = (ws.headerFooter ??= {} as ExcelJS.HeaderFooter);
+  hf.oddFooter = footerWithName(hf.oddFooter, ws.name);
+  if (hf.evenFooter) hf.evenFooter = footerWithName(hf.evenFooter, ws.name);
+  if (hf.firstFooter) hf.firstFooter = footerWithName(hf.firstFooter, ws.name);
 }
 
 /** The notes exceljs dropped as it loaded (those of cells without a value), put back as their text. */
@@ -131,7 +147,20 @@ export async function markedCopy(
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
   const input = inUtf8(bytes, host);
-  return markParts(input, cellMarks(findings, lang), MARK_COLORS, host, { findings, lang }) ?? markedThroughExceljs(input, findings, lang, host);
+  return markParts(input, cellMarks(findings, lang), MARK_COLORS, host, listOf(input, findings, lang)) ?? markedThroughExceljs(input, findings, lang, host);
+}
+
+/**
+ * The list of a copy's findings, each at a header or footer field with the field's label (合计): read from the
+ * workbook, only when some finding is at such a field; none from a workbook the reader refuses.
+ */
+function listOf(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en'): FindingsList {
+  if (!findings.some((f) => f.row === null && f.cell)) return { findings, lang };
+  try {
+    return { findings, lang, labels: fieldLabels(findings, readXlsx(bytes)) };
+  } catch {
+    return { findings, lang };
+  }
 }
 
 /** XML parts, by name: a part in UTF-16 is one of these. */
@@ -229,6 +258,6 @@ export async function markedThroughExceljs(
   keepPageNumbering(copy);
   keepPrintAreas(copy);
   keepConditionalNumberFormats(copy);
-  const written = withFindingsList(withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host), { findings, lang }, host);
+  const written = withFindingsList(withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host), listOf(bytes, findings, lang), host);
   return { bytes: withWorkbookTypeOf(bytes, written), marked };
 }

@@ -2,9 +2,16 @@
  * The order of the elements that close a worksheet part (CT_Worksheet): a
  * writer that adds one of them to a written sheet puts it before the first
  * of those that must follow it (chart.ts's <drawing>, mark-parts.ts's
- * <legacyDrawing>).
+ * <legacyDrawing>, mark-footer.ts's <headerFooter>).
  */
 const WORKSHEET_TAIL = [
+  '<headerFooter',
+  '<rowBreaks',
+  '<colBreaks',
+  '<customProperties',
+  '<cellWatches',
+  '<ignoredErrors',
+  '<smartTags',
   '<drawing',
   '<legacyDrawing',
   '<legacyDrawingHF',
