@@ -6,6 +6,7 @@
  * notes there already are kept, ours merged in; what the patch does not
  * handle (threaded comments) goes through exceljs.
  */
+import { fieldLabels } from '../../src/check/finding-list';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -73,7 +74,9 @@ test('the patched copy reads back as the exceljs copy, cell by cell, on a filled
   const bytes = new Uint8Array(await fillWorkbook(data));
   const findings = validateSite(readWorkbook(readXlsx(bytes)));
   expect(findings.length).toBeGreaterThanOrEqual(2);
-  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS, undefined, { findings, lang: 'zh' })!;
+  // With the fields' labels (合计) as markedCopy gives them, and the exceljs copy reads them.
+  const labels = fieldLabels(findings, readXlsx(bytes));
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS, undefined, { findings, lang: 'zh', labels })!;
   expect(patched).toBeDefined();
   const viaExceljs = await markedThroughExceljs(bytes, findings);
   expect(patched.marked).toBe(viaExceljs.marked);
