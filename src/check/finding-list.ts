@@ -20,7 +20,8 @@ export const FINDING_LIST_WORDS = {
     sheet: '问题清单',
     title: (errors: number, warnings: number) =>
       `${FINDINGS_LIST_TITLE.zh}：错误 ${errors} 处，警告 ${warnings} 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）`,
-    headers: ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'],
+    // 序号/班次/栏目 broken after each “/”: on its own it broke inside 班次 (序号/班 | 次/栏目).
+    headers: ['序', '严重程度', '工作表', '单元格', '序号/\n班次/\n栏目', '问题', '说明及改法'],
     severity: { error: '错误', warning: '警告' },
     workbook: '（整个工作簿）',
     /** The page footer, centred: &P the page, &N the pages (codes both the file format and Office.js read). */

@@ -39,7 +39,7 @@ const TITLE = '试卷保密助手检查发现的问题：错误 5 处，警告 3
 /** MARKED_FINDINGS listed: every finding in its order, the one of no cell and the one on a sheet that is gone too. */
 const ROWS = [
   [TITLE, '', '', '', '', '', ''],
-  ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'],
+  ['序', '严重程度', '工作表', '单元格', '序号/\n班次/\n栏目', '问题', '说明及改法'],
   [1, '错误', '附件3 出入库', 'B5', '序号 1', '试卷号不在清单上', 'unknown-paper 的说明'],
   [2, '警告', '附件3 出入库', 'C5', '序号 1', '试卷名称前后不一', 'paper-name-mismatch 的说明'],
   [3, '错误', '附件3 出入库', 'D5', '序号 1', '数量不是整数', 'invalid-count 的说明'],
@@ -121,7 +121,7 @@ test('marking again replaces the list (one list, of the new findings, last); no 
   await mark(state, [logFinding('附件3 出入库', 'F5', 'partial-row', 'warning')]);
   expect(state.sheets.map((s) => s.name)).toEqual(['附件3 出入库', '基本信息', '备注', '问题清单']);
   expect(state.sheets[3].rows.slice(1)).toEqual([
-    ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'],
+    ['序', '严重程度', '工作表', '单元格', '序号/\n班次/\n栏目', '问题', '说明及改法'],
     [1, '警告', '附件3 出入库', 'F5', '序号 1', '行只填了一部分', 'partial-row 的说明'],
   ]);
   expect(state.sheets[3].rows[0][0]).toBe(

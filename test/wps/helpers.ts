@@ -187,7 +187,7 @@ export function bookState(state: FakeBookState): unknown {
 
 /** The list of findings marking MARKED_FINDINGS writes (io/wps/list.ts): its title, headers and rows. */
 export const LIST_TITLE = '试卷保密助手检查发现的问题：错误 5 处，警告 3 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）';
-export const LIST_HEADERS = ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'];
+export const LIST_HEADERS = ['序', '严重程度', '工作表', '单元格', '序号/\n班次/\n栏目', '问题', '说明及改法'];
 /** MARKED_FINDINGS listed: every finding in its order, the one of no cell and the one on a sheet that is gone too (as in Excel: office-list.test.ts). */
 export const LIST_ROWS = [
   [LIST_TITLE, '', '', '', '', '', ''],
