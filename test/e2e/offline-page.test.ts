@@ -321,6 +321,9 @@ maybe('the offline page from file:// with no network', () => {
     await page.click('#lang-switch');
     await page.waitForFunction(() => /Done|Could not/.test(document.getElementById('status')!.textContent ?? '') && !document.body.classList.contains('busy'));
     expect(await page.textContent('#download-consolidated')).toBe('Download the consolidated summary (3 workbooks, 1 of them unreadable)');
+    // On a phone-wide page the long English label wraps inside its button: the page never scrolls sideways (review round 9 D9).
+    await page.setViewportSize({ width: 400, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
     await page.click('#tab-check');
     expect(await page.textContent('.unreadable .site-error')).toBe(
       'The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
