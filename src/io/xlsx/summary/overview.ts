@@ -189,14 +189,18 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   ranked([w('problems'), w('errors'), w('warnings')], problems, w('problemsChart'), severities);
   if (!problems.length) ov.getCell(`A${r - 1}`).value = w('noProblems');
   const big = chart.big.length > 0;
-  ranked(
-    [w('sites'), w('errors'), w('warnings')],
-    chart.sites.map((s) => ({ label: s.name, a: s.errors, b: s.warnings })),
-    w('sitesChart'),
-    severities,
-    undefined,
-    !big,
-  );
+  // No unit to rank by problems when the run has none: an empty table (in English a page of its own, review round 9
+  // D3), kept only where it is the last, under which the note and the signatures are printed.
+  if (chart.sites.length > 0 || !big) {
+    ranked(
+      [w('sites'), w('errors'), w('warnings')],
+      chart.sites.map((s) => ({ label: s.name, a: s.errors, b: s.warnings })),
+      w('sitesChart'),
+      severities,
+      undefined,
+      !big,
+    );
+  }
   if (big) {
     const words = bigWords(chart.bigLevel, lang);
     ranked(
