@@ -249,11 +249,16 @@ const LIST_ITEM = /[^、,]+(?:、|, *)?|[、,]/g;
  * items on a line as it holds, an item longer than a line on a line of its own.
  */
 export function listLines(text: string, width: number): string {
+  return packedLines(text.match(LIST_ITEM) ?? [], (line) => linesOf(line.trimEnd(), width) === 1);
+}
+
+/** Pieces of a text put on lines in their order, as many on a line as `holds` lets it take (a piece too long: a line of its own). */
+function packedLines(pieces: Iterable<string>, holds: (line: string) => boolean): string {
   const lines: string[] = [];
-  for (const item of text.match(LIST_ITEM) ?? []) {
+  for (const piece of pieces) {
     const last = lines.length - 1;
-    if (last >= 0 && linesOf((lines[last] + item).trimEnd(), width) === 1) lines[last] += item;
-    else lines.push(item);
+    if (last >= 0 && holds(lines[last] + piece)) lines[last] += piece;
+    else lines.push(piece);
   }
   return lines.map((l) => l.trimEnd()).join('\n');
 }
@@ -349,13 +354,7 @@ export function headerWidth(header: string): number {
 export function headerText(header: string, width: number): string {
   const plain = plainHeader(header);
   if (!HAS_CJK.test(plain) || holds(plain, width)) return plain;
-  const lines: string[] = [];
-  for (const word of headerWords(header)) {
-    const last = lines.length - 1;
-    if (last >= 0 && holds(lines[last] + word, width)) lines[last] += word;
-    else lines.push(word);
-  }
-  return lines.map((l) => l.trimEnd()).join('\n');
+  return packedLines(headerWords(header), (line) => holds(line, width));
 }
 
 /** Lines a header takes in a column of this width (headerText's; a line that holds is one line, however linesOf measures it). */
