@@ -15,6 +15,7 @@ import { consolidatedXlsx } from '../../src/io/xlsx/summary';
 import { consolidateModels } from '../../src/summary/consolidate';
 import type { Lang } from '../../src/summary/columns';
 import type { SiteData } from '../../src/model/types';
+import { chainSummaryBytes } from '../summary/review7-chain';
 
 jest.setTimeout(180_000);
 
@@ -70,13 +71,32 @@ describe('总览: the note and the signature line print on the last chart’s pa
     async (lang) => {
       const ov = await overview(await summary(3, 1, lang));
       const at = Object.fromEntries(Object.entries(HEADS[lang]).map(([k, re]) => [k, ov.rowOf(re)])) as Record<keyof (typeof HEADS)['zh'], number>;
-      // A page for the figures, for the problems, for the units with the most problems, then the last table with the note.
-      expect(ov.breaks).toEqual([at.problems - 1, at.sites - 1, at.big - 1]);
+      // In English a page for the figures, for the problems, for the units with the most problems, then the last table
+      // with the note; in Chinese the units with the most problems share the problems' page, their chart shortened to
+      // what is left of it (2 bars in 9 rows, not 14): a page fewer.
+      expect(ov.breaks).toEqual(lang === 'zh' ? [at.problems - 1, at.big - 1] : [at.problems - 1, at.sites - 1, at.big - 1]);
+      if (lang === 'zh') expect(at.big - at.sites).toBe(9 + 1);
       // The last chart's 14 rows, a blank row, the note, a blank row, the signatures.
       expect({ note: at.note - at.big, signature: at.signature - at.note }).toEqual({ note: 15, signature: 2 });
       expect(ov.merges).toContain(`A${at.note}:L${at.note}`);
       expect(ov.rows[at.note - 1].height).toBe(lang === 'zh' ? 45 : 73);
       expect(ov.height(at.big, at.signature)).toBeLessThanOrEqual(ROOM);
+    },
+  );
+
+  it.each([['zh'], ['en']] as Array<[Lang]>)(
+    'the review7 chain without problems (%s): two pages — the last block shares the problems’ page, its chart shortened (review round 9 D3)',
+    async (lang) => {
+      const ov = await overview(Buffer.from(await chainSummaryBytes(lang)));
+      const at = Object.fromEntries(Object.entries(HEADS[lang]).map(([k, re]) => [k, ov.rowOf(re)])) as Record<keyof (typeof HEADS)['zh'], number>;
+      // No unit to rank by problems: no such table. In English the figures fill page 1 (a page of its own for the last
+      // block made it 3 pages); in Chinese the last block needs more than is left of page 1.
+      expect(at.sites).toBe(0);
+      expect(ov.breaks).toEqual([lang === 'zh' ? at.big - 1 : at.problems - 1]);
+      // The block's rows, then a blank row. English: under a header 86 points tall, the chart's 3 bars in 11 rows, not 13;
+      // Chinese: 13, as on a page of its own.
+      expect(at.note - at.big).toBe(lang === 'zh' ? 15 : 13);
+      expect(ov.height(lang === 'zh' ? at.big : at.problems, at.signature)).toBeLessThanOrEqual(ROOM);
     },
   );
 

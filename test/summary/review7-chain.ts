@@ -13,6 +13,13 @@ export const CHAIN = ['w-hunan-shengxiao', 'w-yueyang-fenxiao', 'w-changde-fenxi
 
 /** The chain's summary workbook (or of `units`), each unit's file named as the fixture is (w-pingjiang-kaodian.xlsx). */
 export async function chainSummary(lang: Lang = 'zh', units: readonly string[] = CHAIN): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await chainSummaryBytes(lang, units)) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The chain's summary workbook as `custody summary` writes it. */
+export async function chainSummaryBytes(lang: Lang = 'zh', units: readonly string[] = CHAIN): Promise<Uint8Array> {
   const dir = path.join(__dirname, '..', 'fixtures', 'review7');
   const inputs = await Promise.all(
     units.map(async (n) => ({
@@ -20,7 +27,5 @@ export async function chainSummary(lang: Lang = 'zh', units: readonly string[] =
       model: await modelOf(await fillWorkbook(JSON.parse(fs.readFileSync(path.join(dir, `${n}.json`), 'utf8')) as SiteData)),
     })),
   );
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await consolidatedXlsx(consolidateModels(inputs), { lang })) as unknown as ArrayBuffer);
-  return wb;
+  return consolidatedXlsx(consolidateModels(inputs), { lang });
 }

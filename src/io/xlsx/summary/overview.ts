@@ -31,7 +31,6 @@ import {
   ERROR_STYLE,
   FONT,
   GOOD_STYLE,
-  Pages,
   WARNING_STYLE,
   colLetter,
   finish,
@@ -42,6 +41,7 @@ import {
   styleHeader,
 } from './style';
 import { cellRule } from './conditional';
+import { Pages } from './pages';
 
 /** A: labels; B, C: figures; D: a gap; E–L: the charts (and, beside the figures, E–J: the table by unit level). */
 const WIDTHS = [26, 10, 10, 2, 11, 11, 11, 11, 11, 11, 11, 11];
@@ -52,18 +52,20 @@ const LEVEL_WIDTHS = WIDTHS.slice(LEVEL_COL - 1, LEVEL_COL - 1 + LEVEL_KEYS.leng
 
 type Ranked = { label: string; a: number; b: number };
 
-/** The fewest rows a chart is drawn in: with a bar or two, its title, axis and legend still read. */
+/** The fewest rows a block is drawn in on a page of its own: with a bar or two, the chart's title, axis and legend read well. */
 const MIN_CHART_ROWS = 14;
-/** A chart's rows: two a bar, the title and legend besides; never more than a printed page holds. */
+/** A block's rows (its table's header, then the chart beside the rest): two a bar, the title and legend besides; never more than a page holds. */
 const chartRows = (bars: number): number => Math.max(MIN_CHART_ROWS, Math.min(30, bars * 2 + 6));
+/** The fewest rows of a block squeezed onto what is left of a page: a row a bar, six for the chart's title, axis and legend, and the header. */
+const leastRows = (bars: number): number => Math.min(chartRows(bars), bars + 7);
 /**
  * A chart's rows, `wanted` of them, fewer when its block (a table of these row
  * `heights`, then blank rows to the chart's foot) would be taller than `room`:
- * never fewer than the table's rows, nor than MIN_CHART_ROWS.
+ * never fewer than the table's rows, nor than `least`.
  */
-function chartRowsIn(wanted: number, heights: readonly number[], room: number): number {
+function chartRowsIn(wanted: number, heights: readonly number[], room: number, least: number): number {
   const spare = Math.floor((room - sum(heights)) / DEFAULT_ROW_PT);
-  return Math.min(wanted, Math.max(MIN_CHART_ROWS, heights.length + spare));
+  return Math.max(heights.length, Math.min(wanted, Math.max(least, heights.length + spare)));
 }
 /** A table row's height: a label too long for its column wraps. */
 const lineHeight = (label: string, width = WIDTHS[0]): number => {
@@ -141,6 +143,16 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   /** The note, a blank row and the signatures (a row of 30 points): printed with the last table and its chart. */
   const tail = [noteHeight, DEFAULT_ROW_PT, SIGNATURE_PT];
 
+  /**
+   * A ranked block's rows (chartRowsIn): its chart shortened to what is left of this page when the block, `after`
+   * points below it included, fits there with `leastRows`; else sized to a page of its own (in English a table's
+   * header stands 3–6 lines tall, and a last block sized to a page left 总览 a page longer, review round 9 D3).
+   */
+  const blockRows = (bars: number, heights: readonly number[], after: number): number => {
+    const here = chartRowsIn(chartRows(bars), heights, pages.left - after, leastRows(bars));
+    const height = sum(heights) + (here - heights.length) * DEFAULT_ROW_PT;
+    return pages.fits(height + after) ? here : chartRowsIn(chartRows(bars), heights, pages.room - after, MIN_CHART_ROWS);
+  };
   const charts: BarChartSpec[] = [];
   /**
    * A ranked table and the chart bound to its cells beside it, from its header
@@ -151,8 +163,9 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   const ranked = (head: [string, string, string], items: Ranked[], title: string, series: Array<[string, string]>, stacked?: boolean, last = false) => {
     const top = r;
     const heights = [headerHeight(head, WIDTHS), ...items.map((it) => lineHeight(it.label))];
-    const after = last ? [DEFAULT_ROW_PT, ...tail] : [];
-    const rows = Math.max(heights.length, items.length ? chartRowsIn(chartRows(items.length), heights, pages.room - sum(after)) : 0);
+    // The blank row under the block, and under the last the note and the signatures.
+    const after = last ? [DEFAULT_ROW_PT, ...tail] : [DEFAULT_ROW_PT];
+    const rows = items.length ? blockRows(items.length, heights, sum(after)) : heights.length;
     while (heights.length < rows) heights.push(DEFAULT_ROW_PT);
     pages.keep(top, [...heights, ...after]);
     header(head);

@@ -14,7 +14,8 @@ import type ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { type Cell, type ShowContext, breakLines, rowOf, sheetValue } from '../../../summary/columns';
 import { SITE_FINDING_COLUMNS } from '../../../summary/tables-site';
-import { type Pages, type ShownRow, fillRow, styleHeader } from './style';
+import type { Pages } from './pages';
+import { type ShownRow, fillRow, styleHeader } from './style';
 
 /**
  * The part of the message's columns a line is measured to fill: the fonts a

@@ -40,7 +40,6 @@ import {
   columnWidth,
   fillRow,
   headerHeight,
-  Pages,
   shownRow,
   tableStyles,
   newSheet,
@@ -52,6 +51,7 @@ import { SITE_WORDS, levelShown, siteSections } from '../../../summary/words';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { findingRows, findingsTable } from './site-findings';
+import { Pages } from './pages';
 
 const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words'>>> = [
   PAPER_COLUMNS,
