@@ -6,9 +6,10 @@
  * was found and which files to open next — in Chinese, or in English with
  * --lang en (findings and summary workbook too, as validate and summary give them).
  */
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
+import { langOption } from './manners';
 
 const DEMO_DIR = 'custody-demo';
 
@@ -17,7 +18,7 @@ export function registerDemo(program: Command, io: CliIO): void {
     .command('demo')
     .description('生成示例工作簿（一个分校、两个考点，其中一个有常见错误），检查并汇总 (sample workbooks, checked and summarised)')
     .option('-o, --out <dir>', '输出目录 (output folder)', DEMO_DIR)
-    .addOption(new Option('--lang <lang>', '提示语言 (message language)').choices(['zh', 'en']).default('zh'))
+    .addOption(langOption())
     .action(async (opts: { out: string; lang: Lang }) => {
       const started = Date.now();
       const { runDemo, demoReport } = await import('./demo-run');

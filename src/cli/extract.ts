@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readWorkbook } from '../forms/workbook';
+import { readCheckableWorkbook, readWorkbook } from '../forms/workbook';
 import { readRegularFile } from '../batch/files';
 import { fileBudget } from '../batch/time-budget';
 import { readXlsxInNode } from '../io/xlsx/node-workbook';
@@ -7,6 +7,8 @@ import type { CliIO } from './io';
 import { JsonChunks } from '../batch/json-chunks';
 import { locationEntries } from '../model/location-map';
 import { printable, refusalLine } from '../check/refusal';
+import type { Lang } from '../rules/types';
+import { langOption } from './manners';
 
 export function registerExtract(program: Command, io: CliIO): void {
   program
@@ -14,11 +16,21 @@ export function registerExtract(program: Command, io: CliIO): void {
     .description('读出工作簿中的数据模型（JSON） (print the data model read from a workbook)')
     .argument('<book>', '工作簿 .xlsx (BOOK.xlsx)')
     .option('--locations', '同时输出每个值所在的单元格 (also print where each value sits)')
-    .action(async (book: string, opts: { locations?: boolean }) => {
+    .addOption(langOption())
+    .action(async (book: string, opts: { locations?: boolean; lang: Lang }) => {
       try {
         const bytes = await readRegularFile(book);
         // Its time budget, as in validate: a hostile workbook gets one line, not a wait without end.
-        const model = fileBudget()()(() => readWorkbook(readXlsxInNode(bytes)));
+        const model = fileBudget()()(() => {
+          const grid = readXlsxInNode(bytes);
+          const read = readWorkbook(grid);
+          // No form at all (or nothing in it): refused as validate refuses it, exit 2 — not "{}" and 0, which let
+          // `extract X > data.json && fill data.json` make a blank workbook of a wrong file (review round 10c D4).
+          if (read.sheets.every((s) => s.form === null)) readCheckableWorkbook(grid);
+          return read;
+        });
+        // A table whose header is gone: what could be read is printed, and why the rest could not be (in Chinese: the
+        // sheets' own words).
         for (const problem of model.problems) io.err(`${printable(book)}: ${problem}`);
         // Written in chunks, the locations one at a time: the text of JSON.stringify(out, null, 2), never one string.
         const json = new JsonChunks((chunk) => io.out(chunk));
@@ -31,7 +43,7 @@ export function registerExtract(program: Command, io: CliIO): void {
         } else await json.value(model.data, '', 2);
         await json.end();
       } catch (error) {
-        io.err(`${printable(book)}: ${refusalLine(error)}`);
+        io.err(`${printable(book)}: ${refusalLine(error, opts.lang)}`);
         io.exitCode = 2;
       }
     });

@@ -3,7 +3,7 @@
  * argument errors in Chinese (English with --lang en) instead of commander's
  * English, the version, and how to run `custody` from where the user stands.
  */
-import type { CommanderError, Help } from 'commander';
+import { type CommanderError, type Help, Option } from 'commander';
 import { existsSync, readFileSync, realpathSync } from 'fs';
 import * as path from 'path';
 import { printable } from '../check/refusal';
@@ -69,7 +69,14 @@ function examples(rows: ReadonlyArray<readonly [string, string?]>): string[] {
 const REPLACES = '输出文件已存在时会提示“已替换”。 (An output file that exists is replaced, and said so.)';
 
 /** What fill and template say of a file written over one that was there. */
-export const replacedLine = (file: string): string => `注意：已替换原有的文件 ${printable(file)}`;
+export const replacedLine = (file: string, lang: Lang = 'zh'): string =>
+  lang === 'en' ? `Note: replaced the file that was there, ${printable(file)}` : `注意：已替换原有的文件 ${printable(file)}`;
+
+/** What the commands that write say of each file written. */
+export const writtenLine = (file: string, lang: Lang = 'zh'): string => (lang === 'en' ? `Written: ${printable(file)}` : `已写出 ${printable(file)}`);
+
+/** Every command's --lang: the language of the lines it writes (the forms themselves are the official Chinese ones). */
+export const langOption = (description = '提示语言 (message language)'): Option => new Option('--lang <lang>', description).choices(['zh', 'en']).default('zh');
 
 /** Examples and exit codes shown after each command's help. */
 export const HELP_AFTER: Record<string, string> = {

@@ -5,7 +5,8 @@ import { FORMS } from '../forms';
 import { draftBlankForm, draftWorkbook } from '../forms/workbook';
 import { exists, writeFileAtomic } from '../batch/files';
 import type { CliIO } from './io';
-import { replacedLine } from './manners';
+import type { Lang } from '../rules/types';
+import { langOption, replacedLine, writtenLine } from './manners';
 
 import { SITE_WORKBOOK_NAME } from '../forms/catalog';
 
@@ -55,11 +56,12 @@ export function registerTemplate(program: Command, io: CliIO): void {
     .command('template')
     .description('写出空白模板：整套工作簿和附件1–5各一个文件 (write blank templates)')
     .option('-o, --out <dir>', '输出目录 (output folder)', 'templates')
-    .action(async (opts: { out: string }) => {
+    .addOption(langOption('提示语言；表单本身是官方的中文表单 (message language; the forms are the official Chinese ones)'))
+    .action(async (opts: { out: string; lang: Lang }) => {
       // A file of a template's name there is replaced, and said so, as fill says it.
       for (const { file, replaced } of await writeTemplates(opts.out)) {
-        if (replaced) io.err(replacedLine(file));
-        io.out(`已写出 ${file}`);
+        if (replaced) io.err(replacedLine(file, opts.lang));
+        io.out(writtenLine(file, opts.lang));
       }
     });
 }

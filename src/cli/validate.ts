@@ -19,7 +19,7 @@ import type { CliIO } from './io';
 import { printable } from '../check/refusal';
 import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
-import { noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
+import { langOption, noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 /**
@@ -228,7 +228,7 @@ export function registerValidate(program: Command, io: CliIO): void {
     .description('检查工作簿中的表单，逐格指出问题 (check workbooks against the rule catalogue)')
     .argument('<files...>', '工作簿 .xlsx 或文件夹，可多个 (FILE|DIR…)')
     .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', '提示语言 (message language)').choices(['zh', 'en']).default('zh'))
+    .addOption(langOption())
     .option('--mark <dir>', '把每个有问题的工作簿的标记副本写入此文件夹 (write marked copies into DIR)')
     .option('--threads <n>', '并行线程数（默认每个 CPU 一个，多给的不用；0 为不用线程） (worker threads, one per CPU at most; 0: none)')
     .action(async (paths: string[], opts: Omit<ValidateOptions, 'threads'> & { threads?: string }) => {

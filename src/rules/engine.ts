@@ -35,15 +35,28 @@ function messageOf(meta: RuleMeta, messageId: string, params: Params, lang: Lang
   const table = meta.messages[lang] ?? meta.messages.zh;
   const template = table[messageId] ?? meta.messages.zh[messageId] ?? Object.values(table)[0] ?? meta.id;
   const text = format(template, params, lang);
-  // Times are given to messages as "6月15日 08:30"; English shows them as "Jun 15 08:30" (6/15 reads as 6 November to
-  // some readers), but a date quoted from a cell as typed ("1月8日晚") stays as typed; a count of one in the singular.
-  return lang === 'en' ? singularOfOne(text.replace(/(\d{1,2})月(\d{1,2})日(?![\u4e00-\u9fff])/g, monthDay).replace(/ 等 (\d+) 处/g, ' ($1 places)')) : text;
+  // Times are given to messages as showTime writes them, "6月15日 08:30" or "2024年6月15日 08:30"; English shows them as
+  // "Jun 15 08:30" (6/15 reads as 6 November to some readers), "Jun 15, 2024 08:30". Only that form: a date quoted from
+  // a cell stays as typed ("1月8日晚", "6月15日 十点多", review round 10c D5), to be found with Ctrl-F. A count of one
+  // in the singular.
+  return lang === 'en' ? singularOfOne(englishTimes(text).replace(/ 等 (\d+) 处/g, ' ($1 places)')) : text;
 }
+
+/** The tool's times in a message in English (messageOf): "6月15日 08:30" → "Jun 15 08:30"; any other date as it is. */
+export function englishTimes(text: string): string {
+  return text.replace(TOOL_TIME, monthDay);
+}
+
+/** A time as showTime (facts.ts) writes it, to the day: its year if any, month and day, then " HH:MM". */
+const TOOL_TIME = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?= \d{2}:\d{2}(?!\d|:\d))/g;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** 6月15日 → Jun 15 (as typed where the month is none). */
-const monthDay = (whole: string, month: string, day: string): string => (MONTHS[Number(month) - 1] ? `${MONTHS[Number(month) - 1]} ${Number(day)}` : whole);
+/** 6月15日 → Jun 15, 2024年6月15日 → Jun 15, 2024 (as typed where the month is none). */
+const monthDay = (whole: string, year: string | undefined, month: string, day: string): string => {
+  const name = MONTHS[Number(month) - 1];
+  return name ? `${name} ${Number(day)}${year ? `, ${year}` : ''}` : whole;
+};
 
 /** A form left blank is not in the model: point at its blank sheet's first cell, if the workbook has one. */
 function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined {

@@ -6,6 +6,13 @@ import { canonical, fixture } from '../helpers';
 import { scratchDir } from '../scratch';
 
 const tmp = () => scratchDir('custody-cli-');
+/** Text as GBK bytes (what Notepad saves as “ANSI” on a Chinese Windows): Node decodes GB18030 but has no encoder. */
+const gbk = (text: string): Uint8Array => {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) if (lo !== 0x7f) table.set(decoder.decode(new Uint8Array([hi, lo])), [hi, lo]);
+  return new Uint8Array([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : table.get(c)!)));
+};
 const run = async (...args: string[]) => {
   const io = memoryIO();
   const code = await main(['node', 'custody', ...args], io);
@@ -70,8 +77,50 @@ describe('custody template / fill / extract', () => {
     const out = path.join(dir, 'out.xlsx');
     const r = await run('fill', input, '-o', out);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/JSON 格式错误（第 2 行第 \d+ 列）/);
+    // In plain words, never V8's ("Expected double-quoted property name in JSON at position 34").
+    expect(r).toEqual({ code: 2, out: '', err: `${input}: 不是有效的 JSON（第 2 行第 34 列附近），未写出文件：请检查那里是否多了或少了逗号、引号或括号\n` });
     expect(fs.existsSync(out)).toBe(false);
+    const en = await run('fill', input, '-o', out, '--lang', 'en');
+    expect(en).toEqual({
+      code: 2,
+      out: '',
+      err: `${input}: not valid JSON (near line 2, column 34); nothing written: look there for a comma, quote or bracket too many or missing\n`,
+    });
+  });
+
+  test('an empty data file: said so, nothing written (review round 10c D7)', async () => {
+    const dir = tmp();
+    const input = path.join(dir, 'empty.json');
+    fs.writeFileSync(input, '\uFEFF \n');
+    const out = path.join(dir, 'out.xlsx');
+    expect(await run('fill', input, '-o', out)).toEqual({ code: 2, out: '', err: `${input}: 文件是空的，未写出文件\n` });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test('a data file saved by Notepad as “ANSI” (GBK) is read as GBK, and said so; its Chinese arrives whole (review round 10c D1)', async () => {
+    const dir = tmp();
+    const data = fixture('kaodian.json');
+    const input = path.join(dir, 'gbk.json');
+    fs.writeFileSync(input, gbk(JSON.stringify(data, null, 2)));
+    const out = path.join(dir, 'out.xlsx');
+    const r = await run('fill', input, '-o', out);
+    expect(r).toEqual({ code: 0, out: `已写出 ${out}\n`, err: `${input}: 注意：文件不是 UTF-8 编码，已按 GBK（记事本的“ANSI”）读取；请核对写出的中文\n` });
+    expect(canonical(JSON.parse((await run('extract', out)).out))).toEqual(canonical(data));
+  });
+
+  test('fill and template in English when asked: their lines, not the forms (review round 10c D3)', async () => {
+    const dir = tmp();
+    const input = path.join(dir, 'data.json');
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'kaodian.json'), input);
+    const out = path.join(dir, 'out.xlsx');
+    expect(await run('fill', input, '-o', out, '--lang', 'en')).toEqual({ code: 0, out: `Written: ${out}\n`, err: '' });
+    expect(await run('fill', input, '-o', out, '--lang', 'en')).toEqual({
+      code: 0,
+      out: `Written: ${out}\n`,
+      err: `Note: replaced the file that was there, ${out}\n`,
+    });
+    const templates = await run('template', '-o', dir, '--lang', 'en');
+    expect(templates.out.split('\n')[0]).toBe(`Written: ${path.join(dir, '试卷保密工作簿（全套）.xlsx')}`);
   });
 
   test('schema problems are listed with their paths', async () => {
@@ -105,6 +154,22 @@ describe('custody template / fill / extract', () => {
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain(reason);
+  });
+
+  test('extract of a workbook with none of the forms: refused as validate refuses it, exit 2, nothing on stdout (review round 10c D4)', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('本周值日表').getCell('A1').value = '值日生';
+    const file = path.join(tmp(), 'roster.xlsx');
+    await wb.xlsx.writeFile(file);
+    expect(await run('extract', file)).toEqual({
+      code: 2,
+      out: '',
+      err: `${file}: 工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件\n`,
+    });
+    expect((await run('extract', file, '--lang', 'en')).err).toBe(
+      `${file}: None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file\n`,
+    );
   });
 
   test('a wrong call exits 2', async () => {
