@@ -48,8 +48,8 @@ async function parseSiteJson(text: string, lang: Lang): Promise<{ data?: SiteDat
   } catch (error) {
     return { problem: WORDS[lang].notJson(jsonErrorWhere(body, error as Error, lang)), problems: [] };
   }
-  const { checkSiteData } = await import('../model/schema');
-  const problems = checkSiteData(value).map((p) => `${p.path}: ${p.message}`);
+  const { checkSiteData, withoutNulls } = await import('../model/schema');
+  const problems = checkSiteData(withoutNulls(value)).map((p) => `${p.path}: ${p.message}`);
   return problems.length ? { problem: WORDS[lang].notModel, problems } : { data: value as SiteData, problems: [] };
 }
 

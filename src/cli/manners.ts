@@ -193,24 +193,40 @@ export function helpConfiguration(): Partial<Help> {
 
 const quote = (s: string): string => s.replace(/^'|'$/g, '');
 
+/** What each command's argument is, for the line of one missing (commander names it by its variable: “files”). */
+const MISSING: Record<string, { zh: string; en: string }> = {
+  files: { zh: '要检查的工作簿或文件夹', en: 'the workbooks or folders to check' },
+  paths: { zh: '要汇总的工作簿或文件夹', en: 'the workbooks or folders to summarise' },
+  book: { zh: '要读出的工作簿', en: 'the workbook to read' },
+  data: { zh: '数据 JSON 文件', en: 'the data JSON file' },
+};
+
 /** Commander's error, said in the user's language (commander's own English never reaches the user). */
 export function argumentError(error: CommanderError, lang: Lang): string {
   const m = (re: RegExp) => re.exec(error.message);
   const zh = lang === 'zh';
   let x: RegExpExecArray | null;
   switch (error.code) {
-    case 'commander.missingArgument':
+    case 'commander.missingArgument': {
       x = m(/argument '([^']+)'/);
+      const what = MISSING[x?.[1] ?? ''];
+      if (what) return zh ? `缺少${what.zh}` : `missing ${what.en}`;
       return zh ? `缺少参数 ${x?.[1] ?? ''}`.trim() : `missing argument ${x?.[1] ?? ''}`.trim();
+    }
     case 'commander.optionMissingArgument':
       x = m(/option '([^']+)'/);
       return zh ? `选项 ${x?.[1] ?? ''} 后面需要一个值` : `option ${x?.[1] ?? ''} needs a value`;
     case 'commander.missingMandatoryOptionValue':
       x = m(/option '([^']+)'/);
       return zh ? `缺少必需的选项 ${x?.[1] ?? ''}` : `required option ${x?.[1] ?? ''} is missing`;
-    case 'commander.unknownOption':
+    case 'commander.unknownOption': {
       x = m(/option '([^']+)'/);
-      return zh ? `没有这个选项：${x?.[1] ?? ''}` : `unknown option: ${x?.[1] ?? ''}`;
+      const option = x?.[1] ?? '';
+      // A file whose name starts with "-" is read as an option: no option of ours has a dot or a CJK character.
+      const file = /[.\u3000-\u9fff\uff00-\uffef]/.test(option) ? `./${option}` : '';
+      if (zh) return `没有这个选项：${option}${file ? `（若这是文件名，请写成 ${file}）` : ''}`;
+      return `unknown option: ${option}${file ? ` (if it is a file name, write ${file})` : ''}`;
+    }
     case 'commander.unknownCommand':
       x = m(/command '([^']+)'/);
       return zh

@@ -129,16 +129,39 @@ function describe(error: ErrorObject): SchemaProblem {
   switch (error.keyword) {
     case 'additionalProperties':
       return { path, message: `未知字段“${String(error.params.additionalProperty)}”(unknown field)` };
-    case 'type':
-      return { path, message: `类型应为 ${String(error.params.type)} (must be ${String(error.params.type)})` };
+    case 'type': {
+      const type = String(error.params.type);
+      // A number where text is wanted (a paper number 1001 exported from a sheet): how to write it.
+      if (type === 'string' && typeof error.data === 'number')
+        return { path, message: `类型应为 string：请写成 "${error.data}"（加引号） (must be string: write "${error.data}", in quotes)` };
+      return { path, message: `类型应为 ${type} (must be ${type})` };
+    }
     default:
       return { path, message: error.message ?? error.keyword };
   }
 }
 
+/**
+ * The value with every null left out: JSON's empty value, which databases and sheet-to-JSON tools write for an empty
+ * cell, is a field left empty, as DOMAIN.md allows any field to be (review round 10c D6). In place; returns it.
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (let i = value.length - 1; i >= 0; i--) if (value[i] === null) value.splice(i, 1);
+    value.forEach(withoutNulls);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (record[key] === null) delete record[key];
+      else withoutNulls(record[key]);
+    }
+  }
+  return value;
+}
+
 /** The schema problems of a parsed JSON value; empty when it is a well-shaped SiteData. */
 export function checkSiteData(value: unknown): SchemaProblem[] {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(siteDataSchema);
+  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(siteDataSchema);
   if (compiled(value)) return [];
   return (compiled.errors ?? []).map(describe);
 }

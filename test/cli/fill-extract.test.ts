@@ -134,6 +134,29 @@ describe('custody template / fill / extract', () => {
     expect(r.err).toContain('paperNO');
   });
 
+  test('null is an empty field: the cell left blank; a number where text is wanted says how to write it (review round 10c D6)', async () => {
+    const dir = tmp();
+    const data = fixture('kaodian.json');
+    const nulled = JSON.parse(JSON.stringify(data));
+    nulled.vaultLog[0].taker = null;
+    nulled.handovers[0].toSigners.push(null);
+    const input = path.join(dir, 'null.json');
+    fs.writeFileSync(input, JSON.stringify(nulled));
+    const out = path.join(dir, 'out.xlsx');
+    expect(await run('fill', input, '-o', out)).toEqual({ code: 0, out: `已写出 ${out}\n`, err: '' });
+    const back = JSON.parse((await run('extract', out)).out);
+    delete data.vaultLog![0].taker;
+    expect(canonical(back)).toEqual(canonical(data));
+    const numbered = JSON.parse(JSON.stringify(data));
+    numbered.vaultLog[0].paperNo = 1001;
+    fs.writeFileSync(input, JSON.stringify(numbered));
+    expect(await run('fill', input, '-o', out)).toEqual({
+      code: 2,
+      out: '',
+      err: `${input}: 数据不符合数据模型，未写出文件：\n  /vaultLog/0/paperNo: 类型应为 string：请写成 "1001"（加引号） (must be string: write "1001", in quotes)\n`,
+    });
+  });
+
   test('fill refuses to write over its input', async () => {
     const dir = tmp();
     const input = path.join(dir, 'data.json');

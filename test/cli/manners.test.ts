@@ -82,7 +82,14 @@ test('validate --help: the --format choices and default in Chinese', async () =>
 
 describe('argument errors: one Chinese line and where the help is, exit 2', () => {
   const cases: Array<[string[], string]> = [
-    [['validate'], '错误：缺少参数 files\n（用 custody validate --help 查看用法、示例和退出码）\n'],
+    [['validate'], '错误：缺少要检查的工作簿或文件夹\n（用 custody validate --help 查看用法、示例和退出码）\n'],
+    [['summary'], '错误：缺少要汇总的工作簿或文件夹\n（用 custody summary --help 查看用法、示例和退出码）\n'],
+    [['extract'], '错误：缺少要读出的工作簿\n（用 custody extract --help 查看用法、示例和退出码）\n'],
+    // A file whose name starts with "-" (review round 10c D8): how to give it.
+    [
+      ['validate', '-天心考点.xlsx'],
+      '错误：没有这个选项：-天心考点.xlsx（若这是文件名，请写成 ./-天心考点.xlsx）\n（用 custody validate --help 查看用法、示例和退出码）\n',
+    ],
     [
       ['validate', 'x.xlsx', '--format', 'xml'],
       '错误：选项 --format <format> 的值“xml”无效，可选：text、json\n（用 custody validate --help 查看用法、示例和退出码）\n',
@@ -100,6 +107,13 @@ describe('argument errors: one Chinese line and where the help is, exit 2', () =
   ];
   test.each(cases)('%j', async (args, err) => {
     expect(await run(...args)).toEqual({ code: 2, out: '', err });
+  });
+
+  test('in English: a missing argument by what it is, a file name read as an option', async () => {
+    expect((await run('validate', '--lang', 'en')).err.split('\n')[0]).toBe('error: missing the workbooks or folders to check');
+    expect((await run('validate', '-a.xlsx', '--lang', 'en')).err.split('\n')[0]).toBe(
+      'error: unknown option: -a.xlsx (if it is a file name, write ./-a.xlsx)',
+    );
   });
 
   test('in English with --lang en', async () => {
