@@ -44,6 +44,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const program = buildProgram(io);
   const lang = langOf(argv);
   try {
+    // `custody help nosuch`: commander shows the whole help and says nothing of nosuch; said as `custody nosuch` is.
+    const [first, asked] = argv.slice(2);
+    if (first === 'help' && asked !== undefined && !program.commands.some((c) => c.name() === asked)) {
+      throw new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${asked}'`);
+    }
     await program.parseAsync([...argv]);
     return io.exitCode;
   } catch (error) {

@@ -163,6 +163,7 @@ function chineseTerms(text: string): string {
 function chineseHelp(text: string): string {
   return chineseTerms(text)
     .replace(/\[options\]/g, '[选项]')
+    .replace(/\[command\]/g, '[命令]')
     .replace(/^Usage: /m, '用法：')
     .replace(/^Arguments:$/m, '参数：')
     .replace(/^Options:$/m, '选项：')

@@ -74,6 +74,11 @@ test('custody --help: every command, [选项] and help [命令] included, descri
   expect(out).not.toContain('[options]');
 });
 
+test('the top help: its usage line in Chinese', async () => {
+  expect((await run('--help')).out.split('\n')[0]).toBe('用法：custody [选项] [命令]');
+  expect((await run('help', 'validate')).out.split('\n')[0]).toBe('用法：custody validate [选项] <files...>');
+});
+
 test('validate --help: the --format choices and default in Chinese', async () => {
   const r = await run('validate', '--help');
   expect(r.out).toContain('--format <format>  输出格式 (output format)（可选：text、json；默认：text）');
@@ -100,6 +105,10 @@ describe('argument errors: one Chinese line and where the help is, exit 2', () =
     [['extract', 'a.xlsx', 'b.xlsx'], '错误：参数过多\n（用 custody extract --help 查看用法、示例和退出码）\n'],
     [['summary', 'dir', '--lang', 'fr'], '错误：选项 --lang <lang> 的值“fr”无效，可选：zh、en\n（用 custody summary --help 查看用法、示例和退出码）\n'],
     [['summary', 'dir', '-o', ''], '输出文件名（-o）是空的\n'],
+    [
+      ['help', 'frobnicate'],
+      '错误：没有这个命令：frobnicate（可用：template、fill、extract、validate、summary、demo）\n（用 custody --help 查看命令，custody ‹命令› --help 查看用法、示例和退出码）\n',
+    ],
     [
       ['frobnicate'],
       '错误：没有这个命令：frobnicate（可用：template、fill、extract、validate、summary、demo）\n（用 custody --help 查看命令，custody ‹命令› --help 查看用法、示例和退出码）\n',
