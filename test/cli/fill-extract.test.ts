@@ -157,6 +157,15 @@ describe('custody template / fill / extract', () => {
     });
   });
 
+  test('fill -o a name not ending in .xlsx: refused as summary refuses it, nothing written (review round 10c D12)', async () => {
+    const dir = tmp();
+    const input = path.join(dir, 'data.json');
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'kaodian.json'), input);
+    const out = path.join(dir, 'out.txt');
+    expect(await run('fill', input, '-o', out)).toEqual({ code: 2, out: '', err: `输出文件应以 .xlsx 结尾：${out}\n` });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test('fill refuses to write over its input', async () => {
     const dir = tmp();
     const input = path.join(dir, 'data.json');
