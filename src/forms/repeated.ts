@@ -8,7 +8,8 @@
  */
 import { SheetGrid, parseA1, parseRange } from '../model/grid';
 import type { FormEntry } from './index';
-import { SheetIndex, TITLE_CHARS, findTableHeader, normalized } from './sheet-index';
+import { SheetIndex, TITLE_CHARS, normalized } from './sheet-index';
+import { findTableHeader } from './table-header';
 
 /** Titles this many rows apart or fewer stand side by side. */
 const SAME_ROW = 2;
