@@ -144,3 +144,42 @@ describe('review 10a: 附件3 with its header over two rows', () => {
     ]);
   });
 });
+
+describe('review 10a D2: 附件3 pasted twice on one sheet, one cell different', () => {
+  test('e-form-twice: no finding', () => {
+    expect(findingsOf('e-form-twice').map(tuple)).toEqual([]);
+  });
+
+  test('e-form-twice-planted: the rows the copies share read once; the row that differs kept, both versions judged', () => {
+    expect(findingsOf('e-form-twice-planted').map(tuple)).toEqual([
+      // The two versions of 3307's checkout (08:10 in the first copy, 07:30 in the second) both stand: until a rule
+      // compares the copies, their one bag counts twice here (see the report).
+      [
+        'overdraw',
+        'error',
+        '出入库记录',
+        'D6',
+        '试卷 3307 在 1月11日 08:10 出库 1 袋后，同时在库外的共 2 袋，但到这时入库清单上这份试卷只有 1 袋。出库袋数不能多于已入库的袋数，请核对数量或入库时间。',
+      ],
+      [
+        'checkout-window',
+        'error',
+        '出入库记录',
+        'F22',
+        '试卷 3307 在 1月11日 07:30 出库，比它这场考试开考（1月11日 09:00）早了 90 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
+      ],
+    ]);
+  });
+
+  test('e-form-twice-continued-planted: a log continued on a second form keeps every row', () => {
+    expect(findingsOf('e-form-twice-continued-planted').map(tuple)).toEqual([
+      [
+        'checkout-window',
+        'error',
+        '出入库记录',
+        'F20',
+        '试卷 3307 在 1月11日 07:30 出库，比它这场考试开考（1月11日 09:00）早了 90 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
+      ],
+    ]);
+  });
+});
