@@ -8,7 +8,8 @@
  */
 import { cleanText, unitOfCount } from '../model/text';
 import type { FormRecord, TableSpec } from './layout';
-import type { SheetIndex, TableHeader } from './sheet-index';
+import type { SheetIndex } from './sheet-index';
+import type { TableHeader } from './table-header';
 
 const UNIT_IN_BRACKETS = /[(（]\s*(袋|份|箱)\s*[)）]\s*$/;
 
@@ -17,8 +18,13 @@ export function unitsInHeader(index: SheetIndex, header: TableHeader, table: Tab
   const units = new Map<string, string>();
   for (const column of table.columns) {
     const c = column.type === 'count' ? header.columns.get(column.key) : undefined;
-    const text = c === undefined ? undefined : index.value(header.top, c);
-    const m = typeof text === 'string' ? UNIT_IN_BRACKETS.exec(text) : null;
+    // The header's words, over its two rows where it has two (数量 / （袋）).
+    let text = '';
+    for (let row = header.top; c !== undefined && row < header.dataStart; row++) {
+      const v = index.value(row, c);
+      if (typeof v === 'string') text += v;
+    }
+    const m = UNIT_IN_BRACKETS.exec(text);
     if (m) units.set(column.key, m[1]);
   }
   return units;

@@ -15,7 +15,8 @@ import { setPath } from './record';
 import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
-import { SheetIndex, TableHeader, TextCell, findTableHeader, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
+import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
+import { TableHeader, findTableHeader, tableScore } from './table-header';
 import { VoidedRead, isVoidNote, noteColumn } from './voided';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
@@ -94,16 +95,6 @@ export function cheapScore(index: SheetIndex, layout: FormLayout): CheapScore {
   let hits = 0;
   for (let i = 0; i < fields.length; i++) if (index.hasLabel(labelsOf(fields[i]))) hits++;
   return { title: findTitle(index, layout) ? 10 : 0, fields: fields.length > 0 ? (4 * hits) / fields.length : 0 };
-}
-
-/** The part that costs: how much of its table's header the sheet has (up to 10, the header's columns over the table's). */
-function tableScore(index: SheetIndex, layout: FormLayout): number {
-  for (const table of [layout.table, layout.formerTable]) {
-    const header = table ? findTableHeader(index, table.columns) : undefined;
-    // Out of the form's own columns: a sheet with alternative ones (考试日期 · 考试时间) is as much the form.
-    if (table && header) return Math.min(10, (10 * header.columns.size) / table.columns.filter((c) => !isAlternative(c)).length);
-  }
-  return 0;
 }
 
 /** The most `scoreForm` can be, without looking for the table's header: never less than the score, to the last bit. */

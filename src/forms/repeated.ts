@@ -8,7 +8,10 @@
  */
 import { SheetGrid, parseA1, parseRange } from '../model/grid';
 import type { FormEntry } from './index';
-import { SheetIndex, TITLE_CHARS, findTableHeader, normalized } from './sheet-index';
+import { SheetIndex, TITLE_CHARS, normalized } from './sheet-index';
+import { findTableHeader } from './table-header';
+import type { FormRecord } from './layout';
+import { FormRead, ReadContext, readForm } from './read';
 
 /** Titles this many rows apart or fewer stand side by side. */
 const SAME_ROW = 2;
@@ -101,4 +104,42 @@ export function copiesOnSheet(
     copies.push({ sheet: part, index: partIndex });
   }
   return copies;
+}
+
+/**
+ * A table form (附件3, 涉卷人员, 考试安排) pasted twice on one sheet, the copies not quite the same (review round 10a
+ * D2): a row of a later copy the same as a row of an earlier copy on the sheet is that row again, not another
+ * movement, and is read once (the copy read again with it blank). Rows that differ are kept, each judged.
+ */
+export function withoutRowsSeen(
+  entry: FormEntry,
+  copy: { sheet: SheetGrid; index: SheetIndex },
+  read: FormRead,
+  seen: Map<string, number>,
+  ctx: ReadContext,
+  indexOf: (part: SheetGrid) => SheetIndex,
+): FormRead {
+  const rows = (read.record.rows as FormRecord[] | undefined) ?? [];
+  const sheetRows = read.table?.grid.rows ?? [];
+  const again: number[] = [];
+  const keys = rows.map((row) => JSON.stringify(row));
+  keys.forEach((key, i) => {
+    const left = seen.get(key) ?? 0;
+    if (left > 0 && sheetRows[i] !== undefined) {
+      seen.set(key, left - 1);
+      again.push(sheetRows[i]);
+    }
+  });
+  if (again.length === 0) {
+    for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
+    return read;
+  }
+  const blank = new Set(again);
+  const part: SheetGrid = { ...copy.sheet, rows: copy.sheet.rows.map((cells, r) => (blank.has(r) ? [] : cells)) };
+  const reread = readForm(entry.layout, indexOf(part), ctx);
+  for (const row of (reread.record.rows as FormRecord[] | undefined) ?? []) {
+    const key = JSON.stringify(row);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return reread;
 }

@@ -7,7 +7,8 @@
 import { normalizeLabel, toHalfWidth } from '../model/text';
 import { CellValue, RangeBox, SheetGrid, cellAt, parseA1, parseRange, sheetWidth } from '../model/grid';
 import { resolvedCell } from './formula';
-import { ColumnSpec, FieldSpec, FormLayout, isAlternative, layoutFields } from './layout';
+import { ColumnSpec, FieldSpec, FormLayout, layoutFields } from './layout';
+import type { TableHeader } from './table-header';
 import { TextMemo } from '../model/memo';
 
 /** What an empty form shows where a value goes: "    年   月   日   时   分", "____". */
@@ -74,14 +75,8 @@ export function matchNormalized({ norm, half }: { norm: string; half: string }, 
   return undefined;
 }
 
-/** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"); `norm` as normalizeLabel gives it. */
-function matchColumnNorm(norm: string, labels: readonly string[]): boolean {
-  for (const label of labels) if (norm === label || (norm.startsWith(label) && norm[label.length] === '(')) return true;
-  return false;
-}
-
 /** The column's label without its parenthesised unit, as a quick first test of a header row. */
-function labelStem(norm: string): string {
+export function labelStem(norm: string): string {
   const paren = norm.indexOf('(');
   return paren > 0 ? norm.slice(0, paren) : norm;
 }
@@ -102,6 +97,8 @@ export interface TextCell {
 export interface Vocabulary {
   labels: ReadonlySet<string>;
   stems: ReadonlySet<string>;
+  /** The first words of a stem (正式 of 正式职工): a header may go on with the rest in the cell below. */
+  stemStarts: ReadonlySet<string>;
   /** What each cell text seen is to the index (null: blank), worked out once: texts repeat from cell to cell and workbook to workbook. */
   words: TextMemo<CellWords | null>;
 }
@@ -140,7 +137,9 @@ export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
       for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
   }
   const known = { labels, stems };
-  return { ...known, words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, normalized(text).norm))) };
+  const stemStarts = new Set<string>();
+  for (const stem of stems) for (let n = 1; n < stem.length; n++) stemStarts.add(stem.slice(0, n));
+  return { ...known, stemStarts, words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, normalized(text).norm))) };
 }
 
 /** A title heads its sheet: among the first few rows with text, and short. */
@@ -148,7 +147,7 @@ const TITLE_ROWS = 5;
 /** A title is short (a copy of a form further down a sheet is found by it too: repeated.ts). */
 export const TITLE_CHARS = 80;
 /** Header cells are short. */
-const HEADER_CHARS = 40;
+export const HEADER_CHARS = 40;
 /** A label cell a form is recognised by is not a paragraph of notes. */
 const LABEL_CHARS = 200;
 /** More columns than three letters name: merges are kept by row × this + column. */
@@ -211,6 +210,8 @@ export class SheetIndex {
         if (row < titleEnd && norm.length <= TITLE_CHARS) this.titleCells.push((cell = { row, col, text, norm }));
         if (words.labels.length > 0) for (const label of words.labels) this.addLabel(label, (cell ??= { row, col, text, norm }));
         if (words.stem !== undefined && text.length <= HEADER_CHARS) this.addStemRow(words.stem, row);
+        // A stem's first words, its last below them (正式 / 职工): the header's row is this one.
+        else if (vocabulary.stemStarts.has(norm)) this.addJoinedStem(norm, row, col);
       }
     }
     for (const m of sheet.merges) {
@@ -226,6 +227,13 @@ export class SheetIndex {
     if (list) list.push(cell);
     else this.labelMap.set(label, [cell]);
     if (cell.text.length < LABEL_CHARS) this.shortLabels.add(label);
+  }
+
+  private addJoinedStem(top: string, row: number, col: number): void {
+    const below = this.sheet.rows[row + 1]?.[col];
+    if (typeof below !== 'string' || below.length > HEADER_CHARS) return;
+    const stem = labelStem(top + normalized(below).norm);
+    if (this.vocabulary.stems.has(stem)) this.addStemRow(stem, row);
   }
 
   private addStemRow(stem: string, row: number): void {
@@ -371,109 +379,4 @@ function matchesLabel(norm: string, label: string): boolean {
  */
 export function findTitle(index: SheetIndex, layout: FormLayout): TextCell | undefined {
   return index.titleCells.find((t) => layout.titlePattern.test(t.norm));
-}
-
-export interface TableHeader {
-  top: number;
-  dataStart: number;
-  seqCol: number | undefined;
-  columns: Map<string, number>;
-}
-
-export function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
-  const memo = index.headers.get(columns);
-  if (memo !== undefined) return memo ?? undefined;
-  const header = searchTableHeader(index, columns);
-  index.headers.set(columns, header ?? null);
-  return header;
-}
-
-/** A table's columns as the header search compares them: each column's labels and their stems, worked out once per layout. */
-interface HeaderColumns {
-  labels: ReadonlyArray<readonly string[]>;
-  stems: readonly string[];
-  /** The columns (by place) whose labels have this stem: the only ones a cell with this stem can head. */
-  byStem: ReadonlyMap<string, readonly number[]>;
-  /** Columns with a label that opens with a parenthesis, which has no stem: any cell may head them. */
-  anyStem: readonly number[];
-  /** Each column's stems, by place. */
-  stemsOf: ReadonlyArray<readonly string[]>;
-}
-
-const HEADER_COLUMNS = new WeakMap<readonly ColumnSpec[], HeaderColumns>();
-function headerColumns(columns: readonly ColumnSpec[]): HeaderColumns {
-  let known = HEADER_COLUMNS.get(columns);
-  if (!known) {
-    const labels = columns.map(labelsOf);
-    const byStem = new Map<string, number[]>();
-    labels.forEach((ls, i) => {
-      for (const stem of new Set(ls.map(labelStem))) byStem.set(stem, [...(byStem.get(stem) ?? []), i]);
-    });
-    const anyStem = labels.flatMap((ls, i) => (ls.some((l) => l.startsWith('(')) ? [i] : []));
-    known = { labels, stems: [...byStem.keys()], byStem, anyStem, stemsOf: labels.map((ls) => [...new Set(ls.map(labelStem))]) };
-    HEADER_COLUMNS.set(columns, known);
-  }
-  return known;
-}
-
-/** For each column (by place), the cells of a row that may head it, left to right. */
-function headerOptions(cells: readonly TextCell[], known: HeaderColumns): Array<TextCell[] | undefined> {
-  const options: Array<TextCell[] | undefined> = [];
-  for (const t of cells) {
-    const columns = known.byStem.get(labelStem(t.norm));
-    if (columns) for (const i of columns) (options[i] ??= []).push(t);
-  }
-  // A column with such a label may be headed by any cell of the row.
-  for (const i of known.anyStem) options[i] = [...cells];
-  return options;
-}
-
-function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
-  const known = headerColumns(columns);
-  // Half the form's own columns: alternative ones (考试日期 · 考试时间) may stand in for some, and are not asked for.
-  const needed = Math.max(2, Math.ceil(columns.filter((c) => !isAlternative(c)).length / 2));
-  // A column is found only in a cell with one of its stems: with too few of them in the whole sheet, no row is the header.
-  if (!enoughColumns(index, known, needed)) return undefined;
-  const { labels } = known;
-  let best: TableHeader | undefined;
-  let bestCount = 0;
-  // Only rows holding one of the columns' stems can be the header: in sheet order.
-  for (const row of index.stemRows(known.stems)) {
-    const cells = shortTexts(index, row);
-    const options = headerOptions(cells, known);
-    let belowOptions: Array<TextCell[] | undefined> | undefined;
-    const found = new Map<string, number>();
-    const taken = new Set<number>();
-    let usedBelow = false;
-    const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined =>
-      list?.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
-    columns.forEach((column, i) => {
-      const hit = matching(options[i], i);
-      const low = hit || !column.group ? undefined : matching((belowOptions ??= headerOptions(shortTexts(index, row + 1), known))[i], i);
-      const at = hit ?? low;
-      if (!at) return;
-      found.set(column.key, at.col);
-      taken.add(at.col);
-      if (low) usedBelow = true;
-    });
-    if (found.size > bestCount) {
-      bestCount = found.size;
-      const seq = cells.find((t) => t.norm === '序号');
-      best = { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found };
-    }
-  }
-  return best && bestCount >= needed ? best : undefined;
-}
-
-/** At least `needed` of the columns have one of their stems somewhere in the sheet. */
-function enoughColumns(index: SheetIndex, known: HeaderColumns, needed: number): boolean {
-  let count = 0;
-  known.stemsOf.forEach((stems, i) => {
-    if (known.anyStem.includes(i) || stems.some((stem) => index.hasStem(stem))) count++;
-  });
-  return count >= needed;
-}
-
-function shortTexts(index: SheetIndex, row: number): readonly TextCell[] {
-  return index.rowTexts(row).filter((t) => t.text.length <= HEADER_CHARS);
 }

@@ -9,7 +9,8 @@
  */
 import type { CellValue } from '../model/grid';
 import { normalizeLabel } from '../model/text';
-import type { SheetIndex, TableHeader } from './sheet-index';
+import type { SheetIndex } from './sheet-index';
+import type { TableHeader } from './table-header';
 
 /** A struck-out row: where its 备注 is, and its 序号. */
 export interface VoidedRead {

@@ -21,7 +21,7 @@ import { FormRecord, rowsKey } from './layout';
 import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, scoreForm } from './read';
 import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
-import { copiesOnSheet } from './repeated';
+import { copiesOnSheet, withoutRowsSeen } from './repeated';
 import { noteScheduleCopies } from './schedule-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
@@ -201,8 +201,11 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     // a copy the same as one before it on that sheet is the form's second copy (一式两份), printed beside the first.
     const copies = copiesOnSheet(sheet, entry, index, indexSheet);
     const seen = copies.length > 1 ? new Set<string>() : undefined;
+    const rowsSeen = copies.length > 1 && entry.binding === 'rows' ? new Map<string, number>() : undefined;
     for (const copy of copies) {
-      const read = readForm(entry.layout, copy.index, ctx);
+      const read = rowsSeen
+        ? withoutRowsSeen(entry, copy, readForm(entry.layout, copy.index, ctx), rowsSeen, ctx, indexSheet)
+        : readForm(entry.layout, copy.index, ctx);
       const empty = isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key);
       const record = empty ? undefined : entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
       // Not the form, however like it: the sheet is none (its missing columns are not the form's).

@@ -5,8 +5,8 @@
  * #VALUE! error instead of throwing.
  */
 import { parseWallClock, serialFromWallClock } from '../model/datetime';
-import { parseCount, toHalfWidth } from '../model/text';
-import { personKey, signaturesIn } from '../model/people';
+import { boxWithBags, parseCount, toHalfWidth, unitOfCount } from '../model/text';
+import { isDittoMark, personKey, signaturesIn } from '../model/people';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -19,10 +19,28 @@ export const BAG_SIZES = [31, 26, 11, 5] as const;
 /** Above this many copies PACK refuses: no exam paper is printed in such numbers for one site. */
 const MAX_COPIES = 10_000_000;
 
-/** A cell's count: a blank is 0; 3, "3", "３", "3袋" are 3; anything else is a reason. */
-function readCount(value: unknown, what: string): Outcome<number> {
+/**
+ * A cell's count: a blank is 0; 3, "3", "３", "3袋" are 3; anything else is a reason. `unit`: what the count is in
+ * (a bag count, 袋): one written in another (“2箱”), or boxes and bags in one cell (“2箱3袋”), is refused as the
+ * validator refuses it in the forms' count columns (invalid-count), by the same readings (model/text.ts).
+ */
+function readCount(value: unknown, what: string, unit?: '袋'): Outcome<number> {
   if (value === null || value === undefined || value === '') return ok(0);
   if (typeof value === 'boolean') return fail(`${what}不是数字 (not a number)`);
+  const boxed = unit ? boxWithBags(value) : undefined;
+  if (boxed) {
+    const { boxes, bags } = boxed;
+    return fail(
+      `${what}写的是“${String(value)}”，箱和袋写在了同一格里：看不出是 ${boxes} 箱另加 ${bags} 袋，还是 ${boxes} 箱内共装 ${bags} 袋，此处按${unit}计，算不出总数 (boxes and bags in one cell: ${boxes} boxes and ${bags} more bags, or ${boxes} boxes holding ${bags} bags? Counts here are in bags)`,
+    );
+  }
+  const written = unit ? unitOfCount(value) : undefined;
+  if (written !== undefined && written !== unit) {
+    const n = parseCount(value);
+    return fail(
+      `${what}写的是“${String(value)}”：单位写的是“${written}”，此处按${unit}计，不能当作 ${String(n)}${unit} (in ${written}, but counts here are in bags)`,
+    );
+  }
   const parsed = parseCount(value);
   if (parsed === undefined) return ok(0);
   if (typeof parsed !== 'number' || !Number.isFinite(parsed)) return fail(`${what}不是数字：${String(value)} (not a number)`);
@@ -37,7 +55,7 @@ export function copies(b31: unknown, b26: unknown, b11: unknown, b5: unknown): O
   const names = ['31份装袋数', '26份装袋数', '11份装袋数', '5份装袋数'];
   const args = [b31, b26, b11, b5];
   for (let i = 0; i < 4; i++) {
-    const c = readCount(args[i], names[i]);
+    const c = readCount(args[i], names[i], '袋');
     if (!c.ok) return c;
     counts.push(c.value);
   }
@@ -102,7 +120,9 @@ function formatMix(mix: BagMix): string {
 
 /** PACK: the bag mix for a number of copies, as text. */
 export function pack(copiesValue: unknown): Outcome<string> {
-  if (copiesValue === null || copiesValue === undefined || copiesValue === '') return fail('缺少份数 (copies missing)');
+  // A cell of spaces is as blank as an empty one.
+  if (copiesValue === null || copiesValue === undefined || (typeof copiesValue === 'string' && copiesValue.trim() === ''))
+    return fail('缺少份数 (copies missing)');
   const n = readCount(copiesValue, '份数');
   if (!n.ok) return n;
   if (n.value > MAX_COPIES) return fail(`份数过大：${n.value} (more than ${MAX_COPIES})`);
@@ -117,7 +137,11 @@ export function signers(text: unknown): Outcome<number> {
   if (typeof text !== 'string') return fail('签名不是文字 (not text)');
   // The people named as a workbook with no roster reads them: a title after a name (李明 主考) or in brackets is not
   // another person, 黄志刚和刘春香 is two, 阿依古丽 买买提 (a part of four characters, no Chinese name) is one.
-  return ok(new Set(signaturesIn(text).map(personKey).filter(Boolean)).size);
+  const signatures = signaturesIn(text);
+  // A ditto mark (同上, 〃) names no one: the validator says so at the cell (staff-not-on-roster).
+  const ditto = signatures.find(isDittoMark);
+  if (ditto !== undefined) return fail(`写的是“${ditto}”，不是签名：签字栏须由签字人本人签写姓名 (a ditto mark is not a signature)`);
+  return ok(new Set(signatures.map(personKey).filter(Boolean)).size);
 }
 
 /**
@@ -134,11 +158,19 @@ export function dateTime(text: unknown, year?: unknown): Outcome<number> {
   if (typeof text !== 'string') return fail('不是日期文字 (not date text)');
   let ctxYear: number | undefined;
   if (year !== null && year !== undefined && year !== '') {
-    const y = Number(toHalfWidth(String(year)).trim());
+    // “2024年” as well as 2024.
+    const y = Number(
+      toHalfWidth(String(year))
+        .trim()
+        .replace(/\s*年$/, ''),
+    );
     if (!Number.isInteger(y) || y < 1900 || y > 2200) return fail(`年份无效：${String(year)} (invalid year)`);
     ctxYear = y;
   }
   const t = parseWallClock(text, { year: ctxYear }, true);
+  // A date that reads once it has a year (6月14日 9:30): the year is what is missing.
+  if (!t && ctxYear === undefined && parseWallClock(text, { year: 2000 }, true))
+    return fail(`日期没有年份：${text}，请在第二个参数写上年份，如 2024 (no year: give it as the second argument)`);
   if (!t) return fail(`无法识别的日期时间：${text} (unreadable date-time)`);
   return ok(Math.round(serialFromWallClock(t) * 1440) / 1440);
 }

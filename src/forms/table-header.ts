@@ -1,0 +1,172 @@
+/**
+ * A table's header as the readers find it on a sheet: the row (or the two rows) whose cells are the layout's column
+ * labels, and where each column stands.
+ */
+import { ColumnSpec, FormLayout, isAlternative } from './layout';
+import { HEADER_CHARS, SheetIndex, TextCell, labelStem, labelsOf } from './sheet-index';
+
+/** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"); `norm` as normalizeLabel gives it. */
+function matchColumnNorm(norm: string, labels: readonly string[]): boolean {
+  for (const label of labels) if (norm === label || (norm.startsWith(label) && norm[label.length] === '(')) return true;
+  return false;
+}
+
+/**
+ * A label whose words go on from one row's cell to the cell below (卷库保管员 / 出库签字; 数量 / （袋/份））: the two
+ * texts joined are the label, or the label and its unit with the label reaching into the lower cell.
+ */
+function joinedLabel(top: string, low: string, labels: readonly string[]): boolean {
+  const norm = top + low;
+  for (const label of labels) if (norm === label || (label.length > top.length && norm.startsWith(label) && norm[label.length] === '(')) return true;
+  return false;
+}
+
+export interface TableHeader {
+  top: number;
+  dataStart: number;
+  seqCol: number | undefined;
+  columns: Map<string, number>;
+}
+
+export function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
+  const memo = index.headers.get(columns);
+  if (memo !== undefined) return memo ?? undefined;
+  const header = searchTableHeader(index, columns);
+  index.headers.set(columns, header ?? null);
+  return header;
+}
+
+/** A table's columns as the header search compares them: each column's labels and their stems, worked out once per layout. */
+interface HeaderColumns {
+  labels: ReadonlyArray<readonly string[]>;
+  stems: readonly string[];
+  /** The columns (by place) whose labels have this stem: the only ones a cell with this stem can head. */
+  byStem: ReadonlyMap<string, readonly number[]>;
+  /** Columns with a label that opens with a parenthesis, which has no stem: any cell may head them. */
+  anyStem: readonly number[];
+  /** Each column's stems, by place. */
+  stemsOf: ReadonlyArray<readonly string[]>;
+}
+
+const HEADER_COLUMNS = new WeakMap<readonly ColumnSpec[], HeaderColumns>();
+function headerColumns(columns: readonly ColumnSpec[]): HeaderColumns {
+  let known = HEADER_COLUMNS.get(columns);
+  if (!known) {
+    const labels = columns.map(labelsOf);
+    const byStem = new Map<string, number[]>();
+    labels.forEach((ls, i) => {
+      for (const stem of new Set(ls.map(labelStem))) byStem.set(stem, [...(byStem.get(stem) ?? []), i]);
+    });
+    const anyStem = labels.flatMap((ls, i) => (ls.some((l) => l.startsWith('(')) ? [i] : []));
+    known = { labels, stems: [...byStem.keys()], byStem, anyStem, stemsOf: labels.map((ls) => [...new Set(ls.map(labelStem))]) };
+    HEADER_COLUMNS.set(columns, known);
+  }
+  return known;
+}
+
+/** For each column (by place), the cells of a row that may head it, left to right. */
+function headerOptions(cells: readonly TextCell[], known: HeaderColumns): Array<TextCell[] | undefined> {
+  const options: Array<TextCell[] | undefined> = [];
+  for (const t of cells) {
+    const columns = known.byStem.get(labelStem(t.norm));
+    if (columns) for (const i of columns) (options[i] ??= []).push(t);
+  }
+  // A column with such a label may be headed by any cell of the row.
+  for (const i of known.anyStem) options[i] = [...cells];
+  return options;
+}
+
+function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
+  const known = headerColumns(columns);
+  // Half the form's own columns: alternative ones (考试日期 · 考试时间) may stand in for some, and are not asked for.
+  const needed = Math.max(2, Math.ceil(columns.filter((c) => !isAlternative(c)).length / 2));
+  // A column is found only in a cell with one of its stems: with too few of them in the whole sheet, no row is the header.
+  if (!enoughColumns(index, known, needed)) return undefined;
+  let best: TableHeader | undefined;
+  let bestCount = 0;
+  // Only rows holding one of the columns' stems can be the header: in sheet order.
+  for (const row of index.stemRows(known.stems)) {
+    const header = headerAt(index, columns, known, row);
+    if (header.columns.size > bestCount) {
+      bestCount = header.columns.size;
+      best = header;
+    }
+  }
+  return best && bestCount >= needed ? best : undefined;
+}
+
+/**
+ * The table's header read from this row, and from the row below where the header goes on there (a group row above
+ * its columns, as 附件4 prints 试卷发放情况 and people print 出库 / 入库 over 附件3's; labels merged down over both
+ * rows; a label's words over two rows, 取卷人 / 签字, 数量 / （袋/份）): a column not on this row is looked for below,
+ * or in its two cells' words joined. The row below is then the header's, never a row of data.
+ */
+function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: HeaderColumns, row: number): TableHeader {
+  const { labels } = known;
+  const cells = shortTexts(index, row);
+  const found = new Map<string, number>();
+  const taken = new Set<number>();
+  const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined =>
+    list?.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
+  const options = headerOptions(cells, known);
+  columns.forEach((column, i) => {
+    const at = matching(options[i], i);
+    if (!at) return;
+    found.set(column.key, at.col);
+    taken.add(at.col);
+  });
+  const below = shortTexts(index, row + 1);
+  let usedBelow = false;
+  if (below.length > 0 && found.size < columns.length) {
+    const above = new Map(cells.map((t) => [t.col, t]));
+    // Words over two rows first (卷库保管员 / 出库签字), then a label on the row below by itself.
+    const joined = below.flatMap((t) => {
+      const top = above.get(t.col);
+      return top && !taken.has(t.col) ? [{ ...t, top: top.norm }] : [];
+    });
+    const belowOptions = headerOptions(below, known);
+    columns.forEach((column, i) => {
+      if (found.has(column.key)) return;
+      const at = joined.find((t) => !taken.has(t.col) && joinedLabel(t.top, t.norm, labels[i])) ?? matching(belowOptions[i], i);
+      if (!at) return;
+      found.set(column.key, at.col);
+      taken.add(at.col);
+      usedBelow = true;
+    });
+  }
+  // A column found on this row whose words go on below it (数量 / （袋/份）, 取卷人 / 签字).
+  if (!usedBelow && below.length > 0) {
+    const byCol = new Map(cells.map((t) => [t.col, t]));
+    usedBelow = columns.some((column, i) => {
+      const col = found.get(column.key);
+      const top = col === undefined ? undefined : byCol.get(col);
+      const low = top && below.find((t) => t.col === col);
+      return low !== undefined && labels[i].includes(top!.norm + low.norm);
+    });
+  }
+  const seq = cells.find((t) => t.norm === '序号') ?? (usedBelow ? below.find((t) => t.norm === '序号') : undefined);
+  return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found };
+}
+
+/** At least `needed` of the columns have one of their stems somewhere in the sheet. */
+function enoughColumns(index: SheetIndex, known: HeaderColumns, needed: number): boolean {
+  let count = 0;
+  known.stemsOf.forEach((stems, i) => {
+    if (known.anyStem.includes(i) || stems.some((stem) => index.hasStem(stem))) count++;
+  });
+  return count >= needed;
+}
+
+function shortTexts(index: SheetIndex, row: number): readonly TextCell[] {
+  return index.rowTexts(row).filter((t) => t.text.length <= HEADER_CHARS);
+}
+
+/** The part that costs: how much of its table's header the sheet has (up to 10, the header's columns over the table's). */
+export function tableScore(index: SheetIndex, layout: FormLayout): number {
+  for (const table of [layout.table, layout.formerTable]) {
+    const header = table ? findTableHeader(index, table.columns) : undefined;
+    // Out of the form's own columns: a sheet with alternative ones (考试日期 · 考试时间) is as much the form.
+    if (table && header) return Math.min(10, (10 * header.columns.size) / table.columns.filter((c) => !isAlternative(c)).length);
+  }
+  return 0;
+}
