@@ -114,8 +114,8 @@ function fieldLabels(): Record<string, string> {
   out['distributions.end'] = '时间';
   out['handovers.total'] = '合计';
   out['intake.totals'] = '合计';
-  // The 合计 row's cell named by its column as the form prints it: 合计行的“31份装（袋）”, 合计行的“合计（袋）”.
-  for (const k of ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags']) out[`intake.totals.${k}`] = `合计行的“${out[`intake.items.${k}`]}（袋）”`;
+  // The 合计 row's cell named by its column as the form prints it: 合计行的31份装（袋）, 合计行的合计（袋）(inside a message's quotes: no quotes of its own).
+  for (const k of ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags']) out[`intake.totals.${k}`] = `合计行的${out[`intake.items.${k}`]}（袋）`;
   // Forms that are only a table keep their rows at the top level of the model (`vaultLog[3]`, not `vaultLog.rows[3]`).
   for (const key of ['schedule', 'staff', 'vaultLog']) {
     for (const k of Object.keys(PRINTED_LABELS)) if (k.startsWith(`${key}.rows.`)) out[`${key}.${k.slice(key.length + 6)}`] = PRINTED_LABELS[k];

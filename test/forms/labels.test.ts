@@ -28,8 +28,8 @@ describe('printed labels', () => {
   it('a model path is named by its printed label', () => {
     expect(labelOf('vaultLog[3].takenAt')).toBe('取卷时间');
     expect(labelOf('handovers[0].items[2].quantity')).toBe('数量');
-    expect(labelOf('intake.totals.bags31')).toBe('合计行的“31份装（袋）”');
-    expect(labelOf('intake.totals.totalBags')).toBe('合计行的“合计（袋）”');
+    expect(labelOf('intake.totals.bags31')).toBe('合计行的31份装（袋）');
+    expect(labelOf('intake.totals.totalBags')).toBe('合计行的合计（袋）');
     expect(labelOf('distributions[1].start')).toBe('日期');
     expect(labelOf('staff[0].pledgeSigned')).toBe('保密承诺书');
     expect(labelOf('nowhere.field')).toBe('field');
