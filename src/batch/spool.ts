@@ -32,6 +32,7 @@ import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, empt
 import { addUnitStock } from '../summary/stock';
 import { leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { commonUnit } from '../summary/common-unit';
+import { countPairs } from '../summary/absent-receivers';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
 import { SpoolWriter, readLineAt, readLines } from './ndjson';
@@ -226,7 +227,7 @@ export class SpooledConsolidation {
       if (counted(r.file)) addUnitStock(t, r);
     }
     t.unit = commonUnit(this.records.filter((r) => r.readable && counted(r.file)).map((r) => r.chain));
-    for (const p of this.pairs) t.pairs[p.status]++;
+    countPairs(t, this.pairs);
     this.totals = t;
   }
 

@@ -17,6 +17,7 @@ import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
 import { levelsShown, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
 import { levelWord } from '../summary/words';
+import { absentReceiverLinesOf } from '../summary/absent-receivers';
 import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import { type CliIO, describeError } from './io';
@@ -71,6 +72,7 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
       ...repeatedUnitLines(t, lang),
       stockLine(t, lang),
       singularOfOne(`Handover sheets' two copies: ${t.pairs.matched} matching pairs, ${t.pairs.disagree} disagreeing, ${unpaired} with one side only.`),
+      ...absentReceiverLinesOf(t, lang),
     ];
   }
   return [
@@ -79,6 +81,7 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
     ...repeatedUnitLines(t, lang),
     stockLine(t, lang),
     `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
+    ...absentReceiverLinesOf(t, lang),
   ];
 }
 

@@ -33,3 +33,18 @@ export function byFileName(a: string, b: string): number {
   if (x.length !== y.length) return x.length - y.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The order in which a unit's workbooks given twice are weighed (model/repeated-unit.ts): by the file's own name
+ * (its key as `byFileName` compares it: a workbook before its copies), the folders only to part two files of one
+ * name. Folders are no part of the choice: the CLI is given paths (“demo/岳麓考点.xlsx”, “in/many-600.xlsx”), the
+ * page bare names, and both must count the workbook that “按文件名排在前面” (review round 10b D1).
+ */
+export function byBaseName(a: string, b: string): number {
+  const x = SORT_KEYS.get(a);
+  const y = SORT_KEYS.get(b);
+  const [p, q] = [x[x.length - 1], y[y.length - 1]];
+  if (p[0] !== q[0]) return p[0] < q[0] ? -1 : 1;
+  if (p[1] !== q[1]) return p[1] - q[1];
+  return byFileName(a, b);
+}

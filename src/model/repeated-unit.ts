@@ -5,14 +5,15 @@
  * of it. DOMAIN: one workbook per unit per semester; the summary puts one row
  * per site. The one counted is one whose file name says it is the corrected
  * version (“浏阳考点（修改后）.xlsx”, “…最终版”, “…final”), not one named as the version
- * before it (“…（修改前）”, “…原稿”), else the first by file name (`byFileName`: a workbook before its copies “(1)”, “ - 副本”), so that
+ * before it (“…（修改前）”, “…原稿”), else the first by file name (`byBaseName`: a workbook before its copies “(1)”, “ - 副本”; its folders only to
+ * part two files of one name), so that
  * the choice is the same on every machine and for every order the files are given
  * in — a file's modification time changes when it is copied or mailed, and says
  * nothing of which is right; the name an officer gave a corrected copy does.
  */
 import { levelOf } from './custody';
 import { unitKey } from './custody';
-import { byFileName } from './file-order';
+import { byBaseName } from './file-order';
 import { TextMemo } from './memo';
 import { semesterKey } from './semester';
 import type { SiteInfo } from './types';
@@ -90,7 +91,7 @@ function versionOf(name: string): number {
 /**
  * The workbooks (any order) each of whose unit and semester (`unitOf`) another workbook is of that counts
  * before it: a file named as corrected first (the later version first among them), one named as before correction
- * last, else by file name (`byFileName`).
+ * last, else by file name (`byBaseName`: the file's own name, not its folders).
  */
 export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => string, unitOf: (w: T) => string | undefined): Array<RepeatedUnit<T>> {
   const first = new Map<string, T>();
@@ -101,7 +102,7 @@ export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => stri
     if (rank(earlier) !== rank(w)) return rank(earlier) === 0 ? 'revised' : 'older';
     return version(earlier) > version(w) ? 'newer' : 'name';
   };
-  for (const w of [...workbooks].sort((a, b) => rank(a) - rank(b) || version(b) - version(a) || byFileName(fileOf(a), fileOf(b)))) {
+  for (const w of [...workbooks].sort((a, b) => rank(a) - rank(b) || version(b) - version(a) || byBaseName(fileOf(a), fileOf(b)))) {
     const unit = unitOf(w);
     if (unit === undefined) continue;
     const earlier = first.get(unit);

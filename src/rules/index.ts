@@ -29,6 +29,7 @@ import * as proctorTakesPapers from './proctor-takes-papers';
 import * as rosterNamesakes from './roster-namesakes';
 import * as itemForAnotherUnit from './item-for-another-unit';
 import * as receiverNotThisUnit from './receiver-not-this-unit';
+import * as schoolNotSender from './school-not-sender';
 import * as dispatchWithoutHandover from './dispatch-without-handover';
 import * as intakeLate from './intake-late';
 import * as keeperNotCustodian from './keeper-not-custodian';
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   // Second wave (docs/领域说明.md)
   itemForAnotherUnit,
   receiverNotThisUnit,
+  schoolNotSender,
   dispatchWithoutHandover,
   intakeLate,
   keeperNotCustodian,

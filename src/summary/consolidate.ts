@@ -12,8 +12,8 @@ import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, slimModel, withAcross } from '../check/service';
-import { type Level, sameUnitKey, unitKey } from '../model/custody';
-import { LEVEL_ORDER, addUnitStock, unitStockOf } from './stock';
+import { sameUnitKey, unitKey } from '../model/custody';
+import { addUnitStock, unitStockOf } from './stock';
 import { semesterKey } from '../model/semester';
 import { unitOfWorkbook } from '../model/repeated-unit';
 import { type UnitOfFile, leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
@@ -25,6 +25,11 @@ import { commonUnit, unitChainOf } from './common-unit';
 import { countedOnce } from './same-bytes';
 import { byFileName } from '../model/file-order';
 import { placeOf, schoolsShown } from './site-order';
+import { countPairs } from './absent-receivers';
+import { type ConsolidatedTotals, emptyTotals } from './totals';
+
+export { emptyTotals } from './totals';
+export type { ConsolidatedTotals, LevelTotals } from './totals';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
 export interface FileOutcome {
@@ -75,73 +80,6 @@ export interface HandoverPair {
   sender: HandoverCopyRef | null;
   receiver: HandoverCopyRef | null;
   differences: PairDifference[];
-}
-
-/**
- * The stock of the units of one level (单位级别): bags, copies and candidates
- * as their workbooks say them. Never added across levels: the 省校 passes its
- * papers to its 分校, a 分校 to its 考点 (《实施方案》（四）), so each level's
- * figures are the same papers and candidates one step down the chain.
- */
-export interface LevelTotals {
-  /** null: units whose 单位级别 cannot be read (levelOf), counted here and in no level. */
-  level: Level | null;
-  units: number;
-  bags: number;
-  copies: number;
-  candidates: number;
-  bagsStillOut: number;
-}
-
-export interface ConsolidatedTotals {
-  files: number;
-  unreadable: number;
-  sites: number;
-  ready: number;
-  errors: number;
-  warnings: number;
-  /** Paper rows over all units (unit × paper, 试卷明细's rows). */
-  papers: number;
-  /** Bags out of a vault and not back, over all units: a bag passed on is not out, so none is counted at two levels. */
-  bagsStillOut: number;
-  /** The stock per level, one entry for each of `LEVEL_ORDER` (a level with no unit: all 0). */
-  levels: LevelTotals[];
-  pairs: Record<PairStatus, number>;
-  /** The semester the run is of (`mainSemesterKey`: most workbooks' 学期), as a key (2024春); null when none names one. */
-  semester: string | null;
-  /**
-   * Readable workbooks of another semester than `semester` (workbook-of-another-semester): counted as
-   * files, units and findings, but their papers left out of every stock figure (papers, bags, copies,
-   * candidates, bags still out), for a semester's papers are not added to another's.
-   */
-  otherSemester: OtherSemesterFile[];
-  /**
-   * Readable workbooks of a unit and semester a workbook before them by file name is of
-   * (unit-workbook-twice: a re-saved copy): counted as files and findings, their papers in no stock figure.
-   */
-  repeatedUnits: RepeatedUnitFile[];
-  /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
-  unit: string;
-}
-
-/**
- * A second workbook of one unit and semester: its file, its unit, the file counted in its place, and whether
- * the two hold the same records; its own findings (none known before they are counted), in no figure of the run.
- */
-interface RepeatedUnitFile {
-  file: string;
-  site: string;
-  counted: string;
-  same: boolean;
-  errors?: number;
-  warnings?: number;
-}
-
-/** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
-interface OtherSemesterFile {
-  file: string;
-  site: string;
-  semester: string;
 }
 
 /** The readable outcomes' units, as `setRunSemester` and `setRepeatedUnits` take them. */
@@ -378,26 +316,6 @@ function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
 
 /* ------------------------------------------------------------------ totals */
 
-/** Totals before any file is counted. */
-export function emptyTotals(files: number): ConsolidatedTotals {
-  return {
-    files,
-    unreadable: 0,
-    sites: 0,
-    ready: 0,
-    errors: 0,
-    warnings: 0,
-    papers: 0,
-    bagsStillOut: 0,
-    levels: LEVEL_ORDER.map((level) => ({ level, units: 0, bags: 0, copies: 0, candidates: 0, bagsStillOut: 0 })),
-    pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 },
-    semester: null,
-    otherSemester: [],
-    repeatedUnits: [],
-    unit: '',
-  };
-}
-
 function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
   const t = emptyTotals(files.length);
   const units = unitsOf(files);
@@ -421,7 +339,7 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
     if (counted(f.file)) addUnitStock(t, unitStockOf(s));
   }
   t.unit = commonUnit(files.flatMap((f) => (f.summary && counted(f.file) ? [unitChainOf(f.summary.site)] : [])));
-  for (const p of pairs) t.pairs[p.status]++;
+  countPairs(t, pairs);
   return t;
 }
 

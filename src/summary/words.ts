@@ -9,6 +9,7 @@
 import type { Lang } from '../rules/types';
 import { counted, singularOfOne } from '../rules/plural';
 import type { PairStatus } from './consolidate';
+import type { AbsentReceiver } from './absent-receivers';
 import { type Level, levelOf } from '../model/custody';
 import { words } from './columns';
 
@@ -122,6 +123,38 @@ export const REPEATED_UNIT_WORDS: Record<Lang, { head: (n: number) => string; co
       more: (n) => `${n} more: see the findings`,
     },
   };
+
+/**
+ * What the CLI and 总览 say of handovers sent to units whose workbooks are not in the run (summary/absent-receivers.ts):
+ * `sent`, beside the sender on 总览, the receiver and the bags (and the slips, when more than one); `item`, the same
+ * with the sender, in the CLI's `line` (`more`: those past the ones named); `head`, atop 总览's list; `more`, those past it.
+ */
+type AbsentWords = {
+  sent: (a: AbsentReceiver) => string;
+  item: (a: AbsentReceiver) => string;
+  line: (named: string[], more: number) => string;
+  head: string;
+  more: (n: number) => string;
+};
+const slips = (a: AbsentReceiver, zh: boolean): string => (a.handovers < 2 ? '' : zh ? `（${a.handovers} 张交接单）` : ` (${a.handovers} slips)`);
+export const ABSENT_RECEIVER_WORDS: Record<Lang, AbsentWords> = {
+  zh: {
+    sent: (a) => `交给${a.to} ${a.bags} 袋${slips(a, true)}`,
+    item: (a) => `${a.from}交给${a.to} ${a.bags} 袋${slips(a, true)}`,
+    line: (named, more) =>
+      `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 处` : ''}，接收单位的工作簿不在本次汇总中，这些交接单只有移交方的副本，无法核对（见“交接配对”）。`,
+    head: '注意：以下单位移交的试卷，接收单位的工作簿不在本次汇总中，这些交接单只有移交方的副本，无法核对（见“交接配对”）：',
+    more: (n) => `另有 ${n} 处，见“交接配对”`,
+  },
+  en: {
+    sent: (a) => `${a.bags} bags to ${a.to}${slips(a, false)}`,
+    item: (a) => `${a.from} handed ${a.bags} bags to ${a.to}${slips(a, false)}`,
+    line: (named, more) =>
+      `Note: ${named.join('; ')}${more ? `; and ${more} more` : ''}: the receiving units’ workbooks are not in this summary, so these handover slips have only the sender’s copy and are not checked (see “Handover pairs”).`,
+    head: 'Note: the units below handed papers over to units whose workbooks are not in this summary: these slips have only the sender’s copy and are not checked (see “Handover pairs”):',
+    more: (n) => `${n} more: see “Handover pairs”`,
+  },
+};
 
 /**
  * 站点汇总's 说明 of a workbook of another semester, first in the cell; the sheet greys the row by

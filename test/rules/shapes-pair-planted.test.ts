@@ -445,6 +445,15 @@ const PLANTED: Planted[] = [
     expect: [['receiver-not-this-unit', 1, '交接单1', 'C4', null]],
   },
   {
+    // Review round 10a D4: a summary listed such a 考点 under the 分校 its 基本信息 names, its papers from another.
+    name: 'the 考点’s 基本信息 names 郴州分校, its papers all from 衡阳分校',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.site!.school = '郴州分校';
+    },
+    expect: [['school-not-sender', 0, '基本信息', 'B4', null]],
+  },
+  {
     name: 'the keeper’s deputy signs papers back in without a custodian role',
     base: 'leiyang-kaodian',
     edit: (d) => {

@@ -12,6 +12,7 @@ import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
 import { ChartData, levelsShown, overviewFigures } from '../../../summary/overview';
 import {
+  ABSENT_RECEIVER_WORDS,
   FIGURE_WORDS,
   FigureKey,
   LEVEL_COLUMN_WORDS,
@@ -24,6 +25,7 @@ import {
   levelWord,
 } from '../../../summary/words';
 import { baseName } from '../../../model/text';
+import { singularOfOne } from '../../../rules/plural';
 import { absoluteRef, BarChartSpec } from '../chart';
 import {
   AnyWorkbook,
@@ -136,6 +138,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   tall(r++);
   r = writeOtherSemester(ov, r, totals, ctx, tall);
   r = writeRepeatedUnits(ov, r, totals, ctx, tall);
+  r = writeAbsentReceivers(ov, r, totals, ctx, tall);
 
   const note = w('note');
   // Across the page, under the last chart: 3 lines, where in A–C beside nothing it took 9.
@@ -274,6 +277,19 @@ function writeRepeatedUnits(ov: ExcelJS.Worksheet, top: number, totals: Consolid
   const name = ctx.fileName ?? baseName;
   const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted), o.same)]);
   return writeAside(ov, top, words.head(repeated.length), rows, words.more, tall);
+}
+
+/**
+ * Under the figures, the handovers sent to units whose workbooks are not in the run (summary/absent-receivers.ts):
+ * a line saying these slips have only the sender's copy, then each sender with its receiver and bags, so that
+ * “仅移交方副本” and a level's bags fewer than the level above's are not left unexplained. Returns the row after it.
+ */
+function writeAbsentReceivers(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
+  const absent = totals.absentReceivers;
+  if (absent.length === 0) return top;
+  const words = ABSENT_RECEIVER_WORDS[ctx.lang];
+  const rows = absent.map((a): [string, string] => [a.from, singularOfOne(words.sent(a))]);
+  return writeAside(ov, top, words.head, rows, words.more, tall);
 }
 
 /** A bold red line over the columns, then a row per workbook (the first ASIDE_LISTED; the rest counted). Returns the row after it. */

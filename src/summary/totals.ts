@@ -1,0 +1,101 @@
+/**
+ * What a consolidated summary counts over its workbooks (its totals, in the JSON report and on 总览), and the
+ * totals before any workbook is counted. Worked out in summary/consolidate.ts (in-process) and batch/spool.ts.
+ */
+import type { Level } from '../model/custody';
+import type { AbsentReceiver } from './absent-receivers';
+import type { PairStatus } from './consolidate';
+import { LEVEL_ORDER } from './stock';
+
+/**
+ * The stock of the units of one level (单位级别): bags, copies and candidates
+ * as their workbooks say them. Never added across levels: the 省校 passes its
+ * papers to its 分校, a 分校 to its 考点 (《实施方案》（四）), so each level's
+ * figures are the same papers and candidates one step down the chain.
+ */
+export interface LevelTotals {
+  /** null: units whose 单位级别 cannot be read (levelOf), counted here and in no level. */
+  level: Level | null;
+  units: number;
+  bags: number;
+  copies: number;
+  candidates: number;
+  bagsStillOut: number;
+}
+
+export interface ConsolidatedTotals {
+  files: number;
+  unreadable: number;
+  sites: number;
+  ready: number;
+  errors: number;
+  warnings: number;
+  /** Paper rows over all units (unit × paper, 试卷明细's rows). */
+  papers: number;
+  /** Bags out of a vault and not back, over all units: a bag passed on is not out, so none is counted at two levels. */
+  bagsStillOut: number;
+  /** The stock per level, one entry for each of `LEVEL_ORDER` (a level with no unit: all 0). */
+  levels: LevelTotals[];
+  pairs: Record<PairStatus, number>;
+  /** The semester the run is of (`mainSemesterKey`: most workbooks' 学期), as a key (2024春); null when none names one. */
+  semester: string | null;
+  /**
+   * Readable workbooks of another semester than `semester` (workbook-of-another-semester): counted as
+   * files, units and findings, but their papers left out of every stock figure (papers, bags, copies,
+   * candidates, bags still out), for a semester's papers are not added to another's.
+   */
+  otherSemester: OtherSemesterFile[];
+  /**
+   * Readable workbooks of a unit and semester a workbook before them by file name is of
+   * (unit-workbook-twice: a re-saved copy): counted as files and findings, their papers in no stock figure.
+   */
+  repeatedUnits: RepeatedUnitFile[];
+  /**
+   * Handovers sent to units whose workbooks are not in the run (sender-only pairs whose receiver gave none), one
+   * entry per sender and receiver with the bags: named on the CLI's lines and on 总览 (summary/absent-receivers.ts).
+   */
+  absentReceivers: AbsentReceiver[];
+  /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
+  unit: string;
+}
+
+/**
+ * A second workbook of one unit and semester: its file, its unit, the file counted in its place, and whether
+ * the two hold the same records; its own findings (none known before they are counted), in no figure of the run.
+ */
+interface RepeatedUnitFile {
+  file: string;
+  site: string;
+  counted: string;
+  same: boolean;
+  errors?: number;
+  warnings?: number;
+}
+
+/** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
+interface OtherSemesterFile {
+  file: string;
+  site: string;
+  semester: string;
+}
+
+/** Totals before any file is counted. */
+export function emptyTotals(files: number): ConsolidatedTotals {
+  return {
+    files,
+    unreadable: 0,
+    sites: 0,
+    ready: 0,
+    errors: 0,
+    warnings: 0,
+    papers: 0,
+    bagsStillOut: 0,
+    levels: LEVEL_ORDER.map((level) => ({ level, units: 0, bags: 0, copies: 0, candidates: 0, bagsStillOut: 0 })),
+    pairs: { matched: 0, disagree: 0, 'sender-only': 0, 'receiver-only': 0 },
+    semester: null,
+    otherSemester: [],
+    repeatedUnits: [],
+    absentReceivers: [],
+    unit: '',
+  };
+}
