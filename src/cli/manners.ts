@@ -44,6 +44,11 @@ const EXIT_CODES = {
     '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取、标记副本未能写出，或命令用法不对。',
     '(exit code: 0 no errors; 1 errors found, warnings alone give 0; 2 a file could not be read, a marked copy not written, or a wrong call)',
   ].join('\n'),
+  /** summary writes one output: refused or not written is exit 2 too. */
+  summary: [
+    '退出码：0 未发现错误；1 发现错误（只有警告也是 0）；2 有文件无法读取、输出位置被拒绝或汇总未能写出，或命令用法不对。',
+    '(exit code: 0 no errors; 1 errors found, warnings alone give 0; 2 a file could not be read, the output refused or not written, or a wrong call)',
+  ].join('\n'),
   write: [
     '退出码：0 已写出；2 输入有误或无法写出（不会写出半个文件，也不会改写输入文件）。',
     '(exit code: 0 written; 2 wrong input or cannot write: never half a file, never the input changed)',
@@ -131,7 +136,7 @@ export const HELP_AFTER: Record<string, string> = {
     '',
     '输出文件不能是正在读取的工作簿；输出文件已存在时会提示将被替换。',
     '(The output cannot be a workbook being read; an output file that exists is replaced, and said so.)',
-    EXIT_CODES.check,
+    EXIT_CODES.summary,
   ].join('\n'),
   demo: [
     '',

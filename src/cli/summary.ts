@@ -9,6 +9,7 @@
  */
 import { type Command, Option } from 'commander';
 import { createWriteStream } from 'fs';
+import { stat } from 'fs/promises';
 import * as path from 'path';
 import { type StatMemo, exists, findWorkbookFiles, refuseOutputsOverInputs, sameFileIn, writeAtomically, writeFileAtomic } from '../batch/files';
 import { checkWorkbook } from '../check/service';
@@ -22,7 +23,7 @@ import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
-import { noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
+import { langOption, noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -151,6 +152,16 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       io.err(options.lang === 'en' ? 'no unit workbook to summarise: every file found was skipped' : '没有可汇总的单位工作簿：找到的文件都已跳过');
       return 2;
     }
+    if (c.skipped.length + c.totals.unreadable >= files.length) {
+      // Not one workbook read: no summary of nothing (review round 10c D9); the lines above say why each was not.
+      const n = c.totals.unreadable;
+      io.err(
+        options.lang === 'en'
+          ? `no workbook could be summarised (${counted(n, 'files')} unreadable, see above); nothing written`
+          : `没有可以汇总的工作簿（${n} 个无法读取，见上），未写出汇总`,
+      );
+      return 2;
+    }
     if (format === 'json') {
       if (out) {
         await keptIfNotWritten(writeJsonFile(c, out), out, replacing);
@@ -220,37 +231,59 @@ async function previousSummary(out: string, found: readonly string[], stats: Sta
   return checked.skipped ? file : undefined;
 }
 
+/** Why -o cannot be the summary's output, in the language asked (before any work); undefined when it can. */
+function outputRefusal(out: string | undefined, format: 'xlsx' | 'json', lang: 'zh' | 'en'): string | undefined {
+  if (out === undefined) return undefined;
+  if (out.trim() === '') return lang === 'en' ? 'the output file name (-o) is empty' : '输出文件名（-o）是空的';
+  if (format === 'json') return undefined;
+  if (out === '-') {
+    return lang === 'en'
+      ? 'a summary workbook cannot be written to the screen (-o -): give a file name ending in .xlsx, or --format json'
+      : '汇总工作簿不能输出到屏幕（-o -）：请给出以 .xlsx 结尾的文件名，或用 --format json';
+  }
+  if (path.extname(out).toLowerCase() !== '.xlsx')
+    return lang === 'en' ? `the output file must end in .xlsx: ${printable(out)}` : `输出文件应以 .xlsx 结尾：${printable(out)}`;
+  return undefined;
+}
+
+/** -o a folder that is there: said so (it was told to end in .xlsx, review round 10c D12). */
+async function folderRefusal(out: string, lang: 'zh' | 'en'): Promise<string | undefined> {
+  if (out === '-') return undefined;
+  const isFolder = await stat(out).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) return undefined;
+  return lang === 'en' ? `the output is a folder, not a file: ${printable(out)}` : `输出位置是一个文件夹，不能写成文件：${printable(out)}`;
+}
+
 export function registerSummary(program: Command, io: CliIO): void {
   program
     .command('summary')
     .description('多个工作簿的试卷保管汇总（文件或文件夹） (consolidated custody summary)')
     .argument('<paths...>', '工作簿 .xlsx 或文件夹 (FILE|DIR…)')
-    .option('-o, --out <file>', `输出文件 (SUMMARY.xlsx；默认 ${DEFAULT_SUMMARY_NAME}；--format json 时默认输出到屏幕)`)
-    .option('--format <format>', '输出格式 xlsx|json', 'xlsx')
-    .addOption(new Option('--lang <lang>', '问题说明的语言 zh|en (message language)').choices(['zh', 'en']).default('zh'))
+    .option(
+      '-o, --out <file>',
+      `输出文件；默认 ${DEFAULT_SUMMARY_NAME}，--format json 时默认输出到屏幕（-o - 同） (SUMMARY.xlsx; JSON goes to the screen unless -o names a file)`,
+    )
+    .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['xlsx', 'json']).default('xlsx'))
+    .addOption(langOption('问题说明的语言 (message language)'))
     .option('--threads <n>', '并行线程数（默认每个 CPU 一个，多给的不用；0 为不用线程） (worker threads, one per CPU at most; 0: none)')
-    .action(async (paths: string[], opts: { out?: string; format: string; lang: string; threads?: string }) => {
-      if (opts.format !== 'xlsx' && opts.format !== 'json') {
-        io.err(`--format 只能是 xlsx 或 json，而不是“${opts.format}”`);
+    .action(async (paths: string[], opts: { out?: string; format: 'xlsx' | 'json'; lang: 'zh' | 'en'; threads?: string }) => {
+      const refused = (opts.out ? await folderRefusal(opts.out, opts.lang) : undefined) ?? outputRefusal(opts.out, opts.format, opts.lang);
+      if (refused) {
+        io.err(refused);
         io.exitCode = 2;
         return;
       }
-      if (opts.out !== undefined && opts.out.trim() === '') {
-        io.err(opts.lang === 'en' ? 'the output file name (-o) is empty' : '输出文件名（-o）是空的');
-        io.exitCode = 2;
-        return;
-      }
-      if (opts.out && opts.format === 'xlsx' && path.extname(opts.out).toLowerCase() !== '.xlsx') {
-        io.err(`输出文件应以 .xlsx 结尾：${opts.out}`);
-        io.exitCode = 2;
-        return;
-      }
+      // "-o -" is the screen, as JSON without -o (review round 10c D2: it made a file named "-").
+      const out = opts.out === '-' ? undefined : opts.out;
       const threads = threadsOf(opts.threads);
       if (threads === null) {
-        io.err(threadsError(opts.threads!, opts.lang === 'en' ? 'en' : 'zh'));
+        io.err(threadsError(opts.threads!, opts.lang));
         io.exitCode = 2;
         return;
       }
-      io.exitCode = await runSummary(paths, { out: opts.out, format: opts.format, lang: opts.lang === 'en' ? 'en' : 'zh', threads }, io);
+      io.exitCode = await runSummary(paths, { out, format: opts.format, lang: opts.lang, threads }, io);
     });
 }
