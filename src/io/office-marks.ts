@@ -21,6 +21,7 @@ import { sheetStateOf } from '../model/grid';
 import type { SheetState } from '../model/grid';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
+import { type CellNow, type FoundNote, type NotPutBack, markStillHere, notPutBack, noteFingerprint, planClear } from '../check/mark-clear';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -35,6 +36,10 @@ interface PriorState {
   borders?: Array<[string, string, string]>;
   /** The note it had; null for none. */
   note: string | null;
+  /** The sheet's id (survives a rename); absent in a record of before it was kept. */
+  sheetId?: string;
+  /** The fingerprint of the note we wrote (absent in a record of before it was kept, or without the notes API): how 清除标记 knows the mark is still there, or finds it moved. */
+  mark?: string;
 }
 
 /** The edges a mark frames. */
@@ -130,9 +135,9 @@ async function inBatches<T>(
 function sheetExists(names: Set<string>, sheet: string): boolean {
   return names.has(sheet);
 }
-
-function restoreCell(ws: Excel.Worksheet, prior: PriorState, currentNote: Excel.Note | undefined, notes: boolean): void {
-  const range = ws.getRange(prior.cell);
+/** Puts back a cell's prior fill, borders and note at `cell` (where our mark is now); `hasNote`: the cell has a note now. */
+function restoreCell(ws: Excel.Worksheet, prior: PriorState, cell: string, hasNote: boolean, notes: boolean): void {
+  const range = ws.getRange(cell);
   // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const fill = range.format.fill;
   if (!prior.fill.pattern || prior.fill.pattern === 'None' || prior.fill.color === null) {
@@ -145,15 +150,17 @@ function restoreCell(ws: Excel.Worksheet, prior: PriorState, currentNote: Excel.
   if (prior.borders) setBorders(range, prior.borders);
   if (!notes) return;
   if (prior.note === null) {
-    if (currentNote && !currentNote.isNullObject) currentNote.delete();
-  } else if (currentNote && !currentNote.isNullObject) {
-    currentNote.content = prior.note;
+    if (hasNote) ws.notes.getItem(cell).delete();
+  } else if (hasNote) {
+    ws.notes.getItem(cell).content = prior.note;
   } else {
     ws.notes.add(range, prior.note);
   }
 }
 
-export interface MarkResult {
+const MARK_FILLS = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
+
+export interface MarkResult extends NotPutBack {
   marked: number;
   restored: number;
   syncs: number;
@@ -184,9 +191,10 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   setting.load('isNullObject,value');
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/id');
   await counted(context, counter);
   const names = new Set(worksheets.items.map((w) => w.name));
+  const ids = new Map(worksheets.items.map((w) => [w.name, w.id]));
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const { cells: stored, list: storedList } = setting.isNullObject ? { cells: [] } : parseStored(setting.value);
   const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
@@ -262,6 +270,14 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       note: note && !note.isNullObject ? String(note.content ?? '') : null,
     });
   }
+  // Each stored with its sheet's id and the note it gets: 清除标记 finds a renamed sheet and a moved mark by them.
+  const textOf = new Map(live.map((m) => [keyOf(m.sheet, m.cell), m.text]));
+  for (const p of priors) {
+    const text = textOf.get(keyOf(p.sheet, p.cell))!;
+    p.sheetId = ids.get(p.sheet);
+    if (options.notes) p.mark = noteFingerprint(p.note ? `${p.note}\n\n${text}` : text);
+    else delete p.mark;
+  }
   // The list replaces the one we wrote before; its new name is stored before its sheet is added.
   const replaced = priorList?.ours() ? priorList.name : undefined;
   let storedName = replaced;
@@ -288,7 +304,8 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     (write) => {
       if ('restore' in write) {
         const p = write.restore;
-        restoreCell(worksheets.getItem(p.sheet), p, staleNotes.get(keyOf(p.sheet, p.cell)), options.notes);
+        const note = staleNotes.get(keyOf(p.sheet, p.cell));
+        restoreCell(worksheets.getItem(p.sheet), p, p.cell, Boolean(note && !note.isNullObject), options.notes);
         return;
       }
       if (!('mark' in write)) {
@@ -323,45 +340,109 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name };
 }
 
-/** Puts back the prior fill, borders and note of every marked cell, removes the list of findings we wrote, and forgets the marks. */
+/**
+ * Puts back the prior fill, borders and note of every marked cell where our mark still is (check/mark-clear.ts): a
+ * mark moved by rows inserted or deleted is found by its note, a renamed sheet by its id; a cell not ours is never
+ * touched. Removes the list of findings we wrote, and forgets the marks but those of a sheet not found.
+ */
 export async function clearMarks(context: Excel.RequestContext, options: Pick<MarkOptions, 'notes'>): Promise<MarkResult> {
   const counter = { syncs: 0 };
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   setting.load('isNullObject,value');
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/id');
   await counted(context, counter);
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   if (setting.isNullObject) return { marked: 0, restored: 0, syncs: counter.syncs, leftOut: 0 };
   const names = new Set(worksheets.items.map((w) => w.name));
+  const nameById = new Map(worksheets.items.map((w) => [w.id, w.name]));
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-  const { cells, list } = parseStored(setting.value);
-  const stored = cells.filter((p) => sheetExists(names, p.sheet));
+  const { cells: stored, list } = parseStored(setting.value);
+  const sheetOf = (p: PriorState): string | undefined => (names.has(p.sheet) ? p.sheet : p.sheetId !== undefined ? nameById.get(p.sheetId) : undefined);
 
-  const notes = new Map<string, Excel.Note>();
+  // What each stored address holds now: its fill, and its note.
+  const here = new Map<PriorState, { fill: Excel.RangeFill; note?: Excel.Note }>();
   let priorList: PriorList | undefined;
   await inBatches(
     context,
     counter,
-    options.notes ? stored : [],
+    stored.filter((p) => sheetOf(p) !== undefined),
     (p) => {
-      const note = worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell);
-      // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-      note.load('isNullObject');
-      notes.set(keyOf(p.sheet, p.cell), note);
+      const ws = worksheets.getItem(sheetOf(p)!);
+      // eslint-disable-next-line office-addins/load-object-before-read -- loaded on the next line, then synced before it is read
+      const fill = ws.getRange(p.cell).format.fill;
+      fill.load('color');
+      const note = options.notes ? ws.notes.getItemOrNullObject(p.cell) : undefined;
+      note?.load('isNullObject,content');
+      here.set(p, { fill, note });
     },
     { first: () => (priorList = loadPriorList(worksheets, names, list)) },
   );
+  const now = (_sheet: string, p: PriorState): CellNow => {
+    const { fill, note } = here.get(p)!;
+    return {
+      note: note === undefined ? undefined : note.isNullObject ? null : String(note.content ?? ''),
+      ourFill: typeof fill.color === 'string' && MARK_FILLS.has(fill.color.toUpperCase()),
+    };
+  };
+  // A mark not where it was put: the notes of the sheets it may be on, found in two more syncs.
+  const away = stored.filter((p) => sheetOf(p) === undefined || !markStillHere(p, now(sheetOf(p)!, p)));
+  const found = options.notes && away.some((p) => p.mark !== undefined) ? await notesOf(context, counter, away.map(sheetOf), names, list) : new Map();
+  const plan = planClear(stored, sheetOf, now, (sheet) => (sheet !== undefined ? (found.get(sheet) ?? []) : [...found.values()].flat()));
   const removed = priorList?.ours() ? priorList.name : undefined;
+  const hasNote = new Map<PriorState, boolean>(stored.map((p) => [p, Boolean(here.get(p)?.note && !here.get(p)!.note!.isNullObject)]));
   // The setting goes with the last batch: a clearing cut short can be done again (putting a cell back twice is putting it back).
-  await inBatches(context, counter, stored, (p) => restoreCell(worksheets.getItem(p.sheet), p, notes.get(keyOf(p.sheet, p.cell)), options.notes), {
-    last: () => {
-      if (removed) worksheets.getItem(removed).delete();
-      setting.delete();
+  await inBatches(
+    context,
+    counter,
+    plan.restore,
+    (r) =>
+      restoreCell(
+        worksheets.getItem(r.sheet),
+        r.prior,
+        r.cell,
+        r.cell === r.prior.cell && r.sheet === sheetOf(r.prior) ? hasNote.get(r.prior)! : true,
+        options.notes,
+      ),
+    {
+      last: () => {
+        if (removed) worksheets.getItem(removed).delete();
+        if (plan.missing.length > 0) context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells: plan.missing }));
+        else setting.delete();
+      },
     },
+  );
+  return { marked: 0, restored: plan.restore.length, syncs: counter.syncs, leftOut: 0, list: removed, ...notPutBack(plan) };
+}
+
+/** The notes of the sheets given (undefined: a sheet gone by its name, so every sheet but the list), each with its cell: two syncs. */
+async function notesOf(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  sheets: ReadonlyArray<string | undefined>,
+  names: ReadonlySet<string>,
+  list: string | undefined,
+): Promise<Map<string, FoundNote[]>> {
+  const wanted = sheets.includes(undefined) ? [...names].filter((n) => n !== list) : [...new Set(sheets as string[])];
+  const collections = wanted.map((name) => {
+    const notes = context.workbook.worksheets.getItem(name).notes;
+    notes.load('items/content');
+    return { name, notes };
   });
-  return { marked: 0, restored: stored.length, syncs: counter.syncs, leftOut: 0, list: removed };
+  await counted(context, counter);
+  const located = collections.map(({ name, notes }) => ({
+    name,
+    items: notes.items.map((note) => {
+      const at = note.getLocation();
+      at.load('address');
+      return { at, text: note.content };
+    }),
+  }));
+  await counted(context, counter);
+  return new Map(
+    located.map(({ name, items }) => [name, items.map(({ at, text }) => ({ sheet: name, cell: at.address.replace(/^.*!/, '').replace(/\$/g, ''), text }))]),
+  );
 }
 
 /**

@@ -47,6 +47,8 @@ export class App {
   private busy = false;
   /** Files picked or dropped while other work ran: read as soon as it ends (with the reading under way, in the same run), never dropped. */
   private waiting: File[] = [];
+  /** Work asked for while other work ran: run next, in order, never dropped. */
+  private queued: Array<() => Promise<void>> = [];
   /** The reading under way, shown again when files join the wait. */
   private reading: ReadProgress | null = null;
   /** Whether the 汇总 tab shows the summaries of the last check (it is drawn when shown). */
@@ -138,9 +140,13 @@ export class App {
     node.dataset.kind = kind;
   }
 
-  /** Runs one piece of work at a time, the status line saying it is busy, then what came of it. */
+  /**
+   * Runs one piece of work at a time, the status line saying it is busy, then what came of it. Work asked for while
+   * other work runs (the language switched during a download, a live re-check during 标记, a WPS ribbon command)
+   * waits its turn and runs after, in order: it was dropped without a word. The promise ends when the work has run.
+   */
   async guarded(work: () => Promise<string | Outcome | void>): Promise<void> {
-    if (this.busy) return;
+    if (this.busy) return new Promise<void>((resolve) => this.queued.push(() => this.guarded(work).then(resolve)));
     this.busy = true;
     document.body.classList.add('busy');
     this.status(t(this.lang, 'working'), 'busy');
@@ -153,8 +159,9 @@ export class App {
     } finally {
       this.busy = false;
       document.body.classList.remove('busy');
-      // Files that came while other work ran (a check, a download): their turn now.
+      // Files that came while other work ran (a check, a download): their turn now; then the work that waits.
       if (this.waiting.length > 0) void this.openFiles(this.waiting.splice(0));
+      else void this.queued.shift()?.();
     }
   }
 
@@ -268,6 +275,8 @@ export function checkOutcome(all: readonly SiteResult[], lang: Lang): Outcome {
     total.warnings += c.warnings;
     summaryErrors += countFindings(r.findings).errors;
   }
+  // The workbook open in Excel or WPS with no forms yet: nothing was read wrong and no file was chosen; say where the forms are.
+  if (results.length === 1 && results[0].noForms) return { text: t(lang, 'noFormsOpen'), kind: 'info' };
   const unreadable = results.filter((r) => r.error !== undefined);
   const tally = t(lang, 'summaryDone', total) + (summaryErrors < total.errors ? t(lang, 'summaryCounts', { errors: summaryErrors }) : '');
   if (unreadable.length === 0) return { text: `${tally}${skipped}`, kind: 'info' };

@@ -8,7 +8,9 @@ export function wireCheck(app: App): void {
   document.getElementById('validate-btn')?.addEventListener('click', () => app.guarded(() => app.runCheck()));
   document.getElementById('mark-btn')?.addEventListener('click', () =>
     app.guarded(async () => {
-      if (app.results.length === 0) await app.runCheck();
+      // Checked again first (a few syncs): what is marked is what the workbook holds now, not what the last check saw
+      // before a correction or a row inserted or deleted.
+      await app.runCheck();
       const site = app.results[0];
       return site && app.host.mark ? app.host.mark(site, app.lang) : undefined;
     }),

@@ -9,6 +9,7 @@ import { Refusal } from '../check/refusal';
 import type { WorkbookGrid } from '../model/grid';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteModel } from '../model/site-model';
+import { readWorkbook } from '../forms/workbook';
 import { countedOnce } from '../summary/same-bytes';
 import { SiteSummary, summarizeSite } from '../summary/site';
 import { Lang, t } from './i18n';
@@ -24,6 +25,8 @@ export interface SiteInput {
   error?: string;
   /** Already read and checked on its own (the browser face's worker): only the checks across workbooks are left. */
   checked?: CheckedWorkbook;
+  /** The workbook open in Excel or WPS (no file was chosen): one with no forms yet is told where to insert them. */
+  open?: boolean;
 }
 
 export interface SiteResult {
@@ -41,6 +44,13 @@ export interface SiteResult {
   report?: FileReport;
   /** Its custody summary (the 汇总 tab), for a workbook that has a model. */
   summary?: SiteSummary;
+  /** The open workbook (Excel, WPS) is empty or holds none of the forms yet: nothing was read wrong. */
+  noForms?: boolean;
+}
+
+/** An empty workbook, or one with none of the forms. */
+function hasNoForms(grid: WorkbookGrid): boolean {
+  return grid.sheets.length === 0 || readWorkbook(grid).sheets.every((s) => s.form === null);
 }
 
 /** Reads and validates every workbook, across workbooks too when there are several (the check service), and sums up each that has a model. */
@@ -68,6 +78,7 @@ export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?
     problems: w.model?.problems ?? [],
     ...(w.skipped ? { skipped: w.skipped } : { report: w.report }),
     ...(w.model ? { summary: summarizeSite(w.model, w.report.findings, { file: inputs[i].label }) } : {}),
+    ...(inputs[i].open && w.report.error !== undefined && !w.model && w.grid && hasNoForms(w.grid) ? { noForms: true } : {}),
   }));
 }
 

@@ -53,6 +53,11 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
     box.append(head, el('p', { class: 'site-skipped' }, t(lang, 'skippedLine', { reason: site.skipped })));
     return box;
   }
+  if (site.noForms) {
+    box.classList.add('no-forms');
+    box.append(head, el('p', { class: 'site-no-forms' }, t(lang, 'noFormsOpen')));
+    return box;
+  }
   if (site.error) {
     box.classList.add('unreadable');
     head.append(el('span', { class: 'badge error' }, t(lang, 'unreadable')));
@@ -62,8 +67,8 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
   const c = counts(site.findings);
   const tally = el('span', { class: 'tally' });
   tally.append(
-    el('span', { class: 'badge error', title: t(lang, 'errors') }, `${c.errors} ${t(lang, 'errors')}`),
-    el('span', { class: 'badge warning', title: t(lang, 'warnings') }, `${c.warnings} ${t(lang, 'warnings')}`),
+    el('span', { class: 'badge error', title: t(lang, 'errors') }, t(lang, 'errorCount', { n: c.errors })),
+    el('span', { class: 'badge warning', title: t(lang, 'warnings') }, t(lang, 'warningCount', { n: c.warnings })),
   );
   head.append(tally);
   // A workbook with nothing to mark has no marked copy, as `custody validate --mark` writes none for it:

@@ -29,6 +29,8 @@ const zh = {
   noFindings: '未发现问题，可以提交。',
   errors: '错误',
   warnings: '警告',
+  errorCount: '{n} 错误',
+  warningCount: '{n} 警告',
   findingsIn: '问题',
   readyToSubmit: '可以提交',
   notReady: '有错误，暂不能提交',
@@ -50,6 +52,8 @@ const zh = {
   listWritten: '全部问题列在最后一张工作表“{sheet}”，可打印。',
   marksCapped: '有问题的单元格太多，只标记了前 {max} 个，另有 {left} 个没有标记：请在列表中查看。',
   cleared: '已恢复 {n} 个单元格原来的格式和批注。',
+  clearedLost: '另有 {n} 个标记在原处和同一工作表上都没找到（可能所在行已删除，或批注被改过）：这些单元格没有动，请自行查看。',
+  clearedMissing: '工作表“{sheet}”找不到了（改了名或删除了），上面的 {n} 个标记没能清除：把表名改回来后再点“清除标记”。',
   summaryWritten: '已写入“汇总”工作表。',
   notesUnsupported: '此版本 Excel 不支持批注接口（ExcelApi 1.18），只标颜色。',
   printUnsupported: '此版本 Excel 不支持页面设置接口（ExcelApi 1.9），打印问题清单前请在“页面布局”里设为横向、调整为一页宽。',
@@ -77,6 +81,7 @@ const zh = {
   summaryDone: '完成：{errors} 个错误，{warnings} 个警告',
   summaryCounts: '（两份不一致的交接单每张计 1 个，汇总中计 {errors} 个错误）',
   cannotRead: '无法读取 {file}：{reason}',
+  noFormsOpen: '当前工作簿里还没有试卷保密表单：请在“表单”页插入空白表单（或打开已填写的工作簿），填好后再点“校验”。',
   moreUnreadable: '（另有 {n} 个文件无法读取）',
   replacedOpen: '已用新选的 {file} 替换先前打开的 {label}。',
   keptBothOpen: '{file} 与已打开的同名文件不是同一单位的，两份都保留，新的一份列为 {label}。',
@@ -134,6 +139,8 @@ const en: Record<Key, string> = {
   noFindings: 'No problems found: ready to submit.',
   errors: 'errors',
   warnings: 'warnings',
+  errorCount: '{n|error|errors}',
+  warningCount: '{n|warning|warnings}',
   findingsIn: 'findings',
   readyToSubmit: 'Ready to submit',
   notReady: 'Has errors: not ready to submit',
@@ -152,10 +159,13 @@ const en: Record<Key, string> = {
   inserted: 'Inserted: ',
   setupRefused:
     ". This WPS build did not take some of the forms' drop-down lists or print settings: before printing, check paper (A4), orientation and print titles in Page Setup.",
-  marked: 'Marked {n} cells.',
+  marked: 'Marked {n|cell|cells}.',
   listWritten: 'Every finding is listed on the last sheet, “{sheet}”, ready to print.',
   marksCapped: 'Too many cells to mark: the first {max} are marked, {left} more are not; see them in the list.',
-  cleared: 'Restored the former fill and notes of {n} cells.',
+  cleared: 'Restored the former fill and notes of {n|cell|cells}.',
+  clearedLost:
+    ' {n|mark was|marks were} found neither in place nor elsewhere on {n:its|their} sheet (rows deleted, or the note edited): {n:that cell was|those cells were} left as {n:it is|they are}; please look at {n:it|them}.',
+  clearedMissing: ' Sheet “{sheet}” was not found (renamed or deleted): its {n|mark|marks} could not be cleared. Rename it back, then click Clear marks again.',
   summaryWritten: 'The 汇总 sheet is written.',
   notesUnsupported: 'This Excel has no notes API (ExcelApi 1.18): cells are coloured only.',
   printUnsupported:
@@ -183,27 +193,28 @@ const en: Record<Key, string> = {
   severity_error: 'Error',
   severity_warning: 'Warning',
   colon: ': ',
-  summaryDone: 'Done: {errors} errors, {warnings} warnings',
-  summaryCounts: ' (a handover slip whose two copies disagree counts once in a summary: {errors} errors there)',
+  summaryDone: 'Done: {errors|error|errors}, {warnings|warning|warnings}',
+  summaryCounts: ' (a handover slip whose two copies disagree counts once in a summary: {errors|error|errors} there)',
   cannotRead: 'Could not read {file}: {reason}',
-  moreUnreadable: ' ({n} more files could not be read)',
+  noFormsOpen: 'This workbook has no custody forms yet: insert blank forms from the Forms tab (or open a filled-in workbook), fill them in, then click Check.',
+  moreUnreadable: ' ({n|more file|more files} could not be read)',
   replacedOpen: 'The {file} just chosen replaces the open {label}. ',
   keptBothOpen: "{file} is another unit's workbook than the open file of that name: both are kept, the new one listed as {label}. ",
   brokenFile: 'The file is damaged or incomplete (perhaps cut short when copied): get the original file again',
   reading: 'Reading {i} of {n}: {file}',
-  filesWaiting: ' ({n} more files waiting: read next)',
+  filesWaiting: ' ({n|more file|more files} waiting: read next)',
   checking: 'Checking…',
   findingsFile: 'findings.json',
   consolidatedFile: 'custody summary.xlsx',
-  downloadConsolidated: 'Download the consolidated summary ({n} workbooks)',
-  downloadConsolidatedUnreadable: 'Download the consolidated summary ({n} workbooks, {unreadable} of them unreadable)',
+  downloadConsolidated: 'Download the consolidated summary ({n|workbook|workbooks})',
+  downloadConsolidatedUnreadable: 'Download the consolidated summary ({n|workbook|workbooks}, {unreadable} of them unreadable)',
   unreadableLeftOut: '{file}: cannot be read: {reason}',
   copyLeftOut: '{file}: {reason}',
   skipped: 'Skipped',
   skippedLine: 'Skipped: {reason}',
   skippedLeftOut: '{file}: skipped: {reason}',
-  skippedCount: '; {n} files skipped',
-  sheetFindings: '{site} · {sheet}: {n} findings',
+  skippedCount: '; {n|file|files} skipped',
+  sheetFindings: '{site} · {sheet}: {n|finding|findings}',
   showMore: 'Show {n} more ({left} not shown yet)',
   actionOn: '{action}: {target}',
   template_0: 'Whole site workbook',
@@ -217,8 +228,28 @@ const en: Record<Key, string> = {
 
 const TABLES: Record<Lang, Record<Key, string>> = { zh, en };
 
+/**
+ * A message with its parameters: a number with thousands separators (10,002, as everywhere in the pane);
+ * `{n|one|many}` the number and its noun, singular for 1 (English: “1 warning”, “2 warnings”); `{n:one|many}` the
+ * word alone (“its”, “their”).
+ */
 export function t(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  const show = (v: string | number | undefined, k: string): string => (typeof v === 'number' ? v.toLocaleString('en-US') : (v ?? `{${k}}`));
+  return TABLES[lang][key].replace(/\{(\w+)(?:([|:])([^|}]*)\|([^}]*))?\}/g, (_, k: string, how?: string, one?: string, many?: string) => {
+    if (how === undefined) return show(params[k], k);
+    const noun = Number(String(params[k]).replace(/,/g, '')) === 1 ? one! : many!;
+    return how === ':' ? noun : `${show(params[k], k)} ${noun}`;
+  });
+}
+
+/** What the pane says after 清除标记 (Excel, WPS): the cells put back, the marks not found, the sheets not found. */
+export function clearedMessage(lang: Lang, result: { restored: number; lost?: number; missing?: ReadonlyArray<{ sheet: string; cells: number }> }): string {
+  const lines = [
+    t(lang, 'cleared', { n: result.restored }),
+    result.lost ? t(lang, 'clearedLost', { n: result.lost }) : '',
+    ...(result.missing ?? []).map((m) => t(lang, 'clearedMissing', { sheet: m.sheet, n: m.cells })),
+  ];
+  return lines.filter(Boolean).join('');
 }
 
 /**

@@ -8,7 +8,7 @@ import { writeSummarySheet } from '../io/office-summary';
 import { checkSites } from './check';
 import { SheetCache } from './live';
 import type { Host } from './host';
-import { hiddenSheetLine, markedMessage, t } from './i18n';
+import { clearedMessage, hiddenSheetLine, markedMessage, t } from './i18n';
 import { summaryTable } from './summary-table';
 
 function supports(version: string): boolean {
@@ -39,7 +39,7 @@ export function officeHost(): Host {
     async check(lang, changed) {
       const { grid, names } = await Excel.run((context) => readOfficeGrid(context, { ...readOptions, read: cache.reader(changed) }));
       const whole = cache.update(names, grid.sheets);
-      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole }], lang);
+      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole, open: true }], lang);
     },
     // worksheets.onChanged (ExcelApi 1.9) reports edits by sheet id.
     watch: supports('1.9') ? watchWorksheets : undefined,
@@ -57,7 +57,7 @@ export function officeHost(): Host {
     async clearMarks(lang) {
       if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) => clearMarks(context, { notes }));
-      return t(lang, 'cleared', { n: result.restored });
+      return clearedMessage(lang, result);
     },
     async writeSummary(_site, summary, lang) {
       if (!settings) return t(lang, 'summaryUnsupported');
@@ -67,17 +67,25 @@ export function officeHost(): Host {
   };
 }
 
-/** Calls back with the name of each edited sheet; returns a function that stops listening. */
+/**
+ * Calls back with the name of each edited sheet; returns a function that stops listening. onChanged reports a sheet
+ * by its id, and a rename fires no event: the name is read at each event (one sync), the one known before only when
+ * that read fails; a name kept from the first would re-read the old sheet's cache after a rename (review 10b D5).
+ */
 function watchWorksheets(onChange: (sheets: readonly string[]) => void): () => void {
   const names = new Map<string, string>();
   const nameOf = async (id: string): Promise<string | undefined> => {
-    if (!names.has(id)) {
+    try {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(id);
-        ws.load('name');
+        // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject read after the sync, as the project loads it elsewhere
+        ws.load('isNullObject,name');
         await context.sync();
-        if (!ws.isNullObject) names.set(id, ws.name);
+        if (ws.isNullObject) names.delete(id);
+        else names.set(id, ws.name);
       });
+    } catch {
+      // The name known before, if any.
     }
     return names.get(id);
   };

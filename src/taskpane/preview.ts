@@ -50,7 +50,9 @@ export function renderPreview(site: SiteResult, finding: Finding, lang: Lang, un
       const tr = el('tr');
       tr.append(el('th', {}, String(r + 1)));
       for (let c = left; c <= at.col + AROUND; c++) {
-        const td = el('td', { translate: 'no' }, shown(cellAt(sheet, r, c)));
+        const value = shown(cellAt(sheet, r, c));
+        // Its whole value on hover, where the column is too narrow to show it.
+        const td = el('td', { translate: 'no', ...(value ? { title: value } : {}) }, value);
         if (r === at.row && c === at.col) {
           td.className = `target ${finding.severity}`;
           td.id = 'preview-target';

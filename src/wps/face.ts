@@ -10,7 +10,7 @@ import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, selectWpsCell } from '../io/
 import { insertWpsDrafts, writeWpsSummary } from '../io/wps/sheets';
 import { checkSites } from '../taskpane/check';
 import type { Host } from '../taskpane/host';
-import { hiddenSheetLine, markedMessage, t } from '../taskpane/i18n';
+import { clearedMessage, hiddenSheetLine, markedMessage, t } from '../taskpane/i18n';
 import { SheetCache } from '../taskpane/live';
 import { summaryTable } from '../taskpane/summary-table';
 
@@ -30,7 +30,7 @@ export function wpsHost(app: EtObject): Host {
     async check(lang, changed) {
       const { grid, names } = readWpsGrid(app, { read: cache.reader(changed), skip: SKIP });
       const whole = cache.update(names, grid.sheets);
-      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole }], lang);
+      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole, open: true }], lang);
     },
     async select(_site, finding, lang) {
       if (!finding.sheet || !finding.cell) return undefined;
@@ -41,7 +41,7 @@ export function wpsHost(app: EtObject): Host {
       return markedMessage(lang, result, result.printRefused ? t(lang, 'listPrintRefused') : undefined);
     },
     async clearMarks(lang) {
-      return t(lang, 'cleared', { n: clearWpsMarks(app).restored });
+      return clearedMessage(lang, clearWpsMarks(app));
     },
     async writeSummary(_site, summary, lang) {
       writeWpsSummary(app, summaryTable(summary, lang));

@@ -59,6 +59,8 @@ export interface FakeState {
   active?: string;
   selected?: string;
   inserted: string[];
+  /** The worksheets.onChanged listeners added (ExcelApi 1.9). */
+  changed?: Array<(e: { worksheetId: string }) => Promise<void>>;
   /** Sheet names a base64 file holds (the test says what each template contains). */
   sheetsOf?: (base64: string) => string[];
 }
@@ -163,15 +165,27 @@ class FakeWorksheets extends Proxy {
       });
     }
     if (prop === 'items/visibility') return this.ctx.state.sheets.map((s) => s.visibility ?? 'Visible');
+    if (prop === 'items/id') return this.ctx.state.sheets.map((s) => s.id);
     throw new Error(`cannot load ${prop}`);
   }
   get items(): FakeWorksheet[] {
     const items = this.get<FakeWorksheet[]>('items/name');
     if (this.loaded.has('items/visibility')) items.forEach((ws, i) => ws.preload('visibility', this.get<string[]>('items/visibility')[i]));
+    if (this.loaded.has('items/id')) items.forEach((ws, i) => ws.preload('id', this.get<string[]>('items/id')[i]));
     return items;
   }
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, key);
+  }
+  /** ExcelApi 1.9: a listener is kept on the state (`changed`), for the test to call with a sheet's id as Excel would. */
+  get onChanged(): { add(fn: (e: { worksheetId: string }) => Promise<void>): { context: undefined; remove(): void } } {
+    const state = this.ctx.state;
+    return {
+      add: (fn) => {
+        (state.changed ??= []).push(fn);
+        return { context: undefined, remove: () => (state.changed = state.changed?.filter((f) => f !== fn)) };
+      },
+    };
   }
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, key, true);
@@ -246,6 +260,9 @@ class FakeWorksheet extends Proxy {
   }
   get visibility(): string {
     return this.get('visibility');
+  }
+  get id(): string {
+    return this.get('id');
   }
   get isNullObject(): boolean {
     return this.get('isNullObject');
@@ -640,10 +657,27 @@ class FakeBorder extends Proxy {
 }
 
 class FakeNotes {
+  private loadedItems?: FakeNote[];
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {}
+  /** ExcelApi 1.18: `items/content`, each note with its content. */
+  load(_props: string): this {
+    this.ctx.queue(() => {
+      this.loadedItems = [...this.sheet().notes].map(([cell, content]) => {
+        const note = new FakeNote(this.ctx, this.sheet, cell, false);
+        note.preload('content', content);
+        return note;
+      });
+    });
+    this.ctx.loads++;
+    return this;
+  }
+  get items(): FakeNote[] {
+    if (!this.loadedItems) throw new NotLoaded('items');
+    return this.loadedItems;
+  }
   getItemOrNullObject(cell: string): FakeNote {
     return new FakeNote(this.ctx, this.sheet, cell.toUpperCase(), true);
   }
@@ -680,6 +714,14 @@ class FakeNote extends Proxy {
   get isNullObject(): boolean {
     return this.get('isNullObject');
   }
+  preload(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
+  /** The note's cell, its address sheet-qualified as Office.js gives it. */
+  getLocation(): { load(p: string): void; address: string } {
+    const location = new FakeNoteLocation(this.ctx, () => `'${this.sheet().name}'!${this.cell}`);
+    return location;
+  }
   get content(): string {
     return this.get('content');
   }
@@ -693,6 +735,22 @@ class FakeNote extends Proxy {
     this.ctx.queue(() => {
       if (!this.sheet().notes.delete(this.cell)) throw new Error(`ItemNotFound: note ${this.cell}`);
     });
+  }
+}
+
+class FakeNoteLocation extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly where: () => string,
+  ) {
+    super(ctx);
+  }
+  protected abstractRead(prop: string): unknown {
+    if (prop === 'address') return this.where();
+    throw new Error(`cannot load ${prop}`);
+  }
+  get address(): string {
+    return this.get('address');
   }
 }
 

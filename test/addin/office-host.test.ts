@@ -175,10 +175,10 @@ describe('the Office host', () => {
     // More cells than are marked: the message says how many are left, and where to see them.
     const many = Array.from({ length: 5003 }, (_, i) => ({ ...total!, cell: `K${i + 1}` }));
     expect(await h.mark!({ ...site, findings: many }, 'zh')).toBe(
-      '已标记 5000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 3 个没有标记：请在列表中查看。全部问题列在最后一张工作表“问题清单”，可打印。',
+      '已标记 5,000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 3 个没有标记：请在列表中查看。全部问题列在最后一张工作表“问题清单”，可打印。',
     );
     expect(await h.mark!({ ...site, findings: many }, 'en')).toBe(
-      'Marked 5000 cells. Too many cells to mark: the first 5,000 are marked, 3 more are not; see them in the list. Every finding is listed on the last sheet, “Findings”, ready to print.',
+      'Marked 5,000 cells. Too many cells to mark: the first 5,000 are marked, 3 more are not; see them in the list. Every finding is listed on the last sheet, “Findings”, ready to print.',
     );
     await h.clearMarks!('zh');
     expect(JSON.stringify(state.sheets.map((s) => [s.name, [...s.fills], [...s.notes]]))).toBe(before);

@@ -152,7 +152,7 @@ test('the status line leads with a file that could not be read, never "0 errors"
   const site = (label: string, findings: Finding[], error?: string) => ({ id: label, label, findings, problems: [], ...(error ? { error } : {}) });
   expect(checkOutcome([site('x.xlsx', [], '不是 .xlsx 工作簿')], 'zh')).toEqual({ text: '无法读取 x.xlsx：不是 .xlsx 工作簿', kind: 'error' });
   expect(checkOutcome([site('x.xlsx', [], 'bad'), site('y.xlsx', [], 'worse'), site('ok.xlsx', [f('S', 'A1'), f('S', 'B2', 'w', 'warning')])], 'en')).toEqual({
-    text: 'Could not read x.xlsx: bad (1 more files could not be read); Done: 1 errors, 1 warnings',
+    text: 'Could not read x.xlsx: bad (1 more file could not be read); Done: 1 error, 1 warning',
     kind: 'error',
   });
   expect(checkOutcome([site('ok.xlsx', [f('S', 'A1')])], 'zh')).toEqual({ text: '完成：1 个错误，0 个警告', kind: 'info' });
@@ -195,7 +195,7 @@ test('a summary this tool wrote is skipped with its one line, not unreadable; a 
   expect(t('zh', 'skippedLine', { reason: MARKED_COPY_SKIPPED.zh })).toBe(`已跳过：${MARKED_COPY_SKIPPED.zh}`);
   const results = [readable('a.xlsx', 'aa', [f('S', 'A1')]), skipped];
   expect(checkOutcome(results, 'zh')).toEqual({ text: '完成：1 个错误，0 个警告；已跳过 1 个文件', kind: 'info' });
-  expect(checkOutcome(results, 'en').text).toBe('Done: 1 errors, 0 warnings; 1 files skipped');
+  expect(checkOutcome(results, 'en').text).toBe('Done: 1 error, 0 warnings; 1 file skipped');
   expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（1 个工作簿）');
 });
 

@@ -111,8 +111,8 @@ export function tallyOf(report: RunReport): string {
   const findings = report.files.flatMap((f) => f.findings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const summaryErrors = report.files.reduce((n, f) => n + countFindings(f.findings).errors, 0);
-  const folded = summaryErrors < errors ? `（两份不一致的交接单每张计 1 个，汇总中计 ${summaryErrors} 个错误）` : '';
-  return `完成：${errors} 个错误，${findings.length - errors} 个警告${folded}`;
+  const folded = summaryErrors < errors ? `（两份不一致的交接单每张计 1 个，汇总中计 ${summaryErrors.toLocaleString('en-US')} 个错误）` : '';
+  return `完成：${errors.toLocaleString('en-US')} 个错误，${(findings.length - errors).toLocaleString('en-US')} 个警告${folded}`;
 }
 
 export const fixtureData = (name: string): SiteData => JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8')) as SiteData;

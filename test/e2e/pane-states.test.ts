@@ -135,7 +135,7 @@ maybe('the pane’s states in chromium', () => {
     const errors = report.files[0].findings.filter((f) => f.severity === 'error').length;
     const warnings = report.files[0].findings.length - errors;
     expect(await page.textContent('#status')).toBe(
-      `无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查（另有 1 个文件无法读取）；完成：${errors} 个错误，${warnings} 个警告`,
+      `无法读取 notes.xlsx：不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查（另有 1 个文件无法读取）；完成：${errors.toLocaleString('en-US')} 个错误，${warnings.toLocaleString('en-US')} 个警告`,
     );
     expect(await page.getAttribute('#status', 'data-kind')).toBe('error');
     expect(await page.$$eval('section.site.unreadable .site-error', (n) => n.map((x) => x.textContent))).toEqual([
@@ -169,7 +169,7 @@ maybe('the pane’s states in chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('section.site').length === 4 && document.body.dataset.ready === 'true');
     await page.waitForFunction(() => !document.body.classList.contains('busy'));
     expect(await page.textContent('#status')).toMatch(
-      /^Could not read 签到表\.xlsx: None of the custody forms .*; Done: \d+ errors, \d+ warnings( \(a handover slip whose two copies disagree counts once in a summary: \d+ errors there\))?$/,
+      /^Could not read 签到表\.xlsx: None of the custody forms .*; Done: [\d,]+ errors?, [\d,]+ warnings?( \(a handover slip whose two copies disagree counts once in a summary: [\d,]+ errors? there\))?$/,
     );
     expect(await page.$$eval('section.site.unreadable .site-error', (n) => n.map((x) => x.textContent))).toEqual([
       'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',

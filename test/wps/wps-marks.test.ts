@@ -106,6 +106,7 @@ test('a long record (many findings) is split over cells and read back whole', ()
      "A2",
      "A3",
      "A4",
+     "A5",
    ]
   `);
   expect(clearWpsMarks(new FakeApplication(state)).restored).toBe(600);
@@ -120,7 +121,7 @@ test(`more cells than ${MARKED_CELLS_MAX}: the first are marked, the rest counte
   const host = wpsHost(new FakeApplication(state));
   const site = { id: 'workbook', label: '当前工作簿', findings: many, problems: [] };
   expect(await host.mark!(site, 'zh')).toBe(
-    '已标记 5000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 1,500 个没有标记：请在列表中查看。全部问题列在最后一张工作表“问题清单”，可打印。',
+    '已标记 5,000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 1,500 个没有标记：请在列表中查看。全部问题列在最后一张工作表“问题清单”，可打印。',
   );
   const marked = Object.entries(state.sheets[0].cells)
     .filter(([, cell]) => cell.fill?.color === bgrOf(MARK_COLORS.error))

@@ -17,9 +17,11 @@
  */
 import type { Finding } from '../../model/finding';
 import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../../check/marks';
-import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeOf, setEach, sheetName, toRows, worksheets } from './et';
+import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeBox, rangeOf, setEach, sheetName, toRows, worksheets } from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
 import { wpsSheetState } from './grid';
+import { type CellNow, type FoundNote, type NotPutBack, notPutBack, noteFingerprint, planClear } from '../../check/mark-clear';
+import { a1 } from '../../model/grid';
 import type { SheetState } from '../../model/grid';
 
 /** The hidden sheet that holds the prior state of marked cells. */
@@ -44,6 +46,8 @@ interface WpsPriorState {
   borders?: Array<[number | null, number | null, number | null]>;
   /** The comment it had; null for none. */
   comment: string | null;
+  /** The fingerprint of the comment we wrote (absent in a record of before it was kept): how 清除标记 knows the mark is still there, or finds it moved. */
+  mark?: string;
 }
 
 /** Borders.Item: xlEdgeLeft, xlEdgeTop, xlEdgeBottom, xlEdgeRight. */
@@ -206,7 +210,7 @@ function restoreCell(ws: EtObject, prior: WpsPriorState): void {
   setComment(range, prior.comment);
 }
 
-export interface WpsMarkResult {
+export interface WpsMarkResult extends NotPutBack {
   marked: number;
   restored: number;
   /** Cells with findings left unmarked beyond MARKED_CELLS_MAX. */
@@ -242,11 +246,17 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     if (!storedByKey.has(keyOf(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
   }
   const stale = stored.filter((p) => !markKeys.has(keyOf(p.sheet, p.cell)) && sheets.has(p.sheet));
+  const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
+  const textOf = new Map(marks.map((m) => [keyOf(m.sheet, m.cell), m.text]));
+  const commentOfMark = (p: WpsPriorState): string => {
+    const text = textOf.get(keyOf(p.sheet, p.cell))!;
+    return p.comment ? `${p.comment}\n\n${text}` : text;
+  };
+  for (const p of priors) p.mark = noteFingerprint(commentOfMark(p));
   // Cells to put back stay in the record until they are: a call that fails on the way leaves none marked without its prior state.
   writeStore(app, workbook, sheets, { cells: [...priors, ...stale], list: oldList });
 
   for (const p of stale) restoreCell(sheets.get(p.sheet), p);
-  const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
   for (const m of marks) {
     const range = rangeOf(sheets.get(m.sheet), m.cell);
     get(range, 'Interior').Color = bgrOf(MARK_COLORS[m.severity]);
@@ -255,8 +265,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
       range,
       EDGES.map(() => [style, weight, 0] as const),
     );
-    const prior = priorByKey.get(keyOf(m.sheet, m.cell));
-    setComment(range, prior?.comment ? `${prior.comment}\n\n${m.text}` : m.text);
+    setComment(range, commentOfMark(priorByKey.get(keyOf(m.sheet, m.cell))!));
   }
   // The old list goes first, so that the new one may take its name; the new name is stored before its sheet is added.
   // An old list the build would not delete stays in the record, and no new one is written beside it.
@@ -267,18 +276,61 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length, list, ...(refused > 0 && { printRefused: true }) };
 }
 
-/** Puts back the prior fill, borders and comment of every marked cell, removes the list we wrote (still ours) and the record. */
+/** A cell's comment text; null for none. */
+function commentOf(range: EtObject): string | null {
+  const comment = get(range, 'Comment');
+  const text = comment ? get(comment, 'Text') : null;
+  return text === null || text === undefined ? null : String(text);
+}
+
+const MARK_BGR = new Set(Object.values(MARK_COLORS).map(bgrOf));
+
+/** Every comment on a sheet's used range, cell by cell (only when a mark is not where it was put). */
+function commentsOn(ws: EtObject, sheet: string): FoundNote[] {
+  const box = rangeBox(get(ws, 'UsedRange'));
+  if (!box) return [];
+  const found: FoundNote[] = [];
+  for (let r = box.top; r <= box.bottom; r++)
+    for (let c = box.left; c <= box.right; c++) {
+      const text = commentOf(rangeOf(ws, a1(r, c)));
+      if (text !== null) found.push({ sheet, cell: a1(r, c), text });
+    }
+  return found;
+}
+
+/**
+ * Puts back the prior fill, borders and comment of every marked cell where our mark still is (check/mark-clear.ts):
+ * a mark moved by rows inserted or deleted is found by its comment, on its sheet or, where the sheet is renamed, on
+ * any. A cell not ours is never touched. Marks of a sheet not found stay in the record (and are named); the list we
+ * wrote (still ours) is removed.
+ */
 export function clearWpsMarks(app: EtObject): WpsMarkResult {
   const workbook = activeWorkbook(app);
   const sheets = sheetsByName(workbook);
   const record = readStore(sheets);
-  const stored = record.cells.filter((p) => sheets.has(p.sheet) && p.sheet !== MARKS_SHEET);
-  for (const p of stored) restoreCell(sheets.get(p.sheet), p);
+  const stored = record.cells.filter((p) => p.sheet !== MARKS_SHEET);
+  const scanned = new Map<string, FoundNote[]>();
+  const scan = (name: string): FoundNote[] => {
+    if (!scanned.has(name)) scanned.set(name, commentsOn(sheets.get(name), name));
+    return scanned.get(name)!;
+  };
+  const others = (): string[] => [...sheets.keys()].filter((n) => n !== MARKS_SHEET && n !== record.list);
+  const plan = planClear(
+    stored,
+    (p) => (sheets.has(p.sheet) ? p.sheet : undefined),
+    (sheet, p): CellNow => {
+      const range = rangeOf(sheets.get(sheet), p.cell);
+      const color = numberOf(get(range, 'Interior'), 'Color');
+      return { note: commentOf(range), ourFill: color !== null && MARK_BGR.has(color) };
+    },
+    (sheet) => (sheet !== undefined ? scan(sheet) : others().flatMap(scan)),
+  );
+  for (const r of plan.restore) restoreCell(sheets.get(r.sheet), { ...r.prior, cell: r.cell });
   const list = ourList(sheets, record.list);
   const removed = list && deleteList(app, sheets, list) ? list : undefined;
-  // A list the build would not delete stays in the record, for a later 清除标记 to take away.
-  writeStore(app, workbook, sheets, { cells: [], list: removed ? undefined : list });
-  return { marked: 0, restored: stored.length, leftOut: 0, list: removed };
+  // A list the build would not delete stays in the record, for a later 清除标记 to take away; so do the marks of a sheet not found.
+  writeStore(app, workbook, sheets, { cells: plan.missing, list: removed ? undefined : list });
+  return { marked: 0, restored: plan.restore.length, leftOut: 0, list: removed, ...notPutBack(plan) };
 }
 
 /**

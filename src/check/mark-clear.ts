@@ -1,0 +1,149 @@
+/**
+ * 清除标记's decision, shared by Excel (io/office-marks.ts) and WPS
+ * (io/wps/marks.ts): a cell is put back only where our mark still is. Rows
+ * inserted or deleted since 标记 move the marked cell; restoring by the stored
+ * address would then wipe another cell's own note and fill (review 10b D2).
+ * So each stored cell is checked first: its note is the one we wrote (or,
+ * without a note, its fill is our colour). A mark not found there is looked
+ * for by its note, on its own sheet (or, where the sheet is gone by its name,
+ * on any sheet), and put back where it is; one not found anywhere is left
+ * alone and counted.
+ */
+import { parseA1 } from '../model/grid';
+
+/** The first line our notes begin with (after the officer's own note, when the cell had one), in either language. */
+const OUR_HEADER = /(^|\n\n)(【试卷保密助手】|\[Exam Paper Custody Assistant\])\n/;
+
+/** Whether a note holds our mark's text. */
+function isOurNote(note: string): boolean {
+  return OUR_HEADER.test(note);
+}
+
+/**
+ * A note's fingerprint, kept in the record instead of the note (a record of
+ * 5,000 cells stays small): its length and FNV-1a hash.
+ */
+export function noteFingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${h.toString(16)}`;
+}
+
+/** A stored cell: where it was marked, and the fingerprint of the note we wrote there (absent in a record of before it was kept). */
+export interface MarkedPlace {
+  sheet: string;
+  cell: string;
+  mark?: string;
+}
+
+/** A cell as it is now: its note (null: none; undefined: notes cannot be read), and whether its fill is a mark's colour. */
+export interface CellNow {
+  note: string | null | undefined;
+  ourFill: boolean;
+}
+
+/**
+ * Whether our mark is still at the stored address. Our note, as written, says
+ * so; another note (the officer's, or another mark's moved here) says no. A
+ * cell without a note (ours deleted by hand, or notes unreadable) is ours when
+ * its fill is our colour.
+ */
+export function markStillHere(place: MarkedPlace, now: CellNow): boolean {
+  if (now.note === undefined || now.note === null) return now.ourFill;
+  if (place.mark !== undefined) return noteFingerprint(now.note) === place.mark;
+  return isOurNote(now.note) && now.ourFill;
+}
+
+/** A note found on a sheet. */
+export interface FoundNote {
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;
+
+/**
+ * Where a moved mark is now: a cell whose note is exactly the one we wrote,
+ * not taken by another mark. Of several, the one in the same column nearest
+ * the stored row (rows inserted or deleted move a cell up or down); a tie is
+ * not guessed. Undefined for a record without its note, or none found.
+ */
+function findMoved(place: MarkedPlace, notes: readonly FoundNote[], taken: ReadonlySet<string>): FoundNote | undefined {
+  if (place.mark === undefined) return undefined;
+  const candidates = notes.filter((n) => noteFingerprint(n.text) === place.mark && !taken.has(keyOf(n.sheet, n.cell)));
+  if (candidates.length <= 1) return candidates[0];
+  const at = parseA1(place.cell);
+  const distance = (n: FoundNote): number => {
+    const p = parseA1(n.cell);
+    if (!at || !p || p.col !== at.col) return Infinity;
+    return Math.abs(p.row - at.row) + (n.sheet === place.sheet ? 0 : 0.5);
+  };
+  const sorted = [...candidates].sort((a, b) => distance(a) - distance(b));
+  if (distance(sorted[0]) === Infinity || distance(sorted[0]) === distance(sorted[1])) return undefined;
+  return sorted[0];
+}
+
+/** What a clearing found: each stored cell put back where (a sheet and cell), or not. */
+export interface ClearPlan<T extends MarkedPlace> {
+  /** Put back at its address or where it moved to. */
+  restore: Array<{ prior: T; sheet: string; cell: string }>;
+  /** On a sheet there, but the mark is not found: left alone. */
+  lost: T[];
+  /** On a sheet not found (renamed or deleted): kept in the record, for a later 清除标记. */
+  missing: T[];
+}
+
+/**
+ * Plans a clearing. `sheetOf` gives the sheet a stored cell is on now
+ * (undefined: gone); `now` what its stored address holds; `notesOn` the
+ * notes of a sheet (or of every sheet, for a sheet gone by its name), asked
+ * only when a mark is not where it was put.
+ */
+export function planClear<T extends MarkedPlace>(
+  stored: readonly T[],
+  sheetOf: (p: T) => string | undefined,
+  now: (sheet: string, p: T) => CellNow,
+  notesOn: (sheet: string | undefined) => readonly FoundNote[],
+): ClearPlan<T> {
+  const plan: ClearPlan<T> = { restore: [], lost: [], missing: [] };
+  const taken = new Set<string>();
+  const away: Array<{ p: T; sheet: string | undefined }> = [];
+  for (const p of stored) {
+    const sheet = sheetOf(p);
+    if (sheet !== undefined && markStillHere(p, now(sheet, p))) {
+      plan.restore.push({ prior: p, sheet, cell: p.cell });
+      taken.add(keyOf(sheet, p.cell));
+    } else away.push({ p, sheet });
+  }
+  for (const { p, sheet } of away) {
+    const found = findMoved(p, notesOn(sheet), taken);
+    if (found) {
+      plan.restore.push({ prior: p, sheet: found.sheet, cell: found.cell });
+      taken.add(keyOf(found.sheet, found.cell));
+    } else if (sheet === undefined) plan.missing.push(p);
+    else plan.lost.push(p);
+  }
+  return plan;
+}
+
+/** What a clearing could not put back, for the pane to say. */
+export interface NotPutBack {
+  /** Marks not found where they were put nor (by their note) elsewhere on their sheet: their cells left alone. */
+  lost?: number;
+  /** The marks of sheets not found (renamed or deleted), kept in the record for a later 清除标记. */
+  missing?: Array<{ sheet: string; cells: number }>;
+}
+
+/** A plan's cells not put back, by kind (nothing when all went back). */
+export function notPutBack(plan: Pick<ClearPlan<MarkedPlace>, 'lost' | 'missing'>): NotPutBack {
+  const missing = new Map<string, number>();
+  for (const p of plan.missing) missing.set(p.sheet, (missing.get(p.sheet) ?? 0) + 1);
+  return {
+    ...(plan.lost.length > 0 && { lost: plan.lost.length }),
+    ...(missing.size > 0 && { missing: [...missing].map(([sheet, cells]) => ({ sheet, cells })) }),
+  };
+}
