@@ -161,6 +161,26 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
     await page.close();
   });
 
+  test('标记 after an edit the list has not seen (live check off): checks first, and the corrected cell is not marked (review round 10b D4)', async () => {
+    const page = await openPane();
+    await page.uncheck('#live-toggle');
+    await page.click('#validate-btn');
+    await page.waitForSelector('.finding[data-rule="column-total"]');
+    const planted = expected.find((f) => f.rule === 'column-total')!;
+    await page.evaluate(
+      ([sheet, cell]) => (window as unknown as { Application: { edit(s: string, c: string, v: number): void } }).Application.edit(sheet, cell, 2),
+      [planted.sheet!, planted.cell!],
+    );
+    const edited = await state(page);
+    await page.click('#mark-btn');
+    await page.waitForFunction(() => /已标记/.test(document.getElementById('status')?.textContent ?? ''));
+    const others = [...new Set(expected.filter((f) => f.sheet && f.cell && f.rule !== 'column-total').map((f) => `${f.sheet}!${f.cell}`))].sort();
+    expect(changedCells(userCells(edited), userCells(await state(page)))).toEqual(others);
+    expect(await page.$(`.finding[data-rule="column-total"]`)).toBeNull();
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test('the live switch is on at first, and remembered when turned off', async () => {
     const page = await openPane();
     expect(await page.isChecked('#live-toggle')).toBe(true);
