@@ -152,9 +152,10 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       io.err(options.lang === 'en' ? 'no unit workbook to summarise: every file found was skipped' : '没有可汇总的单位工作簿：找到的文件都已跳过');
       return 2;
     }
-    if (c.skipped.length + c.totals.unreadable >= files.length) {
+    const n = c.unreadable().length;
+    if (c.skipped.length + n >= files.length) {
       // Not one workbook read: no summary of nothing (review round 10c D9); the lines above say why each was not.
-      const n = c.totals.unreadable;
+      // (Counted from the list: the totals wait for the checks across workbooks, still running here.)
       io.err(
         options.lang === 'en'
           ? `no workbook could be summarised (${counted(n, 'files')} unreadable, see above); nothing written`

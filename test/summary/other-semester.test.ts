@@ -9,8 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
-import { memoryIO } from '../../src/cli/io';
+import { type Report, findingsOf, run } from './cli-report';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { SiteData } from '../../src/model/types';
 import { readWorkbook } from '../../src/forms/workbook';
@@ -51,15 +50,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const run = async (...args: string[]) => {
-  const io = memoryIO();
-  const code = await main(['node', 'custody', ...args], io);
-  return { code, io };
-};
-
-type Report = { files: Array<{ file: string; findings: Array<Record<string, unknown>> }> };
-const findingsOf = (json: Report, file: string) => json.files.find((f) => f.file === file)!.findings;
 
 const ZH =
   '本工作簿基本信息的学期是“2024秋”，而一起检查的其他工作簿多是2025春学期的（2 个，如文件“长沙分校.xlsx”）。不同学期的试卷不能合在一起汇总：汇总时本工作簿的袋数、份数和考生数不计入合计。若本工作簿属于2025春学期，请改正基本信息的学期；若确是2024秋学期的，请把它移出本次检查和汇总。';
@@ -130,7 +120,8 @@ describe('workbooks of two semesters given together', () => {
 
   it('总览: under the figures, the note and the file with its semester', async () => {
     const out = path.join(dir, '汇总2.xlsx');
-    await run('summary', branch, wangcheng, lastYear, '-o', out);
+    const r = await run('summary', branch, wangcheng, lastYear, '-o', out);
+    if (!fs.existsSync(out)) throw new Error(r.io.stderr);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ov = wb.getWorksheet('总览')!;
@@ -158,7 +149,8 @@ describe('a workbook of another semester where people look (review round 3, R4):
   /** The workbook written by the CLI (spooled) and in memory (the page's download): both say the same. */
   const books = async (): Promise<Array<[string, ExcelJS.Workbook]>> => {
     const out = path.join(dir, '汇总-看.xlsx');
-    await run('summary', branch, wangcheng, lastYear, '-o', out);
+    const r = await run('summary', branch, wangcheng, lastYear, '-o', out);
+    if (!fs.existsSync(out)) throw new Error(r.io.stderr);
     const cli = new ExcelJS.Workbook();
     await cli.xlsx.readFile(out);
     const inputs = await Promise.all(
@@ -252,7 +244,8 @@ function printedPages(ws: ExcelJS.Worksheet, breaks: readonly number[], last: nu
 describe('总览 printed (review round 3, R3)', () => {
   it('no chart is cut by a page break and the signatures are on the note’s page, however tall a printer makes an unset row', async () => {
     const out = path.join(dir, '汇总-印.xlsx');
-    await run('summary', branch, wangcheng, lastYear, '-o', out);
+    const r = await run('summary', branch, wangcheng, lastYear, '-o', out);
+    if (!fs.existsSync(out)) throw new Error(r.io.stderr);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ov = wb.getWorksheet('总览')!;

@@ -8,8 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import { memoryIO } from '../../src/cli/io';
+import { type Report, findingsOf, run } from './cli-report';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { SiteData } from '../../src/model/types';
 import { checkWorkbooks } from '../../src/check/service';
@@ -45,15 +44,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const run = async (...args: string[]) => {
-  const io = memoryIO();
-  const code = await main(['node', 'custody', ...args], io);
-  return { code, io };
-};
-
-type Report = { files: Array<{ file: string; findings: Array<Record<string, unknown>> }> };
-const findingsOf = (report: Report, file: string) => report.files.find((f) => f.file === file)!.findings;
 
 describe('a unit given twice from two folders: the file counted is the first by its own name', () => {
   it('byBaseName: the file name first, the folders only between two files of one name', () => {

@@ -9,8 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import { memoryIO } from '../../src/cli/io';
+import { type Report, findingsOf, run } from './cli-report';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { SiteData } from '../../src/model/types';
 import { readWorkbook } from '../../src/forms/workbook';
@@ -55,15 +54,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const run = async (...args: string[]) => {
-  const io = memoryIO();
-  const code = await main(['node', 'custody', ...args], io);
-  return { code, io };
-};
-
-type Report = { files: Array<{ file: string; findings: Array<Record<string, unknown>> }> };
-const findingsOf = (report: Report, file: string) => report.files.find((f) => f.file === file)!.findings;
 
 const CLAUSE =
   '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–3 标题“____学期……”及附件1 备注“押运方和接收方分别存档”：每个单位按学期存档一份，汇总时每个单位只计一次';
