@@ -133,7 +133,7 @@ ruleTester('column-total', {
         twoDeliveries(d);
         (d.intake as Intake[])[1].totals!.totalBags = 4;
       },
-      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单2', cell: 'H14', row: null, message: /合计”写的是 4/ }],
+      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单2', cell: 'H14', row: null, message: /^“合计行的合计（袋）”写的是 4，但上面各行相加是 3。/ }],
     },
   ],
 });
