@@ -822,6 +822,19 @@ class FakeCharts {
 }
 
 /** The fake as the adapter sees it. */
+/** What marking changes in a workbook, comparable: each sheet's fills, borders and notes, and the settings. */
+export function snapshot(state: FakeState): unknown {
+  return {
+    sheets: state.sheets.map((s) => ({
+      name: s.name,
+      fills: Object.fromEntries([...s.fills.entries()].sort()),
+      borders: Object.fromEntries([...(s.borders ?? new Map())].sort()),
+      notes: Object.fromEntries([...s.notes.entries()].sort()),
+    })),
+    settings: Object.fromEntries(state.settings),
+  };
+}
+
 export function asExcel(ctx: FakeContext): Excel.RequestContext {
   return ctx as unknown as Excel.RequestContext;
 }

@@ -5,7 +5,7 @@
  */
 import { MARKS_SETTING, applyMarks, clearMarks } from '../../src/io/office-marks';
 import { MARKED_FINDINGS, logFinding } from '../findings';
-import { FakeContext, FakeSheet, FakeState, asExcel, fakeSheet } from './fake-excel';
+import { FakeContext, FakeSheet, FakeState, asExcel, fakeSheet, snapshot } from './fake-excel';
 
 const LOG = '附件3 出入库';
 
@@ -39,18 +39,6 @@ function shiftRows(sheet: FakeSheet, row: number, count: number): void {
   sheet.fills = move(sheet.fills);
   sheet.notes = move(sheet.notes);
   sheet.borders = move(sheet.borders ?? new Map());
-}
-
-function snapshot(state: FakeState): unknown {
-  return {
-    sheets: state.sheets.map((s) => ({
-      name: s.name,
-      fills: Object.fromEntries([...s.fills.entries()].sort()),
-      borders: Object.fromEntries([...(s.borders ?? new Map())].sort()),
-      notes: Object.fromEntries([...s.notes.entries()].sort()),
-    })),
-    settings: Object.fromEntries(state.settings),
-  };
 }
 
 const mark = (state: FakeState, findings = MARKED_FINDINGS) => applyMarks(asExcel(new FakeContext(state)), findings, { notes: true });

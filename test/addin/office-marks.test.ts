@@ -7,7 +7,7 @@
  */
 import { CELLS_PER_BATCH, MARKED_CELLS_MAX, MARKS_SETTING, MARK_COLORS, applyMarks, cellMarks, clearMarks, selectCell } from '../../src/io/office-marks';
 import { MARKED_FINDINGS, logFinding } from '../findings';
-import { FakeContext, FakeState, asExcel, fakeSheet } from './fake-excel';
+import { FakeContext, FakeState, asExcel, fakeSheet, snapshot } from './fake-excel';
 
 function workbook(): FakeState {
   const log = fakeSheet('附件3 出入库', [['保密室试卷出入库记录表'], [], [], [], ['1', '1001', '高等数学', 3, '李强']]);
@@ -26,18 +26,6 @@ function workbook(): FakeState {
   const other = fakeSheet('基本信息', [['学期', '2024春']]);
   other.fills.set('A1', { color: '#DDEBF7', pattern: 'Solid', patternColor: null });
   return { sheets: [log, other], settings: new Map([['someone.else', 'kept']]), inserted: [] };
-}
-
-function snapshot(state: FakeState): unknown {
-  return {
-    sheets: state.sheets.map((s) => ({
-      name: s.name,
-      fills: Object.fromEntries([...s.fills.entries()].sort()),
-      borders: Object.fromEntries([...(s.borders ?? new Map())].sort()),
-      notes: Object.fromEntries([...s.notes.entries()].sort()),
-    })),
-    settings: Object.fromEntries(state.settings),
-  };
 }
 
 describe('applyMarks / clearMarks', () => {
