@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readCheckableWorkbook, readWorkbook } from '../forms/workbook';
+import { readWorkbook, refuseFormless } from '../forms/workbook';
 import { readRegularFile } from '../batch/files';
 import { fileBudget } from '../batch/time-budget';
 import { readXlsxInNode } from '../io/xlsx/node-workbook';
@@ -26,7 +26,7 @@ export function registerExtract(program: Command, io: CliIO): void {
           const read = readWorkbook(grid);
           // No form at all (or nothing in it): refused as validate refuses it, exit 2 — not "{}" and 0, which let
           // `extract X > data.json && fill data.json` make a blank workbook of a wrong file (review round 10c D4).
-          if (read.sheets.every((s) => s.form === null)) readCheckableWorkbook(grid);
+          refuseFormless(grid, read);
           return read;
         });
         // A table whose header is gone: what could be read is printed, and why the rest could not be (in Chinese: the

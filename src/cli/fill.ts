@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { draftWorkbook } from '../forms/workbook';
 import { exists, readRegularFile, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
@@ -7,7 +6,7 @@ import { printable, refusalLine } from '../check/refusal';
 import type { SiteData } from '../model/types';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
-import { langOption, replacedLine, writtenLine } from './manners';
+import { langOption, notXlsxLine, replacedLine, writtenLine } from './manners';
 
 /** A site's data model is a few hundred KB at most. */
 const DATA_FILE_LIMIT = 64 * 1024 * 1024;
@@ -19,7 +18,6 @@ const WORDS = {
     notJson: (where: string) => `不是有效的 JSON${where ? `（${where}附近）` : ''}，未写出文件：请检查那里是否多了或少了逗号、引号或括号`,
     at: (line: number, col: number) => `第 ${line} 行第 ${col} 列`,
     notModel: '数据不符合数据模型，未写出文件：',
-    notXlsx: (file: string) => `输出文件应以 .xlsx 结尾：${printable(file)}`,
     gbk: '注意：文件不是 UTF-8 编码，已按 GBK（记事本的“ANSI”）读取；请核对写出的中文',
   },
   en: {
@@ -29,7 +27,6 @@ const WORDS = {
       `not valid JSON${where ? ` (near ${where})` : ''}; nothing written: look there for a comma, quote or bracket too many or missing`,
     at: (line: number, col: number) => `line ${line}, column ${col}`,
     notModel: 'the data does not fit the data model; nothing written:',
-    notXlsx: (file: string) => `the output file must end in .xlsx: ${printable(file)}`,
     gbk: 'Note: the file is not UTF-8; it was read as GBK (Notepad’s “ANSI”): check the Chinese written',
   },
 };
@@ -69,13 +66,6 @@ function dataText(bytes: Uint8Array): { text: string; gbk: boolean } {
   }
 }
 
-/** A folder there (fill's -o a folder is refused by the writer, in its own words). */
-const isFolder = (file: string): Promise<boolean> =>
-  fs.stat(file).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-
 /** exceljs (and ajv above) are loaded by the commands that write, not by every start of the CLI. */
 export async function fillWorkbook(data: SiteData): Promise<Buffer> {
   const { xlsxBuffer } = await import('../io/xlsx/exceljs-writer');
@@ -92,9 +82,9 @@ export function registerFill(program: Command, io: CliIO): void {
     .action(async (dataFile: string, opts: { out: string; lang: Lang }) => {
       const w = WORDS[opts.lang];
       await refuseOutputsOverInputs([opts.out], [dataFile]);
-      // As summary refuses it: an .xlsx named out.txt opens in nothing that would show the forms.
-      if (path.extname(opts.out).toLowerCase() !== '.xlsx' && !(await isFolder(opts.out))) {
-        io.err(w.notXlsx(opts.out));
+      // As summary refuses it (a folder was refused just above).
+      if (path.extname(opts.out).toLowerCase() !== '.xlsx') {
+        io.err(notXlsxLine(opts.out, opts.lang));
         io.exitCode = 2;
         return;
       }

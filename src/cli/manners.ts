@@ -80,6 +80,10 @@ export const replacedLine = (file: string, lang: Lang = 'zh'): string =>
 /** What the commands that write say of each file written. */
 export const writtenLine = (file: string, lang: Lang = 'zh'): string => (lang === 'en' ? `Written: ${printable(file)}` : `已写出 ${printable(file)}`);
 
+/** A workbook output (-o) whose name does not end in .xlsx: an .xlsx named out.txt opens in nothing that shows the forms. */
+export const notXlsxLine = (file: string, lang: Lang = 'zh'): string =>
+  lang === 'en' ? `the output file must end in .xlsx: ${printable(file)}` : `输出文件应以 .xlsx 结尾：${printable(file)}`;
+
 /** Every command's --lang: the language of the lines it writes (the forms themselves are the official Chinese ones). */
 export const langOption = (description = '提示语言 (message language)'): Option => new Option('--lang <lang>', description).choices(['zh', 'en']).default('zh');
 

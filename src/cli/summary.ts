@@ -23,7 +23,7 @@ import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
-import { langOption, noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
+import { langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsError, threadsOf, writtenLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -85,8 +85,6 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
     ...absentReceiverLinesOf(t, lang),
   ];
 }
-
-const written = (file: string, lang: 'zh' | 'en' = 'zh') => (lang === 'en' ? `Written: ${printable(file)}` : `已写出 ${printable(file)}`);
 
 /** Runs a summary over paths; returns the exit code. Used by the command and by `demo`. */
 export async function runSummary(inputs: readonly string[], options: SummaryRunOptions, io: CliIO): Promise<number> {
@@ -167,7 +165,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       if (out) {
         await keptIfNotWritten(writeJsonFile(c, out), out, replacing);
         for (const line of summaryLines(c, options.lang)) io.err(line);
-        io.err(written(out, options.lang));
+        io.err(writtenLine(out, options.lang));
       } else {
         await c.writeJson((chunk) => io.out(chunk));
       }
@@ -178,7 +176,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       await c.settled();
       await keptIfNotWritten(writeFileAtomic(out!, bytes), out!, replacing);
       for (const line of summaryLines(c, options.lang)) io.out(line);
-      io.out(written(out!, options.lang));
+      io.out(writtenLine(out!, options.lang));
     }
   } finally {
     await c.dispose();
@@ -242,8 +240,7 @@ function outputRefusal(out: string | undefined, format: 'xlsx' | 'json', lang: '
       ? 'a summary workbook cannot be written to the screen (-o -): give a file name ending in .xlsx, or --format json'
       : '汇总工作簿不能输出到屏幕（-o -）：请给出以 .xlsx 结尾的文件名，或用 --format json';
   }
-  if (path.extname(out).toLowerCase() !== '.xlsx')
-    return lang === 'en' ? `the output file must end in .xlsx: ${printable(out)}` : `输出文件应以 .xlsx 结尾：${printable(out)}`;
+  if (path.extname(out).toLowerCase() !== '.xlsx') return notXlsxLine(out, lang);
   return undefined;
 }
 

@@ -437,24 +437,36 @@ function isEmptyGrid(grid: WorkbookGrid): boolean {
   return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))));
 }
 
+function refuseEmpty(grid: WorkbookGrid): void {
+  if (grid.sheets.length === 0 || isEmptyGrid(grid))
+    throw new UncheckableWorkbook(
+      '工作簿是空的，没有任何内容可检查，请确认选对了文件',
+      'The workbook is empty: there is nothing to check. Check that it is the right file',
+    );
+}
+
+/**
+ * Throws UncheckableWorkbook for a workbook read as `model` that holds none of the forms (an empty one said so); a
+ * form whose header is gone is not refused here (extract prints what could be read).
+ */
+export function refuseFormless(grid: WorkbookGrid, model: SiteModel): void {
+  if (model.sheets.every((s) => s.form === null)) {
+    refuseEmpty(grid);
+    throw new UncheckableWorkbook(
+      '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件',
+      'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
+    );
+  }
+}
+
 /**
  * The site model of a workbook that can be checked; otherwise throws
  * UncheckableWorkbook: an empty workbook, one with none of the forms, or a form
  * whose table header row is gone. The CLI and the task pane refuse alike.
  */
 export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
-  if (grid.sheets.length === 0 || isEmptyGrid(grid))
-    throw new UncheckableWorkbook(
-      '工作簿是空的，没有任何内容可检查，请确认选对了文件',
-      'The workbook is empty: there is nothing to check. Check that it is the right file',
-    );
   const model = readWorkbook(grid);
-  if (model.sheets.every((s) => s.form === null)) {
-    throw new UncheckableWorkbook(
-      '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件',
-      'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
-    );
-  }
+  refuseFormless(grid, model);
   if (model.problems.length > 0) {
     const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
     throw new UncheckableWorkbook(
