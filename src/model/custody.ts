@@ -111,7 +111,12 @@ export function carries(handedOver: number, takenOut: number): boolean {
 /** Sent from above: a 分部, the 省校, a printer, or the 分部 the workbook names — to the 省校 (the 分部 itself), the printer only. */
 function fromAbove(h: Handover, site: SiteInfo | undefined, level: Level): boolean {
   if (level === '省校') return /印刷/.test(toHalfWidth(h.from ?? ''));
-  return sameUnit(h.from, site?.branch) || /分部|省校|印刷/.test(toHalfWidth(h.from ?? ''));
+  return fromBranchOrPrinter(h.from, site?.branch);
+}
+
+/** A sender that is a 分部, the 省校, a printer, or the workbook's own 分部 (`branch`): above any 分校. */
+export function fromBranchOrPrinter(from: string | undefined, branch: unknown): boolean {
+  return sameUnit(from, branch) || /分部|省校|印刷/.test(toHalfWidth(from ?? ''));
 }
 
 /**

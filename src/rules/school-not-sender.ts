@@ -6,7 +6,7 @@
  * incoming handover is from the 分校 named; nor when none came from a 分校 at all (no handover, or only from the
  * 分部 or the printer: 附件1 备注 1 lets the 分部 send to a 考点).
  */
-import { sameUnit, unitKey } from '../model/custody';
+import { fromBranchOrPrinter, sameUnit, unitKey } from '../model/custody';
 import { locate } from '../model/location';
 import { toHalfWidth } from '../model/text';
 import type { RuleContext, RuleMeta } from './types';
@@ -35,8 +35,7 @@ const LISTED = 3;
 
 /** A sender that is a 分校（学院）: named so, and not the 分部, the 省校 or the printer (the unit's own 分部 either). */
 function isSchool(from: string, branch: unknown): boolean {
-  const text = toHalfWidth(from);
-  return /分校|学院/.test(text) && !/分部|省校|印刷/.test(text) && !sameUnit(from, branch);
+  return /分校|学院/.test(toHalfWidth(from)) && !fromBranchOrPrinter(from, branch);
 }
 
 export function check({ model, facts, report }: RuleContext): void {
