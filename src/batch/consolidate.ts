@@ -50,7 +50,7 @@ export async function processFile(file: string, lang?: 'zh' | 'en', packPlaces =
   if (checked.skipped) return { outcome: { file, sha256, findings: [] }, skipped: checked.skipped };
   if (!checked.model) return { outcome: { file, sha256, error, findings: [] } };
   const slim = packPlaces ? slimModel(checked.model, {}) : slimModel(checked.model);
-  const summary = summarizeSite(checked.model, findings, { file, sha256 });
+  const summary = summarizeSite(checked.model, findings, { file, sha256, lang });
   const outcome = { file, site: checked.report.site, sha256, findings, summary, digest: slim.contentDigest };
   return packPlaces ? { outcome, slim, places: slimPlaces(checked.model) } : { outcome, slim };
 }

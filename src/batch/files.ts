@@ -6,9 +6,10 @@
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, stat as statByCallback, statSync, Stats } from 'fs';
 import * as path from 'path';
-import { isTextTableName, passedByReason } from '../check/passed-by';
-import { Refusal } from '../check/refusal';
+import { isLockFileName, isTextTableName, passedByReason } from '../check/passed-by';
+import { Refusal, printable } from '../check/refusal';
 import { LIMITS } from '../model/limits';
+import { naturalOrder } from '../model/file-order';
 import { sweepLeftovers, temporaryName, track } from './cleanup';
 
 /**
@@ -80,6 +81,10 @@ export async function exists(file: string): Promise<boolean> {
 /** A one-line refusal of an output path that would replace something being read. */
 class OutputOverInput extends Refusal {}
 
+/** An output path that is a folder: every command that writes one file says it so. */
+export const outputIsFolder = (output: string): Refusal =>
+  new OutputOverInput(`输出位置是一个文件夹，不能写成文件：${printable(output)}`, `the output is a folder, not a file: ${printable(output)}`);
+
 const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
 
 /**
@@ -122,10 +127,13 @@ export async function refuseOutputsOverInputs(outputs: readonly string[], inputs
   for (const output of outputs) {
     const target = await stat(output);
     if (!target) continue;
-    if (target.isDirectory()) throw new OutputOverInput(`输出位置是一个文件夹，不能写成文件：${output}`);
+    if (target.isDirectory()) throw outputIsFolder(output);
     read ??= (await Promise.all(inputs.map(stat))).filter((s): s is Stats => s !== null && !s.isDirectory());
     if (read.some((s) => sameFile(s, target))) {
-      throw new OutputOverInput(`输出文件就是正在读取的输入文件之一，已拒绝（输入文件从不被改写）：${output}，请换一个输出文件名`);
+      throw new OutputOverInput(
+        `输出文件就是正在读取的输入文件之一，已拒绝（输入文件从不被改写）：${printable(output)}，请换一个输出文件名`,
+        `the output file is one of the files being read: refused (input files are never written over): ${printable(output)}; choose another output name`,
+      );
     }
   }
 }
@@ -294,6 +302,9 @@ export async function findWorkbookFiles(inputs: readonly string[], exclude: read
         else workbooks.push(f);
       }
       add(workbooks);
+    } else if (isLockFileName(path.basename(input))) {
+      // Named on its own a marked copy or a text table is read as asked; a lock file is nothing to read.
+      passedBy.set(await realOrResolved(input), { file: input, reason: passedByReason(path.basename(input))! });
     } else {
       add([{ file: input, real: await realOrResolved(input) }]);
     }
@@ -324,7 +335,7 @@ async function walk(dir: string, realDir: string, root: string, seen: Set<string
     // A folder that cannot be read (no permission) is listed: its line says so, rather than its workbooks missing without a word.
     return [{ file: dir, real: realDir }];
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => naturalOrder(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const found: Found[] = [];
   for (const e of entries) {
     const full = path.join(dir, e.name);

@@ -20,12 +20,25 @@ const TEXT_TABLE_SKIPPED = {
 } as const;
 
 /**
+ * The file Excel and WPS leave beside a workbook while it is open (“~$岳麓考点.xlsx”,
+ * some 165 bytes naming who opened it): never a workbook, even when named on its
+ * own (review 10c D12: it was “不是 .xlsx 工作簿”).
+ */
+export const isLockFileName = (name: string): boolean => name.startsWith('~$');
+
+const LOCK_FILE_SKIPPED = {
+  zh: '这是 Excel 或 WPS 打开工作簿时临时留下的锁定文件（名字以 ~$ 开头），不是工作簿；请检查去掉 ~$ 的同名工作簿本身',
+  en: 'a lock file that Excel or WPS leaves while a workbook is open (its name starts with ~$), not a workbook; check the workbook of the same name without ~$',
+} as const;
+
+/**
  * Why a file is passed by, a line in each language; undefined for a workbook
  * to read. A marked copy (by the name markedName gives it) is its workbook
  * again with fills and notes, which read as a unit's own would count that unit
- * twice; a text table is no workbook.
+ * twice; a text table is no workbook, nor is a lock file.
  */
 export function passedByReason(name: string): { readonly zh: string; readonly en: string } | undefined {
+  if (isLockFileName(name)) return LOCK_FILE_SKIPPED;
   if (isMarkedCopyName(name)) return MARKED_COPY_SKIPPED;
   return isTextTableName(name) ? TEXT_TABLE_SKIPPED : undefined;
 }

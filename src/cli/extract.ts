@@ -31,7 +31,7 @@ export function registerExtract(program: Command, io: CliIO): void {
         });
         // A table whose header is gone: what could be read is printed, and why the rest could not be (in Chinese: the
         // sheets' own words).
-        for (const problem of model.problems) io.err(`${printable(book)}: ${problem}`);
+        for (const problem of model.problems) io.err(`${printable(book)}: ${problem[opts.lang]}`);
         // Written in chunks, the locations one at a time: the text of JSON.stringify(out, null, 2), never one string.
         const json = new JsonChunks((chunk) => io.out(chunk));
         if (opts.locations) {

@@ -3,7 +3,7 @@
  * argument errors in Chinese (English with --lang en) instead of commander's
  * English, the version, and how to run `custody` from where the user stands.
  */
-import { type CommanderError, type Help, Option } from 'commander';
+import { type CommanderError, type Help, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, realpathSync } from 'fs';
 import * as path from 'path';
 import { printable } from '../check/refusal';
@@ -245,6 +245,8 @@ export function argumentError(error: CommanderError, lang: Lang): string {
     case 'commander.excessArguments':
       return zh ? '参数过多' : 'too many arguments';
     case 'commander.invalidArgument':
+      x = m(/option '--threads <n>' argument '([^']*)' is invalid/);
+      if (x) return zh ? `--threads 应为不小于 0 的整数：${x[1]}` : `--threads must be a whole number from 0: ${x[1]}`;
       x = m(/option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./);
       if (x) return zh ? `选项 ${x[1]} 的值“${x[2]}”无效，可选：${x[3].replace(/, /g, '、')}` : `option ${x[1]}: "${x[2]}" is not one of ${x[3]}`;
       return zh ? `参数的值无效` : 'invalid argument value';
@@ -253,15 +255,18 @@ export function argumentError(error: CommanderError, lang: Lang): string {
   }
 }
 
-/** `--threads`: undefined when not given (one per core), null when not a whole number from 0. */
-export function threadsOf(text: string | undefined): number | undefined | null {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  return text.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : null;
-}
-
-export function threadsError(text: string, lang: Lang): string {
-  return lang === 'zh' ? `--threads 应为不小于 0 的整数：${text}` : `--threads must be a whole number from 0: ${text}`;
+/**
+ * `--threads <n>`, the same for validate and summary: a whole number from 0, else a
+ * wrong call like any other (“错误：”, the help hint, exit 2; review 10c D12).
+ */
+export function threadsOption(): Option {
+  return new Option('--threads <n>', '并行线程数（默认每个 CPU 一个，多给的不用；0 为不用线程） (worker threads, one per CPU at most; 0: none)').argParser(
+    (text: string): number => {
+      const n = Number(text);
+      if (text.trim() === '' || !Number.isInteger(n) || n < 0) throw new InvalidArgumentError('threads');
+      return n;
+    },
+  );
 }
 
 /** The hint after an argument error: where the help is, for the command the user was calling. */

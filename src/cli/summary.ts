@@ -11,9 +11,18 @@ import { type Command, Option } from 'commander';
 import { createWriteStream } from 'fs';
 import { stat } from 'fs/promises';
 import * as path from 'path';
-import { type StatMemo, exists, findWorkbookFiles, refuseOutputsOverInputs, sameFileIn, writeAtomically, writeFileAtomic } from '../batch/files';
+import {
+  type StatMemo,
+  exists,
+  findWorkbookFiles,
+  outputIsFolder,
+  refuseOutputsOverInputs,
+  sameFileIn,
+  writeAtomically,
+  writeFileAtomic,
+} from '../batch/files';
 import { checkWorkbook } from '../check/service';
-import { Refusal, printable } from '../check/refusal';
+import { Refusal, printable, refusalLine } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
 import { levelsShown, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
@@ -23,7 +32,7 @@ import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
-import { langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsError, threadsOf, writtenLine } from './manners';
+import { langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsOption, writtenLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -251,8 +260,7 @@ async function folderRefusal(out: string, lang: 'zh' | 'en'): Promise<string | u
     (s) => s.isDirectory(),
     () => false,
   );
-  if (!isFolder) return undefined;
-  return lang === 'en' ? `the output is a folder, not a file: ${printable(out)}` : `输出位置是一个文件夹，不能写成文件：${printable(out)}`;
+  return isFolder ? refusalLine(outputIsFolder(out), lang) : undefined;
 }
 
 export function registerSummary(program: Command, io: CliIO): void {
@@ -266,8 +274,8 @@ export function registerSummary(program: Command, io: CliIO): void {
     )
     .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['xlsx', 'json']).default('xlsx'))
     .addOption(langOption('问题说明的语言 (message language)'))
-    .option('--threads <n>', '并行线程数（默认每个 CPU 一个，多给的不用；0 为不用线程） (worker threads, one per CPU at most; 0: none)')
-    .action(async (paths: string[], opts: { out?: string; format: 'xlsx' | 'json'; lang: 'zh' | 'en'; threads?: string }) => {
+    .addOption(threadsOption())
+    .action(async (paths: string[], opts: { out?: string; format: 'xlsx' | 'json'; lang: 'zh' | 'en'; threads?: number }) => {
       const refused = (opts.out ? await folderRefusal(opts.out, opts.lang) : undefined) ?? outputRefusal(opts.out, opts.format, opts.lang);
       if (refused) {
         io.err(refused);
@@ -276,12 +284,6 @@ export function registerSummary(program: Command, io: CliIO): void {
       }
       // "-o -" is the screen, as JSON without -o (review round 10c D2: it made a file named "-").
       const out = opts.out === '-' ? undefined : opts.out;
-      const threads = threadsOf(opts.threads);
-      if (threads === null) {
-        io.err(threadsError(opts.threads!, opts.lang));
-        io.exitCode = 2;
-        return;
-      }
-      io.exitCode = await runSummary(paths, { out, format: opts.format, lang: opts.lang, threads }, io);
+      io.exitCode = await runSummary(paths, { out, format: opts.format, lang: opts.lang, threads: opts.threads }, io);
     });
 }

@@ -19,7 +19,7 @@ import type { CliIO } from './io';
 import { printable } from '../check/refusal';
 import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
-import { langOption, noWorkbookLine, skippedLine, threadsError, threadsOf } from './manners';
+import { langOption, noWorkbookLine, skippedLine, threadsOption } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 /**
@@ -51,12 +51,12 @@ const WORDS = {
     warning: '警告',
     whole: '（整个工作簿）',
     clean: '未发现问题',
-    cannot: '无法检查',
+    cannot: '无法检查：',
     counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
     folded: (cells: number, slips: number) => `（其中 ${cells} 处是 ${slips} 张交接单的两份不一致，汇总中每张计 1 个）`,
     totalFolded: (e: number) => `（汇总中计 ${e} 个错误）`,
     site: (site: string) => `（${site}）`,
-    total: '合计',
+    total: '合计：',
     unchecked: (files: number) => `；${files} 个文件无法检查`,
   },
   en: {
@@ -64,13 +64,13 @@ const WORDS = {
     warning: 'warning',
     whole: '(whole workbook)',
     clean: 'no problems found',
-    cannot: 'cannot be checked',
+    cannot: 'cannot be checked: ',
     counts: (e: number, w: number) => `${counted(e, 'errors')}, ${counted(w, 'warnings')}`,
     folded: (cells: number, slips: number) =>
       ` (${cells} of them are differences between the two copies of ${singularOfOne(`${slips} handover slips`)}; a summary counts each slip once)`,
     totalFolded: (e: number) => ` (a summary counts ${counted(e, 'errors')})`,
     site: (site: string) => ` (${site})`,
-    total: 'total',
+    total: 'Total: ',
     unchecked: (files: number) => singularOfOne(`; ${files} files cannot be checked`),
   },
 };
@@ -92,7 +92,7 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
   for (const file of report.files) {
     if (file.error !== undefined) {
       unchecked++;
-      yield `${printable(file.file)}: ${w.cannot}: ${file.error}`;
+      yield `${printable(file.file)}: ${w.cannot}${file.error}`;
       continue;
     }
     const e = file.findings.filter((f) => f.severity === 'error').length;
@@ -118,7 +118,7 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
   }
   if (report.files.length > 1) {
     const folded = summaryErrors < errors ? w.totalFolded(summaryErrors) : '';
-    yield `${w.total}: ${w.counts(errors, warnings)}${folded}${unchecked ? w.unchecked(unchecked) : ''}`;
+    yield `${w.total}${w.counts(errors, warnings)}${folded}${unchecked ? w.unchecked(unchecked) : ''}`;
   }
 }
 
@@ -230,14 +230,8 @@ export function registerValidate(program: Command, io: CliIO): void {
     .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .option('--mark <dir>', '把每个有问题的工作簿的标记副本写入此文件夹 (write marked copies into DIR)')
-    .option('--threads <n>', '并行线程数（默认每个 CPU 一个，多给的不用；0 为不用线程） (worker threads, one per CPU at most; 0: none)')
-    .action(async (paths: string[], opts: Omit<ValidateOptions, 'threads'> & { threads?: string }) => {
-      const threads = threadsOf(opts.threads);
-      if (threads === null) {
-        io.err(threadsError(opts.threads!, opts.lang));
-        io.exitCode = 2;
-        return;
-      }
-      io.exitCode = await runValidate(paths, { ...opts, threads }, io);
+    .addOption(threadsOption())
+    .action(async (paths: string[], opts: ValidateOptions) => {
+      io.exitCode = await runValidate(paths, opts, io);
     });
 }

@@ -14,6 +14,7 @@ import { BlockSpec, ColumnSpec, FieldSpec, FormLayout, FormRecord, TableSpec, is
 import { setPath } from './record';
 import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
+import type { ReadProblem } from '../model/site-model';
 import { totalAsRead } from '../model/unit-total';
 import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
 import { TableHeader, findTableHeader, tableScore } from './table-header';
@@ -37,7 +38,7 @@ export interface FormRead {
   /** The table's cells, all rows alike: they come before `locations[at]`. */
   table?: { at: number; grid: TableGrid };
   /** Why part of the form could not be read (its table header is gone). */
-  problems: string[];
+  problems: ReadProblem[];
   /** The form's title cell, where found. */
   title?: TextCell;
   /** Table cells holding a ditto mark, read as the value above them (ColumnSpec.dittoAbove). */
@@ -472,13 +473,11 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   if (key) {
     const end = readRows(index, layout, out, dates, restTaken);
     if (end === undefined) {
-      const columns = layout.table?.columns ?? layout.blocks!.lines.flat();
-      out.problems.push(
-        `工作表“${sheet.name}”的表头行（${columns
-          .slice(0, 3)
-          .map((c) => c.label)
-          .join('、')}…）找不到，无法读取表格`,
-      );
+      const labels = (layout.table?.columns ?? layout.blocks!.lines.flat()).slice(0, 3).map((c) => c.label);
+      out.problems.push({
+        zh: `工作表“${sheet.name}”的表头行（${labels.join('、')}…）找不到，无法读取表格`,
+        en: `the header row of sheet “${sheet.name}” (${labels.join(', ')}…) is not found, so its table could not be read`,
+      });
       out.record[key] = [];
     } else {
       rowsEnd = end;

@@ -467,14 +467,10 @@ export function refuseFormless(grid: WorkbookGrid, model: SiteModel): void {
 export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
   const model = readWorkbook(grid);
   refuseFormless(grid, model);
-  if (model.problems.length > 0) {
-    const more = model.problems.length > 1 ? `（另有 ${model.problems.length - 1} 处）` : '';
-    throw new UncheckableWorkbook(
-      `${model.problems[0]}${more}，请恢复表头行后再检查`,
-      model.problems.length === 1
-        ? '1 table has lost its header row and cannot be read: restore the header row and check again'
-        : `${model.problems.length} tables have lost their header rows and cannot be read: restore the header rows and check again`,
-    );
+  const [first, ...others] = model.problems;
+  if (first) {
+    const more = others.length ? { zh: `（另有 ${others.length} 处）`, en: ` (and ${others.length} more)` } : { zh: '', en: '' };
+    throw new UncheckableWorkbook(`${first.zh}${more.zh}，请恢复表头行后再检查`, `${first.en}${more.en}: restore the header row and check again`);
   }
   return model;
 }

@@ -9,13 +9,19 @@ import type { VaultPeople } from './vault-signers';
 /** The forms a sheet can be: the three workbook-wide sheets and 附件1–5. */
 export type FormId = 'site' | 'schedule' | 'staff' | 'handover' | 'intake' | 'vaultLog' | 'distribution' | 'duty';
 
+/** A part of a workbook that could not be read, in Chinese and in English (the faces say it in the language asked). */
+export interface ReadProblem {
+  zh: string;
+  en: string;
+}
+
 /** A site workbook as read: the data, where each value sits, and which sheet is which form. */
 export interface SiteModel {
   data: SiteData;
   locations: LocationMap;
   sheets: Array<{ sheet: string; form: FormId | null }>;
-  /** Parts that could not be read (a table whose header row is gone). */
-  problems: string[];
+  /** Parts that could not be read (a table whose header row is gone), said in each language. */
+  problems: ReadProblem[];
   /** Cells read as another cell's value: a ditto mark (同上, 〃) in a paper's cell, read as the row above's. */
   carried?: CarriedCell[];
   /**

@@ -368,7 +368,7 @@ export function applyAcross(outcomes: FileOutcome[], slim: ReadonlyArray<{ id: s
 /** One workbook already read → its outcome (validateSite + summary). */
 function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
   const findings = validateSite(model, lang ? { lang } : undefined);
-  return { file, site: siteNameOf(model), sha256, findings, summary: summarizeSite(model, findings, { file, sha256 }) };
+  return { file, site: siteNameOf(model), sha256, findings, summary: summarizeSite(model, findings, { file, sha256, lang }) };
 }
 
 /** The whole consolidation in-process, for a few workbooks already read. */

@@ -229,6 +229,8 @@ function handoverBrief(h: Handover, index: number, direction: 'in' | 'out', mode
 export interface SummarizeOptions {
   file?: string | null;
   sha256?: string | null;
+  /** The language of the parts that could not be read (`problems`); Chinese unless asked. */
+  lang?: 'zh' | 'en';
 }
 
 function isModel(x: SiteModel | SiteData): x is SiteModel {
@@ -422,7 +424,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     handovers,
     duty,
     findings: { errors, warnings, byRule },
-    problems: [...problems],
+    problems: problems.map((p) => p[options.lang ?? 'zh']),
     unreadable: counter.unreadable,
     ready: errors === 0 && problems.length === 0,
   };

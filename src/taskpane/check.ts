@@ -75,9 +75,9 @@ export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?
     model: w.model,
     findings: w.report.findings,
     ...(w.report.error !== undefined ? { error: w.report.error } : {}),
-    problems: w.model?.problems ?? [],
+    problems: w.model?.problems.map((p) => p[lang]) ?? [],
     ...(w.skipped ? { skipped: w.skipped } : { report: w.report }),
-    ...(w.model ? { summary: summarizeSite(w.model, w.report.findings, { file: inputs[i].label }) } : {}),
+    ...(w.model ? { summary: summarizeSite(w.model, w.report.findings, { file: inputs[i].label, lang }) } : {}),
     ...(inputs[i].open && w.report.error !== undefined && !w.model && w.grid && hasNoForms(w.grid) ? { noForms: true } : {}),
   }));
 }

@@ -90,8 +90,8 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
     const problems = el('div', { class: 'problems' });
     problems.append(el('strong', {}, t(lang, 'problems')));
     const ul = el('ul');
-    // The reader's notes are in Chinese only: they quote the sheet and its printed labels.
-    for (const p of site.problems) ul.append(el('li', { translate: 'no', lang: 'zh-CN' }, p));
+    // The reader's notes quote the sheet and its printed labels (Chinese in either language): not for a translator.
+    for (const p of site.problems) ul.append(el('li', { translate: 'no' }, p));
     problems.append(ul);
     box.append(problems);
   }

@@ -142,7 +142,7 @@ describe('files read on the main thread have their time budget too', () => {
     expect(r.stdout.split('\n').filter((l) => l.includes('cannot be checked'))).toEqual([
       `${slow()}: cannot be checked: reading and checking took over 1 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
       // The total line counts it too (the last line an officer reads).
-      expect.stringMatching(/^total: \d+ errors?, \d+ warnings?; 1 file cannot be checked$/),
+      expect.stringMatching(/^Total: \d+ errors?, \d+ warnings?; 1 file cannot be checked$/),
     ]);
     expect(r.stdout).toContain(`${site()} (长沙分校 岳麓考点): no problems found`);
   });

@@ -76,3 +76,47 @@ test('summary --help: the exit codes say a refused or unwritten output is 2', as
   expect(r.out).toContain('2 有文件无法读取、输出位置被拒绝或汇总未能写出，或命令用法不对。');
   expect(r.out.replace(/\s+/g, ' ')).toContain('JSON goes to the screen unless -o names a file');
 });
+
+test.each([
+  [['validate', 'kaodian.xlsx', '--threads', '-1'], '错误：--threads 应为不小于 0 的整数：-1\n（用 custody validate --help 查看用法、示例和退出码）\n'],
+  [
+    ['summary', 'kaodian.xlsx', '--threads', '1.5', '--lang', 'en'],
+    'error: --threads must be a whole number from 0: 1.5\n(see custody summary --help for usage, examples and exit codes)\n',
+  ],
+])('%j: a wrong --threads is a wrong call like any other (review 10c D12)', async (args, err) => {
+  expect(await run(dir, ...args)).toEqual({ code: 2, out: '', err });
+});
+
+test('fill -o onto its own data file or a folder: refused in the language asked, nothing written', async () => {
+  fs.writeFileSync(path.join(dir, 'data.json'), '{}');
+  try {
+    expect(await run(dir, 'fill', 'data.json', '-o', 'data.json', '--lang', 'en')).toEqual({
+      code: 2,
+      out: '',
+      err: 'error: the output file is one of the files being read: refused (input files are never written over): data.json; choose another output name\n',
+    });
+    expect(await run(dir, 'fill', 'data.json', '-o', 'folder', '--lang', 'en')).toEqual({
+      code: 2,
+      out: '',
+      err: 'error: the output is a folder, not a file: folder\n',
+    });
+    expect(fs.readFileSync(path.join(dir, 'data.json'), 'utf8')).toBe('{}');
+  } finally {
+    fs.rmSync(path.join(dir, 'data.json'));
+  }
+});
+
+test('an Excel lock file named on its own: passed by with what it is, not “not a workbook” (review 10c D12)', async () => {
+  fs.copyFileSync(path.join(dir, 'kaodian.xlsx'), path.join(dir, '~$kaodian.xlsx'));
+  try {
+    const lock = '~$kaodian.xlsx: 已跳过：这是 Excel 或 WPS 打开工作簿时临时留下的锁定文件（名字以 ~$ 开头），不是工作簿；请检查去掉 ~$ 的同名工作簿本身\n';
+    expect(await run(dir, 'validate', '~$kaodian.xlsx', 'kaodian.xlsx', '--threads', '0')).toEqual({
+      code: 0,
+      out: 'kaodian.xlsx（长沙分校 岳麓考点）: 未发现问题\n',
+      err: lock,
+    });
+    expect(await run(dir, 'validate', '~$kaodian.xlsx', '--threads', '0')).toEqual({ code: 2, out: '', err: `${lock}没有找到 .xlsx 工作簿：~$kaodian.xlsx\n` });
+  } finally {
+    fs.rmSync(path.join(dir, '~$kaodian.xlsx'));
+  }
+});

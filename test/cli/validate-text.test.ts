@@ -35,12 +35,12 @@ test('each file counts what it lists; a slip whose copies differ in several fiel
     'b.xlsx（长沙分校）: 1 个错误，0 个警告',
     '  交接单3',
     '    C3  错误  交接单两份不一致  日期不同',
-    '合计: 4 个错误，0 个警告（汇总中计 3 个错误）',
+    '合计：4 个错误，0 个警告（汇总中计 3 个错误）',
   ]);
   expect(formatText(report, 'en').split('\n')[0]).toBe(
     'a.xlsx (天心考点): 3 errors, 0 warnings (2 of them are differences between the two copies of 1 handover slip; a summary counts each slip once)',
   );
-  expect(formatText(report, 'en').split('\n').at(-1)).toBe('total: 4 errors, 0 warnings (a summary counts 3 errors)');
+  expect(formatText(report, 'en').split('\n').at(-1)).toBe('Total: 4 errors, 0 warnings (a summary counts 3 errors)');
 });
 
 test('no word of it when nothing is folded', () => {
@@ -50,13 +50,13 @@ test('no word of it when nothing is folded', () => {
 test('the total says how many files could not be checked: its last line never reads as a clean run', () => {
   const unreadable = (file: string) => ({ file, site: null, sha256: null, error: '文件是空的', findings: [] });
   const run: RunReport = { files: [report.files[1], unreadable('空.xlsx'), unreadable('旧.xls')] };
-  expect(formatText(run, 'zh').split('\n').at(-1)).toBe('合计: 1 个错误，0 个警告；2 个文件无法检查');
-  expect(formatText(run, 'en').split('\n').at(-1)).toBe('total: 1 error, 0 warnings; 2 files cannot be checked');
+  expect(formatText(run, 'zh').split('\n').at(-1)).toBe('合计：1 个错误，0 个警告；2 个文件无法检查');
+  expect(formatText(run, 'en').split('\n').at(-1)).toBe('Total: 1 error, 0 warnings; 2 files cannot be checked');
   const one: RunReport = { files: [report.files[1], unreadable('空.xlsx')] };
-  expect(formatText(one, 'en').split('\n').at(-1)).toBe('total: 1 error, 0 warnings; 1 file cannot be checked');
+  expect(formatText(one, 'en').split('\n').at(-1)).toBe('Total: 1 error, 0 warnings; 1 file cannot be checked');
   expect(formatText({ files: [unreadable('空.xlsx'), unreadable('旧.xls')] }, 'zh').split('\n')).toEqual([
-    '空.xlsx: 无法检查: 文件是空的',
-    '旧.xls: 无法检查: 文件是空的',
-    '合计: 0 个错误，0 个警告；2 个文件无法检查',
+    '空.xlsx: 无法检查：文件是空的',
+    '旧.xls: 无法检查：文件是空的',
+    '合计：0 个错误，0 个警告；2 个文件无法检查',
   ]);
 });

@@ -228,10 +228,11 @@ describe('custody validate', () => {
     expect((await run('validate', file('kaodian.xlsx'), '--format', 'xml')).code).toBe(2);
     expect((await run('validate', file('kaodian.xlsx'), '--lang', 'fr')).code).toBe(2);
     for (const [threads, lang, line] of [
-      ['-1', 'zh', '--threads 应为不小于 0 的整数：-1'],
-      ['2.5', 'zh', '--threads 应为不小于 0 的整数：2.5'],
-      ['两个', 'en', '--threads must be a whole number from 0: 两个'],
+      ['-1', 'zh', '错误：--threads 应为不小于 0 的整数：-1\n（用 custody validate --help 查看用法、示例和退出码）'],
+      ['2.5', 'zh', '错误：--threads 应为不小于 0 的整数：2.5\n（用 custody validate --help 查看用法、示例和退出码）'],
+      ['两个', 'en', 'error: --threads must be a whole number from 0: 两个\n(see custody validate --help for usage, examples and exit codes)'],
     ]) {
+      // A wrong call like any other (review 10c D12): “错误：” and where the help is.
       const r = await run('validate', file('kaodian.xlsx'), '--threads', threads, '--lang', lang);
       expect(r).toEqual({ code: 2, out: '', err: `${line}\n` });
     }
