@@ -23,6 +23,7 @@ import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet, withoutRowsSeen } from './repeated';
 import { noteScheduleCopies } from './schedule-copies';
+import { CopyPair, isCopyOf, noteSheetCopies } from './sheet-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
@@ -191,6 +192,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   const ctx: ReadContext = { dates: {} };
   const sheetReads: SheetRead[] = [];
   const scheduleCopies: SheetRead[] = [];
+  const sheetCopies: CopyPair[] = [];
 
   const order = [...recognised].sort((a, b) => readingRank(a) - readingRank(b));
   for (const recognisedSheet of order) {
@@ -198,14 +200,23 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     if (!entry || !index) continue;
     recognisedSheet.index = null;
     // Each copy of a list form kept on one sheet (handover sheets one below the other) is read on its own;
-    // a copy the same as one before it on that sheet is the form's second copy (一式两份), printed beside the first.
+    // a copy the same as one before it on that sheet is the form's second copy (一式两份), printed beside the first;
+    // a table's copy only mostly the same is that too, its differences said (forms/sheet-copies.ts).
     const copies = copiesOnSheet(sheet, entry, index, indexSheet);
     const seen = copies.length > 1 ? new Set<string>() : undefined;
     const rowsSeen = copies.length > 1 && entry.binding === 'rows' ? new Map<string, number>() : undefined;
+    let firstCopy: SheetRead | undefined;
     for (const copy of copies) {
-      const read = rowsSeen
-        ? withoutRowsSeen(entry, copy, readForm(entry.layout, copy.index, ctx), rowsSeen, ctx, indexSheet)
-        : readForm(entry.layout, copy.index, ctx);
+      let read = readForm(entry.layout, copy.index, ctx);
+      // The table pasted again below (一式两份): the first copy is the record, the other compared with it.
+      if (rowsSeen && firstCopy && isCopyOf(firstCopy.record, read.record)) {
+        sheetCopies.push({ first: firstCopy, copy: { entry, sheet: copy.sheet, read, record: read.record } });
+        continue;
+      }
+      if (rowsSeen) {
+        firstCopy ??= { entry, sheet: copy.sheet, read, record: read.record };
+        read = withoutRowsSeen(entry, copy, read, rowsSeen, ctx, indexSheet);
+      }
       const empty = isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key);
       const record = empty ? undefined : entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
       // Not the form, however like it: the sheet is none (its missing columns are not the form's).
@@ -240,6 +251,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   }
   if (others.site !== undefined) noteSiteSemester(model, others.site);
   noteScheduleCopies(model, scheduleCopies, locatedAlone);
+  noteSheetCopies(model, sheetCopies, locatedAlone);
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));

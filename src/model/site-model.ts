@@ -50,6 +50,11 @@ export interface SiteModel {
    */
   scheduleCopies?: ScheduleCopyNote[];
   /**
+   * Rows of a table form's second copy on one sheet (the form pasted twice: forms/sheet-copies.ts, not read)
+   * that differ from the first copy's; `sheetCopy[i]` is located at the copy's first differing cell.
+   */
+  sheetCopies?: SheetCopyNote[];
+  /**
    * A slim model's (check/service.ts) digest of its vault log and roster for
    * the checks across workbooks (model/vault-signers.ts); a full model has
    * none, and it is worked out from `data`.
@@ -107,4 +112,14 @@ export interface ScheduleCopyNote {
   firstSheet: string;
   firstCell: string;
   firstValue: string;
+}
+
+/** A row of a form's second copy on one sheet that differs from the first copy's: each differing cell, both copies' cells and values. */
+export interface SheetCopyNote {
+  /** The form's model key (`vaultLog`, `staff`, `schedule`). */
+  form: string;
+  sheet: string;
+  /** Where the second copy begins (its title's cell). */
+  copyCell: string;
+  diffs: Array<{ field: string; cell: string; value: string; firstCell: string; firstValue: string }>;
 }

@@ -37,6 +37,7 @@ import * as sessionWithoutRegister from './session-without-register';
 import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
 import * as sheetOfAnotherSemester from './sheet-of-another-semester';
 import * as scheduleCopiesDisagree from './schedule-copies-disagree';
+import * as formCopiesDisagree from './form-copies-disagree';
 import * as spareBagOut from './spare-bag-out';
 import * as workbookOfAnotherSemester from './workbook-of-another-semester';
 import * as unitWorkbookTwice from './unit-workbook-twice';
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   handedOutBeyondCheckout,
   sheetOfAnotherSemester,
   scheduleCopiesDisagree,
+  formCopiesDisagree,
   hiddenSheet,
   spareBagOut,
 ];

@@ -19,6 +19,8 @@ export const meta: RuleMeta = {
       unit: '第 {seq} 行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”，或在数量后写上单位，如“{quantity}{a}”。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上：可从“表单”页插入或下载空白表，或用 custody template 生成。',
+      noVault:
+        '本考点的工作簿里附件2 纸质试卷入库清单、附件3 保密室试卷出入库记录表、附件5 保密室值班记录一张也没有填写，看不出试卷在本考点保密室的入库、出入库和值班。《湖南开放大学试卷安全保密管理专项整治实施方案》（三）要求各分校（学院）和考点建立试卷保密室；（四）要求考点接收试卷后及时入库清点并签写附件2，考试当天考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接并签写附件3，试卷入库至出库期间保密室值班人员签写附件5。请补上这三张表：可从“表单”页插入或下载空白表，或用 custody template 生成。',
       voided:
         '{form}的 {count} 行都注明作废，没有一行有效的记录（作废的行不参与检查）。本单位须签写此表：如其中有仍然有效的记录，请删去它备注里的“作废”；否则请删除作废的行，填上有效的记录。',
       level:
@@ -37,6 +39,8 @@ export const meta: RuleMeta = {
       unit: 'Row {seq}: the quantity {quantity} has no unit: {quantity} {a} or {quantity} {b}? It prints as a bare number. Pick {a} or {b} in the row’s 单位 cell (right of the form, outside the print area), or write the unit after the number, e.g. "{quantity}{a}".',
       table: 'No row of {formEn} is filled in. Enter its records row by row.',
       form: 'This workbook has nothing filled in on {formEn}. This unit must keep this form: add it. A blank one can be inserted or downloaded from the Forms (表单) tab, or made with custody template.',
+      noVault:
+        'This exam site’s workbook has none of the intake list (附件2), the vault log (附件3) and the duty log (附件5) filled in: nothing shows the papers taken into, out of and guarded in the site’s vault. The programme’s (三) has every 分校 and exam site keep a paper vault (试卷保密室); its (四) has an exam site count the papers in on arrival and sign 附件2, its staff and vault keeper sign each exam-day checkout and return in the vault on 附件3, and the vault’s duty staff sign 附件5 from intake to the last checkout. Add the three forms: blank ones can be inserted or downloaded from the Forms (表单) tab, or made with custody template.',
       voided:
         'All {count} rows of {formEn} are marked void (作废), so it has no valid record (void rows are not checked). This unit must keep this form: if a row is in fact valid, take 作废 out of its 备注; otherwise delete the void rows and enter the valid records.',
       level:
@@ -51,7 +55,7 @@ export const meta: RuleMeta = {
         'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself, and no row above has one. Each row of {formEn}, a signed record, writes its own "{field}" out; write it.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void. 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). A 考点 that keeps none of its vault’s forms (附件2, 附件3, 附件5 all missing, none struck out: papers kept elsewhere and fetched for each session) is one fact, said once at 基本信息’s 考点 with why each 考点 keeps them (《实施方案》（三） a vault at every 分校 and 考点, （四） who signs 附件2, 3 and 5), not three findings asking for a form each; one or two of them missing are asked for each, as before. A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void. 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
 };
 
 /** A 数量 with no unit: said at the row's 单位 cell (asked only where the sheet keeps that column: rows.ts). */
@@ -113,6 +117,9 @@ const NAMES_BY_LEVEL = {
   省校: ['branch'],
 } as const;
 
+/** A form the workbook does not hold: nothing read of it, or (a table form) no row. */
+const isAbsent = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
+
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const lang = (key: string) => FORM_NAMES[key][0];
@@ -130,16 +137,20 @@ export function check({ model, facts, report }: RuleContext): void {
     if (count === 0) report(path, 'table', params, options);
     else if (formEmpty) report(path, 'voided', { ...params, count }, options);
   };
+  // 附件3 is its rows: a sheet of them all struck out leaves none.
+  const struckOf = (key: keyof typeof data) => model.sheets.reduce((n, s) => n + (s.form === FORM_NAMES[key][3] ? (struck.get(s.sheet) ?? 0) : 0), 0);
   const whole = (key: keyof typeof data) => {
-    const v = data[key];
-    const missing = v === undefined || (Array.isArray(v) && v.length === 0);
-    if (!missing) return true;
-    // 附件3 is its rows: a sheet of them all struck out leaves none.
-    const count = model.sheets.reduce((n, s) => n + (s.form === FORM_NAMES[key][3] ? (struck.get(s.sheet) ?? 0) : 0), 0);
+    if (!isAbsent(data[key])) return true;
+    const count = struckOf(key);
     const [params, options] = says(key);
     report(key, count > 0 ? 'voided' : 'form', { ...params, count }, options);
     return false;
   };
+  // A 考点 with none of its vault's forms (附件2, 3, 5, none of their rows struck out): one fact, said once at
+  // 基本信息's 考点, with why each 考点 keeps them — not three findings that each ask for a form (review 10a O1).
+  const vaultForms = ['intake', 'vaultLog', 'duty'] as const;
+  const vaultless = facts.level === '考点' && vaultForms.every((key) => isAbsent(data[key]) && struckOf(key) === 0);
+  if (vaultless) report('site.examSite', 'noVault', {});
   const none = (tables: ReadonlyArray<{ length: number } | null | undefined>) => tables.every((rows) => !rows || rows.length === 0);
 
   // A column the header lacks, once at the header (the roster's 是/否 columns: staff-ineligible, which says what they decide;
@@ -183,7 +194,7 @@ export function check({ model, facts, report }: RuleContext): void {
       table(`${p}`, h?.items, 'handovers', none(data.handovers!.map((x) => x?.items)));
     });
   }
-  if (whole('intake')) {
+  if (!vaultless && whole('intake')) {
     for (const { list, path } of facts.intakes) {
       table(path, list.items, 'intake', none(facts.intakes.map((x) => x.list.items)));
       field(`${path}.description`, list.description, 'intake');
@@ -193,7 +204,7 @@ export function check({ model, facts, report }: RuleContext): void {
   }
   // 《实施方案》（四） has the 分校 and the 考点 sign 附件3 at their vaults; the 省校 hands papers on by 附件1
   // (without a 附件3 its outgoing sheets end the time its duty log must cover: duty-gap).
-  if (facts.level === '分校' || facts.level === '考点') whole('vaultLog');
+  if ((facts.level === '分校' || facts.level === '考点') && !vaultless) whole('vaultLog');
   if (facts.level === '考点' && whole('distributions')) {
     data.distributions!.forEach((d, i) => {
       const p = `distributions[${i}]`;
@@ -206,7 +217,7 @@ export function check({ model, facts, report }: RuleContext): void {
       field(`${p}.receiver`, d?.receiver, 'distributions');
     });
   }
-  if (whole('duty')) {
+  if (!vaultless && whole('duty')) {
     table('duty', data.duty!.shifts, 'duty', true);
     field('duty.supervisor', data.duty!.supervisor, 'duty');
   }

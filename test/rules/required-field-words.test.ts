@@ -3,6 +3,8 @@
  * the form in English with the Chinese name on its sheet; in both languages advice for every face (the pane's,
  * the page's 表单 tab, and the CLI), not a CLI command alone.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import type { SiteData } from '../../src/model/types';
 import { messageIdOf, validateSite } from '../../src/rules/engine';
 import { base, modelOf } from './tester';
@@ -40,6 +42,49 @@ describe('required-field: a form the workbook lacks', () => {
   test('a form with no rows: the English sentence does not begin with the form’s lower-case name', () => {
     expect(required((d) => void (d.duty!.shifts = []), 'en')).toEqual([
       ['table', 'error', 5, '值班记录', 'A2', 'No row of the duty log (附件5) is filled in. Enter its records row by row.'],
+    ]);
+  });
+});
+
+/**
+ * A 考点 with none of its vault's forms (review 10a O1, s-huarong-novault-kaodian: papers kept at the 分校, fetched
+ * for each session): one finding, at 基本信息's 考点, saying why a 考点 keeps them, not three asking for a form each.
+ */
+describe('required-field: a 考点 with none of 附件2, 附件3, 附件5', () => {
+  const ZH_NO_VAULT =
+    '本考点的工作簿里附件2 纸质试卷入库清单、附件3 保密室试卷出入库记录表、附件5 保密室值班记录一张也没有填写，看不出试卷在本考点保密室的入库、出入库和值班。《湖南开放大学试卷安全保密管理专项整治实施方案》（三）要求各分校（学院）和考点建立试卷保密室；（四）要求考点接收试卷后及时入库清点并签写附件2，考试当天考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接并签写附件3，试卷入库至出库期间保密室值班人员签写附件5。请补上这三张表：可从“表单”页插入或下载空白表，或用 custody template 生成。';
+  const EN_NO_VAULT =
+    'This exam site’s workbook has none of the intake list (附件2), the vault log (附件3) and the duty log (附件5) filled in: nothing shows the papers taken into, out of and guarded in the site’s vault. The programme’s (三) has every 分校 and exam site keep a paper vault (试卷保密室); its (四) has an exam site count the papers in on arrival and sign 附件2, its staff and vault keeper sign each exam-day checkout and return in the vault on 附件3, and the vault’s duty staff sign 附件5 from intake to the last checkout. Add the three forms: blank ones can be inserted or downloaded from the Forms (表单) tab, or made with custody template.';
+  const novault = () => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review10a', 's-huarong-novault-kaodian.json'), 'utf8')) as SiteData;
+  const all = (d: SiteData, lang: 'zh' | 'en') =>
+    validateSite(modelOf(d), { lang }).map((f) => [f.rule, messageIdOf(f), f.severity, f.form, f.sheet, f.cell, f.row, f.message]);
+
+  test('review10a s-huarong-novault-kaodian: one finding at 基本信息 B5 (the 考点), in both languages, nothing else', () => {
+    expect(all(novault(), 'zh')).toEqual([['required-field', 'noVault', 'error', 0, '基本信息', 'B5', null, ZH_NO_VAULT]]);
+    expect(all(novault(), 'en')).toEqual([['required-field', 'noVault', 'error', 0, '基本信息', 'B5', null, EN_NO_VAULT]]);
+  });
+
+  test('two of the three missing (附件3 kept): each asked for, as before', () => {
+    const without = (d: SiteData) => void (delete d.intake, delete d.duty);
+    expect(required(without, 'zh')).toEqual([
+      ['form', 'error', 2, '入库清单', 'A1', `工作簿里没有填写“附件2 纸质试卷入库清单”。${ZH_ADVICE}`],
+      ['form', 'error', 5, '值班记录', 'A1', `工作簿里没有填写“附件5 保密室值班记录”。${ZH_ADVICE}`],
+    ]);
+  });
+
+  test('a 分校 with none of the three: each asked for, as before (the one finding is a 考点’s)', () => {
+    const d = base('fenxiao');
+    delete d.intake;
+    delete d.vaultLog;
+    delete d.duty;
+    expect(
+      validateSite(modelOf(d))
+        .filter((f) => f.rule === 'required-field')
+        .map((f) => [messageIdOf(f), f.form, f.sheet, f.cell]),
+    ).toEqual([
+      ['form', 2, '入库清单', 'A1'],
+      ['form', 3, '出入库记录', 'A1'],
+      ['form', 5, '值班记录', 'A1'],
     ]);
   });
 });

@@ -518,6 +518,20 @@ const PLANTED: Planted[] = [
     },
     expect: [['hidden-sheet', 4, '分发登记1（旧）', 'A1', null]],
   },
+  {
+    name: '出入库记录 pasted twice on its sheet (一式两份), the copy’s second row returned by another person: the first copy read, the row said',
+    base: 'leiyang-kaodian',
+    edit: () => {},
+    retype: (grid) => {
+      const log = grid.sheets.find((s) => s.name === '出入库记录')!;
+      const copy = log.rows.map((r) => (r ? [...r] : r));
+      copy[4][7] = '刘洋';
+      const shift = log.rows.length + 2;
+      log.merges = [...log.merges, ...log.merges.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + shift)))];
+      log.rows = [...log.rows, [], [], ...copy];
+    },
+    expect: [['form-copies-disagree', 3, '出入库记录', 'H21', 2]],
+  },
 ];
 
 describe('defects planted in 衡阳分校 and its 耒阳考点', () => {

@@ -1,0 +1,125 @@
+/**
+ * form-copies-disagree (review round 10a D2): a table form pasted twice on one sheet (一式两份), the second copy
+ * not quite the same. The first copy is the record; each row of the copy that differs is said once, at the copy's
+ * first differing cell. Its valid/invalid table (tester.ts: a valid case gives no finding at all, an invalid one
+ * exactly these), and the review10a workbooks.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { CellValue, WorkbookGrid } from '../../src/model/grid';
+import type { Finding } from '../../src/model/finding';
+import { validateSite } from '../../src/rules/engine';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import { readWorkbook } from '../../src/forms/workbook';
+import { ruleTester } from './tester';
+
+const CLAUSE = '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 备注“1.……一式两份，双方签字有效”：同一张表的两份应完全相同';
+
+/**
+ * The sheet's form pasted again below it, two blank rows between (the copy's rows from the sheet's 17th row on, when
+ * the form takes 14 rows); `edit` changes the copy's rows (indexed within the copy).
+ */
+const pasteTwice =
+  (name: string, edit?: (rows: CellValue[][]) => void) =>
+  (g: WorkbookGrid): void => {
+    const sheet = g.sheets.find((s) => s.name === name)!;
+    const rows = sheet.rows.map((r) => [...r]);
+    edit?.(rows);
+    const shift = sheet.rows.length + 2;
+    const moved = sheet.merges.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + shift)));
+    sheet.rows = [...sheet.rows, [], [], ...rows];
+    sheet.merges = [...sheet.merges, ...moved];
+  };
+
+/** 2024-06-15 at `hhmm` as the drawn workbook holds a time. */
+const at = (day: number, hhmm: string) => new Date(`2024-06-${day}T${hhmm}:00.000Z`);
+
+const TAIL = '同一张表的两份应完全相同；检查只按第一份进行，第二份没有核对。请核对哪份是对的，把两份改成一样，或删去第二份。';
+
+ruleTester('form-copies-disagree', {
+  valid: [
+    { name: '出入库记录 pasted twice, the same: read once, nothing to say', retype: pasteTwice('出入库记录') },
+    { name: '涉卷人员 pasted twice, the same: read once, nothing to say', retype: pasteTwice('涉卷人员') },
+  ],
+  invalid: [
+    {
+      name: 'the copy’s first checkout at 08:00 where the first says 07:45: once, at the copy’s cell; only the first judged',
+      retype: pasteTwice('出入库记录', (rows) => void (rows[3][5] = at(15, '08:00'))),
+      errors: [
+        {
+          messageId: 'differs',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F20',
+          row: 1,
+          message: new RegExp(
+            `^本工作表上的附件3 保密室试卷出入库记录表有两份（第二份从 A18 起），第二份第 1 行与第一份不一致：“取卷时间”第二份 F20 写的是“6月15日 08:00”，第一份 F4 写的是“6月15日 07:45”。${TAIL}$`,
+          ),
+        },
+      ],
+    },
+    {
+      name: 'two cells of one row differ (taker, time): one finding for the row, at its first differing cell, naming both',
+      retype: pasteTwice('出入库记录', (rows) => ((rows[5][4] = '赵敏'), (rows[5][5] = at(16, '08:30')))),
+      errors: [
+        {
+          messageId: 'differs',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'E22',
+          row: 3,
+          message: new RegExp(
+            `^本工作表上的附件3 保密室试卷出入库记录表有两份（第二份从 A18 起），第二份第 3 行与第一份不一致：“取卷人签字”第二份 E22 写的是“赵敏”，第一份 E6 写的是“李强”；“取卷时间”第二份 F22 写的是“6月16日 08:30”，第一份 F6 写的是“6月16日 07:50”。${TAIL}$`,
+          ),
+        },
+      ],
+    },
+    {
+      name: '涉卷人员 pasted twice, the copy saying 陈静 has no pledge: at the copy’s cell; the roster judged by the first',
+      retype: pasteTwice('涉卷人员', (rows) => void (rows[5][5] = '否')),
+      errors: [
+        {
+          messageId: 'differs',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'F23',
+          row: 4,
+          message: new RegExp(
+            `^本工作表上的涉卷人员名单有两份（第二份从 A18 起），第二份第 4 行与第一份不一致：“保密承诺书”第二份 F23 写的是“否”，第一份 F6 写的是“是”。${TAIL}$`,
+          ),
+        },
+      ],
+    },
+  ],
+});
+
+describe('form-copies-disagree on the review10a workbooks', () => {
+  const dir = path.join(__dirname, '..', 'fixtures', 'review10a', 'xlsx');
+  const ofXlsx = async (file: string, lang: 'zh' | 'en' = 'zh') =>
+    validateSite(readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, file)))), { lang });
+  const tuple = ({ rule, severity, form, sheet, cell, row }: Finding) => ({ rule, severity, form, sheet, cell, row });
+
+  it('e-form-twice-planted: 附件3 pasted twice, the copy’s 3307 at 07:30 — one finding at F22, no overdraw, nothing else', async () => {
+    const found = await ofXlsx('e-form-twice-planted.xlsx');
+    expect(found.map(tuple)).toEqual([{ rule: 'form-copies-disagree', severity: 'error', form: 3, sheet: '出入库记录', cell: 'F22', row: 3 }]);
+    expect(found[0].message).toBe(
+      `本工作表上的附件3 保密室试卷出入库记录表有两份（第二份从 A18 起），第二份第 3 行与第一份不一致：“取卷时间”第二份 F22 写的是“1月11日 07:30”，第一份 F6 写的是“1月11日 08:10”。${TAIL}`,
+    );
+    expect(found[0].clause).toBe(CLAUSE);
+    const [en] = await ofXlsx('e-form-twice-planted.xlsx', 'en');
+    expect(en.message).toBe(
+      'This sheet holds the vault log (附件3) twice (the second copy from A18), and row 3 of the second copy differs from the first: "取卷时间" reads "Jan 11 07:30" at F22 in the second copy, "Jan 11 08:10" at F6 in the first. The two copies of one form must be the same; only the first was checked, not the second. Check which is right, and make the copies the same or delete the second.',
+    );
+  });
+
+  it('e-form-twice: the identical copy — no finding', async () => {
+    expect((await ofXlsx('e-form-twice.xlsx')).map(tuple)).toEqual([]);
+  });
+
+  it('e-form-twice-continued(-planted): page 2 below page 1 (other rows) is more rows, not a copy', async () => {
+    expect((await ofXlsx('e-form-twice-continued.xlsx')).map(tuple)).toEqual([]);
+    expect((await ofXlsx('e-form-twice-continued-planted.xlsx')).map(tuple)).toEqual([
+      { rule: 'checkout-window', severity: 'error', form: 3, sheet: '出入库记录', cell: 'F20', row: 1 },
+    ]);
+  });
+});
