@@ -7,9 +7,12 @@
  * without a note, its fill is our colour). A mark not found there is looked
  * for by its note, on its own sheet (or, where the sheet is gone by its name,
  * on any sheet), and put back where it is; one not found anywhere is left
- * alone and counted.
+ * alone and counted. Marks whose notes would be the very same text are told
+ * apart before they are written (toldApart): else a row deleted above two of
+ * them in one column put each cell's fill and frame back on its neighbour.
  */
 import { parseA1 } from '../model/grid';
+import type { CellMark } from './marks';
 
 /** The first line our notes begin with (after the officer's own note, when the cell had one), in either language. */
 const OUR_HEADER = /(^|\n\n)(【试卷保密助手】|\[Exam Paper Custody Assistant\])\n/;
@@ -55,6 +58,21 @@ export function markStillHere(place: MarkedPlace, now: CellNow): boolean {
   if (now.note === undefined || now.note === null) return now.ourFill;
   if (place.mark !== undefined) return noteFingerprint(now.note) === place.mark;
   return isOurNote(now.note) && now.ourFill;
+}
+
+/** The line that tells apart marks whose notes would be the same: where the mark was put. */
+const PLACED = { zh: (cell: string) => `（标记于 ${cell}）`, en: (cell: string) => `(marked at ${cell})` };
+
+/**
+ * Marks of one workbook with the very same note (the same finding on cells of one column, say, and no note of the
+ * officer's before) are told apart only by where they are; rows deleted or inserted since 标记 move them, and the
+ * mark found at a stored address may be its neighbour's, whose fill and frame would then be put back there. Each such
+ * note ends with the address the mark was put at, so that no two are the same; a note of its own is left as it is.
+ */
+export function toldApart(marks: readonly CellMark[], lang: 'zh' | 'en' = 'zh'): CellMark[] {
+  const times = new Map<string, number>();
+  for (const m of marks) times.set(m.text, (times.get(m.text) ?? 0) + 1);
+  return marks.map((m) => (times.get(m.text)! > 1 ? { ...m, text: `${m.text}\n${PLACED[lang](m.cell.toUpperCase())}` } : m));
 }
 
 /** A note found on a sheet. */

@@ -21,7 +21,7 @@ import { sheetStateOf } from '../model/grid';
 import type { SheetState } from '../model/grid';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
-import { type CellNow, type FoundNote, type NotPutBack, markStillHere, notPutBack, noteFingerprint, planClear } from '../check/mark-clear';
+import { type CellNow, type FoundNote, type NotPutBack, markStillHere, notPutBack, noteFingerprint, planClear, toldApart } from '../check/mark-clear';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -199,7 +199,8 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   const { cells: stored, list: storedList } = setting.isNullObject ? { cells: [] } : parseStored(setting.value);
   const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
   const onSheets = marks.filter((m) => sheetExists(names, m.sheet));
-  const live = onSheets.slice(0, MARKED_CELLS_MAX);
+  // Notes that would be the same text each say where they were put: 清除标记 tells the marks apart by their notes.
+  const live = toldApart(onSheets.slice(0, MARKED_CELLS_MAX), options.lang);
   // A cell beyond the cap that was marked before is put back like one no longer flagged.
   const beyond = new Set(onSheets.slice(MARKED_CELLS_MAX).map((m) => keyOf(m.sheet, m.cell)));
   const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)).filter((k) => !beyond.has(k)));

@@ -18,12 +18,13 @@ import { type Key, Lang, t, translate } from './i18n';
 import { LiveCheck } from './live';
 import { wireLive } from './live-view';
 import { renderSummaries, wireSummary } from './summary-view';
+import { ReadingStopped } from './reading-stop';
 
 export interface AppOptions {
   host: Host;
   templates: () => Promise<TemplateInfo[]>;
   /** Browser face: open files, saying how far the reading has come; what they replaced or were told apart from. */
-  addFiles?: (files: readonly File[], progress: (p: ReadProgress) => void) => Promise<OpenNote[]>;
+  addFiles?: (files: readonly File[], progress: (p: ReadProgress) => void, stop: AbortSignal) => Promise<OpenNote[]>;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** What the pane says before anything else, and again when nothing else is to be said (Office.js could not be loaded). */
   notice?: Key;
@@ -51,6 +52,8 @@ export class App {
   private queued: Array<() => Promise<void>> = [];
   /** The reading under way, shown again when files join the wait. */
   private reading: ReadProgress | null = null;
+  /** Ends the reading under way (停止, Escape); null when no files are being read. */
+  private stopReading: AbortController | null = null;
   /** Whether the 汇总 tab shows the summaries of the last check (it is drawn when shown). */
   private summariesDrawn = false;
 
@@ -80,6 +83,7 @@ export class App {
     });
     byId('lang-switch').addEventListener('click', () => this.setLang(this.lang === 'zh' ? 'en' : 'zh'));
     this.wireTabs();
+    this.wireStop();
     wireCheck(this);
     this.live = wireLive(this, this.options.storage);
     wireSummary(this);
@@ -100,6 +104,22 @@ export class App {
         next.focus();
       });
     });
+  }
+
+  /** 停止 beside the progress bar, and Escape, while files are read: what is read stays, the rest is not read. */
+  private wireStop(): void {
+    document.getElementById('stop-btn')?.addEventListener('click', () => this.stop());
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.stopReading) {
+        e.preventDefault();
+        this.stop();
+      }
+    });
+  }
+
+  /** Stops the reading under way (the worker reading is ended); the files read stay open and are checked. */
+  stop(): void {
+    this.stopReading?.abort();
   }
 
   setLang(lang: Lang): void {
@@ -201,18 +221,28 @@ export class App {
     }
     await this.guarded(async () => {
       const notes: OpenNote[] = [];
+      const stop = new AbortController();
+      this.stopReading = stop;
+      let notRead = 0;
       try {
         // Files that join the wait while these are read are read next, in the same run, before one check of all.
         for (let batch = files; batch.length > 0; batch = this.waiting.splice(0)) {
-          notes.push(...(await this.options.addFiles!(batch, (p) => this.progress(p))));
+          notes.push(...(await this.options.addFiles!(batch, (p) => this.progress(p), stop.signal)));
         }
+      } catch (error) {
+        if (!(error instanceof ReadingStopped)) throw error;
+        // 停止: the files read stay and are checked; those not read (and any waiting) are said, not read.
+        notes.push(...error.notes);
+        notRead = error.notRead + this.waiting.splice(0).length;
       } finally {
+        this.stopReading = null;
         this.progress(null);
       }
       const outcome = await this.runCheck();
       // A file of an open file's name replaced it, or was kept beside it under another label: said before the tally, not done silently.
       const said = notes.map((n) => t(this.lang, n.kind === 'replaced' ? 'replacedOpen' : 'keptBothOpen', { file: n.name, label: n.label }));
-      return { ...outcome, text: `${said.join('')}${outcome.text}` };
+      const stopped = notRead > 0 ? t(this.lang, 'stoppedReading', { n: notRead }) : '';
+      return { ...outcome, text: `${stopped}${said.join('')}${outcome.text}` };
     });
   }
 

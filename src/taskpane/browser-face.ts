@@ -13,7 +13,8 @@ import { SiteResult, skipReasonOf } from './check';
 import type { Host } from './host';
 import { t } from './i18n';
 import { workbookWorker } from './worker-reader';
-import { CheckEntry, OpenedWorkbookChecks, checkHeld, consolidatedWorkbook, markWorkbook, readAndCheck, unpacked } from './workbook-jobs';
+import { ReadingStopped } from './reading-stop';
+import { CheckEntry, OpenedWorkbookChecks, checkHeld, consolidatedWorkbook, markWorkbook, readAndCheck, seedOf, unpacked } from './workbook-jobs';
 
 /** How far the reading of the chosen files has come: `done` of `total`, `name` being read next. */
 export interface ReadProgress {
@@ -25,6 +26,8 @@ export interface ReadProgress {
 /** A file read: its bytes (kept for the marked copy and the SHA-256), its grid, and its checks on its own. */
 interface OpenedFile extends OpenedWorkbookChecks {
   bytes: Uint8Array;
+  /** The worker that read it (jobs.generation): one ended by 停止 since holds it no more, and is given it again at the next check. */
+  heldBy: number;
 }
 
 /**
@@ -58,8 +61,12 @@ export interface OpenNote {
 }
 
 export interface BrowserHost extends Host {
-  /** Opens files, added to those open (a file of an open file's name: see OpenNote); says what it replaced or renamed. */
-  addFiles(files: readonly File[], progress?: (p: ReadProgress) => void): Promise<OpenNote[]>;
+  /**
+   * Opens files, added to those open (a file of an open file's name: see OpenNote); says what it replaced or renamed.
+   * `stop` aborted (停止): the file being read is given up (its worker ended) and no more are read; it throws
+   * ReadingStopped, with what the files read did and how many were not read.
+   */
+  addFiles(files: readonly File[], progress?: (p: ReadProgress) => void, stop?: AbortSignal): Promise<OpenNote[]>;
   opened(): string[];
 }
 
@@ -114,7 +121,8 @@ export function browserHost(): BrowserHost {
     let bytes: Uint8Array | undefined;
     try {
       bytes = await fileBytes(file);
-      return { ...picked, opened: { bytes, ...unpacked(await jobs.read(key, file.name, bytes)) } };
+      const heldBy = jobs.generation;
+      return { ...picked, opened: { bytes, heldBy, ...unpacked(await jobs.read(key, file.name, bytes)) } };
     } catch (error) {
       // Its bytes kept for its SHA-256, which the report gives for a file it cannot read too.
       return { ...picked, bytes, error };
@@ -137,16 +145,26 @@ export function browserHost(): BrowserHost {
 
   return {
     kind: 'browser',
-    async addFiles(list, progress) {
+    async addFiles(list, progress, stop) {
       const notes: OpenNote[] = [];
-      for (const [i, file] of list.entries()) {
-        progress?.({ done: i, total: list.length, name: file.name });
-        // Read under a key of its own: an open file of its name is still held while it is told apart from this one.
-        const key = freeName(file.name, (k) => files.some((f) => f.key === k));
-        const note = add(await pick(file, key));
-        if (note) notes.push(note);
+      // 停止 ends the worker: the file it was reading is given up, not listed as one it could not read.
+      const end = () => jobs.stop();
+      stop?.addEventListener('abort', end);
+      try {
+        for (const [i, file] of list.entries()) {
+          if (stop?.aborted) throw new ReadingStopped(notes, list.length - i);
+          progress?.({ done: i, total: list.length, name: file.name });
+          // Read under a key of its own: an open file of its name is still held while it is told apart from this one.
+          const key = freeName(file.name, (k) => files.some((f) => f.key === k));
+          const picked = await pick(file, key);
+          if (stop?.aborted) throw new ReadingStopped(notes, list.length - i);
+          const note = add(picked);
+          if (note) notes.push(note);
+        }
+        return notes;
+      } finally {
+        stop?.removeEventListener('abort', end);
       }
-      return notes;
     },
     opened: () => files.map((f) => f.label),
     async useTemplate(template) {
@@ -158,7 +176,11 @@ export function browserHost(): BrowserHost {
         .filter((f) => !f.skipped)
         .map((f): CheckEntry => {
           const entry = { key: f.key, label: f.label };
-          return f.opened ? entry : { ...entry, bytes: f.bytes, error: readErrorLine(f.error, lang) };
+          if (!f.opened) return { ...entry, bytes: f.bytes, error: readErrorLine(f.error, lang) };
+          // Read by a worker ended since (停止): the one now running is given what the page holds of it, once.
+          if (f.opened.heldBy === jobs.generation) return entry;
+          f.opened.heldBy = jobs.generation;
+          return { ...entry, seed: seedOf(f.opened) };
         });
       const checked = new Map((await jobs.check(entries, lang)).map((result) => [result.id, result]));
       // The grid and model stay on the page (the preview, the marks, the summary); they do not cross again.

@@ -15,6 +15,12 @@ function safeStorage(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
 /** `notice`: what the pane says first (in Excel, when Office.js could not be loaded). */
 export function startBrowserFace(notice?: Key): void {
   const host = browserHost();
-  new App({ host, templates: loadTemplates, addFiles: (files, progress) => host.addFiles(files, progress), storage: safeStorage(), notice }).start();
+  new App({
+    host,
+    templates: loadTemplates,
+    addFiles: (files, progress, stop) => host.addFiles(files, progress, stop),
+    storage: safeStorage(),
+    notice,
+  }).start();
   document.body.dataset.ready = 'true';
 }

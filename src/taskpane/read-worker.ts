@@ -8,7 +8,7 @@
  * and starts it from a Blob URL (file:// pages may not load worker scripts).
  */
 import { BrowserReadError } from '../io/xlsx/browser';
-import { CheckEntry, CheckedFile, HeldChecks, ReadAndChecked, checkHeld, consolidatedWorkbook, markWorkbook, readChecked } from './workbook-jobs';
+import { CheckEntry, CheckedFile, HeldChecks, ReadAndChecked, checkHeld, consolidatedWorkbook, heldFromSeed, markWorkbook, readChecked } from './workbook-jobs';
 import type { Lang } from './i18n';
 import type { WorkerReply, WorkerRequest } from './worker-reader';
 
@@ -41,6 +41,8 @@ async function read(key: string, name: string, bytes: Uint8Array): Promise<ReadA
 function check(entries: readonly CheckEntry[], lang: Lang): Promise<CheckedFile[]> {
   const open = new Set(entries.map((e) => e.key));
   for (const key of held.keys()) if (!open.has(key)) held.delete(key);
+  // Files read by a worker ended by 停止: the page gives what it holds of them.
+  for (const entry of entries) if (entry.error === undefined && entry.seed) held.set(entry.key, heldFromSeed(entry.seed));
   return checkHeld(entries, (key) => held.get(key), lang);
 }
 

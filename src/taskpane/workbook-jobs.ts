@@ -73,7 +73,26 @@ function checkedIn(opened: HeldChecks, lang: Lang): CheckedWorkbook {
  * shown by (its name, or its name told apart from an open namesake): read (its
  * checks held under its key), or why not (and its bytes, for the SHA-256).
  */
-export type CheckEntry = { key: string; label: string } & ({ error?: undefined } | { error: string; bytes?: Uint8Array });
+export type CheckEntry = { key: string; label: string } & ({ error?: undefined; seed?: HeldSeed } | { error: string; bytes?: Uint8Array });
+
+/**
+ * A file read by a worker since ended (停止): its checks and model as the page holds them, given to the worker that
+ * now runs, which holds them under the entry's key (reading it again would take as long as it did).
+ */
+export interface HeldSeed {
+  checks: ReadAndChecked['checks'];
+  model?: PackedModel;
+}
+
+/** What a worker holds of a seed. */
+export function heldFromSeed(seed: HeldSeed): HeldChecks {
+  return { checks: seed.checks, ...(seed.model ? { model: unpackModel(seed.model) } : {}) };
+}
+
+/** A seed of a file the page holds read. */
+export function seedOf(opened: OpenedWorkbookChecks): HeldSeed {
+  return { checks: opened.checks, ...(opened.model ? { model: packModel(opened.model) } : {}) };
+}
 
 /** A file checked, as it crosses to the page: without the grid and model the page holds. */
 export type CheckedFile = Omit<SiteResult, 'grid' | 'model'>;

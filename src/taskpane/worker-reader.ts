@@ -7,6 +7,7 @@
  * for thousands of marked cells), and writing the consolidated summary of many. Where no worker
  * can be started (no Worker, a policy that forbids it, its script missing) or
  * it dies, the same code runs on the page instead: slower to answer, same result.
+ * 停止 (stop) ends the worker and what it was doing: the next job starts another.
  */
 import { BrowserReadError } from '../io/xlsx/browser';
 import type { Finding } from '../model/finding';
@@ -34,6 +35,21 @@ export interface WorkbookJobs {
   check(entries: readonly CheckEntry[], lang: Lang): Promise<CheckedFile[]>;
   mark(bytes: Uint8Array, findings: readonly Finding[], lang: Lang): Promise<Uint8Array>;
   consolidate(sites: readonly ConsolidatedSite[], lang: Lang): Promise<Uint8Array>;
+}
+
+/** A job given up by stop(): the worker doing it was ended. */
+export class JobStopped extends Error {
+  constructor() {
+    super('stopped');
+    this.name = 'JobStopped';
+  }
+}
+
+/** The jobs, and stop(): ends the worker and every job it had (each rejected with JobStopped); the next job starts a new worker, which holds nothing. */
+export interface StoppableJobs extends WorkbookJobs {
+  stop(): void;
+  /** Counts the workers ended by stop(): a new number, a worker that holds none of the files read before. */
+  readonly generation: number;
 }
 
 /** The worker script beside the page; the offline page carries it inline instead. */
@@ -68,9 +84,10 @@ function settle(p: Pending, reply: WorkerReply): void {
 }
 
 /** The jobs done in the worker, or by `onPage` where it cannot run. */
-export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
+export function workbookWorker(onPage: WorkbookJobs): StoppableJobs {
   let worker: Worker | null | undefined;
   let nextId = 0;
+  let generation = 0;
   const pending = new Map<number, Pending>();
 
   /** The worker could not start or died: what it held is done on the page, and so is everything after. */
@@ -116,7 +133,22 @@ export function workbookWorker(onPage: WorkbookJobs): WorkbookJobs {
     });
   };
 
+  /** Ends the worker (where one runs) and rejects what it held; work on the page cannot be ended (it stops between jobs). */
+  const stop = (): void => {
+    if (!worker) return;
+    worker.terminate();
+    worker = undefined;
+    generation++;
+    const left = [...pending.values()];
+    pending.clear();
+    for (const p of left) p.reject(new JobStopped());
+  };
+
   return {
+    stop,
+    get generation() {
+      return generation;
+    },
     read: (key, name, bytes) => run({ kind: 'read', key, name, bytes }) as Promise<ReadAndChecked>,
     check: (entries, lang) => run({ kind: 'check', entries, lang }) as Promise<CheckedFile[]>,
     mark: (bytes, findings, lang) => run({ kind: 'mark', bytes, findings, lang }) as Promise<Uint8Array>,

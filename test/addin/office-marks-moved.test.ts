@@ -109,3 +109,52 @@ test('D3 a marked sheet not found: its marks kept in the setting and named; the 
   await expect(clear(state)).resolves.toMatchObject({ restored: 4 });
   expect(snapshot(state)).toEqual(snapshot(workbook()));
 });
+
+describe('marks with the very same note, stacked in one column', () => {
+  /** C5 and C6 get the same finding (the same note); C5 has the officer's own patterned fill, C6 none; C7 a fill of its own too. */
+  const sameNote = [
+    logFinding(LOG, 'C5', 'paper-name-mismatch', 'warning'),
+    logFinding(LOG, 'C6', 'paper-name-mismatch', 'warning'),
+    logFinding(LOG, 'C7', 'paper-name-mismatch', 'warning'),
+  ];
+  function stacked(): FakeState {
+    const state = workbook();
+    state.sheets[0].rows.push(['3', '1003']);
+    state.sheets[0].fills.set('C7', { color: '#92D050', pattern: 'Solid', patternColor: null });
+    return state;
+  }
+
+  test('each note also says where it was put, so that no two are the same; a note of its own says nothing more', async () => {
+    const state = stacked();
+    await mark(state, [...sameNote, logFinding(LOG, 'B5', 'unknown-paper')]);
+    const notes = state.sheets[0].notes;
+    const note = (cell: string) => `【试卷保密助手】\n警告 试卷名称前后不一：paper-name-mismatch 的说明\n（标记于 ${cell}）`;
+    expect(['C5', 'C6', 'C7'].map((c) => notes.get(c))).toEqual([note('C5'), note('C6'), note('C7')]);
+    expect(notes.get('B5')).toBe('【试卷保密助手】\n错误 试卷号不在清单上：unknown-paper 的说明');
+  });
+
+  test('a row deleted above them: each cell gets back its own fill, not its neighbour’s', async () => {
+    const state = stacked();
+    const expected = stacked();
+    await mark(state, sameNote);
+    shiftRows(state.sheets[0], 3, -1);
+    shiftRows(expected.sheets[0], 3, -1);
+    const result = await clear(state);
+    expect(result).toMatchObject({ restored: 3 });
+    expect(result.lost).toBeUndefined();
+    expect(snapshot(state)).toEqual(snapshot(expected));
+    expect(state.sheets[0].fills.get('C4')).toEqual({ color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' });
+  });
+
+  test('the first of them deleted with its row: that mark lost, the two below put back where they moved, each with its own fill', async () => {
+    const state = stacked();
+    const expected = stacked();
+    await mark(state, sameNote);
+    shiftRows(state.sheets[0], 5, -1);
+    shiftRows(expected.sheets[0], 5, -1);
+    const result = await clear(state);
+    expect(result).toMatchObject({ restored: 2, lost: 1 });
+    expect(snapshot(state)).toEqual(snapshot(expected));
+    expect(state.sheets[0].fills.get('C6')).toEqual({ color: '#92D050', pattern: 'Solid', patternColor: null });
+  });
+});

@@ -320,6 +320,50 @@ maybe('the browser face in chromium', () => {
     await page.context().close();
   }, 180_000);
 
+  test('停止 while a large workbook is read: its worker ended, the file read before still shown and checked, the status says how many were not read, and files are read again after', async () => {
+    const large = await halfFilledWorkbook(20_000);
+    const report = await validateFiles([workbookPath], { lang: 'zh' });
+    const page = await openPane();
+    await page.setInputFiles('#file-input', workbookPath);
+    await page.waitForFunction(() => document.querySelectorAll('.finding').length > 0 && !document.body.classList.contains('busy'));
+    const before = await page.$$eval('.finding', (nodes) => nodes.map((n) => `${(n as HTMLElement).dataset.rule}|${(n as HTMLElement).dataset.cell}`));
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    // The large one first, then two more: 停止 while the first is read leaves three not read.
+    const copies = ['乙.xlsx', '丙.xlsx'].map((name) => {
+      const file = path.join(scratchDir('custody-e2e-stop-'), name);
+      fs.copyFileSync(workbookPath, file);
+      return file;
+    });
+    await page.setInputFiles('#file-input', [large, ...copies]);
+    await page.waitForSelector('#progress:not([hidden]) #stop-btn');
+    expect(await page.textContent('#progress-text')).toBe(`正在读取 1/3：${path.basename(large)}`);
+    expect(await page.textContent('#stop-btn')).toBe('停止');
+    expect(await page.getAttribute('#stop-btn', 'aria-label')).toBe('停止读取（Esc）：已读的文件保留');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-stop.png'), fullPage: true });
+    await page.click('#stop-btn');
+    await page.waitForFunction(() => !document.body.classList.contains('busy') && document.getElementById('progress')!.hidden);
+    expect(await page.textContent('#status')).toBe(`已停止：3 个文件未读取；${tallyOf(report)}`);
+    expect(await page.$$eval('section.site h3', (nodes) => nodes.map((n) => n.textContent))).toEqual([path.basename(workbookPath)]);
+    expect(await page.$$eval('.finding', (nodes) => nodes.map((n) => `${(n as HTMLElement).dataset.rule}|${(n as HTMLElement).dataset.cell}`))).toEqual(before);
+
+    // The page works on: 选择工作簿… reads again, in a new worker, and checks the two together.
+    await page.setInputFiles('#file-input', branchPath);
+    await page.waitForFunction(() => document.querySelectorAll('section.site').length === 2 && !document.body.classList.contains('busy'));
+    const both = await validateFiles([workbookPath, branchPath], { lang: 'zh' });
+    expect(await page.textContent('#status')).toBe(tallyOf(both));
+    expect(workers).toHaveLength(1);
+
+    // Escape while reading does the same.
+    await page.setInputFiles('#file-input', large);
+    await page.waitForSelector('#progress:not([hidden])');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.body.classList.contains('busy') && document.getElementById('progress')!.hidden);
+    expect(await page.textContent('#status')).toBe(`已停止：1 个文件未读取；${tallyOf(both)}`);
+    expect(await page.$$eval('section.site', (nodes) => nodes.length)).toBe(2);
+    await page.context().close();
+  }, 180_000);
+
   test('where no Web Worker can start, the page reads, checks and marks with the same code: the same findings, in both languages, and a marked copy', async () => {
     const page = await browser!.newPage({ acceptDownloads: true, viewport: { width: 460, height: 900 }, locale: 'zh-CN' });
     const workers: string[] = [];

@@ -119,3 +119,21 @@ test('D3 a renamed sheet whose comments were taken away: its marks kept in the r
   expect(changed(userCells(before), userCells(state))).toEqual([]);
   expect(state.sheets.map((s) => s.name)).toEqual([LOG, '基本信息']);
 });
+
+test('marks with the very same comment stacked in one column, a row deleted above them: each comment says where it was put, and each cell gets back its own fill', () => {
+  const state = officerBook();
+  const own = { color: 0x50d092, colorIndex: 43, pattern: 1, patternColor: 0 };
+  state.sheets[0].cells.C5 = { ...state.sheets[0].cells.C5, fill: { ...OFFICER } };
+  state.sheets[0].cells.C7 = { v: '三', fill: { ...own } };
+  const before = structuredClone(state);
+  const same = ['C5', 'C6', 'C7'].map((cell) => logFinding(LOG, cell, 'paper-name-mismatch', 'warning'));
+  applyWpsMarks(new FakeApplication(state), same);
+  expect(['C5', 'C6', 'C7'].map((c) => state.sheets[0].cells[c].note)).toEqual(
+    ['C5', 'C6', 'C7'].map((c) => `【试卷保密助手】\n警告 试卷名称前后不一：paper-name-mismatch 的说明\n（标记于 ${c}）`),
+  );
+  shiftRows(state, LOG, 3, -1);
+  shiftRows(before, LOG, 3, -1);
+  expect(clearWpsMarks(new FakeApplication(state))).toMatchObject({ restored: 3 });
+  expect(changed(userCells(before), userCells(state))).toEqual([]);
+  expect([state.sheets[0].cells.C4.fill, state.sheets[0].cells.C6.fill]).toEqual([OFFICER, own]);
+});

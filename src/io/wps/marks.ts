@@ -20,7 +20,7 @@ import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks
 import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeBox, rangeOf, setEach, sheetName, toRows, worksheets } from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
 import { wpsSheetState } from './grid';
-import { type CellNow, type FoundNote, type NotPutBack, notPutBack, noteFingerprint, planClear } from '../../check/mark-clear';
+import { type CellNow, type FoundNote, type NotPutBack, notPutBack, noteFingerprint, planClear, toldApart } from '../../check/mark-clear';
 import { a1 } from '../../model/grid';
 import type { SheetState } from '../../model/grid';
 
@@ -235,7 +235,8 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
   const onSheets = cellMarks(findings, lang).filter((m) => m.sheet !== MARKS_SHEET && sheets.has(m.sheet));
   // A cell beyond the cap that was marked before is put back like one no longer flagged.
-  const marks = onSheets.slice(0, MARKED_CELLS_MAX);
+  // Comments that would be the same text each say where they were put: 清除标记 tells the marks apart by them.
+  const marks = toldApart(onSheets.slice(0, MARKED_CELLS_MAX), lang);
   const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)));
 
   // A cell kept from a record of before marks were framed: its borders now are its own (that mark left them).
