@@ -52,7 +52,8 @@ const alike = (text: string): Said => ({ zh: text, en: text });
 function shown(h: Handover, key: string, other?: Handover): Said {
   const v = (h as Record<string, unknown>)[key];
   if (key === 'time' && !Number.isNaN(tm(v))) return alike(showTime(tm(v), otherYear(tm(v), tm(other?.time))));
-  if (Array.isArray(v)) return { zh: v.join('、'), en: v.join(', ') };
+  // Names as a form writes them (“龚梅、肖晨”), in English too: found with Ctrl-F (review 10c D5).
+  if (Array.isArray(v)) return alike(v.join('、'));
   return v === undefined || v === null ? { zh: '（空）', en: '(blank)' } : alike(String(v));
 }
 

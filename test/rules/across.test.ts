@@ -161,7 +161,7 @@ describe('handover-copies-disagree', () => {
       at(
         '交接单',
         'D20',
-        `"接收人签字" on this handover sheet reads "李强, 王芳", but the other side's copy (长沙分校: file "fenxiao", 交接单2 D20) reads "李强, 赵敏".`,
+        `"接收人签字" on this handover sheet reads "李强、王芳", but the other side's copy (长沙分校: file "fenxiao", 交接单2 D20) reads "李强、赵敏".`,
       ),
     ]);
     expect(tuples('fenxiao')).toEqual([
@@ -178,7 +178,7 @@ describe('handover-copies-disagree', () => {
       at(
         '交接单2',
         'D20',
-        `"接收人签字" on this handover sheet reads "李强, 赵敏", but the other side's copy (岳麓考点: file "kaodian", 交接单 D20) reads "李强, 王芳".`,
+        `"接收人签字" on this handover sheet reads "李强、赵敏", but the other side's copy (岳麓考点: file "kaodian", 交接单 D20) reads "李强、王芳".`,
       ),
     ]);
   });
