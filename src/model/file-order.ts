@@ -10,59 +10,30 @@ function sortKey(file: string): Array<[string, number]> {
   parts[parts.length - 1] = parts[parts.length - 1].replace(/\.[^.]*$/, '');
   return parts.map((part) => {
     const mark = COPY_MARK.exec(part);
-    return mark && mark[0].length < part.length ? [part.slice(mark[0].length), 1] : [part, 0];
+    return mark && mark[0].length < part.length ? [naturalKey(part.slice(mark[0].length)), 1] : [naturalKey(part), 0];
   });
 }
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/**
+ * A name as natural order compares it, with `<`: each run of digits written as "0", its length (leading zeros
+ * dropped) and its digits, so that “考点 2” sorts before “考点 10” and “07” as “7”. The "0" keeps a number's place
+ * against any other character (no other character lies among the digits); the length compares only with another
+ * run's, as two keys agree up to there. Worked out once per name: a comparison costs a `<`, not a walk of both names.
+ */
+const naturalKey = (name: string): string =>
+  name.replace(/\d+/g, (digits) => {
+    const value = digits.replace(/^0+(?=\d)/, '');
+    return `0${String.fromCharCode(0x100 + value.length)}${value}`;
+  });
 
-/** Where the run of digits that starts at `from` ends. */
-function digitsEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  return i;
-}
-
-/** Where a run of digits starts once its leading zeros are passed by (its last digit kept: “000” is 0). */
-function zerosEnd(text: string, from: number, end: number): number {
-  let i = from;
-  while (i < end - 1 && text.charCodeAt(i) === 48) i++;
-  return i;
-}
-
-/** Two runs of digits compared by their value (“9” before “10”, “07” as “7”), however long. */
-function compareNumbers(a: string, i: number, iEnd: number, b: string, j: number, jEnd: number): number {
-  const [x, y] = [zerosEnd(a, i, iEnd), zerosEnd(b, j, jEnd)];
-  if (iEnd - x !== jEnd - y) return iEnd - x - (jEnd - y);
-  for (let k = 0; k < iEnd - x; k++) {
-    const d = a.charCodeAt(x + k) - b.charCodeAt(y + k);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+const byKey = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
  * Names in the order Explorer and WPS show them: numbers by their value (“考点 2”
  * before “考点 10”), everything else character by character (review 10c D11). 0
  * for names that differ only in leading zeros (“01”, “1”): the caller parts them.
  */
-export function naturalOrder(a: string, b: string): number {
-  let [i, j] = [0, 0];
-  while (i < a.length && j < b.length) {
-    const [p, q] = [a.charCodeAt(i), b.charCodeAt(j)];
-    if (isDigit(p) && isDigit(q)) {
-      const [iEnd, jEnd] = [digitsEnd(a, i), digitsEnd(b, j)];
-      const byValue = compareNumbers(a, i, iEnd, b, j, jEnd);
-      if (byValue !== 0) return byValue;
-      [i, j] = [iEnd, jEnd];
-    } else if (p !== q) {
-      return p - q;
-    } else {
-      [i, j] = [i + 1, j + 1];
-    }
-  }
-  return a.length - i - (b.length - j);
-}
+export const naturalOrder = (a: string, b: string): number => byKey(naturalKey(a), naturalKey(b));
 
 /** Each file's key worked out once, not at each of the comparisons a sort of thousands of files makes (n log n). */
 const SORT_KEYS = new TextMemo(sortKey);
@@ -77,7 +48,7 @@ export function byFileName(a: string, b: string): number {
   const x = SORT_KEYS.get(a);
   const y = SORT_KEYS.get(b);
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const byName = naturalOrder(x[i][0], y[i][0]);
+    const byName = byKey(x[i][0], y[i][0]);
     if (byName !== 0) return byName;
     if (x[i][1] !== y[i][1]) return x[i][1] - y[i][1];
   }
@@ -95,7 +66,7 @@ export function byBaseName(a: string, b: string): number {
   const x = SORT_KEYS.get(a);
   const y = SORT_KEYS.get(b);
   const [p, q] = [x[x.length - 1], y[y.length - 1]];
-  const byName = naturalOrder(p[0], q[0]);
+  const byName = byKey(p[0], q[0]);
   if (byName !== 0) return byName;
   if (p[1] !== q[1]) return p[1] - q[1];
   return byFileName(a, b);
