@@ -22,7 +22,7 @@ import { type PackageParts, packageParts, readXlsx } from './reader';
 import { encodingOf } from './utf8-slices';
 import { joinBytes } from './zip';
 import { a1 } from '../../model/grid';
-import { LIMITS, notesBeyondMarkLimit } from '../../model/limits';
+import { refuseManyNotes, refuseNotesNotPatchable } from './mark-notes-limit';
 import { footerWithName } from './mark-footer';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
@@ -146,8 +146,23 @@ export async function markedCopy(
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
+  refuseNotesBeyondBounds(bytes);
   const input = inUtf8(bytes, host);
   return markParts(input, cellMarks(findings, lang), MARK_COLORS, host, listOf(input, findings, lang)) ?? markedThroughExceljs(input, findings, lang, host);
+}
+
+/**
+ * Refuses, from the sizes the zip declares, notes that neither the patching in place nor exceljs may mark
+ * (mark-notes-limit.ts); a package the reader refuses is left to the marking, which says so in its own words.
+ */
+function refuseNotesBeyondBounds(bytes: Uint8Array): void {
+  let pkg: PackageParts;
+  try {
+    pkg = packageParts(bytes);
+  } catch {
+    return;
+  }
+  refuseNotesNotPatchable(pkg);
 }
 
 /**
@@ -208,40 +223,6 @@ function inUtf8(bytes: Uint8Array, host: Deflater | undefined): Uint8Array {
   return changed.size > 0 ? rezipped(pkg, changed, host) : bytes;
 }
 
-/** exceljs reads every entry of these names as notes, linked to a sheet or not (its xlsx.js, names not anchored). */
-const EXCELJS_NOTES = /xl\/comments\d+[.]xml|xl\/drawings\/vmlDrawing\d+[.]vml/;
-/** The relationships of a sheet to its notes: comments, their VML drawing, threaded comments. */
-const NOTES_REL = /\/(comments|vmlDrawing|threadedComment)$/;
-/** A note in a comments part: <comment …>, with any prefix (not <commentList>, not </comment>). */
-const NOTE = /<(?:[\w.-]+:)?comment[\s/>]/g;
-
-/**
- * Refuses, before exceljs loads a workbook, notes beyond LIMITS.markNotes or
- * parts of notes beyond LIMITS.markNotesBytes: exceljs would take them all
- * into memory, with no time bound, to write the copy.
- */
-function refuseManyNotes(bytes: Uint8Array): void {
-  const pkg = packageParts(bytes);
-  const parts = new Set(pkg.names.filter((name) => EXCELJS_NOTES.test(name)));
-  for (const sheet of new Set(pkg.sheets.values())) {
-    for (const rel of pkg.relationships(sheet).values()) if (NOTES_REL.test(rel.type) && pkg.names.includes(rel.target)) parts.add(rel.target);
-  }
-  // The sizes the package declares first: an honest package beyond the limit is refused without inflating a byte.
-  const declared = [...parts].reduce((sum, part) => sum + pkg.stored(part).entry.declaredSize, 0);
-  if (declared > LIMITS.markNotesBytes) throw notesBeyondMarkLimit('bytes', declared);
-  // Then what they inflate to, which a lying package cannot hide (each part bounded by the reading limits).
-  let size = 0;
-  let notes = 0;
-  for (const part of parts) {
-    const data = pkg.bytes(part);
-    size += data.length;
-    // Counted while within the size limit only: no more than that is ever decoded.
-    if (size <= LIMITS.markNotesBytes && !part.endsWith('.vml')) notes += (strFromU8(data).match(NOTE) ?? []).length;
-  }
-  if (size > LIMITS.markNotesBytes) throw notesBeyondMarkLimit('bytes', size);
-  if (notes > LIMITS.markNotes) throw notesBeyondMarkLimit('notes', notes);
-}
-
 /** The marked copy by exceljs: loaded, marked, written again (refused first when its notes are beyond the limits). */
 export async function markedThroughExceljs(
   bytes: Uint8Array,
@@ -249,7 +230,7 @@ export async function markedThroughExceljs(
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
-  refuseManyNotes(bytes);
+  refuseManyNotes(packageParts(bytes));
   const copy = new ExcelJS.Workbook();
   // A copy of exactly these bytes: a Node Buffer's slice() is a view, whose buffer may be Node's shared pool.
   await copy.xlsx.load(Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer);

@@ -245,3 +245,30 @@ export function inflateEntry(
     throw refuse('broken');
   }
 }
+
+/** Deflated bytes handed to the inflater at a time by inflatedUpTo: it stops within about 1 MB (1,032 × this) of its bound. */
+const BOUNDED_SLICE = 1024;
+
+/**
+ * A part's stored bytes inflated no further than `most` bytes and one more:
+ * `whole` when that was all of it (the stream ended within `most`), otherwise
+ * the first `most` + 1 bytes, the rest never inflated. Broken data throws
+ * fflate's error; what has been inflated by then is not kept.
+ */
+export function inflatedUpTo(data: Uint8Array, method: number, most: number): { bytes: Uint8Array; whole: boolean } {
+  if (method === 0) return { bytes: data.subarray(0, most + 1), whole: data.length <= most };
+  if (method !== 8) throw refuse('unsupportedZip');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    chunks.push(chunk.slice());
+    size += chunk.length;
+    ended ||= final;
+  });
+  if (data.length === 0) inflater.push(data, true);
+  for (let at = 0; at < data.length && size <= most && !ended; at += BOUNDED_SLICE) {
+    inflater.push(data.subarray(at, at + BOUNDED_SLICE), at + BOUNDED_SLICE >= data.length);
+  }
+  return { bytes: joinBytes(chunks).subarray(0, most + 1), whole: ended && size <= most };
+}
