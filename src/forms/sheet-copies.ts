@@ -20,18 +20,38 @@ export interface CopyPair {
   copy: SheetRead;
 }
 
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '');
+
 const rowsOf = (read: SheetRead | FormRecord): FormRecord[] => {
   const record = 'record' in read ? (read.record as FormRecord) : read;
   return (record.rows as FormRecord[] | undefined) ?? [];
 };
 
-/** Whether a later copy's rows are the first copy's again: as many rows, at least half the same at the same place. */
+/** The fields of two rows that differ. */
+const differing = (a: FormRecord, b: FormRecord): string[] => [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !sameValue(a[k], b[k]));
+
+/**
+ * Whether a later copy's rows are the first copy's again: as many rows, at least half the same at the same place,
+ * and every other one the same row with a few cells changed (at most half its cells). A row of another paper, time
+ * and taker is another movement: a continuation page begun from a copy of the first, one row left in, is read as
+ * more rows, not set aside as a copy (review 11 D1: 3310's only checkout went unread).
+ */
 export function isCopyOf(first: FormRecord, later: FormRecord): boolean {
   const a = rowsOf(first);
   const b = rowsOf(later);
   if (a.length === 0 || a.length !== b.length) return false;
-  const same = a.filter((row, i) => JSON.stringify(row) === JSON.stringify(b[i])).length;
-  return same * 2 >= a.length;
+  const changed = a.map((row, i) => ({ fields: differing(row, b[i]).length, of: new Set([...Object.keys(row), ...Object.keys(b[i])]).size }));
+  const same = changed.filter((c) => c.fields === 0).length;
+  return same * 2 >= a.length && changed.every((c) => c.fields * 2 <= c.of);
+}
+
+/**
+ * Whether the copy's rows differ from the first's in `field` alone (考试安排's 报考人数): schedule-copies-disagree says
+ * that one, with which count the papers were checked against, wherever the copy is (review 11 D4: one fact, two verdicts).
+ */
+export function differsOnlyIn(first: FormRecord, later: FormRecord, field: string): boolean {
+  const a = rowsOf(first);
+  return rowsOf(later).every((row, i) => differing(a[i], row).every((k) => k === field));
 }
 
 /** A time as read (2026-01-11T07:30) as the messages write times (1月11日 07:30); names joined; 是/否; else as read. */
@@ -44,8 +64,6 @@ function shown(value: unknown): string {
   const m = /^\d{4}-(\d\d)-(\d\d)T(\d\d:\d\d)/.exec(text);
   return m ? `${Number(m[1])}月${Number(m[2])}日 ${m[3]}` : text;
 }
-
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '');
 
 /**
  * Notes each row of a later copy that differs from the first copy's row at its place. `locate` gives where a
@@ -63,7 +81,7 @@ export function noteSheetCopies(model: SiteModel, pairs: readonly CopyPair[], lo
     const copyStart = title ? a1(title.row, title.col) : locate(copyAt, `${key}[0]`)?.cell;
     copyRows.forEach((row, j) => {
       const before = firstRows[j];
-      const fields = [...new Set([...Object.keys(before), ...Object.keys(row)])].filter((k) => !sameValue(before[k], row[k]));
+      const fields = differing(before, row);
       if (fields.length === 0) return;
       const diffs = fields.map((k) => {
         const path = `${key}[${j}].${k}`;
@@ -79,7 +97,8 @@ export function noteSheetCopies(model: SiteModel, pairs: readonly CopyPair[], lo
       if (!at) return;
       const notes = (model.sheetCopies ??= []);
       addLocation(model.locations, `sheetCopy[${notes.length}]`, { ...at });
-      notes.push({ form: key, sheet: copy.sheet.name, copyCell: copyStart ?? at.cell, diffs });
+      const firstSheet = first.sheet.name !== copy.sheet.name ? { firstSheet: first.sheet.name } : {};
+      notes.push({ form: key, sheet: copy.sheet.name, copyCell: copyStart ?? at.cell, diffs, ...firstSheet });
     });
   }
 }

@@ -23,7 +23,7 @@ import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet, withoutRowsSeen } from './repeated';
 import { noteScheduleCopies } from './schedule-copies';
-import { CopyPair, isCopyOf, noteSheetCopies } from './sheet-copies';
+import { CopyPair, differsOnlyIn, isCopyOf, noteSheetCopies } from './sheet-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
@@ -195,6 +195,8 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   const sheetCopies: CopyPair[] = [];
 
   const order = [...recognised].sort((a, b) => readingRank(a) - readingRank(b));
+  // The first copy of each table form read: a later sheet mostly the same is its copy (“出入库记录 (2)”, review 11 D3).
+  const firstOfForm = new Map<string, SheetRead>();
   for (const recognisedSheet of order) {
     const { sheet, entry, index } = recognisedSheet;
     if (!entry || !index) continue;
@@ -208,9 +210,16 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     let firstCopy: SheetRead | undefined;
     for (const copy of copies) {
       let read = readForm(entry.layout, copy.index, ctx);
-      // The table pasted again below (一式两份): the first copy is the record, the other compared with it.
-      if (rowsSeen && firstCopy && isCopyOf(firstCopy.record, read.record)) {
-        sheetCopies.push({ first: firstCopy, copy: { entry, sheet: copy.sheet, read, record: read.record } });
+      // The table pasted again below (一式两份), or copied to a sheet of its own: the first copy is the record, the
+      // other compared with it.
+      // A sheet of a name of its own (监考安排), with no title of the form's, is the unit's own, not a copy.
+      const own = !recognisedSheet.titled && ownSheetName(sheet.name, entry);
+      const first = firstCopy ?? (entry.binding === 'rows' && !own ? firstOfForm.get(entry.key) : undefined);
+      if (first && isCopyOf(first.record, read.record)) {
+        if (entry.key === 'schedule' && differsOnlyIn(first.record, read.record, 'candidates')) {
+          const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
+          scheduleCopies.push({ entry, sheet: copy.sheet, read, record });
+        } else sheetCopies.push({ first, copy: { entry, sheet: copy.sheet, read, record: read.record } });
         continue;
       }
       if (rowsSeen) {
@@ -235,6 +244,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
         seen.add(same);
       }
       const sheetRead = { entry, sheet: copy.sheet, read, record };
+      if (entry.binding === 'rows' && !firstOfForm.has(entry.key)) firstOfForm.set(entry.key, { entry, sheet: copy.sheet, read, record: read.record });
       // 基本信息 is bound at once (its semester dates the rest); the forms once it is known which semester each is.
       if (entry.layout.id !== 'site') sheetReads.push(sheetRead);
       else {

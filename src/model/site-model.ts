@@ -121,5 +121,7 @@ export interface SheetCopyNote {
   sheet: string;
   /** Where the second copy begins (its title's cell). */
   copyCell: string;
+  /** The sheet of the first copy, when the second is a sheet of its own (Excel's 移动或复制 → 建立副本: “出入库记录 (2)”). */
+  firstSheet?: string;
   diffs: Array<{ field: string; cell: string; value: string; firstCell: string; firstValue: string }>;
 }

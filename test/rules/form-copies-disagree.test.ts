@@ -123,3 +123,45 @@ describe('form-copies-disagree on the review10a workbooks', () => {
     ]);
   });
 });
+
+describe('form-copies-disagree on the review11 workbooks', () => {
+  const dir = path.join(__dirname, '..', 'fixtures', 'review11', 'xlsx');
+  const ofXlsx = async (file: string, lang: 'zh' | 'en' = 'zh') =>
+    validateSite(readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, file)))), { lang });
+  const tuple = ({ rule, severity, form, sheet, cell, row }: Finding) => ({ rule, severity, form, sheet, cell, row });
+
+  it('c1: a continuation page begun from a copy of page 1, one row left in — read as more rows (3310 not lost), no copy', async () => {
+    const found = await ofXlsx('c1-vault-continued-repeat.xlsx');
+    expect(found.map(tuple)).toEqual([]);
+    const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, 'c1-vault-continued-repeat.xlsx'))));
+    expect(model.data.vaultLog!.map((r) => r.paperNo)).toEqual(['1001', '2045', '3310']);
+  });
+
+  it('e2: 附件3 copied whole to a sheet of its own (出入库记录 (2)) — read once, no finding (were 3 false overdraws)', async () => {
+    expect((await ofXlsx('e2-vault-copy-other-sheet-same.xlsx')).map(tuple)).toEqual([]);
+  });
+
+  it('e1: the copied sheet with one time changed — one finding on the copy naming the first sheet, no overdraw', async () => {
+    const found = await ofXlsx('e1-vault-copy-other-sheet.xlsx');
+    expect(found.map(tuple)).toEqual([{ rule: 'form-copies-disagree', severity: 'error', form: 3, sheet: '出入库记录 (2)', cell: 'F5', row: 2 }]);
+    expect(found[0].message).toBe(
+      '本工作表是工作表“出入库记录”上附件3 保密室试卷出入库记录表的第二份（内容大部分相同），第二份第 2 行与第一份不一致：“取卷时间”第二份 F5 写的是“6月15日 09:50”，第一份 F5 写的是“6月15日 09:45”。同一张表的两份应完全相同；检查只按第一份（“出入库记录”）进行，本工作表没有核对。请核对哪份是对的，把两份改成一样，或删去本工作表。',
+    );
+    const [en] = await ofXlsx('e1-vault-copy-other-sheet.xlsx', 'en');
+    expect(en.message).toBe(
+      'This sheet is a second copy of the vault log (附件3) on sheet "出入库记录" (mostly the same), and row 2 of the second copy differs from the first: "取卷时间" reads "Jun 15 09:50" at F5 in the second copy, "Jun 15 09:45" at F5 in the first. The two copies of one form must be the same; only the first ("出入库记录") was checked, not this sheet. Check which is right, and make the copies the same or delete this sheet.',
+    );
+  });
+
+  it('a3: 考试安排 copied to its own sheet, one start time changed — one finding, 报考人数 not doubled (were 3 false 试卷份数不足)', async () => {
+    expect((await ofXlsx('a3-schedule-other-sheet-diff.xlsx')).map(tuple)).toEqual([
+      { rule: 'form-copies-disagree', severity: 'error', form: 0, sheet: '考试安排 (2)', cell: 'D4', row: 2 },
+    ]);
+  });
+
+  it('a4, a5: 考试安排 twice differing in 报考人数 alone — one warning schedule-copies-disagree on its sheet or on one of its own (review 11 D4)', async () => {
+    const warn = (sheet: string, cell: string) => [{ rule: 'schedule-copies-disagree', severity: 'warning', form: 0, sheet, cell, row: 1 }];
+    expect((await ofXlsx('a4-schedule-twice-candidates.xlsx')).map(tuple)).toEqual(warn('考试安排', 'F18'));
+    expect((await ofXlsx('a5-schedule-other-sheet-candidates.xlsx')).map(tuple)).toEqual(warn('考试安排 (2)', 'F3'));
+  });
+});
