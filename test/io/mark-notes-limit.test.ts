@@ -194,39 +194,27 @@ test('notes up to the limit are marked through exceljs, and kept', async () => {
   expect(kept.reduce((a, b) => a + b, 0)).toBe(LIMITS.markNotes + 1);
 });
 
-test('validate --mark: the findings printed, the copy refused in one line naming the file, exit 2, no copy written', async () => {
+test.each([
+  [
+    'more notes than the limit',
+    'noted.xlsx',
+    () => noted(LIMITS.markNotes + 1),
+    '批注 10,001 条，超过标记副本的上限 10,000 条（这些批注不是 Excel 的写法，副本须整本重写）；检查结果不受影响。请用 Excel 或 WPS 打开后重新保存，再标记',
+  ],
+  ['notes parts declared beyond the limit', 'huge.xlsx', () => longNotes(OTHER_VML), BYTES_LINE[0]],
+])('validate --mark of %s: the findings printed, the copy refused in one line naming the file, exit 2, no copy written', async (_, name, workbook, line) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-mark-notes-'));
   try {
-    const file = path.join(dir, 'noted.xlsx');
-    fs.writeFileSync(file, await noted(LIMITS.markNotes + 1));
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, await workbook());
     const io = memoryIO();
     const code = await main(['node', 'custody', 'validate', file, '--mark', path.join(dir, 'out')], io);
     const plain = memoryIO();
     await main(['node', 'custody', 'validate', file], plain);
     expect(code).toBe(2);
     expect(io.stdout).toBe(plain.stdout);
-    expect(io.stderr.trim().split('\n')).toEqual([
-      `${file}: 无法写出标记副本：批注 10,001 条，超过标记副本的上限 10,000 条（这些批注不是 Excel 的写法，副本须整本重写）；检查结果不受影响。请用 Excel 或 WPS 打开后重新保存，再标记`,
-    ]);
-    expect(fs.readdirSync(dir)).toEqual(['noted.xlsx']);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('validate --mark of notes parts declared beyond the limit: the findings printed, the copy refused in the same line, exit 2, no copy written', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-mark-notes-'));
-  try {
-    const file = path.join(dir, 'huge.xlsx');
-    fs.writeFileSync(file, await longNotes(OTHER_VML));
-    const io = memoryIO();
-    const code = await main(['node', 'custody', 'validate', file, '--mark', path.join(dir, 'out')], io);
-    const plain = memoryIO();
-    await main(['node', 'custody', 'validate', file], plain);
-    expect(code).toBe(2);
-    expect(io.stdout).toBe(plain.stdout);
-    expect(io.stderr.trim().split('\n')).toEqual([`${file}: 无法写出标记副本：${BYTES_LINE[0]}`]);
-    expect(fs.readdirSync(dir)).toEqual(['huge.xlsx']);
+    expect(io.stderr.trim().split('\n')).toEqual([`${file}: 无法写出标记副本：${line}`]);
+    expect(fs.readdirSync(dir)).toEqual([name]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
