@@ -11,6 +11,7 @@ import { labelOf } from '../model/labels';
 import { locate, type LocationMap } from '../model/location';
 import { addLocation } from '../model/location-map';
 import type { SiteModel } from '../model/site-model';
+import { showTime, tm } from '../model/values';
 import type { FormRecord } from './layout';
 import type { SheetRead } from './other-semester';
 
@@ -22,13 +23,13 @@ export interface CopyPair {
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '');
 
-const rowsOf = (read: SheetRead | FormRecord): FormRecord[] => {
-  const record = 'record' in read ? (read.record as FormRecord) : read;
-  return (record.rows as FormRecord[] | undefined) ?? [];
-};
+const rowsOf = (record: FormRecord): FormRecord[] => (record.rows as FormRecord[] | undefined) ?? [];
+
+/** The fields either of two rows has. */
+const fieldsOf = (a: FormRecord, b: FormRecord): string[] => [...new Set([...Object.keys(a), ...Object.keys(b)])];
 
 /** The fields of two rows that differ. */
-const differing = (a: FormRecord, b: FormRecord): string[] => [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !sameValue(a[k], b[k]));
+const differing = (a: FormRecord, b: FormRecord): string[] => fieldsOf(a, b).filter((k) => !sameValue(a[k], b[k]));
 
 /**
  * Whether a later copy's rows are the first copy's again: as many rows, at least half the same at the same place,
@@ -40,7 +41,7 @@ export function isCopyOf(first: FormRecord, later: FormRecord): boolean {
   const a = rowsOf(first);
   const b = rowsOf(later);
   if (a.length === 0 || a.length !== b.length) return false;
-  const changed = a.map((row, i) => ({ fields: differing(row, b[i]).length, of: new Set([...Object.keys(row), ...Object.keys(b[i])]).size }));
+  const changed = a.map((row, i) => ({ fields: differing(row, b[i]).length, of: fieldsOf(row, b[i]).length }));
   const same = changed.filter((c) => c.fields === 0).length;
   return same * 2 >= a.length && changed.every((c) => c.fields * 2 <= c.of);
 }
@@ -60,9 +61,7 @@ function shown(value: unknown): string {
   if (Array.isArray(value)) return value.map(shown).join('、');
   // The roster's 正式职工 · 考生亲属 · 保密承诺书, as the sheet writes them.
   if (typeof value === 'boolean') return value ? '是' : '否';
-  const text = String(value);
-  const m = /^\d{4}-(\d\d)-(\d\d)T(\d\d:\d\d)/.exec(text);
-  return m ? `${Number(m[1])}月${Number(m[2])}日 ${m[3]}` : text;
+  return Number.isNaN(tm(value)) ? String(value) : showTime(tm(value));
 }
 
 /**
@@ -72,8 +71,8 @@ function shown(value: unknown): string {
 export function noteSheetCopies(model: SiteModel, pairs: readonly CopyPair[], locateAlone: (read: SheetRead) => LocationMap): void {
   for (const { first, copy } of pairs) {
     const key = copy.entry.key;
-    const firstRows = rowsOf(first);
-    const copyRows = rowsOf(copy);
+    const firstRows = rowsOf(first.record);
+    const copyRows = rowsOf(copy.record);
     const firstAt = locateAlone(first);
     const copyAt = locateAlone(copy);
     // Where the copy begins: its title's cell (else its first row's).

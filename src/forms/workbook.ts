@@ -208,17 +208,16 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     const seen = copies.length > 1 ? new Set<string>() : undefined;
     const rowsSeen = copies.length > 1 && entry.binding === 'rows' ? new Map<string, number>() : undefined;
     let firstCopy: SheetRead | undefined;
+    // A sheet of a name of its own (监考安排), with no title of the form's, is the unit's own, not a copy of an earlier sheet.
+    const own = !recognisedSheet.titled && ownSheetName(sheet.name, entry);
+    const earlierSheet = entry.binding === 'rows' && !own ? firstOfForm.get(entry.key) : undefined;
     for (const copy of copies) {
       let read = readForm(entry.layout, copy.index, ctx);
-      // The table pasted again below (一式两份), or copied to a sheet of its own: the first copy is the record, the
-      // other compared with it.
-      // A sheet of a name of its own (监考安排), with no title of the form's, is the unit's own, not a copy.
-      const own = !recognisedSheet.titled && ownSheetName(sheet.name, entry);
-      const first = firstCopy ?? (entry.binding === 'rows' && !own ? firstOfForm.get(entry.key) : undefined);
+      // The table pasted again below (一式两份) or copied to a sheet of its own: the first copy is the record, this compared with it.
+      const first = firstCopy ?? earlierSheet;
       if (first && isCopyOf(first.record, read.record)) {
         if (entry.key === 'schedule' && differsOnlyIn(first.record, read.record, 'candidates')) {
-          const record = entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
-          scheduleCopies.push({ entry, sheet: copy.sheet, read, record });
+          scheduleCopies.push({ entry, sheet: copy.sheet, read, record: adapted(entry, read.record) });
         } else sheetCopies.push({ first, copy: { entry, sheet: copy.sheet, read, record: read.record } });
         continue;
       }
@@ -227,7 +226,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
         read = withoutRowsSeen(entry, copy, read, rowsSeen, ctx, indexSheet);
       }
       const empty = isEmptyRecord(read, rowsKey(entry.layout), entry.layout.table?.total?.key);
-      const record = empty ? undefined : entry.layout.adapt ? entry.layout.adapt.fromSheet(read.record) : read.record;
+      const record = empty ? undefined : adapted(entry, read.record);
       // Not the form, however like it: the sheet is none (its missing columns are not the form's).
       const aside = record && notSchedule(entry, record, sheetReads, { name: sheet.name, titled: recognisedSheet.titled });
       if (aside) {
@@ -274,6 +273,9 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   splitJoinedSignatures(model.data);
   return model;
 }
+
+/** A sheet's record as the model holds it (`adapt.fromSheet`: 基本信息's fields, a form's own shape). */
+const adapted = (entry: FormEntry, record: FormRecord): FormRecord => (entry.layout.adapt ? entry.layout.adapt.fromSheet(record) : record);
 
 /** Where a sheet's values sit, as if it were the workbook's only sheet (`schedule[0].candidates` of a copy of 考试安排). */
 function locatedAlone(sheetRead: SheetRead): SiteModel['locations'] {

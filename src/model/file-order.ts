@@ -33,7 +33,10 @@ const byKey = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
  * before “考点 10”), everything else character by character (review 10c D11). 0
  * for names that differ only in leading zeros (“01”, “1”): the caller parts them.
  */
-export const naturalOrder = (a: string, b: string): number => byKey(naturalKey(a), naturalKey(b));
+export const naturalOrder = (a: string, b: string): number => byKey(NATURAL_KEYS.get(a), NATURAL_KEYS.get(b));
+
+/** Each name's key once: a folder walk sorts a folder's names with it (n log n comparisons). */
+const NATURAL_KEYS = new TextMemo(naturalKey);
 
 /** Each file's key worked out once, not at each of the comparisons a sort of thousands of files makes (n log n). */
 const SORT_KEYS = new TextMemo(sortKey);

@@ -15,6 +15,14 @@ export function tm(value: unknown): number {
   return readMinutes(value);
 }
 
+/** `2024-06-15T08:30` → `6月15日 08:30` (with `withYear`, `2024年6月15日 08:30`), for messages (the rules', and forms/sheet-copies.ts quoting a copy). */
+export function showTime(minutes: number, withYear = false): string {
+  if (Number.isNaN(minutes)) return '';
+  const d = new Date(minutes * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${withYear ? `${d.getUTCFullYear()}年` : ''}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
 /** Read by character codes, not a regex: a large log holds tens of thousands of distinct times. */
 function readMinutes(value: string): number {
   const year = digits(value, 0, 4);

@@ -12,11 +12,11 @@ import { IntakeList, intakeLists } from '../model/intake';
 import { siteTables } from './columns';
 import { labelOf } from '../model/labels';
 import { roleOf } from '../model/roles';
-import { dayOf, isBlankValue, norm, tm, whole } from '../model/values';
+import { dayOf, isBlankValue, norm, showTime, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Role, Settings, SiteData, StaffMember } from '../model/types';
 import { paperCode } from '../model/paper-code';
 
-export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, tm, whole };
+export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
 /**
  * The people a signature cell names to compare with another's: a ditto mark
  * (同上, 〃) names no one — staff-not-on-roster says so at its cell, and no
@@ -326,14 +326,6 @@ export function sessionFor(facts: Facts, paperNo: unknown, t: number): SessionFa
 export function sessionAt(sessions: readonly SessionFact[] | undefined, t: number): SessionFact | undefined {
   if (!sessions || sessions.length === 0 || Number.isNaN(t)) return undefined;
   return sessions.find((s) => s.end >= t) ?? sessions[sessions.length - 1];
-}
-
-/** `2024-06-15T08:30` → `6月15日 08:30` (with `withYear`, `2024年6月15日 08:30`), for messages. */
-export function showTime(minutes: number, withYear = false): string {
-  if (Number.isNaN(minutes)) return '';
-  const d = new Date(minutes * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${withYear ? `${d.getUTCFullYear()}年` : ''}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
 /** A length of time as people say it: 30分钟, 2小时, 3小时20分. */

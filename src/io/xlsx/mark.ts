@@ -13,14 +13,14 @@ import type { Finding } from '../../model/finding';
 import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
 import { fieldLabels } from '../../check/finding-list';
 import { absoluteRows } from './exceljs-writer';
-import { Inflate, strFromU8, strToU8 } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import { type Deflater, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
 import { argb, borderStyle } from './mark-styles';
 import { type FindingsList, listParts } from './mark-list';
 import { Unhandled } from './mark-notes';
 import { type PackageParts, packageParts, readXlsx } from './reader';
 import { encodingOf } from './utf8-slices';
-import { joinBytes } from './zip';
+import { inflatedUpTo } from './zip';
 import { a1 } from '../../model/grid';
 import { refuseManyNotes, refuseNotesNotPatchable } from './mark-notes-limit';
 import { footerWithName } from './mark-footer';
@@ -146,23 +146,20 @@ export async function markedCopy(
   lang: 'zh' | 'en' = 'zh',
   host?: Deflater,
 ): Promise<{ bytes: Uint8Array; marked: number }> {
-  refuseNotesBeyondBounds(bytes);
-  const input = inUtf8(bytes, host);
+  const pkg = readablePackage(bytes);
+  // Notes that neither the patching in place nor exceljs may mark, refused from the sizes the zip declares.
+  if (pkg) refuseNotesNotPatchable(pkg);
+  const input = pkg ? inUtf8(pkg, bytes, host) : bytes;
   return markParts(input, cellMarks(findings, lang), MARK_COLORS, host, listOf(input, findings, lang)) ?? markedThroughExceljs(input, findings, lang, host);
 }
 
-/**
- * Refuses, from the sizes the zip declares, notes that neither the patching in place nor exceljs may mark
- * (mark-notes-limit.ts); a package the reader refuses is left to the marking, which says so in its own words.
- */
-function refuseNotesBeyondBounds(bytes: Uint8Array): void {
-  let pkg: PackageParts;
+/** The package's parts; undefined for one the reader refuses, left to the marking, which says so in its own words. */
+function readablePackage(bytes: Uint8Array): PackageParts | undefined {
   try {
-    pkg = packageParts(bytes);
+    return packageParts(bytes);
   } catch {
-    return;
+    return undefined;
   }
-  refuseNotesNotPatchable(pkg);
 }
 
 /**
@@ -180,22 +177,15 @@ function listOf(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'e
 
 /** XML parts, by name: a part in UTF-16 is one of these. */
 const XML_PART = /\.(xml|rels|vml)$/i;
-/** Deflated bytes handed to the inflater at a time while only a part's first bytes are wanted. */
-const HEAD_SLICE = 256;
-
-/** A part's first bytes, inflated no further than needed to tell its encoding (a broken part: none). */
+/** A part's first two bytes, inflated no further than that, to tell its encoding (a broken part: none). */
 function headOf(data: Uint8Array, method: number): Uint8Array {
   if (method !== 8) return data.subarray(0, 2);
-  const chunks: Uint8Array[] = [];
-  const inflater = new Inflate((chunk) => void chunks.push(chunk));
   try {
-    for (let at = 0; at < data.length && joinBytes(chunks).length < 2; at += HEAD_SLICE) {
-      inflater.push(data.subarray(at, at + HEAD_SLICE), at + HEAD_SLICE >= data.length);
-    }
+    return inflatedUpTo(data, method, 1).bytes;
   } catch {
     // Broken: the marking refuses it in its own words.
+    return new Uint8Array(0);
   }
-  return joinBytes(chunks).subarray(0, 2);
 }
 
 /**
@@ -204,14 +194,7 @@ function headOf(data: Uint8Array, method: number): Uint8Array {
  * same bytes when it has none. Only those parts are inflated, within the
  * reading limits; every other part is carried over as it is stored.
  */
-function inUtf8(bytes: Uint8Array, host: Deflater | undefined): Uint8Array {
-  let pkg: PackageParts;
-  try {
-    pkg = packageParts(bytes);
-  } catch {
-    // A package the reader refuses: the marking says so in its own words.
-    return bytes;
-  }
+function inUtf8(pkg: PackageParts, bytes: Uint8Array, host: Deflater | undefined): Uint8Array {
   const changed = new Map<string, Uint8Array>();
   for (const name of pkg.names.filter((n) => XML_PART.test(n))) {
     const { entry, data } = pkg.stored(name);
