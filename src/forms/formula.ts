@@ -8,6 +8,7 @@
  */
 import { CellValue, SheetGrid, a1, cellAt, parseA1, parseRange } from '../model/grid';
 import { LIMITS } from '../model/limits';
+import { serialFromDate } from '../model/number-format';
 /** Formulas nested through references, at most. */
 const MAX_DEPTH = 64;
 
@@ -225,9 +226,9 @@ function reference(sheet: SheetGrid, ref: string, ev: Evaluation): Value {
   return out;
 }
 
+/** A cell as a formula sees it: a date or time is its serial, as in Excel (=F4+155/1440 is F4's time plus 2 h 35 min). */
 function toValue(v: CellValue): Value {
-  if (v instanceof Date) return null;
-  return v;
+  return v instanceof Date ? serialFromDate(v) : v;
 }
 
 function flatten(args: Value[]): Value[] {

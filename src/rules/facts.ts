@@ -233,7 +233,15 @@ export function computeFacts(model: SiteModel): Facts {
   for (const { list, path } of intakes) add(list.keeper, () => `${path}.keeper`);
   // Who takes a dispatch where papers are handed down is the receiving unit's (a 考点's people at a 分校's vault);
   // when the level cannot be read, nobody knows whose the takers are.
-  const takersElsewhere = (i: number) => level === undefined || (handsPapersDown(level) && dispatch[i]);
+  // So is one who takes a dispatch and signs, as its receiver, the outgoing sheet that carries it (a 考点 passing a bag
+  // to another 考点, 调拨: the other's clerk collects it).
+  const takerReceives = (i: number) => {
+    const sheet = custody.movement[i] === undefined ? undefined : data.handovers?.[custody.movement[i]!];
+    const takers = peopleIn(data.vaultLog?.[i]?.taker);
+    const receivers = (sheet?.toSigners ?? []).map(personKey);
+    return takers.length > 0 && takers.every((n) => receivers.includes(n));
+  };
+  const takersElsewhere = (i: number) => level === undefined || (dispatch[i] && (handsPapersDown(level) || takerReceives(i)));
   // Made once, not for each row of a long log.
   const sign = (i: number, name: unknown, key: 'taker' | 'issuedBy' | 'returner' | 'receivedBy', takerRow?: number) => {
     for (const n of peopleIn(name)) ownSigners.push(new VaultLogSigner(n, i, key, takerRow));

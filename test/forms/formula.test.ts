@@ -3,7 +3,7 @@
  * formulas that refer to each other in a cycle or fan out without end.
  */
 import { evaluateFormula, resolvedCell } from '../../src/forms/formula';
-import { a1, type SheetGrid } from '../../src/model/grid';
+import { a1, CalendarDate, type SheetGrid } from '../../src/model/grid';
 
 function sheet(rows: SheetGrid['rows'], formulas: Record<string, string>): SheetGrid {
   return { name: 'S', rows, merges: [], formulas };
@@ -40,6 +40,15 @@ test('text joined with &, MID, and SUMIF over the rows whose unit is one word (�
   // Criteria with an operator, and ranges of different sizes, are not known here.
   expect(evaluateFormula(s, 'SUMIF(A1:A4,">2",A1:A4)')).toBeUndefined();
   expect(evaluateFormula(s, 'SUMIF(B1:B4,"袋",A1:A3)')).toBeUndefined();
+});
+
+test('a date or time in a formula is its serial, as in Excel: a time plus 155 minutes, days between two dates', () => {
+  const taken = new Date(Date.UTC(2024, 5, 15, 7, 45));
+  const s = sheet([[taken, null, new CalendarDate(Date.UTC(2024, 5, 14)), null]], { B1: 'A1+155/1440', D1: 'A1-C1' });
+  // 2024-06-15 10:20 (serial 45458.43055…): read by the form as that date and time, not 02:35 of the row's day.
+  expect(resolvedCell(s, 0, 1)).toBeCloseTo(45458 + (10 * 60 + 20) / 1440, 9);
+  expect(resolvedCell(s, 0, 3)).toBeCloseTo(1 + (7 * 60 + 45) / 1440, 9);
+  expect(evaluateFormula(s, 'IF(A1>C1,"后","前")')).toBe('后');
 });
 
 test('a cycle of two cells, or a cell that refers to itself, has no value', () => {

@@ -269,6 +269,32 @@ rt('invalid-datetime', {
       ],
     },
     {
+      name: 'a date serial kept as text (a date cell set to 文本 and typed again): the date and time it stands for, and what to do',
+      edit: (d) => {
+        d.vaultLog![0].takenAt = '45458.3229166667';
+        d.vaultLog![1].takenAt = '45458';
+      },
+      errors: [
+        {
+          messageId: 'serial',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F4',
+          row: 1,
+          message:
+            /^“取卷时间”写的是“45458\.3229166667”，这是日期时间“2024-06-15 07:45”在 Excel 里的内部数值：日期格式的格子改成“文本”后再输入，就会显示成这样，打印出来没人看得懂。请把这一格的格式设为日期（或“常规”），再填写“2024-06-15 07:45”。$/,
+        },
+        {
+          messageId: 'serial',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F5',
+          row: 2,
+          message: /^“取卷时间”写的是“45458”，这是日期时间“2024-06-15”在 Excel 里的内部数值/,
+        },
+      ],
+    },
+    {
       name: 'a period in the 值班时间 cell that cannot be read: once, at that cell, saying how to write it (no empty 至 besides)',
       edit: nightInOneCell('2024年6月14日20时至第二天早上'),
       errors: [
@@ -641,6 +667,11 @@ rt('same-person', {
         d.vaultLog![0].taker = '陈静';
       },
       errors: [{ messageId: 'vault', form: 3, sheet: '出入库记录', cell: 'G4', row: 1 }],
+    },
+    {
+      name: 'the sending pair (off this 考点’s roster) signing as receivers too: this one finding, none of staff-not-on-roster',
+      edit: (d) => void (d.handovers![0].toSigners = ['李强', ...(d.handovers![0].fromSigners as string[])]),
+      errors: [{ messageId: 'handover', form: 1, sheet: '交接单', cell: 'D20', row: null }],
     },
     {
       name: 'one person on both sides of a handover',
