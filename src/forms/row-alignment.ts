@@ -60,6 +60,21 @@ function aligned(a: readonly FormRecord[], b: readonly FormRecord[]): RowStep[] 
   return steps;
 }
 
+/** How many rows of the copy can be the same as rows of the first: the rows both have, each as often as both have it. */
+function sameRowsAtMost(a: readonly FormRecord[], b: readonly FormRecord[]): number {
+  const left = new Map<string, number>();
+  for (const key of a.map((row) => JSON.stringify(row))) left.set(key, (left.get(key) ?? 0) + 1);
+  let same = 0;
+  for (const row of b) {
+    const key = JSON.stringify(row);
+    const n = left.get(key) ?? 0;
+    if (n === 0) continue;
+    left.set(key, n - 1);
+    same++;
+  }
+  return same;
+}
+
 /** The same count of rows compared place by place (a table too large to align). */
 const inPlace = (a: readonly FormRecord[], b: readonly FormRecord[]): RowStep[] | undefined =>
   a.length === b.length ? a.map((_, i) => ({ first: i, copy: i })) : undefined;
@@ -72,7 +87,9 @@ const inPlace = (a: readonly FormRecord[], b: readonly FormRecord[]): RowStep[] 
  * begun from a copy of the first, one row left in, is read as more rows (review 11 D1: 3310's only checkout).
  */
 export function copySteps(a: readonly FormRecord[], b: readonly FormRecord[]): RowStep[] | undefined {
-  if (a.length === 0 || b.length === 0) return undefined;
+  if (a.length === 0 || b.length === 0 || Math.abs(a.length - b.length) > MAX_UNPAIRED) return undefined;
+  // Too few rows the same, however aligned (a continuation page, another sheet of the log): no alignment to work out.
+  if (sameRowsAtMost(a, b) * 2 < Math.max(a.length, b.length)) return undefined;
   const steps = a.length * b.length > MAX_CELLS ? inPlace(a, b) : aligned(a, b);
   if (!steps) return undefined;
   const pairs = steps.filter((s) => s.first !== undefined && s.copy !== undefined);
