@@ -9,6 +9,8 @@ import type { Finding } from '../model/finding';
 import { FINDINGS_LIST_TITLE, rowWords } from '../model/finding';
 import { ruleTitle } from '../rules';
 import { type SheetGrid, type WorkbookGrid, cellAt, columnLetter, isBlank, parseA1 } from '../model/grid';
+import { FORMS } from '../forms/index';
+import { copyAt } from '../forms/repeated';
 
 type Lang = 'zh' | 'en';
 
@@ -115,8 +117,47 @@ export function fieldLabels(findings: readonly Finding[], grid: WorkbookGrid): M
   return labels;
 }
 
-/** The list's title, headers and one row per finding, in the findings' order; `labels`, the fields' (fieldLabels). */
-export function findingList(findings: readonly Finding[], lang: Lang, labels?: ReadonlyMap<Finding, string>): FindingList {
+/**
+ * Which copy of its form each finding is in, where the form stands more than once on the finding's sheet (the 一式两份
+ * habit, a continuation page, handover slips one below the other): each copy's 序号 begins at 1 again, and “序号 1”
+ * alone does not say which copy's row 1 (review 11 D8). Read from the workbook's grid.
+ */
+export function findingCopies(findings: readonly Finding[], grid: WorkbookGrid): Map<Finding, number> {
+  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  const copies = new Map<Finding, number>();
+  for (const f of findings) {
+    const sheet = f.sheet === null ? undefined : sheets.get(f.sheet);
+    const at = sheet && f.cell ? parseA1(f.cell.replace(/\$/g, '')) : undefined;
+    if (!sheet || !at) continue;
+    for (const entry of FORMS) {
+      const copy = entry.layout.attachment === f.form ? copyAt(sheet, entry, at.row, at.col) : undefined;
+      if (copy === undefined) continue;
+      copies.set(f, copy);
+      break;
+    }
+  }
+  return copies;
+}
+
+const ZH_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** “第二份 序号 1”, “form 2, row 1”: the copy of the form on its sheet, before the row or field the column says. */
+function inCopy(copy: number | undefined, where: string, lang: Lang): string {
+  if (copy === undefined) return where;
+  const word = lang === 'zh' ? `第${ZH_ORDINALS[copy - 1] ?? copy}份` : `form ${copy}`;
+  return where === '' ? word : `${word}${lang === 'zh' ? ' ' : ', '}${where}`;
+}
+
+/**
+ * The list's title, headers and one row per finding, in the findings' order; `labels`, the fields' (fieldLabels);
+ * `copies`, which copy of its form on its sheet each is in (findingCopies).
+ */
+export function findingList(
+  findings: readonly Finding[],
+  lang: Lang,
+  labels?: ReadonlyMap<Finding, string>,
+  copies?: ReadonlyMap<Finding, number>,
+): FindingList {
   const w = FINDING_LIST_WORDS[lang];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const rows = findings.map((f, i) => ({
@@ -126,7 +167,7 @@ export function findingList(findings: readonly Finding[], lang: Lang, labels?: R
       w.severity[f.severity],
       f.sheet ?? w.workbook,
       f.cell?.replace(/\$/g, '').toUpperCase() ?? '',
-      rowWords(f, lang) || (labels?.get(f) ?? ''),
+      inCopy(copies?.get(f), rowWords(f, lang) || (labels?.get(f) ?? ''), lang),
       ruleTitle(f.rule, lang),
       f.message,
     ],

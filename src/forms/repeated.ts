@@ -71,6 +71,33 @@ function partOf(sheet: SheetGrid, from: number, to: number, across: boolean): Sh
 }
 
 /**
+ * Where each copy of a form kept more than once on a sheet begins and ends: rows, or columns when `across` (copies
+ * side by side); the first from the sheet's start (what stands above or left of its title is its), the last to its
+ * end. None when the form stands once, or in more copies than a person keeps.
+ */
+function partsOf(sheet: SheetGrid, entry: FormEntry): { bounds: number[]; across: boolean } | undefined {
+  if (entry.binding === 'one') return undefined;
+  const titles = titlesOf(sheet, entry);
+  if (titles.length < 2) return undefined;
+  const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
+  const starts = [...new Set(titles.map((t) => (across ? t.col : t.row)))].sort((a, b) => a - b);
+  if (starts.length < 2 || starts.length > MAX_COPIES) return undefined;
+  return { bounds: [0, ...starts.slice(1), Number.MAX_SAFE_INTEGER], across };
+}
+
+/**
+ * Which copy (1, 2, …) of a form kept more than once on a sheet a cell (0-based row and column) is in: the 问题清单
+ * says “第二份 序号 1” where both copies have a row 1 (review 11 D8). Undefined when the form stands once there.
+ */
+export function copyAt(sheet: SheetGrid, entry: FormEntry, row: number, col: number): number | undefined {
+  const parts = partsOf(sheet, entry);
+  if (!parts) return undefined;
+  const at = parts.across ? col : row;
+  const i = parts.bounds.findIndex((bound, k) => at >= bound && at < parts.bounds[k + 1]);
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
  * The copies of a form kept more than once (handover sheets, distribution
  * registers, 入库清单 of each delivery, a vault log or roster continued on a
  * second form below the first) on one sheet, each as its part of the sheet
@@ -85,15 +112,9 @@ export function copiesOnSheet(
   indexOf: (part: SheetGrid) => SheetIndex,
 ): Array<{ sheet: SheetGrid; index: SheetIndex }> {
   const whole = [{ sheet, index }];
-  if (entry.binding === 'one') return whole;
-  const titles = titlesOf(sheet, entry);
-  if (titles.length < 2) return whole;
-  const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
-  const starts = [...new Set(titles.map((t) => (across ? t.col : t.row)))].sort((a, b) => a - b);
-  if (starts.length < 2) return whole;
-  if (starts.length > MAX_COPIES) return whole;
-  // The first part begins at the sheet's start (what stands above or left of the first title is its).
-  const bounds = [0, ...starts.slice(1), Number.MAX_SAFE_INTEGER];
+  const parts = partsOf(sheet, entry);
+  if (!parts) return whole;
+  const { bounds, across } = parts;
   const table = entry.layout.table;
   const copies: Array<{ sheet: SheetGrid; index: SheetIndex }> = [];
   for (let i = 0; i + 1 < bounds.length; i++) {

@@ -23,7 +23,7 @@ import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet, withoutRowsSeen } from './repeated';
 import { noteScheduleCopies } from './schedule-copies';
-import { CopyPair, differsOnlyIn, isCopyOf, noteSheetCopies } from './sheet-copies';
+import { CopyPair, copyPair, differsOnlyIn, noteSheetCopies } from './sheet-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
@@ -214,11 +214,11 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
     for (const copy of copies) {
       let read = readForm(entry.layout, copy.index, ctx);
       // The table pasted again below (一式两份) or copied to a sheet of its own: the first copy is the record, this compared with it.
-      const first = firstCopy ?? earlierSheet;
-      if (first && isCopyOf(first.record, read.record)) {
-        if (entry.key === 'schedule' && differsOnlyIn(first.record, read.record, 'candidates')) {
+      const pair = copyPair(firstCopy ?? earlierSheet, { entry, sheet: copy.sheet, read, record: read.record });
+      if (pair) {
+        if (entry.key === 'schedule' && differsOnlyIn(pair, 'candidates')) {
           scheduleCopies.push({ entry, sheet: copy.sheet, read, record: adapted(entry, read.record) });
-        } else sheetCopies.push({ first, copy: { entry, sheet: copy.sheet, read, record: read.record } });
+        } else sheetCopies.push(pair);
         continue;
       }
       if (rowsSeen) {

@@ -51,7 +51,8 @@ export interface SiteModel {
   scheduleCopies?: ScheduleCopyNote[];
   /**
    * Rows of a table form's second copy on one sheet (the form pasted twice: forms/sheet-copies.ts, not read)
-   * that differ from the first copy's; `sheetCopy[i]` is located at the copy's first differing cell.
+   * that differ from the first copy's, or are only in one of them; `sheetCopy[i]` is located at the copy's first
+   * differing cell, or at the row only in one copy.
    */
   sheetCopies?: SheetCopyNote[];
   /**
@@ -123,5 +124,12 @@ export interface SheetCopyNote {
   copyCell: string;
   /** The sheet of the first copy, when the second is a sheet of its own (Excel's 移动或复制 → 建立副本: “出入库记录 (2)”). */
   firstSheet?: string;
+  /** A row only in the copy (located at it), or only in the first (located at the first's row); none: a row that differs. */
+  kind?: 'extraRow' | 'missingRow';
+  /** Each differing cell, both copies' cells and values ('' a blank cell). */
   diffs: Array<{ field: string; cell: string; value: string; firstCell: string; firstValue: string }>;
+  /** A row only in one copy: its first filled cells, as a message names the row. */
+  cells?: Array<{ field: string; value: string }>;
+  /** A row only in the copy that is another of its rows typed again: that row's 序号. */
+  sameAs?: number;
 }

@@ -5,6 +5,8 @@
  * the same bytes as the copy without the list, but for the workbook part, its
  * relationships, the content types and the styles, each only added to.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -147,4 +149,39 @@ test('a marked copy checked again finds what its original finds: its 问题清�
   const copy = (await markedCopy(bytes, findings)).bytes;
   expect(readXlsx(copy).sheets.pop()!.name).toBe('问题清单');
   expect(validateSite(readWorkbook(readXlsx(copy)))).toEqual(findings);
+});
+
+test('review11 f1: the 附件3 pasted twice — the list says which copy each 序号 1 is in (review 11 D8), zh and en, both ways of marking', async () => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review11', 'xlsx', 'f1-vault-first-wrong.xlsx')));
+  const rowsOf = (copy: Uint8Array, name: string) =>
+    listOf(copy, name)
+      .slice(2)
+      .map((row) => row.slice(0, 5));
+  for (const lang of ['zh', 'en'] as const) {
+    const findings = validateSite(readWorkbook(readXlsx(bytes)), { lang });
+    const expected =
+      lang === 'zh'
+        ? [
+            [1, '错误', '出入库记录', 'F4', '第一份 序号 1'],
+            [2, '错误', '出入库记录', 'F20', '第二份 序号 1'],
+          ]
+        : [
+            [1, 'Error', '出入库记录', 'F4', 'form 1, row 1'],
+            [2, 'Error', '出入库记录', 'F20', 'form 2, row 1'],
+          ];
+    const name = lang === 'zh' ? '问题清单' : 'Findings';
+    expect(rowsOf((await markedCopy(bytes, findings, lang)).bytes, name)).toEqual(expected);
+    expect(rowsOf((await markedThroughExceljs(bytes, findings, lang)).bytes, name)).toEqual(expected);
+  }
+});
+
+test('a form once on its sheet: its rows say 序号 alone, as before (no copy word)', async () => {
+  const one = finding({ rule: 'x', form: 3, sheet: '出入库记录', cell: 'F4', row: 1, message: '有问题' });
+  const again = finding({ rule: 'y', form: 3, sheet: '出入库记录', cell: 'F20', row: 1, message: '有问题' });
+  const copy = (await markedCopy(await bookBytes(), [one, again])).bytes;
+  expect(
+    listOf(copy)
+      .slice(2)
+      .map((row) => row[4]),
+  ).toEqual(['序号 1', '序号 1']);
 });

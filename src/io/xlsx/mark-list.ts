@@ -103,8 +103,8 @@ function rowXml(row: number, cells: ReadonlyArray<{ style: number; value: string
 }
 
 /** The sheet part of the list. */
-function listSheetXml({ findings, lang, labels }: FindingsList, formats: ListFormats): string {
-  const { title, headers, rows: list } = findingList(findings, lang, labels);
+function listSheetXml({ findings, lang, labels, copies }: FindingsList, formats: ListFormats): string {
+  const { title, headers, rows: list } = findingList(findings, lang, labels, copies);
   const rows = [
     rowXml(1, [{ style: formats.title, value: title }], Math.ceil(linesHeight(wrappedLines(title, TOTAL_WIDTH, 11, true), 11) + 8)),
     rowXml(
@@ -166,6 +166,8 @@ export interface FindingsList {
   lang: Lang;
   /** The labels of the fields the findings are at (fieldLabels), shown beside their cells. */
   labels?: ReadonlyMap<Finding, string>;
+  /** Which copy of its form on its sheet each finding is in (findingCopies), where the form stands more than once. */
+  copies?: ReadonlyMap<Finding, number>;
 }
 
 /**

@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
-import { fieldLabels } from '../../check/finding-list';
+import { fieldLabels, findingCopies } from '../../check/finding-list';
 import { absoluteRows } from './exceljs-writer';
 import { strFromU8, strToU8 } from 'fflate';
 import { type Deflater, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
@@ -163,13 +163,39 @@ function readablePackage(bytes: Uint8Array): PackageParts | undefined {
 }
 
 /**
- * The list of a copy's findings, each at a header or footer field with the field's label (合计): read from the
- * workbook, only when some finding is at such a field; none from a workbook the reader refuses.
+ * Whether the list must say which copy of a form some finding is in: two findings of one sheet at one 序号 in two
+ * rows of the sheet (both copies' row 1, review 11 D8), or a finding about a copy (form-copies-disagree).
+ */
+function copiesToSay(findings: readonly Finding[]): boolean {
+  const rowsAt = new Map<string, string>();
+  for (const f of findings) {
+    if (f.rule === 'form-copies-disagree') return true;
+    if (f.row === null || !f.cell) continue;
+    const key = `${f.sheet}\u0000${f.form}\u0000${f.row}`;
+    const sheetRow = /\d+$/.exec(f.cell)?.[0] ?? '';
+    if ((rowsAt.get(key) ?? sheetRow) !== sheetRow) return true;
+    rowsAt.set(key, sheetRow);
+  }
+  return false;
+}
+
+/**
+ * The list of a copy's findings, each at a header or footer field with the field's label (合计), each in a later copy
+ * of its form on its sheet saying which: read from the workbook, only when some finding needs it; none from a
+ * workbook the reader refuses.
  */
 function listOf(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en'): FindingsList {
-  if (!findings.some((f) => f.row === null && f.cell)) return { findings, lang };
+  const labels = findings.some((f) => f.row === null && f.cell);
+  const copies = copiesToSay(findings);
+  if (!labels && !copies) return { findings, lang };
   try {
-    return { findings, lang, labels: fieldLabels(findings, readXlsx(bytes)) };
+    const grid = readXlsx(bytes);
+    return {
+      findings,
+      lang,
+      ...(labels ? { labels: fieldLabels(findings, grid) } : {}),
+      ...(copies ? { copies: findingCopies(findings, grid) } : {}),
+    };
   } catch {
     return { findings, lang };
   }
