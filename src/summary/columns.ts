@@ -43,6 +43,11 @@ export interface Column<T = never> {
   kind?: CellKind;
   /** A raw value that is a key (a status, a severity): shown as its word in the language written. */
   words?: Readonly<Record<string, Record<Lang, string>>>;
+  /**
+   * Its word (`words`) is not wrapped: it runs on over the empty cells to its right, which the row leaves empty
+   * for it (无保密室记录 across the figures of a vault that keeps no record), and does not widen the column.
+   */
+  runsOn?: boolean;
   /** The raw value of an item; `lang` only for text made of several facts (most values are language-neutral). */
   value?: (item: T, lang: Lang) => Cell;
 }

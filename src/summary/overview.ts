@@ -38,6 +38,8 @@ export function rankChartData(
     copies: number;
     counted?: boolean;
     level?: Level | null;
+    /** Keeps no vault record (its name, as UnitStock gives it, or true): no copies to rank beside its candidates. */
+    noVault?: string | boolean;
   }>,
 ): ChartData {
   const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
@@ -47,8 +49,9 @@ export function rankChartData(
     .map((u) => ({ name: u.name, errors: u.errors, warnings: u.warnings }))
     .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 20);
-  // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size.
-  const sized = list.filter((u) => u.papers > 0 && u.counted !== false);
+  // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size; nor a unit that
+  // keeps no vault record (its copies not known: 0 beside its candidates would read as papers short).
+  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault);
   const bigLevel = SITTING_FIRST.find((l) => sized.some((u) => u.level === l)) ?? null;
   const big = sized
     .filter((u) => bigLevel === null || u.level === bigLevel)

@@ -69,7 +69,7 @@ export interface PaperSummary {
   copies: number;
   /** 报考人数 from the schedule; null when not given. */
   candidates: number | null;
-  /** copies − candidates; null without candidates. */
+  /** copies − candidates; null without candidates, or at a site that keeps no vault record (no copies to count). */
   spareCopies: number | null;
   /** Vault checkouts of this paper (dispatches excluded). */
   checkouts: number;
@@ -94,6 +94,8 @@ export interface PaperSummary {
   bagsTakenBack: number;
   /** Bags the vault should hold now: intake + taken back − still out − dispatched. */
   bagsInVault: number;
+  /** The site keeps no vault record (SiteSummary.noVault): the vault's figures above are none, not 0. */
+  noVault?: boolean;
 }
 
 export interface HandoverBrief {
@@ -158,6 +160,12 @@ export interface SiteSummary {
   problems: string[];
   /** Values left out of the figures because they could not be read (text counts, text times). */
   unreadable: number;
+  /**
+   * The workbook keeps no vault record: no row of 附件2 (intake), 附件3 (vault log) or 附件5 (duty). Its
+   * vault's figures (bags, copies, spare, checkouts, custody and duty cover) are then not known, not 0 or
+   * 100 %: the tables say 无保密室记录 where they would be (words.ts NO_VAULT), and the totals count none of its stock.
+   */
+  noVault: boolean;
   /** No errors and every part read: the workbook can be handed upward. */
   ready: boolean;
 }
@@ -362,10 +370,12 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     }
   }
 
+  const noVault = keepsNoVaultRecord(data);
   const list = [...papers.values()];
   for (const p of list) {
     p.copies = copiesOf(p.bags);
-    p.spareCopies = p.candidates === null ? null : p.copies - p.candidates;
+    p.spareCopies = p.candidates === null || noVault ? null : p.copies - p.candidates;
+    if (noVault) p.noVault = true;
     p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched;
   }
   list.sort((a, b) => (a.sessionStart ?? '\uffff').localeCompare(b.sessionStart ?? '\uffff') || a.paperNo.localeCompare(b.paperNo));
@@ -426,8 +436,19 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     findings: { errors, warnings, byRule },
     problems: problems.map((p) => p[options.lang ?? 'zh']),
     unreadable: counter.unreadable,
+    noVault,
     ready: errors === 0 && problems.length === 0,
   };
+}
+
+/**
+ * No row of the vault's three forms: 附件2's intake lists, 附件3's log, 附件5's shifts (a 考点 or 分校 that
+ * kept its papers elsewhere, or whose forms were deleted: required-field's noVault says so). Nothing the
+ * vault's figures are made of is known: they are not 0.
+ */
+function keepsNoVaultRecord(data: SiteData): boolean {
+  const intake = intakeLists(data).some(({ list }) => (list.items ?? []).length > 0);
+  return !intake && (data.vaultLog ?? []).length === 0 && (data.duty?.shifts ?? []).length === 0;
 }
 
 /** Adds findings found later (across workbooks) to a summary's counts. */

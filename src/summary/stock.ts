@@ -18,11 +18,14 @@ export interface UnitStock {
   copies: number;
   candidates: number;
   bagsStillOut: number;
+  /** The unit's name when it keeps no vault record (SiteSummary.noVault): its stock is in no level, it is named instead. */
+  noVault?: string;
 }
 
 /** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
-export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals'>): UnitStock {
+export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault'>): UnitStock {
   return {
+    ...(s.noVault ? { noVault: s.site.name } : {}),
     level: levelOf(s.site) ?? null,
     papers: s.totals.papers,
     bags: s.totals.bags.totalBags,
@@ -32,9 +35,17 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals'>): UnitStock 
   };
 }
 
-/** Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels. */
+/**
+ * Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels;
+ * a unit that keeps no vault record into none (`noVault` names it).
+ */
 export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   t.papers += u.papers;
+  // No vault record: no bags, copies or bags out to count, and its candidates beside none would skew its level's.
+  if (u.noVault !== undefined) {
+    t.noVault.push(u.noVault);
+    return;
+  }
   t.bagsStillOut += u.bagsStillOut;
   const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
   l.units++;

@@ -14,7 +14,7 @@ import { type Finding, rowWords } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang, words } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
-import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
+import { DIRECTION_WORDS, NO_VAULT, NO_VAULT_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
 import { counted } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
@@ -23,6 +23,24 @@ export interface PaperColumn extends Column<PaperSummary> {
 }
 
 const num = (n: number | null): Cell => n;
+
+/**
+ * A column of a figure of the vault (附件2, 3, 5). At a site that keeps no vault record the figure is not known:
+ * none is given (not 0, nor a spare of −57 worked out from none), and the first column of each run of them (`lead`)
+ * says 无保密室记录, running on over the empty cells beside it, in its rows and its 合计.
+ */
+function vaultFigure(
+  column: Omit<PaperColumn, 'value' | 'total'> & { value: (p: PaperSummary) => number | null; total: (s: SiteSummary) => number },
+  lead = false,
+): PaperColumn {
+  const none = lead ? NO_VAULT : null;
+  return {
+    ...column,
+    ...(lead ? { words: NO_VAULT_WORDS, runsOn: true } : {}),
+    value: (p) => (p.noVault ? none : column.value(p)),
+    total: (s) => (s.noVault ? none : column.total(s)),
+  };
+}
 
 /** The length of custody and the part of it covered by shifts: hours and minutes (a duration, its unit in its format). */
 export const CUSTODY_TIME = { zh: words('保管', '时长'), en: 'Custody time' };
@@ -51,31 +69,49 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     value: (p) => p.sessionStart,
     total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : counted(s.totals.sessions, 'sessions')),
   },
-  { key: 'bags31', header: { zh: words('31份装', '袋数'), en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
-  { key: 'bags26', header: { zh: words('26份装', '袋数'), en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
-  { key: 'bags11', header: { zh: words('11份装', '袋数'), en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 },
-  { key: 'bags5', header: { zh: words('5份装', '袋数'), en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 },
-  { key: 'totalBags', header: { zh: words('袋数', '合计'), en: 'Bags' }, width: 6, value: (p) => p.bags.totalBags, total: (s) => s.totals.bags.totalBags },
-  { key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies },
+  vaultFigure(
+    { key: 'bags31', header: { zh: words('31份装', '袋数'), en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
+    true,
+  ),
+  vaultFigure({ key: 'bags26', header: { zh: words('26份装', '袋数'), en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 }),
+  vaultFigure({ key: 'bags11', header: { zh: words('11份装', '袋数'), en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 }),
+  vaultFigure({ key: 'bags5', header: { zh: words('5份装', '袋数'), en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 }),
+  vaultFigure({
+    key: 'totalBags',
+    header: { zh: words('袋数', '合计'), en: 'Bags' },
+    width: 6,
+    value: (p) => p.bags.totalBags,
+    total: (s) => s.totals.bags.totalBags,
+  }),
+  vaultFigure({ key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies }),
   { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: (p) => num(p.candidates), total: (s) => s.totals.candidates },
-  { key: 'spareCopies', header: { zh: '余量', en: 'Spare' }, width: 6, value: (p) => num(p.spareCopies), total: (s) => s.totals.copies - s.totals.candidates },
-  { key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
-  { key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
-  {
+  vaultFigure(
+    {
+      key: 'spareCopies',
+      header: { zh: '余量', en: 'Spare' },
+      width: 6,
+      value: (p) => p.spareCopies,
+      total: (s) => s.totals.copies - s.totals.candidates,
+    },
+    true,
+  ),
+  vaultFigure({ key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts }),
+  vaultFigure({ key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns }),
+  vaultFigure({
     key: 'bagsDispatched',
     header: { zh: words('移交', '送出', '袋数'), en: 'Bags sent on' },
     width: 6,
     value: (p) => p.bagsDispatched,
     total: (s) => s.totals.bagsDispatched,
-  },
-  {
+  }),
+  vaultFigure({
     // Papers back in this vault from the unit below (a 考点's after the exam), on their own 入库清单: not in 袋数合计, in 在库袋数.
     key: 'bagsTakenBack',
     header: { zh: words('下级', '送回', '袋数'), en: 'Bags taken back' },
     width: 6,
     value: (p) => p.bagsTakenBack,
     total: (s) => s.papers.reduce((a, p) => a + p.bagsTakenBack, 0),
-  },
+  }),
   {
     key: 'rooms',
     header: { zh: words('分发', '考场'), en: 'Rooms' },
@@ -92,14 +128,20 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     value: (p) => p.copiesDistributed,
     total: (s) => s.totals.copiesDistributed,
   },
-  { key: 'bagsStillOut', header: { zh: words('未还', '袋数'), en: 'Bags out' }, width: 6, value: (p) => p.bagsStillOut, total: (s) => s.totals.bagsStillOut },
-  {
+  vaultFigure({
+    key: 'bagsStillOut',
+    header: { zh: words('未还', '袋数'), en: 'Bags out' },
+    width: 6,
+    value: (p) => p.bagsStillOut,
+    total: (s) => s.totals.bagsStillOut,
+  }),
+  vaultFigure({
     key: 'bagsInVault',
     header: { zh: words('在库', '袋数'), en: 'Bags in vault' },
     width: 6,
     value: (p) => p.bagsInVault,
     total: (s) => s.papers.reduce((a, p) => a + p.bagsInVault, 0),
-  },
+  }),
 ];
 
 /** The 合计 row of the paper table (raw, in column order). */

@@ -55,6 +55,11 @@ export interface ConsolidatedTotals {
    * entry per sender and receiver with the bags: named on the CLI's lines and on 总览 (summary/absent-receivers.ts).
    */
   absentReceivers: AbsentReceiver[];
+  /**
+   * The units counted that keep no vault record (SiteSummary.noVault: none of 附件2, 3, 5), by name: in no level's
+   * stock, for their bags and copies are not known (not 0) and their candidates beside none would skew the level's.
+   */
+  noVault: string[];
   /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
   unit: string;
 }
@@ -96,6 +101,7 @@ export function emptyTotals(files: number): ConsolidatedTotals {
     otherSemester: [],
     repeatedUnits: [],
     absentReceivers: [],
+    noVault: [],
     unit: '',
   };
 }

@@ -165,6 +165,41 @@ export const OTHER_SEMESTER_ROW: Record<Lang, { note: (semester: string) => stri
   en: { note: (semester) => `A ${semester} workbook, not in the totals`, mark: 'not in the totals' },
 };
 
+/**
+ * A site that keeps no vault record (SiteSummary.noVault): `word`, in a table's cell where a figure of its vault
+ * would be (bags, copies, spare, checkouts, custody, duty cover), that none is known rather than 0 or 100 %; `note`,
+ * its 站点汇总 说明: why, and that its stock is in no total (stock.ts; the row greyed by OTHER_SEMESTER_ROW's mark).
+ */
+export const NO_VAULT = 'noVault';
+export const NO_VAULT_WORDS: Words<typeof NO_VAULT> = { noVault: { zh: '无保密室记录', en: 'no vault record' } };
+export const NO_VAULT_NOTE: Record<Lang, string> = {
+  zh: '无保密室记录（附件2、3、5 都没有填写），未计入合计',
+  en: 'No vault record (none of 附件2, 3, 5 filled in), not in the totals',
+};
+/** What a site's 汇总 sheet says in place of its duty cover: why none of its vault's figures is given. */
+export const NO_VAULT_SITE: Record<Lang, string> = {
+  zh: '无保密室记录：附件2 入库清单、附件3 出入库记录、附件5 值班记录都没有填写，试卷袋数、份数、余量、出入库、保管期和值班覆盖无从计算。',
+  en: 'No vault record: none of the intake list (附件2), the vault log (附件3) and the duty log (附件5) is filled in, so the bags, copies, spare, checkouts, custody period and duty cover cannot be worked out.',
+};
+
+/** Atop 总览's list of the units that keep no vault record (ConsolidatedTotals.noVault), and the line the CLI may print. */
+export const NO_VAULT_UNITS_WORDS: Record<Lang, { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string }> =
+  {
+    zh: {
+      head: (n) => `注意：以下 ${n} 个单位的附件2、3、5 都没有填写，没有保密室记录，试卷份数、出入库和值班覆盖无从计算，未计入按单位级别的合计：`,
+      line: (named, more) =>
+        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}没有保密室记录（附件2、3、5 都没有填写），未计入按单位级别的合计。`,
+      more: (n) => `另有 ${n} 个，见检查结果`,
+    },
+    en: {
+      head: () =>
+        'Note: the units below keep no vault record (none of 附件2, 3 and 5 filled in): their copies, checkouts and duty cover cannot be worked out, and they are in no level’s totals:',
+      line: (named, more) =>
+        `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} keep no vault record (none of 附件2, 3 and 5 filled in): not in the totals by unit level.`,
+      more: (n) => `${n} more: see the findings`,
+    },
+  };
+
 /** 站点汇总's 说明 of a unit's second workbook: the file counted in its place; OTHER_SEMESTER_ROW's mark greys the row alike. */
 export const REPEATED_UNIT_ROW: Record<Lang, (file: string, same: boolean) => string> = {
   zh: (file, same) =>
@@ -326,11 +361,12 @@ export const siteSections = (lang: Lang) =>
   lang === 'zh'
     ? {
         handovers: (inn: number, out: number) => `二、交接单（接收 ${inn} 份，移交 ${out} 份）`,
-        outstanding: (n: number) => `四、尚未归还保密室的出库（${n} 条）`,
+        // null: a site that keeps no vault record, no checkout to count.
+        outstanding: (n: number | null) => `四、尚未归还保密室的出库${n === null ? '' : `（${n} 条）`}`,
         findings: (errors: number, warnings: number) => `五、检查发现的问题（错误 ${errors}，警告 ${warnings}）`,
       }
     : {
         handovers: (inn: number, out: number) => `2. Handover slips (${inn} received, ${out} handed over)`,
-        outstanding: (n: number) => `4. Checkouts not back in the vault (${n})`,
+        outstanding: (n: number | null) => `4. Checkouts not back in the vault${n === null ? '' : ` (${n})`}`,
         findings: (errors: number, warnings: number) => `5. Problems found (${counted(errors, 'errors')}, ${counted(warnings, 'warnings')})`,
       };

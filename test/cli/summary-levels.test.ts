@@ -115,6 +115,7 @@ describe('custody summary: the papers by unit level', () => {
       repeatedUnits: [],
       // 湖南分部's handover to 株洲分校, whose workbook is not in the run (review round 10a D3).
       absentReceivers: [{ from: '湖南分部', to: '株洲分校', handovers: 1, bags: 5 }],
+      noVault: [],
     });
     // The browser face and the demo consolidate in-process (consolidateModels), the CLI through its spool: the same totals.
     const inputs = await Promise.all(

@@ -72,18 +72,36 @@ describe('required-field: a 考点 with none of 附件2, 附件3, 附件5', () =
     ]);
   });
 
-  test('a 分校 with none of the three: each asked for, as before (the one finding is a 考点’s)', () => {
+  /**
+   * A 分校 with none of the three (review 11 D7, r4-fenxiao-novault): one finding at 基本信息's 分校 with a 分校's
+   * reasons — （三） its vault; （四） 附件2 on arrival, 附件3 when it hands the papers down, 附件5 — not three bare lines.
+   */
+  const ZH_NO_VAULT_BRANCH =
+    '本分校的工作簿里附件2 纸质试卷入库清单、附件3 保密室试卷出入库记录表、附件5 保密室值班记录一张也没有填写，看不出试卷在本分校保密室的入库、下发考点的出库和值班。《湖南开放大学试卷安全保密管理专项整治实施方案》（三）要求各分校（学院）和考点建立试卷保密室；（四）要求分校（学院）接收试卷后及时入库清点并签写附件2，在考前下发试卷给考点时，考点考务人员与分校（学院）卷库保管员（值班人员）在保密室内履行出入库交接并签写附件3，试卷入库至出库期间各级保密室值班人员签写附件5。请补上这三张表：可从“表单”页插入或下载空白表，或用 custody template 生成。';
+  const EN_NO_VAULT_BRANCH =
+    'This branch school’s workbook has none of the intake list (附件2), the vault log (附件3) and the duty log (附件5) filled in: nothing shows the papers taken into the branch’s vault, handed out of it to its exam sites and guarded there. The programme’s (三) has every 分校 and exam site keep a paper vault (试卷保密室); its (四) has a 分校 count the papers in on arrival and sign 附件2, its vault keeper and each exam site’s staff sign 附件3 in the vault when the papers are handed down before the exam, and every level’s vault duty staff sign 附件5 from intake to the last checkout. Add the three forms: blank ones can be inserted or downloaded from the Forms (表单) tab, or made with custody template.';
+  const branchWithout = () => {
     const d = base('fenxiao');
     delete d.intake;
     delete d.vaultLog;
     delete d.duty;
+    return d;
+  };
+
+  test('a 分校 with none of the three: one finding at 基本信息 B4 (the 分校) with a 分校’s reasons, zh and en, nothing else', () => {
+    expect(all(branchWithout(), 'zh')).toEqual([['required-field', 'noVaultBranch', 'error', 0, '基本信息', 'B4', null, ZH_NO_VAULT_BRANCH]]);
+    expect(all(branchWithout(), 'en')).toEqual([['required-field', 'noVaultBranch', 'error', 0, '基本信息', 'B4', null, EN_NO_VAULT_BRANCH]]);
+  });
+
+  test('a 分校 with 附件3 kept: the two others asked for each, as before', () => {
+    const d = branchWithout();
+    d.vaultLog = base('fenxiao').vaultLog;
     expect(
       validateSite(modelOf(d))
         .filter((f) => f.rule === 'required-field')
         .map((f) => [messageIdOf(f), f.form, f.sheet, f.cell]),
     ).toEqual([
       ['form', 2, '入库清单', 'A1'],
-      ['form', 3, '出入库记录', 'A1'],
       ['form', 5, '值班记录', 'A1'],
     ]);
   });

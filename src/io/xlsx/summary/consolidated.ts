@@ -95,6 +95,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
         candidates: s.totals.candidates,
         copies: s.totals.copies,
         counted: !aside.has(f.file),
+        noVault: s.noVault,
         // The level the totals count it in (stock.ts): 总览 ranks one level by candidates.
         level: levelOf(s.site) ?? null,
       };

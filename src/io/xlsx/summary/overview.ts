@@ -16,6 +16,8 @@ import {
   FIGURE_WORDS,
   FigureKey,
   LEVEL_COLUMN_WORDS,
+  NO_VAULT_UNITS_WORDS,
+  NO_VAULT_WORDS,
   OTHER_SEMESTER_WORDS,
   OVERVIEW_TITLE,
   OVERVIEW_WORDS,
@@ -139,6 +141,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   r = writeOtherSemester(ov, r, totals, ctx, tall);
   r = writeRepeatedUnits(ov, r, totals, ctx, tall);
   r = writeAbsentReceivers(ov, r, totals, ctx, tall);
+  r = writeNoVault(ov, r, totals, ctx, tall);
 
   const note = w('note');
   // Across the page, under the last chart: 3 lines, where in A–C beside nothing it took 9.
@@ -290,6 +293,17 @@ function writeAbsentReceivers(ov: ExcelJS.Worksheet, top: number, totals: Consol
   const words = ABSENT_RECEIVER_WORDS[ctx.lang];
   const rows = absent.map((a): [string, string] => [a.from, singularOfOne(words.sent(a))]);
   return writeAside(ov, top, words.head, rows, words.more, tall);
+}
+
+/**
+ * Under the figures, the units that keep no vault record (none of 附件2, 3, 5): a line saying their stock is in
+ * no level's figures, then each unit, so that a level without them is not read as all its units. Returns the row after it.
+ */
+function writeNoVault(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
+  if (totals.noVault.length === 0) return top;
+  const words = NO_VAULT_UNITS_WORDS[ctx.lang];
+  const rows = totals.noVault.map((name): [string, string] => [name, NO_VAULT_WORDS.noVault[ctx.lang]]);
+  return writeAside(ov, top, words.head(totals.noVault.length), rows, words.more, tall);
 }
 
 /** A bold red line over the columns, then a row per workbook (the first ASIDE_LISTED; the rest counted). Returns the row after it. */

@@ -47,13 +47,13 @@ import {
   styleHeader,
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
-import { SITE_WORDS, levelShown, siteSections } from '../../../summary/words';
+import { NO_VAULT_SITE, NO_VAULT_WORDS, SITE_WORDS, levelShown, siteSections } from '../../../summary/words';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { findingRows, findingsTable } from './site-findings';
 import { Pages } from './pages';
 
-const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words'>>> = [
+const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words' | 'runsOn'>>> = [
   PAPER_COLUMNS,
   HANDOVER_COLUMNS,
   DUTY_COLUMNS,
@@ -93,19 +93,21 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   const copiesOut = s.totals.copiesStillOut;
   const head = lang === 'zh' ? `${w('status')}：${readinessText(s, lang)}` : `${w('status')}: ${readinessText(s, lang)}`;
   const [covered, custody] = [s.duty.coveredHours, s.duty.custodyHours].map((h) => showDuration(h, lang));
+  // No vault record: no duty cover of nothing, no bags out of none.
+  const noVault = s.noVault && NO_VAULT_WORDS.noVault[lang];
   const figures =
     lang === 'en'
       ? [
           !named.errors && counted(errors, 'errors'),
           !named.warnings && counted(warnings, 'warnings'),
-          `on duty ${covered} of ${custody}`,
-          `out ${counted(s.totals.bagsStillOut, 'bags')}${copiesOut ? `, ${counted(copiesOut, 'copies')}` : ''}`,
+          noVault || `on duty ${covered} of ${custody}`,
+          !noVault && `out ${counted(s.totals.bagsStillOut, 'bags')}${copiesOut ? `, ${counted(copiesOut, 'copies')}` : ''}`,
         ]
       : [
           !named.errors && `${w('errors')} ${errors}`,
           !named.warnings && `${w('warnings')} ${warnings}`,
-          `值班覆盖 ${covered} / ${custody}`,
-          `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`,
+          noVault || `值班覆盖 ${covered} / ${custody}`,
+          !noVault && `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`,
         ];
   return [head, ...figures.filter(Boolean)].join('    ');
 }
@@ -296,6 +298,36 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   r++;
   pages.add();
 
+  if (s.noVault) return noVaultSections(ws, pages, r, s, ctx, findings);
+  return dutyAndAfter(ws, pages, r, s, ctx, findings);
+}
+
+/**
+ * A site that keeps no vault record: its duty cover and its checkouts not returned are not known (no custody
+ * period to cover, no checkout to return), said in their sections' place (NO_VAULT_SITE), then its findings.
+ */
+function noVaultSections(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
+  const lang = ctx.lang;
+  // The note wrapped across the page under 三 (it says why), its word alone under 四.
+  const note = NO_VAULT_SITE[lang];
+  const noteHeight = rowHeightFor(linesOf(note, FULL));
+  pages.keep(r, [SECTION_PT, noteHeight]);
+  section(ws, pages, r++, SITE_WORDS.duty[lang]);
+  pages.add(banner(ws, r++, note, { size: BODY_PT }));
+  r++;
+  pages.add();
+  pages.keep(r, [SECTION_PT, DEFAULT_ROW_PT]);
+  section(ws, pages, r++, siteSections(lang).outstanding(null));
+  remark(ws, pages, r++, NO_VAULT_WORDS.noVault[lang]);
+  r++;
+  pages.add();
+  return findingsAndEnd(ws, pages, r, s, ctx, findings);
+}
+
+function dutyAndAfter(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
+  const lang = ctx.lang;
+  const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
+  const sections = siteSections(lang);
   const d = s.duty;
   const gaps = dutyGaps(d);
   const gapHeights = gaps.length ? [...sectionHeights(DUTY_GAP_COLUMNS, gaps, ctx)].slice(1) : [];
@@ -319,7 +351,15 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   else remark(ws, pages, r++, w('allReturned'));
   r++;
   pages.add();
+  return findingsAndEnd(ws, pages, r, s, ctx, findings);
+}
 
+/** The findings' section and the signature line. */
+function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
+  const lang = ctx.lang;
+  const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
+  const colon = lang === 'zh' ? '：' : ': ';
+  const sections = siteSections(lang);
   const listed = findings?.length ? oncePerHandover(findings) : [];
   const rules = Object.entries(s.findings.byRule).sort((a, b) =>
     a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,

@@ -126,8 +126,9 @@ export function finish(ws: ExcelJS.Worksheet): void {
  * upright (`upright`). Widened for their headers' words, the English sheets
  * printed at 6.9–8.9 pt. In Chinese, each word of its header whole (headerWidth: 考场次, not 考场 / 次).
  */
-export function columnWidth(column: Pick<Column<never>, 'header' | 'width' | 'words'>, lang: Lang): number {
-  const words = lang === 'en' ? Object.values(column.words ?? {}).flatMap((w) => w.en.split(/\s+/)) : [];
+export function columnWidth(column: Pick<Column<never>, 'header' | 'width' | 'words' | 'runsOn'>, lang: Lang): number {
+  // A word that runs on over the cells beside it (runsOn) needs no room of its own.
+  const words = lang === 'en' && !column.runsOn ? Object.values(column.words ?? {}).flatMap((w) => w.en.split(/\s+/)) : [];
   // A Chinese header's words each whole on a line (接收 / 交接单: headerText).
   let width = lang === 'zh' ? Math.max(column.width, headerWidth(column.header.zh)) : column.width;
   while (words.some((word) => linesOf(word, width) > 1)) width++;
@@ -221,7 +222,7 @@ export function shownRow(
     const value = sheetValue(col, raw[i], ctx);
     let style = styles.plain[i];
     let shown = value;
-    if (typeof value === 'string') {
+    if (typeof value === 'string' && !(col.runsOn && col.words?.[String(raw[i])])) {
       // A list of names broken after its separators here: a spreadsheet breaks Chinese between any two characters.
       if (col.names && linesOf(value, widths[i] ?? 8) > 1) shown = listLines(value, widths[i] ?? 8);
       const need = linesOf(shown as string, widths[i] ?? 8);
