@@ -123,7 +123,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
   // The sheets give the findings' reading order once those across workbooks are added.
   const digest = modelDigest(model);
-  const hiddenRows = model.hiddenRows ? { hiddenRows: model.hiddenRows } : {};
+  const hiddenRows = model.hiddenRows ? { hiddenRows: model.hiddenRows, ...(model.filteredRows ? { filteredRows: model.filteredRows } : {}) } : {};
   return {
     data,
     locations: locations ?? slimLocations(model, vaultPeople),

@@ -8,7 +8,7 @@
  * officer is told once, at the sheet (hidden-sheet).
  */
 import { addLocation } from '../model/location-map';
-import type { SheetGrid } from '../model/grid';
+import { parseRange, type SheetGrid } from '../model/grid';
 import type { HiddenSheet, SiteModel } from '../model/site-model';
 import type { FormEntry } from './index';
 
@@ -40,9 +40,17 @@ export function noteHiddenSheets(model: SiteModel, notes: readonly HiddenSheet[]
   notes.forEach(({ sheet, cell, form }, i) => addLocation(model.locations, `hiddenSheets[${i}]`, { sheet, cell, form, row: null }));
 }
 
-/** The rows each sheet hides, 1-based, for a finding on one to say so (kept per sheet, not per cell). */
+/**
+ * The rows each sheet hides, 1-based, for a finding on one to say so (kept per sheet, not per cell); those of
+ * them under the header row of the sheet's autoFilter also as filtered out (review 12 D6): 取消隐藏 does not
+ * show them, clearing the filter does, and they are records, not lines to delete.
+ */
 export function noteHiddenRows(model: SiteModel, grid: { sheets: readonly SheetGrid[] }): void {
   for (const sheet of grid.sheets) {
-    if (sheet.hiddenRows?.length) (model.hiddenRows ??= {})[sheet.name] = sheet.hiddenRows.map((r) => r + 1);
+    if (!sheet.hiddenRows?.length) continue;
+    (model.hiddenRows ??= {})[sheet.name] = sheet.hiddenRows.map((r) => r + 1);
+    const filter = sheet.autoFilter ? parseRange(sheet.autoFilter) : undefined;
+    const filtered = filter ? sheet.hiddenRows.filter((r) => r > filter.top && r <= filter.bottom) : [];
+    if (filtered.length) (model.filteredRows ??= {})[sheet.name] = filtered.map((r) => r + 1);
   }
 }

@@ -18,7 +18,8 @@ import type { ReadProblem } from '../model/site-model';
 import { totalAsRead } from '../model/unit-total';
 import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
 import { TableHeader, findTableHeader, tableScore } from './table-header';
-import { VoidedRead, isVoidNote, noteColumn } from './voided';
+import { VoidedRead, noteColumn, voidedRow } from './voided';
+import { withTimeBeside } from './time-beside';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
 interface ReadLocation {
@@ -45,7 +46,7 @@ export interface FormRead {
   carried: CarriedRead[];
   /** The columns the form cannot do without (ColumnSpec.needed) that its table's header lacks, and the header's first cell. */
   lacking?: { keys: string[]; row: number; col: number };
-  /** Table rows struck out with 作废 in their 备注: left out of the record (voided.ts). */
+  /** Table rows struck out with 作废 in their 备注, or struck through: left out of the record (voided.ts). */
   voided: VoidedRead[];
 }
 
@@ -221,8 +222,12 @@ function readFields(
     const tall = (field.lines ?? 1) > 1;
     if (!found && tall && valueAt(cell.row + 1, cell.col)) found = { row: cell.row + 1, col: cell.col };
     if (!found && signers && namesBelow(index, cell.row, cell.col, isSomeLabel)) found = { row: cell.row + 1, col: cell.col };
-    if (found) put(found.row, found.col, andBeside(found.row, found.col, index.value(found.row, found.col)));
-    else if (tall || field.under) put(cell.row + 1, cell.col, undefined);
+    if (found) {
+      const value = index.value(found.row, found.col);
+      // A date with its time typed in the next cell (review 12 D3: a merge undone): read together.
+      const split = field.type === 'datetime' ? withTimeBeside(index, found.row, found.col, value, isSomeLabel, ctx) : undefined;
+      put(found.row, found.col, split ?? andBeside(found.row, found.col, value));
+    } else if (tall || field.under) put(cell.row + 1, cell.col, undefined);
     else put(cell.row, start, undefined);
   }
 }
@@ -315,8 +320,10 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
     const i = rows.length;
     const seqValue = header.seqCol !== undefined ? parseCount(index.value(r, header.seqCol)) : undefined;
     const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + out.voided.length + 1;
-    if (noteCol !== undefined && isVoidNote(index.tableValue(r, noteCol, header.dataStart))) {
-      out.voided.push({ row: r, col: noteCol, seq });
+    // 作废 in its 备注, or struck through as on paper (voided.ts).
+    const voided = voidedRow(index, header, noteCol, { row: r, left, right }, seq);
+    if (voided) {
+      out.voided.push(voided);
       continue;
     }
     grid.rows.push(r);

@@ -5,18 +5,53 @@
  * correct 4405 row), and its bags counted in every total; so the reader leaves
  * it out of the table, and keeps where it is for voided-row to ask once that it
  * be deleted. Any table's 备注 column: the form's own (附件1, 附件4) or one the
- * officer added to the header (附件3 prints none).
+ * officer added to the header (附件3 prints none). A row struck through as on
+ * paper (every filled cell in a strikethrough font, review 12 D2) is void too:
+ * voided-row then says that it was taken so, and how to make it plain.
  */
-import type { CellValue } from '../model/grid';
+import { a1, isBlank, type CellValue, type SheetGrid } from '../model/grid';
 import { normalizeLabel } from '../model/text';
+import { addLocation } from '../model/location-map';
+import type { FormNumber } from '../model/location';
+import type { SiteModel } from '../model/site-model';
 import type { SheetIndex } from './sheet-index';
 import type { TableHeader } from './table-header';
 
-/** A struck-out row: where its 备注 is, and its 序号. */
+/** A struck-out row: where its 备注 is (for a row struck through, its first struck cell), and its 序号. */
 export interface VoidedRead {
   row: number;
   col: number;
   seq: number;
+  /** Struck through (a strikethrough font on every filled cell), not marked 作废. */
+  struck?: true;
+}
+
+/** Each sheet's struck cells (SheetGrid.struck) as a set, made once. */
+const STRUCK = new WeakMap<SheetGrid, ReadonlySet<string>>();
+
+/**
+ * A row struck out as on paper (review 12 D2): every filled cell of the table's columns (left..right, its 序号 aside,
+ * which the form prints) has a strikethrough font, and one at least is filled. The first struck cell, or undefined.
+ */
+function struckRow(sheet: SheetGrid, row: number, left: number, right: number, seqCol: number | undefined): number | undefined {
+  if (!sheet.struck?.length) return undefined;
+  let struck = STRUCK.get(sheet);
+  if (!struck) STRUCK.set(sheet, (struck = new Set(sheet.struck)));
+  const values = sheet.rows[row] ?? [];
+  let first: number | undefined;
+  let filled = 0;
+  for (let c = left, end = Math.min(right, values.length - 1); c <= end; c++) {
+    if (isBlank(values[c])) continue;
+    const isStruck = struck.has(a1(row, c));
+    if (c === seqCol) {
+      if (isStruck) first ??= c;
+      continue;
+    }
+    if (!isStruck) return undefined;
+    filled++;
+    first ??= c;
+  }
+  return filled > 0 ? first : undefined;
 }
 
 /**
@@ -31,10 +66,31 @@ export function isVoidNote(value: CellValue): boolean {
   return typeof value === 'string' && VOID_NOTE.test(normalizeLabel(value));
 }
 
+/** A table row struck out — 作废 in its 备注 (at noteCol), or every filled cell from left to right struck through — or undefined. */
+export function voidedRow(
+  index: SheetIndex,
+  header: TableHeader,
+  noteCol: number | undefined,
+  { row, left, right }: { row: number; left: number; right: number },
+  seq: number,
+): VoidedRead | undefined {
+  if (noteCol !== undefined && isVoidNote(index.tableValue(row, noteCol, header.dataStart))) return { row, col: noteCol, seq };
+  const struck = struckRow(index.sheet, row, left, right, header.seqCol);
+  return struck === undefined ? undefined : { row, col: struck, seq, struck: true };
+}
+
 /** The table's 备注 column: the form's own (key `note`), else a header cell that says 备注 and nothing else. */
 export function noteColumn(index: SheetIndex, header: TableHeader): number | undefined {
   const own = header.columns.get('note');
   if (own !== undefined) return own;
   for (let row = header.top; row < header.dataStart; row++) for (const t of index.rowTexts(row)) if (t.norm === '备注') return t.col;
   return undefined;
+}
+
+/** A struck-out row (not in the data), listed with its 备注 cell or first struck cell (`voided[i]`) for voided-row to say so once. */
+export function noteVoided(model: SiteModel, sheet: string, { row, col, seq, struck }: VoidedRead, form: FormNumber): void {
+  const list = (model.voided ??= []);
+  const cell = a1(row, col);
+  addLocation(model.locations, `voided[${list.length}]`, { sheet, cell, form, row: seq });
+  list.push(struck ? { sheet, cell, struck } : { sheet, cell });
 }

@@ -7,8 +7,7 @@ import { semesterDates } from '../model/datetime';
 import { paperCode } from '../model/paper-code';
 import { normalizeLabel } from '../model/text';
 import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
-import type { SiteModel, VoidedRow } from '../model/site-model';
-import type { FormNumber } from '../model/location';
+import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import { splitJoinedSignatures } from './joined-signers';
 import { joinDottedNamesIn } from '../model/dotted-names';
@@ -27,6 +26,7 @@ import { CopyPair, copyPair, differsOnlyIn, noteSheetCopies } from './sheet-copi
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
+import { noteVoided } from './voided';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -344,15 +344,8 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   bindLocations(model, entry, sheet, read, prefix, rowOffset);
   const rowsAt = rowsAtOf(entry, prefix);
   for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
-  for (const { row, col, seq } of read.voided) noteVoided(model, { sheet: sheet.name, cell: a1(row, col) }, entry.layout.attachment, seq);
+  for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
   return rowsAt;
-}
-
-/** A struck-out row (not in the data), listed with its 备注 cell (`voided[i]`) for its rule to say so once. */
-function noteVoided(model: SiteModel, at: VoidedRow, form: FormNumber, seq: number): void {
-  const list = (model.voided ??= []);
-  addLocation(model.locations, `voided[${list.length}]`, { ...at, form, row: seq });
-  list.push(at);
 }
 
 /** A table row of a `rows` form is the model's array itself: vaultLog[3]; otherwise intake.items[3]. */

@@ -9,8 +9,14 @@
  *      `cellsPerChunk` cells, all queued before one sync (and, only for a
  *      sheet some of whose rows are hidden, which of its rows are);
  *   4. only when a value is a whole date serial: the number formats of those
- *      cells' columns, from the first such to the last (a date typed alone).
- * So a workbook reads in 3 syncs, 4 with dates typed alone. Excel on the web
+ *      cells' columns, from the first such to the last (a date typed alone);
+ *   5. only when a chunk's font is struck through in part (step 3 asks each
+ *      chunk's format.font.strikethrough: true, false or null for some), which
+ *      of its cells are (getCellProperties, ExcelApi 1.9): a row struck out as
+ *      on paper is void (forms/voided.ts). Without 1.9 only a chunk struck
+ *      through whole is known. The autoFilter's range (1.9) is asked in step 2.
+ * So a workbook reads in 3 syncs, 4 with dates typed alone, one more with
+ * cells struck through. Excel on the web
  * also caps a request or response at 5 MB: there (and only there) the chunks
  * are spread over as many syncs as `cellsPerSync` requires, so a very large
  * workbook costs one more sync per `cellsPerSync` cells rather than a failed
@@ -35,6 +41,8 @@ export interface ReadOptions {
   legacy?: boolean;
   /** A sheet's used range beyond this many cells is refused with one line, before a value is read. */
   maxCells?: number;
+  /** ExcelApi 1.9 (getCellProperties, autoFilter.getRangeOrNullObject): the cells struck through, the autoFilter's range; never with `legacy`. */
+  cellProperties?: boolean;
   /** Which sheets to read (live checking re-reads the edited ones); all when absent. */
   read?: (name: string) => boolean;
 }
@@ -48,6 +56,7 @@ export const WEB_READ_OPTIONS: Limits = {
   merges: true,
   legacy: false,
   maxCells: LIMITS.cells,
+  cellProperties: true,
 };
 
 export const DESKTOP_READ_OPTIONS: Limits = {
@@ -56,6 +65,7 @@ export const DESKTOP_READ_OPTIONS: Limits = {
   merges: true,
   legacy: false,
   maxCells: LIMITS.cells,
+  cellProperties: true,
 };
 
 export interface ReadResult {
@@ -113,9 +123,12 @@ interface Chunk {
   row: number;
   col: number;
   range: Excel.Range;
+  rows: number;
   cells: number;
   /** Each of its rows, for whether it is hidden: only on a sheet some of whose rows are. */
   rowRanges?: Excel.Range[];
+  /** Its font struck through: true for all its cells, false for none, null for some. */
+  strike?: boolean | null;
 }
 
 function rangeByIndexes(ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number, legacy: boolean): Excel.Range {
@@ -208,6 +221,42 @@ function usedRows(range: Excel.Range): number[] {
   return Array.from({ length: range.rowCount }, (_, i) => range.rowIndex + i);
 }
 
+/** "'出入库记录'!$A$3:$K$13" → "A3:K13". */
+const rangeOfAddress = (address: string): string =>
+  address
+    .slice(address.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .toUpperCase();
+
+/**
+ * The cells struck through that hold a value, as the xlsx reader lists them (SheetGrid.struck): those of a chunk
+ * struck through whole, and, where ExcelApi 1.9 reads them, those of a chunk struck through in part
+ * (getCellProperties answers some 60 bytes a cell: a sixth of the cells a sync).
+ */
+async function readStruck(chunks: readonly Chunk[], grids: SheetGrid[], opts: Limits, sync: () => Promise<void>): Promise<void> {
+  const struck = new Map<number, Array<[number, number]>>();
+  const take = (sheet: number, row: number, col: number): void => {
+    const v = grids[sheet].rows[row]?.[col];
+    if (v === null || v === undefined) return;
+    if (!struck.has(sheet)) struck.set(sheet, []);
+    struck.get(sheet)!.push([row, col]);
+  };
+  for (const chunk of chunks) {
+    if (chunk.strike !== true) continue;
+    const rows = grids[chunk.sheet].rows;
+    for (let r = chunk.row; r < chunk.row + chunk.rows; r++) (rows[r] ?? []).forEach((_, c) => take(chunk.sheet, r, c));
+  }
+  const some = opts.cellProperties && !opts.legacy ? chunks.filter((chunk) => chunk.strike === null) : [];
+  for (const group of inBatches(some, Math.max(1, Math.floor(opts.cellsPerSync / 6)))) {
+    const props = group.map((chunk) => chunk.range.getCellProperties({ format: { font: { strikethrough: true } } }));
+    await sync();
+    group.forEach((chunk, i) =>
+      props[i].value.forEach((line, r) => line.forEach((cell, c) => cell.format?.font?.strikethrough && take(chunk.sheet, chunk.row + r, chunk.col + c))),
+    );
+  }
+  for (const [sheet, cells] of struck) grids[sheet].struck = cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([r, c]) => a1(r, c));
+}
+
 /** Reads every sheet of the open workbook into the grid. */
 export async function readOfficeGrid(context: Excel.RequestContext, options: ReadOptions = DESKTOP_READ_OPTIONS): Promise<ReadResult> {
   const opts = { ...DESKTOP_READ_OPTIONS, ...options };
@@ -235,7 +284,8 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       merged = ws.getRange().getMergedAreasOrNullObject();
       merged.load('isNullObject,address');
     }
-    return { range, merged };
+    const filter = opts.cellProperties && !opts.legacy ? ws.autoFilter.getRangeOrNullObject().load('isNullObject,address') : undefined;
+    return { range, merged, filter };
   });
   await sync();
 
@@ -260,6 +310,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
         row,
         col: range.columnIndex,
         range: rangeByIndexes(ws, row, range.columnIndex, rows, range.columnCount, opts.legacy),
+        rows,
         cells: rows * range.columnCount,
         ...(someHidden ? { rowRanges: Array.from({ length: rows }, (_, i) => ws.getRangeByIndexes(row + i, range.columnIndex, 1, 1)) } : {}),
       });
@@ -275,17 +326,20 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       merges: used[i].merged && !used[i].merged!.isNullObject ? mergeAddresses(used[i].merged!.address) : [],
       ...(state ? { state } : {}),
       ...(allRowsHidden(used[i].range, opts.legacy) ? { hiddenRows: usedRows(used[i].range) } : {}),
+      ...(used[i].filter && !used[i].filter!.isNullObject ? { autoFilter: rangeOfAddress(used[i].filter!.address) } : {}),
     };
   });
   let cells = 0;
   for (const group of batches) {
     for (const chunk of group) {
       chunk.range.load('values');
+      chunk.range.format.font.load('strikethrough');
       chunk.rowRanges?.forEach((row) => row.load('rowHidden'));
     }
     await sync();
     for (const chunk of group) {
       chunk.rowRanges?.forEach((row, r) => row.rowHidden && (grids[chunk.sheet].hiddenRows ??= []).push(chunk.row + r));
+      chunk.strike = chunk.range.format.font.strikethrough;
       const rows = grids[chunk.sheet].rows;
       const values = chunk.range.values as unknown[][];
       values.forEach((line, r) => {
@@ -299,6 +353,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       cells += chunk.cells;
     }
   }
+  await readStruck(chunks, grids, opts, sync);
   await readDays(sheets, grids, opts, sync);
   for (const g of grids) {
     for (let i = 0; i < g.rows.length; i++) if (!g.rows[i]) g.rows[i] = [];

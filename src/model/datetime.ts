@@ -119,7 +119,7 @@ interface TimeOfDay {
 }
 
 /** A time of day alone, with no day written ("0:45", "8时"). */
-function isTimeOfDay(text: string): boolean {
+export function isTimeOfDay(text: string): boolean {
   return parseTimeOfDay(toHalfWidth(text)) !== undefined;
 }
 

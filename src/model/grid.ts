@@ -29,6 +29,13 @@ export interface SheetGrid {
   state?: SheetState;
   /** The rows hidden (0-based, in order): a finding there says so, since the officer sees the rows around it only. Absent: none. */
   hiddenRows?: number[];
+  /**
+   * The cells holding a value whose font strikes it through (A1, by row then column): officers strike a
+   * mistaken line out as on paper, and a row so struck is read as void (forms/voided.ts). Absent: none.
+   */
+  struck?: string[];
+  /** The range of the sheet's autoFilter ("A3:K13"): a row it hides is filtered out, not hidden by hand. Absent: none. */
+  autoFilter?: string;
 }
 
 /** How a workbook hides a sheet (workbook.xml's <sheet state>, exceljs' and Office.js' alike). */

@@ -31,8 +31,9 @@ export interface SiteModel {
    */
   otherSemester?: OtherSemesterSheet[];
   /**
-   * Table rows struck out with 作废 in their 备注 (forms/voided.ts): left out of `data`;
-   * `voided[i]` is located at the row's 备注 cell, for voided-row to ask once that it be deleted.
+   * Table rows struck out with 作废 in their 备注, or struck through (forms/voided.ts): left out of `data`;
+   * `voided[i]` is located at the row's 备注 cell (a row struck through: its first struck cell), for voided-row
+   * to ask once that it be deleted.
    */
   voided?: VoidedRow[];
   /**
@@ -44,6 +45,11 @@ export interface SiteModel {
    * Rows the workbook hides, by sheet (1-based row numbers, as a cell's address writes them): a finding on one says so.
    */
   hiddenRows?: Record<string, number[]>;
+  /**
+   * Of those, the rows hidden inside the sheet's autoFilter range (under its header row), by sheet: filtered out,
+   * which 取消隐藏 does not show; a finding on one speaks of the filter.
+   */
+  filteredRows?: Record<string, number[]>;
   /**
    * 报考人数 that a copy of 考试安排 (the sheet copied, not read: forms/schedule-copies.ts) writes otherwise than
    * the first; `scheduleCopy[i]` is located at the copy's cell.
@@ -94,9 +100,11 @@ export interface HiddenSheet {
 }
 
 /** A struck-out table row: its sheet and the 备注 cell that says 作废. */
-export interface VoidedRow {
+interface VoidedRow {
   sheet: string;
   cell: string;
+  /** Struck through (a strikethrough font on every filled cell: forms/voided.ts), not marked 作废. */
+  struck?: true;
 }
 
 /** A table cell holding a ditto mark: its path (`vaultLog[3].paperName`), the mark as typed, the value read for it (none when no row is above). */

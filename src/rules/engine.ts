@@ -67,12 +67,19 @@ function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined 
 
 /**
  * A finding on a row the sheet hides says so (review 6, D3): the officer who follows it sees the rows above
- * and below only, and a mistaken line hidden instead of deleted is still in the record.
+ * and below only, and a mistaken line hidden instead of deleted is still in the record. A row the sheet's
+ * autoFilter hides is a record filtered out: its note says to clear the filter, not to delete it.
  */
 function hiddenRowNote(model: SiteModel, loc: CellLocation | undefined, lang: Lang): string {
   const hidden = loc && model.hiddenRows?.[loc.sheet];
   const row = hidden && Number(/\d+$/.exec(loc.cell)?.[0]);
   if (!row || !hidden.includes(row)) return '';
+  // Filtered out (review 12 D6): 取消隐藏 does not show it, and it is a record like any other.
+  if (model.filteredRows?.[loc.sheet]?.includes(row)) {
+    return lang === 'zh'
+      ? `（第 ${row} 行被筛选隐藏了：清除筛选才看得见——Excel 点“数据”→“清除”，WPS 在筛选里选“全部显示”。）`
+      : ` (Row ${row} is hidden by the sheet's filter: clear the filter to see it — Excel: Data → Clear; WPS: 全部显示 in the filter.)`;
+  }
   return lang === 'zh'
     ? `（第 ${row} 行是隐藏的：取消隐藏才看得见；若是误登，请整行删除。）`
     : ` (Row ${row} is hidden: unhide it to see it; if it was entered by mistake, delete the whole row.)`;

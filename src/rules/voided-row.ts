@@ -8,12 +8,20 @@ export const meta: RuleMeta = {
   clause:
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“规范履行试卷交接手续”；（六）“保密室值班人员要重点检查……出入库登记和接收发放记录等工作是否规范准确”',
   messages: {
-    zh: { row: '此行注明作废：请整行删除（作废的行不参与检查）。' },
-    en: { row: 'This row is marked void (作废): delete the whole row (a void row is not checked).' },
+    zh: {
+      row: '此行注明作废：请整行删除（作废的行不参与检查）。',
+      struck:
+        '此行填了的格子都划了删除线，已当作作废的行，不参与检查。删除线打印或换个软件打开时可能看不出：若是误登，请整行删除；要留作记录，请在备注里写“作废”。',
+    },
+    en: {
+      row: 'This row is marked void (作废): delete the whole row (a void row is not checked).',
+      struck:
+        'Every filled cell of this row is struck through: it is taken as void and not checked. A strikethrough may not show in print or in another program: if the row was entered by mistake, delete the whole row; to keep it on record, write 作废 in its 备注.',
+    },
   },
-  docs: 'A table row whose 备注 says it is void — 作废 opening the note: 作废, 此行作废, 已作废, 作废（误登，见第4行）; 作废 going on with a word (作废试卷2袋), or a count or 无 after it (作废：0份, 作废（2份）, 作废：无), names papers and is not this. The 备注 is the form’s own column (附件1, 附件4) or one added to the table’s header (附件3 prints none). The row is left out of every check and every total, and said once, at its 备注 cell: the record keeps one line per movement, and a struck line checked as live gave errors on itself and on the correct rows around it (an overdraw on the right row of the same paper). A sheet whose rows are all struck is still the form, filled: each row is said here, and required-field asks for the form only where no valid record of it is left.',
+  docs: 'A table row whose 备注 says it is void — 作废 opening the note: 作废, 此行作废, 已作废, 作废（误登，见第4行）; 作废 going on with a word (作废试卷2袋), or a count or 无 after it (作废：0份, 作废（2份）, 作废：无), names papers and is not this. The 备注 is the form’s own column (附件1, 附件4) or one added to the table’s header (附件3 prints none). The row is left out of every check and every total, and said once, at its 备注 cell: the record keeps one line per movement, and a struck line checked as live gave errors on itself and on the correct rows around it (an overdraw on the right row of the same paper). A sheet whose rows are all struck is still the form, filled: each row is said here, and required-field asks for the form only where no valid record of it is left. A row struck through as on paper — every filled cell of the table in a strikethrough font, its 序号 aside — is void in the same way (review 12: checked as live, a mistaken line struck out gave an overdraw on the correct row and errors on itself); it is said once, at its first struck cell, that it was taken as void, and that a strikethrough may not show in print or in another program: delete the row, or write 作废 in its 备注. The command line, the browser page and the Excel pane read the strikethrough; the WPS pane does not, and reads such a row as live.',
 };
 
 export function check({ model, report }: RuleContext): void {
-  (model.voided ?? []).forEach((_, i) => report(`voided[${i}]`, 'row'));
+  (model.voided ?? []).forEach((row, i) => report(`voided[${i}]`, row.struck ? 'struck' : 'row'));
 }

@@ -24,7 +24,13 @@ export function officeHost(): Host {
   const onWeb = Office.context.platform === Office.PlatformType.OfficeOnline;
   // Excel 2016/2019 (volume licences) stop at ExcelApi 1.1–1.8: read with 1.1 calls there,
   // and say plainly what needs a newer Excel rather than fail half-way.
-  const readOptions = { ...(onWeb ? WEB_READ_OPTIONS : DESKTOP_READ_OPTIONS), merges: supports('1.13'), legacy: !supports('1.7') };
+  const readOptions = {
+    ...(onWeb ? WEB_READ_OPTIONS : DESKTOP_READ_OPTIONS),
+    merges: supports('1.13'),
+    legacy: !supports('1.7'),
+    // The cells struck through (getCellProperties) and the autoFilter's range.
+    cellProperties: supports('1.9'),
+  };
   const settings = supports('1.4');
   // The list of findings marking writes is set up for printing with ExcelApi 1.9's page layout.
   const print = supports('1.9');

@@ -37,6 +37,10 @@ export interface FakeSheet {
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Rows hidden, 0-based. */
   hiddenRows?: number[];
+  /** Cells whose font is struck through (A1). */
+  struck?: string[];
+  /** The autoFilter's range (ExcelApi 1.9: worksheet.autoFilter). */
+  autoFilter?: string;
   /** The page layout set (pageLayout.set's properties, the footer, the print title rows); the rows frozen. */
   print?: { layout?: Record<string, unknown>; centerFooter?: string; titleRows?: string; frozenRows?: number };
 }
@@ -267,6 +271,19 @@ class FakeWorksheet extends Proxy {
   get isNullObject(): boolean {
     return this.get('isNullObject');
   }
+  /** ExcelApi 1.9: the range the sheet's autoFilter covers, a null object where it has none. */
+  get autoFilter() {
+    if (this.ctx.state.apiLevel === '1.1') throw new Error('autoFilter needs ExcelApi 1.9');
+    return {
+      getRangeOrNullObject: () =>
+        new FakeRange(
+          this.ctx,
+          () => this.sheet(),
+          () => (this.sheet().autoFilter ? boxOf(this.sheet().autoFilter!) : null),
+          true,
+        ),
+    };
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (this.ctx.state.apiLevel === '1.1') throw new Error('getUsedRangeOrNullObject needs ExcelApi 1.4');
     return new FakeRange(
@@ -443,6 +460,9 @@ class FakeRange extends Proxy {
   get rowHidden(): boolean | null {
     return this.get('rowHidden');
   }
+  get address(): string {
+    return this.get('address');
+  }
   get values(): Value[][] {
     return this.get('values');
   }
@@ -472,6 +492,22 @@ class FakeRange extends Proxy {
         }),
       );
     });
+  }
+  /** ExcelApi 1.9, for the one property asked here: each cell's format.font.strikethrough, at sync. */
+  getCellProperties(_spec: unknown): { value: Array<Array<{ format: { font: { strikethrough: boolean } } }>> } {
+    if (this.ctx.state.apiLevel === '1.1') throw new Error('getCellProperties needs ExcelApi 1.9');
+    const result = { value: [] as Array<Array<{ format: { font: { strikethrough: boolean } } }>> };
+    this.ctx.queue(() => {
+      const b = this.mustBox();
+      const struck = new Set(this.sheet().struck ?? []);
+      this.ctx.cellsRead += (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      for (let r = b.top; r <= b.bottom; r++) {
+        const line: Array<{ format: { font: { strikethrough: boolean } } }> = [];
+        for (let c = b.left; c <= b.right; c++) line.push({ format: { font: { strikethrough: struck.has(a1(r, c)) } } });
+        result.value.push(line);
+      }
+    });
+    return result;
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, this.sheet);
@@ -520,9 +556,33 @@ class FakeRangeAreas extends Proxy {
   }
 }
 
+/** A range's font: set (as the adapters write it) and, read, whether it is struck through (true all, false none, null some). */
+class FakeFont extends Proxy {
+  bold = false;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => Box,
+  ) {
+    super(ctx);
+  }
+  set(_v: unknown): void {}
+  protected abstractRead(prop: string): unknown {
+    if (prop !== 'strikethrough') throw new Error(`cannot load ${prop}`);
+    const b = this.box();
+    const inside = (this.sheet().struck ?? [])
+      .map((ref) => parseA1(ref)!)
+      .filter(({ row, col }) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
+    return inside.length === 0 ? false : inside.length === (b.bottom - b.top + 1) * (b.right - b.left + 1) ? true : null;
+  }
+  get strikethrough(): boolean | null {
+    return this.get('strikethrough');
+  }
+}
+
 class FakeFormat {
   readonly fill: FakeFill;
-  readonly font: { set(v: unknown): void; bold: boolean };
+  readonly font: FakeFont;
   readonly borders: { getItem(edge: string): FakeBorder };
   constructor(
     private readonly ctx: FakeContext,
@@ -530,7 +590,7 @@ class FakeFormat {
     private readonly box: () => Box,
   ) {
     this.fill = new FakeFill(ctx, sheet, box);
-    this.font = { set: () => undefined, bold: false };
+    this.font = new FakeFont(ctx, sheet, box);
     this.borders = { getItem: (edge: string) => new FakeBorder(ctx, sheet, box, edge) };
   }
   /** Kept for a whole column (A:A), as the adapters set it. */

@@ -43,6 +43,8 @@ export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
       formats,
       ...(visibility ? { visibility } : {}),
       ...(s.hiddenRows ? { hiddenRows: [...s.hiddenRows] } : {}),
+      ...(s.struck ? { struck: [...s.struck] } : {}),
+      ...(s.autoFilter ? { autoFilter: s.autoFilter } : {}),
     };
   });
 }

@@ -154,8 +154,76 @@ describe('readOfficeGrid', () => {
     const loads = ctx.loads;
     const all = await readOfficeGrid(asExcel(ctx));
     expect(all.grid.sheets[0]).toEqual({ name: '全隐藏', rows: [['a'], ['b']], merges: [], state: 'veryHidden', hiddenRows: [0, 1] });
-    // The sheets, the used range, its merges, its values: every row hidden is known from the used range, none is asked alone.
-    expect(ctx.loads - loads).toBe(4);
+    // The sheets, the used range, its merges, its autoFilter, its values and its font's strikethrough: every row hidden is
+    // known from the used range, none is asked alone.
+    expect(ctx.loads - loads).toBe(6);
+  });
+
+  test('cells struck through and the autoFilter (review 12 D2, D6): the grid the xlsx reader gives; one sync more only where a range is struck in part', async () => {
+    for (const [name, syncs] of [
+      ['t9-strikethrough', 5],
+      ['t8-autofilter-planted', 4],
+    ] as const) {
+      const grid = readXlsx(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review12', 'xlsx', `${name}.xlsx`)));
+      const ctx = new FakeContext({ sheets: fakeSheetsFromGrid(grid), settings: new Map(), inserted: [] });
+      const result = await readOfficeGrid(asExcel(ctx));
+      const marks = (g: typeof grid) => g.sheets.map(({ name, struck, autoFilter, hiddenRows }) => ({ name, struck, autoFilter, hiddenRows }));
+      expect(marks(result.grid)).toEqual(marks(grid));
+      expect(readWorkbook(result.grid).voided).toEqual(readWorkbook(grid).voided);
+      expect(readWorkbook(result.grid).filteredRows).toEqual(readWorkbook(grid).filteredRows);
+      expect([name, result.syncs]).toEqual([name, syncs]);
+    }
+    expect(readWorkbook(readXlsx(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review12', 'xlsx', 't9-strikethrough.xlsx')))).voided).toEqual([
+      { sheet: '出入库记录', cell: 'A7', struck: true },
+    ]);
+  });
+
+  test('without ExcelApi 1.9: a range struck through whole is still read, one struck in part and the autoFilter are not (no more syncs)', async () => {
+    const sheet = fakeSheet('表', [
+      ['甲', '乙'],
+      ['丙', '丁'],
+    ]);
+    sheet.struck = ['A1', 'B1', 'A2', 'B2'];
+    sheet.autoFilter = 'A1:B2';
+    const whole = await readOfficeGrid(asExcel(new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] })), {
+      ...DESKTOP_READ_OPTIONS,
+      cellProperties: false,
+    });
+    expect(whole.grid.sheets[0]).toEqual({
+      name: '表',
+      rows: [
+        ['甲', '乙'],
+        ['丙', '丁'],
+      ],
+      merges: [],
+      struck: ['A1', 'B1', 'A2', 'B2'],
+    });
+    sheet.struck = ['A2', 'B2'];
+    const part = await readOfficeGrid(asExcel(new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] })), {
+      ...DESKTOP_READ_OPTIONS,
+      cellProperties: false,
+    });
+    expect(part.grid.sheets[0]).toEqual({
+      name: '表',
+      rows: [
+        ['甲', '乙'],
+        ['丙', '丁'],
+      ],
+      merges: [],
+    });
+    expect(part.syncs).toBe(3);
+    const with19 = await readOfficeGrid(asExcel(new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] })));
+    expect(with19.grid.sheets[0]).toEqual({
+      name: '表',
+      rows: [
+        ['甲', '乙'],
+        ['丙', '丁'],
+      ],
+      merges: [],
+      struck: ['A2', 'B2'],
+      autoFilter: 'A1:B2',
+    });
+    expect(with19.syncs).toBe(4);
   });
 
   test('without ExcelApi 1.13 merges are skipped, not fatal', async () => {

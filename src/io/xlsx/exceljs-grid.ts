@@ -38,6 +38,7 @@ function plainValue(value: ExcelJS.CellValue): { value: CellValue; formula?: str
 export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const formulas: Record<string, string> = {};
+  const struck: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -45,6 +46,8 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
       const { value, formula } = plainValue(cell.value);
       out[colNumber - 1] = shownValue(value, cell.numFmt);
       if (formula) formulas[a1(rowNumber - 1, colNumber - 1)] = formula;
+      // A value struck through (a line struck out as on paper: forms/voided.ts).
+      if (cell.font?.strike && value !== null) struck.push(a1(rowNumber - 1, colNumber - 1));
     });
     for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
     rows[rowNumber - 1] = out;
@@ -55,6 +58,8 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   // Every row the sheet writes, with a value or not: a hidden empty row is hidden too.
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => void (row.hidden && hiddenRows.push(rowNumber - 1)));
   const state = sheetStateOf(ws.state);
+  // exceljs reads <autoFilter ref="A3:K13"/> as its range (and writes the object form it takes as one).
+  const autoFilter = typeof ws.autoFilter === 'string' && ws.autoFilter ? ws.autoFilter : undefined;
   return {
     name: ws.name,
     rows,
@@ -62,6 +67,8 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     ...(Object.keys(formulas).length ? { formulas } : {}),
     ...(state ? { state } : {}),
     ...(hiddenRows.length ? { hiddenRows } : {}),
+    ...(struck.length ? { struck } : {}),
+    ...(autoFilter ? { autoFilter } : {}),
   };
 }
 

@@ -2,7 +2,8 @@
  * The one .xlsx reader every face uses (`validate`, `extract`, consolidation,
  * the browser face): bytes → the plain grid the form readers take, exactly
  * the grid exceljs gives, at a fraction of its cost. It inflates only the parts
- * it needs (fflate), reads cells, not styles, fonts or drawings, from events (xml.ts) while each part inflates, and finds every part through the
+ * it needs (fflate), reads cells — of the styles only which show a date and which strike their text through, no
+ * drawings — from events (xml.ts) while each part inflates, and finds every part through the
  * package's relationships, never by its name. Everything is bounded by LIMITS;
  * whatever it cannot read is refused with one plain line (WorkbookReadError).
  * Pure TypeScript over a Uint8Array: no Node, so the browser runs it too.
@@ -71,7 +72,7 @@ export function relsOf(part: string): string {
 const SAME = {
   relationships: new SamePartMemo<ReadonlyMap<string, Relationship>>(),
   workbook: new SamePartMemo<WorkbookInfo>(),
-  dateStyles: new SamePartMemo<readonly (DateKind | undefined)[]>(),
+  styles: new SamePartMemo<CellStyles>(),
 };
 
 class Package {
@@ -166,15 +167,30 @@ const BUILTIN: Record<number, string> = {
   58: 'm"月"d"日"',
 };
 
-/** Which style ids (cellXfs index) are date formats: dates[s] is the kind of date its cells show. */
-function dateStyles(pkg: Package, entry: ZipEntry | undefined): readonly (DateKind | undefined)[] {
-  return entry ? pkg.sharedRead(SAME.dateStyles, entry, () => readDateStyles(pkg, entry)) : [];
+/** What the reader takes of the styles part, by style id (cellXfs index). */
+interface CellStyles {
+  /** dates[s]: the kind of date its cells show, none for a style that shows no date. */
+  dates: readonly (DateKind | undefined)[];
+  /** struck[s]: its font strikes the text through (<strike/>, review 12 D2), none for one that does not. */
+  struck: readonly (true | undefined)[];
 }
 
-function readDateStyles(pkg: Package, entry: ZipEntry): Array<DateKind | undefined> {
+const NO_STYLES: CellStyles = { dates: [], struck: [] };
+
+/** Which style ids are date formats, and which strike their text through. */
+function cellStyles(pkg: Package, entry: ZipEntry | undefined): CellStyles {
+  return entry ? pkg.sharedRead(SAME.styles, entry, () => readCellStyles(pkg, entry)) : NO_STYLES;
+}
+
+function readCellStyles(pkg: Package, entry: ZipEntry): CellStyles {
   const dates: Array<DateKind | undefined> = [];
   const custom = new Map<number, string>();
   const xfs: number[] = [];
+  const xfFonts: number[] = [];
+  /** The workbook's fonts (<fonts>, not a conditional format's <dxf><font>) that strike through. */
+  const struckFonts = new Set<number>();
+  let fonts = -1;
+  let inFonts = false;
   let inCellXfs = false;
   // The workbook's formats only: a conditional format's own (<dxf><numFmt>) may reuse an id for another code.
   let inNumFmts = false;
@@ -182,12 +198,22 @@ function readDateStyles(pkg: Package, entry: ZipEntry): Array<DateKind | undefin
     open(tag, name) {
       if (name === 'numFmt' && inNumFmts) custom.set(Number(tag.attr('numFmtId')), tag.attr('formatCode') ?? '');
       else if (name === 'numFmts') inNumFmts = !tag.isSelfClosing;
-      else if (name === 'cellXfs') inCellXfs = !tag.isSelfClosing;
-      else if (name === 'xf' && inCellXfs) xfs.push(Number(tag.attr('numFmtId') ?? 0));
+      else if (name === 'fonts') inFonts = !tag.isSelfClosing;
+      else if (name === 'font' && inFonts) fonts++;
+      else if (name === 'strike' && inFonts) {
+        // <strike/> and <strike val="1"/> (LibreOffice: val="true") strike; val="0" or "false" does not.
+        const val = tag.attr('val');
+        if (val !== '0' && val !== 'false') struckFonts.add(fonts);
+      } else if (name === 'cellXfs') inCellXfs = !tag.isSelfClosing;
+      else if (name === 'xf' && inCellXfs) {
+        xfs.push(Number(tag.attr('numFmtId') ?? 0));
+        xfFonts.push(Number(tag.attr('fontId') ?? 0));
+      }
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
       else if (name === 'numFmts') inNumFmts = false;
+      else if (name === 'fonts') inFonts = false;
     },
   });
   // Formats may be declared after the styles that use them: decide once all are read, once per format
@@ -199,7 +225,9 @@ function readDateStyles(pkg: Package, entry: ZipEntry): Array<DateKind | undefin
     const kind = kinds.get(id);
     if (kind) dates[xf] = kind;
   });
-  return dates;
+  const struck: Array<true | undefined> = [];
+  if (struckFonts.size) xfFonts.forEach((font, xf) => struckFonts.has(font) && (struck[xf] = true));
+  return { dates, struck };
 }
 
 function sharedStrings(pkg: Package, entry: ZipEntry | undefined): string[] {
@@ -338,7 +366,7 @@ function readPackage(pkg: Package): WorkbookGrid {
     bytes: pkg.bytes,
     budget: pkg.budget,
     shared: sharedStrings(pkg, partOf(pkg, rels, '/sharedStrings', `${dir}sharedStrings.xml`)),
-    dates: dateStyles(pkg, partOf(pkg, rels, '/styles', `${dir}styles.xml`)),
+    ...cellStyles(pkg, partOf(pkg, rels, '/styles', `${dir}styles.xml`)),
     date1904,
     tally: { cells: 0, slots: 0, merged: 0 },
   };

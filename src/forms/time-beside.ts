@@ -1,0 +1,38 @@
+/**
+ * A header date-time split over two cells (review 12 D3): the officer undid the
+ * merge of 入库时间's value (C17:H17) and typed the time beside the date — C17
+ * 2024/6/14, E17 10:10. The date alone read as incomplete (“只写了日期…请补上
+ * 时间”), though the time was on the form, beside it. So a date with no time of
+ * day whose row goes on, before any other label, with a time of day alone in
+ * its next filled cell reads as that date at that time: the cell is the field's
+ * by where it stands (the value after its label, nothing between), and a time
+ * alone can be no other field's value there. Anything else in that cell — a
+ * count, a name, a second date — and the date stays incomplete, as before.
+ */
+import { CalendarDate, isBlank, type CellValue } from '../model/grid';
+import { isDateWithoutTime, isTimeOfDay, parseWallClock, readDateTime, type DateContext } from '../model/datetime';
+import type { SheetIndex } from './sheet-index';
+
+/** The text of a date typed alone and of the time beside it ("2024年6月14日 10:10"), or undefined when `raw` is not so followed. */
+export function withTimeBeside(
+  index: SheetIndex,
+  row: number,
+  col: number,
+  raw: CellValue,
+  isLabel: (text: string) => boolean,
+  ctx: DateContext,
+): string | undefined {
+  if (!(raw instanceof CalendarDate) && !isDateWithoutTime(raw)) return undefined;
+  const day = parseWallClock(raw, ctx, true);
+  if (!day) return undefined;
+  for (let c = index.rightEdge(row, col) + 1; c < index.width; c++) {
+    const v = index.value(row, c);
+    if (isBlank(v)) continue;
+    if (typeof v === 'string' && isLabel(v)) return undefined;
+    // A time typed into a cell Excel formats as a time is its serial below 1, or a Date on Excel's day 0.
+    const time = typeof v === 'string' ? v.trim() : v instanceof Date || typeof v === 'number' ? readDateTime(v) : undefined;
+    if (!time || !isTimeOfDay(time)) return undefined;
+    return `${day.year}年${day.month}月${day.day}日 ${time}`;
+  }
+  return undefined;
+}
