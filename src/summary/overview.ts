@@ -3,7 +3,7 @@
  * charts draw. Pure.
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
-import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
+import { type FigureKey, NO_VAULT_UNITS_WORDS, REPEATED_UNIT_WORDS } from './words';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 
@@ -112,6 +112,13 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
  * the file counted in its place and whether the two hold the same records (REPEATED_UNIT_WORDS, as 总览 says
  * it), so that no one reads a unit counted twice, or a dropped file, without a word.
  */
+/** The line on the units that keep no vault record (none of 附件2, 3, 5), in no level's totals: the first few named. */
+export function noVaultLinesOf(t: Pick<ConsolidatedTotals, 'noVault'>, lang: Lang): string[] {
+  if (t.noVault.length === 0) return [];
+  const named = t.noVault.slice(0, SET_ASIDE_NAMED);
+  return [NO_VAULT_UNITS_WORDS[lang].line(named, t.noVault.length - named.length)];
+}
+
 export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>, lang: Lang, name: (file: string) => string): string[] {
   const repeated = t.repeatedUnits;
   if (repeated.length === 0) return [];

@@ -195,7 +195,7 @@ export const NO_VAULT_UNITS_WORDS: Record<Lang, { head: (n: number) => string; l
       head: () =>
         'Note: the units below keep no vault record (none of 附件2, 3 and 5 filled in): their copies, checkouts and duty cover cannot be worked out, and they are in no level’s totals:',
       line: (named, more) =>
-        `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} keep no vault record (none of 附件2, 3 and 5 filled in): not in the totals by unit level.`,
+        `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} ${named.length + more === 1 ? 'keeps' : 'keep'} no vault record (none of 附件2, 3 and 5 filled in): not in the totals by unit level.`,
       more: (n) => `${n} more: see the findings`,
     },
   };

@@ -20,6 +20,9 @@ import { summarizeSite } from '../../src/summary/site';
 import type { Finding } from '../../src/model/finding';
 import { exceljsGrid, fixture, workbookBytes } from './helpers';
 import { findingAt } from '../findings';
+import * as fs from 'fs';
+import * as path from 'path';
+import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
 import type { Intake } from '../../src/model/types';
 
 const f = (sheet: string | null, cell: string | null, rule = 'r', severity: Finding['severity'] = 'error'): Finding =>
@@ -98,6 +101,28 @@ test('the 汇总 table: one row per paper, totals, facts, both languages', async
     ['Duty coverage', '100% (45h 40m)'],
   ]);
   expect([en.rows[0][2], en.sheetRows[0][2], en.numFmts[2]]).toEqual(['2024-06-15 08:30', 45458 + 8.5 / 24, 'yyyy-mm-dd hh:mm']);
+});
+
+test('the 汇总 table of a 考点 that keeps no vault record (附件2, 3, 5 deleted): its custody and duty unknown, not 100 % of nothing', async () => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review11', 'xlsx', 'r1-kaodian-novault.xlsx')));
+  const [site] = await checkSites([{ id: 'r1', label: 'r1', grid: readXlsxInNode(bytes) }], 'zh');
+  const summary = summarizeSite(site.model!, site.findings);
+  expect(summaryTable(summary, 'zh').facts).toEqual([
+    ['接收交接单', 1],
+    ['移交交接单', 0],
+    ['保管期', '无保密室记录'],
+    ['值班覆盖', '无保密室记录'],
+    ['值班空档', '无保密室记录'],
+    ['未归还', '无保密室记录'],
+    ['错误', 1],
+    ['警告', 0],
+  ]);
+  expect(summaryTable(summary, 'en').facts.slice(2, 6)).toEqual([
+    ['Custody period', 'no vault record'],
+    ['Duty coverage', 'no vault record'],
+    ['Duty gaps', 'no vault record'],
+    ['Not returned', 'no vault record'],
+  ]);
 });
 
 test('every word exists in both languages', () => {

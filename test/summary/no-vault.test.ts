@@ -62,7 +62,10 @@ describe('a site without vault forms in the summary', () => {
 
   it('zh: 站点汇总, 试卷明细, its 汇总 sheet and 总览 say 无保密室记录; the 考点 level holds none of its stock', async () => {
     const { wb, stdout } = await summaryOf('zh');
-    expect(stdout.split('\n')[1]).toBe('试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，9 袋、183 份（报考 173 人）。未还保密室 0 袋。');
+    expect(stdout.split('\n').slice(1, 3)).toEqual([
+      '注意：岳麓考点没有保密室记录（附件2、3、5 都没有填写），未计入按单位级别的合计。',
+      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，9 袋、183 份（报考 173 人）。未还保密室 0 袋。',
+    ]);
     const sites = wb.getWorksheet('站点汇总')!;
     expect(rowOf(sites, 23, (v) => v[1] === '岳麓考点')).toEqual([
       '长沙分校',
@@ -157,7 +160,8 @@ describe('a site without vault forms in the summary', () => {
   });
 
   it('en: the same words in English', async () => {
-    const { wb } = await summaryOf('en');
+    const { wb, stdout } = await summaryOf('en');
+    expect(stdout.split('\n')[1]).toBe('Note: 岳麓考点 keeps no vault record (none of 附件2, 3 and 5 filled in): not in the totals by unit level.');
     const sites = wb.getWorksheet('Sites')!;
     const row = rowOf(sites, 23, (v) => v[1] === '岳麓考点');
     expect([row[7], row[8], row[10], row[17], row[18], row[21]]).toEqual([
