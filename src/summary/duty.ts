@@ -25,6 +25,11 @@ export interface DutyCoverage {
   /** coveredHours ÷ custodyHours, 0–1 (1 when there is no custody period to cover). */
   coverage: number;
   gaps: Array<{ from: string; to: string; hours: number }>;
+  /**
+   * The stretches the vault held papers, where there are more than one (a June session and a July 补考): the custody
+   * time is theirs added up, not the span from custodyStart to custodyEnd. Absent for one stretch.
+   */
+  periods?: Array<{ from: string; to: string; hours: number }>;
   /** Pairs of consecutive shifts (by start) that overlap. */
   overlaps: number;
   shifts: number;
@@ -102,6 +107,7 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
     if (cursor < to) gaps.push({ from: isoFromMinutes(cursor), to: isoFromMinutes(to), hours: round2((to - cursor) / 60) });
   }
   const total = periods.reduce((sum, [a, b]) => sum + (b - a), 0);
+  const stretches = periods.map(([a, b]) => ({ from: isoFromMinutes(a), to: isoFromMinutes(b), hours: round2((b - a) / 60) }));
   return {
     custodyStart: isoFromMinutes(start),
     custodyEnd: isoFromMinutes(end),
@@ -109,6 +115,7 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
     coveredHours: round2(covered / 60),
     coverage: Math.round((covered / total) * 10000) / 10000,
     gaps,
+    ...(stretches.length > 1 ? { periods: stretches } : {}),
     ...base,
   };
 }

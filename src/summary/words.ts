@@ -11,7 +11,8 @@ import { counted, singularOfOne } from '../rules/plural';
 import type { PairStatus } from './consolidate';
 import type { AbsentReceiver } from './absent-receivers';
 import { type Level, levelOf } from '../model/custody';
-import { words } from './columns';
+import { showDateTime, showDuration, words } from './columns';
+import type { DutyCoverage } from './duty';
 
 type Words<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -181,6 +182,24 @@ export const NO_VAULT_SITE: Record<Lang, string> = {
   zh: '无保密室记录：附件2 入库清单、附件3 出入库记录、附件5 值班记录都没有填写，试卷袋数、份数、余量、出入库、保管期和值班覆盖无从计算。',
   en: 'No vault record: none of the intake list (附件2), the vault log (附件3) and the duty log (附件5) is filled in, so the bags, copies, spare, checkouts, custody period and duty cover cannot be worked out.',
 };
+
+/**
+ * Under a site's duty row, where the vault held papers in more than one stretch (DutyCoverage.periods): the custody
+ * time is theirs added up, not the span from the first intake to the last checkout, which the row also shows.
+ */
+const CUSTODY_PERIODS_WORDS: Record<Lang, (stretches: string[]) => string> = {
+  zh: (stretches) => `保管期分 ${stretches.length} 段（段与段之间保密室没有试卷，不计入保管时长）：${stretches.join('；')}`,
+  en: (stretches) => `Custody in ${stretches.length} stretches (no papers in the vault between them, not counted in the custody time): ${stretches.join('; ')}`,
+};
+
+/** The line on a site's stretches of custody (CUSTODY_PERIODS_WORDS), or undefined for one stretch. */
+export function custodyPeriodsLine(d: Pick<DutyCoverage, 'periods'>, lang: Lang): string | undefined {
+  if (!d.periods) return undefined;
+  const [to, open, close] = lang === 'zh' ? [' 至 ', '（', '）'] : [' to ', ' (', ')'];
+  return CUSTODY_PERIODS_WORDS[lang](
+    d.periods.map((p) => `${showDateTime(p.from, lang)}${to}${showDateTime(p.to, lang)}${open}${showDuration(p.hours, lang)}${close}`),
+  );
+}
 
 /** Atop 总览's list of the units that keep no vault record (ConsolidatedTotals.noVault), and the line the CLI may print. */
 export const NO_VAULT_UNITS_WORDS: Record<Lang, { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string }> =

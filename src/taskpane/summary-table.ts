@@ -8,7 +8,7 @@ import { Column, numFmtOf, plainHeader, sheetValue, showDateTime, showDuration, 
 import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
-import { NO_VAULT_WORDS } from '../summary/words';
+import { NO_VAULT_WORDS, custodyPeriodsLine } from '../summary/words';
 import type { Lang } from './i18n';
 
 type Cell = string | number;
@@ -88,6 +88,8 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const totals = shownRow(paperTotals(s, lang), lang);
   // Lengths of time in hours and minutes, as the 汇总 sheets show them.
   const long = (hours: number) => (zh ? `（${showDuration(hours, lang)}）` : ` (${showDuration(hours, lang)})`);
+  // Custody in several stretches (a June session and a July 补考): each stretch, the time being theirs added up.
+  const stretches = custodyPeriodsLine(s.duty, lang);
   const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}${long(g.hours)}`).join(zh ? '；' : '; ');
   const facts: Array<[string, Cell]> = s.noVault
     ? noVaultFacts(s, lang)
@@ -95,7 +97,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
       ? [
           ['接收交接单', s.handovers.in.length],
           ['移交交接单', s.handovers.out.length],
-          ['保管期', s.duty.custodyStart ? `${when(s.duty.custodyStart)} 至 ${when(s.duty.custodyEnd)}${long(s.duty.custodyHours)}` : ''],
+          ['保管期', stretches ?? (s.duty.custodyStart ? `${when(s.duty.custodyStart)} 至 ${when(s.duty.custodyEnd)}${long(s.duty.custodyHours)}` : '')],
           ['值班覆盖', `${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`],
           ['值班空档', gaps || '无'],
           ['未归还', s.outstanding.map((o) => `${o.paperNo}（序号${o.row}）`).join('、') || '无'],
@@ -105,7 +107,10 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
       : [
           ['Handovers in', s.handovers.in.length],
           ['Handovers out', s.handovers.out.length],
-          ['Custody period', s.duty.custodyStart ? `${when(s.duty.custodyStart)} to ${when(s.duty.custodyEnd)}${long(s.duty.custodyHours)}` : ''],
+          [
+            'Custody period',
+            stretches ?? (s.duty.custodyStart ? `${when(s.duty.custodyStart)} to ${when(s.duty.custodyEnd)}${long(s.duty.custodyHours)}` : ''),
+          ],
           ['Duty coverage', `${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`],
           ['Duty gaps', gaps || 'none'],
           ['Not returned', s.outstanding.map((o) => `${o.paperNo} (row ${o.row})`).join(', ') || 'none'],

@@ -47,7 +47,7 @@ import {
   styleHeader,
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
-import { NO_VAULT_SITE, NO_VAULT_WORDS, SITE_WORDS, levelShown, siteSections } from '../../../summary/words';
+import { NO_VAULT_SITE, NO_VAULT_WORDS, SITE_WORDS, custodyPeriodsLine, levelShown, siteSections } from '../../../summary/words';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { findingRows, findingsTable } from './site-findings';
@@ -337,6 +337,8 @@ function dutyAndAfter(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSum
   const coverage = `${colLetter(columnIndex(DUTY_COLUMNS, 'coverage') + 1)}${r - 1}`;
   dataBar(ws, coverage, 'FF70AD47', 1);
   cellRule(ws, coverage, `${coverage}<1`, WARNING_STYLE, 4);
+  const stretches = custodyPeriodsLine(d, lang);
+  if (stretches) remark(ws, pages, r++, stretches);
   if (gaps.length) {
     const firstGap = r + 1;
     r = table(ws, pages, r, DUTY_GAP_COLUMNS, gaps, ctx);
