@@ -25,6 +25,8 @@ export const meta: RuleMeta = {
         '本分校的工作簿里附件2 纸质试卷入库清单、附件3 保密室试卷出入库记录表、附件5 保密室值班记录一张也没有填写，看不出试卷在本分校保密室的入库、下发考点的出库和值班。《湖南开放大学试卷安全保密管理专项整治实施方案》（三）要求各分校（学院）和考点建立试卷保密室；（四）要求分校（学院）接收试卷后及时入库清点并签写附件2，在考前下发试卷给考点时，考点考务人员与分校（学院）卷库保管员（值班人员）在保密室内履行出入库交接并签写附件3，试卷入库至出库期间各级保密室值班人员签写附件5。请补上这三张表：可从“表单”页插入或下载空白表，或用 custody template 生成。',
       voided:
         '{form}的 {count} 行都注明作废，没有一行有效的记录（作废的行不参与检查）。本单位须签写此表：如其中有仍然有效的记录，请删去它备注里的“作废”；否则请删除作废的行，填上有效的记录。',
+      voidedStruck:
+        '{form}的 {count} 行都划了删除线，已当作作废，没有一行有效的记录（作废的行不参与检查）。本单位须签写此表：如其中有仍然有效的记录，请取消它的删除线；否则请删除这些行，填上有效的记录。',
       level:
         '“单位级别”写的是“{value}”，读不出是省校、分校还是考点。单位级别须为 省校/分校/考点 之一（分部填“省校”），请改正。它决定哪些交接单是接收、哪些出库是下发，改正之前依单位级别判断的检查暂不进行。',
       column: '{form}的表头里找不到“{field}”一栏，各行的“{field}”都读不到。请在表头加上“{field}”一栏（已有这一栏的，把表头改成“{field}”），逐行填写后再提交。',
@@ -47,6 +49,8 @@ export const meta: RuleMeta = {
         'This branch school’s workbook has none of the intake list (附件2), the vault log (附件3) and the duty log (附件5) filled in: nothing shows the papers taken into the branch’s vault, handed out of it to its exam sites and guarded there. The programme’s (三) has every 分校 and exam site keep a paper vault (试卷保密室); its (四) has a 分校 count the papers in on arrival and sign 附件2, its vault keeper and each exam site’s staff sign 附件3 in the vault when the papers are handed down before the exam, and every level’s vault duty staff sign 附件5 from intake to the last checkout. Add the three forms: blank ones can be inserted or downloaded from the Forms (表单) tab, or made with custody template.',
       voided:
         'All {count} rows of {formEn} are marked void (作废), so it has no valid record (void rows are not checked). This unit must keep this form: if a row is in fact valid, take 作废 out of its 备注; otherwise delete the void rows and enter the valid records.',
+      voidedStruck:
+        'All {count} rows of {formEn} are struck through, taken as void, so it has no valid record (void rows are not checked). This unit must keep this form: if a row is in fact valid, remove its strikethrough; otherwise delete those rows and enter the valid records.',
       level:
         '"单位级别" reads "{value}", which is not a level. It must be one of 省校 (provincial school), 分校 (branch school) or 考点 (exam site); the provincial branch (分部) writes 省校: correct it. It decides which handovers are received and which checkouts are dispatches; until it is corrected, the checks that depend on it are not run.',
       column:
@@ -59,7 +63,7 @@ export const meta: RuleMeta = {
         'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself, and no row above has one. Each row of {formEn}, a signed record, writes its own "{field}" out; write it.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). A 考点 that keeps none of its vault’s forms (附件2, 附件3, 附件5 all missing, none struck out: papers kept elsewhere and fetched for each session) is one fact, said once at 基本信息’s 考点 with why each 考点 keeps them (《实施方案》（三） a vault at every 分校 and 考点, （四） who signs 附件2, 3 and 5), not three findings asking for a form each; a 分校 keeping none of them is the same one fact, said at 基本信息’s 分校 with a 分校’s reasons ((三) its vault; (四) it signs 附件2 on arrival, 附件3 with its 考点’s staff when it hands the papers down before the exam, and its duty staff 附件5); one or two of them missing are asked for each, as before. A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void. 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field). A 考点 that keeps none of its vault’s forms (附件2, 附件3, 附件5 all missing, none struck out: papers kept elsewhere and fetched for each session) is one fact, said once at 基本信息’s 考点 with why each 考点 keeps them (《实施方案》（三） a vault at every 分校 and 考点, （四） who signs 附件2, 3 and 5), not three findings asking for a form each; a 分校 keeping none of them is the same one fact, said at 基本信息’s 分校 with a 分校’s reasons ((三) its vault; (四) it signs 附件2 on arrival, 附件3 with its 考点’s staff when it hands the papers down before the exam, and its duty staff 附件5); one or two of them missing are asked for each, as before. A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void (or, where they are struck through rather than marked 作废, that they are struck through and how to undo it). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
 };
 
 /** A 数量 with no unit: said at the row's 单位 cell (asked only where the sheet keeps that column: rows.ts). */
@@ -107,11 +111,16 @@ export const FORM_NAMES: Record<string, [string, string, FormNumber, FormId]> = 
   duty: ['附件5 保密室值班记录', 'the duty log (附件5)', 5, 'duty'],
 };
 
-/** The rows struck out with 作废 (forms/voided.ts; voided-row says each), by sheet. */
+/** The rows struck out with 作废 or struck through (forms/voided.ts; voided-row says each), by sheet. */
 function struckBySheet(model: RuleContext['model']): Map<string, number> {
   const struck = new Map<string, number>();
   for (const { sheet } of model.voided ?? []) struck.set(sheet, (struck.get(sheet) ?? 0) + 1);
   return struck;
+}
+
+/** The sheets with a row marked 作废 (not only struck through): their message speaks of 作废, the others of the strike. */
+function markedVoidSheets(model: RuleContext['model']): Set<string> {
+  return new Set((model.voided ?? []).filter((v) => !v.struck).map((v) => v.sheet));
 }
 
 /** The name fields 基本信息 must give, by level: a 考点 names its 分校 and itself, a 分校 itself, the 省校 its 分部. */
@@ -131,15 +140,17 @@ export function check({ model, facts, report }: RuleContext): void {
     if (isBlankValue(value)) report(path, 'field', { form: lang(formKey), formEn: FORM_NAMES[formKey][1] });
   };
   const struck = struckBySheet(model);
+  const marked = markedVoidSheets(model);
   const says = (formKey: string) => [{ form: lang(formKey), formEn: FORM_NAMES[formKey][1] }, { form: FORM_NAMES[formKey][2] }] as const;
   // A table whose rows are all struck out was filled, not left empty: voided-row says each row. Only where the form
   // then keeps no valid record at all (`formEmpty`) is it asked for, saying why.
   const table = (path: string, rows: unknown[] | undefined, formKey: string, formEmpty: boolean) => {
     if (rows && rows.length > 0) return;
-    const count = struck.get(locate(model.locations, path)?.sheet ?? '') ?? 0;
+    const sheet = locate(model.locations, path)?.sheet ?? '';
+    const count = struck.get(sheet) ?? 0;
     const [params, options] = says(formKey);
     if (count === 0) report(path, 'table', params, options);
-    else if (formEmpty) report(path, 'voided', { ...params, count }, options);
+    else if (formEmpty) report(path, marked.has(sheet) ? 'voided' : 'voidedStruck', { ...params, count }, options);
   };
   // 附件3 is its rows: a sheet of them all struck out leaves none.
   const struckOf = (key: keyof typeof data) => model.sheets.reduce((n, s) => n + (s.form === FORM_NAMES[key][3] ? (struck.get(s.sheet) ?? 0) : 0), 0);
@@ -147,7 +158,8 @@ export function check({ model, facts, report }: RuleContext): void {
     if (!isAbsent(data[key])) return true;
     const count = struckOf(key);
     const [params, options] = says(key);
-    report(key, count > 0 ? 'voided' : 'form', { ...params, count }, options);
+    const byStrike = model.sheets.every((x) => x.form !== FORM_NAMES[key][3] || !marked.has(x.sheet));
+    report(key, count === 0 ? 'form' : byStrike ? 'voidedStruck' : 'voided', { ...params, count }, options);
     return false;
   };
   // A 考点 or 分校 with none of its vault's forms (附件2, 3, 5, none of their rows struck out): one fact, said once at

@@ -72,6 +72,24 @@ describe('D2: a 附件3 row struck through (t9-strikethrough)', () => {
     expect(validateSite(readWorkbook(grid)).map(whole)).toEqual([['voided-row', 'warning', V, 'B7', 4, STRUCK_ZH]]);
   });
 
+  test('every row of 附件3 struck through: the form is asked for as struck through (not as marked 作废), each row warned', async () => {
+    const grid = await gridOf('t9-strikethrough');
+    const sheet = sheetOf(grid, V);
+    const letters = 'ABCDEFGHIJK';
+    sheet.struck = [4, 5, 6, 7].flatMap((r) => [...letters].map((c) => `${c}${r}`).filter((a) => sheet.rows[r - 1]?.[letters.indexOf(a[0])] != null));
+    expect(validateSite(readWorkbook(grid)).map(whole)).toEqual([
+      [
+        'required-field',
+        'error',
+        V,
+        'A2',
+        null,
+        '附件3 保密室试卷出入库记录表的 4 行都划了删除线，已当作作废，没有一行有效的记录（作废的行不参与检查）。本单位须签写此表：如其中有仍然有效的记录，请取消它的删除线；否则请删除这些行，填上有效的记录。',
+      ],
+      ...[4, 5, 6, 7].map((r) => ['voided-row', 'warning', V, `A${r}`, r - 3, STRUCK_ZH]),
+    ]);
+  });
+
   test('one filled cell not struck: the row is live, its three errors as before the fix', async () => {
     const grid = await gridOf('t9-strikethrough');
     const sheet = sheetOf(grid, V);
