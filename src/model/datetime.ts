@@ -210,9 +210,6 @@ function relativeWallClock(timeText: string, offset: number, ctx: DateContext): 
   return wallClockFromDate(d);
 }
 
-/** The serials read as dates where a bare number is given: 1950 to 2150 only, so that a stray count is not read as a date. */
-export const BARE_SERIALS = { from: 18_264, to: 91_315 } as const;
-
 /**
  * Reads a date-time as written. Returns undefined when the text is not a date-time
  * (the caller keeps the text for the validator). A date with no time reads as 00:00
@@ -230,7 +227,8 @@ export function parseWallClock(value: unknown, ctx: DateContext = {}, dateOnlyOk
   // The same time of day where the host gives its serial, not a Date (Excel's pane reads values alone).
   if (isTimeOfDaySerial(value)) value = timeOfDayText(dateFromSerial(value));
   if (typeof value === 'number') {
-    return value > BARE_SERIALS.from && value < BARE_SERIALS.to ? wallClockFromSerial(value) : undefined;
+    // A bare serial: dates from 1950 to 2150 only, so that a stray count is not read as a date.
+    return value > 18_264 && value < 91_315 ? wallClockFromSerial(value) : undefined;
   }
   if (typeof value !== 'string') return undefined;
   const text = prepare(value);

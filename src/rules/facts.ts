@@ -13,7 +13,7 @@ import { siteTables } from './columns';
 import { labelOf } from '../model/labels';
 import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, showTime, tm, whole } from '../model/values';
-import { DEFAULT_SETTINGS, Role, Settings, SiteData, StaffMember } from '../model/types';
+import { DEFAULT_SETTINGS, Handover, Role, Settings, SiteData, StaffMember } from '../model/types';
 import { paperCode } from '../model/paper-code';
 
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
@@ -25,6 +25,12 @@ export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, s
 export function namedIn(signature: unknown): readonly string[] {
   const people = peopleIn(signature);
   return people.some(isDittoMark) ? people.filter((n) => !isDittoMark(n)) : people;
+}
+
+/** Who signs both sides of one handover (same-person's finding; staff-not-on-roster leaves them to it), each once. */
+export function signedOnBothSides(h: Handover | undefined): string[] {
+  const from = new Set((h?.fromSigners ?? []).map(personKey).filter((n) => n && !isDittoMark(n)));
+  return [...new Set((h?.toSigners ?? []).map(personKey).filter((n) => from.has(n)))];
 }
 
 export interface SessionFact {

@@ -2,9 +2,8 @@ import { tm } from './facts';
 
 const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
-import { BARE_SERIALS, dateAndHalfDay, isDateWithoutTime, isoFromMinutes, isPeriodText, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
+import { dateAndHalfDay, formatWallClock, isDateWithoutTime, isPeriodText, parseWallClock, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
 import { readFromTimetable, TIMETABLE_LABELS } from '../model/labels';
-import { dateFromSerial } from '../model/number-format';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -117,10 +116,11 @@ export function check({ model, facts, report }: RuleContext): void {
  */
 function serialText(v: unknown): string | undefined {
   const m = typeof v === 'string' ? /^\s*(\d{5})(\.\d+)?\s*$/.exec(v) : null;
-  const serial = m ? Number(m[0]) : Number.NaN;
-  if (!m || !(serial > BARE_SERIALS.from && serial < BARE_SERIALS.to)) return undefined;
-  const iso = isoFromMinutes(dateFromSerial(serial).getTime() / 60_000).replace('T', ' ');
-  return m[2] ? iso.slice(0, 16) : iso.slice(0, 10);
+  // Read as the number it is: parseWallClock bounds a bare serial to those years.
+  const t = m ? parseWallClock(Number(m[0])) : undefined;
+  if (!t) return undefined;
+  const iso = formatWallClock(t).replace('T', ' ');
+  return m![2] ? iso : iso.slice(0, 10);
 }
 
 /** A time with a dot between hour and minute ("21.15", "1月8日18.10"): the text with a colon there, when that reads. */

@@ -1,4 +1,4 @@
-import { isDittoMark, namedIn, personKey } from './facts';
+import { namedIn, signedOnBothSides } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -31,9 +31,8 @@ function shared(a: unknown, b: unknown): string[] {
 export function check({ model, report }: RuleContext): void {
   const data = model.data;
   (data.handovers ?? []).forEach((h, i) => {
-    const from = new Set((h?.fromSigners ?? []).map(personKey).filter((n) => n && !isDittoMark(n)));
-    const both = (h?.toSigners ?? []).map(personKey).filter((n) => from.has(n));
-    if (both.length) report(`handovers[${i}].toSigners`, 'handover', { name: [...new Set(both)] });
+    const both = signedOnBothSides(h);
+    if (both.length) report(`handovers[${i}].toSigners`, 'handover', { name: both });
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;

@@ -1,4 +1,4 @@
-import { isDittoMark, norm, peopleIn } from './facts';
+import { isDittoMark, norm, signedOnBothSides } from './facts';
 import type { Handover } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -25,19 +25,11 @@ export const meta: RuleMeta = {
   docs: 'A person signing on this unit’s side (receiving pair of an incoming handover, sending pair of an outgoing one, every signer of forms 2–5 except a 考点’s takers at a 分校’s vault and the receiver who takes a dispatch out of the vault and signs, as its receiver, the outgoing sheet that carries it (a 考点 passing a bag on to another 考点); the proctors collecting papers on 附件4 too: they are 涉卷人员) who is not on 涉卷人员. One finding per person and sheet, at the first signature there; none for one who signs both sides of one handover (same-person’s finding: one fact, one finding). A cell where two sign (李强、赵敏, or 李强和赵敏 — told from a name with 和 in it, 李和平, by the roster) names each; a date or time written beside a name (李娜 1.10, 刘洋 1月11日, 李娜 1。10, 刘洋 8点半, 1.10下午, 1月10日 下午) is when the person signed, no second signer; a name’s middle dot may be typed as •, ・ or a full stop, and a roster name with a middle dot (阿依古丽·买买提) signed with a space for the dot or without it is that person (not two people off the roster), and so is one the roster writes with a space for the dot (阿依古丽 买买提) signed with the dot. A signer on the roster whose role cannot be read is staff-ineligible’s finding (the person is on the list). A signature that is a ditto mark (同上, 同左, 仝上, 〃) is said as such: the cell must carry the signer’s own name (one finding per cell: each wants its name).',
 };
 
-/**
- * Who signs both sides of one handover, as `path|person` of each side: same-person's finding (the sending pair signed
- * as receivers too), not one more for each of them off this unit's roster — one fact, one finding.
- */
+/** Who signs both sides of a handover, as `path|person` of each side: same-person's finding, not one more here. */
 function signersOnBothSides(handovers: ReadonlyArray<Handover | undefined>): Set<string> {
   const both = new Set<string>();
   handovers.forEach((h, i) => {
-    const to = (h?.toSigners ?? []).flatMap((n) => peopleIn(n));
-    for (const n of (h?.fromSigners ?? []).flatMap((f) => peopleIn(f))) {
-      if (!to.includes(n)) continue;
-      both.add(`handovers[${i}].toSigners|${n}`);
-      both.add(`handovers[${i}].fromSigners|${n}`);
-    }
+    for (const n of signedOnBothSides(h)) both.add(`handovers[${i}].toSigners|${n}`).add(`handovers[${i}].fromSigners|${n}`);
   });
   return both;
 }

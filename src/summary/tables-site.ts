@@ -14,7 +14,7 @@ import { type Finding, rowWords } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang, words } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
-import { DIRECTION_WORDS, NO_VAULT, NO_VAULT_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
+import { DIRECTION_WORDS, NO_VAULT, SEVERITY_WORDS, UNIT_WORDS, listOf, vaultColumn } from './words';
 import { counted } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
@@ -24,22 +24,13 @@ export interface PaperColumn extends Column<PaperSummary> {
 
 const num = (n: number | null): Cell => n;
 
-/**
- * A column of a figure of the vault (附件2, 3, 5). At a site that keeps no vault record the figure is not known:
- * none is given (not 0, nor a spare of −57 worked out from none), and the first column of each run of them (`lead`)
- * says 无保密室记录, running on over the empty cells beside it, in its rows and its 合计.
- */
+/** A paper column of a figure of the vault (vaultColumn), its 合计 too: none at a site that keeps no vault record. */
 function vaultFigure(
   column: Omit<PaperColumn, 'value' | 'total'> & { value: (p: PaperSummary) => number | null; total: (s: SiteSummary) => number },
   lead = false,
 ): PaperColumn {
   const none = lead ? NO_VAULT : null;
-  return {
-    ...column,
-    ...(lead ? { words: NO_VAULT_WORDS, runsOn: true } : {}),
-    value: (p) => (p.noVault ? none : column.value(p)),
-    total: (s) => (s.noVault ? none : column.total(s)),
-  };
+  return vaultColumn<PaperSummary, PaperColumn>({ ...column, total: (s) => (s.noVault ? none : column.total(s)) }, (p) => Boolean(p.noVault), lead);
 }
 
 /** The length of custody and the part of it covered by shifts: hours and minutes (a duration, its unit in its format). */

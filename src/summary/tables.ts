@@ -21,9 +21,8 @@ import {
   STATUS_WORDS,
   fileStatus,
   levelShown,
-  NO_VAULT,
   NO_VAULT_NOTE,
-  NO_VAULT_WORDS,
+  vaultColumn,
   listOf,
 } from './words';
 import { counted, singularOfOne } from '../rules/plural';
@@ -57,15 +56,9 @@ const fig =
   (f: FileOutcome): Cell =>
     f.summary ? get(f.summary) : null;
 
-/**
- * A figure of the unit's vault (附件2, 3, 5): none where the unit keeps no vault record, and the first of each run
- * of them (`lead`) says 无保密室记录 over the empty cells beside it (tables-site.ts vaultFigure).
- */
-const vaultFig = (get: (s: NonNullable<FileOutcome['summary']>) => number, lead = false) => {
-  const none = lead ? NO_VAULT : null;
-  return (f: FileOutcome): Cell => (f.summary?.noVault ? none : fig(get)(f));
-};
-const SAYS_NO_VAULT = { words: NO_VAULT_WORDS, runsOn: true } as const;
+/** A 站点汇总 column of a figure of the unit's vault (vaultColumn): none where the unit keeps no vault record. */
+const vaultFig = (column: Column<FileOutcome> & { value: (f: FileOutcome) => Cell }, lead = false): Column<FileOutcome> =>
+  vaultColumn(column, (f) => Boolean(f.summary?.noVault), lead);
 
 /**
  * One row per workbook, led by its unit as a superior reads it (分校, 单位,
@@ -82,21 +75,27 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'errors', header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
   { key: 'warnings', header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
   { key: 'papers', header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
-  { key: 'bags', header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: vaultFig((s) => s.totals.bags.totalBags) },
-  { key: 'copies', header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: vaultFig((s) => s.totals.copies) },
+  vaultFig({ key: 'bags', header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: fig((s) => s.totals.bags.totalBags) }),
+  vaultFig({ key: 'copies', header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) }),
   { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: fig((s) => s.totals.candidates) },
-  { key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, ...SAYS_NO_VAULT, value: vaultFig((s) => s.totals.checkouts, true) },
-  { key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: vaultFig((s) => s.totals.returns) },
-  { key: 'bagsStillOut', header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: vaultFig((s) => s.totals.bagsStillOut) },
-  { key: 'bagsDispatched', header: { zh: words('移交', '送出（袋）'), en: 'Bags sent on' }, width: 7, value: vaultFig((s) => s.totals.bagsDispatched) },
+  vaultFig({ key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) }, true),
+  vaultFig({ key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) }),
+  vaultFig({ key: 'bagsStillOut', header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) }),
+  vaultFig({ key: 'bagsDispatched', header: { zh: words('移交', '送出（袋）'), en: 'Bags sent on' }, width: 7, value: fig((s) => s.totals.bagsDispatched) }),
   { key: 'rooms', header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
   { key: 'handoversIn', header: { zh: words('接收', '交接单'), en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
   { key: 'handoversOut', header: { zh: words('移交', '交接单'), en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
-  { key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', ...SAYS_NO_VAULT, value: vaultFig((s) => s.duty.custodyHours, true) },
-  { key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: vaultFig((s) => s.duty.coveredHours) },
+  vaultFig({ key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.custodyHours) }, true),
+  vaultFig({ key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.coveredHours) }),
   // Wide enough for 100.0% (a narrower column shows ###).
-  { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: vaultFig((s) => Math.round(s.duty.coverage * 1000) / 1000) },
-  { key: 'gaps', header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: vaultFig((s) => s.duty.gaps.length) },
+  vaultFig({
+    key: 'coverage',
+    header: { zh: '覆盖率', en: 'Coverage' },
+    width: 8,
+    numFmt: '0.0%',
+    value: fig((s) => Math.round(s.duty.coverage * 1000) / 1000),
+  }),
+  vaultFig({ key: 'gaps', header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) }),
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
   // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },

@@ -11,7 +11,7 @@ import { counted, singularOfOne } from '../rules/plural';
 import type { PairStatus } from './consolidate';
 import type { AbsentReceiver } from './absent-receivers';
 import { type Level, levelOf } from '../model/custody';
-import { showDateTime, showDuration, words } from './columns';
+import { type Column, showDateTime, showDuration, words } from './columns';
 import type { DutyCoverage } from './duty';
 
 type Words<K extends string> = Record<K, Record<Lang, string>>;
@@ -177,6 +177,20 @@ export const NO_VAULT_NOTE: Record<Lang, string> = {
   zh: '无保密室记录（附件2、3、5 都没有填写），未计入合计',
   en: 'No vault record (none of 附件2, 3, 5 filled in), not in the totals',
 };
+/**
+ * A column of a figure of a unit's vault (附件2, 3, 5): none at a row whose unit keeps no vault record (`noVault`),
+ * not 0 nor a spare worked out from none; the first column of each run of them (`lead`) says 无保密室记录 there,
+ * running on over the empty cells beside it. For a per-site table and for 站点汇总 alike.
+ */
+export function vaultColumn<T, C extends Column<T>>(column: C & { value: NonNullable<Column<T>['value']> }, noVault: (item: T) => boolean, lead = false): C {
+  const none = lead ? NO_VAULT : null;
+  return {
+    ...column,
+    ...(lead ? { words: NO_VAULT_WORDS, runsOn: true } : {}),
+    value: (item: T, lang: Lang) => (noVault(item) ? none : column.value(item, lang)),
+  };
+}
+
 /** What a site's 汇总 sheet says in place of its duty cover: why none of its vault's figures is given. */
 export const NO_VAULT_SITE: Record<Lang, string> = {
   zh: '无保密室记录：附件2 入库清单、附件3 出入库记录、附件5 值班记录都没有填写，试卷袋数、份数、余量、出入库、保管期和值班覆盖无从计算。',
@@ -192,13 +206,15 @@ const CUSTODY_PERIODS_WORDS: Record<Lang, (stretches: string[]) => string> = {
   en: (stretches) => `Custody in ${stretches.length} stretches (no papers in the vault between them, not counted in the custody time): ${stretches.join('; ')}`,
 };
 
+/** A stretch of custody as the pane and the 汇总 sheet say it: “6月14日 10:10 至 6月16日 07:50（45小时40分）”. */
+export function custodyStretch(from: string | null, to: string | null, hours: number, lang: Lang): string {
+  const [until, open, close] = lang === 'zh' ? [' 至 ', '（', '）'] : [' to ', ' (', ')'];
+  return `${showDateTime(from, lang)}${until}${showDateTime(to, lang)}${open}${showDuration(hours, lang)}${close}`;
+}
+
 /** The line on a site's stretches of custody (CUSTODY_PERIODS_WORDS), or undefined for one stretch. */
 export function custodyPeriodsLine(d: Pick<DutyCoverage, 'periods'>, lang: Lang): string | undefined {
-  if (!d.periods) return undefined;
-  const [to, open, close] = lang === 'zh' ? [' 至 ', '（', '）'] : [' to ', ' (', ')'];
-  return CUSTODY_PERIODS_WORDS[lang](
-    d.periods.map((p) => `${showDateTime(p.from, lang)}${to}${showDateTime(p.to, lang)}${open}${showDuration(p.hours, lang)}${close}`),
-  );
+  return d.periods && CUSTODY_PERIODS_WORDS[lang](d.periods.map((p) => custodyStretch(p.from, p.to, p.hours, lang)));
 }
 
 /** Atop 总览's list of the units that keep no vault record (ConsolidatedTotals.noVault), and the line the CLI may print. */

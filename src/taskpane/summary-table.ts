@@ -8,7 +8,7 @@ import { Column, numFmtOf, plainHeader, sheetValue, showDateTime, showDuration, 
 import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
-import { NO_VAULT_WORDS, custodyPeriodsLine } from '../summary/words';
+import { NO_VAULT_WORDS, custodyPeriodsLine, custodyStretch } from '../summary/words';
 import type { Lang } from './i18n';
 
 type Cell = string | number;
@@ -60,25 +60,6 @@ function sheetRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[
   return PAPER_COLUMNS.map((c: Column<never>, i) => sheetValue(c, raw[i], { lang, ruleTitle }) ?? '');
 }
 
-/**
- * A unit that keeps no vault record (none of 附件2, 3, 5): its custody, duty cover, gaps and checkouts are said to be
- * unknown, as the 汇总 sheet says, not a custody of nothing covered at 100 %.
- */
-function noVaultFacts(s: SiteSummary, lang: Lang): Array<[string, Cell]> {
-  const none = NO_VAULT_WORDS.noVault[lang];
-  const zh = lang === 'zh';
-  return [
-    [zh ? '接收交接单' : 'Handovers in', s.handovers.in.length],
-    [zh ? '移交交接单' : 'Handovers out', s.handovers.out.length],
-    ...(zh ? ['保管期', '值班覆盖', '值班空档', '未归还'] : ['Custody period', 'Duty coverage', 'Duty gaps', 'Not returned']).map((k): [string, Cell] => [
-      k,
-      none,
-    ]),
-    [zh ? '错误' : 'Errors', s.findings.errors],
-    [zh ? '警告' : 'Warnings', s.findings.warnings],
-  ];
-}
-
 export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const zh = lang === 'zh';
   const when = (iso: string | null) => showDateTime(iso, lang);
@@ -90,33 +71,32 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const long = (hours: number) => (zh ? `（${showDuration(hours, lang)}）` : ` (${showDuration(hours, lang)})`);
   // Custody in several stretches (a June session and a July 补考): each stretch, the time being theirs added up.
   const stretches = custodyPeriodsLine(s.duty, lang);
+  const custody = s.duty.custodyStart ? custodyStretch(s.duty.custodyStart, s.duty.custodyEnd, s.duty.custodyHours, lang) : '';
   const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}${long(g.hours)}`).join(zh ? '；' : '; ');
-  const facts: Array<[string, Cell]> = s.noVault
-    ? noVaultFacts(s, lang)
-    : zh
-      ? [
-          ['接收交接单', s.handovers.in.length],
-          ['移交交接单', s.handovers.out.length],
-          ['保管期', stretches ?? (s.duty.custodyStart ? `${when(s.duty.custodyStart)} 至 ${when(s.duty.custodyEnd)}${long(s.duty.custodyHours)}` : '')],
-          ['值班覆盖', `${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`],
-          ['值班空档', gaps || '无'],
-          ['未归还', s.outstanding.map((o) => `${o.paperNo}（序号${o.row}）`).join('、') || '无'],
-          ['错误', s.findings.errors],
-          ['警告', s.findings.warnings],
-        ]
-      : [
-          ['Handovers in', s.handovers.in.length],
-          ['Handovers out', s.handovers.out.length],
-          [
-            'Custody period',
-            stretches ?? (s.duty.custodyStart ? `${when(s.duty.custodyStart)} to ${when(s.duty.custodyEnd)}${long(s.duty.custodyHours)}` : ''),
-          ],
-          ['Duty coverage', `${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`],
-          ['Duty gaps', gaps || 'none'],
-          ['Not returned', s.outstanding.map((o) => `${o.paperNo} (row ${o.row})`).join(', ') || 'none'],
-          ['Errors', s.findings.errors],
-          ['Warnings', s.findings.warnings],
-        ];
+  // A unit that keeps no vault record (none of 附件2, 3, 5): its custody, duty cover, gaps and checkouts are unknown,
+  // as the 汇总 sheet says, not a custody of nothing covered at 100 %.
+  const vault = (shown: Cell): Cell => (s.noVault ? NO_VAULT_WORDS.noVault[lang] : shown);
+  const facts: Array<[string, Cell]> = zh
+    ? [
+        ['接收交接单', s.handovers.in.length],
+        ['移交交接单', s.handovers.out.length],
+        ['保管期', vault(stretches ?? custody)],
+        ['值班覆盖', vault(`${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`)],
+        ['值班空档', vault(gaps || '无')],
+        ['未归还', vault(s.outstanding.map((o) => `${o.paperNo}（序号${o.row}）`).join('、') || '无')],
+        ['错误', s.findings.errors],
+        ['警告', s.findings.warnings],
+      ]
+    : [
+        ['Handovers in', s.handovers.in.length],
+        ['Handovers out', s.handovers.out.length],
+        ['Custody period', vault(stretches ?? custody)],
+        ['Duty coverage', vault(`${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`)],
+        ['Duty gaps', vault(gaps || 'none')],
+        ['Not returned', vault(s.outstanding.map((o) => `${o.paperNo} (row ${o.row})`).join(', ') || 'none')],
+        ['Errors', s.findings.errors],
+        ['Warnings', s.findings.warnings],
+      ];
   return {
     title: zh
       ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
