@@ -420,3 +420,25 @@ test('parts stored without compression are deflated anew (a data descriptor on a
   // Folders' entries (which hold nothing) are left out.
   expect(Object.keys(after).filter((n) => n.endsWith('/'))).toEqual([]);
 });
+
+test('a marked cell on a hidden row (by hand or by a filter) is shown in the copy, both ways; a hidden row with no mark stays hidden', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ['甲', '乙', '丙', '丁'].forEach((v, i) => (ws.getCell(`A${i + 1}`).value = v));
+  ws.autoFilter = 'A1:A4';
+  ws.getRow(2).hidden = true;
+  ws.getRow(3).hidden = true;
+  const bytes = new Uint8Array(await writeBuffer(wb));
+  const findings = [finding('表', 'A2', 'error', '被隐藏的行')];
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS, undefined, { findings, lang: 'zh' })!;
+  const viaExceljs = await markedThroughExceljs(bytes, findings);
+  for (const copy of [patched.bytes, viaExceljs.bytes]) {
+    const hidden = (await loadBuffer(copy)).getWorksheet('表')!;
+    expect([1, 2, 3, 4].filter((r) => hidden.getRow(r).hidden)).toEqual([3]);
+  }
+  // Only the marked row's tag changed: its hidden attribute gone, nothing else of it.
+  const rows = (b: Uint8Array) => strFromU8(unzipSync(b)['xl/worksheets/sheet1.xml']).match(/<row\b[^>]*>/g)!;
+  const [before, after] = [rows(bytes), rows(patched.bytes)];
+  expect(after[1]).toBe(before[1].replace(/ hidden="1"/, ''));
+  expect(after.filter((_, i) => i !== 1)).toEqual(before.filter((_, i) => i !== 1));
+});

@@ -58,6 +58,9 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   else map.set(key, [item]);
 }
 
+/** A start tag's hidden attribute, quoted either way. */
+const HIDDEN_ATTR = /\shidden\s*=\s*(?:"[^"]*"|'[^']*')/;
+
 /** A start tag's s attribute, quoted either way. */
 const STYLE_ATTR = /\ss\s*=\s*(?:"[^"]*"|'[^']*')/;
 
@@ -129,12 +132,13 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
       rowStyle = attr(tag, 'customFormat') === '1' || attr(tag, 'customFormat') === 'true' ? Number(attr(tag, 's') ?? 0) : undefined;
       rowsBefore(row);
       pending = rowsLeft[nextRow] === row ? byRow.get(rowsLeft[nextRow++])!.sort((a, b) => a.col - b.col) : [];
+      const shown = pending.length ? shownRow(tag) : tag;
       if (m[1] && pending.length) {
         // <row …/>: opened, its new cells, closed.
-        out.push(tag.slice(0, -2) + '>');
+        out.push(shown.slice(0, -2) + '>');
         cellsBefore(Infinity);
         out.push('</row>');
-      } else out.push(tag);
+      } else out.push(shown);
     } else if (tag === '</row>') {
       cellsBefore(Infinity);
       out.push(tag);
@@ -156,6 +160,11 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
   const data = out.join('');
   const head = open[1] ? `${open[0].slice(0, -2)}>` : xml.slice(open.index, start);
   return xml.slice(0, open.index) + head + data + (open[1] ? '</sheetData>' : '') + xml.slice(end);
+}
+
+/** A row tag hidden (by hand or by a filter) made shown: a mark on a hidden row is seen neither on screen nor in print (review 13a D1). */
+function shownRow(tag: string): string {
+  return tag.replace(HIDDEN_ATTR, '');
 }
 
 /** A drawing's text, for the blocks of shape ids it takes: one the reader never read (broken, beyond the limits) is left to exceljs. */

@@ -39,6 +39,8 @@ function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], 
     const ws = workbook.getWorksheet(mark.sheet);
     if (!ws) continue;
     const cell = ws.getCell(mark.cell);
+    // Hidden (by hand or by a filter), its mark would be seen neither on screen nor in print (review 13a D1).
+    ws.getRow(Number(cell.row)).hidden = false;
     const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
     const line = { style: borderStyle(MARK_BORDERS[mark.severity]) as ExcelJS.BorderStyle };
     // A style of its own: the shared one keeps colouring only what it coloured before.
