@@ -284,7 +284,8 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 10, wrap: true, value: (x) => x.site },
   { key: 'severity', header: { zh: words('严重', '程度'), en: 'Severity' }, width: 5, wrap: true, words: SEVERITY_WORDS, value: (x) => x.finding.severity },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 14, wrap: true, kind: 'rule', value: (x) => x.finding.rule },
-  { key: 'form', header: { zh: '附件', en: 'Form' }, width: 5, value: (x) => x.finding.form },
+  // Form 0 (基本信息, 考试安排, 涉卷人员) is no 附件: its sheet names it.
+  { key: 'form', header: { zh: '附件', en: 'Form' }, width: 5, value: (x) => x.finding.form || null },
   { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 10, wrap: true, value: (x) => x.finding.sheet },
   { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 6, value: (x) => x.finding.cell },
   // 附件5 prints no 序号: its rows are said as shifts (第3班).

@@ -37,7 +37,7 @@ import {
   semestersOf,
   withPairFindings,
 } from '../../../summary/tables';
-import { OTHER_SEMESTER_ROW, PAIR_STATUS_WORDS, SHEET_WORDS, SITES_TITLE, STATUS_WORDS } from '../../../summary/words';
+import { OTHER_SEMESTER_ROW, OVERVIEW_WORDS, PAIR_STATUS_WORDS, SHEET_WORDS, SITES_TITLE, STATUS_WORDS } from '../../../summary/words';
 import { addBarCharts, BarChartSpec } from '../chart';
 import { newOverviewSheet, writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
@@ -208,7 +208,7 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   if (nl > 1) cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `$${fileStatus}2="${unreadable}"`, ERROR_STYLE, 1);
   finish(fileSheet);
 
-  const nf = await tableSheet(findingSheet, FINDING_COLUMNS, s.findingRows(), ctx);
+  const nf = await tableSheet(findingSheet, FINDING_COLUMNS, s.findingRows(), ctx, { empty: OVERVIEW_WORDS.noProblems[lang] });
   severityRows(findingSheet, FINDING_COLUMNS.length, 2, nf, columnIndex(FINDING_COLUMNS, 'severity') + 1, lang);
   finish(findingSheet);
 

@@ -356,6 +356,8 @@ export async function tableSheet(
     title?: string;
     /** The columns' widths, when not as declared (columnWidth). */
     widths?: readonly number[];
+    /** Said in the first row when there is none (未发现问题): a printed list of nothing but its header says nothing. */
+    empty?: string;
   } = {},
 ): Promise<number> {
   const widths = options.widths ?? columns.map((c) => columnWidth(c, ctx.lang));
@@ -402,12 +404,11 @@ export async function tableSheet(
     if (count < room) add(shownRow(columns, r, widths, ctx, styles));
     else if (left++ === 0) firstLeft = r;
   }
+  // Unwrapped, a note reads on across the empty cells to its right.
+  const noteRow = (note: string) => add({ values: columns.map((_c, i) => (i === 0 ? note : null)), styles: styles.plain, height: undefined });
   if (left === 1) add(shownRow(columns, firstLeft!, widths, ctx, styles));
-  else if (left > 1) {
-    // Unwrapped, it reads on across the empty cells to its right.
-    const note = ROWS_LEFT_OUT[ctx.lang](left, lastRow);
-    add({ values: columns.map((_c, i) => (i === 0 ? note : null)), styles: styles.plain, height: undefined });
-  }
+  else if (left > 1) noteRow(ROWS_LEFT_OUT[ctx.lang](left, lastRow));
+  else if (count === 0 && options.empty !== undefined) noteRow(options.empty);
   direct?.end();
   ws.autoFilter = { from: { row: top, column: 1 }, to: { row: count + top, column: columns.length } };
   if (options.signature) signature(ws, count + top + 2, columns.length, ctx.lang);
