@@ -27,7 +27,7 @@ export const FINDING_LIST_WORDS = {
     severity: { error: '错误', warning: '警告' },
     workbook: '（整个工作簿）',
     /** The page footer, centred: &P the page, &N the pages (codes both the file format and Office.js read). */
-    footer: '问题清单 第 &P 页，共 &N 页',
+    footer: '问题清单 · 第 &P 页，共 &N 页',
   },
   en: {
     sheet: 'Findings',
@@ -36,7 +36,7 @@ export const FINDING_LIST_WORDS = {
     headers: ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
     severity: { error: 'Error', warning: 'Warning' },
     workbook: '(whole workbook)',
-    footer: 'Findings, page &P of &N',
+    footer: 'Findings · page &P of &N',
   },
 } as const;
 
@@ -145,7 +145,8 @@ const ZH_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '�
 function inCopy(copy: number | undefined, where: string, lang: Lang): string {
   if (copy === undefined) return where;
   const word = lang === 'zh' ? `第${ZH_ORDINALS[copy - 1] ?? copy}份` : `form ${copy}`;
-  return where === '' ? word : `${word}${lang === 'zh' ? ' ' : ', '}${where}`;
+  // English, a line each: the column (9 wide) broke “form 2, row / 2” (review 13a D8).
+  return where === '' ? word : `${word}${lang === 'zh' ? ' ' : ',\n'}${where}`;
 }
 
 /**

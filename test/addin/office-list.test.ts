@@ -94,7 +94,7 @@ test('marking lists every finding on 问题清单, last, in the marked copy’s 
       headerMargin: 21.6,
       footerMargin: 21.6,
     },
-    centerFooter: '问题清单 第 &P 页，共 &N 页',
+    centerFooter: '问题清单 · 第 &P 页，共 &N 页',
     titleRows: '$2:$2',
     frozenRows: 2,
   });

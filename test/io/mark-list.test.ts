@@ -102,7 +102,7 @@ test('the list prints: A4 landscape, one page wide, its header row on every page
   const sheet = strFromU8(parts[`xl/worksheets/sheet${readXlsx(bytes).sheets.length + 1}.xml`]);
   expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
-  expect(sheet).toContain('<oddFooter>&amp;C问题清单 第 &amp;P 页，共 &amp;N 页</oddFooter>');
+  expect(sheet).toContain('<oddFooter>&amp;C问题清单 · 第 &amp;P 页，共 &amp;N 页</oddFooter>');
 });
 
 test('the copy made through exceljs (threaded comments and the like) ends with the same list', async () => {
@@ -166,8 +166,8 @@ test('review11 f1: the 附件3 pasted twice — the list says which copy each �
             [2, '错误', '出入库记录', 'F20', '第二份 序号 1'],
           ]
         : [
-            [1, 'Error', '出入库记录', 'F4', 'form 1, row 1'],
-            [2, 'Error', '出入库记录', 'F20', 'form 2, row 1'],
+            [1, 'Error', '出入库记录', 'F4', 'form 1,\nrow 1'],
+            [2, 'Error', '出入库记录', 'F20', 'form 2,\nrow 1'],
           ];
     const name = lang === 'zh' ? '问题清单' : 'Findings';
     expect(rowsOf((await markedCopy(bytes, findings, lang)).bytes, name)).toEqual(expected);

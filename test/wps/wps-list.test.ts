@@ -114,7 +114,7 @@ describe.each(VARIANTS)('the list with %j', (options) => {
       BottomMargin: 0.6 * 72,
       HeaderMargin: 0.3 * 72,
       FooterMargin: 0.3 * 72,
-      CenterFooter: '问题清单 第 &P 页，共 &N 页',
+      CenterFooter: '问题清单 · 第 &P 页，共 &N 页',
     });
     expect(list.visible ?? -1).toBe(-1);
     expect(list.conditions ?? list.validations ?? list.charts).toBeUndefined();
@@ -151,7 +151,7 @@ test('in English: Findings, its words and footer', () => {
     ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
     [1, 'Warning', '附件3 出入库', 'B5', 'row 1', 'Unknown paper number', 'unknown-paper 的说明'],
   ]);
-  expect(list.pageSetup?.CenterFooter).toBe('Findings, page &P of &N');
+  expect(list.pageSetup?.CenterFooter).toBe('Findings · page &P of &N');
 });
 
 test('a sheet named 2024 and a message beginning with = stay texts', () => {
