@@ -173,7 +173,8 @@ rt('required-field', {
       edit: (d) => {
         delete d.duty;
       },
-      errors: [{ messageId: 'form', form: 5, sheet: '值班记录', cell: 'A1', row: null, message: /附件5/ }],
+      // Its sheet is there, blank: asked to be filled in (review 13b D5).
+      errors: [{ messageId: 'formBlank', form: 5, sheet: '值班记录', cell: 'A1', row: null, message: /附件5/ }],
     },
     {
       name: 'the 省校 without its 分部',

@@ -7,16 +7,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { SiteData } from '../../src/model/types';
 import { messageIdOf, validateSite } from '../../src/rules/engine';
-import { base, modelOf } from './tester';
+import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
+import { base, gridFromDrafts, modelOf } from './tester';
 
+const blankZh = (zh: string, sheet: string) => `“${zh}”还是空白的：工作表“${sheet}”上这张表一项也没有填写。本单位须签写此表，请填写。`;
+const blankEn = (en: string, sheet: string) =>
+  `Nothing is filled in on ${en} (sheet "${sheet}"): it is still blank. This unit must keep this form: fill it in.`;
 const ZH_ADVICE = '本单位须签写此表，请补上：可从“表单”页插入或下载空白表，或用 custody template 生成。';
 const EN_ADVICE = 'This unit must keep this form: add it. A blank one can be inserted or downloaded from the Forms (表单) tab, or made with custody template.';
 
-/** The required-field findings of the 考点 sample with `edit` made, as tuples. */
-function required(edit: (d: SiteData) => void, lang: 'zh' | 'en') {
+/** The required-field findings of the 考点 sample with `edit` made (and the sheet `drop` taken out), as tuples. */
+function required(edit: (d: SiteData) => void, lang: 'zh' | 'en', drop?: string) {
   const d = base('kaodian');
   edit(d);
-  return validateSite(modelOf(d), { lang })
+  const model = drop === undefined ? modelOf(d) : readWorkbook(gridFromDrafts(draftWorkbook(d).filter((s) => s.name !== drop)));
+  return validateSite(model, { lang })
     .filter((f) => f.rule === 'required-field')
     .map((f) => [messageIdOf(f), f.severity, f.form, f.sheet, f.cell, f.message]);
 }
@@ -33,10 +38,45 @@ const FORMS: Array<[keyof SiteData, number, string, string, string]> = [
 ];
 
 describe('required-field: a form the workbook lacks', () => {
-  test.each(FORMS)('%s left out: named in both languages, with advice for every face', (key, form, sheet, zh, en) => {
+  test.each(FORMS)('%s’s sheet taken out: named in both languages, with advice for every face', (key, form, sheet, zh, en) => {
     const without = (d: SiteData) => void delete d[key];
-    expect(required(without, 'zh')).toEqual([['form', 'error', form, sheet, 'A1', `工作簿里没有填写“${zh}”。${ZH_ADVICE}`]]);
-    expect(required(without, 'en')).toEqual([['form', 'error', form, sheet, 'A1', `This workbook has nothing filled in on ${en}. ${EN_ADVICE}`]]);
+    expect(required(without, 'zh', sheet)).toEqual([['form', 'error', form, null, null, `工作簿里没有填写“${zh}”。${ZH_ADVICE}`]]);
+    expect(required(without, 'en', sheet)).toEqual([['form', 'error', form, null, null, `This workbook has nothing filled in on ${en}. ${EN_ADVICE}`]]);
+  });
+
+  test.each(FORMS)('%s’s sheet there but left blank: asked to be filled in on its sheet, not added (review 13b D5)', (key, form, sheet, zh, en) => {
+    const without = (d: SiteData) => void delete d[key];
+    expect(required(without, 'zh')).toEqual([['formBlank', 'error', form, sheet, 'A1', blankZh(zh, sheet)]]);
+    expect(required(without, 'en')).toEqual([['formBlank', 'error', form, sheet, 'A1', blankEn(en, sheet)]]);
+  });
+
+  test('the blank workbook custody template writes: each form asked to be filled in on its sheet, not added (review 13b D5); no level’s reasons', () => {
+    const blank = (lang: 'zh' | 'en') =>
+      validateSite(readWorkbook(gridFromDrafts(draftWorkbook())), { lang })
+        .filter((f) => f.rule === 'required-field')
+        .map((f) => [messageIdOf(f), f.severity, f.form, f.sheet, f.cell, f.message]);
+    // With 单位级别 blank a unit is taken for a 分校 (no 附件4 asked), as everywhere else.
+    const asked = FORMS.filter(([key]) => key !== 'distributions');
+    expect(blank('zh')).toEqual(
+      asked.map(([, form, sheet, zh]) => [
+        'formBlank',
+        'error',
+        form,
+        sheet,
+        'A1',
+        `“${zh}”还是空白的：工作表“${sheet}”上这张表一项也没有填写。本单位须签写此表，请填写。`,
+      ]),
+    );
+    expect(blank('en')).toEqual(
+      asked.map(([, form, sheet, , en]) => [
+        'formBlank',
+        'error',
+        form,
+        sheet,
+        'A1',
+        `Nothing is filled in on ${en} (sheet "${sheet}"): it is still blank. This unit must keep this form: fill it in.`,
+      ]),
+    );
   });
 
   test('a form with no rows: the English sentence does not begin with the form’s lower-case name', () => {
@@ -67,8 +107,8 @@ describe('required-field: a 考点 with none of 附件2, 附件3, 附件5', () =
   test('two of the three missing (附件3 kept): each asked for, as before', () => {
     const without = (d: SiteData) => void (delete d.intake, delete d.duty);
     expect(required(without, 'zh')).toEqual([
-      ['form', 'error', 2, '入库清单', 'A1', `工作簿里没有填写“附件2 纸质试卷入库清单”。${ZH_ADVICE}`],
-      ['form', 'error', 5, '值班记录', 'A1', `工作簿里没有填写“附件5 保密室值班记录”。${ZH_ADVICE}`],
+      ['formBlank', 'error', 2, '入库清单', 'A1', blankZh('附件2 纸质试卷入库清单', '入库清单')],
+      ['formBlank', 'error', 5, '值班记录', 'A1', blankZh('附件5 保密室值班记录', '值班记录')],
     ]);
   });
 
@@ -101,8 +141,8 @@ describe('required-field: a 考点 with none of 附件2, 附件3, 附件5', () =
         .filter((f) => f.rule === 'required-field')
         .map((f) => [messageIdOf(f), f.form, f.sheet, f.cell]),
     ).toEqual([
-      ['form', 2, '入库清单', 'A1'],
-      ['form', 5, '值班记录', 'A1'],
+      ['formBlank', 2, '入库清单', 'A1'],
+      ['formBlank', 5, '值班记录', 'A1'],
     ]);
   });
 });
