@@ -16,7 +16,7 @@ const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
-const { sources } = require('webpack');
+const { DefinePlugin, sources } = require('webpack');
 const { manifestFor, withVersion } = require('./scripts/manifest-origin');
 const { OfflinePagePlugin } = require('./scripts/offline-page');
 

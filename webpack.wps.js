@@ -16,6 +16,7 @@ const { execFileSync } = require('child_process');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const pkg = require('./package.json');
+const { DefinePlugin } = require('webpack');
 
 const ROOT = __dirname;
 const OUT = path.join(ROOT, 'dist', 'wps');
@@ -103,6 +104,8 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
+      // The pane's footer says the build's version (src/taskpane/i18n.ts APP_VERSION).
+      new DefinePlugin({ __CUSTODY_VERSION__: JSON.stringify(pkg.version) }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['ribbon'], scriptLoading: 'blocking', inject: 'head' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new CopyWebpackPlugin({

@@ -52,3 +52,14 @@ function withVersion(xml, version) {
 }
 
 module.exports = { manifestFor, parseOrigin, withVersion, DEV_ORIGIN };
+
+// `node scripts/manifest-origin.js`: the first step of `npm run build`, so that a wrong ADDIN_ORIGIN stops the build
+// before minutes of compiling rather than after, its reason the last line printed.
+if (require.main === module && process.env.ADDIN_ORIGIN) {
+  try {
+    parseOrigin(process.env.ADDIN_ORIGIN);
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
+}

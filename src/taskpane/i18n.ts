@@ -75,6 +75,7 @@ const zh = {
   preview: '单元格位置',
   noSummary: '暂无汇总。',
   privacy: '所有处理都在本机完成，工作簿数据不会离开这台电脑。',
+  version: '试卷保密助手 版本 {version}',
   severity_error: '错误',
   severity_warning: '警告',
   colon: '：',
@@ -193,6 +194,7 @@ const en: Record<Key, string> = {
   preview: 'Where it is',
   noSummary: 'No summary yet.',
   privacy: 'Everything runs on this computer; workbook data never leaves it.',
+  version: 'Custody assistant version {version}',
   severity_error: 'Error',
   severity_warning: 'Warning',
   colon: ': ',
@@ -275,10 +277,17 @@ export function hiddenSheetLine(lang: Lang, state: SheetState | undefined, sheet
   return state && t(lang, state === 'hidden' ? 'sheetHidden' : 'sheetVeryHidden', { sheet, cell });
 }
 
-/** Fills every [data-i18n] element under root with its text. */
+declare const __CUSTODY_VERSION__: string | undefined;
+/**
+ * The build's version (package.json's, as the manifest, `custody --version` and the WPS package carry it), put in by
+ * webpack: the page says it, so that an old copy of the offline page or a cached pane can be told from a new one.
+ */
+const APP_VERSION: string = typeof __CUSTODY_VERSION__ === 'string' ? __CUSTODY_VERSION__ : '';
+
+/** Fills every [data-i18n] element under root with its text (`version`, with the build's version). */
 export function translate(root: ParentNode, lang: Lang): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
-    el.textContent = t(lang, el.dataset.i18n as Key);
+    el.textContent = t(lang, el.dataset.i18n as Key, { version: APP_VERSION });
   });
   root.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => {
     el.setAttribute('aria-label', t(lang, el.dataset.i18nLabel as Key));

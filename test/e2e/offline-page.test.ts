@@ -93,6 +93,9 @@ maybe('the offline page from file:// with no network', () => {
 
     await page.goto(pathToFileURL(PAGE).href);
     await page.waitForSelector('body[data-ready="true"][data-host="browser"]');
+    // The build's version at the foot: an old copy of the page on a USB stick is told from a new one (review 13b D2).
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(await page.textContent('footer [data-i18n="version"]')).toBe(`试卷保密助手 版本 ${version}`);
     await page.setInputFiles('#file-input', [site, branch]);
     await page.waitForFunction(() => document.querySelectorAll('section.site').length === 2 && !document.body.classList.contains('busy'));
     expect(await page.isVisible('#progress')).toBe(false);
