@@ -249,6 +249,20 @@ export function wrappedLines(units: readonly number[], width: number): number {
 /** A list's items, each with the separator after it (listOf's 、 or , and its space). */
 const LIST_ITEM = /[^、,]+(?:、|, *)?|[、,]/g;
 
+/** A text ending in a bracketed Chinese word: Branch school (分校), Exam site (考点). */
+const BRACKETED_END = /^(.*\S) ((?:\(|（)[\u2e80-\uffff]{1,4}(?:\)|）))$/;
+
+/**
+ * A text too long for a column of this width that ends in a bracketed Chinese word: the word put on a line of its
+ * own (Branch school / (分校)), for a spreadsheet breaks between any two Chinese characters (Branch school (分 / 校),
+ * review round 13a D8). Any other text as it is.
+ */
+export function bracketLine(text: string, width: number): string {
+  const m = BRACKETED_END.exec(text);
+  if (!m || linesOf(text, width) === 1 || linesOf(m[2], width) > 1) return text;
+  return `${m[1]}\n${m[2]}`;
+}
+
 /**
  * A list (listOf) broken into the lines a column of this width holds, after its separators only: as many
  * items on a line as it holds, an item longer than a line on a line of its own.

@@ -130,7 +130,8 @@ describe('English output says nothing in Chinese but the workbooks’ own text',
         .values.slice(3)
         .filter((v) => typeof v === 'string' && v !== '' && !v.startsWith('Prepared by')),
     );
-    expect([...levels].sort()).toEqual(['Branch school (分校)', 'Exam site (考点)']);
+    // The bracketed word on a line of its own where the level wraps (review round 13a D8).
+    expect([...levels].sort()).toEqual(['Branch school\n(分校)', 'Exam site\n(考点)']);
     // The demo's summary has a sheet per unit: its level, and what is still out counted in the singular.
     const faulty = demoSummary.getWorksheet('Summary-天心考点')!;
     expect(faulty.getCell('A2').value).toBe('Level: Exam site (考点)    File: 天心考点（考点，有错误）.xlsx');

@@ -220,9 +220,9 @@ describe('custody summary: the papers by unit level', () => {
       [1, ['Exam-paper custody summary: 湖南分部, 2024春']],
       [2, [null, null, null, null, 'By unit level (the same papers passed down: side by side, not added up)']],
       [3, ['Item', 'Count', null, null, 'Unit level', 'Units', 'Bags', 'Copies', 'Candidates', 'Bags out']],
-      [4, ['Workbooks', 5, null, null, 'Provincial school (省校)', 1, 14, 282, 253, 0]],
-      [5, ['Unreadable', 0, null, null, 'Branch school (分校)', 1, 23, 447, 439, 0]],
-      [6, ['Units (read)', 5, null, null, 'Exam site (考点)', 2, 23, 447, 439, 1]],
+      [4, ['Workbooks', 5, null, null, 'Provincial school\n(省校)', 1, 14, 282, 253, 0]],
+      [5, ['Unreadable', 0, null, null, 'Branch school\n(分校)', 1, 23, 447, 439, 0]],
+      [6, ['Units (read)', 5, null, null, 'Exam site\n(考点)', 2, 23, 447, 439, 1]],
       [7, ['Ready to submit', 1, null, null, 'Unknown level', 1, 6, 115, 108, 0]],
       [8, ['Errors', expect.any(Number)]],
     ]);

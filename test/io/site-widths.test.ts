@@ -46,39 +46,42 @@ describe('站点汇总 sizes 单位, 级别, 说明 and 文件 from their texts 
   // the rows stay 48–63 points.
   // Its headers' words whole (接收 / 交接单, 考场次: review round 9) took 4 more of the page: 文件 is 13 wide, 天心考点's
   // name three lines in a row its 说明 makes three lines tall anyway.
-  it('in Chinese: each unit and level on one line, each file name on two or three, rows two lines tall but one', async () => {
+  // 分校 and 单位 keep a name of up to six characters whole (review round 13a D4: 长沙分/校 at 6 wide): 分校 10 wide, the room
+  // 文件's (9): each file name a line longer, each row a line taller than when 分校 broke.
+  it('in Chinese: each school, unit and level on one line, each file name on three or four', async () => {
     expect(await sites('zh')).toEqual({
       name: '站点汇总',
-      widths: { school: 6, unit: 10, level: 6, note: 11, file: 13 },
+      widths: { school: 10, unit: 10, level: 6, note: 11, file: 9.01 },
       schools: ['长沙分校', '长沙分校', '长沙分校'],
       units: ['长沙分校', '天心考点', '岳麓考点'],
-      heights: [33, 48, 33],
+      heights: [48, 63, 48],
       levels: [
         { text: '分校', lines: 1 },
         { text: '考点', lines: 1 },
         { text: '考点', lines: 1 },
       ],
       files: [
-        { text: '长沙分校（分校）.xlsx', lines: 2 },
-        { text: '天心考点（考点，有错误）.xlsx', lines: 3 },
-        { text: '岳麓考点（考点）.xlsx', lines: 2 },
+        { text: '长沙分校（分校）.xlsx', lines: 3 },
+        { text: '天心考点（考点，有错误）.xlsx', lines: 4 },
+        { text: '岳麓考点（考点）.xlsx', lines: 3 },
       ],
       printed: true,
     });
   });
 
   // 合计, 未还 and 移交送出 (袋) 7 wide, not 8 (（袋） holds in 7: review round 9): the room went to Level.
-  it('in English: a level on two or three lines (it took six), rows of 48 and 63 points (78 and 93): a short name on one line does not outbid a row’s height', async () => {
+  it('in English: each school and unit on one line (review round 13a D4), a level on three lines, its bracketed word whole on the last, rows of 48 and 63 points (78 and 93)', async () => {
     expect(await sites('en')).toEqual({
       name: 'Sites',
-      widths: { school: 6, unit: 10, level: 12, note: 11, file: 9.01 },
+      widths: { school: 10, unit: 10, level: 9.01, note: 11, file: 9.01 },
       schools: ['长沙分校', '长沙分校', '长沙分校'],
       units: ['长沙分校', '天心考点', '岳麓考点'],
       heights: [48, 63, 48],
+      // The bracketed word on a line of its own (review round 13a D8: Branch school (分 / 校)).
       levels: [
-        { text: 'Branch school (分校)', lines: 2 },
-        { text: 'Exam site (考点)', lines: 2 },
-        { text: 'Exam site (考点)', lines: 2 },
+        { text: 'Branch school\n(分校)', lines: 3 },
+        { text: 'Exam site\n(考点)', lines: 3 },
+        { text: 'Exam site\n(考点)', lines: 3 },
       ],
       files: [
         { text: '长沙分校（分校）.xlsx', lines: 3 },

@@ -147,7 +147,8 @@ describe('the consolidated summary workbook', () => {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: top });
 
       // 站点汇总's 单位, 级别, 说明 and 文件 sized from what they hold (test/io/site-widths.test.ts).
-      const fitted: Record<string, number> = name === '站点汇总' ? { 单位: 6, 级别: 5, 说明: 17, 文件: 13 } : {};
+      // 分校 and 单位 with each name whole (review round 13a D4).
+      const fitted: Record<string, number> = name === '站点汇总' ? { 分校: 10, 单位: 10, 级别: 5, 说明: 9.01, 文件: 13 } : {};
       // The others as declared, or wide enough for each word of their header (考场次: columnWidth).
       expect(cols.map((_, i) => ws.getColumn(i + 1).width)).toEqual(cols.map((x) => fitted[plainHeader(x.header.zh)] ?? columnWidth(x, 'zh')));
       const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae?: string[] }> }> })

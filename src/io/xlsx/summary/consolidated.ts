@@ -14,7 +14,7 @@ import { levelOf } from '../../../model/custody';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { Lang, ShowContext, relativeNames, rowOf, sheetValue } from '../../../summary/columns';
-import { fitWidths } from '../../../summary/fit-widths';
+import { NAME_WHOLE, fitWidths, wholeNames } from '../../../summary/fit-widths';
 import { type Consolidated, type ConsolidatedTotals, type HandoverPair, PER_SITE_SHEETS } from '../../../summary/consolidate';
 import { ChartData, rankChartData } from '../../../summary/overview';
 import { ruleTitle } from '../../../summary/rule-titles';
@@ -117,16 +117,23 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
   };
 }
 
-/** 站点汇总's columns of free text (a unit's name and level, the note, the file's name), sized from what they hold. */
-const SITE_FITTED = ['unit', 'level', 'note', 'file'].map((key) => columnIndex(SITE_COLUMNS, key));
 /**
- * 站点汇总's 分校, sized after them from the room they leave, in Chinese: as declared (three characters a line)
- * it broke “长沙分校” on every row where the page had room for it; sized with them, it took room the file names
- * needed (their rows a line taller).
+ * 站点汇总's 分校 and its columns of free text (a unit's name and level, the note, the file's name), sized from what
+ * they hold; 分校 at first only as wide as keeps its names whole (wholeNames), the rest of the room the others'.
+ */
+const SITE_FITTED = ['school', 'unit', 'level', 'note', 'file'].map((key) => columnIndex(SITE_COLUMNS, key));
+/**
+ * 站点汇总's 分校, widened after them from the room they leave, in Chinese, for a name longer than NAME_WHOLE:
+ * as declared (three characters a line) it broke “长沙分校” on every row where the page had room for it; sized
+ * with them, it took room the file names needed (their rows a line taller).
  */
 const SITE_SCHOOL = [columnIndex(SITE_COLUMNS, 'school')];
 
-/** 站点汇总's widths: its columns of free text sized from the rows (a first pass over them: one a workbook), the rest as declared. */
+/**
+ * 站点汇总's widths: its columns of free text sized from the rows (a first pass over them: one a workbook), the rest
+ * as declared; 分校 and 单位 keep a name of up to NAME_WHOLE characters whole on one line (review round 13a D4: at
+ * 6 wide, 长沙分/校, 湖南分/部 in the demo, with Latin file names and in English), in both languages.
+ */
 async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
   const texts: string[][] = [];
   const schools: string[][] = [];
@@ -135,14 +142,16 @@ async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
     return typeof value === 'string' ? value : '';
   };
   for await (const row of rows) {
-    texts.push(SITE_FITTED.map((i) => shown(i, row)));
+    // 分校 by the first characters of its names alone: no wider than keeps them whole in this pass.
+    texts.push(SITE_FITTED.map((i, k) => (k === 0 ? [...shown(i, row)].slice(0, NAME_WHOLE).join('') : shown(i, row))));
     schools.push(SITE_SCHOOL.map((i) => shown(i, row)));
   }
   const declared = SITE_COLUMNS.map((c) => columnWidth(c, ctx.lang));
-  const fitted = fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang);
+  const floors = [0, 1].map((k) => wholeNames(texts.map((t) => t[k])));
+  const fitted = fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang, floors);
   // English has no room to spare: its header (Branch school) alone would need more than the page leaves.
   if (ctx.lang !== 'zh') return fitted;
-  const widened = fitWidths(SITE_COLUMNS, fitted, SITE_SCHOOL, schools, ctx.lang);
+  const widened = fitWidths(SITE_COLUMNS, fitted, SITE_SCHOOL, schools, ctx.lang, [fitted[SITE_SCHOOL[0]]]);
   return SITE_SCHOOL.every((i) => widened[i] >= fitted[i]) ? widened : fitted;
 }
 

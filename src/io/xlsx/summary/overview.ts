@@ -9,7 +9,7 @@
  */
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
-import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
+import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor } from '../../../summary/columns';
 import { ChartData, levelsShown, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
@@ -356,7 +356,8 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
   );
   levels.forEach((l, i) => {
     const row = ov.getRow(top + 1 + i);
-    const label = levelWord(l.level, lang);
+    // Branch school / (分校): the bracketed word whole on its line (bracketLine).
+    const label = bracketLine(levelWord(l.level, lang), LEVEL_WIDTHS[0]);
     [label, l.units, l.bags, l.copies, l.candidates, l.bagsStillOut].forEach((v, k) => {
       const cell = row.getCell(LEVEL_COL + k);
       cell.value = v;

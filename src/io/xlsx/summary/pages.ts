@@ -41,6 +41,12 @@ export class Pages {
     this.used = height;
   }
 
+  /** A new page from row `r` (a page break after row r - 1): a table's header is written again there (site-sheet.ts). */
+  newPage(r: number): void {
+    this.breakBefore(r);
+    this.used = 0;
+  }
+
   private breakBefore(r: number): void {
     // exceljs writes the sheet's rowBreaks as they are (both writers); a break is after row `id`.
     (this.ws as unknown as { rowBreaks: object[] }).rowBreaks.push({ id: r - 1, max: 16383, man: 1 });

@@ -209,7 +209,21 @@ function remark(ws: ExcelJS.Worksheet, pages: Pages, r: number, text: string): v
   cell.alignment = { vertical: 'top', wrapText: false };
 }
 
-/** A section's table at row `r`: header, then one row per item; returns the next free row. */
+/** Writes a table's header row at row `r` and counts it on the page. */
+function header<T>(ws: ExcelJS.Worksheet, pages: Pages, r: number, columns: ReadonlyArray<Column<T>>, lang: Lang): void {
+  const headers = columns.map((c) => c.header[lang]);
+  const head = ws.getRow(r);
+  head.values = headers;
+  styleHeader(head, headers, GRID[lang]);
+  pages.add(head.height);
+}
+
+/**
+ * A section's table at row `r`: header, then one row per item; returns the next free row. With `headed` (the
+ * rows of its header written again), a row that does not fit on what is left of the page starts the next one
+ * under the table's header, written again there (the printed titles are the sheet's title rows alone: a
+ * header of table 一 atop the pages of the other sections would head rows that are not its own).
+ */
 function table<T>(
   ws: ExcelJS.Worksheet,
   pages: Pages,
@@ -218,17 +232,15 @@ function table<T>(
   items: Iterable<T>,
   ctx: ShowContext,
   boxed = true,
+  headed?: number[],
 ): number {
-  const headers = columns.map((c) => c.header[ctx.lang]);
-  const head = ws.getRow(r++);
-  head.values = headers;
-  styleHeader(head, headers, GRID[ctx.lang]);
-  pages.add(head.height);
+  header(ws, pages, r++, columns, ctx.lang);
   const cols = columns as ReadonlyArray<Column<never>>;
   const styles = tableStyles(cols, ctx.lang, boxed ? { border: BOX } : {});
   for (const item of items) {
-    const row = ws.getRow(r++);
     const shown = shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles);
+    if (headed) r = headedPage(ws, pages, r, columns, ctx.lang, shown.height, headed);
+    const row = ws.getRow(r++);
     fillRow(row, shown);
     pages.add(shown.height);
     // Written out now (streaming writer), this row and all above: the writer keeps uncommitted
@@ -236,6 +248,26 @@ function table<T>(
     row.commit();
   }
   return r;
+}
+
+/**
+ * Before a row of a long table (this tall) at row `r`: when it does not fit on what is left of the page, a page
+ * break and the table's header written again at `r` (its row put in `headed`); returns the row the row goes in.
+ */
+function headedPage<T>(
+  ws: ExcelJS.Worksheet,
+  pages: Pages,
+  r: number,
+  columns: ReadonlyArray<Column<T>>,
+  lang: Lang,
+  height: number | undefined,
+  headed: number[],
+): number {
+  if (pages.fits(height ?? DEFAULT_ROW_PT)) return r;
+  pages.newPage(r);
+  header(ws, pages, r, columns, lang);
+  headed.push(r);
+  return r + 1;
 }
 
 export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
@@ -265,9 +297,10 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
 
   section(ws, pages, 4, w('papers'));
   const firstPaper = 6;
-  let r = table(ws, pages, 5, PAPER_COLUMNS, s.papers, ctx);
+  // Table 一 of a unit with many papers runs over pages: its header written again atop each (review round 13a D3).
+  const headed: number[] = [];
+  let r = table(ws, pages, 5, PAPER_COLUMNS, s.papers, ctx, true, headed);
   const lastPaper = r - 1;
-  const totals = ws.getRow(r++);
   const paperCols = PAPER_COLUMNS as ReadonlyArray<Column<never>>;
   const totalsRow = shownRow(
     paperCols,
@@ -276,15 +309,18 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     ctx,
     tableStyles(paperCols, lang, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
   );
-  fillRow(totals, totalsRow);
+  r = headedPage(ws, pages, r, PAPER_COLUMNS, lang, totalsRow.height, headed);
+  fillRow(ws.getRow(r++), totalsRow);
   pages.add(totalsRow.height);
   if (lastPaper >= firstPaper) {
     const col = (key: string) => colLetter(columnIndex(PAPER_COLUMNS, key) + 1);
     const [spare, out, returns, checkouts, copies] = ['spareCopies', 'bagsStillOut', 'returns', 'checkouts', 'copies'].map(col);
+    // A header written again among the rows is text, which Excel takes as more than any number: the rules ask for a number there.
+    const numeric = (c: string, rule: string) => (headed.length ? `AND(ISNUMBER(${c}${firstPaper}),${rule})` : rule);
     ws.autoFilter = { from: { row: 5, column: 1 }, to: { row: lastPaper, column: NCOL } };
     cellRule(ws, `${spare}${firstPaper}:${spare}${lastPaper}`, `AND(ISNUMBER(${spare}${firstPaper}),${spare}${firstPaper}<0)`, ERROR_STYLE, 1);
-    cellRule(ws, `${out}${firstPaper}:${out}${lastPaper}`, `${out}${firstPaper}>0`, ERROR_STYLE, 2);
-    cellRule(ws, `${returns}${firstPaper}:${returns}${lastPaper}`, `${returns}${firstPaper}<${checkouts}${firstPaper}`, WARNING_STYLE, 3);
+    cellRule(ws, `${out}${firstPaper}:${out}${lastPaper}`, numeric(out, `${out}${firstPaper}>0`), ERROR_STYLE, 2);
+    cellRule(ws, `${returns}${firstPaper}:${returns}${lastPaper}`, numeric(returns, `${returns}${firstPaper}<${checkouts}${firstPaper}`), WARNING_STYLE, 3);
     dataBar(ws, `${copies}${firstPaper}:${copies}${lastPaper}`, 'FF5B9BD5');
   }
   r++;

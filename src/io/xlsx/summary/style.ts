@@ -10,6 +10,7 @@ import {
   Cell,
   Column,
   HEADER_PT,
+  bracketLine,
   ShowContext,
   headerLines,
   headerText,
@@ -225,6 +226,7 @@ export function shownRow(
     if (typeof value === 'string' && !(col.runsOn && col.words?.[String(raw[i])])) {
       // A list of names broken after its separators here: a spreadsheet breaks Chinese between any two characters.
       if (col.names && linesOf(value, widths[i] ?? 8) > 1) shown = listLines(value, widths[i] ?? 8);
+      else shown = bracketLine(value, widths[i] ?? 8);
       const need = linesOf(shown as string, widths[i] ?? 8);
       if (need > 1) {
         style = styles.wrapped[i];
