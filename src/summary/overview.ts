@@ -3,7 +3,8 @@
  * charts draw. Pure.
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
-import { type FigureKey, NO_VAULT_UNITS_WORDS, REPEATED_UNIT_WORDS } from './words';
+import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
+import { NO_INTAKE_UNITS_WORDS, NO_VAULT_UNITS_WORDS } from './none-figures';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 
@@ -40,6 +41,8 @@ export function rankChartData(
     level?: Level | null;
     /** Keeps no vault record (its name, as UnitStock gives it, or true): no copies to rank beside its candidates. */
     noVault?: string | boolean;
+    /** Keeps no intake list (likewise): no copies either. */
+    noIntake?: string | boolean;
   }>,
 ): ChartData {
   const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
@@ -50,8 +53,8 @@ export function rankChartData(
     .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 20);
   // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size; nor a unit that
-  // keeps no vault record (its copies not known: 0 beside its candidates would read as papers short).
-  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault);
+  // keeps no vault record or no intake list (its copies not known: 0 beside its candidates would read as papers short).
+  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault && !u.noIntake);
   const bigLevel = SITTING_FIRST.find((l) => sized.some((u) => u.level === l)) ?? null;
   const big = sized
     .filter((u) => bigLevel === null || u.level === bigLevel)
@@ -117,6 +120,14 @@ export function noVaultLinesOf(t: Pick<ConsolidatedTotals, 'noVault'>, lang: Lan
   if (t.noVault.length === 0) return [];
   const named = t.noVault.slice(0, SET_ASIDE_NAMED);
   return [NO_VAULT_UNITS_WORDS[lang].line(named, t.noVault.length - named.length)];
+}
+
+/** The line on the units that keep no intake list (附件2), their bags and copies in no level's totals: the first few named. */
+export function noIntakeLinesOf(t: Pick<ConsolidatedTotals, 'noIntake'>, lang: Lang): string[] {
+  const all = t.noIntake ?? [];
+  if (all.length === 0) return [];
+  const named = all.slice(0, SET_ASIDE_NAMED);
+  return [NO_INTAKE_UNITS_WORDS[lang].line(named, all.length - named.length)];
 }
 
 export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>, lang: Lang, name: (file: string) => string): string[] {

@@ -16,8 +16,6 @@ import {
   FIGURE_WORDS,
   FigureKey,
   LEVEL_COLUMN_WORDS,
-  NO_VAULT_UNITS_WORDS,
-  NO_VAULT_WORDS,
   OTHER_SEMESTER_WORDS,
   OVERVIEW_TITLE,
   OVERVIEW_WORDS,
@@ -26,6 +24,7 @@ import {
   SHEET_WORDS,
   levelWord,
 } from '../../../summary/words';
+import { NONE_WORDS, NO_INTAKE_UNITS_WORDS, NO_VAULT_UNITS_WORDS } from '../../../summary/none-figures';
 import { baseName } from '../../../model/text';
 import { singularOfOne } from '../../../rules/plural';
 import { absoluteRef, BarChartSpec } from '../chart';
@@ -296,14 +295,22 @@ function writeAbsentReceivers(ov: ExcelJS.Worksheet, top: number, totals: Consol
 }
 
 /**
- * Under the figures, the units that keep no vault record (none of 附件2, 3, 5): a line saying their stock is in
- * no level's figures, then each unit, so that a level without them is not read as all its units. Returns the row after it.
+ * Under the figures, the units that keep no vault record (none of 附件2, 3, 5), then those that keep no intake list
+ * (附件2): a line saying their stock is in no level's figures, then each unit, so that a level without them is not
+ * read as all its units. Returns the row after them.
  */
 function writeNoVault(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
-  if (totals.noVault.length === 0) return top;
-  const words = NO_VAULT_UNITS_WORDS[ctx.lang];
-  const rows = totals.noVault.map((name): [string, string] => [name, NO_VAULT_WORDS.noVault[ctx.lang]]);
-  return writeAside(ov, top, words.head(totals.noVault.length), rows, words.more, tall);
+  const lists = [
+    { names: totals.noVault, words: NO_VAULT_UNITS_WORDS[ctx.lang], word: NONE_WORDS.noVault[ctx.lang] },
+    { names: totals.noIntake ?? [], words: NO_INTAKE_UNITS_WORDS[ctx.lang], word: NONE_WORDS.noIntake[ctx.lang] },
+  ];
+  let r = top;
+  for (const { names, words, word } of lists) {
+    if (names.length === 0) continue;
+    const rows = names.map((name): [string, string] => [name, word]);
+    r = writeAside(ov, r, words.head(names.length), rows, words.more, tall);
+  }
+  return r;
 }
 
 /** A bold red line over the columns, then a row per workbook (the first ASIDE_LISTED; the rest counted). Returns the row after it. */
