@@ -89,9 +89,15 @@ export const NONE_SITE: Words<NoneReason> = {
   },
 };
 
-/** Atop 总览's list of the units that keep no vault record (ConsolidatedTotals.noVault), and the line the CLI may print. */
-export const NO_VAULT_UNITS_WORDS: Record<Lang, { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string }> =
-  {
+type UnitsWords = { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string };
+
+/**
+ * Atop 总览's list of the units whose stock is in no level's totals for a reason (ConsolidatedTotals.noVault,
+ * .noIntake), and the line the CLI may print: with no vault record, none of its vault's figures is known; with no
+ * intake list, its bags and copies.
+ */
+export const NONE_UNITS_WORDS: Record<NoneReason, Record<Lang, UnitsWords>> = {
+  noVault: {
     zh: {
       head: (n) => `注意：以下 ${n} 个单位的附件2、3、5 都没有填写，没有保密室记录，试卷份数、出入库和值班覆盖无从计算，未计入按单位级别的合计：`,
       line: (named, more) =>
@@ -105,24 +111,20 @@ export const NO_VAULT_UNITS_WORDS: Record<Lang, { head: (n: number) => string; l
         `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} ${named.length + more === 1 ? 'keeps' : 'keep'} no vault record (none of 附件2, 3 and 5 filled in): not in the totals by unit level.`,
       more: (n) => `${n} more: see the findings`,
     },
-  };
-
-/**
- * Atop 总览's list of the units that keep a vault record but no intake list (ConsolidatedTotals.noIntake), and the
- * line the CLI may print: their bags and copies are not known, so they are in no level's totals.
- */
-export const NO_INTAKE_UNITS_WORDS: typeof NO_VAULT_UNITS_WORDS = {
-  zh: {
-    head: (n) => `注意：以下 ${n} 个单位没有入库清单（附件2 没有填写），袋数、份数无从计算，未计入按单位级别的合计：`,
-    line: (named, more) =>
-      `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}没有入库清单（附件2 没有填写），袋数、份数未计入按单位级别的合计。`,
-    more: (n) => `另有 ${n} 个，见检查结果`,
   },
-  en: {
-    head: () =>
-      'Note: the units below keep no intake list (附件2 not filled in): their bags and copies cannot be worked out, and they are in no level’s totals:',
-    line: (named, more) =>
-      `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} ${named.length + more === 1 ? 'keeps no intake list (附件2 not filled in): its' : 'keep no intake list (附件2 not filled in): their'} bags and copies are not in the totals by unit level.`,
-    more: (n) => `${n} more: see the findings`,
+  noIntake: {
+    zh: {
+      head: (n) => `注意：以下 ${n} 个单位没有入库清单（附件2 没有填写），袋数、份数无从计算，未计入按单位级别的合计：`,
+      line: (named, more) =>
+        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}没有入库清单（附件2 没有填写），袋数、份数未计入按单位级别的合计。`,
+      more: (n) => `另有 ${n} 个，见检查结果`,
+    },
+    en: {
+      head: () =>
+        'Note: the units below keep no intake list (附件2 not filled in): their bags and copies cannot be worked out, and they are in no level’s totals:',
+      line: (named, more) =>
+        `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} ${named.length + more === 1 ? 'keeps no intake list (附件2 not filled in): its' : 'keep no intake list (附件2 not filled in): their'} bags and copies are not in the totals by unit level.`,
+      more: (n) => `${n} more: see the findings`,
+    },
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
-import { NO_INTAKE_UNITS_WORDS, NO_VAULT_UNITS_WORDS } from './none-figures';
+import { NONE_UNITS_WORDS, type NoneReason } from './none-figures';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 
@@ -115,19 +115,21 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
  * the file counted in its place and whether the two hold the same records (REPEATED_UNIT_WORDS, as 总览 says
  * it), so that no one reads a unit counted twice, or a dropped file, without a word.
  */
-/** The line on the units that keep no vault record (none of 附件2, 3, 5), in no level's totals: the first few named. */
-export function noVaultLinesOf(t: Pick<ConsolidatedTotals, 'noVault'>, lang: Lang): string[] {
-  if (t.noVault.length === 0) return [];
-  const named = t.noVault.slice(0, SET_ASIDE_NAMED);
-  return [NO_VAULT_UNITS_WORDS[lang].line(named, t.noVault.length - named.length)];
+/** The units in no level's stock for a reason (no vault record, then no intake list), each reason with a unit. */
+export function noneUnitsOf(t: Pick<ConsolidatedTotals, 'noVault' | 'noIntake'>): Array<{ reason: NoneReason; names: string[] }> {
+  const all: Array<{ reason: NoneReason; names: string[] }> = [
+    { reason: 'noVault', names: t.noVault },
+    { reason: 'noIntake', names: t.noIntake ?? [] },
+  ];
+  return all.filter((u) => u.names.length > 0);
 }
 
-/** The line on the units that keep no intake list (附件2), their bags and copies in no level's totals: the first few named. */
-export function noIntakeLinesOf(t: Pick<ConsolidatedTotals, 'noIntake'>, lang: Lang): string[] {
-  const all = t.noIntake ?? [];
-  if (all.length === 0) return [];
-  const named = all.slice(0, SET_ASIDE_NAMED);
-  return [NO_INTAKE_UNITS_WORDS[lang].line(named, all.length - named.length)];
+/** The lines on the units in no level's totals for a reason (noneUnitsOf): one a reason, the first few named. */
+export function noneLinesOf(t: Pick<ConsolidatedTotals, 'noVault' | 'noIntake'>, lang: Lang): string[] {
+  return noneUnitsOf(t).map(({ reason, names }) => {
+    const named = names.slice(0, SET_ASIDE_NAMED);
+    return NONE_UNITS_WORDS[reason][lang].line(named, names.length - named.length);
+  });
 }
 
 export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>, lang: Lang, name: (file: string) => string): string[] {

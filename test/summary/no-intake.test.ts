@@ -82,9 +82,8 @@ describe('a unit with vault records but no intake list', () => {
     expect([novault.noIntake, novault.noVault, novault.papers.some((p) => p.noIntake)]).toEqual([false, true, false]);
   });
 
-  it('an intake list of papers taken back from below alone is an intake list: not noIntake', async () => {
+  it('an intake list without a row is none: noIntake; with its rows, not', async () => {
     const data = kaodian();
-    // The 考点's own list of what it sends back (model/deliveries.ts): its 附件2 still has rows.
     expect(summarizeSite(await modelOf(data)).noIntake).toBe(false);
     data.intake = { items: [] };
     expect(summarizeSite(await modelOf(data)).noIntake).toBe(true);

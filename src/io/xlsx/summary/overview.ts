@@ -10,7 +10,7 @@
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, linesOf, rowHeightFor } from '../../../summary/columns';
-import { ChartData, levelsShown, overviewFigures } from '../../../summary/overview';
+import { ChartData, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
   FIGURE_WORDS,
@@ -24,7 +24,7 @@ import {
   SHEET_WORDS,
   levelWord,
 } from '../../../summary/words';
-import { NONE_WORDS, NO_INTAKE_UNITS_WORDS, NO_VAULT_UNITS_WORDS } from '../../../summary/none-figures';
+import { NONE_UNITS_WORDS, NONE_WORDS } from '../../../summary/none-figures';
 import { baseName } from '../../../model/text';
 import { singularOfOne } from '../../../rules/plural';
 import { absoluteRef, BarChartSpec } from '../chart';
@@ -140,7 +140,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   r = writeOtherSemester(ov, r, totals, ctx, tall);
   r = writeRepeatedUnits(ov, r, totals, ctx, tall);
   r = writeAbsentReceivers(ov, r, totals, ctx, tall);
-  r = writeNoVault(ov, r, totals, ctx, tall);
+  r = writeNoneUnits(ov, r, totals, ctx, tall);
 
   const note = w('note');
   // Across the page, under the last chart: 3 lines, where in A–C beside nothing it took 9.
@@ -299,15 +299,11 @@ function writeAbsentReceivers(ov: ExcelJS.Worksheet, top: number, totals: Consol
  * (附件2): a line saying their stock is in no level's figures, then each unit, so that a level without them is not
  * read as all its units. Returns the row after them.
  */
-function writeNoVault(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
-  const lists = [
-    { names: totals.noVault, words: NO_VAULT_UNITS_WORDS[ctx.lang], word: NONE_WORDS.noVault[ctx.lang] },
-    { names: totals.noIntake ?? [], words: NO_INTAKE_UNITS_WORDS[ctx.lang], word: NONE_WORDS.noIntake[ctx.lang] },
-  ];
+function writeNoneUnits(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
   let r = top;
-  for (const { names, words, word } of lists) {
-    if (names.length === 0) continue;
-    const rows = names.map((name): [string, string] => [name, word]);
+  for (const { reason, names } of noneUnitsOf(totals)) {
+    const words = NONE_UNITS_WORDS[reason][ctx.lang];
+    const rows = names.map((name): [string, string] => [name, NONE_WORDS[reason][ctx.lang]]);
     r = writeAside(ov, r, words.head(names.length), rows, words.more, tall);
   }
   return r;
