@@ -25,7 +25,7 @@ import { checkWorkbook } from '../check/service';
 import { Refusal, printable, refusalLine } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals } from '../summary/consolidate';
-import { levelsShown, noVaultLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
+import { levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
 import { levelWord } from '../summary/words';
 import { absentReceiverLinesOf } from '../summary/absent-receivers';
 import type { SpooledConsolidation } from '../batch/spool';
@@ -80,7 +80,7 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
       ),
       ...otherSemesterLines(t, lang),
       ...repeatedUnitLines(t, lang),
-      ...noVaultLinesOf(t, lang),
+      ...noneLinesOf(t, lang),
       stockLine(t, lang),
       singularOfOne(`Handover sheets' two copies: ${t.pairs.matched} matching pairs, ${t.pairs.disagree} disagreeing, ${unpaired} with one side only.`),
       ...absentReceiverLinesOf(t, lang),
@@ -90,7 +90,7 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
     `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
     ...otherSemesterLines(t, lang),
     ...repeatedUnitLines(t, lang),
-    ...noVaultLinesOf(t, lang),
+    ...noneLinesOf(t, lang),
     stockLine(t, lang),
     `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
     ...absentReceiverLinesOf(t, lang),

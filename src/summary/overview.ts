@@ -3,7 +3,8 @@
  * charts draw. Pure.
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
-import { type FigureKey, NO_VAULT_UNITS_WORDS, REPEATED_UNIT_WORDS } from './words';
+import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
+import { NONE_UNITS_WORDS, type NoneReason } from './none-figures';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 
@@ -40,6 +41,8 @@ export function rankChartData(
     level?: Level | null;
     /** Keeps no vault record (its name, as UnitStock gives it, or true): no copies to rank beside its candidates. */
     noVault?: string | boolean;
+    /** Keeps no intake list (likewise): no copies either. */
+    noIntake?: string | boolean;
   }>,
 ): ChartData {
   const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
@@ -50,8 +53,8 @@ export function rankChartData(
     .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 20);
   // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size; nor a unit that
-  // keeps no vault record (its copies not known: 0 beside its candidates would read as papers short).
-  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault);
+  // keeps no vault record or no intake list (its copies not known: 0 beside its candidates would read as papers short).
+  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault && !u.noIntake);
   const bigLevel = SITTING_FIRST.find((l) => sized.some((u) => u.level === l)) ?? null;
   const big = sized
     .filter((u) => bigLevel === null || u.level === bigLevel)
@@ -112,11 +115,21 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
  * the file counted in its place and whether the two hold the same records (REPEATED_UNIT_WORDS, as 总览 says
  * it), so that no one reads a unit counted twice, or a dropped file, without a word.
  */
-/** The line on the units that keep no vault record (none of 附件2, 3, 5), in no level's totals: the first few named. */
-export function noVaultLinesOf(t: Pick<ConsolidatedTotals, 'noVault'>, lang: Lang): string[] {
-  if (t.noVault.length === 0) return [];
-  const named = t.noVault.slice(0, SET_ASIDE_NAMED);
-  return [NO_VAULT_UNITS_WORDS[lang].line(named, t.noVault.length - named.length)];
+/** The units in no level's stock for a reason (no vault record, then no intake list), each reason with a unit. */
+export function noneUnitsOf(t: Pick<ConsolidatedTotals, 'noVault' | 'noIntake'>): Array<{ reason: NoneReason; names: string[] }> {
+  const all: Array<{ reason: NoneReason; names: string[] }> = [
+    { reason: 'noVault', names: t.noVault },
+    { reason: 'noIntake', names: t.noIntake ?? [] },
+  ];
+  return all.filter((u) => u.names.length > 0);
+}
+
+/** The lines on the units in no level's totals for a reason (noneUnitsOf): one a reason, the first few named. */
+export function noneLinesOf(t: Pick<ConsolidatedTotals, 'noVault' | 'noIntake'>, lang: Lang): string[] {
+  return noneUnitsOf(t).map(({ reason, names }) => {
+    const named = names.slice(0, SET_ASIDE_NAMED);
+    return NONE_UNITS_WORDS[reason][lang].line(named, names.length - named.length);
+  });
 }
 
 export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>, lang: Lang, name: (file: string) => string): string[] {

@@ -69,7 +69,7 @@ export interface PaperSummary {
   copies: number;
   /** 报考人数 from the schedule; null when not given. */
   candidates: number | null;
-  /** copies − candidates; null without candidates, or at a site that keeps no vault record (no copies to count). */
+  /** copies − candidates; null without candidates, or at a site that keeps no intake list or no vault record (no copies to count). */
   spareCopies: number | null;
   /** Vault checkouts of this paper (dispatches excluded). */
   checkouts: number;
@@ -96,6 +96,8 @@ export interface PaperSummary {
   bagsInVault: number;
   /** The site keeps no vault record (SiteSummary.noVault): the vault's figures above are none, not 0. */
   noVault?: boolean;
+  /** The site keeps no intake list (SiteSummary.noIntake): bags, copies, spare and bags in the vault are none, not 0. */
+  noIntake?: boolean;
 }
 
 export interface HandoverBrief {
@@ -166,6 +168,13 @@ export interface SiteSummary {
    * 100 %: the tables say 无保密室记录 where they would be (words.ts NO_VAULT), and the totals count none of its stock.
    */
   noVault: boolean;
+  /**
+   * The workbook keeps a vault record (附件3 or 5) but no intake list: no row of 附件2, of papers from above or
+   * taken back from below. The figures made from it (bags, copies, spare, bags in the vault) are then not known,
+   * not 0 and a spare below nothing: the tables say 无入库清单 where they would be (none-figures.ts), and the
+   * totals count none of its stock; its checkouts, returns, rooms and duty are as 附件3, 4 and 5 say.
+   */
+  noIntake: boolean;
   /** No errors and every part read: the workbook can be handed upward. */
   ready: boolean;
 }
@@ -370,12 +379,14 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     }
   }
 
-  const noVault = keepsNoVaultRecord(data);
+  const noIntake = !keepsIntakeList(data);
+  const noVault = noIntake && keepsNoVaultLog(data);
   const list = [...papers.values()];
   for (const p of list) {
     p.copies = copiesOf(p.bags);
-    p.spareCopies = p.candidates === null || noVault ? null : p.copies - p.candidates;
+    p.spareCopies = p.candidates === null || noIntake ? null : p.copies - p.candidates;
     if (noVault) p.noVault = true;
+    else if (noIntake) p.noIntake = true;
     p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched;
   }
   list.sort((a, b) => (a.sessionStart ?? '\uffff').localeCompare(b.sessionStart ?? '\uffff') || a.paperNo.localeCompare(b.paperNo));
@@ -437,18 +448,26 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     problems: problems.map((p) => p[options.lang ?? 'zh']),
     unreadable: counter.unreadable,
     noVault,
+    noIntake: noIntake && !noVault,
     ready: errors === 0 && problems.length === 0,
   };
 }
 
 /**
- * No row of the vault's three forms: 附件2's intake lists, 附件3's log, 附件5's shifts (a 考点 or 分校 that
- * kept its papers elsewhere, or whose forms were deleted: required-field's noVault says so). Nothing the
- * vault's figures are made of is known: they are not 0.
+ * A row of 附件2: an intake list of papers from above or of papers taken back from below. With none, the bags and
+ * copies the vault received are not known: they are not 0.
  */
-function keepsNoVaultRecord(data: SiteData): boolean {
-  const intake = intakeLists(data).some(({ list }) => (list.items ?? []).length > 0);
-  return !intake && (data.vaultLog ?? []).length === 0 && (data.duty?.shifts ?? []).length === 0;
+function keepsIntakeList(data: SiteData): boolean {
+  return intakeLists(data).some(({ list }) => (list.items ?? []).length > 0);
+}
+
+/**
+ * No row of the vault's other two forms: 附件3's log, 附件5's shifts. With no intake list either (a 考点 or 分校 that
+ * kept its papers elsewhere, or whose forms were deleted: required-field's noVault says so), the unit keeps no vault
+ * record: nothing the vault's figures are made of is known.
+ */
+function keepsNoVaultLog(data: SiteData): boolean {
+  return (data.vaultLog ?? []).length === 0 && (data.duty?.shifts ?? []).length === 0;
 }
 
 /** Adds findings found later (across workbooks) to a summary's counts. */

@@ -20,12 +20,15 @@ export interface UnitStock {
   bagsStillOut: number;
   /** The unit's name when it keeps no vault record (SiteSummary.noVault): its stock is in no level, it is named instead. */
   noVault?: string;
+  /** The unit's name when it keeps no intake list (SiteSummary.noIntake): its bags and copies not known, it is in no level either. */
+  noIntake?: string;
 }
 
 /** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
-export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault'>): UnitStock {
+export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' | 'noIntake'>): UnitStock {
   return {
     ...(s.noVault ? { noVault: s.site.name } : {}),
+    ...(s.noIntake ? { noIntake: s.site.name } : {}),
     level: levelOf(s.site) ?? null,
     papers: s.totals.papers,
     bags: s.totals.bags.totalBags,
@@ -37,7 +40,8 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault'>)
 
 /**
  * Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels;
- * a unit that keeps no vault record into none (`noVault` names it).
+ * a unit that keeps no vault record into none (`noVault` names it); nor one that keeps no intake list (`noIntake`
+ * names it), whose bags still out (附件3) are counted over all levels all the same.
  */
 export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   t.papers += u.papers;
@@ -47,6 +51,11 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
     return;
   }
   t.bagsStillOut += u.bagsStillOut;
+  // No intake list: its bags and copies not known, none of 0 beside its candidates in its level.
+  if (u.noIntake !== undefined) {
+    (t.noIntake ??= []).push(u.noIntake);
+    return;
+  }
   const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
   l.units++;
   l.bags += u.bags;

@@ -14,7 +14,8 @@ import { type Finding, rowWords } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang, words } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
-import { DIRECTION_WORDS, NO_VAULT, SEVERITY_WORDS, UNIT_WORDS, listOf, vaultColumn } from './words';
+import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
+import { NO_INTAKE_TOO, NO_VAULT_ONLY, type NoneWhen, noneCell, noneColumn, noneReason } from './none-figures';
 import { counted } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
@@ -24,14 +25,28 @@ export interface PaperColumn extends Column<PaperSummary> {
 
 const num = (n: number | null): Cell => n;
 
-/** A paper column of a figure of the vault (vaultColumn), its 合计 too: none at a site that keeps no vault record. */
+/**
+ * A paper column of a figure of the vault (noneColumn), its 合计 too: none at a site whose reason is one of
+ * `when.none` (no vault record; for a figure of 附件2, no intake list either).
+ */
 function vaultFigure(
   column: Omit<PaperColumn, 'value' | 'total'> & { value: (p: PaperSummary) => number | null; total: (s: SiteSummary) => number },
-  lead = false,
+  when: NoneWhen,
 ): PaperColumn {
-  const none = lead ? NO_VAULT : null;
-  return vaultColumn<PaperSummary, PaperColumn>({ ...column, total: (s) => (s.noVault ? none : column.total(s)) }, (p) => Boolean(p.noVault), lead);
+  const total = (s: SiteSummary): Cell => {
+    const reason = noneReason(s);
+    return reason !== undefined && when.none.includes(reason) ? noneCell(reason, when) : column.total(s);
+  };
+  return noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReason, when);
 }
+
+/** The first of the bag columns: says either reason, its word running on over the bags and copies beside it. */
+const BAGS_LEAD: NoneWhen = { ...NO_INTAKE_TOO, says: ['noVault', 'noIntake'] };
+/**
+ * 余量, first of the run of the vault's figures after 考生数: says 无保密室记录 over 出库…下级送回; with no intake list
+ * alone it stands by itself between figures that are given (考生数, 出库次数), too narrow for its word: empty.
+ */
+const SPARE_LEAD: NoneWhen = { ...NO_INTAKE_TOO, says: ['noVault'] };
 
 /** The length of custody and the part of it covered by shifts: hours and minutes (a duration, its unit in its format). */
 export const CUSTODY_TIME = { zh: words('保管', '时长'), en: 'Custody time' };
@@ -62,19 +77,31 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   },
   vaultFigure(
     { key: 'bags31', header: { zh: words('31份装', '袋数'), en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
-    true,
+    BAGS_LEAD,
   ),
-  vaultFigure({ key: 'bags26', header: { zh: words('26份装', '袋数'), en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 }),
-  vaultFigure({ key: 'bags11', header: { zh: words('11份装', '袋数'), en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 }),
-  vaultFigure({ key: 'bags5', header: { zh: words('5份装', '袋数'), en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 }),
-  vaultFigure({
-    key: 'totalBags',
-    header: { zh: words('袋数', '合计'), en: 'Bags' },
-    width: 6,
-    value: (p) => p.bags.totalBags,
-    total: (s) => s.totals.bags.totalBags,
-  }),
-  vaultFigure({ key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies }),
+  vaultFigure(
+    { key: 'bags26', header: { zh: words('26份装', '袋数'), en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
+    NO_INTAKE_TOO,
+  ),
+  vaultFigure(
+    { key: 'bags11', header: { zh: words('11份装', '袋数'), en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 },
+    NO_INTAKE_TOO,
+  ),
+  vaultFigure(
+    { key: 'bags5', header: { zh: words('5份装', '袋数'), en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 },
+    NO_INTAKE_TOO,
+  ),
+  vaultFigure(
+    {
+      key: 'totalBags',
+      header: { zh: words('袋数', '合计'), en: 'Bags' },
+      width: 6,
+      value: (p) => p.bags.totalBags,
+      total: (s) => s.totals.bags.totalBags,
+    },
+    NO_INTAKE_TOO,
+  ),
+  vaultFigure({ key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies }, NO_INTAKE_TOO),
   { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: (p) => num(p.candidates), total: (s) => s.totals.candidates },
   vaultFigure(
     {
@@ -84,25 +111,37 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
       value: (p) => p.spareCopies,
       total: (s) => s.totals.copies - s.totals.candidates,
     },
-    true,
+    SPARE_LEAD,
   ),
-  vaultFigure({ key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts }),
-  vaultFigure({ key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns }),
-  vaultFigure({
-    key: 'bagsDispatched',
-    header: { zh: words('移交', '送出', '袋数'), en: 'Bags sent on' },
-    width: 6,
-    value: (p) => p.bagsDispatched,
-    total: (s) => s.totals.bagsDispatched,
-  }),
-  vaultFigure({
-    // Papers back in this vault from the unit below (a 考点's after the exam), on their own 入库清单: not in 袋数合计, in 在库袋数.
-    key: 'bagsTakenBack',
-    header: { zh: words('下级', '送回', '袋数'), en: 'Bags taken back' },
-    width: 6,
-    value: (p) => p.bagsTakenBack,
-    total: (s) => s.papers.reduce((a, p) => a + p.bagsTakenBack, 0),
-  }),
+  vaultFigure(
+    { key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
+    NO_VAULT_ONLY,
+  ),
+  vaultFigure(
+    { key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
+    NO_VAULT_ONLY,
+  ),
+  vaultFigure(
+    {
+      key: 'bagsDispatched',
+      header: { zh: words('移交', '送出', '袋数'), en: 'Bags sent on' },
+      width: 6,
+      value: (p) => p.bagsDispatched,
+      total: (s) => s.totals.bagsDispatched,
+    },
+    NO_VAULT_ONLY,
+  ),
+  vaultFigure(
+    {
+      // Papers back in this vault from the unit below (a 考点's after the exam), on their own 入库清单: not in 袋数合计, in 在库袋数.
+      key: 'bagsTakenBack',
+      header: { zh: words('下级', '送回', '袋数'), en: 'Bags taken back' },
+      width: 6,
+      value: (p) => p.bagsTakenBack,
+      total: (s) => s.papers.reduce((a, p) => a + p.bagsTakenBack, 0),
+    },
+    NO_INTAKE_TOO,
+  ),
   {
     key: 'rooms',
     header: { zh: words('分发', '考场'), en: 'Rooms' },
@@ -119,20 +158,26 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     value: (p) => p.copiesDistributed,
     total: (s) => s.totals.copiesDistributed,
   },
-  vaultFigure({
-    key: 'bagsStillOut',
-    header: { zh: words('未还', '袋数'), en: 'Bags out' },
-    width: 6,
-    value: (p) => p.bagsStillOut,
-    total: (s) => s.totals.bagsStillOut,
-  }),
-  vaultFigure({
-    key: 'bagsInVault',
-    header: { zh: words('在库', '袋数'), en: 'Bags in vault' },
-    width: 6,
-    value: (p) => p.bagsInVault,
-    total: (s) => s.papers.reduce((a, p) => a + p.bagsInVault, 0),
-  }),
+  vaultFigure(
+    {
+      key: 'bagsStillOut',
+      header: { zh: words('未还', '袋数'), en: 'Bags out' },
+      width: 6,
+      value: (p) => p.bagsStillOut,
+      total: (s) => s.totals.bagsStillOut,
+    },
+    NO_VAULT_ONLY,
+  ),
+  vaultFigure(
+    {
+      key: 'bagsInVault',
+      header: { zh: words('在库', '袋数'), en: 'Bags in vault' },
+      width: 6,
+      value: (p) => p.bagsInVault,
+      total: (s) => s.papers.reduce((a, p) => a + p.bagsInVault, 0),
+    },
+    NO_INTAKE_TOO,
+  ),
 ];
 
 /** The 合计 row of the paper table (raw, in column order). */

@@ -60,6 +60,12 @@ export interface ConsolidatedTotals {
    * stock, for their bags and copies are not known (not 0) and their candidates beside none would skew the level's.
    */
   noVault: string[];
+  /**
+   * The units counted that keep a vault record but no intake list (SiteSummary.noIntake: no row of 附件2), by name:
+   * in no level's stock, for their bags and copies are not known; their bags still out (附件3) are in `bagsStillOut`.
+   * Absent when none.
+   */
+  noIntake?: string[];
   /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
   unit: string;
 }

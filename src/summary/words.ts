@@ -11,10 +11,10 @@ import { counted, singularOfOne } from '../rules/plural';
 import type { PairStatus } from './consolidate';
 import type { AbsentReceiver } from './absent-receivers';
 import { type Level, levelOf } from '../model/custody';
-import { type Column, showDateTime, showDuration, words } from './columns';
+import { showDateTime, showDuration, words } from './columns';
 import type { DutyCoverage } from './duty';
 
-type Words<K extends string> = Record<K, Record<Lang, string>>;
+export type Words<K extends string> = Record<K, Record<Lang, string>>;
 
 /** A unit's workbook: ready to submit, to be corrected, or not read at all. */
 export type FileStatus = 'ready' | 'fix' | 'unreadable';
@@ -167,37 +167,6 @@ export const OTHER_SEMESTER_ROW: Record<Lang, { note: (semester: string) => stri
 };
 
 /**
- * A site that keeps no vault record (SiteSummary.noVault): `word`, in a table's cell where a figure of its vault
- * would be (bags, copies, spare, checkouts, custody, duty cover), that none is known rather than 0 or 100 %; `note`,
- * its 站点汇总 说明: why, and that its stock is in no total (stock.ts; the row greyed by OTHER_SEMESTER_ROW's mark).
- */
-export const NO_VAULT = 'noVault';
-export const NO_VAULT_WORDS: Words<typeof NO_VAULT> = { noVault: { zh: '无保密室记录', en: 'no vault record' } };
-export const NO_VAULT_NOTE: Record<Lang, string> = {
-  zh: '无保密室记录（附件2、3、5 都没有填写），未计入合计',
-  en: 'No vault record (none of 附件2, 3, 5 filled in), not in the totals',
-};
-/**
- * A column of a figure of a unit's vault (附件2, 3, 5): none at a row whose unit keeps no vault record (`noVault`),
- * not 0 nor a spare worked out from none; the first column of each run of them (`lead`) says 无保密室记录 there,
- * running on over the empty cells beside it. For a per-site table and for 站点汇总 alike.
- */
-export function vaultColumn<T, C extends Column<T>>(column: C & { value: NonNullable<Column<T>['value']> }, noVault: (item: T) => boolean, lead = false): C {
-  const none = lead ? NO_VAULT : null;
-  return {
-    ...column,
-    ...(lead ? { words: NO_VAULT_WORDS, runsOn: true } : {}),
-    value: (item: T, lang: Lang) => (noVault(item) ? none : column.value(item, lang)),
-  };
-}
-
-/** What a site's 汇总 sheet says in place of its duty cover: why none of its vault's figures is given. */
-export const NO_VAULT_SITE: Record<Lang, string> = {
-  zh: '无保密室记录：附件2 入库清单、附件3 出入库记录、附件5 值班记录都没有填写，试卷袋数、份数、余量、出入库、保管期和值班覆盖无从计算。',
-  en: 'No vault record: none of the intake list (附件2), the vault log (附件3) and the duty log (附件5) is filled in, so the bags, copies, spare, checkouts, custody period and duty cover cannot be worked out.',
-};
-
-/**
  * Under a site's duty row, where the vault held papers in more than one stretch (DutyCoverage.periods): the custody
  * time is theirs added up, not the span from the first intake to the last checkout, which the row also shows.
  */
@@ -216,24 +185,6 @@ export function custodyStretch(from: string | null, to: string | null, hours: nu
 export function custodyPeriodsLine(d: Pick<DutyCoverage, 'periods'>, lang: Lang): string | undefined {
   return d.periods && CUSTODY_PERIODS_WORDS[lang](d.periods.map((p) => custodyStretch(p.from, p.to, p.hours, lang)));
 }
-
-/** Atop 总览's list of the units that keep no vault record (ConsolidatedTotals.noVault), and the line the CLI may print. */
-export const NO_VAULT_UNITS_WORDS: Record<Lang, { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string }> =
-  {
-    zh: {
-      head: (n) => `注意：以下 ${n} 个单位的附件2、3、5 都没有填写，没有保密室记录，试卷份数、出入库和值班覆盖无从计算，未计入按单位级别的合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}没有保密室记录（附件2、3、5 都没有填写），未计入按单位级别的合计。`,
-      more: (n) => `另有 ${n} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the units below keep no vault record (none of 附件2, 3 and 5 filled in): their copies, checkouts and duty cover cannot be worked out, and they are in no level’s totals:',
-      line: (named, more) =>
-        `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} ${named.length + more === 1 ? 'keeps' : 'keep'} no vault record (none of 附件2, 3 and 5 filled in): not in the totals by unit level.`,
-      more: (n) => `${n} more: see the findings`,
-    },
-  };
 
 /** 站点汇总's 说明 of a unit's second workbook: the file counted in its place; OTHER_SEMESTER_ROW's mark greys the row alike. */
 export const REPEATED_UNIT_ROW: Record<Lang, (file: string, same: boolean) => string> = {

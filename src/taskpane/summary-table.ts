@@ -8,7 +8,8 @@ import { Column, numFmtOf, plainHeader, sheetValue, showDateTime, showDuration, 
 import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
-import { NO_VAULT_WORDS, custodyPeriodsLine, custodyStretch } from '../summary/words';
+import { custodyPeriodsLine, custodyStretch } from '../summary/words';
+import { NONE_SITE, NONE_WORDS } from '../summary/none-figures';
 import type { Lang } from './i18n';
 
 type Cell = string | number;
@@ -75,9 +76,12 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}${long(g.hours)}`).join(zh ? '；' : '; ');
   // A unit that keeps no vault record (none of 附件2, 3, 5): its custody, duty cover, gaps and checkouts are unknown,
   // as the 汇总 sheet says, not a custody of nothing covered at 100 %.
-  const vault = (shown: Cell): Cell => (s.noVault ? NO_VAULT_WORDS.noVault[lang] : shown);
+  const vault = (shown: Cell): Cell => (s.noVault ? NONE_WORDS.noVault[lang] : shown);
+  // A unit that keeps no intake list (附件2): why the table's bags, copies, spare and bags in the vault are empty.
+  const intake: Array<[string, Cell]> = s.noIntake ? [[zh ? '入库清单' : 'Intake list', NONE_SITE.noIntake[lang]]] : [];
   const facts: Array<[string, Cell]> = zh
     ? [
+        ...intake,
         ['接收交接单', s.handovers.in.length],
         ['移交交接单', s.handovers.out.length],
         ['保管期', vault(stretches ?? custody)],
@@ -88,6 +92,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
         ['警告', s.findings.warnings],
       ]
     : [
+        ...intake,
         ['Handovers in', s.handovers.in.length],
         ['Handovers out', s.handovers.out.length],
         ['Custody period', vault(stretches ?? custody)],

@@ -96,6 +96,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
         copies: s.totals.copies,
         counted: !aside.has(f.file),
         noVault: s.noVault,
+        noIntake: s.noIntake,
         // The level the totals count it in (stock.ts): 总览 ranks one level by candidates.
         level: levelOf(s.site) ?? null,
       };

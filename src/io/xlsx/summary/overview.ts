@@ -10,14 +10,12 @@
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor } from '../../../summary/columns';
-import { ChartData, levelsShown, overviewFigures } from '../../../summary/overview';
+import { ChartData, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
   FIGURE_WORDS,
   FigureKey,
   LEVEL_COLUMN_WORDS,
-  NO_VAULT_UNITS_WORDS,
-  NO_VAULT_WORDS,
   OTHER_SEMESTER_WORDS,
   OVERVIEW_TITLE,
   OVERVIEW_WORDS,
@@ -26,6 +24,7 @@ import {
   SHEET_WORDS,
   levelWord,
 } from '../../../summary/words';
+import { NONE_UNITS_WORDS, NONE_WORDS } from '../../../summary/none-figures';
 import { baseName } from '../../../model/text';
 import { singularOfOne } from '../../../rules/plural';
 import { absoluteRef, BarChartSpec } from '../chart';
@@ -141,7 +140,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   r = writeOtherSemester(ov, r, totals, ctx, tall);
   r = writeRepeatedUnits(ov, r, totals, ctx, tall);
   r = writeAbsentReceivers(ov, r, totals, ctx, tall);
-  r = writeNoVault(ov, r, totals, ctx, tall);
+  r = writeNoneUnits(ov, r, totals, ctx, tall);
 
   const note = w('note');
   // Across the page, under the last chart: 3 lines, where in A–C beside nothing it took 9.
@@ -296,14 +295,18 @@ function writeAbsentReceivers(ov: ExcelJS.Worksheet, top: number, totals: Consol
 }
 
 /**
- * Under the figures, the units that keep no vault record (none of 附件2, 3, 5): a line saying their stock is in
- * no level's figures, then each unit, so that a level without them is not read as all its units. Returns the row after it.
+ * Under the figures, the units that keep no vault record (none of 附件2, 3, 5), then those that keep no intake list
+ * (附件2): a line saying their stock is in no level's figures, then each unit, so that a level without them is not
+ * read as all its units. Returns the row after them.
  */
-function writeNoVault(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
-  if (totals.noVault.length === 0) return top;
-  const words = NO_VAULT_UNITS_WORDS[ctx.lang];
-  const rows = totals.noVault.map((name): [string, string] => [name, NO_VAULT_WORDS.noVault[ctx.lang]]);
-  return writeAside(ov, top, words.head(totals.noVault.length), rows, words.more, tall);
+function writeNoneUnits(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
+  let r = top;
+  for (const { reason, names } of noneUnitsOf(totals)) {
+    const words = NONE_UNITS_WORDS[reason][ctx.lang];
+    const rows = names.map((name): [string, string] => [name, NONE_WORDS[reason][ctx.lang]]);
+    r = writeAside(ov, r, words.head(names.length), rows, words.more, tall);
+  }
+  return r;
 }
 
 /** A bold red line over the columns, then a row per workbook (the first ASIDE_LISTED; the rest counted). Returns the row after it. */

@@ -47,7 +47,8 @@ import {
   styleHeader,
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
-import { NO_VAULT_SITE, NO_VAULT_WORDS, SITE_WORDS, custodyPeriodsLine, levelShown, siteSections } from '../../../summary/words';
+import { SITE_WORDS, custodyPeriodsLine, levelShown, siteSections } from '../../../summary/words';
+import { NONE_SITE, NONE_WORDS } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { findingRows, findingsTable } from './site-findings';
@@ -93,8 +94,9 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   const copiesOut = s.totals.copiesStillOut;
   const head = lang === 'zh' ? `${w('status')}：${readinessText(s, lang)}` : `${w('status')}: ${readinessText(s, lang)}`;
   const [covered, custody] = [s.duty.coveredHours, s.duty.custodyHours].map((h) => showDuration(h, lang));
-  // No vault record: no duty cover of nothing, no bags out of none.
-  const noVault = s.noVault && NO_VAULT_WORDS.noVault[lang];
+  // No vault record: no duty cover of nothing, no bags out of none. No intake list: said after the figures it leaves.
+  const noVault = s.noVault && NONE_WORDS.noVault[lang];
+  const noIntake = s.noIntake && NONE_WORDS.noIntake[lang];
   const figures =
     lang === 'en'
       ? [
@@ -102,12 +104,14 @@ function statusLine(s: SiteSummary, lang: Lang): string {
           !named.warnings && counted(warnings, 'warnings'),
           noVault || `on duty ${covered} of ${custody}`,
           !noVault && `out ${counted(s.totals.bagsStillOut, 'bags')}${copiesOut ? `, ${counted(copiesOut, 'copies')}` : ''}`,
+          noIntake,
         ]
       : [
           !named.errors && `${w('errors')} ${errors}`,
           !named.warnings && `${w('warnings')} ${warnings}`,
           noVault || `值班覆盖 ${covered} / ${custody}`,
           !noVault && `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`,
+          noIntake,
         ];
   return [head, ...figures.filter(Boolean)].join('    ');
 }
@@ -323,6 +327,8 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     cellRule(ws, `${returns}${firstPaper}:${returns}${lastPaper}`, numeric(returns, `${returns}${firstPaper}<${checkouts}${firstPaper}`), WARNING_STYLE, 3);
     dataBar(ws, `${copies}${firstPaper}:${copies}${lastPaper}`, 'FF5B9BD5');
   }
+  // No intake list: why the table's bags, copies, spare and bags in the vault are empty, under it.
+  if (s.noIntake) pages.add(banner(ws, r++, NONE_SITE.noIntake[lang], { size: BODY_PT }));
   r++;
   pages.add();
 
@@ -340,12 +346,12 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
 
 /**
  * A site that keeps no vault record: its duty cover and its checkouts not returned are not known (no custody
- * period to cover, no checkout to return), said in their sections' place (NO_VAULT_SITE), then its findings.
+ * period to cover, no checkout to return), said in their sections' place (NONE_SITE), then its findings.
  */
 function noVaultSections(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
   const lang = ctx.lang;
   // The note wrapped across the page under 三 (it says why), its word alone under 四.
-  const note = NO_VAULT_SITE[lang];
+  const note = NONE_SITE.noVault[lang];
   const noteHeight = rowHeightFor(linesOf(note, FULL));
   pages.keep(r, [SECTION_PT, noteHeight]);
   section(ws, pages, r++, SITE_WORDS.duty[lang]);
@@ -354,7 +360,7 @@ function noVaultSections(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: Site
   pages.add();
   pages.keep(r, [SECTION_PT, DEFAULT_ROW_PT]);
   section(ws, pages, r++, siteSections(lang).outstanding(null));
-  remark(ws, pages, r++, NO_VAULT_WORDS.noVault[lang]);
+  remark(ws, pages, r++, NONE_WORDS.noVault[lang]);
   r++;
   pages.add();
   return findingsAndEnd(ws, pages, r, s, ctx, findings);
