@@ -149,7 +149,8 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     width: 8,
     wrap: true,
     value: (p, lang) => listOf(p.rooms, lang),
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个考场次` : counted(s.totals.roomsServed, 'room sessions')),
+    // 考场次 on a line of its own: 8 wide, “5 个考场次” broke inside the word (5 个考场 / 次, review 13a D8).
+    total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个\n考场次` : counted(s.totals.roomsServed, 'room sessions')),
   },
   {
     key: 'copiesDistributed',

@@ -107,7 +107,7 @@ describe('a unit with vault records but no intake list', () => {
     const s = summarizeSite(await modelOf(withoutIntake()));
     const zh = summaryTable(s, 'zh');
     expect(zh.rows[0]).toEqual(['1001', '高等数学基础', '2024年6月15日 08:30', '无入库清单', '', '', '', '', '', 57, '', 1, 1, 0, '', '01、02', 57, 0, '']);
-    expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', '无入库清单', '', '', '', '', '', 108, '', 3, 3, 0, '', '4 个考场次', 108, 0, '']);
+    expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', '无入库清单', '', '', '', '', '', 108, '', 3, 3, 0, '', '4 个\n考场次', 108, 0, '']);
     expect(zh.facts[0]).toEqual(['入库清单', ZH_NOTE]);
     expect(zh.facts.slice(1).map(([k]) => k)).toEqual(['接收交接单', '移交交接单', '保管期', '值班覆盖', '值班空档', '未归还', '错误', '警告']);
     expect(zh.facts.find(([k]) => k === '保管期')![1]).not.toBe('无保密室记录');
@@ -196,7 +196,7 @@ describe('a unit with vault records but no intake list', () => {
       3,
       0,
       null,
-      '4 个考场次',
+      '4 个\n考场次',
       108,
       0,
       null,

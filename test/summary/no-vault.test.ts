@@ -134,7 +134,7 @@ describe('a site without vault forms in the summary', () => {
       null,
       null,
       null,
-      '4 个考场次',
+      '4 个\n考场次',
       108,
       null,
       null,
