@@ -8,9 +8,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import { memoryIO } from '../../src/cli/io';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { SiteData } from '../../src/model/types';
 import { readWorkbook } from '../../src/forms/workbook';
@@ -22,6 +19,9 @@ import { rankChartData } from '../../src/summary/overview';
 import { consolidateModels } from '../../src/summary/consolidate';
 import { summaryTable } from '../../src/taskpane/summary-table';
 import { level, none } from './levels';
+import { rowOf, summaryIn } from './summary-cells';
+import { main } from '../../src/cli/main';
+import { memoryIO } from '../../src/cli/io';
 
 jest.setTimeout(120_000);
 
@@ -45,21 +45,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const modelOf = async (data: SiteData) => readWorkbook(await gridFromXlsxBuffer(Buffer.from(await fillWorkbook(data))));
 
-async function summaryOf(lang: 'zh' | 'en'): Promise<{ wb: ExcelJS.Workbook; stdout: string }> {
-  const out = path.join(dir, `${lang}.xlsx`);
-  const io = memoryIO();
-  expect(await main(['node', 'custody', 'summary', path.join(dir, 'in'), '-o', out, '--lang', lang], io)).toBe(1);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
-  return { wb, stdout: io.stdout };
-}
-
-/** A row's shown values (cell text; null where empty). */
-const values = (ws: ExcelJS.Worksheet, r: number, n: number): unknown[] => Array.from({ length: n }, (_x, c) => ws.getRow(r).getCell(c + 1).value ?? null);
-const rowOf = (ws: ExcelJS.Worksheet, n: number, test: (v: unknown[]) => boolean): unknown[] => {
-  for (let r = 1; r <= ws.rowCount; r++) if (test(values(ws, r, n))) return values(ws, r, n);
-  throw new Error(`no such row on ${ws.name}`);
-};
+const summaryOf = (lang: 'zh' | 'en') => summaryIn(dir, lang);
 
 const ZH_NOTE = '无入库清单：附件2 入库清单没有填写，试卷袋数、份数、余量和在库袋数无从计算；出库、归还、分发和值班照附件3、4、5 计算。';
 const EN_NOTE =

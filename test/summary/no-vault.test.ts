@@ -8,14 +8,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import { memoryIO } from '../../src/cli/io';
 import { fillWorkbook } from '../../src/cli/fill';
 import type { SiteData } from '../../src/model/types';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { summarizeSite } from '../../src/summary/site';
+import { rowOf, summaryIn } from './summary-cells';
 
 jest.setTimeout(120_000);
 
@@ -30,21 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function summaryOf(lang: 'zh' | 'en'): Promise<{ wb: ExcelJS.Workbook; stdout: string }> {
-  const out = path.join(dir, `${lang}.xlsx`);
-  const io = memoryIO();
-  expect(await main(['node', 'custody', 'summary', path.join(dir, 'in'), '-o', out, '--lang', lang], io)).toBe(1);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
-  return { wb, stdout: io.stdout };
-}
-
-/** A row's shown values (cell text; null where empty). */
-const values = (ws: ExcelJS.Worksheet, r: number, n: number): unknown[] => Array.from({ length: n }, (_x, c) => ws.getRow(r).getCell(c + 1).value ?? null);
-const rowOf = (ws: ExcelJS.Worksheet, n: number, test: (v: unknown[]) => boolean): unknown[] => {
-  for (let r = 1; r <= ws.rowCount; r++) if (test(values(ws, r, n))) return values(ws, r, n);
-  throw new Error(`no such row on ${ws.name}`);
-};
+const summaryOf = (lang: 'zh' | 'en') => summaryIn(dir, lang);
 
 describe('a site without vault forms in the summary', () => {
   it('summarizeSite: noVault, every paper flagged, no spare worked out from 0 copies', async () => {
