@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
     },
     en: {
       hidden:
-        '"{field}" holds {value}, but the cell’s format shows the date only: the form on screen and the printed, signed copy show no hour and minute. The forms ask for year, month, day, hour and minute: select the cell, Format Cells → Date → “2024/3/14 13:30” (or Custom: yyyy/m/d h:mm).',
+        '"{field}" holds {value}, but the cell’s format shows the date only: the form on screen and the printed, signed copy show no hour and minute. The forms ask for year, month, day, hour and minute: set the cell’s format to show them (Format Cells → Date → “2024/3/14 13:30”, or Custom: yyyy/m/d h:mm).',
     },
   },
   docs: 'A date-time in a cell whose number format shows the day alone (a date-time cell given yyyy/m/d or yyyy年m月d日, or a program’s output under Excel’s default date format): the workbook holds the time and every other rule uses it, but the screen and the printed, signed form show only the date. Said once at the cell, for each field that asks for a time of day (交接单 日期, 入库时间, 取卷时间, 还卷时间, 开考时间, 结束时间, 领取时间, 回收时间, 值班时间), with how to set the format to show 时分. A field that asks for the date alone (附件4’s 日期, 考试日期) is not said. A date with no time at all in such a cell is a date typed alone, and invalid-datetime says it has no time; a date’s serial under the Text format (文本), which prints as the number, is invalid-datetime’s, as a serial kept as text is.',
