@@ -138,7 +138,12 @@ describe('readXlsx = gridFromWorkbook(exceljs)', () => {
     const cases: Array<[string, string, string, (v: unknown) => void]> = [
       ['s1-date-cell-text-format', '出入库记录', 'F5', (v) => expect(v).toBe('45458.40625')],
       ['s2-schedule-cell-text-format', '考试安排', 'D4', (v) => expect(v).toBe('45458.4375')],
-      ['s3-date-cell-no-time-format', '出入库记录', 'F5', (v) => expect([v instanceof HiddenTimeDate, (v as Date).toISOString()]).toEqual([true, '2024-06-15T09:45:00.000Z'])],
+      [
+        's3-date-cell-no-time-format',
+        '出入库记录',
+        'F5',
+        (v) => expect([v instanceof HiddenTimeDate, (v as Date).toISOString()]).toEqual([true, '2024-06-15T09:45:00.000Z']),
+      ],
     ];
     for (const [name, sheet, at, expectCell] of cases) {
       const buf = fs.readFileSync(path.join(dir, `${name}.xlsx`));

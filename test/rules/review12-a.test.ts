@@ -31,7 +31,13 @@ const serial = (field: string, value: string, shown: string) =>
 test('D4: a date serial kept as text in 取卷时间 is told for the date and time it stands for', () => {
   // F4 holds the text typed; the fixture's other date cells of 考试安排 and 附件3 share F4's style (exceljs shared
   // it), 文本, and print their serials too (review 13a D2): each is told the same, at its cell, and nothing else.
-  const at = (sheet: string, cell: string, field: string, value: string, shown: string) => ['invalid-datetime', 'error', sheet, cell, serial(field, value, shown)];
+  const at = (sheet: string, cell: string, field: string, value: string, shown: string) => [
+    'invalid-datetime',
+    'error',
+    sheet,
+    cell,
+    serial(field, value, shown),
+  ];
   expect(validateSite(read('t5-serial-as-text')).map(full)).toEqual([
     at('考试安排', 'D3', '开考时间', '45458.3541666667', '2024-06-15 08:30'),
     at('考试安排', 'E3', '结束时间', '45458.4166666667', '2024-06-15 10:00'),
