@@ -26,6 +26,7 @@ import { CopyPair, copyPair, differsOnlyIn, noteSheetCopies } from './sheet-copi
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
+import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
@@ -266,6 +267,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
   model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
   noteHiddenSheets(model, hidden);
   noteHiddenRows(model, grid);
+  noteTimesNotShown(model, grid);
   tidyHandoverSemesters(model, recognised);
   tidySenderBoxes(model.data.handovers, model.locations);
   // 阿依古丽 买买提 signed with a space for the roster's middle dot is one person, before any signers are counted or split.

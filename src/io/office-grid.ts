@@ -8,8 +8,10 @@
  *   3. the values, every sheet's used range read in row chunks of at most
  *      `cellsPerChunk` cells, all queued before one sync (and, only for a
  *      sheet some of whose rows are hidden, which of its rows are);
- *   4. only when a value is a whole date serial: the number formats of those
- *      cells' columns, from the first such to the last (a date typed alone);
+ *   4. only when a value is a number a date would be (mayBeDateSerial): the
+ *      number formats of those cells' columns, from the first such to the
+ *      last (a date typed alone, a date-time shown without its time, a
+ *      date's serial under the Text format);
  *   5. only when a chunk's font is struck through in part (step 3 asks each
  *      chunk's format.font.strikethrough: true, false or null for some), which
  *      of its cells are (getCellProperties, ExcelApi 1.9): a row struck out as
@@ -24,7 +26,7 @@
  */
 import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange, sheetStateOf } from '../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../model/limits';
-import { dateFromSerial, isCalendarFmt } from '../model/number-format';
+import { dateFromSerial, isCalendarFmt, isTextFmt, mayBeDateSerial, numberShownAsText } from '../model/number-format';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
@@ -154,10 +156,7 @@ function inBatches<T extends { cells: number }>(items: readonly T[], limit: numb
   return batches;
 }
 
-/** A whole serial of 2000–2099: a date typed alone, if its cell shows no time of day (a 序号 or a count is seldom so large). */
-const mayBeDay = (v: CellValue | undefined): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 36_526 && v < 73_051;
-
-/** One column's cells from the first such serial to the last (at most a chunk's rows), whose formats are read. */
+/** One column's cells from the first serial a date may be (mayBeDateSerial: 2000–2099, whole or with a time) to the last (at most a chunk's rows), whose formats are read. */
 interface DaySpan {
   sheet: number;
   col: number;
@@ -172,7 +171,7 @@ function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
     const bounds = new Map<number, [number, number]>();
     g.rows.forEach((row, r) =>
       row?.forEach((v, col) => {
-        if (!mayBeDay(v)) return;
+        if (!mayBeDateSerial(v)) return;
         const b = bounds.get(col);
         if (b) b[1] = r;
         else bounds.set(col, [r, r]);
@@ -188,9 +187,11 @@ function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
 /**
  * Excel's pane reads values alone, where a date is its serial. A whole serial
  * whose cell shows no time of day (yyyy/m/d) is a date typed alone: a day
- * (CalendarDate), not 00:00 of it, as the xlsx reader gives it. Their number
- * formats are read after the values, one more sync (more on the web for very
- * many), only when there is such a serial.
+ * (CalendarDate), not 00:00 of it, as the xlsx reader gives it; one with a
+ * time there is a HiddenTimeDate (its print shows no 时分); a serial under
+ * the Text format is the text it shows (review 13a D2). Their number formats
+ * are read after the values, one more sync (more on the web for very many),
+ * only when there is such a serial.
  */
 async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], opts: Limits, sync: () => Promise<void>): Promise<void> {
   // A format answers in some 30 bytes (yyyy"年"m"月"d"日"), a value in some 10: a third of the cells a sync.
@@ -205,7 +206,10 @@ async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], 
       for (let i = 0; i < span.cells; i++) {
         const row = grids[span.sheet].rows[span.row + i];
         const v = row?.[span.col];
-        if (mayBeDay(v) && isCalendarFmt(String(formats[i]?.[0] ?? ''))) row[span.col] = dateFromSerial(v, false, true);
+        if (!mayBeDateSerial(v)) continue;
+        const fmt = String(formats[i]?.[0] ?? '');
+        if (isTextFmt(fmt)) row[span.col] = numberShownAsText(v, fmt);
+        else if (isCalendarFmt(fmt)) row[span.col] = dateFromSerial(v, false, true);
       }
     }
   }

@@ -14,6 +14,13 @@ export type CellValue = string | number | boolean | Date | null;
  */
 export class CalendarDate extends Date {}
 
+/**
+ * A date and its time of day in a cell whose format shows the day alone (`yyyy/m/d`
+ * over 2024-06-15 09:45): the time is known and read as any Date's, but the
+ * printed, signed form shows no 时分 (review 13a D2), which time-not-shown says.
+ */
+export class HiddenTimeDate extends Date {}
+
 export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based; ragged rows allowed; the slave cells of a merge are null. */

@@ -4,7 +4,7 @@
  * every reader of serials (the fast xlsx reader, the WPS adapter), the way
  * exceljs does it, so all faces give the same grid.
  */
-import { CalendarDate } from './grid';
+import { CalendarDate, HiddenTimeDate } from './grid';
 
 /** A format code that shows a date or time ("yyyy年m月d日", "h:mm"), quoted text and [colour] sections aside. */
 function isDateFmt(fmt: string | undefined | null): boolean {
@@ -67,8 +67,32 @@ export function serialFromDate(d: Date): number {
 /**
  * A date as its cell shows it: a CalendarDate when its format shows no time of
  * day (`calendar`) and it holds none — a date typed alone. One with a time its
- * format hides (a program's output under Excel's default date format) keeps it.
+ * format hides (a date-time cell given `yyyy/m/d`, a program's output under
+ * Excel's default date format) keeps it, as a HiddenTimeDate: the time is read,
+ * and the form is told its print shows none (review 13a D2).
  */
 export function asShown(ms: number, calendar: boolean): Date {
-  return calendar && ms % MS_PER_DAY === 0 ? new CalendarDate(ms) : new Date(ms);
+  if (!calendar) return new Date(ms);
+  if (ms % MS_PER_DAY === 0) return new CalendarDate(ms);
+  // To the minute, as a time is read (wallClockFromDate): a serial's float noise about midnight is no time hidden.
+  return Math.round(ms / 60_000) % 1440 === 0 ? new Date(ms) : new HiddenTimeDate(ms);
+}
+
+/** The Text format (文本, `@`, built-in 49): a number under it shows as the number it is, never as a date. */
+export const isTextFmt = (fmt: string | undefined | null): boolean => fmt?.trim() === '@';
+
+/**
+ * A number that a date of 2000–2099 would be (a serial, whole or with its time of day): what Excel's pane asks the
+ * format of (a 序号 or a count is seldom so large), and what a Text format makes text of (numberShownAsText).
+ */
+export const mayBeDateSerial = (v: unknown): v is number => typeof v === 'number' && v >= 36_526 && v < 73_051;
+
+/**
+ * A number as the cell shows it: a cell formatted 文本 (`@`) after a date-time was typed shows, and prints, the
+ * serial (45458.40625) as General would — the grid gives that text, read as a serial kept as text
+ * (invalid-datetime's `serial`), on every face alike. To the 15 digits Excel keeps (45458.3229166667), which takes
+ * the float noise away. Only a number that may be a date (mayBeDateSerial); any other number under `@` stays a number.
+ */
+export function numberShownAsText(v: number, fmt: string | undefined | null): number | string {
+  return isTextFmt(fmt) && mayBeDateSerial(v) ? String(Number(v.toPrecision(15))) : v;
 }

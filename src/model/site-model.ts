@@ -51,6 +51,11 @@ export interface SiteModel {
    */
   filteredRows?: Record<string, number[]>;
   /**
+   * The paths read from a cell holding a date-time its format shows as a day alone (`yyyy/m/d` over 09:45: model/grid.ts
+   * HiddenTimeDate): read with their time, printed without it (review 13a D2), for time-not-shown to say so. Absent: none.
+   */
+  timeNotShown?: string[];
+  /**
    * 报考人数 that a copy of 考试安排 (the sheet copied, not read: forms/schedule-copies.ts) writes otherwise than
    * the first; `scheduleCopy[i]` is located at the copy's cell.
    */

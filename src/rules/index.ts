@@ -1,6 +1,7 @@
 /** The rule catalogue (docs/领域说明.md, 校验规则): every rule, in the order of the catalogue. */
 import * as requiredField from './required-field';
 import * as invalidDatetime from './invalid-datetime';
+import * as timeNotShown from './time-not-shown';
 import * as invalidCount from './invalid-count';
 import * as partialRow from './partial-row';
 import * as voidedRow from './voided-row';
@@ -48,6 +49,7 @@ import type { CrossRule, Lang, Rule, RuleMeta } from './types';
 export const RULES: readonly Rule[] = [
   requiredField,
   invalidDatetime,
+  timeNotShown,
   invalidCount,
   partialRow,
   voidedRow,

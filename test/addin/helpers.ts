@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
-import { CalendarDate, a1, type WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, HiddenTimeDate, a1, type WorkbookGrid } from '../../src/model/grid';
 import { serialFromWallClock, wallClockFromDate } from '../../src/model/datetime';
 import type { SiteData } from '../../src/model/types';
 import { FakeSheet, Value, fakeSheet } from './fake-excel';
@@ -25,7 +25,7 @@ export async function exceljsGrid(bytes: Buffer): Promise<WorkbookGrid> {
   return gridFromWorkbook(wb);
 }
 
-/** What Excel would hold for a grid: dates as serial numbers (a date typed alone shown without its time), blanks empty. */
+/** What Excel would hold for a grid: dates as serial numbers (a date typed alone, or one whose time is hidden, shown without its time), blanks empty. */
 export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
   return grid.sheets.map((s) => {
     const formats = new Map<string, string>();
@@ -33,7 +33,8 @@ export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
       (row ?? []).map((v, c) => {
         if (v === null) return undefined as unknown as Value;
         if (!(v instanceof Date)) return v;
-        formats.set(a1(r, c), v instanceof CalendarDate ? 'yyyy"年"m"月"d"日"' : 'yyyy/m/d h:mm');
+        // A day alone, or a date-time shown without its time (review 13a D2), under a format of the day alone.
+        formats.set(a1(r, c), v instanceof CalendarDate ? 'yyyy"年"m"月"d"日"' : v instanceof HiddenTimeDate ? 'yyyy/m/d' : 'yyyy/m/d h:mm');
         return serialFromWallClock(wallClockFromDate(v));
       }),
     );

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { readWorkbook } from '../../src/forms/workbook';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, mergeAddresses, plainOfficeValue, readOfficeGrid } from '../../src/io/office-grid';
-import { CalendarDate } from '../../src/model/grid';
+import { CalendarDate, HiddenTimeDate, parseA1 } from '../../src/model/grid';
 import { WorkbookReadError } from '../../src/model/limits';
 import { FakeContext, Value, asExcel, fakeSheet } from './fake-excel';
 import { exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
@@ -100,7 +100,7 @@ describe('readOfficeGrid', () => {
     expect(result.syncs).toBe(3);
   });
 
-  test('a date typed alone (a whole serial, its cell showing no time) is a day, as the xlsx reader gives it; under a time format, or General, the serial; no formats read without such a number', async () => {
+  test('a date typed alone (a whole serial, its cell showing no time) is a day, as the xlsx reader gives it; under a time format, or General, the serial; no formats read without a number a date may be', async () => {
     const sheet = fakeSheet('日期', [[45458, 45458, 45458, 45458.5, 12]]);
     sheet.formats = new Map([
       ['A1', 'yyyy"年"m"月"d"日"'],
@@ -110,11 +110,50 @@ describe('readOfficeGrid', () => {
     const ctx = new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] });
     const result = await readOfficeGrid(asExcel(ctx));
     const row = result.grid.sheets[0].rows[0];
-    expect(row).toEqual([new Date('2024-06-15T00:00:00Z'), 45458, 45458, 45458.5, 12]);
+    // D1: 12:00 under yyyy/m/d, its time hidden (review 13a D2).
+    expect(row).toEqual([new Date('2024-06-15T00:00:00Z'), 45458, 45458, new Date('2024-06-15T12:00:00Z'), 12]);
     expect(row[0]).toBeInstanceOf(CalendarDate);
+    expect(row[3]).toBeInstanceOf(HiddenTimeDate);
     expect(result.syncs).toBe(4);
-    const plain = new FakeContext({ sheets: [fakeSheet('数', [[12, 45458.5, '2024年6月15日']])], settings: new Map(), inserted: [] });
+    const plain = new FakeContext({ sheets: [fakeSheet('数', [[12, 3000.5, '2024年6月15日']])], settings: new Map(), inserted: [] });
     expect((await readOfficeGrid(asExcel(plain))).syncs).toBe(3);
+  });
+
+  test('review 13a D2: a date’s serial under 文本 (@) is the text it shows, a date-time under yyyy/m/d a HiddenTimeDate, as the xlsx reader gives them; a count under @ stays a number', async () => {
+    const sheet = fakeSheet('日期', [[45458.40625, 45458, 45458.40625, 12, 45458.40625]]);
+    sheet.formats = new Map([
+      ['A1', '@'],
+      ['B1', '@'],
+      ['C1', 'yyyy/m/d'],
+      ['D1', '@'],
+      ['E1', 'yyyy/m/d h:mm'],
+    ]);
+    const result = await readOfficeGrid(asExcel(new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] })));
+    const row = result.grid.sheets[0].rows[0];
+    expect(row).toEqual(['45458.40625', '45458', new Date('2024-06-15T09:45:00Z'), 12, 45458.40625]);
+    expect(row[2]).toBeInstanceOf(HiddenTimeDate);
+    expect(result.syncs).toBe(4);
+    // The review's workbooks themselves, through the pane: the same site data as the xlsx reader.
+    const cases: Array<[string, string, string, number | undefined]> = [
+      ['s1-date-cell-text-format', '出入库记录', 'F5', 45458.40625],
+      ['s2-schedule-cell-text-format', '考试安排', 'D4', 45458.4375],
+      ['s3-date-cell-no-time-format', '出入库记录', 'F5', undefined],
+    ];
+    for (const [name, sheetName, cell, serial] of cases) {
+      const bytes = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review13a', 'xlsx', `${name}.xlsx`));
+      const sheets = fakeSheetsFromGrid(await exceljsGrid(bytes));
+      if (serial !== undefined) {
+        // What Excel holds there: the number, its format 文本 (the grid gives the text it shows).
+        const fake = sheets.find((s) => s.name === sheetName)!;
+        const { row, col } = parseA1(cell)!;
+        fake.rows[row][col] = serial;
+        fake.formats!.set(cell, '@');
+      }
+      const viaOffice = (await readOfficeGrid(asExcel(new FakeContext({ sheets, settings: new Map(), inserted: [] })))).grid;
+      const viaXlsx = readWorkbook(readXlsx(bytes));
+      expect([name, readWorkbook(viaOffice).data]).toEqual([name, viaXlsx.data]);
+      expect([name, readWorkbook(viaOffice).timeNotShown]).toEqual([name, viaXlsx.timeNotShown]);
+    }
   });
 
   test('the sync count does not grow with the number of sheets', async () => {

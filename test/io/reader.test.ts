@@ -21,7 +21,7 @@ import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
 import { PLAIN_ROOM } from '../../src/io/xlsx/plain-shapes';
-import { CalendarDate } from '../../src/model/grid';
+import { CalendarDate, HiddenTimeDate, parseA1, type WorkbookGrid } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 import { summarizeSite } from '../../src/summary/site';
 
@@ -126,6 +126,32 @@ describe('readXlsx = gridFromWorkbook(exceljs)', () => {
       expect(readWorkbook(readXlsx(fs.readFileSync(path.join(dir, 'out', 'kaodian.xlsx')))).data).toEqual(original);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on date cells whose format hides the date-time (review 13a D2): a serial under 文本 is its text, a date-time under yyyy/m/d a HiddenTimeDate', async () => {
+    const dir = path.join(ROOT, 'test/fixtures/review13a/xlsx');
+    const cell = (grid: WorkbookGrid, sheet: string, at: string) => {
+      const { row, col } = parseA1(at)!;
+      return grid.sheets.find((s) => s.name === sheet)!.rows[row][col];
+    };
+    const cases: Array<[string, string, string, (v: unknown) => void]> = [
+      ['s1-date-cell-text-format', '出入库记录', 'F5', (v) => expect(v).toBe('45458.40625')],
+      ['s2-schedule-cell-text-format', '考试安排', 'D4', (v) => expect(v).toBe('45458.4375')],
+      [
+        's3-date-cell-no-time-format',
+        '出入库记录',
+        'F5',
+        (v) => expect([v instanceof HiddenTimeDate, (v as Date).toISOString()]).toEqual([true, '2024-06-15T09:45:00.000Z']),
+      ],
+    ];
+    for (const [name, sheet, at, expectCell] of cases) {
+      const buf = fs.readFileSync(path.join(dir, `${name}.xlsx`));
+      // toEqual does not tell a Date's class: each face's cell is looked at too.
+      for (const grid of [await same(buf), await viaExceljs(buf), readXlsxInNode(buf)]) expectCell(cell(grid, sheet, at));
+      // The other date cells of the sheet are as before: Dates that show their time.
+      const other = cell(readXlsx(buf), sheet, at === 'F5' ? 'F4' : 'D3');
+      expect([other instanceof Date, other instanceof HiddenTimeDate]).toEqual([true, false]);
     }
   });
 

@@ -2,7 +2,7 @@
 import { ALL_META } from '../../src/rules/index';
 import { base, firstDeliveryAt, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import { draftWorkbook } from '../../src/forms/workbook';
-import type { CellValue, WorkbookGrid } from '../../src/model/grid';
+import { HiddenTimeDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -296,6 +296,22 @@ rt('invalid-datetime', {
       ],
     },
     {
+      // Review 13a D2: every face gives a date's serial under 文本 (@) as the text it shows (model/number-format.ts numberShownAsText).
+      name: 'a filled date-time cell formatted 文本 afterwards (it prints 45458.40625): told as a serial kept as text, nothing else',
+      retype: (g) => typeInto(g, '出入库记录', 'F5', '45458.40625'),
+      errors: [
+        {
+          messageId: 'serial',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F5',
+          row: 2,
+          message:
+            /^“取卷时间”写的是“45458\.40625”，这是日期时间“2024-06-15 09:45”在 Excel 里的内部数值：日期格式的格子改成“文本”后再输入，就会显示成这样，打印出来没人看得懂。请把这一格的格式设为日期（或“常规”），再填写“2024-06-15 09:45”。$/,
+        },
+      ],
+    },
+    {
       name: 'a period in the 值班时间 cell that cannot be read: once, at that cell, saying how to write it (no empty 至 besides)',
       edit: nightInOneCell('2024年6月14日20时至第二天早上'),
       errors: [
@@ -340,6 +356,52 @@ rt('invalid-datetime', {
         (d.intake as Intake).time = '上周五';
       },
       errors: [{ messageId: 'datetime', form: 2, sheet: '入库清单', cell: 'C17', row: null }],
+    },
+  ],
+});
+
+/** A date-time as a cell formatted to show the day alone gives it (yyyy/m/d over 09:45): read with its time, printed without. */
+const hiddenTime = (iso: string) => new HiddenTimeDate(`${iso}:00Z`);
+
+rt('time-not-shown', {
+  valid: [
+    { name: 'every time shown with its 时分' },
+    {
+      name: 'a date-time under a date-only format where the form asks for the date alone (附件4’s 日期)',
+      retype: (g) => typeInto(g, '分发登记1', 'G3', hiddenTime('2024-06-15T08:30')),
+    },
+    {
+      name: 'a date-time under a format that shows its time (the Date every reader gives for yyyy/m/d h:mm)',
+      retype: (g) => typeInto(g, '出入库记录', 'F5', new Date('2024-06-15T09:45:00Z')),
+    },
+  ],
+  invalid: [
+    {
+      // Review 13a D2 (s3): 取卷时间 2024-06-15 09:45 under yyyy/m/d prints 2024/6/15; every other rule still reads 09:45.
+      name: 'a 取卷时间 whose cell shows the date alone: a warning at the cell, nothing else',
+      retype: (g) => typeInto(g, '出入库记录', 'F5', hiddenTime('2024-06-15T09:45')),
+      errors: [
+        {
+          messageId: 'hidden',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F5',
+          row: 2,
+          message:
+            /^“取卷时间”这一格里是“2024-06-15 09:45”，但它的格式只显示日期、不显示时分：表上显示、打印出来签字的只有日期，看不出几时几分。表上的时间须写到年、月、日、时、分：请选中这一格，设置单元格格式 → 日期 → 选“2024\/3\/14 13:30”（或在“自定义”里写 yyyy\/m\/d h:mm）。$/,
+        },
+      ],
+    },
+    {
+      name: 'a handover’s 日期 and a shift’s 至 shown without their time: each said at its cell',
+      retype: (g) => {
+        typeInto(g, '交接单', 'C3', hiddenTime('2024-06-14T09:30'));
+        typeInto(g, '值班记录1', 'F3', hiddenTime('2024-06-14T20:00'));
+      },
+      errors: [
+        { messageId: 'hidden', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /^“日期”这一格里是“2024-06-14 09:30”，但它的格式只显示日期/ },
+        { messageId: 'hidden', form: 5, sheet: '值班记录1', cell: 'F3', row: 1, message: /^“值班时间”这一格里是“2024-06-14 20:00”，但它的格式只显示日期/ },
+      ],
     },
   ],
 });
@@ -2363,5 +2425,5 @@ test('every rule of the catalogue has a table', () => {
   // Tables in a file of their own, beside the rule's other cases: test/rules/school-not-sender.test.ts, form-copies-disagree.test.ts.
   const ownFile = new Set(['school-not-sender', 'form-copies-disagree']);
   for (const meta of ALL_META) if (!crossOnly.has(meta.id) && !ownFile.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(43);
+  expect(ALL_META).toHaveLength(44);
 });

@@ -4,7 +4,7 @@
  * sheet, cell and row — and no other, through real .xlsx files.
  */
 import { fillWorkbook } from '../../src/cli/fill';
-import type { WorkbookGrid } from '../../src/model/grid';
+import { HiddenTimeDate, type WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { ALL_META } from '../../src/rules/index';
@@ -427,6 +427,17 @@ const PLANTED: Planted[] = [
       d.vaultLog![2].takenAt = '7月5日下午';
     },
     expect: [['invalid-datetime', 3, '出入库记录', 'F6', 3]],
+  },
+  {
+    // Review 13a D2: a 取卷时间 cell given a date-only format (yyyy/m/d) prints no 时分; the time is still read.
+    name: 'a 取卷时间 whose cell shows the date alone',
+    base: 'leiyang-kaodian',
+    edit: () => {},
+    retype: (grid) => {
+      const row = grid.sheets.find((s) => s.name === '出入库记录')!.rows[5];
+      row[5] = new HiddenTimeDate((row[5] as Date).getTime());
+    },
+    expect: [['time-not-shown', 3, '出入库记录', 'F6', 3]],
   },
   {
     name: 'a 考点 receives papers for 衡南考点',

@@ -10,7 +10,7 @@ import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { plainWpsValue, readWpsGrid } from '../../src/io/wps/grid';
 import { WorkbookReadError } from '../../src/model/limits';
 import { toRows } from '../../src/io/wps/et';
-import { CalendarDate, type WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, HiddenTimeDate, type WorkbookGrid } from '../../src/model/grid';
 import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
 import { ROOT, fakeBookFromXlsx, fixtureBytes, fixtureFiles, templateFiles } from './helpers';
 import { readWorkbook } from '../../src/forms/workbook';
@@ -80,6 +80,8 @@ describe('readWpsGrid equals the exceljs grid', () => {
       const findings = validateSite(readWorkbook(grid));
       expect(findings.map((f) => [f.rule, f.sheet, f.cell, f.message.endsWith(HIDDEN_ROW_8)])).toEqual([
         ['spare-bag-out', '出入库记录', 'D8', true],
+        // F8 written under Excel's default date format (m/d/yyyy): its print shows no time (review 13a D2).
+        ['time-not-shown', '出入库记录', 'F8', true],
         ['checkout-window', '出入库记录', 'F8', true],
         ['not-returned', '出入库记录', 'I8', true],
       ]);
@@ -132,6 +134,21 @@ describe('dates as WPS shows them', () => {
       const row = readWpsGrid(new FakeApplication({ sheets: [{ name: '日期', cells, merges: [] }] }, options)).grid.sheets[0].rows[0];
       expect(row).toEqual([new Date('2024-06-15T00:00:00Z'), new Date('2024-06-15T00:00:00Z'), new Date('2024-06-15T12:00:00Z'), 45458]);
       expect(row.map((v) => v instanceof CalendarDate)).toEqual([true, false, false, false]);
+      // C1: 12:00 under yyyy/m/d prints no time (review 13a D2).
+      expect(row.map((v) => v instanceof HiddenTimeDate)).toEqual([false, false, true, false]);
+    }
+  });
+
+  test('review 13a D2: a date’s serial under 文本 (@) is the text it shows, as the xlsx reader gives it; a count under @ stays a number', () => {
+    const cells: FakeBookState['sheets'][0]['cells'] = {
+      A1: { v: 45458.40625, fmt: '@' },
+      B1: { v: 45458, fmt: '@' },
+      C1: { v: 12, fmt: '@' },
+      D1: { v: 45458.40625, fmt: 'yyyy/m/d h:mm' },
+    };
+    for (const options of VARIANTS) {
+      const row = readWpsGrid(new FakeApplication({ sheets: [{ name: '日期', cells, merges: [] }] }, options)).grid.sheets[0].rows[0];
+      expect(row).toEqual(['45458.40625', '45458', 12, new Date('2024-06-15T09:45:00Z')]);
     }
   });
 });

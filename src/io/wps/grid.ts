@@ -16,7 +16,7 @@
  */
 import { a1, CellValue, RangeBox, SheetGrid, SheetState, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
-import { dateFromSerial, dateKindOf } from '../../model/number-format';
+import { dateFromSerial, dateKindOf, isTextFmt, numberShownAsText } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
 import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
 
@@ -83,13 +83,15 @@ function split(lo: number, hi: number, edges: boolean): Array<[number, number, b
   ];
 }
 
-/** Rows of dates → whether each shows a day alone (a calendar format). */
-type DateRows = Map<number, boolean>;
+/** Rows of dates → whether each shows a day alone (a calendar format); 'text': a number under the Text format. */
+type DateRows = Map<number, boolean | 'text'>;
 
-/** Notes `row` in `out` when `fmt` shows a date, with whether it shows a day alone. */
+/** Notes `row` in `out` when `fmt` shows a date, with whether it shows a day alone, or when it is Text (`@`). */
 function noteDate(out: DateRows, row: number, fmt: unknown): void {
-  const kind = dateKindOf(String(fmt ?? ''));
+  const code = String(fmt ?? '');
+  const kind = dateKindOf(code);
   if (kind) out.set(row, kind === 'calendar');
+  else if (isTextFmt(code)) out.set(row, 'text');
 }
 
 /** Which numeric cells of one column show dates, by probing NumberFormat (one code for a uniform run, else mixed). */
@@ -253,7 +255,11 @@ function convertDates(sheet: EtObject, used: EtObject, ext: Extent, grid: SheetG
     dates.set(col, found);
   }
   for (const [col, found] of dates) {
-    for (const [r, calendar] of found) grid.rows[r][col] = dateFromSerial(grid.rows[r][col] as number, date1904, calendar);
+    for (const [r, shown] of found) {
+      const v = grid.rows[r][col] as number;
+      // A date's serial under 文本 is the text it shows (review 13a D2), as the xlsx reader gives it.
+      grid.rows[r][col] = shown === 'text' ? numberShownAsText(v, '@') : dateFromSerial(v, date1904, shown);
+    }
   }
 }
 

@@ -5,13 +5,17 @@
  */
 import type ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid, a1, sheetStateOf } from '../../model/grid';
-import { asShown, isCalendarFmt } from '../../model/number-format';
+import { asShown, isCalendarFmt, numberShownAsText } from '../../model/number-format';
 
 /** exceljs names built-in format 22 (a date and its time) `m/d/yy "h":mm`, its hour quoted. */
 const EXCELJS_DATE_TIME_22 = 'm/d/yy "h":mm';
 
-/** A date its cell shows as a day alone is a calendar date, as the lean reader gives it. */
+/**
+ * A date its cell shows as a day alone is a calendar date (or one whose time is hidden), and a date's serial
+ * under the Text format the text it shows, as the lean reader gives them.
+ */
 function shownValue(value: CellValue, numFmt: string | undefined): CellValue {
+  if (typeof value === 'number') return numberShownAsText(value, numFmt);
   return value instanceof Date && numFmt !== EXCELJS_DATE_TIME_22 && isCalendarFmt(numFmt) ? asShown(value.getTime(), true) : value;
 }
 

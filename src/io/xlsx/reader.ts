@@ -10,7 +10,7 @@
  */
 import type { AsciiText } from './utf8-slices';
 import { sheetStateOf, type SheetGrid, type SheetState, type WorkbookGrid } from '../../model/grid';
-import { type DateKind, dateKindOf } from '../../model/number-format';
+import { type DateKind, dateKindOf, isTextFmt } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
 import { readSheet, type WorkbookContext } from './sheet-reader';
 import { ItemText, plainStringItem, readXmlPart } from './xml';
@@ -173,9 +173,11 @@ interface CellStyles {
   dates: readonly (DateKind | undefined)[];
   /** struck[s]: its font strikes the text through (<strike/>, review 12 D2), none for one that does not. */
   struck: readonly (true | undefined)[];
+  /** text[s]: its format is Text (`@`, built-in 49), under which a date's serial shows as a number (review 13a D2). */
+  text: readonly (true | undefined)[];
 }
 
-const NO_STYLES: CellStyles = { dates: [], struck: [] };
+const NO_STYLES: CellStyles = { dates: [], struck: [], text: [] };
 
 /** Which style ids are date formats, and which strike their text through. */
 function cellStyles(pkg: Package, entry: ZipEntry | undefined): CellStyles {
@@ -219,15 +221,17 @@ function readCellStyles(pkg: Package, entry: ZipEntry): CellStyles {
   // Formats may be declared after the styles that use them: decide once all are read, once per format
   // (thousands of styles may share one long format code).
   const kinds = new Map<number, DateKind | undefined>();
+  const text: Array<true | undefined> = [];
   xfs.forEach((id, xf) => {
     if (!id) return;
+    if (isTextFmt(custom.get(id) ?? (id === 49 ? '@' : undefined))) text[xf] = true;
     if (!kinds.has(id)) kinds.set(id, dateKindOf(custom.get(id) ?? BUILTIN[id]));
     const kind = kinds.get(id);
     if (kind) dates[xf] = kind;
   });
   const struck: Array<true | undefined> = [];
   if (struckFonts.size) xfFonts.forEach((font, xf) => struckFonts.has(font) && (struck[xf] = true));
-  return { dates, struck };
+  return { dates, struck, text };
 }
 
 function sharedStrings(pkg: Package, entry: ZipEntry | undefined): string[] {

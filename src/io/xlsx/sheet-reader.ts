@@ -11,7 +11,7 @@
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { applyLinks, applyMerges, grow, parseRef, struckOf, type Rows } from './sheet-cells';
 import { LIMITS, beyondLimit } from '../../model/limits';
-import { asShown, dateFromSerial, type DateKind } from '../../model/number-format';
+import { asShown, dateFromSerial, numberShownAsText, type DateKind } from '../../model/number-format';
 import { ItemText, matchAt, readXmlPart, type XmlTag } from './xml';
 import { Plain, PLAIN_ROOM, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
@@ -25,6 +25,8 @@ export interface WorkbookContext {
   dates: readonly (DateKind | undefined)[];
   /** The styles whose font strikes the text through (cellXfs index). */
   struck: readonly (true | undefined)[];
+  /** The styles whose format is Text (`@`): a date's serial under one is the text it shows (numberShownAsText). */
+  text: readonly (true | undefined)[];
   date1904: boolean;
   /** Cells with a value and places held by the grid so far, in the whole workbook. */
   tally: { cells: number; slots: number; merged: number };
@@ -67,7 +69,7 @@ function numberOrText(v: string): number | string {
 
 /** Reads one worksheet part into its grid. */
 export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): SheetGrid {
-  const { shared, dates, date1904, tally, struck } = ctx;
+  const { shared, dates, date1904, tally, struck, text } = ctx;
   const rows: Rows = [];
   const merges: string[] = [];
   let mergesFound = 0;
@@ -103,8 +105,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
 
   const numeric = (v: string): number | Date | string => {
     const n = numberOrText(v);
-    const kind = dates[style < 0 ? 0 : style];
-    return typeof n === 'number' && kind ? excelToDate(n, date1904, kind) : n;
+    if (typeof n !== 'number') return n;
+    const s = style < 0 ? 0 : style;
+    const kind = dates[s];
+    return kind ? excelToDate(n, date1904, kind) : text[s] ? numberShownAsText(n, '@') : n;
   };
 
   /** The value of the cell just closed, as exceljs gives it; undefined: no value (only its place counts). */
