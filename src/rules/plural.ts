@@ -34,6 +34,7 @@ const SINGULAR: Readonly<Record<string, string>> = {
   parts: 'part',
   tables: 'table',
   units: 'unit',
+  cells: 'cell',
 };
 
 /** Words that may stand between a count and its noun (“1 more papers”, “1 distinct signers”, “1 matching pairs”, “1 room sessions”). */

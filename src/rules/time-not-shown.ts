@@ -5,8 +5,18 @@
  */
 import { formatWallClock, parseWallClock } from '../model/datetime';
 import { readFromTimetable } from '../model/labels';
+import { locate } from '../model/location';
 import { meta as invalidDatetime } from './invalid-datetime';
 import type { RuleContext, RuleMeta } from './types';
+
+const HIDDEN_ZH =
+  '“{field}”这一格里是“{value}”，但它的格式只显示日期、不显示时分：表上显示、打印出来签字的只有日期，看不出几时几分。表上的时间须写到年、月、日、时、分：';
+const SET_FORMAT_ZH = '设置单元格格式 → 日期 → 选“2024/3/14 13:30”（或在“自定义”里写 yyyy/m/d h:mm）。';
+const HIDDEN_EN =
+  '"{field}" holds {value}, but the cell’s format shows the date only: the form on screen and the printed, signed copy show no hour and minute. The forms ask for year, month, day, hour and minute: ';
+const SET_FORMAT_EN = '(Format Cells → Date → “2024/3/14 13:30”, or Custom: yyyy/m/d h:mm).';
+/** The other cells a column's finding names, at most; more are counted, not listed. */
+const NAMED = 5;
 
 export const meta: RuleMeta = {
   id: 'time-not-shown',
@@ -16,15 +26,15 @@ export const meta: RuleMeta = {
   clause: invalidDatetime.clause,
   messages: {
     zh: {
-      hidden:
-        '“{field}”这一格里是“{value}”，但它的格式只显示日期、不显示时分：表上显示、打印出来签字的只有日期，看不出几时几分。表上的时间须写到年、月、日、时、分：请选中这一格，设置单元格格式 → 日期 → 选“2024/3/14 13:30”（或在“自定义”里写 yyyy/m/d h:mm）。',
+      hidden: `${HIDDEN_ZH}请选中这一格，${SET_FORMAT_ZH}`,
+      hiddenColumn: `${HIDDEN_ZH}本列另有 {count} 格也是这样（{cells}）：请选中这一列有日期的各格，${SET_FORMAT_ZH}`,
     },
     en: {
-      hidden:
-        '"{field}" holds {value}, but the cell’s format shows the date only: the form on screen and the printed, signed copy show no hour and minute. The forms ask for year, month, day, hour and minute: set the cell’s format to show them (Format Cells → Date → “2024/3/14 13:30”, or Custom: yyyy/m/d h:mm).',
+      hidden: `${HIDDEN_EN}set the cell’s format to show them ${SET_FORMAT_EN}`,
+      hiddenColumn: `${HIDDEN_EN}{count} more cells of this column are the same ({cellsEn}): select them together and set their format to show them ${SET_FORMAT_EN}`,
     },
   },
-  docs: 'A date-time in a cell whose number format shows the day alone (a date-time cell given yyyy/m/d or yyyy年m月d日, or a program’s output under Excel’s default date format): the workbook holds the time and every other rule uses it, but the screen and the printed, signed form show only the date. Said once at the cell, for each field that asks for a time of day (交接单 日期, 入库时间, 取卷时间, 还卷时间, 开考时间, 结束时间, 领取时间, 回收时间, 值班时间), with how to set the format to show 时分. A field that asks for the date alone (附件4’s 日期, 考试日期) is not said. A date with no time at all in such a cell is a date typed alone, and invalid-datetime says it has no time; a date’s serial under the Text format (文本), which prints as the number, is invalid-datetime’s, as a serial kept as text is.',
+  docs: 'A date-time in a cell whose number format shows the day alone (a date-time cell given yyyy/m/d or yyyy年m月d日, or a program’s output under Excel’s default date format): the workbook holds the time and every other rule uses it, but the screen and the printed, signed form show only the date. Said at the cell, for each field that asks for a time of day (交接单 日期, 入库时间, 取卷时间, 还卷时间, 开考时间, 结束时间, 领取时间, 回收时间, 值班时间), with how to set the format to show 时分; several such cells in one column of a sheet are one finding at the first, naming the others (the first five, counting the rest). A field that asks for the date alone (附件4’s 日期, 考试日期) is not said. A date with no time at all in such a cell is a date typed alone, and invalid-datetime says it has no time; a date’s serial under the Text format (文本), which prints as the number, is invalid-datetime’s, as a serial kept as text is.',
 };
 
 /** The fields that ask for a time of day, as invalid-datetime reads them (附件4's 日期 and a timetable's 考试日期 do not). */
@@ -32,11 +42,28 @@ const TIME_FIELD =
   /^(?:schedule\[(\d+)\]\.(?:start|end)|handovers\[\d+\]\.time|intake(?:\[\d+\])?\.time|vaultLog\[\d+\]\.(?:takenAt|returnedAt)|distributions\[\d+\]\.rows\[\d+\]\.(?:issuedAt|returnedAt)|duty\.shifts\[\d+\]\.(?:from|to))$/;
 
 export function check({ model, report }: RuleContext): void {
+  // A column formatted date-only (a sheet written by a program under Excel's default date format) is one finding at
+  // its first such cell naming the others, not one a row: fifteen alike warnings on a duty log said one thing.
+  const columns = new Map<string, Array<{ path: string; value: string; cell: string }>>();
   for (const path of model.timeNotShown ?? []) {
     const m = TIME_FIELD.exec(path);
     if (!m || (m[1] !== undefined && readFromTimetable(model.locations, Number(m[1])))) continue;
     const t = parseWallClock(valueAt(model.data, path));
-    if (t) report(path, 'hidden', { value: formatWallClock(t).replace('T', ' ') });
+    const at = locate(model.locations, path);
+    if (!t || !at?.cell) continue;
+    const key = `${at.sheet}!${at.cell.replace(/\d+/g, '')}`;
+    const list = columns.get(key) ?? columns.set(key, []).get(key)!;
+    list.push({ path, value: formatWallClock(t).replace('T', ' '), cell: at.cell });
+  }
+  for (const [first, ...others] of columns.values()) {
+    if (others.length === 0) report(first.path, 'hidden', { value: first.value });
+    else {
+      const named = others.slice(0, NAMED).map((o) => o.cell);
+      const more = others.length > NAMED;
+      const cells = `${named.join('、')}${more ? ' 等' : ''}`;
+      const cellsEn = `${named.join(', ')}${more ? ' …' : ''}`;
+      report(first.path, 'hiddenColumn', { value: first.value, count: others.length, cells, cellsEn });
+    }
   }
 }
 

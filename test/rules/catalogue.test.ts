@@ -403,6 +403,26 @@ rt('time-not-shown', {
         { messageId: 'hidden', form: 5, sheet: '值班记录1', cell: 'F3', row: 1, message: /^“值班时间”这一格里是“2024-06-14 20:00”，但它的格式只显示日期/ },
       ],
     },
+    {
+      // A column formatted date-only (review4's duty logs: fifteen alike warnings on one sheet): one finding, at the first.
+      name: 'three 取卷时间 of one column shown without their time: one finding at the first, naming the other two',
+      retype: (g) => {
+        typeInto(g, '出入库记录', 'F4', hiddenTime('2024-06-15T07:45'));
+        typeInto(g, '出入库记录', 'F5', hiddenTime('2024-06-15T09:45'));
+        typeInto(g, '出入库记录', 'F6', hiddenTime('2024-06-16T07:50'));
+      },
+      errors: [
+        {
+          messageId: 'hiddenColumn',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F4',
+          row: 1,
+          message:
+            /^“取卷时间”这一格里是“2024-06-15 07:45”，但它的格式只显示日期、不显示时分：表上显示、打印出来签字的只有日期，看不出几时几分。表上的时间须写到年、月、日、时、分：本列另有 2 格也是这样（F5、F6）：请选中这一列有日期的各格，设置单元格格式 → 日期 → 选“2024\/3\/14 13:30”（或在“自定义”里写 yyyy\/m\/d h:mm）。$/,
+        },
+      ],
+    },
   ],
 });
 
