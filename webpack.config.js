@@ -129,6 +129,8 @@ function addinConfig(env, argv) {
       ],
     },
     plugins: [
+      // The pane's footer says the build's version (src/taskpane/i18n.ts APP_VERSION).
+      new DefinePlugin({ __CUSTODY_VERSION__: JSON.stringify(require('./package.json').version) }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       // The same pane at the site root, for the browser face.
