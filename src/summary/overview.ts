@@ -110,11 +110,6 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
   return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
 }
 
-/**
- * The second workbooks of one unit and semester, left out of the stock (unit-workbook-twice): each named with
- * the file counted in its place and whether the two hold the same records (REPEATED_UNIT_WORDS, as 总览 says
- * it), so that no one reads a unit counted twice, or a dropped file, without a word.
- */
 /** The units in no level's stock for a reason (no vault record, then no intake list), each reason with a unit. */
 export function noneUnitsOf(t: Pick<ConsolidatedTotals, 'noVault' | 'noIntake'>): Array<{ reason: NoneReason; names: string[] }> {
   const all: Array<{ reason: NoneReason; names: string[] }> = [
@@ -132,6 +127,11 @@ export function noneLinesOf(t: Pick<ConsolidatedTotals, 'noVault' | 'noIntake'>,
   });
 }
 
+/**
+ * The second workbooks of one unit and semester, left out of the stock (unit-workbook-twice): each named with
+ * the file counted in its place and whether the two hold the same records (REPEATED_UNIT_WORDS, as 总览 says
+ * it), so that no one reads a unit counted twice, or a dropped file, without a word.
+ */
 export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>, lang: Lang, name: (file: string) => string): string[] {
   const repeated = t.repeatedUnits;
   if (repeated.length === 0) return [];
