@@ -1,14 +1,5 @@
-/** Dotted paths into plain records: `settings.arrivalDaysBefore`, `totals.bags31`. */
+/** Dotted paths into plain records, written: `settings.arrivalDaysBefore`, `totals.bags31` (read by model/location.ts valueAt). */
 import type { FormRecord } from './layout';
-
-export function getPath(record: FormRecord, path: string): unknown {
-  let node: unknown = record;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 export function setPath(record: FormRecord, path: string, value: unknown): void {
   if (!path.includes('.')) {

@@ -10,7 +10,7 @@ import type { DraftCell, DraftFormatRule, DraftStyle, DraftValidation, SheetDraf
 import { fitSheet } from './fit';
 import { BlockSpec, BoxRow, ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, TableSpec, layoutWidth, printedColumns } from './layout';
 import { CELL_PADDING, displayText, textUnits } from './measure';
-import { getPath } from './record';
+import { valueAt } from '../model/location';
 import { unitFormatRules, unitTotalCell, unitTotalFormula } from './unit-formats';
 
 const DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
@@ -163,7 +163,7 @@ function widestValue(field: FieldSpec): Pick<DraftCell, 'holds'> {
 
 /** The value cell of a field: the data's value, or what the empty form prints there; wide enough for the widest it takes. */
 function putValue(canvas: Canvas, row: number, col: number, field: FieldSpec, record: FormRecord | undefined, style: DraftStyle = 'value'): void {
-  const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
+  const v = cellValueFor(field, record ? valueAt(record, field.key) : undefined);
   const extra = widestValue(field);
   if (v.value === null && field.blank) put(canvas, row, col, field.blank, style, extra);
   else put(canvas, row, col, v.value, style, { numFmt: v.numFmt ?? numFmtFor(field), ...extra });
@@ -259,7 +259,7 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): number {
   for (let r = headerTop; r <= headerBottom; r++) canvas.heights[r] = LINE_HEIGHT * 1.6;
   canvas.row = headerBottom + 1;
 
-  const rows = (record ? getPath(record, table.key) : undefined) as FormRecord[] | undefined;
+  const rows = (record ? valueAt(record, table.key) : undefined) as FormRecord[] | undefined;
   const count = Math.max(table.blankRows, rows?.length ?? 0);
   const firstData = canvas.row;
   for (let n = 0; n < count; n++) {
@@ -289,7 +289,7 @@ function drawTable(canvas: Canvas, record: FormRecord | undefined): number {
 
 function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpec, item: FormRecord | undefined): void {
   const table = canvas.layout.table!;
-  const given = item ? getPath(item, column.key) : undefined;
+  const given = item ? valueAt(item, column.key) : undefined;
   // Counts, choices, dates and codes stay on one line: their column is made wide enough.
   const oneLine = column.code || ['count', 'enum', 'bool', 'datetime', 'date'].includes(column.type);
   const style: DraftStyle = oneLine ? 'cellCenter' : 'cell';
@@ -298,7 +298,7 @@ function drawTableCell(canvas: Canvas, r: number, col: number, column: ColumnSpe
     const first = columnsOf(table).findIndex((c) => c.key === table.rowSum!.of[0]);
     const last = columnsOf(table).findIndex((c) => c.key === table.rowSum!.of[table.rowSum!.of.length - 1]);
     const offset = col - columnsOf(table).findIndex((c) => c.key === column.key);
-    const result = table.rowSum.of.reduce((s, k) => s + numeric(getPath(item, k)), 0);
+    const result = table.rowSum.of.reduce((s, k) => s + numeric(valueAt(item, k)), 0);
     put(canvas, r, col, result, style, { formula: `SUM(${a1(r, offset + first)}:${a1(r, offset + last)})` });
     return;
   }
@@ -327,7 +327,7 @@ function drawTotal(
       if (k > firstTotalIndex && !column.helper) put(canvas, r, colOf(k), null, 'total');
       return;
     }
-    const given = record ? (total.columns.length === 1 ? getPath(record, total.key) : getPath(record, `${total.key}.${column.key}`)) : undefined;
+    const given = record ? (total.columns.length === 1 ? valueAt(record, total.key) : valueAt(record, `${total.key}.${column.key}`)) : undefined;
     const unitAt = columnsOf(table).findIndex((c) => c.key === column.unitFrom);
     if (unitAt >= 0) {
       // Rows in different units: the 合计 per unit (unit-formats.ts).
@@ -339,9 +339,9 @@ function drawTotal(
       put(canvas, r, colOf(k), cellValueFor(column, given).value, 'total');
     } else {
       const result = (rows ?? []).reduce((s, item) => {
-        const v = getPath(item, column.key);
+        const v = valueAt(item, column.key);
         if (v !== undefined) return s + numeric(v);
-        if (table.rowSum?.key === column.key) return s + table.rowSum.of.reduce((t, key) => t + numeric(getPath(item, key)), 0);
+        if (table.rowSum?.key === column.key) return s + table.rowSum.of.reduce((t, key) => t + numeric(valueAt(item, key)), 0);
         return s;
       }, 0);
       // A blank form prints an empty 合计, not a 0.
@@ -387,7 +387,7 @@ function drawBoxes(canvas: Canvas, boxes: BoxRow, record: FormRecord | undefined
     let printed: string | undefined;
     for (const field of fields) {
       const label = field.printAs ?? field.label;
-      const v = cellValueFor(field, record ? getPath(record, field.key) : undefined);
+      const v = cellValueFor(field, record ? valueAt(record, field.key) : undefined);
       if (field.under) {
         if (printed !== label) line(printedLabel(field), LINE_HEIGHT * 1.3);
         line(v.value, LINE_HEIGHT * (field.lines ?? 3), field, v.numFmt);
@@ -404,14 +404,14 @@ function drawBoxes(canvas: Canvas, boxes: BoxRow, record: FormRecord | undefined
 
 /** The blocks of one page (附件5: 日间 then 夜间), each with its kind down its side. */
 function drawBlocks(canvas: Canvas, blocks: BlockSpec, record: FormRecord | undefined): void {
-  const items = (record ? (getPath(record, blocks.key) as Array<FormRecord | undefined> | undefined) : undefined) ?? [];
+  const items = (record ? (valueAt(record, blocks.key) as Array<FormRecord | undefined> | undefined) : undefined) ?? [];
   const kindCol = blocks.sideLabel ? 1 : 0;
   const first = canvas.row;
   blocks.kinds.forEach((kind, k) => {
     const item = items[k];
     const top = canvas.row;
     for (const line of blocks.lines) drawFieldLine(canvas, line, item, kindCol + 1);
-    const given = item ? getPath(item, blocks.kindKey) : undefined;
+    const given = item ? valueAt(item, blocks.kindKey) : undefined;
     put(canvas, top, kindCol, given === undefined || given === null ? kind : String(given), 'side');
     for (let r = top + 1; r < canvas.row; r++) put(canvas, r, kindCol, null, 'side');
     merge(canvas, top, kindCol, canvas.row - 1, kindCol);
@@ -476,7 +476,7 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     merge(canvas, canvas.row, 0, canvas.row, w - 1);
     canvas.row++;
   }
-  const dataRows = layout.table ? (((sheetRecord && getPath(sheetRecord, layout.table.key)) as unknown[] | undefined)?.length ?? 0) : 0;
+  const dataRows = layout.table ? (((sheetRecord && valueAt(sheetRecord, layout.table.key)) as unknown[] | undefined)?.length ?? 0) : 0;
   const draft: SheetDraft = {
     name: sheetName,
     form: layout.id,

@@ -36,3 +36,17 @@ export function locate(locations: LocationMap, path: string): CellLocation | und
     p = p.slice(0, cut);
   }
 }
+
+/**
+ * The value a path names (`vaultLog[1].takenAt`; a dotted path into a form's record, `totals.bags31`, alike), or
+ * undefined where a step of it is missing.
+ */
+export function valueAt(root: unknown, path: string): unknown {
+  let node = root;
+  for (const key of path.split(/[.[\]]+/)) {
+    if (key === '') continue;
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

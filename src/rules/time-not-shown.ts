@@ -5,7 +5,7 @@
  */
 import { formatWallClock, parseWallClock } from '../model/datetime';
 import { readFromTimetable } from '../model/labels';
-import { locate } from '../model/location';
+import { locate, valueAt } from '../model/location';
 import { meta as invalidDatetime } from './invalid-datetime';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -65,11 +65,4 @@ export function check({ model, report }: RuleContext): void {
       report(first.path, 'hiddenColumn', { value: first.value, count: others.length, cells, cellsEn });
     }
   }
-}
-
-/** The model's value at a path (`vaultLog[1].takenAt`). */
-function valueAt(data: unknown, path: string): unknown {
-  let at = data;
-  for (const key of path.split(/[.[\]]+/).filter(Boolean)) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
-  return at;
 }
