@@ -128,10 +128,11 @@ class Package {
 /* ------------------------------------------------------------------ workbook parts */
 
 /**
- * The built-in formats that are dates: those exceljs knows, and the East
+ * The built-in formats the reader needs: the dates exceljs knows, the East
  * Asian ones (27–36, 50–58) that Chinese Excel and WPS write without a format
  * code — 31 is 2024年6月15日, 32 is 8时05分 — which exceljs reads as bare
- * numbers (a time of day then quoted as 0.336…), here as Chinese Excel shows them.
+ * numbers (a time of day then quoted as 0.336…), here as Chinese Excel shows them;
+ * and Text (49), under which a date's serial shows as a number.
  */
 const BUILTIN: Record<number, string> = {
   14: 'mm-dd-yy',
@@ -165,6 +166,8 @@ const BUILTIN: Record<number, string> = {
   56: '上午/下午h"时"mm"分"ss"秒"',
   57: 'yyyy"年"m"月"',
   58: 'm"月"d"日"',
+  // Text (文本): no date, but a date's serial under it shows as the number (isTextFmt).
+  49: '@',
 };
 
 /** What the reader takes of the styles part, by style id (cellXfs index). */
@@ -224,8 +227,9 @@ function readCellStyles(pkg: Package, entry: ZipEntry): CellStyles {
   const text: Array<true | undefined> = [];
   xfs.forEach((id, xf) => {
     if (!id) return;
-    if (isTextFmt(custom.get(id) ?? (id === 49 ? '@' : undefined))) text[xf] = true;
-    if (!kinds.has(id)) kinds.set(id, dateKindOf(custom.get(id) ?? BUILTIN[id]));
+    const code = custom.get(id) ?? BUILTIN[id];
+    if (isTextFmt(code)) text[xf] = true;
+    if (!kinds.has(id)) kinds.set(id, dateKindOf(code));
     const kind = kinds.get(id);
     if (kind) dates[xf] = kind;
   });
