@@ -26,7 +26,7 @@
  */
 import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange, sheetStateOf } from '../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../model/limits';
-import { dateFromSerial, isCalendarFmt, isTextFmt, mayBeDateSerial, numberShownAsText } from '../model/number-format';
+import { dateFromSerial, isCalendarFmt, mayBeDateSerial, numberAsShown } from '../model/number-format';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
@@ -189,7 +189,9 @@ function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
  * whose cell shows no time of day (yyyy/m/d) is a date typed alone: a day
  * (CalendarDate), not 00:00 of it, as the xlsx reader gives it; one with a
  * time there is a HiddenTimeDate (its print shows no 时分); a serial under
- * the Text format is the text it shows (review 13a D2). Their number formats
+ * the Text format is the text it shows (review 13a D2), one with its time
+ * under General a SerialShownDate (numberAsShown); under a format that shows
+ * the time it stays the serial, which the readers take as that date-time. Their number formats
  * are read after the values, one more sync (more on the web for very many),
  * only when there is such a serial.
  */
@@ -208,8 +210,8 @@ async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], 
         const v = row?.[span.col];
         if (!mayBeDateSerial(v)) continue;
         const fmt = String(formats[i]?.[0] ?? '');
-        if (isTextFmt(fmt)) row[span.col] = numberShownAsText(v, fmt);
-        else if (isCalendarFmt(fmt)) row[span.col] = dateFromSerial(v, false, true);
+        if (isCalendarFmt(fmt)) row[span.col] = dateFromSerial(v, false, true);
+        else row[span.col] = numberAsShown(v, fmt);
       }
     }
   }

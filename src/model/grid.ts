@@ -21,6 +21,14 @@ export class CalendarDate extends Date {}
  */
 export class HiddenTimeDate extends Date {}
 
+/**
+ * A date and its time of day in a cell whose format shows no date at all (常规 / General, or a number format): the
+ * screen and the printed, signed form show its serial, 45458.40625 (a workbook written by a program with no date
+ * style, a date-time column whose format was cleared). Read as any Date's; time-not-shown says the print shows a
+ * number. A whole serial (45458) stays the number it is: a code or a count may be as large.
+ */
+export class SerialShownDate extends Date {}
+
 export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based; ragged rows allowed; the slave cells of a merge are null. */

@@ -4,7 +4,7 @@
  * every reader of serials (the fast xlsx reader, the WPS adapter), the way
  * exceljs does it, so all faces give the same grid.
  */
-import { CalendarDate, HiddenTimeDate } from './grid';
+import { CalendarDate, HiddenTimeDate, SerialShownDate } from './grid';
 
 /** A format code that shows a date or time ("yyyy年m月d日", "h:mm"), quoted text and [colour] sections aside. */
 function isDateFmt(fmt: string | undefined | null): boolean {
@@ -83,16 +83,23 @@ export const isTextFmt = (fmt: string | undefined | null): boolean => fmt?.trim(
 
 /**
  * A number that a date of 2000–2099 would be (a serial, whole or with its time of day): what Excel's pane asks the
- * format of (a 序号 or a count is seldom so large), and what a Text format makes text of (numberShownAsText).
+ * format of (a 序号 or a count is seldom so large), and what a Text format makes text of (numberAsShown).
  */
 export const mayBeDateSerial = (v: unknown): v is number => typeof v === 'number' && v >= 36_526 && v < 73_051;
 
 /**
- * A number as the cell shows it: a cell formatted 文本 (`@`) after a date-time was typed shows, and prints, the
- * serial (45458.40625) as General would — the grid gives that text, read as a serial kept as text
- * (invalid-datetime's `serial`), on every face alike. To the 15 digits Excel keeps (45458.3229166667), which takes
- * the float noise away. Only a number that may be a date (mayBeDateSerial); any other number under `@` stays a number.
+ * A number as the cell shows it under `fmt`, a format that shows no date (a date format: the number as it is): a cell formatted 文本 (`@`) after a
+ * date-time was typed shows, and prints, the serial (45458.40625) as General would — the grid gives that text, read
+ * as a serial kept as text (invalid-datetime's `serial`), on every face alike. To the 15 digits Excel keeps
+ * (45458.3229166667), which takes the float noise away. Only a number that may be a date (mayBeDateSerial); any other
+ * number under `@` stays a number. Under General or a number format, a serial with a time of day is the date-time
+ * it holds, shown as a number (SerialShownDate); a whole one stays a number (a code, a count).
  */
-export function numberShownAsText(v: number, fmt: string | undefined | null): number | string {
-  return isTextFmt(fmt) && mayBeDateSerial(v) ? String(Number(v.toPrecision(15))) : v;
+export function numberAsShown(v: number, fmt: string | undefined | null, date1904 = false): number | string | Date {
+  if (!mayBeDateSerial(v) || dateKindOf(fmt)) return v;
+  if (isTextFmt(fmt)) return String(Number(v.toPrecision(15)));
+  return hasTimeOfDay(v) ? new SerialShownDate(dateFromSerial(v, date1904).getTime()) : v;
 }
+
+/** A serial with a time of day, to the minute as a time is read (float noise about midnight is none). */
+const hasTimeOfDay = (v: number): boolean => Math.round((v - Math.floor(v)) * 1440) % 1440 !== 0;

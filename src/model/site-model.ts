@@ -56,6 +56,12 @@ export interface SiteModel {
    */
   timeNotShown?: string[];
   /**
+   * The paths read from a cell holding a date-time its format shows as a number (常规 / General over 2024-06-15 09:45
+   * prints 45458.40625: model/grid.ts SerialShownDate): read as the date-time, printed as its serial, for
+   * time-not-shown to say so. Absent: none.
+   */
+  serialShown?: string[];
+  /**
    * 报考人数 that a copy of 考试安排 (the sheet copied, not read: forms/schedule-copies.ts) writes otherwise than
    * the first; `scheduleCopy[i]` is located at the copy's cell.
    */

@@ -1,9 +1,9 @@
 /**
- * A date-time whose cell's format shows the day alone (review 13a D2): `yyyy/m/d` over 2024-06-15 09:45 prints
- * 2024/6/15, so the signed form shows no 时分 although the workbook holds it. The time is read and every other
- * rule uses it; this says, as a warning, that the paper does not show it.
+ * A date-time whose cell's format does not show its time (review 13a D2): `yyyy/m/d` over 2024-06-15 09:45 prints
+ * 2024/6/15, General prints 45458.40625, so the signed form shows no 时分 although the workbook holds it. The time is
+ * read and every other rule uses it; this says, as a warning, that the paper does not show it.
  */
-import { formatWallClock, parseWallClock } from '../model/datetime';
+import { type WallClock, formatWallClock, parseWallClock, serialFromWallClock } from '../model/datetime';
 import { readFromTimetable } from '../model/labels';
 import { locate, valueAt } from '../model/location';
 import { meta as invalidDatetime } from './invalid-datetime';
@@ -11,9 +11,12 @@ import type { RuleContext, RuleMeta } from './types';
 
 const HIDDEN_ZH =
   '“{field}”这一格里是“{value}”，但它的格式只显示日期、不显示时分：表上显示、打印出来签字的只有日期，看不出几时几分。表上的时间须写到年、月、日、时、分：';
+const NUMBER_ZH = '“{field}”这一格里是“{value}”，但它的格式是“常规”或数值，不是日期：表上显示、打印出来签字的是一个数（如“{shown}”），看不出是哪天几时几分。';
 const SET_FORMAT_ZH = '设置单元格格式 → 日期 → 选“2024/3/14 13:30”（或在“自定义”里写 yyyy/m/d h:mm）。';
 const HIDDEN_EN =
   '"{field}" holds {value}, but the cell’s format shows the date only: the form on screen and the printed, signed copy show no hour and minute. The forms ask for year, month, day, hour and minute: ';
+const NUMBER_EN =
+  '"{field}" holds {value}, but the cell’s format is General or a number, not a date: the form on screen and the printed, signed copy show a number ({shown}), not the date and time. ';
 const SET_FORMAT_EN = '(Format Cells → Date → “2024/3/14 13:30”, or Custom: yyyy/m/d h:mm).';
 /** The other cells a column's finding names, at most; more are counted, not listed. */
 const NAMED = 5;
@@ -28,41 +31,63 @@ export const meta: RuleMeta = {
     zh: {
       hidden: `${HIDDEN_ZH}请选中这一格，${SET_FORMAT_ZH}`,
       hiddenColumn: `${HIDDEN_ZH}本列另有 {count} 格也是这样（{cells}）：请选中这一列有日期的各格，${SET_FORMAT_ZH}`,
+      number: `${NUMBER_ZH}请选中这一格，${SET_FORMAT_ZH}不必重新填写。`,
+      numberColumn: `${NUMBER_ZH}本列另有 {count} 格也是这样（{cells}）：请选中这一列有日期的各格，${SET_FORMAT_ZH}不必重新填写。`,
     },
     en: {
       hidden: `${HIDDEN_EN}set the cell’s format to show them ${SET_FORMAT_EN}`,
       hiddenColumn: `${HIDDEN_EN}{count} more cells of this column are the same ({cellsEn}): select them together and set their format to show them ${SET_FORMAT_EN}`,
+      number: `${NUMBER_EN}Set the cell’s format to a date and time ${SET_FORMAT_EN} No need to type it again.`,
+      numberColumn: `${NUMBER_EN}{count} more cells of this column are the same ({cellsEn}): select them together and set their format to a date and time ${SET_FORMAT_EN} No need to type them again.`,
     },
   },
-  docs: 'A date-time in a cell whose number format shows the day alone (a date-time cell given yyyy/m/d or yyyy年m月d日, or a program’s output under Excel’s default date format): the workbook holds the time and every other rule uses it, but the screen and the printed, signed form show only the date. Said at the cell, for each field that asks for a time of day (交接单 日期, 入库时间, 取卷时间, 还卷时间, 开考时间, 结束时间, 领取时间, 回收时间, 值班时间), with how to set the format to show 时分; several such cells in one column of a sheet are one finding at the first, naming the others (the first five, counting the rest). A field that asks for the date alone (附件4’s 日期, 考试日期) is not said. A date with no time at all in such a cell is a date typed alone, and invalid-datetime says it has no time; a date’s serial under the Text format (文本), which prints as the number, is invalid-datetime’s, as a serial kept as text is.',
+  docs: 'A date-time in a cell whose number format shows the day alone (a date-time cell given yyyy/m/d or yyyy年m月d日, or a program’s output under Excel’s default date format): the workbook holds the time and every other rule uses it, but the screen and the printed, signed form show only the date. Said at the cell, for each field that asks for a time of day (交接单 日期, 入库时间, 取卷时间, 还卷时间, 开考时间, 结束时间, 领取时间, 回收时间, 值班时间), with how to set the format to show 时分; several such cells in one column of a sheet are one finding at the first, naming the others (the first five, counting the rest). A field that asks for the date alone (附件4’s 日期, 考试日期) is not said. A date-time in a cell formatted 常规 (General) or as a number shows and prints as its serial (45458.40625): said the same way, with the number it shows (a whole serial there, 45458, stays a number: a code or a count may be as large). A date with no time at all in a date-only cell is a date typed alone, and invalid-datetime says it has no time; a date’s serial under the Text format (文本), which prints as the number, is invalid-datetime’s, as a serial kept as text is.',
 };
 
 /** The fields that ask for a time of day, as invalid-datetime reads them (附件4's 日期 and a timetable's 考试日期 do not). */
 const TIME_FIELD =
   /^(?:schedule\[(\d+)\]\.(?:start|end)|handovers\[\d+\]\.time|intake(?:\[\d+\])?\.time|vaultLog\[\d+\]\.(?:takenAt|returnedAt)|distributions\[\d+\]\.rows\[\d+\]\.(?:issuedAt|returnedAt)|duty\.shifts\[\d+\]\.(?:from|to))$/;
 
+/** What a cell shows of the date-time it holds: the day alone (`hidden`), or its serial (`number`). */
+type Shown = 'hidden' | 'number';
+
+interface Noted {
+  path: string;
+  value: string;
+  cell: string;
+  shown: string;
+}
+
 export function check({ model, report }: RuleContext): void {
   // A column formatted date-only (a sheet written by a program under Excel's default date format) is one finding at
   // its first such cell naming the others, not one a row: fifteen alike warnings on a duty log said one thing.
-  const columns = new Map<string, Array<{ path: string; value: string; cell: string }>>();
-  for (const path of model.timeNotShown ?? []) {
-    const m = TIME_FIELD.exec(path);
-    if (!m || (m[1] !== undefined && readFromTimetable(model.locations, Number(m[1])))) continue;
-    const t = parseWallClock(valueAt(model.data, path));
-    const at = locate(model.locations, path);
-    if (!t || !at?.cell) continue;
-    const key = `${at.sheet}!${at.cell.replace(/\d+/g, '')}`;
-    const list = columns.get(key) ?? columns.set(key, []).get(key)!;
-    list.push({ path, value: formatWallClock(t).replace('T', ' '), cell: at.cell });
-  }
-  for (const [first, ...others] of columns.values()) {
-    if (others.length === 0) report(first.path, 'hidden', { value: first.value });
+  const columns = new Map<string, { kind: Shown; cells: Noted[] }>();
+  const note = (kind: Shown, paths: readonly string[] | undefined): void => {
+    for (const path of paths ?? []) {
+      const m = TIME_FIELD.exec(path);
+      if (!m || (m[1] !== undefined && readFromTimetable(model.locations, Number(m[1])))) continue;
+      const t = parseWallClock(valueAt(model.data, path));
+      const at = locate(model.locations, path);
+      if (!t || !at?.cell) continue;
+      const key = `${kind} ${at.sheet}!${at.cell.replace(/\d+/g, '')}`;
+      const column = columns.get(key) ?? columns.set(key, { kind, cells: [] }).get(key)!;
+      column.cells.push({ path, value: formatWallClock(t).replace('T', ' '), cell: at.cell, shown: shownSerial(t) });
+    }
+  };
+  note('hidden', model.timeNotShown);
+  note('number', model.serialShown);
+  for (const { kind, cells } of columns.values()) {
+    const [first, ...others] = cells;
+    if (others.length === 0) report(first.path, kind, { value: first.value, shown: first.shown });
     else {
       const named = others.slice(0, NAMED).map((o) => o.cell);
       const more = others.length > NAMED;
-      const cells = `${named.join('、')}${more ? ' 等' : ''}`;
+      const cellsZh = `${named.join('、')}${more ? ' 等' : ''}`;
       const cellsEn = `${named.join(', ')}${more ? ' …' : ''}`;
-      report(first.path, 'hiddenColumn', { value: first.value, count: others.length, cells, cellsEn });
+      report(first.path, `${kind}Column`, { value: first.value, shown: first.shown, count: others.length, cells: cellsZh, cellsEn });
     }
   }
 }
+
+/** The serial as General shows it in a column of the usual width: five decimals (45458.40625, 45458.32292). */
+const shownSerial = (t: WallClock): string => String(Number(serialFromWallClock(t).toFixed(5)));

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { readWorkbook } from '../../src/forms/workbook';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, mergeAddresses, plainOfficeValue, readOfficeGrid } from '../../src/io/office-grid';
-import { CalendarDate, HiddenTimeDate, parseA1 } from '../../src/model/grid';
+import { CalendarDate, HiddenTimeDate, SerialShownDate, parseA1 } from '../../src/model/grid';
 import { WorkbookReadError } from '../../src/model/limits';
 import { FakeContext, Value, asExcel, fakeSheet } from './fake-excel';
 import { exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
@@ -154,6 +154,23 @@ describe('readOfficeGrid', () => {
       expect([name, readWorkbook(viaOffice).data]).toEqual([name, viaXlsx.data]);
       expect([name, readWorkbook(viaOffice).timeNotShown]).toEqual([name, viaXlsx.timeNotShown]);
     }
+  });
+
+  test('a date-time under General or a number format (it shows 45458.40625) is a SerialShownDate, as the xlsx reader gives it; a whole serial there stays a number', async () => {
+    const sheet = fakeSheet('日期', [[45458.40625, 45458.40625, 45458, 45458.40625]]);
+    sheet.formats = new Map([
+      ['A1', 'General'],
+      ['B1', '0.00'],
+      ['C1', 'General'],
+      ['D1', 'yyyy/m/d h:mm'],
+    ]);
+    const result = await readOfficeGrid(asExcel(new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] })));
+    const row = result.grid.sheets[0].rows[0];
+    const at = new Date('2024-06-15T09:45:00Z');
+    // D1: Excel's pane keeps a serial under a format that shows the time; the readers take it as that date-time.
+    expect(row).toEqual([at, at, 45458, 45458.40625]);
+    expect(row.map((v) => v instanceof SerialShownDate)).toEqual([true, true, false, false]);
+    expect(result.syncs).toBe(4);
   });
 
   test('the sync count does not grow with the number of sheets', async () => {

@@ -21,7 +21,7 @@ import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
 import { PLAIN_ROOM } from '../../src/io/xlsx/plain-shapes';
-import { CalendarDate, HiddenTimeDate, parseA1, type WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, HiddenTimeDate, SerialShownDate, parseA1, type WorkbookGrid } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 import { summarizeSite } from '../../src/summary/site';
 
@@ -395,6 +395,20 @@ describe('readXlsx on what other programs and people write', () => {
     );
     const at = (iso: string) => new Date(iso);
     expect(grid.sheets[0].rows[1]).toEqual([...ids.map(() => at('2024-06-15T08:05:00.000Z')), at('1899-12-30T08:05:00.000Z')]);
+  });
+
+  it('a date-time under General or a number format (it shows 45458.40625) is a SerialShownDate; a whole serial there, and any other number, stays a number (exceljs: the same)', async () => {
+    const cells = ['45458.40625', '45458.40625', '45458.40625', '45458', '3.25', '45458.40625'];
+    const styles = [1, 2, 3, 1, 1, 4];
+    const row = cells.map((v, i) => `<c r="${String.fromCharCode(65 + i)}2" s="${styles[i]}"><v>${v}</v></c>`).join('');
+    const grid = await same(await withStyles(row, [0, 0, 2, 10, 22].map(xf).join('')));
+    const got = grid.sheets[0].rows[1];
+    const at = new Date('2024-06-15T09:45:00.000Z');
+    expect(got).toEqual([at, at, at, 45458, 3.25, at]);
+    // General, 0.00 and 0% show the serial; 22 (m/d/yy h:mm) shows the date-time.
+    expect(got.map((v) => v instanceof SerialShownDate)).toEqual([true, true, true, false, false, false]);
+    const viaLib = (await viaExceljs(await withStyles(row, [0, 0, 2, 10, 22].map(xf).join('')))).sheets[0].rows[1];
+    expect(viaLib.map((v) => v instanceof SerialShownDate)).toEqual([true, true, true, false, false, false]);
   });
 
   it("a conditional format's own number format (<dxf><numFmt>) does not stand for the workbook's of the same id", async () => {

@@ -2,7 +2,7 @@
 import { ALL_META } from '../../src/rules/index';
 import { base, firstDeliveryAt, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import { draftWorkbook } from '../../src/forms/workbook';
-import { HiddenTimeDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
+import { HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -296,7 +296,7 @@ rt('invalid-datetime', {
       ],
     },
     {
-      // Review 13a D2: every face gives a date's serial under 文本 (@) as the text it shows (model/number-format.ts numberShownAsText).
+      // Review 13a D2: every face gives a date's serial under 文本 (@) as the text it shows (model/number-format.ts numberAsShown).
       name: 'a filled date-time cell formatted 文本 afterwards (it prints 45458.40625): told as a serial kept as text, nothing else',
       retype: (g) => typeInto(g, '出入库记录', 'F5', '45458.40625'),
       errors: [
@@ -362,6 +362,8 @@ rt('invalid-datetime', {
 
 /** A date-time as a cell formatted to show the day alone gives it (yyyy/m/d over 09:45): read with its time, printed without. */
 const hiddenTime = (iso: string) => new HiddenTimeDate(`${iso}:00Z`);
+/** A date-time as a cell formatted 常规 (General) gives it: read as the date-time, printed as its serial. */
+const serialShown = (iso: string) => new SerialShownDate(`${iso}:00Z`);
 
 rt('time-not-shown', {
   valid: [
@@ -420,6 +422,42 @@ rt('time-not-shown', {
           row: 1,
           message:
             /^“取卷时间”这一格里是“2024-06-15 07:45”，但它的格式只显示日期、不显示时分：表上显示、打印出来签字的只有日期，看不出几时几分。表上的时间须写到年、月、日、时、分：本列另有 2 格也是这样（F5、F6）：请选中这一列有日期的各格，设置单元格格式 → 日期 → 选“2024\/3\/14 13:30”（或在“自定义”里写 yyyy\/m\/d h:mm）。$/,
+        },
+      ],
+    },
+    {
+      // A date-time column whose format was cleared to 常规 (or a program's output with no date style) prints 45458.40625.
+      name: 'a 取卷时间 whose cell is formatted 常规 (General): a warning at the cell saying the print shows a number, nothing else',
+      retype: (g) => typeInto(g, '出入库记录', 'F5', serialShown('2024-06-15T09:45')),
+      errors: [
+        {
+          messageId: 'number',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F5',
+          row: 2,
+          message:
+            /^“取卷时间”这一格里是“2024-06-15 09:45”，但它的格式是“常规”或数值，不是日期：表上显示、打印出来签字的是一个数（如“45458\.40625”），看不出是哪天几时几分。请选中这一格，设置单元格格式 → 日期 → 选“2024\/3\/14 13:30”（或在“自定义”里写 yyyy\/m\/d h:mm）。不必重新填写。$/,
+        },
+      ],
+    },
+    {
+      name: 'a column of 还卷时间 under 常规 beside one 取卷时间 shown without its time: one finding for each kind, at the first of each',
+      retype: (g) => {
+        typeInto(g, '出入库记录', 'F4', hiddenTime('2024-06-15T07:45'));
+        typeInto(g, '出入库记录', 'I4', serialShown('2024-06-15T10:20'));
+        typeInto(g, '出入库记录', 'I5', serialShown('2024-06-15T12:15'));
+      },
+      errors: [
+        { messageId: 'hidden', form: 3, sheet: '出入库记录', cell: 'F4', row: 1, message: /^“取卷时间”这一格里是“2024-06-15 07:45”，但它的格式只显示日期/ },
+        {
+          messageId: 'numberColumn',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'I4',
+          row: 1,
+          message:
+            /^“还卷时间”这一格里是“2024-06-15 10:20”，但它的格式是“常规”或数值，不是日期：表上显示、打印出来签字的是一个数（如“45458\.43056”），看不出是哪天几时几分。本列另有 1 格也是这样（I5）：请选中这一列有日期的各格，/,
         },
       ],
     },

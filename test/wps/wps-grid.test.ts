@@ -10,7 +10,7 @@ import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { plainWpsValue, readWpsGrid } from '../../src/io/wps/grid';
 import { WorkbookReadError } from '../../src/model/limits';
 import { toRows } from '../../src/io/wps/et';
-import { CalendarDate, HiddenTimeDate, type WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, HiddenTimeDate, SerialShownDate, type WorkbookGrid } from '../../src/model/grid';
 import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
 import { ROOT, fakeBookFromXlsx, fixtureBytes, fixtureFiles, templateFiles } from './helpers';
 import { readWorkbook } from '../../src/forms/workbook';
@@ -149,6 +149,20 @@ describe('dates as WPS shows them', () => {
     for (const options of VARIANTS) {
       const row = readWpsGrid(new FakeApplication({ sheets: [{ name: '日期', cells, merges: [] }] }, options)).grid.sheets[0].rows[0];
       expect(row).toEqual(['45458.40625', '45458', 12, new Date('2024-06-15T09:45:00Z')]);
+    }
+  });
+  test('a date-time under 常规 (G/通用格式) or a number format is a SerialShownDate, as the xlsx reader gives it; a whole serial there stays a number', () => {
+    const cells: FakeBookState['sheets'][0]['cells'] = {
+      A1: { v: 45458.40625, fmt: 'G/通用格式' },
+      B1: { v: 45458.40625, fmt: '0.00' },
+      C1: { v: 45458, fmt: 'G/通用格式' },
+      D1: { v: 45458.40625, fmt: 'yyyy/m/d h:mm' },
+    };
+    for (const options of VARIANTS) {
+      const row = readWpsGrid(new FakeApplication({ sheets: [{ name: '日期', cells, merges: [] }] }, options)).grid.sheets[0].rows[0];
+      const at = new Date('2024-06-15T09:45:00Z');
+      expect(row).toEqual([at, at, 45458, at]);
+      expect(row.map((v) => v instanceof SerialShownDate)).toEqual([true, true, false, false]);
     }
   });
 });

@@ -16,7 +16,7 @@
  */
 import { a1, CellValue, RangeBox, SheetGrid, SheetState, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
-import { dateFromSerial, dateKindOf, isTextFmt, numberShownAsText } from '../../model/number-format';
+import { dateFromSerial, dateKindOf, isTextFmt, numberAsShown } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
 import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
 
@@ -83,15 +83,19 @@ function split(lo: number, hi: number, edges: boolean): Array<[number, number, b
   ];
 }
 
-/** Rows of dates → whether each shows a day alone (a calendar format); 'text': a number under the Text format. */
-type DateRows = Map<number, boolean | 'text'>;
+/**
+ * Rows of numbers by what their format shows: a date (whether a day alone: a calendar format), 'text' (the Text
+ * format), 'number' (General or a number format); a row whose format is not known is not there.
+ */
+type DateRows = Map<number, boolean | 'text' | 'number'>;
 
-/** Notes `row` in `out` when `fmt` shows a date, with whether it shows a day alone, or when it is Text (`@`). */
+/** Notes `row` in `out` with what `fmt` shows a number as: a date (a day alone or not), Text (`@`) or a number. */
 function noteDate(out: DateRows, row: number, fmt: unknown): void {
   const code = String(fmt ?? '');
   const kind = dateKindOf(code);
   if (kind) out.set(row, kind === 'calendar');
   else if (isTextFmt(code)) out.set(row, 'text');
+  else if (code) out.set(row, 'number');
 }
 
 /** Which numeric cells of one column show dates, by probing NumberFormat (one code for a uniform run, else mixed). */
@@ -257,8 +261,10 @@ function convertDates(sheet: EtObject, used: EtObject, ext: Extent, grid: SheetG
   for (const [col, found] of dates) {
     for (const [r, shown] of found) {
       const v = grid.rows[r][col] as number;
-      // A date's serial under 文本 is the text it shows (review 13a D2), as the xlsx reader gives it.
-      grid.rows[r][col] = shown === 'text' ? numberShownAsText(v, '@') : dateFromSerial(v, date1904, shown);
+      // A date's serial under 文本 is the text it shows (review 13a D2), one with its time under 常规 a
+      // SerialShownDate, as the xlsx reader gives them.
+      if (typeof shown === 'boolean') grid.rows[r][col] = dateFromSerial(v, date1904, shown);
+      else grid.rows[r][col] = numberAsShown(v, shown === 'text' ? '@' : undefined, date1904);
     }
   }
 }

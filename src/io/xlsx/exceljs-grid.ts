@@ -5,17 +5,18 @@
  */
 import type ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid, a1, sheetStateOf } from '../../model/grid';
-import { asShown, isCalendarFmt, numberShownAsText } from '../../model/number-format';
+import { asShown, isCalendarFmt, numberAsShown } from '../../model/number-format';
 
 /** exceljs names built-in format 22 (a date and its time) `m/d/yy "h":mm`, its hour quoted. */
 const EXCELJS_DATE_TIME_22 = 'm/d/yy "h":mm';
 
 /**
  * A date its cell shows as a day alone is a calendar date (or one whose time is hidden), and a date's serial
- * under the Text format the text it shows, as the lean reader gives them.
+ * under the Text format the text it shows, one with its time under General a SerialShownDate (numberAsShown), as the
+ * lean reader gives them.
  */
-function shownValue(value: CellValue, numFmt: string | undefined): CellValue {
-  if (typeof value === 'number') return numberShownAsText(value, numFmt);
+function shownValue(value: CellValue, numFmt: string | undefined, date1904: boolean): CellValue {
+  if (typeof value === 'number') return numberAsShown(value, numFmt, date1904);
   return value instanceof Date && numFmt !== EXCELJS_DATE_TIME_22 && isCalendarFmt(numFmt) ? asShown(value.getTime(), true) : value;
 }
 
@@ -43,12 +44,13 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const formulas: Record<string, string> = {};
   const struck: string[] = [];
+  const date1904 = ws.workbook?.properties?.date1904 === true;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       const { value, formula } = plainValue(cell.value);
-      out[colNumber - 1] = shownValue(value, cell.numFmt);
+      out[colNumber - 1] = shownValue(value, cell.numFmt, date1904);
       if (formula) formulas[a1(rowNumber - 1, colNumber - 1)] = formula;
       // A value struck through (a line struck out as on paper: forms/voided.ts).
       if (cell.font?.strike && value !== null) struck.push(a1(rowNumber - 1, colNumber - 1));

@@ -11,7 +11,7 @@
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { applyLinks, applyMerges, grow, parseRef, struckOf, type Rows } from './sheet-cells';
 import { LIMITS, beyondLimit } from '../../model/limits';
-import { asShown, dateFromSerial, numberShownAsText, type DateKind } from '../../model/number-format';
+import { asShown, dateFromSerial, numberAsShown, type DateKind } from '../../model/number-format';
 import { ItemText, matchAt, readXmlPart, type XmlTag } from './xml';
 import { Plain, PLAIN_ROOM, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
@@ -25,7 +25,7 @@ export interface WorkbookContext {
   dates: readonly (DateKind | undefined)[];
   /** The styles whose font strikes the text through (cellXfs index). */
   struck: readonly (true | undefined)[];
-  /** The styles whose format is Text (`@`): a date's serial under one is the text it shows (numberShownAsText). */
+  /** The styles whose format is Text (`@`): a date's serial under one is the text it shows, under another format no date (numberAsShown). */
   text: readonly (true | undefined)[];
   date1904: boolean;
   /** Cells with a value and places held by the grid so far, in the whole workbook. */
@@ -108,7 +108,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (typeof n !== 'number') return n;
     const s = style < 0 ? 0 : style;
     const kind = dates[s];
-    return kind ? excelToDate(n, date1904, kind) : text[s] ? numberShownAsText(n, '@') : n;
+    return kind ? excelToDate(n, date1904, kind) : numberAsShown(n, text[s] ? '@' : undefined, date1904);
   };
 
   /** The value of the cell just closed, as exceljs gives it; undefined: no value (only its place counts). */
