@@ -10,7 +10,7 @@
  * files, the open Excel workbook), so that no Node built-in, exceljs or
  * Office.js is reached from here.
  */
-import { readCheckableWorkbook } from '../forms/workbook';
+import { readCheckableWorkbook, readWorkbook } from '../forms/workbook';
 import type { FileReport, Finding, RunReport } from '../model/finding';
 import type { WorkbookGrid } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
@@ -21,7 +21,7 @@ import { PackedLocations, locationsUnder, packLocationsUnder, unpackLocations } 
 import { sortFindings, validateAcross, validateSiteIn } from '../rules/engine';
 import type { Lang } from '../rules/types';
 import { refusalLine } from './refusal';
-import { SUMMARY_SHEET_SETS } from '../summary/words';
+import { SHEET_WORDS, SITE_WORDS, SUMMARY_SHEET_SETS } from '../summary/words';
 import { modelDigest } from '../model/repeated-unit';
 
 /** One workbook to check, as its face has it. */
@@ -88,10 +88,29 @@ export function siteNameOf(model: Pick<SiteModel, 'data'>): string | null {
   return name || (s?.branch && String(s.branch).trim()) || null;
 }
 
-/** A consolidated summary written by this tool, recognised by its sheets: not a unit's workbook. */
-function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
-  return SUMMARY_SHEET_SETS.some((set) => set.every((n) => sheetNames.includes(n)));
+/**
+ * Whether a workbook is a summary this tool wrote: `whole` — a consolidated one (its sheets and no other, none
+ * hidden), or a unit's own (the pane's 下载汇总工作簿, “X（汇总）.xlsx”: one 汇总 sheet, its title; review 14b D3);
+ * `mixed` — a consolidated summary's sheets beside others (a unit's workbook the summary was pasted into, or one
+ * hiding sheets so named: review 14a D2), a summary only when none of its sheets is a custody form.
+ */
+function summaryShape(grid: WorkbookGrid): 'whole' | 'mixed' | undefined {
+  const names = grid.sheets.map((s) => s.name);
+  if (grid.sheets.length === 1 && isSiteSummarySheet(grid.sheets[0])) return 'whole';
+  if (!SUMMARY_SHEET_SETS.some((set) => set.every((n) => names.includes(n)))) return undefined;
+  return grid.sheets.every((s) => !s.state && isSummarySheetName(s.name)) ? 'whole' : 'mixed';
 }
+
+const SUMMARY_SHEETS = new Set<string>(Object.values(SHEET_WORDS).flatMap((w) => Object.values(w)));
+
+/** A sheet the consolidated summary writes: its tables, and each unit's 汇总-X (either language). */
+const isSummarySheetName = (name: string): boolean => SUMMARY_SHEETS.has(name) || Object.values(SHEET_WORDS.site).some((site) => name.startsWith(`${site}-`));
+
+/** The 汇总 sheet the pane writes, named so in either language, its title in the language it was written in. */
+const isSiteSummarySheet = (sheet: WorkbookGrid['sheets'][number]): boolean => {
+  const title = String(sheet.rows[0]?.[0] ?? '');
+  return Object.values(SHEET_WORDS.site).includes(sheet.name) && Object.values(SITE_WORDS.title).some((t) => title.endsWith(t));
+};
 
 /** In every face's words: the pane and the offline page write this summary as custody summary does. */
 const SUMMARY_SKIPPED = {
@@ -188,7 +207,8 @@ export async function checkWorkbookIn(input: WorkbookInput, langs: readonly Lang
     const gridOf = input.grid;
     const read = typeof gridOf === 'function' ? await within(() => gridOf(bytes)) : gridOf;
     grid = read;
-    if (isSummaryWorkbook(read.sheets.map((s) => s.name))) {
+    const summary = summaryShape(read);
+    if (summary === 'whole' || (summary === 'mixed' && within(() => readWorkbook(read)).sheets.every((s) => s.form === null))) {
       return langs.map((lang) => ({ report: fileReport(input.file, null, sha256, []), grid: read, skipped: SUMMARY_SKIPPED[lang] }));
     }
     const [model, findings] = within(() => {

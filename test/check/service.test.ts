@@ -18,6 +18,7 @@ import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { fileReports } from '../../src/summary/consolidate';
 import { summarizeSite } from '../../src/summary/site';
+import { siteSummaryXlsx } from '../../src/io/xlsx/summary/site-sheet';
 import { checkSites } from '../../src/taskpane/check';
 import { CheckEntry, HeldChecks, checkHeld, readChecked, unpacked } from '../../src/taskpane/workbook-jobs';
 import { readWorkbook } from '../../src/forms/workbook';
@@ -156,6 +157,57 @@ describe('checkWorkbooks', () => {
     ]);
     expect(run.skipped).toEqual([{ file: 'summary', reason: '这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿' }]);
     expect(run.workbooks[0].model && siteNameOf(run.workbooks[0].model)).toBe('长沙分校 岳麓考点');
+  });
+
+  it('a unit’s own summary the pane downloads (“X（汇总）.xlsx”, zh and en) is left out as a summary; a unit’s one sheet named 汇总 is read (review 14b D3)', async () => {
+    const bytes = fs.readFileSync(files[1]);
+    const checked = await checkWorkbooks([{ file: 'site.xlsx', grid: await gridFromXlsxBuffer(bytes), sha256: 'x' }], { lang: 'zh' });
+    const model = checked.workbooks[0].model!;
+    const findings = checked.report.files[0].findings;
+    const summaries = await Promise.all(
+      (['zh', 'en'] as const).map(async (lang) => siteSummaryXlsx(summarizeSite(model, findings, { file: 'site.xlsx', sha256: 'x', lang }), findings, lang)),
+    );
+    const tally = { name: '汇总', rows: [['本单位试卷统计'], ['试卷代号', '袋数']], merges: [] };
+    const run = await checkWorkbooks(
+      [
+        { file: '岳麓考点（汇总）.xlsx', grid: await gridFromXlsxBuffer(summaries[0]) },
+        { file: 'Yuelu (summary).xlsx', grid: await gridFromXlsxBuffer(summaries[1]) },
+        { file: 'tally.xlsx', grid: { sheets: [tally] } },
+      ],
+      { lang: 'zh' },
+    );
+    const skipped = '这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿';
+    expect(run.skipped).toEqual([
+      { file: '岳麓考点（汇总）.xlsx', reason: skipped },
+      { file: 'Yuelu (summary).xlsx', reason: skipped },
+    ]);
+    expect(run.report.files.map((f) => [f.file, f.error])).toEqual([
+      ['tally.xlsx', '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件'],
+    ]);
+  });
+
+  it('a unit’s workbook with sheets named like a summary’s (hidden, or pasted in) is checked; a summary with a sheet of notes added is left out (review 14a D2)', async () => {
+    const grid = await gridFromXlsxBuffer(fs.readFileSync(files[1]));
+    const named = (state?: 'hidden' | 'veryHidden') =>
+      ['总览', '站点汇总', '交接配对', '问题清单'].map((name) => ({ name, rows: [], merges: [], ...(state ? { state } : {}) }));
+    const alone = await checkWorkbooks([{ file: 'unit.xlsx', grid }], { lang: 'zh' });
+    // Each on its own: two copies of one unit in a run are a finding of their own.
+    const each = await Promise.all(
+      [
+        { file: 'hidden.xlsx', grid: { sheets: [...grid.sheets, ...named('veryHidden')] } },
+        { file: 'pasted.xlsx', grid: { sheets: [...grid.sheets, ...named()] } },
+      ].map((input) => checkWorkbooks([input], { lang: 'zh' })),
+    );
+    const unit = alone.report.files[0].findings.map((f) => [f.rule, f.sheet, f.cell]);
+    expect(unit.length).toBeGreaterThan(0);
+    expect(each.map((r) => r.report.files.map((f) => [f.file, f.error, f.findings.map((x) => [x.rule, x.sheet, x.cell])]))).toEqual([
+      [['hidden.xlsx', undefined, unit]],
+      [['pasted.xlsx', undefined, unit]],
+    ]);
+    const run = await checkWorkbooks([{ file: 'noted.xlsx', grid: { sheets: [...named(), { name: '备注', rows: [['已于12月5日报送']], merges: [] }] } }], {
+      lang: 'zh',
+    });
+    expect(run.skipped).toEqual([{ file: 'noted.xlsx', reason: '这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿' }]);
   });
 
   it('names the 省校, which has no 分校 or 考点, by its 分部 (as its summary does)', () => {
