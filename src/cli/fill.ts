@@ -6,7 +6,7 @@ import { printable, refusalLine } from '../check/refusal';
 import type { SiteData } from '../model/types';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
-import { langOption, notXlsxLine, replacedLine, writtenLine } from './manners';
+import { forceOption, langOption, notXlsxLine, replacedLine, writtenLine } from './manners';
 
 /** A site's data model is a few hundred KB at most. */
 const DATA_FILE_LIMIT = 64 * 1024 * 1024;
@@ -79,7 +79,8 @@ export function registerFill(program: Command, io: CliIO): void {
     .argument('<data>', '数据 JSON 文件，UTF-8 或 GBK (DATA.json, UTF-8 or GBK)')
     .requiredOption('-o, --out <file>', '输出的 .xlsx 文件，必填 (OUT.xlsx, required)')
     .addOption(langOption())
-    .action(async (dataFile: string, opts: { out: string; lang: Lang }) => {
+    .addOption(forceOption())
+    .action(async (dataFile: string, opts: { out: string; lang: Lang; force?: boolean }) => {
       const w = WORDS[opts.lang];
       await refuseOutputsOverInputs([opts.out], [dataFile]);
       // As summary refuses it (a folder was refused just above).
@@ -105,8 +106,10 @@ export function registerFill(program: Command, io: CliIO): void {
         io.exitCode = 2;
         return;
       }
+      const bytes = new Uint8Array(await fillWorkbook(data));
+      (await import('../batch/keep-unit')).refuseReplacingUnitWorkbook(opts.out, { force: opts.force, writing: bytes });
       const replacing = await exists(opts.out);
-      await writeFileAtomic(opts.out, new Uint8Array(await fillWorkbook(data)));
+      await writeFileAtomic(opts.out, bytes);
       if (replacing) io.err(replacedLine(opts.out, opts.lang));
       io.out(writtenLine(opts.out, opts.lang));
     });

@@ -71,7 +71,8 @@ function examples(rows: ReadonlyArray<readonly [string, string?]>): string[] {
 }
 
 /** The help's line on an output that exists already (fill, template: replacedLine says it). */
-const REPLACES = '输出文件已存在时会提示“已替换”。 (An output file that exists is replaced, and said so.)';
+const REPLACES =
+  '输出文件已存在时会提示“已替换”；已填有表单内容的单位工作簿不会被替换，除非加 --force。 (An output file that exists is replaced, and said so; a unit workbook with its forms filled in is not, unless --force.)';
 
 /** What fill and template say of a file written over one that was there. */
 export const replacedLine = (file: string, lang: Lang = 'zh'): string =>
@@ -86,6 +87,10 @@ export const notXlsxLine = (file: string, lang: Lang = 'zh'): string =>
 
 /** Every command's --lang: the language of the lines it writes (the forms themselves are the official Chinese ones). */
 export const langOption = (description = '提示语言 (message language)'): Option => new Option('--lang <lang>', description).choices(['zh', 'en']).default('zh');
+
+/** The option that lets fill, template and summary replace a unit's workbook filled in (batch/keep-unit.ts). */
+export const forceOption = (): Option =>
+  new Option('--force', '替换输出位置上已有的、填有表单内容的单位工作簿 (replace a unit workbook with its forms filled in where the output goes)');
 
 /** Examples and exit codes shown after each command's help. */
 export const HELP_AFTER: Record<string, string> = {
@@ -138,8 +143,8 @@ export const HELP_AFTER: Record<string, string> = {
       ['custody summary 长沙分校.xlsx 各考点 --format json -o 汇总.json'],
     ]),
     '',
-    '输出文件不能是正在读取的工作簿；输出文件已存在时会提示将被替换。',
-    '(The output cannot be a workbook being read; an output file that exists is replaced, and said so.)',
+    '输出文件不能是正在读取的工作簿；输出文件已存在时会提示将被替换；已填有表单内容的单位工作簿不会被替换，除非加 --force。',
+    '(The output cannot be a workbook being read; an output file that exists is replaced, and said so; a unit workbook with its forms filled in is not, unless --force.)',
     EXIT_CODES.summary,
   ].join('\n'),
   demo: [

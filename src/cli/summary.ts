@@ -32,7 +32,7 @@ import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
-import { langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsOption, writtenLine } from './manners';
+import { forceOption, langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsOption, writtenLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -42,6 +42,8 @@ export interface SummaryRunOptions {
   format?: 'xlsx' | 'json';
   lang?: 'zh' | 'en';
   threads?: number;
+  /** Write over a unit's workbook filled in that is where the output goes (refuseReplacingUnitWorkbook). */
+  force?: boolean;
   /** Where the temporary files go while the summary is made (default: the system's temporary folder). */
   tmpDir?: string;
 }
@@ -119,6 +121,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
   const previous = out ? await previousSummary(out, found, stats) : undefined;
   const files = found.filter((f) => f !== previous);
   if (out) await refuseOutputsOverInputs([out], [...inputs, ...files], stats);
+  if (out) (await import('../batch/keep-unit')).refuseReplacingUnitWorkbook(out, { force: options.force });
   if (files.length === 0) {
     io.err(noWorkbookLine(inputs, options.lang));
     return 2;
@@ -277,7 +280,8 @@ export function registerSummary(program: Command, io: CliIO): void {
     .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['xlsx', 'json']).default('xlsx'))
     .addOption(langOption('问题说明的语言 (message language)'))
     .addOption(threadsOption())
-    .action(async (paths: string[], opts: { out?: string; format: 'xlsx' | 'json'; lang: 'zh' | 'en'; threads?: number }) => {
+    .addOption(forceOption())
+    .action(async (paths: string[], opts: { out?: string; format: 'xlsx' | 'json'; lang: 'zh' | 'en'; threads?: number; force?: boolean }) => {
       const refused = (opts.out ? await folderRefusal(opts.out, opts.lang) : undefined) ?? outputRefusal(opts.out, opts.format, opts.lang);
       if (refused) {
         io.err(refused);
@@ -286,6 +290,6 @@ export function registerSummary(program: Command, io: CliIO): void {
       }
       // "-o -" is the screen, as JSON without -o (review round 10c D2: it made a file named "-").
       const out = opts.out === '-' ? undefined : opts.out;
-      io.exitCode = await runSummary(paths, { out, format: opts.format, lang: opts.lang, threads: opts.threads }, io);
+      io.exitCode = await runSummary(paths, { out, format: opts.format, lang: opts.lang, threads: opts.threads, force: opts.force }, io);
     });
 }

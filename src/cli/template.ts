@@ -6,7 +6,7 @@ import { draftBlankForm, draftWorkbook } from '../forms/workbook';
 import { exists, writeFileAtomic } from '../batch/files';
 import type { CliIO } from './io';
 import type { Lang } from '../rules/types';
-import { langOption, replacedLine, writtenLine } from './manners';
+import { forceOption, langOption, replacedLine, writtenLine } from './manners';
 
 import { SITE_WORKBOOK_NAME } from '../forms/catalog';
 
@@ -34,18 +34,23 @@ interface Written {
   replaced: boolean;
 }
 
-/** Writes the blank site workbook and one file per attachment into `dir`; the files written. */
-export async function writeTemplates(dir: string): Promise<Written[]> {
+/**
+ * Writes the blank site workbook and one file per attachment into `dir`; the files written. None is written when one
+ * of them would replace a unit's workbook filled in (refuseReplacingUnitWorkbook), unless `force`.
+ */
+export async function writeTemplates(dir: string, force = false): Promise<Written[]> {
   const { xlsxBuffer } = await import('../io/xlsx/exceljs-writer');
   const files: Array<[string, Promise<Buffer>]> = [[SITE_WORKBOOK_NAME, xlsxBuffer(draftWorkbook())]];
   for (const entry of FORMS.filter((f) => f.layout.attachment > 0)) {
     files.push([`${entry.templateName}.xlsx`, xlsxBuffer([draftBlankForm(entry)])]);
   }
+  const ready = await Promise.all(files.map(async ([name, buffer]) => ({ file: path.join(dir, name), bytes: await undated(await buffer) })));
+  const { refuseReplacingUnitWorkbook } = await import('../batch/keep-unit');
+  for (const { file, bytes } of ready) refuseReplacingUnitWorkbook(file, { force, writing: bytes });
   const written: Written[] = [];
-  for (const [name, buffer] of files) {
-    const file = path.join(dir, name);
+  for (const { file, bytes } of ready) {
     const replaced = await exists(file);
-    await writeFileAtomic(file, await undated(await buffer));
+    await writeFileAtomic(file, bytes);
     written.push({ file, replaced });
   }
   return written;
@@ -57,9 +62,10 @@ export function registerTemplate(program: Command, io: CliIO): void {
     .description('写出空白模板：整套工作簿和附件1–5各一个文件 (write blank templates)')
     .option('-o, --out <dir>', '输出目录 (output folder)', 'templates')
     .addOption(langOption('提示语言；表单本身是官方的中文表单 (message language; the forms are the official Chinese ones)'))
-    .action(async (opts: { out: string; lang: Lang }) => {
+    .addOption(forceOption())
+    .action(async (opts: { out: string; lang: Lang; force?: boolean }) => {
       // A file of a template's name there is replaced, and said so, as fill says it.
-      for (const { file, replaced } of await writeTemplates(opts.out)) {
+      for (const { file, replaced } of await writeTemplates(opts.out, opts.force)) {
         if (replaced) io.err(replacedLine(file, opts.lang));
         io.out(writtenLine(file, opts.lang));
       }
