@@ -4,7 +4,7 @@
  * either a value or a reason; the custom-function wrappers turn a reason into a
  * #VALUE! error instead of throwing.
  */
-import { parseWallClock, serialFromWallClock } from '../model/datetime';
+import { dateAndHalfDay, isDateWithoutTime, parseWallClock, serialFromWallClock } from '../model/datetime';
 import { boxWithBags, parseCount, toHalfWidth, unitOfCount } from '../model/text';
 import { isDittoMark, personKey, signaturesIn } from '../model/people';
 
@@ -147,13 +147,16 @@ export function signers(text: unknown): Outcome<number> {
 /**
  * DATETIME: an Excel date-time serial from Chinese date text
  * ("2024年1月6日8时30分", "2024/1/6 8:30", "1月6日 8:30" with a year given).
- * A date alone is that day at 00:00. A number is taken as a serial already.
+ * As the validator reads the forms' times (review 14b D6): a date without its
+ * time of day is #VALUE! (the forms ask for 时分; a 00:00 made up for it would
+ * pass the check), and a number is taken as a serial only where the reader
+ * takes one (1950–2150), not a count.
  */
 export function dateTime(text: unknown, year?: unknown): Outcome<number> {
   if (text === null || text === undefined || text === '') return fail('缺少日期 (date missing)');
   if (typeof text === 'number') {
-    if (Number.isFinite(text) && text > 0) return ok(text);
-    return fail(`不是日期：${text} (not a date)`);
+    if (parseWallClock(text)) return ok(text);
+    return fail(`不是日期时间：${text} (not a date-time serial)`);
   }
   if (typeof text !== 'string') return fail('不是日期文字 (not date text)');
   let ctxYear: number | undefined;
@@ -167,9 +170,12 @@ export function dateTime(text: unknown, year?: unknown): Outcome<number> {
     if (!Number.isInteger(y) || y < 1900 || y > 2200) return fail(`年份无效：${String(year)} (invalid year)`);
     ctxYear = y;
   }
-  const t = parseWallClock(text, { year: ctxYear }, true);
+  if (isDateWithoutTime(text) || dateAndHalfDay(text)) {
+    return fail(`只有日期，没有几时几分：${text}，表上的时间须写到时分，如“2024年6月15日8时30分” (a date without its hour and minute)`);
+  }
+  const t = parseWallClock(text, { year: ctxYear });
   // A date that reads once it has a year (6月14日 9:30): the year is what is missing.
-  if (!t && ctxYear === undefined && parseWallClock(text, { year: 2000 }, true))
+  if (!t && ctxYear === undefined && parseWallClock(text, { year: 2000 }))
     return fail(`日期没有年份：${text}，请在第二个参数写上年份，如 2024 (no year: give it as the second argument)`);
   if (!t) return fail(`无法识别的日期时间：${text} (unreadable date-time)`);
   return ok(Math.round(serialFromWallClock(t) * 1440) / 1440);

@@ -155,11 +155,21 @@ describe('DATETIME', () => {
   test('a partial date takes the year given', () => {
     expect(fns.dateTimeFunction('1月6日 8:30', 2024)).toBeCloseTo(serial, 8);
   });
-  test('a date alone is midnight', () => {
-    expect(fns.dateTimeFunction('2024年1月6日')).toBe(45297);
+  test('a date without its time of day is #VALUE!, as the validator says it has no 时分 (review 14b D6)', () => {
+    for (const text of ['2024年1月6日', '2024/1/6', '2024年1月6日上午']) {
+      expect(dateTime(text)).toEqual({
+        ok: false,
+        reason: `只有日期，没有几时几分：${text}，表上的时间须写到时分，如“2024年6月15日8时30分” (a date without its hour and minute)`,
+      });
+      expect(fns.dateTimeFunction(text)).toBeInstanceOf(FakeCfError);
+    }
   });
-  test('a serial passes through', () => {
+  test('a serial passes through; a number no date-time is (a count, a fraction of a day) is #VALUE!', () => {
     expect(fns.dateTimeFunction(45297.5)).toBe(45297.5);
+    expect([dateTime(3), dateTime(0.5)]).toEqual([
+      { ok: false, reason: '不是日期时间：3 (not a date-time serial)' },
+      { ok: false, reason: '不是日期时间：0.5 (not a date-time serial)' },
+    ]);
   });
   test.each([['明天'], [''], [null], ['2024年13月6日'], ['1月6日 8:30'], [true], [-3]])('bad argument %p → #VALUE!', (bad) => {
     const result = fns.dateTimeFunction(bad);
