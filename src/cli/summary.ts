@@ -258,9 +258,13 @@ function outputRefusal(out: string | undefined, format: 'xlsx' | 'json', lang: '
   return undefined;
 }
 
-/** -o a folder that is there: said so (it was told to end in .xlsx, review round 10c D12). */
+/**
+ * -o a folder that is there, or a path written as a folder's (`x.xlsx/`, whose extension path.extname still reads):
+ * said so before any work (review round 10c D12; review 14a D9 named a temporary file after the whole run).
+ */
 async function folderRefusal(out: string, lang: 'zh' | 'en'): Promise<string | undefined> {
   if (out === '-') return undefined;
+  if (/[\\/]$/.test(out)) return refusalLine(outputIsFolder(out), lang);
   const isFolder = await stat(out).then(
     (s) => s.isDirectory(),
     () => false,

@@ -47,6 +47,8 @@ test.each([
   [['-o', 's.txt', '--lang', 'en'], 'the output file must end in .xlsx: s.txt\n'],
   [['-o', 'folder'], '输出位置是一个文件夹，不能写成文件：folder\n'],
   [['-o', 'folder', '--lang', 'en'], 'the output is a folder, not a file: folder\n'],
+  // Review 14a D9: a path written as a folder's, its folder not there (path.extname reads .xlsx from it).
+  [['-o', 'new.xlsx/'], '输出位置是一个文件夹，不能写成文件：new.xlsx/\n'],
 ])('summary kaodian.xlsx %j: refused before any work, in the language asked', async (args, err) => {
   expect(await run(dir, 'summary', 'kaodian.xlsx', ...args)).toEqual({ code: 2, out: '', err });
   expect(fs.readdirSync(dir).sort()).toEqual(['folder', 'kaodian.xlsx', 'other']);
