@@ -5,8 +5,8 @@
  * `summary` reads thousands of them in each thread: such a part is then
  * inflated and parsed once, not once per workbook.
  *
- * Exact, not a guess: a hit is a part of the same name, stored the same way,
- * whose stored bytes equal the kept ones byte for byte, so it would read the
+ * Exact, not a guess: a hit is a part of the same name, stored the same way
+ * under the same CRC-32, whose stored bytes equal the kept ones byte for byte, so it would read the
  * same. Its inflated bytes are still counted against the workbook's limits.
  * Bounded: a part stored in more than 64 KB is never kept, nor more than a few
  * variants of one part. What is kept is shared by every workbook that hits it,
@@ -36,7 +36,8 @@ export class SamePartMemo<T> {
   get(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, read: () => T): T {
     const stored = storedBytes(bytes, entry);
     if (stored.length > MAX_STORED_BYTES) return read();
-    const key = `${entry.method}:${entry.name}`;
+    // The CRC-32 too: a part that came as the same bytes under another declared CRC-32 is read (and refused) anew.
+    const key = `${entry.method}:${entry.crc}:${entry.name}`;
     const variants = this.known.get(key) ?? [];
     const hit = variants.find((k) => sameBytes(k.stored, stored));
     if (hit) {
