@@ -19,6 +19,7 @@ const VARIANTS = 4;
 
 interface Kept<T> {
   stored: Uint8Array;
+  crc: number;
   inflated: number;
   value: T;
 }
@@ -36,10 +37,10 @@ export class SamePartMemo<T> {
   get(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, read: () => T): T {
     const stored = storedBytes(bytes, entry);
     if (stored.length > MAX_STORED_BYTES) return read();
-    // The CRC-32 too: a part that came as the same bytes under another declared CRC-32 is read (and refused) anew.
-    const key = `${entry.method}:${entry.crc}:${entry.name}`;
+    const key = `${entry.method}:${entry.name}`;
     const variants = this.known.get(key) ?? [];
-    const hit = variants.find((k) => sameBytes(k.stored, stored));
+    // The CRC-32 too: the same bytes under another declared CRC-32 are read (and refused) anew.
+    const hit = variants.find((k) => k.crc === entry.crc && sameBytes(k.stored, stored));
     if (hit) {
       countInflated(budget, entry, hit.inflated, hit.inflated);
       return hit.value;
@@ -47,7 +48,7 @@ export class SamePartMemo<T> {
     const before = budget.total;
     const value = read();
     if (variants.length >= VARIANTS) variants.shift();
-    variants.push({ stored: stored.slice(), inflated: budget.total - before, value });
+    variants.push({ stored: stored.slice(), crc: entry.crc, inflated: budget.total - before, value });
     this.known.set(key, variants);
     return value;
   }
