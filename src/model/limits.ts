@@ -32,6 +32,12 @@ export const LIMITS = {
   mergedCells: 20_000_000,
   /** Elements open inside one another in a part (a worksheet needs about 6; rich text a few more). */
   xmlDepth: 256,
+  /**
+   * Characters of one tag (its attributes), comment or CDATA section of a part: such a token is held
+   * whole while it is read. A workbook's longest are a few KB (a long list of ranges); a 60 MB attribute
+   * no program reads took 500 MB a file (review 14a D8).
+   */
+  xmlTokenChars: 4 * 1024 * 1024,
   /** Steps one formula evaluation may take (cells read, formulas evaluated); a cycle of references stops it at once. */
   formulaSteps: 1_000_000,
   /** Seconds one file may take in a batch run before its worker is stopped. */
@@ -93,6 +99,7 @@ const WHAT: Record<
   mergeArea: ['一个合并区域覆盖的单元格数', 'cells covered by one merged range', n],
   mergedCells: ['合并区域覆盖的单元格总数', 'cells covered by merged ranges in all', n],
   xmlDepth: ['XML 元素嵌套层数', 'XML nesting depth', n],
+  xmlTokenChars: ['一个 XML 标记（标签、注释或 CDATA 段）的长度（字符）', 'one XML tag, comment or CDATA section (characters)', n],
 };
 
 /** The English of a figure's Chinese wording (超过 64 MB（xl/…） → over 64 MB (xl/…)). */
@@ -169,6 +176,12 @@ export const REFUSALS = {
   noWorkbook: '压缩包里没有 Excel 工作簿内容（xl/workbook.xml），不是 .xlsx 文件，请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
   badEntryName: '压缩包里有路径不合法的条目（如 ../ 或绝对路径），不是正常的 .xlsx 文件，已拒绝读取；请向报送单位重新获取原文件',
   duplicateEntry: '压缩包里有同名的条目（名称相同或只差大小写），不同软件会读到不同的内容，不是正常的 .xlsx 文件，已拒绝读取；请向报送单位重新获取原文件',
+  entryNameMismatch:
+    '压缩包里有条目的名称前后不一致（目录里的名称与条目自身记录的不同），不同软件会读到不同的内容，文件已损坏，已拒绝读取；请用 Excel 或 WPS 打开后重新保存为 .xlsx，或向报送单位重新获取原文件',
+  badCrc:
+    '压缩包里有部件的校验码（CRC-32）不符，内容在复制或传输中出了错或被改动过，文件已损坏，已拒绝读取；请向报送单位重新获取原文件，或用 Excel 或 WPS 打开后重新保存为 .xlsx',
+  openDocument: '这是 OpenDocument 格式的表格（.ods，如 LibreOffice 或 WPS 保存的），不是 .xlsx，请在 Excel、WPS 或 LibreOffice 中打开后“另存为” .xlsx 再检查',
+  badRowNumber: '工作表里有行号不合法的行（如第 0 行），Excel 会认为文件已损坏，已拒绝读取；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再检查',
   unsupportedZip: '压缩包使用了不支持的格式（ZIP64 或特殊压缩方式），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
   missingPart: '工作簿登记的工作表在文件里找不到（文件已损坏，或指向压缩包以外的位置），已拒绝读取；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再检查',
   badXml: '工作簿内容不是合格的 XML（文件已损坏或由不兼容的程序生成），请用 Excel 或 WPS 打开后重新保存为 .xlsx',
@@ -187,6 +200,14 @@ const REFUSALS_EN: Record<keyof typeof REFUSALS, string> = {
     'the zip has an entry with an invalid path (such as ../ or an absolute path): not a normal .xlsx file, not read; get the original file again from the unit that sent it',
   duplicateEntry:
     'the zip has two entries of one name (or names differing only in case), which programs read differently: not a normal .xlsx file, not read; get the original file again from the unit that sent it',
+  entryNameMismatch:
+    'the zip has an entry whose name in the directory differs from the name in its own header, which programs read differently: the file is damaged, not read; open it in Excel or WPS and save it again as .xlsx, or get the original file again from the unit that sent it',
+  badCrc:
+    'a part of the zip does not match its checksum (CRC-32): it was damaged in copying or sending, or changed, so the file is damaged, not read; get the original file again from the unit that sent it, or open it in Excel or WPS and save it again as .xlsx',
+  openDocument:
+    'this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), not an .xlsx; open it in Excel, WPS or LibreOffice, save it as .xlsx and check again',
+  badRowNumber:
+    'a sheet has a row with an invalid row number (such as row 0), which Excel calls damaged, not read; open it in Excel or WPS, save it again as .xlsx and check again',
   unsupportedZip: 'the zip uses an unsupported format (ZIP64 or a special compression); open it in Excel or WPS and save it again as .xlsx',
   missingPart:
     'a sheet the workbook lists is not in the file (the file is damaged, or points outside the zip), not read; open it in Excel or WPS, save it again as .xlsx and check again',

@@ -3,7 +3,7 @@
  * deflated or stored), sizes declared as we choose, names as we choose, and a
  * deflate stream of zeros of any length made in milliseconds.
  */
-import { crc32 } from 'zlib';
+import { crc32, inflateRawSync } from 'zlib';
 
 export interface RawEntry {
   name: string;
@@ -12,8 +12,19 @@ export interface RawEntry {
   method: 0 | 8;
   /** The inflated size declared in the headers (the truth, unless lying). */
   declaredSize: number;
+  /** The CRC-32 written: by default the true one of what the data inflates to (0 for data that does not inflate within 80 MB). */
   crc?: number;
   flags?: number;
+}
+
+/** The CRC-32 of what an entry's data stands for (the reader checks it), or 0 when it is not a sound deflate stream of at most 80 MB. */
+function trueCrc(e: RawEntry): number {
+  if (e.method === 0) return crc32(e.data);
+  try {
+    return crc32(inflateRawSync(e.data, { maxOutputLength: 80 * 1024 * 1024 }));
+  } catch {
+    return 0;
+  }
 }
 
 export function zipOf(entries: readonly RawEntry[]): Buffer {
@@ -21,13 +32,14 @@ export function zipOf(entries: readonly RawEntry[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
+    const crc = e.crc ?? trueCrc(e);
     const name = Buffer.from(e.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE((e.flags ?? 0) | 0x800, 6);
     local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.crc ?? 0, 14);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(e.data.length, 18);
     local.writeUInt32LE(e.declaredSize >>> 0, 22);
     local.writeUInt16LE(name.length, 26);
@@ -37,7 +49,7 @@ export function zipOf(entries: readonly RawEntry[]): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE((e.flags ?? 0) | 0x800, 8);
     central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.crc ?? 0, 16);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(e.data.length, 20);
     central.writeUInt32LE(e.declaredSize >>> 0, 24);
     central.writeUInt16LE(name.length, 28);

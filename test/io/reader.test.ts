@@ -323,12 +323,25 @@ describe('readXlsx on what other programs and people write', () => {
     expect(grid.sheets[0].rows[0]).toEqual(['共享', '42', '占位']);
   });
 
-  it('CDATA is dropped, as exceljs drops it', async () => {
-    const grid = await same(await handMade(withRow2('<c r="A2"><v><![CDATA[5]]></v></c><c r="B2" t="s"><v>0</v></c>')));
-    expect(grid.sheets[0].rows[1]).toEqual([null, '共享']);
+  // exceljs misreads these: the expected grid is what the file says.
+  it('CDATA is text, as Excel and LibreOffice read it (exceljs drops it): in shared and inline strings, values and formulas', async () => {
+    // Review 14a D3: labels in CDATA made a valid workbook refused, a time in CDATA a false 必填项未填.
+    const cells =
+      '<c r="A2"><v><![CDATA[5]]></v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="inlineStr"><is><t><![CDATA[2024-06-15 06:30]]></t></is></c>' +
+      '<c r="D2" t="str"><v>a<![CDATA[&amp;<b>]]>c</v></c><c r="E2"><f><![CDATA[SUM(A2:A2)]]></f></c>' +
+      '<c r="F2" t="inlineStr"><is><r><t>甲</t></r><r><t><![CDATA[乙\r\n丙]]></t></r></is></c>';
+    const buf = await handMade((sheet, shared) =>
+      withRow2(cells)(sheet, shared.replace('</sst>', '<si><t xml:space="preserve"><![CDATA[出入库]]>记录</t></si></sst>')),
+    );
+    const grid = readXlsx(buf);
+    expect(grid.sheets[0].rows).toEqual([
+      ['共享', 42, '占位'],
+      [5, '出入库记录', '2024-06-15 06:30', 'a&amp;<b>c', null, '甲乙\n丙'],
+    ]);
+    expect(grid.sheets[0].formulas).toEqual({ E2: 'SUM(A2:A2)' });
+    expect(readXlsxInNode(buf)).toEqual(grid);
   });
 
-  // exceljs misreads these: the expected grid is what the file says.
   it('a str value with an entity is read once (exceljs decodes it twice)', async () => {
     const grid = readXlsx(await handMade(withRow2('<c r="A2" t="str"><v>a&amp;amp;b</v></c>')));
     expect(grid.sheets[0].rows[1]).toEqual(['a&amp;b']);

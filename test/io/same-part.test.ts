@@ -39,6 +39,20 @@ describe('SamePartMemo', () => {
     expect([second.value, second.reads, second.budget.total]).toEqual([`read xl/styles.xml ${size}`, 0, 100 + size]);
   });
 
+  it('reads again a part stored as the same bytes under another declared CRC-32 (which the read then refuses: review 14a D5)', () => {
+    const memo = new SamePartMemo<string>();
+    const bytes = pack({ 'xl/styles.xml': STYLES }, 0);
+    readThrough(memo, bytes, 'xl/styles.xml');
+    const wrong = bytes.slice();
+    // The CRC-32 in the central directory (the one the reader takes), at offset 16 of its one record.
+    const dv = new DataView(wrong.buffer);
+    const central = wrong.length - 22 - dv.getUint32(wrong.length - 22 + 12, true);
+    dv.setUint32(central + 16, dv.getUint32(central + 16, true) ^ 1, true);
+    expect(listEntries(wrong).get('xl/styles.xml')!.crc).not.toBe(listEntries(bytes).get('xl/styles.xml')!.crc);
+    expect(readThrough(memo, wrong, 'xl/styles.xml').reads).toBe(1);
+    expect(readThrough(memo, bytes, 'xl/styles.xml').reads).toBe(0);
+  });
+
   it('reads again a part whose bytes, name or way of storing differ', () => {
     const memo = new SamePartMemo<string>();
     readThrough(memo, pack({ 'xl/styles.xml': STYLES }), 'xl/styles.xml');

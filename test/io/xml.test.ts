@@ -15,7 +15,7 @@ type Event = string;
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** Events as saxes gives them: text between tags joined, CDATA dropped, names without prefix. */
+/** Events as saxes gives them: text between tags joined, CDATA sections as text (its cdata event), names without prefix. */
 function saxesEvents(xml: string): Event[] {
   const events: Event[] = [];
   const parser = new SaxesParser({ xmlns: false, position: false });
@@ -31,6 +31,9 @@ function saxesEvents(xml: string): Event[] {
   });
   parser.on('text', (t) => {
     if (depth > 0) events.push(`"${t}`);
+  });
+  parser.on('cdata', (t) => {
+    if (t) events.push(`"${t}`);
   });
   parser.write(xml).close();
   return joinText(events);
@@ -85,6 +88,8 @@ const EDGE_CASES = [
   '<x:worksheet xmlns:x="s" xmlns:r="r"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>',
   `<w a='1' b = "2" c="&lt;&gt;&amp;&quot;&apos;&#20013;&#x6587;&#x1F600;" d="t\tab&#9;n\nl&#10;r\r\nx"><!-- a > comment <c> --><?pi x?><e/><f  /><g></g ></w>`,
   '<w><t>&amp;amp; &#38; 甲乙丙 ]]&gt; <![CDATA[<not>a tag</not>]]>after</t></w>',
+  // CDATA as text, as it stands: references not decoded, CR LF read as LF, empty, next to text, and "]]" inside.
+  '<w><t><![CDATA[2024-06-15 06:30]]></t><t>a<![CDATA[&amp; <b>\r\nx]]]></t><t><![CDATA[]]></t><t><![CDATA[]]]]>tail</t></w>',
   '<w>\n  <c r="B2" s="3"><f t="shared" ref="B2:B9" si="0">SUM(A1:A2)</f><v>3</v></c>\n</w>',
   '<!DOCTYPE w [<!ELEMENT w ANY><!ATTLIST w a CDATA "]>">]><w a="1">text</w>',
   `<w><is><t>${'长'.repeat(5000)}&amp;${'文'.repeat(5000)}</t></is><v attr="${'>'.repeat(300)}"/></w>`,
@@ -161,6 +166,33 @@ describe('what the XML scanner passes on', () => {
     expect(() => scanXml((write) => write(`<w>${'<c>'.repeat(300)}`), { open: () => undefined })).toThrow(
       '工作簿超出读取上限：XML 元素嵌套层数 超过 256，上限 256。',
     );
+  });
+
+  // Review 14a D8: a 60 MB attribute no one reads was held whole (and copied) while its tag was read: 500 MB a file.
+  const TOKEN_LIMIT =
+    '工作簿超出读取上限：一个 XML 标记（标签、注释或 CDATA 段）的长度（字符） 超过 4,194,304，上限 4,194,304。疑似异常文件，已拒绝读取；如是正常工作簿，请删去多余的行、列或合并后另存为 .xlsx 再试';
+  const MB = 1024 * 1024;
+  const LIMIT = 4 * MB;
+  // Each token exactly LIMIT characters from its "<" to its ">", and one character more.
+  const tokens = (extra: number): Array<[string, string]> => [
+    ['an attribute', `<row foo="${'A'.repeat(LIMIT - 19 + extra)}" r="1"/>`],
+    ['a comment', `<!--${'A'.repeat(LIMIT - 7 + extra)}-->`],
+    ['a CDATA section', `<![CDATA[${'A'.repeat(LIMIT - 12 + extra)}]]>`],
+  ];
+  it.each(tokens(1))('%s of 4 M characters and one: refused in one line, in chunks of 1 MB (as a part is decoded), of 64 KB and whole', (_what, token) => {
+    expect(token).toHaveLength(LIMIT + 1);
+    const xml = `<w><t>${token}</t></w>`;
+    for (const size of [MB, 64 * 1024, xml.length]) expect(() => ourEvents(chunked(xml, size), () => [])).toThrow(TOKEN_LIMIT);
+  });
+
+  it('a tag, comment and CDATA section of exactly 4 M characters are read, in chunks of 1 MB and whole', () => {
+    const [[, tag], [, comment], [, cdata]] = tokens(0);
+    const xml = `<w>${tag}${comment}<t>${cdata}</t></w>`;
+    for (const size of [MB, xml.length]) {
+      const events = ourEvents(chunked(xml, size), (i) => (i === 1 ? ['r'] : []));
+      expect(events.map((e) => e.slice(0, 12))).toEqual(['<w ', '<row/ r="1"', '</row', '<t ', `"${'A'.repeat(11)}`, '</t', '</w']);
+      expect(events[4]).toBe(`"${'A'.repeat(LIMIT - 12)}`);
+    }
   });
 });
 

@@ -38,7 +38,7 @@ function browserError(error: WorkbookReadError): BrowserReadError {
       ? 'tooBig'
       : error.reason === 'oldXls' || error.reason === 'encrypted'
         ? 'oldXls'
-        : error.reason === 'empty' || error.reason === 'notXlsx' || error.reason === 'noWorkbook'
+        : error.reason === 'empty' || error.reason === 'notXlsx' || error.reason === 'noWorkbook' || error.reason === 'openDocument'
           ? 'notXlsx'
           : 'broken';
   return new BrowserReadError(code, error.message, error.en);

@@ -6,6 +6,7 @@
 import * as buffer from 'buffer';
 import * as zlib from 'zlib';
 import type { AsciiText } from './utf8-slices';
+import type { Crc32 } from './zip';
 import type { Deflater } from './mark-parts';
 import type { WorkbookGrid } from '../../model/grid';
 import { readXlsx } from './reader';
@@ -30,9 +31,13 @@ const asciiText: AsciiText | undefined = isAscii
   ? (bytes) => (isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1') : undefined)
   : undefined;
 
+/** Node's CRC-32 (20.15 and 22.2 on; a 40 MB part in some 15 ms, the JavaScript one's 150): without it, zip.ts's. */
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
+const crc32: Crc32 | undefined = zlibCrc32 ? (data, value) => zlibCrc32(data, value) : undefined;
+
 /** Reads a workbook's bytes into the grid the readers take; throws WorkbookReadError with one line. */
 export function readXlsxInNode(bytes: Uint8Array): WorkbookGrid {
-  return readXlsx(bytes, { inflateAtOnce, asciiText });
+  return readXlsx(bytes, { inflateAtOnce, asciiText, crc32 });
 }
 
 /** The same, for callers that await. */

@@ -13,9 +13,10 @@ import { sheetStateOf, type SheetGrid, type SheetState, type WorkbookGrid } from
 import { type DateKind, dateKindOf, isTextFmt } from '../../model/number-format';
 import { LIMITS, WorkbookReadError, beyondLimit, refuse } from '../../model/limits';
 import { readSheet, type WorkbookContext } from './sheet-reader';
-import { ItemText, plainStringItem, readXmlPart } from './xml';
+import { readXmlPart } from './xml';
+import { ItemText, plainStringItem } from './string-items';
 import { SamePartMemo } from './same-part';
-import { inflateEntry, joinBytes, listEntries, storedBytes, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
+import { inflateEntry, joinBytes, listEntries, storedBytes, type Crc32, type InflateAtOnce, type InflateBudget, type ZipEntry } from './zip';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** "EncryptionInfo" in UTF-16LE: the stream an encrypted workbook's OLE container holds. */
@@ -84,7 +85,7 @@ class Package {
     host: ReadOptions,
   ) {
     this.entries = listEntries(bytes);
-    this.budget = { total: 0, atOnce: host.inflateAtOnce, asciiText: host.asciiText };
+    this.budget = { total: 0, atOnce: host.inflateAtOnce, asciiText: host.asciiText, crc32: host.crc32 };
   }
 
   entry(name: string): ZipEntry | undefined {
@@ -121,7 +122,14 @@ class Package {
       if (rel.type.endsWith('/officeDocument') && this.entry(rel.target)) return rel.target;
     }
     if (this.entry('xl/workbook.xml')) return 'xl/workbook.xml';
-    throw refuse('noWorkbook');
+    throw refuse(this.isOpenDocument() ? 'openDocument' : 'noWorkbook');
+  }
+
+  /** An OpenDocument package (an .ods renamed .xlsx): its first entry, `mimetype`, stored as it is, names the kind. */
+  private isOpenDocument(): boolean {
+    const entry = this.entry('mimetype');
+    if (!entry || entry.method !== 0 || entry.compressedSize > 100) return false;
+    return /^application\/vnd\.oasis\.opendocument\.spreadsheet/.test(new TextDecoder().decode(storedBytes(this.bytes, entry)));
   }
 }
 
@@ -351,6 +359,8 @@ export interface ReadOptions {
   inflateAtOnce?: InflateAtOnce;
   /** The host's quick reading of ASCII text (Node's: node-workbook.ts); TextDecoder's alone otherwise. */
   asciiText?: AsciiText;
+  /** The host's CRC-32 (Node's zlib.crc32, several times quicker): the one in zip.ts otherwise. */
+  crc32?: Crc32;
 }
 
 /** Reads the grid of an .xlsx file's bytes; refuses, with one plain line, what it cannot or must not read. */

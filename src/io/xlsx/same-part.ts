@@ -5,8 +5,8 @@
  * `summary` reads thousands of them in each thread: such a part is then
  * inflated and parsed once, not once per workbook.
  *
- * Exact, not a guess: a hit is a part of the same name, stored the same way,
- * whose stored bytes equal the kept ones byte for byte, so it would read the
+ * Exact, not a guess: a hit is a part of the same name, stored the same way
+ * under the same CRC-32, whose stored bytes equal the kept ones byte for byte, so it would read the
  * same. Its inflated bytes are still counted against the workbook's limits.
  * Bounded: a part stored in more than 64 KB is never kept, nor more than a few
  * variants of one part. What is kept is shared by every workbook that hits it,
@@ -19,6 +19,7 @@ const VARIANTS = 4;
 
 interface Kept<T> {
   stored: Uint8Array;
+  crc: number;
   inflated: number;
   value: T;
 }
@@ -38,7 +39,8 @@ export class SamePartMemo<T> {
     if (stored.length > MAX_STORED_BYTES) return read();
     const key = `${entry.method}:${entry.name}`;
     const variants = this.known.get(key) ?? [];
-    const hit = variants.find((k) => sameBytes(k.stored, stored));
+    // The CRC-32 too: the same bytes under another declared CRC-32 are read (and refused) anew.
+    const hit = variants.find((k) => k.crc === entry.crc && sameBytes(k.stored, stored));
     if (hit) {
       countInflated(budget, entry, hit.inflated, hit.inflated);
       return hit.value;
@@ -46,7 +48,7 @@ export class SamePartMemo<T> {
     const before = budget.total;
     const value = read();
     if (variants.length >= VARIANTS) variants.shift();
-    variants.push({ stored: stored.slice(), inflated: budget.total - before, value });
+    variants.push({ stored: stored.slice(), crc: entry.crc, inflated: budget.total - before, value });
     this.known.set(key, variants);
     return value;
   }

@@ -10,9 +10,10 @@
  */
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { applyLinks, applyMerges, grow, parseRef, struckOf, type Rows } from './sheet-cells';
-import { LIMITS, beyondLimit } from '../../model/limits';
+import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 import { asShown, dateFromSerial, numberAsShown, type DateKind } from '../../model/number-format';
-import { ItemText, matchAt, readXmlPart, type XmlTag } from './xml';
+import { readXmlPart, type XmlTag } from './xml';
+import { ItemText, matchAt } from './string-items';
 import { Plain, PLAIN_ROOM, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
 
@@ -337,7 +338,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const openRow = (tag: XmlTag): void => {
     const r = tag.attr('r');
     const hidden = tag.attr('hidden');
-    startRow(r ? Number(r) : rowNo + 2, hidden === '1' || hidden === 'true');
+    const n = r ? Number(r) : rowNo + 2;
+    // Row numbers start at 1: a row 0 (or -1, 2.5, "x") Excel calls damaged (review 14a x09); read, it was taken as the next row.
+    if (!(Number.isInteger(n) && n >= 1)) throw refuse('badRowNumber');
+    startRow(n, hidden === '1' || hidden === 'true');
   };
 
   const openOutside = (tag: XmlTag, tagName: string): void => {

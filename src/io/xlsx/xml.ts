@@ -10,8 +10,14 @@
  * five times longer per cell on what a workbook never holds. It gives what saxes
  * gives exceljs (test/io/reader.test.ts compares the grids; test/io/xml.test.ts
  * the events): line ends read as \n, tabs and line ends in attribute values as
- * spaces, CDATA dropped. Element names are taken without their namespace prefix
- * (<x:c> is <c>, as some generators write). Pure: no Node.
+ * spaces. CDATA sections are text, read as they stand (no reference in them
+ * decoded), as Excel and LibreOffice read them (exceljs drops them: review 14a
+ * D3, a workbook whose labels some generator wrote so was refused). Element
+ * names are taken without their namespace prefix (<x:c> is <c>, as some
+ * generators write). A tag, comment or CDATA section is bounded
+ * (LIMITS.xmlTokenChars): one that long is held whole while it is read, and
+ * no workbook needs one near it (review 14a D8: a 60 MB attribute took 500 MB).
+ * Pure: no Node.
  */
 import { decodeWhole, encodingOf } from './utf8-slices';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
@@ -100,6 +106,9 @@ function endsName(c: number): boolean {
 
 const MAX_ATTRIBUTES = 256;
 
+/** A tag, comment, CDATA section (from its "<" to its ">") longer than LIMITS.xmlTokenChars. */
+const tokenTooLong = () => beyondLimit('xmlTokenChars', `超过 ${LIMITS.xmlTokenChars.toLocaleString('en-US')}`);
+
 const DECODE_SLICE = 1024 * 1024;
 /** How much of a chunk is first joined behind a token the last one cut (a row of a sheet is well under it). */
 const CUT_TOKEN_HEAD = 64 * 1024;
@@ -166,8 +175,13 @@ class XmlScanner implements XmlTag {
     if (stop !== MORE) this.wait(chunk.slice(stop));
   }
 
-  /** A token the chunk's end cut waits for the next: it is scanned again when what waits has at least doubled. */
+  /**
+   * A token the chunk's end cut waits for the next: it is scanned again when what waits has at least doubled.
+   * `rest` runs from the token's start to the end of what came, the token not complete in it: the token is
+   * longer, and is refused past the limit before it is held any longer (one read whole is measured in scan).
+   */
   private wait(rest: string): void {
+    if (rest.length >= LIMITS.xmlTokenChars) throw tokenTooLong();
     this.waiting = [rest];
     this.waitingLength = rest.length;
     this.wanted = rest.length * 2 + 1;
@@ -225,6 +239,7 @@ class XmlScanner implements XmlTag {
         if (final) fail();
         return lt;
       }
+      if (next - lt > LIMITS.xmlTokenChars) throw tokenTooLong();
       pos = next;
     }
     return MORE;
@@ -255,9 +270,20 @@ class XmlScanner implements XmlTag {
     if (c === 63) return this.skipTo(s, '?>', lt + 2);
     if (c !== 33) return this.openTag(s, lt + 1);
     if (s.startsWith('!--', lt + 1)) return this.skipTo(s, '-->', lt + 4);
-    if (s.startsWith('![CDATA[', lt + 1)) return this.open.length ? this.skipTo(s, ']]>', lt + 9) : fail();
+    if (s.startsWith('![CDATA[', lt + 1)) return this.open.length ? this.cdata(s, lt + 9) : fail();
     if (s.startsWith('!DOCTYPE', lt + 1) && !this.rooted) return this.doctype(s, lt + 9);
     return s.length - lt < 9 ? MORE : fail();
+  }
+
+  /** A CDATA section whose text starts at s[from]: its text as it stands (line ends read as \n, nothing decoded). */
+  private cdata(s: string, from: number): number {
+    const at = s.indexOf(']]>', from);
+    if (at < 0) return MORE;
+    if (at > from && this.h.text) {
+      const t = s.slice(from, at);
+      this.h.text(t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t);
+    }
+    return at + 3;
   }
 
   private skipTo(s: string, end: string, from: number): number {
@@ -391,105 +417,5 @@ export function scanXml(feed: (write: (chunk: string) => void) => void, h: XmlHa
     // Only what the scanner found not well formed is refused as such: a limit passes as it is, and
     // any other error (a fault of ours in a handler) is not passed off as the file's.
     throw error instanceof NotWellFormed ? refuse('badXml') : error;
-  }
-}
-
-/** exceljs decodes Excel's _xHHHH_ escapes in the text of shared strings and rich runs (not in str values or plain inline strings). */
-function unescapeText(t: string): string {
-  return t.includes('_x') ? t.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : t;
-}
-
-/** A sticky pattern's match starting exactly at `at`, or null: how the fast paths read a whole element. */
-export function matchAt(pattern: RegExp, s: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(s);
-}
-
-const PRESERVE = ' xml:space="preserve"';
-const ITEM_END = '</t></si>';
-
-/**
- * The `whole` fast path of a shared-strings part: a string item of plain text,
- * <si><t>text</t></si> (its <t> with xml:space="preserve" or nothing), no
- * reference, < or CR in it, as most are. Scanned by character codes (no match
- * array made); its text (escapes decoded as ItemText decodes them) handed to
- * `take`; -1 for any other shape, which goes the general way.
- */
-export function plainStringItem(s: string, lt: number, take: (text: string) => void): number {
-  const n = s.length;
-  // No read past the text's end (see plain-shapes.ts): an item cut by it goes the general way.
-  if (n - lt < PRESERVE.length + 8) return -1;
-  // "<si><t"
-  if (s.charCodeAt(lt + 1) !== 115 || s.charCodeAt(lt + 2) !== 105 || s.charCodeAt(lt + 3) !== 62) return -1;
-  if (s.charCodeAt(lt + 4) !== 60 || s.charCodeAt(lt + 5) !== 116) return -1;
-  let i = lt + 6;
-  if (s.charCodeAt(i) === 32) {
-    if (!s.startsWith(PRESERVE, i)) return -1;
-    i += PRESERVE.length;
-  }
-  if (s.charCodeAt(i) !== 62) return -1;
-  const start = ++i;
-  // Up to the first <, & or CR.
-  while (i < n) {
-    const ch = s.charCodeAt(i);
-    if (ch === 60 || ch === 38 || ch === 13) break;
-    i++;
-  }
-  if (!s.startsWith(ITEM_END, i)) return -1;
-  take(unescapeText(s.slice(start, i)));
-  return i + ITEM_END.length;
-}
-
-/**
- * Collects the text of a string item (<si>, <is>): its <t> elements, phonetic
- * runs (<rPh>) left out. Feed it the events inside the item.
- */
-export class ItemText {
-  value = '';
-  /** Seen: a rich run (<r>), a <t> of the item itself (not in a run). */
-  runs = false;
-  plain = false;
-  /** The plain <t> text without the _xHHHH_ escapes decoded (as exceljs reads plain inline strings). */
-  raw = '';
-  private inT = false;
-  private buf = '';
-  private rPh = 0;
-  private inR = false;
-
-  reset(): void {
-    this.value = '';
-    this.raw = '';
-    this.inT = false;
-    this.inR = false;
-    this.rPh = 0;
-    this.runs = this.plain = false;
-  }
-
-  open(name: string): void {
-    if (name === 't') {
-      if (this.rPh === 0) {
-        this.inT = true;
-        this.buf = '';
-        if (!this.inR) this.plain = true;
-      }
-    } else if (name === 'r') {
-      this.inR = true;
-      this.runs = true;
-    } else if (name === 'rPh') this.rPh++;
-  }
-
-  close(name: string): void {
-    if (name === 't') {
-      if (this.inT) {
-        this.value += unescapeText(this.buf);
-        if (!this.inR) this.raw += this.buf;
-        this.inT = false;
-      }
-    } else if (name === 'r') this.inR = false;
-    else if (name === 'rPh') this.rPh--;
-  }
-
-  text(t: string): void {
-    if (this.inT) this.buf += t;
   }
 }
