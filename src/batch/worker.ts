@@ -6,7 +6,8 @@
  * same already turned into the lines of the temporary files and a few numbers
  * (`SpoolEntry`). Nothing else of the workbook leaves the thread. Started
  * with `workerData.across`, it runs the checks across workbooks of a spooled
- * consolidation instead (across-spool.ts), answers once and ends.
+ * consolidation instead (across-spool.ts), answers once and ends; started
+ * with `workerData.mark`, it makes the marked copies of `validate --mark`.
  */
 import { type MessagePort, parentPort, workerData } from 'worker_threads';
 import { refusalLine } from '../check/refusal';
@@ -15,6 +16,7 @@ import type { WorkerAnswer, WorkerMessage, WorkerSetup } from './pool';
 import type { SpoolEntry } from './spool-entry';
 import { setTextMemoSize } from '../model/memo';
 import { type AcrossJob, acrossOfSpool } from './across-spool';
+import { serveMarks } from './mark-thread';
 
 /**
  * A worker thread reads thousands of workbooks: its text memos are kept at
@@ -71,7 +73,11 @@ const ANSWERS_AT_ONCE = 4;
 const ANSWER_WAIT_MS = 50;
 
 const across = (workerData as { across?: AcrossJob } | null)?.across;
-if (parentPort && across) {
+const marks = (workerData as { mark?: boolean } | null)?.mark;
+if (parentPort && marks) {
+  // The marked copies of `validate --mark`, one at a time (mark-thread.ts).
+  serveMarks(parentPort);
+} else if (parentPort && across) {
   const port = parentPort;
   // A failure is thrown here, where the thread's 'error' tells the main thread to run the job itself.
   void acrossOfSpool(across).then((result) => port.postMessage({ across: result }));

@@ -10,7 +10,7 @@ import { FINDINGS_LIST_TITLE, rowWords } from '../model/finding';
 import { ruleTitle } from '../rules';
 import { type SheetGrid, type WorkbookGrid, cellAt, columnLetter, isBlank, parseA1 } from '../model/grid';
 import { FORMS } from '../forms/index';
-import { copyAt } from '../forms/repeated';
+import { copyLocator } from '../forms/repeated';
 
 type Lang = 'zh' | 'en';
 
@@ -124,13 +124,21 @@ export function fieldLabels(findings: readonly Finding[], grid: WorkbookGrid): M
  */
 export function findingCopies(findings: readonly Finding[], grid: WorkbookGrid): Map<Finding, number> {
   const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  // Each sheet searched once a form, whatever the number of its findings (review 14a D1).
+  const locators = new Map<string, ReturnType<typeof copyLocator>>();
+  const locatorOf = (sheet: SheetGrid, i: number) => {
+    const key = `${i}\u0000${sheet.name}`;
+    let locator = locators.get(key);
+    if (!locator) locators.set(key, (locator = copyLocator(sheet, FORMS[i])));
+    return locator;
+  };
   const copies = new Map<Finding, number>();
   for (const f of findings) {
     const sheet = f.sheet === null ? undefined : sheets.get(f.sheet);
     const at = sheet && f.cell ? parseA1(f.cell.replace(/\$/g, '')) : undefined;
     if (!sheet || !at) continue;
-    for (const entry of FORMS) {
-      const copy = entry.layout.attachment === f.form ? copyAt(sheet, entry, at.row, at.col) : undefined;
+    for (const [i, entry] of FORMS.entries()) {
+      const copy = entry.layout.attachment === f.form ? locatorOf(sheet, i)(at.row, at.col) : undefined;
       if (copy === undefined) continue;
       copies.set(f, copy);
       break;

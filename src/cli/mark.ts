@@ -4,7 +4,8 @@
  * else changed, never over an input (refused before any work).
  */
 import * as path from 'path';
-import { readRegularFile, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
+import { refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
+import { markerFor } from '../batch/mark-thread';
 import type { CheckRun } from '../check/service';
 import { printable, refusalLine } from '../check/refusal';
 import { markedName } from '../check/marks';
@@ -44,27 +45,31 @@ export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, 
     lang,
   );
   let failed = 0;
-  for (const [i, w] of run.workbooks.entries()) {
-    const { file, findings, error } = w.report;
-    if (w.skipped || error !== undefined || findings.length === 0) continue;
-    // exceljs is loaded only when a copy is written: a plain `validate` starts without it.
-    const [{ markedCopy }, { nodeDeflater }] = await Promise.all([import('../io/xlsx/mark'), import('../io/xlsx/node-workbook')]);
-    try {
-      const copy = await markedCopy(await readRegularFile(file), findings, lang, nodeDeflater());
-      // The workbook was read and marked: a failure now is the folder's (no such folder, no permission, disk full).
-      await writeFileAtomic(targets[i], copy.bytes).catch((error: unknown) => {
-        throw new MarkedCopyNotWritten(describeError(error, lang));
-      });
-      io.err(
-        lang === 'zh'
-          ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）`
-          : `marked copy written: ${printable(targets[i])} (${copy.marked} cells)`,
-      );
-    } catch (error) {
-      failed++;
-      const why = error instanceof MarkedCopyNotWritten ? error.message : refusalLine(error, lang);
-      io.err(lang === 'zh' ? `${printable(file)}: 无法写出标记副本：${why}` : `${printable(file)}: marked copy not written: ${why}`);
+  // Each copy made in a worker thread, within its file's time budget: Ctrl-C and SIGTERM are heard while it works.
+  const marker = markerFor(lang);
+  try {
+    for (const [i, w] of run.workbooks.entries()) {
+      const { file, findings, error } = w.report;
+      if (w.skipped || error !== undefined || findings.length === 0) continue;
+      try {
+        const copy = await marker.copy(file, findings);
+        // The workbook was read and marked: a failure now is the folder's (no such folder, no permission, disk full).
+        await writeFileAtomic(targets[i], copy.bytes).catch((error: unknown) => {
+          throw new MarkedCopyNotWritten(describeError(error, lang));
+        });
+        io.err(
+          lang === 'zh'
+            ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）`
+            : `marked copy written: ${printable(targets[i])} (${copy.marked} cells)`,
+        );
+      } catch (error) {
+        failed++;
+        const why = error instanceof MarkedCopyNotWritten ? error.message : refusalLine(error, lang);
+        io.err(lang === 'zh' ? `${printable(file)}: 无法写出标记副本：${why}` : `${printable(file)}: marked copy not written: ${why}`);
+      }
     }
+  } finally {
+    await marker.close();
   }
   return failed;
 }

@@ -21,6 +21,8 @@ import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { withNameInFooter } from './mark-footer';
 import { joinBytes } from './zip';
+import { LIMITS } from '../../model/limits';
+import { Refusal } from '../../check/refusal';
 import { type FindingsList, listParts } from './mark-list';
 import {
   R_NS,
@@ -222,11 +224,31 @@ export interface Deflater {
 }
 
 /**
+ * A copy of more entries than the reader reads (LIMITS.zipEntries) is not written: the copy's notes and 问题清单 add
+ * parts, and a workbook of exactly 10,000 entries gave a copy of 10,004, which the tool then refused to read (review
+ * 14a D6). The limit stays the reader's; the copy is refused up front in one line that says why.
+ */
+function refuseBeyondEntries(pkg: PackageParts, changed: ReadonlyMap<string, Uint8Array>): void {
+  const known = new Set(pkg.names);
+  const kept = pkg.names.filter((name) => !name.endsWith('/')).length;
+  const added = [...changed.keys()].filter((name) => !known.has(name)).length;
+  const total = kept + added;
+  if (total <= LIMITS.zipEntries) return;
+  const n = (x: number) => x.toLocaleString('en-US');
+  // After “无法写出标记副本：” / “marked copy not written: ”.
+  throw new Refusal(
+    `要新增 ${n(added)} 个部件（批注、问题清单），共 ${n(total)} 个压缩包条目，超出读取上限 ${n(LIMITS.zipEntries)}，写出后本工具将无法再检查它；工作簿原有 ${n(kept)} 个部件，疑似异常文件，请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`,
+    `it would add ${n(added)} parts (notes, the findings list) to the workbook's ${n(kept)}: ${n(total)} zip entries, over the reading limit of ${n(LIMITS.zipEntries)}, and the tool could not check it again. A suspect file: open it in Excel or WPS and save it again as .xlsx`,
+  );
+}
+
+/**
  * The package again: each part in its place (folders' entries left out), those `changed` deflated anew
  * (new ones after the others), every other one copied as it was stored,
  * never inflated.
  */
 export function rezipped(pkg: PackageParts, changed: ReadonlyMap<string, Uint8Array>, host: Deflater | undefined): Uint8Array {
+  refuseBeyondEntries(pkg, changed);
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -248,8 +270,10 @@ export function rezipped(pkg: PackageParts, changed: ReadonlyMap<string, Uint8Ar
     if (name.endsWith('/')) continue;
     const data = changed.get(name);
     const { entry, data: stored } = pkg.stored(name);
-    // fflate's Zip gives every entry a data descriptor, which some readers refuse on a stored (method 0) entry: deflated anew.
-    if (data || entry.method === 0) deflated(name, data ?? pkg.bytes(name));
+    // fflate's Zip gives every entry a data descriptor, which some readers refuse on a stored (method 0) entry: deflated
+    // anew, from the bytes as stored — never through the reading limits, which are for what is inflated: a 95 MB
+    // picture stored as it is made the copy refused (review 14a D7).
+    if (data || entry.method === 0) deflated(name, data ?? stored);
     else {
       const copy: ZipInputFile = { filename: name, size: entry.declaredSize, crc: entry.crc, compression: entry.method };
       zip.add(copy);
