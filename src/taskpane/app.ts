@@ -240,9 +240,8 @@ export class App {
       }
       const outcome = await this.runCheck();
       // A file of an open file's name replaced it, or was kept beside it under another label: said before the tally, not done silently.
-      const said = notes.map((n) => t(this.lang, n.kind === 'replaced' ? 'replacedOpen' : 'keptBothOpen', { file: n.name, label: n.label }));
       const stopped = notRead > 0 ? t(this.lang, 'stoppedReading', { n: notRead }) : '';
-      return { ...outcome, text: `${stopped}${said.join('')}${outcome.text}` };
+      return { ...outcome, text: `${stopped}${openNotesText(notes, this.lang)}${outcome.text}` };
     });
   }
 
@@ -284,6 +283,19 @@ export class App {
     this.drawSummaries();
     return checkOutcome(this.results, this.lang);
   }
+}
+
+/**
+ * What opening files did besides adding them, said before the tally: the files
+ * replaced in one sentence with their count (the same 50 picked again said 50
+ * sentences, review 14b D4), the file named when it is one; each file kept
+ * beside another unit's namesake in a sentence of its own (its new label).
+ */
+export function openNotesText(notes: readonly OpenNote[], lang: Lang): string {
+  const replaced = notes.filter((n) => n.kind === 'replaced');
+  const kept = notes.filter((n) => n.kind === 'keptBoth').map((n) => t(lang, 'keptBothOpen', { file: n.name, label: n.label }));
+  const one = replaced.length === 1 ? t(lang, 'replacedOpen', { file: replaced[0].name, label: replaced[0].label }) : '';
+  return `${replaced.length > 1 ? t(lang, 'replacedOpenMany', { n: replaced.length }) : one}${kept.join('')}`;
 }
 
 /**

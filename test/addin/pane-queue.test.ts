@@ -10,7 +10,7 @@
 import { App } from '../../src/taskpane/app';
 import type { Host } from '../../src/taskpane/host';
 import type { SiteResult } from '../../src/taskpane/check';
-import type { ReadProgress } from '../../src/taskpane/browser-face';
+import type { OpenNote, ReadProgress } from '../../src/taskpane/browser-face';
 import { ReadingStopped } from '../../src/taskpane/reading-stop';
 import type { Lang } from '../../src/taskpane/i18n';
 import { findingAt } from '../findings';
@@ -242,5 +242,44 @@ describe('停止 while files are read (review 10b D8)', () => {
     await opened;
     expect(reading.read).toEqual([]);
     expect(statusText()).toBe('Stopped: 3 files not read; Done: 1 error, 0 warnings');
+  });
+});
+
+describe('the same files picked again (review 14b D4)', () => {
+  const file = (name: string) => new File([new Uint8Array([1])], name);
+  const names = Array.from({ length: 50 }, (_, i) => `娄底分校-${String(i + 1).padStart(2, '0')}.xlsx`);
+  /** addFiles that says each file replaced an open one of its name, and `kept` kept beside another unit's. */
+  const replacing =
+    (kept: readonly string[] = []) =>
+    async (files: readonly File[]): Promise<OpenNote[]> =>
+      files.map((f) =>
+        kept.includes(f.name)
+          ? { kind: 'keptBoth', name: f.name, label: f.name.replace('.xlsx', '（2）.xlsx') }
+          : { kind: 'replaced', name: f.name, label: f.name },
+      );
+
+  test('50 replaced: one sentence with the count before the tally, not 50; one replaced: named', async () => {
+    const app = new App({ host: fakeHost({ kind: 'browser' }), templates: async () => [], addFiles: replacing() });
+    app.start();
+    await app.openFiles(names.map(file));
+    expect(statusText()).toBe('已用新选的文件替换先前打开的 50 个同名工作簿。完成：1 个错误，0 个警告');
+    await app.openFiles([file(names[0])]);
+    expect(statusText()).toBe('已用新选的 娄底分校-01.xlsx 替换先前打开的 娄底分校-01.xlsx。完成：1 个错误，0 个警告');
+  });
+
+  test('in English alike; a file kept beside another unit’s namesake keeps its own sentence', async () => {
+    const app = new App({
+      host: fakeHost({ kind: 'browser' }),
+      templates: async () => [],
+      addFiles: replacing([names[2]]),
+      storage: { getItem: () => 'en', setItem: () => undefined },
+    });
+    app.start();
+    await app.openFiles(names.slice(0, 3).map(file));
+    expect(statusText()).toBe(
+      'The files just chosen replace the 2 open workbooks of the same names. ' +
+        "娄底分校-03.xlsx is another unit's workbook than the open file of that name: both are kept, the new one listed as 娄底分校-03（2）.xlsx. " +
+        'Done: 1 error, 0 warnings',
+    );
   });
 });
