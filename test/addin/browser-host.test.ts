@@ -152,3 +152,17 @@ describe('a file saved again, moved or deleted after it was picked (review 14b D
     expect(readErrorLine(new Error('奇怪的错误'), 'zh')).toBe('奇怪的错误');
   });
 });
+
+test('remove(): the files taken out are neither checked nor counted; the others are checked as if picked alone (review 14b D5)', async () => {
+  const host = browserHost();
+  await host.addFiles([picked(kaodian, '岳麓考点.xlsx'), picked(fenxiao, '长沙分校.xlsx'), picked(new TextEncoder().encode('not a workbook'), '文件夹.xlsx')]);
+  host.remove!(['长沙分校.xlsx', '文件夹.xlsx']);
+  expect(host.opened()).toEqual(['岳麓考点.xlsx']);
+  const results = await host.check('zh');
+  expect(results.map((r) => [r.label, r.error ?? null])).toEqual([['岳麓考点.xlsx', null]]);
+  const alone = browserHost();
+  await alone.addFiles([picked(kaodian, '岳麓考点.xlsx')]);
+  expect(results.map((r) => r.findings)).toEqual((await alone.check('zh')).map((r) => r.findings));
+  host.remove!(['岳麓考点.xlsx']);
+  expect(await host.check('zh')).toEqual([]);
+});

@@ -283,3 +283,47 @@ describe('the same files picked again (review 14b D4)', () => {
     );
   });
 });
+
+describe('a file picked by mistake taken out (review 14b D5)', () => {
+  /** A browser host holding files by name, each with one finding; remove() takes them out. */
+  function holding(names: string[]) {
+    const open = [...names];
+    return fakeHost({
+      kind: 'browser',
+      async check(lang) {
+        return open.map(
+          (id) => ({ id, label: id, findings: [findingAt('附件2 入库', 'C9', 'column-total', { message: MESSAGE[lang] })], problems: [] }) as SiteResult,
+        );
+      },
+      remove(ids) {
+        for (const id of ids) open.splice(open.indexOf(id), 1);
+      },
+    });
+  }
+
+  test('× on one: the others checked again, the status says which went; 全部清除: nothing left, the status says so alone', async () => {
+    const app = new App({ host: holding(['a.xlsx', 'b.xlsx', 'c.xlsx']), templates: async () => [] });
+    app.start();
+    await app.guarded(() => app.runCheck());
+    expect(statusText()).toBe('完成：3 个错误，0 个警告');
+    await app.removeFiles(['b.xlsx']);
+    expect(app.results.map((r) => r.id)).toEqual(['a.xlsx', 'c.xlsx']);
+    expect(statusText()).toBe('已移除 b.xlsx。完成：2 个错误，0 个警告');
+    await app.removeFiles(app.results.map((r) => r.id));
+    expect(app.results).toEqual([]);
+    expect(statusText()).toBe('已清除全部 2 个文件，可以重新选择工作簿。');
+  });
+
+  test('in English; a host that cannot take files out (Excel) does nothing', async () => {
+    const app = new App({ host: holding(['a.xlsx', 'b.xlsx']), templates: async () => [], storage: { getItem: () => 'en', setItem: () => undefined } });
+    app.start();
+    await app.guarded(() => app.runCheck());
+    await app.removeFiles(['a.xlsx']);
+    expect(statusText()).toBe('Removed a.xlsx. Done: 1 error, 0 warnings');
+    const office = new App({ host: fakeHost(), templates: async () => [] });
+    office.start();
+    await office.guarded(() => office.runCheck());
+    await office.removeFiles(['wb']);
+    expect(office.results.map((r) => r.id)).toEqual(['wb']);
+  });
+});
