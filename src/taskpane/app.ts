@@ -32,6 +32,9 @@ export interface AppOptions {
 
 const LANG_KEY = 'custody.lang';
 
+/** A file read for longer than this (ms) has the progress bar moving on its own until the next one. */
+export const SLOW_FILE_MS = 700;
+
 type StatusKind = 'info' | 'error' | 'busy';
 
 /** What a piece of work says when it ends: a line, and whether it is bad news. */
@@ -54,6 +57,8 @@ export class App {
   private queued: Array<() => Promise<void>> = [];
   /** The reading under way, shown again when files join the wait. */
   private reading: ReadProgress | null = null;
+  /** Sets the bar moving when the file being read takes longer than SLOW_FILE_MS. */
+  private slowFile: ReturnType<typeof setTimeout> | undefined;
   /** Ends the reading under way (停止, Escape); null when no files are being read. */
   private stopReading: AbortController | null = null;
   /** Whether the 汇总 tab shows the summaries of the last check (it is drawn when shown). */
@@ -285,16 +290,25 @@ export class App {
    */
   readonly announced = new Set<string>();
 
-  /** Shows which file is being read, and how many of how many; null hides it. */
+  /**
+   * Shows which file is being read, and how many of how many; null hides it. A file that takes long (a vault log of
+   * 50,000 rows: some 10 s) sets the bar moving on its own (indeterminate) until the next file, so that a slow page
+   * is told from a stuck one (review 14b D8); the reading is in the worker, the page only starts the animation.
+   */
   progress(p: ReadProgress | null): void {
+    const sameFile = p !== null && this.reading !== null && p.done === this.reading.done && p.total === this.reading.total && p.name === this.reading.name;
     this.reading = p;
     const box = document.getElementById('progress');
     if (!box) return;
     box.hidden = p === null;
+    if (!sameFile) clearTimeout(this.slowFile);
     if (!p) return;
     const bar = byId('progress-bar') as HTMLProgressElement;
-    bar.max = p.total;
-    bar.value = p.done;
+    if (!sameFile) {
+      bar.max = p.total;
+      bar.value = p.done;
+      this.slowFile = setTimeout(() => bar.removeAttribute('value'), SLOW_FILE_MS);
+    }
     const text = t(this.lang, 'reading', { i: p.done + 1, n: p.total, file: p.name }) + this.waitingText();
     byId('progress-text').textContent = text;
     this.status(text, 'busy');

@@ -7,7 +7,7 @@
  * - 停止 (or Escape) while files are read (review 10b D8): the files read are kept and checked, the status line says
  *   how many were not read, and the next files chosen are read again.
  */
-import { App } from '../../src/taskpane/app';
+import { App, SLOW_FILE_MS } from '../../src/taskpane/app';
 import type { Host } from '../../src/taskpane/host';
 import type { SiteResult } from '../../src/taskpane/check';
 import type { OpenNote, ReadProgress } from '../../src/taskpane/browser-face';
@@ -28,7 +28,19 @@ class Node {
   hidden = false;
   lang = '';
   max = 0;
-  value = 0;
+  /** Attributes taken away (the progress bar's value: indeterminate); setting value puts it back, as in the DOM. */
+  readonly removed = new Set<string>();
+  private shown = 0;
+  get value(): number {
+    return this.shown;
+  }
+  set value(v: number) {
+    this.shown = v;
+    this.removed.delete('value');
+  }
+  removeAttribute(name: string): void {
+    this.removed.add(name);
+  }
   dataset: Record<string, string> = {};
   readonly listeners = new Map<string, Listener[]>();
   readonly classes = new Set<string>();
@@ -243,6 +255,37 @@ describe('停止 while files are read (review 10b D8)', () => {
     expect(reading.read).toEqual([]);
     expect(statusText()).toBe('Stopped: 3 files not read; Done: 1 error, 0 warnings');
   });
+});
+
+test('a file that takes long to read sets the bar moving on its own until the next file (review 14b D8)', async () => {
+  const host = fakeHost({ kind: 'browser' });
+  const gates = [deferred(), deferred()];
+  const addFiles = async (files: readonly File[], progress: (p: ReadProgress) => void) => {
+    for (const [i, f] of files.entries()) {
+      progress({ done: i, total: files.length, name: f.name });
+      await gates[i].promise;
+    }
+    return [];
+  };
+  const app = new App({ host, templates: async () => [], addFiles });
+  app.start();
+  const opened = app.openFiles(['huge-50000.xlsx', 'b.xlsx'].map((n) => new File([new Uint8Array([1])], n)));
+  await flush();
+  const bar = nodes.get('progress-bar')!;
+  expect([bar.max, bar.value, bar.removed.has('value')]).toEqual([2, 0, false]);
+  await new Promise((r) => setTimeout(r, SLOW_FILE_MS + 200));
+  // Still reading the first: the bar is indeterminate (it moves), the text still says which file of how many.
+  expect(bar.removed.has('value')).toBe(true);
+  expect(nodes.get('progress-text')!.textContent).toBe('正在读取 1/2：huge-50000.xlsx');
+  gates[0].resolve();
+  await flush();
+  expect([bar.value, bar.removed.has('value')]).toEqual([1, false]);
+  gates[1].resolve();
+  await opened;
+  expect(nodes.get('progress')!.hidden).toBe(true);
+  // Its timer ended with the reading: the bar is not set moving after.
+  await new Promise((r) => setTimeout(r, SLOW_FILE_MS + 200));
+  expect(bar.removed.has('value')).toBe(false);
 });
 
 describe('the same files picked again (review 14b D4)', () => {
