@@ -3,7 +3,7 @@ import type { App } from './app';
 import { byId, errorText } from './dom';
 import { t } from './i18n';
 import { renderPreview } from './preview';
-import { type DropItem, droppedFiles } from './drop-folder';
+import { type DropItem, type Dropped, droppedFiles } from './drop-folder';
 
 export function wireCheck(app: App): void {
   document.getElementById('validate-btn')?.addEventListener('click', () => app.guarded(() => app.runCheck()));
@@ -57,12 +57,13 @@ function wireFilePicker(app: App): void {
     e.preventDefault();
     drop.classList.remove('over');
     // A folder dropped: the workbooks in it and its subfolders, as the CLI reads a folder (review 14b D2).
-    void droppedFiles(e.dataTransfer?.items as unknown as DropItem[] | undefined, [...(e.dataTransfer?.files ?? [])]).then(({ files, foldersWithout }) =>
+    const open = ({ files, foldersWithout }: Dropped) =>
       app.openFiles(
         files,
         foldersWithout.map((folder) => t(app.lang, 'folderWithoutWorkbooks', { folder })),
-      ),
-    );
+      );
+    const dropped = droppedFiles(e.dataTransfer?.items as unknown as DropItem[] | undefined, [...(e.dataTransfer?.files ?? [])]);
+    void (dropped instanceof Promise ? dropped.then(open) : open(dropped));
   });
 }
 

@@ -69,10 +69,11 @@ async function walk(folder: DropEntry): Promise<File[]> {
  * them only while the drop event runs); where it gives none, the item's file.
  * A file dropped is opened whatever its name, as one picked is.
  */
-export function droppedFiles(items: readonly DropItem[] | null | undefined, files: readonly File[]): Promise<Dropped> {
+export function droppedFiles(items: readonly DropItem[] | null | undefined, files: readonly File[]): Dropped | Promise<Dropped> {
   const list = items ? [...items].filter((item) => item.kind === 'file') : [];
-  if (list.length === 0) return Promise.resolve({ files: [...files], foldersWithout: [] });
   const taken = list.map((item) => ({ entry: item.webkitGetAsEntry?.() ?? null, file: item.getAsFile() }));
+  // No folder among them: the files at once, as before (a file dropped while others are read joins the wait there and then).
+  if (!taken.some(({ entry }) => entry?.isDirectory)) return { files: [...files], foldersWithout: [] };
   return (async () => {
     const dropped: Dropped = { files: [], foldersWithout: [] };
     for (const { entry, file } of taken) {
