@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, stat as statByCallback, statSync, Stats } from 'fs';
 import * as path from 'path';
-import { isLockFileName, isTextTableName, passedByReason } from '../check/passed-by';
+import { isLockFileName, isTextTableName, isWorkbookName, passedByReason } from '../check/passed-by';
 import { Refusal, printable } from '../check/refusal';
 import { LIMITS } from '../model/limits';
 import { naturalOrder } from '../model/file-order';
@@ -246,14 +246,6 @@ export function readRegularFileSync(file: string, limit = LIMITS.fileBytes): Buf
 export async function readRegularFile(file: string, limit = LIMITS.fileBytes): Promise<Buffer> {
   return readRegularFileSync(file, limit);
 }
-
-/**
- * What a folder's walk lists: .xlsx and .xlsm (read), and the spreadsheet
- * files people save instead — .xls, WPS's .et, .xlsb, .ods, Apple's .numbers — so that each
- * gets its one line (save it as .xlsx) rather than being left out without a
- * word, its site missing from a summary.
- */
-const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods|numbers)$/i.test(name) && !name.startsWith('~$');
 
 /** A file a folder's walk passes by unread, and why (a line in each language). */
 export interface PassedBy {

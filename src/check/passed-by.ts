@@ -13,6 +13,15 @@ import { MARKED_COPY_SKIPPED, isMarkedCopyName } from './marks';
  */
 export const isTextTableName = (name: string): boolean => /\.(csv|tsv)$/i.test(name) && !name.startsWith('~$');
 
+/**
+ * What a folder's walk lists (the CLI's, and the page's walk of a folder dropped
+ * on it): .xlsx and .xlsm (read), and the spreadsheet files people save
+ * instead — .xls, WPS's .et, .xlsb, .ods, Apple's .numbers — so that each gets
+ * its one line (save it as .xlsx) rather than being left out without a word,
+ * its site missing from a summary.
+ */
+export const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|et|xlsb|ods|numbers)$/i.test(name) && !name.startsWith('~$');
+
 /** Why a text table is passed by, as the line of a file skipped says it. */
 const TEXT_TABLE_SKIPPED = {
   zh: '这是文本表格（.csv/.tsv，只存一张表），不是工作簿；如要检查，请把整个工作簿在 Excel 或 WPS 中另存为 .xlsx',

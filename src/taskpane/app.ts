@@ -32,6 +32,9 @@ export interface AppOptions {
 
 const LANG_KEY = 'custody.lang';
 
+/** A file read for longer than this (ms) has the progress bar moving on its own until the next one. */
+export const SLOW_FILE_MS = 700;
+
 type StatusKind = 'info' | 'error' | 'busy';
 
 /** What a piece of work says when it ends: a line, and whether it is bad news. */
@@ -48,10 +51,14 @@ export class App {
   private busy = false;
   /** Files picked or dropped while other work ran: read as soon as it ends (with the reading under way, in the same run), never dropped. */
   private waiting: File[] = [];
+  /** Lines to say with the next tally (a folder dropped with no workbook in it, beside files that were). */
+  private waitingSaid: string[] = [];
   /** Work asked for while other work ran: run next, in order, never dropped. */
   private queued: Array<() => Promise<void>> = [];
   /** The reading under way, shown again when files join the wait. */
   private reading: ReadProgress | null = null;
+  /** Sets the bar moving when the file being read takes longer than SLOW_FILE_MS. */
+  private slowFile: ReturnType<typeof setTimeout> | undefined;
   /** Ends the reading under way (停止, Escape); null when no files are being read. */
   private stopReading: AbortController | null = null;
   /** Whether the 汇总 tab shows the summaries of the last check (it is drawn when shown). */
@@ -212,8 +219,14 @@ export class App {
    * the status line saying so, and are read when it is free: a 分校 workbook
    * dropped while 50 考点 workbooks were being read was lost without a word.
    */
-  async openFiles(files: readonly File[]): Promise<void> {
-    if (files.length === 0 || !this.options.addFiles) return;
+  async openFiles(files: readonly File[], said: readonly string[] = []): Promise<void> {
+    if (!this.options.addFiles) return;
+    // A folder dropped with no workbook to be had from it: its line alone, after what the page is doing.
+    if (files.length === 0) {
+      if (said.length > 0) await this.guarded(async () => ({ text: said.join(''), kind: 'error' }));
+      return;
+    }
+    this.waitingSaid.push(...said);
     if (this.busy) {
       this.waiting.push(...files);
       this.sayWaiting();
@@ -240,22 +253,62 @@ export class App {
       }
       const outcome = await this.runCheck();
       // A file of an open file's name replaced it, or was kept beside it under another label: said before the tally, not done silently.
-      const said = notes.map((n) => t(this.lang, n.kind === 'replaced' ? 'replacedOpen' : 'keptBothOpen', { file: n.name, label: n.label }));
       const stopped = notRead > 0 ? t(this.lang, 'stoppedReading', { n: notRead }) : '';
-      return { ...outcome, text: `${stopped}${said.join('')}${outcome.text}` };
+      const folders = this.waitingSaid.splice(0).join('');
+      return { ...outcome, text: `${stopped}${folders}${openNotesText(notes, this.lang)}${outcome.text}` };
     });
   }
 
-  /** Shows which file is being read, and how many of how many; null hides it. */
+  /**
+   * Takes files out of those open (browser face: × on a file, 全部清除): the list, the tallies, the status line and
+   * the 汇总 tab are drawn again without them, and the keyboard goes on at the next file's × (or the file picker).
+   */
+  removeFiles(ids: readonly string[]): Promise<void> {
+    if (!this.host.remove || ids.length === 0) return Promise.resolve();
+    return this.guarded(async () => {
+      const gone = new Set(ids);
+      const at = this.results.findIndex((r) => gone.has(r.id));
+      const all = ids.length > 1 && this.results.every((r) => gone.has(r.id));
+      const one = ids.length === 1 ? this.results.find((r) => r.id === ids[0]) : undefined;
+      this.host.remove!(ids);
+      for (const id of ids) this.announced.delete(id);
+      const outcome = await this.runCheck();
+      const said = all
+        ? t(this.lang, 'removedAll', { n: ids.length })
+        : one
+          ? t(this.lang, 'removedOne', { file: one.label })
+          : t(this.lang, 'removedMany', { n: ids.length });
+      const next = [...document.querySelectorAll<HTMLElement>('[data-remove]')];
+      (next[Math.min(Math.max(at, 0), next.length - 1)] ?? document.getElementById('file-input'))?.focus();
+      return this.results.length === 0 ? said : { ...outcome, text: `${said}${outcome.text}` };
+    });
+  }
+
+  /**
+   * The files whose refusal was announced (role=alert), by result id: said once when it is first drawn, not again at
+   * every redraw (a language switch, each check), which had a screen reader read every one of them again.
+   */
+  readonly announced = new Set<string>();
+
+  /**
+   * Shows which file is being read, and how many of how many; null hides it. A file that takes long (a vault log of
+   * 50,000 rows: some 10 s) sets the bar moving on its own (indeterminate) until the next file, so that a slow page
+   * is told from a stuck one (review 14b D8); the reading is in the worker, the page only starts the animation.
+   */
   progress(p: ReadProgress | null): void {
+    const sameFile = p !== null && this.reading !== null && p.done === this.reading.done && p.total === this.reading.total && p.name === this.reading.name;
     this.reading = p;
     const box = document.getElementById('progress');
     if (!box) return;
     box.hidden = p === null;
+    if (!sameFile) clearTimeout(this.slowFile);
     if (!p) return;
     const bar = byId('progress-bar') as HTMLProgressElement;
-    bar.max = p.total;
-    bar.value = p.done;
+    if (!sameFile) {
+      bar.max = p.total;
+      bar.value = p.done;
+      this.slowFile = setTimeout(() => bar.removeAttribute('value'), SLOW_FILE_MS);
+    }
     const text = t(this.lang, 'reading', { i: p.done + 1, n: p.total, file: p.name }) + this.waitingText();
     byId('progress-text').textContent = text;
     this.status(text, 'busy');
@@ -284,6 +337,19 @@ export class App {
     this.drawSummaries();
     return checkOutcome(this.results, this.lang);
   }
+}
+
+/**
+ * What opening files did besides adding them, said before the tally: the files
+ * replaced in one sentence with their count (the same 50 picked again said 50
+ * sentences, review 14b D4), the file named when it is one; each file kept
+ * beside another unit's namesake in a sentence of its own (its new label).
+ */
+function openNotesText(notes: readonly OpenNote[], lang: Lang): string {
+  const replaced = notes.filter((n) => n.kind === 'replaced');
+  const kept = notes.filter((n) => n.kind === 'keptBoth').map((n) => t(lang, 'keptBothOpen', { file: n.name, label: n.label }));
+  const one = replaced.length === 1 ? t(lang, 'replacedOpen', { file: replaced[0].name, label: replaced[0].label }) : '';
+  return `${replaced.length > 1 ? t(lang, 'replacedOpenMany', { n: replaced.length }) : one}${kept.join('')}`;
 }
 
 /**

@@ -167,6 +167,11 @@ export function browserHost(): BrowserHost {
       }
     },
     opened: () => files.map((f) => f.label),
+    remove(ids) {
+      // The worker lets go of them at the next check, which names every file still open.
+      const gone = new Set(ids);
+      for (let i = files.length - 1; i >= 0; i--) if (gone.has(files[i].key)) files.splice(i, 1);
+    },
     async useTemplate(template) {
       saveBytes(template.file, base64ToBytes(template.base64));
       return template.file;

@@ -3,6 +3,7 @@ import type { App } from './app';
 import { byId, errorText } from './dom';
 import { t } from './i18n';
 import { renderPreview } from './preview';
+import { type DropItem, type Dropped, droppedFiles } from './drop-folder';
 
 export function wireCheck(app: App): void {
   document.getElementById('validate-btn')?.addEventListener('click', () => app.guarded(() => app.runCheck()));
@@ -23,6 +24,11 @@ export function wireCheck(app: App): void {
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-finding]');
     if (target) {
       void pick(app, target.dataset.site ?? '', Number(target.dataset.finding));
+      return;
+    }
+    const remove = (e.target as HTMLElement).closest<HTMLElement>('[data-remove], #clear-all');
+    if (remove) {
+      void app.removeFiles(remove.id === 'clear-all' ? app.results.map((r) => r.id) : [remove.dataset.remove ?? '']);
       return;
     }
     const download = (e.target as HTMLElement).closest<HTMLElement>('[data-download]');
@@ -50,7 +56,14 @@ function wireFilePicker(app: App): void {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('over');
-    void app.openFiles([...(e.dataTransfer?.files ?? [])]);
+    // A folder dropped: the workbooks in it and its subfolders, as the CLI reads a folder (review 14b D2).
+    const open = ({ files, foldersWithout }: Dropped) =>
+      app.openFiles(
+        files,
+        foldersWithout.map((folder) => t(app.lang, 'folderWithoutWorkbooks', { folder })),
+      );
+    const dropped = droppedFiles(e.dataTransfer?.items as unknown as DropItem[] | undefined, [...(e.dataTransfer?.files ?? [])]);
+    void (dropped instanceof Promise ? dropped.then(open) : open(dropped));
   });
 }
 

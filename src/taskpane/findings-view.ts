@@ -9,11 +9,15 @@ import { Key, Lang, t } from './i18n';
 export function renderResults(app: App): void {
   const root = byId('results');
   root.replaceChildren();
-  if (app.results.length > 0 && app.host.exportJson) {
+  if (app.results.length > 0 && (app.host.exportJson || app.host.remove)) {
     const bar = el('div', { class: 'actions' });
-    const button = el('button', { class: 'btn', type: 'button', id: 'export-json' }, t(app.lang, 'exportJson'));
-    button.addEventListener('click', () => app.download(() => app.host.exportJson!(app.results, app.lang)));
-    bar.append(button);
+    if (app.host.exportJson) {
+      const button = el('button', { class: 'btn', type: 'button', id: 'export-json' }, t(app.lang, 'exportJson'));
+      button.addEventListener('click', () => app.download(() => app.host.exportJson!(app.results, app.lang)));
+      bar.append(button);
+    }
+    // Every file picked taken out at once, as reloading the page did (review 14b D5).
+    if (app.host.remove) bar.append(el('button', { class: 'btn', type: 'button', id: 'clear-all' }, t(app.lang, 'clearAll')));
     root.append(bar);
   }
   // A workbook given twice (the same bytes) is shown once, a line under it for each copy, as the summary counts it.
@@ -46,6 +50,12 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
   const box = el('section', { class: 'site', 'data-site-id': site.id });
   const head = el('header', { class: 'site-head' });
   head.append(el('h3', { translate: 'no' }, site.label));
+  if (app.host.remove) {
+    // A file picked by mistake (another semester's, a folder, one that cannot be read) taken out (review 14b D5).
+    const label = t(lang, 'removeFile', { file: site.label });
+    head.classList.add('removable');
+    head.append(el('button', { class: 'btn subtle remove', type: 'button', 'data-remove': site.id, 'aria-label': label, title: label }, '×'));
+  }
   if (site.skipped !== undefined) {
     // Passed by as the CLI passes it by, in its words: not a unit's workbook, and not counted.
     box.classList.add('skipped');
@@ -61,7 +71,11 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
   if (site.error) {
     box.classList.add('unreadable');
     head.append(el('span', { class: 'badge error' }, t(lang, 'unreadable')));
-    box.append(head, el('p', { class: 'site-error', role: 'alert' }, site.error));
+    // Announced once, when it is first shown: not again at every redraw (review 14b O4).
+    const key = site.id;
+    const first = !app.announced.has(key);
+    app.announced.add(key);
+    box.append(head, el('p', { class: 'site-error', ...(first ? { role: 'alert' } : {}) }, site.error));
     return box;
   }
   const c = counts(site.findings);

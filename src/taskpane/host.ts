@@ -34,6 +34,8 @@ export interface Host {
   exportJson?(sites: readonly SiteResult[], lang: Lang): Promise<string>;
   /** Browser only: the consolidated summary of every readable workbook open (`custody summary`'s workbook), downloaded; its name. */
   downloadConsolidated?(sites: readonly SiteResult[], lang: Lang): Promise<string>;
+  /** Browser only: takes these files (by result id) out of those open: a file picked by mistake, or all of them. */
+  remove?(ids: readonly string[]): void;
   /** Live checking where the host reports edits: calls back with the edited sheets; returns a function that stops it. */
   watch?(onChange: (sheets: readonly string[]) => void): () => void;
   /** Office: writes the 汇总 sheet, returning a status line; browser: downloads a workbook with it, returning its name. */

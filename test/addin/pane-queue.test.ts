@@ -7,10 +7,10 @@
  * - 停止 (or Escape) while files are read (review 10b D8): the files read are kept and checked, the status line says
  *   how many were not read, and the next files chosen are read again.
  */
-import { App } from '../../src/taskpane/app';
+import { App, SLOW_FILE_MS } from '../../src/taskpane/app';
 import type { Host } from '../../src/taskpane/host';
 import type { SiteResult } from '../../src/taskpane/check';
-import type { ReadProgress } from '../../src/taskpane/browser-face';
+import type { OpenNote, ReadProgress } from '../../src/taskpane/browser-face';
 import { ReadingStopped } from '../../src/taskpane/reading-stop';
 import type { Lang } from '../../src/taskpane/i18n';
 import { findingAt } from '../findings';
@@ -28,7 +28,19 @@ class Node {
   hidden = false;
   lang = '';
   max = 0;
-  value = 0;
+  /** Attributes taken away (the progress bar's value: indeterminate); setting value puts it back, as in the DOM. */
+  readonly removed = new Set<string>();
+  private shown = 0;
+  get value(): number {
+    return this.shown;
+  }
+  set value(v: number) {
+    this.shown = v;
+    this.removed.delete('value');
+  }
+  removeAttribute(name: string): void {
+    this.removed.add(name);
+  }
   dataset: Record<string, string> = {};
   readonly listeners = new Map<string, Listener[]>();
   readonly classes = new Set<string>();
@@ -242,5 +254,119 @@ describe('停止 while files are read (review 10b D8)', () => {
     await opened;
     expect(reading.read).toEqual([]);
     expect(statusText()).toBe('Stopped: 3 files not read; Done: 1 error, 0 warnings');
+  });
+});
+
+test('a file that takes long to read sets the bar moving on its own until the next file (review 14b D8)', async () => {
+  const host = fakeHost({ kind: 'browser' });
+  const gates = [deferred(), deferred()];
+  const addFiles = async (files: readonly File[], progress: (p: ReadProgress) => void) => {
+    for (const [i, f] of files.entries()) {
+      progress({ done: i, total: files.length, name: f.name });
+      await gates[i].promise;
+    }
+    return [];
+  };
+  const app = new App({ host, templates: async () => [], addFiles });
+  app.start();
+  const opened = app.openFiles(['huge-50000.xlsx', 'b.xlsx'].map((n) => new File([new Uint8Array([1])], n)));
+  await flush();
+  const bar = nodes.get('progress-bar')!;
+  expect([bar.max, bar.value, bar.removed.has('value')]).toEqual([2, 0, false]);
+  await new Promise((r) => setTimeout(r, SLOW_FILE_MS + 200));
+  // Still reading the first: the bar is indeterminate (it moves), the text still says which file of how many.
+  expect(bar.removed.has('value')).toBe(true);
+  expect(nodes.get('progress-text')!.textContent).toBe('正在读取 1/2：huge-50000.xlsx');
+  gates[0].resolve();
+  await flush();
+  expect([bar.value, bar.removed.has('value')]).toEqual([1, false]);
+  gates[1].resolve();
+  await opened;
+  expect(nodes.get('progress')!.hidden).toBe(true);
+  // Its timer ended with the reading: the bar is not set moving after.
+  await new Promise((r) => setTimeout(r, SLOW_FILE_MS + 200));
+  expect(bar.removed.has('value')).toBe(false);
+});
+
+describe('the same files picked again (review 14b D4)', () => {
+  const file = (name: string) => new File([new Uint8Array([1])], name);
+  const names = Array.from({ length: 50 }, (_, i) => `娄底分校-${String(i + 1).padStart(2, '0')}.xlsx`);
+  /** addFiles that says each file replaced an open one of its name, and `kept` kept beside another unit's. */
+  const replacing =
+    (kept: readonly string[] = []) =>
+    async (files: readonly File[]): Promise<OpenNote[]> =>
+      files.map((f) =>
+        kept.includes(f.name)
+          ? { kind: 'keptBoth', name: f.name, label: f.name.replace('.xlsx', '（2）.xlsx') }
+          : { kind: 'replaced', name: f.name, label: f.name },
+      );
+
+  test('50 replaced: one sentence with the count before the tally, not 50; one replaced: named', async () => {
+    const app = new App({ host: fakeHost({ kind: 'browser' }), templates: async () => [], addFiles: replacing() });
+    app.start();
+    await app.openFiles(names.map(file));
+    expect(statusText()).toBe('已用新选的文件替换先前打开的 50 个同名工作簿。完成：1 个错误，0 个警告');
+    await app.openFiles([file(names[0])]);
+    expect(statusText()).toBe('已用新选的 娄底分校-01.xlsx 替换先前打开的 娄底分校-01.xlsx。完成：1 个错误，0 个警告');
+  });
+
+  test('in English alike; a file kept beside another unit’s namesake keeps its own sentence', async () => {
+    const app = new App({
+      host: fakeHost({ kind: 'browser' }),
+      templates: async () => [],
+      addFiles: replacing([names[2]]),
+      storage: { getItem: () => 'en', setItem: () => undefined },
+    });
+    app.start();
+    await app.openFiles(names.slice(0, 3).map(file));
+    expect(statusText()).toBe(
+      'The files just chosen replace the 2 open workbooks of the same names. ' +
+        "娄底分校-03.xlsx is another unit's workbook than the open file of that name: both are kept, the new one listed as 娄底分校-03（2）.xlsx. " +
+        'Done: 1 error, 0 warnings',
+    );
+  });
+});
+
+describe('a file picked by mistake taken out (review 14b D5)', () => {
+  /** A browser host holding files by name, each with one finding; remove() takes them out. */
+  function holding(names: string[]) {
+    const open = [...names];
+    return fakeHost({
+      kind: 'browser',
+      async check(lang) {
+        return open.map(
+          (id) => ({ id, label: id, findings: [findingAt('附件2 入库', 'C9', 'column-total', { message: MESSAGE[lang] })], problems: [] }) as SiteResult,
+        );
+      },
+      remove(ids) {
+        for (const id of ids) open.splice(open.indexOf(id), 1);
+      },
+    });
+  }
+
+  test('× on one: the others checked again, the status says which went; 全部清除: nothing left, the status says so alone', async () => {
+    const app = new App({ host: holding(['a.xlsx', 'b.xlsx', 'c.xlsx']), templates: async () => [] });
+    app.start();
+    await app.guarded(() => app.runCheck());
+    expect(statusText()).toBe('完成：3 个错误，0 个警告');
+    await app.removeFiles(['b.xlsx']);
+    expect(app.results.map((r) => r.id)).toEqual(['a.xlsx', 'c.xlsx']);
+    expect(statusText()).toBe('已移除 b.xlsx。完成：2 个错误，0 个警告');
+    await app.removeFiles(app.results.map((r) => r.id));
+    expect(app.results).toEqual([]);
+    expect(statusText()).toBe('已清除全部 2 个文件，可以重新选择工作簿。');
+  });
+
+  test('in English; a host that cannot take files out (Excel) does nothing', async () => {
+    const app = new App({ host: holding(['a.xlsx', 'b.xlsx']), templates: async () => [], storage: { getItem: () => 'en', setItem: () => undefined } });
+    app.start();
+    await app.guarded(() => app.runCheck());
+    await app.removeFiles(['a.xlsx']);
+    expect(statusText()).toBe('Removed a.xlsx. Done: 1 error, 0 warnings');
+    const office = new App({ host: fakeHost(), templates: async () => [] });
+    office.start();
+    await office.guarded(() => office.runCheck());
+    await office.removeFiles(['wb']);
+    expect(office.results.map((r) => r.id)).toEqual(['wb']);
   });
 });
