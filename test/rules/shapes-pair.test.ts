@@ -25,7 +25,9 @@ async function typedOver(name: Shape, cells: Array<[sheet: string, cell: string,
   for (const [sheet, address, value] of cells) {
     const cell = wb.getWorksheet(sheet)!.getCell(address);
     cell.value = value as ExcelJS.CellValue;
-    cell.numFmt = 'General';
+    // A style of the cell's own: exceljs shares one style object among the cells loaded with it, and setting numFmt
+    // on it would make every date cell of that style General (printing its serial: time-not-shown says so).
+    cell.style = { ...cell.style, numFmt: 'General' };
   }
   return writeBuffer(wb);
 }
