@@ -121,7 +121,8 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
   const previous = out ? await previousSummary(out, found, stats) : undefined;
   const files = found.filter((f) => f !== previous);
   if (out) await refuseOutputsOverInputs([out], [...inputs, ...files], stats);
-  if (out) (await import('../batch/keep-unit')).refuseReplacingUnitWorkbook(out, { force: options.force });
+  // A previous summary found among the inputs was read just above: it may go; any other file there is read once here.
+  if (out && previous === undefined) (await import('../batch/keep-unit')).refuseReplacingUnitWorkbook(out, { force: options.force });
   if (files.length === 0) {
     io.err(noWorkbookLine(inputs, options.lang));
     return 2;

@@ -54,8 +54,11 @@ function withoutSections(text: string, open: string, close: string): string {
  * as a UTC Date; a CalendarDate when its cell shows a day alone (asShown).
  */
 export function dateFromSerial(serial: number, date1904 = false, calendar = false): Date {
-  return asShown(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * MS_PER_DAY), calendar);
+  return asShown(msFromSerial(serial, date1904), calendar);
 }
+
+/** A date serial → the milliseconds of its wall clock as a UTC time (to the millisecond). */
+const msFromSerial = (serial: number, date1904: boolean): number => Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * MS_PER_DAY);
 
 export const MS_PER_DAY = 86_400_000;
 
@@ -74,9 +77,11 @@ export function serialFromDate(d: Date): number {
 export function asShown(ms: number, calendar: boolean): Date {
   if (!calendar) return new Date(ms);
   if (ms % MS_PER_DAY === 0) return new CalendarDate(ms);
-  // To the minute, as a time is read (wallClockFromDate): a serial's float noise about midnight is no time hidden.
-  return Math.round(ms / 60_000) % 1440 === 0 ? new Date(ms) : new HiddenTimeDate(ms);
+  return hasTimeOfDay(ms) ? new HiddenTimeDate(ms) : new Date(ms);
 }
+
+/** A time of day in a wall clock's ms, to the minute as a time is read (wallClockFromDate): a serial's float noise about midnight is none. */
+const hasTimeOfDay = (ms: number): boolean => Math.round(ms / 60_000) % 1440 !== 0;
 
 /** The Text format (文本, `@`, built-in 49): a number under it shows as the number it is, never as a date. */
 export const isTextFmt = (fmt: string | undefined | null): boolean => fmt?.trim() === '@';
@@ -88,9 +93,10 @@ export const isTextFmt = (fmt: string | undefined | null): boolean => fmt?.trim(
 export const mayBeDateSerial = (v: unknown): v is number => typeof v === 'number' && v >= 36_526 && v < 73_051;
 
 /**
- * A number as the cell shows it under `fmt`, a format that shows no date (a date format: the number as it is): a cell formatted 文本 (`@`) after a
- * date-time was typed shows, and prints, the serial (45458.40625) as General would — the grid gives that text, read
- * as a serial kept as text (invalid-datetime's `serial`), on every face alike. To the 15 digits Excel keeps
+ * A number as the cell shows it under `fmt`, a format that shows no date (a date format: the number as it is): a
+ * cell formatted 文本 (`@`) after a date-time was typed shows, and prints, the serial (45458.40625) as General
+ * would — the grid gives that text, read as a serial kept as text (invalid-datetime's `serial`), on every face
+ * alike. To the 15 digits Excel keeps
  * (45458.3229166667), which takes the float noise away. Only a number that may be a date (mayBeDateSerial); any other
  * number under `@` stays a number. Under General or a number format, a serial with a time of day is the date-time
  * it holds, shown as a number (SerialShownDate); a whole one stays a number (a code, a count).
@@ -98,8 +104,6 @@ export const mayBeDateSerial = (v: unknown): v is number => typeof v === 'number
 export function numberAsShown(v: number, fmt: string | undefined | null, date1904 = false): number | string | Date {
   if (!mayBeDateSerial(v) || dateKindOf(fmt)) return v;
   if (isTextFmt(fmt)) return String(Number(v.toPrecision(15)));
-  return hasTimeOfDay(v) ? new SerialShownDate(dateFromSerial(v, date1904).getTime()) : v;
+  const ms = msFromSerial(v, date1904);
+  return hasTimeOfDay(ms) ? new SerialShownDate(ms) : v;
 }
-
-/** A serial with a time of day, to the minute as a time is read (float noise about midnight is none). */
-const hasTimeOfDay = (v: number): boolean => Math.round((v - Math.floor(v)) * 1440) % 1440 !== 0;
