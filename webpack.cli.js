@@ -6,8 +6,10 @@
  * V8's code cache.
  *
  * Left outside the bundle, loaded from node_modules when a command needs them:
- * exceljs (see EXCELJS_PARTS), ajv, cli-progress, jszip (the writers and `fill`), piscina, which
- * starts its own worker file, and the modules below.
+ * exceljs (see EXCELJS_PARTS), ajv, cli-progress, jszip (DEFAULT_IMPORT_ONLY), piscina, which
+ * starts its own worker file, and the modules below. fflate is bundled: every command that reads inflates a
+ * workbook's small parts with it, and from node_modules it took 12-15 ms of a cold `custody validate` (compiled
+ * anew each run, worker_threads loaded with it), where the bundle's code cache holds it.
  */
 const path = require('path');
 
@@ -16,10 +18,7 @@ const ROOT = __dirname;
 /**
  * Modules a bundled module requires at its top but calls into only later, if
  * ever: commander's child_process runs a sub-command's own executable (custody
- * has none); the batch pool's worker_threads starts the threads of `summary`;
- * fflate streams only a part too large to inflate at once (Node's zlib inflates
- * every part of a usual workbook; a marked copy deflates with it only where
- * Node lacks zlib.crc32) and builds its tables as it loads; crypto
+ * has none); the batch pool's worker_threads starts the threads of `summary`; crypto
  * hashes the workbooks of a JSON report and names temporary files (the text
  * report of `validate` shows no hash and writes nothing). Each is a
  * stand-in that loads the real module from node_modules on first use, so that
@@ -28,7 +27,6 @@ const ROOT = __dirname;
 const LAZY_MODULES = [
   { request: 'child_process', issuer: /[\\/]node_modules[\\/]commander[\\/]/ },
   { request: 'worker_threads', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/]pool\.js$/ },
-  { request: 'fflate', issuer: /[\\/]dist[\\/]src[\\/]io[\\/]xlsx[\\/](zip|mark-parts)\.js$/ },
   { request: 'crypto', issuer: /[\\/]dist[\\/]src[\\/]batch[\\/](workbook-file|cleanup)\.js$/ },
 ];
 
@@ -62,8 +60,16 @@ const EXCELJS_PARTS = `{
   ValueType: () => require("exceljs/lib/doc/enums.js").ValueType,
 }`;
 
+/**
+ * A CommonJS module taken by a default import (jszip: templates and charts): tsc's import asks for `__esModule`
+ * first, which must not load it — `template` and `summary` are registered by every command, and jszip's sixty
+ * modules took 34 ms of a cold `custody validate` that never writes a zip.
+ */
+const DEFAULT_IMPORT_ONLY = '{ __esModule: () => undefined }';
+
 function lazyModules({ request, contextInfo }, callback) {
   if (request === 'exceljs') return callback(null, lazyModule('exceljs', EXCELJS_PARTS));
+  if (request === 'jszip') return callback(null, lazyModule('jszip', DEFAULT_IMPORT_ONLY));
   const name = request && request.replace(/^node:/, '');
   const lazy = LAZY_MODULES.find((l) => l.request === name && l.issuer.test(contextInfo.issuer || ''));
   if (lazy) return callback(null, lazyModule(name));
@@ -82,8 +88,11 @@ module.exports = {
   output: { path: path.join(ROOT, 'dist', 'cli'), filename: '[name].js', library: { type: 'commonjs2' }, clean: true, compareBeforeEmit: false },
   externals: [
     lazyModules,
-    { ajv: 'commonjs ajv', 'cli-progress': 'commonjs cli-progress', jszip: 'commonjs jszip', piscina: 'commonjs piscina' },
+    { ajv: 'commonjs ajv', 'cli-progress': 'commonjs cli-progress', piscina: 'commonjs piscina' },
   ],
+  // fflate's build for Node loads worker_threads as it loads, for the asynchronous calls (none of ours): its
+  // browser build, the same synchronous code, spares a cold command those 3 ms.
+  resolve: { alias: { fflate$: path.join(ROOT, 'node_modules', 'fflate', 'esm', 'browser.js') } },
   // __dirname stays the bundle's folder: the worker file and the project folder are found from dist/cli.
   node: { __dirname: false, __filename: false },
   // Written in ASCII (\u escapes for the Chinese texts) and without spaces or comments: V8 reads a one-byte source

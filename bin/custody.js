@@ -90,7 +90,8 @@ function loadBundle() {
   const bundleKey = `${stat.size}:${stat.mtimeMs}`;
   const cacheFile = WORKER_THREADS ? `${BUNDLE}.summary.cache` : `${BUNDLE}.cache`;
   const cache = readCache(cacheFile, bundleKey);
-  const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData: cache && cache.data });
+  // The bundle is written in ASCII (webpack.cli.js): read as latin1, the same text, in half the time of utf8's check.
+  const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, 'latin1')), { filename: BUNDLE, cachedData: cache && cache.data });
   const known = cache && !script.cachedDataRejected ? cache.commands : [];
   if (!known.includes(ran)) {
     // At exit the cache holds all this run compiled too (made now, it would hold only the outermost function).

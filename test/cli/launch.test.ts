@@ -165,25 +165,59 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
     const io = memoryIO();
     await main(['node', 'custody', 'summary', path.join(dir, 'sites'), '-o', mine, '--threads', '2'], io);
     // The bundle run as bin/custody.js runs it; at exit, the exceljs modules it loaded.
+    const r = bundledSaying("Object.keys(require.cache).filter((k) => k.includes('exceljs')).map((k) => require('path').basename(k)).join(' ')", [
+      'summary',
+      path.join(dir, 'sites'),
+      '-o',
+      bundled,
+      '--threads',
+      '2',
+    ]);
+    expect(r.status).toBe(1);
+    const loaded = r.said.split(' ');
+    expect(loaded).toContain('workbook-writer.js');
+    expect(loaded).not.toContain('exceljs.nodejs.js');
+    expect(await parts(bundled)).toEqual(await parts(mine));
+  });
+
+  test('custody validate loads nothing from node_modules but its bundle, nor worker_threads for one file (a cold start spared)', () => {
+    const r = bundledSaying(
+      "JSON.stringify([...Object.keys(require.cache).filter((k) => k.includes('node_modules')), ...process.moduleLoadList.filter((m) => m.includes('worker_threads'))])",
+      ['validate', path.join(dir, 'faulty.xlsx')],
+    );
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.said)).toEqual([]);
+  });
+
+  test('custody template -o: the bundle writes the same templates (jszip loaded when they are written)', async () => {
+    const mine = path.join(dir, 'templates-in-process');
+    const bundled = path.join(dir, 'templates-bundled');
+    expect(await main(['node', 'custody', 'template', '-o', mine], memoryIO())).toBe(0);
+    expect(node(BIN, ['template', '-o', bundled]).code).toBe(0);
+    const names = fs.readdirSync(mine).sort();
+    expect(fs.readdirSync(bundled).sort()).toEqual(names);
+    expect(names).toHaveLength(6);
+    for (const name of names) expect(fs.readFileSync(path.join(bundled, name)).equals(fs.readFileSync(path.join(mine, name)))).toBe(true);
+  });
+
+  /** The bundle run as bin/custody.js runs it, with what `expression` gives at its exit (written last to stderr, after a NUL). */
+  function bundledSaying(expression: string, args: readonly string[]) {
     const script = [
-      "process.on('exit', () => process.stderr.write(Object.keys(require.cache).filter((k) => k.includes('exceljs')).map((k) => require('path').basename(k)).join(' ')));",
+      `process.on('exit', () => process.stderr.write('\\0' + ${expression}));`,
       `process.argv.splice(1, 0, ${JSON.stringify(BIN)});`,
       `require(${JSON.stringify(BIN)});`,
     ].join('\n');
-    const r = spawnSync(process.execPath, ['-e', script, 'summary', path.join(dir, 'sites'), '-o', bundled, '--threads', '2'], { encoding: 'utf8' });
-    expect(r.status).toBe(1);
-    const loaded = r.stderr.split(' ');
-    expect(loaded).toContain('workbook-writer.js');
-    expect(loaded).not.toContain('exceljs.nodejs.js');
-    const parts = async (file: string) => {
-      const zip = await JSZip.loadAsync(fs.readFileSync(file));
-      const names = Object.keys(zip.files)
-        .filter((n) => !zip.files[n].dir)
-        .sort();
-      return Promise.all(names.map(async (n) => [n, await zip.files[n].async('string')]));
-    };
-    expect(await parts(bundled)).toEqual(await parts(mine));
-  });
+    const r = spawnSync(process.execPath, ['-e', script, ...args], { encoding: 'utf8' });
+    return { status: r.status, said: r.stderr.slice(r.stderr.lastIndexOf('\0') + 1) };
+  }
+
+  async function parts(file: string) {
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const names = Object.keys(zip.files)
+      .filter((n) => !zip.files[n].dir)
+      .sort();
+    return Promise.all(names.map(async (n) => [n, await zip.files[n].async('string')]));
+  }
 
   test.each(
     [
