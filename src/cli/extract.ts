@@ -6,9 +6,9 @@ import { readXlsxInNode } from '../io/xlsx/node-workbook';
 import type { CliIO } from './io';
 import { JsonChunks } from '../batch/json-chunks';
 import { locationEntries } from '../model/location-map';
-import { printable, refusalLine } from '../check/refusal';
+import { refusalLine } from '../check/refusal';
 import type { Lang } from '../rules/types';
-import { langOption } from './manners';
+import { fileLine, langOption } from './manners';
 
 export function registerExtract(program: Command, io: CliIO): void {
   program
@@ -31,7 +31,7 @@ export function registerExtract(program: Command, io: CliIO): void {
         });
         // A table whose header is gone: what could be read is printed, and why the rest could not be (in Chinese: the
         // sheets' own words).
-        for (const problem of model.problems) io.err(`${printable(book)}: ${problem[opts.lang]}`);
+        for (const problem of model.problems) io.err(fileLine(book, problem[opts.lang], opts.lang));
         // Written in chunks, the locations one at a time: the text of JSON.stringify(out, null, 2), never one string.
         const json = new JsonChunks((chunk) => io.out(chunk));
         if (opts.locations) {
@@ -43,7 +43,7 @@ export function registerExtract(program: Command, io: CliIO): void {
         } else await json.value(model.data, '', 2);
         await json.end();
       } catch (error) {
-        io.err(`${printable(book)}: ${refusalLine(error, opts.lang)}`);
+        io.err(fileLine(book, refusalLine(error, opts.lang), opts.lang));
         io.exitCode = 2;
       }
     });

@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import * as path from 'path';
 import { draftWorkbook } from '../forms/workbook';
 import { exists, readRegularFile, refuseOutputsOverInputs, writeFileAtomic } from '../batch/files';
-import { printable, refusalLine } from '../check/refusal';
+import { refusalLine } from '../check/refusal';
 import type { SiteData } from '../model/types';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
-import { forceOption, langOption, notXlsxLine, replacedLine, writtenLine } from './manners';
+import { fileLine, forceOption, langOption, notXlsxLine, replacedLine, writtenLine } from './manners';
 
 /** A site's data model is a few hundred KB at most. */
 const DATA_FILE_LIMIT = 64 * 1024 * 1024;
@@ -94,14 +94,14 @@ export function registerFill(program: Command, io: CliIO): void {
         // Only a regular file: a FIFO or a device is refused, not waited on.
         read = dataText(await readRegularFile(dataFile, DATA_FILE_LIMIT));
       } catch (error) {
-        io.err(`${printable(dataFile)}: ${w.cannotRead}${refusalLine(error, opts.lang)}`);
+        io.err(fileLine(dataFile, `${w.cannotRead}${refusalLine(error, opts.lang)}`, opts.lang));
         io.exitCode = 2;
         return;
       }
-      if (read.gbk) io.err(`${printable(dataFile)}: ${w.gbk}`);
+      if (read.gbk) io.err(fileLine(dataFile, w.gbk, opts.lang));
       const { data, problem, problems } = await parseSiteJson(read.text, opts.lang);
       if (!data) {
-        io.err(`${printable(dataFile)}: ${problem}`);
+        io.err(fileLine(dataFile, problem ?? '', opts.lang));
         for (const p of problems) io.err(`  ${p}`);
         io.exitCode = 2;
         return;

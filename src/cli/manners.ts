@@ -348,9 +348,17 @@ export function howToCall(lang: Lang = 'zh', script: string | undefined = proces
   return { command, install };
 }
 
+/**
+ * A line about one file: its name, then what is said of it after a colon — full-width in Chinese (“岳麓考点.xlsx：未发现问题”),
+ * as every other sentence of ours writes it; “: ” in English.
+ */
+export function fileLine(file: string, said: string, lang: Lang = 'zh'): string {
+  return `${printable(file)}${lang === 'en' ? ': ' : '：'}${said}`;
+}
+
 /** The line of a file passed by (a summary this tool wrote, a marked copy), in the language asked. */
 export function skippedLine(file: string, reason: string, lang: Lang = 'zh'): string {
-  return `${printable(file)}: ${lang === 'en' ? 'skipped: ' : '已跳过：'}${reason}`;
+  return fileLine(file, `${lang === 'en' ? 'skipped: ' : '已跳过：'}${reason}`, lang);
 }
 
 /** The line of a run that found no workbook in the paths given. */

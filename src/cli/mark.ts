@@ -11,6 +11,7 @@ import { printable, refusalLine } from '../check/refusal';
 import { markedName } from '../check/marks';
 import type { Lang } from '../rules/types';
 import { describeError, type CliIO } from './io';
+import { fileLine } from './manners';
 
 /** Where each workbook's marked copy goes: DIR/name（已标记）.xlsx, numbered when two inputs share a name. */
 export function markedPaths(files: readonly string[], dir: string, lang: Lang): string[] {
@@ -65,7 +66,7 @@ export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, 
       } catch (error) {
         failed++;
         const why = error instanceof MarkedCopyNotWritten ? error.message : refusalLine(error, lang);
-        io.err(lang === 'zh' ? `${printable(file)}: 无法写出标记副本：${why}` : `${printable(file)}: marked copy not written: ${why}`);
+        io.err(fileLine(file, lang === 'zh' ? `无法写出标记副本：${why}` : `marked copy not written: ${why}`, lang));
       }
     }
   } finally {

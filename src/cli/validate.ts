@@ -16,10 +16,9 @@ import { ruleTitle } from '../rules/index';
 import { countFindings, disagreeFolding } from '../summary/once-per-handover';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
-import { printable } from '../check/refusal';
 import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
-import { langOption, noWorkbookLine, skippedLine, threadsOption } from './manners';
+import { fileLine, langOption, noWorkbookLine, skippedLine, threadsOption } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 /**
@@ -92,7 +91,7 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
   for (const file of report.files) {
     if (file.error !== undefined) {
       unchecked++;
-      yield `${printable(file.file)}: ${w.cannot}${file.error}`;
+      yield fileLine(file.file, `${w.cannot}${file.error}`, lang);
       continue;
     }
     const e = file.findings.filter((f) => f.severity === 'error').length;
@@ -102,7 +101,7 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
     const { cells, slips } = disagreeFolding(file.findings);
     summaryErrors += countFindings(file.findings).errors;
     const folded = cells > slips ? w.folded(cells, slips) : '';
-    yield `${printable(file.file)}${file.site ? w.site(file.site) : ''}: ${file.findings.length ? w.counts(e, n) + folded : w.clean}`;
+    yield fileLine(`${file.file}${file.site ? w.site(file.site) : ''}`, file.findings.length ? w.counts(e, n) + folded : w.clean, lang);
     const bySheet = new Map<string, Finding[]>();
     for (const f of file.findings) {
       const key = f.sheet ?? w.whole;
@@ -205,7 +204,7 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
     const json = new JsonChunks((chunk) => io.out(chunk));
     await json.value(run.report, '', 4);
     await json.end();
-    for (const f of run.report.files) if (f.error !== undefined) io.err(`${printable(f.file)}: ${f.error}`);
+    for (const f of run.report.files) if (f.error !== undefined) io.err(fileLine(f.file, f.error, opts.lang));
   } else {
     // Written in chunks: never one string. Each line ends with its newline, so out() adds none but after the last.
     const text = new TextChunks((chunk) => io.out(chunk));

@@ -67,8 +67,8 @@ test('a file over its time budget gets one line; the others are summarised', () 
   });
   expect(r.status).toBe(2);
   const slow = path.join(books, 'c-slow.xlsx');
-  const refused = r.stderr.split('\n').filter((l) => l.includes(': 无法读取：'));
-  expect(refused).toEqual([`${slow}: 无法读取：读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`]);
+  const refused = r.stderr.split('\n').filter((l) => l.includes('：无法读取：'));
+  expect(refused).toEqual([`${slow}：无法读取：读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`]);
   expect(r.stderr).toContain('已汇总 5 个工作簿（其中 1 个无法读取）');
   const json = JSON.parse(fs.readFileSync(out, 'utf8'));
   expect(json.files.map((f: { file: string; error?: string }) => [path.basename(f.file), f.error !== undefined])).toEqual([
@@ -89,7 +89,7 @@ test('validate: a file over its time budget gets one line in the report; the oth
   expect(r.status).toBe(2);
   const slow = path.join(books, 'c-slow.xlsx');
   const line = '读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
-  expect(r.stderr).toBe(`${slow}: ${line}\n`);
+  expect(r.stderr).toBe(`${slow}：${line}\n`);
   const report = JSON.parse(r.stdout) as { files: Array<{ file: string; site: string | null; sha256: string | null; error?: string; findings: unknown[] }> };
   expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null])).toEqual([
     ['a-岳麓考点.xlsx', '长沙分校 岳麓考点', null],
@@ -128,7 +128,7 @@ describe('files read on the main thread have their time budget too', () => {
   test('validate of two files: the slow one gets its line (with its SHA-256, read before), the other is checked', () => {
     const r = run('validate', slow(), site(), '--format', 'json');
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`${slow()}: ${line}\n`);
+    expect(r.stderr).toBe(`${slow()}：${line}\n`);
     const report = JSON.parse(r.stdout) as { files: Array<{ file: string; site: string | null; sha256: string | null; error?: string }> };
     expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null, typeof f.sha256])).toEqual([
       ['c-slow.xlsx', null, line, 'string'],
@@ -151,14 +151,14 @@ describe('files read on the main thread have their time budget too', () => {
     const out = path.join(dir, 'two.json');
     const r = run('summary', slow(), site(), '--format', 'json', '-o', out);
     expect(r.status).toBe(2);
-    expect(r.stderr.split('\n').filter((l) => l.includes(': 无法读取：'))).toEqual([`${slow()}: 无法读取：${line}`]);
+    expect(r.stderr.split('\n').filter((l) => l.includes('：无法读取：'))).toEqual([`${slow()}：无法读取：${line}`]);
     const json = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(json.sites.map((s: { site: { name: string } }) => s.site.name)).toEqual(['岳麓考点']);
   });
 
   test('extract: one line, exit 2, nothing printed', () => {
     const r = run('extract', slow());
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `${slow()}: ${line}\n`]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `${slow()}：${line}\n`]);
   });
 
   test("the library's validateFiles (what the browser tests compare with): the same line, the other checked", async () => {

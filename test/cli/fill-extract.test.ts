@@ -78,7 +78,7 @@ describe('custody template / fill / extract', () => {
     const r = await run('fill', input, '-o', out);
     expect(r.code).toBe(2);
     // In plain words, never V8's ("Expected double-quoted property name in JSON at position 34").
-    expect(r).toEqual({ code: 2, out: '', err: `${input}: 不是有效的 JSON（第 2 行第 34 列附近），未写出文件：请检查那里是否多了或少了逗号、引号或括号\n` });
+    expect(r).toEqual({ code: 2, out: '', err: `${input}：不是有效的 JSON（第 2 行第 34 列附近），未写出文件：请检查那里是否多了或少了逗号、引号或括号\n` });
     expect(fs.existsSync(out)).toBe(false);
     const en = await run('fill', input, '-o', out, '--lang', 'en');
     expect(en).toEqual({
@@ -93,7 +93,7 @@ describe('custody template / fill / extract', () => {
     const input = path.join(dir, 'empty.json');
     fs.writeFileSync(input, '\uFEFF \n');
     const out = path.join(dir, 'out.xlsx');
-    expect(await run('fill', input, '-o', out)).toEqual({ code: 2, out: '', err: `${input}: 文件是空的，未写出文件\n` });
+    expect(await run('fill', input, '-o', out)).toEqual({ code: 2, out: '', err: `${input}：文件是空的，未写出文件\n` });
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -104,7 +104,7 @@ describe('custody template / fill / extract', () => {
     fs.writeFileSync(input, gbk(JSON.stringify(data, null, 2)));
     const out = path.join(dir, 'out.xlsx');
     const r = await run('fill', input, '-o', out);
-    expect(r).toEqual({ code: 0, out: `已写出 ${out}\n`, err: `${input}: 注意：文件不是 UTF-8 编码，已按 GBK（记事本的“ANSI”）读取；请核对写出的中文\n` });
+    expect(r).toEqual({ code: 0, out: `已写出 ${out}\n`, err: `${input}：注意：文件不是 UTF-8 编码，已按 GBK（记事本的“ANSI”）读取；请核对写出的中文\n` });
     expect(canonical(JSON.parse((await run('extract', out)).out))).toEqual(canonical(data));
   });
 
@@ -153,7 +153,7 @@ describe('custody template / fill / extract', () => {
     expect(await run('fill', input, '-o', out)).toEqual({
       code: 2,
       out: '',
-      err: `${input}: 数据不符合数据模型，未写出文件：\n  /vaultLog/0/paperNo: 类型应为 string：请写成 "1001"（加引号） (must be string: write "1001", in quotes)\n`,
+      err: `${input}：数据不符合数据模型，未写出文件：\n  /vaultLog/0/paperNo: 类型应为 string：请写成 "1001"（加引号） (must be string: write "1001", in quotes)\n`,
     });
   });
 
@@ -197,7 +197,7 @@ describe('custody template / fill / extract', () => {
     expect(await run('extract', file)).toEqual({
       code: 2,
       out: '',
-      err: `${file}: 工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件\n`,
+      err: `${file}：工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件\n`,
     });
     expect((await run('extract', file, '--lang', 'en')).err).toBe(
       `${file}: None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file\n`,

@@ -32,7 +32,7 @@ const run = async (...args: string[]) => {
 };
 
 test.each([
-  ['zh', `${'lost.xlsx'}: 工作表“出入库记录”的表头行（试卷号、试卷名称、数量（袋/份）…）找不到，无法读取表格\n`],
+  ['zh', `${'lost.xlsx'}：工作表“出入库记录”的表头行（试卷号、试卷名称、数量（袋/份）…）找不到，无法读取表格\n`],
   ['en', `${'lost.xlsx'}: the header row of sheet “出入库记录” (试卷号, 试卷名称, 数量（袋/份）…) is not found, so its table could not be read\n`],
 ])('extract --lang %s: the lost table named in that language, the rest printed', async (lang, err) => {
   const r = await run('extract', file, '--lang', lang);
@@ -42,7 +42,7 @@ test.each([
 });
 
 test.each([
-  ['zh', 'lost.xlsx: 无法检查：工作表“出入库记录”的表头行（试卷号、试卷名称、数量（袋/份）…）找不到，无法读取表格，请恢复表头行后再检查\n'],
+  ['zh', 'lost.xlsx：无法检查：工作表“出入库记录”的表头行（试卷号、试卷名称、数量（袋/份）…）找不到，无法读取表格，请恢复表头行后再检查\n'],
   [
     'en',
     'lost.xlsx: cannot be checked: the header row of sheet “出入库记录” (试卷号, 试卷名称, 数量（袋/份）…) is not found, so its table could not be read: restore the header row and check again\n',

@@ -150,7 +150,7 @@ describe('custody validate --mark DIR', () => {
     const r = await run('validate', faulty, '--mark', notFolder);
     expect(r.code).toBe(2);
     // The folder could not be made: a file of its name is there.
-    expect(r.err).toBe(`${faulty}: 无法写出标记副本：无法读写文件（已有同名文件）：${notFolder}\n`);
+    expect(r.err).toBe(`${faulty}：无法写出标记副本：无法读写文件（已有同名文件）：${notFolder}\n`);
     expect(fs.readFileSync(notFolder, 'utf8')).toBe('');
   });
 
@@ -173,7 +173,7 @@ describe('custody validate --mark DIR', () => {
     expect((await run('validate', folder, '--mark', marks)).code).toBe(1);
     const copy = path.join(marks, 'faulty（已标记）.xlsx');
     expect(fs.readdirSync(marks)).toEqual([path.basename(copy)]);
-    const skipped = `${copy}: 已跳过：这是试卷保密助手写出的标记副本，不是单位工作簿\n`;
+    const skipped = `${copy}：已跳过：这是试卷保密助手写出的标记副本，不是单位工作簿\n`;
     const again = await run('validate', folder, '--format', 'json');
     expect(again.err).toBe(skipped);
     expect((JSON.parse(again.out) as RunReport).files.map((f) => path.basename(f.file))).toEqual(['clean.xlsx', 'faulty.xlsx']);

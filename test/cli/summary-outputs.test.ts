@@ -111,10 +111,10 @@ test('fill -o onto its own data file or a folder: refused in the language asked,
 test('an Excel lock file named on its own: passed by with what it is, not “not a workbook” (review 10c D12)', async () => {
   fs.copyFileSync(path.join(dir, 'kaodian.xlsx'), path.join(dir, '~$kaodian.xlsx'));
   try {
-    const lock = '~$kaodian.xlsx: 已跳过：这是 Excel 或 WPS 打开工作簿时临时留下的锁定文件（名字以 ~$ 开头），不是工作簿；请检查去掉 ~$ 的同名工作簿本身\n';
+    const lock = '~$kaodian.xlsx：已跳过：这是 Excel 或 WPS 打开工作簿时临时留下的锁定文件（名字以 ~$ 开头），不是工作簿；请检查去掉 ~$ 的同名工作簿本身\n';
     expect(await run(dir, 'validate', '~$kaodian.xlsx', 'kaodian.xlsx', '--threads', '0')).toEqual({
       code: 0,
-      out: 'kaodian.xlsx（长沙分校 岳麓考点）: 未发现问题\n',
+      out: 'kaodian.xlsx（长沙分校 岳麓考点）：未发现问题\n',
       err: lock,
     });
     expect(await run(dir, 'validate', '~$kaodian.xlsx', '--threads', '0')).toEqual({ code: 2, out: '', err: `${lock}没有找到 .xlsx 工作簿：~$kaodian.xlsx\n` });

@@ -52,7 +52,7 @@ describe('custody summary', () => {
     const out = path.join(dir, 'books', '汇总.xlsx');
     const { code, io } = await run(path.join(dir, 'books'), path.join(dir, 'broken.xlsx'), '-o', out);
     expect(code).toBe(2);
-    expect(io.stderr).toContain('broken.xlsx: 无法读取：不是 .xlsx 工作簿');
+    expect(io.stderr).toContain('broken.xlsx：无法读取：不是 .xlsx 工作簿');
     expect(io.stdout).toContain('已汇总 4 个工作簿（其中 1 个无法读取）');
     expect(io.stdout).toContain('不一致 1 对');
     expect(io.stdout).toContain(`已写出 ${out}`);
@@ -71,7 +71,7 @@ describe('custody summary', () => {
     const { code, io } = await run(path.join(dir, 'books'), '--format', 'json');
     expect(code).toBe(1);
     // The summary written by the previous test sits in the folder: recognised and left out.
-    expect(io.stderr).toContain('汇总.xlsx: 已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿');
+    expect(io.stderr).toContain('汇总.xlsx：已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿');
     const json = JSON.parse(io.stdout);
     expect(json.files).toHaveLength(3);
     for (const f of json.files) {
@@ -99,8 +99,8 @@ describe('custody summary', () => {
     for (const threads of ['2', '0']) {
       const twice = await run(books, '--format', 'json', '--threads', threads);
       expect(twice.io.stderr.split('\n').filter((l) => l.includes('已跳过'))).toEqual([
-        `${path.join(sites, '岳麓考点 - 副本.xlsx')}: 已跳过：与 ${kept} 内容完全相同，同一工作簿只计一次`,
-        `${path.join(sites, '岳麓考点(1).xlsx')}: 已跳过：与 ${kept} 内容完全相同，同一工作簿只计一次`,
+        `${path.join(sites, '岳麓考点 - 副本.xlsx')}：已跳过：与 ${kept} 内容完全相同，同一工作簿只计一次`,
+        `${path.join(sites, '岳麓考点(1).xlsx')}：已跳过：与 ${kept} 内容完全相同，同一工作簿只计一次`,
       ]);
       expect([twice.code, JSON.parse(twice.io.stdout)]).toEqual([alone.code, JSON.parse(alone.io.stdout)]);
     }

@@ -27,12 +27,12 @@ const report: RunReport = {
 
 test('each file counts what it lists; a slip whose copies differ in several fields is said to count once in a summary', () => {
   expect(formatText(report, 'zh').split('\n')).toEqual([
-    'a.xlsx（天心考点）: 3 个错误，0 个警告（其中 2 处是 1 张交接单的两份不一致，汇总中每张计 1 个）',
+    'a.xlsx（天心考点）：3 个错误，0 个警告（其中 2 处是 1 张交接单的两份不一致，汇总中每张计 1 个）',
     '  交接单',
     '    C3   错误  交接单两份不一致  日期不同',
     '    D17  错误  合计行不符  合计不符',
     '    D17  错误  交接单两份不一致  合计不同',
-    'b.xlsx（长沙分校）: 1 个错误，0 个警告',
+    'b.xlsx（长沙分校）：1 个错误，0 个警告',
     '  交接单3',
     '    C3  错误  交接单两份不一致  日期不同',
     '合计：4 个错误，0 个警告（汇总中计 3 个错误）',
@@ -44,7 +44,7 @@ test('each file counts what it lists; a slip whose copies differ in several fiel
 });
 
 test('no word of it when nothing is folded', () => {
-  expect(formatText({ files: [report.files[1]] }, 'zh').split('\n')[0]).toBe('b.xlsx（长沙分校）: 1 个错误，0 个警告');
+  expect(formatText({ files: [report.files[1]] }, 'zh').split('\n')[0]).toBe('b.xlsx（长沙分校）：1 个错误，0 个警告');
 });
 
 test('the total says how many files could not be checked: its last line never reads as a clean run', () => {
@@ -55,8 +55,8 @@ test('the total says how many files could not be checked: its last line never re
   const one: RunReport = { files: [report.files[1], unreadable('空.xlsx')] };
   expect(formatText(one, 'en').split('\n').at(-1)).toBe('Total: 1 error, 0 warnings; 1 file cannot be checked');
   expect(formatText({ files: [unreadable('空.xlsx'), unreadable('旧.xls')] }, 'zh').split('\n')).toEqual([
-    '空.xlsx: 无法检查：文件是空的',
-    '旧.xls: 无法检查：文件是空的',
+    '空.xlsx：无法检查：文件是空的',
+    '旧.xls：无法检查：文件是空的',
     '合计：0 个错误，0 个警告；2 个文件无法检查',
   ]);
 });

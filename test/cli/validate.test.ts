@@ -106,7 +106,7 @@ describe('custody validate', () => {
     const r = await run('validate', file('faulty.xlsx'));
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
-    expect(lines[0]).toMatch(/faulty\.xlsx（长沙分校 岳麓考点）: 1 个错误，1 个警告/);
+    expect(lines[0]).toMatch(/faulty\.xlsx（长沙分校 岳麓考点）：1 个错误，1 个警告/);
     expect(lines).toContain('  出入库记录');
     expect(r.out).toMatch(/ {4}F4 +错误 +日期时间无法识别 +“取卷时间”写的是“六月中旬”/);
     expect(r.out).toMatch(/值班记录\d*\n +[A-Z]+\d+ +警告 +交接班不衔接/);
@@ -207,7 +207,7 @@ describe('custody validate', () => {
     expect(f.error).toMatch(reason);
     expect(f.error).not.toContain('\n');
     expect(f.findings).toEqual([]);
-    expect(err.trim().split('\n')).toEqual([`${file(name)}: ${f.error}`]);
+    expect(err.trim().split('\n')).toEqual([`${file(name)}：${f.error}`]);
     if (before) expect(sha(file(name))).toBe(before);
     const text = await run('validate', file(name));
     expect(text.code).toBe(2);
@@ -220,7 +220,7 @@ describe('custody validate', () => {
     expect((await run('summary', file('kaodian.xlsx'), '-o', summary)).code).toBe(0);
     const r = await run('validate', summary);
     expect([r.code, r.out]).toEqual([2, '\n']);
-    expect(r.err).toBe(`${summary}: 已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿\n没有可检查的单位工作簿：找到的文件都已跳过\n`);
+    expect(r.err).toBe(`${summary}：已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿\n没有可检查的单位工作簿：找到的文件都已跳过\n`);
   });
 
   test('a wrong call: exit 2', async () => {
@@ -278,8 +278,8 @@ test('a folder: the spreadsheet files people save instead of .xlsx each get thei
   // A sheet exported as text is no unit's workbook: passed by with its line, not counted as a file that cannot be read.
   const text = '已跳过：这是文本表格（.csv/.tsv，只存一张表），不是工作簿；如要检查，请把整个工作簿在 Excel 或 WPS 中另存为 .xlsx';
   expect(err.split('\n').filter((l) => l.includes('已跳过'))).toEqual([
-    `${path.join(folder, '值班.TSV')}: ${text}`,
-    `${path.join(folder, '考试安排.csv')}: ${text}`,
+    `${path.join(folder, '值班.TSV')}：${text}`,
+    `${path.join(folder, '考试安排.csv')}：${text}`,
   ]);
   const summary = await run('summary', folder, '-o', file('mixed-summary.xlsx'), '--lang', 'en');
   expect(summary.err.split('\n').filter((l) => l.includes('text table'))).toEqual(
@@ -307,7 +307,7 @@ test('a folder holding only summaries this tool wrote: validate and summary each
   fs.mkdirSync(folder);
   const made = path.join(folder, '汇总.xlsx');
   expect((await run('summary', file('kaodian.xlsx'), '-o', made)).code).toBe(0);
-  const skipped = `${made}: 已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿`;
+  const skipped = `${made}：已跳过：这是试卷保密助手写出的试卷保管汇总表，不是单位工作簿`;
   const v = await run('validate', folder);
   expect([v.code, v.out, v.err]).toEqual([2, '\n', `${skipped}\n没有可检查的单位工作簿：找到的文件都已跳过\n`]);
   // In JSON, the report all the same (no file in it), for a program that reads it.

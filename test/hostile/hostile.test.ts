@@ -139,15 +139,15 @@ describe('validate and extract, file by file', () => {
       expect(v.code).toBe(2);
       const lines = v.out.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0].startsWith(`${shown}: 无法检查：`)).toBe(true);
-      expect(lines[0].slice(`${shown}: 无法检查：`.length)).toMatch(c.refused);
+      expect(lines[0].startsWith(`${shown}：无法检查：`)).toBe(true);
+      expect(lines[0].slice(`${shown}：无法检查：`.length)).toMatch(c.refused);
       expect(lines[0].length).toBeLessThan(shown.length + 400);
       expect(e.code).toBe(2);
       expect(e.out).toBe('');
-      expect(e.err.trim().split('\n')).toEqual([lines[0].replace(': 无法检查：', ': ')]);
+      expect(e.err.trim().split('\n')).toEqual([lines[0].replace('：无法检查：', '：')]);
     } else {
       expect([0, 1]).toContain(v.code);
-      expect(v.out.split('\n')[0]).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（.+）: `));
+      expect(v.out.split('\n')[0]).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（.+）：`));
       expect(e.code).toBe(0);
       expect(JSON.parse(e.out).site.examSite).toBe('岳麓考点');
     }
@@ -191,8 +191,8 @@ describe('summary, each file alone and beside a good workbook', () => {
         expect(r.code).toBe(2);
         const [one, ...more] = line(r.err);
         expect(more).toEqual([]);
-        expect(one.startsWith(`${printable(c.file)}: 无法读取：`)).toBe(true);
-        expect(one.slice(`${printable(c.file)}: 无法读取：`.length)).toMatch(c.refused);
+        expect(one.startsWith(`${printable(c.file)}：无法读取：`)).toBe(true);
+        expect(one.slice(`${printable(c.file)}：无法读取：`.length)).toMatch(c.refused);
       }
       // Its line, then that there is nothing to summarise (checked above); nothing on stdout, no summary.
       expect(nonEmpty(alone.err)).toHaveLength(2);

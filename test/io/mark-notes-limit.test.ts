@@ -213,7 +213,7 @@ test.each([
     await main(['node', 'custody', 'validate', file], plain);
     expect(code).toBe(2);
     expect(io.stdout).toBe(plain.stdout);
-    expect(io.stderr.trim().split('\n')).toEqual([`${file}: 无法写出标记副本：${line}`]);
+    expect(io.stderr.trim().split('\n')).toEqual([`${file}：无法写出标记副本：${line}`]);
     expect(fs.readdirSync(dir)).toEqual([name]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
