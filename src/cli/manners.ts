@@ -4,7 +4,7 @@
  * English, the version, and how to run `custody` from where the user stands.
  */
 import { type CommanderError, type Help, InvalidArgumentError, Option } from 'commander';
-import { existsSync, readFileSync, realpathSync } from 'fs';
+import { existsSync, promises as fsp, readFileSync, realpathSync } from 'fs';
 import * as path from 'path';
 import { printable } from '../check/refusal';
 import type { Lang } from '../rules/types';
@@ -84,6 +84,33 @@ export const writtenLine = (file: string, lang: Lang = 'zh'): string => (lang ==
 /** A workbook output (-o) whose name does not end in .xlsx: an .xlsx named out.txt opens in nothing that shows the forms. */
 export const notXlsxLine = (file: string, lang: Lang = 'zh'): string =>
   lang === 'en' ? `the output file must end in .xlsx: ${printable(file)}` : `输出文件应以 .xlsx 结尾：${printable(file)}`;
+
+/** What a folder option holds, said in its refusal. */
+export interface FolderOption {
+  option: '-o' | '--mark';
+  holds: { zh: string; en: string };
+  example: string;
+}
+
+/**
+ * Why a folder option (template's -o, validate's --mark) cannot be that path, before any work; undefined when it can.
+ * A file there, or a workbook's name where no folder is (`template -o 空白表.xlsx` made a folder of that name; `--mark
+ * a.xlsx` said only that a file of that name exists: review 15b D9).
+ */
+export async function folderOptionRefusal(dir: string, what: FolderOption, lang: Lang): Promise<string | undefined> {
+  const stat = await fsp.stat(dir).catch(() => undefined);
+  if (stat?.isDirectory()) return undefined;
+  const shown = printable(dir);
+  if (stat) {
+    return lang === 'en'
+      ? `${what.option} is the folder to write ${what.holds.en} into, but ${shown} is a file: give a folder's name (e.g. ${what.option} ${what.example})`
+      : `${what.option} 是写入${what.holds.zh}的文件夹，而 ${shown} 是一个文件：请给一个文件夹名（如 ${what.option} ${what.example}）`;
+  }
+  if (!/\.(xlsx|xlsm|xls|et)$/i.test(dir)) return undefined;
+  return lang === 'en'
+    ? `${what.option} is the folder to write ${what.holds.en} into, not a workbook's name: ${shown}; give a folder's name (e.g. ${what.option} ${what.example})`
+    : `${what.option} 是写入${what.holds.zh}的文件夹，不是工作簿的文件名：${shown}；请给一个文件夹名（如 ${what.option} ${what.example}）`;
+}
 
 /** Every command's --lang: the language of the lines it writes (the forms themselves are the official Chinese ones). */
 export const langOption = (description = '提示语言 (message language)'): Option => new Option('--lang <lang>', description).choices(['zh', 'en']).default('zh');

@@ -6,7 +6,7 @@ import { draftBlankForm, draftWorkbook } from '../forms/workbook';
 import { exists, writeFileAtomic } from '../batch/files';
 import type { CliIO } from './io';
 import type { Lang } from '../rules/types';
-import { forceOption, langOption, replacedLine, writtenLine } from './manners';
+import { type FolderOption, folderOptionRefusal, forceOption, langOption, replacedLine, writtenLine } from './manners';
 
 import { SITE_WORKBOOK_NAME } from '../forms/catalog';
 
@@ -56,6 +56,8 @@ export async function writeTemplates(dir: string, force = false): Promise<Writte
   return written;
 }
 
+const TEMPLATE_FOLDER: FolderOption = { option: '-o', holds: { zh: '空白模板（6 个工作簿）', en: 'the blank templates (6 workbooks)' }, example: 'templates' };
+
 export function registerTemplate(program: Command, io: CliIO): void {
   program
     .command('template')
@@ -64,6 +66,12 @@ export function registerTemplate(program: Command, io: CliIO): void {
     .addOption(langOption('提示语言；表单本身是官方的中文表单 (message language; the forms are the official Chinese ones)'))
     .addOption(forceOption())
     .action(async (opts: { out: string; lang: Lang; force?: boolean }) => {
+      const refused = await folderOptionRefusal(opts.out, TEMPLATE_FOLDER, opts.lang);
+      if (refused) {
+        io.err(refused);
+        io.exitCode = 2;
+        return;
+      }
       // A file of a template's name there is replaced, and said so, as fill says it.
       for (const { file, replaced } of await writeTemplates(opts.out, opts.force)) {
         if (replaced) io.err(replacedLine(file, opts.lang));

@@ -18,7 +18,7 @@ import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
-import { fileLine, langOption, noWorkbookLine, skippedLine, threadsOption } from './manners';
+import { type FolderOption, fileLine, folderOptionRefusal, langOption, noWorkbookLine, skippedLine, threadsOption } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 /**
@@ -172,6 +172,8 @@ async function workbookInputs(
   return { inputs, told: true };
 }
 
+const MARK_FOLDER: FolderOption = { option: '--mark', holds: { zh: '标记副本', en: 'the marked copies' }, example: '标记副本' };
+
 async function validatePaths(paths: readonly string[], opts: ValidateOptions, io: CliIO, early: EarlyWorkers | undefined): Promise<number> {
   const { files, passedBy } = await findWorkbookFiles(paths);
   for (const p of passedBy) io.err(skippedLine(p.file, p.reason[opts.lang], opts.lang));
@@ -181,6 +183,11 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
   }
   // Before any work: no marked copy may replace a workbook being read.
   // The marking is loaded only when asked for.
+  const refused = opts.mark === undefined ? undefined : await folderOptionRefusal(opts.mark, MARK_FOLDER, opts.lang);
+  if (refused) {
+    io.err(refused);
+    return 2;
+  }
   const mark = opts.mark ? { dir: opts.mark, ...(await import('./mark')) } : undefined;
   if (mark) await mark.refuseMarksOverInputs(files, paths, mark.dir, opts.lang);
   const bar = await progressBar(io, files.length, { zh: '校验', en: 'Checking' }, opts.lang);

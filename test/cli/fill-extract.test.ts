@@ -34,6 +34,26 @@ describe('custody template / fill / extract', () => {
     ]);
   });
 
+  test('template -o a workbook’s name or a file: refused in one line before any work, no folder made (review 15b D9)', async () => {
+    const dir = tmp();
+    const named = path.join(dir, '空白表.xlsx');
+    expect(await run('template', '-o', named)).toEqual({
+      code: 2,
+      out: '',
+      err: `-o 是写入空白模板（6 个工作簿）的文件夹，不是工作簿的文件名：${named}；请给一个文件夹名（如 -o templates）\n`,
+    });
+    expect(fs.existsSync(named)).toBe(false);
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, 'x');
+    expect(await run('template', '-o', file, '--lang', 'en')).toEqual({
+      code: 2,
+      out: '',
+      err: `-o is the folder to write the blank templates (6 workbooks) into, but ${file} is a file: give a folder's name (e.g. -o templates)\n`,
+    });
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
+    expect(fs.readdirSync(dir)).toEqual(['a.txt']);
+  });
+
   test('template into a folder holding the templates: each replaced and said so, byte for byte templates/ again, run after run', async () => {
     const dir = tmp();
     const names = fs

@@ -93,6 +93,25 @@ function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
 }
 
 describe('custody validate --mark DIR', () => {
+  it('--mark a file or a workbook’s name: refused in one line before any work, nothing written (review 15b D9)', async () => {
+    const input = path.join(dir, 'in', 'faulty.xlsx');
+    const before = sha(input);
+    const clean = path.join(dir, 'in', 'clean.xlsx');
+    expect(await run('validate', input, '--mark', clean)).toEqual({
+      code: 2,
+      out: '',
+      err: `--mark 是写入标记副本的文件夹，而 ${clean} 是一个文件：请给一个文件夹名（如 --mark 标记副本）\n`,
+    });
+    const named = path.join(dir, '标记.xlsx');
+    expect(await run('validate', input, '--mark', named, '--lang', 'en')).toEqual({
+      code: 2,
+      out: '',
+      err: `--mark is the folder to write the marked copies into, not a workbook's name: ${named}; give a folder's name (e.g. --mark 标记副本)\n`,
+    });
+    expect(fs.existsSync(named)).toBe(false);
+    expect(sha(input)).toBe(before);
+  });
+
   it('marks exactly the finding cells, fill, frame and note, names the marked sheets in their footers, and changes nothing else', async () => {
     const input = path.join(dir, 'in', 'faulty.xlsx');
     const before = sha(input);
@@ -147,10 +166,11 @@ describe('custody validate --mark DIR', () => {
     const notFolder = path.join(dir, 'not-a-folder');
     fs.writeFileSync(notFolder, '');
     const faulty = path.join(dir, 'in', 'faulty.xlsx');
-    const r = await run('validate', faulty, '--mark', notFolder);
+    const r = await run('validate', faulty, '--mark', path.join(notFolder, 'marks'));
     expect(r.code).toBe(2);
-    // The folder could not be made: a file of its name is there.
-    expect(r.err).toBe(`${faulty}：无法写出标记副本：无法读写文件（已有同名文件）：${notFolder}\n`);
+    // The folder could not be made: a file is where a folder of its path should be (a file as --mark itself is refused
+    // before any work, above).
+    expect(r.err).toBe(`${faulty}：无法写出标记副本：无法读写文件（路径中有一段不是文件夹）：${path.join(notFolder, 'marks')}\n`);
     expect(fs.readFileSync(notFolder, 'utf8')).toBe('');
   });
 
