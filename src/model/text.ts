@@ -233,3 +233,18 @@ export function baseName(file: string): string {
   const parts = file.split(/[\\/]+/);
   return parts[parts.length - 1] || file;
 }
+
+/**
+ * `file`'s name as a message on `from` names it: its own name, or, when `from` has the same name (岳麓考点.xlsx in
+ * two 分校's folders), its path from the folder where the two part (长沙分校/岳麓考点.xlsx): review 15a D5 read its own
+ * file's name in the message.
+ */
+export function nameBeside(file: string, from: string): string {
+  const own = baseName(file);
+  if (own !== baseName(from)) return own;
+  const parts = file.split(/[\\/]+/);
+  const theirs = from.split(/[\\/]+/);
+  let common = 0;
+  while (common < parts.length - 1 && common < theirs.length - 1 && parts[common] === theirs[common]) common++;
+  return parts.slice(common).join('/') || own;
+}

@@ -1,7 +1,7 @@
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
 import { namesThisUnit, receiverMisnamed } from '../model/receiver';
-import { baseName } from '../model/text';
+import { nameBeside } from '../model/text';
 import { differingFields, differingItemPart, itemLine, itemParts } from '../model/pairing';
 import { norm, showTime, tm, whole } from './facts';
 import type { AcrossRun, CrossReport, CrossSite, RuleMeta } from './types';
@@ -192,7 +192,7 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
           theirs: theirs.zh,
           theirsEn: theirs.en,
           other: custodyOf(other.site.model).ownName ?? other.site.id,
-          otherFile: baseName(other.site.file ?? other.site.id),
+          otherFile: nameBeside(other.site.file ?? other.site.id, me.site.file ?? me.site.id),
           otherSheet: otherLoc?.sheet ?? '',
           otherCell: otherLoc?.cell ?? '',
           ...(item ? { row: Number(item[1]) + 1 } : {}),

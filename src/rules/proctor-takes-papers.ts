@@ -1,7 +1,7 @@
 import { showTime, tm } from './facts';
 import type { AcrossRun, CrossReport, RuleContext, RuleMeta } from './types';
 import { custodyOf } from '../model/custody';
-import { baseName } from '../model/text';
+import { nameBeside } from '../model/text';
 import {
   TIME_OF,
   groupsOf,
@@ -223,7 +223,7 @@ function paramsAway(site: Site, path: string, there: Judged, rows: readonly RowL
     name: there.name,
     role: there.role,
     unit: custodyOf(site.model).name,
-    otherFile: baseName(site.file ?? site.id),
+    otherFile: nameBeside(site.file ?? site.id, there.copy.site.file ?? there.copy.site.id),
     otherSheet: site.model.locations[path]?.sheet ?? '',
     ...rowsSaid(rows),
   };
@@ -236,7 +236,7 @@ function paramsThere(site: Site, there: Judged, rows: readonly RowLabel[]): Reco
     // Not `sheet`: the engine gives every message the finding's own sheet under that name.
     handoverSheet: site.model.locations[`handovers[${there.handover}]`]?.sheet ?? '',
     unit: custodyOf(there.copy.site.model).name,
-    otherFile: baseName(there.copy.site.file ?? there.copy.site.id),
+    otherFile: nameBeside(there.copy.site.file ?? there.copy.site.id, site.file ?? site.id),
     otherSheet: there.sheet,
     otherCell: there.cell,
     ...rowsSaid(rows),

@@ -8,7 +8,7 @@
 import { custodyOf } from '../model/custody';
 import { modelDigest, repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { CountedWhy } from '../model/repeated-unit';
-import { baseName } from '../model/text';
+import { nameBeside } from '../model/text';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -30,7 +30,7 @@ export const meta: RuleMeta = {
         'This workbook and file "{first}" are both {unit}’s workbook of {semester}, but their records differ. A summary counts only "{first}", {whyEn}; this workbook’s bags, copies and candidates are left out of the totals. Compare the two, decide which is right and complete, and hand in only that one; if this one is, delete or move "{first}" and summarise again.',
     },
   },
-  docs: 'When several workbooks are checked or summarised together, two different files (not the same bytes: a byte copy is left out of a summary already) of one unit and one semester — the same 单位级别, unit names and 学期 on 基本信息, as a re-save “浏阳考点(1).xlsx” beside “浏阳考点.xlsx” has. The one counted is the one whose file name says it is the corrected version (修改后, 修订, 更正, 最终版, 定稿, （改）, final) and not the one whose name says it is the version before correction (修改前, 未修改, 原稿, 初稿, 旧版), else the first by file name (a workbook before its copies “(1)”, “ - 副本”), the same for every order the files come in; the other is said once at its unit’s name, naming the first and whether the two hold the same records or differ (then the officer must pick one). The consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose level or unit name cannot be read is not judged here (required-field).',
+  docs: 'When several workbooks are checked or summarised together, two different files (not the same bytes: a byte copy is left out of a summary already) of one unit and one semester — the same 单位级别, unit names and 学期 on 基本信息, as a re-save “浏阳考点(1).xlsx” beside “浏阳考点.xlsx” has. The one counted is the one whose file name says it is the corrected version (修改后, 修订, 更正, 最终版, 定稿, （改）, final) and not the one whose name says it is the version before correction (修改前, 未修改, 原稿, 初稿, 旧版), else the first by file name (a workbook before its copies “(1)”, “ - 副本”), the same for every order the files come in; the other is said once at its unit’s name, naming the first (with its folder when the two files share a name) and whether the two hold the same records or differ (then the officer must pick one). The consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose level or unit name cannot be read is not judged here (required-field).',
 };
 
 /** Why the other workbook is counted, as the message says it (`{why}`, `{whyEn}`). */
@@ -53,7 +53,7 @@ export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) 
       path: nameCell(repeat),
       messageId: digestOf(repeat) === digestOf(first) ? 'same' : 'differs',
       params: {
-        first: baseName(fileOf(first)),
+        first: nameBeside(fileOf(first), fileOf(repeat)),
         why: WHY[why].zh,
         whyEn: WHY[why].en,
         unit: custodyOf(repeat.model).name,

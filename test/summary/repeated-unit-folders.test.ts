@@ -17,6 +17,7 @@ import { readWorkbook } from '../../src/forms/workbook';
 import { consolidateModels } from '../../src/summary/consolidate';
 import { repeatedUnits } from '../../src/model/repeated-unit';
 import { byBaseName } from '../../src/model/file-order';
+import { nameBeside } from '../../src/model/text';
 
 jest.setTimeout(120_000);
 
@@ -91,6 +92,27 @@ describe('a unit given twice from two folders: the file counted is the first by 
       ['浏阳考点.xlsx', []],
     ]);
     expect(shown(cli)).toEqual(shown(page));
+  });
+
+  it('nameBeside: the other file’s own name, or its path from where the two part when the names are one (review 15a D5)', () => {
+    expect(nameBeside('in/b/浏阳考点.xlsx', 'in/a/浏阳考点(2).xlsx')).toBe('浏阳考点.xlsx');
+    expect(nameBeside('in/b/浏阳考点.xlsx', 'in/c/浏阳考点.xlsx')).toBe('b/浏阳考点.xlsx');
+    expect(nameBeside('D:\\分校\\长沙分校\\浏阳考点.xlsx', 'D:\\分校\\株洲分校\\sub\\浏阳考点.xlsx')).toBe('长沙分校/浏阳考点.xlsx');
+    expect(nameBeside('浏阳考点.xlsx', 'x/浏阳考点.xlsx')).toBe('浏阳考点.xlsx');
+  });
+
+  it('one name in two folders: the warning names the counted file by its folder, not by the name it shares (review 15a D5)', async () => {
+    const twin = path.join(dir, 'c', '浏阳考点.xlsx');
+    fs.mkdirSync(path.dirname(twin), { recursive: true });
+    fs.copyFileSync(copy, twin);
+    try {
+      const { io } = await run('validate', twin, plain, '--format', 'json');
+      const report = JSON.parse(io.stdout) as Report;
+      const named = DIFFERS.split('“浏阳考点.xlsx”').join('“b/浏阳考点.xlsx”');
+      expect([findingsOf(report, plain), findingsOf(report, twin)]).toEqual([[], [{ ...WARNING, message: named }]]);
+    } finally {
+      fs.rmSync(path.dirname(twin), { recursive: true });
+    }
   });
 
   it('summary: the totals count 浏阳考点.xlsx and set the copy aside, in the CLI and in-process alike', async () => {
