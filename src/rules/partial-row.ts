@@ -11,8 +11,8 @@ export const meta: RuleMeta = {
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“规范履行试卷交接手续”；（六）“保密室值班人员要重点检查试卷袋存放、密封情况、出入库登记和接收发放记录等工作是否规范准确”',
   messages: {
     zh: {
-      row: '第 {seq} 行只填了一部分：{missing}都没有填写。一行记录须填全，请补上（若这行作废，请整行删除）。',
-      returned: '第 {seq} 行的还卷部分只填了一部分：{missing}没有填写。还卷人、还卷时间、入库保管员须一起填写。',
+      row: '序号 {seq} 这一行只填了一部分：{missing}都没有填写。一行记录须填全，请补上（若这行作废，请整行删除）。',
+      returned: '序号 {seq} 这一行的还卷部分只填了一部分：{missing}没有填写。还卷人、还卷时间、入库保管员须一起填写。',
     },
     en: {
       row: 'Row {seq} is only partly filled: {missing} are empty. Fill the whole row (or delete it if void).',

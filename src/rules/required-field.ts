@@ -15,8 +15,8 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',
-      cell: '第 {seq} 行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
-      unit: '第 {seq} 行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”，或在数量后写上单位，如“{quantity}{a}”。',
+      cell: '序号 {seq} 这一行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
+      unit: '序号 {seq} 这一行的数量 {quantity} 没有写单位，看不出是 {quantity} {a}还是 {quantity} {b}，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“{a}”或“{b}”，或在数量后写上单位，如“{quantity}{a}”。',
       table: '{form}没有任何一行记录。请把本表的记录逐行填上。',
       form: '工作簿里没有填写“{form}”。本单位须签写此表，请补上：可从“表单”页插入或下载空白表，或用 custody template 生成。',
       formBlank: '“{form}”还是空白的：工作表“{sheet}”上这张表一项也没有填写。本单位须签写此表，请填写。',
@@ -34,9 +34,9 @@ export const meta: RuleMeta = {
       sessions:
         '考试安排的表头里找不到{columns}，读不出各场考试的{what}，{checks}改正之前暂不进行。请在表头写上“开考时间”“结束时间”两栏，或按公布的考试时间表写“考试日期”“考试时间”（如 9:00-10:30）两栏，逐行填写后再提交。',
       ditto:
-        '第 {seq} 行的“{field}”写的是“{typed}”，没有写出{field}。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。检查时暂按上一行的“{value}”核对。',
+        '序号 {seq} 这一行的“{field}”写的是“{typed}”，没有写出{field}。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。检查时暂按上一行的“{value}”核对。',
       dittoNone:
-        '第 {seq} 行的“{field}”写的是“{typed}”，没有写出{field}，上面也没有可沿用的。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。',
+        '序号 {seq} 这一行的“{field}”写的是“{typed}”，没有写出{field}，上面也没有可沿用的。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。',
     },
     en: {
       field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',

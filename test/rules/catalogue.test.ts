@@ -132,7 +132,7 @@ rt('required-field', {
       edit: (d) => {
         delete d.vaultLog![2].taker;
       },
-      errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /第 3 行的“取卷人签字”没有填写/ }],
+      errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /序号 3 这一行的“取卷人签字”没有填写/ }],
     },
     {
       // The 单位 stands right of the printed form: the 2 prints bare, 2 bags or 2 boxes.
@@ -145,7 +145,7 @@ rt('required-field', {
           sheet: '交接单',
           cell: 'F10',
           row: 3,
-          message: /^第 3 行的数量 2 没有写单位，看不出是 2 袋还是 2 箱，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“袋”或“箱”/,
+          message: /^序号 3 这一行的数量 2 没有写单位，看不出是 2 袋还是 2 箱，打印出来也只有一个数。请在本行的“单位”栏（表格右侧，打印区域之外）选“袋”或“箱”/,
         },
       ],
     },
@@ -568,7 +568,7 @@ rt('partial-row', {
     {
       name: 'a handover row with only a 数量: no 试卷归属, no 单位',
       edit: (d) => void d.handovers![0].items!.push({ quantity: 2 }),
-      errors: [{ messageId: 'row', form: 1, sheet: '交接单', cell: 'C11', row: 4, message: /第 4 行只填了一部分：“试卷归属”、“单位”都没有填写/ }],
+      errors: [{ messageId: 'row', form: 1, sheet: '交接单', cell: 'C11', row: 4, message: /序号 4 这一行只填了一部分：“试卷归属”、“单位”都没有填写/ }],
     },
     {
       name: 'a stub distribution row (paper only)',
@@ -1580,7 +1580,7 @@ rt('staff-ineligible', {
     {
       name: 'a signer whose only role is none of the catalogue’s, once at its cell (the keeper-not-custodian check then has no role to go by)',
       edit: (d) => void (d.staff![3].roles = ['保安']),
-      errors: [{ messageId: 'role', form: 0, sheet: '涉卷人员', cell: 'C6', row: 4, message: /^第 4 行的角色写的是“保安”，读不出是哪一种涉卷人员/ }],
+      errors: [{ messageId: 'role', form: 0, sheet: '涉卷人员', cell: 'C6', row: 4, message: /^序号 4 这一行的角色写的是“保安”，读不出是哪一种涉卷人员/ }],
     },
     {
       name: 'a proctor whose role cannot be read takes papers: the role is said, not passed over in silence',
@@ -1659,7 +1659,7 @@ rt('staff-ineligible', {
           sheet: '涉卷人员',
           cell: 'D3',
           row: 1,
-          message: /^第 1 行的“正式职工”写的是“不详”，读不出是或否，检查时无法判断此人是不是本单位正式职工。请填“是”或“否”。$/,
+          message: /^序号 1 这一行的“正式职工”写的是“不详”，读不出是或否，检查时无法判断此人是不是本单位正式职工。请填“是”或“否”。$/,
         },
       ],
     },
@@ -2205,7 +2205,7 @@ rt('keeper-not-custodian', {
         d.staff![1].roles = ['考务员', '交接员'];
         d.vaultLog![1].issuedBy = '李强';
       },
-      errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /（第 2 行）是考务员、交接员，不是卷库保管员或值班人员/ }],
+      errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /（序号 2）是考务员、交接员，不是卷库保管员或值班人员/ }],
     },
     {
       name: 'the 主考 signs papers back in twice: one finding',

@@ -47,7 +47,7 @@ ruleTester('required-field', {
           sheet: '分发登记1',
           cell: 'B7',
           row: 2,
-          message: /^第 2 行的“试卷号”写的是“〃”，没有写出试卷号。附件4 试卷分发登记表是签字存档的记录.*检查时暂按上一行的“1001”核对/,
+          message: /^序号 2 这一行的“试卷号”写的是“〃”，没有写出试卷号。附件4 试卷分发登记表是签字存档的记录.*检查时暂按上一行的“1001”核对/,
         },
         { messageId: 'ditto', form: 4, sheet: '分发登记1', cell: 'C7', row: 2, message: /写的是“同上”.*暂按上一行的“高等数学基础”核对/ },
       ],
@@ -67,7 +67,7 @@ ruleTester('required-field', {
           sheet: '出入库记录',
           cell: 'C4',
           row: 1,
-          message: /^第 1 行的“试卷名称”写的是“同上”，没有写出试卷名称，上面也没有可沿用的/,
+          message: /^序号 1 这一行的“试卷名称”写的是“同上”，没有写出试卷名称，上面也没有可沿用的/,
         },
       ],
     },
@@ -77,7 +77,7 @@ ruleTester('required-field', {
       errors: [{ messageId: 'ditto', form: 1, sheet: '交接单', cell: 'C9', row: 2, message: /“试卷归属”写的是“同上”.*暂按上一行的“岳麓考点”核对/ }],
     },
     {
-      // It was said on every row, at its 序号: 第 1 行的“还卷时间”没有填写 …
+      // It was said on every row, at its 序号: 序号 1 这一行的“还卷时间”没有填写 …
       name: 'a vault log whose 还卷时间 column header was deleted: once, at the header row',
       retype: (g) => typeInto(g, '出入库记录', 'I3', null),
       errors: [

@@ -55,7 +55,7 @@ describe('D11: a role that cannot be read, on someone who is on the list', () =>
   it('保密员 is said once at its cell, under the roster’s rule (涉卷人员不符合条件), not as “签字人不在名单上”', async () => {
     const findings = validateSite(await handTyped('f-handtyped-roster-baomiyuan'));
     expect(findings.map(tuple)).toEqual([['staff-ineligible', 0, '涉卷人员', 'E6', 4]]);
-    expect(findings[0].message).toMatch(/^第 4 行的角色写的是“保密员”，读不出是哪一种涉卷人员/);
+    expect(findings[0].message).toMatch(/^序号 4 这一行的角色写的是“保密员”，读不出是哪一种涉卷人员/);
   });
 });
 

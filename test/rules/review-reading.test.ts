@@ -34,13 +34,13 @@ describe('考试安排 as published (考试日期 · 考试时间) with a part l
   it('a blank 考试时间: one finding at that cell, named 考试时间, not 开考时间 and 结束时间', async () => {
     const findings = await findingsOf([[SCHEDULE, 'F4', null]]);
     expect(findings.map(tuple)).toEqual([['required-field', 0, SCHEDULE, 'F4', 2]]);
-    expect(findings[0].message).toBe('第 2 行的“考试时间”没有填写。考试安排每行都须填写此项，请补填后再提交。');
+    expect(findings[0].message).toBe('序号 2 这一行的“考试时间”没有填写。考试安排每行都须填写此项，请补填后再提交。');
   });
 
   it('a blank 考试日期: one finding at that cell, named 考试日期', async () => {
     const findings = await findingsOf([[SCHEDULE, 'D4', null]]);
     expect(findings.map(tuple)).toEqual([['required-field', 0, SCHEDULE, 'D4', 2]]);
-    expect(findings[0].message).toBe('第 2 行的“考试日期”没有填写。考试安排每行都须填写此项，请补填后再提交。');
+    expect(findings[0].message).toBe('序号 2 这一行的“考试日期”没有填写。考试安排每行都须填写此项，请补填后再提交。');
   });
 
   it('both blank: the row is partly filled, naming 考试日期 and 考试时间', async () => {
@@ -49,7 +49,7 @@ describe('考试安排 as published (考试日期 · 考试时间) with a part l
       [SCHEDULE, 'F4', null],
     ]);
     expect(findings.map(tuple)).toEqual([['partial-row', 0, SCHEDULE, 'D4', 2]]);
-    expect(findings[0].message).toBe('第 2 行只填了一部分：“考试日期”、“考试时间”都没有填写。一行记录须填全，请补上（若这行作废，请整行删除）。');
+    expect(findings[0].message).toBe('序号 2 这一行只填了一部分：“考试日期”、“考试时间”都没有填写。一行记录须填全，请补上（若这行作废，请整行删除）。');
   });
 });
 
@@ -57,7 +57,7 @@ describe('附件3: a blank 取卷时间 beside a 还卷时间 written short', ()
   it('“21:15” is not wrong, its day cannot be known: one finding, at the blank 取卷时间', async () => {
     const findings = await findingsOf([[VAULT, 'E3', null]]);
     expect(findings.map(tuple)).toEqual([['required-field', 3, VAULT, 'E3', 1]]);
-    expect(findings[0].message).toBe('第 1 行的“取卷时间”没有填写。附件3 保密室试卷出入库记录表每行都须填写此项，请补填后再提交。');
+    expect(findings[0].message).toBe('序号 1 这一行的“取卷时间”没有填写。附件3 保密室试卷出入库记录表每行都须填写此项，请补填后再提交。');
   });
 
   it('a 还卷时间 that cannot be read on any day is still said, besides the blank 取卷时间', async () => {
