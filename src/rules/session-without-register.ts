@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
       none: 'Paper {paper} left the vault at {taken} for the session starting {start}, but no distribution register (附件4) records handing it out in that session. Handing papers to the rooms and taking them back is signed on 附件4 on the spot; add the register or its rows.',
     },
   },
-  docs: 'At a 考点: an exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout on the session’s day (else its first checkout): a bag taken out days early with another session is checkout-window’s, and not where this session’s register is missing. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). Not when the workbook has no 附件4 at all (required-field), or when a register that day names a paper that is not known (unknown-paper).',
+  docs: 'An exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout on the session’s day (else its first checkout): a bag taken out days early with another session is checkout-window’s, and not where this session’s register is missing. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). At a 分校 (or any unit not a 考点) the same, for the sessions of its own exam room (a loan on the exam day that is no dispatch down the chain), with or without an 附件4 in the workbook; at a 考点, not when the workbook has no 附件4 at all (required-field says the form is missing), nor when a register that day names a paper that is not known (unknown-paper).',
 };
 
 /**
@@ -48,7 +48,9 @@ function handoutDays(data: SiteData): { byPaper: Set<string>; doubtfulDays: Set<
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
-  if (facts.level !== '考点' || !data.distributions || data.distributions.length === 0) return;
+  // A 考点 with no 附件4 at all is required-field's (one finding for the form); a 分校 that runs an exam room of its own
+  // keeps none unless it does run one (review 15a D3: its session's loan, with no register, was said by nothing).
+  if (facts.level === undefined || (facts.level === '考点' && !data.distributions?.length)) return;
   const { byPaper, doubtfulDays, undatedPapers } = handoutDays(data);
   // A register row naming a paper nobody knows is unknown-paper's finding; its day's sessions are not judged.
   for (const key of byPaper) {
