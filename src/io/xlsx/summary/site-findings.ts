@@ -12,7 +12,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
-import { type Cell, type ShowContext, breakLines, rowOf, sheetValue } from '../../../summary/columns';
+import { type Cell, DEFAULT_ROW_PT, type ShowContext, breakLines, rowOf, sheetValue } from '../../../summary/columns';
 import { SITE_FINDING_COLUMNS } from '../../../summary/tables-site';
 import type { Pages } from './pages';
 import { type ShownRow, fillRow, styleHeader } from './style';
@@ -63,7 +63,12 @@ export function findingRows(f: Finding, widths: readonly number[], ctx: ShowCont
   }));
 }
 
-/** The findings' table at row `r` of a 汇总 sheet whose columns are `widths`: header, then each finding's rows; returns the next free row. */
+/**
+ * The findings' table at row `r` of a 汇总 sheet whose columns are `widths`: header, then each finding's rows;
+ * returns the next free row. A finding whose rows do not fit on what is left of the page starts the next one,
+ * after a page break, under the table's header written again (review round 15b D1: 243 findings ran over ten
+ * pages with 严重程度/问题/位置/说明 on the first alone); a finding's rows are never split over two pages.
+ */
 export function findingsTable(
   ws: ExcelJS.Worksheet,
   pages: Pages,
@@ -72,16 +77,15 @@ export function findingsTable(
   widths: readonly number[],
   ctx: ShowContext,
 ): number {
-  const head = ws.getRow(r);
-  // The message's header one cell merged over all the columns its lines run across: boxed cell by cell, a dozen
-  // empty boxes stood right of 说明 (review round 9). The header row's one merge: the body has none.
-  const headers = SITE_FINDING_COLUMNS.map((c) => c.header[ctx.lang]);
-  styleHeader(head, headers, widths);
-  if (widths.length > MESSAGE + 1) ws.mergeCells(r, MESSAGE + 1, r, widths.length);
-  r++;
-  pages.add(head.height);
+  pages.add(findingsHeader(ws, r++, widths, ctx));
   for (const f of findings) {
-    for (const shown of findingRows(f, widths, ctx)) {
+    const rows = findingRows(f, widths, ctx);
+    const height = rows.reduce((a, shown) => a + (shown.height ?? DEFAULT_ROW_PT), 0);
+    if (!pages.fits(height)) {
+      pages.newPage(r);
+      pages.add(findingsHeader(ws, r++, widths, ctx));
+    }
+    for (const shown of rows) {
       const row = ws.getRow(r++);
       fillRow(row, shown);
       pages.add(shown.height);
@@ -90,4 +94,15 @@ export function findingsTable(
     }
   }
   return r;
+}
+
+/** The findings' header at row `r`; returns its height. */
+function findingsHeader(ws: ExcelJS.Worksheet, r: number, widths: readonly number[], ctx: ShowContext): number {
+  const head = ws.getRow(r);
+  // The message's header one cell merged over all the columns its lines run across: boxed cell by cell, a dozen
+  // empty boxes stood right of 说明 (review round 9). The header row's one merge: the body has none.
+  const headers = SITE_FINDING_COLUMNS.map((c) => c.header[ctx.lang]);
+  styleHeader(head, headers, widths);
+  if (widths.length > MESSAGE + 1) ws.mergeCells(r, MESSAGE + 1, r, widths.length);
+  return head.height;
 }
