@@ -53,6 +53,7 @@ import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { findingRows, findingsTable } from './site-findings';
 import { Pages } from './pages';
+import { semesterShown } from '../../../model/semester';
 
 const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words' | 'runsOn'>>> = [
   PAPER_COLUMNS,
@@ -79,7 +80,7 @@ const FULL = Math.min(...Object.values(GRID).map((grid) => grid.reduce((a, w) =>
 
 function siteTitle(s: SiteSummary, lang: Lang): string {
   const where = [s.site.branch, s.site.school, s.site.examSite].filter(Boolean).join(' ') || s.site.name || SITE_WORDS.noUnit[lang];
-  if (lang === 'en') return `${where}  ${s.site.semester ? `${s.site.semester} ` : ''}${SITE_WORDS.title.en}`;
+  if (lang === 'en') return `${where}  ${s.site.semester ? `${semesterShown(s.site.semester, 'en')} ` : ''}${SITE_WORDS.title.en}`;
   return `${where}  ${s.site.semester ? `${s.site.semester}学期` : ''}${SITE_WORDS.title.zh}`;
 }
 
