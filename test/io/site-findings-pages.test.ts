@@ -12,6 +12,7 @@ import type { Finding } from '../../src/model/finding';
 import type { SiteData } from '../../src/model/types';
 import { summarizeSite } from '../../src/summary/site';
 import { SITE_FINDING_COLUMNS } from '../../src/summary/tables-site';
+import { SIGNATURE_LINE } from '../../src/summary/words';
 import { siteSummaryXlsx } from '../../src/io/xlsx/summary';
 import type { Lang } from '../../src/rules/types';
 
@@ -41,13 +42,22 @@ async function printed(findings: Finding[], lang: Lang) {
   const header = SITE_FINDING_COLUMNS.map((c) => plain(c.header[lang]));
   const headers: number[] = [];
   const cells: string[] = [];
+  let signature = 0;
   ws.eachRow((row, r) => {
+    if (String(row.getCell(1).value).startsWith(SIGNATURE_LINE[lang].slice(0, 3))) signature = r;
     const values = SITE_FINDING_COLUMNS.map((_c, i) => plain(row.getCell(i + 1).value));
     if (values.join('|') === header.join('|')) headers.push(r);
     else if (/^出入库记录/.test(values[2])) cells.push(values[2]);
   });
   const merges = (ws.model as unknown as { merges: string[] }).merges.filter((m) => headers.some((h) => m.startsWith(`D${h}:`)));
-  return { printTitles: ws.pageSetup.printTitlesRow, breaks: [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1])), headers, cells, merges };
+  return {
+    printTitles: ws.pageSetup.printTitlesRow,
+    breaks: [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1])),
+    headers,
+    cells,
+    merges,
+    signature,
+  };
 }
 
 const places = (n: number) => Array.from({ length: n }, (_x, i) => `出入库记录!G${i + 4}`);
@@ -75,6 +85,32 @@ describe('§五 of a 汇总 sheet over several printed pages', () => {
 
   it('3 findings: one header, the section kept whole on the next page (break after 四, row 21) as before', async () => {
     const p = await printed(missing(3), 'zh');
-    expect(p).toEqual({ printTitles: '1:3', breaks: [21], headers: [23], cells: places(3), merges: ['D23:S23'] });
+    expect(p).toEqual({ printTitles: '1:3', breaks: [21], headers: [23], cells: places(3), merges: ['D23:S23'], signature: 32 });
+  });
+});
+
+/**
+ * The signature line kept with what it signs (review round 15b D6): it was counted on no page, so a §五 that just fitted
+ * on page 1 left 制表人/审核人/日期 alone atop page 2 (in Excel's scale: LibreOffice here prints smaller).
+ */
+describe('the signature line of a 汇总 sheet', () => {
+  it('a unit with nothing to report: one page, the signature under §五 (row 26), no break', async () => {
+    const p = await printed([], 'zh');
+    expect(p).toEqual({ printTitles: '1:3', breaks: [], headers: [], cells: [], merges: [], signature: 26 });
+  });
+
+  it('2 findings: §五 (rows 22–27) fits on page 1 but its signature (two blank rows and 30 pt) does not: §五 and the signature both on page 2', async () => {
+    // Rows 4–27 take 508 pt of the 521 page 1 has below the titles; with the signature, 568.
+    const p = await printed(missing(2), 'zh');
+    expect(p).toEqual({ printTitles: '1:3', breaks: [21], headers: [23], cells: places(2), merges: ['D23:S23'], signature: 30 });
+  });
+
+  it('113 findings: the last page full without the signature: the last finding starts a page of its own, under the header, with the signature', async () => {
+    const p = await printed(missing(113), 'zh');
+    expect(p.breaks).toEqual([27, 60, 93, 126, 159, 192, 225, 254]);
+    expect(p.headers).toEqual([23, 28, 61, 94, 127, 160, 193, 226, 255]);
+    expect(p.cells).toEqual(places(113));
+    // The last finding in rows 256–257, two blank rows, the signature.
+    expect(p.signature).toBe(260);
   });
 });

@@ -67,7 +67,8 @@ export function findingRows(f: Finding, widths: readonly number[], ctx: ShowCont
  * The findings' table at row `r` of a 汇总 sheet whose columns are `widths`: header, then each finding's rows;
  * returns the next free row. A finding whose rows do not fit on what is left of the page starts the next one,
  * after a page break, under the table's header written again (review round 15b D1: 243 findings ran over ten
- * pages with 严重程度/问题/位置/说明 on the first alone); a finding's rows are never split over two pages.
+ * pages with 严重程度/问题/位置/说明 on the first alone); a finding's rows are never split over two pages, and the
+ * last one is kept with the `tail` (points) that follows the table: the signature line is never alone on a page.
  */
 export function findingsTable(
   ws: ExcelJS.Worksheet,
@@ -76,12 +77,14 @@ export function findingsTable(
   findings: readonly Finding[],
   widths: readonly number[],
   ctx: ShowContext,
+  tail = 0,
 ): number {
   pages.add(findingsHeader(ws, r++, widths, ctx));
-  for (const f of findings) {
+  findings.forEach((f, i) => {
     const rows = findingRows(f, widths, ctx);
-    const height = rows.reduce((a, shown) => a + (shown.height ?? DEFAULT_ROW_PT), 0);
-    if (!pages.fits(height)) {
+    const height = rows.reduce((a, shown) => a + (shown.height ?? DEFAULT_ROW_PT), 0) + (i === findings.length - 1 ? tail : 0);
+    // The first finding stays under the header it follows (the section was kept with its first rows).
+    if (i > 0 && !pages.fits(height)) {
       pages.newPage(r);
       pages.add(findingsHeader(ws, r++, widths, ctx));
     }
@@ -92,7 +95,7 @@ export function findingsTable(
       // Written out now (streaming writer): see table() in site-sheet.ts.
       row.commit();
     }
-  }
+  });
   return r;
 }
 
