@@ -73,20 +73,57 @@ interface Measured {
   span: Span;
 }
 
-/** Widens the span's last column for text that must stay on one line, and for what the cell must hold. */
-function widen(draft: SheetDraft, { cell, text, look, span }: Measured): void {
-  if (look.vertical) {
-    const need = 2 * (look.size / 11) + CELL_PADDING;
-    if (spanWidth(draft.widths, span) < need) draft.widths[span.right] += need - spanWidth(draft.widths, span);
+/**
+ * Widens a column for text that must stay on one line, and for what the cell must hold. A span over several columns
+ * (a header line merged over a table's first columns: 附件4's unit name over 序号…考场号) gets what it lacks spread
+ * over its columns: first to those whose text wraps (`wants`: what each lacks to put its longest text on one line),
+ * then, past that, in proportion to their widths (review round 15b D3: all of it went to the last column, 考场号 a
+ * quarter of the page holding “01” while 试卷名称 wrapped to four lines).
+ */
+function widen(draft: SheetDraft, { cell, text, look, span }: Measured, wants: number[] = []): void {
+  const need = needOf(cell, text, look);
+  const have = spanWidth(draft.widths, span);
+  if (have >= need) return;
+  if (span.left === span.right) {
+    draft.widths[span.right] = round(draft.widths[span.right] + need - have);
     return;
   }
+  const columns = Array.from({ length: span.right - span.left + 1 }, (_x, i) => span.left + i);
+  let missing = need - have;
+  const wanted = sum(columns.map((c) => wants[c] ?? 0));
+  if (wanted > 0) {
+    const share = Math.min(1, missing / wanted);
+    for (const c of columns) {
+      const given = (wants[c] ?? 0) * share;
+      draft.widths[c] += given;
+      // What one span gave, another over the same column does not give again.
+      wants[c] = (wants[c] ?? 0) - given;
+    }
+    missing -= Math.min(missing, wanted);
+  }
+  if (missing > 0) for (const c of columns) draft.widths[c] += (missing * draft.widths[c]) / have;
+  for (const c of columns) draft.widths[c] = round(draft.widths[c]);
+}
+
+/** The width a cell needs: its text on one line (a vertical text, a number, a short header, a cell that does not wrap), what it must hold. */
+function needOf(cell: DraftCell, text: string, look: TextLook): number {
+  if (look.vertical) return 2 * (look.size / 11) + CELL_PADDING;
   const units = textUnits(text, look.size, look.bold) + CELL_PADDING;
   // A number or a date never wraps: Excel shows ####, LibreOffice breaks it over two lines.
   const unbreakable = typeof cell.value === 'number' || cell.value instanceof Date;
   const keepOnOneLine = !look.wrap || unbreakable || (cell.style === 'header' && units <= ONE_LINE_HEADER_UNITS + CELL_PADDING);
-  const need = Math.max(keepOnOneLine ? units : 0, cell.holds === undefined ? 0 : textUnits(cell.holds, look.size, look.bold) + CELL_PADDING);
-  const have = spanWidth(draft.widths, span);
-  if (have < need) draft.widths[span.right] = round(draft.widths[span.right] + need - have);
+  return Math.max(keepOnOneLine ? units : 0, cell.holds === undefined ? 0 : textUnits(cell.holds, look.size, look.bold) + CELL_PADDING);
+}
+
+/** What each column lacks to show its longest wrapping text (a single-column cell's) on one line. */
+function wantsOf(draft: SheetDraft, texts: readonly Measured[]): number[] {
+  const wants: number[] = [];
+  for (const { text, look, span } of texts) {
+    if (span.left !== span.right || !look.wrap || look.vertical || text === '') continue;
+    const longest = Math.max(...text.split('\n').map((line) => textUnits(line, look.size, look.bold))) + CELL_PADDING;
+    wants[span.left] = Math.max(wants[span.left] ?? 0, longest - draft.widths[span.left]);
+  }
+  return wants;
 }
 
 /** Widens columns for text that must stay on one line, then heightens rows for text that wraps. */
@@ -101,7 +138,8 @@ export function fitSheet(draft: SheetDraft): void {
     .filter((t) => t.text !== '' || t.cell.holds !== undefined);
   // Single columns first: a span over several columns is then widened only by what its columns still lack.
   for (const t of texts) if (t.span.left === t.span.right) widen(draft, t);
-  for (const t of texts) if (t.span.left !== t.span.right) widen(draft, t);
+  const wants = wantsOf(draft, texts);
+  for (const t of texts) if (t.span.left !== t.span.right) widen(draft, t, wants);
   for (const { text, look, span } of texts) {
     if (text === '') continue;
     let need: number;

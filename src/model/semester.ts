@@ -71,3 +71,16 @@ export function bySemester<T>(items: readonly T[], semesterOf: (item: T) => stri
   }
   return { main, ofMain, other };
 }
+
+const SEASONS: Record<string, string> = { 春: 'Spring', 夏: 'Summer', 秋: 'Autumn', 冬: 'Winter' };
+
+/**
+ * A semester as an English sentence says it: `Spring 2024` for 2024春, 2024年春季, 2024春学期 (秋 Autumn, 夏 Summer,
+ * 冬 Winter); anything else as typed (2023-2024学年第二学期 names no season), and as typed in Chinese (review 15b D8:
+ * “2024春 exam-paper custody summary”).
+ */
+export function semesterShown(semester: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return semester;
+  const m = /^(\d{4})\s*年?\s*([春夏秋冬])\s*季?\s*(?:学期)?$/.exec(toHalfWidth(semester).trim());
+  return m ? `${SEASONS[m[2]]} ${m[1]}` : semester;
+}

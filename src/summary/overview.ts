@@ -7,6 +7,7 @@ import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
 import { NONE_UNITS_WORDS, type NoneReason } from './none-figures';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
+import { semesterShown } from '../model/semester';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -101,9 +102,9 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
   const named = other.slice(0, SET_ASIDE_NAMED);
   const more = other.length - named.length;
   if (lang === 'en') {
-    const list = named.map((o) => `${name(o.file)} (${o.semester})`).join(', ');
+    const list = named.map((o) => `${name(o.file)} (${semesterShown(o.semester, 'en')})`).join(', ');
     return [
-      `Note: not of ${t.semester}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
+      `Note: not of ${semesterShown(t.semester, 'en')}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
     ];
   }
   const list = named.map((o) => `${name(o.file)}（${o.semester}）`).join('、');

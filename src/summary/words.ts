@@ -11,6 +11,7 @@ import { counted, singularOfOne } from '../rules/plural';
 import type { PairStatus } from './consolidate';
 import type { AbsentReceiver } from './absent-receivers';
 import { type Level, levelOf } from '../model/custody';
+import { semesterShown } from '../model/semester';
 import { showDateTime, showDuration, words } from './columns';
 import type { DutyCoverage } from './duty';
 
@@ -81,7 +82,7 @@ export const SUMMARY_SHEET_SETS: ReadonlyArray<readonly string[]> = (['zh', 'en'
 /** The title atop 站点汇总: what it is, and the semesters of the units' workbooks (none named: no semester). */
 export const SITES_TITLE: Record<Lang, (semesters: readonly string[]) => string> = {
   zh: (semesters) => `${semesters.length ? `${semesters.join('、')}学期` : ''}各单位试卷保管汇总`,
-  en: (semesters) => `Exam-paper custody by unit${semesters.length ? `, ${semesters.join(', ')}` : ''}`,
+  en: (semesters) => `Exam-paper custody by unit${semesters.length ? `, ${semesters.map((x) => semesterShown(x, 'en')).join(', ')}` : ''}`,
 };
 
 /**
@@ -95,7 +96,7 @@ export const OTHER_SEMESTER_WORDS: Record<Lang, { head: (main: string, n: number
   },
   en: {
     head: (main) =>
-      `Note: the workbooks below are not of ${main}, the semester of the others; their papers are in none of this page’s figures (see the finding “Workbook of another semester”):`,
+      `Note: the workbooks below are not of ${semesterShown(main, 'en')}, the semester of the others; their papers are in none of this page’s figures (see the finding “Workbook of another semester”):`,
     more: (n) => `${n} more: see the findings`,
   },
 };
@@ -163,7 +164,10 @@ export const ABSENT_RECEIVER_WORDS: Record<Lang, AbsentWords> = {
  */
 export const OTHER_SEMESTER_ROW: Record<Lang, { note: (semester: string) => string; mark: string }> = {
   zh: { note: (semester) => `${semester} 的工作簿，未计入合计`, mark: '未计入合计' },
-  en: { note: (semester) => `A ${semester} workbook, not in the totals`, mark: 'not in the totals' },
+  en: {
+    note: (semester) => `${/^[AEIOU]/.test(semesterShown(semester, 'en')) ? 'An' : 'A'} ${semesterShown(semester, 'en')} workbook, not in the totals`,
+    mark: 'not in the totals',
+  },
 };
 
 /**
@@ -218,7 +222,8 @@ export const PAGE_FOOTER: Record<Lang, string> = { zh: '第 &P 页，共 &N 页'
 /** 总览's title: whose (the unit all the workbooks are of or under) and which semester, when known. */
 export const OVERVIEW_TITLE: Record<Lang, (unit: string, semester: string | null) => string> = {
   zh: (unit, semester) => `${unit ? `${unit} ` : ''}${semester ? `${semester}学期` : ''}试卷保管汇总（多工作簿合并）`,
-  en: (unit, semester) => `Exam-paper custody summary${[unit, semester].some(Boolean) ? `: ${[unit, semester].filter(Boolean).join(', ')}` : ''}`,
+  en: (unit, semester) =>
+    `Exam-paper custody summary${[unit, semester].some(Boolean) ? `: ${[unit, semester && semesterShown(semester, 'en')].filter(Boolean).join(', ')}` : ''}`,
 };
 
 /** Words of the 总览 sheet. */

@@ -11,6 +11,7 @@ import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summa
 import { custodyPeriodsLine, custodyStretch } from '../summary/words';
 import { NONE_SITE, NONE_WORDS } from '../summary/none-figures';
 import type { Lang } from './i18n';
+import { semesterShown } from '../model/semester';
 
 type Cell = string | number;
 
@@ -105,7 +106,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   return {
     title: zh
       ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
-      : `${name} custody summary${s.site.semester ? ` (${s.site.semester})` : ''}`,
+      : `${name} custody summary${s.site.semester ? ` (${semesterShown(s.site.semester, 'en')})` : ''}`,
     status: readinessText(s, lang),
     header: PAPER_COLUMNS.map((c) => plainHeader(c.header[lang])),
     widths: PAPER_COLUMNS.map((c) => c.width),

@@ -217,7 +217,7 @@ describe('custody summary: the papers by unit level', () => {
     await wb.xlsx.readFile(out);
     const ov = wb.getWorksheet('Overview')!;
     expect(grid(ov).slice(0, 8)).toEqual([
-      [1, ['Exam-paper custody summary: 湖南分部, 2024春']],
+      [1, ['Exam-paper custody summary: 湖南分部, Spring 2024']],
       [2, [null, null, null, null, 'By unit level (the same papers passed down: side by side, not added up)']],
       [3, ['Item', 'Count', null, null, 'Unit level', 'Units', 'Bags', 'Copies', 'Candidates', 'Bags out']],
       [4, ['Workbooks', 5, null, null, 'Provincial school\n(省校)', 1, 14, 282, 253, 0]],

@@ -203,7 +203,7 @@ describe('what the summaries say', () => {
       'Summary-天心考点',
       'Summary-岳麓考点',
     ]);
-    expect(sheets.get('Sites')![0][0]).toBe('Exam-paper custody by unit, 2024春');
+    expect(sheets.get('Sites')![0][0]).toBe('Exam-paper custody by unit, Spring 2024');
     expect(sheets.get('Sites')![1].slice(0, 6)).toEqual(['Branch school', 'Unit', 'Level', 'Status', 'Errors', 'Warnings']);
     expect(
       sheets

@@ -132,8 +132,9 @@ describe('a header value is as wide as the widest it takes', () => {
       { cell: 'H3', value: '时间：', holds: undefined },
       { cell: 'I3', value: '（     ：   —     ：   ）', holds: '（     ：   —     ：   ）' },
     ]);
-    // G was 11.75 (the date "2024年6月15日" broke over two lines), J 12.
-    expect(draft.widths).toEqual([6, 8, 16, 9.5, 7.5, 10, 15, 10, 11.75, 15.25]);
+    // G was 11.75 (the date "2024年6月15日" broke over two lines), J 12. I3:J3's blank (（     ：   —     ：   ）)
+    // spread over I and J by their widths (review 15b D3: it all went to J, 15.25).
+    expect(draft.widths).toEqual([6, 8, 16, 9.5, 7.5, 10, 15, 10, 13.5, 13.75]);
     expect(draft.heights[2]).toBe(26);
   });
 

@@ -12,7 +12,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
-import { type Cell, type ShowContext, breakLines, rowOf, sheetValue } from '../../../summary/columns';
+import { type Cell, DEFAULT_ROW_PT, type ShowContext, breakLines, rowOf, sheetValue } from '../../../summary/columns';
 import { SITE_FINDING_COLUMNS } from '../../../summary/tables-site';
 import type { Pages } from './pages';
 import { type ShownRow, fillRow, styleHeader } from './style';
@@ -63,7 +63,13 @@ export function findingRows(f: Finding, widths: readonly number[], ctx: ShowCont
   }));
 }
 
-/** The findings' table at row `r` of a 汇总 sheet whose columns are `widths`: header, then each finding's rows; returns the next free row. */
+/**
+ * The findings' table at row `r` of a 汇总 sheet whose columns are `widths`: header, then each finding's rows;
+ * returns the next free row. A finding whose rows do not fit on what is left of the page starts the next one,
+ * after a page break, under the table's header written again (review round 15b D1: 243 findings ran over ten
+ * pages with 严重程度/问题/位置/说明 on the first alone); a finding's rows are never split over two pages, and the
+ * last one is kept with the `tail` (points) that follows the table: the signature line is never alone on a page.
+ */
 export function findingsTable(
   ws: ExcelJS.Worksheet,
   pages: Pages,
@@ -71,23 +77,35 @@ export function findingsTable(
   findings: readonly Finding[],
   widths: readonly number[],
   ctx: ShowContext,
+  tail = 0,
 ): number {
-  const head = ws.getRow(r);
-  // The message's header one cell merged over all the columns its lines run across: boxed cell by cell, a dozen
-  // empty boxes stood right of 说明 (review round 9). The header row's one merge: the body has none.
-  const headers = SITE_FINDING_COLUMNS.map((c) => c.header[ctx.lang]);
-  styleHeader(head, headers, widths);
-  if (widths.length > MESSAGE + 1) ws.mergeCells(r, MESSAGE + 1, r, widths.length);
-  r++;
-  pages.add(head.height);
-  for (const f of findings) {
-    for (const shown of findingRows(f, widths, ctx)) {
+  pages.add(findingsHeader(ws, r++, widths, ctx));
+  findings.forEach((f, i) => {
+    const rows = findingRows(f, widths, ctx);
+    const height = rows.reduce((a, shown) => a + (shown.height ?? DEFAULT_ROW_PT), 0) + (i === findings.length - 1 ? tail : 0);
+    // The first finding stays under the header it follows (the section was kept with its first rows).
+    if (i > 0 && !pages.fits(height)) {
+      pages.newPage(r);
+      pages.add(findingsHeader(ws, r++, widths, ctx));
+    }
+    for (const shown of rows) {
       const row = ws.getRow(r++);
       fillRow(row, shown);
       pages.add(shown.height);
       // Written out now (streaming writer): see table() in site-sheet.ts.
       row.commit();
     }
-  }
+  });
   return r;
+}
+
+/** The findings' header at row `r`; returns its height. */
+function findingsHeader(ws: ExcelJS.Worksheet, r: number, widths: readonly number[], ctx: ShowContext): number {
+  const head = ws.getRow(r);
+  // The message's header one cell merged over all the columns its lines run across: boxed cell by cell, a dozen
+  // empty boxes stood right of 说明 (review round 9). The header row's one merge: the body has none.
+  const headers = SITE_FINDING_COLUMNS.map((c) => c.header[ctx.lang]);
+  styleHeader(head, headers, widths);
+  if (widths.length > MESSAGE + 1) ws.mergeCells(r, MESSAGE + 1, r, widths.length);
+  return head.height;
 }

@@ -41,6 +41,7 @@ import {
   fillRow,
   headerHeight,
   shownRow,
+  SIGNATURE_PT,
   tableStyles,
   newSheet,
   signature,
@@ -53,6 +54,7 @@ import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { findingRows, findingsTable } from './site-findings';
 import { Pages } from './pages';
+import { semesterShown } from '../../../model/semester';
 
 const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words' | 'runsOn'>>> = [
   PAPER_COLUMNS,
@@ -73,13 +75,14 @@ const gridOf = (lang: Lang): number[] =>
   PAPER_COLUMNS.map((_c, i) => Math.max(i === 1 ? 26 : 0, ...SECTIONS.map((cols) => (cols[i] ? columnWidth(cols[i], lang) : 0))));
 const GRID: Record<Lang, number[]> = { zh: gridOf('zh'), en: gridOf('en') };
 const NCOL = PAPER_COLUMNS.length;
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const LAST = colLetter(NCOL);
 /** The width of the sheet, for the merged lines at its top (the narrower grid's: a line never falls short of its height). */
 const FULL = Math.min(...Object.values(GRID).map((grid) => grid.reduce((a, w) => a + w, 0)));
 
 function siteTitle(s: SiteSummary, lang: Lang): string {
   const where = [s.site.branch, s.site.school, s.site.examSite].filter(Boolean).join(' ') || s.site.name || SITE_WORDS.noUnit[lang];
-  if (lang === 'en') return `${where}  ${s.site.semester ? `${s.site.semester} ` : ''}${SITE_WORDS.title.en}`;
+  if (lang === 'en') return `${where}  ${s.site.semester ? `${semesterShown(s.site.semester, 'en')} ` : ''}${SITE_WORDS.title.en}`;
   return `${where}  ${s.site.semester ? `${s.site.semester}学期` : ''}${SITE_WORDS.title.zh}`;
 }
 
@@ -408,18 +411,23 @@ function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteS
   const rules = Object.entries(s.findings.byRule).sort((a, b) =>
     a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
   );
-  pages.keep(r, listed.length ? findingHeights(listed, ctx) : rules.length ? sectionHeights(RULE_COUNT_COLUMNS, rules, ctx) : [SECTION_PT, DEFAULT_ROW_PT]);
+  // What follows the section, kept with its last rows: the parts that could not be read, two blank rows and the
+  // signature line (review round 15b D6: a signature counted nowhere printed alone atop the next page).
+  const problems = s.problems.map((p) => `${w('unreadable')}${colon}${p}`);
+  const tail = [...problems.map((p) => rowHeightFor(linesOf(p, FULL))), DEFAULT_ROW_PT, DEFAULT_ROW_PT, SIGNATURE_PT];
+  const body = listed.length ? findingHeights(listed, ctx) : rules.length ? sectionHeights(RULE_COUNT_COLUMNS, rules, ctx) : [SECTION_PT, DEFAULT_ROW_PT];
+  pages.keep(r, [...body, ...tail]);
   section(ws, pages, r++, sections.findings(s.findings.errors, s.findings.warnings));
   const first = r + 1;
   if (listed.length) {
-    r = findingsTable(ws, pages, r, listed, GRID[lang], ctx);
+    r = findingsTable(ws, pages, r, listed, GRID[lang], ctx, sum(tail));
   } else if (rules.length) {
     r = table(ws, pages, r, RULE_COUNT_COLUMNS, rules, ctx, false);
     severityRows(ws, RULE_COUNT_COLUMNS.length, first, r - 1, 1, lang);
   } else {
     remark(ws, pages, r++, w('noProblems'));
   }
-  for (const p of s.problems) banner(ws, r++, `${w('unreadable')}${colon}${p}`, { size: BODY_PT });
+  for (const p of problems) banner(ws, r++, p, { size: BODY_PT });
   signature(ws, r + 2, NCOL, lang);
   return ws;
 }
