@@ -750,9 +750,41 @@ rt('column-total', {
   ],
 });
 
+/** Two people of this name put on the roster, as 李强 is (考务人员, 交接人员). */
+const onRoster =
+  (...names: string[]) =>
+  (d: SiteData) =>
+    void d.staff!.push(...names.map((name) => ({ ...d.staff![1], name })));
+
 rt('two-signers', {
-  valid: [{ name: 'two on each side' }],
+  valid: [
+    { name: 'two on each side' },
+    {
+      name: 'two receivers with Latin names (John Smith, David Lee): two people, not four (review 15a D1)',
+      edit: (d) => {
+        onRoster('John Smith', 'David Lee')(d);
+        d.handovers![0].toSigners = ['John Smith', 'David Lee'];
+      },
+    },
+  ],
   invalid: [
+    {
+      name: 'one receiver with a Latin name (David Lee, on the roster): one person, not two (review 15a D1)',
+      edit: (d) => {
+        onRoster('David Lee')(d);
+        d.handovers![0].toSigners = ['David Lee'];
+      },
+      errors: [
+        {
+          messageId: 'two',
+          form: 1,
+          sheet: '交接单',
+          cell: 'D20',
+          row: null,
+          message: /^“接收人签字”只有 1 人签字（David Lee）。交接单每一方须两人签字，请由另一名在场人员补签。$/,
+        },
+      ],
+    },
     {
       name: 'one receiver',
       edit: (d) => {
@@ -1446,6 +1478,13 @@ rt('staff-not-on-roster', {
       },
     },
     {
+      name: 'a Latin name with a space on the roster signs the duty log (John Smith): one person on the roster (review 15a D1)',
+      edit: (d) => {
+        onRoster('John Smith')(d);
+        d.duty!.shifts![2].takenOverBy = '刘洋、John Smith';
+      },
+    },
+    {
       name: 'a name’s middle dot typed as a bullet, a Japanese dot or a full stop',
       edit: (d) => {
         d.staff![4].name = '阿依古丽·买买提';
@@ -1468,6 +1507,23 @@ rt('staff-not-on-roster', {
         d.handovers![2].fromSigners = ['张伟', '黄忠'];
       },
       errors: [{ messageId: 'missing', form: 1, sheet: '交接单3', cell: 'A20', row: null }],
+    },
+    {
+      name: 'a Latin name off the roster (Johnny Smith, the roster has John Smith): one signer named whole, not two (review 15a D1)',
+      edit: (d) => {
+        onRoster('John Smith')(d);
+        d.duty!.shifts![2].takenOverBy = '刘洋、Johnny Smith';
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          form: 5,
+          sheet: '值班记录2',
+          cell: 'D6',
+          row: 3,
+          message: /^签字人“Johnny Smith”不在涉卷人员名单上。本单位签字的涉卷人员须经遴选、列入名单并签订保密承诺书，请把此人补入名单或核对签字。$/,
+        },
+      ],
     },
     {
       name: 'one of two signing one cell off the roster',
