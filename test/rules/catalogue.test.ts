@@ -2497,9 +2497,25 @@ rt('hidden-sheet', {
 /** 岳麓考点's handover saying 1001's third bag (the 5份装) is its spare: 57 candidates, whom 31+26 cover. */
 const spareNoted = (d: SiteData) => void (d.handovers![0].items![0].note = '1001（含备用卷1袋）');
 
+/** 2045 delivered in 2 bags (31 + 5), its handover 备注 naming its spare: “2045 管理学基础（含备用卷1袋）”, or without the count. */
+const spareOf2045 =
+  (note = '2045 管理学基础（含备用卷1袋）') =>
+  (d: SiteData) => {
+    Object.assign(d.handovers![0].items![1], { quantity: 2, note });
+    d.handovers![0].total = 7;
+    Object.assign((d.intake as Intake).items![1], { bags5: 1, totalBags: 2 });
+    Object.assign((d.intake as Intake).totals!, { bags5: 2, totalBags: 7 });
+  };
+
 rt('spare-bag-out', {
   valid: [
     { name: 'all 3 bags of 1001 out, nothing telling a spare apart (no 备用卷 on the handover or the intake list)' },
+    {
+      // 1001's records are the clean base's: the 备注 speaks of 2045's spare, not of every paper's (review 15a D2, x4-spare-kept).
+      name: 'a handover 备注 naming 2045’s spare bag, kept in the vault: 1001’s 3 bags out are not judged by its sizes',
+      edit: spareOf2045(),
+    },
+    { name: 'the same 备注 without the count (含备用卷): 2045’s one bag out, 1001 not judged', edit: spareOf2045('2045 管理学基础（含备用卷）') },
     {
       name: 'the spare named, and a 备注 beside the checkout saying its use was approved',
       edit: spareNoted,
@@ -2527,6 +2543,36 @@ rt('spare-bag-out', {
           row: 1,
           message:
             /^试卷 1001 在 6月15日 07:45 领出后共 3 袋在外，而按交接单备注，这份试卷的 3 袋中有 1 袋是备用卷，考试用卷只有 2 袋。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。$/,
+        },
+      ],
+    },
+    {
+      name: 'the 备注 naming 2045’s spare bag and both its bags out: 2045’s checkout, and nothing of 1001 (review 15a D2)',
+      edit: (d) => (spareOf2045()(d), void (d.vaultLog![1].quantity = 2)),
+      errors: [
+        {
+          messageId: 'noted',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D5',
+          row: 2,
+          message:
+            /^试卷 2045 在 6月15日 09:45 领出后共 2 袋在外，而按交接单备注，这份试卷的 2 袋中有 1 袋是备用卷，考试用卷只有 1 袋。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。$/,
+        },
+      ],
+    },
+    {
+      name: 'a 备注 naming 2045’s spare without its count, both its bags out: judged by 2045’s sizes only, nothing of 1001 (review 15a D2)',
+      edit: (d) => (spareOf2045('2045 管理学基础（含备用卷）')(d), void (d.vaultLog![1].quantity = 2)),
+      errors: [
+        {
+          messageId: 'bags',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D5',
+          row: 2,
+          message:
+            /^试卷 2045 在 6月15日 09:45 领出后共 2 袋在外，而这一场考生 31 人，按入库清单的袋型 1 袋就够，多领的应是备用卷。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。$/,
         },
       ],
     },
