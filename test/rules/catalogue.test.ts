@@ -1683,11 +1683,39 @@ rt('staff-ineligible', {
       ],
     },
     {
-      name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default)',
+      // Told, besides, of the 基本信息 setting a unit with hired proctors may turn off (review 15a D6), as intake-late names 入库时限.
+      name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default): the setting named',
       edit: (d) => void delete d.site!.settings,
       errors: [
-        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G6、分发登记2 G6/ },
-        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D9', row: 7, message: /“吴刚”不是本单位正式职工/ },
+        {
+          messageId: 'proctor',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'D8',
+          row: 6,
+          message:
+            /^“周涛”不是本单位正式职工，却在分发登记1 G6、分发登记2 G6签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字；如本单位的监考人员按规定可以是聘用人员，请在基本信息中把“监考人员须为正式职工”设为“否”。$/,
+        },
+        { messageId: 'proctor', form: 0, sheet: '涉卷人员', cell: 'D9', row: 7, message: /^“吴刚”不是本单位正式职工，.*设为“否”。$/ },
+      ],
+    },
+    {
+      name: 'a non-formal proctor who also signs the duty log: the setting would not cover that, so not named',
+      edit: (d) => {
+        delete d.site!.settings;
+        d.staff![5].roles = ['监考人员', '值班人员'];
+        d.duty!.shifts![2].takenOverBy = '刘洋、周涛';
+      },
+      errors: [
+        {
+          messageId: 'formal',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'D8',
+          row: 6,
+          message: /^“周涛”不是本单位正式职工，却在分发登记1 G6、分发登记2 G6、值班记录2 D6签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字。$/,
+        },
+        { messageId: 'proctor', form: 0, sheet: '涉卷人员', cell: 'D9', row: 7 },
       ],
     },
     {
