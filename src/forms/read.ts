@@ -306,7 +306,8 @@ function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out
       r++;
       break;
     }
-    if (lead.startsWith(SUBTOTAL)) continue;
+    // A subtotal, or the header's labels again (a page pasted from its header): no row of data.
+    if (lead.startsWith(SUBTOTAL) || header.again.has(r)) continue;
     if (lead.startsWith('备注')) break;
     if ((stops.get(r) ?? Infinity) <= right) break;
     if (isBlankRow(index, r, cols)) {

@@ -26,7 +26,14 @@ export interface TableHeader {
   dataStart: number;
   seqCol: number | undefined;
   columns: Map<string, number>;
+  /**
+   * Rows below the header that are its labels again (review 15a D4: page 2 pasted from its header, the printer's
+   * repeated title rows pasted back): no rows of data, the reader passes over them. Empty for most sheets.
+   */
+  again: ReadonlySet<number>;
 }
+
+const NONE_AGAIN: ReadonlySet<number> = new Set();
 
 export function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
   const memo = index.headers.get(columns);
@@ -84,15 +91,36 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
   if (!enoughColumns(index, known, needed)) return undefined;
   let best: TableHeader | undefined;
   let bestCount = 0;
+  const all: TableHeader[] = [];
   // Only rows holding one of the columns' stems can be the header: in sheet order.
   for (const row of index.stemRows(known.stems)) {
     const header = headerAt(index, columns, known, row);
+    all.push(header);
     if (header.columns.size > bestCount) {
       bestCount = header.columns.size;
       best = header;
     }
   }
-  return best && bestCount >= needed ? best : undefined;
+  if (!best || bestCount < needed) return undefined;
+  return { ...best, again: headerAgain(best, all, needed) };
+}
+
+/**
+ * The rows below the header where its labels stand again over the same columns (as many as a header needs, each
+ * where the header has it): the repeated header's rows, as many as the header itself takes (one, or two) and no more,
+ * so that a row of data under a one-row header repeated is never taken for its second row.
+ */
+function headerAgain(header: TableHeader, all: readonly TableHeader[], needed: number): ReadonlySet<number> {
+  let again: Set<number> | undefined;
+  for (const other of all) {
+    if (other.top < header.dataStart) continue;
+    let same = 0;
+    for (const [key, col] of other.columns) if (header.columns.get(key) === col) same++;
+    if (same < needed) continue;
+    const span = Math.min(other.dataStart - other.top, header.dataStart - header.top);
+    for (let row = other.top; row < other.top + span; row++) (again ??= new Set()).add(row);
+  }
+  return again ?? NONE_AGAIN;
 }
 
 /**
@@ -145,7 +173,7 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
     });
   }
   const seq = cells.find((t) => t.norm === '序号') ?? (usedBelow ? below.find((t) => t.norm === '序号') : undefined);
-  return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found };
+  return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN };
 }
 
 /** At least `needed` of the columns have one of their stems somewhere in the sheet. */

@@ -80,6 +80,16 @@ function isDateWord(word: string): boolean {
  */
 const NAME_DOTS = /([^\s·\d])[•・‧∙⋅･.](?=[^\s·\d])/g;
 
+/**
+ * A word of Latin letters (John, O'Brien, Jean-Luc, J.): a name written the Latin way is written with spaces between
+ * its words, so a space between two of them is inside one person's name (John Smith, review 15a D1); two people are
+ * parted by 、，, / ; or a line, as Chinese names are.
+ */
+const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}'’.-]*$/u;
+/** Its role in brackets after it (Smith（主考）) set aside. */
+const isLatinWord = (word: string): boolean => LATIN_WORD.test(word.replace(BRACKETED, ''));
+const latinParts = (before: string, word: string): boolean => isLatinWord(before) && isLatinWord(word);
+
 /** The person a signature names: without a bracketed role, a title after a space or a date beside it. */
 function personName(signature: unknown): string {
   if (signature === undefined || signature === null) return '';
@@ -89,12 +99,18 @@ function personName(signature: unknown): string {
   // A cell holding nothing but a date keeps it, as written: it is no one, and the rules say so with what it says.
   const words = named.length > 0 ? named : all;
   while (words.length > 1 && isTitle(words[words.length - 1])) words.pop();
-  return words.join('');
+  // The words of a Latin name keep one space between them (John Smith), as they are written and quoted.
+  let name = '';
+  words.forEach((word, i) => {
+    const w = norm(word);
+    name += i > 0 && latinParts(words[i - 1], word) ? ` ${w}` : w;
+  });
+  return name;
 }
 
-const PERSON_KEYS = new TextMemo((text) => norm(personName(text)));
+const PERSON_KEYS = new TextMemo(personName);
 
-/** A person's name as compared: the name without role or title, half-width, no spaces. */
+/** A person's name as compared: the name without role or title, half-width, no spaces (but one between the words of a Latin name). */
 export function personKey(signature: unknown): string {
   if (signature === undefined || signature === null) return '';
   return PERSON_KEYS.get(String(signature));
@@ -155,7 +171,8 @@ const onePersonsParts = (before: string, word: string): boolean =>
   HAN_WORD.test(before) && HAN_WORD.test(word) && (isForeignNamePart(before) || isForeignNamePart(word));
 
 /** A space between `lastWord` (ending the signature `last`) and `word` that is inside one person's name. */
-const spaceWithinName = (last: string, lastWord: string, word: string): boolean => onePersonsParts(lastWord, word) || surnameThenGivenName(last, word);
+const spaceWithinName = (last: string, lastWord: string, word: string): boolean =>
+  onePersonsParts(lastWord, word) || latinParts(lastWord, word) || surnameThenGivenName(last, word);
 
 /** What splitSignatures cuts at or looks into: a separator, a space, a bracket. */
 const CUTS_OR_BRACKETS = /[、，,／/;；\s\u3000（()）]/;

@@ -39,7 +39,7 @@ export const meta: RuleMeta = {
         'After the checkout of paper {paper} at {taken}, {out} copies were out, but the session has {candidates} candidates, whom {need} copies in whole bags of the intake list cover: the whole bag more is the spare (备用卷). The spare stays in the vault unless the chief examiner asked and its use was approved; if it was, note the approval in this row’s 备注 (remarks), otherwise check the count of copies.',
     },
   },
-  docs: 'An exam checkout that takes a paper’s spare bag (备用卷) out with its exam bags. The spares are counted by 入库清单 rows marked 备用卷 by name or 试卷号 (“大学英语（备用卷）”, “5501备用”) or by an incoming handover’s 备注 naming the paper (“5501（含备用卷1袋）”): more bags out (every session of the paper together) than its bags less the spares — and, for a paper sat once with sizes given, than the fewest bags covering its candidates. Where the records only say spares are kept (入库清单 说明, a handover’s 备注 or opinion), a paper sat once is judged by the sizes alone (in 份: a whole smallest bag more than the fewest copies of such bags). Said once a paper, at the checkout row whose count goes over. Nothing when a 备注 beside the row (a column people keep right of 附件3) says 启用 or 批准, or a 分发登记 备注 of the paper says a spare was used; when nothing tells a spare apart, sizes or counts cannot be read, a session’s candidates are not given, bags of the paper arrive after the checkout, the checkouts mix 袋 and 份, more bags are out than the vault took in (overdraw’s), or checkout-window already says the paper took a later session’s bags.',
+  docs: 'An exam checkout that takes a paper’s spare bag (备用卷) out with its exam bags. The spares are counted by 入库清单 rows marked 备用卷 by name or 试卷号 (“大学英语（备用卷）”, “5501备用”) or by an incoming handover’s 备注 naming the paper (“5501（含备用卷1袋）”): more bags out (every session of the paper together) than its bags less the spares — and, for a paper sat once with sizes given, than the fewest bags covering its candidates. Where the records only say spares are kept (入库清单 说明, a handover’s 备注 or opinion), a paper sat once is judged by the sizes alone — every paper, or, where a 备注 names papers of this unit (“2045 管理学基础（含备用卷1袋）”), those papers only (in 份: a whole smallest bag more than the fewest copies of such bags). Said once a paper, at the checkout row whose count goes over. Nothing when a 备注 beside the row (a column people keep right of 附件3) says 启用 or 批准, or a 分发登记 备注 of the paper says a spare was used; when nothing tells a spare apart, sizes or counts cannot be read, a session’s candidates are not given, bags of the paper arrive after the checkout, the checkouts mix 袋 and 份, more bags are out than the vault took in (overdraw’s), or checkout-window already says the paper took a later session’s bags.',
 };
 
 /** A 备注 saying the spare's use was approved: 启用, 批准 (备用卷启用, 经批准启用备用卷). */
@@ -72,8 +72,10 @@ interface SpareRecords {
   marked: boolean;
   /** Each paper's spare bags as incoming handovers' 备注 count them (“1304（含备用卷1袋）”). */
   noted: Map<string, number>;
-  /** The records speak of spare papers at all: an intake list's 说明, a handover's 备注 or opinion. */
+  /** The records speak of spare papers at all: an intake list's 说明, a handover's 备注 (naming no paper) or opinion. */
   kept: boolean;
+  /** Papers a handover's 备注 names as having spares, without counting them (“2045（含备用卷）”). */
+  keptFor: Set<string>;
   /** Papers whose spare a 分发登记 备注 says was used there (“已用备用卷更换”, “启用备用卷”): its use is on record. */
   usedInRooms: Set<string>;
 }
@@ -83,7 +85,7 @@ const CODES = /\d{3,}/g;
 const USED = /启用|批准|已用|更换/;
 
 function spareRecordsOf(facts: Facts): SpareRecords {
-  const records: SpareRecords = { marked: false, noted: new Map(), kept: false, usedInRooms: new Set() };
+  const records: SpareRecords = { marked: false, noted: new Map(), kept: false, keptFor: new Set(), usedInRooms: new Set() };
   for (const { list } of intakeLists(facts.data)) {
     records.kept ||= norm(list.description).includes('备用');
     records.marked ||= (list.items ?? []).some((item) => item && isSpareRow(item));
@@ -93,12 +95,15 @@ function spareRecordsOf(facts: Facts): SpareRecords {
     records.kept ||= norm(h?.fromOpinion).includes('备用') || norm(h?.toOpinion).includes('备用');
     for (const item of h?.items ?? []) {
       const note = norm(item?.note);
-      records.kept ||= note.includes('备用');
+      if (!note.includes('备用')) continue;
       const count = SPARE_COUNT.exec(note);
-      if (!count) continue;
-      for (const paper of new Set((note.match(CODES) ?? []).map((code) => paperCode(code)))) {
-        if (paper) records.noted.set(paper, (records.noted.get(paper) ?? 0) + Number(count[1]));
-      }
+      const named = [...new Set((note.match(CODES) ?? []).map((code) => paperCode(code)))].filter(Boolean);
+      for (const paper of named) if (count) records.noted.set(paper, (records.noted.get(paper) ?? 0) + Number(count[1]));
+      // A 备注 naming a paper this unit sits (“2045 管理学基础（含备用卷1袋）”) speaks of that paper's spares only, not
+      // every paper's (review 15a D2): only such a paper is judged by its sizes; a 备注 naming none, of every paper.
+      const own = named.filter((paper) => facts.sessionsByPaper.has(paper));
+      if (own.length === 0) records.kept = true;
+      else if (!count) for (const paper of own) records.keptFor.add(paper);
     }
   }
   for (const d of facts.data.distributions ?? []) {
@@ -128,7 +133,7 @@ function sparesOf(records: SpareRecords, paper: string, marked: { spare: number;
   if (marked.spare > 0) return { bags: marked.spare, where: 'intake' };
   const noted = records.noted.get(paper);
   if (noted !== undefined) return { bags: noted, where: 'handover' };
-  return records.kept ? { where: 'intake' } : undefined;
+  return records.kept || records.keptFor.has(paper) ? { where: 'intake' } : undefined;
 }
 
 /** The first checkout at which the running count goes beyond `allowed`, and that count. */
@@ -202,7 +207,7 @@ export function check({ facts, report }: RuleContext): void {
   if (facts.level === undefined) return;
   const records = spareRecordsOf(facts);
   // Nothing tells a spare apart: no paper can have taken one out.
-  if (!records.kept && !records.marked && records.noted.size === 0) return;
+  if (!records.kept && !records.marked && records.noted.size === 0 && records.keptFor.size === 0) return;
   // One finding a paper: where checkout-window says a later session's bags went out, the count is said there.
   const later = new Set(laterSessionBags(facts).map((p) => p.session.paperNo));
   for (const [paper, sessions] of facts.sessionsByPaper) {

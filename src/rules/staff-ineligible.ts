@@ -15,6 +15,8 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       formal: '“{name}”不是本单位正式职工，却在{where}签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字。',
+      proctor:
+        '“{name}”不是本单位正式职工，却在{where}签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字；如本单位的监考人员按规定可以是聘用人员，请在基本信息中把“监考人员须为正式职工”设为“否”。',
       relative: '“{name}”是考生亲属，却在{where}签字。严禁考生亲属作为涉卷人员，请换人签字。',
       pledge: '“{name}”没有签订保密承诺书，却在{where}签字。所有涉卷人员须签订保密承诺书，请补签并留存。',
       unreadable: '序号 {seq} 这一行的“{field}”写的是“{value}”，读不出是或否，检查时无法判断此人{question}。请填“是”或“否”。',
@@ -25,6 +27,8 @@ export const meta: RuleMeta = {
     en: {
       formal:
         '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff: have someone else sign.',
+      proctor:
+        '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff: have someone else sign; if this unit’s proctors may be hired staff, set 监考人员须为正式职工 (proctors must be formal staff) to 否 on 基本信息.',
       relative: '"{name}" is a candidate’s relative but signs {where}. Candidates’ relatives may not handle papers: have someone else sign.',
       pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge: have it signed and filed.',
       unreadable: 'Row {seq}: "{field}" reads "{value}", which says neither yes nor no, so the checks cannot tell {questionEn}. Write 是 or 否.',
@@ -33,7 +37,7 @@ export const meta: RuleMeta = {
         'The staff roster’s header lacks {columnsEn}, so that check cannot be made for anyone. Add the column (or give a column you have that header) and answer 是 or 否 for each person.',
     },
   },
-  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is asked only of signatures before the papers are opened (the clause’s 试卷启封前): not of a proctor who returns a room’s papers after the exam (附件4 还卷人), and not of proctors at all where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor signing as taker is proctor-takes-papers instead. Also a 正式职工, 考生亲属 or 保密承诺书 cell typed but saying neither yes nor no, once at that cell, whether or not the person signs (each column reads 是/否, √/×, 有/无 and its own words: 在编, 编外, 临聘 …; 无亲属 …; 已签字, 未签 …; a note in brackets, 是（在编）, is read with its answer). And a roster whose header lacks one of these columns (read when headed 正式职工, 是否在编, 编制 …; 考生亲属, 是否考生亲属 …; 保密承诺书, 是否签订保密承诺书 …), once at the header row, not as each row’s empty cell. Also a signer whose roles on 涉卷人员 are all words none of the catalogue’s (主考, 考务人员, 值班人员, 押运人员, 交接人员, 监控人员, 监考人员, 卷库保管员, or the words people use for them: 保管员, 保密室管理员, 值班员, 监考员, 监考老师, 交接员, 监控员, 考务员, …), once at its cell: the rules that ask for a role (proctor-takes-papers, keeper-not-custodian) cannot judge that person. Said here, with the roster’s other unreadable cells, not as a signer missing from the roster: the person is on it. A word beside a role that is read (巡考、监考员), or on someone who signs nothing, is left alone.',
+  docs: 'A person signing on this unit’s side — proctors collecting or returning room papers on 附件4 included, they are 涉卷人员 too — whose roster row says not formal staff, a candidate’s relative, or no pledge. Formal staff is asked only of signatures before the papers are opened (the clause’s 试卷启封前): not of a proctor who returns a room’s papers after the exam (附件4 还卷人), and not of proctors at all where the unit says so on 基本信息 (监考人员须为正式职工: 否; default 是, as the clause says). Any of the person’s roster rows may bar them (a roster that lists someone twice). Reported once, at the roster cell that disqualifies them, naming every sheet where they sign (one fact, one finding). A proctor barred as not formal staff only by 附件4 signatures is told, besides, that the unit may set 监考人员须为正式职工 to 否 on 基本信息 if its proctors are hired. A proctor signing as taker is proctor-takes-papers instead. Also a 正式职工, 考生亲属 or 保密承诺书 cell typed but saying neither yes nor no, once at that cell, whether or not the person signs (each column reads 是/否, √/×, 有/无 and its own words: 在编, 编外, 临聘 …; 无亲属 …; 已签字, 未签 …; a note in brackets, 是（在编）, is read with its answer). And a roster whose header lacks one of these columns (read when headed 正式职工, 是否在编, 编制 …; 考生亲属, 是否考生亲属 …; 保密承诺书, 是否签订保密承诺书 …), once at the header row, not as each row’s empty cell. Also a signer whose roles on 涉卷人员 are all words none of the catalogue’s (主考, 考务人员, 值班人员, 押运人员, 交接人员, 监控人员, 监考人员, 卷库保管员, or the words people use for them: 保管员, 保密室管理员, 值班员, 监考员, 监考老师, 交接员, 监控员, 考务员, …), once at its cell: the rules that ask for a role (proctor-takes-papers, keeper-not-custodian) cannot judge that person. Said here, with the roster’s other unreadable cells, not as a signer missing from the roster: the person is on it. A word beside a role that is read (巡考、监考员), or on someone who signs nothing, is left alone.',
 };
 
 type Kind = 'formal' | 'relative' | 'pledge';
@@ -138,7 +142,8 @@ export function check(context: RuleContext): void {
       });
     }
   });
-  const where = new Map<string, { kind: Kind; index: number; cells: Map<string, string[]> }>();
+  // formalOff: barred as not formal staff by a signature that is no proctor's on 附件4 (the 基本信息 setting would not cover it).
+  const where = new Map<string, { kind: Kind; index: number; cells: Map<string, string[]>; formalOff?: boolean }>();
   for (const s of facts.ownSigners) {
     const entry = facts.roster.get(s.name);
     if (!entry) continue;
@@ -147,7 +152,7 @@ export function check(context: RuleContext): void {
     if (!barring) continue;
     let e = where.get(s.name);
     if (!e) where.set(s.name, (e = { kind: barring.kind, index: barring.index, cells: new Map() }));
-    if (barring.kind === 'formal') Object.assign(e, barring);
+    if (barring.kind === 'formal') Object.assign(e, barring, s.proctor ? {} : { formalOff: true });
     const loc = model.locations[s.path];
     const sheet = loc?.sheet ?? s.path;
     // Pushed, not spread: a keeper signing thousands of rows of one log would copy the list at each.
@@ -156,5 +161,9 @@ export function check(context: RuleContext): void {
     else e.cells.set(sheet, [loc?.cell ?? '']);
   }
   // One fact, one finding: the person once, at the roster cell that bars them, naming every sheet they signed on.
-  for (const [name, e] of where) report(`staff[${e.index}].${FIELD[e.kind]}`, e.kind, { name, where: signedWhere(e.cells) });
+  // A proctor barred only by 附件4 signatures: the unit may hire its proctors, and say so on 基本信息 (review 15a D6).
+  for (const [name, e] of where) {
+    const messageId = e.kind === 'formal' && !e.formalOff ? 'proctor' : e.kind;
+    report(`staff[${e.index}].${FIELD[e.kind]}`, messageId, { name, where: signedWhere(e.cells) });
+  }
 }

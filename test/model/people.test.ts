@@ -75,3 +75,30 @@ describe('a compound surname signed with a space before the given name is one pe
     expect(peopleIn(cell)).toEqual(people);
   });
 });
+
+describe('a name written the Latin way is one person across its spaces (review 15a D1)', () => {
+  test.each([
+    ['John Smith', ['John Smith'], ['John Smith']],
+    ['David Lee', ['David Lee'], ['David Lee']],
+    ['John  Smith', ['John Smith'], ['John Smith']],
+    ['Ｊｏｈｎ　Ｓｍｉｔｈ', ['John Smith'], ['John Smith']],
+    ['Mary Ann O’Brien', ['Mary Ann O’Brien'], ['Mary Ann O’Brien']],
+    ['Jean-Luc Picard', ['Jean-Luc Picard'], ['Jean-Luc Picard']],
+    ['José García', ['José García'], ['José García']],
+    ['John Smith（主考）', ['John Smith(主考)'], ['John Smith']],
+    ['John Smith 主考', ['John Smith 主考'], ['John Smith']],
+    ['John Smith 1.10', ['John Smith 1.10'], ['John Smith']],
+    // Two people are parted as Chinese names are: 、，, / ; or a line; a Latin name beside a Chinese one is two.
+    ['John Smith、David Lee', ['John Smith', 'David Lee'], ['John Smith', 'David Lee']],
+    ['John Smith, David Lee', ['John Smith', 'David Lee'], ['John Smith', 'David Lee']],
+    ['John Smith/David Lee', ['John Smith', 'David Lee'], ['John Smith', 'David Lee']],
+    ['John Smith\nDavid Lee', ['John Smith', 'David Lee'], ['John Smith', 'David Lee']],
+    ['John Smith 王芳', ['John Smith', '王芳'], ['John Smith', '王芳']],
+    ['王芳 David Lee', ['王芳', 'David Lee'], ['王芳', 'David Lee']],
+    // Unchanged: Chinese names with a space between them are two people.
+    ['王芳 李强', ['王芳', '李强'], ['王芳', '李强']],
+  ])('%p → signatures %p, people %p', (cell, signatures, people) => {
+    expect(signaturesIn(cell)).toEqual(signatures);
+    expect(peopleIn(cell)).toEqual(people);
+  });
+});

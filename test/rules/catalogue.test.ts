@@ -750,9 +750,41 @@ rt('column-total', {
   ],
 });
 
+/** Two people of this name put on the roster, as 李强 is (考务人员, 交接人员). */
+const onRoster =
+  (...names: string[]) =>
+  (d: SiteData) =>
+    void d.staff!.push(...names.map((name) => ({ ...d.staff![1], name })));
+
 rt('two-signers', {
-  valid: [{ name: 'two on each side' }],
+  valid: [
+    { name: 'two on each side' },
+    {
+      name: 'two receivers with Latin names (John Smith, David Lee): two people, not four (review 15a D1)',
+      edit: (d) => {
+        onRoster('John Smith', 'David Lee')(d);
+        d.handovers![0].toSigners = ['John Smith', 'David Lee'];
+      },
+    },
+  ],
   invalid: [
+    {
+      name: 'one receiver with a Latin name (David Lee, on the roster): one person, not two (review 15a D1)',
+      edit: (d) => {
+        onRoster('David Lee')(d);
+        d.handovers![0].toSigners = ['David Lee'];
+      },
+      errors: [
+        {
+          messageId: 'two',
+          form: 1,
+          sheet: '交接单',
+          cell: 'D20',
+          row: null,
+          message: /^“接收人签字”只有 1 人签字（David Lee）。交接单每一方须两人签字，请由另一名在场人员补签。$/,
+        },
+      ],
+    },
     {
       name: 'one receiver',
       edit: (d) => {
@@ -1446,6 +1478,13 @@ rt('staff-not-on-roster', {
       },
     },
     {
+      name: 'a Latin name with a space on the roster signs the duty log (John Smith): one person on the roster (review 15a D1)',
+      edit: (d) => {
+        onRoster('John Smith')(d);
+        d.duty!.shifts![2].takenOverBy = '刘洋、John Smith';
+      },
+    },
+    {
       name: 'a name’s middle dot typed as a bullet, a Japanese dot or a full stop',
       edit: (d) => {
         d.staff![4].name = '阿依古丽·买买提';
@@ -1468,6 +1507,23 @@ rt('staff-not-on-roster', {
         d.handovers![2].fromSigners = ['张伟', '黄忠'];
       },
       errors: [{ messageId: 'missing', form: 1, sheet: '交接单3', cell: 'A20', row: null }],
+    },
+    {
+      name: 'a Latin name off the roster (Johnny Smith, the roster has John Smith): one signer named whole, not two (review 15a D1)',
+      edit: (d) => {
+        onRoster('John Smith')(d);
+        d.duty!.shifts![2].takenOverBy = '刘洋、Johnny Smith';
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          form: 5,
+          sheet: '值班记录2',
+          cell: 'D6',
+          row: 3,
+          message: /^签字人“Johnny Smith”不在涉卷人员名单上。本单位签字的涉卷人员须经遴选、列入名单并签订保密承诺书，请把此人补入名单或核对签字。$/,
+        },
+      ],
     },
     {
       name: 'one of two signing one cell off the roster',
@@ -1627,11 +1683,39 @@ rt('staff-ineligible', {
       ],
     },
     {
-      name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default)',
+      // Told, besides, of the 基本信息 setting a unit with hired proctors may turn off (review 15a D6), as intake-late names 入库时限.
+      name: 'a non-formal proctor collecting room papers where proctors must be formal staff (the default): the setting named',
       edit: (d) => void delete d.site!.settings,
       errors: [
-        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D8', row: 6, message: /“周涛”不是本单位正式职工，却在分发登记1 G6、分发登记2 G6/ },
-        { messageId: 'formal', form: 0, sheet: '涉卷人员', cell: 'D9', row: 7, message: /“吴刚”不是本单位正式职工/ },
+        {
+          messageId: 'proctor',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'D8',
+          row: 6,
+          message:
+            /^“周涛”不是本单位正式职工，却在分发登记1 G6、分发登记2 G6签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字；如本单位的监考人员按规定可以是聘用人员，请在基本信息中把“监考人员须为正式职工”设为“否”。$/,
+        },
+        { messageId: 'proctor', form: 0, sheet: '涉卷人员', cell: 'D9', row: 7, message: /^“吴刚”不是本单位正式职工，.*设为“否”。$/ },
+      ],
+    },
+    {
+      name: 'a non-formal proctor who also signs the duty log: the setting would not cover that, so not named',
+      edit: (d) => {
+        delete d.site!.settings;
+        d.staff![5].roles = ['监考人员', '值班人员'];
+        d.duty!.shifts![2].takenOverBy = '刘洋、周涛';
+      },
+      errors: [
+        {
+          messageId: 'formal',
+          form: 0,
+          sheet: '涉卷人员',
+          cell: 'D8',
+          row: 6,
+          message: /^“周涛”不是本单位正式职工，却在分发登记1 G6、分发登记2 G6、值班记录2 D6签字。试卷启封前的涉卷人员须是本单位正式教职员工，请换人签字。$/,
+        },
+        { messageId: 'proctor', form: 0, sheet: '涉卷人员', cell: 'D9', row: 7 },
       ],
     },
     {
@@ -2441,9 +2525,25 @@ rt('hidden-sheet', {
 /** 岳麓考点's handover saying 1001's third bag (the 5份装) is its spare: 57 candidates, whom 31+26 cover. */
 const spareNoted = (d: SiteData) => void (d.handovers![0].items![0].note = '1001（含备用卷1袋）');
 
+/** 2045 delivered in 2 bags (31 + 5), its handover 备注 naming its spare: “2045 管理学基础（含备用卷1袋）”, or without the count. */
+const spareOf2045 =
+  (note = '2045 管理学基础（含备用卷1袋）') =>
+  (d: SiteData) => {
+    Object.assign(d.handovers![0].items![1], { quantity: 2, note });
+    d.handovers![0].total = 7;
+    Object.assign((d.intake as Intake).items![1], { bags5: 1, totalBags: 2 });
+    Object.assign((d.intake as Intake).totals!, { bags5: 2, totalBags: 7 });
+  };
+
 rt('spare-bag-out', {
   valid: [
     { name: 'all 3 bags of 1001 out, nothing telling a spare apart (no 备用卷 on the handover or the intake list)' },
+    {
+      // 1001's records are the clean base's: the 备注 speaks of 2045's spare, not of every paper's (review 15a D2, x4-spare-kept).
+      name: 'a handover 备注 naming 2045’s spare bag, kept in the vault: 1001’s 3 bags out are not judged by its sizes',
+      edit: spareOf2045(),
+    },
+    { name: 'the same 备注 without the count (含备用卷): 2045’s one bag out, 1001 not judged', edit: spareOf2045('2045 管理学基础（含备用卷）') },
     {
       name: 'the spare named, and a 备注 beside the checkout saying its use was approved',
       edit: spareNoted,
@@ -2471,6 +2571,36 @@ rt('spare-bag-out', {
           row: 1,
           message:
             /^试卷 1001 在 6月15日 07:45 领出后共 3 袋在外，而按交接单备注，这份试卷的 3 袋中有 1 袋是备用卷，考试用卷只有 2 袋。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。$/,
+        },
+      ],
+    },
+    {
+      name: 'the 备注 naming 2045’s spare bag and both its bags out: 2045’s checkout, and nothing of 1001 (review 15a D2)',
+      edit: (d) => (spareOf2045()(d), void (d.vaultLog![1].quantity = 2)),
+      errors: [
+        {
+          messageId: 'noted',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D5',
+          row: 2,
+          message:
+            /^试卷 2045 在 6月15日 09:45 领出后共 2 袋在外，而按交接单备注，这份试卷的 2 袋中有 1 袋是备用卷，考试用卷只有 1 袋。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。$/,
+        },
+      ],
+    },
+    {
+      name: 'a 备注 naming 2045’s spare without its count, both its bags out: judged by 2045’s sizes only, nothing of 1001 (review 15a D2)',
+      edit: (d) => (spareOf2045('2045 管理学基础（含备用卷）')(d), void (d.vaultLog![1].quantity = 2)),
+      errors: [
+        {
+          messageId: 'bags',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D5',
+          row: 2,
+          message:
+            /^试卷 2045 在 6月15日 09:45 领出后共 2 袋在外，而这一场考生 31 人，按入库清单的袋型 1 袋就够，多领的应是备用卷。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。$/,
         },
       ],
     },
