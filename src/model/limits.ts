@@ -110,13 +110,32 @@ const figureInEnglish = (shown: string): string =>
     .replace(/）/g, ')');
 
 /** The refusal of a workbook beyond a limit: "超过上限：行号 2,000,000,000 超过 1,048,576 …" */
+/**
+ * What a unit can do about a limit passed, when its workbook is a real one: most limits are passed by rows, columns or
+ * merges to spare; these by something else (review 14a: a 4-million-character tag was told to delete rows).
+ */
+const ADVICE: Partial<Record<keyof typeof WHAT, [string, string]>> = {
+  sheets: ['请删去多余的工作表后另存为 .xlsx 再试', 'delete the sheets it does not need and save it again as .xlsx'],
+  sheetNameChars: ['请把过长的工作表名称改短后另存为 .xlsx 再试', 'shorten the over-long sheet name and save it again as .xlsx'],
+  xmlDepth: [
+    '请在 Excel 或 WPS 中打开，另存为 .xlsx 再试（表单不会有这样的内容，多半是文件损坏或别的程序写出的）',
+    'open it in Excel or WPS and save it again as .xlsx (no form holds such content: the file is damaged, or another program wrote it)',
+  ],
+  xmlTokenChars: [
+    '请在 Excel 或 WPS 中打开，删去过长的批注、数据验证列表或名称定义后另存为 .xlsx 再试（表单不会有这样长的一段，多半是文件损坏或嵌入了大段数据）',
+    'open it in Excel or WPS, delete the over-long comment, data-validation list or defined name, and save it again as .xlsx (no form holds so long a piece: the file is damaged, or holds embedded data)',
+  ],
+};
+const ROWS_ADVICE: [string, string] = ['请删去多余的行、列或合并后另存为 .xlsx 再试', 'delete the extra rows, columns or merges and save it again as .xlsx'];
+
 export function beyondLimit(limit: keyof typeof WHAT, actual: number | string): WorkbookReadError {
   const [what, whatEn, show] = WHAT[limit];
+  const [advice, adviceEn] = ADVICE[limit] ?? ROWS_ADVICE;
   const shown = typeof actual === 'number' ? show(actual) : actual;
   return new WorkbookReadError(
-    `工作簿超出读取上限：${what} ${shown}，上限 ${show(LIMITS[limit])}。疑似异常文件，已拒绝读取；如是正常工作簿，请删去多余的行、列或合并后另存为 .xlsx 再试`,
+    `工作簿超出读取上限：${what} ${shown}，上限 ${show(LIMITS[limit])}。疑似异常文件，已拒绝读取；如是正常工作簿，${advice}`,
     'limit',
-    `the workbook is beyond a reading limit: ${whatEn} ${figureInEnglish(shown)}, limit ${show(LIMITS[limit])}. It looks like a suspect file and was not read; if it is a real workbook, delete the extra rows, columns or merges and save it again as .xlsx`,
+    `the workbook is beyond a reading limit: ${whatEn} ${figureInEnglish(shown)}, limit ${show(LIMITS[limit])}. It looks like a suspect file and was not read; if it is a real workbook, ${adviceEn}`,
   );
 }
 

@@ -170,7 +170,7 @@ describe('what the XML scanner passes on', () => {
 
   // Review 14a D8: a 60 MB attribute no one reads was held whole (and copied) while its tag was read: 500 MB a file.
   const TOKEN_LIMIT =
-    '工作簿超出读取上限：一个 XML 标记（标签、注释或 CDATA 段）的长度（字符） 超过 4,194,304，上限 4,194,304。疑似异常文件，已拒绝读取；如是正常工作簿，请删去多余的行、列或合并后另存为 .xlsx 再试';
+    '工作簿超出读取上限：一个 XML 标记（标签、注释或 CDATA 段）的长度（字符） 超过 4,194,304，上限 4,194,304。疑似异常文件，已拒绝读取；如是正常工作簿，请在 Excel 或 WPS 中打开，删去过长的批注、数据验证列表或名称定义后另存为 .xlsx 再试（表单不会有这样长的一段，多半是文件损坏或嵌入了大段数据）';
   const MB = 1024 * 1024;
   const LIMIT = 4 * MB;
   // Each token exactly LIMIT characters from its "<" to its ">", and one character more.
