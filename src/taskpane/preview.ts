@@ -1,6 +1,6 @@
 /** Where a finding's cell is: a few rows and columns around it, the cell outlined. */
 import type { Finding } from '../model/finding';
-import { cellAt, parseA1, type CellValue } from '../model/grid';
+import { a1, cellAt, parseA1, type CellValue } from '../model/grid';
 import type { SiteResult } from './check';
 import { el } from './dom';
 import { Lang, t } from './i18n';
@@ -46,9 +46,15 @@ export function renderPreview(site: SiteResult, finding: Finding, lang: Lang, un
     const table = el('table', { class: 'grid' });
     const top = Math.max(0, at.row - AROUND);
     const left = Math.max(0, at.col - AROUND);
+    // Column letters over the cells, as the sheet shows them (review 15b: with two date columns side by side, only the
+    // frame told 取卷时间 from 还卷时间).
+    const letters = el('tr');
+    letters.append(el('th', { scope: 'col' }));
+    for (let c = left; c <= at.col + AROUND; c++) letters.append(el('th', { scope: 'col' }, a1(0, c).replace(/\d+$/, '')));
+    table.append(letters);
     for (let r = top; r <= at.row + AROUND; r++) {
       const tr = el('tr');
-      tr.append(el('th', {}, String(r + 1)));
+      tr.append(el('th', { scope: 'row' }, String(r + 1)));
       for (let c = left; c <= at.col + AROUND; c++) {
         const value = shown(cellAt(sheet, r, c));
         // Its whole value on hover, where the column is too narrow to show it.

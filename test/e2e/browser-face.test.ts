@@ -99,6 +99,13 @@ maybe('the browser face in chromium', () => {
     await page.waitForSelector('#preview:not([hidden]) #preview-target');
     expect(await page.textContent('#preview h4')).toContain(`${planted.sheet}!${planted.cell}`);
     expect(await page.textContent('#preview-target')).toBe('9');
+    // Its row and column headed as the sheet heads them: the column's letter above it, its row's number left of it.
+    const heads = await page.$eval('#preview-target', (td) => {
+      const row = td.parentElement as HTMLTableRowElement;
+      const table = row.closest('table') as HTMLTableElement;
+      return [table.rows[0].cells[(td as HTMLTableCellElement).cellIndex].textContent, row.cells[0].textContent];
+    });
+    expect(heads.join('')).toBe(planted.cell);
     expect(await page.getAttribute(`.finding[data-rule="column-total"][data-cell="${planted.cell}"]`, 'class')).toContain('selected');
 
     await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face.png'), fullPage: true });

@@ -286,8 +286,8 @@ maybe('the offline page from file:// with no network', () => {
     await main(['node', 'custody', 'summary', path.dirname(csv), site, branch, '-o', path.join(dir, 'csv-summary.xlsx')], cli);
     const csvLine = cli.stderr
       .split('\n')
-      .find((l) => l.startsWith(`${csv}: `))!
-      .slice(`${csv}: `.length);
+      .find((l) => l.startsWith(`${csv}：`))!
+      .slice(`${csv}：`.length);
     expect(csvLine).toMatch(/^已跳过：这是文本表格/);
     const page = await freshPage();
     await page.setInputFiles('#file-input', [site, marked, branch, summary, csv]);
