@@ -109,7 +109,6 @@ const figureInEnglish = (shown: string): string =>
     .replace(/（/g, ' (')
     .replace(/）/g, ')');
 
-/** The refusal of a workbook beyond a limit: "超过上限：行号 2,000,000,000 超过 1,048,576 …" */
 /**
  * What a unit can do about a limit passed, when its workbook is a real one: most limits are passed by rows, columns or
  * merges to spare; these by something else (review 14a: a 4-million-character tag was told to delete rows).
@@ -128,6 +127,7 @@ const ADVICE: Partial<Record<keyof typeof WHAT, [string, string]>> = {
 };
 const ROWS_ADVICE: [string, string] = ['请删去多余的行、列或合并后另存为 .xlsx 再试', 'delete the extra rows, columns or merges and save it again as .xlsx'];
 
+/** The refusal of a workbook beyond a limit: "超过上限：行号 2,000,000,000 超过 1,048,576 …" */
 export function beyondLimit(limit: keyof typeof WHAT, actual: number | string): WorkbookReadError {
   const [what, whatEn, show] = WHAT[limit];
   const [advice, adviceEn] = ADVICE[limit] ?? ROWS_ADVICE;

@@ -1,6 +1,6 @@
 /** Where a finding's cell is: a few rows and columns around it, the cell outlined. */
 import type { Finding } from '../model/finding';
-import { a1, cellAt, parseA1, type CellValue } from '../model/grid';
+import { cellAt, columnLetter, parseA1, type CellValue } from '../model/grid';
 import type { SiteResult } from './check';
 import { el } from './dom';
 import { Lang, t } from './i18n';
@@ -50,7 +50,7 @@ export function renderPreview(site: SiteResult, finding: Finding, lang: Lang, un
     // frame told 取卷时间 from 还卷时间).
     const letters = el('tr');
     letters.append(el('th', { scope: 'col' }));
-    for (let c = left; c <= at.col + AROUND; c++) letters.append(el('th', { scope: 'col' }, a1(0, c).replace(/\d+$/, '')));
+    for (let c = left; c <= at.col + AROUND; c++) letters.append(el('th', { scope: 'col' }, columnLetter(c)));
     table.append(letters);
     for (let r = top; r <= at.row + AROUND; r++) {
       const tr = el('tr');
