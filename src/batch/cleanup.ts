@@ -15,7 +15,31 @@ const tracked = new Set<string>();
 /** Tracks a temporary path until the returned function is called. */
 export function track(file: string): () => void {
   tracked.add(file);
-  return () => void tracked.delete(file);
+  answerTerm();
+  return () => {
+    tracked.delete(file);
+    answerTerm();
+  };
+}
+
+/** Progress bars drawn (holdTerminal): while one is, the terminal is not as the user left it. */
+let terminalHeld = 0;
+
+/**
+ * Marks the terminal as changed (a progress bar hides the cursor) until the
+ * returned function is called: a SIGTERM meanwhile gives it back before the
+ * process ends.
+ */
+export function holdTerminal(): () => void {
+  terminalHeld++;
+  answerTerm();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    terminalHeld--;
+    answerTerm();
+  };
 }
 
 /** A temporary name beside `target`: `target.custody-PID-RANDOM.tmp`. */
@@ -112,16 +136,32 @@ export async function sweepLeftovers(dir: string): Promise<string[]> {
 /** ANSI: show the cursor, turn line wrap back on (a progress bar hides and turns off both). */
 const RESTORE_TERMINAL = '\x1b[?25h\x1b[?7h';
 
-let installed = false;
+/** The SIGTERM handler of the real process (installCleanup), undefined in-process (tests). */
+let onTerm: (() => void) | undefined;
+
+/**
+ * SIGTERM is answered by our handler only while there is something to undo
+ * (a temporary path, a progress bar): else it takes its default action and
+ * ends the process at once. A handler waited for a workbook checked on the
+ * main thread to end, up to its whole time budget (review rounds 9b D5, 14a):
+ * Ctrl-C stops that check (time-budget.ts), nothing can stop it for a SIGTERM.
+ */
+function answerTerm(): void {
+  if (!onTerm) return;
+  const needed = tracked.size > 0 || terminalHeld > 0;
+  const listening = process.listeners('SIGTERM').includes(onTerm);
+  if (needed && !listening) process.on('SIGTERM', onTerm);
+  if (!needed && listening) process.off('SIGTERM', onTerm);
+}
 
 /**
  * Installs the exit and signal handlers (once, for the real process — not for
- * commands run in-process by tests). On SIGINT/SIGTERM the temporary files go,
- * the terminal is restored, and the process ends with 130/143.
+ * commands run in-process by tests). On SIGINT, and on SIGTERM while there is
+ * something to undo (answerTerm), the temporary files go, the terminal is
+ * restored, and the process ends with 130/143.
  */
 export function installCleanup(stream: NodeJS.WriteStream = process.stderr): void {
-  if (installed) return;
-  installed = true;
+  if (onTerm) return;
   process.on('exit', removeTracked);
   const onSignal = (signal: NodeJS.Signals, code: number) => () => {
     removeTracked();
@@ -130,5 +170,6 @@ export function installCleanup(stream: NodeJS.WriteStream = process.stderr): voi
     process.exit(code);
   };
   process.on('SIGINT', onSignal('SIGINT', 130));
-  process.on('SIGTERM', onSignal('SIGTERM', 143));
+  onTerm = onSignal('SIGTERM', 143);
+  answerTerm();
 }

@@ -4,6 +4,7 @@
  * cleared when done, so that the report below it reads as without it.
  */
 import type { CliIO } from './io';
+import { holdTerminal } from '../batch/cleanup';
 
 /** A progress bar is drawn from this many files on. */
 const PROGRESS_FROM = 20;
@@ -27,6 +28,13 @@ export async function progressBar(io: CliIO, total: number, what: { zh: string; 
     { format: FORMATS[lang](what[lang]), stream: process.stderr, hideCursor: true, clearOnComplete: true },
     progress.Presets.shades_classic,
   );
+  const release = holdTerminal();
   bar.start(total, 0);
-  return bar;
+  return {
+    update: (done) => bar.update(done),
+    stop: () => {
+      bar.stop();
+      release();
+    },
+  };
 }

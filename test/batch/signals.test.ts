@@ -132,6 +132,25 @@ describe('Ctrl-C while one large workbook is checked on the main thread (validat
   }, 180_000);
 });
 
+describe('SIGTERM while one large workbook is checked on the main thread, nothing to undo', () => {
+  // The CLI's SIGTERM handler waited for the check to end (up to its 30 s budget; review rounds 9b D5, 14a): with no
+  // temporary file and no progress bar there is nothing for it to do, and the signal's own action ends the process.
+  it('ends the process by the signal itself, at once: no exit code, no interrupt line, none of the file’s results', async () => {
+    const big = path.join(dir, 'vault-log-term.xlsx');
+    fs.writeFileSync(big, await fillWorkbook(largeSite(5000)));
+    const child = spawn(process.execPath, [BIN, 'validate', big], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    const done = ended(child);
+    await afterCpu(child.pid!, 1000);
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGTERM');
+    const result = await done;
+    expect({ code: result.code, signal: result.signal, stderr: result.stderr, stdout }).toEqual({ code: null, signal: 'SIGTERM', stderr: '', stdout: '' });
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  }, 180_000);
+});
+
 describe('Ctrl-C on a terminal (the progress bar drawn)', () => {
   it('gives the terminal back: cursor shown, line wrap on', async () => {
     const log = path.join(dir, 'terminal.log');
