@@ -4,7 +4,8 @@
  * “备用卷，考后经主考批准监督销毁”), with no return. It drew checkout-window (试卷须在开考前领出) and not-returned: a
  * row out for destruction is no loan that must come back (model/disposal.ts). A 备注 that speaks of another paper's
  * destruction, or says the bag was not destroyed, excuses nothing. The workbook read as the CLI reads it and
- * validated: the whole finding (rule, severity, sheet, cell, message), nothing else.
+ * validated: the whole finding (rule, severity, sheet, cell, message), nothing else. And D1’s leftover: a Latin name
+ * compared with its case and its capitals-first family name (the roster’s “SMITH John” signing “John Smith”).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -100,4 +101,9 @@ test.each([
   ['', '2045', false],
 ])('saysDisposal(“%s”, %s) is %s', (note, paper, expected) => {
   expect(saysDisposal(note, paper)).toBe(expected);
+});
+
+test('D1’s leftover: the roster’s SMITH John signing the duty log as John Smith is one person on the roster: no finding', () => {
+  expect(read('x7-latin-name-order').data.staff!.some((m) => m?.name === 'SMITH John')).toBe(true);
+  expect(validateSite(read('x7-latin-name-order')).map(full)).toEqual([]);
 });
