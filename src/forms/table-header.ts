@@ -31,9 +31,23 @@ export interface TableHeader {
    * repeated title rows pasted back): no rows of data, the reader passes over them. Empty for most sheets.
    */
   again: ReadonlySet<number>;
+  /**
+   * The headers pasted again whose columns moved (page 2 pasted from another layout: the same labels in other columns),
+   * in sheet order: the rows under each are read by its own columns, from its `dataStart` on. Empty for most sheets.
+   */
+  moved: readonly MovedHeader[];
+}
+
+/** A header repeated below the table's own with its columns elsewhere: where its rows begin, and its columns. */
+interface MovedHeader {
+  top: number;
+  dataStart: number;
+  seqCol: number | undefined;
+  columns: ReadonlyMap<string, number>;
 }
 
 const NONE_AGAIN: ReadonlySet<number> = new Set();
+const NONE_MOVED: readonly MovedHeader[] = [];
 
 export function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
   const memo = index.headers.get(columns);
@@ -102,25 +116,37 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
     }
   }
   if (!best || bestCount < needed) return undefined;
-  return { ...best, again: headerAgain(best, all, needed) };
+  return { ...best, ...headerAgain(best, all, needed) };
 }
 
 /**
- * The rows below the header where its labels stand again over the same columns (as many as a header needs, each
- * where the header has it): the repeated header's rows, as many as the header itself takes (one, or two) and no more,
- * so that a row of data under a one-row header repeated is never taken for its second row.
+ * The rows below the header where its labels stand again (as many as a header needs): the repeated header's rows, as
+ * many as the header itself takes (one, or two) and no more, so that a row of data under a one-row header repeated is
+ * never taken for its second row. Where the labels stand over other columns than the header's (a page pasted from
+ * another layout), the rows under them are read by their own columns (`moved`).
  */
-function headerAgain(header: TableHeader, all: readonly TableHeader[], needed: number): ReadonlySet<number> {
+function headerAgain(header: TableHeader, all: readonly TableHeader[], needed: number): Pick<TableHeader, 'again' | 'moved'> {
   let again: Set<number> | undefined;
+  let moved: MovedHeader[] | undefined;
+  // The columns the rows are read by at each point: the header's, then each moved header's below it.
+  let current: ReadonlyMap<string, number> = header.columns;
+  let currentSeq = header.seqCol;
   for (const other of all) {
-    if (other.top < header.dataStart) continue;
-    let same = 0;
-    for (const [key, col] of other.columns) if (header.columns.get(key) === col) same++;
-    if (same < needed) continue;
+    if (other.top < header.dataStart || (again?.has(other.top) ?? false) || other.columns.size < needed) continue;
     const span = Math.min(other.dataStart - other.top, header.dataStart - header.top);
     for (let row = other.top; row < other.top + span; row++) (again ??= new Set()).add(row);
+    if (sameColumns(other.columns, current) && other.seqCol === currentSeq) continue;
+    (moved ??= []).push({ top: other.top, dataStart: other.top + span, seqCol: other.seqCol, columns: other.columns });
+    current = other.columns;
+    currentSeq = other.seqCol;
   }
-  return again ?? NONE_AGAIN;
+  return { again: again ?? NONE_AGAIN, moved: moved ?? NONE_MOVED };
+}
+
+function sameColumns(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, col] of a) if (b.get(key) !== col) return false;
+  return true;
 }
 
 /**
@@ -173,7 +199,7 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
     });
   }
   const seq = cells.find((t) => t.norm === '序号') ?? (usedBelow ? below.find((t) => t.norm === '序号') : undefined);
-  return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN };
+  return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN, moved: NONE_MOVED };
 }
 
 /** At least `needed` of the columns have one of their stems somewhere in the sheet. */

@@ -12,6 +12,7 @@ import { dayOf, isBlankValue, norm, tm, whole } from './values';
 import { toHalfWidth } from './text';
 import { peopleIn, personKey } from './people';
 import { paperCode } from './paper-code';
+import { isDisposal } from './disposal';
 
 export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
@@ -27,6 +28,8 @@ export interface Custody {
   direction: Array<Direction | undefined>;
   /** Vault log rows that send papers on (dispatches, `dispatchesOf`): not loans, not expected back. */
   dispatch: boolean[];
+  /** Vault log rows taken out to be destroyed (model/disposal.ts: a 备注 saying 销毁, 监销 …): not loans, not dispatches, not still out. */
+  disposal: boolean[];
   /**
    * One movement: for each dispatch, the outgoing handover sheet that carries
    * it (`handovers` index); undefined for a dispatch with no sheet and for
@@ -254,7 +257,8 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
     return receivers.some((r) => carries(r.t, t) && r.signers.some((n) => takers.includes(n)));
   };
   return (data.vaultLog ?? []).map((row) => {
-    if (level === undefined || !row) return false;
+    // Out to be destroyed (model/disposal.ts): sent nowhere, no sheet to ask for.
+    if (level === undefined || !row || isDisposal(row)) return false;
     const day = dayOf(row.takenAt);
     const handedOut = lastHandout.get(`${day}|${paperCode(row.paperNo)}`);
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
@@ -331,7 +335,8 @@ export function custodyOf(source: SiteModel | SiteData): Custody {
   const roster = rosterOf(data);
   const dispatch = dispatchesOf(data, level, direction, roster);
   const movement = movementsOf(data, direction, dispatch);
-  const custody: Custody = { level, ownName, name: unitNameOf(data), direction, dispatch, movement, roster };
+  const disposal = (data.vaultLog ?? []).map((row) => isDisposal(row));
+  const custody: Custody = { level, ownName, name: unitNameOf(data), direction, dispatch, disposal, movement, roster };
   MEMO.set(data, custody);
   return custody;
 }

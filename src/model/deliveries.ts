@@ -10,6 +10,7 @@ import { intakeLists } from './intake';
 import type { Handover, Intake, SiteData } from './types';
 import { isBlankValue, norm, sumOfCounts, whole } from './values';
 import { paperCode } from './paper-code';
+import { isDisposal } from './disposal';
 import { type Arrival, firstWhere, indexArrivals, type ListFacts, sharedDeliveries, splitFrom, sumBags } from './shared-delivery';
 
 /** Each intake list's delivery (`lists[k]`, incoming handover indices), and the deliveries no list took in. */
@@ -302,7 +303,8 @@ export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Se
     const known = lastOut.get(paper);
     if (paper && !Number.isNaN(known ?? 0)) lastOut.set(paper, Number.isNaN(t) || known === undefined ? t : Math.max(known, t));
   };
-  for (const row of log) wentOut(row.paperNo, time(row.takenAt));
+  // A row out to be destroyed (model/disposal.ts) is not when the paper left for its exam: a spare kept would be held no longer.
+  for (const row of log) if (!isDisposal(row)) wentOut(row.paperNo, time(row.takenAt));
   // A paper handed to rooms on 附件4 left the vault, its checkout unwritten: distribution-outside-custody says so, once.
   for (const sheet of data.distributions ?? []) for (const row of sheet?.rows ?? []) wentOut(row?.paperNo, time(sheet?.start));
   const ends = new Map<string, number>();
@@ -351,7 +353,7 @@ export function custodyPeriods(data: SiteData, time: Time, lastCheckout: number,
   for (const row of data.vaultLog ?? []) {
     const paper = paperCode(row?.paperNo);
     const t = time(row?.takenAt);
-    if (paper && t > (lastOut.get(paper) ?? -Infinity)) lastOut.set(paper, t);
+    if (paper && t > (lastOut.get(paper) ?? -Infinity) && !isDisposal(row)) lastOut.set(paper, t);
   }
   const periods: Array<[number, number]> = [];
   intakeLists(data).forEach(({ list }, k) => {

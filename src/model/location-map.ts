@@ -34,6 +34,18 @@ export interface TableGrid {
   seqs: number[];
   rowCol: number;
   columns: ReadonlyArray<{ path: string; col: number }>;
+  /**
+   * From row `from` on (an item), other columns: the rows under a header pasted again with its columns moved
+   * (forms/table-header.ts `moved`). Absent for most tables.
+   */
+  moved?: Array<{ from: number; rowCol: number; columns: ReadonlyArray<{ path: string; col: number }> }>;
+}
+
+/** Row `item`'s columns: the grid's own, or a moved header's above it. */
+function columnsAt(cells: TableGrid, item: number): Pick<TableGrid, 'rowCol' | 'columns'> {
+  let found: Pick<TableGrid, 'rowCol' | 'columns'> = cells;
+  for (const m of cells.moved ?? []) if (m.from <= item) found = m;
+  return found;
 }
 
 /** The cells of one sheet's table: row `item` of the sheet is `${rowsAt}[${item + offset}]`. */
@@ -65,8 +77,9 @@ function eachCell(cells: TableLocations['cells'], visit: (cell: TableCell) => vo
   for (let item = 0; item < cells.rows.length; item++) {
     const row = cells.rows[item];
     const seq = cells.seqs[item];
-    visit({ path: '', item, row, col: cells.rowCol, seq });
-    for (const { path, col } of cells.columns) visit({ path, item, row, col, seq });
+    const { rowCol, columns } = cells.moved ? columnsAt(cells, item) : cells;
+    visit({ path: '', item, row, col: rowCol, seq });
+    for (const { path, col } of columns) visit({ path, item, row, col, seq });
   }
 }
 
@@ -78,8 +91,9 @@ function* cellsOf(cells: TableLocations['cells']): Generator<TableCell> {
   }
   for (let item = 0; item < cells.rows.length; item++) {
     const [row, seq] = [cells.rows[item], cells.seqs[item]];
-    yield { path: '', item, row, col: cells.rowCol, seq };
-    for (const { path, col } of cells.columns) yield { path, item, row, col, seq };
+    const { rowCol, columns } = columnsAt(cells, item);
+    yield { path: '', item, row, col: rowCol, seq };
+    for (const { path, col } of columns) yield { path, item, row, col, seq };
   }
 }
 
@@ -88,7 +102,8 @@ function cellOf(table: Table, item: number, path: string): TableCell | undefined
   const cells = table.cells;
   if (!isGrid(cells)) return table.byItem[item]?.find((c) => c.path === path);
   if (item < 0 || item >= cells.rows.length) return undefined;
-  const col = path === '' ? cells.rowCol : cells.columns.find((c) => c.path === path)?.col;
+  const { rowCol, columns } = cells.moved ? columnsAt(cells, item) : cells;
+  const col = path === '' ? rowCol : columns.find((c) => c.path === path)?.col;
   return col === undefined ? undefined : { path, item, row: cells.rows[item], col, seq: cells.seqs[item] };
 }
 

@@ -90,6 +90,28 @@ const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}'’.-]*$/u;
 const isLatinWord = (word: string): boolean => LATIN_WORD.test(word.replace(BRACKETED, ''));
 const latinParts = (before: string, word: string): boolean => isLatinWord(before) && isLatinWord(word);
 
+/** A word of a Latin name in capitals as names are written: a capital, then small letters, a capital again after ' or - (O'Brien, Jean-Luc). */
+function capitalized(word: string): string {
+  return norm(word)
+    .toLowerCase()
+    .replace(/(^|['’.-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/** A word all in capitals, two letters or more (SMITH, O’BRIEN): the family name where the others are not (SMITH John). */
+const isCapitals = (word: string): boolean => /\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+
+/**
+ * A name written the Latin way, as compared and quoted: each word capitalized, one space between them, and the family
+ * name last where it is written first in capitals as passports and rosters print it — a roster's “SMITH John”, a
+ * signature's “John Smith” and “JOHN SMITH” are one person, John Smith (review 15a D1's leftover). The words keep their
+ * order otherwise, so a name is quoted as written (Zoe Adams); Chinese names are not touched.
+ */
+function latinName(words: readonly string[]): string {
+  const caps = words.filter(isCapitals);
+  const family = caps.length > 0 && caps.length < words.length ? caps : [];
+  return [...words.filter((w) => !family.includes(w)), ...family].map(capitalized).join(' ');
+}
+
 /** The person a signature names: without a bracketed role, a title after a space or a date beside it. */
 function personName(signature: unknown): string {
   if (signature === undefined || signature === null) return '';
@@ -99,6 +121,8 @@ function personName(signature: unknown): string {
   // A cell holding nothing but a date keeps it, as written: it is no one, and the rules say so with what it says.
   const words = named.length > 0 ? named : all;
   while (words.length > 1 && isTitle(words[words.length - 1])) words.pop();
+  // A name of Latin words only is one person however its words are cased or ordered (latinName).
+  if (words.length > 0 && words.every(isLatinWord)) return latinName(words);
   // The words of a Latin name keep one space between them (John Smith), as they are written and quoted.
   let name = '';
   words.forEach((word, i) => {

@@ -1,4 +1,4 @@
-import { Facts, checkoutProblem, norm, showTime, tm } from './facts';
+import { Facts, checkoutProblem, norm, notLoan, showTime, tm } from './facts';
 import { roomNo, roomPhrase } from '../model/rooms';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
@@ -109,7 +109,7 @@ export function check({ model, facts, report }: RuleContext): void {
   if (!data.vaultLog || data.vaultLog.length === 0) return;
   const byPaper = new Map<string, PaperCheckouts>();
   data.vaultLog.forEach((r, i) => {
-    if (!r || facts.dispatch[i]) return;
+    if (!r || notLoan(facts, i)) return;
     const p = paperCode(r.paperNo);
     if (!p) return;
     let paper = byPaper.get(p);

@@ -81,6 +81,8 @@ export interface Facts {
   incoming: number[];
   /** Vault log rows that send papers on (model/custody.ts): not loans, not expected back. */
   dispatch: boolean[];
+  /** Vault log rows taken out to be destroyed (model/disposal.ts): not loans, not dispatches. */
+  disposal: boolean[];
   /** Signatures on this unit's side (roster and eligibility rules). */
   ownSigners: SignerFact[];
   /**
@@ -171,7 +173,7 @@ function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?
 export function computeFacts(model: SiteModel): Facts {
   const data = model.data;
   const custody = custodyOf(model);
-  const { level, ownName, direction, dispatch } = custody;
+  const { level, ownName, direction, dispatch, disposal } = custody;
 
   const roster = new Map<string, RosterEntry>();
   for (const [key, indices] of custody.roster) {
@@ -302,6 +304,7 @@ export function computeFacts(model: SiteModel): Facts {
     direction,
     incoming: direction.flatMap((d, i) => (d === 'in' ? [i] : [])),
     dispatch,
+    disposal,
     ownSigners,
   };
 }
@@ -329,6 +332,14 @@ function headerlessCells(model: SiteModel, intakes: readonly IntakeList[]): Pick
     for (const key of keys) if (found.has(key)) columns.push({ path: `${rowsAt}.${key}`, form });
   }
   return { cells, missingColumns: columns };
+}
+
+/**
+ * A vault checkout that is no loan: a dispatch (papers sent on) or a disposal (taken out to be destroyed, its 备注
+ * says: model/disposal.ts). Neither is expected back, and the exam-day rules leave both.
+ */
+export function notLoan(facts: Facts, index: number): boolean {
+  return facts.dispatch[index] || facts.disposal[index];
 }
 
 /** The session a checkout at `t` belongs to: the first of its paper's sessions not yet over, else the last. */
@@ -377,7 +388,7 @@ const CHECKOUT_PROBLEMS = new WeakMap<Facts, Array<CheckoutProblem | undefined>>
 
 function findCheckoutProblem(facts: Facts, index: number): CheckoutProblem | undefined {
   const r = facts.data.vaultLog?.[index];
-  if (!r || facts.dispatch[index]) return undefined;
+  if (!r || notLoan(facts, index)) return undefined;
   const t = tm(r.takenAt);
   const s = sessionFor(facts, r.paperNo, t);
   if (!s) return undefined;

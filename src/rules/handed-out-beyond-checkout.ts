@@ -1,6 +1,6 @@
 import { intakeLists } from '../model/intake';
 import { roomNo, roomPhrase } from '../model/rooms';
-import { norm, sessionFor, SessionFact, tm, whole } from './facts';
+import { norm, notLoan, sessionFor, SessionFact, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 import { paperCode, shownCode } from '../model/paper-code';
@@ -61,7 +61,7 @@ function takenPerSession(data: SiteData, facts: RuleContext['facts']): Map<Sessi
   const sizes = bagSizes(data);
   const out = new Map<SessionFact, Taken>();
   (data.vaultLog ?? []).forEach((r, i) => {
-    if (!r || facts.dispatch[i]) return;
+    if (!r || notLoan(facts, i)) return;
     const session = sessionFor(facts, r.paperNo, tm(r.takenAt));
     if (!session) return;
     const e = out.get(session) ?? { capacity: 0, bags: 0, copies: 0, known: true };

@@ -8,7 +8,7 @@
  * together (31+26 for 48 and 5) are the earlier session's to open: nothing is said. A checkout written in copies (份)
  * is judged alike by copies: more out than the vault's copies less those of the fewest kept bags.
  */
-import { isBlankValue, norm, sessionFor, SessionFact, tm, whole } from './facts';
+import { isBlankValue, norm, notLoan, sessionFor, SessionFact, tm, whole } from './facts';
 import type { Facts } from './facts';
 import { intakeLists } from '../model/intake';
 import { paperCode } from '../model/paper-code';
@@ -114,7 +114,7 @@ export function outAtStart(facts: Facts, session: SessionFact): Out[] {
   for (const row of vaultRowsOf(facts, session.paperNo)) {
     const r = log[row];
     const unit = norm(r?.unit) === '份' ? '份' : ['', '袋'].includes(norm(r?.unit)) ? '袋' : undefined;
-    if (!r || facts.dispatch[row] || !unit) continue;
+    if (!r || notLoan(facts, row) || !unit) continue;
     const t = tm(r.takenAt);
     const back = tm(r.returnedAt);
     const count = whole(r.quantity);

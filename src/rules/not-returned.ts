@@ -1,4 +1,4 @@
-import { isBlankValue, norm, sessionFor, showDuration, showDurationEn, showTime, tm } from './facts';
+import { isBlankValue, norm, notLoan, sessionFor, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { Facts } from './facts';
 import type { VaultLogEntry } from '../model/types';
 import type { RuleContext, RuleMeta } from './types';
@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
       late: 'Paper {paper} was returned at {returned}, {spanEn} after its session ended ({end}); the limit is {limitEn}. Check the return time and note why it was late.',
     },
   },
-  docs: 'A vault checkout with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead. Not a dispatch — papers sent on, not lent: a checkout carried on an outgoing handover of the unit (the 省校 to a 分校, a 考点 sending its papers back to its 分校 after the exam), or, at the 省校 or a 分校, one never taken back (dispatch-without-handover asks for its sheet) — and nothing while 单位级别 cannot be read (which checkouts are dispatches hangs on it).',
+  docs: 'A vault checkout with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead. Not a dispatch — papers sent on, not lent: a checkout carried on an outgoing handover of the unit (the 省校 to a 分校, a 考点 sending its papers back to its 分校 after the exam), or, at the 省校 or a 分校, one never taken back (dispatch-without-handover asks for its sheet). Nor a row taken out to be destroyed: its 备注 beside 附件3 says 销毁 or 监销 (“备用卷，考后经主考批准监督销毁”), naming no paper or this row’s — a 备注 naming another paper, or saying 未销毁, excuses nothing — and nothing while 单位级别 cannot be read (which checkouts are dispatches hangs on it).',
 };
 
 /**
@@ -28,7 +28,7 @@ export const meta: RuleMeta = {
  * Not judged while the level cannot be read, nor for a row whose checkout is incomplete (partial-row, invalid-datetime).
  */
 export function neverReturned(facts: Facts, r: VaultLogEntry | undefined, i: number): boolean {
-  if (!r || facts.level === undefined || facts.dispatch[i]) return false;
+  if (!r || facts.level === undefined || notLoan(facts, i)) return false;
   if (!isBlankValue(r.returnedAt) || !isBlankValue(r.returner) || !isBlankValue(r.receivedBy)) return false;
   return !Number.isNaN(tm(r.takenAt)) && !isBlankValue(r.paperNo);
 }
@@ -38,7 +38,7 @@ export function check({ model, facts, report }: RuleContext): void {
   if (facts.level === undefined) return;
   const grace = facts.settings.returnGraceMinutes;
   (model.data.vaultLog ?? []).forEach((r, i) => {
-    if (!r || facts.dispatch[i]) return;
+    if (!r || notLoan(facts, i)) return;
     const t = tm(r.takenAt);
     if (isBlankValue(r.returnedAt) && isBlankValue(r.returner) && isBlankValue(r.receivedBy)) {
       // A row whose checkout itself is incomplete or unreadable is partial-row / invalid-datetime first.

@@ -1,4 +1,4 @@
-import { sessionFor, showTime, tm, whole } from './facts';
+import { notLoan, sessionFor, showTime, tm, whole } from './facts';
 import type { Facts } from './facts';
 import { neverReturned } from './not-returned';
 import type { RuleContext, RuleMeta } from './types';
@@ -44,7 +44,7 @@ export function check({ model, facts, report }: RuleContext): void {
     const list = events.get(p) ?? [];
     list.push({ t, delta: q, row: i });
     const back = neverReturned(facts, r, i) ? unwrittenReturn(facts, r.paperNo, t) : tm(r.returnedAt);
-    if (!facts.dispatch[i] && !Number.isNaN(back) && back >= t) list.push({ t: back, delta: -q, row: i });
+    if (!notLoan(facts, i) && !Number.isNaN(back) && back >= t) list.push({ t: back, delta: -q, row: i });
     events.set(p, list);
   });
   for (const [paper, list] of events) {

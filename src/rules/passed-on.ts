@@ -9,7 +9,7 @@ import { fromBelow, handoverBags, itemBags, sameUnitKey, unitKey } from '../mode
 import { intakeLists } from '../model/intake';
 import { takenBackLists } from '../model/deliveries';
 import { paperCode, shownCode } from '../model/paper-code';
-import { intakeRowBags, norm, tm, whole } from './facts';
+import { intakeRowBags, norm, notLoan, tm, whole } from './facts';
 import type { RuleContext } from './types';
 
 /** One unit handed papers: the bags received for it and the bags on the sheets that hand them on. */
@@ -77,7 +77,7 @@ function bagsLeft({ model, facts }: Pick<RuleContext, 'model' | 'facts'>): Map<s
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     const p = left.get(paperCode(r?.paperNo));
-    if (p && facts.dispatch[i] && (norm(r.unit) || '袋') === '袋') p.bags -= whole(r.quantity) ?? 0;
+    if (p && notLoan(facts, i) && (norm(r.unit) || '袋') === '袋') p.bags -= whole(r.quantity) ?? 0;
   });
   return left;
 }

@@ -1,4 +1,4 @@
-import { sessionFor, SessionFact, showTime, tm, whole } from './facts';
+import { notLoan, sessionFor, SessionFact, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 import { paperCode, shownCode } from '../model/paper-code';
@@ -74,7 +74,7 @@ export function check({ model, facts, report }: RuleContext): void {
 function checkoutsOfSessions(data: SiteData, facts: RuleContext['facts']): Array<{ session: SessionFact; row: number; t: number }> {
   const chosen = new Map<SessionFact, { session: SessionFact; row: number; t: number; sameDay: boolean }>();
   (data.vaultLog ?? []).forEach((r, row) => {
-    if (!r || facts.dispatch[row]) return;
+    if (!r || notLoan(facts, row)) return;
     const t = tm(r.takenAt);
     const session = sessionFor(facts, r.paperNo, t);
     if (!session) return;

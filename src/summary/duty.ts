@@ -6,6 +6,7 @@ import { isoFromMinutes, minutesOf } from '../model/datetime';
 import { custodyPeriods, lastSealed, sealedPapers, union } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { lastSentWithoutLog } from '../model/custody';
+import { isDisposal } from '../model/disposal';
 import type { SiteData } from '../model/types';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -64,7 +65,11 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
     const incoming = (data.handovers ?? []).map((h) => minutesOf(h.time)).filter((m) => !Number.isNaN(m));
     start = incoming.length ? Math.min(...incoming) : Number.NaN;
   }
-  const checkouts = (data.vaultLog ?? []).map((v) => minutesOf(v.takenAt)).filter((m) => !Number.isNaN(m));
+  // A row out to be destroyed (model/disposal.ts) ends no custody, as in the validator's duty-gap.
+  const checkouts = (data.vaultLog ?? [])
+    .filter((v) => !isDisposal(v))
+    .map((v) => minutesOf(v.takenAt))
+    .filter((m) => !Number.isNaN(m));
   // Not Math.max(...checkouts): a log of some 125,000 rows or more overflows the call stack as arguments.
   // With no vault log at all (a 省校 without 附件3), the last outgoing handover: the papers had left by then.
   const lastOut = checkouts.length ? checkouts.reduce((a, b) => Math.max(a, b)) : (lastSentWithoutLog(data)?.t ?? Number.NaN);

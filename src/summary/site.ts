@@ -18,7 +18,9 @@
  *   copies, kept apart. A checkout that sends papers on — a 分校's to its
  *   考点, the 省校's to its 分校, a 考点's back to its 分校 after the exam, on
  *   an outgoing handover (model/custody.ts, the validator's own definition) —
- *   is not a loan: it is counted as dispatched, never as still out.
+ *   is not a loan: it is counted as dispatched, never as still out. Nor is
+ *   one taken out to be destroyed (its 备注 says 销毁, 监销: model/disposal.ts):
+ *   its bags are destroyed, out of the vault for good, not still out.
  * - The custody period runs from the intake time (入库时间; else the first
  *   incoming handover) to the last checkout (docs/领域说明.md: "from intake to the last
  *   checkout the vault is guarded day and night"). Coverage is the part of it
@@ -85,6 +87,8 @@ export interface PaperSummary {
   /** Dispatches to 考点 (分校 only): rows and bags. */
   dispatches: number;
   bagsDispatched: number;
+  /** Bags taken out to be destroyed (a 备注 saying 销毁, model/disposal.ts): out of the vault for good, not still out. */
+  bagsDestroyed: number;
   /** Rooms (考场号) the paper was handed to on 附件4, in order; a row serving two (01、02) gives both. */
   rooms: string[];
   copiesDistributed: number;
@@ -92,7 +96,7 @@ export interface PaperSummary {
   bagsStillOut: number;
   /** Bags taken back from below on their own intake list (a 考点's papers after the exam): in the vault again, not stock (`bags`). */
   bagsTakenBack: number;
-  /** Bags the vault should hold now: intake + taken back − still out − dispatched. */
+  /** Bags the vault should hold now: intake + taken back − still out − dispatched − destroyed. */
   bagsInVault: number;
   /** The site keeps no vault record (SiteSummary.noVault): the vault's figures above are none, not 0. */
   noVault?: boolean;
@@ -285,6 +289,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
         copiesStillOut: 0,
         dispatches: 0,
         bagsDispatched: 0,
+        bagsDestroyed: 0,
         rooms: [],
         copiesDistributed: 0,
         bagsStillOut: 0,
@@ -344,6 +349,11 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       p.bagsDispatched += q ?? 0;
       return;
     }
+    // Out to be destroyed: no loan, never still out (a spare's supervised destruction after the exams, review 15a D7).
+    if (custody.disposal[i]) {
+      p.bagsDestroyed += q ?? 0;
+      return;
+    }
     const loose = toHalfWidth(row.unit ?? '').trim() === '份';
     p.checkouts++;
     if (loose) p.copiesOut += q ?? 0;
@@ -387,7 +397,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     p.spareCopies = p.candidates === null || noIntake ? null : p.copies - p.candidates;
     if (noVault) p.noVault = true;
     else if (noIntake) p.noIntake = true;
-    p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched;
+    p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched - p.bagsDestroyed;
   }
   list.sort((a, b) => (a.sessionStart ?? '\uffff').localeCompare(b.sessionStart ?? '\uffff') || a.paperNo.localeCompare(b.paperNo));
 

@@ -97,4 +97,47 @@ describe('review 15a D4: a table header repeated mid-sheet without its title', (
       ],
     ]);
   });
+
+  /** The same, page 2 pasted from another layout: on the repeated header and the row under it, 取卷人签字 and 取卷时间 (E, F) change places. */
+  const swapped = (sheet: SheetGrid) => {
+    for (const row of [5, 6]) [sheet.rows[row][4], sheet.rows[row][5]] = [sheet.rows[row][5], sheet.rows[row][4]];
+    expect(sheet.rows[5].slice(4, 6)).toEqual(['取卷时间', '取卷人签字']);
+    expect(sheet.rows[6][5]).toBe('李强');
+  };
+
+  test('a repeated header whose columns moved: the rows under it read by its own columns, no finding', async () => {
+    expect((await vaultLogWithHeaderAgain(swapped)).map(tuple)).toEqual([]);
+  });
+
+  test('the same with 3310 taken 07:20: checkout-window alone, at the moved 取卷时间 (E7)', async () => {
+    const findings = await vaultLogWithHeaderAgain((sheet) => {
+      swapped(sheet);
+      sheet.rows[6][4] = '2024-06-16 07:20';
+    });
+    expect(findings.map(tuple)).toEqual([
+      [
+        'checkout-window',
+        'error',
+        '出入库记录',
+        'E7',
+        '试卷 3310 在 6月16日 07:20 出库，比它这场考试开考（6月16日 08:30）早了 70 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
+      ],
+    ]);
+  });
+
+  test('the moved header’s rows in the model and their cells: 3310 taken by 李强, its 取卷时间 at E7, its 取卷人 at F7', async () => {
+    const grid = await gridOf(await filledWorkbook(fixture('kaodian.json')));
+    const sheet = grid.sheets.find((s) => s.name === '出入库记录')!;
+    headerPastedAt(sheet, 2, 3, 5);
+    sheet.rows[6][0] = 1;
+    swapped(sheet);
+    const model = readWorkbook(grid);
+    expect(model.problems).toEqual([]);
+    expect(canonical(model.data)).toEqual(canonical(fixture('kaodian.json')));
+    expect([model.locations['vaultLog[2].takenAt']?.cell, model.locations['vaultLog[2].taker']?.cell, model.locations['vaultLog[1].takenAt']?.cell]).toEqual([
+      'E7',
+      'F7',
+      'F5',
+    ]);
+  });
 });

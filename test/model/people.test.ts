@@ -102,3 +102,29 @@ describe('a name written the Latin way is one person across its spaces (review 1
     expect(peopleIn(cell)).toEqual(people);
   });
 });
+
+describe('a name written the Latin way is one person however cased, its family name in capitals first or last (review 15a D1’s leftover)', () => {
+  test.each([
+    ['SMITH John', 'John Smith'],
+    ['John SMITH', 'John Smith'],
+    ['JOHN SMITH', 'John Smith'],
+    ['john smith', 'John Smith'],
+    ['Smith（主考）', 'Smith'],
+    ['O’BRIEN Mary Ann', 'Mary Ann O’Brien'],
+    ['GARCÍA José', 'José García'],
+    ['JEAN-LUC PICARD', 'Jean-Luc Picard'],
+    // Written in the common order, a name is quoted as written.
+    ['Zoe Adams', 'Zoe Adams'],
+    ['David Lee 主考', 'David Lee'],
+  ])('%p is %p', (cell, key) => {
+    expect(personKey(cell)).toBe(key);
+    expect(peopleIn(cell)).toEqual([key]);
+  });
+
+  test('the roster’s SMITH John and the signatures John Smith, JOHN SMITH are one key; Chinese names are unchanged', () => {
+    expect(new Set(['SMITH John', 'John Smith', 'JOHN SMITH', 'john SMITH'].map(personKey))).toEqual(new Set(['John Smith']));
+    expect(personKey('Johnny Smith')).not.toBe(personKey('SMITH John'));
+    expect(['王芳（主考）', '阿依古丽·买买提', '欧阳娜娜'].map(personKey)).toEqual(['王芳', '阿依古丽·买买提', '欧阳娜娜']);
+    expect(peopleIn('SMITH John、王芳')).toEqual(['John Smith', '王芳']);
+  });
+});

@@ -786,6 +786,23 @@ rt('two-signers', {
       ],
     },
     {
+      name: 'one receiver signing twice, the roster’s way and as he writes it (SMITH John, john smith): one person (review 15a D1’s leftover)',
+      edit: (d) => {
+        onRoster('SMITH John')(d);
+        d.handovers![0].toSigners = ['SMITH John', 'john smith'];
+      },
+      errors: [
+        {
+          messageId: 'two',
+          form: 1,
+          sheet: '交接单',
+          cell: 'D20',
+          row: null,
+          message: /^“接收人签字”只有 1 人签字（John Smith）。交接单每一方须两人签字，请由另一名在场人员补签。$/,
+        },
+      ],
+    },
+    {
       name: 'one receiver',
       edit: (d) => {
         d.handovers![0].toSigners = ['李强'];
@@ -1485,6 +1502,14 @@ rt('staff-not-on-roster', {
       },
     },
     {
+      name: 'the roster writes SMITH John (family name first, in capitals), the duty log John Smith and JOHN SMITH: one person (review 15a D1’s leftover)',
+      edit: (d) => {
+        onRoster('SMITH John')(d);
+        d.duty!.shifts![2].takenOverBy = '刘洋、John Smith';
+        d.duty!.shifts![3].handedOverBy = 'JOHN SMITH';
+      },
+    },
+    {
       name: 'a name’s middle dot typed as a bullet, a Japanese dot or a full stop',
       edit: (d) => {
         d.staff![4].name = '阿依古丽·买买提';
@@ -1513,6 +1538,23 @@ rt('staff-not-on-roster', {
       edit: (d) => {
         onRoster('John Smith')(d);
         d.duty!.shifts![2].takenOverBy = '刘洋、Johnny Smith';
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          form: 5,
+          sheet: '值班记录2',
+          cell: 'D6',
+          row: 3,
+          message: /^签字人“Johnny Smith”不在涉卷人员名单上。本单位签字的涉卷人员须经遴选、列入名单并签订保密承诺书，请把此人补入名单或核对签字。$/,
+        },
+      ],
+    },
+    {
+      name: 'the roster writes SMITH John, the duty log JOHNNY SMITH: another person, quoted as a name is written (review 15a D1’s leftover)',
+      edit: (d) => {
+        onRoster('SMITH John')(d);
+        d.duty!.shifts![2].takenOverBy = '刘洋、JOHNNY SMITH';
       },
       errors: [
         {
@@ -1867,6 +1909,14 @@ rt('proctor-takes-papers', {
       name: 'a proctor as one of two takers',
       edit: (d) => void (d.vaultLog![1].taker = '李强、周涛'),
       errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /取卷人“周涛”/ }],
+    },
+    {
+      name: 'a proctor on the roster as SMITH John takes papers as John Smith (review 15a D1’s leftover)',
+      edit: (d) => {
+        d.staff!.push({ ...d.staff![5], name: 'SMITH John', formalStaff: true });
+        d.vaultLog![1].taker = 'John Smith';
+      },
+      errors: [{ messageId: 'proctor', form: 3, sheet: '出入库记录', cell: 'E5', row: 2, message: /取卷人“John Smith”/ }],
     },
     {
       name: 'a proctor returns papers (and is not formal staff: no other finding)',
@@ -2270,6 +2320,13 @@ rt('keeper-not-custodian', {
     { name: 'the keeper’s roles in everyday words: 保管员、值班员', edit: (d) => void (d.staff![3].roles = ['保管员', '值班员']) },
     { name: 'the keeper’s role written 卷库管理员', edit: (d) => void (d.staff![3].roles = ['卷库管理员']) },
     {
+      name: 'a keeper on the roster as SMITH John signs papers out as John Smith (review 15a D1’s leftover)',
+      edit: (d) => {
+        d.staff!.push({ ...d.staff![3], name: 'SMITH John' });
+        d.vaultLog![0].issuedBy = 'John Smith';
+      },
+    },
+    {
       name: 'a duty officer written 值班员 signs papers out',
       edit: (d) => {
         d.staff![4].roles = ['值班员'];
@@ -2282,6 +2339,14 @@ rt('keeper-not-custodian', {
       name: 'an exam-affairs officer signs papers out',
       edit: (d) => void (d.vaultLog![1].issuedBy = '李强'),
       errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /“李强”.*考务人员、交接人员/ }],
+    },
+    {
+      name: 'an exam-affairs officer on the roster as SMITH John signs papers out as john smith: the same person (review 15a D1’s leftover)',
+      edit: (d) => {
+        d.staff!.push({ ...d.staff![1], name: 'SMITH John' });
+        d.vaultLog![1].issuedBy = 'john smith';
+      },
+      errors: [{ messageId: 'keeper', form: 3, sheet: '出入库记录', cell: 'G5', row: 2, message: /“John Smith”.*考务人员、交接人员/ }],
     },
     {
       name: 'an exam-affairs officer written 考务员、交接员 signs papers out: his roles quoted as the roster writes them',

@@ -1,0 +1,211 @@
+/**
+ * A form's table read back row by row under its header (table-header.ts): each row's cells by the header's columns —
+ * or, under a header pasted again with its columns moved, by that header's (review 15a D4's leftover) — its totals
+ * row, struck-out rows set aside, dittos carried, a count's unit settled. Part of the reader (read.ts).
+ */
+import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, isRelativeDay, parseIso, splitPeriod } from '../model/datetime';
+import { boxWithBags, normalizeLabel, parseCount } from '../model/text';
+import { settleUnits, unitsInHeader } from './count-units';
+import { convert } from './convert';
+import { carryDitto } from './ditto';
+import { CellValue, isBlank } from '../model/grid';
+import { ColumnSpec, FormRecord, TableSpec, isAlternative } from './layout';
+import { setPath } from './record';
+import type { TableGrid } from '../model/location-map';
+import { totalAsRead } from '../model/unit-total';
+import { SheetIndex, normalized } from './sheet-index';
+import type { TableHeader } from './table-header';
+import { noteColumn, voidedRow } from './voided';
+import type { FormRead } from './read';
+
+/** Blank rows in a row after which a table is taken to have ended. */
+const BLANK_RUN_END = 50;
+
+/**
+ * The first text of a row, normalised ('' when its first value is no text). The
+ * 序号 printed on every row of a form is passed over: 合计 typed beside it
+ * still heads the row.
+ */
+function firstText(index: SheetIndex, row: number, from: number, to: number, seqCol?: number): string {
+  for (let c = from; c <= to; c++) {
+    const v = index.value(row, c);
+    if (c === seqCol && typeof v === 'number') continue;
+    if (!isBlank(v)) return typeof v === 'string' ? normalized(v).norm : '';
+  }
+  return '';
+}
+
+/** A row's first text heads the table's totals row: 合计, or 总计 as people also write it. */
+const isTotalWord = (lead: string): boolean => lead.startsWith('合计') || lead.startsWith('总计');
+/** A subtotal row sums rows above it: neither an item nor the table's total. */
+const SUBTOTAL = '小计';
+
+/** The header has every alternative column (考试日期 and 考试时间), so they are read: one of them alone says no session. */
+const alternativesRead = (table: TableSpec, header: TableHeader): boolean =>
+  table.columns.some(isAlternative) && table.columns.every((c) => !isAlternative(c) || header.columns.has(c.key));
+
+/** The printed columns an alternative column stands for that the header lacks (考试日期 for 开考时间, 考试时间 for 结束时间). */
+export const standingFor = (table: TableSpec, column: ColumnSpec, header: TableHeader): readonly string[] =>
+  alternativesRead(table, header) ? (column.standsFor ?? []).filter((key) => !header.columns.has(key)) : [];
+
+/** A 备注 kept beside a form that prints none, as text (a number typed there is its text). */
+function noteBeside(item: FormRecord, key: string, value: CellValue): void {
+  if (!isBlank(value) && (typeof value === 'string' || typeof value === 'number')) item[key] = String(value).trim();
+}
+
+function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): boolean {
+  for (const c of cols) if (!isBlank(index.value(row, c))) return false;
+  return true;
+}
+
+const NO_COUNTS_TYPED: ReadonlyMap<string, string> = new Map();
+
+/** How the rows under one header are read: its columns, its edges, its 序号 and 备注 columns, the units its labels give. */
+interface Section {
+  header: TableHeader;
+  present: Array<{ column: ColumnSpec; col: number }>;
+  alternatives: boolean;
+  cols: number[];
+  left: number;
+  right: number;
+  rowCol: number;
+  /** Each path's cell column, for the locations: an alternative column's cell is where the values it stands for are (考试时间 for 开考时间 and 结束时间). */
+  columns: Array<{ path: string; col: number }>;
+  headerUnits: ReadonlyMap<string, string>;
+  noteCol: number | undefined;
+}
+
+function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Section {
+  const present: Array<{ column: ColumnSpec; col: number }> = [];
+  const alternatives = alternativesRead(table, header);
+  for (const column of table.columns) {
+    const col = header.columns.get(column.key);
+    if (col !== undefined && (alternatives || !isAlternative(column))) present.push({ column, col });
+  }
+  const cols = [...header.columns.values()];
+  return {
+    header,
+    present,
+    alternatives,
+    cols,
+    left: Math.max(0, Math.min(...cols, header.seqCol ?? Infinity)),
+    right: Math.max(...cols),
+    rowCol: header.seqCol ?? Math.min(...cols),
+    columns: present.flatMap(({ column, col }) => [column.key, ...standingFor(table, column, header)].map((path) => ({ path, col }))),
+    headerUnits: unitsInHeader(index, header, table),
+    noteCol: noteColumn(index, header),
+  };
+}
+
+export function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
+  let section = sectionOf(index, table, header);
+  let { present, alternatives, cols, left, right, headerUnits, noteCol } = section;
+  // A header pasted again with its columns moved (table-header.ts `moved`): the rows under it are read by its columns.
+  let nextMoved = 0;
+  const rows: FormRecord[] = [];
+  const grid: TableGrid = { rows: [], seqs: [], rowCol: section.rowCol, columns: section.columns };
+  out.table = { at: out.locations.length, grid };
+  // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
+  const stops = index.labelColumns(stopLabels);
+  let blankRun = 0;
+  // Indexed loops below, over lists made once: a for-of in each row of a long log made an iterator there.
+  const relative = table.columns.filter((column) => column.relativeTo);
+  let r = header.dataStart;
+  const last = index.sheet.rows.length - 1;
+  for (; r <= last; r++) {
+    if (nextMoved < header.moved.length && r === header.moved[nextMoved].dataStart) {
+      const moved = header.moved[nextMoved++];
+      section = sectionOf(index, table, { ...header, ...moved, columns: new Map(moved.columns), moved: [] });
+      ({ present, alternatives, cols, left, right, headerUnits, noteCol } = section);
+      (grid.moved ??= []).push({ from: grid.rows.length, rowCol: section.rowCol, columns: section.columns });
+    }
+    const at = section.header;
+    const lead = firstText(index, r, left, right, at.seqCol);
+    if (isTotalWord(lead)) {
+      readTotal(index, table, at, r, out);
+      r++;
+      break;
+    }
+    // A subtotal, or the header's labels again (a page pasted from its header): no row of data.
+    if (lead.startsWith(SUBTOTAL) || header.again.has(r)) continue;
+    if (lead.startsWith('备注')) break;
+    if ((stops.get(r) ?? Infinity) <= right) break;
+    if (isBlankRow(index, r, cols)) {
+      if (++blankRun >= BLANK_RUN_END) break;
+      continue;
+    }
+    blankRun = 0;
+    const item: FormRecord = {};
+    // Made only for a row with a count typed as text ("16份"): most rows have none.
+    let countsTyped: Map<string, string> | undefined;
+    const i = rows.length;
+    const seqValue = at.seqCol !== undefined ? parseCount(index.value(r, at.seqCol)) : undefined;
+    const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + out.voided.length + 1;
+    // 作废 in its 备注, or struck through as on paper (voided.ts).
+    const voided = voidedRow(index, at, noteCol, { row: r, left, right }, seq);
+    if (voided) {
+      out.voided.push(voided);
+      continue;
+    }
+    grid.rows.push(r);
+    grid.seqs.push(seq);
+    for (let k = 0; k < present.length; k++) {
+      const { column, col } = present[k];
+      const raw = index.tableValue(r, col, at.dataStart);
+      if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
+      const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
+      const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
+      if (value !== undefined) item[column.key] = value;
+      if (column.type === 'count' && typeof raw === 'string') (countsTyped ??= new Map()).set(column.key, raw);
+    }
+    // 还卷时间 "10:50" or "15日10时" written short: on its row's 取卷时间's day, as 附件5's 至 continues its 值班时间.
+    for (let k = 0; k < relative.length; k++) continueDate(item, relative[k].key, relative[k].relativeTo!, ctx);
+    if (table.noteBeside && noteCol !== undefined) noteBeside(item, table.noteBeside, index.tableValue(r, noteCol, at.dataStart));
+    if (alternatives) table.fromAlternatives?.(item);
+    // "16份" / "1箱" typed in the count: its word is the row's unit unless the row's own 单位 cell says one; "6袋" in 箱 stays as typed.
+    settleUnits(item, table, countsTyped ?? NO_COUNTS_TYPED, headerUnits);
+    keepBagsInside(item, countsTyped?.get('quantity'));
+    rows.push(item);
+  }
+  out.record[table.key] = rows;
+  return r;
+}
+
+/** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */
+function keepBagsInside(item: FormRecord, quantityText: string | undefined): void {
+  const boxed = boxWithBags(quantityText);
+  if (!boxed) return;
+  const note = typeof item.note === 'string' ? item.note : '';
+  if (!normalizeLabel(note).includes(`${boxed.bags}袋`)) item.note = note ? `内装${boxed.bags}袋；${note}` : `内装${boxed.bags}袋`;
+}
+
+function readTotal(index: SheetIndex, table: TableSpec, header: TableHeader, r: number, out: FormRead): void {
+  const total = table.total;
+  if (!total) return;
+  for (const key of total.columns) {
+    const c = header.columns.get(key);
+    if (c === undefined) continue;
+    const path = total.columns.length === 1 ? total.key : `${total.key}.${key}`;
+    // A count column whose rows pick their unit totals per unit ("2箱、3袋", unit-total.ts).
+    const value = table.columns.some((col) => col.key === key && col.unitFrom) ? totalAsRead(index.value(r, c)) : parseCount(index.value(r, c));
+    if (value !== undefined) setPath(out.record, path, value);
+    out.locations.push({ path, row: r, col: c, seq: null });
+  }
+}
+
+/**
+ * "15日8时" or "8时" after "2024年6月14日20时" is 2024-06-15 08:00 (continuedDateTime). With nothing
+ * after it, the start's cell may hold the whole period (“2025年1月6日16时至6日20时”, splitPeriod): true.
+ */
+export function continueDate(item: FormRecord, key: string, after: string, ctx: DateContext): boolean {
+  const raw = item[key];
+  // Only an unread start is tried: a 附件3 row still out (no 还卷时间) of a long log is not parsed again.
+  const start = item[after];
+  const period = raw === undefined && typeof start === 'string' && !ISO_DATETIME.test(start) ? splitPeriod(start, ctx) : undefined;
+  if (period) [item[after], item[key]] = period;
+  const base = parseIso(typeof item[after] === 'string' ? (item[after] as string) : undefined);
+  if (typeof raw !== 'string' || ISO_DATETIME.test(raw) || !base) return period !== undefined;
+  const value = continuedDateTime(raw, base, ctx);
+  if (value) item[key] = value;
+  return false;
+}
