@@ -12,7 +12,7 @@ import { dayOf, isBlankValue, norm, tm, whole } from './values';
 import { toHalfWidth } from './text';
 import { peopleIn, personKey } from './people';
 import { paperCode } from './paper-code';
-import { isDisposal } from './disposal';
+import { disposalRows } from './disposal';
 
 export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
@@ -256,9 +256,10 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
     if (roster.size > 0 && takers.some((k) => !roster.has(k))) return true;
     return receivers.some((r) => carries(r.t, t) && r.signers.some((n) => takers.includes(n)));
   };
-  return (data.vaultLog ?? []).map((row) => {
+  const disposal = disposalRows(data);
+  return (data.vaultLog ?? []).map((row, i) => {
     // Out to be destroyed (model/disposal.ts): sent nowhere, no sheet to ask for.
-    if (level === undefined || !row || isDisposal(row)) return false;
+    if (level === undefined || !row || disposal[i]) return false;
     const day = dayOf(row.takenAt);
     const handedOut = lastHandout.get(`${day}|${paperCode(row.paperNo)}`);
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
@@ -335,7 +336,7 @@ export function custodyOf(source: SiteModel | SiteData): Custody {
   const roster = rosterOf(data);
   const dispatch = dispatchesOf(data, level, direction, roster);
   const movement = movementsOf(data, direction, dispatch);
-  const disposal = (data.vaultLog ?? []).map((row) => isDisposal(row));
+  const disposal = [...disposalRows(data)];
   const custody: Custody = { level, ownName, name: unitNameOf(data), direction, dispatch, disposal, movement, roster };
   MEMO.set(data, custody);
   return custody;

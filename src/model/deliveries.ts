@@ -10,7 +10,7 @@ import { intakeLists } from './intake';
 import type { Handover, Intake, SiteData } from './types';
 import { isBlankValue, norm, sumOfCounts, whole } from './values';
 import { paperCode } from './paper-code';
-import { isDisposal } from './disposal';
+import { disposalRows } from './disposal';
 import { type Arrival, firstWhere, indexArrivals, type ListFacts, sharedDeliveries, splitFrom, sumBags } from './shared-delivery';
 
 /** Each intake list's delivery (`lists[k]`, incoming handover indices), and the deliveries no list took in. */
@@ -294,8 +294,8 @@ export interface Sealed {
  */
 export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Sealed> {
   const sealed = new Map<number, Sealed>();
-  const log = (data.vaultLog ?? []).filter((row) => row);
-  if (log.length === 0) return sealed;
+  const disposal = disposalRows(data);
+  if (!(data.vaultLog ?? []).some((row) => row)) return sealed;
   // Each paper's last checkout (NaN: one whose time cannot be read, counted as gone), in one pass: logs run to 50,000 rows.
   const lastOut = new Map<string, number>();
   const wentOut = (paperNo: unknown, t: number) => {
@@ -304,7 +304,9 @@ export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Se
     if (paper && !Number.isNaN(known ?? 0)) lastOut.set(paper, Number.isNaN(t) || known === undefined ? t : Math.max(known, t));
   };
   // A row out to be destroyed (model/disposal.ts) is not when the paper left for its exam: a spare kept would be held no longer.
-  for (const row of log) if (!isDisposal(row)) wentOut(row.paperNo, time(row.takenAt));
+  (data.vaultLog ?? []).forEach((row, i) => {
+    if (row && !disposal[i]) wentOut(row.paperNo, time(row.takenAt));
+  });
   // A paper handed to rooms on 附件4 left the vault, its checkout unwritten: distribution-outside-custody says so, once.
   for (const sheet of data.distributions ?? []) for (const row of sheet?.rows ?? []) wentOut(row?.paperNo, time(sheet?.start));
   const ends = new Map<string, number>();
@@ -350,11 +352,12 @@ export function lastSealed(sealed: ReadonlyMap<number, Sealed>): Sealed | undefi
 export function custodyPeriods(data: SiteData, time: Time, lastCheckout: number, sealed: ReadonlyMap<number, Sealed>): Array<[number, number]> {
   // Each paper's last checkout: the last of its checkouts after a list's intake, when there is one after it.
   const lastOut = new Map<string, number>();
-  for (const row of data.vaultLog ?? []) {
+  const disposal = disposalRows(data);
+  (data.vaultLog ?? []).forEach((row, i) => {
     const paper = paperCode(row?.paperNo);
     const t = time(row?.takenAt);
-    if (paper && t > (lastOut.get(paper) ?? -Infinity) && !isDisposal(row)) lastOut.set(paper, t);
-  }
+    if (paper && t > (lastOut.get(paper) ?? -Infinity) && !disposal[i]) lastOut.set(paper, t);
+  });
   const periods: Array<[number, number]> = [];
   intakeLists(data).forEach(({ list }, k) => {
     const from = Math.max(time(list.time), receiptOf(data, time, k));

@@ -6,7 +6,7 @@ import { isoFromMinutes, minutesOf } from '../model/datetime';
 import { custodyPeriods, lastSealed, sealedPapers, union } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { lastSentWithoutLog } from '../model/custody';
-import { isDisposal } from '../model/disposal';
+import { disposalRows } from '../model/disposal';
 import type { SiteData } from '../model/types';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -66,8 +66,9 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
     start = incoming.length ? Math.min(...incoming) : Number.NaN;
   }
   // A row out to be destroyed (model/disposal.ts) ends no custody, as in the validator's duty-gap.
+  const disposal = disposalRows(data);
   const checkouts = (data.vaultLog ?? [])
-    .filter((v) => !isDisposal(v))
+    .filter((_, i) => !disposal[i])
     .map((v) => minutesOf(v.takenAt))
     .filter((m) => !Number.isNaN(m));
   // Not Math.max(...checkouts): a log of some 125,000 rows or more overflows the call stack as arguments.

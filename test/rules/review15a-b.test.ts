@@ -107,3 +107,11 @@ test('D1’s leftover: the roster’s SMITH John signing the duty log as John Sm
   expect(read('x7-latin-name-order').data.staff!.some((m) => m?.name === 'SMITH John')).toBe(true);
   expect(validateSite(read('x7-latin-name-order')).map(full)).toEqual([]);
 });
+
+test('D7: a 备注 of destruction on a bag taken out before its paper’s exam was over excuses nothing: papers are destroyed after their exam', () => {
+  const model = read('x4-spare-destroyed');
+  // 2045 is sat 6月15日 from 10:30: the bag taken out at 10:00 that day, its 备注 saying it went to be destroyed.
+  model.data.vaultLog![3].takenAt = '2024-06-15T10:00';
+  expect(validateSite(model).map((f) => [f.rule, f.cell])).toEqual([['not-returned', 'I7']]);
+  expect(summarizeSite(model).papers.find((p) => p.paperNo === '2045')).toMatchObject({ bagsDestroyed: 0, bagsStillOut: 1 });
+});
