@@ -190,6 +190,21 @@ export function custodyPeriodsLine(d: Pick<DutyCoverage, 'periods'>, lang: Lang)
   return d.periods && CUSTODY_PERIODS_WORDS[lang](d.periods.map((p) => custodyStretch(p.from, p.to, p.hours, lang)));
 }
 
+/**
+ * Under a site's paper table, when bags were taken out to be destroyed (model/disposal.ts): which, and that they
+ * are in neither 未还 nor 在库 — the table's 在库 is then short of 袋数合计 by them, with nothing else saying why.
+ */
+export function destroyedLine(papers: ReadonlyArray<{ paperNo: string; bagsDestroyed: number }>, lang: Lang): string | undefined {
+  const destroyed = papers.filter((p) => p.bagsDestroyed > 0);
+  if (destroyed.length === 0) return undefined;
+  if (lang === 'en') {
+    const list = destroyed.map((p) => `paper ${p.paperNo}, ${counted(p.bagsDestroyed, 'bags')}`).join('; ');
+    return `Taken out to be destroyed (the vault log’s note says so, after the exams): ${list}. Counted neither as out nor in the vault; keep the signed record of the destruction with these forms.`;
+  }
+  const list = destroyed.map((p) => `试卷 ${p.paperNo} ${p.bagsDestroyed} 袋`).join('、');
+  return `考后出库销毁（出入库记录的备注写明）：${list}。不计入未还袋数和在库袋数；请把签字的销毁记录与本表一并留存。`;
+}
+
 /** 站点汇总's 说明 of a unit's second workbook: the file counted in its place; OTHER_SEMESTER_ROW's mark greys the row alike. */
 export const REPEATED_UNIT_ROW: Record<Lang, (file: string, same: boolean) => string> = {
   zh: (file, same) =>

@@ -8,7 +8,7 @@ import { Column, numFmtOf, plainHeader, sheetValue, showDateTime, showDuration, 
 import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
-import { custodyPeriodsLine, custodyStretch } from '../summary/words';
+import { custodyPeriodsLine, custodyStretch, destroyedLine } from '../summary/words';
 import { NONE_SITE, NONE_WORDS } from '../summary/none-figures';
 import type { Lang } from './i18n';
 import { semesterShown } from '../model/semester';
@@ -80,9 +80,13 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const vault = (shown: Cell): Cell => (s.noVault ? NONE_WORDS.noVault[lang] : shown);
   // A unit that keeps no intake list (附件2): why the table's bags, copies, spare and bags in the vault are empty.
   const intake: Array<[string, Cell]> = s.noIntake ? [[zh ? '入库清单' : 'Intake list', NONE_SITE.noIntake[lang]]] : [];
+  // Bags out to be destroyed: why 在库 is short of 袋数合计 by them, as the 汇总 sheet says under its table.
+  const destroyedText = destroyedLine(s.papers, lang);
+  const destroyed: Array<[string, Cell]> = destroyedText ? [[zh ? '已销毁' : 'Destroyed', destroyedText]] : [];
   const facts: Array<[string, Cell]> = zh
     ? [
         ...intake,
+        ...destroyed,
         ['接收交接单', s.handovers.in.length],
         ['移交交接单', s.handovers.out.length],
         ['保管期', vault(stretches ?? custody)],
@@ -94,6 +98,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
       ]
     : [
         ...intake,
+        ...destroyed,
         ['Handovers in', s.handovers.in.length],
         ['Handovers out', s.handovers.out.length],
         ['Custody period', vault(stretches ?? custody)],

@@ -15,6 +15,11 @@ import type { Finding } from '../../src/model/finding';
 import { saysDisposal } from '../../src/model/disposal';
 import { validateSite } from '../../src/rules/engine';
 import { summarizeSite } from '../../src/summary/site';
+import { destroyedLine } from '../../src/summary/words';
+import ExcelJS from 'exceljs';
+import { writeSiteSheet } from '../../src/io/xlsx/summary/site-sheet';
+import { ruleTitle } from '../../src/summary/rule-titles';
+import { summaryTable } from '../../src/taskpane/summary-table';
 
 const XLSX = path.join(__dirname, '..', 'fixtures', 'review15a', 'xlsx');
 const read = (name: string) => readWorkbook(readXlsxInNode(new Uint8Array(fs.readFileSync(path.join(XLSX, `${name}.xlsx`)))));
@@ -114,4 +119,25 @@ test('D7: a 备注 of destruction on a bag taken out before its paper’s exam w
   model.data.vaultLog![3].takenAt = '2024-06-15T10:00';
   expect(validateSite(model).map((f) => [f.rule, f.cell])).toEqual([['not-returned', 'I7']]);
   expect(summarizeSite(model).papers.find((p) => p.paperNo === '2045')).toMatchObject({ bagsDestroyed: 0, bagsStillOut: 1 });
+});
+
+test('D7: the unit’s 汇总 says under its paper table which bags were destroyed, and the pane’s summary beside its facts', async () => {
+  const model = read('x4-spare-destroyed');
+  const summary = summarizeSite(model);
+  expect(destroyedLine(summary.papers, 'zh')).toBe(
+    '考后出库销毁（出入库记录的备注写明）：试卷 2045 1 袋。不计入未还袋数和在库袋数；请把签字的销毁记录与本表一并留存。',
+  );
+  expect(destroyedLine(summary.papers, 'en')).toBe(
+    'Taken out to be destroyed (the vault log’s note says so, after the exams): paper 2045, 1 bag. Counted neither as out nor in the vault; keep the signed record of the destruction with these forms.',
+  );
+  expect(destroyedLine(summarizeSite(read('x4-spare-kept')).papers, 'zh')).toBeUndefined();
+  const wb = new ExcelJS.Workbook();
+  const ws = writeSiteSheet(wb, '汇总', summary, { lang: 'zh', ruleTitle });
+  const lines: string[] = [];
+  ws.eachRow((row) => {
+    const v = row.getCell(1).value;
+    if (typeof v === 'string' && v.startsWith('考后出库销毁')) lines.push(`${row.number}:${v}`);
+  });
+  expect(lines).toHaveLength(1);
+  expect(summaryTable(summary, 'zh').facts.find(([k]) => k === '已销毁')?.[1]).toBe(destroyedLine(summary.papers, 'zh'));
 });

@@ -48,7 +48,7 @@ import {
   styleHeader,
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
-import { SITE_WORDS, custodyPeriodsLine, levelShown, siteSections } from '../../../summary/words';
+import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections } from '../../../summary/words';
 import { NONE_SITE, NONE_WORDS } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
@@ -332,6 +332,8 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   }
   // No intake list: why the table's bags, copies, spare and bags in the vault are empty, under it.
   if (s.noIntake) pages.add(banner(ws, r++, NONE_SITE.noIntake[lang], { size: BODY_PT }));
+  const destroyed = destroyedLine(s.papers, lang);
+  if (destroyed) pages.add(banner(ws, r++, destroyed, { size: BODY_PT }));
   r++;
   pages.add();
 
