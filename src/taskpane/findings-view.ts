@@ -139,7 +139,7 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
  * Findings drawn at a time in a sheet's list. A workbook may have up to 200,000
  * (LIMITS.findings): drawn all at once, 80,000 froze the page for 16 s.
  */
-export const SHOWN_AT_A_TIME = 200;
+const SHOWN_AT_A_TIME = 200;
 
 /** A sheet's findings as lines (groupFindings), worked out once for each list and language: the list is drawn again often. */
 const GROUPS = { zh: new WeakMap<readonly Finding[], FindingGroup[]>(), en: new WeakMap<readonly Finding[], FindingGroup[]>() };
