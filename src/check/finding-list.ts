@@ -11,6 +11,7 @@ import { ruleTitle } from '../rules';
 import { type SheetGrid, type WorkbookGrid, cellAt, columnLetter, isBlank, parseA1 } from '../model/grid';
 import { FORMS } from '../forms/index';
 import { copyLocator } from '../forms/repeated';
+import { groupFindings } from './finding-groups';
 
 type Lang = 'zh' | 'en';
 
@@ -20,8 +21,8 @@ const counted = (n: number, word: string): string => `${n} ${word}${n === 1 ? ''
 export const FINDING_LIST_WORDS = {
   zh: {
     sheet: '问题清单',
-    title: (errors: number, warnings: number) =>
-      `${FINDINGS_LIST_TITLE.zh}：错误 ${errors} 处，警告 ${warnings} 处（粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）`,
+    title: (errors: number, warnings: number, lines?: number) =>
+      `${FINDINGS_LIST_TITLE.zh}：错误 ${errors} 处，警告 ${warnings} 处${lines === undefined ? '（' : `，列为下面 ${lines} 行（同一列多行的同一问题合为一行；`}粗实线框、粉色的单元格为错误，虚线框、黄色的为警告；改正后请重新检查）`,
     // 序号/班次/栏目 broken after each “/”: on its own it broke inside 班次 (序号/班 | 次/栏目).
     headers: ['序', '严重程度', '工作表', '单元格', '序号/\n班次/\n栏目', '问题', '说明及改法'],
     severity: { error: '错误', warning: '警告' },
@@ -31,8 +32,8 @@ export const FINDING_LIST_WORDS = {
   },
   en: {
     sheet: 'Findings',
-    title: (errors: number, warnings: number) =>
-      `${FINDINGS_LIST_TITLE.en}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')} (errors: pink cells in a thick frame; warnings: yellow cells in a dashed frame; check again once corrected)`,
+    title: (errors: number, warnings: number, lines?: number) =>
+      `${FINDINGS_LIST_TITLE.en}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}${lines === undefined ? ' (' : `, in ${counted(lines, 'line')} below (the same problem on several rows of a column is one line; `}errors: pink cells in a thick frame; warnings: yellow cells in a dashed frame; check again once corrected)`,
     headers: ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
     severity: { error: 'Error', warning: 'Warning' },
     workbook: '(whole workbook)',
@@ -158,8 +159,10 @@ function inCopy(copy: number | undefined, where: string, lang: Lang): string {
 }
 
 /**
- * The list's title, headers and one row per finding, in the findings' order; `labels`, the fields' (fieldLabels);
- * `copies`, which copy of its form on its sheet each is in (findingCopies).
+ * The list's title, headers and one row per finding, in the findings' order, the findings of one mistake repeated
+ * down a column one row (groupFindings: the first's place, its message and a note of the others' rows); the title
+ * still counts findings, and says so where there are fewer rows. `labels`, the fields' (fieldLabels); `copies`, which
+ * copy of its form on its sheet each is in (findingCopies).
  */
 export function findingList(
   findings: readonly Finding[],
@@ -169,7 +172,8 @@ export function findingList(
 ): FindingList {
   const w = FINDING_LIST_WORDS[lang];
   const errors = findings.filter((f) => f.severity === 'error').length;
-  const rows = findings.map((f, i) => ({
+  const groups = groupFindings(findings, lang, copies);
+  const rows = groups.map(({ findings: [f], message }, i) => ({
     severity: f.severity,
     texts: [
       i + 1,
@@ -178,10 +182,11 @@ export function findingList(
       f.cell?.replace(/\$/g, '').toUpperCase() ?? '',
       inCopy(copies?.get(f), rowWords(f, lang) || (labels?.get(f) ?? ''), lang),
       ruleTitle(f.rule, lang),
-      f.message,
+      message,
     ],
   }));
-  return { title: w.title(errors, findings.length - errors), headers: w.headers, rows };
+  const title = w.title(errors, findings.length - errors, rows.length < findings.length ? rows.length : undefined);
+  return { title, headers: w.headers, rows };
 }
 
 /** The name of the list's sheet: its word, numbered when the workbook has a sheet of that name already (any case). */

@@ -71,6 +71,7 @@ function blankSheetOf(model: SiteModel, path: string): CellLocation | undefined 
  * autoFilter hides is a record filtered out: its note says to clear the filter, not to delete it.
  */
 function hiddenRowNote(model: SiteModel, loc: CellLocation | undefined, lang: Lang): string {
+  // Its words begin as HIDDEN_ROW_NOTE finds them: a list that groups findings alike leaves such a one on its own line.
   const hidden = loc && model.hiddenRows?.[loc.sheet];
   const row = hidden && Number(/\d+$/.exec(loc.cell)?.[0]);
   if (!row || !hidden.includes(row)) return '';
@@ -84,6 +85,9 @@ function hiddenRowNote(model: SiteModel, loc: CellLocation | undefined, lang: La
     ? `（第 ${row} 行是隐藏的：取消隐藏才看得见；若是误登，请整行删除。）`
     : ` (Row ${row} is hidden: unhide it to see it; if it was entered by mistake, delete the whole row.)`;
 }
+
+/** The beginning of hiddenRowNote's words, in either language: a finding whose message carries it is at a hidden row. */
+export const HIDDEN_ROW_NOTE = /（第 \d+ 行(?:是隐藏的|被筛选隐藏了)|\(Row \d+ is hidden/;
 
 function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: string, params: Params, lang: Lang, options?: ReportOptions): Finding {
   const loc = path ? (locate(model.locations, path) ?? blankSheetOf(model, path)) : undefined;

@@ -5,7 +5,7 @@
  */
 
 /** The plural nouns the messages count with, and their singulars. */
-const SINGULAR: Readonly<Record<string, string>> = {
+export const SINGULAR: Readonly<Record<string, string>> = {
   bags: 'bag',
   boxes: 'box',
   copies: 'copy',
@@ -35,6 +35,7 @@ const SINGULAR: Readonly<Record<string, string>> = {
   tables: 'table',
   units: 'unit',
   cells: 'cell',
+  lines: 'line',
 };
 
 /** Words that may stand between a count and its noun (“1 more papers”, “1 distinct signers”, “1 matching pairs”, “1 room sessions”). */

@@ -369,10 +369,13 @@ export const siteSections = (lang: Lang) =>
         handovers: (inn: number, out: number) => `二、交接单（接收 ${inn} 份，移交 ${out} 份）`,
         // null: a site that keeps no vault record, no checkout to count.
         outstanding: (n: number | null) => `四、尚未归还保密室的出库${n === null ? '' : `（${n} 条）`}`,
-        findings: (errors: number, warnings: number) => `五、检查发现的问题（错误 ${errors}，警告 ${warnings}）`,
+        // lines: fewer lines than findings, the same problem down a column written once (finding-groups.ts).
+        findings: (errors: number, warnings: number, lines?: number) =>
+          `五、检查发现的问题（错误 ${errors}，警告 ${warnings}${lines === undefined ? '' : `；同一列多行的同一问题合为一行，共 ${lines} 行`}）`,
       }
     : {
         handovers: (inn: number, out: number) => `2. Handover slips (${inn} received, ${out} handed over)`,
         outstanding: (n: number | null) => `4. Checkouts not back in the vault${n === null ? '' : ` (${n})`}`,
-        findings: (errors: number, warnings: number) => `5. Problems found (${counted(errors, 'errors')}, ${counted(warnings, 'warnings')})`,
+        findings: (errors: number, warnings: number, lines?: number) =>
+          `5. Problems found (${counted(errors, 'errors')}, ${counted(warnings, 'warnings')}${lines === undefined ? '' : `; the same problem on several rows of a column is one line, ${counted(lines, 'lines')}`})`,
       };

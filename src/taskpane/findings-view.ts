@@ -5,6 +5,7 @@ import type { App } from './app';
 import { CopyOf, SiteResult, copiesIn, counts, groupBySheet } from './check';
 import { byId, el } from './dom';
 import { Key, Lang, t } from './i18n';
+import { type FindingGroup, groupFindings } from '../check/finding-groups';
 
 export function renderResults(app: App): void {
   const root = byId('results');
@@ -117,11 +118,17 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
     const details = el('details', { class: 'sheet-group', open: '' });
     const n = group.errors + group.warnings;
     const sheet = group.sheet ?? t(lang, 'workbookWide');
-    const summary = el('summary', { 'aria-label': t(lang, 'sheetFindings', { site: site.label, sheet, n }) });
-    summary.append(el('span', { class: 'sheet-name', ...(group.sheet ? { translate: 'no' } : {}) }, sheet), el('span', { class: 'count' }, `${n}`));
+    // One mistake down a column is one line (review 15b D5); the count beside the sheet stays the findings'.
+    const lines = groupsOf(group.findings, lang);
+    const fewer = lines.length < n;
+    const label = t(lang, fewer ? 'sheetFindingsGrouped' : 'sheetFindings', { site: site.label, sheet, n, lines: lines.length });
+    const summary = el('summary', { 'aria-label': label });
+    const count = el('span', { class: 'count' }, `${n}`);
+    if (fewer) count.append(el('span', { class: 'lines' }, ` · ${t(lang, 'sheetLines', { lines: lines.length })}`));
+    summary.append(el('span', { class: 'sheet-name', ...(group.sheet ? { translate: 'no' } : {}) }, sheet), count);
     details.append(summary);
     const list = el('ul', { class: 'findings' });
-    showFindings(list, group.findings, 0, (f) => findingButton(site, f, indexOf.get(f)!, lang, whose), lang);
+    showFindings(list, lines, 0, (g) => findingButton(site, g, indexOf.get(g.findings[0])!, lang, whose), lang);
     details.append(list);
     box.append(details);
   }
@@ -132,10 +139,18 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
  * Findings drawn at a time in a sheet's list. A workbook may have up to 200,000
  * (LIMITS.findings): drawn all at once, 80,000 froze the page for 16 s.
  */
-export const SHOWN_AT_A_TIME = 200;
+const SHOWN_AT_A_TIME = 200;
 
-/** Draws the findings from `from` on, a batch at a time, with a button for the next batch while some are left. */
-function showFindings(list: HTMLElement, findings: readonly Finding[], from: number, draw: (f: Finding) => HTMLElement, lang: Lang): void {
+/** A sheet's findings as lines (groupFindings), worked out once for each list and language: the list is drawn again often. */
+const GROUPS = { zh: new WeakMap<readonly Finding[], FindingGroup[]>(), en: new WeakMap<readonly Finding[], FindingGroup[]>() };
+function groupsOf(findings: readonly Finding[], lang: Lang): FindingGroup[] {
+  let groups = GROUPS[lang].get(findings);
+  if (!groups) GROUPS[lang].set(findings, (groups = groupFindings(findings, lang)));
+  return groups;
+}
+
+/** Draws the lines from `from` on, a batch at a time, with a button for the next batch while some are left. */
+function showFindings(list: HTMLElement, findings: readonly FindingGroup[], from: number, draw: (g: FindingGroup) => HTMLElement, lang: Lang): void {
   const to = Math.min(findings.length, from + SHOWN_AT_A_TIME);
   for (let i = from; i < to; i++) {
     const li = el('li');
@@ -160,7 +175,9 @@ function showFindings(list: HTMLElement, findings: readonly Finding[], from: num
   list.append(item);
 }
 
-function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, whose: string): HTMLButtonElement {
+/** A line's button: it leads to its first finding's cell; a group says how many cells it stands for. */
+function findingButton(site: SiteResult, g: FindingGroup, index: number, lang: Lang, whose: string): HTMLButtonElement {
+  const f = g.findings[0];
   const button = el('button', {
     type: 'button',
     class: `finding ${f.severity}`,
@@ -180,7 +197,8 @@ function findingButton(site: SiteResult, f: Finding, index: number, lang: Lang, 
     el('span', { class: 'rule' }, ruleTitle(f.rule, lang)),
     el('span', { class: 'where' }, [f.cell, rowWords(f, lang)].filter(Boolean).join(' · ')),
   );
-  button.append(top, el('span', { class: 'message' }, f.message));
+  if (g.findings.length > 1) top.append(el('span', { class: 'cells' }, t(lang, 'groupCells', { n: g.findings.length })));
+  button.append(top, el('span', { class: 'message' }, g.message));
   if (whose) button.append(el('span', { class: 'visually-hidden', translate: 'no' }, ` · ${whose}`));
   return button;
 }

@@ -32,7 +32,7 @@ import {
   tallyOf,
   type ServedBrowser,
 } from './chromium';
-import { SHOWN_AT_A_TIME } from '../../src/taskpane/findings-view';
+import { findingList } from '../../src/check/finding-list';
 import { scratchDir } from '../scratch';
 
 let browser: Browser | undefined;
@@ -261,7 +261,7 @@ maybe('the browser face in chromium', () => {
     await page.context().close();
   });
 
-  test("a sheet of 450 findings is drawn 200 at a time, each batch on asking, in the validator's order", async () => {
+  test('a sheet of 450 findings, two mistakes down two columns, is two lines: each leads to its first cell and says how many cells (review 15b D5)', async () => {
     const many = await halfFilledWorkbook(225);
     const report = await validateFiles([many]);
     const inLog = report.files[0].findings.filter((f) => f.sheet === '出入库记录');
@@ -270,22 +270,22 @@ maybe('the browser face in chromium', () => {
     await page.setInputFiles('#file-input', many);
     await page.waitForSelector('.finding');
     const log = '.sheet-group:has(.sheet-name:text-is("出入库记录"))';
-    const shown = () => page.$$eval(`${log} .finding`, (nodes) => nodes.map((n) => `${(n as HTMLElement).dataset.rule}|${(n as HTMLElement).dataset.cell}`));
-    const keys = inLog.map((f) => `${f.rule}|${f.cell}`);
-    expect(await shown()).toEqual(keys.slice(0, SHOWN_AT_A_TIME));
-    expect(await page.textContent(`${log} summary .count`)).toBe('450');
-    expect(await page.textContent(`${log} li.more button`)).toBe('再显示 200 个（还有 250 个未显示）');
-    await page.click(`${log} li.more button`);
-    expect(await shown()).toEqual(keys.slice(0, 400));
-    // Focus goes on to the first finding of the new batch.
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.cell)).toBe(inLog[200].cell);
-    expect(await page.textContent(`${log} li.more button`)).toBe('再显示 50 个（还有 50 个未显示）');
-    await page.click(`${log} li.more button`);
-    expect(await shown()).toEqual(keys);
+    const shown = () =>
+      page.$$eval(`${log} .finding`, (nodes) =>
+        nodes.map((n) => [(n as HTMLElement).dataset.rule, (n as HTMLElement).dataset.cell, n.querySelector('.cells')?.textContent ?? '']),
+      );
+    expect(await shown()).toEqual([
+      ['partial-row', 'C4', '共 225 格'],
+      ['not-returned', 'I4', '共 225 格'],
+    ]);
+    // The count beside the sheet stays the findings'; it says they are listed in fewer lines.
+    expect(await page.textContent(`${log} summary .count`)).toBe('450 · 合为 2 条');
     expect(await page.$$(`${log} li.more`)).toHaveLength(0);
-    // A finding of a later batch is picked like any other.
-    await page.click(`${log} .finding[data-cell="${inLog[449].cell}"]`);
-    expect(await page.getAttribute(`${log} .finding[data-cell="${inLog[449].cell}"]`, 'class')).toContain('selected');
+    expect(await page.textContent(`${log} .finding[data-cell="C4"] .message`)).toBe(`${inLog[0].message}（序号 2–225 这 224 行也是这样，表中已逐格标出）`);
+    // A line is picked as its first finding: its cell shown.
+    await page.click(`${log} .finding[data-cell="I4"]`);
+    expect(await page.getAttribute(`${log} .finding[data-cell="I4"]`, 'class')).toContain('selected');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'addin-grouped-lines.png'), fullPage: true });
     await page.context().close();
   });
 
@@ -316,7 +316,8 @@ maybe('the browser face in chromium', () => {
     // The copy ends with its list of findings (问题清单), a row each, filled in its severity's colour: not a form's cell.
     const list = wb.worksheets[wb.worksheets.length - 1];
     expect(list.name).toBe('问题清单');
-    expect(list.actualRowCount).toBeGreaterThan(report.files[0].findings.length);
+    // A line for each mistake down a column (review 15b D5), under its title and headers; every cell still framed below.
+    expect(list.actualRowCount).toBe(2 + findingList(report.files[0].findings, 'zh').rows.length);
     for (const ws of wb.worksheets.filter((w) => w !== list)) {
       ws.eachRow({ includeEmpty: true }, (row) =>
         row.eachCell({ includeEmpty: true }, (cell) => {

@@ -117,7 +117,7 @@ function listSheetXml({ findings, lang, labels, copies }: FindingsList, formats:
     const cells = texts.map((value, col) => ({ style: col === 1 ? formats[severity] : formats.body, value }));
     rows.push(rowXml(i + FINDING_LIST_HEAD_ROWS + 1, cells, rowHeight(texts, 10)));
   });
-  const last = a1(findings.length + 1, MESSAGE_COLUMN);
+  const last = a1(list.length + 1, MESSAGE_COLUMN);
   const cols = WIDTHS.map((width, c) => `<col min="${c + 1}" max="${c + 1}" width="${width}" customWidth="1"/>`).join('');
   const m = FINDING_LIST_MARGINS;
   return (

@@ -52,6 +52,7 @@ import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections
 import { NONE_SITE, NONE_WORDS } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
+import { groupedFindings } from '../../../check/finding-groups';
 import { findingRows, findingsTable } from './site-findings';
 import { Pages } from './pages';
 import { semesterShown } from '../../../model/semester';
@@ -409,7 +410,9 @@ function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteS
   const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
   const colon = lang === 'zh' ? '：' : ': ';
   const sections = siteSections(lang);
-  const listed = findings?.length ? oncePerHandover(findings) : [];
+  // A disagreeing slip once; one mistake down a column one line (review 15b D5), the heading's counts still findings.
+  const once = findings?.length ? oncePerHandover(findings) : [];
+  const listed = groupedFindings(once, lang);
   const rules = Object.entries(s.findings.byRule).sort((a, b) =>
     a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
   );
@@ -419,7 +422,8 @@ function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteS
   const tail = [...problems.map((p) => rowHeightFor(linesOf(p, FULL))), DEFAULT_ROW_PT, DEFAULT_ROW_PT, SIGNATURE_PT];
   const body = listed.length ? findingHeights(listed, ctx) : rules.length ? sectionHeights(RULE_COUNT_COLUMNS, rules, ctx) : [SECTION_PT, DEFAULT_ROW_PT];
   pages.keep(r, [...body, ...tail]);
-  section(ws, pages, r++, sections.findings(s.findings.errors, s.findings.warnings));
+  const fewer = listed.length < once.length ? listed.length : undefined;
+  section(ws, pages, r++, sections.findings(s.findings.errors, s.findings.warnings, fewer));
   const first = r + 1;
   if (listed.length) {
     r = findingsTable(ws, pages, r, listed, GRID[lang], ctx, sum(tail));
