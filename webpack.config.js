@@ -9,6 +9,7 @@
  *   templates.json                the committed templates/*.xlsx, base64, for 表单
  *   read-worker.js                the browser face's reader and marker, run in a Web Worker
  *   offline/试卷保密助手.html       the browser face in one self-contained file for file:// (scripts/offline-page.js)
+ *   使用说明.html, offline/使用说明.html  the officers' guide in one self-contained page (scripts/guide-page.js)
  *   assets/icon-*.png, taskpane.css, manifest.xml
  */
 const path = require('path');
@@ -19,6 +20,7 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const { DefinePlugin, sources } = require('webpack');
 const { manifestFor, withVersion } = require('./scripts/manifest-origin');
 const { OfflinePagePlugin } = require('./scripts/offline-page');
+const { GuidePagePlugin } = require('./scripts/guide-page');
 
 const ROOT = __dirname;
 const TEMPLATES_DIR = path.join(ROOT, 'templates');
@@ -153,6 +155,12 @@ function addinConfig(env, argv) {
         css: path.join(ROOT, 'src/taskpane/taskpane.css'),
         icon: path.join(ROOT, 'assets/icon-32.png'),
         output: 'offline/试卷保密助手.html',
+      }),
+      // The officers' guide beside the pane (served with it) and beside the offline page (handed out with it).
+      new GuidePagePlugin({
+        markdown: path.join(ROOT, 'docs/使用说明.md'),
+        version: require('./package.json').version,
+        outputs: [path.join(ROOT, 'dist'), path.join(ROOT, 'dist/offline')],
       }),
     ],
     performance: {

@@ -6,8 +6,9 @@
  *   taskpane.html + .js       the same pane as Excel's, with the WPS host
  *   taskpane.css, assets/ (the forms are drawn from their drafts: no templates.json to fetch)
  *   publish.html              registers the add-in served from this folder (online mode)
+ *   使用说明.html               the officers' guide (scripts/guide-page.js), linked from the pane's footer
  * and the offline package into dist/wps-offline/: NAME_VERSION.7z (7-Zip from
- * the 7zip-bin package; a .zip when it cannot run) with its own publish.html.
+ * the 7zip-bin package; a .zip when it cannot run) with its own publish.html and the guide.
  * Compiled for ES2017: WPS on UOS/Kylin embeds an older Chromium.
  */
 const path = require('path');
@@ -17,6 +18,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const pkg = require('./package.json');
 const { DefinePlugin } = require('webpack');
+const { renderGuide, GUIDE_FILE } = require('./scripts/guide-page');
 
 const ROOT = __dirname;
 const OUT = path.join(ROOT, 'dist', 'wps');
@@ -61,10 +63,16 @@ async function packageAddin(files) {
 
 class WpsPublishPlugin {
   apply(compiler) {
-    compiler.hooks.afterEmit.tapPromise('WpsPublishPlugin', async () => {
+    compiler.hooks.afterEmit.tapPromise('WpsPublishPlugin', async (compilation) => {
       fs.writeFileSync(path.join(OUT, 'publish.html'), publishPage(false));
+      const markdown = path.join(ROOT, 'docs/使用说明.md');
+      compilation.fileDependencies.add(markdown);
+      const guide = await renderGuide(fs.readFileSync(markdown, 'utf8'), { docsDir: path.dirname(markdown), version: pkg.version });
+      // In the add-in's folder (and so in the package), and beside the package for the 考点 it is sent to.
+      fs.writeFileSync(path.join(OUT, GUIDE_FILE), guide);
       fs.rmSync(OFFLINE, { recursive: true, force: true });
       fs.mkdirSync(OFFLINE, { recursive: true });
+      fs.writeFileSync(path.join(OFFLINE, GUIDE_FILE), guide);
       const files = fs.readdirSync(OUT).filter((f) => f !== 'publish.html' && !f.endsWith('.map'));
       const archive = await packageAddin(files);
       fs.writeFileSync(path.join(OFFLINE, 'publish.html'), publishPage(true, archive));

@@ -54,11 +54,13 @@ function withVersion(xml, version) {
 module.exports = { manifestFor, parseOrigin, withVersion, DEV_ORIGIN };
 
 // `node scripts/manifest-origin.js`: the first step of `npm run build`, so that a wrong ADDIN_ORIGIN stops the build
-// before minutes of compiling rather than after, its reason the last line printed.
+// before minutes of compiling rather than after, its reason the last line printed. It takes away the manifest of the
+// build before (dist/manifest.xml), as docs/部署说明.md 2.2 says: left there, it could be sent out pointing at an old host.
 if (require.main === module && process.env.ADDIN_ORIGIN) {
   try {
     parseOrigin(process.env.ADDIN_ORIGIN);
   } catch (e) {
+    require('fs').rmSync(require('path').join(__dirname, '..', 'dist', 'manifest.xml'), { force: true });
     console.error(e.message);
     process.exit(1);
   }

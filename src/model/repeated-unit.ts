@@ -49,10 +49,35 @@ export interface RepeatedUnit<T> {
 }
 
 /**
- * Words an officer puts in the name of a corrected copy: 修改后, 修订, 更正, 改正, 最终版, 终稿, 定稿, （改）, final;
- * and of a newer one: （新）, 新版, 新稿, 更新, 最新, 第二版, v2. 新 alone only in brackets, so that a unit named
- * 新化 or 新宁 is no newer copy; v1 is the first version, not a newer one.
+ * Words an officer puts in the name of a corrected copy, and of a newer one: the list the docs give (the rule's meta
+ * `docs`, so docs/rules.md; docs/领域说明.md and 使用说明 §6 name the same), each taken by REVISED (a test holds them
+ * together). 新 alone only in brackets, so that a unit named 新化 or 新宁 is no newer copy; v1 is the first version,
+ * not a newer one; any 第N版/第N稿 (N ≥ 2) and vN (N ≥ 2) is taken, as is 修改 in any form.
  */
+export const REVISED_WORDS = [
+  '修改后',
+  '修订',
+  '更正',
+  '订正',
+  '改正',
+  '最终版',
+  '终稿',
+  '定稿',
+  '（改）',
+  'final',
+  '（新）',
+  '新版',
+  '新稿',
+  '更新',
+  '最新',
+  '第二版',
+  'v2',
+] as const;
+
+/** Words naming the version before correction, as the docs give them (each taken by OLDER). */
+export const OLDER_WORDS = ['修改前', '未修改', '待修改', '原稿', '原版', '初稿', '草稿', '旧版', '（旧）', 'old', 'draft'] as const;
+
+/** What REVISED_WORDS stand for (and more of their kind: 第三版, v3, 修改 with anything after it). */
 const REVISED =
   /修改|修订|更正|订正|改正|改后|最终|终稿|定稿|[（(]改[)）]|final|[（(【[]新[\])）】]|新版|新稿|更新|最新|第(?:[二三四五六七八九十]+|[2-9]|\d\d)[版稿]|(?:^|[^a-z])v(?:[2-9]|\d\d)(?![a-z0-9])/i;
 

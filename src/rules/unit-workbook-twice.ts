@@ -6,7 +6,7 @@
  * hold the same records; the summary leaves its stock out of the totals.
  */
 import { custodyOf } from '../model/custody';
-import { modelDigest, repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
+import { OLDER_WORDS, REVISED_WORDS, modelDigest, repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { CountedWhy } from '../model/repeated-unit';
 import { nameBeside } from '../model/text';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
@@ -30,7 +30,7 @@ export const meta: RuleMeta = {
         'This workbook and file "{first}" are both {unit}’s workbook of {semester}, but their records differ. A summary counts only "{first}", {whyEn}; this workbook’s bags, copies and candidates are left out of the totals. Compare the two, decide which is right and complete, and hand in only that one; if this one is, delete or move "{first}" and summarise again.',
     },
   },
-  docs: 'When several workbooks are checked or summarised together, two different files (not the same bytes: a byte copy is left out of a summary already) of one unit and one semester — the same 单位级别, unit names and 学期 on 基本信息, as a re-save “浏阳考点(1).xlsx” beside “浏阳考点.xlsx” has. The one counted is the one whose file name says it is the corrected version (修改后, 修订, 更正, 最终版, 定稿, （改）, final) and not the one whose name says it is the version before correction (修改前, 未修改, 原稿, 初稿, 旧版), else the first by file name (a workbook before its copies “(1)”, “ - 副本”), the same for every order the files come in; the other is said once at its unit’s name, naming the first (with its folder when the two files share a name) and whether the two hold the same records or differ (then the officer must pick one). The consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose level or unit name cannot be read is not judged here (required-field).',
+  docs: `When several workbooks are checked or summarised together, two different files (not the same bytes: a byte copy is left out of a summary already) of one unit and one semester — the same 单位级别, unit names and 学期 on 基本信息, as a re-save “浏阳考点(1).xlsx” beside “浏阳考点.xlsx” has. The one counted is the one whose file name says it is the corrected or newer version (${REVISED_WORDS.join(', ')}; of two so named, the later version: v3 before v2, 第三版 before 第二版) and not the one whose name says it is the version before correction (${OLDER_WORDS.join(', ')}), else the first by file name (a workbook before its copies “(1)”, “ - 副本”), the same for every order the files come in; the other is said once at its unit’s name, naming the first (with its folder when the two files share a name) and whether the two hold the same records or differ (then the officer must pick one). The consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose level or unit name cannot be read is not judged here (required-field).`,
 };
 
 /** Why the other workbook is counted, as the message says it (`{why}`, `{whyEn}`). */

@@ -2,6 +2,7 @@
  * The add-in build the manifest and end-to-end tests look at: dist/ as
  * `npm run build` leaves it. Rebuilt (webpack --mode production) when missing
  * or older than its sources; a lock keeps parallel test files from building twice.
+ * (docs/images is not a source here, though the guide inlines it: the e2e tests rewrite those screenshots every run.)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -10,7 +11,18 @@ import * as path from 'path';
 export const ROOT = path.join(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 
-const SOURCES = ['src', 'templates', 'assets', 'manifest.xml', 'webpack.config.js', 'webpack.wps.js', 'tsconfig.json', 'scripts/offline-page.js'];
+const SOURCES = [
+  'src',
+  'templates',
+  'assets',
+  'manifest.xml',
+  'webpack.config.js',
+  'webpack.wps.js',
+  'tsconfig.json',
+  'scripts/offline-page.js',
+  'scripts/guide-page.js',
+  'docs/使用说明.md',
+];
 const OUTPUTS = [
   'taskpane.html',
   'taskpane.js',
@@ -24,6 +36,10 @@ const OUTPUTS = [
   'wps/publish.html',
   'read-worker.js',
   'offline/试卷保密助手.html',
+  'offline/使用说明.html',
+  '使用说明.html',
+  'wps/使用说明.html',
+  'wps-offline/使用说明.html',
 ];
 
 function newest(p: string): number {

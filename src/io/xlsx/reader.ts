@@ -285,10 +285,12 @@ function workbookInfo(pkg: Package, part: string): WorkbookInfo {
 function readWorkbookInfo(pkg: Package, entry: ZipEntry): WorkbookInfo {
   const sheets: SheetRef[] = [];
   let date1904 = false;
+  // Past the limit, the <sheet> elements are counted on (nothing kept), so that the refusal says how many there are.
+  let count = 0;
   readXmlPart(pkg.bytes, entry, pkg.budget, {
     open(tag, name) {
       if (name === 'sheet') {
-        if (sheets.length >= LIMITS.sheets) throw beyondLimit('sheets', `超过 ${LIMITS.sheets}`);
+        if (++count > LIMITS.sheets) return;
         const sheetName = tag.attr('name') ?? '';
         if (sheetName.length > LIMITS.sheetNameChars) throw beyondLimit('sheetNameChars', sheetName.length);
         sheets.push({ name: sheetName, rid: tag.attr('r:id') ?? tag.prefixed('id') ?? '', state: sheetStateOf(tag.attr('state')) });
@@ -298,6 +300,7 @@ function readWorkbookInfo(pkg: Package, entry: ZipEntry): WorkbookInfo {
       }
     },
   });
+  if (count > LIMITS.sheets) throw beyondLimit('sheets', count);
   return { sheets, date1904 };
 }
 
