@@ -142,7 +142,13 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
   const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
   // The sheets give the findings' reading order once those across workbooks are added.
   const digest = modelDigest(model);
-  const hiddenRows = model.hiddenRows ? { hiddenRows: model.hiddenRows, ...(model.filteredRows ? { filteredRows: model.filteredRows } : {}) } : {};
+  const hiddenRows = model.hiddenRows
+    ? {
+        hiddenRows: model.hiddenRows,
+        ...(model.filteredRows ? { filteredRows: model.filteredRows } : {}),
+        ...(model.filterUnknown ? { filterUnknown: model.filterUnknown } : {}),
+      }
+    : {};
   return {
     data,
     locations: locations ?? slimLocations(model, vaultPeople),

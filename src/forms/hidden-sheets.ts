@@ -52,5 +52,6 @@ export function noteHiddenRows(model: SiteModel, grid: { sheets: readonly SheetG
     const filter = sheet.autoFilter ? parseRange(sheet.autoFilter) : undefined;
     const filtered = filter ? sheet.hiddenRows.filter((r) => r > filter.top && r <= filter.bottom) : [];
     if (filtered.length) (model.filteredRows ??= {})[sheet.name] = filtered.map((r) => r + 1);
+    if (sheet.filterUnknown) (model.filterUnknown ??= []).push(sheet.name);
   }
 }

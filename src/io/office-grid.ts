@@ -359,6 +359,8 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       cells += chunk.cells;
     }
   }
+  // Without ExcelApi 1.9 the autoFilter was not asked for: a hidden row may be filtered out (review 16a D3).
+  if (!opts.cellProperties || opts.legacy) for (const grid of grids) if (grid.hiddenRows?.length) grid.filterUnknown = true;
   await readStruck(chunks, grids, opts, sync);
   await readDays(sheets, grids, opts, sync);
   for (const g of grids) {

@@ -51,6 +51,11 @@ export interface SheetGrid {
   struck?: string[];
   /** The range of the sheet's autoFilter ("A3:K13"): a row it hides is filtered out, not hidden by hand. Absent: none. */
   autoFilter?: string;
+  /**
+   * The reader could not ask for the autoFilter (Excel before ExcelApi 1.9, the WPS add-in): a hidden row may be
+   * filtered out, and is not to be called a line to delete (review 16a D3).
+   */
+  filterUnknown?: boolean;
 }
 
 /** How a workbook hides a sheet (workbook.xml's <sheet state>, exceljs' and Office.js' alike). */

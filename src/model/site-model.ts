@@ -50,6 +50,8 @@ export interface SiteModel {
    * which 取消隐藏 does not show; a finding on one speaks of the filter.
    */
   filteredRows?: Record<string, number[]>;
+  /** The sheets whose autoFilter the reader could not ask for (SheetGrid.filterUnknown): a hidden row there may be filtered out. */
+  filterUnknown?: string[];
   /**
    * The paths read from a cell holding a date-time its format shows as a day alone (`yyyy/m/d` over 09:45: model/grid.ts
    * HiddenTimeDate): read with their time, printed without it (review 13a D2), for time-not-shown to say so. Absent: none.

@@ -81,6 +81,12 @@ function hiddenRowNote(model: SiteModel, loc: CellLocation | undefined, lang: La
       ? `（第 ${row} 行被筛选隐藏了：清除筛选才看得见——Excel 点“数据”→“清除”，WPS 在筛选里选“全部显示”。）`
       : ` (Row ${row} is hidden by the sheet's filter: clear the filter to see it — Excel: Data → Clear; WPS: 全部显示 in the filter.)`;
   }
+  // Where the filter could not be asked for (Excel 2016/2019, WPS: review 16a D3), the row may be a record filtered out.
+  if (model.filterUnknown?.includes(loc.sheet)) {
+    return lang === 'zh'
+      ? `（第 ${row} 行是隐藏的，也可能是被筛选隐藏了：取消隐藏或清除筛选才看得见。）`
+      : ` (Row ${row} is hidden, perhaps by the sheet's filter: unhide it or clear the filter to see it.)`;
+  }
   return lang === 'zh'
     ? `（第 ${row} 行是隐藏的：取消隐藏才看得见；若是误登，请整行删除。）`
     : ` (Row ${row} is hidden: unhide it to see it; if it was entered by mistake, delete the whole row.)`;

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readWorkbook } from '../../src/forms/workbook';
+import { validateSite } from '../../src/rules/engine';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, mergeAddresses, plainOfficeValue, readOfficeGrid } from '../../src/io/office-grid';
 import { CalendarDate, HiddenTimeDate, SerialShownDate, parseA1 } from '../../src/model/grid';
@@ -231,6 +232,23 @@ describe('readOfficeGrid', () => {
     }
     expect(readWorkbook(readXlsx(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review12', 'xlsx', 't9-strikethrough.xlsx')))).voided).toEqual([
       { sheet: '出入库记录', cell: 'A7', struck: true },
+    ]);
+  });
+
+  test('without ExcelApi 1.9 (Excel 2016/2019): a row a filter hides is not told to be deleted — the autoFilter could not be asked (review 16a D3)', async () => {
+    const grid = readXlsx(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review12', 'xlsx', 't8-autofilter-planted.xlsx')));
+    const ctx = new FakeContext({ sheets: fakeSheetsFromGrid(grid), settings: new Map(), inserted: [] });
+    const result = await readOfficeGrid(asExcel(ctx), { ...DESKTOP_READ_OPTIONS, cellProperties: false });
+    const hidden = result.grid.sheets.filter((s) => s.hiddenRows?.length);
+    expect(hidden.map((s) => [s.name, s.hiddenRows, s.filterUnknown, s.autoFilter])).toEqual([['出入库记录', [4], true, undefined]]);
+    const notes = validateSite(readWorkbook(result.grid)).map((f) => [f.rule, f.cell, /（第 \d+ 行[^）]*）$/.exec(f.message)?.[0]]);
+    expect(notes).toEqual([['checkout-window', 'F5', '（第 5 行是隐藏的，也可能是被筛选隐藏了：取消隐藏或清除筛选才看得见。）']]);
+    // With 1.9 the same row is told as filtered out (review 12 D6).
+    const with19 = validateSite(
+      readWorkbook((await readOfficeGrid(asExcel(new FakeContext({ sheets: fakeSheetsFromGrid(grid), settings: new Map(), inserted: [] })))).grid),
+    );
+    expect(with19.map((f) => /（第 \d+ 行[^）]*）$/.exec(f.message)?.[0])).toEqual([
+      '（第 5 行被筛选隐藏了：清除筛选才看得见——Excel 点“数据”→“清除”，WPS 在筛选里选“全部显示”。）',
     ]);
   });
 

@@ -239,8 +239,9 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   const hiddenRows = hiddenRowsOf(sheet, ext);
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
   // Not read here (review 12): the cells struck through (Font.Strikethrough would be probed as the rows are, not yet
-  // done) and the autoFilter's range. A row struck out is then read as live, and a finding on a row filtered out
-  // keeps the note of a row hidden by hand.
+  // done) and the autoFilter's range. A row struck out is then read as live, and a finding on a hidden row says it
+  // may be filtered out (filterUnknown), never to delete it.
+  if (hiddenRows.length > 0) grid.filterUnknown = true;
   return grid;
 }
 
