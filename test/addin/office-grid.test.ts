@@ -252,7 +252,17 @@ describe('readOfficeGrid', () => {
     ]);
   });
 
-  test('without ExcelApi 1.9: a range struck through whole is still read, one struck in part and the autoFilter are not (no more syncs)', async () => {
+  test('without ExcelApi 1.9 (Excel 2016/2019): a row struck through is void, as read from the file (review 16a D3: it gave three errors)', async () => {
+    const grid = readXlsx(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'review12', 'xlsx', 't9-strikethrough.xlsx')));
+    for (const legacy of [false, true]) {
+      const ctx = new FakeContext({ sheets: fakeSheetsFromGrid(grid), settings: new Map(), inserted: [] });
+      const result = await readOfficeGrid(asExcel(ctx), { ...DESKTOP_READ_OPTIONS, cellProperties: false, legacy });
+      expect(result.grid.sheets.map((s) => s.struck)).toEqual(grid.sheets.map((s) => s.struck));
+      expect(validateSite(readWorkbook(result.grid)).map((f) => [f.rule, f.severity, f.cell])).toEqual([['voided-row', 'warning', 'A7']]);
+    }
+  });
+
+  test('without ExcelApi 1.9: a range struck through whole is read, one struck in part row by row (review 16a D3), the autoFilter not', async () => {
     const sheet = fakeSheet('表', [
       ['甲', '乙'],
       ['丙', '丁'],
@@ -277,6 +287,7 @@ describe('readOfficeGrid', () => {
       ...DESKTOP_READ_OPTIONS,
       cellProperties: false,
     });
+    // Row 2 asked whole (struck), row 1 too (not): one sync more, none for cells.
     expect(part.grid.sheets[0]).toEqual({
       name: '表',
       rows: [
@@ -284,8 +295,20 @@ describe('readOfficeGrid', () => {
         ['丙', '丁'],
       ],
       merges: [],
+      struck: ['A2', 'B2'],
     });
-    expect(part.syncs).toBe(3);
+    expect(part.syncs).toBe(4);
+    // A row whose filled cells are struck and an empty cell beside them is not: its cells asked one by one.
+    const wide = fakeSheet('宽', [
+      ['甲', '乙', '备注'],
+      ['丙', '丁', ''],
+    ]);
+    wide.struck = ['A2', 'B2'];
+    const cells = await readOfficeGrid(asExcel(new FakeContext({ sheets: [wide], settings: new Map(), inserted: [] })), {
+      ...DESKTOP_READ_OPTIONS,
+      cellProperties: false,
+    });
+    expect([cells.grid.sheets[0].struck, cells.syncs]).toEqual([['A2', 'B2'], 5]);
     const with19 = await readOfficeGrid(asExcel(new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] })));
     expect(with19.grid.sheets[0]).toEqual({
       name: '表',
