@@ -157,6 +157,8 @@ maybe('the pane’s states in chromium', () => {
       ...(await sheets(site)),
       ...(await sheets(branch)),
       ...[site, branch, formless].map((f) => path.basename(f)),
+      // The guide's file name, as IT hands it out (the footer names the file to open).
+      '使用说明.html',
     ]
       .filter((d) => d.trim().length > 0)
       .sort((a, b) => b.length - a.length);
