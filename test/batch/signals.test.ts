@@ -108,23 +108,30 @@ describe.each([
   });
 });
 
+/**
+ * `custody validate` of a 5,000-row vault log (some 3 s of CPU reading and checking, on the main thread under its
+ * time budget), sent `signal` once it has used 1 s of CPU: how it ended, and what it printed.
+ */
+async function signalDuringCheck(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }> {
+  const big = path.join(dir, `vault-log-${signal}.xlsx`);
+  fs.writeFileSync(big, await fillWorkbook(largeSite(5000)));
+  const child = spawn(process.execPath, [BIN, 'validate', big], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  const done = ended(child);
+  // Not a fixed wait: under load Node took over 1.2 s to start, and a SIGINT came before the CLI's handler (killed, code null).
+  await afterCpu(child.pid!, 1000);
+  expect(child.exitCode).toBeNull();
+  child.kill(signal);
+  return { ...(await done), stdout };
+}
+
 describe('Ctrl-C while one large workbook is checked on the main thread (validate of a few files)', () => {
   // The check runs synchronously under its time budget (batch/time-budget.ts): Node's own SIGINT handler
   // waited for it, up to the whole budget (10 s under load for a 50,000-row vault log), then printed its findings.
-  // 50,000 rows: some 3 s of CPU reading and checking, well past the Ctrl-C after 1 s of it.
   it('stops the check at once: exit 130, the interrupt line, none of the file’s results', async () => {
-    const big = path.join(dir, 'vault-log.xlsx');
-    fs.writeFileSync(big, await fillWorkbook(largeSite(5000)));
-    const child = spawn(process.execPath, [BIN, 'validate', big], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    const done = ended(child);
-    // Not a fixed wait: under load Node took over 1.2 s to start, and the SIGINT came before the CLI's handler (killed, code null).
-    await afterCpu(child.pid!, 1000);
-    expect(child.exitCode).toBeNull();
-    child.kill('SIGINT');
-    const result = await done;
-    expect({ code: result.code, last: result.stderr.trim().split('\n').pop(), stdout }).toEqual({
+    const result = await signalDuringCheck('SIGINT');
+    expect({ code: result.code, last: result.stderr.trim().split('\n').pop(), stdout: result.stdout }).toEqual({
       code: 130,
       last: '已中断，临时文件已清除，输入文件未改动。',
       stdout: '',
@@ -136,17 +143,7 @@ describe('SIGTERM while one large workbook is checked on the main thread, nothin
   // The CLI's SIGTERM handler waited for the check to end (up to its 30 s budget; review rounds 9b D5, 14a): with no
   // temporary file and no progress bar there is nothing for it to do, and the signal's own action ends the process.
   it('ends the process by the signal itself, at once: no exit code, no interrupt line, none of the file’s results', async () => {
-    const big = path.join(dir, 'vault-log-term.xlsx');
-    fs.writeFileSync(big, await fillWorkbook(largeSite(5000)));
-    const child = spawn(process.execPath, [BIN, 'validate', big], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    const done = ended(child);
-    await afterCpu(child.pid!, 1000);
-    expect(child.exitCode).toBeNull();
-    child.kill('SIGTERM');
-    const result = await done;
-    expect({ code: result.code, signal: result.signal, stderr: result.stderr, stdout }).toEqual({ code: null, signal: 'SIGTERM', stderr: '', stdout: '' });
+    expect(await signalDuringCheck('SIGTERM')).toEqual({ code: null, signal: 'SIGTERM', stderr: '', stdout: '' });
     expect(fs.readdirSync(tmp)).toEqual([]);
   }, 180_000);
 });
