@@ -234,8 +234,14 @@ const rangeOfAddress = (address: string): string =>
     .replace(/\$/g, '')
     .toUpperCase();
 
+/** ExcelApi 1.9's getCellProperties and autoFilter are asked for: the options allow them and the host is not legacy. */
+const asksCellProperties = (opts: Limits): boolean => opts.cellProperties && !opts.legacy;
+
 /** Ranges whose font is asked for at one sync, where ExcelApi 1.9's getCellProperties is not there. */
 const RANGES_PER_SYNC = 5_000;
+
+/** A run of a sheet's row (`cols` cells from `col`) whose font is asked for. */
+type Place = { sheet: number; row: number; col: number; cols: number };
 
 /**
  * Without ExcelApi 1.9 (Excel 2016/2019), the cells struck through of the chunks struck through in part: each of
@@ -251,7 +257,7 @@ async function readStruckByRange(
   sync: () => Promise<void>,
   take: (sheet: number, row: number, col: number) => void,
 ): Promise<void> {
-  const ask = async (places: Array<{ sheet: number; row: number; col: number; cols: number }>) => {
+  const ask = async (places: readonly Place[]) => {
     const answers: Array<boolean | null> = [];
     for (let i = 0; i < places.length; i += RANGES_PER_SYNC) {
       const fonts = places
@@ -264,17 +270,17 @@ async function readStruckByRange(
   };
   const rows = chunks.flatMap((chunk) => {
     const cols = chunk.cells / chunk.rows;
-    const out: Array<{ sheet: number; row: number; col: number; cols: number }> = [];
+    const out: Place[] = [];
     for (let r = chunk.row; r < chunk.row + chunk.rows; r++)
       if (grids[chunk.sheet].rows[r]?.some((v) => v !== null)) out.push({ sheet: chunk.sheet, row: r, col: chunk.col, cols });
     return out;
   });
   const rowStrike = await ask(rows);
-  const cells: Array<{ sheet: number; row: number; col: number; cols: number }> = [];
+  const cells: Place[] = [];
   rows.forEach((place, i) => {
     const line = grids[place.sheet].rows[place.row] ?? [];
     if (rowStrike[i] === true) line.forEach((_, c) => take(place.sheet, place.row, c));
-    if (rowStrike[i] === null) line.forEach((v, c) => v !== null && c >= place.col && cells.push({ sheet: place.sheet, row: place.row, col: c, cols: 1 }));
+    if (rowStrike[i] === null) line.forEach((v, c) => v !== null && cells.push({ sheet: place.sheet, row: place.row, col: c, cols: 1 }));
   });
   const cellStrike = await ask(cells);
   cells.forEach((place, i) => cellStrike[i] === true && take(place.sheet, place.row, place.col));
@@ -305,8 +311,8 @@ async function readStruck(
     for (let r = chunk.row; r < chunk.row + chunk.rows; r++) (rows[r] ?? []).forEach((_, c) => take(chunk.sheet, r, c));
   }
   const partly = chunks.filter((chunk) => chunk.strike === null);
-  if (!opts.cellProperties || opts.legacy) await readStruckByRange(partly, sheets, grids, opts, sync, take);
-  const some = opts.cellProperties && !opts.legacy ? partly : [];
+  if (!asksCellProperties(opts)) await readStruckByRange(partly, sheets, grids, opts, sync, take);
+  const some = asksCellProperties(opts) ? partly : [];
   for (const group of inBatches(some, Math.max(1, Math.floor(opts.cellsPerSync / 6)))) {
     const props = group.map((chunk) => chunk.range.getCellProperties({ format: { font: { strikethrough: true } } }));
     await sync();
@@ -344,7 +350,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       merged = ws.getRange().getMergedAreasOrNullObject();
       merged.load('isNullObject,address');
     }
-    const filter = opts.cellProperties && !opts.legacy ? ws.autoFilter.getRangeOrNullObject().load('isNullObject,address') : undefined;
+    const filter = asksCellProperties(opts) ? ws.autoFilter.getRangeOrNullObject().load('isNullObject,address') : undefined;
     return { range, merged, filter };
   });
   await sync();
@@ -414,7 +420,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
     }
   }
   // Without ExcelApi 1.9 the autoFilter was not asked for: a hidden row may be filtered out (review 16a D3).
-  if (!opts.cellProperties || opts.legacy) for (const grid of grids) if (grid.hiddenRows?.length) grid.filterUnknown = true;
+  if (!asksCellProperties(opts)) for (const grid of grids) if (grid.hiddenRows?.length) grid.filterUnknown = true;
   await readStruck(chunks, sheets, grids, opts, sync);
   await readDays(sheets, grids, opts, sync);
   for (const g of grids) {

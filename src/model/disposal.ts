@@ -58,9 +58,10 @@ export function disposalRows(data: SiteData): readonly boolean[] {
   let rows = ROWS.get(data);
   if (rows) return rows;
   const log = data.vaultLog ?? [];
-  const over = log.some(saidDisposal) ? examsOver(data) : new Map<string, number>();
-  rows = log.map((row) => {
-    if (!saidDisposal(row)) return false;
+  const said = log.map(saidDisposal);
+  const over = said.includes(true) ? examsOver(data) : new Map<string, number>();
+  rows = log.map((row, i) => {
+    if (!said[i]) return false;
     const end = over.get(paperCode(row.paperNo));
     const taken = tm(row.takenAt);
     return end === undefined || Number.isNaN(taken) || taken >= end;
