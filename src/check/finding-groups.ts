@@ -78,11 +78,25 @@ const columnOf = (cell: string | null): string | undefined => (cell ? /^\$?([A-Z
  * What findings must share to be one line; undefined for one that stands alone: no table row or cell, a message
  * on a hidden row (its note is its own), one joined from several (the summaries' disagreeing slip), no template.
  */
-function groupKey(f: Finding, copy: number | undefined): string | undefined {
+function groupKey(f: Finding, copy: number | undefined, at: OthersAt): string | undefined {
   const column = columnOf(f.cell);
   if (f.row === null || !column || f.message.includes('\n') || HIDDEN_ROW_NOTE.test(f.message)) return undefined;
   const template = templateOf(f);
-  return template === undefined ? undefined : [f.rule, template, f.severity, f.form, f.sheet, column, copy ?? ''].join('\u0000');
+  if (template === undefined) return undefined;
+  // Beside no marked cell, “也是这样” must be so word for word: rows whose values differ keep lines of their own.
+  const words = at === 'column' ? ownRowUnsaid(f) : '';
+  return [f.rule, template, f.severity, f.form, f.sheet, column, copy ?? '', words].join('\u0000');
+}
+
+/** A finding's message less the mentions of its own row and cell (序号 3, Row 3, 第3班, shift 3, G6), which differ down a column. */
+function ownRowUnsaid(f: Finding): string {
+  const n = String(f.row);
+  const cell = (f.cell ?? '').replace(/\$/g, '');
+  let message = f.message;
+  for (const own of [`序号 ${n}`, `第${n}班`, `第 ${n} 班`, `Row ${n}`, `row ${n}`, `shift ${n}`, `Shift ${n}`, ...(cell ? [cell] : [])]) {
+    message = message.split(own).join('\u0001');
+  }
+  return message;
 }
 
 /** Runs of consecutive numbers: 2–40, 42–120. */
@@ -102,10 +116,17 @@ function ranges(numbers: readonly number[]): string[] {
 const RANGES_SHOWN = 20;
 
 /**
- * The note after the first finding's message: the others' rows (序号, or 班 on 附件5), as runs.
- * “（序号 2–120 这 119 行也是这样，表中已逐格标出）”, “ (the same on 119 more rows: No. 2–120, each marked in the sheet)”.
+ * Where a group's other cells are told to be: `marked`, every one marked in the sheet (the marked copy, the pane);
+ * `column`, in the first one's column (the command line's text, beside no marked sheet).
  */
-function othersNote(first: Pick<Finding, 'form'>, rows: readonly number[], lang: Lang): string {
+export type OthersAt = 'marked' | 'column';
+
+/**
+ * The note after the first finding's message: the others' rows (序号, or 班 on 附件5), as runs.
+ * “（序号 2–120 这 119 行也是这样，表中已逐格标出）”, “ (the same on 119 more rows: No. 2–120, each marked in the sheet)”;
+ * at `column`: “（序号 2–120 这 119 行也是这样，在 G 列）”, “ (the same on 119 more rows: No. 2–120, column G)”.
+ */
+function othersNote(first: Pick<Finding, 'form' | 'cell'>, rows: readonly number[], lang: Lang, at: OthersAt): string {
   const all = ranges(rows);
   const cut = all.length > RANGES_SHOWN;
   const shown = all.slice(0, RANGES_SHOWN);
@@ -114,11 +135,13 @@ function othersNote(first: Pick<Finding, 'form'>, rows: readonly number[], lang:
   if (lang === 'zh') {
     const these = cut ? ' 等 ' : ' 这 ';
     const where = shifts ? `第 ${shown.join('、')} 班${these.trim()} ${n} 班` : `序号 ${shown.join('、')}${these}${n} 行`;
-    return `（${where}也是这样，表中已${n === 1 ? '' : '逐格'}标出）`;
+    const told = at === 'column' ? `在 ${columnOf(first.cell)} 列` : `表中已${n === 1 ? '' : '逐格'}标出`;
+    return `（${where}也是这样，${told}）`;
   }
   const list = `${shown.join(', ')}${cut ? ', …' : ''}`;
   const what = shifts ? (n === 1 ? 'shift' : 'shifts') : n === 1 ? 'row' : 'rows';
-  return ` (the same on ${n} more ${what}: ${shifts ? '' : 'No. '}${list}, ${n === 1 ? '' : 'each '}marked in the sheet)`;
+  const told = at === 'column' ? `column ${columnOf(first.cell)}` : `${n === 1 ? '' : 'each '}marked in the sheet`;
+  return ` (the same on ${n} more ${what}: ${shifts ? '' : 'No. '}${list}, ${told})`;
 }
 
 /**
@@ -128,11 +151,11 @@ function othersNote(first: Pick<Finding, 'form'>, rows: readonly number[], lang:
  * its sheet each finding is in (findingCopies), where the form stands more than once: each copy's 序号 begins at 1
  * again, so a group holds one copy's rows (without it, a row already in a group begins another group).
  */
-export function groupFindings(findings: readonly Finding[], lang: Lang, copies?: ReadonlyMap<Finding, number>): FindingGroup[] {
+export function groupFindings(findings: readonly Finding[], lang: Lang, copies?: ReadonlyMap<Finding, number>, at: OthersAt = 'marked'): FindingGroup[] {
   const groups: Array<{ findings: Finding[]; rows: Set<number> }> = [];
   const open = new Map<string, { findings: Finding[]; rows: Set<number> }>();
   for (const f of findings) {
-    const key = groupKey(f, copies?.get(f));
+    const key = groupKey(f, copies?.get(f), at);
     const group = key === undefined ? undefined : open.get(key);
     if (group && !group.rows.has(f.row!)) {
       group.findings.push(f);
@@ -153,6 +176,7 @@ export function groupFindings(findings: readonly Finding[], lang: Lang, copies?:
             list[0],
             list.slice(1).map((f) => f.row!),
             lang,
+            at,
           ),
   }));
 }

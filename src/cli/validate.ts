@@ -13,6 +13,7 @@ import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import { fileBudget } from '../batch/time-budget';
 import type { Finding, RunReport } from '../model/finding';
 import { ruleTitle } from '../rules/index';
+import { groupFindings } from '../check/finding-groups';
 import { countFindings, disagreeFolding } from '../summary/once-per-handover';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
@@ -110,9 +111,16 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
     }
     for (const [sheet, list] of bySheet) {
       yield `  ${sheet}`;
+      // One mistake repeated down a column is one line, as in the other lists people read; --format json keeps each.
+      const lines = groupFindings(list, lang, undefined, 'column');
       // Not Math.max(...widths): a sheet of some 125,000 findings or more overflows the call stack as arguments.
-      const width = list.reduce((w, f) => Math.max(w, (f.cell ?? '').length), 2);
-      for (const f of list) yield `    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${f.message}`;
+      const width = lines.reduce((w, g) => Math.max(w, (g.findings[0].cell ?? '').length), 2);
+      for (const {
+        findings: [f],
+        message,
+      } of lines) {
+        yield `    ${(f.cell ?? '').padEnd(width)}  ${w[f.severity]}  ${ruleTitle(f.rule, lang)}  ${message}`;
+      }
     }
   }
   if (report.files.length > 1) {

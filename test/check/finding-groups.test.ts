@@ -258,6 +258,25 @@ describe('what is not one line', () => {
       `${cellMsg(1)}（序号 3、5、7、9、11、13、15、17、19、21、23、25、27、29、31、33、35、37、39、41 等 24 行也是这样，表中已逐格标出）`,
     );
   });
+
+  test('beside no marked sheet (the command line’s text): one line only where the words are the same but for the row’s own 序号 and cell, the note naming the column', () => {
+    const order = (cell: string, row: number, day: number): Finding =>
+      f(cell, row, `“还卷时间”是 6月${day}日 06:45，早于取卷时间 6月${day}日 07:45。结束不能早于开始，请核对这两个时间。`, 'time-order');
+    const en = (n: number) => `Row ${n}: "取卷人签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting.`;
+    const findings = [f('E4', 1, cellMsg(1)), order('I5', 2, 15), f('E6', 3, cellMsg(3)), order('I7', 4, 16), order('I8', 5, 15), f('E9', 6, cellMsg(6))];
+    expect(groupFindings(findings, 'zh', undefined, 'column').map((g) => [g.findings.map((x) => x.cell), g.message])).toEqual([
+      [['E4', 'E6', 'E9'], `${cellMsg(1)}（序号 3、6 这 2 行也是这样，在 E 列）`],
+      [['I5', 'I8'], `${findings[1].message}（序号 5 这 1 行也是这样，在 I 列）`],
+      [['I7'], findings[3].message],
+    ]);
+    // Where the sheet is marked, the template alone makes the line: each cell's note tells its own times.
+    expect(groupFindings(findings, 'zh').map((g) => g.findings.map((x) => x.cell))).toEqual([
+      ['E4', 'E6', 'E9'],
+      ['I5', 'I7', 'I8'],
+    ]);
+    const english = [1, 2, 4].map((n) => f(`E${n + 3}`, n, en(n)));
+    expect(groupFindings(english, 'en', undefined, 'column').map((g) => g.message)).toEqual([`${en(1)} (the same on 2 more rows: No. 2, 4, column E)`]);
+  });
 });
 
 test('the template read back from a message is the one the engine reported it with, for every fixture and both languages', async () => {

@@ -60,3 +60,22 @@ test('the total says how many files could not be checked: its last line never re
     '合计：0 个错误，0 个警告；2 个文件无法检查',
   ]);
 });
+
+test('one mistake repeated down a column is one line, naming the other rows and the column; rows whose values differ keep their own', () => {
+  const empty = (n: number) => `序号 ${n} 这一行的“卷库保管员出库签字”没有填写。附件3 保密室试卷出入库记录表每行都须填写此项，请补填后再提交。`;
+  const late = (time: string) => `“还卷时间”是 6月15日 ${time}，早于取卷时间 6月15日 07:45。结束不能早于开始，请核对这两个时间。`;
+  const row = (n: number, cell: string, rule: string, message: string): Finding => ({ ...finding('出入库记录', cell, rule, message), form: 3, row: n });
+  const findings = [
+    ...[1, 2, 3, 4, 6].map((n) => row(n, `G${n + 3}`, 'required-field', empty(n))),
+    row(1, 'I4', 'time-order', late('06:45')),
+    row(2, 'I5', 'time-order', late('06:50')),
+  ];
+  const run: RunReport = { files: [{ file: 'k2.xlsx', site: '雨花考点', sha256: null, findings }] };
+  expect(formatText(run, 'zh').split('\n')).toEqual([
+    'k2.xlsx（雨花考点）：7 个错误，0 个警告',
+    '  出入库记录',
+    `    G4  错误  必填项未填  ${empty(1)}（序号 2–4、6 这 4 行也是这样，在 G 列）`,
+    `    I4  错误  时间先后颠倒  ${late('06:45')}`,
+    `    I5  错误  时间先后颠倒  ${late('06:50')}`,
+  ]);
+});
