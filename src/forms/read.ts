@@ -156,13 +156,19 @@ function isKnownLabel(text: string, known: readonly KnownLabel[]): boolean {
 /** The label cell of a field: its labels in order of sureness, each within the rows first, then anywhere. */
 function findLabelCell(index: SheetIndex, labels: readonly string[], rowRange: [number, number], strict: boolean): TextCell | undefined {
   const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
-  for (const label of labels) {
-    const candidates = index.cellsOfLabel(label);
-    const hit = candidates.find(inRange) ?? (strict ? undefined : candidates[0]);
-    if (hit) return hit;
+  // A short word with no colon (考点 as 单位级别's value) is a label only when no other way of writing it is found (考点名称：).
+  for (const sure of [true, false]) {
+    for (const label of labels) {
+      const candidates = sure ? index.cellsOfLabel(label).filter(isSureLabel) : index.cellsOfLabel(label);
+      const hit = candidates.find(inRange) ?? (strict ? undefined : candidates[0]);
+      if (hit) return hit;
+    }
   }
   return undefined;
 }
+
+/** A label cell that cannot be a value: it has its colon, or it is longer than a short word. */
+const isSureLabel = (t: TextCell): boolean => /[:：]/.test(t.text) || t.norm.length >= 3;
 
 function readFields(
   index: SheetIndex,
@@ -257,7 +263,7 @@ function rowAfterBlocks(index: SheetIndex, layout: FormLayout, lastStart: number
 function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: DateContext, restTaken: Set<string>): number | undefined {
   const blocks = layout.blocks!;
   const fields = blocks.lines.flat();
-  const starts = index.labelCells(labelsOf(fields[0])).filter((t) => !/[(（]/.test(t.text));
+  const starts = index.labelCells(labelsOf(fields[0])).filter((t) => !t.norm.includes('('));
   if (starts.length === 0) return undefined;
   const end = rowAfterBlocks(index, layout, starts[starts.length - 1].row);
   const known = partsOf(layout).blockKnown;
