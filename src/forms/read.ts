@@ -302,6 +302,26 @@ function readRows(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: Dat
   return undefined;
 }
 
+/** The labels a form's rows are found by: its header's first three, or the label each of its blocks starts with (附件5). */
+export function rowLabels(layout: FormLayout): { labels: string[]; blocks: boolean } {
+  if (layout.table) return { labels: layout.table.columns.slice(0, 3).map((c) => c.label), blocks: false };
+  return { labels: [layout.blocks!.lines[0][0].label], blocks: true };
+}
+
+/** Why a sheet's rows could not be read: its header row, or (附件5, no header row) the label its blocks start with, not found. */
+function unreadProblem(layout: FormLayout, sheet: string): ReadProblem {
+  const { labels, blocks } = rowLabels(layout);
+  if (blocks)
+    return {
+      zh: `工作表“${sheet}”上找不到“${labels[0]}：”，无法读取各班的值班记录`,
+      en: `no “${labels[0]}：” is found on sheet “${sheet}”, so its shifts could not be read`,
+    };
+  return {
+    zh: `工作表“${sheet}”的表头行（${labels.join('、')}…）找不到，无法读取表格`,
+    en: `the header row of sheet “${sheet}” (${labels.join(', ')}…) is not found, so its table could not be read`,
+  };
+}
+
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
 export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext): FormRead {
   const sheet = index.sheet;
@@ -325,11 +345,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   if (key) {
     const end = readRows(index, layout, out, dates, restTaken);
     if (end === undefined) {
-      const labels = (layout.table?.columns ?? layout.blocks!.lines.flat()).slice(0, 3).map((c) => c.label);
-      out.problems.push({
-        zh: `工作表“${sheet.name}”的表头行（${labels.join('、')}…）找不到，无法读取表格`,
-        en: `the header row of sheet “${sheet.name}” (${labels.join(', ')}…) is not found, so its table could not be read`,
-      });
+      out.problems.push(unreadProblem(layout, sheet.name));
       out.record[key] = [];
     } else {
       rowsEnd = end;

@@ -35,6 +35,25 @@ describe('D2: a required mark on 附件5’s 值班时间', () => {
   });
 });
 
+describe('D2: one sheet’s rows unread no longer refuse the whole workbook', () => {
+  it('附件5 without 值班时间： on one sheet: said at that sheet’s title with advice that fits, the other sheets checked', () => {
+    const g = grid('b2a-required-mark-duty-only');
+    const duty1 = g.sheets.find((s) => s.name === '值班记录1')!;
+    duty1.rows = duty1.rows.map((r) => r?.map((v) => (typeof v === 'string' && v.includes('值班时间') ? '当班时段：' : v)));
+    const model = readCheckableWorkbook(g);
+    expect(validateSite(model).map(full)).toEqual([
+      [
+        'required-field',
+        'error',
+        '值班记录1',
+        'A2',
+        '工作表“值班记录1”上找不到“值班时间：”，附件5 保密室值班记录各班的值班记录都读不出来，这张表没有检查（其他表照常检查）。附件5 没有表头行，每班都以“值班时间：”开头：请按空白表在每班前写上“值班时间：”和时间，再检查一次。',
+      ],
+    ]);
+    expect(rows(model, 'duty.shifts').length).toBe(2);
+  });
+});
+
 describe('D3: a required mark, a footnote mark, a hint in brackets, a unit’s 名称', () => {
   it('“*考点：”, “*日期：” (基本信息, 附件1): no finding, the values read', () => {
     const model = read('b2b-required-mark-info-handover');
