@@ -103,8 +103,8 @@ export const distributionForm: FormLayout = {
   },
   footer: [
     [
-      { key: 'issuer', label: '发卷人', type: 'text' },
-      { key: 'receiver', label: '收卷人', type: 'text' },
+      { key: 'issuer', label: '发卷人', aliases: ['发卷人签字'], type: 'text' },
+      { key: 'receiver', label: '收卷人', aliases: ['收卷人签字'], type: 'text' },
     ],
   ],
   notes: ['备注：此表为考试当天，试卷经由考务办公室（考试值班室）分发至考场及回收的试卷交接单。'],

@@ -36,7 +36,7 @@ export const intakeForm: FormLayout = {
       },
     ],
     [{ key: 'time', label: '入库时间', type: 'datetime', numFmt: 'yyyy"年"m"月"d"日" h"时"mm"分"', blank: '      年    月    日    时    分' }],
-    [{ key: 'keeper', label: '卷库保管员（试卷接收人）签字', aliases: ['卷库保管员签字', '卷库保管员'], type: 'text' }],
+    [{ key: 'keeper', label: '卷库保管员（试卷接收人）签字', aliases: ['卷库保管员签字', '卷库保管员', '保管员签字', '保管员'], type: 'text' }],
   ],
   notes: ['备注：此表为各单位入保密室中保密柜的交接单。'],
   fieldLines: 'boxed',

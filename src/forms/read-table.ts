@@ -35,6 +35,31 @@ function firstText(index: SheetIndex, row: number, from: number, to: number, seq
   return '';
 }
 
+/** What people write under a table's last row to close it: 以下空白, （以下空白）, 以下无, 此栏空白, 完 (bracketed or not). */
+const CLOSING_WORDS = new Set(['以下空白', '以下为空白', '以下无', '以下无内容', '以下无记录', '此栏空白', '此处空白', '本页以下空白', '空白', '完']);
+const isClosingWord = (norm: string): boolean => CLOSING_WORDS.has(norm.replace(/[()[\]【】<>《》〈〉「」“”"'.。…\-—_~～*]/g, ''));
+/** A label with its colon and nothing after it (收卷人签字：): a line under the table, not a row of it. */
+const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
+
+/**
+ * The row closes the table: it holds nothing but a closing word (以下空白, in any column), or its first text, left of
+ * the table's right edge, is a label ending in its colon (收卷人签字：). A 序号 typed on the row is passed over.
+ */
+function endsTable(index: SheetIndex, row: number, right: number, seqCol: number | undefined): boolean {
+  let first = true;
+  let closing = false;
+  for (let c = 0; c <= right; c++) {
+    const v = index.value(row, c);
+    if (isBlank(v) || (c === seqCol && typeof v === 'number')) continue;
+    if (typeof v !== 'string') return false;
+    if (first && LABEL_WITH_COLON.test(v.trim())) return true;
+    first = false;
+    if (!isClosingWord(normalized(v).norm)) return false;
+    closing = true;
+  }
+  return closing;
+}
+
 /** A row's first text heads the table's totals row: 合计, or 总计 as people also write it. */
 const isTotalWord = (lead: string): boolean => lead.startsWith('合计') || lead.startsWith('总计');
 /** A subtotal row sums rows above it: neither an item nor the table's total. */
@@ -129,6 +154,8 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     // A subtotal, or the header's labels again (a page pasted from its header): no row of data.
     if (lead.startsWith(SUBTOTAL) || header.again.has(r)) continue;
     if (lead.startsWith('备注')) break;
+    // 以下空白 typed under the last row, or a label of the lines below (收卷人签字：): the table has ended (review 17b D4, D9).
+    if (endsTable(index, r, right, at.seqCol)) break;
     if ((stops.get(r) ?? Infinity) <= right) break;
     if (isBlankRow(index, r, cols)) {
       if (++blankRun >= BLANK_RUN_END) break;

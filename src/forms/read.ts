@@ -156,13 +156,19 @@ function isKnownLabel(text: string, known: readonly KnownLabel[]): boolean {
 /** The label cell of a field: its labels in order of sureness, each within the rows first, then anywhere. */
 function findLabelCell(index: SheetIndex, labels: readonly string[], rowRange: [number, number], strict: boolean): TextCell | undefined {
   const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
-  for (const label of labels) {
-    const candidates = index.cellsOfLabel(label);
-    const hit = candidates.find(inRange) ?? (strict ? undefined : candidates[0]);
-    if (hit) return hit;
+  // A short word with no colon (考点 as 单位级别's value) is a label only when no other way of writing it is found (考点名称：).
+  for (const sure of [true, false]) {
+    for (const label of labels) {
+      const candidates = sure ? index.cellsOfLabel(label).filter(isSureLabel) : index.cellsOfLabel(label);
+      const hit = candidates.find(inRange) ?? (strict ? undefined : candidates[0]);
+      if (hit) return hit;
+    }
   }
   return undefined;
 }
+
+/** A label cell that cannot be a value: it has its colon, or it is longer than a short word. */
+const isSureLabel = (t: TextCell): boolean => /[:：]/.test(t.text) || t.norm.length >= 3;
 
 function readFields(
   index: SheetIndex,
@@ -257,7 +263,7 @@ function rowAfterBlocks(index: SheetIndex, layout: FormLayout, lastStart: number
 function readBlocks(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: DateContext, restTaken: Set<string>): number | undefined {
   const blocks = layout.blocks!;
   const fields = blocks.lines.flat();
-  const starts = index.labelCells(labelsOf(fields[0])).filter((t) => !/[(（]/.test(t.text));
+  const starts = index.labelCells(labelsOf(fields[0])).filter((t) => !t.norm.includes('('));
   if (starts.length === 0) return undefined;
   const end = rowAfterBlocks(index, layout, starts[starts.length - 1].row);
   const known = partsOf(layout).blockKnown;
@@ -296,6 +302,26 @@ function readRows(index: SheetIndex, layout: FormLayout, out: FormRead, ctx: Dat
   return undefined;
 }
 
+/** The labels a form's rows are found by: its header's first three, or the label each of its blocks starts with (附件5). */
+export function rowLabels(layout: FormLayout): { labels: string[]; blocks: boolean } {
+  if (layout.table) return { labels: layout.table.columns.slice(0, 3).map((c) => c.label), blocks: false };
+  return { labels: [layout.blocks!.lines[0][0].label], blocks: true };
+}
+
+/** Why a sheet's rows could not be read: its header row, or (附件5, no header row) the label its blocks start with, not found. */
+function unreadProblem(layout: FormLayout, sheet: string): ReadProblem {
+  const { labels, blocks } = rowLabels(layout);
+  if (blocks)
+    return {
+      zh: `工作表“${sheet}”上找不到“${labels[0]}：”，无法读取各班的值班记录`,
+      en: `no “${labels[0]}：” is found on sheet “${sheet}”, so its shifts could not be read`,
+    };
+  return {
+    zh: `工作表“${sheet}”的表头行（${labels.join('、')}…）找不到，无法读取表格`,
+    en: `the header row of sheet “${sheet}” (${labels.join(', ')}…) is not found, so its table could not be read`,
+  };
+}
+
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
 export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext): FormRead {
   const sheet = index.sheet;
@@ -319,11 +345,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   if (key) {
     const end = readRows(index, layout, out, dates, restTaken);
     if (end === undefined) {
-      const labels = (layout.table?.columns ?? layout.blocks!.lines.flat()).slice(0, 3).map((c) => c.label);
-      out.problems.push({
-        zh: `工作表“${sheet.name}”的表头行（${labels.join('、')}…）找不到，无法读取表格`,
-        en: `the header row of sheet “${sheet.name}” (${labels.join(', ')}…) is not found, so its table could not be read`,
-      });
+      out.problems.push(unreadProblem(layout, sheet.name));
       out.record[key] = [];
     } else {
       rowsEnd = end;

@@ -4,7 +4,7 @@
  * a table's header, the cells where a title stands; and the small tests on a
  * cell's text (a label, a placeholder, a title) that reading a form is made of.
  */
-import { normalizeLabel, toHalfWidth } from '../model/text';
+import { bareLabel, normalizeLabel, toHalfWidth } from '../model/text';
 import { CellValue, RangeBox, SheetGrid, cellAt, parseA1, parseRange, sheetWidth } from '../model/grid';
 import { resolvedCell } from './formula';
 import { ColumnSpec, FieldSpec, FormLayout, layoutFields } from './layout';
@@ -38,8 +38,14 @@ export function textOf(v: CellValue): string {
 const NORMALIZED = new TextMemo((text) => {
   // normalizeLabel without its second half-width pass: trimming first removes nothing it would keep.
   const half = toHalfWidth(text).trim();
-  return { norm: half.replace(/\s+/g, '').replace(/[:：]+$/, ''), half };
+  return { norm: withBareLabel(half.replace(/\s+/g, '').replace(/[:：]+$/, '')), half };
 });
+
+/** The text with the label before its first colon bare (bareLabel): “*日期（年月日）:2024-06-14” → “日期:2024-06-14”. */
+function withBareLabel(norm: string): string {
+  const colon = norm.indexOf(':');
+  return colon < 0 ? bareLabel(norm) : bareLabel(norm.slice(0, colon)) + norm.slice(colon);
+}
 export function normalized(text: string): { norm: string; half: string } {
   return NORMALIZED.get(text);
 }
@@ -51,10 +57,28 @@ export function labelsOf(field: FieldSpec): readonly string[] {
   // Layouts are constant: each field's labels are normalised once, not once per cell or sheet that asks.
   let labels = LABELS.get(field);
   if (!labels) {
-    labels = Object.freeze([field.label, ...(field.printAs ? [field.printAs] : []), ...(field.aliases ?? [])].map(normalizeLabel));
+    const own = [field.label, ...(field.printAs ? [field.printAs] : []), ...(field.aliases ?? [])].map(normalizeLabel);
+    labels = Object.freeze([...new Set([...own, ...own.flatMap(otherWords)])]);
     LABELS.set(field, labels);
   }
   return labels;
+}
+
+/** A unit the forms name by a label of its own (考点, 分校（学院）, 移交单位): people write its 名称 after it (考点名称). */
+const UNIT_NOUN = /^(?:考点|分校|分部|学院|.+单位)(?:\([^()]*\))?$/;
+
+/**
+ * The same label in the other words people use (review 17b D3, D4): 签名 for 签字 (负责人签名), a unit's name for the
+ * unit (考点名称, 分校名称, 接收单位名称). The surer label comes first: these are added after the field's own.
+ */
+function otherWords(label: string): string[] {
+  const words: string[] = [];
+  if (label.includes('签字')) words.push(label.replace(/签字/g, '签名'));
+  if (UNIT_NOUN.test(label)) {
+    const noun = label.replace(/\([^()]*\)$/, '');
+    words.push(`${noun}名称`, `${noun}名`);
+  }
+  return words;
 }
 
 /** The text of a label cell is this label, possibly with the value after its colon. */

@@ -28,6 +28,7 @@ import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester'
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
 import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
+import { noteUnreadRows } from './unread-rows';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -237,6 +238,7 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
         continue;
       }
       for (const problem of read.problems) model.problems.push(problem);
+      noteUnreadRows(model, entry, copy.sheet.name, read);
       if (!record) continue;
       if (seen) {
         const same = JSON.stringify(record);
@@ -480,16 +482,12 @@ export function refuseFormless(grid: WorkbookGrid, model: SiteModel): void {
 
 /**
  * The site model of a workbook that can be checked; otherwise throws
- * UncheckableWorkbook: an empty workbook, one with none of the forms, or a form
- * whose table header row is gone. The CLI and the task pane refuse alike.
+ * UncheckableWorkbook: an empty workbook, or one with none of the forms. A form
+ * whose rows cannot be read (its header row gone) is said at its sheet by
+ * required-field, the rest checked (review 17b D2). The CLI and the task pane refuse alike.
  */
 export function readCheckableWorkbook(grid: WorkbookGrid): SiteModel {
   const model = readWorkbook(grid);
   refuseFormless(grid, model);
-  const [first, ...others] = model.problems;
-  if (first) {
-    const more = others.length ? { zh: `（另有 ${others.length} 处）`, en: ` (and ${others.length} more)` } : { zh: '', en: '' };
-    throw new UncheckableWorkbook(`${first.zh}${more.zh}，请恢复表头行后再检查`, `${first.en}${more.en}: restore the header row and check again`);
-  }
   return model;
 }

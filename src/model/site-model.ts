@@ -15,6 +15,16 @@ export interface ReadProblem {
   en: string;
 }
 
+/** A form on a sheet whose rows could not be read: the labels they are found by (a header row's, or 附件5's 值班时间). */
+interface UnreadRows {
+  sheet: string;
+  form: FormId;
+  /** The first labels of its header row; for blocks (附件5), the label each block starts with. */
+  labels: string[];
+  /** The form prints blocks, not a table: it has no header row to restore. */
+  blocks: boolean;
+}
+
 /** A site workbook as read: the data, where each value sits, and which sheet is which form. */
 export interface SiteModel {
   data: SiteData;
@@ -22,6 +32,12 @@ export interface SiteModel {
   sheets: Array<{ sheet: string; form: FormId | null }>;
   /** Parts that could not be read (a table whose header row is gone), said in each language. */
   problems: ReadProblem[];
+  /**
+   * Forms whose rows could not be read (a table's header row not found; 附件5 without its 值班时间 labels), by sheet:
+   * the rest of the workbook is checked all the same (review 17b D2); `unreadRows[i]` is located at the form's title
+   * (or the sheet's A1), for required-field to say it there, with the labels its rows are found by.
+   */
+  unreadRows?: UnreadRows[];
   /** Cells read as another cell's value: a ditto mark (同上, 〃) in a paper's cell, read as the row above's. */
   carried?: CarriedCell[];
   /**

@@ -13,11 +13,37 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** A label or value as compared: half-width, no white space, no trailing colon. */
+/** A label or value as compared: half-width, no white space, no trailing colon, none of the marks bareLabel drops. */
 export function normalizeLabel(text: string): string {
-  return toHalfWidth(text)
-    .replace(/\s+/g, '')
-    .replace(/[:：]+$/, '');
+  return bareLabel(
+    toHalfWidth(text)
+      .replace(/\s+/g, '')
+      .replace(/[:：]+$/, ''),
+  );
+}
+
+/** A required mark before a label: *考点, ＊日期 (half-width by then). */
+const REQUIRED_MARK = /^\*+/;
+/** A footnote mark after a label: 日期①, 日期¹, 日期注1, 日期（注1）, 日期[1] — not 备注1. */
+const FOOTNOTE_MARK = /(?:[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]|\(注\d{1,2}\)|(?<!备)注\d{1,2}|\[\d{1,2}\])$/;
+/**
+ * A hint in brackets after a label saying how to fill it in, not what it is: 日期（年月日）, 入库时间（年月日时分）,
+ * 保管员（签字）. A bracket that names the field (分校（学院）, 值班时间（起）, 数量（袋/份）, 移交人签字（两人）) is kept.
+ */
+const FILL_HINT = /\((?:[年月日时分秒:.\-/]+|签字|签名|盖章|签章|签字盖章|签名盖章|手签|本人签字|本人签名)\)$/;
+
+/**
+ * A label without the marks people add around it that do not change it (review 17b D3): a leading required mark, a
+ * trailing footnote mark, a trailing hint of how to fill it in. The text of a normalised label (half-width, no white
+ * space, no trailing colon); a text that is nothing but marks is kept as it is.
+ */
+export function bareLabel(norm: string): string {
+  let bare = norm;
+  for (let before = ''; before !== bare;) {
+    before = bare;
+    bare = bare.replace(REQUIRED_MARK, '').replace(FOOTNOTE_MARK, '').replace(FILL_HINT, '').replace(/:+$/, '');
+  }
+  return bare === '' ? norm : bare;
 }
 
 /** Trimmed text with white space runs folded; empty string for nothing. */

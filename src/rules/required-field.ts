@@ -37,6 +37,10 @@ export const meta: RuleMeta = {
         '序号 {seq} 这一行的“{field}”写的是“{typed}”，没有写出{field}。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。检查时暂按上一行的“{value}”核对。',
       dittoNone:
         '序号 {seq} 这一行的“{field}”写的是“{typed}”，没有写出{field}，上面也没有可沿用的。{form}是签字存档的记录，每行的{field}都须写出来，不能用“同上”“〃”代替，请写上。',
+      unreadTable:
+        '工作表“{sheet}”上{form}的表头行（{labels}…）找不到，表里的各行都读不出来，这张表没有检查（其他表照常检查）。请按空白表恢复表头行（各栏名称写在表格上方的同一行），再检查一次。',
+      unreadBlocks:
+        '工作表“{sheet}”上找不到“{labels}：”，{form}各班的值班记录都读不出来，这张表没有检查（其他表照常检查）。附件5 没有表头行，每班都以“{labels}：”开头：请按空白表在每班前写上“{labels}：”和时间，再检查一次。',
     },
     en: {
       field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',
@@ -63,9 +67,13 @@ export const meta: RuleMeta = {
         'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself. Each row of {formEn}, a signed record, writes its own "{field}" out; write it. Until then the checks read the row above’s "{value}".',
       dittoNone:
         'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself, and no row above has one. Each row of {formEn}, a signed record, writes its own "{field}" out; write it.',
+      unreadTable:
+        'The header row of {formEn} on sheet "{sheet}" ({labelsEn}…) is not found, so none of its rows can be read and this form is not checked (the others are). Restore the header row as the blank form has it (the column names on one row above the table) and check again.',
+      unreadBlocks:
+        'No "{labels}：" is found on sheet "{sheet}", so none of the shifts of {formEn} can be read and this form is not checked (the others are). The duty log has no header row: each shift starts with "{labels}：". Write "{labels}：" and its time before each shift, as the blank form has it, and check again.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field; a form whose sheet is there but blank, as custody template writes it, is asked to be filled in rather than added, and a blank workbook’s vault forms are asked for each: with 基本信息 blank there is no unit to give a 考点’s or 分校’s reasons for). A 考点 that keeps none of its vault’s forms (附件2, 附件3, 附件5 all missing, none struck out: papers kept elsewhere and fetched for each session) is one fact, said once at 基本信息’s 考点 with why each 考点 keeps them (《实施方案》（三） a vault at every 分校 and 考点, （四） who signs 附件2, 3 and 5), not three findings asking for a form each; a 分校 keeping none of them is the same one fact, said at 基本信息’s 分校 with a 分校’s reasons ((三) its vault; (四) it signs 附件2 on arrival, 附件3 with its 考点’s staff when it hands the papers down before the exam, and its duty staff 附件5); one or two of them missing are asked for each, as before. A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void (or, where they are struck through rather than marked 作废, that they are struck through and how to undo it). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty; one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field; a form whose sheet is there but blank, as custody template writes it, is asked to be filled in rather than added, and a blank workbook’s vault forms are asked for each: with 基本信息 blank there is no unit to give a 考点’s or 分校’s reasons for). A 考点 that keeps none of its vault’s forms (附件2, 附件3, 附件5 all missing, none struck out: papers kept elsewhere and fetched for each session) is one fact, said once at 基本信息’s 考点 with why each 考点 keeps them (《实施方案》（三） a vault at every 分校 and 考点, （四） who signs 附件2, 3 and 5), not three findings asking for a form each; a 分校 keeping none of them is the same one fact, said at 基本信息’s 分校 with a 分校’s reasons ((三) its vault; (四) it signs 附件2 on arrival, 附件3 with its 考点’s staff when it hands the papers down before the exam, and its duty staff 附件5); one or two of them missing are asked for each, as before. A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void (or, where they are struck through rather than marked 作废, that they are struck through and how to undo it). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A form whose rows cannot be read at all (its table’s header row not found; 附件5 without the 值班时间： each shift starts with) no longer refuses the whole workbook: it is said once at its sheet’s title, with advice that fits its print (restore the header row; 附件5, which has none, write 值班时间： before each shift), the form is not asked for as missing or empty, and the other sheets are checked. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
 };
 
 /** A 数量 with no unit: said at the row's 单位 cell (asked only where the sheet keeps that column: rows.ts). */
@@ -135,8 +143,24 @@ const NAMES_BY_LEVEL = {
 /** A form the workbook does not hold: nothing read of it, or (a table form) no row. */
 const isAbsent = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
 
+/**
+ * A form whose rows could not be read (forms/unread-rows.ts): said once at its sheet, with advice that fits its print
+ * (a header row, or 附件5's 值班时间); the form's rows are not asked for as missing. The forms unread, by FormId.
+ */
+function unreadRows(model: RuleContext['model'], report: RuleContext['report']): Set<FormId> {
+  const unread = new Set<FormId>();
+  (model.unreadRows ?? []).forEach(({ sheet, form, labels, blocks }, i) => {
+    unread.add(form);
+    const key = Object.keys(FORM_NAMES).find((k) => FORM_NAMES[k][3] === form)!;
+    const says = { sheet, form: FORM_NAMES[key][0], formEn: FORM_NAMES[key][1], labels: labels.join('、'), labelsEn: labels.join(', ') };
+    report(`unreadRows[${i}]`, blocks ? 'unreadBlocks' : 'unreadTable', says, { form: FORM_NAMES[key][2] });
+  });
+  return unread;
+}
+
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
+  const unread = unreadRows(model, report);
   const lang = (key: string) => FORM_NAMES[key][0];
   const field = (path: string, value: unknown, formKey: string) => {
     if (isBlankValue(value)) report(path, 'field', { form: lang(formKey), formEn: FORM_NAMES[formKey][1] });
@@ -147,7 +171,7 @@ export function check({ model, facts, report }: RuleContext): void {
   // A table whose rows are all struck out was filled, not left empty: voided-row says each row. Only where the form
   // then keeps no valid record at all (`formEmpty`) is it asked for, saying why.
   const table = (path: string, rows: unknown[] | undefined, formKey: string, formEmpty: boolean) => {
-    if (rows && rows.length > 0) return;
+    if ((rows && rows.length > 0) || unread.has(FORM_NAMES[formKey][3])) return;
     const sheet = locate(model.locations, path)?.sheet ?? '';
     const count = struck.get(sheet) ?? 0;
     const [params, options] = says(formKey);
@@ -158,6 +182,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const struckOf = (key: keyof typeof data) => model.sheets.reduce((n, s) => n + (s.form === FORM_NAMES[key][3] ? (struck.get(s.sheet) ?? 0) : 0), 0);
   const whole = (key: keyof typeof data) => {
     if (!isAbsent(data[key])) return true;
+    if (unread.has(FORM_NAMES[key][3])) return false;
     const count = struckOf(key);
     const [params, options] = says(key);
     const byStrike = model.sheets.every((x) => x.form !== FORM_NAMES[key][3] || !marked.has(x.sheet));
