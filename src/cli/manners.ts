@@ -383,6 +383,14 @@ export function fileLine(file: string, said: string, lang: Lang = 'zh'): string 
   return `${printable(file)}${lang === 'en' ? ': ' : '：'}${said}`;
 }
 
+/**
+ * The line of a file that could not be read, or read but not as a workbook of the forms (its header lost, no form
+ * found): one wording for validate, summary and extract, as the pane and the page say it (review 16a O3).
+ */
+export function unreadableLine(file: string, reason: string, lang: Lang = 'zh'): string {
+  return fileLine(file, `${lang === 'en' ? 'cannot be read: ' : '无法读取：'}${reason}`, lang);
+}
+
 /** The line of a file passed by (a summary this tool wrote, a marked copy), in the language asked. */
 export function skippedLine(file: string, reason: string, lang: Lang = 'zh'): string {
   return fileLine(file, `${lang === 'en' ? 'skipped: ' : '已跳过：'}${reason}`, lang);

@@ -42,12 +42,26 @@ test.each([
 });
 
 test.each([
-  ['zh', 'lost.xlsx：无法检查：工作表“出入库记录”的表头行（试卷号、试卷名称、数量（袋/份）…）找不到，无法读取表格，请恢复表头行后再检查\n'],
+  ['zh', 'lost.xlsx：无法读取：工作表“出入库记录”的表头行（试卷号、试卷名称、数量（袋/份）…）找不到，无法读取表格，请恢复表头行后再检查\n'],
   [
     'en',
-    'lost.xlsx: cannot be checked: the header row of sheet “出入库记录” (试卷号, 试卷名称, 数量（袋/份）…) is not found, so its table could not be read: restore the header row and check again\n',
+    'lost.xlsx: cannot be read: the header row of sheet “出入库记录” (试卷号, 试卷名称, 数量（袋/份）…) is not found, so its table could not be read: restore the header row and check again\n',
   ],
 ])('validate --lang %s: refused with the lost table named', async (lang, out) => {
   const r = await run('validate', file, '--lang', lang);
   expect({ code: r.code, out: r.out.replace(file, 'lost.xlsx'), err: r.err }).toEqual({ code: 2, out, err: '' });
 });
+
+test.each(['zh', 'en'])(
+  'validate --format json --lang %s: the refusal on stderr in the words of the text report and of summary (review 16a O3)',
+  async (lang) => {
+    const text = await run('validate', file, '--lang', lang);
+    const json = await run('validate', file, '--lang', lang, '--format', 'json');
+    expect(json.err).toBe(text.out);
+    expect(json.err.replace(file, 'lost.xlsx')).toMatch(
+      lang === 'zh' ? /^lost\.xlsx：无法读取：工作表“出入库记录”的表头行/ : /^lost\.xlsx: cannot be read: the header row/,
+    );
+    const summary = await run('summary', file, '--lang', lang, '--format', 'json');
+    expect(summary.err.split('\n')).toContain(text.out.trim());
+  },
+);
