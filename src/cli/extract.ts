@@ -8,7 +8,7 @@ import { JsonChunks } from '../batch/json-chunks';
 import { locationEntries } from '../model/location-map';
 import { refusalLine } from '../check/refusal';
 import type { Lang } from '../rules/types';
-import { fileLine, langOption } from './manners';
+import { fileLine, langOption, unreadableLine } from './manners';
 
 export function registerExtract(program: Command, io: CliIO): void {
   program
@@ -43,7 +43,7 @@ export function registerExtract(program: Command, io: CliIO): void {
         } else await json.value(model.data, '', 2);
         await json.end();
       } catch (error) {
-        io.err(fileLine(book, refusalLine(error, opts.lang), opts.lang));
+        io.err(unreadableLine(book, refusalLine(error, opts.lang), opts.lang));
         io.exitCode = 2;
       }
     });

@@ -6,6 +6,7 @@
 import { type CommanderError, type Help, InvalidArgumentError, Option } from 'commander';
 import { existsSync, promises as fsp, readFileSync, realpathSync } from 'fs';
 import * as path from 'path';
+import { isWorkbookName } from '../check/passed-by';
 import { printable } from '../check/refusal';
 import type { Lang } from '../rules/types';
 
@@ -106,7 +107,8 @@ export async function folderOptionRefusal(dir: string, what: FolderOption, lang:
       ? `${what.option} is the folder to write ${what.holds.en} into, but ${shown} is a file: give a folder's name (e.g. ${what.option} ${what.example})`
       : `${what.option} 是写入${what.holds.zh}的文件夹，而 ${shown} 是一个文件：请给一个文件夹名（如 ${what.option} ${what.example}）`;
   }
-  if (!/\.(xlsx|xlsm|xls|et)$/i.test(dir)) return undefined;
+  // A workbook's name as validate and summary know one (.xlsx … .ods, .numbers), not a list of its own.
+  if (!isWorkbookName(path.basename(dir))) return undefined;
   return lang === 'en'
     ? `${what.option} is the folder to write ${what.holds.en} into, not a workbook's name: ${shown}; give a folder's name (e.g. ${what.option} ${what.example})`
     : `${what.option} 是写入${what.holds.zh}的文件夹，不是工作簿的文件名：${shown}；请给一个文件夹名（如 ${what.option} ${what.example}）`;
@@ -381,6 +383,14 @@ export function howToCall(lang: Lang = 'zh', script: string | undefined = proces
  */
 export function fileLine(file: string, said: string, lang: Lang = 'zh'): string {
   return `${printable(file)}${lang === 'en' ? ': ' : '：'}${said}`;
+}
+
+/**
+ * The line of a file that could not be read, or read but not as a workbook of the forms (its header lost, no form
+ * found): one wording for validate, summary and extract, as the pane and the page say it (review 16a O3).
+ */
+export function unreadableLine(file: string, reason: string, lang: Lang = 'zh'): string {
+  return fileLine(file, `${lang === 'en' ? 'cannot be read: ' : '无法读取：'}${reason}`, lang);
 }
 
 /** The line of a file passed by (a summary this tool wrote, a marked copy), in the language asked. */

@@ -32,7 +32,7 @@ import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
 import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
-import { fileLine, forceOption, langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsOption, writtenLine } from './manners';
+import { forceOption, langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsOption, unreadableLine, writtenLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
@@ -159,7 +159,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
   }
   try {
     for (const f of c.skipped) io.err(skippedLine(f.file, f.reason, options.lang));
-    for (const f of c.unreadable()) io.err(fileLine(f.file, `${options.lang === 'en' ? 'cannot be read: ' : '无法读取：'}${f.error}`, options.lang));
+    for (const f of c.unreadable()) io.err(unreadableLine(f.file, f.error, options.lang));
     if (c.skipped.length === files.length) {
       // Nothing but summaries written here before: an empty summary would say nothing, and exit 0 that all is well.
       io.err(options.lang === 'en' ? 'no unit workbook to summarise: every file found was skipped' : '没有可汇总的单位工作簿：找到的文件都已跳过');

@@ -19,7 +19,7 @@ import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
 import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
-import { type FolderOption, fileLine, folderOptionRefusal, langOption, noWorkbookLine, skippedLine, threadsOption } from './manners';
+import { type FolderOption, fileLine, folderOptionRefusal, langOption, noWorkbookLine, skippedLine, threadsOption, unreadableLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
 
 /**
@@ -51,27 +51,25 @@ const WORDS = {
     warning: '警告',
     whole: '（整个工作簿）',
     clean: '未发现问题',
-    cannot: '无法检查：',
     counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
     folded: (cells: number, slips: number) => `（其中 ${cells} 处是 ${slips} 张交接单的两份不一致，汇总中每张计 1 个）`,
     totalFolded: (e: number) => `（汇总中计 ${e} 个错误）`,
     site: (site: string) => `（${site}）`,
     total: '合计：',
-    unchecked: (files: number) => `；${files} 个文件无法检查`,
+    unchecked: (files: number) => `；${files} 个文件无法读取`,
   },
   en: {
     error: 'error',
     warning: 'warning',
     whole: '(whole workbook)',
     clean: 'no problems found',
-    cannot: 'cannot be checked: ',
     counts: (e: number, w: number) => `${counted(e, 'errors')}, ${counted(w, 'warnings')}`,
     folded: (cells: number, slips: number) =>
       ` (${cells} of them are differences between the two copies of ${singularOfOne(`${slips} handover slips`)}; a summary counts each slip once)`,
     totalFolded: (e: number) => ` (a summary counts ${counted(e, 'errors')})`,
     site: (site: string) => ` (${site})`,
     total: 'Total: ',
-    unchecked: (files: number) => singularOfOne(`; ${files} files cannot be checked`),
+    unchecked: (files: number) => singularOfOne(`; ${files} files cannot be read`),
   },
 };
 
@@ -92,7 +90,7 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
   for (const file of report.files) {
     if (file.error !== undefined) {
       unchecked++;
-      yield fileLine(file.file, `${w.cannot}${file.error}`, lang);
+      yield unreadableLine(file.file, file.error, lang);
       continue;
     }
     const e = file.findings.filter((f) => f.severity === 'error').length;
@@ -219,7 +217,7 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
     const json = new JsonChunks((chunk) => io.out(chunk));
     await json.value(run.report, '', 4);
     await json.end();
-    for (const f of run.report.files) if (f.error !== undefined) io.err(fileLine(f.file, f.error, opts.lang));
+    for (const f of run.report.files) if (f.error !== undefined) io.err(unreadableLine(f.file, f.error, opts.lang));
   } else {
     // Written in chunks: never one string. Each line ends with its newline, so out() adds none but after the last.
     const text = new TextChunks((chunk) => io.out(chunk));

@@ -151,15 +151,21 @@ export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>
 }
 
 /**
- * The left-out workbooks' own errors, which the head line's counts (and the exit code) leave out: said here,
- * so that none goes without a word; nothing when they have none (their warning that they are a unit's second
- * workbook is this line's), or where they are not known (the page counts no findings).
+ * The left-out workbooks' own errors and warnings, which the head line's counts (and the exit code) leave out:
+ * said here whenever they have any besides the warning this line is (unit-workbook-twice's, one on each), so that
+ * none goes without a word (review 16a O2: a warning alone went unsaid), in words that match the counts (它/它们,
+ * 1 error/2 errors); nothing when they have no other, or where they are not known (the page counts no findings).
  */
 function ownFindings(repeated: ConsolidatedTotals['repeatedUnits'], lang: Lang): string {
   const errors = repeated.reduce((n, o) => n + (o.errors ?? 0), 0);
-  if (errors === 0) return '';
-  const warnings = repeated.reduce((n, o) => n + (o.warnings ?? 0), 0);
-  return lang === 'zh'
-    ? `它们本身的错误 ${errors} 处、警告 ${warnings} 处不计入上面的数目。`
-    : ` Their own ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} are not in the counts above.`;
+  const warnings = repeated.reduce((n, o) => n + Math.max(0, (o.warnings ?? 0) - 1), 0);
+  if (errors + warnings === 0) return '';
+  const one = repeated.length === 1;
+  if (lang === 'zh') {
+    const counts = [errors ? `错误 ${errors} 处` : '', warnings ? `警告 ${warnings} 处` : ''].filter(Boolean).join('、');
+    return `除这一条外，${one ? '它' : '它们'}本身还有${counts}，不计入上面的数目。`;
+  }
+  const many = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const counts = [errors ? many(errors, 'error') : '', warnings ? many(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+  return ` Besides this notice, ${one ? 'it has' : 'they have'} ${counts} of ${one ? 'its' : 'their'} own, not in the counts above.`;
 }

@@ -89,7 +89,7 @@ test('validate: a file over its time budget gets one line in the report; the oth
   expect(r.status).toBe(2);
   const slow = path.join(books, 'c-slow.xlsx');
   const line = '读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
-  expect(r.stderr).toBe(`${slow}：${line}\n`);
+  expect(r.stderr).toBe(`${slow}：无法读取：${line}\n`);
   const report = JSON.parse(r.stdout) as { files: Array<{ file: string; site: string | null; sha256: string | null; error?: string; findings: unknown[] }> };
   expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null])).toEqual([
     ['a-岳麓考点.xlsx', '长沙分校 岳麓考点', null],
@@ -110,7 +110,7 @@ test('validate --lang en: the line of a file over its budget is in English', () 
   });
   expect(r.status).toBe(2);
   expect(r.stdout).toContain(
-    `${path.join(books, 'c-slow.xlsx')}: cannot be checked: reading and checking took over 2 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
+    `${path.join(books, 'c-slow.xlsx')}: cannot be read: reading and checking took over 2 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
   );
 });
 
@@ -128,7 +128,7 @@ describe('files read on the main thread have their time budget too', () => {
   test('validate of two files: the slow one gets its line (with its SHA-256, read before), the other is checked', () => {
     const r = run('validate', slow(), site(), '--format', 'json');
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`${slow()}：${line}\n`);
+    expect(r.stderr).toBe(`${slow()}：无法读取：${line}\n`);
     const report = JSON.parse(r.stdout) as { files: Array<{ file: string; site: string | null; sha256: string | null; error?: string }> };
     expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null, typeof f.sha256])).toEqual([
       ['c-slow.xlsx', null, line, 'string'],
@@ -139,10 +139,10 @@ describe('files read on the main thread have their time budget too', () => {
   test('validate --threads 0 of the folder, in English: the same line, the others checked', () => {
     const r = run('validate', books, '--threads', '0', '--lang', 'en');
     expect(r.status).toBe(2);
-    expect(r.stdout.split('\n').filter((l) => l.includes('cannot be checked'))).toEqual([
-      `${slow()}: cannot be checked: reading and checking took over 1 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
+    expect(r.stdout.split('\n').filter((l) => l.includes('cannot be read'))).toEqual([
+      `${slow()}: cannot be read: reading and checking took over 1 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
       // The total line counts it too (the last line an officer reads).
-      expect.stringMatching(/^Total: \d+ errors?, \d+ warnings?; 1 file cannot be checked$/),
+      expect.stringMatching(/^Total: \d+ errors?, \d+ warnings?; 1 file cannot be read$/),
     ]);
     expect(r.stdout).toContain(`${site()} (长沙分校 岳麓考点): no problems found`);
   });
@@ -158,7 +158,7 @@ describe('files read on the main thread have their time budget too', () => {
 
   test('extract: one line, exit 2, nothing printed', () => {
     const r = run('extract', slow());
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `${slow()}：${line}\n`]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `${slow()}：无法读取：${line}\n`]);
   });
 
   test("the library's validateFiles (what the browser tests compare with): the same line, the other checked", async () => {

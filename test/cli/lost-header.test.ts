@@ -60,3 +60,20 @@ test.each([
   expect(findings.filter((f) => f.sheet === sheet).map((f) => [f.rule, f.sheet, f.cell, f.message])).toEqual([['required-field', sheet, cell, message]]);
   expect(r.code).toBe(1);
 });
+
+test.each(['zh', 'en'])(
+  'validate --format json --lang %s: the refusal on stderr in the words of the text report and of summary (review 16a O3)',
+  async (lang) => {
+    // Not the workbook above, which is checked now (review 17b D2): one that holds none of the forms.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = '通讯录';
+    const formless = path.join(path.dirname(file), 'formless.xlsx');
+    await wb.xlsx.writeFile(formless);
+    const text = await run('validate', formless, '--lang', lang);
+    const json = await run('validate', formless, '--lang', lang, '--format', 'json');
+    expect(json.err).toBe(text.out);
+    expect(json.err.replace(formless, 'formless.xlsx')).toMatch(lang === 'zh' ? /^formless\.xlsx：无法读取：/ : /^formless\.xlsx: cannot be read: /);
+    const summary = await run('summary', formless, '--lang', lang, '--format', 'json');
+    expect(summary.err.split('\n')).toContain(text.out.trim());
+  },
+);

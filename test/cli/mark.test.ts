@@ -109,6 +109,14 @@ describe('custody validate --mark DIR', () => {
       err: `--mark is the folder to write the marked copies into, not a workbook's name: ${named}; give a folder's name (e.g. --mark 标记副本)\n`,
     });
     expect(fs.existsSync(named)).toBe(false);
+    // Any name validate takes for a workbook, as check/passed-by.ts knows them: an .ods too (a folder of that name was made).
+    const ods = path.join(dir, '标记.ods');
+    expect(await run('validate', input, '--mark', ods)).toEqual({
+      code: 2,
+      out: '',
+      err: `--mark 是写入标记副本的文件夹，不是工作簿的文件名：${ods}；请给一个文件夹名（如 --mark 标记副本）\n`,
+    });
+    expect(fs.existsSync(ods)).toBe(false);
     expect(sha(input)).toBe(before);
   });
 

@@ -161,7 +161,7 @@ describe('only regular files are opened', () => {
       ['/dev/zero', '这是一个设备文件，不是工作簿文件，未读取；请指定 .xlsx 工作簿文件'],
     ]);
     const inFolder = await run('validate', fifoDir);
-    expect(inFolder).toEqual({ code: 2, out: `${fifo}：无法检查：这是一个命名管道（FIFO），不是工作簿文件，未读取；请指定 .xlsx 工作簿文件\n`, err: '' });
+    expect(inFolder).toEqual({ code: 2, out: `${fifo}：无法读取：这是一个命名管道（FIFO），不是工作簿文件，未读取；请指定 .xlsx 工作簿文件\n`, err: '' });
   });
 
   it('folders walked without following links to folders out of the tree or into loops; a link to nothing or in a loop, and a linked workbook anywhere, each listed', async () => {
@@ -181,11 +181,11 @@ describe('only regular files are opened', () => {
     expect(await findWorkbooks([tree])).toEqual(listed);
     const r = await run('validate', tree);
     expect(r.code).toBe(2);
-    expect(r.out.split('\n').filter((l) => l.includes('无法检查'))).toEqual([
-      `${listed[0]}：无法检查：找不到文件，请检查文件名和路径是否写对`,
-      `${listed[2]}：无法检查：这是一个循环的符号链接，找不到真正的文件；请指定工作簿文件本身`,
-      `${listed[3]}：无法检查：这是一个循环的符号链接，找不到真正的文件；请指定工作簿文件本身`,
-      '合计：0 个错误，0 个警告；3 个文件无法检查',
+    expect(r.out.split('\n').filter((l) => l.includes('无法读取'))).toEqual([
+      `${listed[0]}：无法读取：找不到文件，请检查文件名和路径是否写对`,
+      `${listed[2]}：无法读取：这是一个循环的符号链接，找不到真正的文件；请指定工作簿文件本身`,
+      `${listed[3]}：无法读取：这是一个循环的符号链接，找不到真正的文件；请指定工作簿文件本身`,
+      '合计：0 个错误，0 个警告；3 个文件无法读取',
     ]);
     // Named, then found again through a link to the tree and in the tree itself: listed once, as named.
     const treeLink = path.join(dir, 'tree-link');
@@ -202,7 +202,7 @@ describe('only regular files are opened', () => {
     fs.writeFileSync(odd, 'not a workbook');
     const r = await run('validate', odd);
     expect(r.out).toBe(
-      `${dir}/odd\\nname.xlsx：无法检查：不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查\n`,
+      `${dir}/odd\\nname.xlsx：无法读取：不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查\n`,
     );
   });
 });

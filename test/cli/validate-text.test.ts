@@ -50,14 +50,14 @@ test('no word of it when nothing is folded', () => {
 test('the total says how many files could not be checked: its last line never reads as a clean run', () => {
   const unreadable = (file: string) => ({ file, site: null, sha256: null, error: '文件是空的', findings: [] });
   const run: RunReport = { files: [report.files[1], unreadable('空.xlsx'), unreadable('旧.xls')] };
-  expect(formatText(run, 'zh').split('\n').at(-1)).toBe('合计：1 个错误，0 个警告；2 个文件无法检查');
-  expect(formatText(run, 'en').split('\n').at(-1)).toBe('Total: 1 error, 0 warnings; 2 files cannot be checked');
+  expect(formatText(run, 'zh').split('\n').at(-1)).toBe('合计：1 个错误，0 个警告；2 个文件无法读取');
+  expect(formatText(run, 'en').split('\n').at(-1)).toBe('Total: 1 error, 0 warnings; 2 files cannot be read');
   const one: RunReport = { files: [report.files[1], unreadable('空.xlsx')] };
-  expect(formatText(one, 'en').split('\n').at(-1)).toBe('Total: 1 error, 0 warnings; 1 file cannot be checked');
+  expect(formatText(one, 'en').split('\n').at(-1)).toBe('Total: 1 error, 0 warnings; 1 file cannot be read');
   expect(formatText({ files: [unreadable('空.xlsx'), unreadable('旧.xls')] }, 'zh').split('\n')).toEqual([
-    '空.xlsx：无法检查：文件是空的',
-    '旧.xls：无法检查：文件是空的',
-    '合计：0 个错误，0 个警告；2 个文件无法检查',
+    '空.xlsx：无法读取：文件是空的',
+    '旧.xls：无法读取：文件是空的',
+    '合计：0 个错误，0 个警告；2 个文件无法读取',
   ]);
 });
 

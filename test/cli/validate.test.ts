@@ -194,7 +194,7 @@ describe('custody validate', () => {
     const { code, report, err } = await json('validate', file(name), file('faulty.xlsx'), '--lang', 'en');
     expect(code).toBe(2);
     expect(report.files[0].error).toBe(reason);
-    expect(err).toBe(`${file(name)}: ${reason}\n`);
+    expect(err).toBe(`${file(name)}: cannot be read: ${reason}\n`);
   });
 
   test.each(bad)('%s: one-line reason, exit 2, the good file still checked, input untouched', async (name, reason) => {
@@ -206,7 +206,7 @@ describe('custody validate', () => {
     expect(f.error).toMatch(reason);
     expect(f.error).not.toContain('\n');
     expect(f.findings).toEqual([]);
-    expect(err.trim().split('\n')).toEqual([`${file(name)}：${f.error}`]);
+    expect(err.trim().split('\n')).toEqual([`${file(name)}：无法读取：${f.error}`]);
     if (before) expect(sha(file(name))).toBe(before);
     const text = await run('validate', file(name));
     expect(text.code).toBe(2);

@@ -139,12 +139,13 @@ describe('validate and extract, file by file', () => {
       expect(v.code).toBe(2);
       const lines = v.out.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0].startsWith(`${shown}：无法检查：`)).toBe(true);
-      expect(lines[0].slice(`${shown}：无法检查：`.length)).toMatch(c.refused);
+      expect(lines[0].startsWith(`${shown}：无法读取：`)).toBe(true);
+      expect(lines[0].slice(`${shown}：无法读取：`.length)).toMatch(c.refused);
       expect(lines[0].length).toBeLessThan(shown.length + 400);
       expect(e.code).toBe(2);
       expect(e.out).toBe('');
-      expect(e.err.trim().split('\n')).toEqual([lines[0].replace('：无法检查：', '：')]);
+      // The same line from extract, in the words summary, the pane and the page use (review 16a O3).
+      expect(e.err.trim().split('\n')).toEqual([lines[0]]);
     } else {
       expect([0, 1]).toContain(v.code);
       expect(v.out.split('\n')[0]).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（.+）：`));

@@ -61,11 +61,11 @@ describe('D5: a unit handed in twice, the left-out workbook with errors', () => 
     expect(code).toBe(0);
     expect(io.stdout.split('\n').slice(0, 2)).toEqual([
       '已汇总 2 个工作簿：可以提交 1 个，需改正 0 个；错误 0 处，警告 0 处。',
-      `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${planted}（芷江考点：与 ${revised} 内容不同，只计入 ${revised}，请核对两本）。它们本身的错误 2 处、警告 2 处不计入上面的数目。`,
+      `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${planted}（芷江考点：与 ${revised} 内容不同，只计入 ${revised}，请核对两本）。除这一条外，它本身还有错误 2 处、警告 1 处，不计入上面的数目。`,
     ]);
     const en = await run('summary', path.join(dir, 'c1'), '--lang', 'en', '-o', path.join(dir, 'c1-en.xlsx'));
     expect(en.io.stdout.split('\n')[0]).toBe('Summarised 2 workbooks: 1 ready to submit, 0 to correct; 0 errors, 0 warnings.');
-    expect(en.io.stdout.split('\n')[1]).toMatch(/ Their own 2 errors and 2 warnings are not in the counts above\.$/);
+    expect(en.io.stdout.split('\n')[1]).toMatch(/ Besides this notice, it has 2 errors and 1 warning of its own, not in the counts above\.$/);
   });
 
   test('JSON totals, spooled and in-process alike: one unit counted, the left-out workbook with its own findings', async () => {

@@ -4,7 +4,8 @@
  * 1-based `.Item(i)` and `.Count`, `Worksheet.UsedRange/.Range(a1)`,
  * `Range.Value2` (dates as serial numbers, formula errors as CVErr numbers),
  * `.Formula`, `.HasFormula`/`.MergeCells` (true, false, or null when mixed),
- * `.MergeArea`, `.NumberFormat` (null when mixed), `.EntireRow`, `.Hidden`
+ * `.MergeArea`, `.NumberFormat` (null when mixed), `.Font.Strikethrough` (true, false, or null when
+ * mixed), `.EntireRow`, `.Hidden`
  * (of whole rows only: true, false, or null when some are hidden), `.Interior.Color` as a BGR
  * integer with `.ColorIndex`/`.Pattern` -4142 for no fill,
  * `.FormatConditions.Add(type, operator, formula)` with the condition's
@@ -43,6 +44,8 @@ export interface FakeCell {
   fill?: Interior;
   note?: string;
   style?: Record<string, unknown>;
+  /** Its font struck through (Font.Strikethrough). */
+  strike?: boolean;
 }
 
 export interface FakeSheetState {
@@ -338,7 +341,7 @@ export class FakeRange {
       s.merges = s.merges.filter((m) => overlap(parseBox(m), box) === 0);
       s.merges.push(boxName(box));
     });
-    member(app, this, 'Font', () => this.styleObject(['Bold', 'Size', 'Name'], 'font'));
+    member(app, this, 'Font', () => this.font());
     member(app, this, 'Borders', () => this.borders());
     for (const key of ['HorizontalAlignment', 'VerticalAlignment', 'WrapText', 'Orientation']) {
       member(
@@ -449,6 +452,19 @@ export class FakeRange {
       }
     }
     return first;
+  }
+
+  /** Font: Bold, Size, Name as set; Strikethrough as VBA answers it (true, false, null when some cells are struck). */
+  private font(): object {
+    const obj = this.styleObject(['Bold', 'Size', 'Name'], 'font');
+    member(
+      this.app,
+      obj,
+      'Strikethrough',
+      () => this.tri((c) => c?.strike === true),
+      (v) => this.each((c) => (c.strike = v === true)),
+    );
+    return obj;
   }
 
   private interior(): object {

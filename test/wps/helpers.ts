@@ -1,7 +1,7 @@
 /**
  * An .xlsx as WPS would hold it, for the fake ET: values as Value2 gives them
  * (dates as serials, formula errors as CVErr numbers, rich text as text), the
- * number formats, fills as BGR, notes as comments, merges; styled blank cells
+ * number formats, fills as BGR, struck fonts, notes as comments, merges; styled blank cells
  * are kept so that the used range reaches past the data, as in WPS.
  */
 import ExcelJS from 'exceljs';
@@ -73,6 +73,7 @@ function sheetState(ws: ExcelJS.Worksheet): FakeSheetState {
       if (cell.numFmt) out.fmt = cell.numFmt;
       const fill = interior(cell.fill);
       if (fill) out.fill = fill;
+      if (cell.font?.strike) out.strike = true;
       if (cell.note) out.note = typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join('');
       const styled = cell.style && Object.keys(cell.style).length > 0;
       if (Object.keys(out).length > 0 || styled) cells[cell.address] = out;

@@ -256,3 +256,53 @@ test('WPS values become grid values: CVErr numbers, error text and blanks are no
   expect(plainWpsValue(-3)).toBe(-3);
   expect(plainWpsValue('张三')).toBe('张三');
 });
+
+describe('strikethrough (review 12 D2, left for WPS in 16a D3)', () => {
+  const STRUCK_ROW =
+    '此行填了的格子都划了删除线，已当作作废的行，不参与检查。删除线打印或换个软件打开时可能看不出：若是误登，请整行删除；要留作记录，请在备注里写“作废”。';
+
+  test('t9: the row struck through is void, as read from the file: voided-row’s one warning, not three errors', async () => {
+    const bytes = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'review12', 'xlsx', 't9-strikethrough.xlsx'));
+    const fromFile = await gridFromXlsxBuffer(bytes);
+    expect(fromFile.sheets.filter((s) => s.struck).map((s) => [s.name, s.struck?.length])).toEqual([['出入库记录', 8]]);
+    await compare(bytes);
+    for (const options of VARIANTS) {
+      const { grid } = readWpsGrid(new FakeApplication(await fakeBookFromXlsx(bytes), options));
+      expect(grid.sheets.map((s) => s.struck)).toEqual(fromFile.sheets.map((s) => s.struck));
+      const findings = validateSite(readWorkbook(grid));
+      expect(findings.map((f) => [f.rule, f.severity, f.sheet, f.cell, f.message])).toEqual([['voided-row', 'warning', '出入库记录', 'A7', STRUCK_ROW]]);
+      expect(findings).toEqual(validateSite(readWorkbook(fromFile)));
+    }
+  });
+
+  test('a few probes: one for a sheet without, a handful for one struck row of 20,000, cell by cell only in a row struck in part', () => {
+    const plain = new FakeApplication(logBook(20_000));
+    expect(readWpsGrid(plain).grid.sheets[0].struck).toBeUndefined();
+    expect(plain.log.filter((m) => m === 'Strikethrough')).toHaveLength(1);
+    const book = logBook(20_000);
+    // Row 9,003 (序号 9,001) struck through, and an empty cell beside it not: the row asked cell by cell.
+    for (const col of ['A', 'B', 'C', 'D']) book.sheets[0].cells[`${col}9003`].strike = true;
+    book.sheets[0].cells.E9003 = {};
+    const app = new FakeApplication(book);
+    expect(readWpsGrid(app).grid.sheets[0].struck).toEqual(['A9003', 'B9003', 'C9003', 'D9003']);
+    expect(app.log.filter((m) => m === 'Strikethrough').length).toBeLessThan(50);
+    // A cell struck alone in a row is listed as such (forms/voided.ts judges whether the row is void).
+    const one = logBook(200);
+    one.sheets[0].cells.C50.strike = true;
+    expect(readWpsGrid(new FakeApplication(one)).grid.sheets[0].struck).toEqual(['C50']);
+    // A whole used range struck: one probe; its empty cells are not listed.
+    const all = logBook(3);
+    for (let row = 1; row <= 6; row++) for (const col of 'ABCD') all.sheets[0].cells[`${col}${row}`] = { ...all.sheets[0].cells[`${col}${row}`], strike: true };
+    const allApp = new FakeApplication(all);
+    const allStruck = readWpsGrid(allApp).grid.sheets[0].struck;
+    expect(allStruck).toEqual(['A1', 'A2', 'B2', 'C2', 'D2', 'A3', 'B3', 'C3', 'D3', 'A4', 'B4', 'C4', 'D4', 'A5', 'B5', 'C5', 'D5']);
+    expect(allApp.log.filter((m) => m === 'Strikethrough')).toHaveLength(1);
+  });
+
+  test('a build without Font.Strikethrough: nothing said struck, no probe row by row', async () => {
+    const bytes = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'review12', 'xlsx', 't9-strikethrough.xlsx'));
+    const app = new FakeApplication(await fakeBookFromXlsx(bytes), { without: ['Strikethrough'] });
+    expect(readWpsGrid(app).grid.sheets.every((s) => s.struck === undefined)).toBe(true);
+    expect(app.log).not.toContain('Strikethrough');
+  });
+});

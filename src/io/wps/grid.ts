@@ -10,7 +10,8 @@
  * found by halving ranges (`NumberFormat` is one code for a uniform range,
  * `MergeCells` true/false for all or none), so a date column or a form's
  * header merges cost a few calls whatever the number of rows; hidden rows too,
- * by halving on EntireRow.Hidden. A used range
+ * by halving on EntireRow.Hidden, and the cells struck through by halving on
+ * Font.Strikethrough. A used range
  * over `maxCells` (LIMITS.cells) is refused with one line rather than read,
  * in the same words as the Office.js adapter.
  */
@@ -180,6 +181,28 @@ function hiddenRowsOf(sheet: EtObject, ext: Extent): number[] {
   return hidden;
 }
 
+/**
+ * The cells struck through that hold a value (A1, by row then column), as the xlsx reader lists them
+ * (SheetGrid.struck): the used range's Font.Strikethrough asked once (VBA's answer: true when every cell is struck,
+ * false when none is, null when some are), a run of rows struck in part halved as the hidden rows are, and a row
+ * struck in part asked cell by cell over its filled cells — an officer strikes the filled cells of a line, not the
+ * empty ones beside it (review 16a D3). A sheet without a strike costs one probe; a build that answers anything else
+ * (no Font, no Strikethrough) tells nothing, and no cell is said struck.
+ */
+function struckCells(sheet: EtObject, ext: Extent, grid: SheetGrid): string[] {
+  const struck: string[] = [];
+  const strike = (ref: string): unknown => get(get(rangeOf(sheet, ref), 'Font'), 'Strikethrough');
+  const filled = (r: number): number[] => (grid.rows[r] ?? []).flatMap((v, c) => (v === null || v === undefined ? [] : [c]));
+  const probe = (lo: number, hi: number, edges: boolean): void => {
+    const all = strike(`${a1(lo, ext.left)}:${a1(hi, ext.left + ext.cols - 1)}`);
+    if (all === true) for (let r = lo; r <= hi; r++) struck.push(...filled(r).map((c) => a1(r, c)));
+    else if (all === null && lo < hi) for (const [a, b, e] of split(lo, hi, edges)) probe(a, b, e);
+    else if (all === null) struck.push(...filled(lo).flatMap((c) => (strike(a1(lo, c)) === true ? [a1(lo, c)] : [])));
+  };
+  probe(ext.top, ext.top + ext.rows - 1, true);
+  return struck;
+}
+
 interface SheetContext {
   date1904: boolean;
   cellsPerChunk: number;
@@ -238,9 +261,11 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   // As the other readers give them: a finding on a hidden row says so (rules/engine.ts).
   const hiddenRows = hiddenRowsOf(sheet, ext);
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
-  // Not read here (review 12): the cells struck through (Font.Strikethrough would be probed as the rows are, not yet
-  // done) and the autoFilter's range. A row struck out is then read as live, and a finding on a hidden row says it
-  // may be filtered out (filterUnknown), never to delete it.
+  // A row struck through as on paper is void (review 12 D2; forms/voided.ts), as the other readers give it.
+  const struck = struckCells(sheet, ext, grid);
+  if (struck.length > 0) grid.struck = struck;
+  // Not read here: the autoFilter's range (ET has no call for it). A finding on a hidden row says it may be filtered
+  // out (filterUnknown), never to delete it.
   if (hiddenRows.length > 0) grid.filterUnknown = true;
   return grid;
 }
