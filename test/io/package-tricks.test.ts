@@ -96,7 +96,14 @@ describe('two entries of one part', () => {
     expect(readXlsxInNode(folders)).toEqual(grid);
     expect(packageParts(folders).sheets).toEqual(packageParts(base).sheets);
     // A folder's name holding data is an entry as any other: two of one name are refused still.
-    expect(refusals(withEntries([['xl/a/', 'x'], ['XL/A/', 'x']]))).toEqual([DUPLICATE, DUPLICATE, DUPLICATE]);
+    expect(
+      refusals(
+        withEntries([
+          ['xl/a/', 'x'],
+          ['XL/A/', 'x'],
+        ]),
+      ),
+    ).toEqual([DUPLICATE, DUPLICATE, DUPLICATE]);
   });
 });
 
