@@ -15,8 +15,10 @@ export function isOptionWord(field: FieldSpec, text: string): boolean {
   return field.words !== undefined && field.words.has(normalizeLabel(text));
 }
 
-export function convert(field: FieldSpec, raw: CellValue, ctx: DateContext): unknown {
-  if (isBlank(raw)) return undefined;
+export function convert(field: FieldSpec, cell: CellValue, ctx: DateContext): unknown {
+  if (isBlank(cell)) return undefined;
+  // A TRUE/FALSE cell (t="b") anywhere but a 是/否 field is the word Excel shows, as the checks then quote it (review 17a N2).
+  const raw = typeof cell === 'boolean' && field.type !== 'bool' ? (cell ? 'TRUE' : 'FALSE') : cell;
   switch (field.type) {
     case 'datetime': {
       if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;

@@ -7,6 +7,7 @@
  * MAX_DEPTH or more than LIMITS.formulaSteps steps evaluates to undefined, at once.
  */
 import { CellValue, SheetGrid, a1, cellAt, parseA1, parseRange } from '../model/grid';
+import { isExcelError } from '../model/excel-errors';
 import { LIMITS } from '../model/limits';
 import { serialFromDate } from '../model/number-format';
 /** Formulas nested through references, at most. */
@@ -154,7 +155,13 @@ function parseProduct(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
     if (op !== '*' && op !== '/') return v;
     p.pos++;
     const r = parseAtom(p, sheet, ev);
-    v = op === '*' ? num(scalar(v)) * num(scalar(r)) : num(scalar(v)) / num(scalar(r));
+    if (op === '*') v = num(scalar(v)) * num(scalar(r));
+    else {
+      // A division by zero is no number: Excel shows #DIV/0! (review 17a D1), never Infinity.
+      const divisor = num(scalar(r));
+      if (divisor === 0) return fail();
+      v = num(scalar(v)) / divisor;
+    }
   }
 }
 
@@ -226,8 +233,12 @@ function reference(sheet: SheetGrid, ref: string, ev: Evaluation): Value {
   return out;
 }
 
-/** A cell as a formula sees it: a date or time is its serial, as in Excel (=F4+155/1440 is F4's time plus 2 h 35 min). */
+/**
+ * A cell as a formula sees it: a date or time is its serial, as in Excel (=F4+155/1440 is F4's time plus 2 h 35 min).
+ * A cell showing an error (#REF!) makes the formula's result that error too: not worked out.
+ */
 function toValue(v: CellValue): Value {
+  if (isExcelError(v)) return fail();
   return v instanceof Date ? serialFromDate(v) : v;
 }
 

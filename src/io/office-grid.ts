@@ -79,32 +79,12 @@ export interface ReadResult {
   names: string[];
 }
 
-/** Excel's error values: a reader sees them as nothing, as it does through exceljs. */
-const EXCEL_ERRORS = new Set([
-  '#NULL!',
-  '#DIV/0!',
-  '#VALUE!',
-  '#REF!',
-  '#NAME?',
-  '#NUM!',
-  '#N/A',
-  '#GETTING_DATA',
-  '#SPILL!',
-  '#CALC!',
-  '#BUSY!',
-  '#FIELD!',
-  '#BLOCKED!',
-  '#CONNECT!',
-  '#UNKNOWN!',
-  '#PYTHON!',
-  '#EXTERNAL!',
-]);
-
 export function plainOfficeValue(value: unknown): CellValue {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') return EXCEL_ERRORS.has(value) ? null : value;
+  // An error value (#REF!, #N/A) is the text the cell shows, as every reader keeps it (review 17a D1).
+  if (typeof value === 'string') return value;
   return String(value);
 }
 

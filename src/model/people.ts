@@ -5,6 +5,7 @@
  * and summary that compares people, and for the reader that splits a cell of
  * signers into names.
  */
+import { isExcelError } from './excel-errors';
 import { toHalfWidth } from './text';
 import { norm } from './values';
 import { TextMemo } from './memo';
@@ -208,6 +209,8 @@ const CUTS_OR_BRACKETS = /[、，,／/;；\s\u3000（()）]/;
  * padded with a space ("李\u3000强、赵\u3000敏" → ["李 强", "赵 敏"]).
  */
 export function splitSignatures(text: string): string[] {
+  // #N/A where a name should be is what the cell shows, not two names cut at its slash (review 17a D1).
+  if (isExcelError(text)) return [text];
   // Most cells are one name and nothing to cut at: read at once (each character and word is made anew below).
   if (!CUTS_OR_BRACKETS.test(text)) return text === '' ? [] : [text];
   const out: string[] = [];

@@ -1,6 +1,7 @@
 import { isBlankValue, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
+import { isExcelError } from '../model/excel-errors';
 import { boxWithBags, parseCount, unitOfCount } from '../model/text';
 import { totalReadings, UNIT_CHOICES } from '../model/unit-total';
 
@@ -13,6 +14,8 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       count: '“{field}”写的是“{value}”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。',
+      error:
+        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0、查不到要找的值），表上和打印出来的都是“{value}”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。',
       setting: '“{field}”写的是“{value}”，读不出一个不小于 0 的数，检查时只好按默认的 {default} 计。请只写数字，如“{default}”。',
       unit: '“{field}”写的是“{value}”：单位写的是“{written}”，本表此处按{units}计，不能当作 {count}{first}。检查时暂不计入，请核对实物后按{units}改写（是 {count}{first}的只写“{count}”）{orRow}。',
       boxes:
@@ -20,13 +23,15 @@ export const meta: RuleMeta = {
     },
     en: {
       count: '"{field}" reads "{value}", which is not a whole number ≥ 0. Bag, box and copy counts are whole numbers; write e.g. "3".',
+      error:
+        '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out (a cell it refers to was deleted, a division by zero, a value not found), and the form shows and prints "{value}", not a number. Correct the formula, or delete it and type the number, e.g. "3".',
       setting: '"{field}" reads "{value}", which is not a number ≥ 0, so the checks use the default, {default}. Write the number alone, e.g. "{default}".',
       unit: '"{field}" reads "{value}": in {written}, but here counts are in {unitsEn}, so it is not {count} {first}. It is left out of the checks until corrected: check the papers and write it in {unitsEn} (for {count} {first}, write "{count}"){orRowEn}.',
       boxes:
         '"{field}" reads "{value}": boxes and bags in one cell, and it cannot be told whether that is {boxes} boxes and {bags} more bags, or {boxes} boxes holding {bags} bags. Here counts are in {unitsEn}, so there is no total to take; it is left out of the checks until corrected: check the papers and write the total in {unitsEn} (the number alone){orRowEn}.',
     },
   },
-  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative; a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
 
 /** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
@@ -41,6 +46,8 @@ export function check({ model, facts, report }: RuleContext): void {
   const unitWords = (units: readonly string[]) => ({ units: units.map((u) => `“${u}”`).join('或'), unitsEn: units.join(' or '), first: units[0] });
   const c = (path: string, v: unknown, units?: readonly string[], choices?: readonly string[]) => {
     if (isBlankValue(v) || whole(v) !== undefined) return;
+    // #REF!, #DIV/0!, #N/A: the cell's formula failed, and the form prints the error (review 17a D1).
+    if (isExcelError(v)) return void report(path, 'error', { value: String(v) });
     // “2箱3袋” where the row counts bags: 2 boxes and 3 bags more, or 2 boxes holding 3? No total either way.
     const boxed = units && !units.includes('箱') ? boxWithBags(v) : undefined;
     if (boxed) {

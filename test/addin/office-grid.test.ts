@@ -330,10 +330,10 @@ describe('readOfficeGrid', () => {
   });
 });
 
-test('Excel values become grid values: blanks and error values are nothing', () => {
+test('Excel values become grid values: blanks are nothing, an error value the text the cell shows (review 17a D1)', () => {
   expect(plainOfficeValue('')).toBeNull();
-  expect(plainOfficeValue('#N/A')).toBeNull();
-  expect(plainOfficeValue('#DIV/0!')).toBeNull();
+  expect(plainOfficeValue('#N/A')).toBe('#N/A');
+  expect(plainOfficeValue('#DIV/0!')).toBe('#DIV/0!');
   expect(plainOfficeValue(3)).toBe(3);
   expect(plainOfficeValue('张三')).toBe('张三');
   expect(plainOfficeValue(true)).toBe(true);

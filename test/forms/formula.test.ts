@@ -99,3 +99,12 @@ test('a wide tree of formulas is worked out once per cell (not once per path)', 
   expect(resolvedCell(s, 29, 0)).toBe(2);
   expect(resolvedCell(s, 0, 0)).toBe(2 ** 30);
 });
+
+test('a division by zero, or a cell showing an error, gives no value (Excel shows #DIV/0!, the error): never Infinity (review 17a D1)', () => {
+  const s = sheet([[0, '#REF!', 4, null, null, null]], { D1: '1/A1', E1: 'SUM(A1:C1)', F1: 'C1/2' });
+  expect([resolvedCell(s, 0, 3), resolvedCell(s, 0, 4), resolvedCell(s, 0, 5)]).toEqual([null, null, 2]);
+  expect(evaluateFormula(s, '1/0')).toBeUndefined();
+  expect(evaluateFormula(s, 'C1/(A1*3)')).toBeUndefined();
+  expect(evaluateFormula(s, 'B1&"x"')).toBeUndefined();
+  expect(evaluateFormula(s, '0/4')).toBe(0);
+});

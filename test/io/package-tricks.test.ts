@@ -83,6 +83,28 @@ describe('two entries of one part', () => {
       ),
     ).toEqual(grid);
   });
+
+  it('empty folder entries differing only in case (xl/worksheets/, xl/WORKSHEETS/) hold no part: read as the base (review 17a N3)', () => {
+    const grid = readXlsx(base);
+    const folders = withEntries([
+      ['xl/worksheets/', ''],
+      ['xl/WORKSHEETS/', ''],
+      ['XL/', ''],
+      ['xl/', ''],
+    ]);
+    expect(readXlsx(folders)).toEqual(grid);
+    expect(readXlsxInNode(folders)).toEqual(grid);
+    expect(packageParts(folders).sheets).toEqual(packageParts(base).sheets);
+    // A folder's name holding data is an entry as any other: two of one name are refused still.
+    expect(
+      refusals(
+        withEntries([
+          ['xl/a/', 'x'],
+          ['XL/A/', 'x'],
+        ]),
+      ),
+    ).toEqual([DUPLICATE, DUPLICATE, DUPLICATE]);
+  });
 });
 
 /** UTF-16 bytes of a text, in `order`, with a byte-order mark or without. */

@@ -20,10 +20,10 @@ import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
 import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
-import { PLAIN_ROOM } from '../../src/io/xlsx/plain-shapes';
 import { CalendarDate, HiddenTimeDate, SerialShownDate, parseA1, type WorkbookGrid } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 import { summarizeSite } from '../../src/summary/site';
+import { handMade, withRow2 } from './hand-made';
 
 jest.setTimeout(120_000);
 
@@ -223,28 +223,6 @@ describe('readXlsx = gridFromWorkbook(exceljs)', () => {
  * reads them: it leaves what lies within PLAIN_ROOM of the text's end to the
  * general way (`nearEnd` keeps it so).
  */
-async function handMade(
-  edit: (sheetXml: string, sharedXml: string, zip: JSZip) => [string, string] | Promise<[string, string]>,
-  nearEnd = false,
-): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('手工');
-  ws.getCell('A1').value = '共享';
-  ws.getCell('B1').value = 42;
-  ws.getCell('C1').value = '占位';
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  const [sheet, shared] = await Promise.all(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'].map((f) => zip.file(f)!.async('string')));
-  const [edited, shared2] = await edit(sheet, shared, zip);
-  const sheet2 = nearEnd ? edited : edited.replace('</sheetData>', `</sheetData>${' '.repeat(PLAIN_ROOM)}`);
-  zip.file('xl/worksheets/sheet1.xml', sheet2);
-  zip.file('xl/sharedStrings.xml', shared2);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
-const withRow2 =
-  (cells: string) =>
-  (sheet: string, shared: string): [string, string] => [sheet.replace('</sheetData>', `<row r="2">${cells}</row></sheetData>`), shared];
-
 /** A workbook as the check service takes it, its grid read by the one reader or by exceljs. */
 async function inputOf(file: string, bytes: Uint8Array, reader: 'ours' | 'exceljs'): Promise<WorkbookInput> {
   return { file, bytes, sha256: null, grid: reader === 'ours' ? (b) => readXlsx(b!) : await viaExceljs(bytes) };
@@ -307,7 +285,7 @@ describe('readXlsx on what other programs and people write', () => {
     const grid = await same(buf);
     expect(grid.sheets[0].rows).toEqual([
       ['共享', 42, '行内 文本\r'],
-      ['a\nc_x000D_', '原样_x000D_', false, null, 0],
+      ['a\nc_x000D_', '原样_x000D_', false, '#N/A', 0],
     ]);
   });
 
@@ -572,7 +550,7 @@ describe('readXlsx on what other programs and people write', () => {
     const grid = readXlsx(asWritten);
     expect(grid.sheets[0].rows).toEqual([
       ['共享', 42, '占位'],
-      ['甲', 1.5, true, null, null, null, null, '共享'],
+      ['甲', 1.5, true, '#N/A', null, null, null, '共享'],
       ['小写', 2, '甲&乙', 'x\ny', 3, 4, 5],
       [6, '<'],
       [7],

@@ -247,10 +247,12 @@ test('Value2 shapes: rows, flat, one row, one column, one cell', () => {
   expect(() => toRows(5, 2, 2)).toThrow('WPS 返回的区域数据形状不对');
 });
 
-test('WPS values become grid values: CVErr numbers, error text and blanks are nothing', () => {
-  expect(plainWpsValue(-2146826281)).toBeNull();
-  expect(plainWpsValue(-2146826246)).toBeNull();
-  expect(plainWpsValue('#DIV/0!')).toBeNull();
+test('WPS values become grid values: CVErr numbers and error text the error the cell shows (review 17a D1), blanks nothing', () => {
+  expect(plainWpsValue(-2146826281)).toBe('#DIV/0!');
+  expect(plainWpsValue(-2146826246)).toBe('#N/A');
+  expect(plainWpsValue(-2146826265)).toBe('#REF!');
+  expect(plainWpsValue(-2146828288 + 2099)).toBe('#VALUE!');
+  expect(plainWpsValue('#DIV/0!')).toBe('#DIV/0!');
   expect(plainWpsValue('')).toBeNull();
   expect(plainWpsValue(undefined)).toBeNull();
   expect(plainWpsValue(-3)).toBe(-3);

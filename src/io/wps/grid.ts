@@ -19,6 +19,7 @@ import { a1, CellValue, RangeBox, SheetGrid, SheetState, WorkbookGrid, parseA1, 
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
 import { dateFromSerial, dateKindOf, isTextFmt, numberAsShown } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
+import { errorOfCode } from '../../model/excel-errors';
 import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
 
 export interface WpsReadOptions {
@@ -34,14 +35,14 @@ export interface WpsReadOptions {
 
 const WPS_READ_LIMITS = { cellsPerChunk: 100_000, maxCells: LIMITS.cells };
 
-/** Formula errors come back from Value2 as CVErr numbers (xlErrDiv0 2007 → -2146826281): nothing, as exceljs reads them. */
+/** Formula errors come back from Value2 as CVErr numbers (xlErrDiv0 2007 → -2146826281): the error the cell shows (#DIV/0!), as every reader keeps it. */
 const CVERR_BASE = -2146828288;
 function isCvErr(v: number): boolean {
   return Number.isInteger(v) && v >= CVERR_BASE + 2000 && v <= CVERR_BASE + 2100;
 }
 
 export function plainWpsValue(value: unknown): CellValue {
-  if (typeof value === 'number' && isCvErr(value)) return null;
+  if (typeof value === 'number' && isCvErr(value)) return errorOfCode(value - CVERR_BASE);
   return plainOfficeValue(value);
 }
 

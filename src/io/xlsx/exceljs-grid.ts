@@ -1,7 +1,8 @@
 /**
  * An exceljs workbook → the plain grid the readers take. Merged slave cells
  * become null, rich text becomes its text, a formula becomes its cached result
- * (or, when there is none, null plus the formula so a reader can still total).
+ * (or, when there is none, null plus the formula so a reader can still total;
+ * a shared formula's other cell, the master's moved to it), an error value its text (#REF!).
  */
 import type ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid, a1, sheetStateOf } from '../../model/grid';
@@ -20,7 +21,11 @@ function shownValue(value: CellValue, numFmt: string | undefined, date1904: bool
   return value instanceof Date && numFmt !== EXCELJS_DATE_TIME_22 && isCalendarFmt(numFmt) ? asShown(value.getTime(), true) : value;
 }
 
-function plainValue(value: ExcelJS.CellValue): { value: CellValue; formula?: string } {
+/** An error value ({ error: '#REF!' }) as the cell shows it (review 17a D1), as the lean reader keeps it. */
+const errorText = (value: object): string | undefined => ('error' in value && typeof value.error === 'string' && value.error ? value.error : undefined);
+
+/** `slaveFormula`: a shared formula's other cell's own formula (exceljs moves the master's: cell.formula), review 17a D2. */
+function plainValue(value: ExcelJS.CellValue, slaveFormula?: () => string | undefined): { value: CellValue; formula?: string } {
   if (value === null || value === undefined) return { value: null };
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };
   if (value instanceof Date) return { value };
@@ -29,13 +34,15 @@ function plainValue(value: ExcelJS.CellValue): { value: CellValue; formula?: str
     if ('formula' in value || 'sharedFormula' in value) {
       const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
       const result = f.result;
+      const error = result && typeof result === 'object' && !(result instanceof Date) ? errorText(result) : undefined;
+      if (error) return { value: error };
       if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
-        return { value: null, formula: f.formula ?? undefined };
+        return { value: null, formula: f.formula ?? (f.sharedFormula ? slaveFormula?.() : undefined) };
       }
       return { value: result as CellValue };
     }
     if ('text' in value && 'hyperlink' in value) return { value: String((value as ExcelJS.CellHyperlinkValue).text) };
-    if ('error' in value) return { value: null };
+    if ('error' in value) return { value: errorText(value) ?? null };
   }
   return { value: String(value) };
 }
@@ -49,7 +56,7 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
-      const { value, formula } = plainValue(cell.value);
+      const { value, formula } = plainValue(cell.value, () => cell.formula || undefined);
       out[colNumber - 1] = shownValue(value, cell.numFmt, date1904);
       if (formula) formulas[a1(rowNumber - 1, colNumber - 1)] = formula;
       // A value struck through (a line struck out as on paper: forms/voided.ts).

@@ -14,6 +14,7 @@ import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 import { asShown, dateFromSerial, numberAsShown, type DateKind } from '../../model/number-format';
 import { readXmlPart, type XmlTag } from './xml';
 import { ItemText, matchAt } from './string-items';
+import { shiftFormula } from './shared-formula';
 import { Plain, PLAIN_ROOM, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
 
@@ -99,6 +100,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   let raw: string | undefined;
   let formula: string | undefined;
   let sharedSlave = false;
+  /** The shared formula's index (si) the cell's <f> names. */
+  let sharedIndex: string | undefined;
+  /** Each shared formula's master: its formula and place, by si (the master comes before its other cells). */
+  const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
   let formulaType: string | undefined;
   let inIs = false;
   let hasIs = false;
@@ -112,25 +117,36 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     return kind ? excelToDate(n, date1904, kind) : numberAsShown(n, text[s] ? '@' : undefined, date1904);
   };
 
+  /** The formula of a shared formula's other cell: the master's, moved to this cell (review 17a D2). */
+  const slaveFormula = (): string | undefined => {
+    const master = sharedIndex === undefined ? undefined : sharedMasters.get(sharedIndex);
+    return master && shiftFormula(master.formula, cellRow - master.row, colNo - master.col);
+  };
+
   /** The value of the cell just closed, as exceljs gives it; undefined: no value (only its place counts). */
   const cellValue = (): CellValue | undefined => {
     // An empty <v></v> gives exceljs no value at all.
     if (raw === '') raw = undefined;
+    if (formulaType === 'shared' && !sharedSlave && formula && sharedIndex !== undefined) {
+      sharedMasters.set(sharedIndex, { formula, row: cellRow, col: colNo });
+    }
     if (formula || formulaType !== undefined) {
-      // A formula: its cached result, or null and the formula (none for a shared formula's slave).
+      // A formula: its cached result, or null and the formula (a shared formula's other cell: the master's, moved).
       let result: CellValue | undefined;
       if (raw !== undefined) {
         if (type === 'str') result = raw;
         else if (type === 'b') result = parseInt(raw, 10) !== 0;
-        else if (type === 'e') result = undefined;
+        // An error (#REF!, #DIV/0!) is what the cell shows, also once Excel works the formula out again (review 17a D1).
+        else if (type === 'e') result = raw;
         // A shared-string result stays the number it holds, as exceljs reads it. A 0 stays 0 under a date format
         // too (exceljs makes it 1899-12-30, and keeps it): a result not worked out, as any other 0 is.
         else result = numberOrText(raw) === 0 ? 0 : numeric(raw);
       }
       // exceljs keeps a cached result only when it is truthy: 0, '' and FALSE read as no result.
       if (result === undefined || result === null || result === 0 || result === '' || result === false) {
-        if (!sharedSlave && formula) {
-          formulas[a1(cellRow, colNo)] = formula;
+        const f = sharedSlave ? slaveFormula() : formula;
+        if (f) {
+          formulas[a1(cellRow, colNo)] = f;
           hasFormulas = true;
         }
         return null;
@@ -152,7 +168,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
       case 'b':
         return raw === undefined ? undefined : parseInt(raw, 10) !== 0;
       case 'e':
-        return raw === undefined ? undefined : null;
+        // An error value (#N/A) as the cell shows it: quoted by the checks, not taken as blank (review 17a D1).
+        return raw;
       case 'd':
         // An ISO date (Strict OOXML, which Excel does not write by default): its wall clock.
         return raw === undefined ? undefined : isoDate(raw, dates[style < 0 ? 0 : style]);
@@ -200,6 +217,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     raw = undefined;
     formula = undefined;
     sharedSlave = false;
+    sharedIndex = undefined;
     formulaType = undefined;
     inIs = false;
     hasIs = false;
@@ -314,6 +332,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
       if (ch === F) {
         formulaType = tag.attr('t');
         sharedSlave = formulaType === 'shared' && !tag.attr('ref');
+        if (formulaType === 'shared') sharedIndex = tag.attr('si');
         capture = Capture.Formula;
         buf = '';
         return;

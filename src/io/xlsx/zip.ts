@@ -82,7 +82,8 @@ const partKey = (name: string): string => name.replace(/[A-Z]+/g, (letters) => l
  * The entries of the package by name, counted against the entry limit. Two
  * entries of one name (or of names differing only in case) are refused: readers
  * differ on which one is the part (LibreOffice takes the last), so the sheet
- * checked could be another than the one a person opens.
+ * checked could be another than the one a person opens. Empty folder entries
+ * (names ending in /) hold nothing to differ on: they are not compared.
  */
 export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   if (bytes.length < 22) throw refuse('broken');
@@ -113,9 +114,12 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     const name = entryName(bytes.subarray(p + 46, p + 46 + nameLength));
     if (flags & 1) throw refuse('encrypted');
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff) throw refuse('unsupportedZip');
-    const key = partKey(name);
-    if (keys.has(key)) throw refuse('duplicateEntry');
-    keys.add(key);
+    // An empty folder entry (xl/WORKSHEETS/ beside xl/worksheets/) holds no part for readers to differ on (review 17a N3).
+    if (!(name.endsWith('/') && declaredSize === 0)) {
+      const key = partKey(name);
+      if (keys.has(key)) throw refuse('duplicateEntry');
+      keys.add(key);
+    }
     entries.set(name, { name, method, compressedSize, declaredSize, localOffset, crc, nameAt: p + 46, nameLength });
     p += 46 + nameLength + extraLength + commentLength;
   }
