@@ -4,6 +4,7 @@ const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
 import { dateAndHalfDay, formatWallClock, isDateWithoutTime, isPeriodText, parseWallClock, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
 import { readFromTimetable, TIMETABLE_LABELS } from '../model/labels';
+import { isExcelError } from '../model/excel-errors';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -23,6 +24,8 @@ export const meta: RuleMeta = {
       range: '“{field}”写的是“{value}”，读不出考试的起止时间。请写成如“08:30—10:00”。',
       serial:
         '“{field}”写的是“{value}”，这是日期时间“{shown}”在 Excel 里的内部数值：日期格式的格子改成“文本”后再输入，就会显示成这样，打印出来没人看得懂。请把这一格的格式设为日期（或“常规”），再填写“{shown}”。',
+      error:
+        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0），表上和打印出来的都是“{value}”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
       dotTime: '“{field}”写的是“{value}”，时和分之间用了小数点，读不出是几时几分。请改成“{fixed}”（时和分之间用冒号），或写成如“8时30分”。',
       period:
         '“{field}”写的是“{value}”，读不出值班的起止时间。请按表上的格式写成如“2025年1月6日16时至6日20时”（开始写到年月日时，结束写到日时，或写“次日8时”），或把开始和结束分别填在“{field}”和“至”后的格子里。',
@@ -35,12 +38,14 @@ export const meta: RuleMeta = {
       range: '"{field}" reads "{value}", which is not a time range. Write e.g. "08:30—10:00".',
       serial:
         '"{field}" reads "{value}": the number Excel keeps for the date and time {shown}, shown so when a date cell is set to Text and typed again; on paper no one can read it. Set the cell’s format to a date (or General) and enter {shown} again.',
+      error:
+        '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out (a cell it refers to was deleted, a division by zero), and the form shows and prints "{value}", not a date and time. Correct the formula, or delete it and type the date and time, e.g. "2024-06-15 08:30".',
       dotTime: '"{field}" reads "{value}": a dot between hour and minute does not read as a time. Write "{fixed}" (a colon between them), or e.g. "8时30分".',
       period:
         '"{field}" reads "{value}", which does not read as the shift\'s start and end. Write it as the form prints it, e.g. "2025年1月6日16时至6日20时" (the start to the hour, the end as day and hour, or "次日8时"), or put the start and the end in their own cells, either side of 至.',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day; a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A date serial kept as text (“45458.3229166667”: a date cell set to 文本 and typed again, which prints as that number) is told the date and time it stands for and how to make the cell a date again. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
+  docs: 'A date or time that cannot be read as a date and time of day (a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A date serial kept as text (“45458.3229166667”: a date cell set to 文本 and typed again, which prints as that number) is told the date and time it stands for and how to make the cell a date again. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
 };
 
 const isBareDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -58,7 +63,9 @@ export function check({ model, facts, report }: RuleContext): void {
     const fixed = dotTime(v);
     const half = halfDayExample(v);
     const serial = serialText(v);
-    if (serial) report(path(), 'serial', { value: String(v), shown: serial });
+    // #REF!, #DIV/0!: the cell's formula failed, and the form prints the error (review 17a D1).
+    if (isExcelError(v)) report(path(), 'error', { value: String(v) });
+    else if (serial) report(path(), 'serial', { value: String(v), shown: serial });
     else if (fixed) report(path(), 'dotTime', { value: String(v), fixed });
     else if (half) report(path(), 'halfDay', { value: String(v), ...half });
     else report(path(), isDateWithoutTime(v) ? 'noTime' : 'datetime', { value: String(v) });

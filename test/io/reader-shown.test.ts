@@ -127,13 +127,13 @@ describe('an error value reads as the cell shows it (review 17a D1)', () => {
       TWO_SIGNERS,
       CHECKOUT_WINDOW,
       ['invalid-count', 'error', '出入库记录', 'D5', '“数量”写的是“TRUE”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。'],
-      // invalid-datetime's words are another helper's (review 17a): it quotes the error as it is.
+      // A date-time showing an Excel error is said to be one, as a count is.
       [
         'invalid-datetime',
         'error',
         '出入库记录',
         'F5',
-        '“取卷时间”写的是“#DIV/0!”，读不出是哪年哪月哪日几时几分。表上的时间须写到年、月、日、时、分，请改成如“2024年6月15日8时30分”或“2024-06-15 08:30”。',
+        '“取卷时间”这一格显示的是“#DIV/0!”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0），表上和打印出来的都是“#DIV/0!”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
       ],
       RETURN_TIME,
       PROCTOR,
@@ -142,7 +142,7 @@ describe('an error value reads as the cell shows it (review 17a D1)', () => {
         'error',
         '出入库记录',
         'F6',
-        '“取卷时间”写的是“#N/A”，读不出是哪年哪月哪日几时几分。表上的时间须写到年、月、日、时、分，请改成如“2024年6月15日8时30分”或“2024-06-15 08:30”。',
+        '“取卷时间”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0），表上和打印出来的都是“#N/A”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
       ],
       NOT_RETURNED,
       DUTY_GAP,
