@@ -6,7 +6,8 @@
 import { DateContext, formatDate, parseWallClock, readDateTime, withoutHalfDay } from '../model/datetime';
 import { splitSignatures } from '../model/people';
 import { cleanText, normalizeLabel, parseCount, parseYesNo, readYesNo, splitSigners, toHalfWidth } from '../model/text';
-import { CellValue, isBlank } from '../model/grid';
+import { CalendarDate, CellValue, isBlank } from '../model/grid';
+import { dateFromSerial, isWholeDateSerial } from '../model/number-format';
 import type { FieldSpec } from './layout';
 import { halfWidthDigits, isPlaceholder, textOf } from './sheet-index';
 
@@ -22,7 +23,9 @@ export function convert(field: FieldSpec, cell: CellValue, ctx: DateContext): un
   switch (field.type) {
     case 'datetime': {
       if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;
-      return readDateTime(typeof raw === 'string' ? raw : raw, ctx);
+      // A whole serial under 常规 (45458) is a day and no time, as a date typed alone is: never its midnight, unsaid.
+      if (isWholeDateSerial(raw)) return readDateTime(new CalendarDate(dateFromSerial(raw).getTime()), ctx);
+      return readDateTime(raw, ctx);
     }
     case 'date': {
       if (typeof raw === 'string' && isPlaceholder(raw)) return undefined;

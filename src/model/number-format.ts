@@ -92,6 +92,9 @@ export const isTextFmt = (fmt: string | undefined | null): boolean => fmt?.trim(
  */
 export const mayBeDateSerial = (v: unknown): v is number => typeof v === 'number' && v >= 36_526 && v < 73_051;
 
+/** A whole number a day of 2000–2099 would be (45458): under 常规 / General a day's serial, shown and printed as the number. */
+export const isWholeDateSerial = (v: unknown): v is number => mayBeDateSerial(v) && Number.isInteger(v);
+
 /**
  * A number as the cell shows it under `fmt`, a format that shows no date (a date format: the number as it is): a
  * cell formatted 文本 (`@`) after a date-time was typed shows, and prints, the serial (45458.40625) as General

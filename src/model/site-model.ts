@@ -80,6 +80,12 @@ export interface SiteModel {
    */
   serialShown?: string[];
   /**
+   * The paths of fields that ask for a day alone (附件4's 日期, 考试安排's 考试日期) read from a cell holding a whole
+   * date serial under 常规 / General or a number format (45458): read as that day, printed as the number, for
+   * time-not-shown to say so. Absent: none.
+   */
+  dayShownAsNumber?: string[];
+  /**
    * 报考人数 that a copy of 考试安排 (the sheet copied, not read: forms/schedule-copies.ts) writes otherwise than
    * the first; `scheduleCopy[i]` is located at the copy's cell.
    */
