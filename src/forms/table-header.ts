@@ -160,8 +160,11 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   const cells = shortTexts(index, row);
   const found = new Map<string, number>();
   const taken = new Set<number>();
-  const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined =>
-    list?.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
+  // Two cells headed alike (an old column kept hidden beside the one in use, review 17b D7): the visible one first.
+  const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined => {
+    const fits = list?.filter((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
+    return fits?.find((t) => !index.colHidden(t.col)) ?? fits?.[0];
+  };
   const options = headerOptions(cells, known);
   columns.forEach((column, i) => {
     const at = matching(options[i], i);

@@ -30,3 +30,16 @@ describe('D5: a value under its label', () => {
   });
 });
 
+describe('D7: an old column kept hidden, headed like the visible one', () => {
+  test('the hidden 取卷时间 (F, empty) loses to the visible one (G): no finding', () => {
+    const model = read('c4-hidden-old-column');
+    expect(model.data.vaultLog!.map((r) => r.takenAt)).toEqual(['2024-06-15T07:45', '2024-06-15T09:45', '2024-06-16T07:50']);
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('the hidden one holding last term’s 1月13日 07:40 is not read either: no finding', () => {
+    const model = read('c5-hidden-old-column-filled');
+    expect(model.data.vaultLog!.map((r) => r.takenAt)).toEqual(['2024-06-15T07:45', '2024-06-15T09:45', '2024-06-16T07:50']);
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+});
