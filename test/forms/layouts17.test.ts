@@ -43,3 +43,51 @@ describe('D7: an old column kept hidden, headed like the visible one', () => {
     expect(validateSite(model).map(full)).toEqual([]);
   });
 });
+
+describe('D8: a group word over generic sub-headers (出库 over 取卷人 · 时间 · 保管员; 入库 over 还卷人 · 时间 · 保管员)', () => {
+  test('read as the form’s columns: no finding', () => {
+    const model = read('c6-header-group-generic');
+    expect(model.data.vaultLog!.map((r) => [r.takenAt, r.issuedBy, r.returnedAt, r.receivedBy])).toEqual([
+      ['2024-06-15T07:45', '陈静', '2024-06-15T10:20', '陈静'],
+      ['2024-06-15T09:45', '陈静', '2024-06-15T12:15', '陈静'],
+      ['2024-06-16T07:50', '陈静', '2024-06-16T10:15', '陈静'],
+    ]);
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('planted: 2045 taken out 08:45 for its 10:30 exam is found at F6, and nothing else', () => {
+    expect(validateSite(read('c6-header-group-generic-planted')).map(full)).toEqual([
+      [
+        'checkout-window',
+        'error',
+        '出入库记录',
+        'F6',
+        '试卷 2045 在 6月15日 08:45 出库，比它这场考试开考（6月15日 10:30）早了 105 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
+      ],
+    ]);
+  });
+});
+
+describe('D6: 附件3 with the date and the time in two columns (取卷日期 | 取卷时间, 还卷日期 | 还卷时间)', () => {
+  test('each time read on its date column’s day (the time an Excel time): no finding', () => {
+    const model = read('c3-date-time-columns');
+    expect(model.data.vaultLog!.map((r) => [r.takenAt, r.returnedAt])).toEqual([
+      ['2024-06-15T07:45', '2024-06-15T10:20'],
+      ['2024-06-15T09:45', '2024-06-15T12:15'],
+      ['2024-06-16T07:50', '2024-06-16T10:15'],
+    ]);
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('planted: 1001 taken out at 6:45 is found at the time’s cell G4, and nothing else', () => {
+    expect(validateSite(read('c3-date-time-columns-planted')).map(full)).toEqual([
+      [
+        'checkout-window',
+        'error',
+        '出入库记录',
+        'G4',
+        '试卷 1001 在 6月15日 06:45 出库，比它这场考试开考（6月15日 08:30）早了 105 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
+      ],
+    ]);
+  });
+});
