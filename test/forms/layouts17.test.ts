@@ -91,3 +91,36 @@ describe('D6: 附件3 with the date and the time in two columns (取卷日期 | 
     ]);
   });
 });
+
+describe('D1: different forms on one sheet, each read from its own region', () => {
+  test.each([
+    ['基本信息 over 考试安排 (基本信息 sheet)', 'a1-info-schedule-stacked'],
+    ['交接单 over 入库清单 (交接入库 sheet)', 'a4-handover-intake-stacked'],
+    ['every form on Sheet1', 'a5-all-on-sheet1'],
+    ['附件2 in A–H, 附件3 from J (入库及出入库 sheet)', 'a2-intake-vault-side-by-side'],
+  ])('%s: every form read, no finding', (_, name) => {
+    const model = read(name);
+    expect(model.data.schedule?.length).toBe(3);
+    expect(model.data.handovers?.length).toBeGreaterThan(0);
+    expect(model.data.vaultLog?.length).toBe(3);
+    expect(model.data.site?.examSite).toBe('岳麓考点');
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('planted: 附件3 beside 附件2, its 2045 out at 08:45 found at its own cell O5, and nothing else', () => {
+    expect(validateSite(read('a2-intake-vault-side-by-side-planted')).map(full)).toEqual([
+      [
+        'checkout-window',
+        'error',
+        '入库及出入库',
+        'O5',
+        '试卷 2045 在 6月15日 08:45 出库，比它这场考试开考（6月15日 10:30）早了 105 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
+      ],
+    ]);
+  });
+
+  test('each form’s values keep their real cells: 入库清单 under 交接单 on one sheet', () => {
+    const model = read('a4-handover-intake-stacked');
+    expect(model.locations['intake.items[0].paperNo']).toMatchObject({ sheet: '交接入库', cell: 'B27' });
+  });
+});
