@@ -74,8 +74,18 @@ export interface FieldSpec {
 export interface ColumnSpec extends FieldSpec {
   /** Column width in characters. */
   width: number;
+  /**
+   * The headers of a date column people keep before this time column (取卷日期 | 取卷时间, review 17b D6): where the
+   * header has one, a time of day in this column is read on that column's date, and found at this column's cell.
+   */
+  dateColumn?: readonly string[];
   /** A parent header spanning several columns on the row above (附件4 试卷发放情况). */
   group?: string;
+  /**
+   * A two-row header people print with a group word over generic words (出库 over 取卷人 · 时间 · 保管员, review 17b
+   * D8): the group words this column may stand under, and the generic words that head it there. Read only together.
+   */
+  underGroup?: { groups: readonly string[]; words: readonly string[] };
   /** Not on the printed form: kept right of the print area for the reader (附件1's and 附件3's 单位). */
   helper?: boolean;
   /** The row's field whose word prints after the number ("3袋"), the number staying a number. */

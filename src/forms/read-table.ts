@@ -16,6 +16,7 @@ import { totalAsRead } from '../model/unit-total';
 import { SheetIndex, normalized } from './sheet-index';
 import type { TableHeader } from './table-header';
 import { noteColumn, voidedRow } from './voided';
+import { dateAndTime } from './time-beside';
 import type { FormRead } from './read';
 
 /** Blank rows in a row after which a table is taken to have ended. */
@@ -98,6 +99,25 @@ interface Section {
   columns: Array<{ path: string; col: number }>;
   headerUnits: ReadonlyMap<string, string>;
   noteCol: number | undefined;
+  /** The date column kept before a time column (ColumnSpec.dateColumn), by the time column's key. Empty for most tables. */
+  dateCols: ReadonlyMap<string, number>;
+}
+
+/** The header's date columns before its time columns (取卷日期 before 取卷时间): on the header's rows, in a cell no column took. */
+function dateColumnsOf(index: SheetIndex, table: TableSpec, header: TableHeader): Map<string, number> {
+  const dateCols = new Map<string, number>();
+  const taken = new Set(header.columns.values());
+  for (const column of table.columns) {
+    if (!column.dateColumn || !header.columns.has(column.key)) continue;
+    for (let row = header.top; row < header.dataStart; row++) {
+      const cell = index.rowTexts(row).find((t) => !taken.has(t.col) && column.dateColumn!.some((label) => normalizeLabel(label) === t.norm));
+      if (cell) {
+        dateCols.set(column.key, cell.col);
+        break;
+      }
+    }
+  }
+  return dateCols;
 }
 
 function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Section {
@@ -119,12 +139,13 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     columns: present.flatMap(({ column, col }) => [column.key, ...standingFor(table, column, header)].map((path) => ({ path, col }))),
     headerUnits: unitsInHeader(index, header, table),
     noteCol: noteColumn(index, header),
+    dateCols: dateColumnsOf(index, table, header),
   };
 }
 
 export function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
   let section = sectionOf(index, table, header);
-  let { present, alternatives, cols, left, right, headerUnits, noteCol } = section;
+  let { present, alternatives, cols, left, right, headerUnits, noteCol, dateCols } = section;
   // A header pasted again with its columns moved (table-header.ts `moved`): the rows under it are read by its columns.
   let nextMoved = 0;
   const rows: FormRecord[] = [];
@@ -141,7 +162,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     if (nextMoved < header.moved.length && r === header.moved[nextMoved].dataStart) {
       const moved = header.moved[nextMoved++];
       section = sectionOf(index, table, { ...header, ...moved, columns: new Map(moved.columns), moved: [] });
-      ({ present, alternatives, cols, left, right, headerUnits, noteCol } = section);
+      ({ present, alternatives, cols, left, right, headerUnits, noteCol, dateCols } = section);
       (grid.moved ??= []).push({ from: grid.rows.length, rowCol: section.rowCol, columns: section.columns });
     }
     const at = section.header;
@@ -178,7 +199,10 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     grid.seqs.push(seq);
     for (let k = 0; k < present.length; k++) {
       const { column, col } = present[k];
-      const raw = index.tableValue(r, col, at.dataStart);
+      let raw = index.tableValue(r, col, at.dataStart);
+      // A time of day beside its date column (取卷日期 | 取卷时间): the two read as one.
+      const dateCol = dateCols.size > 0 ? dateCols.get(column.key) : undefined;
+      if (dateCol !== undefined) raw = dateAndTime(index.tableValue(r, dateCol, at.dataStart), raw, ctx) ?? raw;
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);

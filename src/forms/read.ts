@@ -153,6 +153,38 @@ function isKnownLabel(text: string, known: readonly KnownLabel[]): boolean {
   return is;
 }
 
+/** A text that reads as some label with its colon (备注：…, 负责人：), never a value typed under another label. */
+function labelLike(v: CellValue): boolean {
+  return typeof v === 'string' && /^[^:：]{1,12}[:：]/.test(v.trim());
+}
+
+/**
+ * Rows that are only these fields' labels, three or more side by side and nothing else (学期 · 分部 · 分校（学院） · 考点 …
+ * as a list's header): their values stand under them, never in the next label's cell. Worked out per row, once.
+ */
+function acrossRows(index: SheetIndex, fields: readonly FieldSpec[]): (row: number) => boolean {
+  const memo = new Map<number, boolean>();
+  const labels = fields.map(labelsOf);
+  return (row) => {
+    let is = memo.get(row);
+    if (is === undefined) {
+      const cells = (index.sheet.rows[row] ?? []).filter((v) => !isBlank(v));
+      const texts = index.rowTexts(row);
+      const fieldsHit = new Set<number>();
+      const allLabels =
+        texts.length === cells.length &&
+        texts.every((t) => {
+          const i = labels.findIndex((ls) => matchNormalized(normalized(t.text), ls)?.rest === '');
+          if (i >= 0) fieldsHit.add(i);
+          return i >= 0;
+        });
+      is = allLabels && fieldsHit.size >= 3;
+      memo.set(row, is);
+    }
+    return is;
+  };
+}
+
 /** The label cell of a field: its labels in order of sureness, each within the rows first, then anywhere. */
 function findLabelCell(index: SheetIndex, labels: readonly string[], rowRange: [number, number], strict: boolean): TextCell | undefined {
   const inRange = (t: TextCell): boolean => t.row >= rowRange[0] && t.row <= rowRange[1];
@@ -179,6 +211,7 @@ function readFields(
   ctx: DateContext,
   target: FieldTarget,
 ): void {
+  const across = acrossRows(index, fields);
   for (const field of fields) {
     // A way of writing this field's option is its value, though it reads as another field's label (分校（学院）).
     const isSomeLabel = (text: string): boolean => isKnownLabel(text, allLabels) && !isOptionWord(field, text);
@@ -211,6 +244,12 @@ function readFields(
       put(cell.row, cell.col, andBeside(cell.row, cell.col, rest));
       continue;
     }
+    // Labels across a row with the values under them (基本信息 laid out as a list's header): each value read under its label.
+    if (across(cell.row)) {
+      const below = valueAt(cell.row + 1, cell.col) && cell.row + 1 <= rowRange[1];
+      put(cell.row + 1, cell.col, below ? index.value(cell.row + 1, cell.col) : undefined);
+      continue;
+    }
     const start = index.rightEdge(cell.row, cell.col) + 1;
     let found: { row: number; col: number } | undefined;
     for (let c = start; c < index.width; c++) {
@@ -224,6 +263,9 @@ function readFields(
     const tall = (field.lines ?? 1) > 1;
     if (!found && tall && valueAt(cell.row + 1, cell.col)) found = { row: cell.row + 1, col: cell.col };
     if (!found && signers && namesBelow(index, cell.row, cell.col, isSomeLabel)) found = { row: cell.row + 1, col: cell.col };
+    // Nothing right of the label: the value typed under it (“入库时间：” over the date), where that cell is no label nor note.
+    if (!found && cell.row + 1 <= rowRange[1] && valueAt(cell.row + 1, cell.col) && !labelLike(index.value(cell.row + 1, cell.col)))
+      found = { row: cell.row + 1, col: cell.col };
     if (found) {
       const value = index.value(found.row, found.col);
       // A date with its time typed in the next cell (review 12 D3: a merge undone): read together.

@@ -31,7 +31,7 @@ interface Place {
 }
 
 /** Every cell of the sheet where the form's title stands, in reading order. */
-function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
+export function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
   // The title's last character, looked for before a text is normalised: most cells lack it (every list sheet of every workbook is searched).
   const last = entry.layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1);
   const places: Place[] = [];
@@ -47,7 +47,7 @@ function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
 }
 
 /** The part of the sheet from `from` up to `to` (rows, or columns when `across`): the rest emptied, its merges and formulas kept within. */
-function partOf(sheet: SheetGrid, from: number, to: number, across: boolean): SheetGrid {
+export function partOf(sheet: SheetGrid, from: number, to: number, across: boolean): SheetGrid {
   const inside = (row: number, col: number) => (across ? col >= from && col < to : row >= from && row < to);
   const rows = sheet.rows.map((cells, row) => {
     if (!cells) return cells;

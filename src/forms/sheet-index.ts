@@ -286,6 +286,11 @@ export class SheetIndex {
     return top !== undefined && top >= firstRow ? this.value(top, col) : null;
   }
 
+  /** The column is hidden (SheetGrid.hiddenCols). */
+  colHidden(col: number): boolean {
+    return this.sheet.hiddenCols?.includes(col) ?? false;
+  }
+
   rightEdge(row: number, col: number): number {
     return this.mergeRight.get(row * MAX_COLUMNS + col) ?? col;
   }

@@ -160,8 +160,11 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   const cells = shortTexts(index, row);
   const found = new Map<string, number>();
   const taken = new Set<number>();
-  const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined =>
-    list?.find((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
+  // Two cells headed alike (an old column kept hidden beside the one in use, review 17b D7): the visible one first.
+  const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined => {
+    const fits = list?.filter((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
+    return fits?.find((t) => !index.colHidden(t.col)) ?? fits?.[0];
+  };
   const options = headerOptions(cells, known);
   columns.forEach((column, i) => {
     const at = matching(options[i], i);
@@ -181,7 +184,10 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
     const belowOptions = headerOptions(below, known);
     columns.forEach((column, i) => {
       if (found.has(column.key)) return;
-      const at = joined.find((t) => !taken.has(t.col) && joinedLabel(t.top, t.norm, labels[i])) ?? matching(belowOptions[i], i);
+      const at =
+        joined.find((t) => !taken.has(t.col) && joinedLabel(t.top, t.norm, labels[i])) ??
+        matching(belowOptions[i], i) ??
+        underItsGroup(index, row, cells, below, column, taken);
       if (!at) return;
       found.set(column.key, at.col);
       taken.add(at.col);
@@ -200,6 +206,33 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   }
   const seq = cells.find((t) => t.norm === '序号') ?? (usedBelow ? below.find((t) => t.norm === '序号') : undefined);
   return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN, moved: NONE_MOVED };
+}
+
+/**
+ * A generic word under a group word (时间 under 出库 → 取卷时间, 保管员 under 入库 → 保管员入库签字; ColumnSpec.underGroup):
+ * the first cell below, not yet taken, that is one of the column's words, standing under one of its groups (the group's
+ * cell in the same column, or merged over it from the left).
+ */
+function underItsGroup(
+  index: SheetIndex,
+  row: number,
+  cells: readonly TextCell[],
+  below: readonly TextCell[],
+  column: ColumnSpec,
+  taken: ReadonlySet<number>,
+): TextCell | undefined {
+  const spec = column.underGroup;
+  if (!spec) return undefined;
+  const groupOver = (col: number): TextCell | undefined => {
+    for (let k = cells.length - 1; k >= 0; k--)
+      if (cells[k].col <= col) return index.rightEdge(row, cells[k].col) >= col || cells[k].col === col ? cells[k] : undefined;
+    return undefined;
+  };
+  return below.find((t) => {
+    if (taken.has(t.col) || !spec.words.includes(t.norm)) return false;
+    const group = groupOver(t.col);
+    return group !== undefined && spec.groups.some((g) => group.norm === g || group.norm.startsWith(g));
+  });
 }
 
 /** At least `needed` of the columns have one of their stems somewhere in the sheet. */

@@ -23,16 +23,26 @@ export function withTimeBeside(
   ctx: DateContext,
 ): string | undefined {
   if (!(raw instanceof CalendarDate) && !isDateWithoutTime(raw)) return undefined;
-  const day = parseWallClock(raw, ctx, true);
-  if (!day) return undefined;
   for (let c = index.rightEdge(row, col) + 1; c < index.width; c++) {
     const v = index.value(row, c);
     if (isBlank(v)) continue;
     if (typeof v === 'string' && isLabel(v)) return undefined;
-    // A time typed into a cell Excel formats as a time is its serial below 1, or a Date on Excel's day 0.
-    const time = typeof v === 'string' ? v.trim() : v instanceof Date || typeof v === 'number' ? readDateTime(v) : undefined;
-    if (!time || !isTimeOfDay(time)) return undefined;
-    return `${day.year}年${day.month}月${day.day}日 ${time}`;
+    return dateAndTime(raw, v, ctx);
   }
   return undefined;
+}
+
+/**
+ * A date alone and a time of day alone, from two cells, as one date-time's text ("2024年6月15日 7:45"); undefined when
+ * `date` is no date without a time or `time` no time of day. Also a table's date column before its time column
+ * (附件3 取卷日期 | 取卷时间, review 17b D6).
+ */
+export function dateAndTime(date: CellValue, time: CellValue, ctx: DateContext): string | undefined {
+  if (!(date instanceof CalendarDate) && !isDateWithoutTime(date)) return undefined;
+  const day = parseWallClock(date, ctx, true);
+  if (!day) return undefined;
+  // A time typed into a cell Excel formats as a time is its serial below 1, or a Date on Excel's day 0.
+  const clock = typeof time === 'string' ? time.trim() : time instanceof Date || typeof time === 'number' ? readDateTime(time) : undefined;
+  if (!clock || !isTimeOfDay(clock)) return undefined;
+  return `${day.year}年${day.month}月${day.day}日 ${clock}`;
 }

@@ -21,6 +21,7 @@ import { FormRead, ReadContext, SheetIndex, cheapScore, readForm, scoreBound, sc
 import { vocabularyOf } from './sheet-index';
 import { renderForm } from './render';
 import { copiesOnSheet, withoutRowsSeen } from './repeated';
+import { formRegions } from './form-regions';
 import { noteScheduleCopies } from './schedule-copies';
 import { CopyPair, copyPair, differsOnlyIn, noteSheetCopies } from './sheet-copies';
 import { tidySenderBoxes } from './sender-box';
@@ -93,7 +94,8 @@ export function bestForm(index: SheetIndex): FormEntry | null {
  * the form's title (考试安排), not only its table's labels.
  */
 function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null; titled: boolean }> {
-  return grid.sheets.map((sheet) => {
+  // Different forms on one sheet (基本信息 over 考试安排, 附件2 beside 附件3): each read from its own region (form-regions.ts).
+  return grid.sheets.flatMap(formRegions).map((sheet) => {
     // A marked copy's 问题清单 quotes the forms' words in its messages: it is no form.
     if (isFindingsListTitle(sheet.rows[0]?.[0])) return { sheet, entry: null, index: null, titled: false };
     const index = indexSheet(sheet);

@@ -45,6 +45,11 @@ export interface SheetGrid {
   /** The rows hidden (0-based, in order): a finding there says so, since the officer sees the rows around it only. Absent: none. */
   hiddenRows?: number[];
   /**
+   * The columns hidden (0-based, in order): an old column kept hidden, headed like the one in use, never wins over a
+   * visible one (review 17b D7). Absent: none, or the reader could not tell (the Excel and WPS add-ins).
+   */
+  hiddenCols?: number[];
+  /**
    * The cells holding a value whose font strikes it through (A1, by row then column): officers strike a
    * mistaken line out as on paper, and a row so struck is read as void (forms/voided.ts). Absent: none.
    */

@@ -70,6 +70,8 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   const hiddenRows: number[] = [];
   // Every row the sheet writes, with a value or not: a hidden empty row is hidden too.
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => void (row.hidden && hiddenRows.push(rowNumber - 1)));
+  const hiddenCols: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c - 1);
   const state = sheetStateOf(ws.state);
   // exceljs reads <autoFilter ref="A3:K13"/> as its range (and writes the object form it takes as one).
   const autoFilter = typeof ws.autoFilter === 'string' && ws.autoFilter ? ws.autoFilter : undefined;
@@ -80,6 +82,7 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     ...(Object.keys(formulas).length ? { formulas } : {}),
     ...(state ? { state } : {}),
     ...(hiddenRows.length ? { hiddenRows } : {}),
+    ...(hiddenCols.length ? { hiddenCols } : {}),
     ...(struck.length ? { struck } : {}),
     ...(autoFilter ? { autoFilter } : {}),
   };

@@ -79,6 +79,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const formulas: Record<string, string> = {};
   let hasFormulas = false;
   const hiddenRows: number[] = [];
+  const hiddenCols: number[] = [];
   /** The struck cells read, row and column after each other (some kept by a merge's master only). */
   const struckAt: number[] = [];
   let autoFilter: string | undefined;
@@ -354,6 +355,15 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     // Once per row written twice (a hand-made file): the list stays in order, as exceljs' rows are.
     if (hidden && hiddenRows[hiddenRows.length - 1] !== rowNo) hiddenRows.push(rowNo);
   };
+  /** <col min="6" max="6" hidden="1"/>: the columns it hides (a few: the reader asks only which are hidden). */
+  const hideCols = (tag: XmlTag): void => {
+    const hidden = tag.attr('hidden');
+    if (hidden !== '1' && hidden !== 'true') return;
+    const min = Number(tag.attr('min'));
+    const max = Math.min(Number(tag.attr('max')), min + 255);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) return;
+    for (let c = min; c <= max; c++) hiddenCols.push(c - 1);
+  };
   const openRow = (tag: XmlTag): void => {
     const r = tag.attr('r');
     const hidden = tag.attr('hidden');
@@ -367,6 +377,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (tagName === 'sheetData') inData = !tag.isSelfClosing;
     else if (tagName === 'mergeCell') addMerge(tag.attr('ref'));
     else if (tagName === 'autoFilter') autoFilter = tag.attr('ref') ?? autoFilter;
+    else if (tagName === 'col') hideCols(tag);
     else if (tagName === 'hyperlink') {
       const ref = tag.attr('ref');
       if (ref && !ref.includes(':') && (tag.attr('r:id') ?? tag.prefixed('id')) !== undefined) links.push(ref);
@@ -428,6 +439,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     merges,
     ...(hasFormulas ? { formulas } : {}),
     ...(hiddenRows.length ? { hiddenRows: hiddenRows.sort((a, b) => a - b) } : {}),
+    ...(hiddenCols.length ? { hiddenCols: [...new Set(hiddenCols)].sort((a, b) => a - b) } : {}),
     ...(struckCells.length ? { struck: struckCells } : {}),
     ...(autoFilter ? { autoFilter } : {}),
   };
