@@ -8,7 +8,7 @@
  */
 import type { SheetGrid } from '../model/grid';
 import { FORMS } from './index';
-import { partOf, titlesOf } from './repeated';
+import { partOf, titlesOfForms } from './repeated';
 
 /** Titles this many rows apart or fewer stand side by side. */
 const SAME_ROW = 2;
@@ -23,7 +23,7 @@ interface TitleAt {
 
 /** The regions of a sheet holding two or more different forms, in reading order; the sheet alone when it holds one. */
 export function formRegions(sheet: SheetGrid): SheetGrid[] {
-  const titles: TitleAt[] = FORMS.flatMap((entry) => titlesOf(sheet, entry).map((t) => ({ form: entry.key, ...t })));
+  const titles: TitleAt[] = titlesOfForms(sheet, FORMS).map(({ entry, row, col }) => ({ form: entry.key, row, col }));
   if (new Set(titles.map((t) => t.form)).size < 2) return [sheet];
   const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
   titles.sort((a, b) => (across ? a.col - b.col : a.row - b.row) || (across ? a.row - b.row : a.col - b.col));

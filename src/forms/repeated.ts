@@ -31,16 +31,29 @@ interface Place {
 }
 
 /** Every cell of the sheet where the form's title stands, in reading order. */
-export function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
-  // The title's last character, looked for before a text is normalised: most cells lack it (every list sheet of every workbook is searched).
-  const last = entry.layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1);
-  const places: Place[] = [];
+function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
+  return titlesOfForms(sheet, [entry]).map(({ row, col }) => ({ row, col }));
+}
+
+/** A form's title's last character, looked for before a text is normalised: most cells lack it. */
+const lastCharOf = (entry: FormEntry): string => entry.layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1);
+
+/**
+ * Every cell of the sheet where one of `entries`' titles stands, in reading order, with its form: one pass over the
+ * sheet for them all (every list sheet of every workbook is searched, a vault log of 50,000 rows among them).
+ */
+export function titlesOfForms(sheet: SheetGrid, entries: readonly FormEntry[]): Array<Place & { entry: FormEntry }> {
+  const lasts = entries.map(lastCharOf);
+  const places: Array<Place & { entry: FormEntry }> = [];
   sheet.rows.forEach((cells, row) =>
     cells?.forEach((v, col) => {
-      if (typeof v !== 'string' || !v.includes(last)) return;
-      const { norm } = normalized(v);
-      // A form's 备注 may name it ("…涉卷人员须是本单位正式教职员工…"): a note is no title.
-      if (norm.length <= TITLE_CHARS && !NOTE.test(norm) && entry.layout.titlePattern.test(norm)) places.push({ row, col });
+      if (typeof v !== 'string') return;
+      for (let i = 0; i < entries.length; i++) {
+        if (!v.includes(lasts[i])) continue;
+        const { norm } = normalized(v);
+        // A form's 备注 may name it ("…涉卷人员须是本单位正式教职员工…"): a note is no title.
+        if (norm.length <= TITLE_CHARS && !NOTE.test(norm) && entries[i].layout.titlePattern.test(norm)) places.push({ row, col, entry: entries[i] });
+      }
     }),
   );
   return places;
