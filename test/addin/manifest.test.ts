@@ -314,7 +314,8 @@ describe('the build', () => {
     }
     const chunks = fs.readdirSync(DIST).filter((f) => f.endsWith('.chunk.js'));
     expect(chunks.some((f) => /exceljs|xlsx\.load|writeBuffer/.test(fs.readFileSync(path.join(DIST, f), 'utf8')))).toBe(true);
-    // exceljs alone is some 900 KB minified: the pane's own code (readers and 43 rules, growing with them) stays well below.
-    expect(fs.statSync(path.join(DIST, 'taskpane.js')).size).toBeLessThan(450_000);
+    // exceljs alone is some 900 KB minified: the pane's own code (readers and 43 rules, growing with them: 449 KB at
+    // stop 50, 462 KB with stop 51's readings of other layouts, shared formulas and error values) stays well below.
+    expect(fs.statSync(path.join(DIST, 'taskpane.js')).size).toBeLessThan(500_000);
   });
 });

@@ -124,3 +124,23 @@ describe('D1: different forms on one sheet, each read from its own region', () =
     expect(model.locations['intake.items[0].paperNo']).toMatchObject({ sheet: '交接入库', cell: 'B27' });
   });
 });
+
+describe('D1’s regions and a marked copy’s 问题清单', () => {
+  test('a list whose 工作表 column names 出入库记录, 涉卷人员 and 考试安排 (as forms’ titles read) is no form cut into regions: nothing more found', () => {
+    const grid = readXlsxInNode(new Uint8Array(fs.readFileSync(path.join(XLSX, 'b8-value-below.xlsx'))));
+    const list = {
+      name: '问题清单',
+      rows: [
+        ['试卷保密助手检查发现的问题：错误 3 处，警告 0 处'],
+        ['序', '严重程度', '工作表', '单元格', '序号/班次/栏目', '问题', '说明及改法'],
+        [1, '错误', '出入库记录', 'G4', '序号 1', '必填项未填', '…'],
+        [2, '错误', '涉卷人员', 'D8', '序号 3', '监考人员资格', '…'],
+        [3, '错误', '考试安排', 'D4', '序号 2', '时间先后颠倒', '…'],
+      ],
+      merges: [],
+    };
+    const model = readWorkbook({ ...grid, sheets: [...grid.sheets, list] });
+    expect(validateSite(model).map(full)).toEqual([]);
+    expect(Object.values(model.locations).filter((at) => at.sheet === '问题清单')).toEqual([]);
+  });
+});
