@@ -23,7 +23,11 @@ interface TitleAt {
 
 /** The regions of a sheet holding two or more different forms, in reading order; the sheet alone when it holds one. */
 export function formRegions(sheet: SheetGrid): SheetGrid[] {
-  const titles: TitleAt[] = titlesOfForms(sheet, FORMS).map(({ entry, row, col }) => ({ form: entry.key, row, col }));
+  const found: TitleAt[] = titlesOfForms(sheet, FORMS).map(({ entry, row, col }) => ({ form: entry.key, row, col }));
+  if (new Set(found.map((t) => t.form)).size < 2) return [sheet];
+  // A title heads a form on a row of its own (or beside another form's title): 出入库记录 in a list's 工作表 column,
+  // a 备注 naming 考试安排, a table cell, stand among other values and start no region.
+  const titles = found.filter((t) => titleRow(sheet, t.row, found));
   if (new Set(titles.map((t) => t.form)).size < 2) return [sheet];
   const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
   titles.sort((a, b) => (across ? a.col - b.col : a.row - b.row) || (across ? a.row - b.row : a.col - b.col));
@@ -38,6 +42,13 @@ export function formRegions(sheet: SheetGrid): SheetGrid[] {
   const regions: SheetGrid[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) regions.push(withHidden(sheet, partOf(sheet, bounds[i], bounds[i + 1], across)));
   return regions;
+}
+
+/** Every filled cell of the row is a form's title (found) or a 附件N caption. */
+function titleRow(sheet: SheetGrid, row: number, found: readonly TitleAt[]): boolean {
+  return (sheet.rows[row] ?? []).every(
+    (v, col) => v === null || v === undefined || v === '' || (typeof v === 'string' && CAPTION.test(v)) || found.some((t) => t.row === row && t.col === col),
+  );
 }
 
 /** The row above a title holds its 附件N caption alone. */
