@@ -146,3 +146,34 @@ describe('required-field: a 考点 with none of 附件2, 附件3, 附件5', () =
     ]);
   });
 });
+
+describe('required-field: a field emptied, or its label not found (review 17b D10)', () => {
+  /** The 考点 sample's grid with 交接单's 日期 value cell emptied, and with its label too when `label`. */
+  function handoverDate(label: boolean) {
+    const grid = gridFromDrafts(draftWorkbook(base('kaodian')));
+    const sheet = grid.sheets.find((s) => s.name === '交接单')!;
+    const row = sheet.rows.findIndex((cells) => cells?.some((v) => typeof v === 'string' && v.replace(/\s/g, '') === '日期：'));
+    const col = sheet.rows[row].findIndex((v) => typeof v === 'string' && v.replace(/\s/g, '') === '日期：');
+    const value = sheet.rows[row].findIndex((v, c) => c > col && v instanceof Date);
+    sheet.rows[row][value] = null;
+    if (label) sheet.rows[row][col] = null;
+    return validateSite(readWorkbook(grid))
+      .filter((f) => f.rule === 'required-field')
+      .map((f) => [messageIdOf(f), f.sheet, f.cell, f.message]);
+  }
+
+  test('the value emptied, its label there: at the value’s cell, “没有填写”', () => {
+    expect(handoverDate(false)).toEqual([['field', '交接单', 'C3', '“日期”没有填写。这是附件1 纸质试卷交接单必填的一项，请补填后再提交。']]);
+  });
+
+  test('the label gone too: at the form’s title, saying the label is not found and how to put it back', () => {
+    expect(handoverDate(true)).toEqual([
+      [
+        'noLabel',
+        '交接单',
+        'A2',
+        '表上找不到“日期”这一项，所以它也没有填写。这是附件1 纸质试卷交接单必填的一项：请按空白表在表上写出“日期：”并填写（已有这一项、只是写法不同的，把它改成“日期：”）。',
+      ],
+    ]);
+  });
+});
