@@ -94,17 +94,16 @@ export function bestForm(index: SheetIndex): FormEntry | null {
  * the form's title (考试安排), not only its table's labels.
  */
 function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null; titled: boolean }> {
-  // Different forms on one sheet (基本信息 over 考试安排, 附件2 beside 附件3): each read from its own region (form-regions.ts).
-  // A marked copy's 问题清单 names sheets and forms in its cells: never cut into regions (it is no form at all).
-  return grid.sheets
-    .flatMap((sheet) => (isFindingsListTitle(sheet.rows[0]?.[0]) ? [sheet] : formRegions(sheet)))
-    .map((sheet) => {
-      // A marked copy's 问题清单 quotes the forms' words in its messages: it is no form.
-      if (isFindingsListTitle(sheet.rows[0]?.[0])) return { sheet, entry: null, index: null, titled: false };
-      const index = indexSheet(sheet);
+  return grid.sheets.flatMap((sheet) => {
+    // A marked copy's 问题清单 quotes the forms' words and names their sheets: it is no form, nor cut into regions.
+    if (isFindingsListTitle(sheet.rows[0]?.[0])) return [{ sheet, entry: null, index: null, titled: false }];
+    // Different forms on one sheet (基本信息 over 考试安排, 附件2 beside 附件3): each read from its own region (form-regions.ts).
+    return formRegions(sheet).map((region) => {
+      const index = indexSheet(region);
       const entry = bestForm(index);
-      return { sheet, entry, index: entry ? index : null, titled: !!entry && cheapScore(index, entry.layout).title > 0 };
+      return { sheet: region, entry, index: entry ? index : null, titled: !!entry && cheapScore(index, entry.layout).title > 0 };
     });
+  });
 }
 
 /**

@@ -96,7 +96,8 @@ function lettersOf(col: number): string {
   return s;
 }
 
-function columnIndex(letters: string): number {
+/** A → 0, Z → 25, AA → 26 (columnLetter's inverse). */
+export function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;

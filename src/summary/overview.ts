@@ -8,6 +8,7 @@ import { NONE_UNITS_WORDS, type NoneReason } from './none-figures';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';
+import { counted } from '../rules/plural';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -165,7 +166,6 @@ function ownFindings(repeated: ConsolidatedTotals['repeatedUnits'], lang: Lang):
     const counts = [errors ? `错误 ${errors} 处` : '', warnings ? `警告 ${warnings} 处` : ''].filter(Boolean).join('、');
     return `除这一条外，${one ? '它' : '它们'}本身还有${counts}，不计入上面的数目。`;
   }
-  const many = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const counts = [errors ? many(errors, 'error') : '', warnings ? many(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+  const counts = [errors ? counted(errors, 'errors') : '', warnings ? counted(warnings, 'warnings') : ''].filter(Boolean).join(' and ');
   return ` Besides this notice, ${one ? 'it has' : 'they have'} ${counts} of ${one ? 'its' : 'their'} own, not in the counts above.`;
 }

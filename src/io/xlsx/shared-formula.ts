@@ -4,23 +4,12 @@
  * master, as Excel works it out ($-anchored parts stay; text in quotes, a
  * quoted sheet's name and a function's name are left as they are).
  */
+import { columnIndex, columnLetter } from '../../model/grid';
 
 /** A1-style reference: its column and row, each with or without $. */
 const REF = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w(.!])/y;
 /** What may come before a reference's first character (not part of a name or number). */
 const NAME_CHAR = /[\w.$]/;
-
-function column(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** The master's formula moved by rows and cols; undefined when a reference would leave the sheet (Excel shows #REF!). */
 export function shiftFormula(formula: string, rows: number, cols: number): string | undefined {
@@ -51,14 +40,14 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     const [whole, colAnchor, colLetters, rowAnchor, rowDigits] = m;
     i += whole.length;
     // Past column XFD it is a name (XYZ1), no reference.
-    if (column(colLetters) > 16384) {
+    if (columnIndex(colLetters) >= 16384) {
       out += whole;
       continue;
     }
-    const col = column(colLetters) + (colAnchor ? 0 : cols);
+    const col = columnIndex(colLetters) + (colAnchor ? 0 : cols);
     const row = Number(rowDigits) + (rowAnchor ? 0 : rows);
-    if (col < 1 || col > 16384 || row < 1 || row > 1048576) return undefined;
-    out += `${colAnchor}${letters(col)}${rowAnchor}${row}`;
+    if (col < 0 || col >= 16384 || row < 1 || row > 1048576) return undefined;
+    out += `${colAnchor}${columnLetter(col)}${rowAnchor}${row}`;
   }
   return out;
 }
