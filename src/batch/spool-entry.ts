@@ -35,7 +35,6 @@ export interface FileRecord extends UnitStock {
   reportSite: string | null;
   errors: number;
   warnings: number;
-  problems: number;
 }
 
 /** An unreadable file's stock: nothing, in no level (it is not counted in one). */
@@ -113,7 +112,6 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     reportSite: o.site ?? null,
     errors: s?.findings.errors ?? 0,
     warnings: s?.findings.warnings ?? 0,
-    problems: s?.problems.length ?? 0,
     ...(s ? unitStockOf(s) : NO_STOCK),
   };
   const line = (value: unknown) => `${JSON.stringify(value)}\n`;

@@ -221,7 +221,7 @@ export class SpooledConsolidation {
         continue;
       }
       t.sites++;
-      if (r.errors === 0 && r.problems === 0) t.ready++;
+      if (r.errors === 0) t.ready++;
       t.errors += r.errors;
       t.warnings += r.warnings;
       if (counted(r.file)) addUnitStock(t, r);

@@ -153,7 +153,6 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
     data,
     locations: locations ?? slimLocations(model, vaultPeople),
     sheets: model.sheets,
-    problems: [],
     vaultPeople,
     contentDigest: digest,
     ...hiddenRows,

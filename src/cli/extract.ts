@@ -9,6 +9,16 @@ import { locationEntries } from '../model/location-map';
 import { refusalLine } from '../check/refusal';
 import type { Lang } from '../rules/types';
 import { fileLine, langOption, unreadableLine } from './manners';
+import { messageIdOf, validateSite } from '../rules/engine';
+import type { SiteModel } from '../model/site-model';
+
+/** The forms whose rows could not be read, each as `validate` tells it: “出入库记录!A2：…”. */
+function unreadRowsLines(model: SiteModel, lang: Lang): string[] {
+  if (!model.unreadRows?.length) return [];
+  const told = validateSite(model, { lang, only: ['required-field'] });
+  const unread = told.filter((f) => ['unreadTable', 'unreadBlocks'].includes(messageIdOf(f) ?? ''));
+  return unread.map((f) => `${f.sheet}!${f.cell}${lang === 'zh' ? '：' : ': '}${f.message}`);
+}
 
 export function registerExtract(program: Command, io: CliIO): void {
   program
@@ -29,9 +39,9 @@ export function registerExtract(program: Command, io: CliIO): void {
           refuseFormless(grid, read);
           return read;
         });
-        // A table whose header is gone: what could be read is printed, and why the rest could not be (in Chinese: the
-        // sheets' own words).
-        for (const problem of model.problems) io.err(fileLine(book, problem[opts.lang], opts.lang));
+        // A table whose header is gone: what could be read is printed, and why the rest could not be, in the words
+        // `validate` says it in (required-field's finding at the form's title).
+        for (const line of unreadRowsLines(model, opts.lang)) io.err(fileLine(book, line, opts.lang));
         // Written in chunks, the locations one at a time: the text of JSON.stringify(out, null, 2), never one string.
         const json = new JsonChunks((chunk) => io.out(chunk));
         if (opts.locations) {

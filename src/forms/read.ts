@@ -13,7 +13,6 @@ import { BlockSpec, FieldSpec, FormLayout, FormRecord, layoutFields, rowsKey, tr
 import { setPath } from './record';
 import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
-import type { ReadProblem } from '../model/site-model';
 import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
 import { findTableHeader, tableScore } from './table-header';
 import type { VoidedRead } from './voided';
@@ -37,8 +36,8 @@ export interface FormRead {
   locations: ReadLocation[];
   /** The table's cells, all rows alike: they come before `locations[at]`. */
   table?: { at: number; grid: TableGrid };
-  /** Why part of the form could not be read (its table header is gone). */
-  problems: ReadProblem[];
+  /** Its rows could not be read (its table's header row, or 附件5's 值班时间, not found): unread-rows.ts notes it. */
+  rowsUnread: boolean;
   /** The form's title cell, where found. */
   title?: TextCell;
   /** Table cells holding a ditto mark, read as the value above them (ColumnSpec.dittoAbove). */
@@ -350,24 +349,9 @@ export function rowLabels(layout: FormLayout): { labels: string[]; blocks: boole
   return { labels: [layout.blocks!.lines[0][0].label], blocks: true };
 }
 
-/** Why a sheet's rows could not be read: its header row, or (附件5, no header row) the label its blocks start with, not found. */
-function unreadProblem(layout: FormLayout, sheet: string): ReadProblem {
-  const { labels, blocks } = rowLabels(layout);
-  if (blocks)
-    return {
-      zh: `工作表“${sheet}”上找不到“${labels[0]}：”，无法读取各班的值班记录`,
-      en: `no “${labels[0]}：” is found on sheet “${sheet}”, so its shifts could not be read`,
-    };
-  return {
-    zh: `工作表“${sheet}”的表头行（${labels.join('、')}…）找不到，无法读取表格`,
-    en: `the header row of sheet “${sheet}” (${labels.join(', ')}…) is not found, so its table could not be read`,
-  };
-}
-
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
 export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext): FormRead {
-  const sheet = index.sheet;
-  const out: FormRead = { record: {}, locations: [], problems: [], carried: [], voided: [] };
+  const out: FormRead = { record: {}, locations: [], rowsUnread: false, carried: [], voided: [] };
   const title = findTitle(index, layout);
   if (title) out.locations.push({ path: '', row: title.row, col: title.col, seq: null });
   out.title = title;
@@ -387,7 +371,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   if (key) {
     const end = readRows(index, layout, out, dates, restTaken);
     if (end === undefined) {
-      out.problems.push(unreadProblem(layout, sheet.name));
+      out.rowsUnread = true;
       out.record[key] = [];
     } else {
       rowsEnd = end;

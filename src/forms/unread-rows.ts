@@ -10,7 +10,7 @@ import type { FormEntry } from './index';
 import { FormRead, rowLabels } from './read';
 
 export function noteUnreadRows(model: SiteModel, entry: FormEntry, sheet: string, read: FormRead): void {
-  if (read.problems.length === 0) return;
+  if (!read.rowsUnread) return;
   const list = (model.unreadRows ??= []);
   const cell = read.title ? a1(read.title.row, read.title.col) : 'A1';
   addLocation(model.locations, `unreadRows[${list.length}]`, { sheet, cell, form: entry.layout.attachment, row: null });

@@ -192,7 +192,7 @@ function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: s
 
 /** Reads every form of a workbook into the site model. */
 export function readWorkbook(grid: WorkbookGrid): SiteModel {
-  const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
+  const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [] };
   const recognised = recogniseSheets(grid);
   const hidden = setAsideHiddenSheets(recognised);
   const ctx: ReadContext = { dates: {} };
@@ -241,7 +241,6 @@ export function readWorkbook(grid: WorkbookGrid): SiteModel {
         if (aside === 'copy') scheduleCopies.push({ entry, sheet: copy.sheet, read, record: record! });
         continue;
       }
-      for (const problem of read.problems) model.problems.push(problem);
       noteUnreadRows(model, entry, copy.sheet.name, read);
       if (!record) continue;
       if (seen) {
@@ -287,7 +286,7 @@ const adapted = (entry: FormEntry, record: FormRecord): FormRecord => (entry.lay
 
 /** Where a sheet's values sit, as if it were the workbook's only sheet (`schedule[0].candidates` of a copy of 考试安排). */
 function locatedAlone(sheetRead: SheetRead): SiteModel['locations'] {
-  const alone: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [], problems: [] };
+  const alone: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [] };
   bindSheet(alone, sheetRead);
   return alone.locations;
 }

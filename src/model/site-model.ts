@@ -9,12 +9,6 @@ import type { VaultPeople } from './vault-signers';
 /** The forms a sheet can be: the three workbook-wide sheets and 附件1–5. */
 export type FormId = 'site' | 'schedule' | 'staff' | 'handover' | 'intake' | 'vaultLog' | 'distribution' | 'duty';
 
-/** A part of a workbook that could not be read, in Chinese and in English (the faces say it in the language asked). */
-export interface ReadProblem {
-  zh: string;
-  en: string;
-}
-
 /** A form on a sheet whose rows could not be read: the labels they are found by (a header row's, or 附件5's 值班时间). */
 interface UnreadRows {
   sheet: string;
@@ -30,8 +24,6 @@ export interface SiteModel {
   data: SiteData;
   locations: LocationMap;
   sheets: Array<{ sheet: string; form: FormId | null }>;
-  /** Parts that could not be read (a table whose header row is gone), said in each language. */
-  problems: ReadProblem[];
   /**
    * Forms whose rows could not be read (a table's header row not found; 附件5 without its 值班时间 labels), by sheet:
    * the rest of the workbook is checked all the same (review 17b D2); `unreadRows[i]` is located at the form's title

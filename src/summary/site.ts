@@ -162,8 +162,6 @@ export interface SiteSummary {
   handovers: { in: HandoverBrief[]; out: HandoverBrief[] };
   duty: DutyCoverage;
   findings: { errors: number; warnings: number; byRule: Record<string, { severity: Severity; count: number }> };
-  /** Parts of the workbook that could not be read (from the reader). */
-  problems: string[];
   /** Values left out of the figures because they could not be read (text counts, text times). */
   unreadable: number;
   /**
@@ -421,7 +419,6 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     entry.count++;
     if (f.severity === 'error') entry.severity = 'error';
   }
-  const problems = model?.problems ?? [];
   const duty = dutyCoverage(data, counter);
 
   return {
@@ -455,11 +452,10 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     handovers,
     duty,
     findings: { errors, warnings, byRule },
-    problems: problems.map((p) => p[options.lang ?? 'zh']),
     unreadable: counter.unreadable,
     noVault,
     noIntake: noIntake && !noVault,
-    ready: errors === 0 && problems.length === 0,
+    ready: errors === 0,
   };
 }
 
@@ -489,6 +485,6 @@ export function addFindings(summary: SiteSummary, findings: readonly Finding[]):
     entry.count++;
     if (f.severity === 'error') entry.severity = 'error';
   }
-  summary.ready = summary.findings.errors === 0 && summary.problems.length === 0;
+  summary.ready = summary.findings.errors === 0;
   return summary;
 }

@@ -313,6 +313,5 @@ export function readinessText(s: SiteSummary, lang: Lang = 'zh'): string {
   }
   const parts = [];
   if (s.findings.errors) parts.push(zh ? `${s.findings.errors} 处错误` : counted(s.findings.errors, 'errors'));
-  if (s.problems.length) parts.push(zh ? `${s.problems.length} 处无法读取` : `${counted(s.problems.length, 'parts')} unreadable`);
   return zh ? `暂不能提交：${parts.join('，')}需改正` : `Not ready: ${parts.join(', ')} to correct`;
 }

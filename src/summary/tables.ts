@@ -31,8 +31,7 @@ export type Row = Cell[];
 
 /* ------------------------------------------------------------------ 站点汇总 */
 
-const statusOf = (f: Pick<FileOutcome, 'summary'>): FileStatus =>
-  fileStatus({ readable: Boolean(f.summary), errors: f.summary?.findings.errors ?? 0, problems: f.summary?.problems.length ?? 0 });
+const statusOf = (f: Pick<FileOutcome, 'summary'>): FileStatus => fileStatus({ readable: Boolean(f.summary), errors: f.summary?.findings.errors ?? 0 });
 
 function noteOf(f: FileOutcome, lang: Lang): string {
   const s = f.summary;
@@ -45,7 +44,6 @@ function noteOf(f: FileOutcome, lang: Lang): string {
     gaps ? (zh ? `值班缺口 ${gaps} 处` : singularOfOne(`${gaps} duty gaps`)) : '',
     out ? (zh ? `${out} 次出库未还` : `${counted(out, 'checkouts')} not returned`) : '',
     none ? NONE_NOTE[none][lang] : '',
-    ...s.problems,
   ]
     .filter(Boolean)
     .join(zh ? '；' : '; ');

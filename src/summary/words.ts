@@ -27,9 +27,9 @@ export const STATUS_WORDS: Words<FileStatus> = {
 };
 
 /** The status of a file from what was found in it. */
-export function fileStatus(f: { readable: boolean; errors: number; problems: number }): FileStatus {
+export function fileStatus(f: { readable: boolean; errors: number }): FileStatus {
   if (!f.readable) return 'unreadable';
-  return f.errors === 0 && f.problems === 0 ? 'ready' : 'fix';
+  return f.errors === 0 ? 'ready' : 'fix';
 }
 
 export const SEVERITY_WORDS: Words<'error' | 'warning'> = {

@@ -191,7 +191,7 @@ export function browserHost(): BrowserHost {
       // The grid and model stay on the page (the preview, the marks, the summary); they do not cross again.
       return files.map((f): SiteResult => {
         const result = checked.get(f.key);
-        if (!result) return { id: f.key, label: f.label, findings: [], problems: [], skipped: skipReasonOf(f.name, lang) };
+        if (!result) return { id: f.key, label: f.label, findings: [], skipped: skipReasonOf(f.name, lang) };
         return f.opened ? { ...result, grid: f.opened.grid, ...(f.opened.model ? { model: f.opened.model } : {}) } : result;
       });
     },

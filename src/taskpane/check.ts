@@ -38,8 +38,6 @@ export interface SiteResult {
   error?: string;
   /** Not a unit's workbook (a summary this tool wrote, a marked copy): passed by, with the reason, as the CLI passes it by. */
   skipped?: string;
-  /** Parts the reader could not make out (a table whose header row is gone). */
-  problems: string[];
   /** Its entry in the findings report of the JSON contract; absent for a workbook left out (a summary). */
   report?: FileReport;
   /** Its custody summary (the 汇总 tab), for a workbook that has a model. */
@@ -75,7 +73,6 @@ export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?
     model: w.model,
     findings: w.report.findings,
     ...(w.report.error !== undefined ? { error: w.report.error } : {}),
-    problems: w.model?.problems.map((p) => p[lang]) ?? [],
     ...(w.skipped ? { skipped: w.skipped } : { report: w.report }),
     ...(w.model ? { summary: summarizeSite(w.model, w.report.findings, { file: inputs[i].label, lang }) } : {}),
     ...(inputs[i].open && w.report.error !== undefined && !w.model && w.grid && hasNoForms(w.grid) ? { noForms: true } : {}),

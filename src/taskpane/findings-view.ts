@@ -101,15 +101,6 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
   box.append(head);
   for (const copy of copies)
     box.append(el('p', { class: 'muted copy-line', translate: 'no' }, t(lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
-  if (site.problems.length > 0) {
-    const problems = el('div', { class: 'problems' });
-    problems.append(el('strong', {}, t(lang, 'problems')));
-    const ul = el('ul');
-    // The reader's notes quote the sheet and its printed labels (Chinese in either language): not for a translator.
-    for (const p of site.problems) ul.append(el('li', { translate: 'no' }, p));
-    problems.append(ul);
-    box.append(problems);
-  }
   if (site.findings.length === 0) box.append(el('p', { class: 'all-clear' }, t(lang, 'noFindings')));
   const indexOf = new Map<Finding, number>(site.findings.map((f, i) => [f, i]));
   // With several workbooks shown, the same sheet and the same finding can occur in each: the name says whose.

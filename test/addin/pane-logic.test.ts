@@ -175,7 +175,7 @@ test('a workbook with none of the forms is refused in the pane’s language', as
 });
 
 test('the status line leads with a file that could not be read, never "0 errors"', () => {
-  const site = (label: string, findings: Finding[], error?: string) => ({ id: label, label, findings, problems: [], ...(error ? { error } : {}) });
+  const site = (label: string, findings: Finding[], error?: string) => ({ id: label, label, findings, ...(error ? { error } : {}) });
   expect(checkOutcome([site('x.xlsx', [], '不是 .xlsx 工作簿')], 'zh')).toEqual({ text: '无法读取 x.xlsx：不是 .xlsx 工作簿', kind: 'error' });
   expect(checkOutcome([site('x.xlsx', [], 'bad'), site('y.xlsx', [], 'worse'), site('ok.xlsx', [f('S', 'A1'), f('S', 'B2', 'w', 'warning')])], 'en')).toEqual({
     text: 'Could not read x.xlsx: bad (1 more file could not be read); Done: 1 error, 1 warning',
@@ -186,7 +186,7 @@ test('the status line leads with a file that could not be read, never "0 errors"
 
 test('the status line says how a summary counts a handover whose two copies disagree (once a slip), when that differs', () => {
   const disagree = (sheet: string, cell: string): Finding => ({ ...f(sheet, cell), rule: 'handover-copies-disagree' });
-  const site = (label: string, findings: Finding[]) => ({ id: label, label, findings, problems: [] });
+  const site = (label: string, findings: Finding[]) => ({ id: label, label, findings });
   const sites = [site('a.xlsx', [disagree('交接单', 'C3'), disagree('交接单', 'D17'), f('交接单', 'D20')]), site('b.xlsx', [disagree('交接单3', 'C3')])];
   expect(checkOutcome(sites, 'zh')).toEqual({ text: '完成：4 个错误，0 个警告（两份不一致的交接单每张计 1 个，汇总中计 3 个错误）', kind: 'info' });
   expect(checkOutcome(sites, 'en').text).toBe(
@@ -199,7 +199,6 @@ const readable = (label: string, sha256: string, findings: Finding[] = []): Site
   id: label,
   label,
   findings,
-  problems: [],
   model: {} as SiteModel,
   report: { file: label, site: 'x', sha256, findings },
 });
@@ -239,7 +238,6 @@ test('the consolidated summary’s count says how many of its workbooks could no
     id: label,
     label,
     findings: [],
-    problems: [],
     error: '文件是空的（0 字节），不是 Excel 工作簿，请重新获取原文件（或在 Excel 或 WPS 中重新保存为 .xlsx）后再检查',
   });
   const results = [readable('a.xlsx', 'aa'), readable('b.xlsx', 'bb'), bad('c.xlsx'), bad('d.xlsx')];

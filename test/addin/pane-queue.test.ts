@@ -90,9 +90,7 @@ function fakeHost(extra: Partial<Host> = {}): Host & { checks: string[] } {
     checks,
     async check(lang, changed) {
       checks.push(`${lang}${changed ? `:${changed.join(',')}` : ''}`);
-      return [
-        { id: 'wb', label: '当前工作簿', findings: [findingAt('附件2 入库', 'C9', 'column-total', { message: MESSAGE[lang] })], problems: [] } as SiteResult,
-      ];
+      return [{ id: 'wb', label: '当前工作簿', findings: [findingAt('附件2 入库', 'C9', 'column-total', { message: MESSAGE[lang] })] } as SiteResult];
     },
     async useTemplate() {
       return '';
@@ -334,9 +332,7 @@ describe('a file picked by mistake taken out (review 14b D5)', () => {
     return fakeHost({
       kind: 'browser',
       async check(lang) {
-        return open.map(
-          (id) => ({ id, label: id, findings: [findingAt('附件2 入库', 'C9', 'column-total', { message: MESSAGE[lang] })], problems: [] }) as SiteResult,
-        );
+        return open.map((id) => ({ id, label: id, findings: [findingAt('附件2 入库', 'C9', 'column-total', { message: MESSAGE[lang] })] }) as SiteResult);
       },
       remove(ids) {
         for (const id of ids) open.splice(open.indexOf(id), 1);

@@ -103,6 +103,6 @@ describe('dispatches', () => {
   });
   it('is worked out once per workbook', () => {
     const d = data();
-    expect(custodyOf(d)).toBe(custodyOf({ data: d, locations: {}, sheets: [], problems: [] }));
+    expect(custodyOf(d)).toBe(custodyOf({ data: d, locations: {}, sheets: [] }));
   });
 });

@@ -281,7 +281,7 @@ test('a build without PageSetup, Font, Borders, alignment or InchesToPoints: the
 describe('print settings the build refuses: the pane says so, for the officer to set them by hand', () => {
   const LISTED = '已标记 5 个单元格。全部问题列在最后一张工作表“问题清单”，可打印。';
   const REFUSED = '这个版本的 WPS 没有接受问题清单的部分打印设置：打印前请在“页面设置”里设为 A4 横向、调整为一页宽，并把第 2 行设为顶端标题行。';
-  const site = { id: 'workbook', label: '当前工作簿', findings: [...MARKED_FINDINGS], problems: [] };
+  const site = { id: 'workbook', label: '当前工作簿', findings: [...MARKED_FINDINGS] };
   const markIn = (options: FakeEtOptions, lang: 'zh' | 'en' = 'zh') => wpsHost(new FakeApplication(marksBook(), options)).mark!(site, lang);
 
   test('all taken: the list, and nothing more said', async () => {
@@ -324,7 +324,7 @@ test('a build that cannot delete a sheet writes no list (清除标记 could not 
   const state = marksBook();
   const before = userCells(state);
   const host = wpsHost(new FakeApplication(state, { without: ['Delete'] }));
-  const site = { id: 'workbook', label: '当前工作簿', findings: [...MARKED_FINDINGS], problems: [] };
+  const site = { id: 'workbook', label: '当前工作簿', findings: [...MARKED_FINDINGS] };
   expect(await host.mark!(site, 'zh')).toBe('已标记 5 个单元格。');
   expect(names(state)).toEqual(['附件3 出入库', '基本信息', MARKS_SHEET]);
   expect(storedList(state)).toBeUndefined();

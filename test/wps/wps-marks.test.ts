@@ -119,7 +119,7 @@ test(`more cells than ${MARKED_CELLS_MAX}: the first are marked, the rest counte
   applyWpsMarks(new FakeApplication(state), cells('H', 300));
   const many = [...cells('G', MARKED_CELLS_MAX + 1200), ...cells('H', 300)];
   const host = wpsHost(new FakeApplication(state));
-  const site = { id: 'workbook', label: '当前工作簿', findings: many, problems: [] };
+  const site = { id: 'workbook', label: '当前工作簿', findings: many };
   expect(await host.mark!(site, 'zh')).toBe(
     '已标记 5,000 个单元格。有问题的单元格太多，只标记了前 5,000 个，另有 1,500 个没有标记：请在列表中查看。全部问题列在最后一张工作表“问题清单”，可打印。',
   );
@@ -151,7 +151,7 @@ test('a finding on a hidden sheet: the pane says it is hidden and how to show it
   const state = book();
   state.sheets.push({ name: '出入库记录（草稿）', cells: { A1: { v: '保密室试卷出入库记录表' } }, merges: [], visible: 0 });
   const host = wpsHost(new FakeApplication(state));
-  const site = { id: 'workbook', label: '当前工作簿', findings: [], problems: [] };
+  const site = { id: 'workbook', label: '当前工作簿', findings: [] };
   const finding = logFinding('出入库记录（草稿）', 'A1', 'hidden-sheet', 'warning');
   expect(await host.select(site, finding, 'zh')).toBe(
     '工作表“出入库记录（草稿）”是隐藏的，跳不到 A1：请右键单击任一工作表标签 → 取消隐藏，选“出入库记录（草稿）”，再点这一条。',

@@ -408,7 +408,6 @@ function dutyAndAfter(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSum
 function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
   const lang = ctx.lang;
   const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
-  const colon = lang === 'zh' ? '：' : ': ';
   const sections = siteSections(lang);
   // A disagreeing slip once; one mistake down a column one line (review 15b D5), the heading's counts still findings.
   const once = findings?.length ? oncePerHandover(findings) : [];
@@ -416,10 +415,9 @@ function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteS
   const rules = Object.entries(s.findings.byRule).sort((a, b) =>
     a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
   );
-  // What follows the section, kept with its last rows: the parts that could not be read, two blank rows and the
-  // signature line (review round 15b D6: a signature counted nowhere printed alone atop the next page).
-  const problems = s.problems.map((p) => `${w('unreadable')}${colon}${p}`);
-  const tail = [...problems.map((p) => rowHeightFor(linesOf(p, FULL))), DEFAULT_ROW_PT, DEFAULT_ROW_PT, SIGNATURE_PT];
+  // What follows the section, kept with its last rows: two blank rows and the signature line (review round 15b D6: a
+  // signature counted nowhere printed alone atop the next page).
+  const tail = [DEFAULT_ROW_PT, DEFAULT_ROW_PT, SIGNATURE_PT];
   const body = listed.length ? findingHeights(listed, ctx) : rules.length ? sectionHeights(RULE_COUNT_COLUMNS, rules, ctx) : [SECTION_PT, DEFAULT_ROW_PT];
   pages.keep(r, [...body, ...tail]);
   const fewer = listed.length < once.length ? listed.length : undefined;
@@ -433,7 +431,6 @@ function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteS
   } else {
     remark(ws, pages, r++, w('noProblems'));
   }
-  for (const p of problems) banner(ws, r++, p, { size: BODY_PT });
   signature(ws, r + 2, NCOL, lang);
   return ws;
 }
