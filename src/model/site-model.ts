@@ -61,14 +61,15 @@ export interface SiteModel {
   /** The sheets whose autoFilter the reader could not ask for (SheetGrid.filterUnknown): a hidden row there may be filtered out. */
   filterUnknown?: string[];
   /**
-   * The paths read from a cell holding a date-time its format shows as a day alone (`yyyy/m/d` over 09:45: model/grid.ts
-   * HiddenTimeDate): read with their time, printed without it (review 13a D2), for time-not-shown to say so. Absent: none.
+   * The fields asking for a time of day (forms/time-shown.ts) read from a cell holding a date-time its format shows as
+   * a day alone (`yyyy/m/d` over 09:45: model/grid.ts HiddenTimeDate): read with their time, printed without it
+   * (review 13a D2), for time-not-shown to say so. Absent: none.
    */
   timeNotShown?: string[];
   /**
-   * The paths read from a cell holding a date-time its format shows as a number (常规 / General over 2024-06-15 09:45
-   * prints 45458.40625: model/grid.ts SerialShownDate): read as the date-time, printed as its serial, for
-   * time-not-shown to say so. Absent: none.
+   * The fields asking for a time of day read from a cell holding a date-time its format shows as a number (常规 /
+   * General over 2024-06-15 09:45 prints 45458.40625: model/grid.ts SerialShownDate): read as the date-time, printed
+   * as its serial, for time-not-shown to say so. Absent: none.
    */
   serialShown?: string[];
   /**
