@@ -24,6 +24,7 @@ import * as distributionOutsideCustody from './distribution-outside-custody';
 import * as copiesShort from './copies-short';
 import * as dutyGap from './duty-gap';
 import * as dutyChain from './duty-chain';
+import * as signatureNotAName from './signature-not-a-name';
 import * as staffNotOnRoster from './staff-not-on-roster';
 import * as staffIneligible from './staff-ineligible';
 import * as proctorTakesPapers from './proctor-takes-papers';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   copiesShort,
   dutyGap,
   dutyChain,
+  signatureNotAName,
   staffNotOnRoster,
   staffIneligible,
   proctorTakesPapers,
