@@ -306,6 +306,14 @@ const PLANTED: Planted[] = [
     expect: [['staff-not-on-roster', 5, '值班记录4', 'D6', 6]],
   },
   {
+    name: 'a duty signer written 同上 (a ditto mark, no name)',
+    base: 'leiyang-kaodian',
+    edit: (d) => {
+      d.duty!.shifts![5].takenOverBy = '同上';
+    },
+    expect: [['signature-not-a-name', 5, '值班记录4', 'D6', 6]],
+  },
+  {
     name: 'one receiver signs the night handover twice, with and without a title',
     base: 'leiyang-kaodian',
     edit: (d) => {
