@@ -3,6 +3,7 @@
  * labels, and where each column stands.
  */
 import { ColumnSpec, FormLayout, isAlternative } from './layout';
+import { isBlank } from '../model/grid';
 import { HEADER_CHARS, SheetIndex, TextCell, labelStem, labelsOf } from './sheet-index';
 
 /** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"); `norm` as normalizeLabel gives it. */
@@ -160,10 +161,13 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   const cells = shortTexts(index, row);
   const found = new Map<string, number>();
   const taken = new Set<number>();
-  // Two cells headed alike (an old column kept hidden beside the one in use, review 17b D7): the visible one first.
+  // Two cells headed alike (an old column kept hidden beside the one in use, review 17b D7): the visible one first; of two
+  // visible ones, the first unless it stands over an empty column and the other is filled in (fix-layout18).
   const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined => {
     const fits = list?.filter((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
-    return fits?.find((t) => !index.colHidden(t.col)) ?? fits?.[0];
+    const shown = fits?.filter((t) => !index.colHidden(t.col));
+    if (shown && shown.length > 1) return inUse(index, row, shown);
+    return shown?.[0] ?? fits?.[0];
   };
   const options = headerOptions(cells, known);
   columns.forEach((column, i) => {
@@ -206,6 +210,25 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   }
   const seq = cells.find((t) => t.norm === '序号') ?? (usedBelow ? below.find((t) => t.norm === '序号') : undefined);
   return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN, moved: NONE_MOVED };
+}
+
+/** How far under a header two columns headed alike are compared for being filled in. */
+const LOOK_DOWN = 60;
+
+/**
+ * Of visible cells heading the same column (取卷时间 typed twice, the unit's old column left beside the one in use): the
+ * first, unless its column is empty under the header (a sub-header at most) while another's is filled in — an empty
+ * column is clearly not the one in use. Two filled ones: the first, as before.
+ */
+function inUse(index: SheetIndex, row: number, cells: readonly TextCell[]): TextCell {
+  const filled = (col: number): number => {
+    let n = 0;
+    const last = Math.min(index.sheet.rows.length - 1, row + LOOK_DOWN);
+    for (let r = row + 1; r <= last; r++) if (!isBlank(index.value(r, col))) n++;
+    return n;
+  };
+  if (filled(cells[0].col) > 1) return cells[0];
+  return cells.slice(1).find((t) => filled(t.col) > 1) ?? cells[0];
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Review 17b's leftovers on forms laid out as other units lay them out (fix-layout18): 单位名称 as the label of the
- * unit's own name in 基本信息. Workbooks from test/fixtures/layouts/ (the review's) or drawn from the fixtures, edited
+ * unit's own name in 基本信息; a date column before its time column (取卷日期 | 取卷时间) whose date is wrong; two visible
+ * columns headed alike, one of them empty. Workbooks from test/fixtures/layouts/ (the review's) or drawn from the fixtures, edited
  * as the officer typed them, read as the CLI reads them and validated: the whole finding (rule, severity, sheet, cell,
  * message), nothing else; and what was read, where.
  */
@@ -72,5 +73,92 @@ describe('单位名称: the unit’s own name where 基本信息 asks it by the 
         '表上找不到“分校”这一项，所以它也没有填写。这是基本信息必填的一项：请按空白表在表上写出“分校：”并填写（已有这一项、只是写法不同的，把它改成“分校：”）。',
       ],
     ]);
+  });
+});
+
+describe('取卷日期 | 取卷时间: a date that gives no day is said at the date’s cell (review 17b D6’s leftover)', () => {
+  const vault = (edit: (rows: CellValue[][]) => void) => {
+    const g = grid('c3-date-time-columns');
+    edit(rowsOf(g, '出入库记录'));
+    return readWorkbook(g);
+  };
+
+  test('取卷日期 typed “2024/6/31”: one finding at F4, the date’s cell, quoting it — not “取卷时间写的是 7:45” at G4', () => {
+    const model = vault((rows) => void (rows[3][5] = '2024/6/31'));
+    expect(validateSite(model).map(full)).toEqual([
+      [
+        'invalid-datetime',
+        'error',
+        '出入库记录',
+        'F4',
+        '“取卷时间”的日期写在这一格，写的是“2024/6/31”，读不出是哪一天（时分“7:45”在它后面的时间格里）。请改成如“2024/6/15”或“2024年6月15日”。',
+      ],
+    ]);
+    expect(model.locations['vaultLog[0].takenAt']?.cell).toBe('G4');
+  });
+
+  test('还卷日期 left blank on row 2: its 12:15 is read on the row’s 取卷 day, as a 还卷时间 written short is; no finding', () => {
+    const model = vault((rows) => void (rows[4][9] = null));
+    expect(model.data.vaultLog![1].returnedAt).toBe('2024-06-15T12:15');
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('取卷日期 blank on row 3: at F6; its 还卷 (on its own date) is judged as before', () => {
+    const model = vault((rows) => void (rows[5][5] = null));
+    expect(validateSite(model).map(full)).toEqual([
+      [
+        'invalid-datetime',
+        'error',
+        '出入库记录',
+        'F6',
+        '“取卷时间”只写了时分“7:50”，它的日期写在这一格，这一格却没有填写，读不出是哪一天。请在这一格填上日期，如“2024/6/15”或“2024年6月15日”。',
+      ],
+    ]);
+  });
+
+  test('a time that is no time (“七点四五”) under a good date: said at the time’s cell G4, as before', () => {
+    const model = vault((rows) => void (rows[3][6] = '七点四五'));
+    expect(validateSite(model).map(full)).toEqual([
+      [
+        'invalid-datetime',
+        'error',
+        '出入库记录',
+        'G4',
+        '“取卷时间”写的是“七点四五”，读不出是哪年哪月哪日几时几分。表上的时间须写到年、月、日、时、分，请改成如“2024年6月15日8时30分”或“2024-06-15 08:30”。',
+      ],
+    ]);
+  });
+
+  test('a date typed into a cell formatted 日期时间 (2024/6/15 0:00): its day with the time beside it; no finding', () => {
+    const model = vault((rows) => void (rows[3][5] = new Date(Date.UTC(2024, 5, 15))));
+    expect(model.data.vaultLog![0].takenAt).toBe('2024-06-15T07:45');
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('the date’s cell of each time is located under the time’s path (`vaultLog[0].takenAt.date`)', () => {
+    const model = vault(() => undefined);
+    expect([model.locations['vaultLog[0].takenAt.date']?.cell, model.locations['vaultLog[2].returnedAt.date']?.cell]).toEqual(['F4', 'J6']);
+  });
+});
+
+describe('two visible columns headed 取卷时间, the first empty (review 17b D7’s leftover)', () => {
+  test('the old column F left visible and empty beside the one in use (G): G is read; no finding — not “取卷时间没有填写” at F4–F6', () => {
+    const g = grid('c4-hidden-old-column');
+    const vault = g.sheets.find((s) => s.name === '出入库记录')!;
+    delete vault.hiddenCols;
+    const model = readWorkbook(g);
+    expect(model.data.vaultLog!.map((r) => r.takenAt)).toEqual(['2024-06-15T07:45', '2024-06-15T09:45', '2024-06-16T07:50']);
+    expect(model.locations['vaultLog[0].takenAt']?.cell).toBe('G4');
+    expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('the column in use first (G empty after F filled): F is read, as before; no finding', () => {
+    const g = grid('c4-hidden-old-column');
+    const vault = g.sheets.find((s) => s.name === '出入库记录')!;
+    delete vault.hiddenCols;
+    for (const row of vault.rows.slice(3, 6) as CellValue[][]) [row[5], row[6]] = [row[6], null];
+    const model = readWorkbook(g);
+    expect(model.locations['vaultLog[2].takenAt']?.cell).toBe('F6');
+    expect(validateSite(model).map(full)).toEqual([]);
   });
 });
