@@ -13,7 +13,7 @@ import { ColumnSpec, FormRecord, TableSpec, isAlternative } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
-import { datePartOf } from '../model/labels';
+import { columnTwicePath, datePartOf } from '../model/labels';
 import { SheetIndex, normalized } from './sheet-index';
 import type { TableHeader } from './table-header';
 import { noteColumn, voidedRow } from './voided';
@@ -226,7 +226,27 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     rows.push(item);
   }
   out.record[table.key] = rows;
+  noteTwins(index, header, grid.rows, out);
   return r;
+}
+
+/**
+ * A column headed twice by visible cells, both filled in and not alike (取卷时间 over F and G, F's times not G's): the
+ * checks read one (table-header.ts), and the other's header cell is located at `columnTwice.KEY` — with the header cell
+ * read at `columnTwice.KEY.read` — for column-headed-twice to say which is read and what to do. Alike, or one empty:
+ * nothing to say.
+ */
+function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number[], out: FormRead): void {
+  for (const [key, twin] of header.twins) {
+    const col = header.columns.get(key)!;
+    const differ = rows.some((r) => {
+      const [a, b] = [index.value(r, col), index.value(r, twin)];
+      return isBlank(a) !== isBlank(b) || (!isBlank(a) && String(a) !== String(b));
+    });
+    if (!differ || !rows.some((r) => !isBlank(index.value(r, twin)))) continue;
+    out.locations.push({ path: columnTwicePath(key), row: header.top, col: twin, seq: null });
+    out.locations.push({ path: `${columnTwicePath(key)}.read`, row: header.top, col, seq: null });
+  }
 }
 
 /** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */

@@ -6,6 +6,7 @@ import * as invalidCount from './invalid-count';
 import * as partialRow from './partial-row';
 import * as voidedRow from './voided-row';
 import * as hiddenSheet from './hidden-sheet';
+import * as columnHeadedTwice from './column-headed-twice';
 import * as rowTotal from './row-total';
 import * as columnTotal from './column-total';
 import * as twoSigners from './two-signers';
@@ -90,6 +91,7 @@ export const RULES: readonly Rule[] = [
   scheduleCopiesDisagree,
   formCopiesDisagree,
   hiddenSheet,
+  columnHeadedTwice,
   spareBagOut,
 ];
 

@@ -1,7 +1,7 @@
 /**
  * Review 17b's leftovers on forms laid out as other units lay them out (fix-layout18): 单位名称 as the label of the
  * unit's own name in 基本信息; a date column before its time column (取卷日期 | 取卷时间) whose date is wrong; two visible
- * columns headed alike, one of them empty. Workbooks from test/fixtures/layouts/ (the review's) or drawn from the fixtures, edited
+ * columns headed alike (one empty: the filled one read; both filled otherwise: said, column-headed-twice). Workbooks from test/fixtures/layouts/ (the review's) or drawn from the fixtures, edited
  * as the officer typed them, read as the CLI reads them and validated: the whole finding (rule, severity, sheet, cell,
  * message), nothing else; and what was read, where.
  */
@@ -141,7 +141,7 @@ describe('取卷日期 | 取卷时间: a date that gives no day is said at the d
   });
 });
 
-describe('two visible columns headed 取卷时间, the first empty (review 17b D7’s leftover)', () => {
+describe('two visible columns headed 取卷时间 (review 17b D7’s leftover)', () => {
   test('the old column F left visible and empty beside the one in use (G): G is read; no finding — not “取卷时间没有填写” at F4–F6', () => {
     const g = grid('c4-hidden-old-column');
     const vault = g.sheets.find((s) => s.name === '出入库记录')!;
@@ -160,5 +160,24 @@ describe('two visible columns headed 取卷时间, the first empty (review 17b D
     const model = readWorkbook(g);
     expect(model.locations['vaultLog[2].takenAt']?.cell).toBe('F6');
     expect(validateSite(model).map(full)).toEqual([]);
+  });
+
+  test('both filled, otherwise (F last term’s 1月13日, G this term’s times): F read, as the first; G3 says so, naming F', () => {
+    const g = grid('c5-hidden-old-column-filled');
+    delete g.sheets.find((s) => s.name === '出入库记录')!.hiddenCols;
+    const found = validateSite(readWorkbook(g)).map(full);
+    expect(found[0]).toEqual([
+      'column-headed-twice',
+      'warning',
+      '出入库记录',
+      'G3',
+      '表头里有两栏都叫“取卷时间”：检查读的是 F 栏，这一栏（G 栏）没有读，两栏填的又不一样。同一张表每一项只能有一栏：请核对哪一栏是对的，删去不用的一栏（或把它的表头改成别的名字，如“备注”），再检查一次。',
+    ]);
+    // What F's times give, each at its F cell (the officer sees which column is read).
+    expect(found.slice(1).map((f) => [f[0], f[3]])).toEqual([
+      ['checkout-before-intake', 'F4'],
+      ['checkout-before-intake', 'F5'],
+      ['checkout-before-intake', 'F6'],
+    ]);
   });
 });

@@ -2626,6 +2626,36 @@ const spareOf2045 =
     Object.assign((d.intake as Intake).totals!, { bags5: 2, totalBags: 7 });
   };
 
+/** 出入库记录 with 取卷人签字 typed again over column L, its cells L4–L6 as given. */
+const takerTwice = (names: CellValue[]) => (g: WorkbookGrid) => {
+  typeInto(g, '出入库记录', 'L3', '取卷人签字');
+  names.forEach((name, i) => typeInto(g, '出入库记录', `L${4 + i}`, name));
+};
+
+rt('column-headed-twice', {
+  valid: [
+    { name: 'a column typed twice alike (取卷人签字 again over L, the same names): read as one', retype: takerTwice(['李强', '赵敏', '李强']) },
+    { name: 'a second 取卷人签字 over L left empty', retype: takerTwice([]) },
+  ],
+  invalid: [
+    {
+      name: 'a second 取卷人签字 over L, one name otherwise: said once at L3, naming the column read (E)',
+      retype: takerTwice(['李强', '王芳', '李强']),
+      errors: [
+        {
+          messageId: 'twice',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'L3',
+          row: null,
+          message:
+            /^表头里有两栏都叫“取卷人签字”：检查读的是 E 栏，这一栏（L 栏）没有读，两栏填的又不一样。同一张表每一项只能有一栏：请核对哪一栏是对的，删去不用的一栏（或把它的表头改成别的名字，如“备注”），再检查一次。$/,
+        },
+      ],
+    },
+  ],
+});
+
 rt('spare-bag-out', {
   valid: [
     { name: 'all 3 bags of 1001 out, nothing telling a spare apart (no 备用卷 on the handover or the intake list)' },
@@ -2704,5 +2734,5 @@ test('every rule of the catalogue has a table', () => {
   // Tables in a file of their own, beside the rule's other cases: test/rules/school-not-sender.test.ts, form-copies-disagree.test.ts.
   const ownFile = new Set(['school-not-sender', 'form-copies-disagree']);
   for (const meta of ALL_META) if (!crossOnly.has(meta.id) && !ownFile.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(45);
+  expect(ALL_META).toHaveLength(46);
 });

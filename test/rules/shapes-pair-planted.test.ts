@@ -526,6 +526,21 @@ const PLANTED: Planted[] = [
     expect: [['spare-bag-out', 3, '出入库记录', 'D4', 1]],
   },
   {
+    name: '分发登记1 with 领卷人签字 typed again over a column of its own, one name otherwise there: the first read, the other said',
+    base: 'leiyang-kaodian',
+    edit: () => {},
+    retype: (grid) => {
+      const rows = grid.sheets.find((s) => s.name === '分发登记1')!.rows;
+      const header = rows.findIndex((r) => r?.includes('领卷人签字'));
+      const from = header + 1;
+      const collector = rows[header]!.indexOf('领卷人签字');
+      const free = Math.max(...rows.map((r) => r?.length ?? 0)) + 1;
+      rows[header]![free] = '领卷人签字';
+      for (let r = from; r < from + 2; r++) if (rows[r]) rows[r]![free] = r === from ? '曹敏华' : rows[r]![collector];
+    },
+    expect: [['column-headed-twice', 4, '分发登记1', 'L4', null]],
+  },
+  {
     name: 'an old draft of 分发登记1 kept as a hidden sheet beside it, one room’s copies written otherwise there',
     base: 'leiyang-kaodian',
     edit: () => {},
