@@ -10,7 +10,7 @@ import * as path from 'path';
 import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
 import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
-import type { CellValue, WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
 import { validateSite } from '../../src/rules/engine';
 import { base, gridFromDrafts, typeInto } from '../rules/tester';
 
@@ -138,6 +138,57 @@ describe('取卷日期 | 取卷时间: a date that gives no day is said at the d
   test('the date’s cell of each time is located under the time’s path (`vaultLog[0].takenAt.date`)', () => {
     const model = vault(() => undefined);
     expect([model.locations['vaultLog[0].takenAt.date']?.cell, model.locations['vaultLog[2].returnedAt.date']?.cell]).toEqual(['F4', 'J6']);
+  });
+});
+
+describe('取卷日期 | 取卷时间: a date that reads but is the wrong day is said at the date’s cell', () => {
+  const day = (d: number) => new CalendarDate(Date.UTC(2024, 5, d));
+  const vault = (edit: (rows: CellValue[][]) => void) => {
+    const g = grid('c3-date-time-columns');
+    edit(rowsOf(g, '出入库记录'));
+    return validateSite(readWorkbook(g)).map(full);
+  };
+
+  test('还卷日期 6/14 for a 6/15 07:45 checkout (10:20 would follow it that day): time-order at J4, the date — not K4', () => {
+    expect(vault((rows) => void (rows[3][9] = day(14)))).toEqual([
+      ['time-order', 'error', '出入库记录', 'J4', '“还卷时间”是 6月14日 10:20，早于取卷时间 6月15日 07:45。结束不能早于开始，请核对这两个时间。'],
+    ]);
+  });
+
+  test('还卷日期 6/17 for a session ended 6/15 10:00 (10:20 that day is in time): not-returned at J4', () => {
+    expect(vault((rows) => void (rows[3][9] = day(17)))).toEqual([
+      [
+        'not-returned',
+        'error',
+        '出入库记录',
+        'J4',
+        '试卷 1001 在 6月17日 10:20 才还回保密室，这场考试 6月15日 10:00 已结束 48小时20分。考后须及时送回（时限 2小时），请核对还卷时间并说明原因。',
+      ],
+    ]);
+  });
+
+  test('3310’s 取卷日期 6/15 for its 6/16 08:30 session (07:50 that day is in the window): checkout-window at F6', () => {
+    expect(vault((rows) => void (rows[5][5] = day(15)))).toEqual([
+      [
+        'checkout-window',
+        'error',
+        '出入库记录',
+        'F6',
+        '试卷 3310 在 6月15日 07:50 就出库了，而它的考试 6月16日 08:30 才开考，中间还有 6月15日 08:30 开考的另一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对取卷时间。',
+      ],
+    ]);
+  });
+
+  test('a time that is wrong on the right day (还卷时间 16:30): not-returned at the time’s cell K4, as before', () => {
+    expect(vault((rows) => void (rows[3][10] = new Date(Date.UTC(1899, 11, 30, 16, 30))))).toEqual([
+      [
+        'not-returned',
+        'error',
+        '出入库记录',
+        'K4',
+        '试卷 1001 在 6月15日 16:30 才还回保密室，这场考试 6月15日 10:00 已结束 6小时30分。考后须及时送回（时限 2小时），请核对还卷时间并说明原因。',
+      ],
+    ]);
   });
 });
 
