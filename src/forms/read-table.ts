@@ -13,10 +13,11 @@ import { ColumnSpec, FormRecord, TableSpec, isAlternative } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
+import { columnTwicePath, datePartOf } from '../model/labels';
 import { SheetIndex, normalized } from './sheet-index';
 import type { TableHeader } from './table-header';
 import { noteColumn, voidedRow } from './voided';
-import { dateAndTime } from './time-beside';
+import { dateAndTime, timeOnUnreadDate } from './time-beside';
 import type { FormRead } from './read';
 
 /** Blank rows in a row after which a table is taken to have ended. */
@@ -128,6 +129,9 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     if (col !== undefined && (alternatives || !isAlternative(column))) present.push({ column, col });
   }
   const cols = [...header.columns.values()];
+  const dateCols = dateColumnsOf(index, table, header);
+  // A time column's date column is located too (`vaultLog[3].takenAt.date`): where a finding about the day points.
+  const dated = [...dateCols].map(([key, col]) => ({ path: datePartOf(key), col }));
   return {
     header,
     present,
@@ -136,10 +140,10 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     left: Math.max(0, Math.min(...cols, header.seqCol ?? Infinity)),
     right: Math.max(...cols),
     rowCol: header.seqCol ?? Math.min(...cols),
-    columns: present.flatMap(({ column, col }) => [column.key, ...standingFor(table, column, header)].map((path) => ({ path, col }))),
+    columns: [...present.flatMap(({ column, col }) => [column.key, ...standingFor(table, column, header)].map((path) => ({ path, col }))), ...dated],
     headerUnits: unitsInHeader(index, header, table),
     noteCol: noteColumn(index, header),
-    dateCols: dateColumnsOf(index, table, header),
+    dateCols,
   };
 }
 
@@ -202,7 +206,10 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       let raw = index.tableValue(r, col, at.dataStart);
       // A time of day beside its date column (取卷日期 | 取卷时间): the two read as one.
       const dateCol = dateCols.size > 0 ? dateCols.get(column.key) : undefined;
-      if (dateCol !== undefined) raw = dateAndTime(index.tableValue(r, dateCol, at.dataStart), raw, ctx) ?? raw;
+      if (dateCol !== undefined) {
+        const date = index.tableValue(r, dateCol, at.dataStart);
+        raw = dateAndTime(date, raw, ctx) ?? timeOnUnreadDate(date, raw) ?? raw;
+      }
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
@@ -219,7 +226,27 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     rows.push(item);
   }
   out.record[table.key] = rows;
+  noteTwins(index, header, grid.rows, out);
   return r;
+}
+
+/**
+ * A column headed twice by visible cells, both filled in and not alike (取卷时间 over F and G, F's times not G's): the
+ * checks read one (table-header.ts), and the other's header cell is located at `columnTwice.KEY` — with the header cell
+ * read at `columnTwice.KEY.read` — for column-headed-twice to say which is read and what to do. Alike, or one empty:
+ * nothing to say.
+ */
+function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number[], out: FormRead): void {
+  for (const [key, twin] of header.twins) {
+    const col = header.columns.get(key)!;
+    const differ = rows.some((r) => {
+      const [a, b] = [index.value(r, col), index.value(r, twin)];
+      return isBlank(a) !== isBlank(b) || (!isBlank(a) && String(a) !== String(b));
+    });
+    if (!differ || !rows.some((r) => !isBlank(index.value(r, twin)))) continue;
+    out.locations.push({ path: columnTwicePath(key), row: header.top, col: twin, seq: null });
+    out.locations.push({ path: `${columnTwicePath(key)}.read`, row: header.top, col, seq: null });
+  }
 }
 
 /** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */

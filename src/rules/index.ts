@@ -6,6 +6,7 @@ import * as invalidCount from './invalid-count';
 import * as partialRow from './partial-row';
 import * as voidedRow from './voided-row';
 import * as hiddenSheet from './hidden-sheet';
+import * as columnHeadedTwice from './column-headed-twice';
 import * as rowTotal from './row-total';
 import * as columnTotal from './column-total';
 import * as twoSigners from './two-signers';
@@ -24,6 +25,7 @@ import * as distributionOutsideCustody from './distribution-outside-custody';
 import * as copiesShort from './copies-short';
 import * as dutyGap from './duty-gap';
 import * as dutyChain from './duty-chain';
+import * as signatureNotAName from './signature-not-a-name';
 import * as staffNotOnRoster from './staff-not-on-roster';
 import * as staffIneligible from './staff-ineligible';
 import * as proctorTakesPapers from './proctor-takes-papers';
@@ -71,6 +73,7 @@ export const RULES: readonly Rule[] = [
   copiesShort,
   dutyGap,
   dutyChain,
+  signatureNotAName,
   staffNotOnRoster,
   staffIneligible,
   proctorTakesPapers,
@@ -88,6 +91,7 @@ export const RULES: readonly Rule[] = [
   scheduleCopiesDisagree,
   formCopiesDisagree,
   hiddenSheet,
+  columnHeadedTwice,
   spareBagOut,
 ];
 

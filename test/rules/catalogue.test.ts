@@ -1572,6 +1572,12 @@ rt('staff-not-on-roster', {
       edit: (d) => void (d.vaultLog![0].taker = '李强、钱多'),
       errors: [{ messageId: 'missing', form: 3, sheet: '出入库记录', cell: 'E4', row: 1, message: /“钱多”/ }],
     },
+  ],
+});
+
+rt('signature-not-a-name', {
+  valid: [{ name: 'every signature a name' }],
+  invalid: [
     {
       name: 'ditto marks for signatures on the vault log (同上, 〃): each cell asks for the name, none asks to add “同上” to the roster',
       edit: (d) => {
@@ -1624,6 +1630,26 @@ rt('staff-not-on-roster', {
         { messageId: 'ditto', form: 4, sheet: '分发登记1', cell: 'G7', row: 2 },
         { messageId: 'ditto', form: 4, sheet: '分发登记1', cell: 'I7', row: 2 },
       ],
+    },
+    {
+      name: 'a receiving signature showing #N/A (its formula not worked out): the cell said, no signer counted (review 17b O1, fix-layout18)',
+      edit: (d) => void (d.handovers![0].toSigners = ['#N/A']),
+      errors: [
+        {
+          messageId: 'error',
+          form: 1,
+          sheet: '交接单',
+          cell: 'D20',
+          row: null,
+          message:
+            /^“接收人签字”这一格显示的是“#N\/A”，这是 Excel 的错误值：格子里的公式算不出结果，表上和打印出来的都是“#N\/A”，不是签名，看不出是谁签的，也无法核对名单和资格。签字栏须由签字人本人签写姓名：请删去公式，在这里写上签字人的姓名。$/,
+        },
+      ],
+    },
+    {
+      name: 'a 取卷人 showing #REF!',
+      edit: (d) => void (d.vaultLog![2].taker = '#REF!'),
+      errors: [{ messageId: 'error', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /^“取卷人签字”这一格显示的是“#REF!”/ }],
     },
   ],
 });
@@ -2600,6 +2626,36 @@ const spareOf2045 =
     Object.assign((d.intake as Intake).totals!, { bags5: 2, totalBags: 7 });
   };
 
+/** 出入库记录 with 取卷人签字 typed again over column L, its cells L4–L6 as given. */
+const takerTwice = (names: CellValue[]) => (g: WorkbookGrid) => {
+  typeInto(g, '出入库记录', 'L3', '取卷人签字');
+  names.forEach((name, i) => typeInto(g, '出入库记录', `L${4 + i}`, name));
+};
+
+rt('column-headed-twice', {
+  valid: [
+    { name: 'a column typed twice alike (取卷人签字 again over L, the same names): read as one', retype: takerTwice(['李强', '赵敏', '李强']) },
+    { name: 'a second 取卷人签字 over L left empty', retype: takerTwice([]) },
+  ],
+  invalid: [
+    {
+      name: 'a second 取卷人签字 over L, one name otherwise: said once at L3, naming the column read (E)',
+      retype: takerTwice(['李强', '王芳', '李强']),
+      errors: [
+        {
+          messageId: 'twice',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'L3',
+          row: null,
+          message:
+            /^表头里有两栏都叫“取卷人签字”：检查读的是 E 栏，这一栏（L 栏）没有读，两栏填的又不一样。同一张表每一项只能有一栏：请核对哪一栏是对的，删去不用的一栏（或把它的表头改成别的名字，如“备注”），再检查一次。$/,
+        },
+      ],
+    },
+  ],
+});
+
 rt('spare-bag-out', {
   valid: [
     { name: 'all 3 bags of 1001 out, nothing telling a spare apart (no 备用卷 on the handover or the intake list)' },
@@ -2678,5 +2734,5 @@ test('every rule of the catalogue has a table', () => {
   // Tables in a file of their own, beside the rule's other cases: test/rules/school-not-sender.test.ts, form-copies-disagree.test.ts.
   const ownFile = new Set(['school-not-sender', 'form-copies-disagree']);
   for (const meta of ALL_META) if (!crossOnly.has(meta.id) && !ownFile.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(44);
+  expect(ALL_META).toHaveLength(46);
 });
