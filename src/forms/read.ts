@@ -289,7 +289,7 @@ function readUnitName(
   ctx: DateContext,
   restTaken: Set<string>,
 ): void {
-  const read: FormRead = { record: {}, locations: [], problems: [], carried: [], voided: [] };
+  const read: FormRead = { record: {}, locations: [], rowsUnread: false, carried: [], voided: [] };
   readFields(index, [spec.field], allLabels, rowRange, read, ctx, { record: read.record, restTaken });
   const at = read.locations[0];
   if (!at) return;
