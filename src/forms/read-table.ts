@@ -15,7 +15,7 @@ import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
 import { columnTwicePath, datePartOf } from '../model/labels';
 import { SheetIndex, normalized } from './sheet-index';
-import type { TableHeader } from './table-header';
+import { dateUnderGroup, type TableHeader } from './table-header';
 import { noteColumn, voidedRow } from './voided';
 import { dateAndTime, timeOnUnreadDate } from './time-beside';
 import type { FormRead } from './read';
@@ -104,7 +104,10 @@ interface Section {
   dateCols: ReadonlyMap<string, number>;
 }
 
-/** The header's date columns before its time columns (取卷日期 before 取卷时间): on the header's rows, in a cell no column took. */
+/**
+ * The header's date columns before its time columns (取卷日期 before 取卷时间; 日期 beside 时间 under 出库): on the header's
+ * rows, in a cell no column took.
+ */
 function dateColumnsOf(index: SheetIndex, table: TableSpec, header: TableHeader): Map<string, number> {
   const dateCols = new Map<string, number>();
   const taken = new Set(header.columns.values());
@@ -117,6 +120,8 @@ function dateColumnsOf(index: SheetIndex, table: TableSpec, header: TableHeader)
         break;
       }
     }
+    const under = dateCols.has(column.key) ? undefined : dateUnderGroup(index, header, column, taken);
+    if (under) dateCols.set(column.key, under.col);
   }
   return dateCols;
 }

@@ -270,6 +270,23 @@ function underItsGroup(
   });
 }
 
+/** The words a date column beside a time column is headed by under their group (出库 over 日期 | 时间). */
+const DATE_WORDS = ['日期', '月日', '年月日'];
+
+/**
+ * The date column a time column keeps beside it under their group (出库 merged over 日期 | 时间: the time column found
+ * under its group as 取卷时间, its date as 取卷日期; review 18a D7), on the header's rows, in a cell no column took.
+ */
+export function dateUnderGroup(index: SheetIndex, header: TableHeader, column: ColumnSpec, taken: ReadonlySet<number>): TextCell | undefined {
+  if (!column.underGroup) return undefined;
+  const dated: ColumnSpec = { ...column, underGroup: { groups: column.underGroup.groups, words: DATE_WORDS } };
+  for (let row = header.top; row + 1 < header.dataStart; row++) {
+    const at = underItsGroup(index, row, shortTexts(index, row), shortTexts(index, row + 1), dated, taken);
+    if (at) return at;
+  }
+  return undefined;
+}
+
 /** At least `needed` of the columns have one of their stems somewhere in the sheet. */
 function enoughColumns(index: SheetIndex, known: HeaderColumns, needed: number): boolean {
   let count = 0;

@@ -2,7 +2,10 @@
  * Review 18a (test/fixtures/review18a/README.md): labels and cells as other offices' files hold them. A filled
  * workbook read as the CLI reads it and validated: the whole finding (rule, severity, sheet, cell, message), nothing else.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { readWorkbook } from '../../src/forms/workbook';
+import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
 import { parseA1, type WorkbookGrid } from '../../src/model/grid';
 import { normalizeLabel } from '../../src/model/text';
@@ -110,5 +113,44 @@ describe('D9: an Excel error value where a unit is named', () => {
     const at = readWorkbook(grid).locations[path]!;
     const model = readWorkbook(withCell(grid, at.sheet, at.cell!, '#N/A'));
     expect(validateSite(model).map((f) => [f.rule, f.sheet, f.cell])).toEqual([['required-field', at.sheet, at.cell]]);
+  });
+});
+
+describe('D7: 出库 / 入库 over 日期 | 时间, a header on two rows', () => {
+  /** c3 (review 17b: 取卷日期 | 取卷时间 on one row) with its header on two rows: 出库 over 日期 | 时间, 入库 over 日期 | 时间. */
+  const grouped = (): WorkbookGrid => {
+    const g = readXlsxInNode(new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'layouts', 'c3-date-time-columns.xlsx'))));
+    const log = g.sheets.find((s) => s.name === '出入库记录')!;
+    const top = [
+      '序号',
+      '试卷号',
+      '试卷名称',
+      '数量（袋/份）',
+      '取卷人签字',
+      '出库',
+      null,
+      '卷库保管员出库签字',
+      '还卷人签字',
+      '入库',
+      null,
+      '保管员入库签字',
+      '单位',
+    ];
+    const under = [null, null, null, null, null, '日期', '时间', null, null, '日期', '时间', null, null];
+    log.rows = [...log.rows.slice(0, 2), top, under, ...log.rows.slice(3)];
+    const downOver = ['A', 'B', 'C', 'D', 'E', 'H', 'I', 'L', 'M'].map((c) => `${c}3:${c}4`);
+    log.merges = ['A2:M2', 'F3:G3', 'J3:K3', ...downOver];
+    return g;
+  };
+
+  it('read as 取卷日期 | 取卷时间: every date joined to its time, no finding (each time “读不出是哪一天” before)', () => {
+    const model = readWorkbook(grouped());
+    expect(validateSite(model).map(full)).toEqual([]);
+    expect(model.data.vaultLog?.map((r) => [r.takenAt, r.returnedAt])).toEqual([
+      ['2024-06-15T07:45', '2024-06-15T10:20'],
+      ['2024-06-15T09:45', '2024-06-15T12:15'],
+      ['2024-06-16T07:50', '2024-06-16T10:15'],
+    ]);
+    expect([model.locations['vaultLog[0].takenAt.date']?.cell, model.locations['vaultLog[0].returnedAt.date']?.cell]).toEqual(['F5', 'J5']);
   });
 });
