@@ -14,7 +14,8 @@ import { setPath } from './record';
 import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
 import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
-import { findTableHeader, tableScore } from './table-header';
+import { findTableHeader, tableScore, type TableHeader } from './table-header';
+import { isExcelError } from '../model/excel-errors';
 import type { VoidedRead } from './voided';
 import { continueDate, readTable, standingFor } from './read-table';
 import { withTimeBeside } from './time-beside';
@@ -384,6 +385,19 @@ export function rowLabels(layout: FormLayout): { labels: string[]; blocks: boole
   return { labels: [layout.blocks!.lines[0][0].label], blocks: true };
 }
 
+/**
+ * Where the header lacks its columns: its first cell — or, for one column lacking, the one header cell showing an Excel
+ * error value (#NAME?: a header made by a formula that failed), the column's own place (review 18a D9: said at A3).
+ */
+function lackingAt(index: SheetIndex, header: TableHeader, keys: string[]): NonNullable<FormRead['lacking']> {
+  const taken = new Set([...header.columns.values(), header.seqCol]);
+  const errors: Array<{ row: number; col: number }> = [];
+  for (let row = header.top; row < header.dataStart && keys.length === 1; row++)
+    for (let col = 0; col < index.width; col++) if (!taken.has(col) && isExcelError(index.value(row, col))) errors.push({ row, col });
+  if (errors.length === 1) return { keys, ...errors[0] };
+  return { keys, row: header.top, col: Math.min(...header.columns.values(), header.seqCol ?? Infinity) };
+}
+
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
 export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext): FormRead {
   const out: FormRead = { record: {}, locations: [], rowsUnread: false, carried: [], voided: [] };
@@ -396,7 +410,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
   const stoodFor = header ? layout.table!.columns.flatMap((c) => standingFor(layout.table!, c, header)) : [];
   const lacking = header ? layout.table!.columns.filter((c) => c.needed && !header.columns.has(c.key) && !stoodFor.includes(c.key)).map((c) => c.key) : [];
-  if (header && lacking.length > 0) out.lacking = { keys: lacking, row: header.top, col: Math.min(...header.columns.values(), header.seqCol ?? Infinity) };
+  if (header && lacking.length > 0) out.lacking = lackingAt(index, header, lacking);
   readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
   if (layout.unitName) readUnitName(index, layout.unitName, allLabels, [0, tableTop - 1], out, ctx.dates, restTaken);
   let dates = ctx.dates;

@@ -154,3 +154,22 @@ describe('D7: 出库 / 入库 over 日期 | 时间, a header on two rows', () =>
     expect([model.locations['vaultLog[0].takenAt.date']?.cell, model.locations['vaultLog[0].returnedAt.date']?.cell]).toEqual(['F5', 'J5']);
   });
 });
+
+describe('D9: a header cell showing an Excel error value', () => {
+  it('附件3’s 取卷时间 header “#NAME?”: the lacking column said at that cell, not at the header’s first', () => {
+    const log = grid.sheets.find((s) => s.name === '出入库记录')!;
+    const row = log.rows.findIndex((r) => r?.includes('取卷时间'));
+    const col = log.rows[row].indexOf('取卷时间');
+    const cell = `${String.fromCharCode(65 + col)}${row + 1}`;
+    const model = readWorkbook(withCell(grid, '出入库记录', cell, '#NAME?'));
+    expect(validateSite(model).map(full)).toEqual([
+      [
+        'required-field',
+        'error',
+        '出入库记录',
+        cell,
+        '附件3 保密室试卷出入库记录表的表头里找不到“取卷时间”一栏，各行的“取卷时间”都读不到。请在表头加上“取卷时间”一栏（已有这一栏的，把表头改成“取卷时间”），逐行填写后再提交。',
+      ],
+    ]);
+  });
+});
