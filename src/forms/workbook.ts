@@ -98,8 +98,7 @@ function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: F
     // A marked copy's 问题清单 quotes the forms' words and names their sheets: it is no form, nor cut into regions.
     if (isFindingsListTitle(sheet.rows[0]?.[0])) return [{ sheet, entry: null, index: null, titled: false }];
     // Different forms on one sheet (基本信息 over 考试安排, 附件2 beside 附件3): each read from its own region (form-regions.ts).
-    return formRegions(sheet).map((region) => {
-      const index = indexSheet(region);
+    return formRegions(sheet, indexSheet).map(({ sheet: region, index }) => {
       const entry = bestForm(index);
       return { sheet: region, entry, index: entry ? index : null, titled: !!entry && cheapScore(index, entry.layout).title > 0 };
     });
