@@ -16,7 +16,7 @@ import type { TableGrid } from '../model/location-map';
 import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
 import { findTableHeader, tableScore } from './table-header';
 import type { VoidedRead } from './voided';
-import { continueDate, readTable, standingFor } from './read-table';
+import { ClosedAbove, continueDate, readTable, standingFor } from './read-table';
 import { withTimeBeside } from './time-beside';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
@@ -46,6 +46,8 @@ export interface FormRead {
   lacking?: { keys: string[]; row: number; col: number };
   /** Table rows struck out with 作废 in their 备注, or struck through: left out of the record (voided.ts). */
   voided: VoidedRead[];
+  /** 以下空白 under the table with rows filled in below it, read (read-table.ts). */
+  closedAbove?: ClosedAbove;
 }
 
 /** A layout's fields as the reader goes through them (every sheet is scored against every layout): listed once per layout. */

@@ -29,6 +29,7 @@ import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester'
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
 import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
+import { noteClosedAbove } from './read-table';
 import { noteUnreadRows } from './unread-rows';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
@@ -351,6 +352,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   const rowsAt = rowsAtOf(entry, prefix);
   for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
   for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
+  if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
   return rowsAt;
 }
 

@@ -120,6 +120,68 @@ describe('review 18a D4: a form’s title alone on a row inside another form’s
   });
 });
 
+describe('review 18a D5: rows filled in under 以下空白 are read, and said once at it', () => {
+  test('lb02: 以下空白 in the log’s row 10, rows 11–12 filled (1112 never returned, the proctor 贺红怡 taking 1075): both rows judged, one warning at A10', async () => {
+    const grid = await faultyDemo();
+    const log = grid.sheets.find((s) => s.name === '出入库记录')!;
+    const rows = [...log.rows];
+    // As review 18a's gen.py: row 10 holds 以下空白 alone; rows 11 and 12 copy rows 7 and 6 (序号 9 and 10).
+    rows[9] = ['以下空白'];
+    rows[10] = [9, ...rows[6].slice(1)];
+    rows[11] = [10, ...rows[5].slice(1)];
+    const model = readWorkbook({ ...grid, sheets: grid.sheets.map((s) => (s === log ? { ...log, rows } : s)) });
+    expect(model.data.vaultLog!.map((r) => r.paperNo)).toEqual(['1001', '1038', '1075', '1112', '1149', '1112', '1075']);
+    // The handover's two, the log's rows 1–2 (above 以下空白, where they were) and the duty gap are the base's.
+    const base = BASE_WITH_LOG_ROW_INSERTED;
+    expect(validateSite(model).map(full)).toEqual([
+      ...base.slice(0, 4),
+      [
+        'proctor-takes-papers',
+        'error',
+        '出入库记录',
+        'E6',
+        '取卷人“贺红怡”在涉卷人员名单上是“监考人员”，同一次（6月15日 13:15）还取了 1 个试卷（第 10 行：1075）。监考人员不得到保密室领卷，须由考务人员领取，请核对这几行的取卷人。',
+      ],
+      [
+        'not-returned',
+        'error',
+        '出入库记录',
+        'I7',
+        '试卷 1112 于 6月15日 13:15 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。',
+      ],
+      [
+        'rows-after-closing',
+        'warning',
+        '出入库记录',
+        'A10',
+        '第 10 行写了“以下空白”，表示表格到此为止，但它下面第 11、12 行还登记了内容（这几行已照常检查）。“以下空白”下面不应再登记：这些若是真实的记录，请把“以下空白”移到最后一条记录的下面；若是误登，请整行删除。',
+      ],
+      [
+        'overdraw',
+        'error',
+        '出入库记录',
+        'D11',
+        '试卷 1112 在 6月15日 13:15 出库 1 袋后，同时在库外的共 2 袋，但到这时入库清单上这份试卷只有 1 袋。出库袋数不能多于已入库的袋数，请核对数量或入库时间。',
+      ],
+      [
+        'not-returned',
+        'error',
+        '出入库记录',
+        'I11',
+        '试卷 1112 于 6月15日 13:15 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。',
+      ],
+      [
+        'overdraw',
+        'error',
+        '出入库记录',
+        'D12',
+        '试卷 1075 在 6月15日 13:15 出库 2 袋后，同时在库外的共 4 袋，但到这时入库清单上这份试卷只有 2 袋。出库袋数不能多于已入库的袋数，请核对数量或入库时间。',
+      ],
+      base[6],
+    ]);
+  });
+});
+
 /**
  * Counts the work done while `run` runs: every callback an array's iteration method (some, every, find, filter, map,
  * forEach, …) calls, and every read of a row of `sheet` and of a cell of its rows (a row read by index or walked).
