@@ -19,6 +19,8 @@ import { tableScore } from './table-header';
 
 /** Titles this many rows apart or fewer stand side by side. */
 const SAME_ROW = 2;
+/** A cell's place as one number (row × COLUMNS + column): a sheet has no more columns than Excel's 16,384. */
+const COLUMNS = 16_384;
 /** The caption printed above a form's title (附件3). */
 const CAPTION = /^\s*附件\s*\d+\s*$/;
 /**
@@ -120,19 +122,15 @@ function followsTitle(index: SheetIndex, entry: FormEntry): boolean {
  * compared each cell with every note found (review 18a D8).
  */
 function titleRows(sheet: SheetGrid, found: readonly TitleAt[]): Set<number> {
-  const cellsByRow = new Map<number, Set<number>>();
-  for (const t of found) {
-    const cols = cellsByRow.get(t.row);
-    if (cols) cols.add(t.col);
-    else cellsByRow.set(t.row, new Set([t.col]));
-  }
+  const titleCells = new Set<number>();
+  for (const t of found) titleCells.add(t.row * COLUMNS + t.col);
   const rows = new Set<number>();
-  for (const [row, cols] of cellsByRow) {
+  for (const row of new Set(found.map((t) => t.row))) {
     const cells = sheet.rows[row] ?? [];
     let alone = true;
     for (let col = 0; col < cells.length && alone; col++) {
       const v = cells[col];
-      alone = v === null || v === undefined || v === '' || cols.has(col) || (typeof v === 'string' && CAPTION.test(v));
+      alone = v === null || v === undefined || v === '' || titleCells.has(row * COLUMNS + col) || (typeof v === 'string' && CAPTION.test(v));
     }
     if (alone) rows.add(row);
   }
