@@ -668,7 +668,8 @@ rt('rows-after-closing', {
   ],
   invalid: [
     {
-      // Left out, 3310's checkout (16日 07:50) was lost without a word: nothing else is found, the row read as it stands.
+      // Left out (before review 18a D5), 3310's checkout was lost without a word and its room handout judged outside custody
+      // (distribution-outside-custody 分发登记3 F6); read, the row is clean.
       name: '（以下空白） between the vault log’s rows 2 and 3: said once at it, row 3 read and checked',
       retype: closingRowAt(5, '（以下空白）'),
       errors: [{ messageId: 'rows', form: 3, sheet: '出入库记录', cell: 'B6', row: null, message: ROWS_AFTER_CLOSING }],
