@@ -8,7 +8,10 @@ import { boxWithBags, normalizeLabel, parseCount } from '../model/text';
 import { settleUnits, unitsInHeader } from './count-units';
 import { convert } from './convert';
 import { carryDitto } from './ditto';
-import { CellValue, isBlank } from '../model/grid';
+import { CellValue, a1, isBlank } from '../model/grid';
+import { addLocation } from '../model/location-map';
+import type { FormNumber } from '../model/location';
+import type { SiteModel } from '../model/site-model';
 import { ColumnSpec, FormRecord, TableSpec, isAlternative } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
@@ -44,22 +47,41 @@ const isClosingWord = (norm: string): boolean => CLOSING_WORDS.has(norm.replace(
 const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
 
 /**
- * The row closes the table: it holds nothing but a closing word (以下空白, in any column), or its first text, left of
- * the table's right edge, is a label ending in its colon (收卷人签字：). A 序号 typed on the row is passed over.
+ * The row closes the table: its first text, left of the table's right edge, is a label ending in its colon
+ * (收卷人签字：) — 'label' — or it holds nothing but a closing word (以下空白, in any column): that cell. A 序号 typed on
+ * the row is passed over.
  */
-function endsTable(index: SheetIndex, row: number, right: number, seqCol: number | undefined): boolean {
+function endsTable(index: SheetIndex, row: number, right: number, seqCol: number | undefined): 'label' | { col: number; word: string } | undefined {
   let first = true;
-  let closing = false;
+  let closing: { col: number; word: string } | undefined;
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
     if (isBlank(v) || (c === seqCol && typeof v === 'number')) continue;
-    if (typeof v !== 'string') return false;
-    if (first && LABEL_WITH_COLON.test(v.trim())) return true;
+    if (typeof v !== 'string') return undefined;
+    if (first && LABEL_WITH_COLON.test(v.trim())) return 'label';
     first = false;
-    if (!isClosingWord(normalized(v).norm)) return false;
-    closing = true;
+    if (!isClosingWord(normalized(v).norm)) return undefined;
+    closing ??= { col: c, word: v.trim() };
   }
   return closing;
+}
+
+/**
+ * A table closed by 以下空白 with rows filled in under it (review 18a D5: a checkout never returned, a proctor taking
+ * papers, written below it): its cell and word, and the rows read below it (0-based), for rows-after-closing to say so.
+ */
+export interface ClosedAbove {
+  row: number;
+  col: number;
+  word: string;
+  rows: number[];
+}
+
+/** Lists a table closed above rows filled in (`rowsAfterClosing[i]`, at the closing word's cell) for rows-after-closing. */
+export function noteClosedAbove(model: SiteModel, sheet: string, { row, col, word, rows }: ClosedAbove, form: FormNumber): void {
+  const list = (model.rowsAfterClosing ??= []);
+  addLocation(model.locations, `rowsAfterClosing[${list.length}]`, { sheet, cell: a1(row, col), form, row: null });
+  list.push({ word, row: row + 1, rows: rows.map((r) => r + 1) });
 }
 
 /** A row's first text heads the table's totals row: 合计, or 总计 as people also write it. */
@@ -163,6 +185,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
   const stops = index.labelColumns(stopLabels);
   let blankRun = 0;
+  let closedAt: { row: number; col: number; word: string } | undefined;
   // Indexed loops below, over lists made once: a for-of in each row of a long log made an iterator there.
   const relative = table.columns.filter((column) => column.relativeTo);
   let r = header.dataStart;
@@ -184,8 +207,15 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     // A subtotal, or the header's labels again (a page pasted from its header): no row of data.
     if (lead.startsWith(SUBTOTAL) || header.again.has(r)) continue;
     if (lead.startsWith('备注')) break;
-    // 以下空白 typed under the last row, or a label of the lines below (收卷人签字：): the table has ended (review 17b D4, D9).
-    if (endsTable(index, r, right, at.seqCol)) break;
+    // A label of the lines below (收卷人签字：): the table has ended (review 17b D4). 以下空白 typed under the last row is no
+    // row (17b D9); rows filled in below it are read all the same — movements the printout shows, a checkout never
+    // returned among them — and said once at it (review 18a D5). The 合计 row under it is the table's.
+    const end = endsTable(index, r, right, at.seqCol);
+    if (end === 'label') break;
+    if (end) {
+      closedAt ??= { row: r, ...end };
+      continue;
+    }
     if ((stops.get(r) ?? Infinity) <= right) break;
     if (isBlankRow(index, r, cols)) {
       if (++blankRun >= BLANK_RUN_END) break;
@@ -206,6 +236,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     }
     grid.rows.push(r);
     grid.seqs.push(seq);
+    if (closedAt) (out.closedAbove ??= { ...closedAt, rows: [] }).rows.push(r);
     for (let k = 0; k < present.length; k++) {
       const { column, col } = present[k];
       let raw = index.tableValue(r, col, at.dataStart);

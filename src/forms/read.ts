@@ -17,7 +17,7 @@ import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, m
 import { findTableHeader, tableScore, type TableHeader } from './table-header';
 import { isExcelError } from '../model/excel-errors';
 import type { VoidedRead } from './voided';
-import { continueDate, readTable, standingFor } from './read-table';
+import { ClosedAbove, continueDate, readTable, standingFor } from './read-table';
 import { withTimeBeside } from './time-beside';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
@@ -47,6 +47,8 @@ export interface FormRead {
   lacking?: { keys: string[]; row: number; col: number };
   /** Table rows struck out with 作废 in their 备注, or struck through: left out of the record (voided.ts). */
   voided: VoidedRead[];
+  /** 以下空白 under the table with rows filled in below it, read (read-table.ts). */
+  closedAbove?: ClosedAbove;
 }
 
 /** A layout's fields as the reader goes through them (every sheet is scored against every layout): listed once per layout. */

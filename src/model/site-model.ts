@@ -45,6 +45,11 @@ export interface SiteModel {
    */
   voided?: VoidedRow[];
   /**
+   * Tables closed by 以下空白 (以下无, 完 …) with rows filled in below it (forms/read-table.ts): those rows are read
+   * as the table's; `rowsAfterClosing[i]` is located at the closing word's cell, for rows-after-closing to say so once.
+   */
+  rowsAfterClosing?: RowsAfterClosing[];
+  /**
    * Sheets the workbook hides that are taken for a form (forms/hidden-sheets.ts): not read when a shown sheet
    * holds the same form, read when none does; `hiddenSheets[i]` is located at the sheet's A1, for hidden-sheet to say so once.
    */
@@ -125,6 +130,13 @@ export interface HiddenSheet {
   form: FormNumber;
   formId: FormId;
   read: boolean;
+}
+
+/** A closing word with rows under it: the word as typed, its row, and the rows filled in below it (1-based, as a cell's address writes them). */
+interface RowsAfterClosing {
+  word: string;
+  row: number;
+  rows: number[];
 }
 
 /** A struck-out table row: its sheet and the 备注 cell that says 作废. */
