@@ -4,10 +4,12 @@
  *
  * Sync budget, whatever the workbook's size:
  *   1. the sheet names and whether each is hidden;
- *   2. each sheet's used range (values only), whether its rows are hidden, and its merged areas;
+ *   2. each sheet's used range (values only), whether its rows and its columns are hidden, and its merged areas;
  *   3. the values, every sheet's used range read in row chunks of at most
  *      `cellsPerChunk` cells, all queued before one sync (and, only for a
- *      sheet some of whose rows are hidden, which of its rows are);
+ *      sheet some of whose rows are hidden, which of its rows are; only for
+ *      one some of whose columns are, which of its columns are: a column's
+ *      hidden old twin never wins over the visible one, review 17b D7);
  *   4. only when a value is a number a date would be (mayBeDateSerial): the
  *      number formats of those cells' columns, from the first such to the
  *      last (a date typed alone, a date-time shown without its time, a
@@ -100,6 +102,15 @@ export function mergeAddresses(address: string | null | undefined): string[] {
   return out;
 }
 
+/** One row or column of a used range some of whose rows (columns) are hidden, asked alone (one cell of it): whether it is. */
+interface LineProbe {
+  /** SheetGrid's list it goes to. */
+  list: 'hiddenRows' | 'hiddenCols';
+  /** The row's (column's) index, 0-based. */
+  at: number;
+  range: Excel.Range;
+}
+
 interface Chunk {
   sheet: number;
   row: number;
@@ -107,8 +118,11 @@ interface Chunk {
   range: Excel.Range;
   rows: number;
   cells: number;
-  /** Each of its rows, for whether it is hidden: only on a sheet some of whose rows are. */
-  rowRanges?: Excel.Range[];
+  /**
+   * Each of its rows, on a sheet some of whose rows are hidden, and (on the sheet's first chunk) each column of the
+   * used range, on a sheet some of whose columns are: asked with its values, in the sync made for them anyway.
+   */
+  lines?: LineProbe[];
   /** Its font struck through: true for all its cells, false for none, null for some. */
   strike?: boolean | null;
 }
@@ -197,14 +211,32 @@ async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], 
   }
 }
 
-/** Whether every row of a sheet's used range is hidden (as far as this API level can tell). */
-function allRowsHidden(range: Excel.Range, legacy: boolean): boolean {
-  return !legacy && !range.isNullObject && range.rowHidden === true;
+/**
+ * The rows (columns) of a used range all hidden: every one of them, 0-based. Its rowHidden and columnHidden (ExcelApi
+ * 1.2; not asked with `legacy`) are true when all are, false when none is, null when some are (asked one by one).
+ */
+function allHidden(range: Excel.Range, legacy: boolean): Pick<SheetGrid, 'hiddenRows' | 'hiddenCols'> {
+  if (legacy || range.isNullObject) return {};
+  const every = (first: number, count: number) => Array.from({ length: count }, (_, i) => first + i);
+  return {
+    ...(range.rowHidden === true ? { hiddenRows: every(range.rowIndex, range.rowCount) } : {}),
+    ...(range.columnHidden === true ? { hiddenCols: every(range.columnIndex, range.columnCount) } : {}),
+  };
 }
 
-/** The rows of a used range, 0-based. */
-function usedRows(range: Excel.Range): number[] {
-  return Array.from({ length: range.rowCount }, (_, i) => range.rowIndex + i);
+/**
+ * The rows of a chunk and, on its sheet's first chunk, the columns of the used range, to be asked one by one whether
+ * hidden: those of a used range some of whose rows (columns) are hidden, and no other.
+ */
+function lineProbes(ws: Excel.Worksheet, range: Excel.Range, row: number, rows: number, legacy: boolean): LineProbe[] | undefined {
+  if (legacy) return undefined;
+  const lines: LineProbe[] = [];
+  if (range.rowHidden === null)
+    for (let r = row; r < row + rows; r++) lines.push({ list: 'hiddenRows', at: r, range: ws.getRangeByIndexes(r, range.columnIndex, 1, 1) });
+  if (range.columnHidden === null && row === range.rowIndex)
+    for (let c = range.columnIndex; c < range.columnIndex + range.columnCount; c++)
+      lines.push({ list: 'hiddenCols', at: c, range: ws.getRangeByIndexes(range.rowIndex, c, 1, 1) });
+  return lines.length > 0 ? lines : undefined;
 }
 
 /** "'出入库记录'!$A$3:$K$13" → "A3:K13". */
@@ -323,8 +355,8 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
   const used = sheets.map((ws) => {
     // An empty sheet: null in 1.4+, A1 from the 1.1 call (read as one empty cell).
     const range = opts.legacy ? ws.getUsedRange() : ws.getUsedRangeOrNullObject(true);
-    // rowHidden (ExcelApi 1.2): false when no row of it is hidden, true when all are, null when some are.
-    range.load(opts.legacy ? 'rowIndex,columnIndex,rowCount,columnCount' : 'isNullObject,rowIndex,columnIndex,rowCount,columnCount,rowHidden');
+    // rowHidden, columnHidden (ExcelApi 1.2): false when no row (column) of it is hidden, true when all are, null when some are.
+    range.load(opts.legacy ? 'rowIndex,columnIndex,rowCount,columnCount' : 'isNullObject,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
     let merged: Excel.RangeAreas | undefined;
     if (opts.merges) {
       merged = ws.getRange().getMergedAreasOrNullObject();
@@ -347,7 +379,6 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
     if ((!opts.legacy && range.isNullObject) || range.rowCount === 0 || range.columnCount === 0) return;
     const ws = sheets[sheet];
     const rowsPerChunk = Math.max(1, Math.floor(opts.cellsPerChunk / range.columnCount));
-    const someHidden = !opts.legacy && range.rowHidden === null;
     for (let r = 0; r < range.rowCount; r += rowsPerChunk) {
       const rows = Math.min(rowsPerChunk, range.rowCount - r);
       const row = range.rowIndex + r;
@@ -358,7 +389,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
         range: rangeByIndexes(ws, row, range.columnIndex, rows, range.columnCount, opts.legacy),
         rows,
         cells: rows * range.columnCount,
-        ...(someHidden ? { rowRanges: Array.from({ length: rows }, (_, i) => ws.getRangeByIndexes(row + i, range.columnIndex, 1, 1)) } : {}),
+        lines: lineProbes(ws, range, row, rows, opts.legacy),
       });
     }
   });
@@ -371,7 +402,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       rows: [],
       merges: used[i].merged && !used[i].merged!.isNullObject ? mergeAddresses(used[i].merged!.address) : [],
       ...(state ? { state } : {}),
-      ...(allRowsHidden(used[i].range, opts.legacy) ? { hiddenRows: usedRows(used[i].range) } : {}),
+      ...allHidden(used[i].range, opts.legacy),
       ...(used[i].filter && !used[i].filter!.isNullObject ? { autoFilter: rangeOfAddress(used[i].filter!.address) } : {}),
     };
   });
@@ -380,11 +411,12 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
     for (const chunk of group) {
       chunk.range.load('values');
       chunk.range.format.font.load('strikethrough');
-      chunk.rowRanges?.forEach((row) => row.load('rowHidden'));
+      chunk.lines?.forEach((line) => line.range.load(line.list === 'hiddenRows' ? 'rowHidden' : 'columnHidden'));
     }
     await sync();
     for (const chunk of group) {
-      chunk.rowRanges?.forEach((row, r) => row.rowHidden && (grids[chunk.sheet].hiddenRows ??= []).push(chunk.row + r));
+      const grid = grids[chunk.sheet];
+      chunk.lines?.forEach((line) => (line.list === 'hiddenRows' ? line.range.rowHidden : line.range.columnHidden) && (grid[line.list] ??= []).push(line.at));
       chunk.strike = chunk.range.format.font.strikethrough;
       const rows = grids[chunk.sheet].rows;
       const values = chunk.range.values as unknown[][];

@@ -46,7 +46,9 @@ export interface SheetGrid {
   hiddenRows?: number[];
   /**
    * The columns hidden (0-based, in order): an old column kept hidden, headed like the one in use, never wins over a
-   * visible one (review 17b D7). Absent: none, or the reader could not tell (the Excel and WPS add-ins).
+   * visible one (review 17b D7). The add-ins ask only the used range's columns (the others hold no value). Absent:
+   * none, or the reader could not tell (Excel 2016/2019 before ExcelApi 1.7, read with `legacy`; a WPS build that
+   * has no EntireColumn.Hidden).
    */
   hiddenCols?: number[];
   /**

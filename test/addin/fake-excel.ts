@@ -37,6 +37,8 @@ export interface FakeSheet {
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Rows hidden, 0-based. */
   hiddenRows?: number[];
+  /** Columns hidden, 0-based. */
+  hiddenCols?: number[];
   /** Cells whose font is struck through (A1). */
   struck?: string[];
   /** The autoFilter's range (ExcelApi 1.9: worksheet.autoFilter). */
@@ -406,12 +408,10 @@ class FakeRange extends Proxy {
         return b.bottom - b.top + 1;
       case 'columnCount':
         return b.right - b.left + 1;
-      case 'rowHidden': {
-        // As Office.js: true when every row of the range is hidden, false when none is, null when some are.
-        const hidden = this.sheet().hiddenRows ?? [];
-        const count = hidden.filter((r) => r >= b.top && r <= b.bottom).length;
-        return count === 0 ? false : count === b.bottom - b.top + 1 ? true : null;
-      }
+      case 'rowHidden':
+        return this.linesHidden(this.sheet().hiddenRows, b.top, b.bottom);
+      case 'columnHidden':
+        return this.linesHidden(this.sheet().hiddenCols, b.left, b.right);
       case 'address':
         return `${this.sheet().name}!${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
       case 'values': {
@@ -459,6 +459,15 @@ class FakeRange extends Proxy {
   }
   get rowHidden(): boolean | null {
     return this.get('rowHidden');
+  }
+  get columnHidden(): boolean | null {
+    return this.get('columnHidden');
+  }
+  /** As Office.js' rowHidden and columnHidden (ExcelApi 1.2): true when every row (column) from..to is hidden, false when none is, null when some are. */
+  private linesHidden(hidden: readonly number[] = [], from: number, to: number): boolean | null {
+    if (this.ctx.state.apiLevel === '1.1') throw new Error('rowHidden and columnHidden need ExcelApi 1.2');
+    const count = hidden.filter((i) => i >= from && i <= to).length;
+    return count === 0 ? false : count === to - from + 1 ? true : null;
   }
   get address(): string {
     return this.get('address');

@@ -44,6 +44,7 @@ export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
       formats,
       ...(visibility ? { visibility } : {}),
       ...(s.hiddenRows ? { hiddenRows: [...s.hiddenRows] } : {}),
+      ...(s.hiddenCols ? { hiddenCols: [...s.hiddenCols] } : {}),
       ...(s.struck ? { struck: [...s.struck] } : {}),
       ...(s.autoFilter ? { autoFilter: s.autoFilter } : {}),
     };

@@ -5,8 +5,8 @@
  * `Range.Value2` (dates as serial numbers, formula errors as CVErr numbers),
  * `.Formula`, `.HasFormula`/`.MergeCells` (true, false, or null when mixed),
  * `.MergeArea`, `.NumberFormat` (null when mixed), `.Font.Strikethrough` (true, false, or null when
- * mixed), `.EntireRow`, `.Hidden`
- * (of whole rows only: true, false, or null when some are hidden), `.Interior.Color` as a BGR
+ * mixed), `.EntireRow`, `.EntireColumn`, `.Hidden`
+ * (of whole rows or whole columns only: true, false, or null when some are hidden), `.Interior.Color` as a BGR
  * integer with `.ColorIndex`/`.Pattern` -4142 for no fill,
  * `.FormatConditions.Add(type, operator, formula)` with the condition's
  * `.NumberFormat` (kept in the sheet's `conditions`),
@@ -55,6 +55,8 @@ export interface FakeSheetState {
   visible?: number;
   /** Hidden rows, numbered as the sheet numbers them (1-based). */
   hiddenRows?: number[];
+  /** Hidden columns, numbered as Range.Column numbers them (1-based: A is 1). */
+  hiddenCols?: number[];
   charts?: Array<{ source: string; type: number; title?: string }>;
   widths?: Record<string, number>;
   heights?: Record<string, number>;
@@ -113,6 +115,8 @@ function colLetters(col: number): string {
 }
 /** Column XFD: a range of entire rows runs from A to it. */
 const LAST_COLUMN = 16_383;
+/** Row 1048576: a range of entire columns runs from row 1 to it. */
+const LAST_ROW = 1_048_575;
 const cellName = (row: number, col: number): string => `${colLetters(col)}${row + 1}`;
 
 function parseCell(ref: string): { row: number; col: number } {
@@ -276,11 +280,15 @@ export class FakeRange {
       return new FakeRange(app, sheet, m ?? { ...box, bottom: box.top, right: box.left });
     });
     member(app, this, 'EntireRow', () => new FakeRange(app, sheet, { ...box, left: 0, right: LAST_COLUMN }));
+    member(app, this, 'EntireColumn', () => new FakeRange(app, sheet, { ...box, top: 0, bottom: LAST_ROW }));
     member(app, this, 'Hidden', () => {
-      // As Range.Hidden: of entire rows (or columns) only.
-      if (box.left !== 0 || box.right !== LAST_COLUMN) throw new Error('fake ET: Hidden of a range that is not entire rows');
-      const hidden = (s.hiddenRows ?? []).filter((r) => r - 1 >= box.top && r - 1 <= box.bottom).length;
-      return hidden === 0 ? false : hidden === box.bottom - box.top + 1 ? true : null;
+      // As Range.Hidden: of entire rows or entire columns only (the whole sheet is both: which would it answer?).
+      const rows = box.left === 0 && box.right === LAST_COLUMN;
+      const cols = box.top === 0 && box.bottom === LAST_ROW;
+      if (rows === cols) throw new Error('fake ET: Hidden of a range that is not entire rows or entire columns');
+      const [lines, lo, hi] = rows ? [s.hiddenRows, box.top, box.bottom] : [s.hiddenCols, box.left, box.right];
+      const hidden = (lines ?? []).filter((n) => n - 1 >= lo && n - 1 <= hi).length;
+      return hidden === 0 ? false : hidden === hi - lo + 1 ? true : null;
     });
     member(app, this, 'Interior', () => this.interior());
     member(app, this, 'FormatConditions', () => {

@@ -82,9 +82,18 @@ function sheetState(ws: ExcelJS.Worksheet): FakeSheetState {
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => void (row.hidden && hiddenRows.push(n)));
+  const hiddenCols: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c);
   // Worksheet.Visible as ET gives it: xlSheetHidden 0, xlSheetVeryHidden 2.
   const visible = ws.state === 'veryHidden' ? 2 : ws.state === 'hidden' ? 0 : undefined;
-  return { name: ws.name, cells, merges, ...(visible !== undefined ? { visible } : {}), ...(hiddenRows.length ? { hiddenRows } : {}) };
+  return {
+    name: ws.name,
+    cells,
+    merges,
+    ...(visible !== undefined ? { visible } : {}),
+    ...(hiddenRows.length ? { hiddenRows } : {}),
+    ...(hiddenCols.length ? { hiddenCols } : {}),
+  };
 }
 
 export async function fakeBookFromXlsx(bytes: Buffer | Uint8Array, name = '工作簿.xlsx'): Promise<FakeBookState> {

@@ -182,7 +182,9 @@ export async function bookFromXlsx(file: string): Promise<BookJson> {
     const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((m) => m.replace(/\$/g, ''));
     const hiddenRows: number[] = [];
     ws.eachRow({ includeEmpty: true }, (row, r) => void (row.hidden && hiddenRows.push(r)));
-    return { name: ws.name, visible: ws.state === 'veryHidden' ? 2 : ws.state === 'hidden' ? 0 : -1, cells, merges, hiddenRows };
+    const hiddenCols: number[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c);
+    return { name: ws.name, visible: ws.state === 'veryHidden' ? 2 : ws.state === 'hidden' ? 0 : -1, cells, merges, hiddenRows, hiddenCols };
   });
   return { name: path.basename(file), sheets, names: [] };
 }

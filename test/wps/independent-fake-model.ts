@@ -33,6 +33,8 @@ export interface SheetJson {
   merges: string[];
   /** Rows hidden (1-based), as the file keeps them. */
   hiddenRows?: number[];
+  /** Columns hidden (1-based: A is 1), as the file keeps them. */
+  hiddenCols?: number[];
 }
 
 export interface BookJson {

@@ -4,7 +4,7 @@
  * per-range members, merges, fills as BGR with xlNone, comments.
  */
 import type { Box, CellJson, EtProfile, FakeLog, Obj, SheetJson } from './independent-fake-model';
-import { MAX_COL, WHITE, XL_NONE, addressOf, key, parseAddress } from './independent-fake-model';
+import { MAX_COL, MAX_ROW, WHITE, XL_NONE, addressOf, key, parseAddress } from './independent-fake-model';
 
 /** What a range needs of the application it belongs to. */
 export interface FakeCore {
@@ -124,12 +124,18 @@ export function fakeRange(core: FakeCore, sheet: SheetJson, box: Box): Obj {
     (v) => writeGrid(v, (r, c, x) => (cell(r, c).nf = String(x))),
   );
   core.member(rg, 'MergeCells', () => uniform(box, (r, c) => mergeOf(sheet, r, c) !== undefined));
-  // VBA's Range.Hidden of whole rows: true when every row is hidden, false when none is, null when some are.
+  // VBA's Range.Hidden of whole rows or whole columns: true when every one is hidden, false when none is, null when
+  // some are; of any other range VBA fails (error 1004: unable to get the Hidden property).
   core.member(rg, 'Hidden', () => {
-    const rows = Array.from({ length: box[2] - box[0] + 1 }, (_, i) => (sheet.hiddenRows ?? []).includes(box[0] + i));
-    return rows.every((h) => h === rows[0]) ? rows[0] : null;
+    const wholeRows = box[1] === 1 && box[3] === MAX_COL;
+    const wholeCols = box[0] === 1 && box[2] === MAX_ROW;
+    if (wholeRows === wholeCols) throw new Error('fake ET: Hidden of a range that is neither whole rows nor whole columns');
+    const [hidden, lo, hi] = wholeRows ? [sheet.hiddenRows, box[0], box[2]] : [sheet.hiddenCols, box[1], box[3]];
+    const each = Array.from({ length: hi - lo + 1 }, (_, i) => (hidden ?? []).includes(lo + i));
+    return each.every((h) => h === each[0]) ? each[0] : null;
   });
   Object.defineProperty(rg, 'EntireRow', { enumerable: true, get: () => (core.log.calls++, fakeRange(core, sheet, [box[0], 1, box[2], MAX_COL])) });
+  Object.defineProperty(rg, 'EntireColumn', { enumerable: true, get: () => (core.log.calls++, fakeRange(core, sheet, [1, box[1], MAX_ROW, box[3]])) });
   Object.defineProperty(rg, 'MergeArea', {
     enumerable: true,
     get: () => (core.log.calls++, fakeRange(core, sheet, mergeOf(sheet, box[0], box[1]) ?? [box[0], box[1], box[0], box[1]])),

@@ -98,10 +98,21 @@ describe('readWpsGrid equals the exceljs grid', () => {
     }
   });
 
-  test('hidden rows cost a few probes: one for a sheet without, a handful for one row of 20,000', () => {
+  test.each(['c4-hidden-old-column', 'c5-hidden-old-column-filled'])(
+    'an old column kept hidden (review 17b D7: %s): hiddenCols as the xlsx reader gives them',
+    async (name) => {
+      const bytes = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'layouts', `${name}.xlsx`));
+      await compare(bytes);
+      const { grid } = readWpsGrid(new FakeApplication(await fakeBookFromXlsx(bytes), VARIANTS[0]));
+      expect(grid.sheets.flatMap((s) => (s.hiddenCols ? [[s.name, s.hiddenCols]] : []))).toEqual([['出入库记录', [5]]]);
+    },
+  );
+
+  test('hidden rows and columns cost a few probes: one each for a sheet without, a handful for one row of 20,000', () => {
     const shown = new FakeApplication(logBook(20_000));
     readWpsGrid(shown);
-    expect(shown.log.filter((m) => m === 'Hidden')).toHaveLength(1);
+    // EntireRow.Hidden once, EntireColumn.Hidden once.
+    expect(shown.log.filter((m) => m === 'Hidden')).toHaveLength(2);
     const book = logBook(20_000);
     book.sheets[0].hiddenRows = [9_000];
     const app = new FakeApplication(book);

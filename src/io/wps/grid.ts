@@ -9,9 +9,9 @@
  * too, only where the sheet has formulas), then number formats and merges
  * found by halving ranges (`NumberFormat` is one code for a uniform range,
  * `MergeCells` true/false for all or none), so a date column or a form's
- * header merges cost a few calls whatever the number of rows; hidden rows too,
- * by halving on EntireRow.Hidden, and the cells struck through by halving on
- * Font.Strikethrough. A used range
+ * header merges cost a few calls whatever the number of rows; hidden rows and
+ * columns too, by halving on EntireRow.Hidden and EntireColumn.Hidden, and the
+ * cells struck through by halving on Font.Strikethrough. A used range
  * over `maxCells` (LIMITS.cells) is refused with one line rather than read,
  * in the same words as the Office.js adapter.
  */
@@ -166,19 +166,23 @@ function findMerges(sheet: EtObject, box: RangeBox, found: RangeBox[], edges = f
 }
 
 /**
- * The used range's hidden rows (0-based), by halving on `EntireRow.Hidden` (VBA's Range.Hidden: true when every row
- * is hidden, false when none is, null when some are), so a sheet without hidden rows costs one probe and a hidden row
- * a few. A build that answers anything else (no EntireRow, no Hidden) tells nothing: no rows are said hidden then,
- * rather than one probe a row.
+ * The used range's hidden rows, or columns (0-based, in order), by halving on `EntireRow.Hidden` (`EntireColumn.Hidden`;
+ * VBA's Range.Hidden: true when every row is hidden, false when none is, null when some are), so a sheet without
+ * hidden rows costs one probe and a hidden row a few; columns alike, along the used range's first row. A build that
+ * answers anything else (no EntireRow or EntireColumn, no Hidden) tells nothing: none are said hidden then, rather than
+ * one probe a row (a column).
  */
-function hiddenRowsOf(sheet: EtObject, ext: Extent): number[] {
+function hiddenOf(sheet: EtObject, ext: Extent, lines: 'EntireRow' | 'EntireColumn'): number[] {
+  const rows = lines === 'EntireRow';
   const hidden: number[] = [];
   const probe = (lo: number, hi: number, edges: boolean): void => {
-    const rows = get(get(rangeOf(sheet, `${a1(lo, ext.left)}:${a1(hi, ext.left)}`), 'EntireRow'), 'Hidden');
-    if (rows === true) for (let r = lo; r <= hi; r++) hidden.push(r);
-    else if (rows === null && lo < hi) for (const [a, b, e] of split(lo, hi, edges)) probe(a, b, e);
+    const ref = rows ? `${a1(lo, ext.left)}:${a1(hi, ext.left)}` : `${a1(ext.top, lo)}:${a1(ext.top, hi)}`;
+    const all = get(get(rangeOf(sheet, ref), lines), 'Hidden');
+    if (all === true) for (let i = lo; i <= hi; i++) hidden.push(i);
+    else if (all === null && lo < hi) for (const [a, b, e] of split(lo, hi, edges)) probe(a, b, e);
   };
-  probe(ext.top, ext.top + ext.rows - 1, true);
+  const [first, count] = rows ? [ext.top, ext.rows] : [ext.left, ext.cols];
+  probe(first, first + count - 1, true);
   return hidden;
 }
 
@@ -259,9 +263,12 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   }
   trim(grid, formulas);
   if (Object.keys(formulas).length > 0) grid.formulas = formulas;
-  // As the other readers give them: a finding on a hidden row says so (rules/engine.ts).
-  const hiddenRows = hiddenRowsOf(sheet, ext);
+  // As the other readers give them: a finding on a hidden row says so (rules/engine.ts); a column's hidden old twin
+  // never wins over the visible one (review 17b D7).
+  const hiddenRows = hiddenOf(sheet, ext, 'EntireRow');
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  const hiddenCols = hiddenOf(sheet, ext, 'EntireColumn');
+  if (hiddenCols.length > 0) grid.hiddenCols = hiddenCols;
   // A row struck through as on paper is void (review 12 D2; forms/voided.ts), as the other readers give it.
   const struck = struckCells(sheet, ext, grid);
   if (struck.length > 0) grid.struck = struck;
