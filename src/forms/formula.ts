@@ -62,19 +62,36 @@ const SOLVED = new WeakMap<SheetGrid, Solved>();
 /**
  * The sheets of the workbook being read, by name, while readWorkbook reads it: a region or a copy cut out of a sheet
  * (form-regions.ts, repeated.ts: new grids, their other cells emptied) works its formulas out on the whole sheet, as
- * Excel does, and shares what is worked out with every other part of it.
+ * Excel does, and shares what is worked out with every other part of it. `asked`: the cells a form read whose formula
+ * has no value here (askedCell), by sheet, for the reader to say so (unsolved.ts).
  */
-let book: Map<string, SheetGrid> | undefined;
+let book: { sheets: Map<string, SheetGrid>; asked: UnsolvedCells } | undefined;
 
-/** Runs `read` with the formulas of these sheets worked out once for all the parts cut out of them. */
-export function withWholeSheets<T>(sheets: readonly SheetGrid[], read: () => T): T {
+/** Cells whose formula, saved without its value, a form read and could not work out: sheet → A1 → why. */
+export type UnsolvedCells = Map<string, Map<string, Unsolved>>;
+
+/** Runs `read` with the formulas of these sheets worked out once for all the parts cut out of them; gives it the cells asked. */
+export function withWholeSheets<T>(sheets: readonly SheetGrid[], read: (asked: UnsolvedCells) => T): T {
   const before = book;
-  book = new Map(sheets.map((s) => [s.name, s]));
+  book = { sheets: new Map(sheets.map((s) => [s.name, s])), asked: new Map() };
   try {
-    return read();
+    return read(book.asked);
   } finally {
     book = before;
   }
+}
+
+/** resolvedCell for a form reading the cell: one whose formula cannot be worked out is noted (withWholeSheets' `asked`). */
+export function askedCell(sheet: SheetGrid, row: number, col: number): CellValue {
+  const v = solve(sheet, row, col);
+  if (v === undefined) return cellAt(sheet, row, col);
+  if (!(v instanceof Failure)) return v;
+  if (book) {
+    let cells = book.asked.get(sheet.name);
+    if (!cells) book.asked.set(sheet.name, (cells = new Map()));
+    cells.set(a1(row, col), v.why);
+  }
+  return null;
 }
 
 /**
@@ -158,7 +175,7 @@ function evaluate(sheet: SheetGrid, formula: string, ev: Evaluation): CellValue 
 
 /** The sheet a grid's formulas are worked out on: the whole sheet it was cut from, while its workbook is read. */
 function wholeSheet(sheet: SheetGrid, key: string): SheetGrid {
-  const whole = book?.get(sheet.name);
+  const whole = book?.sheets.get(sheet.name);
   // Asked by `in`: a shared formula's other cell makes its text when asked for it (io/xlsx/sheet-reader.ts).
   return whole && whole !== sheet && whole.formulas !== undefined && key in whole.formulas ? whole : sheet;
 }

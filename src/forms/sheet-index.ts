@@ -6,7 +6,7 @@
  */
 import { bareLabel, normalizeLabel, toHalfWidth } from '../model/text';
 import { CellValue, RangeBox, SheetGrid, cellAt, parseA1, parseRange, sheetWidth } from '../model/grid';
-import { resolvedCell } from './formula';
+import { askedCell } from './formula';
 import { ColumnSpec, FieldSpec, FormLayout, layoutFields } from './layout';
 import type { TableHeader } from './table-header';
 import { TextMemo } from '../model/memo';
@@ -271,7 +271,7 @@ export class SheetIndex {
     const cells = this.sheet.rows[row];
     const v = cells === undefined ? undefined : cells[col];
     if (v !== undefined && v !== null) return v;
-    return this.sheet.formulas ? resolvedCell(this.sheet, row, col) : null;
+    return this.sheet.formulas ? askedCell(this.sheet, row, col) : null;
   }
 
   /**

@@ -30,7 +30,7 @@ import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden
 import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
 import { noteUnreadRows } from './unread-rows';
-import { withWholeSheets } from './formula';
+import { readWithFormulas } from './unsolved';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -192,7 +192,7 @@ function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: s
 }
 
 /** Reads every form of a workbook into the site model (each formula without its value worked out once, on its whole sheet). */
-export const readWorkbook = (grid: WorkbookGrid): SiteModel => withWholeSheets(grid.sheets, () => readForms(grid));
+export const readWorkbook = (grid: WorkbookGrid): SiteModel => readWithFormulas(grid, readForms);
 
 function readForms(grid: WorkbookGrid): SiteModel {
   const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [] };
