@@ -7,10 +7,11 @@
  * within LIMITS.formulaSteps); a formula that reaches a cycle of references, or takes more than
  * LIMITS.formulaSteps steps, has no value, at once.
  */
-import { CellValue, SheetGrid, a1, cellAt, parseA1, parseRange } from '../model/grid';
+import { CellValue, SheetGrid, a1, cellAt, columnIndex, parseA1, parseRange } from '../model/grid';
 import { isExcelError } from '../model/excel-errors';
 import { LIMITS } from '../model/limits';
 import { serialFromDate } from '../model/number-format';
+import { type Value, callFunction, fail, num, scalar, text } from './formula-functions';
 /** Formulas nested through references in one go; a deeper chain is worked out from its far end, 64 at a time. */
 const MAX_DEPTH = 64;
 
@@ -42,14 +43,10 @@ const UNBOUNDED = new Unbounded();
 /** Not known (a function, a cell that shows an error, a formula not worked out): the formula has no value. */
 class NotKnown extends Error {}
 const NOT_KNOWN = new NotKnown();
-/** The chain is deeper than MAX_DEPTH at this cell: it is worked out first, and the evaluation tried again. */
+/** The chain is deeper than MAX_DEPTH at this cell (row, col): it is worked out first, and the evaluation tried again. */
 class TooDeep extends Error {
-  constructor(
-    readonly row: number,
-    readonly col: number,
-  ) {
-    super();
-  }
+  row = 0;
+  col = 0;
 }
 
 /**
@@ -104,8 +101,6 @@ export const formulaWork = { evaluated: 0, solved: 0 };
 function step(ev: Evaluation): void {
   if (++ev.steps > LIMITS.formulaSteps) throw UNBOUNDED;
 }
-
-type Value = number | string | boolean | null | Value[];
 
 interface Parser {
   text: string;
@@ -236,7 +231,7 @@ function resolve(sheet: SheetGrid, row: number, col: number, ev: Evaluation): Ce
   const f = sheet.formulas[key];
   if (!f) return null;
   if (ev.active.has(key) || ev.outer.has(key)) throw UNBOUNDED;
-  if (ev.depth >= MAX_DEPTH) throw new TooDeep(row, col);
+  if (ev.depth >= MAX_DEPTH) throw Object.assign(new TooDeep(), { row, col });
   ev.active.add(key);
   ev.depth++;
   const r = evaluate(sheet, f, ev);
@@ -259,10 +254,6 @@ function skipSpace(p: Parser): void {
     if (c === 32 || ((c > 127 || (c >= 9 && c <= 13)) && SPACE.test(p.text[p.pos]))) p.pos++;
     else return;
   }
-}
-
-function fail(): never {
-  throw new Error('unsupported formula');
 }
 
 function parseComparison(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
@@ -333,9 +324,11 @@ function parseProduct(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
 function parseAtom(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
   skipSpace(p);
   let m: RegExpExecArray | null;
-  if ((m = at(TEXT, p))) return m[1].replace(/""/g, '"');
-  if ((m = at(NUMBER, p))) return Number(m[0]);
   const ch = p.text[p.pos];
+  // Each token tried by its first character: a long formula (=IF(OR(B4="1000",…700 papers),…)) is mostly references and text.
+  if (ch === '"') return unquote(token(TEXT, p)[1]);
+  if (ch >= '0' && ch <= '9') return Number(token(NUMBER, p)[0]);
+  if ((m = at(SINGLE, p))) return toValue(resolve(sheet, Number(m[2]) - 1, columnIndex(m[1]), ev));
   if (ch === '-') {
     p.pos++;
     return -num(scalar(parseAtom(p, sheet, ev)));
@@ -376,6 +369,11 @@ const TEXT = /"((?:[^"]|"")*)"/y;
 const NUMBER = /\d+(\.\d+)?/y;
 const CALL = /([A-Za-z]+)\s*\(/y;
 const REFERENCE = /\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/y;
+/** One cell's reference (no range after it, no function's name before a bracket): its column letters and row. */
+const SINGLE = /\$?([A-Za-z]{1,3})\$?(\d+)(?![:\w(])/y;
+
+const token = (re: RegExp, p: Parser): RegExpExecArray => at(re, p) ?? fail();
+const unquote = (text: string): string => (text.includes('"') ? text.replace(/""/g, '"') : text);
 
 /** The token `re` matches where the parser stands, the parser moved past it; null when it does not. */
 function at(re: RegExp, p: Parser): RegExpExecArray | null {
@@ -413,88 +411,4 @@ function reference(sheet: SheetGrid, ref: string, ev: Evaluation): Value {
 function toValue(v: CellValue): Value {
   if (isExcelError(v)) return fail();
   return v instanceof Date ? serialFromDate(v) : v;
-}
-
-function flatten(args: Value[]): Value[] {
-  return args.flatMap((a) => (Array.isArray(a) ? flatten(a) : [a]));
-}
-
-function callFunction(name: string, args: Value[]): Value {
-  if (name === 'SUMIF') return sumIf(args);
-  switch (name) {
-    case 'SUM':
-      return flatten(args).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
-    case 'COUNT':
-      return flatten(args).filter((v) => typeof v === 'number').length;
-    case 'COUNTA':
-      return flatten(args).filter((v) => v !== null && v !== '').length;
-    case 'AND':
-      return logicals(args).every(truthy);
-    case 'OR':
-      return logicals(args).some(truthy);
-    case 'NOT':
-      return args.length === 1 ? !truthy(logical(scalar(args[0]))) : fail();
-    case 'IF':
-      return truthy(scalar(args[0] ?? null)) ? (args[1] ?? true) : (args[2] ?? false);
-    case 'MID': {
-      const start = num(scalar(args[1] ?? null));
-      if (args.length !== 3 || start < 1) return fail();
-      return text(scalar(args[0])).substr(start - 1, Math.max(0, num(scalar(args[2]))));
-    }
-    default:
-      return fail();
-  }
-}
-
-/**
- * SUMIF(range, criterion, sum range) with a plain criterion (附件1's 合计 per
- * unit: the 数量 of the rows whose 单位 is 箱): the cells equal to it, as
- * text or number; a criterion with an operator (">5") is not known.
- */
-function sumIf(args: Value[]): Value {
-  const [range, criterion, sums] = args;
-  if (!Array.isArray(range) || !Array.isArray(sums) || range.length !== sums.length) return fail();
-  const wanted = text(scalar(criterion ?? null));
-  if (/^[<>=]/.test(wanted)) return fail();
-  return range.reduce<number>((s, v, i) => {
-    const add = sums[i];
-    return !Array.isArray(v) && text(v).toLowerCase() === wanted.toLowerCase() && typeof add === 'number' ? s + add : s;
-  }, 0);
-}
-
-/** A value as & joins it: a number as Excel shows it in General (3, 2.5), TRUE/FALSE, nothing as "". */
-function text(v: number | string | boolean | null): string {
-  if (v === null) return '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v);
-}
-
-function scalar(v: Value): number | string | boolean | null {
-  if (Array.isArray(v)) return fail();
-  return v;
-}
-
-function num(v: number | string | boolean | null): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v === null || v === '') return 0;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : fail();
-}
-
-/** A value AND, OR and NOT take: a number or TRUE/FALSE (text they do not: Excel's #VALUE!). */
-function logical(v: Value): number | boolean | null {
-  if (typeof v === 'string' || Array.isArray(v)) return fail();
-  return v;
-}
-
-/** AND's and OR's values: each argument's, a range's numbers and TRUE/FALSE (its text and blanks passed by). */
-function logicals(args: Value[]): Array<number | boolean | null> {
-  const out = args.flatMap((a) => (Array.isArray(a) ? flatten(a).filter((v) => typeof v === 'number' || typeof v === 'boolean') : [logical(a)]));
-  return out.length > 0 ? out : fail();
-}
-
-function truthy(v: number | string | boolean | null): boolean {
-  if (typeof v === 'string') return v !== '';
-  return Boolean(v);
 }
