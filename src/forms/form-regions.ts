@@ -5,50 +5,136 @@
  * form is read from its own region: from its title (with its 附件N caption just above) to the next title of another
  * form — rows when they stand one under the other, columns when side by side — the rest of the sheet emptied, so
  * that every value keeps its real cell. Copies of one form in a region are repeated.ts's.
+ *
+ * A title heads a region only where its form follows in that region — its table's header, or (a form without a
+ * table) one of its labels — as repeated.ts asks each copy for its header (review 18a D4): a row holding only
+ * “6月15日下午考试安排” (a session separator) or “考试安排” inside a vault log is a note in the log, and cut it in two.
  */
 import type { SheetGrid } from '../model/grid';
-import { FORMS } from './index';
+import { FORMS, FormEntry } from './index';
+import { cheapScore } from './read';
 import { partOf, titlesOfForms } from './repeated';
+import type { SheetIndex } from './sheet-index';
+import { tableScore } from './table-header';
 
 /** Titles this many rows apart or fewer stand side by side. */
 const SAME_ROW = 2;
+/** A cell's place as one number (row × COLUMNS + column): a sheet has no more columns than Excel's 16,384. */
+const COLUMNS = 16_384;
 /** The caption printed above a form's title (附件3). */
 const CAPTION = /^\s*附件\s*\d+\s*$/;
+/**
+ * More forms in turn than this on one sheet (a 目录 of titles, every cell a form's name) is no sheet of forms a person
+ * keeps: it is read whole, and no region is made and indexed for each title (review 18a D8: 4,000 regions, 740 MB).
+ */
+const MAX_REGIONS = 200;
 
 interface TitleAt {
-  form: string;
+  entry: FormEntry;
   row: number;
   col: number;
 }
 
-/** The regions of a sheet holding two or more different forms, in reading order; the sheet alone when it holds one. */
-export function formRegions(sheet: SheetGrid): SheetGrid[] {
-  const found: TitleAt[] = titlesOfForms(sheet, FORMS).map(({ entry, row, col }) => ({ form: entry.key, row, col }));
-  if (new Set(found.map((t) => t.form)).size < 2) return [sheet];
-  // A title heads a form on a row of its own (or beside another form's title): 出入库记录 in a list's 工作表 column,
-  // a 备注 naming 考试安排, a table cell, stand among other values and start no region.
-  const titles = found.filter((t) => titleRow(sheet, t.row, found));
-  if (new Set(titles.map((t) => t.form)).size < 2) return [sheet];
-  const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
-  titles.sort((a, b) => (across ? a.col - b.col : a.row - b.row) || (across ? a.row - b.row : a.col - b.col));
-  const bounds = [0];
-  for (let i = 1; i < titles.length; i++) {
-    if (titles[i].form === titles[i - 1].form) continue;
-    const start = across ? titles[i].col : titles[i].row - (captionAbove(sheet, titles[i].row) ? 1 : 0);
-    if (start > bounds[bounds.length - 1]) bounds.push(start);
-  }
-  if (bounds.length < 2) return [sheet];
-  bounds.push(Number.MAX_SAFE_INTEGER);
-  const regions: SheetGrid[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) regions.push(withHidden(sheet, partOf(sheet, bounds[i], bounds[i + 1], across)));
-  return regions;
+/** A region of the sheet: its part, and the index the readers look it up by (made here, where it was asked already). */
+export interface Region {
+  sheet: SheetGrid;
+  index: SheetIndex;
 }
 
-/** Every filled cell of the row is a form's title (found) or a 附件N caption. */
-function titleRow(sheet: SheetGrid, row: number, found: readonly TitleAt[]): boolean {
-  return (sheet.rows[row] ?? []).every(
-    (v, col) => v === null || v === undefined || v === '' || (typeof v === 'string' && CAPTION.test(v)) || found.some((t) => t.row === row && t.col === col),
-  );
+/** Where a run of one form's titles begins (row, or column when side by side), and its form. */
+interface Run {
+  entry: FormEntry;
+  start: number;
+}
+
+/**
+ * The regions of a sheet holding two or more different forms, in reading order; the sheet alone when it holds one.
+ * `indexOf` indexes a region as the readers do.
+ */
+export function formRegions(sheet: SheetGrid, indexOf: (part: SheetGrid) => SheetIndex): Region[] {
+  const whole = () => [{ sheet, index: indexOf(sheet) }];
+  const found: TitleAt[] = titlesOfForms(sheet, FORMS);
+  if (new Set(found.map((t) => t.entry)).size < 2) return whole();
+  // A title heads a form on a row of its own (or beside another form's title): 出入库记录 in a list's 工作表 column,
+  // a 备注 naming 考试安排, a table cell, stand among other values and start no region.
+  const alone = titleRows(sheet, found);
+  const titles = found.filter((t) => alone.has(t.row));
+  if (new Set(titles.map((t) => t.entry)).size < 2) return whole();
+  const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
+  titles.sort((a, b) => (across ? a.col - b.col : a.row - b.row) || (across ? a.row - b.row : a.col - b.col));
+  // Titles of one form in turn are copies of it (repeated.ts): one run, one region.
+  const runs: Run[] = [];
+  for (const t of titles) {
+    if (runs.length > 0 && runs[runs.length - 1].entry === t.entry) continue;
+    runs.push({ entry: t.entry, start: across ? t.col : t.row - (captionAbove(sheet, t.row) ? 1 : 0) });
+  }
+  if (runs.length > MAX_REGIONS) return whole();
+  const kept = keptRuns(sheet, runs, across, indexOf);
+  if (new Set(kept.map((k) => k.run.entry)).size < 2) return kept.length === 1 && kept[0].region.sheet === sheet ? [kept[0].region] : whole();
+  // The first region from the sheet's start: what stands above or left of the first title is its.
+  return kept.map((k, i) => {
+    const from = i === 0 ? 0 : k.run.start;
+    const to = i + 1 < kept.length ? kept[i + 1].run.start : Number.MAX_SAFE_INTEGER;
+    if (k.from === from && k.to === to) return k.region;
+    const part = withHidden(sheet, partOf(sheet, from, to, across));
+    return { sheet: part, index: indexOf(part) };
+  });
+}
+
+/**
+ * The runs whose form follows their title, from the last up: each asked on its region — up to the next run kept
+ * (a run not kept is part of the region above it), the first from the sheet's start. A run of the form of the next
+ * run kept heads one region with it. With the region each was asked on, reused when it is the region read.
+ */
+function keptRuns(
+  sheet: SheetGrid,
+  runs: readonly Run[],
+  across: boolean,
+  indexOf: (part: SheetGrid) => SheetIndex,
+): Array<{ run: Run; region: Region; from: number; to: number }> {
+  const kept: Array<{ run: Run; region: Region; from: number; to: number }> = [];
+  let to = Number.MAX_SAFE_INTEGER;
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i];
+    const from = i === 0 ? 0 : run.start;
+    // Two titles of different forms on one row (stacked): one region, read as the form it is most like.
+    if (from >= to) continue;
+    // The first run asked on the whole sheet (no other kept): the sheet itself, as read when it is one form.
+    const part = from === 0 && to === Number.MAX_SAFE_INTEGER ? sheet : withHidden(sheet, partOf(sheet, from, to, across));
+    const index = indexOf(part);
+    if (!followsTitle(index, run.entry)) continue;
+    if (kept.length > 0 && kept[0].run.entry === run.entry) kept.shift();
+    kept.unshift({ run, region: { sheet: part, index }, from, to });
+    to = run.start;
+  }
+  return kept;
+}
+
+/** The form stands in the region under its title: its table's header, or (a form without a table) one of its labels. */
+function followsTitle(index: SheetIndex, entry: FormEntry): boolean {
+  if (tableScore(index, entry.layout) > 0) return true;
+  return !entry.layout.table && cheapScore(index, entry.layout).fields > 0;
+}
+
+/**
+ * The rows on which every filled cell is a form's title (found) or a 附件N caption. Each found title's row is
+ * gone through once, its cells looked up in a set: a 50,000-row log whose 备注 says 按考试安排领取 on every row
+ * compared each cell with every note found (review 18a D8).
+ */
+function titleRows(sheet: SheetGrid, found: readonly TitleAt[]): Set<number> {
+  const titleCells = new Set<number>();
+  for (const t of found) titleCells.add(t.row * COLUMNS + t.col);
+  const rows = new Set<number>();
+  for (const row of new Set(found.map((t) => t.row))) {
+    const cells = sheet.rows[row] ?? [];
+    let alone = true;
+    for (let col = 0; col < cells.length && alone; col++) {
+      const v = cells[col];
+      alone = v === null || v === undefined || v === '' || titleCells.has(row * COLUMNS + col) || (typeof v === 'string' && CAPTION.test(v));
+    }
+    if (alone) rows.add(row);
+  }
+  return rows;
 }
 
 /** The row above a title holds its 附件N caption alone. */

@@ -206,7 +206,19 @@ export interface FormLayout {
   /** Total width in columns when the table does not set it. */
   columns?: number;
   /** Where the model's record and the printed fields differ (附件4 prints one 日期 and a 时间 range). */
-  adapt?: FormAdapter;
+  adapt?: FormAdapter; /**
+   * A label people give the unit's own name (单位名称) where the form asks it by the unit's level (基本信息: 考点, 分校,
+   * 分部): read into the field its level names, or, the level unread, the one its name ends with — only where that
+   * field's own label is not on the sheet (review 17b D3's leftover).
+   */
+  unitName?: UnitNameSpec;
+}
+
+/** UnitNameSpec: the label (as a field, never drawn nor asked for), the field by the unit's level, the field by its name's ending. */
+export interface UnitNameSpec {
+  field: FieldSpec;
+  byLevel: Readonly<Record<string, string>>;
+  byEnding: ReadonlyArray<readonly [string, string]>;
 }
 
 export type FormRecord = Record<string, unknown>;

@@ -8,15 +8,19 @@ import { boxWithBags, normalizeLabel, parseCount } from '../model/text';
 import { settleUnits, unitsInHeader } from './count-units';
 import { convert } from './convert';
 import { carryDitto } from './ditto';
-import { CellValue, isBlank } from '../model/grid';
+import { CellValue, a1, isBlank } from '../model/grid';
+import { addLocation } from '../model/location-map';
+import type { FormNumber } from '../model/location';
+import type { SiteModel } from '../model/site-model';
 import { ColumnSpec, FormRecord, TableSpec, isAlternative } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
+import { columnTwicePath, datePartOf } from '../model/labels';
 import { SheetIndex, normalized } from './sheet-index';
-import type { TableHeader } from './table-header';
+import { dateUnderGroup, type TableHeader } from './table-header';
 import { noteColumn, voidedRow } from './voided';
-import { dateAndTime } from './time-beside';
+import { dateAndTime, timeOnUnreadDate } from './time-beside';
 import type { FormRead } from './read';
 
 /** Blank rows in a row after which a table is taken to have ended. */
@@ -43,22 +47,41 @@ const isClosingWord = (norm: string): boolean => CLOSING_WORDS.has(norm.replace(
 const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
 
 /**
- * The row closes the table: it holds nothing but a closing word (以下空白, in any column), or its first text, left of
- * the table's right edge, is a label ending in its colon (收卷人签字：). A 序号 typed on the row is passed over.
+ * The row closes the table: its first text, left of the table's right edge, is a label ending in its colon
+ * (收卷人签字：) — 'label' — or it holds nothing but a closing word (以下空白, in any column): that cell. A 序号 typed on
+ * the row is passed over.
  */
-function endsTable(index: SheetIndex, row: number, right: number, seqCol: number | undefined): boolean {
+function endsTable(index: SheetIndex, row: number, right: number, seqCol: number | undefined): 'label' | { col: number; word: string } | undefined {
   let first = true;
-  let closing = false;
+  let closing: { col: number; word: string } | undefined;
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
     if (isBlank(v) || (c === seqCol && typeof v === 'number')) continue;
-    if (typeof v !== 'string') return false;
-    if (first && LABEL_WITH_COLON.test(v.trim())) return true;
+    if (typeof v !== 'string') return undefined;
+    if (first && LABEL_WITH_COLON.test(v.trim())) return 'label';
     first = false;
-    if (!isClosingWord(normalized(v).norm)) return false;
-    closing = true;
+    if (!isClosingWord(normalized(v).norm)) return undefined;
+    closing ??= { col: c, word: v.trim() };
   }
   return closing;
+}
+
+/**
+ * A table closed by 以下空白 with rows filled in under it (review 18a D5: a checkout never returned, a proctor taking
+ * papers, written below it): its cell and word, and the rows read below it (0-based), for rows-after-closing to say so.
+ */
+export interface ClosedAbove {
+  row: number;
+  col: number;
+  word: string;
+  rows: number[];
+}
+
+/** Lists a table closed above rows filled in (`rowsAfterClosing[i]`, at the closing word's cell) for rows-after-closing. */
+export function noteClosedAbove(model: SiteModel, sheet: string, { row, col, word, rows }: ClosedAbove, form: FormNumber): void {
+  const list = (model.rowsAfterClosing ??= []);
+  addLocation(model.locations, `rowsAfterClosing[${list.length}]`, { sheet, cell: a1(row, col), form, row: null });
+  list.push({ word, row: row + 1, rows: rows.map((r) => r + 1) });
 }
 
 /** A row's first text heads the table's totals row: 合计, or 总计 as people also write it. */
@@ -103,7 +126,10 @@ interface Section {
   dateCols: ReadonlyMap<string, number>;
 }
 
-/** The header's date columns before its time columns (取卷日期 before 取卷时间): on the header's rows, in a cell no column took. */
+/**
+ * The header's date columns before its time columns (取卷日期 before 取卷时间; 日期 beside 时间 under 出库): on the header's
+ * rows, in a cell no column took.
+ */
 function dateColumnsOf(index: SheetIndex, table: TableSpec, header: TableHeader): Map<string, number> {
   const dateCols = new Map<string, number>();
   const taken = new Set(header.columns.values());
@@ -116,6 +142,8 @@ function dateColumnsOf(index: SheetIndex, table: TableSpec, header: TableHeader)
         break;
       }
     }
+    const under = dateCols.has(column.key) ? undefined : dateUnderGroup(index, header, column, taken);
+    if (under) dateCols.set(column.key, under.col);
   }
   return dateCols;
 }
@@ -128,6 +156,9 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     if (col !== undefined && (alternatives || !isAlternative(column))) present.push({ column, col });
   }
   const cols = [...header.columns.values()];
+  const dateCols = dateColumnsOf(index, table, header);
+  // A time column's date column is located too (`vaultLog[3].takenAt.date`): where a finding about the day points.
+  const dated = [...dateCols].map(([key, col]) => ({ path: datePartOf(key), col }));
   return {
     header,
     present,
@@ -136,10 +167,10 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     left: Math.max(0, Math.min(...cols, header.seqCol ?? Infinity)),
     right: Math.max(...cols),
     rowCol: header.seqCol ?? Math.min(...cols),
-    columns: present.flatMap(({ column, col }) => [column.key, ...standingFor(table, column, header)].map((path) => ({ path, col }))),
+    columns: [...present.flatMap(({ column, col }) => [column.key, ...standingFor(table, column, header)].map((path) => ({ path, col }))), ...dated],
     headerUnits: unitsInHeader(index, header, table),
     noteCol: noteColumn(index, header),
-    dateCols: dateColumnsOf(index, table, header),
+    dateCols,
   };
 }
 
@@ -154,6 +185,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
   const stops = index.labelColumns(stopLabels, { top: header.dataStart, right: header.moved.length > 0 ? Infinity : right });
   let blankRun = 0;
+  let closedAt: { row: number; col: number; word: string } | undefined;
   // Indexed loops below, over lists made once: a for-of in each row of a long log made an iterator there.
   const relative = table.columns.filter((column) => column.relativeTo);
   let r = header.dataStart;
@@ -175,8 +207,15 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     // A subtotal, or the header's labels again (a page pasted from its header): no row of data.
     if (lead.startsWith(SUBTOTAL) || header.again.has(r)) continue;
     if (lead.startsWith('备注')) break;
-    // 以下空白 typed under the last row, or a label of the lines below (收卷人签字：): the table has ended (review 17b D4, D9).
-    if (endsTable(index, r, right, at.seqCol)) break;
+    // A label of the lines below (收卷人签字：): the table has ended (review 17b D4). 以下空白 typed under the last row is no
+    // row (17b D9); rows filled in below it are read all the same — movements the printout shows, a checkout never
+    // returned among them — and said once at it (review 18a D5). The 合计 row under it is the table's.
+    const end = endsTable(index, r, right, at.seqCol);
+    if (end === 'label') break;
+    if (end) {
+      closedAt ??= { row: r, ...end };
+      continue;
+    }
     if ((stops.get(r) ?? Infinity) <= right) break;
     if (isBlankRow(index, r, cols)) {
       if (++blankRun >= BLANK_RUN_END) break;
@@ -197,12 +236,16 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     }
     grid.rows.push(r);
     grid.seqs.push(seq);
+    if (closedAt) (out.closedAbove ??= { ...closedAt, rows: [] }).rows.push(r);
     for (let k = 0; k < present.length; k++) {
       const { column, col } = present[k];
       let raw = index.tableValue(r, col, at.dataStart);
       // A time of day beside its date column (取卷日期 | 取卷时间): the two read as one.
       const dateCol = dateCols.size > 0 ? dateCols.get(column.key) : undefined;
-      if (dateCol !== undefined) raw = dateAndTime(index.tableValue(r, dateCol, at.dataStart), raw, ctx) ?? raw;
+      if (dateCol !== undefined) {
+        const date = index.tableValue(r, dateCol, at.dataStart);
+        raw = dateAndTime(date, raw, ctx) ?? timeOnUnreadDate(date, raw) ?? raw;
+      }
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
@@ -219,7 +262,27 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     rows.push(item);
   }
   out.record[table.key] = rows;
+  noteTwins(index, header, grid.rows, out);
   return r;
+}
+
+/**
+ * A column headed twice by visible cells, both filled in and not alike (取卷时间 over F and G, F's times not G's): the
+ * checks read one (table-header.ts), and the other's header cell is located at `columnTwice.KEY` — with the header cell
+ * read at `columnTwice.KEY.read` — for column-headed-twice to say which is read and what to do. Alike, or one empty:
+ * nothing to say.
+ */
+function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number[], out: FormRead): void {
+  for (const [key, twin] of header.twins) {
+    const col = header.columns.get(key)!;
+    const differ = rows.some((r) => {
+      const [a, b] = [index.value(r, col), index.value(r, twin)];
+      return isBlank(a) !== isBlank(b) || (!isBlank(a) && String(a) !== String(b));
+    });
+    if (!differ || !rows.some((r) => !isBlank(index.value(r, twin)))) continue;
+    out.locations.push({ path: columnTwicePath(key), row: header.top, col: twin, seq: null });
+    out.locations.push({ path: `${columnTwicePath(key)}.read`, row: header.top, col, seq: null });
+  }
 }
 
 /** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */

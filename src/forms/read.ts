@@ -9,14 +9,15 @@ import { cleanText, normalizeLabel } from '../model/text';
 import { convert, isOptionWord } from './convert';
 import type { CarriedRead } from './ditto';
 import { CellValue, isBlank } from '../model/grid';
-import { BlockSpec, FieldSpec, FormLayout, FormRecord, layoutFields, rowsKey, trailingFields } from './layout';
+import { BlockSpec, FieldSpec, FormLayout, FormRecord, UnitNameSpec, layoutFields, rowsKey, trailingFields } from './layout';
 import { setPath } from './record';
 import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
 import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
-import { findTableHeader, tableScore } from './table-header';
+import { findTableHeader, tableScore, type TableHeader } from './table-header';
+import { isExcelError } from '../model/excel-errors';
 import type { VoidedRead } from './voided';
-import { continueDate, readTable, standingFor } from './read-table';
+import { ClosedAbove, continueDate, readTable, standingFor } from './read-table';
 import { withTimeBeside } from './time-beside';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
@@ -46,6 +47,8 @@ export interface FormRead {
   lacking?: { keys: string[]; row: number; col: number };
   /** Table rows struck out with 作废 in their 备注, or struck through: left out of the record (voided.ts). */
   voided: VoidedRead[];
+  /** 以下空白 under the table with rows filled in below it, read (read-table.ts). */
+  closedAbove?: ClosedAbove;
 }
 
 /** A layout's fields as the reader goes through them (every sheet is scored against every layout): listed once per layout. */
@@ -275,6 +278,41 @@ function readFields(
   }
 }
 
+/**
+ * 单位名称 where the form asks the unit by its level (基本信息's 考点, 分校（学院）, 分部: UnitNameSpec): its value read
+ * into the field the unit's level names (a 考点's 单位名称 is its 考点), or, with no level read, the field its name ends
+ * with (岳麓考点, 长沙分校) — unless that field's own label is found with a value — and located at 单位名称's cell.
+ */
+function readUnitName(
+  index: SheetIndex,
+  spec: UnitNameSpec,
+  allLabels: readonly KnownLabel[],
+  rowRange: [number, number],
+  out: FormRead,
+  ctx: DateContext,
+  restTaken: Set<string>,
+): void {
+  const read: FormRead = { record: {}, locations: [], rowsUnread: false, carried: [], voided: [] };
+  readFields(index, [spec.field], allLabels, rowRange, read, ctx, { record: read.record, restTaken });
+  const at = read.locations[0];
+  if (!at) return;
+  const value = read.record[spec.field.key];
+  const level = out.record.level;
+  const key =
+    typeof level === 'string' && spec.byLevel[level] !== undefined
+      ? spec.byLevel[level]
+      : typeof value === 'string'
+        ? spec.byEnding.find(([ending]) => value.endsWith(ending))?.[1]
+        : undefined;
+  if (key === undefined) return;
+  // The field's own label, where found with a value, is surer; found empty (or a short word taken for it), 单位名称's value stands.
+  const own = out.locations.findIndex((l) => l.item === undefined && l.path === key);
+  if (own >= 0 && (!isBlank(out.record[key] as CellValue) || isBlank(value as CellValue))) return;
+  if (own >= 0) out.locations.splice(own, 1);
+  if (value !== undefined) setPath(out.record, key, value);
+  out.locations.push({ ...at, path: key });
+}
+
 /** The cell left of a block's first label that names its kind (日间), not the label of all blocks. */
 function kindCell(index: SheetIndex, blocks: BlockSpec, start: TextCell): TextCell | undefined {
   const side = blocks.sideLabel ? normalizeLabel(blocks.sideLabel) : undefined;
@@ -349,6 +387,19 @@ export function rowLabels(layout: FormLayout): { labels: string[]; blocks: boole
   return { labels: [layout.blocks!.lines[0][0].label], blocks: true };
 }
 
+/**
+ * Where the header lacks its columns: its first cell — or, for one column lacking, the one header cell showing an Excel
+ * error value (#NAME?: a header made by a formula that failed), the column's own place (review 18a D9: said at A3).
+ */
+function lackingAt(index: SheetIndex, header: TableHeader, keys: string[]): NonNullable<FormRead['lacking']> {
+  const taken = new Set([...header.columns.values(), header.seqCol]);
+  const errors: Array<{ row: number; col: number }> = [];
+  for (let row = header.top; row < header.dataStart && keys.length === 1; row++)
+    for (let col = 0; col < index.width; col++) if (!taken.has(col) && isExcelError(index.value(row, col))) errors.push({ row, col });
+  if (errors.length === 1) return { keys, ...errors[0] };
+  return { keys, row: header.top, col: Math.min(...header.columns.values(), header.seqCol ?? Infinity) };
+}
+
 /** Reads one sheet as this form. The record uses the layout's field names (before `adapt`). */
 export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext): FormRead {
   const out: FormRead = { record: {}, locations: [], rowsUnread: false, carried: [], voided: [] };
@@ -361,8 +412,9 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
   const stoodFor = header ? layout.table!.columns.flatMap((c) => standingFor(layout.table!, c, header)) : [];
   const lacking = header ? layout.table!.columns.filter((c) => c.needed && !header.columns.has(c.key) && !stoodFor.includes(c.key)).map((c) => c.key) : [];
-  if (header && lacking.length > 0) out.lacking = { keys: lacking, row: header.top, col: Math.min(...header.columns.values(), header.seqCol ?? Infinity) };
+  if (header && lacking.length > 0) out.lacking = lackingAt(index, header, lacking);
   readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
+  if (layout.unitName) readUnitName(index, layout.unitName, allLabels, [0, tableTop - 1], out, ctx.dates, restTaken);
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);
   if (rowDate) dates = { year: +rowDate.slice(0, 4), autumn: false, month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };

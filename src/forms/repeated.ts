@@ -6,7 +6,7 @@
  * the sheet with every cell outside that part emptied, so that the readers
  * find each copy's labels and every value keeps its real cell.
  */
-import { SheetGrid, parseA1, parseRange } from '../model/grid';
+import { CellValue, SheetGrid, parseA1, parseRange } from '../model/grid';
 import type { FormEntry } from './index';
 import { SheetIndex, TITLE_CHARS, normalized } from './sheet-index';
 import { findTableHeader } from './table-header';
@@ -59,14 +59,23 @@ export function titlesOfForms(sheet: SheetGrid, entries: readonly FormEntry[]): 
   return places;
 }
 
-/** The part of the sheet from `from` up to `to` (rows, or columns when `across`): the rest emptied, its merges and formulas kept within. */
+/** The row outside a part: one empty row for them all, never written to (a row of its own each cost a part 32 bytes a row). */
+const OUTSIDE: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/**
+ * The part of the sheet from `from` up to `to` (rows, or columns when `across`): the rest emptied, its merges and
+ * formulas kept within. Rows one under the other: the rows above it are the one empty row, those below left off —
+ * a part holds its own rows and a pointer a row above it, not a copy of the sheet (review 18a D8).
+ */
 export function partOf(sheet: SheetGrid, from: number, to: number, across: boolean): SheetGrid {
   const inside = (row: number, col: number) => (across ? col >= from && col < to : row >= from && row < to);
-  const rows = sheet.rows.map((cells, row) => {
-    if (!cells) return cells;
-    if (!across) return inside(row, 0) ? cells : [];
-    return cells.map((v, col) => (inside(row, col) ? v : null));
-  });
+  let rows: CellValue[][];
+  if (across) rows = sheet.rows.map((cells) => (cells ? cells.map((v, col) => (inside(0, col) ? v : null)) : cells));
+  else {
+    const end = Math.min(to, sheet.rows.length);
+    rows = new Array<CellValue[]>(Math.max(end, 0));
+    for (let row = 0; row < end; row++) rows[row] = row < from ? OUTSIDE : sheet.rows[row];
+  }
   const merges = sheet.merges.filter((m) => {
     const box = parseRange(m);
     return box !== undefined && inside(box.top, box.left);

@@ -60,6 +60,16 @@ export const siteForm: FormLayout = {
     ],
   ],
   footer: [],
+  unitName: {
+    field: { key: 'unitName', label: '单位名称', aliases: ['本单位名称', '单位全称'], type: 'text' },
+    byLevel: { 省校: 'branch', 分校: 'school', 考点: 'examSite' },
+    byEnding: [
+      ['考点', 'examSite'],
+      ['分校', 'school'],
+      ['学院', 'school'],
+      ['分部', 'branch'],
+    ],
+  },
   notes: ['备注：单位级别填“省校”“分校”或“考点”。阈值留空时按默认值校验。'],
   landscape: false,
   columns: 4,

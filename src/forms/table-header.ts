@@ -3,6 +3,7 @@
  * labels, and where each column stands.
  */
 import { ColumnSpec, FormLayout, isAlternative } from './layout';
+import { isBlank } from '../model/grid';
 import { HEADER_CHARS, SheetIndex, TextCell, labelStem, labelsOf } from './sheet-index';
 
 /** A column header is its label, or its label with a parenthesised unit ("数量（袋/箱）"); `norm` as normalizeLabel gives it. */
@@ -36,6 +37,11 @@ export interface TableHeader {
    * in sheet order: the rows under each are read by its own columns, from its `dataStart` on. Empty for most sheets.
    */
   moved: readonly MovedHeader[];
+  /**
+   * Columns headed twice by visible cells (取卷时间 typed over two columns): the other cell's column, by the column's key.
+   * Empty for most sheets.
+   */
+  twins: ReadonlyMap<string, number>;
 }
 
 /** A header repeated below the table's own with its columns elsewhere: where its rows begin, and its columns. */
@@ -48,6 +54,7 @@ interface MovedHeader {
 
 const NONE_AGAIN: ReadonlySet<number> = new Set();
 const NONE_MOVED: readonly MovedHeader[] = [];
+const NONE_TWINS: ReadonlyMap<string, number> = new Map();
 
 export function findTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
   const memo = index.headers.get(columns);
@@ -160,10 +167,16 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   const cells = shortTexts(index, row);
   const found = new Map<string, number>();
   const taken = new Set<number>();
-  // Two cells headed alike (an old column kept hidden beside the one in use, review 17b D7): the visible one first.
+  // Two cells headed alike (an old column kept hidden beside the one in use, review 17b D7): the visible one first; of two
+  // visible ones, the first unless it stands over an empty column and the other is filled in (fix-layout18).
+  let twins: Map<string, number> | undefined;
   const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined => {
     const fits = list?.filter((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
-    return fits?.find((t) => !index.colHidden(t.col)) ?? fits?.[0];
+    const shown = fits?.filter((t) => !index.colHidden(t.col));
+    if (!shown || shown.length < 2) return shown?.[0] ?? fits?.[0];
+    const used = inUse(index, row, shown);
+    (twins ??= new Map()).set(columns[i].key, shown.find((t) => t !== used)!.col);
+    return used;
   };
   const options = headerOptions(cells, known);
   columns.forEach((column, i) => {
@@ -205,7 +218,29 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
     });
   }
   const seq = cells.find((t) => t.norm === '序号') ?? (usedBelow ? below.find((t) => t.norm === '序号') : undefined);
-  return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN, moved: NONE_MOVED };
+  // A twin that heads another column after all (taken by it) is none.
+  for (const [key, col] of twins ?? []) if (taken.has(col) || found.get(key) === undefined) twins!.delete(key);
+  const header = { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN, moved: NONE_MOVED };
+  return { ...header, twins: twins && twins.size > 0 ? twins : NONE_TWINS };
+}
+
+/** How far under a header two columns headed alike are compared for being filled in. */
+const LOOK_DOWN = 60;
+
+/**
+ * Of visible cells heading the same column (取卷时间 typed twice, the unit's old column left beside the one in use): the
+ * first, unless its column is empty under the header (a sub-header at most) while another's is filled in — an empty
+ * column is clearly not the one in use. Two filled ones: the first, as before.
+ */
+function inUse(index: SheetIndex, row: number, cells: readonly TextCell[]): TextCell {
+  const filled = (col: number): number => {
+    let n = 0;
+    const last = Math.min(index.sheet.rows.length - 1, row + LOOK_DOWN);
+    for (let r = row + 1; r <= last; r++) if (!isBlank(index.value(r, col))) n++;
+    return n;
+  };
+  if (filled(cells[0].col) > 1) return cells[0];
+  return cells.slice(1).find((t) => filled(t.col) > 1) ?? cells[0];
 }
 
 /**
@@ -233,6 +268,23 @@ function underItsGroup(
     const group = groupOver(t.col);
     return group !== undefined && spec.groups.some((g) => group.norm === g || group.norm.startsWith(g));
   });
+}
+
+/** The words a date column beside a time column is headed by under their group (出库 over 日期 | 时间). */
+const DATE_WORDS = ['日期', '月日', '年月日'];
+
+/**
+ * The date column a time column keeps beside it under their group (出库 merged over 日期 | 时间: the time column found
+ * under its group as 取卷时间, its date as 取卷日期; review 18a D7), on the header's rows, in a cell no column took.
+ */
+export function dateUnderGroup(index: SheetIndex, header: TableHeader, column: ColumnSpec, taken: ReadonlySet<number>): TextCell | undefined {
+  if (!column.underGroup) return undefined;
+  const dated: ColumnSpec = { ...column, underGroup: { groups: column.underGroup.groups, words: DATE_WORDS } };
+  for (let row = header.top; row + 1 < header.dataStart; row++) {
+    const at = underItsGroup(index, row, shortTexts(index, row), shortTexts(index, row + 1), dated, taken);
+    if (at) return at;
+  }
+  return undefined;
 }
 
 /** At least `needed` of the columns have one of their stems somewhere in the sheet. */

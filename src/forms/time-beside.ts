@@ -41,8 +41,29 @@ export function dateAndTime(date: CellValue, time: CellValue, ctx: DateContext):
   if (!(date instanceof CalendarDate) && !isDateWithoutTime(date)) return undefined;
   const day = parseWallClock(date, ctx, true);
   if (!day) return undefined;
-  // A time typed into a cell Excel formats as a time is its serial below 1, or a Date on Excel's day 0.
-  const clock = typeof time === 'string' ? time.trim() : time instanceof Date || typeof time === 'number' ? readDateTime(time) : undefined;
-  if (!clock || !isTimeOfDay(clock)) return undefined;
+  const clock = clockOf(time);
+  if (!clock) return undefined;
   return `${day.year}年${day.month}月${day.day}日 ${clock}`;
+}
+
+/** A time of day alone, as text ("7:45"): typed so, or a time typed into a cell Excel formats as a time (its serial below 1, a Date on Excel's day 0). */
+function clockOf(time: CellValue): string | undefined {
+  const clock = typeof time === 'string' ? time.trim() : time instanceof Date || typeof time === 'number' ? readDateTime(time) : undefined;
+  return clock && isTimeOfDay(clock) ? clock : undefined;
+}
+
+/**
+ * A time of day in a table's time column whose date column (取卷日期) gives no day as dateAndTime reads one: the time
+ * on the day of a date-time there (a date typed into a cell formatted 日期时间, shown “2024/6/15 0:00”); otherwise the
+ * date's cell is what is wrong, and the value says so to the checks — the time alone (“7:45”) when the date is blank,
+ * the date's text and the time (“2024/6/31 7:45”, “45458 7:45”) when it is no day (invalid-datetime then points at the
+ * date's cell, review 17b D6's leftover). Undefined where the time itself is no time of day: then it is what is wrong.
+ */
+export function timeOnUnreadDate(date: CellValue, time: CellValue): string | undefined {
+  const clock = clockOf(time);
+  if (!clock) return undefined;
+  if (isBlank(date)) return clock;
+  const day = date instanceof Date ? readDateTime(date) : undefined;
+  if (day && /^\d{4}-\d{2}-\d{2}/.test(day)) return `${day.slice(0, 10)} ${clock}`;
+  return `${String(date).trim()} ${clock}`;
 }

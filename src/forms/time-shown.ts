@@ -4,43 +4,75 @@
  * (model/number-format.ts); it is read with its time like any date, and the paths read from those cells are listed
  * for time-not-shown to say what the print shows.
  */
-import { a1, HiddenTimeDate, SerialShownDate, parseA1, type WorkbookGrid } from '../model/grid';
+import { type CellValue, HiddenTimeDate, SerialShownDate, parseA1, type SheetGrid, type WorkbookGrid } from '../model/grid';
 import { isWholeDateSerial } from '../model/number-format';
 import { readFromTimetable } from '../model/labels';
 import type { SiteModel } from '../model/site-model';
 
 /**
- * Lists in `model.timeNotShown` every path read from a cell holding a HiddenTimeDate, in `model.serialShown` every
- * one from a cell holding a SerialShownDate, in `model.dayShownAsNumber` every field asking for a day alone read from
- * a whole serial (45458: a datetime field reads it as a day without its time, invalid-datetime's); none: nothing listed.
+ * Lists in `model.timeNotShown` every field asking for a time of day (timeOfDayPaths) read from a cell holding a
+ * HiddenTimeDate, in `model.serialShown` every one read from a cell holding a SerialShownDate, in
+ * `model.dayShownAsNumber` every field asking for a day alone read from a whole serial (45458: a datetime field reads
+ * it as a day without its time, invalid-datetime's); none: nothing listed.
  */
 export function noteTimesNotShown(model: SiteModel, grid: WorkbookGrid): void {
-  const hidden = new Set<string>();
-  const serial = new Set<string>();
-  for (const sheet of grid.sheets) {
-    const rows = sheet.rows;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      if (!row) continue;
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (v instanceof HiddenTimeDate) hidden.add(`${sheet.name}!${a1(r, c)}`);
-        else if (v instanceof SerialShownDate) serial.add(`${sheet.name}!${a1(r, c)}`);
-      }
-    }
-  }
   noteDaysShownAsNumbers(model, grid);
-  // Rare: the locations (700,000 for a log of 50,000 rows) are gone through only when there is such a cell.
-  if (hidden.size + serial.size === 0) return;
+  // Rare: the time fields' cells are asked only when the workbook has such a cell — and only they, not every location
+  // (1.4 million for a log of 100,000 rows: one such cell made it 14.5 s and 1.1 GB, review 18a D10).
+  if (!grid.sheets.some(holdsShownDates)) return;
+  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
   const timeNotShown: string[] = [];
   const serialShown: string[] = [];
-  for (const [path, loc] of Object.entries(model.locations)) {
-    const at = `${loc.sheet}!${loc.cell}`;
-    if (hidden.has(at)) timeNotShown.push(path);
-    else if (serial.has(at)) serialShown.push(path);
+  for (const path of timeOfDayPaths(model)) {
+    const v = cellValueOf(model, sheets, path);
+    if (v instanceof HiddenTimeDate) timeNotShown.push(path);
+    else if (v instanceof SerialShownDate) serialShown.push(path);
   }
   if (timeNotShown.length) model.timeNotShown = timeNotShown;
   if (serialShown.length) model.serialShown = serialShown;
+}
+
+/** Whether a sheet holds a date whose time (HiddenTimeDate) or date (SerialShownDate) its format does not show. */
+function holdsShownDates(sheet: SheetGrid): boolean {
+  return sheet.rows.some((row) => row?.some((v) => v instanceof HiddenTimeDate || v instanceof SerialShownDate));
+}
+
+/** The value of the cell a field was read from, as the grid holds it; undefined where it has no cell. */
+function cellValueOf(model: SiteModel, sheets: ReadonlyMap<string, SheetGrid>, path: string): CellValue | undefined {
+  const at = model.locations[path];
+  const cell = at?.cell ? parseA1(at.cell) : undefined;
+  return cell ? sheets.get(at!.sheet)?.rows[cell.row]?.[cell.col] : undefined;
+}
+
+/**
+ * The fields that ask for a time of day, as invalid-datetime reads them: 考试安排's times (not where they were read
+ * from a timetable's 考试日期 · 考试时间), 交接单's 日期, 入库时间, 取卷/还卷时间, 附件4's 领取/回收时间, 值班时间. 附件4's
+ * 日期 and a timetable's 考试日期 ask for the day alone.
+ */
+function* timeOfDayPaths(model: SiteModel): Generator<string> {
+  const data = model.data;
+  for (let i = 0; i < (data.schedule ?? []).length; i++) {
+    if (readFromTimetable(model.locations, i)) continue;
+    yield `schedule[${i}].start`;
+    yield `schedule[${i}].end`;
+  }
+  for (let i = 0; i < (data.handovers ?? []).length; i++) yield `handovers[${i}].time`;
+  if (Array.isArray(data.intake)) for (let i = 0; i < data.intake.length; i++) yield `intake[${i}].time`;
+  else if (data.intake) yield 'intake.time';
+  for (let i = 0; i < (data.vaultLog ?? []).length; i++) {
+    yield `vaultLog[${i}].takenAt`;
+    yield `vaultLog[${i}].returnedAt`;
+  }
+  for (const [i, d] of (data.distributions ?? []).entries()) {
+    for (let j = 0; j < (d.rows ?? []).length; j++) {
+      yield `distributions[${i}].rows[${j}].issuedAt`;
+      yield `distributions[${i}].rows[${j}].returnedAt`;
+    }
+  }
+  for (let i = 0; i < (data.duty?.shifts ?? []).length; i++) {
+    yield `duty.shifts[${i}].from`;
+    yield `duty.shifts[${i}].to`;
+  }
 }
 
 /**
@@ -50,11 +82,7 @@ export function noteTimesNotShown(model: SiteModel, grid: WorkbookGrid): void {
 function noteDaysShownAsNumbers(model: SiteModel, grid: WorkbookGrid): void {
   const days: string[] = [];
   const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
-  const ask = (path: string) => {
-    const at = model.locations[path];
-    const cell = at?.cell ? parseA1(at.cell) : undefined;
-    if (cell && isWholeDateSerial(sheets.get(at!.sheet)?.rows[cell.row]?.[cell.col])) days.push(path);
-  };
+  const ask = (path: string) => isWholeDateSerial(cellValueOf(model, sheets, path)) && days.push(path);
   (model.data.distributions ?? []).forEach((_d, i) => ask(`distributions[${i}].start`));
   // A 考试日期 only where its row's times come from 考试时间: else the cell holds the start itself.
   (model.data.schedule ?? []).forEach((_s, i) => readFromTimetable(model.locations, i) && ask(`schedule[${i}].start`));

@@ -29,6 +29,7 @@ import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester'
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
 import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
+import { noteClosedAbove } from './read-table';
 import { noteUnreadRows } from './unread-rows';
 import { readWithFormulas } from './unsolved';
 
@@ -99,8 +100,7 @@ function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: F
     // A marked copy's 问题清单 quotes the forms' words and names their sheets: it is no form, nor cut into regions.
     if (isFindingsListTitle(sheet.rows[0]?.[0])) return [{ sheet, entry: null, index: null, titled: false }];
     // Different forms on one sheet (基本信息 over 考试安排, 附件2 beside 附件3): each read from its own region (form-regions.ts).
-    return formRegions(sheet).map((region) => {
-      const index = indexSheet(region);
+    return formRegions(sheet, indexSheet).map(({ sheet: region, index }) => {
       const entry = bestForm(index);
       return { sheet: region, entry, index: entry ? index : null, titled: !!entry && cheapScore(index, entry.layout).title > 0 };
     });
@@ -355,6 +355,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   const rowsAt = rowsAtOf(entry, prefix);
   for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
   for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
+  if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
   return rowsAt;
 }
 

@@ -138,7 +138,7 @@ export function signers(text: unknown): Outcome<number> {
   // The people named as a workbook with no roster reads them: a title after a name (李明 主考) or in brackets is not
   // another person, 黄志刚和刘春香 is two, 阿依古丽 买买提 (a part of four characters, no Chinese name) is one.
   const signatures = signaturesIn(text);
-  // A ditto mark (同上, 〃) names no one: the validator says so at the cell (staff-not-on-roster).
+  // A ditto mark (同上, 〃) names no one: the validator says so at the cell (signature-not-a-name).
   const ditto = signatures.find(isDittoMark);
   if (ditto !== undefined) return fail(`写的是“${ditto}”，不是签名：签字栏须由签字人本人签写姓名 (a ditto mark is not a signature)`);
   return ok(new Set(signatures.map(personKey).filter(Boolean)).size);

@@ -13,6 +13,7 @@ import { toHalfWidth } from './text';
 import { peopleIn, personKey } from './people';
 import { paperCode } from './paper-code';
 import { disposalRows } from './disposal';
+import { isExcelError } from './excel-errors';
 
 export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
@@ -42,6 +43,8 @@ export interface Custody {
 
 /** A unit name as compared: half-width, no spaces, no （学院）/（考点） after it. */
 export function unitKey(name: unknown): string {
+  // #N/A where a unit is named names none: as a blank, no unit to compare (required-field says the error, review 18a D9).
+  if (isExcelError(name)) return '';
   return norm(name).replace(/\((学院|考点)\)/g, '');
 }
 

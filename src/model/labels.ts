@@ -132,6 +132,25 @@ export function labelOf(path: string): string {
   return FIELD_LABELS[generic] ?? generic.split('.').pop() ?? path;
 }
 
+/**
+ * Where a table's time column has its date in the column before it (附件3 取卷日期 | 取卷时间: forms' ColumnSpec.dateColumn),
+ * the date's cell is located under the time's path and this part (`vaultLog[3].takenAt.date`), for a finding about the day.
+ */
+export const datePartOf = (path: string): string => `${path}.date`;
+
+/**
+ * A table column headed twice by visible cells, both filled in and not alike: the other header cell is located under the
+ * form's path and this one (`vaultLog.columnTwice.takenAt`), the header cell read under it and `.read`
+ * (forms/read-table.ts noteTwins), for column-headed-twice.
+ */
+export const columnTwicePath = (key: string): string => `columnTwice.${key}`;
+
+/** The columns of a form's table by their model keys (`vaultLog` → paperNo, takenAt …; `handovers.items` → destination …). */
+export function columnKeysOf(generic: string): string[] {
+  const start = `${generic}.`;
+  return Object.keys(FIELD_LABELS).flatMap((k) => (k.startsWith(start) && !k.slice(start.length).includes('.') ? [k.slice(start.length)] : []));
+}
+
 /** 考试安排 kept as the timetable is published: the columns a row's 开考时间 and 结束时间 are read from (forms/schedule.ts). */
 export const TIMETABLE_LABELS = { start: '考试日期', end: '考试时间' } as const;
 

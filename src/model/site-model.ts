@@ -56,6 +56,11 @@ export interface SiteModel {
    */
   voided?: VoidedRow[];
   /**
+   * Tables closed by 以下空白 (以下无, 完 …) with rows filled in below it (forms/read-table.ts): those rows are read
+   * as the table's; `rowsAfterClosing[i]` is located at the closing word's cell, for rows-after-closing to say so once.
+   */
+  rowsAfterClosing?: RowsAfterClosing[];
+  /**
    * Sheets the workbook hides that are taken for a form (forms/hidden-sheets.ts): not read when a shown sheet
    * holds the same form, read when none does; `hiddenSheets[i]` is located at the sheet's A1, for hidden-sheet to say so once.
    */
@@ -72,14 +77,15 @@ export interface SiteModel {
   /** The sheets whose autoFilter the reader could not ask for (SheetGrid.filterUnknown): a hidden row there may be filtered out. */
   filterUnknown?: string[];
   /**
-   * The paths read from a cell holding a date-time its format shows as a day alone (`yyyy/m/d` over 09:45: model/grid.ts
-   * HiddenTimeDate): read with their time, printed without it (review 13a D2), for time-not-shown to say so. Absent: none.
+   * The fields asking for a time of day (forms/time-shown.ts) read from a cell holding a date-time its format shows as
+   * a day alone (`yyyy/m/d` over 09:45: model/grid.ts HiddenTimeDate): read with their time, printed without it
+   * (review 13a D2), for time-not-shown to say so. Absent: none.
    */
   timeNotShown?: string[];
   /**
-   * The paths read from a cell holding a date-time its format shows as a number (常规 / General over 2024-06-15 09:45
-   * prints 45458.40625: model/grid.ts SerialShownDate): read as the date-time, printed as its serial, for
-   * time-not-shown to say so. Absent: none.
+   * The fields asking for a time of day read from a cell holding a date-time its format shows as a number (常规 /
+   * General over 2024-06-15 09:45 prints 45458.40625: model/grid.ts SerialShownDate): read as the date-time, printed
+   * as its serial, for time-not-shown to say so. Absent: none.
    */
   serialShown?: string[];
   /**
@@ -141,6 +147,13 @@ export interface HiddenSheet {
   form: FormNumber;
   formId: FormId;
   read: boolean;
+}
+
+/** A closing word with rows under it: the word as typed, its row, and the rows filled in below it (1-based, as a cell's address writes them). */
+interface RowsAfterClosing {
+  word: string;
+  row: number;
+  rows: number[];
 }
 
 /** A struck-out table row: its sheet and the 备注 cell that says 作废. */

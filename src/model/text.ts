@@ -28,9 +28,10 @@ const REQUIRED_MARK = /^\*+/;
 const FOOTNOTE_MARK = /(?:[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]|\(注\d{1,2}\)|(?<!备)注\d{1,2}|\[\d{1,2}\])$/;
 /**
  * A hint in brackets after a label saying how to fill it in, not what it is: 日期（年月日）, 入库时间（年月日时分）,
- * 保管员（签字）. A bracket that names the field (分校（学院）, 值班时间（起）, 数量（袋/份）, 移交人签字（两人）) is kept.
+ * 保管员（签字）, 考点（必填）, 日期（请填写） (review 18a D6: a filled 基本信息 so labelled read as blank). A bracket that names the field (分校（学院）, 值班时间（起）, 数量（袋/份）, 移交人签字（两人）) is kept.
  */
-const FILL_HINT = /\((?:[年月日时分秒:.\-/]+|签字|签名|盖章|签章|签字盖章|签名盖章|手签|本人签字|本人签名)\)$/;
+const FILL_HINT =
+  /\((?:[年月日时分秒:.\-/]+|签字|签名|盖章|签章|签字盖章|签名盖章|手签|本人签字|本人签名|亲笔签字|亲笔签名|必填|必填项|选填|请填写|请填|必须填写|如实填写|手写|请手写|如有)\)$/;
 
 /**
  * A label without the marks people add around it that do not change it (review 17b D3): a leading required mark, a

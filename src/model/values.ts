@@ -15,6 +15,16 @@ export function tm(value: unknown): number {
   return readMinutes(value);
 }
 
+const DAY = 1440;
+
+/**
+ * `minutes` moved to the day of `other`, its time of day kept (`tm` minutes): where a table keeps a time's date in a
+ * column of its own (取卷日期 | 取卷时间), a finding that would not hold on the compared moment's day is about the date.
+ */
+export function onDayOf(minutes: number, other: number): number {
+  return Math.floor(other / DAY) * DAY + (((minutes % DAY) + DAY) % DAY);
+}
+
 /** `2024-06-15T08:30` → `6月15日 08:30` (with `withYear`, `2024年6月15日 08:30`), for messages (the rules', and forms/sheet-copies.ts quoting a copy). */
 export function showTime(minutes: number, withYear = false): string {
   if (Number.isNaN(minutes)) return '';

@@ -1,5 +1,6 @@
 import { checkoutProblem, norm, showTime, tm } from './facts';
 import { laterSessionBags } from './later-session-bags';
+import { onDayOf } from '../model/values';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -29,7 +30,7 @@ export const meta: RuleMeta = {
         'After the checkout of paper {paper} at {taken}, {out} copies were out when its session began ({start}). The paper is sat again at {later} ({candidates} candidates): by the intake list’s bags this session may take at most {allowed} copies, the other bags stay sealed in the vault for that one. One session at a time (考一场，领一场): check the number of copies taken out.',
     },
   },
-  docs: 'An exam-day checkout more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场). A paper sat again later (a 补考 of the same 试卷号) is judged by its bags, each session against the ones after it: when more are out at a session’s start (counted in bags, or in copies where the checkout is written in 份) than the vault could let go while keeping bags (by 入库清单 envelope sizes) that cover the later sessions’ candidates, less what the earlier sessions took, said once a paper at the checkout row that takes one too many; nothing when the bags cover both sessions only together, when a session’s candidates are not given, or when bags of the paper arrive after that checkout. Not a dispatch (papers sent on: not-returned says which) nor a row out to be destroyed (its 备注 says 销毁, 监销: a spare destroyed after the exams), and nothing while 单位级别 cannot be read.',
+  docs: 'An exam-day checkout more than the set minutes (default 60) before its session, or after it began; or papers of a later session taken out with an earlier one (考一场，领一场). A paper sat again later (a 补考 of the same 试卷号) is judged by its bags, each session against the ones after it: when more are out at a session’s start (counted in bags, or in copies where the checkout is written in 份) than the vault could let go while keeping bags (by 入库清单 envelope sizes) that cover the later sessions’ candidates, less what the earlier sessions took, said once a paper at the checkout row that takes one too many; nothing when the bags cover both sessions only together, when a session’s candidates are not given, or when bags of the paper arrive after that checkout. Not a dispatch (papers sent on: not-returned says which) nor a row out to be destroyed (its 备注 says 销毁, 监销: a spare destroyed after the exams), and nothing while 单位级别 cannot be read. Where the table keeps the day in a date column of its own (取卷日期 | 取卷时间, 还卷日期 | 还卷时间) and the finding would not hold on the day compared (the time of day is right, the day is not), it points at the date’s cell.',
 };
 
 export function check({ facts, report }: RuleContext): void {
@@ -42,9 +43,12 @@ export function check({ facts, report }: RuleContext): void {
     const t = tm(r.takenAt);
     const s = problem.session;
     const base = { paper: norm(r.paperNo), taken: showTime(t), start: showTime(s.start), lead };
-    if (problem.kind === 'late') report(`vaultLog[${i}].takenAt`, 'late', base);
-    else if (problem.kind === 'later') report(`vaultLog[${i}].takenAt`, 'later', { ...base, between: showTime(problem.between.start) });
-    else report(`vaultLog[${i}].takenAt`, 'early', { ...base, minutes: s.start - t });
+    // Within the window on the session's day: the 取卷日期 is what is wrong (at its cell, where it has one).
+    const sameDay = onDayOf(t, s.start);
+    const onDay = sameDay <= s.start && s.start - sameDay <= lead;
+    if (problem.kind === 'late') report(`vaultLog[${i}].takenAt`, 'late', base, { onDay });
+    else if (problem.kind === 'later') report(`vaultLog[${i}].takenAt`, 'later', { ...base, between: showTime(problem.between.start) }, { onDay });
+    else report(`vaultLog[${i}].takenAt`, 'early', { ...base, minutes: s.start - t }, { onDay });
   });
   for (const p of laterSessionBags(facts)) {
     const r = facts.data.vaultLog![p.row];

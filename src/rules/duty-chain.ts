@@ -26,7 +26,7 @@ export function check({ model, report }: RuleContext): void {
     const end = tm(ordered[k - 1].s?.to);
     if (!Number.isNaN(end) && !Number.isNaN(ordered[k].from) && end !== ordered[k].from) continue;
     // Two may take over together and either hand over next: the chain holds where someone is on both.
-    // A ditto mark (同上) names no one: staff-not-on-roster asks for the name, the chain is not judged on it.
+    // A ditto mark (同上) names no one: signature-not-a-name asks for the name, the chain is not judged on it.
     const prev = namedIn(ordered[k - 1].s?.takenOverBy);
     const name = namedIn(ordered[k].s?.handedOverBy);
     if (prev.length && name.length && !name.some((n) => prev.includes(n))) report(`duty.shifts[${ordered[k].i}].handedOverBy`, 'chain', { name, prev });

@@ -6,7 +6,7 @@
 import type { SiteModel } from '../model/site-model';
 import type { Finding } from '../model/finding';
 import { CellLocation, locate } from '../model/location';
-import { FORM_OF_KEY, labelAt } from '../model/labels';
+import { FORM_OF_KEY, datePartOf, labelAt } from '../model/labels';
 import type { SiteData } from '../model/types';
 import { LIMITS, tooManyFindings } from '../model/limits';
 import { computeFacts, Facts } from './facts';
@@ -96,7 +96,10 @@ function hiddenRowNote(model: SiteModel, loc: CellLocation | undefined, lang: La
 export const HIDDEN_ROW_NOTE = /（第 \d+ 行(?:是隐藏的|被筛选隐藏了)|\(Row \d+ is hidden/;
 
 function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: string, params: Params, lang: Lang, options?: ReportOptions): Finding {
-  const loc = path ? (locate(model.locations, path) ?? blankSheetOf(model, path)) : undefined;
+  // About the day of a time whose date has a column of its own (取卷日期 | 取卷时间): at the date's cell.
+  const day = options?.onDay ? datePartOf(path) : undefined;
+  const at = day !== undefined && model.locations[day] ? day : path;
+  const loc = at ? (locate(model.locations, at) ?? blankSheetOf(model, at)) : undefined;
   // The label its sheet prints: a timetable's 考试日期 · 考试时间 for 开考时间 · 结束时间.
   const field = params.field ?? labelAt(model.locations, path);
   const cell = loc?.cell;

@@ -19,7 +19,7 @@ import { paperCode } from '../model/paper-code';
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
 /**
  * The people a signature cell names to compare with another's: a ditto mark
- * (同上, 〃) names no one — staff-not-on-roster says so at its cell, and no
+ * (同上, 〃) names no one — signature-not-a-name says so at its cell, and no
  * other rule takes it for a person.
  */
 export function namedIn(signature: unknown): readonly string[] {

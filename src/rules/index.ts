@@ -5,7 +5,9 @@ import * as timeNotShown from './time-not-shown';
 import * as invalidCount from './invalid-count';
 import * as partialRow from './partial-row';
 import * as voidedRow from './voided-row';
+import * as rowsAfterClosing from './rows-after-closing';
 import * as hiddenSheet from './hidden-sheet';
+import * as columnHeadedTwice from './column-headed-twice';
 import * as rowTotal from './row-total';
 import * as columnTotal from './column-total';
 import * as twoSigners from './two-signers';
@@ -24,6 +26,7 @@ import * as distributionOutsideCustody from './distribution-outside-custody';
 import * as copiesShort from './copies-short';
 import * as dutyGap from './duty-gap';
 import * as dutyChain from './duty-chain';
+import * as signatureNotAName from './signature-not-a-name';
 import * as staffNotOnRoster from './staff-not-on-roster';
 import * as staffIneligible from './staff-ineligible';
 import * as proctorTakesPapers from './proctor-takes-papers';
@@ -55,6 +58,7 @@ export const RULES: readonly Rule[] = [
   invalidCount,
   partialRow,
   voidedRow,
+  rowsAfterClosing,
   rowTotal,
   columnTotal,
   twoSigners,
@@ -73,6 +77,7 @@ export const RULES: readonly Rule[] = [
   copiesShort,
   dutyGap,
   dutyChain,
+  signatureNotAName,
   staffNotOnRoster,
   staffIneligible,
   proctorTakesPapers,
@@ -90,6 +95,7 @@ export const RULES: readonly Rule[] = [
   scheduleCopiesDisagree,
   formCopiesDisagree,
   hiddenSheet,
+  columnHeadedTwice,
   spareBagOut,
   formulaNotSaved,
   formulaCycle,

@@ -2,8 +2,17 @@ import { tm } from './facts';
 
 const readable = (v: unknown): boolean => !Number.isNaN(tm(v));
 import { isBlankValue } from './facts';
-import { dateAndHalfDay, formatWallClock, isDateWithoutTime, isPeriodText, parseWallClock, readsOnItsRowsDay, splitTimeRange } from '../model/datetime';
-import { readFromTimetable, TIMETABLE_LABELS } from '../model/labels';
+import {
+  dateAndHalfDay,
+  formatWallClock,
+  isDateWithoutTime,
+  isPeriodText,
+  isTimeOfDay,
+  parseWallClock,
+  readsOnItsRowsDay,
+  splitTimeRange,
+} from '../model/datetime';
+import { datePartOf, labelAt, readFromTimetable, TIMETABLE_LABELS } from '../model/labels';
 import { isExcelError } from '../model/excel-errors';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -27,6 +36,8 @@ export const meta: RuleMeta = {
       error:
         '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0），表上和打印出来的都是“{value}”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
       dotTime: '“{field}”写的是“{value}”，时和分之间用了小数点，读不出是几时几分。请改成“{fixed}”（时和分之间用冒号），或写成如“8时30分”。',
+      dateBlank: '“{field}”只写了时分“{time}”，它的日期写在这一格，这一格却没有填写，读不出是哪一天。请在这一格填上日期，如“2024/6/15”或“2024年6月15日”。',
+      dateUnread: '“{field}”的日期写在这一格，写的是“{date}”，读不出是哪一天（时分“{time}”在它后面的时间格里）。请改成如“2024/6/15”或“2024年6月15日”。',
       period:
         '“{field}”写的是“{value}”，读不出值班的起止时间。请按表上的格式写成如“2025年1月6日16时至6日20时”（开始写到年月日时，结束写到日时，或写“次日8时”），或把开始和结束分别填在“{field}”和“至”后的格子里。',
     },
@@ -41,11 +52,15 @@ export const meta: RuleMeta = {
       error:
         '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out (a cell it refers to was deleted, a division by zero), and the form shows and prints "{value}", not a date and time. Correct the formula, or delete it and type the date and time, e.g. "2024-06-15 08:30".',
       dotTime: '"{field}" reads "{value}": a dot between hour and minute does not read as a time. Write "{fixed}" (a colon between them), or e.g. "8时30分".',
+      dateBlank:
+        '"{field}" gives the time "{time}" only; its date goes in this cell, which is blank, so the day cannot be known. Write the date here, e.g. "2024-06-15".',
+      dateUnread:
+        'The date of "{field}" goes in this cell, which reads "{date}": not a day (the time "{time}" is in the time cell after it). Write e.g. "2024-06-15".',
       period:
         '"{field}" reads "{value}", which does not read as the shift\'s start and end. Write it as the form prints it, e.g. "2025年1月6日16时至6日20时" (the start to the hour, the end as day and hour, or "次日8时"), or put the start and the end in their own cells, either side of 至.',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day (a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A date serial kept as text (“45458.3229166667”: a date cell set to 文本 and typed again, which prints as that number) is told the date and time it stands for and how to make the cell a date again. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
+  docs: 'A date or time that cannot be read as a date and time of day (a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a date with no time (typed so, or an Excel date shown without its time) is named as such. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A date serial kept as text (“45458.3229166667”: a date cell set to 文本 and typed again, which prints as that number) is told the date and time it stands for and how to make the cell a date again. A time column kept with its date in the column before it (附件3 取卷日期 | 取卷时间, 附件4 领取日期 | 领取时间): a time of day whose date cell is blank or no day (“2024/6/31”) is said at the date’s cell, quoting it (a blank 还卷日期 reads on the row’s 取卷 day, as a 还卷时间 written short does); a time that is no time is said at its own cell. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
 };
 
 const isBareDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -63,8 +78,13 @@ export function check({ model, facts, report }: RuleContext): void {
     const fixed = dotTime(v);
     const half = halfDayExample(v);
     const serial = serialText(v);
+    // A time of day whose date column (取卷日期 | 取卷时间) is blank or no day: said at the date's cell (review 17b D6's leftover).
+    const onDate = typeof v === 'string' ? unreadDate(v) : undefined;
+    const at = onDate ? path() : '';
+    if (onDate && model.locations[datePartOf(at)])
+      report(datePartOf(at), onDate.date === '' ? 'dateBlank' : 'dateUnread', { ...onDate, field: labelAt(model.locations, at) });
     // #REF!, #DIV/0!: the cell's formula failed, and the form prints the error (review 17a D1).
-    if (isExcelError(v)) report(path(), 'error', { value: String(v) });
+    else if (isExcelError(v)) report(path(), 'error', { value: String(v) });
     else if (serial) report(path(), 'serial', { value: String(v), shown: serial });
     else if (fixed) report(path(), 'dotTime', { value: String(v), fixed });
     else if (half) report(path(), 'halfDay', { value: String(v), ...half });
@@ -115,6 +135,18 @@ export function check({ model, facts, report }: RuleContext): void {
     else dt(() => `duty.shifts[${i}].from`, s?.from);
     dtOnDayOf(() => `duty.shifts[${i}].to`, s?.to, s?.from);
   });
+}
+
+/**
+ * A time of day read with no day (“7:45”), or after a date that is no day (“2024/6/31 7:45”: forms/time-beside.ts
+ * timeOnUnreadDate): the date's text ('' for none) and the time. Where the time has its own date column, the date is
+ * what is wrong.
+ */
+function unreadDate(v: string): { date: string; time: string } | undefined {
+  const text = v.trim();
+  if (isTimeOfDay(text)) return { date: '', time: text };
+  const cut = text.lastIndexOf(' ');
+  return cut > 0 && isTimeOfDay(text.slice(cut + 1)) ? { date: text.slice(0, cut).trim(), time: text.slice(cut + 1) } : undefined;
 }
 
 /**

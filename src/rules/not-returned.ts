@@ -1,6 +1,7 @@
 import { isBlankValue, norm, notLoan, sessionFor, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { Facts } from './facts';
 import type { VaultLogEntry } from '../model/types';
+import { onDayOf } from '../model/values';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -20,7 +21,7 @@ export const meta: RuleMeta = {
       late: 'Paper {paper} was returned at {returned}, {spanEn} after its session ended ({end}); the limit is {limitEn}. Check the return time and note why it was late.',
     },
   },
-  docs: 'A vault checkout with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead. Not a dispatch — papers sent on, not lent: a checkout carried on an outgoing handover of the unit (the 省校 to a 分校, a 考点 sending its papers back to its 分校 after the exam), or, at the 省校 or a 分校, one never taken back (dispatch-without-handover asks for its sheet). Nor a row taken out to be destroyed: its 备注 beside 附件3 says 销毁 or 监销 (“备用卷，考后经主考批准监督销毁”), naming no paper or this row’s, the bag taken out once its paper’s sessions on 考试安排 were over — a 备注 naming another paper, or saying 未销毁, or on a bag taken out before its exam was over, excuses nothing — and nothing while 单位级别 cannot be read (which checkouts are dispatches hangs on it).',
+  docs: 'A vault checkout with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead. Not a dispatch — papers sent on, not lent: a checkout carried on an outgoing handover of the unit (the 省校 to a 分校, a 考点 sending its papers back to its 分校 after the exam), or, at the 省校 or a 分校, one never taken back (dispatch-without-handover asks for its sheet). Nor a row taken out to be destroyed: its 备注 beside 附件3 says 销毁 or 监销 (“备用卷，考后经主考批准监督销毁”), naming no paper or this row’s, the bag taken out once its paper’s sessions on 考试安排 were over — a 备注 naming another paper, or saying 未销毁, or on a bag taken out before its exam was over, excuses nothing — and nothing while 单位级别 cannot be read (which checkouts are dispatches hangs on it). Where the table keeps the day in a date column of its own (取卷日期 | 取卷时间, 还卷日期 | 还卷时间) and the finding would not hold on the day compared (the time of day is right, the day is not), it points at the date’s cell.',
 };
 
 /**
@@ -50,14 +51,20 @@ export function check({ model, facts, report }: RuleContext): void {
     const s = sessionFor(facts, r.paperNo, Number.isNaN(t) ? back : t);
     if (!s) return;
     if (back - s.end > grace)
-      report(`vaultLog[${i}].returnedAt`, 'late', {
-        paper: norm(r.paperNo),
-        returned: showTime(back),
-        end: showTime(s.end),
-        span: showDuration(back - s.end),
-        spanEn: showDurationEn(back - s.end),
-        limit: showDuration(grace),
-        limitEn: showDurationEn(grace),
-      });
+      report(
+        `vaultLog[${i}].returnedAt`,
+        'late',
+        {
+          paper: norm(r.paperNo),
+          returned: showTime(back),
+          end: showTime(s.end),
+          span: showDuration(back - s.end),
+          spanEn: showDurationEn(back - s.end),
+          limit: showDuration(grace),
+          limitEn: showDurationEn(grace),
+        },
+        // Back in time on the session's day: the 还卷日期 is what is wrong (at its cell, where it has one).
+        { onDay: onDayOf(back, s.end) - s.end <= grace },
+      );
   });
 }

@@ -4,6 +4,7 @@ import type { RuleContext, RuleMeta } from './types';
 import { type FormNumber, locate } from '../model/location';
 import type { FormId } from '../model/site-model';
 import { UNIT_CHOICES } from '../model/unit-total';
+import { isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
   id: 'required-field',
@@ -15,6 +16,8 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',
+      errorValue:
+        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、查不到要找的值），表上和打印出来的都是“{value}”，没有填出{form}要写的“{field}”。请改正公式，或删去公式直接填写。',
       noLabel:
         '表上找不到“{field}”这一项，所以它也没有填写。这是{form}必填的一项：请按空白表在表上写出“{field}：”并填写（已有这一项、只是写法不同的，把它改成“{field}：”）。',
       cell: '序号 {seq} 这一行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
@@ -46,6 +49,8 @@ export const meta: RuleMeta = {
     },
     en: {
       field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',
+      errorValue:
+        'The "{field}" cell shows "{value}", an Excel error value: its formula cannot be worked out (a cell it refers to was deleted, a lookup found nothing), and the form on screen and in print shows "{value}", not the "{field}" {formEn} asks for. Correct the formula, or delete it and type the value.',
       noLabel:
         '"{field}" is not found on the form, so it is not filled in either. It is required on {formEn}: write "{field}:" as the blank form has it and fill it in (where the item is there under other words, rename it "{field}:").',
       cell: 'Row {seq}: "{field}" is empty. Every row of {formEn} needs it; fill it in before submitting.',
@@ -77,7 +82,7 @@ export const meta: RuleMeta = {
         'No "{labels}：" is found on sheet "{sheet}", so none of the shifts of {formEn} can be read and this form is not checked (the others are). The duty log has no header row: each shift starts with "{labels}：". Write "{labels}：" and its time before each shift, as the blank form has it, and check again.',
     },
   },
-  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty (where its label is not found on the form at all, said at the form’s title, naming the label to write back); one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field; a form whose sheet is there but blank, as custody template writes it, is asked to be filled in rather than added, and a blank workbook’s vault forms are asked for each: with 基本信息 blank there is no unit to give a 考点’s or 分校’s reasons for). A 考点 that keeps none of its vault’s forms (附件2, 附件3, 附件5 all missing, none struck out: papers kept elsewhere and fetched for each session) is one fact, said once at 基本信息’s 考点 with why each 考点 keeps them (《实施方案》（三） a vault at every 分校 and 考点, （四） who signs 附件2, 3 and 5), not three findings asking for a form each; a 分校 keeping none of them is the same one fact, said at 基本信息’s 分校 with a 分校’s reasons ((三) its vault; (四) it signs 附件2 on arrival, 附件3 with its 考点’s staff when it hands the papers down before the exam, and its duty staff 附件5); one or two of them missing are asked for each, as before. A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void (or, where they are struck through rather than marked 作废, that they are struck through and how to undo it). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A form whose rows cannot be read at all (its table’s header row not found; 附件5 without the 值班时间： each shift starts with) no longer refuses the whole workbook: it is said once at its sheet’s title, with advice that fits its print (restore the header row; 附件5, which has none, write 值班时间： before each shift), the form is not asked for as missing or empty, and the other sheets are checked. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it.',
+  docs: 'A header or footer field the form cannot do without (dates, units, signatures, 附件2’s 入库情况描述) is empty (where its label is not found on the form at all, said at the form’s title, naming the label to write back); one required cell of an otherwise filled table row is empty (two or more: partial-row) — a 附件1 or 附件3 row with a 数量 and no 单位 (袋/箱, 袋/份) picked, typed after the number or stated by the column’s header (数量（袋）) is told at its 单位 cell (a sheet kept without the 单位 column, as the source form prints 数量（袋/箱）, is not asked: its bare counts are bags, as before); a form’s table has no rows; or a form the unit must keep is missing (one finding, not one per field; a form whose sheet is there but blank, as custody template writes it, is asked to be filled in rather than added, and a blank workbook’s vault forms are asked for each: with 基本信息 blank there is no unit to give a 考点’s or 分校’s reasons for). A 考点 that keeps none of its vault’s forms (附件2, 附件3, 附件5 all missing, none struck out: papers kept elsewhere and fetched for each session) is one fact, said once at 基本信息’s 考点 with why each 考点 keeps them (《实施方案》（三） a vault at every 分校 and 考点, （四） who signs 附件2, 3 and 5), not three findings asking for a form each; a 分校 keeping none of them is the same one fact, said at 基本信息’s 分校 with a 分校’s reasons ((三) its vault; (四) it signs 附件2 on arrival, 附件3 with its 考点’s staff when it hands the papers down before the exam, and its duty staff 附件5); one or two of them missing are asked for each, as before. A table whose rows are all struck out (作废 in each 备注) was filled, not left empty: each row is voided-row’s warning, and the form is asked for only where the workbook then keeps no valid record of it at all (its only 交接单, its 附件3), saying that all its rows are marked void (or, where they are struck through rather than marked 作废, that they are struck through and how to undo it). 基本信息 names the unit by its level: a 考点 its 分校 and 考点, a 分校 its 分校, the 省校 its 分部. Every unit keeps 附件1, 附件2 and 附件5; 附件3 is a 分校’s and a 考点’s (《实施方案》（四）; a 省校 that keeps one has it judged, and without one its duty log is judged up to its last sheet sending papers down), 附件4 a 考点’s. A 单位级别 written as none of 省校/分校/考点 (分部, 学院) is said once, at its cell, and the checks that depend on the level wait for it: which handovers are received, which checkouts are dispatches and whose signatures are the unit’s own are not guessed; written with the name the source prints beside a level (分校（学院）, 省校（分部）, 考点（学习中心）) it is that level. A table whose header lacks a column its rows must fill (附件3 without 还卷时间, 附件4 without 领卷人签字) is said once, at the header row, not as each row’s empty cell; 考试安排 without its session times (neither 开考时间 · 结束时间 nor the published timetable’s 考试日期 · 考试时间 “9:00-10:30”, which read as start and end) is said once, naming the checks that wait for them; a row of that timetable with its 考试日期 or 考试时间 blank is said at that cell, by that label. A form whose rows cannot be read at all (its table’s header row not found; 附件5 without the 值班时间： each shift starts with) no longer refuses the whole workbook: it is said once at its sheet’s title, with advice that fits its print (restore the header row; 附件5, which has none, write 值班时间： before each shift), the form is not asked for as missing or empty, and the other sheets are checked. A ditto mark (同上, 同左, 〃, ″) in a 试卷号, 试卷名称 or 试卷归属 cell is said once at its cell: the forms are signed records and each row writes its paper out; every other check reads the value of the row above, so the mark brings no unknown paper or name mismatch with it. A text field (学期, the unit’s names, a handover’s units, address and contact, 附件2’s 入库情况描述) showing an Excel error value (#REF!, #N/A: its formula not worked out) is said so at its cell: the form prints the error, not the value.',
 };
 
 /** A 数量 with no unit: said at the row's 单位 cell (asked only where the sheet keeps that column: rows.ts). */
@@ -171,6 +176,12 @@ export function check({ model, facts, report }: RuleContext): void {
     const id = model.locations[path] === undefined ? 'noLabel' : 'field';
     if (isBlankValue(value)) report(path, id, { form: lang(formKey), formEn: FORM_NAMES[formKey][1] });
   };
+  // A text field (学期, a unit's name, an address) showing #REF!: no other check reads it as anything (review 18a D9);
+  // a date's, a count's and a signature's error values are their own rules'.
+  const textField = (path: string, value: unknown, formKey: string) => {
+    if (isExcelError(value)) report(path, 'errorValue', { value: String(value), form: lang(formKey), formEn: FORM_NAMES[formKey][1] });
+    else field(path, value, formKey);
+  };
   const struck = struckBySheet(model);
   const marked = markedVoidSheets(model);
   const says = (formKey: string) => [{ form: lang(formKey), formEn: FORM_NAMES[formKey][1] }, { form: FORM_NAMES[formKey][2] }] as const;
@@ -234,9 +245,9 @@ export function check({ model, facts, report }: RuleContext): void {
 
   if (whole('site')) {
     const s = data.site!;
-    field('site.semester', s.semester, 'site');
+    textField('site.semester', s.semester, 'site');
     // Which names are asked hangs on the level: none while it cannot be read (its own finding says so).
-    for (const key of facts.level ? NAMES_BY_LEVEL[facts.level] : []) field(`site.${key}`, s[key], 'site');
+    for (const key of facts.level ? NAMES_BY_LEVEL[facts.level] : []) textField(`site.${key}`, s[key], 'site');
     if (facts.level === undefined) report('site.level', 'level', { value: String(s.level) });
     else field('site.level', s.level, 'site');
   }
@@ -246,14 +257,15 @@ export function check({ model, facts, report }: RuleContext): void {
   if (hasHandovers) {
     data.handovers!.forEach((h, i) => {
       const p = `handovers[${i}]`;
-      for (const k of ['time', 'from', 'to', 'address', 'contact', 'fromSigners', 'toSigners'] as const) field(`${p}.${k}`, h?.[k], 'handovers');
+      for (const k of ['time', 'fromSigners', 'toSigners'] as const) field(`${p}.${k}`, h?.[k], 'handovers');
+      for (const k of ['from', 'to', 'address', 'contact'] as const) textField(`${p}.${k}`, h?.[k], 'handovers');
       table(`${p}`, h?.items, 'handovers', none(data.handovers!.map((x) => x?.items)));
     });
   }
   if (!vaultless && whole('intake')) {
     for (const { list, path } of facts.intakes) {
       table(path, list.items, 'intake', none(facts.intakes.map((x) => x.list.items)));
-      field(`${path}.description`, list.description, 'intake');
+      textField(`${path}.description`, list.description, 'intake');
       field(`${path}.time`, list.time, 'intake');
       field(`${path}.keeper`, list.keeper, 'intake');
     }

@@ -19,7 +19,7 @@ export const meta: RuleMeta = {
       duty: 'The outgoing and incoming duty officer are the same person ({name}). A shift is handed over between two people: check the signatures.',
     },
   },
-  docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself (the very people who hand over take over: one who stays on beside another taking over does hand over). A cell may name two people (李强、赵敏): each counts. A ditto mark (同上, 〃) is no person (staff-not-on-roster says so).',
+  docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself (the very people who hand over take over: one who stays on beside another taking over does hand over). A cell may name two people (李强、赵敏): each counts. A ditto mark (同上, 〃) is no person (signature-not-a-name says so).',
 };
 
 /** The people who sign both cells (either may hold two names). */

@@ -13,21 +13,13 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       missing: '签字人“{name}”不在涉卷人员名单上{more}。本单位签字的涉卷人员须经遴选、列入名单并签订保密承诺书，请把此人补入名单或核对签字。',
-      ditto:
-        '“{field}”写的是“{name}”，不是签名。签字栏须由签字人本人签写姓名，不能用“同上”“〃”代替，否则看不出是谁签的，也无法核对名单和资格。请在这里写上签字人的姓名。',
-      error:
-        '“{field}”这一格显示的是“{name}”，这是 Excel 的错误值：格子里的公式算不出结果，表上和打印出来的都是“{name}”，不是签名，看不出是谁签的，也无法核对名单和资格。签字栏须由签字人本人签写姓名：请删去公式，在这里写上签字人的姓名。',
     },
     en: {
       missing:
         'Signer "{name}" is not on the staff roster{more}. Everyone who signs for this unit must be on the roster with a signed pledge: add this person to the roster or check the signature.',
-      ditto:
-        '"{field}" reads "{name}", a ditto mark, not a signature. Each signature cell carries the signer’s own name; from a ditto mark no one can tell who signed, nor check them against the roster. Write the signer’s name here.',
-      error:
-        '"{field}" shows "{name}", an Excel error value: the formula in the cell cannot be worked out, and the form shows and prints "{name}", not a signature, so no one can tell who signed, nor check them against the roster. A signature cell carries the signer’s own name: delete the formula and write the signer’s name here.',
     },
   },
-  docs: 'A person signing on this unit’s side (receiving pair of an incoming handover, sending pair of an outgoing one, every signer of forms 2–5 except a 考点’s takers at a 分校’s vault and the receiver who takes a dispatch out of the vault and signs, as its receiver, the outgoing sheet that carries it (a 考点 passing a bag on to another 考点); the proctors collecting papers on 附件4 too: they are 涉卷人员) who is not on 涉卷人员. One finding per person and sheet, at the first signature there; none for one who signs both sides of one handover (same-person’s finding: one fact, one finding). A cell where two sign (李强、赵敏, or 李强和赵敏 — told from a name with 和 in it, 李和平, by the roster) names each; a date or time written beside a name (李娜 1.10, 刘洋 1月11日, 李娜 1。10, 刘洋 8点半, 1.10下午, 1月10日 下午) is when the person signed, no second signer; a name’s middle dot may be typed as •, ・ or a full stop, and a roster name with a middle dot (阿依古丽·买买提) signed with a space for the dot or without it is that person (not two people off the roster), and so is one the roster writes with a space for the dot (阿依古丽 买买提) signed with the dot. A signer on the roster whose role cannot be read is staff-ineligible’s finding (the person is on the list). A signature that is a ditto mark (同上, 同左, 仝上, 〃) is said as such: the cell must carry the signer’s own name (one finding per cell: each wants its name); so is a signature cell showing an Excel error value (#N/A, #REF!: its formula not worked out).',
+  docs: 'A person signing on this unit’s side (receiving pair of an incoming handover, sending pair of an outgoing one, every signer of forms 2–5 except a 考点’s takers at a 分校’s vault and the receiver who takes a dispatch out of the vault and signs, as its receiver, the outgoing sheet that carries it (a 考点 passing a bag on to another 考点); the proctors collecting papers on 附件4 too: they are 涉卷人员) who is not on 涉卷人员. One finding per person and sheet, at the first signature there; none for one who signs both sides of one handover (same-person’s finding: one fact, one finding). A cell where two sign (李强、赵敏, or 李强和赵敏 — told from a name with 和 in it, 李和平, by the roster) names each; a date or time written beside a name (李娜 1.10, 刘洋 1月11日, 李娜 1。10, 刘洋 8点半, 1.10下午, 1月10日 下午) is when the person signed, no second signer; a name’s middle dot may be typed as •, ・ or a full stop, and a roster name with a middle dot (阿依古丽·买买提) signed with a space for the dot or without it is that person (not two people off the roster), and so is one the roster writes with a space for the dot (阿依古丽 买买提) signed with the dot. A signer on the roster whose role cannot be read is staff-ineligible’s finding (the person is on the list). A signature that is a ditto mark (同上, 〃) or shows an Excel error value (#N/A) names no one: signature-not-a-name says so at its cell, not as a person off the roster.',
 };
 
 /** Who signs both sides of a handover, as `path|person` of each side: same-person's finding, not one more here. */
@@ -40,22 +32,13 @@ function signersOnBothSides(handovers: ReadonlyArray<Handover | undefined>): Set
 }
 
 export function check({ model, facts, report }: RuleContext): void {
-  // A ditto mark (同上, 〃) names no one: each such cell wants the signer's name, not a person added to the roster.
-  const dittos = new Set<string>();
-  // Indexed: a vault log's signers are tens of thousands, and a for-of made an iterator for each.
-  const signers = facts.ownSigners;
-  for (let k = 0; k < signers.length; k++) {
-    const s = signers[k];
-    const error = isExcelError(s.name);
-    if ((!error && !isDittoMark(s.name)) || dittos.has(s.path)) continue;
-    dittos.add(s.path);
-    // #N/A, #REF!: the cell's formula failed, and the form prints the error where a name should be (review 17a D1).
-    report(s.path, error ? 'error' : 'ditto', { name: s.name });
-  }
+  // A ditto mark (同上, 〃) or an error value (#N/A) names no one: signature-not-a-name asks for the name at its cell.
   if (facts.roster.size === 0) return;
   // A roster row without a name is required-field's finding; whose it was cannot be known, so signers are not checked against it.
   if ((model.data.staff ?? []).some((m) => m && !norm(m.name))) return;
   const bothSides = signersOnBothSides(model.data.handovers ?? []);
+  // Indexed: a vault log's signers are tens of thousands, and a for-of made an iterator for each.
+  const signers = facts.ownSigners;
   // One finding per person and sheet, at the first signature there; none for one who signs both sides of one handover (same-person’s finding: one fact, one finding).
   const seen = new Map<string, { name: string; path: string; count: number }>();
   for (let k = 0; k < signers.length; k++) {

@@ -4,7 +4,6 @@
  * read and every other rule uses it; this says, as a warning, that the paper does not show it.
  */
 import { type WallClock, formatDate, formatWallClock, parseWallClock, serialFromWallClock } from '../model/datetime';
-import { readFromTimetable } from '../model/labels';
 import { locate, valueAt } from '../model/location';
 import { meta as invalidDatetime } from './invalid-datetime';
 import type { RuleContext, RuleMeta } from './types';
@@ -53,10 +52,6 @@ export const meta: RuleMeta = {
   docs: 'A date-time in a cell whose number format shows the day alone (a date-time cell given yyyy/m/d or yyyy年m月d日, or a program’s output under Excel’s default date format): the workbook holds the time and every other rule uses it, but the screen and the printed, signed form show only the date. Said at the cell, for each field that asks for a time of day (交接单 日期, 入库时间, 取卷时间, 还卷时间, 开考时间, 结束时间, 领取时间, 回收时间, 值班时间), with how to set the format to show 时分; several such cells in one column of a sheet are one finding at the first, naming the others (the first five, counting the rest). A field that asks for the date alone (附件4’s 日期, 考试日期) is not said. A date-time in a cell formatted 常规 (General) or as a number shows and prints as its serial (45458.40625): said the same way, with the number it shows (a whole serial there, 45458, stays a number where a field asks for a code or a count, which may be as large; in a field that asks for a date and time it is a day without its time, invalid-datetime’s). A field that asks for a day alone (附件4’s 日期, 考试日期) holding a whole serial under 常规 or a number format (45458) is read as that day and said the same way: the form shows the number, not the day. A date with no time at all in a date-only cell is a date typed alone, and invalid-datetime says it has no time; a date’s serial under the Text format (文本), which prints as the number, is invalid-datetime’s, as a serial kept as text is.',
 };
 
-/** The fields that ask for a time of day, as invalid-datetime reads them (附件4's 日期 and a timetable's 考试日期 do not). */
-const TIME_FIELD =
-  /^(?:schedule\[(\d+)\]\.(?:start|end)|handovers\[\d+\]\.time|intake(?:\[\d+\])?\.time|vaultLog\[\d+\]\.(?:takenAt|returnedAt)|distributions\[\d+\]\.rows\[\d+\]\.(?:issuedAt|returnedAt)|duty\.shifts\[\d+\]\.(?:from|to))$/;
-
 /** What a cell shows of the date-time it holds: the day alone (`hidden`), its serial (`number`); of a day it holds, its whole serial (`day`). */
 type Shown = 'hidden' | 'number' | 'day';
 
@@ -77,8 +72,6 @@ export function check({ model, report }: RuleContext): void {
   };
   const note = (kind: Shown, paths: readonly string[] | undefined): void => {
     for (const path of paths ?? []) {
-      const m = TIME_FIELD.exec(path);
-      if (!m || (m[1] !== undefined && readFromTimetable(model.locations, Number(m[1])))) continue;
       const t = parseWallClock(valueAt(model.data, path));
       const at = locate(model.locations, path);
       if (!t || !at?.cell) continue;

@@ -1,4 +1,5 @@
 import { showTime, tm } from './facts';
+import { onDayOf } from '../model/values';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -17,7 +18,7 @@ export const meta: RuleMeta = {
       shift: 'This shift ends at {end}, not after it starts at {start}. Check the times (a night shift ends the next day).',
     },
   },
-  docs: 'An end before its start: a return before its checkout (附件3, 附件4), a shift that ends before it starts (附件5), a session that ends before it begins (考试安排). Unreadable times are invalid-datetime only.',
+  docs: 'An end before its start: a return before its checkout (附件3, 附件4), a shift that ends before it starts (附件5), a session that ends before it begins (考试安排). Unreadable times are invalid-datetime only. Where the table keeps the day in a date column of its own (取卷日期 | 取卷时间, 还卷日期 | 还卷时间) and the finding would not hold on the day compared (the time of day is right, the day is not), it points at the date’s cell.',
 };
 
 export function check({ model, report }: RuleContext): void {
@@ -25,7 +26,9 @@ export function check({ model, report }: RuleContext): void {
   const pair = (start: unknown, endPath: string, end: unknown, startLabel: string) => {
     const a = tm(start);
     const b = tm(end);
-    if (!Number.isNaN(a) && !Number.isNaN(b) && b < a) report(endPath, 'order', { start: showTime(a), end: showTime(b), startLabel });
+    // On the start's day the end would follow it: its date is what is wrong (at its date's cell, where it has one).
+    if (!Number.isNaN(a) && !Number.isNaN(b) && b < a)
+      report(endPath, 'order', { start: showTime(a), end: showTime(b), startLabel }, { onDay: onDayOf(b, a) >= a });
   };
   (data.schedule ?? []).forEach((s, i) => pair(s?.start, `schedule[${i}].end`, s?.end, '开考时间'));
   (data.vaultLog ?? []).forEach((r, i) => pair(r?.takenAt, `vaultLog[${i}].returnedAt`, r?.returnedAt, '取卷时间'));

@@ -1,4 +1,5 @@
-import { personKey } from './facts';
+import { isDittoMark, personKey } from './facts';
+import { isExcelError } from '../model/excel-errors';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -12,13 +13,21 @@ export const meta: RuleMeta = {
     zh: { two: '“{field}”只有 {count} 人签字（{names}）。交接单每一方须两人签字，请由另一名在场人员补签。' },
     en: { two: '"{field}" has only {count} distinct signers ({names}). Each side of a handover signs with two people; have the second person sign.' },
   },
-  docs: 'Each side of a handover signs with two different people. An empty signature line is required-field instead.',
+  docs: 'Each side of a handover signs with two different people. An empty signature line is required-field instead. A signature showing an Excel error value (#N/A: its formula not worked out) or a ditto mark (同上, 〃) is no signer: beside one name it leaves that one signer (said here), alone it leaves none (signature-not-a-name says the cell holds no name).',
 };
 
 export function check({ model, report }: RuleContext): void {
   (model.data.handovers ?? []).forEach((h, i) => {
     for (const key of ['fromSigners', 'toSigners'] as const) {
-      const names = [...new Set((h?.[key] ?? []).map(personKey).filter(Boolean))];
+      // #N/A or 同上 where a name should be names no one (signature-not-a-name says so at the cell).
+      const names = [
+        ...new Set(
+          (h?.[key] ?? [])
+            .filter((n) => !isExcelError(n) && !isDittoMark(n))
+            .map(personKey)
+            .filter(Boolean),
+        ),
+      ];
       if (names.length === 1) report(`handovers[${i}].${key}`, 'two', { count: names.length, names });
     }
   });

@@ -33,6 +33,11 @@ export type Params = Record<string, string | number | readonly (string | number)
 export interface ReportOptions {
   /** When the path cannot be located (a whole form missing): the form to name. */
   form?: FormNumber;
+  /**
+   * The finding is about the day of the time at `path` (it would not hold on the day compared): where the table keeps
+   * that day in a date column of its own (取卷日期 | 取卷时间), it points at the date's cell (model/labels.ts datePartOf).
+   */
+  onDay?: boolean;
 }
 
 export interface RuleContext {

@@ -1,6 +1,7 @@
 import { norm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
+import { isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
   id: 'unknown-paper',
@@ -9,23 +10,28 @@ export const meta: RuleMeta = {
   forms: [0, 2, 3, 4],
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2–4“试卷号”：出库、分发的试卷须是入库清单或考试安排上的试卷',
   messages: {
-    zh: { unknown: '试卷号“{paper}”既不在入库清单上，也不在考试安排里。出库或分发的试卷须是本单位入库的试卷，请核对试卷号（是否写错）。' },
-    en: { unknown: 'Paper number "{paper}" is neither on the intake list nor in the exam schedule. Check the paper number.' },
+    zh: {
+      unknown: '试卷号“{paper}”既不在入库清单上，也不在考试安排里。出库或分发的试卷须是本单位入库的试卷，请核对试卷号（是否写错）。',
+      error:
+        '“试卷号”这一格显示的是“{paper}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、查不到要找的值），表上和打印出来的都是“{paper}”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。',
+    },
+    en: {
+      unknown: 'Paper number "{paper}" is neither on the intake list nor in the exam schedule. Check the paper number.',
+      error:
+        'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out (a cell it refers to was deleted, a lookup found nothing), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
+    },
   },
-  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number.',
+  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {
   if (facts.intakePapers.size === 0 && facts.schedulePapers.size === 0) return;
   const known = (p: string) => facts.intakePapers.has(p) || facts.schedulePapers.has(p);
-  (model.data.vaultLog ?? []).forEach((r, i) => {
-    const p = paperCode(r?.paperNo);
-    if (p && !known(p)) report(`vaultLog[${i}].paperNo`, 'unknown', { paper: norm(r?.paperNo) });
-  });
-  (model.data.distributions ?? []).forEach((d, i) =>
-    (d?.rows ?? []).forEach((r, j) => {
-      const p = paperCode(r?.paperNo);
-      if (p && !known(p)) report(`distributions[${i}].rows[${j}].paperNo`, 'unknown', { paper: norm(r?.paperNo) });
-    }),
-  );
+  const ask = (path: string, paperNo: unknown) => {
+    const p = paperCode(paperNo);
+    // #NAME?, #N/A: the cell's formula failed, and the form prints the error, no paper (review 18a D9).
+    if (p && !known(p)) report(path, isExcelError(paperNo) ? 'error' : 'unknown', { paper: norm(paperNo) });
+  };
+  (model.data.vaultLog ?? []).forEach((r, i) => ask(`vaultLog[${i}].paperNo`, r?.paperNo));
+  (model.data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => ask(`distributions[${i}].rows[${j}].paperNo`, r?.paperNo)));
 }

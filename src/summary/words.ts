@@ -359,7 +359,6 @@ export const SITE_WORDS = {
   noHandovers: { zh: '（没有交接单）', en: '(no handover slips)' },
   allReturned: { zh: '全部出库均已归还（随交接单移交送出的试卷不计）', en: 'Every checkout is back (papers sent on with a handover not counted)' },
   noProblems: { zh: '未发现问题', en: 'No problems found' },
-  unreadable: STATUS_WORDS.unreadable,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** The section headings of a site's 汇总 that carry counts. */

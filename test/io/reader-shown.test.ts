@@ -162,7 +162,7 @@ describe('an error value in a name field (review 17a D1)', () => {
     // Before: “签字人‘#N’不在涉卷人员名单上” and “签字人‘A’…”, the error cut at its slash into two people.
     expect(all.filter((f) => f[3] === 'E4')).toEqual([
       [
-        'staff-not-on-roster',
+        'signature-not-a-name',
         'error',
         '出入库记录',
         'E4',

@@ -1,0 +1,41 @@
+import { isDittoMark } from './facts';
+import { isExcelError } from '../model/excel-errors';
+import type { RuleContext, RuleMeta } from './types';
+
+export const meta: RuleMeta = {
+  id: 'signature-not-a-name',
+  title: { zh: '签字栏写的不是姓名', en: 'Signature is not a name' },
+  severity: 'error',
+  forms: [1, 2, 3, 4, 5],
+  clause:
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1–5 各签字栏（“移交人签字（两人）”“取卷人签字”“卷库保管员出库签字”“领卷人签字”“交班人”“接班人”）；（六）“须严格落实所有涉卷人员保密承诺书签订”',
+  messages: {
+    zh: {
+      ditto:
+        '“{field}”写的是“{name}”，不是签名。签字栏须由签字人本人签写姓名，不能用“同上”“〃”代替，否则看不出是谁签的，也无法核对名单和资格。请在这里写上签字人的姓名。',
+      error:
+        '“{field}”这一格显示的是“{name}”，这是 Excel 的错误值：格子里的公式算不出结果，表上和打印出来的都是“{name}”，不是签名，看不出是谁签的，也无法核对名单和资格。签字栏须由签字人本人签写姓名：请删去公式，在这里写上签字人的姓名。',
+    },
+    en: {
+      ditto:
+        '"{field}" reads "{name}", a ditto mark, not a signature. Each signature cell carries the signer’s own name; from a ditto mark no one can tell who signed, nor check them against the roster. Write the signer’s name here.',
+      error:
+        '"{field}" shows "{name}", an Excel error value: the formula in the cell cannot be worked out, and the form shows and prints "{name}", not a signature, so no one can tell who signed, nor check them against the roster. A signature cell carries the signer’s own name: delete the formula and write the signer’s name here.',
+    },
+  },
+  docs: 'A signature cell on this unit’s side (the signers staff-not-on-roster checks) holding a ditto mark (同上, 同左, 仝上, 〃) or showing an Excel error value (#N/A, #REF!: its formula not worked out) instead of a name: no one can tell who signed, nor check them against the roster. One finding per cell: each wants its signer’s name. Such a cell names no one for the other rules either: not a signer off the roster (staff-not-on-roster), not one of a handover’s two signers (two-signers), not one person on both sides (same-person), not a link of the duty chain (duty-chain).',
+};
+
+export function check({ facts, report }: RuleContext): void {
+  const said = new Set<string>();
+  // Indexed: a vault log's signers are tens of thousands, and a for-of made an iterator for each.
+  const signers = facts.ownSigners;
+  for (let k = 0; k < signers.length; k++) {
+    const s = signers[k];
+    const error = isExcelError(s.name);
+    if ((!error && !isDittoMark(s.name)) || said.has(s.path)) continue;
+    said.add(s.path);
+    // #N/A, #REF!: the cell's formula failed, and the form prints the error where a name should be (review 17a D1).
+    report(s.path, error ? 'error' : 'ditto', { name: s.name });
+  }
+}
