@@ -1,74 +1,220 @@
 /**
  * A small evaluator for the formulas our templates carry (SUM, SUMIF, COUNT, IF,
- * MID, + - * /, & and comparisons), used when a workbook comes back with formulas but no cached
+ * AND, OR, NOT, MID, + - * /, & and comparisons), used when a workbook comes back with formulas but no cached
  * values — as files written by scripts, or saved by some WPS versions, do.
- * Anything it does not know evaluates to undefined, never throws. Bounded:
- * a formula that reaches a cycle of references, a chain deeper than
- * MAX_DEPTH or more than LIMITS.formulaSteps steps evaluates to undefined, at once.
+ * Anything it does not know evaluates to undefined, never throws; unsolvedCell says why a cell has no value.
+ * Each formula is worked out once (values and failures kept), a long chain from its far end (any length
+ * within LIMITS.formulaSteps); a formula that reaches a cycle of references, or takes more than
+ * LIMITS.formulaSteps steps, has no value, at once.
  */
-import { CellValue, SheetGrid, a1, cellAt, parseA1, parseRange } from '../model/grid';
+import { CellValue, SheetGrid, a1, cellAt, columnIndex, parseA1, parseRange } from '../model/grid';
 import { isExcelError } from '../model/excel-errors';
 import { LIMITS } from '../model/limits';
 import { serialFromDate } from '../model/number-format';
-/** Formulas nested through references, at most. */
+import { type Value, callFunction, fail, num, scalar, text } from './formula-functions';
+/** Formulas nested through references in one go; a deeper chain is worked out from its far end, 64 at a time. */
 const MAX_DEPTH = 64;
 
-/** One evaluation's bookkeeping: its steps, and the formula cells being evaluated (a cycle revisits one). */
+/**
+ * Why a formula cell has no value worked out: `unknown`, a function or form the evaluator does not know (VLOOKUP),
+ * or a cell it refers to that shows an error; `cycle`, the formula refers to itself (through others, or its chain
+ * never ends within the steps allowed). Excel or WPS works the first out on opening; the second is the officer's.
+ */
+export type Unsolved = 'unknown' | 'cycle';
+
+class Failure {
+  constructor(readonly why: Unsolved) {}
+}
+const UNKNOWN = new Failure('unknown');
+const CYCLE = new Failure('cycle');
+
+/** One evaluation's bookkeeping: its steps, the formula cells being evaluated (a cycle revisits one) and how deep. */
 interface Evaluation {
   steps: number;
   active: Set<string>;
+  /** The cells of the chains set aside while a deeper part is worked out first: reaching one is a cycle too. */
+  outer: Set<string>;
+  depth: number;
 }
 
-/** The evaluation cannot finish: a cycle, too deep, too long. Caught where the evaluation began. */
+/** The evaluation cannot finish: a cycle, too long. Caught where the evaluation began; made once (no stack each time). */
 class Unbounded extends Error {}
+const UNBOUNDED = new Unbounded();
+/** Not known (a function, a cell that shows an error, a formula not worked out): the formula has no value. */
+class NotKnown extends Error {}
+const NOT_KNOWN = new NotKnown();
+/** The chain is deeper than MAX_DEPTH at this cell (row, col): it is worked out first, and the evaluation tried again. */
+class TooDeep extends Error {
+  row = 0;
+  col = 0;
+}
 
 /**
- * Values worked out, by sheet: a success does not depend on the path that led
- * to it (every failure fails the whole evaluation), so it is kept.
+ * What is worked out, by sheet: values and failures alike (a success does not depend on the path that led to it, and
+ * every failure fails the whole evaluation, so both are kept: each formula is worked out once).
  */
-const SOLVED = new WeakMap<SheetGrid, Map<string, CellValue>>();
+type Solved = Map<string, CellValue | Failure>;
+const SOLVED = new WeakMap<SheetGrid, Solved>();
 
-function step(ev: Evaluation): void {
-  if (++ev.steps > LIMITS.formulaSteps) throw new Unbounded();
+/**
+ * The sheets of the workbook being read, by name, while readWorkbook reads it: a region or a copy cut out of a sheet
+ * (form-regions.ts, repeated.ts: new grids, their other cells emptied) works its formulas out on the whole sheet, as
+ * Excel does, and shares what is worked out with every other part of it. `asked`: the cells a form read whose formula
+ * has no value here (askedCell), by sheet, for the reader to say so (unsolved.ts).
+ */
+let book: { sheets: Map<string, SheetGrid>; asked: UnsolvedCells } | undefined;
+
+/** Cells whose formula, saved without its value, a form read and could not work out: sheet → A1 → why. */
+export type UnsolvedCells = Map<string, Map<string, Unsolved>>;
+
+/** Runs `read` with the formulas of these sheets worked out once for all the parts cut out of them; gives it the cells asked. */
+export function withWholeSheets<T>(sheets: readonly SheetGrid[], read: (asked: UnsolvedCells) => T): T {
+  const before = book;
+  book = { sheets: new Map(sheets.map((s) => [s.name, s])), asked: new Map() };
+  try {
+    return read(book.asked);
+  } finally {
+    book = before;
+  }
 }
 
-type Value = number | string | boolean | null | Value[];
+/** resolvedCell for a form reading the cell: one whose formula cannot be worked out is noted (withWholeSheets' `asked`). */
+export function askedCell(sheet: SheetGrid, row: number, col: number): CellValue {
+  const v = solve(sheet, row, col);
+  if (v === undefined) return cellAt(sheet, row, col);
+  if (!(v instanceof Failure)) return v;
+  if (book) {
+    let cells = book.asked.get(sheet.name);
+    if (!cells) book.asked.set(sheet.name, (cells = new Map()));
+    cells.set(a1(row, col), v.why);
+  }
+  return null;
+}
+
+/**
+ * How much work formulas have taken since the process began: `evaluated`, formulas whose evaluation began (a cell's,
+ * or one given; a chain too deep is begun again once its far end is worked out); `solved`, cells whose formula was
+ * worked out to a value or to why it has none (each once per sheet).
+ */
+export const formulaWork = { evaluated: 0, solved: 0 };
+
+function step(ev: Evaluation): void {
+  if (++ev.steps > LIMITS.formulaSteps) throw UNBOUNDED;
+}
 
 interface Parser {
   text: string;
   pos: number;
 }
 
+function newEvaluation(): Evaluation {
+  return { steps: 0, active: new Set(), outer: new Set(), depth: 0 };
+}
+
 export function evaluateFormula(sheet: SheetGrid, formula: string): CellValue | undefined {
+  const ev = newEvaluation();
   try {
-    return evaluate(sheet, formula, { steps: 0, active: new Set() });
+    return settle(sheet, ev, () => evaluate(sheet, formula, ev));
   } catch {
     return undefined;
   }
 }
 
-/** A formula's value, or undefined for one it does not know; throws Unbounded up to where the evaluation began. */
+/**
+ * Runs `first`; a chain deeper than MAX_DEPTH is worked out from where it got too deep (its cells kept as the
+ * outer ones, so that reaching one is a cycle), then `first` is tried again: a chain of any length within the
+ * steps allowed, at a bounded depth of the stack. Throws Unbounded or NotKnown as the evaluation does.
+ */
+function settle<T>(sheet: SheetGrid, ev: Evaluation, first: () => T): T {
+  const frames: Array<{ run: () => unknown; added: string[] }> = [{ run: first, added: [] }];
+  for (;;) {
+    const frame = frames[frames.length - 1];
+    ev.active = new Set();
+    ev.depth = 0;
+    try {
+      const v = frame.run();
+      if (frames.length === 1) return v as T;
+    } catch (error) {
+      if (error instanceof TooDeep) {
+        const added = [...ev.active].filter((k) => !ev.outer.has(k));
+        for (const k of added) ev.outer.add(k);
+        const { row, col } = error;
+        frames.push({ run: () => resolve(sheet, row, col, ev), added });
+        continue;
+      }
+      // A deeper cell not known: it is remembered so; the chain above it finds it so when tried again.
+      if (!(error instanceof NotKnown) || frames.length === 1) throw error;
+    }
+    frames.pop();
+    for (const k of frame.added) ev.outer.delete(k);
+  }
+}
+
+/** A formula's value, or undefined for one it does not know; throws Unbounded and TooDeep up to where the evaluation began. */
 function evaluate(sheet: SheetGrid, formula: string, ev: Evaluation): CellValue | undefined {
+  formulaWork.evaluated++;
   try {
-    const p: Parser = { text: formula.replace(/^=/, ''), pos: 0 };
+    const p: Parser = { text: formula.charCodeAt(0) === 61 ? formula.slice(1) : formula, pos: 0 };
     const v = parseComparison(p, sheet, ev);
     skipSpace(p);
     if (p.pos !== p.text.length) return undefined;
     if (Array.isArray(v)) return undefined;
     return v;
   } catch (error) {
-    if (error instanceof Unbounded || error instanceof RangeError) throw new Unbounded();
+    if (error instanceof Unbounded || error instanceof TooDeep) throw error;
+    // The stack ran out: no cycle found, but no end either.
+    if (error instanceof RangeError) throw UNBOUNDED;
     return undefined;
   }
 }
 
-/** The value of a cell, evaluating its formula when the cached value is missing. */
-export function resolvedCell(sheet: SheetGrid, row: number, col: number): CellValue {
+/** The sheet a grid's formulas are worked out on: the whole sheet it was cut from, while its workbook is read. */
+function wholeSheet(sheet: SheetGrid, key: string): SheetGrid {
+  const whole = book?.sheets.get(sheet.name);
+  // Asked by `in`: a shared formula's other cell makes its text when asked for it (io/xlsx/sheet-reader.ts).
+  return whole && whole !== sheet && whole.formulas !== undefined && key in whole.formulas ? whole : sheet;
+}
+
+/** The cell's formula worked out: its value, or why it has none; undefined for a cell with no formula to work out. */
+function solve(sheet: SheetGrid, row: number, col: number): CellValue | Failure | undefined {
+  if (cellAt(sheet, row, col) !== null || !sheet.formulas) return undefined;
+  const key = a1(row, col);
+  if (!(key in sheet.formulas)) return undefined;
+  const whole = wholeSheet(sheet, key);
+  const known = SOLVED.get(whole)?.get(key);
+  if (known !== undefined) return known;
+  const ev = newEvaluation();
   try {
-    return resolve(sheet, row, col, { steps: 0, active: new Set() });
-  } catch {
-    return null;
+    return settle(whole, ev, () => resolve(whole, row, col, ev));
+  } catch (error) {
+    if (error instanceof NotKnown) return UNKNOWN;
+    // A cycle, or no end within the steps allowed: every cell on the way depends on it, and is remembered so.
+    const solved = solvedOf(whole);
+    for (const k of new Set([...ev.active, ...ev.outer, key])) {
+      solved.set(k, CYCLE);
+      formulaWork.solved++;
+    }
+    return CYCLE;
   }
+}
+
+/** The value of a cell, evaluating its formula when the cached value is missing (null when it cannot be worked out). */
+export function resolvedCell(sheet: SheetGrid, row: number, col: number): CellValue {
+  const v = solve(sheet, row, col);
+  if (v === undefined) return cellAt(sheet, row, col);
+  return v instanceof Failure ? null : v;
+}
+
+/** Why the cell's formula, saved without its value, cannot be worked out here; undefined for any other cell. */
+export function unsolvedCell(sheet: SheetGrid, row: number, col: number): Unsolved | undefined {
+  const v = solve(sheet, row, col);
+  return v instanceof Failure ? v.why : undefined;
+}
+
+function solvedOf(sheet: SheetGrid): Solved {
+  let solved = SOLVED.get(sheet);
+  if (!solved) SOLVED.set(sheet, (solved = new Map()));
+  return solved;
 }
 
 function resolve(sheet: SheetGrid, row: number, col: number, ev: Evaluation): CellValue {
@@ -76,35 +222,45 @@ function resolve(sheet: SheetGrid, row: number, col: number, ev: Evaluation): Ce
   const v = cellAt(sheet, row, col);
   if (v !== null || !sheet.formulas) return v;
   const key = a1(row, col);
+  const solved = solvedOf(sheet);
+  const known = solved.get(key);
+  if (known !== undefined) {
+    if (!(known instanceof Failure)) return known;
+    throw known.why === 'cycle' ? UNBOUNDED : NOT_KNOWN;
+  }
   const f = sheet.formulas[key];
   if (!f) return null;
-  let solved = SOLVED.get(sheet);
-  const known = solved?.get(key);
-  if (known !== undefined) return known;
-  if (ev.active.has(key) || ev.active.size >= MAX_DEPTH) throw new Unbounded();
+  if (ev.active.has(key) || ev.outer.has(key)) throw UNBOUNDED;
+  if (ev.depth >= MAX_DEPTH) throw Object.assign(new TooDeep(), { row, col });
   ev.active.add(key);
+  ev.depth++;
   const r = evaluate(sheet, f, ev);
   ev.active.delete(key);
-  const value = r === undefined ? null : r;
-  if (!solved) SOLVED.set(sheet, (solved = new Map()));
-  solved.set(key, value);
-  return value;
+  ev.depth--;
+  formulaWork.solved++;
+  if (r === undefined) {
+    solved.set(key, UNKNOWN);
+    throw NOT_KNOWN;
+  }
+  solved.set(key, r);
+  return r;
 }
 
+const SPACE = /\s/;
 function skipSpace(p: Parser): void {
-  while (p.pos < p.text.length && /\s/.test(p.text[p.pos])) p.pos++;
-}
-
-function fail(): never {
-  throw new Error('unsupported formula');
+  // Most tokens have no space before them: a character code compared, a regular expression only past ASCII's spaces.
+  for (;;) {
+    const c = p.text.charCodeAt(p.pos);
+    if (c === 32 || ((c > 127 || (c >= 9 && c <= 13)) && SPACE.test(p.text[p.pos]))) p.pos++;
+    else return;
+  }
 }
 
 function parseComparison(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
   const left = parseConcat(p, sheet, ev);
   skipSpace(p);
-  const m = /^(<>|>=|<=|=|<|>)/.exec(p.text.slice(p.pos));
+  const m = at(COMPARISON, p);
   if (!m) return left;
-  p.pos += m[1].length;
   const right = parseConcat(p, sheet, ev);
   const a = scalar(left);
   const b = scalar(right);
@@ -167,28 +323,23 @@ function parseProduct(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
 
 function parseAtom(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
   skipSpace(p);
-  const rest = p.text.slice(p.pos);
   let m: RegExpExecArray | null;
-  if ((m = /^"((?:[^"]|"")*)"/.exec(rest))) {
-    p.pos += m[0].length;
-    return m[1].replace(/""/g, '"');
-  }
-  if ((m = /^\d+(\.\d+)?/.exec(rest))) {
-    p.pos += m[0].length;
-    return Number(m[0]);
-  }
-  if (rest[0] === '-') {
+  const ch = p.text[p.pos];
+  // Each token tried by its first character: a long formula (=IF(OR(B4="1000",…700 papers),…)) is mostly references and text.
+  if (ch === '"') return unquote(token(TEXT, p)[1]);
+  if (ch >= '0' && ch <= '9') return Number(token(NUMBER, p)[0]);
+  if ((m = at(SINGLE, p))) return toValue(resolve(sheet, Number(m[2]) - 1, columnIndex(m[1]), ev));
+  if (ch === '-') {
     p.pos++;
     return -num(scalar(parseAtom(p, sheet, ev)));
   }
-  if (rest[0] === '(') {
+  if (ch === '(') {
     p.pos++;
     const v = parseComparison(p, sheet, ev);
     expect(p, ')');
     return v;
   }
-  if ((m = /^([A-Za-z]+)\s*\(/.exec(rest))) {
-    p.pos += m[0].length;
+  if ((m = at(CALL, p))) {
     const args: Value[] = [];
     skipSpace(p);
     if (p.text[p.pos] !== ')') {
@@ -205,11 +356,31 @@ function parseAtom(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
     expect(p, ')');
     return callFunction(m[1].toUpperCase(), args);
   }
-  if ((m = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/.exec(rest))) {
-    p.pos += m[0].length;
-    return reference(sheet, m[0].replace(/\$/g, ''), ev);
-  }
+  if ((m = at(REFERENCE, p))) return reference(sheet, m[0].replace(/\$/g, ''), ev);
   return fail();
+}
+
+/*
+ * Each token is matched where the parser stands (sticky: no copy of the rest of the text, which made parsing a long
+ * formula quadratic in its length, review 18a D1).
+ */
+const COMPARISON = /(<>|>=|<=|=|<|>)/y;
+const TEXT = /"((?:[^"]|"")*)"/y;
+const NUMBER = /\d+(\.\d+)?/y;
+const CALL = /([A-Za-z]+)\s*\(/y;
+const REFERENCE = /\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/y;
+/** One cell's reference (no range after it, no function's name before a bracket): its column letters and row. */
+const SINGLE = /\$?([A-Za-z]{1,3})\$?(\d+)(?![:\w(])/y;
+
+const token = (re: RegExp, p: Parser): RegExpExecArray => at(re, p) ?? fail();
+const unquote = (text: string): string => (text.includes('"') ? text.replace(/""/g, '"') : text);
+
+/** The token `re` matches where the parser stands, the parser moved past it; null when it does not. */
+function at(re: RegExp, p: Parser): RegExpExecArray | null {
+  re.lastIndex = p.pos;
+  const m = re.exec(p.text);
+  if (m) p.pos += m[0].length;
+  return m;
 }
 
 function expect(p: Parser, ch: string): void {
@@ -240,71 +411,4 @@ function reference(sheet: SheetGrid, ref: string, ev: Evaluation): Value {
 function toValue(v: CellValue): Value {
   if (isExcelError(v)) return fail();
   return v instanceof Date ? serialFromDate(v) : v;
-}
-
-function flatten(args: Value[]): Value[] {
-  return args.flatMap((a) => (Array.isArray(a) ? flatten(a) : [a]));
-}
-
-function callFunction(name: string, args: Value[]): Value {
-  if (name === 'SUMIF') return sumIf(args);
-  const values = flatten(args);
-  switch (name) {
-    case 'SUM':
-      return values.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
-    case 'COUNT':
-      return values.filter((v) => typeof v === 'number').length;
-    case 'COUNTA':
-      return values.filter((v) => v !== null && v !== '').length;
-    case 'IF':
-      return truthy(scalar(args[0] ?? null)) ? (args[1] ?? true) : (args[2] ?? false);
-    case 'MID': {
-      const start = num(scalar(args[1] ?? null));
-      if (args.length !== 3 || start < 1) return fail();
-      return text(scalar(args[0])).substr(start - 1, Math.max(0, num(scalar(args[2]))));
-    }
-    default:
-      return fail();
-  }
-}
-
-/**
- * SUMIF(range, criterion, sum range) with a plain criterion (附件1's 合计 per
- * unit: the 数量 of the rows whose 单位 is 箱): the cells equal to it, as
- * text or number; a criterion with an operator (">5") is not known.
- */
-function sumIf(args: Value[]): Value {
-  const [range, criterion, sums] = args;
-  if (!Array.isArray(range) || !Array.isArray(sums) || range.length !== sums.length) return fail();
-  const wanted = text(scalar(criterion ?? null));
-  if (/^[<>=]/.test(wanted)) return fail();
-  return range.reduce<number>((s, v, i) => {
-    const add = sums[i];
-    return !Array.isArray(v) && text(v).toLowerCase() === wanted.toLowerCase() && typeof add === 'number' ? s + add : s;
-  }, 0);
-}
-
-/** A value as & joins it: a number as Excel shows it in General (3, 2.5), TRUE/FALSE, nothing as "". */
-function text(v: number | string | boolean | null): string {
-  if (v === null) return '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v);
-}
-
-function scalar(v: Value): number | string | boolean | null {
-  if (Array.isArray(v)) return fail();
-  return v;
-}
-
-function num(v: number | string | boolean | null): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v === null || v === '') return 0;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : fail();
-}
-
-function truthy(v: number | string | boolean | null): boolean {
-  if (typeof v === 'string') return v !== '';
-  return Boolean(v);
 }

@@ -183,7 +183,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   const grid: TableGrid = { rows: [], seqs: [], rowCol: section.rowCol, columns: section.columns };
   out.table = { at: out.locations.length, grid };
   // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
-  const stops = index.labelColumns(stopLabels);
+  const stops = index.labelColumns(stopLabels, { top: header.dataStart, right: header.moved.length > 0 ? Infinity : right });
   let blankRun = 0;
   let closedAt: { row: number; col: number; word: string } | undefined;
   // Indexed loops below, over lists made once: a for-of in each row of a long log made an iterator there.

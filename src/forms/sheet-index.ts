@@ -6,7 +6,7 @@
  */
 import { bareLabel, normalizeLabel, toHalfWidth } from '../model/text';
 import { CellValue, RangeBox, SheetGrid, cellAt, parseA1, parseRange, sheetWidth } from '../model/grid';
-import { resolvedCell } from './formula';
+import { askedCell } from './formula';
 import { ColumnSpec, FieldSpec, FormLayout, layoutFields } from './layout';
 import type { TableHeader } from './table-header';
 import { TextMemo } from '../model/memo';
@@ -271,7 +271,7 @@ export class SheetIndex {
     const cells = this.sheet.rows[row];
     const v = cells === undefined ? undefined : cells[col];
     if (v !== undefined && v !== null) return v;
-    return this.sheet.formulas ? resolvedCell(this.sheet, row, col) : null;
+    return this.sheet.formulas ? askedCell(this.sheet, row, col) : null;
   }
 
   /**
@@ -331,8 +331,12 @@ export class SheetIndex {
     return cells;
   }
 
-  /** Each row where one of these labels stands (as matchLabel finds it, a formula's text too), with its leftmost column. */
-  labelColumns(labels: readonly string[]): Map<number, number> {
+  /**
+   * Each row where one of these labels stands (as matchLabel finds it, a formula's text too), with its leftmost
+   * column. `within`: the rows from `top` and the columns up to `right` a table looks in for them; a formula
+   * elsewhere, or one that gives a number only (a running total, a 序号 chain), is not worked out for it (review 18a D1, D2).
+   */
+  labelColumns(labels: readonly string[], within?: { top: number; right: number }): Map<number, number> {
     const at = new Map<number, number>();
     const put = (row: number, col: number): void => {
       const known = at.get(row);
@@ -340,9 +344,11 @@ export class SheetIndex {
     };
     for (const label of labels) for (const t of this.cellsOfLabel(label)) put(t.row, t.col);
     // A formula whose cached value is missing is not in the index: its worked-out text may be a label.
-    for (const address of Object.keys(this.sheet.formulas ?? {})) {
+    const formulas = this.sheet.formulas ?? {};
+    for (const address of Object.keys(formulas)) {
       const cell = parseA1(address);
-      if (!cell || cellAt(this.sheet, cell.row, cell.col) !== null) continue;
+      if (!cell || cellAt(this.sheet, cell.row, cell.col) !== null || !GIVES_TEXT.test(formulas[address])) continue;
+      if (within && (cell.row < within.top || cell.col > within.right)) continue;
       const v = this.value(cell.row, cell.col);
       if (typeof v === 'string' && labels.some((label) => matchesLabel(normalized(v).norm, label))) put(cell.row, cell.col);
     }
@@ -386,6 +392,9 @@ export class SheetIndex {
     return rows;
   }
 }
+
+/** A formula that may give text: one with text in quotes, joining with &, choosing (IF), cutting (MID), or a cell's own (=A5). */
+const GIVES_TEXT = /["&]|\b(?:IF|MID)\s*\(|^\s*=?\s*\$?[A-Za-z]{1,3}\$?\d+\s*$/i;
 
 /** Cells sorted by row and column, each place once. */
 function inReadingOrder(cells: TextCell[]): TextCell[] {

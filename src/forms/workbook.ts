@@ -31,6 +31,7 @@ import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
 import { noteClosedAbove } from './read-table';
 import { noteUnreadRows } from './unread-rows';
+import { readWithFormulas } from './unsolved';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -190,8 +191,10 @@ function isEmptyRecord(read: FormRead, tableKey: string | undefined, totalKey: s
   return keys.length === 0 && (!rows || rows.length === 0) && read.voided.length === 0;
 }
 
-/** Reads every form of a workbook into the site model. */
-export function readWorkbook(grid: WorkbookGrid): SiteModel {
+/** Reads every form of a workbook into the site model (each formula without its value worked out once, on its whole sheet). */
+export const readWorkbook = (grid: WorkbookGrid): SiteModel => readWithFormulas(grid, readForms);
+
+function readForms(grid: WorkbookGrid): SiteModel {
   const model: SiteModel = { data: {}, locations: compactLocationMap(), sheets: [] };
   const recognised = recogniseSheets(grid);
   const hidden = setAsideHiddenSheets(recognised);

@@ -19,6 +19,17 @@ interface UnreadRows {
   blocks: boolean;
 }
 
+/**
+ * Formula cells of one sheet with no value here: `unknown`, not known to the evaluator (VLOOKUP: Excel or WPS works it
+ * out on opening); `cycle`, referring to itself (through others).
+ */
+interface UnsolvedFormulas {
+  sheet: string;
+  why: 'unknown' | 'cycle';
+  /** A1 addresses, in reading order. */
+  cells: string[];
+}
+
 /** A site workbook as read: the data, where each value sits, and which sheet is which form. */
 export interface SiteModel {
   data: SiteData;
@@ -83,6 +94,12 @@ export interface SiteModel {
    * time-not-shown to say so. Absent: none.
    */
   dayShownAsNumber?: string[];
+  /**
+   * Cells a form read whose formula was saved without its value and cannot be worked out here (forms/unsolved.ts): by
+   * sheet and why, in reading order; `unsolvedFormulas[i]` is located at its first cell, for formula-not-saved and
+   * formula-cycle to say each group once, and no other check calls such a cell empty (rules/engine.ts). Absent: none.
+   */
+  unsolvedFormulas?: UnsolvedFormulas[];
   /**
    * 报考人数 that a copy of 考试安排 (the sheet copied, not read: forms/schedule-copies.ts) writes otherwise than
    * the first; `scheduleCopy[i]` is located at the copy's cell.

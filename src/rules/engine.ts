@@ -159,6 +159,18 @@ function dedupe(findings: Finding[]): Finding[] {
   return findings.filter(firstTimes());
 }
 
+/** The rules that say a formula's cell has no value here: every other rule's finding at such a cell is left out. */
+const FORMULA_RULES = new Set(['formula-not-saved', 'formula-cycle']);
+
+/**
+ * The cells (sheet!A1) whose formula has no value here (model.unsolvedFormulas): read as empty, but not blank — the
+ * officer sees a value or a circular-reference warning — so no check may call them empty or judge them (review 18a D3).
+ */
+function unsolvedCells(model: SiteModel): Set<string> | undefined {
+  if (!model.unsolvedFormulas?.length) return undefined;
+  return new Set(model.unsolvedFormulas.flatMap(({ sheet, cells }) => cells.map((cell) => `${sheet}!${cell}`)));
+}
+
 /** The rules over one site, reporting in each of `langs`: one list of findings per language, each as a run in that language alone gives it. */
 function runRules(
   model: SiteModel,
@@ -171,14 +183,17 @@ function runRules(
   // Findings told apart as they come (as dedupe does), so that the limit counts distinct ones.
   const isNew = langs.map(() => firstTimes());
   const max = options.maxFindings ?? LIMITS.findings;
+  const unsolved = unsolvedCells(model);
   for (const rule of rules) {
     if (options.only && !options.only.includes(rule.meta.id)) continue;
+    const judges = !FORMULA_RULES.has(rule.meta.id);
     rule.check({
       model,
       facts,
       report: (path, messageId, params = {}, opts) => {
         langs.forEach((lang, i) => {
           const finding = makeFinding(model, rule.meta, path, messageId, params, lang, opts);
+          if (unsolved && judges && unsolved.has(`${finding.sheet}!${finding.cell}`)) return;
           if (!isNew[i](finding)) return;
           // Stopped as the limit is passed, before the rest are made: their memory is the danger.
           if (lists[i].length >= max) throw tooManyFindings(max);

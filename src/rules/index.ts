@@ -46,6 +46,8 @@ import * as spareBagOut from './spare-bag-out';
 import * as workbookOfAnotherSemester from './workbook-of-another-semester';
 import * as unitWorkbookTwice from './unit-workbook-twice';
 import * as handoverCopiesDisagree from './handover-copies-disagree';
+import * as formulaNotSaved from './formula-not-saved';
+import * as formulaCycle from './formula-cycle';
 import type { CrossRule, Lang, Rule, RuleMeta } from './types';
 
 /** Rules over one workbook. */
@@ -95,6 +97,8 @@ export const RULES: readonly Rule[] = [
   hiddenSheet,
   columnHeadedTwice,
   spareBagOut,
+  formulaNotSaved,
+  formulaCycle,
 ];
 
 /**

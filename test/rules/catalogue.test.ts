@@ -2753,11 +2753,91 @@ rt('spare-bag-out', {
   ],
 });
 
+/** A formula typed into `sheet!cell`, saved without its value (as a script or some WPS versions save it). */
+const formulaAt = (grid: WorkbookGrid, sheet: string, cell: string, formula: string): void => {
+  typeInto(grid, sheet, cell, null);
+  const s = grid.sheets.find((x) => x.name === sheet)!;
+  (s.formulas ??= {})[cell] = formula;
+};
+const LOOKUP = (row: number) => `VLOOKUP(B${row},考试安排!B:D,3,FALSE)`;
+
+rt('formula-not-saved', {
+  valid: [
+    {
+      name: '单位 as a formula the tool works out (=IF(OR(B4="1001",…),"袋","份")), no value saved: read as 袋',
+      retype: (g) => {
+        for (const r of [4, 5, 6]) formulaAt(g, '出入库记录', `K${r}`, `IF(OR(B${r}="1001",B${r}="2045",B${r}="3310"),"袋","份")`);
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: '取卷时间 F5 a VLOOKUP saved without its value: said once, not “没有填写” (review 18a D3)',
+      retype: (g) => formulaAt(g, '出入库记录', 'F5', `${LOOKUP(5)}-1/24`),
+      errors: [
+        {
+          messageId: 'one',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F5',
+          row: null,
+          message:
+            /^单元格 F5 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
+        },
+      ],
+    },
+    {
+      name: 'every 单位 a VLOOKUP saved without its value: one finding naming the others, no “没有写单位” (review 18a D3)',
+      retype: (g) => {
+        for (const r of [4, 5, 6]) formulaAt(g, '出入库记录', `K${r}`, LOOKUP(r));
+      },
+      errors: [
+        {
+          messageId: 'many',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'K4',
+          row: null,
+          message: /^单元格 K4 里是公式，文件里却没有存下它算出的结果（.*），本工具也算不出；本表另有 2 格也是这样（K5、K6），都没有检查——它们并不是空白。/,
+        },
+      ],
+    },
+  ],
+});
+
+rt('formula-cycle', {
+  valid: [],
+  invalid: [
+    {
+      name: '取卷时间 from 还卷时间 and 还卷时间 from 取卷时间 (F4 =I4-2/24, I4 =F4+2/24): a cycle, said once, not “没有填写” (review 18a D3)',
+      retype: (g) => {
+        formulaAt(g, '出入库记录', 'F4', 'I4-2/24');
+        formulaAt(g, '出入库记录', 'I4', 'F4+2/24');
+      },
+      errors: [
+        {
+          messageId: 'many',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F4',
+          row: null,
+          message: /^单元格 F4 的公式引用了它自己（循环引用：直接引用，或经由别的格又引用回来），算不出结果：.*；本表另有 1 格也是这样（I4）。/,
+        },
+      ],
+    },
+    {
+      name: '数量 D4 =D4+1 (a cell that refers to itself)',
+      retype: (g) => formulaAt(g, '出入库记录', 'D4', 'D4+1'),
+      errors: [{ messageId: 'one', form: 3, sheet: '出入库记录', cell: 'D4', row: null }],
+    },
+  ],
+});
+
 test('every rule of the catalogue has a table', () => {
   // test/rules/across.test.ts; test/summary/other-semester.test.ts; test/summary/repeated-unit.test.ts
   const crossOnly = new Set(['handover-copies-disagree', 'workbook-of-another-semester', 'unit-workbook-twice']);
   // Tables in a file of their own, beside the rule's other cases: test/rules/school-not-sender.test.ts, form-copies-disagree.test.ts.
   const ownFile = new Set(['school-not-sender', 'form-copies-disagree']);
   for (const meta of ALL_META) if (!crossOnly.has(meta.id) && !ownFile.has(meta.id)) expect([meta.id, tested.has(meta.id)]).toEqual([meta.id, true]);
-  expect(ALL_META).toHaveLength(47);
+  expect(ALL_META).toHaveLength(49);
 });

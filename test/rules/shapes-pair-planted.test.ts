@@ -578,7 +578,31 @@ const PLANTED: Planted[] = [
     },
     expect: [['form-copies-disagree', 3, '出入库记录', 'H21', 2]],
   },
+  {
+    // Review 18a D3: a script's or some WPS versions' save; the tool knows no VLOOKUP, and the cell is not blank.
+    name: '3301’s 单位 a VLOOKUP saved without its value: said once, no “没有写单位”',
+    base: 'hengyang-fenxiao',
+    edit: () => {},
+    retype: (grid) => withFormula(grid, '出入库记录', 'K5', 'VLOOKUP(B5,考试安排!B:D,3,FALSE)'),
+    expect: [['formula-not-saved', 3, '出入库记录', 'K5', null]],
+  },
+  {
+    name: '入库清单1’s 合计 of 31份装 adding its own cell (=D14+SUM(D4:D13)): a cycle, said once, the total not judged',
+    base: 'leiyang-kaodian',
+    edit: () => {},
+    retype: (grid) => withFormula(grid, '入库清单1', 'D14', 'D14+SUM(D4:D13)'),
+    expect: [['formula-cycle', 2, '入库清单1', 'D14', null]],
+  },
 ];
+
+/** A formula put into `sheet!cell` saved without its value (the cell's value gone, its formula kept). */
+function withFormula(grid: WorkbookGrid, sheet: string, cell: string, formula: string): void {
+  const s = grid.sheets.find((x) => x.name === sheet)!;
+  const at = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  const col = at[1].charCodeAt(0) - 65;
+  s.rows[Number(at[2]) - 1][col] = null;
+  (s.formulas ??= {})[cell] = formula;
+}
 
 describe('defects planted in 衡阳分校 and its 耒阳考点', () => {
   test.each(PLANTED.map((p) => [p.name, p] as const))('planted: %s → exactly its finding', async (_n, p) => {

@@ -14,7 +14,7 @@ import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 import { asShown, dateFromSerial, numberAsShown, type DateKind } from '../../model/number-format';
 import { readXmlPart, type XmlTag } from './xml';
 import { ItemText, matchAt } from './string-items';
-import { shiftFormula } from './shared-formula';
+import { type SharedFormula, sharedFormula } from './shared-formula';
 import { Plain, PLAIN_ROOM, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
 
@@ -104,7 +104,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   /** The shared formula's index (si) the cell's <f> names. */
   let sharedIndex: string | undefined;
   /** Each shared formula's master: its formula and place, by si (the master comes before its other cells). */
-  const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
+  const sharedMasters = new Map<string, { formula: SharedFormula; row: number; col: number }>();
   let formulaType: string | undefined;
   let inIs = false;
   let hasIs = false;
@@ -118,10 +118,20 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     return kind ? excelToDate(n, date1904, kind) : numberAsShown(n, text[s] ? '@' : undefined, date1904);
   };
 
-  /** The formula of a shared formula's other cell: the master's, moved to this cell (review 17a D2). */
-  const slaveFormula = (): string | undefined => {
+  /**
+   * The formula of a shared formula's other cell: the master's, moved to this cell (review 17a D2), kept as a getter
+   * that moves it when asked: a copy of the text for each of 20,000 cells cost a gigabyte (review 18a D1). False: the
+   * cell has none (no master, or a reference moved off the sheet: Excel shows #REF!).
+   */
+  const slaveFormula = (key: string): boolean => {
     const master = sharedIndex === undefined ? undefined : sharedMasters.get(sharedIndex);
-    return master && shiftFormula(master.formula, cellRow - master.row, colNo - master.col);
+    if (!master) return false;
+    const { formula: shared } = master;
+    const rows = cellRow - master.row;
+    const cols = colNo - master.col;
+    if (!shared.fits(rows, cols)) return false;
+    Object.defineProperty(formulas, key, { get: () => shared.at(rows, cols), enumerable: true, configurable: true });
+    return true;
   };
 
   /** The value of the cell just closed, as exceljs gives it; undefined: no value (only its place counts). */
@@ -129,7 +139,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     // An empty <v></v> gives exceljs no value at all.
     if (raw === '') raw = undefined;
     if (formulaType === 'shared' && !sharedSlave && formula && sharedIndex !== undefined) {
-      sharedMasters.set(sharedIndex, { formula, row: cellRow, col: colNo });
+      sharedMasters.set(sharedIndex, { formula: sharedFormula(formula), row: cellRow, col: colNo });
     }
     if (formula || formulaType !== undefined) {
       // A formula: its cached result, or null and the formula (a shared formula's other cell: the master's, moved).
@@ -145,11 +155,10 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
       }
       // exceljs keeps a cached result only when it is truthy: 0, '' and FALSE read as no result.
       if (result === undefined || result === null || result === 0 || result === '' || result === false) {
-        const f = sharedSlave ? slaveFormula() : formula;
-        if (f) {
-          formulas[a1(cellRow, colNo)] = f;
-          hasFormulas = true;
-        }
+        const key = a1(cellRow, colNo);
+        // The same cell again (a hostile file) may have been a shared formula's other cell: its getter goes first.
+        if (!sharedSlave && formula && key in formulas) delete formulas[key];
+        if (sharedSlave ? slaveFormula(key) : formula && (formulas[key] = formula)) hasFormulas = true;
         return null;
       }
       return result;
