@@ -3,16 +3,7 @@
  * no value (Excel warns of a circular reference and shows 0, LibreOffice Err:522), so the form shows no real figure.
  */
 import type { RuleContext, RuleMeta } from './types';
-
-/** The other cells a finding names, at most; more are counted, not listed. */
-const NAMED = 5;
-
-/** The first NAMED cells, and 等 / … when there are more, in either language. */
-export function cellsNamed(cells: readonly string[]): { cells: string; cellsEn: string } {
-  const named = cells.slice(0, NAMED);
-  const more = cells.length > NAMED;
-  return { cells: `${named.join('、')}${more ? ' 等' : ''}`, cellsEn: `${named.join(', ')}${more ? ' …' : ''}` };
-}
+import { cellsNamed } from './plural';
 
 const WHAT_ZH = '的公式引用了它自己（循环引用：直接引用，或经由别的格又引用回来），算不出结果：Excel 打开时会提示循环引用并显示 0，表上没有真正的数';
 const FIX_ZH = '。请改正公式，使它不再引用自己所在的格（合计不要把合计格自己算进去），或删去公式、直接填写。';

@@ -3,7 +3,7 @@
  * WPS show its value on opening — but the file holds no value to check, so it is said as what it is, once a sheet.
  */
 import type { RuleContext, RuleMeta } from './types';
-import { cellsNamed } from './formula-cycle';
+import { cellsNamed } from './plural';
 
 const ONE_ZH = '单元格 {cell} 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它';
 const MANY_ZH =

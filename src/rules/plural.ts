@@ -53,3 +53,13 @@ export function singularOfOne(text: string): string {
 export function counted(n: number, plural: keyof typeof SINGULAR): string {
   return singularOfOne(`${n} ${plural}`);
 }
+
+/** The other cells a finding of a column or sheet names, at most; more are counted, not listed. */
+const CELLS_NAMED = 5;
+
+/** The first CELLS_NAMED cells, and 等 / … when there are more: “F6、F7 等” and “F6, F7 …”, the messages' {cells} and {cellsEn}. */
+export function cellsNamed(cells: readonly string[]): { cells: string; cellsEn: string } {
+  const named = cells.slice(0, CELLS_NAMED);
+  const more = cells.length > CELLS_NAMED;
+  return { cells: `${named.join('、')}${more ? ' 等' : ''}`, cellsEn: `${named.join(', ')}${more ? ' …' : ''}` };
+}

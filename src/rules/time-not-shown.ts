@@ -7,6 +7,7 @@ import { type WallClock, formatDate, formatWallClock, parseWallClock, serialFrom
 import { locate, valueAt } from '../model/location';
 import { meta as invalidDatetime } from './invalid-datetime';
 import type { RuleContext, RuleMeta } from './types';
+import { cellsNamed } from './plural';
 
 const HIDDEN_ZH =
   '“{field}”这一格里是“{value}”，但它的格式只显示日期、不显示时分：表上显示、打印出来签字的只有日期，看不出几时几分。表上的时间须写到年、月、日、时、分：';
@@ -22,8 +23,6 @@ const SET_FORMAT_EN = '(Format Cells → Date → “2024/3/14 13:30”, or Cust
 const DAY_EN =
   '"{field}" holds {value}, but the cell’s format is General or a number, not a date: the form on screen and the printed, signed copy show the number {shown}, not the day. ';
 const SET_DAY_EN = '(Format Cells → Date → “2024/3/14”, or Custom: yyyy/m/d). No need to type it again.';
-/** The other cells a column's finding names, at most; more are counted, not listed. */
-const NAMED = 5;
 
 export const meta: RuleMeta = {
   id: 'time-not-shown',
@@ -90,11 +89,7 @@ export function check({ model, report }: RuleContext): void {
     const [first, ...others] = cells;
     if (others.length === 0) report(first.path, kind, { value: first.value, shown: first.shown });
     else {
-      const named = others.slice(0, NAMED).map((o) => o.cell);
-      const more = others.length > NAMED;
-      const cellsZh = `${named.join('、')}${more ? ' 等' : ''}`;
-      const cellsEn = `${named.join(', ')}${more ? ' …' : ''}`;
-      report(first.path, `${kind}Column`, { value: first.value, shown: first.shown, count: others.length, cells: cellsZh, cellsEn });
+      report(first.path, `${kind}Column`, { value: first.value, shown: first.shown, count: others.length, ...cellsNamed(others.map((o) => o.cell)) });
     }
   }
 }
