@@ -6,7 +6,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { OfficeMockObject } from 'office-addin-mock';
 import { readWorkbook } from '../../src/forms/workbook';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, readOfficeGrid } from '../../src/io/office-grid';
 import { readXlsx } from '../../src/io/xlsx/reader';
@@ -14,6 +13,7 @@ import type { WorkbookGrid } from '../../src/model/grid';
 import { cliFindings } from '../wps/independent-book';
 import { FakeContext, FakeSheet, FakeState, asExcel, fakeSheet, installExcelEnums } from './fake-excel';
 import { fakeSheetsFromGrid } from './helpers';
+import { officeHostOver } from './office-host-over';
 
 jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
 installExcelEnums();
@@ -107,21 +107,7 @@ describe('hidden columns through Office.js (review 17b D7)', () => {
 
 let state: FakeState;
 
-/** The pane's host in Excel (office-face.ts), every API set supported, over the fake. */
-async function officeHost() {
-  (globalThis as unknown as { Office: unknown }).Office = new OfficeMockObject(
-    {
-      context: { requirements: { isSetSupported: () => true }, platform: 'PC' },
-      PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
-      HostType: { Excel: 'Excel' },
-    },
-    'outlook' as never,
-  );
-  (globalThis as unknown as { Excel: Record<string, unknown> }).Excel.run = async (a: unknown, b?: unknown) =>
-    ((typeof a === 'function' ? a : b) as (ctx: Excel.RequestContext) => Promise<unknown>)(asExcel(new FakeContext(state)));
-  const { officeHost: host } = await import('../../src/taskpane/office-face');
-  return host();
-}
+const officeHost = () => officeHostOver(() => state);
 
 /**
  * Before, the pane read c5's hidden column of last term's times: a warning column-headed-twice and 3 false

@@ -3,31 +3,18 @@
  * after a sheet is renamed (D5), 清除标记 after a row is deleted, said in the pane's words (D2), and a workbook with no
  * forms yet (D11).
  */
-import { OfficeMockObject } from 'office-addin-mock';
 import type { Intake } from '../../src/model/types';
 import { checkOutcome } from '../../src/taskpane/app';
-import { FakeContext, FakeState, asExcel, fakeSheet, installExcelEnums } from './fake-excel';
+import { FakeState, fakeSheet, installExcelEnums } from './fake-excel';
 import { exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
+import { officeHostOver } from './office-host-over';
 
 jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
 installExcelEnums();
 
 let state: FakeState;
 
-async function host() {
-  (globalThis as unknown as { Office: unknown }).Office = new OfficeMockObject(
-    {
-      context: { requirements: { isSetSupported: () => true }, platform: 'PC' },
-      PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
-      HostType: { Excel: 'Excel' },
-    },
-    'outlook' as never,
-  );
-  (globalThis as unknown as { Excel: Record<string, unknown> }).Excel.run = async (a: unknown, b?: unknown) =>
-    ((typeof a === 'function' ? a : b) as (ctx: Excel.RequestContext) => Promise<unknown>)(asExcel(new FakeContext(state)));
-  const { officeHost } = await import('../../src/taskpane/office-face');
-  return officeHost();
-}
+const host = () => officeHostOver(() => state);
 
 /** An edit as Excel reports it: the cell set, then worksheets.onChanged with the sheet's id. */
 async function edit(sheet: string, cell: string, value: number): Promise<void> {
