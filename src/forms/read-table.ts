@@ -16,7 +16,7 @@ import { ColumnSpec, FormRecord, TableSpec, isAlternative } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
 import { totalAsRead } from '../model/unit-total';
-import { columnTwicePath, datePartOf } from '../model/labels';
+import { COLUMN_TWICE, columnTwicePath, datePartOf } from '../model/labels';
 import { SheetIndex, normalized } from './sheet-index';
 import { dateUnderGroup, type TableHeader } from './table-header';
 import { noteColumn, voidedRow } from './voided';
@@ -280,6 +280,8 @@ function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number
       return isBlank(a) !== isBlank(b) || (!isBlank(a) && String(a) !== String(b));
     });
     if (!differ || !rows.some((r) => !isBlank(index.value(r, twin)))) continue;
+    // The table's mark that it has such a column (`vaultLog.columnTwice`), once: the rule asks its columns only then.
+    if (!out.locations.some((l) => l.path === COLUMN_TWICE)) out.locations.push({ path: COLUMN_TWICE, row: header.top, col: twin, seq: null });
     out.locations.push({ path: columnTwicePath(key), row: header.top, col: twin, seq: null });
     out.locations.push({ path: `${columnTwicePath(key)}.read`, row: header.top, col, seq: null });
   }

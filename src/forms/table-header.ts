@@ -171,9 +171,22 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   // visible ones, the first unless it stands over an empty column and the other is filled in (fix-layout18).
   let twins: Map<string, number> | undefined;
   const matching = (list: readonly TextCell[] | undefined, i: number): TextCell | undefined => {
-    const fits = list?.filter((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]));
-    const shown = fits?.filter((t) => !index.colHidden(t.col));
-    if (!shown || shown.length < 2) return shown?.[0] ?? fits?.[0];
+    // One pass, no arrays, for the usual header (one cell fits): this runs for every row a header is looked for on.
+    let first: TextCell | undefined;
+    let firstShown: TextCell | undefined;
+    let twice = false;
+    for (const t of list ?? []) {
+      if (taken.has(t.col) || !matchColumnNorm(t.norm, labels[i])) continue;
+      first ??= t;
+      if (index.colHidden(t.col)) continue;
+      if (firstShown) {
+        twice = true;
+        break;
+      }
+      firstShown = t;
+    }
+    if (!twice) return firstShown ?? first;
+    const shown = list!.filter((t) => !taken.has(t.col) && matchColumnNorm(t.norm, labels[i]) && !index.colHidden(t.col));
     const used = inUse(index, row, shown);
     (twins ??= new Map()).set(columns[i].key, shown.find((t) => t !== used)!.col);
     return used;
