@@ -273,6 +273,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
  * nothing to say.
  */
 function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number[], out: FormRead): void {
+  let marked = false;
   for (const [key, twin] of header.twins) {
     const col = header.columns.get(key)!;
     const differ = rows.some((r) => {
@@ -281,7 +282,8 @@ function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number
     });
     if (!differ || !rows.some((r) => !isBlank(index.value(r, twin)))) continue;
     // The table's mark that it has such a column (`vaultLog.columnTwice`), once: the rule asks its columns only then.
-    if (!out.locations.some((l) => l.path === COLUMN_TWICE)) out.locations.push({ path: COLUMN_TWICE, row: header.top, col: twin, seq: null });
+    if (!marked) out.locations.push({ path: COLUMN_TWICE, row: header.top, col: twin, seq: null });
+    marked = true;
     out.locations.push({ path: columnTwicePath(key), row: header.top, col: twin, seq: null });
     out.locations.push({ path: `${columnTwicePath(key)}.read`, row: header.top, col, seq: null });
   }

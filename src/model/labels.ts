@@ -138,14 +138,15 @@ export function labelOf(path: string): string {
  */
 export const datePartOf = (path: string): string => `${path}.date`;
 
+/** The table's own mark that it has a column headed twice (`vaultLog.columnTwice`), for the rule to ask its columns only then. */
+export const COLUMN_TWICE = 'columnTwice';
+
 /**
  * A table column headed twice by visible cells, both filled in and not alike: the other header cell is located under the
  * form's path and this one (`vaultLog.columnTwice.takenAt`), the header cell read under it and `.read`
  * (forms/read-table.ts noteTwins), for column-headed-twice.
  */
 export const columnTwicePath = (key: string): string => `${COLUMN_TWICE}.${key}`;
-/** The table's own mark that it has a column headed twice (`vaultLog.columnTwice`), for the rule to ask its columns only then. */
-export const COLUMN_TWICE = 'columnTwice';
 
 /** The columns of a form's table by their model keys (`vaultLog` → paperNo, takenAt …; `handovers.items` → destination …). */
 export function columnKeysOf(generic: string): string[] {
