@@ -93,7 +93,7 @@ function logicals(args: Value[]): Array<number | boolean | null> {
   return out.length > 0 ? out : fail();
 }
 
-function truthy(v: number | string | boolean | null): boolean {
+export function truthy(v: number | string | boolean | null): boolean {
   if (typeof v === 'string') return v !== '';
   return Boolean(v);
 }

@@ -11,7 +11,7 @@ import { CellValue, SheetGrid, a1, cellAt, columnIndex, parseA1, parseRange } fr
 import { isExcelError } from '../model/excel-errors';
 import { LIMITS } from '../model/limits';
 import { serialFromDate } from '../model/number-format';
-import { type Value, callFunction, fail, num, scalar, text } from './formula-functions';
+import { type Value, callFunction, fail, num, scalar, text, truthy } from './formula-functions';
 /** Formulas nested through references in one go; a deeper chain is worked out from its far end, 64 at a time. */
 const MAX_DEPTH = 64;
 
@@ -105,6 +105,11 @@ function step(ev: Evaluation): void {
 interface Parser {
   text: string;
   pos: number;
+  /**
+   * Inside the branch of an IF not taken: read past, not worked out — as Excel does, whose IF(A5="","",VLOOKUP(…)) has a
+   * value wherever A5 is empty, though VLOOKUP is not known here.
+   */
+  skip: boolean;
 }
 
 function newEvaluation(): Evaluation {
@@ -154,7 +159,7 @@ function settle<T>(sheet: SheetGrid, ev: Evaluation, first: () => T): T {
 function evaluate(sheet: SheetGrid, formula: string, ev: Evaluation): CellValue | undefined {
   formulaWork.evaluated++;
   try {
-    const p: Parser = { text: formula.charCodeAt(0) === 61 ? formula.slice(1) : formula, pos: 0 };
+    const p: Parser = { text: formula.charCodeAt(0) === 61 ? formula.slice(1) : formula, pos: 0, skip: false };
     const v = parseComparison(p, sheet, ev);
     skipSpace(p);
     if (p.pos !== p.text.length) return undefined;
@@ -262,13 +267,14 @@ function parseComparison(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
   const m = at(COMPARISON, p);
   if (!m) return left;
   const right = parseConcat(p, sheet, ev);
+  if (p.skip) return null;
   const a = scalar(left);
   const b = scalar(right);
   switch (m[1]) {
     case '=':
-      return a === b;
+      return same(a, b);
     case '<>':
-      return a !== b;
+      return !same(a, b);
     case '<':
       return num(a) < num(b);
     case '>':
@@ -280,6 +286,15 @@ function parseComparison(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
   }
 }
 
+/** = as Excel compares: an empty cell is "" beside text, 0 beside a number, FALSE beside TRUE/FALSE; text in any case. */
+function same(a: number | string | boolean | null, b: number | string | boolean | null): boolean {
+  const x = a ?? blankAs(b);
+  const y = b ?? blankAs(a);
+  return typeof x === 'string' && typeof y === 'string' ? x.toLowerCase() === y.toLowerCase() : x === y;
+}
+const blankAs = (other: number | string | boolean | null): number | string | boolean | null =>
+  typeof other === 'string' ? '' : typeof other === 'number' ? 0 : typeof other === 'boolean' ? false : null;
+
 /** Text joined with &, which binds looser than + and -: "、"&2+3 is "、5". */
 function parseConcat(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
   let v = parseSum(p, sheet, ev);
@@ -287,7 +302,8 @@ function parseConcat(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
     skipSpace(p);
     if (p.text[p.pos] !== '&') return v;
     p.pos++;
-    v = text(scalar(v)) + text(scalar(parseSum(p, sheet, ev)));
+    const r = parseSum(p, sheet, ev);
+    v = p.skip ? null : text(scalar(v)) + text(scalar(r));
   }
 }
 
@@ -299,6 +315,7 @@ function parseSum(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
     if (op !== '+' && op !== '-') return v;
     p.pos++;
     const r = parseProduct(p, sheet, ev);
+    if (p.skip) continue;
     v = op === '+' ? num(scalar(v)) + num(scalar(r)) : num(scalar(v)) - num(scalar(r));
   }
 }
@@ -311,6 +328,7 @@ function parseProduct(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
     if (op !== '*' && op !== '/') return v;
     p.pos++;
     const r = parseAtom(p, sheet, ev);
+    if (p.skip) continue;
     if (op === '*') v = num(scalar(v)) * num(scalar(r));
     else {
       // A division by zero is no number: Excel shows #DIV/0! (review 17a D1), never Infinity.
@@ -328,10 +346,11 @@ function parseAtom(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
   // Each token tried by its first character: a long formula (=IF(OR(B4="1000",…700 papers),…)) is mostly references and text.
   if (ch === '"') return unquote(token(TEXT, p)[1]);
   if (ch >= '0' && ch <= '9') return Number(token(NUMBER, p)[0]);
-  if ((m = at(SINGLE, p))) return toValue(resolve(sheet, Number(m[2]) - 1, columnIndex(m[1]), ev));
+  if ((m = at(SINGLE, p))) return p.skip ? null : toValue(resolve(sheet, Number(m[2]) - 1, columnIndex(m[1]), ev));
   if (ch === '-') {
     p.pos++;
-    return -num(scalar(parseAtom(p, sheet, ev)));
+    const v = parseAtom(p, sheet, ev);
+    return p.skip ? null : -num(scalar(v));
   }
   if (ch === '(') {
     p.pos++;
@@ -339,25 +358,34 @@ function parseAtom(p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
     expect(p, ')');
     return v;
   }
-  if ((m = at(CALL, p))) {
-    const args: Value[] = [];
-    skipSpace(p);
-    if (p.text[p.pos] !== ')') {
-      for (;;) {
-        args.push(parseComparison(p, sheet, ev));
-        skipSpace(p);
-        if (p.text[p.pos] === ',') {
-          p.pos++;
-          continue;
-        }
-        break;
-      }
-    }
-    expect(p, ')');
-    return callFunction(m[1].toUpperCase(), args);
-  }
-  if ((m = at(REFERENCE, p))) return reference(sheet, m[0].replace(/\$/g, ''), ev);
+  if ((m = at(LOGICAL, p))) return m[1].toUpperCase() === 'TRUE';
+  if ((m = at(CALL, p))) return parseCall(m[1].toUpperCase(), p, sheet, ev);
+  if ((m = at(REFERENCE, p))) return p.skip ? null : reference(sheet, m[0].replace(/\$/g, ''), ev);
+  // In a branch not taken, what is not known here (考试安排!A:B, a name) is read past as Excel would not look at it.
+  if (p.skip && at(OTHER_TOKEN, p)) return null;
   return fail();
+}
+
+/** A function's arguments and its value; of IF, only the branch its condition takes is worked out. */
+function parseCall(name: string, p: Parser, sheet: SheetGrid, ev: Evaluation): Value {
+  const args: Value[] = [];
+  const outer = p.skip;
+  skipSpace(p);
+  if (p.text[p.pos] !== ')') {
+    for (;;) {
+      if (name === 'IF' && !outer && args.length > 0) p.skip = truthy(scalar(args[0])) !== (args.length === 1);
+      args.push(parseComparison(p, sheet, ev));
+      skipSpace(p);
+      if (p.text[p.pos] === ',') {
+        p.pos++;
+        continue;
+      }
+      break;
+    }
+  }
+  p.skip = outer;
+  expect(p, ')');
+  return outer ? null : callFunction(name, args);
 }
 
 /*
@@ -369,6 +397,10 @@ const TEXT = /"((?:[^"]|"")*)"/y;
 const NUMBER = /\d+(\.\d+)?/y;
 const CALL = /([A-Za-z]+)\s*\(/y;
 const REFERENCE = /\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/y;
+/** TRUE or FALSE as a value (not TRUE() nor a name that starts so). */
+const LOGICAL = /(TRUE|FALSE)(?![\w(.])/iy;
+/** Anything up to the next operator, comma or bracket: a sheet's cells ('考试 安排'!A:B), a name, TRUE. */
+const OTHER_TOKEN = /(?:'[^']*'|[^\s,()&+\-*/=<>^"'])+/y;
 /** One cell's reference (no range after it, no function's name before a bracket): its column letters and row. */
 const SINGLE = /\$?([A-Za-z]{1,3})\$?(\d+)(?![:\w(])/y;
 

@@ -234,3 +234,33 @@ describe('review 18a D1: the parts of one sheet share what is worked out', () =>
     expect(evaluateFormula(s, 'OR("x")')).toBeUndefined();
   });
 });
+
+test('IF works out only the branch its condition takes, as Excel does: a lookup not known here in the other one is no matter', () => {
+  // =IF(A1="","",VLOOKUP(…)) — the usual guard of a lookup column: blank rows have a value, filled ones are not known.
+  const s = sheet(
+    [
+      [null, null, null, null, null],
+      ['1001', null, null, null, null],
+    ],
+    {
+      B1: 'IF(A1="","",VLOOKUP(A1,考试安排!A:B,2,0))',
+      B2: 'IF(A2="","",VLOOKUP(A2,考试安排!A:B,2,0))',
+      C1: 'IF(A1<>"",1/0,"空"&"行")',
+      D1: 'IF(A1="",-E1+2*3,C1)',
+      E1: 'IF(A2="1001",4,VLOOKUP(1,A1:A2,1,0))',
+    },
+  );
+  expect([resolvedCell(s, 0, 1), unsolvedCell(s, 0, 1)]).toEqual(['', undefined]);
+  expect([resolvedCell(s, 1, 1), unsolvedCell(s, 1, 1)]).toEqual([null, 'unknown']);
+  expect([resolvedCell(s, 0, 2), resolvedCell(s, 0, 3), resolvedCell(s, 0, 4)]).toEqual(['空行', 2, 4]);
+  // A condition not known leaves the IF unknown; nested IFs take their own branches.
+  expect(evaluateFormula(s, 'IF(VLOOKUP(1,A1:A2,1,0),1,2)')).toBeUndefined();
+  expect(evaluateFormula(s, 'IF(A1="",IF(A2="",FOO(),"内"),FOO())&"!"')).toBe('内!');
+  expect(evaluateFormula(s, 'IF(A2="",FOO(A1:B2),IF(TRUE1,1,2)')).toBeUndefined();
+});
+
+test('= compares as Excel does: an empty cell equals "" and 0, text in any case, a number never its text', () => {
+  const s = sheet([[null, 'Ab', 3]], {});
+  const said = ['A1=""', 'A1=0', '""=A1', 'A1<>""', 'B1="aB"', 'C1="3"', 'C1=3', 'A1=FALSE'].map((f) => evaluateFormula(s, f));
+  expect(said).toEqual([true, true, true, false, true, false, true, true]);
+});
