@@ -5,7 +5,7 @@ import { isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
   id: 'unknown-paper',
-  title: { zh: '试卷号不在清单上', en: 'Unknown paper number' },
+  title: { zh: '试卷号有误', en: 'Wrong paper number' },
   severity: 'error',
   forms: [0, 2, 3, 4],
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2–4“试卷号”：出库、分发的试卷须是入库清单或考试安排上的试卷',
@@ -25,12 +25,15 @@ export const meta: RuleMeta = {
 };
 
 export function check({ model, facts, report }: RuleContext): void {
-  if (facts.intakePapers.size === 0 && facts.schedulePapers.size === 0) return;
+  // With neither list nor schedule, no number can be told unknown; an error value is no number all the same.
+  const lists = facts.intakePapers.size > 0 || facts.schedulePapers.size > 0;
   const known = (p: string) => facts.intakePapers.has(p) || facts.schedulePapers.has(p);
   const ask = (path: string, paperNo: unknown) => {
+    // #NAME?, #N/A: the cell's formula failed, and the form prints the error, no paper (review 18a D9): told as such,
+    // under a title true of it too (试卷号有误, review 19a D10).
+    if (isExcelError(paperNo)) return report(path, 'error', { paper: norm(paperNo) });
     const p = paperCode(paperNo);
-    // #NAME?, #N/A: the cell's formula failed, and the form prints the error, no paper (review 18a D9).
-    if (p && !known(p)) report(path, isExcelError(paperNo) ? 'error' : 'unknown', { paper: norm(paperNo) });
+    if (lists && p && !known(p)) report(path, 'unknown', { paper: norm(paperNo) });
   };
   (model.data.vaultLog ?? []).forEach((r, i) => ask(`vaultLog[${i}].paperNo`, r?.paperNo));
   (model.data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => ask(`distributions[${i}].rows[${j}].paperNo`, r?.paperNo)));

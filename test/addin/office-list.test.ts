@@ -40,7 +40,7 @@ const TITLE = '试卷保密助手检查发现的问题：错误 5 处，警告 3
 const ROWS = [
   [TITLE, '', '', '', '', '', ''],
   ['序', '严重程度', '工作表', '单元格', '序号/\n班次/\n栏目', '问题', '说明及改法'],
-  [1, '错误', '附件3 出入库', 'B5', '序号 1', '试卷号不在清单上', 'unknown-paper 的说明'],
+  [1, '错误', '附件3 出入库', 'B5', '序号 1', '试卷号有误', 'unknown-paper 的说明'],
   [2, '警告', '附件3 出入库', 'C5', '序号 1', '试卷名称前后不一', 'paper-name-mismatch 的说明'],
   [3, '错误', '附件3 出入库', 'D5', '序号 1', '数量不是整数', 'invalid-count 的说明'],
   [4, '警告', '附件3 出入库', 'D5', '序号 1', '出库超过入库', 'overdraw 的说明'],
@@ -176,7 +176,7 @@ test('in English the sheet is Findings, in English words; before ExcelApi 1.9 it
       '',
     ],
     ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
-    [1, 'Error', '附件3 出入库', 'B5', 'row 1', 'Unknown paper number', 'unknown-paper 的说明'],
+    [1, 'Error', '附件3 出入库', 'B5', 'row 1', 'Wrong paper number', 'unknown-paper 的说明'],
   ]);
   expect(list.print).toBeUndefined();
 });

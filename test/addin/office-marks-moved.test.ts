@@ -130,7 +130,7 @@ describe('marks with the very same note, stacked in one column', () => {
     const notes = state.sheets[0].notes;
     const note = (cell: string) => `【试卷保密助手】\n警告 试卷名称前后不一：paper-name-mismatch 的说明\n（标记于 ${cell}）`;
     expect(['C5', 'C6', 'C7'].map((c) => notes.get(c))).toEqual([note('C5'), note('C6'), note('C7')]);
-    expect(notes.get('B5')).toBe('【试卷保密助手】\n错误 试卷号不在清单上：unknown-paper 的说明');
+    expect(notes.get('B5')).toBe('【试卷保密助手】\n错误 试卷号有误：unknown-paper 的说明');
   });
 
   test('a row deleted above them: each cell gets back its own fill, not its neighbour’s', async () => {

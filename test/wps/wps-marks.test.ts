@@ -40,7 +40,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
         ]),
       );
     expect([log.B5.style, log.C5.style, state.sheets[1].cells.B1.style]).toEqual([frame(1, 4), frame(-4115, -4138), frame(1, 4)]);
-    expect(log.B5.note).toBe('【试卷保密助手】\n错误 试卷号不在清单上：unknown-paper 的说明');
+    expect(log.B5.note).toBe('【试卷保密助手】\n错误 试卷号有误：unknown-paper 的说明');
     expect(log.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明\n警告 出库超过入库：overdraw 的说明');
     expect(log.B5.v).toBe(1001);
     // The record: a very hidden sheet, the list of findings after it (wps-list.test.ts), the active sheet unchanged.
