@@ -13,7 +13,7 @@
 import type { Finding } from '../model/finding';
 import { ruleMeta } from '../rules';
 import { HIDDEN_ROW_NOTE, messageIdOf } from '../rules/engine';
-import { SINGULAR } from '../rules/plural';
+import { SINGULAR, numberRuns } from '../rules/plural';
 import type { Lang } from '../rules/types';
 
 /** Findings shown as one line: the first one's place, and its message with the note of the others. */
@@ -99,19 +99,6 @@ function ownRowUnsaid(f: Finding): string {
   return message;
 }
 
-/** Runs of consecutive numbers: 2–40, 42–120. */
-function ranges(numbers: readonly number[]): string[] {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    out.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
-    i = j + 1;
-  }
-  return out;
-}
-
 /** The most runs a note names; past them it says “…” (every cell is marked in the sheet). */
 const RANGES_SHOWN = 20;
 
@@ -127,7 +114,7 @@ export type OthersAt = 'marked' | 'column';
  * at `column`: “（序号 2–120 这 119 行也是这样，在 G 列）”, “ (the same on 119 more rows: No. 2–120, column G)”.
  */
 function othersNote(first: Pick<Finding, 'form' | 'cell'>, rows: readonly number[], lang: Lang, at: OthersAt): string {
-  const all = ranges(rows);
+  const all = numberRuns(rows);
   const cut = all.length > RANGES_SHOWN;
   const shown = all.slice(0, RANGES_SHOWN);
   const n = rows.length;

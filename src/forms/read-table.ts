@@ -75,13 +75,15 @@ export interface ClosedAbove {
   col: number;
   word: string;
   rows: number[];
+  /** Their 序号, as every other finding names rows. */
+  seqs: number[];
 }
 
 /** Lists a table closed above rows filled in (`rowsAfterClosing[i]`, at the closing word's cell) for rows-after-closing. */
-export function noteClosedAbove(model: SiteModel, sheet: string, { row, col, word, rows }: ClosedAbove, form: FormNumber): void {
+export function noteClosedAbove(model: SiteModel, sheet: string, { row, col, word, rows, seqs }: ClosedAbove, form: FormNumber): void {
   const list = (model.rowsAfterClosing ??= []);
   addLocation(model.locations, `rowsAfterClosing[${list.length}]`, { sheet, cell: a1(row, col), form, row: null });
-  list.push({ word, row: row + 1, rows: rows.map((r) => r + 1) });
+  list.push({ word, row: row + 1, rows: rows.map((r) => r + 1), seqs });
 }
 
 /** A row's first text heads the table's totals row: 合计, or 总计 as people also write it. */
@@ -236,7 +238,11 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     }
     grid.rows.push(r);
     grid.seqs.push(seq);
-    if (closedAt) (out.closedAbove ??= { ...closedAt, rows: [] }).rows.push(r);
+    if (closedAt) {
+      const below = (out.closedAbove ??= { ...closedAt, rows: [], seqs: [] });
+      below.rows.push(r);
+      below.seqs.push(seq);
+    }
     for (let k = 0; k < present.length; k++) {
       const { column, col } = present[k];
       let raw = index.tableValue(r, col, at.dataStart);

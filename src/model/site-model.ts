@@ -154,6 +154,8 @@ interface RowsAfterClosing {
   word: string;
   row: number;
   rows: number[];
+  /** The rows' 序号 (a row without one: its place in the table). */
+  seqs: number[];
 }
 
 /** A struck-out table row: its sheet and the 备注 cell that says 作废. */

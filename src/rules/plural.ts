@@ -63,3 +63,16 @@ export function cellsNamed(cells: readonly string[]): { cells: string; cellsEn: 
   const more = cells.length > CELLS_NAMED;
   return { cells: `${named.join('、')}${more ? ' 等' : ''}`, cellsEn: `${named.join(', ')}${more ? ' …' : ''}` };
 }
+
+/** Runs of consecutive numbers, as rows are named by 序号: [2, …, 40, 42, …, 120] → 2–40, 42–120. */
+export function numberRuns(numbers: readonly number[]): string[] {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return out;
+}

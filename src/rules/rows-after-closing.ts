@@ -1,3 +1,4 @@
+import { numberRuns } from './plural';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -8,15 +9,20 @@ export const meta: RuleMeta = {
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（六）“保密室值班人员要重点检查……出入库登记和接收发放记录等工作是否规范准确”',
   messages: {
     zh: {
-      rows: '第 {at} 行写了“{word}”，表示表格到此为止，但它下面第 {rows} 行还登记了内容（这几行已照常检查）。“{word}”下面不应再登记：这些若是真实的记录，请把“{word}”移到最后一条记录的下面；若是误登，请整行删除。',
+      rows: '这里写了“{word}”，表示表格到此为止，但它下面还登记了序号 {seqs} {these}（已照常检查）。“{word}”下面不应再登记：请把“{word}”移到最后一条真实记录的下面，误登的行整行删除。',
     },
     en: {
-      rows: 'Row {at} says “{word}” (nothing below), closing the table, yet the table goes on below it with {count} rows filled in (row {rows}), checked as usual. Nothing should be entered below “{word}”: if these are real records, move “{word}” below the last of them; if they were entered by mistake, delete the rows.',
+      rows: 'This cell says “{word}” (nothing below), closing the table, yet the table goes on below it: {count} rows filled in (No. {seqsEn}), checked as usual. Nothing should be entered below “{word}”: move it below the last real record, and delete any row entered by mistake.',
     },
   },
   docs: 'A table closed by 以下空白 (（以下空白）, 以下无, 此栏空白, 完 …: a row holding only that word, in any column) with rows filled in below it. 以下空白 is written under a form’s last row so that nothing is added to it afterwards; rows written below it are either movements entered after the form was closed — a checkout never returned, a proctor taking papers (review 18a D5) — or the word put down too early. They are read as the table’s rows and checked like every other row (left out, a checkout never returned was never asked back, and the summary showed nothing still out, while the printout shows the rows), and this says once, at the closing word’s cell, which rows stand below it: move the word below the last real record, or delete rows entered by mistake. The 合计 row under the closing word is the table’s, as ever; a footer label (收卷人签字：) still ends the table.',
 };
 
 export function check({ model, report }: RuleContext): void {
-  (model.rowsAfterClosing ?? []).forEach(({ word, row, rows }, i) => report(`rowsAfterClosing[${i}]`, 'rows', { word, at: row, rows, count: rows.length }));
+  // Rows named by 序号, as every other finding names them: on paper there are no sheet row numbers (review 19a D4).
+  (model.rowsAfterClosing ?? []).forEach(({ word, seqs }, i) => {
+    const runs = numberRuns(seqs);
+    const these = seqs.length === 1 ? '这一行' : `这 ${seqs.length} 行`;
+    report(`rowsAfterClosing[${i}]`, 'rows', { word, seqs: runs.join('、'), seqsEn: runs.join(', '), these, count: seqs.length });
+  });
 }

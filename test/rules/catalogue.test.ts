@@ -659,7 +659,7 @@ const closingRowAt = (at: number, word: string) => (g: WorkbookGrid) => {
   sheet.merges = sheet.merges.map((m) => m.replace(/\d+/g, (r) => String(Number(r) - 1 >= at ? Number(r) + 1 : Number(r))));
 };
 const ROWS_AFTER_CLOSING =
-  /^第 6 行写了“（以下空白）”，表示表格到此为止，但它下面第 7 行还登记了内容（这几行已照常检查）。“（以下空白）”下面不应再登记：这些若是真实的记录，请把“（以下空白）”移到最后一条记录的下面；若是误登，请整行删除。$/;
+  /^这里写了“（以下空白）”，表示表格到此为止，但它下面还登记了序号 3 这一行（已照常检查）。“（以下空白）”下面不应再登记：请把“（以下空白）”移到最后一条真实记录的下面，误登的行整行删除。$/;
 
 rt('rows-after-closing', {
   valid: [

@@ -55,3 +55,50 @@ describe('D10: an Excel error value in a 试卷号 cell', () => {
     expect(added(before, changed)).toEqual([['unknown-paper', 'error', '出入库记录', 'B5', NA]]);
   });
 });
+
+describe('D4: rows-after-closing names the rows below 以下空白 by 序号, as every other finding does', () => {
+  /** 岳麓考点's vault log with a row holding `word` alone (in 试卷号) inserted at 0-based `at`, the rows below a row lower. */
+  const closedAt = (at: number, word: string): WorkbookGrid => ({
+    ...grid,
+    sheets: grid.sheets.map((s) => {
+      if (s.name !== '出入库记录') return s;
+      const rows = [...s.rows];
+      rows.splice(at, 0, [null, word]);
+      return { ...s, rows, merges: s.merges.map((m) => m.replace(/\d+/g, (r) => String(Number(r) - 1 >= at ? Number(r) + 1 : Number(r)))) };
+    }),
+  });
+  const said = (g: WorkbookGrid, lang: 'zh' | 'en') =>
+    validateSite(readWorkbook(g), { lang })
+      .filter((f) => f.rule === 'rows-after-closing')
+      .map((f) => [f.sheet, f.cell, f.row, f.message]);
+
+  it('one row below (序号 3, sheet row 7): “序号 3 这一行”, “1 row filled in (No. 3)”', () => {
+    const g = closedAt(5, '（以下空白）');
+    expect(said(g, 'zh')).toEqual([
+      [
+        '出入库记录',
+        'B6',
+        null,
+        '这里写了“（以下空白）”，表示表格到此为止，但它下面还登记了序号 3 这一行（已照常检查）。“（以下空白）”下面不应再登记：请把“（以下空白）”移到最后一条真实记录的下面，误登的行整行删除。',
+      ],
+    ]);
+    expect(said(g, 'en')).toEqual([
+      [
+        '出入库记录',
+        'B6',
+        null,
+        'This cell says “（以下空白）” (nothing below), closing the table, yet the table goes on below it: 1 row filled in (No. 3), checked as usual. Nothing should be entered below “（以下空白）”: move it below the last real record, and delete any row entered by mistake.',
+      ],
+    ]);
+  });
+
+  it('two rows below (序号 2–3): “序号 2–3 这 2 行”, “2 rows filled in (No. 2–3)”', () => {
+    const g = closedAt(4, '以下空白');
+    expect(said(g, 'zh').map((f) => f[3])).toEqual([
+      '这里写了“以下空白”，表示表格到此为止，但它下面还登记了序号 2–3 这 2 行（已照常检查）。“以下空白”下面不应再登记：请把“以下空白”移到最后一条真实记录的下面，误登的行整行删除。',
+    ]);
+    expect(said(g, 'en').map((f) => f[3])).toEqual([
+      'This cell says “以下空白” (nothing below), closing the table, yet the table goes on below it: 2 rows filled in (No. 2–3), checked as usual. Nothing should be entered below “以下空白”: move it below the last real record, and delete any row entered by mistake.',
+    ]);
+  });
+});
