@@ -8,6 +8,7 @@
 import type { CarriedCell, SiteModel } from '../model/site-model';
 import { Custody, custodyOf, Direction, handsPapersDown, Level } from '../model/custody';
 import { isDittoMark, peopleIn, personKey } from '../model/people';
+import { isExcelError } from '../model/excel-errors';
 import { IntakeList, intakeLists } from '../model/intake';
 import { siteTables } from './columns';
 import { labelOf } from '../model/labels';
@@ -18,19 +19,23 @@ import { paperCode } from '../model/paper-code';
 
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
 /**
- * The people a signature cell names to compare with another's: a ditto mark
- * (同上, 〃) names no one — signature-not-a-name says so at its cell, and no
- * other rule takes it for a person.
+ * A ditto mark (同上, 〃) or an Excel error value (#N/A: a lookup that found no one) names no one — signature-not-a-name
+ * says so at its cell, and no other rule takes it for a person (review 19a D3: two failed lookups were “the same person”).
  */
+const namesNoOne = (signature: unknown): boolean => isDittoMark(signature) || isExcelError(signature);
+
+/** The people a signature cell names to compare with another's: none for a ditto mark or an error value (namesNoOne). */
 export function namedIn(signature: unknown): readonly string[] {
+  if (isExcelError(signature)) return [];
   const people = peopleIn(signature);
-  return people.some(isDittoMark) ? people.filter((n) => !isDittoMark(n)) : people;
+  return people.some(namesNoOne) ? people.filter((n) => !namesNoOne(n)) : people;
 }
 
 /** Who signs both sides of one handover (same-person's finding; staff-not-on-roster leaves them to it), each once. */
 export function signedOnBothSides(h: Handover | undefined): string[] {
-  const from = new Set((h?.fromSigners ?? []).map(personKey).filter((n) => n && !isDittoMark(n)));
-  return [...new Set((h?.toSigners ?? []).map(personKey).filter((n) => from.has(n)))];
+  const named = (signers: readonly string[] | undefined) => (signers ?? []).filter((n) => !namesNoOne(n)).map(personKey);
+  const from = new Set(named(h?.fromSigners).filter((n) => n));
+  return [...new Set(named(h?.toSigners).filter((n) => from.has(n)))];
 }
 
 export interface SessionFact {

@@ -102,3 +102,53 @@ describe('D4: rows-after-closing names the rows below 以下空白 by 序号, as
     ]);
   });
 });
+
+describe('D3: an Excel error value in a signature cell names no one for same-person and duty-chain either', () => {
+  it('取卷人 E4 and 出库保管员 G4, 交班人 D5 and 接班人 D6 all #N/A: signature-not-a-name at each cell, nothing else', () => {
+    const before = readWorkbook(grid);
+    let g = withCells(grid, '出入库记录', { E4: '#N/A', G4: '#N/A' });
+    g = withCells(g, '值班记录1', { D5: '#N/A', D6: '#N/A' });
+    const changed = readWorkbook(g);
+    expect(added(before, changed).map((f) => f.slice(0, 4))).toEqual([
+      ['signature-not-a-name', 'error', '出入库记录', 'E4'],
+      ['signature-not-a-name', 'error', '出入库记录', 'G4'],
+      ['signature-not-a-name', 'error', '值班记录1', 'D5'],
+      ['signature-not-a-name', 'error', '值班记录1', 'D6'],
+    ]);
+  });
+});
+
+describe('D11: formula-cycle’s words fit a cycle of two times, and one more cell in English', () => {
+  it('取卷时间 F5 and 还卷时间 I5 working each other out: said once at F5, naming I5', () => {
+    const sheets = grid.sheets.map((s) => {
+      if (s.name !== '出入库记录') return s;
+      const rows = s.rows.map((r) => [...(r ?? [])]);
+      rows[4][5] = null;
+      rows[4][8] = null;
+      return { ...s, rows, formulas: { ...s.formulas, F5: 'I5-1/24', I5: 'F5+1/24' } };
+    });
+    const model = readWorkbook({ ...grid, sheets });
+    const cycle = (lang: 'zh' | 'en') =>
+      validateSite(model, { lang })
+        .filter((f) => f.rule === 'formula-cycle')
+        .map(full);
+    expect(cycle('zh')).toEqual([
+      [
+        'formula-cycle',
+        'error',
+        '出入库记录',
+        'F5',
+        '单元格 F5 的公式引用了它自己（循环引用：直接引用，或经由别的格又引用回来），算不出结果：Excel 打开时会提示循环引用并显示 0，表上没有真正的数；本表另有 1 格也是这样（I5）。请改正公式，使它不再直接或间接引用自己所在的格（如合计不要把合计格自己算进去，两格不要互相引用），或删去公式、直接填写。',
+      ],
+    ]);
+    expect(cycle('en')).toEqual([
+      [
+        'formula-cycle',
+        'error',
+        '出入库记录',
+        'F5',
+        'The formula in F5 refers to itself (a circular reference, directly or through other cells) and has no result: Excel warns of the circular reference on opening and shows 0, so the form shows no real figure; the same in 1 more cell of this sheet (I5). Correct the formula so that it no longer refers to its own cell, directly or through others (a total must not include its own cell; two cells must not refer to each other), or delete it and type the value.',
+      ],
+    ]);
+  });
+});
