@@ -182,3 +182,25 @@ describe('附件5 值班记录 not read (one of its two sheets)', () => {
     expect([t.unreadIntake, t.unreadLog, t.levels[2]]).toEqual([undefined, undefined, level('考点', 1, 6, 115, 108, 0)]);
   });
 });
+
+describe('附件4 分发登记表 not read (one session’s of three)', () => {
+  it('rooms and copies handed out none, said at 分发考场; the vault’s figures as read; in every total', async () => {
+    const { s, outcome } = await summaryOf('distribution');
+    expect([s.unread, s.noIntake, s.noVault]).toEqual([[{ form: 'distribution', sheet: '分发登记1', cell: 'A2' }], false, false]);
+    const zh = summaryTable(s, 'zh');
+    expect(zh.rows[0]).toEqual(['1001', '高等数学基础', '2024年6月15日 08:30', 1, 1, 0, 1, 3, 62, 57, 5, 1, 1, 0, 0, '附件4 未能读取', '', 0, 3]);
+    expect(zh.totals.slice(15)).toEqual(['附件4 未能读取', '', 0, 6]);
+    expect(zh.facts[0]).toEqual(['未能读取', '附件4 分发登记表未能读取（见工作表“分发登记1”A2 处的问题），分发考场和份数无从计算']);
+    const row = rowOf(SITE_COLUMNS, outcome);
+    const at = (key: string) => row[SITE_COLUMNS.findIndex((c) => c.key === key)];
+    expect(['checkouts', 'rooms', 'coverage', 'note'].map(at)).toEqual([
+      3,
+      'unreadRegister',
+      1,
+      '附件4 分发登记表未能读取（见工作表“分发登记1”A2 处的问题），分发考场和份数无从计算',
+    ]);
+    const t = emptyTotals(1);
+    addUnitStock(t, unitStockOf(s));
+    expect([t.unreadIntake, t.unreadLog, t.levels[2], noneLinesOf(t, 'zh')]).toEqual([undefined, undefined, level('考点', 1, 6, 115, 108, 0), []]);
+  });
+});
