@@ -94,10 +94,10 @@ export const reasonUnder = (reasons: readonly NoneReason[], when: NoneWhen): Non
 export const NONE_WORDS: Words<NoneReason> = {
   noVault: { zh: '无保密室记录', en: 'no vault record' },
   noIntake: { zh: '无入库清单', en: 'no intake list' },
-  unreadIntake: { zh: '附件2 未能读取', en: '附件2 unreadable' },
-  unreadLog: { zh: '附件3 未能读取', en: '附件3 unreadable' },
-  unreadRegister: { zh: '附件4 未能读取', en: '附件4 unreadable' },
-  unreadDuty: { zh: '附件5 未能读取', en: '附件5 unreadable' },
+  unreadIntake: { zh: '附件2 未能读取', en: '附件2 not read' },
+  unreadLog: { zh: '附件3 未能读取', en: '附件3 not read' },
+  unreadRegister: { zh: '附件4 未能读取', en: '附件4 not read' },
+  unreadDuty: { zh: '附件5 未能读取', en: '附件5 not read' },
 };
 /** 站点汇总's 说明 of a unit whose figures are none: why, and that its stock is in no total (stock.ts; the row greyed by OTHER_SEMESTER_ROW's mark). */
 const NONE_NOTE: Words<'noVault' | 'noIntake'> = {

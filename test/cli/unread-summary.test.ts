@@ -168,13 +168,13 @@ describe('custody summary of units with a form not read (worker threads)', () =>
     ]);
     const row = rowOf(wb.getWorksheet('Sites')!, 23, (v) => v[1] === '岳麓考点');
     expect([row[10], row[17], row[21]]).toEqual([
-      '附件3 unreadable',
-      '附件3 unreadable',
+      '附件3 not read',
+      '附件3 not read',
       'The vault log (附件3) could not be read (see the finding at 出入库记录!A2): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals',
     ]);
     const yuelu = wb.worksheets.find((w) => w.name.includes('岳麓考点'))!;
     expect(yuelu.getCell('A3').value).toBe(
-      'Status: Not ready: 1 error to correct    0 warnings    duty cover unknown (附件3 unreadable)    bags out unknown (附件3 unreadable)',
+      'Status: Not ready: 1 error to correct    0 warnings    duty cover unknown (附件3 not read)    bags out unknown (附件3 not read)',
     );
   });
 

@@ -90,7 +90,7 @@ describe('附件3 出入库记录 not read', () => {
     ]);
     const en = summaryTable(s, 'en');
     expect(en.facts[0]).toEqual(['Not read', LOG_EN]);
-    expect(en.rows[0].slice(11, 19)).toEqual(['附件3 unreadable', '', '', 0, '01, 02', 57, '附件3 unreadable', '']);
+    expect(en.rows[0].slice(11, 19)).toEqual(['附件3 not read', '', '', 0, '01, 02', 57, '附件3 not read', '']);
   });
 
   it('站点汇总 and 试卷明细: the figures of 附件3 and the duty cover over its custody unknown, the 说明 says why and where', async () => {
