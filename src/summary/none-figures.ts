@@ -1,32 +1,106 @@
 /**
  * Figures a unit's workbook cannot give, said so rather than 0 (review13: a unit with vault records but no
  * intake list): a unit that keeps no vault record (none of 附件2, 3, 5) has none of its vault's figures; one that
- * keeps no intake list (附件2) none of the figures made from it (bags, copies, spare, bags in the vault). Each table
- * column of such a figure says which reasons make it none (`NoneWhen`), and the words of each reason are here, for
- * the per-site tables, 站点汇总, the 汇总 sheet, 总览 and the CLI alike.
+ * keeps no intake list (附件2) none of the figures made from it (bags, copies, spare, bags in the vault); one whose
+ * 附件2, 3, 4 or 5 could not be read (its header row lost: required-field says it at the form's title) none of the
+ * figures made from that form — 附件3 未能读取, never a 0 or a 100 % that reads as a fact, nor 没有填写 of a form that is
+ * there. Each table column of such a figure says which reasons make it none (`NoneWhen`), and the words of each
+ * reason are here, for the per-site tables, 站点汇总, the 汇总 sheet, 总览 and the CLI alike.
  */
 import type { Lang } from '../rules/types';
+import type { SiteModel } from '../model/site-model';
+import type { SiteData } from '../model/types';
+import { intakeLists } from '../model/intake';
 import type { Column } from './columns';
 import type { Words } from './words';
 
+/** A form of the summary's figures whose rows could not be read (SiteModel.unreadRows): its header row not found; 附件5 without 值班时间. */
+export type UnreadForm = 'intake' | 'vaultLog' | 'distribution' | 'duty';
+/** A form whose rows could not be read, where its finding stands (required-field's, at the form's title). */
+export interface UnreadSheet {
+  form: UnreadForm;
+  sheet: string;
+  cell: string;
+}
+/** The forms of a workbook whose rows could not be read (forms/unread-rows.ts), each at its finding's cell. */
+function unreadSheetsOf(model: Pick<SiteModel, 'unreadRows' | 'locations'> | undefined): UnreadSheet[] {
+  return (model?.unreadRows ?? []).flatMap(({ form, sheet }, i) =>
+    form in UNREAD_REASON ? [{ form: form as UnreadForm, sheet, cell: model!.locations[`unreadRows[${i}]`]?.cell ?? 'A1' }] : [],
+  );
+}
+
+/**
+ * Whether a unit keeps no intake list (no row of 附件2, of papers from above or taken back from below: the bags and
+ * copies its vault received are not known, not 0), no vault record at all (no row of 附件3's log nor 附件5's shifts
+ * either: a 考点 or 分校 that kept its papers elsewhere, or whose forms were deleted; required-field's noVault says so),
+ * and which of its forms could not be read. A form not read is kept, not missing: neither 无入库清单 nor 无保密室记录.
+ */
+export function noneFlagsOf(
+  data: SiteData,
+  model?: Pick<SiteModel, 'unreadRows' | 'locations'>,
+): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
+  const unread = unreadSheetsOf(model);
+  const forms = unreadForms(unread);
+  const noIntake = !intakeLists(data).some(({ list }) => (list.items ?? []).length > 0) && !forms.includes('intake');
+  const noLog = (data.vaultLog ?? []).length === 0 && (data.duty?.shifts ?? []).length === 0;
+  return { noIntake, noVault: noIntake && noLog && !forms.some((f) => f === 'vaultLog' || f === 'duty'), unread };
+}
+
+/** Figures made from a form the summary could not read: 附件2's, 附件3's, 附件4's, 附件5's. */
+type UnreadReason = 'unreadIntake' | 'unreadLog' | 'unreadRegister' | 'unreadDuty';
+/** The reason each unread form gives, in the order the reasons are said. */
+const UNREAD_REASON: Record<UnreadForm, UnreadReason> = {
+  intake: 'unreadIntake',
+  vaultLog: 'unreadLog',
+  distribution: 'unreadRegister',
+  duty: 'unreadDuty',
+};
+const UNREAD_ORDER: readonly UnreadForm[] = ['intake', 'vaultLog', 'distribution', 'duty'];
+
 /**
  * Why a unit's figures of one kind are none, not 0: it keeps no vault record (SiteSummary.noVault: none of 附件2, 3,
- * 5), or keeps one but no intake list (SiteSummary.noIntake: no row of 附件2, its 附件3 or 5 filled in).
+ * 5), or keeps one but no intake list (SiteSummary.noIntake: no row of 附件2, its 附件3 or 5 filled in), or a form
+ * it keeps could not be read (SiteSummary.unread: 附件2, 3, 4 or 5 on a sheet whose rows were not found).
  */
-export type NoneReason = 'noVault' | 'noIntake';
-/** The reason a unit's figures are none, or undefined where they are all known. */
-export const noneReason = (s: { noVault?: boolean; noIntake?: boolean } | null | undefined): NoneReason | undefined =>
-  s?.noVault ? 'noVault' : s?.noIntake ? 'noIntake' : undefined;
+export type NoneReason = 'noVault' | 'noIntake' | UnreadReason;
+
+/** What a unit's (or a paper's) figures are none for: the two flags, and the forms not read (as sheets, or by form). */
+interface NoneFlags {
+  noVault?: boolean;
+  noIntake?: boolean;
+  unread?: ReadonlyArray<UnreadForm | { form: UnreadForm }>;
+}
+
+/** The forms of `unread`, each once, in the order the reasons are said (附件2, 3, 4, 5). */
+export function unreadForms(unread: NoneFlags['unread']): UnreadForm[] {
+  const forms = new Set((unread ?? []).map((u) => (typeof u === 'string' ? u : u.form)));
+  return UNREAD_ORDER.filter((f) => forms.has(f));
+}
+
+/** Every reason a unit's figures of some kind are none, in the order said (no vault record, no intake list, then 附件2–5 unread). */
+export function noneReasons(s: NoneFlags | null | undefined): NoneReason[] {
+  if (!s) return [];
+  const reasons: NoneReason[] = s.noVault ? ['noVault'] : s.noIntake ? ['noIntake'] : [];
+  return [...reasons, ...unreadForms(s.unread).map((f) => UNREAD_REASON[f])];
+}
+
+/** Of a unit's reasons (noneReasons), the one that makes a figure none under `when`: the first it counts; undefined where the figure is known. */
+export const reasonUnder = (reasons: readonly NoneReason[], when: NoneWhen): NoneReason | undefined => reasons.find((r) => when.none.includes(r));
+
 /**
  * `word`, in a table's cell where a figure none for the reason would be (bags, copies, spare, checkouts, custody, duty
- * cover), that none is known rather than 0 or 100 %.
+ * cover, rooms), that none is known rather than 0 or 100 %.
  */
 export const NONE_WORDS: Words<NoneReason> = {
   noVault: { zh: '无保密室记录', en: 'no vault record' },
   noIntake: { zh: '无入库清单', en: 'no intake list' },
+  unreadIntake: { zh: '附件2 未能读取', en: '附件2 not read' },
+  unreadLog: { zh: '附件3 未能读取', en: '附件3 not read' },
+  unreadRegister: { zh: '附件4 未能读取', en: '附件4 not read' },
+  unreadDuty: { zh: '附件5 未能读取', en: '附件5 not read' },
 };
 /** 站点汇总's 说明 of a unit whose figures are none: why, and that its stock is in no total (stock.ts; the row greyed by OTHER_SEMESTER_ROW's mark). */
-export const NONE_NOTE: Words<NoneReason> = {
+const NONE_NOTE: Words<'noVault' | 'noIntake'> = {
   noVault: {
     zh: '无保密室记录（附件2、3、5 都没有填写），未计入合计',
     en: 'No vault record (none of 附件2, 3, 5 filled in), not in the totals',
@@ -38,6 +112,60 @@ export const NONE_NOTE: Words<NoneReason> = {
 };
 
 /**
+ * What a form that could not be read leaves unknown, and where to look: its finding at the form's title (`where`: the
+ * sheets and cells, 工作表“出入库记录”A2). One wording for 站点汇总's 说明, the unit's 汇总 sheet and the pane's table.
+ */
+const UNREAD_SAID: Record<UnreadReason, Record<Lang, (where: string) => string>> = {
+  unreadIntake: {
+    zh: (w) => `附件2 入库清单未能读取（见${w} 处的问题），袋数、份数、余量和在库袋数无从计算，未计入合计`,
+    en: (w) => `The intake list (附件2) could not be read (see the finding at ${w}): bags, copies, spare and bags in the vault unknown, not in the totals`,
+  },
+  unreadLog: {
+    zh: (w) => `附件3 出入库记录未能读取（见${w} 处的问题），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `The vault log (附件3) could not be read (see the finding at ${w}): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals`,
+  },
+  unreadRegister: {
+    zh: (w) => `附件4 分发登记表未能读取（见${w} 处的问题），分发考场和份数无从计算`,
+    en: (w) => `The distribution register (附件4) could not be read (see the finding at ${w}): rooms and copies handed out unknown`,
+  },
+  unreadDuty: {
+    zh: (w) => `附件5 值班记录未能读取（见${w} 处的问题），值班覆盖和缺口无从计算`,
+    en: (w) => `The duty log (附件5) could not be read (see the finding at ${w}): duty cover and gaps unknown`,
+  },
+};
+
+/** Where an unread form's finding stands: 工作表“出入库记录”A2 (出入库记录!A2), each of its sheets. */
+function whereOf(sheets: readonly UnreadSheet[], lang: Lang): string {
+  if (lang === 'en') return sheets.map((u) => `${u.sheet}!${u.cell}`).join(', ');
+  return sheets.map((u) => `工作表“${u.sheet}”${u.cell}`).join('、');
+}
+
+/** What each form of `unread` leaves unknown and where its finding is (UNREAD_SAID), one line a form, 附件2 to 5. */
+export function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: Lang): string[] {
+  return unreadForms(unread).map((form) =>
+    UNREAD_SAID[UNREAD_REASON[form]][lang](
+      whereOf(
+        unread!.filter((u) => u.form === form),
+        lang,
+      ),
+    ),
+  );
+}
+/** The line of one form of `unread` (unreadLines), or '' where that form was read. */
+export const unreadLine = (unread: readonly UnreadSheet[] | undefined, form: UnreadForm, lang: Lang): string =>
+  unreadLines(
+    unread?.filter((u) => u.form === form),
+    lang,
+  )[0] ?? '';
+
+/** 站点汇总's 说明 of a unit's figures that are none: no vault record or no intake list, then each form not read. */
+export function noneNotes(s: NoneFlags & { unread?: readonly UnreadSheet[] }, lang: Lang): string[] {
+  const flag = s.noVault ? NONE_NOTE.noVault[lang] : s.noIntake ? NONE_NOTE.noIntake[lang] : '';
+  return [flag, ...unreadLines(s.unread, lang)].filter(Boolean);
+}
+
+/**
  * Of a column of a figure of a unit's vault: the reasons that make it none (`none`), and of them those its cell
  * says (`says`: the first column of each run of such cells, its word running on over the empty cells beside it).
  */
@@ -45,22 +173,28 @@ export interface NoneWhen {
   none: readonly NoneReason[];
   says?: readonly NoneReason[];
 }
-/** A figure of 附件3 or 5 (checkouts, custody, duty cover): none only where the unit keeps no vault record. */
-export const NO_VAULT_ONLY: NoneWhen = { none: ['noVault'] };
-/** A figure of 附件2 (bags, copies, spare, in the vault): none also where the unit keeps no intake list. */
-export const NO_INTAKE_TOO: NoneWhen = { none: ['noVault', 'noIntake'] };
+/** A figure of 附件3 (checkouts, returns, bags out, sent on; the custody time, which ends at the last checkout). */
+export const LOG_FIGURE: NoneWhen = { none: ['noVault', 'unreadLog'] };
+/** A figure of 附件5 over the custody period of 附件3 (time on duty, cover, gaps). */
+export const DUTY_FIGURE: NoneWhen = { none: ['noVault', 'unreadLog', 'unreadDuty'] };
+/** A figure of 附件2 (bags, copies, spare, taken back): none also where the unit keeps no intake list. */
+export const INTAKE_FIGURE: NoneWhen = { none: ['noVault', 'noIntake', 'unreadIntake'] };
+/** Bags in the vault: what came in (附件2) less what went out (附件3). */
+export const IN_VAULT_FIGURE: NoneWhen = { none: [...INTAKE_FIGURE.none, 'unreadLog'] };
+/** A figure of 附件4 (rooms, copies handed out): none only where it could not be read (a unit may hand out none). */
+export const REGISTER_FIGURE: NoneWhen = { none: ['unreadRegister'] };
 
 /** The raw cell of a figure that is none for `reason` under `when`: the reason's key where the column says it, else empty. */
 export const noneCell = (reason: NoneReason, when: NoneWhen): string | null => (when.says?.includes(reason) ? reason : null);
 
 /**
- * A column of a figure of a unit's vault: none at a row whose unit's reason (`reasonOf`) is one of `when.none`, not 0
- * nor a spare worked out from none; where `when.says` the reason, its word (NONE_WORDS), running on over the empty
- * cells beside it. For a per-site table and for 站点汇总 alike.
+ * A column of a figure of a unit's vault: none at a row whose unit's reasons (`reasonsOf`) hold one of `when.none`,
+ * not 0 nor a spare worked out from none; where `when.says` the reason, its word (NONE_WORDS), running on over the
+ * empty cells beside it. For a per-site table and for 站点汇总 alike.
  */
 export function noneColumn<T, C extends Column<T>>(
   column: C & { value: NonNullable<Column<T>['value']> },
-  reasonOf: (item: T) => NoneReason | undefined,
+  reasonsOf: (item: T) => readonly NoneReason[],
   when: NoneWhen,
 ): C {
   const says = when.says ?? [];
@@ -68,8 +202,8 @@ export function noneColumn<T, C extends Column<T>>(
     ...column,
     ...(says.length ? { words: Object.fromEntries(says.map((k) => [k, NONE_WORDS[k]])), runsOn: true } : {}),
     value: (item: T, lang: Lang) => {
-      const reason = reasonOf(item);
-      return reason !== undefined && when.none.includes(reason) ? noneCell(reason, when) : column.value(item, lang);
+      const reason = reasonUnder(reasonsOf(item), when);
+      return reason !== undefined ? noneCell(reason, when) : column.value(item, lang);
     },
   };
 }
@@ -78,7 +212,7 @@ export function noneColumn<T, C extends Column<T>>(
  * What a site's 汇总 sheet says of figures it cannot give: with no vault record, in place of its duty cover (none of
  * its vault's figures); with no intake list, under its paper table (the figures of 附件2 alone).
  */
-export const NONE_SITE: Words<NoneReason> = {
+export const NONE_SITE: Words<'noVault' | 'noIntake'> = {
   noVault: {
     zh: '无保密室记录：附件2 入库清单、附件3 出入库记录、附件5 值班记录都没有填写，试卷袋数、份数、余量、出入库、保管期和值班覆盖无从计算。',
     en: 'No vault record: none of the intake list (附件2), the vault log (附件3) and the duty log (附件5) is filled in, so the bags, copies, spare, checkouts, custody period and duty cover cannot be worked out.',
@@ -89,6 +223,9 @@ export const NONE_SITE: Words<NoneReason> = {
   },
 };
 
+/** The reasons a unit's stock (bags, copies; bags still out) is left out of the totals: the figures of 附件2 or 3. */
+export type StockReason = 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog';
+
 type UnitsWords = { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string };
 
 /**
@@ -96,7 +233,7 @@ type UnitsWords = { head: (n: number) => string; line: (named: string[], more: n
  * .noIntake), and the line the CLI may print: with no vault record, none of its vault's figures is known; with no
  * intake list, its bags and copies.
  */
-export const NONE_UNITS_WORDS: Record<NoneReason, Record<Lang, UnitsWords>> = {
+export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   noVault: {
     zh: {
       head: (n) => `注意：以下 ${n} 个单位的附件2、3、5 都没有填写，没有保密室记录，试卷份数、出入库和值班覆盖无从计算，未计入按单位级别的合计：`,
@@ -124,6 +261,36 @@ export const NONE_UNITS_WORDS: Record<NoneReason, Record<Lang, UnitsWords>> = {
         'Note: the units below keep no intake list (附件2 not filled in): their bags and copies cannot be worked out, and they are in no level’s totals:',
       line: (named, more) =>
         `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} ${named.length + more === 1 ? 'keeps no intake list (附件2 not filled in): its' : 'keep no intake list (附件2 not filled in): their'} bags and copies are not in the totals by unit level.`,
+      more: (n) => `${n} more: see the findings`,
+    },
+  },
+  unreadIntake: {
+    zh: {
+      head: (n) => `注意：以下 ${n} 个单位的附件2 入库清单未能读取（见各单位工作簿中该表标题处的问题），袋数、份数无从计算，未计入按单位级别的合计：`,
+      line: (named, more) =>
+        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的合计。`,
+      more: (n) => `另有 ${n} 个，见检查结果`,
+    },
+    en: {
+      head: () =>
+        'Note: the intake list (附件2) of the units below could not be read (see the finding at its title in each workbook): their bags and copies are unknown, and they are in no level’s totals:',
+      line: (named, more) =>
+        `Note: the intake list (附件2) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags and copies are not in the totals by unit level.`,
+      more: (n) => `${n} more: see the findings`,
+    },
+  },
+  unreadLog: {
+    zh: {
+      head: (n) => `注意：以下 ${n} 个单位的附件3 出入库记录未能读取（见各单位工作簿中该表标题处的问题），未还袋数无从计算，未计入合计：`,
+      line: (named, more) =>
+        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的附件3 出入库记录未能读取（见检查结果），未还袋数未计入合计。`,
+      more: (n) => `另有 ${n} 个，见检查结果`,
+    },
+    en: {
+      head: () =>
+        'Note: the vault log (附件3) of the units below could not be read (see the finding at its title in each workbook): their bags still out are unknown, and in no total:',
+      line: (named, more) =>
+        `Note: the vault log (附件3) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags still out are not in the totals.`,
       more: (n) => `${n} more: see the findings`,
     },
   },

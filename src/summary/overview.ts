@@ -4,7 +4,7 @@
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
-import { NONE_UNITS_WORDS, type NoneReason } from './none-figures';
+import { NONE_UNITS_WORDS, type StockReason } from './none-figures';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';
@@ -45,6 +45,8 @@ export function rankChartData(
     noVault?: string | boolean;
     /** Keeps no intake list (likewise): no copies either. */
     noIntake?: string | boolean;
+    /** Its intake list could not be read (likewise): no copies known either. */
+    unreadIntake?: string | boolean;
   }>,
 ): ChartData {
   const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
@@ -56,7 +58,7 @@ export function rankChartData(
     .slice(0, 20);
   // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size; nor a unit that
   // keeps no vault record or no intake list (its copies not known: 0 beside its candidates would read as papers short).
-  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault && !u.noIntake);
+  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault && !u.noIntake && !u.unreadIntake);
   const bigLevel = SITTING_FIRST.find((l) => sized.some((u) => u.level === l)) ?? null;
   const big = sized
     .filter((u) => bigLevel === null || u.level === bigLevel)
@@ -112,17 +114,24 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
   return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
 }
 
-/** The units in no level's stock for a reason (no vault record, then no intake list), each reason with a unit. */
-export function noneUnitsOf(t: Pick<ConsolidatedTotals, 'noVault' | 'noIntake'>): Array<{ reason: NoneReason; names: string[] }> {
-  const all: Array<{ reason: NoneReason; names: string[] }> = [
+type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog'>;
+
+/**
+ * The units in no level's stock for a reason (no vault record, no intake list, 附件2 not read), then those whose bags
+ * still out are in no total (附件3 not read), each reason with a unit.
+ */
+export function noneUnitsOf(t: NoneUnits): Array<{ reason: StockReason; names: string[] }> {
+  const all: Array<{ reason: StockReason; names: string[] }> = [
     { reason: 'noVault', names: t.noVault },
     { reason: 'noIntake', names: t.noIntake ?? [] },
+    { reason: 'unreadIntake', names: t.unreadIntake ?? [] },
+    { reason: 'unreadLog', names: t.unreadLog ?? [] },
   ];
   return all.filter((u) => u.names.length > 0);
 }
 
 /** The lines on the units in no level's totals for a reason (noneUnitsOf): one a reason, the first few named. */
-export function noneLinesOf(t: Pick<ConsolidatedTotals, 'noVault' | 'noIntake'>, lang: Lang): string[] {
+export function noneLinesOf(t: NoneUnits, lang: Lang): string[] {
   return noneUnitsOf(t).map(({ reason, names }) => {
     const named = names.slice(0, SET_ASIDE_NAMED);
     return NONE_UNITS_WORDS[reason][lang].line(named, names.length - named.length);

@@ -38,6 +38,7 @@ import { roomsIn } from '../model/rooms';
 import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
+import { type UnreadForm, type UnreadSheet, noneFlagsOf, unreadForms } from './none-figures';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
@@ -102,6 +103,8 @@ export interface PaperSummary {
   noVault?: boolean;
   /** The site keeps no intake list (SiteSummary.noIntake): bags, copies, spare and bags in the vault are none, not 0. */
   noIntake?: boolean;
+  /** The site's forms not read (SiteSummary.unread): the figures made from them are none, not 0. */
+  unread?: UnreadForm[];
 }
 
 export interface HandoverBrief {
@@ -177,6 +180,11 @@ export interface SiteSummary {
    * totals count none of its stock; its checkouts, returns, rooms and duty are as 附件3, 4 and 5 say.
    */
   noIntake: boolean;
+  /**
+   * Sheets of 附件2–5 whose rows could not be read (SiteModel.unreadRows), at required-field's finding: their figures
+   * are none, not 0 or 100 % (附件3 未能读取, none-figures.ts), in no total. Absent when every form was read.
+   */
+  unread?: UnreadSheet[];
   /** No errors and every part read: the workbook can be handed upward. */
   ready: boolean;
 }
@@ -387,14 +395,15 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     }
   }
 
-  const noIntake = !keepsIntakeList(data);
-  const noVault = noIntake && keepsNoVaultLog(data);
+  const { noIntake, noVault, unread } = noneFlagsOf(data, model);
+  const forms = unreadForms(unread);
   const list = [...papers.values()];
   for (const p of list) {
     p.copies = copiesOf(p.bags);
-    p.spareCopies = p.candidates === null || noIntake ? null : p.copies - p.candidates;
+    p.spareCopies = p.candidates === null || noIntake || forms.includes('intake') ? null : p.copies - p.candidates;
     if (noVault) p.noVault = true;
     else if (noIntake) p.noIntake = true;
+    if (forms.length) p.unread = forms;
     p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched - p.bagsDestroyed;
   }
   list.sort((a, b) => (a.sessionStart ?? '\uffff').localeCompare(b.sessionStart ?? '\uffff') || a.paperNo.localeCompare(b.paperNo));
@@ -455,25 +464,9 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     unreadable: counter.unreadable,
     noVault,
     noIntake: noIntake && !noVault,
+    ...(unread.length ? { unread } : {}),
     ready: errors === 0,
   };
-}
-
-/**
- * A row of 附件2: an intake list of papers from above or of papers taken back from below. With none, the bags and
- * copies the vault received are not known: they are not 0.
- */
-function keepsIntakeList(data: SiteData): boolean {
-  return intakeLists(data).some(({ list }) => (list.items ?? []).length > 0);
-}
-
-/**
- * No row of the vault's other two forms: 附件3's log, 附件5's shifts. With no intake list either (a 考点 or 分校 that
- * kept its papers elsewhere, or whose forms were deleted: required-field's noVault says so), the unit keeps no vault
- * record: nothing the vault's figures are made of is known.
- */
-function keepsNoVaultLog(data: SiteData): boolean {
-  return (data.vaultLog ?? []).length === 0 && (data.duty?.shifts ?? []).length === 0;
 }
 
 /** Adds findings found later (across workbooks) to a summary's counts. */

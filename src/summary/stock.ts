@@ -6,6 +6,7 @@
 import { type Level, levelOf } from '../model/custody';
 import type { ConsolidatedTotals } from './consolidate';
 import type { SiteSummary } from './site';
+import { unreadForms } from './none-figures';
 
 /** The levels, down the chain, then the units whose level cannot be read: the order `levels` lists them. */
 export const LEVEL_ORDER: ReadonlyArray<Level | null> = ['省校', '分校', '考点', null];
@@ -22,13 +23,20 @@ export interface UnitStock {
   noVault?: string;
   /** The unit's name when it keeps no intake list (SiteSummary.noIntake): its bags and copies not known, it is in no level either. */
   noIntake?: string;
+  /** The unit's name when its intake list (附件2) could not be read (SiteSummary.unread): as `noIntake`. */
+  unreadIntake?: string;
+  /** The unit's name when its vault log (附件3) could not be read: its bags still out not known, in no figure. */
+  unreadLog?: string;
 }
 
 /** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
-export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' | 'noIntake'>): UnitStock {
+export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' | 'noIntake' | 'unread'>): UnitStock {
+  const forms = unreadForms(s.unread);
   return {
     ...(s.noVault ? { noVault: s.site.name } : {}),
     ...(s.noIntake ? { noIntake: s.site.name } : {}),
+    ...(forms.includes('intake') ? { unreadIntake: s.site.name } : {}),
+    ...(forms.includes('vaultLog') ? { unreadLog: s.site.name } : {}),
     level: levelOf(s.site) ?? null,
     papers: s.totals.papers,
     bags: s.totals.bags.totalBags,
@@ -41,7 +49,8 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' |
 /**
  * Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels;
  * a unit that keeps no vault record into none (`noVault` names it); nor one that keeps no intake list (`noIntake`
- * names it), whose bags still out (附件3) are counted over all levels all the same.
+ * names it) or whose intake list could not be read (`unreadIntake`), whose bags still out (附件3) are counted over all
+ * levels all the same; nor the bags still out of one whose vault log could not be read (`unreadLog`).
  */
 export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   t.papers += u.papers;
@@ -50,10 +59,13 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
     t.noVault.push(u.noVault);
     return;
   }
-  t.bagsStillOut += u.bagsStillOut;
-  // No intake list: its bags and copies not known, none of 0 beside its candidates in its level.
-  if (u.noIntake !== undefined) {
-    (t.noIntake ??= []).push(u.noIntake);
+  // 附件3 not read: its bags still out not known, in no figure (0 would read as all returned).
+  if (u.unreadLog !== undefined) (t.unreadLog ??= []).push(u.unreadLog);
+  else t.bagsStillOut += u.bagsStillOut;
+  // No intake list, or one not read: its bags and copies not known, none of 0 beside its candidates in its level.
+  if (u.noIntake !== undefined || u.unreadIntake !== undefined) {
+    if (u.noIntake !== undefined) (t.noIntake ??= []).push(u.noIntake);
+    if (u.unreadIntake !== undefined) (t.unreadIntake ??= []).push(u.unreadIntake);
     return;
   }
   const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
@@ -61,5 +73,5 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   l.bags += u.bags;
   l.copies += u.copies;
   l.candidates += u.candidates;
-  l.bagsStillOut += u.bagsStillOut;
+  if (u.unreadLog === undefined) l.bagsStillOut += u.bagsStillOut;
 }

@@ -15,7 +15,7 @@ import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang, words } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
-import { NO_INTAKE_TOO, NO_VAULT_ONLY, type NoneWhen, noneCell, noneColumn, noneReason } from './none-figures';
+import { INTAKE_FIGURE, IN_VAULT_FIGURE, LOG_FIGURE, REGISTER_FIGURE, type NoneWhen, noneCell, noneColumn, noneReasons, reasonUnder } from './none-figures';
 import { counted } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
@@ -26,27 +26,29 @@ export interface PaperColumn extends Column<PaperSummary> {
 const num = (n: number | null): Cell => n;
 
 /**
- * A paper column of a figure of the vault (noneColumn), its 合计 too: none at a site whose reason is one of
- * `when.none` (no vault record; for a figure of 附件2, no intake list either).
+ * A paper column of a figure of the vault (noneColumn), its 合计 too: none at a site with a reason in `when.none` (no
+ * vault record; for a figure of 附件2, no intake list either; the form it is made from not read).
  */
 function vaultFigure(
-  column: Omit<PaperColumn, 'value' | 'total'> & { value: (p: PaperSummary) => number | null; total: (s: SiteSummary) => number },
+  column: Omit<PaperColumn, 'value' | 'total'> & { value: (p: PaperSummary, lang: Lang) => Cell; total: (s: SiteSummary, lang: Lang) => Cell },
   when: NoneWhen,
 ): PaperColumn {
-  const total = (s: SiteSummary): Cell => {
-    const reason = noneReason(s);
-    return reason !== undefined && when.none.includes(reason) ? noneCell(reason, when) : column.total(s);
+  const total = (s: SiteSummary, lang: Lang): Cell => {
+    const reason = reasonUnder(noneReasons(s), when);
+    return reason !== undefined ? noneCell(reason, when) : column.total(s, lang);
   };
-  return noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReason, when);
+  return noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReasons, when);
 }
 
-/** The first of the bag columns: says either reason, its word running on over the bags and copies beside it. */
-const BAGS_LEAD: NoneWhen = { ...NO_INTAKE_TOO, says: ['noVault', 'noIntake'] };
+/** The first of the bag columns: says either reason or 附件2 unread, its word running on over the bags and copies beside it. */
+const BAGS_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noVault', 'noIntake', 'unreadIntake'] };
 /**
  * 余量, first of the run of the vault's figures after 考生数: says 无保密室记录 over 出库…下级送回; with no intake list
  * alone it stands by itself between figures that are given (考生数, 出库次数), too narrow for its word: empty.
  */
-const SPARE_LEAD: NoneWhen = { ...NO_INTAKE_TOO, says: ['noVault'] };
+const SPARE_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noVault'] };
+/** 出库次数 and 未还袋数, the first of each run of 附件3's figures: say 附件3 未能读取 (无保密室记录 runs on from 余量). */
+const LOG_LEAD: NoneWhen = { ...LOG_FIGURE, says: ['unreadLog'] };
 
 /** The length of custody and the part of it covered by shifts: hours and minutes (a duration, its unit in its format). */
 export const CUSTODY_TIME = { zh: words('保管', '时长'), en: 'Custody time' };
@@ -81,15 +83,15 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   ),
   vaultFigure(
     { key: 'bags26', header: { zh: words('26份装', '袋数'), en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
-    NO_INTAKE_TOO,
+    INTAKE_FIGURE,
   ),
   vaultFigure(
     { key: 'bags11', header: { zh: words('11份装', '袋数'), en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 },
-    NO_INTAKE_TOO,
+    INTAKE_FIGURE,
   ),
   vaultFigure(
     { key: 'bags5', header: { zh: words('5份装', '袋数'), en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 },
-    NO_INTAKE_TOO,
+    INTAKE_FIGURE,
   ),
   vaultFigure(
     {
@@ -99,9 +101,9 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
       value: (p) => p.bags.totalBags,
       total: (s) => s.totals.bags.totalBags,
     },
-    NO_INTAKE_TOO,
+    INTAKE_FIGURE,
   ),
-  vaultFigure({ key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies }, NO_INTAKE_TOO),
+  vaultFigure({ key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies }, INTAKE_FIGURE),
   { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: (p) => num(p.candidates), total: (s) => s.totals.candidates },
   vaultFigure(
     {
@@ -115,11 +117,11 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
   ),
   vaultFigure(
     { key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
-    NO_VAULT_ONLY,
+    LOG_LEAD,
   ),
   vaultFigure(
     { key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
-    NO_VAULT_ONLY,
+    LOG_FIGURE,
   ),
   vaultFigure(
     {
@@ -129,7 +131,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
       value: (p) => p.bagsDispatched,
       total: (s) => s.totals.bagsDispatched,
     },
-    NO_VAULT_ONLY,
+    LOG_FIGURE,
   ),
   vaultFigure(
     {
@@ -140,25 +142,31 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
       value: (p) => p.bagsTakenBack,
       total: (s) => s.papers.reduce((a, p) => a + p.bagsTakenBack, 0),
     },
-    NO_INTAKE_TOO,
+    INTAKE_FIGURE,
   ),
-  {
-    key: 'rooms',
-    header: { zh: words('分发', '考场'), en: 'Rooms' },
-    // 8, not 12: room numbers wrap (01、02 on a line), and the sheet keeps to one A4 page wide at 9 pt with 下级送回袋数 beside it.
-    width: 8,
-    wrap: true,
-    value: (p, lang) => listOf(p.rooms, lang),
-    // 考场次 on a line of its own: 8 wide, “5 个考场次” broke inside the word (5 个考场 / 次, review 13a D8).
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个\n考场次` : counted(s.totals.roomsServed, 'room sessions')),
-  },
-  {
-    key: 'copiesDistributed',
-    header: { zh: words('分发', '份数'), en: 'Copies handed' },
-    width: 6,
-    value: (p) => p.copiesDistributed,
-    total: (s) => s.totals.copiesDistributed,
-  },
+  vaultFigure(
+    {
+      key: 'rooms',
+      header: { zh: words('分发', '考场'), en: 'Rooms' },
+      // 8, not 12: room numbers wrap (01、02 on a line), and the sheet keeps to one A4 page wide at 9 pt with 下级送回袋数 beside it.
+      width: 8,
+      wrap: true,
+      value: (p, lang) => listOf(p.rooms, lang),
+      // 考场次 on a line of its own: 8 wide, “5 个考场次” broke inside the word (5 个考场 / 次, review 13a D8).
+      total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个\n考场次` : counted(s.totals.roomsServed, 'room sessions')),
+    },
+    { ...REGISTER_FIGURE, says: ['unreadRegister'] },
+  ),
+  vaultFigure(
+    {
+      key: 'copiesDistributed',
+      header: { zh: words('分发', '份数'), en: 'Copies handed' },
+      width: 6,
+      value: (p) => p.copiesDistributed,
+      total: (s) => s.totals.copiesDistributed,
+    },
+    REGISTER_FIGURE,
+  ),
   vaultFigure(
     {
       key: 'bagsStillOut',
@@ -167,7 +175,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
       value: (p) => p.bagsStillOut,
       total: (s) => s.totals.bagsStillOut,
     },
-    NO_VAULT_ONLY,
+    LOG_LEAD,
   ),
   vaultFigure(
     {
@@ -177,7 +185,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
       value: (p) => p.bagsInVault,
       total: (s) => s.papers.reduce((a, p) => a + p.bagsInVault, 0),
     },
-    NO_INTAKE_TOO,
+    IN_VAULT_FIGURE,
   ),
 ];
 

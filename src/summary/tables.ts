@@ -23,7 +23,7 @@ import {
   levelShown,
   listOf,
 } from './words';
-import { NO_INTAKE_TOO, NO_VAULT_ONLY, NONE_NOTE, type NoneWhen, noneColumn, noneReason } from './none-figures';
+import { DUTY_FIGURE, INTAKE_FIGURE, LOG_FIGURE, REGISTER_FIGURE, type NoneWhen, noneColumn, noneNotes, noneReasons, reasonUnder } from './none-figures';
 import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
 
@@ -39,11 +39,12 @@ function noteOf(f: FileOutcome, lang: Lang): string {
   const gaps = s.duty.gaps.length;
   const out = s.outstanding.length;
   const zh = lang === 'zh';
-  const none = noneReason(s);
+  // Gaps of a duty log or a custody period not read are not known: its note says so instead.
+  const dutyKnown = reasonUnder(noneReasons(s), DUTY_FIGURE) === undefined;
   return [
-    gaps ? (zh ? `值班缺口 ${gaps} 处` : singularOfOne(`${gaps} duty gaps`)) : '',
+    gaps && dutyKnown ? (zh ? `值班缺口 ${gaps} 处` : singularOfOne(`${gaps} duty gaps`)) : '',
     out ? (zh ? `${out} 次出库未还` : `${counted(out, 'checkouts')} not returned`) : '',
-    none ? NONE_NOTE[none][lang] : '',
+    ...noneNotes(s, lang),
   ]
     .filter(Boolean)
     .join(zh ? '；' : '; ');
@@ -54,13 +55,15 @@ const fig =
   (f: FileOutcome): Cell =>
     f.summary ? get(f.summary) : null;
 
-/** A 站点汇总 column of a figure of the unit's vault (noneColumn): none where the unit's reason is one of `when.none`. */
+/** A 站点汇总 column of a figure of the unit's vault (noneColumn): none where one of the unit's reasons is in `when.none`. */
 const vaultFig = (column: Column<FileOutcome> & { value: (f: FileOutcome) => Cell }, when: NoneWhen): Column<FileOutcome> =>
-  noneColumn(column, (f) => noneReason(f.summary), when);
-/** 合计（袋）, first of 附件2's two figures: says 无入库清单 over 试卷份数 (无保密室记录 is said from 出库次数 on, over more room). */
-const BAGS_LEAD: NoneWhen = { ...NO_INTAKE_TOO, says: ['noIntake'] };
-/** The first of a run of 附件3's or 5's figures: says 无保密室记录. */
-const VAULT_LEAD: NoneWhen = { ...NO_VAULT_ONLY, says: ['noVault'] };
+  noneColumn(column, (f) => noneReasons(f.summary), when);
+/** 合计（袋）, first of 附件2's two figures: says 无入库清单 or 附件2 未能读取 over 试卷份数 (无保密室记录 is said from 出库次数 on, over more room). */
+const BAGS_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noIntake', 'unreadIntake'] };
+/** The first of a run of 附件3's figures (出库次数, 保管时长): says 无保密室记录 or 附件3 未能读取. */
+const VAULT_LEAD: NoneWhen = { ...LOG_FIGURE, says: ['noVault', 'unreadLog'] };
+/** 值班覆盖时长, first of 附件5's figures: says 附件5 未能读取 (with 附件3 unread, 保管时长's word runs on over it). */
+const DUTY_LEAD: NoneWhen = { ...DUTY_FIGURE, says: ['unreadDuty'] };
 
 /**
  * One row per workbook, led by its unit as a superior reads it (分校, 单位,
@@ -78,20 +81,23 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'warnings', header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
   { key: 'papers', header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
   vaultFig({ key: 'bags', header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: fig((s) => s.totals.bags.totalBags) }, BAGS_LEAD),
-  vaultFig({ key: 'copies', header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) }, NO_INTAKE_TOO),
+  vaultFig({ key: 'copies', header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) }, INTAKE_FIGURE),
   { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: fig((s) => s.totals.candidates) },
   vaultFig({ key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) }, VAULT_LEAD),
-  vaultFig({ key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) }, NO_VAULT_ONLY),
-  vaultFig({ key: 'bagsStillOut', header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) }, NO_VAULT_ONLY),
+  vaultFig({ key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) }, LOG_FIGURE),
+  vaultFig({ key: 'bagsStillOut', header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) }, LOG_FIGURE),
   vaultFig(
     { key: 'bagsDispatched', header: { zh: words('移交', '送出（袋）'), en: 'Bags sent on' }, width: 7, value: fig((s) => s.totals.bagsDispatched) },
-    NO_VAULT_ONLY,
+    LOG_FIGURE,
   ),
-  { key: 'rooms', header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
+  vaultFig(
+    { key: 'rooms', header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
+    { ...REGISTER_FIGURE, says: ['unreadRegister'] },
+  ),
   { key: 'handoversIn', header: { zh: words('接收', '交接单'), en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
   { key: 'handoversOut', header: { zh: words('移交', '交接单'), en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
   vaultFig({ key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.custodyHours) }, VAULT_LEAD),
-  vaultFig({ key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.coveredHours) }, NO_VAULT_ONLY),
+  vaultFig({ key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.coveredHours) }, DUTY_LEAD),
   // Wide enough for 100.0% (a narrower column shows ###).
   vaultFig(
     {
@@ -101,9 +107,9 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
       numFmt: '0.0%',
       value: fig((s) => Math.round(s.duty.coverage * 1000) / 1000),
     },
-    NO_VAULT_ONLY,
+    DUTY_FIGURE,
   ),
-  vaultFig({ key: 'gaps', header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) }, NO_VAULT_ONLY),
+  vaultFig({ key: 'gaps', header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) }, DUTY_FIGURE),
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
   // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },

@@ -66,6 +66,17 @@ export interface ConsolidatedTotals {
    * Absent when none.
    */
   noIntake?: string[];
+  /**
+   * The units counted whose intake list (附件2) could not be read (SiteSummary.unread), by name: in no level's stock,
+   * for their bags and copies are not known; their bags still out in `bagsStillOut` unless their 附件3 was not read
+   * either. Absent when none.
+   */
+  unreadIntake?: string[];
+  /**
+   * The units counted whose vault log (附件3) could not be read, by name: their bags still out are not known, in no
+   * figure (neither `bagsStillOut` nor their level's); their bags and copies in their level as 附件2 says. Absent when none.
+   */
+  unreadLog?: string[];
   /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
   unit: string;
 }

@@ -85,8 +85,8 @@ describe('table 一 of a 汇总 sheet over several printed pages', () => {
       totals: 9,
       rules: [
         ['K6:K8', 'AND(ISNUMBER(K6),K6<0)'],
-        ['R6:R8', 'R6>0'],
-        ['M6:M8', 'M6<L6'],
+        ['R6:R8', 'AND(ISNUMBER(R6),R6>0)'],
+        ['M6:M8', 'AND(ISNUMBER(M6),M6<L6)'],
       ],
       filter: 'A5:S8',
     });

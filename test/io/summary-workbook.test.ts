@@ -228,7 +228,7 @@ describe('the consolidated summary workbook', () => {
              [
                [
                  "expression",
-                 "T2>0",
+                 "AND(ISNUMBER(T2),T2>0)",
                ],
              ],
            ],
@@ -741,7 +741,7 @@ describe('addSiteSummarySheet (the browser path: an exceljs workbook, no fs)', (
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));
-    expect(formulae).toContain('R6>0'); // 未还袋数 > 0
+    expect(formulae).toContain('AND(ISNUMBER(R6),R6>0)'); // 未还袋数 > 0 (a number: not a figure's word, 附件3 未能读取)
     // A finding's rows are filled in its severity's colour across the sheet (its lines run on over the empty cells: no conditional format to sort).
     const error = ws.getRow(findRow(ws, '错误'));
     expect([1, ws.columnCount].map((c) => error.getCell(c).fill)).toEqual(

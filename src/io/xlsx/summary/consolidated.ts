@@ -17,6 +17,7 @@ import { Lang, ShowContext, relativeNames, rowOf, sheetValue } from '../../../su
 import { NAME_WHOLE, fitWidths, wholeNames } from '../../../summary/fit-widths';
 import { type Consolidated, type ConsolidatedTotals, type HandoverPair, PER_SITE_SHEETS } from '../../../summary/consolidate';
 import { ChartData, rankChartData } from '../../../summary/overview';
+import { unreadForms } from '../../../summary/none-figures';
 import { ruleTitle } from '../../../summary/rule-titles';
 import { placeOf, siteOrder } from '../../../summary/site-order';
 import type { SiteSummary } from '../../../summary/site';
@@ -97,6 +98,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
         counted: !aside.has(f.file),
         noVault: s.noVault,
         noIntake: s.noIntake,
+        unreadIntake: unreadForms(s.unread).includes('intake'),
         // The level the totals count it in (stock.ts): 总览 ranks one level by candidates.
         level: levelOf(s.site) ?? null,
       };
@@ -251,7 +253,8 @@ async function writePapers(paperSheet: ExcelJS.Worksheet, c: ConsolidatedSource,
   if (np > 1) {
     const [spare, out] = ['spareCopies', 'bagsStillOut'].map((k) => colLetter(columnIndex(PAPER_DETAIL_COLUMNS, k) + 1));
     cellRule(paperSheet, `${spare}2:${spare}${np}`, `AND(ISNUMBER(${spare}2),${spare}2<0)`, ERROR_STYLE, 1);
-    cellRule(paperSheet, `${out}2:${out}${np}`, `${out}2>0`, ERROR_STYLE, 2);
+    // A figure's word (附件3 未能读取) is text, which Excel takes as more than 0: a number asked for.
+    cellRule(paperSheet, `${out}2:${out}${np}`, `AND(ISNUMBER(${out}2),${out}2>0)`, ERROR_STYLE, 2);
   }
   finish(paperSheet);
 }

@@ -49,7 +49,7 @@ import {
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
 import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections } from '../../../summary/words';
-import { NONE_SITE, NONE_WORDS } from '../../../summary/none-figures';
+import { DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, noneReasons, reasonUnder, unreadLine } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { groupedFindings } from '../../../check/finding-groups';
@@ -101,21 +101,28 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   // No vault record: no duty cover of nothing, no bags out of none. No intake list: said after the figures it leaves.
   const noVault = s.noVault && NONE_WORDS.noVault[lang];
   const noIntake = s.noIntake && NONE_WORDS.noIntake[lang];
+  // A form not read (附件3, 5): its figure unknown, said with the form (附件2, 4: after the figures, as 无入库清单).
+  const reasons = noneReasons(s);
+  const [cover, out] = [DUTY_FIGURE, LOG_FIGURE].map((when) => reasonUnder(reasons, when)).map((r) => r && r !== 'noVault' && NONE_WORDS[r][lang]);
+  const unread = reasons.flatMap((r) => (r === 'unreadIntake' || r === 'unreadRegister' ? [NONE_WORDS[r][lang]] : []));
   const figures =
     lang === 'en'
       ? [
           !named.errors && counted(errors, 'errors'),
           !named.warnings && counted(warnings, 'warnings'),
-          noVault || `on duty ${covered} of ${custody}`,
-          !noVault && `out ${counted(s.totals.bagsStillOut, 'bags')}${copiesOut ? `, ${counted(copiesOut, 'copies')}` : ''}`,
+          noVault || (cover ? `duty cover unknown (${cover})` : `on duty ${covered} of ${custody}`),
+          !noVault &&
+            (out ? `bags out unknown (${out})` : `out ${counted(s.totals.bagsStillOut, 'bags')}${copiesOut ? `, ${counted(copiesOut, 'copies')}` : ''}`),
           noIntake,
+          ...unread,
         ]
       : [
           !named.errors && `${w('errors')} ${errors}`,
           !named.warnings && `${w('warnings')} ${warnings}`,
-          noVault || `值班覆盖 ${covered} / ${custody}`,
-          !noVault && `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`,
+          noVault || (cover ? `值班覆盖未知（${cover}）` : `值班覆盖 ${covered} / ${custody}`),
+          !noVault && (out ? `未还袋数未知（${out}）` : `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`),
           noIntake,
+          ...unread,
         ];
   return [head, ...figures.filter(Boolean)].join('    ');
 }
@@ -323,8 +330,9 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   if (lastPaper >= firstPaper) {
     const col = (key: string) => colLetter(columnIndex(PAPER_COLUMNS, key) + 1);
     const [spare, out, returns, checkouts, copies] = ['spareCopies', 'bagsStillOut', 'returns', 'checkouts', 'copies'].map(col);
-    // A header written again among the rows is text, which Excel takes as more than any number: the rules ask for a number there.
-    const numeric = (c: string, rule: string) => (headed.length ? `AND(ISNUMBER(${c}${firstPaper}),${rule})` : rule);
+    // A header written again among the rows, or a figure's word (附件3 未能读取), is text, which Excel takes as more than
+    // any number: the rules ask for a number there.
+    const numeric = (c: string, rule: string) => `AND(ISNUMBER(${c}${firstPaper}),${rule})`;
     ws.autoFilter = { from: { row: 5, column: 1 }, to: { row: lastPaper, column: NCOL } };
     cellRule(ws, `${spare}${firstPaper}:${spare}${lastPaper}`, `AND(ISNUMBER(${spare}${firstPaper}),${spare}${firstPaper}<0)`, ERROR_STYLE, 1);
     cellRule(ws, `${out}${firstPaper}:${out}${lastPaper}`, numeric(out, `${out}${firstPaper}>0`), ERROR_STYLE, 2);
@@ -333,6 +341,11 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   }
   // No intake list: why the table's bags, copies, spare and bags in the vault are empty, under it.
   if (s.noIntake) pages.add(banner(ws, r++, NONE_SITE.noIntake[lang], { size: BODY_PT }));
+  // A form not read (附件2, 3, 4): which figures of the table it leaves empty, and where its finding is.
+  for (const form of ['intake', 'vaultLog', 'distribution'] as const) {
+    const line = unreadLine(s.unread, form, lang);
+    if (line) pages.add(banner(ws, r++, `${line}${lang === 'zh' ? '。' : '.'}`, { size: BODY_PT }));
+  }
   const destroyed = destroyedLine(s.papers, lang);
   if (destroyed) pages.add(banner(ws, r++, destroyed, { size: BODY_PT }));
   r++;
@@ -347,7 +360,33 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   pages.add();
 
   if (s.noVault) return noVaultSections(ws, pages, r, s, ctx, findings);
+  if (s.unread?.some((u) => u.form === 'vaultLog' || u.form === 'duty')) return unreadSections(ws, pages, r, s, ctx, findings);
   return dutyAndAfter(ws, pages, r, s, ctx, findings);
+}
+
+/**
+ * A site whose 附件3 or 附件5 could not be read: its duty cover (and with 附件3 its checkouts not returned) is not known,
+ * said in the sections' place with where to look (unreadLine), not a cover of 100 % or 全部已归还; then its findings.
+ */
+function unreadSections(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
+  const lang = ctx.lang;
+  const stop = lang === 'zh' ? '。' : '.';
+  const said = (form: 'vaultLog' | 'duty') => unreadLine(s.unread, form, lang);
+  const duty = [said('vaultLog'), said('duty')].filter(Boolean).map((line) => `${line}${stop}`);
+  const heights = duty.map((line) => rowHeightFor(linesOf(line, FULL)));
+  pages.keep(r, [SECTION_PT, ...heights]);
+  section(ws, pages, r++, SITE_WORDS.duty[lang]);
+  for (const line of duty) pages.add(banner(ws, r++, line, { size: BODY_PT }));
+  r++;
+  pages.add();
+  if (!said('vaultLog')) return afterDuty(ws, pages, r, s, ctx, findings);
+  const line = `${said('vaultLog')}${stop}`;
+  pages.keep(r, [SECTION_PT, rowHeightFor(linesOf(line, FULL))]);
+  section(ws, pages, r++, siteSections(lang).outstanding(null));
+  pages.add(banner(ws, r++, line, { size: BODY_PT }));
+  r++;
+  pages.add();
+  return findingsAndEnd(ws, pages, r, s, ctx, findings);
 }
 
 /**
@@ -375,7 +414,6 @@ function noVaultSections(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: Site
 function dutyAndAfter(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
   const lang = ctx.lang;
   const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
-  const sections = siteSections(lang);
   const d = s.duty;
   const gaps = dutyGaps(d);
   const gapHeights = gaps.length ? [...sectionHeights(DUTY_GAP_COLUMNS, gaps, ctx)].slice(1) : [];
@@ -394,7 +432,13 @@ function dutyAndAfter(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSum
   }
   r++;
   pages.add();
+  return afterDuty(ws, pages, r, s, ctx, findings);
+}
 
+/** The checkouts not returned (or 全部已归还), then the findings. */
+function afterDuty(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
+  const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][ctx.lang];
+  const sections = siteSections(ctx.lang);
   pages.keep(r, s.outstanding.length ? sectionHeights(OUTSTANDING_COLUMNS, s.outstanding, ctx) : [SECTION_PT, DEFAULT_ROW_PT]);
   section(ws, pages, r++, sections.outstanding(s.outstanding.length));
   if (s.outstanding.length) r = table(ws, pages, r, OUTSTANDING_COLUMNS, s.outstanding, ctx);
