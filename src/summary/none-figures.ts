@@ -22,11 +22,24 @@ export interface UnreadSheet {
   sheet: string;
   cell: string;
 }
-/** The forms of a workbook whose rows could not be read (forms/unread-rows.ts), each at its finding's cell. */
-function unreadSheetsOf(model: Pick<SiteModel, 'unreadRows' | 'locations'> | undefined): UnreadSheet[] {
-  return (model?.unreadRows ?? []).flatMap(({ form, sheet }, i) =>
+type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas' | 'sheets'>>;
+
+/**
+ * The forms of a workbook whose rows could not be read (forms/unread-rows.ts), each at its finding's cell; and those
+ * whose values could not be read either: cells the form reads holding a formula saved without its value, or referring
+ * to itself (forms/unsolved.ts), each at formula-not-saved's or formula-cycle's cell — their figures are as unknown
+ * (review 19a D2: three 取卷时间 so made custody 0 h and duty cover 100 %, one shift's end a gap validate denies).
+ */
+function unreadSheetsOf(model: NoneSource | undefined): UnreadSheet[] {
+  const unread = (model?.unreadRows ?? []).flatMap(({ form, sheet }, i) =>
     form in UNREAD_REASON ? [{ form: form as UnreadForm, sheet, cell: model!.locations[`unreadRows[${i}]`]?.cell ?? 'A1' }] : [],
   );
+  const unsolved = (model?.unsolvedFormulas ?? []).flatMap(({ sheet }, i) =>
+    (model!.sheets ?? [])
+      .filter((s) => s.sheet === sheet && s.form !== null && s.form in UNREAD_REASON)
+      .map((s) => ({ form: s.form as UnreadForm, sheet, cell: model!.locations[`unsolvedFormulas[${i}]`]?.cell ?? 'A1' })),
+  );
+  return [...unread, ...unsolved];
 }
 
 /**
@@ -35,10 +48,7 @@ function unreadSheetsOf(model: Pick<SiteModel, 'unreadRows' | 'locations'> | und
  * either: a 考点 or 分校 that kept its papers elsewhere, or whose forms were deleted; required-field's noVault says so),
  * and which of its forms could not be read. A form not read is kept, not missing: neither 无入库清单 nor 无保密室记录.
  */
-export function noneFlagsOf(
-  data: SiteData,
-  model?: Pick<SiteModel, 'unreadRows' | 'locations'>,
-): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
+export function noneFlagsOf(data: SiteData, model?: NoneSource): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
   const unread = unreadSheetsOf(model);
   const forms = unreadForms(unread);
   const noIntake = !intakeLists(data).some(({ list }) => (list.items ?? []).length > 0) && !forms.includes('intake');
