@@ -15,7 +15,7 @@ import { refusalLine } from '../check/refusal';
 import { overTime } from '../model/limits';
 import { fileBudget, fileSeconds } from './time-budget';
 import { EarlyWorkers, runPool } from './pool';
-import { Consolidated, FileOutcome, applyAcross, buildConsolidated } from '../summary/consolidate';
+import { Consolidated, FileOutcome, applyAcross, buildConsolidated, unknownFieldsOf } from '../summary/consolidate';
 import type { PackedLocations } from '../model/location-map';
 import { summarizeSite } from '../summary/site';
 import { SameBytes } from '../summary/same-bytes';
@@ -51,7 +51,8 @@ export async function processFile(file: string, lang?: 'zh' | 'en', packPlaces =
   if (!checked.model) return { outcome: { file, sha256, error, findings: [] } };
   const slim = packPlaces ? slimModel(checked.model, {}) : slimModel(checked.model);
   const summary = summarizeSite(checked.model, findings, { file, sha256, lang });
-  const outcome = { file, site: checked.report.site, sha256, findings, summary, digest: slim.contentDigest };
+  const unknownFields = unknownFieldsOf(checked.model);
+  const outcome = { file, site: checked.report.site, sha256, findings, summary, digest: slim.contentDigest, ...(unknownFields ? { unknownFields } : {}) };
   return packPlaces ? { outcome, slim, places: slimPlaces(checked.model) } : { outcome, slim };
 }
 

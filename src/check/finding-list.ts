@@ -10,7 +10,11 @@ import { FINDINGS_LIST_TITLE, rowWords } from '../model/finding';
 import { ruleTitle } from '../rules';
 import { type SheetGrid, type WorkbookGrid, cellAt, columnLetter, isBlank, parseA1 } from '../model/grid';
 import { FORMS } from '../forms/index';
-import { copyLocator } from '../forms/repeated';
+import { copyLocator, titlesOfForms } from '../forms/repeated';
+import { formRegions } from '../forms/form-regions';
+import { bestForm, indexSheet } from '../forms/workbook';
+import { sheetShown } from '../model/form-place';
+import type { SheetForm } from '../model/site-model';
 import { groupFindings } from './finding-groups';
 
 type Lang = 'zh' | 'en';
@@ -159,16 +163,36 @@ function inCopy(copy: number | undefined, where: string, lang: Lang): string {
 }
 
 /**
+ * The forms of the findings' sheets that hold more than one (forms/form-regions.ts), each with its span, as the reader
+ * cuts them (SiteModel.sheets): the list names the form beside such a sheet (review 19a D12). Read from the workbook's
+ * grid; only a sheet where two forms' titles stand is cut into regions.
+ */
+export function findingSheets(findings: readonly Finding[], grid: WorkbookGrid): SheetForm[] {
+  const names = new Set(findings.map((f) => f.sheet));
+  const out: SheetForm[] = [];
+  for (const sheet of grid.sheets) {
+    if (!names.has(sheet.name) || new Set(titlesOfForms(sheet, FORMS).map((t) => t.entry)).size < 2) continue;
+    for (const { index, span } of formRegions(sheet, indexSheet)) {
+      const form = span ? bestForm(index)?.layout.id : undefined;
+      if (form && span) out.push({ sheet: sheet.name, form, span });
+    }
+  }
+  return out;
+}
+
+/**
  * The list's title, headers and one row per finding, in the findings' order, the findings of one mistake repeated
  * down a column one row (groupFindings: the first's place, its message and a note of the others' rows); the title
  * still counts findings, and says so where there are fewer rows. `labels`, the fields' (fieldLabels); `copies`, which
- * copy of its form on its sheet each is in (findingCopies).
+ * copy of its form on its sheet each is in (findingCopies); `sheets`, the forms of sheets holding several (SiteModel.sheets,
+ * or findingSheets), named beside the sheet: “Sheet1（出入库记录）”.
  */
 export function findingList(
   findings: readonly Finding[],
   lang: Lang,
   labels?: ReadonlyMap<Finding, string>,
   copies?: ReadonlyMap<Finding, number>,
+  sheets?: readonly SheetForm[],
 ): FindingList {
   const w = FINDING_LIST_WORDS[lang];
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -178,7 +202,7 @@ export function findingList(
     texts: [
       i + 1,
       w.severity[f.severity],
-      f.sheet ?? w.workbook,
+      sheetShown(sheets, f, lang) ?? w.workbook,
       f.cell?.replace(/\$/g, '').toUpperCase() ?? '',
       inCopy(copies?.get(f), rowWords(f, lang) || (labels?.get(f) ?? ''), lang),
       ruleTitle(f.rule, lang),

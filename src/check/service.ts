@@ -17,7 +17,7 @@ import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import type { LocationMap } from '../model/location';
 import { VaultPeople, locationsOf, vaultPeopleOf, vaultPeoplePaths } from '../model/vault-signers';
-import { PackedLocations, locationsUnder, packLocationsUnder, unpackLocations } from '../model/location-map';
+import { PackedLocations, locationEntries, locationsUnder, packLocationsUnder, unpackLocations } from '../model/location-map';
 import { sortFindings, validateAcross, validateSiteIn } from '../rules/engine';
 import type { Lang } from '../rules/types';
 import { refusalLine } from './refusal';
@@ -149,6 +149,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
         ...(model.filterUnknown ? { filterUnknown: model.filterUnknown } : {}),
       }
     : {};
+  const unsolved = unsolvedHandoverCells(model);
   return {
     data,
     locations: locations ?? slimLocations(model, vaultPeople),
@@ -156,7 +157,23 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
     vaultPeople,
     contentDigest: digest,
     ...hiddenRows,
+    ...(unsolved.length ? { unsolvedFormulas: unsolved } : {}),
   };
+}
+
+/**
+ * The unsolved formulas (forms/unsolved.ts) in cells of the handovers: the checks across workbooks leave such a field
+ * out of the comparison of a handover's two copies (model/pairing.ts unsolvedCopyFields; review 19a D1). Only those:
+ * a vault log column of unsaved lookups would be thousands of cells no check across reads.
+ */
+function unsolvedHandoverCells(model: SiteModel): NonNullable<SiteModel['unsolvedFormulas']> {
+  if (!model.unsolvedFormulas?.length) return [];
+  const held = new Set<string>();
+  for (const [, at] of locationEntries(locationsUnder(model.locations, ['handovers']))) held.add(`${at.sheet}!${at.cell}`);
+  return model.unsolvedFormulas.flatMap((g) => {
+    const cells = g.cells.filter((cell) => held.has(`${g.sheet}!${cell}`));
+    return cells.length ? [{ ...g, cells }] : [];
+  });
 }
 
 /** The slim model's own locations: those under ACROSS_PATHS, and the vault log cells the checks across may report at. */

@@ -11,7 +11,9 @@ import { findWorkbookFiles, findWorkbooks, StatMemo, statFrom, THREADS_FROM } fr
 import type { EarlyWorkers } from '../batch/pool';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import { fileBudget } from '../batch/time-budget';
-import type { Finding, RunReport } from '../model/finding';
+import type { FileReport, Finding, RunReport } from '../model/finding';
+import { sheetShown } from '../model/form-place';
+import type { SheetForm } from '../model/site-model';
 import { ruleTitle } from '../rules/index';
 import { groupFindings } from '../check/finding-groups';
 import { countFindings, disagreeFolding } from '../summary/once-per-handover';
@@ -74,12 +76,15 @@ const WORDS = {
 };
 
 /** Text report: by file, then sheet; each line the cell, severity, the rule's title and the message. */
-export function formatText(report: RunReport, lang: Lang = 'zh'): string {
-  return [...textLines(report, lang)].join('\n');
+export function formatText(report: RunReport, lang: Lang = 'zh', sheetsOf?: SheetsOf): string {
+  return [...textLines(report, lang, sheetsOf)].join('\n');
 }
 
+/** The sheets a file's model read (SiteModel.sheets, slim or not): a sheet of several forms is said with the form. */
+type SheetsOf = (file: FileReport) => readonly SheetForm[] | undefined;
+
 /** The text report's lines, as they come. */
-function* textLines(report: RunReport, lang: Lang): Generator<string> {
+function* textLines(report: RunReport, lang: Lang, sheetsOf?: SheetsOf): Generator<string> {
   const w = WORDS[lang];
   let errors = 0;
   let warnings = 0;
@@ -102,8 +107,10 @@ function* textLines(report: RunReport, lang: Lang): Generator<string> {
     const folded = cells > slips ? w.folded(cells, slips) : '';
     yield fileLine(`${file.file}${file.site ? w.site(file.site) : ''}`, file.findings.length ? w.counts(e, n) + folded : w.clean, lang);
     const bySheet = new Map<string, Finding[]>();
+    const sheets = sheetsOf?.(file);
     for (const f of file.findings) {
-      const key = f.sheet ?? w.whole;
+      // A sheet holding several forms, each form's findings apart under its name: “Sheet1（出入库记录）” (review 19a D12).
+      const key = sheetShown(sheets, f, lang) ?? w.whole;
       if (!bySheet.has(key)) bySheet.set(key, []);
       bySheet.get(key)!.push(f);
     }
@@ -221,7 +228,8 @@ async function validatePaths(paths: readonly string[], opts: ValidateOptions, io
   } else {
     // Written in chunks: never one string. Each line ends with its newline, so out() adds none but after the last.
     const text = new TextChunks((chunk) => io.out(chunk));
-    for (const line of textLines(run.report, opts.lang)) await text.put(`${line}\n`);
+    const sheets = new Map(run.workbooks.map((c) => [c.report, c.model?.sheets]));
+    for (const line of textLines(run.report, opts.lang, (file) => sheets.get(file))) await text.put(`${line}\n`);
     await text.end();
   }
   if (run.report.files.length === 0) {

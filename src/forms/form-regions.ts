@@ -11,6 +11,7 @@
  * “6月15日下午考试安排” (a session separator) or “考试安排” inside a vault log is a note in the log, and cut it in two.
  */
 import type { SheetGrid } from '../model/grid';
+import type { FormSpan } from '../model/site-model';
 import { FORMS, FormEntry } from './index';
 import { cheapScore } from './read';
 import { partOf, titlesOfForms } from './repeated';
@@ -39,6 +40,8 @@ interface TitleAt {
 export interface Region {
   sheet: SheetGrid;
   index: SheetIndex;
+  /** Where on its sheet the region is, when the sheet holds more than one form (model/site-model.ts FormSpan). */
+  span?: FormSpan;
 }
 
 /** Where a run of one form's titles begins (row, or column when side by side), and its form. */
@@ -75,9 +78,10 @@ export function formRegions(sheet: SheetGrid, indexOf: (part: SheetGrid) => Shee
   return kept.map((k, i) => {
     const from = i === 0 ? 0 : k.run.start;
     const to = i + 1 < kept.length ? kept[i + 1].run.start : Number.MAX_SAFE_INTEGER;
-    if (k.from === from && k.to === to) return k.region;
+    const span: FormSpan = { from, ...(i + 1 < kept.length ? { to } : {}), across };
+    if (k.from === from && k.to === to) return { ...k.region, span };
     const part = withHidden(sheet, partOf(sheet, from, to, across));
-    return { sheet: part, index: indexOf(part) };
+    return { sheet: part, index: indexOf(part), span };
   });
 }
 

@@ -7,7 +7,7 @@ import { semesterDates } from '../model/datetime';
 import { paperCode } from '../model/paper-code';
 import { normalizeLabel } from '../model/text';
 import { TableLocations, addLocation, addTableLocations, compactLocationMap, renameToFirst } from '../model/location-map';
-import type { SiteModel } from '../model/site-model';
+import type { FormSpan, SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import { splitJoinedSignatures } from './joined-signers';
 import { joinDottedNamesIn } from '../model/dotted-names';
@@ -95,14 +95,14 @@ export function bestForm(index: SheetIndex): FormEntry | null {
  * Which form each sheet is, by its content; null for a sheet that is none of them. `titled`: the sheet has
  * the form's title (考试安排), not only its table's labels.
  */
-function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null; titled: boolean }> {
+function recogniseSheets(grid: WorkbookGrid): Array<{ sheet: SheetGrid; entry: FormEntry | null; index: SheetIndex | null; titled: boolean; span?: FormSpan }> {
   return grid.sheets.flatMap((sheet) => {
     // A marked copy's 问题清单 quotes the forms' words and names their sheets: it is no form, nor cut into regions.
     if (isFindingsListTitle(sheet.rows[0]?.[0])) return [{ sheet, entry: null, index: null, titled: false }];
     // Different forms on one sheet (基本信息 over 考试安排, 附件2 beside 附件3): each read from its own region (form-regions.ts).
-    return formRegions(sheet, indexSheet).map(({ sheet: region, index }) => {
+    return formRegions(sheet, indexSheet).map(({ sheet: region, index, span }) => {
       const entry = bestForm(index);
-      return { sheet: region, entry, index: entry ? index : null, titled: !!entry && cheapScore(index, entry.layout).title > 0 };
+      return { sheet: region, entry, index: entry ? index : null, titled: !!entry && cheapScore(index, entry.layout).title > 0, ...(span ? { span } : {}) };
     });
   });
 }
@@ -272,7 +272,7 @@ function readForms(grid: WorkbookGrid): SiteModel {
   noteSheetCopies(model, sheetCopies, locatedAlone);
   // A 分校's own workbook has no 考点: say so, rather than leave it out.
   if (model.data.site && model.data.site.examSite === undefined) model.data.site.examSite = '';
-  model.sheets = recognised.map(({ sheet, entry }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null }));
+  model.sheets = recognised.map(({ sheet, entry, span }) => ({ sheet: sheet.name, form: entry?.layout.id ?? null, ...(span ? { span } : {}) }));
   noteHiddenSheets(model, hidden);
   noteHiddenRows(model, grid);
   noteTimesNotShown(model, grid);

@@ -31,6 +31,7 @@ import {
 import { MARK_COLORS } from '../check/marks';
 import { isFindingsListTitle } from '../model/finding';
 import { columnLetter } from '../model/grid';
+import type { SheetForm } from '../model/site-model';
 import { columnPoints, gridBorders } from './office-summary';
 
 /** A margin in inches in the points Office.js takes, to a tenth. */
@@ -74,13 +75,15 @@ interface ListPlan {
   lang: 'zh' | 'en';
   /** ExcelApi 1.9: set up for printing. */
   print: boolean;
+  /** The model's sheets: the form named beside a sheet holding several (findingList). */
+  sheets?: readonly SheetForm[];
   /** Called, when the list's name is not the replaced one's, after that is deleted and before the new sheet is added: to store the new name. */
   rename(name: string | undefined): void;
 }
 
 /** The list of `findings` written as items of a marking's batches. */
 export function listWriter(worksheets: Excel.WorksheetCollection, findings: readonly Finding[], plan: ListPlan): ListWriter {
-  const list = findings.length > 0 ? findingList(findings, plan.lang) : undefined;
+  const list = findings.length > 0 ? findingList(findings, plan.lang, undefined, undefined, plan.sheets) : undefined;
   const name = list
     ? findingListSheetName(
         [...plan.names].filter((n) => n !== plan.replaced),

@@ -19,6 +19,7 @@
 import type { Finding } from '../model/finding';
 import { sheetStateOf } from '../model/grid';
 import type { SheetState } from '../model/grid';
+import type { SheetForm } from '../model/site-model';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 import { type CellNow, type FoundNote, type NotPutBack, markStillHere, notPutBack, noteFingerprint, planClear, toldApart } from '../check/mark-clear';
@@ -78,6 +79,8 @@ export interface MarkOptions {
   /** ExcelApi 1.9 (page layout) available: the list of findings is set up for printing. */
   print?: boolean;
   lang?: 'zh' | 'en';
+  /** The model's sheets (SiteModel.sheets): 问题清单 names the form beside a sheet holding several. */
+  sheets?: readonly SheetForm[];
 }
 
 /** What the setting holds: each marked cell's prior state, and the list sheet we wrote. */
@@ -288,6 +291,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     replaced,
     lang: options.lang ?? 'zh',
     print: options.print ?? false,
+    ...(options.sheets ? { sheets: options.sheets } : {}),
     rename: (name) => {
       storedName = name;
       store(firstStore);

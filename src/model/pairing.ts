@@ -10,6 +10,7 @@ import { TextMemo } from './memo';
 import { personKey } from './people';
 import { totalKey } from './unit-total';
 import { norm, tm, whole } from './values';
+import type { SiteModel } from './site-model';
 
 /** A copy as pairing needs it: where it is kept, which way it goes for its holder, its units and time. */
 export interface CopyKey {
@@ -121,8 +122,32 @@ export function differingItemPart(a: { destination: string; count: string }, b: 
 const signers = (list: readonly unknown[] | null | undefined): string =>
   [...new Set((list ?? []).flatMap((s) => personKey(s).split('·')).filter(Boolean))].sort().join('、');
 
-/** Each compared field of a copy in the form compared: equal strings, equal field. */
-export function copyFields(h: CopyContent): Record<CopyField, string> & { content: string } {
+/**
+ * The compared fields of each handover copy of a workbook whose cell holds a formula saved without its value that this
+ * tool cannot work out (forms/unsolved.ts; review 19a D1), by the handover's index: such a cell is not blank — Excel
+ * and WPS show its value — but the file holds none to compare, and formula-not-saved has told the holder to save the
+ * workbook in Excel or WPS and check again. The other copy is not called different for it (its holder could do
+ * nothing about it): the field is left out of the comparison until the file is saved. An item row's 试卷归属, 数量 or
+ * 单位 leaves out the items (their rows are compared as one list), and a signer list's cell its signers.
+ */
+export function unsolvedCopyFields(model: Pick<SiteModel, 'unsolvedFormulas' | 'locations' | 'data'>): Array<[number, CopyField[]]> {
+  if (!model.unsolvedFormulas?.length) return [];
+  const cells = new Set(model.unsolvedFormulas.flatMap(({ sheet, cells }) => cells.map((cell) => `${sheet}!${cell}`)));
+  const out: Array<[number, CopyField[]]> = [];
+  (model.data.handovers ?? []).forEach((h, i) => {
+    const unsolved = (path: string) => {
+      const at = model.locations[`handovers[${i}].${path}`];
+      return at !== undefined && cells.has(`${at.sheet}!${at.cell}`);
+    };
+    const items = (h?.items ?? []).some((_x, k) => ['destination', 'quantity', 'unit'].some((part) => unsolved(`items[${k}].${part}`)));
+    const fields = COPY_FIELDS.filter((f) => (f === 'items' ? items : unsolved(f)));
+    if (fields.length > 0) out.push([i, fields]);
+  });
+  return out;
+}
+
+/** Each compared field of a copy in the form compared: equal strings, equal field; `unknown`, fields it holds no value of (`unsolvedCopyFields`). */
+export function copyFields(h: CopyContent, unknown?: readonly CopyField[]): CopyFields {
   const t = tm(h.time);
   const fields: Record<CopyField, string> = {
     time: Number.isNaN(t) ? norm(h.time) : String(t),
@@ -140,8 +165,16 @@ export function copyFields(h: CopyContent): Record<CopyField, string> & { conten
     fromSigners: signers(h.fromSigners),
     toSigners: signers(h.toSigners),
   };
-  return { ...fields, content: [fields.items, fields.total, fields.fromSigners, fields.toSigners, fields.address, fields.contact].join('#') };
+  const content = [fields.items, fields.total, fields.fromSigners, fields.toSigners, fields.address, fields.contact].join('#');
+  return unknown?.length ? { ...fields, content, unknown } : { ...fields, content };
 }
+
+/** A copy's compared fields as compared (`copyFields`). */
+export type CopyFields = Record<CopyField, string> & {
+  content: string;
+  /** The fields the copy holds no value of (a formula saved without it: `unsolvedCopyFields`), left out of every comparison. */
+  unknown?: readonly CopyField[];
+};
 
 /**
  * One unit written short on one copy and in full on the other ("耒阳考点" /
@@ -153,9 +186,14 @@ function sameUnitWritten(a: string, b: string): boolean {
   return sameUnit(x, y) && x.endsWith('考点') === y.endsWith('考点');
 }
 
-/** The fields on which two copies differ, in the order of COPY_FIELDS; a unit written two ways (`sameUnitWritten`) is no difference. */
-export function differingFields(a: Record<CopyField, string>, b: Record<CopyField, string>): CopyField[] {
-  return COPY_FIELDS.filter((f) => a[f] !== b[f] && !((f === 'from' || f === 'to') && sameUnitWritten(a[f], b[f])));
+/**
+ * The fields on which two copies differ, in the order of COPY_FIELDS; a unit written two ways (`sameUnitWritten`) is no
+ * difference, nor a field one copy holds no value of (`CopyFields.unknown`: a formula saved without its value).
+ */
+export function differingFields(a: CopyFields, b: CopyFields): CopyField[] {
+  return COPY_FIELDS.filter(
+    (f) => a[f] !== b[f] && !((f === 'from' || f === 'to') && sameUnitWritten(a[f], b[f])) && !a.unknown?.includes(f) && !b.unknown?.includes(f),
+  );
 }
 
 const DAY = 24 * 60;

@@ -30,11 +30,29 @@ interface UnsolvedFormulas {
   cells: string[];
 }
 
+/**
+ * Where a form stands on a sheet holding more than one (forms/form-regions.ts): from row `from` (0-based) to before
+ * row `to` (to the sheet's end without it), or columns when the forms stand side by side (`across`).
+ */
+export interface FormSpan {
+  from: number;
+  to?: number;
+  across: boolean;
+}
+
+/** A sheet read (a form, or none), or a form's region of a sheet holding several (`span`). */
+export interface SheetForm {
+  sheet: string;
+  form: FormId | null;
+  span?: FormSpan;
+}
+
 /** A site workbook as read: the data, where each value sits, and which sheet is which form. */
 export interface SiteModel {
   data: SiteData;
   locations: LocationMap;
-  sheets: Array<{ sheet: string; form: FormId | null }>;
+  /** In reading order; a sheet holding several forms once for each, with its span. */
+  sheets: SheetForm[];
   /**
    * Forms whose rows could not be read (a table's header row not found; 附件5 without its 值班时间 labels), by sheet:
    * the rest of the workbook is checked all the same (review 17b D2); `unreadRows[i]` is located at the form's title

@@ -6,14 +6,14 @@
  */
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
-import { CopyKey, copyFields, pairCopies } from '../model/pairing';
+import { type CopyFields, CopyKey, copyFields, pairCopies, unsolvedCopyFields } from '../model/pairing';
 import { semesterKey } from '../model/semester';
 import { repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { AcrossRun, CrossSite } from './types';
 
 /** A workbook checked with others: its model only (types.ts CrossRule: no facts, whose working out reads every model's locations). */
 export type Site = CrossSite;
-export type Copy = CopyKey & { site: Site; i: number; h: Handover; fields: ReturnType<typeof copyFields> };
+export type Copy = CopyKey & { site: Site; i: number; h: Handover; fields: CopyFields };
 
 /** A handover's two copies, the sender's and the receiver's. */
 export interface CopyPair {
@@ -37,10 +37,12 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
     if (repeats.has(site)) continue;
     const custody = custodyOf(site.model);
     const semester = semesterKey(site.model.data.site?.semester);
+    // Fields a copy holds no value of (a formula saved without it): not compared (review 19a D1).
+    const unknown = new Map(unsolvedCopyFields(site.model));
     (site.model.data.handovers ?? []).forEach((h, i) => {
       const direction = custody.direction[i];
       if (!h || !direction) return;
-      const fields = copyFields(h);
+      const fields = copyFields(h, unknown.get(i));
       copies.push({
         holder: site.id,
         holderUnit: custody.name,

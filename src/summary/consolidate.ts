@@ -17,7 +17,7 @@ import { addUnitStock, unitStockOf } from './stock';
 import { semesterKey } from '../model/semester';
 import { unitOfWorkbook } from '../model/repeated-unit';
 import { type UnitOfFile, leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
-import { CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
+import { type CopyField, type CopyFields, CopyKey, copyFields, differingFields, itemLine, pairCopies, unsolvedCopyFields } from '../model/pairing';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
@@ -45,6 +45,17 @@ export interface FileOutcome {
   digest?: string;
   /** The 分校 站点汇总 shows on its row, one name for all its spellings in the run (site-order.ts `schoolsShown`). */
   schoolShown?: string;
+  /** Its handovers' fields holding a formula saved without its value, by handover index (`unsolvedCopyFields`): not compared in 交接配对. */
+  unknownFields?: UnknownFields;
+}
+
+/** Fields of a workbook's handover copies that hold no value (a formula saved without it), by handover index: `unsolvedCopyFields`. */
+export type UnknownFields = Array<[number, CopyField[]]>;
+
+/** A workbook's handover fields that hold no value to compare (`unsolvedCopyFields`), for its outcome; undefined when none. */
+export function unknownFieldsOf(model: SiteModel): UnknownFields | undefined {
+  const unknown = unsolvedCopyFields(model);
+  return unknown.length ? unknown : undefined;
 }
 
 /** One copy of a handover, as found in one workbook. */
@@ -119,7 +130,7 @@ interface PairCopy extends Pick<
   /** The items as shown: `destination:quantity` sorted, joined with ；. */
   itemsKey: string;
   /** Each compared field as compared (`copyFields`). */
-  fields: ReturnType<typeof copyFields>;
+  fields: CopyFields;
   /** The workbook's semester as a key (CopyKey.semester): copies of two semesters are not paired. */
   semester?: string;
 }
@@ -149,7 +160,7 @@ const itemsKeyOf = (items: HandoverBrief['items']): string =>
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
-function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: string | undefined): PairCopy {
+function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: string | undefined, unknown?: readonly CopyField[]): PairCopy {
   return {
     file,
     site,
@@ -166,7 +177,7 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: stri
     itemsKey: itemsKeyOf(h.items),
     itemLines: h.items.map(itemLine),
     fieldCells: h.fieldCells,
-    fields: copyFields(h),
+    fields: copyFields(h, unknown),
     fromSigners: h.fromSigners,
     toSigners: h.toSigners,
   };
@@ -178,11 +189,12 @@ export interface PairCopies {
   in: PairCopy[];
 }
 
-/** A workbook's handover copies as pairing keeps them. */
-export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): PairCopies {
+/** A workbook's handover copies as pairing keeps them; `unknown`, the fields of them that hold no value (FileOutcome.unknownFields). */
+export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields): PairCopies {
   const site = summary.site.name;
   const semester = semesterKey(summary.site.semester);
-  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester);
+  const byIndex = new Map(unknown);
+  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester, byIndex.get(h.index));
   return { out: summary.handovers.out.map(copyOf), in: summary.handovers.in.map(copyOf) };
 }
 
@@ -223,9 +235,9 @@ export class HandoverPairer {
   /** `aside`: files whose copies are not paired, the second workbooks of a unit (`repeatedUnitFiles`): their copies are the first's again. */
   constructor(private readonly aside: ReadonlySet<string> = new Set()) {}
 
-  /** Adds one readable workbook's copies. */
-  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>): void {
-    this.addCopies(summary.site.name, pairCopiesOf(file, summary));
+  /** Adds one readable workbook's copies (`unknown`: FileOutcome.unknownFields). */
+  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields): void {
+    this.addCopies(summary.site.name, pairCopiesOf(file, summary, unknown));
   }
 
   /** The same, from copies already made compact (`pairCopiesOf`, in a worker thread). */
@@ -254,7 +266,7 @@ export class HandoverPairer {
  */
 export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
   const pairer = new HandoverPairer(repeatedUnitFiles(unitsOf(outcomes)));
-  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary);
+  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary, o.unknownFields);
   return pairer.pairs();
 }
 
@@ -368,7 +380,15 @@ export function applyAcross(outcomes: FileOutcome[], slim: ReadonlyArray<{ id: s
 /** One workbook already read → its outcome (validateSite + summary). */
 function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
   const findings = validateSite(model, lang ? { lang } : undefined);
-  return { file, site: siteNameOf(model), sha256, findings, summary: summarizeSite(model, findings, { file, sha256, lang }) };
+  const unknownFields = unknownFieldsOf(model);
+  return {
+    file,
+    site: siteNameOf(model),
+    sha256,
+    findings,
+    summary: summarizeSite(model, findings, { file, sha256, lang }),
+    ...(unknownFields ? { unknownFields } : {}),
+  };
 }
 
 /** The whole consolidation in-process, for a few workbooks already read. */

@@ -4,13 +4,13 @@
  * (handover-copies-disagree), not at the slip's 附件1 label.
  */
 import { parseA1 } from '../model/grid';
-import { type copyFields, differingFields, differingItemPart, lineParts } from '../model/pairing';
+import { type CopyFields, differingFields, differingItemPart, lineParts } from '../model/pairing';
 
 /** What of a copy the cells are found from. */
 export interface CopyCells {
   /** The handover's own cell: where a copy whose fields' cells are not known is pointed. */
   cell: string | null;
-  fields: ReturnType<typeof copyFields>;
+  fields: CopyFields;
   /** Each item row as compared (`itemLine`), in the sheet's order. */
   itemLines: readonly string[];
   /** The cell of each compared field and item row (`items[k]`): HandoverBrief.fieldCells. */
@@ -24,8 +24,9 @@ export interface CopyCells {
  * cells are not known keeps its handover's cell.
  */
 export function firstDifferingCells(s: CopyCells, r: CopyCells): [string | null, string | null] {
-  const fields: string[] = differingFields(s.fields, r.fields).filter((f) => f !== 'items');
-  if (s.fields.items !== r.fields.items) {
+  const differing = differingFields(s.fields, r.fields);
+  const fields: string[] = differing.filter((f) => f !== 'items');
+  if (differing.includes('items')) {
     let k = 0;
     while (k < Math.max(s.itemLines.length, r.itemLines.length) - 1 && s.itemLines[k] === r.itemLines[k]) k++;
     fields.push(`items[${k}]${differingPart(s.itemLines[k], r.itemLines[k])}`);

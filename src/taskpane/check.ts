@@ -80,21 +80,23 @@ export async function checkSites(inputs: readonly SiteInput[], lang: Lang, hash?
 }
 
 export interface SheetGroup {
-  /** null: workbook-wide findings. */
+  /** As shown (`shown`: “Sheet1（出入库记录）” in a sheet of several forms); null: workbook-wide findings. */
   sheet: string | null;
   findings: Finding[];
   errors: number;
   warnings: number;
 }
 
-export function groupBySheet(findings: readonly Finding[]): SheetGroup[] {
+/** Findings by sheet as `shown` names it (model/form-place.ts sheetShown: each form of a sheet of several apart), in the order met. */
+export function groupBySheet(findings: readonly Finding[], shown: (f: Finding) => string | null = (f) => f.sheet): SheetGroup[] {
   const groups: SheetGroup[] = [];
   const bySheet = new Map<string | null, SheetGroup>();
   for (const f of findings) {
-    let g = bySheet.get(f.sheet);
+    const sheet = shown(f);
+    let g = bySheet.get(sheet);
     if (!g) {
-      g = { sheet: f.sheet, findings: [], errors: 0, warnings: 0 };
-      bySheet.set(f.sheet, g);
+      g = { sheet, findings: [], errors: 0, warnings: 0 };
+      bySheet.set(sheet, g);
       groups.push(g);
     }
     g.findings.push(f);

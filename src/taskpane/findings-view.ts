@@ -1,5 +1,6 @@
 /** 校验's results: per workbook a tally, its refusal or reading notes, and its findings grouped by sheet. */
 import { type Finding, rowWords } from '../model/finding';
+import { sheetShown } from '../model/form-place';
 import { ruleTitle } from '../summary/rule-titles';
 import type { App } from './app';
 import { CopyOf, SiteResult, copiesIn, counts, groupBySheet } from './check';
@@ -105,7 +106,8 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
   const indexOf = new Map<Finding, number>(site.findings.map((f, i) => [f, i]));
   // With several workbooks shown, the same sheet and the same finding can occur in each: the name says whose.
   const whose = app.results.length > 1 ? site.label : '';
-  for (const group of groupBySheet(site.findings)) {
+  // A sheet holding several forms: each form's findings under “Sheet1（出入库记录）” (review 19a D12).
+  for (const group of groupBySheet(site.findings, (f) => sheetShown(site.model?.sheets, f, lang))) {
     const details = el('details', { class: 'sheet-group', open: '' });
     const n = group.errors + group.warnings;
     const sheet = group.sheet ?? t(lang, 'workbookWide');

@@ -37,7 +37,7 @@ export function wpsHost(app: EtObject): Host {
       return hiddenSheetLine(lang, selectWpsCell(app, finding.sheet, finding.cell), finding.sheet, finding.cell);
     },
     async mark(site, lang) {
-      const result = applyWpsMarks(app, site.findings, lang);
+      const result = applyWpsMarks(app, site.findings, lang, site.model?.sheets);
       return markedMessage(lang, result, result.printRefused ? t(lang, 'listPrintRefused') : undefined);
     },
     async clearMarks(lang) {

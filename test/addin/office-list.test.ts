@@ -180,3 +180,16 @@ test('in English the sheet is Findings, in English words; before ExcelApi 1.9 it
   ]);
   expect(list.print).toBeUndefined();
 });
+
+test('a sheet holding several forms (the model’s sheets given): 问题清单 names the form beside the sheet (review 19a D12)', async () => {
+  const state = workbook();
+  // 附件2 in rows 1–3 (0-based 0–2) over 附件3 from row 4 (0-based 3): the log's findings at row 5 are 附件3's.
+  const sheets = [
+    { sheet: '附件3 出入库', form: 'intake' as const, span: { from: 0, to: 3, across: false } },
+    { sheet: '附件3 出入库', form: 'vaultLog' as const, span: { from: 3, across: false } },
+    { sheet: '基本信息', form: 'site' as const },
+  ];
+  await mark(state, MARKED_FINDINGS, { sheets });
+  const place = (row: unknown[]) => (row[2] === '附件3 出入库' ? '附件3 出入库（出入库记录）' : row[2]);
+  expect(state.sheets[2].rows).toEqual(ROWS.map((row, i) => (i < 2 ? row : [row[0], row[1], place(row), ...row.slice(3)])));
+});

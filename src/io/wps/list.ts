@@ -18,6 +18,7 @@
 import type { Finding } from '../../model/finding';
 import { isFindingsListTitle } from '../../model/finding';
 import { columnLetter } from '../../model/grid';
+import type { SheetForm } from '../../model/site-model';
 import { PAGE } from '../../forms/draft';
 import {
   FINDING_LIST_HEAD_ROWS,
@@ -72,8 +73,8 @@ export function deleteList(app: EtObject, sheets: Map<string, EtObject>, name: s
  * rows frozen and its print setup. How many print settings the build refused (all where it has no PageSetup): the pane
  * says so, for the officer to set them by hand before printing.
  */
-export function writeWpsList(app: EtObject, workbook: EtObject, name: string, findings: readonly Finding[], lang: Lang): number {
-  const list = findingList(findings, lang);
+export function writeWpsList(app: EtObject, workbook: EtObject, name: string, findings: readonly Finding[], lang: Lang, sheets?: readonly SheetForm[]): number {
+  const list = findingList(findings, lang, undefined, undefined, sheets);
   const ws = addSheetAtEnd(app, workbook, name);
   const last = findingListRow(list.rows.length - 1);
   // Texts stay texts: a sheet named 2024 or a message beginning with = is no number or formula.

@@ -23,6 +23,7 @@ import { wpsSheetState } from './grid';
 import { type CellNow, type FoundNote, type NotPutBack, notPutBack, noteFingerprint, planClear, toldApart } from '../../check/mark-clear';
 import { a1 } from '../../model/grid';
 import type { SheetState } from '../../model/grid';
+import type { SheetForm } from '../../model/site-model';
 
 /** The hidden sheet that holds the prior state of marked cells. */
 export const MARKS_SHEET = '试卷保密助手_标记';
@@ -226,7 +227,7 @@ export interface WpsMarkResult extends NotPutBack {
  * reading order), storing each cell's prior state first; then replaces the
  * list of findings we wrote before with the new one.
  */
-export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): WpsMarkResult {
+export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh', forms?: readonly SheetForm[]): WpsMarkResult {
   const workbook = activeWorkbook(app);
   const sheets = sheetsByName(workbook);
   const record = readStore(sheets);
@@ -273,7 +274,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const kept = oldList && !deleteList(app, sheets, oldList) ? oldList : undefined;
   const list = kept ? undefined : listName(sheets, findings, lang);
   if (stale.length || (kept ?? list) !== oldList) writeStore(app, workbook, sheets, { cells: priors, list: kept ?? list });
-  const refused = list ? writeWpsList(app, workbook, list, findings, lang) : 0;
+  const refused = list ? writeWpsList(app, workbook, list, findings, lang, forms) : 0;
   return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length, list, ...(refused > 0 && { printRefused: true }) };
 }
 

@@ -8,6 +8,7 @@
  * the styles; no existing sheet or cell changes.
  */
 import type { Finding } from '../../model/finding';
+import type { SheetForm } from '../../model/site-model';
 import { a1 } from '../../model/grid';
 import { linesHeight, wrappedLines } from '../../forms/measure';
 import {
@@ -103,8 +104,8 @@ function rowXml(row: number, cells: ReadonlyArray<{ style: number; value: string
 }
 
 /** The sheet part of the list. */
-function listSheetXml({ findings, lang, labels, copies }: FindingsList, formats: ListFormats): string {
-  const { title, headers, rows: list } = findingList(findings, lang, labels, copies);
+function listSheetXml({ findings, lang, labels, copies, sheets }: FindingsList, formats: ListFormats): string {
+  const { title, headers, rows: list } = findingList(findings, lang, labels, copies, sheets);
   const rows = [
     rowXml(1, [{ style: formats.title, value: title }], Math.ceil(linesHeight(wrappedLines(title, TOTAL_WIDTH, 11, true), 11) + 8)),
     rowXml(
@@ -168,6 +169,8 @@ export interface FindingsList {
   labels?: ReadonlyMap<Finding, string>;
   /** Which copy of its form on its sheet each finding is in (findingCopies), where the form stands more than once. */
   copies?: ReadonlyMap<Finding, number>;
+  /** The forms of the findings' sheets that hold several (findingSheets), named beside the sheet. */
+  sheets?: readonly SheetForm[];
 }
 
 /**

@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
-import { fieldLabels, findingCopies } from '../../check/finding-list';
+import { fieldLabels, findingCopies, findingSheets } from '../../check/finding-list';
 import { absoluteRows } from './exceljs-writer';
 import { strFromU8, strToU8 } from 'fflate';
 import { type Deflater, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
@@ -183,20 +183,23 @@ function copiesToSay(findings: readonly Finding[]): boolean {
 
 /**
  * The list of a copy's findings, each at a header or footer field with the field's label (合计), each in a later copy
- * of its form on its sheet saying which: read from the workbook, only when some finding needs it; none from a
- * workbook the reader refuses.
+ * of its form on its sheet saying which, each on a sheet of several forms with its form (findingSheets): read from the
+ * workbook, only when some finding needs it; none from a workbook the reader refuses.
  */
 function listOf(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en'): FindingsList {
   const labels = findings.some((f) => f.row === null && f.cell);
   const copies = copiesToSay(findings);
-  if (!labels && !copies) return { findings, lang };
+  const placed = findings.some((f) => f.sheet !== null && f.cell);
+  if (!labels && !copies && !placed) return { findings, lang };
   try {
     const grid = readXlsx(bytes);
+    const sheets = placed ? findingSheets(findings, grid) : [];
     return {
       findings,
       lang,
       ...(labels ? { labels: fieldLabels(findings, grid) } : {}),
       ...(copies ? { copies: findingCopies(findings, grid) } : {}),
+      ...(sheets.length ? { sheets } : {}),
     };
   } catch {
     return { findings, lang };
