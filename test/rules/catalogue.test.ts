@@ -2,7 +2,7 @@
 import { ALL_META } from '../../src/rules/index';
 import { base, firstDeliveryAt, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import { draftWorkbook } from '../../src/forms/workbook';
-import { HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
+import { ClockShownDate, HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -364,6 +364,8 @@ rt('invalid-datetime', {
 const hiddenTime = (iso: string) => new HiddenTimeDate(`${iso}:00Z`);
 /** A date-time as a cell formatted 常规 (General) gives it: read as the date-time, printed as its serial. */
 const serialShown = (iso: string) => new SerialShownDate(`${iso}:00Z`);
+/** A date-time as a cell formatted to show the time alone gives it (h:mm, [h]:mm over 2024-06-15 09:45): read with its date, printed without. */
+const clockShown = (iso: string) => new ClockShownDate(`${iso}:00Z`);
 
 rt('time-not-shown', {
   valid: [
@@ -375,6 +377,18 @@ rt('time-not-shown', {
     {
       name: 'a date-time under a format that shows its time (the Date every reader gives for yyyy/m/d h:mm)',
       retype: (g) => typeInto(g, '出入库记录', 'F5', new Date('2024-06-15T09:45:00Z')),
+    },
+    {
+      // Review 17a N1: 附件4's rows take their day from the sheet's 日期 (G3), which shows it.
+      name: 'a 领取时间 and a 回收时间 of 附件4 under h:mm (their day is the sheet’s 日期)',
+      retype: (g) => {
+        typeInto(g, '分发登记1', 'F6', clockShown('2024-06-15T08:05'));
+        typeInto(g, '分发登记1', 'H6', clockShown('2024-06-15T10:08'));
+      },
+    },
+    {
+      name: 'a session’s 结束时间 under h:mm beside a 开考时间 that shows its date',
+      retype: (g) => typeInto(g, '考试安排', 'E3', clockShown('2024-06-15T10:00')),
     },
   ],
   invalid: [
@@ -459,6 +473,61 @@ rt('time-not-shown', {
           message:
             /^“还卷时间”这一格里是“2024-06-15 10:20”，但它的格式是“常规”或数值，不是日期：表上显示、打印出来签字的是一个数（如“45458\.43056”），看不出是哪天几时几分。本列另有 1 格也是这样（I5）：请选中这一列有日期的各格，/,
         },
+      ],
+    },
+    {
+      // Review 17a N1: 取卷时间 2024-06-15 09:45 under h:mm prints 9:45; every other rule still reads the date.
+      name: 'a 取卷时间 whose cell shows the time alone (h:mm): a warning at the cell, nothing else',
+      retype: (g) => typeInto(g, '出入库记录', 'F5', clockShown('2024-06-15T09:45')),
+      errors: [
+        {
+          messageId: 'clock',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F5',
+          row: 2,
+          message:
+            /^“取卷时间”这一格里是“2024-06-15 09:45”，但它的格式只显示时间、不显示日期（如 h:mm）：表上显示、打印出来签字的没有年月日，看不出是哪一天。请选中这一格，设置单元格格式 → 自定义 → 写 yyyy-mm-dd hh:mm（日期\+时间），不必重新填写。$/,
+        },
+      ],
+    },
+    {
+      name: 'a handover’s 日期 and a column of three 还卷时间 under h:mm: one finding at the 日期, one at the column’s first naming the others',
+      retype: (g) => {
+        typeInto(g, '交接单', 'C3', clockShown('2024-06-14T09:30'));
+        typeInto(g, '出入库记录', 'I4', clockShown('2024-06-15T10:20'));
+        typeInto(g, '出入库记录', 'I5', clockShown('2024-06-15T12:15'));
+        typeInto(g, '出入库记录', 'I6', clockShown('2024-06-16T10:15'));
+      },
+      errors: [
+        {
+          messageId: 'clock',
+          form: 1,
+          sheet: '交接单',
+          cell: 'C3',
+          row: null,
+          message: /^“日期”这一格里是“2024-06-14 09:30”，但它的格式只显示时间、不显示日期（如 h:mm）：/,
+        },
+        {
+          messageId: 'clockColumn',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'I4',
+          row: 1,
+          message:
+            /^“还卷时间”这一格里是“2024-06-15 10:20”，但它的格式只显示时间、不显示日期（如 h:mm）：表上显示、打印出来签字的没有年月日，看不出是哪一天。本列另有 2 格也是这样（I5、I6）：请选中这一列有日期的各格，设置单元格格式 → 自定义 → 写 yyyy-mm-dd hh:mm（日期\+时间），不必重新填写。$/,
+        },
+      ],
+    },
+    {
+      name: 'a session’s 开考时间 and 结束时间 both under h:mm: neither shows the day, each said',
+      retype: (g) => {
+        typeInto(g, '考试安排', 'D3', clockShown('2024-06-15T08:30'));
+        typeInto(g, '考试安排', 'E3', clockShown('2024-06-15T10:00'));
+      },
+      errors: [
+        { messageId: 'clock', form: 0, sheet: '考试安排', cell: 'D3', row: 1, message: /^“开考时间”这一格里是“2024-06-15 08:30”，但它的格式只显示时间/ },
+        { messageId: 'clock', form: 0, sheet: '考试安排', cell: 'E3', row: 1, message: /^“结束时间”这一格里是“2024-06-15 10:00”，但它的格式只显示时间/ },
       ],
     },
   ],
