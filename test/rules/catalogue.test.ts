@@ -2845,13 +2845,14 @@ rt('formula-not-saved', {
       retype: (g) => formulaAt(g, '出入库记录', 'F5', `${LOOKUP(5)}-1/24`),
       errors: [
         {
-          messageId: 'one',
+          // Named by its field, as every other rule names a form's cell (fix-leftovers19).
+          messageId: 'fieldOne',
           form: 3,
           sheet: '出入库记录',
           cell: 'F5',
           row: null,
           message:
-            /^单元格 F5 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
+            /^“取卷时间”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
         },
       ],
     },
@@ -2862,12 +2863,28 @@ rt('formula-not-saved', {
       },
       errors: [
         {
-          messageId: 'many',
+          messageId: 'fieldMany',
           form: 3,
           sheet: '出入库记录',
           cell: 'K4',
           row: null,
-          message: /^单元格 K4 里是公式，文件里却没有存下它算出的结果（.*），本工具也算不出；本表另有 2 格也是这样（K5、K6），都没有检查——它们并不是空白。/,
+          message:
+            /^“单位”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出；本表另有 2 格也是这样（K5、K6），都没有检查——它们并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
+        },
+      ],
+    },
+    {
+      name: 'a 序号 a VLOOKUP saved without its value: no field there, said by the cell’s address',
+      retype: (g) => formulaAt(g, '出入库记录', 'A5', 'VLOOKUP(B5,考试安排!B:D,1,FALSE)'),
+      errors: [
+        {
+          messageId: 'one',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'A5',
+          row: null,
+          message:
+            /^单元格 A5 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
         },
       ],
     },
