@@ -8,6 +8,7 @@
 import type { CarriedCell, SiteModel } from '../model/site-model';
 import { Custody, custodyOf, Direction, handsPapersDown, Level } from '../model/custody';
 import { isDittoMark, peopleIn, personKey } from '../model/people';
+import { isExcelError } from '../model/excel-errors';
 import { IntakeList, intakeLists } from '../model/intake';
 import { siteTables } from './columns';
 import { labelOf } from '../model/labels';
@@ -19,17 +20,21 @@ import { paperCode } from '../model/paper-code';
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
 /**
  * The people a signature cell names to compare with another's: a ditto mark
- * (同上, 〃) names no one — signature-not-a-name says so at its cell, and no
- * other rule takes it for a person.
+ * (同上, 〃) or an Excel error value (#N/A, alone or beside a name) names no
+ * one — signature-not-a-name says so at its cell, and no other rule takes it
+ * for a person.
  */
 export function namedIn(signature: unknown): readonly string[] {
   const people = peopleIn(signature);
-  return people.some(isDittoMark) ? people.filter((n) => !isDittoMark(n)) : people;
+  return people.some(namesNoOne) ? people.filter((n) => !namesNoOne(n)) : people;
 }
+
+/** A ditto mark or an Excel error value (李强、#N/A): a signature's place that names no one. */
+const namesNoOne = (n: string): boolean => isDittoMark(n) || isExcelError(n);
 
 /** Who signs both sides of one handover (same-person's finding; staff-not-on-roster leaves them to it), each once. */
 export function signedOnBothSides(h: Handover | undefined): string[] {
-  const from = new Set((h?.fromSigners ?? []).map(personKey).filter((n) => n && !isDittoMark(n)));
+  const from = new Set((h?.fromSigners ?? []).map(personKey).filter((n) => n && !namesNoOne(n)));
   return [...new Set((h?.toSigners ?? []).map(personKey).filter((n) => from.has(n)))];
 }
 

@@ -9,7 +9,8 @@ import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
 import type { Finding } from '../../src/model/finding';
 import { CalendarDate, ClockShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
 import { validateSite } from '../../src/rules/engine';
-import { base, gridFromDrafts } from '../rules/tester';
+import { base, gridFromDrafts, typeInto } from './tester';
+import { peopleIn } from '../../src/model/people';
 
 const XLSX = path.join(__dirname, '..', 'fixtures', 'layouts');
 const grid = (name: string) => readXlsxInNode(new Uint8Array(fs.readFileSync(path.join(XLSX, `${name}.xlsx`))));
@@ -63,6 +64,59 @@ describe('checkout-before-intake where 取卷日期 has a column of its own (取
     data.vaultLog![0].takenAt = '2023-06-15T07:45';
     expect(validateSite(readWorkbook(gridFromDrafts(draftWorkbook(data)))).map(full)).toEqual([
       early('F4', '2023年6月15日 07:45', '2024年6月14日 10:10', false),
+    ]);
+  });
+});
+
+describe('an Excel error value beside a name in a signature cell (李强、#N/A)', () => {
+  const signed = (sheet: string, cell: string, value: string) => {
+    const g = gridFromDrafts(draftWorkbook(base('kaodian')));
+    typeInto(g, sheet, cell, value);
+    return validateSite(readWorkbook(g)).map(full);
+  };
+  const among = (field: string, text: string, name: string, signer: string) =>
+    `“${field}”写的是“${text}”，其中“${name}”是 Excel 的错误值（多半是公式算不出结果时复制过来的），不是签名：这一格只读出“${signer}”签了字，另一处看不出是谁签的，也无法核对名单和资格。签字栏须由签字人本人签写姓名：请把“${name}”换成签字人的姓名，没有第二人签字的就删去它。`;
+
+  test('the error is one word, not cut at its slash: #N/A, #DIV/0! beside a name', () => {
+    expect([peopleIn('李强、#N/A'), peopleIn('#N/A、刘洋'), peopleIn('陈静 #DIV/0!'), peopleIn('#N/A')]).toEqual([
+      ['李强', '#N/A'],
+      ['#N/A', '刘洋'],
+      ['陈静', '#DIV/0!'],
+      ['#N/A'],
+    ]);
+  });
+
+  test('取卷人签字 “李强、#N/A”: one finding at E4 quoting the cell, 李强 the one taker; no “#N”, “A” off the roster', () => {
+    expect(signed('出入库记录', 'E4', '李强、#N/A')).toEqual([
+      ['signature-not-a-name', 'error', '出入库记录', 'E4', among('取卷人签字', '李强、#N/A', '#N/A', '李强')],
+    ]);
+  });
+
+  test('接收人签字 “李强、#N/A” on a handover: 李强 the one receiver (two-signers), and the error said', () => {
+    expect(signed('交接单', 'D20', '接收人签字（两人）：李强、#N/A')).toEqual([
+      ['two-signers', 'error', '交接单', 'D20', '“接收人签字”只有 1 人签字（李强）。交接单每一方须两人签字，请由另一名在场人员补签。'],
+      ['signature-not-a-name', 'error', '交接单', 'D20', among('接收人签字', '李强、#N/A', '#N/A', '李强')],
+    ]);
+  });
+
+  test('接班人签字 “#N/A、刘洋” and 卷库保管员 “陈静，#REF!”: each said once, the name read kept', () => {
+    expect(signed('值班记录1', 'D6', '#N/A、刘洋')).toEqual([
+      ['signature-not-a-name', 'error', '值班记录1', 'D6', among('接班人签字', '#N/A、刘洋', '#N/A', '刘洋')],
+    ]);
+    expect(signed('入库清单', 'D18', '陈静，#REF!')).toEqual([
+      ['signature-not-a-name', 'error', '入库清单', 'D18', among('卷库保管员', '陈静，#REF!', '#REF!', '陈静')],
+    ]);
+  });
+
+  test('#N/A alone: said as before (error)', () => {
+    expect(signed('出入库记录', 'E4', '#N/A')).toEqual([
+      [
+        'signature-not-a-name',
+        'error',
+        '出入库记录',
+        'E4',
+        '“取卷人签字”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果，表上和打印出来的都是“#N/A”，不是签名，看不出是谁签的，也无法核对名单和资格。签字栏须由签字人本人签写姓名：请删去公式，在这里写上签字人的姓名。',
+      ],
     ]);
   });
 });
