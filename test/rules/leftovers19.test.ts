@@ -120,3 +120,16 @@ describe('an Excel error value beside a name in a signature cell (李强、#N/A)
     ]);
   });
 });
+
+describe('review 18a fr01: a handover’s 学期 (its title’s) where the forms share one sheet', () => {
+  test.each([
+    ['every form on Sheet1', 'a5-all-on-sheet1'],
+    ['交接单 over 入库清单 (交接入库 sheet)', 'a4-handover-intake-stacked'],
+  ])('%s: 2024春, at the title’s cell, as on a sheet of its own', (_, name) => {
+    const model = readWorkbook(grid(name));
+    const own = readWorkbook(gridFromDrafts(draftWorkbook(base('kaodian'))));
+    expect(own.data.handovers![0].semester).toBe('2024春');
+    expect(model.data.handovers!.map((h) => h.semester)).toEqual(own.data.handovers!.map((h) => h.semester));
+    expect(model.locations['handovers[0].semester']).toEqual(model.locations['handovers[0]']);
+  });
+});
