@@ -47,8 +47,9 @@ function dayShownElsewhere(model: SiteModel, sheets: ReadonlyMap<string, SheetGr
   if (path.startsWith('distributions[') || model.locations[datePartOf(path)]) return true;
   const end = /^(schedule\[\d+\])\.end$/.exec(path);
   if (!end) return false;
+  // A 开考时间 typed as text (2024-06-15 08:30) shows its day too; one under h:mm is said itself.
   const start = cellValueOf(model, sheets, `${end[1]}.start`);
-  return start instanceof Date && !(start instanceof ClockShownDate);
+  return start !== undefined && start !== null && start !== '' && !(start instanceof ClockShownDate);
 }
 
 /**

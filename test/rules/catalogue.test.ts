@@ -390,6 +390,13 @@ rt('time-not-shown', {
       name: 'a session’s 结束时间 under h:mm beside a 开考时间 that shows its date',
       retype: (g) => typeInto(g, '考试安排', 'E3', clockShown('2024-06-15T10:00')),
     },
+    {
+      name: 'a session’s 结束时间 under h:mm beside a 开考时间 typed as text with its date',
+      retype: (g) => {
+        typeInto(g, '考试安排', 'D3', '2024-06-15 08:30');
+        typeInto(g, '考试安排', 'E3', clockShown('2024-06-15T10:00'));
+      },
+    },
   ],
   invalid: [
     {
