@@ -425,14 +425,14 @@ function addList(model: SiteModel, key: string, record: FormRecord): string {
 /**
  * The handover title carries its semester ("2024春学期国家开放大学纸质试卷交接单");
  * the title prints 学期 once, so a semester that itself ends in 学期 is matched
- * against 基本信息's.
+ * against 基本信息's. Asked of its own region (forms on one sheet: review 18a fr01).
  */
 function tidyHandoverSemesters(model: SiteModel, recognised: ReturnType<typeof recogniseSheets>): void {
   const siteSemester = model.data.site?.semester;
   model.data.handovers?.forEach((handover, i) => {
     const loc = model.locations[`handovers[${i}]`];
-    const entry = recognised.find((r) => r.sheet.name === loc?.sheet);
-    if (!entry || !loc || entry.entry?.layout.id !== 'handover') return;
+    const entry = loc && recognised.find((r) => r.sheet.name === loc.sheet && r.entry?.layout.id === 'handover' && textAt(r.sheet, loc.cell) !== '');
+    if (!entry) return;
     const title = textAt(entry.sheet, loc.cell);
     const m = /^(.*?)学期\s*国家开放大学纸质试卷交接单/.exec(title.replace(/\s+/g, ' ').trim());
     const prefix = m?.[1].replace(/[_＿\s]/g, '');

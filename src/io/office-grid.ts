@@ -28,7 +28,7 @@
  */
 import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange, sheetStateOf } from '../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../model/limits';
-import { dateFromSerial, isCalendarFmt, mayBeDateSerial, numberAsShown } from '../model/number-format';
+import { dateFromSerial, dateKindOf, mayBeDateSerial, numberAsShown } from '../model/number-format';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
@@ -184,8 +184,9 @@ function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
  * (CalendarDate), not 00:00 of it, as the xlsx reader gives it; one with a
  * time there is a HiddenTimeDate (its print shows no 时分); a serial under
  * the Text format is the text it shows (review 13a D2), one with its time
- * under General a SerialShownDate (numberAsShown); under a format that shows
- * the time it stays the serial, which the readers take as that date-time. Their number formats
+ * under General a SerialShownDate (numberAsShown), one under a format that
+ * shows its time alone (h:mm) a ClockShownDate (review 17a N1); under a format that shows
+ * the date and time it stays the serial, which the readers take as that date-time. Their number formats
  * are read after the values, one more sync (more on the web for very many),
  * only when there is such a serial.
  */
@@ -204,7 +205,8 @@ async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], 
         const v = row?.[span.col];
         if (!mayBeDateSerial(v)) continue;
         const fmt = String(formats[i]?.[0] ?? '');
-        if (isCalendarFmt(fmt)) row[span.col] = dateFromSerial(v, false, true);
+        const kind = dateKindOf(fmt);
+        if (kind === 'calendar' || kind === 'clock') row[span.col] = dateFromSerial(v, false, kind);
         else row[span.col] = numberAsShown(v, fmt);
       }
     }

@@ -29,6 +29,13 @@ export class HiddenTimeDate extends Date {}
  */
 export class SerialShownDate extends Date {}
 
+/**
+ * A date and its time in a cell whose format shows the time of day alone (`h:mm`, `[h]:mm`, `hh:mm:ss`): 取卷时间
+ * 2024-06-15 09:45 under h:mm prints 9:45, the printed, signed form shows no date (review 17a N1). Read as any Date's;
+ * time-not-shown says the print shows no date. A time alone (a serial under 1) is a plain Date.
+ */
+export class ClockShownDate extends Date {}
+
 export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based; ragged rows allowed; the slave cells of a merge are null. */

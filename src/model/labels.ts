@@ -132,6 +132,9 @@ export function labelOf(path: string): string {
   return FIELD_LABELS[generic] ?? generic.split('.').pop() ?? path;
 }
 
+/** labelOf for a path a form prints a label for; undefined for any other (a table's row, a date's part, a note's path). */
+export const printedLabelOf = (path: string): string | undefined => FIELD_LABELS[path.replace(/\[\d+\]/g, '')];
+
 /**
  * Where a table's time column has its date in the column before it (附件3 取卷日期 | 取卷时间: forms' ColumnSpec.dateColumn),
  * the date's cell is located under the time's path and this part (`vaultLog[3].takenAt.date`), for a finding about the day.

@@ -12,7 +12,7 @@
  * To everyone else it is an ordinary `LocationMap`: indexing, `in`,
  * assignment, `delete`, `Object.entries`, JSON all behave as on a plain object.
  */
-import { a1 } from './grid';
+import { a1, parseA1 } from './grid';
 import type { CellLocation, FormNumber, LocationMap } from './location';
 
 /** One cell as a form reader found it: `path` within a row of table item `item`. */
@@ -203,6 +203,19 @@ class CompactLocations {
     this.chunks = [...kept, ...moved];
     this.tables = new Map();
     for (const chunk of this.chunks) if ('table' in chunk) this.index(chunk.table);
+  }
+
+  /** The first key located at `sheet`!(`row`, `col`): only that sheet's tables' cells gone through. */
+  pathAt(sheet: string, row: number, col: number): string | undefined {
+    for (const chunk of this.chunks) {
+      if ('key' in chunk) {
+        const at = this.fields.get(chunk.key);
+        if (at?.sheet === sheet && at.cell === a1(row, col)) return chunk.key;
+      } else if (chunk.table.sheet === sheet) {
+        for (const c of cellsOf(chunk.table.cells)) if (c.row === row && c.col === col) return keyOf(chunk.table, c);
+      }
+    }
+    return undefined;
   }
 
   /** Every key, in the order a plain object built cell by cell (the first location of a path kept) would list them. */
@@ -441,6 +454,14 @@ export function* locationEntries(map: LocationMap): Generator<[string, CellLocat
   const store = stores.get(map);
   if (store) yield* store.lazyEntries();
   else for (const key of Object.keys(map)) yield [key, map[key]];
+}
+
+/** The path located at `sheet`!`cell` (the first so listed), if any: a compact map goes through that sheet's tables alone. */
+export function pathAt(map: LocationMap, sheet: string, cell: string): string | undefined {
+  const at = parseA1(cell);
+  const store = stores.get(map);
+  if (store) return at && store.pathAt(sheet, at.row, at.col);
+  return Object.keys(map).find((key) => map[key].sheet === sheet && map[key].cell === cell);
 }
 
 /** Adds a path's location unless the path already has one (the first cell found for a path is where it sits). */

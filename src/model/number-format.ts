@@ -4,7 +4,7 @@
  * every reader of serials (the fast xlsx reader, the WPS adapter), the way
  * exceljs does it, so all faces give the same grid.
  */
-import { CalendarDate, HiddenTimeDate, SerialShownDate } from './grid';
+import { CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate } from './grid';
 
 /** A format code that shows a date or time ("yyyy年m月d日", "h:mm"), quoted text and [colour] sections aside. */
 function isDateFmt(fmt: string | undefined | null): boolean {
@@ -12,20 +12,42 @@ function isDateFmt(fmt: string | undefined | null): boolean {
   return /[ymdhMsb]/.test(withoutSections(withoutSections(fmt, '[', ']'), '"', '"'));
 }
 
-/** What a date format shows: a moment (a time, or a date and its time), or a calendar day alone. */
-export type DateKind = 'moment' | 'calendar';
+/**
+ * What a date format shows: a moment (a date and its time), a calendar day alone, or a clock — a time of day (or an
+ * elapsed time) with no day at all (`h:mm`, `[h]:mm`, `hh:mm:ss`, `h"时"mm"分"`).
+ */
+export type DateKind = 'moment' | 'calendar' | 'clock';
 
 /**
  * The kind of date a format code shows, undefined for no date: a calendar day
  * (`yyyy/m/d`, `yyyy"年"m"月"d"日"`, `mmm-yy`) has no hour, second or AM/PM
- * outside quoted text and escapes, and no elapsed `[h]`. One classifier for
- * every reader of formats (the xlsx reader's styles, WPS, Excel's pane, exceljs).
+ * outside quoted text and escapes, and no elapsed `[h]`; a clock has one of those
+ * and no year, day or month (an `m` or `mm` after an hour or before a second is
+ * the minute). One classifier for every reader of formats (the xlsx reader's
+ * styles, WPS, Excel's pane, exceljs).
  */
 export function dateKindOf(fmt: string | undefined | null): DateKind | undefined {
   if (!fmt || !isDateFmt(fmt)) return undefined;
   const unquoted = withoutSections(fmt, '"', '"').replace(/\\./g, '');
-  if (/\[(?:h+|m+|s+)\]/i.test(unquoted)) return 'moment';
-  return /[hs]|A\/P|上午\/下午/i.test(withoutSections(unquoted, '[', ']')) ? 'moment' : 'calendar';
+  const bare = withoutSections(unquoted, '[', ']');
+  if (!/\[(?:h+|m+|s+)\]/i.test(unquoted) && !/[hs]|A\/P|上午\/下午/i.test(bare)) return 'calendar';
+  // An elapsed [h] or [mm] is an hour or minute next to the m after or before it.
+  return showsDay(withoutSections(unquoted.replace(/\[(h+|m+|s+)\]/gi, '$1'), '[', ']')) ? 'moment' : 'clock';
+}
+
+/**
+ * Whether a format code (quoted text, escapes and [sections] taken out) shows any part of a date: a year (y, e, b, g),
+ * a day or weekday (d, a), or a month — an m-run of three or more, or one or two not next to an hour before or a
+ * second after (Excel's own reading of m). AM/PM, A/P and 上午/下午 are no month.
+ */
+function showsDay(bare: string): boolean {
+  const letters = bare.replace(/AM\/PM|A\/P|上午\/下午/gi, '').match(/([a-z])\1*/gi) ?? [];
+  return letters.some((run, i) => {
+    const c = run[0].toLowerCase();
+    if ('yebgda'.includes(c)) return true;
+    if (c !== 'm') return false;
+    return run.length > 2 || !(letters[i - 1]?.[0].toLowerCase() === 'h' || letters[i + 1]?.[0].toLowerCase() === 's');
+  });
 }
 
 /** A date format that shows a calendar day alone (dateKindOf). */
@@ -51,10 +73,10 @@ function withoutSections(text: string, open: string, close: string): string {
 
 /**
  * A date serial (days since 1899-12-30, or since 1904-01-01) → its wall clock
- * as a UTC Date; a CalendarDate when its cell shows a day alone (asShown).
+ * as a UTC Date; as its cell shows it under a format of `kind` (asShown).
  */
-export function dateFromSerial(serial: number, date1904 = false, calendar = false): Date {
-  return asShown(msFromSerial(serial, date1904), calendar);
+export function dateFromSerial(serial: number, date1904 = false, kind?: DateKind): Date {
+  return asShown(msFromSerial(serial, date1904), kind, date1904);
 }
 
 /** A date serial → the milliseconds of its wall clock as a UTC time (to the millisecond). */
@@ -68,14 +90,18 @@ export function serialFromDate(d: Date): number {
 }
 
 /**
- * A date as its cell shows it: a CalendarDate when its format shows no time of
- * day (`calendar`) and it holds none — a date typed alone. One with a time its
- * format hides (a date-time cell given `yyyy/m/d`, a program's output under
- * Excel's default date format) keeps it, as a HiddenTimeDate: the time is read,
- * and the form is told its print shows none (review 13a D2).
+ * A date as its cell shows it under a format of `kind`: a CalendarDate when its
+ * format shows no time of day (`calendar`) and it holds none — a date typed
+ * alone. One with a time its format hides (a date-time cell given `yyyy/m/d`, a
+ * program's output under Excel's default date format) keeps it, as a
+ * HiddenTimeDate: the time is read, and the form is told its print shows none
+ * (review 13a D2). A date its format shows the time of alone (`clock`: `h:mm`,
+ * `[h]:mm`) is a ClockShownDate, read with its date, printed without it (review
+ * 17a N1); a time alone there (a serial under 1: 0.375 is 09:00) holds no date to hide.
  */
-export function asShown(ms: number, calendar: boolean): Date {
-  if (!calendar) return new Date(ms);
+export function asShown(ms: number, kind: DateKind | undefined, date1904 = false): Date {
+  if (kind === 'clock') return ms >= msFromSerial(1, date1904) ? new ClockShownDate(ms) : new Date(ms);
+  if (kind !== 'calendar') return new Date(ms);
   if (ms % MS_PER_DAY === 0) return new CalendarDate(ms);
   return hasTimeOfDay(ms) ? new HiddenTimeDate(ms) : new Date(ms);
 }

@@ -199,6 +199,13 @@ const onePersonsParts = (before: string, word: string): boolean =>
 const spaceWithinName = (last: string, lastWord: string, word: string): boolean =>
   onePersonsParts(lastWord, word) || latinParts(lastWord, word) || surnameThenGivenName(last, word);
 
+/** The error values written with a slash (#N/A, #DIV/0!), which splitSignatures does not cut at it. */
+const SLASHED_ERRORS = /#N\/A|#DIV\/0!/g;
+const SLASHED_ERROR = /#N\/A|#DIV\/0!/;
+/** A slash kept inside an error value while the cell is cut (a character of the Private Use Area: typed by no one). */
+const KEPT_SLASH = '\uE000';
+const unkept = (word: string): string => word.replace(/\uE000/g, '/');
+
 /** What splitSignatures cuts at or looks into: a separator, a space, a bracket. */
 const CUTS_OR_BRACKETS = /[、，,／/;；\s\u3000（()）]/;
 
@@ -211,6 +218,8 @@ const CUTS_OR_BRACKETS = /[、，,／/;；\s\u3000（()）]/;
 export function splitSignatures(text: string): string[] {
   // #N/A where a name should be is what the cell shows, not two names cut at its slash (review 17a D1).
   if (isExcelError(text)) return [text];
+  // Nor beside a name (李强、#N/A): the error is one word, a name's place no one signed.
+  if (text.includes('#') && SLASHED_ERROR.test(text)) return splitSignatures(text.replace(SLASHED_ERRORS, (e) => e.replace('/', KEPT_SLASH))).map(unkept);
   // Most cells are one name and nothing to cut at: read at once (each character and word is made anew below).
   if (!CUTS_OR_BRACKETS.test(text)) return text === '' ? [] : [text];
   const out: string[] = [];

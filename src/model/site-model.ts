@@ -107,6 +107,13 @@ export interface SiteModel {
    */
   serialShown?: string[];
   /**
+   * The fields asking for a date and its time of day read from a cell holding a date-time its format shows the time of
+   * alone (`h:mm`, `[h]:mm` over 2024-06-15 09:45 prints 9:45: model/grid.ts ClockShownDate): read with their date,
+   * printed without it (review 17a N1), for time-not-shown to say so. Not 附件4's rows (their day is the header's 日期),
+   * nor a time whose date has a column of its own (取卷日期 | 取卷时间). Absent: none.
+   */
+  dateNotShown?: string[];
+  /**
    * The paths of fields that ask for a day alone (附件4's 日期, 考试安排's 考试日期) read from a cell holding a whole
    * date serial under 常规 / General or a number format (45458): read as that day, printed as the number, for
    * time-not-shown to say so. Absent: none.

@@ -18,9 +18,11 @@ import { DEFAULT_SETTINGS, Handover, Role, Settings, SiteData, StaffMember } fro
 import { paperCode } from '../model/paper-code';
 
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
+
 /**
- * A ditto mark (同上, 〃) or an Excel error value (#N/A: a lookup that found no one) names no one — signature-not-a-name
- * says so at its cell, and no other rule takes it for a person (review 19a D3: two failed lookups were “the same person”).
+ * A ditto mark (同上, 〃) or an Excel error value (#N/A: a lookup that found no one; alone or beside a name: 李强、#N/A)
+ * names no one — signature-not-a-name says so at its cell, and no other rule takes it for a person (review 19a D3:
+ * two failed lookups were “the same person”).
  */
 const namesNoOne = (signature: unknown): boolean => isDittoMark(signature) || isExcelError(signature);
 

@@ -9,7 +9,7 @@ import { readWorkbook } from '../../src/forms/workbook';
 import { validateSite } from '../../src/rules/engine';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, mergeAddresses, plainOfficeValue, readOfficeGrid } from '../../src/io/office-grid';
-import { CalendarDate, HiddenTimeDate, SerialShownDate, parseA1 } from '../../src/model/grid';
+import { CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate, parseA1 } from '../../src/model/grid';
 import { WorkbookReadError } from '../../src/model/limits';
 import { FakeContext, Value, asExcel, fakeSheet } from './fake-excel';
 import { exceljsGrid, fakeSheetsFromGrid, fixture, workbookBytes } from './helpers';
@@ -171,6 +171,22 @@ describe('readOfficeGrid', () => {
     // D1: Excel's pane keeps a serial under a format that shows the time; the readers take it as that date-time.
     expect(row).toEqual([at, at, 45458, 45458.40625]);
     expect(row.map((v) => v instanceof SerialShownDate)).toEqual([true, true, false, false]);
+    expect(result.syncs).toBe(4);
+  });
+
+  test('review 17a N1: a date-time under a format that shows its time alone (h:mm, [h]:mm) is a ClockShownDate, as the xlsx reader gives it', async () => {
+    const sheet = fakeSheet('日期', [[45458.40625, 45458.40625, 45458.40625, 45458.40625]]);
+    sheet.formats = new Map([
+      ['A1', 'h:mm'],
+      ['B1', '[h]:mm:ss'],
+      ['C1', 'h"时"mm"分"'],
+      ['D1', 'yyyy/m/d h:mm'],
+    ]);
+    const result = await readOfficeGrid(asExcel(new FakeContext({ sheets: [sheet], settings: new Map(), inserted: [] })));
+    const row = result.grid.sheets[0].rows[0];
+    const at = new Date('2024-06-15T09:45:00Z');
+    expect(row).toEqual([at, at, at, 45458.40625]);
+    expect(row.map((v) => v instanceof ClockShownDate)).toEqual([true, true, true, false]);
     expect(result.syncs).toBe(4);
   });
 

@@ -5,7 +5,7 @@
  */
 import { readWorkbook } from '../../src/forms/workbook';
 import { noteTimesNotShown } from '../../src/forms/time-shown';
-import { HiddenTimeDate, parseA1, type WorkbookGrid } from '../../src/model/grid';
+import { ClockShownDate, HiddenTimeDate, parseA1, type WorkbookGrid } from '../../src/model/grid';
 import type { SiteModel } from '../../src/model/site-model';
 import { filledWorkbook, fixture, gridOf } from '../helpers';
 
@@ -22,16 +22,28 @@ function counted(model: SiteModel): { model: SiteModel; asked: () => number; lis
     get: (target, key, receiver) => (typeof key === 'string' && asked++, Reflect.get(target, key, receiver)),
     ownKeys: (target) => (listed++, Reflect.ownKeys(target)),
   });
-  return { model: { ...model, locations, timeNotShown: undefined, serialShown: undefined }, asked: () => asked, listed: () => listed };
+  return { model: { ...model, locations, timeNotShown: undefined, serialShown: undefined, dateNotShown: undefined }, asked: () => asked, listed: () => listed };
 }
 
-/** The value of `cell` on the vault log, as its format shows it: 取卷时间 under yyyy/m/d. */
-function hideTimeAt(g: WorkbookGrid, cell: string): WorkbookGrid {
-  const sheets = g.sheets.map((s) => (s.name === '出入库记录' ? { ...s, rows: s.rows.map((r) => [...(r ?? [])]) } : s));
-  const log = sheets.find((s) => s.name === '出入库记录')!;
+/** The value of `cell` on the vault log, as its format shows it: 取卷时间 under yyyy/m/d (or, `shown`, another). */
+function hideTimeAt(g: WorkbookGrid, cell: string, sheet = '出入库记录', shown: typeof HiddenTimeDate = HiddenTimeDate): WorkbookGrid {
+  const sheets = g.sheets.map((s) => (s.name === sheet ? { ...s, rows: s.rows.map((r) => [...(r ?? [])]) } : s));
+  const log = sheets.find((s) => s.name === sheet)!;
   const { row, col } = parseA1(cell)!;
-  log.rows[row][col] = new HiddenTimeDate((log.rows[row][col] as Date).getTime());
+  log.rows[row][col] = new shown((log.rows[row][col] as Date).getTime());
   return { ...g, sheets };
+}
+
+/** The fields that ask a time of day (each looked up once), and 附件4's 日期 and the timetable's 考试日期 (noteDaysShownAsNumbers). */
+function timeFieldsOf(read: SiteModel): number {
+  const timeFields =
+    2 * (read.data.schedule ?? []).length +
+    (read.data.handovers ?? []).length +
+    1 +
+    2 * (read.data.vaultLog ?? []).length +
+    2 * (read.data.distributions ?? []).reduce((n, d) => n + (d.rows ?? []).length, 0) +
+    2 * (read.data.duty?.shifts ?? []).length;
+  return timeFields + (read.data.distributions ?? []).length + 2 * (read.data.schedule ?? []).length;
 }
 
 test('one hidden time: the fields that ask a time are looked up, the locations never gone through; the one path listed', () => {
@@ -42,15 +54,17 @@ test('one hidden time: the fields that ask a time are looked up, the locations n
   expect(model.timeNotShown).toEqual(['vaultLog[1].takenAt']);
   expect(model.serialShown).toBeUndefined();
   expect(listed()).toBe(0);
-  const timeFields =
-    2 * (read.data.schedule ?? []).length +
-    (read.data.handovers ?? []).length +
-    1 +
-    2 * (read.data.vaultLog ?? []).length +
-    2 * (read.data.distributions ?? []).reduce((n, d) => n + (d.rows ?? []).length, 0) +
-    2 * (read.data.duty?.shifts ?? []).length;
-  // Each time field once, and 附件4's 日期 and the timetable's 考试日期 (noteDaysShownAsNumbers), asked of every workbook.
-  expect(asked()).toBeLessThanOrEqual(timeFields + (read.data.distributions ?? []).length + 2 * (read.data.schedule ?? []).length);
+  expect(asked()).toBeLessThanOrEqual(timeFieldsOf(read));
+});
+
+test('review 17a N1: a 取卷时间 and a 领取时间 under h:mm: each field looked up once, and the one 取卷时间’s date column asked; the locations never gone through', () => {
+  const clocks = hideTimeAt(hideTimeAt(grid, 'F5', '出入库记录', ClockShownDate), 'F6', '分发登记1', ClockShownDate);
+  const read = readWorkbook(clocks);
+  const { model, asked, listed } = counted(read);
+  noteTimesNotShown(model, clocks);
+  expect([model.dateNotShown, model.timeNotShown, model.serialShown, listed()]).toEqual([['vaultLog[1].takenAt'], undefined, undefined, 0]);
+  // 附件4's row takes its day from the sheet's 日期: not asked for a date column.
+  expect(asked()).toBeLessThanOrEqual(timeFieldsOf(read) + 1);
 });
 
 test('no hidden time: not even the time fields are looked up', () => {

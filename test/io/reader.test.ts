@@ -20,7 +20,7 @@ import { gridFromWorkbook } from '../../src/io/xlsx/exceljs-grid';
 import { xlsxBuffer } from '../../src/io/xlsx/exceljs-writer';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { readXlsxInNode } from '../../src/io/xlsx/node-workbook';
-import { CalendarDate, HiddenTimeDate, SerialShownDate, parseA1, type WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate, parseA1, type WorkbookGrid } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 import { summarizeSite } from '../../src/summary/site';
 import { handMade, withRow2 } from './hand-made';
@@ -400,6 +400,25 @@ describe('readXlsx on what other programs and people write', () => {
     expect(got.map((v) => v instanceof SerialShownDate)).toEqual([true, true, true, false, false, false]);
     const viaLib = (await viaExceljs(await withStyles(row, [0, 0, 2, 10, 22].map(xf).join('')))).sheets[0].rows[1];
     expect(viaLib.map((v) => v instanceof SerialShownDate)).toEqual([true, true, true, false, false, false]);
+  });
+
+  it('review 17a N1: a date-time under a format that shows its time alone (h:mm, h:mm:ss, [h]:mm:ss, mm:ss, custom [h]:mm) is a ClockShownDate on both paths; a time alone there, and a date-time under m/d/yy h:mm, a plain Date', async () => {
+    const cells = ['45458.40625', '45458.40625', '45458.40625', '45458.40625', '45458.40625', '0.40625', '45458.40625'];
+    const styles = [1, 2, 3, 4, 5, 1, 6];
+    const row = cells.map((v, i) => `<c r="${String.fromCharCode(65 + i)}2" s="${styles[i]}"><v>${v}</v></c>`).join('');
+    const make = () =>
+      withStyles(row, [0, 20, 21, 46, 45, 164, 22].map(xf).join(''), {
+        numFmts: '<numFmts count="1"><numFmt numFmtId="164" formatCode="[h]:mm"/></numFmts>',
+        dxfs: '<dxfs count="0"/>',
+      });
+    const at = new Date('2024-06-15T09:45:00.000Z');
+    const clock = [true, true, true, true, true, false, false];
+    const got = (await same(await make())).sheets[0].rows[1];
+    expect(got).toEqual([at, at, at, at, at, new Date('1899-12-30T09:45:00.000Z'), at]);
+    expect(got.map((v) => v instanceof ClockShownDate)).toEqual(clock);
+    // toEqual does not tell a Date's class: each path's cells are looked at.
+    expect((await viaExceljs(await make())).sheets[0].rows[1].map((v) => v instanceof ClockShownDate)).toEqual(clock);
+    expect(readXlsxInNode(await make()).sheets[0].rows[1].map((v) => v instanceof ClockShownDate)).toEqual(clock);
   });
 
   it("a conditional format's own number format (<dxf><numFmt>) does not stand for the workbook's of the same id", async () => {

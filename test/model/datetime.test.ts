@@ -17,7 +17,7 @@ import {
   formatWallClock,
 } from '../../src/model/datetime';
 import { CalendarDate } from '../../src/model/grid';
-import { isCalendarFmt } from '../../src/model/number-format';
+import { dateKindOf, isCalendarFmt } from '../../src/model/number-format';
 
 const iso = (value: unknown, ctx = {}) => {
   const t = parseWallClock(value, ctx);
@@ -137,6 +137,39 @@ describe('dates and times as people write them', () => {
     ['General', false],
   ])('number format %s shows a day alone: %s', (fmt, calendar) => {
     expect(isCalendarFmt(fmt)).toBe(calendar);
+  });
+
+  // Review 17a N1: a time-only or elapsed format (Excel's 18–21, 45–47, 32–35, 55, 56; [h]:mm) shows no day: a clock.
+  test.each([
+    ['h:mm AM/PM', 'clock'],
+    ['h:mm:ss AM/PM', 'clock'],
+    ['h:mm', 'clock'],
+    ['hh:mm:ss', 'clock'],
+    ['mm:ss', 'clock'],
+    ['[h]:mm:ss', 'clock'],
+    ['[h]:mm', 'clock'],
+    ['[mm]:ss', 'clock'],
+    ['mmss.0', 'clock'],
+    ['h"时"mm"分"', 'clock'],
+    ['上午/下午h"时"mm"分"ss"秒"', 'clock'],
+    ['[$-F400]h:mm:ss AM/PM', 'clock'],
+    ['[DBNum1][$-804]h"时"mm"分"', 'clock'],
+    ['m/d/yy h:mm', 'moment'],
+    ['yyyy-mm-dd hh:mm', 'moment'],
+    ['yyyy/m/d h:mm;@', 'moment'],
+    ['m"月"d"日" h:mm', 'moment'],
+    ['mmm h:mm', 'moment'],
+    ['mm h:mm', 'moment'],
+    ['dddd h:mm', 'moment'],
+    ['aaaa h:mm', 'moment'],
+    ['e"年"m"月"d"日" h:mm', 'moment'],
+    ['yyyy-mm-dd \\h', 'calendar'],
+    ['m/d/yy "h":mm', 'calendar'],
+    ['yyyy/m/d', 'calendar'],
+    ['General', undefined],
+    ['@', undefined],
+  ])('number format %s shows a %s', (fmt, kind) => {
+    expect(dateKindOf(fmt)).toBe(kind);
   });
 
   test('an unreadable time is kept as typed, for the validator', () => {

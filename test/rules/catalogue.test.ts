@@ -2,7 +2,7 @@
 import { ALL_META } from '../../src/rules/index';
 import { base, firstDeliveryAt, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import { draftWorkbook } from '../../src/forms/workbook';
-import { HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
+import { ClockShownDate, HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -364,6 +364,8 @@ rt('invalid-datetime', {
 const hiddenTime = (iso: string) => new HiddenTimeDate(`${iso}:00Z`);
 /** A date-time as a cell formatted 常规 (General) gives it: read as the date-time, printed as its serial. */
 const serialShown = (iso: string) => new SerialShownDate(`${iso}:00Z`);
+/** A date-time as a cell formatted to show the time alone gives it (h:mm, [h]:mm over 2024-06-15 09:45): read with its date, printed without. */
+const clockShown = (iso: string) => new ClockShownDate(`${iso}:00Z`);
 
 rt('time-not-shown', {
   valid: [
@@ -375,6 +377,25 @@ rt('time-not-shown', {
     {
       name: 'a date-time under a format that shows its time (the Date every reader gives for yyyy/m/d h:mm)',
       retype: (g) => typeInto(g, '出入库记录', 'F5', new Date('2024-06-15T09:45:00Z')),
+    },
+    {
+      // Review 17a N1: 附件4's rows take their day from the sheet's 日期 (G3), which shows it.
+      name: 'a 领取时间 and a 回收时间 of 附件4 under h:mm (their day is the sheet’s 日期)',
+      retype: (g) => {
+        typeInto(g, '分发登记1', 'F6', clockShown('2024-06-15T08:05'));
+        typeInto(g, '分发登记1', 'H6', clockShown('2024-06-15T10:08'));
+      },
+    },
+    {
+      name: 'a session’s 结束时间 under h:mm beside a 开考时间 that shows its date',
+      retype: (g) => typeInto(g, '考试安排', 'E3', clockShown('2024-06-15T10:00')),
+    },
+    {
+      name: 'a session’s 结束时间 under h:mm beside a 开考时间 typed as text with its date',
+      retype: (g) => {
+        typeInto(g, '考试安排', 'D3', '2024-06-15 08:30');
+        typeInto(g, '考试安排', 'E3', clockShown('2024-06-15T10:00'));
+      },
     },
   ],
   invalid: [
@@ -459,6 +480,61 @@ rt('time-not-shown', {
           message:
             /^“还卷时间”这一格里是“2024-06-15 10:20”，但它的格式是“常规”或数值，不是日期：表上显示、打印出来签字的是一个数（如“45458\.43056”），看不出是哪天几时几分。本列另有 1 格也是这样（I5）：请选中这一列有日期的各格，/,
         },
+      ],
+    },
+    {
+      // Review 17a N1: 取卷时间 2024-06-15 09:45 under h:mm prints 9:45; every other rule still reads the date.
+      name: 'a 取卷时间 whose cell shows the time alone (h:mm): a warning at the cell, nothing else',
+      retype: (g) => typeInto(g, '出入库记录', 'F5', clockShown('2024-06-15T09:45')),
+      errors: [
+        {
+          messageId: 'clock',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'F5',
+          row: 2,
+          message:
+            /^“取卷时间”这一格里是“2024-06-15 09:45”，但它的格式只显示时间、不显示日期（如 h:mm）：表上显示、打印出来签字的没有年月日，看不出是哪一天。请选中这一格，设置单元格格式 → 自定义 → 写 yyyy-mm-dd hh:mm（日期\+时间），不必重新填写。$/,
+        },
+      ],
+    },
+    {
+      name: 'a handover’s 日期 and a column of three 还卷时间 under h:mm: one finding at the 日期, one at the column’s first naming the others',
+      retype: (g) => {
+        typeInto(g, '交接单', 'C3', clockShown('2024-06-14T09:30'));
+        typeInto(g, '出入库记录', 'I4', clockShown('2024-06-15T10:20'));
+        typeInto(g, '出入库记录', 'I5', clockShown('2024-06-15T12:15'));
+        typeInto(g, '出入库记录', 'I6', clockShown('2024-06-16T10:15'));
+      },
+      errors: [
+        {
+          messageId: 'clock',
+          form: 1,
+          sheet: '交接单',
+          cell: 'C3',
+          row: null,
+          message: /^“日期”这一格里是“2024-06-14 09:30”，但它的格式只显示时间、不显示日期（如 h:mm）：/,
+        },
+        {
+          messageId: 'clockColumn',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'I4',
+          row: 1,
+          message:
+            /^“还卷时间”这一格里是“2024-06-15 10:20”，但它的格式只显示时间、不显示日期（如 h:mm）：表上显示、打印出来签字的没有年月日，看不出是哪一天。本列另有 2 格也是这样（I5、I6）：请选中这一列有日期的各格，设置单元格格式 → 自定义 → 写 yyyy-mm-dd hh:mm（日期\+时间），不必重新填写。$/,
+        },
+      ],
+    },
+    {
+      name: 'a session’s 开考时间 and 结束时间 both under h:mm: neither shows the day, each said',
+      retype: (g) => {
+        typeInto(g, '考试安排', 'D3', clockShown('2024-06-15T08:30'));
+        typeInto(g, '考试安排', 'E3', clockShown('2024-06-15T10:00'));
+      },
+      errors: [
+        { messageId: 'clock', form: 0, sheet: '考试安排', cell: 'D3', row: 1, message: /^“开考时间”这一格里是“2024-06-15 08:30”，但它的格式只显示时间/ },
+        { messageId: 'clock', form: 0, sheet: '考试安排', cell: 'E3', row: 1, message: /^“结束时间”这一格里是“2024-06-15 10:00”，但它的格式只显示时间/ },
       ],
     },
   ],
@@ -2776,13 +2852,14 @@ rt('formula-not-saved', {
       retype: (g) => formulaAt(g, '出入库记录', 'F5', `${LOOKUP(5)}-1/24`),
       errors: [
         {
-          messageId: 'one',
+          // Named by its field, as every other rule names a form's cell (fix-leftovers19).
+          messageId: 'fieldOne',
           form: 3,
           sheet: '出入库记录',
           cell: 'F5',
           row: null,
           message:
-            /^单元格 F5 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
+            /^“取卷时间”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
         },
       ],
     },
@@ -2793,12 +2870,28 @@ rt('formula-not-saved', {
       },
       errors: [
         {
-          messageId: 'many',
+          messageId: 'fieldMany',
           form: 3,
           sheet: '出入库记录',
           cell: 'K4',
           row: null,
-          message: /^单元格 K4 里是公式，文件里却没有存下它算出的结果（.*），本工具也算不出；本表另有 2 格也是这样（K5、K6），都没有检查——它们并不是空白。/,
+          message:
+            /^“单位”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出；本表另有 2 格也是这样（K5、K6），都没有检查——它们并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
+        },
+      ],
+    },
+    {
+      name: 'a 序号 a VLOOKUP saved without its value: no field there, said by the cell’s address',
+      retype: (g) => formulaAt(g, '出入库记录', 'A5', 'VLOOKUP(B5,考试安排!B:D,1,FALSE)'),
+      errors: [
+        {
+          messageId: 'one',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'A5',
+          row: null,
+          message:
+            /^单元格 A5 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
         },
       ],
     },

@@ -10,7 +10,7 @@ import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { plainWpsValue, readWpsGrid } from '../../src/io/wps/grid';
 import { WorkbookReadError } from '../../src/model/limits';
 import { toRows } from '../../src/io/wps/et';
-import { CalendarDate, HiddenTimeDate, SerialShownDate, type WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate, type WorkbookGrid } from '../../src/model/grid';
 import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
 import { ROOT, fakeBookFromXlsx, fixtureBytes, fixtureFiles, templateFiles } from './helpers';
 import { readWorkbook } from '../../src/forms/workbook';
@@ -182,6 +182,20 @@ describe('dates as WPS shows them', () => {
       const at = new Date('2024-06-15T09:45:00Z');
       expect(row).toEqual([at, at, 45458, at]);
       expect(row.map((v) => v instanceof SerialShownDate)).toEqual([true, true, false, false]);
+    }
+  });
+  test('review 17a N1: a date-time under a format that shows its time alone (h:mm, [h]:mm) is a ClockShownDate, as the xlsx reader gives it; a time alone there a plain Date', () => {
+    const cells: FakeBookState['sheets'][0]['cells'] = {
+      A1: { v: 45458.40625, fmt: 'h:mm' },
+      B1: { v: 45458.40625, fmt: '[h]:mm:ss' },
+      C1: { v: 0.40625, fmt: 'h:mm' },
+      D1: { v: 45458.40625, fmt: 'yyyy/m/d h:mm' },
+    };
+    for (const options of VARIANTS) {
+      const row = readWpsGrid(new FakeApplication({ sheets: [{ name: '日期', cells, merges: [] }] }, options)).grid.sheets[0].rows[0];
+      const at = new Date('2024-06-15T09:45:00Z');
+      expect(row).toEqual([at, at, new Date('1899-12-30T09:45:00Z'), at]);
+      expect(row.map((v) => v instanceof ClockShownDate)).toEqual([true, true, false, false]);
     }
   });
 });

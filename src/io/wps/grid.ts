@@ -17,7 +17,7 @@
  */
 import { a1, CellValue, RangeBox, SheetGrid, SheetState, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
-import { dateFromSerial, dateKindOf, isTextFmt, numberAsShown } from '../../model/number-format';
+import { type DateKind, dateFromSerial, dateKindOf, isTextFmt, numberAsShown } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
 import { errorOfCode } from '../../model/excel-errors';
 import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
@@ -86,16 +86,16 @@ function split(lo: number, hi: number, edges: boolean): Array<[number, number, b
 }
 
 /**
- * Rows of numbers by what their format shows: a date (whether a day alone: a calendar format), 'text' (the Text
+ * Rows of numbers by what their format shows: a date (its kind: a day alone, a time alone, both), 'text' (the Text
  * format), 'number' (General or a number format); a row whose format is not known is not there.
  */
-type DateRows = Map<number, boolean | 'text' | 'number'>;
+type DateRows = Map<number, DateKind | 'text' | 'number'>;
 
-/** Notes `row` in `out` with what `fmt` shows a number as: a date (a day alone or not), Text (`@`) or a number. */
+/** Notes `row` in `out` with what `fmt` shows a number as: a date (of its kind), Text (`@`) or a number. */
 function noteDate(out: DateRows, row: number, fmt: unknown): void {
   const code = String(fmt ?? '');
   const kind = dateKindOf(code);
-  if (kind) out.set(row, kind === 'calendar');
+  if (kind) out.set(row, kind);
   else if (isTextFmt(code)) out.set(row, 'text');
   else if (code) out.set(row, 'number');
 }
@@ -297,8 +297,8 @@ function convertDates(sheet: EtObject, used: EtObject, ext: Extent, grid: SheetG
       const v = grid.rows[r][col] as number;
       // A date's serial under 文本 is the text it shows (review 13a D2), one with its time under 常规 a
       // SerialShownDate, as the xlsx reader gives them.
-      if (typeof shown === 'boolean') grid.rows[r][col] = dateFromSerial(v, date1904, shown);
-      else grid.rows[r][col] = numberAsShown(v, shown === 'text' ? '@' : undefined, date1904);
+      if (shown === 'text' || shown === 'number') grid.rows[r][col] = numberAsShown(v, shown === 'text' ? '@' : undefined, date1904);
+      else grid.rows[r][col] = dateFromSerial(v, date1904, shown);
     }
   }
 }

@@ -6,19 +6,22 @@
  */
 import type ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid, a1, sheetStateOf } from '../../model/grid';
-import { asShown, isCalendarFmt, numberAsShown } from '../../model/number-format';
+import { asShown, dateKindOf, numberAsShown } from '../../model/number-format';
 
 /** exceljs names built-in format 22 (a date and its time) `m/d/yy "h":mm`, its hour quoted. */
 const EXCELJS_DATE_TIME_22 = 'm/d/yy "h":mm';
 
 /**
- * A date its cell shows as a day alone is a calendar date (or one whose time is hidden), and a date's serial
+ * A date its cell shows as a day alone is a calendar date (or one whose time is hidden), one it shows the time of
+ * alone a ClockShownDate, and a date's serial
  * under the Text format the text it shows, one with its time under General a SerialShownDate (numberAsShown), as the
  * lean reader gives them.
  */
 function shownValue(value: CellValue, numFmt: string | undefined, date1904: boolean): CellValue {
   if (typeof value === 'number') return numberAsShown(value, numFmt, date1904);
-  return value instanceof Date && numFmt !== EXCELJS_DATE_TIME_22 && isCalendarFmt(numFmt) ? asShown(value.getTime(), true) : value;
+  if (!(value instanceof Date) || numFmt === EXCELJS_DATE_TIME_22) return value;
+  const kind = dateKindOf(numFmt);
+  return kind === 'calendar' || kind === 'clock' ? asShown(value.getTime(), kind, date1904) : value;
 }
 
 /** An error value ({ error: '#REF!' }) as the cell shows it (review 17a D1), as the lean reader keeps it. */

@@ -35,7 +35,7 @@ export interface WorkbookContext {
 }
 
 function excelToDate(v: number, date1904: boolean, kind: DateKind): Date | number {
-  const date = dateFromSerial(v, date1904, kind === 'calendar');
+  const date = dateFromSerial(v, date1904, kind);
   // A serial no calendar holds (1e308) stays the number it is: an Invalid Date breaks whatever shows it.
   return Number.isNaN(date.getTime()) ? v : date;
 }
@@ -43,7 +43,7 @@ function excelToDate(v: number, date1904: boolean, kind: DateKind): Date | numbe
 function isoDate(text: string, kind: DateKind | undefined): Date | string {
   const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
   if (Number.isNaN(date.getTime())) return text;
-  return kind === 'calendar' ? asShown(date.getTime(), true) : date;
+  return kind === 'calendar' || kind === 'clock' ? asShown(date.getTime(), kind) : date;
 }
 
 const enum Capture {
