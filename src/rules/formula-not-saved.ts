@@ -16,11 +16,11 @@ const FIX_ZH = '——它们并不是空白。请用 Excel 或 WPS 打开这个�
 const ONE_EN =
   'Cell {cell} holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work the formula out, so the cell was not checked';
 const MANY_EN =
-  'Cell {cell} holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work it out; {count} more cells of this sheet are the same ({cellsEn}), none of them checked';
+  'Cell {cell} holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work it out; the same in {count} more cells of this sheet ({cellsEn}), none of them checked';
 const FIELD_ONE_EN =
   '"{field}" holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work the formula out, so the cell was not checked';
 const FIELD_MANY_EN =
-  '"{field}" holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work it out; {count} more cells of this sheet are the same ({cellsEn}), none of them checked';
+  '"{field}" holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work it out; the same in {count} more cells of this sheet ({cellsEn}), none of them checked';
 const FIX_EN = ': they are not blank. Open the workbook in Excel or WPS, save it, and check again.';
 
 export const meta: RuleMeta = {

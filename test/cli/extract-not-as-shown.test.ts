@@ -51,8 +51,8 @@ const run = async (...args: string[]) => {
 };
 
 const UNSAVED = {
-  zh: 'unsaved.xlsx：出入库记录!F4：单元格 F4 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出；本表另有 2 格也是这样（F5、F6），都没有检查——它们并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。读出的数据里没有这 3 格的值：“取卷时间”（序号 1、2、3）。\n',
-  en: 'unsaved.xlsx: 出入库记录!F4: Cell F4 holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work it out; 2 more cells of this sheet are the same (F5, F6), none of them checked: they are not blank. Open the workbook in Excel or WPS, save it, and check again. The data printed holds no value for these 3 cells: "取卷时间" (rows 1, 2, 3).\n',
+  zh: 'unsaved.xlsx：出入库记录!F4：“取卷时间”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出；本表另有 2 格也是这样（F5、F6），都没有检查——它们并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。读出的数据里没有这 3 格的值：“取卷时间”（序号 1、2、3）。\n',
+  en: 'unsaved.xlsx: 出入库记录!F4: "取卷时间" holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work it out; the same in 2 more cells of this sheet (F5, F6), none of them checked: they are not blank. Open the workbook in Excel or WPS, save it, and check again. The data printed holds no value for these 3 cells: "取卷时间" (rows 1, 2, 3).\n',
 };
 
 test.each(['zh', 'en'] as const)('extract --lang %s of unsaved formulas: said once a sheet with the fields left out; the data as before', async (lang) => {
@@ -69,7 +69,7 @@ test.each(['zh', 'en'] as const)('extract --lang %s of unsaved formulas: said on
 test('extract of a 合计 row referring to itself: said once, the totals named', async () => {
   const r = await run('extract', at('cycle.xlsx'));
   expect(r.err).toBe(
-    'cycle.xlsx：入库清单!D14：单元格 D14 的公式引用了它自己（循环引用：直接引用，或经由别的格又引用回来），算不出结果：Excel 打开时会提示循环引用并显示 0，表上没有真正的数；本表另有 4 格也是这样（E14、F14、G14、H14）。请改正公式，使它不再引用自己所在的格（合计不要把合计格自己算进去），或删去公式、直接填写。读出的数据里没有这 5 格的值：“合计行的31份装（袋）”、“合计行的26份装（袋）”、“合计行的11份装（袋）”、“合计行的5份装（袋）”、“合计行的合计（袋）”。\n',
+    'cycle.xlsx：入库清单!D14：单元格 D14 的公式引用了它自己（循环引用：直接引用，或经由别的格又引用回来），算不出结果：Excel 打开时会提示循环引用并显示 0，表上没有真正的数；本表另有 4 格也是这样（E14、F14、G14、H14）。请改正公式，使它不再直接或间接引用自己所在的格（如合计不要把合计格自己算进去，两格不要互相引用），或删去公式、直接填写。读出的数据里没有这 5 格的值：“合计行的31份装（袋）”、“合计行的26份装（袋）”、“合计行的11份装（袋）”、“合计行的5份装（袋）”、“合计行的合计（袋）”。\n',
   );
   expect(JSON.parse(r.out).intake.totals).toBeUndefined();
 });

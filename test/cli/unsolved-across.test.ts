@@ -56,8 +56,10 @@ type Found = { rule: string; severity: string; form: number | null; sheet: strin
 const tuple = (f: Found) => [f.rule, f.severity, f.form, f.sheet, f.cell, f.row, f.message];
 const byFile = (files: Array<{ file: string; findings: Found[] }>) => Object.fromEntries(files.map((f) => [path.basename(f.file), f.findings.map(tuple)]));
 
+/** formula-not-saved's words of the field in `cell` (日期 C3, an item's 数量 D8). */
+const FIELD: Record<string, string> = { C3: '日期', D8: '数量' };
 const NOT_SAVED = (cell: string) =>
-  `单元格 ${cell} 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。`;
+  `“${FIELD[cell]}”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。`;
 const notSaved = (cell: string) => ['formula-not-saved', 'warning', 1, '交接单', cell, null, NOT_SAVED(cell)];
 
 /** The address said on both files, each naming the other's copy: the one difference left beside the unsaved 日期. */
