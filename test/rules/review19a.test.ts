@@ -152,3 +152,33 @@ describe('D11: formula-cycle’s words fit a cycle of two times, and one more ce
     ]);
   });
 });
+
+describe('D9: “李强、同上” in a signature cell of this unit’s side is one slip, one finding', () => {
+  it('接收人签字 D20: signature-not-a-name (dittoAmong) naming 李强 as the one signer read; two-signers says nothing more', () => {
+    const before = readWorkbook(grid);
+    const said = (lang: 'zh' | 'en') => {
+      const had = new Set(validateSite(before, { lang }).map((f) => JSON.stringify(full(f))));
+      return validateSite(readWorkbook(withCells(grid, '交接单', { D20: '接收人签字（两人）：李强、同上' })), { lang })
+        .map(full)
+        .filter((f) => !had.has(JSON.stringify(f)));
+    };
+    expect(said('zh')).toEqual([
+      [
+        'signature-not-a-name',
+        'error',
+        '交接单',
+        'D20',
+        '“接收人签字”写的是“李强、同上”，其中“同上”不是签名：签字栏须由签字人本人签写姓名，不能用“同上”“〃”代替。这一格只读出“李强”签了字，另一处看不出是谁签的，也无法核对名单和资格。请把“同上”换成另一名签字人的姓名，没有第二人签字的就删去它、请第二人补签。',
+      ],
+    ]);
+    expect(said('en')).toEqual([
+      [
+        'signature-not-a-name',
+        'error',
+        '交接单',
+        'D20',
+        '"接收人签字" reads "李强、同上": "同上" in it is a ditto mark, not a signature; each signature cell carries the signers’ own names. Only 李强 is read as signing there; no one can tell who else signed, nor check them against the roster. Replace "同上" with the second signer’s name, or delete it and have the second person sign.',
+      ],
+    ]);
+  });
+});

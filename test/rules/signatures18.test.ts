@@ -23,15 +23,14 @@ describe('two-signers: an error value or a ditto mark is no signer', () => {
     expect(receivers(['#N/A'])).toEqual([['signature-not-a-name', 'error', '交接单', 'D20', SHOWS_NA]]);
   });
 
-  test('李强 and 同上: one signer (李强) — two-signers says so — and the 同上 said as no signature', () => {
+  test('李强 and 同上: one slip, one finding — the 同上 said as no signature, naming 李强 the one signer (review 19a D9)', () => {
     expect(receivers(['李强', '同上'])).toEqual([
-      ['two-signers', 'error', '交接单', 'D20', '“接收人签字”只有 1 人签字（李强）。交接单每一方须两人签字，请由另一名在场人员补签。'],
       [
         'signature-not-a-name',
         'error',
         '交接单',
         'D20',
-        '“接收人签字”写的是“同上”，不是签名。签字栏须由签字人本人签写姓名，不能用“同上”“〃”代替，否则看不出是谁签的，也无法核对名单和资格。请在这里写上签字人的姓名。',
+        '“接收人签字”写的是“李强、同上”，其中“同上”不是签名：签字栏须由签字人本人签写姓名，不能用“同上”“〃”代替。这一格只读出“李强”签了字，另一处看不出是谁签的，也无法核对名单和资格。请把“同上”换成另一名签字人的姓名，没有第二人签字的就删去它、请第二人补签。',
       ],
     ]);
   });
