@@ -15,12 +15,15 @@ import type { WorkbookGrid } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
 import { SiteInput, SiteResult, checkSites } from './check';
 import type { Lang } from './i18n';
+import { type DateKindAt, dateKindsOf, withDateKinds } from './date-kinds';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** A workbook read and checked on its own, as it crosses to the page. */
 export interface ReadAndChecked {
   grid: WorkbookGrid;
+  /** The cells whose date format kind the crossing drops (date-kinds.ts); absent: none. */
+  dateKinds?: DateKindAt[];
   /** Absent for a workbook that is no unit's (a summary) or could not be checked. */
   model?: PackedModel;
   checks: Record<Lang, { report: FileReport; skipped?: string }>;
@@ -48,8 +51,9 @@ export async function readChecked(name: string, bytes: Uint8Array): Promise<{ re
   const [zh, en] = await checkWorkbookIn({ file: name, bytes, grid }, LANGS, { hash: sha256 });
   const plain = ({ report, skipped }: CheckedWorkbook) => (skipped === undefined ? { report } : { report, skipped });
   const checks = { zh: plain(zh), en: plain(en) };
+  const dateKinds = dateKindsOf(grid);
   return {
-    read: { grid, ...(zh.model ? { model: packModel(zh.model) } : {}), checks },
+    read: { grid, ...(dateKinds.length ? { dateKinds } : {}), ...(zh.model ? { model: packModel(zh.model) } : {}), checks },
     held: { checks, ...(zh.model ? { model: zh.model } : {}) },
   };
 }
@@ -60,7 +64,7 @@ export async function readAndCheck(name: string, bytes: Uint8Array): Promise<Rea
 }
 
 export function unpacked(read: ReadAndChecked): OpenedWorkbookChecks {
-  return { grid: read.grid, model: read.model && unpackModel(read.model), checks: read.checks };
+  return { grid: withDateKinds(read.grid, read.dateKinds), model: read.model && unpackModel(read.model), checks: read.checks };
 }
 
 /** The workbook as the check service takes it already checked, in `lang`. */
