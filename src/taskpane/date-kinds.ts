@@ -4,9 +4,10 @@
  * Listed where the workbook is read and put back on the page, so that the preview shows each cell as the sheet does
  * (review 19a D5) whichever side read it.
  */
-import { CalendarDate, HiddenTimeDate, SerialShownDate, type WorkbookGrid } from '../model/grid';
+import { CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate, type WorkbookGrid } from '../model/grid';
 
-const KINDS = [CalendarDate, HiddenTimeDate, SerialShownDate] as const;
+/** A date-time under a time-only format (ClockShownDate: time-not-shown's clock) crosses too: its check and its preview need it. */
+const KINDS = [CalendarDate, HiddenTimeDate, SerialShownDate, ClockShownDate] as const;
 
 /** A cell holding a Date of a kind: [sheet index, row, column, kind (index in KINDS)]. */
 export type DateKindAt = [number, number, number, number];

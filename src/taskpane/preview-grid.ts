@@ -4,7 +4,7 @@
  * “1899-12-30 06:45”), a formula saved without its value said as one (D7: not an empty cell), and the columns and
  * rows the sheet hides left out (D6), as Excel leaves them out of the screen.
  */
-import { type CellValue, CalendarDate, HiddenTimeDate, SerialShownDate, type SheetGrid, a1, cellAt, columnLetter } from '../model/grid';
+import { type CellValue, CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate, type SheetGrid, a1, cellAt, columnLetter } from '../model/grid';
 import { MS_PER_DAY, serialFromDate } from '../model/number-format';
 import type { SiteModel } from '../model/site-model';
 import { type Lang, t } from './i18n';
@@ -51,7 +51,8 @@ function clockText(d: Date, padHours = true): string {
 /**
  * A date as its cell shows it, by the kind of format the reader found (model/grid.ts): a time alone (Excel's day 0,
  * 1899-12-30 or 1904-01-01) as the time, a day alone (CalendarDate) or a date whose format hides its time (HiddenTimeDate) as the day, a
- * date-time under General (SerialShownDate) as the serial the screen shows; any other Date as its day and time.
+ * date-time under General (SerialShownDate) as the serial the screen shows, one under h:mm (ClockShownDate) as its time; any other Date
+ * as its day and time.
  */
 function dateShown(d: Date): string {
   // As General shows it in a column of the usual width, and as time-not-shown quotes it: five decimals (45458.51042).
@@ -60,8 +61,8 @@ function dateShown(d: Date): string {
   const day = Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
   const date = d.toISOString().slice(0, 10);
   if (d instanceof CalendarDate || d instanceof HiddenTimeDate) return date;
-  // A time alone as Excel shows a time typed (h:mm) and as the findings quote it (“6:45”).
-  if (DATELESS.has(day)) return clockText(d, false);
+  // A time alone as Excel shows a time typed (h:mm) and as the findings quote it (“6:45”); a date-time under h:mm so too.
+  if (DATELESS.has(day) || d instanceof ClockShownDate) return clockText(d, false);
   return ms === day ? date : `${date} ${clockText(d)}`;
 }
 

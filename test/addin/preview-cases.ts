@@ -29,6 +29,10 @@ export const PREVIEW_CASES = {
     ws.getCell('I5').value = day(15, 12, 15);
     formatted(ws.getCell('I5'), 'General');
   },
+  // 17a N1 beside D5: 取卷时间 F6 (2024-06-16 07:50) under h:mm, its date printed nowhere (time-not-shown's clock).
+  'time-clock': (wb: ExcelJS.Workbook) => {
+    formatted(wb.getWorksheet(VAULT)!.getCell('F6'), 'h:mm');
+  },
   // D6: last term's 取卷时间 kept in a hidden column F before the one in use (now G); the 2045 checkout at 08:45 (105 min early).
   'hidden-column': (wb: ExcelJS.Workbook) => {
     const ws = wb.getWorksheet(VAULT)!;

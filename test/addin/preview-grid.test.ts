@@ -100,3 +100,17 @@ test('D7: formulas saved without their values said as such, a cycle as one, the 
   expect(cycle.grid.rows[3].cells[3]).toEqual({ text: '（公式引用了自己）', title: '=SUM(D4:D14)', formula: true });
   expect((await casePreview('formula-cycle', 'en')).grid.rows[3].cells[3].text).toBe('(formula refers to itself)');
 });
+
+test('a date-time under h:mm (review 17a N1) crosses from the worker as one: time-not-shown says it on the page, the preview shows “7:50” as the sheet does', async () => {
+  const { grid, findings } = await previewOf(await previewCase('time-clock'), VAULT, 'F6');
+  expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.message])).toEqual([
+    [
+      'time-not-shown',
+      `${VAULT}!F6`,
+      '“取卷时间”这一格里是“2024-06-16 07:50”，但它的格式只显示时间、不显示日期（如 h:mm）：表上显示、打印出来签字的没有年月日，看不出是哪一天。请选中这一格，设置单元格格式 → 自定义 → 写 yyyy-mm-dd hh:mm（日期+时间），不必重新填写。',
+    ],
+  ]);
+  const text = asText(grid);
+  const col = text[0].indexOf('F');
+  expect(text.find((r) => r[0] === '6')![col]).toBe('7:50');
+});
