@@ -314,8 +314,9 @@ describe('the build', () => {
     }
     const chunks = fs.readdirSync(DIST).filter((f) => f.endsWith('.chunk.js'));
     expect(chunks.some((f) => /exceljs|xlsx\.load|writeBuffer/.test(fs.readFileSync(path.join(DIST, f), 'utf8')))).toBe(true);
-    // exceljs alone is some 900 KB minified: the pane's own code (readers and 43 rules, growing with them: 449 KB at
-    // stop 50, 462 KB with stop 51's readings of other layouts, shared formulas and error values) stays well below.
-    expect(fs.statSync(path.join(DIST, 'taskpane.js')).size).toBeLessThan(500_000);
+    // exceljs alone is some 900 KB minified: the pane's own code (readers and rules, growing with them: 449 KB at stop
+    // 50, 462 KB with stop 51's readings of other layouts, shared formulas and error values, 502 KB with stop 53's 49
+    // rules, the preview as the sheet shows it and the summary's 未能读取) stays well below.
+    expect(fs.statSync(path.join(DIST, 'taskpane.js')).size).toBeLessThan(560_000);
   });
 });
