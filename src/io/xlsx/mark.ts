@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
 import { fieldLabels, findingCopies, findingSheets } from '../../check/finding-list';
+import { namedAsItsForm } from '../../model/form-place';
 import { absoluteRows } from './exceljs-writer';
 import { strFromU8, strToU8 } from 'fflate';
 import { type Deflater, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';
@@ -189,7 +190,7 @@ function copiesToSay(findings: readonly Finding[]): boolean {
 function listOf(bytes: Uint8Array, findings: readonly Finding[], lang: 'zh' | 'en'): FindingsList {
   const labels = findings.some((f) => f.row === null && f.cell);
   const copies = copiesToSay(findings);
-  const placed = findings.some((f) => f.sheet !== null && f.cell);
+  const placed = findings.some((f) => f.sheet !== null && f.cell && !namedAsItsForm(f));
   if (!labels && !copies && !placed) return { findings, lang };
   try {
     const grid = readXlsx(bytes);
