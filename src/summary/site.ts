@@ -26,7 +26,7 @@
  *   checkout the vault is guarded day and night"). Coverage is the part of it
  *   inside the union of the duty shifts (附件5); gaps are the rest.
  */
-import type { SiteModel } from '../model/site-model';
+import type { SheetForm, SiteModel } from '../model/site-model';
 import { minutesOf } from '../model/datetime';
 import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';
@@ -185,6 +185,11 @@ export interface SiteSummary {
    * are none, not 0 or 100 % (附件3 未能读取, none-figures.ts), in no total. Absent when every form was read.
    */
   unread?: UnreadSheet[];
+  /**
+   * Where each form stands on a sheet holding several (SiteModel.sheets' spans: forms/form-regions.ts), for the unit's
+   * findings to name the form beside the sheet (“Sheet1（出入库记录）!F95”, review 19a D12). Absent when none does.
+   */
+  formSpans?: SheetForm[];
   /** No errors and every part read: the workbook can be handed upward. */
   ready: boolean;
 }
@@ -396,6 +401,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   }
 
   const { noIntake, noVault, unread } = noneFlagsOf(data, model);
+  const spans = (model?.sheets ?? []).filter((s) => s.span !== undefined);
   const forms = unreadForms(unread);
   const list = [...papers.values()];
   for (const p of list) {
@@ -465,6 +471,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     noVault,
     noIntake: noIntake && !noVault,
     ...(unread.length ? { unread } : {}),
+    ...(spans.length ? { formSpans: spans } : {}),
     ready: errors === 0,
   };
 }

@@ -281,9 +281,17 @@ export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
   { key: 'taker', header: { zh: '取卷者', en: 'Taken by' }, width: NAMES_WIDTH, wrap: true, names: true, value: (o) => o.taker },
 ];
 
-/** Where a finding is: its sheet and cell, and its row in the form (序号 3; 附件5, which prints no 序号: 第3班). */
-function placeOf(f: Finding, lang: Lang): string {
-  return [at(f.sheet ?? null, f.cell ?? null), f.row === undefined ? '' : rowWords(f, lang)].filter(Boolean).join(' ');
+/** A finding on a sheet of several forms, with the form it stands in as the lists say it (“（出入库记录）”: form-place.ts). */
+export type PlacedFinding = Finding & { formShown?: string };
+
+/**
+ * Where a finding is: its sheet and cell, its row in the form (序号 3; 附件5, which prints no 序号: 第3班), and on a sheet
+ * of several forms which (review 19a D12).
+ */
+function placeOf(f: PlacedFinding, lang: Lang): string {
+  const place = [at(f.sheet ?? null, f.cell ?? null), f.row === undefined ? '' : rowWords(f, lang)].filter(Boolean).join(' ');
+  // On a line of its own: the narrow column broke “序号 2（出入库记录）” inside 序号 2.
+  return f.formShown ? `${place}\n${f.formShown}` : place;
 }
 
 /**
@@ -292,7 +300,7 @@ function placeOf(f: Finding, lang: Lang): string {
  * edge (src/io/xlsx/summary/site-findings.ts); its sheet and cell in one
  * column, 位置, that the message has the width of the rest.
  */
-export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<Finding>> = [
+export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<PlacedFinding>> = [
   { key: 'severity', header: { zh: words('严重', '程度'), en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: (f) => f.severity },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: (f) => f.rule },
   { key: 'place', header: { zh: '位置', en: 'Where' }, width: 0, wrap: true, value: placeOf },

@@ -83,3 +83,18 @@ test('基本信息 over 考试安排 on one sheet: a cell of each is in its form
     '基本信息 (考试安排)',
   ]);
 });
+
+test.each(['0', '2'])('summary --threads %s: the unit’s sheet names the form under its place in 位置', async (threads) => {
+  const only = scratchDir('custody-form-on-sheet-summary-');
+  fs.copyFileSync(sheet1, path.join(only, 'sheet1.xlsx'));
+  const out = path.join(scratchDir('custody-form-on-sheet-out-'), 'sum.xlsx');
+  const r = await run('summary', only, '-o', out, '--threads', threads);
+  expect(r.code).toBe(1);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet('汇总-岳麓考点')!;
+  const place: string[] = [];
+  ws.eachRow((row) => void (row.getCell(2).value === '领卷时间不当' || place.length > 0 ? place.push(String(row.getCell(3).value ?? '')) : 0));
+  // The narrow column's lines, a row each (the place broke before 2 as it always did there); then the form on its own line.
+  expect(place.slice(0, 3)).toEqual(['Sheet1!F95 序号', '2', '（出入库记录）']);
+});

@@ -13,7 +13,10 @@
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { type Cell, DEFAULT_ROW_PT, type ShowContext, breakLines, rowOf, sheetValue } from '../../../summary/columns';
-import { SITE_FINDING_COLUMNS } from '../../../summary/tables-site';
+import { type PlacedFinding, SITE_FINDING_COLUMNS } from '../../../summary/tables-site';
+import { sheetShown } from '../../../model/form-place';
+import type { SheetForm } from '../../../model/site-model';
+import type { Lang } from '../../../rules/types';
 import type { Pages } from './pages';
 import { type ShownRow, fillRow, styleHeader } from './style';
 
@@ -108,4 +111,13 @@ function findingsHeader(ws: ExcelJS.Worksheet, r: number, widths: readonly numbe
   styleHeader(head, headers, widths);
   if (widths.length > MESSAGE + 1) ws.mergeCells(r, MESSAGE + 1, r, widths.length);
   return head.height;
+}
+
+/**
+ * A finding on a sheet of several forms with its form to say after its place (PlacedFinding): “Sheet1!F95 序号 2（出入库记录）”
+ * — after the place, where the narrow 位置 column breaks it whole, not inside the sheet's name.
+ */
+export function withFormShown(f: Finding, spans: readonly SheetForm[], lang: Lang): PlacedFinding {
+  const shown = sheetShown(spans, f, lang);
+  return shown === f.sheet || shown === null || f.sheet === null ? f : { ...f, formShown: shown.slice(f.sheet.length).trim() };
 }

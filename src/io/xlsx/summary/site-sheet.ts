@@ -53,7 +53,7 @@ import { DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, noneReasons, reasonUnde
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { groupedFindings } from '../../../check/finding-groups';
-import { findingRows, findingsTable } from './site-findings';
+import { findingRows, findingsTable, withFormShown } from './site-findings';
 import { Pages } from './pages';
 import { semesterShown } from '../../../model/semester';
 
@@ -455,7 +455,9 @@ function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteS
   const sections = siteSections(lang);
   // A disagreeing slip once; one mistake down a column one line (review 15b D5), the heading's counts still findings.
   const once = findings?.length ? oncePerHandover(findings) : [];
-  const listed = groupedFindings(once, lang);
+  // On a sheet of several forms, the form beside the sheet in 位置 (review 19a D12).
+  const grouped = groupedFindings(once, lang);
+  const listed = s.formSpans ? grouped.map((f) => withFormShown(f, s.formSpans!, lang)) : grouped;
   const rules = Object.entries(s.findings.byRule).sort((a, b) =>
     a[1].severity === b[1].severity ? b[1].count - a[1].count : a[1].severity === 'error' ? -1 : 1,
   );
