@@ -13,7 +13,7 @@ import { FORMS } from '../forms/index';
 import { copyLocator, titlesOfForms } from '../forms/repeated';
 import { formRegions } from '../forms/form-regions';
 import { bestForm, indexSheet } from '../forms/workbook';
-import { sheetShown } from '../model/form-place';
+import { sheetShown } from '../forms/form-place';
 import type { SheetForm } from '../model/site-model';
 import { groupFindings } from './finding-groups';
 

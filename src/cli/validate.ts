@@ -12,7 +12,7 @@ import type { EarlyWorkers } from '../batch/pool';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import { fileBudget } from '../batch/time-budget';
 import type { FileReport, Finding, RunReport } from '../model/finding';
-import { sheetShown } from '../model/form-place';
+import { sheetShown } from '../forms/form-place';
 import type { SheetForm } from '../model/site-model';
 import { ruleTitle } from '../rules/index';
 import { groupFindings } from '../check/finding-groups';

@@ -87,7 +87,7 @@ export interface SheetGroup {
   warnings: number;
 }
 
-/** Findings by sheet as `shown` names it (model/form-place.ts sheetShown: each form of a sheet of several apart), in the order met. */
+/** Findings by sheet as `shown` names it (forms/form-place.ts sheetShown: each form of a sheet of several apart), in the order met. */
 export function groupBySheet(findings: readonly Finding[], shown: (f: Finding) => string | null = (f) => f.sheet): SheetGroup[] {
   const groups: SheetGroup[] = [];
   const bySheet = new Map<string | null, SheetGroup>();

@@ -1,6 +1,6 @@
 /** 校验's results: per workbook a tally, its refusal or reading notes, and its findings grouped by sheet. */
 import { type Finding, rowWords } from '../model/finding';
-import { sheetShown } from '../model/form-place';
+import { sheetShown } from '../forms/form-place';
 import { ruleTitle } from '../summary/rule-titles';
 import type { App } from './app';
 import { CopyOf, SiteResult, copiesIn, counts, groupBySheet } from './check';

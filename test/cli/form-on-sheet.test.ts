@@ -11,7 +11,7 @@ import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { checkWorkbook } from '../../src/check/service';
 import { workbookFile } from '../../src/batch/workbook-file';
-import { formAt, sheetShown } from '../../src/model/form-place';
+import { formAt, sheetShown } from '../../src/forms/form-place';
 import { groupBySheet } from '../../src/taskpane/check';
 import { scratchDir } from '../scratch';
 

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
 import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
 import { fieldLabels, findingCopies, findingSheets } from '../../check/finding-list';
-import { namedAsItsForm } from '../../model/form-place';
+import { namedAsItsForm } from '../../forms/form-place';
 import { absoluteRows } from './exceljs-writer';
 import { strFromU8, strToU8 } from 'fflate';
 import { type Deflater, markParts, notesBySheet, rezipped, withNotesShown, withWorkbookTypeOf } from './mark-parts';

@@ -14,7 +14,7 @@ import type ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
 import { type Cell, DEFAULT_ROW_PT, type ShowContext, breakLines, rowOf, sheetValue } from '../../../summary/columns';
 import { type PlacedFinding, SITE_FINDING_COLUMNS } from '../../../summary/tables-site';
-import { sheetShown } from '../../../model/form-place';
+import { sheetShown } from '../../../forms/form-place';
 import type { SheetForm } from '../../../model/site-model';
 import type { Lang } from '../../../rules/types';
 import type { Pages } from './pages';

@@ -3,22 +3,13 @@
  * beside 附件3): “Sheet1 F95 序号 2” could be any of eight tables with a 序号 2, and a printed page shows no row
  * numbers (review 19a D12). Every list people read names the form beside the sheet there: “Sheet1（出入库记录）”.
  */
-import type { Finding } from './finding';
-import { parseA1 } from './grid';
-import type { FormId, SheetForm } from './site-model';
-import { FORM_OF_KEY } from './labels';
+import type { Finding } from '../model/finding';
+import { parseA1 } from '../model/grid';
+import type { FormId, SheetForm } from '../model/site-model';
+import { FORMS } from './index';
 
-/** Each form as its blank sheet is named (the templates' sheet names): what people call it. */
-const FORM_NAMES: Readonly<Record<FormId, string>> = {
-  site: '基本信息',
-  schedule: '考试安排',
-  staff: '涉卷人员',
-  handover: '交接单',
-  intake: '入库清单',
-  vaultLog: '出入库记录',
-  distribution: '分发登记',
-  duty: '值班记录',
-};
+/** Each form as its blank sheet is named (its layout's sheetName): what people call it. */
+const FORM_NAMES = new Map<FormId, string>(FORMS.map(({ layout }) => [layout.id, layout.sheetName]));
 
 /** The form that cell `cell` of `sheet` stands in, where the sheet holds more than one form; undefined elsewhere. */
 export function formAt(sheets: readonly SheetForm[], sheet: string | null, cell: string | null): FormId | undefined {
@@ -40,13 +31,14 @@ export function formAt(sheets: readonly SheetForm[], sheet: string | null, cell:
  */
 export function sheetShown(sheets: readonly SheetForm[] | undefined, f: Pick<Finding, 'sheet' | 'cell'>, lang: 'zh' | 'en' = 'zh'): string | null {
   const form = sheets ? formAt(sheets, f.sheet, f.cell) : undefined;
-  if (form === undefined || f.sheet === FORM_NAMES[form]) return f.sheet;
-  return lang === 'zh' ? `${f.sheet}（${FORM_NAMES[form]}）` : `${f.sheet} (${FORM_NAMES[form]})`;
+  const name = form === undefined ? undefined : FORM_NAMES.get(form);
+  if (name === undefined || f.sheet === name) return f.sheet;
+  return lang === 'zh' ? `${f.sheet}（${name}）` : `${f.sheet} (${name})`;
 }
 
 /** The blank sheets' names of each form number (Finding.form): 0 基本信息, 考试安排, 涉卷人员; 3 出入库记录 … */
 const NAMES_OF_NUMBER = new Map<number, string[]>();
-for (const { form, attachment } of Object.values(FORM_OF_KEY)) NAMES_OF_NUMBER.set(attachment, [...(NAMES_OF_NUMBER.get(attachment) ?? []), FORM_NAMES[form]]);
+for (const { layout } of FORMS) NAMES_OF_NUMBER.set(layout.attachment, [...(NAMES_OF_NUMBER.get(layout.attachment) ?? []), layout.sheetName]);
 
 /**
  * The finding's sheet is named as the blank form's sheet of its form (出入库记录, 值班记录2): the lists say it as it is,

@@ -3,7 +3,7 @@
  * sheet as it is, without reading the workbook's forms again to name one (the marked copy of a 50,000-row 出入库记录
  * read its whole grid again for it); any other sheet (Sheet1, a sheet of another form's name) may hold several forms.
  */
-import { namedAsItsForm } from '../../src/model/form-place';
+import { namedAsItsForm } from '../../src/forms/form-place';
 
 test.each([
   ['出入库记录', 3, true],
