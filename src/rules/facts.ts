@@ -40,6 +40,10 @@ export function signedOnBothSides(h: Handover | undefined): string[] {
   return [...new Set(named(h?.toSigners).filter((n) => from.has(n)))];
 }
 
+/** This unit's side of a handover going `d`: the receivers of a sheet coming in, the senders of one going out. */
+export const ownSide = (d: Direction | undefined): 'toSigners' | 'fromSigners' | undefined =>
+  d === 'in' ? 'toSigners' : d === 'out' ? 'fromSigners' : undefined;
+
 export interface SessionFact {
   index: number;
   paperNo: string;
@@ -239,11 +243,8 @@ export function computeFacts(model: SiteModel): Facts {
     for (const n of peopleIn(name)) ownSigners.push(new OwnSigner(n, path, proctor ? undefined : takerRow, proctor || undefined, afterOpening || undefined));
   };
   (data.handovers ?? []).forEach((h, i) => {
-    if (!h) return;
-    const d = direction[i];
-    const list = d === 'in' ? h.toSigners : d === 'out' ? h.fromSigners : undefined;
-    const key = d === 'in' ? 'toSigners' : 'fromSigners';
-    (list ?? []).forEach((n) => add(n, () => `handovers[${i}].${key}`));
+    const key = ownSide(direction[i]);
+    if (h && key) (h[key] ?? []).forEach((n) => add(n, () => `handovers[${i}].${key}`));
   });
   for (const { list, path } of intakes) add(list.keeper, () => `${path}.keeper`);
   // Who takes a dispatch where papers are handed down is the receiving unit's (a 考点's people at a 分校's vault);

@@ -1,4 +1,4 @@
-import { isDittoMark, personKey } from './facts';
+import { isDittoMark, ownSide, personKey } from './facts';
 import { isExcelError } from '../model/excel-errors';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -23,9 +23,7 @@ export function check({ model, facts, report }: RuleContext): void {
   (model.data.handovers ?? []).forEach((h, i) => {
     for (const key of ['fromSigners', 'toSigners'] as const) {
       const path = `handovers[${i}].${key}`;
-      // This unit's side, as facts.ownSigners takes it: the receivers of a sheet coming in, the senders of one going out.
-      const own = key === 'toSigners' ? direction[i] === 'in' : direction[i] === 'out';
-      if (own && (h?.[key] ?? []).some((n) => isExcelError(n) || isDittoMark(n))) continue;
+      if (ownSide(direction[i]) === key && (h?.[key] ?? []).some((n) => isExcelError(n) || isDittoMark(n))) continue;
       // #N/A or 同上 where a name should be names no one (signature-not-a-name says so at the cell).
       const names = [
         ...new Set(
