@@ -455,7 +455,7 @@ function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteS
   const sections = siteSections(lang);
   // A disagreeing slip once; one mistake down a column one line (review 15b D5), the heading's counts still findings.
   const once = findings?.length ? oncePerHandover(findings) : [];
-  // On a sheet of several forms, the form beside the sheet in 位置 (review 19a D12).
+  // On a sheet of several forms, the form under the finding's place in 位置 (review 19a D12).
   const grouped = groupedFindings(once, lang);
   const listed = s.formSpans ? grouped.map((f) => withFormShown(f, s.formSpans!, lang)) : grouped;
   const rules = Object.entries(s.findings.byRule).sort((a, b) =>
