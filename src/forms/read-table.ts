@@ -47,18 +47,37 @@ const isClosingWord = (norm: string): boolean => CLOSING_WORDS.has(norm.replace(
 const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
 
 /**
- * The row closes the table: its first text, left of the table's right edge, is a label ending in its colon
- * (收卷人签字：) — 'label' — or it holds nothing but a closing word (以下空白, in any column): that cell. A 序号 typed on
- * the row is passed over.
+ * A line of its own written on the table's rows, not a record: a note (注：6月16日下午无考试, 说明1、…) or a label with
+ * what it names (核对人：莫琳桂). Read as a row it was a paper number off every list and a row half filled in.
  */
-function endsTable(index: SheetIndex, row: number, right: number, seqCol: number | undefined): 'label' | { col: number; word: string } | undefined {
+const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S/;
+
+/** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells). */
+function aloneOnRow(index: SheetIndex, row: number, col: number, right: number, text: string): boolean {
+  for (let c = col + 1; c <= right; c++) {
+    const v = index.value(row, c);
+    if (!isBlank(v) && v !== text) return false;
+  }
+  return true;
+}
+
+/**
+ * The row closes the table: its first text, left of the table's right edge, is a label ending in its colon
+ * (收卷人签字：) — 'label' — or it holds nothing but a closing word (以下空白, in any column): that cell. A row holding
+ * a note alone is 'note': no record, the rows below it read on. A 序号 typed on the row is passed over.
+ */
+function endsTable(index: SheetIndex, row: number, right: number, seqCol: number | undefined): 'label' | 'note' | { col: number; word: string } | undefined {
   let first = true;
   let closing: { col: number; word: string } | undefined;
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
     if (isBlank(v) || (c === seqCol && typeof v === 'number')) continue;
     if (typeof v !== 'string') return undefined;
-    if (first && LABEL_WITH_COLON.test(v.trim())) return 'label';
+    if (first) {
+      const text = v.trim();
+      if (LABEL_WITH_COLON.test(text)) return 'label';
+      if (NOTE_LINE.test(text)) return aloneOnRow(index, row, c, right, v) ? 'note' : undefined;
+    }
     first = false;
     if (!isClosingWord(normalized(v).norm)) return undefined;
     closing ??= { col: c, word: v.trim() };
@@ -214,6 +233,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     // returned among them — and said once at it (review 18a D5). The 合计 row under it is the table's.
     const end = endsTable(index, r, right, at.seqCol);
     if (end === 'label') break;
+    if (end === 'note') continue;
     if (end) {
       closedAt ??= { row: r, ...end };
       continue;

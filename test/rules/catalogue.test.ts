@@ -741,6 +741,20 @@ rt('rows-after-closing', {
   valid: [
     { name: '以下空白 under the vault log’s last row, nothing below it', retype: (g) => typeInto(g, '出入库记录', 'B7', '以下空白') },
     { name: '（以下空白） under the handover’s last item, its 合计 row below it', retype: (g) => typeInto(g, '交接单', 'C11', '（以下空白）') },
+    // A note read as a row was 试卷号有误 and 行只填了一部分 at it, and rows-after-closing said a record below the word.
+    {
+      name: '以下空白 under the vault log’s last row, a note below it (注：…): no record, nothing said',
+      retype: (g) => {
+        typeInto(g, '出入库记录', 'B7', '以下空白');
+        typeInto(g, '出入库记录', 'B9', '注：6月16日下午无考试');
+      },
+    },
+    {
+      name: 'a line naming who checked the log (核对人：莫琳桂) under its last row, in 试卷名称’s column: no record',
+      retype: (g) => typeInto(g, '出入库记录', 'C8', '核对人：莫琳桂'),
+    },
+    // Left out with the note, 3310's checkout below it would be judged missing (distribution-outside-custody).
+    { name: 'a note between the vault log’s rows 2 and 3 (说明：…): row 3 read on', retype: closingRowAt(5, '说明：3310 为补考试卷') },
   ],
   invalid: [
     {
