@@ -93,7 +93,7 @@ function ownRowUnsaid(f: Finding): string {
   const n = String(f.row);
   const cell = (f.cell ?? '').replace(/\$/g, '');
   let message = f.message;
-  for (const own of [`序号 ${n}`, `第${n}班`, `第 ${n} 班`, `Row ${n}`, `row ${n}`, `shift ${n}`, `Shift ${n}`, ...(cell ? [cell] : [])]) {
+  for (const own of [`序号 ${n}`, `第${n}班`, `第 ${n} 班`, `Row ${n}`, `row ${n}`, `No. ${n}`, `shift ${n}`, `Shift ${n}`, ...(cell ? [cell] : [])]) {
     message = message.split(own).join('\u0001');
   }
   return message;

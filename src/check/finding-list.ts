@@ -38,7 +38,7 @@ export const FINDING_LIST_WORDS = {
     sheet: 'Findings',
     title: (errors: number, warnings: number, lines?: number) =>
       `${FINDINGS_LIST_TITLE.en}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}${lines === undefined ? ' (' : `, in ${counted(lines, 'line')} below (the same problem on several rows of a column is one line; `}errors: pink cells in a thick frame; warnings: yellow cells in a dashed frame; check again once corrected)`,
-    headers: ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
+    headers: ['#', 'Severity', 'Sheet', 'Cell', 'No. / shift / field', 'Problem', 'What is wrong and what to do'],
     severity: { error: 'Error', warning: 'Warning' },
     workbook: '(whole workbook)',
     footer: 'Findings · page &P of &N',

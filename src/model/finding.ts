@@ -41,11 +41,11 @@ export function rowShown(f: Pick<Finding, 'form' | 'row'>, lang: 'zh' | 'en' = '
   return lang === 'zh' ? `第${f.row}班` : `shift ${f.row}`;
 }
 
-/** The same with its word: “序号 3”, “第3班”; “row 3”, “shift 3”. */
+/** The same with its word: “序号 3”, “第3班”; “No. 3” (the printed 序号, never read as the sheet's row 3: review 20a D4), “shift 3”. */
 export function rowWords(f: Pick<Finding, 'form' | 'row'>, lang: 'zh' | 'en' = 'zh'): string {
   const shown = rowShown(f, lang);
   if (shown === null) return '';
-  return typeof shown === 'string' ? shown : `${lang === 'zh' ? '序号 ' : 'row '}${shown}`;
+  return typeof shown === 'string' ? shown : `${lang === 'zh' ? '序号 ' : 'No. '}${shown}`;
 }
 
 /**

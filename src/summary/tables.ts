@@ -303,7 +303,7 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingItem>> = [
   { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 10, wrap: true, value: (x) => x.finding.sheet },
   { key: 'cell', header: { zh: '单元格', en: 'Cell' }, width: 6, value: (x) => x.finding.cell },
   // 附件5 prints no 序号: its rows are said as shifts (第3班).
-  { key: 'row', header: { zh: '序号/班次', en: 'Row / shift' }, width: 5, value: (x, lang) => rowShown(x.finding, lang) },
+  { key: 'row', header: { zh: '序号/班次', en: 'No. / shift' }, width: 5, value: (x, lang) => rowShown(x.finding, lang) },
   { key: 'message', header: { zh: '说明', en: 'Message' }, width: 52, wrap: true, value: (x) => x.finding.message },
   // 依据 quotes a clause of 100–130 characters: 20 wide, it took 7 lines a finding, 3 findings a page. As wide as the sheet
   // allows printed one page wide at 9 pt in English too (its 严重程度 is wider).

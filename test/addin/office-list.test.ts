@@ -175,8 +175,8 @@ test('in English the sheet is Findings, in English words; before ExcelApi 1.9 it
       '',
       '',
     ],
-    ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
-    [1, 'Error', '附件3 出入库', 'B5', 'row 1', 'Wrong paper number', 'unknown-paper 的说明'],
+    ['#', 'Severity', 'Sheet', 'Cell', 'No. / shift / field', 'Problem', 'What is wrong and what to do'],
+    [1, 'Error', '附件3 出入库', 'B5', 'No. 1', 'Wrong paper number', 'unknown-paper 的说明'],
   ]);
   expect(list.print).toBeUndefined();
 });

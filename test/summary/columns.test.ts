@@ -53,7 +53,7 @@ describe('a finding’s row', () => {
   it('is a shift on the duty record (第3班 / shift 3), the printed 序号 elsewhere, nothing for a header field', () => {
     expect([duty, vault, header].map((f) => [rowShown(f), rowShown(f, 'en'), rowWords(f), rowWords(f, 'en')])).toEqual([
       ['第3班', 'shift 3', '第3班', 'shift 3'],
-      [3, 3, '序号 3', 'row 3'],
+      [3, 3, '序号 3', 'No. 3'],
       [null, null, '', ''],
     ]);
   });
@@ -62,14 +62,14 @@ describe('a finding’s row', () => {
     const column = FINDING_COLUMNS.find((c) => c.key === 'row')!;
     const siteColumn = SITE_FINDING_COLUMNS.find((c) => c.key === 'place')!;
     expect([column.header, siteColumn.header]).toEqual([
-      { zh: '序号/班次', en: 'Row / shift' },
+      { zh: '序号/班次', en: 'No. / shift' },
       { zh: '位置', en: 'Where' },
     ]);
     const rows = [duty, vault, header].map((finding) => rowOf(FINDING_COLUMNS, { file: 'a.xlsx', site: '天心考点', finding })[FINDING_COLUMNS.indexOf(column)]);
     expect(rows).toEqual(['第3班', 3, null]);
     expect([duty, vault, header].map((f) => rowOf(SITE_FINDING_COLUMNS, f, 'en')[SITE_FINDING_COLUMNS.indexOf(siteColumn)])).toEqual([
       '值班记录2!D3 shift 3',
-      '出入库登记!F6 row 3',
+      '出入库登记!F6 No. 3',
       '交接单!C3',
     ]);
   });

@@ -148,8 +148,8 @@ test('in English: Findings, its words and footer', () => {
       '',
       '',
     ],
-    ['No.', 'Severity', 'Sheet', 'Cell', 'Row / shift / field', 'Problem', 'What is wrong and what to do'],
-    [1, 'Warning', '附件3 出入库', 'B5', 'row 1', 'Wrong paper number', 'unknown-paper 的说明'],
+    ['#', 'Severity', 'Sheet', 'Cell', 'No. / shift / field', 'Problem', 'What is wrong and what to do'],
+    [1, 'Warning', '附件3 出入库', 'B5', 'No. 1', 'Wrong paper number', 'unknown-paper 的说明'],
   ]);
   expect(list.pageSetup?.CenterFooter).toBe('Findings · page &P of &N');
 });
