@@ -34,3 +34,26 @@ export function isExcelError(value: unknown): boolean {
 export function errorOfCode(code: number): string {
   return BY_CODE.get(code) ?? '#VALUE!';
 }
+
+/**
+ * Why a formula shows each error value, as an officer can look for it: the cause of the value the cell shows, not a
+ * list of any (review 20a D5: #N/A was explained by a deleted cell and a division by zero, neither of which gives it).
+ */
+const CAUSES: ReadonlyMap<string, { zh: string; en: string }> = new Map([
+  ['#N/A', { zh: '它要查找的值没有找到', en: 'a value it looks up was not found' }],
+  ['#REF!', { zh: '它引用的格子已被删除', en: 'a cell it refers to was deleted' }],
+  ['#DIV/0!', { zh: '它在除以 0 或空格', en: 'it divides by zero or by a blank cell' }],
+  ['#VALUE!', { zh: '它把文字当作数字来算', en: 'it does arithmetic on text' }],
+  ['#NAME?', { zh: '它用了 Excel 不认识的函数名或名称', en: 'it uses a function or name Excel does not know' }],
+  ['#NUM!', { zh: '它算出的数无效或太大', en: 'the number it works out is invalid or too large' }],
+  ['#NULL!', { zh: '它引用的两个区域没有交叉', en: 'two ranges it refers to do not meet' }],
+  ['#SPILL!', { zh: '它的结果要占的格子里已有内容', en: 'the cells its result spills into are not empty' }],
+]);
+const ANY_CAUSE = { zh: '公式出了错', en: 'the formula fails' };
+
+/** The params an error value's message says it with: the value and its cause (“{cause}” / “{causeEn}”). */
+export function errorParams(value: unknown): { value: string; cause: string; causeEn: string } {
+  const shown = String(value);
+  const cause = CAUSES.get(shown) ?? ANY_CAUSE;
+  return { value: shown, cause: cause.zh, causeEn: cause.en };
+}

@@ -1,7 +1,7 @@
 import { isBlankValue, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
-import { isExcelError } from '../model/excel-errors';
+import { errorParams, isExcelError } from '../model/excel-errors';
 import { boxWithBags, parseCount, unitOfCount } from '../model/text';
 import { totalReadings, UNIT_CHOICES } from '../model/unit-total';
 
@@ -15,7 +15,7 @@ export const meta: RuleMeta = {
     zh: {
       count: '“{field}”写的是“{value}”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。',
       error:
-        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0、查不到要找的值），表上和打印出来的都是“{value}”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。',
+        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{value}”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。',
       setting: '“{field}”写的是“{value}”，读不出一个不小于 0 的数，检查时只好按默认的 {default} 计。请只写数字，如“{default}”。',
       unit: '“{field}”写的是“{value}”：单位写的是“{written}”，本表此处按{units}计，不能当作 {count}{first}。检查时暂不计入，请核对实物后按{units}改写（是 {count}{first}的只写“{count}”）{orRow}。',
       boxes:
@@ -24,7 +24,7 @@ export const meta: RuleMeta = {
     en: {
       count: '"{field}" reads "{value}", which is not a whole number ≥ 0. Bag, box and copy counts are whole numbers; write e.g. "3".',
       error:
-        '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out (a cell it refers to was deleted, a division by zero, a value not found), and the form shows and prints "{value}", not a number. Correct the formula, or delete it and type the number, e.g. "3".',
+        '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out ({causeEn}), and the form shows and prints "{value}", not a number. Correct the formula, or delete it and type the number, e.g. "3".',
       setting: '"{field}" reads "{value}", which is not a number ≥ 0, so the checks use the default, {default}. Write the number alone, e.g. "{default}".',
       unit: '"{field}" reads "{value}": in {written}, but here counts are in {unitsEn}, so it is not {count} {first}. It is left out of the checks until corrected: check the papers and write it in {unitsEn} (for {count} {first}, write "{count}"){orRowEn}.',
       boxes:
@@ -47,7 +47,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const c = (path: string, v: unknown, units?: readonly string[], choices?: readonly string[]) => {
     if (isBlankValue(v) || whole(v) !== undefined) return;
     // #REF!, #DIV/0!, #N/A: the cell's formula failed, and the form prints the error (review 17a D1).
-    if (isExcelError(v)) return void report(path, 'error', { value: String(v) });
+    if (isExcelError(v)) return void report(path, 'error', errorParams(v));
     // “2箱3袋” where the row counts bags: 2 boxes and 3 bags more, or 2 boxes holding 3? No total either way.
     const boxed = units && !units.includes('箱') ? boxWithBags(v) : undefined;
     if (boxed) {

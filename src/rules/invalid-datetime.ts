@@ -13,7 +13,7 @@ import {
   splitTimeRange,
 } from '../model/datetime';
 import { datePartOf, labelAt, readFromTimetable, TIMETABLE_LABELS } from '../model/labels';
-import { isExcelError } from '../model/excel-errors';
+import { errorParams, isExcelError } from '../model/excel-errors';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -34,7 +34,7 @@ export const meta: RuleMeta = {
       serial:
         '“{field}”写的是“{value}”，这是日期时间“{shown}”在 Excel 里的内部数值：日期格式的格子改成“文本”后再输入，就会显示成这样，打印出来没人看得懂。请把这一格的格式设为日期（或“常规”），再填写“{shown}”。',
       error:
-        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0），表上和打印出来的都是“{value}”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
+        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{value}”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
       dotTime: '“{field}”写的是“{value}”，时和分之间用了小数点，读不出是几时几分。请改成“{fixed}”（时和分之间用冒号），或写成如“8时30分”。',
       dateBlank: '“{field}”只写了时分“{time}”，它的日期写在这一格，这一格却没有填写，读不出是哪一天。请在这一格填上日期，如“2024/6/15”或“2024年6月15日”。',
       dateUnread: '“{field}”的日期写在这一格，写的是“{date}”，读不出是哪一天（时分“{time}”在它后面的时间格里）。请改成如“2024/6/15”或“2024年6月15日”。',
@@ -50,7 +50,7 @@ export const meta: RuleMeta = {
       serial:
         '"{field}" reads "{value}": the number Excel keeps for the date and time {shown}, shown so when a date cell is set to Text and typed again; on paper no one can read it. Set the cell’s format to a date (or General) and enter {shown} again.',
       error:
-        '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out (a cell it refers to was deleted, a division by zero), and the form shows and prints "{value}", not a date and time. Correct the formula, or delete it and type the date and time, e.g. "2024-06-15 08:30".',
+        '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out ({causeEn}), and the form shows and prints "{value}", not a date and time. Correct the formula, or delete it and type the date and time, e.g. "2024-06-15 08:30".',
       dotTime: '"{field}" reads "{value}": a dot between hour and minute does not read as a time. Write "{fixed}" (a colon between them), or e.g. "8时30分".',
       dateBlank:
         '"{field}" gives the time "{time}" only; its date goes in this cell, which is blank, so the day cannot be known. Write the date here, e.g. "2024-06-15".',
@@ -84,7 +84,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (onDate && model.locations[datePartOf(at)])
       report(datePartOf(at), onDate.date === '' ? 'dateBlank' : 'dateUnread', { ...onDate, field: labelAt(model.locations, at) });
     // #REF!, #DIV/0!: the cell's formula failed, and the form prints the error (review 17a D1).
-    else if (isExcelError(v)) report(path(), 'error', { value: String(v) });
+    else if (isExcelError(v)) report(path(), 'error', errorParams(v));
     else if (serial) report(path(), 'serial', { value: String(v), shown: serial });
     else if (fixed) report(path(), 'dotTime', { value: String(v), fixed });
     else if (half) report(path(), 'halfDay', { value: String(v), ...half });

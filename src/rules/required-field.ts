@@ -4,7 +4,7 @@ import type { RuleContext, RuleMeta } from './types';
 import { type FormNumber, locate } from '../model/location';
 import type { FormId } from '../model/site-model';
 import { UNIT_CHOICES } from '../model/unit-total';
-import { isExcelError } from '../model/excel-errors';
+import { errorParams, isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
   id: 'required-field',
@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
     zh: {
       field: '“{field}”没有填写。这是{form}必填的一项，请补填后再提交。',
       errorValue:
-        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、查不到要找的值），表上和打印出来的都是“{value}”，没有填出{form}要写的“{field}”。请改正公式，或删去公式直接填写。',
+        '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{value}”，没有填出{form}要写的“{field}”。请改正公式，或删去公式直接填写。',
       noLabel:
         '表上找不到“{field}”这一项，所以它也没有填写。这是{form}必填的一项：请按空白表在表上写出“{field}：”并填写（已有这一项、只是写法不同的，把它改成“{field}：”）。',
       cell: '序号 {seq} 这一行的“{field}”没有填写。{form}每行都须填写此项，请补填后再提交。',
@@ -50,7 +50,7 @@ export const meta: RuleMeta = {
     en: {
       field: '"{field}" is empty. It is required on {formEn}; fill it in before submitting.',
       errorValue:
-        'The "{field}" cell shows "{value}", an Excel error value: its formula cannot be worked out (a cell it refers to was deleted, a lookup found nothing), and the form on screen and in print shows "{value}", not the "{field}" {formEn} asks for. Correct the formula, or delete it and type the value.',
+        'The "{field}" cell shows "{value}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{value}", not the "{field}" {formEn} asks for. Correct the formula, or delete it and type the value.',
       noLabel:
         '"{field}" is not found on the form, so it is not filled in either. It is required on {formEn}: write "{field}:" as the blank form has it and fill it in (where the item is there under other words, rename it "{field}:").',
       cell: 'Row {seq}: "{field}" is empty. Every row of {formEn} needs it; fill it in before submitting.',
@@ -179,7 +179,7 @@ export function check({ model, facts, report }: RuleContext): void {
   // A text field (学期, a unit's name, an address) showing #REF!: no other check reads it as anything (review 18a D9);
   // a date's, a count's and a signature's error values are their own rules'.
   const textField = (path: string, value: unknown, formKey: string) => {
-    if (isExcelError(value)) report(path, 'errorValue', { value: String(value), form: lang(formKey), formEn: FORM_NAMES[formKey][1] });
+    if (isExcelError(value)) report(path, 'errorValue', { ...errorParams(value), form: lang(formKey), formEn: FORM_NAMES[formKey][1] });
     else field(path, value, formKey);
   };
   const struck = struckBySheet(model);

@@ -1,7 +1,7 @@
 import { norm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
-import { isExcelError } from '../model/excel-errors';
+import { errorParams, isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
   id: 'unknown-paper',
@@ -13,12 +13,12 @@ export const meta: RuleMeta = {
     zh: {
       unknown: '试卷号“{paper}”既不在入库清单上，也不在考试安排里。出库或分发的试卷须是本单位入库的试卷，请核对试卷号（是否写错）。',
       error:
-        '“试卷号”这一格显示的是“{paper}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、查不到要找的值），表上和打印出来的都是“{paper}”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。',
+        '“试卷号”这一格显示的是“{paper}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{paper}”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。',
     },
     en: {
       unknown: 'Paper number "{paper}" is neither on the intake list nor in the exam schedule. Check the paper number.',
       error:
-        'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out (a cell it refers to was deleted, a lookup found nothing), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
+        'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
     },
   },
   docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number.',
@@ -31,7 +31,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const ask = (path: string, paperNo: unknown) => {
     // #NAME?, #N/A: the cell's formula failed, and the form prints the error, no paper (review 18a D9): told as such,
     // under a title true of it too (试卷号有误, review 19a D10).
-    if (isExcelError(paperNo)) return report(path, 'error', { paper: norm(paperNo) });
+    if (isExcelError(paperNo)) return report(path, 'error', { ...errorParams(paperNo), paper: norm(paperNo) });
     const p = paperCode(paperNo);
     if (lists && p && !known(p)) report(path, 'unknown', { paper: norm(paperNo) });
   };

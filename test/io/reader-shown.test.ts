@@ -38,8 +38,10 @@ async function findingsOf(name: string) {
   return checked.report.findings.map((f) => [f.rule, f.severity, f.sheet, f.cell, f.message]);
 }
 
+/** Each error value's cause, as the message says it (review 20a D5). */
+const CAUSE: Record<string, string> = { '#REF!': '它引用的格子已被删除', '#DIV/0!': '它在除以 0 或空格', '#N/A': '它要查找的值没有找到' };
 const ERROR_COUNT = (field: string, value: string) =>
-  `“${field}”这一格显示的是“${value}”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0、查不到要找的值），表上和打印出来的都是“${value}”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。`;
+  `“${field}”这一格显示的是“${value}”，这是 Excel 的错误值：格子里的公式算不出结果（${CAUSE[value]}），表上和打印出来的都是“${value}”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。`;
 
 /** The findings of the demo's faulty 考点 workbook (h00) its edits leave as they are. */
 const TWO_SIGNERS = ['two-signers', 'error', '交接单', 'D20', '“接收人签字”只有 1 人签字（龚梅）。交接单每一方须两人签字，请由另一名在场人员补签。'];
@@ -133,7 +135,7 @@ describe('an error value reads as the cell shows it (review 17a D1)', () => {
         'error',
         '出入库记录',
         'F5',
-        '“取卷时间”这一格显示的是“#DIV/0!”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0），表上和打印出来的都是“#DIV/0!”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
+        '“取卷时间”这一格显示的是“#DIV/0!”，这是 Excel 的错误值：格子里的公式算不出结果（它在除以 0 或空格），表上和打印出来的都是“#DIV/0!”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
       ],
       RETURN_TIME,
       PROCTOR,
@@ -142,7 +144,7 @@ describe('an error value reads as the cell shows it (review 17a D1)', () => {
         'error',
         '出入库记录',
         'F6',
-        '“取卷时间”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、除数是 0），表上和打印出来的都是“#N/A”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
+        '“取卷时间”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（它要查找的值没有找到），表上和打印出来的都是“#N/A”，不是日期时间。请改正公式，或删去公式直接填写，如“2024年6月15日8时30分”。',
       ],
       NOT_RETURNED,
       DUTY_GAP,

@@ -38,7 +38,7 @@ function added(before: SiteModel, changed: SiteModel): unknown[][] {
 
 describe('D10: an Excel error value in a 试卷号 cell', () => {
   const NA =
-    '“试卷号”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（如它引用的格子已删除、查不到要找的值），表上和打印出来的都是“#N/A”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。';
+    '“试卷号”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（它要查找的值没有找到），表上和打印出来的都是“#N/A”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。';
 
   it('is titled 试卷号有误 (not 试卷号不在清单上: the paper may be on it)', () => {
     expect([ruleTitle('unknown-paper'), ruleTitle('unknown-paper', 'en')]).toEqual(['试卷号有误', 'Wrong paper number']);
