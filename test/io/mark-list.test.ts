@@ -166,8 +166,8 @@ test('review11 f1: the 附件3 pasted twice — the list says which copy each �
             [2, '错误', '出入库记录', 'F20', '第二份 序号 1'],
           ]
         : [
-            [1, 'Error', '出入库记录', 'F4', 'form 1,\nrow 1'],
-            [2, 'Error', '出入库记录', 'F20', 'form 2,\nrow 1'],
+            [1, 'Error', '出入库记录', 'F4', 'form 1,\nNo. 1'],
+            [2, 'Error', '出入库记录', 'F20', 'form 2,\nNo. 1'],
           ];
     const name = lang === 'zh' ? '问题清单' : 'Findings';
     expect(rowsOf((await markedCopy(bytes, findings, lang)).bytes, name)).toEqual(expected);
