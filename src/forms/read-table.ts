@@ -50,7 +50,10 @@ const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
  * A line of its own written on the table's rows, not a record: a note (注：6月16日下午无考试, 说明1、…) or a label with
  * what it names (核对人：莫琳桂). Read as a row it was a paper number off every list and a row half filled in.
  */
-const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S/;
+const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S|^(?:以上|上述|本表)/;
+/** A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. */
+const SECTION_LINE =
+  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:上午|下午|晚上|晚间|全天)?\s*(?:[（(][^（()）]{0,12}[）)])?$/;
 
 /** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells). */
 function aloneOnRow(index: SheetIndex, row: number, col: number, right: number, text: string): boolean {
@@ -61,22 +64,31 @@ function aloneOnRow(index: SheetIndex, row: number, col: number, right: number, 
   return true;
 }
 
+/** A row's one text is a note or a heading (review 20b D4), not a closing word. */
+function isNoteText(text: string, inTextColumn: boolean): boolean {
+  return (NOTE_LINE.test(text) || (inTextColumn && SECTION_LINE.test(text))) && !isClosingWord(normalized(text).norm);
+}
+
 /**
  * The row closes the table: its first text, left of the table's right edge, is a label ending in its colon
  * (收卷人签字：) — 'label' — or it holds nothing but a closing word (以下空白, in any column): that cell. A row holding
- * a note alone is 'note': no record, the rows below it read on. A 序号 typed on the row is passed over.
+ * a note or a heading alone is 'note': no record, the rows below it read on. A 序号 typed on the row is passed over.
  */
-function endsTable(index: SheetIndex, row: number, right: number, seqCol: number | undefined): 'label' | 'note' | { col: number; word: string } | undefined {
+function endsTable(
+  index: SheetIndex,
+  row: number,
+  { right, header, textCols }: Pick<Section, 'right' | 'header' | 'textCols'>,
+): 'label' | 'note' | { col: number; word: string } | undefined {
   let first = true;
   let closing: { col: number; word: string } | undefined;
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
-    if (isBlank(v) || (c === seqCol && typeof v === 'number')) continue;
+    if (isBlank(v) || (c === header.seqCol && typeof v === 'number')) continue;
     if (typeof v !== 'string') return undefined;
     if (first) {
       const text = v.trim();
       if (LABEL_WITH_COLON.test(text)) return 'label';
-      if (NOTE_LINE.test(text)) return aloneOnRow(index, row, c, right, v) ? 'note' : undefined;
+      if (isNoteText(text, textCols.has(c))) return aloneOnRow(index, row, c, right, v) ? 'note' : undefined;
     }
     first = false;
     if (!isClosingWord(normalized(v).norm)) return undefined;
@@ -105,10 +117,13 @@ export function noteClosedAbove(model: SiteModel, sheet: string, { row, col, wor
   list.push({ word, row: row + 1, rows: rows.map((r) => r + 1), seqs });
 }
 
-/** A row's first text heads the table's totals row: 合计, or 总计 as people also write it. */
-const isTotalWord = (lead: string): boolean => lead.startsWith('合计') || lead.startsWith('总计');
-/** A subtotal row sums rows above it: neither an item nor the table's total. */
-const SUBTOTAL = '小计';
+/** A row's first text heads the table's totals row: 合计, or 总计, 共计, 总数 as people also write it. */
+const TOTAL_WORD = /^(?:合计|总计|共计|总数)/;
+/**
+ * A subtotal row sums rows above it: neither an item nor the table's total. 小计, or a total of part of the table — 本页合计,
+ * 本日小计, 6月21日小计, 以上合计 (review 20b D3): read as records, each was a paper off every list and a row half filled.
+ */
+const isSubtotal = (lead: string): boolean => lead.startsWith('小计') || (lead.length <= 16 && /小计|合计|共计/.test(lead));
 
 /** The header has every alternative column (考试日期 and 考试时间), so they are read: one of them alone says no session. */
 const alternativesRead = (table: TableSpec, header: TableHeader): boolean =>
@@ -145,6 +160,8 @@ interface Section {
   noteCol: number | undefined;
   /** The date column kept before a time column (ColumnSpec.dateColumn), by the time column's key. Empty for most tables. */
   dateCols: ReadonlyMap<string, number>;
+  /** The columns of free text (试卷号, 试卷名称), where a day's heading is no value. */
+  textCols: ReadonlySet<number>;
 }
 
 /**
@@ -192,6 +209,7 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     headerUnits: unitsInHeader(index, header, table),
     noteCol: noteColumn(index, header),
     dateCols,
+    textCols: new Set(present.filter(({ column }) => column.type === 'text').map(({ col }) => col)),
   };
 }
 
@@ -220,18 +238,18 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     }
     const at = section.header;
     const lead = firstText(index, r, left, right, at.seqCol);
-    if (isTotalWord(lead)) {
+    if (TOTAL_WORD.test(lead)) {
       readTotal(index, table, at, r, out);
       r++;
       break;
     }
     // A subtotal, or the header's labels again (a page pasted from its header): no row of data.
-    if (lead.startsWith(SUBTOTAL) || header.again.has(r)) continue;
+    if (isSubtotal(lead) || header.again.has(r)) continue;
     if (lead.startsWith('备注')) break;
     // A label of the lines below (收卷人签字：): the table has ended (review 17b D4). 以下空白 typed under the last row is no
     // row (17b D9); rows filled in below it are read all the same — movements the printout shows, a checkout never
     // returned among them — and said once at it (review 18a D5). The 合计 row under it is the table's.
-    const end = endsTable(index, r, right, at.seqCol);
+    const end = endsTable(index, r, section);
     if (end === 'label') break;
     if (end === 'note') continue;
     if (end) {

@@ -755,6 +755,17 @@ rt('rows-after-closing', {
     },
     // Left out with the note, 3310's checkout below it would be judged missing (distribution-outside-custody).
     { name: 'a note between the vault log’s rows 2 and 3 (说明：…): row 3 read on', retype: closingRowAt(5, '说明：3310 为补考试卷') },
+    // Review 20b D4: a sentence under the intake list, a day's heading between the log's rows, each a paper off every list.
+    { name: 'a sentence under the intake list’s rows (以上试卷均密封完好): no record', retype: (g) => typeInto(g, '入库清单', 'B9', '以上试卷均密封完好') },
+    {
+      name: 'a day’s heading between the vault log’s rows 2 and 3 (6月16日（第二天）): no record, row 3 read on',
+      retype: closingRowAt(5, '6月16日（第二天）'),
+    },
+    // Review 20b D3: a total or a part's total in the words people write it, under the vault log's last row.
+    ...['共计', '总数', '本页合计', '本日小计', '6月15日小计', '以上合计'].map((word) => ({
+      name: `${word} under the vault log’s last row: no record`,
+      retype: (g: WorkbookGrid) => typeInto(g, '出入库记录', 'B7', word),
+    })),
   ],
   invalid: [
     {
@@ -861,6 +872,15 @@ rt('column-total', {
         (d.intake as Intake).totals!.totalBags = 7;
       },
       errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H14', row: null }],
+    },
+    {
+      // Review 20b D3: 共计 is the table's total as 合计 is (it was read as a row: required-field and row-total at it).
+      name: 'intake grand total wrong on a totals row headed 共计',
+      retype: (g) => {
+        typeInto(g, '入库清单', 'B14', '共计');
+        typeInto(g, '入库清单', 'H14', 7);
+      },
+      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H14', row: null, message: /写的是 7，但上面各行相加是 6/ }],
     },
   ],
 });
