@@ -127,8 +127,9 @@ const NONE_NOTE: Words<'noVault' | 'noIntake'> = {
  */
 const UNREAD_SAID: Record<UnreadReason, Record<Lang, (where: string) => string>> = {
   unreadIntake: {
-    zh: (w) => `附件2 入库清单未能读取（见${w} 处的问题），袋数、份数、余量和在库袋数无从计算，未计入合计`,
-    en: (w) => `The intake list (附件2) could not be read (see the finding at ${w}): bags, copies, spare and bags in the vault unknown, not in the totals`,
+    zh: (w) => `附件2 入库清单未能读取（见${w} 处的问题），袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `The intake list (附件2) could not be read (see the finding at ${w}): bags, copies, spare, bags in the vault, custody time and duty cover unknown, not in the totals`,
   },
   unreadLog: {
     zh: (w) => `附件3 出入库记录未能读取（见${w} 处的问题），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
@@ -183,10 +184,16 @@ export interface NoneWhen {
   none: readonly NoneReason[];
   says?: readonly NoneReason[];
 }
-/** A figure of 附件3 (checkouts, returns, bags out, sent on; the custody time, which ends at the last checkout). */
+/** A figure of 附件3 (checkouts, returns, bags out, not returned, sent on). */
 export const LOG_FIGURE: NoneWhen = { none: ['noVault', 'unreadLog'] };
-/** A figure of 附件5 over the custody period of 附件3 (time on duty, cover, gaps). */
-export const DUTY_FIGURE: NoneWhen = { none: ['noVault', 'unreadLog', 'unreadDuty'] };
+/**
+ * The custody period (保管期, 保管时长): from 附件2's 入库时间 to the last checkout of 附件3, or the end of the session
+ * of a paper on 附件2 that never left — none where either form was not read (a unit keeping no intake list starts it
+ * at its first incoming handover).
+ */
+export const CUSTODY_FIGURE: NoneWhen = { none: ['noVault', 'unreadIntake', 'unreadLog'] };
+/** A figure of 附件5 over the custody period of 附件2 and 3 (time on duty, cover, gaps). */
+export const DUTY_FIGURE: NoneWhen = { none: [...CUSTODY_FIGURE.none, 'unreadDuty'] };
 /** A figure of 附件2 (bags, copies, spare, taken back): none also where the unit keeps no intake list. */
 export const INTAKE_FIGURE: NoneWhen = { none: ['noVault', 'noIntake', 'unreadIntake'] };
 /** Bags in the vault: what came in (附件2) less what went out (附件3). */
