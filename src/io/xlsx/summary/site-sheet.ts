@@ -343,8 +343,8 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   }
   // No intake list: why the table's bags, copies, spare and bags in the vault are empty, under it.
   if (s.noIntake) pages.add(banner(ws, r++, NONE_SITE.noIntake[lang], { size: BODY_PT }));
-  // A form not read (附件2, 3, 4): which figures of the table it leaves empty, and where its finding is.
-  for (const form of ['intake', 'vaultLog', 'distribution'] as const) {
+  // A form not read (考试安排, 附件2, 3, 4): which figures of the table it leaves empty, and where its finding is.
+  for (const form of ['schedule', 'intake', 'vaultLog', 'distribution'] as const) {
     const line = unreadLine(s.unread, form, lang);
     if (line) pages.add(banner(ws, r++, `${line}${lang === 'zh' ? '。' : '.'}`, { size: BODY_PT }));
   }
@@ -358,6 +358,11 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   section(ws, pages, r++, sections.handovers(s.handovers.in.length, s.handovers.out.length));
   if (handovers.length) r = table(ws, pages, r, HANDOVER_COLUMNS, handovers, ctx);
   else remark(ws, pages, r++, w('noHandovers'));
+  // A handover's 交接明细 not read (its bags unknown), a roster not read (its signers not checked against it): said under the handovers.
+  for (const form of ['handover', 'staff'] as const) {
+    const line = unreadLine(s.unread, form, lang);
+    if (line) pages.add(banner(ws, r++, `${line}${lang === 'zh' ? '。' : '.'}`, { size: BODY_PT }));
+  }
   r++;
   pages.add();
 
