@@ -11,6 +11,7 @@ import type { Lang } from '../rules/types';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import { intakeLists } from '../model/intake';
+import { pathAt } from '../model/location-map';
 import type { Column } from './columns';
 import type { Words } from './words';
 
@@ -26,22 +27,49 @@ export interface UnreadSheet {
   sheet: string;
   cell: string;
 }
-type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas' | 'sheets'>>;
+type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas'>>;
+
+/**
+ * The fields the summary's figures are made from, by path without its indices (`vaultLog[3].takenAt` is
+ * `vaultLog.takenAt`), and the form each is of: a paper and its bags, copies, candidates and sessions; a checkout's
+ * quantity, unit, times, taker (a 考点's, a dispatch) and 备注 (销毁); a room's copies and times; a shift's times; a
+ * handover's items. Not a signer's name elsewhere, a paper's name, a written 合计, a 备注 or 情况记录: no figure uses them.
+ */
+const FIGURE_FIELDS: ReadonlyMap<string, UnreadForm> = new Map([
+  ...['paperNo', 'start', 'end', 'candidates'].map((f): [string, UnreadForm] => [`schedule.${f}`, 'schedule']),
+  ...['destination', 'quantity', 'unit'].map((f): [string, UnreadForm] => [`handovers.items.${f}`, 'handover']),
+  ...['paperNo', 'bags31', 'bags26', 'bags11', 'bags5'].map((f): [string, UnreadForm] => [`intake.items.${f}`, 'intake']),
+  ['intake.time', 'intake'],
+  ...['paperNo', 'quantity', 'unit', 'taker', 'takenAt', 'returnedAt', 'note'].map((f): [string, UnreadForm] => [`vaultLog.${f}`, 'vaultLog']),
+  ...['start', 'end'].map((f): [string, UnreadForm] => [`distributions.${f}`, 'distribution']),
+  ...['paperNo', 'copies', 'room', 'issuedAt', 'returnedAt'].map((f): [string, UnreadForm] => [`distributions.rows.${f}`, 'distribution']),
+  ...['from', 'to'].map((f): [string, UnreadForm] => [`duty.shifts.${f}`, 'duty']),
+]);
+
+/** The forms whose figures a group of unsolved cells leaves unknown: those of the cells that are a figure's field (FIGURE_FIELDS). */
+function formsOfCells(locations: NoneSource['locations'], sheet: string, cells: readonly string[]): UnreadForm[] {
+  const forms = new Set<UnreadForm>();
+  for (const cell of cells) {
+    const path = pathAt(locations, sheet, cell);
+    const form = path === undefined ? undefined : FIGURE_FIELDS.get(path.replace(/\[\d+\]/g, ''));
+    if (form) forms.add(form);
+  }
+  return [...forms];
+}
 
 /**
  * The forms of a workbook whose rows could not be read (forms/unread-rows.ts), each at its finding's cell; and those
  * whose values could not be read either: cells the form reads holding a formula saved without its value, or referring
- * to itself (forms/unsolved.ts), each at formula-not-saved's or formula-cycle's cell — their figures are as unknown
- * (review 19a D2: three 取卷时间 so made custody 0 h and duty cover 100 %, one shift's end a gap validate denies).
+ * to itself (forms/unsolved.ts), in a field a figure is made from (FIGURE_FIELDS; one in a 备注 or a 合计 leaves every
+ * figure known), each at formula-not-saved's or formula-cycle's cell — their figures are as unknown (review 19a D2:
+ * three 取卷时间 so made custody 0 h and duty cover 100 %, one shift's end a gap validate denies).
  */
 function unreadSheetsOf(model: NoneSource | undefined): UnreadSheet[] {
   const unread = (model?.unreadRows ?? []).flatMap(({ form, sheet }, i) =>
     form in UNREAD_REASON ? [{ form: form as UnreadForm, sheet, cell: model!.locations[`unreadRows[${i}]`]?.cell ?? 'A1' }] : [],
   );
-  const unsolved = (model?.unsolvedFormulas ?? []).flatMap(({ sheet }, i) =>
-    (model!.sheets ?? [])
-      .filter((s) => s.sheet === sheet && s.form !== null && s.form in UNREAD_REASON)
-      .map((s) => ({ form: s.form as UnreadForm, sheet, cell: model!.locations[`unsolvedFormulas[${i}]`]?.cell ?? 'A1' })),
+  const unsolved = (model?.unsolvedFormulas ?? []).flatMap(({ sheet, cells }, i) =>
+    formsOfCells(model!.locations, sheet, cells).map((form) => ({ form, sheet, cell: model!.locations[`unsolvedFormulas[${i}]`]?.cell ?? 'A1' })),
   );
   return [...unread, ...unsolved];
 }
