@@ -60,7 +60,9 @@ const byFile = (files: Array<{ file: string; findings: Found[] }>) => Object.fro
 const FIELD: Record<string, string> = { C3: '日期', D8: '数量' };
 const NOT_SAVED = (cell: string) =>
   `“${FIELD[cell]}”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。`;
-const notSaved = (cell: string) => ['formula-not-saved', 'warning', 1, '交接单', cell, null, NOT_SAVED(cell)];
+/** Its row: 日期 is a header field (null); 数量 D8 is of the first item row, 序号 1 (was null, as no other rule's row is). */
+const ROW: Record<string, number | null> = { C3: null, D8: 1 };
+const notSaved = (cell: string) => ['formula-not-saved', 'warning', 1, '交接单', cell, ROW[cell], NOT_SAVED(cell)];
 
 /** The address said on both files, each naming the other's copy: the one difference left beside the unsaved 日期. */
 const ADDRESS = {
