@@ -5,7 +5,7 @@
  * sheet (review 18a D3), and no other check calls it empty.
  */
 import { FORM_OF_KEY } from '../model/labels';
-import { addLocation } from '../model/location-map';
+import { addLocation, pathAt } from '../model/location-map';
 import { type WorkbookGrid, parseA1 } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
 import { type UnsolvedCells, withWholeSheets } from './formula';
@@ -27,7 +27,10 @@ function noteUnsolved(model: SiteModel, asked: UnsolvedCells): SiteModel {
       if (list.length === 0) continue;
       list.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
       const groups = (model.unsolvedFormulas ??= []);
-      addLocation(model.locations, `unsolvedFormulas[${groups.length}]`, { sheet, cell: list[0].cell, form: ATTACHMENT.get(form) ?? 0, row: null });
+      // In a table row (取卷时间 of 序号 2), that row's 序号, as every finding on a row gives it; a header or footer field's, none.
+      const path = pathAt(model.locations, sheet, list[0].cell);
+      const row = path === undefined ? null : (model.locations[path]?.row ?? null);
+      addLocation(model.locations, `unsolvedFormulas[${groups.length}]`, { sheet, cell: list[0].cell, form: ATTACHMENT.get(form) ?? 0, row });
       groups.push({ sheet, why, cells: list.map((c) => c.cell) });
     }
   }

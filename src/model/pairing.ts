@@ -29,6 +29,8 @@ export interface CopyKey {
    * be read. Copies of two semesters are never one handover's: last year's 1月6日 copy is not this year's.
    */
   semester?: string;
+  /** Its compared fields: of them, those it holds no value of (`CopyFields.unknown`, a formula saved without it). */
+  fields?: { unknown?: readonly CopyField[] };
 }
 
 /** The fields compared between two copies. */
@@ -202,8 +204,10 @@ const DAY = 24 * 60;
  * Pairs sender's copies (direction out) with receiver's copies (direction in)
  * kept in other workbooks of other units. First by the same 移交单位 and
  * 接收单位 (`unitKey`), nearest in time, identical content first; then copies
- * whose 移交单位 or 接收单位 was written differently, by the other unit and
- * the same minute. Each copy is used once; the rest are returned unpaired.
+ * whose 移交单位 or 接收单位 was written differently, or holds a formula saved
+ * without its value (`fields.unknown`: not known, not written otherwise), by
+ * the other unit and the same minute. Each copy is used once; the rest are
+ * returned unpaired.
  */
 export function pairCopies<T extends CopyKey>(copies: readonly T[]): { pairs: Array<{ sender: T; receiver: T }>; unpaired: T[] } {
   const used = new Set<T>();
@@ -217,9 +221,12 @@ export function pairCopies<T extends CopyKey>(copies: readonly T[]): { pairs: Ar
   const byOneUnit = new Map<string, T[]>();
   for (const c of copies) {
     const t = tm(c.time);
-    if (used.has(c) || Number.isNaN(t) || !unitKey(c.from) || !unitKey(c.to)) continue;
-    push(byOneUnit, `from:${unitKey(c.from)}@${t}`, c);
-    push(byOneUnit, `to:${unitKey(c.to)}@${t}`, c);
+    if (used.has(c) || Number.isNaN(t)) continue;
+    const [from, to] = [unitKey(c.from), unitKey(c.to)];
+    // A unit field holding no value (a formula saved without it) is not known: the copy is paired by the other.
+    const unknown = c.fields?.unknown ?? [];
+    if (from && (to || unknown.includes('to'))) push(byOneUnit, `from:${from}@${t}`, c);
+    if (to && (from || unknown.includes('from'))) push(byOneUnit, `to:${to}@${t}`, c);
   }
   for (const group of byOneUnit.values()) pairWithin(group, used, pairs, true);
   return { pairs, unpaired: copies.filter((c) => !used.has(c)) };

@@ -11,33 +11,65 @@ import type { Lang } from '../rules/types';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import { intakeLists } from '../model/intake';
+import { pathAt } from '../model/location-map';
 import type { Column } from './columns';
 import type { Words } from './words';
 
-/** A form of the summary's figures whose rows could not be read (SiteModel.unreadRows): its header row not found; 附件5 without 值班时间. */
-export type UnreadForm = 'intake' | 'vaultLog' | 'distribution' | 'duty';
+/**
+ * A form of the summary's figures whose rows could not be read (SiteModel.unreadRows): its header row not found; 附件5
+ * without 值班时间. 考试安排 (candidates, first sessions), 涉卷人员 (whose no figure is made from, but whether each signer
+ * is on it) and 附件1's 交接明细 (the bags a handover lists) too.
+ */
+export type UnreadForm = 'schedule' | 'staff' | 'handover' | 'intake' | 'vaultLog' | 'distribution' | 'duty';
 /** A form whose rows could not be read, where its finding stands (required-field's, at the form's title). */
 export interface UnreadSheet {
   form: UnreadForm;
   sheet: string;
   cell: string;
 }
-type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas' | 'sheets'>>;
+type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas'>>;
+
+/**
+ * The fields the summary's figures are made from, by path without its indices (`vaultLog[3].takenAt` is
+ * `vaultLog.takenAt`), and the form each is of: a paper and its bags, copies, candidates and sessions; a checkout's
+ * quantity, unit, times, taker (a 考点's, a dispatch) and 备注 (销毁); a room's copies and times; a shift's times; a
+ * handover's items. Not a signer's name elsewhere, a paper's name, a written 合计, a 备注 or 情况记录: no figure uses them.
+ */
+const FIGURE_FIELDS: ReadonlyMap<string, UnreadForm> = new Map([
+  ...['paperNo', 'start', 'end', 'candidates'].map((f): [string, UnreadForm] => [`schedule.${f}`, 'schedule']),
+  ...['destination', 'quantity', 'unit'].map((f): [string, UnreadForm] => [`handovers.items.${f}`, 'handover']),
+  ...['paperNo', 'bags31', 'bags26', 'bags11', 'bags5'].map((f): [string, UnreadForm] => [`intake.items.${f}`, 'intake']),
+  ['intake.time', 'intake'],
+  ...['paperNo', 'quantity', 'unit', 'taker', 'takenAt', 'returnedAt', 'note'].map((f): [string, UnreadForm] => [`vaultLog.${f}`, 'vaultLog']),
+  ...['start', 'end'].map((f): [string, UnreadForm] => [`distributions.${f}`, 'distribution']),
+  ...['paperNo', 'copies', 'room', 'issuedAt', 'returnedAt'].map((f): [string, UnreadForm] => [`distributions.rows.${f}`, 'distribution']),
+  ...['from', 'to'].map((f): [string, UnreadForm] => [`duty.shifts.${f}`, 'duty']),
+]);
+
+/** The forms whose figures a group of unsolved cells leaves unknown: those of the cells that are a figure's field (FIGURE_FIELDS). */
+function formsOfCells(locations: NoneSource['locations'], sheet: string, cells: readonly string[]): UnreadForm[] {
+  const forms = new Set<UnreadForm>();
+  for (const cell of cells) {
+    const path = pathAt(locations, sheet, cell);
+    const form = path === undefined ? undefined : FIGURE_FIELDS.get(path.replace(/\[\d+\]/g, ''));
+    if (form) forms.add(form);
+  }
+  return [...forms];
+}
 
 /**
  * The forms of a workbook whose rows could not be read (forms/unread-rows.ts), each at its finding's cell; and those
  * whose values could not be read either: cells the form reads holding a formula saved without its value, or referring
- * to itself (forms/unsolved.ts), each at formula-not-saved's or formula-cycle's cell — their figures are as unknown
- * (review 19a D2: three 取卷时间 so made custody 0 h and duty cover 100 %, one shift's end a gap validate denies).
+ * to itself (forms/unsolved.ts), in a field a figure is made from (FIGURE_FIELDS; one in a 备注 or a 合计 leaves every
+ * figure known), each at formula-not-saved's or formula-cycle's cell — their figures are as unknown (review 19a D2:
+ * three 取卷时间 so made custody 0 h and duty cover 100 %, one shift's end a gap validate denies).
  */
 function unreadSheetsOf(model: NoneSource | undefined): UnreadSheet[] {
   const unread = (model?.unreadRows ?? []).flatMap(({ form, sheet }, i) =>
     form in UNREAD_REASON ? [{ form: form as UnreadForm, sheet, cell: model!.locations[`unreadRows[${i}]`]?.cell ?? 'A1' }] : [],
   );
-  const unsolved = (model?.unsolvedFormulas ?? []).flatMap(({ sheet }, i) =>
-    (model!.sheets ?? [])
-      .filter((s) => s.sheet === sheet && s.form !== null && s.form in UNREAD_REASON)
-      .map((s) => ({ form: s.form as UnreadForm, sheet, cell: model!.locations[`unsolvedFormulas[${i}]`]?.cell ?? 'A1' })),
+  const unsolved = (model?.unsolvedFormulas ?? []).flatMap(({ sheet, cells }, i) =>
+    formsOfCells(model!.locations, sheet, cells).map((form) => ({ form, sheet, cell: model!.locations[`unsolvedFormulas[${i}]`]?.cell ?? 'A1' })),
   );
   return [...unread, ...unsolved];
 }
@@ -56,16 +88,19 @@ export function noneFlagsOf(data: SiteData, model?: NoneSource): { noIntake: boo
   return { noIntake, noVault: noIntake && noLog && !forms.some((f) => f === 'vaultLog' || f === 'duty'), unread };
 }
 
-/** Figures made from a form the summary could not read: 附件2's, 附件3's, 附件4's, 附件5's. */
-type UnreadReason = 'unreadIntake' | 'unreadLog' | 'unreadRegister' | 'unreadDuty';
+/** Figures made from a form the summary could not read: 考试安排's, 涉卷人员's, 附件1's, 2's, 3's, 4's, 5's. */
+type UnreadReason = 'unreadSchedule' | 'unreadRoster' | 'unreadHandover' | 'unreadIntake' | 'unreadLog' | 'unreadRegister' | 'unreadDuty';
 /** The reason each unread form gives, in the order the reasons are said. */
 const UNREAD_REASON: Record<UnreadForm, UnreadReason> = {
+  schedule: 'unreadSchedule',
+  staff: 'unreadRoster',
+  handover: 'unreadHandover',
   intake: 'unreadIntake',
   vaultLog: 'unreadLog',
   distribution: 'unreadRegister',
   duty: 'unreadDuty',
 };
-const UNREAD_ORDER: readonly UnreadForm[] = ['intake', 'vaultLog', 'distribution', 'duty'];
+const UNREAD_ORDER: readonly UnreadForm[] = ['schedule', 'staff', 'handover', 'intake', 'vaultLog', 'distribution', 'duty'];
 
 /**
  * Why a unit's figures of one kind are none, not 0: it keeps no vault record (SiteSummary.noVault: none of 附件2, 3,
@@ -81,13 +116,13 @@ interface NoneFlags {
   unread?: ReadonlyArray<UnreadForm | { form: UnreadForm }>;
 }
 
-/** The forms of `unread`, each once, in the order the reasons are said (附件2, 3, 4, 5). */
+/** The forms of `unread`, each once, in the order the reasons are said (考试安排, 涉卷人员, 附件1, 2, 3, 4, 5). */
 export function unreadForms(unread: NoneFlags['unread']): UnreadForm[] {
   const forms = new Set((unread ?? []).map((u) => (typeof u === 'string' ? u : u.form)));
   return UNREAD_ORDER.filter((f) => forms.has(f));
 }
 
-/** Every reason a unit's figures of some kind are none, in the order said (no vault record, no intake list, then 附件2–5 unread). */
+/** Every reason a unit's figures of some kind are none, in the order said (no vault record, no intake list, then the forms unread). */
 export function noneReasons(s: NoneFlags | null | undefined): NoneReason[] {
   if (!s) return [];
   const reasons: NoneReason[] = s.noVault ? ['noVault'] : s.noIntake ? ['noIntake'] : [];
@@ -104,6 +139,9 @@ export const reasonUnder = (reasons: readonly NoneReason[], when: NoneWhen): Non
 export const NONE_WORDS: Words<NoneReason> = {
   noVault: { zh: '无保密室记录', en: 'no vault record' },
   noIntake: { zh: '无入库清单', en: 'no intake list' },
+  unreadSchedule: { zh: '考试安排 未能读取', en: '考试安排 not read' },
+  unreadRoster: { zh: '涉卷人员 未能读取', en: '涉卷人员 not read' },
+  unreadHandover: { zh: '附件1 未能读取', en: '附件1 not read' },
   unreadIntake: { zh: '附件2 未能读取', en: '附件2 not read' },
   unreadLog: { zh: '附件3 未能读取', en: '附件3 not read' },
   unreadRegister: { zh: '附件4 未能读取', en: '附件4 not read' },
@@ -126,9 +164,23 @@ const NONE_NOTE: Words<'noVault' | 'noIntake'> = {
  * sheets and cells, 工作表“出入库记录”A2). One wording for 站点汇总's 说明, the unit's 汇总 sheet and the pane's table.
  */
 const UNREAD_SAID: Record<UnreadReason, Record<Lang, (where: string) => string>> = {
+  unreadSchedule: {
+    zh: (w) => `考试安排未能读取（见${w} 处的问题），考生数、首场开考和余量无从计算，考生数未计入合计`,
+    en: (w) =>
+      `The exam schedule (考试安排) could not be read (see the finding at ${w}): candidates, first sessions and spare unknown, candidates not in the totals`,
+  },
+  unreadRoster: {
+    zh: (w) => `涉卷人员名单未能读取（见${w} 处的问题），签字人是否在名单上、是否符合条件都没有检查`,
+    en: (w) => `The staff roster (涉卷人员) could not be read (see the finding at ${w}): whether each signer is on it and eligible was not checked`,
+  },
+  unreadHandover: {
+    zh: (w) => `附件1 交接单的交接明细未能读取（见${w} 处的问题），该交接单交接的袋数无从计算`,
+    en: (w) => `The items of a handover sheet (附件1) could not be read (see the finding at ${w}): the bags it hands over unknown`,
+  },
   unreadIntake: {
-    zh: (w) => `附件2 入库清单未能读取（见${w} 处的问题），袋数、份数、余量和在库袋数无从计算，未计入合计`,
-    en: (w) => `The intake list (附件2) could not be read (see the finding at ${w}): bags, copies, spare and bags in the vault unknown, not in the totals`,
+    zh: (w) => `附件2 入库清单未能读取（见${w} 处的问题），袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `The intake list (附件2) could not be read (see the finding at ${w}): bags, copies, spare, bags in the vault, custody time and duty cover unknown, not in the totals`,
   },
   unreadLog: {
     zh: (w) => `附件3 出入库记录未能读取（见${w} 处的问题），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
@@ -183,14 +235,24 @@ export interface NoneWhen {
   none: readonly NoneReason[];
   says?: readonly NoneReason[];
 }
-/** A figure of 附件3 (checkouts, returns, bags out, sent on; the custody time, which ends at the last checkout). */
+/** A figure of 附件3 (checkouts, returns, bags out, not returned, sent on). */
 export const LOG_FIGURE: NoneWhen = { none: ['noVault', 'unreadLog'] };
-/** A figure of 附件5 over the custody period of 附件3 (time on duty, cover, gaps). */
-export const DUTY_FIGURE: NoneWhen = { none: ['noVault', 'unreadLog', 'unreadDuty'] };
+/**
+ * The custody period (保管期, 保管时长): from 附件2's 入库时间 to the last checkout of 附件3, or the end of the session
+ * of a paper on 附件2 that never left — none where either form was not read (a unit keeping no intake list starts it
+ * at its first incoming handover).
+ */
+export const CUSTODY_FIGURE: NoneWhen = { none: ['noVault', 'unreadIntake', 'unreadLog'] };
+/** A figure of 附件5 over the custody period of 附件2 and 3 (time on duty, cover, gaps). */
+export const DUTY_FIGURE: NoneWhen = { none: [...CUSTODY_FIGURE.none, 'unreadDuty'] };
 /** A figure of 附件2 (bags, copies, spare, taken back): none also where the unit keeps no intake list. */
 export const INTAKE_FIGURE: NoneWhen = { none: ['noVault', 'noIntake', 'unreadIntake'] };
 /** Bags in the vault: what came in (附件2) less what went out (附件3). */
 export const IN_VAULT_FIGURE: NoneWhen = { none: [...INTAKE_FIGURE.none, 'unreadLog'] };
+/** A figure of 考试安排 (candidates, a paper's first session): none only where it could not be read (its 报考人数 may be left empty). */
+export const SCHEDULE_FIGURE: NoneWhen = { none: ['unreadSchedule'] };
+/** 余量: the copies of 附件2 less the candidates of 考试安排. */
+export const SPARE_FIGURE: NoneWhen = { none: [...INTAKE_FIGURE.none, 'unreadSchedule'] };
 /** A figure of 附件4 (rooms, copies handed out): none only where it could not be read (a unit may hand out none). */
 export const REGISTER_FIGURE: NoneWhen = { none: ['unreadRegister'] };
 
@@ -233,8 +295,8 @@ export const NONE_SITE: Words<'noVault' | 'noIntake'> = {
   },
 };
 
-/** The reasons a unit's stock (bags, copies; bags still out) is left out of the totals: the figures of 附件2 or 3. */
-export type StockReason = 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog';
+/** The reasons a unit's stock (bags, copies; bags still out; candidates) is left out of the totals: the figures of 附件2, 3 or 考试安排. */
+export type StockReason = 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule';
 
 type UnitsWords = { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string };
 
@@ -301,6 +363,21 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
         'Note: the vault log (附件3) of the units below could not be read (see the finding at its title in each workbook): their bags still out are unknown, and in no total:',
       line: (named, more) =>
         `Note: the vault log (附件3) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags still out are not in the totals.`,
+      more: (n) => `${n} more: see the findings`,
+    },
+  },
+  unreadSchedule: {
+    zh: {
+      head: (n) => `注意：以下 ${n} 个单位的考试安排未能读取（见各单位工作簿中该表标题处的问题），报考人数无从计算，未计入按单位级别的合计：`,
+      line: (named, more) =>
+        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的考试安排未能读取（见检查结果），报考人数未计入按单位级别的合计。`,
+      more: (n) => `另有 ${n} 个，见检查结果`,
+    },
+    en: {
+      head: () =>
+        'Note: the exam schedule (考试安排) of the units below could not be read (see the finding at its title in each workbook): their candidates are unknown, and in no level’s totals:',
+      line: (named, more) =>
+        `Note: the exam schedule (考试安排) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} candidates are not in the totals by unit level.`,
       more: (n) => `${n} more: see the findings`,
     },
   },

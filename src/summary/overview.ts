@@ -47,6 +47,8 @@ export function rankChartData(
     noIntake?: string | boolean;
     /** Its intake list could not be read (likewise): no copies known either. */
     unreadIntake?: string | boolean;
+    /** Its exam schedule could not be read: its candidates not known, nothing to rank it by. */
+    unreadSchedule?: string | boolean;
   }>,
 ): ChartData {
   const rules = [...byRule.entries()].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0])).slice(0, 15);
@@ -58,7 +60,7 @@ export function rankChartData(
     .slice(0, 20);
   // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size; nor a unit that
   // keeps no vault record or no intake list (its copies not known: 0 beside its candidates would read as papers short).
-  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault && !u.noIntake && !u.unreadIntake);
+  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault && !u.noIntake && !u.unreadIntake && !u.unreadSchedule);
   const bigLevel = SITTING_FIRST.find((l) => sized.some((u) => u.level === l)) ?? null;
   const big = sized
     .filter((u) => bigLevel === null || u.level === bigLevel)
@@ -114,11 +116,11 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
   return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
 }
 
-type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog'>;
+type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule'>;
 
 /**
  * The units in no level's stock for a reason (no vault record, no intake list, 附件2 not read), then those whose bags
- * still out are in no total (附件3 not read), each reason with a unit.
+ * still out are in no total (附件3 not read), and those whose candidates are in none (考试安排 not read), each reason with a unit.
  */
 export function noneUnitsOf(t: NoneUnits): Array<{ reason: StockReason; names: string[] }> {
   const all: Array<{ reason: StockReason; names: string[] }> = [
@@ -126,6 +128,7 @@ export function noneUnitsOf(t: NoneUnits): Array<{ reason: StockReason; names: s
     { reason: 'noIntake', names: t.noIntake ?? [] },
     { reason: 'unreadIntake', names: t.unreadIntake ?? [] },
     { reason: 'unreadLog', names: t.unreadLog ?? [] },
+    { reason: 'unreadSchedule', names: t.unreadSchedule ?? [] },
   ];
   return all.filter((u) => u.names.length > 0);
 }

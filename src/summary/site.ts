@@ -128,6 +128,8 @@ export interface HandoverBrief {
   fieldCells: Record<string, string>;
   /** 合计 as written (number or text), null when empty. */
   total: Count | null;
+  /** Its 交接明细 could not be read (its header row lost: SiteSummary.unread): `quantity` and `items` are none, not 0. */
+  itemsUnread?: boolean;
   items: Array<{ destination: string; quantity: Count | null; unit: string; note: string }>;
   fromSigners: string[];
   toSigners: string[];
@@ -406,7 +408,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   const list = [...papers.values()];
   for (const p of list) {
     p.copies = copiesOf(p.bags);
-    p.spareCopies = p.candidates === null || noIntake || forms.includes('intake') ? null : p.copies - p.candidates;
+    p.spareCopies = p.candidates === null || noIntake || forms.includes('intake') || forms.includes('schedule') ? null : p.copies - p.candidates;
     if (noVault) p.noVault = true;
     else if (noIntake) p.noIntake = true;
     if (forms.length) p.unread = forms;
@@ -419,9 +421,12 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   const sum = (f: (p: PaperSummary) => number) => list.reduce((acc, p) => acc + f(p), 0);
 
   const handovers = { in: [] as HandoverBrief[], out: [] as HandoverBrief[] };
+  const itemsUnread = new Set(unread.filter((u) => u.form === 'handover').map((u) => u.sheet));
   (data.handovers ?? []).forEach((h, i) => {
     const direction = custody.direction[i];
-    if (h && direction) handovers[direction].push(handoverBrief(h, i, direction, model));
+    if (!h || !direction) return;
+    const brief = handoverBrief(h, i, direction, model);
+    handovers[direction].push(brief.sheet !== null && itemsUnread.has(brief.sheet) ? { ...brief, itemsUnread: true } : brief);
   });
 
   const byRule: SiteSummary['findings']['byRule'] = {};

@@ -27,6 +27,8 @@ export interface UnitStock {
   unreadIntake?: string;
   /** The unit's name when its vault log (附件3) could not be read: its bags still out not known, in no figure. */
   unreadLog?: string;
+  /** The unit's name when its exam schedule (考试安排) could not be read: its candidates not known, in no figure. */
+  unreadSchedule?: string;
 }
 
 /** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
@@ -37,6 +39,7 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' |
     ...(s.noIntake ? { noIntake: s.site.name } : {}),
     ...(forms.includes('intake') ? { unreadIntake: s.site.name } : {}),
     ...(forms.includes('vaultLog') ? { unreadLog: s.site.name } : {}),
+    ...(forms.includes('schedule') ? { unreadSchedule: s.site.name } : {}),
     level: levelOf(s.site) ?? null,
     papers: s.totals.papers,
     bags: s.totals.bags.totalBags,
@@ -50,7 +53,8 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' |
  * Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels;
  * a unit that keeps no vault record into none (`noVault` names it); nor one that keeps no intake list (`noIntake`
  * names it) or whose intake list could not be read (`unreadIntake`), whose bags still out (附件3) are counted over all
- * levels all the same; nor the bags still out of one whose vault log could not be read (`unreadLog`).
+ * levels all the same; nor the bags still out of one whose vault log could not be read (`unreadLog`), nor the candidates
+ * of one whose exam schedule could not be read (`unreadSchedule`).
  */
 export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   t.papers += u.papers;
@@ -72,6 +76,8 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   l.units++;
   l.bags += u.bags;
   l.copies += u.copies;
-  l.candidates += u.candidates;
+  // 考试安排 not read: its candidates not known, in no figure (0 would read as papers for nobody); its bags and copies counted.
+  if (u.unreadSchedule !== undefined) (t.unreadSchedule ??= []).push(u.unreadSchedule);
+  else l.candidates += u.candidates;
   if (u.unreadLog === undefined) l.bagsStillOut += u.bagsStillOut;
 }

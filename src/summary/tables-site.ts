@@ -15,7 +15,20 @@ import { PRINTED_LABELS } from '../model/labels';
 import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang, words } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
-import { INTAKE_FIGURE, IN_VAULT_FIGURE, LOG_FIGURE, REGISTER_FIGURE, type NoneWhen, noneCell, noneColumn, noneReasons, reasonUnder } from './none-figures';
+import {
+  INTAKE_FIGURE,
+  IN_VAULT_FIGURE,
+  LOG_FIGURE,
+  NONE_WORDS,
+  REGISTER_FIGURE,
+  SCHEDULE_FIGURE,
+  SPARE_FIGURE,
+  type NoneWhen,
+  noneCell,
+  noneColumn,
+  noneReasons,
+  reasonUnder,
+} from './none-figures';
 import { counted } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
@@ -46,7 +59,9 @@ const BAGS_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noVault', 'noIntake', 'u
  * 余量, first of the run of the vault's figures after 考生数: says 无保密室记录 over 出库…下级送回; with no intake list
  * alone it stands by itself between figures that are given (考生数, 出库次数), too narrow for its word: empty.
  */
-const SPARE_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noVault'] };
+const SPARE_LEAD: NoneWhen = { ...SPARE_FIGURE, says: ['noVault'] };
+/** 首场开考 and 考生数, of 考试安排: each says 考试安排 未能读取 (余量 beside 考生数 none with it). */
+const SCHEDULE_LEAD: NoneWhen = { ...SCHEDULE_FIGURE, says: ['unreadSchedule'] };
 /** 出库次数 and 未还袋数, the first of each run of 附件3's figures: say 附件3 未能读取 (无保密室记录 runs on from 余量). */
 const LOG_LEAD: NoneWhen = { ...LOG_FIGURE, says: ['unreadLog'] };
 
@@ -68,15 +83,18 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     value: (p) => p.paperName,
     total: (s, lang) => (lang === 'zh' ? `${s.totals.papers} 种试卷` : counted(s.totals.papers, 'papers')),
   },
-  {
-    key: 'sessionStart',
-    header: { zh: words('首场', '开考'), en: 'First session' },
-    width: DATETIME_WIDTH,
-    wrap: true,
-    kind: 'datetime',
-    value: (p) => p.sessionStart,
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : counted(s.totals.sessions, 'sessions')),
-  },
+  vaultFigure(
+    {
+      key: 'sessionStart',
+      header: { zh: words('首场', '开考'), en: 'First session' },
+      width: DATETIME_WIDTH,
+      wrap: true,
+      kind: 'datetime',
+      value: (p) => p.sessionStart,
+      total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : counted(s.totals.sessions, 'sessions')),
+    },
+    SCHEDULE_LEAD,
+  ),
   vaultFigure(
     { key: 'bags31', header: { zh: words('31份装', '袋数'), en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
     BAGS_LEAD,
@@ -104,7 +122,10 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     INTAKE_FIGURE,
   ),
   vaultFigure({ key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies }, INTAKE_FIGURE),
-  { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: (p) => num(p.candidates), total: (s) => s.totals.candidates },
+  vaultFigure(
+    { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: (p) => num(p.candidates), total: (s) => s.totals.candidates },
+    SCHEDULE_LEAD,
+  ),
   vaultFigure(
     {
       key: 'spareCopies',
@@ -210,7 +231,14 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
   { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 0, words: DIRECTION_WORDS, value: (h) => h.direction },
   { key: 'units', header: { zh: '移交方 → 接收方', en: 'From → to' }, width: 0, wrap: true, value: (h) => `${h.from} → ${h.to}` },
   { key: 'time', header: { zh: '交接于', en: 'Time' }, width: 0, wrap: true, kind: 'datetime', value: (h) => h.time },
-  { key: 'quantity', header: { zh: words('明细', '之和（袋）'), en: 'Items (bags)' }, width: 8, value: (h) => h.quantity },
+  // A sheet whose 交接明细 could not be read: its bags are not known, not 0.
+  {
+    key: 'quantity',
+    header: { zh: words('明细', '之和（袋）'), en: 'Items (bags)' },
+    width: 8,
+    words: { unreadHandover: NONE_WORDS.unreadHandover },
+    value: (h) => (h.itemsUnread ? 'unreadHandover' : h.quantity),
+  },
   { key: 'total', header: { zh: '合计栏', en: 'Total' }, width: 0, value: (h) => (h.total === null ? '' : h.total) },
   {
     key: 'fromSigners',

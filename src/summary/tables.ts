@@ -23,7 +23,19 @@ import {
   levelShown,
   listOf,
 } from './words';
-import { DUTY_FIGURE, INTAKE_FIGURE, LOG_FIGURE, REGISTER_FIGURE, type NoneWhen, noneColumn, noneNotes, noneReasons, reasonUnder } from './none-figures';
+import {
+  CUSTODY_FIGURE,
+  DUTY_FIGURE,
+  INTAKE_FIGURE,
+  LOG_FIGURE,
+  SCHEDULE_FIGURE,
+  REGISTER_FIGURE,
+  type NoneWhen,
+  noneColumn,
+  noneNotes,
+  noneReasons,
+  reasonUnder,
+} from './none-figures';
 import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
 
@@ -60,9 +72,11 @@ const vaultFig = (column: Column<FileOutcome> & { value: (f: FileOutcome) => Cel
   noneColumn(column, (f) => noneReasons(f.summary), when);
 /** 合计（袋）, first of 附件2's two figures: says 无入库清单 or 附件2 未能读取 over 试卷份数 (无保密室记录 is said from 出库次数 on, over more room). */
 const BAGS_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noIntake', 'unreadIntake'] };
-/** The first of a run of 附件3's figures (出库次数, 保管时长): says 无保密室记录 or 附件3 未能读取. */
+/** 出库次数, the first of a run of 附件3's figures: says 无保密室记录 or 附件3 未能读取. */
 const VAULT_LEAD: NoneWhen = { ...LOG_FIGURE, says: ['noVault', 'unreadLog'] };
-/** 值班覆盖时长, first of 附件5's figures: says 附件5 未能读取 (with 附件3 unread, 保管时长's word runs on over it). */
+/** 保管时长, made from 附件2's 入库时间 and 附件3's last checkout: says 无保密室记录, 附件2 or 附件3 未能读取. */
+const CUSTODY_LEAD: NoneWhen = { ...CUSTODY_FIGURE, says: ['noVault', 'unreadIntake', 'unreadLog'] };
+/** 值班覆盖时长, first of 附件5's figures: says 附件5 未能读取 (with 附件2 or 3 unread, 保管时长's word runs on over it). */
 const DUTY_LEAD: NoneWhen = { ...DUTY_FIGURE, says: ['unreadDuty'] };
 
 /**
@@ -82,7 +96,10 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'papers', header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
   vaultFig({ key: 'bags', header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: fig((s) => s.totals.bags.totalBags) }, BAGS_LEAD),
   vaultFig({ key: 'copies', header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) }, INTAKE_FIGURE),
-  { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: fig((s) => s.totals.candidates) },
+  vaultFig(
+    { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: fig((s) => s.totals.candidates) },
+    { ...SCHEDULE_FIGURE, says: ['unreadSchedule'] },
+  ),
   vaultFig({ key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) }, VAULT_LEAD),
   vaultFig({ key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) }, LOG_FIGURE),
   vaultFig({ key: 'bagsStillOut', header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) }, LOG_FIGURE),
@@ -96,7 +113,7 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   ),
   { key: 'handoversIn', header: { zh: words('接收', '交接单'), en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
   { key: 'handoversOut', header: { zh: words('移交', '交接单'), en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
-  vaultFig({ key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.custodyHours) }, VAULT_LEAD),
+  vaultFig({ key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.custodyHours) }, CUSTODY_LEAD),
   vaultFig({ key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.coveredHours) }, DUTY_LEAD),
   // Wide enough for 100.0% (a narrower column shows ###).
   vaultFig(

@@ -77,6 +77,11 @@ export interface ConsolidatedTotals {
    * figure (neither `bagsStillOut` nor their level's); their bags and copies in their level as 附件2 says. Absent when none.
    */
   unreadLog?: string[];
+  /**
+   * The units counted in their level whose exam schedule (考试安排) could not be read, by name: their candidates are not
+   * known, in no figure; their bags and copies in their level. Absent when none.
+   */
+  unreadSchedule?: string[];
   /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
   unit: string;
 }

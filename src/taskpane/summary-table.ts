@@ -9,7 +9,7 @@ import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
 import { custodyPeriodsLine, custodyStretch, destroyedLine } from '../summary/words';
-import { DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, type NoneWhen, noneReasons, reasonUnder, unreadLines } from '../summary/none-figures';
+import { CUSTODY_FIGURE, DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, type NoneWhen, noneReasons, reasonUnder, unreadLines } from '../summary/none-figures';
 import type { Lang } from './i18n';
 import { semesterShown } from '../model/semester';
 
@@ -77,7 +77,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   const gaps = s.duty.gaps.map((g) => `${when(g.from)}–${when(g.to)}${long(g.hours)}`).join(zh ? '；' : '; ');
   // A unit that keeps no vault record (none of 附件2, 3, 5): its custody, duty cover, gaps and checkouts are unknown,
   // as the 汇总 sheet says, not a custody of nothing covered at 100 %.
-  // A form not read (附件3: custody, cover, gaps, not returned; 附件5: cover, gaps): its word, not a figure of nothing.
+  // A form not read (附件2: custody, cover, gaps; 附件3: those and not returned; 附件5: cover, gaps): its word, not a figure of nothing.
   const reasons = noneReasons(s);
   const known =
     (when: NoneWhen) =>
@@ -85,7 +85,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
       const reason = reasonUnder(reasons, when);
       return reason ? NONE_WORDS[reason][lang] : shown;
     };
-  const [vault, duty] = [known(LOG_FIGURE), known(DUTY_FIGURE)];
+  const [vault, custodyKnown, duty] = [known(LOG_FIGURE), known(CUSTODY_FIGURE), known(DUTY_FIGURE)];
   // A unit that keeps no intake list (附件2): why the table's bags, copies, spare and bags in the vault are empty;
   // a form not read: which figures it leaves unknown, and where its finding is.
   const intake: Array<[string, Cell]> = [
@@ -101,7 +101,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
         ...destroyed,
         ['接收交接单', s.handovers.in.length],
         ['移交交接单', s.handovers.out.length],
-        ['保管期', vault(stretches ?? custody)],
+        ['保管期', custodyKnown(stretches ?? custody)],
         ['值班覆盖', duty(`${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`)],
         ['值班空档', duty(gaps || '无')],
         ['未归还', vault(s.outstanding.map((o) => `${o.paperNo}（序号${o.row}）`).join('、') || '无')],
@@ -113,7 +113,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
         ...destroyed,
         ['Handovers in', s.handovers.in.length],
         ['Handovers out', s.handovers.out.length],
-        ['Custody period', vault(stretches ?? custody)],
+        ['Custody period', custodyKnown(stretches ?? custody)],
         ['Duty coverage', duty(`${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`)],
         ['Duty gaps', duty(gaps || 'none')],
         ['Not returned', vault(s.outstanding.map((o) => `${o.paperNo} (row ${o.row})`).join(', ') || 'none')],

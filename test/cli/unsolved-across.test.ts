@@ -42,6 +42,12 @@ beforeAll(async () => {
     C3: { formula: 'VLOOKUP("交接",考试安排!A:D,3,FALSE)' } as ExcelJS.CellValue,
     C5: '长沙市岳麓区麓山南路9号',
   });
+  // The 接收单位 a lookup saved without its result, and the 接收地址 written otherwise: paired by the 移交单位 and the
+  // minute (was one-sided on both files, the address never compared), the address said (leftovers20 item 5).
+  await kaodian('to-address.xlsx', {
+    C4: { formula: 'VLOOKUP("交接",考试安排!A:D,2,FALSE)' } as ExcelJS.CellValue,
+    C5: '长沙市岳麓区麓山南路9号',
+  });
   // The first item's 数量 a lookup saved without its result: the items are not compared.
   await kaodian('quantity.xlsx', { D8: { formula: 'VLOOKUP("1001",考试安排!A:D,4,FALSE)' } as ExcelJS.CellValue });
 });
@@ -56,14 +62,16 @@ type Found = { rule: string; severity: string; form: number | null; sheet: strin
 const tuple = (f: Found) => [f.rule, f.severity, f.form, f.sheet, f.cell, f.row, f.message];
 const byFile = (files: Array<{ file: string; findings: Found[] }>) => Object.fromEntries(files.map((f) => [path.basename(f.file), f.findings.map(tuple)]));
 
-/** formula-not-saved's words of the field in `cell` (日期 C3, an item's 数量 D8). */
-const FIELD: Record<string, string> = { C3: '日期', D8: '数量' };
+/** formula-not-saved's words of the field in `cell` (日期 C3, 接收单位 C4, an item's 数量 D8). */
+const FIELD: Record<string, string> = { C3: '日期', C4: '接收单位', D8: '数量' };
 const NOT_SAVED = (cell: string) =>
   `“${FIELD[cell]}”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。`;
-const notSaved = (cell: string) => ['formula-not-saved', 'warning', 1, '交接单', cell, null, NOT_SAVED(cell)];
+/** Its row: 日期 is a header field (null); 数量 D8 is of the first item row, 序号 1 (was null, as no other rule's row is). */
+const ROW: Record<string, number | null> = { C3: null, C4: null, D8: 1 };
+const notSaved = (cell: string) => ['formula-not-saved', 'warning', 1, '交接单', cell, ROW[cell], NOT_SAVED(cell)];
 
-/** The address said on both files, each naming the other's copy: the one difference left beside the unsaved 日期. */
-const ADDRESS = {
+/** The address said on both files, each naming the other's copy: the one difference left beside the unsaved 日期 (or 接收单位). */
+const addressOf = (file: string) => ({
   f: [
     'handover-copies-disagree',
     'error',
@@ -71,7 +79,7 @@ const ADDRESS = {
     '交接单2',
     'C5',
     null,
-    '这张交接单的“接收地址”写的是“长沙市岳麓区麓山南路1号”，而对方“岳麓考点”留存的同一张交接单（文件“date-address.xlsx”的 交接单 C5）写的是“长沙市岳麓区麓山南路9号”。一式两份须内容一致，请双方核对后改正。',
+    `这张交接单的“接收地址”写的是“长沙市岳麓区麓山南路1号”，而对方“岳麓考点”留存的同一张交接单（文件“${file}”的 交接单 C5）写的是“长沙市岳麓区麓山南路9号”。一式两份须内容一致，请双方核对后改正。`,
   ],
   k: [
     'handover-copies-disagree',
@@ -82,17 +90,20 @@ const ADDRESS = {
     null,
     '这张交接单的“接收地址”写的是“长沙市岳麓区麓山南路9号”，而对方“长沙分校”留存的同一张交接单（文件“f.xlsx”的 交接单2 C5）写的是“长沙市岳麓区麓山南路1号”。一式两份须内容一致，请双方核对后改正。',
   ],
-};
+});
+const ADDRESS = addressOf('date-address.xlsx');
+const TO_ADDRESS = addressOf('to-address.xlsx');
 
 describe.each([
   ['date.xlsx', { 'f.xlsx': [], 'date.xlsx': [notSaved('C3')] }],
   ['date-address.xlsx', { 'f.xlsx': [ADDRESS.f], 'date-address.xlsx': [notSaved('C3'), ADDRESS.k] }],
   ['quantity.xlsx', { 'f.xlsx': [], 'quantity.xlsx': [notSaved('D8')] }],
+  ['to-address.xlsx', { 'f.xlsx': [TO_ADDRESS.f], 'to-address.xlsx': [notSaved('C4'), TO_ADDRESS.k] }],
 ])('the 考点’s copy %s beside the 分校’s', (name, expected) => {
   test('validate of both files (slim models): the unsaved field is not compared, the other fields are', async () => {
     const r = await run('validate', at('f.xlsx'), at(name), '--format', 'json', '--threads', '0');
     expect(byFile(JSON.parse(r.out).files)).toEqual(expected);
-    expect(r.code).toBe(name === 'date-address.xlsx' ? 1 : 0);
+    expect(r.code).toBe(name.endsWith('-address.xlsx') ? 1 : 0);
   });
 
   test('the page (full models, checked together; then its consolidated summary): the same', async () => {
@@ -118,6 +129,13 @@ test('summary’s 交接配对: the pair with an unsaved 日期 or 数量 is not
   expect(await pairsOf('date.xlsx')).toEqual(['matched', [], 'A2', 'A2']);
   expect(await pairsOf('quantity.xlsx')).toEqual(['matched', [], 'A2', 'A2']);
   expect(await pairsOf('date-address.xlsx')).toEqual([
+    'disagree',
+    [{ field: 'address', label: '接收地址', sender: '长沙市岳麓区麓山南路1号', receiver: '长沙市岳麓区麓山南路9号' }],
+    'C5',
+    'C5',
+  ]);
+  // Paired by 移交单位 and the minute, its 接收单位 not known; the address still said.
+  expect(await pairsOf('to-address.xlsx')).toEqual([
     'disagree',
     [{ field: 'address', label: '接收地址', sender: '长沙市岳麓区麓山南路1号', receiver: '长沙市岳麓区麓山南路9号' }],
     'C5',

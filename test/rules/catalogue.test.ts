@@ -2886,12 +2886,12 @@ rt('formula-not-saved', {
       retype: (g) => formulaAt(g, '出入库记录', 'F5', `${LOOKUP(5)}-1/24`),
       errors: [
         {
-          // Named by its field, as every other rule names a form's cell (fix-leftovers19).
+          // Named by its field, as every other rule names a form's cell (fix-leftovers19); at its row's 序号 (fix-leftovers20: was null).
           messageId: 'fieldOne',
           form: 3,
           sheet: '出入库记录',
           cell: 'F5',
-          row: null,
+          row: 2,
           message:
             /^“取卷时间”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
         },
@@ -2908,7 +2908,7 @@ rt('formula-not-saved', {
           form: 3,
           sheet: '出入库记录',
           cell: 'K4',
-          row: null,
+          row: 1,
           message:
             /^“单位”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出；本表另有 2 格也是这样（K5、K6），都没有检查——它们并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
         },
@@ -2923,7 +2923,7 @@ rt('formula-not-saved', {
           form: 3,
           sheet: '出入库记录',
           cell: 'A5',
-          row: null,
+          row: 2,
           message:
             /^单元格 A5 里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。$/,
         },
@@ -2947,7 +2947,7 @@ rt('formula-cycle', {
           form: 3,
           sheet: '出入库记录',
           cell: 'F4',
-          row: null,
+          row: 1,
           message: /^单元格 F4 的公式引用了它自己（循环引用：直接引用，或经由别的格又引用回来），算不出结果：.*；本表另有 1 格也是这样（I4）。/,
         },
       ],
@@ -2955,7 +2955,7 @@ rt('formula-cycle', {
     {
       name: '数量 D4 =D4+1 (a cell that refers to itself)',
       retype: (g) => formulaAt(g, '出入库记录', 'D4', 'D4+1'),
-      errors: [{ messageId: 'one', form: 3, sheet: '出入库记录', cell: 'D4', row: null }],
+      errors: [{ messageId: 'one', form: 3, sheet: '出入库记录', cell: 'D4', row: 1 }],
     },
   ],
 });

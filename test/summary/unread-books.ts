@@ -10,13 +10,17 @@ import type { SiteData } from '../../src/model/types';
 import { fixture } from '../helpers';
 
 /** What to delete: the header row of 附件2, 附件3 or 分发登记1 (附件4, its two rows), or 值班记录2's 值班时间 labels. */
-export type Lost = 'intake' | 'vaultLog' | 'distribution' | 'duty';
+export type Lost = 'intake' | 'vaultLog' | 'distribution' | 'duty' | 'schedule' | 'staff' | 'handover';
 
 const LOST: Record<Lost, { sheet: string; cleared: (cell: ExcelJS.Cell) => boolean }> = {
   intake: { sheet: '入库清单', cleared: (cell) => Number(cell.row) === 3 },
   vaultLog: { sheet: '出入库记录', cleared: (cell) => Number(cell.row) === 3 },
   distribution: { sheet: '分发登记1', cleared: (cell) => Number(cell.row) === 4 || Number(cell.row) === 5 },
   duty: { sheet: '值班记录2', cleared: (cell) => cell.value === '值班时间：' },
+  schedule: { sheet: '考试安排', cleared: (cell) => Number(cell.row) === 2 },
+  staff: { sheet: '涉卷人员', cleared: (cell) => Number(cell.row) === 2 },
+  // 交接明细's header row (序号 试卷归属 数量 备注 单位), the sheet's other fields as filled.
+  handover: { sheet: '交接单', cleared: (cell) => Number(cell.row) === 7 },
 };
 
 /** 岳麓考点's workbook (kaodian.json), its unit renamed where given (one run's units are told apart by name), `lost` deleted. */

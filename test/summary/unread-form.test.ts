@@ -35,7 +35,7 @@ async function summaryOf(lost: Lost, edit?: (data: SiteData) => void) {
 const LOG_ZH = '附件3 出入库记录未能读取（见工作表“出入库记录”A2 处的问题），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计';
 const LOG_EN =
   'The vault log (附件3) could not be read (see the finding at 出入库记录!A2): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals';
-const INTAKE_ZH = '附件2 入库清单未能读取（见工作表“入库清单”A2 处的问题），袋数、份数、余量和在库袋数无从计算，未计入合计';
+const INTAKE_ZH = '附件2 入库清单未能读取（见工作表“入库清单”A2 处的问题），袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计';
 const DUTY_ZH = '附件5 值班记录未能读取（见工作表“值班记录2”A2 处的问题），值班覆盖和缺口无从计算';
 
 describe('附件3 出入库记录 not read', () => {
@@ -134,15 +134,26 @@ describe('附件2 入库清单 not read', () => {
     const zh = summaryTable(s, 'zh');
     expect(zh.rows[0]).toEqual(['1001', '高等数学基础', '2024年6月15日 08:30', '附件2 未能读取', '', '', '', '', '', 57, '', 1, 1, 0, '', '01、02', 57, 0, '']);
     expect(zh.facts[0]).toEqual(['未能读取', INTAKE_ZH]);
-    // Its custody from the intake time read above the lost header, its cover as 附件5 says.
-    expect(zh.facts.slice(3, 7).map(([k, v]) => [k, typeof v === 'string' && v.includes('未能读取')])).toEqual([
-      ['保管期', false],
-      ['值班覆盖', false],
-      ['值班空档', false],
-      ['未归还', false],
+    // The custody period runs from 附件2's 入库时间 to the last checkout, or to the end of the session of a paper on it that
+    // never left: with its rows lost, neither it nor the duty cover over it is known (they were 45 h 40 min at 100 %);
+    // the checkouts not returned are 附件3's.
+    expect(zh.facts.slice(3, 7)).toEqual([
+      ['保管期', '附件2 未能读取'],
+      ['值班覆盖', '附件2 未能读取'],
+      ['值班空档', '附件2 未能读取'],
+      ['未归还', '无'],
+    ]);
+    expect(summaryTable(s, 'en').facts.slice(3, 7)).toEqual([
+      ['Custody period', '附件2 not read'],
+      ['Duty coverage', '附件2 not read'],
+      ['Duty gaps', '附件2 not read'],
+      ['Not returned', 'none'],
     ]);
     const row = rowOf(SITE_COLUMNS, outcome);
     expect(row.slice(7, 14)).toEqual(['unreadIntake', null, 108, 3, 3, 0, 0]);
+    // 保管时长 says it, its word running on over 值班覆盖时长, 覆盖率 and 缺口.
+    const at = (key: string) => row[SITE_COLUMNS.findIndex((c) => c.key === key)];
+    expect(['custodyHours', 'coveredHours', 'coverage', 'gaps'].map(at)).toEqual(['unreadIntake', null, null, null]);
     expect(row[21]).toBe(INTAKE_ZH);
   });
 

@@ -3,7 +3,8 @@
  * taken by the summary as blank — three 取卷时间 so made custody 0 h and duty cover 100 % (可以提交, as if known), the
  * last one cut custody a day short, one shift's end a duty gap that validate, rightly, does not judge. Such a form's
  * figures are now as unknown as those of a form that could not be read (none-figures.ts): 附件3 未能读取 where they
- * would be, the 说明 pointing at formula-not-saved's cell.
+ * would be, the 说明 pointing at formula-not-saved's cell. Only a cell of a field a figure is made from does so: one in a
+ * 备注 or a paper's name had made every figure of its form unknown (分发登记1's 备注: 附件4 未能读取 at 分发考场).
  */
 import ExcelJS from 'exceljs';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -62,6 +63,34 @@ describe('figures made from cells whose formula was saved without its value', ()
       ['错误', 0],
       ['警告', 1],
     ]);
+  });
+
+  it('分发登记1 J6 (备注) and 出入库记录 C4 (试卷名称): no figure is made from them, every one known', async () => {
+    const remark = await summaryWith('分发登记1', ['J6']);
+    expect(remark.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['formula-not-saved', '分发登记1', 'J6']]);
+    const name = await summaryWith('出入库记录', ['C4']);
+    expect(name.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['formula-not-saved', '出入库记录', 'C4']]);
+    // Were 附件4 未能读取 at 分发考场 and 分发份数, and 附件3 未能读取 at every checkout, custody and duty cover.
+    for (const { s } of [remark, name]) {
+      expect(s.unread).toBeUndefined();
+      const zh = summaryTable(s, 'zh');
+      expect(zh.rows[0]).toEqual(['1001', '高等数学基础', '2024年6月15日 08:30', 1, 1, 0, 1, 3, 62, 57, 5, 1, 1, 0, 0, '01、02', 57, 0, 3]);
+      expect(zh.facts.slice(2, 6)).toEqual([
+        ['保管期', '2024年6月14日 10:10 至 2024年6月16日 07:50（45小时40分）'],
+        ['值班覆盖', '100%（45小时40分）'],
+        ['值班空档', '无'],
+        ['未归还', '无'],
+      ]);
+    }
+  });
+
+  it('入库清单 D4 (31份装) and 考试安排 F3 (报考人数): the figures of that form alone unknown, at the formula’s cell', async () => {
+    const bags = await summaryWith('入库清单', ['D4']);
+    expect(bags.s.unread).toEqual([{ form: 'intake', sheet: '入库清单', cell: 'D4' }]);
+    expect(summaryTable(bags.s, 'zh').rows[0].slice(3, 11)).toEqual(['附件2 未能读取', '', '', '', '', '', 57, '']);
+    const candidates = await summaryWith('考试安排', ['F3']);
+    expect(candidates.s.unread).toEqual([{ form: 'schedule', sheet: '考试安排', cell: 'F3' }]);
+    expect(summaryTable(candidates.s, 'zh').rows[0].slice(2, 11)).toEqual(['考试安排 未能读取', 1, 1, 0, 1, 3, 62, '考试安排 未能读取', '']);
   });
 
   it('the workbook as filled: every figure known, nothing unread', async () => {

@@ -99,6 +99,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
         noVault: s.noVault,
         noIntake: s.noIntake,
         unreadIntake: unreadForms(s.unread).includes('intake'),
+        unreadSchedule: unreadForms(s.unread).includes('schedule'),
         // The level the totals count it in (stock.ts): 总览 ranks one level by candidates.
         level: levelOf(s.site) ?? null,
       };

@@ -104,7 +104,9 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   // A form not read (附件3, 5): its figure unknown, said with the form (附件2, 4: after the figures, as 无入库清单).
   const reasons = noneReasons(s);
   const [cover, out] = [DUTY_FIGURE, LOG_FIGURE].map((when) => reasonUnder(reasons, when)).map((r) => r && r !== 'noVault' && NONE_WORDS[r][lang]);
-  const unread = reasons.flatMap((r) => (r === 'unreadIntake' || r === 'unreadRegister' ? [NONE_WORDS[r][lang]] : []));
+  // 附件2 not read leaves the duty cover unknown too (its custody period): said there once, not again after it.
+  const coverReason = reasonUnder(reasons, DUTY_FIGURE);
+  const unread = reasons.flatMap((r) => ((r === 'unreadIntake' && r !== coverReason) || r === 'unreadRegister' ? [NONE_WORDS[r][lang]] : []));
   const figures =
     lang === 'en'
       ? [
@@ -341,8 +343,8 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   }
   // No intake list: why the table's bags, copies, spare and bags in the vault are empty, under it.
   if (s.noIntake) pages.add(banner(ws, r++, NONE_SITE.noIntake[lang], { size: BODY_PT }));
-  // A form not read (附件2, 3, 4): which figures of the table it leaves empty, and where its finding is.
-  for (const form of ['intake', 'vaultLog', 'distribution'] as const) {
+  // A form not read (考试安排, 附件2, 3, 4): which figures of the table it leaves empty, and where its finding is.
+  for (const form of ['schedule', 'intake', 'vaultLog', 'distribution'] as const) {
     const line = unreadLine(s.unread, form, lang);
     if (line) pages.add(banner(ws, r++, `${line}${lang === 'zh' ? '。' : '.'}`, { size: BODY_PT }));
   }
@@ -356,23 +358,29 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   section(ws, pages, r++, sections.handovers(s.handovers.in.length, s.handovers.out.length));
   if (handovers.length) r = table(ws, pages, r, HANDOVER_COLUMNS, handovers, ctx);
   else remark(ws, pages, r++, w('noHandovers'));
+  // A handover's 交接明细 not read (its bags unknown), a roster not read (its signers not checked against it): said under the handovers.
+  for (const form of ['handover', 'staff'] as const) {
+    const line = unreadLine(s.unread, form, lang);
+    if (line) pages.add(banner(ws, r++, `${line}${lang === 'zh' ? '。' : '.'}`, { size: BODY_PT }));
+  }
   r++;
   pages.add();
 
   if (s.noVault) return noVaultSections(ws, pages, r, s, ctx, findings);
-  if (s.unread?.some((u) => u.form === 'vaultLog' || u.form === 'duty')) return unreadSections(ws, pages, r, s, ctx, findings);
+  if (s.unread?.some((u) => u.form === 'intake' || u.form === 'vaultLog' || u.form === 'duty')) return unreadSections(ws, pages, r, s, ctx, findings);
   return dutyAndAfter(ws, pages, r, s, ctx, findings);
 }
 
 /**
- * A site whose 附件3 or 附件5 could not be read: its duty cover (and with 附件3 its checkouts not returned) is not known,
- * said in the sections' place with where to look (unreadLine), not a cover of 100 % or 全部已归还; then its findings.
+ * A site whose 附件2, 3 or 5 could not be read: its duty cover (over the custody period from 附件2's 入库时间 to 附件3's
+ * last checkout; with 附件3 its checkouts not returned too) is not known, said in the sections' place with where to look
+ * (unreadLine), not a cover of 100 % or 全部已归还; then its findings.
  */
 function unreadSections(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
   const lang = ctx.lang;
   const stop = lang === 'zh' ? '。' : '.';
-  const said = (form: 'vaultLog' | 'duty') => unreadLine(s.unread, form, lang);
-  const duty = [said('vaultLog'), said('duty')].filter(Boolean).map((line) => `${line}${stop}`);
+  const said = (form: 'intake' | 'vaultLog' | 'duty') => unreadLine(s.unread, form, lang);
+  const duty = [said('intake'), said('vaultLog'), said('duty')].filter(Boolean).map((line) => `${line}${stop}`);
   const heights = duty.map((line) => rowHeightFor(linesOf(line, FULL)));
   pages.keep(r, [SECTION_PT, ...heights]);
   section(ws, pages, r++, SITE_WORDS.duty[lang]);
