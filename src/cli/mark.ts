@@ -10,6 +10,7 @@ import type { CheckRun } from '../check/service';
 import { printable, refusalLine } from '../check/refusal';
 import { markedName } from '../check/marks';
 import type { Lang } from '../rules/types';
+import { counted } from '../rules/plural';
 import { describeError, type CliIO } from './io';
 import { fileLine } from './manners';
 
@@ -61,7 +62,7 @@ export async function writeMarkedCopies(run: CheckRun, dir: string, lang: Lang, 
         io.err(
           lang === 'zh'
             ? `已写出标记副本 ${printable(targets[i])}（标记 ${copy.marked} 个单元格）`
-            : `marked copy written: ${printable(targets[i])} (${copy.marked} cells)`,
+            : `marked copy written: ${printable(targets[i])} (${counted(copy.marked, 'cells')})`,
         );
       } catch (error) {
         failed++;

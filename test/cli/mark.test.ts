@@ -120,6 +120,17 @@ describe('custody validate --mark DIR', () => {
     expect(sha(input)).toBe(before);
   });
 
+  it('says in English how many cells it marked, one cell as one (review 20a: “(1 cells)”)', async () => {
+    const one = path.join(dir, 'in', 'one.xlsx');
+    const data: SiteData = fixture('kaodian.json');
+    data.vaultLog![0].takenAt = '六月中旬';
+    fs.writeFileSync(one, await fillWorkbook(data));
+    const marks = path.join(dir, 'marked-en');
+    const r = await run('validate', one, '--mark', marks, '--lang', 'en', '--format', 'json');
+    expect((JSON.parse(r.out) as RunReport).files[0].findings.map((f) => `${f.sheet}!${f.cell}`)).toEqual(['出入库记录!F4']);
+    expect(r.err).toBe(`marked copy written: ${path.join(marks, 'one (marked).xlsx')} (1 cell)\n`);
+  });
+
   it('marks exactly the finding cells, fill, frame and note, names the marked sheets in their footers, and changes nothing else', async () => {
     const input = path.join(dir, 'in', 'faulty.xlsx');
     const before = sha(input);
