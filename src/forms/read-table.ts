@@ -121,9 +121,9 @@ export function noteClosedAbove(model: SiteModel, sheet: string, { row, col, wor
 const TOTAL_WORD = /^(?:合计|总计|共计|总数)/;
 /**
  * A subtotal row sums rows above it: neither an item nor the table's total. 小计, or a total of part of the table — 本页合计,
- * 本日小计, 6月21日小计, 以上合计 (review 20b D3): read as records, each was a paper off every list and a row half filled.
+ * 本日小计, 6月21日小计, 以上合计, 累计 (review 20b D3): read as records, each was a paper off every list and a row half filled.
  */
-const isSubtotal = (lead: string): boolean => lead.startsWith('小计') || (lead.length <= 16 && /小计|合计|共计/.test(lead));
+const isSubtotal = (lead: string): boolean => lead.startsWith('小计') || (lead.length <= 16 && /小计|合计|共计|累计/.test(lead));
 
 /** The header has every alternative column (考试日期 and 考试时间), so they are read: one of them alone says no session. */
 const alternativesRead = (table: TableSpec, header: TableHeader): boolean =>

@@ -762,7 +762,7 @@ rt('rows-after-closing', {
       retype: closingRowAt(5, '6月16日（第二天）'),
     },
     // Review 20b D3: a total or a part's total in the words people write it, under the vault log's last row.
-    ...['共计', '总数', '本页合计', '本日小计', '6月15日小计', '以上合计'].map((word) => ({
+    ...['共计', '总数', '本页合计', '本日小计', '6月15日小计', '以上合计', '累计'].map((word) => ({
       name: `${word} under the vault log’s last row: no record`,
       retype: (g: WorkbookGrid) => typeInto(g, '出入库记录', 'B7', word),
     })),
