@@ -22,7 +22,7 @@ export const meta: RuleMeta = {
     en: {
       field:
         '"{field}" on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
-      item: 'Row {row} of the items on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
+      item: 'Row No. {row} of the items on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
     },
   },
   docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',

@@ -15,7 +15,7 @@ export const meta: RuleMeta = {
     },
     en: {
       other:
-        'Row {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for the provincial school (分部), one of its branch schools or exam sites; for a branch school (分校), one of its exam sites); check whether these papers went to the wrong unit.',
+        'Row No. {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for the provincial school (分部), one of its branch schools or exam sites; for a branch school (分校), one of its exam sites); check whether these papers went to the wrong unit.',
     },
   },
   docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校), nor — when the receiver is the 分部 (省校), as on the printer’s sheet (附件1 备注 1 “印刷厂分发给分部”) — any 分校 or 考点. On this unit’s receipt whose 接收单位 names another unit (receiver-not-this-unit, said once there), an item may name this unit or the unit written.',

@@ -15,8 +15,8 @@ export const meta: RuleMeta = {
       returned: '序号 {seq} 这一行的还卷部分只填了一部分：{missing}没有填写。还卷人、还卷时间、入库保管员须一起填写。',
     },
     en: {
-      row: 'Row {seq} is only partly filled: {missing} are empty. Fill the whole row (or delete it if void).',
-      returned: 'The return part of row {seq} is only partly filled: {missing} are empty. Returner, return time and receiving keeper go together.',
+      row: 'Row No. {seq} is only partly filled: {missing} are empty. Fill the whole row (or delete it if void).',
+      returned: 'The return part of row No. {seq} is only partly filled: {missing} are empty. Returner, return time and receiving keeper go together.',
     },
   },
   docs: 'A table row with two or more required cells empty; one finding per row, at the first empty cell. (A single empty cell in a row is required-field.) The vault log’s return part (还卷人, 还卷时间, 入库签字) is all or nothing: none of it is not-returned.',

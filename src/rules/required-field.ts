@@ -53,8 +53,8 @@ export const meta: RuleMeta = {
         'The "{field}" cell shows "{value}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{value}", not the "{field}" {formEn} asks for. Correct the formula, or delete it and type the value.',
       noLabel:
         '"{field}" is not found on the form, so it is not filled in either. It is required on {formEn}: write "{field}:" as the blank form has it and fill it in (where the item is there under other words, rename it "{field}:").',
-      cell: 'Row {seq}: "{field}" is empty. Every row of {formEn} needs it; fill it in before submitting.',
-      unit: 'Row {seq}: the quantity {quantity} has no unit: {quantity} {a} or {quantity} {b}? It prints as a bare number. Pick {a} or {b} in the row’s 单位 cell (right of the form, outside the print area), or write the unit after the number, e.g. "{quantity}{a}".',
+      cell: 'Row No. {seq}: "{field}" is empty. Every row of {formEn} needs it; fill it in before submitting.',
+      unit: 'Row No. {seq}: the quantity {quantity} has no unit: {quantity} {a} or {quantity} {b}? It prints as a bare number. Pick {a} or {b} in the row’s 单位 cell (right of the form, outside the print area), or write the unit after the number, e.g. "{quantity}{a}".',
       table: 'No row of {formEn} is filled in. Enter its records row by row.',
       form: 'This workbook has nothing filled in on {formEn}. This unit must keep this form: add it. A blank one can be inserted or downloaded from the Forms (表单) tab, or made with custody template.',
       formBlank: 'Nothing is filled in on {formEn} (sheet "{sheet}"): it is still blank. This unit must keep this form: fill it in.',
@@ -73,9 +73,9 @@ export const meta: RuleMeta = {
       sessions:
         'The exam schedule’s header has no {columnsEn}, so the sessions’ {whatEn} cannot be read; {checksEn} are not run until it is fixed. Head two columns 开考时间 and 结束时间, or, as the published timetable does, 考试日期 and 考试时间 (e.g. 9:00-10:30), and fill them in row by row.',
       ditto:
-        'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself. Each row of {formEn}, a signed record, writes its own "{field}" out; write it. Until then the checks read the row above’s "{value}".',
+        'Row No. {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself. Each row of {formEn}, a signed record, writes its own "{field}" out; write it. Until then the checks read the row above’s "{value}".',
       dittoNone:
-        'Row {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself, and no row above has one. Each row of {formEn}, a signed record, writes its own "{field}" out; write it.',
+        'Row No. {seq}: "{field}" reads "{typed}", a ditto mark, not the value itself, and no row above has one. Each row of {formEn}, a signed record, writes its own "{field}" out; write it.',
       unreadTable:
         'The header row of {formEn} on sheet "{sheet}" ({labelsEn}…) is not found, so none of its rows can be read and this form is not checked (the others are). Restore the header row as the blank form has it (the column names on one row above the table) and check again.',
       unreadBlocks:

@@ -9,7 +9,7 @@ export const meta: RuleMeta = {
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件2 纸质试卷入库清单：“31份装（袋）26份装（袋）11份装（袋）5份装（袋）合计（袋）”',
   messages: {
     zh: { sum: '序号 {seq} 这一行“合计（袋）”写的是 {total}，但 31、26、11、5 份装四栏相加是 {sum} 袋（{parts}）。合计须等于四栏之和，请核对袋数后改正。' },
-    en: { sum: 'Row {seq}: "合计（袋）" is {total}, but the four envelope sizes add up to {sum} bags ({parts}). Correct the bag counts or the total.' },
+    en: { sum: 'Row No. {seq}: "合计（袋）" is {total}, but the four envelope sizes add up to {sum} bags ({parts}). Correct the bag counts or the total.' },
   },
   docs: 'On the intake list, a row’s 合计（袋） must equal its 31-, 26-, 11- and 5-copy bags added up. Blank size cells count as 0; unreadable ones are invalid-count instead.',
 };

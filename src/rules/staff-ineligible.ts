@@ -31,8 +31,8 @@ export const meta: RuleMeta = {
         '"{name}" is not formal staff of the unit but signs {where}. Staff handling papers before they are opened must be formal staff: have someone else sign; if this unit’s proctors may be hired staff, set 监考人员须为正式职工 (proctors must be formal staff) to 否 on 基本信息.',
       relative: '"{name}" is a candidate’s relative but signs {where}. Candidates’ relatives may not handle papers: have someone else sign.',
       pledge: '"{name}" has not signed the confidentiality pledge but signs {where}. Every person handling papers signs the pledge: have it signed and filed.',
-      unreadable: 'Row {seq}: "{field}" reads "{value}", which says neither yes nor no, so the checks cannot tell {questionEn}. Write 是 or 否.',
-      role: 'Row {seq}: the role "{words}" is none of the roster’s roles, so the checks cannot tell what this person does (a proctor at the vault would go unsaid). Write one or more of {roles}, separated by 、.',
+      unreadable: 'Row No. {seq}: "{field}" reads "{value}", which says neither yes nor no, so the checks cannot tell {questionEn}. Write 是 or 否.',
+      role: 'Row No. {seq}: the role "{words}" is none of the roster’s roles, so the checks cannot tell what this person does (a proctor at the vault would go unsaid). Write one or more of {roles}, separated by 、.',
       column:
         'The staff roster’s header lacks {columnsEn}, so that check cannot be made for anyone. Add the column (or give a column you have that header) and answer 是 or 否 for each person.',
     },

@@ -45,7 +45,7 @@ const sha = (findings: readonly Finding[]) => createHash('sha256').update(JSON.s
 /** The findings of `validate --format json` before this change (files[0].findings, as the CLI wrote them at main 39275f1). */
 const JSON_SHA = {
   zh: '9d875a653c27f67dd4d792acb2552085b57fece589e64b54e4a31dd2179a04a4',
-  en: '3a48036e98021a3bf574d7ff2334220f6a5d5e863826ec7a3321ae1b40434917',
+  en: 'd3fedddc66e0dc1d1c284166a5bfcbe1bffc2bc023109a1e2c4e53c60b0005ec',
 };
 
 const ZH_ROWS = [
@@ -84,16 +84,16 @@ const EN_ROWS = [
     'Error',
     '出入库记录',
     'G4',
-    'row 1',
+    'No. 1',
     'Required field left empty',
-    'Row 1: "卷库保管员出库签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting. (the same on 119 more rows: No. 2–120, each marked in the sheet)',
+    'Row No. 1: "卷库保管员出库签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting. (the same on 119 more rows: No. 2–120, each marked in the sheet)',
   ],
   [
     2,
     'Error',
     '出入库记录',
     'I4',
-    'row 1',
+    'No. 1',
     'End before start',
     '"还卷时间" is Jun 15 06:45, before 取卷时间 Jun 15 07:45. An end cannot come before its start; check both times. (the same on 119 more rows: No. 2–120, each marked in the sheet)',
   ],
@@ -102,7 +102,7 @@ const EN_ROWS = [
     'Error',
     '出入库记录',
     'D7',
-    'row 4',
+    'No. 4',
     'More bags out than in',
     'After taking out 3 bags of paper 1001 at Jun 15 07:45, the bags out at once come to 6, but only 3 had been taken in by then. Check the quantities or the intake time. (the same on 2 more rows: No. 5–6, each marked in the sheet)',
   ],
@@ -234,7 +234,7 @@ describe('what is not one line', () => {
       `${cellMsg(1)}（序号 2–40、42–120 这 118 行也是这样，表中已逐格标出）`,
       `${cellMsg(1)}（序号 2 这 1 行也是这样，表中已标出）`,
     ]);
-    const en = (n: number) => `Row ${n}: "取卷人签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting.`;
+    const en = (n: number) => `Row No. ${n}: "取卷人签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting.`;
     expect(groupFindings([...rows.map((n) => f(`E${n + 3}`, n, en(n))), f('E300', 7, en(7))].slice(0, 41), 'en').map((g) => g.message)).toEqual([
       `${en(1)} (the same on 40 more rows: No. 2–40, 42, each marked in the sheet)`,
     ]);
@@ -262,7 +262,7 @@ describe('what is not one line', () => {
   test('beside no marked sheet (the command line’s text): one line only where the words are the same but for the row’s own 序号 and cell, the note naming the column', () => {
     const order = (cell: string, row: number, day: number): Finding =>
       f(cell, row, `“还卷时间”是 6月${day}日 06:45，早于取卷时间 6月${day}日 07:45。结束不能早于开始，请核对这两个时间。`, 'time-order');
-    const en = (n: number) => `Row ${n}: "取卷人签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting.`;
+    const en = (n: number) => `Row No. ${n}: "取卷人签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting.`;
     const findings = [f('E4', 1, cellMsg(1)), order('I5', 2, 15), f('E6', 3, cellMsg(3)), order('I7', 4, 16), order('I8', 5, 15), f('E9', 6, cellMsg(6))];
     expect(groupFindings(findings, 'zh', undefined, 'column').map((g) => [g.findings.map((x) => x.cell), g.message])).toEqual([
       [['E4', 'E6', 'E9'], `${cellMsg(1)}（序号 3、6 这 2 行也是这样，在 E 列）`],

@@ -156,7 +156,7 @@ describe('handover-copies-disagree', () => {
       at(
         '交接单',
         'B9',
-        `Row 2 of the items on this handover sheet reads "岳麓考点 3袋 (1001 高等数学基础)", but the other side's copy (长沙分校: file "fenxiao", 交接单2 B9) reads "(no such row)".`,
+        `Row No. 2 of the items on this handover sheet reads "岳麓考点 3袋 (1001 高等数学基础)", but the other side's copy (长沙分校: file "fenxiao", 交接单2 B9) reads "(no such row)".`,
       ),
       at(
         '交接单',
@@ -173,7 +173,7 @@ describe('handover-copies-disagree', () => {
       at(
         '交接单2',
         'B9',
-        `Row 2 of the items on this handover sheet reads "(no such row)", but the other side's copy (岳麓考点: file "kaodian", 交接单 B9) reads "岳麓考点 3袋 (1001 高等数学基础)".`,
+        `Row No. 2 of the items on this handover sheet reads "(no such row)", but the other side's copy (岳麓考点: file "kaodian", 交接单 B9) reads "岳麓考点 3袋 (1001 高等数学基础)".`,
       ),
       at(
         '交接单2',
