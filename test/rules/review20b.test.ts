@@ -4,9 +4,16 @@
  * hidden 附件4 said once; D8: a mistyped 学期 said once. Each case: the whole finding (rule, severity, sheet, cell, row,
  * message), and nothing else.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fillWorkbook } from '../../src/cli/fill';
+import { memoryIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 import type { Finding } from '../../src/model/finding';
+import { pairCopies, type CopyKey } from '../../src/model/pairing';
 import type { Intake, SiteData } from '../../src/model/types';
-import { validateSite } from '../../src/rules/engine';
+import { validateAcross, validateSite } from '../../src/rules/engine';
 import { base, modelOf } from './tester';
 
 const full = (f: Finding) => [f.rule, f.severity, f.sheet, f.cell, f.row, f.message];
@@ -62,5 +69,74 @@ describe('D1: a paper named “管理学基础（补考）” is not 管理学�
 
   it('the item “管理学基础” alone names 2045 (06-15 10:30): not too early by two calendar days', () => {
     expect(findings(makeupOnItsOwnSheet('2024-06-13T15:00', '管理学基础'))).toEqual([]);
+  });
+});
+
+describe('D2: the two copies of a handover with both units written otherwise are one pair (handover-copies-disagree)', () => {
+  /** 长沙分校's workbook and 岳麓考点's, whose copy of 交接单2 (06-14 09:30) reads 国家开放大学长沙分校 → 长沙分校岳麓考点, 联系人 `contact`. */
+  function both(contact: string) {
+    const k = base('kaodian');
+    Object.assign(k.handovers![0], { from: '国家开放大学长沙分校', to: '长沙分校岳麓考点', contact });
+    const out = validateAcross([
+      { id: 'kaodian', model: modelOf(k) },
+      { id: 'fenxiao', model: modelOf(base('fenxiao')) },
+    ]);
+    return { alone: validateSite(modelOf(k)).map(full), k: out.get('kaodian')!.map(full), f: out.get('fenxiao')!.map(full) };
+  }
+
+  it('the copies alike but for the units: one pair, no finding (each workbook alone none either)', () => {
+    expect(both('王芳')).toEqual({ alone: [], k: [], f: [] });
+  });
+
+  it('联系人 谭敏 on the 考点’s copy, 王芳 on the 分校’s: said on both files at 联系人', () => {
+    const said = (mine: string, theirs: string, unit: string, file: string, cell: string) =>
+      `这张交接单的“联系人”写的是“${mine}”，而对方“${unit}”留存的同一张交接单（文件“${file}”的 ${cell}）写的是“${theirs}”。一式两份须内容一致，请双方核对后改正。`;
+    expect(both('谭敏')).toEqual({
+      alone: [],
+      k: [['handover-copies-disagree', 'error', '交接单', 'D6', null, said('谭敏', '王芳', '长沙分校', 'fenxiao', '交接单2 D6')]],
+      f: [['handover-copies-disagree', 'error', '交接单2', 'D6', null, said('王芳', '谭敏', '岳麓考点', 'kaodian', '交接单 D6')]],
+    });
+  });
+
+  it('the summary’s 交接配对: one pair (一致), not a sender-only and a receiver-only copy', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-review20b-'));
+    try {
+      const k = base('kaodian');
+      Object.assign(k.handovers![0], { from: '国家开放大学长沙分校', to: '长沙分校岳麓考点' });
+      const [fenxiao, kaodian] = [path.join(dir, '长沙分校.xlsx'), path.join(dir, '岳麓考点.xlsx')];
+      fs.writeFileSync(fenxiao, await fillWorkbook(base('fenxiao')));
+      fs.writeFileSync(kaodian, await fillWorkbook(k));
+      const io = memoryIO();
+      expect(await main(['node', 'custody', 'summary', fenxiao, kaodian, '--format', 'json'], io)).toBe(0);
+      const pairs = (JSON.parse(io.stdout) as { handoverPairs: Array<Record<string, any>> }).handoverPairs;
+      expect(
+        pairs.map((p) => [p.status, p.from, p.to, p.sender?.file ?? null, p.sender?.sheet ?? null, p.receiver?.file ?? null, p.receiver?.sheet ?? null]),
+      ).toEqual([
+        ['sender-only', '长沙分校', '天心考点', fenxiao, '交接单3', null, null],
+        ['receiver-only', '湖南分部', '长沙分校', null, null, fenxiao, '交接单1'],
+        ['matched', '长沙分校', '岳麓考点', fenxiao, '交接单2', kaodian, '交接单'],
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('pairCopies: the copies of one minute with from and to each written otherwise are paired; another minute or another 考点 not', () => {
+    const copy = (holder: string, direction: 'in' | 'out', from: string, to: string, time: string): CopyKey => ({
+      holder,
+      holderUnit: holder,
+      direction,
+      from,
+      to,
+      time,
+      content: '',
+    });
+    const sender = copy('长沙分校', 'out', '长沙分校', '浏阳考点', '2025-06-20T09:00');
+    const receiver = copy('浏阳考点', 'in', '国家开放大学长沙分校', '长沙分校浏阳考点', '2025-06-20T09:00');
+    expect(pairCopies([sender, receiver])).toEqual({ pairs: [{ sender, receiver }], unpaired: [] });
+    const later = { ...receiver, time: '2025-06-20T09:01' };
+    expect(pairCopies([sender, later])).toEqual({ pairs: [], unpaired: [sender, later] });
+    const other = { ...receiver, to: '株洲分校浏阳考点' };
+    expect(pairCopies([{ ...sender, to: '长沙分校浏阳考点' }, other]).pairs).toEqual([]);
   });
 });
