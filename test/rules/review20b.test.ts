@@ -10,11 +10,13 @@ import * as path from 'path';
 import { fillWorkbook } from '../../src/cli/fill';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
+import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
 import type { Finding } from '../../src/model/finding';
+import type { WorkbookGrid } from '../../src/model/grid';
 import { pairCopies, type CopyKey } from '../../src/model/pairing';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';
-import { base, modelOf } from './tester';
+import { base, gridFromDrafts, modelOf } from './tester';
 
 const full = (f: Finding) => [f.rule, f.severity, f.sheet, f.cell, f.row, f.message];
 
@@ -138,5 +140,52 @@ describe('D2: the two copies of a handover with both units written otherwise are
     expect(pairCopies([sender, later])).toEqual({ pairs: [], unpaired: [sender, later] });
     const other = { ...receiver, to: '株洲分校浏阳考点' };
     expect(pairCopies([{ ...sender, to: '长沙分校浏阳考点' }, other]).pairs).toEqual([]);
+  });
+});
+
+describe('D7: a hidden 附件4 beside shown ones is said once, and truly', () => {
+  /** 岳麓考点's workbook as drawn, with `edit` on its grid. */
+  const findings = (edit: (g: WorkbookGrid) => void, lang: 'zh' | 'en' = 'zh') => {
+    const grid = gridFromDrafts(draftWorkbook(base('kaodian')));
+    edit(grid);
+    return validateSite(readWorkbook(grid), { lang }).map(full);
+  };
+  const sheet = (g: WorkbookGrid, name: string) => g.sheets.find((s) => s.name === name)!;
+
+  it('the 3310 session’s register (分发登记3) hidden: one error at its checkout, naming the hidden sheet; no second warning', () => {
+    const hide = (g: WorkbookGrid) => void (sheet(g, '分发登记3').state = 'hidden');
+    expect(findings(hide)).toEqual([
+      [
+        'session-without-register',
+        'error',
+        '出入库记录',
+        'B6',
+        3,
+        '试卷 3310 在 6月16日 07:50 出库，供 6月16日 08:30 开考的这一场使用，但未隐藏的考务办公室试卷分发登记表（附件4）都没有登记这一场发放这份试卷；工作簿里隐藏的附件4 工作表“分发登记3”没有检查。这一场若登记在隐藏的表上，请取消隐藏后再检查（隐藏的登记表，查看记录的人看不见）；若那是草稿或旧稿，请删除它，并补上这一场的登记表或登记行。',
+      ],
+    ]);
+    expect(findings(hide, 'en').map((f) => f[5])).toEqual([
+      'Paper 3310 left the vault at Jun 16 07:50 for the session starting Jun 16 08:30, but no shown distribution register (附件4) records handing it out in that session, and the hidden sheet "分发登记3", a 附件4, was not checked. If the session is recorded on a hidden sheet, unhide it and check again (a hidden register is one nobody reviewing the records sees); if that sheet is a draft or an old copy, delete it, and add the register or its rows.',
+    ]);
+  });
+
+  it('a hidden draft of 分发登记1 with every session registered on the shown sheets: hidden-sheet’s warning alone, as before', () => {
+    const draft = (g: WorkbookGrid) => void g.sheets.push({ ...sheet(g, '分发登记1'), name: '分发登记（草稿）', state: 'hidden' });
+    expect(findings(draft)).toEqual([
+      [
+        'hidden-sheet',
+        'warning',
+        '分发登记（草稿）',
+        'A1',
+        null,
+        '工作表“分发登记（草稿）”是隐藏的，没有检查：工作簿里已有未隐藏的附件4 试卷分发登记表。它若是草稿或旧稿，请删除；若是有效的记录，请取消隐藏后再检查。',
+      ],
+    ]);
+  });
+
+  it('no hidden sheet, 分发登记3 deleted: the error’s words as before', () => {
+    const drop = (g: WorkbookGrid) => void g.sheets.splice(g.sheets.indexOf(sheet(g, '分发登记3')), 1);
+    expect(findings(drop).map((f) => f.slice(0, 5))).toEqual([['session-without-register', 'error', '出入库记录', 'B6', 3]]);
+    expect(findings(drop)[0][5]).toMatch(/但没有一张考务办公室试卷分发登记表（附件4）登记这一场发放这份试卷。/);
   });
 });
