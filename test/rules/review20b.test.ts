@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { slimModel } from '../../src/check/service';
 import { fillWorkbook } from '../../src/cli/fill';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
@@ -16,7 +17,7 @@ import type { WorkbookGrid } from '../../src/model/grid';
 import { pairCopies, type CopyKey } from '../../src/model/pairing';
 import type { Intake, SiteData } from '../../src/model/types';
 import { validateAcross, validateSite } from '../../src/rules/engine';
-import { base, gridFromDrafts, modelOf } from './tester';
+import { base, gridFromDrafts, modelOf, typeInto } from './tester';
 
 const full = (f: Finding) => [f.rule, f.severity, f.sheet, f.cell, f.row, f.message];
 
@@ -187,5 +188,76 @@ describe('D7: a hidden 附件4 beside shown ones is said once, and truly', () =>
     const drop = (g: WorkbookGrid) => void g.sheets.splice(g.sheets.indexOf(sheet(g, '分发登记3')), 1);
     expect(findings(drop).map((f) => f.slice(0, 5))).toEqual([['session-without-register', 'error', '出入库记录', 'B6', 3]]);
     expect(findings(drop)[0][5]).toMatch(/但没有一张考务办公室试卷分发登记表（附件4）登记这一场发放这份试卷。/);
+  });
+});
+
+describe('D8: 基本信息 学期 mistyped, checked with other workbooks: one finding at B2', () => {
+  /** 岳麓考点 (2024春, every form 2024春) with `semester` typed over 基本信息 B2 (学期), checked with 长沙分校 (2024春). */
+  function together(semester: string, slim = false) {
+    const grid = gridFromDrafts(draftWorkbook(base('kaodian')));
+    typeInto(grid, '基本信息', 'B2', semester);
+    const k = readWorkbook(grid);
+    const out = validateAcross([
+      { id: 'kaodian', model: slim ? slimModel(k) : k, file: '岳麓考点.xlsx' },
+      { id: 'fenxiao', model: slim ? slimModel(modelOf(base('fenxiao'))) : modelOf(base('fenxiao')), file: '长沙分校.xlsx' },
+    ]);
+    return { alone: validateSite(k).map(full), k: out.get('kaodian')!.map(full), f: out.get('fenxiao')!.map(full) };
+  }
+
+  it('“2023秋” on a workbook whose forms are all 2024春: sheet-of-another-semester’s error alone (no warning beside it)', () => {
+    const said = {
+      alone: [
+        [
+          'sheet-of-another-semester',
+          'error',
+          '基本信息',
+          'B2',
+          null,
+          '基本信息的学期写的是“2023秋”，而工作簿里的各张表都是2024春学期的（看标题和日期），没有一张是2023秋的。请把基本信息的学期改为2024春（若确是2023秋的工作簿，请核对各表的标题和日期）。',
+        ],
+      ],
+      k: [],
+      f: [],
+    };
+    expect(together('2023秋')).toEqual(said);
+    // As the CLI and the batch check across workbooks: from slim models.
+    expect(together('2023秋', true)).toEqual(said);
+  });
+
+  it('a workbook of another semester, its forms and 基本信息 alike (2023秋): the warning, as before', () => {
+    const k = base('kaodian');
+    k.site!.semester = '2023秋';
+    for (const h of k.handovers!) h.semester = '2023秋';
+    // Titles of 2023秋, dates of 2024春 (forms/other-semester reads the title): 基本信息 and the forms alike.
+    const model = modelOf(k);
+    expect(model.otherSemester).toBeUndefined();
+    const out = validateAcross([
+      { id: 'kaodian', model, file: '岳麓考点.xlsx' },
+      { id: 'fenxiao', model: modelOf(base('fenxiao')), file: '长沙分校.xlsx' },
+    ]);
+    expect(out.get('kaodian')!.map(full)).toEqual([
+      [
+        'workbook-of-another-semester',
+        'warning',
+        '基本信息',
+        'B2',
+        null,
+        '本工作簿基本信息的学期是“2023秋”，而一起检查的其他工作簿多是2024春学期的（1 个，如文件“长沙分校.xlsx”）。不同学期的试卷不能合在一起汇总：汇总时本工作簿的袋数、份数和考生数不计入合计。若本工作簿属于2024春学期，请改正基本信息的学期；若确是2023秋学期的，请把它移出本次检查和汇总。',
+      ],
+    ]);
+  });
+
+  it('基本信息 2023秋 with every form of 2022秋: two facts (the forms are not 2024春 either), both said', () => {
+    const grid = gridFromDrafts(draftWorkbook(base('kaodian')));
+    typeInto(grid, '基本信息', 'B2', '2023秋');
+    const model = readWorkbook(grid);
+    expect(model.otherSemester!.map((o) => [o.by, o.semester])).toEqual([['site', '2024春']]);
+    // The same fact as if every form were of 2022秋 (a third semester): the forms are not the run's either.
+    model.otherSemester = [{ ...model.otherSemester![0], semester: '2022秋' }];
+    const out = validateAcross([
+      { id: 'kaodian', model, file: '岳麓考点.xlsx' },
+      { id: 'fenxiao', model: modelOf(base('fenxiao')), file: '长沙分校.xlsx' },
+    ]);
+    expect(out.get('kaodian')!.map((f) => full(f).slice(0, 5))).toEqual([['workbook-of-another-semester', 'warning', '基本信息', 'B2', null]]);
   });
 });
