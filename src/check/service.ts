@@ -150,6 +150,8 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
       }
     : {};
   const unsolved = unsolvedHandoverCells(model);
+  // 基本信息's 学期 against every form's (sheet-of-another-semester): workbook-of-another-semester does not say it again.
+  const siteSemester = model.otherSemester?.filter((o) => o.by === 'site') ?? [];
   return {
     data,
     locations: locations ?? slimLocations(model, vaultPeople),
@@ -158,6 +160,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
     contentDigest: digest,
     ...hiddenRows,
     ...(unsolved.length ? { unsolvedFormulas: unsolved } : {}),
+    ...(siteSemester.length ? { otherSemester: siteSemester } : {}),
   };
 }
 

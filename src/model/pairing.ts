@@ -204,10 +204,10 @@ const DAY = 24 * 60;
  * Pairs sender's copies (direction out) with receiver's copies (direction in)
  * kept in other workbooks of other units. First by the same 移交单位 and
  * 接收单位 (`unitKey`), nearest in time, identical content first; then copies
- * whose 移交单位 or 接收单位 was written differently, or holds a formula saved
- * without its value (`fields.unknown`: not known, not written otherwise), by
- * the other unit and the same minute. Each copy is used once; the rest are
- * returned unpaired.
+ * whose 移交单位 or 接收单位 was written differently, or holds a formula saved without
+ * its value (`fields.unknown`), by the other unit and the same minute; last, copies of
+ * one minute with both written another way (`pairBothWrittenOtherwise`). Each copy is
+ * used once; the rest are returned unpaired.
  */
 export function pairCopies<T extends CopyKey>(copies: readonly T[]): { pairs: Array<{ sender: T; receiver: T }>; unpaired: T[] } {
   const used = new Set<T>();
@@ -229,7 +229,32 @@ export function pairCopies<T extends CopyKey>(copies: readonly T[]): { pairs: Ar
     if (to && (from || unknown.includes('from'))) push(byOneUnit, `to:${to}@${t}`, c);
   }
   for (const group of byOneUnit.values()) pairWithin(group, used, pairs, true);
+  pairBothWrittenOtherwise(copies, used, pairs);
   return { pairs, unpaired: copies.filter((c) => !used.has(c)) };
+}
+
+/**
+ * The copies left, of one minute, whose 移交单位 and 接收单位 are each one unit written two ways (`sameUnitWritten`):
+ * 国家开放大学长沙分校 → 长沙分校浏阳考点 on one, 长沙分校 → 浏阳考点 on the other (review 20b D2). Grouped by the units as
+ * items key them (`destinationKey`) and the minute; the senders of each route with the receivers of each route that fits.
+ */
+function pairBothWrittenOtherwise<T extends CopyKey>(copies: readonly T[], used: Set<T>, pairs: Array<{ sender: T; receiver: T }>): void {
+  const groups = new Map<string, Map<string, T[]>>();
+  for (const c of copies) {
+    const t = tm(c.time);
+    if (used.has(c) || Number.isNaN(t) || !unitKey(c.from) || !unitKey(c.to)) continue;
+    const key = `${destinationKey(c.from)}→${destinationKey(c.to)}@${t}`;
+    if (!groups.has(key)) groups.set(key, new Map());
+    push(groups.get(key)!, `${unitKey(c.from)}→${unitKey(c.to)}`, c);
+  }
+  for (const routes of groups.values()) {
+    const written = [...routes.values()];
+    for (const a of written)
+      for (const b of written) {
+        if (a === b || !sameUnitWritten(norm(a[0].from), norm(b[0].from)) || !sameUnitWritten(norm(a[0].to), norm(b[0].to))) continue;
+        pairWithin([...a.filter((c) => c.direction === 'out'), ...b.filter((c) => c.direction === 'in')], used, pairs, true);
+      }
+  }
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {

@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
         'Papers were handed over to {unit} at {time}, {spanEn} before the first session ({first}). Papers may reach a branch school (分校) or an exam site (考点) at most {limit} days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date.',
     },
   },
-  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days (the message says the time exactly, 2天18小时): the handovers a 分校 or 考点 receives, and those the 省校 or a 分校 sends down (to a 分校, to a 考点). What the 省校 receives from the printer is not judged (the clause sets the time papers reach a 分校 or 考点). A dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches) not over by the sheet’s time (a 补考 of the same 试卷号 sent on alone after the paper’s first session is judged by the 补考; sent with the first delivery, by the first session); a dispatch with no sheet is dispatch-without-handover’s. Papers with no session on the sender’s 考试安排 (a 分校 listing only its own rooms’ sessions) are judged by the sender’s first session: the receiving 考点’s workbook judges the same handover by its own schedule, and says it there.',
+  docs: 'Papers reached a 分校 or 考点 more than the set number of days (default 2, 基本信息) before their first session, counted in calendar days (the message says the time exactly, 2天18小时): the handovers a 分校 or 考点 receives, and those the 省校 or a 分校 sends down (to a 分校, to a 考点). What the 省校 receives from the printer is not judged (the clause sets the time papers reach a 分校 or 考点). A dispatch and the handover sheet that carries it are one movement, judged once, on the sheet, by the first session of the papers it carries (its items, else its dispatches) not over by the sheet’s time; an item’s paper is its 试卷号 when it has one, else the whole paper names in its text, the longest first (“大学英语（补考）” is the 补考’s paper, not 大学英语’s) (a 补考 of the same 试卷号 sent on alone after the paper’s first session is judged by the 补考; sent with the first delivery, by the first session); a dispatch with no sheet is dispatch-without-handover’s. Papers with no session on the sender’s 考试安排 (a 分校 listing only its own rooms’ sessions) are judged by the sender’s first session: the receiving 考点’s workbook judges the same handover by its own schedule, and says it there.',
 };
 
 /**
@@ -39,6 +39,8 @@ export function check({ model, facts, report }: RuleContext): void {
   const sessionsBy = facts.sessionsByPaper;
   const names = new Map<string, string>();
   for (const s of data.schedule ?? []) if (norm(s?.paperName) && paperCode(s?.paperNo)) names.set(norm(s?.paperName), paperCode(s?.paperNo));
+  // Longest first: “大学英语（补考）” is read whole before “大学英语” could be read inside it.
+  const byLength = [...names].sort((a, b) => b[0].length - a[0].length);
 
   // A dispatch is judged on the handover sheet that carries it, never on its own vault-log row.
   (data.handovers ?? []).forEach((h, i) => {
@@ -49,14 +51,10 @@ export function check({ model, facts, report }: RuleContext): void {
     let first = Number.NaN;
     let allNamed = (h.items ?? []).length > 0;
     for (const it of h.items ?? []) {
-      // Words of the item's text looked up as paper numbers or names: linear in the items.
-      const words = toHalfWidth(`${it?.destination ?? ''} ${it?.note ?? ''}`)
-        .split(/[\s,，、;；/()（）《》“”"':：]+/)
-        .filter(Boolean);
       let named = false;
-      for (const w of words) {
+      for (const code of papersNamed(toHalfWidth(`${it?.destination ?? ''} ${it?.note ?? ''}`), sessionsBy, byLength)) {
         // The session the papers come for (sessionAt): a 补考 of the same 试卷号 sent on after the first session is judged by it.
-        const session = sessionAt(sessionsBy.get(w) ?? sessionsBy.get(names.get(w) ?? ''), t);
+        const session = sessionAt(sessionsBy.get(code), t);
         if (session) {
           named = true;
           if (Number.isNaN(first) || session.start < first) first = session.start;
@@ -78,6 +76,41 @@ export function check({ model, facts, report }: RuleContext): void {
         limit,
       });
   });
+}
+
+/** What parts an item's text into words: white space, brackets, quotes and the marks between names. */
+const WORD_BREAK = /[\s,，、;；/()（）《》“”"':：]+/;
+
+/**
+ * The papers (试卷号 as compared) an item's text names. A 试卷号 on it decides (“5503 大学英语（补考）” is 5503). Else
+ * the papers' whole names found in it, longest first, each taken out of the text before a shorter one is looked
+ * for, and each standing as words of its own: “大学英语（补考）” is the 补考's paper, never 大学英语's, and 英语 is not
+ * read inside 大学英语. Linear in the item's text for each name.
+ */
+function papersNamed(text: string, sessionsBy: Facts['sessionsByPaper'], byLength: ReadonlyArray<[string, string]>): string[] {
+  const codes = text
+    .split(WORD_BREAK)
+    .map((w) => paperCode(w))
+    .filter((c) => c && sessionsBy.has(c));
+  if (codes.length > 0) return codes;
+  let rest = text;
+  const found: string[] = [];
+  for (const [name, code] of byLength) {
+    const at = wholeAt(rest, name);
+    if (at < 0) continue;
+    found.push(code);
+    rest = `${rest.slice(0, at)} ${rest.slice(at + name.length)}`;
+  }
+  return found;
+}
+
+/** Where `name` stands in `text` as words of its own (a word break or an end on each side), else -1. */
+function wholeAt(text: string, name: string): number {
+  const breaks = (ch: string | undefined) => ch === undefined || WORD_BREAK.test(ch);
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (breaks(text[at - 1]) && breaks(text[at + name.length])) return at;
+  }
+  return -1;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { FORM_NAMES } from './required-field';
+import { sessionsWithoutRegister, unreadRegisters } from './session-without-register';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -18,14 +19,17 @@ export const meta: RuleMeta = {
       read: 'Sheet "{sheet}" is hidden and was checked as {formEn} (no shown sheet holds that form): unhide it so that whoever reviews the records can see it.',
     },
   },
-  docs: 'A sheet the workbook hides (hidden or very hidden) that is taken for a form. When a shown sheet holds the same form, the hidden one is not read — an old draft kept hidden was read as a second copy of the record, its bags added to the real one (false overdraws on the correct sheet) and its findings pointed at a sheet nobody could see — and this says so, at the hidden sheet’s A1, so that the officer deletes it or unhides it. When no shown sheet holds that form, the hidden sheet is the record there is: it is read and checked, and this asks that it be shown. A hidden sheet that is no form (a lookup list) is not mentioned.',
+  docs: 'A sheet the workbook hides (hidden or very hidden) that is taken for a form. When a shown sheet holds the same form, the hidden one is not read — an old draft kept hidden was read as a second copy of the record, its bags added to the real one (false overdraws on the correct sheet) and its findings pointed at a sheet nobody could see — and this says so, at the hidden sheet’s A1, so that the officer deletes it or unhides it. When no shown sheet holds that form, the hidden sheet is the record there is: it is read and checked, and this asks that it be shown. A hidden sheet that is no form (a lookup list) is not mentioned. A hidden 附件4 not read while a session has no register among the shown ones is named by session-without-register’s error instead (it may be that register), not said twice.',
 };
 
 /** A form's name for people, by the form a sheet is (FORM_NAMES is keyed by the model's key). */
 const NAMES = new Map(Object.values(FORM_NAMES).map(([zh, en, , id]) => [id, { zh, en }]));
 
-export function check({ model, report }: RuleContext): void {
+export function check({ model, facts, report }: RuleContext): void {
+  // A hidden 附件4 that may be a session's missing register: session-without-register's error names it, and says what to do.
+  const named = unreadRegisters(model).length > 0 && sessionsWithoutRegister(model, facts).length > 0;
   (model.hiddenSheets ?? []).forEach(({ sheet, formId, read }, i) => {
+    if (named && formId === 'distribution' && !read) return;
     const name = NAMES.get(formId);
     report(`hiddenSheets[${i}]`, read ? 'read' : 'skipped', { sheet, form: name?.zh, formEn: name?.en });
   });

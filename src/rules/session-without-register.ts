@@ -13,12 +13,16 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       none: '试卷 {paper} 在 {taken} 出库，供 {start} 开考的这一场使用，但没有一张考务办公室试卷分发登记表（附件4）登记这一场发放这份试卷。试卷分发至考场及回收须当场签写附件4，请补上这一场的登记表或登记行。',
+      hidden:
+        '试卷 {paper} 在 {taken} 出库，供 {start} 开考的这一场使用，但未隐藏的考务办公室试卷分发登记表（附件4）都没有登记这一场发放这份试卷；工作簿里隐藏的附件4 工作表{sheets}没有检查。这一场若登记在隐藏的表上，请取消隐藏后再检查（隐藏的登记表，查看记录的人看不见）；若那是草稿或旧稿，请删除它，并补上这一场的登记表或登记行。',
     },
     en: {
       none: 'Paper {paper} left the vault at {taken} for the session starting {start}, but no distribution register (附件4) records handing it out in that session. Handing papers to the rooms and taking them back is signed on 附件4 on the spot; add the register or its rows.',
+      hidden:
+        'Paper {paper} left the vault at {taken} for the session starting {start}, but no shown distribution register (附件4) records handing it out in that session, and {sheetsEn} not checked. If the session is recorded on a hidden sheet, unhide it and check again (a hidden register is one nobody reviewing the records sees); if that sheet is a draft or an old copy, delete it, and add the register or its rows.',
     },
   },
-  docs: 'An exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout on the session’s day (else its first checkout): a bag taken out days early with another session is checkout-window’s, and not where this session’s register is missing. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). At a 分校 (or any unit not a 考点) the same, for the sessions of its own exam room (a loan on the exam day that is no dispatch down the chain), with or without an 附件4 in the workbook; at a 考点, not when the workbook has no 附件4 at all (required-field says the form is missing), nor when a register that day names a paper that is not known (unknown-paper).',
+  docs: 'An exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout on the session’s day (else its first checkout): a bag taken out days early with another session is checkout-window’s, and not where this session’s register is missing. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). At a 分校 (or any unit not a 考点) the same, for the sessions of its own exam room (a loan on the exam day that is no dispatch down the chain), with or without an 附件4 in the workbook; at a 考点, not when the workbook has no 附件4 at all (required-field says the form is missing), nor when a register that day names a paper that is not known (unknown-paper). When the workbook hides a 附件4 beside shown ones (not read: hidden-sheet), the finding names the hidden sheet, which may be the session’s register, and says what to do either way; hidden-sheet then says nothing more of it.',
 };
 
 /**
@@ -46,24 +50,43 @@ function handoutDays(data: SiteData): { byPaper: Set<string>; doubtfulDays: Set<
   return { byPaper, doubtfulDays, undatedPapers };
 }
 
+/** The hidden 附件4 sheets not read, a shown one holding the form (forms/hidden-sheets.ts): any may be a session's register. */
+export function unreadRegisters(model: RuleContext['model']): string[] {
+  return (model.hiddenSheets ?? []).filter((h) => h.formId === 'distribution' && !h.read).map((h) => h.sheet);
+}
+
 export function check({ model, facts, report }: RuleContext): void {
+  const hidden = unreadRegisters(model);
+  const sheets = hidden.map((s) => `“${s}”`).join('、');
+  const sheetsEn = `the hidden sheet${hidden.length === 1 ? '' : 's'} ${hidden.map((s) => `"${s}"`).join(', ')}, ${hidden.length === 1 ? 'a 附件4, was' : 'each a 附件4, were'}`;
+  for (const { row, t, session } of sessionsWithoutRegister(model, facts)) {
+    const params = { paper: shownCode(model.data.vaultLog![row]?.paperNo), taken: showTime(t), start: showTime(session.start) };
+    report(`vaultLog[${row}].paperNo`, hidden.length ? 'hidden' : 'none', hidden.length ? { ...params, sheets, sheetsEn } : params);
+  }
+}
+
+/** The sessions whose paper left the vault with no register read handing it out that day, each at the checkout its finding is said at. */
+export function sessionsWithoutRegister(model: RuleContext['model'], facts: RuleContext['facts']): Array<{ session: SessionFact; row: number; t: number }> {
   const data = model.data;
+  const out: Array<{ session: SessionFact; row: number; t: number }> = [];
   // A 考点 with no 附件4 at all is required-field's (one finding for the form); a 分校 that runs an exam room of its own
   // keeps none unless it does run one (review 15a D3: its session's loan, with no register, was said by nothing).
-  if (facts.level === undefined || (facts.level === '考点' && !data.distributions?.length)) return;
+  if (facts.level === undefined || (facts.level === '考点' && !data.distributions?.length)) return out;
   const { byPaper, doubtfulDays, undatedPapers } = handoutDays(data);
   // A register row naming a paper nobody knows is unknown-paper's finding; its day's sessions are not judged.
   for (const key of byPaper) {
     const [paper, day] = key.split('|');
     if (!facts.intakePapers.has(paper) && !facts.schedulePapers.has(paper)) doubtfulDays.add(Number(day));
   }
-  for (const { session, row, t } of checkoutsOfSessions(data, facts)) {
+  for (const checkout of checkoutsOfSessions(data, facts)) {
+    const { session } = checkout;
     // A paper nobody sits is handed to no room: its session needs no register (a bag taken out anyway is not-returned's).
     if (whole(data.schedule?.[session.index]?.candidates) === 0) continue;
     const day = Math.floor(session.start / 1440);
     if (byPaper.has(`${session.paperNo}|${day}`) || doubtfulDays.has(day) || undatedPapers.has(session.paperNo)) continue;
-    report(`vaultLog[${row}].paperNo`, 'none', { paper: shownCode(data.vaultLog![row]?.paperNo), taken: showTime(t), start: showTime(session.start) });
+    out.push(checkout);
   }
+  return out;
 }
 
 /**
