@@ -52,6 +52,25 @@ export function summarySheetValues(table: SummaryTable): Cell[][] {
   ];
 }
 
+/** The number format a text cell is written under, so that Excel and WPS keep it as typed: 考场 “01” stays 01, not 1. */
+export const TEXT_FORMAT = '@';
+
+/**
+ * The number format of each cell of `summarySheetValues`, set before the values are written: a text cell as text
+ * (TEXT_FORMAT: Excel and WPS would take 试卷号 “0312” or 分发考场 “01” for a number, as the CLI's workbook does not),
+ * a number in the papers' rows and their total by its column's format (a time as a date), anything else General.
+ */
+export function summarySheetFormats(table: SummaryTable): string[][] {
+  const firstData = 4;
+  const totalRow = firstData + table.sheetRows.length;
+  return summarySheetValues(table).map((row, r) =>
+    row.map((v, c) => {
+      if (typeof v === 'string') return v === '' ? 'General' : TEXT_FORMAT;
+      return (r >= firstData && r <= totalRow && table.numFmts[c]) || 'General';
+    }),
+  );
+}
+
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 function shownRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[] {
