@@ -20,6 +20,7 @@ import type { Finding } from '../model/finding';
 import { sheetStateOf } from '../model/grid';
 import type { SheetState } from '../model/grid';
 import type { SheetForm } from '../model/site-model';
+import type { MarkRecord } from '../taskpane/old-marks';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 import { type CellNow, type FoundNote, type NotPutBack, markStillHere, notPutBack, noteFingerprint, planClear, toldApart } from '../check/mark-clear';
@@ -171,6 +172,8 @@ export interface MarkResult extends NotPutBack {
   leftOut: number;
   /** Marking: the sheet the findings are listed on (none without findings); clearing: the list sheet removed. */
   list?: string;
+  /** Marking with no findings left: the list sheet of the marking before, removed and not replaced. */
+  listRemoved?: string;
 }
 
 /** What a cell to mark looks like now, once loaded: its fill, and its note when notes are written. */
@@ -342,7 +345,14 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       },
     },
   );
-  return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name };
+  return {
+    marked: live.length,
+    restored: stale.length,
+    syncs: counter.syncs,
+    leftOut: onSheets.length - live.length,
+    list: lists.name,
+    ...(replaced !== undefined && lists.name === undefined && { listRemoved: replaced }),
+  };
 }
 
 /**
@@ -350,6 +360,15 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
  * mark moved by rows inserted or deleted is found by its note, a renamed sheet by its id; a cell not ours is never
  * touched. Removes the list of findings we wrote, and forgets the marks but those of a sheet not found.
  */
+/** The marks record (MARKS_SETTING): the cells marked and the list sheet written; none when nothing is marked. One sync. */
+export async function readMarkRecord(context: Excel.RequestContext): Promise<MarkRecord> {
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read
+  setting.load('isNullObject,value');
+  await context.sync();
+  return setting.isNullObject ? { cells: [] } : parseStored(setting.value);
+}
+
 export async function clearMarks(context: Excel.RequestContext, options: Pick<MarkOptions, 'notes'>): Promise<MarkResult> {
   const counter = { syncs: 0 };
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);

@@ -19,6 +19,7 @@ import { LiveCheck } from './live';
 import { wireLive } from './live-view';
 import { renderSummaries, wireSummary } from './summary-view';
 import { ReadingStopped } from './reading-stop';
+import { oldMarksLine } from './old-marks';
 
 export interface AppOptions {
   host: Host;
@@ -325,6 +326,16 @@ export class App {
     else this.status(`${t(this.lang, 'working')}${this.waitingText()}`, 'busy');
   }
 
+  /**
+   * After 标记 or 清除标记: the marks the last check found left over are gone (marking takes away those of findings
+   * gone; clearing takes away all it finds), and the list says so again without reading the workbook once more.
+   */
+  forgetOldMarks(): void {
+    if (!this.results.some((r) => r.oldMarks)) return;
+    this.results = this.results.map(({ oldMarks: _, ...r }) => r);
+    renderResults(this);
+  }
+
   /** Checks what is open (`changed`: only these sheets were edited since, live checking); the status line counts the findings and names any workbook that could not be read. */
   async runCheck(changed?: readonly string[]): Promise<Outcome> {
     this.status(t(this.lang, 'checking'), 'busy');
@@ -375,6 +386,9 @@ export function checkOutcome(all: readonly SiteResult[], lang: Lang): Outcome {
   if (results.length === 1 && results[0].noForms) return { text: t(lang, 'noFormsOpen'), kind: 'info' };
   const unreadable = results.filter((r) => r.error !== undefined);
   const tally = t(lang, 'summaryDone', total) + (summaryErrors < total.errors ? t(lang, 'summaryCounts', { errors: summaryErrors }) : '');
+  // Marks of an earlier 标记 whose findings are gone (Excel, WPS): said after the tally, as bad news (review 20a D3).
+  const old = results.find((r) => r.oldMarks);
+  if (unreadable.length === 0 && old) return { text: `${tally}${oldMarksLine(lang, old.oldMarks!, old.findings.length)}${skipped}`, kind: 'error' };
   if (unreadable.length === 0) return { text: `${tally}${skipped}`, kind: 'info' };
   const first = t(lang, 'cannotRead', { file: unreadable[0].label, reason: unreadable[0].error ?? '' });
   const more = unreadable.length > 1 ? t(lang, 'moreUnreadable', { n: unreadable.length - 1 }) : '';

@@ -181,6 +181,36 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
     await page.close();
   });
 
+  test('review 20a D3: marked, then corrected: the pane says the old marks remain, never 可以提交, until 标记 again takes them away', async () => {
+    const page = await openPane();
+    await page.click('#validate-btn');
+    await page.waitForSelector('.finding[data-rule="column-total"]');
+    await page.click('#mark-btn');
+    await page.waitForFunction(() => /已标记/.test(document.getElementById('status')?.textContent ?? ''));
+    const planted = expected.find((f) => f.rule === 'column-total')!;
+    // The other findings of the workbook stay; the corrected 合计's mark is the one left over.
+    const others = expected.filter((f) => f !== planted);
+    await page.evaluate(
+      ([sheet, cell]) => (window as unknown as { Application: { edit(s: string, c: string, v: number): void } }).Application.edit(sheet, cell, 2),
+      [planted.sheet!, planted.cell!],
+    );
+    await page.waitForFunction(() => /上次的标记/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 3000 });
+    const errors = others.filter((f) => f.severity === 'error').length;
+    const warnings = others.length - errors;
+    expect([await page.textContent('#status'), await page.getAttribute('#status', 'data-kind')]).toEqual([
+      `完成：${errors} 个错误，${warnings} 个警告。工作簿里还留着上次的标记：1 个单元格的填色、边框和批注，以及工作表“问题清单”，它们标出的问题已改正：请点“标记”重新标记（会去掉这些旧标记），或点“清除标记”。`,
+      'error',
+    ]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-pane-old-marks.png'), fullPage: true });
+    await page.click('#mark-btn');
+    await page.waitForFunction(() => /已去掉/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.textContent('#status')).toContain('已去掉 1 个单元格上次的标记（它们标出的问题已改正），恢复了原来的填色、边框和批注。');
+    const cell = (await state(page)).sheets.find((x) => x.name === planted.sheet)!.cells[planted.cell!];
+    expect([cell.v, cell.note, cell.fill ?? NO_FILL]).toEqual([2, undefined, NO_FILL]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test('the live switch is on at first, and remembered when turned off', async () => {
     const page = await openPane();
     expect(await page.isChecked('#live-toggle')).toBe(true);

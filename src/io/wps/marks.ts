@@ -220,6 +220,13 @@ export interface WpsMarkResult extends NotPutBack {
   list?: string;
   /** Marking: the build refused some of the list's print settings (or has no PageSetup): to be set by hand. */
   printRefused?: boolean;
+  /** Marking with no findings left: the list sheet of the marking before, removed and not replaced. */
+  listRemoved?: string;
+}
+
+/** The marks record of the active workbook: the cells marked and the list sheet written. */
+export function wpsMarkRecord(app: EtObject): WpsRecord {
+  return readStore(sheetsByName(activeWorkbook(app)));
 }
 
 /**
@@ -275,7 +282,14 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const list = kept ? undefined : listName(sheets, findings, lang);
   if (stale.length || (kept ?? list) !== oldList) writeStore(app, workbook, sheets, { cells: priors, list: kept ?? list });
   const refused = list ? writeWpsList(app, workbook, list, findings, lang, forms) : 0;
-  return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length, list, ...(refused > 0 && { printRefused: true }) };
+  return {
+    marked: marks.length,
+    restored: stale.length,
+    leftOut: onSheets.length - marks.length,
+    list,
+    ...(refused > 0 && { printRefused: true }),
+    ...(oldList !== undefined && kept === undefined && list === undefined && { listRemoved: oldList }),
+  };
 }
 
 /** A cell's comment text; null for none. */
