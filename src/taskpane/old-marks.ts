@@ -28,7 +28,7 @@ const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toU
  * The marked cells (on a sheet the workbook still has) where no finding is now, and the list sheet when it is there
  * and lists findings gone (every finding gone, or a marked cell's); undefined when nothing marked is out of date.
  */
-export function oldMarksLeft(record: MarkRecord, findings: readonly Finding[], sheets: readonly string[]): OldMarks | undefined {
+function oldMarksLeft(record: MarkRecord, findings: readonly Finding[], sheets: readonly string[]): OldMarks | undefined {
   const present = new Set(sheets);
   const now = new Set(cellMarks(findings).map((m) => keyOf(m.sheet, m.cell)));
   const cells = record.cells.filter((c) => present.has(c.sheet) && !now.has(keyOf(c.sheet, c.cell))).length;

@@ -53,7 +53,7 @@ export function summarySheetValues(table: SummaryTable): Cell[][] {
 }
 
 /** The number format a text cell is written under, so that Excel and WPS keep it as typed: 考场 “01” stays 01, not 1. */
-export const TEXT_FORMAT = '@';
+const TEXT_FORMAT = '@';
 
 /**
  * The number format of each cell of `summarySheetValues`, set before the values are written: a text cell as text
