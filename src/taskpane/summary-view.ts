@@ -5,6 +5,7 @@ import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
 import { summaryTable } from './summary-table';
+import { namesShown } from './reading-stop';
 import { emptyTotals } from '../summary/consolidate';
 import { setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
@@ -35,6 +36,11 @@ export function renderSummaries(app: App): void {
   // How to get summaries (browser face): said until there are some, then in their way.
   const intro = document.getElementById('summary-intro');
   if (intro) intro.hidden = app.summaries.size > 0;
+  // Files 停止 left unread: named, so that no summary is taken for the whole folder's (review 20a D6).
+  if (app.notRead.length > 0) {
+    const files = namesShown(app.notRead, app.lang);
+    root.append(el('p', { class: 'problems not-read', translate: 'no' }, t(app.lang, 'notReadLeftOut', { n: app.notRead.length, files })));
+  }
   if (app.summaries.size === 0) {
     root.append(el('p', { class: 'muted' }, t(app.lang, 'noSummary')));
     return;
