@@ -71,6 +71,20 @@ export function summarySheetFormats(table: SummaryTable): string[][] {
   );
 }
 
+/**
+ * The readiness line's counts with thousands separators (“6,001 处错误”), as the badges and the status line show them
+ * (review 10b D12); its only figures are counts of findings (readinessText), so every run of digits is one.
+ */
+const countsGrouped = (text: string): string => text.replace(/\d{4,}/g, (n) => Number(n).toLocaleString('en-US'));
+
+/** A count with thousands separators, as the badges and the status line show counts (review 10b D12): 6,001; text as it is. */
+const grouped = (v: Cell): string => (typeof v === 'number' ? v.toLocaleString('en-US') : v);
+
+/** The table as the 汇总 tab shows it: the papers' rows and their total, and the facts under them, as text; counts grouped (6,001). */
+export function pageTexts(table: SummaryTable): { rows: string[][]; facts: Array<[string, string]> } {
+  return { rows: [...table.rows, table.totals].map((row) => row.map(grouped)), facts: table.facts.map(([k, v]) => [k, grouped(v)]) };
+}
+
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 function shownRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[] {
@@ -143,7 +157,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
     title: zh
       ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
       : `${name} custody summary${s.site.semester ? ` (${semesterShown(s.site.semester, 'en')})` : ''}`,
-    status: readinessText(s, lang),
+    status: countsGrouped(readinessText(s, lang)),
     header: PAPER_COLUMNS.map((c) => plainHeader(c.header[lang])),
     widths: PAPER_COLUMNS.map((c) => c.width),
     numFmts: PAPER_COLUMNS.map((c) => numFmtOf(c, lang) ?? null),
