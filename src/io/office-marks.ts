@@ -174,6 +174,8 @@ export interface MarkResult extends NotPutBack {
   list?: string;
   /** Marking with no findings left: the list sheet of the marking before, removed and not replaced. */
   listRemoved?: string;
+  /** Marking: of the cells put back, those whose findings are gone (the others are beyond MARKED_CELLS_MAX now). */
+  gone?: number;
 }
 
 /** What a cell to mark looks like now, once loaded: its fill, and its note when notes are written. */
@@ -345,6 +347,8 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       },
     },
   );
+  // Put back because its finding is gone, not because it is beyond the cap now.
+  const gone = stale.filter((p) => !beyond.has(keyOf(p.sheet, p.cell))).length;
   return {
     marked: live.length,
     restored: stale.length,
@@ -352,6 +356,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     leftOut: onSheets.length - live.length,
     list: lists.name,
     ...(replaced !== undefined && lists.name === undefined && { listRemoved: replaced }),
+    ...(gone > 0 && { gone }),
   };
 }
 

@@ -324,14 +324,14 @@ export function clearedMessage(lang: Lang, result: { restored: number; lost?: nu
  */
 export function markedMessage(
   lang: Lang,
-  result: { marked: number; leftOut: number; list?: string; restored?: number; listRemoved?: string },
+  result: { marked: number; leftOut: number; list?: string; gone?: number; listRemoved?: string },
   note?: string,
 ): string {
   const show = (n: number) => n.toLocaleString('en-US');
   const capped = result.leftOut ? t(lang, 'marksCapped', { max: show(result.marked), left: show(result.leftOut) }) : '';
   const list = result.list ? t(lang, 'listWritten', { sheet: result.list }) : '';
   // The marks of an earlier marking whose findings are gone, taken away: said, not done silently (review 20a D3).
-  const taken = result.restored ? t(lang, 'oldMarksTaken', { n: result.restored }) : '';
+  const taken = result.gone ? t(lang, 'oldMarksTaken', { n: result.gone }) : '';
   const listGone = result.listRemoved ? t(lang, 'oldListRemoved', { sheet: result.listRemoved }) : '';
   const marked = result.marked === 0 && result.leftOut === 0 ? t(lang, 'nothingToMark') : t(lang, 'marked', { n: result.marked });
   // Chinese sentences follow one another without a space.
