@@ -347,17 +347,23 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       },
     },
   );
-  // Put back because its finding is gone, not because it is beyond the cap now.
+  // Put back because its finding is gone, not because it is beyond the cap now; the list removed and not replaced.
   const gone = stale.filter((p) => !beyond.has(keyOf(p.sheet, p.cell))).length;
-  return {
-    marked: live.length,
-    restored: stale.length,
-    syncs: counter.syncs,
-    leftOut: onSheets.length - live.length,
-    list: lists.name,
-    ...(replaced !== undefined && lists.name === undefined && { listRemoved: replaced }),
-    ...(gone > 0 && { gone }),
-  };
+  const listRemoved = lists.name === undefined ? replaced : undefined;
+  const told = { ...(listRemoved !== undefined && { listRemoved }), ...(gone > 0 && { gone }) };
+  return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name, ...told };
+}
+
+/**
+ * Queues the load of the marks record (MARKS_SETTING), to ride on the caller's next sync (the read's: no sync of its
+ * own); what it returns reads it after that sync: the cells marked and the list sheet written, none when nothing is.
+ */
+export function loadMarkRecord(context: Excel.RequestContext): () => MarkRecord {
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced by the caller before it is read
+  setting.load('isNullObject,value');
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read by the caller after the sync that loads it
+  return () => (setting.isNullObject ? { cells: [] } : parseStored(setting.value));
 }
 
 /**
@@ -365,15 +371,6 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
  * mark moved by rows inserted or deleted is found by its note, a renamed sheet by its id; a cell not ours is never
  * touched. Removes the list of findings we wrote, and forgets the marks but those of a sheet not found.
  */
-/** The marks record (MARKS_SETTING): the cells marked and the list sheet written; none when nothing is marked. One sync. */
-export async function readMarkRecord(context: Excel.RequestContext): Promise<MarkRecord> {
-  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-  // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read
-  setting.load('isNullObject,value');
-  await context.sync();
-  return setting.isNullObject ? { cells: [] } : parseStored(setting.value);
-}
-
 export async function clearMarks(context: Excel.RequestContext, options: Pick<MarkOptions, 'notes'>): Promise<MarkResult> {
   const counter = { syncs: 0 };
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
