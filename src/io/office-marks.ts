@@ -20,6 +20,7 @@ import type { Finding } from '../model/finding';
 import { sheetStateOf } from '../model/grid';
 import type { SheetState } from '../model/grid';
 import type { SheetForm } from '../model/site-model';
+import type { MarkRecord } from '../taskpane/old-marks';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 import { type CellNow, type FoundNote, type NotPutBack, markStillHere, notPutBack, noteFingerprint, planClear, toldApart } from '../check/mark-clear';
@@ -171,6 +172,10 @@ export interface MarkResult extends NotPutBack {
   leftOut: number;
   /** Marking: the sheet the findings are listed on (none without findings); clearing: the list sheet removed. */
   list?: string;
+  /** Marking with no findings left: the list sheet of the marking before, removed and not replaced. */
+  listRemoved?: string;
+  /** Marking: of the cells put back, those whose findings are gone (the others are beyond MARKED_CELLS_MAX now). */
+  gone?: number;
 }
 
 /** What a cell to mark looks like now, once loaded: its fill, and its note when notes are written. */
@@ -342,7 +347,23 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       },
     },
   );
-  return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name };
+  // Put back because its finding is gone, not because it is beyond the cap now; the list removed and not replaced.
+  const gone = stale.filter((p) => !beyond.has(keyOf(p.sheet, p.cell))).length;
+  const listRemoved = lists.name === undefined ? replaced : undefined;
+  const told = { ...(listRemoved !== undefined && { listRemoved }), ...(gone > 0 && { gone }) };
+  return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name, ...told };
+}
+
+/**
+ * Queues the load of the marks record (MARKS_SETTING), to ride on the caller's next sync (the read's: no sync of its
+ * own); what it returns reads it after that sync: the cells marked and the list sheet written, none when nothing is.
+ */
+export function loadMarkRecord(context: Excel.RequestContext): () => MarkRecord {
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced by the caller before it is read
+  setting.load('isNullObject,value');
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read by the caller after the sync that loads it
+  return () => (setting.isNullObject ? { cells: [] } : parseStored(setting.value));
 }
 
 /**

@@ -7,7 +7,7 @@
  * sheet holding a chart, and so that exceljs stays out of the Office bundle.
  */
 import { a1, columnLetter } from '../model/grid';
-import { SummaryTable, summarySheetValues } from '../taskpane/summary-table';
+import { SummaryTable, summarySheetFormats, summarySheetValues } from '../taskpane/summary-table';
 
 export const SUMMARY_SHEET = '汇总';
 
@@ -34,6 +34,8 @@ export async function writeSummarySheet(context: Excel.RequestContext, table: Su
   const last = columnLetter(width - 1);
   const values = summarySheetValues(table);
   const range = ws.getRange(`A1:${last}${values.length}`);
+  // Formats first: a text written into a General cell is taken for a number (考场 “01” becomes 1); times shown by their format as the pane shows them.
+  range.numberFormat = summarySheetFormats(table);
   range.values = values;
   ws.getRange(`A1:${last}1`).merge();
   ws.getRange('A1').format.font.set({ bold: true, size: 14 });
@@ -48,10 +50,6 @@ export async function writeSummarySheet(context: Excel.RequestContext, table: Su
   // The declared widths (the CLI workbook's).
   table.widths.forEach((w, i) => {
     ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = columnPoints(w);
-  });
-  // Times are written as dates, shown by their format as the pane shows them. Office.js takes one code per cell of the range.
-  table.numFmts.forEach((f, i) => {
-    if (f) ws.getRange(`${a1(firstData - 1, i)}:${a1(totalRow - 1, i)}`).numberFormat = Array.from({ length: totalRow - firstData + 1 }, () => [f]);
   });
   head.format.wrapText = true;
   ws.getRange(`A${firstData}:${last}${totalRow}`).format.wrapText = true;

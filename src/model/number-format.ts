@@ -106,6 +106,21 @@ export function asShown(ms: number, kind: DateKind | undefined, date1904 = false
   return hasTimeOfDay(ms) ? new HiddenTimeDate(ms) : new Date(ms);
 }
 
+/**
+ * The format code each date read from a cell is shown by (the xlsx reader's), kept beside the Date rather than on it:
+ * the preview shows the cell as the sheet does (review 20a D7: 2024年6月15日 07:45 under yyyy"年"m"月"d"日" hh:mm).
+ */
+const FORMAT_OF = new WeakMap<Date, string>();
+
+/** `date`, its cell's format code kept (none: nothing kept). */
+export function shownBy<T extends Date>(date: T, code: string | undefined): T {
+  if (code) FORMAT_OF.set(date, code);
+  return date;
+}
+
+/** The format code a date's cell is shown by, where the reader kept it. */
+export const formatOfDate = (date: Date): string | undefined => FORMAT_OF.get(date);
+
 /** A time of day in a wall clock's ms, to the minute as a time is read (wallClockFromDate): a serial's float noise about midnight is none. */
 const hasTimeOfDay = (ms: number): boolean => Math.round(ms / 60_000) % 1440 !== 0;
 

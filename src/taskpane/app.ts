@@ -18,7 +18,8 @@ import { type Key, Lang, t, translate } from './i18n';
 import { LiveCheck } from './live';
 import { wireLive } from './live-view';
 import { renderSummaries, wireSummary } from './summary-view';
-import { ReadingStopped } from './reading-stop';
+import { ReadingStopped, namesShown } from './reading-stop';
+import { oldMarksLine } from './old-marks';
 
 export interface AppOptions {
   host: Host;
@@ -61,6 +62,8 @@ export class App {
   private slowFile: ReturnType<typeof setTimeout> | undefined;
   /** Ends the reading under way (停止, Escape); null when no files are being read. */
   private stopReading: AbortController | null = null;
+  /** Files left unread by 停止 (browser face), by name, until they are given again or every file is taken out: the 汇总 tab names them. */
+  notRead: string[] = [];
   /** Whether the 汇总 tab shows the summaries of the last check (it is drawn when shown). */
   private summariesDrawn = false;
 
@@ -236,7 +239,10 @@ export class App {
       const notes: OpenNote[] = [];
       const stop = new AbortController();
       this.stopReading = stop;
-      let notRead = 0;
+      // Files not read at an earlier 停止, given again: read now, no longer said as not read.
+      const given = new Set(files.map((f) => f.name));
+      this.notRead = this.notRead.filter((name) => !given.has(name));
+      let notRead: string[] = [];
       try {
         // Files that join the wait while these are read are read next, in the same run, before one check of all.
         for (let batch = files; batch.length > 0; batch = this.waiting.splice(0)) {
@@ -246,14 +252,15 @@ export class App {
         if (!(error instanceof ReadingStopped)) throw error;
         // 停止: the files read stay and are checked; those not read (and any waiting) are said, not read.
         notes.push(...error.notes);
-        notRead = error.notRead + this.waiting.splice(0).length;
+        notRead = [...error.notRead, ...this.waiting.splice(0).map((f) => f.name)];
+        this.notRead = [...new Set([...this.notRead, ...notRead])];
       } finally {
         this.stopReading = null;
         this.progress(null);
       }
       const outcome = await this.runCheck();
       // A file of an open file's name replaced it, or was kept beside it under another label: said before the tally, not done silently.
-      const stopped = notRead > 0 ? t(this.lang, 'stoppedReading', { n: notRead }) : '';
+      const stopped = notRead.length > 0 ? t(this.lang, 'stoppedReading', { n: notRead.length, files: namesShown(notRead, this.lang) }) : '';
       const folders = this.waitingSaid.splice(0).join('');
       return { ...outcome, text: `${stopped}${folders}${openNotesText(notes, this.lang)}${outcome.text}` };
     });
@@ -271,6 +278,7 @@ export class App {
       const all = ids.length > 1 && this.results.every((r) => gone.has(r.id));
       const one = ids.length === 1 ? this.results.find((r) => r.id === ids[0]) : undefined;
       this.host.remove!(ids);
+      if (all) this.notRead = [];
       for (const id of ids) this.announced.delete(id);
       const outcome = await this.runCheck();
       const said = all
@@ -325,6 +333,16 @@ export class App {
     else this.status(`${t(this.lang, 'working')}${this.waitingText()}`, 'busy');
   }
 
+  /**
+   * After 标记 or 清除标记: the marks the last check found left over are gone (marking takes away those of findings
+   * gone; clearing takes away all it finds), and the list says so again without reading the workbook once more.
+   */
+  forgetOldMarks(): void {
+    if (!this.results.some((r) => r.oldMarks)) return;
+    this.results = this.results.map(({ oldMarks: _, ...r }) => r);
+    renderResults(this);
+  }
+
   /** Checks what is open (`changed`: only these sheets were edited since, live checking); the status line counts the findings and names any workbook that could not be read. */
   async runCheck(changed?: readonly string[]): Promise<Outcome> {
     this.status(t(this.lang, 'checking'), 'busy');
@@ -375,6 +393,9 @@ export function checkOutcome(all: readonly SiteResult[], lang: Lang): Outcome {
   if (results.length === 1 && results[0].noForms) return { text: t(lang, 'noFormsOpen'), kind: 'info' };
   const unreadable = results.filter((r) => r.error !== undefined);
   const tally = t(lang, 'summaryDone', total) + (summaryErrors < total.errors ? t(lang, 'summaryCounts', { errors: summaryErrors }) : '');
+  // Marks of an earlier 标记 whose findings are gone (Excel, WPS): said after the tally, as bad news (review 20a D3).
+  const old = results.find((r) => r.oldMarks);
+  if (unreadable.length === 0 && old) return { text: `${tally}${oldMarksLine(lang, old.oldMarks!, old.findings.length)}${skipped}`, kind: 'error' };
   if (unreadable.length === 0) return { text: `${tally}${skipped}`, kind: 'info' };
   const first = t(lang, 'cannotRead', { file: unreadable[0].label, reason: unreadable[0].error ?? '' });
   const more = unreadable.length > 1 ? t(lang, 'moreUnreadable', { n: unreadable.length - 1 }) : '';

@@ -152,12 +152,20 @@ export function browserHost(): BrowserHost {
       stop?.addEventListener('abort', end);
       try {
         for (const [i, file] of list.entries()) {
-          if (stop?.aborted) throw new ReadingStopped(notes, list.length - i);
+          if (stop?.aborted)
+            throw new ReadingStopped(
+              notes,
+              list.slice(i).map((f) => f.name),
+            );
           progress?.({ done: i, total: list.length, name: file.name });
           // Read under a key of its own: an open file of its name is still held while it is told apart from this one.
           const key = freeName(file.name, (k) => files.some((f) => f.key === k));
           const picked = await pick(file, key);
-          if (stop?.aborted) throw new ReadingStopped(notes, list.length - i);
+          if (stop?.aborted)
+            throw new ReadingStopped(
+              notes,
+              list.slice(i).map((f) => f.name),
+            );
           const note = add(picked);
           if (note) notes.push(note);
         }

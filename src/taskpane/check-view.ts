@@ -13,12 +13,20 @@ export function wireCheck(app: App): void {
       // before a correction or a row inserted or deleted.
       await app.runCheck();
       const site = app.results[0];
-      return site && app.host.mark ? app.host.mark(site, app.lang) : undefined;
+      if (!site || !app.host.mark) return undefined;
+      const said = await app.host.mark(site, app.lang);
+      app.forgetOldMarks();
+      return said;
     }),
   );
-  document
-    .getElementById('clear-btn')
-    ?.addEventListener('click', () => app.guarded(async () => (app.host.clearMarks ? app.host.clearMarks(app.lang) : undefined)));
+  document.getElementById('clear-btn')?.addEventListener('click', () =>
+    app.guarded(async () => {
+      if (!app.host.clearMarks) return undefined;
+      const said = await app.host.clearMarks(app.lang);
+      app.forgetOldMarks();
+      return said;
+    }),
+  );
   wireFilePicker(app);
   byId('results').addEventListener('click', (e) => {
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-finding]');

@@ -13,6 +13,7 @@ import { readWorkbook } from '../forms/workbook';
 import { countedOnce } from '../summary/same-bytes';
 import { SiteSummary, summarizeSite } from '../summary/site';
 import { Lang, t } from './i18n';
+import type { OldMarks } from './old-marks';
 
 export interface SiteInput {
   id: string;
@@ -44,6 +45,8 @@ export interface SiteResult {
   summary?: SiteSummary;
   /** The open workbook (Excel, WPS) is empty or holds none of the forms yet: nothing was read wrong. */
   noForms?: boolean;
+  /** The open workbook (Excel, WPS) still holds marks of an earlier 标记 whose findings are gone (old-marks.ts). */
+  oldMarks?: OldMarks;
 }
 
 /** An empty workbook, or one with none of the forms. */

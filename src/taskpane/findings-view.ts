@@ -102,7 +102,9 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
   box.append(head);
   for (const copy of copies)
     box.append(el('p', { class: 'muted copy-line', translate: 'no' }, t(lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
-  if (site.findings.length === 0) box.append(el('p', { class: 'all-clear' }, t(lang, 'noFindings')));
+  // Never “可以提交” while the marks of an earlier 标记 remain in the workbook (review 20a D3).
+  if (site.findings.length === 0 && site.oldMarks) box.append(el('p', { class: 'old-marks' }, t(lang, 'noFindingsOldMarks')));
+  else if (site.findings.length === 0) box.append(el('p', { class: 'all-clear' }, t(lang, 'noFindings')));
   const indexOf = new Map<Finding, number>(site.findings.map((f, i) => [f, i]));
   // With several workbooks shown, the same sheet and the same finding can occur in each: the name says whose.
   const whose = app.results.length > 1 ? site.label : '';

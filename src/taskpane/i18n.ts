@@ -48,6 +48,15 @@ const zh = {
   inserted: '已插入：',
   setupRefused: '。这个版本的 WPS 没有接受表单的部分下拉选项或打印设置：打印前请在“页面设置”里查看纸张（A4）、方向和“打印标题”。',
   marked: '已标记 {n} 个单元格。',
+  nothingToMark: '没有要标记的问题。',
+  oldMarksTaken: '已去掉 {n} 个单元格上次的标记（它们标出的问题已改正），恢复了原来的填色、边框和批注。',
+  oldListRemoved: '已删除上次的工作表“{sheet}”。',
+  oldMarksCells: '{n} 个单元格的填色、边框和批注{list}',
+  oldMarksAndList: '，以及工作表“{sheet}”',
+  oldMarksListOnly: '工作表“{sheet}”',
+  oldMarksAllGone: '。但工作簿里还留着上次的标记：{what}，它们标出的问题已改正。请点“清除标记”去掉，再保存、提交。',
+  oldMarksSomeGone: '。工作簿里还留着上次的标记：{what}，它们标出的问题已改正：请点“标记”重新标记（会去掉这些旧标记），或点“清除标记”。',
+  noFindingsOldMarks: '未发现问题，但工作簿里还留着上次的标记：点“清除标记”去掉后再提交。',
   listWritten: '全部问题列在最后一张工作表“{sheet}”，可打印。',
   marksCapped: '有问题的单元格太多，只标记了前 {max} 个，另有 {left} 个没有标记：请在列表中查看。',
   cleared: '已恢复 {n} 个单元格原来的格式和批注。',
@@ -105,7 +114,8 @@ const zh = {
   removedMany: '已移除 {n} 个文件。',
   removedAll: '已清除全部 {n} 个文件，可以重新选择工作簿。',
   stopLabel: '停止读取（Esc）：已读的文件保留',
-  stoppedReading: '已停止：{n} 个文件未读取；',
+  stoppedReading: '已停止：{n} 个文件未读取（{files}）；',
+  notReadLeftOut: '另有 {n} 个文件未读取：{files}。下面的汇总和合并汇总不含这些文件：需要时再选一次这些文件。',
   checking: '正在校验…',
   findingsFile: '校验结果.json',
   consolidatedFile: '试卷保管汇总.xlsx',
@@ -180,6 +190,17 @@ const en: Record<Key, string> = {
   setupRefused:
     ". This WPS build did not take some of the forms' drop-down lists or print settings: before printing, check paper (A4), orientation and print titles in Page Setup.",
   marked: 'Marked {n|cell|cells}.',
+  nothingToMark: 'Nothing to mark.',
+  oldMarksTaken: 'Took the old marks off {n|cell|cells} whose findings are corrected, putting back their former fill, frame and notes.',
+  oldListRemoved: 'Removed the old sheet “{sheet}”.',
+  oldMarksCells: 'the fill, frame and note of {n|cell|cells}{list}',
+  oldMarksAndList: ', and the sheet “{sheet}”',
+  oldMarksListOnly: 'the sheet “{sheet}”',
+  oldMarksAllGone:
+    '. But the workbook still holds the last marking: {what}, whose findings are corrected. Click Clear marks to take them away before you save and submit.',
+  oldMarksSomeGone:
+    '. The workbook still holds old marks: {what}, whose findings are corrected. Click Mark to mark again (it takes them away), or Clear marks.',
+  noFindingsOldMarks: 'No problems found, but the workbook still holds the last marking: click Clear marks before you submit.',
   listWritten: 'Every finding is listed on the last sheet, “{sheet}”, ready to print.',
   marksCapped: 'Too many cells to mark: the first {max} are marked, {left} more are not; see them in the list.',
   cleared: 'Restored the former fill and notes of {n|cell|cells}.',
@@ -242,7 +263,9 @@ const en: Record<Key, string> = {
   removedMany: 'Removed {n|file|files}. ',
   removedAll: 'Cleared all {n|file|files}: choose workbooks again.',
   stopLabel: 'Stop reading (Esc): the files read are kept',
-  stoppedReading: 'Stopped: {n|file|files} not read; ',
+  stoppedReading: 'Stopped: {n|file|files} not read ({files}); ',
+  notReadLeftOut:
+    '{n|more file was|more files were} not read: {files}. The summaries below and the consolidated summary leave {n:it|them} out: choose {n:it|them} again when needed.',
   checking: 'Checking…',
   findingsFile: 'findings.json',
   consolidatedFile: 'custody summary.xlsx',
@@ -299,12 +322,20 @@ export function clearedMessage(lang: Lang, result: { restored: number; lost?: nu
  * What the pane says after 标记 (Excel, WPS): the cells marked, those left unmarked beyond the cap, the sheet
  * listing the findings (Excel), and a note of the host's own.
  */
-export function markedMessage(lang: Lang, result: { marked: number; leftOut: number; list?: string }, note?: string): string {
+export function markedMessage(
+  lang: Lang,
+  result: { marked: number; leftOut: number; list?: string; gone?: number; listRemoved?: string },
+  note?: string,
+): string {
   const show = (n: number) => n.toLocaleString('en-US');
   const capped = result.leftOut ? t(lang, 'marksCapped', { max: show(result.marked), left: show(result.leftOut) }) : '';
   const list = result.list ? t(lang, 'listWritten', { sheet: result.list }) : '';
+  // The marks of an earlier marking whose findings are gone, taken away: said, not done silently (review 20a D3).
+  const taken = result.gone ? t(lang, 'oldMarksTaken', { n: result.gone }) : '';
+  const listGone = result.listRemoved ? t(lang, 'oldListRemoved', { sheet: result.listRemoved }) : '';
+  const marked = result.marked === 0 && result.leftOut === 0 ? t(lang, 'nothingToMark') : t(lang, 'marked', { n: result.marked });
   // Chinese sentences follow one another without a space.
-  return [t(lang, 'marked', { n: result.marked }), capped, list, note ?? ''].filter(Boolean).join(lang === 'zh' ? '' : ' ');
+  return [marked, capped, list, taken, listGone, note ?? ''].filter(Boolean).join(lang === 'zh' ? '' : ' ');
 }
 
 /** What the pane says when a finding's sheet is hidden and its cell cannot be shown; nothing for a sheet shown. */

@@ -3,13 +3,14 @@
  */
 import { insertTemplate } from '../io/office-forms';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, readOfficeGrid } from '../io/office-grid';
-import { applyMarks, clearMarks, selectCell } from '../io/office-marks';
+import { applyMarks, clearMarks, loadMarkRecord, selectCell } from '../io/office-marks';
 import { writeSummarySheet } from '../io/office-summary';
 import { checkSites } from './check';
 import { SheetCache } from './live';
 import type { Host } from './host';
 import { clearedMessage, hiddenSheetLine, markedMessage, t } from './i18n';
 import { summaryTable } from './summary-table';
+import { withOldMarks } from './old-marks';
 
 function supports(version: string): boolean {
   try {
@@ -43,9 +44,16 @@ export function officeHost(): Host {
       return `${t(lang, 'inserted')}${result.names.join('、')}`;
     },
     async check(lang, changed) {
-      const { grid, names } = await Excel.run((context) => readOfficeGrid(context, { ...readOptions, read: cache.reader(changed) }));
+      // The marks record rides on the read's syncs: the marks of an earlier 标记 whose findings are gone are said.
+      const { grid, names, record } = await Excel.run(async (context) => {
+        const marks = settings ? loadMarkRecord(context) : undefined;
+        const read = await readOfficeGrid(context, { ...readOptions, read: cache.reader(changed) });
+        return { ...read, record: marks?.() };
+      });
       const whole = cache.update(names, grid.sheets);
-      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole, open: true }], lang);
+      const results = await checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole, open: true }], lang);
+      // Never “可以提交” while they remain.
+      return record ? withOldMarks(results, record, whole.sheets) : results;
     },
     // worksheets.onChanged (ExcelApi 1.9) reports edits by sheet id.
     watch: supports('1.9') ? watchWorksheets : undefined,

@@ -5,7 +5,8 @@
  * rows the sheet hides left out (D6), as Excel leaves them out of the screen.
  */
 import { type CellValue, CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate, type SheetGrid, a1, cellAt, columnLetter } from '../model/grid';
-import { MS_PER_DAY, serialFromDate } from '../model/number-format';
+import { MS_PER_DAY, formatOfDate, serialFromDate } from '../model/number-format';
+import { dateByFormat } from './date-format';
 import type { SiteModel } from '../model/site-model';
 import { type Lang, t } from './i18n';
 
@@ -49,7 +50,7 @@ function clockText(d: Date, padHours = true): string {
 }
 
 /**
- * A date as its cell shows it, by the kind of format the reader found (model/grid.ts): a time alone (Excel's day 0,
+ * A date as its cell shows it, by its format where the reader kept it (date-format.ts), else by the kind of format the reader found (model/grid.ts): a time alone (Excel's day 0,
  * 1899-12-30 or 1904-01-01) as the time, a day alone (CalendarDate) or a date whose format hides its time (HiddenTimeDate) as the day, a
  * date-time under General (SerialShownDate) as the serial the screen shows, one under h:mm (ClockShownDate) as its time; any other Date
  * as its day and time.
@@ -59,10 +60,14 @@ function dateShown(d: Date): string {
   if (d instanceof SerialShownDate) return String(Number(serialFromDate(d).toFixed(5)));
   const ms = d.getTime();
   const day = Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
-  const date = d.toISOString().slice(0, 10);
-  if (d instanceof CalendarDate || d instanceof HiddenTimeDate) return date;
   // A time alone as Excel shows a time typed (h:mm) and as the findings quote it (“6:45”); a date-time under h:mm so too.
   if (DATELESS.has(day) || d instanceof ClockShownDate) return clockText(d, false);
+  // A day (and its time) as the cell's format shows it where the reader kept it (review 20a D7): 2024年6月15日 07:45.
+  const code = formatOfDate(d);
+  const byFormat = code === undefined ? undefined : dateByFormat(d, code);
+  if (byFormat !== undefined) return byFormat;
+  const date = d.toISOString().slice(0, 10);
+  if (d instanceof CalendarDate || d instanceof HiddenTimeDate) return date;
   return ms === day ? date : `${date} ${clockText(d)}`;
 }
 

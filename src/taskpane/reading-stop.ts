@@ -4,13 +4,24 @@
  */
 import type { OpenNote } from './browser-face';
 
-/** The reading was stopped: the files read before are kept (with what opening them did), `notRead` were not read. */
+/** The reading was stopped: the files read before are kept (with what opening them did), those named in `notRead` were not read. */
 export class ReadingStopped extends Error {
   constructor(
     readonly notes: OpenNote[],
-    readonly notRead: number,
+    readonly notRead: string[],
   ) {
-    super(`stopped: ${notRead} not read`);
+    super(`stopped: ${notRead.length} not read`);
     this.name = 'ReadingStopped';
   }
+}
+
+/** How many names a line lists before it says how many more (a folder of 300 files stopped at the first). */
+const NAMES_SHOWN = 5;
+
+/** The files not read, as a line names them: 5 at most, then how many more. */
+export function namesShown(names: readonly string[], lang: 'zh' | 'en'): string {
+  const shown = names.slice(0, NAMES_SHOWN).join(lang === 'zh' ? '、' : ', ');
+  const more = names.length - NAMES_SHOWN;
+  if (more <= 0) return shown;
+  return lang === 'zh' ? `${shown} 等 ${names.length} 个` : `${shown} and ${more.toLocaleString('en-US')} more`;
 }

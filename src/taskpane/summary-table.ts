@@ -52,6 +52,39 @@ export function summarySheetValues(table: SummaryTable): Cell[][] {
   ];
 }
 
+/** The number format a text cell is written under, so that Excel and WPS keep it as typed: 考场 “01” stays 01, not 1. */
+const TEXT_FORMAT = '@';
+
+/**
+ * The number format of each cell of `summarySheetValues`, set before the values are written: a text cell as text
+ * (TEXT_FORMAT: Excel and WPS would take 试卷号 “0312” or 分发考场 “01” for a number, as the CLI's workbook does not),
+ * a number in the papers' rows and their total by its column's format (a time as a date), anything else General.
+ */
+export function summarySheetFormats(table: SummaryTable): string[][] {
+  const firstData = 4;
+  const totalRow = firstData + table.sheetRows.length;
+  return summarySheetValues(table).map((row, r) =>
+    row.map((v, c) => {
+      if (typeof v === 'string') return v === '' ? 'General' : TEXT_FORMAT;
+      return (r >= firstData && r <= totalRow && table.numFmts[c]) || 'General';
+    }),
+  );
+}
+
+/**
+ * The readiness line's counts with thousands separators (“6,001 处错误”), as the badges and the status line show them
+ * (review 10b D12); its only figures are counts of findings (readinessText), so every run of digits is one.
+ */
+const countsGrouped = (text: string): string => text.replace(/\d{4,}/g, (n) => Number(n).toLocaleString('en-US'));
+
+/** A count with thousands separators, as the badges and the status line show counts (review 10b D12): 6,001; text as it is. */
+const grouped = (v: Cell): string => (typeof v === 'number' ? v.toLocaleString('en-US') : v);
+
+/** The table as the 汇总 tab shows it: the papers' rows and their total, and the facts under them, as text; counts grouped (6,001). */
+export function pageTexts(table: SummaryTable): { rows: string[][]; facts: Array<[string, string]> } {
+  return { rows: [...table.rows, table.totals].map((row) => row.map(grouped)), facts: table.facts.map(([k, v]) => [k, grouped(v)]) };
+}
+
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 function shownRow(raw: ReadonlyArray<string | number | null>, lang: Lang): Cell[] {
@@ -124,7 +157,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
     title: zh
       ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
       : `${name} custody summary${s.site.semester ? ` (${semesterShown(s.site.semester, 'en')})` : ''}`,
-    status: readinessText(s, lang),
+    status: countsGrouped(readinessText(s, lang)),
     header: PAPER_COLUMNS.map((c) => plainHeader(c.header[lang])),
     widths: PAPER_COLUMNS.map((c) => c.width),
     numFmts: PAPER_COLUMNS.map((c) => numFmtOf(c, lang) ?? null),

@@ -4,7 +4,8 @@ import { SiteResult, consolidatedLabel, copiesIn } from './check';
 import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
-import { summaryTable } from './summary-table';
+import { pageTexts, summaryTable } from './summary-table';
+import { namesShown } from './reading-stop';
 import { emptyTotals } from '../summary/consolidate';
 import { setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
@@ -35,16 +36,23 @@ export function renderSummaries(app: App): void {
   // How to get summaries (browser face): said until there are some, then in their way.
   const intro = document.getElementById('summary-intro');
   if (intro) intro.hidden = app.summaries.size > 0;
+  // Files 停止 left unread: named, so that no summary is taken for the whole folder's (review 20a D6).
+  if (app.notRead.length > 0) {
+    const files = namesShown(app.notRead, app.lang);
+    root.append(el('p', { class: 'problems not-read', translate: 'no' }, t(app.lang, 'notReadLeftOut', { n: app.notRead.length, files })));
+  }
   if (app.summaries.size === 0) {
     root.append(el('p', { class: 'muted' }, t(app.lang, 'noSummary')));
     return;
   }
   // A copy of a workbook (the same bytes) has its line below, not a section of its own.
   const copies = new Set(copiesIn(app.results, app.lang).map((c) => c.id));
-  const sites = app.results.flatMap((site) => {
-    const summary = copies.has(site.id) ? undefined : app.summaries.get(site.id);
-    return summary ? [{ site, summary }] : [];
-  });
+  const sites = countedFirst(
+    app.results.flatMap((site) => {
+      const summary = copies.has(site.id) ? undefined : app.summaries.get(site.id);
+      return summary ? [{ site, summary }] : [];
+    }),
+  );
   // First, as `custody summary` says it first: a workbook of another semester is in no total.
   for (const line of otherSemesterNotice(sites, app.lang)) root.append(el('p', { class: 'problems other-semester', translate: 'no' }, line));
   // Then a unit's second workbook of the semester, counted once, as `custody summary` and 总览 say it.
@@ -90,8 +98,10 @@ export function otherSemesterNotice(sites: ReadonlyArray<{ site: SiteResult; sum
   return otherSemesterLinesOf(run, lang, (label) => label);
 }
 
-/** The line `custody summary` prints on a unit's second workbooks of one semester (none when each unit gave one). */
-export function repeatedUnitNotice(sites: ReadonlyArray<{ site: SiteResult; summary: SiteSummary }>, lang: Lang): string[] {
+type SiteWithSummary = { site: SiteResult; summary: SiteSummary };
+
+/** The units and their workbooks as setRepeatedUnits tells them apart (the one counted: the first by file name). */
+function setAside(sites: readonly SiteWithSummary[]): ReturnType<typeof emptyTotals> {
   const run = emptyTotals(sites.length);
   setRepeatedUnits(
     run,
@@ -102,7 +112,33 @@ export function repeatedUnitNotice(sites: ReadonlyArray<{ site: SiteResult; summ
       digest: site.model ? modelDigest(site.model) : undefined,
     })),
   );
-  return repeatedUnitLinesOf(run, lang, (label) => label);
+  return run;
+}
+
+/**
+ * The sections in the order read, but a unit's workbooks of one semester together where the first of them was, the
+ * one counted first and those set aside in its place after it: the counted one, read last, was listed last, under
+ * those set aside (review 20a D7).
+ */
+export function countedFirst(sites: readonly SiteWithSummary[]): SiteWithSummary[] {
+  const aside = new Map(setAside(sites).repeatedUnits.map((u) => [u.file, u.counted]));
+  if (aside.size === 0) return [...sites];
+  const counted = (entry: SiteWithSummary): string => aside.get(entry.site.label) ?? entry.site.label;
+  const out: SiteWithSummary[] = [];
+  const placed = new Set<string>();
+  for (const entry of sites) {
+    const unit = counted(entry);
+    if (placed.has(unit)) continue;
+    placed.add(unit);
+    const group = sites.filter((other) => counted(other) === unit);
+    out.push(...group.filter((e) => e.site.label === unit), ...group.filter((e) => e.site.label !== unit));
+  }
+  return out;
+}
+
+/** The line `custody summary` prints on a unit's second workbooks of one semester (none when each unit gave one). */
+export function repeatedUnitNotice(sites: readonly SiteWithSummary[], lang: Lang): string[] {
+  return repeatedUnitLinesOf(setAside(sites), lang, (label) => label);
 }
 
 function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {
@@ -120,9 +156,10 @@ function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteRe
   for (const h of table.header) hr.append(el('th', {}, h));
   thead.append(hr);
   const tbody = el('tbody');
-  for (const row of [...table.rows, table.totals]) {
+  const shown = pageTexts(table);
+  for (const row of shown.rows) {
     const tr = el('tr');
-    for (const v of row) tr.append(el('td', { translate: 'no' }, String(v)));
+    for (const v of row) tr.append(el('td', { translate: 'no' }, v));
     tbody.append(tr);
   }
   grid.append(thead, tbody);
@@ -130,7 +167,7 @@ function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteRe
   const scroller = el('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': table.title });
   scroller.append(grid);
   const facts = el('dl', { class: 'facts' });
-  for (const [k, v] of table.facts) facts.append(el('dt', {}, k), el('dd', { translate: 'no' }, String(v)));
+  for (const [k, v] of shown.facts) facts.append(el('dt', {}, k), el('dd', { translate: 'no' }, v));
   box.append(scroller, facts);
   if (app.host.kind === 'browser') {
     const action = t(app.lang, 'downloadSummary');

@@ -15,7 +15,7 @@ import type { WorkbookGrid } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
 import { SiteInput, SiteResult, checkSites } from './check';
 import type { Lang } from './i18n';
-import { type DateKindAt, dateKindsOf, withDateKinds } from './date-kinds';
+import { type DateKinds, dateKindsOf, withDateKinds } from './date-kinds';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
 
@@ -23,7 +23,7 @@ const LANGS: readonly Lang[] = ['zh', 'en'];
 export interface ReadAndChecked {
   grid: WorkbookGrid;
   /** The cells whose date format kind the crossing drops (date-kinds.ts); absent: none. */
-  dateKinds?: DateKindAt[];
+  dateKinds?: DateKinds;
   /** Absent for a workbook that is no unit's (a summary) or could not be checked. */
   model?: PackedModel;
   checks: Record<Lang, { report: FileReport; skipped?: string }>;
@@ -53,7 +53,7 @@ export async function readChecked(name: string, bytes: Uint8Array): Promise<{ re
   const checks = { zh: plain(zh), en: plain(en) };
   const dateKinds = dateKindsOf(grid);
   return {
-    read: { grid, ...(dateKinds.length ? { dateKinds } : {}), ...(zh.model ? { model: packModel(zh.model) } : {}), checks },
+    read: { grid, ...(dateKinds.at.length ? { dateKinds } : {}), ...(zh.model ? { model: packModel(zh.model) } : {}), checks },
     held: { checks, ...(zh.model ? { model: zh.model } : {}) },
   };
 }

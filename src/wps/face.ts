@@ -6,13 +6,14 @@ import { draftWorkbook } from '../forms/workbook';
 import type { EtObject } from '../io/wps/et';
 import { get, sheetName } from '../io/wps/et';
 import { readWpsGrid } from '../io/wps/grid';
-import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, selectWpsCell } from '../io/wps/marks';
+import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, selectWpsCell, wpsMarkRecord } from '../io/wps/marks';
 import { insertWpsDrafts, writeWpsSummary } from '../io/wps/sheets';
 import { checkSites } from '../taskpane/check';
 import type { Host } from '../taskpane/host';
 import { clearedMessage, hiddenSheetLine, markedMessage, t } from '../taskpane/i18n';
 import { SheetCache } from '../taskpane/live';
 import { summaryTable } from '../taskpane/summary-table';
+import { withOldMarks } from '../taskpane/old-marks';
 
 const SKIP = new Set([MARKS_SHEET]);
 
@@ -30,7 +31,9 @@ export function wpsHost(app: EtObject): Host {
     async check(lang, changed) {
       const { grid, names } = readWpsGrid(app, { read: cache.reader(changed), skip: SKIP });
       const whole = cache.update(names, grid.sheets);
-      return checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole, open: true }], lang);
+      const results = await checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole, open: true }], lang);
+      // The marks of an earlier 标记 whose findings are gone: said, never “可以提交” while they remain.
+      return withOldMarks(results, wpsMarkRecord(app), whole.sheets);
     },
     async select(_site, finding, lang) {
       if (!finding.sheet || !finding.cell) return undefined;

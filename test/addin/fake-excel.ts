@@ -490,14 +490,20 @@ class FakeRange extends Proxy {
       formats.forEach((line, r) => line.forEach((f, c) => sheet.formats!.set(a1(b.top + r, b.left + c), f)));
     });
   }
+  /**
+   * As Office.js writes values: a text that reads as a number, written into a cell not formatted as text ('@'), is
+   * stored as that number, as Excel parses what is typed (“01” becomes 1).
+   */
   set values(values: Value[][]) {
     this.ctx.queue(() => {
       const b = this.mustBox();
+      const formats = this.sheet().formats;
       values.forEach((line, r) =>
         line.forEach((v, c) => {
           const rows = this.sheet().rows;
           rows[b.top + r] = rows[b.top + r] ?? [];
-          rows[b.top + r][b.left + c] = v;
+          const asText = formats?.get(a1(b.top + r, b.left + c)) === '@';
+          rows[b.top + r][b.left + c] = typeof v === 'string' && !asText && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v;
         }),
       );
     });

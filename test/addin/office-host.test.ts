@@ -195,8 +195,9 @@ describe('the Office host', () => {
     // 首场开考 (C) is a date (6月15日 08:30 and 10:30, 6月16日 08:30) in the format that shows it so, on every paper’s row and the 合计 row.
     const paperRows = sheets[0].rows.map((r, i) => [i, r] as const).filter(([, r]) => /^\d{4}$/.test(String(r[0])));
     expect(paperRows.map(([, r]) => r[2])).toEqual([45458 + 8.5 / 24, 45458 + 10.5 / 24, 45459 + 8.5 / 24]);
+    // The 合计 row's “3 场” is text, written as text.
     const formatted = [...paperRows.map(([i]) => i), paperRows[paperRows.length - 1][0] + 1].map((i) => sheets[0].formats?.get(`C${i + 1}`));
-    expect(formatted).toEqual(Array(paperRows.length + 1).fill('yyyy"年"m"月"d"日" hh:mm'));
+    expect(formatted).toEqual([...Array(paperRows.length).fill('yyyy"年"m"月"d"日" hh:mm'), '@']);
     expect(sheets[0].charts).toHaveLength(1);
     expect(sheets[0].charts[0].series).toHaveLength(2);
     expect(state.active).toBe(SUMMARY_SHEET);
@@ -206,6 +207,26 @@ describe('the Office host', () => {
     expect(again.model!.sheets.find((s) => s.sheet === SUMMARY_SHEET)?.form).toBeNull();
     expect(again.findings.map((x) => `${x.rule}|${x.sheet}|${x.cell}`)).toEqual(site.findings.map((x) => `${x.rule}|${x.sheet}|${x.cell}`));
     expect(again.model!.data).toEqual(site.model!.data);
+  });
+
+  test('review 20a D2: 写入汇总 keeps texts as texts — 试卷号 “1001” and 分发考场 “01” are no numbers; every cell holds what was written', async () => {
+    const h = await host();
+    const [site] = await h.check('zh');
+    const { summarizeSite } = await import('../../src/summary/site');
+    const { summarySheetValues, summaryTable } = await import('../../src/taskpane/summary-table');
+    const summary = summarizeSite(site.model!, site.findings);
+    await h.writeSummary(site, summary, 'zh');
+    const sheet = state.sheets.find((s) => s.name === SUMMARY_SHEET)!;
+    // 试卷号 (A) and 分发考场 (P) of the three papers' rows (5–7): text, formatted as text, as the CLI's workbook holds them.
+    expect([4, 5, 6].map((r) => [sheet.rows[r][0], sheet.formats?.get(`A${r + 1}`), sheet.rows[r][15], sheet.formats?.get(`P${r + 1}`)])).toEqual([
+      ['1001', '@', '01、02', '@'],
+      ['2045', '@', '01', '@'],
+      ['3310', '@', '01', '@'],
+    ]);
+    // Nothing else changed on the way: each cell holds the value written, a number a number (份数 I5: 62, General).
+    const values = summarySheetValues(summaryTable(summary, 'zh'));
+    expect(values.map((row, r) => row.map((_, c) => sheet.rows[r]?.[c] ?? ''))).toEqual(values);
+    expect([sheet.rows[4][8], sheet.formats?.get('I5')]).toEqual([62, 'General']);
   });
 
   test('without the notes API marks still colour the cells', async () => {

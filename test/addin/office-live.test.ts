@@ -115,3 +115,75 @@ test('D11 a new workbook (Sheet1 empty) or one with no forms: there are no forms
     kind: 'info',
   });
 });
+
+describe('review 20a D3: after a correction, the marks of the findings gone are said, never “可以提交”', () => {
+  const snapshot = () => JSON.stringify(state.sheets.map((s) => [s.name, s.rows, [...s.fills], [...(s.borders ?? [])], [...s.notes]]));
+  const intake = () => state.sheets.find((x) => x.name === '入库清单')!;
+
+  test('a check says the old marks remain and changes nothing; 标记 again takes them away and says so; then 完成 alone', async () => {
+    const h = await host();
+    const [site] = await h.check('zh');
+    const unmarked = snapshot();
+    expect(await h.mark!(site, 'zh')).toBe('已标记 1 个单元格。全部问题列在最后一张工作表“问题清单”，可打印。');
+    // The officer corrects D14 (9 → 2, the rows' sum).
+    intake().rows[13][3] = 2;
+    const before = snapshot();
+    const zh = await h.check('zh');
+    expect([zh[0].findings, zh[0].oldMarks]).toEqual([[], { cells: 1, list: '问题清单' }]);
+    expect(checkOutcome(zh, 'zh')).toEqual({
+      text: '完成：0 个错误，0 个警告。但工作簿里还留着上次的标记：1 个单元格的填色、边框和批注，以及工作表“问题清单”，它们标出的问题已改正。请点“清除标记”去掉，再保存、提交。',
+      kind: 'error',
+    });
+    expect(checkOutcome(await h.check('en'), 'en')).toEqual({
+      text: 'Done: 0 errors, 0 warnings. But the workbook still holds the last marking: the fill, frame and note of 1 cell, and the sheet “问题清单”, whose findings are corrected. Click Clear marks to take them away before you save and submit.',
+      kind: 'error',
+    });
+    // Checking wrote nothing.
+    expect(snapshot()).toBe(before);
+
+    const [again] = await h.check('zh');
+    expect(await h.mark!(again, 'zh')).toBe(
+      '没有要标记的问题。已去掉 1 个单元格上次的标记（它们标出的问题已改正），恢复了原来的填色、边框和批注。已删除上次的工作表“问题清单”。',
+    );
+    // The workbook as it was before the first 标记, but for the correction.
+    intake().rows[13][3] = 9;
+    expect(snapshot()).toBe(unmarked);
+    intake().rows[13][3] = 2;
+    const done = await h.check('zh');
+    expect(done[0].oldMarks).toBeUndefined();
+    expect(checkOutcome(done, 'zh')).toEqual({ text: '完成：0 个错误，0 个警告', kind: 'info' });
+  });
+
+  test('a finding corrected beside one that is not: the old mark is said with what to click; 标记 replaces it, 清除标记 ends all', async () => {
+    const data = fixture();
+    // Two planted defects: 入库清单 D14 (31份装 合计 9) and E14 (26份装 合计 9).
+    (data.intake as Intake).totals!.bags31 = 9;
+    (data.intake as Intake).totals!.bags26 = 9;
+    state = { sheets: fakeSheetsFromGrid(await exceljsGrid(await workbookBytes(data))), settings: new Map(), inserted: [] };
+    const h = await host();
+    const [site] = await h.check('zh');
+    expect(key(site.findings)).toEqual(['column-total|入库清单|D14', 'column-total|入库清单|E14']);
+    const unmarked = snapshot();
+    await h.mark!(site, 'zh');
+    intake().rows[13][3] = 2;
+    const zh = await h.check('zh');
+    expect([key(zh[0].findings), zh[0].oldMarks]).toEqual([['column-total|入库清单|E14'], { cells: 1, list: '问题清单' }]);
+    expect(checkOutcome(zh, 'zh')).toEqual({
+      text: '完成：1 个错误，0 个警告。工作簿里还留着上次的标记：1 个单元格的填色、边框和批注，以及工作表“问题清单”，它们标出的问题已改正：请点“标记”重新标记（会去掉这些旧标记），或点“清除标记”。',
+      kind: 'error',
+    });
+    expect(checkOutcome(await h.check('en'), 'en').text).toBe(
+      'Done: 1 error, 0 warnings. The workbook still holds old marks: the fill, frame and note of 1 cell, and the sheet “问题清单”, whose findings are corrected. Click Mark to mark again (it takes them away), or Clear marks.',
+    );
+    expect(await h.mark!(zh[0], 'zh')).toBe(
+      '已标记 1 个单元格。全部问题列在最后一张工作表“问题清单”，可打印。已去掉 1 个单元格上次的标记（它们标出的问题已改正），恢复了原来的填色、边框和批注。',
+    );
+    expect([intake().fills.has('D14'), intake().fills.get('E14')?.color]).toEqual([false, '#FFC7CE']);
+    const marked = await h.check('zh');
+    expect(marked[0].oldMarks).toBeUndefined();
+    expect(checkOutcome(marked, 'zh')).toEqual({ text: '完成：1 个错误，0 个警告', kind: 'info' });
+    expect(await h.clearMarks!('zh')).toBe('已恢复 1 个单元格原来的格式和批注。');
+    intake().rows[13][3] = 9;
+    expect(snapshot()).toBe(unmarked);
+  });
+});

@@ -192,13 +192,21 @@ describe('停止 while files are read (review 10b D8)', () => {
     const gates: Array<ReturnType<typeof deferred<void>>> = [];
     const addFiles = async (files: readonly File[], progress: (p: ReadProgress) => void, stop: AbortSignal) => {
       for (const [i, file] of files.entries()) {
-        if (stop.aborted) throw new ReadingStopped([], files.length - i);
+        if (stop.aborted)
+          throw new ReadingStopped(
+            [],
+            files.slice(i).map((f) => f.name),
+          );
         progress({ done: i, total: files.length, name: file.name });
         const gate = deferred();
         gates.push(gate);
         stop.addEventListener('abort', () => gate.resolve());
         await gate.promise;
-        if (stop.aborted) throw new ReadingStopped([], files.length - i);
+        if (stop.aborted)
+          throw new ReadingStopped(
+            [],
+            files.slice(i).map((f) => f.name),
+          );
         read.push(file.name);
       }
       return [];
@@ -224,7 +232,9 @@ describe('停止 while files are read (review 10b D8)', () => {
     expect(reading.read).toEqual(['a.xlsx']);
     expect(nodes.get('progress')!.hidden).toBe(true);
     expect(host.checks).toEqual(['zh']);
-    expect(statusText()).toBe('已停止：3 个文件未读取；完成：1 个错误，0 个警告');
+    // The three named (review 20a D6), and kept for the 汇总 tab to name.
+    expect(statusText()).toBe('已停止：3 个文件未读取（b.xlsx、c.xlsx、d.xlsx）；完成：1 个错误，0 个警告');
+    expect(app.notRead).toEqual(['b.xlsx', 'c.xlsx', 'd.xlsx']);
     expect(doc.body.classes.has('busy')).toBe(false);
 
     // The page works on: files chosen again are read, and 停止 is not remembered.
@@ -234,6 +244,13 @@ describe('停止 while files are read (review 10b D8)', () => {
     await again;
     expect(reading.read).toEqual(['a.xlsx', 'e.xlsx']);
     expect(statusText()).toBe('完成：1 个错误，0 个警告');
+    expect(app.notRead).toEqual(['b.xlsx', 'c.xlsx', 'd.xlsx']);
+    // One of those not read, given again and read: no longer said as not read.
+    const c = app.openFiles([file('c.xlsx')]);
+    await flush();
+    reading.gates[reading.gates.length - 1].resolve();
+    await c;
+    expect(app.notRead).toEqual(['b.xlsx', 'd.xlsx']);
   });
 
   test('Escape while reading does the same, in English; files waiting are counted as not read; Escape when nothing is read does nothing', async () => {
@@ -251,7 +268,7 @@ describe('停止 while files are read (review 10b D8)', () => {
     doc.fire('keydown', { key: 'Escape' });
     await opened;
     expect(reading.read).toEqual([]);
-    expect(statusText()).toBe('Stopped: 3 files not read; Done: 1 error, 0 warnings');
+    expect(statusText()).toBe('Stopped: 3 files not read (a.xlsx, b.xlsx, c.xlsx); Done: 1 error, 0 warnings');
   });
 });
 

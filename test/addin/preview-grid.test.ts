@@ -6,6 +6,7 @@
  */
 import { readChecked, unpacked } from '../../src/taskpane/workbook-jobs';
 import { type PreviewGrid, previewGrid, unsolvedOn } from '../../src/taskpane/preview-grid';
+import { dateByFormat } from '../../src/taskpane/date-format';
 import { parseA1 } from '../../src/model/grid';
 import type { Finding } from '../../src/model/finding';
 import type { Lang } from '../../src/taskpane/i18n';
@@ -113,4 +114,31 @@ test('a date-time under h:mm (review 17a N1) crosses from the worker as one: tim
   const text = asText(grid);
   const col = text[0].indexOf('F');
   expect(text.find((r) => r[0] === '6')![col]).toBe('7:50');
+});
+
+describe('review 20a D7: a date shown as its cell’s number format shows it, as Excel would', () => {
+  const at = new Date(Date.UTC(2024, 5, 5, 7, 5, 9));
+  test.each([
+    ['yyyy"年"m"月"d"日"', '2024年6月5日'],
+    ['yyyy"年"m"月"d"日" hh:mm', '2024年6月5日 07:05'],
+    ['yyyy"年"m"月"d"日" h"时"mm"分"', '2024年6月5日 7时05分'],
+    ['yyyy年m月d日 h:mm', '2024年6月5日 7:05'],
+    ['yyyy/m/d', '2024/6/5'],
+    ['yyyy/m/d h:mm', '2024/6/5 7:05'],
+    ['yyyy/mm/dd hh:mm:ss', '2024/06/05 07:05:09'],
+    ['yyyy-mm-dd hh:mm', '2024-06-05 07:05'],
+    ['[$-804]yyyy"年"m"月"d"日";@', '2024年6月5日'],
+    ['yy.m.d', '24.6.5'],
+    ['m/d/yy h:mm', '6/5/24 7:05'],
+    ['\\d\\a\\y d', 'day 5'],
+  ])('%s → %s', (code, shown) => {
+    expect(dateByFormat(at, code)).toBe(shown);
+  });
+
+  test.each([['yyyy"年"mmmm"月"'], ['dddd'], ['h:mm AM/PM'], ['[h]:mm'], ['hh:mm:ss.000'], ['@'], ['0.00']])(
+    '%s: a part it does not show, left to the preview’s own way',
+    (code) => {
+      expect(dateByFormat(at, code)).toBeUndefined();
+    },
+  );
 });

@@ -121,7 +121,10 @@ test('停止 while the second file is read: the first stays open and is checked 
   stop.abort();
   const error = await reading.catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ReadingStopped);
-  expect({ notes: (error as ReadingStopped).notes, notRead: (error as ReadingStopped).notRead }).toEqual({ notes: [], notRead: 2 });
+  expect({ notes: (error as ReadingStopped).notes, notRead: (error as ReadingStopped).notRead }).toEqual({
+    notes: [],
+    notRead: ['长沙分校.xlsx', '另一个.xlsx'],
+  });
   expect(said).toEqual(['0/2 长沙分校.xlsx']);
   expect(host.opened()).toEqual([NAME('岳麓考点')]);
   expect([FakeWorker.started, FakeWorker.terminated]).toEqual([1, 1]);

@@ -352,7 +352,15 @@ maybe('the browser face in chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-stop.png'), fullPage: true });
     await page.click('#stop-btn');
     await page.waitForFunction(() => !document.body.classList.contains('busy') && document.getElementById('progress')!.hidden);
-    expect(await page.textContent('#status')).toBe(`已停止：3 个文件未读取；${tallyOf(report)}`);
+    // The three named (review 20a D6), in the status and on the 汇总 tab, above its consolidated summary.
+    const unread = `${path.basename(large)}、乙.xlsx、丙.xlsx`;
+    expect(await page.textContent('#status')).toBe(`已停止：3 个文件未读取（${unread}）；${tallyOf(report)}`);
+    await page.click('[role="tab"][data-tab="summary"]');
+    expect(await page.$$eval('#summary-view > p.not-read', (nodes) => nodes.map((n) => n.textContent))).toEqual([
+      `另有 3 个文件未读取：${unread}。下面的汇总和合并汇总不含这些文件：需要时再选一次这些文件。`,
+    ]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'addin-browser-face-stop-summary.png'), fullPage: true });
+    await page.click('[role="tab"][data-tab="check"]');
     expect(await page.$$eval('section.site h3', (nodes) => nodes.map((n) => n.textContent))).toEqual([path.basename(workbookPath)]);
     expect(await page.$$eval('.finding', (nodes) => nodes.map((n) => `${(n as HTMLElement).dataset.rule}|${(n as HTMLElement).dataset.cell}`))).toEqual(before);
 
@@ -368,7 +376,7 @@ maybe('the browser face in chromium', () => {
     await page.waitForSelector('#progress:not([hidden])');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.body.classList.contains('busy') && document.getElementById('progress')!.hidden);
-    expect(await page.textContent('#status')).toBe(`已停止：1 个文件未读取；${tallyOf(both)}`);
+    expect(await page.textContent('#status')).toBe(`已停止：1 个文件未读取（${path.basename(large)}）；${tallyOf(both)}`);
     expect(await page.$$eval('section.site', (nodes) => nodes.length)).toBe(2);
     await page.context().close();
   }, 180_000);

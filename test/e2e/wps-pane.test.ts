@@ -173,10 +173,51 @@ maybe('the WPS pane in chromium over a fake ET Application', () => {
     );
     const edited = await state(page);
     await page.click('#mark-btn');
-    await page.waitForFunction(() => /已标记/.test(document.getElementById('status')?.textContent ?? ''));
+    // The planted finding was the workbook's only one: nothing to mark (review 20a D3: not “已标记 0 个单元格”).
+    await page.waitForFunction(() => /没有要标记的问题/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.textContent('#status')).toBe('没有要标记的问题。');
     const others = [...new Set(expected.filter((f) => f.sheet && f.cell && f.rule !== 'column-total').map((f) => `${f.sheet}!${f.cell}`))].sort();
     expect(changedCells(userCells(edited), userCells(await state(page)))).toEqual(others);
     expect(await page.$(`.finding[data-rule="column-total"]`)).toBeNull();
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('review 20a D3: marked, then corrected: the pane says the old marks remain, never 可以提交, until 标记 again takes them away', async () => {
+    const page = await openPane();
+    await page.click('#validate-btn');
+    await page.waitForSelector('.finding[data-rule="column-total"]');
+    await page.click('#mark-btn');
+    await page.waitForFunction(() => /已标记/.test(document.getElementById('status')?.textContent ?? ''));
+    const planted = expected.find((f) => f.rule === 'column-total')!;
+    // The planted 合计 is the workbook's only finding: corrected, its mark and the list are left over.
+    expect(expected).toEqual([planted]);
+    await page.evaluate(
+      ([sheet, cell]) => (window as unknown as { Application: { edit(s: string, c: string, v: number): void } }).Application.edit(sheet, cell, 2),
+      [planted.sheet!, planted.cell!],
+    );
+    await page.waitForFunction(() => /上次的标记/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 3000 });
+    expect([await page.textContent('#status'), await page.getAttribute('#status', 'data-kind')]).toEqual([
+      '完成：0 个错误，0 个警告。但工作簿里还留着上次的标记：1 个单元格的填色、边框和批注，以及工作表“问题清单”，它们标出的问题已改正。请点“清除标记”去掉，再保存、提交。',
+      'error',
+    ]);
+    // The list says so too, not “未发现问题，可以提交。”.
+    expect([await page.$$eval('.all-clear', (ns) => ns.length), await page.textContent('.old-marks')]).toEqual([
+      0,
+      '未发现问题，但工作簿里还留着上次的标记：点“清除标记”去掉后再提交。',
+    ]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-pane-old-marks.png'), fullPage: true });
+    await page.click('#mark-btn');
+    await page.waitForFunction(() => /已去掉/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.textContent('#status')).toBe(
+      '没有要标记的问题。已去掉 1 个单元格上次的标记（它们标出的问题已改正），恢复了原来的填色、边框和批注。已删除上次的工作表“问题清单”。',
+    );
+    // Then the list says all is clear, and the workbook holds no list and no record.
+    expect(await page.textContent('.all-clear')).toBe('未发现问题，可以提交。');
+    expect((await state(page)).sheets.map((x) => x.name)).not.toEqual(expect.arrayContaining([LIST_SHEET]));
+    expect((await state(page)).sheets.map((x) => x.name)).not.toEqual(expect.arrayContaining([MARKS_SHEET]));
+    const cell = (await state(page)).sheets.find((x) => x.name === planted.sheet)!.cells[planted.cell!];
+    expect([cell.v, cell.note, cell.fill ?? NO_FILL]).toEqual([2, undefined, NO_FILL]);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

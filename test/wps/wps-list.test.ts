@@ -177,7 +177,7 @@ test('marking again replaces the list (one list, of the new findings, last); no 
     [1, '警告', '附件3 出入库', 'F5', '序号 1', '行只填了一部分', 'partial-row 的说明'],
     ['', '', '', '', '', '', ''],
   ]);
-  expect(applyWpsMarks(new FakeApplication(state), [])).toEqual({ marked: 0, restored: 1, leftOut: 0, list: undefined });
+  expect(applyWpsMarks(new FakeApplication(state), [])).toEqual({ marked: 0, restored: 1, leftOut: 0, list: undefined, listRemoved: '问题清单', gone: 1 });
   expect(names(state)).toEqual(['附件3 出入库', '基本信息', '备注']);
   state.sheets.pop();
   expect(bookState(state)).toEqual(before);

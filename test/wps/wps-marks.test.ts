@@ -85,7 +85,7 @@ test('marking twice keeps the first prior state and restores cells no longer fla
     logFinding('附件3 出入库', 'D5', 'invalid-count'),
     logFinding('附件3 出入库', 'A5', 'required-field'),
   ]);
-  expect(second).toEqual({ marked: 2, restored: 4, leftOut: 0, list: '问题清单' });
+  expect(second).toEqual({ marked: 2, restored: 4, leftOut: 0, list: '问题清单', gone: 4 });
   expect(changed(before, userCells(state))).toEqual(['附件3 出入库!A5', '附件3 出入库!D5']);
   expect(state.sheets[0].cells.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明');
   const { cells: stored } = readStore(new Map(state.sheets.map((s) => [s.name, new FakeApplication(state).sheet(s)])));

@@ -13,7 +13,7 @@ import { readWpsGrid } from '../../src/io/wps/grid';
 import { SUMMARY_SHEET, insertWpsDrafts, writeWpsSummary } from '../../src/io/wps/sheets';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { summarizeSite } from '../../src/summary/site';
-import { summaryTable } from '../../src/taskpane/summary-table';
+import { summarySheetValues, summaryTable } from '../../src/taskpane/summary-table';
 import { FakeApplication, FakeBookState } from './fake-et';
 import { ROOT, fixture, templateFiles } from './helpers';
 
@@ -234,7 +234,7 @@ describe('writeWpsSummary', () => {
       [45458 + 8.5 / 24, 'yyyy"年"m"月"d"日" hh:mm'],
       [45458 + 10.5 / 24, 'yyyy"年"m"月"d"日" hh:mm'],
       [45459 + 8.5 / 24, 'yyyy"年"m"月"d"日" hh:mm'],
-      ['3 场', 'yyyy"年"m"月"d"日" hh:mm'],
+      ['3 场', '@'],
     ]);
     expect(sheet.merges).toEqual([`A1:${last}1`]);
     expect(sheet.charts).toEqual([{ source: expect.stringMatching(/^A4:A\d+,I4:I\d+,J4:J\d+$/), type: 51, title: table.title }]);
@@ -243,5 +243,22 @@ describe('writeWpsSummary', () => {
     writeWpsSummary(app, table);
     expect(state.sheets.map((s) => s.name)).toEqual(['我的表', SUMMARY_SHEET]);
     expect(app.displayAlerts).toBe(true);
+  });
+
+  test('review 20a D2: every cell holds what the page shows, texts as texts — 试卷号 “1001” and 分发考场 “01” are no numbers', () => {
+    const state = blankBook();
+    writeWpsSummary(new FakeApplication(state), table);
+    const sheet = state.sheets.find((s) => s.name === SUMMARY_SHEET)!;
+    // 试卷号 (A) and 分发考场 (P) of the three papers' rows: text, formatted as text, as the CLI's workbook holds them.
+    expect([5, 6, 7].map((r) => [sheet.cells[`A${r}`].v, sheet.cells[`A${r}`].fmt, sheet.cells[`P${r}`].v, sheet.cells[`P${r}`].fmt])).toEqual([
+      ['1001', '@', '01、02', '@'],
+      ['2045', '@', '01', '@'],
+      ['3310', '@', '01', '@'],
+    ]);
+    // Nothing else changed on the way: each cell holds the value written, a number a number (份数 I5: 62).
+    const values = summarySheetValues(table);
+    const held = values.map((row, r) => row.map((_, c) => sheet.cells[`${String.fromCharCode(65 + c)}${r + 1}`]?.v ?? ''));
+    expect(held).toEqual(values);
+    expect(sheet.cells.I5.v).toBe(62);
   });
 });

@@ -220,6 +220,15 @@ export interface WpsMarkResult extends NotPutBack {
   list?: string;
   /** Marking: the build refused some of the list's print settings (or has no PageSetup): to be set by hand. */
   printRefused?: boolean;
+  /** Marking with no findings left: the list sheet of the marking before, removed and not replaced. */
+  listRemoved?: string;
+  /** Marking: of the cells put back, those whose findings are gone (the others are beyond MARKED_CELLS_MAX now). */
+  gone?: number;
+}
+
+/** The marks record of the active workbook: the cells marked and the list sheet written. */
+export function wpsMarkRecord(app: EtObject): WpsRecord {
+  return readStore(sheetsByName(activeWorkbook(app)));
 }
 
 /**
@@ -248,6 +257,9 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     if (!storedByKey.has(keyOf(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
   }
   const stale = stored.filter((p) => !markKeys.has(keyOf(p.sheet, p.cell)) && sheets.has(p.sheet));
+  // Put back because its finding is gone, not because it is beyond the cap now.
+  const flagged = new Set(onSheets.map((m) => keyOf(m.sheet, m.cell)));
+  const gone = stale.filter((p) => !flagged.has(keyOf(p.sheet, p.cell))).length;
   const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
   const textOf = new Map(marks.map((m) => [keyOf(m.sheet, m.cell), m.text]));
   const commentOfMark = (p: WpsPriorState): string => {
@@ -275,7 +287,15 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const list = kept ? undefined : listName(sheets, findings, lang);
   if (stale.length || (kept ?? list) !== oldList) writeStore(app, workbook, sheets, { cells: priors, list: kept ?? list });
   const refused = list ? writeWpsList(app, workbook, list, findings, lang, forms) : 0;
-  return { marked: marks.length, restored: stale.length, leftOut: onSheets.length - marks.length, list, ...(refused > 0 && { printRefused: true }) };
+  return {
+    marked: marks.length,
+    restored: stale.length,
+    leftOut: onSheets.length - marks.length,
+    list,
+    ...(refused > 0 && { printRefused: true }),
+    ...(oldList !== undefined && kept === undefined && list === undefined && { listRemoved: oldList }),
+    ...(gone > 0 && { gone }),
+  };
 }
 
 /** A cell's comment text; null for none. */

@@ -11,7 +11,7 @@
  */
 import { type DraftCell, type DraftStyle, type SheetDraft, formatRuleFormula } from '../../forms/draft';
 import { a1, columnLetter, parseRange } from '../../model/grid';
-import { SummaryTable, summarySheetValues } from '../../taskpane/summary-table';
+import { SummaryTable, summarySheetFormats, summarySheetValues } from '../../taskpane/summary-table';
 import { EtObject, XL, activeWorkbook, addWorksheet, bgrOf, deleteWorksheet, get, rangeOf, sheetName, worksheets } from './et';
 import { addWpsValidations, setWpsPageSetup } from './form-setup';
 import { serialFromDate } from '../../model/number-format';
@@ -174,6 +174,11 @@ export function writeWpsSummary(app: EtObject, table: SummaryTable): string {
   const width = table.header.length;
   const last = columnLetter(width - 1);
   const values = summarySheetValues(table);
+  // Formats first: a text written into a General cell is taken for a number (考场 “01” becomes 1); times are written
+  // as dates, their format showing them as the page does. One write per run of a format down a column.
+  summaryFormatRuns(summarySheetFormats(table)).forEach(({ col, from, to, format }) => {
+    rangeOf(ws, `${a1(from, col)}:${a1(to, col)}`).NumberFormat = format;
+  });
   rangeOf(ws, `A1:${last}${values.length}`).Value2 = values;
   const title = rangeOf(ws, `A1:${last}1`);
   get(title, 'Merge');
@@ -181,10 +186,6 @@ export function writeWpsSummary(app: EtObject, table: SummaryTable): string {
   get(title, 'Font').Size = 14;
   const headerRow = 4;
   const totalRow = headerRow + 1 + table.rows.length;
-  // Times are written as dates: their format shows them (as the page does), before AutoFit measures them.
-  table.numFmts.forEach((format, i) => {
-    if (format && table.rows.length > 0) rangeOf(ws, `${a1(headerRow, i)}:${a1(totalRow - 1, i)}`).NumberFormat = format;
-  });
   const head = rangeOf(ws, `A${headerRow}:${last}${headerRow}`);
   get(head, 'Font').Bold = true;
   get(head, 'Interior').Color = bgrOf('#DDEBF7');
@@ -196,6 +197,21 @@ export function writeWpsSummary(app: EtObject, table: SummaryTable): string {
   if (table.rows.length > 0) addChart(ws, table, headerRow, totalRow, values.length);
   get(ws, 'Activate');
   return `${SUMMARY_SHEET}!A1:${last}${values.length}`;
+}
+
+/** The formats of a sheet's cells as runs down each column (0-based rows and column), General left as it is. */
+function summaryFormatRuns(formats: readonly string[][]): Array<{ col: number; from: number; to: number; format: string }> {
+  const runs: Array<{ col: number; from: number; to: number; format: string }> = [];
+  const width = formats[0]?.length ?? 0;
+  for (let col = 0; col < width; col++) {
+    for (let from = 0; from < formats.length;) {
+      let to = from;
+      while (to + 1 < formats.length && formats[to + 1][col] === formats[from][col]) to++;
+      if (formats[from][col] !== 'General') runs.push({ col, from, to, format: formats[from][col] });
+      from = to + 1;
+    }
+  }
+  return runs;
 }
 
 /** 份数 and 考生数 by paper as clustered columns; a build without charts keeps the table alone. */

@@ -182,13 +182,15 @@ const BUILTIN: Record<number, string> = {
 interface CellStyles {
   /** dates[s]: the kind of date its cells show, none for a style that shows no date. */
   dates: readonly (DateKind | undefined)[];
+  /** dateFormats[s]: the format code of a style that shows a date (as `dates`), for the preview to show it so. */
+  dateFormats: readonly (string | undefined)[];
   /** struck[s]: its font strikes the text through (<strike/>, review 12 D2), none for one that does not. */
   struck: readonly (true | undefined)[];
   /** text[s]: its format is Text (`@`, built-in 49), under which a date's serial shows as a number (review 13a D2). */
   text: readonly (true | undefined)[];
 }
 
-const NO_STYLES: CellStyles = { dates: [], struck: [], text: [] };
+const NO_STYLES: CellStyles = { dates: [], dateFormats: [], struck: [], text: [] };
 
 /** Which style ids are date formats, and which strike their text through. */
 function cellStyles(pkg: Package, entry: ZipEntry | undefined): CellStyles {
@@ -197,6 +199,7 @@ function cellStyles(pkg: Package, entry: ZipEntry | undefined): CellStyles {
 
 function readCellStyles(pkg: Package, entry: ZipEntry): CellStyles {
   const dates: Array<DateKind | undefined> = [];
+  const dateFormats: Array<string | undefined> = [];
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   const xfFonts: number[] = [];
@@ -239,11 +242,14 @@ function readCellStyles(pkg: Package, entry: ZipEntry): CellStyles {
     if (isTextFmt(code)) text[xf] = true;
     if (!kinds.has(id)) kinds.set(id, dateKindOf(code));
     const kind = kinds.get(id);
-    if (kind) dates[xf] = kind;
+    if (kind) {
+      dates[xf] = kind;
+      dateFormats[xf] = code;
+    }
   });
   const struck: Array<true | undefined> = [];
   if (struckFonts.size) xfFonts.forEach((font, xf) => struckFonts.has(font) && (struck[xf] = true));
-  return { dates, struck, text };
+  return { dates, dateFormats, struck, text };
 }
 
 function sharedStrings(pkg: Package, entry: ZipEntry | undefined): string[] {

@@ -11,7 +11,7 @@
 import { a1, type CellValue, type SheetGrid } from '../../model/grid';
 import { applyLinks, applyMerges, grow, parseRef, struckOf, type Rows } from './sheet-cells';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
-import { asShown, dateFromSerial, numberAsShown, type DateKind } from '../../model/number-format';
+import { asShown, dateFromSerial, numberAsShown, shownBy, type DateKind } from '../../model/number-format';
 import { readXmlPart, type XmlTag } from './xml';
 import { ItemText, matchAt } from './string-items';
 import { type SharedFormula, sharedFormula } from './shared-formula';
@@ -25,6 +25,8 @@ export interface WorkbookContext {
   shared: string[];
   /** Each style's kind of date (cellXfs index), none for a style that shows no date. */
   dates: readonly (DateKind | undefined)[];
+  /** Each date style's format code (cellXfs index): kept with the dates read, for the preview to show them so. */
+  dateFormats?: readonly (string | undefined)[];
   /** The styles whose font strikes the text through (cellXfs index). */
   struck: readonly (true | undefined)[];
   /** The styles whose format is Text (`@`): a date's serial under one is the text it shows, under another format no date (numberAsShown). */
@@ -34,10 +36,10 @@ export interface WorkbookContext {
   tally: { cells: number; slots: number; merged: number };
 }
 
-function excelToDate(v: number, date1904: boolean, kind: DateKind): Date | number {
+function excelToDate(v: number, date1904: boolean, kind: DateKind, code: string | undefined): Date | number {
   const date = dateFromSerial(v, date1904, kind);
   // A serial no calendar holds (1e308) stays the number it is: an Invalid Date breaks whatever shows it.
-  return Number.isNaN(date.getTime()) ? v : date;
+  return Number.isNaN(date.getTime()) ? v : shownBy(date, code);
 }
 
 function isoDate(text: string, kind: DateKind | undefined): Date | string {
@@ -71,7 +73,7 @@ function numberOrText(v: string): number | string {
 
 /** Reads one worksheet part into its grid. */
 export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): SheetGrid {
-  const { shared, dates, date1904, tally, struck, text } = ctx;
+  const { shared, dates, dateFormats, date1904, tally, struck, text } = ctx;
   const rows: Rows = [];
   const merges: string[] = [];
   let mergesFound = 0;
@@ -115,7 +117,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (typeof n !== 'number') return n;
     const s = style < 0 ? 0 : style;
     const kind = dates[s];
-    return kind ? excelToDate(n, date1904, kind) : numberAsShown(n, text[s] ? '@' : undefined, date1904);
+    return kind ? excelToDate(n, date1904, kind, dateFormats?.[s]) : numberAsShown(n, text[s] ? '@' : undefined, date1904);
   };
 
   /**
