@@ -48,7 +48,8 @@ function browserError(error: WorkbookReadError): BrowserReadError {
 export async function openWorkbook(name: string, data: ArrayBuffer | Uint8Array): Promise<OpenedWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   try {
-    return { name, bytes, grid: readXlsx(bytes) };
+    // The page's preview shows a date as its cell's format does (review 20a D7).
+    return { name, bytes, grid: readXlsx(bytes, { dateFormats: true }) };
   } catch (error) {
     throw error instanceof WorkbookReadError ? browserError(error) : error;
   }

@@ -370,13 +370,18 @@ export interface ReadOptions {
   asciiText?: AsciiText;
   /** The host's CRC-32 (Node's zlib.crc32, several times quicker): the one in zip.ts otherwise. */
   crc32?: Crc32;
+  /**
+   * Keep each date's format code (number-format.ts formatOfDate) for the page's preview to show it as the sheet does.
+   * Only the page asks: one weak-map entry a date cell is work and memory the checks and the summary have no use for.
+   */
+  dateFormats?: boolean;
 }
 
 /** Reads the grid of an .xlsx file's bytes; refuses, with one plain line, what it cannot or must not read. */
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): WorkbookGrid {
   checkXlsxBytes(bytes);
   try {
-    return readPackage(new Package(bytes, options));
+    return readPackage(new Package(bytes, options), options.dateFormats === true);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     // No library's words reach a person ("Invalid array length", "outside buffer bounds" …).
@@ -384,7 +389,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
   }
 }
 
-function readPackage(pkg: Package): WorkbookGrid {
+function readPackage(pkg: Package, keepDateFormats: boolean): WorkbookGrid {
   const part = pkg.workbookPart();
   const dir = part.slice(0, part.lastIndexOf('/') + 1);
   const rels = pkg.relationships(part);
@@ -397,6 +402,7 @@ function readPackage(pkg: Package): WorkbookGrid {
     date1904,
     tally: { cells: 0, slots: 0, merged: 0 },
   };
+  if (!keepDateFormats) ctx.dateFormats = undefined;
   const sheets: SheetGrid[] = [];
   for (const { name, rid, state } of refs) {
     const rel = rels.get(rid);
