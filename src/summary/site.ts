@@ -39,6 +39,7 @@ import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
 import { type UnreadForm, type UnreadSheet, noneFlagsOf, unreadForms } from './none-figures';
+import { errorCellsOf, withoutErrorCells, withoutErrorSite } from './error-cells';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
@@ -183,8 +184,9 @@ export interface SiteSummary {
    */
   noIntake: boolean;
   /**
-   * Sheets of 附件2–5 whose rows could not be read (SiteModel.unreadRows), at required-field's finding: their figures
-   * are none, not 0 or 100 % (附件3 未能读取, none-figures.ts), in no total. Absent when every form was read.
+   * Sheets of 附件2–5 whose rows could not be read (SiteModel.unreadRows), at required-field's finding, or a figure's cell
+   * showing an error value (`shows`: #N/A, error-cells.ts): their figures are none, not 0 or 100 % (附件3 未能读取,
+   * none-figures.ts), in no total. Absent when every form was read.
    */
   unread?: UnreadSheet[];
   /**
@@ -195,8 +197,6 @@ export interface SiteSummary {
   /** No errors and every part read: the workbook can be handed upward. */
   ready: boolean;
 }
-
-/* ------------------------------------------------------------------ helpers */
 
 function whole(value: Count | undefined | null, counter?: Counter): number | null {
   if (value === undefined || value === null || value === '') return null;
@@ -274,7 +274,8 @@ function isModel(x: SiteModel | SiteData): x is SiteModel {
 /** The custody summary of one site workbook, given the validator's findings for it. */
 export function summarizeSite(source: SiteModel | SiteData, findings: readonly Finding[] = [], options: SummarizeOptions = {}): SiteSummary {
   const model = isModel(source) ? source : undefined;
-  const data: SiteData = model ? model.data : (source as SiteData);
+  const errorCells = model ? errorCellsOf(model.data, model.locations) : [];
+  const data: SiteData = withoutErrorSite(withoutErrorCells(model ? model.data : (source as SiteData), errorCells)); // #N/A as empty: error-cells.ts
   const counter: Counter = { unreadable: 0 };
   const s = data.site ?? {};
   const papers = new Map<string, PaperSummary>();
@@ -402,7 +403,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     }
   }
 
-  const { noIntake, noVault, unread } = noneFlagsOf(data, model);
+  const { noIntake, noVault, unread } = noneFlagsOf(data, model, errorCells);
   const spans = (model?.sheets ?? []).filter((s) => s.span !== undefined);
   const forms = unreadForms(unread);
   const list = [...papers.values()];
