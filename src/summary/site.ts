@@ -159,6 +159,7 @@ export interface SiteSummary {
     returns: number;
     dispatches: number;
     bagsDispatched: number;
+    /** 考场次: the rooms each session handed a paper (附件4), a room once a session and paper. */
     roomsServed: number;
     copiesDistributed: number;
     bagsStillOut: number;
@@ -391,17 +392,20 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     }
   });
 
-  for (const dist of data.distributions ?? []) {
+  const roomSessions = new Set<string>(); // 考场次: each room each session, a make-up in a room used before too (review 20b D6)
+  (data.distributions ?? []).forEach((dist, d) => {
     for (const row of dist.rows ?? []) {
       const p = paper(row.paperNo, row.paperName);
       if (!p) continue;
       const copies = whole(row.copies, counter);
       // One row may serve two rooms (01、02): each counts (model/rooms.ts). A row of 0 copies
       // (本考场无此科考生) records that the room got none of this paper: it served no room.
-      if (copies !== 0) for (const room of roomsIn(row.room)) if (!p.rooms.includes(room)) p.rooms.push(room);
+      const rooms = copies === 0 ? [] : roomsIn(row.room);
+      for (const room of rooms) if (!p.rooms.includes(room)) p.rooms.push(room);
+      for (const room of rooms) roomSessions.add(`${p.paperNo}\u0000${dist.start ?? `#${d}`}\u0000${room}`);
       p.copiesDistributed += copies ?? 0;
     }
-  }
+  });
 
   const { noIntake, noVault, unread } = noneFlagsOf(data, model, errorCells);
   const spans = (model?.sheets ?? []).filter((s) => s.span !== undefined);
@@ -464,7 +468,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       returns: sum((p) => p.returns),
       dispatches: sum((p) => p.dispatches),
       bagsDispatched: sum((p) => p.bagsDispatched),
-      roomsServed: sum((p) => p.rooms.length),
+      roomsServed: roomSessions.size,
       copiesDistributed: sum((p) => p.copiesDistributed),
       bagsStillOut: sum((p) => p.bagsStillOut),
       copiesStillOut: sum((p) => p.copiesStillOut),
