@@ -9,34 +9,42 @@
 import type { SiteData } from '../model/types';
 import type { LocationMap } from '../model/location';
 import { isExcelError } from '../model/excel-errors';
+import { papersWritten } from '../model/paper-code';
+import { norm } from '../model/values';
 import { FIGURE_FIELDS, type UnreadSheet } from './none-figures';
 
-/** A cell of a figure's field (FIGURE_FIELDS) showing an error value: its path in the data and where it stands. */
+/** A cell of a figure's field (FIGURE_FIELDS) showing an error value, or writing several 试卷号: its path and where it stands. */
 interface ErrorCell extends UnreadSheet {
   path: string;
-  shows: string;
 }
 
 type Node = Record<string, unknown> | unknown[];
 
-/** Every leaf of `node` under `path` whose value is an error value, with its path (`vaultLog[3].paperNo`). */
-function errorPaths(node: unknown, path: string, out: Array<{ path: string; shows: string }>): void {
+type Found = { path: string; shows?: string; several?: string };
+
+/**
+ * Every leaf of `node` under `path` whose value is an error value (`shows`), or a 试卷号 writing several papers on
+ * one row (`several`: “2207、2210”, whose bags are not told apart by paper: review 20b D5), with its path.
+ */
+function errorPaths(node: unknown, path: string, out: Found[]): void {
   if (Array.isArray(node)) node.forEach((v, i) => errorPaths(v, `${path}[${i}]`, out));
   else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) errorPaths(v, path ? `${path}.${k}` : k, out);
   else if (isExcelError(node)) out.push({ path, shows: node as string });
+  else if (path.endsWith('.paperNo') && papersWritten(node).length) out.push({ path, several: norm(node) });
 }
 
 /**
- * The cells of figures' fields (FIGURE_FIELDS: 试卷号, 数量, 取卷 / 还卷时间, 报考人数 …) holding an error value, in
- * the data's order, each with its form, sheet and cell (the reader's location), and the value it shows.
+ * The cells of figures' fields (FIGURE_FIELDS: 试卷号, 数量, 取卷 / 还卷时间, 报考人数 …) holding an error value, or a
+ * 试卷号 writing several papers, in the data's order, each with its form, sheet and cell (the reader's location), and
+ * the value it shows or the 试卷号 it writes.
  */
 export function errorCellsOf(data: SiteData, locations: LocationMap | undefined): ErrorCell[] {
-  const found: Array<{ path: string; shows: string }> = [];
+  const found: Found[] = [];
   for (const [key, value] of Object.entries(data)) if (key !== 'site') errorPaths(value, key, found);
-  return found.flatMap(({ path, shows }) => {
+  return found.flatMap(({ path, ...said }) => {
     const form = FIGURE_FIELDS.get(path.replace(/\[\d+\]/g, ''));
     const at = locations?.[path];
-    return form && at ? [{ form, sheet: at.sheet, cell: at.cell, path, shows }] : [];
+    return form && at ? [{ form, sheet: at.sheet, cell: at.cell, path, ...said }] : [];
   });
 }
 

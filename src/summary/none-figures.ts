@@ -30,6 +30,8 @@ export interface UnreadSheet {
   sheet: string;
   cell: string;
   shows?: string;
+  /** The 试卷号 of several papers the cell writes (“2207、2210”, review 20b D5): their bags not told apart. */
+  several?: string;
 }
 type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas'>>;
 
@@ -89,7 +91,9 @@ export function noneFlagsOf(
   model?: NoneSource,
   errorCells: readonly UnreadSheet[] = [],
 ): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
-  const unread = [...unreadSheetsOf(model), ...errorCells.map(({ form, sheet, cell, shows }) => ({ form, sheet, cell, shows }))];
+  const said = ({ form, sheet, cell, shows, several }: UnreadSheet): UnreadSheet =>
+    shows !== undefined ? { form, sheet, cell, shows } : { form, sheet, cell, several };
+  const unread = [...unreadSheetsOf(model), ...errorCells.map(said)];
   const forms = unreadForms(unread);
   const noIntake = !intakeLists(data).some(({ list }) => (list.items ?? []).length > 0) && !forms.includes('intake');
   const noLog = (data.vaultLog ?? []).length === 0 && (data.duty?.shifts ?? []).length === 0;
@@ -242,26 +246,61 @@ const ERROR_SAID: Record<UnreadReason, Record<Lang, (where: string) => string>> 
   },
 };
 
-/** Where an unread form's finding stands: 工作表“出入库记录”A2 (出入库记录!A2), each of its sheets; a cell showing an error value with it (显示 #N/A). */
+/**
+ * What a form one row of which writes several 试卷号 (“2207、2210”, review 20b D5) leaves unknown: the figures of
+ * its papers, whose bags (copies, candidates) that row does not tell apart. Only forms with a 试卷号 column.
+ */
+const SEVERAL_SAID: Partial<Record<UnreadReason, Record<Lang, (where: string) => string>>> = {
+  unreadSchedule: {
+    zh: (w) => `考试安排有一行写了几个试卷号（${w}），分不清各是多少考生，考生数、首场开考和余量无从计算，考生数未计入合计`,
+    en: (w) =>
+      `A row of the exam schedule (考试安排) writes several paper numbers (${w}): whose candidates are whose cannot be told, so candidates, first sessions and spare are unknown, candidates not in the totals`,
+  },
+  unreadIntake: {
+    zh: (w) => `附件2 入库清单有一行写了几个试卷号（${w}），分不清各是几袋，袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `A row of the intake list (附件2) writes several paper numbers (${w}): whose bags are whose cannot be told, so bags, copies, spare, bags in the vault, custody time and duty cover are unknown, not in the totals`,
+  },
+  unreadLog: {
+    zh: (w) => `附件3 出入库记录有一行写了几个试卷号（${w}），分不清各是几袋，出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `A row of the vault log (附件3) writes several paper numbers (${w}): whose bags are whose cannot be told, so checkouts, returns, bags out, custody time and duty cover are unknown, not in the totals`,
+  },
+  unreadRegister: {
+    zh: (w) => `附件4 分发登记表有一行写了几个试卷号（${w}），分不清各是几份，分发考场和份数无从计算`,
+    en: (w) =>
+      `A row of the distribution register (附件4) writes several paper numbers (${w}): whose copies are whose cannot be told, so rooms and copies handed out are unknown`,
+  },
+};
+
+/**
+ * Where an unread form's finding stands: 工作表“出入库记录”A2 (出入库记录!A2), each of its sheets; a cell showing an
+ * error value with it (显示 #N/A), one writing several 试卷号 with them (“2207、2210”).
+ */
 function whereOf(sheets: readonly UnreadSheet[], lang: Lang): string {
-  const shown = (u: UnreadSheet) => (u.shows === undefined ? '' : lang === 'en' ? ` shows ${u.shows}` : ` 显示 ${u.shows}`);
-  if (lang === 'en') return sheets.map((u) => `${u.sheet}!${u.cell}${shown(u)}`).join(', ');
+  const en = lang === 'en';
+  const shown = (u: UnreadSheet) =>
+    u.shows !== undefined ? (en ? ` shows ${u.shows}` : ` 显示 ${u.shows}`) : u.several !== undefined ? (en ? ` "${u.several}"` : `“${u.several}”`) : '';
+  if (en) return sheets.map((u) => `${u.sheet}!${u.cell}${shown(u)}`).join(', ');
   return sheets.map((u) => `工作表“${u.sheet}”${u.cell}${shown(u)}`).join('、');
 }
 
 /**
  * What each form of `unread` leaves unknown and where its finding is (UNREAD_SAID), one line a form, 附件2 to 5; of a
- * form with cells showing an error value, a line of them (ERROR_SAID) after it.
+ * form with cells showing an error value, a line of them (ERROR_SAID) after it; then one of its rows of several papers.
  */
 export function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: Lang): string[] {
   return unreadForms(unread).flatMap((form) => {
     const of = unread!.filter((u) => u.form === form);
-    const notRead = of.filter((u) => u.shows === undefined);
+    const notRead = of.filter((u) => u.shows === undefined && u.several === undefined);
     const errors = of.filter((u) => u.shows !== undefined);
+    const several = of.filter((u) => u.several !== undefined);
     const reason = UNREAD_REASON[form];
+    const severalSaid = SEVERAL_SAID[reason] ?? ERROR_SAID[reason];
     return [
       ...(notRead.length ? [UNREAD_SAID[reason][lang](whereOf(notRead, lang))] : []),
       ...(errors.length ? [ERROR_SAID[reason][lang](whereOf(errors, lang))] : []),
+      ...(several.length ? [severalSaid[lang](whereOf(several, lang))] : []),
     ];
   });
 }
