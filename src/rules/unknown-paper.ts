@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
     en: {
       unknown: 'Paper number "{paper}" is neither on the intake list nor in the exam schedule. Check the paper number.',
       several:
-        'This row writes {count} paper numbers, "{paper}": {count} papers on one row, and which of its bags (copies) are whose cannot be told, so its times and quantity cannot be checked paper by paper, nor the summary count each paper’s checkouts. Split it into {count} rows, each with one paper number and its own quantity.',
+        'This row writes {count} paper numbers, "{paper}": {count} papers on one row, and which of its bags (copies) are whose cannot be told, so its times and quantity cannot be checked paper by paper, nor the summary count each paper’s checkouts. Write it as {count} rows, each with one paper number and its own quantity.',
       error:
         'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
     },
