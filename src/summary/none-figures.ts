@@ -428,14 +428,14 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   unreadIntake: {
     zh: {
-      head: (n) => `注意：以下 ${n} 个单位的附件2 入库清单未能读取（见各单位工作簿中该表标题处的问题），袋数、份数无从计算，未计入按单位级别的合计：`,
+      head: (n) => `注意：以下 ${n} 个单位的附件2 入库清单未能读取（见“站点汇总”中该单位的说明），袋数、份数无从计算，未计入按单位级别的合计：`,
       line: (named, more) =>
         `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的合计。`,
       more: (n) => `另有 ${n} 个，见检查结果`,
     },
     en: {
       head: () =>
-        'Note: the intake list (附件2) of the units below could not be read (see the finding at its title in each workbook): their bags and copies are unknown, and they are in no level’s totals:',
+        'Note: the intake list (附件2) of the units below could not be read (see each unit’s note on the Sites sheet): their bags and copies are unknown, and they are in no level’s totals:',
       line: (named, more) =>
         `Note: the intake list (附件2) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags and copies are not in the totals by unit level.`,
       more: (n) => `${n} more: see the findings`,
@@ -443,14 +443,14 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   unreadLog: {
     zh: {
-      head: (n) => `注意：以下 ${n} 个单位的附件3 出入库记录未能读取（见各单位工作簿中该表标题处的问题），未还袋数无从计算，未计入合计：`,
+      head: (n) => `注意：以下 ${n} 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：`,
       line: (named, more) =>
         `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的附件3 出入库记录未能读取（见检查结果），未还袋数未计入合计。`,
       more: (n) => `另有 ${n} 个，见检查结果`,
     },
     en: {
       head: () =>
-        'Note: the vault log (附件3) of the units below could not be read (see the finding at its title in each workbook): their bags still out are unknown, and in no total:',
+        'Note: the vault log (附件3) of the units below could not be read (see each unit’s note on the Sites sheet): their bags still out are unknown, and in no total:',
       line: (named, more) =>
         `Note: the vault log (附件3) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags still out are not in the totals.`,
       more: (n) => `${n} more: see the findings`,
@@ -458,14 +458,14 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   unreadSchedule: {
     zh: {
-      head: (n) => `注意：以下 ${n} 个单位的考试安排未能读取（见各单位工作簿中该表标题处的问题），报考人数无从计算，未计入按单位级别的合计：`,
+      head: (n) => `注意：以下 ${n} 个单位的考试安排未能读取（见“站点汇总”中该单位的说明），报考人数无从计算，未计入按单位级别的合计：`,
       line: (named, more) =>
         `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的考试安排未能读取（见检查结果），报考人数未计入按单位级别的合计。`,
       more: (n) => `另有 ${n} 个，见检查结果`,
     },
     en: {
       head: () =>
-        'Note: the exam schedule (考试安排) of the units below could not be read (see the finding at its title in each workbook): their candidates are unknown, and in no level’s totals:',
+        'Note: the exam schedule (考试安排) of the units below could not be read (see each unit’s note on the Sites sheet): their candidates are unknown, and in no level’s totals:',
       line: (named, more) =>
         `Note: the exam schedule (考试安排) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} candidates are not in the totals by unit level.`,
       more: (n) => `${n} more: see the findings`,

@@ -135,6 +135,15 @@ describe('custody summary of units with cells showing an error value (worker thr
       SCHEDULE,
       'n6.xlsx',
     ]);
+    // Was “（见各单位工作簿中该表标题处的问题）”: the findings are at the cells, the 说明 on 站点汇总 names them.
+    const notes = wb
+      .getWorksheet('总览')!
+      .getColumn(1)
+      .values.filter((v) => typeof v === 'string' && v.startsWith('注意'));
+    expect(notes).toEqual([
+      '注意：以下 1 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：',
+      '注意：以下 1 个单位的考试安排未能读取（见“站点汇总”中该单位的说明），报考人数无从计算，未计入按单位级别的合计：',
+    ]);
     const papers = wb.getWorksheet('试卷明细')!;
     // Was a fourth row of c8's, “#N/A”.
     expect(papers.getColumn(3).values.slice(2)).toEqual(['1001', '2045', '3310', '1001', '2045', '3310']);
