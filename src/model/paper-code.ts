@@ -72,7 +72,16 @@ export interface PaperCode {
 /** Leading zeros of a code of digits (not of a lone 0): what a number cell cannot hold. */
 const LEADING_ZEROS = /^0+(?=\d+$)/;
 
-const CODES = new TextMemo<PaperCode>((text) => {
+/**
+ * A note in brackets after a code of digits (“5503（补考）”, “2207(重考)”): the paper 5503, the note said of its row
+ * (review 20b D5). Not a version's or a spare's mark (“1304（B卷）”, “1304（备用）”: NOT_A_NOTE), read as such below.
+ */
+const NOTE_AFTER_CODE = /^(\d{3,}[A-Da-d甲乙丙丁]?)[（(]([^（）()]+)[）)]$/;
+const NOT_A_NOTE = new RegExp(`^(?:[${VERSION_LETTER}]卷?|备(?:用试?卷?|份卷)?)$`);
+
+const CODES: TextMemo<PaperCode> = new TextMemo<PaperCode>((text): PaperCode => {
+  const noted = NOTE_AFTER_CODE.exec(text);
+  if (noted && !NOT_A_NOTE.test(noted[2])) return CODES.get(noted[1]);
   const spare = MAY_END_MARK.test(text) ? SPARE_AFTER_CODE.exec(text) : null;
   const unmarked = spare ? spare[1] : text;
   const m = MAY_END_MARK.test(unmarked) ? VERSIONED.exec(unmarked) : null;
@@ -83,6 +92,19 @@ const CODES = new TextMemo<PaperCode>((text) => {
 /** The paper a written 试卷号 names, and the version it writes after the code. */
 export function paperOf(written: unknown): PaperCode {
   return CODES.get(norm(written));
+}
+
+/** Between the 试卷号 one line writes of several papers: 、，,;； / and white space. */
+const BETWEEN_CODES = /[、，,;；/／\s]+/;
+
+/**
+ * The 试卷号 a cell writes when it writes more than one (“2207、2210”, “2207，2210”: two papers of one session taken
+ * out on one vault line, review 20b D5), each as written; [] for a cell of one paper, or of anything else. One line's
+ * bags (袋数) are then not told apart by paper.
+ */
+export function papersWritten(written: unknown): string[] {
+  const parts = norm(written).split(BETWEEN_CODES).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => /^\d{3,}$/.test(paperOf(p).written)) ? parts : [];
 }
 
 /** The code of the paper a written 试卷号 names, as compared: 1304A, 1304（B卷） and 1304 are 1304; 0304 and 304 are 304. */

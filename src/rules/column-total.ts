@@ -22,7 +22,7 @@ export const meta: RuleMeta = {
       units: '"{field}" is {total}, but the rows above are in more than one unit ({sum}): bags and boxes do not add up. Write the total per unit: "{sum}".',
     },
   },
-  docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong unless it counts every bag, a box’s as its 备注 says them (1箱 内装8袋 and 4袋: 12). While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. A column with an unreadable count is not totalled (invalid-count reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
+  docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong unless it counts every bag, a box’s as its 备注 says them (1箱 内装8袋 and 4袋: 12). While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. A column with an unreadable count is not totalled (invalid-count reports it), nor one with a formula saved without its value (formula-not-saved reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
 };
 
 /** A 合计 that counts every bag, a box's as its 备注 says them (1箱 内装8袋 and 4袋: 12): a total of one unit all the same. */
@@ -50,6 +50,12 @@ function checkHandover(h: Handover, path: string, report: RuleContext['report'])
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   (data.handovers ?? []).forEach((h, i) => h && checkHandover(h, `handovers[${i}]`, report));
+  // A cell whose formula has no value here (model.unsolvedFormulas) is not known: a total over it is not judged.
+  const unsolved = new Set((model.unsolvedFormulas ?? []).flatMap(({ sheet, cells }) => cells.map((cell) => `${sheet}!${cell}`)));
+  const unknown = (at: string) => {
+    const cell = model.locations[at];
+    return cell !== undefined && unsolved.has(`${cell.sheet}!${cell.cell}`);
+  };
   // Each intake list has its own 合计 (one list per delivery).
   for (const { list: intake, path } of facts.intakes) {
     if (!intake.totals || !intake.items) continue;
@@ -57,7 +63,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (intake.items.some((it) => it && rowTotalWrong(it as Record<string, unknown>))) continue;
     for (const k of ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const) {
       const total = whole(intake.totals[k]);
-      if (total === undefined) continue;
+      if (total === undefined || (unsolved.size && intake.items.some((_it, j) => unknown(`${path}.items[${j}].${k}`)))) continue;
       const sum = sumOfCounts(intake.items.map((it) => it?.[k]));
       if (sum !== undefined && sum !== total) report(`${path}.totals.${k}`, 'sum', { total, sum });
     }

@@ -21,11 +21,17 @@ import type { Words } from './words';
  * is on it) and 附件1's 交接明细 (the bags a handover lists) too.
  */
 export type UnreadForm = 'schedule' | 'staff' | 'handover' | 'intake' | 'vaultLog' | 'distribution' | 'duty';
-/** A form whose rows could not be read, where its finding stands (required-field's, at the form's title). */
+/**
+ * A form whose rows could not be read, where its finding stands (required-field's, at the form's title); or a cell of
+ * it that shows an error value (`shows`: #N/A, #REF!; error-cells.ts), which leaves the same figures unknown.
+ */
 export interface UnreadSheet {
   form: UnreadForm;
   sheet: string;
   cell: string;
+  shows?: string;
+  /** The 试卷号 of several papers the cell writes (“2207、2210”, review 20b D5): their bags not told apart. */
+  several?: string;
 }
 type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas'>>;
 
@@ -35,7 +41,7 @@ type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<Sit
  * quantity, unit, times, taker (a 考点's, a dispatch) and 备注 (销毁); a room's copies and times; a shift's times; a
  * handover's items. Not a signer's name elsewhere, a paper's name, a written 合计, a 备注 or 情况记录: no figure uses them.
  */
-const FIGURE_FIELDS: ReadonlyMap<string, UnreadForm> = new Map([
+export const FIGURE_FIELDS: ReadonlyMap<string, UnreadForm> = new Map([
   ...['paperNo', 'start', 'end', 'candidates'].map((f): [string, UnreadForm] => [`schedule.${f}`, 'schedule']),
   ...['destination', 'quantity', 'unit'].map((f): [string, UnreadForm] => [`handovers.items.${f}`, 'handover']),
   ...['paperNo', 'bags31', 'bags26', 'bags11', 'bags5'].map((f): [string, UnreadForm] => [`intake.items.${f}`, 'intake']),
@@ -78,10 +84,16 @@ function unreadSheetsOf(model: NoneSource | undefined): UnreadSheet[] {
  * Whether a unit keeps no intake list (no row of 附件2, of papers from above or taken back from below: the bags and
  * copies its vault received are not known, not 0), no vault record at all (no row of 附件3's log nor 附件5's shifts
  * either: a 考点 or 分校 that kept its papers elsewhere, or whose forms were deleted; required-field's noVault says so),
- * and which of its forms could not be read. A form not read is kept, not missing: neither 无入库清单 nor 无保密室记录.
+ * and which of its forms could not be read, or hold a figure's cell showing an error value (`errorCells`). A form not read is kept, not missing: neither 无入库清单 nor 无保密室记录.
  */
-export function noneFlagsOf(data: SiteData, model?: NoneSource): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
-  const unread = unreadSheetsOf(model);
+export function noneFlagsOf(
+  data: SiteData,
+  model?: NoneSource,
+  errorCells: readonly UnreadSheet[] = [],
+): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
+  const said = ({ form, sheet, cell, shows, several }: UnreadSheet): UnreadSheet =>
+    shows !== undefined ? { form, sheet, cell, shows } : { form, sheet, cell, several };
+  const unread = [...unreadSheetsOf(model), ...errorCells.map(said)];
   const forms = unreadForms(unread);
   const noIntake = !intakeLists(data).some(({ list }) => (list.items ?? []).length > 0) && !forms.includes('intake');
   const noLog = (data.vaultLog ?? []).length === 0 && (data.duty?.shifts ?? []).length === 0;
@@ -197,29 +209,107 @@ const UNREAD_SAID: Record<UnreadReason, Record<Lang, (where: string) => string>>
   },
 };
 
-/** Where an unread form's finding stands: 工作表“出入库记录”A2 (出入库记录!A2), each of its sheets. */
+/**
+ * What a form one of whose figure's cells shows an error value (#N/A, #REF!) leaves unknown, and which cells (`where`:
+ * 工作表“出入库记录”B6 显示 #N/A): the same figures as the form not read (UNREAD_SAID), said of the cell, not of the form.
+ */
+const ERROR_SAID: Record<UnreadReason, Record<Lang, (where: string) => string>> = {
+  unreadSchedule: {
+    zh: (w) => `考试安排有格子显示错误值（${w}），考生数、首场开考和余量无从计算，考生数未计入合计`,
+    en: (w) => `A cell of the exam schedule (考试安排) shows an error value (${w}): candidates, first sessions and spare unknown, candidates not in the totals`,
+  },
+  unreadRoster: {
+    zh: (w) => `涉卷人员名单有格子显示错误值（${w}），签字人是否在名单上、是否符合条件都没有检查`,
+    en: (w) => `A cell of the staff roster (涉卷人员) shows an error value (${w}): whether each signer is on it and eligible was not checked`,
+  },
+  unreadHandover: {
+    zh: (w) => `附件1 交接单的交接明细有格子显示错误值（${w}），该交接单交接的袋数无从计算`,
+    en: (w) => `A cell of a handover sheet's items (附件1) shows an error value (${w}): the bags it hands over unknown`,
+  },
+  unreadIntake: {
+    zh: (w) => `附件2 入库清单有格子显示错误值（${w}），袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `A cell of the intake list (附件2) shows an error value (${w}): bags, copies, spare, bags in the vault, custody time and duty cover unknown, not in the totals`,
+  },
+  unreadLog: {
+    zh: (w) => `附件3 出入库记录有格子显示错误值（${w}），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `A cell of the vault log (附件3) shows an error value (${w}): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals`,
+  },
+  unreadRegister: {
+    zh: (w) => `附件4 分发登记表有格子显示错误值（${w}），分发考场和份数无从计算`,
+    en: (w) => `A cell of the distribution register (附件4) shows an error value (${w}): rooms and copies handed out unknown`,
+  },
+  unreadDuty: {
+    zh: (w) => `附件5 值班记录有格子显示错误值（${w}），值班覆盖和缺口无从计算`,
+    en: (w) => `A cell of the duty log (附件5) shows an error value (${w}): duty cover and gaps unknown`,
+  },
+};
+
+/**
+ * What a form one row of which writes several 试卷号 (“2207、2210”, review 20b D5) leaves unknown: the figures of
+ * its papers, whose bags (copies, candidates) that row does not tell apart. Only forms with a 试卷号 column.
+ */
+const SEVERAL_SAID: Partial<Record<UnreadReason, Record<Lang, (where: string) => string>>> = {
+  unreadSchedule: {
+    zh: (w) => `考试安排有一行写了几个试卷号（${w}），分不清各是多少考生，考生数、首场开考和余量无从计算，考生数未计入合计`,
+    en: (w) =>
+      `A row of the exam schedule (考试安排) writes several paper numbers (${w}): whose candidates are whose cannot be told, so candidates, first sessions and spare are unknown, candidates not in the totals`,
+  },
+  unreadIntake: {
+    zh: (w) => `附件2 入库清单有一行写了几个试卷号（${w}），分不清各是几袋，袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `A row of the intake list (附件2) writes several paper numbers (${w}): whose bags are whose cannot be told, so bags, copies, spare, bags in the vault, custody time and duty cover are unknown, not in the totals`,
+  },
+  unreadLog: {
+    zh: (w) => `附件3 出入库记录有一行写了几个试卷号（${w}），分不清各是几袋，出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `A row of the vault log (附件3) writes several paper numbers (${w}): whose bags are whose cannot be told, so checkouts, returns, bags out, custody time and duty cover are unknown, not in the totals`,
+  },
+  unreadRegister: {
+    zh: (w) => `附件4 分发登记表有一行写了几个试卷号（${w}），分不清各是几份，分发考场和份数无从计算`,
+    en: (w) =>
+      `A row of the distribution register (附件4) writes several paper numbers (${w}): whose copies are whose cannot be told, so rooms and copies handed out are unknown`,
+  },
+};
+
+/**
+ * Where an unread form's finding stands: 工作表“出入库记录”A2 (出入库记录!A2), each of its sheets; a cell showing an
+ * error value with it (显示 #N/A), one writing several 试卷号 with them (“2207、2210”).
+ */
 function whereOf(sheets: readonly UnreadSheet[], lang: Lang): string {
-  if (lang === 'en') return sheets.map((u) => `${u.sheet}!${u.cell}`).join(', ');
-  return sheets.map((u) => `工作表“${u.sheet}”${u.cell}`).join('、');
+  const en = lang === 'en';
+  const shown = (u: UnreadSheet) =>
+    u.shows !== undefined ? (en ? ` shows ${u.shows}` : ` 显示 ${u.shows}`) : u.several !== undefined ? (en ? ` "${u.several}"` : `“${u.several}”`) : '';
+  if (en) return sheets.map((u) => `${u.sheet}!${u.cell}${shown(u)}`).join(', ');
+  return sheets.map((u) => `工作表“${u.sheet}”${u.cell}${shown(u)}`).join('、');
 }
 
-/** What each form of `unread` leaves unknown and where its finding is (UNREAD_SAID), one line a form, 附件2 to 5. */
+/**
+ * What each form of `unread` leaves unknown and where its finding is (UNREAD_SAID), one line a form, 附件2 to 5; of a
+ * form with cells showing an error value, a line of them (ERROR_SAID) after it; then one of its rows of several papers.
+ */
 export function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: Lang): string[] {
-  return unreadForms(unread).map((form) =>
-    UNREAD_SAID[UNREAD_REASON[form]][lang](
-      whereOf(
-        unread!.filter((u) => u.form === form),
-        lang,
-      ),
-    ),
-  );
+  return unreadForms(unread).flatMap((form) => {
+    const of = unread!.filter((u) => u.form === form);
+    const notRead = of.filter((u) => u.shows === undefined && u.several === undefined);
+    const errors = of.filter((u) => u.shows !== undefined);
+    const several = of.filter((u) => u.several !== undefined);
+    const reason = UNREAD_REASON[form];
+    const severalSaid = SEVERAL_SAID[reason] ?? ERROR_SAID[reason];
+    return [
+      ...(notRead.length ? [UNREAD_SAID[reason][lang](whereOf(notRead, lang))] : []),
+      ...(errors.length ? [ERROR_SAID[reason][lang](whereOf(errors, lang))] : []),
+      ...(several.length ? [severalSaid[lang](whereOf(several, lang))] : []),
+    ];
+  });
 }
-/** The line of one form of `unread` (unreadLines), or '' where that form was read. */
+/** The lines of one form of `unread` (unreadLines), one after the other, or '' where that form was read. */
 export const unreadLine = (unread: readonly UnreadSheet[] | undefined, form: UnreadForm, lang: Lang): string =>
   unreadLines(
     unread?.filter((u) => u.form === form),
     lang,
-  )[0] ?? '';
+  ).join(lang === 'en' ? '; ' : '；');
 
 /** 站点汇总's 说明 of a unit's figures that are none: no vault record or no intake list, then each form not read. */
 export function noneNotes(s: NoneFlags & { unread?: readonly UnreadSheet[] }, lang: Lang): string[] {
@@ -338,14 +428,14 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   unreadIntake: {
     zh: {
-      head: (n) => `注意：以下 ${n} 个单位的附件2 入库清单未能读取（见各单位工作簿中该表标题处的问题），袋数、份数无从计算，未计入按单位级别的合计：`,
+      head: (n) => `注意：以下 ${n} 个单位的附件2 入库清单未能读取（见“站点汇总”中该单位的说明），袋数、份数无从计算，未计入按单位级别的合计：`,
       line: (named, more) =>
         `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的合计。`,
       more: (n) => `另有 ${n} 个，见检查结果`,
     },
     en: {
       head: () =>
-        'Note: the intake list (附件2) of the units below could not be read (see the finding at its title in each workbook): their bags and copies are unknown, and they are in no level’s totals:',
+        'Note: the intake list (附件2) of the units below could not be read (see each unit’s note on the Sites sheet): their bags and copies are unknown, and they are in no level’s totals:',
       line: (named, more) =>
         `Note: the intake list (附件2) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags and copies are not in the totals by unit level.`,
       more: (n) => `${n} more: see the findings`,
@@ -353,14 +443,14 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   unreadLog: {
     zh: {
-      head: (n) => `注意：以下 ${n} 个单位的附件3 出入库记录未能读取（见各单位工作簿中该表标题处的问题），未还袋数无从计算，未计入合计：`,
+      head: (n) => `注意：以下 ${n} 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：`,
       line: (named, more) =>
         `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的附件3 出入库记录未能读取（见检查结果），未还袋数未计入合计。`,
       more: (n) => `另有 ${n} 个，见检查结果`,
     },
     en: {
       head: () =>
-        'Note: the vault log (附件3) of the units below could not be read (see the finding at its title in each workbook): their bags still out are unknown, and in no total:',
+        'Note: the vault log (附件3) of the units below could not be read (see each unit’s note on the Sites sheet): their bags still out are unknown, and in no total:',
       line: (named, more) =>
         `Note: the vault log (附件3) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags still out are not in the totals.`,
       more: (n) => `${n} more: see the findings`,
@@ -368,14 +458,14 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   unreadSchedule: {
     zh: {
-      head: (n) => `注意：以下 ${n} 个单位的考试安排未能读取（见各单位工作簿中该表标题处的问题），报考人数无从计算，未计入按单位级别的合计：`,
+      head: (n) => `注意：以下 ${n} 个单位的考试安排未能读取（见“站点汇总”中该单位的说明），报考人数无从计算，未计入按单位级别的合计：`,
       line: (named, more) =>
         `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的考试安排未能读取（见检查结果），报考人数未计入按单位级别的合计。`,
       more: (n) => `另有 ${n} 个，见检查结果`,
     },
     en: {
       head: () =>
-        'Note: the exam schedule (考试安排) of the units below could not be read (see the finding at its title in each workbook): their candidates are unknown, and in no level’s totals:',
+        'Note: the exam schedule (考试安排) of the units below could not be read (see each unit’s note on the Sites sheet): their candidates are unknown, and in no level’s totals:',
       line: (named, more) =>
         `Note: the exam schedule (考试安排) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} candidates are not in the totals by unit level.`,
       more: (n) => `${n} more: see the findings`,

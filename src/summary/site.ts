@@ -39,6 +39,7 @@ import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
 import { type UnreadForm, type UnreadSheet, noneFlagsOf, unreadForms } from './none-figures';
+import { errorCellsOf, withoutErrorCells, withoutErrorSite } from './error-cells';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
@@ -158,6 +159,7 @@ export interface SiteSummary {
     returns: number;
     dispatches: number;
     bagsDispatched: number;
+    /** 考场次: the rooms each session handed a paper (附件4), a room once a session and paper. */
     roomsServed: number;
     copiesDistributed: number;
     bagsStillOut: number;
@@ -183,8 +185,9 @@ export interface SiteSummary {
    */
   noIntake: boolean;
   /**
-   * Sheets of 附件2–5 whose rows could not be read (SiteModel.unreadRows), at required-field's finding: their figures
-   * are none, not 0 or 100 % (附件3 未能读取, none-figures.ts), in no total. Absent when every form was read.
+   * Sheets of 附件2–5 whose rows could not be read (SiteModel.unreadRows), at required-field's finding, or a figure's cell
+   * showing an error value (`shows`: #N/A, error-cells.ts): their figures are none, not 0 or 100 % (附件3 未能读取,
+   * none-figures.ts), in no total. Absent when every form was read.
    */
   unread?: UnreadSheet[];
   /**
@@ -195,8 +198,6 @@ export interface SiteSummary {
   /** No errors and every part read: the workbook can be handed upward. */
   ready: boolean;
 }
-
-/* ------------------------------------------------------------------ helpers */
 
 function whole(value: Count | undefined | null, counter?: Counter): number | null {
   if (value === undefined || value === null || value === '') return null;
@@ -274,7 +275,8 @@ function isModel(x: SiteModel | SiteData): x is SiteModel {
 /** The custody summary of one site workbook, given the validator's findings for it. */
 export function summarizeSite(source: SiteModel | SiteData, findings: readonly Finding[] = [], options: SummarizeOptions = {}): SiteSummary {
   const model = isModel(source) ? source : undefined;
-  const data: SiteData = model ? model.data : (source as SiteData);
+  const errorCells = model ? errorCellsOf(model.data, model.locations) : [];
+  const data: SiteData = withoutErrorSite(withoutErrorCells(model ? model.data : (source as SiteData), errorCells)); // #N/A as empty: error-cells.ts
   const counter: Counter = { unreadable: 0 };
   const s = data.site ?? {};
   const papers = new Map<string, PaperSummary>();
@@ -390,19 +392,22 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     }
   });
 
-  for (const dist of data.distributions ?? []) {
+  const roomSessions = new Set<string>(); // 考场次: each room each session, a make-up in a room used before too (review 20b D6)
+  (data.distributions ?? []).forEach((dist, d) => {
     for (const row of dist.rows ?? []) {
       const p = paper(row.paperNo, row.paperName);
       if (!p) continue;
       const copies = whole(row.copies, counter);
       // One row may serve two rooms (01、02): each counts (model/rooms.ts). A row of 0 copies
       // (本考场无此科考生) records that the room got none of this paper: it served no room.
-      if (copies !== 0) for (const room of roomsIn(row.room)) if (!p.rooms.includes(room)) p.rooms.push(room);
+      const rooms = copies === 0 ? [] : roomsIn(row.room);
+      for (const room of rooms) if (!p.rooms.includes(room)) p.rooms.push(room);
+      for (const room of rooms) roomSessions.add(`${p.paperNo}\u0000${dist.start ?? `#${d}`}\u0000${room}`);
       p.copiesDistributed += copies ?? 0;
     }
-  }
+  });
 
-  const { noIntake, noVault, unread } = noneFlagsOf(data, model);
+  const { noIntake, noVault, unread } = noneFlagsOf(data, model, errorCells);
   const spans = (model?.sheets ?? []).filter((s) => s.span !== undefined);
   const forms = unreadForms(unread);
   const list = [...papers.values()];
@@ -463,7 +468,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       returns: sum((p) => p.returns),
       dispatches: sum((p) => p.dispatches),
       bagsDispatched: sum((p) => p.bagsDispatched),
-      roomsServed: sum((p) => p.rooms.length),
+      roomsServed: roomSessions.size,
       copiesDistributed: sum((p) => p.copiesDistributed),
       bagsStillOut: sum((p) => p.bagsStillOut),
       copiesStillOut: sum((p) => p.copiesStillOut),

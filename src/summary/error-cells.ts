@@ -1,0 +1,83 @@
+/**
+ * Excel's error values (#N/A, #REF!: model/excel-errors.ts) in the cells the summary's figures are made from (review
+ * 20a D1). The model keeps them as the text the cell shows, so that the checks quote it; a figure made from one would
+ * be false and said as known — a paper “#N/A” taking its row's checkout from the real paper, a 报考人数 of #N/A read
+ * as none and the spare worked out without it, a 还卷时间 of #N/A counted as a return. As for a formula saved
+ * without its value (review 19a D2, none-figures.ts): the cell's form's figures are said unknown, at the cell, and the
+ * figures are made from the data with such cells empty, so that no paper or unit is named after an error value.
+ */
+import type { SiteData } from '../model/types';
+import type { LocationMap } from '../model/location';
+import { isExcelError } from '../model/excel-errors';
+import { papersWritten } from '../model/paper-code';
+import { norm } from '../model/values';
+import { FIGURE_FIELDS, type UnreadSheet } from './none-figures';
+
+/** A cell of a figure's field (FIGURE_FIELDS) showing an error value, or writing several 试卷号: its path and where it stands. */
+interface ErrorCell extends UnreadSheet {
+  path: string;
+}
+
+type Node = Record<string, unknown> | unknown[];
+
+type Found = { path: string; shows?: string; several?: string };
+
+/**
+ * Every leaf of `node` under `path` whose value is an error value (`shows`), or a 试卷号 writing several papers on
+ * one row (`several`: “2207、2210”, whose bags are not told apart by paper: review 20b D5), with its path.
+ */
+function errorPaths(node: unknown, path: string, out: Found[]): void {
+  if (Array.isArray(node)) node.forEach((v, i) => errorPaths(v, `${path}[${i}]`, out));
+  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) errorPaths(v, path ? `${path}.${k}` : k, out);
+  else if (isExcelError(node)) out.push({ path, shows: node as string });
+  else if (path.endsWith('.paperNo') && papersWritten(node).length) out.push({ path, several: norm(node) });
+}
+
+/**
+ * The cells of figures' fields (FIGURE_FIELDS: 试卷号, 数量, 取卷 / 还卷时间, 报考人数 …) holding an error value, or a
+ * 试卷号 writing several papers, in the data's order, each with its form, sheet and cell (the reader's location), and
+ * the value it shows or the 试卷号 it writes.
+ */
+export function errorCellsOf(data: SiteData, locations: LocationMap | undefined): ErrorCell[] {
+  const found: Found[] = [];
+  for (const [key, value] of Object.entries(data)) if (key !== 'site') errorPaths(value, key, found);
+  return found.flatMap(({ path, ...said }) => {
+    const form = FIGURE_FIELDS.get(path.replace(/\[\d+\]/g, ''));
+    const at = locations?.[path];
+    return form && at ? [{ form, sheet: at.sheet, cell: at.cell, path, ...said }] : [];
+  });
+}
+
+/** The data with each cell of `cells` empty (as a formula saved without its value reads), copying only what holds one. */
+export function withoutErrorCells(data: SiteData, cells: readonly ErrorCell[]): SiteData {
+  if (!cells.length) return data;
+  const copies = new Map<Node, Node>();
+  const copyOf = (node: Node): Node => {
+    let copy = copies.get(node);
+    if (!copy) {
+      copy = Array.isArray(node) ? [...node] : { ...node };
+      copies.set(node, copy);
+      copies.set(copy, copy);
+    }
+    return copy;
+  };
+  const root = copyOf(data as Node) as Record<string, unknown>;
+  for (const { path } of cells) {
+    const keys = path.match(/[^.[\]]+/g) ?? [];
+    let at: Node = root;
+    for (const key of keys.slice(0, -1)) {
+      const child = copyOf((at as Record<string, unknown>)[key] as Node);
+      (at as Record<string, unknown>)[key] = child;
+      at = child;
+    }
+    (at as Record<string, unknown>)[keys[keys.length - 1]!] = undefined;
+  }
+  return root as SiteData;
+}
+
+/** 基本信息's fields with an error value (a 考点 of #N/A) blank: no unit is named “#N/A” (as custody.ts's unitKey compares none). */
+export function withoutErrorSite(data: SiteData): SiteData {
+  const site = data.site;
+  if (!site || !Object.values(site).some(isExcelError)) return data;
+  return { ...data, site: Object.fromEntries(Object.entries(site).map(([k, v]) => [k, isExcelError(v) ? '' : v])) };
+}

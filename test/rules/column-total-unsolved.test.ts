@@ -1,0 +1,37 @@
+/**
+ * Review 20b's leftover (brief fix-summary20 item 4): 入库清单's 合计（袋） H4 a formula saved without its value was
+ * taken as empty by the column's sum, and column-total said H14 (6) did not add up (5). A total over a cell whose value
+ * is not known is not judged: formula-not-saved says H4 alone. A value typed wrong beside it is still judged.
+ */
+import ExcelJS from 'exceljs';
+import { fillWorkbook } from '../../src/cli/fill';
+import { readWorkbook } from '../../src/forms/workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import { validateSite } from '../../src/rules/engine';
+import { fixture } from '../helpers';
+
+jest.setTimeout(60_000);
+
+/** 岳麓考点's workbook with 入库清单's `formulas` saved without their values and `typed` typed over, read and checked. */
+async function findingsWith(formulas: string[], typed: Record<string, number> = {}) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await fillWorkbook(fixture('kaodian.json'))) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('入库清单')!;
+  for (const cell of formulas) ws.getCell(cell).value = { formula: `VLOOKUP(B${ws.getCell(cell).row},考试安排!A:D,4,0)` } as ExcelJS.CellFormulaValue;
+  for (const [cell, v] of Object.entries(typed)) ws.getCell(cell).value = v;
+  const model = readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));
+  return validateSite(model).map((f) => [f.rule, f.sheet, f.cell, f.row]);
+}
+
+describe('column-total over a cell whose formula has no value here', () => {
+  it('入库清单 H4 unsaved: formula-not-saved at H4 alone (was column-total at H14 too)', async () => {
+    expect(await findingsWith(['H4'])).toEqual([['formula-not-saved', '入库清单', 'H4', 1]]);
+  });
+
+  it('H4 unsaved and 31份装 D14 typed 9 (the rows add up to 2): D14 still judged, H14 not', async () => {
+    expect(await findingsWith(['H4'], { D14: 9 })).toEqual([
+      ['formula-not-saved', '入库清单', 'H4', 1],
+      ['column-total', '入库清单', 'D14', null],
+    ]);
+  });
+});
