@@ -32,6 +32,7 @@ const ERROR_VALUE_SAID: ReadonlyMap<string, string> = new Map([
   ['invalid-datetime', 'error'],
   ['unknown-paper', 'error'],
   ['signature-not-a-name', 'error'],
+  ['paper-name-mismatch', 'error'],
 ]);
 
 /** Whether the data holds an Excel error value anywhere (a cell showing #REF!, kept as it shows). */

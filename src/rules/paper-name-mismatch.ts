@@ -2,6 +2,7 @@ import { norm } from './facts';
 import { locate } from '../model/location';
 import type { RuleContext, RuleMeta } from './types';
 import { nameWithoutMarks, paperOf } from '../model/paper-code';
+import { errorParams, isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
   id: 'paper-name-mismatch',
@@ -14,14 +15,18 @@ export const meta: RuleMeta = {
       name: '试卷号 {paper} 在这里写作“{name}”，而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了。',
       names:
         '试卷号 {paper} 在这里写作“{name}”，另有 {count} 处写法也与其他表不同（{cells}），而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了，这几处一并改正。',
+      error:
+        '“试卷名称”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{value}”，不是试卷名称{known}。请改正公式，或删去公式直接填写试卷名称。',
     },
     en: {
       name: 'Paper {paper} is named "{name}" here but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong.',
       names:
         'Paper {paper} is named "{name}" here, and differently from the rest in {count} more places ({cells}), but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong and correct them together.',
+      error:
+        'The 试卷名称 cell shows "{value}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{value}", not the paper’s name{knownEn}. Correct the formula, or delete it and type the name.',
     },
   },
-  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name, nor is a spare bag’s (备用卷: “计算机应用基础（备用卷）”, “…备用”, “…备份卷”): a spare bag is a bag of the same paper. Codes that differ by a letter after them (1304A, 1304B), each mostly written with a name of its own, are distinct papers the school tells by letters, not an AB卷: names are compared per code as written (试卷号 1304B).',
+  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name, nor is a spare bag’s (备用卷: “计算机应用基础（备用卷）”, “…备用”, “…备份卷”): a spare bag is a bag of the same paper. Codes that differ by a letter after them (1304A, 1304B), each mostly written with a name of its own, are distinct papers the school tells by letters, not an AB卷: names are compared per code as written (试卷号 1304B). A name cell showing an Excel error value (#N/A: its formula not worked out) is said as such, with the name the other forms write, and not compared.',
 };
 
 interface Use {
@@ -91,7 +96,10 @@ export function check({ model, facts, report }: RuleContext): void {
   // First the names of each paper, by the version its code writes; paths are written only for a paper named
   // in two ways.
   const counts: NameCounts = new Map();
-  visitUses(model, facts, (paperNo, name) => {
+  // A name cell showing #N/A names no paper otherwise: said as the error value it is, not compared (review 20b).
+  const errors: Array<{ path: string; paperNo: unknown; value: unknown }> = [];
+  visitUses(model, facts, (paperNo, name, path) => {
+    if (isExcelError(name)) return void errors.push({ path: path(), paperNo, value: name });
     const { code, version } = paperOf(paperNo);
     const n = nameOf(name);
     if (!code || !n) return;
@@ -110,12 +118,22 @@ export function check({ model, facts, report }: RuleContext): void {
       const key = byLetter.has(code) ? code + version : code;
       namesOf.set(key, new Set([...(namesOf.get(key) ?? []), ...names.keys()]));
     }
+  for (const { path, paperNo, value } of errors) {
+    const named = counts.get(paperOf(paperNo).code);
+    const right = named && mostWritten(new Map([...named.values()].flatMap((names) => [...names])));
+    const paper = paperKey(paperNo, 'written');
+    report(path, 'error', {
+      ...errorParams(value),
+      known: right ? `（试卷号 ${paper} 在其他表写作“${right}”）` : '',
+      knownEn: right ? ` (paper ${paper} is "${right}" elsewhere)` : '',
+    });
+  }
   const conflicting = new Set([...namesOf].filter(([, names]) => names.size > 1).map(([p]) => p));
   if (conflicting.size === 0) return;
   const byPaper = new Map<string, Use[]>();
   visitUses(model, facts, (paperNo, name, path, weight, where) => {
     const p = paperKey(paperNo);
-    const n = nameOf(name);
+    const n = isExcelError(name) ? '' : nameOf(name);
     if (!p || !n || !conflicting.has(p)) return;
     if (!byPaper.has(p)) byPaper.set(p, []);
     byPaper.get(p)!.push({ path: path(), paper: paperKey(paperNo, 'written'), name: n, shown: String(name).trim(), weight, where });

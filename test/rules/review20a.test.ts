@@ -65,6 +65,20 @@ describe('D5: an error value explained by its own cause', () => {
   });
 });
 
+describe('an error value in a 试卷名称 cell (seen with review 20b)', () => {
+  it('is said as the error value it is, with the name the other forms write — not as a paper named “#N/A”', () => {
+    expect(validateSite(readWorkbook(withLogCells(grid, { C4: '#N/A' }))).map(full)).toEqual([
+      [
+        'paper-name-mismatch',
+        '出入库记录',
+        'C4',
+        1,
+        '“试卷名称”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（它要查找的值没有找到），表上和打印出来的都是“#N/A”，不是试卷名称（试卷号 1001 在其他表写作“高等数学基础”）。请改正公式，或删去公式直接填写试卷名称。',
+      ],
+    ]);
+  });
+});
+
 describe('D4: a table row named by its 序号', () => {
   it('“No. 2” in English, 序号 2 in Chinese, 第3班 / shift 3 on 附件5', () => {
     const vault = { form: 3, row: 2 } as const;
