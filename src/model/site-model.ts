@@ -225,3 +225,12 @@ export interface SheetCopyNote {
   /** A row only in the copy that is another of its rows typed again: that row's 序号. */
   sameAs?: number;
 }
+
+/**
+ * The cells (sheet!A1) whose formula has no value here (model.unsolvedFormulas): read as empty, but not blank — the
+ * officer sees a value or a circular-reference warning — so no check may call them empty or judge them (review 18a D3).
+ */
+export function unsolvedCells(model: Pick<SiteModel, 'unsolvedFormulas'>): Set<string> | undefined {
+  if (!model.unsolvedFormulas?.length) return undefined;
+  return new Set(model.unsolvedFormulas.flatMap(({ sheet, cells }) => cells.map((cell) => `${sheet}!${cell}`)));
+}

@@ -2,6 +2,7 @@ import { isBlankValue, whole } from './facts';
 import { sumOfCounts } from '../model/values';
 import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
+import { unsolvedCells } from '../model/site-model';
 import type { Handover } from '../model/types';
 import { itemBags } from '../model/custody';
 import { countsByUnit, totalAgrees, totalReadings, unitTotalText } from '../model/unit-total';
@@ -51,10 +52,10 @@ export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   (data.handovers ?? []).forEach((h, i) => h && checkHandover(h, `handovers[${i}]`, report));
   // A cell whose formula has no value here (model.unsolvedFormulas) is not known: a total over it is not judged.
-  const unsolved = new Set((model.unsolvedFormulas ?? []).flatMap(({ sheet, cells }) => cells.map((cell) => `${sheet}!${cell}`)));
+  const unsolved = unsolvedCells(model);
   const unknown = (at: string) => {
     const cell = model.locations[at];
-    return cell !== undefined && unsolved.has(`${cell.sheet}!${cell.cell}`);
+    return cell !== undefined && unsolved !== undefined && unsolved.has(`${cell.sheet}!${cell.cell}`);
   };
   // Each intake list has its own 合计 (one list per delivery).
   for (const { list: intake, path } of facts.intakes) {
@@ -63,7 +64,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (intake.items.some((it) => it && rowTotalWrong(it as Record<string, unknown>))) continue;
     for (const k of ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const) {
       const total = whole(intake.totals[k]);
-      if (total === undefined || (unsolved.size && intake.items.some((_it, j) => unknown(`${path}.items[${j}].${k}`)))) continue;
+      if (total === undefined || (unsolved && intake.items.some((_it, j) => unknown(`${path}.items[${j}].${k}`)))) continue;
       const sum = sumOfCounts(intake.items.map((it) => it?.[k]));
       if (sum !== undefined && sum !== total) report(`${path}.totals.${k}`, 'sum', { total, sum });
     }

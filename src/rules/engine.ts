@@ -3,7 +3,7 @@
  * into a finding at the real sheet, cell and 序号 (`locate()`), in the
  * findings format. Also runs the rules that compare workbooks given together.
  */
-import type { SiteModel } from '../model/site-model';
+import { type SiteModel, unsolvedCells } from '../model/site-model';
 import type { Finding } from '../model/finding';
 import { CellLocation, locate } from '../model/location';
 import { FORM_OF_KEY, datePartOf, labelAt } from '../model/labels';
@@ -161,15 +161,6 @@ function dedupe(findings: Finding[]): Finding[] {
 
 /** The rules that say a formula's cell has no value here: every other rule's finding at such a cell is left out. */
 const FORMULA_RULES = new Set(['formula-not-saved', 'formula-cycle']);
-
-/**
- * The cells (sheet!A1) whose formula has no value here (model.unsolvedFormulas): read as empty, but not blank — the
- * officer sees a value or a circular-reference warning — so no check may call them empty or judge them (review 18a D3).
- */
-function unsolvedCells(model: SiteModel): Set<string> | undefined {
-  if (!model.unsolvedFormulas?.length) return undefined;
-  return new Set(model.unsolvedFormulas.flatMap(({ sheet, cells }) => cells.map((cell) => `${sheet}!${cell}`)));
-}
 
 /** The rules over one site, reporting in each of `langs`: one list of findings per language, each as a run in that language alone gives it. */
 function runRules(
