@@ -22,15 +22,24 @@ type Node = Record<string, unknown> | unknown[];
 
 type Found = { path: string; shows?: string; several?: string };
 
+/** What a leaf under `key` is found to be: an error value it shows, or the 试卷号 of several papers it writes. */
+function leafFound(value: unknown, key: string): Omit<Found, 'path'> | undefined {
+  if (isExcelError(value)) return { shows: value as string };
+  if (key === 'paperNo' && papersWritten(value).length) return { several: norm(value) };
+  return undefined;
+}
+
 /**
  * Every leaf of `node` under `path` whose value is an error value (`shows`), or a 试卷号 writing several papers on
  * one row (`several`: “2207、2210”, whose bags are not told apart by paper: review 20b D5), with its path.
  */
-function errorPaths(node: unknown, path: string, out: Found[]): void {
-  if (Array.isArray(node)) node.forEach((v, i) => errorPaths(v, `${path}[${i}]`, out));
-  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) errorPaths(v, path ? `${path}.${k}` : k, out);
-  else if (isExcelError(node)) out.push({ path, shows: node as string });
-  else if (path.endsWith('.paperNo') && papersWritten(node).length) out.push({ path, several: norm(node) });
+function errorPaths(node: unknown, path: string, key: string, out: Found[]): void {
+  if (Array.isArray(node)) node.forEach((v, i) => errorPaths(v, `${path}[${i}]`, key, out));
+  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) errorPaths(v, path ? `${path}.${k}` : k, k, out);
+  else {
+    const found = leafFound(node, key);
+    if (found) out.push({ path, ...found });
+  }
 }
 
 /**
@@ -43,7 +52,7 @@ function anyFound(node: unknown, key: string): boolean {
     for (const k in node) if (anyFound((node as Record<string, unknown>)[k], k)) return true;
     return false;
   }
-  return isExcelError(node) || (key === 'paperNo' && papersWritten(node).length > 0);
+  return leafFound(node, key) !== undefined;
 }
 
 /**
@@ -53,7 +62,7 @@ function anyFound(node: unknown, key: string): boolean {
  */
 export function errorCellsOf(data: SiteData, locations: LocationMap | undefined): ErrorCell[] {
   const found: Found[] = [];
-  for (const [key, value] of Object.entries(data)) if (key !== 'site' && anyFound(value, key)) errorPaths(value, key, found);
+  for (const [key, value] of Object.entries(data)) if (key !== 'site' && anyFound(value, key)) errorPaths(value, key, key, found);
   return found.flatMap(({ path, ...said }) => {
     const form = FIGURE_FIELDS.get(path.replace(/\[\d+\]/g, ''));
     const at = locations?.[path];
