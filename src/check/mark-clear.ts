@@ -82,7 +82,8 @@ export interface FoundNote {
   text: string;
 }
 
-const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;
+/** A marked cell's key: its sheet and address (any case), as the marks record, the marking and a check compare them. */
+export const markKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;
 
 /**
  * Where a moved mark is now: a cell whose note is exactly the one we wrote,
@@ -92,7 +93,7 @@ const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toU
  */
 function findMoved(place: MarkedPlace, notes: readonly FoundNote[], taken: ReadonlySet<string>): FoundNote | undefined {
   if (place.mark === undefined) return undefined;
-  const candidates = notes.filter((n) => noteFingerprint(n.text) === place.mark && !taken.has(keyOf(n.sheet, n.cell)));
+  const candidates = notes.filter((n) => noteFingerprint(n.text) === place.mark && !taken.has(markKey(n.sheet, n.cell)));
   if (candidates.length <= 1) return candidates[0];
   const at = parseA1(place.cell);
   const distance = (n: FoundNote): number => {
@@ -134,14 +135,14 @@ export function planClear<T extends MarkedPlace>(
     const sheet = sheetOf(p);
     if (sheet !== undefined && markStillHere(p, now(sheet, p))) {
       plan.restore.push({ prior: p, sheet, cell: p.cell });
-      taken.add(keyOf(sheet, p.cell));
+      taken.add(markKey(sheet, p.cell));
     } else away.push({ p, sheet });
   }
   for (const { p, sheet } of away) {
     const found = findMoved(p, notesOn(sheet), taken);
     if (found) {
       plan.restore.push({ prior: p, sheet: found.sheet, cell: found.cell });
-      taken.add(keyOf(found.sheet, found.cell));
+      taken.add(markKey(found.sheet, found.cell));
     } else if (sheet === undefined) plan.missing.push(p);
     else plan.lost.push(p);
   }

@@ -23,7 +23,7 @@ import type { SheetForm } from '../model/site-model';
 import type { MarkRecord } from '../taskpane/old-marks';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
-import { type CellNow, type FoundNote, type NotPutBack, markStillHere, notPutBack, noteFingerprint, planClear, toldApart } from '../check/mark-clear';
+import { type CellNow, type FoundNote, type NotPutBack, markKey, markStillHere, notPutBack, noteFingerprint, planClear, toldApart } from '../check/mark-clear';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -89,8 +89,6 @@ interface Stored {
   cells: PriorState[];
   list?: string;
 }
-
-const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;
 
 function parseStored(value: unknown): Stored {
   if (typeof value !== 'string' || value === '') return { cells: [] };
@@ -205,18 +203,18 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   const ids = new Map(worksheets.items.map((w) => [w.name, w.id]));
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const { cells: stored, list: storedList } = setting.isNullObject ? { cells: [] } : parseStored(setting.value);
-  const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
+  const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
   const onSheets = marks.filter((m) => sheetExists(names, m.sheet));
   // Notes that would be the same text each say where they were put: 清除标记 tells the marks apart by their notes.
   const live = toldApart(onSheets.slice(0, MARKED_CELLS_MAX), options.lang);
   // A cell beyond the cap that was marked before is put back like one no longer flagged.
-  const beyond = new Set(onSheets.slice(MARKED_CELLS_MAX).map((m) => keyOf(m.sheet, m.cell)));
-  const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)).filter((k) => !beyond.has(k)));
+  const beyond = new Set(onSheets.slice(MARKED_CELLS_MAX).map((m) => markKey(m.sheet, m.cell)));
+  const markKeys = new Set(marks.map((m) => markKey(m.sheet, m.cell)).filter((k) => !beyond.has(k)));
 
   // 2. the current state of every cell to mark (that we have not marked before) and every note we touch
-  const fresh = live.filter((m) => !storedByKey.has(keyOf(m.sheet, m.cell)));
-  const stale = stored.filter((p) => !markKeys.has(keyOf(p.sheet, p.cell)) && sheetExists(names, p.sheet));
-  const kept = live.filter((m) => storedByKey.has(keyOf(m.sheet, m.cell)));
+  const fresh = live.filter((m) => !storedByKey.has(markKey(m.sheet, m.cell)));
+  const stale = stored.filter((p) => !markKeys.has(markKey(p.sheet, p.cell)) && sheetExists(names, p.sheet));
+  const kept = live.filter((m) => storedByKey.has(markKey(m.sheet, m.cell)));
   const freshState: LoadedState[] = [];
   const staleNotes = new Map<string, Excel.Note>();
   const keptNotes = new Map<string, Excel.Note>();
@@ -229,7 +227,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     return note;
   };
   // A cell kept from a record of before marks were framed: its borders now are its own (that mark left them).
-  const unframed = kept.filter((m) => !storedByKey.get(keyOf(m.sheet, m.cell))!.borders);
+  const unframed = kept.filter((m) => !storedByKey.get(markKey(m.sheet, m.cell))!.borders);
   const keptBorders = new Map<string, Excel.RangeBorder[]>();
   type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark } | { unframed: CellMark };
   const loads: Load[] = [
@@ -252,10 +250,10 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
         freshState.push({ mark: m, fill, borders, note: options.notes ? noteOf(m.sheet, m.cell, true) : undefined });
       } else if ('unframed' in load) {
         const m = load.unframed;
-        keptBorders.set(keyOf(m.sheet, m.cell), loadBorders(worksheets.getItem(m.sheet).getRange(m.cell)));
+        keptBorders.set(markKey(m.sheet, m.cell), loadBorders(worksheets.getItem(m.sheet).getRange(m.cell)));
       } else if ('stale' in load) {
-        if (options.notes) staleNotes.set(keyOf(load.stale.sheet, load.stale.cell), noteOf(load.stale.sheet, load.stale.cell, false));
-      } else keptNotes.set(keyOf(load.kept.sheet, load.kept.cell), noteOf(load.kept.sheet, load.kept.cell, false));
+        if (options.notes) staleNotes.set(markKey(load.stale.sheet, load.stale.cell), noteOf(load.stale.sheet, load.stale.cell, false));
+      } else keptNotes.set(markKey(load.kept.sheet, load.kept.cell), noteOf(load.kept.sheet, load.kept.cell, false));
     },
     { first: () => (priorList = loadPriorList(worksheets, names, storedList)) },
   );
@@ -266,7 +264,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   const priors: PriorState[] = [];
   const edgesOf = (borders: Excel.RangeBorder[]): Array<[string, string, string]> => borders.map((b) => [b.style, b.weight, b.color]);
   for (const p of stored) {
-    const key = keyOf(p.sheet, p.cell);
+    const key = markKey(p.sheet, p.cell);
     const borders = keptBorders.get(key);
     if (markKeys.has(key)) priors.push(borders ? { ...p, borders: edgesOf(borders) } : p);
   }
@@ -280,9 +278,9 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     });
   }
   // Each stored with its sheet's id and the note it gets: 清除标记 finds a renamed sheet and a moved mark by them.
-  const textOf = new Map(live.map((m) => [keyOf(m.sheet, m.cell), m.text]));
+  const textOf = new Map(live.map((m) => [markKey(m.sheet, m.cell), m.text]));
   for (const p of priors) {
-    const text = textOf.get(keyOf(p.sheet, p.cell))!;
+    const text = textOf.get(markKey(p.sheet, p.cell))!;
     p.sheetId = ids.get(p.sheet);
     if (options.notes) p.mark = noteFingerprint(p.note ? `${p.note}\n\n${text}` : text);
     else delete p.mark;
@@ -302,8 +300,8 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       store(firstStore);
     },
   });
-  const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
-  const freshNotes = new Map(freshState.map((s) => [keyOf(s.mark.sheet, s.mark.cell), s.note]));
+  const priorByKey = new Map(priors.map((p) => [markKey(p.sheet, p.cell), p]));
+  const freshNotes = new Map(freshState.map((s) => [markKey(s.mark.sheet, s.mark.cell), s.note]));
   type Write = { restore: PriorState } | { mark: CellMark } | ListWrite;
   const writes: Write[] = [...stale.map((p) => ({ restore: p })), ...live.map((m) => ({ mark: m })), ...lists.items];
   const firstStore = writes.length > CELLS_PER_BATCH ? [...priors, ...stale] : priors;
@@ -314,7 +312,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     (write) => {
       if ('restore' in write) {
         const p = write.restore;
-        const note = staleNotes.get(keyOf(p.sheet, p.cell));
+        const note = staleNotes.get(markKey(p.sheet, p.cell));
         restoreCell(worksheets.getItem(p.sheet), p, p.cell, Boolean(note && !note.isNullObject), options.notes);
         return;
       }
@@ -332,7 +330,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
         EDGES.map(() => [style, weight, '#000000'] as const),
       );
       if (!options.notes) return;
-      const key = keyOf(m.sheet, m.cell);
+      const key = markKey(m.sheet, m.cell);
       const prior = priorByKey.get(key);
       const content = prior?.note ? `${prior.note}\n\n${m.text}` : m.text;
       const existing = freshNotes.get(key) ?? keptNotes.get(key);
@@ -348,7 +346,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
     },
   );
   // Put back because its finding is gone, not because it is beyond the cap now; the list removed and not replaced.
-  const gone = stale.filter((p) => !beyond.has(keyOf(p.sheet, p.cell))).length;
+  const gone = stale.filter((p) => !beyond.has(markKey(p.sheet, p.cell))).length;
   const listRemoved = lists.name === undefined ? replaced : undefined;
   const told = { ...(listRemoved !== undefined && { listRemoved }), ...(gone > 0 && { gone }) };
   return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name, ...told };

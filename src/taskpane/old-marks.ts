@@ -7,6 +7,7 @@
 import type { Finding } from '../model/finding';
 import type { SiteResult } from './check';
 import { cellMarks } from '../check/marks';
+import { markKey } from '../check/mark-clear';
 import { type Lang, t } from './i18n';
 
 /** What the workbook's marks record holds (office-marks.ts' setting, wps/marks.ts' very hidden sheet). */
@@ -22,16 +23,14 @@ export interface OldMarks {
   list?: string;
 }
 
-const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;
-
 /**
  * The marked cells (on a sheet the workbook still has) where no finding is now, and the list sheet when it is there
  * and lists findings gone (every finding gone, or a marked cell's); undefined when nothing marked is out of date.
  */
 function oldMarksLeft(record: MarkRecord, findings: readonly Finding[], sheets: readonly string[]): OldMarks | undefined {
   const present = new Set(sheets);
-  const now = new Set(cellMarks(findings).map((m) => keyOf(m.sheet, m.cell)));
-  const cells = record.cells.filter((c) => present.has(c.sheet) && !now.has(keyOf(c.sheet, c.cell))).length;
+  const now = new Set(cellMarks(findings).map((m) => markKey(m.sheet, m.cell)));
+  const cells = record.cells.filter((c) => present.has(c.sheet) && !now.has(markKey(c.sheet, c.cell))).length;
   const list = record.list !== undefined && present.has(record.list) && (cells > 0 || findings.length === 0) ? record.list : undefined;
   if (cells === 0 && list === undefined) return undefined;
   return { cells, ...(list !== undefined && { list }) };

@@ -20,7 +20,7 @@ import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks
 import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeBox, rangeOf, setEach, sheetName, toRows, worksheets } from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
 import { wpsSheetState } from './grid';
-import { type CellNow, type FoundNote, type NotPutBack, notPutBack, noteFingerprint, planClear, toldApart } from '../../check/mark-clear';
+import { type CellNow, type FoundNote, type NotPutBack, markKey, notPutBack, noteFingerprint, planClear, toldApart } from '../../check/mark-clear';
 import { a1 } from '../../model/grid';
 import type { SheetState } from '../../model/grid';
 import type { SheetForm } from '../../model/site-model';
@@ -93,8 +93,6 @@ export interface WpsRecord {
   cells: WpsPriorState[];
   list?: string;
 }
-
-const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell.toUpperCase()}`;
 
 function sheetsByName(workbook: EtObject): Map<string, EtObject> {
   return new Map(worksheets(workbook).map((ws) => [sheetName(ws), ws]));
@@ -242,28 +240,28 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const record = readStore(sheets);
   const stored = record.cells;
   const oldList = ourList(sheets, record.list);
-  const storedByKey = new Map(stored.map((p) => [keyOf(p.sheet, p.cell), p]));
+  const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
   const onSheets = cellMarks(findings, lang).filter((m) => m.sheet !== MARKS_SHEET && sheets.has(m.sheet));
   // A cell beyond the cap that was marked before is put back like one no longer flagged.
   // Comments that would be the same text each say where they were put: 清除标记 tells the marks apart by them.
   const marks = toldApart(onSheets.slice(0, MARKED_CELLS_MAX), lang);
-  const markKeys = new Set(marks.map((m) => keyOf(m.sheet, m.cell)));
+  const markKeys = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
 
   // A cell kept from a record of before marks were framed: its borders now are its own (that mark left them).
   const priors = stored
-    .filter((p) => markKeys.has(keyOf(p.sheet, p.cell)))
+    .filter((p) => markKeys.has(markKey(p.sheet, p.cell)))
     .map((p) => (p.borders ? p : { ...p, borders: readBorders(rangeOf(sheets.get(p.sheet), p.cell)) }));
   for (const m of marks) {
-    if (!storedByKey.has(keyOf(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
+    if (!storedByKey.has(markKey(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
   }
-  const stale = stored.filter((p) => !markKeys.has(keyOf(p.sheet, p.cell)) && sheets.has(p.sheet));
+  const stale = stored.filter((p) => !markKeys.has(markKey(p.sheet, p.cell)) && sheets.has(p.sheet));
   // Put back because its finding is gone, not because it is beyond the cap now.
-  const flagged = new Set(onSheets.map((m) => keyOf(m.sheet, m.cell)));
-  const gone = stale.filter((p) => !flagged.has(keyOf(p.sheet, p.cell))).length;
-  const priorByKey = new Map(priors.map((p) => [keyOf(p.sheet, p.cell), p]));
-  const textOf = new Map(marks.map((m) => [keyOf(m.sheet, m.cell), m.text]));
+  const flagged = new Set(onSheets.map((m) => markKey(m.sheet, m.cell)));
+  const gone = stale.filter((p) => !flagged.has(markKey(p.sheet, p.cell))).length;
+  const priorByKey = new Map(priors.map((p) => [markKey(p.sheet, p.cell), p]));
+  const textOf = new Map(marks.map((m) => [markKey(m.sheet, m.cell), m.text]));
   const commentOfMark = (p: WpsPriorState): string => {
-    const text = textOf.get(keyOf(p.sheet, p.cell))!;
+    const text = textOf.get(markKey(p.sheet, p.cell))!;
     return p.comment ? `${p.comment}\n\n${text}` : text;
   };
   for (const p of priors) p.mark = noteFingerprint(commentOfMark(p));
@@ -279,7 +277,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
       range,
       EDGES.map(() => [style, weight, 0] as const),
     );
-    setComment(range, commentOfMark(priorByKey.get(keyOf(m.sheet, m.cell))!));
+    setComment(range, commentOfMark(priorByKey.get(markKey(m.sheet, m.cell))!));
   }
   // The old list goes first, so that the new one may take its name; the new name is stored before its sheet is added.
   // An old list the build would not delete stays in the record, and no new one is written beside it.
