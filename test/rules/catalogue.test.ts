@@ -244,6 +244,22 @@ rt('invalid-datetime', {
       errors: [{ messageId: 'noTime', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /“日期”只写了日期“2024年6月14日”，没有写几时几分/ }],
     },
     {
+      // Review 21b D7: it was “只写了日期“2024/6/16””, a date the officer looking at the cell never sees.
+      name: 'a 还卷时间 cell holding the whole serial 45459 under 常规: quoted as the number it shows, and the day it stands for',
+      retype: (g) => typeInto(g, '出入库记录', 'I6', 45459),
+      errors: [
+        {
+          messageId: 'noTimeNumber',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'I6',
+          row: 3,
+          message:
+            /^“还卷时间”这一格显示的是 45459，这是日期“2024\/6\/16”在 Excel 里的内部数值（这一格的格式是“常规”或数值），只有日期，没有几时几分。表上的时间须写到年、月、日、时、分：请把这一格的格式设为日期（设置单元格格式 → 日期 → 选“2024\/3\/14 13:30”），再补上时分，如“2024\/6\/16 8:30”。$/,
+        },
+      ],
+    },
+    {
       name: 'a 还卷时间 written short (21:15) on a row whose 取卷时间 is unreadable: the 取卷时间 alone is said',
       edit: (d) => {
         d.vaultLog![0].takenAt = '六月中旬 7:45';
