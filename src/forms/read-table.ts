@@ -51,9 +51,12 @@ const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
  * what it names (核对人：莫琳桂). Read as a row it was a paper number off every list and a row half filled in.
  */
 const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S|^(?:以上|上述|本表)/;
-/** A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. */
+/**
+ * A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. Also
+ * with its colon after it (6月16日：, 第二天：: review 21a D3).
+ */
 const SECTION_LINE =
-  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:上午|下午|晚上|晚间|全天)?\s*(?:[（(][^（()）]{0,12}[）)])?$/;
+  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:上午|下午|晚上|晚间|全天)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
 
 /** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells). */
 function aloneOnRow(index: SheetIndex, row: number, col: number, right: number, text: string): boolean {
@@ -87,7 +90,8 @@ function endsTable(
     if (typeof v !== 'string') return undefined;
     if (first) {
       const text = v.trim();
-      if (LABEL_WITH_COLON.test(text)) return 'label';
+      // A day's heading with its colon (6月16日：) heads the rows below it (review 21a D3).
+      if (LABEL_WITH_COLON.test(text) && !SECTION_LINE.test(text)) return 'label';
       if (isNoteText(text, textCols.has(c))) return aloneOnRow(index, row, c, right, v) ? 'note' : undefined;
     }
     first = false;

@@ -766,6 +766,11 @@ rt('rows-after-closing', {
       name: `${word} under the vault log’s last row: no record`,
       retype: (g: WorkbookGrid) => typeInto(g, '出入库记录', 'B7', word),
     })),
+    // Review 21a D3: a day's heading with its colon ended the log (3310's checkout lost, its handout said outside custody).
+    ...['6月16日：', '第二天：'].map((word) => ({
+      name: `a day’s heading “${word}” between the vault log’s rows 2 and 3: no record, row 3 read on`,
+      retype: closingRowAt(5, word),
+    })),
   ],
   invalid: [
     {
@@ -1365,6 +1370,13 @@ rt('checkout-window', {
         d.vaultLog![2].takenAt = '2024-06-16T06:30';
       },
       errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F6', row: 3, message: /120 分钟/ }],
+    },
+    {
+      // Review 21a D3: “6月16日：” ended the log, and 3310's early checkout under it went unread (distribution-outside-custody said instead).
+      name: 'two hours before, under a day’s heading with its colon (6月16日：)',
+      edit: (d) => void (d.vaultLog![2].takenAt = '2024-06-16T06:30'),
+      retype: closingRowAt(5, '6月16日：'),
+      errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F7', row: 3, message: /120 分钟/ }],
     },
     {
       name: 'after the session began',
