@@ -147,6 +147,16 @@ function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): bo
   return true;
 }
 
+/**
+ * A footer's label where the table's stop labels are found (收卷人：) ends it, unless it is a record's: in its 备注
+ * beside values, or on a row with figures in the table's count columns (“收卷人：赵敏代收” as a 备注: review 21a D4).
+ */
+function endsAtLabel(index: SheetIndex, row: number, col: number | undefined, { right, noteCol, cols, countCols }: Section): boolean {
+  if (col === undefined || col > right) return false;
+  if (countCols.some((c) => typeof index.value(row, c) === 'number')) return false;
+  return col !== noteCol || cols.every((c) => c === noteCol || isBlank(index.value(row, c)));
+}
+
 const NO_COUNTS_TYPED: ReadonlyMap<string, string> = new Map();
 
 /** How the rows under one header are read: its columns, its edges, its 序号 and 备注 columns, the units its labels give. */
@@ -166,6 +176,8 @@ interface Section {
   dateCols: ReadonlyMap<string, number>;
   /** The columns of free text (试卷号, 试卷名称), where a day's heading is no value. */
   textCols: ReadonlySet<number>;
+  /** The count columns (数量), whose figures make a row a record. */
+  countCols: readonly number[];
 }
 
 /**
@@ -214,6 +226,7 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     noteCol: noteColumn(index, header),
     dateCols,
     textCols: new Set(present.filter(({ column }) => column.type === 'text').map(({ col }) => col)),
+    countCols: present.filter(({ column }) => column.type === 'count').map(({ col }) => col),
   };
 }
 
@@ -260,7 +273,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       closedAt ??= { row: r, ...end };
       continue;
     }
-    if ((stops.get(r) ?? Infinity) <= right) break;
+    if (endsAtLabel(index, r, stops.get(r), section)) break;
     if (isBlankRow(index, r, cols)) {
       if (++blankRun >= BLANK_RUN_END) break;
       continue;

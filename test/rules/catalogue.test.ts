@@ -771,6 +771,11 @@ rt('rows-after-closing', {
       name: `a day’s heading “${word}” between the vault log’s rows 2 and 3: no record, row 3 read on`,
       retype: closingRowAt(5, word),
     })),
+    // Review 21a D4: the register ended at its row: room 02's handout lost, the 备注 read as the footer's 收卷人 (staff-not-on-roster).
+    {
+      name: 'a register row’s 备注 beginning with a footer’s label (收卷人：赵敏代收): the row read, the footer’s 收卷人 its own',
+      edit: (d) => void (d.distributions![0].rows![1].note = '收卷人：赵敏代收'),
+    },
   ],
   invalid: [
     {
@@ -1512,6 +1517,15 @@ rt('distribution-outside-custody', {
       name: 'collected after the vault got it back',
       edit: (d) => {
         d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25';
+      },
+      errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H7', row: 2 }],
+    },
+    {
+      // Review 21a D4: the 备注 ended the register at its row: the late collection unread, staff-not-on-roster said of the 备注.
+      name: 'collected after the vault got it back, the row’s 备注 beginning with a footer’s label (收卷人：赵敏代收)',
+      edit: (d) => {
+        d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25';
+        d.distributions![0].rows![1].note = '收卷人：赵敏代收';
       },
       errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H7', row: 2 }],
     },
