@@ -9,6 +9,7 @@ import { settleUnits, unitsInHeader } from './count-units';
 import { convert } from './convert';
 import { carryDitto } from './ditto';
 import { CellValue, a1, isBlank } from '../model/grid';
+import { isExcelError } from '../model/excel-errors';
 import { addLocation } from '../model/location-map';
 import type { FormNumber } from '../model/location';
 import type { SiteModel } from '../model/site-model';
@@ -58,11 +59,24 @@ const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一�
 const SECTION_LINE =
   /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:上午|下午|晚上|晚间|全天)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
 
-/** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells). */
-function aloneOnRow(index: SheetIndex, row: number, col: number, right: number, text: string): boolean {
+/**
+ * What people fill down a table's empty rows without typing a record (review 21a D8): the error value a dragged lookup
+ * of an empty key shows (#N/A), a formula's 0 (a dragged SUM of empty cells), the unit word of a drop-down column
+ * (袋). A row of nothing else is blank; beside a note or a heading, nothing.
+ */
+function filledDown(index: SheetIndex, row: number, col: number, value: CellValue, fillWords: Section['fillWords']): boolean {
+  if (isExcelError(value)) return true;
+  const formulas = index.sheet.formulas;
+  if (value === 0 && formulas && a1(row, col) in formulas) return true;
+  const words = fillWords.get(col);
+  return words !== undefined && typeof value === 'string' && words.includes(value.trim());
+}
+
+/** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells) but what is filled down. */
+function aloneOnRow(index: SheetIndex, row: number, col: number, { right, fillWords }: Pick<Section, 'right' | 'fillWords'>, text: string): boolean {
   for (let c = col + 1; c <= right; c++) {
     const v = index.value(row, c);
-    if (!isBlank(v) && v !== text) return false;
+    if (!isBlank(v) && v !== text && !filledDown(index, row, c, v, fillWords)) return false;
   }
   return true;
 }
@@ -80,19 +94,20 @@ function isNoteText(text: string, inTextColumn: boolean): boolean {
 function endsTable(
   index: SheetIndex,
   row: number,
-  { right, header, textCols }: Pick<Section, 'right' | 'header' | 'textCols'>,
+  section: Pick<Section, 'right' | 'header' | 'textCols' | 'fillWords'>,
 ): 'label' | 'note' | { col: number; word: string } | undefined {
+  const { right, header, textCols, fillWords } = section;
   let first = true;
   let closing: { col: number; word: string } | undefined;
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
-    if (isBlank(v) || (c === header.seqCol && typeof v === 'number')) continue;
+    if (isBlank(v) || (c === header.seqCol && typeof v === 'number') || filledDown(index, row, c, v, fillWords)) continue;
     if (typeof v !== 'string') return undefined;
     if (first) {
       const text = v.trim();
       // A day's heading with its colon (6月16日：) heads the rows below it (review 21a D3).
       if (LABEL_WITH_COLON.test(text) && !SECTION_LINE.test(text)) return 'label';
-      if (isNoteText(text, textCols.has(c))) return aloneOnRow(index, row, c, right, v) ? 'note' : undefined;
+      if (isNoteText(text, textCols.has(c))) return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
     }
     first = false;
     if (!isClosingWord(normalized(v).norm)) return undefined;
@@ -142,8 +157,12 @@ function noteBeside(item: FormRecord, key: string, value: CellValue): void {
   if (!isBlank(value) && (typeof value === 'string' || typeof value === 'number')) item[key] = String(value).trim();
 }
 
-function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): boolean {
-  for (const c of cols) if (!isBlank(index.value(row, c))) return false;
+/** Nothing typed in the header's columns: what is filled down (filledDown) is no record (review 21a D8). */
+function isBlankRow(index: SheetIndex, row: number, { cols, fillWords }: Pick<Section, 'cols' | 'fillWords'>): boolean {
+  for (const c of cols) {
+    const v = index.value(row, c);
+    if (!isBlank(v) && !filledDown(index, row, c, v, fillWords)) return false;
+  }
   return true;
 }
 
@@ -178,6 +197,8 @@ interface Section {
   textCols: ReadonlySet<number>;
   /** The count columns (数量), whose figures make a row a record. */
   countCols: readonly number[];
+  /** A drop-down column's words (单位: 袋, 份), by column: filled down the empty rows, no record (review 21a D8). */
+  fillWords: ReadonlyMap<number, readonly string[]>;
 }
 
 /**
@@ -227,12 +248,13 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     dateCols,
     textCols: new Set(present.filter(({ column }) => column.type === 'text').map(({ col }) => col)),
     countCols: present.filter(({ column }) => column.type === 'count').map(({ col }) => col),
+    fillWords: new Map(present.filter(({ column }) => column.helper && column.options).map(({ column, col }) => [col, column.options!])),
   };
 }
 
 export function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
   let section = sectionOf(index, table, header);
-  let { present, alternatives, cols, left, right, headerUnits, noteCol, dateCols } = section;
+  let { present, alternatives, left, right, headerUnits, noteCol, dateCols } = section;
   // A header pasted again with its columns moved (table-header.ts `moved`): the rows under it are read by its columns.
   let nextMoved = 0;
   const rows: FormRecord[] = [];
@@ -250,7 +272,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     if (nextMoved < header.moved.length && r === header.moved[nextMoved].dataStart) {
       const moved = header.moved[nextMoved++];
       section = sectionOf(index, table, { ...header, ...moved, columns: new Map(moved.columns), moved: [] });
-      ({ present, alternatives, cols, left, right, headerUnits, noteCol, dateCols } = section);
+      ({ present, alternatives, left, right, headerUnits, noteCol, dateCols } = section);
       (grid.moved ??= []).push({ from: grid.rows.length, rowCol: section.rowCol, columns: section.columns });
     }
     const at = section.header;
@@ -274,7 +296,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       continue;
     }
     if (endsAtLabel(index, r, stops.get(r), section)) break;
-    if (isBlankRow(index, r, cols)) {
+    if (isBlankRow(index, r, section)) {
       if (++blankRun >= BLANK_RUN_END) break;
       continue;
     }

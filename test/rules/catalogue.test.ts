@@ -737,6 +737,11 @@ const closingRowAt = (at: number, word: string) => (g: WorkbookGrid) => {
 const ROWS_AFTER_CLOSING =
   /^这里写了“（以下空白）”，表示表格到此为止，但它下面还登记了序号 3 这一行（已照常检查）。“（以下空白）”下面不应再登记：请把“（以下空白）”移到最后一条真实记录的下面，误登的行整行删除。$/;
 
+/** `value` filled down `col` of `sheet` from row `from` to 13 (1-based), over its empty rows (review 21a D8). */
+const fillDown = (g: WorkbookGrid, sheet: string, col: string, value: CellValue, from = 7) => {
+  for (let r = from; r <= 13; r++) typeInto(g, sheet, `${col}${r}`, value);
+};
+
 rt('rows-after-closing', {
   valid: [
     { name: '以下空白 under the vault log’s last row, nothing below it', retype: (g) => typeInto(g, '出入库记录', 'B7', '以下空白') },
@@ -775,6 +780,38 @@ rt('rows-after-closing', {
     {
       name: 'a register row’s 备注 beginning with a footer’s label (收卷人：赵敏代收): the row read, the footer’s 收卷人 its own',
       edit: (d) => void (d.distributions![0].rows![1].note = '收卷人：赵敏代收'),
+    },
+    // Review 21a D8: what people fill down over the empty rows — a drop-down's 袋, a lookup's #N/A, a SUM's 0 — was a
+    // half-filled row each (partial-row ×7, paper-name-mismatch ×7), and a note or a heading beside it a paper off every list.
+    { name: '单位 filled down with 袋 over the vault log’s empty rows: no record', retype: (g) => fillDown(g, '出入库记录', 'K', '袋') },
+    {
+      name: 'a lookup dragged down the vault log’s 试卷名称 showing #N/A over its empty rows: no record',
+      retype: (g) => fillDown(g, '出入库记录', 'C', '#N/A'),
+    },
+    {
+      name: 'a SUM dragged down the intake list’s 合计（袋） over its empty rows, saved without its value (0): no record',
+      retype: (g) => {
+        const sheet = g.sheets.find((x) => x.name === '入库清单')!;
+        sheet.formulas = { ...sheet.formulas };
+        for (let r = 7; r <= 13; r++) {
+          typeInto(g, '入库清单', `H${r}`, null);
+          sheet.formulas[`H${r}`] = `SUM(D${r}:G${r})`;
+        }
+      },
+    },
+    {
+      name: 'a note beside a lookup’s #N/A on the vault log’s empty rows (注：3310为次日考试): no record',
+      retype: (g) => {
+        fillDown(g, '出入库记录', 'C', '#N/A');
+        typeInto(g, '出入库记录', 'B7', '注：3310为次日考试');
+      },
+    },
+    {
+      name: 'a day’s heading between the vault log’s rows 2 and 3, 单位 filled down beside it (袋): no record, row 3 read on',
+      retype: (g) => {
+        closingRowAt(5, '6月16日（第二天）')(g);
+        fillDown(g, '出入库记录', 'K', '袋', 6);
+      },
     },
   ],
   invalid: [
