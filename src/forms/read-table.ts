@@ -54,10 +54,11 @@ const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
 const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S|^(?:以上|上述|本表)/;
 /**
  * A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. Also
- * with its colon after it (6月16日：, 第二天：: review 21a D3).
+ * with its weekday, 上午场, a date with slashes or in Chinese numerals (6月16日 星期日, 6月16日上午场, 2024/6/16,
+ * 六月十六日（星期日）: review 21a D9), and with its colon after it (6月16日：, 第二天：: D3).
  */
 const SECTION_LINE =
-  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:上午|下午|晚上|晚间|全天)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
+  /^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|\d{4}\s*[/.．-]\s*\d{1,2}\s*[/.．-]\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
 
 /**
  * What people fill down a table's empty rows without typing a record (review 21a D8): the error value a dragged lookup
@@ -81,9 +82,14 @@ function aloneOnRow(index: SheetIndex, row: number, col: number, { right, fillWo
   return true;
 }
 
-/** A row's one text is a note or a heading (review 20b D4), not a closing word. */
-function isNoteText(text: string, inTextColumn: boolean): boolean {
-  return (NOTE_LINE.test(text) || (inTextColumn && SECTION_LINE.test(text))) && !isClosingWord(normalized(text).norm);
+/**
+ * A row's one text is a note or a heading (review 20b D4), not a closing word. A heading stands in a text column, or
+ * in a time column alone on its row (6月16日 typed in 取卷时间: review 21a D9).
+ */
+function isNoteText(text: string, col: number, { textCols, timeCols }: Pick<Section, 'textCols' | 'timeCols'>): boolean {
+  if (isClosingWord(normalized(text).norm)) return false;
+  if (NOTE_LINE.test(text)) return true;
+  return (textCols.has(col) || timeCols.has(col)) && SECTION_LINE.test(text);
 }
 
 /**
@@ -94,9 +100,9 @@ function isNoteText(text: string, inTextColumn: boolean): boolean {
 function endsTable(
   index: SheetIndex,
   row: number,
-  section: Pick<Section, 'right' | 'header' | 'textCols' | 'fillWords'>,
+  section: Pick<Section, 'right' | 'header' | 'textCols' | 'timeCols' | 'fillWords'>,
 ): 'label' | 'note' | { col: number; word: string } | undefined {
-  const { right, header, textCols, fillWords } = section;
+  const { right, header, fillWords } = section;
   let first = true;
   let closing: { col: number; word: string } | undefined;
   for (let c = 0; c <= right; c++) {
@@ -107,7 +113,7 @@ function endsTable(
       const text = v.trim();
       // A day's heading with its colon (6月16日：) heads the rows below it (review 21a D3).
       if (LABEL_WITH_COLON.test(text) && !SECTION_LINE.test(text)) return 'label';
-      if (isNoteText(text, textCols.has(c))) return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
+      if (isNoteText(text, c, section)) return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
     }
     first = false;
     if (!isClosingWord(normalized(v).norm)) return undefined;
@@ -195,6 +201,8 @@ interface Section {
   dateCols: ReadonlyMap<string, number>;
   /** The columns of free text (试卷号, 试卷名称), where a day's heading is no value. */
   textCols: ReadonlySet<number>;
+  /** The time columns (取卷时间), where a day's heading alone on its row is none either (review 21a D9). */
+  timeCols: ReadonlySet<number>;
   /** The count columns (数量), whose figures make a row a record. */
   countCols: readonly number[];
   /** A drop-down column's words (单位: 袋, 份), by column: filled down the empty rows, no record (review 21a D8). */
@@ -247,6 +255,7 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     noteCol: noteColumn(index, header),
     dateCols,
     textCols: new Set(present.filter(({ column }) => column.type === 'text').map(({ col }) => col)),
+    timeCols: new Set(present.filter(({ column }) => column.type === 'datetime').map(({ col }) => col)),
     countCols: present.filter(({ column }) => column.type === 'count').map(({ col }) => col),
     fillWords: new Map(present.filter(({ column }) => column.helper && column.options).map(({ column, col }) => [col, column.options!])),
   };

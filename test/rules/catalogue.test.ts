@@ -771,11 +771,20 @@ rt('rows-after-closing', {
       name: `${word} under the vault log’s last row: no record`,
       retype: (g: WorkbookGrid) => typeInto(g, '出入库记录', 'B7', word),
     })),
-    // Review 21a D3: a day's heading with its colon ended the log (3310's checkout lost, its handout said outside custody).
-    ...['6月16日：', '第二天：'].map((word) => ({
+    // Review 21a D3, D9: a day's heading with its colon (it ended the log: 3310's checkout lost, its handout said outside
+    // custody), or in other shapes (each a paper off every list and a row half filled): no record, row 3 read on.
+    ...['6月16日：', '第二天：', '6月16日 星期日', '6月16日上午场', '2024/6/16', '六月十六日（星期日）'].map((word) => ({
       name: `a day’s heading “${word}” between the vault log’s rows 2 and 3: no record, row 3 read on`,
       retype: closingRowAt(5, word),
     })),
+    // Review 21a D9: it was partial-row at B6 and invalid-datetime at F6 (只写了日期).
+    {
+      name: 'a day’s heading (6月16日) typed alone in the vault log’s 取卷时间 between rows 2 and 3: no record',
+      retype: (g) => {
+        closingRowAt(5, '')(g);
+        typeInto(g, '出入库记录', 'F6', '6月16日');
+      },
+    },
     // Review 21a D4: the register ended at its row: room 02's handout lost, the 备注 read as the footer's 收卷人 (staff-not-on-roster).
     {
       name: 'a register row’s 备注 beginning with a footer’s label (收卷人：赵敏代收): the row read, the footer’s 收卷人 its own',
