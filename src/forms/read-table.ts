@@ -60,6 +60,9 @@ const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一�
 const SECTION_LINE =
   /^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|\d{4}\s*[/.．-]\s*\d{1,2}\s*[/.．-]\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
 
+/** “岳麓考点：2袋”: a destination with its count, a record whose count is not in its column (review 21a D7), no label and what it names. */
+const LABEL_AND_COUNT = /^(?!(?:注|说明|附注|注意)\s*[:：])[\u4e00-\u9fff]{1,6}[:：]\s*[0-9０-９一二两三四五六七八九十]+\s*(?:袋|箱|份)\s*$/;
+
 /**
  * What people fill down a table's empty rows without typing a record (review 21a D8): the error value a dragged lookup
  * of an empty key shows (#N/A), a formula's 0 (a dragged SUM of empty cells), the unit word of a drop-down column
@@ -84,11 +87,12 @@ function aloneOnRow(index: SheetIndex, row: number, col: number, { right, fillWo
 
 /**
  * A row's one text is a note or a heading (review 20b D4), not a closing word. A heading stands in a text column, or
- * in a time column alone on its row (6月16日 typed in 取卷时间: review 21a D9).
+ * in a time column alone on its row (6月16日 typed in 取卷时间: review 21a D9); a label with a count in the first text
+ * column is a record (D7).
  */
 function isNoteText(text: string, col: number, { textCols, timeCols }: Pick<Section, 'textCols' | 'timeCols'>): boolean {
   if (isClosingWord(normalized(text).norm)) return false;
-  if (NOTE_LINE.test(text)) return true;
+  if (NOTE_LINE.test(text)) return !(col === Math.min(...textCols) && LABEL_AND_COUNT.test(text));
   return (textCols.has(col) || timeCols.has(col)) && SECTION_LINE.test(text);
 }
 

@@ -135,6 +135,16 @@ rt('required-field', {
       errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /序号 3 这一行的“取卷人签字”没有填写/ }],
     },
     {
+      // Review 21a D7: read as a label and what it names, the row was no row; column-total blamed the right 合计 (6 for 4).
+      name: 'a handover row typed as one text, its count with it (岳麓考点：2袋), 数量 blank',
+      edit: (d) => {
+        d.handovers![0].items![2].destination = '岳麓考点：2袋';
+        delete d.handovers![0].items![2].quantity;
+        delete d.handovers![0].items![2].unit;
+      },
+      errors: [{ messageId: 'cell', form: 1, sheet: '交接单', cell: 'D10', row: 3, message: /序号 3 这一行的“数量”没有填写/ }],
+    },
+    {
       // The 单位 stands right of the printed form: the 2 prints bare, 2 bags or 2 boxes.
       name: 'a handover row’s 数量 with no 单位 picked',
       edit: (d) => void delete d.handovers![0].items![2].unit,
