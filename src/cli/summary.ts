@@ -245,11 +245,17 @@ async function previousSummary(out: string, found: readonly string[], stats: Sta
   return checked.skipped ? file : undefined;
 }
 
+const jsonIntoWorkbookLine = (out: string, lang: 'zh' | 'en'): string =>
+  lang === 'en'
+    ? `--format json writes JSON, not a workbook: ${out} would be a “workbook” Excel cannot open. Give a file name ending in .json, or leave out --format json for the summary workbook`
+    : `--format json 写出的是 JSON，不是工作簿：写到 ${out} 会成为一个 Excel 打不开的“工作簿”。请把文件名改为以 .json 结尾，或去掉 --format json 写出汇总工作簿`;
+
 /** Why -o cannot be the summary's output, in the language asked (before any work); undefined when it can. */
 function outputRefusal(out: string | undefined, format: 'xlsx' | 'json', lang: 'zh' | 'en'): string | undefined {
   if (out === undefined) return undefined;
   if (out.trim() === '') return lang === 'en' ? 'the output file name (-o) is empty' : '输出文件名（-o）是空的';
-  if (format === 'json') return undefined;
+  // JSON into a file named .xlsx is a “workbook” Excel cannot open, passed on as one (review 21b O1).
+  if (format === 'json') return /\.xls[xm]?$/i.test(out) ? jsonIntoWorkbookLine(out, lang) : undefined;
   if (out === '-') {
     return lang === 'en'
       ? 'a summary workbook cannot be written to the screen (-o -): give a file name ending in .xlsx, or --format json'

@@ -23,6 +23,7 @@ import { dateUnderGroup, type TableHeader } from './table-header';
 import { noteColumn, voidedRow } from './voided';
 import { dateAndTime, timeOnUnreadDate } from './time-beside';
 import type { FormRead } from './read';
+import { type PartTotalRead, isPartTotal, isTotalWord } from './part-totals';
 
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
@@ -146,14 +147,6 @@ export function noteClosedAbove(model: SiteModel, sheet: string, { row, col, wor
   list.push({ word, row: row + 1, rows: rows.map((r) => r + 1), seqs });
 }
 
-/** A row's first text heads the table's totals row: 合计, or 总计, 共计, 总数 as people also write it. */
-const TOTAL_WORD = /^(?:合计|总计|共计|总数)/;
-/**
- * A subtotal row sums rows above it: neither an item nor the table's total. 小计, or a total of part of the table — 本页合计,
- * 本日小计, 6月21日小计, 以上合计, 累计 (review 20b D3): read as records, each was a paper off every list and a row half filled.
- */
-const isSubtotal = (lead: string): boolean => lead.startsWith('小计') || (lead.length <= 16 && /小计|合计|共计|累计/.test(lead));
-
 /** The header has every alternative column (考试日期 and 考试时间), so they are read: one of them alone says no session. */
 const alternativesRead = (table: TableSpec, header: TableHeader): boolean =>
   table.columns.some(isAlternative) && table.columns.every((c) => !isAlternative(c) || header.columns.has(c.key));
@@ -276,6 +269,8 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   // A row with one of the labels after the table (as matchLabel finds it), left of the table's right edge, ends it.
   const stops = index.labelColumns(stopLabels, { top: header.dataStart, right: header.moved.length > 0 ? Infinity : right });
   let blankRun = 0;
+  let totalRead = false;
+  const parts: PartTotalRead[] = [];
   let closedAt: { row: number; col: number; word: string } | undefined;
   // Indexed loops below, over lists made once: a for-of in each row of a long log made an iterator there.
   const relative = table.columns.filter((column) => column.relativeTo);
@@ -290,13 +285,22 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     }
     const at = section.header;
     const lead = firstText(index, r, left, right, at.seqCol);
-    if (TOTAL_WORD.test(lead)) {
-      readTotal(index, table, at, r, out);
-      r++;
-      break;
+    // 合计 at the table's foot ends it; one with rows of the table below it, or a subtotal (小计, 本页合计), is a part's
+    // total: kept for column-total with the rows it covers, the rows below read on (review 21a D1, D5, D6).
+    const totalWord = isTotalWord(lead);
+    if (totalWord || isPartTotal(lead)) {
+      const figures = totalsOn(index, table, at, r);
+      if (totalWord && !goesOnBelow(index, r, section, stops)) {
+        readTotal(table, r, figures, out);
+        totalRead = true;
+        r++;
+        break;
+      }
+      parts.push({ row: r, word: lead, upTo: rows.length, ...figures });
+      continue;
     }
-    // A subtotal, or the header's labels again (a page pasted from its header): no row of data.
-    if (isSubtotal(lead) || header.again.has(r)) continue;
+    // The header's labels again (a page pasted from its header): no row of data.
+    if (header.again.has(r)) continue;
     if (lead.startsWith('备注')) break;
     // A label of the lines below (收卷人签字：): the table has ended (review 17b D4). 以下空白 typed under the last row is no
     // row (17b D9); rows filled in below it are read all the same — movements the printout shows, a checkout never
@@ -358,8 +362,46 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     rows.push(item);
   }
   out.record[table.key] = rows;
+  // The last part's total with no row of the table after it and no 合计 under it is the table's (本页合计 on the one page).
+  const lastPart = parts[parts.length - 1];
+  if (!totalRead && lastPart?.upTo === rows.length) readTotal(table, parts.pop()!.row, lastPart, out);
+  if (parts.length > 0 && table.total) out.partTotals = parts;
   noteTwins(index, header, grid.rows, out);
   return r;
+}
+
+/**
+ * Whether the table goes on below the total at row `r`: the next row that is not blank, a note, a heading or a closing
+ * word is another total, or a row of the table — its 试卷号 (or every column it cannot do without) filled in. A line
+ * under the table (收卷人签字：, 备注, a label of the form's) or anything else: the total is the table's, at its foot.
+ */
+function goesOnBelow(index: SheetIndex, r: number, section: Section, stops: ReadonlyMap<number, number>): boolean {
+  const { left, right, header } = section;
+  const last = index.sheet.rows.length - 1;
+  for (let row = r + 1, blanks = 0; row <= last && blanks < BLANK_RUN_END; row++) {
+    if (header.again.has(row)) continue;
+    const lead = firstText(index, row, left, right, header.seqCol);
+    if (isTotalWord(lead) || isPartTotal(lead)) return true;
+    if (lead.startsWith('备注') || endsAtLabel(index, row, stops.get(row), section)) return false;
+    const end = endsTable(index, row, section);
+    if (end === 'label') return false;
+    if (end) continue;
+    if (isBlankRow(index, row, section)) {
+      blanks++;
+      continue;
+    }
+    return isRecordRow(index, row, section);
+  }
+  return false;
+}
+
+/** A row of the table for certain: its first code column (试卷号) filled in, or, in a table with none, every needed column. */
+function isRecordRow(index: SheetIndex, row: number, { present, header }: Section): boolean {
+  const filled = (col: number) => !isBlank(index.tableValue(row, col, header.dataStart));
+  const code = present.find(({ column }) => column.code);
+  if (code) return filled(code.col);
+  const needed = present.filter(({ column }) => column.needed);
+  return needed.length > 0 && needed.every(({ col }) => filled(col));
 }
 
 /**
@@ -393,16 +435,27 @@ function keepBagsInside(item: FormRecord, quantityText: string | undefined): voi
   if (!normalizeLabel(note).includes(`${boxed.bags}袋`)) item.note = note ? `内装${boxed.bags}袋；${note}` : `内装${boxed.bags}袋`;
 }
 
-function readTotal(index: SheetIndex, table: TableSpec, header: TableHeader, r: number, out: FormRead): void {
-  const total = table.total;
-  if (!total) return;
-  for (const key of total.columns) {
+/** The figures of a totals row (合计 or a part's) in the total's columns, and those columns. */
+function totalsOn(index: SheetIndex, table: TableSpec, header: TableHeader, r: number): Pick<PartTotalRead, 'values' | 'cols'> {
+  const values: Record<string, unknown> = {};
+  const cols: Record<string, number> = {};
+  for (const key of table.total?.columns ?? []) {
     const c = header.columns.get(key);
     if (c === undefined) continue;
-    const path = total.columns.length === 1 ? total.key : `${total.key}.${key}`;
     // A count column whose rows pick their unit totals per unit ("2箱、3袋", unit-total.ts).
-    const value = table.columns.some((col) => col.key === key && col.unitFrom) ? totalAsRead(index.value(r, c)) : parseCount(index.value(r, c));
-    if (value !== undefined) setPath(out.record, path, value);
+    values[key] = table.columns.some((col) => col.key === key && col.unitFrom) ? totalAsRead(index.value(r, c)) : parseCount(index.value(r, c));
+    cols[key] = c;
+  }
+  return { values, cols };
+}
+
+/** The table's 合计: its figures into the record, each located at its cell. */
+function readTotal(table: TableSpec, r: number, { values, cols }: Pick<PartTotalRead, 'values' | 'cols'>, out: FormRead): void {
+  const total = table.total;
+  if (!total) return;
+  for (const [key, c] of Object.entries(cols)) {
+    const path = total.columns.length === 1 ? total.key : `${total.key}.${key}`;
+    if (values[key] !== undefined) setPath(out.record, path, values[key]);
     out.locations.push({ path, row: r, col: c, seq: null });
   }
 }

@@ -18,6 +18,7 @@ import { findTableHeader, tableScore, type TableHeader } from './table-header';
 import { isExcelError } from '../model/excel-errors';
 import type { VoidedRead } from './voided';
 import { ClosedAbove, continueDate, readTable, standingFor } from './read-table';
+import type { PartTotalRead } from './part-totals';
 import { withTimeBeside } from './time-beside';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
@@ -49,6 +50,8 @@ export interface FormRead {
   voided: VoidedRead[];
   /** 以下空白 under the table with rows filled in below it, read (read-table.ts). */
   closedAbove?: ClosedAbove;
+  /** Totals of part of the table (小计, 本页合计, a 合计 with rows below it), for column-total (part-totals.ts). */
+  partTotals?: PartTotalRead[];
 }
 
 /** A layout's fields as the reader goes through them (every sheet is scored against every layout): listed once per layout. */

@@ -1,7 +1,4 @@
-/**
- * A whole site workbook: drawn from the data model (fill, templates) and read
- * back from a grid (extract, validate), each form found by its content.
- */
+/** A whole site workbook: drawn from the data model (fill, templates) and read back from a grid (extract, validate), each form found by its content. */
 import { isFindingsListTitle } from '../model/finding';
 import { semesterDates } from '../model/datetime';
 import { paperCode } from '../model/paper-code';
@@ -30,6 +27,7 @@ import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden
 import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
 import { noteClosedAbove } from './read-table';
+import { notePartTotals, renameNotedPaths } from './part-totals';
 import { noteUnreadRows } from './unread-rows';
 import { readWithFormulas } from './unsolved';
 
@@ -356,6 +354,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
   for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
   if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
+  if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout.attachment, rowsAt, rowOffset);
   return rowsAt;
 }
 
@@ -415,7 +414,7 @@ function addList(model: SiteModel, key: string, record: FormRecord): string {
   if (!Array.isArray(existing)) {
     data[key] = [existing];
     renameToFirst(model.locations, key);
-    for (const c of model.carried ?? []) if (c.path.startsWith(`${key}.`)) c.path = `${key}[0]${c.path.slice(key.length)}`;
+    renameNotedPaths(model, key);
   }
   const lists = data[key] as FormRecord[];
   lists.push(record);

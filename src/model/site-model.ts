@@ -78,6 +78,8 @@ export interface SiteModel {
    * as the table's; `rowsAfterClosing[i]` is located at the closing word's cell, for rows-after-closing to say so once.
    */
   rowsAfterClosing?: RowsAfterClosing[];
+  /** Totals of part of a table (小计, 本页合计, a 合计 with rows below it: forms/part-totals.ts), each figure located at `partTotals[i].KEY`. */
+  partTotals?: PartTotal[];
   /**
    * Sheets the workbook hides that are taken for a form (forms/hidden-sheets.ts): not read when a shown sheet
    * holds the same form, read when none does; `hiddenSheets[i]` is located at the sheet's A1, for hidden-sheet to say so once.
@@ -181,6 +183,19 @@ interface RowsAfterClosing {
   rows: number[];
   /** The rows' 序号 (a row without one: its place in the table). */
   seqs: number[];
+}
+
+/**
+ * A total of part of a table: the rows it covers are `rowsAt[from]` up to (not with) `rowsAt[to]` — or, summed from
+ * `start` (its sheet's first row) or from the list's first, 累计's running total; its figures by the total's column keys.
+ */
+export interface PartTotal {
+  rowsAt: string;
+  word: string;
+  from: number;
+  to: number;
+  start: number;
+  values: Record<string, unknown>;
 }
 
 /** A struck-out table row: its sheet and the 备注 cell that says 作废. */

@@ -781,6 +781,11 @@ rt('rows-after-closing', {
       name: `${word} under the vault log’s last row: no record`,
       retype: (g: WorkbookGrid) => typeInto(g, '出入库记录', 'B7', word),
     })),
+    // Review 21a D1: a day's total mid-log ended the table: 3310's checkout below it was lost (a false distribution-outside-custody).
+    ...['共计', '合计', '总数', '小计'].map((word) => ({
+      name: `${word} between the vault log’s rows 2 and 3 (a day’s total): row 3 read on`,
+      retype: closingRowAt(5, word),
+    })),
     // Review 21a D3, D9: a day's heading with its colon (it ended the log: 3310's checkout lost, its handout said outside
     // custody), or in other shapes (each a paper off every list and a row half filled): no record, row 3 read on.
     ...['6月16日：', '第二天：', '6月16日 星期日', '6月16日上午场', '2024/6/16', '六月十六日（星期日）'].map((word) => ({
@@ -872,6 +877,14 @@ rt('row-total', {
   ],
 });
 
+/** 岳麓考点's intake list with a totals row headed `word` typed under its rows (row 7): 31份装, 26份装, 11份装, 5份装, 合计（袋）. */
+const intakePartTotal = (word: string, figures: number[]) => (g: WorkbookGrid) => {
+  typeInto(g, '入库清单', 'B7', word);
+  figures.forEach((n, k) => typeInto(g, '入库清单', `${'DEFGH'[k]}7`, n));
+};
+const PART_TOTAL_WRONG =
+  /^“本页合计行的合计（袋）”写的是 5，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。$/;
+
 rt('column-total', {
   valid: [
     { name: 'totals add up', base: 'fenxiao' },
@@ -886,6 +899,8 @@ rt('column-total', {
     },
     { name: 'rows of one unit totalled with words around the count (共六袋)', edit: (d) => void (d.handovers![0].total = '共六袋') },
     { name: 'rows of one unit totalled with a note in brackets (6袋（含补考1袋）)', edit: (d) => void (d.handovers![0].total = '6袋（含补考1袋）') },
+    { name: 'a 本页合计 over the intake rows, right, the table’s 合计 below', retype: (g) => intakePartTotal('本页合计', [2, 1, 2, 1, 6])(g) },
+    { name: '合计 written twice over the intake rows, both right', retype: (g) => intakePartTotal('合计', [2, 1, 2, 1, 6])(g) },
   ],
   invalid: [
     {
@@ -947,6 +962,28 @@ rt('column-total', {
         typeInto(g, '入库清单', 'H14', 7);
       },
       errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'H14', row: null, message: /写的是 7，但上面各行相加是 6/ }],
+    },
+    // Review 21a D5: a part's total, skipped since review 20b D3, passed a wrong figure unseen.
+    {
+      name: 'a 本页合计 over the intake rows, its 合计（袋） wrong, the table’s 合计 right below',
+      retype: intakePartTotal('本页合计', [2, 1, 2, 1, 5]),
+      errors: [{ messageId: 'part', form: 2, sheet: '入库清单', cell: 'H7', row: null, message: PART_TOTAL_WRONG }],
+    },
+    {
+      // Review 21a D6: the first 合计 was taken for the table's and the printed one below never read.
+      name: '合计 written twice, the first right, the printed 合计 row below it wrong',
+      retype: (g) => {
+        intakePartTotal('合计', [2, 1, 2, 1, 6])(g);
+        typeInto(g, '入库清单', 'D14', 3);
+      },
+      errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'D14', row: null, message: /^“合计行的31份装（袋）”写的是 3，但上面各行相加是 2。/ }],
+    },
+    {
+      // Review 21a D5: the one total of the table, headed as a part's, is the table's 合计.
+      name: 'the handover’s only total headed 本页合计, wrong',
+      edit: (d) => void (d.handovers![0].total = 7),
+      retype: (g) => typeInto(g, '交接单', 'B17', '本页合计'),
+      errors: [{ messageId: 'sum', form: 1, sheet: '交接单', cell: 'D17', row: null, message: /^“合计”写的是 7，但上面各行相加是 6。/ }],
     },
   ],
 });

@@ -1,0 +1,64 @@
+/**
+ * Totals written inside a table, not at its foot: 小计, 本页合计, 6月21日小计, 以上合计, 累计, and a 合计 or 共计 with rows
+ * filled in below it (review 21a D1, D5, D6). None is a record; each is kept with the rows it covers, for column-total
+ * to check it as it checks the table's 合计 — skipped, a wrong figure on it passed unseen. Part of the reader (read-table.ts).
+ */
+import { a1 } from '../model/grid';
+import { addLocation } from '../model/location-map';
+import type { FormNumber } from '../model/location';
+import type { PartTotal, SiteModel } from '../model/site-model';
+
+/** After the total word: nothing, or no other word (合计：, 合计（袋）, 共计4袋, 合计数) — not a name that begins so (总数学). */
+const TAIL = '(?=$|[^\\u4e00-\\u9fff]|[数量栏行])';
+
+/** The table's totals row as people head it: 合计, 总计, 共计, 总数. */
+const TOTAL_WORD = new RegExp(`^(?:合计|总计|共计|总数)${TAIL}`);
+
+/** What names the part a total covers: this page or day, the rows above, a date, a day or session of the exams. */
+const PART =
+  '(?:本页|本日|当日|今日|本场|本批|本次|以上|上述|上页|前页|(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|第[一二三四五六七八九十\\d]{1,3}[天日场批页]|(?:上午|下午|晚上)场?)';
+
+/**
+ * A part's total: 小计 or 累计 alone, or a total word after what names the part (本页合计, 6月21日小计, 以上合计). Only as
+ * the row's heading: a paper's name holding the words (公共计算机基础, 综合计算机应用) is a record (review 21a D2).
+ */
+const PART_TOTAL = new RegExp(`^(?:(?:小计|累计)|${PART}(?:[(（][^()（）]{0,8}[)）])?(?:小计|合计|共计|累计|总计))${TAIL}`);
+
+/** The row's heading (its first text, normalised) heads the table's totals row. */
+export const isTotalWord = (lead: string): boolean => TOTAL_WORD.test(lead);
+
+/** The row's heading heads a total of part of the table. */
+export const isPartTotal = (lead: string): boolean => PART_TOTAL.test(lead);
+
+/** A part's total as read: its row (0-based), its heading, the table's rows it closes (`upTo` rows read above it). */
+export interface PartTotalRead {
+  row: number;
+  word: string;
+  upTo: number;
+  /** Its figures by the total's column keys, and their columns (0-based). */
+  values: Record<string, unknown>;
+  cols: Record<string, number>;
+}
+
+/**
+ * Lists a table's part totals in the model (`partTotals[i]`, each figure located at `partTotals[i].KEY`), with the
+ * path of the rows they cover (`rowsAt`: intake.items) and those rows' place there (`offset`: rows read on an earlier sheet).
+ */
+export function notePartTotals(model: SiteModel, sheet: string, parts: readonly PartTotalRead[], form: FormNumber, rowsAt: string, offset: number): void {
+  let from = offset;
+  for (const part of parts) {
+    const list = (model.partTotals ??= []);
+    const entry: PartTotal = { rowsAt, word: part.word, from, to: offset + part.upTo, start: offset, values: part.values };
+    for (const [key, col] of Object.entries(part.cols))
+      addLocation(model.locations, `partTotals[${list.length}].${key}`, { sheet, cell: a1(part.row, col), form, row: null });
+    list.push(entry);
+    from = entry.to;
+  }
+}
+
+/** The paths noted while reading that name a `lists` form's list (`intake.…`), when it becomes `intake[0]` (workbook.ts addList). */
+export function renameNotedPaths(model: SiteModel, key: string): void {
+  const renamed = (path: string) => (path === key || path.startsWith(`${key}.`) ? `${key}[0]${path.slice(key.length)}` : path);
+  for (const c of model.carried ?? []) c.path = renamed(c.path);
+  for (const p of model.partTotals ?? []) p.rowsAt = renamed(p.rowsAt);
+}
