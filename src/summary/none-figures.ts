@@ -14,6 +14,7 @@ import { intakeLists } from '../model/intake';
 import { pathAt } from '../model/location-map';
 import type { Column } from './columns';
 import type { Words } from './words';
+import { OTHER_PAPERS, rowCellSaid, wholeForms } from './row-unknowns';
 
 /**
  * A form of the summary's figures whose rows could not be read (SiteModel.unreadRows): its header row not found; 附件5
@@ -32,6 +33,13 @@ export interface UnreadSheet {
   shows?: string;
   /** The 试卷号 of several papers the cell writes (“2207、2210”, review 20b D5): their bags not told apart. */
   several?: string;
+  /**
+   * Of a cell showing an error value in a paper's own row (a 报考人数, a 数量: error-cells.ts rowCellOf), the paper its
+   * row names and the figures of that paper it leaves unknown (`figures`, PAPER_COLUMNS keys): the other papers'
+   * are known; the unit's totals that add it are not (review 21 D1). Absent where the whole form's figures are unknown.
+   */
+  paper?: string;
+  figures?: string[];
 }
 type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas'>>;
 
@@ -91,8 +99,8 @@ export function noneFlagsOf(
   model?: NoneSource,
   errorCells: readonly UnreadSheet[] = [],
 ): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
-  const said = ({ form, sheet, cell, shows, several }: UnreadSheet): UnreadSheet =>
-    shows !== undefined ? { form, sheet, cell, shows } : { form, sheet, cell, several };
+  const said = ({ form, sheet, cell, shows, several, paper, figures }: UnreadSheet): UnreadSheet =>
+    shows === undefined ? { form, sheet, cell, several } : paper === undefined ? { form, sheet, cell, shows } : { form, sheet, cell, shows, paper, figures };
   const unread = [...unreadSheetsOf(model), ...errorCells.map(said)];
   const forms = unreadForms(unread);
   const noIntake = !intakeLists(data).some(({ list }) => (list.items ?? []).length > 0) && !forms.includes('intake');
@@ -133,6 +141,9 @@ export function unreadForms(unread: NoneFlags['unread']): UnreadForm[] {
   const forms = new Set((unread ?? []).map((u) => (typeof u === 'string' ? u : u.form)));
   return UNREAD_ORDER.filter((f) => forms.has(f));
 }
+
+/** The reason a form not read gives (附件3: unreadLog). */
+export const unreadReason = (form: UnreadForm): NoneReason => UNREAD_REASON[form];
 
 /** Every reason a unit's figures of some kind are none, in the order said (no vault record, no intake list, then the forms unread). */
 export function noneReasons(s: NoneFlags | null | undefined): NoneReason[] {
@@ -280,9 +291,17 @@ const SEVERAL_SAID: Partial<Record<UnreadReason, Record<Lang, (where: string) =>
 function whereOf(sheets: readonly UnreadSheet[], lang: Lang): string {
   const en = lang === 'en';
   const shown = (u: UnreadSheet) =>
-    u.shows !== undefined ? (en ? ` shows ${u.shows}` : ` 显示 ${u.shows}`) : u.several !== undefined ? (en ? ` "${u.several}"` : `“${u.several}”`) : '';
-  if (en) return sheets.map((u) => `${u.sheet}!${u.cell}${shown(u)}`).join(', ');
-  return sheets.map((u) => `工作表“${u.sheet}”${u.cell}${shown(u)}`).join('、');
+    u.shows !== undefined
+      ? (en ? ` shows ${u.shows}` : ` 显示 ${u.shows}`) + rowCellSaid(u, lang)
+      : u.several !== undefined
+        ? en
+          ? ` "${u.several}"`
+          : `“${u.several}”`
+        : '';
+  // A cell of a paper's row names its figures (a list of its own): the cells apart by ；, not 、.
+  const rows = sheets.some((u) => u.paper !== undefined);
+  if (en) return sheets.map((u) => `${u.sheet}!${u.cell}${shown(u)}`).join(rows ? '; ' : ', ');
+  return sheets.map((u) => `工作表“${u.sheet}”${u.cell}${shown(u)}`).join(rows ? '；' : '、');
 }
 
 /**
@@ -297,9 +316,11 @@ export function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: La
     const several = of.filter((u) => u.several !== undefined);
     const reason = UNREAD_REASON[form];
     const severalSaid = SEVERAL_SAID[reason] ?? ERROR_SAID[reason];
+    // Cells of papers' own rows alone: the other papers' figures are known (row-unknowns.ts).
+    const others = errors.length && !wholeForms(of).length ? `${lang === 'en' ? '; ' : '；'}${OTHER_PAPERS.known[lang]}` : '';
     return [
       ...(notRead.length ? [UNREAD_SAID[reason][lang](whereOf(notRead, lang))] : []),
-      ...(errors.length ? [ERROR_SAID[reason][lang](whereOf(errors, lang))] : []),
+      ...(errors.length ? [ERROR_SAID[reason][lang](whereOf(errors, lang)) + others] : []),
       ...(several.length ? [severalSaid[lang](whereOf(several, lang))] : []),
     ];
   });

@@ -40,6 +40,7 @@ import { Counter, DutyCoverage, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
 import { type UnreadForm, type UnreadSheet, noneFlagsOf, unreadForms } from './none-figures';
 import { errorCellsOf, withoutErrorCells, withoutErrorSite } from './error-cells';
+import { paperUnknowns, wholeForms } from './row-unknowns';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
@@ -106,11 +107,12 @@ export interface PaperSummary {
   noIntake?: boolean;
   /** The site's forms not read (SiteSummary.unread): the figures made from them are none, not 0. */
   unread?: UnreadForm[];
+  /** Its figures (PAPER_COLUMNS keys) a cell of its own row leaves unknown (an error value: row-unknowns.ts), each with its form. */
+  unknown?: Record<string, UnreadForm>;
 }
 
 export interface HandoverBrief {
-  /** Index in the workbook's handovers. */
-  index: number;
+  index: number; // in the workbook's handovers
   direction: 'in' | 'out';
   sheet: string | null;
   cell: string | null;
@@ -207,13 +209,8 @@ function whole(value: Count | undefined | null, counter?: Counter): number | nul
   return null;
 }
 
-function emptyBags(): BagFigures {
-  return { bags31: 0, bags26: 0, bags11: 0, bags5: 0, totalBags: 0 };
-}
-
-function copiesOf(b: BagFigures): number {
-  return 31 * b.bags31 + 26 * b.bags26 + 11 * b.bags11 + 5 * b.bags5;
-}
+const emptyBags = (): BagFigures => ({ bags31: 0, bags26: 0, bags11: 0, bags5: 0, totalBags: 0 });
+const copiesOf = (b: BagFigures): number => 31 * b.bags31 + 26 * b.bags26 + 11 * b.bags11 + 5 * b.bags5;
 
 /** The fields of a handover the pairing compares, each at its own cell. */
 const COMPARED_FIELDS = ['time', 'from', 'to', 'address', 'contact', 'total', 'fromSigners', 'toSigners'] as const;
@@ -409,14 +406,17 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
 
   const { noIntake, noVault, unread } = noneFlagsOf(data, model, errorCells);
   const spans = (model?.sheets ?? []).filter((s) => s.span !== undefined);
-  const forms = unreadForms(unread);
+  const forms = unreadForms(wholeForms(unread)); // a cell of one paper's row: that paper's figures only (row-unknowns.ts)
   const list = [...papers.values()];
   for (const p of list) {
     p.copies = copiesOf(p.bags);
-    p.spareCopies = p.candidates === null || noIntake || forms.includes('intake') || forms.includes('schedule') ? null : p.copies - p.candidates;
+    const unknown = paperUnknowns(unread, paperCode, p.paperNo);
+    p.spareCopies =
+      p.candidates === null || noIntake || forms.includes('intake') || forms.includes('schedule') || unknown?.spareCopies ? null : p.copies - p.candidates;
     if (noVault) p.noVault = true;
     else if (noIntake) p.noIntake = true;
     if (forms.length) p.unread = forms;
+    if (unknown) p.unknown = unknown;
     p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched - p.bagsDestroyed;
   }
   list.sort((a, b) => (a.sessionStart ?? '\uffff').localeCompare(b.sessionStart ?? '\uffff') || a.paperNo.localeCompare(b.paperNo));
