@@ -6,7 +6,9 @@
  * without its value (review 19a D2, none-figures.ts): the cell's form's figures are said unknown, at the cell, and the
  * figures are made from the data with such cells empty, so that no paper or unit is named after an error value.
  */
-import type { SiteData } from '../model/types';
+import type { SiteData, SiteInfo } from '../model/types';
+import type { SiteModel } from '../model/site-model';
+import { levelOf } from '../model/custody';
 import type { LocationMap } from '../model/location';
 import { isExcelError } from '../model/excel-errors';
 import { paperCode, papersWritten, shownCode } from '../model/paper-code';
@@ -160,4 +162,32 @@ function rowCellOf(data: SiteData, cell: ErrorCell, takenBack: ReadonlySet<numbe
   const list = field.startsWith('intake.') ? intakeLists(data).findIndex(({ path }) => cell.path.startsWith(`${path}.`)) : -1;
   if (takenBack.has(list)) figures = ['bagsTakenBack', 'bagsInVault'];
   return { paper: shownCode(written), figures: [...figures] };
+}
+
+/** Where a 考点's workbook names no 考点 (基本信息's cell, when it has one), and the error value it shows, if any. */
+export interface UnnamedSite {
+  sheet?: string;
+  cell?: string;
+  shows?: string;
+}
+
+/**
+ * 基本信息 as the summary gives it (`site` the data with error values blank: withoutErrorSite), named `name`; of a 考点
+ * whose 考点 is blank or shows an error value, where and what (`unnamed`, review 21 D2): its name is then its 分校's,
+ * which 站点汇总 must not show as the unit's (“长沙分校 | 长沙分校 | 考点”).
+ */
+export function siteShown(site: SiteInfo, name: string, model: Pick<SiteModel, 'data' | 'locations'> | undefined) {
+  const shown = {
+    semester: site.semester ?? '',
+    branch: site.branch ?? '',
+    school: site.school ?? '',
+    examSite: site.examSite ?? '',
+    level: site.level ?? '',
+    name,
+  };
+  if (levelOf(site) !== '考点' || norm(site.examSite)) return shown;
+  const written = model?.data.site?.examSite;
+  const at = model?.locations['site.examSite'];
+  const unnamed: UnnamedSite = { ...(at ? { sheet: at.sheet, cell: at.cell } : {}), ...(isExcelError(written) ? { shows: written as string } : {}) };
+  return { ...shown, unnamed };
 }

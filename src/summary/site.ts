@@ -39,7 +39,7 @@ import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
 import { type UnreadForm, type UnreadSheet, noneFlagsOf, unreadForms } from './none-figures';
-import { errorCellsOf, withoutErrorCells, withoutErrorSite } from './error-cells';
+import { type UnnamedSite, errorCellsOf, siteShown, withoutErrorCells, withoutErrorSite } from './error-cells';
 import { paperUnknowns, wholeForms } from './row-unknowns';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
@@ -149,6 +149,8 @@ export interface SiteSummary {
     level: string;
     /** How the unit is named: the 考点, else the 分校, else the 分部. */
     name: string;
+    /** A 考点 whose 考点 is blank or shows an error value (#N/A): `name` is its 分校's, not said as the unit's (error-cells.ts). */
+    unnamed?: UnnamedSite;
   };
   papers: PaperSummary[];
   totals: {
@@ -449,14 +451,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   return {
     file: options.file ?? null,
     sha256: options.sha256 ?? null,
-    site: {
-      semester: s.semester ?? '',
-      branch: s.branch ?? '',
-      school: s.school ?? '',
-      examSite: s.examSite ?? '',
-      level: s.level ?? '',
-      name: custody.name,
-    },
+    site: siteShown(s, custody.name, model),
     papers: list,
     totals: {
       papers: list.length,

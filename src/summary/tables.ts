@@ -22,6 +22,7 @@ import {
   fileStatus,
   levelShown,
   listOf,
+  unnamedShown,
 } from './words';
 import {
   CUSTODY_FIGURE,
@@ -88,7 +89,14 @@ const DUTY_LEAD: NoneWhen = { ...DUTY_FIGURE, says: ['unreadDuty'] };
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   // One name for a 分校 however its units write it (schoolsShown: its own workbook's); each unit's spelling of itself is its 单位.
   { key: 'school', header: { zh: '分校', en: 'Branch school' }, width: 6, wrap: true, value: (f) => f.schoolShown ?? f.summary?.site.school.trim() ?? '' },
-  { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
+  // A 考点 naming no 考点: said so (unnamedShown), not its 分校's name again.
+  {
+    key: 'unit',
+    header: { zh: '单位', en: 'Unit' },
+    width: 12,
+    wrap: true,
+    value: (f, lang) => (f.summary?.site.unnamed ? unnamedShown(f.summary.site.unnamed, lang) : (f.summary?.site.name ?? '')),
+  },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
   { key: 'errors', header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
