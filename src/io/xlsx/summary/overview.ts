@@ -10,7 +10,7 @@
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor } from '../../../summary/columns';
-import { ChartData, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
+import { ChartData, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
   FIGURE_WORDS,
@@ -361,7 +361,8 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
     const row = ov.getRow(top + 1 + i);
     // Branch school / (分校): the bracketed word whole on its line (bracketLine).
     const label = bracketLine(levelWord(l.level, lang), LEVEL_WIDTHS[0]);
-    [label, l.units, l.bags, l.copies, l.candidates, l.bagsStillOut].forEach((v, k) => {
+    // Candidates and bags out some units' forms of which were not read: at least N, or the form's word (levelFigureShown).
+    [label, l.units, l.bags, l.copies, levelFigureShown(l, 'candidates', lang), levelFigureShown(l, 'bagsStillOut', lang)].forEach((v, k) => {
       const cell = row.getCell(LEVEL_COL + k);
       cell.value = v;
       cell.border = BOX;
