@@ -4,7 +4,8 @@
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
-import { NONE_UNITS_WORDS, NONE_WORDS, type StockReason } from './none-figures';
+import { NONE_WORDS } from './none-figures';
+import { NONE_UNITS_WORDS, type StockReason } from './none-units';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';

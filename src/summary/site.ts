@@ -36,7 +36,7 @@ import { takenBackLists } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { roomsIn } from '../model/rooms';
 import type { Count, Handover, SiteData } from '../model/types';
-import { Counter, DutyCoverage, dutyCoverage } from './duty';
+import { Counter, DutyCoverage, custodyNeedsSchedule, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
 import { type UnreadForm, type UnreadSheet, noneFlagsOf, unreadForms } from './none-figures';
 import { type UnnamedSite, errorCellsOf, siteShown, withoutErrorCells, withoutErrorSite } from './error-cells';
@@ -199,6 +199,8 @@ export interface SiteSummary {
    * findings to name the form beside the sheet (“Sheet1（出入库记录）!F95”, review 19a D12). Absent when none does.
    */
   formSpans?: SheetForm[];
+  /** Its custody runs on to a session's end its 考试安排, not read, would give (duty.ts custodyNeedsSchedule): custody and cover unknown. */
+  custodySchedule?: boolean;
   /** No errors and every part read: the workbook can be handed upward. */
   ready: boolean;
 }
@@ -476,6 +478,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     noVault,
     noIntake: noIntake && !noVault,
     ...(unread.length ? { unread } : {}),
+    ...(custodyNeedsSchedule(data, unread) ? { custodySchedule: true } : {}),
     ...(spans.length ? { formSpans: spans } : {}),
     ready: errors === 0,
   };

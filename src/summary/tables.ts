@@ -75,8 +75,8 @@ const vaultFig = (column: Column<FileOutcome> & { value: (f: FileOutcome) => Cel
 const BAGS_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noIntake', 'unreadIntake'] };
 /** 出库次数, the first of a run of 附件3's figures: says 无保密室记录 or 附件3 未能读取. */
 const VAULT_LEAD: NoneWhen = { ...LOG_FIGURE, says: ['noVault', 'unreadLog'] };
-/** 保管时长, made from 附件2's 入库时间 and 附件3's last checkout: says 无保密室记录, 附件2 or 附件3 未能读取. */
-const CUSTODY_LEAD: NoneWhen = { ...CUSTODY_FIGURE, says: ['noVault', 'unreadIntake', 'unreadLog'] };
+/** 保管时长, made from 附件2's 入库时间 and 附件3's last checkout: says 无保密室记录, 附件2 or 附件3 未能读取, or 考试安排 where a paper never left. */
+const CUSTODY_LEAD: NoneWhen = { ...CUSTODY_FIGURE, says: ['noVault', 'unreadIntake', 'unreadLog', 'custodySchedule'] };
 /** 值班覆盖时长, first of 附件5's figures: says 附件5 未能读取 (with 附件2 or 3 unread, 保管时长's word runs on over it). */
 const DUTY_LEAD: NoneWhen = { ...DUTY_FIGURE, says: ['unreadDuty'] };
 

@@ -24,7 +24,8 @@ import {
   SHEET_WORDS,
   levelWord,
 } from '../../../summary/words';
-import { NONE_UNITS_WORDS, NONE_WORDS } from '../../../summary/none-figures';
+import { NONE_WORDS } from '../../../summary/none-figures';
+import { NONE_UNITS_WORDS } from '../../../summary/none-units';
 import { baseName } from '../../../model/text';
 import { singularOfOne } from '../../../rules/plural';
 import { absoluteRef, BarChartSpec } from '../chart';
