@@ -29,6 +29,7 @@ import {
   DUTY_FIGURE,
   INTAKE_FIGURE,
   LOG_FIGURE,
+  NONE_WORDS,
   SCHEDULE_FIGURE,
   REGISTER_FIGURE,
   type NoneWhen,
@@ -218,7 +219,14 @@ export function paperRowsOf(f: FileOutcome, lang: Lang = 'zh'): Row[] {
 /** What differs in a disagreeing pair, or what is missing, with times shown as dates people read. */
 export function describePair(p: HandoverPair, lang: Lang = 'zh'): string {
   const zh = lang === 'zh';
-  if (p.status === 'matched') return zh ? '两份副本一致' : 'The two copies agree';
+  if (p.status === 'matched') {
+    // A copy whose 交接明细 could not be read (review 21 D4): its items and 合计 were not compared, not found alike.
+    const unread = [p.sender?.itemsUnread && (zh ? '移交方' : 'sender’s'), p.receiver?.itemsUnread && (zh ? '接收方' : 'receiver’s')].filter(Boolean);
+    if (!unread.length) return zh ? '两份副本一致' : 'The two copies agree';
+    return zh
+      ? `其余各栏一致；${unread.join('、')}副本的交接明细未能读取，明细和合计没有核对`
+      : `The other fields agree; the ${unread.join(' and ')} copy’s items could not be read: items and total not checked`;
+  }
   if (p.status === 'disagree') {
     const v = (field: string, x: string) => (field === 'time' ? showDateTime(x, lang) : x) || (zh ? '（空）' : '(blank)');
     return p.differences
@@ -247,8 +255,9 @@ const differingFields = (p: HandoverPair, lang: Lang): string =>
     lang,
   );
 
-/** A copy's 合计 as written; blank when the copy left it empty, null when there is no such copy. */
-const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? '') : null);
+/** A copy's 合计 as written; blank when the copy left it empty, null when there is no such copy; not read with its 交接明细: said so. */
+const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? (c.itemsUnread ? 'unreadHandover' : '')) : null);
+const UNREAD_TOTAL = { unreadHandover: NONE_WORDS.unreadHandover };
 
 const sheetAt = (c: HandoverPair['sender']): string => (c?.sheet ? `${c.sheet}!${c.cell ?? ''}` : '');
 
@@ -280,11 +289,18 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
     value: (p) => p.receiver?.time ?? '',
   },
   // Each copy's 合计 as its signers wrote it (not the sum of its items): the figure 差异 quotes when the totals differ.
-  { key: 'senderTotal', header: { zh: words('移交方', '合计（照填）'), en: 'Sender total as written' }, width: 10, value: (p) => totalAsWritten(p.sender) },
+  {
+    key: 'senderTotal',
+    header: { zh: words('移交方', '合计（照填）'), en: 'Sender total as written' },
+    width: 10,
+    words: UNREAD_TOTAL,
+    value: (p) => totalAsWritten(p.sender),
+  },
   {
     key: 'receiverTotal',
     header: { zh: words('接收方', '合计（照填）'), en: 'Receiver total as written' },
     width: 10,
+    words: UNREAD_TOTAL,
     value: (p) => totalAsWritten(p.receiver),
   },
   // Narrower than it was, for the two times to fit on one line each: the table still prints one page wide at 9 pt or more.
