@@ -368,6 +368,8 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
       cell.value = v;
       cell.border = BOX;
       cell.font = { name: FONT, size: BODY_PT };
+      // 至少 108 beside the figures: right, as they are.
+      if (k > 0 && typeof v === 'string') cell.alignment = { horizontal: 'right' };
     });
     row.getCell(LEVEL_COL).alignment = { vertical: 'middle', wrapText: true };
     // A level's word too long for its column (English) wraps: the figure beside it on the left is as tall.
