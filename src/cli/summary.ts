@@ -24,8 +24,8 @@ import {
 import { checkWorkbook } from '../check/service';
 import { Refusal, printable, refusalLine } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
-import type { ConsolidatedTotals } from '../summary/consolidate';
-import { levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
+import type { ConsolidatedTotals, LevelTotals } from '../summary/consolidate';
+import { levelFigure, levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
 import { levelWord } from '../summary/words';
 import { absentReceiverLinesOf } from '../summary/absent-receivers';
 import type { SpooledConsolidation } from '../batch/spool';
@@ -55,14 +55,22 @@ export interface SummaryRunOptions {
  */
 function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   const levels = levelsShown(t);
+  // A level's candidates some or all of whose units' 考试安排 could not be read: at least N, or unknown (levelFigure).
+  const candidates = (l: LevelTotals) => levelFigure(l, 'candidates');
+  // Bags still out with a unit's 附件3 not read (in no figure): at least N, or unknown where N is 0.
+  const out = t.unreadLog?.length ? (t.bagsStillOut > 0 ? { n: t.bagsStillOut, atLeast: true } : null) : { n: t.bagsStillOut };
   if (lang === 'en') {
-    const each = levels.map((l) =>
-      singularOfOne(`${levelWord(l.level, lang)}: ${l.units} units, ${l.bags} bags, ${l.copies} copies (${l.candidates} candidates)`),
-    );
-    return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${counted(t.bagsStillOut, 'bags')} not back in the vault.`;
+    const said = (c: ReturnType<typeof candidates>) =>
+      c === null ? 'candidates unknown: 考试安排 not read' : c.atLeast ? `at least ${c.n} candidates` : `${c.n} candidates`;
+    const each = levels.map((l) => singularOfOne(`${levelWord(l.level, lang)}: ${l.units} units, ${l.bags} bags, ${l.copies} copies (${said(candidates(l))})`));
+    const back =
+      out === null ? 'Bags not back in the vault unknown (附件3 not read)' : `${out.atLeast ? 'At least ' : ''}${counted(out.n, 'bags')} not back in the vault`;
+    return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${back}.`;
   }
-  const each = levels.map((l) => `${levelWord(l.level, lang)} ${l.units} 个，${l.bags} 袋、${l.copies} 份（报考 ${l.candidates} 人）`);
-  return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。未还保密室 ${t.bagsStillOut} 袋。`;
+  const said = (c: ReturnType<typeof candidates>) => (c === null ? '报考人数未知：考试安排未能读取' : `报考${c.atLeast ? '至少' : ''} ${c.n} 人`);
+  const each = levels.map((l) => `${levelWord(l.level, lang)} ${l.units} 个，${l.bags} 袋、${l.copies} 份（${said(candidates(l))}）`);
+  const back = out === null ? '未还保密室袋数未知（附件3 未能读取）' : `未还保密室${out.atLeast ? '至少' : ''} ${out.n} 袋`;
+  return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。${back}。`;
 }
 
 /** The line on workbooks of another semester (otherSemesterLines), their files as the CLI prints a name. */

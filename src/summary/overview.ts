@@ -4,7 +4,8 @@
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
-import { NONE_UNITS_WORDS, type StockReason } from './none-figures';
+import { NONE_WORDS } from './none-figures';
+import { NONE_UNITS_WORDS, type StockReason } from './none-units';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';
@@ -86,6 +87,25 @@ export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number
     ['senderOnly', t.pairs['sender-only']],
     ['receiverOnly', t.pairs['receiver-only']],
   ];
+}
+
+/**
+ * A level's candidates or bags still out as 总览 and the CLI say them (review 21 D3): the figure where every unit's is
+ * known; “至少 N” where some units' are not (their 考试安排 / 附件3 not read: in no figure, the others' add up to N at
+ * least, counts being never below 0); unknown (`null`) where none is known or the known add up to 0 — never “报考 0 人”
+ * of a level whose one unit's schedule could not be read.
+ */
+export function levelFigure(l: LevelTotals, key: 'candidates' | 'bagsStillOut'): { n: number; atLeast?: boolean } | null {
+  const unknown = key === 'candidates' ? l.candidatesUnknown : l.stillOutUnknown;
+  if (!unknown) return { n: l[key] };
+  return unknown >= l.units || l[key] === 0 ? null : { n: l[key], atLeast: true };
+}
+
+/** levelFigure as a cell shows it: the number, 至少 N, or the form not read (考试安排 未能读取, 附件3 未能读取). */
+export function levelFigureShown(l: LevelTotals, key: 'candidates' | 'bagsStillOut', lang: Lang): number | string {
+  const f = levelFigure(l, key);
+  if (f === null) return NONE_WORDS[key === 'candidates' ? 'unreadSchedule' : 'unreadLog'][lang];
+  return f.atLeast ? (lang === 'zh' ? `至少 ${f.n}` : `at least ${f.n}`) : f.n;
 }
 
 /** The levels 总览 and the CLI show, down the chain: those with a unit in the run. */

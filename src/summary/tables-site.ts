@@ -28,12 +28,15 @@ import {
   noneColumn,
   noneReasons,
   reasonUnder,
+  unreadReason,
 } from './none-figures';
 import { counted } from '../rules/plural';
 
 /** A paper column, and what its cell on the 合计 row holds. */
 export interface PaperColumn extends Column<PaperSummary> {
   total: (s: SiteSummary, lang: Lang) => Cell;
+  /** Of a figure of the vault: the reasons that make it none (vaultFigure). */
+  none?: NoneWhen;
 }
 
 const num = (n: number | null): Cell => n;
@@ -50,7 +53,37 @@ function vaultFigure(
     const reason = reasonUnder(noneReasons(s), when);
     return reason !== undefined ? noneCell(reason, when) : column.total(s, lang);
   };
-  return noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReasons, when);
+  return { ...noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReasons, when), none: when };
+}
+
+/** The words a cell of a paper's own row may say of a figure it leaves unknown (PaperSummary.unknown). */
+const ROW_WORDS = Object.fromEntries((['schedule', 'intake', 'vaultLog', 'distribution'] as const).map((f) => [unreadReason(f), NONE_WORDS[unreadReason(f)]]));
+
+/**
+ * The paper columns with the figures a cell of a paper's own row leaves unknown (an error value: row-unknowns.ts) said
+ * so, that paper's alone: the first of each run of them says its form's word (考试安排 未能读取), running on over the
+ * others, left empty. A figure none for the whole unit (noneColumn's reasons) stays as that says it.
+ */
+function withRowUnknowns(columns: readonly PaperColumn[]): PaperColumn[] {
+  const said = (p: PaperSummary, i: number): Cell | undefined => {
+    const { none } = columns[i];
+    const form = p.unknown?.[columns[i].key];
+    if (!form || !none || reasonUnder(noneReasons(p), none) !== undefined) return undefined;
+    return i > 0 && p.unknown?.[columns[i - 1].key] === form ? null : unreadReason(form);
+  };
+  return columns.map((c, i) =>
+    c.none
+      ? {
+          ...c,
+          words: { ...ROW_WORDS, ...c.words },
+          runsOn: true,
+          value: (p: PaperSummary, lang: Lang) => {
+            const none = said(p, i);
+            return none !== undefined ? none : c.value!(p, lang);
+          },
+        }
+      : c,
+  );
 }
 
 /** The first of the bag columns: says either reason or 附件2 unread, its word running on over the bags and copies beside it. */
@@ -73,7 +106,7 @@ export const TIME_ON_DUTY = { zh: words('值班', '覆盖', '时长'), en: 'Time
 const PAPER_NO = { zh: PRINTED_LABELS['intake.items.paperNo'], en: 'Paper no.' };
 const PAPER_NAME = { zh: PRINTED_LABELS['intake.items.paperName'], en: 'Paper name' };
 
-export const PAPER_COLUMNS: readonly PaperColumn[] = [
+export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
   { key: 'paperNo', header: PAPER_NO, width: 8, value: (p) => p.paperNo, total: (_, lang) => (lang === 'zh' ? '合计' : 'Total') },
   {
     key: 'paperName',
@@ -208,7 +241,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     },
     IN_VAULT_FIGURE,
   ),
-];
+]);
 
 /** The 合计 row of the paper table (raw, in column order). */
 export const paperTotals = (s: SiteSummary, lang: Lang = 'zh'): Cell[] => PAPER_COLUMNS.map((c) => c.total(s, lang));

@@ -14,6 +14,7 @@ import { type Level, levelOf } from '../model/custody';
 import { semesterShown } from '../model/semester';
 import { showDateTime, showDuration, words } from './columns';
 import type { DutyCoverage } from './duty';
+import type { UnnamedSite } from './error-cells';
 
 export type Words<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -314,6 +315,20 @@ export const levelWord = (level: keyof typeof LEVEL_WORDS | null, lang: Lang): s
  * 单位级别 as 基本信息 writes it, shown: in Chinese as written; in English the level's words when it reads as
  * one (考点, 分校（学院）…), else as written (a quoted value: 分部, 学院).
  */
+/**
+ * 站点汇总's 单位 of a 考点 whose workbook names no 考点 (SiteSummary.site.unnamed, review 21 D2): that it is not known,
+ * why and where — never its 分校's name again beside the 分校 column (“长沙分校 | 长沙分校 | 考点”).
+ */
+export function unnamedShown(u: UnnamedSite, lang: Lang): string {
+  const at = u.sheet && u.cell ? (lang === 'en' ? `${u.sheet}!${u.cell}` : `工作表“${u.sheet}”${u.cell}`) : '';
+  if (lang === 'en') {
+    if (u.shows !== undefined) return `考点 not known (${at ? `${at} shows` : 'shows'} ${u.shows})`;
+    return `考点 not filled in${at ? ` (${at})` : ''}`;
+  }
+  if (u.shows !== undefined) return `考点名称未能读取（${at ? `${at} ` : ''}显示 ${u.shows}）`;
+  return `考点名称没有填写${at ? `（${at}）` : ''}`;
+}
+
 export function levelShown(written: string | undefined, lang: Lang): string {
   const text = (written ?? '').trim();
   if (lang === 'zh' || !text) return text;

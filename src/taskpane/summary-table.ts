@@ -9,7 +9,18 @@ import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
 import { custodyPeriodsLine, custodyStretch, destroyedLine } from '../summary/words';
-import { CUSTODY_FIGURE, DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, type NoneWhen, noneReasons, reasonUnder, unreadLines } from '../summary/none-figures';
+import {
+  CUSTODY_FIGURE,
+  CUSTODY_SCHEDULE_SAID,
+  DUTY_FIGURE,
+  LOG_FIGURE,
+  NONE_SITE,
+  NONE_WORDS,
+  type NoneWhen,
+  noneReasons,
+  reasonUnder,
+  unreadLines,
+} from '../summary/none-figures';
 import type { Lang } from './i18n';
 import { semesterShown } from '../model/semester';
 
@@ -123,7 +134,10 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   // a form not read: which figures it leaves unknown, and where its finding is.
   const intake: Array<[string, Cell]> = [
     ...(s.noIntake ? [[zh ? '入库清单' : 'Intake list', NONE_SITE.noIntake[lang]] as [string, Cell]] : []),
-    ...unreadLines(s.unread, lang).map((line): [string, Cell] => [zh ? '未能读取' : 'Not read', line]),
+    ...[...unreadLines(s.unread, lang), ...(s.custodySchedule ? [CUSTODY_SCHEDULE_SAID[lang]] : [])].map((line): [string, Cell] => [
+      zh ? '未能读取' : 'Not read',
+      line,
+    ]),
   ];
   // Bags out to be destroyed: why 在库 is short of 袋数合计 by them, as the 汇总 sheet says under its table.
   const destroyedText = destroyedLine(s.papers, lang);

@@ -10,7 +10,7 @@
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor } from '../../../summary/columns';
-import { ChartData, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
+import { ChartData, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
   FIGURE_WORDS,
@@ -24,7 +24,8 @@ import {
   SHEET_WORDS,
   levelWord,
 } from '../../../summary/words';
-import { NONE_UNITS_WORDS, NONE_WORDS } from '../../../summary/none-figures';
+import { NONE_WORDS } from '../../../summary/none-figures';
+import { NONE_UNITS_WORDS } from '../../../summary/none-units';
 import { baseName } from '../../../model/text';
 import { singularOfOne } from '../../../rules/plural';
 import { absoluteRef, BarChartSpec } from '../chart';
@@ -361,11 +362,14 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
     const row = ov.getRow(top + 1 + i);
     // Branch school / (分校): the bracketed word whole on its line (bracketLine).
     const label = bracketLine(levelWord(l.level, lang), LEVEL_WIDTHS[0]);
-    [label, l.units, l.bags, l.copies, l.candidates, l.bagsStillOut].forEach((v, k) => {
+    // Candidates and bags out some units' forms of which were not read: at least N, or the form's word (levelFigureShown).
+    [label, l.units, l.bags, l.copies, levelFigureShown(l, 'candidates', lang), levelFigureShown(l, 'bagsStillOut', lang)].forEach((v, k) => {
       const cell = row.getCell(LEVEL_COL + k);
       cell.value = v;
       cell.border = BOX;
       cell.font = { name: FONT, size: BODY_PT };
+      // 至少 108 beside the figures: right, as they are.
+      if (k > 0 && typeof v === 'string') cell.alignment = { horizontal: 'right' };
     });
     row.getCell(LEVEL_COL).alignment = { vertical: 'middle', wrapText: true };
     // A level's word too long for its column (English) wraps: the figure beside it on the left is as tall.
