@@ -34,6 +34,7 @@ import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
 import { forceOption, langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsOption, unreadableLine, writtenLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
+import { countShown } from '../model/count-shown';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
 
@@ -61,8 +62,10 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
     );
     return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${counted(t.bagsStillOut, 'bags')} not back in the vault.`;
   }
-  const each = levels.map((l) => `${levelWord(l.level, lang)} ${l.units} 个，${l.bags} 袋、${l.copies} 份（报考 ${l.candidates} 人）`);
-  return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。未还保密室 ${t.bagsStillOut} 袋。`;
+  const each = levels.map(
+    (l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${countShown(l.bags)} 袋、${countShown(l.copies)} 份（报考 ${countShown(l.candidates)} 人）`,
+  );
+  return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。未还保密室 ${countShown(t.bagsStillOut)} 袋。`;
 }
 
 /** The line on workbooks of another semester (otherSemesterLines), their files as the CLI prints a name. */
@@ -89,12 +92,12 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
     ];
   }
   return [
-    `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
+    `已汇总 ${countShown(t.files)} 个工作簿${t.unreadable ? `（其中 ${countShown(t.unreadable)} 个无法读取）` : ''}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
     ...otherSemesterLines(t, lang),
     ...repeatedUnitLines(t, lang),
     ...noneLinesOf(t, lang),
     stockLine(t, lang),
-    `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
+    `交接单两份副本：一致 ${countShown(t.pairs.matched)} 对，不一致 ${countShown(t.pairs.disagree)} 对，仅一方 ${countShown(unpaired)} 份。`,
     ...absentReceiverLinesOf(t, lang),
   ];
 }
@@ -172,7 +175,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       io.err(
         options.lang === 'en'
           ? `no workbook could be summarised (${counted(n, 'files')} unreadable, see above); nothing written`
-          : `没有可以汇总的工作簿（${n} 个无法读取，见上），未写出汇总`,
+          : `没有可以汇总的工作簿（${countShown(n)} 个无法读取，见上），未写出汇总`,
       );
       return 2;
     }

@@ -56,6 +56,7 @@ import { groupedFindings } from '../../../check/finding-groups';
 import { findingRows, findingsTable, withFormShown } from './site-findings';
 import { Pages } from './pages';
 import { semesterShown } from '../../../model/semester';
+import { countShown } from '../../../model/count-shown';
 
 const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words' | 'runsOn'>>> = [
   PAPER_COLUMNS,
@@ -119,10 +120,10 @@ function statusLine(s: SiteSummary, lang: Lang): string {
           ...unread,
         ]
       : [
-          !named.errors && `${w('errors')} ${errors}`,
-          !named.warnings && `${w('warnings')} ${warnings}`,
+          !named.errors && `${w('errors')} ${countShown(errors)}`,
+          !named.warnings && `${w('warnings')} ${countShown(warnings)}`,
           noVault || (cover ? `值班覆盖未知（${cover}）` : `值班覆盖 ${covered} / ${custody}`),
-          !noVault && (out ? `未还袋数未知（${out}）` : `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`),
+          !noVault && (out ? `未还袋数未知（${out}）` : `未还 ${countShown(s.totals.bagsStillOut)} 袋${copiesOut ? `、${countShown(copiesOut)} 份` : ''}`),
           noIntake,
           ...unread,
         ];
