@@ -58,7 +58,9 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   const levels = levelsShown(t);
   if (lang === 'en') {
     const each = levels.map((l) =>
-      singularOfOne(`${levelWord(l.level, lang)}: ${l.units} units, ${l.bags} bags, ${l.copies} copies (${l.candidates} candidates)`),
+      singularOfOne(
+        `${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${countShown(l.bags)} bags, ${countShown(l.copies)} copies (${countShown(l.candidates)} candidates)`,
+      ),
     );
     return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${counted(t.bagsStillOut, 'bags')} not back in the vault.`;
   }
@@ -81,13 +83,15 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
   if (lang === 'en') {
     return [
       singularOfOne(
-        `Summarised ${t.files} workbooks${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} errors, ${t.warnings} warnings.`,
+        `Summarised ${countShown(t.files)} workbooks${t.unreadable ? ` (${countShown(t.unreadable)} could not be read)` : ''}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
       ),
       ...otherSemesterLines(t, lang),
       ...repeatedUnitLines(t, lang),
       ...noneLinesOf(t, lang),
       stockLine(t, lang),
-      singularOfOne(`Handover sheets' two copies: ${t.pairs.matched} matching pairs, ${t.pairs.disagree} disagreeing, ${unpaired} with one side only.`),
+      singularOfOne(
+        `Handover sheets' two copies: ${countShown(t.pairs.matched)} matching pairs, ${countShown(t.pairs.disagree)} disagreeing, ${countShown(unpaired)} with one side only.`,
+      ),
       ...absentReceiverLinesOf(t, lang),
     ];
   }
