@@ -34,6 +34,7 @@ import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
 import { forceOption, langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsOption, unreadableLine, writtenLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
+import { countShown } from '../model/count-shown';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
 
@@ -61,15 +62,21 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   const out = t.unreadLog?.length ? (t.bagsStillOut > 0 ? { n: t.bagsStillOut, atLeast: true } : null) : { n: t.bagsStillOut };
   if (lang === 'en') {
     const said = (c: ReturnType<typeof candidates>) =>
-      c === null ? 'candidates unknown: 考试安排 not read' : c.atLeast ? `at least ${c.n} candidates` : `${c.n} candidates`;
-    const each = levels.map((l) => singularOfOne(`${levelWord(l.level, lang)}: ${l.units} units, ${l.bags} bags, ${l.copies} copies (${said(candidates(l))})`));
+      c === null ? 'candidates unknown: 考试安排 not read' : c.atLeast ? `at least ${countShown(c.n)} candidates` : `${countShown(c.n)} candidates`;
+    const each = levels.map((l) =>
+      singularOfOne(
+        `${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${countShown(l.bags)} bags, ${countShown(l.copies)} copies (${said(candidates(l))})`,
+      ),
+    );
     const back =
       out === null ? 'Bags not back in the vault unknown (附件3 not read)' : `${out.atLeast ? 'At least ' : ''}${counted(out.n, 'bags')} not back in the vault`;
     return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${back}.`;
   }
-  const said = (c: ReturnType<typeof candidates>) => (c === null ? '报考人数未知：考试安排未能读取' : `报考${c.atLeast ? '至少' : ''} ${c.n} 人`);
-  const each = levels.map((l) => `${levelWord(l.level, lang)} ${l.units} 个，${l.bags} 袋、${l.copies} 份（${said(candidates(l))}）`);
-  const back = out === null ? '未还保密室袋数未知（附件3 未能读取）' : `未还保密室${out.atLeast ? '至少' : ''} ${out.n} 袋`;
+  const said = (c: ReturnType<typeof candidates>) => (c === null ? '报考人数未知：考试安排未能读取' : `报考${c.atLeast ? '至少' : ''} ${countShown(c.n)} 人`);
+  const each = levels.map(
+    (l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${countShown(l.bags)} 袋、${countShown(l.copies)} 份（${said(candidates(l))}）`,
+  );
+  const back = out === null ? '未还保密室袋数未知（附件3 未能读取）' : `未还保密室${out.atLeast ? '至少' : ''} ${countShown(out.n)} 袋`;
   return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。${back}。`;
 }
 
@@ -86,23 +93,25 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
   if (lang === 'en') {
     return [
       singularOfOne(
-        `Summarised ${t.files} workbooks${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} errors, ${t.warnings} warnings.`,
+        `Summarised ${countShown(t.files)} workbooks${t.unreadable ? ` (${countShown(t.unreadable)} could not be read)` : ''}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
       ),
       ...otherSemesterLines(t, lang),
       ...repeatedUnitLines(t, lang),
       ...noneLinesOf(t, lang),
       stockLine(t, lang),
-      singularOfOne(`Handover sheets' two copies: ${t.pairs.matched} matching pairs, ${t.pairs.disagree} disagreeing, ${unpaired} with one side only.`),
+      singularOfOne(
+        `Handover sheets' two copies: ${countShown(t.pairs.matched)} matching pairs, ${countShown(t.pairs.disagree)} disagreeing, ${countShown(unpaired)} with one side only.`,
+      ),
       ...absentReceiverLinesOf(t, lang),
     ];
   }
   return [
-    `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
+    `已汇总 ${countShown(t.files)} 个工作簿${t.unreadable ? `（其中 ${countShown(t.unreadable)} 个无法读取）` : ''}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
     ...otherSemesterLines(t, lang),
     ...repeatedUnitLines(t, lang),
     ...noneLinesOf(t, lang),
     stockLine(t, lang),
-    `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
+    `交接单两份副本：一致 ${countShown(t.pairs.matched)} 对，不一致 ${countShown(t.pairs.disagree)} 对，仅一方 ${countShown(unpaired)} 份。`,
     ...absentReceiverLinesOf(t, lang),
   ];
 }
@@ -180,7 +189,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       io.err(
         options.lang === 'en'
           ? `no workbook could be summarised (${counted(n, 'files')} unreadable, see above); nothing written`
-          : `没有可以汇总的工作簿（${n} 个无法读取，见上），未写出汇总`,
+          : `没有可以汇总的工作簿（${countShown(n)} 个无法读取，见上），未写出汇总`,
       );
       return 2;
     }

@@ -10,6 +10,7 @@ import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';
 import { counted } from '../rules/plural';
+import { countShown } from '../model/count-shown';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -129,11 +130,11 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
   if (lang === 'en') {
     const list = named.map((o) => `${name(o.file)} (${semesterShown(o.semester, 'en')})`).join(', ');
     return [
-      `Note: not of ${semesterShown(t.semester, 'en')}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
+      `Note: not of ${semesterShown(t.semester, 'en')}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${countShown(more)} more` : ''}.`,
     ];
   }
   const list = named.map((o) => `${name(o.file)}（${o.semester}）`).join('、');
-  return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
+  return [`注意：以下 ${countShown(other.length)} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
 }
 
 type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule'>;
@@ -176,11 +177,13 @@ export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>
   if (lang === 'en') {
     const list = named.map((o) => `${name(o.file)} (${o.site}: ${counted(name(o.counted), o.same)})`).join(', ');
     return [
-      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.${own}`,
+      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${countShown(more)} more` : ''}.${own}`,
     ];
   }
   const list = named.map((o) => `${name(o.file)}（${o.site}：${counted(name(o.counted), o.same)}）`).join('、');
-  return [`注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。${own}`];
+  return [
+    `注意：以下 ${countShown(repeated.length)} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。${own}`,
+  ];
 }
 
 /**
@@ -195,7 +198,7 @@ function ownFindings(repeated: ConsolidatedTotals['repeatedUnits'], lang: Lang):
   if (errors + warnings === 0) return '';
   const one = repeated.length === 1;
   if (lang === 'zh') {
-    const counts = [errors ? `错误 ${errors} 处` : '', warnings ? `警告 ${warnings} 处` : ''].filter(Boolean).join('、');
+    const counts = [errors ? `错误 ${countShown(errors)} 处` : '', warnings ? `警告 ${countShown(warnings)} 处` : ''].filter(Boolean).join('、');
     return `除这一条外，${one ? '它' : '它们'}本身还有${counts}，不计入上面的数目。`;
   }
   const counts = [errors ? counted(errors, 'errors') : '', warnings ? counted(warnings, 'warnings') : ''].filter(Boolean).join(' and ');

@@ -383,7 +383,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       if (loose) p.copiesStillOut += q ?? 0;
       else p.bagsStillOut += q ?? 0;
       outstanding.push({
-        row: i + 1,
+        row: model?.locations[`vaultLog[${i}]`]?.row ?? i + 1, // as printed (a page from 21), not its place in the data
         paperNo: p.paperNo,
         quantity: q,
         unit: row.unit ?? '袋',

@@ -31,6 +31,7 @@ import {
   unreadReason,
 } from './none-figures';
 import { counted } from '../rules/plural';
+import { countShown } from '../model/count-shown';
 
 /** A paper column, and what its cell on the 合计 row holds. */
 export interface PaperColumn extends Column<PaperSummary> {
@@ -114,7 +115,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
     width: 18,
     wrap: true,
     value: (p) => p.paperName,
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.papers} 种试卷` : counted(s.totals.papers, 'papers')),
+    total: (s, lang) => (lang === 'zh' ? `${countShown(s.totals.papers)} 种试卷` : counted(s.totals.papers, 'papers')),
   },
   vaultFigure(
     {
@@ -124,7 +125,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
       wrap: true,
       kind: 'datetime',
       value: (p) => p.sessionStart,
-      total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : counted(s.totals.sessions, 'sessions')),
+      total: (s, lang) => (lang === 'zh' ? `${countShown(s.totals.sessions)} 场` : counted(s.totals.sessions, 'sessions')),
     },
     SCHEDULE_LEAD,
   ),
@@ -207,7 +208,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
       wrap: true,
       value: (p, lang) => listOf(p.rooms, lang),
       // 考场次 on a line of its own: 8 wide, “5 个考场次” broke inside the word (5 个考场 / 次, review 13a D8).
-      total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个\n考场次` : counted(s.totals.roomsServed, 'room sessions')),
+      total: (s, lang) => (lang === 'zh' ? `${countShown(s.totals.roomsServed)} 个\n考场次` : counted(s.totals.roomsServed, 'room sessions')),
     },
     { ...REGISTER_FIGURE, says: ['unreadRegister'] },
   ),
@@ -334,7 +335,7 @@ export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyGap>> = [
 ];
 
 export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
-  { key: 'row', header: { zh: words('出入库', '记录', '序号'), en: 'Log row' }, width: 0, value: (o) => o.row },
+  { key: 'row', header: { zh: words('出入库', '记录', '序号'), en: 'Log No.' }, width: 0, value: (o) => o.row },
   { key: 'paperNo', header: PAPER_NO, width: 0, value: (o) => o.paperNo },
   { key: 'takenAt', header: { zh: '取出于', en: 'Taken at' }, width: 0, wrap: true, kind: 'datetime', value: (o) => o.takenAt },
   { key: 'quantity', header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
@@ -386,9 +387,9 @@ export function readinessText(s: SiteSummary, lang: Lang = 'zh'): string {
   const warnings = s.findings.warnings;
   if (s.ready) {
     if (!warnings) return zh ? '可以提交' : 'Ready to submit';
-    return zh ? `可以提交（另有 ${warnings} 处提醒，请看一眼）` : `Ready to submit (${warnings} warning${warnings === 1 ? '' : 's'} to look at)`;
+    return zh ? `可以提交（另有 ${countShown(warnings)} 处提醒，请看一眼）` : `Ready to submit (${counted(warnings, 'warnings')} to look at)`;
   }
   const parts = [];
-  if (s.findings.errors) parts.push(zh ? `${s.findings.errors} 处错误` : counted(s.findings.errors, 'errors'));
+  if (s.findings.errors) parts.push(zh ? `${countShown(s.findings.errors)} 处错误` : counted(s.findings.errors, 'errors'));
   return zh ? `暂不能提交：${parts.join('，')}需改正` : `Not ready: ${parts.join(', ')} to correct`;
 }

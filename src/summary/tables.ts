@@ -40,6 +40,7 @@ import {
 } from './none-figures';
 import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
+import { countShown } from '../model/count-shown';
 
 export type Row = Cell[];
 
@@ -57,7 +58,7 @@ function noteOf(f: FileOutcome, lang: Lang): string {
   const dutyKnown = reasonUnder(noneReasons(s), DUTY_FIGURE) === undefined;
   return [
     gaps && dutyKnown ? (zh ? `值班缺口 ${gaps} 处` : singularOfOne(`${gaps} duty gaps`)) : '',
-    out ? (zh ? `${out} 次出库未还` : `${counted(out, 'checkouts')} not returned`) : '',
+    out ? (zh ? `${countShown(out)} 次出库未还` : `${counted(out, 'checkouts')} not returned`) : '',
     ...noneNotes(s, lang),
   ]
     .filter(Boolean)

@@ -3,9 +3,8 @@
  * returned and findings, one section under another on a grid whose columns
  * are the paper table's. Each section is drawn from its declared columns
  * (src/summary/tables-site.ts); every text wraps in its cell and its row grows
- * to show it, so nothing is cut off in print; a finding's message alone runs
- * a line a row across the width of the page (site-findings.ts). No merged cells in the body, so
- * that a site with a hundred thousand findings is written in linear time.
+ * to show it, so nothing is cut off in print; a finding's message alone runs a line a row across the width of
+ * the page (site-findings.ts). No merged cells in the body: a hundred thousand findings are written in linear time.
  *
  * Browser-safe (no fs, no Node): the Excel add-in calls `addSiteSummarySheet`.
  */
@@ -56,6 +55,7 @@ import { groupedFindings } from '../../../check/finding-groups';
 import { findingRows, findingsTable, withFormShown } from './site-findings';
 import { Pages } from './pages';
 import { semesterShown } from '../../../model/semester';
+import { countShown } from '../../../model/count-shown';
 
 const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words' | 'runsOn'>>> = [
   PAPER_COLUMNS,
@@ -119,10 +119,10 @@ function statusLine(s: SiteSummary, lang: Lang): string {
           ...unread,
         ]
       : [
-          !named.errors && `${w('errors')} ${errors}`,
-          !named.warnings && `${w('warnings')} ${warnings}`,
+          !named.errors && `${w('errors')} ${countShown(errors)}`,
+          !named.warnings && `${w('warnings')} ${countShown(warnings)}`,
           noVault || (cover ? `值班覆盖未知（${cover}）` : `值班覆盖 ${covered} / ${custody}`),
-          !noVault && (out ? `未还袋数未知（${out}）` : `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`),
+          !noVault && (out ? `未还袋数未知（${out}）` : `未还 ${countShown(s.totals.bagsStillOut)} 袋${copiesOut ? `、${countShown(copiesOut)} 份` : ''}`),
           noIntake,
           ...unread,
         ];
