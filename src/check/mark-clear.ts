@@ -162,6 +162,20 @@ export function partition<T>(items: readonly T[], test: (item: T) => boolean): [
   return [yes, no];
 }
 
+/**
+ * What a marking says of the marks of before that it took away (Excel and WPS alike): the cells put back because their
+ * findings are gone — not those put back only because they are beyond MARKED_CELLS_MAX now (`flagged`: every cell with
+ * a finding) — and the list sheet of before, removed and not replaced.
+ */
+export function markingTold(
+  stale: readonly MarkedPlace[],
+  flagged: ReadonlySet<string>,
+  listRemoved: string | undefined,
+): { gone?: number; listRemoved?: string } {
+  const gone = stale.filter((p) => !flagged.has(markKey(p.sheet, p.cell))).length;
+  return { ...(listRemoved !== undefined && { listRemoved }), ...(gone > 0 && { gone }) };
+}
+
 /** What a clearing could not put back, for the pane to say. */
 export interface NotPutBack {
   /** Marks not found where they were put nor (by their note) elsewhere on their sheet: their cells left alone. */

@@ -26,6 +26,7 @@ import {
   type FoundNote,
   type NotPutBack,
   markKey,
+  markingTold,
   movedTo,
   notPutBack,
   noteFingerprint,
@@ -264,9 +265,6 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     if (!storedByKey.has(markKey(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
   }
   const stale = stored.filter((p) => !markKeys.has(markKey(p.sheet, p.cell)) && sheets.has(p.sheet));
-  // Put back because its finding is gone, not because it is beyond the cap now.
-  const flagged = new Set(onSheets.map((m) => markKey(m.sheet, m.cell)));
-  const gone = stale.filter((p) => !flagged.has(markKey(p.sheet, p.cell))).length;
   const priorByKey = new Map(priors.map((p) => [markKey(p.sheet, p.cell), p]));
   const textOf = new Map(marks.map((m) => [markKey(m.sheet, m.cell), m.text]));
   const commentOfMark = (p: WpsPriorState): string => {
@@ -300,8 +298,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     leftOut: onSheets.length - marks.length,
     list,
     ...(refused > 0 && { printRefused: true }),
-    ...(oldList !== undefined && kept === undefined && list === undefined && { listRemoved: oldList }),
-    ...(gone > 0 && { gone }),
+    ...markingTold(stale, new Set(onSheets.map((m) => markKey(m.sheet, m.cell))), kept === undefined && list === undefined ? oldList : undefined),
   };
 }
 
