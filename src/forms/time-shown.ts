@@ -19,8 +19,10 @@ import { isDateWithoutTime } from '../model/datetime';
  * it as a day without its time, invalid-datetime's); none: nothing listed.
  */
 export function noteTimesNotShown(model: SiteModel, grid: WorkbookGrid): void {
-  const daySheets = noteDaysShownAsNumbers(model, grid);
-  noteTimesShownAsNumbers(model, new Map(grid.sheets.map((s) => [s.name, s])));
+  // Which 考试安排 rows were read from a timetable's 考试日期 · 考试时间: asked once, for the three passes below.
+  const timetable = (model.data.schedule ?? []).map((_s, i) => readFromTimetable(model.locations, i));
+  const daySheets = noteDaysShownAsNumbers(model, grid, timetable);
+  noteTimesShownAsNumbers(model, new Map(grid.sheets.map((s) => [s.name, s])), timetable);
   // Rare: the time fields' cells are asked only when the workbook has such a cell — and only they, not every location
   // (1.4 million for a log of 100,000 rows: one such cell made it 14.5 s and 1.1 GB, review 18a D10). A time shown
   // alone on 附件4 (our own template's hh:mm there: every filled workbook) is no such cell: its day is the sheet's 日期.
@@ -29,7 +31,7 @@ export function noteTimesNotShown(model: SiteModel, grid: WorkbookGrid): void {
   const timeNotShown: string[] = [];
   const serialShown: string[] = [];
   const dateNotShown: string[] = [];
-  for (const path of timeOfDayPaths(model)) {
+  for (const path of timeOfDayPaths(model, timetable)) {
     const v = cellValueOf(model, sheets, path);
     if (v instanceof HiddenTimeDate) timeNotShown.push(path);
     else if (v instanceof SerialShownDate) serialShown.push(path);
@@ -91,10 +93,10 @@ function cellValueAt(sheets: ReadonlyMap<string, SheetGrid>, at: { sheet: string
  * from a timetable's 考试日期 · 考试时间), 交接单's 日期, 入库时间, 取卷/还卷时间, 附件4's 领取/回收时间, 值班时间. 附件4's
  * 日期 and a timetable's 考试日期 ask for the day alone.
  */
-function eachTimeOfDay(model: SiteModel, visit: (value: unknown, path: () => string) => void): void {
+function eachTimeOfDay(model: SiteModel, timetable: readonly boolean[], visit: (value: unknown, path: () => string) => void): void {
   const data = model.data;
   (data.schedule ?? []).forEach((s, i) => {
-    if (readFromTimetable(model.locations, i)) return;
+    if (timetable[i]) return;
     visit(s?.start, () => `schedule[${i}].start`);
     visit(s?.end, () => `schedule[${i}].end`);
   });
@@ -118,9 +120,9 @@ function eachTimeOfDay(model: SiteModel, visit: (value: unknown, path: () => str
   });
 }
 
-function timeOfDayPaths(model: SiteModel): string[] {
+function timeOfDayPaths(model: SiteModel, timetable: readonly boolean[]): string[] {
   const paths: string[] = [];
-  eachTimeOfDay(model, (_value, path) => paths.push(path()));
+  eachTimeOfDay(model, timetable, (_value, path) => paths.push(path()));
   return paths;
 }
 
@@ -129,10 +131,10 @@ function timeOfDayPaths(model: SiteModel): string[] {
  * read as a day with no time (invalid-datetime says so), shown and printed as the number, which the finding quotes
  * (review 21b D7). Asked only of values read as a date alone — an ISO date-time (its “T”) is passed over unparsed.
  */
-function noteTimesShownAsNumbers(model: SiteModel, sheets: ReadonlyMap<string, SheetGrid>): void {
+function noteTimesShownAsNumbers(model: SiteModel, sheets: ReadonlyMap<string, SheetGrid>, timetable: readonly boolean[]): void {
   const shown: Record<string, number> = {};
   let found = false;
-  eachTimeOfDay(model, (value, path) => {
+  eachTimeOfDay(model, timetable, (value, path) => {
     if (typeof value !== 'string' || value.charCodeAt(10) === 84 || !isDateWithoutTime(value)) return;
     const at = path();
     const cell = cellValueOf(model, sheets, at);
@@ -148,7 +150,7 @@ function noteTimesShownAsNumbers(model: SiteModel, sheets: ReadonlyMap<string, S
  * few fields' cells, not of every cell (a 序号 column of a long log runs through such numbers: 36526 and on). Gives
  * the sheets of 附件4's 日期 so found (their rows' times may show the time alone).
  */
-function noteDaysShownAsNumbers(model: SiteModel, grid: WorkbookGrid): Set<string> {
+function noteDaysShownAsNumbers(model: SiteModel, grid: WorkbookGrid, timetable: readonly boolean[]): Set<string> {
   const days: string[] = [];
   const daySheets = new Set<string>();
   const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
@@ -160,7 +162,7 @@ function noteDaysShownAsNumbers(model: SiteModel, grid: WorkbookGrid): Set<strin
     if (isWholeDateSerial(cellValueAt(sheets, at))) days.push(path);
   });
   // A 考试日期 only where its row's times come from 考试时间: else the cell holds the start itself.
-  (model.data.schedule ?? []).forEach((_s, i) => readFromTimetable(model.locations, i) && ask(`schedule[${i}].start`));
+  (model.data.schedule ?? []).forEach((_s, i) => timetable[i] && ask(`schedule[${i}].start`));
   if (days.length) model.dayShownAsNumber = days;
   return daySheets;
 }

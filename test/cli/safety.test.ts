@@ -95,10 +95,14 @@ describe('never writes over an input', () => {
     expect(sha(unit())).toBe(before);
   });
 
-  it('summary --format json -o an input: refused too', async () => {
+  it('summary --format json -o an input: refused too (an input is a workbook: no JSON into a file named .xlsx, review 21b O1)', async () => {
     const before = sha(unit());
     const r = await run('summary', books, '--format', 'json', '-o', unit());
-    expect(r).toEqual({ code: 2, out: '', err: REFUSED(unit()) });
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: `--format json 写出的是 JSON，不是工作簿：写到 ${unit()} 会成为一个 Excel 打不开的“工作簿”。请把文件名改为以 .json 结尾，或去掉 --format json 写出汇总工作簿\n`,
+    });
     expect(sha(unit())).toBe(before);
   });
 
