@@ -347,12 +347,14 @@ export const SPARE_FIGURE: NoneWhen = { none: [...INTAKE_FIGURE.none, 'unreadSch
 /** A figure of 附件4 (rooms, copies handed out): none only where it could not be read (a unit may hand out none). */
 export const REGISTER_FIGURE: NoneWhen = { none: ['unreadRegister'] };
 
+/** The reasons said once, at the first cell of a run, running on over the empty cells beside it: forms not kept at all. */
+const RUNS_ON: readonly NoneReason[] = ['noVault', 'noIntake'];
 /**
- * Whether a reason is a form not read (附件3 未能读取): every cell of a figure made from it says so, not the first of a
- * run alone (review 21b D2: 归还次数, 未还, 移交送出, 覆盖率 and 缺口 were blank beside 出库次数's words, which ran on
- * over them and printed as 附件3 | 未能读取). 无保密室记录 and 无入库清单 still run on from the first of a run.
+ * Whether a reason is a form kept but not read (附件3 未能读取; any reason but RUNS_ON's): every cell of a figure made
+ * from it says so, not the first of a run alone (review 21b D2: 归还次数, 未还, 移交送出, 覆盖率 and 缺口 were blank
+ * beside 出库次数's words, which ran on over them and printed as 附件3 | 未能读取).
  */
-const isUnreadReason = (reason: NoneReason): boolean => (Object.values(UNREAD_REASON) as NoneReason[]).includes(reason);
+const isUnreadReason = (reason: NoneReason): boolean => !RUNS_ON.includes(reason);
 
 /** The reasons under `when` a cell says (the column's `says`, and every form not read), each once. */
 const reasonsSaid = (when: NoneWhen): NoneReason[] => [...new Set([...(when.says ?? []), ...when.none.filter(isUnreadReason)])];
