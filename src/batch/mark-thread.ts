@@ -20,6 +20,7 @@ import type { Lang } from '../rules/types';
 import { Refusal, refusalLine } from '../check/refusal';
 import { readRegularFile } from './files';
 import { fileSeconds } from './time-budget';
+import { countShown } from '../model/count-shown';
 
 /** A copy to make: the workbook's file, its findings, the words of its marks. */
 interface MarkJob {
@@ -37,7 +38,7 @@ interface MarkedCopy {
 
 /** The line of a copy stopped past its file's budget: the findings were printed already, only the copy is missing. */
 export function markOverTime(seconds: number, lang: Lang): string {
-  const n = seconds.toLocaleString('en-US');
+  const n = countShown(seconds);
   return lang === 'en'
     ? `making it took over ${n} s and was stopped (the findings above stand; a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`
     : `制作超过 ${n} 秒仍未完成，已停止（上面列出的问题不受影响；疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`;

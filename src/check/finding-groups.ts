@@ -10,7 +10,7 @@
  * carried across a worker as plain data (the message template is then read
  * back from the message itself, templateOf).
  */
-import type { Finding } from '../model/finding';
+import { type Finding, seqsEn } from '../model/finding';
 import { ruleMeta } from '../rules';
 import { HIDDEN_ROW_NOTE, messageIdOf } from '../rules/engine';
 import { SINGULAR, numberRuns } from '../rules/plural';
@@ -110,8 +110,8 @@ export type OthersAt = 'marked' | 'column';
 
 /**
  * The note after the first finding's message: the others' rows (序号, or 班 on 附件5), as runs.
- * “（序号 2–120 这 119 行也是这样，表中已逐格标出）”, “ (the same on 119 more rows: No. 2–120, each marked in the sheet)”;
- * at `column`: “（序号 2–120 这 119 行也是这样，在 G 列）”, “ (the same on 119 more rows: No. 2–120, column G)”.
+ * “（序号 2–120 这 119 行也是这样，表中已逐格标出）”, “ (the same on 119 more rows: Nos. 2–120, each marked in the sheet)”;
+ * at `column`: “（序号 2–120 这 119 行也是这样，在 G 列）”, “ (the same on 119 more rows: Nos. 2–120, column G)”.
  */
 function othersNote(first: Pick<Finding, 'form' | 'cell'>, rows: readonly number[], lang: Lang, at: OthersAt): string {
   const all = numberRuns(rows);
@@ -128,7 +128,7 @@ function othersNote(first: Pick<Finding, 'form' | 'cell'>, rows: readonly number
   const list = `${shown.join(', ')}${cut ? ', …' : ''}`;
   const what = shifts ? (n === 1 ? 'shift' : 'shifts') : n === 1 ? 'row' : 'rows';
   const told = at === 'column' ? `column ${columnOf(first.cell)}` : `${n === 1 ? '' : 'each '}marked in the sheet`;
-  return ` (the same on ${n} more ${what}: ${shifts ? '' : 'No. '}${list}, ${told})`;
+  return ` (the same on ${n} more ${what}: ${shifts ? list : seqsEn([...shown, ...(cut ? ['…'] : [])])}, ${told})`;
 }
 
 /**

@@ -149,6 +149,33 @@ export function planClear<T extends MarkedPlace>(
   return plan;
 }
 
+/** The marks a plan found, each at the sheet and cell it is on now (moved, or on a renamed sheet) with its prior state. */
+export function movedTo<T extends MarkedPlace>(plan: Pick<ClearPlan<T>, 'restore'>): T[] {
+  return plan.restore.map((r) => (r.sheet === r.prior.sheet && r.cell === r.prior.cell ? r.prior : { ...r.prior, sheet: r.sheet, cell: r.cell }));
+}
+
+/** The items that pass a test, and those that do not. */
+export function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
+
+/**
+ * What a marking says of the marks of before that it took away (Excel and WPS alike): the cells put back because their
+ * findings are gone — not those put back only because they are beyond MARKED_CELLS_MAX now (`flagged`: every cell with
+ * a finding) — and the list sheet of before, removed and not replaced.
+ */
+export function markingTold(
+  stale: readonly MarkedPlace[],
+  flagged: ReadonlySet<string>,
+  listRemoved: string | undefined,
+): { gone?: number; listRemoved?: string } {
+  const gone = stale.filter((p) => !flagged.has(markKey(p.sheet, p.cell))).length;
+  return { ...(listRemoved !== undefined && { listRemoved }), ...(gone > 0 && { gone }) };
+}
+
 /** What a clearing could not put back, for the pane to say. */
 export interface NotPutBack {
   /** Marks not found where they were put nor (by their note) elsewhere on their sheet: their cells left alone. */

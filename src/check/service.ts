@@ -150,6 +150,8 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
       }
     : {};
   const unsolved = unsolvedHandoverCells(model);
+  // A handover sheet whose 交接明细 could not be read: its items and 合计 not compared across workbooks (copy-unknowns.ts).
+  const unreadItems = (model.unreadRows ?? []).filter((u) => u.form === 'handover');
   // 基本信息's 学期 against every form's (sheet-of-another-semester): workbook-of-another-semester does not say it again.
   const siteSemester = model.otherSemester?.filter((o) => o.by === 'site') ?? [];
   return {
@@ -160,6 +162,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
     contentDigest: digest,
     ...hiddenRows,
     ...(unsolved.length ? { unsolvedFormulas: unsolved } : {}),
+    ...(unreadItems.length ? { unreadRows: unreadItems } : {}),
     ...(siteSemester.length ? { otherSemester: siteSemester } : {}),
   };
 }

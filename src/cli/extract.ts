@@ -13,6 +13,7 @@ import { messageIdOf, validateSite } from '../rules/engine';
 import type { SiteModel } from '../model/site-model';
 import { isExcelError } from '../model/excel-errors';
 import { labelAt } from '../model/labels';
+import { seqsEn } from '../model/finding';
 
 /** The forms whose rows could not be read, each as `validate` tells it: “出入库记录!A2：…”. */
 function unreadRowsLines(model: SiteModel, lang: Lang): string[] {
@@ -67,7 +68,7 @@ function fieldsAt(model: SiteModel, sheet: string, cells: readonly string[], lan
   }
   const said = [...rows].map(([label, list]) => {
     if (list.length === 0) return lang === 'zh' ? `“${label}”` : `"${label}"`;
-    return lang === 'zh' ? `“${label}”（序号 ${list.join('、')}）` : `"${label}" (${list.length === 1 ? 'row' : 'rows'} ${list.join(', ')})`;
+    return lang === 'zh' ? `“${label}”（序号 ${list.join('、')}）` : `"${label}" (${seqsEn(list)})`;
   });
   return said.join(lang === 'zh' ? '、' : ', ');
 }

@@ -24,8 +24,8 @@ import {
 import { checkWorkbook } from '../check/service';
 import { Refusal, printable, refusalLine } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
-import type { ConsolidatedTotals } from '../summary/consolidate';
-import { levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
+import type { ConsolidatedTotals, LevelTotals } from '../summary/consolidate';
+import { levelFigure, levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
 import { levelWord } from '../summary/words';
 import { absentReceiverLinesOf } from '../summary/absent-receivers';
 import type { SpooledConsolidation } from '../batch/spool';
@@ -34,6 +34,7 @@ import { type CliIO, describeError } from './io';
 import { progressBar } from './progress';
 import { forceOption, langOption, noWorkbookLine, notXlsxLine, skippedLine, threadsOption, unreadableLine, writtenLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
+import { countShown } from '../model/count-shown';
 
 const DEFAULT_SUMMARY_NAME = '试卷保管汇总.xlsx';
 
@@ -55,14 +56,28 @@ export interface SummaryRunOptions {
  */
 function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   const levels = levelsShown(t);
+  // A level's candidates some or all of whose units' 考试安排 could not be read: at least N, or unknown (levelFigure).
+  const candidates = (l: LevelTotals) => levelFigure(l, 'candidates');
+  // Bags still out with a unit's 附件3 not read (in no figure): at least N, or unknown where N is 0.
+  const out = t.unreadLog?.length ? (t.bagsStillOut > 0 ? { n: t.bagsStillOut, atLeast: true } : null) : { n: t.bagsStillOut };
   if (lang === 'en') {
+    const said = (c: ReturnType<typeof candidates>) =>
+      c === null ? 'candidates unknown: 考试安排 not read' : c.atLeast ? `at least ${countShown(c.n)} candidates` : `${countShown(c.n)} candidates`;
     const each = levels.map((l) =>
-      singularOfOne(`${levelWord(l.level, lang)}: ${l.units} units, ${l.bags} bags, ${l.copies} copies (${l.candidates} candidates)`),
+      singularOfOne(
+        `${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${countShown(l.bags)} bags, ${countShown(l.copies)} copies (${said(candidates(l))})`,
+      ),
     );
-    return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${counted(t.bagsStillOut, 'bags')} not back in the vault.`;
+    const back =
+      out === null ? 'Bags not back in the vault unknown (附件3 not read)' : `${out.atLeast ? 'At least ' : ''}${counted(out.n, 'bags')} not back in the vault`;
+    return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${back}.`;
   }
-  const each = levels.map((l) => `${levelWord(l.level, lang)} ${l.units} 个，${l.bags} 袋、${l.copies} 份（报考 ${l.candidates} 人）`);
-  return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。未还保密室 ${t.bagsStillOut} 袋。`;
+  const said = (c: ReturnType<typeof candidates>) => (c === null ? '报考人数未知：考试安排未能读取' : `报考${c.atLeast ? '至少' : ''} ${countShown(c.n)} 人`);
+  const each = levels.map(
+    (l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${countShown(l.bags)} 袋、${countShown(l.copies)} 份（${said(candidates(l))}）`,
+  );
+  const back = out === null ? '未还保密室袋数未知（附件3 未能读取）' : `未还保密室${out.atLeast ? '至少' : ''} ${countShown(out.n)} 袋`;
+  return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。${back}。`;
 }
 
 /** The line on workbooks of another semester (otherSemesterLines), their files as the CLI prints a name. */
@@ -78,23 +93,25 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
   if (lang === 'en') {
     return [
       singularOfOne(
-        `Summarised ${t.files} workbooks${t.unreadable ? ` (${t.unreadable} could not be read)` : ''}: ${t.ready} ready to submit, ${t.sites - t.ready} to correct; ${t.errors} errors, ${t.warnings} warnings.`,
+        `Summarised ${countShown(t.files)} workbooks${t.unreadable ? ` (${countShown(t.unreadable)} could not be read)` : ''}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
       ),
       ...otherSemesterLines(t, lang),
       ...repeatedUnitLines(t, lang),
       ...noneLinesOf(t, lang),
       stockLine(t, lang),
-      singularOfOne(`Handover sheets' two copies: ${t.pairs.matched} matching pairs, ${t.pairs.disagree} disagreeing, ${unpaired} with one side only.`),
+      singularOfOne(
+        `Handover sheets' two copies: ${countShown(t.pairs.matched)} matching pairs, ${countShown(t.pairs.disagree)} disagreeing, ${countShown(unpaired)} with one side only.`,
+      ),
       ...absentReceiverLinesOf(t, lang),
     ];
   }
   return [
-    `已汇总 ${t.files} 个工作簿${t.unreadable ? `（其中 ${t.unreadable} 个无法读取）` : ''}：可以提交 ${t.ready} 个，需改正 ${t.sites - t.ready} 个；错误 ${t.errors} 处，警告 ${t.warnings} 处。`,
+    `已汇总 ${countShown(t.files)} 个工作簿${t.unreadable ? `（其中 ${countShown(t.unreadable)} 个无法读取）` : ''}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
     ...otherSemesterLines(t, lang),
     ...repeatedUnitLines(t, lang),
     ...noneLinesOf(t, lang),
     stockLine(t, lang),
-    `交接单两份副本：一致 ${t.pairs.matched} 对，不一致 ${t.pairs.disagree} 对，仅一方 ${unpaired} 份。`,
+    `交接单两份副本：一致 ${countShown(t.pairs.matched)} 对，不一致 ${countShown(t.pairs.disagree)} 对，仅一方 ${countShown(unpaired)} 份。`,
     ...absentReceiverLinesOf(t, lang),
   ];
 }
@@ -172,7 +189,7 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
       io.err(
         options.lang === 'en'
           ? `no workbook could be summarised (${counted(n, 'files')} unreadable, see above); nothing written`
-          : `没有可以汇总的工作簿（${n} 个无法读取，见上），未写出汇总`,
+          : `没有可以汇总的工作簿（${countShown(n)} 个无法读取，见上），未写出汇总`,
       );
       return 2;
     }
@@ -245,11 +262,17 @@ async function previousSummary(out: string, found: readonly string[], stats: Sta
   return checked.skipped ? file : undefined;
 }
 
+const jsonIntoWorkbookLine = (out: string, lang: 'zh' | 'en'): string =>
+  lang === 'en'
+    ? `--format json writes JSON, not a workbook: ${out} would be a “workbook” Excel cannot open. Give a file name ending in .json, or leave out --format json for the summary workbook`
+    : `--format json 写出的是 JSON，不是工作簿：写到 ${out} 会成为一个 Excel 打不开的“工作簿”。请把文件名改为以 .json 结尾，或去掉 --format json 写出汇总工作簿`;
+
 /** Why -o cannot be the summary's output, in the language asked (before any work); undefined when it can. */
 function outputRefusal(out: string | undefined, format: 'xlsx' | 'json', lang: 'zh' | 'en'): string | undefined {
   if (out === undefined) return undefined;
   if (out.trim() === '') return lang === 'en' ? 'the output file name (-o) is empty' : '输出文件名（-o）是空的';
-  if (format === 'json') return undefined;
+  // JSON into a file named .xlsx is a “workbook” Excel cannot open, passed on as one (review 21b O1).
+  if (format === 'json') return /\.xls[xm]?$/i.test(out) ? jsonIntoWorkbookLine(out, lang) : undefined;
   if (out === '-') {
     return lang === 'en'
       ? 'a summary workbook cannot be written to the screen (-o -): give a file name ending in .xlsx, or --format json'

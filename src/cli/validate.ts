@@ -23,6 +23,7 @@ import { JsonChunks, TextChunks } from '../batch/json-chunks';
 import { progressBar } from './progress';
 import { type FolderOption, fileLine, folderOptionRefusal, langOption, noWorkbookLine, skippedLine, threadsOption, unreadableLine } from './manners';
 import { counted, singularOfOne } from '../rules/plural';
+import { countShown } from '../model/count-shown';
 
 /**
  * Checks workbook files and the workbooks in folders (as `summary` finds them,
@@ -53,12 +54,12 @@ const WORDS = {
     warning: '警告',
     whole: '（整个工作簿）',
     clean: '未发现问题',
-    counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
-    folded: (cells: number, slips: number) => `（其中 ${cells} 处是 ${slips} 张交接单的两份不一致，汇总中每张计 1 个）`,
-    totalFolded: (e: number) => `（汇总中计 ${e} 个错误）`,
+    counts: (e: number, w: number) => `${countShown(e)} 个错误，${countShown(w)} 个警告`,
+    folded: (cells: number, slips: number) => `（其中 ${countShown(cells)} 处是 ${countShown(slips)} 张交接单的两份不一致，汇总中每张计 1 个）`,
+    totalFolded: (e: number) => `（汇总中计 ${countShown(e)} 个错误）`,
     site: (site: string) => `（${site}）`,
     total: '合计：',
-    unchecked: (files: number) => `；${files} 个文件无法读取`,
+    unchecked: (files: number) => `；${countShown(files)} 个文件无法读取`,
   },
   en: {
     error: 'error',
@@ -67,11 +68,11 @@ const WORDS = {
     clean: 'no problems found',
     counts: (e: number, w: number) => `${counted(e, 'errors')}, ${counted(w, 'warnings')}`,
     folded: (cells: number, slips: number) =>
-      ` (${cells} of them are differences between the two copies of ${singularOfOne(`${slips} handover slips`)}; a summary counts each slip once)`,
+      ` (${countShown(cells)} of them are differences between the two copies of ${singularOfOne(`${countShown(slips)} handover slips`)}; a summary counts each slip once)`,
     totalFolded: (e: number) => ` (a summary counts ${counted(e, 'errors')})`,
     site: (site: string) => ` (${site})`,
     total: 'Total: ',
-    unchecked: (files: number) => singularOfOne(`; ${files} files cannot be read`),
+    unchecked: (files: number) => singularOfOne(`; ${countShown(files)} files cannot be read`),
   },
 };
 

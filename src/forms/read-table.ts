@@ -9,6 +9,7 @@ import { settleUnits, unitsInHeader } from './count-units';
 import { convert } from './convert';
 import { carryDitto } from './ditto';
 import { CellValue, a1, isBlank } from '../model/grid';
+import { isExcelError } from '../model/excel-errors';
 import { addLocation } from '../model/location-map';
 import type { FormNumber } from '../model/location';
 import type { SiteModel } from '../model/site-model';
@@ -52,22 +53,48 @@ const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
  * what it names (核对人：莫琳桂). Read as a row it was a paper number off every list and a row half filled in.
  */
 const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S|^(?:以上|上述|本表)/;
-/** A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. */
+/**
+ * A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. Also
+ * with its weekday, 上午场, a date with slashes or in Chinese numerals (6月16日 星期日, 6月16日上午场, 2024/6/16,
+ * 六月十六日（星期日）: review 21a D9), and with its colon after it (6月16日：, 第二天：: D3).
+ */
 const SECTION_LINE =
-  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:上午|下午|晚上|晚间|全天)?\s*(?:[（(][^（()）]{0,12}[）)])?$/;
+  /^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|\d{4}\s*[/.．-]\s*\d{1,2}\s*[/.．-]\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
 
-/** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells). */
-function aloneOnRow(index: SheetIndex, row: number, col: number, right: number, text: string): boolean {
+/** “岳麓考点：2袋”: a destination with its count, a record whose count is not in its column (review 21a D7), no label and what it names. */
+const LABEL_AND_COUNT = /^(?!(?:注|说明|附注|注意)\s*[:：])[\u4e00-\u9fff]{1,6}[:：]\s*[0-9０-９一二两三四五六七八九十]+\s*(?:袋|箱|份)\s*$/;
+
+/**
+ * What people fill down a table's empty rows without typing a record (review 21a D8): the error value a dragged lookup
+ * of an empty key shows (#N/A), a formula's 0 (a dragged SUM of empty cells), the unit word of a drop-down column
+ * (袋). A row of nothing else is blank; beside a note or a heading, nothing.
+ */
+function filledDown(index: SheetIndex, row: number, col: number, value: CellValue, fillWords: Section['fillWords']): boolean {
+  if (isExcelError(value)) return true;
+  const formulas = index.sheet.formulas;
+  if (value === 0 && formulas && a1(row, col) in formulas) return true;
+  const words = fillWords.get(col);
+  return words !== undefined && typeof value === 'string' && words.includes(value.trim());
+}
+
+/** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells) but what is filled down. */
+function aloneOnRow(index: SheetIndex, row: number, col: number, { right, fillWords }: Pick<Section, 'right' | 'fillWords'>, text: string): boolean {
   for (let c = col + 1; c <= right; c++) {
     const v = index.value(row, c);
-    if (!isBlank(v) && v !== text) return false;
+    if (!isBlank(v) && v !== text && !filledDown(index, row, c, v, fillWords)) return false;
   }
   return true;
 }
 
-/** A row's one text is a note or a heading (review 20b D4), not a closing word. */
-function isNoteText(text: string, inTextColumn: boolean): boolean {
-  return (NOTE_LINE.test(text) || (inTextColumn && SECTION_LINE.test(text))) && !isClosingWord(normalized(text).norm);
+/**
+ * A row's one text is a note or a heading (review 20b D4), not a closing word. A heading stands in a text column, or
+ * in a time column alone on its row (6月16日 typed in 取卷时间: review 21a D9); a label with a count in the first text
+ * column is a record (D7).
+ */
+function isNoteText(text: string, col: number, { textCols, timeCols }: Pick<Section, 'textCols' | 'timeCols'>): boolean {
+  if (isClosingWord(normalized(text).norm)) return false;
+  if (NOTE_LINE.test(text)) return !(col === Math.min(...textCols) && LABEL_AND_COUNT.test(text));
+  return (textCols.has(col) || timeCols.has(col)) && SECTION_LINE.test(text);
 }
 
 /**
@@ -78,18 +105,20 @@ function isNoteText(text: string, inTextColumn: boolean): boolean {
 function endsTable(
   index: SheetIndex,
   row: number,
-  { right, header, textCols }: Pick<Section, 'right' | 'header' | 'textCols'>,
+  section: Pick<Section, 'right' | 'header' | 'textCols' | 'timeCols' | 'fillWords'>,
 ): 'label' | 'note' | { col: number; word: string } | undefined {
+  const { right, header, fillWords } = section;
   let first = true;
   let closing: { col: number; word: string } | undefined;
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
-    if (isBlank(v) || (c === header.seqCol && typeof v === 'number')) continue;
+    if (isBlank(v) || (c === header.seqCol && typeof v === 'number') || filledDown(index, row, c, v, fillWords)) continue;
     if (typeof v !== 'string') return undefined;
     if (first) {
       const text = v.trim();
-      if (LABEL_WITH_COLON.test(text)) return 'label';
-      if (isNoteText(text, textCols.has(c))) return aloneOnRow(index, row, c, right, v) ? 'note' : undefined;
+      // A day's heading with its colon (6月16日：) heads the rows below it (review 21a D3).
+      if (LABEL_WITH_COLON.test(text) && !SECTION_LINE.test(text)) return 'label';
+      if (isNoteText(text, c, section)) return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
     }
     first = false;
     if (!isClosingWord(normalized(v).norm)) return undefined;
@@ -131,9 +160,23 @@ function noteBeside(item: FormRecord, key: string, value: CellValue): void {
   if (!isBlank(value) && (typeof value === 'string' || typeof value === 'number')) item[key] = String(value).trim();
 }
 
-function isBlankRow(index: SheetIndex, row: number, cols: readonly number[]): boolean {
-  for (const c of cols) if (!isBlank(index.value(row, c))) return false;
+/** Nothing typed in the header's columns: what is filled down (filledDown) is no record (review 21a D8). */
+function isBlankRow(index: SheetIndex, row: number, { cols, fillWords }: Pick<Section, 'cols' | 'fillWords'>): boolean {
+  for (const c of cols) {
+    const v = index.value(row, c);
+    if (!isBlank(v) && !filledDown(index, row, c, v, fillWords)) return false;
+  }
   return true;
+}
+
+/**
+ * A footer's label where the table's stop labels are found (收卷人：) ends it, unless it is a record's: in its 备注
+ * beside values, or on a row with figures in the table's count columns (“收卷人：赵敏代收” as a 备注: review 21a D4).
+ */
+function endsAtLabel(index: SheetIndex, row: number, col: number | undefined, { right, noteCol, cols, countCols }: Section): boolean {
+  if (col === undefined || col > right) return false;
+  if (countCols.some((c) => typeof index.value(row, c) === 'number')) return false;
+  return col !== noteCol || cols.every((c) => c === noteCol || isBlank(index.value(row, c)));
 }
 
 const NO_COUNTS_TYPED: ReadonlyMap<string, string> = new Map();
@@ -155,6 +198,12 @@ interface Section {
   dateCols: ReadonlyMap<string, number>;
   /** The columns of free text (试卷号, 试卷名称), where a day's heading is no value. */
   textCols: ReadonlySet<number>;
+  /** The time columns (取卷时间), where a day's heading alone on its row is none either (review 21a D9). */
+  timeCols: ReadonlySet<number>;
+  /** The count columns (数量), whose figures make a row a record. */
+  countCols: readonly number[];
+  /** A drop-down column's words (单位: 袋, 份), by column: filled down the empty rows, no record (review 21a D8). */
+  fillWords: ReadonlyMap<number, readonly string[]>;
 }
 
 /**
@@ -203,12 +252,15 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     noteCol: noteColumn(index, header),
     dateCols,
     textCols: new Set(present.filter(({ column }) => column.type === 'text').map(({ col }) => col)),
+    timeCols: new Set(present.filter(({ column }) => column.type === 'datetime').map(({ col }) => col)),
+    countCols: present.filter(({ column }) => column.type === 'count').map(({ col }) => col),
+    fillWords: new Map(present.filter(({ column }) => column.helper && column.options).map(({ column, col }) => [col, column.options!])),
   };
 }
 
 export function readTable(index: SheetIndex, table: TableSpec, header: TableHeader, out: FormRead, ctx: DateContext, stopLabels: readonly string[]): number {
   let section = sectionOf(index, table, header);
-  let { present, alternatives, cols, left, right, headerUnits, noteCol, dateCols } = section;
+  let { present, alternatives, left, right, headerUnits, noteCol, dateCols } = section;
   // A header pasted again with its columns moved (table-header.ts `moved`): the rows under it are read by its columns.
   let nextMoved = 0;
   const rows: FormRecord[] = [];
@@ -228,7 +280,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     if (nextMoved < header.moved.length && r === header.moved[nextMoved].dataStart) {
       const moved = header.moved[nextMoved++];
       section = sectionOf(index, table, { ...header, ...moved, columns: new Map(moved.columns), moved: [] });
-      ({ present, alternatives, cols, left, right, headerUnits, noteCol, dateCols } = section);
+      ({ present, alternatives, left, right, headerUnits, noteCol, dateCols } = section);
       (grid.moved ??= []).push({ from: grid.rows.length, rowCol: section.rowCol, columns: section.columns });
     }
     const at = section.header;
@@ -260,8 +312,8 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       closedAt ??= { row: r, ...end };
       continue;
     }
-    if ((stops.get(r) ?? Infinity) <= right) break;
-    if (isBlankRow(index, r, cols)) {
+    if (endsAtLabel(index, r, stops.get(r), section)) break;
+    if (isBlankRow(index, r, section)) {
       if (++blankRun >= BLANK_RUN_END) break;
       continue;
     }
@@ -324,17 +376,17 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
  * under the table (收卷人签字：, 备注, a label of the form's) or anything else: the total is the table's, at its foot.
  */
 function goesOnBelow(index: SheetIndex, r: number, section: Section, stops: ReadonlyMap<number, number>): boolean {
-  const { left, right, header, cols } = section;
+  const { left, right, header } = section;
   const last = index.sheet.rows.length - 1;
   for (let row = r + 1, blanks = 0; row <= last && blanks < BLANK_RUN_END; row++) {
     if (header.again.has(row)) continue;
     const lead = firstText(index, row, left, right, header.seqCol);
     if (isTotalWord(lead) || isPartTotal(lead)) return true;
-    if (lead.startsWith('备注') || (stops.get(row) ?? Infinity) <= right) return false;
+    if (lead.startsWith('备注') || endsAtLabel(index, row, stops.get(row), section)) return false;
     const end = endsTable(index, row, section);
     if (end === 'label') return false;
     if (end) continue;
-    if (isBlankRow(index, row, cols)) {
+    if (isBlankRow(index, row, section)) {
       blanks++;
       continue;
     }

@@ -8,6 +8,7 @@ import { type CellValue, ClockShownDate, HiddenTimeDate, SerialShownDate, parseA
 import { isWholeDateSerial } from '../model/number-format';
 import { datePartOf, readFromTimetable } from '../model/labels';
 import type { SiteModel } from '../model/site-model';
+import { isDateWithoutTime } from '../model/datetime';
 
 /**
  * Lists in `model.timeNotShown` every field asking for a time of day (timeOfDayPaths) read from a cell holding a
@@ -19,6 +20,7 @@ import type { SiteModel } from '../model/site-model';
  */
 export function noteTimesNotShown(model: SiteModel, grid: WorkbookGrid): void {
   const daySheets = noteDaysShownAsNumbers(model, grid);
+  noteTimesShownAsNumbers(model, new Map(grid.sheets.map((s) => [s.name, s])));
   // Rare: the time fields' cells are asked only when the workbook has such a cell — and only they, not every location
   // (1.4 million for a log of 100,000 rows: one such cell made it 14.5 s and 1.1 GB, review 18a D10). A time shown
   // alone on 附件4 (our own template's hh:mm there: every filled workbook) is no such cell: its day is the sheet's 日期.
@@ -89,30 +91,56 @@ function cellValueAt(sheets: ReadonlyMap<string, SheetGrid>, at: { sheet: string
  * from a timetable's 考试日期 · 考试时间), 交接单's 日期, 入库时间, 取卷/还卷时间, 附件4's 领取/回收时间, 值班时间. 附件4's
  * 日期 and a timetable's 考试日期 ask for the day alone.
  */
-function* timeOfDayPaths(model: SiteModel): Generator<string> {
+function eachTimeOfDay(model: SiteModel, visit: (value: unknown, path: () => string) => void): void {
   const data = model.data;
-  for (let i = 0; i < (data.schedule ?? []).length; i++) {
-    if (readFromTimetable(model.locations, i)) continue;
-    yield `schedule[${i}].start`;
-    yield `schedule[${i}].end`;
+  (data.schedule ?? []).forEach((s, i) => {
+    if (readFromTimetable(model.locations, i)) return;
+    visit(s?.start, () => `schedule[${i}].start`);
+    visit(s?.end, () => `schedule[${i}].end`);
+  });
+  (data.handovers ?? []).forEach((h, i) => visit(h?.time, () => `handovers[${i}].time`));
+  if (Array.isArray(data.intake)) data.intake.forEach((list, i) => visit(list?.time, () => `intake[${i}].time`));
+  else if (data.intake) visit(data.intake.time, () => 'intake.time');
+  const log = data.vaultLog ?? [];
+  for (let i = 0; i < log.length; i++) {
+    visit(log[i]?.takenAt, () => `vaultLog[${i}].takenAt`);
+    visit(log[i]?.returnedAt, () => `vaultLog[${i}].returnedAt`);
   }
-  for (let i = 0; i < (data.handovers ?? []).length; i++) yield `handovers[${i}].time`;
-  if (Array.isArray(data.intake)) for (let i = 0; i < data.intake.length; i++) yield `intake[${i}].time`;
-  else if (data.intake) yield 'intake.time';
-  for (let i = 0; i < (data.vaultLog ?? []).length; i++) {
-    yield `vaultLog[${i}].takenAt`;
-    yield `vaultLog[${i}].returnedAt`;
-  }
-  for (const [i, d] of (data.distributions ?? []).entries()) {
-    for (let j = 0; j < (d.rows ?? []).length; j++) {
-      yield `distributions[${i}].rows[${j}].issuedAt`;
-      yield `distributions[${i}].rows[${j}].returnedAt`;
-    }
-  }
-  for (let i = 0; i < (data.duty?.shifts ?? []).length; i++) {
-    yield `duty.shifts[${i}].from`;
-    yield `duty.shifts[${i}].to`;
-  }
+  (data.distributions ?? []).forEach((d, i) =>
+    (d?.rows ?? []).forEach((row, j) => {
+      visit(row?.issuedAt, () => `distributions[${i}].rows[${j}].issuedAt`);
+      visit(row?.returnedAt, () => `distributions[${i}].rows[${j}].returnedAt`);
+    }),
+  );
+  (data.duty?.shifts ?? []).forEach((shift, i) => {
+    visit(shift?.from, () => `duty.shifts[${i}].from`);
+    visit(shift?.to, () => `duty.shifts[${i}].to`);
+  });
+}
+
+function timeOfDayPaths(model: SiteModel): string[] {
+  const paths: string[] = [];
+  eachTimeOfDay(model, (_value, path) => paths.push(path()));
+  return paths;
+}
+
+/**
+ * Lists in `model.timeShownAsNumber` the fields asking for a time of day read from a whole serial under 常规 (45459):
+ * read as a day with no time (invalid-datetime says so), shown and printed as the number, which the finding quotes
+ * (review 21b D7). Asked only of values read as a date alone — an ISO date-time (its “T”) is passed over unparsed.
+ */
+function noteTimesShownAsNumbers(model: SiteModel, sheets: ReadonlyMap<string, SheetGrid>): void {
+  const shown: Record<string, number> = {};
+  let found = false;
+  eachTimeOfDay(model, (value, path) => {
+    if (typeof value !== 'string' || value.charCodeAt(10) === 84 || !isDateWithoutTime(value)) return;
+    const at = path();
+    const cell = cellValueOf(model, sheets, at);
+    if (typeof cell !== 'number' || !isWholeDateSerial(cell)) return;
+    shown[at] = cell;
+    found = true;
+  });
+  if (found) model.timeShownAsNumber = shown;
 }
 
 /**

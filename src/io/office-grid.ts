@@ -28,7 +28,7 @@
  */
 import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange, sheetStateOf } from '../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../model/limits';
-import { dateFromSerial, dateKindOf, mayBeDateSerial, numberAsShown } from '../model/number-format';
+import { dateFromSerial, dateKindOf, mayBeDateSerial, numberAsShown, shownBy } from '../model/number-format';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
@@ -186,7 +186,8 @@ function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
  * the Text format is the text it shows (review 13a D2), one with its time
  * under General a SerialShownDate (numberAsShown), one under a format that
  * shows its time alone (h:mm) a ClockShownDate (review 17a N1); under a format that shows
- * the date and time it stays the serial, which the readers take as that date-time. Their number formats
+ * the date and time that date-time, as the xlsx reader gives it. Each date keeps its format code (shownBy), for the
+ * preview to show it as the cell does (2024年6月15日 07:45), as the page's does. Their number formats
  * are read after the values, one more sync (more on the web for very many),
  * only when there is such a serial.
  */
@@ -206,7 +207,8 @@ async function readDays(sheets: readonly Excel.Worksheet[], grids: SheetGrid[], 
         if (!mayBeDateSerial(v)) continue;
         const fmt = String(formats[i]?.[0] ?? '');
         const kind = dateKindOf(fmt);
-        if (kind === 'calendar' || kind === 'clock') row[span.col] = dateFromSerial(v, false, kind);
+        // Its format code kept for the preview to show it as the cell does (2024年6月15日 07:45), as the page's (review 20a D7).
+        if (kind) row[span.col] = shownBy(dateFromSerial(v, false, kind), fmt);
         else row[span.col] = numberAsShown(v, fmt);
       }
     }

@@ -23,26 +23,13 @@ import type { SheetForm } from '../model/site-model';
 import type { MarkRecord } from '../taskpane/old-marks';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
-import { type CellNow, type FoundNote, type NotPutBack, markKey, markStillHere, notPutBack, noteFingerprint, planClear, toldApart } from '../check/mark-clear';
+import { type NotPutBack, markKey, markingTold, movedTo, notPutBack, noteFingerprint, partition, toldApart } from '../check/mark-clear';
+import { CELLS_PER_BATCH, type PriorState, counted, inBatches, marksNow, sheetFinder } from './office-marks-now';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
 export const MARKS_SETTING = 'custody.marks.v1';
-
-/** What a cell looked like before we marked it. */
-interface PriorState {
-  sheet: string;
-  cell: string;
-  fill: { color: string | null; pattern: string | null; patternColor: string | null };
-  /** Its four edges' [style, weight, colour], as EDGES; absent in a record of before marks were framed (none changed). */
-  borders?: Array<[string, string, string]>;
-  /** The note it had; null for none. */
-  note: string | null;
-  /** The sheet's id (survives a rename); absent in a record of before it was kept. */
-  sheetId?: string;
-  /** The fingerprint of the note we wrote (absent in a record of before it was kept, or without the notes API): how 清除标记 knows the mark is still there, or finds it moved. */
-  mark?: string;
-}
+export { CELLS_PER_BATCH } from './office-marks-now';
 
 /** The edges a mark frames. */
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
@@ -85,7 +72,7 @@ export interface MarkOptions {
 }
 
 /** What the setting holds: each marked cell's prior state, and the list sheet we wrote. */
-interface Stored {
+export interface Stored extends MarkRecord {
   cells: PriorState[];
   list?: string;
 }
@@ -97,40 +84,6 @@ function parseStored(value: unknown): Stored {
     return { cells: Array.isArray(parsed.cells) ? parsed.cells : [], list: typeof parsed.list === 'string' ? parsed.list : undefined };
   } catch {
     return { cells: [] };
-  }
-}
-
-interface SyncCounter {
-  syncs: number;
-}
-
-async function counted(context: Excel.RequestContext, counter: SyncCounter): Promise<void> {
-  counter.syncs++;
-  await context.sync();
-}
-
-/** Cells one request reads or writes: a mark with its note is some 1 KB of request, and Excel on the web refuses more than 5 MB. */
-export const CELLS_PER_BATCH = 1000;
-
-/**
- * Queues the work of each item, a batch at a time, with a sync after each
- * batch; one sync at least (as the work it replaces). `first` goes into the
- * first batch, `last` into the last (the same one when there is one);
- * `flush`, at the end of each batch, queues what its items gathered.
- */
-async function inBatches<T>(
-  context: Excel.RequestContext,
-  counter: SyncCounter,
-  items: readonly T[],
-  queue: (item: T) => void,
-  hooks: { first?: () => void; last?: () => void; flush?: () => void } = {},
-): Promise<void> {
-  hooks.first?.();
-  for (let at = 0; at < items.length || at === 0; at += CELLS_PER_BATCH) {
-    for (let i = at; i < Math.min(items.length, at + CELLS_PER_BATCH); i++) queue(items[i]);
-    hooks.flush?.();
-    if (at + CELLS_PER_BATCH >= items.length) hooks.last?.();
-    await counted(context, counter);
   }
 }
 
@@ -159,8 +112,6 @@ function restoreCell(ws: Excel.Worksheet, prior: PriorState, cell: string, hasNo
     ws.notes.add(range, prior.note);
   }
 }
-
-const MARK_FILLS = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
 
 export interface MarkResult extends NotPutBack {
   marked: number;
@@ -199,10 +150,15 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/id');
   await counted(context, counter);
-  const names = new Set(worksheets.items.map((w) => w.name));
+  const { names, sheetOf } = sheetFinder(worksheets);
   const ids = new Map(worksheets.items.map((w) => [w.name, w.id]));
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
-  const { cells: stored, list: storedList } = setting.isNullObject ? { cells: [] } : parseStored(setting.value);
+  const record = setting.isNullObject ? { cells: [] } : parseStored(setting.value);
+  const storedList = record.list;
+  // Each mark where it is now (rows inserted or deleted above it, its sheet renamed): its prior state is that cell's.
+  // One not found (taken away by hand) is left alone, as 清除标记 leaves it.
+  const { plan } = await marksNow(context, counter, { stored: record.cells, sheetOf, names, list: storedList, notes: options.notes });
+  const stored = movedTo(plan);
   const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
   const onSheets = marks.filter((m) => sheetExists(names, m.sheet));
   // Notes that would be the same text each say where they were put: 清除标记 tells the marks apart by their notes.
@@ -345,10 +301,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       },
     },
   );
-  // Put back because its finding is gone, not because it is beyond the cap now; the list removed and not replaced.
-  const gone = stale.filter((p) => !beyond.has(markKey(p.sheet, p.cell))).length;
-  const listRemoved = lists.name === undefined ? replaced : undefined;
-  const told = { ...(listRemoved !== undefined && { listRemoved }), ...(gone > 0 && { gone }) };
+  const told = markingTold(stale, new Set(marks.map((m) => markKey(m.sheet, m.cell))), lists.name === undefined ? replaced : undefined);
   return { marked: live.length, restored: stale.length, syncs: counter.syncs, leftOut: onSheets.length - live.length, list: lists.name, ...told };
 }
 
@@ -356,12 +309,38 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
  * Queues the load of the marks record (MARKS_SETTING), to ride on the caller's next sync (the read's: no sync of its
  * own); what it returns reads it after that sync: the cells marked and the list sheet written, none when nothing is.
  */
-export function loadMarkRecord(context: Excel.RequestContext): () => MarkRecord {
+export function loadMarkRecord(context: Excel.RequestContext): () => Stored {
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced by the caller before it is read
   setting.load('isNullObject,value');
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read by the caller after the sync that loads it
   return () => (setting.isNullObject ? { cells: [] } : parseStored(setting.value));
+}
+
+/**
+ * The marks record for a check, each mark where it is now (marksNow), so that a mark moved with its cell (rows inserted
+ * above it, its sheet renamed) is not said to be left behind: the marks at a cell flagged now as they are; the others
+ * looked for in `place` (a request of its own, asked only when there are any). One not found anywhere (taken away by
+ * hand) is no mark left.
+ */
+export async function marksLeft(
+  record: Stored,
+  findings: readonly Finding[],
+  place: (find: (context: Excel.RequestContext) => Promise<PriorState[]>) => Promise<PriorState[]>,
+  notes: boolean,
+): Promise<Stored> {
+  const flagged = new Set(cellMarks(findings).map((m) => markKey(m.sheet, m.cell)));
+  const [here, away] = partition(record.cells, (p) => flagged.has(markKey(p.sheet, p.cell)));
+  if (away.length === 0) return record;
+  const moved = await place(async (context) => {
+    const counter = { syncs: 0 };
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name,items/id');
+    await counted(context, counter);
+    const { names, sheetOf } = sheetFinder(worksheets);
+    return movedTo((await marksNow(context, counter, { stored: away, sheetOf, names, list: record.list, notes })).plan);
+  });
+  return { cells: [...here, ...moved], ...(record.list !== undefined && { list: record.list }) };
 }
 
 /**
@@ -379,43 +358,18 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
   await counted(context, counter);
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   if (setting.isNullObject) return { marked: 0, restored: 0, syncs: counter.syncs, leftOut: 0 };
-  const names = new Set(worksheets.items.map((w) => w.name));
-  const nameById = new Map(worksheets.items.map((w) => [w.id, w.name]));
+  const { names, sheetOf } = sheetFinder(worksheets);
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const { cells: stored, list } = parseStored(setting.value);
-  const sheetOf = (p: PriorState): string | undefined => (names.has(p.sheet) ? p.sheet : p.sheetId !== undefined ? nameById.get(p.sheetId) : undefined);
 
-  // What each stored address holds now: its fill, and its note.
-  const here = new Map<PriorState, { fill: Excel.RangeFill; note?: Excel.Note }>();
   let priorList: PriorList | undefined;
-  await inBatches(
+  const { plan, hasNote } = await marksNow(
     context,
     counter,
-    stored.filter((p) => sheetOf(p) !== undefined),
-    (p) => {
-      const ws = worksheets.getItem(sheetOf(p)!);
-      // eslint-disable-next-line office-addins/load-object-before-read -- loaded on the next line, then synced before it is read
-      const fill = ws.getRange(p.cell).format.fill;
-      fill.load('color');
-      const note = options.notes ? ws.notes.getItemOrNullObject(p.cell) : undefined;
-      note?.load('isNullObject,content');
-      here.set(p, { fill, note });
-    },
-    { first: () => (priorList = loadPriorList(worksheets, names, list)) },
+    { stored, sheetOf, names, list, notes: options.notes },
+    () => (priorList = loadPriorList(worksheets, names, list)),
   );
-  const now = (_sheet: string, p: PriorState): CellNow => {
-    const { fill, note } = here.get(p)!;
-    return {
-      note: note === undefined ? undefined : note.isNullObject ? null : String(note.content ?? ''),
-      ourFill: typeof fill.color === 'string' && MARK_FILLS.has(fill.color.toUpperCase()),
-    };
-  };
-  // A mark not where it was put: the notes of the sheets it may be on, found in two more syncs.
-  const away = stored.filter((p) => sheetOf(p) === undefined || !markStillHere(p, now(sheetOf(p)!, p)));
-  const found = options.notes && away.some((p) => p.mark !== undefined) ? await notesOf(context, counter, away.map(sheetOf), names, list) : new Map();
-  const plan = planClear(stored, sheetOf, now, (sheet) => (sheet !== undefined ? (found.get(sheet) ?? []) : [...found.values()].flat()));
   const removed = priorList?.ours() ? priorList.name : undefined;
-  const hasNote = new Map<PriorState, boolean>(stored.map((p) => [p, Boolean(here.get(p)?.note && !here.get(p)!.note!.isNullObject)]));
   // The setting goes with the last batch: a clearing cut short can be done again (putting a cell back twice is putting it back).
   await inBatches(
     context,
@@ -426,7 +380,7 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
         worksheets.getItem(r.sheet),
         r.prior,
         r.cell,
-        r.cell === r.prior.cell && r.sheet === sheetOf(r.prior) ? hasNote.get(r.prior)! : true,
+        r.cell === r.prior.cell && r.sheet === sheetOf(r.prior) ? hasNote(r.prior) : true,
         options.notes,
       ),
     {
@@ -438,35 +392,6 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
     },
   );
   return { marked: 0, restored: plan.restore.length, syncs: counter.syncs, leftOut: 0, list: removed, ...notPutBack(plan) };
-}
-
-/** The notes of the sheets given (undefined: a sheet gone by its name, so every sheet but the list), each with its cell: two syncs. */
-async function notesOf(
-  context: Excel.RequestContext,
-  counter: SyncCounter,
-  sheets: ReadonlyArray<string | undefined>,
-  names: ReadonlySet<string>,
-  list: string | undefined,
-): Promise<Map<string, FoundNote[]>> {
-  const wanted = sheets.includes(undefined) ? [...names].filter((n) => n !== list) : [...new Set(sheets as string[])];
-  const collections = wanted.map((name) => {
-    const notes = context.workbook.worksheets.getItem(name).notes;
-    notes.load('items/content');
-    return { name, notes };
-  });
-  await counted(context, counter);
-  const located = collections.map(({ name, notes }) => ({
-    name,
-    items: notes.items.map((note) => {
-      const at = note.getLocation();
-      at.load('address');
-      return { at, text: note.content };
-    }),
-  }));
-  await counted(context, counter);
-  return new Map(
-    located.map(({ name, items }) => [name, items.map(({ at, text }) => ({ sheet: name, cell: at.address.replace(/^.*!/, '').replace(/\$/g, ''), text }))]),
-  );
 }
 
 /**

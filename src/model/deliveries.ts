@@ -290,9 +290,9 @@ export interface Sealed {
  * session whose checkout is not written. Such a paper is held at least until its session ends (the latest end after the intake);
  * per list, the latest of them. None where the workbook keeps no vault log: its papers leave on
  * handover sheets (custody.ts lastSentWithoutLog). A checkout whose time cannot be read counts as
- * one that left (its own finding says so).
+ * one that left (its own finding says so). `anyEnd`: every paper's session taken to end after its intake (someNeverLeft).
  */
-export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Sealed> {
+export function sealedPapers(data: SiteData, time: Time, anyEnd = false): ReadonlyMap<number, Sealed> {
   const sealed = new Map<number, Sealed>();
   const disposal = disposalRows(data);
   if (!(data.vaultLog ?? []).some((row) => row)) return sealed;
@@ -321,7 +321,7 @@ export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Se
     if (back.has(k) || Number.isNaN(from)) return;
     for (const item of list.items ?? []) {
       const paper = paperCode(item?.paperNo);
-      const end = ends.get(paper);
+      const end = anyEnd ? Infinity : ends.get(paper);
       const out = lastOut.get(paper);
       const left = out !== undefined && (Number.isNaN(out) || out >= from);
       if (!paper || left || end === undefined || end <= from) continue;
@@ -330,6 +330,12 @@ export function sealedPapers(data: SiteData, time: Time): ReadonlyMap<number, Se
   });
   return sealed;
 }
+
+/**
+ * Whether a paper on an intake list never left the vault (sealedPapers, whatever its session's end): the custody
+ * period then runs on to its session's end, which 考试安排 gives — unknown where that could not be read.
+ */
+export const someNeverLeft = (data: SiteData, time: Time): boolean => sealedPapers(data, time, true).size > 0;
 
 /** The latest of `sealedPapers`: how long the vault holds a paper that never left; undefined when none. */
 export function lastSealed(sealed: ReadonlyMap<number, Sealed>): Sealed | undefined {

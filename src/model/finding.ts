@@ -49,6 +49,15 @@ export function rowWords(f: Pick<Finding, 'form' | 'row'>, lang: 'zh' | 'en' = '
 }
 
 /**
+ * Table rows named by 序号 in English, as a row's own words say one (rowWords): “No. 4”; several, or a run,
+ * “Nos. 4, 7–9” — the printed 序号, never read as the sheet's rows. `seqs` as written: numbers, runs (7–9), “…”.
+ */
+export function seqsEn(seqs: ReadonlyArray<number | string>): string {
+  const several = seqs.length > 1 || seqs.some((s) => !/^\d+$/.test(String(s)));
+  return `${several ? 'Nos.' : 'No.'} ${seqs.join(', ')}`;
+}
+
+/**
  * How the list of findings a marked copy ends with (问题清单) begins, its A1:
  * the reader knows the sheet by it and reads it as no form, so that a marked
  * copy checked again reads as its original.

@@ -4,6 +4,7 @@
  * that names the limit and says what to do; it never takes the machine, the
  * page or the other files of a run down with it. Pure: the browser uses it too.
  */
+import { countShown } from './count-shown';
 
 export const LIMITS = {
   /** The file itself. */
@@ -78,7 +79,7 @@ export class WorkbookReadError extends Error {
 
 const MB = 1024 * 1024;
 const mb = (bytes: number): string => `${Math.round(bytes / MB)} MB`;
-const n = (x: number): string => x.toLocaleString('en-US');
+const n = (x: number): string => countShown(x);
 
 /** What each limit is called, and how its figure is shown. */
 const WHAT: Record<
@@ -236,7 +237,7 @@ const REFUSALS_EN: Record<keyof typeof REFUSALS, string> = {
 
 /** The line of a file stopped at its time budget in a batch run (LIMITS.fileSeconds, or what the operator set). */
 export function overTime(seconds: number, lang: 'zh' | 'en' = 'zh'): string {
-  const n = seconds.toLocaleString('en-US');
+  const n = countShown(seconds);
   return lang === 'en'
     ? `reading and checking took over ${n} s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`
     : `读取检查超过 ${n} 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`;

@@ -10,7 +10,6 @@ import { TextMemo } from './memo';
 import { personKey } from './people';
 import { totalKey } from './unit-total';
 import { norm, tm, whole } from './values';
-import type { SiteModel } from './site-model';
 
 /** A copy as pairing needs it: where it is kept, which way it goes for its holder, its units and time. */
 export interface CopyKey {
@@ -35,7 +34,7 @@ export interface CopyKey {
 
 /** The fields compared between two copies. */
 export type CopyField = 'time' | 'from' | 'to' | 'address' | 'contact' | 'items' | 'total' | 'fromSigners' | 'toSigners';
-const COPY_FIELDS: readonly CopyField[] = ['time', 'from', 'to', 'address', 'contact', 'items', 'total', 'fromSigners', 'toSigners'];
+export const COPY_FIELDS: readonly CopyField[] = ['time', 'from', 'to', 'address', 'contact', 'items', 'total', 'fromSigners', 'toSigners'];
 
 /** The parts of a handover two copies are compared on (a Handover, or a summary's brief of one). */
 export interface CopyContent {
@@ -123,30 +122,6 @@ export function differingItemPart(a: { destination: string; count: string }, b: 
  */
 const signers = (list: readonly unknown[] | null | undefined): string =>
   [...new Set((list ?? []).flatMap((s) => personKey(s).split('·')).filter(Boolean))].sort().join('、');
-
-/**
- * The compared fields of each handover copy of a workbook whose cell holds a formula saved without its value that this
- * tool cannot work out (forms/unsolved.ts; review 19a D1), by the handover's index: such a cell is not blank — Excel
- * and WPS show its value — but the file holds none to compare, and formula-not-saved has told the holder to save the
- * workbook in Excel or WPS and check again. The other copy is not called different for it (its holder could do
- * nothing about it): the field is left out of the comparison until the file is saved. An item row's 试卷归属, 数量 or
- * 单位 leaves out the items (their rows are compared as one list), and a signer list's cell its signers.
- */
-export function unsolvedCopyFields(model: Pick<SiteModel, 'unsolvedFormulas' | 'locations' | 'data'>): Array<[number, CopyField[]]> {
-  if (!model.unsolvedFormulas?.length) return [];
-  const cells = new Set(model.unsolvedFormulas.flatMap(({ sheet, cells }) => cells.map((cell) => `${sheet}!${cell}`)));
-  const out: Array<[number, CopyField[]]> = [];
-  (model.data.handovers ?? []).forEach((h, i) => {
-    const unsolved = (path: string) => {
-      const at = model.locations[`handovers[${i}].${path}`];
-      return at !== undefined && cells.has(`${at.sheet}!${at.cell}`);
-    };
-    const items = (h?.items ?? []).some((_x, k) => ['destination', 'quantity', 'unit'].some((part) => unsolved(`items[${k}].${part}`)));
-    const fields = COPY_FIELDS.filter((f) => (f === 'items' ? items : unsolved(f)));
-    if (fields.length > 0) out.push([i, fields]);
-  });
-  return out;
-}
 
 /** Each compared field of a copy in the form compared: equal strings, equal field; `unknown`, fields it holds no value of (`unsolvedCopyFields`). */
 export function copyFields(h: CopyContent, unknown?: readonly CopyField[]): CopyFields {

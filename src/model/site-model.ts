@@ -122,6 +122,11 @@ export interface SiteModel {
    */
   dayShownAsNumber?: string[];
   /**
+   * Fields asking for a date and its time of day read from a cell holding a whole date serial under 常规 (45459): read
+   * as that day with no time (invalid-datetime's), shown and printed as the number; by path, the number. Absent: none.
+   */
+  timeShownAsNumber?: Record<string, number>;
+  /**
    * Cells a form read whose formula was saved without its value and cannot be worked out here (forms/unsolved.ts): by
    * sheet and why, in reading order; `unsolvedFormulas[i]` is located at its first cell, for formula-not-saved and
    * formula-cycle to say each group once, and no other check calls such a cell empty (rules/engine.ts). Absent: none.

@@ -49,6 +49,9 @@ export function check({ model, facts, report }: RuleContext): void {
   const namedBack = new Set(facts.intakes.filter((_, k) => back.has(k)).flatMap(({ list }) => (list.items ?? []).map((it) => paperCode(it?.paperNo))));
   let unnamedRow = false;
   rows.forEach(({ it, row }) => {
+    // A row of several papers (“2207、2210”, unknown-paper's): whose bags are whose is not written, so none's copies known.
+    const several = facts.several.get(row);
+    if (several) return several.papers.forEach((w) => bad.add(paperCode(w)));
     const p = paperCode(it?.paperNo);
     // A row with something typed but no 试卷号 could be any paper.
     if (!p && it && !isBlankValue(Object.values(it))) unnamedRow = true;

@@ -3,6 +3,7 @@ import { norm, peopleIn, personKey, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 import { paperCode, shownCode } from '../model/paper-code';
+import { seqsEn } from '../model/finding';
 import { isBlankValue } from '../model/values';
 import { checkPassedOn } from './passed-on';
 
@@ -30,12 +31,12 @@ export const meta: RuleMeta = {
     },
     en: {
       none: 'Papers {papers} left the vault for {receiverEn} at {time} (taken by {taker}), but no handover sheet (附件1) from this {senderEn} to {receiverEn} matches this dispatch. Papers handed down to {receiverEn} go with a handover sheet signed by both sides; add the sheet of this handover, or check the checkout time.',
-      bags: 'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree; check the counts.',
-      back: 'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log (rows {rows}), but {handed} bags on the sheet that sends them back ({sheet2}). Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
+      bags: 'The dispatch to {to} at {time} is {out} bags on the vault log ({rowsEn}), but {handed} bags on its handover sheet ({sheet2}). The dispatch and the handover sheet must agree; check the counts.',
+      back: 'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log ({rowsEn}), but {handed} bags on the sheet that sends them back ({sheet2}). Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
       bagsPaper:
-        'The dispatch to {to} at {time} is {out} bags on the vault log (rows {rows}), but {handed} bags on its handover sheet ({sheet2}); the papers that differ: {papersEn}. The dispatch and the handover sheet must agree; check the counts.',
+        'The dispatch to {to} at {time} is {out} bags on the vault log ({rowsEn}), but {handed} bags on its handover sheet ({sheet2}); the papers that differ: {papersEn}. The dispatch and the handover sheet must agree; check the counts.',
       backPaper:
-        'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log (rows {rows}), but {handed} bags on the sheet that sends them back ({sheet2}); the papers that differ: {papersEn}. Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
+        'The papers taken out at {time} to be sent back to {to} are {out} bags on the vault log ({rowsEn}), but {handed} bags on the sheet that sends them back ({sheet2}); the papers that differ: {papersEn}. Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
       short:
         'The sheets from {from} ({sheet1}) bring {received} bags for {dest} (试卷归属), but the sheets handing papers to {dest} ({sheet2}) carry only {sent} bags. Papers received for a unit all go on to it, on a handover sheet signed by both sides: check the count on this sheet; if bags were kept back, find out where they are and hand them to {dest} soon.',
       shortKept:
@@ -206,8 +207,7 @@ function compareBags(
         (d) => `${d.paper}（出入库记录第 ${d.rows.map(seqOf).join('、')} 行 ${d.out} 袋，${d.handed ? `交接单 ${d.handed} 袋` : '交接单上没有'}）`,
       ),
       papersEn: differing.map(
-        (d) =>
-          `${d.paper} (${d.out} bags on vault log ${d.rows.length > 1 ? 'rows' : 'row'} ${d.rows.map(seqOf).join(', ')}, ${d.handed ? `${d.handed} bags` : 'none'} on the sheet)`,
+        (d) => `${d.paper} (${d.out} bags on vault log ${seqsEn(d.rows.map(seqOf))}, ${d.handed ? `${d.handed} bags` : 'none'} on the sheet)`,
       ),
     };
     report(`vaultLog[${at}].quantity`, byPaper ? `${messageId}Paper` : messageId, {
@@ -217,6 +217,7 @@ function compareBags(
       to: String(data.handovers![sheets[0]].to ?? ''),
       out,
       rows: rows.map(seqOf),
+      rowsEn: seqsEn(rows.map(seqOf)),
       handed,
       // Copies kept on one sheet are one sheet to the reader of the message.
       sheet2: [...new Set(sheets.map((h) => model.locations[`handovers[${h}]`]?.sheet ?? ''))].join('、'),

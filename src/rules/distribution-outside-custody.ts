@@ -20,12 +20,12 @@ export const meta: RuleMeta = {
     },
     en: {
       before:
-        'Paper {paper} was handed to room {roomNo} at {issued}, but left the vault only at {taken} (vault log row {vrow}). Papers leave the vault before they are handed out: check the handout or checkout time.',
+        'Paper {paper} was handed to room {roomNo} at {issued}, but left the vault only at {taken} (vault log No. {vrow}). Papers leave the vault before they are handed out: check the handout or checkout time.',
       after:
-        'Paper {paper} was collected from room {roomNo} at {returned}, but the vault log (row {vrow}) has it back in the vault at {back}. Papers are collected before they go back: check the collection or return time.',
+        'Paper {paper} was collected from room {roomNo} at {returned}, but vault log No. {vrow} has it back in the vault at {back}. Papers are collected before they go back: check the collection or return time.',
       none: 'Paper {paper} was handed to room {roomNo}, but the vault log has no checkout of it that day. Papers handed out must first be checked out of the vault and logged: add the checkout or check the paper number.',
       between:
-        'Paper {paper} was handed to room {roomNo} at {issued}, but it was back in the vault then (vault log row {vrow}, returned at {back}) and left again only at {next}. Check the handout or vault times.',
+        'Paper {paper} was handed to room {roomNo} at {issued}, but it was back in the vault then (vault log No. {vrow}, returned at {back}) and left again only at {next}. Check the handout or vault times.',
     },
   },
   docs: 'A room handout (附件4) before the paper left the vault (附件3), a handout while it was back in the vault between two trips of that day (out 07:40, back 07:55, out again 08:05: a handout at 07:58), a collection after it went back, or a handout of a paper with no checkout that day.',

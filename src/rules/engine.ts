@@ -9,7 +9,8 @@ import { CellLocation, locate } from '../model/location';
 import { FORM_OF_KEY, datePartOf, labelAt } from '../model/labels';
 import type { SiteData } from '../model/types';
 import { LIMITS, tooManyFindings } from '../model/limits';
-import { computeFacts, Facts } from './facts';
+import { computeFacts } from './facts';
+import { papersApart } from '../model/paper-rows';
 import { CROSS_RULES, RULES } from './index';
 import { acrossRun } from './handover-pairs';
 import { singularOfOne } from './plural';
@@ -163,13 +164,11 @@ function dedupe(findings: Finding[]): Finding[] {
 const FORMULA_RULES = new Set(['formula-not-saved', 'formula-cycle']);
 
 /** The rules over one site, reporting in each of `langs`: one list of findings per language, each as a run in that language alone gives it. */
-function runRules(
-  model: SiteModel,
-  rules: readonly Rule[],
-  langs: readonly Lang[],
-  options: ValidateOptions = {},
-  facts: Facts = computeFacts(model),
-): Finding[][] {
+function runRules(model: SiteModel, rules: readonly Rule[], langs: readonly Lang[], options: ValidateOptions = {}): Finding[][] {
+  // A row writing several 试卷号 that says each paper's count is checked as one record per paper (model/paper-rows.ts),
+  // located at its own cells; unknown-paper asks once that it be split.
+  const apart = papersApart(model);
+  const facts = computeFacts(apart.model, apart);
   const lists = langs.map((): Finding[] => []);
   // Findings told apart as they come (as dedupe does), so that the limit counts distinct ones.
   const isNew = langs.map(() => firstTimes());
@@ -179,11 +178,11 @@ function runRules(
     if (options.only && !options.only.includes(rule.meta.id)) continue;
     const judges = !FORMULA_RULES.has(rule.meta.id);
     rule.check({
-      model,
+      model: apart.model,
       facts,
       report: (path, messageId, params = {}, opts) => {
         langs.forEach((lang, i) => {
-          const finding = makeFinding(model, rule.meta, path, messageId, params, lang, opts);
+          const finding = makeFinding(apart.model, rule.meta, path, messageId, params, lang, opts);
           if (unsolved && judges && unsolved.has(`${finding.sheet}!${finding.cell}`)) return;
           if (!isNew[i](finding)) return;
           // Stopped as the limit is passed, before the rest are made: their memory is the danger.

@@ -16,6 +16,7 @@ import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, showTime, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Handover, Role, Settings, SiteData, StaffMember } from '../model/types';
 import { paperCode } from '../model/paper-code';
+import type { PapersApart } from '../model/paper-rows';
 
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
 
@@ -112,6 +113,10 @@ export interface Facts {
    * judged as that value; no name was written there to compare (paper-name-mismatch).
    */
   carried: ReadonlyMap<string, CarriedCell>;
+  /** Rows writing several 试卷号 (“2207、2210”), by row path, read apart where the row gives each paper's count. */
+  several: PapersApart['several'];
+  /** The records a row read apart added at its table's end (its 2nd, 3rd … paper): the row's own cells, said once. */
+  addedRows: PapersApart['added'];
 }
 
 /** A person on 涉卷人员: every row that names them (a roster may list someone twice, each row with other roles). */
@@ -181,7 +186,7 @@ function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?
   return total === undefined ? bags : Math.max(bags, total);
 }
 
-export function computeFacts(model: SiteModel): Facts {
+export function computeFacts(model: SiteModel, apart: Pick<PapersApart, 'several' | 'added'> = { several: new Map(), added: new Set() }): Facts {
   const data = model.data;
   const custody = custodyOf(model);
   const { level, ownName, direction, dispatch, disposal } = custody;
@@ -295,6 +300,8 @@ export function computeFacts(model: SiteModel): Facts {
     located: (path) => model.locations[path] !== undefined,
     missingColumns: headerless.missingColumns,
     carried: new Map((model.carried ?? []).map((c) => [c.path, c])),
+    several: apart.several,
+    addedRows: apart.added,
     custody,
     settings: settingsOf(data),
     level,

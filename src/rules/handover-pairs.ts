@@ -6,7 +6,8 @@
  */
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
-import { type CopyFields, CopyKey, copyFields, pairCopies, unsolvedCopyFields } from '../model/pairing';
+import { type CopyFields, CopyKey, copyFields, pairCopies } from '../model/pairing';
+import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { semesterKey } from '../model/semester';
 import { repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { AcrossRun, CrossSite } from './types';

@@ -15,7 +15,7 @@ export const meta: RuleMeta = {
     },
     en: {
       keeper:
-        '"{name}" signs "{field}" but is {roles} on the staff roster (row {seq}), neither a vault keeper (卷库保管员) nor a duty officer (值班人员). Papers leave and enter the vault through the keeper; have the keeper sign, or add the role on the roster.',
+        '"{name}" signs "{field}" but is {roles} on the staff roster (No. {seq}), neither a vault keeper (卷库保管员) nor a duty officer (值班人员). Papers leave and enter the vault through the keeper; have the keeper sign, or add the role on the roster.',
     },
   },
   docs: 'A 附件3 出库 or 入库 signature (卷库保管员出库签字, 保管员入库签字) by someone whose roster roles include neither 卷库保管员 nor 值班人员. One finding per person, at their first such signature. Roles are those of every roster row naming the person (a roster may list someone twice), read as people write them (保管员 is 卷库保管员, 值班员 值班人员). Not for someone off the roster (staff-not-on-roster), a roster row without roles, or a keeper who is also the taker or returner (same-person).',

@@ -3,6 +3,7 @@
  * counts are more than one; a count of one is put back into the singular here,
  * once for every message, rather than a variant of each message per number.
  */
+import { countShown } from '../model/count-shown';
 
 /** The plural nouns the messages count with, and their singulars. */
 export const SINGULAR: Readonly<Record<string, string>> = {
@@ -51,7 +52,7 @@ export function singularOfOne(text: string): string {
 
 /** A count and its noun, in English: `counted(1, 'bags')` “1 bag”, `counted(3, 'bags')` “3 bags”. */
 export function counted(n: number, plural: keyof typeof SINGULAR): string {
-  return singularOfOne(`${n} ${plural}`);
+  return singularOfOne(`${countShown(n)} ${plural}`);
 }
 
 /** The other cells a finding of a column or sheet names, at most; more are counted, not listed. */

@@ -1,4 +1,5 @@
 import { showTime, tm } from './facts';
+import { seqsEn } from '../model/finding';
 import type { AcrossRun, CrossReport, RuleContext, RuleMeta } from './types';
 import { custodyOf } from '../model/custody';
 import { nameBeside } from '../model/text';
@@ -51,27 +52,27 @@ export const meta: RuleMeta = {
     en: {
       proctor: 'Taker "{name}" is "{role}" on the roster, a proctor. Proctors may not take papers from the vault; exam-affairs staff do. Check the taker.',
       proctorTaking:
-        'Taker "{name}" is "{role}" on the roster, a proctor; at the same time ({time}) they also took {count} more papers (rows {rows}: {papers}). Proctors may not take papers from the vault; exam-affairs staff do. Check the taker of these rows.',
+        'Taker "{name}" is "{role}" on the roster, a proctor; at the same time ({time}) they also took {count} more papers ({rowsEn}: {papers}). Proctors may not take papers from the vault; exam-affairs staff do. Check the taker of these rows.',
       returner:
         'Returner "{name}" is "{role}" on the roster, a proctor. Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner.',
       returnerTaking:
-        'Returner "{name}" is "{role}" on the roster, a proctor; at the same time ({time}) they also returned {count} more papers (rows {rows}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner of these rows.',
+        'Returner "{name}" is "{role}" on the roster, a proctor; at the same time ({time}) they also returned {count} more papers ({rowsEn}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner of these rows.',
       proctorWritten:
-        'The taker is written "{written}", a proctor, who took {count} papers from this vault (rows {rows}: {papers}). Proctors may not take papers from the vault; exam-affairs staff do. Check the taker.',
+        'The taker is written "{written}", a proctor, who took {count} papers from this vault ({rowsEn}: {papers}). Proctors may not take papers from the vault; exam-affairs staff do. Check the taker.',
       returnerWritten:
-        'The returner is written "{written}", a proctor, who returned {count} papers to this vault (rows {rows}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner.',
+        'The returner is written "{written}", a proctor, who returned {count} papers to this vault ({rowsEn}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner.',
       proctorThere:
-        'Taker "{name}" collected papers sent to {unit} on handover sheet {handoverSheet}, and is "{role}" on {unit}\'s roster (file "{otherFile}", {otherSheet} {otherCell}), a proctor. They took {count} papers from this vault (rows {rows}: {papers}). Proctors may not take papers from the vault; {unit}\'s exam-affairs staff collect them. Check the taker with {unit}.',
+        'Taker "{name}" collected papers sent to {unit} on handover sheet {handoverSheet}, and is "{role}" on {unit}\'s roster (file "{otherFile}", {otherSheet} {otherCell}), a proctor. They took {count} papers from this vault ({rowsEn}: {papers}). Proctors may not take papers from the vault; {unit}\'s exam-affairs staff collect them. Check the taker with {unit}.',
       returnerThere:
-        'Returner "{name}" brought back papers sent to {unit} on handover sheet {handoverSheet}, and is "{role}" on {unit}\'s roster (file "{otherFile}", {otherSheet} {otherCell}), a proctor. They returned {count} papers to this vault (rows {rows}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner with {unit}.',
+        'Returner "{name}" brought back papers sent to {unit} on handover sheet {handoverSheet}, and is "{role}" on {unit}\'s roster (file "{otherFile}", {otherSheet} {otherCell}), a proctor. They returned {count} papers to this vault ({rowsEn}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner with {unit}.',
       proctorOwn:
-        'Taker "{name}" is "{role}" on this unit\'s roster ({otherSheet} {otherCell}), a proctor, and not on {unit}\'s roster (file "{otherFile}"), yet took {count} papers sent to {unit} on handover sheet {handoverSheet} from this vault (rows {rows}: {papers}). Proctors may not take papers from the vault; {unit}\'s exam-affairs staff collect them. Check the taker.',
+        'Taker "{name}" is "{role}" on this unit\'s roster ({otherSheet} {otherCell}), a proctor, and not on {unit}\'s roster (file "{otherFile}"), yet took {count} papers sent to {unit} on handover sheet {handoverSheet} from this vault ({rowsEn}: {papers}). Proctors may not take papers from the vault; {unit}\'s exam-affairs staff collect them. Check the taker.',
       returnerOwn:
-        'Returner "{name}" is "{role}" on this unit\'s roster ({otherSheet} {otherCell}), a proctor, and not on {unit}\'s roster (file "{otherFile}"), yet returned {count} papers sent to {unit} on handover sheet {handoverSheet} to this vault (rows {rows}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner.',
+        'Returner "{name}" is "{role}" on this unit\'s roster ({otherSheet} {otherCell}), a proctor, and not on {unit}\'s roster (file "{otherFile}"), yet returned {count} papers sent to {unit} on handover sheet {handoverSheet} to this vault ({rowsEn}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Check the returner.',
       proctorAway:
-        '"{name}" is "{role}" on this unit\'s roster, a proctor, yet took {count} papers sent to this unit from {unit}\'s vault (file "{otherFile}", {otherSheet} rows {rows}: {papers}). Proctors may not take papers from the vault; this unit\'s exam-affairs staff collect them. Send exam-affairs staff, or check the taker {unit} recorded.',
+        '"{name}" is "{role}" on this unit\'s roster, a proctor, yet took {count} papers sent to this unit from {unit}\'s vault (file "{otherFile}", {otherSheet} {rowsEn}: {papers}). Proctors may not take papers from the vault; this unit\'s exam-affairs staff collect them. Send exam-affairs staff, or check the taker {unit} recorded.',
       returnerAway:
-        '"{name}" is "{role}" on this unit\'s roster, a proctor, yet returned {count} papers to {unit}\'s vault (file "{otherFile}", {otherSheet} rows {rows}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Send exam-affairs staff, or check the returner {unit} recorded.',
+        '"{name}" is "{role}" on this unit\'s roster, a proctor, yet returned {count} papers to {unit}\'s vault (file "{otherFile}", {otherSheet} {rowsEn}: {papers}). Proctors take no part in the vault handover; exam-affairs staff return the papers. Send exam-affairs staff, or check the returner {unit} recorded.',
     },
   },
   docs: 'A vault-log taker (any of two in one cell) whose roster roles include 监考人员, however the roster writes it (监考, 监考员 … quoted as written) — unless the roster also lists the name in other roles only, a namesake no one can tell apart (roster-namesakes says so instead, here and across workbooks) — or whom the cell itself writes as one (何军（监考）, quoted as written); or, when the taker is not one, a returner who is (备注 3: proctors take no part in this handover either way). Every checkout is judged, whatever it is for: an exam-day loan, a 分校’s or the 省校’s dispatch down the chain, a 考点’s papers sent back — the clause has no exception. Rows taken out at once (the same 取卷时间, the same taker) are one taking: one finding, at its first row, saying which other rows and papers went with it; rows of another time or taker are their own; returns alike. Who collects a dispatch down the chain (or brings it back) is the receiving unit’s person (《实施方案》（四）: 各考点考务人员 collect at the 分校’s vault; DOMAIN: a 考点’s takers at a 分校’s vault are not the 分校’s people), unless they sign a sheet carrying it that day as 移交人: so a namesake on the sending unit’s roster faults nobody, whether or not the sheet has receiving signatures. When the receiving unit’s workbook is checked together with this one (validate with several files, summary: the handover’s two copies paired — the sheet its collector signs as 接收人, else the dispatch’s own sheet), the collector is judged by that unit’s roster: a proctor there is said once per taking on each workbook — on this workbook’s vault row, naming the other’s roster cell, and on the proctor’s row of the receiving unit’s roster, naming this vault log’s rows; one that roster does not list (and it lists people) but this unit’s lists as a proctor is this unit’s own, said on the vault row.',
@@ -96,9 +97,10 @@ export function ranges(seqs: readonly number[]): string[] {
 }
 
 /** What a message says of rows taken or returned together: how many papers, at which rows, which papers. */
-function rowsSaid(rows: readonly RowLabel[]): { count: number; rows: string[]; papers: string[] } {
+function rowsSaid(rows: readonly RowLabel[]): { count: number; rows: string[]; rowsEn: string; papers: string[] } {
   const papers = [...new Set(rows.map((r) => r.paper))];
-  return { count: papers.length, rows: ranges(rows.map((r) => r.seq)), papers: listed(papers) };
+  const seqs = ranges(rows.map((r) => r.seq));
+  return { count: papers.length, rows: seqs, rowsEn: seqsEn(seqs), papers: listed(papers) };
 }
 
 const MESSAGES: Record<VaultSigner, { one: string; taking: string; written: string; there: string; away: string; own: string }> = {

@@ -1,6 +1,7 @@
 import { norm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
-import { paperCode, papersWritten } from '../model/paper-code';
+import { paperCode } from '../model/paper-code';
+import type { PaperTable, SeveralPapers } from '../model/paper-rows';
 import { errorParams, isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
@@ -13,37 +14,80 @@ export const meta: RuleMeta = {
     zh: {
       unknown: '试卷号“{paper}”既不在入库清单上，也不在考试安排里。出库或分发的试卷须是本单位入库的试卷，请核对试卷号（是否写错）。',
       several:
-        '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行，分不清各是几袋（份），这一行的出库时间、袋数也就无法按试卷核对，汇总也算不出这几种试卷各出库了多少。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
+        '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行，分不清各是几袋（份），{checks}都无法按试卷核对，汇总也算不出这几种试卷各{what}了多少。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
+      severalApart:
+        '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行。各试卷的数量已写明（{parts}），本工具已按 {count} 条记录分别核对了这一行；但汇总按一行一种试卷计数，算不出这几种试卷各{what}了多少，表上也应一行一种试卷。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
       error:
         '“试卷号”这一格显示的是“{paper}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{paper}”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。',
     },
     en: {
       unknown: 'Paper number "{paper}" is neither on the intake list nor in the exam schedule. Check the paper number.',
       several:
-        'This row writes {count} paper numbers, "{paper}": {count} papers on one row, and which of its bags (copies) are whose cannot be told, so its times and quantity cannot be checked paper by paper, nor the summary count each paper’s checkouts. Write it as {count} rows, each with one paper number and its own quantity.',
+        'This row writes {count} paper numbers, "{paper}": {count} papers on one row, and which of its bags (copies) are whose cannot be told, so {checksEn} cannot be checked paper by paper, nor the summary count each paper’s {whatEn}. Write it as {count} rows, each with one paper number and its own quantity.',
+      severalApart:
+        'This row writes {count} paper numbers, "{paper}": {count} papers on one row. Each paper’s quantity is written ({partsEn}), so the row was checked as {count} records; but the summary counts one paper a row and cannot count each paper’s {whatEn}, and the form wants one paper a row. Write it as {count} rows, each with one paper number and its own quantity.',
       error:
         'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
     },
   },
-  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row) is told so, or, where one of them is on no list, that one; a note in brackets after the number (“5503（补考）”) is the paper 5503.',
+  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1”) the other checks are made on it as one record per paper, and the finding says so; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503.',
 };
+
+/** What a row of several papers keeps from being checked paper by paper, and what the summary cannot count, by table. */
+const UNCHECKED: Record<PaperTable, { checks: string; checksEn: string; what: string; whatEn: string }> = {
+  vaultLog: {
+    checks: '这一行的出库时间（是否在开考前 1 小时内、是否在入库之后）、出库袋数（是否超过入库）和归还时间',
+    checksEn: 'its checkout time (within the hour before the session, after intake), its bags (not more than taken in) and its return',
+    what: '出库',
+    whatEn: 'checkouts',
+  },
+  distributions: {
+    checks: '这一行的分发份数（是否超过出库的份数）、领取和回收时间（是否在试卷出库期间）',
+    checksEn: 'its copies (not more than taken out of the vault) and its handout and return times (while the papers were out)',
+    what: '分发',
+    whatEn: 'copies handed out',
+  },
+  intake: {
+    checks: '这一行的袋数（与交接单是否一致、袋装份数是否够报考人数）和各试卷的出库（是否超过入库）',
+    checksEn: 'its bags (against the handover sheet and the candidates) and each paper’s checkouts (not more than taken in)',
+    what: '入库',
+    whatEn: 'bags taken in',
+  },
+};
+
+/** Each paper of a row read apart with its count and unit: “2207 2 袋、2210 1 袋” (English: “2207 2 bags”). */
+function partsSaid(s: SeveralPapers, unit: string): { parts: string[]; partsEn: string[] } {
+  const en = unit === '份' ? 'copies' : unit === '箱' ? 'boxes' : 'bags';
+  const apart = s.apart ?? [];
+  return { parts: apart.map((p) => `${p.paperNo} ${p.count} ${unit}`), partsEn: apart.map((p) => `${p.paperNo} ${p.count} ${en}`) };
+}
 
 export function check({ model, facts, report }: RuleContext): void {
   // With neither list nor schedule, no number can be told unknown; an error value is no number all the same.
   const lists = facts.intakePapers.size > 0 || facts.schedulePapers.size > 0;
   const known = (p: string) => facts.intakePapers.has(p) || facts.schedulePapers.has(p);
-  const ask = (path: string, paperNo: unknown) => {
+  // 2207、2210: several papers on one row (review 20b D5): a number on no list said as such, else the row's papers —
+  // checked as one record each where the row gives each one's count (model/paper-rows.ts), else what is not checked.
+  const askSeveral = (path: string, s: SeveralPapers, unit: string, listed = true) => {
+    const off = listed ? s.papers.find((w) => lists && !known(paperCode(w))) : undefined;
+    if (off !== undefined) return report(`${path}.paperNo`, 'unknown', { paper: off });
+    const what = UNCHECKED[s.table];
+    if (s.apart) return report(`${path}.paperNo`, 'severalApart', { paper: s.written, count: s.papers.length, ...partsSaid(s, unit), ...what });
+    report(`${path}.paperNo`, 'several', { paper: s.written, count: s.papers.length, ...what });
+  };
+  const ask = (row: string, paperNo: unknown, unit = '袋') => {
+    if (facts.addedRows.has(row)) return; // a row read apart: said once, at its first record
+    const path = `${row}.paperNo`;
     // #NAME?, #N/A: the cell's formula failed, and the form prints the error, no paper (review 18a D9): told as such,
     // under a title true of it too (试卷号有误, review 19a D10).
     if (isExcelError(paperNo)) return report(path, 'error', { ...errorParams(paperNo), paper: norm(paperNo) });
-    // 2207、2210: two papers on one row (review 20b D5): a number on no list said as such, else the row's two papers.
-    const several = papersWritten(paperNo);
-    const off = several.find((w) => lists && !known(paperCode(w)));
-    if (off !== undefined) return report(path, 'unknown', { paper: off });
-    if (several.length) return report(path, 'several', { paper: norm(paperNo), count: several.length });
+    const several = facts.several.get(row);
+    if (several) return askSeveral(row, several, unit);
     const p = paperCode(paperNo);
     if (lists && p && !known(p)) report(path, 'unknown', { paper: norm(paperNo) });
   };
-  (model.data.vaultLog ?? []).forEach((r, i) => ask(`vaultLog[${i}].paperNo`, r?.paperNo));
-  (model.data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => ask(`distributions[${i}].rows[${j}].paperNo`, r?.paperNo)));
+  (model.data.vaultLog ?? []).forEach((r, i) => ask(`vaultLog[${i}]`, r?.paperNo, norm(r?.unit) || '袋'));
+  (model.data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => ask(`distributions[${i}].rows[${j}]`, r?.paperNo, '份')));
+  // An intake row of several papers: only that (a number on no list there is what the list took in).
+  for (const [row, s] of facts.several) if (s.table === 'intake') askSeveral(row, s, '袋', false);
 }

@@ -17,7 +17,8 @@ import { addUnitStock, unitStockOf } from './stock';
 import { semesterKey } from '../model/semester';
 import { unitOfWorkbook } from '../model/repeated-unit';
 import { type UnitOfFile, leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
-import { type CopyField, type CopyFields, CopyKey, copyFields, differingFields, itemLine, pairCopies, unsolvedCopyFields } from '../model/pairing';
+import { type CopyField, type CopyFields, CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
+import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { FIELD_WORDS } from './words';
@@ -70,6 +71,8 @@ interface HandoverCopyRef {
   total: number | string | null;
   fromSigners: string[];
   toSigners: string[];
+  /** Its 交接明细 could not be read (HandoverBrief.itemsUnread): its items and 合计 not compared, not empty (review 21 D4). */
+  itemsUnread?: boolean;
 }
 
 export type PairStatus = 'matched' | 'disagree' | 'sender-only' | 'receiver-only';
@@ -121,7 +124,7 @@ export interface Consolidated {
  */
 interface PairCopy extends Pick<
   HandoverBrief,
-  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners' | 'fieldCells'
+  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners' | 'fieldCells' | 'itemsUnread'
 > {
   /** Each item row as compared (`itemLine`), in the sheet's order: the first that differs is where a disagreement is pointed. */
   itemLines: string[];
@@ -146,6 +149,7 @@ function ref(c: PairCopy, cell: string | null = c.cell): HandoverCopyRef {
     total: c.total,
     fromSigners: c.fromSigners,
     toSigners: c.toSigners,
+    ...(c.itemsUnread ? { itemsUnread: true } : {}),
   };
 }
 
@@ -180,6 +184,7 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: stri
     fields: copyFields(h, unknown),
     fromSigners: h.fromSigners,
     toSigners: h.toSigners,
+    ...(h.itemsUnread ? { itemsUnread: true } : {}),
   };
 }
 

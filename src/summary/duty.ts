@@ -3,11 +3,12 @@
  * part of the custody period inside it, and the gaps left. Pure.
  */
 import { isoFromMinutes, minutesOf } from '../model/datetime';
-import { custodyPeriods, lastSealed, sealedPapers, union } from '../model/deliveries';
+import { custodyPeriods, lastSealed, sealedPapers, someNeverLeft, union } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { lastSentWithoutLog } from '../model/custody';
 import { disposalRows } from '../model/disposal';
 import type { SiteData } from '../model/types';
+import type { UnreadSheet } from './none-figures';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
@@ -124,4 +125,15 @@ export function dutyCoverage(data: SiteData, counter: Counter = { unreadable: 0 
     ...(stretches.length > 1 ? { periods: stretches } : {}),
     ...base,
   };
+}
+
+/**
+ * Whether the custody period depends on a 考试安排 that could not be read (review 21 D3): a paper on an intake list never
+ * left the vault (someNeverLeft), so custody runs on to its session's end, and the schedule's sessions are not all
+ * known — not read, or a 开考 / 结束时间 or 试卷号 showing an error value (a 报考人数's alone leaves every session known).
+ * Where every paper left, custody ends at the last checkout whatever the schedule says: known.
+ */
+export function custodyNeedsSchedule(data: SiteData, unread: readonly UnreadSheet[]): boolean {
+  const candidatesOnly = (u: UnreadSheet) => u.figures !== undefined && u.figures.every((f) => f === 'candidates' || f === 'spareCopies');
+  return unread.some((u) => u.form === 'schedule' && !candidatesOnly(u)) && someNeverLeft(data, minutesOf);
 }

@@ -14,6 +14,7 @@ import { intakeLists } from '../model/intake';
 import { pathAt } from '../model/location-map';
 import type { Column } from './columns';
 import type { Words } from './words';
+import { OTHER_PAPERS, rowCellSaid, wholeForms } from './row-unknowns';
 
 /**
  * A form of the summary's figures whose rows could not be read (SiteModel.unreadRows): its header row not found; 附件5
@@ -32,6 +33,13 @@ export interface UnreadSheet {
   shows?: string;
   /** The 试卷号 of several papers the cell writes (“2207、2210”, review 20b D5): their bags not told apart. */
   several?: string;
+  /**
+   * Of a cell showing an error value in a paper's own row (a 报考人数, a 数量: error-cells.ts rowCellOf), the paper its
+   * row names and the figures of that paper it leaves unknown (`figures`, PAPER_COLUMNS keys): the other papers'
+   * are known; the unit's totals that add it are not (review 21 D1). Absent where the whole form's figures are unknown.
+   */
+  paper?: string;
+  figures?: string[];
 }
 type NoneSource = Pick<SiteModel, 'unreadRows' | 'locations'> & Partial<Pick<SiteModel, 'unsolvedFormulas'>>;
 
@@ -91,8 +99,8 @@ export function noneFlagsOf(
   model?: NoneSource,
   errorCells: readonly UnreadSheet[] = [],
 ): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
-  const said = ({ form, sheet, cell, shows, several }: UnreadSheet): UnreadSheet =>
-    shows !== undefined ? { form, sheet, cell, shows } : { form, sheet, cell, several };
+  const said = ({ form, sheet, cell, shows, several, paper, figures }: UnreadSheet): UnreadSheet =>
+    shows === undefined ? { form, sheet, cell, several } : paper === undefined ? { form, sheet, cell, shows } : { form, sheet, cell, shows, paper, figures };
   const unread = [...unreadSheetsOf(model), ...errorCells.map(said)];
   const forms = unreadForms(unread);
   const noIntake = !intakeLists(data).some(({ list }) => (list.items ?? []).length > 0) && !forms.includes('intake');
@@ -117,15 +125,17 @@ const UNREAD_ORDER: readonly UnreadForm[] = ['schedule', 'staff', 'handover', 'i
 /**
  * Why a unit's figures of one kind are none, not 0: it keeps no vault record (SiteSummary.noVault: none of 附件2, 3,
  * 5), or keeps one but no intake list (SiteSummary.noIntake: no row of 附件2, its 附件3 or 5 filled in), or a form
- * it keeps could not be read (SiteSummary.unread: 附件2, 3, 4 or 5 on a sheet whose rows were not found).
+ * it keeps could not be read (SiteSummary.unread: 附件2, 3, 4 or 5 on a sheet whose rows were not found); or its custody
+ * runs on to a session's end 考试安排 gives, not read (`custodySchedule`: SiteSummary.custodySchedule).
  */
-export type NoneReason = 'noVault' | 'noIntake' | UnreadReason;
+export type NoneReason = 'noVault' | 'noIntake' | UnreadReason | 'custodySchedule';
 
 /** What a unit's (or a paper's) figures are none for: the two flags, and the forms not read (as sheets, or by form). */
 interface NoneFlags {
   noVault?: boolean;
   noIntake?: boolean;
   unread?: ReadonlyArray<UnreadForm | { form: UnreadForm }>;
+  custodySchedule?: boolean;
 }
 
 /** The forms of `unread`, each once, in the order the reasons are said (考试安排, 涉卷人员, 附件1, 2, 3, 4, 5). */
@@ -134,11 +144,14 @@ export function unreadForms(unread: NoneFlags['unread']): UnreadForm[] {
   return UNREAD_ORDER.filter((f) => forms.has(f));
 }
 
+/** The reason a form not read gives (附件3: unreadLog). */
+export const unreadReason = (form: UnreadForm): NoneReason => UNREAD_REASON[form];
+
 /** Every reason a unit's figures of some kind are none, in the order said (no vault record, no intake list, then the forms unread). */
 export function noneReasons(s: NoneFlags | null | undefined): NoneReason[] {
   if (!s) return [];
   const reasons: NoneReason[] = s.noVault ? ['noVault'] : s.noIntake ? ['noIntake'] : [];
-  return [...reasons, ...unreadForms(s.unread).map((f) => UNREAD_REASON[f])];
+  return [...reasons, ...unreadForms(s.unread).map((f) => UNREAD_REASON[f]), ...(s.custodySchedule ? (['custodySchedule'] as const) : [])];
 }
 
 /** Of a unit's reasons (noneReasons), the one that makes a figure none under `when`: the first it counts; undefined where the figure is known. */
@@ -158,6 +171,7 @@ export const NONE_WORDS: Words<NoneReason> = {
   unreadLog: { zh: '附件3 未能读取', en: '附件3 not read' },
   unreadRegister: { zh: '附件4 未能读取', en: '附件4 not read' },
   unreadDuty: { zh: '附件5 未能读取', en: '附件5 not read' },
+  custodySchedule: { zh: '考试安排 未能读取', en: '考试安排 not read' },
 };
 /** 站点汇总's 说明 of a unit whose figures are none: why, and that its stock is in no total (stock.ts; the row greyed by OTHER_SEMESTER_ROW's mark). */
 const NONE_NOTE: Words<'noVault' | 'noIntake'> = {
@@ -280,9 +294,17 @@ const SEVERAL_SAID: Partial<Record<UnreadReason, Record<Lang, (where: string) =>
 function whereOf(sheets: readonly UnreadSheet[], lang: Lang): string {
   const en = lang === 'en';
   const shown = (u: UnreadSheet) =>
-    u.shows !== undefined ? (en ? ` shows ${u.shows}` : ` 显示 ${u.shows}`) : u.several !== undefined ? (en ? ` "${u.several}"` : `“${u.several}”`) : '';
-  if (en) return sheets.map((u) => `${u.sheet}!${u.cell}${shown(u)}`).join(', ');
-  return sheets.map((u) => `工作表“${u.sheet}”${u.cell}${shown(u)}`).join('、');
+    u.shows !== undefined
+      ? (en ? ` shows ${u.shows}` : ` 显示 ${u.shows}`) + rowCellSaid(u, lang)
+      : u.several !== undefined
+        ? en
+          ? ` "${u.several}"`
+          : `“${u.several}”`
+        : '';
+  // A cell of a paper's row names its figures (a list of its own): the cells apart by ；, not 、.
+  const rows = sheets.some((u) => u.paper !== undefined);
+  if (en) return sheets.map((u) => `${u.sheet}!${u.cell}${shown(u)}`).join(rows ? '; ' : ', ');
+  return sheets.map((u) => `工作表“${u.sheet}”${u.cell}${shown(u)}`).join(rows ? '；' : '、');
 }
 
 /**
@@ -297,9 +319,11 @@ export function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: La
     const several = of.filter((u) => u.several !== undefined);
     const reason = UNREAD_REASON[form];
     const severalSaid = SEVERAL_SAID[reason] ?? ERROR_SAID[reason];
+    // Cells of papers' own rows alone: the other papers' figures are known (row-unknowns.ts).
+    const others = errors.length && !wholeForms(of).length ? `${lang === 'en' ? '; ' : '；'}${OTHER_PAPERS.known[lang]}` : '';
     return [
       ...(notRead.length ? [UNREAD_SAID[reason][lang](whereOf(notRead, lang))] : []),
-      ...(errors.length ? [ERROR_SAID[reason][lang](whereOf(errors, lang))] : []),
+      ...(errors.length ? [ERROR_SAID[reason][lang](whereOf(errors, lang)) + others] : []),
       ...(several.length ? [severalSaid[lang](whereOf(several, lang))] : []),
     ];
   });
@@ -314,8 +338,14 @@ export const unreadLine = (unread: readonly UnreadSheet[] | undefined, form: Unr
 /** 站点汇总's 说明 of a unit's figures that are none: no vault record or no intake list, then each form not read. */
 export function noneNotes(s: NoneFlags & { unread?: readonly UnreadSheet[] }, lang: Lang): string[] {
   const flag = s.noVault ? NONE_NOTE.noVault[lang] : s.noIntake ? NONE_NOTE.noIntake[lang] : '';
-  return [flag, ...unreadLines(s.unread, lang)].filter(Boolean);
+  return [flag, ...unreadLines(s.unread, lang), s.custodySchedule ? CUSTODY_SCHEDULE_SAID[lang] : ''].filter(Boolean);
 }
+
+/** Why a unit's custody (SiteSummary.custodySchedule) is unknown with its 考试安排: a paper that never left, held to its session's end. */
+export const CUSTODY_SCHEDULE_SAID: Record<Lang, string> = {
+  zh: '有试卷一直没有出库，保管期要到它的考试结束，而考试安排未能读取，保管时长和值班覆盖无从计算',
+  en: 'A paper was never taken out, so custody runs to the end of its session, which the exam schedule (考试安排, not read) gives: custody time and duty cover unknown',
+};
 
 /**
  * Of a column of a figure of a unit's vault: the reasons that make it none (`none`), and of them those its cell
@@ -331,9 +361,9 @@ export const LOG_FIGURE: NoneWhen = { none: ['noVault', 'unreadLog'] };
 /**
  * The custody period (保管期, 保管时长): from 附件2's 入库时间 to the last checkout of 附件3, or the end of the session
  * of a paper on 附件2 that never left — none where either form was not read (a unit keeping no intake list starts it
- * at its first incoming handover).
+ * at its first incoming handover), or 考试安排 where a paper never left (custodySchedule).
  */
-export const CUSTODY_FIGURE: NoneWhen = { none: ['noVault', 'unreadIntake', 'unreadLog'] };
+export const CUSTODY_FIGURE: NoneWhen = { none: ['noVault', 'unreadIntake', 'unreadLog', 'custodySchedule'] };
 /** A figure of 附件5 over the custody period of 附件2 and 3 (time on duty, cover, gaps). */
 export const DUTY_FIGURE: NoneWhen = { none: [...CUSTODY_FIGURE.none, 'unreadDuty'] };
 /** A figure of 附件2 (bags, copies, spare, taken back): none also where the unit keeps no intake list. */
@@ -399,93 +429,5 @@ export const NONE_SITE: Words<'noVault' | 'noIntake'> = {
   noIntake: {
     zh: '无入库清单：附件2 入库清单没有填写，试卷袋数、份数、余量和在库袋数无从计算；出库、归还、分发和值班照附件3、4、5 计算。',
     en: 'No intake list: the intake list (附件2) is not filled in, so the bags, copies, spare and bags in the vault cannot be worked out; checkouts, returns, rooms and duty are from 附件3, 4 and 5.',
-  },
-};
-
-/** The reasons a unit's stock (bags, copies; bags still out; candidates) is left out of the totals: the figures of 附件2, 3 or 考试安排. */
-export type StockReason = 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule';
-
-type UnitsWords = { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string };
-
-/**
- * Atop 总览's list of the units whose stock is in no level's totals for a reason (ConsolidatedTotals.noVault,
- * .noIntake), and the line the CLI may print: with no vault record, none of its vault's figures is known; with no
- * intake list, its bags and copies.
- */
-export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
-  noVault: {
-    zh: {
-      head: (n) => `注意：以下 ${n} 个单位的附件2、3、5 都没有填写，没有保密室记录，试卷份数、出入库和值班覆盖无从计算，未计入按单位级别的合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}没有保密室记录（附件2、3、5 都没有填写），未计入按单位级别的合计。`,
-      more: (n) => `另有 ${n} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the units below keep no vault record (none of 附件2, 3 and 5 filled in): their copies, checkouts and duty cover cannot be worked out, and they are in no level’s totals:',
-      line: (named, more) =>
-        `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} ${named.length + more === 1 ? 'keeps' : 'keep'} no vault record (none of 附件2, 3 and 5 filled in): not in the totals by unit level.`,
-      more: (n) => `${n} more: see the findings`,
-    },
-  },
-  noIntake: {
-    zh: {
-      head: (n) => `注意：以下 ${n} 个单位没有入库清单（附件2 没有填写），袋数、份数无从计算，未计入按单位级别的合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}没有入库清单（附件2 没有填写），袋数、份数未计入按单位级别的合计。`,
-      more: (n) => `另有 ${n} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the units below keep no intake list (附件2 not filled in): their bags and copies cannot be worked out, and they are in no level’s totals:',
-      line: (named, more) =>
-        `Note: ${named.join(', ')}${more ? ` and ${more} more` : ''} ${named.length + more === 1 ? 'keeps no intake list (附件2 not filled in): its' : 'keep no intake list (附件2 not filled in): their'} bags and copies are not in the totals by unit level.`,
-      more: (n) => `${n} more: see the findings`,
-    },
-  },
-  unreadIntake: {
-    zh: {
-      head: (n) => `注意：以下 ${n} 个单位的附件2 入库清单未能读取（见“站点汇总”中该单位的说明），袋数、份数无从计算，未计入按单位级别的合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的合计。`,
-      more: (n) => `另有 ${n} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the intake list (附件2) of the units below could not be read (see each unit’s note on the Sites sheet): their bags and copies are unknown, and they are in no level’s totals:',
-      line: (named, more) =>
-        `Note: the intake list (附件2) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags and copies are not in the totals by unit level.`,
-      more: (n) => `${n} more: see the findings`,
-    },
-  },
-  unreadLog: {
-    zh: {
-      head: (n) => `注意：以下 ${n} 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的附件3 出入库记录未能读取（见检查结果），未还袋数未计入合计。`,
-      more: (n) => `另有 ${n} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the vault log (附件3) of the units below could not be read (see each unit’s note on the Sites sheet): their bags still out are unknown, and in no total:',
-      line: (named, more) =>
-        `Note: the vault log (附件3) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags still out are not in the totals.`,
-      more: (n) => `${n} more: see the findings`,
-    },
-  },
-  unreadSchedule: {
-    zh: {
-      head: (n) => `注意：以下 ${n} 个单位的考试安排未能读取（见“站点汇总”中该单位的说明），报考人数无从计算，未计入按单位级别的合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 个单位` : ''}的考试安排未能读取（见检查结果），报考人数未计入按单位级别的合计。`,
-      more: (n) => `另有 ${n} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the exam schedule (考试安排) of the units below could not be read (see each unit’s note on the Sites sheet): their candidates are unknown, and in no level’s totals:',
-      line: (named, more) =>
-        `Note: the exam schedule (考试安排) of ${named.join(', ')}${more ? ` and ${more} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} candidates are not in the totals by unit level.`,
-      more: (n) => `${n} more: see the findings`,
-    },
   },
 };

@@ -4,11 +4,13 @@
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
-import { NONE_UNITS_WORDS, NONE_WORDS, type StockReason } from './none-figures';
+import { NONE_WORDS } from './none-figures';
+import { NONE_UNITS_WORDS, type StockReason } from './none-units';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';
 import { counted } from '../rules/plural';
+import { countShown } from '../model/count-shown';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -100,6 +102,25 @@ export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number
   ];
 }
 
+/**
+ * A level's candidates or bags still out as 总览 and the CLI say them (review 21 D3): the figure where every unit's is
+ * known; “至少 N” where some units' are not (their 考试安排 / 附件3 not read: in no figure, the others' add up to N at
+ * least, counts being never below 0); unknown (`null`) where none is known or the known add up to 0 — never “报考 0 人”
+ * of a level whose one unit's schedule could not be read.
+ */
+export function levelFigure(l: LevelTotals, key: 'candidates' | 'bagsStillOut'): { n: number; atLeast?: boolean } | null {
+  const unknown = key === 'candidates' ? l.candidatesUnknown : l.stillOutUnknown;
+  if (!unknown) return { n: l[key] };
+  return unknown >= l.units || l[key] === 0 ? null : { n: l[key], atLeast: true };
+}
+
+/** levelFigure as a cell shows it: the number, 至少 N, or the form not read (考试安排 未能读取, 附件3 未能读取). */
+export function levelFigureShown(l: LevelTotals, key: 'candidates' | 'bagsStillOut', lang: Lang): number | string {
+  const f = levelFigure(l, key);
+  if (f === null) return NONE_WORDS[key === 'candidates' ? 'unreadSchedule' : 'unreadLog'][lang];
+  return f.atLeast ? (lang === 'zh' ? `至少 ${f.n}` : `at least ${f.n}`) : f.n;
+}
+
 /** The levels 总览 and the CLI show, down the chain: those with a unit in the run. */
 export function levelsShown(t: Pick<ConsolidatedTotals, 'levels'>): LevelTotals[] {
   return t.levels.filter((l) => l.units > 0);
@@ -121,11 +142,11 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
   if (lang === 'en') {
     const list = named.map((o) => `${name(o.file)} (${semesterShown(o.semester, 'en')})`).join(', ');
     return [
-      `Note: not of ${semesterShown(t.semester, 'en')}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.`,
+      `Note: not of ${semesterShown(t.semester, 'en')}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${countShown(more)} more` : ''}.`,
     ];
   }
   const list = named.map((o) => `${name(o.file)}（${o.semester}）`).join('、');
-  return [`注意：以下 ${other.length} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
+  return [`注意：以下 ${countShown(other.length)} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
 }
 
 type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule'>;
@@ -168,11 +189,13 @@ export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>
   if (lang === 'en') {
     const list = named.map((o) => `${name(o.file)} (${o.site}: ${counted(name(o.counted), o.same)})`).join(', ');
     return [
-      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${more} more` : ''}.${own}`,
+      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${countShown(more)} more` : ''}.${own}`,
     ];
   }
   const list = named.map((o) => `${name(o.file)}（${o.site}：${counted(name(o.counted), o.same)}）`).join('、');
-  return [`注意：以下 ${repeated.length} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。${own}`];
+  return [
+    `注意：以下 ${countShown(repeated.length)} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。${own}`,
+  ];
 }
 
 /**
@@ -187,7 +210,7 @@ function ownFindings(repeated: ConsolidatedTotals['repeatedUnits'], lang: Lang):
   if (errors + warnings === 0) return '';
   const one = repeated.length === 1;
   if (lang === 'zh') {
-    const counts = [errors ? `错误 ${errors} 处` : '', warnings ? `警告 ${warnings} 处` : ''].filter(Boolean).join('、');
+    const counts = [errors ? `错误 ${countShown(errors)} 处` : '', warnings ? `警告 ${countShown(warnings)} 处` : ''].filter(Boolean).join('、');
     return `除这一条外，${one ? '它' : '它们'}本身还有${counts}，不计入上面的数目。`;
   }
   const counts = [errors ? counted(errors, 'errors') : '', warnings ? counted(warnings, 'warnings') : ''].filter(Boolean).join(' and ');

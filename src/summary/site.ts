@@ -36,10 +36,11 @@ import { takenBackLists } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { roomsIn } from '../model/rooms';
 import type { Count, Handover, SiteData } from '../model/types';
-import { Counter, DutyCoverage, dutyCoverage } from './duty';
+import { Counter, DutyCoverage, custodyNeedsSchedule, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
 import { type UnreadForm, type UnreadSheet, noneFlagsOf, unreadForms } from './none-figures';
-import { errorCellsOf, withoutErrorCells, withoutErrorSite } from './error-cells';
+import { type UnnamedSite, errorCellsOf, siteShown, withoutErrorCells, withoutErrorSite } from './error-cells';
+import { paperUnknowns, wholeForms } from './row-unknowns';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
@@ -106,11 +107,12 @@ export interface PaperSummary {
   noIntake?: boolean;
   /** The site's forms not read (SiteSummary.unread): the figures made from them are none, not 0. */
   unread?: UnreadForm[];
+  /** Its figures (PAPER_COLUMNS keys) a cell of its own row leaves unknown (an error value: row-unknowns.ts), each with its form. */
+  unknown?: Record<string, UnreadForm>;
 }
 
 export interface HandoverBrief {
-  /** Index in the workbook's handovers. */
-  index: number;
+  index: number; // in the workbook's handovers
   direction: 'in' | 'out';
   sheet: string | null;
   cell: string | null;
@@ -147,6 +149,8 @@ export interface SiteSummary {
     level: string;
     /** How the unit is named: the 考点, else the 分校, else the 分部. */
     name: string;
+    /** A 考点 whose 考点 is blank or shows an error value (#N/A): `name` is its 分校's, not said as the unit's (error-cells.ts). */
+    unnamed?: UnnamedSite;
   };
   papers: PaperSummary[];
   totals: {
@@ -195,6 +199,8 @@ export interface SiteSummary {
    * findings to name the form beside the sheet (“Sheet1（出入库记录）!F95”, review 19a D12). Absent when none does.
    */
   formSpans?: SheetForm[];
+  /** Its custody runs on to a session's end its 考试安排, not read, would give (duty.ts custodyNeedsSchedule): custody and cover unknown. */
+  custodySchedule?: boolean;
   /** No errors and every part read: the workbook can be handed upward. */
   ready: boolean;
 }
@@ -207,13 +213,8 @@ function whole(value: Count | undefined | null, counter?: Counter): number | nul
   return null;
 }
 
-function emptyBags(): BagFigures {
-  return { bags31: 0, bags26: 0, bags11: 0, bags5: 0, totalBags: 0 };
-}
-
-function copiesOf(b: BagFigures): number {
-  return 31 * b.bags31 + 26 * b.bags26 + 11 * b.bags11 + 5 * b.bags5;
-}
+const emptyBags = (): BagFigures => ({ bags31: 0, bags26: 0, bags11: 0, bags5: 0, totalBags: 0 });
+const copiesOf = (b: BagFigures): number => 31 * b.bags31 + 26 * b.bags26 + 11 * b.bags11 + 5 * b.bags5;
 
 /** The fields of a handover the pairing compares, each at its own cell. */
 const COMPARED_FIELDS = ['time', 'from', 'to', 'address', 'contact', 'total', 'fromSigners', 'toSigners'] as const;
@@ -382,7 +383,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       if (loose) p.copiesStillOut += q ?? 0;
       else p.bagsStillOut += q ?? 0;
       outstanding.push({
-        row: i + 1,
+        row: model?.locations[`vaultLog[${i}]`]?.row ?? i + 1, // as printed (a page from 21), not its place in the data
         paperNo: p.paperNo,
         quantity: q,
         unit: row.unit ?? '袋',
@@ -409,14 +410,17 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
 
   const { noIntake, noVault, unread } = noneFlagsOf(data, model, errorCells);
   const spans = (model?.sheets ?? []).filter((s) => s.span !== undefined);
-  const forms = unreadForms(unread);
+  const forms = unreadForms(wholeForms(unread)); // a cell of one paper's row: that paper's figures only (row-unknowns.ts)
   const list = [...papers.values()];
   for (const p of list) {
     p.copies = copiesOf(p.bags);
-    p.spareCopies = p.candidates === null || noIntake || forms.includes('intake') || forms.includes('schedule') ? null : p.copies - p.candidates;
+    const unknown = paperUnknowns(unread, paperCode, p.paperNo);
+    p.spareCopies =
+      p.candidates === null || noIntake || forms.includes('intake') || forms.includes('schedule') || unknown?.spareCopies ? null : p.copies - p.candidates;
     if (noVault) p.noVault = true;
     else if (noIntake) p.noIntake = true;
     if (forms.length) p.unread = forms;
+    if (unknown) p.unknown = unknown;
     p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched - p.bagsDestroyed;
   }
   list.sort((a, b) => (a.sessionStart ?? '\uffff').localeCompare(b.sessionStart ?? '\uffff') || a.paperNo.localeCompare(b.paperNo));
@@ -449,14 +453,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   return {
     file: options.file ?? null,
     sha256: options.sha256 ?? null,
-    site: {
-      semester: s.semester ?? '',
-      branch: s.branch ?? '',
-      school: s.school ?? '',
-      examSite: s.examSite ?? '',
-      level: s.level ?? '',
-      name: custody.name,
-    },
+    site: siteShown(s, custody.name, model),
     papers: list,
     totals: {
       papers: list.length,
@@ -481,6 +478,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
     noVault,
     noIntake: noIntake && !noVault,
     ...(unread.length ? { unread } : {}),
+    ...(custodyNeedsSchedule(data, unread) ? { custodySchedule: true } : {}),
     ...(spans.length ? { formSpans: spans } : {}),
     ready: errors === 0,
   };

@@ -76,8 +76,12 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   l.units++;
   l.bags += u.bags;
   l.copies += u.copies;
-  // 考试安排 not read: its candidates not known, in no figure (0 would read as papers for nobody); its bags and copies counted.
-  if (u.unreadSchedule !== undefined) (t.unreadSchedule ??= []).push(u.unreadSchedule);
-  else l.candidates += u.candidates;
+  // 考试安排 not read: its candidates not known, in no figure (0 would read as papers for nobody); its bags and copies
+  // counted. The level says how many of its units' candidates (bags out) are unknown: it shows them at least, or unknown.
+  if (u.unreadSchedule !== undefined) {
+    (t.unreadSchedule ??= []).push(u.unreadSchedule);
+    l.candidatesUnknown = (l.candidatesUnknown ?? 0) + 1;
+  } else l.candidates += u.candidates;
   if (u.unreadLog === undefined) l.bagsStillOut += u.bagsStillOut;
+  else l.stillOutUnknown = (l.stillOutUnknown ?? 0) + 1;
 }

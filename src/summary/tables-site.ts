@@ -28,12 +28,16 @@ import {
   noneColumn,
   noneReasons,
   reasonUnder,
+  unreadReason,
 } from './none-figures';
 import { counted } from '../rules/plural';
+import { countShown } from '../model/count-shown';
 
 /** A paper column, and what its cell on the 合计 row holds. */
 export interface PaperColumn extends Column<PaperSummary> {
   total: (s: SiteSummary, lang: Lang) => Cell;
+  /** Of a figure of the vault: the reasons that make it none (vaultFigure). */
+  none?: NoneWhen;
 }
 
 const num = (n: number | null): Cell => n;
@@ -50,7 +54,38 @@ function vaultFigure(
     const reason = reasonUnder(noneReasons(s), when);
     return reason !== undefined ? noneCell(reason, when) : column.total(s, lang);
   };
-  return noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReasons, when);
+  return { ...noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReasons, when), none: when };
+}
+
+/** The words a cell of a paper's own row may say of a figure it leaves unknown (PaperSummary.unknown). */
+const ROW_WORDS = Object.fromEntries((['schedule', 'intake', 'vaultLog', 'distribution'] as const).map((f) => [unreadReason(f), NONE_WORDS[unreadReason(f)]]));
+
+/**
+ * The paper columns with the figures a cell of a paper's own row leaves unknown (an error value: row-unknowns.ts) said
+ * so, that paper's alone: each says its form's word (考试安排 未能读取), wrapped in its cell (review 21b D2: the others
+ * of a run were left empty, the first's word running on over them). A figure none for the whole unit (noneColumn's
+ * reasons) stays as that says it.
+ */
+function withRowUnknowns(columns: readonly PaperColumn[]): PaperColumn[] {
+  const said = (p: PaperSummary, i: number): Cell | undefined => {
+    const { none } = columns[i];
+    const form = p.unknown?.[columns[i].key];
+    if (!form || !none || reasonUnder(noneReasons(p), none) !== undefined) return undefined;
+    return unreadReason(form);
+  };
+  return columns.map((c, i) =>
+    c.none
+      ? {
+          ...c,
+          words: { ...ROW_WORDS, ...c.words },
+          runsOn: true,
+          value: (p: PaperSummary, lang: Lang) => {
+            const none = said(p, i);
+            return none !== undefined ? none : c.value!(p, lang);
+          },
+        }
+      : c,
+  );
 }
 
 /** The first of the bag columns: says either reason or 附件2 unread, its word running on over the bags and copies beside it. */
@@ -73,7 +108,7 @@ export const TIME_ON_DUTY = { zh: words('值班', '覆盖', '时长'), en: 'Time
 const PAPER_NO = { zh: PRINTED_LABELS['intake.items.paperNo'], en: 'Paper no.' };
 const PAPER_NAME = { zh: PRINTED_LABELS['intake.items.paperName'], en: 'Paper name' };
 
-export const PAPER_COLUMNS: readonly PaperColumn[] = [
+export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
   { key: 'paperNo', header: PAPER_NO, width: 8, value: (p) => p.paperNo, total: (_, lang) => (lang === 'zh' ? '合计' : 'Total') },
   {
     key: 'paperName',
@@ -81,7 +116,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     width: 18,
     wrap: true,
     value: (p) => p.paperName,
-    total: (s, lang) => (lang === 'zh' ? `${s.totals.papers} 种试卷` : counted(s.totals.papers, 'papers')),
+    total: (s, lang) => (lang === 'zh' ? `${countShown(s.totals.papers)} 种试卷` : counted(s.totals.papers, 'papers')),
   },
   vaultFigure(
     {
@@ -91,7 +126,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
       wrap: true,
       kind: 'datetime',
       value: (p) => p.sessionStart,
-      total: (s, lang) => (lang === 'zh' ? `${s.totals.sessions} 场` : counted(s.totals.sessions, 'sessions')),
+      total: (s, lang) => (lang === 'zh' ? `${countShown(s.totals.sessions)} 场` : counted(s.totals.sessions, 'sessions')),
     },
     SCHEDULE_LEAD,
   ),
@@ -174,7 +209,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
       wrap: true,
       value: (p, lang) => listOf(p.rooms, lang),
       // 考场次 on a line of its own: 8 wide, “5 个考场次” broke inside the word (5 个考场 / 次, review 13a D8).
-      total: (s, lang) => (lang === 'zh' ? `${s.totals.roomsServed} 个\n考场次` : counted(s.totals.roomsServed, 'room sessions')),
+      total: (s, lang) => (lang === 'zh' ? `${countShown(s.totals.roomsServed)} 个\n考场次` : counted(s.totals.roomsServed, 'room sessions')),
     },
     { ...REGISTER_FIGURE, says: ['unreadRegister'] },
   ),
@@ -208,7 +243,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = [
     },
     IN_VAULT_FIGURE,
   ),
-];
+]);
 
 /** The 合计 row of the paper table (raw, in column order). */
 export const paperTotals = (s: SiteSummary, lang: Lang = 'zh'): Cell[] => PAPER_COLUMNS.map((c) => c.total(s, lang));
@@ -301,7 +336,7 @@ export const DUTY_GAP_COLUMNS: ReadonlyArray<Column<DutyGap>> = [
 ];
 
 export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
-  { key: 'row', header: { zh: words('出入库', '记录', '序号'), en: 'Log row' }, width: 0, value: (o) => o.row },
+  { key: 'row', header: { zh: words('出入库', '记录', '序号'), en: 'Log No.' }, width: 0, value: (o) => o.row },
   { key: 'paperNo', header: PAPER_NO, width: 0, value: (o) => o.paperNo },
   { key: 'takenAt', header: { zh: '取出于', en: 'Taken at' }, width: 0, wrap: true, kind: 'datetime', value: (o) => o.takenAt },
   { key: 'quantity', header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
@@ -353,9 +388,9 @@ export function readinessText(s: SiteSummary, lang: Lang = 'zh'): string {
   const warnings = s.findings.warnings;
   if (s.ready) {
     if (!warnings) return zh ? '可以提交' : 'Ready to submit';
-    return zh ? `可以提交（另有 ${warnings} 处提醒，请看一眼）` : `Ready to submit (${warnings} warning${warnings === 1 ? '' : 's'} to look at)`;
+    return zh ? `可以提交（另有 ${countShown(warnings)} 处提醒，请看一眼）` : `Ready to submit (${counted(warnings, 'warnings')} to look at)`;
   }
   const parts = [];
-  if (s.findings.errors) parts.push(zh ? `${s.findings.errors} 处错误` : counted(s.findings.errors, 'errors'));
+  if (s.findings.errors) parts.push(zh ? `${countShown(s.findings.errors)} 处错误` : counted(s.findings.errors, 'errors'));
   return zh ? `暂不能提交：${parts.join('，')}需改正` : `Not ready: ${parts.join(', ')} to correct`;
 }

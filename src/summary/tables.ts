@@ -22,12 +22,14 @@ import {
   fileStatus,
   levelShown,
   listOf,
+  unnamedShown,
 } from './words';
 import {
   CUSTODY_FIGURE,
   DUTY_FIGURE,
   INTAKE_FIGURE,
   LOG_FIGURE,
+  NONE_WORDS,
   SCHEDULE_FIGURE,
   REGISTER_FIGURE,
   type NoneWhen,
@@ -38,6 +40,7 @@ import {
 } from './none-figures';
 import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
+import { countShown } from '../model/count-shown';
 
 export type Row = Cell[];
 
@@ -55,7 +58,7 @@ function noteOf(f: FileOutcome, lang: Lang): string {
   const dutyKnown = reasonUnder(noneReasons(s), DUTY_FIGURE) === undefined;
   return [
     gaps && dutyKnown ? (zh ? `值班缺口 ${gaps} 处` : singularOfOne(`${gaps} duty gaps`)) : '',
-    out ? (zh ? `${out} 次出库未还` : `${counted(out, 'checkouts')} not returned`) : '',
+    out ? (zh ? `${countShown(out)} 次出库未还` : `${counted(out, 'checkouts')} not returned`) : '',
     ...noneNotes(s, lang),
   ]
     .filter(Boolean)
@@ -74,8 +77,8 @@ const vaultFig = (column: Column<FileOutcome> & { value: (f: FileOutcome) => Cel
 const BAGS_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noIntake', 'unreadIntake'] };
 /** 出库次数, the first of a run of 附件3's figures: says 无保密室记录 or 附件3 未能读取. */
 const VAULT_LEAD: NoneWhen = { ...LOG_FIGURE, says: ['noVault', 'unreadLog'] };
-/** 保管时长, made from 附件2's 入库时间 and 附件3's last checkout: says 无保密室记录, 附件2 or 附件3 未能读取. */
-const CUSTODY_LEAD: NoneWhen = { ...CUSTODY_FIGURE, says: ['noVault', 'unreadIntake', 'unreadLog'] };
+/** 保管时长, made from 附件2's 入库时间 and 附件3's last checkout: says 无保密室记录, 附件2 or 附件3 未能读取, or 考试安排 where a paper never left. */
+const CUSTODY_LEAD: NoneWhen = { ...CUSTODY_FIGURE, says: ['noVault', 'unreadIntake', 'unreadLog', 'custodySchedule'] };
 /** 值班覆盖时长, first of 附件5's figures: says 附件5 未能读取 (with 附件2 or 3 unread, 保管时长's word runs on over it). */
 const DUTY_LEAD: NoneWhen = { ...DUTY_FIGURE, says: ['unreadDuty'] };
 
@@ -88,7 +91,14 @@ const DUTY_LEAD: NoneWhen = { ...DUTY_FIGURE, says: ['unreadDuty'] };
 export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   // One name for a 分校 however its units write it (schoolsShown: its own workbook's); each unit's spelling of itself is its 单位.
   { key: 'school', header: { zh: '分校', en: 'Branch school' }, width: 6, wrap: true, value: (f) => f.schoolShown ?? f.summary?.site.school.trim() ?? '' },
-  { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 12, wrap: true, value: (f) => f.summary?.site.name ?? '' },
+  // A 考点 naming no 考点: said so (unnamedShown), not its 分校's name again.
+  {
+    key: 'unit',
+    header: { zh: '单位', en: 'Unit' },
+    width: 12,
+    wrap: true,
+    value: (f, lang) => (f.summary?.site.unnamed ? unnamedShown(f.summary.site.unnamed, lang) : (f.summary?.site.name ?? '')),
+  },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
   { key: 'errors', header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
@@ -210,7 +220,14 @@ export function paperRowsOf(f: FileOutcome, lang: Lang = 'zh'): Row[] {
 /** What differs in a disagreeing pair, or what is missing, with times shown as dates people read. */
 export function describePair(p: HandoverPair, lang: Lang = 'zh'): string {
   const zh = lang === 'zh';
-  if (p.status === 'matched') return zh ? '两份副本一致' : 'The two copies agree';
+  if (p.status === 'matched') {
+    // A copy whose 交接明细 could not be read (review 21 D4): its items and 合计 were not compared, not found alike.
+    const unread = [p.sender?.itemsUnread && (zh ? '移交方' : 'sender’s'), p.receiver?.itemsUnread && (zh ? '接收方' : 'receiver’s')].filter(Boolean);
+    if (!unread.length) return zh ? '两份副本一致' : 'The two copies agree';
+    return zh
+      ? `其余各栏一致；${unread.join('、')}副本的交接明细未能读取，明细和合计没有核对`
+      : `The other fields agree; the ${unread.join(' and ')} copy’s items could not be read: items and total not checked`;
+  }
   if (p.status === 'disagree') {
     const v = (field: string, x: string) => (field === 'time' ? showDateTime(x, lang) : x) || (zh ? '（空）' : '(blank)');
     return p.differences
@@ -239,8 +256,9 @@ const differingFields = (p: HandoverPair, lang: Lang): string =>
     lang,
   );
 
-/** A copy's 合计 as written; blank when the copy left it empty, null when there is no such copy. */
-const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? '') : null);
+/** A copy's 合计 as written; blank when the copy left it empty, null when there is no such copy; not read with its 交接明细: said so. */
+const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? (c.itemsUnread ? 'unreadHandover' : '')) : null);
+const UNREAD_TOTAL = { unreadHandover: NONE_WORDS.unreadHandover };
 
 const sheetAt = (c: HandoverPair['sender']): string => (c?.sheet ? `${c.sheet}!${c.cell ?? ''}` : '');
 
@@ -272,11 +290,18 @@ export const PAIR_COLUMNS: ReadonlyArray<Column<HandoverPair>> = [
     value: (p) => p.receiver?.time ?? '',
   },
   // Each copy's 合计 as its signers wrote it (not the sum of its items): the figure 差异 quotes when the totals differ.
-  { key: 'senderTotal', header: { zh: words('移交方', '合计（照填）'), en: 'Sender total as written' }, width: 10, value: (p) => totalAsWritten(p.sender) },
+  {
+    key: 'senderTotal',
+    header: { zh: words('移交方', '合计（照填）'), en: 'Sender total as written' },
+    width: 10,
+    words: UNREAD_TOTAL,
+    value: (p) => totalAsWritten(p.sender),
+  },
   {
     key: 'receiverTotal',
     header: { zh: words('接收方', '合计（照填）'), en: 'Receiver total as written' },
     width: 10,
+    words: UNREAD_TOTAL,
     value: (p) => totalAsWritten(p.receiver),
   },
   // Narrower than it was, for the two times to fit on one line each: the table still prints one page wide at 9 pt or more.

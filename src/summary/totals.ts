@@ -21,6 +21,10 @@ export interface LevelTotals {
   copies: number;
   candidates: number;
   bagsStillOut: number;
+  /** Of `units`, those whose candidates are not known (考试安排 not read: in no figure); absent when none. */
+  candidatesUnknown?: number;
+  /** Of `units`, those whose bags still out are not known (附件3 not read: in no figure); absent when none. */
+  stillOutUnknown?: number;
 }
 
 export interface ConsolidatedTotals {

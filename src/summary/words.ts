@@ -14,6 +14,8 @@ import { type Level, levelOf } from '../model/custody';
 import { semesterShown } from '../model/semester';
 import { showDateTime, showDuration, words } from './columns';
 import type { DutyCoverage } from './duty';
+import type { UnnamedSite } from './error-cells';
+import { countShown } from '../model/count-shown';
 
 export type Words<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -91,13 +93,14 @@ export const SITES_TITLE: Record<Lang, (semesters: readonly string[]) => string>
  */
 export const OTHER_SEMESTER_WORDS: Record<Lang, { head: (main: string, n: number) => string; more: (n: number) => string }> = {
   zh: {
-    head: (main, n) => `注意：以下 ${n} 个工作簿不是${main}学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：`,
-    more: (n) => `另有 ${n} 个，见检查结果`,
+    head: (main, n) =>
+      `注意：以下 ${countShown(n)} 个工作簿不是${main}学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：`,
+    more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
   },
   en: {
     head: (main) =>
       `Note: the workbooks below are not of ${semesterShown(main, 'en')}, the semester of the others; their papers are in none of this page’s figures (see the finding “Workbook of another semester”):`,
-    more: (n) => `${n} more: see the findings`,
+    more: (n) => `${countShown(n)} more: see the findings`,
   },
 };
 
@@ -113,16 +116,16 @@ export const OTHER_SEMESTER_WORDS: Record<Lang, { head: (main: string, n: number
 export const REPEATED_UNIT_WORDS: Record<Lang, { head: (n: number) => string; counted: (file: string, same: boolean) => string; more: (n: number) => string }> =
   {
     zh: {
-      head: (n) => `注意：以下 ${n} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：`,
+      head: (n) => `注意：以下 ${countShown(n)} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：`,
       counted: (file, same) => (same ? `与 ${file} 内容相同，只计入 ${file}` : `与 ${file} 内容不同，只计入 ${file}，请核对两本`),
-      more: (n) => `另有 ${n} 个，见检查结果`,
+      more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
     },
     en: {
       head: () =>
         'Note: the workbooks below are of the same unit and semester as another; each unit is counted once, so their papers are in none of this page’s figures:',
       counted: (file, same) =>
         same ? `the same records as ${file}; ${file} counted instead` : `records differ from ${file}; ${file} counted instead: compare the two`,
-      more: (n) => `${n} more: see the findings`,
+      more: (n) => `${countShown(n)} more: see the findings`,
     },
   };
 
@@ -138,23 +141,24 @@ type AbsentWords = {
   head: string;
   more: (n: number) => string;
 };
-const slips = (a: AbsentReceiver, zh: boolean): string => (a.handovers < 2 ? '' : zh ? `（${a.handovers} 张交接单）` : ` (${a.handovers} slips)`);
+const slips = (a: AbsentReceiver, zh: boolean): string =>
+  a.handovers < 2 ? '' : zh ? `（${countShown(a.handovers)} 张交接单）` : ` (${countShown(a.handovers)} slips)`;
 export const ABSENT_RECEIVER_WORDS: Record<Lang, AbsentWords> = {
   zh: {
-    sent: (a) => `交给${a.to} ${a.bags} 袋${slips(a, true)}`,
-    item: (a) => `${a.from}交给${a.to} ${a.bags} 袋${slips(a, true)}`,
+    sent: (a) => `交给${a.to} ${countShown(a.bags)} 袋${slips(a, true)}`,
+    item: (a) => `${a.from}交给${a.to} ${countShown(a.bags)} 袋${slips(a, true)}`,
     line: (named, more) =>
       `注意：${named.join('、')}${more ? ` 等 ${named.length + more} 处` : ''}，接收单位的工作簿不在本次汇总中，这些交接单只有移交方的副本，无法核对（见“交接配对”）。`,
     head: '注意：以下单位移交的试卷，接收单位的工作簿不在本次汇总中，这些交接单只有移交方的副本，无法核对（见“交接配对”）：',
-    more: (n) => `另有 ${n} 处，见“交接配对”`,
+    more: (n) => `另有 ${countShown(n)} 处，见“交接配对”`,
   },
   en: {
-    sent: (a) => `${a.bags} bags to ${a.to}${slips(a, false)}`,
-    item: (a) => `${a.from} handed ${a.bags} bags to ${a.to}${slips(a, false)}`,
+    sent: (a) => `${countShown(a.bags)} bags to ${a.to}${slips(a, false)}`,
+    item: (a) => `${a.from} handed ${countShown(a.bags)} bags to ${a.to}${slips(a, false)}`,
     line: (named, more) =>
-      `Note: ${named.join('; ')}${more ? `; and ${more} more` : ''}: the receiving units’ workbooks are not in this summary, so these handover slips have only the sender’s copy and are not checked (see “Handover pairs”).`,
+      `Note: ${named.join('; ')}${more ? `; and ${countShown(more)} more` : ''}: the receiving units’ workbooks are not in this summary, so these handover slips have only the sender’s copy and are not checked (see “Handover pairs”).`,
     head: 'Note: the units below handed papers over to units whose workbooks are not in this summary: these slips have only the sender’s copy and are not checked (see “Handover pairs”):',
-    more: (n) => `${n} more: see “Handover pairs”`,
+    more: (n) => `${countShown(n)} more: see “Handover pairs”`,
   },
 };
 
@@ -175,8 +179,9 @@ export const OTHER_SEMESTER_ROW: Record<Lang, { note: (semester: string) => stri
  * time is theirs added up, not the span from the first intake to the last checkout, which the row also shows.
  */
 const CUSTODY_PERIODS_WORDS: Record<Lang, (stretches: string[]) => string> = {
-  zh: (stretches) => `保管期分 ${stretches.length} 段（段与段之间保密室没有试卷，不计入保管时长）：${stretches.join('；')}`,
-  en: (stretches) => `Custody in ${stretches.length} stretches (no papers in the vault between them, not counted in the custody time): ${stretches.join('; ')}`,
+  zh: (stretches) => `保管期分 ${countShown(stretches.length)} 段（段与段之间保密室没有试卷，不计入保管时长）：${stretches.join('；')}`,
+  en: (stretches) =>
+    `Custody in ${countShown(stretches.length)} stretches (no papers in the vault between them, not counted in the custody time): ${stretches.join('; ')}`,
 };
 
 /** A stretch of custody as the pane and the 汇总 sheet say it: “6月14日 10:10 至 6月16日 07:50（45小时40分）”. */
@@ -201,7 +206,7 @@ export function destroyedLine(papers: ReadonlyArray<{ paperNo: string; bagsDestr
     const list = destroyed.map((p) => `paper ${p.paperNo}, ${counted(p.bagsDestroyed, 'bags')}`).join('; ');
     return `Taken out to be destroyed (the vault log’s note says so, after the exams): ${list}. Counted neither as out nor in the vault; keep the signed record of the destruction with these forms.`;
   }
-  const list = destroyed.map((p) => `试卷 ${p.paperNo} ${p.bagsDestroyed} 袋`).join('、');
+  const list = destroyed.map((p) => `试卷 ${p.paperNo} ${countShown(p.bagsDestroyed)} 袋`).join('、');
   return `考后出库销毁（出入库记录的备注写明）：${list}。不计入未还袋数和在库袋数；请把签字的销毁记录与本表一并留存。`;
 }
 
@@ -225,10 +230,10 @@ export const SIGNATURE_LINE: Record<Lang, string> = {
 /** The last row of a table longer than a sheet holds. */
 export const ROWS_LEFT_OUT: Record<Lang, (left: number, lastRow: number) => string> = {
   zh: (left, lastRow) =>
-    `另有 ${left.toLocaleString('en-US')} 行未能列出：Excel 一张表最多 ${lastRow.toLocaleString('en-US')} 行。全部内容见 custody summary --format json 的输出，或各单位工作簿的检查结果`,
+    `另有 ${countShown(left)} 行未能列出：Excel 一张表最多 ${countShown(lastRow)} 行。全部内容见 custody summary --format json 的输出，或各单位工作簿的检查结果`,
   en: (left, lastRow) =>
     singularOfOne(
-      `${left.toLocaleString('en-US')} more rows are not listed: an Excel sheet holds at most ${lastRow.toLocaleString('en-US')} rows. All of them are in the output of custody summary --format json, or in each unit's own check`,
+      `${countShown(left)} more rows are not listed: an Excel sheet holds at most ${countShown(lastRow)} rows. All of them are in the output of custody summary --format json, or in each unit's own check`,
     ),
 };
 
@@ -314,6 +319,20 @@ export const levelWord = (level: keyof typeof LEVEL_WORDS | null, lang: Lang): s
  * 单位级别 as 基本信息 writes it, shown: in Chinese as written; in English the level's words when it reads as
  * one (考点, 分校（学院）…), else as written (a quoted value: 分部, 学院).
  */
+/**
+ * 站点汇总's 单位 of a 考点 whose workbook names no 考点 (SiteSummary.site.unnamed, review 21 D2): that it is not known,
+ * why and where — never its 分校's name again beside the 分校 column (“长沙分校 | 长沙分校 | 考点”).
+ */
+export function unnamedShown(u: UnnamedSite, lang: Lang): string {
+  const at = u.sheet && u.cell ? (lang === 'en' ? `${u.sheet}!${u.cell}` : `工作表“${u.sheet}”${u.cell}`) : '';
+  if (lang === 'en') {
+    if (u.shows !== undefined) return `考点 not known (${at ? `${at} shows` : 'shows'} ${u.shows})`;
+    return `考点 not filled in${at ? ` (${at})` : ''}`;
+  }
+  if (u.shows !== undefined) return `考点名称未能读取（${at ? `${at} ` : ''}显示 ${u.shows}）`;
+  return `考点名称没有填写${at ? `（${at}）` : ''}`;
+}
+
 export function levelShown(written: string | undefined, lang: Lang): string {
   const text = (written ?? '').trim();
   if (lang === 'zh' || !text) return text;
@@ -365,16 +384,16 @@ export const SITE_WORDS = {
 export const siteSections = (lang: Lang) =>
   lang === 'zh'
     ? {
-        handovers: (inn: number, out: number) => `二、交接单（接收 ${inn} 份，移交 ${out} 份）`,
+        handovers: (inn: number, out: number) => `二、交接单（接收 ${countShown(inn)} 份，移交 ${countShown(out)} 份）`,
         // null: a site that keeps no vault record, no checkout to count.
-        outstanding: (n: number | null) => `四、尚未归还保密室的出库${n === null ? '' : `（${n} 条）`}`,
+        outstanding: (n: number | null) => `四、尚未归还保密室的出库${n === null ? '' : `（${countShown(n)} 条）`}`,
         // lines: fewer lines than findings, the same problem down a column written once (finding-groups.ts).
         findings: (errors: number, warnings: number, lines?: number) =>
-          `五、检查发现的问题（错误 ${errors}，警告 ${warnings}${lines === undefined ? '' : `；同一列多行的同一问题合为一行，共 ${lines} 行`}）`,
+          `五、检查发现的问题（错误 ${countShown(errors)}，警告 ${countShown(warnings)}${lines === undefined ? '' : `；同一列多行的同一问题合为一行，共 ${countShown(lines)} 行`}）`,
       }
     : {
-        handovers: (inn: number, out: number) => `2. Handover slips (${inn} received, ${out} handed over)`,
-        outstanding: (n: number | null) => `4. Checkouts not back in the vault${n === null ? '' : ` (${n})`}`,
+        handovers: (inn: number, out: number) => `2. Handover slips (${countShown(inn)} received, ${countShown(out)} handed over)`,
+        outstanding: (n: number | null) => `4. Checkouts not back in the vault${n === null ? '' : ` (${countShown(n)})`}`,
         findings: (errors: number, warnings: number, lines?: number) =>
           `5. Problems found (${counted(errors, 'errors')}, ${counted(warnings, 'warnings')}${lines === undefined ? '' : `; the same problem on several rows of a column is one line, ${counted(lines, 'lines')}`})`,
       };

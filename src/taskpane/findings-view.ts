@@ -155,11 +155,7 @@ function showFindings(list: HTMLElement, findings: readonly FindingGroup[], from
   const left = findings.length - to;
   if (left === 0) return;
   const item = el('li', { class: 'more' });
-  const more = el(
-    'button',
-    { class: 'btn', type: 'button' },
-    t(lang, 'showMore', { n: Math.min(left, SHOWN_AT_A_TIME).toLocaleString('en-US'), left: left.toLocaleString('en-US') }),
-  );
+  const more = el('button', { class: 'btn', type: 'button' }, t(lang, 'showMore', { n: Math.min(left, SHOWN_AT_A_TIME), left }));
   more.addEventListener('click', () => {
     item.remove();
     showFindings(list, findings, to, draw, lang);

@@ -1,5 +1,6 @@
 /** The pane's words, Chinese first, English on the switch. */
 import type { SheetState } from '../model/grid';
+import { countShown } from '../model/count-shown';
 
 export type Lang = 'zh' | 'en';
 
@@ -300,7 +301,7 @@ const TABLES: Record<Lang, Record<Key, string>> = { zh, en };
  * word alone (“its”, “their”).
  */
 export function t(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
-  const show = (v: string | number | undefined, k: string): string => (typeof v === 'number' ? v.toLocaleString('en-US') : (v ?? `{${k}}`));
+  const show = (v: string | number | undefined, k: string): string => (typeof v === 'number' ? countShown(v) : (v ?? `{${k}}`));
   return TABLES[lang][key].replace(/\{(\w+)(?:([|:])([^|}]*)\|([^}]*))?\}/g, (_, k: string, how?: string, one?: string, many?: string) => {
     if (how === undefined) return show(params[k], k);
     const noun = Number(String(params[k]).replace(/,/g, '')) === 1 ? one! : many!;
@@ -327,7 +328,7 @@ export function markedMessage(
   result: { marked: number; leftOut: number; list?: string; gone?: number; listRemoved?: string },
   note?: string,
 ): string {
-  const show = (n: number) => n.toLocaleString('en-US');
+  const show = countShown;
   const capped = result.leftOut ? t(lang, 'marksCapped', { max: show(result.marked), left: show(result.leftOut) }) : '';
   const list = result.list ? t(lang, 'listWritten', { sheet: result.list }) : '';
   // The marks of an earlier marking whose findings are gone, taken away: said, not done silently (review 20a D3).

@@ -3,7 +3,7 @@
  */
 import { insertTemplate } from '../io/office-forms';
 import { DESKTOP_READ_OPTIONS, WEB_READ_OPTIONS, readOfficeGrid } from '../io/office-grid';
-import { applyMarks, clearMarks, loadMarkRecord, selectCell } from '../io/office-marks';
+import { applyMarks, clearMarks, loadMarkRecord, marksLeft, selectCell } from '../io/office-marks';
 import { writeSummarySheet } from '../io/office-summary';
 import { checkSites } from './check';
 import { SheetCache } from './live';
@@ -52,8 +52,10 @@ export function officeHost(): Host {
       });
       const whole = cache.update(names, grid.sheets);
       const results = await checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole, open: true }], lang);
-      // Never “可以提交” while they remain.
-      return record ? withOldMarks(results, record, whole.sheets) : results;
+      // Never “可以提交” while they remain; a mark moved with its cell (rows inserted, its sheet renamed) is no mark left.
+      if (!record) return results;
+      const now = await marksLeft(record, results[0]?.findings ?? [], (find) => Excel.run(find), notes);
+      return withOldMarks(results, now, whole.sheets);
     },
     // worksheets.onChanged (ExcelApi 1.9) reports edits by sheet id.
     watch: supports('1.9') ? watchWorksheets : undefined,

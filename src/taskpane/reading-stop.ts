@@ -3,6 +3,7 @@
  * so that the pane's frame (app.ts) can tell it without loading the browser face and its reader.
  */
 import type { OpenNote } from './browser-face';
+import { countShown } from '../model/count-shown';
 
 /** The reading was stopped: the files read before are kept (with what opening them did), those named in `notRead` were not read. */
 export class ReadingStopped extends Error {
@@ -23,5 +24,5 @@ export function namesShown(names: readonly string[], lang: 'zh' | 'en'): string 
   const shown = names.slice(0, NAMES_SHOWN).join(lang === 'zh' ? '、' : ', ');
   const more = names.length - NAMES_SHOWN;
   if (more <= 0) return shown;
-  return lang === 'zh' ? `${shown} 等 ${names.length} 个` : `${shown} and ${more.toLocaleString('en-US')} more`;
+  return lang === 'zh' ? `${shown} 等 ${countShown(names.length)} 个` : `${shown} and ${countShown(more)} more`;
 }

@@ -9,9 +9,22 @@ import { ruleTitle } from '../summary/rule-titles';
 import type { SiteSummary } from '../summary/site';
 import { PAPER_COLUMNS, columnIndex, paperTotals, readinessText } from '../summary/tables-site';
 import { custodyPeriodsLine, custodyStretch, destroyedLine } from '../summary/words';
-import { CUSTODY_FIGURE, DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, type NoneWhen, noneReasons, reasonUnder, unreadLines } from '../summary/none-figures';
+import {
+  CUSTODY_FIGURE,
+  CUSTODY_SCHEDULE_SAID,
+  DUTY_FIGURE,
+  LOG_FIGURE,
+  NONE_SITE,
+  NONE_WORDS,
+  type NoneWhen,
+  noneReasons,
+  reasonUnder,
+  unreadLines,
+} from '../summary/none-figures';
 import type { Lang } from './i18n';
 import { semesterShown } from '../model/semester';
+import { seqsEn } from '../model/finding';
+import { countShown } from '../model/count-shown';
 
 type Cell = string | number;
 
@@ -71,14 +84,8 @@ export function summarySheetFormats(table: SummaryTable): string[][] {
   );
 }
 
-/**
- * The readiness line's counts with thousands separators (“6,001 处错误”), as the badges and the status line show them
- * (review 10b D12); its only figures are counts of findings (readinessText), so every run of digits is one.
- */
-const countsGrouped = (text: string): string => text.replace(/\d{4,}/g, (n) => Number(n).toLocaleString('en-US'));
-
-/** A count with thousands separators, as the badges and the status line show counts (review 10b D12): 6,001; text as it is. */
-const grouped = (v: Cell): string => (typeof v === 'number' ? v.toLocaleString('en-US') : v);
+/** A count as every face shows counts (model/count-shown.ts): 6,001; text as it is. */
+const grouped = (v: Cell): string => (typeof v === 'number' ? countShown(v) : v);
 
 /** The table as the 汇总 tab shows it: the papers' rows and their total, and the facts under them, as text; counts grouped (6,001). */
 export function pageTexts(table: SummaryTable): { rows: string[][]; facts: Array<[string, string]> } {
@@ -123,7 +130,10 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   // a form not read: which figures it leaves unknown, and where its finding is.
   const intake: Array<[string, Cell]> = [
     ...(s.noIntake ? [[zh ? '入库清单' : 'Intake list', NONE_SITE.noIntake[lang]] as [string, Cell]] : []),
-    ...unreadLines(s.unread, lang).map((line): [string, Cell] => [zh ? '未能读取' : 'Not read', line]),
+    ...[...unreadLines(s.unread, lang), ...(s.custodySchedule ? [CUSTODY_SCHEDULE_SAID[lang]] : [])].map((line): [string, Cell] => [
+      zh ? '未能读取' : 'Not read',
+      line,
+    ]),
   ];
   // Bags out to be destroyed: why 在库 is short of 袋数合计 by them, as the 汇总 sheet says under its table.
   const destroyedText = destroyedLine(s.papers, lang);
@@ -149,7 +159,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
         ['Custody period', custodyKnown(stretches ?? custody)],
         ['Duty coverage', duty(`${pct(s.duty.coverage)}${long(s.duty.coveredHours)}`)],
         ['Duty gaps', duty(gaps || 'none')],
-        ['Not returned', vault(s.outstanding.map((o) => `${o.paperNo} (row ${o.row})`).join(', ') || 'none')],
+        ['Not returned', vault(s.outstanding.map((o) => `${o.paperNo} (${seqsEn([o.row])})`).join(', ') || 'none')],
         ['Errors', s.findings.errors],
         ['Warnings', s.findings.warnings],
       ];
@@ -157,7 +167,7 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
     title: zh
       ? `${name} 试卷保管汇总${s.site.semester ? `（${s.site.semester}）` : ''}`
       : `${name} custody summary${s.site.semester ? ` (${semesterShown(s.site.semester, 'en')})` : ''}`,
-    status: countsGrouped(readinessText(s, lang)),
+    status: readinessText(s, lang),
     header: PAPER_COLUMNS.map((c) => plainHeader(c.header[lang])),
     widths: PAPER_COLUMNS.map((c) => c.width),
     numFmts: PAPER_COLUMNS.map((c) => numFmtOf(c, lang) ?? null),

@@ -6,7 +6,7 @@ import { draftWorkbook } from '../forms/workbook';
 import type { EtObject } from '../io/wps/et';
 import { get, sheetName } from '../io/wps/et';
 import { readWpsGrid } from '../io/wps/grid';
-import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, selectWpsCell, wpsMarkRecord } from '../io/wps/marks';
+import { MARKS_SHEET, applyWpsMarks, clearWpsMarks, selectWpsCell, wpsMarksLeft } from '../io/wps/marks';
 import { insertWpsDrafts, writeWpsSummary } from '../io/wps/sheets';
 import { checkSites } from '../taskpane/check';
 import type { Host } from '../taskpane/host';
@@ -33,7 +33,7 @@ export function wpsHost(app: EtObject): Host {
       const whole = cache.update(names, grid.sheets);
       const results = await checkSites([{ id: 'workbook', label: lang === 'zh' ? '当前工作簿' : 'This workbook', grid: whole, open: true }], lang);
       // The marks of an earlier 标记 whose findings are gone: said, never “可以提交” while they remain.
-      return withOldMarks(results, wpsMarkRecord(app), whole.sheets);
+      return withOldMarks(results, wpsMarksLeft(app, results[0]?.findings ?? []), whole.sheets);
     },
     async select(_site, finding, lang) {
       if (!finding.sheet || !finding.cell) return undefined;

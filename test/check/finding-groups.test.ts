@@ -86,7 +86,7 @@ const EN_ROWS = [
     'G4',
     'No. 1',
     'Required field left empty',
-    'Row No. 1: "卷库保管员出库签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting. (the same on 119 more rows: No. 2–120, each marked in the sheet)',
+    'Row No. 1: "卷库保管员出库签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting. (the same on 119 more rows: Nos. 2–120, each marked in the sheet)',
   ],
   [
     2,
@@ -95,7 +95,7 @@ const EN_ROWS = [
     'I4',
     'No. 1',
     'End before start',
-    '"还卷时间" is Jun 15 06:45, before 取卷时间 Jun 15 07:45. An end cannot come before its start; check both times. (the same on 119 more rows: No. 2–120, each marked in the sheet)',
+    '"还卷时间" is Jun 15 06:45, before 取卷时间 Jun 15 07:45. An end cannot come before its start; check both times. (the same on 119 more rows: Nos. 2–120, each marked in the sheet)',
   ],
   [
     3,
@@ -104,7 +104,7 @@ const EN_ROWS = [
     'D7',
     'No. 4',
     'More bags out than in',
-    'After taking out 3 bags of paper 1001 at Jun 15 07:45, the bags out at once come to 6, but only 3 had been taken in by then. Check the quantities or the intake time. (the same on 2 more rows: No. 5–6, each marked in the sheet)',
+    'After taking out 3 bags of paper 1001 at Jun 15 07:45, the bags out at once come to 6, but only 3 had been taken in by then. Check the quantities or the intake time. (the same on 2 more rows: Nos. 5–6, each marked in the sheet)',
   ],
 ];
 
@@ -149,7 +149,7 @@ describe.each([
     const withList = unzipSync((await markedCopy(bytes, findings, lang)).bytes);
     const without = unzipSync(markParts(bytes, cellMarks(findings, lang), MARK_COLORS)!.bytes);
     const listPart = Object.keys(withList).find((p) => !(p in without))!;
-    expect(strFromU8(withList[listPart])).toContain('序号 2–120'.replace('序号 ', lang === 'zh' ? '序号 ' : 'No. '));
+    expect(strFromU8(withList[listPart])).toContain('序号 2–120'.replace('序号 ', lang === 'zh' ? '序号 ' : 'Nos. '));
     for (const [part, data] of Object.entries(without)) {
       if (/^xl\/(worksheets\/sheet\d+|styles|workbook)\.xml$|\.rels$|Content_Types/.test(part)) continue;
       expect([part, Buffer.from(withList[part]).equals(Buffer.from(data))]).toEqual([part, true]);
@@ -236,7 +236,7 @@ describe('what is not one line', () => {
     ]);
     const en = (n: number) => `Row No. ${n}: "取卷人签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting.`;
     expect(groupFindings([...rows.map((n) => f(`E${n + 3}`, n, en(n))), f('E300', 7, en(7))].slice(0, 41), 'en').map((g) => g.message)).toEqual([
-      `${en(1)} (the same on 40 more rows: No. 2–40, 42, each marked in the sheet)`,
+      `${en(1)} (the same on 40 more rows: Nos. 2–40, 42, each marked in the sheet)`,
     ]);
     expect(groupFindings([f('E4', 1, en(1)), f('E9', 6, en(6))], 'en')[0].message).toBe(`${en(1)} (the same on 1 more row: No. 6, marked in the sheet)`);
   });
@@ -275,7 +275,7 @@ describe('what is not one line', () => {
       ['I5', 'I7', 'I8'],
     ]);
     const english = [1, 2, 4].map((n) => f(`E${n + 3}`, n, en(n)));
-    expect(groupFindings(english, 'en', undefined, 'column').map((g) => g.message)).toEqual([`${en(1)} (the same on 2 more rows: No. 2, 4, column E)`]);
+    expect(groupFindings(english, 'en', undefined, 'column').map((g) => g.message)).toEqual([`${en(1)} (the same on 2 more rows: Nos. 2, 4, column E)`]);
   });
 });
 

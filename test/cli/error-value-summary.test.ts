@@ -47,8 +47,9 @@ function threaded(...args: string[]) {
 }
 
 const LOG =
-  '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!、工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计';
-const SCHEDULE = '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A），考生数、首场开考和余量无从计算，考生数未计入合计';
+  '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!，即试卷 2045 的移交送出袋数、未还袋数和在库袋数；工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计';
+const SCHEDULE =
+  '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A，即试卷 2045 的考生数和余量），考生数、首场开考和余量无从计算，考生数未计入合计；其他试卷各自的数字照填写计算';
 const hours = (h: number, m: number) => new Date(Date.UTC(1899, 11, 30) + (h * 60 + m) * 60_000);
 
 describe('custody summary of units with cells showing an error value (worker threads)', () => {
@@ -62,11 +63,16 @@ describe('custody summary of units with cells showing an error value (worker thr
         '岳麓考点',
         ['1001', '2045', '3310'],
         [
-          { form: 'vaultLog', sheet: '出入库记录', cell: 'D5', shows: '#REF!' },
+          { form: 'vaultLog', sheet: '出入库记录', cell: 'D5', shows: '#REF!', paper: '2045', figures: ['bagsDispatched', 'bagsStillOut', 'bagsInVault'] },
           { form: 'vaultLog', sheet: '出入库记录', cell: 'B6', shows: '#N/A' },
         ],
       ],
-      ['长沙分校', '', ['1001', '2045', '3310'], [{ form: 'schedule', sheet: '考试安排', cell: 'F4', shows: '#N/A' }]],
+      [
+        '长沙分校',
+        '',
+        ['1001', '2045', '3310'],
+        [{ form: 'schedule', sheet: '考试安排', cell: 'F4', shows: '#N/A', paper: '2045', figures: ['candidates', 'spareCopies'] }],
+      ],
     ]);
   });
 
@@ -74,12 +80,13 @@ describe('custody summary of units with cells showing an error value (worker thr
     const out = path.join(dir, 'zh.xlsx');
     const r = threaded('-o', out);
     expect(r.status).toBe(1);
-    // 报考 108 人: 岳麓考点's alone; the 考点 whose 报考人数 shows #N/A is left out and said so (was 报考 185 人 of the two).
+    // 报考 108 人: 岳麓考点's alone; the 考点 whose 报考人数 shows #N/A is left out and said so (was 报考 185 人 of the two):
+    // at least 108 (review 21 D3); 岳麓考点's bags out unknown, its 附件3 not read (was 未还保密室 0 袋).
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
       '已汇总 2 个工作簿：可以提交 0 个，需改正 2 个；错误 4 处，警告 0 处。',
       '注意：岳麓考点的附件3 出入库记录未能读取（见检查结果），未还袋数未计入合计。',
       '注意：长沙分校的考试安排未能读取（见检查结果），报考人数未计入按单位级别的合计。',
-      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：考点 2 个，12 袋、230 份（报考 108 人）。未还保密室 0 袋。',
+      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：考点 2 个，12 袋、230 份（报考至少 108 人）。未还保密室袋数未知（附件3 未能读取）。',
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -111,9 +118,9 @@ describe('custody summary of units with cells showing an error value (worker thr
       LOG,
       'c8.xlsx',
     ]);
-    // Named by its 分校 as a blank 考点 is (was “#N/A”); 考生数 unknown (was 77 of 108).
+    // Was “#N/A”, then its 分校's name again (“长沙分校 | 长沙分校 | 考点”, review 21 D2); 考生数 unknown (was 77 of 108).
     expect(site('n6.xlsx')).toEqual([
-      '长沙分校',
+      '考点名称未能读取（工作表“基本信息”B5 显示 #N/A）',
       '考点',
       '需改正',
       2,

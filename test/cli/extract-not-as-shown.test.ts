@@ -52,7 +52,7 @@ const run = async (...args: string[]) => {
 
 const UNSAVED = {
   zh: 'unsaved.xlsx：出入库记录!F4：“取卷时间”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出；本表另有 2 格也是这样（F5、F6），都没有检查——它们并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。读出的数据里没有这 3 格的值：“取卷时间”（序号 1、2、3）。\n',
-  en: 'unsaved.xlsx: 出入库记录!F4: "取卷时间" holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work it out; the same in 2 more cells of this sheet (F5, F6), none of them checked: they are not blank. Open the workbook in Excel or WPS, save it, and check again. The data printed holds no value for these 3 cells: "取卷时间" (rows 1, 2, 3).\n',
+  en: 'unsaved.xlsx: 出入库记录!F4: "取卷时间" holds a formula whose result was not saved with the file (files written by programs, or saved by some WPS versions, are so), and this tool cannot work it out; the same in 2 more cells of this sheet (F5, F6), none of them checked: they are not blank. Open the workbook in Excel or WPS, save it, and check again. The data printed holds no value for these 3 cells: "取卷时间" (Nos. 1, 2, 3).\n',
 };
 
 test.each(['zh', 'en'] as const)('extract --lang %s of unsaved formulas: said once a sheet with the fields left out; the data as before', async (lang) => {

@@ -49,6 +49,15 @@ test.each([
   [['-o', 'folder', '--lang', 'en'], 'the output is a folder, not a file: folder\n'],
   // Review 14a D9: a path written as a folder's, its folder not there (path.extname reads .xlsx from it).
   [['-o', 'new.xlsx/'], '输出位置是一个文件夹，不能写成文件：new.xlsx/\n'],
+  // Review 21b O1: JSON into a file named .xlsx, said written, was a “workbook” Excel cannot open.
+  [
+    ['--format', 'json', '-o', 's.xlsx'],
+    '--format json 写出的是 JSON，不是工作簿：写到 s.xlsx 会成为一个 Excel 打不开的“工作簿”。请把文件名改为以 .json 结尾，或去掉 --format json 写出汇总工作簿\n',
+  ],
+  [
+    ['--format', 'json', '-o', 'S.XLSX', '--lang', 'en'],
+    '--format json writes JSON, not a workbook: S.XLSX would be a “workbook” Excel cannot open. Give a file name ending in .json, or leave out --format json for the summary workbook\n',
+  ],
 ])('summary kaodian.xlsx %j: refused before any work, in the language asked', async (args, err) => {
   expect(await run(dir, 'summary', 'kaodian.xlsx', ...args)).toEqual({ code: 2, out: '', err });
   expect(fs.readdirSync(dir).sort()).toEqual(['folder', 'kaodian.xlsx', 'other']);

@@ -141,7 +141,14 @@ maybe('the offline page from file:// with no network', () => {
     expect(form.suggested).toBe('附件1 纸质试卷交接单.xlsx');
     expect(await statusAfter(page)).toBe(`${tallyOf(report)}；已下载 附件1 纸质试卷交接单.xlsx`);
     expect(fs.readFileSync(form.file).equals(fs.readFileSync(path.join(ROOT, 'templates', '附件1 纸质试卷交接单.xlsx')))).toBe(true);
-    await screenshot(page, 'offline-forms.png', 'offline-forms.png');
+    // The guide's picture of the 表单 tab as a new officer first sees it: a page just opened, no check's status line (review 21b D8).
+    const fresh = await context.newPage();
+    await fresh.goto(pathToFileURL(PAGE).href);
+    await fresh.click('#tab-forms');
+    await fresh.waitForSelector('[data-template]');
+    expect((await fresh.textContent('#status'))?.trim() ?? '').toBe('');
+    await screenshot(fresh, 'offline-forms.png', 'offline-forms.png');
+    await fresh.close();
 
     // The site's summary and the consolidated summary of both workbooks; the line saying how to get them is gone.
     await page.click('#tab-summary');

@@ -135,6 +135,16 @@ rt('required-field', {
       errors: [{ messageId: 'cell', form: 3, sheet: '出入库记录', cell: 'E6', row: 3, message: /序号 3 这一行的“取卷人签字”没有填写/ }],
     },
     {
+      // Review 21a D7: read as a label and what it names, the row was no row; column-total blamed the right 合计 (6 for 4).
+      name: 'a handover row typed as one text, its count with it (岳麓考点：2袋), 数量 blank',
+      edit: (d) => {
+        d.handovers![0].items![2].destination = '岳麓考点：2袋';
+        delete d.handovers![0].items![2].quantity;
+        delete d.handovers![0].items![2].unit;
+      },
+      errors: [{ messageId: 'cell', form: 1, sheet: '交接单', cell: 'D10', row: 3, message: /序号 3 这一行的“数量”没有填写/ }],
+    },
+    {
       // The 单位 stands right of the printed form: the 2 prints bare, 2 bags or 2 boxes.
       name: 'a handover row’s 数量 with no 单位 picked',
       edit: (d) => void delete d.handovers![0].items![2].unit,
@@ -242,6 +252,22 @@ rt('invalid-datetime', {
         d.handovers![0].time = '2024年6月14日';
       },
       errors: [{ messageId: 'noTime', form: 1, sheet: '交接单', cell: 'C3', row: null, message: /“日期”只写了日期“2024年6月14日”，没有写几时几分/ }],
+    },
+    {
+      // Review 21b D7: it was “只写了日期“2024/6/16””, a date the officer looking at the cell never sees.
+      name: 'a 还卷时间 cell holding the whole serial 45459 under 常规: quoted as the number it shows, and the day it stands for',
+      retype: (g) => typeInto(g, '出入库记录', 'I6', 45459),
+      errors: [
+        {
+          messageId: 'noTimeNumber',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'I6',
+          row: 3,
+          message:
+            /^“还卷时间”这一格显示的是 45459，这是日期“2024\/6\/16”在 Excel 里的内部数值（这一格的格式是“常规”或数值），只有日期，没有几时几分。表上的时间须写到年、月、日、时、分：请把这一格的格式设为日期（设置单元格格式 → 日期 → 选“2024\/3\/14 13:30”），再补上时分，如“2024\/6\/16 8:30”。$/,
+        },
+      ],
     },
     {
       name: 'a 还卷时间 written short (21:15) on a row whose 取卷时间 is unreadable: the 取卷时间 alone is said',
@@ -737,6 +763,11 @@ const closingRowAt = (at: number, word: string) => (g: WorkbookGrid) => {
 const ROWS_AFTER_CLOSING =
   /^这里写了“（以下空白）”，表示表格到此为止，但它下面还登记了序号 3 这一行（已照常检查）。“（以下空白）”下面不应再登记：请把“（以下空白）”移到最后一条真实记录的下面，误登的行整行删除。$/;
 
+/** `value` filled down `col` of `sheet` from row `from` to 13 (1-based), over its empty rows (review 21a D8). */
+const fillDown = (g: WorkbookGrid, sheet: string, col: string, value: CellValue, from = 7) => {
+  for (let r = from; r <= 13; r++) typeInto(g, sheet, `${col}${r}`, value);
+};
+
 rt('rows-after-closing', {
   valid: [
     { name: '以下空白 under the vault log’s last row, nothing below it', retype: (g) => typeInto(g, '出入库记录', 'B7', '以下空白') },
@@ -771,6 +802,57 @@ rt('rows-after-closing', {
       name: `${word} between the vault log’s rows 2 and 3 (a day’s total): row 3 read on`,
       retype: closingRowAt(5, word),
     })),
+    // Review 21a D3, D9: a day's heading with its colon (it ended the log: 3310's checkout lost, its handout said outside
+    // custody), or in other shapes (each a paper off every list and a row half filled): no record, row 3 read on.
+    ...['6月16日：', '第二天：', '6月16日 星期日', '6月16日上午场', '2024/6/16', '六月十六日（星期日）'].map((word) => ({
+      name: `a day’s heading “${word}” between the vault log’s rows 2 and 3: no record, row 3 read on`,
+      retype: closingRowAt(5, word),
+    })),
+    // Review 21a D9: it was partial-row at B6 and invalid-datetime at F6 (只写了日期).
+    {
+      name: 'a day’s heading (6月16日) typed alone in the vault log’s 取卷时间 between rows 2 and 3: no record',
+      retype: (g) => {
+        closingRowAt(5, '')(g);
+        typeInto(g, '出入库记录', 'F6', '6月16日');
+      },
+    },
+    // Review 21a D4: the register ended at its row: room 02's handout lost, the 备注 read as the footer's 收卷人 (staff-not-on-roster).
+    {
+      name: 'a register row’s 备注 beginning with a footer’s label (收卷人：赵敏代收): the row read, the footer’s 收卷人 its own',
+      edit: (d) => void (d.distributions![0].rows![1].note = '收卷人：赵敏代收'),
+    },
+    // Review 21a D8: what people fill down over the empty rows — a drop-down's 袋, a lookup's #N/A, a SUM's 0 — was a
+    // half-filled row each (partial-row ×7, paper-name-mismatch ×7), and a note or a heading beside it a paper off every list.
+    { name: '单位 filled down with 袋 over the vault log’s empty rows: no record', retype: (g) => fillDown(g, '出入库记录', 'K', '袋') },
+    {
+      name: 'a lookup dragged down the vault log’s 试卷名称 showing #N/A over its empty rows: no record',
+      retype: (g) => fillDown(g, '出入库记录', 'C', '#N/A'),
+    },
+    {
+      name: 'a SUM dragged down the intake list’s 合计（袋） over its empty rows, saved without its value (0): no record',
+      retype: (g) => {
+        const sheet = g.sheets.find((x) => x.name === '入库清单')!;
+        sheet.formulas = { ...sheet.formulas };
+        for (let r = 7; r <= 13; r++) {
+          typeInto(g, '入库清单', `H${r}`, null);
+          sheet.formulas[`H${r}`] = `SUM(D${r}:G${r})`;
+        }
+      },
+    },
+    {
+      name: 'a note beside a lookup’s #N/A on the vault log’s empty rows (注：3310为次日考试): no record',
+      retype: (g) => {
+        fillDown(g, '出入库记录', 'C', '#N/A');
+        typeInto(g, '出入库记录', 'B7', '注：3310为次日考试');
+      },
+    },
+    {
+      name: 'a day’s heading between the vault log’s rows 2 and 3, 单位 filled down beside it (袋): no record, row 3 read on',
+      retype: (g) => {
+        closingRowAt(5, '6月16日（第二天）')(g);
+        fillDown(g, '出入库记录', 'K', '袋', 6);
+      },
+    },
   ],
   invalid: [
     {
@@ -1404,6 +1486,13 @@ rt('checkout-window', {
       errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F6', row: 3, message: /120 分钟/ }],
     },
     {
+      // Review 21a D3: “6月16日：” ended the log, and 3310's early checkout under it went unread (distribution-outside-custody said instead).
+      name: 'two hours before, under a day’s heading with its colon (6月16日：)',
+      edit: (d) => void (d.vaultLog![2].takenAt = '2024-06-16T06:30'),
+      retype: closingRowAt(5, '6月16日：'),
+      errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F7', row: 3, message: /120 分钟/ }],
+    },
+    {
       name: 'after the session began',
       edit: (d) => {
         d.vaultLog![0].takenAt = '2024-06-15T08:40';
@@ -1537,6 +1626,15 @@ rt('distribution-outside-custody', {
       name: 'collected after the vault got it back',
       edit: (d) => {
         d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25';
+      },
+      errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H7', row: 2 }],
+    },
+    {
+      // Review 21a D4: the 备注 ended the register at its row: the late collection unread, staff-not-on-roster said of the 备注.
+      name: 'collected after the vault got it back, the row’s 备注 beginning with a footer’s label (收卷人：赵敏代收)',
+      edit: (d) => {
+        d.distributions![0].rows![1].returnedAt = '2024-06-15T10:25';
+        d.distributions![0].rows![1].note = '收卷人：赵敏代收';
       },
       errors: [{ messageId: 'after', form: 4, sheet: '分发登记1', cell: 'H7', row: 2 }],
     },

@@ -218,7 +218,7 @@ describe('form-copies-disagree on the review10a workbooks', () => {
     expect(found[0].clause).toBe(CLAUSE);
     const [en] = await ofXlsx('e-form-twice-planted.xlsx', 'en');
     expect(en.message).toBe(
-      'This sheet holds the vault log (附件3) twice (the second copy from A18), and row 3 of the second copy differs from the first: "取卷时间" reads "Jan 11 07:30" at F22 in the second copy, "Jan 11 08:10" at F6 in the first. The two copies of one form must be the same; only the first was checked, not the second. Check which is right, and make the copies the same or delete the second.',
+      'This sheet holds the vault log (附件3) twice (the second copy from A18), and No. 3 of the second copy differs from the first: "取卷时间" reads "Jan 11 07:30" at F22 in the second copy, "Jan 11 08:10" at F6 in the first. The two copies of one form must be the same; only the first was checked, not the second. Check which is right, and make the copies the same or delete the second.',
     );
   });
 
@@ -259,7 +259,7 @@ describe('form-copies-disagree on the review11 workbooks', () => {
     );
     const [en] = await ofXlsx('e1-vault-copy-other-sheet.xlsx', 'en');
     expect(en.message).toBe(
-      'This sheet is a second copy of the vault log (附件3) on sheet "出入库记录" (mostly the same), and row 2 of the second copy differs from the first: "取卷时间" reads "Jun 15 09:50" at F5 in the second copy, "Jun 15 09:45" at F5 in the first. The two copies of one form must be the same; only the first ("出入库记录") was checked, not this sheet. Check which is right, and make the copies the same or delete this sheet.',
+      'This sheet is a second copy of the vault log (附件3) on sheet "出入库记录" (mostly the same), and No. 2 of the second copy differs from the first: "取卷时间" reads "Jun 15 09:50" at F5 in the second copy, "Jun 15 09:45" at F5 in the first. The two copies of one form must be the same; only the first ("出入库记录") was checked, not this sheet. Check which is right, and make the copies the same or delete this sheet.',
     );
   });
 
@@ -280,7 +280,7 @@ describe('form-copies-disagree on the review11 workbooks', () => {
     );
     const en = await ofXlsx('d1-vault-copy-one-more.xlsx', 'en');
     expect(en[1].message).toBe(
-      'This sheet holds the vault log (附件3) twice (the second copy from A18), and the second copy has a row more than the first: row 4 (试卷号 "1001", 试卷名称 "高等数学基础", 数量 "3", 取卷人签字 "李强", 取卷时间 "Jun 15 07:45"), the same as row 1 of the second copy. The two copies of one form must be the same; only the first was checked, so this row was not. Check whether it happened: if it did, add it to the first copy (it is checked there); if not, delete it from the second.',
+      'This sheet holds the vault log (附件3) twice (the second copy from A18), and the second copy has a row more than the first: No. 4 (试卷号 "1001", 试卷名称 "高等数学基础", 数量 "3", 取卷人签字 "李强", 取卷时间 "Jun 15 07:45"), the same as No. 1 of the second copy. The two copies of one form must be the same; only the first was checked, so this row was not. Check whether it happened: if it did, add it to the first copy (it is checked there); if not, delete it from the second.',
     );
     // The record is the first copy alone: 2045 at 09:45, three rows.
     const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, 'd1-vault-copy-one-more.xlsx'))));

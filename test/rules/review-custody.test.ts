@@ -94,7 +94,7 @@ const CASES: Case[] = [
       ['dispatch-without-handover', 3, '出入库记录', 'F9', 6],
     ],
     says: [
-      ['在出入库记录上共 2 袋（第 1 行），而交接单（交接单2）上是 3 袋', '2 bags on the vault log (rows 1), but 3 bags'],
+      ['在出入库记录上共 2 袋（第 1 行），而交接单（交接单2）上是 3 袋', '2 bags on the vault log (No. 1), but 3 bags'],
       ['试卷 3310 于 6月15日 07:30 出库下发（取卷人 谭军），但没有一张分校发给考点的纸质试卷交接单', 'Papers 3310 left the vault'],
     ],
   },
@@ -116,7 +116,7 @@ const CASES: Case[] = [
     says: [
       [
         '1月11日 16:20 出库送回湘潭分校的试卷在出入库记录上共 6 袋（第 3、4 行），而送回的交接单（交接单3）上是 5 袋',
-        'to be sent back to 湘潭分校 are 6 bags on the vault log (rows 3, 4), but 5 bags on the sheet that sends them back',
+        'to be sent back to 湘潭分校 are 6 bags on the vault log (Nos. 3, 4), but 5 bags on the sheet that sends them back',
       ],
     ],
   },

@@ -92,13 +92,13 @@ describe('D4: rows-after-closing names the rows below 以下空白 by 序号, as
     ]);
   });
 
-  it('two rows below (序号 2–3): “序号 2–3 这 2 行”, “2 rows filled in (No. 2–3)”', () => {
+  it('two rows below (序号 2–3): “序号 2–3 这 2 行”, “2 rows filled in (Nos. 2–3)”', () => {
     const g = closedAt(4, '以下空白');
     expect(said(g, 'zh').map((f) => f[3])).toEqual([
       '这里写了“以下空白”，表示表格到此为止，但它下面还登记了序号 2–3 这 2 行（已照常检查）。“以下空白”下面不应再登记：请把“以下空白”移到最后一条真实记录的下面，误登的行整行删除。',
     ]);
     expect(said(g, 'en').map((f) => f[3])).toEqual([
-      'This cell says “以下空白” (nothing below), closing the table, yet the table goes on below it: 2 rows filled in (No. 2–3), checked as usual. Nothing should be entered below “以下空白”: move it below the last real record, and delete any row entered by mistake.',
+      'This cell says “以下空白” (nothing below), closing the table, yet the table goes on below it: 2 rows filled in (Nos. 2–3), checked as usual. Nothing should be entered below “以下空白”: move it below the last real record, and delete any row entered by mistake.',
     ]);
   });
 });

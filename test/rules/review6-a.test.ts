@@ -97,7 +97,7 @@ describe('D7: a send-back whose bags differ, at the paper that differs', () => {
       'dispatch-without-handover 出入库记录!D14 row 11: 1月10日 16:20 出库送回怀化分校的试卷在出入库记录上共 17 袋（第 7、8、9、10、11、12 行），而送回的交接单（交接单4）上是 16 袋，不一致的是试卷 5501（出入库记录第 11 行 3 袋，交接单 2 袋）。送回的试卷须与双方签写的交接单一致，请核对数量；确有试卷没有随交接单送回的，须立即查明去向。',
     ]);
     expect(validateSite(model, { lang: 'en' }).find((f) => f.rule === 'dispatch-without-handover')!.message).toBe(
-      'The papers taken out at Jan 10 16:20 to be sent back to 怀化分校 are 17 bags on the vault log (rows 7, 8, 9, 10, 11, 12), but 16 bags on the sheet that sends them back (交接单4); the papers that differ: 5501 (3 bags on vault log row 11, 2 bags on the sheet). Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
+      'The papers taken out at Jan 10 16:20 to be sent back to 怀化分校 are 17 bags on the vault log (Nos. 7, 8, 9, 10, 11, 12), but 16 bags on the sheet that sends them back (交接单4); the papers that differ: 5501 (3 bags on vault log No. 11, 2 bags on the sheet). Papers sent back must agree with the handover sheet signed by both sides; check the counts, and if papers did not go back with the sheet, find out at once where they are.',
     );
   });
 

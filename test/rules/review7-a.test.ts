@@ -67,7 +67,7 @@ describe('D3: a proctor’s namesake in other roles fetches papers: a warning at
         'warning',
         '涉卷人员',
         'B12',
-        'The roster lists 2 people named "王芳" (B4, B12): one is "监考人员", a proctor, another is not. The vault log\'s signatures of "王芳" taking or returning papers (rows 1, 3) cannot be told apart, so they are not judged a proctor\'s for now. Check who it was: a proctor must leave fetching and returning papers to exam-affairs staff; if it was not the proctor, write the namesakes apart on the roster and where they sign, e.g. "王芳1" and "王芳2" (a department or title in brackets is no part of the name and does not tell them apart).',
+        'The roster lists 2 people named "王芳" (B4, B12): one is "监考人员", a proctor, another is not. The vault log\'s signatures of "王芳" taking or returning papers (Nos. 1, 3) cannot be told apart, so they are not judged a proctor\'s for now. Check who it was: a proctor must leave fetching and returning papers to exam-affairs staff; if it was not the proctor, write the namesakes apart on the roster and where they sign, e.g. "王芳1" and "王芳2" (a department or title in brackets is no part of the name and does not tell them apart).',
       ],
     ]);
   });

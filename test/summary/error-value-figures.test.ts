@@ -46,8 +46,9 @@ describe('figures made from cells showing an error value', () => {
       ['invalid-count', '出入库记录', 'D5'],
       ['unknown-paper', '出入库记录', 'B6'],
     ]);
+    // D5 is 2045's row (its 数量: review 21 D1); B6, a 试卷号, names no paper: every paper's 附件3 figures unknown.
     expect(s.unread).toEqual([
-      { form: 'vaultLog', sheet: '出入库记录', cell: 'D5', shows: '#REF!' },
+      { form: 'vaultLog', sheet: '出入库记录', cell: 'D5', shows: '#REF!', paper: '2045', figures: ['bagsDispatched', 'bagsStillOut', 'bagsInVault'] },
       { form: 'vaultLog', sheet: '出入库记录', cell: 'B6', shows: '#N/A' },
     ]);
     expect(s.papers.map((p) => p.paperNo)).toEqual(['1001', '2045', '3310']);
@@ -64,7 +65,7 @@ describe('figures made from cells showing an error value', () => {
     expect(zh.facts).toEqual([
       [
         '未能读取',
-        '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!、工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计',
+        '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!，即试卷 2045 的移交送出袋数、未还袋数和在库袋数；工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计',
       ],
       ['接收交接单', 1],
       ['移交交接单', 0],
@@ -77,11 +78,11 @@ describe('figures made from cells showing an error value', () => {
     ]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
       'Not read',
-      'A cell of the vault log (附件3) shows an error value (出入库记录!D5 shows #REF!, 出入库记录!B6 shows #N/A): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals',
+      'A cell of the vault log (附件3) shows an error value (出入库记录!D5 shows #REF!, paper 2045’s bags sent on, bags out and bags in the vault; 出入库记录!B6 shows #N/A): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals',
     ]);
   });
 
-  it('n6: 基本信息 B5 #N/A (考点), 考试安排 F4 #N/A (2045’s 报考人数): the unit named by its 分校, 考试安排’s figures unknown', async () => {
+  it('n6: 基本信息 B5 #N/A (考点), 考试安排 F4 #N/A (2045’s 报考人数): the unit named by its 分校, 2045’s 考生数 and 余量 unknown, the totals too', async () => {
     const { s, findings } = await summaryWith({
       基本信息: { B5: { formula: 'VLOOKUP(1,单位!A:B,2,FALSE)', error: '#N/A' } },
       考试安排: { F4: { formula: 'VLOOKUP(B4,报名!A:C,3,FALSE)', error: '#N/A' } },
@@ -91,28 +92,38 @@ describe('figures made from cells showing an error value', () => {
       ['invalid-count', '考试安排', 'F4'],
     ]);
     expect([s.site.examSite, s.site.name]).toEqual(['', '长沙分校']);
-    expect(s.unread).toEqual([{ form: 'schedule', sheet: '考试安排', cell: 'F4', shows: '#N/A' }]);
+    expect(s.unread).toEqual([{ form: 'schedule', sheet: '考试安排', cell: 'F4', shows: '#N/A', paper: '2045', figures: ['candidates', 'spareCopies'] }]);
     const zh = summaryTable(s, 'zh');
-    // Was 2045's 考生数 blank and 合计 77, 余量 合计 38 (the truth: 108 and 7), the unit “长沙分校 #N/A”.
+    // Was 2045's 考生数 blank and 合计 77, 余量 合计 38 (the truth: 108 and 7), the unit “长沙分校 #N/A”; then (review 21
+    // D1) every paper's 首场开考 and 考生数 unknown: now 2045's 考生数 and 余量 alone, and the 合计 row's (it adds them).
     expect(zh.rows.map((r) => r.slice(0, 11))).toEqual([
-      ['1001', '高等数学基础', '考试安排 未能读取', 1, 1, 0, 1, 3, 62, '考试安排 未能读取', '考试安排 未能读取'],
-      ['2045', '管理学基础', '考试安排 未能读取', 1, 0, 0, 0, 1, 31, '考试安排 未能读取', '考试安排 未能读取'],
-      ['3310', '中国现代文学', '考试安排 未能读取', 0, 0, 2, 0, 2, 22, '考试安排 未能读取', '考试安排 未能读取'],
+      ['1001', '高等数学基础', '2024年6月15日 08:30', 1, 1, 0, 1, 3, 62, 57, 5],
+      ['2045', '管理学基础', '2024年6月15日 10:30', 1, 0, 0, 0, 1, 31, '考试安排 未能读取', '考试安排 未能读取'],
+      ['3310', '中国现代文学', '2024年6月16日 08:30', 0, 0, 2, 0, 2, 22, 20, 2],
     ]);
-    expect(zh.facts[0]).toEqual(['未能读取', '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A），考生数、首场开考和余量无从计算，考生数未计入合计']);
+    expect(zh.totals.slice(9, 11)).toEqual(['考试安排 未能读取', '考试安排 未能读取']);
+    expect(zh.facts[0]).toEqual([
+      '未能读取',
+      '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A，即试卷 2045 的考生数和余量），考生数、首场开考和余量无从计算，考生数未计入合计；其他试卷各自的数字照填写计算',
+    ]);
   });
 
-  it('n3: 出入库记录 I5 #N/A (还卷时间): not counted as returned — 附件3’s figures unknown', async () => {
+  it('n3: 出入库记录 I5 #N/A (还卷时间): not counted as returned — 2045’s 归还, 未还 and 在库 unknown, 附件3’s totals too', async () => {
     const { s, findings } = await summaryWith({ 出入库记录: { I5: { formula: 'VLOOKUP(B5,还卷!A:B,2,FALSE)', error: '#N/A' } } });
     expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['invalid-datetime', '出入库记录', 'I5']]);
-    expect(s.unread).toEqual([{ form: 'vaultLog', sheet: '出入库记录', cell: 'I5', shows: '#N/A' }]);
-    const zh = summaryTable(s, 'zh');
-    // Were 出库 1, 归还 1 for 2045 and 未归还 “无”: a return whose time is unknown counted as made.
-    expect(zh.rows.map((r) => r.slice(11, 13))).toEqual([
-      ['附件3 未能读取', '附件3 未能读取'],
-      ['附件3 未能读取', '附件3 未能读取'],
-      ['附件3 未能读取', '附件3 未能读取'],
+    expect(s.unread).toEqual([
+      { form: 'vaultLog', sheet: '出入库记录', cell: 'I5', shows: '#N/A', paper: '2045', figures: ['returns', 'bagsStillOut', 'bagsInVault'] },
     ]);
+    const zh = summaryTable(s, 'zh');
+    // Were 出库 1, 归还 1 for 2045 and 未归还 “无”: a return whose time is unknown counted as made; then every paper's 出库 and
+    // 归还 unknown (review 21 D1): now 2045's 归还, 未还袋数 and 在库袋数, its 出库 1 as the row says, the others as read.
+    expect(zh.rows.map((r) => r.slice(11))).toEqual([
+      [1, 1, 0, 0, '01、02', 57, 0, 3],
+      [1, '附件3 未能读取', 0, 0, '01', 31, '附件3 未能读取', '附件3 未能读取'],
+      [1, 1, 0, 0, '01', 20, 0, 2],
+    ]);
+    const W = '附件3 未能读取';
+    expect(zh.totals.slice(11)).toEqual([W, W, W, 0, '4 个\n考场次', 108, W, W]);
     expect(zh.facts.slice(3, 7)).toEqual([
       ['保管期', '附件3 未能读取'],
       ['值班覆盖', '附件3 未能读取'],

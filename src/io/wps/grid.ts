@@ -17,7 +17,7 @@
  */
 import { a1, CellValue, RangeBox, SheetGrid, SheetState, WorkbookGrid, parseA1, parseRange, rangeA1 } from '../../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../../model/limits';
-import { type DateKind, dateFromSerial, dateKindOf, isTextFmt, numberAsShown } from '../../model/number-format';
+import { type DateKind, dateFromSerial, dateKindOf, isTextFmt, numberAsShown, shownBy } from '../../model/number-format';
 import { plainOfficeValue } from '../office-grid';
 import { errorOfCode } from '../../model/excel-errors';
 import { EtObject, activeWorkbook, address, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
@@ -89,12 +89,14 @@ function split(lo: number, hi: number, edges: boolean): Array<[number, number, b
  * Rows of numbers by what their format shows: a date (its kind: a day alone, a time alone, both), 'text' (the Text
  * format), 'number' (General or a number format); a row whose format is not known is not there.
  */
-type DateRows = Map<number, DateKind | 'text' | 'number'>;
+type DateRows = Map<number, DateKind | 'text' | 'number'> & { codes?: Map<number, string> };
 
 /** Notes `row` in `out` with what `fmt` shows a number as: a date (of its kind), Text (`@`) or a number. */
 function noteDate(out: DateRows, row: number, fmt: unknown): void {
   const code = String(fmt ?? '');
   const kind = dateKindOf(code);
+  // A date's format code kept for the pane's preview to show it as the cell does (2024年6月15日 07:45), as the page's.
+  if (kind) (out.codes ??= new Map()).set(row, code);
   if (kind) out.set(row, kind);
   else if (isTextFmt(code)) out.set(row, 'text');
   else if (code) out.set(row, 'number');
@@ -298,7 +300,7 @@ function convertDates(sheet: EtObject, used: EtObject, ext: Extent, grid: SheetG
       // A date's serial under 文本 is the text it shows (review 13a D2), one with its time under 常规 a
       // SerialShownDate, as the xlsx reader gives them.
       if (shown === 'text' || shown === 'number') grid.rows[r][col] = numberAsShown(v, shown === 'text' ? '@' : undefined, date1904);
-      else grid.rows[r][col] = dateFromSerial(v, date1904, shown);
+      else grid.rows[r][col] = shownBy(dateFromSerial(v, date1904, shown), found.codes?.get(r));
     }
   }
 }

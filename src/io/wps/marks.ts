@@ -20,7 +20,20 @@ import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks
 import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeBox, rangeOf, setEach, sheetName, toRows, worksheets } from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
 import { wpsSheetState } from './grid';
-import { type CellNow, type FoundNote, type NotPutBack, markKey, notPutBack, noteFingerprint, planClear, toldApart } from '../../check/mark-clear';
+import {
+  type CellNow,
+  type ClearPlan,
+  type FoundNote,
+  type NotPutBack,
+  markKey,
+  markingTold,
+  movedTo,
+  notPutBack,
+  noteFingerprint,
+  partition,
+  planClear,
+  toldApart,
+} from '../../check/mark-clear';
 import { a1 } from '../../model/grid';
 import type { SheetState } from '../../model/grid';
 import type { SheetForm } from '../../model/site-model';
@@ -224,11 +237,6 @@ export interface WpsMarkResult extends NotPutBack {
   gone?: number;
 }
 
-/** The marks record of the active workbook: the cells marked and the list sheet written. */
-export function wpsMarkRecord(app: EtObject): WpsRecord {
-  return readStore(sheetsByName(activeWorkbook(app)));
-}
-
 /**
  * Fills and comments every finding's cell (the first MARKED_CELLS_MAX, in
  * reading order), storing each cell's prior state first; then replaces the
@@ -238,7 +246,9 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const workbook = activeWorkbook(app);
   const sheets = sheetsByName(workbook);
   const record = readStore(sheets);
-  const stored = record.cells;
+  // Each mark where it is now (rows inserted or deleted above it, its sheet renamed): its prior state is that cell's.
+  // One not found (taken away by hand) is left alone, as 清除标记 leaves it.
+  const stored = movedTo(marksNow(sheets, record, ownCells(record)));
   const oldList = ourList(sheets, record.list);
   const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
   const onSheets = cellMarks(findings, lang).filter((m) => m.sheet !== MARKS_SHEET && sheets.has(m.sheet));
@@ -255,9 +265,6 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     if (!storedByKey.has(markKey(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
   }
   const stale = stored.filter((p) => !markKeys.has(markKey(p.sheet, p.cell)) && sheets.has(p.sheet));
-  // Put back because its finding is gone, not because it is beyond the cap now.
-  const flagged = new Set(onSheets.map((m) => markKey(m.sheet, m.cell)));
-  const gone = stale.filter((p) => !flagged.has(markKey(p.sheet, p.cell))).length;
   const priorByKey = new Map(priors.map((p) => [markKey(p.sheet, p.cell), p]));
   const textOf = new Map(marks.map((m) => [markKey(m.sheet, m.cell), m.text]));
   const commentOfMark = (p: WpsPriorState): string => {
@@ -291,8 +298,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     leftOut: onSheets.length - marks.length,
     list,
     ...(refused > 0 && { printRefused: true }),
-    ...(oldList !== undefined && kept === undefined && list === undefined && { listRemoved: oldList }),
-    ...(gone > 0 && { gone }),
+    ...markingTold(stale, new Set(onSheets.map((m) => markKey(m.sheet, m.cell))), kept === undefined && list === undefined ? oldList : undefined),
   };
 }
 
@@ -328,14 +334,30 @@ export function clearWpsMarks(app: EtObject): WpsMarkResult {
   const workbook = activeWorkbook(app);
   const sheets = sheetsByName(workbook);
   const record = readStore(sheets);
-  const stored = record.cells.filter((p) => p.sheet !== MARKS_SHEET);
+  const plan = marksNow(sheets, record, ownCells(record));
+  for (const r of plan.restore) restoreCell(sheets.get(r.sheet), { ...r.prior, cell: r.cell });
+  const list = ourList(sheets, record.list);
+  const removed = list && deleteList(app, sheets, list) ? list : undefined;
+  // A list the build would not delete stays in the record, for a later 清除标记 to take away; so do the marks of a sheet not found.
+  writeStore(app, workbook, sheets, { cells: plan.missing, list: removed ? undefined : list });
+  return { marked: 0, restored: plan.restore.length, leftOut: 0, list: removed, ...notPutBack(plan) };
+}
+
+/** The record's cells on the workbook's sheets (never the record's own). */
+const ownCells = (record: WpsRecord): WpsPriorState[] => record.cells.filter((p) => p.sheet !== MARKS_SHEET);
+
+/**
+ * Where each of `stored` is now (check/mark-clear.ts planClear): at its address while our mark is there; else found
+ * by its comment, moved by rows inserted or deleted on its sheet or, where the sheet is renamed, on any sheet.
+ */
+function marksNow(sheets: ReadonlyMap<string, EtObject>, record: WpsRecord, stored: readonly WpsPriorState[]): ClearPlan<WpsPriorState> {
   const scanned = new Map<string, FoundNote[]>();
   const scan = (name: string): FoundNote[] => {
     if (!scanned.has(name)) scanned.set(name, commentsOn(sheets.get(name), name));
     return scanned.get(name)!;
   };
   const others = (): string[] => [...sheets.keys()].filter((n) => n !== MARKS_SHEET && n !== record.list);
-  const plan = planClear(
+  return planClear(
     stored,
     (p) => (sheets.has(p.sheet) ? p.sheet : undefined),
     (sheet, p): CellNow => {
@@ -345,12 +367,19 @@ export function clearWpsMarks(app: EtObject): WpsMarkResult {
     },
     (sheet) => (sheet !== undefined ? scan(sheet) : others().flatMap(scan)),
   );
-  for (const r of plan.restore) restoreCell(sheets.get(r.sheet), { ...r.prior, cell: r.cell });
-  const list = ourList(sheets, record.list);
-  const removed = list && deleteList(app, sheets, list) ? list : undefined;
-  // A list the build would not delete stays in the record, for a later 清除标记 to take away; so do the marks of a sheet not found.
-  writeStore(app, workbook, sheets, { cells: plan.missing, list: removed ? undefined : list });
-  return { marked: 0, restored: plan.restore.length, leftOut: 0, list: removed, ...notPutBack(plan) };
+}
+
+/**
+ * The marks record with each mark where it is now (marksNow): a check compares it with the findings, so that a mark
+ * moved with its cell (rows inserted above it, its sheet renamed) is not said to be left behind. Only the marks not
+ * at a cell flagged now are looked for; one not found anywhere (taken away by hand) is no mark left.
+ */
+export function wpsMarksLeft(app: EtObject, findings: readonly Finding[]): WpsRecord {
+  const sheets = sheetsByName(activeWorkbook(app));
+  const record = readStore(sheets);
+  const flagged = new Set(cellMarks(findings).map((m) => markKey(m.sheet, m.cell)));
+  const [here, away] = partition(ownCells(record), (p) => flagged.has(markKey(p.sheet, p.cell)));
+  return { cells: [...here, ...movedTo(marksNow(sheets, record, away))], ...(record.list !== undefined && { list: record.list }) };
 }
 
 /**

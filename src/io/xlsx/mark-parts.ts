@@ -41,6 +41,7 @@ import {
   takenBlocks,
   vmlXml,
 } from './mark-notes';
+import { countShown } from '../../model/count-shown';
 
 const TYPES_PART = '[Content_Types].xml';
 const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
@@ -234,7 +235,7 @@ function refuseBeyondEntries(pkg: PackageParts, changed: ReadonlyMap<string, Uin
   const added = [...changed.keys()].filter((name) => !known.has(name)).length;
   const total = kept + added;
   if (total <= LIMITS.zipEntries) return;
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = (x: number) => countShown(x);
   // After “无法写出标记副本：” / “marked copy not written: ”.
   throw new Refusal(
     `要新增 ${n(added)} 个部件（批注、问题清单），共 ${n(total)} 个压缩包条目，超出读取上限 ${n(LIMITS.zipEntries)}，写出后本工具将无法再检查它；工作簿原有 ${n(kept)} 个部件，疑似异常文件，请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`,

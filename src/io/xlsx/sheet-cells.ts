@@ -6,6 +6,7 @@
 import { a1, type CellValue } from '../../model/grid';
 import { LIMITS, beyondLimit } from '../../model/limits';
 import type { WorkbookContext } from './sheet-reader';
+import { countShown } from '../../model/count-shown';
 
 /** parseRef's one result object, reused: a cell reference is read and dropped at once. */
 const REF = { row: 0, col: 0 };
@@ -50,7 +51,7 @@ function mergeBox(ref: string): { r0: number; c0: number; r1: number; c1: number
   if (!b) return undefined;
   const box = { r0: Math.min(ar, b.row), c0: Math.min(ac, b.col), r1: Math.max(ar, b.row), c1: Math.max(ac, b.col) };
   const area = (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1);
-  if (area > LIMITS.mergeArea) throw beyondLimit('mergeArea', `${area.toLocaleString('en-US')}（${ref.slice(0, 40)}）`);
+  if (area > LIMITS.mergeArea) throw beyondLimit('mergeArea', `${countShown(area)}（${ref.slice(0, 40)}）`);
   return box;
 }
 
@@ -94,7 +95,7 @@ export function applyMerges(rows: Rows, merges: string[], formulas: Record<strin
 
 export function grow(ctx: WorkbookContext, slots: number): void {
   ctx.tally.slots += slots;
-  if (ctx.tally.slots > LIMITS.gridSlots) throw beyondLimit('gridSlots', `超过 ${LIMITS.gridSlots.toLocaleString('en-US')}`);
+  if (ctx.tally.slots > LIMITS.gridSlots) throw beyondLimit('gridSlots', `超过 ${countShown(LIMITS.gridSlots)}`);
 }
 
 /**

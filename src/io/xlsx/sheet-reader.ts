@@ -17,6 +17,7 @@ import { ItemText, matchAt } from './string-items';
 import { type SharedFormula, sharedFormula } from './shared-formula';
 import { Plain, PLAIN_ROOM, PLAIN_STRIDE, scanPlainCell, scanPlainRow } from './plain-shapes';
 import type { InflateBudget, ZipEntry } from './zip';
+import { countShown } from '../../model/count-shown';
 
 /** What every sheet of a workbook shares: its strings, date styles, date system, and the counts against the limits. */
 export interface WorkbookContext {
@@ -195,7 +196,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (!body) return;
     const value = cellValue();
     if (value === undefined) return;
-    if (++tally.cells > LIMITS.cells) throw beyondLimit('cells', `超过 ${LIMITS.cells.toLocaleString('en-US')}`);
+    if (++tally.cells > LIMITS.cells) throw beyondLimit('cells', `超过 ${countShown(LIMITS.cells)}`);
     let target = out;
     if (cellRow !== rowNo || !target) {
       if (cellRow >= rows.length) grow(ctx, cellRow + 1 - rows.length);

@@ -22,6 +22,7 @@
 import { decodeWhole, encodingOf } from './utf8-slices';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
 import { inflateEntry, type InflateBudget, type ZipEntry } from './zip';
+import { countShown } from '../../model/count-shown';
 
 /** An element's start tag, valid only while its `open` handler runs (one object serves every tag). */
 export interface XmlTag {
@@ -107,7 +108,7 @@ function endsName(c: number): boolean {
 const MAX_ATTRIBUTES = 256;
 
 /** A tag, comment, CDATA section (from its "<" to its ">") longer than LIMITS.xmlTokenChars. */
-const tokenTooLong = () => beyondLimit('xmlTokenChars', `超过 ${LIMITS.xmlTokenChars.toLocaleString('en-US')}`);
+const tokenTooLong = () => beyondLimit('xmlTokenChars', `超过 ${countShown(LIMITS.xmlTokenChars)}`);
 
 const DECODE_SLICE = 1024 * 1024;
 /** How much of a chunk is first joined behind a token the last one cut (a row of a sheet is well under it). */

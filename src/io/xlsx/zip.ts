@@ -9,6 +9,7 @@
 import type { AsciiText } from './utf8-slices';
 import { Inflate, inflateSync } from 'fflate';
 import { LIMITS, beyondLimit, refuse } from '../../model/limits';
+import { countShown } from '../../model/count-shown';
 
 export interface ZipEntry {
   name: string;
@@ -100,7 +101,7 @@ export function listEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   let count = 0;
   for (let p = offset; p < offset + size;) {
     if (p + 46 > end || dv.getUint32(p, true) !== CENTRAL) throw refuse('broken');
-    if (++count > LIMITS.zipEntries) throw beyondLimit('zipEntries', `超过 ${LIMITS.zipEntries.toLocaleString('en-US')}`);
+    if (++count > LIMITS.zipEntries) throw beyondLimit('zipEntries', `超过 ${countShown(LIMITS.zipEntries)}`);
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     const crc = dv.getUint32(p + 16, true);

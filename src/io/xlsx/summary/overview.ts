@@ -10,7 +10,7 @@
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor } from '../../../summary/columns';
-import { ChartData, bagsStillOutShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
+import { ChartData, bagsStillOutShown, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
   FIGURE_WORDS,
@@ -24,7 +24,8 @@ import {
   SHEET_WORDS,
   levelWord,
 } from '../../../summary/words';
-import { NONE_UNITS_WORDS, NONE_WORDS } from '../../../summary/none-figures';
+import { NONE_WORDS } from '../../../summary/none-figures';
+import { NONE_UNITS_WORDS } from '../../../summary/none-units';
 import { baseName } from '../../../model/text';
 import { singularOfOne } from '../../../rules/plural';
 import { absoluteRef, BarChartSpec } from '../chart';
@@ -124,7 +125,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
     });
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
     // A figure's words (附件3 未能读取) wrap in its cell, not over the table beside it.
-    if (typeof a === 'string') row.getCell(2).alignment = { vertical: 'middle', wrapText: true };
+    if (typeof a === 'string') row.getCell(2).alignment = { horizontal: 'right', vertical: 'middle', wrapText: true };
     tall(r++, Math.max(lineHeight(label), typeof a === 'string' ? lineHeight(a, WIDTHS[1]) : 0));
   };
   writeLevels(ov, r, totals, lang);
@@ -366,11 +367,14 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
     const row = ov.getRow(top + 1 + i);
     // Branch school / (分校): the bracketed word whole on its line (bracketLine).
     const label = bracketLine(levelWord(l.level, lang), LEVEL_WIDTHS[0]);
-    [label, l.units, l.bags, l.copies, l.candidates, l.bagsStillOut].forEach((v, k) => {
+    // Candidates and bags out some units' forms of which were not read: at least N, or the form's word (levelFigureShown).
+    [label, l.units, l.bags, l.copies, levelFigureShown(l, 'candidates', lang), levelFigureShown(l, 'bagsStillOut', lang)].forEach((v, k) => {
       const cell = row.getCell(LEVEL_COL + k);
       cell.value = v;
       cell.border = BOX;
       cell.font = { name: FONT, size: BODY_PT };
+      // 至少 108 beside the figures: right, as they are.
+      if (k > 0 && typeof v === 'string') cell.alignment = { horizontal: 'right' };
     });
     row.getCell(LEVEL_COL).alignment = { vertical: 'middle', wrapText: true };
     // A level's word too long for its column (English) wraps: the figure beside it on the left is as tall.
@@ -392,7 +396,8 @@ function fitLevelWords(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedT
     LEVEL_WIDTHS.forEach((width, k) => {
       const cell = row.getCell(LEVEL_COL + k);
       if (k === 0 || typeof cell.value !== 'string') return;
-      cell.alignment = { vertical: 'middle', wrapText: true };
+      // Right, beside the figures, as writeLevels puts it; wrapped.
+      cell.alignment = { ...cell.alignment, horizontal: 'right', vertical: 'middle', wrapText: true };
       const height = lineHeight(cell.value, width);
       if (height > (row.height ?? DEFAULT_ROW_PT)) row.height = height;
     });

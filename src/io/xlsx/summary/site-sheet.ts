@@ -3,9 +3,8 @@
  * returned and findings, one section under another on a grid whose columns
  * are the paper table's. Each section is drawn from its declared columns
  * (src/summary/tables-site.ts); every text wraps in its cell and its row grows
- * to show it, so nothing is cut off in print; a finding's message alone runs
- * a line a row across the width of the page (site-findings.ts). No merged cells in the body, so
- * that a site with a hundred thousand findings is written in linear time.
+ * to show it, so nothing is cut off in print; a finding's message alone runs a line a row across the width of
+ * the page (site-findings.ts). No merged cells in the body: a hundred thousand findings are written in linear time.
  *
  * Browser-safe (no fs, no Node): the Excel add-in calls `addSiteSummarySheet`.
  */
@@ -49,13 +48,14 @@ import {
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
 import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections } from '../../../summary/words';
-import { DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, noneReasons, reasonUnder, unreadLine } from '../../../summary/none-figures';
+import { CUSTODY_SCHEDULE_SAID, DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, noneReasons, reasonUnder, unreadLine } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { groupedFindings } from '../../../check/finding-groups';
 import { findingRows, findingsTable, withFormShown } from './site-findings';
 import { Pages } from './pages';
 import { semesterShown } from '../../../model/semester';
+import { countShown } from '../../../model/count-shown';
 
 const SECTIONS: ReadonlyArray<ReadonlyArray<Pick<Column<never>, 'header' | 'width' | 'words' | 'runsOn'>>> = [
   PAPER_COLUMNS,
@@ -119,10 +119,10 @@ function statusLine(s: SiteSummary, lang: Lang): string {
           ...unread,
         ]
       : [
-          !named.errors && `${w('errors')} ${errors}`,
-          !named.warnings && `${w('warnings')} ${warnings}`,
+          !named.errors && `${w('errors')} ${countShown(errors)}`,
+          !named.warnings && `${w('warnings')} ${countShown(warnings)}`,
           noVault || (cover ? `值班覆盖未知（${cover}）` : `值班覆盖 ${covered} / ${custody}`),
-          !noVault && (out ? `未还袋数未知（${out}）` : `未还 ${s.totals.bagsStillOut} 袋${copiesOut ? `、${copiesOut} 份` : ''}`),
+          !noVault && (out ? `未还袋数未知（${out}）` : `未还 ${countShown(s.totals.bagsStillOut)} 袋${copiesOut ? `、${countShown(copiesOut)} 份` : ''}`),
           noIntake,
           ...unread,
         ];
@@ -367,20 +367,22 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   pages.add();
 
   if (s.noVault) return noVaultSections(ws, pages, r, s, ctx, findings);
-  if (s.unread?.some((u) => u.form === 'intake' || u.form === 'vaultLog' || u.form === 'duty')) return unreadSections(ws, pages, r, s, ctx, findings);
+  if (s.custodySchedule || s.unread?.some((u) => u.form === 'intake' || u.form === 'vaultLog' || u.form === 'duty'))
+    return unreadSections(ws, pages, r, s, ctx, findings);
   return dutyAndAfter(ws, pages, r, s, ctx, findings);
 }
 
 /**
- * A site whose 附件2, 3 or 5 could not be read: its duty cover (over the custody period from 附件2's 入库时间 to 附件3's
- * last checkout; with 附件3 its checkouts not returned too) is not known, said in the sections' place with where to look
- * (unreadLine), not a cover of 100 % or 全部已归还; then its findings.
+ * A site whose 附件2, 3 or 5 could not be read, or whose custody runs to a session's end its unread 考试安排 would give
+ * (custodySchedule, review 21 D3): its duty cover (from 附件2's 入库时间 to 附件3's last checkout; with 附件3 its checkouts
+ * not returned too) is not known, said in the sections' place with where to look (unreadLine), not 100 % nor 全部已归还.
  */
 function unreadSections(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
   const lang = ctx.lang;
   const stop = lang === 'zh' ? '。' : '.';
   const said = (form: 'intake' | 'vaultLog' | 'duty') => unreadLine(s.unread, form, lang);
-  const duty = [said('intake'), said('vaultLog'), said('duty')].filter(Boolean).map((line) => `${line}${stop}`);
+  const schedule = s.custodySchedule ? CUSTODY_SCHEDULE_SAID[lang] : '';
+  const duty = [said('intake'), said('vaultLog'), said('duty'), schedule].filter(Boolean).map((line) => `${line}${stop}`);
   const heights = duty.map((line) => rowHeightFor(linesOf(line, FULL)));
   pages.keep(r, [SECTION_PT, ...heights]);
   section(ws, pages, r++, SITE_WORDS.duty[lang]);

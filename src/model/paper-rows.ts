@@ -1,0 +1,161 @@
+/**
+ * A table row that writes several 试卷号 (“2207、2210”: two papers of one session taken out on one vault line, review
+ * 20b D5) is one finding asking to split it (rules/unknown-paper.ts). Where the row says each paper's own count — beside
+ * each number (“2207（2袋）、2210（1袋）”) or one count each in its 数量 cell (“2、1”) — it is read apart, without
+ * guessing, as one record per paper for the other checks (window times, overdraw, signers …), so that a real mistake on
+ * that row is not missed while it waits to be split. Where it does not, nothing is made up: the row stays as written
+ * (no paper of its own), and its split finding says which checks could not be made.
+ *
+ * `papersApart` gives the model the rules run on: each row read apart replaced by its first paper's record, the others
+ * added at the end of its table, every one located at the row's own cells.
+ */
+import type { LocationMap } from './location';
+import { papersWritten } from './paper-code';
+import type { SiteModel } from './site-model';
+import type { DistributionRow, Intake, SiteData, VaultLogEntry } from './types';
+import { norm, whole } from './values';
+
+/** The tables with a 试卷号 column (附件1 has none: its items name papers in their 备注) and their count's key. */
+export type PaperTable = 'intake' | 'vaultLog' | 'distributions';
+
+/** A row writing several 试卷号, as read. */
+export interface SeveralPapers {
+  table: PaperTable;
+  /** The 试卷号 cell as written (half-width). */
+  written: string;
+  /** Each paper as written (“2207(2袋)”), in the cell's order. */
+  papers: string[];
+  /** Each paper's own count where the row gives it, and its name where the row gives one each; absent: not read apart. */
+  apart?: Array<{ paperNo: string; count: number; name?: string }>;
+}
+
+/** Between the counts or the names one cell writes of several papers: as between their 试卷号, bar white space in a name. */
+const BETWEEN_COUNTS = /[、，,;；/／\s]+/;
+const BETWEEN_NAMES = /[、，,;；/／]+/;
+
+/** A count written beside a 试卷号 in brackets: “2207（2袋）”, “2210(1)”, “1001（30份）”. */
+const COUNT_BESIDE = /^(\d{3,}[A-Da-d甲乙丙丁]?)[（(](\d+)(袋|份|箱)?[）)]$/;
+/** One of the counts a 数量 cell writes for several papers: “2”, “2袋”. */
+const ONE_COUNT = /^(\d+)(袋|份|箱)?$/;
+
+/** The unit a count is in where the row says (its 单位 column, 份 on 附件4); undefined when the row does not. */
+const unitOf = (table: PaperTable, row: { unit?: unknown }): string | undefined =>
+  table === 'distributions' ? '份' : table === 'vaultLog' ? norm(row.unit) || undefined : undefined;
+
+/**
+ * Each paper's own count and name on a row writing several 试卷号, where the row gives them without guessing; undefined
+ * where it does not (counts given once for all, counts in another unit than the row's, counts beside the numbers that do
+ * not add up to its 数量, names that cannot be told apart).
+ */
+function readApart(
+  table: PaperTable,
+  papers: string[],
+  row: { paperName?: unknown; quantity?: unknown; copies?: unknown; unit?: unknown },
+): SeveralPapers['apart'] {
+  if (table === 'intake') return undefined; // four envelope sizes: which paper's bags are which size is not written
+  const unit = unitOf(table, row);
+  const written = table === 'vaultLog' ? row.quantity : row.copies;
+  const total = whole(written);
+  const fits = (m: RegExpExecArray | null): m is RegExpExecArray => m !== null && (m[3] === undefined || unit === undefined || m[3] === unit);
+  const beside = papers.map((p) => COUNT_BESIDE.exec(p));
+  let counts: number[] | undefined;
+  if (beside.every(fits)) {
+    counts = beside.map((m) => Number(m[2]));
+    if (total !== undefined && counts.reduce((a, c) => a + c, 0) !== total) return undefined;
+  } else if (beside.every((m) => m === null) && total === undefined) {
+    const each = norm(written).split(BETWEEN_COUNTS).filter(Boolean);
+    const read = each.map((c) => ONE_COUNT.exec(c));
+    if (each.length === papers.length && read.every((m) => m !== null && (m[2] === undefined || unit === undefined || m[2] === unit))) {
+      counts = read.map((m) => Number(m![1]));
+    }
+  }
+  if (!counts) return undefined;
+  const name = norm(row.paperName);
+  const names = name ? name.split(BETWEEN_NAMES).filter(Boolean) : [];
+  if (name && names.length !== papers.length) return undefined;
+  return papers.map((p, i) => ({ paperNo: COUNT_BESIDE.exec(p)?.[1] ?? p, count: counts[i], ...(name && { name: names[i] }) }));
+}
+
+/** A row writing several 试卷号, read (apart where it can be); undefined for a row of one paper. */
+function severalPapers(table: PaperTable, row: object | null | undefined): SeveralPapers | undefined {
+  const r = (row ?? {}) as { paperNo?: unknown; paperName?: unknown; quantity?: unknown; copies?: unknown; unit?: unknown };
+  const papers = papersWritten(r.paperNo);
+  if (papers.length === 0) return undefined;
+  const apart = readApart(table, papers, r);
+  return { table, written: norm(r.paperNo), papers, ...(apart && { apart }) };
+}
+
+/** The model the rules run on, with the rows of several papers (by their row path) and the records added for them. */
+export interface PapersApart {
+  model: SiteModel;
+  /** Every row writing several 试卷号, by its path (`vaultLog[2]`), read apart or not. */
+  several: ReadonlyMap<string, SeveralPapers>;
+  /** The paths of the records added at a table's end for a row read apart (`vaultLog[9]`): its 2nd, 3rd … paper. */
+  added: ReadonlySet<string>;
+}
+
+/** Every location of a row (`vaultLog[2]`, `vaultLog[2].takenAt` …) given again under another path (`vaultLog[9]…`). */
+function locateAlso(locations: LocationMap, keys: readonly string[], from: string, to: string): void {
+  for (const key of keys) {
+    if (key === from || key.startsWith(`${from}.`)) locations[to + key.slice(from.length)] = locations[key];
+  }
+}
+
+/** A table's rows, each row writing several papers read apart where it can be; the paths of the rows added. */
+function tableApart<T extends object>(
+  table: PaperTable,
+  rows: T[] | undefined,
+  at: string,
+  several: Map<string, SeveralPapers>,
+  moves: Array<{ from: string; to: string }>,
+  countKey: 'quantity' | 'copies' | undefined,
+): T[] | undefined {
+  if (!rows) return rows;
+  let out: T[] | undefined;
+  const extra: T[] = [];
+  rows.forEach((row, i) => {
+    const s = severalPapers(table, row);
+    if (!s) return;
+    several.set(`${at}[${i}]`, s);
+    if (!s.apart || !countKey) return;
+    const [first, ...others] = s.apart.map((p): T => ({ ...row, paperNo: p.paperNo, paperName: p.name, [countKey]: p.count }));
+    out ??= rows.slice();
+    out[i] = first;
+    for (const o of others) {
+      moves.push({ from: `${at}[${i}]`, to: `${at}[${rows.length + extra.length}]` });
+      extra.push(o);
+    }
+  });
+  return out ? [...out, ...extra] : rows;
+}
+
+/**
+ * The model the rules run on: each row writing several 試卷号 that can be read apart stands as one record per paper
+ * (the first in its place, the others at the end of its table, each located at the row's cells), the workbook's model
+ * untouched. The same model, and no row, where no row writes several.
+ */
+export function papersApart(model: SiteModel): PapersApart {
+  const several = new Map<string, SeveralPapers>();
+  const moves: Array<{ from: string; to: string }> = [];
+  const data: SiteData = model.data;
+  const intake = data.intake as Intake | Intake[] | undefined;
+  const lists = Array.isArray(intake) ? intake.map((l, k) => ({ l, at: `intake[${k}].items` })) : intake ? [{ l: intake, at: 'intake.items' }] : [];
+  for (const { l, at } of lists) tableApart('intake', l?.items, at, several, moves, undefined);
+  const vaultLog = tableApart<VaultLogEntry>('vaultLog', data.vaultLog, 'vaultLog', several, moves, 'quantity');
+  let distributionsChanged = false;
+  const distributions = data.distributions?.map((d, k) => {
+    if (!d) return d;
+    const rows = tableApart<DistributionRow>('distributions', d.rows, `distributions[${k}].rows`, several, moves, 'copies');
+    if (rows === d.rows) return d;
+    distributionsChanged = true;
+    return { ...d, rows };
+  });
+  if (moves.length === 0) return { model, several, added: new Set() };
+  const locations = { ...model.locations };
+  const keys = Object.keys(model.locations);
+  for (const { from, to } of moves) locateAlso(locations, keys, from, to);
+  const apart: SiteData = { ...data };
+  if (vaultLog !== data.vaultLog) apart.vaultLog = vaultLog;
+  if (distributionsChanged) apart.distributions = distributions;
+  return { model: { ...model, data: apart, locations }, several, added: new Set(moves.map((m) => m.to)) };
+}

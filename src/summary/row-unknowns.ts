@@ -1,0 +1,57 @@
+/**
+ * A cell showing an error value in one paper's own row (a 报考人数, a 数量: error-cells.ts rowCellOf) leaves that paper's
+ * figures made from it unknown, not every paper's (review 21 D1: one #N/A in 2045's 报考人数 said every paper's 考生数
+ * and 首场开考 unknown). The unit's totals that add it are unknown all the same (a total with an unknown part is no
+ * total; “至少 N” would be true of a count but not of 余量, copies less candidates, nor of the levels' sums beside it).
+ */
+import type { Lang } from '../rules/types';
+import type { UnreadForm, UnreadSheet } from './none-figures';
+import type { Words } from './words';
+
+/** The figures of a paper's row a cell can leave unknown (PAPER_COLUMNS keys), as its 说明 names them. */
+const FIGURE_WORDS: Words<string> = {
+  sessionStart: { zh: '首场开考', en: 'first session' },
+  candidates: { zh: '考生数', en: 'candidates' },
+  spareCopies: { zh: '余量', en: 'spare' },
+  bags31: { zh: '31份装袋数', en: '31s' },
+  bags26: { zh: '26份装袋数', en: '26s' },
+  bags11: { zh: '11份装袋数', en: '11s' },
+  bags5: { zh: '5份装袋数', en: '5s' },
+  totalBags: { zh: '袋数合计', en: 'bags' },
+  copies: { zh: '份数', en: 'copies' },
+  bagsTakenBack: { zh: '下级送回袋数', en: 'bags taken back' },
+  bagsInVault: { zh: '在库袋数', en: 'bags in the vault' },
+  checkouts: { zh: '出库次数', en: 'checkouts' },
+  returns: { zh: '归还次数', en: 'returns' },
+  bagsDispatched: { zh: '移交送出袋数', en: 'bags sent on' },
+  bagsStillOut: { zh: '未还袋数', en: 'bags out' },
+  rooms: { zh: '分发考场', en: 'rooms' },
+  copiesDistributed: { zh: '分发份数', en: 'copies handed out' },
+};
+
+/** a, b and c. */
+const andList = (items: readonly string[], and: string, comma: string): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(comma)}${and}${items[items.length - 1]}`;
+
+/** Of a cell of one paper's row: the paper and the figures it leaves unknown, after the value it shows (“试卷 2045 的考生数、余量”). */
+export function rowCellSaid(u: Pick<UnreadSheet, 'paper' | 'figures'>, lang: Lang): string {
+  if (u.paper === undefined) return '';
+  const figures = (u.figures ?? []).map((f) => FIGURE_WORDS[f]?.[lang] ?? f);
+  if (lang === 'en') return figures.length ? `, paper ${u.paper}’s ${andList(figures, ' and ', ', ')}` : `, a row of paper ${u.paper}`;
+  return figures.length ? `，即试卷 ${u.paper} 的${andList(figures, '和', '、')}` : `，试卷 ${u.paper} 的一行`;
+}
+
+/** After a form's line of such cells: the other papers' figures are as written. */
+export const OTHER_PAPERS: Words<'known'> = {
+  known: { zh: '其他试卷各自的数字照填写计算', en: 'the other papers’ own figures are as written' },
+};
+
+/** The unread forms of `unread` that leave every paper's figures unknown: those not of one paper's row. */
+export const wholeForms = (unread: readonly UnreadSheet[] | undefined): UnreadSheet[] => (unread ?? []).filter((u) => u.paper === undefined);
+
+/** The figures of paper `code` (paperCode) a cell of its own row leaves unknown, each with its form; undefined where none. */
+export function paperUnknowns(unread: readonly UnreadSheet[], code: (written: string) => string, paper: string): Record<string, UnreadForm> | undefined {
+  const own = unread.filter((u) => u.paper !== undefined && code(u.paper) === code(paper));
+  if (!own.length) return undefined;
+  return Object.fromEntries(own.flatMap((u) => (u.figures ?? []).map((f) => [f, u.form])));
+}
