@@ -48,9 +48,18 @@ export interface Column<T = never> {
    * for it (无保密室记录 across the figures of a vault that keeps no record), and does not widen the column.
    */
   runsOn?: boolean;
+  /**
+   * Of a column that runs on (`runsOn`), the raw values whose word does not: it wraps in its own cell, the row grown
+   * for it (附件3 未能读取 in every cell made from a form not read, review 21b D2: run on, it read as 附件3 | 未能读取).
+   */
+  wrapped?: readonly string[];
   /** The raw value of an item; `lang` only for text made of several facts (most values are language-neutral). */
   value?: (item: T, lang: Lang) => Cell;
 }
+
+/** Whether a raw cell's word runs on over the empty cells beside it (runsOn), not wrapped in its own cell. */
+export const runsOnAt = (column: Pick<Column, 'runsOn' | 'words' | 'wrapped'>, raw: Cell | undefined): boolean =>
+  Boolean(column.runsOn && column.words?.[String(raw)] && !column.wrapped?.includes(String(raw)));
 
 /** What a cell's raw value needs to be shown. */
 export interface ShowContext {

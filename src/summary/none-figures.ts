@@ -349,7 +349,8 @@ export const CUSTODY_SCHEDULE_SAID: Record<Lang, string> = {
 
 /**
  * Of a column of a figure of a unit's vault: the reasons that make it none (`none`), and of them those its cell
- * says (`says`: the first column of each run of such cells, its word running on over the empty cells beside it).
+ * says (`says`: the first column of each run of such cells, its word running on over the empty cells beside it). A
+ * form not read (unread…) is said in every cell, `says` or not (noneCell).
  */
 export interface NoneWhen {
   none: readonly NoneReason[];
@@ -376,23 +377,39 @@ export const SPARE_FIGURE: NoneWhen = { none: [...INTAKE_FIGURE.none, 'unreadSch
 /** A figure of 附件4 (rooms, copies handed out): none only where it could not be read (a unit may hand out none). */
 export const REGISTER_FIGURE: NoneWhen = { none: ['unreadRegister'] };
 
-/** The raw cell of a figure that is none for `reason` under `when`: the reason's key where the column says it, else empty. */
-export const noneCell = (reason: NoneReason, when: NoneWhen): string | null => (when.says?.includes(reason) ? reason : null);
+/** The reasons said once, at the first cell of a run, running on over the empty cells beside it: forms not kept at all. */
+const RUNS_ON: readonly NoneReason[] = ['noVault', 'noIntake'];
+/**
+ * Whether a reason is a form kept but not read (附件3 未能读取; any reason but RUNS_ON's): every cell of a figure made
+ * from it says so, not the first of a run alone (review 21b D2: 归还次数, 未还, 移交送出, 覆盖率 and 缺口 were blank
+ * beside 出库次数's words, which ran on over them and printed as 附件3 | 未能读取).
+ */
+const isUnreadReason = (reason: NoneReason): boolean => !RUNS_ON.includes(reason);
+
+/** The reasons under `when` a cell says (the column's `says`, and every form not read), each once. */
+const reasonsSaid = (when: NoneWhen): NoneReason[] => [...new Set([...(when.says ?? []), ...when.none.filter(isUnreadReason)])];
+
+/** The raw cell of a figure that is none for `reason` under `when`: the reason's key where the column says it (a form not read: always), else empty. */
+export const noneCell = (reason: NoneReason, when: NoneWhen): string | null => (reasonsSaid(when).includes(reason) ? reason : null);
 
 /**
  * A column of a figure of a unit's vault: none at a row whose unit's reasons (`reasonsOf`) hold one of `when.none`,
  * not 0 nor a spare worked out from none; where `when.says` the reason, its word (NONE_WORDS), running on over the
- * empty cells beside it. For a per-site table and for 站点汇总 alike.
+ * empty cells beside it; a form not read, its word in every such cell, wrapped there. For a per-site table and for
+ * 站点汇总 alike.
  */
 export function noneColumn<T, C extends Column<T>>(
   column: C & { value: NonNullable<Column<T>['value']> },
   reasonsOf: (item: T) => readonly NoneReason[],
   when: NoneWhen,
 ): C {
-  const says = when.says ?? [];
+  const says = reasonsSaid(when);
+  // A form not read's words wrap in their own cell (`wrapped`), every cell saying them; the others run on.
+  const wrapped = says.filter(isUnreadReason);
   return {
     ...column,
     ...(says.length ? { words: Object.fromEntries(says.map((k) => [k, NONE_WORDS[k]])), runsOn: true } : {}),
+    ...(wrapped.length ? { wrapped } : {}),
     value: (item: T, lang: Lang) => {
       const reason = reasonUnder(reasonsOf(item), when);
       return reason !== undefined ? noneCell(reason, when) : column.value(item, lang);

@@ -72,6 +72,18 @@ export function rankChartData(
   return { rules, sites, big, bigLevel };
 }
 
+/**
+ * 总览's 未还保密室（袋） as its cell shows it (review 21b D2): the bags still out where every unit's 附件3 was read; where
+ * some units' could not be (ConsolidatedTotals.unreadLog, named under the figures: their bags out in no total), at
+ * least the others' (至少 N), and 附件3 未能读取 where none of theirs is out or there are none — never a bare 0 of a run
+ * whose one unit's vault log was lost. As the CLI's line says it.
+ */
+export function bagsStillOutShown(t: Pick<ConsolidatedTotals, 'bagsStillOut' | 'unreadLog'>, lang: Lang): number | string {
+  if (!t.unreadLog?.length) return t.bagsStillOut;
+  if (t.bagsStillOut === 0) return NONE_WORDS.unreadLog[lang];
+  return lang === 'zh' ? `至少 ${t.bagsStillOut}` : `at least ${t.bagsStillOut}`;
+}
+
 /** The figures at the top of 总览, key and value (their labels: `FIGURE_WORDS`). */
 export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number]> {
   return [

@@ -62,15 +62,16 @@ const ROW_WORDS = Object.fromEntries((['schedule', 'intake', 'vaultLog', 'distri
 
 /**
  * The paper columns with the figures a cell of a paper's own row leaves unknown (an error value: row-unknowns.ts) said
- * so, that paper's alone: the first of each run of them says its form's word (考试安排 未能读取), running on over the
- * others, left empty. A figure none for the whole unit (noneColumn's reasons) stays as that says it.
+ * so, that paper's alone: each says its form's word (考试安排 未能读取), wrapped in its cell (review 21b D2: the others
+ * of a run were left empty, the first's word running on over them). A figure none for the whole unit (noneColumn's
+ * reasons) stays as that says it.
  */
 function withRowUnknowns(columns: readonly PaperColumn[]): PaperColumn[] {
   const said = (p: PaperSummary, i: number): Cell | undefined => {
     const { none } = columns[i];
     const form = p.unknown?.[columns[i].key];
     if (!form || !none || reasonUnder(noneReasons(p), none) !== undefined) return undefined;
-    return i > 0 && p.unknown?.[columns[i - 1].key] === form ? null : unreadReason(form);
+    return unreadReason(form);
   };
   return columns.map((c, i) =>
     c.none

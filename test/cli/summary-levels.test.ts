@@ -176,14 +176,15 @@ describe('custody summary: the papers by unit level', () => {
     // The level table's header styled as the figures' (bold, filled), its row as tall as the taller of the two headers.
     expect(ov.getCell('J3').font?.bold).toBe(true);
     expect(ov.getCell('J3').fill).toEqual(ov.getCell('A3').fill);
-    // Conditional formats: bags still out per level (J4:J5), and the figures' as before, at their rows now.
+    // Conditional formats: bags still out per level (J4:J5), and the figures' as before, at their rows now; those of bags
+    // still out ask for a number (a level's or the run's may say 附件3 未能读取: text, which Excel takes as more than 0).
     const cf = (ov as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: string[] }> }> }).conditionalFormattings;
     expect(cf.map((x) => [x.ref, x.rules[0].formulae?.[0]])).toEqual([
-      ['J4:J5', 'J4>0'],
+      ['J4:J5', 'AND(ISNUMBER(J4),J4>0)'],
       ['B5', 'B5>0'],
       ['B8', 'B8>0'],
       ['B9', 'B9>0'],
-      ['B11', 'B11>0'],
+      ['B11', 'AND(ISNUMBER(B11),B11>0)'],
       ['B13', 'B13>0'],
       ['B7', 'AND(B7>0,B7=B6)'],
     ]);

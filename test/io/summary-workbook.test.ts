@@ -181,7 +181,7 @@ describe('the consolidated summary workbook', () => {
              [
                [
                  "expression",
-                 "M3>0",
+                 "AND(ISNUMBER(M3),M3>0)",
                ],
              ],
            ],

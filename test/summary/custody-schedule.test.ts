@@ -55,7 +55,8 @@ describe('custody with a paper never taken out', () => {
     const { s, at } = await summaryOf(await lostBook('schedule', undefined, sealed));
     // Made to the last checkout (2045's, 2024-06-15 09:45): 3310's session's end not known.
     expect([s.custodySchedule, s.duty.custodyHours]).toEqual([true, 23.58]);
-    expect(FIGURES.map(at)).toEqual(['custodySchedule', null, null, null]);
+    // Each of the four says it (review 21b D2: were the first alone, the others blank).
+    expect(FIGURES.map(at)).toEqual(['custodySchedule', 'custodySchedule', 'custodySchedule', 'custodySchedule']);
     expect(at('note')).toBe(`${SCHEDULE_ZH}；${CUSTODY_ZH}`);
     const zh = summaryTable(s, 'zh');
     expect(zh.facts.filter(([k]) => ['未能读取', '保管期', '值班覆盖', '值班空档'].includes(k as string))).toEqual([

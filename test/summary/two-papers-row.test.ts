@@ -28,9 +28,9 @@ describe('a vault row of several 试卷号, or of one with a note', () => {
     expect(s.unread).toEqual([{ form: 'vaultLog', sheet: '出入库记录', cell: 'B5', several: '2045、3310' }]);
     const zh = summaryTable(s, 'zh');
     expect(zh.rows.map((r) => r.slice(11, 13))).toEqual([
-      ['附件3 未能读取', ''],
-      ['附件3 未能读取', ''],
-      ['附件3 未能读取', ''],
+      ['附件3 未能读取', '附件3 未能读取'],
+      ['附件3 未能读取', '附件3 未能读取'],
+      ['附件3 未能读取', '附件3 未能读取'],
     ]);
     expect(zh.facts[0]).toEqual([
       '未能读取',

@@ -211,7 +211,8 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
         { type: 'expression', priority: 3, formulae: [`AND($${status}${first}="${ready}",$${warnings}${first}>0)`], style: WARNING_STYLE },
       ],
     });
-    cellRule(siteSheet, `${out}${first}:${out}${n}`, `${out}${first}>0`, ERROR_STYLE, 4);
+    // A figure's word (附件3 未能读取) is text, which Excel takes as more than 0: a number asked for.
+    cellRule(siteSheet, `${out}${first}:${out}${n}`, `AND(ISNUMBER(${out}${first}),${out}${first}>0)`, ERROR_STYLE, 4);
     dataBar(siteSheet, `${coverage}${first}:${coverage}${n}`, 'FF70AD47', 1);
   }
   finish(siteSheet);

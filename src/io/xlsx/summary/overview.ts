@@ -10,7 +10,7 @@
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
 import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor } from '../../../summary/columns';
-import { ChartData, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
+import { ChartData, bagsStillOutShown, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
   FIGURE_WORDS,
@@ -114,7 +114,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
     styleHeader(ov.getRow(r), labels, WIDTHS);
     tall(r++);
   };
-  const line = (label: string, a: number, b?: number) => {
+  const line = (label: string, a: number | string, b?: number) => {
     const row = ov.getRow(r);
     const values = b === undefined ? [label, a] : [label, a, b];
     values.forEach((v, i) => {
@@ -124,17 +124,22 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
       cell.font = { name: FONT, size: BODY_PT };
     });
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
-    tall(r++, lineHeight(label));
+    // A figure's words (附件3 未能读取) wrap in its cell, not over the table beside it.
+    if (typeof a === 'string') row.getCell(2).alignment = { horizontal: 'right', vertical: 'middle', wrapText: true };
+    tall(r++, Math.max(lineHeight(label), typeof a === 'string' ? lineHeight(a, WIDTHS[1]) : 0));
   };
   writeLevels(ov, r, totals, lang);
+  fitLevelWords(ov, r, totals);
   header([w('item'), w('count')]);
-  for (const [k, v] of figures) line(FIGURE_WORDS[k][lang], v);
+  // 未还保密室 of units some of whose 附件3 could not be read: at least the others', or 附件3 未能读取 (bagsStillOutShown).
+  for (const [k, v] of figures) line(FIGURE_WORDS[k][lang], k === 'bagsStillOut' ? bagsStillOutShown(totals, lang) : v);
   // Row of each figure, for the conditional formats.
   const at = (key: FigureKey) => `B${4 + figures.findIndex(([k]) => k === key)}`;
   cellRule(ov, at('unreadable'), `${at('unreadable')}>0`, ERROR_STYLE, 1);
   cellRule(ov, at('errors'), `${at('errors')}>0`, ERROR_STYLE, 2);
   cellRule(ov, at('warnings'), `${at('warnings')}>0`, WARNING_STYLE, 3);
-  cellRule(ov, at('bagsStillOut'), `${at('bagsStillOut')}>0`, WARNING_STYLE, 4);
+  // Its words (附件3 未能读取) are text, which Excel takes as more than 0: a number asked for.
+  cellRule(ov, at('bagsStillOut'), `AND(ISNUMBER(${at('bagsStillOut')}),${at('bagsStillOut')}>0)`, WARNING_STYLE, 4);
   cellRule(ov, at('disagree'), `${at('disagree')}>0`, ERROR_STYLE, 5);
   cellRule(ov, at('ready'), `AND(${at('ready')}>0,${at('ready')}=${at('sites')})`, GOOD_STYLE, 6);
   tall(r++);
@@ -377,5 +382,24 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
     if (height !== DEFAULT_ROW_PT) row.height = height;
   });
   const out = colLetter(LEVEL_COL + LEVEL_KEYS.indexOf('bagsStillOut'));
-  cellRule(ov, `${out}${top + 1}:${out}${top + levels.length}`, `${out}${top + 1}>0`, WARNING_STYLE, 7);
+  cellRule(ov, `${out}${top + 1}:${out}${top + levels.length}`, `AND(ISNUMBER(${out}${top + 1}),${out}${top + 1}>0)`, WARNING_STYLE, 7);
+}
+
+/**
+ * The level table's figures said in words (a level's 未还 of units whose 附件3 was not read: 附件3 未能读取), each
+ * wrapped in its cell, the row as tall as they need (the figure beside it, written after, keeps the taller): not run
+ * over the next column nor cut off in print (review 21b D2). `top`: the table's header row (writeLevels').
+ */
+function fitLevelWords(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals): void {
+  levelsShown(totals).forEach((_l, i) => {
+    const row = ov.getRow(top + 1 + i);
+    LEVEL_WIDTHS.forEach((width, k) => {
+      const cell = row.getCell(LEVEL_COL + k);
+      if (k === 0 || typeof cell.value !== 'string') return;
+      // Right, beside the figures, as writeLevels puts it; wrapped.
+      cell.alignment = { ...cell.alignment, horizontal: 'right', vertical: 'middle', wrapText: true };
+      const height = lineHeight(cell.value, width);
+      if (height > (row.height ?? DEFAULT_ROW_PT)) row.height = height;
+    });
+  });
 }

@@ -19,6 +19,7 @@ import {
   listLines,
   numFmtOf,
   rowHeightFor,
+  runsOnAt,
   sheetValue,
   widthFor,
 } from '../../../summary/columns';
@@ -223,7 +224,7 @@ export function shownRow(
     const value = sheetValue(col, raw[i], ctx);
     let style = styles.plain[i];
     let shown = value;
-    if (typeof value === 'string' && !(col.runsOn && col.words?.[String(raw[i])])) {
+    if (typeof value === 'string' && !runsOnAt(col, raw[i])) {
       // A list of names broken after its separators here: a spreadsheet breaks Chinese between any two characters.
       if (col.names && linesOf(value, widths[i] ?? 8) > 1) shown = listLines(value, widths[i] ?? 8);
       else shown = bracketLine(value, widths[i] ?? 8);
