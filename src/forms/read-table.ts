@@ -92,9 +92,11 @@ function aloneOnRow(index: SheetIndex, row: number, col: number, { right, fillWo
  * column is a record (D7).
  */
 function isNoteText(text: string, col: number, { textCols, timeCols }: Pick<Section, 'textCols' | 'timeCols'>): boolean {
-  if (isClosingWord(normalized(text).norm)) return false;
-  if (NOTE_LINE.test(text)) return !(col === Math.min(...textCols) && LABEL_AND_COUNT.test(text));
-  return (textCols.has(col) || timeCols.has(col)) && SECTION_LINE.test(text);
+  // The closing words asked last: this is asked of every row's first text, and a note or a heading is rare.
+  const note = NOTE_LINE.test(text)
+    ? !(col === Math.min(...textCols) && LABEL_AND_COUNT.test(text))
+    : (textCols.has(col) || timeCols.has(col)) && SECTION_LINE.test(text);
+  return note && !isClosingWord(normalized(text).norm);
 }
 
 /**

@@ -102,10 +102,16 @@ const BETWEEN_CODES = /[、，,;；/／\s]+/;
  * out on one vault line, review 20b D5), each as written; [] for a cell of one paper, or of anything else. One line's
  * bags (袋数) are then not told apart by paper.
  */
-export function papersWritten(written: unknown): string[] {
-  const parts = norm(written).split(BETWEEN_CODES).filter(Boolean);
-  return parts.length > 1 && parts.every((p) => /^\d{3,}$/.test(paperOf(p).written)) ? parts : [];
+export function papersWritten(written: unknown): readonly string[] {
+  // Asked of every row of every table with a 试卷号 (rules/engine.ts papersApart), whose texts repeat: worked out once each.
+  return typeof written === 'string' ? PAPERS_WRITTEN.get(written) : NONE;
 }
+
+const NONE: readonly string[] = Object.freeze([]);
+const PAPERS_WRITTEN = new TextMemo((text): readonly string[] => {
+  const parts = norm(text).split(BETWEEN_CODES).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => /^\d{3,}$/.test(paperOf(p).written)) ? Object.freeze(parts) : NONE;
+});
 
 /** The code of the paper a written 试卷号 names, as compared: 1304A, 1304（B卷） and 1304 are 1304; 0304 and 304 are 304. */
 export function paperCode(written: unknown): string {

@@ -24,7 +24,7 @@ export interface SeveralPapers {
   /** The 试卷号 cell as written (half-width). */
   written: string;
   /** Each paper as written (“2207(2袋)”), in the cell's order. */
-  papers: string[];
+  papers: readonly string[];
   /** Each paper's own count where the row gives it, and its name where the row gives one each; absent: not read apart. */
   apart?: Array<{ paperNo: string; count: number; name?: string }>;
 }
@@ -49,7 +49,7 @@ const unitOf = (table: PaperTable, row: { unit?: unknown }): string | undefined 
  */
 function readApart(
   table: PaperTable,
-  papers: string[],
+  papers: readonly string[],
   row: { paperName?: unknown; quantity?: unknown; copies?: unknown; unit?: unknown },
 ): SeveralPapers['apart'] {
   if (table === 'intake') return undefined; // four envelope sizes: which paper's bags are which size is not written
