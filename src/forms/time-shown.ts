@@ -21,13 +21,13 @@ import { isDateWithoutTime } from '../model/datetime';
 export function noteTimesNotShown(model: SiteModel, grid: WorkbookGrid): void {
   // Which 考试安排 rows were read from a timetable's 考试日期 · 考试时间: asked once, for the three passes below.
   const timetable = (model.data.schedule ?? []).map((_s, i) => readFromTimetable(model.locations, i));
-  const daySheets = noteDaysShownAsNumbers(model, grid, timetable);
-  noteTimesShownAsNumbers(model, new Map(grid.sheets.map((s) => [s.name, s])), timetable);
+  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  const daySheets = noteDaysShownAsNumbers(model, sheets, timetable);
+  noteTimesShownAsNumbers(model, sheets, timetable);
   // Rare: the time fields' cells are asked only when the workbook has such a cell — and only they, not every location
   // (1.4 million for a log of 100,000 rows: one such cell made it 14.5 s and 1.1 GB, review 18a D10). A time shown
   // alone on 附件4 (our own template's hh:mm there: every filled workbook) is no such cell: its day is the sheet's 日期.
   if (!grid.sheets.some((s) => matters(shownDatesIn(s), s.name, daySheets))) return;
-  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
   const timeNotShown: string[] = [];
   const serialShown: string[] = [];
   const dateNotShown: string[] = [];
@@ -150,10 +150,9 @@ function noteTimesShownAsNumbers(model: SiteModel, sheets: ReadonlyMap<string, S
  * few fields' cells, not of every cell (a 序号 column of a long log runs through such numbers: 36526 and on). Gives
  * the sheets of 附件4's 日期 so found (their rows' times may show the time alone).
  */
-function noteDaysShownAsNumbers(model: SiteModel, grid: WorkbookGrid, timetable: readonly boolean[]): Set<string> {
+function noteDaysShownAsNumbers(model: SiteModel, sheets: ReadonlyMap<string, SheetGrid>, timetable: readonly boolean[]): Set<string> {
   const days: string[] = [];
   const daySheets = new Set<string>();
-  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
   const ask = (path: string) => isWholeDateSerial(cellValueOf(model, sheets, path)) && days.push(path);
   (model.data.distributions ?? []).forEach((_d, i) => {
     const path = `distributions[${i}].start`;
