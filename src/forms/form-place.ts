@@ -19,11 +19,12 @@ export function formAt(sheets: readonly SheetForm[], sheet: string | null, cell:
   let form: FormId | undefined;
   for (const s of sheets) {
     if (s.sheet !== sheet || !s.span || s.form === null) continue;
-    const place = s.span.across ? at.col : at.row;
-    if (place >= s.span.from && (s.span.to === undefined || place < s.span.to)) form = s.form;
+    if (within(s.span, s.span.across ? at.col : at.row) && (!s.span.rows || within(s.span.rows, at.row))) form = s.form;
   }
   return form;
 }
+
+const within = (span: { from: number; to?: number }, place: number) => place >= span.from && (span.to === undefined || place < span.to);
 
 /**
  * A finding's sheet as the lists say it: “Sheet1（出入库记录）” (en “Sheet1 (出入库记录)”) in a sheet of several forms,

@@ -4,7 +4,8 @@
  * the others “not filled in” and their mistakes missed. Where the titles of two or more forms stand on a sheet, each
  * form is read from its own region: from its title (with its 附件N caption just above) to the next title of another
  * form — rows when they stand one under the other, columns when side by side — the rest of the sheet emptied, so
- * that every value keeps its real cell. Copies of one form in a region are repeated.ts's.
+ * that every value keeps its real cell. Copies of one form in a region are repeated.ts's. Both at once (附件2 beside
+ * 附件3, 附件5 under both): cut by rows first, then the band of forms side by side by columns within its rows.
  *
  * A title heads a region only where its form follows in that region — its table's header, or (a form without a
  * table) one of its labels — as repeated.ts asks each copy for its header (review 18a D4): a row holding only
@@ -48,6 +49,8 @@ export interface Region {
 interface Run {
   entry: FormEntry;
   start: number;
+  /** A band of different forms' titles side by side among forms stacked: its region is split by columns in turn. */
+  band?: TitleAt[];
 }
 
 /**
@@ -63,26 +66,73 @@ export function formRegions(sheet: SheetGrid, indexOf: (part: SheetGrid) => Shee
   const alone = titleRows(sheet, found);
   const titles = found.filter((t) => alone.has(t.row));
   if (new Set(titles.map((t) => t.entry)).size < 2) return whole();
-  const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
-  titles.sort((a, b) => (across ? a.col - b.col : a.row - b.row) || (across ? a.row - b.row : a.col - b.col));
-  // Titles of one form in turn are copies of it (repeated.ts): one run, one region.
-  const runs: Run[] = [];
-  for (const t of titles) {
-    if (runs.length > 0 && runs[runs.length - 1].entry === t.entry) continue;
-    runs.push({ entry: t.entry, start: across ? t.col : t.row - (captionAbove(sheet, t.row) ? 1 : 0) });
+  const bands = rowBands(titles);
+  const regions = bands.length === 1 ? regionsOf(sheet, runsAcross(titles), true, indexOf) : regionsOf(sheet, runsDown(sheet, bands), false, indexOf);
+  return regions ?? whole();
+}
+
+/**
+ * Titles within SAME_ROW rows of a band's first, each in a column of its own, stand side by side in it; the next title
+ * below (or one under another in the band's column) begins the next band.
+ */
+function rowBands(titles: readonly TitleAt[]): TitleAt[][] {
+  const bands: TitleAt[][] = [];
+  for (const t of [...titles].sort((a, b) => a.row - b.row || a.col - b.col)) {
+    const band = bands[bands.length - 1];
+    if (band && t.row - band[0].row <= SAME_ROW && band.every((b) => b.col !== t.col)) band.push(t);
+    else bands.push([t]);
   }
-  if (runs.length > MAX_REGIONS) return whole();
+  return bands;
+}
+
+/** Side by side, left to right. Titles of one form in turn are copies of it (repeated.ts): one run, one region. */
+function runsAcross(titles: readonly TitleAt[]): Run[] {
+  const runs: Run[] = [];
+  for (const t of [...titles].sort((a, b) => a.col - b.col || a.row - b.row)) {
+    if (runs.length === 0 || runs[runs.length - 1].entry !== t.entry) runs.push({ entry: t.entry, start: t.col });
+  }
+  return runs;
+}
+
+/**
+ * One under the other, a band at a time (with its 附件N caption just above); a band of different forms side by side
+ * (附件2 beside 附件3, with 附件5 under both) is a run of its own, split by columns once its rows are known.
+ */
+function runsDown(sheet: SheetGrid, bands: readonly TitleAt[][]): Run[] {
+  const runs: Run[] = [];
+  for (const band of bands) {
+    const left = [...band].sort((a, b) => a.col - b.col);
+    const mixed = new Set(band.map((t) => t.entry)).size > 1;
+    const start = band[0].row - (captionAbove(sheet, band[0].row) ? 1 : 0);
+    const last = runs[runs.length - 1];
+    if (!mixed && last && !last.band && last.entry === left[0].entry) continue;
+    runs.push({ entry: left[0].entry, start, ...(mixed ? { band } : {}) });
+  }
+  return runs;
+}
+
+/** The regions of `runs` (null: the sheet is read whole), each with its span; a band's region split by columns. */
+function regionsOf(sheet: SheetGrid, runs: readonly Run[], across: boolean, indexOf: (part: SheetGrid) => SheetIndex): Region[] | null {
+  if (runs.length > MAX_REGIONS) return null;
   const kept = keptRuns(sheet, runs, across, indexOf);
-  if (new Set(kept.map((k) => k.run.entry)).size < 2) return kept.length === 1 && kept[0].region.sheet === sheet ? [kept[0].region] : whole();
+  const forms = new Set(kept.flatMap((k) => (k.run.band ?? [k.run]).map((t) => t.entry)));
+  if (forms.size < 2) return kept.length === 1 && kept[0].region.sheet === sheet ? [kept[0].region] : null;
   // The first region from the sheet's start: what stands above or left of the first title is its.
-  return kept.map((k, i) => {
+  return kept.flatMap((k, i) => {
     const from = i === 0 ? 0 : k.run.start;
     const to = i + 1 < kept.length ? kept[i + 1].run.start : Number.MAX_SAFE_INTEGER;
     const span: FormSpan = { from, ...(i + 1 < kept.length ? { to } : {}), across };
-    if (k.from === from && k.to === to) return { ...k.region, span };
-    const part = withHidden(sheet, partOf(sheet, from, to, across));
-    return { sheet: part, index: indexOf(part), span };
+    const region = k.from === from && k.to === to ? { ...k.region, span } : regionOf(sheet, from, to, across, span, indexOf);
+    const split = k.run.band && regionsOf(region.sheet, runsAcross(k.run.band), true, indexOf);
+    if (!split) return [region];
+    const rows = { from: span.from, ...(span.to === undefined ? {} : { to: span.to }) };
+    return split.map((r) => ({ ...r, span: { ...r.span!, rows } }));
   });
+}
+
+function regionOf(sheet: SheetGrid, from: number, to: number, across: boolean, span: FormSpan, indexOf: (part: SheetGrid) => SheetIndex): Region {
+  const part = withHidden(sheet, partOf(sheet, from, to, across));
+  return { sheet: part, index: indexOf(part), span };
 }
 
 /**
@@ -107,7 +157,7 @@ function keptRuns(
     const part = from === 0 && to === Number.MAX_SAFE_INTEGER ? sheet : withHidden(sheet, partOf(sheet, from, to, across));
     const index = indexOf(part);
     if (!followsTitle(index, run.entry)) continue;
-    if (kept.length > 0 && kept[0].run.entry === run.entry) kept.shift();
+    if (kept.length > 0 && kept[0].run.entry === run.entry && !kept[0].run.band && !run.band) kept.shift();
     kept.unshift({ run, region: { sheet: part, index }, from, to });
     to = run.start;
   }

@@ -38,6 +38,8 @@ export interface FormSpan {
   from: number;
   to?: number;
   across: boolean;
+  /** Side by side within these rows alone (a band of forms beside each other, with others above or below). */
+  rows?: { from: number; to?: number };
 }
 
 /** A sheet read (a form, or none), or a form's region of a sheet holding several (`span`). */
