@@ -270,6 +270,22 @@ rt('invalid-datetime', {
       ],
     },
     {
+      // Review 22b D4: it said to give the cell a date-time format and write “2024/6/16 8:30” in a box that prints 时分.
+      name: 'a 附件4 领取时间 (the time alone, its day the header’s) holding 45459 under 常规: told to make it a time, the header’s day beside',
+      retype: (g) => typeInto(g, '分发登记1', 'F6', 45459),
+      errors: [
+        {
+          messageId: 'noTimeNumberClock',
+          form: 4,
+          sheet: '分发登记1',
+          cell: 'F6',
+          row: 1,
+          message:
+            /^“领取时间”这一格显示的是 45459，这是日期“2024\/6\/16”在 Excel 里的内部数值（这一格的格式是“常规”或数值），不是几时几分。这一栏只填时分，日期是表头的“日期”（2024\/6\/15）：请把这一格的格式设为时间（设置单元格格式 → 时间 → 选“13:30”），再填上时分，如“8:05”。$/,
+        },
+      ],
+    },
+    {
       name: 'a 还卷时间 written short (21:15) on a row whose 取卷时间 is unreadable: the 取卷时间 alone is said',
       edit: (d) => {
         d.vaultLog![0].takenAt = '六月中旬 7:45';
