@@ -8,7 +8,7 @@ import { boxWithBags, normalizeLabel, parseCount } from '../model/text';
 import { settleUnits, unitsInHeader } from './count-units';
 import { convert } from './convert';
 import { carryDitto } from './ditto';
-import { CellValue, a1, isBlank } from '../model/grid';
+import { CalendarDate, CellValue, a1, isBlank } from '../model/grid';
 import { isExcelError } from '../model/excel-errors';
 import { addLocation } from '../model/location-map';
 import type { FormNumber } from '../model/location';
@@ -53,13 +53,17 @@ const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
  * what it names (核对人：莫琳桂). Read as a row it was a paper number off every list and a row half filled in.
  */
 const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S|^(?:以上|上述|本表)/;
+/** A month and a day of a date written with slashes: 6/21, 06/21 (a 试卷号 has three digits or more, a time its colon). */
+const MONTH = '(?:0?[1-9]|1[0-2])';
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 /**
  * A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. Also
  * with its weekday, 上午场, a date with slashes or in Chinese numerals (6月16日 星期日, 6月16日上午场, 2024/6/16,
- * 六月十六日（星期日）: review 21a D9), and with its colon after it (6月16日：, 第二天：: D3).
+ * 六月十六日（星期日）: review 21a D9; 6/21, 24/6/21 with no 4-digit year), and with its colon after it (6月16日：, 第二天：: D3).
  */
-const SECTION_LINE =
-  /^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|\d{4}\s*[/.．-]\s*\d{1,2}\s*[/.．-]\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
+const SECTION_LINE = new RegExp(
+  String.raw`^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|(?:\d{4}|\d{2})\s*[/.．-]\s*${MONTH}\s*[/.．-]\s*${DAY}|${MONTH}\s*[/／]\s*${DAY}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$`,
+);
 
 /** “岳麓考点：2袋”: a destination with its count, a record whose count is not in its column (review 21a D7), no label and what it names. */
 const LABEL_AND_COUNT = /^(?!(?:注|说明|附注|注意)\s*[:：])[\u4e00-\u9fff]{1,6}[:：]\s*[0-9０-９一二两三四五六七八九十]+\s*(?:袋|箱|份)\s*$/;
@@ -78,7 +82,7 @@ function filledDown(index: SheetIndex, row: number, col: number, value: CellValu
 }
 
 /** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells) but what is filled down. */
-function aloneOnRow(index: SheetIndex, row: number, col: number, { right, fillWords }: Pick<Section, 'right' | 'fillWords'>, text: string): boolean {
+function aloneOnRow(index: SheetIndex, row: number, col: number, { right, fillWords }: Pick<Section, 'right' | 'fillWords'>, text: CellValue): boolean {
   for (let c = col + 1; c <= right; c++) {
     const v = index.value(row, c);
     if (!isBlank(v) && v !== text && !filledDown(index, row, c, v, fillWords)) return false;
@@ -115,6 +119,8 @@ function endsTable(
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
     if (isBlank(v) || (c === header.seqCol && typeof v === 'number') || filledDown(index, row, c, v, fillWords)) continue;
+    // A day typed as a date (a serial in a date format, 2024/6/16) alone in a time column heads the rows below too.
+    if (first && v instanceof CalendarDate && section.timeCols.has(c)) return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
     if (typeof v !== 'string') return undefined;
     if (first) {
       const text = v.trim();

@@ -2,7 +2,7 @@
 import { ALL_META } from '../../src/rules/index';
 import { base, firstDeliveryAt, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import { draftWorkbook } from '../../src/forms/workbook';
-import { ClockShownDate, HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -667,6 +667,16 @@ rt('partial-row', {
       },
       errors: [{ messageId: 'returned', form: 3, sheet: '出入库记录', cell: 'H4', row: 1, message: /还卷部分/ }],
     },
+    // Round 22: a day's heading may be a date (a slash date, a real date alone in 取卷时间); a checkout's time typed alone
+    // is none: a row begun, its taker and the rest not filled in.
+    ...[
+      ['a checkout’s time typed alone (6/16 7:50, as text) in 取卷时间 under the log’s last row', '6/16 7:50'],
+      ['a checkout’s time typed alone (a date with its time) in 取卷时间 under the log’s last row', new Date(Date.UTC(2024, 5, 16, 7, 50))],
+    ].map(([name, value]) => ({
+      name: name as string,
+      retype: (g: WorkbookGrid) => typeInto(g, '出入库记录', 'F7', value as CellValue),
+      errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'B7', row: 4, message: /序号 4 这一行只填了一部分/ }],
+    })),
     {
       name: 'a handover row with only a 数量: no 试卷归属, no 单位',
       edit: (d) => void d.handovers![0].items!.push({ quantity: 2 }),
@@ -808,6 +818,21 @@ rt('rows-after-closing', {
       name: `a day’s heading “${word}” between the vault log’s rows 2 and 3: no record, row 3 read on`,
       retype: closingRowAt(5, word),
     })),
+    // Round 22: a slash date with no 4-digit year was a paper off every list and a row half filled (unknown-paper and
+    // partial-row at B6).
+    ...['6/16', '06/16', '6/16（第二天）', '24/6/16', '24.6.16 星期日'].map((word) => ({
+      name: `a day’s heading “${word}” (no 4-digit year) between the vault log’s rows 2 and 3: no record, row 3 read on`,
+      retype: closingRowAt(5, word),
+    })),
+    // Round 22: a day typed as a real date (its serial under a date format) alone in 取卷时间 was partial-row at B6 and
+    // invalid-datetime at F6 (只写了日期), as the text 6月16日 was before review 21a D9.
+    {
+      name: 'a day typed as a date (2024/6/16 under a date format) alone in the vault log’s 取卷时间 between rows 2 and 3: no record',
+      retype: (g) => {
+        closingRowAt(5, '')(g);
+        typeInto(g, '出入库记录', 'F6', new CalendarDate(Date.UTC(2024, 5, 16)));
+      },
+    },
     // Review 21a D9: it was partial-row at B6 and invalid-datetime at F6 (只写了日期).
     {
       name: 'a day’s heading (6月16日) typed alone in the vault log’s 取卷时间 between rows 2 and 3: no record',
