@@ -677,6 +677,35 @@ rt('partial-row', {
       retype: (g: WorkbookGrid) => typeInto(g, '出入库记录', 'F7', value as CellValue),
       errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'B7', row: 4, message: /序号 4 这一行只填了一部分/ }],
     })),
+    // Round 22: what a person typed is a record's, a value typed as a formula (=3) or beside a formula dragged down too.
+    {
+      name: 'a 数量 typed as a formula (=3) alone under the log’s last row: a record begun',
+      retype: (g) =>
+        formulaDown(
+          g,
+          '出入库记录',
+          'D',
+          () => '3',
+          () => 3,
+          7,
+          7,
+        ),
+      errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'B7', row: 4, message: /序号 4 这一行只填了一部分/ }],
+    },
+    {
+      name: 'a 取卷人 typed beside a name dragged down (=$C$6) under the log’s last row: a record begun',
+      retype: (g) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          () => '$C$6',
+          () => '中国现代文学',
+        );
+        typeInto(g, '出入库记录', 'E7', '李强');
+      },
+      errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'B7', row: 4, message: /序号 4 这一行只填了一部分/ }],
+    },
     {
       name: 'a handover row with only a 数量: no 试卷归属, no 单位',
       edit: (d) => void d.handovers![0].items!.push({ quantity: 2 }),
@@ -778,6 +807,16 @@ const fillDown = (g: WorkbookGrid, sheet: string, col: string, value: CellValue,
   for (let r = from; r <= 13; r++) typeInto(g, sheet, `${col}${r}`, value);
 };
 
+/** `formula(r)` in `col` of `sheet` from row `from` to `to` (1-based), showing `shown(r)` (a formula saved with its value). */
+const formulaDown = (g: WorkbookGrid, sheet: string, col: string, formula: (r: number) => string, shown: (r: number) => CellValue, from = 7, to = 13) => {
+  const grid = g.sheets.find((x) => x.name === sheet)!;
+  grid.shownFormulas = { ...grid.shownFormulas };
+  for (let r = from; r <= to; r++) {
+    typeInto(g, sheet, `${col}${r}`, shown(r));
+    grid.shownFormulas[`${col}${r}`] = formula(r);
+  }
+};
+
 rt('rows-after-closing', {
   valid: [
     { name: '以下空白 under the vault log’s last row, nothing below it', retype: (g) => typeInto(g, '出入库记录', 'B7', '以下空白') },
@@ -869,6 +908,73 @@ rt('rows-after-closing', {
       retype: (g) => {
         fillDown(g, '出入库记录', 'C', '#N/A');
         typeInto(g, '出入库记录', 'B7', '注：3310为次日考试');
+      },
+    },
+    // Round 22: a formula dragged down over the empty rows showing real text was a record each (partial-row ×7).
+    {
+      name: 'a lookup dragged down the vault log’s 试卷名称 from its first row, showing the name above on its empty rows: no record',
+      retype: (g) =>
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          (r) => `IF(B${r}="",C${r - 1},VLOOKUP(B${r},考试安排!$B$3:$C$5,2,0))`,
+          (r) => (r < 7 ? ['高等数学基础', '管理学基础', '中国现代文学'][r - 4] : '中国现代文学'),
+          4,
+        ),
+    },
+    {
+      name: 'a fixed cell (=$C$6) dragged down the vault log’s 试卷名称 over its empty rows, showing 3310’s name: no record',
+      retype: (g) =>
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          () => '$C$6',
+          () => '中国现代文学',
+        ),
+    },
+    {
+      name: 'its 试卷号 and 试卷名称 (=$B$6, =$C$6) dragged down over the empty rows, showing 3310 and its name: no record',
+      retype: (g) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'B',
+          () => '$B$6',
+          () => '3310',
+        );
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          () => '$C$6',
+          () => '中国现代文学',
+        );
+      },
+    },
+    // Records all the same: a table whose papers are looked up row by row from the schedule, nothing else typed there.
+    {
+      name: 'the vault log’s 试卷号 and 试卷名称 looked up row by row from the schedule (=考试安排!B3 …): its rows read',
+      retype: (g) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'B',
+          (r) => `考试安排!B${r - 1}`,
+          (r) => ['1001', '2045', '3310'][r - 4],
+          4,
+          6,
+        );
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          (r) => `考试安排!C${r - 1}`,
+          (r) => ['高等数学基础', '管理学基础', '中国现代文学'][r - 4],
+          4,
+          6,
+        );
       },
     },
     {
