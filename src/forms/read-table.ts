@@ -126,8 +126,11 @@ function endsTable(
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
     if (isBlank(v) || (c === header.seqCol && typeof v === 'number') || filledDown(index, row, c, v, section)) continue;
-    // A day typed as a date (a serial in a date format, 2024/6/16) alone in a time column heads the rows below too.
-    if (first && v instanceof CalendarDate && section.timeCols.has(c)) return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
+    // A day typed as a date (a serial in a date format: 2024/6/16, or 6/16 as Excel takes it) alone in a time or a
+    // text column heads the rows below too.
+    if (first && v instanceof CalendarDate && (section.timeCols.has(c) || section.textCols.has(c))) {
+      return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
+    }
     if (typeof v !== 'string') return undefined;
     if (first) {
       const text = v.trim();

@@ -794,7 +794,7 @@ rt('voided-row', {
 });
 
 /** 岳麓考点's vault log with a row holding `word` alone (in 试卷号) inserted at 0-based `at`: the rows below it, and the merges, a row lower. */
-const closingRowAt = (at: number, word: string) => (g: WorkbookGrid) => {
+const closingRowAt = (at: number, word: CellValue) => (g: WorkbookGrid) => {
   const sheet = g.sheets.find((s) => s.name === '出入库记录')!;
   sheet.rows.splice(at, 0, [null, word]);
   sheet.merges = sheet.merges.map((m) => m.replace(/\d+/g, (r) => String(Number(r) - 1 >= at ? Number(r) + 1 : Number(r))));
@@ -871,6 +871,11 @@ rt('rows-after-closing', {
         closingRowAt(5, '')(g);
         typeInto(g, '出入库记录', 'F6', new CalendarDate(Date.UTC(2024, 5, 16)));
       },
+    },
+    // Excel takes 6/16 typed in 试卷号 for a date (its serial under m/d): it was unknown-paper and partial-row at B6.
+    {
+      name: 'a day typed in 试卷号 as Excel keeps it (6/16: a date under m/d) between the vault log’s rows 2 and 3: no record',
+      retype: closingRowAt(5, new CalendarDate(Date.UTC(2024, 5, 16))),
     },
     // Review 21a D9: it was partial-row at B6 and invalid-datetime at F6 (只写了日期).
     {
