@@ -44,9 +44,9 @@ describe('附件3 出入库记录 not read', () => {
     expect(findings.filter((f) => f.sheet === '出入库记录').map((f) => [f.rule, f.cell])).toEqual([['required-field', 'A2']]);
     expect([s.unread, s.noIntake, s.noVault]).toEqual([[{ form: 'vaultLog', sheet: '出入库记录', cell: 'A2' }], false, false]);
     expect(s.papers.map((p) => [p.paperNo, p.unread, p.noIntake, p.noVault])).toEqual([
-      ['1001', ['vaultLog'], undefined, undefined],
-      ['2045', ['vaultLog'], undefined, undefined],
-      ['3310', ['vaultLog'], undefined, undefined],
+      ['1001', [{ form: 'vaultLog' }], undefined, undefined],
+      ['2045', [{ form: 'vaultLog' }], undefined, undefined],
+      ['3310', [{ form: 'vaultLog' }], undefined, undefined],
     ]);
   });
 
