@@ -91,19 +91,19 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
     expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', I, I, I, I, I, I, 108, I, 3, 3, 0, I, '4 个\n考场次', 108, 0, I]);
     const line =
       '附件2 入库清单有格子显示错误值（工作表“入库清单”E4 显示 #N/A，即试卷 1001 的26份装袋数、袋数合计、份数、余量和在库袋数），袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计；其他试卷各自的数字照填写计算';
-    expect(zh.facts[0]).toEqual(['未能读取', line]);
+    expect(zh.facts[0]).toEqual(['显示错误值', line]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
       'Error value',
       'A cell of the intake list (附件2) shows an error value (入库清单!E4 shows #N/A, paper 1001’s 26s, bags, copies, spare and bags in the vault): bags, copies, spare, bags in the vault, custody time and duty cover unknown, not in the totals; the other papers’ own figures are as written',
     ]);
     // 试卷明细 (the consolidated workbook's paper rows) as the pane's table; 站点汇总's unit row: 附件2's figures unknown.
     expect(paperRowsOf(outcome).map((r) => r.slice(6, 13))).toEqual([
-      ['unreadIntake', 0, 1, 'unreadIntake', 'unreadIntake', 57, 'unreadIntake'],
+      ['errorIntake', 0, 1, 'errorIntake', 'errorIntake', 57, 'errorIntake'],
       [0, 0, 0, 1, 31, 31, 0],
       [0, 2, 0, 2, 22, 20, 2],
     ]);
     const row = rowOf(SITE_COLUMNS, outcome);
-    expect(row.slice(7, 10)).toEqual(['unreadIntake', 'unreadIntake', 108]);
+    expect(row.slice(7, 10)).toEqual(['errorIntake', 'errorIntake', 108]);
     expect(row[21]).toBe(line);
   });
 
