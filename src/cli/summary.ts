@@ -25,7 +25,7 @@ import { checkWorkbook } from '../check/service';
 import { Refusal, printable, refusalLine } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals, LevelTotals } from '../summary/consolidate';
-import { levelFigure, levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
+import { levelFigure, levelWhy, levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf, unknownWhy, whyShown } from '../summary/overview';
 import { levelWord } from '../summary/words';
 import { absentReceiverLinesOf } from '../summary/absent-receivers';
 import type { SpooledConsolidation } from '../batch/spool';
@@ -59,24 +59,34 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   // A level's candidates some or all of whose units' 考试安排 could not be read: at least N, or unknown (levelFigure).
   const candidates = (l: LevelTotals) => levelFigure(l, 'candidates');
   // Bags still out with a unit's 附件3 not read (in no figure): at least N, or unknown where N is 0.
-  const out = t.unreadLog?.length ? (t.bagsStillOut > 0 ? { n: t.bagsStillOut, atLeast: true } : null) : { n: t.bagsStillOut };
+  // Why unknown, as the figures' cells say it: 附件3 未能读取, or 附件3 显示错误值 where its cells show an error value.
+  const outWhy = unknownWhy(t, 'Log');
+  const out = outWhy.length ? (t.bagsStillOut > 0 ? { n: t.bagsStillOut, atLeast: true } : null) : { n: t.bagsStillOut };
   if (lang === 'en') {
-    const said = (c: ReturnType<typeof candidates>) =>
-      c === null ? 'candidates unknown: 考试安排 not read' : c.atLeast ? `at least ${countShown(c.n)} candidates` : `${countShown(c.n)} candidates`;
+    const said = (c: ReturnType<typeof candidates>, l: LevelTotals) =>
+      c === null
+        ? `candidates unknown: ${whyShown(levelWhy(l, 'candidates'), lang)}`
+        : c.atLeast
+          ? `at least ${countShown(c.n)} candidates`
+          : `${countShown(c.n)} candidates`;
     const each = levels.map((l) =>
       singularOfOne(
-        `${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${countShown(l.bags)} bags, ${countShown(l.copies)} copies (${said(candidates(l))})`,
+        `${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${countShown(l.bags)} bags, ${countShown(l.copies)} copies (${said(candidates(l), l)})`,
       ),
     );
     const back =
-      out === null ? 'Bags not back in the vault unknown (附件3 not read)' : `${out.atLeast ? 'At least ' : ''}${counted(out.n, 'bags')} not back in the vault`;
+      out === null
+        ? `Bags not back in the vault unknown (${whyShown(outWhy, lang)})`
+        : `${out.atLeast ? 'At least ' : ''}${counted(out.n, 'bags')} not back in the vault`;
     return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${back}.`;
   }
-  const said = (c: ReturnType<typeof candidates>) => (c === null ? '报考人数未知：考试安排未能读取' : `报考${c.atLeast ? '至少' : ''} ${countShown(c.n)} 人`);
+  // 考试安排未能读取, 考试安排显示错误值: the words of the cells, run together after 报考人数未知.
+  const said = (c: ReturnType<typeof candidates>, l: LevelTotals) =>
+    c === null ? `报考人数未知：${whyShown(levelWhy(l, 'candidates'), lang).replace(/ /g, '')}` : `报考${c.atLeast ? '至少' : ''} ${countShown(c.n)} 人`;
   const each = levels.map(
-    (l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${countShown(l.bags)} 袋、${countShown(l.copies)} 份（${said(candidates(l))}）`,
+    (l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${countShown(l.bags)} 袋、${countShown(l.copies)} 份（${said(candidates(l), l)}）`,
   );
-  const back = out === null ? '未还保密室袋数未知（附件3 未能读取）' : `未还保密室${out.atLeast ? '至少' : ''} ${countShown(out.n)} 袋`;
+  const back = out === null ? `未还保密室袋数未知（${whyShown(outWhy, lang)}）` : `未还保密室${out.atLeast ? '至少' : ''} ${countShown(out.n)} 袋`;
   return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。${back}。`;
 }
 

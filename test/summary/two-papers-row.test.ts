@@ -28,16 +28,16 @@ describe('a vault row of several 试卷号, or of one with a note', () => {
     expect(s.unread).toEqual([{ form: 'vaultLog', sheet: '出入库记录', cell: 'B5', several: '2045、3310' }]);
     const zh = summaryTable(s, 'zh');
     expect(zh.rows.map((r) => r.slice(11, 13))).toEqual([
-      ['附件3 未能读取', '附件3 未能读取'],
-      ['附件3 未能读取', '附件3 未能读取'],
-      ['附件3 未能读取', '附件3 未能读取'],
+      ['附件3 一行几个试卷号', '附件3 一行几个试卷号'],
+      ['附件3 一行几个试卷号', '附件3 一行几个试卷号'],
+      ['附件3 一行几个试卷号', '附件3 一行几个试卷号'],
     ]);
     expect(zh.facts[0]).toEqual([
-      '未能读取',
+      '一行几个试卷号',
       '附件3 出入库记录有一行写了几个试卷号（工作表“出入库记录”B5“2045、3310”），分不清各是几袋，出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计',
     ]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
-      'Not read',
+      'Row of several papers',
       'A row of the vault log (附件3) writes several paper numbers (出入库记录!B5 "2045、3310"): whose bags are whose cannot be told, so checkouts, returns, bags out, custody time and duty cover are unknown, not in the totals',
     ]);
   });

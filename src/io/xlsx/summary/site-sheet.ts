@@ -1,9 +1,8 @@
 /**
  * One site's 汇总 sheet: its papers, handovers, duty cover, checkouts not
  * returned and findings, one section under another on a grid whose columns
- * are the paper table's. Each section is drawn from its declared columns
- * (src/summary/tables-site.ts); every text wraps in its cell and its row grows
- * to show it, so nothing is cut off in print; a finding's message alone runs a line a row across the width of
+ * are the paper table's. Each section is drawn from its declared columns (src/summary/tables-site.ts);
+ * every text wraps in its cell and its row grows to show it, so nothing is cut off in print; a finding's message alone runs a line a row across the width of
  * the page (site-findings.ts). No merged cells in the body: a hundred thousand findings are written in linear time.
  *
  * Browser-safe (no fs, no Node): the Excel add-in calls `addSiteSummarySheet`.
@@ -49,6 +48,7 @@ import {
 import { cellRule, dataBar, severityRows } from './conditional';
 import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections } from '../../../summary/words';
 import { CUSTODY_SCHEDULE_SAID, DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, noneReasons, reasonUnder, unreadLine } from '../../../summary/none-figures';
+import { baseReason as formOf } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { groupedFindings } from '../../../check/finding-groups';
@@ -106,7 +106,7 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   const [cover, out] = [DUTY_FIGURE, LOG_FIGURE].map((when) => reasonUnder(reasons, when)).map((r) => r && r !== 'noVault' && NONE_WORDS[r][lang]);
   // 附件2 not read leaves the duty cover unknown too (its custody period): said there once, not again after it.
   const coverReason = reasonUnder(reasons, DUTY_FIGURE);
-  const unread = reasons.flatMap((r) => ((r === 'unreadIntake' && r !== coverReason) || r === 'unreadRegister' ? [NONE_WORDS[r][lang]] : []));
+  const unread = reasons.flatMap((r) => ((formOf(r) === 'unreadIntake' && r !== coverReason) || formOf(r) === 'unreadRegister' ? [NONE_WORDS[r][lang]] : []));
   const figures =
     lang === 'en'
       ? [
