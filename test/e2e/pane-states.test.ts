@@ -171,10 +171,10 @@ maybe('the pane’s states in chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('section.site').length === 4 && document.body.dataset.ready === 'true');
     await page.waitForFunction(() => !document.body.classList.contains('busy'));
     expect(await page.textContent('#status')).toMatch(
-      /^Could not read 签到表\.xlsx: None of the custody forms .*; Done: [\d,]+ errors?, [\d,]+ warnings?( \(a handover slip whose two copies disagree counts once in a summary: [\d,]+ errors? there\))?$/,
+      /^签到表\.xlsx: not a custody workbook: none of the custody forms .* \(1 more file could not be read\); Done: [\d,]+ errors?, [\d,]+ warnings?( \(a handover slip whose two copies disagree counts once in a summary: [\d,]+ errors? there\))?$/,
     );
     expect(await page.$$eval('section.site.unreadable .site-error', (n) => n.map((x) => x.textContent))).toEqual([
-      'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
+      'not a custody workbook: none of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook; check that it is the right file',
       'Not an .xlsx workbook (the file is not in Excel format); check that it is the right file, or save it as .xlsx in Excel or WPS and check again',
     ]);
     await page.click('.finding[data-rule="column-total"]');
