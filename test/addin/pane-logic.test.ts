@@ -173,7 +173,7 @@ test('a workbook with none of the forms is refused in the pane’s language', as
     'not a custody workbook: none of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook; check that it is the right file',
   );
   const empty = await checkSites([{ id: 'b', label: 'b.xlsx', grid: { sheets: [{ name: 'S', rows: [], merges: [] }] } }], 'en');
-  expect(empty[0].error).toBe('The workbook is empty: there is nothing to check. Check that it is the right file');
+  expect(empty[0].error).toBe('not a custody workbook: the workbook is empty, there is nothing to check; check that it is the right file');
 });
 
 test('the status line leads with a file that could not be read, never "0 errors"', () => {
