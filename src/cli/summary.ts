@@ -22,7 +22,7 @@ import {
   writeFileAtomic,
 } from '../batch/files';
 import { checkWorkbook } from '../check/service';
-import { Refusal, printable, refusalLine } from '../check/refusal';
+import { Refusal, notCustody, printable, refusalLine } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals, LevelTotals } from '../summary/consolidate';
 import { levelFigure, levelWhy, levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf, unknownWhy, whyShown } from '../summary/overview';
@@ -97,13 +97,33 @@ const otherSemesterLines = (t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] 
 const repeatedUnitLines = (t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] => repeatedUnitLinesOf(t, lang, printable);
 
 /** The few lines a person reads after a summary run. */
-function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh'): string[] {
+/** Of the files not summarised, those read but not custody workbooks (notCustody), and those that could not be read. */
+function notCheckedCounts(files: ReadonlyArray<{ error: string }>): [number, number] {
+  const notOurs = files.filter((f) => notCustody(f.error)).length;
+  return [notOurs, files.length - notOurs];
+}
+
+const notCustodyEn = (n: number): string => (n === 1 ? '1 not a custody workbook' : `${countShown(n)} not custody workbooks`);
+
+/** “（其中 1 个无法读取，2 个不是试卷保密表单）” after the files summarised; nothing when every file was read. */
+function notCheckedZh(unread: number, notOurs: number): string {
+  const parts = [unread ? `${countShown(unread)} 个无法读取` : '', notOurs ? `${countShown(notOurs)} 个不是试卷保密表单` : ''].filter(Boolean);
+  return parts.length > 0 ? `（其中 ${parts.join('，')}）` : '';
+}
+
+function notCheckedEn(unread: number, notOurs: number): string {
+  const parts = [unread ? `${countShown(unread)} could not be read` : '', notOurs ? notCustodyEn(notOurs) : ''].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+function summaryLines(c: { totals: ConsolidatedTotals; unreadable(): ReadonlyArray<{ error: string }> }, lang: 'zh' | 'en' = 'zh'): string[] {
   const t = c.totals;
+  const [notOurs, unread] = notCheckedCounts(c.unreadable());
   const unpaired = t.pairs['sender-only'] + t.pairs['receiver-only'];
   if (lang === 'en') {
     return [
       singularOfOne(
-        `Summarised ${countShown(t.files)} workbooks${t.unreadable ? ` (${countShown(t.unreadable)} could not be read)` : ''}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
+        `Summarised ${countShown(t.files)} workbooks${notCheckedEn(unread, notOurs)}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
       ),
       ...otherSemesterLines(t, lang),
       ...repeatedUnitLines(t, lang),
@@ -116,7 +136,7 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
     ];
   }
   return [
-    `已汇总 ${countShown(t.files)} 个工作簿${t.unreadable ? `（其中 ${countShown(t.unreadable)} 个无法读取）` : ''}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
+    `已汇总 ${countShown(t.files)} 个工作簿${notCheckedZh(unread, notOurs)}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
     ...otherSemesterLines(t, lang),
     ...repeatedUnitLines(t, lang),
     ...noneLinesOf(t, lang),
@@ -196,10 +216,11 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
     if (c.skipped.length + n >= files.length) {
       // Not one workbook read: no summary of nothing (review round 10c D9); the lines above say why each was not.
       // (Counted from the list: the totals wait for the checks across workbooks, still running here.)
+      const [notOurs, unread] = notCheckedCounts(c.unreadable());
       io.err(
         options.lang === 'en'
-          ? `no workbook could be summarised (${counted(n, 'files')} unreadable, see above); nothing written`
-          : `没有可以汇总的工作簿（${countShown(n)} 个无法读取，见上），未写出汇总`,
+          ? `no workbook could be summarised (${[unread ? `${counted(unread, 'files')} unreadable` : '', notOurs ? notCustodyEn(notOurs) : ''].filter(Boolean).join(', ')}, see above); nothing written`
+          : `没有可以汇总的工作簿（${[unread ? `${countShown(unread)} 个无法读取` : '', notOurs ? `${countShown(notOurs)} 个不是试卷保密表单` : ''].filter(Boolean).join('，')}，见上），未写出汇总`,
       );
       return 2;
     }

@@ -42,6 +42,7 @@ import {
 import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
 import { countShown } from '../model/count-shown';
+import { notCustody, notCustodyWhy } from '../check/refusal';
 
 export type Row = Cell[];
 
@@ -383,15 +384,17 @@ export function findingRowsOf(
 ): Row[] {
   const site = f.site ?? '';
   if (f.error) {
+    // A workbook read but not ours (no form in it) is said as such, not as unreadable: its title says 不是试卷保密表单.
+    const ours = !notCustody(f.error);
     const finding: Finding = {
-      rule: 'unreadable-file',
+      rule: ours ? 'unreadable-file' : 'not-custody-workbook',
       severity: 'error',
       form: null,
       sheet: null,
       cell: null,
       row: null,
-      // The 问题 column already says 工作簿无法读取 (the rule's title): the message is the reason alone.
-      message: f.error,
+      // The 问题 column already says 工作簿无法读取 or 不是试卷保密表单 (the titles): the message is the reason alone.
+      message: ours ? f.error : notCustodyWhy(f.error),
       clause: '',
     };
     return [rowOf(FINDING_COLUMNS, { file: f.file, site, finding })];
