@@ -58,6 +58,17 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   const levels = levelsShown(t);
   // A level's candidates some or all of whose units' 考试安排 could not be read: at least N, or unknown (levelFigure).
   const candidates = (l: LevelTotals) => levelFigure(l, 'candidates');
+  // Bags and copies of a level some units of which keep no 附件2 or one not read: at least N (review 22a D2), or unknown.
+  const stock = (l: LevelTotals) => {
+    const [bags, copies] = [levelFigure(l, 'bags'), levelFigure(l, 'copies')];
+    const why = () => whyShown(levelWhy(l, 'bags'), lang);
+    if (lang === 'en') {
+      if (bags === null || copies === null) return `bags and copies unknown (${why()})`;
+      return `${bags.atLeast ? 'at least ' : ''}${counted(bags.n, 'bags')}, ${copies.atLeast ? 'at least ' : ''}${counted(copies.n, 'copies')}`;
+    }
+    if (bags === null || copies === null) return `袋数、份数未知：${why().replace(/ /g, '')}`;
+    return `${bags.atLeast ? '至少 ' : ''}${countShown(bags.n)} 袋、${copies.atLeast ? '至少 ' : ''}${countShown(copies.n)} 份`;
+  };
   // Bags still out with a unit's 附件3 not read (in no figure): at least N, or unknown where N is 0.
   // Why unknown, as the figures' cells say it: 附件3 未能读取, or 附件3 显示错误值 where its cells show an error value.
   const outWhy = unknownWhy(t, 'Log');
@@ -69,11 +80,7 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
         : c.atLeast
           ? `at least ${countShown(c.n)} candidates`
           : `${countShown(c.n)} candidates`;
-    const each = levels.map((l) =>
-      singularOfOne(
-        `${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${countShown(l.bags)} bags, ${countShown(l.copies)} copies (${said(candidates(l), l)})`,
-      ),
-    );
+    const each = levels.map((l) => singularOfOne(`${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${stock(l)} (${said(candidates(l), l)})`));
     const back =
       out === null
         ? `Bags not back in the vault unknown (${whyShown(outWhy, lang)})`
@@ -83,9 +90,7 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   // 考试安排未能读取, 考试安排显示错误值: the words of the cells, run together after 报考人数未知.
   const said = (c: ReturnType<typeof candidates>, l: LevelTotals) =>
     c === null ? `报考人数未知：${whyShown(levelWhy(l, 'candidates'), lang).replace(/ /g, '')}` : `报考${c.atLeast ? '至少' : ''} ${countShown(c.n)} 人`;
-  const each = levels.map(
-    (l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${countShown(l.bags)} 袋、${countShown(l.copies)} 份（${said(candidates(l), l)}）`,
-  );
+  const each = levels.map((l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${stock(l)}（${said(candidates(l), l)}）`);
   const back = out === null ? `未还保密室袋数未知（${whyShown(outWhy, lang)}）` : `未还保密室${out.atLeast ? '至少' : ''} ${countShown(out.n)} 袋`;
   return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。${back}。`;
 }

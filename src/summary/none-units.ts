@@ -36,11 +36,11 @@ interface StockFormSaid {
 }
 const STOCK_FORM: Record<StockForm, StockFormSaid> = {
   Intake: {
-    zh: { form: '附件2 入库清单', head: '袋数、份数无从计算，未计入按单位级别的合计', line: '袋数、份数未计入按单位级别的合计' },
+    zh: { form: '附件2 入库清单', head: '袋数、份数无从计算，未计入按单位级别的袋数、份数', line: '袋数、份数未计入按单位级别的袋数、份数' },
     en: {
       form: 'the intake list (附件2)',
-      head: 'their bags and copies are unknown, and they are in no level’s totals',
-      line: (its) => `${its} bags and copies are not in the totals by unit level`,
+      head: 'their bags and copies are unknown, and in no level’s bags and copies',
+      line: (its) => `${its} bags and copies are not in the bags and copies by unit level`,
     },
   },
   Log: {
@@ -105,16 +105,16 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   noIntake: {
     zh: {
-      head: (n) => `注意：以下 ${countShown(n)} 个单位没有入库清单（附件2 没有填写），袋数、份数无从计算，未计入按单位级别的合计：`,
+      head: (n) => `注意：以下 ${countShown(n)} 个单位没有入库清单（附件2 没有填写），袋数、份数无从计算，未计入按单位级别的袋数、份数：`,
       line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${countShown(named.length + more)} 个单位` : ''}没有入库清单（附件2 没有填写），袋数、份数未计入按单位级别的合计。`,
+        `注意：${named.join('、')}${more ? ` 等 ${countShown(named.length + more)} 个单位` : ''}没有入库清单（附件2 没有填写），袋数、份数未计入按单位级别的袋数、份数。`,
       more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
     },
     en: {
       head: () =>
-        'Note: the units below keep no intake list (附件2 not filled in): their bags and copies cannot be worked out, and they are in no level’s totals:',
+        'Note: the units below keep no intake list (附件2 not filled in): their bags and copies cannot be worked out, and are in no level’s bags and copies:',
       line: (named, more) =>
-        `Note: ${named.join(', ')}${more ? ` and ${countShown(more)} more` : ''} ${named.length + more === 1 ? 'keeps no intake list (附件2 not filled in): its' : 'keep no intake list (附件2 not filled in): their'} bags and copies are not in the totals by unit level.`,
+        `Note: ${named.join(', ')}${more ? ` and ${countShown(more)} more` : ''} ${named.length + more === 1 ? 'keeps no intake list (附件2 not filled in): its' : 'keep no intake list (附件2 not filled in): their'} bags and copies are not in the bags and copies by unit level.`,
       more: (n) => `${countShown(n)} more: see the findings`,
     },
   },

@@ -109,27 +109,31 @@ export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number
   ];
 }
 
+/** A level's figures that some of its units' forms may leave unknown: candidates (考试安排), bags out (附件3), bags and copies (附件2). */
+export type LevelFigureKey = 'candidates' | 'bagsStillOut' | 'bags' | 'copies';
+
 /**
- * A level's candidates or bags still out as 总览 and the CLI say them (review 21 D3): the figure where every unit's is
+ * A level's candidates or bags still out (or bags and copies) as 总览 and the CLI say them (review 21 D3): the figure where every unit's is
  * known; “至少 N” where some units' are not (their 考试安排 / 附件3 not read: in no figure, the others' add up to N at
  * least, counts being never below 0); unknown (`null`) where none is known or the known add up to 0 — never “报考 0 人”
  * of a level whose one unit's schedule could not be read.
  */
-export function levelFigure(l: LevelTotals, key: 'candidates' | 'bagsStillOut'): { n: number; atLeast?: boolean } | null {
-  const unknown = key === 'candidates' ? l.candidatesUnknown : l.stillOutUnknown;
+export function levelFigure(l: LevelTotals, key: LevelFigureKey): { n: number; atLeast?: boolean } | null {
+  const unknown = key === 'candidates' ? l.candidatesUnknown : key === 'bagsStillOut' ? l.stillOutUnknown : l.bagsUnknown;
   if (!unknown) return { n: l[key] };
   return unknown >= l.units || l[key] === 0 ? null : { n: l[key], atLeast: true };
 }
 
 /** levelFigure as a cell shows it: the number, 至少 N, or the form not read (考试安排 未能读取, 附件3 未能读取). */
-export function levelFigureShown(l: LevelTotals, key: 'candidates' | 'bagsStillOut', lang: Lang): number | string {
+export function levelFigureShown(l: LevelTotals, key: LevelFigureKey, lang: Lang): number | string {
   const f = levelFigure(l, key);
   if (f === null) return whyShown(levelWhy(l, key), lang);
   return f.atLeast ? (lang === 'zh' ? `至少 ${countShown(f.n)}` : `at least ${countShown(f.n)}`) : f.n;
 }
 
 /** Why a level's candidates or bags still out are unknown (LevelTotals.candidatesWhy, stillOutWhy), the form not read first. */
-export function levelWhy(l: LevelTotals, key: 'candidates' | 'bagsStillOut'): StockReason[] {
+export function levelWhy(l: LevelTotals, key: LevelFigureKey): StockReason[] {
+  if (key === 'bags' || key === 'copies') return (['noIntake', ...stockReasonsOf('Intake')] as StockReason[]).filter((r) => l.bagsWhy?.includes(r));
   const why = (key === 'candidates' ? l.candidatesWhy : l.stillOutWhy) ?? [];
   return stockReasonsOf(key === 'candidates' ? 'Schedule' : 'Log').filter((r) => why.includes(r));
 }

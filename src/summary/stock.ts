@@ -70,9 +70,9 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' |
 
 /**
  * Counts one readable unit's stock into the totals: into its level's entry, never into a figure over all levels;
- * a unit that keeps no vault record into none (`noVault` names it); nor one that keeps no intake list (`noIntake`
- * names it) or whose intake list could not be read (`unreadIntake`), whose bags still out (附件3) are counted over all
- * levels all the same; nor the bags still out of one whose vault log could not be read (`unreadLog`), nor the candidates
+ * a unit that keeps no vault record into none (`noVault` names it); the bags and copies of none that keeps no intake
+ * list (`noIntake` names it) or whose intake list could not be read (`unreadIntake`) — the unit, its candidates and
+ * bags still out counted all the same; nor the bags still out of one whose vault log could not be read (`unreadLog`), nor the candidates
  * of one whose exam schedule could not be read (`unreadSchedule`).
  */
 export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
@@ -89,16 +89,20 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   // 附件3 not read: its bags still out not known, in no figure (0 would read as all returned).
   if (u.unreadLog !== undefined) name('Log', u.unreadLog);
   else t.bagsStillOut += u.bagsStillOut;
-  // No intake list, or one not read: its bags and copies not known, none of 0 beside its candidates in its level.
+  const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
+  l.units++;
+  // No intake list, or one not read: its bags and copies not known, in no figure (the level's are at least the others');
+  // the unit, its candidates and its bags out counted in its level all the same (review 22a D2: its whole row was left out).
   if (u.noIntake !== undefined || u.unreadIntake !== undefined) {
     if (u.noIntake !== undefined) (t.noIntake ??= []).push(named(u.noIntake));
     if (u.unreadIntake !== undefined) name('Intake', u.unreadIntake);
-    return;
+    l.bagsUnknown = (l.bagsUnknown ?? 0) + 1;
+    const reason: StockReason = u.unreadIntake !== undefined ? why('Intake') : 'noIntake';
+    if (!(l.bagsWhy ??= []).includes(reason)) l.bagsWhy.push(reason);
+  } else {
+    l.bags += u.bags;
+    l.copies += u.copies;
   }
-  const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
-  l.units++;
-  l.bags += u.bags;
-  l.copies += u.copies;
   // 考试安排 not read: its candidates not known, in no figure (0 would read as papers for nobody); its bags and copies
   // counted. The level says how many of its units' candidates (bags out) are unknown: it shows them at least, or unknown.
   if (u.unreadSchedule !== undefined) {

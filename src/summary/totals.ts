@@ -26,6 +26,10 @@ export interface LevelTotals {
   candidatesUnknown?: number;
   /** Of `units`, those whose bags still out are not known (附件3 not read: in no figure); absent when none. */
   stillOutUnknown?: number;
+  /** Of `units`, those whose bags and copies are not known (no 附件2, or not read: in no figure); absent when none. */
+  bagsUnknown?: number;
+  /** Why those units' bags and copies are unknown (noIntake, unreadIntake, errorIntake…). */
+  bagsWhy?: StockReason[];
   /** Why those units' candidates are unknown, each reason once (unreadSchedule, errorSchedule…): as the level's cell says it. */
   candidatesWhy?: StockReason[];
   /** Why those units' bags still out are unknown (unreadLog, errorLog…). */

@@ -63,10 +63,10 @@ describe('custody summary of units with a form not read (worker threads)', () =>
     const { wb, stdout } = await workbook('zh');
     expect(stdout.split('\n').slice(0, 4)).toEqual([
       '已汇总 4 个工作簿：可以提交 1 个，需改正 3 个；错误 5 处，警告 0 处。',
-      '注意：星沙考点的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的合计。',
+      '注意：星沙考点的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的袋数、份数。',
       '注意：岳麓考点的附件3 出入库记录未能读取（见检查结果），未还袋数未计入合计。',
       // Was 未还保密室 0 袋: 岳麓考点's bags out are in no figure, unknown (review 21 D3).
-      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，9 袋、183 份（报考 173 人）；考点 2 个，12 袋、230 份（报考 216 人）。未还保密室袋数未知（附件3 未能读取）。',
+      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，9 袋、183 份（报考 173 人）；考点 3 个，至少 12 袋、至少 230 份（报考 324 人）。未还保密室袋数未知（附件3 未能读取）。',
     ]);
 
     const sites = wb.getWorksheet('站点汇总')!;
@@ -144,7 +144,7 @@ describe('custody summary of units with a form not read (worker threads)', () =>
     const overview = wb.getWorksheet('总览')!;
     expect(texts(overview)).toEqual(
       expect.arrayContaining([
-        '注意：以下 1 个单位的附件2 入库清单未能读取（见“站点汇总”中该单位的说明），袋数、份数无从计算，未计入按单位级别的合计：',
+        '注意：以下 1 个单位的附件2 入库清单未能读取（见“站点汇总”中该单位的说明），袋数、份数无从计算，未计入按单位级别的袋数、份数：',
         '星沙考点',
         '注意：以下 1 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：',
         '岳麓考点',
@@ -159,7 +159,7 @@ describe('custody summary of units with a form not read (worker threads)', () =>
   it('en: the same in English', async () => {
     const { wb, stdout } = await workbook('en');
     expect(stdout.split('\n').slice(1, 3)).toEqual([
-      'Note: the intake list (附件2) of 星沙考点 could not be read (see the findings): its bags and copies are not in the totals by unit level.',
+      'Note: the intake list (附件2) of 星沙考点 could not be read (see the findings): its bags and copies are not in the bags and copies by unit level.',
       'Note: the vault log (附件3) of 岳麓考点 could not be read (see the findings): its bags still out are not in the totals.',
     ]);
     const row = rowOf(wb.getWorksheet('Sites')!, 23, (v) => v[1] === '岳麓考点');
@@ -183,7 +183,7 @@ describe('custody summary of units with a form not read (worker threads)', () =>
     expect(t.levels).toEqual([
       none('省校'),
       level('分校', 1, 9, 183, 173, 0),
-      { ...level('考点', 2, 12, 230, 216, 0), stillOutUnknown: 1, stillOutWhy: ['unreadLog'] },
+      { ...level('考点', 3, 12, 230, 324, 0), bagsUnknown: 1, bagsWhy: ['unreadIntake'], stillOutUnknown: 1, stillOutWhy: ['unreadLog'] },
       none(null),
     ]);
     // In the files' order (a, b, c, f.xlsx).

@@ -75,4 +75,36 @@ describe('a level’s candidates and bags out where units’ forms were not read
     // The word right-aligned beside the figures, wrapped in its cell (review 21b D2: not run over the next column).
     expect(ov.getRow(4).getCell(9).alignment).toEqual({ horizontal: 'right', vertical: 'middle', wrapText: true });
   });
+
+  // Review 22a D2: a unit whose 附件2 was not read (or shows an error value) left its level's whole row — its unit, its
+  // candidates and its bags out — while 总览's own 未还保密室 counted it: “考点 12 个 … 未还 0” beside “未还保密室 2”.
+  it('附件2 not read: the unit, its candidates and its bags out in its level; its bags and copies at least the others’', async () => {
+    const outcomes = [await lost('intake'), await read('河西考点')];
+    const t = emptyTotals(outcomes.length);
+    for (const o of outcomes) addUnitStock(t, unitStockOf(o.summary));
+    const [l] = levelsShown(t);
+    expect([l.level, l.units, l.candidates, l.bagsUnknown, l.bagsWhy]).toEqual(['考点', 2, 216, 1, ['unreadIntake']]);
+    const shown = (lang: 'zh' | 'en') => (['bags', 'copies', 'candidates', 'bagsStillOut'] as const).map((k) => levelFigureShown(l, k, lang));
+    expect([shown('zh'), shown('en')]).toEqual([
+      ['至少 6', '至少 115', 216, 0],
+      ['at least 6', 'at least 115', 216, 0],
+    ]);
+    const alone = emptyTotals(1);
+    addUnitStock(alone, unitStockOf(outcomes[0].summary));
+    expect((['bags', 'copies'] as const).map((k) => levelFigureShown(levelsShown(alone)[0], k, 'zh'))).toEqual(['附件2 未能读取', '附件2 未能读取']);
+  });
+
+  it('总览’s level table: 至少 N in 试卷袋 and 试卷份数, the unit and its candidates counted', async () => {
+    const models = await Promise.all(
+      [
+        await lostBook('intake'),
+        Buffer.from(await fillWorkbook({ ...fixture('kaodian.json'), site: { ...fixture('kaodian.json').site!, examSite: '河西考点' } })),
+      ].map(async (b) => readWorkbook(await gridFromXlsxBuffer(b))),
+    );
+    const wb = new ExcelJS.Workbook();
+    const inputs = models.map((model, i) => ({ file: `${i}.xlsx`, model }));
+    await wb.xlsx.load(Buffer.from(await consolidatedXlsx(consolidateModels(inputs), { lang: 'zh' })) as unknown as ArrayBuffer);
+    const row = (r: number) => (wb.getWorksheet('总览')!.getRow(r).values as unknown[]).slice(5, 11);
+    expect(row(4)).toEqual(['考点', 2, '至少 6', '至少 115', 216, 0]);
+  });
 });

@@ -75,7 +75,7 @@ describe('a unit with vault records but no intake list', () => {
     expect(summarizeSite(await modelOf(data)).noIntake).toBe(true);
   });
 
-  it('totals: its stock in no level, its name in noIntake, its bags still out (附件3) over all levels; out of the ranking by candidates', async () => {
+  it('totals: in its level with its candidates and bags out, its bags and copies unknown there (review 22a D2: the whole unit was left out); its name in noIntake; out of the ranking by candidates', async () => {
     const data = withoutIntake();
     delete data.vaultLog![2].returnedAt; // 3310's 2 bags not back
     const s = summarizeSite(await modelOf(data));
@@ -83,7 +83,7 @@ describe('a unit with vault records but no intake list', () => {
     const t = emptyTotals(1);
     addUnitStock(t, unitStockOf(s));
     expect([t.papers, t.bagsStillOut, t.noIntake, t.noVault]).toEqual([3, 2, ['岳麓考点'], []]);
-    expect(t.levels).toEqual([none('省校'), none('分校'), none('考点'), none(null)]);
+    expect(t.levels).toEqual([none('省校'), none('分校'), { ...level('考点', 1, 0, 0, 108, 2), bagsUnknown: 1, bagsWhy: ['noIntake'] }, none(null)]);
     const unit = { name: '岳麓考点', errors: 1, warnings: 0, papers: 3, candidates: 108, copies: 0, level: '考点' as const };
     expect(rankChartData(new Map(), [{ ...unit, noIntake: '岳麓考点' }]).big).toEqual([]);
     expect(rankChartData(new Map(), [unit]).big).toEqual([{ name: '岳麓考点', candidates: 108, copies: 0 }]);
@@ -106,11 +106,11 @@ describe('a unit with vault records but no intake list', () => {
     expect(whole.rows[0].slice(3, 11)).toEqual([1, 1, 0, 1, 3, 62, 57, 5]);
   });
 
-  it('zh: the CLI line, 站点汇总, 试卷明细, its 汇总 sheet and 总览 say 无入库清单; the 考点 level holds none of its stock', async () => {
+  it('zh: the CLI line, 站点汇总, 试卷明细, its 汇总 sheet and 总览 say 无入库清单; the 考点 level counts it, its bags and copies unknown', async () => {
     const { wb, stdout } = await summaryOf('zh');
     expect(stdout.split('\n').slice(1, 3)).toEqual([
-      '注意：岳麓考点没有入库清单（附件2 没有填写），袋数、份数未计入按单位级别的合计。',
-      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，9 袋、183 份（报考 173 人）。未还保密室 0 袋。',
+      '注意：岳麓考点没有入库清单（附件2 没有填写），袋数、份数未计入按单位级别的袋数、份数。',
+      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，9 袋、183 份（报考 173 人）；考点 1 个，袋数、份数未知：无入库清单（报考 108 人）。未还保密室 0 袋。',
     ]);
     const sites = wb.getWorksheet('站点汇总')!;
     expect(rowOf(sites, 23, (v) => v[1] === '岳麓考点')).toEqual([
@@ -196,14 +196,16 @@ describe('a unit with vault records but no intake list', () => {
     const overview = wb.getWorksheet('总览')!;
     const notes = overview.getColumn(1).values.filter((v) => typeof v === 'string');
     expect(notes).toEqual(
-      expect.arrayContaining(['注意：以下 1 个单位没有入库清单（附件2 没有填写），袋数、份数无从计算，未计入按单位级别的合计：', '岳麓考点']),
+      expect.arrayContaining(['注意：以下 1 个单位没有入库清单（附件2 没有填写），袋数、份数无从计算，未计入按单位级别的袋数、份数：', '岳麓考点']),
     );
     expect(overview.getColumn(2).values).toContain('无入库清单');
   });
 
   it('en: the same words in English', async () => {
     const { wb, stdout } = await summaryOf('en');
-    expect(stdout.split('\n')[1]).toBe('Note: 岳麓考点 keeps no intake list (附件2 not filled in): its bags and copies are not in the totals by unit level.');
+    expect(stdout.split('\n')[1]).toBe(
+      'Note: 岳麓考点 keeps no intake list (附件2 not filled in): its bags and copies are not in the bags and copies by unit level.',
+    );
     const sites = wb.getWorksheet('Sites')!;
     const row = rowOf(sites, 23, (v) => v[1] === '岳麓考点');
     expect([row[7], row[8], row[9], row[10], row[17] !== null, row[21]]).toEqual([
@@ -237,16 +239,21 @@ describe('a unit with vault records but no intake list', () => {
     expect(site.getColumn(1).values).toContain(EN_NOTE);
     const overview = wb.getWorksheet('Overview')!;
     expect(overview.getColumn(1).values).toContain(
-      'Note: the units below keep no intake list (附件2 not filled in): their bags and copies cannot be worked out, and they are in no level’s totals:',
+      'Note: the units below keep no intake list (附件2 not filled in): their bags and copies cannot be worked out, and are in no level’s bags and copies:',
     );
   });
 
-  it('--format json: totals.noIntake names it, the 考点 level has no unit; as the in-process consolidation counts it', async () => {
+  it('--format json: totals.noIntake names it, the 考点 level counts it with its bags and copies unknown; as the in-process consolidation counts it', async () => {
     const io = memoryIO();
     await main(['node', 'custody', 'summary', path.join(dir, 'in'), '--format', 'json'], io);
     const totals = (JSON.parse(io.stdout) as { totals: Record<string, unknown> }).totals;
     expect([totals.noIntake, totals.noVault, totals.bagsStillOut, totals.papers]).toEqual([['岳麓考点'], [], 0, 6]);
-    expect(totals.levels).toEqual([none('省校'), level('分校', 1, 9, 183, 173, 0), none('考点'), none(null)]);
+    expect(totals.levels).toEqual([
+      none('省校'),
+      level('分校', 1, 9, 183, 173, 0),
+      { ...level('考点', 1, 0, 0, 108, 0), bagsUnknown: 1, bagsWhy: ['noIntake'] },
+      none(null),
+    ]);
     // The browser face and the demo consolidate in-process (consolidateModels), the CLI through its spool: the same totals.
     const inputs = await Promise.all(
       ['f.xlsx', 'n.xlsx'].map(async (f) => {

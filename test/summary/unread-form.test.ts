@@ -169,13 +169,13 @@ describe('附件2 入库清单 not read', () => {
     expect(row[21]).toBe(INTAKE_ZH);
   });
 
-  it('totals: in no level, named in unreadIntake; its bags still out (附件3) counted; out of the ranking by candidates', async () => {
+  it('totals: in its level with its candidates and bags out, its bags and copies unknown there (review 22a D2); named in unreadIntake; out of the ranking by candidates', async () => {
     const { s } = await summaryOf('intake', (data) => void delete data.vaultLog![2].returnedAt);
     const t = emptyTotals(1);
     addUnitStock(t, unitStockOf(s));
     expect([t.papers, t.bagsStillOut, t.unreadIntake, t.unreadLog, t.noIntake]).toEqual([3, 2, ['岳麓考点'], undefined, undefined]);
-    expect(t.levels).toEqual([none('省校'), none('分校'), none('考点'), none(null)]);
-    expect(noneLinesOf(t, 'zh')).toEqual(['注意：岳麓考点的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的合计。']);
+    expect(t.levels).toEqual([none('省校'), none('分校'), { ...level('考点', 1, 0, 0, 108, 2), bagsUnknown: 1, bagsWhy: ['unreadIntake'] }, none(null)]);
+    expect(noneLinesOf(t, 'zh')).toEqual(['注意：岳麓考点的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的袋数、份数。']);
     const unit = { name: '岳麓考点', errors: 1, warnings: 0, papers: 3, candidates: 108, copies: 0, level: '考点' as const };
     expect(rankChartData(new Map(), [{ ...unit, unreadIntake: true }]).big).toEqual([]);
   });

@@ -369,8 +369,9 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
     const row = ov.getRow(top + 1 + i);
     // Branch school / (分校): the bracketed word whole on its line (bracketLine).
     const label = bracketLine(levelWord(l.level, lang), LEVEL_WIDTHS[0]);
-    // Candidates and bags out some units' forms of which were not read: at least N, or the form's word (levelFigureShown).
-    [label, l.units, l.bags, l.copies, levelFigureShown(l, 'candidates', lang), levelFigureShown(l, 'bagsStillOut', lang)].forEach((v, k) => {
+    // Figures some units' forms of which were not read: at least N, or the form's word (levelFigureShown).
+    const shown = (['bags', 'copies', 'candidates', 'bagsStillOut'] as const).map((key) => levelFigureShown(l, key, lang));
+    [label, l.units, ...shown].forEach((v, k) => {
       const cell = row.getCell(LEVEL_COL + k);
       cell.value = v;
       cell.border = BOX;
