@@ -185,8 +185,10 @@ export function paperDifferences(
       if (y.count !== x.count) diffs.push({ a: x, b: y });
       continue;
     }
-    // Another paper written on the same row: the other copy's paper alone with this 试卷归属, bags and unit.
-    const j = onlyB.findIndex((z) => z.destination === x.destination && z.unit === x.unit && z.count === x.count);
+    // Another paper, or another 试卷归属, written on the same row: the other copy's alone with these bags and the rest alike.
+    const alike = (z: PaperBags) => z.unit === x.unit && z.count === x.count;
+    let j = onlyB.findIndex((z) => alike(z) && z.destination === x.destination);
+    if (j < 0) j = onlyB.findIndex((z) => alike(z) && z.code === x.code);
     diffs.push(j >= 0 ? { a: x, b: onlyB.splice(j, 1)[0] } : { a: x });
   }
   for (const y of onlyB) diffs.push({ b: y });
@@ -194,14 +196,23 @@ export function paperDifferences(
   return diffs.sort((p, q) => first(p) - first(q));
 }
 
+/** A paper on one row of its own (not several rows, not one row with other papers): said as that row, as rows are compared. */
+export const oneRow = (p: PaperBags | undefined): boolean => p === undefined || (p.rows.length === 1 && !p.inNote);
+
 /**
- * Where a paper whose bags differ is pointed at on each copy (`pathA` on copy `a`, `pathB` on `b`): its first row's 数量,
- * or its 备注 where that row's count is written there (`inNote`); another paper on the same row (3310 against 3301), each
- * row's 备注; a paper one copy lacks, at the 序号 it has in the other.
+ * Where a paper whose bags differ is pointed at on each copy (`pathA` on copy `a`, `pathB` on `b`). A paper on a row of
+ * its own on each copy (`oneRow`), as rows are: the cell that differs where one does — its 数量, 试卷归属, or 备注 (another
+ * paper, 3310 against 3301) —, else the row's 序号. A paper over several rows, or on a row with others (its count in the
+ * 备注: “1001（3袋）、2045（1袋）”), its first row's 数量 or 备注. A paper one copy lacks, at the 序号 it has in the other.
  */
 export function differencePaths(d: PaperDifference): [string, string] {
   const { a, b } = d;
-  if (a && b && a.code !== b.code) return [`items[${a.rows[0]}].note`, `items[${b.rows[0]}].note`];
+  if (a && b && oneRow(a) && oneRow(b)) {
+    const parts = [a.destination !== b.destination && '.destination', (a.count !== b.count || a.unit !== b.unit) && '.quantity', a.code !== b.code && '.note'];
+    const differing = parts.filter((x): x is string => x !== false);
+    const part = differing.length === 1 ? differing[0] : '';
+    return [`items[${a.rows[0]}]${part}`, `items[${b.rows[0]}]${part}`];
+  }
   const at = (p: PaperBags) => `items[${p.rows[0]}]${p.inNote ? '.note' : '.quantity'}`;
   return [a ? at(a) : `items[${b!.rows[0]}]`, b ? at(b) : `items[${a!.rows[0]}]`];
 }

@@ -3,7 +3,7 @@ import { custodyOf } from '../model/custody';
 import { namesThisUnit, receiverMisnamed } from '../model/receiver';
 import { nameBeside } from '../model/text';
 import { differingFields, differingItemPart, itemLine, itemParts } from '../model/pairing';
-import { type PaperBags, type PaperDifference, differencePaths, paperDifferences } from '../model/item-papers';
+import { type PaperBags, type PaperDifference, differencePaths, oneRow, paperDifferences } from '../model/item-papers';
 import { norm, showTime, tm, whole } from './facts';
 import type { AcrossRun, CrossReport, CrossSite, RuleMeta } from './types';
 import type { Copy } from './handover-pairs';
@@ -30,7 +30,7 @@ export const meta: RuleMeta = {
         'Paper {paper} on the items of this handover sheet: {mineEn}; on the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}): {theirsEn}. Both copies must give each paper the same bags: check them together with the other side and correct.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side, naming the paper (another paper on the same row with the same bags, 3310 against 3301, once, at its 备注) — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell) — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
 };
 
 interface Difference {
@@ -107,17 +107,16 @@ function paperSaid(p: PaperBags | undefined): Said {
 }
 
 /**
- * One paper whose bags differ between the copies (item-papers.ts paperDifferences), at its first row in each (a paper
- * one copy lacks, at the 序号 it has in the other): its bags on each; another paper written on the same row with the same
- * bags, that row quoted on each, at its 备注.
+ * One paper whose bags differ between the copies (item-papers.ts paperDifferences), pointed at as `differencePaths`
+ * says. A paper on a row of its own on each copy (or lacking on one) is said as that row (“交接明细第 1 行”写的是
+ * “雨花考点 3袋（1001 高等数学基础）”, or “（无此行）”): the row names the paper; another paper or 试卷归属 on the same row
+ * with the same bags, once. A paper over several rows, or on a row with others (“1001（3袋）、2045（1袋）”), is said by
+ * the paper: its bags on each copy and their rows.
  */
 function paperDifference(d: PaperDifference, ia: readonly Item[], ib: readonly Item[]): Difference {
   const { a, b } = d;
-  if (a && b && a.code !== b.code) {
-    const [pathA, pathB] = differencePaths(d);
-    return { pathA, pathB, mine: shownItem(ia[a.rows[0]]), theirs: shownItem(ib[b.rows[0]]) };
-  }
   const [pathA, pathB] = differencePaths(d);
+  if (oneRow(a) && oneRow(b)) return { pathA, pathB, mine: shownItem(a && ia[a.rows[0]]), theirs: shownItem(b && ib[b.rows[0]]) };
   return { pathA, pathB, mine: paperSaid(a), theirs: paperSaid(b), paper: (a ?? b)!.shown };
 }
 

@@ -34,7 +34,7 @@ export const meta: RuleMeta = {
         'The papers received from {from} at {time} ({whatEn}) have no intake list: every intake list of this unit was signed before this delivery (the latest at {latest}). Papers are counted into the vault on each receipt, one intake list (附件2) per delivery; add the list of this delivery, or check the handover time.',
     },
   },
-  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does — or, where the sheets name no papers (a total of bags, 备注 “九科”), whose bags with the first list’s make up the delivery’s, or come nearer to it than the first list alone) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Where every item of the delivery’s sheets names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”; one item “1001（3袋）、2045（1袋）” read apart) and every row of the lists has one, the bags are compared paper by paper, and one finding names each paper whose bags differ (bags in 3 and 1 against 2 and 2 received, the same total, is a mismatch), at the first such paper’s 合计（袋）. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
+  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does — or, where the sheets name no papers (a total of bags, 备注 “九科”), whose bags with the first list’s make up the delivery’s, or come nearer to it than the first list alone) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Where every item of the delivery’s sheets names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”; one item “1001（3袋）、2045（1袋）” read apart) and every row of the lists has one, and both name the same papers, a delivery whose total agrees is compared paper by paper too, and one finding names each paper whose bags differ (bags in 3 and 1 against 2 and 2 received, the same total, is a mismatch), at the first such paper’s 合计（袋）. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
 };
 
 function sumOf(values: unknown[]): number | undefined {
@@ -117,23 +117,21 @@ function checkLists(
   const shown = totals.map((mine) => [...mine][0]);
   const { list, path } = lists[0];
   const at = list.totals && !isBlankValue(list.totals.totalBags) ? `${path}.totals.totalBags` : path;
-  // Paper by paper where both sides name every paper: one finding, naming each paper that differs (review 22a D4).
-  const papers = papersDiffering(model.data, lists, handovers);
-  if (papers?.length) {
-    const intake = shown.reduce((a, b) => a + b, 0);
-    const got = [...received][0];
+  // The totals agree: paper by paper where both sides name every paper, one finding naming each paper that differs (review 22a D4).
+  if ([...sums].some((m) => received.has(m))) {
+    const papers = papersDiffering(model.data, lists, handovers);
+    if (!papers?.length) return;
+    const intake = [...sums].find((m) => received.has(m))!;
     const several = lists.length > 1;
-    return void report(papers[0].at ?? at, 'papers', {
+    return void report(papers[0].at, 'papers', {
       what: several ? `这次接收的 ${lists.length} 张入库清单` : '入库清单',
       whatEn: several ? `the ${lists.length} intake lists of this delivery` : 'the intake list',
       papers: papers.map((p) => `${p.shown} 入库 ${p.intake} 袋、接收 ${p.received} 袋`).join('；'),
       papersEn: papers.map((p) => `${p.shown}: ${p.intake} taken in, ${p.received} received`).join('; '),
-      totals: received.has(intake) ? `总数都是 ${intake} 袋` : `入库共 ${intake} 袋，接收共 ${got} 袋`,
-      totalsEn: received.has(intake) ? `${intake} bags on each in all` : `${intake} taken in, ${got} received in all`,
+      totals: `总数都是 ${intake} 袋`,
+      totalsEn: `${intake} bags on each in all`,
     });
   }
-  if (papers) return;
-  for (const m of sums) if (received.has(m)) return;
   const params = { intake: shown.reduce((a, b) => a + b, 0), received: [...received].join(' 或 ') };
   if (lists.length === 1) return void report(at, 'bags', params);
   const sheets = lists.map(({ path: p }, g) => ({ sheet: locate(model.locations, p)?.sheet ?? p, bags: shown[g] }));
@@ -163,14 +161,14 @@ interface PaperMismatch {
   shown: string;
   intake: number;
   received: number;
-  at?: string;
+  at: string;
 }
 
 /**
  * The papers whose bags on these lists differ from their bags received on the delivery's sheets, in the order of the
- * lists' rows (then those received and not listed); [] where each agrees; undefined where either side does not name
- * every paper (an item naming none, or several without each one's count; a count in 箱; a list row with no 试卷号, or
- * several): then the totals alone are compared. A row's bags by its envelope sizes or its 合计（袋）: either agrees.
+ * lists' rows; [] where each agrees; undefined where either side does not name every paper (an item naming none, or
+ * several without each one's count; a count in 箱; a list row with no 试卷号, or several) or the two name other papers:
+ * then the totals alone are compared. A row's bags by its envelope sizes or its 合计（袋）: either agrees.
  */
 function papersDiffering(data: SiteData, lists: ReadonlyArray<{ list: Intake; path: string }>, handovers: readonly number[]): PaperMismatch[] | undefined {
   const received = new Map<string, { shown: string; bags: number }>();
@@ -203,11 +201,12 @@ function papersDiffering(data: SiteData, lists: ReadonlyArray<{ list: Intake; pa
       } else listed.set(code, { shown: shownCode(it.paperNo), bySize, byTotal: total, at: `${path}.items[${r}].totalBags` });
     }
   }
+  // Other papers on each side (a 3301 received, a 3310 listed; two papers of one code by their names): the totals decide.
+  if (received.size !== listed.size || [...received.keys()].some((code) => !listed.has(code))) return undefined;
   const out: PaperMismatch[] = [];
   for (const [code, l] of listed) {
-    const got = received.get(code)?.bags ?? 0;
+    const got = received.get(code)!.bags;
     if (got !== l.bySize && got !== l.byTotal) out.push({ shown: l.shown, intake: l.byTotal ?? l.bySize, received: got, at: l.at });
   }
-  for (const [code, g] of received) if (!listed.has(code)) out.push({ shown: g.shown, intake: 0, received: g.bags });
   return out;
 }

@@ -18,10 +18,10 @@ import { semesterKey } from '../model/semester';
 import { unitOfWorkbook } from '../model/repeated-unit';
 import { type UnitOfFile, leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
 import { type CopyField, type CopyFields, CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
-import { type PaperBags, blankItem, paperDifferences } from '../model/item-papers';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
+import { itemsShown } from './pair-items';
 import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
 import { countedOnce } from './same-bytes';
@@ -168,41 +168,6 @@ function ref(c: PairCopy, cell: string | null = c.cell): HandoverCopyRef {
 /** Signers as the copy writes them, in its order (compared as a set: pairing.ts), each once. */
 const names = (list: string[]): string => [...new Set(list.map((n) => n.trim()).filter(Boolean))].join('、');
 
-/**
- * The items that differ as people find them on each form (review 22a D8: not “雨花考点:1；雨花考点:2”): paper by paper
- * where both copies name every item's paper — each paper whose bags differ, with its bags on that copy (“1001 3袋”; one
- * the copy lacks, “3310 无”) —, else the rows one copy has and the other not, as written (“雨花考点 3袋（备注）”).
- */
-function itemsShown(s: Pick<PairCopy, 'items' | 'itemLines'>, r: Pick<PairCopy, 'items' | 'itemLines'>): { sender: string; receiver: string } {
-  const papers = paperDifferences(s.items, r.items);
-  if (papers) {
-    const several = new Set(papers.flatMap((d) => [d.a?.destination, d.b?.destination]).filter((x) => x !== undefined)).size > 1;
-    const bags = (p: PaperBags | undefined, other: PaperBags | undefined) => {
-      const paper = (p ?? other)!;
-      const where = several ? `${paper.destination} ` : '';
-      return p ? `${where}${p.shown} ${p.count}${p.unit}` : `${where}${paper.shown} 无`;
-    };
-    // Another paper on the same row (3310 against 3301): each copy's own paper; a paper one copy lacks: 无 on it.
-    return { sender: papers.map((d) => bags(d.a, d.b)).join('；'), receiver: papers.map((d) => bags(d.b, d.a)).join('；') };
-  }
-  return { sender: rowsOnlyIn(s, r).join('；'), receiver: rowsOnlyIn(r, s).join('；') };
-}
-
-/** The item rows of `c` that `other` has not (by their lines as compared, each used once), as written. */
-function rowsOnlyIn(c: Pick<PairCopy, 'items' | 'itemLines'>, other: Pick<PairCopy, 'itemLines'>): string[] {
-  const left = new Map<string, number>();
-  for (const line of other.itemLines) left.set(line, (left.get(line) ?? 0) + 1);
-  const out: string[] = [];
-  c.items.forEach((it, k) => {
-    const line = c.itemLines[k];
-    if (blankItem(it)) return;
-    const n = left.get(line) ?? 0;
-    if (n > 0) return void left.set(line, n - 1);
-    const row = `${it.destination} ${it.quantity ?? ''}${it.unit || '袋'}`.trim();
-    out.push(it.note ? `${row}（${it.note}）` : row);
-  });
-  return out;
-}
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
