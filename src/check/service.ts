@@ -152,6 +152,8 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
   const unsolved = unsolvedHandoverCells(model);
   // A handover sheet whose 交接明细 could not be read: its items and 合计 not compared across workbooks (copy-unknowns.ts).
   const unreadItems = (model.unreadRows ?? []).filter((u) => u.form === 'handover');
+  // A handover whose 合计 is written inside its table, with rows below it, and none at its foot: its 合计 not compared either.
+  const handoverParts = (model.partTotals ?? []).filter((p) => p.rowsAt.startsWith('handovers['));
   // 基本信息's 学期 against every form's (sheet-of-another-semester): workbook-of-another-semester does not say it again.
   const siteSemester = model.otherSemester?.filter((o) => o.by === 'site') ?? [];
   return {
@@ -163,6 +165,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
     ...hiddenRows,
     ...(unsolved.length ? { unsolvedFormulas: unsolved } : {}),
     ...(unreadItems.length ? { unreadRows: unreadItems } : {}),
+    ...(handoverParts.length ? { partTotals: handoverParts } : {}),
     ...(siteSemester.length ? { otherSemester: siteSemester } : {}),
   };
 }

@@ -14,13 +14,20 @@ import { norm } from './values';
  * nothing about it): the field is left out of the comparison until the file is saved. An item row's 试卷归属, 数量 or
  * 单位 leaves out the items (their rows are compared as one list), and a signer list's cell its signers. So too a sheet
  * whose 交接明细 could not be read (its header row lost: SiteModel.unreadRows, required-field at its title; review 21
- * D4): its items and its 合计 (the table's last row, not found with it) are not read, not “（无此行）” and “（空）”.
+ * D4): its items and its 合计 (the table's last row, not found with it) are not read, not “（无此行）” and “（空）”. And
+ * a sheet whose 合计 is written inside its table, with rows below it (forms/part-totals.ts: a part's total), and none at
+ * its foot: it writes no total of its rows, not an empty one — its bags are compared by its items (review 22a D6).
  */
+/** A total's word as the table's own 合计 row is headed (forms/part-totals.ts TOTAL_WORD), written inside the table. */
+const TOTAL_WORD = /^(?:合计|总计|共计|总数)/;
+
 export function unsolvedCopyFields(
-  model: Pick<SiteModel, 'unsolvedFormulas' | 'locations' | 'data'> & Partial<Pick<SiteModel, 'unreadRows'>>,
+  model: Pick<SiteModel, 'unsolvedFormulas' | 'locations' | 'data'> & Partial<Pick<SiteModel, 'unreadRows' | 'partTotals'>>,
 ): Array<[number, CopyField[]]> {
   const unreadItems = new Set((model.unreadRows ?? []).filter((u) => u.form === 'handover').map((u) => u.sheet));
-  if (!model.unsolvedFormulas?.length && !unreadItems.size) return [];
+  // The handovers (their items' path) with a 合计 inside the table: a part total worded as the table's.
+  const totalInside = new Set((model.partTotals ?? []).filter((p) => TOTAL_WORD.test(p.word)).map((p) => p.rowsAt));
+  if (!model.unsolvedFormulas?.length && !unreadItems.size && !totalInside.size) return [];
   const cells = new Set((model.unsolvedFormulas ?? []).flatMap(({ sheet, cells }) => cells.map((cell) => `${sheet}!${cell}`)));
   const out: Array<[number, CopyField[]]> = [];
   (model.data.handovers ?? []).forEach((h, i) => {
@@ -31,7 +38,8 @@ export function unsolvedCopyFields(
     const sheet = model.locations[`handovers[${i}]`]?.sheet;
     const unread = sheet !== undefined && unreadItems.has(sheet);
     const items = unread || (h?.items ?? []).some((_x, k) => ['destination', 'quantity', 'unit'].some((part) => unsolved(`items[${k}].${part}`)));
-    const fields = COPY_FIELDS.filter((f) => (f === 'items' ? items : unsolved(f) || (f === 'total' && unread && norm(h?.total) === '')));
+    const noFoot = norm(h?.total) === '' && (unread || totalInside.has(`handovers[${i}].items`));
+    const fields = COPY_FIELDS.filter((f) => (f === 'items' ? items : unsolved(f) || (f === 'total' && noFoot)));
     if (fields.length > 0) out.push([i, fields]);
   });
   return out;

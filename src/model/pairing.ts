@@ -5,6 +5,7 @@
  * summary's 交接配对 table, so that they cannot disagree about a handover.
  */
 import { sameUnit, unitKey } from './custody';
+import { destinationKey, papersKey } from './item-papers';
 import type { Direction } from './custody';
 import { TextMemo } from './memo';
 import { personKey } from './people';
@@ -44,7 +45,7 @@ export interface CopyContent {
   address?: unknown;
   contact?: unknown;
   total?: unknown;
-  items?: ReadonlyArray<{ destination?: unknown; quantity?: unknown; unit?: unknown } | null | undefined> | null;
+  items?: ReadonlyArray<{ destination?: unknown; quantity?: unknown; unit?: unknown; note?: unknown } | null | undefined> | null;
   fromSigners?: readonly unknown[] | null;
   toSigners?: readonly unknown[] | null;
 }
@@ -72,20 +73,6 @@ function contactText(value: unknown): string {
   return value === undefined || value === null ? '' : CONTACT.get(String(value));
 }
 
-/**
- * A 试卷归属 as compared: the unit it names, however written — a 考点 alone or
- * under its 分校 (“宁乡考点”, “长沙分校宁乡考点”, “长沙分校（宁乡考点）”), a 分校
- * with or without the university before it or （学院） after it. One unit, one
- * key, as `sameUnitWritten` reads 移交/接收单位; a 分校 and its 考点 keep two keys.
- * (item-for-another-unit asks another question: whether an item belongs to the
- * receiver, where a 考点 under a 分校 belongs to that 分校.)
- */
-function destinationKey(destination: unknown): string {
-  const name = unitKey(destination).replace(/[()]/g, '');
-  const unit = /^.*(?:分校|学院|大学)(.+考点)$/.exec(name) ?? /^.*大学(.+(?:分校|学院))$/.exec(name);
-  return unit ? unit[1] : name;
-}
-
 type ItemContent = { destination?: unknown; quantity?: unknown; unit?: unknown } | null | undefined;
 
 /** An item's 试卷归属 and its count as compared (`destinationKey`; a count with no 单位 is in 袋, as the form's 数量（袋/箱） counts). */
@@ -93,7 +80,10 @@ export function itemParts(item: ItemContent): { destination: string; count: stri
   return { destination: destinationKey(item?.destination), count: `${whole(item?.quantity) ?? norm(item?.quantity)}|${norm(item?.unit || '袋')}` };
 }
 
-/** One item line as compared: 试卷归属, 数量 and 单位 (`itemParts`); its 序号 and 备注 are not compared. */
+/**
+ * One item line as compared: 试卷归属, 数量 and 单位 (`itemParts`); its 序号 and 备注 are not compared as lines (the papers its
+ * 备注 names are, where both copies name every item's: `CopyFields.papers`).
+ */
 export function itemLine(item: ItemContent): string {
   if (!item) return '';
   const { destination, count } = itemParts(item);
@@ -142,13 +132,21 @@ export function copyFields(h: CopyContent, unknown?: readonly CopyField[]): Copy
     fromSigners: signers(h.fromSigners),
     toSigners: signers(h.toSigners),
   };
-  const content = [fields.items, fields.total, fields.fromSigners, fields.toSigners, fields.address, fields.contact].join('#');
-  return unknown?.length ? { ...fields, content, unknown } : { ...fields, content };
+  // The bags paper by paper, where every item names its paper (item-papers.ts): compared instead of the lines when both copies have them.
+  const papers = papersKey(h.items ?? []);
+  const content = [papers ?? fields.items, fields.total, fields.fromSigners, fields.toSigners, fields.address, fields.contact].join('#');
+  return { ...fields, content, ...(papers !== undefined && { papers }), ...(unknown?.length ? { unknown } : {}) };
 }
 
 /** A copy's compared fields as compared (`copyFields`). */
 export type CopyFields = Record<CopyField, string> & {
   content: string;
+  /**
+   * Its items' bags paper by paper (item-papers.ts papersKey), where every item names its paper: two copies that both
+   * have them are compared on them, not on their lines — 1001 3 袋 and 2045 1 袋 against 1001 1 袋 and 2045 3 袋 differ,
+   * one line “1001（3袋）、2045（1袋）” against two of the same bags agrees (review 22a D1, D5).
+   */
+  papers?: string;
   /** The fields the copy holds no value of (a formula saved without it: `unsolvedCopyFields`), left out of every comparison. */
   unknown?: readonly CopyField[];
 };
@@ -169,8 +167,14 @@ function sameUnitWritten(a: string, b: string): boolean {
  */
 export function differingFields(a: CopyFields, b: CopyFields): CopyField[] {
   return COPY_FIELDS.filter(
-    (f) => a[f] !== b[f] && !((f === 'from' || f === 'to') && sameUnitWritten(a[f], b[f])) && !a.unknown?.includes(f) && !b.unknown?.includes(f),
+    (f) => differ(a, b, f) && !((f === 'from' || f === 'to') && sameUnitWritten(a[f], b[f])) && !a.unknown?.includes(f) && !b.unknown?.includes(f),
   );
+}
+
+/** The field differs as written; the items, paper by paper where both copies name every item's paper (`CopyFields.papers`). */
+function differ(a: CopyFields, b: CopyFields, f: CopyField): boolean {
+  if (f === 'items' && a.papers !== undefined && b.papers !== undefined) return a.papers !== b.papers;
+  return a[f] !== b[f];
 }
 
 const DAY = 24 * 60;

@@ -3,6 +3,7 @@ import { custodyOf } from '../model/custody';
 import { namesThisUnit, receiverMisnamed } from '../model/receiver';
 import { nameBeside } from '../model/text';
 import { differingFields, differingItemPart, itemLine, itemParts } from '../model/pairing';
+import { type PaperBags, type PaperDifference, differencePaths, oneRow, paperDifferences } from '../model/item-papers';
 import { norm, showTime, tm, whole } from './facts';
 import type { AcrossRun, CrossReport, CrossSite, RuleMeta } from './types';
 import type { Copy } from './handover-pairs';
@@ -18,14 +19,18 @@ export const meta: RuleMeta = {
       field:
         '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
       item: '这张交接单的“交接明细第 {row} 行”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
+      paper:
+        '这张交接单的交接明细中，试卷 {paper} {mine}，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）{theirs}。一式两份每种试卷的袋数须一致，请双方核对后改正。',
     },
     en: {
       field:
         '"{field}" on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
       item: 'Row No. {row} of the items on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
+      paper:
+        'Paper {paper} on the items of this handover sheet: {mineEn}; on the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}): {theirsEn}. Both copies must give each paper the same bags: check them together with the other side and correct.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋), the total and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell) — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
 };
 
 interface Difference {
@@ -36,6 +41,8 @@ interface Difference {
   theirs: Said;
   /** Said on the sender's copy only (`withoutMisnamedReceiver`). */
   senderOnly?: boolean;
+  /** A paper whose bags differ (item-papers.ts): the message names it, each copy's bags said as `mine` and `theirs`. */
+  paper?: string;
 }
 
 type Item = NonNullable<Handover['items']>[number] | undefined;
@@ -81,8 +88,36 @@ function compare(sender: Copy, receiver: Copy, report: (r: CrossReport) => void)
   const diffs: Difference[] = differing
     .filter((key) => key !== 'items')
     .map((key) => ({ pathA: key, pathB: key, mine: shown(sender.h, key, receiver.h), theirs: shown(receiver.h, key, sender.h) }));
-  if (differing.includes('items')) for (const d of itemDifferences(sender.h.items ?? [], receiver.h.items ?? [])) diffs.push(d);
+  if (differing.includes('items')) {
+    // Paper by paper where both copies name every item's paper (model/pairing.ts CopyFields.papers), else row by row.
+    const papers = paperDifferences(sender.h.items ?? [], receiver.h.items ?? []);
+    const items = papers
+      ? papers.map((d) => paperDifference(d, sender.h.items ?? [], receiver.h.items ?? []))
+      : itemDifferences(sender.h.items ?? [], receiver.h.items ?? []);
+    diffs.push(...items);
+  }
   reportBoth(sender, receiver, withoutMisnamedReceiver(sender, receiver, diffs), report);
+}
+
+/** A paper's bags on a copy as a message says them: “写的是 3袋（第 1 行）”, or none. */
+function paperSaid(p: PaperBags | undefined): Said {
+  if (!p) return { zh: '一行也没有', en: 'no row' };
+  const rows = p.rows.map((k) => k + 1);
+  return { zh: `写的是 ${p.count}${p.unit}（第 ${rows.join('、')} 行）`, en: `${p.count} ${p.unit} (row No. ${rows.join(', ')})` };
+}
+
+/**
+ * One paper whose bags differ between the copies (item-papers.ts paperDifferences), pointed at as `differencePaths`
+ * says. A paper on a row of its own on each copy (or lacking on one) is said as that row (“交接明细第 1 行”写的是
+ * “雨花考点 3袋（1001 高等数学基础）”, or “（无此行）”): the row names the paper; another paper or 试卷归属 on the same row
+ * with the same bags, once. A paper over several rows, or on a row with others (“1001（3袋）、2045（1袋）”), is said by
+ * the paper: its bags on each copy and their rows.
+ */
+function paperDifference(d: PaperDifference, ia: readonly Item[], ib: readonly Item[]): Difference {
+  const { a, b } = d;
+  const [pathA, pathB] = differencePaths(d);
+  if (oneRow(a) && oneRow(b)) return { pathA, pathB, mine: shownItem(a && ia[a.rows[0]]), theirs: shownItem(b && ib[b.rows[0]]) };
+  return { pathA, pathB, mine: paperSaid(a), theirs: paperSaid(b), paper: (a ?? b)!.shown };
 }
 
 /**
@@ -180,12 +215,12 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
     ] as const;
     for (const [me, other, mine, theirs, myPath, otherPath] of d.senderOnly ? sides.slice(0, 1) : sides) {
       const otherLoc = other.site.model.locations[`handovers[${other.i}].${otherPath}`] ?? other.site.model.locations[`handovers[${other.i}]`];
-      // An item row has no label of its own on the sheet: its message names the row.
-      const item = /^items\[(\d+)\]/.exec(myPath);
+      // An item row has no label of its own on the sheet: its message names the row (a paper's, the paper and its rows).
+      const item = d.paper === undefined ? /^items\[(\d+)\]/.exec(myPath) : null;
       report({
         site: me.site.id,
         path: `handovers[${me.i}].${myPath}`,
-        messageId: item ? 'item' : 'field',
+        messageId: d.paper !== undefined ? 'paper' : item ? 'item' : 'field',
         params: {
           mine: mine.zh,
           mineEn: mine.en,
@@ -196,6 +231,7 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
           otherSheet: otherLoc?.sheet ?? '',
           otherCell: otherLoc?.cell ?? '',
           ...(item ? { row: Number(item[1]) + 1 } : {}),
+          ...(d.paper !== undefined ? { paper: d.paper } : {}),
         },
       });
     }

@@ -2,6 +2,8 @@ import { deliveriesOf } from '../model/deliveries';
 import { locate } from '../model/location';
 import type { Intake, SiteData } from '../model/types';
 import { handoverBags, itemBags } from '../model/custody';
+import { itemPapers } from '../model/item-papers';
+import { paperCode, papersWritten, shownCode } from '../model/paper-code';
 import { intakeRowBags, isBlankValue, norm, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -17,6 +19,8 @@ export const meta: RuleMeta = {
       bags: '入库清单共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对两张表。',
       shared:
         '这次接收的试卷分 {count} 张入库清单入库（{lists}），共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对交接单和这几张入库清单。',
+      papers:
+        '按试卷核对，{what}与交接单上接收到的袋数不符：{papers}（{totals}）。入库清点的每种试卷的袋数须与交接接收的一致，请重新清点并核对交接单和入库清单。',
       unlisted:
         '{time} 从{from}接收的这批试卷（{what}）没有入库清单：本单位的入库清单都签于这次接收之前（最晚一张 {latest}）。每次接收试卷后都须入库清点，签写一张入库清单（附件2）；请为这次接收补填入库清单，或核对交接时间。',
     },
@@ -24,11 +28,13 @@ export const meta: RuleMeta = {
       bags: 'The intake list has {intake} bags, but the handover sheets received {received}. Bags taken in must match bags received; recount and check both forms.',
       shared:
         'These papers were taken in on {count} intake lists ({listsEn}), {intake} bags in all, but the handover sheets received {received}. Bags taken in must match bags received; recount and check the handover sheet and these lists.',
+      papers:
+        "Paper by paper, bags on {whatEn} differ from bags received on the handover sheets: {papersEn} ({totalsEn}). Each paper's bags taken in must match its bags received; recount and check the handover sheets and the intake list.",
       unlisted:
         'The papers received from {from} at {time} ({whatEn}) have no intake list: every intake list of this unit was signed before this delivery (the latest at {latest}). Papers are counted into the vault on each receipt, one intake list (附件2) per delivery; add the list of this delivery, or check the handover time.',
     },
   },
-  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does — or, where the sheets name no papers (a total of bags, 备注 “九科”), whose bags with the first list’s make up the delivery’s, or come nearer to it than the first list alone) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
+  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does — or, where the sheets name no papers (a total of bags, 备注 “九科”), whose bags with the first list’s make up the delivery’s, or come nearer to it than the first list alone) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Where every item of the delivery’s sheets names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”; one item “1001（3袋）、2045（1袋）” read apart) and every row of the lists has one, and both name the same papers, a delivery whose total agrees is compared paper by paper too, and one finding names each paper whose bags differ (bags in 3 and 1 against 2 and 2 received, the same total, is a mismatch), at the first such paper’s 合计（袋）. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
 };
 
 function sumOf(values: unknown[]): number | undefined {
@@ -108,10 +114,24 @@ function checkLists(
   // Any way of counting each list (its rows or its 合计) that adds up to what was received will do.
   let sums = new Set<number>([0]);
   for (const mine of totals) sums = new Set([...sums].flatMap((s) => [...mine].map((m) => s + m)));
-  for (const m of sums) if (received.has(m)) return;
   const shown = totals.map((mine) => [...mine][0]);
   const { list, path } = lists[0];
   const at = list.totals && !isBlankValue(list.totals.totalBags) ? `${path}.totals.totalBags` : path;
+  // The totals agree: paper by paper where both sides name every paper, one finding naming each paper that differs (review 22a D4).
+  if ([...sums].some((m) => received.has(m))) {
+    const papers = papersDiffering(model.data, lists, handovers);
+    if (!papers?.length) return;
+    const intake = [...sums].find((m) => received.has(m))!;
+    const several = lists.length > 1;
+    return void report(papers[0].at, 'papers', {
+      what: several ? `这次接收的 ${lists.length} 张入库清单` : '入库清单',
+      whatEn: several ? `the ${lists.length} intake lists of this delivery` : 'the intake list',
+      papers: papers.map((p) => `${p.shown} 入库 ${p.intake} 袋、接收 ${p.received} 袋`).join('；'),
+      papersEn: papers.map((p) => `${p.shown}: ${p.intake} taken in, ${p.received} received`).join('; '),
+      totals: `总数都是 ${intake} 袋`,
+      totalsEn: `${intake} bags on each in all`,
+    });
+  }
   const params = { intake: shown.reduce((a, b) => a + b, 0), received: [...received].join(' 或 ') };
   if (lists.length === 1) return void report(at, 'bags', params);
   const sheets = lists.map(({ path: p }, g) => ({ sheet: locate(model.locations, p)?.sheet ?? p, bags: shown[g] }));
@@ -134,4 +154,59 @@ function bagsOn(intake: Intake): Set<number> {
   const t = whole(intake.totals?.totalBags);
   if (t !== undefined) mine.add(t);
   return mine;
+}
+
+/** A paper whose bags on the lists differ from its bags received: where it is on the lists (its 合计（袋）), and both counts. */
+interface PaperMismatch {
+  shown: string;
+  intake: number;
+  received: number;
+  at: string;
+}
+
+/**
+ * The papers whose bags on these lists differ from their bags received on the delivery's sheets, in the order of the
+ * lists' rows; [] where each agrees; undefined where either side does not name every paper (an item naming none, or
+ * several without each one's count; a count in 箱; a list row with no 试卷号, or several) or the two name other papers:
+ * then the totals alone are compared. A row's bags by its envelope sizes or its 合计（袋）: either agrees.
+ */
+function papersDiffering(data: SiteData, lists: ReadonlyArray<{ list: Intake; path: string }>, handovers: readonly number[]): PaperMismatch[] | undefined {
+  const received = new Map<string, { shown: string; bags: number }>();
+  for (const i of handovers) {
+    const items = data.handovers?.[i]?.items ?? [];
+    if (items.some((it) => it && (norm(it.unit) || '袋') !== '袋')) return undefined;
+    const rows = itemPapers(items);
+    if (!rows) return undefined;
+    for (const p of rows.flat()) {
+      if (!p) continue;
+      if (p.code.includes('+')) return undefined;
+      const known = received.get(p.code);
+      if (known) known.bags += p.count;
+      else received.set(p.code, { shown: p.shown, bags: p.count });
+    }
+  }
+  if (received.size === 0) return undefined;
+  const listed = new Map<string, { shown: string; bySize: number; byTotal: number | undefined; at: string }>();
+  for (const { list, path } of lists) {
+    for (const [r, it] of (list.items ?? []).entries()) {
+      if (!it) continue;
+      const code = paperCode(it.paperNo);
+      const bySize = intakeRowBags(it);
+      if (!code || papersWritten(it.paperNo).length > 0 || bySize === undefined) return undefined;
+      const total = whole(it.totalBags);
+      const known = listed.get(code);
+      if (known) {
+        known.bySize += bySize;
+        known.byTotal = known.byTotal === undefined || total === undefined ? undefined : known.byTotal + total;
+      } else listed.set(code, { shown: shownCode(it.paperNo), bySize, byTotal: total, at: `${path}.items[${r}].totalBags` });
+    }
+  }
+  // Other papers on each side (a 3301 received, a 3310 listed; two papers of one code by their names): the totals decide.
+  if (received.size !== listed.size || [...received.keys()].some((code) => !listed.has(code))) return undefined;
+  const out: PaperMismatch[] = [];
+  for (const [code, l] of listed) {
+    const got = received.get(code)!.bags;
+    if (got !== l.bySize && got !== l.byTotal) out.push({ shown: l.shown, intake: l.byTotal ?? l.bySize, received: got, at: l.at });
+  }
+  return out;
 }

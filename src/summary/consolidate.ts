@@ -21,6 +21,7 @@ import { type CopyField, type CopyFields, CopyKey, copyFields, differingFields, 
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
+import { itemsShown } from './pair-items';
 import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
 import { countedOnce } from './same-bytes';
@@ -124,14 +125,25 @@ export interface Consolidated {
  */
 interface PairCopy extends Pick<
   HandoverBrief,
-  'sheet' | 'cell' | 'time' | 'from' | 'to' | 'address' | 'contact' | 'quantity' | 'total' | 'fromSigners' | 'toSigners' | 'fieldCells' | 'itemsUnread'
+  | 'sheet'
+  | 'cell'
+  | 'time'
+  | 'from'
+  | 'to'
+  | 'address'
+  | 'contact'
+  | 'quantity'
+  | 'total'
+  | 'fromSigners'
+  | 'toSigners'
+  | 'fieldCells'
+  | 'itemsUnread'
+  | 'items'
 > {
   /** Each item row as compared (`itemLine`), in the sheet's order: the first that differs is where a disagreement is pointed. */
   itemLines: string[];
   file: string;
   site: string;
-  /** The items as shown: `destination:quantity` sorted, joined with ；. */
-  itemsKey: string;
   /** Each compared field as compared (`copyFields`). */
   fields: CopyFields;
   /** The workbook's semester as a key (CopyKey.semester): copies of two semesters are not paired. */
@@ -155,12 +167,7 @@ function ref(c: PairCopy, cell: string | null = c.cell): HandoverCopyRef {
 
 /** Signers as the copy writes them, in its order (compared as a set: pairing.ts), each once. */
 const names = (list: string[]): string => [...new Set(list.map((n) => n.trim()).filter(Boolean))].join('、');
-const itemsKeyOf = (items: HandoverBrief['items']): string =>
-  items
-    .filter((i) => i.quantity !== null && i.quantity !== '')
-    .map((i) => `${unitKey(i.destination)}:${String(i.quantity)}`)
-    .sort()
-    .join('；');
+
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
@@ -178,7 +185,7 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: stri
     contact: h.contact,
     quantity: h.quantity,
     total: h.total,
-    itemsKey: itemsKeyOf(h.items),
+    items: h.items,
     itemLines: h.items.map(itemLine),
     fieldCells: h.fieldCells,
     fields: copyFields(h, unknown),
@@ -214,7 +221,7 @@ function compareCopies(sender: PairCopy, receiver: PairCopy): PairDifference[] {
   if (differing.has('to')) diffs.push({ field: 'to', label: FIELD_WORDS.to.zh, sender: s.to, receiver: r.to });
   if (differing.has('items')) {
     if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: FIELD_WORDS.quantity.zh, sender: String(s.quantity), receiver: String(r.quantity) });
-    else diffs.push({ field: 'items', label: FIELD_WORDS.items.zh, sender: s.itemsKey, receiver: r.itemsKey });
+    else diffs.push({ field: 'items', label: FIELD_WORDS.items.zh, ...itemsShown(s, r) });
   }
   if (differing.has('total')) diffs.push({ field: 'total', label: FIELD_WORDS.total.zh, sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
   if (differing.has('address')) diffs.push({ field: 'address', label: FIELD_WORDS.address.zh, sender: s.address, receiver: r.address });

@@ -5,6 +5,7 @@
  */
 import { parseA1 } from '../model/grid';
 import { type CopyFields, differingFields, differingItemPart, lineParts } from '../model/pairing';
+import { type ItemText, differencePaths, paperDifferences } from '../model/item-papers';
 
 /** What of a copy the cells are found from. */
 export interface CopyCells {
@@ -13,6 +14,8 @@ export interface CopyCells {
   fields: CopyFields;
   /** Each item row as compared (`itemLine`), in the sheet's order. */
   itemLines: readonly string[];
+  /** The item rows as written (their papers are in their 备注: item-papers.ts). */
+  items: readonly ItemText[];
   /** The cell of each compared field and item row (`items[k]`): HandoverBrief.fieldCells. */
   fieldCells: Readonly<Record<string, string>>;
 }
@@ -20,12 +23,19 @@ export interface CopyCells {
 /**
  * The cell of each copy a disagreement is pointed at, as the validator lists its findings first: the topmost,
  * leftmost of the differing fields' cells (an item row's at the first row whose line differs: its 数量 or
- * 试卷归属 where only that differs, else its 序号). A copy whose
+ * 试卷归属 where only that differs, else its 序号; paper by paper, each paper whose bags differ, as
+ * handover-copies-disagree points at it: item-papers.ts differencePaths). A copy whose
  * cells are not known keeps its handover's cell.
  */
 export function firstDifferingCells(s: CopyCells, r: CopyCells): [string | null, string | null] {
   const differing = differingFields(s.fields, r.fields);
   const fields: string[] = differing.filter((f) => f !== 'items');
+  // Paper by paper where both copies name every item's paper (pairing.ts CopyFields.papers): each paper that differs.
+  const papers = differing.includes('items') ? paperDifferences(s.items, r.items) : undefined;
+  if (papers?.length) {
+    const paths = papers.map(differencePaths);
+    return [topmost([...fields, ...paths.map((p) => p[0])], s), topmost([...fields, ...paths.map((p) => p[1])], r)];
+  }
   if (differing.includes('items')) {
     let k = 0;
     while (k < Math.max(s.itemLines.length, r.itemLines.length) - 1 && s.itemLines[k] === r.itemLines[k]) k++;

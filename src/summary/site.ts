@@ -126,7 +126,7 @@ export interface HandoverBrief {
   quantity: number;
   /**
    * The cell of each compared field the sheet has (time, from, …, toSigners) and of each item row (`items[k]`,
-   * at its 序号; `items[k].destination`, `items[k].quantity`): where the pairing points a disagreement, as the
+   * at its 序号; `items[k].destination`, `items[k].quantity`, `items[k].note`): where the pairing points a disagreement, as the
    * validator does (not at the sheet's 附件1 label).
    */
   fieldCells: Record<string, string>;
@@ -221,8 +221,8 @@ const COMPARED_FIELDS = ['time', 'from', 'to', 'address', 'contact', 'total', 'f
 function fieldCellsOf(model: SiteModel | undefined, index: number, items: number): Record<string, string> {
   const cells: Record<string, string> = {};
   if (!model) return cells;
-  // An item row's 序号, and its 试卷归属 and 数量: where only one of them differs, validate points at that cell.
-  const rows = Array.from({ length: items }, (_x, k) => [`items[${k}]`, `items[${k}].destination`, `items[${k}].quantity`]);
+  // An item row's 序号, and its 试卷归属, 数量 and 备注: where only one of them differs, validate points at that cell (the 备注 names the paper).
+  const rows = Array.from({ length: items }, (_x, k) => [`items[${k}]`, `items[${k}].destination`, `items[${k}].quantity`, `items[${k}].note`]);
   const keys = [...COMPARED_FIELDS, ...rows.flat()];
   for (const key of keys) {
     const cell = model.locations[`handovers[${index}].${key}`]?.cell;
