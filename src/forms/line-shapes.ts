@@ -70,14 +70,18 @@ export const isNoteLine = (text: string): boolean => NOTE_LINE.test(shortForm(te
 /** The longest day heading, white space as one space: 二〇二四年十二月三十一日 礼拜日 全天场 （…12…） ： is 42. */
 const SECTION_MAX = 48;
 
+/** A month and a day of a date written with slashes: 6/21, 06/21 (a 试卷号 has three digits or more, a time its colon). */
+const MONTH = '(?:0?[1-9]|1[0-2])';
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 /**
  * A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. Also
  * with its weekday, 上午场, a date with slashes or in Chinese numerals (6月16日 星期日, 6月16日上午场, 2024/6/16,
- * 六月十六日（星期日）: review 21a D9), and with its colon after it (6月16日：, 第二天：: D3). Each optional part carries
- * the white space before it: no two `\s*` meet.
+ * 六月十六日（星期日）: review 21a D9; 6/21, 24/6/21 with no 4-digit year), and with its colon after it (6月16日：, 第二天：:
+ * D3). Each optional part carries the white space before it: no two `\s*` meet (review 22c D2).
  */
-const SECTION_LINE =
-  /^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|\d{4}\s*[/.．-]\s*\d{1,2}\s*[/.．-]\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?(?:\s*(?:上午|下午|晚上|晚间|全天)场?)?(?:\s*[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
+const SECTION_LINE = new RegExp(
+  String.raw`^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|(?:\d{4}|\d{2})\s*[/.．-]\s*${MONTH}\s*[/.．-]\s*${DAY}|${MONTH}\s*[/／]\s*${DAY}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?(?:\s*(?:上午|下午|晚上|晚间|全天)场?)?(?:\s*[（(][^（()）]{0,12}[）)])?\s*[:：]?$`,
+);
 
 /** Whether `text` (trimmed) is a day's heading: SECTION_LINE on it with white space as one space, when it is short. */
 export function isSectionLine(text: string): boolean {

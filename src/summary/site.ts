@@ -35,6 +35,7 @@ import { custodyOf } from '../model/custody';
 import { takenBackLists } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { roomsIn } from '../model/rooms';
+import { papersApart } from '../model/paper-rows';
 import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, custodyNeedsSchedule, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
@@ -275,7 +276,8 @@ function isModel(x: SiteModel | SiteData): x is SiteModel {
 
 /** The custody summary of one site workbook, given the validator's findings for it. */
 export function summarizeSite(source: SiteModel | SiteData, findings: readonly Finding[] = [], options: SummarizeOptions = {}): SiteSummary {
-  const model = isModel(source) ? source : undefined;
+  // A row of several 试卷号 that writes each one's count is counted as the rules check it: one record a paper (model/paper-rows.ts).
+  const model = isModel(source) ? papersApart(source).model : undefined;
   const errorCells = model ? errorCellsOf(model.data, model.locations) : [];
   const data: SiteData = withoutErrorSite(withoutErrorCells(model ? model.data : (source as SiteData), errorCells)); // #N/A as empty: error-cells.ts
   const counter: Counter = { unreadable: 0 };

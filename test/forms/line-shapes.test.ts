@@ -11,11 +11,14 @@ import { isLabelWithColon, isNoteLine, isSectionLine, shortForm } from '../../sr
 import { normalized } from '../../src/forms/sheet-index';
 import { normalizeLabel } from '../../src/model/text';
 
-// The patterns before (src/forms/read-table.ts at ff31ee5): the slow reference.
+// The patterns before (src/forms/read-table.ts at 5d70c79, round 22's slash dates with them): the slow reference.
 const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
 const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S|^(?:以上|上述|本表)/;
-const SECTION_LINE =
-  /^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|\d{4}\s*[/.．-]\s*\d{1,2}\s*[/.．-]\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
+const MONTH = '(?:0?[1-9]|1[0-2])';
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+const SECTION_LINE = new RegExp(
+  String.raw`^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|(?:\d{4}|\d{2})\s*[/.．-]\s*${MONTH}\s*[/.．-]\s*${DAY}|${MONTH}\s*[/／]\s*${DAY}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$`,
+);
 
 /** Texts made of `words`, up to `most` of them. */
 const textOf = (words: readonly string[], most: number) => fc.array(fc.constantFrom(...words), { maxLength: most }).map((w) => w.join(''));
