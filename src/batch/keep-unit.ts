@@ -5,7 +5,8 @@
  * was given under its name, `summary -o` over a unit's workbook with a password to open: each lost the unit's work,
  * with a “已替换” line after the fact. What may be replaced with no word more than that line is what this tool wrote
  * and can tell so: a summary, a workbook whose forms are blank (a template), one whose forms hold what is about to be
- * written (`fill` run again on the same data, a blank template over a blank template), and an empty file. Anything
+ * written (`fill` run again on the same data, a blank template over a blank template), an empty file, and a file of
+ * JSON at a .json output (summary --format json) that is no workbook. Anything
  * else — forms filled in, someone's other spreadsheet, a file no workbook, one the reader refuses (a password to open,
  * over a reading limit, over the time budget) — is refused in one line, unless --force. The file is read with the
  * limits of an input: its bytes, its parts, and the file's time budget (time-budget.ts).
@@ -58,7 +59,8 @@ function whatIsAt(file: string, writing: Uint8Array | undefined): There {
     // Missing, or no regular file: written (or refused) as any path is.
     return MAY_GO;
   }
-  if (bytes.length === 0) return MAY_GO;
+  // An empty file, or JSON where JSON is written (summary --format json, extract): nothing of a unit's workbook.
+  if (bytes.length === 0 || (/\.json$/i.test(file) && !isContainer(bytes))) return MAY_GO;
   try {
     return fileBudget()()(() => {
       const grid = readXlsxInNode(bytes);
@@ -88,3 +90,7 @@ function whatIsAt(file: string, writing: Uint8Array | undefined): There {
 function reasonOf(error: unknown, lang: Lang): string {
   return refusalLine(error, lang).split(lang === 'zh' ? /[，；。]/ : /; |\. (?=[A-Z])/)[0];
 }
+
+/** Bytes that begin as a workbook does: a zip (.xlsx) or an OLE file (.xls, an encrypted .xlsx). */
+const isContainer = (bytes: Uint8Array): boolean =>
+  (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
