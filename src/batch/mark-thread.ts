@@ -40,8 +40,8 @@ interface MarkedCopy {
 export function markOverTime(seconds: number, lang: Lang): string {
   const n = countShown(seconds);
   return lang === 'en'
-    ? `making it took over ${n} s and was stopped (the findings above stand; a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`
-    : `制作超过 ${n} 秒仍未完成，已停止（上面列出的问题不受影响；疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`;
+    ? `making it took over ${n} s and was stopped (the findings above stand; a suspect file); saving it again does not help. Correct the cells the list above names, or send the file to your IT staff`
+    : `制作超过 ${n} 秒仍未完成，已停止（上面列出的问题不受影响；疑似异常文件），重新保存不能解决。请按上面列出的问题逐个改正，或把文件交给信息技术人员检查`;
 }
 
 /** A marked copy made here, on this thread: the file read, marked with the host's zlib. */

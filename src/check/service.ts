@@ -94,7 +94,7 @@ export function siteNameOf(model: Pick<SiteModel, 'data'>): string | null {
  * `mixed` — a consolidated summary's sheets beside others (a unit's workbook the summary was pasted into, or one
  * hiding sheets so named: review 14a D2), a summary only when none of its sheets is a custody form.
  */
-function summaryShape(grid: WorkbookGrid): 'whole' | 'mixed' | undefined {
+export function summaryShape(grid: WorkbookGrid): 'whole' | 'mixed' | undefined {
   const names = grid.sheets.map((s) => s.name);
   if (grid.sheets.length === 1 && isSiteSummarySheet(grid.sheets[0])) return 'whole';
   if (!SUMMARY_SHEET_SETS.some((set) => set.every((n) => names.includes(n)))) return undefined;

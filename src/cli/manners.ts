@@ -117,9 +117,12 @@ export async function folderOptionRefusal(dir: string, what: FolderOption, lang:
 /** Every command's --lang: the language of the lines it writes (the forms themselves are the official Chinese ones). */
 export const langOption = (description = '提示语言 (message language)'): Option => new Option('--lang <lang>', description).choices(['zh', 'en']).default('zh');
 
-/** The option that lets fill, template and summary replace a unit's workbook filled in (batch/keep-unit.ts). */
+/** The option that lets fill, template and summary replace a file they cannot tell for their own (batch/keep-unit.ts). */
 export const forceOption = (): Option =>
-  new Option('--force', '替换输出位置上已有的、填有表单内容的单位工作簿 (replace a unit workbook with its forms filled in where the output goes)');
+  new Option(
+    '--force',
+    '替换输出位置上已有的、不能确认是本工具写出的文件：填有表单内容的单位工作簿、其他表格、加密或读不出的工作簿 (replace a file where the output goes that this tool cannot tell for its own: a unit workbook with its forms filled in, another spreadsheet, a workbook encrypted or unreadable)',
+  );
 
 /** Examples and exit codes shown after each command's help. */
 export const HELP_AFTER: Record<string, string> = {

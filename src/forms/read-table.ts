@@ -24,6 +24,7 @@ import { noteColumn, voidedRow } from './voided';
 import { dateAndTime, timeOnUnreadDate } from './time-beside';
 import type { FormRead } from './read';
 import { type PartTotalRead, isPartTotal, isTotalWord } from './part-totals';
+import { isLabelWithColon, isNoteLine, isSectionLine } from './line-shapes';
 import { formulaFilledDown } from './filled-formulas';
 
 /** Blank rows in a row after which a table is taken to have ended. */
@@ -46,26 +47,6 @@ function firstText(index: SheetIndex, row: number, from: number, to: number, seq
 /** What people write under a table's last row to close it: 以下空白, （以下空白）, 以下无, 此栏空白, 完 (bracketed or not). */
 const CLOSING_WORDS = new Set(['以下空白', '以下为空白', '以下无', '以下无内容', '以下无记录', '此栏空白', '此处空白', '本页以下空白', '空白', '完']);
 const isClosingWord = (norm: string): boolean => CLOSING_WORDS.has(norm.replace(/[()[\]【】<>《》〈〉「」“”"'.。…\-—_~～*]/g, ''));
-/** A label with its colon and nothing after it (收卷人签字：): a line under the table, not a row of it. */
-const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
-
-/**
- * A line of its own written on the table's rows, not a record: a note (注：6月16日下午无考试, 说明1、…) or a label with
- * what it names (核对人：莫琳桂). Read as a row it was a paper number off every list and a row half filled in.
- */
-const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S|^(?:以上|上述|本表)/;
-/** A month and a day of a date written with slashes: 6/21, 06/21 (a 试卷号 has three digits or more, a time its colon). */
-const MONTH = '(?:0?[1-9]|1[0-2])';
-const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
-/**
- * A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. Also
- * with its weekday, 上午场, a date with slashes or in Chinese numerals (6月16日 星期日, 6月16日上午场, 2024/6/16,
- * 六月十六日（星期日）: review 21a D9; 6/21, 24/6/21 with no 4-digit year), and with its colon after it (6月16日：, 第二天：: D3).
- */
-const SECTION_LINE = new RegExp(
-  String.raw`^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|(?:\d{4}|\d{2})\s*[/.．-]\s*${MONTH}\s*[/.．-]\s*${DAY}|${MONTH}\s*[/／]\s*${DAY}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$`,
-);
-
 /** “岳麓考点：2袋”: a destination with its count, a record whose count is not in its column (review 21a D7), no label and what it names. */
 const LABEL_AND_COUNT = /^(?!(?:注|说明|附注|注意)\s*[:：])[\u4e00-\u9fff]{1,6}[:：]\s*[0-9０-９一二两三四五六七八九十]+\s*(?:袋|箱|份)\s*$/;
 
@@ -104,9 +85,9 @@ function aloneOnRow(index: SheetIndex, row: number, col: number, section: Pick<S
  */
 function isNoteText(text: string, col: number, { textCols, timeCols }: Pick<Section, 'textCols' | 'timeCols'>): boolean {
   // The closing words asked last: this is asked of every row's first text, and a note or a heading is rare.
-  const note = NOTE_LINE.test(text)
+  const note = isNoteLine(text)
     ? !(col === Math.min(...textCols) && LABEL_AND_COUNT.test(text))
-    : (textCols.has(col) || timeCols.has(col)) && SECTION_LINE.test(text);
+    : (textCols.has(col) || timeCols.has(col)) && isSectionLine(text);
   return note && !isClosingWord(normalized(text).norm);
 }
 
@@ -135,7 +116,7 @@ function endsTable(
     if (first) {
       const text = v.trim();
       // A day's heading with its colon (6月16日：) heads the rows below it (review 21a D3).
-      if (LABEL_WITH_COLON.test(text) && !SECTION_LINE.test(text)) return 'label';
+      if (isLabelWithColon(text) && !isSectionLine(text)) return 'label';
       if (isNoteText(text, c, section)) return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
     }
     first = false;

@@ -4,7 +4,7 @@
  * a table's header, the cells where a title stands; and the small tests on a
  * cell's text (a label, a placeholder, a title) that reading a form is made of.
  */
-import { bareLabel, normalizeLabel, toHalfWidth } from '../model/text';
+import { bareLabel, normalizeLabel, toHalfWidth, withoutEndColons } from '../model/text';
 import { CellValue, RangeBox, SheetGrid, cellAt, parseA1, parseRange, sheetWidth } from '../model/grid';
 import { askedCell } from './formula';
 import { ColumnSpec, FieldSpec, FormLayout, layoutFields } from './layout';
@@ -38,7 +38,7 @@ export function textOf(v: CellValue): string {
 const NORMALIZED = new TextMemo((text) => {
   // normalizeLabel without its second half-width pass: trimming first removes nothing it would keep.
   const half = toHalfWidth(text).trim();
-  return { norm: withBareLabel(half.replace(/\s+/g, '').replace(/[:：]+$/, '')), half };
+  return { norm: withBareLabel(withoutEndColons(half.replace(/\s+/g, ''))), half };
 });
 
 /** The text with the label before its first colon bare (bareLabel): “*日期（年月日）:2024-06-14” → “日期:2024-06-14”. */

@@ -235,12 +235,16 @@ const REFUSALS_EN: Record<keyof typeof REFUSALS, string> = {
     'the workbook content is not well-formed XML (the file is damaged or was made by an incompatible program); open it in Excel or WPS and save it again as .xlsx',
 };
 
-/** The line of a file stopped at its time budget in a batch run (LIMITS.fileSeconds, or what the operator set). */
+/**
+ * The line of a file stopped at its time budget in a batch run (LIMITS.fileSeconds, or what the operator set). Saving
+ * it again keeps what makes it slow (review 22c D7: a cell of thousands of characters or spaces, a table of very many
+ * rows): the line says what to look for, and to hand the file to IT when nothing is found.
+ */
 export function overTime(seconds: number, lang: 'zh' | 'en' = 'zh'): string {
   const n = countShown(seconds);
   return lang === 'en'
-    ? `reading and checking took over ${n} s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`
-    : `读取检查超过 ${n} 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`;
+    ? `reading and checking took over ${n} s and was stopped (a suspect file); saving it again does not help. Look for a cell holding thousands of characters or a long run of spaces, or a table of very many rows, and remove it; if you find none, send the file to your IT staff`
+    : `读取检查超过 ${n} 秒仍未完成，已停止处理此文件（疑似异常文件），重新保存不能解决。请查找写有成千上万个字或一长串空格的单元格、行数极多的表格，删去后再试；找不到时，请把文件交给信息技术人员检查`;
 }
 
 export function refuse(what: keyof typeof REFUSALS): WorkbookReadError {

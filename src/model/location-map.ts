@@ -25,9 +25,8 @@ interface TableCell {
 }
 
 /**
- * A table whose rows all have the same columns, as a form's table is read:
- * row `item` stands at sheet row `rows[item]`, its own location in column
- * `rowCol`, then one per column; two numbers a row instead of an object a cell.
+ * A table whose rows all have the same columns, as a form's table is read: row `item` stands at sheet row `rows[item]`,
+ * its own location in column `rowCol`, then one per column; two numbers a row instead of an object a cell.
  */
 export interface TableGrid {
   rows: number[];
@@ -224,9 +223,8 @@ class CompactLocations {
   }
 
   /**
-   * The entries of `keys()` in its order, one at a time, none kept: a vault log
-   * of 900,000 rows has some nine million, too many to hold as strings at once
-   * (`extract --locations` ended in an abort at 6.5 GB).
+   * The entries of `keys()` in its order, one at a time, none kept: a vault log of 900,000 rows has some nine million,
+   * too many to hold as strings at once (`extract --locations` ended in an abort at 6.5 GB).
    */
   *lazyEntries(): Generator<[string, CellLocation]> {
     if (this.snapshot) {
@@ -288,9 +286,8 @@ class CompactLocations {
   }
 
   /**
-   * The entries whose key starts with one of `prefixes`, in the order of `keys()`:
-   * only the tables and fields under them are enumerated (the slim model of a site
-   * keeps its handovers' few dozen of its hundreds of locations).
+   * The entries whose key starts with one of `prefixes`, in the order of `keys()`: only the tables and fields under them
+   * are enumerated (the slim model of a site keeps its handovers' few dozen of its hundreds of locations).
    */
   under(prefixes: readonly string[]): LocationMap {
     const { starts, tableMay } = underTests(prefixes);
@@ -389,11 +386,9 @@ function locationOf(t: TableLocations, cell: TableCell): CellLocation {
 const stores = new WeakMap<LocationMap, CompactLocations>();
 
 /**
- * A location map's entries under some paths in a form that is cheap to make
- * and to write as JSON (`summary` spools one per workbook): its fields with
- * their locations and its tables as they are kept, two numbers a row, rather
- * than an object per cell whose path and address must first be spelt out.
- * `unpackLocations` makes the map back.
+ * A location map's entries under some paths in a form that is cheap to make and to write as JSON (`summary` spools one
+ * per workbook): its fields with their locations and its tables as they are kept, two numbers a row, rather than an
+ * object per cell whose path and address must first be spelt out. `unpackLocations` makes the map back.
  */
 export interface PackedLocations {
   /** In the map's order: a field as [path, location], or a table. */
@@ -456,8 +451,14 @@ export function* locationEntries(map: LocationMap): Generator<[string, CellLocat
   else for (const key of Object.keys(map)) yield [key, map[key]];
 }
 
+/** Maps standing on another (moved-locations.ts): what is located at a cell there is what the map below says. */
+const below = new WeakMap<LocationMap, LocationMap>();
+export const standsOn = (map: LocationMap, base: LocationMap): void => void below.set(map, base);
+
 /** The path located at `sheet`!`cell` (the first so listed), if any: a compact map goes through that sheet's tables alone. */
 export function pathAt(map: LocationMap, sheet: string, cell: string): string | undefined {
+  const base = below.get(map);
+  if (base) return pathAt(base, sheet, cell);
   const at = parseA1(cell);
   const store = stores.get(map);
   if (store) return at && store.pathAt(sheet, at.row, at.col);

@@ -32,21 +32,36 @@ const SPARE_MARK = '[-_—·]?[（(]?备(?:用试?卷?|份卷)[）)]?';
 /** An AB卷's version mark at the end of a name: “（A卷）”, “B卷”, “(甲卷)”. */
 const VERSION_MARK = `[（(]?[${VERSION_LETTER}]卷[）)]?`;
 
-/** The marks a paper's name may end with that name no other paper: versions and spares, in either order. */
-const NAME_MARKS = new RegExp(`(?:${VERSION_MARK}|${SPARE_MARK})+$`);
+/** One mark a paper's name may end with that names no other paper: a version or a spare (at most 7 characters). */
+const LAST_MARK = new RegExp(`(?:${VERSION_MARK}|${SPARE_MARK})$`);
+const MARK_MAX = 7;
+
+/**
+ * Where the marks `name` ends with begin, versions and spares in either order (name.length when none): the last mark
+ * taken off again and again, each found in the name's last 7 characters. Review 22c D6: `(?:mark)+$` tried every start
+ * of a long name again (quadratic); a mark never ends in what may begin one (（, -), so the longest last mark first
+ * finds the same run.
+ */
+function marksStart(name: string): number {
+  let end = name.length;
+  for (;;) {
+    const mark = LAST_MARK.exec(name.slice(Math.max(0, end - MARK_MAX), end));
+    if (!mark) return end;
+    end -= mark[0].length;
+  }
+}
 
 /**
  * A paper's name without the marks that keep it the same paper: an AB卷's version (“计算机应用基础（A卷）”) and a
  * spare bag's (“计算机应用基础（备用卷）”) are rows of 计算机应用基础, one paper, not other names.
  */
 export function nameWithoutMarks(name: string): string {
-  return name.replace(NAME_MARKS, '');
+  return name.slice(0, marksStart(name));
 }
 
 /** A name marked as a spare paper's (“大学英语（备用卷）”, “…备用”, “…（备份卷）（A卷）”): its end marks say 备. */
 export function isSpareName(name: string): boolean {
-  const marks = NAME_MARKS.exec(name);
-  return marks !== null && marks[0].includes('备');
+  return name.slice(marksStart(name)).includes('备');
 }
 
 /**

@@ -10,7 +10,7 @@
  * `papersApart` gives the model the rules run on: each row read apart replaced by its first paper's record, the others
  * added at the end of its table, every one located at the row's own cells.
  */
-import type { LocationMap } from './location';
+import { type RowMove, withMovedRows } from './moved-locations';
 import { papersWritten } from './paper-code';
 import type { SiteModel } from './site-model';
 import type { DistributionRow, Intake, SiteData, VaultLogEntry } from './types';
@@ -105,20 +105,13 @@ export interface PapersApart {
   added: ReadonlySet<string>;
 }
 
-/** Every location of a row (`vaultLog[2]`, `vaultLog[2].takenAt` …) given again under another path (`vaultLog[9]…`). */
-function locateAlso(locations: LocationMap, keys: readonly string[], from: string, to: string): void {
-  for (const key of keys) {
-    if (key === from || key.startsWith(`${from}.`)) locations[to + key.slice(from.length)] = locations[key];
-  }
-}
-
 /** A table's rows, each row writing several papers read apart where it can be; the paths of the rows added. */
 function tableApart<T extends object>(
   table: PaperTable,
   rows: T[] | undefined,
   at: string,
   several: Map<string, SeveralPapers>,
-  moves: Array<{ from: string; to: string }>,
+  moves: RowMove[],
   countKey: 'quantity' | 'copies' | undefined,
 ): T[] | undefined {
   if (!rows) return rows;
@@ -147,7 +140,7 @@ function tableApart<T extends object>(
  */
 export function papersApart(model: SiteModel): PapersApart {
   const several = new Map<string, SeveralPapers>();
-  const moves: Array<{ from: string; to: string }> = [];
+  const moves: RowMove[] = [];
   const data: SiteData = model.data;
   const intake = data.intake as Intake | Intake[] | undefined;
   const lists = Array.isArray(intake) ? intake.map((l, k) => ({ l, at: `intake[${k}].items` })) : intake ? [{ l: intake, at: 'intake.items' }] : [];
@@ -162,9 +155,8 @@ export function papersApart(model: SiteModel): PapersApart {
     return { ...d, rows };
   });
   if (moves.length === 0) return { model, several, added: new Set() };
-  const locations = { ...model.locations };
-  const keys = Object.keys(model.locations);
-  for (const { from, to } of moves) locateAlso(locations, keys, from, to);
+  // Each record added is located at its row's cells (`vaultLog[9]…` at `vaultLog[2]…`), the workbook's map untouched.
+  const locations = withMovedRows(model.locations, moves);
   const apart: SiteData = { ...data };
   if (vaultLog !== data.vaultLog) apart.vaultLog = vaultLog;
   if (distributionsChanged) apart.distributions = distributions;

@@ -56,29 +56,73 @@ function handoverMismatch(h: Handover, total: unknown = h.total): { id: 'sum' | 
 const INTAKE_TOTALS = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const;
 
 /**
- * Each total of part of a table (model.partTotals: 小计, 本页合计 …) against the rows it covers: since the part before
- * it, from its sheet's first row, or from the list's first (累计) — wrong only when it is none of these.
+ * An intake list's columns summed once for its part totals (review 22c D4: each part summed every row from the first,
+ * five location lookups a row): `sums[k][j]` adds rows 0…j-1 of column k, `unread[k][j]` counts the rows among them
+ * whose count is not read, `firstUnknown[k]` is the first row whose cell has a formula with no value (-1: none).
  */
-function checkParts({ model, report }: RuleContext, unknown: (at: string) => boolean): void {
+interface ListSums {
+  rowWrong: boolean;
+  sums: Record<string, number[]>;
+  unread: Record<string, number[]>;
+  firstUnknown: Record<string, number>;
+}
+
+function listSums(items: unknown[], rowsAt: string, unknown: ((at: string) => boolean) | undefined): ListSums {
+  const rowWrong = items.some((it) => it && rowTotalWrong(it as Record<string, unknown>));
+  const sums: ListSums['sums'] = {};
+  const unread: ListSums['unread'] = {};
+  const firstUnknown: ListSums['firstUnknown'] = {};
+  for (const k of INTAKE_TOTALS) {
+    const [sum, bad] = [[0], [0]];
+    items.forEach((it, j) => {
+      const v = (it as Record<string, unknown> | undefined)?.[k];
+      const n = isBlankValue(v) ? 0 : whole(v);
+      sum.push(sum[j] + (n ?? 0));
+      bad.push(bad[j] + (n === undefined ? 1 : 0));
+    });
+    [sums[k], unread[k]] = [sum, bad];
+    // The cells of a formula with no value asked only when the workbook has one, each once.
+    firstUnknown[k] = unknown ? items.findIndex((_it, j) => unknown(`${rowsAt}[${j}].${k}`)) : -1;
+  }
+  return { rowWrong, sums, unread, firstUnknown };
+}
+
+/** Column `k`'s sum over rows `from`…`to` (not with) as sumOfCounts gives it: undefined when a count there is not read. */
+function sumOver({ sums, unread }: ListSums, k: string, from: number, to: number): number | undefined {
+  const end = Math.min(to, sums[k].length - 1); // as items.slice(from, to) takes them
+  const start = Math.min(from, end);
+  return unread[k][end] - unread[k][start] > 0 ? undefined : sums[k][end] - sums[k][start];
+}
+
+/**
+ * Each total of part of a table (model.partTotals: 小计, 本页合计 …) against the rows it covers: since the part before
+ * it, from its sheet's first row, or from the list's first (累计) — wrong only when it is none of these. An intake
+ * list's columns are summed once (listSums): linear in the rows however many parts they hold.
+ */
+function checkParts({ model, report }: RuleContext, unknown: ((at: string) => boolean) | undefined): void {
+  const lists = new Map<string, ListSums>();
   (model.partTotals ?? []).forEach((part, i) => {
     const items = valueAt(model.data, part.rowsAt);
     if (!Array.isArray(items)) return;
-    const spans = [part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k).map((from) => items.slice(from, part.to));
+    const starts = [part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k);
     const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to);
     const said = (key: string, found: { total: string | number; sum: string | number }) => {
       const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
       report(`partTotals[${i}].${key}`, 'part', { ...found, ...onRow(part.word, label), seqs: seqs.join('–'), seqsEn: seqs.join('–') });
     };
     if (/^handovers\[\d+\]\.items$/.test(part.rowsAt)) {
-      const wrong = spans.map((rows) => handoverMismatch({ items: rows } as Handover, part.values.quantity));
+      const wrong = starts.map((from) => handoverMismatch({ items: items.slice(from, part.to) } as Handover, part.values.quantity));
       if (wrong.every(Boolean)) said('quantity', wrong[0]!);
       return;
     }
-    if (items.some((it) => it && rowTotalWrong(it as Record<string, unknown>))) return; // row-total
+    let list = lists.get(part.rowsAt);
+    if (!list) lists.set(part.rowsAt, (list = listSums(items, part.rowsAt, unknown)));
+    if (list.rowWrong) return; // row-total
     for (const k of INTAKE_TOTALS) {
       const total = whole(part.values[k]);
-      if (total === undefined || items.slice(0, part.to).some((_it, j) => unknown(`${part.rowsAt}[${j}].${k}`))) continue;
-      const sums = spans.map((rows) => sumOfCounts(rows.map((it) => (it as Record<string, unknown> | undefined)?.[k])));
+      const first = list.firstUnknown[k];
+      if (total === undefined || (first >= 0 && first < part.to)) continue;
+      const sums = starts.map((from) => sumOver(list, k, from, part.to));
       if (sums[0] !== undefined && !sums.includes(total)) said(k, { total, sum: sums[0] });
     }
   });
@@ -122,5 +166,5 @@ export function check({ model, facts, report }: RuleContext): void {
       if (sum !== undefined && sum !== total) report(`${path}.totals.${k}`, 'sum', { total, sum, ...onRow('合计', `${labelOf(`intake.items.${k}`)}（袋）`) });
     }
   }
-  checkParts({ model, facts, report } as RuleContext, unknown);
+  checkParts({ model, facts, report } as RuleContext, unsolved && unknown);
 }

@@ -68,7 +68,9 @@ test('a file over its time budget gets one line; the others are summarised', () 
   expect(r.status).toBe(2);
   const slow = path.join(books, 'c-slow.xlsx');
   const refused = r.stderr.split('\n').filter((l) => l.includes('：无法读取：'));
-  expect(refused).toEqual([`${slow}：无法读取：读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试`]);
+  expect(refused).toEqual([
+    `${slow}：无法读取：读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件），重新保存不能解决。请查找写有成千上万个字或一长串空格的单元格、行数极多的表格，删去后再试；找不到时，请把文件交给信息技术人员检查`,
+  ]);
   expect(r.stderr).toContain('已汇总 5 个工作簿（其中 1 个无法读取）');
   const json = JSON.parse(fs.readFileSync(out, 'utf8'));
   expect(json.files.map((f: { file: string; error?: string }) => [path.basename(f.file), f.error !== undefined])).toEqual([
@@ -88,7 +90,8 @@ test('validate: a file over its time budget gets one line in the report; the oth
   });
   expect(r.status).toBe(2);
   const slow = path.join(books, 'c-slow.xlsx');
-  const line = '读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
+  const line =
+    '读取检查超过 2 秒仍未完成，已停止处理此文件（疑似异常文件），重新保存不能解决。请查找写有成千上万个字或一长串空格的单元格、行数极多的表格，删去后再试；找不到时，请把文件交给信息技术人员检查';
   expect(r.stderr).toBe(`${slow}：无法读取：${line}\n`);
   const report = JSON.parse(r.stdout) as { files: Array<{ file: string; site: string | null; sha256: string | null; error?: string; findings: unknown[] }> };
   expect(report.files.map((f) => [path.basename(f.file), f.site, f.error ?? null])).toEqual([
@@ -110,7 +113,7 @@ test('validate --lang en: the line of a file over its budget is in English', () 
   });
   expect(r.status).toBe(2);
   expect(r.stdout).toContain(
-    `${path.join(books, 'c-slow.xlsx')}: cannot be read: reading and checking took over 2 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
+    `${path.join(books, 'c-slow.xlsx')}: cannot be read: reading and checking took over 2 s and was stopped (a suspect file); saving it again does not help. Look for a cell holding thousands of characters or a long run of spaces, or a table of very many rows, and remove it; if you find none, send the file to your IT staff`,
   );
 });
 
@@ -122,7 +125,8 @@ test('validate --lang en: the line of a file over its budget is in English', () 
 describe('files read on the main thread have their time budget too', () => {
   const slow = () => path.join(books, 'c-slow.xlsx');
   const site = () => path.join(books, 'a-岳麓考点.xlsx');
-  const line = '读取检查超过 1 秒仍未完成，已停止处理此文件（疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试';
+  const line =
+    '读取检查超过 1 秒仍未完成，已停止处理此文件（疑似异常文件），重新保存不能解决。请查找写有成千上万个字或一长串空格的单元格、行数极多的表格，删去后再试；找不到时，请把文件交给信息技术人员检查';
   const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CUSTODY_FILE_SECONDS: '1' } });
 
   test('validate of two files: the slow one gets its line (with its SHA-256, read before), the other is checked', () => {
@@ -140,7 +144,7 @@ describe('files read on the main thread have their time budget too', () => {
     const r = run('validate', books, '--threads', '0', '--lang', 'en');
     expect(r.status).toBe(2);
     expect(r.stdout.split('\n').filter((l) => l.includes('cannot be read'))).toEqual([
-      `${slow()}: cannot be read: reading and checking took over 1 s and was stopped (a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again`,
+      `${slow()}: cannot be read: reading and checking took over 1 s and was stopped (a suspect file); saving it again does not help. Look for a cell holding thousands of characters or a long run of spaces, or a table of very many rows, and remove it; if you find none, send the file to your IT staff`,
       // The total line counts it too (the last line an officer reads).
       expect.stringMatching(/^Total: \d+ errors?, \d+ warnings?; 1 file cannot be read$/),
     ]);

@@ -43,7 +43,7 @@ test('review14a D1: a copy over its budget is stopped with one line, the main th
     const error = await marker.copy('a.xlsx.slow', [finding]).catch((e: unknown) => e);
     clearInterval(tick);
     expect(refusalLine(error, 'zh')).toBe(
-      '制作超过 1 秒仍未完成，已停止（上面列出的问题不受影响；疑似异常文件）；请用 Excel 或 WPS 打开后重新保存为 .xlsx 再试',
+      '制作超过 1 秒仍未完成，已停止（上面列出的问题不受影响；疑似异常文件），重新保存不能解决。请按上面列出的问题逐个改正，或把文件交给信息技术人员检查',
     );
     expect(refusalLine(error, 'en')).toBe(markOverTime(1, 'en'));
     expect(Date.now() - started).toBeLessThan(3_000);
@@ -60,6 +60,6 @@ test('review14a D1: a copy over its budget is stopped with one line, the main th
 
 test('review14a D1: the over-time line in English', () => {
   expect(markOverTime(30, 'en')).toBe(
-    'making it took over 30 s and was stopped (the findings above stand; a suspect file). Open it in Excel or WPS, save it again as .xlsx and try again',
+    'making it took over 30 s and was stopped (the findings above stand; a suspect file); saving it again does not help. Correct the cells the list above names, or send the file to your IT staff',
   );
 });

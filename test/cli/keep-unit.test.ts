@@ -1,12 +1,15 @@
 /**
  * Review 14a D4: an output path that holds a unit's workbook filled in is not written over by summary, fill or
  * template unless --force: one line, exit code 2, the file as it was (and, for template, no file written at all).
- * What may go, with the “已替换” note as before: a blank template, a summary, the same data filled again.
+ * What may go, with the “已替换” note as before: a blank template, a summary, the same data filled again, an empty file.
+ * Review 22c D3: anything else — a workbook with a password to open, another spreadsheet, a file no workbook, one past
+ * its time budget — is refused too, with its reason.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createHash } from 'crypto';
+import ExcelJS from 'exceljs';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -79,4 +82,67 @@ test('template -o over a unit workbook kept under the template’s name: nothing
   expect(await custody('template', '-o', tpl)).toEqual({ code: 2, stdout: '', stderr: refusal(kept) });
   // Refused before any file was written: the one removed is not there again.
   expect([sha(kept), fs.readdirSync(tpl).length]).toEqual([before, names.length - 1]);
+});
+
+/** Review 22c D3: the refusal of a file the reader cannot read, `why` its reason. */
+const unreadable = (file: string, why: string) =>
+  `错误：${file} 已存在，但无法读取（${why}），不能确认它是本工具写出的汇总或表单，为免覆盖它，没有写出。请换一个输出文件名；确实要替换它，请加上 --force\n`;
+
+/** An OLE file with an EncryptionInfo stream's name: a workbook with a password to open, as the reader tells one. */
+function encryptedAt(file: string): void {
+  const ole = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+  Buffer.from('EncryptionInfo', 'utf16le').copy(ole, 1024);
+  fs.writeFileSync(file, ole);
+}
+
+test('review 22c D3: summary -o and fill -o over a unit workbook with a password to open: refused, kept; --force replaces it', async () => {
+  const locked = path.join(dir, '天心考点-加密.xlsx');
+  encryptedAt(locked);
+  const before = sha(locked);
+  expect(await custody('summary', other, '-o', locked)).toEqual({ code: 2, stdout: '', stderr: unreadable(locked, '工作簿设置了打开密码（已加密）') });
+  expect(await custody('fill', json, '-o', locked)).toEqual({ code: 2, stdout: '', stderr: unreadable(locked, '工作簿设置了打开密码（已加密）') });
+  expect(await custody('fill', json, '-o', locked, '--lang', 'en')).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: `error: ${locked} exists and cannot be read (the workbook has an open password (it is encrypted)), so it may be no summary or form this tool wrote: not written over. Choose another output name, or add --force to replace it\n`,
+  });
+  expect(sha(locked)).toBe(before);
+  expect(await custody('fill', json, '-o', locked, '--force')).toEqual({ code: 0, stdout: `已写出 ${locked}\n`, stderr: `注意：已替换原有的文件 ${locked}\n` });
+});
+
+test('review 22c D3: someone’s other spreadsheet, or a file no workbook, at the output: refused; an empty file: replaced', async () => {
+  const sheet = new ExcelJS.Workbook();
+  sheet.addWorksheet('Sheet1').getCell('A1').value = '工资表';
+  const others = path.join(dir, '工资表.xlsx');
+  fs.writeFileSync(others, Buffer.from(await sheet.xlsx.writeBuffer()));
+  expect(await custody('summary', other, '-o', others)).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: `错误：${others} 已存在，不是本工具写出的汇总或表单，为免覆盖它，没有写出。请换一个输出文件名；确实要替换它，请加上 --force\n`,
+  });
+  const text = path.join(dir, 'notes.xlsx');
+  fs.writeFileSync(text, '这不是工作簿');
+  expect(await custody('summary', other, '-o', text)).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: unreadable(text, '不是 .xlsx 工作簿（文件内容不是 Excel 格式）'),
+  });
+  const empty = path.join(dir, 'empty.xlsx');
+  fs.writeFileSync(empty, '');
+  expect(await custody('fill', json, '-o', empty)).toEqual({ code: 0, stdout: `已写出 ${empty}\n`, stderr: `注意：已替换原有的文件 ${empty}\n` });
+});
+
+test('review 22c D3: the file at the output is read within the file’s time budget (CUSTODY_FILE_SECONDS), then refused in one line', async () => {
+  const target = path.join(dir, 'budget-target.xlsx');
+  fs.copyFileSync(unit, target);
+  const before = sha(target);
+  process.env.CUSTODY_FILE_SECONDS = '0.001';
+  try {
+    const run = await custody('summary', other, '-o', target);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: unreadable(target, '读取检查超过 0.001 秒仍未完成') });
+  } finally {
+    delete process.env.CUSTODY_FILE_SECONDS;
+  }
+  expect(sha(target)).toBe(before);
 });
