@@ -129,11 +129,11 @@ function checkParts({ model, report }: RuleContext, unknown: ((at: string) => bo
 }
 
 /**
- * A total row's cell as a message names it: zh “本页合计行的合计（袋）”, en “"合计（袋）" on the 本页合计 row” — the form's
+ * A total row's cell as a message names it: zh “本页合计行的合计（袋）”, en “"合计（袋）" on the "本页合计" row” — the form's
  * words quoted alone, not a Chinese phrase inside an English sentence (review 22b D7).
  */
 function onRow(row: string, label: string): { field: string; fieldEn: string } {
-  return { field: `${row}行的${label}`, fieldEn: `"${label}" on the ${row} row` };
+  return { field: `${row}行的${label}`, fieldEn: `"${label}" on the "${row}" row` };
 }
 
 /** The first and last 序号 of rows `from`…`to` (not with) of a table, as located; a row not located: its place. */

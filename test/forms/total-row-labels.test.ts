@@ -28,7 +28,7 @@ describe('e-totals-text-planted: the 附件2 合计 cell named as the form print
         'error',
         '入库清单',
         'H14',
-        '"合计（袋）" on the 合计 row is 5, but the rows above add up to 4. A total must equal the sum of its column: check and correct it.',
+        '"合计（袋）" on the "合计" row is 5, but the rows above add up to 4. A total must equal the sum of its column: check and correct it.',
       ],
     ]);
   });
@@ -45,7 +45,7 @@ test('a part’s total in English quotes the form’s words alone, not the Chine
       'error',
       '入库清单',
       'H7',
-      '"合计（袋）" on the 本页合计 row is 5, but the rows it totals (Nos. 1–3) add up to 6. A total written inside a table (小计, 本页合计) must equal the sum of the rows it covers, a running total (累计) that of every row from the first: check and correct it.',
+      '"合计（袋）" on the "本页合计" row is 5, but the rows it totals (Nos. 1–3) add up to 6. A total written inside a table (小计, 本页合计) must equal the sum of the rows it covers, a running total (累计) that of every row from the first: check and correct it.',
     ],
   ]);
   expect(validateSite(model).map((f) => f.message)).toEqual([
