@@ -14,6 +14,7 @@ import { fillWorkbook } from '../../src/cli/fill';
 import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { consolidatedXlsx } from '../../src/io/xlsx/summary/consolidated';
+import { noteParts } from '../../src/io/xlsx/summary/style';
 import { validateSite } from '../../src/rules/engine';
 import { linesOf, rowHeightFor, rowOf, wordLines, wordsWidth } from '../../src/summary/columns';
 import { consolidateModels } from '../../src/summary/consolidate';
@@ -158,6 +159,20 @@ describe('review 22b D5, D1: the printed workbook', () => {
     ]);
     expect(ws.model.merges).toEqual(expect.arrayContaining(['A5:W5', 'A7:W7']));
     expect(ws.getCell('A7').value).toEqual(expect.stringContaining('制表人'));
+  });
+
+  it('a note longer than Excel’s highest row (409 pt) in rows of its own, none cut off, the whole said once', () => {
+    // 1,000 cells named (工作表“出入库记录”D5 显示 #N/A…): some 20,000 characters, across a page of 180 width units.
+    const note = Array.from({ length: 1000 }, (_x, i) => `工作表“出入库记录”D${i + 5} 显示 #N/A`).join('；');
+    const started = Date.now();
+    const parts = noteParts(note, 180);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(parts.join('')).toBe(note);
+    expect(parts.map((p) => rowHeightFor(linesOf(p, 180)) < 409)).toEqual(parts.map(() => true));
+    // Each row but the last full (27 lines of 15 pt: 408 pt), in as few rows as that takes.
+    expect(parts.slice(0, -1).map((p) => linesOf(p, 180))).toEqual(parts.slice(1).map(() => 27));
+    expect(parts.length).toBe(Math.ceil(linesOf(note, 180) / 27));
+    expect(noteParts('短', 180)).toEqual(['短']);
   });
 
   it('Sites in English: Candidates and Bags out on two lines, the note under the table', async () => {
