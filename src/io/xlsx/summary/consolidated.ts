@@ -299,8 +299,15 @@ async function inSitesOrder<T extends { summary: SiteSummary }>(sites: Iterable<
   return siteOrder(all.map(placeOf)).map((i) => all[i]);
 }
 
+/** 试卷明细's widths: as declared, a column where a figure's word shows as wide as its longer piece (wordLines; review 22b D5). */
+async function paperDetailWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
+  const said = PAPER_DETAIL_COLUMNS.map((): Set<string> => new Set());
+  for await (const row of rows) PAPER_DETAIL_COLUMNS.forEach((c, i) => c.wrapped?.includes(String(row[i])) && said[i].add(String(sheetValue(c, row[i], ctx))));
+  return PAPER_DETAIL_COLUMNS.map((c, i) => Math.max(columnWidth(c, ctx.lang), wordsWidth(said[i])));
+}
+
 async function writePapers(paperSheet: ExcelJS.Worksheet, c: ConsolidatedSource, ctx: ShowContext): Promise<void> {
-  const np = await tableSheet(paperSheet, PAPER_DETAIL_COLUMNS, c.paperRows(), ctx);
+  const np = await tableSheet(paperSheet, PAPER_DETAIL_COLUMNS, c.paperRows(), ctx, { widths: await paperDetailWidths(c.paperRows(), ctx) });
   if (np > 1) {
     const [spare, out] = ['spareCopies', 'bagsStillOut'].map((k) => colLetter(columnIndex(PAPER_DETAIL_COLUMNS, k) + 1));
     cellRule(paperSheet, `${spare}2:${spare}${np}`, `AND(ISNUMBER(${spare}2),${spare}2<0)`, ERROR_STYLE, 1);
