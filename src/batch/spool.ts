@@ -45,7 +45,7 @@ import type { ConsolidatedSource, SettledSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
 import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
-import { fileStatus } from '../summary/words';
+import { fileStatus, unnamedShown } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, setAsideMarked, semestersOf } from '../summary/tables';
 import { SameBytes } from '../summary/same-bytes';
@@ -308,7 +308,10 @@ export class SpooledConsolidation {
         totals: this.totals,
         chart: rankChartData(
           disagreeCountedPerCopy(this.byRule, pairs),
-          records.filter((r) => r.readable && !repeats.has(r.file)).map((r) => ({ ...r, name: r.site || r.file, counted: !aside.has(r.file) })),
+          // A 考点 naming no 考点: as 站点汇总's 单位 says it, not its 分校's name.
+          records
+            .filter((r) => r.readable && !repeats.has(r.file))
+            .map((r) => ({ ...r, name: r.unnamed ? unnamedShown(r.unnamed, lang ?? 'zh') : r.site || r.file, counted: !aside.has(r.file) })),
         ),
         semesters: semestersOf(records.map((r) => r.semester)),
         async *siteRows() {

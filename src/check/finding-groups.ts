@@ -11,6 +11,7 @@
  * back from the message itself, templateOf).
  */
 import { type Finding, seqsEn } from '../model/finding';
+import { countShown } from '../model/count-shown';
 import { ruleMeta } from '../rules';
 import { HIDDEN_ROW_NOTE, messageIdOf } from '../rules/engine';
 import { SINGULAR, numberRuns } from '../rules/plural';
@@ -118,17 +119,18 @@ function othersNote(first: Pick<Finding, 'form' | 'cell'>, rows: readonly number
   const cut = all.length > RANGES_SHOWN;
   const shown = all.slice(0, RANGES_SHOWN);
   const n = rows.length;
+  const count = countShown(n); // 1,049 as every count people read; the 序号 beside it stay as the form numbers them
   const shifts = first.form === 5;
   if (lang === 'zh') {
     const these = cut ? ' 等 ' : ' 这 ';
-    const where = shifts ? `第 ${shown.join('、')} 班${these.trim()} ${n} 班` : `序号 ${shown.join('、')}${these}${n} 行`;
+    const where = shifts ? `第 ${shown.join('、')} 班${these.trim()} ${count} 班` : `序号 ${shown.join('、')}${these}${count} 行`;
     const told = at === 'column' ? `在 ${columnOf(first.cell)} 列` : `表中已${n === 1 ? '' : '逐格'}标出`;
     return `（${where}也是这样，${told}）`;
   }
   const list = `${shown.join(', ')}${cut ? ', …' : ''}`;
   const what = shifts ? (n === 1 ? 'shift' : 'shifts') : n === 1 ? 'row' : 'rows';
   const told = at === 'column' ? `column ${columnOf(first.cell)}` : `${n === 1 ? '' : 'each '}marked in the sheet`;
-  return ` (the same on ${n} more ${what}: ${shifts ? list : seqsEn([...shown, ...(cut ? ['…'] : [])])}, ${told})`;
+  return ` (the same on ${count} more ${what}: ${shifts ? list : seqsEn([...shown, ...(cut ? ['…'] : [])])}, ${told})`;
 }
 
 /**

@@ -54,7 +54,7 @@ export interface CellNow {
  * cell without a note (ours deleted by hand, or notes unreadable) is ours when
  * its fill is our colour.
  */
-export function markStillHere(place: MarkedPlace, now: CellNow): boolean {
+function markStillHere(place: MarkedPlace, now: CellNow): boolean {
   if (now.note === undefined || now.note === null) return now.ourFill;
   if (place.mark !== undefined) return noteFingerprint(now.note) === place.mark;
   return isOurNote(now.note) && now.ourFill;

@@ -5,6 +5,7 @@
  * line saying what to do, so that no library wording reaches the user.
  */
 import type { Lang } from '../rules/types';
+import { NOT_CUSTODY } from '../forms/workbook';
 
 /** An error whose message is written for the person (one line, what is wrong and what to do). */
 export class Refusal extends Error {
@@ -47,4 +48,23 @@ export function refusalLine(error: unknown, lang: Lang = 'zh'): string {
   const message = lang === 'en' && typeof english === 'string' ? english : error.message;
   const first = message.split('\n')[0].trim();
   return printable(first.length > 300 ? `${first.slice(0, 300)}…` : first) || UNREADABLE[lang];
+}
+
+/** Whether a file's one line says it was read but is not a custody workbook (empty, or none of the forms in it). */
+export function notCustody(reason: string): boolean {
+  return reason.startsWith(NOT_CUSTODY.zh) || reason.startsWith(NOT_CUSTODY.en);
+}
+
+/** A not-custody line without its first words (a column titled 不是试卷保密表单 says them). */
+export function notCustodyWhy(reason: string): string {
+  for (const start of [NOT_CUSTODY.zh, NOT_CUSTODY.en]) if (reason.startsWith(start)) return reason.slice(start.length);
+  return reason;
+}
+
+/**
+ * What is said of a file that could not be checked, after its name: `无法读取：` and why — or, for a workbook read but
+ * not ours, why alone (it begins 不是试卷保密表单：): the file is not damaged, and 无法读取 would say it is.
+ */
+export function notCheckedSaid(reason: string, lang: Lang = 'zh'): string {
+  return notCustody(reason) ? reason : `${lang === 'en' ? 'cannot be read: ' : '无法读取：'}${reason}`;
 }

@@ -7,7 +7,7 @@ import { type CommanderError, type Help, InvalidArgumentError, Option } from 'co
 import { existsSync, promises as fsp, readFileSync, realpathSync } from 'fs';
 import * as path from 'path';
 import { isWorkbookName } from '../check/passed-by';
-import { printable } from '../check/refusal';
+import { notCheckedSaid, printable } from '../check/refusal';
 import type { Lang } from '../rules/types';
 
 /** The project folder: the nearest folder up from here holding this package's package.json. */
@@ -386,11 +386,11 @@ export function fileLine(file: string, said: string, lang: Lang = 'zh'): string 
 }
 
 /**
- * The line of a file that could not be read, or read but not as a workbook of the forms (its header lost, no form
- * found): one wording for validate, summary and extract, as the pane and the page say it (review 16a O3).
+ * The line of a file that could not be read (无法读取：why), or was read but is not a custody workbook (不是试卷保密表单：
+ * why; notCheckedSaid): one wording for validate, summary and extract, as the pane and the page say it (review 16a O3).
  */
 export function unreadableLine(file: string, reason: string, lang: Lang = 'zh'): string {
-  return fileLine(file, `${lang === 'en' ? 'cannot be read: ' : '无法读取：'}${reason}`, lang);
+  return fileLine(file, notCheckedSaid(reason, lang), lang);
 }
 
 /** The line of a file passed by (a summary this tool wrote, a marked copy), in the language asked. */

@@ -22,10 +22,10 @@ import {
   writeFileAtomic,
 } from '../batch/files';
 import { checkWorkbook } from '../check/service';
-import { Refusal, printable, refusalLine } from '../check/refusal';
+import { Refusal, notCustody, printable, refusalLine } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals, LevelTotals } from '../summary/consolidate';
-import { levelFigure, levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
+import { levelFigure, levelWhy, levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf, unknownWhy, whyShown } from '../summary/overview';
 import { levelWord } from '../summary/words';
 import { absentReceiverLinesOf } from '../summary/absent-receivers';
 import type { SpooledConsolidation } from '../batch/spool';
@@ -59,24 +59,34 @@ function stockLine(t: ConsolidatedTotals, lang: 'zh' | 'en'): string {
   // A level's candidates some or all of whose units' 考试安排 could not be read: at least N, or unknown (levelFigure).
   const candidates = (l: LevelTotals) => levelFigure(l, 'candidates');
   // Bags still out with a unit's 附件3 not read (in no figure): at least N, or unknown where N is 0.
-  const out = t.unreadLog?.length ? (t.bagsStillOut > 0 ? { n: t.bagsStillOut, atLeast: true } : null) : { n: t.bagsStillOut };
+  // Why unknown, as the figures' cells say it: 附件3 未能读取, or 附件3 显示错误值 where its cells show an error value.
+  const outWhy = unknownWhy(t, 'Log');
+  const out = outWhy.length ? (t.bagsStillOut > 0 ? { n: t.bagsStillOut, atLeast: true } : null) : { n: t.bagsStillOut };
   if (lang === 'en') {
-    const said = (c: ReturnType<typeof candidates>) =>
-      c === null ? 'candidates unknown: 考试安排 not read' : c.atLeast ? `at least ${countShown(c.n)} candidates` : `${countShown(c.n)} candidates`;
+    const said = (c: ReturnType<typeof candidates>, l: LevelTotals) =>
+      c === null
+        ? `candidates unknown: ${whyShown(levelWhy(l, 'candidates'), lang)}`
+        : c.atLeast
+          ? `at least ${countShown(c.n)} candidates`
+          : `${countShown(c.n)} candidates`;
     const each = levels.map((l) =>
       singularOfOne(
-        `${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${countShown(l.bags)} bags, ${countShown(l.copies)} copies (${said(candidates(l))})`,
+        `${levelWord(l.level, lang)}: ${countShown(l.units)} units, ${countShown(l.bags)} bags, ${countShown(l.copies)} copies (${said(candidates(l), l)})`,
       ),
     );
     const back =
-      out === null ? 'Bags not back in the vault unknown (附件3 not read)' : `${out.atLeast ? 'At least ' : ''}${counted(out.n, 'bags')} not back in the vault`;
+      out === null
+        ? `Bags not back in the vault unknown (${whyShown(outWhy, lang)})`
+        : `${out.atLeast ? 'At least ' : ''}${counted(out.n, 'bags')} not back in the vault`;
     return `Papers by unit level (the same papers passed down the chain, not added up): ${each.length ? each.join('; ') : 'none'}. ${back}.`;
   }
-  const said = (c: ReturnType<typeof candidates>) => (c === null ? '报考人数未知：考试安排未能读取' : `报考${c.atLeast ? '至少' : ''} ${countShown(c.n)} 人`);
+  // 考试安排未能读取, 考试安排显示错误值: the words of the cells, run together after 报考人数未知.
+  const said = (c: ReturnType<typeof candidates>, l: LevelTotals) =>
+    c === null ? `报考人数未知：${whyShown(levelWhy(l, 'candidates'), lang).replace(/ /g, '')}` : `报考${c.atLeast ? '至少' : ''} ${countShown(c.n)} 人`;
   const each = levels.map(
-    (l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${countShown(l.bags)} 袋、${countShown(l.copies)} 份（${said(candidates(l))}）`,
+    (l) => `${levelWord(l.level, lang)} ${countShown(l.units)} 个，${countShown(l.bags)} 袋、${countShown(l.copies)} 份（${said(candidates(l), l)}）`,
   );
-  const back = out === null ? '未还保密室袋数未知（附件3 未能读取）' : `未还保密室${out.atLeast ? '至少' : ''} ${countShown(out.n)} 袋`;
+  const back = out === null ? `未还保密室袋数未知（${whyShown(outWhy, lang)}）` : `未还保密室${out.atLeast ? '至少' : ''} ${countShown(out.n)} 袋`;
   return `试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：${each.length ? each.join('；') : '无'}。${back}。`;
 }
 
@@ -87,13 +97,33 @@ const otherSemesterLines = (t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] 
 const repeatedUnitLines = (t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] => repeatedUnitLinesOf(t, lang, printable);
 
 /** The few lines a person reads after a summary run. */
-function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh'): string[] {
+/** Of the files not summarised, those read but not custody workbooks (notCustody), and those that could not be read. */
+function notCheckedCounts(files: ReadonlyArray<{ error: string }>): [number, number] {
+  const notOurs = files.filter((f) => notCustody(f.error)).length;
+  return [notOurs, files.length - notOurs];
+}
+
+const notCustodyEn = (n: number): string => (n === 1 ? '1 not a custody workbook' : `${countShown(n)} not custody workbooks`);
+
+/** “（其中 1 个无法读取，2 个不是试卷保密表单）” after the files summarised; nothing when every file was read. */
+function notCheckedZh(unread: number, notOurs: number): string {
+  const parts = [unread ? `${countShown(unread)} 个无法读取` : '', notOurs ? `${countShown(notOurs)} 个不是试卷保密表单` : ''].filter(Boolean);
+  return parts.length > 0 ? `（其中 ${parts.join('，')}）` : '';
+}
+
+function notCheckedEn(unread: number, notOurs: number): string {
+  const parts = [unread ? `${countShown(unread)} could not be read` : '', notOurs ? notCustodyEn(notOurs) : ''].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+function summaryLines(c: { totals: ConsolidatedTotals; unreadable(): ReadonlyArray<{ error: string }> }, lang: 'zh' | 'en' = 'zh'): string[] {
   const t = c.totals;
+  const [notOurs, unread] = notCheckedCounts(c.unreadable());
   const unpaired = t.pairs['sender-only'] + t.pairs['receiver-only'];
   if (lang === 'en') {
     return [
       singularOfOne(
-        `Summarised ${countShown(t.files)} workbooks${t.unreadable ? ` (${countShown(t.unreadable)} could not be read)` : ''}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
+        `Summarised ${countShown(t.files)} workbooks${notCheckedEn(unread, notOurs)}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
       ),
       ...otherSemesterLines(t, lang),
       ...repeatedUnitLines(t, lang),
@@ -106,7 +136,7 @@ function summaryLines(c: { totals: ConsolidatedTotals }, lang: 'zh' | 'en' = 'zh
     ];
   }
   return [
-    `已汇总 ${countShown(t.files)} 个工作簿${t.unreadable ? `（其中 ${countShown(t.unreadable)} 个无法读取）` : ''}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
+    `已汇总 ${countShown(t.files)} 个工作簿${notCheckedZh(unread, notOurs)}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
     ...otherSemesterLines(t, lang),
     ...repeatedUnitLines(t, lang),
     ...noneLinesOf(t, lang),
@@ -186,10 +216,11 @@ async function summarize(inputs: readonly string[], options: SummaryRunOptions, 
     if (c.skipped.length + n >= files.length) {
       // Not one workbook read: no summary of nothing (review round 10c D9); the lines above say why each was not.
       // (Counted from the list: the totals wait for the checks across workbooks, still running here.)
+      const [notOurs, unread] = notCheckedCounts(c.unreadable());
       io.err(
         options.lang === 'en'
-          ? `no workbook could be summarised (${counted(n, 'files')} unreadable, see above); nothing written`
-          : `没有可以汇总的工作簿（${countShown(n)} 个无法读取，见上），未写出汇总`,
+          ? `no workbook could be summarised (${[unread ? `${counted(unread, 'files')} unreadable` : '', notOurs ? notCustodyEn(notOurs) : ''].filter(Boolean).join(', ')}, see above); nothing written`
+          : `没有可以汇总的工作簿（${[unread ? `${countShown(unread)} 个无法读取` : '', notOurs ? `${countShown(notOurs)} 个不是试卷保密表单` : ''].filter(Boolean).join('，')}，见上），未写出汇总`,
       );
       return 2;
     }

@@ -16,6 +16,7 @@ import { sheetShown } from '../forms/form-place';
 import type { SheetForm } from '../model/site-model';
 import { ruleTitle } from '../rules/index';
 import { groupFindings } from '../check/finding-groups';
+import { notCustody } from '../check/refusal';
 import { countFindings, disagreeFolding } from '../summary/once-per-handover';
 import type { Lang } from '../rules/types';
 import type { CliIO } from './io';
@@ -60,6 +61,7 @@ const WORDS = {
     site: (site: string) => `（${site}）`,
     total: '合计：',
     unchecked: (files: number) => `；${countShown(files)} 个文件无法读取`,
+    notCustody: (files: number) => `；${countShown(files)} 个文件不是试卷保密表单`,
   },
   en: {
     error: 'error',
@@ -73,6 +75,7 @@ const WORDS = {
     site: (site: string) => ` (${site})`,
     total: 'Total: ',
     unchecked: (files: number) => singularOfOne(`; ${countShown(files)} files cannot be read`),
+    notCustody: (files: number) => (files === 1 ? '; 1 file is not a custody workbook' : `; ${countShown(files)} files are not custody workbooks`),
   },
 };
 
@@ -93,9 +96,12 @@ function* textLines(report: RunReport, lang: Lang, sheetsOf?: SheetsOf): Generat
   let summaryErrors = 0;
   /** Files that could not be checked: said again in the total, the last line read, which would otherwise say 0 errors. */
   let unchecked = 0;
+  /** Of them, those read but not custody workbooks (no form in them): said as such, not as unreadable. */
+  let notOurs = 0;
   for (const file of report.files) {
     if (file.error !== undefined) {
-      unchecked++;
+      if (notCustody(file.error)) notOurs++;
+      else unchecked++;
       yield unreadableLine(file.file, file.error, lang);
       continue;
     }
@@ -131,7 +137,7 @@ function* textLines(report: RunReport, lang: Lang, sheetsOf?: SheetsOf): Generat
   }
   if (report.files.length > 1) {
     const folded = summaryErrors < errors ? w.totalFolded(summaryErrors) : '';
-    yield `${w.total}${w.counts(errors, warnings)}${folded}${unchecked ? w.unchecked(unchecked) : ''}`;
+    yield `${w.total}${w.counts(errors, warnings)}${folded}${unchecked ? w.unchecked(unchecked) : ''}${notOurs ? w.notCustody(notOurs) : ''}`;
   }
 }
 

@@ -10,6 +10,7 @@ import { CalendarDate, CellValue, isBlank } from '../model/grid';
 import { dateFromSerial, isWholeDateSerial } from '../model/number-format';
 import type { FieldSpec } from './layout';
 import { halfWidthDigits, isPlaceholder, textOf } from './sheet-index';
+import { countedAfter } from '../model/paper-code';
 
 /** A cell's text is one of the ways people write an option of this field (分校（学院） for 分校). */
 export function isOptionWord(field: FieldSpec, text: string): boolean {
@@ -52,6 +53,9 @@ export function convert(field: FieldSpec, cell: CellValue, ctx: DateContext): un
     default: {
       if (raw instanceof Date) return readDateTime(raw, ctx);
       const typed = typeof raw === 'number' ? String(raw) : cleanText(textOf(raw) || String(raw));
+      // “2207 2袋、2210 1袋”: each count kept beside its paper (2207(2袋)、2210(1袋)), not run into it by the space dropped.
+      const counted = field.code && /\s/.test(typed) ? countedAfter(toHalfWidth(typed)) : undefined;
+      if (counted) return counted.join('、');
       const text = field.code ? toHalfWidth(typed).replace(/\s+/g, '') : halfWidthDigits(typed);
       return text === '' || isPlaceholder(text) ? undefined : text;
     }

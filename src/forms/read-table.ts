@@ -8,7 +8,7 @@ import { boxWithBags, normalizeLabel, parseCount } from '../model/text';
 import { settleUnits, unitsInHeader } from './count-units';
 import { convert } from './convert';
 import { carryDitto } from './ditto';
-import { CellValue, a1, isBlank } from '../model/grid';
+import { CalendarDate, CellValue, a1, isBlank } from '../model/grid';
 import { isExcelError } from '../model/excel-errors';
 import { addLocation } from '../model/location-map';
 import type { FormNumber } from '../model/location';
@@ -24,6 +24,7 @@ import { noteColumn, voidedRow } from './voided';
 import { dateAndTime, timeOnUnreadDate } from './time-beside';
 import type { FormRead } from './read';
 import { type PartTotalRead, isPartTotal, isTotalWord } from './part-totals';
+import { formulaFilledDown } from './filled-formulas';
 
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
@@ -53,13 +54,17 @@ const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
  * what it names (核对人：莫琳桂). Read as a row it was a paper number off every list and a row half filled in.
  */
 const NOTE_LINE = /^[(（]?(?:注|说明|附注|注意)[)）]?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：.．、]|^[\u4e00-\u9fff]{1,6}[:：]\s*\S|^(?:以上|上述|本表)/;
+/** A month and a day of a date written with slashes: 6/21, 06/21 (a 试卷号 has three digits or more, a time its colon). */
+const MONTH = '(?:0?[1-9]|1[0-2])';
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 /**
  * A day or session heading the rows below it (6月22日（第二天）, 第二天, 6月22日下午): in a text column, no paper. Also
  * with its weekday, 上午场, a date with slashes or in Chinese numerals (6月16日 星期日, 6月16日上午场, 2024/6/16,
- * 六月十六日（星期日）: review 21a D9), and with its colon after it (6月16日：, 第二天：: D3).
+ * 六月十六日（星期日）: review 21a D9; 6/21, 24/6/21 with no 4-digit year), and with its colon after it (6月16日：, 第二天：: D3).
  */
-const SECTION_LINE =
-  /^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|\d{4}\s*[/.．-]\s*\d{1,2}\s*[/.．-]\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$/;
+const SECTION_LINE = new RegExp(
+  String.raw`^(?:(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|(?:\d{4}|\d{2})\s*[/.．-]\s*${MONTH}\s*[/.．-]\s*${DAY}|${MONTH}\s*[/／]\s*${DAY}|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:天|日|场|批))\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|晚间|全天)场?)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[:：]?$`,
+);
 
 /** “岳麓考点：2袋”: a destination with its count, a record whose count is not in its column (review 21a D7), no label and what it names. */
 const LABEL_AND_COUNT = /^(?!(?:注|说明|附注|注意)\s*[:：])[\u4e00-\u9fff]{1,6}[:：]\s*[0-9０-９一二两三四五六七八九十]+\s*(?:袋|箱|份)\s*$/;
@@ -69,19 +74,25 @@ const LABEL_AND_COUNT = /^(?!(?:注|说明|附注|注意)\s*[:：])[\u4e00-\u9ff
  * of an empty key shows (#N/A), a formula's 0 (a dragged SUM of empty cells), the unit word of a drop-down column
  * (袋). A row of nothing else is blank; beside a note or a heading, nothing.
  */
-function filledDown(index: SheetIndex, row: number, col: number, value: CellValue, fillWords: Section['fillWords']): boolean {
+function filledDown(index: SheetIndex, row: number, col: number, value: CellValue, { fillWords, codeCol }: Filling): boolean {
   if (isExcelError(value)) return true;
   const formulas = index.sheet.formulas;
   if (value === 0 && formulas && a1(row, col) in formulas) return true;
   const words = fillWords.get(col);
-  return words !== undefined && typeof value === 'string' && words.includes(value.trim());
+  if (words !== undefined && typeof value === 'string' && words.includes(value.trim())) return true;
+  // A formula dragged down from the row above, showing a name or a paper no one typed there (round 22).
+  return formulaFilledDown(index, row, col, value, codeCol);
 }
 
+/** What tells a value filled down: the drop-down words by column, the 试卷号 column. */
+type Filling = Pick<Section, 'fillWords' | 'codeCol'>;
+
 /** Whether `text`, at `col`, is all the row holds left of `right` (a merged line shows it in each of its cells) but what is filled down. */
-function aloneOnRow(index: SheetIndex, row: number, col: number, { right, fillWords }: Pick<Section, 'right' | 'fillWords'>, text: string): boolean {
+function aloneOnRow(index: SheetIndex, row: number, col: number, section: Pick<Section, 'right' | 'fillWords' | 'codeCol'>, text: CellValue): boolean {
+  const { right } = section;
   for (let c = col + 1; c <= right; c++) {
     const v = index.value(row, c);
-    if (!isBlank(v) && v !== text && !filledDown(index, row, c, v, fillWords)) return false;
+    if (!isBlank(v) && v !== text && !filledDown(index, row, c, v, section)) return false;
   }
   return true;
 }
@@ -107,14 +118,19 @@ function isNoteText(text: string, col: number, { textCols, timeCols }: Pick<Sect
 function endsTable(
   index: SheetIndex,
   row: number,
-  section: Pick<Section, 'right' | 'header' | 'textCols' | 'timeCols' | 'fillWords'>,
+  section: Pick<Section, 'right' | 'header' | 'textCols' | 'timeCols' | 'fillWords' | 'codeCol'>,
 ): 'label' | 'note' | { col: number; word: string } | undefined {
-  const { right, header, fillWords } = section;
+  const { right, header } = section;
   let first = true;
   let closing: { col: number; word: string } | undefined;
   for (let c = 0; c <= right; c++) {
     const v = index.value(row, c);
-    if (isBlank(v) || (c === header.seqCol && typeof v === 'number') || filledDown(index, row, c, v, fillWords)) continue;
+    if (isBlank(v) || (c === header.seqCol && typeof v === 'number') || filledDown(index, row, c, v, section)) continue;
+    // A day typed as a date (a serial in a date format: 2024/6/16, or 6/16 as Excel takes it) alone in a time or a
+    // text column heads the rows below too.
+    if (first && v instanceof CalendarDate && (section.timeCols.has(c) || section.textCols.has(c))) {
+      return aloneOnRow(index, row, c, section, v) ? 'note' : undefined;
+    }
     if (typeof v !== 'string') return undefined;
     if (first) {
       const text = v.trim();
@@ -163,10 +179,11 @@ function noteBeside(item: FormRecord, key: string, value: CellValue): void {
 }
 
 /** Nothing typed in the header's columns: what is filled down (filledDown) is no record (review 21a D8). */
-function isBlankRow(index: SheetIndex, row: number, { cols, fillWords }: Pick<Section, 'cols' | 'fillWords'>): boolean {
+function isBlankRow(index: SheetIndex, row: number, section: Pick<Section, 'cols' | 'fillWords' | 'codeCol'>): boolean {
+  const { cols } = section;
   for (const c of cols) {
     const v = index.value(row, c);
-    if (!isBlank(v) && !filledDown(index, row, c, v, fillWords)) return false;
+    if (!isBlank(v) && !filledDown(index, row, c, v, section)) return false;
   }
   return true;
 }
@@ -206,6 +223,8 @@ interface Section {
   countCols: readonly number[];
   /** A drop-down column's words (单位: 袋, 份), by column: filled down the empty rows, no record (review 21a D8). */
   fillWords: ReadonlyMap<number, readonly string[]>;
+  /** The first 试卷号 column, where a formula filled down is no record's only while it shows the row above's paper. */
+  codeCol: number | undefined;
 }
 
 /**
@@ -257,6 +276,7 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     timeCols: new Set(present.filter(({ column }) => column.type === 'datetime').map(({ col }) => col)),
     countCols: present.filter(({ column }) => column.type === 'count').map(({ col }) => col),
     fillWords: new Map(present.filter(({ column }) => column.helper && column.options).map(({ column, col }) => [col, column.options!])),
+    codeCol: present.find(({ column }) => column.code)?.col,
   };
 }
 

@@ -80,7 +80,8 @@ export function partOf(sheet: SheetGrid, from: number, to: number, across: boole
     const box = parseRange(m);
     return box !== undefined && inside(box.top, box.left);
   });
-  const part: SheetGrid = { name: sheet.name, rows, merges };
+  // The formulas a part's cells show (their addresses the sheet's): asked only of the values it keeps.
+  const part: SheetGrid = { name: sheet.name, rows, merges, ...(sheet.shownFormulas && { shownFormulas: sheet.shownFormulas }) };
   if (sheet.formulas) {
     part.formulas = Object.fromEntries(
       Object.entries(sheet.formulas).filter(([cell]) => {

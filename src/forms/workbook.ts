@@ -448,6 +448,9 @@ function textAt(sheet: SheetGrid, cell: string): string {
   return typeof v === 'string' && v.trim() !== '' ? v : '';
 }
 
+/** How refusing a workbook read but not ours (empty, no form in it) begins: never 无法读取 (check/refusal.ts notCustody). */
+export const NOT_CUSTODY = { zh: '不是试卷保密表单：', en: 'not a custody workbook: ' } as const;
+
 /** Why a workbook cannot be checked at all, in one line a person can act on. */
 class UncheckableWorkbook extends Error {
   /** `en`: the same refusal in English, for the faces' English switch (--lang en, the pane). */
@@ -460,15 +463,13 @@ class UncheckableWorkbook extends Error {
   }
 }
 
-function isEmptyGrid(grid: WorkbookGrid): boolean {
-  return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))));
-}
+const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 function refuseEmpty(grid: WorkbookGrid): void {
-  if (grid.sheets.length === 0 || isEmptyGrid(grid))
+  if (grid.sheets.every((s) => s.rows.every((r) => !r || r.every(isBlank))))
     throw new UncheckableWorkbook(
-      '工作簿是空的，没有任何内容可检查，请确认选对了文件',
-      'The workbook is empty: there is nothing to check. Check that it is the right file',
+      `${NOT_CUSTODY.zh}工作簿是空的，没有任何内容可检查，请确认选对了文件`,
+      `${NOT_CUSTODY.en}the workbook is empty, there is nothing to check; check that it is the right file`,
     );
 }
 
@@ -480,8 +481,8 @@ export function refuseFormless(grid: WorkbookGrid, model: SiteModel): void {
   if (model.sheets.every((s) => s.form === null)) {
     refuseEmpty(grid);
     throw new UncheckableWorkbook(
-      '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件',
-      'None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file',
+      `${NOT_CUSTODY.zh}工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件`,
+      `${NOT_CUSTODY.en}none of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook; check that it is the right file`,
     );
   }
 }

@@ -1,11 +1,11 @@
 /**
  * Where the marks of the open workbook are now, for 清除标记, 标记 again and a check (check/mark-clear.ts planClear):
  * each stored cell at its address while our mark is there, else found by its note — moved by rows inserted or deleted,
- * or on its sheet renamed (found by its id, or, gone by its name, on any sheet). With the batching every marks request
- * shares (Excel on the web refuses a request over 5 MB).
+ * or on its sheet renamed (found by its id, or, gone by its name, on any sheet) — in two syncs, whatever the number of
+ * marks (marksNow). The batching every marks write shares (inBatches: Excel on the web refuses a request over 5 MB).
  */
 import { MARK_COLORS } from '../check/marks';
-import { type CellNow, type ClearPlan, type FoundNote, markStillHere, planClear } from '../check/mark-clear';
+import { type CellNow, type ClearPlan, type FoundNote, markKey, planClear } from '../check/mark-clear';
 
 /** What a cell looked like before we marked it. */
 export interface PriorState {
@@ -58,35 +58,6 @@ export async function inBatches<T>(
 
 const MARK_FILLS = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
 
-/** The notes of the sheets given (undefined: a sheet gone by its name, so every sheet but the list), each with its cell: two syncs. */
-async function notesOf(
-  context: Excel.RequestContext,
-  counter: SyncCounter,
-  sheets: ReadonlyArray<string | undefined>,
-  names: ReadonlySet<string>,
-  list: string | undefined,
-): Promise<Map<string, FoundNote[]>> {
-  const wanted = sheets.includes(undefined) ? [...names].filter((n) => n !== list) : [...new Set(sheets as string[])];
-  const collections = wanted.map((name) => {
-    const notes = context.workbook.worksheets.getItem(name).notes;
-    notes.load('items/content');
-    return { name, notes };
-  });
-  await counted(context, counter);
-  const located = collections.map(({ name, notes }) => ({
-    name,
-    items: notes.items.map((note) => {
-      const at = note.getLocation();
-      at.load('address');
-      return { at, text: note.content };
-    }),
-  }));
-  await counted(context, counter);
-  return new Map(
-    located.map(({ name, items }) => [name, items.map(({ at, text }) => ({ sheet: name, cell: at.address.replace(/^.*!/, '').replace(/\$/g, ''), text }))]),
-  );
-}
-
 /** A stored mark's sheet now: by its name, else (renamed) by its id; undefined for a sheet not found. */
 export function sheetFinder(worksheets: Excel.WorksheetCollection): { names: Set<string>; sheetOf: (p: PriorState) => string | undefined } {
   const names = new Set(worksheets.items.map((w) => w.name));
@@ -104,9 +75,12 @@ interface Marked {
 }
 
 /**
- * Where each stored mark is now (planClear): what each stored address holds (fill, note) in batches, then, for the
- * marks not there, the notes of the sheets they may be on (two more syncs). `hasNote`: the stored address holds a note.
- * No sync when nothing is stored and nothing else (`first`) rides along.
+ * Where each stored mark is now (planClear), in two syncs whatever their number: first each stored cell's fill and the
+ * notes of every sheet a mark may be on (its own; where a sheet is gone by its name, every sheet but the list), then
+ * where each of those notes is. A stored address holds the note found there (none: null); a mark not there is looked
+ * for among the same notes. Only the fill is asked cell by cell, some 0.5 KB of request a cell: the 5,000 cells of
+ * MARKED_CELLS_MAX stay well under the 5 MB Excel on the web takes. `hasNote`: the stored address holds a note.
+ * No sync when there is nothing to ask and nothing else (`first`) rides along.
  */
 export async function marksNow(
   context: Excel.RequestContext,
@@ -115,37 +89,51 @@ export async function marksNow(
   first?: () => void,
 ): Promise<{ plan: ClearPlan<PriorState>; hasNote: (p: PriorState) => boolean }> {
   const worksheets = context.workbook.worksheets;
-  // What each stored address holds now: its fill, and its note.
-  const here = new Map<PriorState, { fill: Excel.RangeFill; note?: Excel.Note }>();
   const on = stored.filter((p) => sheetOf(p) !== undefined);
-  if (on.length > 0 || first) {
-    await inBatches(
-      context,
-      counter,
-      on,
-      (p) => {
-        const ws = worksheets.getItem(sheetOf(p)!);
-        // eslint-disable-next-line office-addins/load-object-before-read -- loaded on the next line, then synced before it is read
-        const fill = ws.getRange(p.cell).format.fill;
-        fill.load('color');
-        const note = notes ? ws.notes.getItemOrNullObject(p.cell) : undefined;
-        note?.load('isNullObject,content');
-        here.set(p, { fill, note });
-      },
-      { first },
-    );
+  const anywhere = stored.some((p) => sheetOf(p) === undefined && p.mark !== undefined);
+  const noteSheets = !notes ? [] : anywhere ? [...names].filter((n) => n !== list) : [...new Set(on.map((p) => sheetOf(p)!))];
+  // What each stored address holds now: its fill; and the notes of the sheets the marks may be on.
+  const fills = new Map<PriorState, Excel.RangeFill>();
+  const collections = new Map<string, Excel.NoteCollection>();
+  if (on.length > 0 || noteSheets.length > 0 || first) {
+    first?.();
+    const sheets = new Map<string, Excel.Worksheet>();
+    const sheet = (name: string): Excel.Worksheet => sheets.get(name) ?? sheets.set(name, worksheets.getItem(name)).get(name)!;
+    for (const p of on) {
+      const fill = sheet(sheetOf(p)!).getRange(p.cell).format.fill;
+      fill.load('color');
+      fills.set(p, fill);
+    }
+    for (const name of noteSheets) {
+      const collection = sheet(name).notes;
+      collection.load('items/content');
+      collections.set(name, collection);
+    }
+    await counted(context, counter);
   }
+  // Where each of those notes is: one sync more, when there are any.
+  const located = [...collections].map(([name, collection]) => ({
+    name,
+    items: collection.items.map((note) => {
+      const at = note.getLocation();
+      at.load('address');
+      return { at, text: String(note.content ?? '') };
+    }),
+  }));
+  if (located.some(({ items }) => items.length > 0)) await counted(context, counter);
+  const found = new Map(
+    located.map(({ name, items }): [string, FoundNote[]] => [
+      name,
+      items.map(({ at, text }) => ({ sheet: name, cell: at.address.replace(/^.*!/, '').replace(/\$/g, '').toUpperCase(), text })),
+    ]),
+  );
+  const noteAt = new Map([...found.values()].flat().map((n) => [markKey(n.sheet, n.cell), n.text]));
+  const noteOf = (p: PriorState): string | null => noteAt.get(markKey(sheetOf(p)!, p.cell)) ?? null;
   const now = (_sheet: string, p: PriorState): CellNow => {
-    const { fill, note } = here.get(p)!;
-    return {
-      note: note === undefined ? undefined : note.isNullObject ? null : String(note.content ?? ''),
-      ourFill: typeof fill.color === 'string' && MARK_FILLS.has(fill.color.toUpperCase()),
-    };
+    const color = fills.get(p)!.color;
+    return { note: notes ? noteOf(p) : undefined, ourFill: typeof color === 'string' && MARK_FILLS.has(color.toUpperCase()) };
   };
-  // A mark not where it was put: the notes of the sheets it may be on, found in two more syncs.
-  const away = stored.filter((p) => sheetOf(p) === undefined || !markStillHere(p, now(sheetOf(p)!, p)));
-  const found =
-    notes && away.some((p) => p.mark !== undefined) ? await notesOf(context, counter, away.map(sheetOf), names, list) : new Map<string, FoundNote[]>();
-  const plan = planClear(stored, sheetOf, now, (sheet) => (sheet !== undefined ? (found.get(sheet) ?? []) : [...found.values()].flat()));
-  return { plan, hasNote: (p) => Boolean(here.get(p)?.note && !here.get(p)!.note!.isNullObject) };
+  const everywhere = (): FoundNote[] => [...found].flatMap(([name, items]) => (name === list ? [] : items));
+  const plan = planClear(stored, sheetOf, now, (sheet) => (sheet !== undefined ? (found.get(sheet) ?? []) : everywhere()));
+  return { plan, hasNote: (p) => notes && sheetOf(p) !== undefined && noteOf(p) !== null };
 }

@@ -7,9 +7,10 @@
  * MARKS_SETTING) before anything is changed, so clearing still works after the
  * workbook is saved, closed and reopened. Marking again over old marks keeps
  * the first prior state of a cell (never our own mark) and restores the cells
- * no longer flagged. Three syncs each way up to CELLS_PER_BATCH cells; more
- * go a batch per request, since Excel on the web refuses a request or a
- * response over 5 MB.
+ * no longer flagged. Marking three syncs up to CELLS_PER_BATCH cells (two more
+ * over marks of before: where they are now, office-marks-now.ts), clearing
+ * four; more cells go a batch per request, since Excel on the web refuses a
+ * request or a response over 5 MB.
  *
  * Marking also writes the printable list of findings at the end of the
  * workbook (office-list.ts), its rows batched with the cells; its name is

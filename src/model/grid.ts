@@ -47,6 +47,12 @@ export interface SheetGrid {
    * so a reader can still work out a simple total.
    */
   formulas?: Record<string, string>;
+  /**
+   * Formulas of cells that show their cached value (A1 → formula text without "="): what a formula fills in is told
+   * from what a person typed (forms/filled-formulas.ts: a lookup dragged down over empty rows). Absent: none, or the
+   * reader cannot tell (the Excel add-in reads values alone).
+   */
+  shownFormulas?: Record<string, string>;
   /** A sheet whose tab the workbook hides ('veryHidden': only code can show it again); absent for a sheet shown. */
   state?: SheetState;
   /** The rows hidden (0-based, in order): a finding there says so, since the officer sees the rows around it only. Absent: none. */

@@ -99,7 +99,8 @@ const BETWEEN_CODES = /[、，,;；/／\s]+/;
 
 /**
  * The 试卷号 a cell writes when it writes more than one (“2207、2210”, “2207，2210”: two papers of one session taken
- * out on one vault line, review 20b D5), each as written; [] for a cell of one paper, or of anything else. One line's
+ * out on one vault line, review 20b D5), each as written — a count written after one with a space as in brackets
+ * (“2207 2袋、2210 1袋” gives 2207(2袋), 2210(1袋)); [] for a cell of one paper, or of anything else. One line's
  * bags (袋数) are then not told apart by paper.
  */
 export function papersWritten(written: unknown): readonly string[] {
@@ -107,8 +108,35 @@ export function papersWritten(written: unknown): readonly string[] {
   return typeof written === 'string' ? PAPERS_WRITTEN.get(written) : NONE;
 }
 
+/** Between the papers of a cell that writes each one's count after it with a space (“2207 2袋、2210 1袋”). */
+const BETWEEN_COUNTED = /[、，,;；/／]+/;
+/** A 试卷号, white space, and its count with its unit (“2207 2袋”, round 22): no other reading of it. */
+const CODE_THEN_COUNT = /^(\S+)\s+(\S+)$/;
+
+/**
+ * “2207 2袋、2210 1袋”: each paper as with its count in brackets (“2207(2袋)”); undefined for any other cell. The reader
+ * writes such a 试卷号 cell so (forms/convert.ts), since a code's white space is dropped.
+ */
+export function countedAfter(text: string): readonly string[] | undefined {
+  const parts = text
+    .split(BETWEEN_COUNTED)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const papers: string[] = [];
+  for (const part of parts) {
+    const m = CODE_THEN_COUNT.exec(part);
+    const [code, count] = m ? [norm(m[1]), norm(m[2])] : ['', ''];
+    if (!/^\d{3,}$/.test(paperOf(code).written) || !/^\d+(?:袋|份|箱)$/.test(count)) return undefined;
+    papers.push(`${code}(${count})`);
+  }
+  return Object.freeze(papers);
+}
+
 const NONE: readonly string[] = Object.freeze([]);
 const PAPERS_WRITTEN = new TextMemo((text): readonly string[] => {
+  const counted = countedAfter(text);
+  if (counted) return counted;
   const parts = norm(text).split(BETWEEN_CODES).filter(Boolean);
   return parts.length > 1 && parts.every((p) => /^\d{3,}$/.test(paperOf(p).written)) ? Object.freeze(parts) : NONE;
 });

@@ -3,7 +3,8 @@
  * 20b D5) is one finding asking to split it (rules/unknown-paper.ts). Where the row says each paper's own count — beside
  * each number (“2207（2袋）、2210（1袋）”) or one count each in its 数量 cell (“2、1”) — it is read apart, without
  * guessing, as one record per paper for the other checks (window times, overdraw, signers …), so that a real mistake on
- * that row is not missed while it waits to be split. Where it does not, nothing is made up: the row stays as written
+ * that row is not missed while it waits to be split; counts beside the numbers (also written after them with a space,
+ * “2207 2袋、2210 1袋”) that do not add up to its 数量 are that row's mistake, said as such (`disagree`). Where it does not, nothing is made up: the row stays as written
  * (no paper of its own), and its split finding says which checks could not be made.
  *
  * `papersApart` gives the model the rules run on: each row read apart replaced by its first paper's record, the others
@@ -27,6 +28,11 @@ export interface SeveralPapers {
   papers: readonly string[];
   /** Each paper's own count where the row gives it, and its name where the row gives one each; absent: not read apart. */
   apart?: Array<{ paperNo: string; count: number; name?: string }>;
+  /**
+   * Counts written beside each number that do not add up to the row's 数量 (“1001（3袋）、2045（1袋）” with 数量 5):
+   * each paper's count, their sum and what 数量 says — a mistake in the row, said as such (not read apart).
+   */
+  disagree?: { counts: Array<{ paperNo: string; count: number }>; sum: number; total: number };
 }
 
 /** Between the counts or the names one cell writes of several papers: as between their 试卷号, bar white space in a name. */
@@ -51,7 +57,7 @@ function readApart(
   table: PaperTable,
   papers: readonly string[],
   row: { paperName?: unknown; quantity?: unknown; copies?: unknown; unit?: unknown },
-): SeveralPapers['apart'] {
+): Pick<SeveralPapers, 'apart' | 'disagree'> | undefined {
   if (table === 'intake') return undefined; // four envelope sizes: which paper's bags are which size is not written
   const unit = unitOf(table, row);
   const written = table === 'vaultLog' ? row.quantity : row.copies;
@@ -61,7 +67,10 @@ function readApart(
   let counts: number[] | undefined;
   if (beside.every(fits)) {
     counts = beside.map((m) => Number(m[2]));
-    if (total !== undefined && counts.reduce((a, c) => a + c, 0) !== total) return undefined;
+    const sum = counts.reduce((a, c) => a + c, 0);
+    if (total !== undefined && sum !== total) {
+      return { disagree: { counts: beside.map((m, i) => ({ paperNo: m[1], count: counts![i] })), sum, total } };
+    }
   } else if (beside.every((m) => m === null) && total === undefined) {
     const each = norm(written).split(BETWEEN_COUNTS).filter(Boolean);
     const read = each.map((c) => ONE_COUNT.exec(c));
@@ -73,7 +82,7 @@ function readApart(
   const name = norm(row.paperName);
   const names = name ? name.split(BETWEEN_NAMES).filter(Boolean) : [];
   if (name && names.length !== papers.length) return undefined;
-  return papers.map((p, i) => ({ paperNo: COUNT_BESIDE.exec(p)?.[1] ?? p, count: counts[i], ...(name && { name: names[i] }) }));
+  return { apart: papers.map((p, i) => ({ paperNo: COUNT_BESIDE.exec(p)?.[1] ?? p, count: counts[i], ...(name && { name: names[i] }) })) };
 }
 
 /** A row writing several 试卷号, read (apart where it can be); undefined for a row of one paper. */
@@ -81,8 +90,10 @@ function severalPapers(table: PaperTable, row: object | null | undefined): Sever
   const r = (row ?? {}) as { paperNo?: unknown; paperName?: unknown; quantity?: unknown; copies?: unknown; unit?: unknown };
   const papers = papersWritten(r.paperNo);
   if (papers.length === 0) return undefined;
-  const apart = readApart(table, papers, r);
-  return { table, written: norm(r.paperNo), papers, ...(apart && { apart }) };
+  const written = norm(r.paperNo);
+  // “1001 3袋、2045 1袋” (its papers read as 1001(3袋) …): shown with its spaces, not as 10013袋、20451袋.
+  const spaced = written.includes(papers[0]) ? written : String(r.paperNo).trim().split(/\s+/).map(norm).join(' ');
+  return { table, written: spaced, papers, ...readApart(table, papers, r) };
 }
 
 /** The model the rules run on, with the rows of several papers (by their row path) and the records added for them. */

@@ -22,9 +22,9 @@ export const meta: RuleMeta = {
       part: '“{field}”写的是 {total}，但它合计的各行（序号 {seqs}）相加是 {sum}。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。',
     },
     en: {
-      sum: '"{field}" is {total}, but the rows above add up to {sum}. A total must equal the sum of its column: check and correct it.',
-      units: '"{field}" is {total}, but the rows above are in more than one unit ({sum}): bags and boxes do not add up. Write the total per unit: "{sum}".',
-      part: '"{field}" is {total}, but the rows it totals (Nos. {seqsEn}) add up to {sum}. A total written inside a table (小计, 本页合计) must equal the sum of the rows it covers, a running total (累计) that of every row from the first: check and correct it.',
+      sum: '{fieldEn} is {total}, but the rows above add up to {sum}. A total must equal the sum of its column: check and correct it.',
+      units: '{fieldEn} is {total}, but the rows above are in more than one unit ({sum}): bags and boxes do not add up. Write the total per unit: "{sum}".',
+      part: '{fieldEn} is {total}, but the rows it totals (Nos. {seqsEn}) add up to {sum}. A total written inside a table (小计, 本页合计) must equal the sum of the rows it covers, a running total (累计) that of every row from the first: check and correct it.',
     },
   },
   docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong unless it counts every bag, a box’s as its 备注 says them (1箱 内装8袋 and 4袋: 12). While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. Totals of part of a table — 小计, 本页合计, 6月21日小计, 以上合计, or a 合计 with rows of the table below it — are checked likewise against the rows since the part before them (or, a running total such as 累计, from the first row); the last of them with no 合计 under it is the table’s 合计. A column with an unreadable count is not totalled (invalid-count reports it), nor one with a formula saved without its value (formula-not-saved reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
@@ -66,9 +66,8 @@ function checkParts({ model, report }: RuleContext, unknown: (at: string) => boo
     const spans = [part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k).map((from) => items.slice(from, part.to));
     const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to);
     const said = (key: string, found: { total: string | number; sum: string | number }) => {
-      const label = labelOf(`${part.rowsAt}.${key}`);
-      const field = `${part.word}行的${label}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
-      report(`partTotals[${i}].${key}`, 'part', { ...found, field, seqs: seqs.join('–'), seqsEn: seqs.join('–') });
+      const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
+      report(`partTotals[${i}].${key}`, 'part', { ...found, ...onRow(part.word, label), seqs: seqs.join('–'), seqsEn: seqs.join('–') });
     };
     if (/^handovers\[\d+\]\.items$/.test(part.rowsAt)) {
       const wrong = spans.map((rows) => handoverMismatch({ items: rows } as Handover, part.values.quantity));
@@ -85,6 +84,14 @@ function checkParts({ model, report }: RuleContext, unknown: (at: string) => boo
   });
 }
 
+/**
+ * A total row's cell as a message names it: zh “本页合计行的合计（袋）”, en “"合计（袋）" on the 本页合计 row” — the form's
+ * words quoted alone, not a Chinese phrase inside an English sentence (review 22b D7).
+ */
+function onRow(row: string, label: string): { field: string; fieldEn: string } {
+  return { field: `${row}行的${label}`, fieldEn: `"${label}" on the ${row} row` };
+}
+
 /** The first and last 序号 of rows `from`…`to` (not with) of a table, as located; a row not located: its place. */
 function seqsOf(locations: RuleContext['model']['locations'], rowsAt: string, from: number, to: number): number[] {
   const seq = (j: number) => locations[`${rowsAt}[${j}]`]?.row ?? j + 1;
@@ -95,7 +102,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   (data.handovers ?? []).forEach((h, i) => {
     const wrong = h && handoverMismatch(h);
-    if (wrong) report(`handovers[${i}].total`, wrong.id, { total: wrong.total, sum: wrong.sum, field: '合计' });
+    if (wrong) report(`handovers[${i}].total`, wrong.id, { total: wrong.total, sum: wrong.sum, field: '合计', fieldEn: '"合计"' });
   });
   // A cell whose formula has no value here (model.unsolvedFormulas) is not known: a total over it is not judged.
   const unsolved = unsolvedCells(model);
@@ -112,7 +119,7 @@ export function check({ model, facts, report }: RuleContext): void {
       const total = whole(intake.totals[k]);
       if (total === undefined || (unsolved && intake.items.some((_it, j) => unknown(`${path}.items[${j}].${k}`)))) continue;
       const sum = sumOfCounts(intake.items.map((it) => it?.[k]));
-      if (sum !== undefined && sum !== total) report(`${path}.totals.${k}`, 'sum', { total, sum });
+      if (sum !== undefined && sum !== total) report(`${path}.totals.${k}`, 'sum', { total, sum, ...onRow('合计', `${labelOf(`intake.items.${k}`)}（袋）`) });
     }
   }
   checkParts({ model, facts, report } as RuleContext, unknown);

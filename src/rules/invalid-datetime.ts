@@ -30,6 +30,8 @@ export const meta: RuleMeta = {
       noTime: '“{field}”只写了日期“{value}”，没有写几时几分。表上的时间须写到年、月、日、时、分，请补上时间，如“2024年6月15日8时30分”。',
       noTimeNumber:
         '“{field}”这一格显示的是 {number}，这是日期“{value}”在 Excel 里的内部数值（这一格的格式是“常规”或数值），只有日期，没有几时几分。表上的时间须写到年、月、日、时、分：请把这一格的格式设为日期（设置单元格格式 → 日期 → 选“2024/3/14 13:30”），再补上时分，如“{value} 8:30”。',
+      noTimeNumberClock:
+        '“{field}”这一格显示的是 {number}，这是日期“{value}”在 Excel 里的内部数值（这一格的格式是“常规”或数值），不是几时几分。这一栏只填时分，日期是表头的“日期”（{day}）：请把这一格的格式设为时间（设置单元格格式 → 时间 → 选“13:30”），再填上时分，如“8:05”。',
       halfDay: '“{field}”写的是“{value}”，只写了日期和“{half}”，没有写几时几分。表上的时间须写到年、月、日、时、分，请写明几点几分，如“{example}”。',
       date: '“{field}”写的是“{value}”，读不出日期。请写成如“2024年6月15日”。',
       range: '“{field}”写的是“{value}”，读不出考试的起止时间。请写成如“08:30—10:00”。',
@@ -48,6 +50,8 @@ export const meta: RuleMeta = {
       noTime: '"{field}" gives the date "{value}" but no time of day. Write the hour and minute too, e.g. "2024-06-15 08:30".',
       noTimeNumber:
         '"{field}" shows {number}: the number Excel keeps for the date {value} (the cell is formatted General or as a number), a date with no time of day. Set the cell’s format to a date and time (Format Cells → Date → "2024/3/14 13:30") and add the hour and minute, e.g. "{value} 8:30".',
+      noTimeNumberClock:
+        '"{field}" shows {number}: the number Excel keeps for the date {value} (the cell is formatted General or as a number), not a time of day. This column takes the time alone, its day is the header’s 日期 ({day}): set the cell’s format to a time (Format Cells → Time → "13:30") and enter the time, e.g. "8:05".',
       halfDay: '"{field}" reads "{value}": a date and the part of the day ({half}), but no hour. Write the hour and minute, e.g. "{example}".',
       date: '"{field}" reads "{value}", which is not a date. Write e.g. "2024-06-15".',
       range: '"{field}" reads "{value}", which is not a time range. Write e.g. "08:30—10:00".',
@@ -64,7 +68,7 @@ export const meta: RuleMeta = {
         '"{field}" reads "{value}", which does not read as the shift\'s start and end. Write it as the form prints it, e.g. "2025年1月6日16时至6日20时" (the start to the hour, the end as day and hour, or "次日8时"), or put the start and the end in their own cells, either side of 至.',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day (a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a date with no time (typed so, or an Excel date shown without its time) is named as such — a whole date serial under 常规 (45459) quoted as the number the cell shows, with the day it stands for. Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A date serial kept as text (“45458.3229166667”: a date cell set to 文本 and typed again, which prints as that number) is told the date and time it stands for and how to make the cell a date again. A time column kept with its date in the column before it (附件3 取卷日期 | 取卷时间, 附件4 领取日期 | 领取时间): a time of day whose date cell is blank or no day (“2024/6/31”) is said at the date’s cell, quoting it (a blank 还卷日期 reads on the row’s 取卷 day, as a 还卷时间 written short does); a time that is no time is said at its own cell. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
+  docs: 'A date or time that cannot be read as a date and time of day (a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a date with no time (typed so, or an Excel date shown without its time) is named as such — a whole date serial under 常规 (45459) quoted as the number the cell shows, with the day it stands for (in a column that takes the time alone under its header’s day, 附件4’s 领取时间, told to make the cell a time and write the time, the header’s day beside). Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A date serial kept as text (“45458.3229166667”: a date cell set to 文本 and typed again, which prints as that number) is told the date and time it stands for and how to make the cell a date again. A time column kept with its date in the column before it (附件3 取卷日期 | 取卷时间, 附件4 领取日期 | 领取时间): a time of day whose date cell is blank or no day (“2024/6/31”) is said at the date’s cell, quoting it (a blank 还卷日期 reads on the row’s 取卷 day, as a 还卷时间 written short does); a time that is no time is said at its own cell. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
 };
 
 const isBareDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -77,7 +81,8 @@ function isTimetable(start: unknown, end: unknown): boolean {
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   // The path is written only for a value reported: a log of 50,000 rows has 100,000 times.
-  const dt = (path: () => string, v: unknown) => {
+  // `day`: the header's day of a column that takes the time alone (附件4's 领取时间 under its 日期), as y/m/d.
+  const dt = (path: () => string, v: unknown, day?: string) => {
     if (isBlankValue(v) || readable(v)) return;
     const fixed = dotTime(v);
     const half = halfDayExample(v);
@@ -97,7 +102,9 @@ export function check({ model, facts, report }: RuleContext): void {
       // A whole serial under 常规 (45459) is read as its day: the cell shows the number, which the officer looks for (review 21b D7).
       const at = path();
       const number = model.timeShownAsNumber?.[at];
-      report(at, number === undefined ? 'noTime' : 'noTimeNumber', { value: String(v), ...(number === undefined ? {} : { number }) });
+      // Under a header's day (附件4's 时分 column) the cell takes the time alone: a date-time there is not what the form asks (review 22b D4).
+      if (number === undefined) report(at, 'noTime', { value: String(v) });
+      else report(at, day ? 'noTimeNumberClock' : 'noTimeNumber', { value: String(v), number, ...(day ? { day } : {}) });
     }
   };
   // `dayFrom`: the cell a time written short ("21:15") takes its day from. When that one is unreadable or blank, the
@@ -134,9 +141,10 @@ export function check({ model, facts, report }: RuleContext): void {
     // Bare row times ("8:05") take their day from the header: when that is unreadable, only the header is reported.
     const bare = (v: unknown) => !startOk && readsOnItsRowsDay(v);
     session(p, d?.start, d?.end);
+    const day = startOk ? slashDay(String(d!.start)) : undefined;
     (d?.rows ?? []).forEach((r, j) => {
-      if (!bare(r?.issuedAt)) dt(() => `${p}.rows[${j}].issuedAt`, r?.issuedAt);
-      if (!bare(r?.returnedAt)) dt(() => `${p}.rows[${j}].returnedAt`, r?.returnedAt);
+      if (!bare(r?.issuedAt)) dt(() => `${p}.rows[${j}].issuedAt`, r?.issuedAt, day);
+      if (!bare(r?.returnedAt)) dt(() => `${p}.rows[${j}].returnedAt`, r?.returnedAt, day);
     });
   });
   (data.duty?.shifts ?? []).forEach((s, i) => {
@@ -145,6 +153,12 @@ export function check({ model, facts, report }: RuleContext): void {
     else dt(() => `duty.shifts[${i}].from`, s?.from);
     dtOnDayOf(() => `duty.shifts[${i}].to`, s?.to, s?.from);
   });
+}
+
+/** An ISO day (2024-06-15…) as the forms' dates are quoted beside it: 2024/6/15. */
+function slashDay(iso: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}/${Number(m[2])}/${Number(m[3])}` : undefined;
 }
 
 /**

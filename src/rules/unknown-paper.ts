@@ -16,7 +16,9 @@ export const meta: RuleMeta = {
       several:
         '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行，分不清各是几袋（份），{checks}都无法按试卷核对，汇总也算不出这几种试卷各{what}了多少。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
       severalApart:
-        '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行。各试卷的数量已写明（{parts}），本工具已按 {count} 条记录分别核对了这一行；但汇总按一行一种试卷计数，算不出这几种试卷各{what}了多少，表上也应一行一种试卷。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
+        '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行。各试卷的数量已写明（{parts}），本工具已按 {count} 条记录分别核对、汇总了这一行；但表上应一行一种试卷。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
+      severalCounts:
+        '这一行写了 {count} 个试卷号“{paper}”，试卷号旁写的数量（{parts}）相加是 {sum} {unit}，但“{field}”写的是 {total} {unit}，两处不一致，至少有一处写错了，{checks}都无法按试卷核对。请核对实际{what}的数量，改正写错的一处，并分成 {count} 行，每行写一个试卷号和它自己的数量。',
       error:
         '“试卷号”这一格显示的是“{paper}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{paper}”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。',
     },
@@ -25,12 +27,14 @@ export const meta: RuleMeta = {
       several:
         'This row writes {count} paper numbers, "{paper}": {count} papers on one row, and which of its bags (copies) are whose cannot be told, so {checksEn} cannot be checked paper by paper, nor the summary count each paper’s {whatEn}. Write it as {count} rows, each with one paper number and its own quantity.',
       severalApart:
-        'This row writes {count} paper numbers, "{paper}": {count} papers on one row. Each paper’s quantity is written ({partsEn}), so the row was checked as {count} records; but the summary counts one paper a row and cannot count each paper’s {whatEn}, and the form wants one paper a row. Write it as {count} rows, each with one paper number and its own quantity.',
+        'This row writes {count} paper numbers, "{paper}": {count} papers on one row. Each paper’s quantity is written ({partsEn}), so the row was checked and summed up as {count} records; but the form wants one paper a row. Write it as {count} rows, each with one paper number and its own quantity.',
+      severalCounts:
+        'This row writes {count} paper numbers, "{paper}": the quantities beside them ({partsEn}) add up to {sum}, but {fieldEn} says {total}; one of them is wrong, and {checksEn} cannot be checked paper by paper. Check how many were actually {whatEn}, correct the wrong one, and write it as {count} rows, each with one paper number and its own quantity.',
       error:
         'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
     },
   },
-  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1”) the other checks are made on it as one record per paper, and the finding says so; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503.',
+  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1”) the other checks are made on it as one record per paper, and the finding says so; where counts beside the numbers do not add up to the row’s 数量, the finding names the counts, their sum and what 数量 says, at 数量; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503.',
 };
 
 /** What a row of several papers keeps from being checked paper by paper, and what the summary cannot count, by table. */
@@ -55,12 +59,19 @@ const UNCHECKED: Record<PaperTable, { checks: string; checksEn: string; what: st
   },
 };
 
-/** Each paper of a row read apart with its count and unit: “2207 2 袋、2210 1 袋” (English: “2207 2 bags”). */
+/** Each paper of a row with its count and unit (read apart, or beside numbers that disagree with 数量): “2207 2 袋”, “2207 2 bags”. */
 function partsSaid(s: SeveralPapers, unit: string): { parts: string[]; partsEn: string[] } {
   const en = unit === '份' ? 'copies' : unit === '箱' ? 'boxes' : 'bags';
-  const apart = s.apart ?? [];
-  return { parts: apart.map((p) => `${p.paperNo} ${p.count} ${unit}`), partsEn: apart.map((p) => `${p.paperNo} ${p.count} ${en}`) };
+  const each = s.apart ?? s.disagree?.counts ?? [];
+  return { parts: each.map((p) => `${p.paperNo} ${p.count} ${unit}`), partsEn: each.map((p) => `${p.paperNo} ${p.count} ${en}`) };
 }
+
+/** The count cell of a row of several papers, as its form heads it. */
+const COUNT_FIELD: Record<PaperTable, { key: string; field: string; fieldEn: string }> = {
+  vaultLog: { key: 'quantity', field: '数量', fieldEn: 'its 数量 (quantity)' },
+  distributions: { key: 'copies', field: '试卷份数', fieldEn: 'its 试卷份数 (copies)' },
+  intake: { key: 'totalBags', field: '合计（袋）', fieldEn: 'its 合计（袋） (bags)' },
+};
 
 export function check({ model, facts, report }: RuleContext): void {
   // With neither list nor schedule, no number can be told unknown; an error value is no number all the same.
@@ -73,6 +84,21 @@ export function check({ model, facts, report }: RuleContext): void {
     if (off !== undefined) return report(`${path}.paperNo`, 'unknown', { paper: off });
     const what = UNCHECKED[s.table];
     if (s.apart) return report(`${path}.paperNo`, 'severalApart', { paper: s.written, count: s.papers.length, ...partsSaid(s, unit), ...what });
+    // 1001（3袋）、2045（1袋） beside 数量 5 (round 22): the mistake named, at the count that disagrees.
+    if (s.disagree) {
+      const { key, ...field } = COUNT_FIELD[s.table];
+      const { sum, total } = s.disagree;
+      return report(`${path}.${key}`, 'severalCounts', {
+        paper: s.written,
+        count: s.papers.length,
+        ...partsSaid(s, unit),
+        sum,
+        total,
+        unit,
+        ...field,
+        ...what,
+      });
+    }
     report(`${path}.paperNo`, 'several', { paper: s.written, count: s.papers.length, ...what });
   };
   const ask = (row: string, paperNo: unknown, unit = '袋') => {

@@ -34,8 +34,13 @@ export interface Column<T = never> {
   header: Record<Lang, string>;
   /** Excel column width (characters of the default font). */
   width: number;
-  /** Excel number format (a `datetime` or `duration` column has its kind's: `numFmtOf`). */
+  /** Excel number format (a `datetime` or `duration` column has its kind's, a `count` column COUNT_FORMAT: `numFmtOf`). */
   numFmt?: string;
+  /**
+   * A count (bags, copies, candidates, papers, findings): its numbers grouped by thousands (6,001) as every other face
+   * shows them (countShown). Not a 序号 nor a 试卷号 stored as a number (1001 is no “1,001”); a word in it shows as written.
+   */
+  count?: boolean;
   /** Long text: wraps, and its row grows to show it whole. */
   wrap?: boolean;
   /** A list of names (listOf): wrapped after a separator only, a name never broken (杨柳、/ 陈刚, not 杨柳、陈 / 刚). */
@@ -108,9 +113,13 @@ export function sheetValue(column: Pick<Column, 'kind' | 'words'>, value: Cell |
   return show(column, value, ctx);
 }
 
+/** A count's number format: grouped by thousands, as countShown writes it (6,001; 0 as 0). */
+export const COUNT_FORMAT = '#,##0';
+
 /** The number format of a column's cells in a sheet written in `lang`. */
-export function numFmtOf(column: Pick<Column, 'kind' | 'numFmt'>, lang: Lang): string | undefined {
+export function numFmtOf(column: Pick<Column, 'kind' | 'numFmt' | 'count'>, lang: Lang): string | undefined {
   if (column.numFmt) return column.numFmt;
+  if (column.count) return COUNT_FORMAT;
   if (column.kind === 'datetime') return DATETIME_FORMAT[lang];
   return column.kind === 'duration' ? DURATION_FORMAT[lang] : undefined;
 }

@@ -72,7 +72,7 @@ interface HandoverCopyRef {
   fromSigners: string[];
   toSigners: string[];
   /** Its 交接明细 could not be read (HandoverBrief.itemsUnread): its items and 合计 not compared, not empty (review 21 D4). */
-  itemsUnread?: boolean;
+  itemsUnread?: HandoverBrief['itemsUnread'];
 }
 
 export type PairStatus = 'matched' | 'disagree' | 'sender-only' | 'receiver-only';
@@ -149,7 +149,7 @@ function ref(c: PairCopy, cell: string | null = c.cell): HandoverCopyRef {
     total: c.total,
     fromSigners: c.fromSigners,
     toSigners: c.toSigners,
-    ...(c.itemsUnread ? { itemsUnread: true } : {}),
+    ...(c.itemsUnread ? { itemsUnread: c.itemsUnread } : {}),
   };
 }
 
@@ -184,7 +184,7 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: stri
     fields: copyFields(h, unknown),
     fromSigners: h.fromSigners,
     toSigners: h.toSigners,
-    ...(h.itemsUnread ? { itemsUnread: true } : {}),
+    ...(h.itemsUnread ? { itemsUnread: h.itemsUnread } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import type { Column } from './columns';
 import type { Words } from './words';
 import { levelOf } from '../model/custody';
 import { OTHER_PAPERS, ROW_SAID, figuresAtLevel, rowCellSaid, rowCountsOnly, unitWide, wholeForms } from './row-unknowns';
+import { ERROR_SAID, SEVERAL_SAID, UNREAD_SAID } from './none-said';
 
 /**
  * A form of the summary's figures whose rows could not be read (SiteModel.unreadRows): its header row not found; 附件5
@@ -114,8 +115,26 @@ export function noneFlagsOf(
   return { noIntake, noVault: noIntake && noLog && !forms.some((f) => f === 'vaultLog' || f === 'duty'), unread };
 }
 
+/** The forms a reason names (unreadLog, errorLog, severalLog: 附件3), as a cell prints them. */
+type FormName = 'Schedule' | 'Roster' | 'Handover' | 'Intake' | 'Log' | 'Register' | 'Duty';
+const FORM_LABEL: Record<FormName, string> = {
+  Schedule: '考试安排',
+  Roster: '涉卷人员',
+  Handover: '附件1',
+  Intake: '附件2',
+  Log: '附件3',
+  Register: '附件4',
+  Duty: '附件5',
+};
 /** Figures made from a form the summary could not read: 考试安排's, 涉卷人员's, 附件1's, 2's, 3's, 4's, 5's. */
-type UnreadReason = 'unreadSchedule' | 'unreadRoster' | 'unreadHandover' | 'unreadIntake' | 'unreadLog' | 'unreadRegister' | 'unreadDuty';
+export type UnreadReason = `unread${FormName}`;
+/**
+ * Why a form read is none the less unknown (review 22): a cell of it shows an error value (#N/A, #REF!: `error`), or a
+ * row of it writes several 试卷号 (“2207、2210”: `several`). A form of whose unknown entries one is neither was not read.
+ */
+export type UnreadCause = 'error' | 'several';
+/** The same figures as UnreadReason's unknown for a cause (errorLog: 附件3 显示错误值; severalLog: 附件3 一行几个试卷号). */
+type CausedReason = `${UnreadCause}${FormName}`;
 /** The reason each unread form gives, in the order the reasons are said. */
 const UNREAD_REASON: Record<UnreadForm, UnreadReason> = {
   schedule: 'unreadSchedule',
@@ -131,18 +150,25 @@ const UNREAD_ORDER: readonly UnreadForm[] = ['schedule', 'staff', 'handover', 'i
 /**
  * Why a unit's figures of one kind are none, not 0: it keeps no vault record (SiteSummary.noVault: none of 附件2, 3,
  * 5), or keeps one but no intake list (SiteSummary.noIntake: no row of 附件2, its 附件3 or 5 filled in), or a form
- * it keeps could not be read (SiteSummary.unread: 附件2, 3, 4 or 5 on a sheet whose rows were not found); or its custody
- * runs on to a session's end 考试安排 gives, not read (`custodySchedule`: SiteSummary.custodySchedule).
+ * it keeps could not be read (SiteSummary.unread: 附件2, 3, 4 or 5 on a sheet whose rows were not found), or shows an
+ * error value in a figure's cell, or writes several 试卷号 on a row (CausedReason); or its custody runs on to a
+ * session's end 考试安排 gives, not read (`custodySchedule`: SiteSummary.custodySchedule).
  */
-export type NoneReason = 'noVault' | 'noIntake' | UnreadReason | 'custodySchedule';
+export type NoneReason = 'noVault' | 'noIntake' | UnreadReason | CausedReason | 'custodySchedule';
 
+/** An unread form as a paper keeps it (PaperSummary.unread): the form, and why, where it was read (UnreadCause). */
+export interface UnreadOf {
+  form: UnreadForm;
+  cause?: UnreadCause;
+}
 /** What a unit's (or a paper's) figures are none for: the two flags, and the forms not read (as sheets, or by form). */
 interface NoneFlags {
   noVault?: boolean;
   noIntake?: boolean;
-  unread?: ReadonlyArray<UnreadForm | { form: UnreadForm }>;
+  unread?: ReadonlyArray<UnreadForm | UnreadOf | Pick<UnreadSheet, 'form' | 'shows' | 'several'>>;
   custodySchedule?: boolean;
 }
+type UnreadItem = NonNullable<NoneFlags['unread']>[number];
 
 /** The forms of `unread`, each once, in the order the reasons are said (考试安排, 涉卷人员, 附件1, 2, 3, 4, 5). */
 export function unreadForms(unread: NoneFlags['unread']): UnreadForm[] {
@@ -150,14 +176,70 @@ export function unreadForms(unread: NoneFlags['unread']): UnreadForm[] {
   return UNREAD_ORDER.filter((f) => forms.has(f));
 }
 
-/** The reason a form not read gives (附件3: unreadLog). */
-export const unreadReason = (form: UnreadForm): NoneReason => UNREAD_REASON[form];
+/** Why one entry of `unread` leaves its figures unknown: a cell showing an error value, a row of several 试卷号, or (undefined) the form not read. */
+const causeOfItem = (u: UnreadItem): UnreadCause | undefined =>
+  typeof u === 'string'
+    ? undefined
+    : 'cause' in u
+      ? u.cause
+      : 'shows' in u && u.shows !== undefined
+        ? 'error'
+        : 'several' in u && u.several !== undefined
+          ? 'several'
+          : undefined;
+
+/**
+ * Why the figures of `form` are unknown, by every entry of it in `unread`: one not read makes it not read (undefined);
+ * else an error value where a cell shows one, else several 试卷号 on a row (the 说明 says each: unreadLines).
+ */
+export function unreadCause(unread: NoneFlags['unread'], form: UnreadForm): UnreadCause | undefined {
+  const causes = (unread ?? []).filter((u) => (typeof u === 'string' ? u : u.form) === form).map(causeOfItem);
+  if (!causes.length || causes.includes(undefined)) return undefined;
+  return causes.includes('error') ? 'error' : 'several';
+}
+
+/** The forms of `unread` each once, with its cause (unreadCause): as a paper keeps them (PaperSummary.unread). */
+export const unreadOf = (unread: NoneFlags['unread']): UnreadOf[] =>
+  unreadForms(unread).map((form) => {
+    const cause = unreadCause(unread, form);
+    return cause ? { form, cause } : { form };
+  });
+
+/** The reason a form not read gives (附件3: unreadLog), or read but unknown for `cause` (errorLog, severalLog). */
+export const unreadReason = (form: UnreadForm, cause?: UnreadCause): NoneReason =>
+  cause ? (UNREAD_REASON[form].replace('unread', cause) as CausedReason) : UNREAD_REASON[form];
+
+/** The handover sheets whose 交接明细 are unknown (HandoverBrief.itemsUnread): not read (true), or why (a cell showing an error value). */
+export function itemsUnreadBySheet(unread: readonly UnreadSheet[]): Map<string, true | UnreadCause> {
+  const of = unread.filter((u) => u.form === 'handover');
+  const sheets = [...new Set(of.map((u) => u.sheet))];
+  return new Map(
+    sheets.map((sheet) => [
+      sheet,
+      unreadCause(
+        of.filter((u) => u.sheet === sheet),
+        'handover',
+      ) ?? true,
+    ]),
+  );
+}
+
+/** A handover sheet's 交接明细 unknown (HandoverBrief.itemsUnread: true, not read; or why): its cell's key (unreadHandover, errorHandover). */
+export const itemsUnreadAs = (unread: true | UnreadCause): NoneReason => unreadReason('handover', unread === true ? undefined : unread);
+
+/** The reason of a form not read a caused reason stands for (errorLog, severalLog: unreadLog), for the columns' NoneWhen; any other as it is. */
+export const baseReason = (reason: NoneReason): NoneReason => reason.replace(/^(error|several)(?=[A-Z])/, 'unread') as NoneReason;
+
+/** A form not read's reason and those of the same form read but unknown (unreadLog, errorLog, severalLog); any other alone. */
+const variantsOf = (reason: NoneReason): NoneReason[] =>
+  reason.startsWith('unread') ? [reason, reason.replace('unread', 'error') as NoneReason, reason.replace('unread', 'several') as NoneReason] : [reason];
 
 /** Every reason a unit's figures of some kind are none, in the order said (no vault record, no intake list, then the forms unread). */
 export function noneReasons(s: NoneFlags | null | undefined): NoneReason[] {
   if (!s) return [];
   const reasons: NoneReason[] = s.noVault ? ['noVault'] : s.noIntake ? ['noIntake'] : [];
-  return [...reasons, ...unreadForms(s.unread).map((f) => UNREAD_REASON[f]), ...(s.custodySchedule ? (['custodySchedule'] as const) : [])];
+  const forms = unreadForms(s.unread).map((f) => unreadReason(f, unreadCause(s.unread, f)));
+  return [...reasons, ...forms, ...(s.custodySchedule ? (['custodySchedule'] as const) : [])];
 }
 
 /** A unit's flags, its forms not read and its papers' own unknowns (SiteSummary's). */
@@ -171,7 +253,7 @@ type UnitNone = NoneFlags & { unread?: readonly UnreadSheet[]; papers?: Readonly
  */
 export function totalReasons(s: UnitNone | null | undefined, key: string): NoneReason[] {
   if (!s) return [];
-  const rows = (s.papers ?? []).flatMap((p) => (p.unknown?.[key] ? [UNREAD_REASON[p.unknown[key]]] : []));
+  const rows = (s.papers ?? []).flatMap((p) => (p.unknown?.[key] ? [unreadReason(p.unknown[key], 'error')] : []));
   return [...noneReasons({ ...s, unread: wholeForms(s.unread) }), ...rows];
 }
 
@@ -190,24 +272,32 @@ export const statusReasons = (s: UnitNone): [NoneReason | undefined, NoneReason 
 export { unitWide };
 
 /** Of a unit's reasons (noneReasons), the one that makes a figure none under `when`: the first it counts; undefined where the figure is known. */
-export const reasonUnder = (reasons: readonly NoneReason[], when: NoneWhen): NoneReason | undefined => reasons.find((r) => when.none.includes(r));
+export const reasonUnder = (reasons: readonly NoneReason[], when: NoneWhen): NoneReason | undefined => reasons.find((r) => when.none.includes(baseReason(r)));
+
+/** A form's figures unknown, as a cell says why: not read, a cell showing an error value, a row of several 试卷号. */
+const CAUSE_WORDS: Record<'unread' | UnreadCause, Record<Lang, string>> = {
+  unread: { zh: '未能读取', en: 'not read' },
+  error: { zh: '显示错误值', en: 'error value' },
+  several: { zh: '一行几个试卷号', en: 'row of several papers' },
+};
 
 /**
  * `word`, in a table's cell where a figure none for the reason would be (bags, copies, spare, checkouts, custody, duty
- * cover, rooms), that none is known rather than 0 or 100 %.
+ * cover, rooms), that none is known rather than 0 or 100 %: the form and why (附件3 未能读取, 附件3 显示错误值).
  */
-export const NONE_WORDS: Words<NoneReason> = {
+export const NONE_WORDS = {
   noVault: { zh: '无保密室记录', en: 'no vault record' },
   noIntake: { zh: '无入库清单', en: 'no intake list' },
-  unreadSchedule: { zh: '考试安排 未能读取', en: '考试安排 not read' },
-  unreadRoster: { zh: '涉卷人员 未能读取', en: '涉卷人员 not read' },
-  unreadHandover: { zh: '附件1 未能读取', en: '附件1 not read' },
-  unreadIntake: { zh: '附件2 未能读取', en: '附件2 not read' },
-  unreadLog: { zh: '附件3 未能读取', en: '附件3 not read' },
-  unreadRegister: { zh: '附件4 未能读取', en: '附件4 not read' },
-  unreadDuty: { zh: '附件5 未能读取', en: '附件5 not read' },
+  ...Object.fromEntries(
+    (Object.keys(FORM_LABEL) as FormName[]).flatMap((f) =>
+      (['unread', 'error', 'several'] as const).map((c) => [
+        `${c}${f}`,
+        { zh: `${FORM_LABEL[f]} ${CAUSE_WORDS[c].zh}`, en: `${FORM_LABEL[f]} ${CAUSE_WORDS[c].en}` },
+      ]),
+    ),
+  ),
   custodySchedule: { zh: '考试安排 未能读取', en: '考试安排 not read' },
-};
+} as Words<NoneReason>;
 /** 站点汇总's 说明 of a unit whose figures are none: why, and that its stock is in no total (stock.ts; the row greyed by OTHER_SEMESTER_ROW's mark). */
 const NONE_NOTE: Words<'noVault' | 'noIntake'> = {
   noVault: {
@@ -217,108 +307,6 @@ const NONE_NOTE: Words<'noVault' | 'noIntake'> = {
   noIntake: {
     zh: '无入库清单（附件2 没有填写），袋数、份数无从计算，未计入合计',
     en: 'No intake list (附件2 not filled in): bags and copies unknown, not in the totals',
-  },
-};
-
-/**
- * What a form that could not be read leaves unknown, and where to look: its finding at the form's title (`where`: the
- * sheets and cells, 工作表“出入库记录”A2). One wording for 站点汇总's 说明, the unit's 汇总 sheet and the pane's table.
- */
-const UNREAD_SAID: Record<UnreadReason, Record<Lang, (where: string) => string>> = {
-  unreadSchedule: {
-    zh: (w) => `考试安排未能读取（见${w} 处的问题），考生数、首场开考和余量无从计算，考生数未计入合计`,
-    en: (w) =>
-      `The exam schedule (考试安排) could not be read (see the finding at ${w}): candidates, first sessions and spare unknown, candidates not in the totals`,
-  },
-  unreadRoster: {
-    zh: (w) => `涉卷人员名单未能读取（见${w} 处的问题），签字人是否在名单上、是否符合条件都没有检查`,
-    en: (w) => `The staff roster (涉卷人员) could not be read (see the finding at ${w}): whether each signer is on it and eligible was not checked`,
-  },
-  unreadHandover: {
-    zh: (w) => `附件1 交接单的交接明细未能读取（见${w} 处的问题），该交接单交接的袋数无从计算`,
-    en: (w) => `The items of a handover sheet (附件1) could not be read (see the finding at ${w}): the bags it hands over unknown`,
-  },
-  unreadIntake: {
-    zh: (w) => `附件2 入库清单未能读取（见${w} 处的问题），袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
-    en: (w) =>
-      `The intake list (附件2) could not be read (see the finding at ${w}): bags, copies, spare, bags in the vault, custody time and duty cover unknown, not in the totals`,
-  },
-  unreadLog: {
-    zh: (w) => `附件3 出入库记录未能读取（见${w} 处的问题），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
-    en: (w) =>
-      `The vault log (附件3) could not be read (see the finding at ${w}): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals`,
-  },
-  unreadRegister: {
-    zh: (w) => `附件4 分发登记表未能读取（见${w} 处的问题），分发考场和份数无从计算`,
-    en: (w) => `The distribution register (附件4) could not be read (see the finding at ${w}): rooms and copies handed out unknown`,
-  },
-  unreadDuty: {
-    zh: (w) => `附件5 值班记录未能读取（见${w} 处的问题），值班覆盖和缺口无从计算`,
-    en: (w) => `The duty log (附件5) could not be read (see the finding at ${w}): duty cover and gaps unknown`,
-  },
-};
-
-/**
- * What a form one of whose figure's cells shows an error value (#N/A, #REF!) leaves unknown, and which cells (`where`:
- * 工作表“出入库记录”B6 显示 #N/A): the same figures as the form not read (UNREAD_SAID), said of the cell, not of the form.
- */
-const ERROR_SAID: Record<UnreadReason, Record<Lang, (where: string) => string>> = {
-  unreadSchedule: {
-    zh: (w) => `考试安排有格子显示错误值（${w}），考生数、首场开考和余量无从计算，考生数未计入合计`,
-    en: (w) => `A cell of the exam schedule (考试安排) shows an error value (${w}): candidates, first sessions and spare unknown, candidates not in the totals`,
-  },
-  unreadRoster: {
-    zh: (w) => `涉卷人员名单有格子显示错误值（${w}），签字人是否在名单上、是否符合条件都没有检查`,
-    en: (w) => `A cell of the staff roster (涉卷人员) shows an error value (${w}): whether each signer is on it and eligible was not checked`,
-  },
-  unreadHandover: {
-    zh: (w) => `附件1 交接单的交接明细有格子显示错误值（${w}），该交接单交接的袋数无从计算`,
-    en: (w) => `A cell of a handover sheet's items (附件1) shows an error value (${w}): the bags it hands over unknown`,
-  },
-  unreadIntake: {
-    zh: (w) => `附件2 入库清单有格子显示错误值（${w}），袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
-    en: (w) =>
-      `A cell of the intake list (附件2) shows an error value (${w}): bags, copies, spare, bags in the vault, custody time and duty cover unknown, not in the totals`,
-  },
-  unreadLog: {
-    zh: (w) => `附件3 出入库记录有格子显示错误值（${w}），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
-    en: (w) =>
-      `A cell of the vault log (附件3) shows an error value (${w}): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals`,
-  },
-  unreadRegister: {
-    zh: (w) => `附件4 分发登记表有格子显示错误值（${w}），分发考场和份数无从计算`,
-    en: (w) => `A cell of the distribution register (附件4) shows an error value (${w}): rooms and copies handed out unknown`,
-  },
-  unreadDuty: {
-    zh: (w) => `附件5 值班记录有格子显示错误值（${w}），值班覆盖和缺口无从计算`,
-    en: (w) => `A cell of the duty log (附件5) shows an error value (${w}): duty cover and gaps unknown`,
-  },
-};
-
-/**
- * What a form one row of which writes several 试卷号 (“2207、2210”, review 20b D5) leaves unknown: the figures of
- * its papers, whose bags (copies, candidates) that row does not tell apart. Only forms with a 试卷号 column.
- */
-const SEVERAL_SAID: Partial<Record<UnreadReason, Record<Lang, (where: string) => string>>> = {
-  unreadSchedule: {
-    zh: (w) => `考试安排有一行写了几个试卷号（${w}），分不清各是多少考生，考生数、首场开考和余量无从计算，考生数未计入合计`,
-    en: (w) =>
-      `A row of the exam schedule (考试安排) writes several paper numbers (${w}): whose candidates are whose cannot be told, so candidates, first sessions and spare are unknown, candidates not in the totals`,
-  },
-  unreadIntake: {
-    zh: (w) => `附件2 入库清单有一行写了几个试卷号（${w}），分不清各是几袋，袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
-    en: (w) =>
-      `A row of the intake list (附件2) writes several paper numbers (${w}): whose bags are whose cannot be told, so bags, copies, spare, bags in the vault, custody time and duty cover are unknown, not in the totals`,
-  },
-  unreadLog: {
-    zh: (w) => `附件3 出入库记录有一行写了几个试卷号（${w}），分不清各是几袋，出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
-    en: (w) =>
-      `A row of the vault log (附件3) writes several paper numbers (${w}): whose bags are whose cannot be told, so checkouts, returns, bags out, custody time and duty cover are unknown, not in the totals`,
-  },
-  unreadRegister: {
-    zh: (w) => `附件4 分发登记表有一行写了几个试卷号（${w}），分不清各是几份，分发考场和份数无从计算`,
-    en: (w) =>
-      `A row of the distribution register (附件4) writes several paper numbers (${w}): whose copies are whose cannot be told, so rooms and copies handed out are unknown`,
   },
 };
 
@@ -346,7 +334,19 @@ function whereOf(sheets: readonly UnreadSheet[], lang: Lang): string {
  * What each form of `unread` leaves unknown and where its finding is (UNREAD_SAID), one line a form, 附件2 to 5; of a
  * form with cells showing an error value, a line of them (ERROR_SAID) after it; then one of its rows of several papers.
  */
-export function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: Lang): string[] {
+function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: Lang): string[] {
+  return unreadSaid(unread, lang).map(({ line }) => line);
+}
+
+/** The pane's label of a line of unreadLines, as its cause: 未能读取, 显示错误值, 一行几个试卷号. */
+export const UNREAD_LABEL: Words<'unread' | UnreadCause> = {
+  unread: { zh: '未能读取', en: 'Not read' },
+  error: { zh: '显示错误值', en: 'Error value' },
+  several: { zh: '一行几个试卷号', en: 'Row of several papers' },
+};
+
+/** unreadLines, each line with its cause (UNREAD_LABEL's key): the pane labels each so. */
+export function unreadSaid(unread: readonly UnreadSheet[] | undefined, lang: Lang): Array<{ cause: 'unread' | UnreadCause; line: string }> {
   return unreadForms(unread).flatMap((form) => {
     const of = unread!.filter((u) => u.form === form);
     const notRead = of.filter((u) => u.shows === undefined && u.several === undefined);
@@ -361,10 +361,10 @@ export function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: La
     const others = (errors.length || counts.length) && !wholeForms(of).length ? `${lang === 'en' ? '; ' : '；'}${OTHER_PAPERS.known[lang]}` : '';
     const rowSaid = ROW_SAID[form] ?? ERROR_SAID[reason];
     return [
-      ...(notRead.length ? [UNREAD_SAID[reason][lang](whereOf(notRead, lang))] : []),
-      ...(counts.length ? [rowSaid[lang](whereOf(counts, lang)) + (errors.length ? '' : others)] : []),
-      ...(errors.length ? [ERROR_SAID[reason][lang](whereOf(errors, lang)) + others] : []),
-      ...(several.length ? [severalSaid[lang](whereOf(several, lang))] : []),
+      ...(notRead.length ? [{ cause: 'unread' as const, line: UNREAD_SAID[reason][lang](whereOf(notRead, lang)) }] : []),
+      ...(counts.length ? [{ cause: 'error' as const, line: rowSaid[lang](whereOf(counts, lang)) + (errors.length ? '' : others) }] : []),
+      ...(errors.length ? [{ cause: 'error' as const, line: ERROR_SAID[reason][lang](whereOf(errors, lang)) + others }] : []),
+      ...(several.length ? [{ cause: 'several' as const, line: severalSaid[lang](whereOf(several, lang)) }] : []),
     ];
   });
 }
@@ -429,8 +429,11 @@ const isUnreadReason = (reason: NoneReason): boolean => !RUNS_ON.includes(reason
 /** The reasons under `when` a cell says (the column's `says`, and every form not read), each once. */
 const reasonsSaid = (when: NoneWhen): NoneReason[] => [...new Set([...(when.says ?? []), ...when.none.filter(isUnreadReason)])];
 
-/** The raw cell of a figure that is none for `reason` under `when`: the reason's key where the column says it (a form not read: always), else empty. */
-export const noneCell = (reason: NoneReason, when: NoneWhen): string | null => (reasonsSaid(when).includes(reason) ? reason : null);
+/**
+ * The raw cell of a figure that is none for `reason` under `when`: the reason's key where the column says it (a form not
+ * read, or read but unknown for a cause — errorLog where unreadLog is said: always), else empty.
+ */
+export const noneCell = (reason: NoneReason, when: NoneWhen): string | null => (reasonsSaid(when).includes(baseReason(reason)) ? reason : null);
 
 /**
  * A column of a figure of a unit's vault: none at a row whose unit's reasons (`reasonsOf`) hold one of `when.none`,
@@ -443,7 +446,8 @@ export function noneColumn<T, C extends Column<T>>(
   reasonsOf: (item: T) => readonly NoneReason[],
   when: NoneWhen,
 ): C {
-  const says = reasonsSaid(when);
+  // A form not read's words, and the same form's read but unknown for a cause (附件3 显示错误值): each its own word.
+  const says = reasonsSaid(when).flatMap(variantsOf);
   // A form not read's words wrap in their own cell (`wrapped`), every cell saying them; the others run on.
   const wrapped = says.filter(isUnreadReason);
   return {

@@ -4,11 +4,83 @@
  */
 import type { Lang } from '../rules/types';
 import { countShown } from '../model/count-shown';
+import type { UnreadCause } from './none-figures';
+import type { UnnamedSite } from './error-cells';
+import { unnamedShown } from './words';
 
-/** The reasons a unit's stock (bags, copies; bags still out; candidates) is left out of the totals: the figures of 附件2, 3 or 考试安排. */
-export type StockReason = 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule';
+/**
+ * A unit as the totals name it (ConsolidatedTotals.noVault, unreadLog…): its name, or a 考点 whose workbook names no
+ * 考点 (SiteSummary.site.unnamed: its name is its 分校's), said as 站点汇总's 单位 says it (unnamedShown), not as its 分校.
+ */
+export type UnitName = string | { name: string; unnamed: UnnamedSite };
+/** A unit's name as a line or a cell says it: 考点名称未能读取（工作表“基本信息”B5 显示 #N/A） for a 考点 that names none. */
+export const unitNameShown = (u: UnitName, lang: Lang): string => (typeof u === 'string' ? u : unnamedShown(u.unnamed, lang));
+
+/** The forms whose figures a unit's stock is left out of the totals for: 附件2 (bags, copies), 附件3 (bags still out), 考试安排 (candidates). */
+export type StockForm = 'Intake' | 'Log' | 'Schedule';
+/**
+ * The reasons a unit's stock (bags, copies; bags still out; candidates) is left out of the totals: no vault record, no
+ * intake list; the figures of 附件2, 3 or 考试安排 not read, or read but a cell showing an error value (errorLog), or a
+ * row writing several 试卷号 (severalLog), as its figures' cells say (NONE_WORDS).
+ */
+export type StockReason = 'noVault' | 'noIntake' | `${'unread' | UnreadCause}${StockForm}`;
+/** The reasons of a form's stock unknown, not read first (unreadLog, errorLog, severalLog). */
+export const stockReasonsOf = (f: StockForm): StockReason[] => [`unread${f}`, `error${f}`, `several${f}`];
 
 type UnitsWords = { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string };
+
+/** A form whose figures are left out, as the lines name it and what it leaves out (head: unknown and in no total; line: in no total). */
+interface StockFormSaid {
+  zh: { form: string; head: string; line: string };
+  en: { form: string; head: string; line: (its: string) => string };
+}
+const STOCK_FORM: Record<StockForm, StockFormSaid> = {
+  Intake: {
+    zh: { form: '附件2 入库清单', head: '袋数、份数无从计算，未计入按单位级别的合计', line: '袋数、份数未计入按单位级别的合计' },
+    en: {
+      form: 'the intake list (附件2)',
+      head: 'their bags and copies are unknown, and they are in no level’s totals',
+      line: (its) => `${its} bags and copies are not in the totals by unit level`,
+    },
+  },
+  Log: {
+    zh: { form: '附件3 出入库记录', head: '未还袋数无从计算，未计入合计', line: '未还袋数未计入合计' },
+    en: {
+      form: 'the vault log (附件3)',
+      head: 'their bags still out are unknown, and in no total',
+      line: (its) => `${its} bags still out are not in the totals`,
+    },
+  },
+  Schedule: {
+    zh: { form: '考试安排', head: '报考人数无从计算，未计入按单位级别的合计', line: '报考人数未计入按单位级别的合计' },
+    en: {
+      form: 'the exam schedule (考试安排)',
+      head: 'their candidates are unknown, and in no level’s totals',
+      line: (its) => `${its} candidates are not in the totals by unit level`,
+    },
+  },
+};
+/** Why a form's figures are unknown, as the lines say it: not read, a cell showing an error value, a row of several 试卷号. */
+const CAUSE_SAID: Record<'unread' | UnreadCause, Record<Lang, string>> = {
+  unread: { zh: '未能读取', en: 'could not be read' },
+  error: { zh: '有格子显示错误值', en: 'has a cell showing an error value' },
+  several: { zh: '有一行写了几个试卷号', en: 'has a row writing several paper numbers' },
+};
+/** The words of a form's units left out for a cause (STOCK_FORM, CAUSE_SAID). */
+const unknownWords = (f: StockFormSaid, cause: Record<Lang, string>): Record<Lang, UnitsWords> => ({
+  zh: {
+    head: (n) => `注意：以下 ${countShown(n)} 个单位的${f.zh.form}${cause.zh}（见“站点汇总”中该单位的说明），${f.zh.head}：`,
+    line: (named, more) =>
+      `注意：${named.join('、')}${more ? ` 等 ${countShown(named.length + more)} 个单位` : ''}的${f.zh.form}${cause.zh}（见检查结果），${f.zh.line}。`,
+    more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
+  },
+  en: {
+    head: () => `Note: ${f.en.form} of the units below ${cause.en} (see each unit’s note on the Sites sheet): ${f.en.head}:`,
+    line: (named, more) =>
+      `Note: ${f.en.form} of ${named.join(', ')}${more ? ` and ${countShown(more)} more` : ''} ${cause.en} (see the findings): ${f.en.line(named.length + more === 1 ? 'its' : 'their')}.`,
+    more: (n) => `${countShown(n)} more: see the findings`,
+  },
+});
 
 /**
  * Atop 总览's list of the units whose stock is in no level's totals for a reason (ConsolidatedTotals.noVault,
@@ -46,49 +118,9 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
       more: (n) => `${countShown(n)} more: see the findings`,
     },
   },
-  unreadIntake: {
-    zh: {
-      head: (n) => `注意：以下 ${countShown(n)} 个单位的附件2 入库清单未能读取（见“站点汇总”中该单位的说明），袋数、份数无从计算，未计入按单位级别的合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${countShown(named.length + more)} 个单位` : ''}的附件2 入库清单未能读取（见检查结果），袋数、份数未计入按单位级别的合计。`,
-      more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the intake list (附件2) of the units below could not be read (see each unit’s note on the Sites sheet): their bags and copies are unknown, and they are in no level’s totals:',
-      line: (named, more) =>
-        `Note: the intake list (附件2) of ${named.join(', ')}${more ? ` and ${countShown(more)} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags and copies are not in the totals by unit level.`,
-      more: (n) => `${countShown(n)} more: see the findings`,
-    },
-  },
-  unreadLog: {
-    zh: {
-      head: (n) => `注意：以下 ${countShown(n)} 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${countShown(named.length + more)} 个单位` : ''}的附件3 出入库记录未能读取（见检查结果），未还袋数未计入合计。`,
-      more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the vault log (附件3) of the units below could not be read (see each unit’s note on the Sites sheet): their bags still out are unknown, and in no total:',
-      line: (named, more) =>
-        `Note: the vault log (附件3) of ${named.join(', ')}${more ? ` and ${countShown(more)} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} bags still out are not in the totals.`,
-      more: (n) => `${countShown(n)} more: see the findings`,
-    },
-  },
-  unreadSchedule: {
-    zh: {
-      head: (n) => `注意：以下 ${countShown(n)} 个单位的考试安排未能读取（见“站点汇总”中该单位的说明），报考人数无从计算，未计入按单位级别的合计：`,
-      line: (named, more) =>
-        `注意：${named.join('、')}${more ? ` 等 ${countShown(named.length + more)} 个单位` : ''}的考试安排未能读取（见检查结果），报考人数未计入按单位级别的合计。`,
-      more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the exam schedule (考试安排) of the units below could not be read (see each unit’s note on the Sites sheet): their candidates are unknown, and in no level’s totals:',
-      line: (named, more) =>
-        `Note: the exam schedule (考试安排) of ${named.join(', ')}${more ? ` and ${countShown(more)} more` : ''} could not be read (see the findings): ${named.length + more === 1 ? 'its' : 'their'} candidates are not in the totals by unit level.`,
-      more: (n) => `${countShown(n)} more: see the findings`,
-    },
-  },
+  ...(Object.fromEntries(
+    (Object.keys(STOCK_FORM) as StockForm[]).flatMap((f) =>
+      (['unread', 'error', 'several'] as const).map((c): [StockReason, Record<Lang, UnitsWords>] => [`${c}${f}`, unknownWords(STOCK_FORM[f], CAUSE_SAID[c])]),
+    ),
+  ) as Record<Exclude<StockReason, 'noVault' | 'noIntake'>, Record<Lang, UnitsWords>>),
 };

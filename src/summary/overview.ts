@@ -5,7 +5,7 @@
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
 import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
 import { NONE_WORDS } from './none-figures';
-import { NONE_UNITS_WORDS, type StockReason } from './none-units';
+import { NONE_UNITS_WORDS, type StockForm, type StockReason, type UnitName, stockReasonsOf, unitNameShown } from './none-units';
 import type { Lang } from './columns';
 import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';
@@ -78,11 +78,18 @@ export function rankChartData(
  * least the others' (至少 N), and 附件3 未能读取 where none of theirs is out or there are none — never a bare 0 of a run
  * whose one unit's vault log was lost. As the CLI's line says it.
  */
-export function bagsStillOutShown(t: Pick<ConsolidatedTotals, 'bagsStillOut' | 'unreadLog'>, lang: Lang): number | string {
-  if (!t.unreadLog?.length) return t.bagsStillOut;
-  if (t.bagsStillOut === 0) return NONE_WORDS.unreadLog[lang];
-  return lang === 'zh' ? `至少 ${t.bagsStillOut}` : `at least ${t.bagsStillOut}`;
+export function bagsStillOutShown(t: NoneUnits & Pick<ConsolidatedTotals, 'bagsStillOut'>, lang: Lang): number | string {
+  const why = unknownWhy(t, 'Log');
+  if (!why.length) return t.bagsStillOut;
+  if (t.bagsStillOut === 0) return whyShown(why, lang);
+  return lang === 'zh' ? `至少 ${countShown(t.bagsStillOut)}` : `at least ${countShown(t.bagsStillOut)}`;
 }
+
+/** Why some units' figures of a form are unknown (ConsolidatedTotals: unreadLog, errorLog, severalLog), each reason with a unit. */
+export const unknownWhy = (t: NoneUnits, f: StockForm): StockReason[] => stockReasonsOf(f).filter((r) => t[r]?.length);
+
+/** Reasons as a cell says them: each's words (附件3 未能读取；附件3 显示错误值), the form not read first. */
+export const whyShown = (why: readonly StockReason[], lang: Lang): string => why.map((r) => NONE_WORDS[r][lang]).join(lang === 'zh' ? '；' : '; ');
 
 /** The figures at the top of 总览, key and value (their labels: `FIGURE_WORDS`). */
 export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number]> {
@@ -117,8 +124,14 @@ export function levelFigure(l: LevelTotals, key: 'candidates' | 'bagsStillOut'):
 /** levelFigure as a cell shows it: the number, 至少 N, or the form not read (考试安排 未能读取, 附件3 未能读取). */
 export function levelFigureShown(l: LevelTotals, key: 'candidates' | 'bagsStillOut', lang: Lang): number | string {
   const f = levelFigure(l, key);
-  if (f === null) return NONE_WORDS[key === 'candidates' ? 'unreadSchedule' : 'unreadLog'][lang];
-  return f.atLeast ? (lang === 'zh' ? `至少 ${f.n}` : `at least ${f.n}`) : f.n;
+  if (f === null) return whyShown(levelWhy(l, key), lang);
+  return f.atLeast ? (lang === 'zh' ? `至少 ${countShown(f.n)}` : `at least ${countShown(f.n)}`) : f.n;
+}
+
+/** Why a level's candidates or bags still out are unknown (LevelTotals.candidatesWhy, stillOutWhy), the form not read first. */
+export function levelWhy(l: LevelTotals, key: 'candidates' | 'bagsStillOut'): StockReason[] {
+  const why = (key === 'candidates' ? l.candidatesWhy : l.stillOutWhy) ?? [];
+  return stockReasonsOf(key === 'candidates' ? 'Schedule' : 'Log').filter((r) => why.includes(r));
 }
 
 /** The levels 总览 and the CLI show, down the chain: those with a unit in the run. */
@@ -149,26 +162,25 @@ export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester'
   return [`注意：以下 ${countShown(other.length)} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
 }
 
-type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule'>;
+type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | Exclude<StockReason, 'noVault' | 'noIntake'>>;
 
 /**
  * The units in no level's stock for a reason (no vault record, no intake list, 附件2 not read), then those whose bags
- * still out are in no total (附件3 not read), and those whose candidates are in none (考试安排 not read), each reason with a unit.
+ * still out are in no total (附件3 not read), and those whose candidates are in none (考试安排 not read), each reason with a unit;
+ * each unit as `lang` names it (unitNameShown: a 考点 naming no 考点 said so, not as its 分校).
  */
-export function noneUnitsOf(t: NoneUnits): Array<{ reason: StockReason; names: string[] }> {
-  const all: Array<{ reason: StockReason; names: string[] }> = [
+export function noneUnitsOf(t: NoneUnits, lang: Lang): Array<{ reason: StockReason; names: string[] }> {
+  const all: Array<{ reason: StockReason; names: readonly UnitName[] }> = [
     { reason: 'noVault', names: t.noVault },
     { reason: 'noIntake', names: t.noIntake ?? [] },
-    { reason: 'unreadIntake', names: t.unreadIntake ?? [] },
-    { reason: 'unreadLog', names: t.unreadLog ?? [] },
-    { reason: 'unreadSchedule', names: t.unreadSchedule ?? [] },
+    ...(['Intake', 'Log', 'Schedule'] as const).flatMap((f) => stockReasonsOf(f).map((reason) => ({ reason, names: t[reason as 'unreadLog'] ?? [] }))),
   ];
-  return all.filter((u) => u.names.length > 0);
+  return all.filter((u) => u.names.length > 0).map(({ reason, names }) => ({ reason, names: names.map((n) => unitNameShown(n, lang)) }));
 }
 
 /** The lines on the units in no level's totals for a reason (noneUnitsOf): one a reason, the first few named. */
 export function noneLinesOf(t: NoneUnits, lang: Lang): string[] {
-  return noneUnitsOf(t).map(({ reason, names }) => {
+  return noneUnitsOf(t, lang).map(({ reason, names }) => {
     const named = names.slice(0, SET_ASIDE_NAMED);
     return NONE_UNITS_WORDS[reason][lang].line(named, names.length - named.length);
   });

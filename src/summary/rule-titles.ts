@@ -8,6 +8,7 @@ import type { Lang } from '../rules/types';
 
 const NOT_RULES: Record<string, Record<Lang, string>> = {
   'unreadable-file': { zh: '工作簿无法读取', en: 'Workbook unreadable' },
+  'not-custody-workbook': { zh: '不是试卷保密表单', en: 'Not a custody workbook' },
 };
 
 export function ruleTitle(id: string, lang: Lang = 'zh'): string {

@@ -35,10 +35,11 @@ import { custodyOf } from '../model/custody';
 import { takenBackLists } from '../model/deliveries';
 import { intakeLists } from '../model/intake';
 import { roomsIn } from '../model/rooms';
+import { papersApart } from '../model/paper-rows';
 import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, custodyNeedsSchedule, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
-import { type UnreadForm, type UnreadSheet, noneFlagsOf, unreadForms } from './none-figures';
+import { type UnreadCause, type UnreadForm, type UnreadOf, type UnreadSheet, itemsUnreadBySheet, noneFlagsOf, unreadForms, unreadOf } from './none-figures';
 import { type UnnamedSite, errorCellsOf, siteShown, withoutErrorCells, withoutErrorSite } from './error-cells';
 import { paperUnknowns, wholeForms } from './row-unknowns';
 
@@ -105,8 +106,8 @@ export interface PaperSummary {
   noVault?: boolean;
   /** The site keeps no intake list (SiteSummary.noIntake): bags, copies, spare and bags in the vault are none, not 0. */
   noIntake?: boolean;
-  /** The site's forms not read (SiteSummary.unread): the figures made from them are none, not 0. */
-  unread?: UnreadForm[];
+  /** The site's forms not read (SiteSummary.unread), or read but unknown for a `cause`: the figures made from them are none, not 0. */
+  unread?: UnreadOf[];
   /** Its figures (PAPER_COLUMNS keys) a cell of its own row leaves unknown (an error value: row-unknowns.ts), each with its form. */
   unknown?: Record<string, UnreadForm>;
 }
@@ -132,7 +133,7 @@ export interface HandoverBrief {
   /** 合计 as written (number or text), null when empty. */
   total: Count | null;
   /** Its 交接明细 could not be read (its header row lost: SiteSummary.unread): `quantity` and `items` are none, not 0. */
-  itemsUnread?: boolean;
+  itemsUnread?: true | UnreadCause;
   items: Array<{ destination: string; quantity: Count | null; unit: string; note: string }>;
   fromSigners: string[];
   toSigners: string[];
@@ -194,10 +195,7 @@ export interface SiteSummary {
    * none-figures.ts), in no total. Absent when every form was read.
    */
   unread?: UnreadSheet[];
-  /**
-   * Where each form stands on a sheet holding several (SiteModel.sheets' spans: forms/form-regions.ts), for the unit's
-   * findings to name the form beside the sheet (“Sheet1（出入库记录）!F95”, review 19a D12). Absent when none does.
-   */
+  /** Where each form stands on a sheet holding several (SiteModel.sheets' spans), to name it beside the sheet (review 19a D12). */
   formSpans?: SheetForm[];
   /** Its custody runs on to a session's end its 考试安排, not read, would give (duty.ts custodyNeedsSchedule): custody and cover unknown. */
   custodySchedule?: boolean;
@@ -275,7 +273,8 @@ function isModel(x: SiteModel | SiteData): x is SiteModel {
 
 /** The custody summary of one site workbook, given the validator's findings for it. */
 export function summarizeSite(source: SiteModel | SiteData, findings: readonly Finding[] = [], options: SummarizeOptions = {}): SiteSummary {
-  const model = isModel(source) ? source : undefined;
+  // A row of several 试卷号 that writes each one's count is counted as the rules check it: one record a paper (model/paper-rows.ts).
+  const model = isModel(source) ? papersApart(source).model : undefined;
   const errorCells = model ? errorCellsOf(model.data, model.locations) : [];
   const data: SiteData = withoutErrorSite(withoutErrorCells(model ? model.data : (source as SiteData), errorCells)); // #N/A as empty: error-cells.ts
   const counter: Counter = { unreadable: 0 };
@@ -410,7 +409,8 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
 
   const { noIntake, noVault, unread } = noneFlagsOf(data, model, errorCells);
   const spans = (model?.sheets ?? []).filter((s) => s.span !== undefined);
-  const forms = unreadForms(wholeForms(unread)); // a cell of one paper's row: that paper's figures only (row-unknowns.ts)
+  const wholes = wholeForms(unread); // a cell of one paper's row: that paper's figures only (row-unknowns.ts)
+  const forms = unreadForms(wholes);
   const list = [...papers.values()];
   for (const p of list) {
     p.copies = copiesOf(p.bags);
@@ -419,7 +419,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
       p.candidates === null || noIntake || forms.includes('intake') || forms.includes('schedule') || unknown?.spareCopies ? null : p.copies - p.candidates;
     if (noVault) p.noVault = true;
     else if (noIntake) p.noIntake = true;
-    if (forms.length) p.unread = forms;
+    if (forms.length) p.unread = unreadOf(wholes);
     if (unknown) p.unknown = unknown;
     p.bagsInVault = p.bags.totalBags + p.bagsTakenBack - p.bagsStillOut - p.bagsDispatched - p.bagsDestroyed;
   }
@@ -430,12 +430,13 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   const sum = (f: (p: PaperSummary) => number) => list.reduce((acc, p) => acc + f(p), 0);
 
   const handovers = { in: [] as HandoverBrief[], out: [] as HandoverBrief[] };
-  const itemsUnread = new Set(unread.filter((u) => u.form === 'handover').map((u) => u.sheet));
+  const itemsUnread = itemsUnreadBySheet(unread);
   (data.handovers ?? []).forEach((h, i) => {
     const direction = custody.direction[i];
     if (!h || !direction) return;
     const brief = handoverBrief(h, i, direction, model);
-    handovers[direction].push(brief.sheet !== null && itemsUnread.has(brief.sheet) ? { ...brief, itemsUnread: true } : brief);
+    const unreadAs = brief.sheet === null ? undefined : itemsUnread.get(brief.sheet);
+    handovers[direction].push(unreadAs === undefined ? brief : { ...brief, itemsUnread: unreadAs });
   });
 
   const byRule: SiteSummary['findings']['byRule'] = {};

@@ -6,7 +6,9 @@
 import { type Level, levelOf } from '../model/custody';
 import type { ConsolidatedTotals } from './consolidate';
 import type { SiteSummary } from './site';
-import { unreadForms } from './none-figures';
+import { type UnreadCause, type UnreadForm, unreadCause, unreadForms } from './none-figures';
+import type { StockForm, StockReason, UnitName } from './none-units';
+import type { UnnamedSite } from './error-cells';
 
 /** The levels, down the chain, then the units whose level cannot be read: the order `levels` lists them. */
 export const LEVEL_ORDER: ReadonlyArray<Level | null> = ['省校', '分校', '考点', null];
@@ -29,17 +31,34 @@ export interface UnitStock {
   unreadLog?: string;
   /** The unit's name when its exam schedule (考试安排) could not be read: its candidates not known, in no figure. */
   unreadSchedule?: string;
+  /** Of those forms, the ones read but unknown for a cause (a cell showing an error value, a row of several 试卷号): named so. */
+  unreadAs?: Partial<Record<StockForm, UnreadCause>>;
+  /** A 考点 whose workbook names no 考点 (SiteSummary.site.unnamed; its name its 分校's): named as 站点汇总 names it. */
+  unnamed?: UnnamedSite;
 }
+
+/** The forms whose figures leave a unit's stock out: 附件2, 3, 考试安排. */
+const STOCK_FORMS: ReadonlyArray<[StockForm, UnreadForm]> = [
+  ['Intake', 'intake'],
+  ['Log', 'vaultLog'],
+  ['Schedule', 'schedule'],
+];
 
 /** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
 export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' | 'noIntake' | 'unread'>): UnitStock {
   const forms = unreadForms(s.unread);
+  const causes = STOCK_FORMS.flatMap(([f, form]) => {
+    const cause = forms.includes(form) ? unreadCause(s.unread, form) : undefined;
+    return cause ? [[f, cause] as const] : [];
+  });
   return {
     ...(s.noVault ? { noVault: s.site.name } : {}),
     ...(s.noIntake ? { noIntake: s.site.name } : {}),
     ...(forms.includes('intake') ? { unreadIntake: s.site.name } : {}),
     ...(forms.includes('vaultLog') ? { unreadLog: s.site.name } : {}),
     ...(forms.includes('schedule') ? { unreadSchedule: s.site.name } : {}),
+    ...(causes.length ? { unreadAs: Object.fromEntries(causes) } : {}),
+    ...(s.site.unnamed ? { unnamed: s.site.unnamed } : {}),
     level: levelOf(s.site) ?? null,
     papers: s.totals.papers,
     bags: s.totals.bags.totalBags,
@@ -58,18 +77,22 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' |
  */
 export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   t.papers += u.papers;
+  // Named under the reason its cells say (unreadLog, errorLog, severalLog: NONE_UNITS_WORDS).
+  const why = (f: StockForm): StockReason => `${u.unreadAs?.[f] ?? 'unread'}${f}`;
+  const named = (unit: string): UnitName => (u.unnamed ? { name: unit, unnamed: u.unnamed } : unit);
+  const name = (f: StockForm, unit: string) => (t[why(f)] ??= []).push(named(unit));
   // No vault record: no bags, copies or bags out to count, and its candidates beside none would skew its level's.
   if (u.noVault !== undefined) {
-    t.noVault.push(u.noVault);
+    t.noVault.push(named(u.noVault));
     return;
   }
   // 附件3 not read: its bags still out not known, in no figure (0 would read as all returned).
-  if (u.unreadLog !== undefined) (t.unreadLog ??= []).push(u.unreadLog);
+  if (u.unreadLog !== undefined) name('Log', u.unreadLog);
   else t.bagsStillOut += u.bagsStillOut;
   // No intake list, or one not read: its bags and copies not known, none of 0 beside its candidates in its level.
   if (u.noIntake !== undefined || u.unreadIntake !== undefined) {
-    if (u.noIntake !== undefined) (t.noIntake ??= []).push(u.noIntake);
-    if (u.unreadIntake !== undefined) (t.unreadIntake ??= []).push(u.unreadIntake);
+    if (u.noIntake !== undefined) (t.noIntake ??= []).push(named(u.noIntake));
+    if (u.unreadIntake !== undefined) name('Intake', u.unreadIntake);
     return;
   }
   const l = t.levels[LEVEL_ORDER.indexOf(u.level)];
@@ -79,9 +102,13 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
   // 考试安排 not read: its candidates not known, in no figure (0 would read as papers for nobody); its bags and copies
   // counted. The level says how many of its units' candidates (bags out) are unknown: it shows them at least, or unknown.
   if (u.unreadSchedule !== undefined) {
-    (t.unreadSchedule ??= []).push(u.unreadSchedule);
+    name('Schedule', u.unreadSchedule);
     l.candidatesUnknown = (l.candidatesUnknown ?? 0) + 1;
+    if (!(l.candidatesWhy ??= []).includes(why('Schedule'))) l.candidatesWhy.push(why('Schedule'));
   } else l.candidates += u.candidates;
   if (u.unreadLog === undefined) l.bagsStillOut += u.bagsStillOut;
-  else l.stillOutUnknown = (l.stillOutUnknown ?? 0) + 1;
+  else {
+    l.stillOutUnknown = (l.stillOutUnknown ?? 0) + 1;
+    if (!(l.stillOutWhy ??= []).includes(why('Log'))) l.stillOutWhy.push(why('Log'));
+  }
 }

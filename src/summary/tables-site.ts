@@ -30,6 +30,7 @@ import {
   reasonUnder,
   totalReasons,
   unreadReason,
+  itemsUnreadAs,
 } from './none-figures';
 import { counted } from '../rules/plural';
 import { countShown } from '../model/count-shown';
@@ -59,12 +60,14 @@ function vaultFigure(
   return { ...noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReasons, when), none: when };
 }
 
-/** The words a cell of a paper's own row may say of a figure it leaves unknown (PaperSummary.unknown). */
-const ROW_WORDS = Object.fromEntries((['schedule', 'intake', 'vaultLog', 'distribution'] as const).map((f) => [unreadReason(f), NONE_WORDS[unreadReason(f)]]));
+/** The words a cell of a paper's own row may say of a figure it leaves unknown (PaperSummary.unknown): a cell showing an error value. */
+const ROW_WORDS = Object.fromEntries(
+  (['schedule', 'intake', 'vaultLog', 'distribution'] as const).map((f) => [unreadReason(f, 'error'), NONE_WORDS[unreadReason(f, 'error')]]),
+);
 
 /**
  * The paper columns with the figures a cell of a paper's own row leaves unknown (an error value: row-unknowns.ts) said
- * so, that paper's alone: each says its form's word (考试安排 未能读取), wrapped in its cell (review 21b D2: the others
+ * so, that paper's alone: each says its form's word and why (考试安排 显示错误值: review 22), wrapped in its cell (review 21b D2: the others
  * of a run were left empty, the first's word running on over them). A figure none for the whole unit (noneColumn's
  * reasons) stays as that says it.
  */
@@ -73,7 +76,7 @@ function withRowUnknowns(columns: readonly PaperColumn[]): PaperColumn[] {
     const { none } = columns[i];
     const form = p.unknown?.[columns[i].key];
     if (!form || !none || reasonUnder(noneReasons(p), none) !== undefined) return undefined;
-    return unreadReason(form);
+    return unreadReason(form, 'error');
   };
   return columns.map((c, i) =>
     c.none
@@ -133,24 +136,46 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
     SCHEDULE_LEAD,
   ),
   vaultFigure(
-    { key: 'bags31', header: { zh: words('31份装', '袋数'), en: '31s' }, width: 6, value: (p) => p.bags.bags31, total: (s) => s.totals.bags.bags31 },
+    {
+      key: 'bags31',
+      count: true,
+      header: { zh: words('31份装', '袋数'), en: '31s' },
+      width: 6,
+      value: (p) => p.bags.bags31,
+      total: (s) => s.totals.bags.bags31,
+    },
     BAGS_LEAD,
   ),
   vaultFigure(
-    { key: 'bags26', header: { zh: words('26份装', '袋数'), en: '26s' }, width: 6, value: (p) => p.bags.bags26, total: (s) => s.totals.bags.bags26 },
+    {
+      key: 'bags26',
+      count: true,
+      header: { zh: words('26份装', '袋数'), en: '26s' },
+      width: 6,
+      value: (p) => p.bags.bags26,
+      total: (s) => s.totals.bags.bags26,
+    },
     INTAKE_FIGURE,
   ),
   vaultFigure(
-    { key: 'bags11', header: { zh: words('11份装', '袋数'), en: '11s' }, width: 6, value: (p) => p.bags.bags11, total: (s) => s.totals.bags.bags11 },
+    {
+      key: 'bags11',
+      count: true,
+      header: { zh: words('11份装', '袋数'), en: '11s' },
+      width: 6,
+      value: (p) => p.bags.bags11,
+      total: (s) => s.totals.bags.bags11,
+    },
     INTAKE_FIGURE,
   ),
   vaultFigure(
-    { key: 'bags5', header: { zh: words('5份装', '袋数'), en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 },
+    { key: 'bags5', count: true, header: { zh: words('5份装', '袋数'), en: '5s' }, width: 6, value: (p) => p.bags.bags5, total: (s) => s.totals.bags.bags5 },
     INTAKE_FIGURE,
   ),
   vaultFigure(
     {
       key: 'totalBags',
+      count: true,
       header: { zh: words('袋数', '合计'), en: 'Bags' },
       width: 6,
       value: (p) => p.bags.totalBags,
@@ -158,14 +183,25 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
     },
     INTAKE_FIGURE,
   ),
-  vaultFigure({ key: 'copies', header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies }, INTAKE_FIGURE),
   vaultFigure(
-    { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: (p) => num(p.candidates), total: (s) => s.totals.candidates },
+    { key: 'copies', count: true, header: { zh: '份数', en: 'Copies' }, width: 6, value: (p) => p.copies, total: (s) => s.totals.copies },
+    INTAKE_FIGURE,
+  ),
+  vaultFigure(
+    {
+      key: 'candidates',
+      count: true,
+      header: { zh: '考生数', en: 'Candidates' },
+      width: 6,
+      value: (p) => num(p.candidates),
+      total: (s) => s.totals.candidates,
+    },
     SCHEDULE_LEAD,
   ),
   vaultFigure(
     {
       key: 'spareCopies',
+      count: true,
       header: { zh: '余量', en: 'Spare' },
       width: 6,
       value: (p) => p.spareCopies,
@@ -174,16 +210,17 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
     SPARE_LEAD,
   ),
   vaultFigure(
-    { key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
+    { key: 'checkouts', count: true, header: { zh: words('出库', '次数'), en: 'Out' }, width: 6, value: (p) => p.checkouts, total: (s) => s.totals.checkouts },
     LOG_LEAD,
   ),
   vaultFigure(
-    { key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
+    { key: 'returns', count: true, header: { zh: words('归还', '次数'), en: 'Returned' }, width: 6, value: (p) => p.returns, total: (s) => s.totals.returns },
     LOG_FIGURE,
   ),
   vaultFigure(
     {
       key: 'bagsDispatched',
+      count: true,
       header: { zh: words('移交', '送出', '袋数'), en: 'Bags sent on' },
       width: 6,
       value: (p) => p.bagsDispatched,
@@ -195,6 +232,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
     {
       // Papers back in this vault from the unit below (a 考点's after the exam), on their own 入库清单: not in 袋数合计, in 在库袋数.
       key: 'bagsTakenBack',
+      count: true,
       header: { zh: words('下级', '送回', '袋数'), en: 'Bags taken back' },
       width: 6,
       value: (p) => p.bagsTakenBack,
@@ -218,6 +256,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
   vaultFigure(
     {
       key: 'copiesDistributed',
+      count: true,
       header: { zh: words('分发', '份数'), en: 'Copies handed' },
       width: 6,
       value: (p) => p.copiesDistributed,
@@ -228,6 +267,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
   vaultFigure(
     {
       key: 'bagsStillOut',
+      count: true,
       header: { zh: words('未还', '袋数'), en: 'Bags out' },
       width: 6,
       value: (p) => p.bagsStillOut,
@@ -238,6 +278,7 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
   vaultFigure(
     {
       key: 'bagsInVault',
+      count: true,
       header: { zh: words('在库', '袋数'), en: 'Bags in vault' },
       width: 6,
       value: (p) => p.bagsInVault,
@@ -284,10 +325,11 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
   // A sheet whose 交接明细 could not be read: its bags are not known, not 0.
   {
     key: 'quantity',
+    count: true,
     header: { zh: words('明细', '之和（袋）'), en: 'Items (bags)' },
     width: 8,
-    words: { unreadHandover: NONE_WORDS.unreadHandover },
-    value: (h) => (h.itemsUnread ? 'unreadHandover' : h.quantity),
+    words: { unreadHandover: NONE_WORDS.unreadHandover, errorHandover: NONE_WORDS.errorHandover },
+    value: (h) => (h.itemsUnread ? itemsUnreadAs(h.itemsUnread) : h.quantity),
   },
   { key: 'total', header: { zh: '合计栏', en: 'Total' }, width: 0, value: (h) => (h.total === null ? '' : h.total) },
   {
@@ -315,7 +357,7 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
  * wrap, and the first column (试卷号) is narrow.
  */
 export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
-  { key: 'shifts', header: { zh: words('值班', '班次'), en: 'Shifts' }, width: 0, value: (d) => d.shifts },
+  { key: 'shifts', count: true, header: { zh: words('值班', '班次'), en: 'Shifts' }, width: 0, value: (d) => d.shifts },
   { key: 'custodyStart', header: { zh: words('保管', '期起'), en: 'Custody from' }, width: 0, wrap: true, kind: 'datetime', value: (d) => d.custodyStart },
   {
     key: 'custodyEnd',
@@ -329,8 +371,8 @@ export const DUTY_COLUMNS: ReadonlyArray<Column<DutyCoverage>> = [
   { key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: (d) => d.coveredHours },
   // Wide enough for 100.0% (a narrower column shows ###).
   { key: 'coverage', header: { zh: '覆盖率', en: 'Coverage' }, width: 8, numFmt: '0.0%', value: (d) => Math.round(d.coverage * 1000) / 1000 },
-  { key: 'gaps', header: { zh: '缺口（处）', en: 'Gaps' }, width: 8, value: (d) => d.gaps.length },
-  { key: 'overlaps', header: { zh: '重叠（处）', en: 'Overlaps' }, width: 8, value: (d) => d.overlaps },
+  { key: 'gaps', count: true, header: { zh: '缺口（处）', en: 'Gaps' }, width: 8, value: (d) => d.gaps.length },
+  { key: 'overlaps', count: true, header: { zh: '重叠（处）', en: 'Overlaps' }, width: 8, value: (d) => d.overlaps },
 ];
 
 /** A stretch of custody with nobody on duty, numbered in its list. */
@@ -354,7 +396,7 @@ export const OUTSTANDING_COLUMNS: ReadonlyArray<Column<OutstandingCheckout>> = [
   { key: 'row', header: { zh: words('出入库', '记录', '序号'), en: 'Log No.' }, width: 0, value: (o) => o.row },
   { key: 'paperNo', header: PAPER_NO, width: 0, value: (o) => o.paperNo },
   { key: 'takenAt', header: { zh: '取出于', en: 'Taken at' }, width: 0, wrap: true, kind: 'datetime', value: (o) => o.takenAt },
-  { key: 'quantity', header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
+  { key: 'quantity', count: true, header: { zh: '件数', en: 'Quantity' }, width: 0, value: (o) => o.quantity },
   { key: 'unit', header: { zh: '计量', en: 'Unit' }, width: 0, words: UNIT_WORDS, value: (o) => o.unit },
   { key: 'taker', header: { zh: '取卷者', en: 'Taken by' }, width: NAMES_WIDTH, wrap: true, names: true, value: (o) => o.taker },
 ];
@@ -389,7 +431,7 @@ export const SITE_FINDING_COLUMNS: ReadonlyArray<Column<PlacedFinding>> = [
 export const RULE_COUNT_COLUMNS: ReadonlyArray<Column<[string, { severity: Finding['severity']; count: number }]>> = [
   { key: 'severity', header: { zh: words('严重', '程度'), en: 'Severity' }, width: 0, words: SEVERITY_WORDS, value: ([, v]) => v.severity },
   { key: 'rule', header: { zh: '问题', en: 'Problem' }, width: 0, wrap: true, kind: 'rule', value: ([rule]) => rule },
-  { key: 'count', header: { zh: '处数', en: 'Count' }, width: 0, value: ([, v]) => v.count },
+  { key: 'count', count: true, header: { zh: '处数', en: 'Count' }, width: 0, value: ([, v]) => v.count },
 ];
 
 /** The counts readinessText names (the errors of one not ready, the warnings of one ready): a line beside it does not say them again. */

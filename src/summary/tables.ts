@@ -36,12 +36,14 @@ import {
   noneColumn,
   noneNotes,
   reasonUnder,
+  itemsUnreadAs,
   totalReasons,
   unitReasons,
 } from './none-figures';
 import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
 import { countShown } from '../model/count-shown';
+import { notCustody, notCustodyWhy } from '../check/refusal';
 
 export type Row = Cell[];
 
@@ -106,35 +108,57 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
-  { key: 'errors', header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
-  { key: 'warnings', header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
-  { key: 'papers', header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
-  vaultFig({ key: 'bags', header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: fig((s) => s.totals.bags.totalBags) }, BAGS_LEAD, 'totalBags'),
-  vaultFig({ key: 'copies', header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) }, INTAKE_FIGURE, 'copies'),
+  { key: 'errors', count: true, header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
+  { key: 'warnings', count: true, header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
+  { key: 'papers', count: true, header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
   vaultFig(
-    { key: 'candidates', header: { zh: '考生数', en: 'Candidates' }, width: 6, value: fig((s) => s.totals.candidates) },
+    { key: 'bags', count: true, header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: fig((s) => s.totals.bags.totalBags) },
+    BAGS_LEAD,
+    'totalBags',
+  ),
+  vaultFig(
+    { key: 'copies', count: true, header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) },
+    INTAKE_FIGURE,
+    'copies',
+  ),
+  vaultFig(
+    { key: 'candidates', count: true, header: { zh: '考生数', en: 'Candidates' }, width: 6, value: fig((s) => s.totals.candidates) },
     { ...SCHEDULE_FIGURE, says: ['unreadSchedule'] },
     'candidates',
   ),
-  vaultFig({ key: 'checkouts', header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) }, VAULT_LEAD, 'checkouts'),
-  vaultFig({ key: 'returns', header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) }, LOG_FIGURE, 'returns'),
   vaultFig(
-    { key: 'bagsStillOut', header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) },
+    { key: 'checkouts', count: true, header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) },
+    VAULT_LEAD,
+    'checkouts',
+  ),
+  vaultFig(
+    { key: 'returns', count: true, header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) },
+    LOG_FIGURE,
+    'returns',
+  ),
+  vaultFig(
+    { key: 'bagsStillOut', count: true, header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) },
     LOG_FIGURE,
     'bagsStillOut',
   ),
   vaultFig(
-    { key: 'bagsDispatched', header: { zh: words('移交', '送出（袋）'), en: 'Bags sent on' }, width: 7, value: fig((s) => s.totals.bagsDispatched) },
+    {
+      key: 'bagsDispatched',
+      count: true,
+      header: { zh: words('移交', '送出（袋）'), en: 'Bags sent on' },
+      width: 7,
+      value: fig((s) => s.totals.bagsDispatched),
+    },
     LOG_FIGURE,
     'bagsDispatched',
   ),
   vaultFig(
-    { key: 'rooms', header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
+    { key: 'rooms', count: true, header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
     { ...REGISTER_FIGURE, says: ['unreadRegister'] },
     'rooms',
   ),
-  { key: 'handoversIn', header: { zh: words('接收', '交接单'), en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
-  { key: 'handoversOut', header: { zh: words('移交', '交接单'), en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
+  { key: 'handoversIn', count: true, header: { zh: words('接收', '交接单'), en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
+  { key: 'handoversOut', count: true, header: { zh: words('移交', '交接单'), en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },
   vaultFig({ key: 'custodyHours', header: CUSTODY_TIME, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.custodyHours) }, CUSTODY_LEAD),
   vaultFig({ key: 'coveredHours', header: TIME_ON_DUTY, width: DURATION_WIDTH, kind: 'duration', value: fig((s) => s.duty.coveredHours) }, DUTY_LEAD),
   // Wide enough for 100.0% (a narrower column shows ###).
@@ -148,7 +172,7 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
     },
     DUTY_FIGURE,
   ),
-  vaultFig({ key: 'gaps', header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) }, DUTY_FIGURE),
+  vaultFig({ key: 'gaps', count: true, header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) }, DUTY_FIGURE),
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
   // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
@@ -224,7 +248,9 @@ export const PAPER_DETAIL_COLUMNS: ReadonlyArray<Column<PaperDetail>> = [
 /** The 试卷明细 rows of one file (`lang`: how a list of rooms is joined). */
 export function paperRowsOf(f: FileOutcome, lang: Lang = 'zh'): Row[] {
   const s = f.summary;
-  return s ? s.papers.map((paper) => rowOf(PAPER_DETAIL_COLUMNS, { file: f.file, site: s.site.name, paper }, lang)) : [];
+  // A 考点 naming no 考点: as 站点汇总's 单位 says it (unnamedShown), not its 分校's name.
+  const site = s?.site.unnamed ? unnamedShown(s.site.unnamed, lang) : (s?.site.name ?? '');
+  return s ? s.papers.map((paper) => rowOf(PAPER_DETAIL_COLUMNS, { file: f.file, site, paper }, lang)) : [];
 }
 
 /* ------------------------------------------------------------------ 交接配对 */
@@ -234,11 +260,20 @@ export function describePair(p: HandoverPair, lang: Lang = 'zh'): string {
   const zh = lang === 'zh';
   if (p.status === 'matched') {
     // A copy whose 交接明细 could not be read (review 21 D4): its items and 合计 were not compared, not found alike.
-    const unread = [p.sender?.itemsUnread && (zh ? '移交方' : 'sender’s'), p.receiver?.itemsUnread && (zh ? '接收方' : 'receiver’s')].filter(Boolean);
-    if (!unread.length) return zh ? '两份副本一致' : 'The two copies agree';
-    return zh
-      ? `其余各栏一致；${unread.join('、')}副本的交接明细未能读取，明细和合计没有核对`
-      : `The other fields agree; the ${unread.join(' and ')} copy’s items could not be read: items and total not checked`;
+    // Or read, a cell of them showing an error value (review 22): said so, not 未能读取.
+    const copies = [
+      { who: zh ? '移交方' : 'sender’s', as: p.sender?.itemsUnread },
+      { who: zh ? '接收方' : 'receiver’s', as: p.receiver?.itemsUnread },
+    ];
+    const said = ([true, 'error', 'several'] as const).flatMap((as) => {
+      const who = copies.filter((c) => c.as === as).map((c) => c.who);
+      if (!who.length) return [];
+      if (zh) return [`${who.join('、')}副本的交接明细${as === true ? '未能读取' : as === 'error' ? '有格子显示错误值' : '有一行写了几个试卷号'}`];
+      const verb = as === true ? 'could not be read' : as === 'error' ? 'show an error value' : 'write several papers on a row';
+      return [`the ${who.join(' and ')} copy’s items ${verb}`];
+    });
+    if (!said.length) return zh ? '两份副本一致' : 'The two copies agree';
+    return zh ? `其余各栏一致；${said.join('，')}，明细和合计没有核对` : `The other fields agree; ${said.join('; ')}: items and total not checked`;
   }
   if (p.status === 'disagree') {
     const v = (field: string, x: string) => (field === 'time' ? showDateTime(x, lang) : x) || (zh ? '（空）' : '(blank)');
@@ -269,8 +304,8 @@ const differingFields = (p: HandoverPair, lang: Lang): string =>
   );
 
 /** A copy's 合计 as written; blank when the copy left it empty, null when there is no such copy; not read with its 交接明细: said so. */
-const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? (c.itemsUnread ? 'unreadHandover' : '')) : null);
-const UNREAD_TOTAL = { unreadHandover: NONE_WORDS.unreadHandover };
+const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? (c.itemsUnread ? itemsUnreadAs(c.itemsUnread) : '')) : null);
+const UNREAD_TOTAL = { unreadHandover: NONE_WORDS.unreadHandover, errorHandover: NONE_WORDS.errorHandover };
 
 const sheetAt = (c: HandoverPair['sender']): string => (c?.sheet ? `${c.sheet}!${c.cell ?? ''}` : '');
 
@@ -377,15 +412,17 @@ export function findingRowsOf(
 ): Row[] {
   const site = f.site ?? '';
   if (f.error) {
+    // A workbook read but not ours (no form in it) is said as such, not as unreadable: its title says 不是试卷保密表单.
+    const ours = !notCustody(f.error);
     const finding: Finding = {
-      rule: 'unreadable-file',
+      rule: ours ? 'unreadable-file' : 'not-custody-workbook',
       severity: 'error',
       form: null,
       sheet: null,
       cell: null,
       row: null,
-      // The 问题 column already says 工作簿无法读取 (the rule's title): the message is the reason alone.
-      message: f.error,
+      // The 问题 column already says 工作簿无法读取 or 不是试卷保密表单 (the titles): the message is the reason alone.
+      message: ours ? f.error : notCustodyWhy(f.error),
       clause: '',
     };
     return [rowOf(FINDING_COLUMNS, { file: f.file, site, finding })];

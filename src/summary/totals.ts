@@ -6,6 +6,7 @@ import type { Level } from '../model/custody';
 import type { AbsentReceiver } from './absent-receivers';
 import type { PairStatus } from './consolidate';
 import { LEVEL_ORDER } from './stock';
+import type { StockReason, UnitName } from './none-units';
 
 /**
  * The stock of the units of one level (单位级别): bags, copies and candidates
@@ -25,9 +26,21 @@ export interface LevelTotals {
   candidatesUnknown?: number;
   /** Of `units`, those whose bags still out are not known (附件3 not read: in no figure); absent when none. */
   stillOutUnknown?: number;
+  /** Why those units' candidates are unknown, each reason once (unreadSchedule, errorSchedule…): as the level's cell says it. */
+  candidatesWhy?: StockReason[];
+  /** Why those units' bags still out are unknown (unreadLog, errorLog…). */
+  stillOutWhy?: StockReason[];
 }
 
-export interface ConsolidatedTotals {
+/** Units whose figures of 附件2, 3, 考试安排 are unknown though the form was read: named under why (ConsolidatedTotals). */
+type CausedUnits = Partial<Record<Exclude<StockReason, 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule'>, UnitName[]>>;
+
+/**
+ * The run's figures. Beside `unreadIntake`, `unreadLog`, `unreadSchedule` (the form not read), the units whose form was
+ * read but a figure's cell shows an error value (`errorIntake`, `errorLog`, `errorSchedule`) or a row writes several
+ * 试卷号 (`severalIntake`…), counted alike and named under their own words (CausedUnits; absent when none).
+ */
+export interface ConsolidatedTotals extends CausedUnits {
   files: number;
   unreadable: number;
   sites: number;
@@ -63,29 +76,29 @@ export interface ConsolidatedTotals {
    * The units counted that keep no vault record (SiteSummary.noVault: none of 附件2, 3, 5), by name: in no level's
    * stock, for their bags and copies are not known (not 0) and their candidates beside none would skew the level's.
    */
-  noVault: string[];
+  noVault: UnitName[];
   /**
    * The units counted that keep a vault record but no intake list (SiteSummary.noIntake: no row of 附件2), by name:
    * in no level's stock, for their bags and copies are not known; their bags still out (附件3) are in `bagsStillOut`.
    * Absent when none.
    */
-  noIntake?: string[];
+  noIntake?: UnitName[];
   /**
    * The units counted whose intake list (附件2) could not be read (SiteSummary.unread), by name: in no level's stock,
    * for their bags and copies are not known; their bags still out in `bagsStillOut` unless their 附件3 was not read
    * either. Absent when none.
    */
-  unreadIntake?: string[];
+  unreadIntake?: UnitName[];
   /**
    * The units counted whose vault log (附件3) could not be read, by name: their bags still out are not known, in no
    * figure (neither `bagsStillOut` nor their level's); their bags and copies in their level as 附件2 says. Absent when none.
    */
-  unreadLog?: string[];
+  unreadLog?: UnitName[];
   /**
    * The units counted in their level whose exam schedule (考试安排) could not be read, by name: their candidates are not
    * known, in no figure; their bags and copies in their level. Absent when none.
    */
-  unreadSchedule?: string[];
+  unreadSchedule?: UnitName[];
   /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
   unit: string;
 }

@@ -20,6 +20,7 @@ import { wireLive } from './live-view';
 import { renderSummaries, wireSummary } from './summary-view';
 import { ReadingStopped, namesShown } from './reading-stop';
 import { oldMarksLine } from './old-marks';
+import { notCustody } from '../check/refusal';
 
 export interface AppOptions {
   host: Host;
@@ -397,8 +398,16 @@ export function checkOutcome(all: readonly SiteResult[], lang: Lang): Outcome {
   const old = results.find((r) => r.oldMarks);
   if (unreadable.length === 0 && old) return { text: `${tally}${oldMarksLine(lang, old.oldMarks!, old.findings.length)}${skipped}`, kind: 'error' };
   if (unreadable.length === 0) return { text: `${tally}${skipped}`, kind: 'info' };
-  const first = t(lang, 'cannotRead', { file: unreadable[0].label, reason: unreadable[0].error ?? '' });
-  const more = unreadable.length > 1 ? t(lang, 'moreUnreadable', { n: unreadable.length - 1 }) : '';
+  // A workbook read but not ours says so (不是试卷保密表单：…), not 无法读取: it is not damaged.
+  const reason = unreadable[0].error ?? '';
+  const first = t(lang, notCustody(reason) ? 'notCustodyFile' : 'cannotRead', { file: unreadable[0].label, reason });
+  // The others, each kind in its words.
+  const others = unreadable.slice(1);
+  const notOurs = others.filter((r) => notCustody(r.error ?? '')).length;
+  const more = [
+    others.length > notOurs ? t(lang, 'moreUnreadable', { n: others.length - notOurs }) : '',
+    notOurs > 0 ? t(lang, 'moreNotCustody', { n: notOurs }) : '',
+  ].join('');
   const readable = results.length > unreadable.length ? `${lang === 'zh' ? '；' : '; '}${tally}` : '';
   return { text: `${first}${more}${readable}${skipped}`, kind: 'error' };
 }

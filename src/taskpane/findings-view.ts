@@ -7,6 +7,7 @@ import { CopyOf, SiteResult, copiesIn, counts, groupBySheet } from './check';
 import { byId, el } from './dom';
 import { Key, Lang, t } from './i18n';
 import { type FindingGroup, groupFindings } from '../check/finding-groups';
+import { notCustody } from '../check/refusal';
 
 export function renderResults(app: App): void {
   const root = byId('results');
@@ -72,7 +73,7 @@ function siteSection(app: App, site: SiteResult, copies: readonly CopyOf[]): HTM
   }
   if (site.error) {
     box.classList.add('unreadable');
-    head.append(el('span', { class: 'badge error' }, t(lang, 'unreadable')));
+    head.append(el('span', { class: 'badge error' }, t(lang, notCustody(site.error) ? 'notCustody' : 'unreadable')));
     // Announced once, when it is first shown: not again at every redraw (review 14b O4).
     const key = site.id;
     const first = !app.announced.has(key);

@@ -18,8 +18,9 @@ import {
   NONE_WORDS,
   type NoneWhen,
   unitReasons,
+  UNREAD_LABEL,
   reasonUnder,
-  unreadLines,
+  unreadSaid,
 } from '../summary/none-figures';
 import type { Lang } from './i18n';
 import { semesterShown } from '../model/semester';
@@ -131,10 +132,10 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   // a form not read: which figures it leaves unknown, and where its finding is.
   const intake: Array<[string, Cell]> = [
     ...(s.noIntake ? [[zh ? '入库清单' : 'Intake list', NONE_SITE.noIntake[lang]] as [string, Cell]] : []),
-    ...[...unreadLines(s.unread, lang), ...(s.custodySchedule ? [CUSTODY_SCHEDULE_SAID[lang]] : [])].map((line): [string, Cell] => [
-      zh ? '未能读取' : 'Not read',
-      line,
-    ]),
+    // Each line labelled by its cause (未能读取, 显示错误值, 一行几个试卷号), as the table's cells say it.
+    ...[...unreadSaid(s.unread, lang), ...(s.custodySchedule ? [{ cause: 'unread' as const, line: CUSTODY_SCHEDULE_SAID[lang] }] : [])].map(
+      ({ cause, line }): [string, Cell] => [UNREAD_LABEL[cause][lang], line],
+    ),
   ];
   // Bags out to be destroyed: why 在库 is short of 袋数合计 by them, as the 汇总 sheet says under its table.
   const destroyedText = destroyedLine(s.papers, lang);

@@ -11,6 +11,7 @@ import { setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
 import { modelDigest, unitOfWorkbook } from '../model/repeated-unit';
 import type { Lang } from '../summary/columns';
+import { notCustody } from '../check/refusal';
 
 export function wireSummary(app: App): void {
   document.getElementById('write-summary-btn')?.addEventListener('click', () =>
@@ -67,7 +68,8 @@ export function renderSummaries(app: App): void {
     // What it counts without a unit section (a file that could not be read) and what it leaves out (files passed by, copies), a line each, as `custody summary` says it.
     for (const site of all) {
       if (site.error === undefined || site.skipped !== undefined) continue;
-      root.append(el('p', { class: 'muted unreadable-left', translate: 'no' }, t(app.lang, 'unreadableLeftOut', { file: site.label, reason: site.error })));
+      const key = notCustody(site.error) ? 'notCustodyLeftOut' : 'unreadableLeftOut';
+      root.append(el('p', { class: 'muted unreadable-left', translate: 'no' }, t(app.lang, key, { file: site.label, reason: site.error })));
     }
     for (const site of all) {
       if (site.skipped === undefined) continue;

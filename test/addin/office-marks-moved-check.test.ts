@@ -7,7 +7,7 @@
  */
 import { MARKS_SETTING, type Stored, applyMarks, clearMarks, marksLeft } from '../../src/io/office-marks';
 import type { Finding } from '../../src/model/finding';
-import { MARKED_FINDINGS } from '../findings';
+import { MARKED_FINDINGS, logFinding } from '../findings';
 import { FakeContext, FakeSheet, FakeState, asExcel, fakeSheet, snapshot } from './fake-excel';
 
 const LOG = '附件3 出入库';
@@ -81,4 +81,47 @@ test('a check after the marked sheet is renamed and its findings corrected: its 
   await mark(state, MARKED_FINDINGS);
   state.sheets[0].name = '出入库（第一批）';
   expect(await left(state, [])).toEqual(['出入库（第一批）!B5', '出入库（第一批）!C5', '出入库（第一批）!D5', '出入库（第一批）!E5', '基本信息!B1']);
+});
+
+describe('a check finds the marks of findings gone in a fixed number of syncs, however many (io/office-marks-now.ts)', () => {
+  /** The marks left and the syncs the check's request made for them. */
+  const leftCounted = async (state: FakeState, findings: readonly Finding[]) => {
+    const ctx = new FakeContext(state);
+    const now = await marksLeft(record(state), findings, (find) => find(asExcel(ctx)), true);
+    return { cells: now.cells.map((c) => `${c.sheet}!${c.cell}`).sort(), syncs: ctx.syncs };
+  };
+  const column = (n: number, from: number) => Array.from({ length: n }, (_, i) => `${LOG}!G${i + from}`).sort();
+  const many = (n: number) => Array.from({ length: n }, (_, i) => logFinding(LOG, `G${i + 10}`, 'partial-row'));
+
+  test('5 marks, 3,000 marks where they were put, 3,000 moved one row down: three syncs each (2, 4 and 6 before)', async () => {
+    const few = workbook();
+    await mark(few, MARKED_FINDINGS);
+    expect(await leftCounted(few, [])).toEqual({
+      cells: ['基本信息!B1', `${LOG}!B5`, `${LOG}!C5`, `${LOG}!D5`, `${LOG}!E5`],
+      syncs: 3,
+    });
+    const state = workbook();
+    await mark(state, many(3000));
+    // The sheets; each cell's fill and the sheet's notes; where each note is.
+    expect(await leftCounted(state, [])).toEqual({ cells: column(3000, 10), syncs: 3 });
+    insertRows(state.sheets[0], 3, 1);
+    expect(await leftCounted(state, [])).toEqual({ cells: column(3000, 11), syncs: 3 });
+  });
+
+  test('a mark whose note was deleted by hand is still found by its fill; one whose fill and note are gone is no mark left', async () => {
+    const state = workbook();
+    await mark(state, MARKED_FINDINGS);
+    state.sheets[0].notes.delete('C5');
+    state.sheets[0].notes.delete('E5');
+    state.sheets[0].fills.delete('E5');
+    expect(await leftCounted(state, [])).toEqual({ cells: ['基本信息!B1', `${LOG}!B5`, `${LOG}!C5`, `${LOG}!D5`], syncs: 3 });
+  });
+
+  test('without the notes API (before ExcelApi 1.18): each cell by its fill, in two syncs', async () => {
+    const state = workbook();
+    await applyMarks(asExcel(new FakeContext(state)), many(3000), { notes: false });
+    const ctx = new FakeContext(state);
+    const now = await marksLeft(record(state), [], (find) => find(asExcel(ctx)), false);
+    expect([now.cells.map((c) => `${c.sheet}!${c.cell}`).sort(), ctx.syncs]).toEqual([column(3000, 10), 2]);
+  });
 });

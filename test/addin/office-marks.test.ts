@@ -70,14 +70,16 @@ describe('applyMarks / clearMarks', () => {
     ]);
   });
 
-  test('clearing restores exactly the prior fills and notes, in 3 syncs', async () => {
+  test('clearing restores exactly the prior fills and notes, in 4 syncs', async () => {
     const state = workbook();
     const before = snapshot(state);
     await applyMarks(asExcel(new FakeContext(state)), MARKED_FINDINGS, { notes: true });
     expect(snapshot(state)).not.toEqual(before);
     const ctx = new FakeContext(state);
     const result = await clearMarks(asExcel(ctx), { notes: true });
-    expect(result.syncs).toBe(3);
+    // The record; where each mark is now, in two whatever their number (each cell's fill and its sheet's notes, then
+    // where each note is: io/office-marks-now.ts marksNow); the cells put back.
+    expect(result.syncs).toBe(4);
     expect(result.restored).toBe(5);
     expect(snapshot(state)).toEqual(before);
   });
@@ -89,8 +91,8 @@ describe('applyMarks / clearMarks', () => {
     const second = [logFinding('附件3 出入库', 'D5', 'invalid-count'), logFinding('附件3 出入库', 'F5', 'partial-row', 'warning')];
     const ctx = new FakeContext(state);
     const result = await applyMarks(asExcel(ctx), second, { notes: true });
-    // One sync more than a first marking: where the marks of before are now (moved by rows inserted, a sheet renamed).
-    expect(result.syncs).toBe(4);
+    // Two syncs more than a first marking: where the marks of before are now (moved by rows inserted, a sheet renamed).
+    expect(result.syncs).toBe(5);
     expect(result.restored).toBe(4);
     const log = state.sheets[0];
     expect(log.fills.get('B5')).toEqual({ color: '#00B050', pattern: 'Solid', patternColor: null });
@@ -145,7 +147,8 @@ describe('applyMarks / clearMarks', () => {
     ]);
     expect([state.sheets[0].fills.get('G5008')?.color, state.sheets[0].fills.get('G5009')?.color]).toEqual([MARK_COLORS.error, MARK_COLORS.warning]);
     const ctx2 = new FakeContext(state);
-    expect((await clearMarks(asExcel(ctx2), { notes: true })).syncs).toBe(11);
+    // One to read the record, two to find where the 5,000 marks are now (however many), five batches of writes.
+    expect((await clearMarks(asExcel(ctx2), { notes: true })).syncs).toBe(8);
     // The last batch: a thousand cells put back, the list's sheet deleted, the setting deleted.
     expect(ctx2.maxOpsPerSync).toBeLessThanOrEqual(14 * CELLS_PER_BATCH + 2);
     expect(snapshot(state)).toEqual(before);
@@ -172,8 +175,8 @@ describe('applyMarks / clearMarks', () => {
     const before = snapshot(state);
     const cells = Array.from({ length: 1500 }, (_, i) => logFinding('附件3 出入库', `H${i + 10}`, 'partial-row'));
     await applyMarks(asExcel(new FakeContext(state)), cells, { notes: true });
-    // Now one cell is flagged: where the 1,500 marks are now read in two batches (syncs 2 and 3), then 1,500 put back
-    // and one marked, in two write batches (syncs 6 and 7); the second fails.
+    // Now one cell is flagged: where the 1,500 marks are now found in two syncs (2 and 3), the cells' states read in two
+    // batches (4 and 5), then 1,500 put back and one marked, in two write batches (syncs 6 and 7); the second fails.
     const failing = new FakeContext(state);
     failing.failAtSync = 7;
     await expect(applyMarks(asExcel(failing), [logFinding('附件3 出入库', 'G10', 'partial-row')], { notes: true })).rejects.toThrow(

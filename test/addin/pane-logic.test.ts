@@ -167,11 +167,13 @@ test('the pane refuses the same workbooks as `custody validate`, in the same wor
 test('a workbook with none of the forms is refused in the pane’s language', async () => {
   const grid: WorkbookGrid = { sheets: [{ name: 'Sheet1', rows: [['会议签到表']], merges: [] }] };
   const [zh] = await checkSites([{ id: 'a', label: 'a.xlsx', grid }], 'zh');
-  expect(zh.error).toBe('工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
+  expect(zh.error).toBe('不是试卷保密表单：工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件');
   const [en] = await checkSites([{ id: 'a', label: 'a.xlsx', grid }], 'en');
-  expect(en.error).toBe('None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file');
+  expect(en.error).toBe(
+    'not a custody workbook: none of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook; check that it is the right file',
+  );
   const empty = await checkSites([{ id: 'b', label: 'b.xlsx', grid: { sheets: [{ name: 'S', rows: [], merges: [] }] } }], 'en');
-  expect(empty[0].error).toBe('The workbook is empty: there is nothing to check. Check that it is the right file');
+  expect(empty[0].error).toBe('not a custody workbook: the workbook is empty, there is nothing to check; check that it is the right file');
 });
 
 test('the status line leads with a file that could not be read, never "0 errors"', () => {
@@ -257,5 +259,23 @@ test('an empty file is refused as empty in both languages, not as "not an .xlsx 
   const crossed = new BrowserReadError((error as BrowserReadError).code, (error as BrowserReadError).message, (error as BrowserReadError).en);
   expect(readErrorLine(crossed, 'en')).toBe(
     'The file is empty (0 bytes), not an Excel workbook; get the file again (or save it again as .xlsx in Excel or WPS) and check again',
+  );
+});
+
+test('the status line says a workbook with no form as not a custody workbook, not 无法读取; a damaged one still 无法读取', async () => {
+  const formless: WorkbookGrid = { sheets: [{ name: 'Sheet1', rows: [['会议签到表']], merges: [] }] };
+  const damaged = { id: 'b', label: 'b.xlsx', findings: [], error: '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件' };
+  const zh = [...(await checkSites([{ id: 'a', label: 'a.xlsx', grid: formless }], 'zh')), damaged as SiteResult];
+  expect(checkOutcome(zh, 'zh')).toEqual({
+    text: 'a.xlsx：不是试卷保密表单：工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件（另有 1 个文件无法读取）',
+    kind: 'error',
+  });
+  expect(checkOutcome([...zh].reverse(), 'zh')).toEqual({
+    text: '无法读取 b.xlsx：文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件（另有 1 个文件不是试卷保密表单）',
+    kind: 'error',
+  });
+  const en = await checkSites([{ id: 'a', label: 'a.xlsx', grid: formless }], 'en');
+  expect(checkOutcome(en, 'en').text).toBe(
+    'a.xlsx: not a custody workbook: none of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook; check that it is the right file',
   );
 });

@@ -241,6 +241,25 @@ describe('what is not one line', () => {
     expect(groupFindings([f('E4', 1, en(1)), f('E9', 6, en(6))], 'en')[0].message).toBe(`${en(1)} (the same on 1 more row: No. 6, marked in the sheet)`);
   });
 
+  test('a thousand rows and more counted as every count people read (1,049), the 序号 as the form numbers them (review 22b D6)', () => {
+    const rows = Array.from({ length: 1050 }, (_x, i) => i + 4);
+    const en = (n: number) => `Row No. ${n}: "取卷人签字" is empty. Every row of the vault log (附件3) needs it; fill it in before submitting.`;
+    expect(
+      groupFindings(
+        rows.map((n) => f(`E${n + 3}`, n, cellMsg(n))),
+        'zh',
+      )[0].message,
+    ).toBe(`${cellMsg(4)}（序号 5–1053 这 1,049 行也是这样，表中已逐格标出）`);
+    expect(
+      groupFindings(
+        rows.map((n) => f(`E${n + 3}`, n, en(n))),
+        'en',
+        undefined,
+        'column',
+      )[0].message,
+    ).toBe(`${en(4)} (the same on 1,049 more rows: Nos. 5–1053, column E)`);
+  });
+
   test('附件5 shifts are named as shifts; more than 20 runs end in 等 / …', () => {
     const shift = (n: number): Finding => ({
       ...f(

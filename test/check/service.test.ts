@@ -182,7 +182,7 @@ describe('checkWorkbooks', () => {
       { file: 'Yuelu (summary).xlsx', reason: skipped },
     ]);
     expect(run.report.files.map((f) => [f.file, f.error])).toEqual([
-      ['tally.xlsx', '工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件'],
+      ['tally.xlsx', '不是试卷保密表单：工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件'],
     ]);
   });
 

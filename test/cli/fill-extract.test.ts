@@ -217,10 +217,10 @@ describe('custody template / fill / extract', () => {
     expect(await run('extract', file)).toEqual({
       code: 2,
       out: '',
-      err: `${file}：无法读取：工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件\n`,
+      err: `${file}：不是试卷保密表单：工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件\n`,
     });
     expect((await run('extract', file, '--lang', 'en')).err).toBe(
-      `${file}: cannot be read: None of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook: check that it is the right file\n`,
+      `${file}: not a custody workbook: none of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook; check that it is the right file\n`,
     );
   });
 

@@ -74,7 +74,9 @@ test.each(['zh', 'en'])(
     const text = await run('validate', formless, '--lang', lang);
     const json = await run('validate', formless, '--lang', lang, '--format', 'json');
     expect(json.err).toBe(text.out);
-    expect(json.err.replace(formless, 'formless.xlsx')).toMatch(lang === 'zh' ? /^formless\.xlsx：无法读取：/ : /^formless\.xlsx: cannot be read: /);
+    expect(json.err.replace(formless, 'formless.xlsx')).toMatch(
+      lang === 'zh' ? /^formless\.xlsx：不是试卷保密表单：/ : /^formless\.xlsx: not a custody workbook: /,
+    );
     const summary = await run('summary', formless, '--lang', lang, '--format', 'json');
     expect(summary.err.split('\n')).toContain(text.out.trim());
   },

@@ -188,7 +188,12 @@ describe('custody summary of units with a form not read (worker threads)', () =>
     const t = json.totals;
     expect([t.unreadIntake, t.unreadLog, t.noIntake, t.noVault, t.bagsStillOut]).toEqual([['星沙考点'], ['岳麓考点'], undefined, [], 0]);
     // 岳麓考点 among its level's units whose bags out are unknown (review 21 D3).
-    expect(t.levels).toEqual([none('省校'), level('分校', 1, 9, 183, 173, 0), { ...level('考点', 2, 12, 230, 216, 0), stillOutUnknown: 1 }, none(null)]);
+    expect(t.levels).toEqual([
+      none('省校'),
+      level('分校', 1, 9, 183, 173, 0),
+      { ...level('考点', 2, 12, 230, 216, 0), stillOutUnknown: 1, stillOutWhy: ['unreadLog'] },
+      none(null),
+    ]);
     // In the files' order (a, b, c, f.xlsx).
     expect(json.sites.map((s) => [s.site.name, s.unread])).toEqual([
       ['岳麓考点', [{ form: 'vaultLog', sheet: '出入库记录', cell: 'A2' }]],

@@ -171,8 +171,6 @@ describe('custody validate', () => {
     ['truncated.xlsx', /损坏或不完整/],
     ['old.xls', /旧版 \.xls/],
     ['encrypted.xlsx', /加密/],
-    ['empty.xlsx', /空的/],
-    ['no-forms.xlsx', /找不到任何一张/],
     ['bomb.xlsx', /单个部件解压后的大小 超过 64 MB（xl\/worksheets\/sheet1.xml），上限 64 MB/],
     ['missing.xlsx', /找不到文件/],
   ];
@@ -212,6 +210,53 @@ describe('custody validate', () => {
     expect(text.code).toBe(2);
     expect(text.out.trim().split('\n')).toHaveLength(1);
     expect(text.out).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  const NO_FORMS = '不是试卷保密表单：工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件';
+  const EMPTY = '不是试卷保密表单：工作簿是空的，没有任何内容可检查，请确认选对了文件';
+  test('a workbook read but holding none of the forms (or nothing): said as not a custody workbook, not 无法读取; exit 2; a damaged one still 无法读取', async () => {
+    const { code, report, err } = await json('validate', file('faulty.xlsx'), file('no-forms.xlsx'), file('empty.xlsx'), file('truncated.xlsx'));
+    expect(code).toBe(2);
+    expect(report.files.slice(1).map((f) => [f.error, f.findings])).toEqual([
+      [NO_FORMS, []],
+      [EMPTY, []],
+      ['文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件', []],
+    ]);
+    expect(err.trim().split('\n')).toEqual([
+      `${file('no-forms.xlsx')}：${NO_FORMS}`,
+      `${file('empty.xlsx')}：${EMPTY}`,
+      `${file('truncated.xlsx')}：无法读取：文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件`,
+    ]);
+    const text = await run('validate', file('no-forms.xlsx'), file('empty.xlsx'), file('truncated.xlsx'));
+    expect([text.code, text.out.trim().split('\n')]).toEqual([
+      2,
+      [
+        `${file('no-forms.xlsx')}：${NO_FORMS}`,
+        `${file('empty.xlsx')}：${EMPTY}`,
+        `${file('truncated.xlsx')}：无法读取：文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件`,
+        '合计：0 个错误，0 个警告；1 个文件无法读取；2 个文件不是试卷保密表单',
+      ],
+    ]);
+    const en = await run('validate', file('no-forms.xlsx'), file('empty.xlsx'), '--lang', 'en');
+    expect([en.code, en.out.trim().split('\n')]).toEqual([
+      2,
+      [
+        `${file('no-forms.xlsx')}: not a custody workbook: none of the custody forms (Forms 1–5, site information, exam schedule, staff) is in this workbook; check that it is the right file`,
+        `${file('empty.xlsx')}: not a custody workbook: the workbook is empty, there is nothing to check; check that it is the right file`,
+        'Total: 0 errors, 0 warnings; 2 files are not custody workbooks',
+      ],
+    ]);
+  });
+
+  test('summary and extract say a workbook with no form as validate does', async () => {
+    const summary = await run('summary', file('kaodian.xlsx'), file('no-forms.xlsx'), '-o', file('sub/no-forms-summary.xlsx'));
+    expect(summary.code).toBe(2);
+    expect(summary.err).toBe(`${file('no-forms.xlsx')}：${NO_FORMS}\n`);
+    expect(summary.out.split('\n')[0]).toMatch(/^已汇总 2 个工作簿（其中 1 个不是试卷保密表单）：/);
+    const none = await run('summary', file('no-forms.xlsx'), file('truncated.xlsx'), '-o', file('sub/none-summary.xlsx'));
+    expect([none.code, none.err.trim().split('\n').pop()]).toEqual([2, '没有可以汇总的工作簿（1 个无法读取，1 个不是试卷保密表单，见上），未写出汇总']);
+    const extract = await run('extract', file('no-forms.xlsx'));
+    expect([extract.code, extract.out, extract.err]).toEqual([2, '', `${file('no-forms.xlsx')}：${NO_FORMS}\n`]);
   });
 
   test('header-deleted.xlsx: checked, its lost table said once at its sheet, input untouched (review 17b D2: it was refused)', async () => {

@@ -444,7 +444,7 @@ describe('the consolidated summary workbook', () => {
   });
 
   it('names rules by their Chinese titles, never by id', () => {
-    const ids = [...ALL_META.map((m) => m.id), 'unreadable-file'];
+    const ids = [...ALL_META.map((m) => m.id), 'unreadable-file', 'not-custody-workbook'];
     expect(texts(wb).filter((t) => ids.some((id) => t.text.includes(id)))).toEqual([]);
     const rules = body(wb.getWorksheet('问题清单')!).map((r) => r[columnOf(FINDING_COLUMNS, '问题') - 1]);
     expect(rules).toContain('工作簿无法读取');

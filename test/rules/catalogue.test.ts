@@ -2,7 +2,7 @@
 import { ALL_META } from '../../src/rules/index';
 import { base, firstDeliveryAt, gridFromDrafts, ruleTester, shengxiaoSendsZhuzhouEarly, typeInto } from './tester';
 import { draftWorkbook } from '../../src/forms/workbook';
-import { ClockShownDate, HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
+import { CalendarDate, ClockShownDate, HiddenTimeDate, SerialShownDate, type CellValue, type WorkbookGrid } from '../../src/model/grid';
 import type { Intake, SiteData } from '../../src/model/types';
 
 const tested = new Set<string>();
@@ -266,6 +266,22 @@ rt('invalid-datetime', {
           row: 3,
           message:
             /^“还卷时间”这一格显示的是 45459，这是日期“2024\/6\/16”在 Excel 里的内部数值（这一格的格式是“常规”或数值），只有日期，没有几时几分。表上的时间须写到年、月、日、时、分：请把这一格的格式设为日期（设置单元格格式 → 日期 → 选“2024\/3\/14 13:30”），再补上时分，如“2024\/6\/16 8:30”。$/,
+        },
+      ],
+    },
+    {
+      // Review 22b D4: it said to give the cell a date-time format and write “2024/6/16 8:30” in a box that prints 时分.
+      name: 'a 附件4 领取时间 (the time alone, its day the header’s) holding 45459 under 常规: told to make it a time, the header’s day beside',
+      retype: (g) => typeInto(g, '分发登记1', 'F6', 45459),
+      errors: [
+        {
+          messageId: 'noTimeNumberClock',
+          form: 4,
+          sheet: '分发登记1',
+          cell: 'F6',
+          row: 1,
+          message:
+            /^“领取时间”这一格显示的是 45459，这是日期“2024\/6\/16”在 Excel 里的内部数值（这一格的格式是“常规”或数值），不是几时几分。这一栏只填时分，日期是表头的“日期”（2024\/6\/15）：请把这一格的格式设为时间（设置单元格格式 → 时间 → 选“13:30”），再填上时分，如“8:05”。$/,
         },
       ],
     },
@@ -667,6 +683,45 @@ rt('partial-row', {
       },
       errors: [{ messageId: 'returned', form: 3, sheet: '出入库记录', cell: 'H4', row: 1, message: /还卷部分/ }],
     },
+    // Round 22: a day's heading may be a date (a slash date, a real date alone in 取卷时间); a checkout's time typed alone
+    // is none: a row begun, its taker and the rest not filled in.
+    ...[
+      ['a checkout’s time typed alone (6/16 7:50, as text) in 取卷时间 under the log’s last row', '6/16 7:50'],
+      ['a checkout’s time typed alone (a date with its time) in 取卷时间 under the log’s last row', new Date(Date.UTC(2024, 5, 16, 7, 50))],
+    ].map(([name, value]) => ({
+      name: name as string,
+      retype: (g: WorkbookGrid) => typeInto(g, '出入库记录', 'F7', value as CellValue),
+      errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'B7', row: 4, message: /序号 4 这一行只填了一部分/ }],
+    })),
+    // Round 22: what a person typed is a record's, a value typed as a formula (=3) or beside a formula dragged down too.
+    {
+      name: 'a 数量 typed as a formula (=3) alone under the log’s last row: a record begun',
+      retype: (g) =>
+        formulaDown(
+          g,
+          '出入库记录',
+          'D',
+          () => '3',
+          () => 3,
+          7,
+          7,
+        ),
+      errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'B7', row: 4, message: /序号 4 这一行只填了一部分/ }],
+    },
+    {
+      name: 'a 取卷人 typed beside a name dragged down (=$C$6) under the log’s last row: a record begun',
+      retype: (g) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          () => '$C$6',
+          () => '中国现代文学',
+        );
+        typeInto(g, '出入库记录', 'E7', '李强');
+      },
+      errors: [{ messageId: 'row', form: 3, sheet: '出入库记录', cell: 'B7', row: 4, message: /序号 4 这一行只填了一部分/ }],
+    },
     {
       name: 'a handover row with only a 数量: no 试卷归属, no 单位',
       edit: (d) => void d.handovers![0].items!.push({ quantity: 2 }),
@@ -755,7 +810,7 @@ rt('voided-row', {
 });
 
 /** 岳麓考点's vault log with a row holding `word` alone (in 试卷号) inserted at 0-based `at`: the rows below it, and the merges, a row lower. */
-const closingRowAt = (at: number, word: string) => (g: WorkbookGrid) => {
+const closingRowAt = (at: number, word: CellValue) => (g: WorkbookGrid) => {
   const sheet = g.sheets.find((s) => s.name === '出入库记录')!;
   sheet.rows.splice(at, 0, [null, word]);
   sheet.merges = sheet.merges.map((m) => m.replace(/\d+/g, (r) => String(Number(r) - 1 >= at ? Number(r) + 1 : Number(r))));
@@ -766,6 +821,16 @@ const ROWS_AFTER_CLOSING =
 /** `value` filled down `col` of `sheet` from row `from` to 13 (1-based), over its empty rows (review 21a D8). */
 const fillDown = (g: WorkbookGrid, sheet: string, col: string, value: CellValue, from = 7) => {
   for (let r = from; r <= 13; r++) typeInto(g, sheet, `${col}${r}`, value);
+};
+
+/** `formula(r)` in `col` of `sheet` from row `from` to `to` (1-based), showing `shown(r)` (a formula saved with its value). */
+const formulaDown = (g: WorkbookGrid, sheet: string, col: string, formula: (r: number) => string, shown: (r: number) => CellValue, from = 7, to = 13) => {
+  const grid = g.sheets.find((x) => x.name === sheet)!;
+  grid.shownFormulas = { ...grid.shownFormulas };
+  for (let r = from; r <= to; r++) {
+    typeInto(g, sheet, `${col}${r}`, shown(r));
+    grid.shownFormulas[`${col}${r}`] = formula(r);
+  }
 };
 
 rt('rows-after-closing', {
@@ -808,6 +873,26 @@ rt('rows-after-closing', {
       name: `a day’s heading “${word}” between the vault log’s rows 2 and 3: no record, row 3 read on`,
       retype: closingRowAt(5, word),
     })),
+    // Round 22: a slash date with no 4-digit year was a paper off every list and a row half filled (unknown-paper and
+    // partial-row at B6).
+    ...['6/16', '06/16', '6/16（第二天）', '24/6/16', '24.6.16 星期日'].map((word) => ({
+      name: `a day’s heading “${word}” (no 4-digit year) between the vault log’s rows 2 and 3: no record, row 3 read on`,
+      retype: closingRowAt(5, word),
+    })),
+    // Round 22: a day typed as a real date (its serial under a date format) alone in 取卷时间 was partial-row at B6 and
+    // invalid-datetime at F6 (只写了日期), as the text 6月16日 was before review 21a D9.
+    {
+      name: 'a day typed as a date (2024/6/16 under a date format) alone in the vault log’s 取卷时间 between rows 2 and 3: no record',
+      retype: (g) => {
+        closingRowAt(5, '')(g);
+        typeInto(g, '出入库记录', 'F6', new CalendarDate(Date.UTC(2024, 5, 16)));
+      },
+    },
+    // Excel takes 6/16 typed in 试卷号 for a date (its serial under m/d): it was unknown-paper and partial-row at B6.
+    {
+      name: 'a day typed in 试卷号 as Excel keeps it (6/16: a date under m/d) between the vault log’s rows 2 and 3: no record',
+      retype: closingRowAt(5, new CalendarDate(Date.UTC(2024, 5, 16))),
+    },
     // Review 21a D9: it was partial-row at B6 and invalid-datetime at F6 (只写了日期).
     {
       name: 'a day’s heading (6月16日) typed alone in the vault log’s 取卷时间 between rows 2 and 3: no record',
@@ -844,6 +929,73 @@ rt('rows-after-closing', {
       retype: (g) => {
         fillDown(g, '出入库记录', 'C', '#N/A');
         typeInto(g, '出入库记录', 'B7', '注：3310为次日考试');
+      },
+    },
+    // Round 22: a formula dragged down over the empty rows showing real text was a record each (partial-row ×7).
+    {
+      name: 'a lookup dragged down the vault log’s 试卷名称 from its first row, showing the name above on its empty rows: no record',
+      retype: (g) =>
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          (r) => `IF(B${r}="",C${r - 1},VLOOKUP(B${r},考试安排!$B$3:$C$5,2,0))`,
+          (r) => (r < 7 ? ['高等数学基础', '管理学基础', '中国现代文学'][r - 4] : '中国现代文学'),
+          4,
+        ),
+    },
+    {
+      name: 'a fixed cell (=$C$6) dragged down the vault log’s 试卷名称 over its empty rows, showing 3310’s name: no record',
+      retype: (g) =>
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          () => '$C$6',
+          () => '中国现代文学',
+        ),
+    },
+    {
+      name: 'its 试卷号 and 试卷名称 (=$B$6, =$C$6) dragged down over the empty rows, showing 3310 and its name: no record',
+      retype: (g) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'B',
+          () => '$B$6',
+          () => '3310',
+        );
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          () => '$C$6',
+          () => '中国现代文学',
+        );
+      },
+    },
+    // Records all the same: a table whose papers are looked up row by row from the schedule, nothing else typed there.
+    {
+      name: 'the vault log’s 试卷号 and 试卷名称 looked up row by row from the schedule (=考试安排!B3 …): its rows read',
+      retype: (g) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'B',
+          (r) => `考试安排!B${r - 1}`,
+          (r) => ['1001', '2045', '3310'][r - 4],
+          4,
+          6,
+        );
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          (r) => `考试安排!C${r - 1}`,
+          (r) => ['高等数学基础', '管理学基础', '中国现代文学'][r - 4],
+          4,
+          6,
+        );
       },
     },
     {

@@ -36,7 +36,7 @@ const apartLine = (written: string, parts: string) => [
   '出入库记录',
   'B4',
   1,
-  `这一行写了 2 个试卷号“${written}”，2 种试卷登记在同一行。各试卷的数量已写明（${parts}），本工具已按 2 条记录分别核对了这一行；但汇总按一行一种试卷计数，算不出这几种试卷各出库了多少，表上也应一行一种试卷。请分成 2 行，每行写一个试卷号和它自己的数量。`,
+  `这一行写了 2 个试卷号“${written}”，2 种试卷登记在同一行。各试卷的数量已写明（${parts}），本工具已按 2 条记录分别核对、汇总了这一行；但表上应一行一种试卷。请分成 2 行，每行写一个试卷号和它自己的数量。`,
 ];
 const APART_1001_2045 = apartLine('1001(3袋)、2045(1袋)', '1001 3 袋、2045 1 袋');
 
@@ -92,7 +92,7 @@ describe('a vault line of two papers, each with its count: checked as two record
   it('in English: each paper’s count said in bags', () => {
     const f = validateSite(modelOf(oneLine('1001（3袋）、2045（1袋）')), { lang: 'en' });
     expect(f.map((x) => x.message)).toEqual([
-      'This row writes 2 paper numbers, "1001(3袋)、2045(1袋)": 2 papers on one row. Each paper’s quantity is written (1001 3 bags, 2045 1 bag), so the row was checked as 2 records; but the summary counts one paper a row and cannot count each paper’s checkouts, and the form wants one paper a row. Write it as 2 rows, each with one paper number and its own quantity.',
+      'This row writes 2 paper numbers, "1001(3袋)、2045(1袋)": 2 papers on one row. Each paper’s quantity is written (1001 3 bags, 2045 1 bag), so the row was checked and summed up as 2 records; but the form wants one paper a row. Write it as 2 rows, each with one paper number and its own quantity.',
     ]);
   });
 
@@ -114,15 +114,46 @@ describe('a vault line of two papers, each with its count: checked as two record
   });
 });
 
+// Round 22: counts written after the numbers with a space, no brackets, were not read apart.
+describe('a vault line of two papers, each count after its number with a space', () => {
+  it('“1001 3袋、2045 1袋” 4 袋, all in order: read apart as with brackets', () => {
+    expect(found(oneLine('1001 3袋、2045 1袋'))).toEqual([apartLine('1001(3袋)、2045(1袋)', '1001 3 袋、2045 1 袋')]);
+  });
+
+  it('the same line taken at 07:00: each paper’s checkout 90 minutes early, at F4', () => {
+    const d = oneLine('1001 3袋、2045 1袋', (x) => void (x.vaultLog![0].takenAt = '2024-06-15T07:00'));
+    expect(found(d)).toEqual([apartLine('1001(3袋)、2045(1袋)', '1001 3 袋、2045 1 袋'), early('1001'), early('2045')]);
+  });
+});
+
 describe('a vault line of two papers whose counts are not each written: not guessed, the checks not made named', () => {
   it('“1001、2045” 4 袋 taken at 07:00: only the finding asking to split it, naming the checks it keeps from being made', () => {
     const d = oneLine('1001、2045', (x) => void (x.vaultLog![0].takenAt = '2024-06-15T07:00'));
     expect(found(d)).toEqual([NOT_APART_1001_2045('1001、2045')]);
   });
 
-  it('counts beside the numbers (3 + 1) that do not add up to 数量 5: which is right is not guessed', () => {
+  // Round 22: it was only “not read apart” at B4; the mistake is the row's: its counts and its 数量 disagree.
+  it('counts beside the numbers (3 + 1) that do not add up to 数量 5: which is right is not guessed, the mistake named at 数量 D4', () => {
     const d = oneLine('1001（3袋）、2045（1袋）', (x) => void (x.vaultLog![0].quantity = 5));
-    expect(found(d)).toEqual([NOT_APART_1001_2045('1001(3袋)、2045(1袋)')]);
+    expect(found(d)).toEqual([
+      [
+        'unknown-paper',
+        'severalCounts',
+        'error',
+        3,
+        '出入库记录',
+        'D4',
+        1,
+        '这一行写了 2 个试卷号“1001(3袋)、2045(1袋)”，试卷号旁写的数量（1001 3 袋、2045 1 袋）相加是 4 袋，但“数量”写的是 5 袋，两处不一致，至少有一处写错了，这一行的出库时间（是否在开考前 1 小时内、是否在入库之后）、出库袋数（是否超过入库）和归还时间都无法按试卷核对。请核对实际出库的数量，改正写错的一处，并分成 2 行，每行写一个试卷号和它自己的数量。',
+      ],
+    ]);
+  });
+
+  it('the same in English', () => {
+    const d = oneLine('1001（3袋）、2045（1袋）', (x) => void (x.vaultLog![0].quantity = 5));
+    expect(validateSite(modelOf(d), { lang: 'en' }).map((f) => f.message)).toEqual([
+      'This row writes 2 paper numbers, "1001(3袋)、2045(1袋)": the quantities beside them (1001 3 bags, 2045 1 bag) add up to 4, but its 数量 (quantity) says 5; one of them is wrong, and its checkout time (within the hour before the session, after intake), its bags (not more than taken in) and its return cannot be checked paper by paper. Check how many were actually checkouts, correct the wrong one, and write it as 2 rows, each with one paper number and its own quantity.',
+    ]);
   });
 
   it('counts beside in 份 on a line counted in 袋: not read apart', () => {
@@ -146,7 +177,7 @@ describe('附件4 and 附件2 rows of two papers', () => {
     '分发登记1',
     'B7',
     2,
-    `这一行写了 2 个试卷号“${written}”，2 种试卷登记在同一行。各试卷的数量已写明（${parts}），本工具已按 2 条记录分别核对了这一行；但汇总按一行一种试卷计数，算不出这几种试卷各分发了多少，表上也应一行一种试卷。请分成 2 行，每行写一个试卷号和它自己的数量。`,
+    `这一行写了 2 个试卷号“${written}”，2 种试卷登记在同一行。各试卷的数量已写明（${parts}），本工具已按 2 条记录分别核对、汇总了这一行；但表上应一行一种试卷。请分成 2 行，每行写一个试卷号和它自己的数量。`,
   ];
 
   it('分发登记1 “1001（27份）、2045（31份）”: the two findings asking to split, nothing else', () => {

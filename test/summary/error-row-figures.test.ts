@@ -66,13 +66,13 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
         '高等数学基础',
         '2024年6月15日 08:30',
         1,
-        '附件2 未能读取',
+        '附件2 显示错误值',
         0,
         1,
-        '附件2 未能读取',
-        '附件2 未能读取',
+        '附件2 显示错误值',
+        '附件2 显示错误值',
         57,
-        '附件2 未能读取',
+        '附件2 显示错误值',
         1,
         1,
         0,
@@ -80,30 +80,30 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
         '01、02',
         57,
         0,
-        '附件2 未能读取',
+        '附件2 显示错误值',
       ],
       AS_READ[1],
       AS_READ[2],
     ]);
     // The totals that add 1001's unknown figures: unknown (附件2's, as the unit's in 站点汇总), each cell saying so (review
     // 21b D2); the others, 31份装, 11份装, 5份装 and 下级送回, as their rows add up (review 22b D3: they were unknown too).
-    const I = '附件2 未能读取';
+    const I = '附件2 显示错误值';
     expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', 2, I, 2, 1, I, I, 108, I, 3, 3, 0, 0, '4 个\n考场次', 108, 0, I]);
     const line =
       '附件2 入库清单有格子显示错误值（工作表“入库清单”E4 显示 #N/A，即试卷 1001 的26份装袋数、袋数合计、份数、余量和在库袋数），这些数字及其合计无从计算；其他试卷各自的数字照填写计算';
-    expect(zh.facts[0]).toEqual(['未能读取', line]);
+    expect(zh.facts[0]).toEqual(['显示错误值', line]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
-      'Not read',
+      'Error value',
       'A cell of the intake list (附件2) shows an error value (入库清单!E4 shows #N/A, paper 1001’s 26s, bags, copies, spare and bags in the vault): those figures and their totals unknown; the other papers’ own figures are as written',
     ]);
     // 试卷明细 (the consolidated workbook's paper rows) as the pane's table; 站点汇总's unit row: 附件2's figures unknown.
     expect(paperRowsOf(outcome).map((r) => r.slice(6, 13))).toEqual([
-      ['unreadIntake', 0, 1, 'unreadIntake', 'unreadIntake', 57, 'unreadIntake'],
+      ['errorIntake', 0, 1, 'errorIntake', 'errorIntake', 57, 'errorIntake'],
       [0, 0, 0, 1, 31, 31, 0],
       [0, 2, 0, 2, 22, 20, 2],
     ]);
     const row = rowOf(SITE_COLUMNS, outcome);
-    expect(row.slice(7, 10)).toEqual(['unreadIntake', 'unreadIntake', 108]);
+    expect(row.slice(7, 10)).toEqual(['errorIntake', 'errorIntake', 108]);
     expect(row[21]).toBe(line);
   });
 
@@ -113,13 +113,13 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
     expect(s.unread).toEqual([{ form: 'distribution', sheet: '分发登记1', cell: 'D6', shows: '#N/A', paper: '1001', figures: ['rooms', 'copiesDistributed'] }]);
     const zh = summaryTable(s, 'zh');
     expect(zh.rows).toEqual([
-      ['1001', '高等数学基础', '2024年6月15日 08:30', 1, 1, 0, 1, 3, 62, 57, 5, 1, 1, 0, 0, '附件4 未能读取', '附件4 未能读取', 0, 3],
+      ['1001', '高等数学基础', '2024年6月15日 08:30', 1, 1, 0, 1, 3, 62, 57, 5, 1, 1, 0, 0, '附件4 显示错误值', '附件4 显示错误值', 0, 3],
       AS_READ[1],
       AS_READ[2],
     ]);
-    expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', 2, 1, 2, 1, 6, 115, 108, 7, 3, 3, 0, 0, '附件4 未能读取', '附件4 未能读取', 0, 6]);
+    expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', 2, 1, 2, 1, 6, 115, 108, 7, 3, 3, 0, 0, '附件4 显示错误值', '附件4 显示错误值', 0, 6]);
     expect(zh.facts[0]).toEqual([
-      '未能读取',
+      '显示错误值',
       '附件4 分发登记表有格子显示错误值（工作表“分发登记1”D6 显示 #N/A，即试卷 1001 的分发考场和分发份数），这些数字及其合计无从计算；其他试卷各自的数字照填写计算',
     ]);
   });
@@ -131,9 +131,9 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
       { form: 'intake', sheet: '入库清单', cell: 'B5', shows: '#N/A' },
     ]);
     expect(summaryTable(s, 'zh').rows.map((r) => r.slice(3, 11))).toEqual([
-      [...Array(6).fill('附件2 未能读取'), 57, '附件2 未能读取'],
-      [...Array(6).fill('附件2 未能读取'), 31, '附件2 未能读取'],
-      [...Array(6).fill('附件2 未能读取'), 20, '附件2 未能读取'],
+      [...Array(6).fill('附件2 显示错误值'), 57, '附件2 显示错误值'],
+      [...Array(6).fill('附件2 显示错误值'), 31, '附件2 显示错误值'],
+      [...Array(6).fill('附件2 显示错误值'), 20, '附件2 显示错误值'],
     ]);
   });
 });

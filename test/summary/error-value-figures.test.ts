@@ -3,7 +3,7 @@
  * said as known — a 试卷号 of #N/A a fourth paper “#N/A” (合计 4 种试卷) taking 3310's checkout (custody 23小时35分 over
  * a span of 45小时40分), a 考点 of #N/A a unit “长沙分校 #N/A”, a 报考人数 of #N/A none (余量 38 for 7), a 还卷时间 of
  * #N/A a return. As a formula saved without its value (unsolved-figures.test.ts): the form's figures are unknown
- * (附件3 未能读取 where they would be), the 说明 naming each cell and the value it shows; no paper or unit “#N/A”.
+ * (附件3 显示错误值 where they would be), the 说明 naming each cell and the value it shows; no paper or unit “#N/A”.
  */
 import ExcelJS from 'exceljs';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -56,7 +56,7 @@ describe('figures made from cells showing an error value', () => {
     expect([s.totals.papers, s.unreadable]).toEqual([3, 0]);
     const zh = summaryTable(s, 'zh');
     // Was a fourth row “#N/A 中国现代文学” 出库 1 归还 1, 3310's own 出库 0, 合计 “4 种试卷”. Each of 附件3's figures says it (review 21b D2).
-    const W = '附件3 未能读取';
+    const W = '附件3 显示错误值';
     expect(zh.rows).toEqual([
       ['1001', '高等数学基础', '2024年6月15日 08:30', 1, 1, 0, 1, 3, 62, 57, 5, W, W, W, 0, '01、02', 57, W, W],
       ['2045', '管理学基础', '2024年6月15日 10:30', 1, 0, 0, 0, 1, 31, 31, 0, W, W, W, 0, '01', 31, W, W],
@@ -65,20 +65,20 @@ describe('figures made from cells showing an error value', () => {
     // Was 保管期 “2024年6月14日 10:10 至 2024年6月16日 07:50（23小时35分）”, 值班覆盖 “100%（23小时35分）”, nothing unknown.
     expect(zh.facts).toEqual([
       [
-        '未能读取',
+        '显示错误值',
         '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!，即试卷 2045 的未还袋数和在库袋数；工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计',
       ],
       ['接收交接单', 1],
       ['移交交接单', 0],
-      ['保管期', '附件3 未能读取'],
-      ['值班覆盖', '附件3 未能读取'],
-      ['值班空档', '附件3 未能读取'],
-      ['未归还', '附件3 未能读取'],
+      ['保管期', '附件3 显示错误值'],
+      ['值班覆盖', '附件3 显示错误值'],
+      ['值班空档', '附件3 显示错误值'],
+      ['未归还', '附件3 显示错误值'],
       ['错误', 2],
       ['警告', 0],
     ]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
-      'Not read',
+      'Error value',
       'A cell of the vault log (附件3) shows an error value (出入库记录!D5 shows #REF!, paper 2045’s bags out and bags in the vault; 出入库记录!B6 shows #N/A): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals',
     ]);
   });
@@ -99,12 +99,12 @@ describe('figures made from cells showing an error value', () => {
     // D1) every paper's 首场开考 and 考生数 unknown: now 2045's 考生数 and 余量 alone, and the 合计 row's (it adds them).
     expect(zh.rows.map((r) => r.slice(0, 11))).toEqual([
       ['1001', '高等数学基础', '2024年6月15日 08:30', 1, 1, 0, 1, 3, 62, 57, 5],
-      ['2045', '管理学基础', '2024年6月15日 10:30', 1, 0, 0, 0, 1, 31, '考试安排 未能读取', '考试安排 未能读取'],
+      ['2045', '管理学基础', '2024年6月15日 10:30', 1, 0, 0, 0, 1, 31, '考试安排 显示错误值', '考试安排 显示错误值'],
       ['3310', '中国现代文学', '2024年6月16日 08:30', 0, 0, 2, 0, 2, 22, 20, 2],
     ]);
-    expect(zh.totals.slice(9, 11)).toEqual(['考试安排 未能读取', '考试安排 未能读取']);
+    expect(zh.totals.slice(9, 11)).toEqual(['考试安排 显示错误值', '考试安排 显示错误值']);
     expect(zh.facts[0]).toEqual([
-      '未能读取',
+      '显示错误值',
       // Those figures and their totals alone (review 22b D3: was “考生数、首场开考和余量无从计算”, every 首场开考 shown).
       '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A，即试卷 2045 的考生数和余量），这些数字及其合计无从计算；其他试卷各自的数字照填写计算',
     ]);
@@ -121,17 +121,17 @@ describe('figures made from cells showing an error value', () => {
     // 归还 unknown (review 21 D1): now 2045's 归还, 未还袋数 and 在库袋数, its 出库 1 as the row says, the others as read.
     expect(zh.rows.map((r) => r.slice(11))).toEqual([
       [1, 1, 0, 0, '01、02', 57, 0, 3],
-      [1, '附件3 未能读取', 0, 0, '01', 31, '附件3 未能读取', '附件3 未能读取'],
+      [1, '附件3 显示错误值', 0, 0, '01', 31, '附件3 显示错误值', '附件3 显示错误值'],
       [1, 1, 0, 0, '01', 20, 0, 2],
     ]);
-    const W = '附件3 未能读取';
+    const W = '附件3 显示错误值';
     // A total unknown only where a figure it adds is (review 22b D3: 出库 and 移交送出 were unknown under 1, 1, 1 and 0, 0, 0).
     expect(zh.totals.slice(11)).toEqual([3, W, 0, 0, '4 个\n考场次', 108, W, W]);
     expect(zh.facts.slice(3, 7)).toEqual([
-      ['保管期', '附件3 未能读取'],
-      ['值班覆盖', '附件3 未能读取'],
-      ['值班空档', '附件3 未能读取'],
-      ['未归还', '附件3 未能读取'],
+      ['保管期', '附件3 显示错误值'],
+      ['值班覆盖', '附件3 显示错误值'],
+      ['值班空档', '附件3 显示错误值'],
+      ['未归还', '附件3 显示错误值'],
     ]);
   });
 

@@ -38,8 +38,8 @@ async function q3() {
   return { model, s, outcome: { file: 'x.xlsx', findings: [...findings], summary: s, sha256: null } };
 }
 
-const S = '考试安排 未能读取';
-const L = '附件3 未能读取';
+const S = '考试安排 显示错误值';
+const L = '附件3 显示错误值';
 const SCHEDULE_LINE =
   '考试安排有格子显示错误值（工作表“考试安排”F3 显示 #N/A，即试卷 1001 的考生数和余量），这些数字及其合计无从计算；其他试卷各自的数字照填写计算';
 const LOG_LINE =
@@ -63,8 +63,8 @@ describe('review 22b D3, D8: totals and lines say unknown only what is', () => {
     expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', 2, 1, 2, 1, 6, 115, S, S, 3, 3, 0, 0, '4 个\n考场次', 108, L, L]);
     // Was 保管期, 值班覆盖, 值班空档 and 未归还 “附件3 未能读取”: a 数量 is none of the times they are made from.
     expect(zh.facts).toEqual([
-      ['未能读取', SCHEDULE_LINE],
-      ['未能读取', LOG_LINE],
+      ['显示错误值', SCHEDULE_LINE],
+      ['显示错误值', LOG_LINE],
       ['接收交接单', 1],
       ['移交交接单', 0],
       ['保管期', '2024年6月14日 10:10 至 2024年6月16日 07:50（45小时40分）'],
@@ -79,15 +79,15 @@ describe('review 22b D3, D8: totals and lines say unknown only what is', () => {
   it('the pane’s 汇总 in English: the Total row and the lines', async () => {
     const { s } = await q3();
     const en = summaryTable(s, 'en');
-    const [SE, LE] = ['考试安排 not read', '附件3 not read'];
+    const [SE, LE] = ['考试安排 error value', '附件3 error value'];
     expect(en.totals).toEqual(['Total', '3 papers', '3 sessions', 2, 1, 2, 1, 6, 115, SE, SE, 3, 3, 0, 0, '4 room sessions', 108, LE, LE]);
     expect(en.facts.slice(0, 2)).toEqual([
       [
-        'Not read',
+        'Error value',
         'A cell of the exam schedule (考试安排) shows an error value (考试安排!F3 shows #N/A, paper 1001’s candidates and spare): those figures and their totals unknown; the other papers’ own figures are as written',
       ],
       [
-        'Not read',
+        'Error value',
         'A cell of the vault log (附件3) shows an error value (出入库记录!D5 shows #N/A, paper 2045’s bags out and bags in the vault): those figures and their totals unknown; the other papers’ own figures are as written',
       ],
     ]);
@@ -99,7 +99,7 @@ describe('review 22b D3, D8: totals and lines say unknown only what is', () => {
     const at = (key: string) => row[SITE_COLUMNS.findIndex((c) => c.key === key)];
     expect(
       ['bags', 'copies', 'candidates', 'checkouts', 'returns', 'bagsStillOut', 'bagsDispatched', 'custodyHours', 'coveredHours', 'coverage', 'gaps'].map(at),
-    ).toEqual([6, 115, 'unreadSchedule', 3, 3, 'unreadLog', 0, 45.67, 45.67, 1, 0]);
+    ).toEqual([6, 115, 'errorSchedule', 3, 3, 'errorLog', 0, 45.67, 45.67, 1, 0]);
     expect(at('note')).toBe(`${SCHEDULE_LINE}；${LOG_LINE}`);
   });
 });
@@ -113,24 +113,25 @@ describe('review 22b D5, D1: the printed workbook', () => {
   };
 
   it('a word on two lines, between its pieces, in a column as wide as the longer piece', () => {
-    expect([wordLines(L, 6), wordLines('考试安排 not read', 7), wordLines(L, 16), wordLines('至少 108', 10)]).toEqual([
+    const U = '附件3 未能读取';
+    expect([wordLines(U, 6), wordLines('考试安排 not read', 7), wordLines(U, 16), wordLines('至少 108', 10)]).toEqual([
       '附件3\n未能读取',
       '考试安排\nnot read',
-      L,
+      U,
       '至少 108',
     ]);
     // 未能读取, 考试安排, not read: 8 units each, and the cell's padding.
-    expect([wordsWidth([L]), wordsWidth(['考试安排 not read']), wordsWidth([])]).toEqual([10, 10, 0]);
+    expect([wordsWidth([U]), wordsWidth(['考试安排 not read']), wordsWidth([L]), wordsWidth([])]).toEqual([10, 10, 12, 0]);
   });
 
   it('汇总-岳麓考点: the 合计 row, the words on two lines, their columns 10 wide, the lines under table 一', async () => {
     const ws = (await load('zh')).getWorksheet('汇总-岳麓考点')!;
-    const [S2, L2] = ['考试安排\n未能读取', '附件3\n未能读取'];
+    const [S2, L2] = ['考试安排\n显示错误值', '附件3\n显示错误值'];
     expect(ws.getRow(9).values).toEqual([undefined, '合计', '3 种试卷', '3 场', 2, 1, 2, 1, 6, 115, S2, S2, 3, 3, 0, 0, '4 个\n考场次', 108, L2, L2]);
     expect((ws.getRow(6).values as unknown[]).slice(10, 12)).toEqual([S2, S2]);
     expect((ws.getRow(7).values as unknown[]).slice(18, 20)).toEqual([L2, L2]);
-    // J K (考生数, 余量) and R S (未还, 在库) 10 wide (were 7, 6, 6, 6); the others as they were.
-    expect(ws.columns.map((c) => c.width)).toEqual([8, 26, 21, 12, 12, 8, 8, 8, 6, 10, 10, 6, 6, 6, 6, 8, 6, 10, 10]);
+    // J K (考生数, 余量) and R S (未还, 在库) 12 wide, for 显示错误值 (were 7, 6, 6, 6); the others as they were.
+    expect(ws.columns.map((c) => c.width)).toEqual([8, 26, 21, 12, 12, 8, 8, 8, 6, 12, 12, 6, 6, 6, 6, 8, 6, 12, 12]);
     expect([9, 6, 7].map((r) => ws.getRow(r).height)).toEqual([rowHeightFor(2), rowHeightFor(2), rowHeightFor(2)]);
     expect([ws.getCell('A10').value, ws.getCell('A11').value]).toEqual([`${SCHEDULE_LINE}。`, `${LOG_LINE}。`]);
     // 三 holds the duty table (was the 附件3 line in its place): its custody known.
@@ -140,17 +141,18 @@ describe('review 22b D5, D1: the printed workbook', () => {
   it('总览: 未还保密室 and the level table’s words on two lines', async () => {
     const ov = (await load('zh')).getWorksheet('总览')!;
     // 考点's 考生数 and 未还 in the level table, 未还保密室 in the figures (were 考试安排 未能读 / 取, 附件3 未能读 / 取).
-    expect(['I4', 'J4', 'B11'].map((a) => ov.getCell(a).value)).toEqual(['考试安排\n未能读取', '附件3\n未能读取', '附件3\n未能读取']);
+    expect(['I4', 'J4', 'B11'].map((a) => ov.getCell(a).value)).toEqual(['考试安排\n显示错误值', '附件3\n显示错误值', '附件3\n显示错误值']);
     expect(['I', 'J', 'B'].map((c) => ov.getColumn(c).width)).toEqual([11, 11, 10]);
-    expect([ov.getRow(4).height, ov.getRow(11).height]).toEqual([rowHeightFor(2), rowHeightFor(2)]);
+    // 显示错误值 (since fix-summary22) is wider than 总览's columns (10, 11): it still takes a third line there (left, see the report).
+    expect([ov.getRow(4).height, ov.getRow(11).height]).toEqual([rowHeightFor(3), rowHeightFor(3)]);
   });
 
   it('站点汇总: the 说明 under the table whole, its cell pointing there, the row no longer 409 pt (zh)', async () => {
     const ws = (await load('zh')).getWorksheet('站点汇总')!;
     const note = `${SCHEDULE_LINE}；${LOG_LINE}`;
-    expect(['J3', 'K3', 'L3', 'M3', 'N3', 'V3'].map((a) => ws.getCell(a).value)).toEqual(['考试安排\n未能读取', 3, 3, '附件3\n未能读取', 0, '见表下注 1']);
-    expect([ws.getColumn('J').width, ws.getColumn('M').width]).toEqual([10, 10]);
-    expect(ws.getRow(3).height).toBe(rowHeightFor(2));
+    expect(['J3', 'K3', 'L3', 'M3', 'N3', 'V3'].map((a) => ws.getCell(a).value)).toEqual(['考试安排\n显示错误值', 3, 3, '附件3\n显示错误值', 0, '见表下注 1']);
+    expect([ws.getColumn('J').width, ws.getColumn('M').width]).toEqual([12, 12]);
+    expect(ws.getRow(3).height).toBe(rowHeightFor(3));
     const width = ws.columns.reduce((a, c) => a + (c.width ?? 0), 0);
     expect([ws.getCell('A5').value, ws.getRow(5).height, ws.getCell('A5').alignment?.wrapText]).toEqual([
       `注 1（岳麓考点，x.xlsx）：${note}`,
@@ -177,8 +179,8 @@ describe('review 22b D5, D1: the printed workbook', () => {
 
   it('Sites in English: Candidates and Bags out on two lines, the note under the table', async () => {
     const ws = (await load('en')).getWorksheet('Sites')!;
-    expect(['J3', 'M3', 'V3'].map((a) => ws.getCell(a).value)).toEqual(['考试安排\nnot read', '附件3\nnot read', 'See note 1 under the table']);
-    expect([ws.getColumn('J').width, ws.getColumn('M').width]).toEqual([10, 10]);
+    expect(['J3', 'M3', 'V3'].map((a) => ws.getCell(a).value)).toEqual(['考试安排\nerror value', '附件3\nerror value', 'See note 1 under the table']);
+    expect([ws.getColumn('J').width, ws.getColumn('M').width]).toEqual([14, 14]);
     expect(ws.getCell('A5').value).toEqual(expect.stringMatching(/^Note 1 \(岳麓考点, x\.xlsx\): A cell of the exam schedule/));
   });
 });

@@ -28,17 +28,51 @@ describe('a vault row of several 试卷号, or of one with a note', () => {
     expect(s.unread).toEqual([{ form: 'vaultLog', sheet: '出入库记录', cell: 'B5', several: '2045、3310' }]);
     const zh = summaryTable(s, 'zh');
     expect(zh.rows.map((r) => r.slice(11, 13))).toEqual([
-      ['附件3 未能读取', '附件3 未能读取'],
-      ['附件3 未能读取', '附件3 未能读取'],
-      ['附件3 未能读取', '附件3 未能读取'],
+      ['附件3 一行几个试卷号', '附件3 一行几个试卷号'],
+      ['附件3 一行几个试卷号', '附件3 一行几个试卷号'],
+      ['附件3 一行几个试卷号', '附件3 一行几个试卷号'],
     ]);
     expect(zh.facts[0]).toEqual([
-      '未能读取',
+      '一行几个试卷号',
       '附件3 出入库记录有一行写了几个试卷号（工作表“出入库记录”B5“2045、3310”），分不清各是几袋，出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计',
     ]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
-      'Not read',
+      'Row of several papers',
       'A row of the vault log (附件3) writes several paper numbers (出入库记录!B5 "2045、3310"): whose bags are whose cannot be told, so checkouts, returns, bags out, custody time and duty cover are unknown, not in the totals',
+    ]);
+  });
+
+  // Round 22: a row read apart (each paper's count written) was counted as unread too: 附件3 未能读取 in every paper's row.
+  it('出入库记录 B4 “1001（3袋）、2045（1袋）” 4 袋 (2045’s own row gone): counted per paper, every figure known', () => {
+    const data = fixture();
+    Object.assign(data.vaultLog![0], { paperNo: '1001（3袋）、2045（1袋）', paperName: '高等数学基础、管理学基础', quantity: 4 });
+    data.vaultLog!.splice(1, 1);
+    const model = modelOf(data);
+    const s = summarizeSite(model, validateSite(model));
+    expect(s.unread).toBeUndefined();
+    expect(s.papers.map((p) => [p.paperNo, p.paperName, p.checkouts, p.returns, p.bagsOut])).toEqual([
+      ['1001', '高等数学基础', 1, 1, 3],
+      ['2045', '管理学基础', 1, 1, 1],
+      ['3310', '中国现代文学', 1, 1, 2],
+    ]);
+    expect(summaryTable(s, 'zh').rows.map((r) => r.slice(11, 13))).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('出入库记录 B4 “1001 3袋、2045 1袋” (counts after the numbers, no brackets): counted per paper as well', () => {
+    const data = fixture();
+    Object.assign(data.vaultLog![0], { paperNo: '1001 3袋、2045 1袋', paperName: '高等数学基础、管理学基础', quantity: 4 });
+    data.vaultLog!.splice(1, 1);
+    const model = modelOf(data);
+    const s = summarizeSite(model, validateSite(model));
+    expect(s.unread).toBeUndefined();
+    expect(s.papers.map((p) => [p.paperNo, p.checkouts, p.bagsOut])).toEqual([
+      ['1001', 1, 3],
+      ['2045', 1, 1],
+      ['3310', 1, 2],
     ]);
   });
 

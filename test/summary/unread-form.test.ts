@@ -44,9 +44,9 @@ describe('附件3 出入库记录 not read', () => {
     expect(findings.filter((f) => f.sheet === '出入库记录').map((f) => [f.rule, f.cell])).toEqual([['required-field', 'A2']]);
     expect([s.unread, s.noIntake, s.noVault]).toEqual([[{ form: 'vaultLog', sheet: '出入库记录', cell: 'A2' }], false, false]);
     expect(s.papers.map((p) => [p.paperNo, p.unread, p.noIntake, p.noVault])).toEqual([
-      ['1001', ['vaultLog'], undefined, undefined],
-      ['2045', ['vaultLog'], undefined, undefined],
-      ['3310', ['vaultLog'], undefined, undefined],
+      ['1001', [{ form: 'vaultLog' }], undefined, undefined],
+      ['2045', [{ form: 'vaultLog' }], undefined, undefined],
+      ['3310', [{ form: 'vaultLog' }], undefined, undefined],
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('附件3 出入库记录 not read', () => {
     addUnitStock(t, unitStockOf(s));
     expect([t.papers, t.bagsStillOut, t.unreadLog, t.unreadIntake, t.noIntake, t.noVault]).toEqual([3, 0, ['岳麓考点'], undefined, undefined, []]);
     // Its level counts it among the units whose bags out are unknown (review 21 D3: 总览 and the CLI say so, not 0).
-    expect(t.levels).toEqual([none('省校'), none('分校'), { ...level('考点', 1, 6, 115, 108, 0), stillOutUnknown: 1 }, none(null)]);
+    expect(t.levels).toEqual([none('省校'), none('分校'), { ...level('考点', 1, 6, 115, 108, 0), stillOutUnknown: 1, stillOutWhy: ['unreadLog'] }, none(null)]);
     expect(noneLinesOf(t, 'zh')).toEqual(['注意：岳麓考点的附件3 出入库记录未能读取（见检查结果），未还袋数未计入合计。']);
     expect(noneLinesOf(t, 'en')).toEqual([
       'Note: the vault log (附件3) of 岳麓考点 could not be read (see the findings): its bags still out are not in the totals.',

@@ -75,7 +75,12 @@ describe('考试安排 not read', () => {
     addUnitStock(t, unitStockOf(s));
     expect([t.unreadSchedule, t.unreadIntake, t.unreadLog]).toEqual([['岳麓考点'], undefined, undefined]);
     // Its level counts it among the units whose candidates are unknown (review 21 D3: 总览 and the CLI say so, not 0).
-    expect(t.levels).toEqual([none('省校'), none('分校'), { ...level('考点', 1, 6, 115, 0, 0), candidatesUnknown: 1 }, none(null)]);
+    expect(t.levels).toEqual([
+      none('省校'),
+      none('分校'),
+      { ...level('考点', 1, 6, 115, 0, 0), candidatesUnknown: 1, candidatesWhy: ['unreadSchedule'] },
+      none(null),
+    ]);
     expect(noneLinesOf(t, 'zh')).toEqual(['注意：岳麓考点的考试安排未能读取（见检查结果），报考人数未计入按单位级别的合计。']);
     expect(noneLinesOf(t, 'en')).toEqual([
       'Note: the exam schedule (考试安排) of 岳麓考点 could not be read (see the findings): its candidates are not in the totals by unit level.',

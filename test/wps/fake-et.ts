@@ -15,7 +15,7 @@
  * (its settable properties kept in the sheet's `pageSetup`; any other name
  * refused, as a build without it would), comments
  * (`AddComment` refuses a cell that has one, `Comment.Text()`,
- * `ClearComments`), `Select`, `Application.Goto`, `Application.InchesToPoints`,
+ * `ClearComments`, `Worksheet.Comments` with `.Count`, `.Item(i).Parent`, `.Text()`), `Select`, `Application.Goto`, `Application.InchesToPoints`,
  * `Application.ActiveWindow` (its SplitRow, SplitColumn, FreezePanes, ScrollRow
  * kept in the active sheet's `window`),
  * and `ApiEvent.AddApiEventListener`.
@@ -592,6 +592,24 @@ export class FakeWorksheet {
       (v) => (state.visible = Number(v)),
     );
     member(app, this, 'UsedRange', () => new FakeRange(app, this, this.usedBox()));
+    // Worksheet.Comments: Count, Item(i) (1-based, by row then column) → the comment's Text() and Parent (its cell).
+    member(app, this, 'Comments', () => {
+      const cells = Object.keys(state.cells)
+        .filter((key) => state.cells[key].note !== undefined)
+        .map(parseCell)
+        .sort((a, b) => a.row - b.row || a.col - b.col);
+      const comments = {};
+      member(app, comments, 'Count', () => cells.length);
+      method(app, comments, 'Item', (i) => {
+        const at = cells[Number(i) - 1];
+        if (!at) throw new Error(`fake ET: no comment ${String(i)}`);
+        const comment = {};
+        method(app, comment, 'Text', () => state.cells[cellName(at.row, at.col)]?.note);
+        member(app, comment, 'Parent', () => new FakeRange(app, this, { top: at.row, left: at.col, bottom: at.row, right: at.col }));
+        return comment;
+      });
+      return comments;
+    });
     method(app, this, 'Range', (ref) => {
       // A multi-area reference ("A4:A9,I4:I9") is kept as written, its first area as the box.
       const areas = String(ref).split(',');

@@ -6,13 +6,13 @@
  * Each mark is now taken where it is (io/wps/marks.ts marksNow, check/mark-clear.ts planClear) before it is compared.
  */
 import { fillWorkbook } from '../../src/cli/fill';
-import { applyWpsMarks, clearWpsMarks } from '../../src/io/wps/marks';
+import { applyWpsMarks, clearWpsMarks, wpsMarksLeft } from '../../src/io/wps/marks';
 import type { Finding } from '../../src/model/finding';
 import type { Intake } from '../../src/model/types';
 import { checkOutcome } from '../../src/taskpane/app';
 import { wpsHost } from '../../src/wps/face';
 import { MARKED_FINDINGS } from '../findings';
-import { FakeApplication, FakeBookState } from './fake-et';
+import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
 import { changed, fakeBookFromXlsx, fixture, marksBook, userCells } from './helpers';
 
 const LOG = '附件3 出入库';
@@ -81,5 +81,38 @@ test('a check after the marked sheet is renamed and its finding corrected: the m
   expect(checkOutcome(results, 'zh')).toEqual({
     text: '完成：0 个错误，0 个警告。但工作簿里还留着上次的标记：1 个单元格的填色、边框和批注，以及工作表“问题清单”，它们标出的问题已改正。请点“清除标记”去掉，再保存、提交。',
     kind: 'error',
+  });
+});
+
+describe('a check looks for moved marks among the sheet’s comments, not cell by cell over its used range (io/wps/marks.ts commentsOn)', () => {
+  /** marksBook with `rows` more rows of a vault log under the marked row (10 columns each), marked, then a row inserted above. */
+  const movedOn = (rows: number): FakeBookState => {
+    const state = marksBook();
+    for (let r = 10; r < 10 + rows; r++) for (const c of 'ABCDEFGHIJ') state.sheets[0].cells[`${c}${r}`] = { v: `${c}${r}` };
+    applyWpsMarks(new FakeApplication(state), MARKED_FINDINGS);
+    insertRows(state, LOG, 3, 1);
+    return state;
+  };
+  /** The marks left after the findings are corrected, and the calls into ET the check made for them. */
+  const left = (state: FakeBookState, options: FakeEtOptions = {}) => {
+    const app = new FakeApplication(state, options);
+    const cells = wpsMarksLeft(app, []).cells.map((c) => `${c.sheet}!${c.cell}`);
+    return { cells, calls: app.calls };
+  };
+  const MOVED = ['基本信息!B1', `${LOG}!B6`, `${LOG}!C6`, `${LOG}!D6`, `${LOG}!E6`];
+
+  test('the same 59 calls for a log of 10 rows as of 3,000 (30,000 cells; cell by cell took 1,089 and 156,569)', () => {
+    const small = left(movedOn(10));
+    const large = left(movedOn(3000));
+    expect(small.cells.sort()).toEqual(MOVED);
+    expect(large.cells.sort()).toEqual(MOVED);
+    // The record, each stored address's fill and comment, then the log's 5 comments (Count, and Item, Parent, Address, Text each).
+    expect([small.calls, large.calls]).toEqual([59, 59]);
+  });
+
+  test('a build without Worksheet.Comments: the same marks found, cell by cell over the used range', () => {
+    const scanned = left(movedOn(10), { without: ['Comments'] });
+    expect(scanned.cells.sort()).toEqual(MOVED);
+    expect(scanned.calls).toBe(1089);
   });
 });

@@ -233,6 +233,7 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   if (ext.rows * ext.cols > ctx.maxCells) throw usedRangeBeyondLimit(name, ext.rows, ext.cols, ctx.maxCells);
   const hasFormula = get(used, 'HasFormula');
   const formulas: Record<string, string> = {};
+  const shownFormulas: Record<string, string> = {};
   const numericRowsByCol = new Map<number, number[]>();
   const rowsPerChunk = Math.max(1, Math.floor(ctx.cellsPerChunk / ext.cols));
   for (let r0 = 0; r0 < ext.rows; r0 += rowsPerChunk) {
@@ -247,7 +248,7 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
         const value = plainWpsValue(values[r][c]);
         row.push(value);
         const formula = texts?.[r]?.[c];
-        if (value === null && typeof formula === 'string' && formula.startsWith('=')) formulas[a1(top + r, ext.left + c)] = formula.slice(1);
+        if (typeof formula === 'string' && formula.startsWith('=')) (value === null ? formulas : shownFormulas)[a1(top + r, ext.left + c)] = formula.slice(1);
         if (typeof value === 'number') {
           const list = numericRowsByCol.get(ext.left + c) ?? [];
           list.push(top + r);
@@ -265,6 +266,7 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
   }
   trim(grid, formulas);
   if (Object.keys(formulas).length > 0) grid.formulas = formulas;
+  if (Object.keys(shownFormulas).length > 0) grid.shownFormulas = shownFormulas;
   // As the other readers give them: a finding on a hidden row says so (rules/engine.ts); a column's hidden old twin
   // never wins over the visible one (review 17b D7).
   const hiddenRows = hiddenOf(sheet, ext, 'EntireRow');

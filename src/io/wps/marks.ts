@@ -17,7 +17,22 @@
  */
 import type { Finding } from '../../model/finding';
 import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../../check/marks';
-import { EtObject, XL, activeWorkbook, addSheetAtEnd, bgrOf, deleteWorksheet, get, rangeBox, rangeOf, setEach, sheetName, toRows, worksheets } from './et';
+import {
+  EtObject,
+  XL,
+  activeWorkbook,
+  addSheetAtEnd,
+  address,
+  bgrOf,
+  deleteWorksheet,
+  get,
+  rangeBox,
+  rangeOf,
+  setEach,
+  sheetName,
+  toRows,
+  worksheets,
+} from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
 import { wpsSheetState } from './grid';
 import {
@@ -311,8 +326,45 @@ function commentOf(range: EtObject): string | null {
 
 const MARK_BGR = new Set(Object.values(MARK_COLORS).map(bgrOf));
 
-/** Every comment on a sheet's used range, cell by cell (only when a mark is not where it was put). */
+/**
+ * Every comment on a sheet (only when a mark is not where it was put): through the sheet's Comments — its count, then
+ * each comment's cell (Parent) and text, some four calls a comment whatever the size of the sheet; a build without it
+ * (or that answers otherwise), cell by cell over the used range, two calls a cell.
+ */
 function commentsOn(ws: EtObject, sheet: string): FoundNote[] {
+  return commentsListed(ws, sheet) ?? commentsScanned(ws, sheet);
+}
+
+/** The sheet's comments through Worksheet.Comments; undefined where the build has no such collection or answers otherwise. */
+function commentsListed(ws: EtObject, sheet: string): FoundNote[] | undefined {
+  try {
+    const comments = get(ws, 'Comments');
+    const n = Number(get(comments, 'Count'));
+    if (!comments || !Number.isInteger(n) || n < 0) return undefined;
+    const found: FoundNote[] = [];
+    for (let i = 1; i <= n; i++) {
+      const comment = get(comments, 'Item', i);
+      const parent = get(comment, 'Parent');
+      const cell = address(parent).split(':')[0] || cornerOf(parent);
+      const text = get(comment, 'Text');
+      if (!cell || text === null || text === undefined) return undefined;
+      found.push({ sheet, cell: cell.toUpperCase(), text: String(text) });
+    }
+    return found;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A range's first cell from Row and Column, for a build whose Range has no Address; '' where it has neither. */
+function cornerOf(range: EtObject): string {
+  const row = Number(get(range, 'Row'));
+  const col = Number(get(range, 'Column'));
+  return Number.isInteger(row) && row > 0 && Number.isInteger(col) && col > 0 ? a1(row - 1, col - 1) : '';
+}
+
+/** Every comment on a sheet's used range, cell by cell. */
+function commentsScanned(ws: EtObject, sheet: string): FoundNote[] {
   const box = rangeBox(get(ws, 'UsedRange'));
   if (!box) return [];
   const found: FoundNote[] = [];

@@ -8,6 +8,9 @@ import type ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid, a1, sheetStateOf } from '../../model/grid';
 import { asShown, dateKindOf, numberAsShown } from '../../model/number-format';
 
+/** exceljs' ValueType.Formula (its enum is a value of the library, imported here as types only). */
+const FORMULA = 6;
+
 /** exceljs names built-in format 22 (a date and its time) `m/d/yy "h":mm`, its hour quoted. */
 const EXCELJS_DATE_TIME_22 = 'm/d/yy "h":mm';
 
@@ -53,6 +56,7 @@ function plainValue(value: ExcelJS.CellValue, slaveFormula?: () => string | unde
 export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const formulas: Record<string, string> = {};
+  const shownFormulas: Record<string, string> = {};
   const struck: string[] = [];
   const date1904 = ws.workbook?.properties?.date1904 === true;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -62,6 +66,8 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
       const { value, formula } = plainValue(cell.value, () => cell.formula || undefined);
       out[colNumber - 1] = shownValue(value, cell.numFmt, date1904);
       if (formula) formulas[a1(rowNumber - 1, colNumber - 1)] = formula;
+      // A formula showing its cached value (SheetGrid.shownFormulas): what it fills in is told from what is typed.
+      else if (value !== null && cell.type === FORMULA && cell.formula) shownFormulas[a1(rowNumber - 1, colNumber - 1)] = cell.formula;
       // A value struck through (a line struck out as on paper: forms/voided.ts).
       if (cell.font?.strike && value !== null) struck.push(a1(rowNumber - 1, colNumber - 1));
     });
@@ -83,6 +89,7 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     rows,
     merges,
     ...(Object.keys(formulas).length ? { formulas } : {}),
+    ...(Object.keys(shownFormulas).length ? { shownFormulas } : {}),
     ...(state ? { state } : {}),
     ...(hiddenRows.length ? { hiddenRows } : {}),
     ...(hiddenCols.length ? { hiddenCols } : {}),

@@ -81,6 +81,9 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const links: string[] = [];
   const formulas: Record<string, string> = {};
   let hasFormulas = false;
+  /** The formulas of cells with a cached value (SheetGrid.shownFormulas). */
+  const shownFormulas: Record<string, string> = {};
+  let hasShown = false;
   const hiddenRows: number[] = [];
   const hiddenCols: number[] = [];
   /** The struck cells read, row and column after each other (some kept by a merge's master only). */
@@ -126,14 +129,14 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
    * that moves it when asked: a copy of the text for each of 20,000 cells cost a gigabyte (review 18a D1). False: the
    * cell has none (no master, or a reference moved off the sheet: Excel shows #REF!).
    */
-  const slaveFormula = (key: string): boolean => {
+  const slaveFormula = (key: string, into = formulas): boolean => {
     const master = sharedIndex === undefined ? undefined : sharedMasters.get(sharedIndex);
     if (!master) return false;
     const { formula: shared } = master;
     const rows = cellRow - master.row;
     const cols = colNo - master.col;
     if (!shared.fits(rows, cols)) return false;
-    Object.defineProperty(formulas, key, { get: () => shared.at(rows, cols), enumerable: true, configurable: true });
+    Object.defineProperty(into, key, { get: () => shared.at(rows, cols), enumerable: true, configurable: true });
     return true;
   };
 
@@ -164,6 +167,8 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
         if (sharedSlave ? slaveFormula(key) : formula && (formulas[key] = formula)) hasFormulas = true;
         return null;
       }
+      const key = a1(cellRow, colNo);
+      if (sharedSlave ? slaveFormula(key, shownFormulas) : formula && (shownFormulas[key] = formula)) hasShown = true;
       return result;
     }
     switch (type) {
@@ -450,6 +455,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     rows: rows as CellValue[][],
     merges,
     ...(hasFormulas ? { formulas } : {}),
+    ...(hasShown ? { shownFormulas } : {}),
     ...(hiddenRows.length ? { hiddenRows: hiddenRows.sort((a, b) => a - b) } : {}),
     ...(hiddenCols.length ? { hiddenCols: [...new Set(hiddenCols)].sort((a, b) => a - b) } : {}),
     ...(struckCells.length ? { struck: struckCells } : {}),

@@ -38,7 +38,16 @@ import {
   semestersOf,
   withPairFindings,
 } from '../../../summary/tables';
-import { OTHER_SEMESTER_ROW, OVERVIEW_WORDS, PAIR_STATUS_WORDS, SHEET_WORDS, SITE_NOTE_UNDER, SITES_TITLE, STATUS_WORDS } from '../../../summary/words';
+import {
+  OTHER_SEMESTER_ROW,
+  OVERVIEW_WORDS,
+  PAIR_STATUS_WORDS,
+  SHEET_WORDS,
+  SITE_NOTE_UNDER,
+  SITES_TITLE,
+  STATUS_WORDS,
+  unnamedShown,
+} from '../../../summary/words';
 import { addBarCharts, BarChartSpec } from '../chart';
 import { newOverviewSheet, writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
@@ -89,7 +98,8 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
     .map((f) => {
       const s = f.summary!;
       return {
-        name: s.site.name || f.file,
+        // A 考点 naming no 考点: as 站点汇总's 单位 says it (unnamedShown), not its 分校's name.
+        name: s.site.unnamed ? unnamedShown(s.site.unnamed, lang) : s.site.name || f.file,
         errors: s.findings.errors,
         warnings: s.findings.warnings,
         papers: s.totals.papers,

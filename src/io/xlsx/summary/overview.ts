@@ -9,7 +9,7 @@
  */
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
-import { BODY_PT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor, wordLines } from '../../../summary/columns';
+import { BODY_PT, COUNT_FORMAT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor, wordLines } from '../../../summary/columns';
 import { ChartData, bagsStillOutShown, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
@@ -125,6 +125,8 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
       cell.value = v;
       cell.border = BOX;
       cell.font = { name: FONT, size: BODY_PT };
+      // A count, grouped by thousands as every other face shows it (6,001); its words (附件3 未能读取) as written.
+      if (i > 0) cell.numFmt = COUNT_FORMAT;
     });
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
     // A figure's words (附件3 未能读取) wrap in its cell, not over the table beside it.
@@ -310,7 +312,7 @@ function writeAbsentReceivers(ov: ExcelJS.Worksheet, top: number, totals: Consol
  */
 function writeNoneUnits(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, ctx: ShowContext, tall: Tall): number {
   let r = top;
-  for (const { reason, names } of noneUnitsOf(totals)) {
+  for (const { reason, names } of noneUnitsOf(totals, ctx.lang)) {
     const words = NONE_UNITS_WORDS[reason][ctx.lang];
     const rows = names.map((name): [string, string] => [name, NONE_WORDS[reason][ctx.lang]]);
     r = writeAside(ov, r, words.head(names.length), rows, words.more, tall);
@@ -376,6 +378,7 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
       cell.value = k > 0 ? shownWord(v, LEVEL_WIDTHS[k]) : v;
       cell.border = BOX;
       cell.font = { name: FONT, size: BODY_PT };
+      if (k > 0) cell.numFmt = COUNT_FORMAT;
       // 至少 108 beside the figures: right, as they are.
       if (k > 0 && typeof v === 'string') cell.alignment = { horizontal: 'right' };
     });

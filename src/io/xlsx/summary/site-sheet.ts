@@ -1,9 +1,8 @@
 /**
  * One site's 汇总 sheet: its papers, handovers, duty cover, checkouts not
  * returned and findings, one section under another on a grid whose columns
- * are the paper table's. Each section is drawn from its declared columns
- * (src/summary/tables-site.ts); every text wraps in its cell and its row grows
- * to show it, so nothing is cut off in print; a finding's message alone runs a line a row across the width of
+ * are the paper table's. Each section is drawn from its declared columns (src/summary/tables-site.ts);
+ * every text wraps in its cell and its row grows to show it, so nothing is cut off in print; a finding's message alone runs a line a row across the width of
  * the page (site-findings.ts). No merged cells in the body: a hundred thousand findings are written in linear time.
  *
  * Browser-safe (no fs, no Node): the Excel add-in calls `addSiteSummarySheet`.
@@ -50,6 +49,7 @@ import {
 import { cellRule, dataBar, severityRows } from './conditional';
 import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections } from '../../../summary/words';
 import { CUSTODY_SCHEDULE_SAID, NONE_SITE, NONE_WORDS, noneReasons, statusReasons, unitWide, unreadLine } from '../../../summary/none-figures';
+import { baseReason as formOf } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
 import { groupedFindings } from '../../../check/finding-groups';
@@ -107,7 +107,8 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   const reasons = noneReasons(s);
   const [cover, out] = statusReasons(s).map((r) => r && r !== 'noVault' && NONE_WORDS[r][lang]);
   // 附件2 not read leaves the duty cover unknown too (its custody period): said there once, not again after it.
-  const unread = reasons.flatMap((r) => ((r === 'unreadIntake' && r !== statusReasons(s)[0]) || r === 'unreadRegister' ? [NONE_WORDS[r][lang]] : []));
+  const said = (r: (typeof reasons)[number]) => (formOf(r) === 'unreadIntake' && r !== statusReasons(s)[0]) || formOf(r) === 'unreadRegister';
+  const unread = reasons.filter(said).map((r) => NONE_WORDS[r][lang]);
   const figures =
     lang === 'en'
       ? [
@@ -294,8 +295,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const colon = lang === 'zh' ? '：' : ': ';
   const sections = siteSections(lang);
   const ws = newSheet(wb, name, { ySplit: TITLE_ROWS, gridLines: false }, `1:${TITLE_ROWS}`, lang);
-  const grid = paperWidths(s, GRID[lang], lang); // table 一's words whole (review 22b D5); the other sections' heights on GRID
-  grid.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const grid = paperWidths(s, GRID[lang], lang).map((w, i) => (ws.getColumn(i + 1).width = w)); // set: 一's words whole (22b D5)
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
   let titles = banner(ws, 1, siteTitle(s, lang), { size: 16, bold: true });
   // Grey, at the body's size: at 10 pt it printed under 9 once the times' columns were widened to hold a date on one line.
