@@ -287,7 +287,8 @@ export function bracketLine(text: string, width: number): string {
  * 考试安 / 排 not / read, review 22b D5). The column is to be as wide as its longer piece (wordsWidth).
  */
 export function wordLines(text: string, width: number): string {
-  return linesOf(text, width) === 1 ? text : wordPieces(text).join('\n');
+  // Two words said together (附件3 未能读取；附件3 显示错误值) left as they are: not broken after the first alone.
+  return linesOf(text, width) === 1 || /；|; /.test(text) ? text : wordPieces(text).join('\n');
 }
 
 /** A figure's word in its two pieces: the form (附件3, 考试安排) and what of it (未能读取, not read); a word of one piece, itself. */
