@@ -282,6 +282,25 @@ export function bracketLine(text: string, width: number): string {
 }
 
 /**
+ * A figure's word (附件3 未能读取, 考试安排 not read) too long for its column on one line, its two pieces on their own
+ * lines — 附件3 / 未能读取, 考试安排 / not read: a spreadsheet breaks Chinese between any two characters (附件3 未能读 / 取,
+ * 考试安 / 排 not / read, review 22b D5). The column is to be as wide as its longer piece (wordsWidth).
+ */
+export function wordLines(text: string, width: number): string {
+  // Two words said together (附件3 未能读取；附件3 显示错误值) left as they are: not broken after the first alone.
+  return linesOf(text, width) === 1 || /；|; /.test(text) ? text : wordPieces(text).join('\n');
+}
+
+/** A figure's word in its two pieces: the form (附件3, 考试安排) and what of it (未能读取, not read); a word of one piece, itself. */
+const wordPieces = (text: string): string[] => {
+  const at = text.indexOf(' ');
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+};
+
+/** The least width a column holding these words (wordLines) needs for each of their pieces whole on a line (未能读取, not read: 10). */
+export const wordsWidth = (texts: Iterable<string>): number => Math.max(0, ...[...texts].flatMap(wordPieces).map((piece) => Math.ceil(textUnits(piece) + 1.5)));
+
+/**
  * A list (listOf) broken into the lines a column of this width holds, after its separators only: as many
  * items on a line as it holds, an item longer than a line on a line of its own.
  */

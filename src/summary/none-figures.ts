@@ -14,7 +14,8 @@ import { intakeLists } from '../model/intake';
 import { pathAt } from '../model/location-map';
 import type { Column } from './columns';
 import type { Words } from './words';
-import { OTHER_PAPERS, rowCellSaid, wholeForms } from './row-unknowns';
+import { levelOf } from '../model/custody';
+import { OTHER_PAPERS, ROW_SAID, figuresAtLevel, rowCellSaid, rowCountsOnly, unitWide, wholeForms } from './row-unknowns';
 import { ERROR_SAID, SEVERAL_SAID, UNREAD_SAID } from './none-said';
 
 /**
@@ -100,8 +101,13 @@ export function noneFlagsOf(
   model?: NoneSource,
   errorCells: readonly UnreadSheet[] = [],
 ): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
+  const level = levelOf(data.site);
   const said = ({ form, sheet, cell, shows, several, paper, figures }: UnreadSheet): UnreadSheet =>
-    shows === undefined ? { form, sheet, cell, several } : paper === undefined ? { form, sheet, cell, shows } : { form, sheet, cell, shows, paper, figures };
+    shows === undefined
+      ? { form, sheet, cell, several }
+      : paper === undefined
+        ? { form, sheet, cell, shows }
+        : { form, sheet, cell, shows, paper, figures: figures && figuresAtLevel(figures, level) };
   const unread = [...unreadSheetsOf(model), ...errorCells.map(said)];
   const forms = unreadForms(unread);
   const noIntake = !intakeLists(data).some(({ list }) => (list.items ?? []).length > 0) && !forms.includes('intake');
@@ -236,6 +242,35 @@ export function noneReasons(s: NoneFlags | null | undefined): NoneReason[] {
   return [...reasons, ...forms, ...(s.custodySchedule ? (['custodySchedule'] as const) : [])];
 }
 
+/** A unit's flags, its forms not read and its papers' own unknowns (SiteSummary's). */
+type UnitNone = NoneFlags & { unread?: readonly UnreadSheet[]; papers?: ReadonlyArray<{ unknown?: Record<string, UnreadForm> }> };
+
+/**
+ * The reasons a unit's total of the papers' figure `key` (PAPER_COLUMNS key: the 合计 row, 站点汇总's figures) is none
+ * for: those of the whole unit (its flags, its forms not read as a whole), then the form of a cell of a paper's own
+ * row that leaves that paper's `key` unknown — no other (review 22b D3: one #N/A 报考人数 left 合计's 首场开考 and one
+ * #N/A 数量 its 出库次数 unknown under figures all shown).
+ */
+export function totalReasons(s: UnitNone | null | undefined, key: string): NoneReason[] {
+  if (!s) return [];
+  const rows = (s.papers ?? []).flatMap((p) => (p.unknown?.[key] ? [unreadReason(p.unknown[key], 'error')] : []));
+  return [...noneReasons({ ...s, unread: wholeForms(s.unread) }), ...rows];
+}
+
+/**
+ * The reasons a unit's own figures (custody, duty cover and gaps, checkouts not returned) are none for: all but a cell
+ * of a paper's row that leaves only that row's counts unknown (row-unknowns.ts unitWide).
+ */
+export const unitReasons = (s: UnitNone | null | undefined): NoneReason[] => (s ? noneReasons({ ...s, unread: unitWide(s.unread) }) : []);
+
+/** Why a unit's duty cover (its own figure) and its bags out (a total of the papers') are unknown, for its status line. */
+export const statusReasons = (s: UnitNone): [NoneReason | undefined, NoneReason | undefined] => [
+  reasonUnder(unitReasons(s), DUTY_FIGURE),
+  reasonUnder(totalReasons(s, 'bagsStillOut'), LOG_FIGURE),
+];
+
+export { unitWide };
+
 /** Of a unit's reasons (noneReasons), the one that makes a figure none under `when`: the first it counts; undefined where the figure is known. */
 export const reasonUnder = (reasons: readonly NoneReason[], when: NoneWhen): NoneReason | undefined => reasons.find((r) => when.none.includes(baseReason(r)));
 
@@ -315,14 +350,19 @@ export function unreadSaid(unread: readonly UnreadSheet[] | undefined, lang: Lan
   return unreadForms(unread).flatMap((form) => {
     const of = unread!.filter((u) => u.form === form);
     const notRead = of.filter((u) => u.shows === undefined && u.several === undefined);
-    const errors = of.filter((u) => u.shows !== undefined);
+    // Cells of papers' own rows leaving only their counts unknown: those figures and their totals, nothing else (review 22b D3).
+    const alone = (u: UnreadSheet) => rowCountsOnly(u) && !wholeForms(of).length; // with the whole form's unknown: said with it
+    const counts = of.filter((u) => u.shows !== undefined && alone(u));
+    const errors = of.filter((u) => u.shows !== undefined && !alone(u));
     const several = of.filter((u) => u.several !== undefined);
     const reason = UNREAD_REASON[form];
     const severalSaid = SEVERAL_SAID[reason] ?? ERROR_SAID[reason];
     // Cells of papers' own rows alone: the other papers' figures are known (row-unknowns.ts).
-    const others = errors.length && !wholeForms(of).length ? `${lang === 'en' ? '; ' : '；'}${OTHER_PAPERS.known[lang]}` : '';
+    const others = (errors.length || counts.length) && !wholeForms(of).length ? `${lang === 'en' ? '; ' : '；'}${OTHER_PAPERS.known[lang]}` : '';
+    const rowSaid = ROW_SAID[form] ?? ERROR_SAID[reason];
     return [
       ...(notRead.length ? [{ cause: 'unread' as const, line: UNREAD_SAID[reason][lang](whereOf(notRead, lang)) }] : []),
+      ...(counts.length ? [{ cause: 'error' as const, line: rowSaid[lang](whereOf(counts, lang)) + (errors.length ? '' : others) }] : []),
       ...(errors.length ? [{ cause: 'error' as const, line: ERROR_SAID[reason][lang](whereOf(errors, lang)) + others }] : []),
       ...(several.length ? [{ cause: 'several' as const, line: severalSaid[lang](whereOf(several, lang)) }] : []),
     ];

@@ -41,6 +41,29 @@ export function rowCellSaid(u: Pick<UnreadSheet, 'paper' | 'figures'>, lang: Lan
   return figures.length ? `，即试卷 ${u.paper} 的${andList(figures, '和', '、')}` : `，试卷 ${u.paper} 的一行`;
 }
 
+/** A form whose cells of papers' rows may show an error value, as its line names it. */
+const FORM_NAMED: Partial<Record<UnreadForm, Record<Lang, string>>> = {
+  schedule: { zh: '考试安排', en: 'the exam schedule (考试安排)' },
+  intake: { zh: '附件2 入库清单', en: 'the intake list (附件2)' },
+  vaultLog: { zh: '附件3 出入库记录', en: 'the vault log (附件3)' },
+  distribution: { zh: '附件4 分发登记表', en: 'the distribution register (附件4)' },
+};
+
+/**
+ * The line of a form's cells of papers' rows that leave only those rows' counts unknown (rowCountsOnly), `where` naming
+ * each cell, its paper and its figures (rowCellSaid): those figures and their totals, no other (review 22b D3: the
+ * line said 首场开考, 出库, 归还, 保管时长 and 值班覆盖 无从计算 beside them shown).
+ */
+export const ROW_SAID: Partial<Record<UnreadForm, Record<Lang, (where: string) => string>>> = Object.fromEntries(
+  Object.entries(FORM_NAMED).map(([form, name]) => [
+    form,
+    {
+      zh: (w: string) => `${name.zh}有格子显示错误值（${w}），这些数字及其合计无从计算`,
+      en: (w: string) => `A cell of ${name.en} shows an error value (${w}): those figures and their totals unknown`,
+    },
+  ]),
+);
+
 /** After a form's line of such cells: the other papers' figures are as written. */
 export const OTHER_PAPERS: Words<'known'> = {
   known: { zh: '其他试卷各自的数字照填写计算', en: 'the other papers’ own figures are as written' },
@@ -48,6 +71,43 @@ export const OTHER_PAPERS: Words<'known'> = {
 
 /** The unread forms of `unread` that leave every paper's figures unknown: those not of one paper's row. */
 export const wholeForms = (unread: readonly UnreadSheet[] | undefined): UnreadSheet[] => (unread ?? []).filter((u) => u.paper === undefined);
+
+/**
+ * The figures of a paper's row that are its own counts (bags, copies, candidates, rooms): a cell leaving only these
+ * unknown (a 报考人数, a 数量) leaves that paper's figures and the unit's totals of them unknown, nothing else — not the
+ * unit's custody, duty cover or checkouts not returned, made from the times and takers of the log (review 22b D3: a
+ * 数量's #N/A said 保管时长 and 值班覆盖 无从计算). A cell of a time, a taker or a 备注 (its figures none of these, or
+ * 出库次数 / 归还次数) reaches the unit's too.
+ */
+const ROW_COUNTS: ReadonlySet<string> = new Set([
+  'candidates',
+  'spareCopies',
+  'bags31',
+  'bags26',
+  'bags11',
+  'bags5',
+  'totalBags',
+  'copies',
+  'bagsInVault',
+  'bagsDispatched',
+  'bagsStillOut',
+  'rooms',
+  'copiesDistributed',
+]);
+
+/** Whether a form's entry is a cell of a paper's row leaving only that row's counts unknown (ROW_COUNTS). */
+export const rowCountsOnly = (u: Pick<UnreadSheet, 'paper' | 'figures'>): boolean =>
+  u.paper !== undefined && (u.figures ?? []).length > 0 && u.figures!.every((f) => ROW_COUNTS.has(f));
+
+/** The unread forms of `unread` that leave the unit's own figures unknown (custody, duty cover, checkouts not returned): all but rowCountsOnly's. */
+export const unitWide = (unread: readonly UnreadSheet[] | undefined): UnreadSheet[] => (unread ?? []).filter((u) => !rowCountsOnly(u));
+
+/**
+ * The figures a 考点's cell leaves unknown: never its 移交送出袋数 — a 考点 hands nothing on (its column shows 0 whatever
+ * its log says; review 22b D8: a 数量's #N/A was said to leave it unknown).
+ */
+export const figuresAtLevel = (figures: readonly string[], level: string | undefined): string[] =>
+  level === '考点' ? figures.filter((f) => f !== 'bagsDispatched') : [...figures];
 
 /** The figures of paper `code` (paperCode) a cell of its own row leaves unknown, each with its form; undefined where none. */
 export function paperUnknowns(unread: readonly UnreadSheet[], code: (written: string) => string, paper: string): Record<string, UnreadForm> | undefined {

@@ -12,7 +12,7 @@
  */
 import { type Finding, rowWords } from '../model/finding';
 import { PRINTED_LABELS } from '../model/labels';
-import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang, words } from './columns';
+import { type Cell, type Column, DATETIME_WIDTH, DURATION_WIDTH, type Lang, words, wordsWidth } from './columns';
 import type { DutyCoverage, HandoverBrief, OutstandingCheckout, PaperSummary, SiteSummary } from './site';
 import { DIRECTION_WORDS, SEVERITY_WORDS, UNIT_WORDS, listOf } from './words';
 import {
@@ -28,6 +28,7 @@ import {
   noneColumn,
   noneReasons,
   reasonUnder,
+  totalReasons,
   unreadReason,
   itemsUnreadAs,
 } from './none-figures';
@@ -52,7 +53,8 @@ function vaultFigure(
   when: NoneWhen,
 ): PaperColumn {
   const total = (s: SiteSummary, lang: Lang): Cell => {
-    const reason = reasonUnder(noneReasons(s), when);
+    // Unknown only where a figure it adds is (totalReasons): a whole form's, or this column's of a paper's own row.
+    const reason = reasonUnder(totalReasons(s, column.key), when);
     return reason !== undefined ? noneCell(reason, when) : column.total(s, lang);
   };
   return { ...noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReasons, when), none: when };
@@ -288,6 +290,19 @@ export const PAPER_COLUMNS: readonly PaperColumn[] = withRowUnknowns([
 
 /** The 合计 row of the paper table (raw, in column order). */
 export const paperTotals = (s: SiteSummary, lang: Lang = 'zh'): Cell[] => PAPER_COLUMNS.map((c) => c.total(s, lang));
+
+/**
+ * Table 一's widths: the sheet's `grid`, each column where a figure's word shows (附件3 未能读取, in a paper's row or
+ * the 合计) as wide as its longest word, that it breaks between its words only (wordLines; review 22b D5).
+ */
+export function paperWidths(s: SiteSummary, grid: readonly number[], lang: Lang): number[] {
+  const rows = [...s.papers.map((p) => PAPER_COLUMNS.map((c) => c.value!(p, lang))), paperTotals(s, lang)];
+  return grid.map((width, i) => {
+    const { wrapped, words } = PAPER_COLUMNS[i];
+    const said = rows.flatMap((r) => (wrapped?.includes(String(r[i])) && words ? [words[String(r[i])][lang]] : []));
+    return Math.max(width, wordsWidth(said));
+  });
+}
 
 /** The column of a key (its 0-based index). */
 export function columnIndex(columns: ReadonlyArray<Pick<Column, 'key'>>, key: string): number {

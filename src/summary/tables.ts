@@ -35,9 +35,10 @@ import {
   type NoneWhen,
   noneColumn,
   noneNotes,
-  noneReasons,
   reasonUnder,
   itemsUnreadAs,
+  totalReasons,
+  unitReasons,
 } from './none-figures';
 import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
@@ -57,7 +58,7 @@ function noteOf(f: FileOutcome, lang: Lang): string {
   const out = s.outstanding.length;
   const zh = lang === 'zh';
   // Gaps of a duty log or a custody period not read are not known: its note says so instead.
-  const dutyKnown = reasonUnder(noneReasons(s), DUTY_FIGURE) === undefined;
+  const dutyKnown = reasonUnder(unitReasons(s), DUTY_FIGURE) === undefined;
   return [
     gaps && dutyKnown ? (zh ? `值班缺口 ${gaps} 处` : singularOfOne(`${gaps} duty gaps`)) : '',
     out ? (zh ? `${countShown(out)} 次出库未还` : `${counted(out, 'checkouts')} not returned`) : '',
@@ -72,9 +73,13 @@ const fig =
   (f: FileOutcome): Cell =>
     f.summary ? get(f.summary) : null;
 
-/** A 站点汇总 column of a figure of the unit's vault (noneColumn): none where one of the unit's reasons is in `when.none`. */
-const vaultFig = (column: Column<FileOutcome> & { value: (f: FileOutcome) => Cell }, when: NoneWhen): Column<FileOutcome> =>
-  noneColumn(column, (f) => noneReasons(f.summary), when);
+/**
+ * A 站点汇总 column of a figure of the unit's vault (noneColumn): none where one of the unit's reasons is in `when.none`;
+ * of a total of the papers' figure `of` (PAPER_COLUMNS key), only where a figure it adds is unknown (totalReasons); of
+ * the unit's own (custody, duty), its unitReasons (review 22b D3).
+ */
+const vaultFig = (column: Column<FileOutcome> & { value: (f: FileOutcome) => Cell }, when: NoneWhen, of?: string): Column<FileOutcome> =>
+  noneColumn(column, (f) => (of === undefined ? unitReasons(f.summary) : totalReasons(f.summary, of)), when);
 /** 合计（袋）, first of 附件2's two figures: says 无入库清单 or 附件2 未能读取 over 试卷份数 (无保密室记录 is said from 出库次数 on, over more room). */
 const BAGS_LEAD: NoneWhen = { ...INTAKE_FIGURE, says: ['noIntake', 'unreadIntake'] };
 /** 出库次数, the first of a run of 附件3's figures: says 无保密室记录 or 附件3 未能读取. */
@@ -106,15 +111,36 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   { key: 'errors', count: true, header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
   { key: 'warnings', count: true, header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
   { key: 'papers', count: true, header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
-  vaultFig({ key: 'bags', count: true, header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: fig((s) => s.totals.bags.totalBags) }, BAGS_LEAD),
-  vaultFig({ key: 'copies', count: true, header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) }, INTAKE_FIGURE),
+  vaultFig(
+    { key: 'bags', count: true, header: { zh: '合计（袋）', en: 'Bags' }, width: 7, value: fig((s) => s.totals.bags.totalBags) },
+    BAGS_LEAD,
+    'totalBags',
+  ),
+  vaultFig(
+    { key: 'copies', count: true, header: { zh: words('试卷', '份数'), en: 'Copies' }, width: 6, value: fig((s) => s.totals.copies) },
+    INTAKE_FIGURE,
+    'copies',
+  ),
   vaultFig(
     { key: 'candidates', count: true, header: { zh: '考生数', en: 'Candidates' }, width: 6, value: fig((s) => s.totals.candidates) },
     { ...SCHEDULE_FIGURE, says: ['unreadSchedule'] },
+    'candidates',
   ),
-  vaultFig({ key: 'checkouts', count: true, header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) }, VAULT_LEAD),
-  vaultFig({ key: 'returns', count: true, header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) }, LOG_FIGURE),
-  vaultFig({ key: 'bagsStillOut', count: true, header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) }, LOG_FIGURE),
+  vaultFig(
+    { key: 'checkouts', count: true, header: { zh: words('出库', '次数'), en: 'Out' }, width: 5, value: fig((s) => s.totals.checkouts) },
+    VAULT_LEAD,
+    'checkouts',
+  ),
+  vaultFig(
+    { key: 'returns', count: true, header: { zh: words('归还', '次数'), en: 'Returned' }, width: 5, value: fig((s) => s.totals.returns) },
+    LOG_FIGURE,
+    'returns',
+  ),
+  vaultFig(
+    { key: 'bagsStillOut', count: true, header: { zh: '未还（袋）', en: 'Bags out' }, width: 7, value: fig((s) => s.totals.bagsStillOut) },
+    LOG_FIGURE,
+    'bagsStillOut',
+  ),
   vaultFig(
     {
       key: 'bagsDispatched',
@@ -124,10 +150,12 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
       value: fig((s) => s.totals.bagsDispatched),
     },
     LOG_FIGURE,
+    'bagsDispatched',
   ),
   vaultFig(
     { key: 'rooms', count: true, header: { zh: '考场次', en: 'Rooms' }, width: 5, value: fig((s) => s.totals.roomsServed) },
     { ...REGISTER_FIGURE, says: ['unreadRegister'] },
+    'rooms',
   ),
   { key: 'handoversIn', count: true, header: { zh: words('接收', '交接单'), en: 'Handovers in' }, width: 5, value: fig((s) => s.handovers.in.length) },
   { key: 'handoversOut', count: true, header: { zh: words('移交', '交接单'), en: 'Handovers out' }, width: 5, value: fig((s) => s.handovers.out.length) },

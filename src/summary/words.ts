@@ -221,6 +221,16 @@ export const REPEATED_UNIT_ROW: Record<Lang, (file: string, same: boolean) => st
 /** Lists in running text. */
 export const listOf = (items: readonly string[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');
 
+/**
+ * A 站点汇总 说明 too long for its row (review 22b D1: 200-odd characters in a column 10 wide reached Excel's 409-pt
+ * row and were cut off, on screen and in print): its cell points to the note under the table (`cell`), which says
+ * it whole across the page (`note`: its unit and file named, the table sorted or not).
+ */
+export const SITE_NOTE_UNDER: Record<Lang, { cell: (n: number) => string; note: (n: number, unit: string, file: string, text: string) => string }> = {
+  zh: { cell: (n) => `见表下注 ${n}`, note: (n, unit, file, text) => `注 ${n}（${unit}，${file}）：${text}` },
+  en: { cell: (n) => `See note ${n} under the table`, note: (n, unit, file, text) => `Note ${n} (${unit}, ${file}): ${text}` },
+};
+
 /** The lines a supervisor signs under a summary. */
 export const SIGNATURE_LINE: Record<Lang, string> = {
   zh: '制表人：______________        审核人：______________        日期：________年____月____日',

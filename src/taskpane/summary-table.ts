@@ -17,7 +17,7 @@ import {
   NONE_SITE,
   NONE_WORDS,
   type NoneWhen,
-  noneReasons,
+  unitReasons,
   UNREAD_LABEL,
   reasonUnder,
   unreadSaid,
@@ -119,7 +119,8 @@ export function summaryTable(s: SiteSummary, lang: Lang): SummaryTable {
   // A unit that keeps no vault record (none of 附件2, 3, 5): its custody, duty cover, gaps and checkouts are unknown,
   // as the 汇总 sheet says, not a custody of nothing covered at 100 %.
   // A form not read (附件2: custody, cover, gaps; 附件3: those and not returned; 附件5: cover, gaps): its word, not a figure of nothing.
-  const reasons = noneReasons(s);
+  // The unit's own figures: not unknown for a cell of one paper's count (review 22b D3; its total says so in the table).
+  const reasons = unitReasons(s);
   const known =
     (when: NoneWhen) =>
     (shown: Cell): Cell => {

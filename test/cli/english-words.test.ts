@@ -128,7 +128,7 @@ describe('English output says nothing in Chinese but the workbooks’ own text',
         .getWorksheet('Sites')!
         .getColumn(SITE_COLUMNS.findIndex((c) => c.key === 'level') + 1)
         .values.slice(3)
-        .filter((v) => typeof v === 'string' && v !== '' && !v.startsWith('Prepared by')),
+        .filter((v) => typeof v === 'string' && v !== '' && !v.startsWith('Prepared by') && !v.startsWith('Note ')),
     );
     // The bracketed word on a line of its own where the level wraps (review round 13a D8).
     expect([...levels].sort()).toEqual(['Branch school\n(分校)', 'Exam site\n(考点)']);

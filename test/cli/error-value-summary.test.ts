@@ -46,10 +46,11 @@ function threaded(...args: string[]) {
   });
 }
 
+// A 考点 sends nothing on: its 数量 leaves no 移交送出 unknown (review 22b D8).
 const LOG =
-  '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!，即试卷 2045 的移交送出袋数、未还袋数和在库袋数；工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计';
-const SCHEDULE =
-  '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A，即试卷 2045 的考生数和余量），考生数、首场开考和余量无从计算，考生数未计入合计；其他试卷各自的数字照填写计算';
+  '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!，即试卷 2045 的未还袋数和在库袋数；工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计';
+// Those figures and their totals alone (review 22b D3).
+const SCHEDULE = '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A，即试卷 2045 的考生数和余量），这些数字及其合计无从计算；其他试卷各自的数字照填写计算';
 const hours = (h: number, m: number) => new Date(Date.UTC(1899, 11, 30) + (h * 60 + m) * 60_000);
 
 describe('custody summary of units with cells showing an error value (worker threads)', () => {
@@ -63,7 +64,7 @@ describe('custody summary of units with cells showing an error value (worker thr
         '岳麓考点',
         ['1001', '2045', '3310'],
         [
-          { form: 'vaultLog', sheet: '出入库记录', cell: 'D5', shows: '#REF!', paper: '2045', figures: ['bagsDispatched', 'bagsStillOut', 'bagsInVault'] },
+          { form: 'vaultLog', sheet: '出入库记录', cell: 'D5', shows: '#REF!', paper: '2045', figures: ['bagsStillOut', 'bagsInVault'] },
           { form: 'vaultLog', sheet: '出入库记录', cell: 'B6', shows: '#N/A' },
         ],
       ],
@@ -106,18 +107,19 @@ describe('custody summary of units with cells showing an error value (worker thr
       6,
       115,
       108,
-      '附件3 显示错误值',
-      '附件3 显示错误值',
-      '附件3 显示错误值',
-      '附件3 显示错误值',
+      '附件3\n显示错误值',
+      '附件3\n显示错误值',
+      '附件3\n显示错误值',
+      '附件3\n显示错误值',
       4,
       1,
       0,
-      '附件3 显示错误值',
-      '附件3 显示错误值',
-      '附件3 显示错误值',
-      '附件3 显示错误值',
-      LOG,
+      '附件3\n显示错误值',
+      '附件3\n显示错误值',
+      '附件3\n显示错误值',
+      '附件3\n显示错误值',
+      // Its 说明 under the table whole (review 22b D1), the words on two lines (D5).
+      '见表下注 1',
       'c8.xlsx',
     ]);
     // Was “#N/A”, then its 分校's name again (“长沙分校 | 长沙分校 | 考点”, review 21 D2); 考生数 unknown (was 77 of 108).
@@ -130,7 +132,7 @@ describe('custody summary of units with cells showing an error value (worker thr
       3,
       6,
       115,
-      '考试安排 显示错误值',
+      '考试安排\n显示错误值',
       3,
       3,
       0,
@@ -142,9 +144,11 @@ describe('custody summary of units with cells showing an error value (worker thr
       hours(45, 40),
       1,
       0,
-      SCHEDULE,
+      '见表下注 2',
       'n6.xlsx',
     ]);
+    const under = (sites.getColumn(1).values as unknown[]).filter((v): v is string => typeof v === 'string' && v.startsWith('注 '));
+    expect(under).toEqual([`注 1（岳麓考点，c8.xlsx）：${LOG}`, `注 2（考点名称未能读取（工作表“基本信息”B5 显示 #N/A），n6.xlsx）：${SCHEDULE}`]);
     // Was “（见各单位工作簿中该表标题处的问题）”: the findings are at the cells, the 说明 on 站点汇总 names them.
     const notes = wb
       .getWorksheet('总览')!

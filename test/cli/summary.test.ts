@@ -58,7 +58,9 @@ describe('custody summary', () => {
     expect(io.stdout).toContain(`已写出 ${out}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(5 + 3); // the title above, the signature line below
+    // The title above, a 说明 too long for its column under the table and a blank row (review 22b D1), the signature line below.
+    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(5 + 3 + 2);
+    expect(String(wb.getWorksheet('站点汇总')!.getCell('A8').value)).toMatch(/^注 1（/);
     expect(wb.getWorksheet('交接配对')!.getRow(2).getCell(3).value).toBe('不一致');
 
     // Run again: the output now sits in the folder and is not taken for an input.

@@ -73,26 +73,35 @@ describe('custody summary of units with a form not read (worker threads)', () =>
     const site = (unit: string) => rowOf(sites, 23, (v) => v[1] === unit).slice(4);
     // 错误 警告 种数 合计（袋） 份数 考生数 出库 归还 未还 送出 考场次 接收 移交 保管时长 值班覆盖时长 覆盖率 缺口 说明 文件
     // Every figure made from the form not read says it (review 21b D2: 归还 未还 送出, 覆盖 覆盖率 缺口 were blank).
-    const [L, I, D] = ['附件3 未能读取', '附件2 未能读取', '附件5 未能读取'];
-    expect(site('岳麓考点')).toEqual([1, 0, 3, 6, 115, 108, L, L, L, L, 4, 1, 0, L, L, L, L, LOG, 'a.xlsx']);
+    // In 站点汇总 each on two lines, between its pieces (review 22b D5); each 说明 too long for its column, its columns
+    // widened for the words, under the table whole, the cell pointing there (review 22b D1).
+    const [L2, I2, D2] = ['附件3\n未能读取', '附件2\n未能读取', '附件5\n未能读取'];
+    expect(site('岳麓考点')).toEqual([1, 0, 3, 6, 115, 108, L2, L2, L2, L2, 4, 1, 0, L2, L2, L2, L2, '见表下注 3', 'a.xlsx']);
     // 保管时长 from 附件2's 入库时间 (45 h 40 min, and 100 % of it covered, before): unknown with its rows.
-    expect(site('星沙考点')).toEqual([2, 0, 3, I, I, 108, 3, 3, 0, 0, 4, 1, 0, I, I, I, I, INTAKE, 'b.xlsx']);
-    expect(site('麓谷考点')).toEqual([2, 0, 3, 6, 115, 108, 3, 3, 0, 0, 4, 1, 0, hours(45, 40), D, D, D, DUTY, 'c.xlsx']);
+    expect(site('星沙考点')).toEqual([2, 0, 3, I2, I2, 108, 3, 3, 0, 0, 4, 1, 0, I2, I2, I2, I2, '见表下注 2', 'b.xlsx']);
+    expect(site('麓谷考点')).toEqual([2, 0, 3, 6, 115, 108, 3, 3, 0, 0, 4, 1, 0, hours(45, 40), D2, D2, D2, '见表下注 1', 'c.xlsx']);
+    expect(texts(sites).filter((t) => t.startsWith('注 '))).toEqual([
+      `注 1（麓谷考点，c.xlsx）：${DUTY}`,
+      `注 2（星沙考点，b.xlsx）：${INTAKE}`,
+      `注 3（岳麓考点，a.xlsx）：${LOG}`,
+    ]);
     // 长沙分校 reads all its forms: its row as before.
     expect(site('长沙分校')).toEqual([0, 0, 3, 9, 183, 173, 0, 0, 0, 9, 0, 1, 2, hours(27, 0), hours(27, 0), 1, 0, null, 'f.xlsx']);
 
     const papers = wb.getWorksheet('试卷明细')!;
     // 31 26 11 5 合计 份数 考生数 余量 出库 归还 送出 下级送回 考场 分发份数 未还 在库
     const paper = (unit: string) => rowOf(papers, 21, (v) => v[1] === unit && v[2] === '1001').slice(5);
-    expect(paper('岳麓考点')).toEqual([1, 1, 0, 1, 3, 62, 57, 5, L, L, L, 0, '01、02', 57, L, L]);
-    expect(paper('星沙考点')).toEqual([I, I, I, I, I, I, 57, I, 1, 1, 0, I, '01、02', 57, 0, I]);
+    // On two lines too, its columns 10 wide (review 22b D5).
+    expect(paper('岳麓考点')).toEqual([1, 1, 0, 1, 3, 62, 57, 5, L2, L2, L2, 0, '01、02', 57, L2, L2]);
+    expect(paper('星沙考点')).toEqual([I2, I2, I2, I2, I2, I2, 57, I2, 1, 1, 0, I2, '01、02', 57, 0, I2]);
+    expect(papers.columns.map((c) => c.width)).toEqual([12, 10, 8, 18, 21, 10, 10, 10, 10, 10, 10, 7, 10, 10, 10, 10, 10, 8, 6, 10, 10]);
     expect(paper('麓谷考点')).toEqual([1, 1, 0, 1, 3, 62, 57, 5, 1, 1, 0, 0, '01、02', 57, 0, 3]);
 
     const yuelu = wb.getWorksheet('汇总-岳麓考点')!;
     expect(yuelu.getCell('A3').value).toBe(
       '提交状态：暂不能提交：1 处错误需改正    警告 0    值班覆盖未知（附件3 未能读取）    未还袋数未知（附件3 未能读取）',
     );
-    expect(rowOf(yuelu, 19, (v) => v[0] === '合计').slice(3)).toEqual([2, 1, 2, 1, 6, 115, 108, 7, L, L, L, 0, '4 个\n考场次', 108, L, L]);
+    expect(rowOf(yuelu, 19, (v) => v[0] === '合计').slice(3)).toEqual([2, 1, 2, 1, 6, 115, 108, 7, L2, L2, L2, 0, '4 个\n考场次', 108, L2, L2]);
     // Under the table, and in the place of 三 (duty cover) and 四 (not returned): which figures, and where to look.
     const said = texts(yuelu);
     const at = said.indexOf(`${LOG}。`);
@@ -153,7 +162,7 @@ describe('custody summary of units with a form not read (worker threads)', () =>
     expect(overview.getColumn(2).values).toEqual(expect.arrayContaining(['附件2 未能读取', '附件3 未能读取']));
     // 未还保密室（袋）: 岳麓考点's not known, the others' 0: 附件3 未能读取, not 0 (review 21b D2).
     const stillOut = (overview.getColumn(1).values as unknown[]).indexOf('未还保密室（袋）');
-    expect(overview.getRow(stillOut).getCell(2).value).toBe('附件3 未能读取');
+    expect(overview.getRow(stillOut).getCell(2).value).toBe(L2);
   });
 
   it('en: the same in English', async () => {
@@ -163,10 +172,9 @@ describe('custody summary of units with a form not read (worker threads)', () =>
       'Note: the vault log (附件3) of 岳麓考点 could not be read (see the findings): its bags still out are not in the totals.',
     ]);
     const row = rowOf(wb.getWorksheet('Sites')!, 23, (v) => v[1] === '岳麓考点');
-    expect([row[10], row[17], row[21]]).toEqual([
-      '附件3 not read',
-      '附件3 not read',
-      'The vault log (附件3) could not be read (see the finding at 出入库记录!A2): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals',
+    expect([row[10], row[17], row[21]]).toEqual(['附件3\nnot read', '附件3\nnot read', 'See note 3 under the table']);
+    expect(texts(wb.getWorksheet('Sites')!).filter((t) => t.startsWith('Note 3'))).toEqual([
+      'Note 3 (岳麓考点, a.xlsx): The vault log (附件3) could not be read (see the finding at 出入库记录!A2): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals',
     ]);
     const yuelu = wb.worksheets.find((w) => w.name.includes('岳麓考点'))!;
     expect(yuelu.getCell('A3').value).toBe(

@@ -85,16 +85,16 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
       AS_READ[1],
       AS_READ[2],
     ]);
-    // The totals add 1001's: unknown (附件2's, as the unit's in 站点汇总).
-    // Every cell of it says so (review 21b D2: the first of a run alone did, the others were blank).
+    // The totals that add 1001's unknown figures: unknown (附件2's, as the unit's in 站点汇总), each cell saying so (review
+    // 21b D2); the others, 31份装, 11份装, 5份装 and 下级送回, as their rows add up (review 22b D3: they were unknown too).
     const I = '附件2 显示错误值';
-    expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', I, I, I, I, I, I, 108, I, 3, 3, 0, I, '4 个\n考场次', 108, 0, I]);
+    expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', 2, I, 2, 1, I, I, 108, I, 3, 3, 0, 0, '4 个\n考场次', 108, 0, I]);
     const line =
-      '附件2 入库清单有格子显示错误值（工作表“入库清单”E4 显示 #N/A，即试卷 1001 的26份装袋数、袋数合计、份数、余量和在库袋数），袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计；其他试卷各自的数字照填写计算';
+      '附件2 入库清单有格子显示错误值（工作表“入库清单”E4 显示 #N/A，即试卷 1001 的26份装袋数、袋数合计、份数、余量和在库袋数），这些数字及其合计无从计算；其他试卷各自的数字照填写计算';
     expect(zh.facts[0]).toEqual(['显示错误值', line]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
       'Error value',
-      'A cell of the intake list (附件2) shows an error value (入库清单!E4 shows #N/A, paper 1001’s 26s, bags, copies, spare and bags in the vault): bags, copies, spare, bags in the vault, custody time and duty cover unknown, not in the totals; the other papers’ own figures are as written',
+      'A cell of the intake list (附件2) shows an error value (入库清单!E4 shows #N/A, paper 1001’s 26s, bags, copies, spare and bags in the vault): those figures and their totals unknown; the other papers’ own figures are as written',
     ]);
     // 试卷明细 (the consolidated workbook's paper rows) as the pane's table; 站点汇总's unit row: 附件2's figures unknown.
     expect(paperRowsOf(outcome).map((r) => r.slice(6, 13))).toEqual([
@@ -120,7 +120,7 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
     expect(zh.totals).toEqual(['合计', '3 种试卷', '3 场', 2, 1, 2, 1, 6, 115, 108, 7, 3, 3, 0, 0, '附件4 显示错误值', '附件4 显示错误值', 0, 6]);
     expect(zh.facts[0]).toEqual([
       '显示错误值',
-      '附件4 分发登记表有格子显示错误值（工作表“分发登记1”D6 显示 #N/A，即试卷 1001 的分发考场和分发份数），分发考场和份数无从计算；其他试卷各自的数字照填写计算',
+      '附件4 分发登记表有格子显示错误值（工作表“分发登记1”D6 显示 #N/A，即试卷 1001 的分发考场和分发份数），这些数字及其合计无从计算；其他试卷各自的数字照填写计算',
     ]);
   });
 

@@ -48,7 +48,8 @@ describe('figures made from cells showing an error value', () => {
     ]);
     // D5 is 2045's row (its 数量: review 21 D1); B6, a 试卷号, names no paper: every paper's 附件3 figures unknown.
     expect(s.unread).toEqual([
-      { form: 'vaultLog', sheet: '出入库记录', cell: 'D5', shows: '#REF!', paper: '2045', figures: ['bagsDispatched', 'bagsStillOut', 'bagsInVault'] },
+      // A 考点 sends nothing on: its 数量 leaves 2045's 未还 and 在库 unknown, not its 移交送出 (review 22b D8).
+      { form: 'vaultLog', sheet: '出入库记录', cell: 'D5', shows: '#REF!', paper: '2045', figures: ['bagsStillOut', 'bagsInVault'] },
       { form: 'vaultLog', sheet: '出入库记录', cell: 'B6', shows: '#N/A' },
     ]);
     expect(s.papers.map((p) => p.paperNo)).toEqual(['1001', '2045', '3310']);
@@ -65,7 +66,7 @@ describe('figures made from cells showing an error value', () => {
     expect(zh.facts).toEqual([
       [
         '显示错误值',
-        '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!，即试卷 2045 的移交送出袋数、未还袋数和在库袋数；工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计',
+        '附件3 出入库记录有格子显示错误值（工作表“出入库记录”D5 显示 #REF!，即试卷 2045 的未还袋数和在库袋数；工作表“出入库记录”B6 显示 #N/A），出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计',
       ],
       ['接收交接单', 1],
       ['移交交接单', 0],
@@ -78,7 +79,7 @@ describe('figures made from cells showing an error value', () => {
     ]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
       'Error value',
-      'A cell of the vault log (附件3) shows an error value (出入库记录!D5 shows #REF!, paper 2045’s bags sent on, bags out and bags in the vault; 出入库记录!B6 shows #N/A): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals',
+      'A cell of the vault log (附件3) shows an error value (出入库记录!D5 shows #REF!, paper 2045’s bags out and bags in the vault; 出入库记录!B6 shows #N/A): checkouts, returns, bags out, custody time and duty cover unknown, not in the totals',
     ]);
   });
 
@@ -104,7 +105,8 @@ describe('figures made from cells showing an error value', () => {
     expect(zh.totals.slice(9, 11)).toEqual(['考试安排 显示错误值', '考试安排 显示错误值']);
     expect(zh.facts[0]).toEqual([
       '显示错误值',
-      '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A，即试卷 2045 的考生数和余量），考生数、首场开考和余量无从计算，考生数未计入合计；其他试卷各自的数字照填写计算',
+      // Those figures and their totals alone (review 22b D3: was “考生数、首场开考和余量无从计算”, every 首场开考 shown).
+      '考试安排有格子显示错误值（工作表“考试安排”F4 显示 #N/A，即试卷 2045 的考生数和余量），这些数字及其合计无从计算；其他试卷各自的数字照填写计算',
     ]);
   });
 
@@ -123,7 +125,8 @@ describe('figures made from cells showing an error value', () => {
       [1, 1, 0, 0, '01', 20, 0, 2],
     ]);
     const W = '附件3 显示错误值';
-    expect(zh.totals.slice(11)).toEqual([W, W, W, 0, '4 个\n考场次', 108, W, W]);
+    // A total unknown only where a figure it adds is (review 22b D3: 出库 and 移交送出 were unknown under 1, 1, 1 and 0, 0, 0).
+    expect(zh.totals.slice(11)).toEqual([3, W, 0, 0, '4 个\n考场次', 108, W, W]);
     expect(zh.facts.slice(3, 7)).toEqual([
       ['保管期', '附件3 显示错误值'],
       ['值班覆盖', '附件3 显示错误值'],

@@ -70,7 +70,8 @@ describe('a level’s candidates and bags out where units’ forms were not read
     const row = (r: number) => (ov.getRow(r).values as unknown[]).slice(5, 11);
     expect([row(3), row(4)]).toEqual([
       ['单位级别', '单位数', '试卷袋', '试卷份数', '考生数', '未还（袋）'],
-      ['考点', 1, 6, 115, '考试安排 未能读取', 0],
+      // On two lines, between its pieces (review 22b D5: 考试安排 未能读 / 取 in print).
+      ['考点', 1, 6, 115, '考试安排\n未能读取', 0],
     ]);
     // The word right-aligned beside the figures, wrapped in its cell (review 21b D2: not run over the next column).
     expect(ov.getRow(4).getCell(9).alignment).toEqual({ horizontal: 'right', vertical: 'middle', wrapText: true });

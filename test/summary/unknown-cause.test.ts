@@ -174,13 +174,15 @@ describe('a figure unknown for a cell showing an error value says so, not 未能
       ['河西考点', 108, 115, '#,##0', '#,##0'],
     ]);
     const sites = wb.getWorksheet('站点汇总')!;
+    const E2 = '附件3\n显示错误值';
     const count = '#,##0';
     const duration = '[h]"小时"mm"分"';
     expect([values(sites, 4, 21), formats(sites, 4, 21)]).toEqual([
-      ['长沙分校', unnamed, '考点', '需改正', 3, 0, 3, 6, 115, 6052, E, E, E, E, 4, 1, 0, E, E, E, E],
+      // Each word on two lines, between its pieces (review 22b D5).
+      ['长沙分校', unnamed, '考点', '需改正', 3, 0, 3, 6, 115, 6052, E2, E2, E2, E2, 4, 1, 0, E2, E2, E2, E2],
       [null, null, null, null, ...Array(13).fill(count), duration, duration, '0.0%', count],
     ]);
-    expect(values(sites, 3, 14)).toEqual(['长沙分校', '河西考点', '考点', '需改正', 2, 0, 3, 6, 115, 108, ...Array(4).fill('附件3 未能读取')]);
+    expect(values(sites, 3, 14)).toEqual(['长沙分校', '河西考点', '考点', '需改正', 2, 0, 3, 6, 115, 108, ...Array(4).fill('附件3\n未能读取')]);
     // 试卷明细: the 考点 as 站点汇总 names it; 试卷号 not a count (no 1,001), the counts grouped.
     const papers = wb.getWorksheet('试卷明细')!;
     expect([values(papers, 2, 13), formats(papers, 2, 13)]).toEqual([

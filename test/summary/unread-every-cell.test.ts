@@ -108,7 +108,8 @@ describe('the printed summary: each word in its own cell, wrapped, the row tall 
     const { model } = await outcomeOf('vaultLog');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await consolidatedXlsx(consolidateModels([{ file: 'x.xlsx', model }]), { lang: 'zh' })) as unknown as ArrayBuffer);
-    const W = '附件3 未能读取';
+    // On two lines, between its pieces, each column as wide as 未能读取 (review 22b D5: 附件3 未能读 / 取 in print).
+    const W = '附件3\n未能读取';
     const sites = wb.getWorksheet('站点汇总')!;
     const keys = ['checkouts', 'returns', 'bagsStillOut', 'bagsDispatched', 'custodyHours', 'coveredHours', 'coverage', 'gaps'];
     const cells = keys.map((k) => sites.getRow(3).getCell(columnIndex(SITE_COLUMNS, k) + 1));
@@ -123,7 +124,8 @@ describe('the printed summary: each word in its own cell, wrapped, the row tall 
       ['T3', W, true],
       ['U3', W, true],
     ]);
-    // Tall enough for the narrowest (出库次数, 5 wide) to show it whole.
+    // Tall enough for the narrowest (出库次数, now 10 wide) to show it whole.
+    expect(sites.getColumn(11).width).toBe(10);
     const need = rowHeightFor(linesOf(W, sites.getColumn(11).width!));
     expect(sites.getRow(3).height).toBeGreaterThanOrEqual(need);
     const papers = wb.getWorksheet('试卷明细')!;

@@ -13,7 +13,7 @@
 import { levelOf } from '../../../model/custody';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
-import { Lang, ShowContext, relativeNames, rowOf, sheetValue } from '../../../summary/columns';
+import { Lang, ShowContext, linesOf, relativeNames, rowOf, sheetValue, wordsWidth } from '../../../summary/columns';
 import { NAME_WHOLE, fitWidths, wholeNames } from '../../../summary/fit-widths';
 import { type Consolidated, type ConsolidatedTotals, type HandoverPair, PER_SITE_SHEETS } from '../../../summary/consolidate';
 import { ChartData, rankChartData } from '../../../summary/overview';
@@ -38,7 +38,16 @@ import {
   semestersOf,
   withPairFindings,
 } from '../../../summary/tables';
-import { OTHER_SEMESTER_ROW, OVERVIEW_WORDS, PAIR_STATUS_WORDS, SHEET_WORDS, SITES_TITLE, STATUS_WORDS, unnamedShown } from '../../../summary/words';
+import {
+  OTHER_SEMESTER_ROW,
+  OVERVIEW_WORDS,
+  PAIR_STATUS_WORDS,
+  SHEET_WORDS,
+  SITE_NOTE_UNDER,
+  SITES_TITLE,
+  STATUS_WORDS,
+  unnamedShown,
+} from '../../../summary/words';
 import { addBarCharts, BarChartSpec } from '../chart';
 import { newOverviewSheet, writeOverview } from './overview';
 import { writeSiteSheet, safeSheetName } from './site-sheet';
@@ -142,6 +151,8 @@ const SITE_SCHOOL = [columnIndex(SITE_COLUMNS, 'school')];
 async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
   const texts: string[][] = [];
   const schools: string[][] = [];
+  // A figure's word (附件3 未能读取) widens its column for each of its words whole (wordLines; review 22b D5).
+  const said = SITE_COLUMNS.map((): string[] => []);
   const shown = (i: number, row: Row) => {
     const value = sheetValue(SITE_COLUMNS[i], row[i], ctx);
     return typeof value === 'string' ? value : '';
@@ -150,14 +161,59 @@ async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
     // 分校 by the first characters of its names alone: no wider than keeps them whole in this pass.
     texts.push(SITE_FITTED.map((i, k) => (k === 0 ? [...shown(i, row)].slice(0, NAME_WHOLE).join('') : shown(i, row))));
     schools.push(SITE_SCHOOL.map((i) => shown(i, row)));
+    SITE_COLUMNS.forEach((c, i) => c.wrapped?.includes(String(row[i])) && said[i].push(shown(i, row)));
   }
-  const declared = SITE_COLUMNS.map((c) => columnWidth(c, ctx.lang));
+  const declared = SITE_COLUMNS.map((c, i) => Math.max(columnWidth(c, ctx.lang), wordsWidth(new Set(said[i]))));
   const floors = [0, 1].map((k) => wholeNames(texts.map((t) => t[k])));
   const fitted = fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang, floors);
   // English has no room to spare: its header (Branch school) alone would need more than the page leaves.
   if (ctx.lang !== 'zh') return fitted;
   const widened = fitWidths(SITE_COLUMNS, fitted, SITE_SCHOOL, schools, ctx.lang, [fitted[SITE_SCHOOL[0]]]);
   return SITE_SCHOOL.every((i) => widened[i] >= fitted[i]) ? widened : fitted;
+}
+
+const SITE_NOTE = columnIndex(SITE_COLUMNS, 'note');
+const [SITE_UNIT, SITE_FILE] = ['unit', 'file'].map((key) => columnIndex(SITE_COLUMNS, key));
+/**
+ * The most lines a 说明 takes in its column before it goes under the table (siteNotesUnder): ten lines, a row a third of
+ * the page tall; at some thirty Excel's 409-pt row cuts it off (review 22b D1).
+ */
+const NOTE_MOST_LINES = 10;
+
+/** The rows with the 说明 of each row of `under` (by row index: its note's number) a pointer to its note under the table. */
+async function* pointed(rows: Rows, under: ReadonlyMap<number, number>, lang: Lang): AsyncGenerator<Row> {
+  let k = 0;
+  for await (const row of rows) {
+    const n = under.get(k++);
+    yield n === undefined ? row : row.map((cell, i) => (i === SITE_NOTE ? SITE_NOTE_UNDER[lang].cell(n) : cell));
+  }
+}
+
+/**
+ * 站点汇总's widths, and the 说明 too long for their column at them (more than NOTE_MOST_LINES lines), each put whole
+ * under the table, numbered in the rows' order, its cell pointing there: the page has no room to widen 说明 (the table
+ * prints one page wide: fitWidths gives it what the others leave), and a pointer to the unit's own 汇总 sheet would
+ * point nowhere past PER_SITE_SHEETS units. Widths worked out again with the pointers, until no more 说明 go.
+ */
+async function siteNotesUnder(s: SettledSource, ctx: ShowContext): Promise<{ widths: number[]; under: Map<number, number>; notes: string[] }> {
+  let under = new Map<number, number>();
+  for (;;) {
+    const widths = await siteWidths(pointed(s.siteRows(), under, ctx.lang), ctx);
+    const notes: string[] = [];
+    const next = new Map<number, number>();
+    let k = 0;
+    for await (const row of s.siteRows()) {
+      const note = typeof row[SITE_NOTE] === 'string' ? row[SITE_NOTE] : '';
+      if (note && (under.has(k) || linesOf(note, widths[SITE_NOTE]) > NOTE_MOST_LINES)) {
+        next.set(k, next.size + 1);
+        const [unit, file] = [SITE_UNIT, SITE_FILE].map((i) => String(sheetValue(SITE_COLUMNS[i], row[i], ctx) ?? ''));
+        notes.push(SITE_NOTE_UNDER[ctx.lang].note(next.size, unit, file, note));
+      }
+      k++;
+    }
+    if (next.size === under.size) return { widths, under: next, notes };
+    under = next;
+  }
 }
 
 export interface ConsolidatedOptions {
@@ -192,9 +248,11 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   const charts = writeOverview(overviewSheet, t, s.chart, ctx);
   const [ready, fix, unreadable] = (['ready', 'fix', 'unreadable'] as const).map((k) => STATUS_WORDS[k][lang]);
 
-  const n = await tableSheet(siteSheet, SITE_COLUMNS, s.siteRows(), ctx, {
+  const { widths, under, notes } = await siteNotesUnder(s, ctx);
+  const n = await tableSheet(siteSheet, SITE_COLUMNS, pointed(s.siteRows(), under, lang), ctx, {
     signature: true,
-    widths: await siteWidths(s.siteRows(), ctx),
+    widths,
+    notes,
     // The run's semester alone: a workbook of another is marked on its row, and in no total.
     title: SITES_TITLE[lang](t.semester ? [t.semester] : s.semesters),
   });
@@ -251,8 +309,15 @@ async function inSitesOrder<T extends { summary: SiteSummary }>(sites: Iterable<
   return siteOrder(all.map(placeOf)).map((i) => all[i]);
 }
 
+/** 试卷明细's widths: as declared, a column where a figure's word shows as wide as its longer piece (wordLines; review 22b D5). */
+async function paperDetailWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
+  const said = PAPER_DETAIL_COLUMNS.map((): Set<string> => new Set());
+  for await (const row of rows) PAPER_DETAIL_COLUMNS.forEach((c, i) => c.wrapped?.includes(String(row[i])) && said[i].add(String(sheetValue(c, row[i], ctx))));
+  return PAPER_DETAIL_COLUMNS.map((c, i) => Math.max(columnWidth(c, ctx.lang), wordsWidth(said[i])));
+}
+
 async function writePapers(paperSheet: ExcelJS.Worksheet, c: ConsolidatedSource, ctx: ShowContext): Promise<void> {
-  const np = await tableSheet(paperSheet, PAPER_DETAIL_COLUMNS, c.paperRows(), ctx);
+  const np = await tableSheet(paperSheet, PAPER_DETAIL_COLUMNS, c.paperRows(), ctx, { widths: await paperDetailWidths(c.paperRows(), ctx) });
   if (np > 1) {
     const [spare, out] = ['spareCopies', 'bagsStillOut'].map((k) => colLetter(columnIndex(PAPER_DETAIL_COLUMNS, k) + 1));
     cellRule(paperSheet, `${spare}2:${spare}${np}`, `AND(ISNUMBER(${spare}2),${spare}2<0)`, ERROR_STYLE, 1);

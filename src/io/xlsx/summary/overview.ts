@@ -9,7 +9,7 @@
  */
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
-import { BODY_PT, COUNT_FORMAT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor } from '../../../summary/columns';
+import { BODY_PT, COUNT_FORMAT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor, wordLines } from '../../../summary/columns';
 import { ChartData, bagsStillOutShown, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
@@ -77,6 +77,8 @@ const lineHeight = (label: string, width = WIDTHS[0]): number => {
   return lines > 1 ? rowHeightFor(lines) : DEFAULT_ROW_PT;
 };
 const sum = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
+/** A figure, or its word (附件3 未能读取, 至少 108) broken between its words only where it does not fit on a line. */
+const shownWord = <T>(v: T, width: number): T | string => (typeof v === 'string' ? wordLines(v, width) : v);
 
 /** The 总览 sheet, made first so that it is the first sheet (writeOverview fills it). */
 export function newOverviewSheet(wb: AnyWorkbook, lang: Lang): ExcelJS.Worksheet {
@@ -116,7 +118,8 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   };
   const line = (label: string, a: number | string, b?: number) => {
     const row = ov.getRow(r);
-    const values = b === undefined ? [label, a] : [label, a, b];
+    // A figure's word (附件3 未能读取) broken between its words only (review 22b D5).
+    const values = b === undefined ? [label, shownWord(a, WIDTHS[1])] : [label, a, b];
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v;
@@ -128,7 +131,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
     // A figure's words (附件3 未能读取) wrap in its cell, not over the table beside it.
     if (typeof a === 'string') row.getCell(2).alignment = { horizontal: 'right', vertical: 'middle', wrapText: true };
-    tall(r++, Math.max(lineHeight(label), typeof a === 'string' ? lineHeight(a, WIDTHS[1]) : 0));
+    tall(r++, Math.max(lineHeight(label), typeof a === 'string' ? lineHeight(shownWord(a, WIDTHS[1]), WIDTHS[1]) : 0));
   };
   writeLevels(ov, r, totals, lang);
   fitLevelWords(ov, r, totals);
@@ -373,7 +376,7 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
     const shown = (['bags', 'copies', 'candidates', 'bagsStillOut'] as const).map((key) => levelFigureShown(l, key, lang));
     [label, l.units, ...shown].forEach((v, k) => {
       const cell = row.getCell(LEVEL_COL + k);
-      cell.value = v;
+      cell.value = k > 0 ? shownWord(v, LEVEL_WIDTHS[k]) : v;
       cell.border = BOX;
       cell.font = { name: FONT, size: BODY_PT };
       if (k > 0) cell.numFmt = COUNT_FORMAT;

@@ -25,6 +25,7 @@ import {
   dutyGaps,
   namedInReadiness,
   paperTotals,
+  paperWidths,
   readinessText,
 } from '../../../summary/tables-site';
 import {
@@ -47,7 +48,7 @@ import {
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
 import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections } from '../../../summary/words';
-import { CUSTODY_SCHEDULE_SAID, DUTY_FIGURE, LOG_FIGURE, NONE_SITE, NONE_WORDS, noneReasons, reasonUnder, unreadLine } from '../../../summary/none-figures';
+import { CUSTODY_SCHEDULE_SAID, NONE_SITE, NONE_WORDS, noneReasons, statusReasons, unitWide, unreadLine } from '../../../summary/none-figures';
 import { baseReason as formOf } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
 import { oncePerHandover } from '../../../summary/once-per-handover';
@@ -76,6 +77,7 @@ const gridOf = (lang: Lang): number[] =>
   PAPER_COLUMNS.map((_c, i) => Math.max(i === 1 ? 26 : 0, ...SECTIONS.map((cols) => (cols[i] ? columnWidth(cols[i], lang) : 0))));
 const GRID: Record<Lang, number[]> = { zh: gridOf('zh'), en: gridOf('en') };
 const NCOL = PAPER_COLUMNS.length;
+const widthsOf = (ws: ExcelJS.Worksheet): number[] => PAPER_COLUMNS.map((_c, i) => ws.getColumn(i + 1).width ?? 9); // as set: GRID, 一's widened
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const LAST = colLetter(NCOL);
 /** The width of the sheet, for the merged lines at its top (the narrower grid's: a line never falls short of its height). */
@@ -103,10 +105,10 @@ function statusLine(s: SiteSummary, lang: Lang): string {
   const noIntake = s.noIntake && NONE_WORDS.noIntake[lang];
   // A form not read (附件3, 5): its figure unknown, said with the form (附件2, 4: after the figures, as 无入库清单).
   const reasons = noneReasons(s);
-  const [cover, out] = [DUTY_FIGURE, LOG_FIGURE].map((when) => reasonUnder(reasons, when)).map((r) => r && r !== 'noVault' && NONE_WORDS[r][lang]);
+  const [cover, out] = statusReasons(s).map((r) => r && r !== 'noVault' && NONE_WORDS[r][lang]);
   // 附件2 not read leaves the duty cover unknown too (its custody period): said there once, not again after it.
-  const coverReason = reasonUnder(reasons, DUTY_FIGURE);
-  const unread = reasons.flatMap((r) => ((formOf(r) === 'unreadIntake' && r !== coverReason) || formOf(r) === 'unreadRegister' ? [NONE_WORDS[r][lang]] : []));
+  const said = (r: (typeof reasons)[number]) => (formOf(r) === 'unreadIntake' && r !== statusReasons(s)[0]) || formOf(r) === 'unreadRegister';
+  const unread = reasons.filter(said).map((r) => NONE_WORDS[r][lang]);
   const figures =
     lang === 'en'
       ? [
@@ -231,7 +233,7 @@ function header<T>(ws: ExcelJS.Worksheet, pages: Pages, r: number, columns: Read
   const headers = columns.map((c) => c.header[lang]);
   const head = ws.getRow(r);
   head.values = headers;
-  styleHeader(head, headers, GRID[lang]);
+  styleHeader(head, headers, widthsOf(ws));
   pages.add(head.height);
 }
 
@@ -255,7 +257,7 @@ function table<T>(
   const cols = columns as ReadonlyArray<Column<never>>;
   const styles = tableStyles(cols, ctx.lang, boxed ? { border: BOX } : {});
   for (const item of items) {
-    const shown = shownRow(cols, rowOf(columns, item, ctx.lang), GRID[ctx.lang], ctx, styles);
+    const shown = shownRow(cols, rowOf(columns, item, ctx.lang), widthsOf(ws), ctx, styles);
     if (headed) r = headedPage(ws, pages, r, columns, ctx.lang, shown.height, headed);
     const row = ws.getRow(r++);
     fillRow(row, shown);
@@ -293,9 +295,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const colon = lang === 'zh' ? '：' : ': ';
   const sections = siteSections(lang);
   const ws = newSheet(wb, name, { ySplit: TITLE_ROWS, gridLines: false }, `1:${TITLE_ROWS}`, lang);
-  GRID[lang].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
+  const grid = paperWidths(s, GRID[lang], lang).map((w, i) => (ws.getColumn(i + 1).width = w)); // set: 一's words whole (22b D5)
   const file = s.file ? (ctx.fileName ?? baseName)(s.file) : '—';
   let titles = banner(ws, 1, siteTitle(s, lang), { size: 16, bold: true });
   // Grey, at the body's size: at 10 pt it printed under 9 once the times' columns were widened to hold a date on one line.
@@ -310,7 +310,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     { size: 12, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } },
     { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } },
   );
-  const pages = new Pages(ws, GRID[lang], titles);
+  const pages = new Pages(ws, grid, titles);
 
   section(ws, pages, 4, w('papers'));
   const firstPaper = 6;
@@ -322,7 +322,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   const totalsRow = shownRow(
     paperCols,
     paperTotals(s, ctx.lang),
-    GRID[lang],
+    grid,
     ctx,
     tableStyles(paperCols, lang, { border: BOX, font: { name: FONT, size: BODY_PT, bold: true } }),
   );
@@ -367,7 +367,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
   pages.add();
 
   if (s.noVault) return noVaultSections(ws, pages, r, s, ctx, findings);
-  if (s.custodySchedule || s.unread?.some((u) => u.form === 'intake' || u.form === 'vaultLog' || u.form === 'duty'))
+  if (s.custodySchedule || unitWide(s.unread).some((u) => u.form === 'intake' || u.form === 'vaultLog' || u.form === 'duty'))
     return unreadSections(ws, pages, r, s, ctx, findings);
   return dutyAndAfter(ws, pages, r, s, ctx, findings);
 }
@@ -380,7 +380,7 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
 function unreadSections(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
   const lang = ctx.lang;
   const stop = lang === 'zh' ? '。' : '.';
-  const said = (form: 'intake' | 'vaultLog' | 'duty') => unreadLine(s.unread, form, lang);
+  const said = (form: 'intake' | 'vaultLog' | 'duty') => unreadLine(unitWide(s.unread), form, lang); // a paper's count: under 一 alone
   const schedule = s.custodySchedule ? CUSTODY_SCHEDULE_SAID[lang] : '';
   const duty = [said('intake'), said('vaultLog'), said('duty'), schedule].filter(Boolean).map((line) => `${line}${stop}`);
   const heights = duty.map((line) => rowHeightFor(linesOf(line, FULL)));

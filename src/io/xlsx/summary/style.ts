@@ -11,6 +11,7 @@ import {
   Column,
   HEADER_PT,
   bracketLine,
+  wordLines,
   ShowContext,
   headerLines,
   headerText,
@@ -227,6 +228,8 @@ export function shownRow(
     if (typeof value === 'string' && !runsOnAt(col, raw[i])) {
       // A list of names broken after its separators here: a spreadsheet breaks Chinese between any two characters.
       if (col.names && linesOf(value, widths[i] ?? 8) > 1) shown = listLines(value, widths[i] ?? 8);
+      // A figure's word (附件3 未能读取): broken between its words only.
+      else if (col.wrapped?.includes(String(raw[i]))) shown = wordLines(value, widths[i] ?? 8);
       else shown = bracketLine(value, widths[i] ?? 8);
       const need = linesOf(shown as string, widths[i] ?? 8);
       if (need > 1) {
@@ -361,6 +364,8 @@ export async function tableSheet(
     widths?: readonly number[];
     /** Said in the first row when there is none (未发现问题): a printed list of nothing but its header says nothing. */
     empty?: string;
+    /** Lines under the table, above the signature, each across the page, wrapped, its row as tall as it needs. */
+    notes?: readonly string[];
   } = {},
 ): Promise<number> {
   const widths = options.widths ?? columns.map((c) => columnWidth(c, ctx.lang));
@@ -414,8 +419,46 @@ export async function tableSheet(
   else if (count === 0 && options.empty !== undefined) noteRow(options.empty);
   direct?.end();
   ws.autoFilter = { from: { row: top, column: 1 }, to: { row: count + top, column: columns.length } };
-  if (options.signature) signature(ws, count + top + 2, columns.length, ctx.lang);
+  let at = count + top + 2;
+  const across = widths.reduce((a, w) => a + w, 0);
+  for (const note of options.notes ?? []) for (const part of noteParts(note, across)) noteUnder(ws, at++, part, across, widths.length);
+  if (options.signature) signature(ws, at + Number(Boolean(options.notes?.length)), columns.length, ctx.lang);
   return count + top;
+}
+
+/** The most lines of a row under a table: Excel's highest row, 409 pt, at 11 pt. */
+const NOTE_ROW_LINES = Math.floor((409 - 3) / Math.ceil(BODY_PT * 1.35));
+
+/**
+ * A note under a table in parts of at most NOTE_ROW_LINES lines `across` wide, each a row of its own: a note of a
+ * thousand cells' names is longer than one row holds, and the rest would be cut off as in the cell it left.
+ */
+export function noteParts(text: string, across: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (linesOf(rest, across) > NOTE_ROW_LINES) {
+    // The longest head that fits: at most a character a width unit a line.
+    let [lo, hi] = [1, Math.min(rest.length, (NOTE_ROW_LINES + 1) * Math.ceil(across))];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (linesOf(rest.slice(0, mid), across) <= NOTE_ROW_LINES) lo = mid;
+      else hi = mid - 1;
+    }
+    parts.push(rest.slice(0, lo));
+    rest = rest.slice(lo);
+  }
+  return [...parts, rest];
+}
+
+/** A line under a table (tableSheet's `notes`) in row `at`, merged across its `span` columns (`across` wide), wrapped, as tall as its text. */
+function noteUnder(ws: ExcelJS.Worksheet, at: number, text: string, across: number, span: number): void {
+  const row = ws.getRow(at);
+  row.getCell(1).value = text;
+  row.getCell(1).font = { name: FONT, size: BODY_PT };
+  row.getCell(1).alignment = { vertical: 'top', wrapText: true };
+  row.height = rowHeightFor(linesOf(text, across));
+  ws.mergeCells(at, 1, at, span);
+  row.commit();
 }
 
 /** The signature line's row: 30 points, room to sign above the line. */
