@@ -127,6 +127,8 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
       cell.font = { name: FONT, size: BODY_PT };
       // A count, grouped by thousands as every other face shows it (6,001); its words (附件3 未能读取) as written.
       if (i > 0) cell.numFmt = COUNT_FORMAT;
+      // Level with its label when the row is tall (the level table beside it shares the row: its words wrap).
+      if (i > 0) cell.alignment = { vertical: 'middle' };
     });
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
     // A figure's words (附件3 未能读取) wrap in its cell, not over the table beside it.
@@ -380,8 +382,8 @@ function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTot
       cell.border = BOX;
       cell.font = { name: FONT, size: BODY_PT };
       if (k > 0) cell.numFmt = COUNT_FORMAT;
-      // 至少 108 beside the figures: right, as they are.
-      if (k > 0 && typeof v === 'string') cell.alignment = { horizontal: 'right' };
+      // 至少 108 beside the figures: right, as they are; each level with its label when a word wraps the row.
+      if (k > 0) cell.alignment = typeof v === 'string' ? { horizontal: 'right', vertical: 'middle' } : { vertical: 'middle' };
     });
     row.getCell(LEVEL_COL).alignment = { vertical: 'middle', wrapText: true };
     // A level's word too long for its column (English) wraps: the figure beside it on the left is as tall.
