@@ -45,7 +45,7 @@ import type { ConsolidatedSource, SettledSource } from '../io/xlsx/summary';
 import { rowOf } from '../summary/columns';
 import { rankChartData } from '../summary/overview';
 import { columnIndex } from '../summary/tables-site';
-import { fileStatus, unnamedShown } from '../summary/words';
+import { fileStatus, siteNameShown } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, setAsideMarked, semestersOf } from '../summary/tables';
 import { SameBytes } from '../summary/same-bytes';
@@ -311,7 +311,7 @@ export class SpooledConsolidation {
           // A 考点 naming no 考点: as 站点汇总's 单位 says it, not its 分校's name.
           records
             .filter((r) => r.readable && !repeats.has(r.file))
-            .map((r) => ({ ...r, name: r.unnamed ? unnamedShown(r.unnamed, lang ?? 'zh') : r.site || r.file, counted: !aside.has(r.file) })),
+            .map((r) => ({ ...r, name: siteNameShown({ name: r.site, unnamed: r.unnamed }, lang ?? 'zh') || r.file, counted: !aside.has(r.file) })),
         ),
         semesters: semestersOf(records.map((r) => r.semester)),
         async *siteRows() {
@@ -335,11 +335,15 @@ export class SpooledConsolidation {
         },
         *fileRows() {
           for (const r of records) {
-            yield rowOf(FILE_COLUMNS, { file: r.file, site: r.site, status: fileStatus(r), sha256: r.sha256, note: r.error ?? '' });
+            const site = siteNameShown({ name: r.site, unnamed: r.unnamed }, lang ?? 'zh');
+            yield rowOf(FILE_COLUMNS, { file: r.file, site, status: fileStatus(r), sha256: r.sha256, note: r.error ?? '' });
           }
         },
         async *findingRows() {
-          for await (const { rec, findings } of findingsOf()) yield* findingRowsOf({ file: rec.file, error: rec.error, site: rec.site, findings }, pairs, lang);
+          for await (const { rec, findings } of findingsOf()) {
+            const site = siteNameShown({ name: rec.site, unnamed: rec.unnamed }, lang ?? 'zh');
+            yield* findingRowsOf({ file: rec.file, error: rec.error, site, findings }, pairs, lang);
+          }
         },
         async *sites() {
           const findings = findingsOf();

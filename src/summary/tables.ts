@@ -22,7 +22,7 @@ import {
   fileStatus,
   levelShown,
   listOf,
-  unnamedShown,
+  siteNameShown,
 } from './words';
 import {
   CUSTODY_FIGURE,
@@ -104,7 +104,7 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
     header: { zh: '单位', en: 'Unit' },
     width: 12,
     wrap: true,
-    value: (f, lang) => (f.summary?.site.unnamed ? unnamedShown(f.summary.site.unnamed, lang) : (f.summary?.site.name ?? '')),
+    value: (f, lang) => (f.summary ? siteNameShown(f.summary.site, lang) : ''),
   },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
@@ -215,9 +215,9 @@ export interface FileListing {
   note: string;
 }
 
-export const listingOf = (f: FileOutcome): FileListing => ({
+export const listingOf = (f: FileOutcome, lang: Lang = 'zh'): FileListing => ({
   file: f.file,
-  site: f.summary?.site.name ?? '',
+  site: f.summary ? siteNameShown(f.summary.site, lang) : '',
   status: statusOf(f),
   sha256: f.sha256,
   note: f.error ?? '',
@@ -248,8 +248,8 @@ export const PAPER_DETAIL_COLUMNS: ReadonlyArray<Column<PaperDetail>> = [
 /** The 试卷明细 rows of one file (`lang`: how a list of rooms is joined). */
 export function paperRowsOf(f: FileOutcome, lang: Lang = 'zh'): Row[] {
   const s = f.summary;
-  // A 考点 naming no 考点: as 站点汇总's 单位 says it (unnamedShown), not its 分校's name.
-  const site = s?.site.unnamed ? unnamedShown(s.site.unnamed, lang) : (s?.site.name ?? '');
+  // A 考点 naming no 考点: as 站点汇总's 单位 says it (siteNameShown), not its 分校's name.
+  const site = s ? siteNameShown(s.site, lang) : '';
   return s ? s.papers.map((paper) => rowOf(PAPER_DETAIL_COLUMNS, { file: f.file, site, paper }, lang)) : [];
 }
 

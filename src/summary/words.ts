@@ -343,6 +343,10 @@ export function unnamedShown(u: UnnamedSite, lang: Lang): string {
   return `考点名称没有填写${at ? `（${at}）` : ''}`;
 }
 
+/** A unit's name as every list shows it: its own, or for a 考点 naming no 考点 that it is not known (unnamedShown). */
+export const siteNameShown = (site: { name: string; unnamed?: UnnamedSite }, lang: Lang): string =>
+  site.unnamed ? unnamedShown(site.unnamed, lang) : site.name;
+
 export function levelShown(written: string | undefined, lang: Lang): string {
   const text = (written ?? '').trim();
   if (lang === 'zh' || !text) return text;

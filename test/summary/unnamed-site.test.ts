@@ -12,15 +12,25 @@ import { summarizeSite } from '../../src/summary/site';
 import { rowOf } from '../../src/summary/columns';
 import { SITE_COLUMNS } from '../../src/summary/tables';
 import { fixture } from '../helpers';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { consolidateModels } from '../../src/summary/consolidate';
+import { consolidatedXlsx } from '../../src/io/xlsx/summary/consolidated';
+import { summaryIn } from './summary-cells';
 
 jest.setTimeout(60_000);
 
 /** 岳麓考点's workbook (kaodian.json) with its 考点 cell (基本信息 B5) as `b5`, read, checked, summarised: its 站点汇总 row. */
-async function siteRow(b5: ExcelJS.CellValue) {
+async function unnamedBook(b5: ExcelJS.CellValue): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fillWorkbook(fixture('kaodian.json'))) as unknown as ArrayBuffer);
   if (b5 !== undefined) wb.getWorksheet('基本信息')!.getCell('B5').value = b5;
-  const model = readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function siteRow(b5: ExcelJS.CellValue) {
+  const model = readWorkbook(await gridFromXlsxBuffer(await unnamedBook(b5)));
   const findings = validateSite(model);
   const s = summarizeSite(model, findings, { file: 'x.xlsx' });
   const outcome = { file: 'x.xlsx', findings: [...findings], summary: s, sha256: null };
@@ -49,5 +59,43 @@ describe('站点汇总’s 单位 of a 考点 naming no 考点', () => {
     expect([s.site.name, s.site.unnamed]).toEqual(['长沙分校', { sheet: '基本信息', cell: 'B5' }]);
     expect(zh.slice(0, 3)).toEqual(['长沙分校', '考点名称没有填写（工作表“基本信息”B5）', '考点']);
     expect(en[1]).toBe('考点 not filled in (基本信息!B5)');
+  });
+});
+
+// Review 22's leftover (fix-summary22): 文件清单's and 问题清单's 单位, the unit's 汇总 sheet's title and its name still said
+// 长沙分校 for the 考点 naming none — the 分校's own summary, to whoever reads those pages.
+describe('every page of a consolidated summary names the 考点 naming no 考点 as 站点汇总 does', () => {
+  const NA = { formula: 'VLOOKUP(1,单位!A:B,2,FALSE)', result: { error: '#N/A' } } as unknown as ExcelJS.CellValue;
+  const SAID = '考点名称未能读取（工作表“基本信息”B5 显示 #N/A）';
+  const units = (ws: ExcelJS.Worksheet, col: number) => ws.getColumn(col).values.slice(2);
+
+  const look = (wb: ExcelJS.Workbook) => {
+    const sheet = wb.worksheets.find((w) => w.name.startsWith('汇总-') && String(w.getCell('A1').value).includes(SAID));
+    return {
+      files: units(wb.getWorksheet('文件清单')!, 2),
+      findings: [...new Set(units(wb.getWorksheet('问题清单')!, 2).filter((v) => typeof v === 'string' && v !== ''))],
+      sheet: sheet?.name,
+      title: sheet?.getCell('A1').value,
+    };
+  };
+
+  it('the CLI’s summary (its spool) and the in-process one (browser face, demo)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-unnamed-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'in'));
+      fs.writeFileSync(path.join(dir, 'in', 'n.xlsx'), await unnamedBook(NA));
+      const cli = look((await summaryIn(dir, 'zh')).wb);
+      const model = readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(path.join(dir, 'in', 'n.xlsx'))));
+      const inProcess = new ExcelJS.Workbook();
+      await inProcess.xlsx.load(Buffer.from(await consolidatedXlsx(consolidateModels([{ file: 'n.xlsx', model }]), { lang: 'zh' })) as unknown as ArrayBuffer);
+      for (const seen of [cli, look(inProcess)]) {
+        expect(seen.files).toEqual([SAID]);
+        expect(seen.findings).toEqual([SAID]);
+        expect(seen.sheet).toBe('汇总-n.xlsx');
+        expect(seen.title).toBe(`湖南分部 长沙分校 ${SAID}  2024春学期试卷保管汇总`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

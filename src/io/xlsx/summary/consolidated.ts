@@ -46,7 +46,7 @@ import {
   SITE_NOTE_UNDER,
   SITES_TITLE,
   STATUS_WORDS,
-  unnamedShown,
+  siteNameShown,
 } from '../../../summary/words';
 import { addBarCharts, BarChartSpec } from '../chart';
 import { newOverviewSheet, writeOverview } from './overview';
@@ -99,7 +99,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
       const s = f.summary!;
       return {
         // A 考点 naming no 考点: as 站点汇总's 单位 says it (unnamedShown), not its 分校's name.
-        name: s.site.unnamed ? unnamedShown(s.site.unnamed, lang) : s.site.name || f.file,
+        name: siteNameShown(s.site, lang) || f.file,
         errors: s.findings.errors,
         warnings: s.findings.warnings,
         papers: s.totals.papers,
@@ -119,8 +119,9 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
     chart: rankChartData(disagreeCountedPerCopy(byRule, c.pairs), units),
     semesters: semestersOf(c.files.map((f) => f.summary?.site.semester)),
     siteRows: () => siteOrder(c.files.map(placeOf)).map((i) => setAsideMarked(rowOf(SITE_COLUMNS, c.files[i], lang), c.files[i].file, c.totals, lang)),
-    fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f))),
-    findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary?.site.name ?? '' }, c.pairs, lang)),
+    // A 考点 naming no 考点 said so in every list (siteNameShown), not by its 分校's name.
+    fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f, lang))),
+    findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary ? siteNameShown(f.summary.site, lang) : '' }, c.pairs, lang)),
     sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
   };
   return {
@@ -291,7 +292,9 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   if (t.files - t.unreadable <= (options.perSiteSheets ?? PER_SITE_SHEETS)) {
     const names: string[] = TABLES.map(sheet);
     for (const f of await inSitesOrder(s.sites())) {
-      const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${f.summary.site.name || ctx.fileName!(f.file)}`);
+      // A 考点 naming no 考点: its sheet by its file, not by its 分校's name (汇总-长沙分校 twice over).
+      const unit = f.summary.site.unnamed ? '' : f.summary.site.name;
+      const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${unit || ctx.fileName!(f.file)}`);
       names.push(name);
       finish(writeSiteSheet(wb, name, f.summary, ctx, withPairFindings(f.file, f.findings, c.pairs, lang)));
     }

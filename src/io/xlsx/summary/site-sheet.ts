@@ -47,7 +47,7 @@ import {
   styleHeader,
 } from './style';
 import { cellRule, dataBar, severityRows } from './conditional';
-import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections } from '../../../summary/words';
+import { SITE_WORDS, custodyPeriodsLine, destroyedLine, levelShown, siteSections, unnamedShown } from '../../../summary/words';
 import { CUSTODY_SCHEDULE_SAID, NONE_SITE, NONE_WORDS, noneReasons, statusReasons, unitWide, unreadLine } from '../../../summary/none-figures';
 import { baseReason as formOf } from '../../../summary/none-figures';
 import { counted } from '../../../rules/plural';
@@ -84,7 +84,8 @@ const LAST = colLetter(NCOL);
 const FULL = Math.min(...Object.values(GRID).map((grid) => grid.reduce((a, w) => a + w, 0)));
 
 function siteTitle(s: SiteSummary, lang: Lang): string {
-  const where = [s.site.branch, s.site.school, s.site.examSite].filter(Boolean).join(' ') || s.site.name || SITE_WORDS.noUnit[lang];
+  const site = s.site.unnamed ? unnamedShown(s.site.unnamed, lang) : s.site.examSite; // a 考点 naming none: not the 分校's own summary
+  const where = [s.site.branch, s.site.school, site].filter(Boolean).join(' ') || s.site.name || SITE_WORDS.noUnit[lang];
   if (lang === 'en') return `${where}  ${s.site.semester ? `${semesterShown(s.site.semester, 'en')} ` : ''}${SITE_WORDS.title.en}`;
   return `${where}  ${s.site.semester ? `${s.site.semester}学期` : ''}${SITE_WORDS.title.zh}`;
 }
@@ -142,10 +143,7 @@ export function safeSheetName(taken: readonly string[], wanted: string): string 
   return name;
 }
 
-/**
- * Adds one site's 汇总 sheet to an exceljs workbook (browser-safe). With
- * `findings`, the sheet ends with every finding and its cell.
- */
+/** Adds one site's 汇总 sheet to an exceljs workbook (browser-safe). With `findings`, the sheet ends with every finding and its cell. */
 export function addSiteSummarySheet(
   wb: ExcelJS.Workbook,
   s: SiteSummary,
