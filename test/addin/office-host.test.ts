@@ -223,10 +223,11 @@ describe('the Office host', () => {
       ['2045', '@', '01', '@'],
       ['3310', '@', '01', '@'],
     ]);
-    // Nothing else changed on the way: each cell holds the value written, a number a number (份数 I5: 62, General).
+    // Nothing else changed on the way: each cell holds the value written, a number a number (份数 I5: 62, a count grouped
+    // by thousands as on every face since round 22's count columns: #,##0).
     const values = summarySheetValues(summaryTable(summary, 'zh'));
     expect(values.map((row, r) => row.map((_, c) => sheet.rows[r]?.[c] ?? ''))).toEqual(values);
-    expect([sheet.rows[4][8], sheet.formats?.get('I5')]).toEqual([62, 'General']);
+    expect([sheet.rows[4][8], sheet.formats?.get('I5')]).toEqual([62, '#,##0']);
   });
 
   test('without the notes API marks still colour the cells', async () => {
