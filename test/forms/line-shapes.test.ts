@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { isLabelWithColon, isNoteLine, isSectionLine, shortForm } from '../../src/forms/line-shapes';
 import { normalized } from '../../src/forms/sheet-index';
 import { normalizeLabel } from '../../src/model/text';
+import { patternsRun } from '../patterns-run';
 
 // The patterns before (src/forms/read-table.ts at 5d70c79, round 22's slash dates with them): the slow reference.
 const LABEL_WITH_COLON = /[\u4e00-\u9fff][^:：]*[:：]\s*$/;
@@ -23,22 +24,6 @@ const SECTION_LINE = new RegExp(
 /** Texts made of `words`, up to `most` of them. */
 const textOf = (words: readonly string[], most: number) => fc.array(fc.constantFrom(...words), { maxLength: most }).map((w) => w.join(''));
 const SPACES = [' ', '  ', '\u3000', '\t', '\u00a0'];
-
-/** Every pattern run while `work` runs: its source and the length of the text it was given. */
-function patternsRun(work: () => void): Array<{ source: string; flags: string; length: number }> {
-  const exec = RegExp.prototype.exec;
-  const seen: Array<{ source: string; flags: string; length: number }> = [];
-  const spy = jest.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, text: string) {
-    seen.push({ source: this.source, flags: this.flags, length: String(text).length });
-    return exec.call(this, text);
-  });
-  try {
-    work();
-  } finally {
-    spy.mockRestore();
-  }
-  return seen;
-}
 
 describe('the same answers as the patterns before, on short texts', () => {
   test('a label with its colon', () => {

@@ -6,22 +6,7 @@
 import { readWorkbook } from '../../src/forms/workbook';
 import type { WorkbookGrid } from '../../src/model/grid';
 import { filledWorkbook, fixture, gridOf } from '../helpers';
-
-/** Every pattern run while `work` runs: its source, flags and the length of the text it was given. */
-function patternsRun(work: () => void): Array<{ source: string; flags: string; length: number }> {
-  const exec = RegExp.prototype.exec;
-  const seen: Array<{ source: string; flags: string; length: number }> = [];
-  const spy = jest.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, text: string) {
-    seen.push({ source: this.source, flags: this.flags, length: String(text).length });
-    return exec.call(this, text);
-  });
-  try {
-    work();
-  } finally {
-    spy.mockRestore();
-  }
-  return seen;
-}
+import { patternsRun } from '../patterns-run';
 
 /**
  * Reading a vault log whose rows begin with long texts: every pattern given a whole one of them is one that looks at each

@@ -6,6 +6,10 @@
  */
 import fc from 'fast-check';
 import { isSpareName, nameWithoutMarks } from '../../src/model/paper-code';
+import { patternsRun } from '../patterns-run';
+
+/** Every pattern run while `work` runs: the length of the text it was given. */
+const lengthsGiven = (work: () => void): number[] => patternsRun(work).map((p) => p.length);
 
 // The pattern before (src/model/paper-code.ts at ff31ee5).
 const SPARE_MARK = '[-_—·]?[（(]?备(?:用试?卷?|份卷)[）)]?';
@@ -13,22 +17,6 @@ const VERSION_MARK = '[（(]?[A-Da-d甲乙丙丁]卷[）)]?';
 const NAME_MARKS = new RegExp(`(?:${VERSION_MARK}|${SPARE_MARK})+$`);
 const withoutBefore = (name: string) => name.replace(NAME_MARKS, '');
 const spareBefore = (name: string) => NAME_MARKS.exec(name)?.[0].includes('备') ?? false;
-
-/** Every pattern run while `work` runs: the length of the text it was given. */
-function lengthsGiven(work: () => void): number[] {
-  const exec = RegExp.prototype.exec;
-  const seen: number[] = [];
-  const spy = jest.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, text: string) {
-    seen.push(String(text).length);
-    return exec.call(this, text);
-  });
-  try {
-    work();
-  } finally {
-    spy.mockRestore();
-  }
-  return seen;
-}
 
 test('the same name and spare as the pattern before, on names made of the marks’ characters', () => {
   const words = ['（', '(', '）', ')', 'A', 'b', '甲', '卷', '备', '用', '试', '份', '-', '_', '—', '·', '基础', 'x'];
