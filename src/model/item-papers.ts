@@ -39,8 +39,12 @@ export interface ItemText {
   note?: unknown;
 }
 
-/** What parts an item's text into words: white space, brackets, quotes and the marks between names (as arrival-too-early). */
-const WORD_BREAK = /[\s,，、;；/()（）《》“”"':：]+/;
+/** What parts an item's text into words: white space, brackets, quotes and the marks between names. */
+export const ITEM_WORD_BREAK = /[\s,，、;；/()（）《》“”"':：]+/;
+
+/** An item's text as its papers are looked for in it (here and rules/arrival-too-early.ts): its 试卷归属 and 备注, half-width. */
+export const itemText = (item: Pick<ItemText, 'destination' | 'note'> | null | undefined): string =>
+  toHalfWidth(`${item?.destination ?? ''} ${item?.note ?? ''}`);
 /** A word that is a 试卷号 with the paper's name run on after it (“1001高等数学基础”), not a date or a count (2024年, 301考场). */
 const CODE_BEFORE_NAME = /^(\d{3,6}[A-Da-d]?)(?=[\u4e00-\u9fff])(?![年月日时点号袋份箱本张册套个人考场室楼])/;
 
@@ -56,9 +60,8 @@ function codeIn(word: string): { code: string; shown: string } | undefined {
 
 /** The papers an item's 试卷归属 and 备注 name (by their 试卷号), each once, in the order written. */
 function papersNamed(item: ItemText): Array<{ code: string; shown: string }> {
-  const text = toHalfWidth(`${item.destination ?? ''} ${item.note ?? ''}`);
   const seen = new Map<string, { code: string; shown: string }>();
-  for (const word of text.split(WORD_BREAK)) {
+  for (const word of itemText(item).split(ITEM_WORD_BREAK)) {
     const c = word ? codeIn(word) : undefined;
     if (c && !seen.has(c.code)) seen.set(c.code, c);
   }

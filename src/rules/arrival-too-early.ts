@@ -1,5 +1,5 @@
 import { dayOf, norm, sessionAt, showTime, tm } from './facts';
-import { toHalfWidth } from '../model/text';
+import { ITEM_WORD_BREAK, itemText } from '../model/item-papers';
 import type { Facts } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
@@ -52,7 +52,7 @@ export function check({ model, facts, report }: RuleContext): void {
     let allNamed = (h.items ?? []).length > 0;
     for (const it of h.items ?? []) {
       let named = false;
-      for (const code of papersNamed(toHalfWidth(`${it?.destination ?? ''} ${it?.note ?? ''}`), sessionsBy, byLength)) {
+      for (const code of papersNamed(itemText(it), sessionsBy, byLength)) {
         // The session the papers come for (sessionAt): a 补考 of the same 试卷号 sent on after the first session is judged by it.
         const session = sessionAt(sessionsBy.get(code), t);
         if (session) {
@@ -78,9 +78,6 @@ export function check({ model, facts, report }: RuleContext): void {
   });
 }
 
-/** What parts an item's text into words: white space, brackets, quotes and the marks between names. */
-const WORD_BREAK = /[\s,，、;；/()（）《》“”"':：]+/;
-
 /**
  * The papers (试卷号 as compared) an item's text names. A 试卷号 on it decides (“5503 大学英语（补考）” is 5503). Else
  * the papers' whole names found in it, longest first, each taken out of the text before a shorter one is looked
@@ -89,7 +86,7 @@ const WORD_BREAK = /[\s,，、;；/()（）《》“”"':：]+/;
  */
 function papersNamed(text: string, sessionsBy: Facts['sessionsByPaper'], byLength: ReadonlyArray<[string, string]>): string[] {
   const codes = text
-    .split(WORD_BREAK)
+    .split(ITEM_WORD_BREAK)
     .map((w) => paperCode(w))
     .filter((c) => c && sessionsBy.has(c));
   if (codes.length > 0) return codes;
@@ -106,7 +103,7 @@ function papersNamed(text: string, sessionsBy: Facts['sessionsByPaper'], byLengt
 
 /** Where `name` stands in `text` as words of its own (a word break or an end on each side), else -1. */
 function wholeAt(text: string, name: string): number {
-  const breaks = (ch: string | undefined) => ch === undefined || WORD_BREAK.test(ch);
+  const breaks = (ch: string | undefined) => ch === undefined || ITEM_WORD_BREAK.test(ch);
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     if (breaks(text[at - 1]) && breaks(text[at + name.length])) return at;
   }
