@@ -53,12 +53,12 @@ export const itemText = (item: Pick<ItemText, 'destination' | 'note'> | null | u
 /** A word that is a 试卷号 with the paper's name run on after it (“1001高等数学基础”), not a date or a count (2024年, 301考场). */
 const CODE_BEFORE_NAME = /^(\d{3,6}[A-Da-d]?)(?=[\u4e00-\u9fff])(?![年月日时点号袋份箱本张册套个人考场室楼])/;
 
-const HAS_DIGIT = /\d/;
+const startsWithDigit = (word: string): boolean => word.charCodeAt(0) >= 0x30 && word.charCodeAt(0) <= 0x39;
 
 /** A word as a 试卷号: the paper's code (paper-code.ts: 1304A is 1304) and the code as written, or undefined. */
 function codeIn(word: string): { code: string; shown: string } | undefined {
-  // Most words are names (高等数学基础, 雨花考点): with no digit, neither a code nor one run on before a name.
-  if (!HAS_DIGIT.test(word)) return undefined;
+  // Most words are names (高等数学基础, 第64开福考点): a code, and one run on before a name, begin with a digit.
+  if (!startsWithDigit(word)) return undefined;
   const p = paperOf(word);
   if (/^\d{3,6}$/.test(p.written)) return { code: p.code, shown: p.written };
   const run = CODE_BEFORE_NAME.exec(word);
