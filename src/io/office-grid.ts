@@ -190,7 +190,7 @@ function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
 }
 
 /**
- * Excel's pane reads values alone, where a date is its serial. A whole serial
+ * Excel's pane reads values (and formulas), where a date is its serial. A whole serial
  * whose cell shows no time of day (yyyy/m/d) is a date typed alone: a day
  * (CalendarDate), not 00:00 of it, as the xlsx reader gives it; one with a
  * time there is a HiddenTimeDate (its print shows no 时分); a serial under
