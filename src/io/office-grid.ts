@@ -378,7 +378,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       merged.load('isNullObject,address');
     }
     const filter = asksCellProperties(opts) ? ws.autoFilter.getRangeOrNullObject().load('isNullObject,address') : undefined;
-    // Where its formulas are (ExcelApi 1.9), asked of its used range (of the whole sheet it is slow, office-js#4245).
+    // Where its formulas are (ExcelApi 1.9), asked of its used range: of the whole sheet, special cells were reported slow (office-js#4245).
     const formulaAreas = asksCellProperties(opts)
       ? ws.getUsedRange().getSpecialCellsOrNullObject('Formulas').load('isNullObject,address,areaCount')
       : undefined;
