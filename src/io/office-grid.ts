@@ -4,9 +4,11 @@
  *
  * Sync budget, whatever the workbook's size:
  *   1. the sheet names and whether each is hidden;
- *   2. each sheet's used range (values only), whether its rows and its columns are hidden, and its merged areas;
+ *   2. each sheet's used range (values only), whether its rows and its columns are hidden, and its merged areas
+ *      (and, with ExcelApi 1.9, where its formulas are: office-formulas.ts);
  *   3. the values, every sheet's used range read in row chunks of at most
- *      `cellsPerChunk` cells, all queued before one sync (and, only for a
+ *      `cellsPerChunk` cells, all queued before one sync, with their formulas (those of the chunk's formula areas,
+ *      none on a sheet without; before 1.9 the chunk's whole) (and, only for a
  *      sheet some of whose rows are hidden, which of its rows are; only for
  *      one some of whose columns are, which of its columns are: a column's
  *      hidden old twin never wins over the visible one, review 17b D7);
@@ -29,6 +31,7 @@
 import { CellValue, SheetGrid, WorkbookGrid, a1, parseRange, sheetStateOf } from '../model/grid';
 import { LIMITS, usedRangeBeyondLimit } from '../model/limits';
 import { dateFromSerial, dateKindOf, mayBeDateSerial, numberAsShown, shownBy } from '../model/number-format';
+import { type FormulaRead, formulaPlaces, formulaReads, takeFormulas } from './office-formulas';
 
 export interface ReadOptions {
   /** Cells per range read (Excel on the web refuses a read over 5,000,000 cells). */
@@ -125,26 +128,34 @@ interface Chunk {
   lines?: LineProbe[];
   /** Its font struck through: true for all its cells, false for none, null for some. */
   strike?: boolean | null;
+  /** The ranges whose formulas it asks (its own range, or its formula areas), with its values. */
+  formulas: FormulaRead[];
+  /** Its weight in a sync's answer: its cells, and each formula asked as FORMULA_WEIGHT of them. */
+  weight: number;
 }
+
+/** A formula answers in some 40 bytes (IF(B9="","",VLOOKUP(…))), a value in some 10. */
+const FORMULA_WEIGHT = 4;
 
 function rangeByIndexes(ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number, legacy: boolean): Excel.Range {
   if (!legacy) return ws.getRangeByIndexes(row, col, rows, cols);
   return ws.getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`);
 }
 
-/** Items in order, in groups of at most `limit` cells each (one item alone may exceed it). */
-function inBatches<T extends { cells: number }>(items: readonly T[], limit: number): T[][] {
+/** Items in order, in groups of at most `limit` cells (or weight) each (one item alone may exceed it). */
+function inBatches<T extends { cells: number; weight?: number }>(items: readonly T[], limit: number): T[][] {
   const batches: T[][] = [];
   let batch: T[] = [];
   let batchCells = 0;
   for (const item of items) {
-    if (batch.length > 0 && batchCells + item.cells > limit) {
+    const weight = item.weight ?? item.cells;
+    if (batch.length > 0 && batchCells + weight > limit) {
       batches.push(batch);
       batch = [];
       batchCells = 0;
     }
     batch.push(item);
-    batchCells += item.cells;
+    batchCells += weight;
   }
   if (batch.length > 0) batches.push(batch);
   return batches;
@@ -179,7 +190,7 @@ function daySpans(grids: readonly SheetGrid[], rowsPerSpan: number): DaySpan[] {
 }
 
 /**
- * Excel's pane reads values alone, where a date is its serial. A whole serial
+ * Excel's pane reads values (and formulas), where a date is its serial. A whole serial
  * whose cell shows no time of day (yyyy/m/d) is a date typed alone: a day
  * (CalendarDate), not 00:00 of it, as the xlsx reader gives it; one with a
  * time there is a HiddenTimeDate (its print shows no 时分); a serial under
@@ -367,7 +378,11 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
       merged.load('isNullObject,address');
     }
     const filter = asksCellProperties(opts) ? ws.autoFilter.getRangeOrNullObject().load('isNullObject,address') : undefined;
-    return { range, merged, filter };
+    // Where its formulas are (ExcelApi 1.9), asked of its used range: of the whole sheet, special cells were reported slow (office-js#4245).
+    const formulaAreas = asksCellProperties(opts)
+      ? ws.getUsedRange().getSpecialCellsOrNullObject('Formulas').load('isNullObject,address,areaCount')
+      : undefined;
+    return { range, merged, filter, formulaAreas };
   });
   await sync();
 
@@ -379,21 +394,28 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
 
   // 3. values, in row chunks; batches of chunks per sync (one batch off the web)
   const chunks: Chunk[] = [];
-  used.forEach(({ range }, sheet) => {
+  used.forEach(({ range, formulaAreas }, sheet) => {
     if ((!opts.legacy && range.isNullObject) || range.rowCount === 0 || range.columnCount === 0) return;
     const ws = sheets[sheet];
+    const places = formulaPlaces(formulaAreas);
     const rowsPerChunk = Math.max(1, Math.floor(opts.cellsPerChunk / range.columnCount));
     for (let r = 0; r < range.rowCount; r += rowsPerChunk) {
       const rows = Math.min(rowsPerChunk, range.rowCount - r);
       const row = range.rowIndex + r;
+      const whole = rangeByIndexes(ws, row, range.columnIndex, rows, range.columnCount, opts.legacy);
+      const box = { top: row, left: range.columnIndex, bottom: row + rows - 1, right: range.columnIndex + range.columnCount - 1 };
+      const formulas = formulaReads(box, whole, places, (at, col, n, cols) => rangeByIndexes(ws, at, col, n, cols, opts.legacy));
+      const cells = rows * range.columnCount;
       chunks.push({
         sheet,
         row,
         col: range.columnIndex,
-        range: rangeByIndexes(ws, row, range.columnIndex, rows, range.columnCount, opts.legacy),
+        range: whole,
         rows,
-        cells: rows * range.columnCount,
+        cells,
         lines: lineProbes(ws, range, row, rows, opts.legacy),
+        formulas: formulas.reads,
+        weight: cells + FORMULA_WEIGHT * formulas.cells,
       });
     }
   });
@@ -414,6 +436,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
   for (const group of batches) {
     for (const chunk of group) {
       chunk.range.load('values');
+      for (const read of chunk.formulas) read.range.load('formulas');
       chunk.range.format.font.load('strikethrough');
       chunk.lines?.forEach((line) => line.range.load(line.list === 'hiddenRows' ? 'rowHidden' : 'columnHidden'));
     }
@@ -432,6 +455,7 @@ export async function readOfficeGrid(context: Excel.RequestContext, options: Rea
         while (end > 0 && out[end - 1] === null) end--;
         rows[chunk.row + r] = out.slice(0, end);
       });
+      takeFormulas(chunk.formulas, grid);
       cells += chunk.cells;
     }
   }

@@ -44,13 +44,15 @@ export interface SheetGrid {
   merges: string[];
   /**
    * Formulas of cells whose cached value is missing (A1 → formula text without "="),
-   * so a reader can still work out a simple total.
+   * so a reader can still work out a simple total. The xlsx readers take a cached 0, "" or FALSE for missing, as
+   * exceljs does; WPS and the Excel add-in, which always have the value, file a formula showing nothing, 0 or FALSE
+   * here too, keeping the 0 or FALSE they show.
    */
   formulas?: Record<string, string>;
   /**
    * Formulas of cells that show their cached value (A1 → formula text without "="): what a formula fills in is told
-   * from what a person typed (forms/filled-formulas.ts: a lookup dragged down over empty rows). Absent: none, or the
-   * reader cannot tell (the Excel add-in reads values alone).
+   * from what a person typed (forms/filled-formulas.ts: a lookup dragged down over empty rows). Absent: none. Every
+   * reader gives them (the Excel add-in since round 23: io/office-formulas.ts).
    */
   shownFormulas?: Record<string, string>;
   /** A sheet whose tab the workbook hides ('veryHidden': only code can show it again); absent for a sheet shown. */

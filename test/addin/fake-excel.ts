@@ -21,8 +21,10 @@ export interface FillState {
 export interface FakeSheet {
   id: string;
   name: string;
-  /** rows[r][c]; undefined is an empty cell. */
+  /** rows[r][c]; undefined is an empty cell. A formula's cell holds the value it shows. */
   rows: Value[][];
+  /** Formulas by A1 address, as Range.formulas answers them ("=B5"). */
+  formulas?: Map<string, string>;
   /** Number formats by A1 address; General where none. */
   formats?: Map<string, string>;
   merges: string[];
@@ -114,6 +116,8 @@ export class FakeContext {
   failAtSync?: number;
   loads = 0;
   cellsRead = 0;
+  /** Cells whose Range.formulas were read. */
+  formulaCellsRead = 0;
   maxCellsPerRead = 0;
   private ops: Op[] = [];
   readonly workbook: FakeWorkbook;
@@ -428,6 +432,18 @@ class FakeRange extends Proxy {
         }
         return rows;
       }
+      case 'formulas': {
+        // As Office.js: a formula's text, any other cell's value ('' for an empty one).
+        this.ctx.formulaCellsRead += (b.bottom - b.top + 1) * (b.right - b.left + 1);
+        const { rows, formulas } = this.sheet();
+        const out: Value[][] = [];
+        for (let r = b.top; r <= b.bottom; r++) {
+          const line: Value[] = [];
+          for (let c = b.left; c <= b.right; c++) line.push(formulas?.get(a1(r, c)) ?? rows[r]?.[c] ?? '');
+          out.push(line);
+        }
+        return out;
+      }
       case 'numberFormat': {
         const formats = this.sheet().formats;
         const rows: string[][] = [];
@@ -474,6 +490,21 @@ class FakeRange extends Proxy {
   }
   get values(): Value[][] {
     return this.get('values');
+  }
+  get formulas(): Value[][] {
+    return this.get('formulas');
+  }
+  /**
+   * ExcelApi 1.9, for the one type asked here ('Formulas'): the cells of the range holding a formula, as areas (a run
+   * of a column each); of one cell, of the whole sheet, as Excel looks; a null object where there is none.
+   */
+  getSpecialCellsOrNullObject(type: string): FakeSpecialCells {
+    if (this.ctx.state.apiLevel === '1.1') throw new Error('getSpecialCellsOrNullObject needs ExcelApi 1.9');
+    if (type !== 'Formulas') throw new Error(`cannot ask special cells ${type}`);
+    return new FakeSpecialCells(this.ctx, this.sheet, () => {
+      const b = this.mustBox();
+      return b.top === b.bottom && b.left === b.right ? { top: 0, left: 0, bottom: 1048575, right: 16383 } : b;
+    });
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
@@ -568,6 +599,49 @@ class FakeRangeAreas extends Proxy {
   }
   get address(): string {
     return this.get('address');
+  }
+}
+
+/** A range's formula cells (getSpecialCellsOrNullObject('Formulas')): each column's runs of formulas, left to right. */
+class FakeSpecialCells extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => Box,
+  ) {
+    super(ctx);
+  }
+  private areas(): string[] {
+    const b = this.box();
+    const cells = [...(this.sheet().formulas?.keys() ?? [])]
+      .map((ref) => parseA1(ref)!)
+      .filter(({ row, col }) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right)
+      .sort((x, y) => x.col - y.col || x.row - y.row);
+    const areas: Array<{ col: number; top: number; bottom: number }> = [];
+    for (const { row, col } of cells) {
+      const last = areas[areas.length - 1];
+      if (last && last.col === col && last.bottom === row - 1) last.bottom = row;
+      else areas.push({ col, top: row, bottom: row });
+    }
+    return areas.map((a) => (a.top === a.bottom ? a1(a.top, a.col) : `${a1(a.top, a.col)}:${a1(a.bottom, a.col)}`));
+  }
+  protected abstractRead(prop: string): unknown {
+    const areas = this.areas();
+    if (prop === 'isNullObject') return areas.length === 0;
+    if (areas.length === 0) return null;
+    const name = /[^A-Za-z0-9_]/.test(this.sheet().name) ? `'${this.sheet().name}'` : this.sheet().name;
+    if (prop === 'address') return areas.map((a) => `${name}!${a}`).join(',');
+    if (prop === 'areaCount') return areas.length;
+    throw new Error(`cannot load ${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
   }
 }
 

@@ -25,7 +25,7 @@ export async function exceljsGrid(bytes: Buffer): Promise<WorkbookGrid> {
   return gridFromWorkbook(wb);
 }
 
-/** What Excel would hold for a grid: dates as serial numbers (a date typed alone, or one whose time is hidden, shown without its time), blanks empty. */
+/** What Excel would hold for a grid: its formulas, dates as serial numbers (a date typed alone, or one whose time is hidden, shown without its time), blanks empty. */
 export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
   return grid.sheets.map((s) => {
     const formats = new Map<string, string>();
@@ -39,9 +39,12 @@ export function fakeSheetsFromGrid(grid: WorkbookGrid): FakeSheet[] {
       }),
     );
     const visibility = s.state === 'veryHidden' ? 'VeryHidden' : s.state === 'hidden' ? 'Hidden' : undefined;
+    // Its formulas as Range.formulas answers them (a shared formula's other cell its own, moved): those whose cached value the file lacks show nothing here.
+    const formulas = new Map(Object.entries({ ...s.formulas, ...s.shownFormulas }).map(([cell, f]) => [cell, `=${f}`]));
     return {
       ...fakeSheet(s.name, rows, [...s.merges]),
       formats,
+      ...(formulas.size ? { formulas } : {}),
       ...(visibility ? { visibility } : {}),
       ...(s.hiddenRows ? { hiddenRows: [...s.hiddenRows] } : {}),
       ...(s.hiddenCols ? { hiddenCols: [...s.hiddenCols] } : {}),

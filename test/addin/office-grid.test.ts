@@ -227,9 +227,9 @@ describe('readOfficeGrid', () => {
     const loads = ctx.loads;
     const all = await readOfficeGrid(asExcel(ctx));
     expect(all.grid.sheets[0]).toEqual({ name: '全隐藏', rows: [['a'], ['b']], merges: [], state: 'veryHidden', hiddenRows: [0, 1] });
-    // The sheets, the used range, its merges, its autoFilter, its values and its font's strikethrough: every row hidden is
-    // known from the used range, none is asked alone.
-    expect(ctx.loads - loads).toBe(6);
+    // The sheets, the used range, its merges, its autoFilter, where its formulas are (none: no formula asked), its values
+    // and its font's strikethrough: every row hidden is known from the used range, none is asked alone.
+    expect(ctx.loads - loads).toBe(7);
   });
 
   test('cells struck through and the autoFilter (review 12 D2, D6): the grid the xlsx reader gives; one sync more only where a range is struck in part', async () => {

@@ -63,7 +63,8 @@ function sheetState(ws: ExcelJS.Worksheet): FakeSheetState {
       const raw = cell.value as unknown;
       if (!slave && raw !== null && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
         const f = raw as { formula?: string; result?: unknown };
-        out.f = f.formula;
+        // A shared formula's other cell: its own formula, the master's moved (cell.formula), as ET's Range.Formula gives it.
+        out.f = f.formula ?? (cell.formula || undefined);
         const v = value2(f.result);
         if (v !== undefined) out.v = v;
       } else if (!slave) {

@@ -248,7 +248,11 @@ function readWpsSheet(sheet: EtObject, ctx: SheetContext): SheetGrid {
         const value = plainWpsValue(values[r][c]);
         row.push(value);
         const formula = texts?.[r]?.[c];
-        if (typeof formula === 'string' && formula.startsWith('=')) (value === null ? formulas : shownFormulas)[a1(top + r, ext.left + c)] = formula.slice(1);
+        // As the xlsx reader (and Excel's pane, office-formulas.ts): a formula showing nothing, 0 or FALSE in formulas (the
+        // xlsx reader, as exceljs, reads such a cached value as none), its value kept; one showing a value in
+        // shownFormulas; a text typed as '=… is no formula.
+        if (typeof formula === 'string' && formula.startsWith('=') && formula !== value)
+          (value === null || value === 0 || value === false ? formulas : shownFormulas)[a1(top + r, ext.left + c)] = formula.slice(1);
         if (typeof value === 'number') {
           const list = numericRowsByCol.get(ext.left + c) ?? [];
           list.push(top + r);
