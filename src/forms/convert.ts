@@ -11,6 +11,7 @@ import { dateFromSerial, isWholeDateSerial } from '../model/number-format';
 import type { FieldSpec } from './layout';
 import { halfWidthDigits, isPlaceholder, textOf } from './sheet-index';
 import { countedAfter } from '../model/paper-code';
+import { TextMemo } from '../model/memo';
 
 /** A cell's text is one of the ways people write an option of this field (分校（学院） for 分校). */
 export function isOptionWord(field: FieldSpec, text: string): boolean {
@@ -52,12 +53,22 @@ export function convert(field: FieldSpec, cell: CellValue, ctx: DateContext): un
     }
     default: {
       if (raw instanceof Date) return readDateTime(raw, ctx);
-      const typed = typeof raw === 'number' ? String(raw) : cleanText(textOf(raw) || String(raw));
-      // “2207 2袋、2210 1袋”: each count kept beside its paper (2207(2袋)、2210(1袋)), not run into it by the space dropped.
-      const counted = field.code && /\s/.test(typed) ? countedAfter(toHalfWidth(typed)) : undefined;
-      if (counted) return counted.join('、');
-      const text = field.code ? toHalfWidth(typed).replace(/\s+/g, '') : halfWidthDigits(typed);
-      return text === '' || isPlaceholder(text) ? undefined : text;
+      // A text read once however many cells hold it (a log's names and papers repeat row after row).
+      if (typeof raw === 'string' && raw !== '') return (field.code ? CODE_TEXTS : PLAIN_TEXTS).get(raw);
+      return textValue(typeof raw === 'number' ? String(raw) : cleanText(textOf(raw) || String(raw)), field.code === true);
     }
   }
 }
+
+/** A text or code field's value from the text typed (cleanText's): undefined for a placeholder or nothing. */
+function textValue(typed: string, code: boolean): string | undefined {
+  // “2207 2袋、2210 1袋”: each count kept beside its paper (2207(2袋)、2210(1袋)), not run into it by the space dropped.
+  const counted = code && /\s/.test(typed) ? countedAfter(toHalfWidth(typed)) : undefined;
+  if (counted) return counted.join('、');
+  const text = code ? toHalfWidth(typed).replace(/\s+/g, '') : halfWidthDigits(typed);
+  return text === '' || isPlaceholder(text) ? undefined : text;
+}
+
+/** textValue of a cell's text, by text: in a code field (试卷号), and in any other. */
+const CODE_TEXTS = new TextMemo((text): string | undefined => textValue(cleanText(text), true));
+const PLAIN_TEXTS = new TextMemo((text): string | undefined => textValue(cleanText(text), false));

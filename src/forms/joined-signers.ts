@@ -5,6 +5,7 @@
 import { intakeLists } from '../model/intake';
 import { mayPartTwo, personKey, signaturesSplit, splitJoinedSigners } from '../model/people';
 import type { SiteData } from '../model/types';
+import { TextMemo } from '../model/memo';
 
 /** The one-person signature cells of forms 2–5, by record (made once: a log has tens of thousands of rows). */
 const SIGNED = {
@@ -15,6 +16,9 @@ const SIGNED = {
   shift: ['handedOverBy', 'takenOverBy'],
   supervisor: ['supervisor'],
 } as const;
+
+/** Whether a signature cell's text may part two people (mayPartTwo), asked once a text: a log's 200,000 cells hold a few names. */
+const MAY_PART_TWO = new TextMemo((text) => mayPartTwo(signaturesSplit(text)));
 
 /**
  * Two people written in one signature cell joined by 和 (“黄志刚和刘春香”), told apart by the roster
@@ -34,8 +38,8 @@ export function splitJoinedSignatures(data: SiteData): void {
       const text = record?.[key];
       if (typeof text !== 'string') continue;
       // Written again only where a 和 parts two people: most cells are left as they are, with no text made.
+      if (!MAY_PART_TWO.get(text)) continue;
       const split = signaturesSplit(text);
-      if (!mayPartTwo(split)) continue;
       const people = splitJoinedSigners(split, roster);
       if (people.length !== split.length || people.some((p, i) => p !== split[i])) record![key] = people.join('、');
     }

@@ -239,8 +239,9 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   for (const d of data.distributions ?? []) {
     for (const r of d?.rows ?? []) {
       const day = dayOf(r?.issuedAt ?? d?.start);
-      if (Number.isNaN(day) || !paperCode(r?.paperNo)) continue;
-      const key = `${day}|${paperCode(r?.paperNo)}`;
+      const paper = Number.isNaN(day) ? '' : paperCode(r?.paperNo);
+      if (!paper) continue;
+      const key = `${day}|${paper}`;
       const t = tm(r?.issuedAt ?? d?.start);
       lastHandout.set(key, Math.max(lastHandout.get(key) ?? -Infinity, Number.isNaN(t) ? Infinity : t));
     }
@@ -249,7 +250,11 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   const sessionEnds = new Map<string, number[]>();
   for (const s of data.schedule ?? []) {
     const end = tm(s?.end ?? s?.start);
-    if (paperCode(s?.paperNo) && !Number.isNaN(end)) sessionEnds.set(paperCode(s?.paperNo), [...(sessionEnds.get(paperCode(s?.paperNo)) ?? []), end]);
+    const paper = Number.isNaN(end) ? '' : paperCode(s?.paperNo);
+    if (!paper) continue;
+    const ends = sessionEnds.get(paper);
+    if (ends) ends.push(end);
+    else sessionEnds.set(paper, [end]);
   }
   const sessionNotOver = (paper: string, t: number) => (sessionEnds.get(paper) ?? []).some((end) => Math.floor(end / DAY) === Math.floor(t / DAY) && end >= t);
   const handsDown = handsPapersDown(level);
@@ -263,18 +268,20 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   return (data.vaultLog ?? []).map((row, i) => {
     // Out to be destroyed (model/disposal.ts): sent nowhere, no sheet to ask for.
     if (level === undefined || !row || disposal[i]) return false;
-    const day = dayOf(row.takenAt);
-    const handedOut = lastHandout.get(`${day}|${paperCode(row.paperNo)}`);
     const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
+    // A checkout taken back at a unit that hands no papers down is a loan: nothing more to look up (most rows of a log).
+    if (returned && !handsDown) return false;
     const t = tm(row.takenAt);
+    const day = Number.isNaN(t) ? Number.NaN : Math.floor(t / DAY);
+    const paper = paperCode(row.paperNo);
+    const handedOut = lastHandout.get(`${day}|${paper}`);
     if (!returned) {
       // A 分校 lending its own rooms that day's paper (附件4, handed out after the checkout): a loan, unless a
       // 考点's person took it (off the roster, or signing a sheet of the day as its receiver).
       if (handsDown) return collectedFromBelow(row.taker, t) || !(handedOut !== undefined && handedOut >= t);
-      const lentForTheRooms = (handedOut !== undefined && handedOut >= t) || sessionNotOver(paperCode(row.paperNo), t);
+      const lentForTheRooms = (handedOut !== undefined && handedOut >= t) || sessionNotOver(paper, t);
       return !Number.isNaN(t) && !lentForTheRooms && outgoingTimes.some((h) => carries(h, t));
     }
-    if (!handsDown) return false;
     if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
     return outgoingDays.has(day) && handedOut === undefined;
   });

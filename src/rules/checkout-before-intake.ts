@@ -1,6 +1,5 @@
-import { norm, showTime, tm } from './facts';
+import { norm, showTime, vaultRows } from './facts';
 import type { RuleContext, RuleMeta } from './types';
-import { paperCode } from '../model/paper-code';
 import { datePartOf } from '../model/labels';
 
 export const meta: RuleMeta = {
@@ -27,9 +26,10 @@ const DAY = 1440;
 
 export function check({ model, facts, report }: RuleContext): void {
   // Each paper against the list that took it in (docs/领域说明.md, 校验规则).
+  const rows = vaultRows(facts);
   (model.data.vaultLog ?? []).forEach((r, i) => {
-    const p = paperCode(r?.paperNo);
-    const t = tm(r?.takenAt);
+    const p = rows.paper[i];
+    const t = rows.taken[i];
     const intake = facts.intakeTimes.get(p);
     if (intake === undefined || Number.isNaN(t) || t >= intake) return;
     // Years told apart where they differ (2023年6月15日 against 2024年6月14日). Taken out a day before the intake's: the

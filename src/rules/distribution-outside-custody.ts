@@ -1,4 +1,4 @@
-import { Facts, checkoutProblem, norm, notLoan, showTime, tm } from './facts';
+import { Facts, checkoutProblem, norm, notLoan, showTime, tm, vaultRows } from './facts';
 import { roomNo, roomPhrase } from '../model/rooms';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
@@ -65,13 +65,13 @@ function checkoutsOn(facts: Facts, paper: PaperCheckouts, day: number): DayCheck
   if (known) return known;
   const rows = paper.rowsByDay.get(day);
   if (!rows) return undefined;
-  const log = facts.data.vaultLog!;
+  const read = vaultRows(facts);
   const c: DayCheckouts = { first: -1, last: -1, allBack: true, reported: false, trips: [], reach: [] };
   let firstTaken = NaN;
   let lastBack = NaN;
   for (const k of rows) {
-    const t = tm(log[k].takenAt);
-    const back = tm(log[k].returnedAt);
+    const t = read.taken[k];
+    const back = read.returned[k];
     // checkout-window: a late checkout's handouts come before it.
     if ((!Number.isNaN(back) && back < t) || checkoutProblem(facts, k)?.kind === 'late') c.reported = true;
     c.trips.push([t, back, k]);
@@ -108,27 +108,28 @@ export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   if (!data.vaultLog || data.vaultLog.length === 0) return;
   const byPaper = new Map<string, PaperCheckouts>();
-  data.vaultLog.forEach((r, i) => {
-    if (!r || notLoan(facts, i)) return;
-    const p = paperCode(r.paperNo);
-    if (!p) return;
+  // A mistyped paper number in the vault log is unknown-paper's finding; do not also report its handouts as unlogged.
+  // Each row's paper and time read once, for both.
+  let allKnown = true;
+  const log = data.vaultLog;
+  const read = vaultRows(facts);
+  for (let i = 0; i < log.length; i++) {
+    const r = log[i];
+    const p = read.paper[i];
+    const t = read.taken[i];
+    if (allKnown && !(p && (facts.intakePapers.has(p) || facts.schedulePapers.has(p)) && !Number.isNaN(t))) allKnown = false;
+    if (!r || !p || notLoan(facts, i)) continue;
     let paper = byPaper.get(p);
     if (!paper) byPaper.set(p, (paper = { unreadable: false, rowsByDay: new Map(), days: new Map() }));
-    const t = tm(r.takenAt);
     if (Number.isNaN(t)) {
       paper.unreadable = true;
-      return;
+      continue;
     }
     const day = dayOfMinutes(t);
     const rows = paper.rowsByDay.get(day);
     if (rows) rows.push(i);
     else paper.rowsByDay.set(day, [i]);
-  });
-  // A mistyped paper number in the vault log is unknown-paper's finding; do not also report its handouts as unlogged.
-  const allKnown = data.vaultLog.every((r) => {
-    const p = paperCode(r?.paperNo);
-    return p && (facts.intakePapers.has(p) || facts.schedulePapers.has(p)) && !Number.isNaN(tm(r?.takenAt));
-  });
+  }
   (data.distributions ?? []).forEach((d, i) => {
     const sessionStart = tm(d?.start);
     (d?.rows ?? []).forEach((row, j) => {
@@ -142,10 +143,10 @@ export function check({ model, facts, report }: RuleContext): void {
       const paper = byPaper.get(p);
       const path = `distributions[${i}].rows[${j}]`;
       // The paper as written (1304A, though compared as 1304), the room as written when it says 考场/室 (第3考场, 101室),
-      // else 第 N 考场: never 第 第3考场 考场.
-      const shown = { paper: norm(row.paperNo), room: roomPhrase(row.room), roomNo: roomNo(row.room) };
+      // else 第 N 考场: never 第 第3考场 考场. Made only for a finding: most rows have none.
+      const shown = () => ({ paper: norm(row.paperNo), room: roomPhrase(row.room), roomNo: roomNo(row.room) });
       if (!paper) {
-        if (allKnown) report(`${path}.issuedAt`, 'none', shown);
+        if (allKnown) report(`${path}.issuedAt`, 'none', shown());
         return;
       }
       if (paper.unreadable) return;
@@ -155,16 +156,16 @@ export function check({ model, facts, report }: RuleContext): void {
       const rowOf = (k: number) => model.locations[`vaultLog[${k}]`]?.row ?? k + 1;
       const taken = tm(data.vaultLog![c.first].takenAt);
       if (!Number.isNaN(issued) && issued < taken) {
-        report(`${path}.issuedAt`, 'before', { ...shown, issued: showTime(issued), taken: showTime(taken), vrow: rowOf(c.first) });
+        report(`${path}.issuedAt`, 'before', { ...shown(), issued: showTime(issued), taken: showTime(taken), vrow: rowOf(c.first) });
       }
       const gap = Number.isNaN(issued) ? undefined : backInVaultAt(c, issued);
       if (gap) {
         const { back, row: k, next } = gap;
-        report(`${path}.issuedAt`, 'between', { ...shown, issued: showTime(issued), back: showTime(back), next: showTime(next), vrow: rowOf(k) });
+        report(`${path}.issuedAt`, 'between', { ...shown(), issued: showTime(issued), back: showTime(back), next: showTime(next), vrow: rowOf(k) });
       }
       if (c.allBack && c.last >= 0 && !Number.isNaN(returned) && (Number.isNaN(issued) || returned >= issued)) {
         const back = tm(data.vaultLog![c.last].returnedAt);
-        if (returned > back) report(`${path}.returnedAt`, 'after', { ...shown, returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
+        if (returned > back) report(`${path}.returnedAt`, 'after', { ...shown(), returned: showTime(returned), back: showTime(back), vrow: rowOf(c.last) });
       }
     });
   });

@@ -1,6 +1,6 @@
 import { intakeLists } from '../model/intake';
 import { roomNo, roomPhrase } from '../model/rooms';
-import { norm, notLoan, sessionFor, SessionFact, tm, whole } from './facts';
+import { checkoutSession, norm, notLoan, sessionFor, SessionFact, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 import { paperCode, shownCode } from '../model/paper-code';
@@ -62,7 +62,7 @@ function takenPerSession(data: SiteData, facts: RuleContext['facts']): Map<Sessi
   const out = new Map<SessionFact, Taken>();
   (data.vaultLog ?? []).forEach((r, i) => {
     if (!r || notLoan(facts, i)) return;
-    const session = sessionFor(facts, r.paperNo, tm(r.takenAt));
+    const session = checkoutSession(facts, i);
     if (!session) return;
     const e = out.get(session) ?? { capacity: 0, bags: 0, copies: 0, known: true };
     out.set(session, e);

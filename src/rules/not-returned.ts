@@ -1,4 +1,4 @@
-import { isBlankValue, norm, notLoan, sessionFor, showDuration, showDurationEn, showTime, tm } from './facts';
+import { checkoutSession, isBlankValue, norm, notLoan, sessionFor, showDuration, showDurationEn, showTime, tm, vaultRows } from './facts';
 import type { Facts } from './facts';
 import type { VaultLogEntry } from '../model/types';
 import { onDayOf } from '../model/values';
@@ -38,17 +38,18 @@ export function check({ model, facts, report }: RuleContext): void {
   // Which checkouts are loans hangs on the level: not guessed (required-field says the level cannot be read).
   if (facts.level === undefined) return;
   const grace = facts.settings.returnGraceMinutes;
+  const rows = vaultRows(facts);
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r || notLoan(facts, i)) return;
-    const t = tm(r.takenAt);
+    const t = rows.taken[i];
     if (isBlankValue(r.returnedAt) && isBlankValue(r.returner) && isBlankValue(r.receivedBy)) {
       // A row whose checkout itself is incomplete or unreadable is partial-row / invalid-datetime first.
       if (neverReturned(facts, r, i)) report(`vaultLog[${i}].returnedAt`, 'never', { paper: norm(r.paperNo), taken: showTime(t) });
       return;
     }
-    const back = tm(r.returnedAt);
+    const back = rows.returned[i];
     if (Number.isNaN(back) || (!Number.isNaN(t) && back < t)) return;
-    const s = sessionFor(facts, r.paperNo, Number.isNaN(t) ? back : t);
+    const s = Number.isNaN(t) ? sessionFor(facts, r.paperNo, back) : checkoutSession(facts, i);
     if (!s) return;
     if (back - s.end > grace)
       report(

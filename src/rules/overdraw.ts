@@ -1,8 +1,8 @@
-import { notLoan, sessionFor, showTime, tm, whole } from './facts';
+import { checkoutSession, notLoan, showTime, vaultRows, whole } from './facts';
 import type { Facts } from './facts';
 import { neverReturned } from './not-returned';
 import type { RuleContext, RuleMeta } from './types';
-import { paperCode, shownCode } from '../model/paper-code';
+import { shownCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
   id: 'overdraw',
@@ -27,23 +27,24 @@ export const meta: RuleMeta = {
  * taken. Its bags are not-returned's finding; counted out for good they made every later checkout of the
  * paper an overdraw, the echo of that one unwritten return. Bags taken beyond the vault's are still found at it.
  */
-function unwrittenReturn(facts: Facts, paperNo: unknown, taken: number): number {
-  const end = sessionFor(facts, paperNo, taken)?.end;
+function unwrittenReturn(facts: Facts, row: number, taken: number): number {
+  const end = checkoutSession(facts, row)?.end;
   return end !== undefined && end > taken ? end : taken + 1;
 }
 
 export function check({ model, facts, report }: RuleContext): void {
   const events = new Map<string, Array<{ t: number; delta: number; row: number }>>();
+  const rows = vaultRows(facts);
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
-    const p = paperCode(r.paperNo);
+    const p = rows.paper[i];
     const q = whole(r.quantity);
-    const t = tm(r.takenAt);
+    const t = rows.taken[i];
     if (!facts.intakeBags.has(p) || q === undefined || Number.isNaN(t)) return;
     if (r.unit && r.unit.trim() !== '袋') return;
     const list = events.get(p) ?? [];
     list.push({ t, delta: q, row: i });
-    const back = neverReturned(facts, r, i) ? unwrittenReturn(facts, r.paperNo, t) : tm(r.returnedAt);
+    const back = neverReturned(facts, r, i) ? unwrittenReturn(facts, i, t) : rows.returned[i];
     if (!notLoan(facts, i) && !Number.isNaN(back) && back >= t) list.push({ t: back, delta: -q, row: i });
     events.set(p, list);
   });

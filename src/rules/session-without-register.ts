@@ -1,4 +1,4 @@
-import { notLoan, sessionFor, SessionFact, showTime, tm, whole } from './facts';
+import { checkoutSession, notLoan, SessionFact, showTime, tm, vaultRows, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 import { paperCode, shownCode } from '../model/paper-code';
@@ -98,8 +98,8 @@ function checkoutsOfSessions(data: SiteData, facts: RuleContext['facts']): Array
   const chosen = new Map<SessionFact, { session: SessionFact; row: number; t: number; sameDay: boolean }>();
   (data.vaultLog ?? []).forEach((r, row) => {
     if (!r || notLoan(facts, row)) return;
-    const t = tm(r.takenAt);
-    const session = sessionFor(facts, r.paperNo, t);
+    const t = vaultRows(facts).taken[row];
+    const session = checkoutSession(facts, row);
     if (!session) return;
     const sameDay = Math.floor(t / 1440) === Math.floor(session.start / 1440);
     const before = chosen.get(session);

@@ -39,13 +39,15 @@ export function check({ model, facts, report }: RuleContext): void {
   // A roster row without a name is required-field's finding; whose it was cannot be known, so signers are not checked against it.
   if ((model.data.staff ?? []).some((m) => m && !norm(m.name))) return;
   const bothSides = signersOnBothSides(model.data.handovers ?? []);
+  // Who signs both sides somewhere: only their signatures' paths are written out to be looked up (a log holds 200,000).
+  const bothNames = new Set([...bothSides].map((key) => key.slice(key.indexOf('|') + 1)));
   // Indexed: a vault log's signers are tens of thousands, and a for-of made an iterator for each.
   const signers = facts.ownSigners;
   // One finding per person and sheet, at the first signature there; none for one who signs both sides of one handover (same-person’s finding: one fact, one finding).
   const seen = new Map<string, { name: string; path: string; count: number }>();
   for (let k = 0; k < signers.length; k++) {
     const s = signers[k];
-    if (facts.roster.has(s.name) || isDittoMark(s.name) || isExcelError(s.name) || bothSides.has(`${s.path}|${s.name}`)) continue;
+    if (facts.roster.has(s.name) || isDittoMark(s.name) || isExcelError(s.name) || (bothNames.has(s.name) && bothSides.has(`${s.path}|${s.name}`))) continue;
     const key = `${s.name}|${model.locations[s.path]?.sheet ?? s.path.split(/[.[]/)[0]}`;
     const e = seen.get(key);
     if (e) e.count++;

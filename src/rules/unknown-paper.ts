@@ -1,4 +1,4 @@
-import { norm } from './facts';
+import { norm, vaultRows } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
 import type { PaperTable, SeveralPapers } from '../model/paper-rows';
@@ -101,19 +101,37 @@ export function check({ model, facts, report }: RuleContext): void {
     }
     report(`${path}.paperNo`, 'several', { paper: s.written, count: s.papers.length, ...what });
   };
-  const ask = (row: string, paperNo: unknown, unit = '袋') => {
-    if (facts.addedRows.has(row)) return; // a row read apart: said once, at its first record
-    const path = `${row}.paperNo`;
+  // The row's path is written out only where a row was read apart or a finding is made (a log of 50,000 rows has few).
+  const apart = facts.addedRows.size > 0 || facts.several.size > 0;
+  const ask = (rowOf: () => string, paperNo: unknown, unit: () => string, code?: string) => {
+    const row = apart ? rowOf() : undefined;
+    if (row !== undefined && facts.addedRows.has(row)) return; // a row read apart: said once, at its first record
     // #NAME?, #N/A: the cell's formula failed, and the form prints the error, no paper (review 18a D9): told as such,
     // under a title true of it too (试卷号有误, review 19a D10).
-    if (isExcelError(paperNo)) return report(path, 'error', { ...errorParams(paperNo), paper: norm(paperNo) });
-    const several = facts.several.get(row);
-    if (several) return askSeveral(row, several, unit);
-    const p = paperCode(paperNo);
-    if (lists && p && !known(p)) report(path, 'unknown', { paper: norm(paperNo) });
+    if (isExcelError(paperNo)) return report(`${rowOf()}.paperNo`, 'error', { ...errorParams(paperNo), paper: norm(paperNo) });
+    const several = row !== undefined ? facts.several.get(row) : undefined;
+    if (several) return askSeveral(row!, several, unit());
+    const p = code ?? paperCode(paperNo);
+    if (lists && p && !known(p)) report(`${rowOf()}.paperNo`, 'unknown', { paper: norm(paperNo) });
   };
-  (model.data.vaultLog ?? []).forEach((r, i) => ask(`vaultLog[${i}]`, r?.paperNo, norm(r?.unit) || '袋'));
-  (model.data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => ask(`distributions[${i}].rows[${j}]`, r?.paperNo, '份')));
+  const papers = vaultRows(facts).paper;
+  (model.data.vaultLog ?? []).forEach((r, i) =>
+    ask(
+      () => `vaultLog[${i}]`,
+      r?.paperNo,
+      () => norm(r?.unit) || '袋',
+      papers[i],
+    ),
+  );
+  (model.data.distributions ?? []).forEach((d, i) =>
+    (d?.rows ?? []).forEach((r, j) =>
+      ask(
+        () => `distributions[${i}].rows[${j}]`,
+        r?.paperNo,
+        () => '份',
+      ),
+    ),
+  );
   // An intake row of several papers: only that (a number on no list there is what the list took in).
   for (const [row, s] of facts.several) if (s.table === 'intake') askSeveral(row, s, '袋', false);
 }
