@@ -833,6 +833,23 @@ const formulaDown = (g: WorkbookGrid, sheet: string, col: string, formula: (r: n
   }
 };
 
+/**
+ * A row inserted into `sheet` before row `at` (1-based) holding `values`, as Excel inserts one: the rows below move down,
+ * their formulas with them, and every reference to a row at or below it one row further (one above it stays).
+ */
+const insertRowAt = (g: WorkbookGrid, sheet: string, at: number, values: CellValue[]) => {
+  const grid = g.sheets.find((s) => s.name === sheet)!;
+  grid.rows.splice(at - 1, 0, values);
+  const moved = (n: string) => (Number(n) >= at ? String(Number(n) + 1) : n);
+  grid.merges = grid.merges.map((m) => m.replace(/\d+/g, moved));
+  grid.shownFormulas = Object.fromEntries(
+    Object.entries(grid.shownFormulas ?? {}).map(([cell, f]) => [
+      cell.replace(/\d+/, moved),
+      f.replace(/(?<![\w.$])(\$?[A-Z]{1,3}\$?)(\d+)(?![\w(])/g, (_all, col: string, n: string) => col + moved(n)),
+    ]),
+  );
+};
+
 rt('rows-after-closing', {
   valid: [
     { name: '以下空白 under the vault log’s last row, nothing below it', retype: (g) => typeInto(g, '出入库记录', 'B7', '以下空白') },
@@ -996,6 +1013,22 @@ rt('rows-after-closing', {
           4,
           6,
         );
+      },
+    },
+    // Round 23: a day's heading inserted into a lookup dragged down the empty rows moved the reference of the row after
+    // it (=IF(B10="",C8,…), its neighbours one row up): that row was a record (partial-row at B10, its name alone).
+    {
+      name: 'a day’s heading (6月17日) inserted into a lookup dragged down the vault log’s 试卷名称 below its last row: no record',
+      retype: (g) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          (r) => `IF(B${r}="",C${r - 1},VLOOKUP(B${r},考试安排!$B$3:$C$5,2,0))`,
+          (r) => (r < 7 ? ['高等数学基础', '管理学基础', '中国现代文学'][r - 4] : '中国现代文学'),
+          4,
+        );
+        insertRowAt(g, '出入库记录', 9, [null, '6月17日']);
       },
     },
     {
