@@ -26,6 +26,10 @@ import type { FormRead } from './read';
 import { type PartTotalRead, isPartTotal, isTotalWord } from './part-totals';
 import { isLabelWithColon, isNoteLine, isSectionLine } from './line-shapes';
 import { formulaFilledDown } from './filled-formulas';
+import { strayAfterCode } from '../model/paper-rows';
+
+/** White space between two characters of a cell. */
+const INNER_SPACE = /\S\s+\S/;
 
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
@@ -144,6 +148,12 @@ export function noteClosedAbove(model: SiteModel, sheet: string, { row, col, wor
   const list = (model.rowsAfterClosing ??= []);
   addLocation(model.locations, `rowsAfterClosing[${list.length}]`, { sheet, cell: a1(row, col), form, row: null });
   list.push({ word, row: row + 1, rows: rows.map((r) => r + 1), seqs });
+}
+
+/** The table's cells kept to be said (a ditto mark read as the value above, a stray number after a 试卷号), by their paths. */
+export function noteRowCells(model: SiteModel, read: Pick<FormRead, 'carried' | 'strays'>, rowsAt: string, offset: number): void {
+  for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + offset}].${key}`, typed, value });
+  for (const { item, key, ...stray } of read.strays ?? []) (model.codeStrays ??= []).push({ path: `${rowsAt}[${item + offset}].${key}`, ...stray });
 }
 
 /** The header has every alternative column (考试日期 and 考试时间), so they are read: one of them alone says no session. */
@@ -351,7 +361,10 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       }
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
-      const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
+      // “2207 2”: the paper 2207 and a stray number after it, kept to be said at its cell, never the paper 22072 (round 23).
+      const stray = column.code && typeof raw === 'string' && INNER_SPACE.test(raw) ? strayAfterCode(raw) : undefined;
+      if (stray) (out.strays ??= []).push({ item: i, key: column.key, typed: (raw as string).trim(), ...stray });
+      const value = stray ? stray.paper : convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
       if (value !== undefined) item[column.key] = value;
       if (column.type === 'count' && typeof raw === 'string') (countsTyped ??= new Map()).set(column.key, raw);
     }

@@ -44,6 +44,8 @@ export interface FormRead {
   title?: TextCell;
   /** Table cells holding a ditto mark, read as the value above them (ColumnSpec.dittoAbove). */
   carried: CarriedRead[];
+  /** 试卷号 cells read as their paper with a stray number after it (“2207 2”): the row, the column, as typed (read-table.ts). */
+  strays?: Array<{ item: number; key: string; typed: string; paper: string; stray: string }>;
   /** The columns the form cannot do without (ColumnSpec.needed) that its table's header lacks, and the header's first cell. */
   lacking?: { keys: string[]; row: number; col: number };
   /** Table rows struck out with 作废 in their 备注, or struck through: left out of the record (voided.ts). */

@@ -26,7 +26,7 @@ import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester'
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
 import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
-import { noteClosedAbove } from './read-table';
+import { noteClosedAbove, noteRowCells } from './read-table';
 import { notePartTotals, renameNotedPaths } from './part-totals';
 import { noteUnreadRows } from './unread-rows';
 import { readWithFormulas } from './unsolved';
@@ -351,7 +351,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   }
   bindLocations(model, entry, sheet, read, prefix, rowOffset);
   const rowsAt = rowsAtOf(entry, prefix);
-  for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
+  noteRowCells(model, read, rowsAt, rowOffset);
   for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
   if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
   if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout.attachment, rowsAt, rowOffset);

@@ -1551,6 +1551,62 @@ rt('unknown-paper', {
       },
       errors: [{ messageId: 'unknown', form: 3, sheet: '出入库记录', cell: 'B5', row: 2 }],
     },
+    // Round 23: a short number after the 试卷号 with a space was run into it (试卷号“10013”既不在入库清单上…): the paper
+    // 1001 is read, the stray said at its cell with what the row's own count cell says.
+    {
+      name: 'a stray count after the 试卷号 (“1001 3”) where the row has its own 数量 (3)',
+      retype: (g) => typeInto(g, '出入库记录', 'B4', '1001 3'),
+      errors: [
+        {
+          messageId: 'stray',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'B4',
+          row: 1,
+          message:
+            /^“试卷号”写的是“1001 3”：试卷号 1001 后面空一格多写了“3”，它不是试卷号的一部分，也看不出是不是这一行的数量（本工具已按试卷 1001 核对这一行，没有把它读成试卷号 10013）。这一行的“数量”写的是 3 袋。请把“3”从这一格删去，只写试卷号 1001；若它是这一行的数量，请核对后填在“数量”一栏。$/,
+        },
+      ],
+    },
+    {
+      name: 'a stray count with its unit (“２０４５　１袋”, full-width) after the 试卷号, the row’s 数量 1',
+      retype: (g) => typeInto(g, '出入库记录', 'B5', '２０４５　１袋'),
+      errors: [
+        {
+          messageId: 'stray',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'B5',
+          row: 2,
+          message: /“２０４５\u3000１袋”：试卷号 2045 后面空一格多写了“1袋”.*没有把它读成试卷号 20451袋）。这一行的“数量”写的是 1 袋。/,
+        },
+      ],
+    },
+    {
+      name: 'a stray copies count after a distribution row’s 试卷号 (“1001 30”), its 试卷份数 30',
+      retype: (g) => typeInto(g, '分发登记1', 'B6', '1001 30'),
+      errors: [{ messageId: 'stray', form: 4, sheet: '分发登记1', cell: 'B6', row: 1, message: /这一行的“试卷份数”写的是 30 份。/ }],
+    },
+    {
+      name: 'a stray count after an intake row’s 试卷号 (“3310 2”), its 合计（袋） 2',
+      retype: (g) => typeInto(g, '入库清单', 'B6', '3310 2'),
+      errors: [{ messageId: 'stray', form: 2, sheet: '入库清单', cell: 'B6', row: 3, message: /这一行的“合计（袋）”写的是 2 袋。/ }],
+    },
+    {
+      name: 'a stray number after a 考试安排 row’s 试卷号 (“2045 1”): no count column of its own there',
+      retype: (g) => typeInto(g, '考试安排', 'B4', '2045 1'),
+      errors: [
+        {
+          messageId: 'strayAlone',
+          form: 0,
+          sheet: '考试安排',
+          cell: 'B4',
+          row: 2,
+          message:
+            /^“试卷号”写的是“2045 1”：试卷号 2045 后面空一格多写了“1”，它不是试卷号的一部分（本工具已按试卷 2045 核对这一行，没有把它读成试卷号 20451）。请把“1”从这一格删去，只写试卷号 2045；它若另有含义，请写在备注里。$/,
+        },
+      ],
+    },
   ],
 });
 
