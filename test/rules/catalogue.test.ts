@@ -232,6 +232,31 @@ rt('invalid-datetime', {
     },
   ],
   invalid: [
+    // Round 23: “6.1” alone over the vault log's rows 2 and 3 (the number Excel keeps for 6.1 or 6.10): neither the 1st
+    // nor the 10th of June is among the exam's days (6月13日–6月16日): no day, said at its cell — it was a paper off
+    // every list and a row half filled (unknown-paper and partial-row at B6).
+    {
+      name: 'a day’s heading typed 6.1 (kept as the number: the 1st or the 10th) between the vault log’s rows 2 and 3, neither an exam day',
+      retype: (g) => closingRowAt(5, 6.1)(g),
+      errors: [
+        {
+          messageId: 'heading',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'B6',
+          row: null,
+          message:
+            /^这一行只写了“6\.1”，像是下面几行的日期标题，但读不准是哪一天：它可能是6月1日或6月10日，而考试安排的考试期间（首场前两天起）是6月13日至6月16日，都不在其中。下面几行只写了时分的时间，因此不知道是哪一天。请把标题写成完整的日期，如“6月1日”。$/,
+        },
+      ],
+    },
+    {
+      name: 'a day’s heading typed “6-5” (text) between the vault log’s rows 2 and 3: not an exam day',
+      retype: (g) => closingRowAt(5, '6-5')(g),
+      errors: [
+        { messageId: 'heading', form: 3, sheet: '出入库记录', cell: 'B6', row: null, message: /只写了“6-5”.*它可能是6月5日，.*是6月13日至6月16日，不在其中。/ },
+      ],
+    },
     {
       name: 'unreadable checkout time (and nothing else)',
       edit: (d) => {
@@ -1013,6 +1038,26 @@ rt('rows-after-closing', {
           4,
           6,
         );
+      },
+    },
+    // Round 23: a day's heading gives the rows below it their day: 3310's checkout and return typed as times alone
+    // under it were invalid-datetime at F7 and I7 (读不出是哪年哪月哪日); “6-16”, “6.16” (text, or the number Excel keeps)
+    // were besides a paper off every list and a row half filled (unknown-paper and partial-row at B6).
+    ...(['6月16日', '6/16', '6-16', '6.16', '6．16（星期日）', 6.16] as CellValue[]).map((word) => ({
+      name: `a day’s heading ${JSON.stringify(word)} between the vault log’s rows 2 and 3, row 3’s times typed alone (7:50, 10:15): read on that day`,
+      retype: (g: WorkbookGrid) => {
+        closingRowAt(5, word)(g);
+        typeInto(g, '出入库记录', 'F7', '7:50');
+        typeInto(g, '出入库记录', 'I7', '10:15');
+      },
+    })),
+    {
+      name: 'a day’s heading (6月16日) typed in the vault log’s 序号 column between rows 2 and 3, row 3’s times alone: read on that day',
+      retype: (g) => {
+        const sheet = g.sheets.find((s) => s.name === '出入库记录')!;
+        sheet.rows.splice(5, 0, ['6月16日']);
+        typeInto(g, '出入库记录', 'F7', '7:50');
+        typeInto(g, '出入库记录', 'I7', '10:15');
       },
     },
     // Round 23: a day's heading inserted into a lookup dragged down the empty rows moved the reference of the row after
