@@ -29,8 +29,8 @@ import { formulaFilledDown } from './filled-formulas';
 import { strayAfterCode } from '../model/paper-rows';
 import { datesUnderDotted, datesUnderHeading, dottedHeading } from './day-headings';
 
-/** White space between two characters of a cell. */
-const INNER_SPACE = /\S\s+\S/;
+/** White space, asked of a trimmed cell (one class: linear in a long text, review 22c D2). */
+const SPACE = /\s/;
 
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
@@ -372,7 +372,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
       // “2207 2”: the paper 2207 and a stray number after it, kept to be said at its cell, never the paper 22072 (round 23).
-      const stray = column.code && typeof raw === 'string' && INNER_SPACE.test(raw) ? strayAfterCode(raw) : undefined;
+      const stray = column.code && typeof raw === 'string' && SPACE.test(raw.trim()) ? strayAfterCode(raw) : undefined;
       if (stray) (out.strays ??= []).push({ item: i, key: column.key, typed: (raw as string).trim(), ...stray });
       const value = stray ? stray.paper : convert(column, raw, start ? { ...ctx, ...start, autumn: false } : column.relativeTo ? ctx : rowDates);
       if (value !== undefined) item[column.key] = value;
