@@ -6,7 +6,7 @@
  * would be read in the wrong unit: the count is kept as typed, for
  * invalid-count to say so at its cell, and no total counts it.
  */
-import { cleanText, unitOfCount } from '../model/text';
+import { boxWithBags, cleanText, normalizeLabel, unitOfCount } from '../model/text';
 import type { FormRecord, TableSpec } from './layout';
 import type { SheetIndex } from './sheet-index';
 import type { TableHeader } from './table-header';
@@ -61,4 +61,12 @@ function countColumnsOf(table: TableSpec): CountColumn[] {
     COUNT_COLUMNS.set(table, list);
   }
   return list;
+}
+
+/** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */
+export function keepBagsInside(item: FormRecord, quantityText: string | undefined): void {
+  const boxed = boxWithBags(quantityText);
+  if (!boxed) return;
+  const note = typeof item.note === 'string' ? item.note : '';
+  if (!normalizeLabel(note).includes(`${boxed.bags}袋`)) item.note = note ? `内装${boxed.bags}袋；${note}` : `内装${boxed.bags}袋`;
 }

@@ -7,6 +7,8 @@
 import { isDittoMark } from '../model/people';
 import type { CellValue } from '../model/grid';
 import type { FormRecord } from './layout';
+import type { SiteModel } from '../model/site-model';
+import type { FormRead } from './read';
 
 /** A cell read as the value above it: the table row (its index among the rows read), the column, the mark typed, the value carried. */
 export interface CarriedRead {
@@ -31,4 +33,10 @@ export function carryDitto(raw: CellValue, key: string, item: FormRecord, above:
   if (value !== undefined) item[key] = value;
   carried.push({ item: i, key, typed: raw.trim(), value });
   return true;
+}
+
+/** The table's cells kept to be said (a ditto mark read as the value above, a stray number after a 试卷号), by their paths. */
+export function noteRowCells(model: SiteModel, read: Pick<FormRead, 'carried' | 'strays'>, rowsAt: string, offset: number): void {
+  for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + offset}].${key}`, typed, value });
+  for (const { item, key, ...stray } of read.strays ?? []) (model.codeStrays ??= []).push({ path: `${rowsAt}[${item + offset}].${key}`, ...stray });
 }

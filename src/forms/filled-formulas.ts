@@ -21,11 +21,19 @@ function formulaAt(sheet: SheetGrid, row: number, col: number): string | undefin
 /** A reference to a cell in a formula (C5, $C$5, 考试安排!B5): its row's $ and number. */
 const REFERENCE = /(?<![\w.$])(\$?[A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w(])/g;
 
+/** The distance from `row` to `to` (0-based), the rows of `gap` between them not counted. */
+function distance(row: number, to: number, gap: readonly number[]): number {
+  let d = to - row;
+  for (const g of gap) if (g > Math.min(row, to) && g < Math.max(row, to)) d -= Math.sign(d);
+  return d;
+}
+
 /**
  * The formula with each relative row of its references written as its distance from the cell's row (B9 on row 9 is
- * B[0], $C$5 stays), its quoted texts as they are; undefined for a formula referring to no cell (=3).
+ * B[0], $C$5 stays) — the rows of `gap` between them not counted —, its quoted texts as they are; undefined for a
+ * formula referring to no cell (=3).
  */
-function relative(formula: string, row: number): string | undefined {
+function relative(formula: string, row: number, gap: readonly number[]): string | undefined {
   let refers = false;
   const moved = formula
     .split(/("(?:[^"]|"")*")/)
@@ -34,18 +42,23 @@ function relative(formula: string, row: number): string | undefined {
         ? part
         : part.replace(REFERENCE, (_all, col: string, anchored: string, n: string) => {
             refers = true;
-            return anchored ? `${col}$${n}` : `${col}[${Number(n) - 1 - row}]`;
+            return anchored ? `${col}$${n}` : `${col}[${distance(row, Number(n) - 1, gap)}]`;
           }),
     )
     .join('');
   return refers ? moved : undefined;
 }
 
+const NO_GAP: readonly number[] = [];
+
 /** The formula at (row, col) as relative(), undefined for none or one referring to no cell. */
-function relativeAt(sheet: SheetGrid, row: number, col: number): string | undefined {
+function relativeAt(sheet: SheetGrid, row: number, col: number, gap = NO_GAP): string | undefined {
   const formula = formulaAt(sheet, row, col);
-  return formula === undefined ? undefined : relative(formula, row);
+  return formula === undefined ? undefined : relative(formula, row, gap);
 }
+
+/** The most rows without the formula a run is followed across (a day's heading, a blank row beside it). */
+const GAP_MAX = 3;
 
 const sameValue = (a: CellValue, b: CellValue): boolean => a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
 
@@ -62,5 +75,24 @@ export function formulaFilledDown(index: SheetIndex, row: number, col: number, v
   for (const next of [row - 1, row + 1]) {
     if (relativeAt(sheet, next, col) === own && (col !== codeCol || sameValue(index.value(next, col), value))) return true;
   }
-  return false;
+  return acrossGap(index, row, col, value, codeCol, -1) || acrossGap(index, row, col, value, codeCol, 1);
+}
+
+/**
+ * The run goes on beyond a few rows without the formula (`step` up or down): a day's heading inserted into it
+ * (round 23) — a row inserted moves the references below it that point above it, so that the row after it refers two
+ * rows up (=IF(B10="",C8,…)) where its neighbours refer one. Compared with the formula beyond those rows, each
+ * reference counted without them.
+ */
+function acrossGap(index: SheetIndex, row: number, col: number, value: CellValue, codeCol: number | undefined, step: -1 | 1): boolean {
+  const sheet = index.sheet;
+  const gap: number[] = [];
+  let next = row + step;
+  while (gap.length < GAP_MAX && next >= 0 && formulaAt(sheet, next, col) === undefined) {
+    gap.push(next);
+    next += step;
+  }
+  if (gap.length === 0 || formulaAt(sheet, next, col) === undefined) return false;
+  const own = relativeAt(sheet, row, col, gap);
+  return own !== undefined && relativeAt(sheet, next, col, gap) === own && (col !== codeCol || sameValue(index.value(next, col), value));
 }

@@ -4,8 +4,8 @@
  * row, struck-out rows set aside, dittos carried, a count's unit settled. Part of the reader (read.ts).
  */
 import { DateContext, ISO_DATETIME, continuedDateTime, dayContext, isRelativeDay, parseIso, splitPeriod } from '../model/datetime';
-import { boxWithBags, normalizeLabel, parseCount } from '../model/text';
-import { settleUnits, unitsInHeader } from './count-units';
+import { normalizeLabel, parseCount } from '../model/text';
+import { keepBagsInside, settleUnits, unitsInHeader } from './count-units';
 import { convert } from './convert';
 import { carryDitto } from './ditto';
 import { CalendarDate, CellValue, a1, isBlank } from '../model/grid';
@@ -26,6 +26,11 @@ import type { FormRead } from './read';
 import { type PartTotalRead, isPartTotal, isTotalWord } from './part-totals';
 import { isLabelWithColon, isNoteLine, isSectionLine } from './line-shapes';
 import { formulaFilledDown } from './filled-formulas';
+import { strayAfterCode } from '../model/paper-rows';
+import { datesUnderDotted, datesUnderHeading, dottedHeading } from './day-headings';
+
+/** White space, asked of a trimmed cell (one class: linear in a long text, review 22c D2). */
+const SPACE = /\s/;
 
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
@@ -83,11 +88,11 @@ function aloneOnRow(index: SheetIndex, row: number, col: number, section: Pick<S
  * in a time column alone on its row (6月16日 typed in 取卷时间: review 21a D9); a label with a count in the first text
  * column is a record (D7).
  */
-function isNoteText(text: string, col: number, { textCols, timeCols }: Pick<Section, 'textCols' | 'timeCols'>): boolean {
+function isNoteText(text: string, col: number, { textCols, timeCols, header }: Pick<Section, 'textCols' | 'timeCols' | 'header'>): boolean {
   // The closing words asked last: this is asked of every row's first text, and a note or a heading is rare.
   const note = isNoteLine(text)
     ? !(col === Math.min(...textCols) && LABEL_AND_COUNT.test(text))
-    : (textCols.has(col) || timeCols.has(col)) && isSectionLine(text);
+    : (textCols.has(col) || timeCols.has(col) || col === header.seqCol) && isSectionLine(text);
   return note && !isClosingWord(normalized(text).norm);
 }
 
@@ -206,6 +211,8 @@ interface Section {
   fillWords: ReadonlyMap<number, readonly string[]>;
   /** The first 试卷号 column, where a formula filled down is no record's only while it shows the row above's paper. */
   codeCol: number | undefined;
+  /** The first text column, where a day's heading “6.21” stands alone (day-headings.ts). */
+  firstText: number | undefined;
 }
 
 /**
@@ -258,6 +265,7 @@ function sectionOf(index: SheetIndex, table: TableSpec, header: TableHeader): Se
     countCols: present.filter(({ column }) => column.type === 'count').map(({ col }) => col),
     fillWords: new Map(present.filter(({ column }) => column.helper && column.options).map(({ column, col }) => [col, column.options!])),
     codeCol: present.find(({ column }) => column.code)?.col,
+    firstText: present.find(({ column }) => column.type === 'text')?.col,
   };
 }
 
@@ -279,6 +287,8 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   const relative = table.columns.filter((column) => column.relativeTo);
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
+  // The day of the heading above the rows (day-headings.ts), which a time typed alone on them is read on.
+  let rowDates = ctx;
   for (; r <= last; r++) {
     if (nextMoved < header.moved.length && r === header.moved[nextMoved].dataStart) {
       const moved = header.moved[nextMoved++];
@@ -310,7 +320,10 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     // returned among them — and said once at it (review 18a D5). The 合计 row under it is the table's.
     const end = endsTable(index, r, section);
     if (end === 'label') break;
-    if (end === 'note') continue;
+    if (end === 'note') {
+      rowDates = datesUnderHeading(index, r, section, ctx, rowDates);
+      continue;
+    }
     if (end) {
       closedAt ??= { row: r, ...end };
       continue;
@@ -321,6 +334,13 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       continue;
     }
     blankRun = 0;
+    // “6.21” alone in 试卷号: a day's heading where the exam's days tell it, else said at its cell (day-headings.ts).
+    const dotted = dottedHeading(index, r, section, ctx);
+    if (dotted) {
+      if ('unclear' in dotted) (out.unclearHeadings ??= []).push({ row: r, col: dotted.col, ...dotted.unclear });
+      rowDates = datesUnderDotted(dotted, ctx);
+      continue;
+    }
     const item: FormRecord = {};
     // Made only for a row with a count typed as text ("16份"): most rows have none.
     let countsTyped: Map<string, string> | undefined;
@@ -351,7 +371,10 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       }
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
-      const value = convert(column, raw, start ? { ...ctx, ...start, autumn: false } : ctx);
+      // “2207 2”: the paper 2207 and a stray number after it, kept to be said at its cell, never the paper 22072 (round 23).
+      const stray = column.code && typeof raw === 'string' && SPACE.test(raw.trim()) ? strayAfterCode(raw) : undefined;
+      if (stray) (out.strays ??= []).push({ item: i, key: column.key, typed: (raw as string).trim(), ...stray });
+      const value = stray ? stray.paper : convert(column, raw, start ? { ...ctx, ...start, autumn: false } : column.relativeTo ? ctx : rowDates);
       if (value !== undefined) item[column.key] = value;
       if (column.type === 'count' && typeof raw === 'string') (countsTyped ??= new Map()).set(column.key, raw);
     }
@@ -428,14 +451,6 @@ function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number
     out.locations.push({ path: columnTwicePath(key), row: header.top, col: twin, seq: null });
     out.locations.push({ path: `${columnTwicePath(key)}.read`, row: header.top, col, seq: null });
   }
-}
-
-/** "1箱（内装5袋）" reads as 1 箱; the bags inside are kept in the row's 备注 (where the bag counts are compared), unless it says them already. */
-function keepBagsInside(item: FormRecord, quantityText: string | undefined): void {
-  const boxed = boxWithBags(quantityText);
-  if (!boxed) return;
-  const note = typeof item.note === 'string' ? item.note : '';
-  if (!normalizeLabel(note).includes(`${boxed.bags}袋`)) item.note = note ? `内装${boxed.bags}袋；${note}` : `内装${boxed.bags}袋`;
 }
 
 /** The figures of a totals row (合计 or a part's) in the total's columns, and those columns. */

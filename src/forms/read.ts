@@ -44,6 +44,10 @@ export interface FormRead {
   title?: TextCell;
   /** Table cells holding a ditto mark, read as the value above them (ColumnSpec.dittoAbove). */
   carried: CarriedRead[];
+  /** 试卷号 cells read as their paper with a stray number after it (“2207 2”): the row, the column, as typed (read-table.ts). */
+  strays?: Array<{ item: number; key: string; typed: string; paper: string; stray: string }>;
+  /** Day headings written “6.21” whose day cannot be told (day-headings.ts): their cell, as typed, the days they may be. */
+  unclearHeadings?: UnclearHeadingRead[];
   /** The columns the form cannot do without (ColumnSpec.needed) that its table's header lacks, and the header's first cell. */
   lacking?: { keys: string[]; row: number; col: number };
   /** Table rows struck out with 作废 in their 备注, or struck through: left out of the record (voided.ts). */
@@ -52,6 +56,15 @@ export interface FormRead {
   closedAbove?: ClosedAbove;
   /** Totals of part of the table (小计, 本页合计, a 合计 with rows below it), for column-total (part-totals.ts). */
   partTotals?: PartTotalRead[];
+}
+
+/** A day heading written “6.21” whose day cannot be told: its cell, as typed, the days it may be, the exam's days. */
+interface UnclearHeadingRead {
+  row: number;
+  col: number;
+  typed: string;
+  days: string[];
+  span?: { from: string; to: string };
 }
 
 /** A layout's fields as the reader goes through them (every sheet is scored against every layout): listed once per layout. */
@@ -420,7 +433,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   if (layout.unitName) readUnitName(index, layout.unitName, allLabels, [0, tableTop - 1], out, ctx.dates, restTaken);
   let dates = ctx.dates;
   const rowDate = layout.adapt?.rowDate?.(out.record);
-  if (rowDate) dates = { year: +rowDate.slice(0, 4), autumn: false, month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
+  if (rowDate) dates = { ...ctx.dates, year: +rowDate.slice(0, 4), autumn: false, month: +rowDate.slice(5, 7), day: +rowDate.slice(8, 10) };
   const key = rowsKey(layout);
   let rowsEnd = tableTop;
   if (key) {

@@ -27,9 +27,11 @@ import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden
 import { noteTimesNotShown } from './time-shown';
 import { noteVoided } from './voided';
 import { noteClosedAbove } from './read-table';
+import { noteRowCells } from './ditto';
 import { notePartTotals, renameNotedPaths } from './part-totals';
 import { noteUnreadRows } from './unread-rows';
 import { readWithFormulas } from './unsolved';
+import { noteUnclearHeadings, withExamSpan } from './day-headings';
 
 /** A sheet must score at least this to be taken for a form (a title alone, or most of a table's labels). */
 export const MIN_SCORE = 6;
@@ -168,14 +170,8 @@ function isListed(session: { paper: string; start: string }, listed: ReadonlyMap
 function ownSheetName(name: string, entry: FormEntry): boolean {
   const n = normalizeLabel(name);
   if (n === '' || entry.layout.titlePattern.test(n) || /^(sheet|工作表)\d*$/i.test(n)) return false;
-  return (
-    (
-      n
-        .replace(/考试/g, '')
-        .replace(DAY_WORDS, '')
-        .match(/[\u4e00-\u9fff]/g) ?? []
-    ).length >= 2
-  );
+  const own = n.replace(/考试/g, '').replace(DAY_WORDS, '');
+  return (own.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2;
 }
 
 /** What names a part of a timetable by when: dates, weekdays, weeks, halves of the day, pages. */
@@ -220,6 +216,8 @@ function readForms(grid: WorkbookGrid): SiteModel {
     const earlierSheet = entry.binding === 'rows' && !own ? firstOfForm.get(entry.key) : undefined;
     for (const copy of copies) {
       let read = readForm(entry.layout, copy.index, ctx);
+      // The exam's days, which tell a day's heading written “6.21” in the tables read after (day-headings.ts).
+      if (entry.layout.id === 'schedule') ctx.dates = withExamSpan(ctx.dates, read.record);
       // The table pasted again below (一式两份) or copied to a sheet of its own: the first copy is the record, this compared with it.
       const pair = copyPair(firstCopy ?? earlierSheet, { entry, sheet: copy.sheet, read, record: read.record });
       if (pair) {
@@ -351,9 +349,10 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   }
   bindLocations(model, entry, sheet, read, prefix, rowOffset);
   const rowsAt = rowsAtOf(entry, prefix);
-  for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
+  noteRowCells(model, read, rowsAt, rowOffset);
   for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
   if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
+  noteUnclearHeadings(model, sheet.name, read, entry.layout.attachment);
   if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout.attachment, rowsAt, rowOffset);
   return rowsAt;
 }

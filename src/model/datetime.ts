@@ -28,6 +28,8 @@ export interface DateContext {
   autumn?: boolean;
   month?: number;
   day?: number;
+  /** The days papers may be in the vault for the exams (考试安排: two days before the first session to the last), as YYYY-MM-DD. */
+  examSpan?: { from: string; to: string };
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);

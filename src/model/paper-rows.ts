@@ -15,6 +15,20 @@ import { papersWritten } from './paper-code';
 import type { SiteModel } from './site-model';
 import type { DistributionRow, Intake, SiteData, VaultLogEntry } from './types';
 import { norm, whole } from './values';
+import { toHalfWidth } from './text';
+
+/**
+ * A 试卷号 and a short number after it with a space, in one 试卷号 cell (“2207 2”, “2207 2袋”, round 23): the paper
+ * 2207 and a stray count — not the paper 22072 (the reader drops a code's white space), nor, where the row has a 数量
+ * of its own, a count to guess for it. Three digits or more after the space are another paper (“2207 2208”).
+ */
+const STRAY_AFTER_CODE = /^(\d{3,}[A-Da-d甲乙丙丁]?)\s+(\d{1,2}|\d+\s*[袋份箱])$/;
+
+/** The paper and the stray after it a 试卷号 cell writes (“2207 2” → 2207, “2”); undefined for any other cell. */
+export function strayAfterCode(typed: string): { paper: string; stray: string } | undefined {
+  const m = STRAY_AFTER_CODE.exec(toHalfWidth(typed).trim());
+  return m ? { paper: m[1], stray: m[2].replace(/\s+/g, '') } : undefined;
+}
 
 /** The tables with a 试卷号 column (附件1 has none: its items name papers in their 备注) and their count's key. */
 export type PaperTable = 'intake' | 'vaultLog' | 'distributions';

@@ -63,6 +63,13 @@ export interface SiteModel {
   unreadRows?: UnreadRows[];
   /** Cells read as another cell's value: a ditto mark (同上, 〃) in a paper's cell, read as the row above's. */
   carried?: CarriedCell[];
+  /** 试卷号 cells writing a short number after the paper (“2207 2”): read as the paper, the cell kept to be said (unknown-paper). */
+  codeStrays?: CodeStray[];
+  /**
+   * Day headings written “6.21” whose day cannot be told (forms/day-headings.ts): no record, no day for the rows below;
+   * `unclearHeadings[i]` is located at its cell, for invalid-datetime to say so.
+   */
+  unclearHeadings?: UnclearHeading[];
   /**
    * Sheets that name, or whose dates fall in, another semester than 基本信息's
    * (forms/other-semester.ts); `otherSemester[i]` is located at the sheet's title.
@@ -214,6 +221,21 @@ interface VoidedRow {
 }
 
 /** A table cell holding a ditto mark: its path (`vaultLog[3].paperName`), the mark as typed, the value read for it (none when no row is above). */
+/** A 试卷号 cell read as its paper with a stray number after it: its path (`vaultLog[3].paperNo`), as typed, the paper, the stray. */
+/** A day heading whose day cannot be told: as typed, the days it may be (YYYY-MM-DD), the exam's days where 考试安排 gives them. */
+interface UnclearHeading {
+  typed: string;
+  days: string[];
+  span?: { from: string; to: string };
+}
+
+interface CodeStray {
+  path: string;
+  typed: string;
+  paper: string;
+  stray: string;
+}
+
 export interface CarriedCell {
   path: string;
   typed: string;

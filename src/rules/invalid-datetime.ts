@@ -42,6 +42,10 @@ export const meta: RuleMeta = {
       dotTime: '“{field}”写的是“{value}”，时和分之间用了小数点，读不出是几时几分。请改成“{fixed}”（时和分之间用冒号），或写成如“8时30分”。',
       dateBlank: '“{field}”只写了时分“{time}”，它的日期写在这一格，这一格却没有填写，读不出是哪一天。请在这一格填上日期，如“2024/6/15”或“2024年6月15日”。',
       dateUnread: '“{field}”的日期写在这一格，写的是“{date}”，读不出是哪一天（时分“{time}”在它后面的时间格里）。请改成如“2024/6/15”或“2024年6月15日”。',
+      heading:
+        '这一行只写了“{value}”，像是下面几行的日期标题，但读不准是哪一天：它可能是{days}，而考试安排的考试期间（首场前两天起）是{span}，{why}。下面几行只写了时分的时间，因此不知道是哪一天。请把标题写成完整的日期，如“{example}”。',
+      headingNoSchedule:
+        '这一行只写了“{value}”，像是下面几行的日期标题，但读不准是哪一天：它可能是{days}，考试安排里没有考试日期可以对照。下面几行只写了时分的时间，因此不知道是哪一天。请把标题写成完整的日期，如“{example}”。',
       period:
         '“{field}”写的是“{value}”，读不出值班的起止时间。请按表上的格式写成如“2025年1月6日16时至6日20时”（开始写到年月日时，结束写到日时，或写“次日8时”），或把开始和结束分别填在“{field}”和“至”后的格子里。',
     },
@@ -64,11 +68,15 @@ export const meta: RuleMeta = {
         '"{field}" gives the time "{time}" only; its date goes in this cell, which is blank, so the day cannot be known. Write the date here, e.g. "2024-06-15".',
       dateUnread:
         'The date of "{field}" goes in this cell, which reads "{date}": not a day (the time "{time}" is in the time cell after it). Write e.g. "2024-06-15".',
+      heading:
+        'This row holds "{value}" alone, like a heading giving the rows below their day, but which day cannot be told: it may be {daysEn}, and the exams (from two days before the first session) run {spanEn}, {whyEn}. The times written alone below it have no day. Write the heading as a whole date, e.g. "{example}".',
+      headingNoSchedule:
+        'This row holds "{value}" alone, like a heading giving the rows below their day, but which day cannot be told: it may be {daysEn}, and 考试安排 gives no exam dates to tell by. The times written alone below it have no day. Write the heading as a whole date, e.g. "{example}".',
       period:
         '"{field}" reads "{value}", which does not read as the shift\'s start and end. Write it as the form prints it, e.g. "2025年1月6日16时至6日20时" (the start to the hour, the end as day and hour, or "次日8时"), or put the start and the end in their own cells, either side of 至.',
     },
   },
-  docs: 'A date or time that cannot be read as a date and time of day (a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a date with no time (typed so, or an Excel date shown without its time) is named as such — a whole date serial under 常规 (45459) quoted as the number the cell shows, with the day it stands for (in a column that takes the time alone under its header’s day, 附件4’s 领取时间, told to make the cell a time and write the time, the header’s day beside). Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A date serial kept as text (“45458.3229166667”: a date cell set to 文本 and typed again, which prints as that number) is told the date and time it stands for and how to make the cell a date again. A time column kept with its date in the column before it (附件3 取卷日期 | 取卷时间, 附件4 领取日期 | 领取时间): a time of day whose date cell is blank or no day (“2024/6/31”) is said at the date’s cell, quoting it (a blank 还卷日期 reads on the row’s 取卷 day, as a 还卷时间 written short does); a time that is no time is said at its own cell. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it.',
+  docs: 'A date or time that cannot be read as a date and time of day (a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a date with no time (typed so, or an Excel date shown without its time) is named as such — a whole date serial under 常规 (45459) quoted as the number the cell shows, with the day it stands for (in a column that takes the time alone under its header’s day, 附件4’s 领取时间, told to make the cell a time and write the time, the header’s day beside). Rules that compare times skip the value, so an unreadable time gives this finding only; a time written short on its row (还卷时间 “21:15”, 值班 “至 6日20时”) whose day is to come from an unreadable or blank cell is not said again (that cell is: here, or as required-field). On 考试安排 kept as the timetable is published (考试日期 · 考试时间), a row with one of the two blank is required-field’s alone, named by the printed label. A date with only the part of the day after it (“6月14日晚”, “1月11日上午”) is told to write the hour (a field that asks for the date alone reads it as the date). A time with a dot between hour and minute (“21.15”) is told to use a colon. A date serial kept as text (“45458.3229166667”: a date cell set to 文本 and typed again, which prints as that number) is told the date and time it stands for and how to make the cell a date again. A time column kept with its date in the column before it (附件3 取卷日期 | 取卷时间, 附件4 领取日期 | 领取时间): a time of day whose date cell is blank or no day (“2024/6/31”) is said at the date’s cell, quoting it (a blank 还卷日期 reads on the row’s 取卷 day, as a 还卷时间 written short does); a time that is no time is said at its own cell. A 值班时间 written as the whole period in one cell, as 附件5 prints its line (“2025年1月6日16时至6日20时”, “2025.1.6 16:00-20:00”), is read as the shift’s start and end; where it cannot be, one finding at that cell says how to write it. A day’s heading above a table’s rows (6月21日, 6/21, a date alone) gives the rows below it their day: a time typed alone there (取卷时间 “7:50”, its 取卷日期 blank) is that day’s. One written “6-21” or “6.21” (which Excel may keep as the number 6.21) alone in the table’s first text column is read as one where the exam’s dates tell its day (from two days before the first session on 考试安排 to the last); where they cannot — 6.2 kept as a number is the 2nd or, typed 6.20, the 20th, and both or neither fall in them, or there is no 考试安排 — it is no record and no day, and is said at its cell with the days it may be.',
 };
 
 const isBareDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -147,6 +155,20 @@ export function check({ model, facts, report }: RuleContext): void {
       if (!bare(r?.returnedAt)) dt(() => `${p}.rows[${j}].returnedAt`, r?.returnedAt, day);
     });
   });
+  // “6.2” over a table's rows (day-headings.ts): which day it heads cannot be told.
+  (model.unclearHeadings ?? []).forEach(({ typed, days, span }, i) => {
+    const said = { value: typed, days: days.map(chineseDay).join('或'), daysEn: days.join(' or '), example: chineseDay(days[0]) };
+    if (!span) return report(`unclearHeadings[${i}]`, 'headingNoSchedule', said);
+    const inSpan = days.filter((d) => d >= span.from && d <= span.to).length;
+    const [why, whyEn] = inSpan > 1 ? ['两天都在其中', 'both within'] : days.length > 1 ? ['都不在其中', 'neither within'] : ['不在其中', 'not within'];
+    report(`unclearHeadings[${i}]`, 'heading', {
+      ...said,
+      span: `${chineseDay(span.from)}至${chineseDay(span.to)}`,
+      spanEn: `${span.from} to ${span.to}`,
+      why,
+      whyEn,
+    });
+  });
   (data.duty?.shifts ?? []).forEach((s, i) => {
     // The whole period in the 值班时间 cell, unreadable: once there, with how to write it (the 至 cell is not empty, it is in there).
     if (isBlankValue(s?.to) && !readable(s?.from) && isPeriodText(s?.from)) report(`duty.shifts[${i}].from`, 'period', { value: String(s?.from) });
@@ -154,6 +176,9 @@ export function check({ model, facts, report }: RuleContext): void {
     dtOnDayOf(() => `duty.shifts[${i}].to`, s?.to, s?.from);
   });
 }
+
+/** An ISO day (2024-06-15) as people write it in Chinese: 6月15日. */
+const chineseDay = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 /** An ISO day (2024-06-15…) as the forms' dates are quoted beside it: 2024/6/15. */
 function slashDay(iso: string): string | undefined {

@@ -3,6 +3,7 @@ import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
 import type { PaperTable, SeveralPapers } from '../model/paper-rows';
 import { errorParams, isExcelError } from '../model/excel-errors';
+import { valueAt } from '../model/location';
 
 export const meta: RuleMeta = {
   id: 'unknown-paper',
@@ -19,6 +20,10 @@ export const meta: RuleMeta = {
         '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行。各试卷的数量已写明（{parts}），本工具已按 {count} 条记录分别核对、汇总了这一行；但表上应一行一种试卷。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
       severalCounts:
         '这一行写了 {count} 个试卷号“{paper}”，试卷号旁写的数量（{parts}）相加是 {sum} {unit}，但“{field}”写的是 {total} {unit}，两处不一致，至少有一处写错了，{checks}都无法按试卷核对。请核对实际{what}的数量，改正写错的一处，并分成 {count} 行，每行写一个试卷号和它自己的数量。',
+      stray:
+        '“试卷号”写的是“{typed}”：试卷号 {paper} 后面空一格多写了“{stray}”，它不是试卷号的一部分，也看不出是不是这一行的数量（本工具已按试卷 {paper} 核对这一行，没有把它读成试卷号 {joined}）。{countSaid}请把“{stray}”从这一格删去，只写试卷号 {paper}；若它是这一行的数量，请核对后填在“{field}”一栏。',
+      strayAlone:
+        '“试卷号”写的是“{typed}”：试卷号 {paper} 后面空一格多写了“{stray}”，它不是试卷号的一部分（本工具已按试卷 {paper} 核对这一行，没有把它读成试卷号 {joined}）。请把“{stray}”从这一格删去，只写试卷号 {paper}；它若另有含义，请写在备注里。',
       error:
         '“试卷号”这一格显示的是“{paper}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{paper}”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。',
     },
@@ -30,11 +35,15 @@ export const meta: RuleMeta = {
         'This row writes {count} paper numbers, "{paper}": {count} papers on one row. Each paper’s quantity is written ({partsEn}), so the row was checked and summed up as {count} records; but the form wants one paper a row. Write it as {count} rows, each with one paper number and its own quantity.',
       severalCounts:
         'This row writes {count} paper numbers, "{paper}": the quantities beside them ({partsEn}) add up to {sum}, but {fieldEn} says {total}; one of them is wrong, and {checksEn} cannot be checked paper by paper. Check how many were actually {whatEn}, correct the wrong one, and write it as {count} rows, each with one paper number and its own quantity.',
+      stray:
+        'The 试卷号 cell reads "{typed}": paper {paper} with "{stray}" after a space, which is no part of the paper number, and may or may not be the row’s quantity (the row was checked as paper {paper}, not as paper {joined}). {countSaidEn}Delete "{stray}" from this cell and write the paper number {paper} alone; if it is the row’s quantity, check it and write it in {fieldEn}.',
+      strayAlone:
+        'The 试卷号 cell reads "{typed}": paper {paper} with "{stray}" after a space, which is no part of the paper number (the row was checked as paper {paper}, not as paper {joined}). Delete "{stray}" from this cell and write the paper number {paper} alone; if it means something, write it in the remarks.',
       error:
         'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
     },
   },
-  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1”) the other checks are made on it as one record per paper, and the finding says so; where counts beside the numbers do not add up to the row’s 数量, the finding names the counts, their sum and what 数量 says, at 数量; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503.',
+  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1”) the other checks are made on it as one record per paper, and the finding says so; where counts beside the numbers do not add up to the row’s 数量, the finding names the counts, their sum and what 数量 says, at 数量; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503. A short number after the 试卷号 with a space (“2207 2”, “2207 2袋”: one or two digits, or a count with its unit; three digits or more are another paper) is the paper 2207 and a stray number, never the paper 22072: the row is checked as 2207, and the cell is told so, quoting what the row’s count cell (数量, 试卷份数, 合计（袋）) says or that it is blank, and asked to hold the 试卷号 alone — the number is not guessed to be the count (on 考试安排, or a table without that column, asked the same without it).',
 };
 
 /** What a row of several papers keeps from being checked paper by paper, and what the summary cannot count, by table. */
@@ -73,7 +82,34 @@ const COUNT_FIELD: Record<PaperTable, { key: string; field: string; fieldEn: str
   intake: { key: 'totalBags', field: '合计（袋）', fieldEn: 'its 合计（袋） (bags)' },
 };
 
+/** The table a row's path is in (`vaultLog[3]`, `distributions[0].rows[2]`, `intake[1].items[0]`); undefined for 考试安排. */
+const tableOf = (row: string): PaperTable | undefined =>
+  row.startsWith('vaultLog[') ? 'vaultLog' : row.startsWith('distributions[') ? 'distributions' : row.startsWith('intake') ? 'intake' : undefined;
+
+/** “2207 2” (round 23): the paper 2207 read, the stray said at its cell with what the row's own count cell says. */
+function sayStrays(model: RuleContext['model'], report: RuleContext['report']): void {
+  for (const { path, typed, paper, stray } of model.codeStrays ?? []) {
+    const row = path.slice(0, path.lastIndexOf('.'));
+    const table = tableOf(row);
+    const said = { typed, paper, stray, joined: `${paper}${stray}` };
+    const count = table ? COUNT_FIELD[table] : undefined;
+    if (!table || !count || !model.locations[`${row}.${count.key}`]) {
+      report(path, 'strayAlone', said);
+      continue;
+    }
+    const value = valueAt(model.data, `${row}.${count.key}`);
+    const unit = table === 'distributions' ? '份' : (table === 'vaultLog' && norm(valueAt(model.data, `${row}.unit`))) || '袋';
+    const countSaid =
+      norm(value) === ''
+        ? `这一行的“${count.field}”没有填写。`
+        : `这一行的“${count.field}”写的是 ${norm(value)}${typeof value === 'number' ? ` ${unit}` : ''}。`;
+    const countSaidEn = norm(value) === '' ? `The row’s ${count.field} is blank. ` : `The row’s ${count.field} says ${norm(value)}. `;
+    report(path, 'stray', { ...said, countSaid, countSaidEn, field: count.field, fieldEn: count.fieldEn });
+  }
+}
+
 export function check({ model, facts, report }: RuleContext): void {
+  sayStrays(model, report);
   // With neither list nor schedule, no number can be told unknown; an error value is no number all the same.
   const lists = facts.intakePapers.size > 0 || facts.schedulePapers.size > 0;
   const known = (p: string) => facts.intakePapers.has(p) || facts.schedulePapers.has(p);

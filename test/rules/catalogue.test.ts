@@ -232,6 +232,31 @@ rt('invalid-datetime', {
     },
   ],
   invalid: [
+    // Round 23: “6.1” alone over the vault log's rows 2 and 3 (the number Excel keeps for 6.1 or 6.10): neither the 1st
+    // nor the 10th of June is among the exam's days (6月13日–6月16日): no day, said at its cell — it was a paper off
+    // every list and a row half filled (unknown-paper and partial-row at B6).
+    {
+      name: 'a day’s heading typed 6.1 (kept as the number: the 1st or the 10th) between the vault log’s rows 2 and 3, neither an exam day',
+      retype: (g) => closingRowAt(5, 6.1)(g),
+      errors: [
+        {
+          messageId: 'heading',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'B6',
+          row: null,
+          message:
+            /^这一行只写了“6\.1”，像是下面几行的日期标题，但读不准是哪一天：它可能是6月1日或6月10日，而考试安排的考试期间（首场前两天起）是6月13日至6月16日，都不在其中。下面几行只写了时分的时间，因此不知道是哪一天。请把标题写成完整的日期，如“6月1日”。$/,
+        },
+      ],
+    },
+    {
+      name: 'a day’s heading typed “6-5” (text) between the vault log’s rows 2 and 3: not an exam day',
+      retype: (g) => closingRowAt(5, '6-5')(g),
+      errors: [
+        { messageId: 'heading', form: 3, sheet: '出入库记录', cell: 'B6', row: null, message: /只写了“6-5”.*它可能是6月5日，.*是6月13日至6月16日，不在其中。/ },
+      ],
+    },
     {
       name: 'unreadable checkout time (and nothing else)',
       edit: (d) => {
@@ -833,6 +858,23 @@ const formulaDown = (g: WorkbookGrid, sheet: string, col: string, formula: (r: n
   }
 };
 
+/**
+ * A row inserted into `sheet` before row `at` (1-based) holding `values`, as Excel inserts one: the rows below move down,
+ * their formulas with them, and every reference to a row at or below it one row further (one above it stays).
+ */
+const insertRowAt = (g: WorkbookGrid, sheet: string, at: number, values: CellValue[]) => {
+  const grid = g.sheets.find((s) => s.name === sheet)!;
+  grid.rows.splice(at - 1, 0, values);
+  const moved = (n: string) => (Number(n) >= at ? String(Number(n) + 1) : n);
+  grid.merges = grid.merges.map((m) => m.replace(/\d+/g, moved));
+  grid.shownFormulas = Object.fromEntries(
+    Object.entries(grid.shownFormulas ?? {}).map(([cell, f]) => [
+      cell.replace(/\d+/, moved),
+      f.replace(/(?<![\w.$])(\$?[A-Z]{1,3}\$?)(\d+)(?![\w(])/g, (_all, col: string, n: string) => col + moved(n)),
+    ]),
+  );
+};
+
 rt('rows-after-closing', {
   valid: [
     { name: '以下空白 under the vault log’s last row, nothing below it', retype: (g) => typeInto(g, '出入库记录', 'B7', '以下空白') },
@@ -996,6 +1038,42 @@ rt('rows-after-closing', {
           4,
           6,
         );
+      },
+    },
+    // Round 23: a day's heading gives the rows below it their day: 3310's checkout and return typed as times alone
+    // under it were invalid-datetime at F7 and I7 (读不出是哪年哪月哪日); “6-16”, “6.16” (text, or the number Excel keeps)
+    // were besides a paper off every list and a row half filled (unknown-paper and partial-row at B6).
+    ...(['6月16日', '6/16', '6-16', '6.16', '6．16（星期日）', 6.16] as CellValue[]).map((word) => ({
+      name: `a day’s heading ${JSON.stringify(word)} between the vault log’s rows 2 and 3, row 3’s times typed alone (7:50, 10:15): read on that day`,
+      retype: (g: WorkbookGrid) => {
+        closingRowAt(5, word)(g);
+        typeInto(g, '出入库记录', 'F7', '7:50');
+        typeInto(g, '出入库记录', 'I7', '10:15');
+      },
+    })),
+    {
+      name: 'a day’s heading (6月16日) typed in the vault log’s 序号 column between rows 2 and 3, row 3’s times alone: read on that day',
+      retype: (g) => {
+        const sheet = g.sheets.find((s) => s.name === '出入库记录')!;
+        sheet.rows.splice(5, 0, ['6月16日']);
+        typeInto(g, '出入库记录', 'F7', '7:50');
+        typeInto(g, '出入库记录', 'I7', '10:15');
+      },
+    },
+    // Round 23: a day's heading inserted into a lookup dragged down the empty rows moved the reference of the row after
+    // it (=IF(B10="",C8,…), its neighbours one row up): that row was a record (partial-row at B10, its name alone).
+    {
+      name: 'a day’s heading (6月17日) inserted into a lookup dragged down the vault log’s 试卷名称 below its last row: no record',
+      retype: (g) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          (r) => `IF(B${r}="",C${r - 1},VLOOKUP(B${r},考试安排!$B$3:$C$5,2,0))`,
+          (r) => (r < 7 ? ['高等数学基础', '管理学基础', '中国现代文学'][r - 4] : '中国现代文学'),
+          4,
+        );
+        insertRowAt(g, '出入库记录', 9, [null, '6月17日']);
       },
     },
     {
@@ -1517,6 +1595,62 @@ rt('unknown-paper', {
         d.vaultLog![1].paperNo = '2054';
       },
       errors: [{ messageId: 'unknown', form: 3, sheet: '出入库记录', cell: 'B5', row: 2 }],
+    },
+    // Round 23: a short number after the 试卷号 with a space was run into it (试卷号“10013”既不在入库清单上…): the paper
+    // 1001 is read, the stray said at its cell with what the row's own count cell says.
+    {
+      name: 'a stray count after the 试卷号 (“1001 3”) where the row has its own 数量 (3)',
+      retype: (g) => typeInto(g, '出入库记录', 'B4', '1001 3'),
+      errors: [
+        {
+          messageId: 'stray',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'B4',
+          row: 1,
+          message:
+            /^“试卷号”写的是“1001 3”：试卷号 1001 后面空一格多写了“3”，它不是试卷号的一部分，也看不出是不是这一行的数量（本工具已按试卷 1001 核对这一行，没有把它读成试卷号 10013）。这一行的“数量”写的是 3 袋。请把“3”从这一格删去，只写试卷号 1001；若它是这一行的数量，请核对后填在“数量”一栏。$/,
+        },
+      ],
+    },
+    {
+      name: 'a stray count with its unit (“２０４５　１袋”, full-width) after the 试卷号, the row’s 数量 1',
+      retype: (g) => typeInto(g, '出入库记录', 'B5', '２０４５　１袋'),
+      errors: [
+        {
+          messageId: 'stray',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'B5',
+          row: 2,
+          message: /“２０４５\u3000１袋”：试卷号 2045 后面空一格多写了“1袋”.*没有把它读成试卷号 20451袋）。这一行的“数量”写的是 1 袋。/,
+        },
+      ],
+    },
+    {
+      name: 'a stray copies count after a distribution row’s 试卷号 (“1001 30”), its 试卷份数 30',
+      retype: (g) => typeInto(g, '分发登记1', 'B6', '1001 30'),
+      errors: [{ messageId: 'stray', form: 4, sheet: '分发登记1', cell: 'B6', row: 1, message: /这一行的“试卷份数”写的是 30 份。/ }],
+    },
+    {
+      name: 'a stray count after an intake row’s 试卷号 (“3310 2”), its 合计（袋） 2',
+      retype: (g) => typeInto(g, '入库清单', 'B6', '3310 2'),
+      errors: [{ messageId: 'stray', form: 2, sheet: '入库清单', cell: 'B6', row: 3, message: /这一行的“合计（袋）”写的是 2 袋。/ }],
+    },
+    {
+      name: 'a stray number after a 考试安排 row’s 试卷号 (“2045 1”): no count column of its own there',
+      retype: (g) => typeInto(g, '考试安排', 'B4', '2045 1'),
+      errors: [
+        {
+          messageId: 'strayAlone',
+          form: 0,
+          sheet: '考试安排',
+          cell: 'B4',
+          row: 2,
+          message:
+            /^“试卷号”写的是“2045 1”：试卷号 2045 后面空一格多写了“1”，它不是试卷号的一部分（本工具已按试卷 2045 核对这一行，没有把它读成试卷号 20451）。请把“1”从这一格删去，只写试卷号 2045；它若另有含义，请写在备注里。$/,
+        },
+      ],
     },
   ],
 });
