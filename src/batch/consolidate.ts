@@ -52,7 +52,17 @@ export async function processFile(file: string, lang?: 'zh' | 'en', packPlaces =
   const slim = packPlaces ? slimModel(checked.model, {}) : slimModel(checked.model);
   const summary = summarizeSite(checked.model, findings, { file, sha256, lang });
   const unknownFields = unknownFieldsOf(checked.model);
-  const outcome = { file, site: checked.report.site, sha256, findings, summary, digest: slim.contentDigest, ...(unknownFields ? { unknownFields } : {}) };
+  const paperNames = slim.paperNames;
+  const outcome = {
+    file,
+    site: checked.report.site,
+    sha256,
+    findings,
+    summary,
+    digest: slim.contentDigest,
+    ...(unknownFields ? { unknownFields } : {}),
+    ...(paperNames ? { paperNames } : {}),
+  };
   return packPlaces ? { outcome, slim, places: slimPlaces(checked.model) } : { outcome, slim };
 }
 

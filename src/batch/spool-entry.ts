@@ -128,7 +128,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     if (papers.length) lines.papers = line(papers);
     if (!quota || Atomics.add(quota.taken, 0, 1) < quota.upTo) lines.summaries = line(s);
     // Every readable file has its line, none or not: pairing counts the units that gave a workbook.
-    lines.copies = line(pairCopiesOf(o.file, s, o.unknownFields));
+    lines.copies = line(pairCopiesOf(o.file, s, o.unknownFields, o.paperNames));
   }
   if (r.slim) {
     const { locations, ...rest } = r.slim;

@@ -17,6 +17,7 @@ import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import type { LocationMap } from '../model/location';
 import { VaultPeople, locationsOf, vaultPeopleOf, vaultPeoplePaths } from '../model/vault-signers';
+import { workbookPaperNames } from '../model/item-papers';
 import { PackedLocations, locationEntries, locationsUnder, packLocationsUnder, unpackLocations } from '../model/location-map';
 import { sortFindings, validateAcross, validateSiteIn } from '../rules/engine';
 import type { Lang } from '../rules/types';
@@ -156,6 +157,8 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
   const handoverParts = (model.partTotals ?? []).filter((p) => p.rowsAt.startsWith('handovers['));
   // 基本信息's 学期 against every form's (sheet-of-another-semester): workbook-of-another-semester does not say it again.
   const siteSemester = model.otherSemester?.filter((o) => o.by === 'site') ?? [];
+  // The schedule's names its handover items write: how a copy naming its papers by name is compared (item-papers.ts).
+  const paperNames = workbookPaperNames(model);
   return {
     data,
     locations: locations ?? slimLocations(model, vaultPeople),
@@ -167,6 +170,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
     ...(unreadItems.length ? { unreadRows: unreadItems } : {}),
     ...(handoverParts.length ? { partTotals: handoverParts } : {}),
     ...(siteSemester.length ? { otherSemester: siteSemester } : {}),
+    ...(paperNames ? { paperNames } : {}),
   };
 }
 

@@ -111,6 +111,11 @@ export interface ColumnSpec extends FieldSpec {
    * (TableSpec.fromAlternatives), located at this column's cell.
    */
   standsFor?: readonly string[];
+  /**
+   * A column people add to a form that prints none (附件1's 试卷号 and 试卷名称 beside its 试卷归属): read where the
+   * header has it, never drawn, asked for, nor counted in finding the header or scoring the form.
+   */
+  beside?: boolean;
 }
 
 interface TotalSpec {
@@ -248,7 +253,12 @@ export function trailingFields(layout: FormLayout): FieldSpec[] {
 
 /** The columns printed, left to right (helper columns stand outside the print area). */
 export function printedColumns(table: TableSpec): ColumnSpec[] {
-  return table.columns.filter((c) => !c.helper && !isAlternative(c));
+  return table.columns.filter((c) => !c.helper && !isAlternative(c) && !c.beside);
+}
+
+/** The columns a header is found and a form scored by: none added beside the form (ColumnSpec.beside). */
+export function formColumns(columns: readonly ColumnSpec[]): ColumnSpec[] {
+  return columns.filter((c) => !c.beside);
 }
 
 /** A column read only where people keep it instead of the printed ones (ColumnSpec.standsFor): never drawn, nor counted as the form's. */

@@ -2,7 +2,7 @@
  * A table's header as the readers find it on a sheet: the row (or the two rows) whose cells are the layout's column
  * labels, and where each column stands.
  */
-import { ColumnSpec, FormLayout, isAlternative } from './layout';
+import { ColumnSpec, FormLayout, formColumns, isAlternative } from './layout';
 import { isBlank } from '../model/grid';
 import { HEADER_CHARS, SheetIndex, TextCell, labelStem, labelsOf } from './sheet-index';
 
@@ -106,24 +106,35 @@ function headerOptions(cells: readonly TextCell[], known: HeaderColumns): Array<
 
 function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): TableHeader | undefined {
   const known = headerColumns(columns);
-  // Half the form's own columns: alternative ones (考试日期 · 考试时间) may stand in for some, and are not asked for.
-  const needed = Math.max(2, Math.ceil(columns.filter((c) => !isAlternative(c)).length / 2));
+  // Half the form's own columns: alternative ones (考试日期 · 考试时间) may stand in for some, and are not asked for; those
+  // people add beside the form (附件1's 试卷号) count for nothing here (`found`).
+  const own = formColumns(columns);
+  const needed = Math.max(2, Math.ceil(own.filter((c) => !isAlternative(c)).length / 2));
   // A column is found only in a cell with one of its stems: with too few of them in the whole sheet, no row is the header.
   if (!enoughColumns(index, known, needed)) return undefined;
   let best: TableHeader | undefined;
   let bestCount = 0;
   const all: TableHeader[] = [];
+  const found = (header: TableHeader) => foundOf(header, own);
   // Only rows holding one of the columns' stems can be the header: in sheet order.
   for (const row of index.stemRows(known.stems)) {
     const header = headerAt(index, columns, known, row);
     all.push(header);
-    if (header.columns.size > bestCount) {
-      bestCount = header.columns.size;
+    if (found(header) > bestCount) {
+      bestCount = found(header);
       best = header;
     }
   }
   if (!best || bestCount < needed) return undefined;
-  return { ...best, ...headerAgain(best, all, needed) };
+  return { ...best, ...headerAgain(best, all, needed, found) };
+}
+
+/** How many of `own` (the form's columns: `formColumns`) a header found. */
+function foundOf(header: Pick<TableHeader, 'columns'>, own: readonly ColumnSpec[]): number {
+  if (own.length === header.columns.size) return header.columns.size;
+  let n = 0;
+  for (const c of own) if (header.columns.has(c.key)) n++;
+  return n;
 }
 
 /**
@@ -132,14 +143,19 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
  * never taken for its second row. Where the labels stand over other columns than the header's (a page pasted from
  * another layout), the rows under them are read by their own columns (`moved`).
  */
-function headerAgain(header: TableHeader, all: readonly TableHeader[], needed: number): Pick<TableHeader, 'again' | 'moved'> {
+function headerAgain(
+  header: TableHeader,
+  all: readonly TableHeader[],
+  needed: number,
+  found: (h: TableHeader) => number,
+): Pick<TableHeader, 'again' | 'moved'> {
   let again: Set<number> | undefined;
   let moved: MovedHeader[] | undefined;
   // The columns the rows are read by at each point: the header's, then each moved header's below it.
   let current: ReadonlyMap<string, number> = header.columns;
   let currentSeq = header.seqCol;
   for (const other of all) {
-    if (other.top < header.dataStart || (again?.has(other.top) ?? false) || other.columns.size < needed) continue;
+    if (other.top < header.dataStart || (again?.has(other.top) ?? false) || found(other) < needed) continue;
     const span = Math.min(other.dataStart - other.top, header.dataStart - header.top);
     for (let row = other.top; row < other.top + span; row++) (again ??= new Set()).add(row);
     if (sameColumns(other.columns, current) && other.seqCol === currentSeq) continue;
@@ -317,8 +333,10 @@ function shortTexts(index: SheetIndex, row: number): readonly TextCell[] {
 export function tableScore(index: SheetIndex, layout: FormLayout): number {
   for (const table of [layout.table, layout.formerTable]) {
     const header = table ? findTableHeader(index, table.columns) : undefined;
-    // Out of the form's own columns: a sheet with alternative ones (考试日期 · 考试时间) is as much the form.
-    if (table && header) return Math.min(10, (10 * header.columns.size) / table.columns.filter((c) => !isAlternative(c)).length);
+    // Out of the form's own columns: a sheet with alternative ones (考试日期 · 考试时间) is as much the form; one with
+    // columns added beside it (附件1's 试卷号) no more.
+    const own = table ? formColumns(table.columns) : [];
+    if (table && header) return Math.min(10, (10 * foundOf(header, own)) / own.filter((c) => !isAlternative(c)).length);
   }
   return 0;
 }

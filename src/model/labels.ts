@@ -60,6 +60,8 @@ export const PRINTED_LABELS: Record<string, string> = {
   'handovers.items.quantity': '数量',
   'handovers.items.unit': '单位',
   'handovers.items.note': '备注',
+  'handovers.items.paperNo': '试卷号',
+  'handovers.items.paperName': '试卷名称',
   'intake.description': '入库情况描述',
   'intake.time': '入库时间',
   'intake.keeper': '卷库保管员',

@@ -5,7 +5,7 @@
  * summary's 交接配对 table, so that they cannot disagree about a handover.
  */
 import { sameUnit, unitKey } from './custody';
-import { destinationKey, papersKey } from './item-papers';
+import { type ItemText, type PaperNames, destinationKey, papersKey } from './item-papers';
 import type { Direction } from './custody';
 import { TextMemo } from './memo';
 import { personKey } from './people';
@@ -45,7 +45,7 @@ export interface CopyContent {
   address?: unknown;
   contact?: unknown;
   total?: unknown;
-  items?: ReadonlyArray<{ destination?: unknown; quantity?: unknown; unit?: unknown; note?: unknown } | null | undefined> | null;
+  items?: ReadonlyArray<ItemText | null | undefined> | null;
   fromSigners?: readonly unknown[] | null;
   toSigners?: readonly unknown[] | null;
 }
@@ -113,8 +113,11 @@ export function differingItemPart(a: { destination: string; count: string }, b: 
 const signers = (list: readonly unknown[] | null | undefined): string =>
   [...new Set((list ?? []).flatMap((s) => personKey(s).split('·')).filter(Boolean))].sort().join('、');
 
-/** Each compared field of a copy in the form compared: equal strings, equal field; `unknown`, fields it holds no value of (`unsolvedCopyFields`). */
-export function copyFields(h: CopyContent, unknown?: readonly CopyField[]): CopyFields {
+/**
+ * Each compared field of a copy in the form compared: equal strings, equal field; `unknown`, fields it holds no value of
+ * (`unsolvedCopyFields`); `names`, its workbook's papers by name (item-papers.ts handoverPaperNames).
+ */
+export function copyFields(h: CopyContent, unknown?: readonly CopyField[], names?: PaperNames): CopyFields {
   const t = tm(h.time);
   const fields: Record<CopyField, string> = {
     time: Number.isNaN(t) ? norm(h.time) : String(t),
@@ -133,9 +136,16 @@ export function copyFields(h: CopyContent, unknown?: readonly CopyField[]): Copy
     toSigners: signers(h.toSigners),
   };
   // The bags paper by paper, where every item names its paper (item-papers.ts): compared instead of the lines when both copies have them.
-  const papers = papersKey(h.items ?? []);
-  const content = [papers ?? fields.items, fields.total, fields.fromSigners, fields.toSigners, fields.address, fields.contact].join('#');
-  return { ...fields, content, ...(papers !== undefined && { papers }), ...(unknown?.length ? { unknown } : {}) };
+  const papers = papersKey(h.items ?? [], names);
+  const paperNames = papersKey(h.items ?? [], names, 'name');
+  const content = [papers ?? paperNames ?? fields.items, fields.total, fields.fromSigners, fields.toSigners, fields.address, fields.contact].join('#');
+  return {
+    ...fields,
+    content,
+    ...(papers !== undefined && { papers }),
+    ...(paperNames !== undefined && { paperNames }),
+    ...(unknown?.length ? { unknown } : {}),
+  };
 }
 
 /** A copy's compared fields as compared (`copyFields`). */
@@ -147,6 +157,11 @@ export type CopyFields = Record<CopyField, string> & {
    * one line “1001（3袋）、2045（1袋）” against two of the same bags agrees (review 22a D1, D5).
    */
   papers?: string;
+  /**
+   * The same by the names its items write (a 试卷名称 cell, the schedule's names in its text), where every item names
+   * its paper so: compared where either copy does not give every item's 试卷号 (a name no schedule maps, as written).
+   */
+  paperNames?: string;
   /** The fields the copy holds no value of (a formula saved without it: `unsolvedCopyFields`), left out of every comparison. */
   unknown?: readonly CopyField[];
 };
@@ -171,9 +186,13 @@ export function differingFields(a: CopyFields, b: CopyFields): CopyField[] {
   );
 }
 
-/** The field differs as written; the items, paper by paper where both copies name every item's paper (`CopyFields.papers`). */
+/**
+ * The field differs as written; the items, paper by paper where both copies name every item's paper: by 试卷号
+ * (`CopyFields.papers`), else by name (`paperNames`), as item-papers.ts paperDifferences tells them apart.
+ */
 function differ(a: CopyFields, b: CopyFields, f: CopyField): boolean {
   if (f === 'items' && a.papers !== undefined && b.papers !== undefined) return a.papers !== b.papers;
+  if (f === 'items' && a.paperNames !== undefined && b.paperNames !== undefined) return a.paperNames !== b.paperNames;
   return a[f] !== b[f];
 }
 

@@ -195,3 +195,10 @@ export function candidatesCountedBefore(schedule: readonly (ScheduleRow | null |
   });
   return repeated;
 }
+
+/**
+ * A paper's name as compared where it stands for the paper (a handover row naming its paper by name, model/item-papers.ts):
+ * half-width, no white space, no version or spare mark at its end, no brackets — “语文（一）”, “语文(一)” and “语文（一）（A卷）”
+ * are one name, as paper-name-mismatch compares names.
+ */
+export const paperNameKey = (name: unknown): string => nameWithoutMarks(norm(name)).replace(/[（）()]/g, '');

@@ -64,7 +64,7 @@ const siteDataSchema = object({
       to: text,
       address: text,
       contact: text,
-      items: list(object({ destination: text, quantity: count, unit: text, note: text })),
+      items: list(object({ destination: text, quantity: count, unit: text, note: text, paperNo: text, paperName: text })),
       total: count,
       fromOpinion: text,
       fromSigners: names,

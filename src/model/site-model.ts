@@ -5,6 +5,7 @@
 import type { FormNumber, LocationMap } from './location';
 import type { SiteData } from './types';
 import type { VaultPeople } from './vault-signers';
+import type { PaperNames } from './item-papers';
 
 /** The forms a sheet can be: the three workbook-wide sheets and 附件1–5. */
 export type FormId = 'site' | 'schedule' | 'staff' | 'handover' | 'intake' | 'vaultLog' | 'distribution' | 'duty';
@@ -163,6 +164,11 @@ export interface SiteModel {
    * re-saved copy of a unit's workbook from another version of it; a full model has none.
    */
   contentDigest?: string;
+  /**
+   * A slim model's papers by the names its handover items write (model/item-papers.ts `handoverPaperNames`, from its
+   * 考试安排), for the comparison of a handover's two copies; a full model has none, and it is worked out from `data`.
+   */
+  paperNames?: PaperNames;
 }
 
 /**

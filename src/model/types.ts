@@ -85,6 +85,9 @@ interface HandoverItem {
   quantity?: Count;
   unit?: '袋' | '箱' | string;
   note?: string;
+  /** A 试卷号 / 试卷名称 column people keep beside the form (the printed 附件1 has none; the paper goes in 备注): the row's paper. */
+  paperNo?: string;
+  paperName?: string;
 }
 
 export interface Handover {

@@ -3,7 +3,7 @@ import { custodyOf } from '../model/custody';
 import { namesThisUnit, receiverMisnamed } from '../model/receiver';
 import { nameBeside } from '../model/text';
 import { differingFields, differingItemPart, itemLine, itemParts } from '../model/pairing';
-import { type PaperBags, type PaperDifference, differencePaths, oneRow, paperDifferences } from '../model/item-papers';
+import { type PaperBags, type PaperDifference, differencePaths, oneRow, paperDifferences, rowPaper } from '../model/item-papers';
 import { norm, showTime, tm, whole } from './facts';
 import type { AcrossRun, CrossReport, CrossSite, RuleMeta } from './types';
 import type { Copy } from './handover-pairs';
@@ -30,7 +30,7 @@ export const meta: RuleMeta = {
         'Paper {paper} on the items of this handover sheet: {mineEn}; on the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}): {theirsEn}. Both copies must give each paper the same bags: check them together with the other side and correct.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell) — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”, or in a 试卷号 column people add beside the form; a paper written by name only — in an added 试卷名称 column, or a name of the workbook’s 考试安排 in 备注 — is the 试卷号 its 考试安排 gives that name, where it gives it one), or else by name where every item of both copies names its paper so (a name no 考试安排 maps, compared as written: half-width, without spaces, brackets or an AB卷’s mark): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell) — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
 };
 
 interface Difference {
@@ -64,12 +64,16 @@ function shown(h: Handover, key: string, other?: Handover): Said {
   return v === undefined || v === null ? { zh: '（空）', en: '(blank)' } : alike(String(v));
 }
 
-/** An item row as a message quotes it; a bare count is shown in 袋, as it is compared (“3” beside “3袋” would suggest a difference that is none). */
+/**
+ * An item row as a message quotes it, with its paper (its own 试卷号 and 试卷名称 cells, then its 备注, in brackets); a bare
+ * count is shown in 袋, as it is compared (“3” beside “3袋” would suggest a difference that is none).
+ */
 function shownItem(it: Item): Said {
   if (!it) return { zh: '（无此行）', en: '(no such row)' };
   const unit = it.unit || (whole(it.quantity) === undefined ? '' : '袋');
   const row = `${it.destination ?? ''} ${it.quantity ?? ''}${unit}`.trim();
-  return norm(it.note) ? { zh: `${row}（${it.note}）`, en: `${row} (${it.note})` } : alike(row);
+  const said = [rowPaper(it), norm(it.note) ? String(it.note) : ''].filter(Boolean);
+  return said.length > 0 ? { zh: `${row}（${said.join('；')}）`, en: `${row} (${said.join('; ')})` } : alike(row);
 }
 
 /** Two readable times of different years: 2024年1月6日 and 2025年1月6日 must not both read 1月6日 in a message. */
@@ -90,7 +94,7 @@ function compare(sender: Copy, receiver: Copy, report: (r: CrossReport) => void)
     .map((key) => ({ pathA: key, pathB: key, mine: shown(sender.h, key, receiver.h), theirs: shown(receiver.h, key, sender.h) }));
   if (differing.includes('items')) {
     // Paper by paper where both copies name every item's paper (model/pairing.ts CopyFields.papers), else row by row.
-    const papers = paperDifferences(sender.h.items ?? [], receiver.h.items ?? []);
+    const papers = paperDifferences(sender.h.items ?? [], receiver.h.items ?? [], sender.names, receiver.names);
     const items = papers
       ? papers.map((d) => paperDifference(d, sender.h.items ?? [], receiver.h.items ?? []))
       : itemDifferences(sender.h.items ?? [], receiver.h.items ?? []);

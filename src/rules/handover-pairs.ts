@@ -8,13 +8,15 @@ import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
 import { type CopyFields, CopyKey, copyFields, pairCopies } from '../model/pairing';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
+import { type PaperNames, workbookPaperNames } from '../model/item-papers';
 import { semesterKey } from '../model/semester';
 import { repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { AcrossRun, CrossSite } from './types';
 
 /** A workbook checked with others: its model only (types.ts CrossRule: no facts, whose working out reads every model's locations). */
 export type Site = CrossSite;
-export type Copy = CopyKey & { site: Site; i: number; h: Handover; fields: CopyFields };
+/** A copy, its workbook's papers by name with it (item-papers.ts workbookPaperNames). */
+export type Copy = CopyKey & { site: Site; i: number; h: Handover; fields: CopyFields; names?: PaperNames };
 
 /** A handover's two copies, the sender's and the receiver's. */
 export interface CopyPair {
@@ -40,10 +42,11 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
     const semester = semesterKey(site.model.data.site?.semester);
     // Fields a copy holds no value of (a formula saved without it): not compared (review 19a D1).
     const unknown = new Map(unsolvedCopyFields(site.model));
+    const names = workbookPaperNames(site.model);
     (site.model.data.handovers ?? []).forEach((h, i) => {
       const direction = custody.direction[i];
       if (!h || !direction) return;
-      const fields = copyFields(h, unknown.get(i));
+      const fields = copyFields(h, unknown.get(i), names);
       copies.push({
         holder: site.id,
         holderUnit: custody.name,
@@ -57,6 +60,7 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
         i,
         h,
         fields,
+        ...(names && { names }),
       });
     });
   }

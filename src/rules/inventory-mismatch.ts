@@ -2,8 +2,8 @@ import { deliveriesOf } from '../model/deliveries';
 import { locate } from '../model/location';
 import type { Intake, SiteData } from '../model/types';
 import { handoverBags, itemBags } from '../model/custody';
-import { itemPapers } from '../model/item-papers';
-import { paperCode, papersWritten, shownCode } from '../model/paper-code';
+import { type PaperMode, type PaperNames, itemPapers, paperNamesOf } from '../model/item-papers';
+import { paperCode, paperNameKey, papersWritten, shownCode } from '../model/paper-code';
 import { intakeRowBags, isBlankValue, norm, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -17,8 +17,12 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       bags: '入库清单共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对两张表。',
+      bagsPapers:
+        '入库清单共 {intake} 袋，但交接单上接收到的是 {received} 袋；按试卷核对：{papers}。入库清点的每种试卷的袋数须与交接接收的一致，请重新清点并核对两张表。',
       shared:
         '这次接收的试卷分 {count} 张入库清单入库（{lists}），共 {intake} 袋，但交接单上接收到的是 {received} 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对交接单和这几张入库清单。',
+      sharedPapers:
+        '这次接收的试卷分 {count} 张入库清单入库（{lists}），共 {intake} 袋，但交接单上接收到的是 {received} 袋；按试卷核对：{papers}。入库清点的每种试卷的袋数须与交接接收的一致，请重新清点并核对交接单和这几张入库清单。',
       papers:
         '按试卷核对，{what}与交接单上接收到的袋数不符：{papers}（{totals}）。入库清点的每种试卷的袋数须与交接接收的一致，请重新清点并核对交接单和入库清单。',
       unlisted:
@@ -26,15 +30,19 @@ export const meta: RuleMeta = {
     },
     en: {
       bags: 'The intake list has {intake} bags, but the handover sheets received {received}. Bags taken in must match bags received; recount and check both forms.',
+      bagsPapers:
+        "The intake list has {intake} bags, but the handover sheets received {received}; paper by paper: {papersEn}. Each paper's bags taken in must match its bags received; recount and check both forms.",
       shared:
         'These papers were taken in on {count} intake lists ({listsEn}), {intake} bags in all, but the handover sheets received {received}. Bags taken in must match bags received; recount and check the handover sheet and these lists.',
+      sharedPapers:
+        "These papers were taken in on {count} intake lists ({listsEn}), {intake} bags in all, but the handover sheets received {received}; paper by paper: {papersEn}. Each paper's bags taken in must match its bags received; recount and check the handover sheet and these lists.",
       papers:
         "Paper by paper, bags on {whatEn} differ from bags received on the handover sheets: {papersEn} ({totalsEn}). Each paper's bags taken in must match its bags received; recount and check the handover sheets and the intake list.",
       unlisted:
         'The papers received from {from} at {time} ({whatEn}) have no intake list: every intake list of this unit was signed before this delivery (the latest at {latest}). Papers are counted into the vault on each receipt, one intake list (附件2) per delivery; add the list of this delivery, or check the handover time.',
     },
   },
-  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does — or, where the sheets name no papers (a total of bags, 备注 “九科”), whose bags with the first list’s make up the delivery’s, or come nearer to it than the first list alone) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Where every item of the delivery’s sheets names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”; one item “1001（3袋）、2045（1袋）” read apart) and every row of the lists has one, and both name the same papers, a delivery whose total agrees is compared paper by paper too, and one finding names each paper whose bags differ (bags in 3 and 1 against 2 and 2 received, the same total, is a mismatch), at the first such paper’s 合计（袋）. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
+  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does — or, where the sheets name no papers (a total of bags, 备注 “九科”), whose bags with the first list’s make up the delivery’s, or come nearer to it than the first list alone) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Where every item of the delivery’s sheets names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”; one item “1001（3袋）、2045（1袋）” read apart) and every row of the lists has one, and both name the same papers, a delivery whose total agrees is compared paper by paper too, and one finding names each paper whose bags differ (bags in 3 and 1 against 2 and 2 received, the same total, is a mismatch), at the first such paper’s 合计（袋）; a delivery whose total differs is one finding at the list’s 合计 that says the totals and, where both sides name every paper, each paper whose bags differ (a paper on one side only with 0 on the other) — one slip, one finding. An item’s paper is also its own 试卷号 or 试卷名称 cell where people add those columns, and a paper written by name only is the 试卷号 the workbook’s 考试安排 gives that name (where it gives one); where names cannot be so mapped the items and the lists’ rows are compared by their 试卷名称 as written. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
 };
 
 function sumOf(values: unknown[]): number | undefined {
@@ -126,16 +134,19 @@ function checkLists(
     return void report(papers[0].at, 'papers', {
       what: several ? `这次接收的 ${lists.length} 张入库清单` : '入库清单',
       whatEn: several ? `the ${lists.length} intake lists of this delivery` : 'the intake list',
-      papers: papers.map((p) => `${p.shown} 入库 ${p.intake} 袋、接收 ${p.received} 袋`).join('；'),
-      papersEn: papers.map((p) => `${p.shown}: ${p.intake} taken in, ${p.received} received`).join('; '),
+      papers: papersSaid(papers),
+      papersEn: papersSaidEn(papers),
       totals: `总数都是 ${intake} 袋`,
       totalsEn: `${intake} bags on each in all`,
     });
   }
-  const params = { intake: shown.reduce((a, b) => a + b, 0), received: [...received].join(' 或 ') };
-  if (lists.length === 1) return void report(at, 'bags', params);
+  // The totals differ: said once, with each paper whose bags differ where both sides name every paper (one slip, one finding).
+  const byPaper = papersDiffering(model.data, lists, handovers, true);
+  const papers = byPaper?.length ? { papers: papersSaid(byPaper), papersEn: papersSaidEn(byPaper) } : undefined;
+  const params = { intake: shown.reduce((a, b) => a + b, 0), received: [...received].join(' 或 '), ...papers };
+  if (lists.length === 1) return void report(at, papers ? 'bagsPapers' : 'bags', params);
   const sheets = lists.map(({ path: p }, g) => ({ sheet: locate(model.locations, p)?.sheet ?? p, bags: shown[g] }));
-  report(at, 'shared', {
+  report(at, papers ? 'sharedPapers' : 'shared', {
     ...params,
     count: lists.length,
     lists: sheets.map(({ sheet, bags }) => `${sheet} ${bags} 袋`),
@@ -164,18 +175,21 @@ interface PaperMismatch {
   at: string;
 }
 
-/**
- * The papers whose bags on these lists differ from their bags received on the delivery's sheets, in the order of the
- * lists' rows; [] where each agrees; undefined where either side does not name every paper (an item naming none, or
- * several without each one's count; a count in 箱; a list row with no 试卷号, or several) or the two name other papers:
- * then the totals alone are compared. A row's bags by its envelope sizes or its 合计（袋）: either agrees.
- */
-function papersDiffering(data: SiteData, lists: ReadonlyArray<{ list: Intake; path: string }>, handovers: readonly number[]): PaperMismatch[] | undefined {
+const papersSaid = (papers: readonly PaperMismatch[]): string => papers.map((p) => `${p.shown} 入库 ${p.intake} 袋、接收 ${p.received} 袋`).join('；');
+const papersSaidEn = (papers: readonly PaperMismatch[]): string => papers.map((p) => `${p.shown}: ${p.intake} taken in, ${p.received} received`).join('; ');
+
+/** A delivery's bags by paper as its sheets' items give them (by 试卷号, or by name), or undefined where some item gives none so. */
+function receivedByPaper(
+  data: SiteData,
+  handovers: readonly number[],
+  names: PaperNames,
+  mode: PaperMode,
+): Map<string, { shown: string; bags: number }> | undefined {
   const received = new Map<string, { shown: string; bags: number }>();
   for (const i of handovers) {
     const items = data.handovers?.[i]?.items ?? [];
     if (items.some((it) => it && (norm(it.unit) || '袋') !== '袋')) return undefined;
-    const rows = itemPapers(items);
+    const rows = itemPapers(items, names, mode);
     if (!rows) return undefined;
     for (const p of rows.flat()) {
       if (!p) continue;
@@ -185,12 +199,38 @@ function papersDiffering(data: SiteData, lists: ReadonlyArray<{ list: Intake; pa
       else received.set(p.code, { shown: p.shown, bags: p.count });
     }
   }
-  if (received.size === 0) return undefined;
+  return received.size > 0 ? received : undefined;
+}
+
+/**
+ * The papers whose bags on these lists differ from their bags received on the delivery's sheets, in the order of the
+ * lists' rows (then those received only); [] where each agrees; undefined where either side does not name every paper
+ * (an item naming none, or several without each one's count; a count in 箱; a list row with no 试卷号, or several) —
+ * then the totals alone are compared. By 试卷号 where every item gives one (its own 试卷号 cell, its 备注, its name through
+ * the 考试安排), else by 试卷名称 where every item and every list row names its paper (a name no schedule maps). Papers on
+ * one side only (a 3301 received, a 3310 listed; two papers of one code by their names): where the totals agree, the
+ * totals decide (undefined); where they differ (`oneSided`), each is said with none on the other side. A row's bags by
+ * its envelope sizes or its 合计（袋）: either agrees.
+ */
+function papersDiffering(
+  data: SiteData,
+  lists: ReadonlyArray<{ list: Intake; path: string }>,
+  handovers: readonly number[],
+  oneSided = false,
+): PaperMismatch[] | undefined {
+  const names = paperNamesOf(data.schedule);
+  let mode: PaperMode = 'code';
+  let received = receivedByPaper(data, handovers, names, mode);
+  if (!received) {
+    mode = 'name';
+    received = receivedByPaper(data, handovers, names, mode);
+  }
+  if (!received) return undefined;
   const listed = new Map<string, { shown: string; bySize: number; byTotal: number | undefined; at: string }>();
   for (const { list, path } of lists) {
     for (const [r, it] of (list.items ?? []).entries()) {
       if (!it) continue;
-      const code = paperCode(it.paperNo);
+      const code = mode === 'code' ? paperCode(it.paperNo) : paperNameKey(it.paperName);
       const bySize = intakeRowBags(it);
       if (!code || papersWritten(it.paperNo).length > 0 || bySize === undefined) return undefined;
       const total = whole(it.totalBags);
@@ -198,15 +238,19 @@ function papersDiffering(data: SiteData, lists: ReadonlyArray<{ list: Intake; pa
       if (known) {
         known.bySize += bySize;
         known.byTotal = known.byTotal === undefined || total === undefined ? undefined : known.byTotal + total;
-      } else listed.set(code, { shown: shownCode(it.paperNo), bySize, byTotal: total, at: `${path}.items[${r}].totalBags` });
+      } else {
+        const shown = mode === 'code' ? shownCode(it.paperNo) : String(it.paperName).trim();
+        listed.set(code, { shown, bySize, byTotal: total, at: `${path}.items[${r}].totalBags` });
+      }
     }
   }
-  // Other papers on each side (a 3301 received, a 3310 listed; two papers of one code by their names): the totals decide.
-  if (received.size !== listed.size || [...received.keys()].some((code) => !listed.has(code))) return undefined;
+  const sameKeys = received.size === listed.size && [...received.keys()].every((code) => listed.has(code));
+  if (!sameKeys && !oneSided) return undefined;
   const out: PaperMismatch[] = [];
   for (const [code, l] of listed) {
-    const got = received.get(code)!.bags;
+    const got = received.get(code)?.bags ?? 0;
     if (got !== l.bySize && got !== l.byTotal) out.push({ shown: l.shown, intake: l.byTotal ?? l.bySize, received: got, at: l.at });
   }
+  for (const [code, r] of received) if (!listed.has(code)) out.push({ shown: r.shown, intake: 0, received: r.bags, at: '' });
   return out;
 }

@@ -22,6 +22,7 @@ import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { itemsShown } from './pair-items';
+import { type PaperNames, workbookPaperNames } from '../model/item-papers';
 import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
 import { countedOnce } from './same-bytes';
@@ -49,6 +50,8 @@ export interface FileOutcome {
   schoolShown?: string;
   /** Its handovers' fields holding a formula saved without its value, by handover index (`unsolvedCopyFields`): not compared in 交接配对. */
   unknownFields?: UnknownFields;
+  /** Its papers by the names its handover items write (model/item-papers.ts workbookPaperNames): how its copies are compared. */
+  paperNames?: PaperNames;
 }
 
 /** Fields of a workbook's handover copies that hold no value (a formula saved without it), by handover index: `unsolvedCopyFields`. */
@@ -148,6 +151,8 @@ interface PairCopy extends Pick<
   fields: CopyFields;
   /** The workbook's semester as a key (CopyKey.semester): copies of two semesters are not paired. */
   semester?: string;
+  /** The workbook's papers by the names its items write (FileOutcome.paperNames), where any: how its items are compared. */
+  names?: PaperNames;
 }
 
 function ref(c: PairCopy, cell: string | null = c.cell): HandoverCopyRef {
@@ -171,7 +176,7 @@ const names = (list: string[]): string => [...new Set(list.map((n) => n.trim()).
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
-function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: string | undefined, unknown?: readonly CopyField[]): PairCopy {
+function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: string | undefined, unknown?: readonly CopyField[], names?: PaperNames): PairCopy {
   return {
     file,
     site,
@@ -188,10 +193,11 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: stri
     items: h.items,
     itemLines: h.items.map(itemLine),
     fieldCells: h.fieldCells,
-    fields: copyFields(h, unknown),
+    fields: copyFields(h, unknown, names),
     fromSigners: h.fromSigners,
     toSigners: h.toSigners,
     ...(h.itemsUnread ? { itemsUnread: h.itemsUnread } : {}),
+    ...(names ? { names } : {}),
   };
 }
 
@@ -201,12 +207,15 @@ export interface PairCopies {
   in: PairCopy[];
 }
 
-/** A workbook's handover copies as pairing keeps them; `unknown`, the fields of them that hold no value (FileOutcome.unknownFields). */
-export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields): PairCopies {
+/**
+ * A workbook's handover copies as pairing keeps them; `unknown`, the fields of them that hold no value
+ * (FileOutcome.unknownFields); `names`, its papers by the names its items write (FileOutcome.paperNames).
+ */
+export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields, names?: PaperNames): PairCopies {
   const site = summary.site.name;
   const semester = semesterKey(summary.site.semester);
   const byIndex = new Map(unknown);
-  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester, byIndex.get(h.index));
+  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester, byIndex.get(h.index), names);
   return { out: summary.handovers.out.map(copyOf), in: summary.handovers.in.map(copyOf) };
 }
 
@@ -247,9 +256,9 @@ export class HandoverPairer {
   /** `aside`: files whose copies are not paired, the second workbooks of a unit (`repeatedUnitFiles`): their copies are the first's again. */
   constructor(private readonly aside: ReadonlySet<string> = new Set()) {}
 
-  /** Adds one readable workbook's copies (`unknown`: FileOutcome.unknownFields). */
-  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields): void {
-    this.addCopies(summary.site.name, pairCopiesOf(file, summary, unknown));
+  /** Adds one readable workbook's copies (`unknown`: FileOutcome.unknownFields; `names`: FileOutcome.paperNames). */
+  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields, names?: PaperNames): void {
+    this.addCopies(summary.site.name, pairCopiesOf(file, summary, unknown, names));
   }
 
   /** The same, from copies already made compact (`pairCopiesOf`, in a worker thread). */
@@ -278,7 +287,7 @@ export class HandoverPairer {
  */
 export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
   const pairer = new HandoverPairer(repeatedUnitFiles(unitsOf(outcomes)));
-  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary, o.unknownFields);
+  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary, o.unknownFields, o.paperNames);
   return pairer.pairs();
 }
 
@@ -393,6 +402,7 @@ export function applyAcross(outcomes: FileOutcome[], slim: ReadonlyArray<{ id: s
 function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
   const findings = validateSite(model, lang ? { lang } : undefined);
   const unknownFields = unknownFieldsOf(model);
+  const paperNames = workbookPaperNames(model);
   return {
     file,
     site: siteNameOf(model),
@@ -400,6 +410,7 @@ function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?:
     findings,
     summary: summarizeSite(model, findings, { file, sha256, lang }),
     ...(unknownFields ? { unknownFields } : {}),
+    ...(paperNames ? { paperNames } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { parseA1 } from '../model/grid';
 import { type CopyFields, differingFields, differingItemPart, lineParts } from '../model/pairing';
-import { type ItemText, differencePaths, paperDifferences } from '../model/item-papers';
+import { type ItemText, type PaperNames, differencePaths, paperDifferences } from '../model/item-papers';
 
 /** What of a copy the cells are found from. */
 export interface CopyCells {
@@ -18,6 +18,8 @@ export interface CopyCells {
   items: readonly ItemText[];
   /** The cell of each compared field and item row (`items[k]`): HandoverBrief.fieldCells. */
   fieldCells: Readonly<Record<string, string>>;
+  /** Its workbook's papers by the names its items write (item-papers.ts workbookPaperNames). */
+  names?: PaperNames;
 }
 
 /**
@@ -31,7 +33,7 @@ export function firstDifferingCells(s: CopyCells, r: CopyCells): [string | null,
   const differing = differingFields(s.fields, r.fields);
   const fields: string[] = differing.filter((f) => f !== 'items');
   // Paper by paper where both copies name every item's paper (pairing.ts CopyFields.papers): each paper that differs.
-  const papers = differing.includes('items') ? paperDifferences(s.items, r.items) : undefined;
+  const papers = differing.includes('items') ? paperDifferences(s.items, r.items, s.names, r.names) : undefined;
   if (papers?.length) {
     const paths = papers.map(differencePaths);
     return [topmost([...fields, ...paths.map((p) => p[0])], s), topmost([...fields, ...paths.map((p) => p[1])], r)];

@@ -2,7 +2,7 @@
  * What 交接配对 shows of the items of a handover's two copies that disagree (review 22a D8): the papers and bags people
  * find on each form, not the keys they are compared by.
  */
-import { type PaperBags, blankItem, paperDifferences } from '../model/item-papers';
+import { type PaperBags, type PaperNames, blankItem, paperDifferences, rowPaper } from '../model/item-papers';
 import { norm } from '../model/values';
 import type { HandoverBrief } from './site';
 
@@ -10,6 +10,8 @@ import type { HandoverBrief } from './site';
 interface ItemRows {
   items: HandoverBrief['items'];
   itemLines: readonly string[];
+  /** Its workbook's papers by the names its items write (item-papers.ts workbookPaperNames). */
+  names?: PaperNames;
 }
 
 /**
@@ -18,7 +20,7 @@ interface ItemRows {
  * the copy lacks, “3310 无”) —, else the rows one copy has and the other not, as written (“雨花考点 3袋（备注）”).
  */
 export function itemsShown(s: ItemRows, r: ItemRows): { sender: string; receiver: string } {
-  const papers = paperDifferences(s.items, r.items);
+  const papers = paperDifferences(s.items, r.items, s.names, r.names);
   if (papers) {
     const several = new Set(papers.flatMap((d) => [d.a?.destination, d.b?.destination]).filter((x) => x !== undefined)).size > 1;
     const bags = (p: PaperBags | undefined, other: PaperBags | undefined) => {
@@ -69,6 +71,8 @@ function rowsOnlyIn(c: ItemRows, other: ItemRows): string[] {
   return onlyMine.map(({ k }) => {
     const it = c.items[k];
     const row = `${it.destination} ${it.quantity ?? ''}${it.unit || '袋'}`.trim();
-    return it.note ? `${row}（${it.note}）` : row;
+    // Its paper as its own 试卷号 and 试卷名称 cells write it, then its 备注 (handover-copies-disagree quotes a row so).
+    const said = [rowPaper(it), it.note].filter(Boolean);
+    return said.length > 0 ? `${row}（${said.join('；')}）` : row;
   });
 }

@@ -134,7 +134,7 @@ export interface HandoverBrief {
   total: Count | null;
   /** Its 交接明细 could not be read (its header row lost: SiteSummary.unread): `quantity` and `items` are none, not 0. */
   itemsUnread?: true | UnreadCause;
-  items: Array<{ destination: string; quantity: Count | null; unit: string; note: string }>;
+  items: Array<{ destination: string; quantity: Count | null; unit: string; note: string; paperNo?: string; paperName?: string }>;
   fromSigners: string[];
   toSigners: string[];
 }
@@ -217,12 +217,11 @@ const copiesOf = (b: BagFigures): number => 31 * b.bags31 + 26 * b.bags26 + 11 *
 /** The fields of a handover the pairing compares, each at its own cell. */
 const COMPARED_FIELDS = ['time', 'from', 'to', 'address', 'contact', 'total', 'fromSigners', 'toSigners'] as const;
 
-/** The cells of handover `index`'s compared fields and item rows, as the model locates them. */
+/** The cells of handover `index`'s compared fields and item rows (序号, 试卷归属, 数量, 备注, 试卷号, 试卷名称: validate points at the one that differs). */
 function fieldCellsOf(model: SiteModel | undefined, index: number, items: number): Record<string, string> {
   const cells: Record<string, string> = {};
   if (!model) return cells;
-  // An item row's 序号, and its 试卷归属, 数量 and 备注: where only one of them differs, validate points at that cell (the 备注 names the paper).
-  const rows = Array.from({ length: items }, (_x, k) => [`items[${k}]`, `items[${k}].destination`, `items[${k}].quantity`, `items[${k}].note`]);
+  const rows = Array.from({ length: items }, (_x, k) => ['', '.destination', '.quantity', '.note', '.paperNo', '.paperName'].map((p) => `items[${k}]${p}`));
   const keys = [...COMPARED_FIELDS, ...rows.flat()];
   for (const key of keys) {
     const cell = model.locations[`handovers[${index}].${key}`]?.cell;
@@ -238,6 +237,8 @@ function handoverBrief(h: Handover, index: number, direction: 'in' | 'out', mode
     quantity: i.quantity ?? null,
     unit: i.unit ?? '',
     note: i.note ?? '',
+    ...(i.paperNo !== undefined && { paperNo: i.paperNo }), // 试卷号 and 试卷名称: columns people add beside the form
+    ...(i.paperName !== undefined && { paperName: i.paperName }),
   }));
   return {
     index,

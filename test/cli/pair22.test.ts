@@ -189,7 +189,7 @@ describe('review 22a: a handover’s two copies paper by paper', () => {
     expect(c.pair).toEqual(['matched', 'A2', 'A2', []]);
   });
 
-  it('D6: that sheet against a copy without the 3310 row, 合计 4: the row said on both, no 合计 “（空）”; inventory-mismatch by totals as before', async () => {
+  it('D6: that sheet against a copy without the 3310 row, 合计 4: the row said on both, no 合计 “（空）”; inventory-mismatch by totals, naming 3310 (round 23)', async () => {
     const c = await check({ fCells: G1, k: (it) => it.splice(2, 1), kCells: { D17: 4 } });
     const missing = '岳麓考点 2袋（3310 中国现代文学）';
     expect(c.validated).toEqual([
@@ -217,7 +217,8 @@ describe('review 22a: a handover’s two copies paper by paper', () => {
             'inventory-mismatch',
             '入库清单!H14',
             null,
-            '入库清单共 6 袋，但交接单上接收到的是 4 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对两张表。',
+            // Round 23: the totals and the paper that makes them differ, in one finding.
+            '入库清单共 6 袋，但交接单上接收到的是 4 袋；按试卷核对：3310 入库 2 袋、接收 0 袋。入库清点的每种试卷的袋数须与交接接收的一致，请重新清点并核对两张表。',
           ],
         ],
       ],

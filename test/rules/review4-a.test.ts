@@ -69,11 +69,12 @@ describe('D1: one delivery of 14 bags taken in on two 入库清单 (一号保密
         'error',
         '入库清单1',
         'H14',
-        '这次接收的试卷分 2 张入库清单入库（入库清单1 9 袋、入库清单2 5 袋），共 14 袋，但交接单上接收到的是 15 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对交接单和这几张入库清单。',
+        // Round 23: the totals and the paper that makes them differ, in one finding.
+        '这次接收的试卷分 2 张入库清单入库（入库清单1 9 袋、入库清单2 5 袋），共 14 袋，但交接单上接收到的是 15 袋；按试卷核对：9903 入库 1 袋、接收 2 袋。入库清点的每种试卷的袋数须与交接接收的一致，请重新清点并核对交接单和这几张入库清单。',
       ],
     ]);
     expect(validateSite(model, { lang: 'en' }).map((f) => f.message)).toEqual([
-      'These papers were taken in on 2 intake lists (入库清单1: 9 bags, 入库清单2: 5 bags), 14 bags in all, but the handover sheets received 15. Bags taken in must match bags received; recount and check the handover sheet and these lists.',
+      "These papers were taken in on 2 intake lists (入库清单1: 9 bags, 入库清单2: 5 bags), 14 bags in all, but the handover sheets received 15; paper by paper: 9903: 1 taken in, 2 received. Each paper's bags taken in must match its bags received; recount and check the handover sheet and these lists.",
     ]);
   });
 
@@ -92,7 +93,8 @@ describe('D1: one delivery of 14 bags taken in on two 入库清单 (一号保密
         'error',
         '入库清单1',
         'H14',
-        '这次接收的试卷分 2 张入库清单入库（入库清单1 9 袋、入库清单2 4 袋），共 13 袋，但交接单上接收到的是 14 袋。入库清点的袋数须与交接接收的袋数一致，请重新清点并核对交接单和这几张入库清单。',
+        // Round 23: the totals and the paper that makes them differ, in one finding.
+        '这次接收的试卷分 2 张入库清单入库（入库清单1 9 袋、入库清单2 4 袋），共 13 袋，但交接单上接收到的是 14 袋；按试卷核对：8802 入库 1 袋、接收 2 袋。入库清点的每种试卷的袋数须与交接接收的一致，请重新清点并核对交接单和这几张入库清单。',
       ],
       [
         'copies-short',
