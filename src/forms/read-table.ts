@@ -294,7 +294,9 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     if (totalWord || isPartTotal(lead)) {
       const figures = totalsOn(index, table, at, r);
       if (totalWord && !goesOnBelow(index, r, section, stops)) {
-        readTotal(table, r, figures, out);
+        // A table with no 合计 row of its own (附件3): its foot's 合计 is checked as a part, over every row above it.
+        if (table.total) readTotal(table, r, figures, out);
+        else parts.push({ row: r, word: lead, upTo: rows.length, foot: true, ...figures });
         totalRead = true;
         r++;
         break;
@@ -367,8 +369,8 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   out.record[table.key] = rows;
   // The last part's total with no row of the table after it and no 合计 under it is the table's (本页合计 on the one page).
   const lastPart = parts[parts.length - 1];
-  if (!totalRead && lastPart?.upTo === rows.length) readTotal(table, parts.pop()!.row, lastPart, out);
-  if (parts.length > 0 && table.total) out.partTotals = parts;
+  if (!totalRead && table.total && lastPart?.upTo === rows.length) readTotal(table, parts.pop()!.row, lastPart, out);
+  if (parts.length > 0 && (table.total || table.partTotals)) out.partTotals = parts;
   noteTwins(index, header, grid.rows, out);
   return r;
 }
@@ -442,7 +444,7 @@ function keepBagsInside(item: FormRecord, quantityText: string | undefined): voi
 function totalsOn(index: SheetIndex, table: TableSpec, header: TableHeader, r: number): Pick<PartTotalRead, 'values' | 'cols'> {
   const values: Record<string, unknown> = {};
   const cols: Record<string, number> = {};
-  for (const key of table.total?.columns ?? []) {
+  for (const key of table.total?.columns ?? table.partTotals?.columns ?? []) {
     const c = header.columns.get(key);
     if (c === undefined) continue;
     // A count column whose rows pick their unit totals per unit ("2箱、3袋", unit-total.ts).

@@ -354,7 +354,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + rowOffset}].${key}`, typed, value });
   for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
   if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
-  if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout.attachment, rowsAt, rowOffset);
+  if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout, rowsAt, rowOffset);
   return rowsAt;
 }
 
