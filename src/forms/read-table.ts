@@ -447,6 +447,9 @@ function totalsOn(index: SheetIndex, table: TableSpec, header: TableHeader, r: n
   for (const key of table.total?.columns ?? table.partTotals?.columns ?? []) {
     const c = header.columns.get(key);
     if (c === undefined) continue;
+    // In a table that prints no 合计, one Excel works out (=SUM(D4:D10)) is not checked: the file may hold a figure
+    // Excel shows no longer (review2's o-liuyang-notes-all: 11 saved, its rows 9); a typed figure is.
+    if (!table.total && index.sheet.shownFormulas?.[a1(r, c)]) continue;
     // A count column whose rows pick their unit totals per unit ("2箱、3袋", unit-total.ts).
     values[key] = table.columns.some((col) => col.key === key && col.unitFrom) ? totalAsRead(index.value(r, c)) : parseCount(index.value(r, c));
     cols[key] = c;
