@@ -133,6 +133,12 @@ export interface TableSpec {
   /** A vertical label to the table's left (附件1 交接明细). */
   sideLabel?: string;
   total?: TotalSpec;
+  /**
+   * A table with no 合计 row of its own whose counts people total all the same, inside it or at its foot (附件3
+   * “6月15日小计”, a 合计 under the log): the columns such a row is checked on (column-total), and the row's time
+   * whose day a day's 小计 covers (`day`: 取卷时间). Kept as part totals (part-totals.ts), not in the record.
+   */
+  partTotals?: { columns: readonly string[]; day?: string };
   /** A column that is the sum of others in the same row (附件2 合计（袋）). */
   rowSum?: { key: string; of: readonly string[] };
   /** A row's printed values worked out from its alternative columns (ColumnSpec.standsFor), where the sheet has those instead. */

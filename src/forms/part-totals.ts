@@ -2,10 +2,12 @@
  * Totals written inside a table, not at its foot: 小计, 本页合计, 6月21日小计, 以上合计, 累计, and a 合计 or 共计 with rows
  * filled in below it (review 21a D1, D5, D6). None is a record; each is kept with the rows it covers, for column-total
  * to check it as it checks the table's 合计 — skipped, a wrong figure on it passed unseen. Part of the reader (read-table.ts).
+ * A table that prints no 合计 row (附件3, 附件4, 考试安排: TableSpec.partTotals) keeps every such row so, a 合计 at its
+ * foot too (review 22b O4: “6月15日小计” in 附件3 was read past, its figure never checked).
  */
 import { a1 } from '../model/grid';
 import { addLocation } from '../model/location-map';
-import type { FormNumber } from '../model/location';
+import type { FormLayout } from './layout';
 import type { PartTotal, SiteModel } from '../model/site-model';
 
 /** After the total word: nothing, or no other word (合计：, 合计（袋）, 共计4袋, 合计数) — not a name that begins so (总数学). */
@@ -35,6 +37,8 @@ export interface PartTotalRead {
   row: number;
   word: string;
   upTo: number;
+  /** A 合计 at the foot of a table with no 合计 row of its own (附件3): it covers every row above it on its sheet. */
+  foot?: boolean;
   /** Its figures by the total's column keys, and their columns (0-based). */
   values: Record<string, unknown>;
   cols: Record<string, number>;
@@ -42,13 +46,16 @@ export interface PartTotalRead {
 
 /**
  * Lists a table's part totals in the model (`partTotals[i]`, each figure located at `partTotals[i].KEY`), with the
- * path of the rows they cover (`rowsAt`: intake.items) and those rows' place there (`offset`: rows read on an earlier sheet).
+ * path of the rows they cover (`rowsAt`: intake.items), those rows' place there (`offset`: rows read on an earlier
+ * sheet) and the rows' time whose day a day's 小计 covers (the layout's TableSpec.partTotals `day`).
  */
-export function notePartTotals(model: SiteModel, sheet: string, parts: readonly PartTotalRead[], form: FormNumber, rowsAt: string, offset: number): void {
+export function notePartTotals(model: SiteModel, sheet: string, parts: readonly PartTotalRead[], layout: FormLayout, rowsAt: string, offset: number): void {
+  const [form, day] = [layout.attachment, layout.table?.partTotals?.day];
   let from = offset;
   for (const part of parts) {
     const list = (model.partTotals ??= []);
-    const entry: PartTotal = { rowsAt, word: part.word, from, to: offset + part.upTo, start: offset, values: part.values };
+    const covers = { from: part.foot ? offset : from, to: offset + part.upTo, start: offset };
+    const entry: PartTotal = { rowsAt, word: part.word, ...covers, values: part.values, ...(part.foot && { foot: true as const }), ...(day && { day }) };
     for (const [key, col] of Object.entries(part.cols))
       addLocation(model.locations, `partTotals[${list.length}].${key}`, { sheet, cell: a1(part.row, col), form, row: null });
     list.push(entry);

@@ -304,7 +304,9 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     if (totalWord || isPartTotal(lead)) {
       const figures = totalsOn(index, table, at, r);
       if (totalWord && !goesOnBelow(index, r, section, stops)) {
-        readTotal(table, r, figures, out);
+        // A table with no 合计 row of its own (附件3): its foot's 合计 is checked as a part, over every row above it.
+        if (table.total) readTotal(table, r, figures, out);
+        else parts.push({ row: r, word: lead, upTo: rows.length, foot: true, ...figures });
         totalRead = true;
         r++;
         break;
@@ -390,8 +392,8 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   out.record[table.key] = rows;
   // The last part's total with no row of the table after it and no 合计 under it is the table's (本页合计 on the one page).
   const lastPart = parts[parts.length - 1];
-  if (!totalRead && lastPart?.upTo === rows.length) readTotal(table, parts.pop()!.row, lastPart, out);
-  if (parts.length > 0 && table.total) out.partTotals = parts;
+  if (!totalRead && table.total && lastPart?.upTo === rows.length) readTotal(table, parts.pop()!.row, lastPart, out);
+  if (parts.length > 0 && (table.total || table.partTotals)) out.partTotals = parts;
   noteTwins(index, header, grid.rows, out);
   return r;
 }
@@ -457,9 +459,12 @@ function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number
 function totalsOn(index: SheetIndex, table: TableSpec, header: TableHeader, r: number): Pick<PartTotalRead, 'values' | 'cols'> {
   const values: Record<string, unknown> = {};
   const cols: Record<string, number> = {};
-  for (const key of table.total?.columns ?? []) {
+  for (const key of table.total?.columns ?? table.partTotals?.columns ?? []) {
     const c = header.columns.get(key);
     if (c === undefined) continue;
+    // In a table that prints no 合计, one Excel works out (=SUM(D4:D10)) is not checked: the file may hold a figure
+    // Excel shows no longer (review2's o-liuyang-notes-all: 11 saved, its rows 9); a typed figure is.
+    if (!table.total && index.sheet.shownFormulas?.[a1(r, c)]) continue;
     // A count column whose rows pick their unit totals per unit ("2箱、3袋", unit-total.ts).
     values[key] = table.columns.some((col) => col.key === key && col.unitFrom) ? totalAsRead(index.value(r, c)) : parseCount(index.value(r, c));
     cols[key] = c;

@@ -35,6 +35,7 @@ export const scheduleForm: FormLayout = {
       { key: 'times', label: '考试时间', aliases: ['时间'], type: 'text', width: 14, standsFor: ['end'] },
     ],
     fromAlternatives: fromTimetable,
+    partTotals: { columns: ['candidates'], day: 'start' },
   },
   footer: [],
   notes: ['备注：每场考试一行；报考人数用于核对试卷份数是否足够。'],

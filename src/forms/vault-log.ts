@@ -59,6 +59,7 @@ export const vaultLogForm: FormLayout = {
       { key: 'unit', label: '单位', aliases: ['袋/份'], type: 'enum', options: ['袋', '份'], width: 6, helper: true },
     ],
     noteBeside: 'note',
+    partTotals: { columns: ['quantity'], day: 'takenAt' },
   },
   footer: [],
   notes: [

@@ -353,7 +353,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
   if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
   noteUnclearHeadings(model, sheet.name, read, entry.layout.attachment);
-  if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout.attachment, rowsAt, rowOffset);
+  if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout, rowsAt, rowOffset);
   return rowsAt;
 }
 

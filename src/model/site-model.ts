@@ -216,6 +216,10 @@ export interface PartTotal {
   to: number;
   start: number;
   values: Record<string, unknown>;
+  /** A 合计 at the foot of a table with no 合计 row of its own (附件3): over every row above it, said as a 合计 is. */
+  foot?: true;
+  /** The rows' time whose day a day's 小计 (6月15日小计, 本日小计) covers: 附件3's 取卷时间 (forms' TableSpec.partTotals). */
+  day?: string;
 }
 
 /** A struck-out table row: its sheet and the 备注 cell that says 作废. */

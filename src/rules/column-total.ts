@@ -1,151 +1,48 @@
-import { isBlankValue, whole } from './facts';
+import { whole } from './facts';
 import { sumOfCounts } from '../model/values';
 import { rowTotalWrong } from './row-total';
 import type { RuleContext, RuleMeta } from './types';
 import { unsolvedCells } from '../model/site-model';
-import type { Handover } from '../model/types';
-import { itemBags } from '../model/custody';
-import { valueAt } from '../model/location';
 import { labelOf } from '../model/labels';
-import { countsByUnit, totalAgrees, totalReadings, unitTotalText } from '../model/unit-total';
+import { countedOver, runningCounts } from './running-counts';
+import { checkParts, HANDOVER_COUNTS, INTAKE_TOTALS, onRow, unitMismatch } from './totals-inside';
 
 export const meta: RuleMeta = {
   id: 'column-total',
   title: { zh: '合计行不符', en: 'Column total wrong' },
   severity: 'error',
-  forms: [1, 2],
-  clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 交接明细“合计”；附件2 入库清单“合计”行',
+  forms: [0, 1, 2, 3, 4],
+  clause:
+    '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 交接明细“合计”；附件2 入库清单“合计”行；附件3“数量（袋/份）”、附件4“试卷份数”、考试安排“报考人数”下自行添加的小计、合计行',
   messages: {
     zh: {
       sum: '“{field}”写的是 {total}，但上面各行相加是 {sum}。合计须等于本栏各行之和，请核对后改正。',
       units: '“{field}”写的是 {total}，但上面各行不是同一种单位（{sum}），袋数和箱数不能相加。合计须按单位分别写，即“{sum}”，请改正。',
       part: '“{field}”写的是 {total}，但它合计的各行（序号 {seqs}）相加是 {sum}。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。',
+      day: '“{field}”写的是 {total}，但{day}的各行（序号 {seqs}）相加是 {sum}。按日写的小计须等于当天各行之和，请核对后改正。',
+      unread:
+        '“{field}”写的是 {total}，但它合计的行中，序号 {seq} 的“{label}”{shown}，读不出一个数，这一合计无从核对。请先改正序号 {seq} 的“{label}”，再核对这一合计。',
+      undated:
+        '“{field}”写的是 {total}，{day}的各行（序号 {seqs}）相加是 {sum}；但序号 {seq} 的“{label}”{shown}，看不出是哪一天，这一小计无从核对。请先改正序号 {seq} 的“{label}”，再核对这一小计。',
     },
     en: {
       sum: '{fieldEn} is {total}, but the rows above add up to {sum}. A total must equal the sum of its column: check and correct it.',
       units: '{fieldEn} is {total}, but the rows above are in more than one unit ({sum}): bags and boxes do not add up. Write the total per unit: "{sum}".',
       part: '{fieldEn} is {total}, but the rows it totals (Nos. {seqsEn}) add up to {sum}. A total written inside a table (小计, 本页合计) must equal the sum of the rows it covers, a running total (累计) that of every row from the first: check and correct it.',
+      day: '{fieldEn} is {total}, but the rows of {dayEn} (Nos. {seqsEn}) add up to {sum}. A day’s total must equal the sum of that day’s rows: check and correct it.',
+      unread:
+        '{fieldEn} is {total}, but among the rows it totals, No. {seq}’s "{label}" {shownEn}, which is not a number, so this total cannot be checked. Correct No. {seq}’s "{label}" first, then check this total.',
+      undated:
+        '{fieldEn} is {total}, and the rows of {dayEn} (Nos. {seqsEn}) add up to {sum}; but No. {seq}’s "{label}" {shownEn}, so which day it is cannot be told and this total cannot be checked. Correct No. {seq}’s "{label}" first, then check this total.',
     },
   },
-  docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong unless it counts every bag, a box’s as its 备注 says them (1箱 内装8袋 and 4袋: 12). While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. Totals of part of a table — 小计, 本页合计, 6月21日小计, 以上合计, or a 合计 with rows of the table below it — are checked likewise against the rows since the part before them (or, a running total such as 累计, from the first row); the last of them with no 合计 under it is the table’s 合计. A column with an unreadable count is not totalled (invalid-count reports it), nor one with a formula saved without its value (formula-not-saved reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it).',
+  docs: 'A 合计 row must equal the sum of its column: the handover sheet’s quantity column, each column of the intake list. The handover’s rows each pick their unit (袋 or 箱), which do not add up: over rows of both, 合计 is written per unit, the larger first (“2箱、3袋”, as the template’s formula and `custody fill` write it; “2箱3袋” is read so too), and a plain number there is wrong unless it counts every bag, a box’s as its 备注 says them (1箱 内装8袋 and 4袋: 12). While a row’s unit is not known (required-field says so) a total over rows of other units is not judged. Totals of part of a table — 小计, 本页合计, 6月21日小计, 以上合计, or a 合计 with rows of the table below it — are checked likewise against the rows since the part before them (or, a running total such as 累计, from the first row); the last of them with no 合计 under it is the table’s 合计. A column with an unreadable count is not totalled (invalid-count reports it), nor one with a formula saved without its value (formula-not-saved reports it); the intake columns are not totalled while a row’s own total is wrong (row-total reports it). The tables that print no 合计 row — the vault log’s 数量, the distribution register’s 试卷份数, the schedule’s 报考人数 — are checked likewise where people write one: a 小计 or 本页合计 against the rows since the part before it, a 合计 at the foot against every row above it, and a day’s 小计 (6月15日小计, 本日小计) against the rows of that day by their 取卷时间 (the schedule’s 开考时间); there a total over a row whose count cannot be read (an error value such as #N/A, or words), or for a day’s total a row whose day cannot be read, is said to be unchecked, naming that row, instead of being called wrong; a total there that Excel works out (=SUM(…)) is not checked, the figure saved with it possibly one Excel no longer shows. Each table’s counts are summed once, however many totals it holds.',
 };
-
-/** A 合计 that counts every bag, a box's as its 备注 says them (1箱 内装8袋 and 4袋: 12): a total of one unit all the same. */
-function inBags(h: Handover): boolean {
-  const bags = h.items!.map(itemBags);
-  const written = totalReadings(h.total)[0];
-  const [unit, n] = written && written.size === 1 ? [...written][0] : ['', undefined];
-  return (unit === '' || unit === '袋') && bags.every((b) => b !== undefined) && n === bags.reduce<number>((a, b) => a + (b ?? 0), 0);
-}
-
-/** What is wrong with a handover's 合计 (or a part's, `total`) over `items`, by unit (src/model/unit-total.ts); undefined: nothing, or not judged. */
-function handoverMismatch(h: Handover, total: unknown = h.total): { id: 'sum' | 'units'; total: string | number; sum: string | number } | undefined {
-  if (isBlankValue(total) || !h.items || h.items.length === 0) return undefined;
-  if (h.items.some((it) => isBlankValue(it?.quantity))) return undefined; // required-field
-  const counts = countsByUnit(h.items);
-  if (!counts || totalReadings(total).length === 0) return undefined; // invalid-count
-  // A row whose unit is not known, beside rows that name theirs: its own finding says so; the total waits for it.
-  if (counts.has('') && counts.size > 1) return undefined;
-  if (totalAgrees(total, counts) || inBags({ ...h, total } as Handover)) return undefined;
-  const shown = whole(total) ?? String(total).trim();
-  if (counts.size > 1) return { id: typeof shown === 'number' ? 'units' : 'sum', total: shown, sum: unitTotalText(counts) };
-  return { id: 'sum', total: shown, sum: [...counts.values()][0] ?? 0 };
-}
-
-/** The intake columns a 合计 sums. */
-const INTAKE_TOTALS = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const;
-
-/**
- * An intake list's columns summed once for its part totals (review 22c D4: each part summed every row from the first,
- * five location lookups a row): `sums[k][j]` adds rows 0…j-1 of column k, `unread[k][j]` counts the rows among them
- * whose count is not read, `firstUnknown[k]` is the first row whose cell has a formula with no value (-1: none).
- */
-interface ListSums {
-  rowWrong: boolean;
-  sums: Record<string, number[]>;
-  unread: Record<string, number[]>;
-  firstUnknown: Record<string, number>;
-}
-
-function listSums(items: unknown[], rowsAt: string, unknown: ((at: string) => boolean) | undefined): ListSums {
-  const rowWrong = items.some((it) => it && rowTotalWrong(it as Record<string, unknown>));
-  const sums: ListSums['sums'] = {};
-  const unread: ListSums['unread'] = {};
-  const firstUnknown: ListSums['firstUnknown'] = {};
-  for (const k of INTAKE_TOTALS) {
-    const [sum, bad] = [[0], [0]];
-    items.forEach((it, j) => {
-      const v = (it as Record<string, unknown> | undefined)?.[k];
-      const n = isBlankValue(v) ? 0 : whole(v);
-      sum.push(sum[j] + (n ?? 0));
-      bad.push(bad[j] + (n === undefined ? 1 : 0));
-    });
-    [sums[k], unread[k]] = [sum, bad];
-    // The cells of a formula with no value asked only when the workbook has one, each once.
-    firstUnknown[k] = unknown ? items.findIndex((_it, j) => unknown(`${rowsAt}[${j}].${k}`)) : -1;
-  }
-  return { rowWrong, sums, unread, firstUnknown };
-}
-
-/** Column `k`'s sum over rows `from`…`to` (not with) as sumOfCounts gives it: undefined when a count there is not read. */
-function sumOver({ sums, unread }: ListSums, k: string, from: number, to: number): number | undefined {
-  const end = Math.min(to, sums[k].length - 1); // as items.slice(from, to) takes them
-  const start = Math.min(from, end);
-  return unread[k][end] - unread[k][start] > 0 ? undefined : sums[k][end] - sums[k][start];
-}
-
-/**
- * Each total of part of a table (model.partTotals: 小计, 本页合计 …) against the rows it covers: since the part before
- * it, from its sheet's first row, or from the list's first (累计) — wrong only when it is none of these. An intake
- * list's columns are summed once (listSums): linear in the rows however many parts they hold.
- */
-function checkParts({ model, report }: RuleContext, unknown: ((at: string) => boolean) | undefined): void {
-  const lists = new Map<string, ListSums>();
-  (model.partTotals ?? []).forEach((part, i) => {
-    const items = valueAt(model.data, part.rowsAt);
-    if (!Array.isArray(items)) return;
-    const starts = [part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k);
-    const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to);
-    const said = (key: string, found: { total: string | number; sum: string | number }) => {
-      const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
-      report(`partTotals[${i}].${key}`, 'part', { ...found, ...onRow(part.word, label), seqs: seqs.join('–'), seqsEn: seqs.join('–') });
-    };
-    if (/^handovers\[\d+\]\.items$/.test(part.rowsAt)) {
-      const wrong = starts.map((from) => handoverMismatch({ items: items.slice(from, part.to) } as Handover, part.values.quantity));
-      if (wrong.every(Boolean)) said('quantity', wrong[0]!);
-      return;
-    }
-    let list = lists.get(part.rowsAt);
-    if (!list) lists.set(part.rowsAt, (list = listSums(items, part.rowsAt, unknown)));
-    if (list.rowWrong) return; // row-total
-    for (const k of INTAKE_TOTALS) {
-      const total = whole(part.values[k]);
-      const first = list.firstUnknown[k];
-      if (total === undefined || (first >= 0 && first < part.to)) continue;
-      const sums = starts.map((from) => sumOver(list, k, from, part.to));
-      if (sums[0] !== undefined && !sums.includes(total)) said(k, { total, sum: sums[0] });
-    }
-  });
-}
-
-/**
- * A total row's cell as a message names it: zh “本页合计行的合计（袋）”, en “"合计（袋）" on the "本页合计" row” — the form's
- * words quoted alone, not a Chinese phrase inside an English sentence (review 22b D7).
- */
-function onRow(row: string, label: string): { field: string; fieldEn: string } {
-  return { field: `${row}行的${label}`, fieldEn: `"${label}" on the "${row}" row` };
-}
-
-/** The first and last 序号 of rows `from`…`to` (not with) of a table, as located; a row not located: its place. */
-function seqsOf(locations: RuleContext['model']['locations'], rowsAt: string, from: number, to: number): number[] {
-  const seq = (j: number) => locations[`${rowsAt}[${j}]`]?.row ?? j + 1;
-  return to - from <= 1 ? [seq(from)] : [seq(from), seq(to - 1)];
-}
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   (data.handovers ?? []).forEach((h, i) => {
-    const wrong = h && handoverMismatch(h);
+    const wrong = h && unitMismatch(h.total, countedOver(runningCounts(h.items ?? [], HANDOVER_COUNTS), 0, h.items?.length ?? 0));
     if (wrong) report(`handovers[${i}].total`, wrong.id, { total: wrong.total, sum: wrong.sum, field: '合计', fieldEn: '"合计"' });
   });
   // A cell whose formula has no value here (model.unsolvedFormulas) is not known: a total over it is not judged.

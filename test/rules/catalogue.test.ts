@@ -1131,8 +1131,31 @@ const intakePartTotal = (word: string, figures: number[]) => (g: WorkbookGrid) =
 const PART_TOTAL_WRONG =
   /^“本页合计行的合计（袋）”写的是 5，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。$/;
 
+/** A total row headed `word` in `sheet`: the word in `wordCell`, the figure in `figureCell` (review 22b O4: the tables that print no 合计). */
+const totalRow = (sheet: string, wordCell: string, word: string, figureCell: string, figure: CellValue) => (g: WorkbookGrid) => {
+  typeInto(g, sheet, wordCell, word);
+  typeInto(g, sheet, figureCell, figure);
+};
+/** 岳麓考点's vault log with a row headed `word` between its days (6/15's rows 1–2: 3 and 1 bags; 6/16's row 3: 2), 数量 `figure`. */
+const vaultDayTotal = (word: string, figure: CellValue) => (g: WorkbookGrid) => {
+  closingRowAt(5, word)(g);
+  typeInto(g, '出入库记录', 'D6', figure);
+};
+const DAY_TOTAL_WRONG = (word: string, total: number) =>
+  new RegExp(`^“${word}行的数量”写的是 ${total}，但6月15日的各行（序号 1–2）相加是 4。按日写的小计须等于当天各行之和，请核对后改正。$`);
+
 rt('column-total', {
   valid: [
+    // Review 22b O4: the vault log, the distribution register and the schedule print no 合计; one people write is checked.
+    { name: '6月15日小计 between the vault log’s days, right (3 + 1)', retype: vaultDayTotal('6月15日小计', 4) },
+    { name: '本日小计 between the vault log’s days, right (3 + 1)', retype: vaultDayTotal('本日小计', 4) },
+    {
+      name: '6月16日小计 under the vault log’s last row: the day’s one row (2), not the log’s 6',
+      retype: totalRow('出入库记录', 'B7', '6月16日小计', 'D7', 2),
+    },
+    { name: '合计 under the vault log’s rows, right (6)', retype: totalRow('出入库记录', 'B7', '合计', 'D7', 6) },
+    { name: '合计 under the distribution register’s rows, right (30 + 27)', retype: totalRow('分发登记1', 'B8', '合计', 'D8', 57) },
+    { name: '合计 of 报考人数 under the schedule’s rows, right (57 + 31 + 20)', retype: totalRow('考试安排', 'B6', '合计', 'F6', 108) },
     { name: 'totals add up', base: 'fenxiao' },
     { name: 'rows of 箱 and 袋 totalled per unit, as the template’s formula writes it (1箱、4袋)', edit: boxAndBags('1箱、4袋') },
     { name: 'rows of 箱 and 袋 totalled per unit, written run together (1箱4袋)', edit: boxAndBags('1箱4袋') },
@@ -1223,6 +1246,60 @@ rt('column-total', {
         typeInto(g, '入库清单', 'D14', 3);
       },
       errors: [{ messageId: 'sum', form: 2, sheet: '入库清单', cell: 'D14', row: null, message: /^“合计行的31份装（袋）”写的是 3，但上面各行相加是 2。/ }],
+    },
+    // Review 22b O4: a 小计 people write in a table that prints no 合计 drew no finding.
+    {
+      name: '6月15日小计 between the vault log’s days, wrong (5 for 3 + 1)',
+      retype: vaultDayTotal('6月15日小计', 5),
+      errors: [{ messageId: 'day', form: 3, sheet: '出入库记录', cell: 'D6', row: null, message: DAY_TOTAL_WRONG('6月15日小计', 5) }],
+    },
+    {
+      name: '本日小计 between the vault log’s days, wrong: the day of the rows above it (6/15)',
+      retype: vaultDayTotal('本日小计', 5),
+      errors: [{ messageId: 'day', form: 3, sheet: '出入库记录', cell: 'D6', row: null, message: DAY_TOTAL_WRONG('本日小计', 5) }],
+    },
+    {
+      name: '6月15日小计 under the vault log’s last row (6/16’s), the log’s 6: the rows of 6/15 add up to 4',
+      retype: totalRow('出入库记录', 'B7', '6月15日小计', 'D7', 6),
+      errors: [{ messageId: 'day', form: 3, sheet: '出入库记录', cell: 'D7', row: null, message: DAY_TOTAL_WRONG('6月15日小计', 6) }],
+    },
+    {
+      name: '小计 between the vault log’s rows 2 and 3, wrong: the rows since the table’s first',
+      retype: vaultDayTotal('小计', 5),
+      errors: [
+        {
+          messageId: 'part',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D6',
+          row: null,
+          message: /^“小计行的数量”写的是 5，但它合计的各行（序号 1–2）相加是 4。写在表格中间的合计/,
+        },
+      ],
+    },
+    {
+      name: '合计 under the vault log’s rows, wrong (7 for 6)',
+      retype: totalRow('出入库记录', 'B7', '合计', 'D7', 7),
+      errors: [
+        {
+          messageId: 'sum',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D7',
+          row: null,
+          message: /^“合计行的数量”写的是 7，但上面各行相加是 6。合计须等于本栏各行之和/,
+        },
+      ],
+    },
+    {
+      name: '合计 under the distribution register’s rows, wrong (56 for 30 + 27)',
+      retype: totalRow('分发登记1', 'B8', '合计', 'D8', 56),
+      errors: [{ messageId: 'sum', form: 4, sheet: '分发登记1', cell: 'D8', row: null, message: /^“合计行的试卷份数”写的是 56，但上面各行相加是 57。/ }],
+    },
+    {
+      name: '合计 of 报考人数 under the schedule’s rows, wrong (100 for 108)',
+      retype: totalRow('考试安排', 'B6', '合计', 'F6', 100),
+      errors: [{ messageId: 'sum', form: 0, sheet: '考试安排', cell: 'F6', row: null, message: /^“合计行的报考人数”写的是 100，但上面各行相加是 108。/ }],
     },
     {
       // Review 21a D5: the one total of the table, headed as a part's, is the table's 合计.

@@ -1,0 +1,145 @@
+/**
+ * fix-totals23. (1) Review 22b O4: a 小计 people write in 附件3 (“6月15日小计”) drew no finding — column-total read the
+ * totals of 附件1 and 附件2 only. Such a total over a row whose count or day cannot be read is said to be unchecked,
+ * naming that row, not called wrong (catalogue.test.ts has the cases with no other finding). (2) A handover's part
+ * totals each summed its rows from the first: 2,000 小计 read every item some 2,000,000 times. They are now summed once
+ * (rules/running-counts.ts): the reads grow with the rows, the findings are as before.
+ */
+import { check } from '../../src/rules/column-total';
+import { computeFacts } from '../../src/rules/facts';
+import { readWorkbook } from '../../src/forms/workbook';
+import { validateSite } from '../../src/rules/engine';
+import type { CellValue, WorkbookGrid } from '../../src/model/grid';
+import type { SiteModel } from '../../src/model/site-model';
+import { findingsFor, typeInto } from './tester';
+import { filledWorkbook, fixture, gridOf } from '../helpers';
+
+jest.setTimeout(120_000);
+
+/** 岳麓考点's vault log with “6月15日小计” (数量 `figure`) between its days (6/15: rows 1–2, 3 and 1 bags; 6/16: row 3), and `typed`. */
+const vaultDayTotal = (figure: CellValue, typed: Record<string, CellValue>) => (g: WorkbookGrid) => {
+  const sheet = g.sheets.find((s) => s.name === '出入库记录')!;
+  sheet.rows.splice(5, 0, [null, '6月15日小计']);
+  sheet.merges = sheet.merges.map((m) => m.replace(/\d+/g, (r) => String(Number(r) - 1 >= 5 ? Number(r) + 1 : Number(r))));
+  typeInto(g, '出入库记录', 'D6', figure);
+  for (const [cell, v] of Object.entries(typed)) typeInto(g, '出入库记录', cell, v);
+};
+
+const found = (retype: (g: WorkbookGrid) => void) => findingsFor({ name: '', retype }).map((f) => [f.rule, f.form, f.sheet, f.cell, f.row, f.message]);
+
+describe('a 小计 in the vault log over a row that cannot be read', () => {
+  test('row 1’s 数量 shows #N/A: invalid-count at D4, and the 小计 at D6 said unchecked, naming row 1 (not a sum of 1)', () => {
+    expect(found(vaultDayTotal(5, { D4: '#N/A' }))).toEqual([
+      [
+        'invalid-count',
+        3,
+        '出入库记录',
+        'D4',
+        1,
+        '“数量”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（它要查找的值没有找到），表上和打印出来的都是“#N/A”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。',
+      ],
+      [
+        'column-total',
+        3,
+        '出入库记录',
+        'D6',
+        null,
+        '“6月15日小计行的数量”写的是 5，但它合计的行中，序号 1 的“数量”显示的是错误值“#N/A”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。',
+      ],
+    ]);
+  });
+
+  test('row 1’s 数量 in words that read as no count (三袋半): the 小计 said unchecked, its words quoted', () => {
+    const findings = found(vaultDayTotal(5, { D4: '三袋半' }));
+    expect(findings.map(([rule, , , cell]) => [rule, cell])).toEqual([
+      ['invalid-count', 'D4'],
+      ['column-total', 'D6'],
+    ]);
+    expect(findings[1][5]).toBe(
+      '“6月15日小计行的数量”写的是 5，但它合计的行中，序号 1 的“数量”写的是“三袋半”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。',
+    );
+  });
+
+  test('row 2’s 取卷时间 unreadable and the 小计 not the rest of 6/15 (5 for 3): unchecked, naming row 2’s 取卷时间', () => {
+    expect(found(vaultDayTotal(5, { F5: '当天上午' }))).toEqual([
+      [
+        'invalid-datetime',
+        3,
+        '出入库记录',
+        'F5',
+        2,
+        '“取卷时间”写的是“当天上午”，读不出是哪年哪月哪日几时几分。表上的时间须写到年、月、日、时、分，请改成如“2024年6月15日8时30分”或“2024-06-15 08:30”。',
+      ],
+      [
+        'column-total',
+        3,
+        '出入库记录',
+        'D6',
+        null,
+        '“6月15日小计行的数量”写的是 5，6月15日的各行（序号 1）相加是 3；但序号 2 的“取卷时间”写的是“当天上午”，看不出是哪一天，这一小计无从核对。请先改正序号 2 的“取卷时间”，再核对这一小计。',
+      ],
+    ]);
+  });
+
+  test('row 2’s 取卷时间 unreadable but the 小计 the day’s rows that can be read (3): not judged, no false finding', () => {
+    expect(found(vaultDayTotal(3, { F5: '当天上午' })).map(([rule, , , cell]) => [rule, cell])).toEqual([['invalid-datetime', 'F5']]);
+  });
+});
+
+describe('2,000 小计 rows on one handover sheet', () => {
+  const ROWS = 2000;
+  let base: WorkbookGrid;
+  beforeAll(async () => {
+    base = await gridOf(await filledWorkbook(fixture('kaodian.json')));
+  });
+
+  /** 岳麓考点's handover as `ROWS` items of 1 bag, a 小计 (1) under each — `wrong` on the one under item `at` — then the 合计. */
+  function handoverWithSubtotals({ wrong, at }: { wrong?: number; at?: number } = {}): SiteModel {
+    const sheets = base.sheets.map((s) => {
+      if (s.name !== '交接单') return s;
+      const rows: CellValue[][] = s.rows.slice(0, 7).map((r) => [...(r ?? [])]);
+      for (let i = 1; i <= ROWS; i++) rows.push([null, i, '岳麓考点', 1, null, '袋'], [null, '小计', null, i === at ? wrong! : 1, null]);
+      rows.push([null, '合计', null, ROWS, null], ...s.rows.slice(17).map((r) => [...(r ?? [])]));
+      return { ...s, rows, merges: [] };
+    });
+    return readWorkbook({ ...base, sheets });
+  }
+
+  /** column-total alone over `model`, each read of a handover item's field counted: the findings' paths and the reads. */
+  function checkedCounting(model: SiteModel): { paths: string[]; reads: number } {
+    let reads = 0;
+    const handovers = model.data.handovers!.map((h) => ({
+      ...h,
+      items: h.items?.map((it) => new Proxy(it, { get: (target, key, receiver) => (reads++, Reflect.get(target, key, receiver)) })),
+    }));
+    const counted = { ...model, data: { ...model.data, handovers } };
+    const paths: string[] = [];
+    check({ model: counted, facts: computeFacts(model), report: (path) => void paths.push(path) });
+    return { paths, reads };
+  }
+
+  test(`${ROWS} items, a 小计 under each, none wrong: ${ROWS} part totals, no finding, a few reads an item`, () => {
+    const model = handoverWithSubtotals();
+    expect([model.data.handovers![0].items!.length, model.partTotals!.length, model.data.handovers![0].total]).toEqual([ROWS, ROWS, ROWS]);
+    const { paths, reads } = checkedCounting(model);
+    expect(paths).toEqual([]);
+    // Before: each 小计 read every item above it, some 2,000,000 item reads × 6 fields.
+    expect(reads).toBeLessThanOrEqual(20 * ROWS);
+  });
+
+  test('one 小计 wrong among 2,000: that one said, at its cell, with the row it totals, as before', () => {
+    const model = handoverWithSubtotals({ wrong: 5, at: 1001 });
+    const { reads } = checkedCounting(model);
+    expect(reads).toBeLessThanOrEqual(20 * ROWS);
+    expect(validateSite(model, { only: ['column-total'] }).map((f) => [f.rule, f.form, f.sheet, f.cell, f.row, f.message])).toEqual([
+      [
+        'column-total',
+        1,
+        '交接单',
+        'D2009',
+        null,
+        '“小计行的数量”写的是 5，但它合计的各行（序号 1001）相加是 1。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。',
+      ],
+    ]);
+  });
+});
