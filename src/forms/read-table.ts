@@ -287,8 +287,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   const relative = table.columns.filter((column) => column.relativeTo);
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
-  // The day of the heading above the rows (day-headings.ts), which a time typed alone on them is read on.
-  let rowDates = ctx;
+  let rowDates = ctx; // the day of the heading above (day-headings.ts): a time typed alone below is read on it
   for (; r <= last; r++) {
     if (nextMoved < header.moved.length && r === header.moved[nextMoved].dataStart) {
       const moved = header.moved[nextMoved++];
