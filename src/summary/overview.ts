@@ -95,7 +95,9 @@ export const whyShown = (why: readonly StockReason[], lang: Lang): string => why
 export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number]> {
   return [
     ['files', t.files],
-    ['unreadable', t.unreadable],
+    // A workbook holding none of the forms is not unreadable: its own line, when there is one (FileStatus notCustody).
+    ['unreadable', t.unreadable - (t.notCustody ?? 0)],
+    ...(t.notCustody ? [['notCustody', t.notCustody] as [FigureKey, number]] : []),
     ['sites', t.sites],
     ['ready', t.ready],
     ['errors', t.errors],
