@@ -30,6 +30,7 @@ import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
 import { addUnitStock } from '../summary/stock';
+import { countUnsummarised } from '../summary/totals';
 import { leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { commonUnit } from '../summary/common-unit';
 import { countPairs } from '../summary/absent-receivers';
@@ -213,7 +214,7 @@ export class SpooledConsolidation {
     const counted = (file: string) => ofRunSemester(file) && once(file);
     for (const r of this.records) {
       if (!r.readable) {
-        t.unreadable++;
+        countUnsummarised(t, r.error);
         continue;
       }
       if (!once(r.file)) {

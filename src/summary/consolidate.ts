@@ -29,7 +29,7 @@ import { countedOnce } from './same-bytes';
 import { byFileName } from '../model/file-order';
 import { placeOf, schoolsShown } from './site-order';
 import { countPairs } from './absent-receivers';
-import { type ConsolidatedTotals, emptyTotals } from './totals';
+import { type ConsolidatedTotals, countUnsummarised, emptyTotals } from './totals';
 
 export { emptyTotals } from './totals';
 export type { ConsolidatedTotals, LevelTotals } from './totals';
@@ -357,7 +357,7 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
   const counted = (file: string) => ofRunSemester(file) && once(file);
   for (const f of files) {
     if (!f.summary) {
-      t.unreadable++;
+      countUnsummarised(t, f.error);
       continue;
     }
     const s = f.summary;

@@ -33,6 +33,11 @@ type UnitsWords = { head: (n: number) => string; line: (named: string[], more: n
 interface StockFormSaid {
   zh: { form: string; head: string; line: string };
   en: { form: string; head: string; line: (its: string) => string };
+  /**
+   * For a cell showing an error value, where a form may be unknown by some papers' rows alone and their other rows
+   * count (stock.ts rowsUnknown): what is left out is the part that cannot be worked out, not all of it.
+   */
+  part?: { zh: { head: string; line: string }; en: { head: string; line: (its: string) => string } };
 }
 const STOCK_FORM: Record<StockForm, StockFormSaid> = {
   Intake: {
@@ -41,6 +46,13 @@ const STOCK_FORM: Record<StockForm, StockFormSaid> = {
       form: 'the intake list (附件2)',
       head: 'their bags and copies are unknown, and in no level’s bags and copies',
       line: (its) => `${its} bags and copies are not in the bags and copies by unit level`,
+    },
+    part: {
+      zh: { head: '无从计算的袋数、份数未计入按单位级别的袋数、份数', line: '无从计算的袋数、份数未计入按单位级别的袋数、份数' },
+      en: {
+        head: 'the bags and copies that cannot be worked out are in no level’s bags and copies',
+        line: (its) => `${its} bags and copies that cannot be worked out are not in the bags and copies by unit level`,
+      },
     },
   },
   Log: {
@@ -57,6 +69,13 @@ const STOCK_FORM: Record<StockForm, StockFormSaid> = {
       form: 'the exam schedule (考试安排)',
       head: 'their candidates are unknown, and in no level’s totals',
       line: (its) => `${its} candidates are not in the totals by unit level`,
+    },
+    part: {
+      zh: { head: '无从计算的报考人数未计入按单位级别的合计', line: '无从计算的报考人数未计入按单位级别的合计' },
+      en: {
+        head: 'the candidates that cannot be worked out are in no level’s totals',
+        line: (its) => `${its} candidates that cannot be worked out are not in the totals by unit level`,
+      },
     },
   },
 };
@@ -120,7 +139,12 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   ...(Object.fromEntries(
     (Object.keys(STOCK_FORM) as StockForm[]).flatMap((f) =>
-      (['unread', 'error', 'several'] as const).map((c): [StockReason, Record<Lang, UnitsWords>] => [`${c}${f}`, unknownWords(STOCK_FORM[f], CAUSE_SAID[c])]),
+      (['unread', 'error', 'several'] as const).map((c): [StockReason, Record<Lang, UnitsWords>] => {
+        // An error value may leave some papers' rows alone unknown, the others counted: the part that cannot be worked out.
+        const said = STOCK_FORM[f];
+        const part = c === 'error' && said.part;
+        return [`${c}${f}`, unknownWords(part ? { zh: { ...said.zh, ...part.zh }, en: { ...said.en, ...part.en } } : said, CAUSE_SAID[c])];
+      }),
     ),
   ) as Record<Exclude<StockReason, 'noVault' | 'noIntake'>, Record<Lang, UnitsWords>>),
 };

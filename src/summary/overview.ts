@@ -95,7 +95,9 @@ export const whyShown = (why: readonly StockReason[], lang: Lang): string => why
 export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number]> {
   return [
     ['files', t.files],
-    ['unreadable', t.unreadable],
+    // A workbook holding none of the forms is not unreadable: its own line, when there is one (FileStatus notCustody).
+    ['unreadable', t.unreadable - (t.notCustody ?? 0)],
+    ...(t.notCustody ? [['notCustody', t.notCustody] as [FigureKey, number]] : []),
     ['sites', t.sites],
     ['ready', t.ready],
     ['errors', t.errors],
@@ -121,7 +123,9 @@ export type LevelFigureKey = 'candidates' | 'bagsStillOut' | 'bags' | 'copies';
 export function levelFigure(l: LevelTotals, key: LevelFigureKey): { n: number; atLeast?: boolean } | null {
   const unknown = key === 'candidates' ? l.candidatesUnknown : key === 'bagsStillOut' ? l.stillOutUnknown : l.bagsUnknown;
   if (!unknown) return { n: l[key] };
-  return unknown >= l.units || l[key] === 0 ? null : { n: l[key], atLeast: true };
+  // A unit unknown but for cells of some papers' rows adds its other papers' figures (stock.ts rowsUnknown): at least
+  // those, even where it is the level's only unit; a unit wholly unknown adds nothing.
+  return l[key] === 0 ? null : { n: l[key], atLeast: true };
 }
 
 /** levelFigure as a cell shows it: the number, 至少 N, or the form not read (考试安排 未能读取, 附件3 未能读取). */

@@ -2,7 +2,9 @@
  * A cell showing an error value in one paper's own row (a 报考人数, a 数量: error-cells.ts rowCellOf) leaves that paper's
  * figures made from it unknown, not every paper's (review 21 D1: one #N/A in 2045's 报考人数 said every paper's 考生数
  * and 首场开考 unknown). The unit's totals that add it are unknown all the same (a total with an unknown part is no
- * total; “至少 N” would be true of a count but not of 余量, copies less candidates, nor of the levels' sums beside it).
+ * total; “至少 N” would be true of a count but not of 余量, copies less candidates, beside it). Its level's candidates,
+ * bags and copies, counts alone, add the unit's other papers' and say “至少 N” by these rows only (stock.ts
+ * rowsUnknown; review 22a d2: 1,296 shown for a known 1,373).
  */
 import type { Lang } from '../rules/types';
 import type { UnreadForm, UnreadSheet } from './none-figures';

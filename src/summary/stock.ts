@@ -7,6 +7,7 @@ import { type Level, levelOf } from '../model/custody';
 import type { ConsolidatedTotals } from './consolidate';
 import type { SiteSummary } from './site';
 import { type UnreadCause, type UnreadForm, unreadCause, unreadForms } from './none-figures';
+import { wholeForms } from './row-unknowns';
 import type { StockForm, StockReason, UnitName } from './none-units';
 import type { UnnamedSite } from './error-cells';
 
@@ -33,6 +34,12 @@ export interface UnitStock {
   unreadSchedule?: string;
   /** Of those forms, the ones read but unknown for a cause (a cell showing an error value, a row of several 试卷号): named so. */
   unreadAs?: Partial<Record<StockForm, UnreadCause>>;
+  /**
+   * Of 附件2 and 考试安排 above, those whose figure is unknown by cells of papers' own rows alone (a 报考人数, a bag count
+   * showing #N/A: row-unknowns.ts): the unit's other papers' figures are known, and counted in its level, which says
+   * “至少 N” by the rows truly unknown (review 22a d2: 1,296 shown for a known 1,373). Absent when none.
+   */
+  rowsUnknown?: StockForm[];
   /** A 考点 whose workbook names no 考点 (SiteSummary.site.unnamed; its name its 分校's): named as 站点汇总 names it. */
   unnamed?: UnnamedSite;
 }
@@ -44,9 +51,38 @@ const STOCK_FORMS: ReadonlyArray<[StockForm, UnreadForm]> = [
   ['Schedule', 'schedule'],
 ];
 
+/**
+ * The figures of a paper's row (row-unknowns.ts) that are a level's stock, by the form they are made from: a cell
+ * leaving none of them unknown (a session's 开考时间) leaves the level's figure known. Not 附件3's: a 还卷时间 showing an
+ * error value is read as not returned, so the other rows' bags out are no lower bound — its unit stays unknown there.
+ */
+const ROW_STOCK: ReadonlyArray<[StockForm, UnreadForm, readonly string[]]> = [
+  ['Intake', 'intake', ['totalBags', 'copies']],
+  ['Schedule', 'schedule', ['candidates']],
+];
+
+/**
+ * The forms of 附件2 and 考试安排 whose stock figure is unknown by cells of papers' own rows alone (`rows`), and those
+ * whose entries are all such cells and leave that figure known (`known`): a count the unit's other rows give is then
+ * the level's at least, or all of it.
+ */
+function rowStock(unread: SiteSummary['unread']): { rows: StockForm[]; known: StockForm[] } {
+  const whole = unreadForms(wholeForms(unread));
+  const rows: StockForm[] = [];
+  const known: StockForm[] = [];
+  for (const [f, form, figures] of ROW_STOCK) {
+    const own = (unread ?? []).filter((u) => u.form === form);
+    if (!own.length || whole.includes(form)) continue;
+    (own.some((u) => (u.figures ?? []).some((x) => figures.includes(x))) ? rows : known).push(f);
+  }
+  return { rows, known };
+}
+
 /** A readable workbook's stock as the totals count it: its level as the validator reads it (levelOf), its own figures. */
 export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' | 'noIntake' | 'unread'>): UnitStock {
-  const forms = unreadForms(s.unread);
+  const { rows, known } = rowStock(s.unread);
+  // A form whose cells leave none of the level's figure unknown is no reason to leave it out (its 说明 says the cells).
+  const forms = unreadForms(s.unread).filter((form) => !STOCK_FORMS.some(([f, of]) => of === form && known.includes(f)));
   const causes = STOCK_FORMS.flatMap(([f, form]) => {
     const cause = forms.includes(form) ? unreadCause(s.unread, form) : undefined;
     return cause ? [[f, cause] as const] : [];
@@ -58,6 +94,7 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' |
     ...(forms.includes('vaultLog') ? { unreadLog: s.site.name } : {}),
     ...(forms.includes('schedule') ? { unreadSchedule: s.site.name } : {}),
     ...(causes.length ? { unreadAs: Object.fromEntries(causes) } : {}),
+    ...(rows.length ? { rowsUnknown: rows } : {}),
     ...(s.site.unnamed ? { unnamed: s.site.unnamed } : {}),
     level: levelOf(s.site) ?? null,
     papers: s.totals.papers,
@@ -99,7 +136,9 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
     l.bagsUnknown = (l.bagsUnknown ?? 0) + 1;
     const reason: StockReason = u.unreadIntake !== undefined ? why('Intake') : 'noIntake';
     if (!(l.bagsWhy ??= []).includes(reason)) l.bagsWhy.push(reason);
-  } else {
+  }
+  // Known but for cells of some papers' rows: the others' bags and copies count (the level's at least these).
+  if ((u.noIntake === undefined && u.unreadIntake === undefined) || u.rowsUnknown?.includes('Intake')) {
     l.bags += u.bags;
     l.copies += u.copies;
   }
@@ -109,7 +148,9 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
     name('Schedule', u.unreadSchedule);
     l.candidatesUnknown = (l.candidatesUnknown ?? 0) + 1;
     if (!(l.candidatesWhy ??= []).includes(why('Schedule'))) l.candidatesWhy.push(why('Schedule'));
-  } else l.candidates += u.candidates;
+  }
+  // Known but for cells of some papers' rows (a 报考人数 showing #N/A): the other papers' candidates count.
+  if (u.unreadSchedule === undefined || u.rowsUnknown?.includes('Schedule')) l.candidates += u.candidates;
   if (u.unreadLog === undefined) l.bagsStillOut += u.bagsStillOut;
   else {
     l.stillOutUnknown = (l.stillOutUnknown ?? 0) + 1;

@@ -49,7 +49,8 @@ export type Row = Cell[];
 
 /* ------------------------------------------------------------------ 站点汇总 */
 
-const statusOf = (f: Pick<FileOutcome, 'summary'>): FileStatus => fileStatus({ readable: Boolean(f.summary), errors: f.summary?.findings.errors ?? 0 });
+const statusOf = (f: Pick<FileOutcome, 'summary' | 'error'>): FileStatus =>
+  fileStatus({ readable: Boolean(f.summary), errors: f.summary?.findings.errors ?? 0, error: f.error });
 
 function noteOf(f: FileOutcome, lang: Lang): string {
   const s = f.summary;
@@ -226,7 +227,8 @@ export const listingOf = (f: FileOutcome, lang: Lang = 'zh'): FileListing => ({
 export const FILE_COLUMNS: ReadonlyArray<Column<FileListing>> = [
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 30, wrap: true, kind: 'file', value: (f) => f.file },
   { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 14, wrap: true, value: (f) => f.site },
-  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 10, words: STATUS_WORDS, value: (f) => f.status },
+  // Wrapped: 不是试卷保密表单 is wider than the column, and the SHA-256 beside it leaves it no room to run on.
+  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 10, wrap: true, words: STATUS_WORDS, value: (f) => f.status },
   { key: 'sha256', header: { zh: 'SHA-256（文件指纹）', en: 'SHA-256' }, width: 68, value: (f) => f.sha256 ?? '' },
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 24, wrap: true, value: (f) => f.note },
 ];

@@ -7,6 +7,7 @@ import type { AbsentReceiver } from './absent-receivers';
 import type { PairStatus } from './consolidate';
 import { LEVEL_ORDER } from './stock';
 import type { StockReason, UnitName } from './none-units';
+import { notCustody } from '../check/refusal';
 
 /**
  * The stock of the units of one level (单位级别): bags, copies and candidates
@@ -46,7 +47,13 @@ type CausedUnits = Partial<Record<Exclude<StockReason, 'noVault' | 'noIntake' | 
  */
 export interface ConsolidatedTotals extends CausedUnits {
   files: number;
+  /** Files not summarised: could not be read, or read but none of the forms in them (`notCustody` of these). */
   unreadable: number;
+  /**
+   * Of `unreadable`, the workbooks read but holding none of the forms (不是试卷保密表单: check/refusal.ts notCustody):
+   * not damaged, said so on 文件清单, 总览 and every face, not among 无法读取. Absent when none.
+   */
+  notCustody?: number;
   sites: number;
   ready: number;
   errors: number;
@@ -125,6 +132,12 @@ interface OtherSemesterFile {
   file: string;
   site: string;
   semester: string;
+}
+
+/** Counts a file not summarised (`error`: its one line): among `unreadable`, and `notCustody` when it is a workbook not ours. */
+export function countUnsummarised(t: Pick<ConsolidatedTotals, 'unreadable' | 'notCustody'>, error: string | undefined): void {
+  t.unreadable++;
+  if (notCustody(error ?? '')) t.notCustody = (t.notCustody ?? 0) + 1;
 }
 
 /** Totals before any file is counted. */

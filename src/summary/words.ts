@@ -16,21 +16,26 @@ import { showDateTime, showDuration, words } from './columns';
 import type { DutyCoverage } from './duty';
 import type { UnnamedSite } from './error-cells';
 import { countShown } from '../model/count-shown';
+import { notCustody } from '../check/refusal';
 
 export type Words<K extends string> = Record<K, Record<Lang, string>>;
 
-/** A unit's workbook: ready to submit, to be corrected, or not read at all. */
-export type FileStatus = 'ready' | 'fix' | 'unreadable';
+/**
+ * A unit's workbook: ready to submit, to be corrected, or not read at all — could not be read (`unreadable`), or read
+ * but holding none of the forms (`notCustody`: not damaged, and 无法读取 would say it is; check/refusal.ts notCustody).
+ */
+export type FileStatus = 'ready' | 'fix' | 'unreadable' | 'notCustody';
 
 export const STATUS_WORDS: Words<FileStatus> = {
   ready: { zh: '可以提交', en: 'Ready to submit' },
   fix: { zh: '需改正', en: 'To be corrected' },
   unreadable: { zh: '无法读取', en: 'Unreadable' },
+  notCustody: { zh: '不是试卷保密表单', en: 'Not a custody workbook' },
 };
 
-/** The status of a file from what was found in it. */
-export function fileStatus(f: { readable: boolean; errors: number }): FileStatus {
-  if (!f.readable) return 'unreadable';
+/** The status of a file from what was found in it (`error`: the one line of a file not read, check/refusal.ts). */
+export function fileStatus(f: { readable: boolean; errors: number; error?: string }): FileStatus {
+  if (!f.readable) return notCustody(f.error ?? '') ? 'notCustody' : 'unreadable';
   return f.errors === 0 ? 'ready' : 'fix';
 }
 
@@ -282,6 +287,7 @@ export const OVERVIEW_WORDS = {
 export const FIGURE_WORDS = {
   files: { zh: '工作簿', en: 'Workbooks' },
   unreadable: { zh: '无法读取', en: 'Unreadable' },
+  notCustody: { zh: '不是试卷保密表单', en: 'Not custody workbooks' },
   sites: { zh: '单位（已读取）', en: 'Units (read)' },
   ready: { zh: '可以提交', en: 'Ready to submit' },
   errors: { zh: '错误（处）', en: 'Errors' },

@@ -5,7 +5,7 @@
  */
 import { CheckedWorkbook, checkWorkbooks } from '../check/service';
 import { passedByReason } from '../check/passed-by';
-import { Refusal } from '../check/refusal';
+import { Refusal, notCustody } from '../check/refusal';
 import type { WorkbookGrid } from '../model/grid';
 import type { FileReport, Finding } from '../model/finding';
 import type { SiteModel } from '../model/site-model';
@@ -157,9 +157,21 @@ function countedResults(results: readonly SiteResult[], lang: Lang): SiteResult[
   return results.filter((r) => r.skipped === undefined && !copies.has(r.id));
 }
 
-/** The consolidated summary's button: the workbooks it counts, and how many of them could not be read, as `custody summary` says it. */
+/**
+ * The consolidated summary's button: the workbooks it counts, how many of them could not be read, and how many hold
+ * none of the forms (不是试卷保密表单, not among 无法读取), as `custody summary` says it.
+ */
 export function consolidatedLabel(results: readonly SiteResult[], lang: Lang): string {
   const counted = countedResults(results, lang);
-  const unreadable = counted.filter((r) => r.error !== undefined).length;
-  return t(lang, unreadable > 0 ? 'downloadConsolidatedUnreadable' : 'downloadConsolidated', { n: counted.length, unreadable });
+  const notOurs = counted.filter((r) => r.error !== undefined && notCustody(r.error)).length;
+  const unreadable = counted.filter((r) => r.error !== undefined).length - notOurs;
+  const key =
+    notOurs > 0
+      ? unreadable > 0
+        ? 'downloadConsolidatedBoth'
+        : 'downloadConsolidatedNotCustody'
+      : unreadable > 0
+        ? 'downloadConsolidatedUnreadable'
+        : 'downloadConsolidated';
+  return t(lang, key, { n: counted.length, unreadable, notCustody: notOurs });
 }

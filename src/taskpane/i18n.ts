@@ -125,6 +125,8 @@ const zh = {
   consolidatedFile: '试卷保管汇总.xlsx',
   downloadConsolidated: '下载合并汇总（{n} 个工作簿）',
   downloadConsolidatedUnreadable: '下载合并汇总（{n} 个工作簿，其中 {unreadable} 个无法读取）',
+  downloadConsolidatedNotCustody: '下载合并汇总（{n} 个工作簿，其中 {notCustody} 个不是试卷保密表单）',
+  downloadConsolidatedBoth: '下载合并汇总（{n} 个工作簿，其中 {unreadable} 个无法读取，{notCustody} 个不是试卷保密表单）',
   unreadableLeftOut: '{file}：无法读取：{reason}',
   notCustodyLeftOut: '{file}：{reason}',
   copyLeftOut: '{file}：{reason}',
@@ -279,6 +281,10 @@ const en: Record<Key, string> = {
   consolidatedFile: 'custody summary.xlsx',
   downloadConsolidated: 'Download the consolidated summary ({n|workbook|workbooks})',
   downloadConsolidatedUnreadable: 'Download the consolidated summary ({n|workbook|workbooks}, {unreadable} of them unreadable)',
+  downloadConsolidatedNotCustody:
+    'Download the consolidated summary ({n|workbook|workbooks}, {notCustody} of them {notCustody:not a custody workbook|not custody workbooks})',
+  downloadConsolidatedBoth:
+    'Download the consolidated summary ({n|workbook|workbooks}, {unreadable} of them unreadable, {notCustody} {notCustody:not a custody workbook|not custody workbooks})',
   unreadableLeftOut: '{file}: cannot be read: {reason}',
   notCustodyLeftOut: '{file}: {reason}',
   copyLeftOut: '{file}: {reason}',

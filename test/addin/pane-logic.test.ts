@@ -248,6 +248,24 @@ test('the consolidated summary’s count says how many of its workbooks could no
   expect(consolidatedLabel(results.slice(0, 2), 'zh')).toBe('下载合并汇总（2 个工作簿）');
 });
 
+test('the consolidated summary’s button says a workbook with no form as not a custody workbook, not among 无法读取 (as `custody summary` does)', async () => {
+  const formless: WorkbookGrid = { sheets: [{ name: 'Sheet1', rows: [['会议签到表']], merges: [] }] };
+  const damaged: SiteResult = { id: 'c', label: 'c.xlsx', findings: [], error: '文件已损坏或不完整（可能下载或复制时被截断），请重新获取原文件' };
+  const [zh] = await checkSites([{ id: 'b', label: 'b.xlsx', grid: formless }], 'zh');
+  const [en] = await checkSites([{ id: 'b', label: 'b.xlsx', grid: formless }], 'en');
+  expect(consolidatedLabel([readable('a.xlsx', 'aa'), zh], 'zh')).toBe('下载合并汇总（2 个工作簿，其中 1 个不是试卷保密表单）');
+  expect(consolidatedLabel([readable('a.xlsx', 'aa'), zh, damaged], 'zh')).toBe('下载合并汇总（3 个工作簿，其中 1 个无法读取，1 个不是试卷保密表单）');
+  expect(consolidatedLabel([readable('a.xlsx', 'aa'), en], 'en')).toBe('Download the consolidated summary (2 workbooks, 1 of them not a custody workbook)');
+  expect(consolidatedLabel([readable('a.xlsx', 'aa'), en, { ...en, id: 'd', label: 'd.xlsx' }], 'en')).toBe(
+    'Download the consolidated summary (3 workbooks, 2 of them not custody workbooks)',
+  );
+  expect(consolidatedLabel([readable('a.xlsx', 'aa'), en, damaged], 'en')).toBe(
+    'Download the consolidated summary (3 workbooks, 1 of them unreadable, 1 not a custody workbook)',
+  );
+  // A damaged file alone: as before.
+  expect(consolidatedLabel([readable('a.xlsx', 'aa'), damaged], 'zh')).toBe('下载合并汇总（2 个工作簿，其中 1 个无法读取）');
+});
+
 test('an empty file is refused as empty in both languages, not as "not an .xlsx workbook" in English', async () => {
   const error = await openWorkbook('空文件.xlsx', new Uint8Array()).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BrowserReadError);

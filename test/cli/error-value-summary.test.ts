@@ -81,15 +81,16 @@ describe('custody summary of units with cells showing an error value (worker thr
     const out = path.join(dir, 'zh.xlsx');
     const r = threaded('-o', out);
     expect(r.status).toBe(1);
-    // 报考 108 人: 岳麓考点's alone; the 考点 whose 报考人数 shows #N/A is left out and said so (was 报考 185 人 of the two):
-    // at least 108 (review 21 D3); 岳麓考点's bags out unknown, its 附件3 not read (was 未还保密室 0 袋).
+    // 报考至少 185 人: 岳麓考点's 108 and the other 考点's papers but 2045, whose 报考人数 shows #N/A, said so (review 21 D3
+    // showed a bare 185 of the two; review 22a d2: “至少 108”, the other's 77 known candidates dropped); 岳麓考点's bags out
+    // unknown, its 附件3 not read (was 未还保密室 0 袋).
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
       '已汇总 2 个工作簿：可以提交 0 个，需改正 2 个；错误 4 处，警告 0 处。',
       // Each under the cause its cells say (was 附件3 出入库记录未能读取, 考试安排未能读取); the 考点 naming no 考点 as 站点汇总
       // names it (was 长沙分校, its 分校's name).
       '注意：岳麓考点的附件3 出入库记录有格子显示错误值（见检查结果），未还袋数未计入合计。',
-      '注意：考点名称未能读取（工作表“基本信息”B5 显示 #N/A）的考试安排有格子显示错误值（见检查结果），报考人数未计入按单位级别的合计。',
-      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：考点 2 个，12 袋、230 份（报考至少 108 人）。未还保密室袋数未知（附件3 显示错误值）。',
+      '注意：考点名称未能读取（工作表“基本信息”B5 显示 #N/A）的考试安排有格子显示错误值（见检查结果），无从计算的报考人数未计入按单位级别的合计。',
+      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：考点 2 个，12 袋、230 份（报考至少 185 人）。未还保密室袋数未知（附件3 显示错误值）。',
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -156,7 +157,8 @@ describe('custody summary of units with cells showing an error value (worker thr
       .values.filter((v) => typeof v === 'string' && v.startsWith('注意'));
     expect(notes).toEqual([
       '注意：以下 1 个单位的附件3 出入库记录有格子显示错误值（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：',
-      '注意：以下 1 个单位的考试安排有格子显示错误值（见“站点汇总”中该单位的说明），报考人数无从计算，未计入按单位级别的合计：',
+      // The cells' papers alone are left out (review 22a d2): was “报考人数无从计算，未计入按单位级别的合计”.
+      '注意：以下 1 个单位的考试安排有格子显示错误值（见“站点汇总”中该单位的说明），无从计算的报考人数未计入按单位级别的合计：',
     ]);
     const papers = wb.getWorksheet('试卷明细')!;
     // Was a fourth row of c8's, “#N/A”.

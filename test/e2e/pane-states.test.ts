@@ -143,6 +143,10 @@ maybe('the pane’s states in chromium', () => {
       '不是试卷保密表单：工作簿里找不到任何一张试卷保密表单（附件1–5、基本信息、考试安排、涉卷人员），请确认选对了文件',
     ]);
     await screenshot(page, 'pane-unreadable.png', 'pane-unreadable.png');
+    // 合并汇总's button: the workbook with no form on its own, not among 无法读取 (as `custody summary` says it).
+    await page.click('#tab-summary');
+    await page.waitForSelector('#download-consolidated');
+    expect(await page.textContent('#download-consolidated')).toBe('下载合并汇总（3 个工作簿，其中 1 个无法读取，1 个不是试卷保密表单）');
     await page.context().close();
   });
 
@@ -186,6 +190,10 @@ maybe('the pane’s states in chromium', () => {
       await page.waitForTimeout(50);
       expect({ tab, chinese: await page.evaluate(chineseOutsideData, data) }).toEqual({ tab, chinese: [] });
     }
+    // 合并汇总's button (the 汇总 tab open): the workbook with no form on its own, not among the unreadable.
+    expect(await page.textContent('#download-consolidated')).toBe(
+      'Download the consolidated summary (4 workbooks, 1 of them unreadable, 1 not a custody workbook)',
+    );
     expect(await page.textContent('#tab-forms')).toBe('Forms');
     expect(await page.$$eval('.template-name', (n) => n.map((x) => x.firstChild?.textContent))).toEqual([
       'Whole site workbook (8 sheets)',

@@ -247,7 +247,7 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   const s = await c.settled();
   const t = s.totals;
   const charts = writeOverview(overviewSheet, t, s.chart, ctx);
-  const [ready, fix, unreadable] = (['ready', 'fix', 'unreadable'] as const).map((k) => STATUS_WORDS[k][lang]);
+  const [ready, fix, unreadable, notOurs] = (['ready', 'fix', 'unreadable', 'notCustody'] as const).map((k) => STATUS_WORDS[k][lang]);
 
   const { widths, under, notes } = await siteNotesUnder(s, ctx);
   const n = await tableSheet(siteSheet, SITE_COLUMNS, pointed(s.siteRows(), under, lang), ctx, {
@@ -267,7 +267,12 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
       rules: [
         // Grey before red or yellow: a workbook of another semester's figures are in no total, whatever its state.
         { type: 'expression', priority: 1, formulae: [`ISNUMBER(SEARCH("${OTHER_SEMESTER_ROW[lang].mark}",$${note}${first}))`], style: ASIDE_STYLE },
-        { type: 'expression', priority: 2, formulae: [`OR($${status}${first}="${unreadable}",$${status}${first}="${fix}")`], style: ERROR_STYLE },
+        {
+          type: 'expression',
+          priority: 2,
+          formulae: [`OR($${status}${first}="${unreadable}",$${status}${first}="${notOurs}",$${status}${first}="${fix}")`],
+          style: ERROR_STYLE,
+        },
         { type: 'expression', priority: 3, formulae: [`AND($${status}${first}="${ready}",$${warnings}${first}>0)`], style: WARNING_STYLE },
       ],
     });
@@ -279,7 +284,8 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
 
   const nl = await tableSheet(fileSheet, FILE_COLUMNS, s.fileRows(), ctx);
   const fileStatus = colLetter(columnIndex(FILE_COLUMNS, 'status') + 1);
-  if (nl > 1) cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `$${fileStatus}2="${unreadable}"`, ERROR_STYLE, 1);
+  if (nl > 1)
+    cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `OR($${fileStatus}2="${unreadable}",$${fileStatus}2="${notOurs}")`, ERROR_STYLE, 1);
   finish(fileSheet);
 
   const nf = await tableSheet(findingSheet, FINDING_COLUMNS, s.findingRows(), ctx, { empty: OVERVIEW_WORDS.noProblems[lang] });
