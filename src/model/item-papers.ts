@@ -11,6 +11,7 @@
  * lines of the same bags agree (D5).
  */
 import { unitKey } from './custody';
+import { TextMemo } from './memo';
 import { paperOf } from './paper-code';
 import { papersApart } from './paper-rows';
 import { toHalfWidth } from './text';
@@ -26,10 +27,14 @@ import { norm, whole } from './values';
  * receiver, where a 考点 under a 分校 belongs to that 分校.)
  */
 export function destinationKey(destination: unknown): string {
-  const name = unitKey(destination).replace(/[()]/g, '');
+  return DESTINATION_KEYS.get(unitKey(destination));
+}
+// Every item of every handover copy asks it, of the few units a workbook names.
+const DESTINATION_KEYS = new TextMemo((key: string): string => {
+  const name = key.replace(/[()]/g, '');
   const unit = /^.*(?:分校|学院|大学)(.+考点)$/.exec(name) ?? /^.*大学(.+(?:分校|学院))$/.exec(name);
   return unit ? unit[1] : name;
-}
+});
 
 /** An item as read here: its 试卷归属, count, unit and 备注. */
 export interface ItemText {
@@ -48,8 +53,12 @@ export const itemText = (item: Pick<ItemText, 'destination' | 'note'> | null | u
 /** A word that is a 试卷号 with the paper's name run on after it (“1001高等数学基础”), not a date or a count (2024年, 301考场). */
 const CODE_BEFORE_NAME = /^(\d{3,6}[A-Da-d]?)(?=[\u4e00-\u9fff])(?![年月日时点号袋份箱本张册套个人考场室楼])/;
 
+const startsWithDigit = (word: string): boolean => word.charCodeAt(0) >= 0x30 && word.charCodeAt(0) <= 0x39;
+
 /** A word as a 试卷号: the paper's code (paper-code.ts: 1304A is 1304) and the code as written, or undefined. */
 function codeIn(word: string): { code: string; shown: string } | undefined {
+  // Most words are names (高等数学基础, 第64开福考点): a code, and one run on before a name, begin with a digit.
+  if (!startsWithDigit(word)) return undefined;
   const p = paperOf(word);
   if (/^\d{3,6}$/.test(p.written)) return { code: p.code, shown: p.written };
   const run = CODE_BEFORE_NAME.exec(word);

@@ -133,12 +133,21 @@ function tableApart<T extends object>(
   return out ? [...out, ...extra] : rows;
 }
 
+/** Each model's rows read apart once: the rules (rules/engine.ts) and the summary (summary/site.ts) ask it of the same model. */
+const APART = new WeakMap<SiteModel, PapersApart>();
+
 /**
- * The model the rules run on: each row writing several 試卷号 that can be read apart stands as one record per paper
+ * The model the rules run on: each row writing several 试卷号 that can be read apart stands as one record per paper
  * (the first in its place, the others at the end of its table, each located at the row's cells), the workbook's model
  * untouched. The same model, and no row, where no row writes several.
  */
 export function papersApart(model: SiteModel): PapersApart {
+  let apart = APART.get(model);
+  if (!apart) APART.set(model, (apart = modelApart(model)));
+  return apart;
+}
+
+function modelApart(model: SiteModel): PapersApart {
   const several = new Map<string, SeveralPapers>();
   const moves: RowMove[] = [];
   const data: SiteData = model.data;

@@ -254,14 +254,25 @@ type UnitNone = NoneFlags & { unread?: readonly UnreadSheet[]; papers?: Readonly
 export function totalReasons(s: UnitNone | null | undefined, key: string): NoneReason[] {
   if (!s) return [];
   const rows = (s.papers ?? []).flatMap((p) => (p.unknown?.[key] ? [unreadReason(p.unknown[key], 'error')] : []));
-  return [...noneReasons({ ...s, unread: wholeForms(s.unread) }), ...rows];
+  return [...noneReasons(flagsWith(s, wholeForms(s.unread))), ...rows];
 }
+
+/**
+ * A unit's flags with `unread` for its forms: asked for each column of each unit's row, so only the flags are copied,
+ * not the whole summary they stand in.
+ */
+const flagsWith = (s: NoneFlags, unread: NoneFlags['unread']): NoneFlags => ({
+  noVault: s.noVault,
+  noIntake: s.noIntake,
+  custodySchedule: s.custodySchedule,
+  unread,
+});
 
 /**
  * The reasons a unit's own figures (custody, duty cover and gaps, checkouts not returned) are none for: all but a cell
  * of a paper's row that leaves only that row's counts unknown (row-unknowns.ts unitWide).
  */
-export const unitReasons = (s: UnitNone | null | undefined): NoneReason[] => (s ? noneReasons({ ...s, unread: unitWide(s.unread) }) : []);
+export const unitReasons = (s: UnitNone | null | undefined): NoneReason[] => (s ? noneReasons(flagsWith(s, unitWide(s.unread))) : []);
 
 /** Why a unit's duty cover (its own figure) and its bags out (a total of the papers') are unknown, for its status line. */
 export const statusReasons = (s: UnitNone): [NoneReason | undefined, NoneReason | undefined] => [
