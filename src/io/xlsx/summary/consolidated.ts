@@ -224,8 +224,10 @@ async function siteNotesUnder(s: SettledSource, ctx: ShowContext): Promise<{ wid
     } else if (note) kept.push(note);
     k++;
   }
-  if (!under.size) return { widths: whole, under, notes };
-  return { widths: await siteWidths(pointed(s.siteRows(), under, ctx.lang), ctx, noteFloorOf(kept)), under, notes };
+  // The notes kept measured at 15 where the page left 说明 less: widened for them (a 10-line note in 5 stood 400 pt tall).
+  const floor = noteFloorOf(kept);
+  if (!under.size && floor <= whole[SITE_NOTE]) return { widths: whole, under, notes };
+  return { widths: await siteWidths(pointed(s.siteRows(), under, ctx.lang), ctx, floor), under, notes };
 }
 
 export interface ConsolidatedOptions {
