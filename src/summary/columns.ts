@@ -281,6 +281,9 @@ export function bracketLine(text: string, width: number): string {
   return `${m[1]}\n${m[2]}`;
 }
 
+/** A figure known at least (至少 1,373, at least 1,373): its words, then its number. */
+const AT_LEAST = /^(至少|at least) ([\d,]+)$/;
+
 /**
  * A figure's word (附件3 未能读取, 考试安排 not read) too long for its column on one line, its two pieces on their own
  * lines — 附件3 / 未能读取, 考试安排 / not read: a spreadsheet breaks Chinese between any two characters (附件3 未能读 / 取,
@@ -291,8 +294,13 @@ export function wordLines(text: string, width: number): string {
   return linesOf(text, width) === 1 || /；|; /.test(text) ? text : wordPieces(text).join('\n');
 }
 
-/** A figure's word in its two pieces: the form (附件3, 考试安排) and what of it (未能读取, not read); a word of one piece, itself. */
+/**
+ * A figure's word in its two pieces: the form (附件3, 考试安排) and what of it (未能读取, not read); a figure known at
+ * least (at least 1,373) its words and its number; a word of one piece, itself.
+ */
 const wordPieces = (text: string): string[] => {
+  const atLeast = AT_LEAST.exec(text);
+  if (atLeast) return [atLeast[1], atLeast[2]];
   const at = text.indexOf(' ');
   return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
 };

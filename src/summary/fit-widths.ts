@@ -30,18 +30,27 @@ const oneLine = (text: string): number => Math.ceil(textUnits(text) + CELL_PADDI
  */
 const longestWord = (text: string): number => Math.max(0, ...(text.match(/[\x21-\x2c\x2e-\x7e]+-*|-+/g) ?? []).map((w) => oneLine(w)));
 
-/** A name of up to this many characters is printed whole on one line (站点汇总's 分校 and 单位); a longer one wraps. */
-export const NAME_WHOLE = 6;
+/**
+ * A name of up to this many characters is printed whole on one line (站点汇总's 分校 and 单位); a longer one wraps. Eight:
+ * a 分校's or a 考点's name as people write it (长沙分校, 长沙县一中考点) — at six, 分校 and 单位 gave way whenever the
+ * page was short and broke even a four-character name (长沙/分校, review 22b after its fixes).
+ */
+export const NAME_WHOLE = 8;
 
-/** The width a column of names needs for each name's first NAME_WHOLE characters on one line (0 for none). */
-export const wholeNames = (names: readonly string[]): number => Math.max(0, ...names.filter(Boolean).map((n) => oneLine([...n].slice(0, NAME_WHOLE).join(''))));
+/**
+ * The width a column of names needs for each name of up to NAME_WHOLE characters on one line (0 for none); a longer
+ * name (国家开放大学湖南分部长沙分校) wraps in what the page leaves it.
+ */
+export const wholeNames = (names: readonly string[]): number => Math.max(0, ...names.filter((n) => n && [...n].length <= NAME_WHOLE).map(oneLine));
 
 /**
  * The widths of `columns` (as `declared`), those at `fitted` sized from the texts shown in them (`rows`:
  * each row's texts of the fitted columns, in their order) within the page: widened step by step where a
  * step saves the most lines of the rows (their heights) for its width, until no step saves any or the
  * page has no more room. A fitted column is never narrower than its `floors` (by fitted index: a name whole,
- * wholeNames) while the page has room for them; where it has not, they are lowered together until it has.
+ * wholeNames; a 说明 kept in its cell): where the page has no room for them with its body at LEAST_PRINTED_PT, the
+ * others stay at their least and the table prints a little smaller (fit to one page wide), rather than break a
+ * name or cut a note.
  */
 export function fitWidths(
   columns: ReadonlyArray<Pick<Column<never>, 'header'>>,
@@ -53,22 +62,11 @@ export function fitWidths(
 ): number[] {
   const widths = [...declared];
   const texts = (k: number) => rows.map((r) => r[k]).filter(Boolean);
-  const leasts: number[] = [];
   const want = fitted.map((i, k) => {
     const least = Math.max(widthFor(LEAST_FITTED, [columns[i].header[lang]]), ...texts(k).map(longestWord));
-    leasts.push(least);
     widths[i] = Math.max(least, floors[k] ?? 0);
     return Math.max(widths[i], ...texts(k).map(oneLine));
   });
-  // Floors the page has no room for: the widest floored column a step narrower, until the table fits the page.
-  for (;;) {
-    if (columnPixels(widths) <= MOST_PX) break;
-    const above = fitted.map((i, k) => ({ i, k })).filter(({ i, k }) => widths[i] > leasts[k]);
-    if (!above.length) break;
-    const { i, k } = above.reduce((a, b) => (widths[b.i] > widths[a.i] ? b : a));
-    widths[i]--;
-    want[k] = Math.max(widths[i], ...texts(k).map(oneLine));
-  }
   // Each cell measured once; its lines at the columns' present widths kept, and worked out again only for the column widened.
   const kinds = alikeRows(rows).map(({ row, count }) => ({ count, units: row.map((text) => (text ? lineUnits(text) : undefined)) }));
   const linesAt = (units: readonly number[] | undefined, width: number): number => (units ? wrappedLines(units, width) : 1);

@@ -126,14 +126,15 @@ describe('workbooks of two semesters given together', () => {
     await wb.xlsx.readFile(out);
     const ov = wb.getWorksheet('总览')!;
     const at = (r: number) => [1, 2].map((c) => ov.getRow(r).getCell(c).value);
-    expect([at(17), at(18)]).toEqual([
+    // Under the table by unit level (rows 17–21: its caption, header, two levels and a blank row; was beside the figures).
+    expect([at(22), at(23)]).toEqual([
       [
         '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：',
         '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：',
       ],
       ['宁乡考点.xlsx', '2024秋'],
     ]);
-    expect(ov.getCell('A19').value).toBeNull();
+    expect(ov.getCell('A24').value).toBeNull();
   });
 
   it('the same two of one semester: no line, both units counted', async () => {

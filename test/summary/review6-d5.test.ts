@@ -93,24 +93,25 @@ describe('D5: a unit handed in twice, the left-out workbook with errors', () => 
     const note = '与 芷江考点（修改）.xlsx 内容不同，只计入 芷江考点（修改）.xlsx，请核对两本';
     const rows = rowsOf(ov);
     const at = rows.findIndex((r) => r[1] === '芷江考点.xlsx');
-    expect(rows[at]).toEqual([18, '芷江考点.xlsx', note, note]);
-    expect((ov.model as unknown as { merges: string[] }).merges).toContain('B18:C18');
-    expect(ov.getCell('B18').alignment).toMatchObject({ wrapText: true });
+    // Under the table by unit level (rows 17–21; was beside the figures): row 22.
+    expect(rows[at]).toEqual([22, '芷江考点.xlsx', note, note]);
+    expect((ov.model as unknown as { merges: string[] }).merges).toContain('B22:C22');
+    expect(ov.getCell('B22').alignment).toMatchObject({ wrapText: true });
     // Five lines of 20 characters' width (LibreOffice prints it in three).
-    expect(ov.getRow(18).height).toBe(78);
+    expect(ov.getRow(22).height).toBe(78);
     // The rankings: no unit with problems (the counted workbook is clean), 芷江考点 once by candidates.
     // 芷江考点's return to 怀化分校, whose workbook is not in the run, is named under the list (review round 10a D3).
     const absent = '注意：以下单位移交的试卷，接收单位的工作簿不在本次汇总中，这些交接单只有移交方的副本，无法核对（见“交接配对”）：';
     expect(rows.slice(at + 1, at + 10)).toEqual([
-      [20, absent, absent, absent],
-      [21, '芷江考点', '交给怀化分校 17 袋', '交给怀化分校 17 袋'],
-      [23, '问题（交接单不一致\n每方计一次）', '错误', '警告'],
-      [24, '未发现问题'],
+      [24, absent, absent, absent],
+      [25, '芷江考点', '交给怀化分校 17 袋', '交给怀化分校 17 袋'],
+      [27, '问题（交接单不一致\n每方计一次）', '错误', '警告'],
+      [28, '未发现问题'],
       // No ranking of units by problems when there is none (it was an empty table).
-      [25, '考点（考生最多的\n前 20 个）', '考生数', '试卷份数'],
-      [26, '芷江考点', 230, 284],
-      [40, expect.stringMatching(/^说明：/), ...Array(11).fill(expect.anything())],
-      [42, expect.stringMatching(/^制表人/), ...Array(11).fill(expect.anything())],
+      [29, '考点（考生最多的\n前 20 个）', '考生数', '试卷份数'],
+      [30, '芷江考点', 230, 284],
+      [44, expect.stringMatching(/^说明：/), ...Array(11).fill(expect.anything())],
+      [46, expect.stringMatching(/^制表人/), ...Array(11).fill(expect.anything())],
     ]);
     const sites = rowsOf(wb.getWorksheet('站点汇总')!);
     const leftOut = sites.find((r) => r.includes('芷江考点.xlsx'))!;

@@ -142,8 +142,13 @@ describe('a figure unknown for a cell showing an error value says so, not 未能
     const unnamed = '考点名称未能读取（工作表“基本信息”B5 显示 #N/A）';
     // The figures: counts #,##0 (6,160 candidates of the level; 0 as 0), the words of 未还 as written.
     expect([values(ov, 4, 10), formats(ov, 4, 10)]).toEqual([
-      ['工作簿', 2, null, null, '考点', 2, 12, 230, 6160, '附件3 未能读取；附件3 显示错误值'],
-      [null, '#,##0', null, null, null, '#,##0', '#,##0', '#,##0', '#,##0', '#,##0'],
+      ['工作簿', 2, ...Array(8).fill(null)],
+      [null, '#,##0', ...Array(8).fill(null)],
+    ]);
+    // The table by unit level under the figures (was beside them, E4:J4): 试卷袋 in C–D, merged.
+    expect([values(ov, 19, 8), formats(ov, 19, 8)]).toEqual([
+      ['考点', 2, 12, 12, 230, 6160, '附件3 未能读取；附件3 显示错误值', null],
+      [null, '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', null],
     ]);
     expect([values(ov, 5, 2), formats(ov, 5, 2)]).toEqual([
       ['无法读取', 0],
@@ -154,7 +159,7 @@ describe('a figure unknown for a cell showing an error value says so, not 未能
       [null, '#,##0'],
     ]);
     // The units in no total, under their cause; the 考点 as 站点汇总's 单位 (was 长沙分校 under 未能读取 with 河西考点).
-    expect([17, 18, 20, 21].map((r) => values(ov, r, 2))).toEqual([
+    expect([21, 22, 24, 25].map((r) => values(ov, r, 2))).toEqual([
       [
         '注意：以下 1 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：',
         '注意：以下 1 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：',
@@ -167,7 +172,7 @@ describe('a figure unknown for a cell showing an error value says so, not 未能
       [unnamed, '附件3 显示错误值'],
     ]);
     // The charts' tables (units by findings, by candidates): the 考点 as 站点汇总 names it (was 长沙分校), 6,052 grouped.
-    expect([39, 40, 49, 50].map((r) => [...values(ov, r, 3), ...formats(ov, r, 3).slice(1)])).toEqual([
+    expect([43, 44, 58, 59].map((r) => [...values(ov, r, 3), ...formats(ov, r, 3).slice(1)])).toEqual([
       [unnamed, 3, 0, '#,##0', '#,##0'],
       ['河西考点', 2, 0, '#,##0', '#,##0'],
       [unnamed, 6052, 115, '#,##0', '#,##0'],

@@ -149,7 +149,7 @@ const SITE_SCHOOL = [columnIndex(SITE_COLUMNS, 'school')];
  * as declared; 分校 and 单位 keep a name of up to NAME_WHOLE characters whole on one line (review round 13a D4: at
  * 6 wide, 长沙分/校, 湖南分/部 in the demo, with Latin file names and in English), in both languages.
  */
-async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
+async function siteWidths(rows: Rows, ctx: ShowContext, noteFloor = 0): Promise<number[]> {
   const texts: string[][] = [];
   const schools: string[][] = [];
   // A figure's word (附件3 未能读取) widens its column for each of its words whole (wordLines; review 22b D5).
@@ -165,7 +165,8 @@ async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
     SITE_COLUMNS.forEach((c, i) => c.wrapped?.includes(String(row[i])) && said[i].push(shown(i, row)));
   }
   const declared = SITE_COLUMNS.map((c, i) => Math.max(columnWidth(c, ctx.lang), wordsWidth(new Set(said[i]))));
-  const floors = [0, 1].map((k) => wholeNames(texts.map((t) => t[k])));
+  // 分校 and 单位 their names whole, 说明 its notes kept in their cells within NOTE_MOST_LINES (siteNotesUnder).
+  const floors = [...[0, 1].map((k) => wholeNames(texts.map((t) => t[k]))), 0, noteFloor];
   const fitted = fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang, floors);
   // English has no room to spare: its header (Branch school) alone would need more than the page leaves.
   if (ctx.lang !== 'zh') return fitted;
@@ -176,10 +177,21 @@ async function siteWidths(rows: Rows, ctx: ShowContext): Promise<number[]> {
 const SITE_NOTE = columnIndex(SITE_COLUMNS, 'note');
 const [SITE_UNIT, SITE_FILE] = ['unit', 'file'].map((key) => columnIndex(SITE_COLUMNS, key));
 /**
- * The most lines a 说明 takes in its column before it goes under the table (siteNotesUnder): ten lines, a row a third of
- * the page tall; at some thirty Excel's 409-pt row cuts it off (review 22b D1).
+ * A 说明 stays in its cell when it prints within NOTE_MOST_LINES lines at the width 说明 prints at with every note in
+ * its cell, or at its declared width (NOTE_WIDTH: 15, some 29 mm at full size) where the page leaves it less; a longer
+ * one goes under the table. Measured once, at that width: measured again at the width left once one long note had gone
+ * (5), every note of ten characters or more followed it (“见表下注 N” on most rows, review 22b's q3 after its fixes).
+ * Ten lines: a row a third of the page tall; at some thirty Excel's 409-pt row cuts it off (review 22b D1).
  */
 const NOTE_MOST_LINES = 10;
+const NOTE_WIDTH = SITE_COLUMNS[SITE_NOTE].width;
+
+/** The least width 说明 keeps each note left in it within NOTE_MOST_LINES (the longer went under the table). */
+const noteFloorOf = (notes: readonly string[]): number => {
+  let width = 0;
+  for (const note of notes) while (linesOf(note, width) > NOTE_MOST_LINES) width++;
+  return width;
+};
 
 /** The rows with the 说明 of each row of `under` (by row index: its note's number) a pointer to its note under the table. */
 async function* pointed(rows: Rows, under: ReadonlyMap<number, number>, lang: Lang): AsyncGenerator<Row> {
@@ -191,30 +203,31 @@ async function* pointed(rows: Rows, under: ReadonlyMap<number, number>, lang: La
 }
 
 /**
- * 站点汇总's widths, and the 说明 too long for their column at them (more than NOTE_MOST_LINES lines), each put whole
- * under the table, numbered in the rows' order, its cell pointing there: the page has no room to widen 说明 (the table
- * prints one page wide: fitWidths gives it what the others leave), and a pointer to the unit's own 汇总 sheet would
- * point nowhere past PER_SITE_SHEETS units. Widths worked out again with the pointers, until no more 说明 go.
+ * 站点汇总's widths, and the 说明 too long for their cell (NOTE_MOST_LINES), each put whole under the table, numbered
+ * in the rows' order, its cell pointing there: the page has no room to widen 说明 (the table prints one page wide:
+ * fitWidths gives it what the others leave), and a pointer to the unit's own 汇总 sheet would point nowhere past
+ * PER_SITE_SHEETS units. The notes left in their cells keep 说明 wide enough for them (noteFloorOf).
  */
 async function siteNotesUnder(s: SettledSource, ctx: ShowContext): Promise<{ widths: number[]; under: Map<number, number>; notes: string[] }> {
-  let under = new Map<number, number>();
-  for (;;) {
-    const widths = await siteWidths(pointed(s.siteRows(), under, ctx.lang), ctx);
-    const notes: string[] = [];
-    const next = new Map<number, number>();
-    let k = 0;
-    for await (const row of s.siteRows()) {
-      const note = typeof row[SITE_NOTE] === 'string' ? row[SITE_NOTE] : '';
-      if (note && (under.has(k) || linesOf(note, widths[SITE_NOTE]) > NOTE_MOST_LINES)) {
-        next.set(k, next.size + 1);
-        const [unit, file] = [SITE_UNIT, SITE_FILE].map((i) => String(sheetValue(SITE_COLUMNS[i], row[i], ctx) ?? ''));
-        notes.push(SITE_NOTE_UNDER[ctx.lang].note(next.size, unit, file, note));
-      }
-      k++;
-    }
-    if (next.size === under.size) return { widths, under: next, notes };
-    under = next;
+  const whole = await siteWidths(s.siteRows(), ctx);
+  const room = Math.max(NOTE_WIDTH, whole[SITE_NOTE]);
+  const under = new Map<number, number>();
+  const notes: string[] = [];
+  const kept: string[] = [];
+  let k = 0;
+  for await (const row of s.siteRows()) {
+    const note = typeof row[SITE_NOTE] === 'string' ? row[SITE_NOTE] : '';
+    if (note && linesOf(note, room) > NOTE_MOST_LINES) {
+      under.set(k, under.size + 1);
+      const [unit, file] = [SITE_UNIT, SITE_FILE].map((i) => String(sheetValue(SITE_COLUMNS[i], row[i], ctx) ?? ''));
+      notes.push(SITE_NOTE_UNDER[ctx.lang].note(under.size, unit, file, note));
+    } else if (note) kept.push(note);
+    k++;
   }
+  // The notes kept measured at 15 where the page left 说明 less: widened for them (a 10-line note in 5 stood 400 pt tall).
+  const floor = noteFloorOf(kept);
+  if (!under.size && floor <= whole[SITE_NOTE]) return { widths: whole, under, notes };
+  return { widths: await siteWidths(pointed(s.siteRows(), under, ctx.lang), ctx, floor), under, notes };
 }
 
 export interface ConsolidatedOptions {

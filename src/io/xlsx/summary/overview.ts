@@ -1,7 +1,7 @@
 /**
- * 总览: the figures of the run and beside them the stock by unit level (each
+ * 总览: the figures of the run and under them the stock by unit level (each
  * level's papers are those the level above passed on: side by side, never
- * added up), three small ranked tables (problems by kind,
+ * added up), each table on rows of its own, three small ranked tables (problems by kind,
  * units with the most problems, units with the most candidates) with a real
  * bar chart bound to each beside it, a note, and the lines a supervisor signs.
  * Printed, no table and no chart is cut by a page break: each table with its
@@ -9,7 +9,7 @@
  */
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
-import { BODY_PT, COUNT_FORMAT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor, wordLines } from '../../../summary/columns';
+import { BODY_PT, COUNT_FORMAT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor, widthFor, wordLines, wordsWidth } from '../../../summary/columns';
 import { ChartData, bagsStillOutShown, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
@@ -47,12 +47,47 @@ import {
 import { cellRule } from './conditional';
 import { Pages } from './pages';
 
-/** A: labels; B, C: figures; D: a gap; E–L: the charts (and, beside the figures, E–J: the table by unit level). */
+/**
+ * A: labels; B, C: figures; D: a gap; E–L: the charts. The table by unit level under the figures: its levels in A, its
+ * figures in B, C–D (merged), E, F and G (LEVEL_SPANS). As declared; B and the level table's columns widened where a
+ * figure's word shows (overviewWidths).
+ */
 const WIDTHS = [26, 10, 10, 2, 11, 11, 11, 11, 11, 11, 11, 11];
-/** The table by unit level: its first column (E) and its columns. */
-const LEVEL_COL = 5;
+/** The table by unit level: its columns, and the sheet's columns (first, last; 1-based) each takes. */
 const LEVEL_KEYS = ['level', 'units', 'bags', 'copies', 'candidates', 'bagsStillOut'] as const;
-const LEVEL_WIDTHS = WIDTHS.slice(LEVEL_COL - 1, LEVEL_COL - 1 + LEVEL_KEYS.length);
+const LEVEL_SPANS: ReadonlyArray<readonly [number, number]> = [
+  [1, 1],
+  [2, 2],
+  [3, 4],
+  [5, 5],
+  [6, 6],
+  [7, 7],
+];
+/** The level table's figures that may be said in words (至少 N, 附件3 未能读取): levelFigureShown's keys. */
+const LEVEL_FIGURES = ['bags', 'copies', 'candidates', 'bagsStillOut'] as const;
+
+/**
+ * 总览's column widths: as declared, B (未还保密室) and each of the level table's columns wide enough for each piece of a
+ * figure's word shown in it whole on a line (wordsWidth: 显示错误值 needs 12, review 22b after its fixes: in 10 and 11
+ * it broke 显示错误 / 值). Nothing widened where every figure is known.
+ */
+function overviewWidths(totals: ConsolidatedTotals, lang: Lang): number[] {
+  const widths = [...WIDTHS];
+  const words = (values: ReadonlyArray<number | string>) => wordsWidth(values.filter((v): v is string => typeof v === 'string'));
+  widths[1] = Math.max(widths[1], words([bagsStillOutShown(totals, lang)]));
+  const levels = levelsShown(totals);
+  // A merged cell's first column takes what it lacks (C of C–D).
+  const atLeast = ([first, last]: readonly [number, number], need: number) => {
+    widths[first - 1] = Math.max(widths[first - 1], need - sum(widths.slice(first, last)));
+  };
+  LEVEL_FIGURES.forEach((key) => atLeast(LEVEL_SPANS[LEVEL_KEYS.indexOf(key)], words(levels.map((l) => levelFigureShown(l, key, lang)))));
+  // Each header's English words whole on a line (Candidates in 11 stood on its side, 86 pt tall).
+  if (levels.length) LEVEL_KEYS.forEach((key, k) => atLeast(LEVEL_SPANS[k], widthFor(0, [LEVEL_COLUMN_WORDS[key][lang]])));
+  return widths;
+}
+
+/** A sheet's column widths as set (writeOverview sets them first). */
+const widthsOf = (ov: ExcelJS.Worksheet): number[] => WIDTHS.map((w, i) => ov.getColumn(i + 1).width ?? w);
 
 type Ranked = { label: string; a: number; b: number };
 
@@ -72,7 +107,7 @@ function chartRowsIn(wanted: number, heights: readonly number[], room: number, l
   return Math.max(heights.length, Math.min(wanted, Math.max(least, heights.length + spare)));
 }
 /** A table row's height: a label too long for its column wraps. */
-const lineHeight = (label: string, width = WIDTHS[0]): number => {
+const lineHeight = (label: string, width: number = WIDTHS[0]): number => {
   const lines = linesOf(label, width);
   return lines > 1 ? rowHeightFor(lines) : DEFAULT_ROW_PT;
 };
@@ -89,14 +124,15 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   const lang = ctx.lang;
   const w = (key: keyof typeof OVERVIEW_WORDS) => OVERVIEW_WORDS[key][lang];
   const SHEET = SHEET_WORDS.overview[lang];
-  WIDTHS.forEach((w, i) => {
+  const widths = overviewWidths(totals, lang);
+  widths.forEach((w, i) => {
     ov.getColumn(i + 1).width = w;
   });
   ov.getCell('A1').value = OVERVIEW_TITLE[lang](totals.unit, totals.semester);
   ov.getCell('A1').font = { name: FONT, size: 16, bold: true };
   // Across the page: the unit and the semester make it longer than the figures' columns.
   ov.mergeCells(1, 1, 1, WIDTHS.length);
-  const pages = new Pages(ov, WIDTHS);
+  const pages = new Pages(ov, widths);
   /**
    * Row `n` at least this tall, its height written (a row left to the default prints 12.6 pt in
    * LibreOffice, 13.5–15 in Excel: the pages would break elsewhere than counted, through a chart), and counted.
@@ -106,20 +142,24 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
     row.height = Math.max(row.height ?? 0, height);
     pages.add(row.height, n);
   };
+  /** A blank row between parts, counted where it fits: else the next part starts the next page, not under a blank row. */
+  const gap = (n: number): void => {
+    if (pages.fits(DEFAULT_ROW_PT)) tall(n);
+    else ov.getRow(n).height = DEFAULT_ROW_PT;
+  };
   tall(1, 28);
   tall(2);
 
   const figures = overviewFigures(totals);
   let r = 3;
-  // Cell by cell, not `row.values =`, which would clear the table by unit level written beside them first.
   const header = (labels: string[]) => {
-    styleHeader(ov.getRow(r), labels, WIDTHS);
+    styleHeader(ov.getRow(r), labels, widths);
     tall(r++);
   };
   const line = (label: string, a: number | string, b?: number) => {
     const row = ov.getRow(r);
     // A figure's word (附件3 未能读取) broken between its words only (review 22b D5).
-    const values = b === undefined ? [label, shownWord(a, WIDTHS[1])] : [label, a, b];
+    const values = b === undefined ? [label, shownWord(a, widths[1])] : [label, a, b];
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v;
@@ -127,16 +167,14 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
       cell.font = { name: FONT, size: BODY_PT };
       // A count, grouped by thousands as every other face shows it (6,001); its words (附件3 未能读取) as written.
       if (i > 0) cell.numFmt = COUNT_FORMAT;
-      // Level with its label when the row is tall (the level table beside it shares the row: its words wrap).
+      // Level with its label when the row is tall (its label or its word wraps).
       if (i > 0) cell.alignment = { vertical: 'middle' };
     });
     row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
-    // A figure's words (附件3 未能读取) wrap in its cell, not over the table beside it.
+    // A figure's words (附件3 未能读取) wrap in its cell, not over the column beside it.
     if (typeof a === 'string') row.getCell(2).alignment = { horizontal: 'right', vertical: 'middle', wrapText: true };
-    tall(r++, Math.max(lineHeight(label), typeof a === 'string' ? lineHeight(shownWord(a, WIDTHS[1]), WIDTHS[1]) : 0));
+    tall(r++, Math.max(lineHeight(label), typeof a === 'string' ? lineHeight(shownWord(a, widths[1]), widths[1]) : 0));
   };
-  writeLevels(ov, r, totals, lang);
-  fitLevelWords(ov, r, totals);
   header([w('item'), w('count')]);
   // 未还保密室 of units some of whose 附件3 could not be read: at least the others', or 附件3 未能读取 (bagsStillOutShown).
   for (const [k, v] of figures) line(FIGURE_WORDS[k][lang], k === 'bagsStillOut' ? bagsStillOutShown(totals, lang) : v);
@@ -150,6 +188,9 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   cellRule(ov, at('disagree'), `${at('disagree')}>0`, ERROR_STYLE, 5);
   cellRule(ov, at('ready'), `AND(${at('ready')}>0,${at('ready')}=${at('sites')})`, GOOD_STYLE, 6);
   tall(r++);
+  // The stock by unit level under the figures, on rows of its own: beside them, a level's two-line word made the
+  // figure's row beside it as tall (c4def93).
+  r = writeLevels(ov, r, totals, lang, tall, gap);
   r = writeOtherSemester(ov, r, totals, ctx, tall);
   r = writeRepeatedUnits(ov, r, totals, ctx, tall);
   r = writeAbsentReceivers(ov, r, totals, ctx, tall);
@@ -157,7 +198,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
 
   const note = w('note');
   // Across the page, under the last chart: 3 lines, where in A–C beside nothing it took 9.
-  const noteHeight = rowHeightFor(linesOf(note, sum(WIDTHS), 10), 10);
+  const noteHeight = rowHeightFor(linesOf(note, sum(widths), 10), 10);
   /** The note, a blank row and the signatures (a row of 30 points): printed with the last table and its chart. */
   const tail = [noteHeight, DEFAULT_ROW_PT, SIGNATURE_PT];
 
@@ -180,7 +221,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
    */
   const ranked = (head: [string, string, string], items: Ranked[], title: string, series: Array<[string, string]>, stacked?: boolean, last = false) => {
     const top = r;
-    const heights = [headerHeight(head, WIDTHS), ...items.map((it) => lineHeight(it.label))];
+    const heights = [headerHeight(head, widths), ...items.map((it) => lineHeight(it.label))];
     // The blank row under the block, and under the last the note and the signatures.
     const after = last ? [DEFAULT_ROW_PT, ...tail] : [DEFAULT_ROW_PT];
     const rows = items.length ? blockRows(items.length, heights, sum(after)) : heights.length;
@@ -330,7 +371,8 @@ function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: Reado
   cell.font = { name: FONT, size: BODY_PT, bold: true, color: { argb: 'FF9C0006' } };
   cell.alignment = { wrapText: true, vertical: 'top' };
   ov.mergeCells(`A${r}:C${r}`);
-  tall(r++, rowHeightFor(linesOf(head, WIDTHS[0] + WIDTHS[1] + WIDTHS[2])));
+  const widths = widthsOf(ov);
+  tall(r++, rowHeightFor(linesOf(head, widths[0] + widths[1] + widths[2])));
   const rows = all.slice(0, ASIDE_LISTED);
   if (all.length > rows.length) rows.push([more(all.length - rows.length), '']);
   for (const values of rows) {
@@ -346,69 +388,73 @@ function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: Reado
     // in B alone it printed clipped (“不同，只计入 / 芷江考…”).
     row.getCell(3).border = BOX;
     ov.mergeCells(r, 2, r, 3);
-    tall(r++, Math.max(lineHeight(values[0]), lineHeight(values[1], WIDTHS[1] + WIDTHS[2])));
+    tall(r++, Math.max(lineHeight(values[0]), lineHeight(values[1], widths[1] + widths[2])));
   }
   tall(r++);
   return r;
 }
 
 /**
- * The stock by unit level beside the figures: a caption in the row above
- * `top`, the header in row `top`, a row per level with a unit in the run
- * (levelsShown). Nothing when no unit was read.
+ * The stock by unit level under the figures, from row `top`: a caption, the header, a row per level with a unit in
+ * the run (levelsShown), a blank row; its columns LEVEL_SPANS (C–D merged). Each row as tall as its tallest cell (an
+ * English level's word, a figure's word on two lines), sharing no row with another table. Nothing when no unit was
+ * read. Returns the row after it.
  */
-function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, lang: Lang): void {
+function writeLevels(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals, lang: Lang, tall: Tall, gap: (row: number) => void): number {
   const levels = levelsShown(totals);
-  if (!levels.length) return;
-  const caption = ov.getCell(top - 1, LEVEL_COL);
+  if (!levels.length) return top;
+  const widths = widthsOf(ov);
+  const spanWidths = LEVEL_SPANS.map(([first, last]) => sum(widths.slice(first - 1, last)));
+  const last = LEVEL_SPANS[LEVEL_SPANS.length - 1][1];
+  /** A row's cells: one value a column of the table, the second column of a merged pair as the first's (its box), then merged. */
+  const cells = (n: number, values: ReadonlyArray<number | string>, style: (cell: ExcelJS.Cell, k: number) => void) => {
+    LEVEL_SPANS.forEach(([first, end], k) => {
+      for (let c = first; c <= end; c++) {
+        const cell = ov.getRow(n).getCell(c);
+        if (c === first) cell.value = values[k];
+        style(cell, k);
+      }
+    });
+    LEVEL_SPANS.filter(([first, end]) => end > first).forEach(([first, end]) => ov.mergeCells(n, first, n, end));
+  };
+  let r = top;
+  const caption = ov.getCell(r, 1);
   caption.value = OVERVIEW_WORDS.levels[lang];
   caption.font = { name: FONT, size: BODY_PT, bold: true };
-  ov.mergeCells(top - 1, LEVEL_COL, top - 1, WIDTHS.length);
-  styleHeader(
-    ov.getRow(top),
-    LEVEL_KEYS.map((k) => LEVEL_COLUMN_WORDS[k][lang]),
-    LEVEL_WIDTHS,
-    LEVEL_COL,
+  caption.alignment = { vertical: 'middle', wrapText: true };
+  ov.mergeCells(r, 1, r, last);
+  tall(r++, lineHeight(OVERVIEW_WORDS.levels[lang], sum(spanWidths)));
+  const head = ov.getRow(r);
+  // Its header styled as the figures' (styleHeader), cell by cell over the merged pair.
+  const headers = LEVEL_KEYS.map((k) => LEVEL_COLUMN_WORDS[k][lang]);
+  LEVEL_SPANS.forEach(([first, end], k) =>
+    styleHeader(head, [headers[k], ...Array<string>(end - first).fill('')], [spanWidths[k], ...widths.slice(first, end)], first),
   );
-  levels.forEach((l, i) => {
-    const row = ov.getRow(top + 1 + i);
-    // Branch school / (分校): the bracketed word whole on its line (bracketLine).
-    const label = bracketLine(levelWord(l.level, lang), LEVEL_WIDTHS[0]);
-    // Figures some units' forms of which were not read: at least N, or the form's word (levelFigureShown).
-    const shown = (['bags', 'copies', 'candidates', 'bagsStillOut'] as const).map((key) => levelFigureShown(l, key, lang));
-    [label, l.units, ...shown].forEach((v, k) => {
-      const cell = row.getCell(LEVEL_COL + k);
-      cell.value = k > 0 ? shownWord(v, LEVEL_WIDTHS[k]) : v;
+  LEVEL_SPANS.filter(([first, end]) => end > first).forEach(([first, end]) => ov.mergeCells(r, first, r, end));
+  tall(r++, headerHeight(headers, spanWidths));
+  const firstLevel = r;
+  for (const l of levels) {
+    // Branch school (分校): in A, on one line; a long one with the bracketed word whole on its line (bracketLine).
+    const label = bracketLine(levelWord(l.level, lang), spanWidths[0]);
+    // Figures some units' forms of which were not read: at least N, or the form's word (levelFigureShown), broken between its words.
+    const shown = LEVEL_FIGURES.map((key) => levelFigureShown(l, key, lang));
+    const values = [label, l.units, ...shown].map((v, k) => (k > 0 ? shownWord(v, spanWidths[k]) : v));
+    cells(r, values, (cell, k) => {
       cell.border = BOX;
       cell.font = { name: FONT, size: BODY_PT };
       if (k > 0) cell.numFmt = COUNT_FORMAT;
-      // 至少 108 beside the figures: right, as they are; each level with its label when a word wraps the row.
-      if (k > 0) cell.alignment = typeof v === 'string' ? { horizontal: 'right', vertical: 'middle' } : { vertical: 'middle' };
+      // The label wrapped; a figure's word right, beside the figures, wrapped; each level with its label when a word wraps the row.
+      cell.alignment =
+        k === 0
+          ? { vertical: 'middle', wrapText: true }
+          : typeof values[k] === 'string'
+            ? { horizontal: 'right', vertical: 'middle', wrapText: true }
+            : { vertical: 'middle' };
     });
-    row.getCell(LEVEL_COL).alignment = { vertical: 'middle', wrapText: true };
-    // A level's word too long for its column (English) wraps: the figure beside it on the left is as tall.
-    const height = lineHeight(label, LEVEL_WIDTHS[0]);
-    if (height !== DEFAULT_ROW_PT) row.height = height;
-  });
-  const out = colLetter(LEVEL_COL + LEVEL_KEYS.indexOf('bagsStillOut'));
-  cellRule(ov, `${out}${top + 1}:${out}${top + levels.length}`, `AND(ISNUMBER(${out}${top + 1}),${out}${top + 1}>0)`, WARNING_STYLE, 7);
-}
-
-/**
- * The level table's figures said in words (a level's 未还 of units whose 附件3 was not read: 附件3 未能读取), each
- * wrapped in its cell, the row as tall as they need (the figure beside it, written after, keeps the taller): not run
- * over the next column nor cut off in print (review 21b D2). `top`: the table's header row (writeLevels').
- */
-function fitLevelWords(ov: ExcelJS.Worksheet, top: number, totals: ConsolidatedTotals): void {
-  levelsShown(totals).forEach((_l, i) => {
-    const row = ov.getRow(top + 1 + i);
-    LEVEL_WIDTHS.forEach((width, k) => {
-      const cell = row.getCell(LEVEL_COL + k);
-      if (k === 0 || typeof cell.value !== 'string') return;
-      // Right, beside the figures, as writeLevels puts it; wrapped.
-      cell.alignment = { ...cell.alignment, horizontal: 'right', vertical: 'middle', wrapText: true };
-      const height = lineHeight(cell.value, width);
-      if (height > (row.height ?? DEFAULT_ROW_PT)) row.height = height;
-    });
-  });
+    tall(r++, Math.max(...values.map((v, k) => (typeof v === 'string' ? lineHeight(v, spanWidths[k]) : DEFAULT_ROW_PT))));
+  }
+  const out = colLetter(LEVEL_SPANS[LEVEL_KEYS.indexOf('bagsStillOut')][0]);
+  cellRule(ov, `${out}${firstLevel}:${out}${r - 1}`, `AND(ISNUMBER(${out}${firstLevel}),${out}${firstLevel}>0)`, WARNING_STYLE, 7);
+  gap(r++);
+  return r;
 }
