@@ -9,7 +9,19 @@
  */
 import type { ConsolidatedTotals } from '../../../summary/consolidate';
 import type ExcelJS from 'exceljs';
-import { BODY_PT, COUNT_FORMAT, DEFAULT_ROW_PT, Lang, ShowContext, bracketLine, linesOf, rowHeightFor, widthFor, wordLines, wordsWidth } from '../../../summary/columns';
+import {
+  BODY_PT,
+  COUNT_FORMAT,
+  DEFAULT_ROW_PT,
+  Lang,
+  ShowContext,
+  bracketLine,
+  linesOf,
+  rowHeightFor,
+  widthFor,
+  wordLines,
+  wordsWidth,
+} from '../../../summary/columns';
 import { ChartData, bagsStillOutShown, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
