@@ -36,7 +36,12 @@ function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
 }
 
 /** A form's title's last character, looked for before a text is normalised: most cells lack it. */
-const lastCharOf = (entry: FormEntry): string => entry.layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1);
+function lastCharOf(entry: FormEntry): string {
+  let last = LAST_CHARS.get(entry);
+  if (last === undefined) LAST_CHARS.set(entry, (last = entry.layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1)));
+  return last;
+}
+const LAST_CHARS = new WeakMap<FormEntry, string>();
 
 /**
  * The titles' last characters as a table by character code (each a CJK character, one UTF-16 unit); undefined when a
@@ -44,10 +49,18 @@ const lastCharOf = (entry: FormEntry): string => entry.layout.titlePattern.sourc
  */
 function lastCharMarks(lasts: readonly string[]): Uint8Array | undefined {
   if (lasts.some((last) => last === '')) return undefined;
-  const marks = new Uint8Array(0x10000);
-  for (const last of lasts) marks[last.charCodeAt(0)] = 1;
+  // Made once for each set of forms asked (a few: the layouts are fixed), not for every sheet: a 64 KB table each time
+  // cost a small workbook more than the walk saves.
+  const key = lasts.join('');
+  let marks = MARKS.get(key);
+  if (!marks) {
+    marks = new Uint8Array(0x10000);
+    for (const last of lasts) marks[last.charCodeAt(0)] = 1;
+    MARKS.set(key, marks);
+  }
   return marks;
 }
+const MARKS = new Map<string, Uint8Array>();
 
 /**
  * Whether the text holds one of the titles' last characters: one walk over its characters, where asking for each
