@@ -39,7 +39,10 @@ function level(inputs: Input[]) {
 async function overviewRow(inputs: Input[]): Promise<unknown[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await consolidatedXlsx(consolidateModels(inputs), { lang: 'zh' })) as unknown as ArrayBuffer);
-  return (wb.getWorksheet('总览')!.getRow(4).values as unknown[]).slice(5, 11);
+  // The level table under the figures (fix-print23): A level, B units, C–D bags, E copies, F candidates, G bags out.
+  const ov = wb.getWorksheet('总览')!;
+  const at = [...Array(ov.rowCount).keys()].map((i) => i + 1).find((r) => r > 15 && ov.getCell(r, 1).value === '考点')!;
+  return ['A', 'B', 'C', 'E', 'F', 'G'].map((c) => ov.getCell(`${c}${at}`).value);
 }
 
 const CANDIDATES_NA: [string, string] = ['考试安排', 'F4'];
