@@ -168,7 +168,7 @@ describe('the consolidated summary workbook', () => {
                ],
                [
                  "expression",
-                 "OR($D3="无法读取",$D3="需改正")",
+                 "OR($D3="无法读取",$D3="不是试卷保密表单",$D3="需改正")",
                ],
                [
                  "expression",
@@ -204,7 +204,7 @@ describe('the consolidated summary workbook', () => {
              [
                [
                  "expression",
-                 "$C2="无法读取"",
+                 "OR($C2="无法读取",$C2="不是试卷保密表单")",
                ],
              ],
            ],
@@ -635,7 +635,7 @@ describe('the consolidated summary workbook', () => {
     expect(rows[3][col('说明')]).toContain('不是 .xlsx');
     const cf = (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: string[] }> }> }).conditionalFormattings;
     const formulae = cf.flatMap((x) => x.rules.flatMap((r) => r.formulae ?? []));
-    expect(formulae).toContain('OR($D3="无法读取",$D3="需改正")');
+    expect(formulae).toContain('OR($D3="无法读取",$D3="不是试卷保密表单",$D3="需改正")');
     expect(cf.some((x) => x.rules.some((r) => r.type === 'dataBar'))).toBe(true);
   });
 
