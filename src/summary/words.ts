@@ -232,8 +232,9 @@ export const listOf = (items: readonly string[], lang: Lang): string => items.jo
  * it whole across the page (`note`: its unit and file named, the table sorted or not).
  */
 export const SITE_NOTE_UNDER: Record<Lang, { cell: (n: number) => string; note: (n: number, unit: string, file: string, text: string) => string }> = {
-  zh: { cell: (n) => `见表下注 ${n}`, note: (n, unit, file, text) => `注 ${n}（${unit}，${file}）：${text}` },
-  en: { cell: (n) => `See note ${n} under the table`, note: (n, unit, file, text) => `Note ${n} (${unit}, ${file}): ${text}` },
+  // A file not read names no unit: its file alone (was “注 1（，broken.xlsx）”).
+  zh: { cell: (n) => `见表下注 ${n}`, note: (n, unit, file, text) => `注 ${n}（${unit ? `${unit}，` : ''}${file}）：${text}` },
+  en: { cell: (n) => `See note ${n} under the table`, note: (n, unit, file, text) => `Note ${n} (${unit ? `${unit}, ` : ''}${file}): ${text}` },
 };
 
 /** The lines a supervisor signs under a summary. */

@@ -1,4 +1,5 @@
 /** `custody summary FILE|DIR… -o SUMMARY.xlsx [--format json]`, run in-process. */
+import { SITE_NOTE_UNDER } from '../../src/summary/words';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -59,8 +60,20 @@ describe('custody summary', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     // The title above, a 说明 too long for its column under the table and a blank row (review 22b D1), the signature line below.
-    expect(wb.getWorksheet('站点汇总')!.rowCount).toBe(5 + 3 + 2);
-    expect(String(wb.getWorksheet('站点汇总')!.getCell('A8').value)).toMatch(/^注 1（/);
+    // The title, the header, the four files and a blank row, the signature line: the file not read says why in its 说明,
+    // short enough to stay in its cell since fix-print23 (it went under the table: “注 1（，broken.xlsx）”, no unit).
+    const sites = wb.getWorksheet('站点汇总')!;
+    expect(sites.rowCount).toBe(2 + 4 + 2);
+    expect([sites.getCell('D6').value, sites.getCell('V6').value, sites.getCell('W6').value]).toEqual([
+      '无法读取',
+      '不是 .xlsx 工作簿（文件内容不是 Excel 格式），请确认选对了文件，或在 Excel 或 WPS 中另存为 .xlsx 后再检查',
+      'broken.xlsx',
+    ]);
+    // Were it long enough to go under the table, its note names the file alone.
+    expect([SITE_NOTE_UNDER.zh.note(1, '', 'broken.xlsx', '…'), SITE_NOTE_UNDER.en.note(1, '', 'broken.xlsx', '…')]).toEqual([
+      '注 1（broken.xlsx）：…',
+      'Note 1 (broken.xlsx): …',
+    ]);
     expect(wb.getWorksheet('交接配对')!.getRow(2).getCell(3).value).toBe('不一致');
 
     // Run again: the output now sits in the folder and is not taken for an input.
