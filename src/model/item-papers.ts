@@ -133,8 +133,8 @@ function longestFirst(names: PaperNames): string[] {
   return list;
 }
 
-/** Where `name` stands in `text` as words of its own (a word break or an end on each side), else -1. */
-function wholeAt(text: string, name: string): number {
+/** Where `name` stands in `text` as words of its own (a word break or an end on each side), else -1 (here and rules/arrival-too-early.ts). */
+export function wholeAt(text: string, name: string): number {
   const breaks = (ch: string | undefined) => ch === undefined || ITEM_WORD_BREAK.test(ch);
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     if (breaks(text[at - 1]) && breaks(text[at + name.length])) return at;

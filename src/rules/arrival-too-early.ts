@@ -1,5 +1,5 @@
 import { dayOf, norm, sessionAt, showTime, tm } from './facts';
-import { ITEM_WORD_BREAK, itemText } from '../model/item-papers';
+import { ITEM_WORD_BREAK, itemText, wholeAt } from '../model/item-papers';
 import type { Facts } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
@@ -99,15 +99,6 @@ function papersNamed(text: string, sessionsBy: Facts['sessionsByPaper'], byLengt
     rest = `${rest.slice(0, at)} ${rest.slice(at + name.length)}`;
   }
   return found;
-}
-
-/** Where `name` stands in `text` as words of its own (a word break or an end on each side), else -1. */
-function wholeAt(text: string, name: string): number {
-  const breaks = (ch: string | undefined) => ch === undefined || ITEM_WORD_BREAK.test(ch);
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (breaks(text[at - 1]) && breaks(text[at + name.length])) return at;
-  }
-  return -1;
 }
 
 /**
