@@ -11,70 +11,11 @@
  * Workbooks: test/fixtures/fenxiao.json (长沙分校, its 交接单2 to 岳麓考点: items rows 8–10) and kaodian.json (岳麓考点, its
  * 交接单), each item's 备注 naming its paper as `custody fill` writes it (“1001 高等数学基础”; the third row's, 3310, added).
  */
-import ExcelJS from 'exceljs';
-import * as path from 'path';
-import { fillWorkbook } from '../../src/cli/fill';
-import { memoryIO } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
-import type { SiteData } from '../../src/model/types';
-import { fixture } from '../helpers';
-import { scratchDir } from '../scratch';
+import { type PairEdit, checkPair } from './pair-books';
 
 jest.setTimeout(120_000);
 
-type Items = NonNullable<NonNullable<SiteData['handovers']>[number]['items']>;
-
-/** The 长沙分校 → 岳麓考点 sheet's items of a workbook's data. */
-const toYuelu = (d: SiteData): Items => d.handovers!.find((h) => h.to === '岳麓考点')!.items!;
-
-/** Both units' data with the third row's 备注 naming its paper, edited so; then cells of the filled workbooks set. */
-async function write(
-  dir: string,
-  edit: { f?: (items: Items) => void; k?: (items: Items) => void; fCells?: Record<string, ExcelJS.CellValue>; kCells?: Record<string, ExcelJS.CellValue> } = {},
-): Promise<void> {
-  const books = [
-    ['f.xlsx', fixture('fenxiao.json'), edit.f, '交接单2', edit.fCells],
-    ['k.xlsx', fixture('kaodian.json'), edit.k, '交接单', edit.kCells],
-  ] as const;
-  for (const [name, data, change, sheet, cells] of books) {
-    toYuelu(data)[2].note = '3310 中国现代文学';
-    change?.(toYuelu(data));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await fillWorkbook(data)) as unknown as ArrayBuffer);
-    for (const [cell, value] of Object.entries(cells ?? {})) wb.getWorksheet(sheet)!.getCell(cell).value = value;
-    await wb.xlsx.writeFile(path.join(dir, name));
-  }
-}
-
-interface Json {
-  files: Array<{ file: string; findings: Array<{ rule: string; sheet: string; cell: string; row: number | null; message: string }> }>;
-  handoverPairs?: Array<{
-    from: string;
-    to: string;
-    status: string;
-    sender: { cell: string } | null;
-    receiver: { cell: string } | null;
-    differences: unknown[];
-  }>;
-}
-
-async function run(...args: string[]): Promise<Json> {
-  const io = memoryIO();
-  await main(['node', 'custody', ...args], io);
-  return JSON.parse(io.stdout) as Json;
-}
-
-/** Each file's findings (rule, sheet!cell, row, message) from `validate` of the two; the same from `summary`, and its pair to 岳麓考点. */
-async function check(edit: Parameters<typeof write>[1]) {
-  const dir = scratchDir('custody-pair22-');
-  await write(dir, edit);
-  const files = [path.join(dir, 'f.xlsx'), path.join(dir, 'k.xlsx')];
-  const tuples = (j: Json) => j.files.map((f) => [path.basename(f.file), f.findings.map((x) => [x.rule, `${x.sheet}!${x.cell}`, x.row, x.message])]);
-  const validated = tuples(await run('validate', ...files, '--format', 'json'));
-  const summary = await run('summary', ...files, '--format', 'json');
-  const pair = summary.handoverPairs!.find((p) => p.to === '岳麓考点')!;
-  return { validated, summarised: tuples(summary), pair: [pair.status, pair.sender?.cell, pair.receiver?.cell, pair.differences] };
-}
+const check = (edit: PairEdit) => checkPair(edit, 'custody-pair22-');
 
 describe('review 22a: a handover’s two copies paper by paper', () => {
   it('base: each row’s 备注 names its paper, the copies alike — no finding, 一致', async () => {
