@@ -126,10 +126,12 @@ function byKey(names: PaperNames): Map<string, { code: string; names: string[] }
 }
 
 /** The schedule's names longest first (“大学英语（补考）” read whole before “大学英语”), ties by the name: one order for every subset. */
+/** Longer names first, ties by the name: the one order of every list of names here. */
+const longerFirst = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
 const LONGEST = new WeakMap<PaperNames, string[]>();
 function longestFirst(names: PaperNames): string[] {
   let list = LONGEST.get(names);
-  if (!list) LONGEST.set(names, (list = Object.keys(names).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))));
+  if (!list) LONGEST.set(names, (list = Object.keys(names).sort(longerFirst)));
   return list;
 }
 
@@ -169,7 +171,7 @@ function namesWithin(text: string, names: PaperNames): string[] {
   for (let i = 0; i < text.length; i++) {
     for (const key of [text.slice(i, i + 2), text[i]]) for (const name of starts.get(key) ?? []) if (text.startsWith(name, i)) within.add(name);
   }
-  return [...within].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...within].sort(longerFirst);
 }
 
 /** The schedule's names a text writes whole, longest first, each taken out of the text before a shorter one is looked for. */
