@@ -12,7 +12,7 @@
  */
 import { readCheckableWorkbook, readWorkbook } from '../forms/workbook';
 import type { FileReport, Finding, RunReport } from '../model/finding';
-import type { WorkbookGrid } from '../model/grid';
+import type { SheetGrid, WorkbookGrid } from '../model/grid';
 import type { SiteModel } from '../model/site-model';
 import type { SiteData } from '../model/types';
 import type { LocationMap } from '../model/location';
@@ -96,10 +96,15 @@ export function siteNameOf(model: Pick<SiteModel, 'data'>): string | null {
  * hiding sheets so named: review 14a D2), a summary only when none of its sheets is a custody form.
  */
 export function summaryShape(grid: WorkbookGrid): 'whole' | 'mixed' | undefined {
-  const names = grid.sheets.map((s) => s.name);
   if (grid.sheets.length === 1 && isSiteSummarySheet(grid.sheets[0])) return 'whole';
+  return consolidatedShape(grid.sheets);
+}
+
+/** summaryShape's consolidated summary, told by the sheets' names and states alone (no cell of theirs read). */
+export function consolidatedShape(sheets: ReadonlyArray<Pick<SheetGrid, 'name' | 'state'>>): 'whole' | 'mixed' | undefined {
+  const names = sheets.map((s) => s.name);
   if (!SUMMARY_SHEET_SETS.some((set) => set.every((n) => names.includes(n)))) return undefined;
-  return grid.sheets.every((s) => !s.state && isSummarySheetName(s.name)) ? 'whole' : 'mixed';
+  return sheets.every((s) => !s.state && isSummarySheetName(s.name)) ? 'whole' : 'mixed';
 }
 
 const SUMMARY_SHEETS = new Set<string>(Object.values(SHEET_WORDS).flatMap((w) => Object.values(w)));

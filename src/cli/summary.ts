@@ -294,6 +294,7 @@ function writeJsonFile(c: SpooledConsolidation, out: string): Promise<void> {
 async function previousSummary(out: string, found: readonly string[], stats: StatMemo): Promise<string | undefined> {
   const file = await sameFileIn(out, found, stats);
   if (file === undefined) return undefined;
+  if ((await import('../batch/keep-unit')).namedAsSummaryFile(file)) return file;
   const checked = await checkWorkbook(workbookFile(file), nodeCheckOptions());
   return checked.skipped ? file : undefined;
 }

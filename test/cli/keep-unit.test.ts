@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { fillWorkbook } from '../../src/cli/fill';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { fixture } from '../helpers';
 
 jest.setTimeout(120_000);
@@ -145,4 +146,30 @@ test('review 22c D3: the file at the output is read within the file’s time bud
     delete process.env.CUSTODY_FILE_SECONDS;
   }
   expect(sha(target)).toBe(before);
+});
+
+/** A copy of `file` whose worksheet parts are cut off mid-element: its sheets' names readable, none of its cells. */
+function withSheetsBroken(file: string, target: string): void {
+  const parts = unzipSync(fs.readFileSync(file));
+  for (const name of Object.keys(parts))
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) parts[name] = strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0');
+  fs.writeFileSync(target, zipSync(parts));
+}
+
+test('a summary at the output, or among the inputs, is told by its sheets’ names alone: its rows are never read', async () => {
+  const written = path.join(dir, 'names-summary.xlsx');
+  expect((await custody('summary', other, '-o', written)).code).toBe(0);
+  // Its sheets cannot be read: only their names tell it is a summary — replaced with the usual note, no refusal.
+  const broken = path.join(dir, 'names-broken.xlsx');
+  withSheetsBroken(written, broken);
+  const run = await custody('summary', other, '-o', broken);
+  expect([run.code, run.stderr]).toEqual([0, `注意：${broken} 已存在，将被新的汇总替换。\n`]);
+  expect(Object.keys(unzipSync(fs.readFileSync(broken))).length).toBeGreaterThan(5);
+  // The same broken summary as the output inside the folder read: left out as the previous summary, not an unreadable input.
+  const folder = path.join(dir, 'names-folder');
+  fs.mkdirSync(folder);
+  fs.copyFileSync(other, path.join(folder, '岳麓考点.xlsx'));
+  withSheetsBroken(written, path.join(folder, '汇总.xlsx'));
+  const again = await custody('summary', folder, '-o', path.join(folder, '汇总.xlsx'), '--format', 'xlsx');
+  expect([again.code, again.stderr]).toEqual([0, `注意：${path.join(folder, '汇总.xlsx')} 已存在，将被新的汇总替换。\n`]);
 });

@@ -9,7 +9,7 @@ import type { AsciiText } from './utf8-slices';
 import type { Crc32 } from './zip';
 import type { Deflater } from './mark-parts';
 import type { WorkbookGrid } from '../../model/grid';
-import { readXlsx } from './reader';
+import { listWorksheets, readXlsx } from './reader';
 
 /** zlib's least chunk. */
 const LEAST_CHUNK = 64;
@@ -38,6 +38,11 @@ const crc32: Crc32 | undefined = zlibCrc32 ? (data, value) => zlibCrc32(data, va
 /** Reads a workbook's bytes into the grid the readers take; throws WorkbookReadError with one line. */
 export function readXlsxInNode(bytes: Uint8Array): WorkbookGrid {
   return readXlsx(bytes, { inflateAtOnce, asciiText, crc32 });
+}
+
+/** A workbook's worksheets, names and states, none of their cells read (listWorksheets); throws as readXlsxInNode. */
+export function worksheetsInNode(bytes: Uint8Array): ReturnType<typeof listWorksheets> {
+  return listWorksheets(bytes, { inflateAtOnce, asciiText, crc32 });
 }
 
 /** The same, for callers that await. */

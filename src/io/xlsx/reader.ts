@@ -379,9 +379,21 @@ export interface ReadOptions {
 
 /** Reads the grid of an .xlsx file's bytes; refuses, with one plain line, what it cannot or must not read. */
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): WorkbookGrid {
+  return readRefusing(bytes, options, (pkg) => readPackage(pkg, options.dateFormats === true));
+}
+
+/**
+ * The worksheets' names and states, in order, none of their cells read: what tells a summary this tool wrote (its
+ * sheets' names) from anything else, at a fraction of reading the whole (keep-unit.ts). Refuses as readXlsx does.
+ */
+export function listWorksheets(bytes: Uint8Array, options: ReadOptions = {}): Array<{ name: string; state?: SheetState }> {
+  return readRefusing(bytes, options, (pkg) => worksheetRefs(pkg, pkg.workbookPart()).refs.map(({ name, state }) => (state ? { name, state } : { name })));
+}
+
+function readRefusing<T>(bytes: Uint8Array, options: ReadOptions, read: (pkg: Package) => T): T {
   checkXlsxBytes(bytes);
   try {
-    return readPackage(new Package(bytes, options), options.dateFormats === true);
+    return read(new Package(bytes, options));
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     // No library's words reach a person ("Invalid array length", "outside buffer bounds" …).
@@ -389,11 +401,29 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
   }
 }
 
+/** The worksheets (chart and dialog sheets hold no cells: exceljs leaves them out too), each with its part. */
+function worksheetRefs(
+  pkg: Package,
+  part: string,
+): { refs: Array<SheetRef & { entry: ZipEntry }>; rels: ReadonlyMap<string, Relationship>; date1904: boolean } {
+  const rels = pkg.relationships(part);
+  const { sheets, date1904 } = workbookInfo(pkg, part);
+  const refs: Array<SheetRef & { entry: ZipEntry }> = [];
+  for (const ref of sheets) {
+    const rel = rels.get(ref.rid);
+    if (!rel || !isWorksheet(rel)) continue;
+    const entry = pkg.entry(rel.target);
+    // A relationship out of the package ("../../etc/passwd", "/etc/passwd") or at a part that is not there.
+    if (!entry) throw refuse('missingPart');
+    refs.push({ ...ref, entry });
+  }
+  return { refs, rels, date1904 };
+}
+
 function readPackage(pkg: Package, keepDateFormats: boolean): WorkbookGrid {
   const part = pkg.workbookPart();
   const dir = part.slice(0, part.lastIndexOf('/') + 1);
-  const rels = pkg.relationships(part);
-  const { sheets: refs, date1904 } = workbookInfo(pkg, part);
+  const { refs, rels, date1904 } = worksheetRefs(pkg, part);
   const ctx: WorkbookContext = {
     bytes: pkg.bytes,
     budget: pkg.budget,
@@ -404,13 +434,7 @@ function readPackage(pkg: Package, keepDateFormats: boolean): WorkbookGrid {
   };
   if (!keepDateFormats) ctx.dateFormats = undefined;
   const sheets: SheetGrid[] = [];
-  for (const { name, rid, state } of refs) {
-    const rel = rels.get(rid);
-    // Chart sheets and dialog sheets hold no cells: exceljs leaves them out too.
-    if (!rel || !isWorksheet(rel)) continue;
-    const entry = pkg.entry(rel.target);
-    // A relationship out of the package ("../../etc/passwd", "/etc/passwd") or at a part that is not there.
-    if (!entry) throw refuse('missingPart');
+  for (const { name, entry, state } of refs) {
     const sheet = readSheet(name, entry, ctx);
     sheets.push(state ? { ...sheet, state } : sheet);
   }
