@@ -65,52 +65,19 @@ const ran = args.some((a) => a === '--help' || a === '-h') ? `${command} --help`
 const WORKER_THREADS = command === 'summary';
 require('v8').setFlagsFromString(WORKER_THREADS ? '--interrupt-budget=1000000 --always-sparkplug --heap-growing-percent=100' : '--heap-growing-percent=100');
 
-function readCache(cacheFile, bundleKey) {
-  try {
-    const bytes = fs.readFileSync(cacheFile);
-    const end = bytes.indexOf(10);
-    const header = JSON.parse(bytes.subarray(0, end).toString('utf8'));
-    return header.bundle === bundleKey ? { commands: header.commands, data: bytes.subarray(end + 1) } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(cacheFile, bundleKey, commands, data) {
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify({ bundle: bundleKey, commands })}\n`), data]));
-    fs.renameSync(tmp, cacheFile);
-  } catch {
-    // A folder we may not write (an installed copy): every run compiles, as without a cache.
-    fs.rmSync(tmp, { force: true });
-  }
-}
-
-/** The bundle as a CommonJS module, its code from the cache when V8 takes it. */
-function loadBundle() {
-  const vm = require('vm');
-  const Module = require('module');
-  const stat = fs.statSync(BUNDLE);
-  const bundleKey = `${stat.size}:${stat.mtimeMs}`;
+/** The bundle as a CommonJS module, its code from the cache when V8 takes it (code-cache.js). */
+function loadCli() {
   const cacheFile = WORKER_THREADS ? `${BUNDLE}.summary.cache` : `${BUNDLE}.cache`;
-  const cache = readCache(cacheFile, bundleKey);
-  // The bundle is written in ASCII (webpack.cli.js): read as latin1, the same text, in half the time of utf8's check.
-  const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, 'latin1')), { filename: BUNDLE, cachedData: cache && cache.data });
-  const known = cache && !script.cachedDataRejected ? cache.commands : [];
-  if (!known.includes(ran)) {
-    // At exit the cache holds all this run compiled too (made now, it would hold only the outermost function).
-    process.once('exit', () => writeCache(cacheFile, bundleKey, [...known, ran], script.createCachedData()));
-  }
-  const bundle = new Module(BUNDLE, module);
-  script.runInThisContext()(bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, path.dirname(BUNDLE));
-  bundle.loaded = true;
+  const bundle = require('./code-cache').loadBundle(BUNDLE, cacheFile, module);
+  const known = bundle.held || [];
+  // At exit the cache holds all this run compiled too (made now, it would hold only the outermost function).
+  if (!known.includes(ran)) process.once('exit', () => bundle.save([...known, ran]));
   return bundle.exports;
 }
 
 const bundleTime = mtime(BUNDLE);
 const modulesTime = mtime(MODULES);
-const cli = bundleTime !== undefined && (modulesTime === undefined || bundleTime >= modulesTime) ? loadBundle() : require(MODULES);
+const cli = bundleTime !== undefined && (modulesTime === undefined || bundleTime >= modulesTime) ? loadCli() : require(MODULES);
 cli.run(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -6,9 +6,7 @@
  * size of the workbooks and stays small per file. Unreadable files are listed
  * with a one-line reason, never fatal.
  */
-import { existsSync } from 'fs';
 import * as os from 'os';
-import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import { CheckedWorkbook, type CheckOptions, checkWorkbook, checkWorkbookIn, fileReport, slimModel, slimPlaces, slimmed } from '../check/service';
 import { refusalLine } from '../check/refusal';
@@ -23,6 +21,7 @@ import { byFileName } from '../model/file-order';
 import { fileDigest, nodeCheckOptions, workbookFile } from './workbook-file';
 import { type SummaryQuota, spoolEntryOf } from './spool-entry';
 import { type StatMemo, statFrom, THREADS_FROM } from './files';
+import { workerScript } from './worker-script';
 
 export { findWorkbooks } from './files';
 
@@ -76,12 +75,6 @@ export interface ConsolidateFilesOptions {
   early?: EarlyWorkers;
 }
 
-/** The compiled worker, when running from the build (not from ts-jest sources). */
-function workerFile(): string | undefined {
-  const js = path.join(__dirname, 'worker.js');
-  return existsSync(js) ? js : undefined;
-}
-
 /**
  * The threads a run uses: as asked, but no more than the machine has cores
  * (two at least): more read no faster, and thousands asked for took minutes
@@ -95,7 +88,7 @@ const threadsOf = (options: ConsolidateFilesOptions): number => Math.min(Math.ma
  * they are read in this thread.
  */
 export function threadWorker(options: ConsolidateFilesOptions, count: number): string | undefined {
-  return threadsOf(options) > 0 && count >= THREADS_FROM ? workerFile() : undefined;
+  return threadsOf(options) > 0 && count >= THREADS_FROM ? workerScript() : undefined;
 }
 
 /**
@@ -105,7 +98,7 @@ export function threadWorker(options: ConsolidateFilesOptions, count: number): s
  * into `memo`, for the caller's own checks of them.
  */
 export async function startEarlyWorkers(inputs: readonly string[], options: ConsolidateFilesOptions, memo?: StatMemo): Promise<EarlyWorkers | undefined> {
-  const script = workerFile();
+  const script = workerScript();
   const threads = threadsOf(options);
   if (!script || threads === 0) return undefined;
   const stats = await Promise.all(inputs.map(statFrom(memo)));

@@ -12,8 +12,6 @@
  * (tests through ts-jest), where no compiled worker exists, the copies are made
  * in this thread as before.
  */
-import { existsSync } from 'fs';
-import * as path from 'path';
 import type { MessagePort, Worker } from 'worker_threads';
 import type { Finding } from '../model/finding';
 import type { Lang } from '../rules/types';
@@ -21,6 +19,7 @@ import { Refusal, refusalLine } from '../check/refusal';
 import { readRegularFile } from './files';
 import { fileSeconds } from './time-budget';
 import { countShown } from '../model/count-shown';
+import { workerScript } from './worker-script';
 
 /** A copy to make: the workbook's file, its findings, the words of its marks. */
 interface MarkJob {
@@ -66,12 +65,6 @@ export function serveMarks(port: MessagePort): void {
       port.postMessage(answer, transfer);
     });
   });
-}
-
-/** The compiled worker (the bundle's, or tsc's beside this module); none from the sources. */
-function workerScript(): string | undefined {
-  const js = path.join(__dirname, 'worker.js');
-  return existsSync(js) ? js : undefined;
 }
 
 /** Makes the marked copies of a run, each within `seconds`; `close` when done. */

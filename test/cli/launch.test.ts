@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
+import { Worker } from 'worker_threads';
 import { fillWorkbook } from '../../src/cli/fill';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
@@ -45,7 +46,7 @@ describe('bin/custody.js chooses what to run and keeps the code cache', () => {
     fs.mkdirSync(path.join(root, 'bin'));
     fs.mkdirSync(path.dirname(bundle()), { recursive: true });
     fs.mkdirSync(path.dirname(modules()), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, 'bin', 'custody.js'), bin());
+    for (const file of ['custody.js', 'code-cache.js', 'worker.js']) fs.copyFileSync(path.join(ROOT, 'bin', file), path.join(root, 'bin', file));
     fs.writeFileSync(modules(), standIn('modules'));
     fs.writeFileSync(bundle(), standIn('bundle'));
     at(modules(), 1_000_000);
@@ -131,6 +132,54 @@ describe('bin/custody.js chooses what to run and keeps the code cache', () => {
     at(summaryCache, 1_000_080);
     expect(node(bin(), ['summary', 'e']).code).toBe(3);
     expect(fs.statSync(summaryCache).mtimeMs).not.toBe(1_000_080_000);
+  });
+});
+
+describe('bin/worker.js runs the bundle’s worker threads from a code cache of their own', () => {
+  let root: string;
+  const worker = () => path.join(root, 'dist', 'cli', 'worker.js');
+  const header = (file: string) => {
+    const bytes = fs.readFileSync(file);
+    return JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8')) as { bundle: string; commands: string[] };
+  };
+  /** A thread started from bin/worker.js: what its stand-in worker says (its __dirname), once it has run `ms`. */
+  const thread = (workerData: object, ms: number) =>
+    new Promise<string>((resolve, reject) => {
+      const w = new Worker(path.join(root, 'bin', 'worker.js'), { workerData });
+      let said = '';
+      w.on('message', (m: string) => (said = m));
+      w.on('error', reject);
+      setTimeout(() => void w.terminate().then(() => resolve(said)), ms);
+    });
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-worker-'));
+    fs.mkdirSync(path.join(root, 'bin'));
+    fs.mkdirSync(path.dirname(worker()), { recursive: true });
+    for (const file of ['code-cache.js', 'worker.js']) fs.copyFileSync(path.join(ROOT, 'bin', file), path.join(root, 'bin', file));
+    // Kept alive by its port, as the pool's threads are between batches.
+    fs.writeFileSync(
+      worker(),
+      `const { parentPort } = require('worker_threads'); parentPort.on('message', () => {}); parentPort.postMessage('worker ' + __dirname);\n`,
+    );
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('the first thread writes the cache once it has worked a while; the next takes it and writes nothing', async () => {
+    expect(await thread({}, 1500)).toBe(`worker ${path.dirname(worker())}`);
+    const s = fs.statSync(worker());
+    expect(header(`${worker()}.cache`)).toEqual({ bundle: `${s.size}:${s.mtimeMs}`, commands: ['worker'] });
+    fs.utimesSync(`${worker()}.cache`, 1_000_000, 1_000_000);
+    expect(await thread({}, 1500)).toBe(`worker ${path.dirname(worker())}`);
+    expect(fs.statSync(`${worker()}.cache`).mtimeMs).toBe(1_000_000_000);
+    // validate --mark's threads (other V8 flags in a real run) keep their own; no temporary file is left.
+    expect(await thread({ mark: true }, 1500)).toBe(`worker ${path.dirname(worker())}`);
+    expect(fs.readdirSync(path.dirname(worker())).sort()).toEqual(['worker.js', 'worker.js.cache', 'worker.js.mark.cache']);
+  });
+
+  test('a thread that ends before it has worked a while writes no cache', async () => {
+    expect(await thread({}, 50)).toBe(`worker ${path.dirname(worker())}`);
+    expect(fs.readdirSync(path.dirname(worker()))).toEqual(['worker.js']);
   });
 });
 
