@@ -31,7 +31,8 @@ import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
 import { addUnitStock } from '../summary/stock';
 import { countUnsummarised } from '../summary/totals';
-import { leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import { leaveOut, repeatedUnitFiles, repeatsOf, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import type { RepeatedUnit } from '../model/repeated-unit';
 import { commonUnit } from '../summary/common-unit';
 import { countPairs } from '../summary/absent-receivers';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
@@ -80,6 +81,8 @@ export class SpooledConsolidation {
   private readonly byRule = new Map<string, { errors: number; warnings: number }>();
   /** Each file's findings by rule, as counted into `byRule`: a unit's second workbook's are taken out again once it is known. */
   private readonly rulesOf = new Map<string, ReadonlyArray<[string, number, number]>>();
+  /** The readable files' units' second workbooks (set-aside.ts repeatsOf), worked out once the files are in (finish). */
+  private repeats: Array<RepeatedUnit<FileRecord>> = [];
   /** The site of each line of the `copies` spool, in order. */
   private copySites: string[] = [];
   /** Readable files whose summary was not spooled (beyond the quota). */
@@ -177,6 +180,8 @@ export class SpooledConsolidation {
   async finish(lang?: 'zh' | 'en', acrossWorker?: string, settleLater = false): Promise<void> {
     this.lang = lang;
     this.closeSpools(true);
+    // A unit's second workbooks, once for the pairing and the totals.
+    this.repeats = repeatsOf(this.records.filter((r) => r.readable));
     const job: AcrossJob = { slim: this.spool('slim'), places: this.spool('places'), offsets: this.places, lang };
     this.places = [];
     const across = acrossWorker ? acrossInWorker(job, acrossWorker) : acrossOfSpool(job);
@@ -199,7 +204,7 @@ export class SpooledConsolidation {
     const t = emptyTotals(this.records.length);
     const readable = this.records.filter((r) => r.readable);
     const ofRunSemester = setRunSemester(t, readable);
-    const once = setRepeatedUnits(t, readable);
+    const once = setRepeatedUnits(t, readable, this.repeats);
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
       if (!found || !rec.readable) continue;
@@ -239,7 +244,7 @@ export class SpooledConsolidation {
    * threads are gone, while the checks across workbooks run.
    */
   private async pairCopies(): Promise<HandoverPair[]> {
-    const pairer = new HandoverPairer(repeatedUnitFiles(this.records.filter((r) => r.readable)));
+    const pairer = new HandoverPairer(repeatedUnitFiles(this.records, this.repeats));
     let k = 0;
     for await (const copies of readLines<PairCopies>(this.spool('copies'))) {
       if (k === this.copySites.length) throw new Error('the copies spool has more lines than its files');

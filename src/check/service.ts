@@ -18,6 +18,9 @@ import type { SiteData } from '../model/types';
 import type { LocationMap } from '../model/location';
 import { VaultPeople, locationsOf, vaultPeopleOf, vaultPeoplePaths } from '../model/vault-signers';
 import { workbookPaperNames } from '../model/item-papers';
+import { copyFields } from '../model/pairing';
+import { packCopyFields } from '../model/packed-fields';
+import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { PackedLocations, locationEntries, locationsUnder, packLocationsUnder, unpackLocations } from '../model/location-map';
 import { sortFindings, validateAcross, validateSiteIn } from '../rules/engine';
 import type { Lang } from '../rules/types';
@@ -164,6 +167,9 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
   const siteSemester = model.otherSemester?.filter((o) => o.by === 'site') ?? [];
   // The schedule's names its handover items write: how a copy naming its papers by name is compared (item-papers.ts).
   const paperNames = workbookPaperNames(model);
+  // Each copy's fields as compared, once here: the checks across workbooks and the summary's 交接配对 take them (rules/handover-pairs.ts).
+  const unknown = new Map(unsolvedCopyFields(model));
+  const copies = (model.data.handovers ?? []).map((h, i) => (h ? packCopyFields(copyFields(h, unknown.get(i), paperNames)) : null));
   return {
     data,
     locations: locations ?? slimLocations(model, vaultPeople),
@@ -176,6 +182,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
     ...(handoverParts.length ? { partTotals: handoverParts } : {}),
     ...(siteSemester.length ? { otherSemester: siteSemester } : {}),
     ...(paperNames ? { paperNames } : {}),
+    ...(copies.length ? { copyFields: copies } : {}),
   };
 }
 

@@ -125,8 +125,11 @@ function byKey(names: PaperNames): Map<string, { code: string; names: string[] }
   return known;
 }
 
-/** The schedule's names longest first (“大学英语（补考）” read whole before “大学英语”), ties by the name: one order for every subset. */
-/** Longer names first, ties by the name: the one order of every list of names here. */
+/**
+ * Longer names first (“大学英语（补考）” read whole before “大学英语”), ties by the name: the one order of every list of
+ * names here, whatever order the schedule lists them in — of two names of one length that a text writes overlapping
+ * (“语文、数学” and “数学、英语” in “语文、数学、英语”), the one first by this order is read.
+ */
 const longerFirst = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
 const LONGEST = new WeakMap<PaperNames, string[]>();
 function longestFirst(names: PaperNames): string[] {
@@ -135,8 +138,8 @@ function longestFirst(names: PaperNames): string[] {
   return list;
 }
 
-/** Where `name` stands in `text` as words of its own (a word break or an end on each side), else -1 (here and rules/arrival-too-early.ts). */
-export function wholeAt(text: string, name: string): number {
+/** Where `name` stands in `text` as words of its own (a word break or an end on each side), else -1. */
+function wholeAt(text: string, name: string): number {
   const breaks = (ch: string | undefined) => ch === undefined || ITEM_WORD_BREAK.test(ch);
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     if (breaks(text[at - 1]) && breaks(text[at + name.length])) return at;
@@ -174,8 +177,11 @@ function namesWithin(text: string, names: PaperNames): string[] {
   return [...within].sort(longerFirst);
 }
 
-/** The schedule's names a text writes whole, longest first, each taken out of the text before a shorter one is looked for. */
-function namesIn(text: string, names: PaperNames): string[] {
+/**
+ * The schedule's names a text writes whole, longest first (names of one length by the name: `longerFirst`), each taken
+ * out of the text before a shorter one is looked for (here and rules/arrival-too-early.ts).
+ */
+export function namesIn(text: string, names: PaperNames): string[] {
   let rest = text;
   const found: string[] = [];
   for (const name of namesWithin(text, names)) {

@@ -136,16 +136,14 @@ export function copyFields(h: CopyContent, unknown?: readonly CopyField[], names
     toSigners: signers(h.toSigners),
   };
   // The bags paper by paper, where every item names its paper (item-papers.ts): compared instead of the lines when both copies have them.
-  const papers = papersKey(h.items ?? [], names);
-  const paperNames = papersKey(h.items ?? [], names, 'name');
+  return withContent(fields, papersKey(h.items ?? [], names), papersKey(h.items ?? [], names, 'name'), unknown);
+}
+
+/** The fields as compared with their `content` (what copies of identical content are told by), and the rest when any. */
+export function withContent(fields: Record<CopyField, string>, papers?: string, paperNames?: string, unknown?: readonly CopyField[]): CopyFields {
   const content = [papers ?? paperNames ?? fields.items, fields.total, fields.fromSigners, fields.toSigners, fields.address, fields.contact].join('#');
-  return {
-    ...fields,
-    content,
-    ...(papers !== undefined && { papers }),
-    ...(paperNames !== undefined && { paperNames }),
-    ...(unknown?.length ? { unknown } : {}),
-  };
+  const rest = { ...(papers !== undefined && { papers }), ...(paperNames !== undefined && { paperNames }), ...(unknown?.length ? { unknown } : {}) };
+  return { ...fields, content, ...rest };
 }
 
 /** A copy's compared fields as compared (`copyFields`). */

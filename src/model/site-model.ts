@@ -6,6 +6,7 @@ import type { FormNumber, LocationMap } from './location';
 import type { SiteData } from './types';
 import type { VaultPeople } from './vault-signers';
 import type { PaperNames } from './item-papers';
+import type { PackedCopyFields } from './packed-fields';
 
 /** The forms a sheet can be: the three workbook-wide sheets and 附件1–5. */
 export type FormId = 'site' | 'schedule' | 'staff' | 'handover' | 'intake' | 'vaultLog' | 'distribution' | 'duty';
@@ -169,6 +170,12 @@ export interface SiteModel {
    * 考试安排), for the comparison of a handover's two copies; a full model has none, and it is worked out from `data`.
    */
   paperNames?: PaperNames;
+  /**
+   * A slim model's handover copies' compared fields (model/pairing.ts `copyFields`, packed: `packCopyFields`) by
+   * handover index, null for a handover left empty: worked out in the thread that read the workbook, where the
+   * consolidated summary's copies take them too, not again by the checks across workbooks; a full model has none.
+   */
+  copyFields?: Array<PackedCopyFields | null>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { dayOf, norm, sessionAt, showTime, tm } from './facts';
-import { ITEM_WORD_BREAK, itemText, wholeAt } from '../model/item-papers';
+import { ITEM_WORD_BREAK, type PaperNames, itemText, namesIn, paperNamesOf } from '../model/item-papers';
 import type { Facts } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode } from '../model/paper-code';
@@ -37,10 +37,10 @@ export function check({ model, facts, report }: RuleContext): void {
   const limit = facts.settings.arrivalDaysBefore;
   const data = model.data;
   const sessionsBy = facts.sessionsByPaper;
-  const names = new Map<string, string>();
-  for (const s of data.schedule ?? []) if (norm(s?.paperName) && paperCode(s?.paperNo)) names.set(norm(s?.paperName), paperCode(s?.paperNo));
-  // Longest first: “大学英语（补考）” is read whole before “大学英语” could be read inside it.
-  const byLength = [...names].sort((a, b) => b[0].length - a[0].length);
+  // Each name's 试卷号 (a name the schedule gives two: its last row's), and the names as item-papers.ts looks them up in a text.
+  const codes = new Map<string, string>();
+  for (const s of data.schedule ?? []) if (norm(s?.paperName) && paperCode(s?.paperNo)) codes.set(norm(s?.paperName), paperCode(s?.paperNo));
+  const names = paperNamesOf(data.schedule);
 
   // A dispatch is judged on the handover sheet that carries it, never on its own vault-log row.
   (data.handovers ?? []).forEach((h, i) => {
@@ -52,7 +52,7 @@ export function check({ model, facts, report }: RuleContext): void {
     let allNamed = (h.items ?? []).length > 0;
     for (const it of h.items ?? []) {
       let named = false;
-      for (const code of papersNamed(itemText(it), sessionsBy, byLength)) {
+      for (const code of papersNamed(itemText(it), sessionsBy, names, codes)) {
         // The session the papers come for (sessionAt): a 补考 of the same 试卷号 sent on after the first session is judged by it.
         const session = sessionAt(sessionsBy.get(code), t);
         if (session) {
@@ -80,25 +80,17 @@ export function check({ model, facts, report }: RuleContext): void {
 
 /**
  * The papers (试卷号 as compared) an item's text names. A 试卷号 on it decides (“5503 大学英语（补考）” is 5503). Else
- * the papers' whole names found in it, longest first, each taken out of the text before a shorter one is looked
- * for, and each standing as words of its own: “大学英语（补考）” is the 补考's paper, never 大学英语's, and 英语 is not
- * read inside 大学英语. Linear in the item's text for each name.
+ * the papers' whole names found in it (item-papers.ts namesIn: looked up by the characters of the text, not each name
+ * asked of it), longest first, each taken out of the text before a shorter one is looked for, and each standing as
+ * words of its own: “大学英语（补考）” is the 补考's paper, never 大学英语's, and 英语 is not read inside 大学英语.
  */
-function papersNamed(text: string, sessionsBy: Facts['sessionsByPaper'], byLength: ReadonlyArray<[string, string]>): string[] {
-  const codes = text
+function papersNamed(text: string, sessionsBy: Facts['sessionsByPaper'], names: PaperNames, codes: ReadonlyMap<string, string>): string[] {
+  const written = text
     .split(ITEM_WORD_BREAK)
     .map((w) => paperCode(w))
     .filter((c) => c && sessionsBy.has(c));
-  if (codes.length > 0) return codes;
-  let rest = text;
-  const found: string[] = [];
-  for (const [name, code] of byLength) {
-    const at = wholeAt(rest, name);
-    if (at < 0) continue;
-    found.push(code);
-    rest = `${rest.slice(0, at)} ${rest.slice(at + name.length)}`;
-  }
-  return found;
+  if (written.length > 0) return written;
+  return namesIn(text, names).map((name) => codes.get(name)!);
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
-import { type CopyFields, CopyKey, copyFields, pairCopies } from '../model/pairing';
+import { type CopyField, type CopyFields, CopyKey, copyFields, pairCopies } from '../model/pairing';
+import { unpackCopyFields } from '../model/packed-fields';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { type PaperNames, workbookPaperNames } from '../model/item-papers';
 import { semesterKey } from '../model/semester';
@@ -41,12 +42,15 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
     const custody = custodyOf(site.model);
     const semester = semesterKey(site.model.data.site?.semester);
     // Fields a copy holds no value of (a formula saved without it): not compared (review 19a D1).
-    const unknown = new Map(unsolvedCopyFields(site.model));
+    let unknown: Map<number, CopyField[]> | undefined;
     const names = workbookPaperNames(site.model);
+    // A slim model carries its copies' fields (service.ts slimModel): worked out where the workbook was read.
+    const carried = site.model.copyFields;
     (site.model.data.handovers ?? []).forEach((h, i) => {
       const direction = custody.direction[i];
       if (!h || !direction) return;
-      const fields = copyFields(h, unknown.get(i), names);
+      const packed = carried?.[i];
+      const fields = packed ? unpackCopyFields(packed) : copyFields(h, (unknown ??= new Map(unsolvedCopyFields(site.model))).get(i), names);
       copies.push({
         holder: site.id,
         holderUnit: custody.name,

@@ -22,7 +22,8 @@ import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { itemsShown } from './pair-items';
-import { type PaperNames, workbookPaperNames } from '../model/item-papers';
+import { type CarriedFields, carriedFieldsOf } from './carried-fields';
+import type { PaperNames } from '../model/item-papers';
 import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
 import { countedOnce } from './same-bytes';
@@ -176,7 +177,15 @@ const names = (list: string[]): string => [...new Set(list.map((n) => n.trim()).
 const showTime = (t: string): string => t.replace('T', ' ');
 
 /** The compact copy of a handover brief that pairing keeps. */
-function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: string | undefined, unknown?: readonly CopyField[], names?: PaperNames): PairCopy {
+function pairCopyOf(
+  h: HandoverBrief,
+  file: string,
+  site: string,
+  semester: string | undefined,
+  unknown?: readonly CopyField[],
+  names?: PaperNames,
+  fields?: CopyFields,
+): PairCopy {
   return {
     file,
     site,
@@ -193,7 +202,7 @@ function pairCopyOf(h: HandoverBrief, file: string, site: string, semester: stri
     items: h.items,
     itemLines: h.items.map(itemLine),
     fieldCells: h.fieldCells,
-    fields: copyFields(h, unknown, names),
+    fields: fields ?? copyFields(h, unknown, names),
     fromSigners: h.fromSigners,
     toSigners: h.toSigners,
     ...(h.itemsUnread ? { itemsUnread: h.itemsUnread } : {}),
@@ -209,13 +218,21 @@ export interface PairCopies {
 
 /**
  * A workbook's handover copies as pairing keeps them; `unknown`, the fields of them that hold no value
- * (FileOutcome.unknownFields); `names`, its papers by the names its items write (FileOutcome.paperNames).
+ * (FileOutcome.unknownFields); `names`, its papers by the names its items write (FileOutcome.paperNames); `carried`,
+ * its slim model, whose copies' fields (worked out of the same `unknown` and `names`) are taken where they are the
+ * brief's (carried-fields.ts).
  */
-export function pairCopiesOf(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields, names?: PaperNames): PairCopies {
+export function pairCopiesOf(
+  file: string,
+  summary: Pick<SiteSummary, 'site' | 'handovers'>,
+  unknown?: UnknownFields,
+  names?: PaperNames,
+  carried?: CarriedFields,
+): PairCopies {
   const site = summary.site.name;
   const semester = semesterKey(summary.site.semester);
   const byIndex = new Map(unknown);
-  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester, byIndex.get(h.index), names);
+  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester, byIndex.get(h.index), names, carriedFieldsOf(carried, h));
   return { out: summary.handovers.out.map(copyOf), in: summary.handovers.in.map(copyOf) };
 }
 
@@ -398,11 +415,12 @@ export function applyAcross(outcomes: FileOutcome[], slim: ReadonlyArray<{ id: s
   }
 }
 
-/** One workbook already read → its outcome (validateSite + summary). */
-function outcomeOf(file: string, sha256: string | null, model: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
+/** One workbook already read → its outcome (validateSite + summary); `slim`, its slim model, whose paper names it takes. */
+function outcomeOf(file: string, sha256: string | null, model: SiteModel, slim: SiteModel, lang?: 'zh' | 'en'): FileOutcome {
   const findings = validateSite(model, lang ? { lang } : undefined);
   const unknownFields = unknownFieldsOf(model);
-  const paperNames = workbookPaperNames(model);
+  // Worked out once, by slimModel (workbookPaperNames), for the checks across workbooks and the copies alike.
+  const paperNames = slim.paperNames;
   return {
     file,
     site: siteNameOf(model),
@@ -423,7 +441,7 @@ export function consolidateModels(
   const slim = new Map(counted.flatMap((i) => (i.model ? [[i.file, slimModel(i.model)] as const] : [])));
   const outcomes: FileOutcome[] = counted.map((i) =>
     i.model
-      ? { ...outcomeOf(i.file, i.sha256 ?? null, i.model, options.lang), digest: slim.get(i.file)!.contentDigest }
+      ? { ...outcomeOf(i.file, i.sha256 ?? null, i.model, slim.get(i.file)!, options.lang), digest: slim.get(i.file)!.contentDigest }
       : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
   );
   applyAcross(
