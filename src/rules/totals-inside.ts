@@ -134,10 +134,15 @@ const SAME_DAY = /^(?:本日|当日|今日|第[一二三四五六七八九十\d]
  * anywhere under it, a 小计 the first total after it; undefined: not so (a date it names is asked of the rows' days).
  * Before fix-totals24 such a 小计 covered the rows since the part before it: two days' rows where the first had no 小计.
  */
-function headedDay(part: PartTotal): number | undefined {
+function headedDay(part: PartTotal, days: Days | undefined): number | undefined {
   const from = part.dayFrom;
   if (part.foot || from === undefined || from >= part.to) return undefined;
-  return SAME_DAY.test(part.word) || (/^小计/.test(part.word) && from > part.from) ? from : undefined;
+  if (/^小计/.test(part.word)) return from > part.from ? from : undefined;
+  if (!SAME_DAY.test(part.word)) return undefined;
+  // 本日小计 under rows all of one date: every row of that date above it (the heading written again on the next page).
+  const day = days?.dayOf[from];
+  for (let j = from + 1; day && j < part.to; j++) if (days!.dayOf[j] !== day) return from;
+  return day ? undefined : from;
 }
 
 /** The day a 小计 over `rows` is said of: their one date (6月16日), else its own word's (第二天), else “这一天”. */
@@ -245,7 +250,7 @@ function checkTableParts({ model, report }: RuleContext, part: PartTotal, i: num
       report(`partTotals[${i}].${key}`, 'unread', { ...base, ...unreadRow(model.locations, part.rowsAt, j, key, rows[j]?.[key]) });
     const days = part.day ? daysCached(cache, rows, part.rowsAt, part.day) : undefined;
     // A day's 小计 under the day's heading: the rows since the heading.
-    const headed = headedDay(part);
+    const headed = headedDay(part, days);
     if (headed !== undefined) {
       const unread = firstUnread(run, headed, part.to);
       const wrong = unread === undefined ? unitMismatch(total, countedOver(run, headed, part.to)) : undefined;

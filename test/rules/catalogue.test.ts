@@ -1172,6 +1172,13 @@ rt('column-total', {
     },
     { name: '第二天小计 under the heading 第二天: the day’s row (2), not both days’ 6', retype: vaultUnderHeadings('第一天', '第二天', '第二天小计', 2) },
     { name: '第二天小计 under 6/16’s row, no heading: the day of the rows above it (2)', retype: vaultUnderHeadings('', '', '第二天小计', 2) },
+    {
+      name: '本日小计 under 6/15’s heading written again (6月15日（续）) over row 2: every row of 6/15 (3 + 1), not row 2 alone',
+      retype: (g) => {
+        [closingRowAt(5, '本日小计'), closingRowAt(4, '6月15日（续）'), closingRowAt(3, '6月15日')].forEach((insert) => insert(g));
+        typeInto(g, '出入库记录', 'D8', 4);
+      },
+    },
     { name: '合计 under the distribution register’s rows, right (30 + 27)', retype: totalRow('分发登记1', 'B8', '合计', 'D8', 57) },
     { name: '合计 of 报考人数 under the schedule’s rows, right (57 + 31 + 20)', retype: totalRow('考试安排', 'B6', '合计', 'F6', 108) },
     { name: 'totals add up', base: 'fenxiao' },
