@@ -78,7 +78,8 @@ export function datesUnderHeading(index: SheetIndex, row: number, edges: Edges, 
   if (!first) return above;
   const day = first.v instanceof CalendarDate ? wallClockFromDate(first.v) : typeof first.v === 'string' ? headingDate(first.v, ctx) : undefined;
   if (day === undefined) return above;
-  return day === 'other' ? ctx : { ...ctx, year: day.year, month: day.month, day: day.day, autumn: false };
+  // A new object for a heading naming no day too (第二天): read-table.ts tells a heading by it (a day's 小计 starts there).
+  return day === 'other' ? { ...ctx } : { ...ctx, year: day.year, month: day.month, day: day.day, autumn: false };
 }
 
 /** Where a table's rows are read: its edges, its 序号 column, its first text column (试卷号: where “6.21” alone can only be a day). */

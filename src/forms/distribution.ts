@@ -89,7 +89,7 @@ export const distributionForm: FormLayout = {
   table: {
     key: 'rows',
     blankRows: 7,
-    partTotals: { columns: ['copies'] },
+    partTotals: { columns: ['copies'], day: 'issuedAt' },
     columns: [
       { key: 'paperNo', label: '试卷号', type: 'text', code: true, needed: true, dittoAbove: true, width: 8 },
       { key: 'paperName', label: '试卷名称', type: 'text', needed: true, dittoAbove: true, width: 16 },

@@ -7,7 +7,11 @@
  */
 import { a1 } from '../model/grid';
 import { addLocation } from '../model/location-map';
-import type { FormLayout } from './layout';
+import { parseCount } from '../model/text';
+import { totalAsRead } from '../model/unit-total';
+import type { FormLayout, TableSpec } from './layout';
+import type { SheetIndex } from './sheet-index';
+import type { TableHeader } from './table-header';
 import type { PartTotal, SiteModel } from '../model/site-model';
 
 /** After the total word: nothing, or no other word (合计：, 合计（袋）, 共计4袋, 合计数) — not a name that begins so (总数学). */
@@ -39,6 +43,8 @@ export interface PartTotalRead {
   upTo: number;
   /** A 合计 at the foot of a table with no 合计 row of its own (附件3): it covers every row above it on its sheet. */
   foot?: boolean;
+  /** The rows read above the last day's heading above it (6月21日, 第二天: day-headings.ts), if any: a day's 小计 covers those after. */
+  dayFrom?: number;
   /** Its figures by the total's column keys, and their columns (0-based). */
   values: Record<string, unknown>;
   cols: Record<string, number>;
@@ -54,13 +60,35 @@ export function notePartTotals(model: SiteModel, sheet: string, parts: readonly 
   let from = offset;
   for (const part of parts) {
     const list = (model.partTotals ??= []);
-    const covers = { from: part.foot ? offset : from, to: offset + part.upTo, start: offset };
+    const covers = {
+      from: part.foot ? offset : from,
+      to: offset + part.upTo,
+      start: offset,
+      ...(part.dayFrom !== undefined && { dayFrom: offset + part.dayFrom }),
+    };
     const entry: PartTotal = { rowsAt, word: part.word, ...covers, values: part.values, ...(part.foot && { foot: true as const }), ...(day && { day }) };
     for (const [key, col] of Object.entries(part.cols))
       addLocation(model.locations, `partTotals[${list.length}].${key}`, { sheet, cell: a1(part.row, col), form, row: null });
     list.push(entry);
     from = entry.to;
   }
+}
+
+/** The figures of a totals row (合计 or a part's) in the total's columns, and those columns. */
+export function totalsOn(index: SheetIndex, table: TableSpec, header: TableHeader, r: number): Pick<PartTotalRead, 'values' | 'cols'> {
+  const values: Record<string, unknown> = {};
+  const cols: Record<string, number> = {};
+  for (const key of table.total?.columns ?? table.partTotals?.columns ?? []) {
+    const c = header.columns.get(key);
+    if (c === undefined) continue;
+    // In a table that prints no 合计, one Excel works out (=SUM(D4:D10)) is not checked: the file may hold a figure
+    // Excel shows no longer (review2's o-liuyang-notes-all: 11 saved, its rows 9); a typed figure is.
+    if (!table.total && index.sheet.shownFormulas?.[a1(r, c)]) continue;
+    // A count column whose rows pick their unit totals per unit ("2箱、3袋", unit-total.ts).
+    values[key] = table.columns.some((col) => col.key === key && col.unitFrom) ? totalAsRead(index.value(r, c)) : parseCount(index.value(r, c));
+    cols[key] = c;
+  }
+  return { values, cols };
 }
 
 /** The paths noted while reading that name a `lists` form's list (`intake.…`), when it becomes `intake[0]` (workbook.ts addList). */

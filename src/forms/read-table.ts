@@ -16,14 +16,13 @@ import type { SiteModel } from '../model/site-model';
 import { ColumnSpec, FormRecord, TableSpec, isAlternative } from './layout';
 import { setPath } from './record';
 import type { TableGrid } from '../model/location-map';
-import { totalAsRead } from '../model/unit-total';
 import { COLUMN_TWICE, columnTwicePath, datePartOf } from '../model/labels';
 import { SheetIndex, normalized } from './sheet-index';
 import { dateUnderGroup, type TableHeader } from './table-header';
 import { noteColumn, voidedRow } from './voided';
 import { dateAndTime, timeOnUnreadDate } from './time-beside';
 import type { FormRead } from './read';
-import { type PartTotalRead, isPartTotal, isTotalWord } from './part-totals';
+import { type PartTotalRead, isPartTotal, isTotalWord, totalsOn } from './part-totals';
 import { isLabelWithColon, isNoteLine, isSectionLine } from './line-shapes';
 import { formulaFilledDown } from './filled-formulas';
 import { strayAfterCode } from '../model/paper-rows';
@@ -288,6 +287,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
   let r = header.dataStart;
   const last = index.sheet.rows.length - 1;
   let rowDates = ctx; // the day of the heading above (day-headings.ts): a time typed alone below is read on it
+  let dayFrom: number | undefined; // the rows read when the last day's heading was: a day's 小计 covers those after it
   for (; r <= last; r++) {
     if (nextMoved < header.moved.length && r === header.moved[nextMoved].dataStart) {
       const moved = header.moved[nextMoved++];
@@ -301,16 +301,16 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     // total: kept for column-total with the rows it covers, the rows below read on (review 21a D1, D5, D6).
     const totalWord = isTotalWord(lead);
     if (totalWord || isPartTotal(lead)) {
-      const figures = totalsOn(index, table, at, r);
+      const part: PartTotalRead = { row: r, word: lead, upTo: rows.length, ...(dayFrom !== undefined && { dayFrom }), ...totalsOn(index, table, at, r) };
       if (totalWord && !goesOnBelow(index, r, section, stops)) {
         // A table with no 合计 row of its own (附件3): its foot's 合计 is checked as a part, over every row above it.
-        if (table.total) readTotal(table, r, figures, out);
-        else parts.push({ row: r, word: lead, upTo: rows.length, foot: true, ...figures });
+        if (table.total) readTotal(table, r, part, out);
+        else parts.push({ ...part, foot: true });
         totalRead = true;
         r++;
         break;
       }
-      parts.push({ row: r, word: lead, upTo: rows.length, ...figures });
+      parts.push(part);
       continue;
     }
     // The header's labels again (a page pasted from its header): no row of data.
@@ -322,7 +322,9 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     const end = endsTable(index, r, section);
     if (end === 'label') break;
     if (end === 'note') {
-      rowDates = datesUnderHeading(index, r, section, ctx, rowDates);
+      const under = datesUnderHeading(index, r, section, ctx, rowDates);
+      if (under !== rowDates) dayFrom = rows.length;
+      rowDates = under;
       continue;
     }
     if (end) {
@@ -340,6 +342,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     if (dotted) {
       if ('unclear' in dotted) (out.unclearHeadings ??= []).push({ row: r, col: dotted.col, ...dotted.unclear });
       rowDates = datesUnderDotted(dotted, ctx);
+      dayFrom = rows.length;
       continue;
     }
     const item: FormRecord = {};
@@ -452,23 +455,6 @@ function noteTwins(index: SheetIndex, header: TableHeader, rows: readonly number
     out.locations.push({ path: columnTwicePath(key), row: header.top, col: twin, seq: null });
     out.locations.push({ path: `${columnTwicePath(key)}.read`, row: header.top, col, seq: null });
   }
-}
-
-/** The figures of a totals row (合计 or a part's) in the total's columns, and those columns. */
-function totalsOn(index: SheetIndex, table: TableSpec, header: TableHeader, r: number): Pick<PartTotalRead, 'values' | 'cols'> {
-  const values: Record<string, unknown> = {};
-  const cols: Record<string, number> = {};
-  for (const key of table.total?.columns ?? table.partTotals?.columns ?? []) {
-    const c = header.columns.get(key);
-    if (c === undefined) continue;
-    // In a table that prints no 合计, one Excel works out (=SUM(D4:D10)) is not checked: the file may hold a figure
-    // Excel shows no longer (review2's o-liuyang-notes-all: 11 saved, its rows 9); a typed figure is.
-    if (!table.total && index.sheet.shownFormulas?.[a1(r, c)]) continue;
-    // A count column whose rows pick their unit totals per unit ("2箱、3袋", unit-total.ts).
-    values[key] = table.columns.some((col) => col.key === key && col.unitFrom) ? totalAsRead(index.value(r, c)) : parseCount(index.value(r, c));
-    cols[key] = c;
-  }
-  return { values, cols };
 }
 
 /** The table's 合计: its figures into the record, each located at its cell. */

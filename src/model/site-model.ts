@@ -227,6 +227,11 @@ export interface PartTotal {
   foot?: true;
   /** The rows' time whose day a day's 小计 (6月15日小计, 本日小计) covers: 附件3's 取卷时间 (forms' TableSpec.partTotals). */
   day?: string;
+  /**
+   * The first row (index in `rowsAt`) under the last day's heading above it on its sheet (6月21日, 第二天: forms/day-headings.ts):
+   * a day's 小计 (本日小计, 第二天小计, a 小计 after the heading) covers the rows from it. Absent: no heading above.
+   */
+  dayFrom?: number;
 }
 
 /** A struck-out table row: its sheet and the 备注 cell that says 作废. */

@@ -81,6 +81,13 @@ function listSums(items: unknown[], rowsAt: string, unknown: ((at: string) => bo
   return { rowWrong, sums, unread, firstUnknown };
 }
 
+/** The first row among `from`…`to` (not with) whose count in column `k` is not read; undefined: none. */
+function firstUnreadIn({ unread }: ListSums, k: string, from: number, to: number): number | undefined {
+  const end = Math.min(to, unread[k].length - 1);
+  for (let j = from; j < end; j++) if (unread[k][j + 1] > unread[k][j]) return j;
+  return undefined;
+}
+
 /** Column `k`'s sum over rows `from`…`to` (not with) as sumOfCounts gives it: undefined when a count there is not read. */
 function sumOver({ sums, unread }: ListSums, k: string, from: number, to: number): number | undefined {
   const end = Math.min(to, sums[k].length - 1); // as items.slice(from, to) takes them
@@ -120,7 +127,32 @@ function seqRuns(locations: Locations, rowsAt: string, rows: readonly number[]):
 
 /** The day a day's 小计 names: its date (6月15日小计, 2024年6月15日合计), or the day of the rows just above it (本日小计). */
 const NAMED_DAY = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/;
-const SAME_DAY = /^(?:本日|当日|今日)/;
+const SAME_DAY = /^(?:本日|当日|今日|第[一二三四五六七八九十\d]{1,3}[天日])/;
+
+/**
+ * The first row a day's 小计 covers under its day's heading (6月16日, 第二天: PartTotal.dayFrom): 本日小计 or 第二天小计
+ * anywhere under it, a 小计 the first total after it; undefined: not so (a date it names is asked of the rows' days).
+ * Before fix-totals24 such a 小计 covered the rows since the part before it: two days' rows where the first had no 小计.
+ */
+function headedDay(part: PartTotal, days: Days | undefined): number | undefined {
+  const from = part.dayFrom;
+  if (part.foot || from === undefined || from >= part.to) return undefined;
+  if (/^小计/.test(part.word)) return from > part.from ? from : undefined;
+  if (!SAME_DAY.test(part.word)) return undefined;
+  // 本日小计 under rows all of one date: every row of that date above it (the heading written again on the next page).
+  const day = days?.dayOf[from];
+  for (let j = from + 1; day && j < part.to; j++) if (days!.dayOf[j] !== day) return from;
+  return day ? undefined : from;
+}
+
+/** The day a 小计 over `rows` is said of: their one date (6月16日), else its own word's (第二天), else “这一天”. */
+function dayWords(rows: readonly number[], days: Days | undefined, word: string): { day: string; dayEn: string } {
+  const dates = new Set(rows.map((j) => days?.dayOf[j]));
+  const [d] = dates;
+  if (dates.size === 1 && d) return { day: `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`, dayEn: d };
+  const own = SAME_DAY.exec(word)?.[0];
+  return own ? { day: own, dayEn: `"${own}"` } : { day: '这一天', dayEn: 'that day' };
+}
 
 /** A row's day (YYYY-MM-DD) by its time: undefined when it is not read. */
 const dayIn = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined);
@@ -133,12 +165,15 @@ interface Days {
   /** `undated[j]`: how many of rows 0…j-1 have no day read; `lastDay[j]`: the day of the last of them with one. */
   undated: number[];
   lastDay: Array<string | undefined>;
+  /** Each row's day, undefined where it is not read. */
+  dayOf: Array<string | undefined>;
 }
 
 function daysOf(items: readonly unknown[], key: string): Days {
-  const days: Days = { rows: new Map(), runs: new Map(), undated: [0], lastDay: [undefined] };
+  const days: Days = { rows: new Map(), runs: new Map(), undated: [0], lastDay: [undefined], dayOf: [] };
   items.forEach((it, j) => {
     const day = dayIn((it as Record<string, unknown> | undefined)?.[key]);
+    days.dayOf.push(day);
     if (day) {
       const rows = days.rows.get(day);
       if (rows) rows.push(j);
@@ -179,6 +214,26 @@ function daysCached(cache: Map<string, unknown>, rows: readonly unknown[], rowsA
   return days;
 }
 
+/**
+ * A total against the rows since each of `starts` (the part before it, its sheet's first row, the list's first): 'ok'
+ * when one reading agrees or is not judged, every reading's mismatch when none agrees, else — a reading that would
+ * agree or not could not be made, a count there not read — the first row not read (its index) of the first such.
+ */
+function judgedFrom(total: unknown, run: RunningCounts, starts: readonly number[], to: number): 'ok' | Mismatch | number {
+  const judged = starts.map((from) => {
+    const c = countedOver(run, from, to);
+    return c.unread > 0 ? ('unread' as const) : (unitMismatch(total, c) ?? ('ok' as const));
+  });
+  if (judged.includes('ok')) return 'ok';
+  if (judged.every((w) => typeof w === 'object')) return judged[0] as Mismatch;
+  return firstUnread(run, starts[judged.indexOf('unread')], to)!;
+}
+
+/** The row `j` of a table whose `key` is not read, as the unread message names it: its 序号, its column's label, what it shows. */
+function unreadRow(locations: Locations, rowsAt: string, j: number, key: string, value: unknown) {
+  return { seq: seqOf(locations, rowsAt, j), label: labelOf(`${rowsAt}.${key}`), ...shownValue(value) };
+}
+
 /** A table with no 合计 row of its own: each of its total rows' figures against its rows (see the head of this file). */
 function checkTableParts({ model, report }: RuleContext, part: PartTotal, i: number, items: readonly unknown[], cache: Map<string, unknown>): void {
   const rows = items as ReadonlyArray<Record<string, unknown> | null | undefined>;
@@ -191,12 +246,23 @@ function checkTableParts({ model, report }: RuleContext, part: PartTotal, i: num
     if (!run) cache.set(runKey, (run = runningCounts(rows, columns)));
     const label = labelOf(`${part.rowsAt}.${key}`);
     const base = { total: whole(total) ?? String(total).trim(), ...onRow(part.word, label) };
-    const unreadAt = (j: number) => {
-      const seq = seqOf(model.locations, part.rowsAt, j);
-      report(`partTotals[${i}].${key}`, 'unread', { ...base, seq, label, ...shownValue(rows[j]?.[key]) });
-    };
-    // A day's 小计: the rows of that day above it.
+    const unreadAt = (j: number) =>
+      report(`partTotals[${i}].${key}`, 'unread', { ...base, ...unreadRow(model.locations, part.rowsAt, j, key, rows[j]?.[key]) });
     const days = part.day ? daysCached(cache, rows, part.rowsAt, part.day) : undefined;
+    // A day's 小计 under the day's heading: the rows since the heading.
+    const headed = headedDay(part, days);
+    if (headed !== undefined) {
+      const unread = firstUnread(run, headed, part.to);
+      const wrong = unread === undefined ? unitMismatch(total, countedOver(run, headed, part.to)) : undefined;
+      if (unread !== undefined) unreadAt(unread);
+      if (!wrong) continue;
+      const under = Array.from({ length: part.to - headed }, (_v, k) => headed + k);
+      const runs = seqRuns(model.locations, part.rowsAt, under);
+      report(`partTotals[${i}].${key}`, 'day', { ...base, ...dayWords(under, days, part.word), seqs: runs.zh, seqsEn: runs.en, sum: wrong.sum });
+      continue;
+    }
+    // A day's 小计: the rows of that day above it (the day it names, or the day of the rows just above: 本日小计).
+
     const named = days && daysNamed(part.word, days, part.to);
     if (days && named && named.length > 0) {
       const indexes = named.flatMap((d) => days.rows.get(d)!).sort((a, b) => a - b);
@@ -235,20 +301,15 @@ function checkTableParts({ model, report }: RuleContext, part: PartTotal, i: num
       continue;
     }
     // Since the part before it, from its sheet's first row, or from the list's first (累计): wrong only when none of these.
-    const judged = starts.map((from) => {
-      const c = countedOver(run, from, part.to);
-      return c.unread > 0 ? ('unread' as const) : (unitMismatch(total, c) ?? ('ok' as const));
-    });
-    if (judged.includes('ok')) continue;
-    if (judged.every((w) => typeof w === 'object')) {
-      // The table's one 合计, at its foot: said as the 合计 of a table that prints one is.
-      const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to).join('–');
-      const sum = (judged[0] as Mismatch).sum;
-      report(`partTotals[${i}].${key}`, part.foot ? 'sum' : 'part', part.foot ? { ...base, sum } : { ...base, sum, seqs, seqsEn: seqs });
+    const judged = judgedFrom(total, run, starts, part.to);
+    if (judged === 'ok') continue;
+    if (typeof judged === 'number') {
+      unreadAt(judged);
       continue;
     }
-    const from = starts[judged.indexOf('unread')];
-    unreadAt(firstUnread(run, from, part.to)!);
+    // The table's one 合计, at its foot: said as the 合计 of a table that prints one is.
+    const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to).join('–');
+    report(`partTotals[${i}].${key}`, part.foot ? 'sum' : 'part', part.foot ? { ...base, sum: judged.sum } : { ...base, sum: judged.sum, seqs, seqsEn: seqs });
   }
 }
 
@@ -269,11 +330,19 @@ export function checkParts(ctx: RuleContext, unknown: ((at: string) => boolean) 
       const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
       report(`partTotals[${i}].${key}`, 'part', { ...found, ...onRow(part.word, label), seqs: seqs.join('–'), seqsEn: seqs.join('–') });
     };
+    const unread = (key: string, total: string | number, j: number, value: unknown) => {
+      const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
+      report(`partTotals[${i}].${key}`, 'unread', { total, ...onRow(part.word, label), ...unreadRow(model.locations, part.rowsAt, j, key, value) });
+    };
     if (/^handovers\[\d+\]\.items$/.test(part.rowsAt)) {
       let run = cache.get(part.rowsAt) as RunningCounts | undefined;
       if (!run) cache.set(part.rowsAt, (run = runningCounts(items as NonNullable<Handover['items']>, HANDOVER_COUNTS)));
-      const wrong = starts.map((from) => unitMismatch(part.values.quantity, countedOver(run, from, part.to)));
-      if (wrong.every(Boolean)) said('quantity', wrong[0]!);
+      const total = part.values.quantity;
+      if (isBlankValue(total) || totalReadings(total).length === 0) return; // invalid-count
+      // A row whose count is not read (#N/A, 三袋半) leaves the total unchecked, said so at it: not a sum without that row.
+      const judged = judgedFrom(total, run, starts, part.to);
+      if (typeof judged === 'object') said('quantity', judged);
+      else if (typeof judged === 'number') unread('quantity', whole(total) ?? String(total).trim(), judged, items[judged]?.quantity);
       return;
     }
     if (!/^intake(\[\d+\])?\.items$/.test(part.rowsAt)) return checkTableParts(ctx, part, i, items, cache);
@@ -285,7 +354,12 @@ export function checkParts(ctx: RuleContext, unknown: ((at: string) => boolean) 
       const first = list.firstUnknown[k];
       if (total === undefined || (first >= 0 && first < part.to)) continue;
       const sums = starts.map((from) => sumOver(list, k, from, part.to));
-      if (sums[0] !== undefined && !sums.includes(total)) said(k, { total, sum: sums[0] });
+      if (sums.includes(total)) continue;
+      // A reading with a count not read (#N/A, 三袋半) might agree: the total is unchecked, said at that row.
+      const at = sums.findIndex((sum) => sum === undefined);
+      const j = at < 0 ? undefined : firstUnreadIn(list, k, starts[at], part.to);
+      if (j !== undefined) unread(k, total, j, (items[j] as Record<string, unknown> | undefined)?.[k]);
+      else said(k, { total, sum: sums[0]! });
     }
   });
 }

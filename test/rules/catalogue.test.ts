@@ -1141,6 +1141,17 @@ const vaultDayTotal = (word: string, figure: CellValue) => (g: WorkbookGrid) => 
   closingRowAt(5, word)(g);
   typeInto(g, '出入库记录', 'D6', figure);
 };
+/**
+ * 岳麓考点's vault log with day headings typed above its days (`first` over 6/15's rows 1–2: 3 and 1 bags; `second` over
+ * 6/16's row 3: 2) and a row headed `word` under row 3, 数量 `figure` (D9); no heading when `first` is ''.
+ */
+const vaultUnderHeadings = (first: string, second: string, word: string, figure: CellValue) => (g: WorkbookGrid) => {
+  closingRowAt(6, word)(g);
+  if (first) [closingRowAt(5, second), closingRowAt(3, first)].forEach((insert) => insert(g));
+  typeInto(g, '出入库记录', first ? 'D9' : 'D7', figure);
+};
+const SECOND_DAY_WRONG = (word: string) =>
+  new RegExp(`^“${word}行的数量”写的是 5，但6月16日的各行（序号 3）相加是 2。按日写的小计须等于当天各行之和，请核对后改正。$`);
 const DAY_TOTAL_WRONG = (word: string, total: number) =>
   new RegExp(`^“${word}行的数量”写的是 ${total}，但6月15日的各行（序号 1–2）相加是 4。按日写的小计须等于当天各行之和，请核对后改正。$`);
 
@@ -1154,6 +1165,20 @@ rt('column-total', {
       retype: totalRow('出入库记录', 'B7', '6月16日小计', 'D7', 2),
     },
     { name: '合计 under the vault log’s rows, right (6)', retype: totalRow('出入库记录', 'B7', '合计', 'D7', 6) },
+    // fix-totals24: a day's 小计 covered the rows since the part before it — 6/15's too, which had no 小计 (6 for 2).
+    {
+      name: '小计 under the vault log’s heading 6月16日, the day before with no 小计: 6/16’s row (2)',
+      retype: vaultUnderHeadings('6月15日', '6月16日', '小计', 2),
+    },
+    { name: '第二天小计 under the heading 第二天: the day’s row (2), not both days’ 6', retype: vaultUnderHeadings('第一天', '第二天', '第二天小计', 2) },
+    { name: '第二天小计 under 6/16’s row, no heading: the day of the rows above it (2)', retype: vaultUnderHeadings('', '', '第二天小计', 2) },
+    {
+      name: '本日小计 under 6/15’s heading written again (6月15日（续）) over row 2: every row of 6/15 (3 + 1), not row 2 alone',
+      retype: (g) => {
+        [closingRowAt(5, '本日小计'), closingRowAt(4, '6月15日（续）'), closingRowAt(3, '6月15日')].forEach((insert) => insert(g));
+        typeInto(g, '出入库记录', 'D8', 4);
+      },
+    },
     { name: '合计 under the distribution register’s rows, right (30 + 27)', retype: totalRow('分发登记1', 'B8', '合计', 'D8', 57) },
     { name: '合计 of 报考人数 under the schedule’s rows, right (57 + 31 + 20)', retype: totalRow('考试安排', 'B6', '合计', 'F6', 108) },
     { name: 'totals add up', base: 'fenxiao' },
@@ -1262,6 +1287,21 @@ rt('column-total', {
       name: '6月15日小计 under the vault log’s last row (6/16’s), the log’s 6: the rows of 6/15 add up to 4',
       retype: totalRow('出入库记录', 'B7', '6月15日小计', 'D7', 6),
       errors: [{ messageId: 'day', form: 3, sheet: '出入库记录', cell: 'D7', row: null, message: DAY_TOTAL_WRONG('6月15日小计', 6) }],
+    },
+    {
+      name: '小计 under the vault log’s heading 6月16日, wrong (5): 6/16’s row 3 named, not rows 1–3',
+      retype: vaultUnderHeadings('6月15日', '6月16日', '小计', 5),
+      errors: [{ messageId: 'day', form: 3, sheet: '出入库记录', cell: 'D9', row: null, message: SECOND_DAY_WRONG('小计') }],
+    },
+    {
+      name: '第二天小计 under the heading 第二天, wrong (5): the day’s row 3',
+      retype: vaultUnderHeadings('第一天', '第二天', '第二天小计', 5),
+      errors: [{ messageId: 'day', form: 3, sheet: '出入库记录', cell: 'D9', row: null, message: SECOND_DAY_WRONG('第二天小计') }],
+    },
+    {
+      name: '第二天小计 under 6/16’s row, no heading, wrong (5): the rows of that day by their 取卷时间',
+      retype: vaultUnderHeadings('', '', '第二天小计', 5),
+      errors: [{ messageId: 'day', form: 3, sheet: '出入库记录', cell: 'D7', row: null, message: SECOND_DAY_WRONG('第二天小计') }],
     },
     {
       name: '小计 between the vault log’s rows 2 and 3, wrong: the rows since the table’s first',

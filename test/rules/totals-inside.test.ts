@@ -143,3 +143,133 @@ describe('2,000 小计 rows on one handover sheet', () => {
     ]);
   });
 });
+
+/**
+ * fix-totals24 (1): on 附件1 and 附件2 a 小计 over a row whose count cannot be read was passed over in silence (the
+ * total neither checked nor said unchecked); it is said to be unchecked, naming that row, as on 附件3 (above).
+ */
+describe('a 小计 on the handover or the intake list over a row that cannot be read', () => {
+  /** 岳麓考点's handover with a 小计 (`figure`) under its rows 1–3 (3, 1 and 2 bags), row 1's 数量 `typed`. */
+  const handoverSubtotal = (figure: CellValue, typed: CellValue) => (g: WorkbookGrid) => {
+    typeInto(g, '交接单', 'B11', '小计');
+    typeInto(g, '交接单', 'D11', figure);
+    typeInto(g, '交接单', 'D8', typed);
+  };
+  /** 岳麓考点's intake list with a 小计 (2, 1, 2, 1, 6: right) under its rows, row 1's 31份装 `typed`. */
+  const intakeSubtotal = (typed: CellValue) => (g: WorkbookGrid) => {
+    typeInto(g, '入库清单', 'B7', '小计');
+    [2, 1, 2, 1, 6].forEach((n, k) => typeInto(g, '入库清单', `${'DEFGH'[k]}7`, n));
+    typeInto(g, '入库清单', 'D4', typed);
+  };
+
+  test('handover row 1’s 数量 shows #N/A: invalid-count at D8, and the 小计 at D11 said unchecked, naming row 1', () => {
+    expect(found(handoverSubtotal(6, '#N/A'))).toEqual([
+      [
+        'invalid-count',
+        1,
+        '交接单',
+        'D8',
+        1,
+        '“数量”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（它要查找的值没有找到），表上和打印出来的都是“#N/A”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。',
+      ],
+      [
+        'column-total',
+        1,
+        '交接单',
+        'D11',
+        null,
+        '“小计行的数量”写的是 6，但它合计的行中，序号 1 的“数量”显示的是错误值“#N/A”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。',
+      ],
+    ]);
+  });
+
+  test('handover row 1’s 数量 in words that read as no count (三袋半): the 小计 said unchecked, its words quoted', () => {
+    const findings = found(handoverSubtotal(6, '三袋半'));
+    expect(findings.map(([rule, , , cell]) => [rule, cell])).toEqual([
+      ['invalid-count', 'D8'],
+      ['column-total', 'D11'],
+    ]);
+    expect(findings[1][5]).toBe(
+      '“小计行的数量”写的是 6，但它合计的行中，序号 1 的“数量”写的是“三袋半”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。',
+    );
+  });
+
+  test('a handover 小计 over readable rows only, wrong: said wrong as before, not unchecked', () => {
+    expect(found(handoverSubtotal(9, 3)).map(([rule, , , cell, , message]) => [rule, cell, message])).toEqual([
+      [
+        'column-total',
+        'D11',
+        '“小计行的数量”写的是 9，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。',
+      ],
+    ]);
+  });
+
+  test('intake row 1’s 31份装 shows #N/A: invalid-count at D4, the 小计’s 31份装 at D7 said unchecked; its other columns checked', () => {
+    expect(found(intakeSubtotal('#N/A'))).toEqual([
+      [
+        'invalid-count',
+        2,
+        '入库清单',
+        'D4',
+        1,
+        '“31份装”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（它要查找的值没有找到），表上和打印出来的都是“#N/A”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。',
+      ],
+      [
+        'column-total',
+        2,
+        '入库清单',
+        'D7',
+        null,
+        '“小计行的31份装（袋）”写的是 2，但它合计的行中，序号 1 的“31份装”显示的是错误值“#N/A”，读不出一个数，这一合计无从核对。请先改正序号 1 的“31份装”，再核对这一合计。',
+      ],
+    ]);
+  });
+});
+
+/**
+ * fix-totals24 (2): a day's 小计 on 附件4 (and 附件3 under a heading, catalogue.test.ts) covered the rows since the part
+ * before it — the day before's too where it had no 小计. 分发登记1 kept for two days: 6/15's rows 1–2 (30 and 27 copies),
+ * 6/16's row 3 (20), a total row under it; each case compares the findings with and without that total row.
+ */
+describe('a day’s 小计 on the distribution register', () => {
+  /** 分发登记1 with 6/16's row 3 typed in, headings `first` / `second` above the days (none when ''), and `total` under row 3. */
+  const twoDays = (first: string, second: string, total?: [string, number]) => (g: WorkbookGrid) => {
+    const sheet = g.sheets.find((s) => s.name === '分发登记1')!;
+    sheet.rows[7] = [3, '3310', '中国现代文学', 20, '01', '2024-06-16T08:05:00.000Z', '吴刚', '2024-06-16T10:06:00.000Z', '吴刚', null];
+    const inserted: Array<[number, CellValue[]]> = [];
+    if (total) inserted.push([8, [null, total[0], null, total[1]]]);
+    if (first) inserted.push([7, [null, second]], [5, [null, first]]);
+    for (const [at, row] of inserted) {
+      sheet.rows.splice(at, 0, row);
+      sheet.merges = sheet.merges.map((m) => m.replace(/\d+/g, (r) => String(Number(r) - 1 >= at ? Number(r) + 1 : Number(r))));
+    }
+  };
+  /** The findings the total row adds to those of the register without it. */
+  const added = (first: string, second: string, total: [string, number]) => {
+    const without = found(twoDays(first, second)).map((f) => JSON.stringify(f.slice(0, 3).concat(f.slice(5))));
+    return found(twoDays(first, second, total)).filter((f) => !without.includes(JSON.stringify(f.slice(0, 3).concat(f.slice(5)))));
+  };
+  const WRONG = (word: string, cell: string) => [
+    [
+      'column-total',
+      4,
+      '分发登记1',
+      cell,
+      null,
+      `“${word}行的试卷份数”写的是 21，但6月16日的各行（序号 3）相加是 20。按日写的小计须等于当天各行之和，请核对后改正。`,
+    ],
+  ];
+
+  test('6月16日小计 right (20): no finding added (was 20 against rows 1–3, 77)', () => {
+    expect(added('', '', ['6月16日小计', 20])).toEqual([]);
+  });
+  test('6月16日小计 wrong (21): the day’s row 3 named', () => {
+    expect(added('', '', ['6月16日小计', 21])).toEqual(WRONG('6月16日小计', 'D9'));
+  });
+  test('小计 under the heading 6月16日, right (20): no finding added', () => {
+    expect(added('6月15日', '6月16日', ['小计', 20])).toEqual([]);
+  });
+  test('小计 under the heading 6月16日, wrong (21): the day’s row 3 named', () => {
+    expect(added('6月15日', '6月16日', ['小计', 21])).toEqual(WRONG('小计', 'D11'));
+  });
+});
