@@ -1729,6 +1729,27 @@ rt('unknown-paper', {
         },
       ],
     },
+    // Round 24: papers parted by a space or a line break were run into one paper (试卷号“10012045”既不在入库清单上…).
+    {
+      name: 'two papers on 考试安排 parted by a space (“1001 2045”): the two papers on one row, as “1001、2045”',
+      retype: (g) => typeInto(g, '出入库记录', 'B4', '1001 2045'),
+      errors: [{ messageId: 'several', form: 3, sheet: '出入库记录', cell: 'B4', row: 1, message: /^这一行写了 2 个试卷号“1001、2045”，/ }],
+    },
+    {
+      name: 'numbers parted by a line break, one on no 考试安排 (“3310↵9999”): said at the cell, not the paper 33109999',
+      retype: (g) => typeInto(g, '分发登记3', 'B6', '3310\n9999'),
+      errors: [
+        {
+          messageId: 'spaced',
+          form: 4,
+          sheet: '分发登记3',
+          cell: 'B6',
+          row: 1,
+          message:
+            /^“试卷号”写的是“3310 9999”：2 个数之间换了行，其中 9999 不在考试安排里，看不出这是 2 种试卷，还是一个试卷号中间多了换行（本工具没有把它读成试卷号 33109999，也没有按这几个数核对这一行）。/,
+        },
+      ],
+    },
   ],
 });
 
