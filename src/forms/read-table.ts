@@ -327,18 +327,20 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       continue;
     }
     if (endsAtLabel(index, r, stops.get(r), section)) break;
-    if (isBlankRow(index, r, section)) {
+    const blank = isBlankRow(index, r, section);
+    // “6.21” alone in 试卷号, 序号 or a time column: a day's heading where the exam's days tell it (day-headings.ts).
+    const dotted = dottedHeading(index, r, section, ctx, blank);
+    if (dotted) {
+      if ('unclear' in dotted) (out.unclearHeadings ??= []).push({ row: r, col: dotted.col, ...dotted.unclear });
+      rowDates = datesUnderDotted(dotted, ctx);
+      blankRun = 0;
+      continue;
+    }
+    if (blank) {
       if (++blankRun >= BLANK_RUN_END) break;
       continue;
     }
     blankRun = 0;
-    // “6.21” alone in 试卷号: a day's heading where the exam's days tell it, else said at its cell (day-headings.ts).
-    const dotted = dottedHeading(index, r, section, ctx);
-    if (dotted) {
-      if ('unclear' in dotted) (out.unclearHeadings ??= []).push({ row: r, col: dotted.col, ...dotted.unclear });
-      rowDates = datesUnderDotted(dotted, ctx);
-      continue;
-    }
     const item: FormRecord = {};
     // Made only for a row with a count typed as text ("16份"): most rows have none.
     let countsTyped: Map<string, string> | undefined;
