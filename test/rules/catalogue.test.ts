@@ -1076,6 +1076,22 @@ rt('rows-after-closing', {
         insertRowAt(g, '出入库记录', 9, [null, '6月17日']);
       },
     },
+    // Round 24: more than 3 rows inserted into the run broke it — the row below them, its reference moved by all of them,
+    // was a record (partial-row, its name alone). A block of any length, the formula resuming below it as it was.
+    ...[4, 9, 40].map((n) => ({
+      name: `a block of ${n} rows (a day’s heading, a note, blank rows) inserted into a lookup dragged down the vault log’s 试卷名称: no record`,
+      retype: (g: WorkbookGrid) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          (r) => `IF(B${r}="",C${r - 1},VLOOKUP(B${r},考试安排!$B$3:$C$5,2,0))`,
+          (r) => (r < 7 ? ['高等数学基础', '管理学基础', '中国现代文学'][r - 4] : '中国现代文学'),
+          4,
+        );
+        for (let k = n - 1; k >= 0; k--) insertRowAt(g, '出入库记录', 9, k === 0 ? [null, '6月17日'] : k === 1 ? [null, '注：补考试卷另行登记'] : [null]);
+      },
+    })),
     {
       name: 'a day’s heading between the vault log’s rows 2 and 3, 单位 filled down beside it (袋): no record, row 3 read on',
       retype: (g) => {
