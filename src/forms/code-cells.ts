@@ -22,7 +22,8 @@ export function codeCellValue(column: ColumnSpec, raw: CellValue, item: number, 
   if (!column.code || typeof raw !== 'string') return undefined;
   const typed = raw.trim();
   if (!SPACE.test(typed)) return undefined;
-  const stray = strayAfterCode(typed);
+  // A 试卷号's alone: 考场号 is a code too (“301 2” said as a 试卷号 was stop 57's slip).
+  const stray = column.key === 'paperNo' ? strayAfterCode(typed) : undefined;
   if (stray) {
     (out.strays ??= []).push({ item, key: column.key, typed, ...stray });
     return stray.paper;
