@@ -82,12 +82,17 @@ export function datesUnderHeading(index: SheetIndex, row: number, edges: Edges, 
   return day === 'other' ? { ...ctx } : { ...ctx, year: day.year, month: day.month, day: day.day, autumn: false };
 }
 
-/** Where a table's rows are read: its edges, its 序号 column, its first text column (试卷号: where “6.21” alone can only be a day). */
+/**
+ * Where a table's rows are read: its edges, its 序号 column, its first text column (试卷号: where “6.21” alone can only be
+ * a day), its time columns (取卷时间, 领取时间) and the date columns beside them (取卷日期).
+ */
 interface Edges {
   left: number;
   right: number;
   header: { seqCol?: number };
   firstText: number | undefined;
+  timeCols: ReadonlySet<number>;
+  dateCols: ReadonlyMap<string, number>;
 }
 
 /** “6-21”, “6.21”, “6．21（星期五）”: a month and day with a dash or a dot, alone (a weekday, a half day, a bracket after it). */
@@ -113,21 +118,31 @@ function dottedDays(v: CellValue, ctx: DateContext): Day[] | undefined {
 export type DottedHeading = { day: Day } | { unclear: { typed: string; days: string[]; span?: { from: string; to: string } }; col: number };
 
 /**
- * A row holding “6-21” or “6.21” alone, as its first value, in the table's first text column: the day it heads where
- * the exam's dates tell it, else what it may be (said at its cell). Undefined for any other row (a record, as before).
+ * A row holding “6-21” or “6.21” alone, as its first value: the day it heads, or what it may be (said at its cell). In
+ * the table's first text column (试卷号), a heading wherever the exam's dates tell its day or not (round 23). In 序号 or
+ * a time column (round 24: a 序号's 6.21 was passed over, a 取卷时间's a record of a day with no time), a heading only
+ * where one of the days it may be is an exam's day — said at its cell where more than one is — else undefined, read as
+ * before (a 序号 of 1.5, a date typed alone in a time column). `blank`: the row is blank but for its 序号.
  */
-export function dottedHeading(index: SheetIndex, row: number, edges: Edges, ctx: DateContext): DottedHeading | undefined {
-  if (edges.firstText === undefined) return undefined;
-  const first = firstValue(index, row, edges.left, edges.right, edges.header.seqCol);
-  if (!first || first.col !== edges.firstText) return undefined;
+export function dottedHeading(index: SheetIndex, row: number, edges: Edges, ctx: DateContext, blank = false): DottedHeading | undefined {
+  const seqCol = edges.header.seqCol;
+  if (blank && (seqCol === undefined || !maySayDay(index.value(row, seqCol)))) return undefined;
+  const first = firstValue(index, row, edges.left, edges.right, seqCol);
+  if (!first) return undefined;
+  const own = first.col === edges.firstText;
+  if (blank ? first.col !== seqCol : !own && !edges.timeCols.has(first.col) && ![...edges.dateCols.values()].includes(first.col)) return undefined;
   const days = dottedDays(first.v, ctx);
   if (!days) return undefined;
   for (let c = first.col + 1; c <= edges.right; c++) if (!isBlank(index.value(row, c))) return undefined;
   const span = ctx.examSpan;
   const inSpan = span ? days.filter((d) => formatDate(d) >= span.from && formatDate(d) <= span.to) : [];
   if (inSpan.length === 1) return { day: inSpan[0] };
+  if (!own && inSpan.length === 0) return undefined;
   return { unclear: { typed: String(first.v).trim(), days: days.map(formatDate), ...(span ? { span } : {}) }, col: first.col };
 }
+
+/** What a 序号 cell holds that may be “6.21”: a text, or a number not whole (a 序号 is, on most rows). */
+const maySayDay = (v: CellValue): boolean => typeof v === 'string' || (typeof v === 'number' && !Number.isInteger(v));
 
 /** The rows' dates under a heading read from “6.21”: its day's, or none (the form's) where it could not be told. */
 export const datesUnderDotted = (heading: DottedHeading, ctx: DateContext): RowDates => ('day' in heading ? { ...ctx, ...heading.day, autumn: false } : ctx);

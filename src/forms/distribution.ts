@@ -91,7 +91,7 @@ export const distributionForm: FormLayout = {
     blankRows: 7,
     partTotals: { columns: ['copies'], day: 'issuedAt' },
     columns: [
-      { key: 'paperNo', label: '试卷号', type: 'text', code: true, needed: true, dittoAbove: true, width: 8 },
+      { key: 'paperNo', label: '试卷号', type: 'text', code: true, severalPapers: true, needed: true, dittoAbove: true, width: 8 },
       { key: 'paperName', label: '试卷名称', type: 'text', needed: true, dittoAbove: true, width: 16 },
       { key: 'copies', label: '试卷份数', aliases: ['份数'], type: 'count', needed: true, width: 7 },
       { key: 'room', label: '考场号', aliases: ['考场'], type: 'text', code: true, needed: true, width: 7 },

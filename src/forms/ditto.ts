@@ -35,8 +35,9 @@ export function carryDitto(raw: CellValue, key: string, item: FormRecord, above:
   return true;
 }
 
-/** The table's cells kept to be said (a ditto mark read as the value above, a stray number after a 试卷号), by their paths. */
-export function noteRowCells(model: SiteModel, read: Pick<FormRead, 'carried' | 'strays'>, rowsAt: string, offset: number): void {
+/** The table's cells kept to be said (a ditto mark read as the value above, a stray number after a 试卷号, papers parted by a space), by their paths. */
+export function noteRowCells(model: SiteModel, read: Pick<FormRead, 'carried' | 'strays' | 'spaced'>, rowsAt: string, offset: number): void {
   for (const { item, key, typed, value } of read.carried) (model.carried ??= []).push({ path: `${rowsAt}[${item + offset}].${key}`, typed, value });
   for (const { item, key, ...stray } of read.strays ?? []) (model.codeStrays ??= []).push({ path: `${rowsAt}[${item + offset}].${key}`, ...stray });
+  for (const { item, key, ...spaced } of read.spaced ?? []) (model.codeSpaced ??= []).push({ path: `${rowsAt}[${item + offset}].${key}`, ...spaced });
 }

@@ -21,11 +21,18 @@ function formulaAt(sheet: SheetGrid, row: number, col: number): string | undefin
 /** A reference to a cell in a formula (C5, $C$5, 考试安排!B5): its row's $ and number. */
 const REFERENCE = /(?<![\w.$])(\$?[A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w(])/g;
 
+/** Rows without the formula a run is followed across (0-based, from ≤ to): a block inserted into it. */
+interface Gap {
+  from: number;
+  to: number;
+}
+
 /** The distance from `row` to `to` (0-based), the rows of `gap` between them not counted. */
-function distance(row: number, to: number, gap: readonly number[]): number {
-  let d = to - row;
-  for (const g of gap) if (g > Math.min(row, to) && g < Math.max(row, to)) d -= Math.sign(d);
-  return d;
+function distance(row: number, to: number, gap: Gap | undefined): number {
+  const d = to - row;
+  if (!gap) return d;
+  const inside = Math.min(gap.to, Math.max(row, to) - 1) - Math.max(gap.from, Math.min(row, to) + 1) + 1;
+  return inside > 0 ? d - Math.sign(d) * inside : d;
 }
 
 /**
@@ -33,7 +40,7 @@ function distance(row: number, to: number, gap: readonly number[]): number {
  * B[0], $C$5 stays) — the rows of `gap` between them not counted —, its quoted texts as they are; undefined for a
  * formula referring to no cell (=3).
  */
-function relative(formula: string, row: number, gap: readonly number[]): string | undefined {
+function relative(formula: string, row: number, gap: Gap | undefined): string | undefined {
   let refers = false;
   const moved = formula
     .split(/("(?:[^"]|"")*")/)
@@ -49,16 +56,11 @@ function relative(formula: string, row: number, gap: readonly number[]): string 
   return refers ? moved : undefined;
 }
 
-const NO_GAP: readonly number[] = [];
-
 /** The formula at (row, col) as relative(), undefined for none or one referring to no cell. */
-function relativeAt(sheet: SheetGrid, row: number, col: number, gap = NO_GAP): string | undefined {
+function relativeAt(sheet: SheetGrid, row: number, col: number, gap?: Gap): string | undefined {
   const formula = formulaAt(sheet, row, col);
   return formula === undefined ? undefined : relative(formula, row, gap);
 }
-
-/** The most rows without the formula a run is followed across (a day's heading, a blank row beside it). */
-const GAP_MAX = 3;
 
 const sameValue = (a: CellValue, b: CellValue): boolean => a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
 
@@ -79,20 +81,19 @@ export function formulaFilledDown(index: SheetIndex, row: number, col: number, v
 }
 
 /**
- * The run goes on beyond a few rows without the formula (`step` up or down): a day's heading inserted into it
- * (round 23) — a row inserted moves the references below it that point above it, so that the row after it refers two
+ * The run goes on beyond rows without the formula (`step` up or down): a day's heading inserted into it (round 23), or
+ * a block of rows of any length typed into it (round 24: more than 3 broke the run, and the row below them was a
+ * record) — a row inserted moves the references below it that point above it, so that the row after it refers two
  * rows up (=IF(B10="",C8,…)) where its neighbours refer one. Compared with the formula beyond those rows, each
- * reference counted without them.
+ * reference counted without them: the run goes on only where the formula resumes there as it is here.
  */
 function acrossGap(index: SheetIndex, row: number, col: number, value: CellValue, codeCol: number | undefined, step: -1 | 1): boolean {
   const sheet = index.sheet;
-  const gap: number[] = [];
+  const last = sheet.rows.length - 1;
   let next = row + step;
-  while (gap.length < GAP_MAX && next >= 0 && formulaAt(sheet, next, col) === undefined) {
-    gap.push(next);
-    next += step;
-  }
-  if (gap.length === 0 || formulaAt(sheet, next, col) === undefined) return false;
+  while (next >= 0 && next <= last && formulaAt(sheet, next, col) === undefined) next += step;
+  if (next === row + step || formulaAt(sheet, next, col) === undefined) return false;
+  const gap = step < 0 ? { from: next + 1, to: row - 1 } : { from: row + 1, to: next - 1 };
   const own = relativeAt(sheet, row, col, gap);
   return own !== undefined && relativeAt(sheet, next, col, gap) === own && (col !== codeCol || sameValue(index.value(next, col), value));
 }

@@ -29,7 +29,7 @@ export const handoverForm: FormLayout = {
       // The source writes 袋 or 箱 in the column's header; each row's own unit is kept beside the form.
       { key: 'unit', label: '单位', aliases: ['袋/箱'], type: 'enum', options: ['袋', '箱'], width: 7, helper: true },
       // The paper of a row, where people add its columns (the source prints none: the paper goes in 备注, model/item-papers.ts).
-      { key: 'paperNo', label: '试卷号', type: 'text', code: true, width: 8, beside: true },
+      { key: 'paperNo', label: '试卷号', type: 'text', code: true, severalPapers: true, width: 8, beside: true },
       { key: 'paperName', label: '试卷名称', aliases: ['课程名称'], type: 'text', width: 20, beside: true },
     ],
     total: { key: 'total', columns: ['quantity'] },

@@ -13,7 +13,7 @@ export const intakeForm: FormLayout = {
     key: 'items',
     blankRows: 10,
     columns: [
-      { key: 'paperNo', label: '试卷号', type: 'text', code: true, needed: true, dittoAbove: true, width: 8 },
+      { key: 'paperNo', label: '试卷号', type: 'text', code: true, severalPapers: true, needed: true, dittoAbove: true, width: 8 },
       { key: 'paperName', label: '试卷名称', type: 'text', needed: true, dittoAbove: true, width: 24 },
       { key: 'bags31', label: '31份装（袋）', aliases: ['31份装'], type: 'count', width: 12 },
       { key: 'bags26', label: '26份装（袋）', aliases: ['26份装'], type: 'count', width: 12 },

@@ -47,6 +47,8 @@ export interface FieldSpec {
   lines?: number;
   /** An identifier (试卷号, 考场号): read with full-width letters and digits made half-width. */
   code?: boolean;
+  /** A 试卷号 column of a form where one cell may write several papers (附件1–4, not 考试安排): “2207 2208” read as 2207、2208. */
+  severalPapers?: boolean;
   /**
    * A 是/否 column's own words (涉卷人员's 在编, 已签字, 无亲属), read beside the
    * common 是/否. Such a column keeps what it cannot read as typed, so that the

@@ -96,5 +96,6 @@ export function renameNotedPaths(model: SiteModel, key: string): void {
   const renamed = (path: string) => (path === key || path.startsWith(`${key}.`) ? `${key}[0]${path.slice(key.length)}` : path);
   for (const c of model.carried ?? []) c.path = renamed(c.path);
   for (const c of model.codeStrays ?? []) c.path = renamed(c.path);
+  for (const c of model.codeSpaced ?? []) c.path = renamed(c.path);
   for (const p of model.partTotals ?? []) p.rowsAt = renamed(p.rowsAt);
 }

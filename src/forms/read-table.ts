@@ -25,11 +25,8 @@ import type { FormRead } from './read';
 import { type PartTotalRead, isPartTotal, isTotalWord, totalsOn } from './part-totals';
 import { isLabelWithColon, isNoteLine, isSectionLine } from './line-shapes';
 import { formulaFilledDown } from './filled-formulas';
-import { strayAfterCode } from '../model/paper-rows';
+import { codeCellValue } from './code-cells';
 import { datesUnderDotted, datesUnderHeading, dottedHeading } from './day-headings';
-
-/** White space, asked of a trimmed cell (one class: linear in a long text, review 22c D2). */
-const SPACE = /\s/;
 
 /** Blank rows in a row after which a table is taken to have ended. */
 const BLANK_RUN_END = 50;
@@ -332,19 +329,21 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       continue;
     }
     if (endsAtLabel(index, r, stops.get(r), section)) break;
-    if (isBlankRow(index, r, section)) {
-      if (++blankRun >= BLANK_RUN_END) break;
-      continue;
-    }
-    blankRun = 0;
-    // “6.21” alone in 试卷号: a day's heading where the exam's days tell it, else said at its cell (day-headings.ts).
-    const dotted = dottedHeading(index, r, section, ctx);
+    const blank = isBlankRow(index, r, section);
+    // “6.21” alone in 试卷号, 序号 or a time column: a day's heading where the exam's days tell it (day-headings.ts).
+    const dotted = dottedHeading(index, r, section, ctx, blank);
     if (dotted) {
       if ('unclear' in dotted) (out.unclearHeadings ??= []).push({ row: r, col: dotted.col, ...dotted.unclear });
       rowDates = datesUnderDotted(dotted, ctx);
       dayFrom = rows.length;
+      blankRun = 0;
       continue;
     }
+    if (blank) {
+      if (++blankRun >= BLANK_RUN_END) break;
+      continue;
+    }
+    blankRun = 0;
     const item: FormRecord = {};
     // Made only for a row with a count typed as text ("16份"): most rows have none.
     let countsTyped: Map<string, string> | undefined;
@@ -375,10 +374,9 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
       }
       if (column.dittoAbove && carryDitto(raw, column.key, item, rows[i - 1], i, out.carried)) continue;
       const start = column.relativeTo && isRelativeDay(raw) ? dayContext(item[column.relativeTo]) : undefined;
-      // “2207 2”: the paper 2207 and a stray number after it, kept to be said at its cell, never the paper 22072 (round 23).
-      const stray = column.code && typeof raw === 'string' && SPACE.test(raw.trim()) ? strayAfterCode(raw) : undefined;
-      if (stray) (out.strays ??= []).push({ item: i, key: column.key, typed: (raw as string).trim(), ...stray });
-      const value = stray ? stray.paper : convert(column, raw, start ? { ...ctx, ...start, autumn: false } : column.relativeTo ? ctx : rowDates);
+      // “2207 2”, “2207 2208”: never run into one paper 22072, 22072208 (code-cells.ts).
+      const value =
+        codeCellValue(column, raw, i, out) ?? convert(column, raw, start ? { ...ctx, ...start, autumn: false } : column.relativeTo ? ctx : rowDates);
       if (value !== undefined) item[column.key] = value;
       if (column.type === 'count' && typeof raw === 'string') (countsTyped ??= new Map()).set(column.key, raw);
     }

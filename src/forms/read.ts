@@ -46,6 +46,8 @@ export interface FormRead {
   carried: CarriedRead[];
   /** 试卷号 cells read as their paper with a stray number after it (“2207 2”): the row, the column, as typed (read-table.ts). */
   strays?: Array<{ item: number; key: string; typed: string; paper: string; stray: string }>;
+  /** 试卷号 cells writing papers parted by white space (“2207 2208”), read as “2207、2208”: the row, the column, as typed (code-cells.ts). */
+  spaced?: Array<{ item: number; key: string; typed: string; papers: readonly string[]; lineBreak: boolean }>;
   /** Day headings written “6.21” whose day cannot be told (day-headings.ts): their cell, as typed, the days they may be. */
   unclearHeadings?: UnclearHeadingRead[];
   /** The columns the form cannot do without (ColumnSpec.needed) that its table's header lacks, and the header's first cell. */

@@ -13,7 +13,7 @@ export const vaultLogForm: FormLayout = {
     key: 'rows',
     blankRows: 10,
     columns: [
-      { key: 'paperNo', label: '试卷号', type: 'text', code: true, needed: true, dittoAbove: true, width: 8 },
+      { key: 'paperNo', label: '试卷号', type: 'text', code: true, severalPapers: true, needed: true, dittoAbove: true, width: 8 },
       { key: 'paperName', label: '试卷名称', type: 'text', needed: true, dittoAbove: true, width: 18 },
       { key: 'quantity', label: '数量（袋/份）', aliases: ['数量'], type: 'count', needed: true, width: 14, unitFrom: 'unit' },
       { key: 'taker', label: '取卷人签字', aliases: ['取卷人'], type: 'text', needed: true, width: 11 },

@@ -15,6 +15,7 @@
  */
 import { TextMemo } from './memo';
 import { norm } from './values';
+import { toHalfWidth } from './text';
 
 /** A version letter: A–D as the name's （A卷） writes them, or 甲乙丙丁. */
 const VERSION_LETTER = 'A-Da-d甲乙丙丁';
@@ -155,6 +156,27 @@ const PAPERS_WRITTEN = new TextMemo((text): readonly string[] => {
   const parts = norm(text).split(BETWEEN_CODES).filter(Boolean);
   return parts.length > 1 && parts.every((p) => /^\d{3,}$/.test(paperOf(p).written)) ? Object.freeze(parts) : NONE;
 });
+
+/**
+ * A cell of parts each beginning with 3 digits, parted by 、，,;；/ or white space — anchored, each character looked at
+ * once (a long note is passed by at its first character, review 22c) — and the runs between them.
+ */
+const CODES_SHAPE = /^\d{3}[^、，,;；/／\s]*(?:[、，,;；/／\s]+\d{3}[^、，,;；/／\s]*)+$/;
+const BETWEEN_RUNS = /[、，,;；/／\s]+/g;
+const WHITE_ONLY = /^\s+$/;
+
+/**
+ * The 试卷号 a cell writes parted by white space or a line break (“2207 2208”, “2207\n2208”, “2207 2208、2210”: round
+ * 24), each as written (a code of 3 digits or more, a version or a note after it); undefined for any other cell — one
+ * code, codes parted by 、，/ alone (“2207、 2208” too), a count after a code (“2207 2”, “2207 2袋、2210 1袋”). The reader
+ * drops a code's white space, which ran such a cell into one paper that does not exist (22072208).
+ */
+export function spacedCodes(typed: string): readonly string[] | undefined {
+  const t = toHalfWidth(typed).trim();
+  if (!CODES_SHAPE.test(t) || !(t.match(BETWEEN_RUNS) ?? []).some((run) => WHITE_ONLY.test(run))) return undefined;
+  const parts = t.split(BETWEEN_CODES);
+  return parts.every((p) => /^\d{3,}$/.test(paperOf(p).written)) ? parts : undefined;
+}
 
 /** The code of the paper a written 试卷号 names, as compared: 1304A, 1304（B卷） and 1304 are 1304; 0304 and 304 are 304. */
 export function paperCode(written: unknown): string {

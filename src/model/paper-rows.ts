@@ -11,7 +11,7 @@
  * added at the end of its table, every one located at the row's own cells.
  */
 import { type RowMove, withMovedRows } from './moved-locations';
-import { papersWritten } from './paper-code';
+import { paperCode, papersWritten } from './paper-code';
 import type { SiteModel } from './site-model';
 import type { DistributionRow, Intake, SiteData, VaultLogEntry } from './types';
 import { norm, whole } from './values';
@@ -28,6 +28,23 @@ const STRAY_AFTER_CODE = /^(\d{3,}[A-Da-d甲乙丙丁]?)\s+(\d{1,2}|\d+\s*[袋�
 export function strayAfterCode(typed: string): { paper: string; stray: string } | undefined {
   const m = STRAY_AFTER_CODE.exec(toHalfWidth(typed).trim());
   return m ? { paper: m[1], stray: m[2].replace(/\s+/g, '') } : undefined;
+}
+
+/**
+ * The 试卷号 cells parted by a space or a line break (“2207 2208”, round 24: SiteModel.codeSpaced) not read as papers:
+ * some part is no paper the workbook's 考试安排 knows (or it has none) — one paper with a space typed in it, a count,
+ * a room: not guessed. Their paths (`vaultLog[3].paperNo`), each with the parts not on 考试安排; such a row is not read
+ * apart, and unknown-paper says it at its cell. A cell every part of which 考试安排 knows is those papers, as “2207、2208” is.
+ */
+export function spacedUnread(model: Pick<SiteModel, 'codeSpaced' | 'data'>): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  if (!model.codeSpaced?.length) return out;
+  const known = new Set((model.data.schedule ?? []).map((r) => paperCode(r?.paperNo)).filter(Boolean));
+  for (const { path, papers } of model.codeSpaced) {
+    const off = papers.filter((p) => !known.has(paperCode(p)));
+    if (off.length > 0) out.set(path, off);
+  }
+  return out;
 }
 
 /** The tables with a 试卷号 column (附件1 has none: its items name papers in their 备注) and their count's key. */
@@ -127,13 +144,16 @@ function tableApart<T extends object>(
   several: Map<string, SeveralPapers>,
   moves: RowMove[],
   countKey: 'quantity' | 'copies' | undefined,
+  unread: ReadonlyMap<string, readonly string[]>,
 ): T[] | undefined {
   if (!rows) return rows;
   let out: T[] | undefined;
   const extra: T[] = [];
   rows.forEach((row, i) => {
-    const s = severalPapers(table, row);
+    let s = severalPapers(table, row);
     if (!s) return;
+    // “2207 9999” (a part on no 考试安排): the numbers typed are not guessed to be papers, each with a count.
+    if (unread.size > 0 && unread.has(`${at}[${i}].paperNo`)) s = { table, written: s.written, papers: s.papers };
     several.set(`${at}[${i}]`, s);
     if (!s.apart || !countKey) return;
     const [first, ...others] = s.apart.map((p): T => ({ ...row, paperNo: p.paperNo, paperName: p.name, [countKey]: p.count }));
@@ -165,14 +185,15 @@ function modelApart(model: SiteModel): PapersApart {
   const several = new Map<string, SeveralPapers>();
   const moves: RowMove[] = [];
   const data: SiteData = model.data;
+  const unread = spacedUnread(model);
   const intake = data.intake as Intake | Intake[] | undefined;
   const lists = Array.isArray(intake) ? intake.map((l, k) => ({ l, at: `intake[${k}].items` })) : intake ? [{ l: intake, at: 'intake.items' }] : [];
-  for (const { l, at } of lists) tableApart('intake', l?.items, at, several, moves, undefined);
-  const vaultLog = tableApart<VaultLogEntry>('vaultLog', data.vaultLog, 'vaultLog', several, moves, 'quantity');
+  for (const { l, at } of lists) tableApart('intake', l?.items, at, several, moves, undefined, unread);
+  const vaultLog = tableApart<VaultLogEntry>('vaultLog', data.vaultLog, 'vaultLog', several, moves, 'quantity', unread);
   let distributionsChanged = false;
   const distributions = data.distributions?.map((d, k) => {
     if (!d) return d;
-    const rows = tableApart<DistributionRow>('distributions', d.rows, `distributions[${k}].rows`, several, moves, 'copies');
+    const rows = tableApart<DistributionRow>('distributions', d.rows, `distributions[${k}].rows`, several, moves, 'copies', unread);
     if (rows === d.rows) return d;
     distributionsChanged = true;
     return { ...d, rows };

@@ -67,6 +67,8 @@ export interface SiteModel {
   carried?: CarriedCell[];
   /** 试卷号 cells writing a short number after the paper (“2207 2”): read as the paper, the cell kept to be said (unknown-paper). */
   codeStrays?: CodeStray[];
+  /** 试卷号 cells writing papers parted by a space or a line break (“2207 2208”): read as “2207、2208”, kept to be judged (paper-rows.ts spacedUnread). */
+  codeSpaced?: CodeSpaced[];
   /**
    * Day headings written “6.21” whose day cannot be told (forms/day-headings.ts): no record, no day for the rows below;
    * `unclearHeadings[i]` is located at its cell, for invalid-datetime to say so.
@@ -249,6 +251,14 @@ interface UnclearHeading {
   typed: string;
   days: string[];
   span?: { from: string; to: string };
+}
+
+/** A 试卷号 cell writing papers parted by white space: its path, as typed (a line break as a space), its papers, whether a line break parts them. */
+interface CodeSpaced {
+  path: string;
+  typed: string;
+  papers: readonly string[];
+  lineBreak: boolean;
 }
 
 interface CodeStray {

@@ -1076,6 +1076,22 @@ rt('rows-after-closing', {
         insertRowAt(g, '出入库记录', 9, [null, '6月17日']);
       },
     },
+    // Round 24: more than 3 rows inserted into the run broke it — the row below them, its reference moved by all of them,
+    // was a record (partial-row, its name alone). A block of any length, the formula resuming below it as it was.
+    ...[4, 9, 40].map((n) => ({
+      name: `a block of ${n} rows (a day’s heading, a note, blank rows) inserted into a lookup dragged down the vault log’s 试卷名称: no record`,
+      retype: (g: WorkbookGrid) => {
+        formulaDown(
+          g,
+          '出入库记录',
+          'C',
+          (r) => `IF(B${r}="",C${r - 1},VLOOKUP(B${r},考试安排!$B$3:$C$5,2,0))`,
+          (r) => (r < 7 ? ['高等数学基础', '管理学基础', '中国现代文学'][r - 4] : '中国现代文学'),
+          4,
+        );
+        for (let k = n - 1; k >= 0; k--) insertRowAt(g, '出入库记录', 9, k === 0 ? [null, '6月17日'] : k === 1 ? [null, '注：补考试卷另行登记'] : [null]);
+      },
+    })),
     {
       name: 'a day’s heading between the vault log’s rows 2 and 3, 单位 filled down beside it (袋): no record, row 3 read on',
       retype: (g) => {
@@ -1766,6 +1782,27 @@ rt('unknown-paper', {
           row: 2,
           message:
             /^“试卷号”写的是“2045 1”：试卷号 2045 后面空一格多写了“1”，它不是试卷号的一部分（本工具已按试卷 2045 核对这一行，没有把它读成试卷号 20451）。请把“1”从这一格删去，只写试卷号 2045；它若另有含义，请写在备注里。$/,
+        },
+      ],
+    },
+    // Round 24: papers parted by a space or a line break were run into one paper (试卷号“10012045”既不在入库清单上…).
+    {
+      name: 'two papers on 考试安排 parted by a space (“1001 2045”): the two papers on one row, as “1001、2045”',
+      retype: (g) => typeInto(g, '出入库记录', 'B4', '1001 2045'),
+      errors: [{ messageId: 'several', form: 3, sheet: '出入库记录', cell: 'B4', row: 1, message: /^这一行写了 2 个试卷号“1001、2045”，/ }],
+    },
+    {
+      name: 'numbers parted by a line break, one on no 考试安排 (“3310↵9999”): said at the cell, not the paper 33109999',
+      retype: (g) => typeInto(g, '分发登记3', 'B6', '3310\n9999'),
+      errors: [
+        {
+          messageId: 'spaced',
+          form: 4,
+          sheet: '分发登记3',
+          cell: 'B6',
+          row: 1,
+          message:
+            /^“试卷号”写的是“3310 9999”：2 个数之间换了行，其中 9999 不在考试安排里，看不出这是 2 种试卷，还是一个试卷号中间多了换行（本工具没有把它读成试卷号 33109999，也没有按这几个数核对这一行）。/,
         },
       ],
     },

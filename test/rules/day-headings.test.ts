@@ -124,3 +124,126 @@ describe('a day’s heading written “6.16” over the vault log’s rows', () 
     expect(model.data.vaultLog![2]).toEqual({ paperNo: '6.16', taker: '李强' });
   });
 });
+
+/**
+ * Round 24: the heading in 序号 (A6: 6.16 kept as a number, or the text) or alone in a time column (取卷时间 F6) heads the
+ * rows below as in 试卷号 — it was passed over (序号) or read as a record of a day with no time (partial-row, noTime) —
+ * where one of the days it may be is an exam's day; where none is, read as before.
+ */
+function withRowAbove(row: CellValue[], edit: (d: SiteData) => void = () => undefined) {
+  const d = base('kaodian');
+  edit(d);
+  const grid = gridFromDrafts(draftWorkbook(d));
+  grid.sheets.find((s) => s.name === '出入库记录')!.rows.splice(5, 0, row);
+  typeInto(grid, '出入库记录', 'F7', '7:50');
+  typeInto(grid, '出入库记录', 'I7', '10:15');
+  return readWorkbook(grid);
+}
+const inF = (v: CellValue): CellValue[] => [null, null, null, null, null, v];
+
+describe('a day’s heading “6.16” in 序号 or a time column', () => {
+  it.each([
+    ['6.16 kept as a number in 序号', [6.16]],
+    ['the text “6.16” in 序号', ['6.16']],
+    ['“6.16” alone in 取卷时间', inF('6.16')],
+    ['6.16 kept as a number in 取卷时间', inF(6.16)],
+    ['“6-16” alone in 还卷时间', [null, null, null, null, null, null, null, null, '6-16']],
+  ])('%s: heads the rows below, no record', (_name, row) => {
+    const model = withRowAbove(row);
+    expect(model.data.vaultLog!.map((r) => [r.paperNo, r.takenAt, r.returnedAt])).toEqual([
+      ['1001', '2024-06-15T07:45', '2024-06-15T10:20'],
+      ['2045', '2024-06-15T09:45', '2024-06-15T12:15'],
+      ['3310', '2024-06-16T07:50', '2024-06-16T10:15'],
+    ]);
+    expect(validateSite(model)).toEqual([]);
+  });
+
+  it('6.1 in 序号, neither the 1st nor the 10th an exam day: passed over as before, the time below said', () => {
+    const model = withRowAbove([6.1]);
+    expect(model.data.vaultLog).toHaveLength(3);
+    expect(validateSite(model).map(tuple)).toEqual([timeAlone('F7', '7:50')]);
+  });
+
+  it('“6.1” in 取卷时间, no exam day: a record as before (a date with no time, a row half filled)', () => {
+    const model = withRowAbove(inF('6.1'));
+    expect(model.data.vaultLog![2]).toEqual({ takenAt: '6.1' });
+    expect(validateSite(model).map((f) => [f.rule, messageIdOf(f), f.cell, f.row])).toEqual([
+      ['partial-row', 'row', 'B6', 3],
+      ['invalid-datetime', 'noTime', 'F6', 3],
+      ['invalid-datetime', 'datetime', 'F7', 3],
+    ]);
+  });
+
+  it('6.1 in 序号, both the 1st and the 10th exam days: said at its cell, not guessed', () => {
+    const model = withRowAbove([6.1], (d) => {
+      Object.assign(d.schedule![0], { start: '2024-06-01T08:30', end: '2024-06-01T10:00' });
+      Object.assign(d.schedule![2], { start: '2024-06-10T08:30', end: '2024-06-10T10:00' });
+    });
+    expect(
+      validateSite(model)
+        .filter((f) => f.cell === 'A6')
+        .map(tuple),
+    ).toEqual([
+      [
+        'invalid-datetime',
+        'heading',
+        'error',
+        3,
+        '出入库记录',
+        'A6',
+        null,
+        '这一行只写了“6.1”，像是下面几行的日期标题，但读不准是哪一天：它可能是6月1日或6月10日，而考试安排的考试期间（首场前两天起）是5月30日至6月15日，两天都在其中。下面几行只写了时分的时间，因此不知道是哪一天。请把标题写成完整的日期，如“6月1日”。',
+      ],
+    ]);
+    expect(model.data.vaultLog![2].takenAt).toBe('7:50');
+  });
+
+  it('beside other values (a 序号 6.16 on a row with its paper): a record, as before', () => {
+    const model = withRowAbove([6.16, '3310']);
+    expect(model.data.vaultLog![2]).toEqual({ paperNo: '3310' });
+  });
+});
+
+/**
+ * 附件4: a distribution register whose 日期 was left blank, the day written over its rows instead (round 24 item 3: no
+ * test had it). 分发登记2 (2045, 10:30–12:00 on 6月15日): its row under the heading, times alone.
+ */
+describe('a day’s heading on a distribution register (附件4)', () => {
+  function register(heading: CellValue[]) {
+    const grid = gridFromDrafts(draftWorkbook(base('kaodian')));
+    const sheet = grid.sheets.find((s) => s.name === '分发登记2')!;
+    sheet.rows[5] = [...heading, ...Array(10 - heading.length).fill(null)];
+    sheet.rows[6] = [1, '2045', '管理学基础', 31, '01', '10:05', '周涛', '12:06', '周涛', null];
+    typeInto(grid, '分发登记2', 'G3', null);
+    return readWorkbook(grid);
+  }
+  const dateBlank = ['required-field', 'field', 'error', 4, '分发登记2', 'G3', null, '“日期”没有填写。这是附件4 试卷分发登记表必填的一项，请补填后再提交。'];
+
+  it.each([
+    ['“6.15” in 试卷号', [null, '6.15']],
+    ['6.15 kept as a number in 序号', [6.15]],
+    ['“6.15” in 领取时间', [null, null, null, null, null, '6.15']],
+    ['“6月15日” in 试卷号', [null, '6月15日']],
+  ])('%s: the row below it handed out and back on 6月15日', (_name, heading) => {
+    const model = register(heading);
+    expect(model.data.distributions![1].rows).toEqual([
+      {
+        paperNo: '2045',
+        paperName: '管理学基础',
+        copies: 31,
+        room: '01',
+        issuedAt: '2024-06-15T10:05',
+        collector: '周涛',
+        returnedAt: '2024-06-15T12:06',
+        returner: '周涛',
+      },
+    ]);
+    expect(validateSite(model).map(tuple)).toEqual([dateBlank]);
+  });
+
+  it('with no heading the times alone have no day: kept as typed, not checked (the blank 日期 said)', () => {
+    const model = register([null]);
+    expect(model.data.distributions![1].rows![0]).toMatchObject({ issuedAt: '10:05', returnedAt: '12:06' });
+    expect(validateSite(model).map(tuple)).toEqual([dateBlank]);
+  });
+});

@@ -70,4 +70,11 @@ describe('a stray number after a 试卷号 (“1001 3”)', () => {
     expect(model.codeStrays).toBeUndefined();
     expect(model.data.vaultLog![0].paperNo).toBe('1001(3袋)、2045(1袋)');
   });
+
+  it('a 考场号 is no 试卷号: “301 2” in 考场号 is read as before (3012), nothing said of a 试卷号', () => {
+    const model = read((g) => typeInto(g, '分发登记1', 'E6', '301 2'));
+    expect(model.codeStrays).toBeUndefined();
+    expect(model.data.distributions![0].rows![0].room).toBe('3012');
+    expect(validateSite(model).map(tuple)).toEqual([]);
+  });
 });
