@@ -6,6 +6,7 @@
 import { bySemester } from '../model/semester';
 import { repeatedUnits } from '../model/repeated-unit';
 import type { ConsolidatedTotals } from './consolidate';
+import type { SetAside } from './words';
 
 /**
  * Settles the run's semester from its readable workbooks' 学期 and lists those of another; returns
@@ -63,4 +64,13 @@ const repeatedOf = (units: ReadonlyArray<UnitOfFile>) =>
 /** The files of the second workbooks of a unit and semester (`setRepeatedUnits` lists them). */
 export function repeatedUnitFiles(units: ReadonlyArray<UnitOfFile>): Set<string> {
   return new Set(repeatedOf(units).map(({ repeat }) => repeat.file));
+}
+
+/** The totals' lists of the workbooks set aside. */
+export type SetAsideLists = Pick<ConsolidatedTotals, 'otherSemester' | 'repeatedUnits'>;
+
+/** Why a readable workbook is set aside, from the totals' lists (another semester said first, as its 说明 is), if it is. */
+export function setAsideOf(file: string, totals: SetAsideLists): SetAside | undefined {
+  if (totals.otherSemester.some((o) => o.file === file)) return 'otherSemester';
+  return totals.repeatedUnits.some((o) => o.file === file) ? 'repeatedUnit' : undefined;
 }

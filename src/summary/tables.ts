@@ -7,7 +7,7 @@
 import { type Finding, rowShown } from '../model/finding';
 import { ruleMeta } from '../rules';
 import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime, words } from './columns';
-import type { ConsolidatedTotals, FileOutcome, HandoverPair } from './consolidate';
+import type { FileOutcome, HandoverPair } from './consolidate';
 import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
@@ -44,6 +44,7 @@ import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
 import { countShown } from '../model/count-shown';
 import { notCustody, notCustodyWhy } from '../check/refusal';
+import { type SetAsideLists, setAsideOf } from './set-aside';
 
 export type Row = Cell[];
 
@@ -180,6 +181,7 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
 ];
 
 const SITE_NOTE = SITE_COLUMNS.findIndex((c) => c.key === 'note');
+const SITE_STATUS = SITE_COLUMNS.findIndex((c) => c.key === 'status');
 
 /**
  * A 站点汇总 row (raw) of a workbook of another semester than the run's: its 说明 says so first, for
@@ -191,12 +193,12 @@ function markSetAside(row: Row, said: string, lang: Lang): Row {
   return row;
 }
 
-/**
- * A 站点汇总 row, its 说明 saying so first when its workbook is set aside: of another semester than the run's,
- * or a unit's second workbook (the file counted in its place named), so that a row in no total says why.
- */
-export function setAsideMarked(row: Row, file: string, totals: Pick<ConsolidatedTotals, 'otherSemester' | 'repeatedUnits'>, lang: Lang): Row {
+/** A 站点汇总 row set aside: its 状态 said so, its 说明 first saying why (another semester; the unit's workbook counted). */
+export function setAsideMarked(row: Row, file: string, totals: SetAsideLists, lang: Lang): Row {
   const other = totals.otherSemester.find((o) => o.file === file);
+  const aside = setAsideOf(file, totals);
+  // Its 状态 too, as 文件清单 and the JSON say it (a workbook not read is never set aside).
+  if (aside) row[SITE_STATUS] = aside;
   if (other) return markSetAside(row, OTHER_SEMESTER_ROW[lang].note(other.semester), lang);
   const repeat = totals.repeatedUnits.find((o) => o.file === file);
   return repeat ? markSetAside(row, REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same), lang) : row;
@@ -216,10 +218,10 @@ export interface FileListing {
   note: string;
 }
 
-export const listingOf = (f: FileOutcome, lang: Lang = 'zh'): FileListing => ({
+export const listingOf = (f: FileOutcome, lang: Lang = 'zh', totals?: SetAsideLists): FileListing => ({
   file: f.file,
   site: f.summary ? siteNameShown(f.summary.site, lang) : '',
-  status: statusOf(f),
+  status: f.summary && totals ? (setAsideOf(f.file, totals) ?? statusOf(f)) : statusOf(f),
   sha256: f.sha256,
   note: f.error ?? '',
 });

@@ -120,7 +120,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
     semesters: semestersOf(c.files.map((f) => f.summary?.site.semester)),
     siteRows: () => siteOrder(c.files.map(placeOf)).map((i) => setAsideMarked(rowOf(SITE_COLUMNS, c.files[i], lang), c.files[i].file, c.totals, lang)),
     // A 考点 naming no 考点 said so in every list (siteNameShown), not by its 分校's name.
-    fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f, lang))),
+    fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f, lang, c.totals))),
     findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary ? siteNameShown(f.summary.site, lang) : '' }, c.pairs, lang)),
     sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
   };
@@ -260,7 +260,9 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   const s = await c.settled();
   const t = s.totals;
   const charts = writeOverview(overviewSheet, t, s.chart, ctx);
-  const [ready, fix, unreadable, notOurs] = (['ready', 'fix', 'unreadable', 'notCustody'] as const).map((k) => STATUS_WORDS[k][lang]);
+  const [ready, fix, unreadable, notOurs, otherTerm, secondBook] = (['ready', 'fix', 'unreadable', 'notCustody', 'otherSemester', 'repeatedUnit'] as const).map(
+    (k) => STATUS_WORDS[k][lang],
+  );
 
   const { widths, under, notes } = await siteNotesUnder(s, ctx);
   const n = await tableSheet(siteSheet, SITE_COLUMNS, pointed(s.siteRows(), under, lang), ctx, {
@@ -297,8 +299,13 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
 
   const nl = await tableSheet(fileSheet, FILE_COLUMNS, s.fileRows(), ctx);
   const fileStatus = colLetter(columnIndex(FILE_COLUMNS, 'status') + 1);
-  if (nl > 1)
-    cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `OR($${fileStatus}2="${unreadable}",$${fileStatus}2="${notOurs}")`, ERROR_STYLE, 1);
+  if (nl > 1) {
+    const range = `A2:${colLetter(FILE_COLUMNS.length)}${nl}`;
+    cellRule(fileSheet, range, `OR($${fileStatus}2="${unreadable}",$${fileStatus}2="${notOurs}")`, ERROR_STYLE, 1);
+    // Grey, as on 站点汇总: a workbook set aside is in no figure of the run.
+    if (t.otherSemester.length + t.repeatedUnits.length > 0)
+      cellRule(fileSheet, range, `OR($${fileStatus}2="${otherTerm}",$${fileStatus}2="${secondBook}")`, ASIDE_STYLE, 2);
+  }
   finish(fileSheet);
 
   const nf = await tableSheet(findingSheet, FINDING_COLUMNS, s.findingRows(), ctx, { empty: OVERVIEW_WORDS.noProblems[lang] });
