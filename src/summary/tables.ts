@@ -109,7 +109,8 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
     value: (f, lang) => (f.summary ? siteNameShown(f.summary.site, lang) : ''),
   },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
-  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
+  // Each status on two lines at most (不是试卷 / 保密表单; at 7 wide it took three: 不是试 / 卷保密 / 表单).
+  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, wordsLines: 2, value: statusOf },
   { key: 'errors', count: true, header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
   { key: 'warnings', count: true, header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
   { key: 'papers', count: true, header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
@@ -176,7 +177,7 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   ),
   vaultFig({ key: 'gaps', count: true, header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) }, DUTY_FIGURE),
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
-  // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
+  // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): one page wide at 9 pt, less where names whole need it.
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
 ];
 

@@ -18,6 +18,7 @@ import { consolidateModels, consolidatedJson } from '../../src/summary/consolida
 import { consolidatedXlsx } from '../../src/io/xlsx/summary';
 import { checkSites } from '../../src/taskpane/check';
 import { FILE_STATUSES, STATUS_WORDS } from '../../src/summary/words';
+import { printScale, wordWrapLines } from '../../src/summary/columns';
 import type { Intake, SiteData } from '../../src/model/types';
 import { fixture } from '../helpers';
 
@@ -187,4 +188,48 @@ test('文件清单 and 站点汇总 say the same words (zh, en), the workbook wr
   fs.writeFileSync(pane, await consolidatedXlsx(consolidateModels(models), { lang: 'zh' }));
   expect(await column(pane, '文件清单', '状态', '文件', 2)).toEqual(byName('zh'));
   expect(await column(pane, '站点汇总', '状态', '文件', 3)).toEqual(byName('zh'));
+});
+
+test('站点汇总’s 状态 holds each status it shows on two lines at most (zh, en); a run showing only 可以提交/需改正 keeps it 7 wide', async () => {
+  const widthOf = async (out: string, sheet: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    return wb.getWorksheet(sheet)!.getColumn(4).width!;
+  };
+  const shown = (lang: 'zh' | 'en') => [...new Set(EXPECTED.map(([, k]) => STATUS_WORDS[k as keyof typeof STATUS_WORDS][lang]))];
+  const widths: number[] = [];
+  for (const lang of ['zh', 'en'] as const) {
+    const width = await widthOf(path.join(dir, `${lang}.xlsx`), lang === 'zh' ? '站点汇总' : 'Sites');
+    widths.push(width);
+    expect(shown(lang).map((w) => [w, wordWrapLines(w, width) <= 2])).toEqual(shown(lang).map((w) => [w, true]));
+  }
+  // 不是试卷 / 保密表单 (at 7 three lines, as Excel wrapped it); Not a custody / workbook.
+  expect(widths).toEqual([10, 16]);
+  expect([wordWrapLines('不是试卷保密表单', 7), wordWrapLines('不是试卷保密表单', 10), wordWrapLines('Not a custody workbook', 16)]).toEqual([3, 2, 2]);
+  // Only 可以提交 and 需改正 shown: as wide as before, the page's room left to the names, notes and files.
+  const few = path.join(dir, 'few');
+  fs.mkdirSync(few);
+  for (const name of ['岳麓考点.xlsx', '长沙分校.xlsx', '雨花考点.xlsx']) fs.copyFileSync(input(name), path.join(few, name));
+  const got: number[] = [];
+  for (const lang of ['zh', 'en'] as const) {
+    const out = path.join(dir, `few-${lang}.xlsx`);
+    await run('summary', few, '-o', out, '--lang', lang);
+    got.push(await widthOf(out, lang === 'zh' ? '站点汇总' : 'Sites'));
+  }
+  expect(got).toEqual([7, 12]);
+});
+
+test('the guide says what 站点汇总 prints at: 9 pt, a little less where whole names and long statuses need it (8.2–8.9), as measured', async () => {
+  const guide = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', '使用说明.md'), 'utf8');
+  expect(guide).not.toContain('字不小于 9 磅');
+  expect(guide).toContain('印出来约 8.2–8.9 磅');
+  const pts: number[] = [];
+  for (const lang of ['zh', 'en'] as const) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, `${lang}.xlsx`));
+    const ws = wb.getWorksheet(lang === 'zh' ? '站点汇总' : 'Sites')!;
+    pts.push(Math.round(11 * printScale(ws.columns.map((c) => c.width ?? 8.43)) * 100) / 100);
+  }
+  // This run's long 说明 (kept in its cell) and its 不是试卷保密表单: under 9, within what the guide says.
+  expect(pts).toEqual([8.96, 8.82]);
 });

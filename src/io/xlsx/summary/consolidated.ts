@@ -13,7 +13,7 @@
 import { levelOf } from '../../../model/custody';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
-import { Lang, ShowContext, linesOf, relativeNames, rowOf, sheetValue, wordsWidth } from '../../../summary/columns';
+import { Lang, ShowContext, linesOf, relativeNames, rowOf, sheetValue, widthWithin, wordsWidth } from '../../../summary/columns';
 import { NAME_WHOLE, fitWidths, wholeNames } from '../../../summary/fit-widths';
 import { type Consolidated, type ConsolidatedTotals, type HandoverPair, PER_SITE_SHEETS } from '../../../summary/consolidate';
 import { ChartData, rankChartData } from '../../../summary/overview';
@@ -162,9 +162,14 @@ async function siteWidths(rows: Rows, ctx: ShowContext, noteFloor = 0): Promise<
     // 分校 by the first characters of its names alone: no wider than keeps them whole in this pass.
     texts.push(SITE_FITTED.map((i, k) => (k === 0 ? [...shown(i, row)].slice(0, NAME_WHOLE).join('') : shown(i, row))));
     schools.push(SITE_SCHOOL.map((i) => shown(i, row)));
-    SITE_COLUMNS.forEach((c, i) => c.wrapped?.includes(String(row[i])) && said[i].push(shown(i, row)));
+    SITE_COLUMNS.forEach((c, i) => (c.wrapped?.includes(String(row[i])) || c.wordsLines) && said[i].push(shown(i, row)));
   }
-  const declared = SITE_COLUMNS.map((c, i) => Math.max(columnWidth(c, ctx.lang), wordsWidth(new Set(said[i]))));
+  // A status (wordsLines) within its lines, as wide as the words the rows show need: 7 for 可以提交 and 需改正, 10 with
+  // 不是试卷保密表单 (不是试卷 / 保密表单; three lines at 7), so that the page gives no room to words it does not show.
+  const declared = SITE_COLUMNS.map((c, i) => {
+    const least = Math.max(columnWidth(c, ctx.lang), c.wordsLines ? 0 : wordsWidth(new Set(said[i])));
+    return c.wordsLines ? widthWithin(new Set(said[i]), c.wordsLines, least) : least;
+  });
   // 分校 and 单位 their names whole, 说明 its notes kept in their cells within NOTE_MOST_LINES (siteNotesUnder).
   const floors = [...[0, 1].map((k) => wholeNames(texts.map((t) => t[k]))), 0, noteFloor];
   const fitted = fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang, floors);
