@@ -25,7 +25,7 @@ import { PackedLocations, locationEntries, locationsUnder, packLocationsUnder, u
 import { sortFindings, validateAcross, validateSiteIn } from '../rules/engine';
 import type { Lang } from '../rules/types';
 import { refusalLine } from './refusal';
-import { SHEET_WORDS, SITE_WORDS, SUMMARY_SHEET_SETS } from '../summary/words';
+import { SHEET_WORDS, SITE_WORDS, SUMMARY_SHEET_SETS, reportStatus } from '../summary/words';
 import { modelDigest } from '../model/repeated-unit';
 
 /** One workbook to check, as its face has it. */
@@ -127,9 +127,9 @@ const SUMMARY_SKIPPED = {
   en: 'a summary (试卷保管汇总) written by this tool, not a unit workbook',
 };
 
-/** The report entry with the contract's key order: file, site, sha256, error?, findings. */
+/** The report entry with the contract's key order: file, site, sha256, status, error?, findings (status: reportStatus). */
 export function fileReport(file: string, site: string | null, sha256: string | null, findings: Finding[], error?: string): FileReport {
-  return { file, site, sha256, ...(error !== undefined ? { error } : {}), findings };
+  return { file, site, sha256, status: reportStatus({ error, findings }), ...(error !== undefined ? { error } : {}), findings };
 }
 
 async function digestOf(input: WorkbookInput, bytes: Uint8Array | undefined, options: CheckOptions): Promise<string | null> {
@@ -317,6 +317,8 @@ function applyAcross(checked: readonly CheckedWorkbook[], lang: Lang = 'zh'): vo
       c.report.findings,
       across.get(String(sameAs[i]))?.map((f) => ({ ...f })),
     );
+    // Set aside (another semester, a unit's second workbook) or to be corrected by what the checks across found.
+    c.report.status = reportStatus(c.report);
   });
 }
 

@@ -124,6 +124,18 @@ export const forceOption = (): Option =>
     '替换输出位置上已有的、不能确认是本工具写出的文件：填有表单内容的单位工作簿、其他表格、加密或读不出的工作簿 (replace a file where the output goes that this tool cannot tell for its own: a unit workbook with its forms filled in, another spreadsheet, a workbook encrypted or unreadable)',
   );
 
+/**
+ * The JSON's per-file `status` (validate and summary --format json), each code with the words 文件清单 shows for it
+ * (summary/words.ts STATUS_WORDS; a test holds the two alike: not imported, for validate's cold start).
+ */
+const JSON_STATUS = [
+  '--format json 的每个文件有 status (each file in the JSON has a status)：',
+  '  ready 可以提交 · fix 需改正 · unreadable 无法读取 · notCustody 不是试卷保密表单 ·',
+  '  otherSemester 属另一学期（未计入合计） · repeatedUnit 同单位第二本（未计入合计）',
+  '  (ready to submit · to be corrected · unreadable · not a custody workbook · other semester, not counted ·',
+  '  a unit’s second workbook of the semester, not counted)',
+].join('\n');
+
 /** Examples and exit codes shown after each command's help. */
 export const HELP_AFTER: Record<string, string> = {
   custody: [
@@ -164,6 +176,7 @@ export const HELP_AFTER: Record<string, string> = {
       ['custody validate 岳麓考点.xlsx --format json --lang en', '英文的问题说明，JSON 格式 (messages in English, as JSON)'],
     ]),
     '',
+    JSON_STATUS,
     EXIT_CODES.checkAndMark,
   ].join('\n'),
   summary: [
@@ -177,6 +190,7 @@ export const HELP_AFTER: Record<string, string> = {
     '',
     '输出文件不能是正在读取的工作簿；输出文件已存在时会提示将被替换；已填有表单内容的单位工作簿不会被替换，除非加 --force。',
     '(The output cannot be a workbook being read; an output file that exists is replaced, and said so; a unit workbook with its forms filled in is not, unless --force.)',
+    JSON_STATUS,
     EXIT_CODES.summary,
   ].join('\n'),
   demo: [

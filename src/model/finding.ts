@@ -16,11 +16,19 @@ export interface Finding {
   clause: string;
 }
 
+/**
+ * A workbook's status, one code a file (summary/words.ts STATUS_WORDS shows each): ready to submit, to be corrected,
+ * could not be read, not a custody workbook, or read and set aside (of another semester; a unit's second workbook).
+ */
+export type FileStatus = 'ready' | 'fix' | 'unreadable' | 'notCustody' | 'otherSemester' | 'repeatedUnit';
+
 /** One workbook's result in a `validate --format json` run. */
 export interface FileReport {
   file: string;
   site: string | null;
   sha256: string | null;
+  /** Said from `error` and the findings (summary/words.ts reportStatus), once the checks across workbooks are in. */
+  status: FileStatus;
   error?: string;
   findings: Finding[];
 }

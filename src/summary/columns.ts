@@ -48,6 +48,8 @@ export interface Column<T = never> {
   kind?: CellKind;
   /** A raw value that is a key (a status, a severity): shown as its word in the language written. */
   words?: Readonly<Record<string, Record<Lang, string>>>;
+  /** The most lines each of its words (`words`) shown in a table may take: the column as wide as that needs (Latin words whole; widthWithin). */
+  wordsLines?: number;
   /**
    * Its word (`words`) is not wrapped: it runs on over the empty cells to its right, which the row leaves empty
    * for it (无保密室记录 across the figures of a vault that keeps no record), and does not widen the column.
@@ -253,6 +255,37 @@ const roomOf = (width: number): number => Math.max(1, width - 1.5);
 /** The width units of each of a text's lines (as typed, at its line breaks): measured once, wrapped at many widths. */
 export function lineUnits(text: string, size = 11): number[] {
   return text.split('\n').map((line) => textUnits(line, size));
+}
+
+/**
+ * Lines a short text needs in a column of this width as a spreadsheet wraps it: between its words where it has
+ * spaces (Not a custody / workbook), a Latin word never broken, Chinese anywhere (不是试卷 / 保密表单).
+ */
+export function wordWrapLines(text: string, width: number): number {
+  const room = roomOf(width);
+  const space = textUnits(' ');
+  let lines = 0;
+  let used = Infinity;
+  for (const word of text.split(' ')) {
+    const units = textUnits(word);
+    if (used + space + units <= room + 1e-9) {
+      used += space + units;
+      continue;
+    }
+    // A word on a new line; one longer than the line, over as many as it takes (Chinese breaks anywhere).
+    const over = Math.max(1, Math.ceil(units / room - 1e-9));
+    lines += over;
+    used = units - (over - 1) * room;
+  }
+  return lines;
+}
+
+/** The least width, `from` on, at which each of `texts` takes `most` lines or fewer (wordWrapLines). */
+export function widthWithin(texts: Iterable<string>, most: number, from: number): number {
+  const all = [...texts];
+  let width = from;
+  while (all.some((t) => wordWrapLines(t, width) > most)) width++;
+  return width;
 }
 
 /** Lines that text of these line widths (lineUnits) needs in a column of this width: linesOf, the text measured already. */

@@ -6,6 +6,7 @@
 import { bySemester } from '../model/semester';
 import { type RepeatedUnit, repeatedUnits } from '../model/repeated-unit';
 import type { ConsolidatedTotals } from './consolidate';
+import type { SetAside } from './words';
 
 /**
  * Settles the run's semester from its readable workbooks' 学期 and lists those of another; returns
@@ -68,4 +69,13 @@ export const repeatsOf = <T extends UnitOfFile>(units: readonly T[]): Array<Repe
 /** The files of the second workbooks of a unit and semester (`setRepeatedUnits` lists them); `repeats` as setRepeatedUnits takes them. */
 export function repeatedUnitFiles(units: ReadonlyArray<UnitOfFile>, repeats = repeatsOf(units)): Set<string> {
   return new Set(repeats.map(({ repeat }) => repeat.file));
+}
+
+/** The totals' lists of the workbooks set aside. */
+export type SetAsideLists = Pick<ConsolidatedTotals, 'otherSemester' | 'repeatedUnits'>;
+
+/** Why a readable workbook is set aside, from the totals' lists (another semester said first, as its 说明 is), if it is. */
+export function setAsideOf(file: string, totals: SetAsideLists): SetAside | undefined {
+  if (totals.otherSemester.some((o) => o.file === file)) return 'otherSemester';
+  return totals.repeatedUnits.some((o) => o.file === file) ? 'repeatedUnit' : undefined;
 }

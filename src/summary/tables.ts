@@ -7,7 +7,7 @@
 import { type Finding, rowShown } from '../model/finding';
 import { ruleMeta } from '../rules';
 import { Cell, Column, DATETIME_WIDTH, DURATION_WIDTH, Lang, rowOf, showDateTime, words } from './columns';
-import type { ConsolidatedTotals, FileOutcome, HandoverPair } from './consolidate';
+import type { FileOutcome, HandoverPair } from './consolidate';
 import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
@@ -44,6 +44,7 @@ import { counted, singularOfOne } from '../rules/plural';
 import { baseName } from '../model/text';
 import { countShown } from '../model/count-shown';
 import { notCustody, notCustodyWhy } from '../check/refusal';
+import { type SetAsideLists, setAsideOf } from './set-aside';
 
 export type Row = Cell[];
 
@@ -108,7 +109,8 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
     value: (f, lang) => (f.summary ? siteNameShown(f.summary.site, lang) : ''),
   },
   { key: 'level', header: { zh: '级别', en: 'Level' }, width: 5, wrap: true, value: (f, lang) => levelShown(f.summary?.site.level, lang) },
-  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, value: statusOf },
+  // Each status on two lines at most (不是试卷 / 保密表单; at 7 wide it took three: 不是试 / 卷保密 / 表单).
+  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 7, wrap: true, words: STATUS_WORDS, wordsLines: 2, value: statusOf },
   { key: 'errors', count: true, header: { zh: '错误', en: 'Errors' }, width: 5, value: fig((s) => s.findings.errors) },
   { key: 'warnings', count: true, header: { zh: '警告', en: 'Warnings' }, width: 5, value: fig((s) => s.findings.warnings) },
   { key: 'papers', count: true, header: { zh: words('试卷', '种数'), en: 'Papers' }, width: 5, value: fig((s) => s.totals.papers) },
@@ -175,11 +177,12 @@ export const SITE_COLUMNS: ReadonlyArray<Column<FileOutcome>> = [
   ),
   vaultFig({ key: 'gaps', count: true, header: { zh: words('值班', '缺口'), en: 'Duty gaps' }, width: 5, value: fig((s) => s.duty.gaps.length) }, DUTY_FIGURE),
   { key: 'note', header: { zh: '说明', en: 'Note' }, width: 15, wrap: true, value: noteOf },
-  // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): the table prints one page wide at 9 pt or more.
+  // 文件 and 说明 two narrower than they were, for the lengths of time to fit (DURATION_WIDTH): one page wide at 9 pt, less where names whole need it.
   { key: 'file', header: { zh: '文件', en: 'File' }, width: 14, wrap: true, kind: 'file', value: (f) => f.file },
 ];
 
 const SITE_NOTE = SITE_COLUMNS.findIndex((c) => c.key === 'note');
+const SITE_STATUS = SITE_COLUMNS.findIndex((c) => c.key === 'status');
 
 /**
  * A 站点汇总 row (raw) of a workbook of another semester than the run's: its 说明 says so first, for
@@ -191,12 +194,12 @@ function markSetAside(row: Row, said: string, lang: Lang): Row {
   return row;
 }
 
-/**
- * A 站点汇总 row, its 说明 saying so first when its workbook is set aside: of another semester than the run's,
- * or a unit's second workbook (the file counted in its place named), so that a row in no total says why.
- */
-export function setAsideMarked(row: Row, file: string, totals: Pick<ConsolidatedTotals, 'otherSemester' | 'repeatedUnits'>, lang: Lang): Row {
+/** A 站点汇总 row set aside: its 状态 said so, its 说明 first saying why (another semester; the unit's workbook counted). */
+export function setAsideMarked(row: Row, file: string, totals: SetAsideLists, lang: Lang): Row {
   const other = totals.otherSemester.find((o) => o.file === file);
+  const aside = setAsideOf(file, totals);
+  // Its 状态 too, as 文件清单 and the JSON say it (a workbook not read is never set aside).
+  if (aside) row[SITE_STATUS] = aside;
   if (other) return markSetAside(row, OTHER_SEMESTER_ROW[lang].note(other.semester), lang);
   const repeat = totals.repeatedUnits.find((o) => o.file === file);
   return repeat ? markSetAside(row, REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same), lang) : row;
@@ -216,10 +219,10 @@ export interface FileListing {
   note: string;
 }
 
-export const listingOf = (f: FileOutcome, lang: Lang = 'zh'): FileListing => ({
+export const listingOf = (f: FileOutcome, lang: Lang = 'zh', totals?: SetAsideLists): FileListing => ({
   file: f.file,
   site: f.summary ? siteNameShown(f.summary.site, lang) : '',
-  status: statusOf(f),
+  status: f.summary && totals ? (setAsideOf(f.file, totals) ?? statusOf(f)) : statusOf(f),
   sha256: f.sha256,
   note: f.error ?? '',
 });

@@ -17,26 +17,54 @@ import type { DutyCoverage } from './duty';
 import type { UnnamedSite } from './error-cells';
 import { countShown } from '../model/count-shown';
 import { notCustody } from '../check/refusal';
+import type { FileStatus } from '../model/finding';
 
 export type Words<K extends string> = Record<K, Record<Lang, string>>;
 
 /**
- * A unit's workbook: ready to submit, to be corrected, or not read at all — could not be read (`unreadable`), or read
- * but holding none of the forms (`notCustody`: not damaged, and 无法读取 would say it is; check/refusal.ts notCustody).
+ * A unit's workbook: ready to submit, to be corrected, not read at all — could not be read (`unreadable`), or read
+ * but holding none of the forms (`notCustody`: not damaged, and 无法读取 would say it is; check/refusal.ts notCustody) —
+ * or read and set aside, its papers in no figure of the run (set-aside.ts): of another semester than the run's
+ * (`otherSemester`, workbook-of-another-semester) or a unit's second workbook of the semester (`repeatedUnit`,
+ * unit-workbook-twice). One code a file, the JSON's `status` (FILE_STATUSES, README), shown as 文件清单 and 站点汇总 show it.
  */
-export type FileStatus = 'ready' | 'fix' | 'unreadable' | 'notCustody';
+export type { FileStatus };
+
+/** Why a readable workbook is set aside (its status then, whatever its findings). */
+export type SetAside = Extract<FileStatus, 'otherSemester' | 'repeatedUnit'>;
 
 export const STATUS_WORDS: Words<FileStatus> = {
   ready: { zh: '可以提交', en: 'Ready to submit' },
   fix: { zh: '需改正', en: 'To be corrected' },
   unreadable: { zh: '无法读取', en: 'Unreadable' },
   notCustody: { zh: '不是试卷保密表单', en: 'Not a custody workbook' },
+  otherSemester: { zh: '属另一学期', en: 'Other semester' },
+  repeatedUnit: { zh: '同单位第二本', en: 'Unit’s second workbook' },
 };
 
-/** The status of a file from what was found in it (`error`: the one line of a file not read, check/refusal.ts). */
-export function fileStatus(f: { readable: boolean; errors: number; error?: string }): FileStatus {
+/** Every status code, in the order README lists them. */
+export const FILE_STATUSES = Object.keys(STATUS_WORDS) as FileStatus[];
+
+/** The status of a file from what was found in it (`error`: the one line of a file not read, check/refusal.ts; `aside`: why it is set aside). */
+export function fileStatus(f: { readable: boolean; errors: number; error?: string; aside?: SetAside }): FileStatus {
   if (!f.readable) return notCustody(f.error ?? '') ? 'notCustody' : 'unreadable';
+  if (f.aside) return f.aside;
   return f.errors === 0 ? 'ready' : 'fix';
+}
+
+/** The rule whose finding says a workbook is set aside, by why (a workbook of another semester said first, as 站点汇总's 说明 says it). */
+const ASIDE_RULES: ReadonlyArray<readonly [string, SetAside]> = [
+  ['workbook-of-another-semester', 'otherSemester'],
+  ['unit-workbook-twice', 'repeatedUnit'],
+];
+
+/**
+ * A findings report's status (`validate --format json`, the pane's export), from its own error and findings: the
+ * same as the summary's tables give it from their totals (setRunSemester, setRepeatedUnits), whose findings these are.
+ */
+export function reportStatus(r: { error?: string; findings: ReadonlyArray<{ rule: string; severity: string }> }): FileStatus {
+  const aside = ASIDE_RULES.find(([rule]) => r.findings.some((f) => f.rule === rule))?.[1];
+  return fileStatus({ readable: r.error === undefined, errors: r.findings.some((f) => f.severity === 'error') ? 1 : 0, error: r.error, aside });
 }
 
 export const SEVERITY_WORDS: Words<'error' | 'warning'> = {

@@ -12,6 +12,7 @@ import { siteSummaryXlsx } from '../io/xlsx/summary';
 import { SiteResult, skipReasonOf } from './check';
 import type { Host } from './host';
 import { t } from './i18n';
+import { reportStatus } from '../summary/words';
 import { workbookWorker } from './worker-reader';
 import { ReadingStopped } from './reading-stop';
 import { CheckEntry, OpenedWorkbookChecks, checkHeld, consolidatedWorkbook, markWorkbook, readAndCheck, seedOf, unpacked } from './workbook-jobs';
@@ -217,7 +218,8 @@ export function browserHost(): BrowserHost {
     },
     async exportJson(sites, lang) {
       // The check service's report, as `custody validate --format json` prints it.
-      const files = sites.filter((site) => site.report).map((site) => site.report);
+      // Each with its status as the check has it now (a file's findings redrawn after an edit: its own status again).
+      const files = sites.filter((site) => site.report).map((site) => ({ ...site.report!, status: reportStatus(site.report!) }));
       const name = t(lang, 'findingsFile');
       saveBytes(name, new TextEncoder().encode(`${JSON.stringify({ files }, null, 2)}\n`), 'application/json');
       return name;

@@ -202,7 +202,7 @@ const readable = (label: string, sha256: string, findings: Finding[] = []): Site
   label,
   findings,
   model: {} as SiteModel,
-  report: { file: label, site: 'x', sha256, findings },
+  report: { file: label, site: 'x', sha256, status: 'ready', findings },
 });
 
 test('a summary this tool wrote is skipped with its one line, not unreadable; a marked copy by its name, as the folder walk skips it', async () => {

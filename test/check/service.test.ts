@@ -70,8 +70,8 @@ describe('checkWorkbooks', () => {
       ],
     ]);
     // The contract's key order.
-    expect(Object.keys(report.files[2])).toEqual(['file', 'site', 'sha256', 'error', 'findings']);
-    expect(Object.keys(report.files[0])).toEqual(['file', 'site', 'sha256', 'findings']);
+    expect(Object.keys(report.files[2])).toEqual(['file', 'site', 'sha256', 'status', 'error', 'findings']);
+    expect(Object.keys(report.files[0])).toEqual(['file', 'site', 'sha256', 'status', 'findings']);
     const across = (i: number) => report.files[i].findings.filter((f) => f.rule === 'handover-copies-disagree');
     expect([0, 1].map((i) => across(i).map((f) => [f.sheet, f.cell, f.row, f.message]))).toMatchInlineSnapshot(`
      [

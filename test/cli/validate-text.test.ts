@@ -15,13 +15,14 @@ const report: RunReport = {
       file: 'a.xlsx',
       site: '天心考点',
       sha256: null,
+      status: 'fix',
       findings: [
         finding('交接单', 'C3', 'handover-copies-disagree', '日期不同'),
         finding('交接单', 'D17', 'column-total', '合计不符'),
         finding('交接单', 'D17', 'handover-copies-disagree', '合计不同'),
       ],
     },
-    { file: 'b.xlsx', site: '长沙分校', sha256: null, findings: [finding('交接单3', 'C3', 'handover-copies-disagree', '日期不同')] },
+    { file: 'b.xlsx', site: '长沙分校', sha256: null, status: 'fix', findings: [finding('交接单3', 'C3', 'handover-copies-disagree', '日期不同')] },
   ],
 };
 
@@ -48,7 +49,7 @@ test('no word of it when nothing is folded', () => {
 });
 
 test('the total says how many files could not be checked: its last line never reads as a clean run', () => {
-  const unreadable = (file: string) => ({ file, site: null, sha256: null, error: '文件是空的', findings: [] });
+  const unreadable = (file: string) => ({ file, site: null, sha256: null, status: 'unreadable' as const, error: '文件是空的', findings: [] });
   const run: RunReport = { files: [report.files[1], unreadable('空.xlsx'), unreadable('旧.xls')] };
   expect(formatText(run, 'zh').split('\n').at(-1)).toBe('合计：1 个错误，0 个警告；2 个文件无法读取');
   expect(formatText(run, 'en').split('\n').at(-1)).toBe('Total: 1 error, 0 warnings; 2 files cannot be read');
@@ -70,7 +71,7 @@ test('one mistake repeated down a column is one line, naming the other rows and 
     row(1, 'I4', 'time-order', late('06:45')),
     row(2, 'I5', 'time-order', late('06:50')),
   ];
-  const run: RunReport = { files: [{ file: 'k2.xlsx', site: '雨花考点', sha256: null, findings }] };
+  const run: RunReport = { files: [{ file: 'k2.xlsx', site: '雨花考点', sha256: null, status: 'fix', findings }] };
   expect(formatText(run, 'zh').split('\n')).toEqual([
     'k2.xlsx（雨花考点）：7 个错误，0 个警告',
     '  出入库记录',

@@ -123,7 +123,8 @@ describe('custody validate', () => {
     expect(code).toBe(1);
     expect(report.files).toHaveLength(1);
     const f = report.files[0];
-    expect(Object.keys(f)).toEqual(['file', 'site', 'sha256', 'findings']);
+    expect(Object.keys(f)).toEqual(['file', 'site', 'sha256', 'status', 'findings']);
+    expect(f.status).toBe('fix');
     expect(f.sha256).toBe(sha(file('faulty.xlsx')));
     expect(f.site).toBe('长沙分校 岳麓考点');
     expect(f.findings[0]).toEqual({
@@ -310,7 +311,7 @@ test('the text report of one sheet with 130,000 findings is written whole (no ca
     clause: '',
   });
   const findings = Array.from({ length: 130_000 }, (_, i) => finding(i));
-  const lines = formatText({ files: [{ file: 'long.xlsx', site: '岳麓考点', sha256: null, findings }] }).split('\n');
+  const lines = formatText({ files: [{ file: 'long.xlsx', site: '岳麓考点', sha256: null, status: 'fix', findings }] }).split('\n');
   expect(lines).toHaveLength(2 + 130_000);
   expect(lines[2]).toBe(`    B4       错误  ${ruleTitle('required-field', 'zh')}  缺少试卷号`);
   expect(lines[lines.length - 1]).toBe(`    B130003  错误  ${ruleTitle('required-field', 'zh')}  缺少试卷号`);

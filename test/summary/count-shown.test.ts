@@ -52,8 +52,8 @@ describe('the readiness line, the same words on the pane and in the summary work
 test('validate’s text: each file’s counts and the total grouped', () => {
   const report: RunReport = {
     files: [
-      { file: 'a.xlsx', site: '岳麓考点', sha256: null, findings: findings(1500, 1) },
-      { file: 'b.xlsx', site: '宁乡考点', sha256: null, findings: findings(2, 1000) },
+      { file: 'a.xlsx', site: '岳麓考点', sha256: null, status: 'fix', findings: findings(1500, 1) },
+      { file: 'b.xlsx', site: '宁乡考点', sha256: null, status: 'fix', findings: findings(2, 1000) },
     ],
   };
   const lines = (lang: 'zh' | 'en') =>

@@ -13,7 +13,7 @@
 import { levelOf } from '../../../model/custody';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../../model/finding';
-import { Lang, ShowContext, linesOf, relativeNames, rowOf, sheetValue, wordsWidth } from '../../../summary/columns';
+import { Lang, ShowContext, linesOf, relativeNames, rowOf, sheetValue, widthWithin, wordsWidth } from '../../../summary/columns';
 import { NAME_WHOLE, fitWidths, wholeNames } from '../../../summary/fit-widths';
 import { type Consolidated, type ConsolidatedTotals, type HandoverPair, PER_SITE_SHEETS } from '../../../summary/consolidate';
 import { ChartData, rankChartData } from '../../../summary/overview';
@@ -120,7 +120,7 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
     semesters: semestersOf(c.files.map((f) => f.summary?.site.semester)),
     siteRows: () => siteOrder(c.files.map(placeOf)).map((i) => setAsideMarked(rowOf(SITE_COLUMNS, c.files[i], lang), c.files[i].file, c.totals, lang)),
     // A 考点 naming no 考点 said so in every list (siteNameShown), not by its 分校's name.
-    fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f, lang))),
+    fileRows: () => c.files.map((f) => rowOf(FILE_COLUMNS, listingOf(f, lang, c.totals))),
     findingRows: () => c.files.flatMap((f) => findingRowsOf({ ...f, site: f.summary ? siteNameShown(f.summary.site, lang) : '' }, c.pairs, lang)),
     sites: () => c.files.filter((f) => f.summary).map((f) => ({ file: f.file, summary: f.summary!, findings: f.findings })),
   };
@@ -162,9 +162,14 @@ async function siteWidths(rows: Rows, ctx: ShowContext, noteFloor = 0): Promise<
     // 分校 by the first characters of its names alone: no wider than keeps them whole in this pass.
     texts.push(SITE_FITTED.map((i, k) => (k === 0 ? [...shown(i, row)].slice(0, NAME_WHOLE).join('') : shown(i, row))));
     schools.push(SITE_SCHOOL.map((i) => shown(i, row)));
-    SITE_COLUMNS.forEach((c, i) => c.wrapped?.includes(String(row[i])) && said[i].push(shown(i, row)));
+    SITE_COLUMNS.forEach((c, i) => (c.wrapped?.includes(String(row[i])) || c.wordsLines) && said[i].push(shown(i, row)));
   }
-  const declared = SITE_COLUMNS.map((c, i) => Math.max(columnWidth(c, ctx.lang), wordsWidth(new Set(said[i]))));
+  // A status (wordsLines) within its lines, as wide as the words the rows show need: 7 for 可以提交 and 需改正, 10 with
+  // 不是试卷保密表单 (不是试卷 / 保密表单; three lines at 7), so that the page gives no room to words it does not show.
+  const declared = SITE_COLUMNS.map((c, i) => {
+    const least = Math.max(columnWidth(c, ctx.lang), c.wordsLines ? 0 : wordsWidth(new Set(said[i])));
+    return c.wordsLines ? widthWithin(new Set(said[i]), c.wordsLines, least) : least;
+  });
   // 分校 and 单位 their names whole, 说明 its notes kept in their cells within NOTE_MOST_LINES (siteNotesUnder).
   const floors = [...[0, 1].map((k) => wholeNames(texts.map((t) => t[k]))), 0, noteFloor];
   const fitted = fitWidths(SITE_COLUMNS, declared, SITE_FITTED, texts, ctx.lang, floors);
@@ -260,7 +265,9 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
   const s = await c.settled();
   const t = s.totals;
   const charts = writeOverview(overviewSheet, t, s.chart, ctx);
-  const [ready, fix, unreadable, notOurs] = (['ready', 'fix', 'unreadable', 'notCustody'] as const).map((k) => STATUS_WORDS[k][lang]);
+  const [ready, fix, unreadable, notOurs, otherTerm, secondBook] = (['ready', 'fix', 'unreadable', 'notCustody', 'otherSemester', 'repeatedUnit'] as const).map(
+    (k) => STATUS_WORDS[k][lang],
+  );
 
   const { widths, under, notes } = await siteNotesUnder(s, ctx);
   const n = await tableSheet(siteSheet, SITE_COLUMNS, pointed(s.siteRows(), under, lang), ctx, {
@@ -297,8 +304,13 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
 
   const nl = await tableSheet(fileSheet, FILE_COLUMNS, s.fileRows(), ctx);
   const fileStatus = colLetter(columnIndex(FILE_COLUMNS, 'status') + 1);
-  if (nl > 1)
-    cellRule(fileSheet, `A2:${colLetter(FILE_COLUMNS.length)}${nl}`, `OR($${fileStatus}2="${unreadable}",$${fileStatus}2="${notOurs}")`, ERROR_STYLE, 1);
+  if (nl > 1) {
+    const range = `A2:${colLetter(FILE_COLUMNS.length)}${nl}`;
+    cellRule(fileSheet, range, `OR($${fileStatus}2="${unreadable}",$${fileStatus}2="${notOurs}")`, ERROR_STYLE, 1);
+    // Grey, as on 站点汇总: a workbook set aside is in no figure of the run.
+    if (t.otherSemester.length + t.repeatedUnits.length > 0)
+      cellRule(fileSheet, range, `OR($${fileStatus}2="${otherTerm}",$${fileStatus}2="${secondBook}")`, ASIDE_STYLE, 2);
+  }
   finish(fileSheet);
 
   const nf = await tableSheet(findingSheet, FINDING_COLUMNS, s.findingRows(), ctx, { empty: OVERVIEW_WORDS.noProblems[lang] });
