@@ -19,6 +19,7 @@ import type { LocationMap } from '../model/location';
 import { VaultPeople, locationsOf, vaultPeopleOf, vaultPeoplePaths } from '../model/vault-signers';
 import { workbookPaperNames } from '../model/item-papers';
 import { copyFields } from '../model/pairing';
+import { handoversAsCompared, unreadPapersOf } from '../model/unread-papers';
 import { packCopyFields } from '../model/packed-fields';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { PackedLocations, locationEntries, locationsUnder, packLocationsUnder, unpackLocations } from '../model/location-map';
@@ -148,7 +149,9 @@ const ACROSS_PATHS = ['handovers', 'site'];
  */
 export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel {
   const vaultPeople = vaultPeopleOf(model);
-  const data: SiteData = { site: model.data.site, handovers: model.data.handovers };
+  // A 试卷号 cell its workbook read as no paper (“1001 9999”: unread-papers.ts) is kept so with its item, as compared across.
+  const handovers = handoversAsCompared(model.data.handovers, unreadPapersOf(model));
+  const data: SiteData = { site: model.data.site, handovers: handovers as SiteData['handovers'] };
   // The sheets give the findings' reading order once those across workbooks are added.
   const digest = modelDigest(model);
   const hiddenRows = model.hiddenRows
@@ -169,7 +172,7 @@ export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel 
   const paperNames = workbookPaperNames(model);
   // Each copy's fields as compared, once here: the checks across workbooks and the summary's 交接配对 take them (rules/handover-pairs.ts).
   const unknown = new Map(unsolvedCopyFields(model));
-  const copies = (model.data.handovers ?? []).map((h, i) => (h ? packCopyFields(copyFields(h, unknown.get(i), paperNames)) : null));
+  const copies = (handovers ?? []).map((h, i) => (h ? packCopyFields(copyFields(h, unknown.get(i), paperNames)) : null));
   return {
     data,
     locations: locations ?? slimLocations(model, vaultPeople),

@@ -50,6 +50,11 @@ export interface ItemText {
   note?: unknown;
   paperNo?: unknown;
   paperName?: unknown;
+  /**
+   * Its 试卷号 cell as typed, where its workbook read no paper of it (“1001 9999”, 9999 on no 考试安排: unread-papers.ts):
+   * the row's paper as compared is that text, as written, never the papers it parts.
+   */
+  paperNoUnread?: string;
 }
 
 /** What parts an item's text into words: white space, brackets, quotes and the marks between names. */
@@ -217,7 +222,9 @@ interface ItemNaming {
  */
 function namingOf(item: ItemText, names: PaperNames | undefined, mode: PaperMode): ItemNaming {
   const columnNo = norm(item.paperNo);
-  let codes = columnNo ? codesIn(toHalfWidth(String(item.paperNo))) : [];
+  // “1001 9999” its workbook did not read (unread-papers.ts): one paper, its text — no 试卷号 is ever made of it.
+  const unread = item.paperNoUnread === undefined ? undefined : toHalfWidth(item.paperNoUnread).replace(/\s+/g, ' ').trim();
+  let codes = unread ? [{ key: unread, shown: item.paperNoUnread!.trim() }] : columnNo ? codesIn(toHalfWidth(String(item.paperNo))) : [];
   let codesAt: ItemPart = 'paperNo';
   if (codes.length === 0) {
     codes = codesIn(itemText(item));
@@ -458,9 +465,9 @@ export function differencePaths(d: PaperDifference): [string, string] {
   return [a ? at(a) : `items[${b!.rows[0]}]`, b ? at(b) : `items[${a!.rows[0]}]`];
 }
 
-/** The paper a row writes in its own 试卷号 and 试卷名称 cells (“1001 高等数学基础”), '' for none: quoted with the row. */
-export function rowPaper(item: Pick<ItemText, 'paperNo' | 'paperName'> | null | undefined): string {
-  return [item?.paperNo, item?.paperName]
+/** The paper a row writes in its own 试卷号 (as typed, where unread) and 试卷名称 cells (“1001 高等数学基础”), '' for none: quoted with the row. */
+export function rowPaper(item: Pick<ItemText, 'paperNo' | 'paperName' | 'paperNoUnread'> | null | undefined): string {
+  return [item?.paperNoUnread ?? item?.paperNo, item?.paperName]
     .map((v) => (v === undefined || v === null ? '' : String(v).trim()))
     .filter(Boolean)
     .join(' ');

@@ -11,6 +11,7 @@ import { unpackCopyFields } from '../model/packed-fields';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { type PaperNames, workbookPaperNames } from '../model/item-papers';
 import { semesterKey } from '../model/semester';
+import { handoversAsCompared, unreadPapersOf } from '../model/unread-papers';
 import { repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { AcrossRun, CrossSite } from './types';
 
@@ -46,7 +47,9 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
     const names = workbookPaperNames(site.model);
     // A slim model carries its copies' fields (service.ts slimModel): worked out where the workbook was read.
     const carried = site.model.copyFields;
-    (site.model.data.handovers ?? []).forEach((h, i) => {
+    // An item's 试卷号 its workbook read as no paper (“1001 9999”) is compared as typed (unread-papers.ts; a slim model's are so).
+    const unread = unreadPapersOf(site.model);
+    (handoversAsCompared(site.model.data.handovers, unread) ?? []).forEach((h, i) => {
       const direction = custody.direction[i];
       if (!h || !direction) return;
       const packed = carried?.[i];

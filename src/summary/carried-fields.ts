@@ -8,6 +8,7 @@
 import type { SiteModel } from '../model/site-model';
 import type { Handover } from '../model/types';
 import type { CopyFields } from '../model/pairing';
+import type { ItemText } from '../model/item-papers';
 import { unpackCopyFields } from '../model/packed-fields';
 import type { HandoverBrief } from './site';
 
@@ -36,7 +37,9 @@ function briefOfHandover(b: HandoverBrief, h: Handover | null | undefined): bool
       x.unit === (i.unit ?? '') &&
       x.note === (i.note ?? '') &&
       x.paperNo === i.paperNo &&
-      x.paperName === i.paperName
+      x.paperName === i.paperName &&
+      // A 试卷号 cell read as no paper (model/unread-papers.ts): kept as typed by both, or by neither.
+      (x as ItemText).paperNoUnread === (i as ItemText).paperNoUnread
     );
   });
 }

@@ -24,6 +24,7 @@ import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { itemsShown } from './pair-items';
 import { type CarriedFields, carriedFieldsOf } from './carried-fields';
 import type { PaperNames } from '../model/item-papers';
+import { type UnreadPapers, itemsAsCompared, unreadPapersOf } from '../model/unread-papers';
 import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
 import { countedOnce } from './same-bytes';
@@ -53,6 +54,8 @@ export interface FileOutcome {
   unknownFields?: UnknownFields;
   /** Its papers by the names its handover items write (model/item-papers.ts workbookPaperNames): how its copies are compared. */
   paperNames?: PaperNames;
+  /** Its handover items' 试卷号 cells read as no paper (“1001 9999”: model/unread-papers.ts): compared as typed in 交接配对. */
+  unreadPapers?: UnreadPapers;
 }
 
 /** Fields of a workbook's handover copies that hold no value (a formula saved without it), by handover index: `unsolvedCopyFields`. */
@@ -220,7 +223,7 @@ export interface PairCopies {
  * A workbook's handover copies as pairing keeps them; `unknown`, the fields of them that hold no value
  * (FileOutcome.unknownFields); `names`, its papers by the names its items write (FileOutcome.paperNames); `carried`,
  * its slim model, whose copies' fields (worked out of the same `unknown` and `names`) are taken where they are the
- * brief's (carried-fields.ts).
+ * brief's (carried-fields.ts); `unread`, its items' 试卷号 cells read as no paper (FileOutcome.unreadPapers), compared as typed.
  */
 export function pairCopiesOf(
   file: string,
@@ -228,11 +231,16 @@ export function pairCopiesOf(
   unknown?: UnknownFields,
   names?: PaperNames,
   carried?: CarriedFields,
+  unread?: UnreadPapers,
 ): PairCopies {
   const site = summary.site.name;
   const semester = semesterKey(summary.site.semester);
   const byIndex = new Map(unknown);
-  const copyOf = (h: HandoverBrief) => pairCopyOf(h, file, site, semester, byIndex.get(h.index), names, carriedFieldsOf(carried, h));
+  const copyOf = (brief: HandoverBrief) => {
+    const items = itemsAsCompared(brief.items, brief.index, unread);
+    const h = items === brief.items ? brief : { ...brief, items: items as HandoverBrief['items'] };
+    return pairCopyOf(h, file, site, semester, byIndex.get(h.index), names, carriedFieldsOf(carried, h));
+  };
   return { out: summary.handovers.out.map(copyOf), in: summary.handovers.in.map(copyOf) };
 }
 
@@ -273,9 +281,9 @@ export class HandoverPairer {
   /** `aside`: files whose copies are not paired, the second workbooks of a unit (`repeatedUnitFiles`): their copies are the first's again. */
   constructor(private readonly aside: ReadonlySet<string> = new Set()) {}
 
-  /** Adds one readable workbook's copies (`unknown`: FileOutcome.unknownFields; `names`: FileOutcome.paperNames). */
-  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields, names?: PaperNames): void {
-    this.addCopies(summary.site.name, pairCopiesOf(file, summary, unknown, names));
+  /** Adds one readable workbook's copies (`unknown`: FileOutcome.unknownFields; `names`: FileOutcome.paperNames; `unread`: FileOutcome.unreadPapers). */
+  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields, names?: PaperNames, unread?: UnreadPapers): void {
+    this.addCopies(summary.site.name, pairCopiesOf(file, summary, unknown, names, undefined, unread));
   }
 
   /** The same, from copies already made compact (`pairCopiesOf`, in a worker thread). */
@@ -304,7 +312,7 @@ export class HandoverPairer {
  */
 export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
   const pairer = new HandoverPairer(repeatedUnitFiles(unitsOf(outcomes)));
-  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary, o.unknownFields, o.paperNames);
+  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary, o.unknownFields, o.paperNames, o.unreadPapers);
   return pairer.pairs();
 }
 
@@ -421,6 +429,7 @@ function outcomeOf(file: string, sha256: string | null, model: SiteModel, slim: 
   const unknownFields = unknownFieldsOf(model);
   // Worked out once, by slimModel (workbookPaperNames), for the checks across workbooks and the copies alike.
   const paperNames = slim.paperNames;
+  const unreadPapers = unreadPapersOf(model);
   return {
     file,
     site: siteNameOf(model),
@@ -429,6 +438,7 @@ function outcomeOf(file: string, sha256: string | null, model: SiteModel, slim: 
     summary: summarizeSite(model, findings, { file, sha256, lang }),
     ...(unknownFields ? { unknownFields } : {}),
     ...(paperNames ? { paperNames } : {}),
+    ...(unreadPapers ? { unreadPapers } : {}),
   };
 }
 
