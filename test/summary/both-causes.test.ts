@@ -2,7 +2,8 @@
  * fix-words24 item 1: a form of a unit both not read (a sheet of 附件3 whose header row is lost: 未能读取) and showing an
  * error value in a cell its figures need (出入库记录 B6 #N/A: 显示错误值) was said 附件3 未能读取 alone in the figures'
  * cells, 总览's and the CLI's lines on the units in no total and the levels' cells, while the 说明 beside them said
- * both (unreadCause gave one cause). Every face now says both: 附件3 未能读取、显示错误值; the figures as they were.
+ * both (unreadCause gave one cause). Every face now says both: 附件3 未能读取、显示错误值; the figures as they were. A
+ * cell showing an error value with a row of several 试卷号 (said 显示错误值 alone) the same: 附件3 显示错误值、一行几个试卷号.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,6 +19,8 @@ import { consolidateModels } from '../../src/summary/consolidate';
 import { emptyTotals } from '../../src/summary/totals';
 import { addUnitStock, unitStockOf } from '../../src/summary/stock';
 import { bagsStillOutShown, levelFigureShown, levelsShown, noneLinesOf } from '../../src/summary/overview';
+import { NONE_WORDS, statusReasons } from '../../src/summary/none-figures';
+import type { SiteData } from '../../src/model/types';
 import { fixture } from '../helpers';
 import { scratchDir } from '../scratch';
 import { run } from './cli-report';
@@ -28,18 +31,22 @@ jest.setTimeout(120_000);
  * 岳麓考点's workbook (kaodian.json): 出入库记录 B6 (a 试卷号) showing #N/A, and a second sheet of 附件3 (出入库记录2: its
  * title and two rows, no header row, as a header row lost) that cannot be read.
  */
-async function bothBook(): Promise<Buffer> {
+async function bothBook(edit?: (d: SiteData) => void, lose = true): Promise<Buffer> {
+  const data = fixture('kaodian.json') as SiteData;
+  edit?.(data);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await fillWorkbook(fixture('kaodian.json'))) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await fillWorkbook(data)) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('出入库记录')!;
   ws.getCell('B6').value = { formula: 'VLOOKUP(1,X!A:B,2,FALSE)', result: { error: '#N/A' } } as unknown as ExcelJS.CellFormulaValue;
-  const lost = wb.addWorksheet('出入库记录2');
-  for (const r of [1, 2, 4, 5]) lost.getRow(r).values = ws.getRow(r).values as ExcelJS.CellValue[];
+  if (lose) {
+    const lost = wb.addWorksheet('出入库记录2');
+    for (const r of [1, 2, 4, 5]) lost.getRow(r).values = ws.getRow(r).values as ExcelJS.CellValue[];
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const modelOf = async () => readWorkbook(await gridFromXlsxBuffer(await bothBook()));
-async function summaryOf() {
-  const model = await modelOf();
+const modelOf = async (book?: Buffer) => readWorkbook(await gridFromXlsxBuffer(book ?? (await bothBook())));
+async function summaryOf(book?: Buffer) {
+  const model = await modelOf(book);
   return summarizeSite(model, validateSite(model), { file: 'a.xlsx' });
 }
 
@@ -113,7 +120,29 @@ describe('a form both not read and showing an error value says both, on every fa
     expect([bagsStillOutShown(t, 'zh'), bagsStillOutShown(t, 'en')]).toEqual([ZH, EN]);
     expect(levelsShown(t).map((l) => [levelFigureShown(l, 'bagsStillOut', 'zh'), levelFigureShown(l, 'bagsStillOut', 'en')])).toEqual([[ZH, EN]]);
     // The stock as before: 3 papers, the level's bags, copies and candidates counted, its bags out in no figure.
+    // The unit's status line (each site's 汇总 sheet): its duty cover and bags out unknown for both.
+    expect(statusReasons(s).map((r) => [NONE_WORDS[r!].zh, NONE_WORDS[r!].en])).toEqual([
+      [ZH, EN],
+      [ZH, EN],
+    ]);
     expect([t.papers, t.bagsStillOut, t.levels[2].units, t.levels[2].bags, t.levels[2].copies, t.levels[2].candidates]).toEqual([3, 0, 1, 6, 115, 108]);
+  });
+
+  it('a cell showing an error value and a row of several 试卷号 on one form: both too (was 显示错误值 alone)', async () => {
+    const s = await summaryOf(await bothBook((d) => void (d.vaultLog![1].paperNo = '2045、3310'), false));
+    expect(s.unread).toEqual([
+      { form: 'vaultLog', sheet: '出入库记录', cell: 'B5', several: '2045、3310' },
+      { form: 'vaultLog', sheet: '出入库记录', cell: 'B6', shows: '#N/A' },
+    ]);
+    expect(summaryTable(s, 'zh').rows.map((r) => r.slice(11, 14))).toEqual(Array(3).fill(Array(3).fill('附件3 显示错误值、一行几个试卷号')));
+    expect(summaryTable(s, 'en').rows[0].slice(11, 14)).toEqual(Array(3).fill('附件3 error value, row of several papers'));
+    const t = emptyTotals(1);
+    addUnitStock(t, unitStockOf(s));
+    expect([t.errorLog, t.severalLog, t.errorSeveralLog]).toEqual([undefined, undefined, ['岳麓考点']]);
+    expect(noneLinesOf(t, 'zh')).toEqual(['注意：岳麓考点的附件3 出入库记录有格子显示错误值，且有一行写了几个试卷号（见检查结果），未还袋数未计入合计。']);
+    expect(noneLinesOf(t, 'en')).toEqual([
+      'Note: the vault log (附件3) of 岳麓考点 has a cell showing an error value and has a row writing several paper numbers (see the findings): its bags still out are not in the totals.',
+    ]);
   });
 });
 
