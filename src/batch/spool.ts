@@ -31,7 +31,7 @@ import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
 import { addUnitStock } from '../summary/stock';
 import { countUnsummarised } from '../summary/totals';
-import { leaveOut, repeatedUnitFiles, repeatsOf, setAsideOf, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import { leaveOut, repeatedUnitFiles, repeatsOf, setAsideNote, setAsideOf, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import type { RepeatedUnit } from '../model/repeated-unit';
 import { commonUnit } from '../summary/common-unit';
 import { countPairs } from '../summary/absent-receivers';
@@ -343,7 +343,9 @@ export class SpooledConsolidation {
           for (const r of records) {
             const site = siteNameShown({ name: r.site, unnamed: r.unnamed }, lang ?? 'zh');
             const status = fileStatus({ ...r, aside: r.readable ? setAsideOf(r.file, totals) : undefined });
-            yield rowOf(FILE_COLUMNS, { file: r.file, site, status, sha256: r.sha256, note: r.error ?? '' });
+            // A workbook set aside: why, as its 站点汇总 row says (setAsideNote).
+            const note = r.error ?? (r.readable ? setAsideNote(r.file, totals, lang ?? 'zh') : undefined) ?? '';
+            yield rowOf(FILE_COLUMNS, { file: r.file, site, status, sha256: r.sha256, note });
           }
         },
         async *findingRows() {

@@ -17,6 +17,7 @@ import type { Words } from './words';
 import { levelOf } from '../model/custody';
 import { OTHER_PAPERS, ROW_SAID, figuresAtLevel, rowCellSaid, rowCountsOnly, unitWide, wholeForms } from './row-unknowns';
 import { ERROR_SAID, SEVERAL_SAID, UNREAD_SAID } from './none-said';
+import { CAUSES, type CausePart, type UnreadCause, causeOf, causeParts, causeWords } from './causes';
 
 /**
  * A form of the summary's figures whose rows could not be read (SiteModel.unreadRows): its header row not found; 附件5
@@ -128,12 +129,11 @@ const FORM_LABEL: Record<FormName, string> = {
 };
 /** Figures made from a form the summary could not read: 考试安排's, 涉卷人员's, 附件1's, 2's, 3's, 4's, 5's. */
 export type UnreadReason = `unread${FormName}`;
+export type { UnreadCause };
 /**
- * Why a form read is none the less unknown (review 22): a cell of it shows an error value (#N/A, #REF!: `error`), or a
- * row of it writes several 试卷号 (“2207、2210”: `several`). A form of whose unknown entries one is neither was not read.
+ * The same figures as UnreadReason's unknown for a cause (errorLog: 附件3 显示错误值; severalLog: 附件3 一行几个试卷号), or
+ * for more than one (unreadErrorLog: 附件3 未能读取、显示错误值).
  */
-export type UnreadCause = 'error' | 'several';
-/** The same figures as UnreadReason's unknown for a cause (errorLog: 附件3 显示错误值; severalLog: 附件3 一行几个试卷号). */
 type CausedReason = `${UnreadCause}${FormName}`;
 /** The reason each unread form gives, in the order the reasons are said. */
 const UNREAD_REASON: Record<UnreadForm, UnreadReason> = {
@@ -176,26 +176,25 @@ export function unreadForms(unread: NoneFlags['unread']): UnreadForm[] {
   return UNREAD_ORDER.filter((f) => forms.has(f));
 }
 
-/** Why one entry of `unread` leaves its figures unknown: a cell showing an error value, a row of several 试卷号, or (undefined) the form not read. */
-const causeOfItem = (u: UnreadItem): UnreadCause | undefined =>
+/** Why one entry of `unread` leaves its figures unknown: a cell showing an error value, a row of several 试卷号, the form not read (a paper's entry: each of its causes). */
+const causesOfItem = (u: UnreadItem): CausePart[] =>
   typeof u === 'string'
-    ? undefined
-    : 'cause' in u
-      ? u.cause
+    ? ['unread']
+    : 'cause' in u && u.cause !== undefined
+      ? causeParts(u.cause)
       : 'shows' in u && u.shows !== undefined
-        ? 'error'
+        ? ['error']
         : 'several' in u && u.several !== undefined
-          ? 'several'
-          : undefined;
+          ? ['several']
+          : ['unread'];
 
 /**
- * Why the figures of `form` are unknown, by every entry of it in `unread`: one not read makes it not read (undefined);
- * else an error value where a cell shows one, else several 试卷号 on a row (the 说明 says each: unreadLines).
+ * Why the figures of `form` are unknown, by every entry of it in `unread`: each cause its entries hold, as the 说明 says
+ * each (unreadLines) — not read alone (undefined), an error value, several 试卷号 on a row, or two or three of these
+ * (unreadError: a sheet not read, a cell of another showing #N/A; fix-words24: was 未能读取 alone).
  */
 export function unreadCause(unread: NoneFlags['unread'], form: UnreadForm): UnreadCause | undefined {
-  const causes = (unread ?? []).filter((u) => (typeof u === 'string' ? u : u.form) === form).map(causeOfItem);
-  if (!causes.length || causes.includes(undefined)) return undefined;
-  return causes.includes('error') ? 'error' : 'several';
+  return causeOf((unread ?? []).filter((u) => (typeof u === 'string' ? u : u.form) === form).flatMap(causesOfItem));
 }
 
 /** The forms of `unread` each once, with its cause (unreadCause): as a paper keeps them (PaperSummary.unread). */
@@ -228,11 +227,12 @@ export function itemsUnreadBySheet(unread: readonly UnreadSheet[]): Map<string, 
 export const itemsUnreadAs = (unread: true | UnreadCause): NoneReason => unreadReason('handover', unread === true ? undefined : unread);
 
 /** The reason of a form not read a caused reason stands for (errorLog, severalLog: unreadLog), for the columns' NoneWhen; any other as it is. */
-export const baseReason = (reason: NoneReason): NoneReason => reason.replace(/^(error|several)(?=[A-Z])/, 'unread') as NoneReason;
+export const baseReason = (reason: NoneReason): NoneReason =>
+  reason.replace(/^(?:unread|error|several)(?:Error|Several)*(?=(?:Schedule|Roster|Handover|Intake|Log|Register|Duty)$)/, 'unread') as NoneReason;
 
-/** A form not read's reason and those of the same form read but unknown (unreadLog, errorLog, severalLog); any other alone. */
+/** A form not read's reason and those of the same form unknown for a cause, or several (unreadLog, errorLog, severalLog, unreadErrorLog…); any other alone. */
 const variantsOf = (reason: NoneReason): NoneReason[] =>
-  reason.startsWith('unread') ? [reason, reason.replace('unread', 'error') as NoneReason, reason.replace('unread', 'several') as NoneReason] : [reason];
+  reason.startsWith('unread') ? CAUSES.map((c) => reason.replace('unread', c) as NoneReason) : [reason];
 
 /** Every reason a unit's figures of some kind are none, in the order said (no vault record, no intake list, then the forms unread). */
 export function noneReasons(s: NoneFlags | null | undefined): NoneReason[] {
@@ -285,8 +285,8 @@ export { unitWide };
 /** Of a unit's reasons (noneReasons), the one that makes a figure none under `when`: the first it counts; undefined where the figure is known. */
 export const reasonUnder = (reasons: readonly NoneReason[], when: NoneWhen): NoneReason | undefined => reasons.find((r) => when.none.includes(baseReason(r)));
 
-/** A form's figures unknown, as a cell says why: not read, a cell showing an error value, a row of several 试卷号. */
-const CAUSE_WORDS: Record<'unread' | UnreadCause, Record<Lang, string>> = {
+/** A form's figures unknown, as a cell says why: not read, a cell showing an error value, a row of several 试卷号 (more than one: each, 未能读取、显示错误值). */
+const CAUSE_WORDS: Record<CausePart, Record<Lang, string>> = {
   unread: { zh: '未能读取', en: 'not read' },
   error: { zh: '显示错误值', en: 'error value' },
   several: { zh: '一行几个试卷号', en: 'row of several papers' },
@@ -301,10 +301,10 @@ export const NONE_WORDS = {
   noIntake: { zh: '无入库清单', en: 'no intake list' },
   ...Object.fromEntries(
     (Object.keys(FORM_LABEL) as FormName[]).flatMap((f) =>
-      (['unread', 'error', 'several'] as const).map((c) => [
-        `${c}${f}`,
-        { zh: `${FORM_LABEL[f]} ${CAUSE_WORDS[c].zh}`, en: `${FORM_LABEL[f]} ${CAUSE_WORDS[c].en}` },
-      ]),
+      CAUSES.map((c) => {
+        const said = causeWords(c, CAUSE_WORDS, { zh: '、', en: ', ' });
+        return [`${c}${f}`, { zh: `${FORM_LABEL[f]} ${said.zh}`, en: `${FORM_LABEL[f]} ${said.en}` }];
+      }),
     ),
   ),
   custodySchedule: { zh: '考试安排 未能读取', en: '考试安排 not read' },
@@ -350,14 +350,14 @@ function unreadLines(unread: readonly UnreadSheet[] | undefined, lang: Lang): st
 }
 
 /** The pane's label of a line of unreadLines, as its cause: 未能读取, 显示错误值, 一行几个试卷号. */
-export const UNREAD_LABEL: Words<'unread' | UnreadCause> = {
+export const UNREAD_LABEL: Words<CausePart> = {
   unread: { zh: '未能读取', en: 'Not read' },
   error: { zh: '显示错误值', en: 'Error value' },
   several: { zh: '一行几个试卷号', en: 'Row of several papers' },
 };
 
 /** unreadLines, each line with its cause (UNREAD_LABEL's key): the pane labels each so. */
-export function unreadSaid(unread: readonly UnreadSheet[] | undefined, lang: Lang): Array<{ cause: 'unread' | UnreadCause; line: string }> {
+export function unreadSaid(unread: readonly UnreadSheet[] | undefined, lang: Lang): Array<{ cause: CausePart; line: string }> {
   return unreadForms(unread).flatMap((form) => {
     const of = unread!.filter((u) => u.form === form);
     const notRead = of.filter((u) => u.shows === undefined && u.several === undefined);

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../rules/types';
 import { countShown } from '../model/count-shown';
-import type { UnreadCause } from './none-figures';
+import { CAUSES, type CausePart, type UnreadCause, causeWords } from './causes';
 import type { UnnamedSite } from './error-cells';
 import { unnamedShown } from './words';
 
@@ -24,8 +24,8 @@ export type StockForm = 'Intake' | 'Log' | 'Schedule';
  * row writing several 试卷号 (severalLog), as its figures' cells say (NONE_WORDS).
  */
 export type StockReason = 'noVault' | 'noIntake' | `${'unread' | UnreadCause}${StockForm}`;
-/** The reasons of a form's stock unknown, not read first (unreadLog, errorLog, severalLog). */
-export const stockReasonsOf = (f: StockForm): StockReason[] => [`unread${f}`, `error${f}`, `several${f}`];
+/** The reasons of a form's stock unknown, not read first (unreadLog, errorLog, severalLog, then two or three at once: unreadErrorLog…). */
+export const stockReasonsOf = (f: StockForm): StockReason[] => CAUSES.map((c): StockReason => `${c}${f}`);
 
 type UnitsWords = { head: (n: number) => string; line: (named: string[], more: number) => string; more: (n: number) => string };
 
@@ -79,8 +79,8 @@ const STOCK_FORM: Record<StockForm, StockFormSaid> = {
     },
   },
 };
-/** Why a form's figures are unknown, as the lines say it: not read, a cell showing an error value, a row of several 试卷号. */
-const CAUSE_SAID: Record<'unread' | UnreadCause, Record<Lang, string>> = {
+/** Why a form's figures are unknown, as the lines say it: not read, a cell showing an error value, a row of several 试卷号 (more than one: each, 未能读取，且有格子显示错误值). */
+const CAUSE_SAID: Record<CausePart, Record<Lang, string>> = {
   unread: { zh: '未能读取', en: 'could not be read' },
   error: { zh: '有格子显示错误值', en: 'has a cell showing an error value' },
   several: { zh: '有一行写了几个试卷号', en: 'has a row writing several paper numbers' },
@@ -139,11 +139,17 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   },
   ...(Object.fromEntries(
     (Object.keys(STOCK_FORM) as StockForm[]).flatMap((f) =>
-      (['unread', 'error', 'several'] as const).map((c): [StockReason, Record<Lang, UnitsWords>] => {
+      CAUSES.map((c): [StockReason, Record<Lang, UnitsWords>] => {
         // An error value may leave some papers' rows alone unknown, the others counted: the part that cannot be worked out.
         const said = STOCK_FORM[f];
         const part = c === 'error' && said.part;
-        return [`${c}${f}`, unknownWords(part ? { zh: { ...said.zh, ...part.zh }, en: { ...said.en, ...part.en } } : said, CAUSE_SAID[c])];
+        return [
+          `${c}${f}`,
+          unknownWords(
+            part ? { zh: { ...said.zh, ...part.zh }, en: { ...said.en, ...part.en } } : said,
+            causeWords(c, CAUSE_SAID, { zh: '，且', en: ' and ' }),
+          ),
+        ];
       }),
     ),
   ) as Record<Exclude<StockReason, 'noVault' | 'noIntake'>, Record<Lang, UnitsWords>>),

@@ -6,7 +6,9 @@
 import { bySemester } from '../model/semester';
 import { type RepeatedUnit, repeatedUnits } from '../model/repeated-unit';
 import type { ConsolidatedTotals } from './consolidate';
-import type { SetAside } from './words';
+import { OTHER_SEMESTER_ROW, REPEATED_UNIT_ROW, type SetAside } from './words';
+import type { Lang } from '../rules/types';
+import { baseName } from '../model/text';
 
 /**
  * Settles the run's semester from its readable workbooks' 学期 and lists those of another; returns
@@ -78,4 +80,15 @@ export type SetAsideLists = Pick<ConsolidatedTotals, 'otherSemester' | 'repeated
 export function setAsideOf(file: string, totals: SetAsideLists): SetAside | undefined {
   if (totals.otherSemester.some((o) => o.file === file)) return 'otherSemester';
   return totals.repeatedUnits.some((o) => o.file === file) ? 'repeatedUnit' : undefined;
+}
+
+/**
+ * Why a workbook is set aside, as 站点汇总's 说明 and 文件清单's say it: of another semester (OTHER_SEMESTER_ROW), or a
+ * unit's second workbook (REPEATED_UNIT_ROW: the file counted in its place); undefined where it is counted.
+ */
+export function setAsideNote(file: string, totals: SetAsideLists, lang: Lang): string | undefined {
+  const other = totals.otherSemester.find((o) => o.file === file);
+  if (other) return OTHER_SEMESTER_ROW[lang].note(other.semester);
+  const repeat = totals.repeatedUnits.find((o) => o.file === file);
+  return repeat ? REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same) : undefined;
 }

@@ -11,19 +11,7 @@ import type { FileOutcome, HandoverPair } from './consolidate';
 import { CUSTODY_TIME, PAPER_COLUMNS, TIME_ON_DUTY } from './tables-site';
 import type { PaperSummary } from './site';
 import { DISAGREE_RULE } from './once-per-handover';
-import {
-  FIELD_WORDS,
-  FileStatus,
-  OTHER_SEMESTER_ROW,
-  PAIR_STATUS_WORDS,
-  REPEATED_UNIT_ROW,
-  SEVERITY_WORDS,
-  STATUS_WORDS,
-  fileStatus,
-  levelShown,
-  listOf,
-  siteNameShown,
-} from './words';
+import { FIELD_WORDS, FileStatus, PAIR_STATUS_WORDS, SEVERITY_WORDS, STATUS_WORDS, fileStatus, levelShown, listOf, siteNameShown } from './words';
 import {
   CUSTODY_FIGURE,
   DUTY_FIGURE,
@@ -41,10 +29,9 @@ import {
   unitReasons,
 } from './none-figures';
 import { counted, singularOfOne } from '../rules/plural';
-import { baseName } from '../model/text';
 import { countShown } from '../model/count-shown';
 import { notCustody, notCustodyWhy } from '../check/refusal';
-import { type SetAsideLists, setAsideOf } from './set-aside';
+import { type SetAsideLists, setAsideNote, setAsideOf } from './set-aside';
 
 export type Row = Cell[];
 
@@ -196,13 +183,11 @@ function markSetAside(row: Row, said: string, lang: Lang): Row {
 
 /** A 站点汇总 row set aside: its 状态 said so, its 说明 first saying why (another semester; the unit's workbook counted). */
 export function setAsideMarked(row: Row, file: string, totals: SetAsideLists, lang: Lang): Row {
-  const other = totals.otherSemester.find((o) => o.file === file);
   const aside = setAsideOf(file, totals);
   // Its 状态 too, as 文件清单 and the JSON say it (a workbook not read is never set aside).
   if (aside) row[SITE_STATUS] = aside;
-  if (other) return markSetAside(row, OTHER_SEMESTER_ROW[lang].note(other.semester), lang);
-  const repeat = totals.repeatedUnits.find((o) => o.file === file);
-  return repeat ? markSetAside(row, REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same), lang) : row;
+  const said = setAsideNote(file, totals, lang);
+  return said ? markSetAside(row, said, lang) : row;
 }
 
 /** Each semester the workbooks name, once, in the order met: 站点汇总's title says them (SITES_TITLE). */
@@ -219,12 +204,13 @@ export interface FileListing {
   note: string;
 }
 
+/** A file's 文件清单 row: a workbook set aside says why in its 说明, as its 站点汇总 row does (setAsideNote; was empty). */
 export const listingOf = (f: FileOutcome, lang: Lang = 'zh', totals?: SetAsideLists): FileListing => ({
   file: f.file,
   site: f.summary ? siteNameShown(f.summary.site, lang) : '',
   status: f.summary && totals ? (setAsideOf(f.file, totals) ?? statusOf(f)) : statusOf(f),
   sha256: f.sha256,
-  note: f.error ?? '',
+  note: f.error ?? (f.summary && totals ? setAsideNote(f.file, totals, lang) : undefined) ?? '',
 });
 
 export const FILE_COLUMNS: ReadonlyArray<Column<FileListing>> = [
