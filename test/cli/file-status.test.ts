@@ -21,6 +21,7 @@ import { FILE_STATUSES, STATUS_WORDS } from '../../src/summary/words';
 import { printScale, wordWrapLines } from '../../src/summary/columns';
 import type { Intake, SiteData } from '../../src/model/types';
 import { fixture } from '../helpers';
+import { writeSetAsideBooks } from './set-aside-books';
 
 jest.setTimeout(180_000);
 
@@ -41,18 +42,7 @@ const EXPECTED: Array<[string, string]> = [
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-file-status-'));
   fs.mkdirSync(path.join(dir, 'in'));
-  const kaodian = fixture('kaodian.json') as SiteData;
-  const copy = (): SiteData => JSON.parse(JSON.stringify(kaodian)) as SiteData;
-  fs.writeFileSync(input('岳麓考点.xlsx'), await fillWorkbook(kaodian));
-  // The same unit and semester, other records: the second is set aside (unit-workbook-twice).
-  const second = copy();
-  (second.intake as Intake).description = '入库时清点无误（第二版）';
-  fs.writeFileSync(input('岳麓考点（第二本）.xlsx'), await fillWorkbook(second));
-  // Another unit of last semester: set aside (workbook-of-another-semester), however many errors it has.
-  const last = copy();
-  last.site!.semester = '2023秋';
-  last.site!.examSite = '天心考点';
-  fs.writeFileSync(input('天心考点（上学期）.xlsx'), await fillWorkbook(last));
+  const copy = await writeSetAsideBooks(path.join(dir, 'in'));
   // A unit of this semester with an error: 需改正.
   const wrong = copy();
   wrong.site!.examSite = '雨花考点';
@@ -62,7 +52,6 @@ beforeAll(async () => {
   const other = new ExcelJS.Workbook();
   other.addWorksheet('Sheet1').getCell('A1').value = '会议签到表';
   await other.xlsx.writeFile(input('签到表.xlsx'));
-  fs.writeFileSync(input('坏文件.xlsx'), 'not a workbook');
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -7,13 +7,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { fillWorkbook } from '../../src/cli/fill';
 import { readCheckableWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { consolidateModels } from '../../src/summary/consolidate';
 import { consolidatedXlsx } from '../../src/io/xlsx/summary';
-import type { Intake, SiteData } from '../../src/model/types';
-import { fixture } from '../helpers';
+import { writeSetAsideBooks } from './set-aside-books';
 import { scratchDir } from '../scratch';
 import { run } from '../summary/cli-report';
 
@@ -25,20 +23,7 @@ const NAMES = ['天心考点（上学期）.xlsx', '岳麓考点.xlsx', '岳麓�
 beforeAll(async () => {
   dir = scratchDir('custody-set-aside-note-');
   fs.mkdirSync(path.join(dir, 'in'));
-  const kaodian = fixture('kaodian.json') as SiteData;
-  const copy = (): SiteData => JSON.parse(JSON.stringify(kaodian)) as SiteData;
-  const input = (name: string) => path.join(dir, 'in', name);
-  fs.writeFileSync(input('岳麓考点.xlsx'), await fillWorkbook(kaodian));
-  // The same unit and semester, other records (unit-workbook-twice).
-  const second = copy();
-  (second.intake as Intake).description = '入库时清点无误（第二版）';
-  fs.writeFileSync(input('岳麓考点（第二本）.xlsx'), await fillWorkbook(second));
-  // Another unit of last semester (workbook-of-another-semester).
-  const last = copy();
-  last.site!.semester = '2023秋';
-  last.site!.examSite = '天心考点';
-  fs.writeFileSync(input('天心考点（上学期）.xlsx'), await fillWorkbook(last));
-  fs.writeFileSync(input('坏文件.xlsx'), 'not a workbook');
+  await writeSetAsideBooks(path.join(dir, 'in'));
 });
 
 /** A sheet's column headed `header`, by the file named in the column headed `file` (rows from `from`), sorted by file. */
