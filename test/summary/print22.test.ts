@@ -168,9 +168,7 @@ describe('review 22b D5, D1: the printed workbook', () => {
   it('a note longer than Excel’s highest row (409 pt) in rows of its own, none cut off, the whole said once', () => {
     // 1,000 cells named (工作表“出入库记录”D5 显示 #N/A…): some 20,000 characters, across a page of 180 width units.
     const note = Array.from({ length: 1000 }, (_x, i) => `工作表“出入库记录”D${i + 5} 显示 #N/A`).join('；');
-    const started = Date.now();
     const parts = noteParts(note, 180);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(parts.join('')).toBe(note);
     expect(parts.map((p) => rowHeightFor(linesOf(p, 180)) < 409)).toEqual(parts.map(() => true));
     // Each row but the last full (27 lines of 15 pt: 408 pt), in as few rows as that takes.
