@@ -2,7 +2,8 @@
  * A handover item whose 试卷号 cell its workbook did not read as papers (round 24: “1001 9999”, numbers parted by a space
  * or a line break, 9999 on no 考试安排 — paper-rows.ts spacedUnread; unknown-paper says it at the cell). Where the two
  * copies of a handover are compared paper by paper (pairing.ts, item-papers.ts), such a row's paper is its cell as
- * written (`ItemText.paperNoUnread`): never the papers 1001 and 9999 its workbook's own reading refused.
+ * written (`ItemText.paperNoUnread`): never the papers 1001 and 9999 its workbook's own reading refused; where its intake
+ * list is compared with it (rules/inventory-mismatch.ts), it names no paper.
  */
 import { spacedUnread } from './paper-rows';
 import type { ItemText } from './item-papers';
