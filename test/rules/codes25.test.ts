@@ -10,7 +10,7 @@ import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
 import { messageIdOf, validateSite } from '../../src/rules/engine';
 import { itemPapers } from '../../src/model/item-papers';
 import { summarizeSite } from '../../src/summary/site';
-import { base, gridFromDrafts, typeInto } from './tester';
+import { base, firstDeliveryAt, gridFromDrafts, modelOf, typeInto } from './tester';
 
 const tuple = (f: Finding) => [f.rule, messageIdOf(f), f.severity, f.form, f.sheet, f.cell, f.row, f.message];
 
@@ -200,6 +200,55 @@ describe('inventory-mismatch and a handover 试卷号 cell its workbook reads as
         'H14',
         null,
         '入库清单共 7 袋，但交接单上接收到的是 6 袋；按试卷核对：2045 入库 1 袋、接收 2 袋；3310 入库 3 袋、接收 1 袋。入库清点的每种试卷的袋数须与交接接收的一致，请重新清点并核对两张表。',
+      ],
+    ]);
+  });
+});
+
+describe('arrival-too-early: a paper name the schedule gives two 试卷号', () => {
+  /** 3310’s row of 考试安排 named 管理学基础 too (2045 06-15 10:30, 3310 06-16 08:30); the items name 管理学基础 alone, handed over 06-12 09:30. */
+  function twoCodesOneName(note = '管理学基础') {
+    const d = base('kaodian');
+    d.schedule![2].paperName = '管理学基础';
+    firstDeliveryAt(d, '2024-06-12T09:30', '2024-06-12T10:10');
+    for (const it of d.handovers![0].items!) it.note = note;
+    return modelOf(d);
+  }
+  const arrival = () => (f: Finding) => f.rule === 'arrival-too-early';
+
+  it('judged by the earliest session of either code (2045’s, 06-15 10:30), the message naming the name, its codes and which decided', () => {
+    const model = twoCodesOneName();
+    expect(validateSite(model).filter(arrival()).map(tuple)).toEqual([
+      [
+        'arrival-too-early',
+        'handoverName',
+        'error',
+        1,
+        '交接单',
+        'C3',
+        null,
+        '试卷 6月12日 09:30 交接到岳麓考点，比最早一场考试（6月15日 10:30）早了 3天1小时：交接明细写的“管理学基础”在考试安排上有 2 个试卷号（2045、3310），按其中最早开考的 2045 计。方案规定试卷到分校（或考点）不得早于考前 2 天；如属特殊情况须考前一个月报备，否则请核对日期（交接明细写上试卷号，就按那个试卷号的考试计）。',
+      ],
+    ]);
+    expect(
+      validateSite(model, { lang: 'en' })
+        .filter(arrival())
+        .map((f) => f.message),
+    ).toEqual([
+      'Papers were handed over to 岳麓考点 at Jun 12 09:30, 3 days 1 h before the first session (Jun 15 10:30): the items name "管理学基础", which the exam schedule (考试安排) gives 2 paper numbers (2045, 3310), judged by the first of them to start, 2045. Papers may reach a branch school (分校) or an exam site (考点) at most 2 days before the exam; a special case is reported to the provincial school a month ahead, otherwise check the date (with the paper number written on the item, it is judged by that paper’s session).',
+    ]);
+  });
+
+  it('a 试卷号 written on the items decides, as before (3310: 06-16 08:30), said as any other arrival', () => {
+    expect(
+      validateSite(twoCodesOneName('3310 管理学基础'))
+        .filter(arrival())
+        .map((f) => [messageIdOf(f), f.cell, f.message]),
+    ).toEqual([
+      [
+        'handover',
+        'C3',
+        '试卷 6月12日 09:30 交接到岳麓考点，比最早一场考试（6月16日 08:30）早了 3天23小时。方案规定试卷到分校（或考点）不得早于考前 2 天；如属特殊情况须考前一个月报备，否则请核对日期。',
       ],
     ]);
   });
