@@ -55,6 +55,11 @@ export interface ItemText {
    * the row's paper as compared is that text, as written, never the papers it parts.
    */
   paperNoUnread?: string;
+  /**
+   * Its 试卷号 cell as typed, where its workbook read it as papers parted by white space (“3310 9999”, each on its
+   * 考试安排): compared as that text with a copy whose workbook read the same text as no paper (unread-papers.ts itemsAlike).
+   */
+  paperNoSpaced?: string;
 }
 
 /** What parts an item's text into words: white space, brackets, quotes and the marks between names. */
