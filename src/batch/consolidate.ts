@@ -8,7 +8,7 @@
  */
 import * as os from 'os';
 import type { SiteModel } from '../model/site-model';
-import { unreadPapersOf } from '../model/unread-papers';
+import { spacedCellsOf } from '../model/unread-papers';
 import { CheckedWorkbook, type CheckOptions, checkWorkbook, checkWorkbookIn, fileReport, slimModel, slimPlaces, slimmed } from '../check/service';
 import { refusalLine } from '../check/refusal';
 import { overTime } from '../model/limits';
@@ -53,7 +53,7 @@ export async function processFile(file: string, lang?: 'zh' | 'en', packPlaces =
   const summary = summarizeSite(checked.model, findings, { file, sha256, lang });
   const unknownFields = unknownFieldsOf(checked.model);
   const paperNames = slim.paperNames;
-  const unreadPapers = unreadPapersOf(checked.model);
+  const spacedCells = spacedCellsOf(checked.model);
   const outcome = {
     file,
     site: checked.report.site,
@@ -63,7 +63,7 @@ export async function processFile(file: string, lang?: 'zh' | 'en', packPlaces =
     digest: slim.contentDigest,
     ...(unknownFields ? { unknownFields } : {}),
     ...(paperNames ? { paperNames } : {}),
-    ...(unreadPapers ? { unreadPapers } : {}),
+    ...(spacedCells ? { spacedCells } : {}),
   };
   return packPlaces ? { outcome, slim, places: slimPlaces(checked.model) } : { outcome, slim };
 }

@@ -129,7 +129,7 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
     if (!quota || Atomics.add(quota.taken, 0, 1) < quota.upTo) lines.summaries = line(s);
     // Every readable file has its line, none or not: pairing counts the units that gave a workbook.
     // Their fields as the slim model worked them out (service.ts slimModel), not again.
-    lines.copies = line(pairCopiesOf(o.file, s, o.unknownFields, o.paperNames, r.slim, o.unreadPapers));
+    lines.copies = line(pairCopiesOf(o.file, s, o.unknownFields, o.paperNames, r.slim, o.spacedCells));
   }
   if (r.slim) {
     const { locations, ...rest } = r.slim;

@@ -19,7 +19,7 @@ import type { LocationMap } from '../model/location';
 import { VaultPeople, locationsOf, vaultPeopleOf, vaultPeoplePaths } from '../model/vault-signers';
 import { workbookPaperNames } from '../model/item-papers';
 import { copyFields } from '../model/pairing';
-import { handoversAsCompared, unreadPapersOf } from '../model/unread-papers';
+import { handoversAsCompared, spacedCellsOf } from '../model/unread-papers';
 import { packCopyFields } from '../model/packed-fields';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { PackedLocations, locationEntries, locationsUnder, packLocationsUnder, unpackLocations } from '../model/location-map';
@@ -149,8 +149,8 @@ const ACROSS_PATHS = ['handovers', 'site'];
  */
 export function slimModel(model: SiteModel, locations?: LocationMap): SiteModel {
   const vaultPeople = vaultPeopleOf(model);
-  // A 试卷号 cell its workbook read as no paper (“1001 9999”: unread-papers.ts) is kept so with its item, as compared across.
-  const handovers = handoversAsCompared(model.data.handovers, unreadPapersOf(model));
+  // A 试卷号 cell of papers parted by white space (“1001 9999”: unread-papers.ts) is kept as typed with its item, as compared across.
+  const handovers = handoversAsCompared(model.data.handovers, spacedCellsOf(model));
   const data: SiteData = { site: model.data.site, handovers: handovers as SiteData['handovers'] };
   // The sheets give the findings' reading order once those across workbooks are added.
   const digest = modelDigest(model);

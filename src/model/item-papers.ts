@@ -18,7 +18,7 @@
 import { unitKey } from './custody';
 import { TextMemo } from './memo';
 import { paperCode, paperNameKey, paperOf } from './paper-code';
-import { papersApart } from './paper-rows';
+import { countsEach, papersApart } from './paper-rows';
 import { toHalfWidth } from './text';
 import type { SiteModel } from './site-model';
 import type { VaultLogEntry } from './types';
@@ -55,6 +55,11 @@ export interface ItemText {
    * the row's paper as compared is that text, as written, never the papers it parts.
    */
   paperNoUnread?: string;
+  /**
+   * Its 试卷号 cell as typed, where its workbook read it as papers parted by white space (“3310 9999”, each on its
+   * 考试安排): compared as that text with a copy whose workbook read the same text as no paper (unread-papers.ts itemsAlike).
+   */
+  paperNoSpaced?: string;
 }
 
 /** What parts an item's text into words: white space, brackets, quotes and the marks between names. */
@@ -200,6 +205,8 @@ export function namesIn(text: string, names: PaperNames): string[] {
 
 /** Where an item writes its paper: its own 试卷号 or 试卷名称 column, or its 备注 (and 试卷归属). */
 type ItemPart = 'paperNo' | 'paperName' | 'note';
+/** Where a row of several papers writes each one's count: beside its 试卷号 (in that cell), or one each in 数量 (“2、1”). */
+type CountsPart = ItemPart | 'quantity';
 
 /** A paper as an item names it: its key as compared (a code, or a name: `paperNameKey`) and as written. */
 interface Named {
@@ -249,6 +256,11 @@ function namingOf(item: ItemText, names: PaperNames | undefined, mode: PaperMode
   return { codes, codesAt, names: found.map(({ key, shown }) => ({ key, shown })), namesAt };
 }
 
+/** The 试卷号 an item names, as written (its own 试卷号 cell, the codes its text writes, its names through the schedule). */
+export function itemCodes(item: ItemText, names: PaperNames | undefined): string[] {
+  return namingOf(item, names, 'code').codes.map((c) => c.shown);
+}
+
 /**
  * The schedule's names (`paperNamesOf`) the items of a workbook's handovers write, in a 试卷名称 cell or whole in their text:
  * all the comparison of a copy asks of its workbook's schedule (kept with the copies a summary pairs); undefined for none.
@@ -282,8 +294,8 @@ export interface ItemPaper {
   shown: string;
   count: number;
   at: ItemPart;
-  /** Several papers on the row, each count beside its 试卷号 (“1001（3袋）、2045（1袋）”): the cell where the counts are. */
-  countsAt?: ItemPart;
+  /** Several papers on the row, each count beside its 试卷号 (“1001（3袋）、2045（1袋）”) or one each in 数量 (“2、1”): the cell where the counts are. */
+  countsAt?: CountsPart;
 }
 
 /** How two copies' papers are told apart: by 试卷号, or by the names written where a name stands for no known 试卷号. */
@@ -296,9 +308,10 @@ export const blankItem = (item: ItemText | null | undefined): boolean => !item |
  * Each item's papers with their counts, by row (undefined for a blank row), by 试卷号 (`mode` code: its own 试卷号 cell,
  * the codes its text writes, its names through the schedule `names`) or by name (its 试卷名称 cell, the schedule's names
  * its text writes: `paperNameKey`): a row naming one paper, that paper with the row's count; a row naming several by code
- * with each one's count beside it, adding up to the row's (“1001（3袋）、2045（1袋）” 4 袋), each paper with its own
- * (papersApart); several without, one entry for them together (“1001、2045”), the row's count. Null where some row
- * names no paper or its count is not a whole number: then the items are not told apart by paper.
+ * with each one's count beside it, adding up to the row's (“1001（3袋）、2045（1袋）” 4 袋), or one count each in its 数量
+ * (“2、1”, as many as its papers), each paper with its own (papersApart); several without, one entry for them together
+ * (“1001、2045”), the row's count. Null where some row names no paper or its count is not a whole number (nor one per
+ * paper): then the items are not told apart by paper.
  */
 export function itemPapers(
   items: ReadonlyArray<ItemText | null | undefined>,
@@ -308,22 +321,25 @@ export function itemPapers(
   const rows: Array<ItemPaper[] | undefined> = [];
   // The rows naming several papers, read apart as vault lines are: the cell writing their codes as the line's 试卷号.
   const several: VaultLogEntry[] = [];
-  const severalAt = new Map<number, { at: number; part: ItemPart }>();
+  const severalAt = new Map<number, { at: number; part: ItemPart; countsAt: ItemPart | 'quantity' }>();
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     if (blankItem(it)) {
       rows.push(undefined);
       continue;
     }
-    const count = whole(it!.quantity);
     const naming = namingOf(it!, names, mode);
     const named = mode === 'code' ? naming.codes : naming.names;
     const at = mode === 'code' ? naming.codesAt : naming.namesAt;
+    const unit = norm(it!.unit) || '袋';
+    // 数量 “2、1” beside several 试卷号: one count per paper, read apart as a vault line's (round 25).
+    const each = named.length > 1 && mode === 'code' && at !== 'paperName' ? countsEach(it!.quantity, unit) : undefined;
+    const count = whole(it!.quantity) ?? (each?.length === named.length ? each.reduce((a, c) => a + c, 0) : undefined);
     if (count === undefined || named.length === 0) return null;
     if (named.length > 1 && mode === 'code' && at !== 'paperName') {
-      severalAt.set(k, { at: several.length, part: at });
+      severalAt.set(k, { at: several.length, part: at, countsAt: each ? 'quantity' : at });
       const written = at === 'paperNo' ? it!.paperNo : it!.note;
-      several.push({ paperNo: toHalfWidth(String(written ?? '')).trim(), quantity: count, unit: norm(it!.unit) || '袋' });
+      several.push({ paperNo: toHalfWidth(String(written ?? '')).trim(), quantity: each ? String(it!.quantity) : count, unit });
     }
     rows.push(
       named.length === 1
@@ -333,9 +349,9 @@ export function itemPapers(
   }
   if (several.length === 0) return rows;
   const apart = papersApart({ data: { vaultLog: several }, locations: {}, sheets: [] }).several;
-  for (const [k, { at, part }] of severalAt) {
+  for (const [k, { at, part, countsAt }] of severalAt) {
     const read = apart.get(`vaultLog[${at}]`)?.apart;
-    if (read) rows[k] = read.map((p) => ({ code: paperOf(p.paperNo).code, shown: paperOf(p.paperNo).written, count: p.count, at: part, countsAt: part }));
+    if (read) rows[k] = read.map((p) => ({ code: paperOf(p.paperNo).code, shown: paperOf(p.paperNo).written, count: p.count, at: part, countsAt }));
   }
   return rows;
 }
@@ -351,8 +367,8 @@ export interface PaperBags {
   rows: number[];
   /** Where its first row writes the paper: its 试卷号 or 试卷名称 cell, or its 备注. */
   at: ItemPart;
-  /** Its first row carries other papers too, each count beside its 试卷号 (“1001（3袋）、2045（1袋）”): the cell the count is in. */
-  countsAt?: ItemPart;
+  /** Its first row carries other papers too, each count beside its 试卷号 (“1001（3袋）、2045（1袋）”) or in 数量 (“2、1”): the cell the count is in. */
+  countsAt?: CountsPart;
 }
 
 /** Each paper's bags over the items (`itemPapers`), by 试卷归属, paper and unit, in the order first written; null as itemPapers. */

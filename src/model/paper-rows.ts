@@ -35,17 +35,22 @@ export function strayAfterCode(typed: string): { paper: string; stray: string } 
  * some part is no paper the workbook's 考试安排 knows (or it has none) — one paper with a space typed in it, a count,
  * a room: not guessed. Their paths (`vaultLog[3].paperNo`), each with the parts not on 考试安排; such a row is not read
  * apart, and unknown-paper says it at its cell. A cell every part of which 考试安排 knows is those papers, as “2207、2208” is.
+ * 考试安排's own such cells (`onSchedule`) are no paper at all, and not listed here.
  */
 export function spacedUnread(model: Pick<SiteModel, 'codeSpaced' | 'data'>): ReadonlyMap<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
   if (!model.codeSpaced?.length) return out;
   const known = new Set((model.data.schedule ?? []).map((r) => paperCode(r?.paperNo)).filter(Boolean));
   for (const { path, papers } of model.codeSpaced) {
+    if (onSchedule(path)) continue; // no paper at all: one 试卷号 a row (unknown-paper spacedSchedule)
     const off = papers.filter((p) => !known.has(paperCode(p)));
     if (off.length > 0) out.set(path, off);
   }
   return out;
 }
+
+/** A cell of 考试安排 (`schedule[1].paperNo`): its 试卷号 cells of several codes are read as no paper (forms/code-cells.ts). */
+export const onSchedule = (path: string): boolean => path.startsWith('schedule[');
 
 /** The tables with a 试卷号 column (附件1 has none: its items name papers in their 备注) and their count's key. */
 export type PaperTable = 'intake' | 'vaultLog' | 'distributions';
@@ -75,6 +80,18 @@ const COUNT_BESIDE = /^(\d{3,}[A-Da-d甲乙丙丁]?)[（(](\d+)(袋|份|箱)?[�
 /** One of the counts a 数量 cell writes for several papers: “2”, “2袋”. */
 const ONE_COUNT = /^(\d+)(袋|份|箱)?$/;
 
+/**
+ * The counts a count cell writes one by one for the papers of its row (“2、1”, “2袋 1袋”: one count per paper), each in
+ * the row's `unit` where one is written; undefined for a cell of one count, or of anything else.
+ */
+export function countsEach(written: unknown, unit: string | undefined): number[] | undefined {
+  if (typeof written !== 'string') return undefined;
+  const each = norm(written).split(BETWEEN_COUNTS).filter(Boolean);
+  if (each.length < 2) return undefined;
+  const read = each.map((c) => ONE_COUNT.exec(c));
+  return read.every((m) => m !== null && (m[2] === undefined || unit === undefined || m[2] === unit)) ? read.map((m) => Number(m![1])) : undefined;
+}
+
 /** The unit a count is in where the row says (its 单位 column, 份 on 附件4); undefined when the row does not. */
 const unitOf = (table: PaperTable, row: { unit?: unknown }): string | undefined =>
   table === 'distributions' ? '份' : table === 'vaultLog' ? norm(row.unit) || undefined : undefined;
@@ -103,11 +120,8 @@ function readApart(
       return { disagree: { counts: beside.map((m, i) => ({ paperNo: m[1], count: counts![i] })), sum, total } };
     }
   } else if (beside.every((m) => m === null) && total === undefined) {
-    const each = norm(written).split(BETWEEN_COUNTS).filter(Boolean);
-    const read = each.map((c) => ONE_COUNT.exec(c));
-    if (each.length === papers.length && read.every((m) => m !== null && (m[2] === undefined || unit === undefined || m[2] === unit))) {
-      counts = read.map((m) => Number(m![1]));
-    }
+    const each = countsEach(written, unit);
+    if (each?.length === papers.length) counts = each;
   }
   if (!counts) return undefined;
   const name = norm(row.paperName);

@@ -16,7 +16,7 @@ import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, showTime, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Handover, Role, Settings, SiteData, StaffMember } from '../model/types';
 import { paperCode } from '../model/paper-code';
-import type { PapersApart } from '../model/paper-rows';
+import { type PapersApart, onSchedule } from '../model/paper-rows';
 
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
 
@@ -113,6 +113,11 @@ export interface Facts {
    * judged as that value; no name was written there to compare (paper-name-mismatch).
    */
   carried: ReadonlyMap<string, CarriedCell>;
+  /**
+   * 考试安排's 试卷号 cells writing several codes parted by white space (“2045 3310”, forms/code-cells.ts): read as no
+   * paper, said by unknown-paper, not as left empty.
+   */
+  scheduleSpaced: ReadonlySet<string>;
   /** Rows writing several 试卷号 (“2207、2210”), by row path, read apart where the row gives each paper's count. */
   several: PapersApart['several'];
   /** The records a row read apart added at its table's end (its 2nd, 3rd … paper): the row's own cells, said once. */
@@ -300,6 +305,7 @@ export function computeFacts(model: SiteModel, apart: Pick<PapersApart, 'several
     located: (path) => model.locations[path] !== undefined,
     missingColumns: headerless.missingColumns,
     carried: new Map((model.carried ?? []).map((c) => [c.path, c])),
+    scheduleSpaced: new Set((model.codeSpaced ?? []).map((c) => c.path).filter(onSchedule)),
     several: apart.several,
     addedRows: apart.added,
     custody,

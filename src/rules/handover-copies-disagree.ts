@@ -2,7 +2,8 @@ import type { Handover } from '../model/types';
 import { custodyOf } from '../model/custody';
 import { namesThisUnit, receiverMisnamed } from '../model/receiver';
 import { nameBeside } from '../model/text';
-import { differingFields, differingItemPart, itemLine, itemParts } from '../model/pairing';
+import { copyFields, differingFields, differingItemPart, itemLine, itemParts } from '../model/pairing';
+import { itemsAlike } from '../model/unread-papers';
 import { type PaperBags, type PaperDifference, differencePaths, oneRow, paperDifferences, rowPaper } from '../model/item-papers';
 import { norm, showTime, tm, whole } from './facts';
 import type { AcrossRun, CrossReport, CrossSite, RuleMeta } from './types';
@@ -30,7 +31,7 @@ export const meta: RuleMeta = {
         'Paper {paper} on the items of this handover sheet: {mineEn}; on the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}): {theirsEn}. Both copies must give each paper the same bags: check them together with the other side and correct.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”, or in a 试卷号 column people add beside the form; a paper written by name only — in an added 试卷名称 column, or a name of the workbook’s 考试安排 in 备注 — is the 试卷号 its 考试安排 gives that name, where it gives it one), or else by name where every item of both copies names its paper so (a name no 考试安排 maps, compared as written: half-width, without spaces, brackets or an AB卷’s mark; a 试卷号 cell its workbook reads as no paper — numbers parted by a space or a line break, one on no 考试安排, “3310 9999”, said by unknown-paper — is compared as written, never as the papers 3310 and 9999): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell) — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”, or in a 试卷号 column people add beside the form; a paper written by name only — in an added 试卷名称 column, or a name of the workbook’s 考试安排 in 备注 — is the 试卷号 its 考试安排 gives that name, where it gives it one), or else by name where every item of both copies names its paper so (a name no 考试安排 maps, compared as written: half-width, without spaces, brackets or an AB卷’s mark; a 试卷号 cell its workbook reads as no paper — numbers parted by a space or a line break, one on no 考试安排, “3310 9999”, said by unknown-paper — is compared as written, never as the papers 3310 and 9999, and so is a cell of the same text the other copy’s workbook reads as papers — 9999 on its 考试安排 — so that copies typing one cell agree): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell) — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
 };
 
 interface Difference {
@@ -87,7 +88,8 @@ export function check(_sites: ReadonlyArray<CrossSite>, report: (r: CrossReport)
   for (const { sender, receiver } of run.handoverPairs()) compare(sender, receiver, report);
 }
 
-function compare(sender: Copy, receiver: Copy, report: (r: CrossReport) => void): void {
+function compare(copyA: Copy, copyB: Copy, report: (r: CrossReport) => void): void {
+  const [sender, receiver] = comparedAlike(copyA, copyB);
   const differing = differingFields(sender.fields, receiver.fields);
   const diffs: Difference[] = differing
     .filter((key) => key !== 'items')
@@ -101,6 +103,20 @@ function compare(sender: Copy, receiver: Copy, report: (r: CrossReport) => void)
     diffs.push(...items);
   }
   reportBoth(sender, receiver, withoutMisnamedReceiver(sender, receiver, diffs), report);
+}
+
+/**
+ * The two copies as compared with each other (unread-papers.ts itemsAlike): a 试卷号 cell one read as papers and the
+ * other, of the same text, as none is that text on both — their items and fields worked out again; else as they are.
+ */
+function comparedAlike(a: Copy, b: Copy): [Copy, Copy] {
+  const alike = itemsAlike(a.h.items ?? [], b.h.items ?? []);
+  if (!alike) return [a, b];
+  const again = (c: Copy, items: readonly Item[]): Copy => {
+    const h = { ...c.h, items: items as Handover['items'] };
+    return { ...c, h, fields: copyFields(h, c.fields.unknown, c.names) };
+  };
+  return [again(a, alike[0]), again(b, alike[1])];
 }
 
 /** A paper's bags on a copy as a message says them: “写的是 3袋（第 1 行）”, or none. */

@@ -11,7 +11,7 @@ import { unpackCopyFields } from '../model/packed-fields';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { type PaperNames, workbookPaperNames } from '../model/item-papers';
 import { semesterKey } from '../model/semester';
-import { handoversAsCompared, unreadPapersOf } from '../model/unread-papers';
+import { handoversAsCompared, spacedCellsOf } from '../model/unread-papers';
 import { repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { AcrossRun, CrossSite } from './types';
 
@@ -48,8 +48,8 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
     // A slim model carries its copies' fields (service.ts slimModel): worked out where the workbook was read.
     const carried = site.model.copyFields;
     // An item's 试卷号 its workbook read as no paper (“1001 9999”) is compared as typed (unread-papers.ts; a slim model's are so).
-    const unread = unreadPapersOf(site.model);
-    (handoversAsCompared(site.model.data.handovers, unread) ?? []).forEach((h, i) => {
+    const spaced = spacedCellsOf(site.model);
+    (handoversAsCompared(site.model.data.handovers, spaced) ?? []).forEach((h, i) => {
       const direction = custody.direction[i];
       if (!h || !direction) return;
       const packed = carried?.[i];

@@ -1,4 +1,6 @@
-import { isBlankValue, whole } from './facts';
+import { isBlankValue, norm, whole } from './facts';
+import { type PaperNames, itemCodes, paperNamesOf } from '../model/item-papers';
+import { countsEach } from '../model/paper-rows';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
 import { errorParams, isExcelError } from '../model/excel-errors';
@@ -18,6 +20,8 @@ export const meta: RuleMeta = {
         '“{field}”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{value}”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。',
       setting: '“{field}”写的是“{value}”，读不出一个不小于 0 的数，检查时只好按默认的 {default} 计。请只写数字，如“{default}”。',
       unit: '“{field}”写的是“{value}”：单位写的是“{written}”，本表此处按{units}计，不能当作 {count}{first}。检查时暂不计入，请核对实物后按{units}改写（是 {count}{first}的只写“{count}”）{orRow}。',
+      countsPapers:
+        '“{field}”写的是“{value}”，是 {counts} 个数量，但这一行写的是 {papers} 个试卷号（“{paper}”）：数量和试卷对不上，看不出哪个数量是哪种试卷的，这一行的数量无法核对。请核对实物，每种试卷写一行，每行写一个试卷号和它自己的数量。',
       boxes:
         '“{field}”写的是“{value}”，箱和袋写在了同一格里：看不出是 {boxes} 箱另加 {bags} 袋，还是 {boxes} 箱内共装 {bags} 袋。本表此处按{units}计，这一格算不出总数，检查时暂不计入。请核对实物后按{units}写出总数（只写数字）{orRow}。',
     },
@@ -27,11 +31,13 @@ export const meta: RuleMeta = {
         '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out ({causeEn}), and the form shows and prints "{value}", not a number. Correct the formula, or delete it and type the number, e.g. "3".',
       setting: '"{field}" reads "{value}", which is not a number ≥ 0, so the checks use the default, {default}. Write the number alone, e.g. "{default}".',
       unit: '"{field}" reads "{value}": in {written}, but here counts are in {unitsEn}, so it is not {count} {first}. It is left out of the checks until corrected: check the papers and write it in {unitsEn} (for {count} {first}, write "{count}"){orRowEn}.',
+      countsPapers:
+        '"{field}" reads "{value}", {counts} counts, but the row writes {papers} papers ("{paper}"): the counts do not match the papers, and which count is whose cannot be told, so the row’s count is not checked. Check the papers and write one paper a row, each with its paper number and its own count.',
       boxes:
         '"{field}" reads "{value}": boxes and bags in one cell, and it cannot be told whether that is {boxes} boxes and {bags} more bags, or {boxes} boxes holding {bags} bags. Here counts are in {unitsEn}, so there is no total to take; it is left out of the checks until corrected: check the papers and write the total in {unitsEn} (the number alone){orRowEn}.',
     },
   },
-  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative; a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative; a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A row writing several 试卷号 whose count cell writes one count per paper (“1001、2045” with 数量 “2、1”) is no such mistake: the counts are the papers’ own, read apart where the row can be (unknown-paper says the row); counts that do not pair one to one with the row’s papers (“2、1” beside three, or beside one) are told so plainly, naming both. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
 
 /** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
@@ -73,11 +79,30 @@ export function check({ model, facts, report }: RuleContext): void {
       orRowEn: other ? `; if it is ${count} ${other}, pick ${other} as the row’s unit` : '',
     });
   };
+  /**
+   * A count cell writing one count per paper (“2、1”, round 25): the row's papers' counts where there are as many as its
+   * papers (read apart, paper-rows.ts; else its several papers are unknown-paper's), said not to match them where not;
+   * false for any other cell, checked as a count.
+   */
+  const countsOfPapers = (row: string, key: string, v: unknown, unit: string | undefined, papers: number, paper: unknown): boolean => {
+    const counts = papers > 0 ? countsEach(v, unit) : undefined;
+    if (!counts) return false;
+    if (counts.length !== papers) report(`${row}.${key}`, 'countsPapers', { value: String(v), counts: counts.length, papers, paper: norm(paper) });
+    return true;
+  };
+  /** How many papers a row's 试卷号 writes: those of a row of several (“2207、2210”), else one where it writes any. */
+  const rowPapers = (row: string, paperNo: unknown) => facts.several.get(row)?.papers.length ?? (norm(paperNo) ? 1 : 0);
+  let names: PaperNames | undefined;
   /** What a row picking its unit counts in: its 单位, else either of the form's. */
   const rowUnit = (row: { unit?: string } | undefined, choices: readonly string[]) => (row?.unit ? [row.unit] : choices);
   (data.schedule ?? []).forEach((s, i) => c(`schedule[${i}].candidates`, s?.candidates));
   (data.handovers ?? []).forEach((h, i) => {
-    (h?.items ?? []).forEach((it, j) => c(`handovers[${i}].items[${j}].quantity`, it?.quantity, rowUnit(it, UNIT_CHOICES.handovers), UNIT_CHOICES.handovers));
+    (h?.items ?? []).forEach((it, j) => {
+      const path = `handovers[${i}].items[${j}]`;
+      const papers = it ? itemCodes(it, (names ??= paperNamesOf(data.schedule))) : [];
+      if (!countsOfPapers(path, 'quantity', it?.quantity, it?.unit || '袋', papers.length, papers.join('、')))
+        c(`${path}.quantity`, it?.quantity, rowUnit(it, UNIT_CHOICES.handovers), UNIT_CHOICES.handovers);
+    });
     // 合计 over rows of both units is written per unit (“2箱、3袋”): a count all the same.
     if (totalReadings(h?.total).length === 0) c(`handovers[${i}].total`, h?.total);
   });
@@ -87,8 +112,17 @@ export function check({ model, facts, report }: RuleContext): void {
     (list.items ?? []).forEach((it, i) => keys.forEach((k) => c(`${path}.items[${i}].${k}`, it?.[k], ['袋'])));
     if (list.totals) keys.forEach((k) => c(`${path}.totals.${k}`, list.totals![k]));
   }
-  (data.vaultLog ?? []).forEach((r, i) => c(`vaultLog[${i}].quantity`, r?.quantity, rowUnit(r, UNIT_CHOICES.vaultLog), UNIT_CHOICES.vaultLog));
-  (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => c(`distributions[${i}].rows[${j}].copies`, r?.copies)));
+  (data.vaultLog ?? []).forEach((r, i) => {
+    const path = `vaultLog[${i}]`;
+    if (!countsOfPapers(path, 'quantity', r?.quantity, norm(r?.unit) || undefined, rowPapers(path, r?.paperNo), r?.paperNo))
+      c(`${path}.quantity`, r?.quantity, rowUnit(r, UNIT_CHOICES.vaultLog), UNIT_CHOICES.vaultLog);
+  });
+  (data.distributions ?? []).forEach((d, i) =>
+    (d?.rows ?? []).forEach((r, j) => {
+      const path = `distributions[${i}].rows[${j}]`;
+      if (!countsOfPapers(path, 'copies', r?.copies, '份', rowPapers(path, r?.paperNo), r?.paperNo)) c(`${path}.copies`, r?.copies);
+    }),
+  );
   const settings = (data.site?.settings ?? {}) as Record<string, unknown>;
   for (const key of COUNT_SETTINGS) {
     const v = settings[key];

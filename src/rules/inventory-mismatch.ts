@@ -1,4 +1,5 @@
 import { deliveriesOf } from '../model/deliveries';
+import { type UnreadPapers, unreadPapersOf } from '../model/unread-papers';
 import { locate } from '../model/location';
 import type { Intake, SiteData } from '../model/types';
 import { handoverBags, itemBags } from '../model/custody';
@@ -42,7 +43,7 @@ export const meta: RuleMeta = {
         'The papers received from {from} at {time} ({whatEn}) have no intake list: every intake list of this unit was signed before this delivery (the latest at {latest}). Papers are counted into the vault on each receipt, one intake list (附件2) per delivery; add the list of this delivery, or check the handover time.',
     },
   },
-  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does — or, where the sheets name no papers (a total of bags, 备注 “九科”), whose bags with the first list’s make up the delivery’s, or come nearer to it than the first list alone) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Where every item of the delivery’s sheets names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”; one item “1001（3袋）、2045（1袋）” read apart) and every row of the lists has one, and both name the same papers, a delivery whose total agrees is compared paper by paper too, and one finding names each paper whose bags differ (bags in 3 and 1 against 2 and 2 received, the same total, is a mismatch), at the first such paper’s 合计（袋）; a delivery whose total differs is one finding at the list’s 合计 that says the totals and, where both sides name every paper, each paper whose bags differ (a paper on one side only with 0 on the other) — one slip, one finding. An item’s paper is also its own 试卷号 or 试卷名称 cell where people add those columns, and a paper written by name only is the 试卷号 the workbook’s 考试安排 gives that name (where it gives one); where names cannot be so mapped the items and the lists’ rows are compared by their 试卷名称 as written. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
+  docs: 'Bags on an intake list ≠ bags received on the incoming handover sheets it took in (one list per delivery: each list with its own, by the papers the sheets name, their bags and time). A delivery split over several lists (one per 保密柜 or room: lists taken in right after it, no other delivery between, whose papers its handover sheets name and no other does — or, where the sheets name no papers (a total of bags, 备注 “九科”), whose bags with the first list’s make up the delivery’s, or come nearer to it than the first list alone) is compared with the sum of the lists, once, at the first list’s total, naming each list’s bags. Either way of counting each side (its rows or its 合计) that agrees is accepted, so a wrong total gives column-total only. Where every item of the delivery’s sheets names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”; one item “1001（3袋）、2045（1袋）” or “1001、2045” with 数量 “3、1” read apart; an item whose 试卷号 cell its workbook reads as no paper — “3310（1袋） 9999（1袋）”, 9999 on no 考试安排, said by unknown-paper — names none, and the totals alone are compared) and every row of the lists has one, and both name the same papers, a delivery whose total agrees is compared paper by paper too, and one finding names each paper whose bags differ (bags in 3 and 1 against 2 and 2 received, the same total, is a mismatch), at the first such paper’s 合计（袋）; a delivery whose total differs is one finding at the list’s 合计 that says the totals and, where both sides name every paper, each paper whose bags differ (a paper on one side only with 0 on the other) — one slip, one finding. An item’s paper is also its own 试卷号 or 试卷名称 cell where people add those columns, and a paper written by name only is the 试卷号 the workbook’s 考试安排 gives that name (where it gives one); where names cannot be so mapped the items and the lists’ rows are compared by their 试卷名称 as written. A count in 箱 counts the bags its 备注 says are inside (“内装5袋”); a handover in 箱 without them is not compared. A delivery received after every list was signed — papers a 考点 sends back after the exam, a supplement — is not counted into an earlier list: it is said to have no list of its own, at its handover’s date.',
 };
 
 function sumOf(values: unknown[]): number | undefined {
@@ -127,7 +128,7 @@ function checkLists(
   const at = list.totals && !isBlankValue(list.totals.totalBags) ? `${path}.totals.totalBags` : path;
   // The totals agree: paper by paper where both sides name every paper, one finding naming each paper that differs (review 22a D4).
   if ([...sums].some((m) => received.has(m))) {
-    const papers = papersDiffering(model.data, lists, handovers);
+    const papers = papersDiffering(model, lists, handovers);
     if (!papers?.length) return;
     const intake = [...sums].find((m) => received.has(m))!;
     const several = lists.length > 1;
@@ -141,7 +142,7 @@ function checkLists(
     });
   }
   // The totals differ: said once, with each paper whose bags differ where both sides name every paper (one slip, one finding).
-  const byPaper = papersDiffering(model.data, lists, handovers, true);
+  const byPaper = papersDiffering(model, lists, handovers, true);
   const papers = byPaper?.length ? { papers: papersSaid(byPaper), papersEn: papersSaidEn(byPaper) } : undefined;
   const params = { intake: shown.reduce((a, b) => a + b, 0), received: [...received].join(' 或 '), ...papers };
   if (lists.length === 1) return void report(at, papers ? 'bagsPapers' : 'bags', params);
@@ -184,9 +185,13 @@ function receivedByPaper(
   handovers: readonly number[],
   names: PaperNames,
   mode: PaperMode,
+  unread: UnreadPapers | undefined,
 ): Map<string, { shown: string; bags: number }> | undefined {
   const received = new Map<string, { shown: string; bags: number }>();
   for (const i of handovers) {
+    // A 试卷号 cell its workbook read as no paper (“3310（1袋） 9999（1袋）”, 9999 on no 考试安排: unread-papers.ts) names
+    // none, here too: never read apart into the papers 3310 and 9999 unknown-paper says were not checked (round 25).
+    if (unread?.some(([h]) => h === i)) return undefined;
     const items = data.handovers?.[i]?.items ?? [];
     if (items.some((it) => it && (norm(it.unit) || '袋') !== '袋')) return undefined;
     const rows = itemPapers(items, names, mode);
@@ -205,7 +210,8 @@ function receivedByPaper(
 /**
  * The papers whose bags on these lists differ from their bags received on the delivery's sheets, in the order of the
  * lists' rows (then those received only); [] where each agrees; undefined where either side does not name every paper
- * (an item naming none, or several without each one's count; a count in 箱; a list row with no 试卷号, or several) —
+ * (an item naming none, or several without each one's count, or a 试卷号 cell its workbook read as no paper; a count in 箱;
+ * a list row with no 试卷号, or several) —
  * then the totals alone are compared. By 试卷号 where every item gives one (its own 试卷号 cell, its 备注, its name through
  * the 考试安排), else by 试卷名称 where every item and every list row names its paper (a name no schedule maps). Papers on
  * one side only (a 3301 received, a 3310 listed; two papers of one code by their names): where the totals agree, the
@@ -213,17 +219,19 @@ function receivedByPaper(
  * its envelope sizes or its 合计（袋）: either agrees.
  */
 function papersDiffering(
-  data: SiteData,
+  model: RuleContext['model'],
   lists: ReadonlyArray<{ list: Intake; path: string }>,
   handovers: readonly number[],
   oneSided = false,
 ): PaperMismatch[] | undefined {
+  const data = model.data;
   const names = paperNamesOf(data.schedule);
+  const unread = unreadPapersOf(model);
   let mode: PaperMode = 'code';
-  let received = receivedByPaper(data, handovers, names, mode);
+  let received = receivedByPaper(data, handovers, names, mode, unread);
   if (!received) {
     mode = 'name';
-    received = receivedByPaper(data, handovers, names, mode);
+    received = receivedByPaper(data, handovers, names, mode, unread);
   }
   if (!received) return undefined;
   const listed = new Map<string, { shown: string; bySize: number; byTotal: number | undefined; at: string }>();

@@ -1,7 +1,7 @@
 import { norm, vaultRows } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode, shownCode } from '../model/paper-code';
-import { type PaperTable, type SeveralPapers, spacedUnread } from '../model/paper-rows';
+import { type PaperTable, type SeveralPapers, onSchedule, spacedUnread } from '../model/paper-rows';
 import { errorParams, isExcelError } from '../model/excel-errors';
 import { valueAt } from '../model/location';
 
@@ -28,6 +28,8 @@ export const meta: RuleMeta = {
         '“试卷号”写的是“{typed}”：{count} 个数之间{apart}，其中 {off} 不在考试安排里，看不出这是 {count} 种试卷，还是一个试卷号中间多了{gap}（本工具没有把它读成试卷号 {joined}，也没有按这几个数核对这一行）。请核对：若是 {count} 种试卷，请分成 {count} 行，每行写一个试卷号和它自己的数量；若是一个试卷号，请删去{gap}，照考试安排写。',
       spacedNoSchedule:
         '“试卷号”写的是“{typed}”：{count} 个数之间{apart}，本工作簿没有考试安排，无法核对它们是不是试卷号，看不出这是 {count} 种试卷，还是一个试卷号中间多了{gap}（本工具没有把它读成试卷号 {joined}，也没有按这几个数核对这一行）。请补上考试安排，并核对：若是 {count} 种试卷，请分成 {count} 行，每行写一个试卷号和它自己的数量；若是一个试卷号，请删去{gap}。',
+      spacedSchedule:
+        '考试安排的“试卷号”写的是“{typed}”：{count} 个数之间{apart}。考试安排是其他各表核对试卷的依据，每行只写一场考试的一个试卷号；看不出这是 {count} 种试卷，还是一个试卷号中间多了{gap}，本工具没有把这一行当作哪一种试卷（没有读成试卷号 {joined}，也没有读成 {papers}），其他各表上的这几个试卷号都不按这一行核对。请核对：若是 {count} 种试卷，请分成 {count} 行，每行写一个试卷号和它自己的试卷名称、开考和结束时间、报考人数；若是一个试卷号，请删去{gap}。',
       error:
         '“试卷号”这一格显示的是“{paper}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{paper}”，不是试卷号，看不出出库或分发的是哪一种试卷。请改正公式，或删去公式直接填写试卷号。',
     },
@@ -47,11 +49,13 @@ export const meta: RuleMeta = {
         'The 试卷号 cell reads "{typed}": {count} numbers parted by {apartEn}, and {off} is not on the exam schedule (考试安排), so it cannot be told whether these are {count} papers or one paper number with {apartEn} typed into it (the row was not checked as paper {joined}, nor as these numbers). If they are {count} papers, write them as {count} rows, each with one paper number and its own quantity; if it is one paper number, delete the {gapEn} and write it as the schedule does.',
       spacedNoSchedule:
         'The 试卷号 cell reads "{typed}": {count} numbers parted by {apartEn}, and this workbook has no exam schedule (考试安排) to tell whether they are paper numbers, so it cannot be told whether these are {count} papers or one paper number with {apartEn} typed into it (the row was not checked as paper {joined}, nor as these numbers). Add the exam schedule; if they are {count} papers, write them as {count} rows, each with one paper number and its own quantity; if it is one paper number, delete the {gapEn}.',
+      spacedSchedule:
+        'The 试卷号 cell of the exam schedule (考试安排) reads "{typed}": {count} numbers parted by {apartEn}. The schedule is what every other form is checked against, one session of one paper a row; it cannot be told whether these are {count} papers or one paper number with {apartEn} typed into it, so the row was taken as no paper (neither paper {joined} nor {papersEn}), and no other form is checked against it. If they are {count} papers, write them as {count} rows, each with one paper number and its own paper name, start and end times and candidates; if it is one paper number, delete the {gapEn}.',
       error:
         'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
     },
   },
-  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1”) the other checks are made on it as one record per paper, and the finding says so; where counts beside the numbers do not add up to the row’s 数量, the finding names the counts, their sum and what 数量 says, at 数量; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503. A short number after the 试卷号 with a space (“2207 2”, “2207 2袋”: one or two digits, or a count with its unit; three digits or more are another paper) is the paper 2207 and a stray number, never the paper 22072: the row is checked as 2207, and the cell is told so, quoting what the row’s count cell (数量, 试卷份数, 合计（袋）) says or that it is blank, and asked to hold the 试卷号 alone — the number is not guessed to be the count (on 考试安排, or a table without that column, asked the same without it). Papers parted by a space or a line break (“2207 2208”, “2207↵2208”, in the 试卷号 cell of 附件1–4) are those papers where every one is on the workbook’s 考试安排, as “2207、2208” is; where one is not (or there is no 考试安排), the cell is told so — which numbers are not on it, that it may be several papers or one number with a space typed into it — and the row is checked as none of them, never as the paper 22072208.',
+  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1”) the other checks are made on it as one record per paper, and the finding says so; where counts beside the numbers do not add up to the row’s 数量, the finding names the counts, their sum and what 数量 says, at 数量; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503. A short number after the 试卷号 with a space (“2207 2”, “2207 2袋”: one or two digits, or a count with its unit; three digits or more are another paper) is the paper 2207 and a stray number, never the paper 22072: the row is checked as 2207, and the cell is told so, quoting what the row’s count cell (数量, 试卷份数, 合计（袋）) says or that it is blank, and asked to hold the 试卷号 alone — the number is not guessed to be the count (on 考试安排, or a table without that column, asked the same without it). Papers parted by a space or a line break (“2207 2208”, “2207↵2208”, in the 试卷号 cell of 附件1–4) are those papers where every one is on the workbook’s 考试安排, as “2207、2208” is; where one is not (or there is no 考试安排), the cell is told so — which numbers are not on it, that it may be several papers or one number with a space typed into it — and the row is checked as none of them, never as the paper 22072208. On 考试安排 itself — what every other form is checked against, one session of one paper a row — such a cell (“2045 3310”) is told to hold one 试卷号 a row, and the row is read as no paper: neither one joined number nor the papers typed (it is not asked for as left empty).',
 };
 
 /** What a row of several papers keeps from being checked paper by paper, and what the summary cannot count, by table. */
@@ -119,17 +123,21 @@ function sayStrays(model: RuleContext['model'], report: RuleContext['report']): 
 /**
  * “2207 9999”, “2207↵9999” (round 24): numbers parted by a space or a line break, some on no 考试安排 — said at the cell
  * (which they are not, that the row was checked as none of them), not as one paper 22079999 nor as the papers typed.
+ * On 考试安排 itself (round 25) any such cell: one 试卷号 a row, the row no paper.
  */
 function saySpaced(model: RuleContext['model'], unread: ReadonlyMap<string, readonly string[]>, report: RuleContext['report']): void {
   const scheduled = (model.data.schedule ?? []).some((r) => paperCode(r?.paperNo) !== '');
   for (const { path, typed, papers, lineBreak } of model.codeSpaced ?? []) {
     const off = unread.get(path);
-    if (!off) continue;
-    report(path, scheduled ? 'spaced' : 'spacedNoSchedule', {
+    const own = onSchedule(path);
+    if (!off && !own) continue;
+    report(path, own ? 'spacedSchedule' : scheduled ? 'spaced' : 'spacedNoSchedule', {
       typed,
       count: papers.length,
-      off: off.map(shownCode).join('、'),
+      off: (off ?? []).map(shownCode).join('、'),
       joined: papers.map(shownCode).join(''),
+      papers: papers.map(shownCode).join('、'),
+      papersEn: papers.map(shownCode).join(' and '),
       apart: lineBreak ? '换了行' : '隔着空格',
       gap: lineBreak ? '换行' : '空格',
       apartEn: lineBreak ? 'a line break' : 'a space',
@@ -141,7 +149,7 @@ function saySpaced(model: RuleContext['model'], unread: ReadonlyMap<string, read
 export function check({ model, facts, report }: RuleContext): void {
   sayStrays(model, report);
   const unread = spacedUnread(model);
-  if (unread.size > 0) saySpaced(model, unread, report);
+  if (model.codeSpaced?.length) saySpaced(model, unread, report);
   // With neither list nor schedule, no number can be told unknown; an error value is no number all the same.
   const lists = facts.intakePapers.size > 0 || facts.schedulePapers.size > 0;
   const known = (p: string) => facts.intakePapers.has(p) || facts.schedulePapers.has(p);

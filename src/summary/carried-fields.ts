@@ -38,8 +38,9 @@ function briefOfHandover(b: HandoverBrief, h: Handover | null | undefined): bool
       x.note === (i.note ?? '') &&
       x.paperNo === i.paperNo &&
       x.paperName === i.paperName &&
-      // A 试卷号 cell read as no paper (model/unread-papers.ts): kept as typed by both, or by neither.
-      (x as ItemText).paperNoUnread === (i as ItemText).paperNoUnread
+      // A 试卷号 cell of papers parted by white space (model/unread-papers.ts): kept as typed by both, or by neither.
+      (x as ItemText).paperNoUnread === (i as ItemText).paperNoUnread &&
+      (x as ItemText).paperNoSpaced === (i as ItemText).paperNoSpaced
     );
   });
 }

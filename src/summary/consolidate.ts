@@ -24,7 +24,7 @@ import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
 import { itemsShown } from './pair-items';
 import { type CarriedFields, carriedFieldsOf } from './carried-fields';
 import type { PaperNames } from '../model/item-papers';
-import { type UnreadPapers, itemsAsCompared, unreadPapersOf } from '../model/unread-papers';
+import { type SpacedCells, itemsAlike, itemsAsCompared, spacedCellsOf } from '../model/unread-papers';
 import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
 import { countedOnce } from './same-bytes';
@@ -54,8 +54,8 @@ export interface FileOutcome {
   unknownFields?: UnknownFields;
   /** Its papers by the names its handover items write (model/item-papers.ts workbookPaperNames): how its copies are compared. */
   paperNames?: PaperNames;
-  /** Its handover items' 试卷号 cells read as no paper (“1001 9999”: model/unread-papers.ts): compared as typed in 交接配对. */
-  unreadPapers?: UnreadPapers;
+  /** Its handover items' 试卷号 cells of papers parted by white space (“1001 9999”: model/unread-papers.ts), each read or not: as compared in 交接配对. */
+  spacedCells?: SpacedCells;
 }
 
 /** Fields of a workbook's handover copies that hold no value (a formula saved without it), by handover index: `unsolvedCopyFields`. */
@@ -223,7 +223,7 @@ export interface PairCopies {
  * A workbook's handover copies as pairing keeps them; `unknown`, the fields of them that hold no value
  * (FileOutcome.unknownFields); `names`, its papers by the names its items write (FileOutcome.paperNames); `carried`,
  * its slim model, whose copies' fields (worked out of the same `unknown` and `names`) are taken where they are the
- * brief's (carried-fields.ts); `unread`, its items' 试卷号 cells read as no paper (FileOutcome.unreadPapers), compared as typed.
+ * brief's (carried-fields.ts); `spaced`, its items' 试卷号 cells of papers parted by white space (FileOutcome.spacedCells), kept as typed.
  */
 export function pairCopiesOf(
   file: string,
@@ -231,13 +231,13 @@ export function pairCopiesOf(
   unknown?: UnknownFields,
   names?: PaperNames,
   carried?: CarriedFields,
-  unread?: UnreadPapers,
+  spaced?: SpacedCells,
 ): PairCopies {
   const site = summary.site.name;
   const semester = semesterKey(summary.site.semester);
   const byIndex = new Map(unknown);
   const copyOf = (brief: HandoverBrief) => {
-    const items = itemsAsCompared(brief.items, brief.index, unread);
+    const items = itemsAsCompared(brief.items, brief.index, spaced);
     const h = items === brief.items ? brief : { ...brief, items: items as HandoverBrief['items'] };
     return pairCopyOf(h, file, site, semester, byIndex.get(h.index), names, carriedFieldsOf(carried, h));
   };
@@ -281,9 +281,9 @@ export class HandoverPairer {
   /** `aside`: files whose copies are not paired, the second workbooks of a unit (`repeatedUnitFiles`): their copies are the first's again. */
   constructor(private readonly aside: ReadonlySet<string> = new Set()) {}
 
-  /** Adds one readable workbook's copies (`unknown`: FileOutcome.unknownFields; `names`: FileOutcome.paperNames; `unread`: FileOutcome.unreadPapers). */
-  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields, names?: PaperNames, unread?: UnreadPapers): void {
-    this.addCopies(summary.site.name, pairCopiesOf(file, summary, unknown, names, undefined, unread));
+  /** Adds one readable workbook's copies (`unknown`: FileOutcome.unknownFields; `names`: FileOutcome.paperNames; `spaced`: FileOutcome.spacedCells). */
+  add(file: string, summary: Pick<SiteSummary, 'site' | 'handovers'>, unknown?: UnknownFields, names?: PaperNames, spaced?: SpacedCells): void {
+    this.addCopies(summary.site.name, pairCopiesOf(file, summary, unknown, names, undefined, spaced));
   }
 
   /** The same, from copies already made compact (`pairCopiesOf`, in a worker thread). */
@@ -312,7 +312,7 @@ export class HandoverPairer {
  */
 export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
   const pairer = new HandoverPairer(repeatedUnitFiles(unitsOf(outcomes)));
-  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary, o.unknownFields, o.paperNames, o.unreadPapers);
+  for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary, o.unknownFields, o.paperNames, o.spacedCells);
   return pairer.pairs();
 }
 
@@ -336,13 +336,25 @@ function unitsProvided(units: Set<string>): (name: string) => boolean {
   };
 }
 
+/**
+ * The two copies as compared with each other (unread-papers.ts itemsAlike): a 试卷号 cell one read as papers and the
+ * other, of the same text, as none is that text on both — their items and fields worked out again; else as they are.
+ */
+function comparedAlike(s: Held, r: Held): [Held, Held] {
+  const alike = itemsAlike(s.items, r.items);
+  if (!alike) return [s, r];
+  const again = (c: Held, items: Held['items']): Held => ({ ...c, items, fields: copyFields({ ...c, items }, c.fields.unknown, c.names) });
+  return [again(s, alike[0] as Held['items']), again(r, alike[1] as Held['items'])];
+}
+
 /** The order of the pair tables' units, as `localeCompare(b, 'zh')` gives it, without a collator made per comparison. */
 const BY_UNIT_NAME = new Intl.Collator('zh').compare;
 
 function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
   const provided = unitsProvided(units);
   const { pairs: matched, unpaired } = pairCopies(copies);
-  const pairs: HandoverPair[] = matched.map(({ sender: s, receiver: r }) => {
+  const pairs: HandoverPair[] = matched.map(({ sender, receiver }) => {
+    const [s, r] = comparedAlike(sender, receiver);
     const differences = compareCopies(s, r);
     const [senderCell, receiverCell] = differences.length ? firstDifferingCells(s, r) : [s.cell, r.cell];
     return {
@@ -429,7 +441,7 @@ function outcomeOf(file: string, sha256: string | null, model: SiteModel, slim: 
   const unknownFields = unknownFieldsOf(model);
   // Worked out once, by slimModel (workbookPaperNames), for the checks across workbooks and the copies alike.
   const paperNames = slim.paperNames;
-  const unreadPapers = unreadPapersOf(model);
+  const spacedCells = spacedCellsOf(model);
   return {
     file,
     site: siteNameOf(model),
@@ -438,7 +450,7 @@ function outcomeOf(file: string, sha256: string | null, model: SiteModel, slim: 
     summary: summarizeSite(model, findings, { file, sha256, lang }),
     ...(unknownFields ? { unknownFields } : {}),
     ...(paperNames ? { paperNames } : {}),
-    ...(unreadPapers ? { unreadPapers } : {}),
+    ...(spacedCells ? { spacedCells } : {}),
   };
 }
 

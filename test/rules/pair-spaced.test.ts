@@ -23,16 +23,19 @@ import { messageIdOf, validateAcross, validateSite } from '../../src/rules/engin
 import { slimModel } from '../../src/check/service';
 import { consolidateModels, pairCopiesOf, unknownFieldsOf } from '../../src/summary/consolidate';
 import { summarizeSite } from '../../src/summary/site';
-import { unreadPapersOf } from '../../src/model/unread-papers';
+import { spacedCellsOf, unreadPapersOf } from '../../src/model/unread-papers';
 import { base, gridFromDrafts, typeInto } from './tester';
 
 const tuple = (f: Finding) => [f.rule, messageIdOf(f), f.severity, f.form, f.sheet, f.cell, f.row, f.message];
 /** A finding as the findings JSON writes it (no message id). */
 const written = (f: Finding) => [f.rule, f.severity, f.form, f.sheet, f.cell, f.row, f.message];
 
-function workbook(which: 'kaodian' | 'fenxiao', third: string): SiteModel {
+function workbook(which: 'kaodian' | 'fenxiao', third: string, schedule9999 = false): SiteModel {
   const sheet = which === 'kaodian' ? '交接单' : '交接单2';
-  const grid = gridFromDrafts(draftWorkbook(base(which)));
+  const data = base(which);
+  // Round 25: a paper 9999 on this workbook's 考试安排 only.
+  if (schedule9999) data.schedule!.push({ paperNo: '9999', paperName: '经济数学', start: '2024-06-16T10:30', end: '2024-06-16T12:00', candidates: 10 });
+  const grid = gridFromDrafts(draftWorkbook(data));
   typeInto(grid, sheet, 'G7', '试卷号');
   typeInto(grid, sheet, 'G8', '1001');
   typeInto(grid, sheet, 'G9', '2045');
@@ -126,6 +129,26 @@ describe('the copies of a handover compared with a 试卷号 cell its workbook r
     }
   });
 
+  it('“3310 9999” on both copies, 9999 on the 分校’s 考试安排 only (read as papers there, as none at the 考点): the copies agree', () => {
+    // Round 25: the cell was compared as written on one side and as the papers 3310 and 9999 on the other — disagreeing.
+    const k = workbook('kaodian', '3310 9999');
+    for (const other of ['3310 9999', '3310\n9999']) {
+      const f = workbook('fenxiao', other, true);
+      expect(unreadPapersOf(f)).toBeUndefined();
+      expect(spacedCellsOf(f)).toEqual([[1, 2, '3310 9999', true]]);
+      expect(spacedCellsOf(k)).toEqual([[0, 2, '3310 9999', false]]);
+      expect(across(k, f)).toEqual({ kaodian: [], fenxiao: [] });
+      expect(across(k, f, true)).toEqual({ kaodian: [], fenxiao: [] });
+      expect(pairs(k, f)).toEqual([...OTHER_PAIRS, ['matched', '长沙分校', '岳麓考点', 'A2', 'A2', []]]);
+    }
+    // “3310、9999” on the 分校's copy still differs from the 考点's unread “3310 9999”, as written.
+    const listed = workbook('fenxiao', '3310、9999', true);
+    expect(pairs(k, listed)).toEqual([
+      ['disagree', '长沙分校', '岳麓考点', 'G10', 'G10', [{ field: 'items', label: '交接明细', sender: '3310、9999 2袋', receiver: '3310 9999 2袋' }]],
+      ...OTHER_PAIRS,
+    ]);
+  });
+
   it('“3310 9999” against “3310 9998”: the texts differ, said as the rows as written', () => {
     const k = workbook('kaodian', '3310 9999');
     const f = workbook('fenxiao', '3310 9998');
@@ -176,8 +199,8 @@ describe('the copies of a handover compared with a 试卷号 cell its workbook r
     const slim = slimModel(k);
     expect(slim.data.handovers![0].items![2]).toEqual({ destination: '岳麓考点', quantity: 2, unit: '袋', paperNo: '3310、9999', paperNoUnread: '3310 9999' });
     const summary = summarizeSite(k, validateSite(k));
-    const withSlim = pairCopiesOf('岳麓考点.xlsx', summary, unknownFieldsOf(k), slim.paperNames, slim, unreadPapersOf(k));
-    const alone = pairCopiesOf('岳麓考点.xlsx', summary, unknownFieldsOf(k), slim.paperNames, undefined, unreadPapersOf(k));
+    const withSlim = pairCopiesOf('岳麓考点.xlsx', summary, unknownFieldsOf(k), slim.paperNames, slim, spacedCellsOf(k));
+    const alone = pairCopiesOf('岳麓考点.xlsx', summary, unknownFieldsOf(k), slim.paperNames, undefined, spacedCellsOf(k));
     expect(withSlim.in.map((c) => c.fields)).toEqual(alone.in.map((c) => c.fields));
     expect(alone.in[0].fields.papers).toBe('岳麓考点|1001|袋|3；岳麓考点|2045|袋|1；岳麓考点|3310 9999|袋|2');
   });
