@@ -83,6 +83,16 @@ export function setAsideOf(file: string, totals: SetAsideLists): SetAside | unde
 }
 
 /**
+ * How many workbooks are set aside, by why (each once, as its status says it: one of another semester that is also
+ * its unit's second counts as of another semester): 总览's and the CLI's figures, beside 可以提交 and 需改正, which
+ * count neither.
+ */
+export function setAsideCounts(totals: SetAsideLists): Record<SetAside, number> {
+  const other = new Set(totals.otherSemester.map((o) => o.file));
+  return { otherSemester: other.size, repeatedUnit: totals.repeatedUnits.filter((o) => !other.has(o.file)).length };
+}
+
+/**
  * Why a workbook is set aside, as 站点汇总's 说明 and 文件清单's say it: of another semester (OTHER_SEMESTER_ROW), or a
  * unit's second workbook (REPEATED_UNIT_ROW: the file counted in its place); undefined where it is counted.
  */
