@@ -6,7 +6,7 @@
 import { bySemester } from '../model/semester';
 import { type RepeatedUnit, repeatedUnits } from '../model/repeated-unit';
 import type { ConsolidatedTotals } from './consolidate';
-import { OTHER_SEMESTER_ROW, REPEATED_UNIT_ROW, type SetAside } from './words';
+import { OTHER_SEMESTER_ROW, REPEATED_UNIT_ROW, STATUS_WORDS, type SetAside } from './words';
 import type { Lang } from '../rules/types';
 import { baseName } from '../model/text';
 
@@ -101,4 +101,14 @@ export function setAsideNote(file: string, totals: SetAsideLists, lang: Lang): s
   if (other) return OTHER_SEMESTER_ROW[lang].note(other.semester);
   const repeat = totals.repeatedUnits.find((o) => o.file === file);
   return repeat ? REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same) : undefined;
+}
+
+/**
+ * A workbook's status line where it is set aside (the pane's 汇总 view): its status's words, as 文件清单 says them, and
+ * why (setAsideNote) — never 可以提交 of a workbook in no total (fix-semester25 item 2); undefined where it is counted.
+ */
+export function setAsideStatus(file: string, totals: SetAsideLists, lang: Lang): string | undefined {
+  const why = setAsideOf(file, totals);
+  if (!why) return undefined;
+  return `${STATUS_WORDS[why][lang]}${lang === 'zh' ? '：' : ': '}${setAsideNote(file, totals, lang)!}`;
 }

@@ -21,7 +21,7 @@ import { ASIDE_STYLE, colLetter } from '../../src/io/xlsx/summary/style';
 import { SITE_COLUMNS } from '../../src/summary/tables';
 import { summarizeSite } from '../../src/summary/site';
 import type { SiteResult } from '../../src/taskpane/check';
-import { otherSemesterNotice } from '../../src/taskpane/summary-view';
+import { otherSemesterNotice, statusesShown } from '../../src/taskpane/summary-view';
 
 jest.setTimeout(120_000);
 
@@ -230,6 +230,13 @@ describe('a workbook of another semester where people look (review round 3, R4):
       '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入下面的合计：宁乡考点.xlsx（2024秋）。',
     ]);
     expect(otherSemesterNotice(sites.slice(0, 2), 'zh')).toEqual([]);
+    // Each section's status line: the file of 2024秋 in 文件清单's words and why, not 可以提交 (fix-semester25 item 2).
+    expect(statusesShown(sites, 'zh')).toEqual([
+      { text: '可以提交', kind: 'yes' },
+      { text: '可以提交', kind: 'yes' },
+      { text: '属另一学期：2024秋 的工作簿，未计入合计', kind: 'aside' },
+    ]);
+    expect(statusesShown(sites, 'en')[2]).toEqual({ text: 'Other semester: An Autumn 2024 workbook, not in the totals', kind: 'aside' });
   });
 });
 

@@ -18,7 +18,7 @@ import { consolidateModels } from '../../src/summary/consolidate';
 import { level, none } from './levels';
 import { summarizeSite } from '../../src/summary/site';
 import type { SiteResult } from '../../src/taskpane/check';
-import { repeatedUnitNotice } from '../../src/taskpane/summary-view';
+import { repeatedUnitNotice, statusesShown } from '../../src/taskpane/summary-view';
 
 jest.setTimeout(120_000);
 
@@ -215,6 +215,16 @@ describe('one unit’s workbook of one semester given twice', () => {
       "Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: 浏阳考点(2).xlsx (浏阳考点: records differ from 浏阳考点.xlsx; 浏阳考点.xlsx counted instead: compare the two).",
     ]);
     expect(repeatedUnitNotice(await sitesOf([branch, liuyang, ningxiang]), 'zh')).toEqual([]);
+    // Each section's status line: the re-save in 文件清单's words and why, not 可以提交 (fix-semester25 item 2).
+    const sites = await sitesOf([resaved, branch, liuyang]);
+    expect(statusesShown(sites, 'zh').map((s) => [s.kind, s.text])).toEqual([
+      ['aside', '同单位第二本：与 浏阳考点.xlsx 是同一单位同一学期的工作簿，未计入合计（只计入 浏阳考点.xlsx，两本内容相同）'],
+      ['yes', '可以提交'],
+      ['yes', '可以提交'],
+    ]);
+    expect(statusesShown(sites, 'en')[0].text).toBe(
+      'Unit’s second workbook: Same unit and semester as 浏阳考点.xlsx, not in the totals (浏阳考点.xlsx counted; the same records)',
+    );
   });
 
   it('two units, or one unit’s workbooks of two semesters, are no repeat', async () => {
