@@ -150,6 +150,12 @@ describe('workbooks of two semesters given together', () => {
       ['宁乡考点.xlsx', '2024秋'],
     ]);
     expect(ov.getCell('A25').value).toBeNull();
+    // Its own sheet's status line in 文件清单's words, grey (was 提交状态：可以提交, green), its counts all said.
+    const own = wb.getWorksheet('汇总-宁乡考点')!.getCell('A3');
+    expect([own.value, own.font.color?.argb]).toEqual([
+      '提交状态：属另一学期：2024秋 的工作簿，未计入合计    错误 0    警告 1    值班覆盖 135小时40分 / 135小时40分    未还 0 袋',
+      'FF595959',
+    ]);
   });
 
   it('the same two of one semester: no line, both units counted', async () => {
