@@ -226,11 +226,13 @@ export class SpooledConsolidation {
         leaveOut(t, r.file, r);
         continue;
       }
-      t.sites++;
-      if (r.errors === 0) t.ready++;
       t.errors += r.errors;
       t.warnings += r.warnings;
-      if (counted(r.file)) addUnitStock(t, r);
+      // Of another semester: set aside, in neither 可以提交 nor 需改正, as the in-process totals count it.
+      if (!counted(r.file)) continue;
+      t.sites++;
+      if (r.errors === 0) t.ready++;
+      addUnitStock(t, r);
     }
     t.unit = commonUnit(this.records.filter((r) => r.readable && counted(r.file)).map((r) => r.chain));
     countPairs(t, this.pairs);

@@ -26,7 +26,8 @@ import { Refusal, notCustody, printable, refusalLine } from '../check/refusal';
 import { nodeCheckOptions, workbookFile } from '../batch/workbook-file';
 import type { ConsolidatedTotals, LevelTotals } from '../summary/consolidate';
 import { levelFigure, levelWhy, levelsShown, noneLinesOf, otherSemesterLinesOf, repeatedUnitLinesOf, unknownWhy, whyShown } from '../summary/overview';
-import { levelWord } from '../summary/words';
+import { SET_ASIDE_COUNT_WORDS, type SetAside, levelWord } from '../summary/words';
+import { setAsideCounts } from '../summary/set-aside';
 import { absentReceiverLinesOf } from '../summary/absent-receivers';
 import type { SpooledConsolidation } from '../batch/spool';
 import type { EarlyWorkers } from '../batch/pool';
@@ -110,16 +111,23 @@ function notCheckedCounts(files: ReadonlyArray<{ error: string }>): [number, num
 
 const notCustodyEn = (n: number): string => (n === 1 ? '1 not a custody workbook' : `${countShown(n)} not custody workbooks`);
 
-/** “（其中 1 个无法读取，2 个不是试卷保密表单）” after the files summarised; nothing when every file was read. */
-function notCheckedZh(unread: number, notOurs: number): string {
-  const parts = [unread ? `${countShown(unread)} 个无法读取` : '', notOurs ? `${countShown(notOurs)} 个不是试卷保密表单` : ''].filter(Boolean);
+/**
+ * “（其中 1 个无法读取，2 个不是试卷保密表单，1 个属另一学期）” after the files summarised: those neither 可以提交 nor 需改正
+ * (set aside: SET_ASIDE_COUNT_WORDS, as 总览 counts them), so that the counts add up to the files; nothing when there are none.
+ */
+function notCheckedZh(unread: number, notOurs: number, aside: string[]): string {
+  const parts = [unread ? `${countShown(unread)} 个无法读取` : '', notOurs ? `${countShown(notOurs)} 个不是试卷保密表单` : '', ...aside].filter(Boolean);
   return parts.length > 0 ? `（其中 ${parts.join('，')}）` : '';
 }
 
-function notCheckedEn(unread: number, notOurs: number): string {
-  const parts = [unread ? `${countShown(unread)} could not be read` : '', notOurs ? notCustodyEn(notOurs) : ''].filter(Boolean);
+function notCheckedEn(unread: number, notOurs: number, aside: string[]): string {
+  const parts = [unread ? `${countShown(unread)} could not be read` : '', notOurs ? notCustodyEn(notOurs) : '', ...aside].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
+
+/** The workbooks set aside, by why, in the head line's words (none: nothing). */
+const setAsideParts = (t: ConsolidatedTotals, lang: 'zh' | 'en'): string[] =>
+  Object.entries(setAsideCounts(t)).flatMap(([why, n]) => (n > 0 ? [SET_ASIDE_COUNT_WORDS[why as SetAside][lang](countShown(n))] : []));
 
 function summaryLines(c: { totals: ConsolidatedTotals; unreadable(): ReadonlyArray<{ error: string }> }, lang: 'zh' | 'en' = 'zh'): string[] {
   const t = c.totals;
@@ -128,7 +136,7 @@ function summaryLines(c: { totals: ConsolidatedTotals; unreadable(): ReadonlyArr
   if (lang === 'en') {
     return [
       singularOfOne(
-        `Summarised ${countShown(t.files)} workbooks${notCheckedEn(unread, notOurs)}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
+        `Summarised ${countShown(t.files)} workbooks${notCheckedEn(unread, notOurs, setAsideParts(t, lang))}: ${countShown(t.ready)} ready to submit, ${countShown(t.sites - t.ready)} to correct; ${countShown(t.errors)} errors, ${countShown(t.warnings)} warnings.`,
       ),
       ...otherSemesterLines(t, lang),
       ...repeatedUnitLines(t, lang),
@@ -141,7 +149,7 @@ function summaryLines(c: { totals: ConsolidatedTotals; unreadable(): ReadonlyArr
     ];
   }
   return [
-    `已汇总 ${countShown(t.files)} 个工作簿${notCheckedZh(unread, notOurs)}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
+    `已汇总 ${countShown(t.files)} 个工作簿${notCheckedZh(unread, notOurs, setAsideParts(t, lang))}：可以提交 ${countShown(t.ready)} 个，需改正 ${countShown(t.sites - t.ready)} 个；错误 ${countShown(t.errors)} 处，警告 ${countShown(t.warnings)} 处。`,
     ...otherSemesterLines(t, lang),
     ...repeatedUnitLines(t, lang),
     ...noneLinesOf(t, lang),

@@ -402,11 +402,13 @@ function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly Hando
       leaveOut(t, f.file, s.findings);
       continue;
     }
-    t.sites++;
-    if (s.ready) t.ready++;
     t.errors += s.findings.errors;
     t.warnings += s.findings.warnings;
-    if (counted(f.file)) addUnitStock(t, unitStockOf(s));
+    // Of another semester: set aside, its findings counted but the workbook in neither 可以提交 nor 需改正 (setAsideCounts).
+    if (!counted(f.file)) continue;
+    t.sites++;
+    if (s.ready) t.ready++;
+    addUnitStock(t, unitStockOf(s));
   }
   t.unit = commonUnit(files.flatMap((f) => (f.summary && counted(f.file) ? [unitChainOf(f.summary.site)] : [])));
   countPairs(t, pairs);

@@ -309,6 +309,9 @@ export const NONE_WORDS = {
   ),
   custodySchedule: { zh: '考试安排 未能读取', en: '考试安排 not read' },
 } as Words<NoneReason>;
+
+/** The words of a form not read and of each cause it is unknown for (unreadHandover, errorHandover, unreadErrorHandover…): a column's `words`. */
+export const formNoneWords = (reason: NoneReason): Partial<Words<NoneReason>> => Object.fromEntries(variantsOf(reason).map((k) => [k, NONE_WORDS[k]]));
 /** 站点汇总's 说明 of a unit whose figures are none: why, and that its stock is in no total (stock.ts; the row greyed by OTHER_SEMESTER_ROW's mark). */
 const NONE_NOTE: Words<'noVault' | 'noIntake'> = {
   noVault: {

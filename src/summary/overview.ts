@@ -11,6 +11,7 @@ import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';
 import { counted } from '../rules/plural';
 import { countShown } from '../model/count-shown';
+import { setAsideCounts } from './set-aside';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -98,6 +99,8 @@ export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number
     // A workbook holding none of the forms is not unreadable: its own line, when there is one (FileStatus notCustody).
     ['unreadable', t.unreadable - (t.notCustody ?? 0)],
     ...(t.notCustody ? [['notCustody', t.notCustody] as [FigureKey, number]] : []),
+    // A workbook set aside is in neither 单位 nor 可以提交: a line of its own by why, when there is one (files add up).
+    ...(Object.entries(setAsideCounts(t)).filter(([, n]) => n > 0) as Array<[FigureKey, number]>),
     ['sites', t.sites],
     ['ready', t.ready],
     ['errors', t.errors],

@@ -6,7 +6,7 @@
 import { bySemester } from '../model/semester';
 import { type RepeatedUnit, repeatedUnits } from '../model/repeated-unit';
 import type { ConsolidatedTotals } from './consolidate';
-import { OTHER_SEMESTER_ROW, REPEATED_UNIT_ROW, type SetAside } from './words';
+import { OTHER_SEMESTER_ROW, REPEATED_UNIT_ROW, STATUS_WORDS, type SetAside } from './words';
 import type { Lang } from '../rules/types';
 import { baseName } from '../model/text';
 
@@ -83,6 +83,16 @@ export function setAsideOf(file: string, totals: SetAsideLists): SetAside | unde
 }
 
 /**
+ * How many workbooks are set aside, by why (each once, as its status says it: one of another semester that is also
+ * its unit's second counts as of another semester): 总览's and the CLI's figures, beside 可以提交 and 需改正, which
+ * count neither.
+ */
+export function setAsideCounts(totals: SetAsideLists): Record<SetAside, number> {
+  const other = new Set(totals.otherSemester.map((o) => o.file));
+  return { otherSemester: other.size, repeatedUnit: totals.repeatedUnits.filter((o) => !other.has(o.file)).length };
+}
+
+/**
  * Why a workbook is set aside, as 站点汇总's 说明 and 文件清单's say it: of another semester (OTHER_SEMESTER_ROW), or a
  * unit's second workbook (REPEATED_UNIT_ROW: the file counted in its place); undefined where it is counted.
  */
@@ -91,4 +101,14 @@ export function setAsideNote(file: string, totals: SetAsideLists, lang: Lang): s
   if (other) return OTHER_SEMESTER_ROW[lang].note(other.semester);
   const repeat = totals.repeatedUnits.find((o) => o.file === file);
   return repeat ? REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same) : undefined;
+}
+
+/**
+ * A workbook's status line where it is set aside (the pane's 汇总 view): its status's words, as 文件清单 says them, and
+ * why (setAsideNote) — never 可以提交 of a workbook in no total (fix-semester25 item 2); undefined where it is counted.
+ */
+export function setAsideStatus(file: string, totals: SetAsideLists, lang: Lang): string | undefined {
+  const why = setAsideOf(file, totals);
+  if (!why) return undefined;
+  return `${STATUS_WORDS[why][lang]}${lang === 'zh' ? '：' : ': '}${setAsideNote(file, totals, lang)!}`;
 }

@@ -30,6 +30,7 @@ import {
   reasonUnder,
   totalReasons,
   unreadReason,
+  formNoneWords,
   itemsUnreadAs,
 } from './none-figures';
 import { counted } from '../rules/plural';
@@ -328,7 +329,8 @@ export const HANDOVER_COLUMNS: ReadonlyArray<Column<HandoverBrief>> = [
     count: true,
     header: { zh: words('明细', '之和（袋）'), en: 'Items (bags)' },
     width: 8,
-    words: { unreadHandover: NONE_WORDS.unreadHandover, errorHandover: NONE_WORDS.errorHandover },
+    // Every cause (附件1 未能读取、显示错误值 too: fix-semester25 item 4, its key was shown as it is).
+    words: formNoneWords('unreadHandover'),
     value: (h) => (h.itemsUnread ? itemsUnreadAs(h.itemsUnread) : h.quantity),
   },
   { key: 'total', header: { zh: '合计栏', en: 'Total' }, width: 0, value: (h) => (h.total === null ? '' : h.total) },

@@ -17,13 +17,13 @@ import {
   DUTY_FIGURE,
   INTAKE_FIGURE,
   LOG_FIGURE,
-  NONE_WORDS,
   SCHEDULE_FIGURE,
   REGISTER_FIGURE,
   type NoneWhen,
   noneColumn,
   noneNotes,
   reasonUnder,
+  formNoneWords,
   itemsUnreadAs,
   totalReasons,
   unitReasons,
@@ -32,6 +32,7 @@ import { counted, singularOfOne } from '../rules/plural';
 import { countShown } from '../model/count-shown';
 import { notCustody, notCustodyWhy } from '../check/refusal';
 import { type SetAsideLists, setAsideNote, setAsideOf } from './set-aside';
+import { CAUSES, type CausePart, causeWords } from './causes';
 
 export type Row = Cell[];
 
@@ -246,6 +247,13 @@ export function paperRowsOf(f: FileOutcome, lang: Lang = 'zh'): Row[] {
 
 /* ------------------------------------------------------------------ 交接配对 */
 
+/** Why a copy's 交接明细 were not compared, in 差异: each cause (CAUSES), joined — 未能读取，且有格子显示错误值. */
+const ITEMS_SAID: Record<CausePart, Record<Lang, string>> = {
+  unread: { zh: '未能读取', en: 'could not be read' },
+  error: { zh: '有格子显示错误值', en: 'show an error value' },
+  several: { zh: '有一行写了几个试卷号', en: 'write several papers on a row' },
+};
+
 /** What differs in a disagreeing pair, or what is missing, with times shown as dates people read. */
 export function describePair(p: HandoverPair, lang: Lang = 'zh'): string {
   const zh = lang === 'zh';
@@ -256,12 +264,12 @@ export function describePair(p: HandoverPair, lang: Lang = 'zh'): string {
       { who: zh ? '移交方' : 'sender’s', as: p.sender?.itemsUnread },
       { who: zh ? '接收方' : 'receiver’s', as: p.receiver?.itemsUnread },
     ];
-    const said = ([true, 'error', 'several'] as const).flatMap((as) => {
-      const who = copies.filter((c) => c.as === as).map((c) => c.who);
+    // Or both at once (附件1 未能读取、显示错误值): each cause, never 一致 with no word (fix-semester25 item 4).
+    const said = CAUSES.flatMap((cause) => {
+      const who = copies.filter((c) => c.as !== undefined && (c.as === true ? 'unread' : c.as) === cause).map((c) => c.who);
       if (!who.length) return [];
-      if (zh) return [`${who.join('、')}副本的交接明细${as === true ? '未能读取' : as === 'error' ? '有格子显示错误值' : '有一行写了几个试卷号'}`];
-      const verb = as === true ? 'could not be read' : as === 'error' ? 'show an error value' : 'write several papers on a row';
-      return [`the ${who.join(' and ')} copy’s items ${verb}`];
+      const words = causeWords(cause, ITEMS_SAID, { zh: '，且', en: ' and ' });
+      return [zh ? `${who.join('、')}副本的交接明细${words.zh}` : `the ${who.join(' and ')} copy’s items ${words.en}`];
     });
     if (!said.length) return zh ? '两份副本一致' : 'The two copies agree';
     return zh ? `其余各栏一致；${said.join('，')}，明细和合计没有核对` : `The other fields agree; ${said.join('; ')}: items and total not checked`;
@@ -296,7 +304,7 @@ const differingFields = (p: HandoverPair, lang: Lang): string =>
 
 /** A copy's 合计 as written; blank when the copy left it empty, null when there is no such copy; not read with its 交接明细: said so. */
 const totalAsWritten = (c: HandoverPair['sender']): number | string | null => (c ? (c.total ?? (c.itemsUnread ? itemsUnreadAs(c.itemsUnread) : '')) : null);
-const UNREAD_TOTAL = { unreadHandover: NONE_WORDS.unreadHandover, errorHandover: NONE_WORDS.errorHandover };
+const UNREAD_TOTAL = formNoneWords('unreadHandover');
 
 const sheetAt = (c: HandoverPair['sender']): string => (c?.sheet ? `${c.sheet}!${c.cell ?? ''}` : '');
 

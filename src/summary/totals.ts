@@ -54,6 +54,10 @@ export interface ConsolidatedTotals extends CausedUnits {
    * not damaged, said so on 文件清单, 总览 and every face, not among 无法读取. Absent when none.
    */
   notCustody?: number;
+  /**
+   * The workbooks read and counted, `ready` of them with no error (可以提交), the rest 需改正: neither counts one set aside
+   * (`otherSemester`, `repeatedUnits`: set-aside.ts setAsideCounts), so that files = unreadable + set aside + sites.
+   */
   sites: number;
   ready: number;
   errors: number;

@@ -42,6 +42,15 @@ export const STATUS_WORDS: Words<FileStatus> = {
   repeatedUnit: { zh: '同单位第二本', en: 'Unit’s second workbook' },
 };
 
+/**
+ * How many workbooks of a status a head line counts among those it summarised (“其中 1 个属另一学期”): the status's
+ * words (STATUS_WORDS), so that the CLI's line, 总览 and 文件清单 say one thing.
+ */
+export const SET_ASIDE_COUNT_WORDS: Record<SetAside, Record<Lang, (n: string) => string>> = {
+  otherSemester: { zh: (n) => `${n} 个${STATUS_WORDS.otherSemester.zh}`, en: (n) => `${n} of another semester` },
+  repeatedUnit: { zh: (n) => `${n} 个${STATUS_WORDS.repeatedUnit.zh}`, en: (n) => `${n} ${n === '1' ? 'unit’s second workbook' : 'units’ second workbooks'}` },
+};
+
 /** Every status code, in the order README lists them. */
 export const FILE_STATUSES = Object.keys(STATUS_WORDS) as FileStatus[];
 
@@ -317,7 +326,10 @@ export const FIGURE_WORDS = {
   files: { zh: '工作簿', en: 'Workbooks' },
   unreadable: { zh: '无法读取', en: 'Unreadable' },
   notCustody: { zh: '不是试卷保密表单', en: 'Not custody workbooks' },
-  sites: { zh: '单位（已读取）', en: 'Units (read)' },
+  // A workbook set aside: its status's words (STATUS_WORDS), a line of its own when there is one, in neither 单位 nor 可以提交.
+  otherSemester: { zh: STATUS_WORDS.otherSemester.zh, en: 'Of another semester' },
+  repeatedUnit: { zh: STATUS_WORDS.repeatedUnit.zh, en: 'Units’ second workbooks' },
+  sites: { zh: '单位（计入合计）', en: 'Units (in the totals)' },
   ready: { zh: '可以提交', en: 'Ready to submit' },
   errors: { zh: '错误（处）', en: 'Errors' },
   warnings: { zh: '警告（处）', en: 'Warnings' },

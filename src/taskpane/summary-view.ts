@@ -7,7 +7,7 @@ import { t } from './i18n';
 import { pageTexts, summaryTable } from './summary-table';
 import { namesShown } from './reading-stop';
 import { emptyTotals } from '../summary/consolidate';
-import { setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import { setAsideStatus, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
 import { otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
 import { modelDigest, unitOfWorkbook } from '../model/repeated-unit';
 import type { Lang } from '../summary/columns';
@@ -78,12 +78,13 @@ export function renderSummaries(app: App): void {
     for (const copy of copiesIn(all, app.lang))
       root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
   }
+  const statuses = statusesShown(sites, app.lang);
   const drawFrom = (first: number): void => {
     if (mine !== drawing) return;
     const start = Date.now();
     let i = first;
     // At least one site a batch, so that a slow machine still gets on.
-    do drawSite(app, root, sites[i++]);
+    do drawSite(app, root, sites[i], statuses[i++]);
     while (i < sites.length && Date.now() - start < DRAW_MS);
     if (i < sites.length) setTimeout(() => drawFrom(i), 0);
   };
@@ -92,29 +93,36 @@ export function renderSummaries(app: App): void {
 
 /** The line `custody summary` prints on the workbooks of another semester than most (none when all are of one). */
 export function otherSemesterNotice(sites: ReadonlyArray<{ site: SiteResult; summary: SiteSummary }>, lang: Lang): string[] {
-  const run = emptyTotals(sites.length);
-  setRunSemester(
-    run,
-    sites.map(({ site, summary }) => ({ file: site.label, site: summary.site.name, semester: summary.site.semester })),
-  );
-  return otherSemesterLinesOf(run, lang, (label) => label);
+  return otherSemesterLinesOf(setAside(sites), lang, (label) => label);
 }
 
 type SiteWithSummary = { site: SiteResult; summary: SiteSummary };
 
-/** The units and their workbooks as setRepeatedUnits tells them apart (the one counted: the first by file name). */
+/**
+ * The workbooks set aside, as the consolidated summary sets them aside (set-aside.ts): of another semester than most,
+ * and a unit's second workbook of the semester (the one counted: the first by file name).
+ */
 function setAside(sites: readonly SiteWithSummary[]): ReturnType<typeof emptyTotals> {
   const run = emptyTotals(sites.length);
-  setRepeatedUnits(
-    run,
-    sites.map(({ site, summary }) => ({
-      file: site.label,
-      site: summary.site.name,
-      unit: unitOfWorkbook(summary.site),
-      digest: site.model ? modelDigest(site.model) : undefined,
-    })),
-  );
+  const units = sites.map(({ site, summary }) => ({
+    file: site.label,
+    site: summary.site.name,
+    semester: summary.site.semester,
+    unit: unitOfWorkbook(summary.site),
+    digest: site.model ? modelDigest(site.model) : undefined,
+  }));
+  setRunSemester(run, units);
+  setRepeatedUnits(run, units);
   return run;
+}
+
+/** Each section's status line and its colour: 可以提交 / 暂不能提交, or a workbook set aside in 文件清单's words (setAsideStatus). */
+export function statusesShown(sites: readonly SiteWithSummary[], lang: Lang): Array<{ text: string; kind: 'yes' | 'no' | 'aside' }> {
+  const run = setAside(sites);
+  return sites.map(({ site, summary }) => {
+    const aside = setAsideStatus(site.label, run, lang);
+    return aside ? { text: aside, kind: 'aside' } : { text: summaryTable(summary, lang).status, kind: summary.ready ? 'yes' : 'no' };
+  });
 }
 
 /**
@@ -143,14 +151,14 @@ export function repeatedUnitNotice(sites: readonly SiteWithSummary[], lang: Lang
   return repeatedUnitLinesOf(setAside(sites), lang, (label) => label);
 }
 
-function drawSite(app: App, root: HTMLElement, { site, summary }: { site: SiteResult; summary: SiteSummary }): void {
+function drawSite(app: App, root: HTMLElement, { site, summary }: SiteWithSummary, status: { text: string; kind: string }): void {
   const table = summaryTable(summary, app.lang);
   const box = el('section', { class: 'summary-site' });
   // The file under the title, as the 校验 view names it: two workbooks of one unit have the same title.
   box.append(
     el('h3', { translate: 'no' }, table.title),
     el('p', { class: 'muted file-name', translate: 'no' }, site.label),
-    el('p', { class: `ready ${summary.ready ? 'yes' : 'no'}` }, table.status),
+    el('p', { class: `ready ${status.kind}` }, status.text),
   );
   const grid = el('table', { class: 'summary-table' });
   const thead = el('thead');

@@ -75,7 +75,7 @@ test('文件清单 says 不是试卷保密表单 of a workbook with no form (red
     ['工作簿', 3],
     ['无法读取', 1],
     ['不是试卷保密表单', 1],
-    ['单位（已读取）', 1],
+    ['单位（计入合计）', 1],
     ['可以提交', 1],
     ['错误（处）', 0],
   ]);
@@ -111,7 +111,7 @@ test('in English: Not a custody workbook on 文件清单, Not custody workbooks 
     ['Workbooks', 3],
     ['Unreadable', 1],
     ['Not custody workbooks', 1],
-    ['Units (read)', 1],
+    ['Units (in the totals)', 1],
   ]);
 });
 

@@ -220,6 +220,15 @@ maybe('the offline page from file:// with no network', () => {
     expect(await page.$$eval('.repeated-unit', (nodes) => nodes.map((n) => n.textContent))).toEqual([
       `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${left}（${unit}：与 ${kept} 内容相同，只计入 ${kept}）。`,
     ]);
+    // The section of the one set aside says 文件清单's words and why, greyed, not 暂不能提交 (fix-semester25 item 2).
+    const statuses = await page.$$eval('.summary-site', (boxes) =>
+      boxes.map((b) => [b.querySelector('.file-name')?.textContent, b.querySelector('.ready')?.className]),
+    );
+    expect(statuses).toEqual([
+      [kept, 'ready no'],
+      [left, 'ready aside'],
+    ]);
+    expect(await page.textContent('.ready.aside')).toBe(`同单位第二本：与 ${kept} 是同一单位同一学期的工作簿，未计入合计（只计入 ${kept}，两本内容相同）`);
     await screenshot(page, 'offline-summary-repeated-unit.png');
     await page.context().close();
     fs.rmSync(resaved);

@@ -21,7 +21,7 @@ import { ASIDE_STYLE, colLetter } from '../../src/io/xlsx/summary/style';
 import { SITE_COLUMNS } from '../../src/summary/tables';
 import { summarizeSite } from '../../src/summary/site';
 import type { SiteResult } from '../../src/taskpane/check';
-import { otherSemesterNotice } from '../../src/taskpane/summary-view';
+import { otherSemesterNotice, statusesShown } from '../../src/taskpane/summary-view';
 
 jest.setTimeout(120_000);
 
@@ -92,7 +92,8 @@ describe('workbooks of two semesters given together', () => {
     const { code, io } = await run('summary', branch, wangcheng, lastYear, '-o', out);
     expect(code).toBe(0);
     expect(io.stdout.split('\n')).toEqual([
-      '已汇总 3 个工作簿：可以提交 3 个，需改正 0 个；错误 0 处，警告 1 处。',
+      // Set aside (fix-semester25 item 1): the file of 2024秋 was counted among 可以提交 (3), 文件清单 saying 属另一学期.
+      '已汇总 3 个工作簿（其中 1 个属另一学期）：可以提交 2 个，需改正 0 个；错误 0 处，警告 1 处。',
       `注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入下面的合计：${lastYear}（2024秋）。`,
       '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，3 袋、68 份（报考 65 人）；考点 1 个，3 袋、68 份（报考 65 人）。未还保密室 0 袋。',
       // 宁乡考点's two copies of 2024秋 pair with no 2025春 workbook: one side only, as its 长沙分校 of 2024秋 is not given.
@@ -100,13 +101,19 @@ describe('workbooks of two semesters given together', () => {
       `已写出 ${out}`,
       '',
     ]);
+    const en = await run('summary', branch, wangcheng, lastYear, '-o', path.join(dir, 'summary-en.xlsx'), '--lang', 'en');
+    expect(en.io.stdout.split('\n')[0]).toBe('Summarised 3 workbooks (1 of another semester): 2 ready to submit, 0 to correct; 0 errors, 1 warning.');
   });
 
   it('summary --format json: totals name the run’s semester and the file left out; as the in-process consolidation counts them', async () => {
     const { io } = await run('summary', branch, wangcheng, lastYear, '--format', 'json');
     const totals = (JSON.parse(io.stdout) as { totals: Record<string, unknown> }).totals;
+    // The workbook of 2024秋 in neither sites (需改正 = sites − ready) nor ready: the files add up, one status each.
     expect(totals).toMatchObject({
-      sites: 3,
+      files: 3,
+      unreadable: 0,
+      sites: 2,
+      ready: 2,
       papers: 4,
       levels: [none('省校'), level('分校', 1, 3, 68, 65, 0), level('考点', 1, 3, 68, 65, 0), none(null)],
       semester: '2025春',
@@ -126,15 +133,29 @@ describe('workbooks of two semesters given together', () => {
     await wb.xlsx.readFile(out);
     const ov = wb.getWorksheet('总览')!;
     const at = (r: number) => [1, 2].map((c) => ov.getRow(r).getCell(c).value);
-    // Under the table by unit level (rows 17–21: its caption, header, two levels and a blank row; was beside the figures).
-    expect([at(22), at(23)]).toEqual([
+    // The figures: 属另一学期 a line of its own, in neither 单位 nor 可以提交 (was 单位（已读取） 3, 可以提交 3).
+    expect([4, 5, 6, 7, 8].map(at)).toEqual([
+      ['工作簿', 3],
+      ['无法读取', 0],
+      ['属另一学期', 1],
+      ['单位（计入合计）', 2],
+      ['可以提交', 2],
+    ]);
+    // Under the table by unit level (rows 18–22: its caption, header, two levels and a blank row; was beside the figures).
+    expect([at(23), at(24)]).toEqual([
       [
         '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：',
         '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：',
       ],
       ['宁乡考点.xlsx', '2024秋'],
     ]);
-    expect(ov.getCell('A24').value).toBeNull();
+    expect(ov.getCell('A25').value).toBeNull();
+    // Its own sheet's status line in 文件清单's words, grey (was 提交状态：可以提交, green), its counts all said.
+    const own = wb.getWorksheet('汇总-宁乡考点')!.getCell('A3');
+    expect([own.value, own.font.color?.argb]).toEqual([
+      '提交状态：属另一学期：2024秋 的工作簿，未计入合计    错误 0    警告 1    值班覆盖 135小时40分 / 135小时40分    未还 0 袋',
+      'FF595959',
+    ]);
   });
 
   it('the same two of one semester: no line, both units counted', async () => {
@@ -215,6 +236,13 @@ describe('a workbook of another semester where people look (review round 3, R4):
       '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入下面的合计：宁乡考点.xlsx（2024秋）。',
     ]);
     expect(otherSemesterNotice(sites.slice(0, 2), 'zh')).toEqual([]);
+    // Each section's status line: the file of 2024秋 in 文件清单's words and why, not 可以提交 (fix-semester25 item 2).
+    expect(statusesShown(sites, 'zh')).toEqual([
+      { text: '可以提交', kind: 'yes' },
+      { text: '可以提交', kind: 'yes' },
+      { text: '属另一学期：2024秋 的工作簿，未计入合计', kind: 'aside' },
+    ]);
+    expect(statusesShown(sites, 'en')[2]).toEqual({ text: 'Other semester: An Autumn 2024 workbook, not in the totals', kind: 'aside' });
   });
 });
 

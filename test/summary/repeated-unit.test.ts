@@ -18,7 +18,7 @@ import { consolidateModels } from '../../src/summary/consolidate';
 import { level, none } from './levels';
 import { summarizeSite } from '../../src/summary/site';
 import type { SiteResult } from '../../src/taskpane/check';
-import { repeatedUnitNotice } from '../../src/taskpane/summary-view';
+import { repeatedUnitNotice, statusesShown } from '../../src/taskpane/summary-view';
 
 jest.setTimeout(120_000);
 
@@ -93,7 +93,8 @@ describe('one unit’s workbook of one semester given twice', () => {
     expect(code).toBe(0);
     expect(io.stdout.split('\n')).toEqual([
       // The re-save is in no count (review 6, D5): its one warning is the line below.
-      '已汇总 4 个工作簿：可以提交 3 个，需改正 0 个；错误 0 处，警告 0 处。',
+      // Its own count (fix-semester25 item 1): the 4 workbooks were 3 + 0 with no word of the fourth.
+      '已汇总 4 个工作簿（其中 1 个同单位第二本）：可以提交 3 个，需改正 0 个；错误 0 处，警告 0 处。',
       `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${resaved}（浏阳考点：与 ${liuyang} 内容相同，只计入 ${liuyang}）。`,
       '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，10 袋、161 份（报考 151 人）；考点 2 个，19 袋、359 份（报考 327 人）。未还保密室 0 袋。',
       // The re-save's copy from 长沙分校 is the first's again: not listed a second time as one side only.
@@ -106,6 +107,14 @@ describe('one unit’s workbook of one semester given twice', () => {
     const ov = wb.getWorksheet('总览')!;
     const head = ov.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.includes('同一单位同一学期'));
     const at = (r: number) => [1, 2].map((c) => ov.getRow(r).getCell(c).value);
+    // 同单位第二本 a figure of its own: the workbooks add up (3 + 1 = 4, as the head line counts them).
+    expect([4, 5, 6, 7, 8].map(at)).toEqual([
+      ['工作簿', 4],
+      ['无法读取', 0],
+      ['同单位第二本', 1],
+      ['单位（计入合计）', 3],
+      ['可以提交', 3],
+    ]);
     expect([at(head), at(head + 1), ov.getCell(`A${head + 2}`).value]).toEqual([
       [
         '注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：',
@@ -123,6 +132,7 @@ describe('one unit’s workbook of one semester given twice', () => {
       `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${otherVersion}（浏阳考点：与 ${liuyang} 内容不同，只计入 ${liuyang}，请核对两本）。`,
     );
     const en = await run('summary', liuyang, otherVersion, '--lang', 'en', '-o', path.join(dir, 'summary-en.xlsx'));
+    expect(en.io.stdout.split('\n')[0]).toBe('Summarised 2 workbooks (1 unit’s second workbook): 1 ready to submit, 0 to correct; 0 errors, 0 warnings.');
     expect(en.io.stdout.split('\n')[1]).toBe(
       `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${otherVersion} (浏阳考点: records differ from ${liuyang}; ${liuyang} counted instead: compare the two).`,
     );
@@ -205,6 +215,16 @@ describe('one unit’s workbook of one semester given twice', () => {
       "Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: 浏阳考点(2).xlsx (浏阳考点: records differ from 浏阳考点.xlsx; 浏阳考点.xlsx counted instead: compare the two).",
     ]);
     expect(repeatedUnitNotice(await sitesOf([branch, liuyang, ningxiang]), 'zh')).toEqual([]);
+    // Each section's status line: the re-save in 文件清单's words and why, not 可以提交 (fix-semester25 item 2).
+    const sites = await sitesOf([resaved, branch, liuyang]);
+    expect(statusesShown(sites, 'zh').map((s) => [s.kind, s.text])).toEqual([
+      ['aside', '同单位第二本：与 浏阳考点.xlsx 是同一单位同一学期的工作簿，未计入合计（只计入 浏阳考点.xlsx，两本内容相同）'],
+      ['yes', '可以提交'],
+      ['yes', '可以提交'],
+    ]);
+    expect(statusesShown(sites, 'en')[0].text).toBe(
+      'Unit’s second workbook: Same unit and semester as 浏阳考点.xlsx, not in the totals (浏阳考点.xlsx counted; the same records)',
+    );
   });
 
   it('two units, or one unit’s workbooks of two semesters, are no repeat', async () => {

@@ -60,11 +60,11 @@ describe('D5: a unit handed in twice, the left-out workbook with errors', () => 
     const { code, io } = await run('summary', path.join(dir, 'c1'), '-o', path.join(dir, 'c1.xlsx'));
     expect(code).toBe(0);
     expect(io.stdout.split('\n').slice(0, 2)).toEqual([
-      '已汇总 2 个工作簿：可以提交 1 个，需改正 0 个；错误 0 处，警告 0 处。',
+      '已汇总 2 个工作簿（其中 1 个同单位第二本）：可以提交 1 个，需改正 0 个；错误 0 处，警告 0 处。',
       `注意：以下 1 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${planted}（芷江考点：与 ${revised} 内容不同，只计入 ${revised}，请核对两本）。除这一条外，它本身还有错误 2 处、警告 1 处，不计入上面的数目。`,
     ]);
     const en = await run('summary', path.join(dir, 'c1'), '--lang', 'en', '-o', path.join(dir, 'c1-en.xlsx'));
-    expect(en.io.stdout.split('\n')[0]).toBe('Summarised 2 workbooks: 1 ready to submit, 0 to correct; 0 errors, 0 warnings.');
+    expect(en.io.stdout.split('\n')[0]).toBe('Summarised 2 workbooks (1 unit’s second workbook): 1 ready to submit, 0 to correct; 0 errors, 0 warnings.');
     expect(en.io.stdout.split('\n')[1]).toMatch(/ Besides this notice, it has 2 errors and 1 warning of its own, not in the counts above\.$/);
   });
 
@@ -93,25 +93,25 @@ describe('D5: a unit handed in twice, the left-out workbook with errors', () => 
     const note = '与 芷江考点（修改）.xlsx 内容不同，只计入 芷江考点（修改）.xlsx，请核对两本';
     const rows = rowsOf(ov);
     const at = rows.findIndex((r) => r[1] === '芷江考点.xlsx');
-    // Under the table by unit level (rows 17–21; was beside the figures): row 22.
-    expect(rows[at]).toEqual([22, '芷江考点.xlsx', note, note]);
-    expect((ov.model as unknown as { merges: string[] }).merges).toContain('B22:C22');
-    expect(ov.getCell('B22').alignment).toMatchObject({ wrapText: true });
+    // Under the table by unit level (rows 18–22, under the figures and their 同单位第二本; was beside the figures): row 23.
+    expect(rows[at]).toEqual([23, '芷江考点.xlsx', note, note]);
+    expect((ov.model as unknown as { merges: string[] }).merges).toContain('B23:C23');
+    expect(ov.getCell('B23').alignment).toMatchObject({ wrapText: true });
     // Five lines of 20 characters' width (LibreOffice prints it in three).
-    expect(ov.getRow(22).height).toBe(78);
+    expect(ov.getRow(23).height).toBe(78);
     // The rankings: no unit with problems (the counted workbook is clean), 芷江考点 once by candidates.
     // 芷江考点's return to 怀化分校, whose workbook is not in the run, is named under the list (review round 10a D3).
     const absent = '注意：以下单位移交的试卷，接收单位的工作簿不在本次汇总中，这些交接单只有移交方的副本，无法核对（见“交接配对”）：';
     expect(rows.slice(at + 1, at + 10)).toEqual([
-      [24, absent, absent, absent],
-      [25, '芷江考点', '交给怀化分校 17 袋', '交给怀化分校 17 袋'],
-      [27, '问题（交接单不一致\n每方计一次）', '错误', '警告'],
-      [28, '未发现问题'],
+      [25, absent, absent, absent],
+      [26, '芷江考点', '交给怀化分校 17 袋', '交给怀化分校 17 袋'],
+      [28, '问题（交接单不一致\n每方计一次）', '错误', '警告'],
+      [29, '未发现问题'],
       // No ranking of units by problems when there is none (it was an empty table).
-      [29, '考点（考生最多的\n前 20 个）', '考生数', '试卷份数'],
-      [30, '芷江考点', 230, 284],
-      [44, expect.stringMatching(/^说明：/), ...Array(11).fill(expect.anything())],
-      [46, expect.stringMatching(/^制表人/), ...Array(11).fill(expect.anything())],
+      [30, '考点（考生最多的\n前 20 个）', '考生数', '试卷份数'],
+      [31, '芷江考点', 230, 284],
+      [45, expect.stringMatching(/^说明：/), ...Array(11).fill(expect.anything())],
+      [47, expect.stringMatching(/^制表人/), ...Array(11).fill(expect.anything())],
     ]);
     const sites = rowsOf(wb.getWorksheet('站点汇总')!);
     const leftOut = sites.find((r) => r.includes('芷江考点.xlsx'))!;

@@ -20,6 +20,7 @@ import { ChartData, rankChartData } from '../../../summary/overview';
 import { unreadForms } from '../../../summary/none-figures';
 import { ruleTitle } from '../../../summary/rule-titles';
 import { placeOf, siteOrder } from '../../../summary/site-order';
+import { setAsideStatus } from '../../../summary/set-aside';
 import type { SiteSummary } from '../../../summary/site';
 import { columnIndex } from '../../../summary/tables-site';
 import {
@@ -327,7 +328,8 @@ async function writeConsolidated(wb: AnyWorkbook, c: ConsolidatedSource, options
       const unit = f.summary.site.unnamed ? '' : f.summary.site.name;
       const name = safeSheetName(names, `${SHEET_WORDS.site[lang]}-${unit || ctx.fileName!(f.file)}`);
       names.push(name);
-      finish(writeSiteSheet(wb, name, f.summary, ctx, withPairFindings(f.file, f.findings, c.pairs, lang)));
+      // A workbook set aside says so in its status line, as 文件清单 does (was 可以提交).
+      finish(writeSiteSheet(wb, name, f.summary, ctx, withPairFindings(f.file, f.findings, c.pairs, lang), setAsideStatus(f.file, t, lang)));
     }
   }
   return charts;

@@ -94,12 +94,12 @@ function siteTitle(s: SiteSummary, lang: Lang): string {
  * The status line under the title: ready or not, and the figures a supervisor looks at first; a count the
  * verdict already names (“Not ready: 1 error to correct”) is not said again beside it.
  */
-function statusLine(s: SiteSummary, lang: Lang): string {
+function statusLine(s: SiteSummary, lang: Lang, aside?: string): string {
   const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
   const { errors, warnings } = s.findings;
-  const named = namedInReadiness(s);
+  const named = aside ? { errors: false, warnings: false } : namedInReadiness(s);
   const copiesOut = s.totals.copiesStillOut;
-  const head = lang === 'zh' ? `${w('status')}：${readinessText(s, lang)}` : `${w('status')}: ${readinessText(s, lang)}`;
+  const head = `${w('status')}${lang === 'zh' ? '：' : ': '}${aside ?? readinessText(s, lang)}`;
   const [covered, custody] = [s.duty.coveredHours, s.duty.custodyHours].map((h) => showDuration(h, lang));
   // No vault record: no duty cover of nothing, no bags out of none. No intake list: said after the figures it leaves.
   const noVault = s.noVault && NONE_WORDS.noVault[lang];
@@ -287,7 +287,8 @@ function headedPage<T>(
   return r + 1;
 }
 
-export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[]): ExcelJS.Worksheet {
+/** `aside`: a workbook set aside, its status as 文件清单 says it (set-aside.ts setAsideStatus), said grey in place of 可以提交. */
+export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ctx: ShowContext, findings?: readonly Finding[], aside?: string) {
   const lang = ctx.lang;
   const w = (k: keyof typeof SITE_WORDS) => SITE_WORDS[k][lang];
   const colon = lang === 'zh' ? '：' : ': ';
@@ -301,12 +302,13 @@ export function writeSiteSheet(wb: AnyWorkbook, name: string, s: SiteSummary, ct
     size: BODY_PT,
     color: { argb: 'FF595959' },
   });
+  const [fg, bg] = aside ? ['FF595959', 'FFD9D9D9'] : s.ready ? ['FF006100', 'FFC6EFCE'] : ['FF9C0006', 'FFFFC7CE'];
   titles += banner(
     ws,
     3,
-    statusLine(s, lang),
-    { size: 12, bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } },
-    { type: 'pattern', pattern: 'solid', fgColor: { argb: s.ready ? 'FFC6EFCE' : 'FFFFC7CE' } },
+    statusLine(s, lang, aside),
+    { size: 12, bold: true, color: { argb: fg } },
+    { type: 'pattern', pattern: 'solid', fgColor: { argb: bg } },
   );
   const pages = new Pages(ws, grid, titles);
 
