@@ -196,9 +196,12 @@ describe('printing (LibreOffice headless)', () => {
     }
     expect(pagesWith('接收人签字')).toHaveLength(1);
     expect(pagesWith('接收人签字')[0]).toContain('纸质试卷交接单');
-    // 附件3: the title naming the 考点 and the 学期 on both pages.
+    // 附件3: the title naming the 考点 and the 学期 on every page: its 40 rows at full size (page-breaks.ts) on three, the
+    // last with rows 38–40 and the 备注 (the 备注 alone would not fit under row 40 of the second).
     const vaultLog = pagesWith('卷库保管员出库签字');
-    expect(vaultLog.length).toBe(2);
+    expect(vaultLog.length).toBe(3);
+    expect(vaultLog[2].split('\n').flatMap((line) => /^(\d+)\s/.exec(line)?.[1] ?? [])).toEqual(['38', '39', '40']);
+    expect(vaultLog[2]).toContain('备注：');
     for (const page of vaultLog) expect(page).toContain('2024春学期国家开放大学湖南分部长沙分校岳麓考点纸质试卷出入库记录表');
     // 附件4: the first session's register (18 rows) on two pages, each with its unit, 日期 and 时间; the signatures on a page naming the session.
     const register = printed.filter((page) => page.includes('领卷人签字') && page.includes('2024年6月15') && page.includes('08:30—10:00'));

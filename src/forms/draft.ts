@@ -177,5 +177,7 @@ export interface SheetDraft {
     titleRows?: string;
     /** 1: the form fits one page tall; 0: as many pages as it needs. */
     fitToHeight: number;
+    /** 0-based rows a page ends with, where it runs over pages (page-breaks.ts). */
+    rowBreaks?: number[];
   };
 }

@@ -7,7 +7,7 @@ import { dateFromWallClock, parseIso } from '../model/datetime';
 import type { SiteInfo } from '../model/types';
 import { CellValue, a1, columnLetter, rangeA1 } from '../model/grid';
 import type { DraftCell, DraftFormatRule, DraftStyle, DraftValidation, SheetDraft } from './draft';
-import { fitSheet } from './fit';
+import { fittedToPages } from './page-breaks';
 import { BlockSpec, BoxRow, ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, TableSpec, layoutWidth, printedColumns } from './layout';
 import { CELL_PADDING, displayText, textUnits } from './measure';
 import { valueAt } from '../model/location';
@@ -462,8 +462,10 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
   }
   for (const line of header) drawFieldLine(canvas, line, sheetRecord, 0, layout.fieldLines);
   let titleRows: string | undefined;
+  let tableEnd = 0;
   if (layout.table) {
     const headerBottom = drawTable(canvas, sheetRecord);
+    tableEnd = canvas.row;
     // Every page of a long form says what it belongs to: the title and the lines under it (考点, 学期, 日期, 接收单位…) repeat with the table's header.
     titleRows = `1:${headerBottom + 1}`;
   }
@@ -476,7 +478,6 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
     merge(canvas, canvas.row, 0, canvas.row, w - 1);
     canvas.row++;
   }
-  const dataRows = layout.table ? (((sheetRecord && valueAt(sheetRecord, layout.table.key)) as unknown[] | undefined)?.length ?? 0) : 0;
   const draft: SheetDraft = {
     name: sheetName,
     form: layout.id,
@@ -491,9 +492,8 @@ export function renderForm(layout: FormLayout, sheetName: string, site?: SiteInf
       landscape: layout.landscape,
       area: `A1:${a1(canvas.row - 1, w - 1)}`,
       titleRows,
-      fitToHeight: dataRows > (layout.table?.blankRows ?? 0) + 10 ? 0 : 1,
+      fitToHeight: 1,
     },
   };
-  fitSheet(draft);
-  return draft;
+  return fittedToPages(draft, tableEnd);
 }

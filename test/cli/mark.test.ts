@@ -158,7 +158,14 @@ describe('custody validate --mark DIR', () => {
     const original = await load(input);
     const marked = await load(path.join(marks, 'faulty（已标记）.xlsx'));
     const sheets = [...new Set(cells.map((c) => c.split('!')[0]))];
-    const expected = [...cells.flatMap((c) => [`${c}: fill`, `${c}: border`, `${c}: note`]), ...sheets.map((s) => `${s}: headerFooter`)].sort();
+    // A finding cell that is a merged area's first cell frames the area's outline too, without a note (mark-merges.test.ts):
+    // 基本信息's 考点 B5:D5, 值班记录2's 交班人 of the day and the night shift D5:F5 and D9:F9.
+    const outline = ['基本信息!C5', '基本信息!D5', '值班记录2!E5', '值班记录2!F5', '值班记录2!E9', '值班记录2!F9'];
+    const expected = [
+      ...cells.flatMap((c) => [`${c}: fill`, `${c}: border`, `${c}: note`]),
+      ...outline.flatMap((c) => [`${c}: fill`, `${c}: border`]),
+      ...sheets.map((s) => `${s}: headerFooter`),
+    ].sort();
     expect(differences(original, marked).sort()).toEqual(expected);
     for (const sheet of sheets) expect(marked.getWorksheet(sheet)!.headerFooter.oddFooter).toBe(`${sheet} · 第 &P 页，共 &N 页`);
     // Each note says its findings.

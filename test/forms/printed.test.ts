@@ -117,7 +117,8 @@ describe('the rows repeated atop every printed page', () => {
   test('a register long enough to print on more pages keeps them, each page with its session', () => {
     const rows = Array.from({ length: 18 }, (_x, i) => ({ paperNo: '1001', copies: 30, room: String(i + 1) }));
     const draft = renderForm(formEntry('distribution').layout, '分发登记', undefined, { start: '2024-06-15T08:30', end: '2024-06-15T10:00', rows });
-    expect(draft.print).toEqual({ landscape: true, area: 'A1:J25', titleRows: '1:5', fitToHeight: 0 });
+    // Rows 1–15 on the first page (0-based rows 5–19), 16–18 with 发卷人/收卷人 and the 备注 on the second (page-breaks.test.ts).
+    expect(draft.print).toEqual({ landscape: true, area: 'A1:J25', titleRows: '1:5', fitToHeight: 0, rowBreaks: [19] });
   });
 });
 

@@ -71,6 +71,14 @@ test("a marked copy differs from its original in exactly the finding cells, in f
   const worst = new Map<string, 'error' | 'warning'>();
   for (const f of findings) if (f.sheet && f.cell && worst.get(`${f.sheet}!${f.cell}`) !== 'error') worst.set(`${f.sheet}!${f.cell}`, f.severity);
 
+  // A finding cell that is a merged area's first cell frames its area's outline too (mark-merges.test.ts): no note there.
+  // 交接单's 接收人签字 D20:E20 and 入库清单's 卷库保管员 value D18:H18.
+  const outline = new Map([
+    ['交接单!E20', '交接单!D20'],
+    ...['E18', 'F18', 'G18', 'H18'].map((cell) => [`入库清单!${cell}`, '入库清单!D18'] as [string, string]),
+  ]);
+  for (const [cell, of] of outline) expect({ cell, of, flagged: flagged.has(of) }).toEqual({ cell, of, flagged: true });
+
   const original = await loadBuffer(bytes);
   const marked = await loadBuffer(await markedCopy(opened, findings));
   // The copy's last sheet: the list of its findings (mark-list.test.ts); the others the original's.
@@ -85,14 +93,13 @@ test("a marked copy differs from its original in exactly the finding cells, in f
       const old = was.get(address) ?? { value: null, style: {}, note: null };
       if (JSON.stringify(state) === JSON.stringify(old)) continue;
       changed.push(`${before.name}!${address}`);
-      // A finding cell differs only by its fill and its note.
+      // A finding cell differs only by its fill, frame and note; its merged area's outline by fill and frame.
       expect({ cell: `${before.name}!${address}`, rest: withoutMark(state) }).toEqual({ cell: `${before.name}!${address}`, rest: withoutMark(old) });
       const { fill, border } = state.style as Record<string, unknown>;
-      expect({ cell: `${before.name}!${address}`, look: { fill, border } }).toEqual({
-        cell: `${before.name}!${address}`,
-        look: markLook(worst.get(`${before.name}!${address}`)!),
-      });
-      expect(String(typeof state.note === 'string' ? state.note : JSON.stringify(state.note))).toContain('【试卷保密助手】');
+      const at = `${before.name}!${address}`;
+      expect({ cell: at, look: { fill, border } }).toEqual({ cell: at, look: markLook(worst.get(outline.get(at) ?? at)!) });
+      if (outline.has(at)) expect({ cell: at, note: state.note }).toEqual({ cell: at, note: old.note });
+      else expect(String(typeof state.note === 'string' ? state.note : JSON.stringify(state.note))).toContain('【试卷保密助手】');
     }
     for (const address of was.keys()) expect({ address, kept: now.has(address) }).toEqual({ address, kept: true });
     // The printed page says which sheet it is: the 问题清单 names cells by sheet, and a page shows no tab.
@@ -100,7 +107,7 @@ test("a marked copy differs from its original in exactly the finding cells, in f
     expect({ sheet: before.name, footer: after.headerFooter?.oddFooter }).toEqual({ sheet: before.name, footer });
     expect(before.headerFooter?.oddFooter).toBe('第 &P 页，共 &N 页');
   }
-  expect(changed.sort()).toEqual([...flagged].sort());
+  expect(changed.sort()).toEqual([...flagged, ...outline.keys()].sort());
 });
 
 test('a workbook whose bytes are a view into a larger buffer is marked from exactly those bytes', async () => {

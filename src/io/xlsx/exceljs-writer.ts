@@ -153,6 +153,8 @@ function addDraftSheet(wb: ExcelJS.Workbook, draft: SheetDraft): ExcelJS.Workshe
   for (const c of draft.cells) writeCell(ws, c);
   for (const [row, height] of Object.entries(draft.heights)) ws.getRow(Number(row) + 1).height = height;
   for (const m of draft.merges) ws.mergeCells(m);
+  // exceljs writes a break after the 1-based row `id` (as the summary's pages do, summary/pages.ts).
+  for (const r of draft.print.rowBreaks ?? []) (ws as unknown as { rowBreaks: object[] }).rowBreaks.push({ id: r + 1, max: 16383, man: 1 });
   for (const box of draft.boxes ?? []) outline(ws, box);
   addValidations(ws, draft);
   addFormatRules(ws, draft);

@@ -17,6 +17,7 @@ export interface Placed {
   row: number;
   col: number;
   address: string;
+  severity: 'error' | 'warning';
   color: string;
   /** The frame's line, as the styles part names it (thick, mediumDashed). */
   border: string;

@@ -42,6 +42,7 @@ import {
   vmlXml,
 } from './mark-notes';
 import { countShown } from '../../model/count-shown';
+import { mergedAreas, outlineCells } from './mark-merges';
 
 const TYPES_PART = '[Content_Types].xml';
 const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
@@ -80,25 +81,38 @@ function columnStyles(xml: string, sheetDataAt: number): (col: number) => number
   return (col) => styles[col] ?? 0;
 }
 
+/** A cell given a mark's look: a finding's own, or one on the outline of the merged area a finding's cell is in (mark-merges.ts). */
+type Framed = Pick<Placed, 'row' | 'col' | 'address' | 'color' | 'border'> & { outline?: true };
+
+/** The marks' cells and the cells on the outline of each merged area one falls in, each given that mark's look. */
+function framedCells(xml: string, placed: readonly Placed[]): Framed[] {
+  const areas = mergedAreas([...xml.matchAll(/<mergeCell\b[^>]*>/g)].map((m) => attr(m[0], 'ref') ?? ''));
+  const edges = outlineCells(placed, areas, (a, b) => a.severity === 'error' && b.severity !== 'error');
+  return [
+    ...placed,
+    ...edges.map(({ row, col, mark }) => ({ row, col, address: a1(row, col), color: mark.color, border: mark.border, outline: true as const })),
+  ];
+}
+
 /**
- * The sheet's XML with each placed mark's cell given its marked format: one
+ * The sheet's XML with each framed cell given its marked format: one
  * pass over <sheetData>, cells the sheet lacks added in their row (and rows
  * it lacks in their place), with the style their row or column gives them.
  */
-function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): string {
+function markCells(xml: string, placed: readonly Framed[], styles: MarkStyles): string {
   const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) throw new Unhandled();
   const start = open.index + open[0].length;
   const end = open[1] ? start : xml.indexOf('</sheetData>', start);
   if (end < 0) throw new Unhandled();
   const colStyle = columnStyles(xml, open.index);
-  const byRow = new Map<number, Placed[]>();
+  const byRow = new Map<number, Framed[]>();
   for (const p of placed) pushTo(byRow, p.row, p);
   const rowsLeft = [...byRow.keys()].sort((a, b) => a - b);
   // The next of rowsLeft (an index, not shift(): a sheet may have a hundred thousand marked rows).
   let nextRow = 0;
   const out: string[] = [];
-  const newCell = (p: Placed, base: number) => `<c r="${p.address}" s="${styles.formatFor(base, p.color, p.border)}"/>`;
+  const newCell = (p: Framed, base: number) => `<c r="${p.address}" s="${styles.formatFor(base, p.color, p.border)}"/>`;
   // Rows before `row` that the sheet lacks: written whole.
   const rowsBefore = (row: number) => {
     while (nextRow < rowsLeft.length && rowsLeft[nextRow] < row) {
@@ -114,7 +128,7 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
   let col = -1;
   /** The row's own style (customFormat), else undefined: its cells take their column's. */
   let rowStyle: number | undefined;
-  let pending: Placed[] = [];
+  let pending: Framed[] = [];
   const cellsBefore = (c: number) => {
     while (pending.length && pending[0].col < c) {
       const p = pending.shift()!;
@@ -135,7 +149,8 @@ function markCells(xml: string, placed: readonly Placed[], styles: MarkStyles): 
       rowStyle = attr(tag, 'customFormat') === '1' || attr(tag, 'customFormat') === 'true' ? Number(attr(tag, 's') ?? 0) : undefined;
       rowsBefore(row);
       pending = rowsLeft[nextRow] === row ? byRow.get(rowsLeft[nextRow++])!.sort((a, b) => a.col - b.col) : [];
-      const shown = pending.length ? shownRow(tag) : tag;
+      // Shown for a finding's own cell; a row hidden across a merged area is the sheet's own.
+      const shown = pending.some((p) => !p.outline) ? shownRow(tag) : tag;
       if (m[1] && pending.length) {
         // <row …/>: opened, its new cells, closed.
         out.push(shown.slice(0, -2) + '>');
@@ -323,7 +338,14 @@ export function markParts(
     const address = a1(where.row, where.col);
     if (seen.has(`${part}!${address}`)) return undefined;
     seen.add(`${part}!${address}`);
-    pushTo(bySheet, part, { ...where, address, color: argb(colors[m.severity]), border: borderStyle(MARK_BORDERS[m.severity]), text: m.text });
+    pushTo(bySheet, part, {
+      ...where,
+      address,
+      severity: m.severity,
+      color: argb(colors[m.severity]),
+      border: borderStyle(MARK_BORDERS[m.severity]),
+      text: m.text,
+    });
   }
   const typesPart = TYPES_PART;
   if (!pkg.styles || !pkg.names.includes(typesPart)) return undefined;
@@ -353,7 +375,7 @@ export function markParts(
           const vml = grownVml(text(notes.vml), grown);
           put(notes.vml, fresh.length > 0 ? mergedVml(vml, fresh, newBlocks(blocks, fresh.length)) : vml);
         }
-        put(part, markCells(xml, placed, styles));
+        put(part, markCells(xml, framedCells(xml, placed), styles));
         marked += placed.length;
         continue;
       }
@@ -373,7 +395,7 @@ export function markParts(
           `<Relationship Id="rIdNotes${id}" Type="${COMMENTS_REL}" Target="${relativeTarget(part, comments)}"/><Relationship Id="rIdNotes${id + 1}" Type="${VML_REL}" Target="${relativeTarget(part, vml)}"/>`,
         ),
       );
-      put(part, withLegacyDrawing(markCells(xml, placed, styles), `rIdNotes${id + 1}`));
+      put(part, withLegacyDrawing(markCells(xml, framedCells(xml, placed), styles), `rIdNotes${id + 1}`));
       types = beforeClose(
         types,
         '</Types>',

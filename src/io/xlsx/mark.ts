@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Finding } from '../../model/finding';
-import { MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
+import { type CellMark, MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
 import { fieldLabels, findingCopies, findingSheets } from '../../check/finding-list';
 import { namedAsItsForm } from '../../forms/form-place';
 import { absoluteRows } from './exceljs-writer';
@@ -25,6 +25,7 @@ import { inflatedUpTo } from './zip';
 import { a1 } from '../../model/grid';
 import { refuseManyNotes, refuseNotesNotPatchable } from './mark-notes-limit';
 import { footerWithName } from './mark-footer';
+import { mergedAreas, outlineCells } from './mark-merges';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -32,26 +33,38 @@ function noteTextOf(note: ExcelJS.Cell['note']): string {
   return (note.texts ?? []).map((t) => t.text).join('');
 }
 
-/** Marks the finding cells of an exceljs workbook (in place); returns how many cells were marked. */
+/** A mark's look given to a cell: its severity's fill and frame, in a style of its own (the shared one keeps colouring only what it coloured before). */
+function framed(cell: ExcelJS.Cell, severity: CellMark['severity']): void {
+  const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[severity]) } };
+  const line = { style: borderStyle(MARK_BORDERS[severity]) as ExcelJS.BorderStyle };
+  cell.style = { ...cell.style, fill, border: { left: line, right: line, top: line, bottom: line } };
+}
+
+type SheetMark = { row: number; col: number; severity: CellMark['severity'] };
+
+/** Marks the finding cells of an exceljs workbook (in place), and the outline of a merged area one is in (mark-merges.ts); returns how many findings' cells were marked. */
 function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
   let marked = 0;
-  const named = new Set<ExcelJS.Worksheet>();
+  const bySheet = new Map<ExcelJS.Worksheet, SheetMark[]>();
   for (const mark of cellMarks(findings, lang)) {
     const ws = workbook.getWorksheet(mark.sheet);
     if (!ws) continue;
     const cell = ws.getCell(mark.cell);
     // Hidden (by hand or by a filter), its mark would be seen neither on screen nor in print (review 13a D1).
     ws.getRow(Number(cell.row)).hidden = false;
-    const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLORS[mark.severity]) } };
-    const line = { style: borderStyle(MARK_BORDERS[mark.severity]) as ExcelJS.BorderStyle };
-    // A style of its own: the shared one keeps colouring only what it coloured before.
-    cell.style = { ...cell.style, fill, border: { left: line, right: line, top: line, bottom: line } };
+    framed(cell, mark.severity);
     const prior = noteTextOf(cell.note);
     cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;
     marked++;
-    named.add(ws);
+    const marks = bySheet.get(ws) ?? [];
+    marks.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, severity: mark.severity });
+    bySheet.set(ws, marks);
   }
-  for (const ws of named) nameInFooters(ws);
+  for (const [ws, marks] of bySheet) {
+    const edges = outlineCells(marks, mergedAreas(ws.model.merges ?? []), (a, b) => a.severity === 'error' && b.severity !== 'error');
+    for (const { row, col, mark } of edges) framed(ws.getCell(a1(row, col)), mark.severity);
+    nameInFooters(ws);
+  }
   return marked;
 }
 

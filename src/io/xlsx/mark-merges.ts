@@ -1,0 +1,69 @@
+/**
+ * A mark on a merged cell frames the whole merged area. Excel and WPS draw a
+ * merged area's outline from the borders of the cells on its edges, not from
+ * its first cell's (which is why Excel, framing a merged cell, writes a border
+ * into every cell of its outline): the frame given to C3 alone of 附件1's
+ * 日期 (C3:E3) printed round C3's third of the box, the rest of it thin — on
+ * paper in black and white, the frame is what tells an error from a warning.
+ * So each cell on the area's outline gets the mark's look too (as
+ * LibreOffice, which draws the first cell's frame round the whole area,
+ * already shows it); the note stays on the finding's cell, the cells inside
+ * the outline are left as they were.
+ */
+import { type RangeBox, parseRange } from '../../model/grid';
+
+/** A merged area with more cells on its outline is no form's field: its mark stays on its cell (as before), bounded. */
+const MAX_OUTLINE_CELLS = 4096;
+
+interface At {
+  row: number;
+  col: number;
+}
+
+/** The merged areas a sheet lists (`C3:E3`), single cells and unreadable references left out. */
+export function mergedAreas(refs: Iterable<string>): RangeBox[] {
+  const areas: RangeBox[] = [];
+  for (const ref of refs) {
+    const box = parseRange(ref);
+    if (box && (box.bottom > box.top || box.right > box.left)) areas.push(box);
+  }
+  return areas;
+}
+
+/** The cells on a merged area's outline, row by row. */
+function outline(box: RangeBox): At[] {
+  const cells: At[] = [];
+  for (let row = box.top; row <= box.bottom; row++) {
+    const edgeRow = row === box.top || row === box.bottom;
+    for (let col = box.left; col <= box.right; col++) if (edgeRow || col === box.left || col === box.right) cells.push({ row, col });
+  }
+  return cells;
+}
+
+const outlineSize = (box: RangeBox): number => {
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  return rows === 1 || cols === 1 ? rows * cols : 2 * (rows + cols) - 4;
+};
+
+/**
+ * The cells, besides the marks' own, that carry a mark's look: those on the
+ * outline of each merged area a mark falls in, each with the mark it frames
+ * (the worse, by `worse`, where two marks fall in one area).
+ */
+export function outlineCells<T extends At>(marks: readonly T[], areas: readonly RangeBox[], worse: (a: T, b: T) => boolean): Array<At & { mark: T }> {
+  if (areas.length === 0) return [];
+  const own = new Set(marks.map((m) => `${m.row},${m.col}`));
+  const found = new Map<string, At & { mark: T }>();
+  for (const mark of marks) {
+    const box = areas.find((b) => mark.row >= b.top && mark.row <= b.bottom && mark.col >= b.left && mark.col <= b.right);
+    if (!box || outlineSize(box) > MAX_OUTLINE_CELLS) continue;
+    for (const cell of outline(box)) {
+      const key = `${cell.row},${cell.col}`;
+      if (own.has(key)) continue;
+      const before = found.get(key);
+      if (!before || worse(mark, before.mark)) found.set(key, { ...cell, mark });
+    }
+  }
+  return [...found.values()];
+}
