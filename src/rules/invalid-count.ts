@@ -4,8 +4,8 @@ import { countsEach } from '../model/paper-rows';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
 import { errorParams, isExcelError } from '../model/excel-errors';
-import { boxWithBags, parseCount, unitOfCount } from '../model/text';
 import { totalReadings, UNIT_CHOICES } from '../model/unit-total';
+import { inOtherUnit, rowUnit, unitEn, unitWords } from './count-unit';
 
 export const meta: RuleMeta = {
   id: 'invalid-count',
@@ -30,7 +30,7 @@ export const meta: RuleMeta = {
       error:
         '"{field}" shows "{value}", an Excel error value: the formula in the cell cannot be worked out ({causeEn}), and the form shows and prints "{value}", not a number. Correct the formula, or delete it and type the number, e.g. "3".',
       setting: '"{field}" reads "{value}", which is not a number ≥ 0, so the checks use the default, {default}. Write the number alone, e.g. "{default}".',
-      unit: '"{field}" reads "{value}": in {written}, but here counts are in {unitsEn}, so it is not {count} {first}. It is left out of the checks until corrected: check the papers and write it in {unitsEn} (for {count} {first}, write "{count}"){orRowEn}.',
+      unit: '"{field}" reads "{value}": in {writtenEn}, but here counts are in {unitsEn}, so it is not {count} {first}. It is left out of the checks until corrected: check the papers and write it in {unitsEn} (for {count} {first}, write "{count}"){orRowEn}.',
       countsPapers:
         '"{field}" reads "{value}", {counts} counts, but the row writes {papers} papers ("{paper}"): the counts do not match the papers, and which count is whose cannot be told, so the row’s count is not checked. Check the papers and write one paper a row, each with its paper number and its own count.',
       boxes:
@@ -49,34 +49,33 @@ export function check({ model, facts, report }: RuleContext): void {
   /** Another of the form's units, `unit`, is the row's to pick where the sheet keeps its 单位 column. */
   const rowMayPick = (path: string, unit: string, choices?: readonly string[]) =>
     choices?.includes(unit) === true && facts.located(`${path.slice(0, path.lastIndexOf('.'))}.unit`);
-  const unitWords = (units: readonly string[]) => ({ units: units.map((u) => `“${u}”`).join('或'), unitsEn: units.join(' or '), first: units[0] });
   const c = (path: string, v: unknown, units?: readonly string[], choices?: readonly string[]) => {
     if (isBlankValue(v) || whole(v) !== undefined) return;
     // #REF!, #DIV/0!, #N/A: the cell's formula failed, and the form prints the error (review 17a D1).
     if (isExcelError(v)) return void report(path, 'error', errorParams(v));
+    const other = inOtherUnit(v, units);
+    if (!other) return void report(path, 'count', { value: String(v) });
     // “2箱3袋” where the row counts bags: 2 boxes and 3 bags more, or 2 boxes holding 3? No total either way.
-    const boxed = units && !units.includes('箱') ? boxWithBags(v) : undefined;
-    if (boxed) {
+    if ('boxes' in other) {
       const box = rowMayPick(path, '箱', choices);
       return void report(path, 'boxes', {
         value: String(v),
-        ...boxed,
+        ...other,
         ...unitWords(units!),
-        orRow: box ? `；是 ${boxed.boxes} 箱（内装 ${boxed.bags} 袋）的，把本行的单位改为“箱”` : '',
-        orRowEn: box ? `; if it is ${boxed.boxes} boxes holding ${boxed.bags} bags, pick 箱 as the row’s unit` : '',
+        orRow: box ? `；是 ${other.boxes} 箱（内装 ${other.bags} 袋）的，把本行的单位改为“箱”` : '',
+        orRowEn: box ? `; if it is ${other.boxes} boxes holding ${other.bags} bags, pick 箱 as the row’s unit` : '',
       });
     }
-    const written = unitOfCount(v);
-    const count = written && units && !units.includes(written) ? whole(parseCount(v)) : undefined;
-    if (count === undefined) return void report(path, 'count', { value: String(v) });
-    const other = rowMayPick(path, written!, choices) ? written : undefined;
+    const { written, count } = other;
+    const picked = rowMayPick(path, written, choices) ? written : undefined;
     report(path, 'unit', {
       value: String(v),
       written,
+      writtenEn: unitEn(written),
       ...unitWords(units!),
       count,
-      orRow: other ? `；确是 ${count}${other}的，把本行的单位改为“${other}”` : '',
-      orRowEn: other ? `; if it is ${count} ${other}, pick ${other} as the row’s unit` : '',
+      orRow: picked ? `；确是 ${count}${picked}的，把本行的单位改为“${picked}”` : '',
+      orRowEn: picked ? `; if it is ${count} ${picked}, pick ${picked} as the row’s unit` : '',
     });
   };
   /**
@@ -93,8 +92,6 @@ export function check({ model, facts, report }: RuleContext): void {
   /** How many papers a row's 试卷号 writes: those of a row of several (“2207、2210”), else one where it writes any. */
   const rowPapers = (row: string, paperNo: unknown) => facts.several.get(row)?.papers.length ?? (norm(paperNo) ? 1 : 0);
   let names: PaperNames | undefined;
-  /** What a row picking its unit counts in: its 单位, else either of the form's. */
-  const rowUnit = (row: { unit?: string } | undefined, choices: readonly string[]) => (row?.unit ? [row.unit] : choices);
   (data.schedule ?? []).forEach((s, i) => c(`schedule[${i}].candidates`, s?.candidates));
   (data.handovers ?? []).forEach((h, i) => {
     (h?.items ?? []).forEach((it, j) => {

@@ -38,12 +38,19 @@ interface Columns<R> {
   unit?: string;
   /** A row's count in bags (custody.ts itemBags: a box's as its 备注 says them), for a total written in bags. */
   bagsOf?: (row: R | null | undefined) => number | undefined;
+  /**
+   * Whether row `j`'s count cell holds a formula saved without its value that cannot be worked out (model.unsolvedFormulas):
+   * read as empty, but not blank — a count not read (fix-totals25: a total over it had been passed over in silence).
+   */
+  unsolved?: (j: number) => boolean;
+  /** A blank count is one not read: the form does not ask for it (报考人数), so no finding of its own says it is blank. */
+  blankUnread?: boolean;
 }
 
 /** `rows`' running sums (or those of the rows at `indexes`, in their order), in one pass. */
 export function runningCounts<R extends object>(
   rows: ReadonlyArray<R | null | undefined>,
-  { count, unit, bagsOf }: Columns<R>,
+  { count, unit, bagsOf, unsolved, blankUnread }: Columns<R>,
   indexes?: readonly number[],
 ): RunningCounts {
   const n = indexes ? indexes.length : rows.length;
@@ -58,8 +65,9 @@ export function runningCounts<R extends object>(
   for (let p = 0; p < n; p++) {
     const row = at(p);
     const v = field(row, count);
-    const blank = isBlankValue(v);
-    const c = blank ? undefined : whole(v);
+    const unknown = unsolved?.(indexes ? indexes[p] : p) === true || (blankUnread === true && isBlankValue(v));
+    const blank = !unknown && isBlankValue(v);
+    const c = blank || unknown ? undefined : whole(v);
     run.blank.push(run.blank[p] + (blank ? 1 : 0));
     run.unread.push(run.unread[p] + (!blank && c === undefined ? 1 : 0));
     const own = blank || c === undefined ? undefined : unitOf(row);

@@ -8,6 +8,11 @@
  * likewise, their foot's 合计 over every row above it, and a day's 小计 (6月15日小计, 本日小计) over the rows of that day
  * (by the table's `day`: 附件3's 取卷时间). There a total over a row whose count cannot be read, or, for a day's, whose
  * day cannot, is said to be unchecked (naming that row), not called wrong.
+ *
+ * fix-totals25: the printed 合计 of 附件1 and 附件2 (column-total.ts) is judged here too, by the same sums, and says so
+ * likewise (it was silent); a row cannot be counted where its count is not read, is in another unit than its row's
+ * (“6袋” in 箱), holds a formula saved without its value, or is a blank no rule asks for (报考人数): one finding at the
+ * total, the first such row's cause and the others named (reportUncounted). A 附件2 row with no bags is not summed as 0.
  */
 import { isExcelError } from '../model/excel-errors';
 import { itemBags } from '../model/custody';
@@ -19,10 +24,14 @@ import { totalAgrees, totalReadings, unitTotalText } from '../model/unit-total';
 import { isBlankValue, whole } from './facts';
 import { rowTotalWrong } from './row-total';
 import { type Counted, countedOver, firstUnread, type RunningCounts, runningCounts } from './running-counts';
-import type { RuleContext } from './types';
+import type { Params, RuleContext } from './types';
+import { inOtherUnit, unitEn, unitsOfRow, unitWords } from './count-unit';
 
 /** A handover item's count, its unit, and its bags (a box's as its 备注 says them). */
-export const HANDOVER_COUNTS = { count: 'quantity', unit: 'unit', bagsOf: itemBags } as const;
+const HANDOVER_COUNTS = { count: 'quantity', unit: 'unit', bagsOf: itemBags } as const;
+
+/** Whether a count cell (by model path) holds a formula saved without its value; undefined: the workbook has none. */
+export type Unknown = ((at: string) => boolean) | undefined;
 
 export type Mismatch = { id: 'sum' | 'units'; total: string | number; sum: string | number };
 
@@ -34,7 +43,7 @@ function inBags(total: unknown, bags: number | undefined): boolean {
 }
 
 /** What is wrong with a total over rows that add up to `c`, by unit (src/model/unit-total.ts); undefined: nothing, or not judged. */
-export function unitMismatch(total: unknown, c: Counted): Mismatch | undefined {
+function unitMismatch(total: unknown, c: Counted): Mismatch | undefined {
   if (isBlankValue(total) || c.rows === 0) return undefined;
   if (c.blank > 0) return undefined; // required-field
   if (c.unread > 0 || totalReadings(total).length === 0) return undefined; // invalid-count
@@ -50,49 +59,77 @@ export function unitMismatch(total: unknown, c: Counted): Mismatch | undefined {
 export const INTAKE_TOTALS = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'] as const;
 
 /**
- * An intake list's columns summed once for its part totals (review 22c D4: each part summed every row from the first,
- * five location lookups a row): `sums[k][j]` adds rows 0…j-1 of column k, `unread[k][j]` counts the rows among them
- * whose count is not read, `firstUnknown[k]` is the first row whose cell has a formula with no value (-1: none).
+ * An intake list's columns summed once for its totals (review 22c D4: each part summed every row from the first, five
+ * location lookups a row): `sums[k][j]` adds rows 0…j-1 of column k, `unread[k][j]` counts the rows among them whose
+ * count is not read — a cell whose formula has no value here (model.unsolvedFormulas) among them — and `noBags[j]` the
+ * rows with no bags written at all (required-field says each: a blank there is not 0).
  */
 interface ListSums {
   rowWrong: boolean;
   sums: Record<string, number[]>;
   unread: Record<string, number[]>;
-  firstUnknown: Record<string, number>;
+  noBags: number[];
 }
 
-function listSums(items: unknown[], rowsAt: string, unknown: ((at: string) => boolean) | undefined): ListSums {
-  const rowWrong = items.some((it) => it && rowTotalWrong(it as Record<string, unknown>));
+function listSums(items: readonly unknown[], rowsAt: string, unknown: Unknown): ListSums {
+  const rows = items as ReadonlyArray<Record<string, unknown> | null | undefined>;
+  const rowWrong = rows.some((it) => it && rowTotalWrong(it));
   const sums: ListSums['sums'] = {};
   const unread: ListSums['unread'] = {};
-  const firstUnknown: ListSums['firstUnknown'] = {};
   for (const k of INTAKE_TOTALS) {
     const [sum, bad] = [[0], [0]];
-    items.forEach((it, j) => {
-      const v = (it as Record<string, unknown> | undefined)?.[k];
-      const n = isBlankValue(v) ? 0 : whole(v);
+    rows.forEach((it, j) => {
+      const v = it?.[k];
+      // The cells of a formula with no value asked only when the workbook has one.
+      const n = unknown?.(`${rowsAt}[${j}].${k}`) ? undefined : isBlankValue(v) ? 0 : whole(v);
       sum.push(sum[j] + (n ?? 0));
       bad.push(bad[j] + (n === undefined ? 1 : 0));
     });
     [sums[k], unread[k]] = [sum, bad];
-    // The cells of a formula with no value asked only when the workbook has one, each once.
-    firstUnknown[k] = unknown ? items.findIndex((_it, j) => unknown(`${rowsAt}[${j}].${k}`)) : -1;
   }
-  return { rowWrong, sums, unread, firstUnknown };
+  const noBags = [0];
+  rows.forEach((it, j) => noBags.push(noBags[j] + (it && INTAKE_TOTALS.every((k) => isBlankValue(it[k]) && !unknown?.(`${rowsAt}[${j}].${k}`)) ? 1 : 0)));
+  return { rowWrong, sums, unread, noBags };
 }
 
-/** The first row among `from`…`to` (not with) whose count in column `k` is not read; undefined: none. */
-function firstUnreadIn({ unread }: ListSums, k: string, from: number, to: number): number | undefined {
+/** An intake list's sums (listSums), made once a list for all its totals, the printed 合计's and the 小计s'. */
+export function listSumsOf(cache: Map<string, unknown>, rowsAt: string, items: readonly unknown[], unknown: Unknown): ListSums {
+  let list = cache.get(rowsAt) as ListSums | undefined;
+  if (!list) cache.set(rowsAt, (list = listSums(items, rowsAt, unknown)));
+  return list;
+}
+
+/** How many rows an unchecked total names (the rest: 等). */
+const NAMED_ROWS = 6;
+
+/** The rows among `from`…`to` (not with) whose count in column `k` is not read: the first NAMED_ROWS, and one more if any. */
+function unreadRowsIn({ unread }: ListSums, k: string, from: number, to: number): number[] {
   const end = Math.min(to, unread[k].length - 1);
-  for (let j = from; j < end; j++) if (unread[k][j + 1] > unread[k][j]) return j;
-  return undefined;
+  const rows: number[] = [];
+  for (let j = from; j < end && rows.length <= NAMED_ROWS; j++) if (unread[k][j + 1] > unread[k][j]) rows.push(j);
+  return rows;
 }
 
-/** Column `k`'s sum over rows `from`…`to` (not with) as sumOfCounts gives it: undefined when a count there is not read. */
-function sumOver({ sums, unread }: ListSums, k: string, from: number, to: number): number | undefined {
-  const end = Math.min(to, sums[k].length - 1); // as items.slice(from, to) takes them
-  const start = Math.min(from, end);
-  return unread[k][end] - unread[k][start] > 0 ? undefined : sums[k][end] - sums[k][start];
+/** The rows among `from`…`to` (not with) of `run` whose count is not read: the first NAMED_ROWS, and one more if any. */
+function unreadRowsOf(run: RunningCounts, from: number, to: number): number[] {
+  const rows: number[] = [];
+  for (let j = firstUnread(run, from, to); j !== undefined && rows.length <= NAMED_ROWS; j = firstUnread(run, j + 1, to)) rows.push(j);
+  return rows;
+}
+
+/**
+ * An intake list's total of column `k` against its rows since each of `starts` (as judgedFrom): 'ok' when one reading
+ * agrees or is not judged — a row with no bags in it (its own finding) —, else the rows whose count is not read (their
+ * indexes: unreadRowsIn) where a reading has one, else what the first reading adds up to.
+ */
+export function judgedList(list: ListSums, k: string, total: number, starts: readonly number[], to: number): 'ok' | number[] | Mismatch {
+  const end = Math.min(to, list.sums[k].length - 1); // as items.slice(from, to) takes them
+  const readings = starts.map((from) => Math.min(from, end));
+  if (readings.some((start) => list.noBags[end] > list.noBags[start])) return 'ok';
+  const sums = readings.map((start) => (list.unread[k][end] > list.unread[k][start] ? undefined : list.sums[k][end] - list.sums[k][start]));
+  if (sums.includes(total)) return 'ok';
+  const at = sums.indexOf(undefined);
+  return at >= 0 ? unreadRowsIn(list, k, readings[at], end) : { id: 'sum', total, sum: sums[0]! };
 }
 
 /**
@@ -217,44 +254,63 @@ function daysCached(cache: Map<string, unknown>, rows: readonly unknown[], rowsA
 /**
  * A total against the rows since each of `starts` (the part before it, its sheet's first row, the list's first): 'ok'
  * when one reading agrees or is not judged, every reading's mismatch when none agrees, else — a reading that would
- * agree or not could not be made, a count there not read — the first row not read (its index) of the first such.
+ * agree or not could not be made, a count there not read — the rows not read (unreadRowsOf) of the first such.
  */
-function judgedFrom(total: unknown, run: RunningCounts, starts: readonly number[], to: number): 'ok' | Mismatch | number {
+export function judgedFrom(total: unknown, run: RunningCounts, starts: readonly number[], to: number): 'ok' | Mismatch | number[] {
   const judged = starts.map((from) => {
     const c = countedOver(run, from, to);
     return c.unread > 0 ? ('unread' as const) : (unitMismatch(total, c) ?? ('ok' as const));
   });
   if (judged.includes('ok')) return 'ok';
   if (judged.every((w) => typeof w === 'object')) return judged[0] as Mismatch;
-  return firstUnread(run, starts[judged.indexOf('unread')], to)!;
+  return unreadRowsOf(run, starts[judged.indexOf('unread')], to);
 }
 
-/** The row `j` of a table whose `key` is not read, as the unread message names it: its 序号, its column's label, what it shows. */
-function unreadRow(locations: Locations, rowsAt: string, j: number, key: string, value: unknown) {
-  return { seq: seqOf(locations, rowsAt, j), label: labelOf(`${rowsAt}.${key}`), ...shownValue(value) };
+/**
+ * Row `j` of a table, whose `key` a total cannot count, as its unchecked total names it: the message (unread: an error
+ * value or words; unreadUnit: a number in a unit the row does not count in, “6袋” in 箱; unreadBoxes: “2箱3袋” in 袋;
+ * unreadFormula: a formula saved without its value; unreadBlank: left blank where nothing else says so) and its words.
+ */
+function uncounted(locations: Locations, rowsAt: string, j: number, key: string, row: unknown, unknown: Unknown): { id: string; params: Params } {
+  const value = (row as Record<string, unknown> | null | undefined)?.[key];
+  const named = { seq: seqOf(locations, rowsAt, j), label: labelOf(`${rowsAt}.${key}`) };
+  if (unknown?.(`${rowsAt}[${j}].${key}`)) return { id: 'unreadFormula', params: named };
+  if (isBlankValue(value)) return { id: 'unreadBlank', params: named };
+  const units = unitsOfRow(rowsAt, row as { unit?: unknown } | undefined);
+  const other = inOtherUnit(value, units);
+  if (!other) return { id: 'unread', params: { ...named, ...shownValue(value) } };
+  return {
+    id: 'boxes' in other ? 'unreadBoxes' : 'unreadUnit',
+    params: { ...named, value: String(value), ...other, ...('written' in other && { writtenEn: unitEn(other.written) }), ...unitWords(units!) },
+  };
 }
 
 /** A table with no 合计 row of its own: each of its total rows' figures against its rows (see the head of this file). */
-function checkTableParts({ model, report }: RuleContext, part: PartTotal, i: number, items: readonly unknown[], cache: Map<string, unknown>): void {
+function checkTableParts(ctx: RuleContext, part: PartTotal, i: number, items: readonly unknown[], cache: Map<string, unknown>, unknown: Unknown): void {
+  const { model, report } = ctx;
   const rows = items as ReadonlyArray<Record<string, unknown> | null | undefined>;
   const starts = [part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k);
   for (const [key, total] of Object.entries(part.values)) {
     if (isBlankValue(total) || totalReadings(total).length === 0) continue;
-    const columns = { count: key, ...(key === 'quantity' && { unit: 'unit' }) };
+    const columns = {
+      count: key,
+      ...(key === 'quantity' && { unit: 'unit' }),
+      ...(unknown && { unsolved: (j: number) => unknown(`${part.rowsAt}[${j}].${key}`) }),
+      ...(key === 'candidates' && { blankUnread: true }),
+    };
     const runKey = `${part.rowsAt}.${key}`;
     let run = cache.get(runKey) as RunningCounts | undefined;
     if (!run) cache.set(runKey, (run = runningCounts(rows, columns)));
     const label = labelOf(`${part.rowsAt}.${key}`);
     const base = { total: whole(total) ?? String(total).trim(), ...onRow(part.word, label) };
-    const unreadAt = (j: number) =>
-      report(`partTotals[${i}].${key}`, 'unread', { ...base, ...unreadRow(model.locations, part.rowsAt, j, key, rows[j]?.[key]) });
+    const unreadAt = (unread: number[]) => reportUncounted(ctx, `partTotals[${i}].${key}`, base, part.rowsAt, unread, key, unknown);
     const days = part.day ? daysCached(cache, rows, part.rowsAt, part.day) : undefined;
     // A day's 小计 under the day's heading: the rows since the heading.
     const headed = headedDay(part, days);
     if (headed !== undefined) {
-      const unread = firstUnread(run, headed, part.to);
-      const wrong = unread === undefined ? unitMismatch(total, countedOver(run, headed, part.to)) : undefined;
-      if (unread !== undefined) unreadAt(unread);
+      const unread = unreadRowsOf(run, headed, part.to);
+      const wrong = unread.length === 0 ? unitMismatch(total, countedOver(run, headed, part.to)) : undefined;
+      if (unread.length > 0) unreadAt(unread);
       if (!wrong) continue;
       const under = Array.from({ length: part.to - headed }, (_v, k) => headed + k);
       const runs = seqRuns(model.locations, part.rowsAt, under);
@@ -270,8 +326,8 @@ function checkTableParts({ model, report }: RuleContext, part: PartTotal, i: num
       let dayRun = cache.get(dayKey) as RunningCounts | undefined;
       if (!dayRun) cache.set(dayKey, (dayRun = runningCounts(rows, columns, indexes)));
       const c = countedOver(dayRun, 0, part.to);
-      const unread = firstUnread(dayRun, 0, part.to);
-      if (unread !== undefined) {
+      const unread = unreadRowsOf(dayRun, 0, part.to);
+      if (unread.length > 0) {
         unreadAt(unread);
         continue;
       }
@@ -303,7 +359,7 @@ function checkTableParts({ model, report }: RuleContext, part: PartTotal, i: num
     // Since the part before it, from its sheet's first row, or from the list's first (累计): wrong only when none of these.
     const judged = judgedFrom(total, run, starts, part.to);
     if (judged === 'ok') continue;
-    if (typeof judged === 'number') {
+    if (Array.isArray(judged)) {
       unreadAt(judged);
       continue;
     }
@@ -317,49 +373,69 @@ function checkTableParts({ model, report }: RuleContext, part: PartTotal, i: num
  * Each total of part of a table (model.partTotals: 小计, 本页合计 …) against the rows it covers: since the part before
  * it, from its sheet's first row, or from the list's first (累计) — wrong only when it is none of these.
  */
-export function checkParts(ctx: RuleContext, unknown: ((at: string) => boolean) | undefined): void {
+export function checkParts(ctx: RuleContext, unknown: Unknown, cache: Map<string, unknown>): void {
   const { model, report } = ctx;
-  const lists = new Map<string, ListSums>();
-  const cache = new Map<string, unknown>();
   (model.partTotals ?? []).forEach((part, i) => {
     const items = valueAt(model.data, part.rowsAt);
     if (!Array.isArray(items)) return;
     const starts = [part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k);
     const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to);
-    const said = (key: string, found: { total: string | number; sum: string | number }) => {
+    const judged = (key: string, total: string | number, found: 'ok' | number[] | Mismatch) => {
+      if (found === 'ok') return;
       const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
-      report(`partTotals[${i}].${key}`, 'part', { ...found, ...onRow(part.word, label), seqs: seqs.join('–'), seqsEn: seqs.join('–') });
-    };
-    const unread = (key: string, total: string | number, j: number, value: unknown) => {
-      const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
-      report(`partTotals[${i}].${key}`, 'unread', { total, ...onRow(part.word, label), ...unreadRow(model.locations, part.rowsAt, j, key, value) });
+      // A row whose count is not read (#N/A, 三袋半) leaves the total unchecked, said so at it: not a sum without that row.
+      if (Array.isArray(found)) return reportUncounted(ctx, `partTotals[${i}].${key}`, { total, ...onRow(part.word, label) }, part.rowsAt, found, key, unknown);
+      report(`partTotals[${i}].${key}`, 'part', {
+        total: found.total,
+        sum: found.sum,
+        ...onRow(part.word, label),
+        seqs: seqs.join('–'),
+        seqsEn: seqs.join('–'),
+      });
     };
     if (/^handovers\[\d+\]\.items$/.test(part.rowsAt)) {
-      let run = cache.get(part.rowsAt) as RunningCounts | undefined;
-      if (!run) cache.set(part.rowsAt, (run = runningCounts(items as NonNullable<Handover['items']>, HANDOVER_COUNTS)));
       const total = part.values.quantity;
       if (isBlankValue(total) || totalReadings(total).length === 0) return; // invalid-count
-      // A row whose count is not read (#N/A, 三袋半) leaves the total unchecked, said so at it: not a sum without that row.
-      const judged = judgedFrom(total, run, starts, part.to);
-      if (typeof judged === 'object') said('quantity', judged);
-      else if (typeof judged === 'number') unread('quantity', whole(total) ?? String(total).trim(), judged, items[judged]?.quantity);
+      judged('quantity', whole(total) ?? String(total).trim(), judgedFrom(total, handoverRun(cache, part.rowsAt, items, unknown), starts, part.to));
       return;
     }
-    if (!/^intake(\[\d+\])?\.items$/.test(part.rowsAt)) return checkTableParts(ctx, part, i, items, cache);
-    let list = lists.get(part.rowsAt);
-    if (!list) lists.set(part.rowsAt, (list = listSums(items, part.rowsAt, unknown)));
+    if (!/^intake(\[\d+\])?\.items$/.test(part.rowsAt)) return checkTableParts(ctx, part, i, items, cache, unknown);
+    const list = listSumsOf(cache, part.rowsAt, items, unknown);
     if (list.rowWrong) return; // row-total
     for (const k of INTAKE_TOTALS) {
       const total = whole(part.values[k]);
-      const first = list.firstUnknown[k];
-      if (total === undefined || (first >= 0 && first < part.to)) continue;
-      const sums = starts.map((from) => sumOver(list, k, from, part.to));
-      if (sums.includes(total)) continue;
-      // A reading with a count not read (#N/A, 三袋半) might agree: the total is unchecked, said at that row.
-      const at = sums.findIndex((sum) => sum === undefined);
-      const j = at < 0 ? undefined : firstUnreadIn(list, k, starts[at], part.to);
-      if (j !== undefined) unread(k, total, j, (items[j] as Record<string, unknown> | undefined)?.[k]);
-      else said(k, { total, sum: sums[0]! });
+      if (total !== undefined) judged(k, total, judgedList(list, k, total, starts, part.to));
     }
+  });
+}
+
+/** A handover's items' running counts (HANDOVER_COUNTS), made once a handover for all its totals. */
+export function handoverRun(cache: Map<string, unknown>, rowsAt: string, items: readonly unknown[], unknown: Unknown): RunningCounts {
+  let run = cache.get(rowsAt) as RunningCounts | undefined;
+  const unsolved = unknown && ((j: number) => unknown(`${rowsAt}[${j}].quantity`));
+  if (!run) cache.set(rowsAt, (run = runningCounts(items as NonNullable<Handover['items']>, { ...HANDOVER_COUNTS, ...(unsolved && { unsolved }) })));
+  return run;
+}
+
+/**
+ * A total at `path` (its words `said`: total, field) left unchecked by `rows` of the table at `rowsAt` (unreadRowsOf):
+ * one finding at the total, saying why the first cannot be counted and naming the others — not one beside each row's
+ * own finding (invalid-count, formula-not-saved), which would show the reader those cells twice.
+ */
+export function reportUncounted(ctx: RuleContext, path: string, said: Params, rowsAt: string, rows: readonly number[], key: string, unknown: Unknown): void {
+  const items = valueAt(ctx.model.data, rowsAt) as readonly unknown[];
+  const { id, params } = uncounted(ctx.model.locations, rowsAt, rows[0], key, items[rows[0]], unknown);
+  const named = rows.slice(0, NAMED_ROWS);
+  const all = seqRuns(ctx.model.locations, rowsAt, named);
+  const others = seqRuns(ctx.model.locations, rowsAt, named.slice(1));
+  const etc = rows.length > NAMED_ROWS;
+  const label = params.label as string;
+  ctx.report(path, id, {
+    ...said,
+    ...params,
+    rows: `${all.zh}${etc ? ' 等' : ''}`,
+    rowsEn: `${named.length > 1 ? 'Nos.' : 'No.'} ${all.en}${etc ? ' and more' : ''}`,
+    more: named.length > 1 ? `；另有序号 ${others.zh}${etc ? ' 等' : ''} 的“${label}”也计不进合计` : '',
+    moreEn: named.length > 1 ? `; ${named.length > 2 ? 'Nos.' : 'No.'} ${others.en}${etc ? ' and more' : ''}’s "${label}" cannot be counted either` : '',
   });
 }

@@ -91,19 +91,32 @@ const addressOf = (file: string) => ({
     '这张交接单的“接收地址”写的是“长沙市岳麓区麓山南路9号”，而对方“长沙分校”留存的同一张交接单（文件“f.xlsx”的 交接单2 C5）写的是“长沙市岳麓区麓山南路1号”。一式两份须内容一致，请双方核对后改正。',
   ],
 });
+/**
+ * fix-totals25: the 合计 over the unsaved 数量 is said unchecked (an error, column-total's; it was silent), so the file
+ * has an error to correct: open and save it in Excel or WPS.
+ */
+const TOTAL_UNCHECKED = [
+  'column-total',
+  'error',
+  1,
+  '交接单',
+  'D17',
+  null,
+  '“合计”写的是 6，但它合计的行中，序号 1 的“数量”是公式，文件里却没有存下它算出的结果，本工具也算不出，这一合计无从核对。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。',
+];
 const ADDRESS = addressOf('date-address.xlsx');
 const TO_ADDRESS = addressOf('to-address.xlsx');
 
 describe.each([
   ['date.xlsx', { 'f.xlsx': [], 'date.xlsx': [notSaved('C3')] }],
   ['date-address.xlsx', { 'f.xlsx': [ADDRESS.f], 'date-address.xlsx': [notSaved('C3'), ADDRESS.k] }],
-  ['quantity.xlsx', { 'f.xlsx': [], 'quantity.xlsx': [notSaved('D8')] }],
+  ['quantity.xlsx', { 'f.xlsx': [], 'quantity.xlsx': [notSaved('D8'), TOTAL_UNCHECKED] }],
   ['to-address.xlsx', { 'f.xlsx': [TO_ADDRESS.f], 'to-address.xlsx': [notSaved('C4'), TO_ADDRESS.k] }],
 ])('the 考点’s copy %s beside the 分校’s', (name, expected) => {
   test('validate of both files (slim models): the unsaved field is not compared, the other fields are', async () => {
     const r = await run('validate', at('f.xlsx'), at(name), '--format', 'json', '--threads', '0');
     expect(byFile(JSON.parse(r.out).files)).toEqual(expected);
-    expect(r.code).toBe(name.endsWith('-address.xlsx') ? 1 : 0);
+    expect(r.code).toBe(name.endsWith('-address.xlsx') || name === 'quantity.xlsx' ? 1 : 0);
   });
 
   test('the page (full models, checked together; then its consolidated summary): the same', async () => {

@@ -661,10 +661,12 @@ rt('invalid-count', {
       errors: [{ messageId: 'count', form: 3, sheet: '出入库记录', cell: 'D5', row: 2 }],
     },
     {
+      // The 合计 left blank: over an unread row it is column-total's 无从核对 (test/rules/totals-unchecked.test.ts).
       name: 'negative handover quantity',
       edit: (d) => {
         d.handovers![0].items![1].quantity = -1;
       },
+      retype: (g) => typeInto(g, '交接单', 'D17', null),
       errors: [{ messageId: 'count', form: 1, sheet: '交接单', cell: 'D9', row: 2 }],
     },
     {
@@ -672,6 +674,7 @@ rt('invalid-count', {
       edit: (d) => {
         (d.intake as Intake).items![2].bags11 = 1.5;
       },
+      retype: (g) => typeInto(g, '入库清单', 'F14', null),
       errors: [{ messageId: 'count', form: 2, sheet: '入库清单', cell: 'F6', row: 3, message: /1\.5/ }],
     },
     {

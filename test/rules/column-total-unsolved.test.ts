@@ -1,7 +1,8 @@
 /**
  * Review 20b's leftover (brief fix-summary20 item 4): 入库清单's 合计（袋） H4 a formula saved without its value was
  * taken as empty by the column's sum, and column-total said H14 (6) did not add up (5). A total over a cell whose value
- * is not known is not judged: formula-not-saved says H4 alone. A value typed wrong beside it is still judged.
+ * is not known is not judged: formula-not-saved says H4, and (fix-totals25) column-total that H14 is unchecked, naming
+ * row 1 (test/rules/totals-unchecked.test.ts has its words). A value typed wrong beside it is still judged.
  */
 import ExcelJS from 'exceljs';
 import { fillWorkbook } from '../../src/cli/fill';
@@ -24,14 +25,19 @@ async function findingsWith(formulas: string[], typed: Record<string, number> = 
 }
 
 describe('column-total over a cell whose formula has no value here', () => {
-  it('入库清单 H4 unsaved: formula-not-saved at H4 alone (was column-total at H14 too)', async () => {
-    expect(await findingsWith(['H4'])).toEqual([['formula-not-saved', '入库清单', 'H4', 1]]);
+  // fix-totals25: and the 合计 over it is said unchecked at its own cell, naming that row (it was silent).
+  it('入库清单 H4 unsaved: formula-not-saved at H4, the 合计（袋） H14 unchecked (was column-total at H14 wrongly summed)', async () => {
+    expect(await findingsWith(['H4'])).toEqual([
+      ['formula-not-saved', '入库清单', 'H4', 1],
+      ['column-total', '入库清单', 'H14', null],
+    ]);
   });
 
-  it('H4 unsaved and 31份装 D14 typed 9 (the rows add up to 2): D14 still judged, H14 not', async () => {
+  it('H4 unsaved and 31份装 D14 typed 9 (the rows add up to 2): D14 still judged, H14 unchecked', async () => {
     expect(await findingsWith(['H4'], { D14: 9 })).toEqual([
       ['formula-not-saved', '入库清单', 'H4', 1],
       ['column-total', '入库清单', 'D14', null],
+      ['column-total', '入库清单', 'H14', null],
     ]);
   });
 });

@@ -165,12 +165,19 @@ describe('two signers in one cell joined by 和', () => {
 });
 
 describe('a count written in another unit than its row or column counts in', () => {
-  it('3袋 under 数量（箱）: one finding at the count, naming both units; not the mixed-unit 合计', async () => {
+  // fix-totals25: and the 合计 over it said unchecked at its own cell, naming the row and both units (it was silent).
+  it('3袋 under 数量（箱）: one finding at the count, naming both units; not the mixed-unit 合计, which is unchecked', async () => {
     const findings = await findingsOf([
       [HANDOVER, 'D8', '数量（箱）'],
       [HANDOVER, 'D9', '3袋'],
     ]);
-    expect(findings.map(tuple)).toEqual([['invalid-count', 1, HANDOVER, 'D9', 1]]);
+    expect(findings.map(tuple)).toEqual([
+      ['invalid-count', 1, HANDOVER, 'D9', 1],
+      ['column-total', 1, HANDOVER, 'D18', null],
+    ]);
+    expect(findings[1].message).toMatch(
+      /^“合计”写的是 \S+，但它合计的行中，序号 1 的“数量”写的是“3袋”：数是 3，单位却是“袋”，而这一行按“箱”计，3袋不能当作 3箱，这一合计无从核对。/,
+    );
     expect(findings[0].message).toBe(
       '“数量”写的是“3袋”：单位写的是“袋”，本表此处按“箱”计，不能当作 3箱。检查时暂不计入，请核对实物后按“箱”改写（是 3箱的只写“3”）。',
     );
@@ -182,7 +189,10 @@ describe('a count written in another unit than its row or column counts in', () 
     typeInto(grid, '交接单', 'D8', '6袋');
     typeInto(grid, '交接单', 'F8', '箱');
     const findings = validateSite(readWorkbook(grid));
-    expect(findings.map(tuple)).toEqual([['invalid-count', 1, '交接单', 'D8', 1]]);
+    expect(findings.map(tuple)).toEqual([
+      ['invalid-count', 1, '交接单', 'D8', 1],
+      ['column-total', 1, '交接单', 'D17', null],
+    ]);
     expect(findings[0].message).toBe(
       '“数量”写的是“6袋”：单位写的是“袋”，本表此处按“箱”计，不能当作 6箱。检查时暂不计入，请核对实物后按“箱”改写（是 6箱的只写“6”）；确是 6袋的，把本行的单位改为“袋”。',
     );
@@ -190,7 +200,11 @@ describe('a count written in another unit than its row or column counts in', () 
 
   it('2箱 in 附件2’s 31份装（袋）: said at its cell, the list counting bags', async () => {
     const findings = await findingsOf([[INTAKE, 'D6', '2箱']]);
-    expect(findings.map(tuple)).toEqual([['invalid-count', 2, INTAKE, 'D6', 2]]);
+    expect(findings.map(tuple)).toEqual([
+      ['invalid-count', 2, INTAKE, 'D6', 2],
+      ['column-total', 2, INTAKE, 'D10', null],
+    ]);
+    expect(findings[1].message).toMatch(/序号 2 的“31份装”写的是“2箱”：数是 2，单位却是“箱”，而这一行按“袋”计，2箱不能当作 2袋，这一合计无从核对。/);
     expect(findings[0].message).toMatch(/^“31份装”写的是“2箱”：单位写的是“箱”，本表此处按“袋”计，不能当作 2袋。/);
   });
 

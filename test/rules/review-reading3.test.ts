@@ -75,9 +75,11 @@ describe('boxes and bags in one count cell', () => {
   test.each([
     ['二箱三袋', '2', '3'],
     ['2箱3袋', '2', '3'],
-  ])('“%s” on a row in 袋: one invalid-count naming both units, left out of the totals', (written, boxes, bags) => {
+  ])('“%s” on a row in 袋: one invalid-count naming both units, left out of the totals, the 合计 said unchecked', (written, boxes, bags) => {
     expect(findings(handoverRow(written, '袋'))).toEqual([
       `invalid-count 交接单!D10 row 3: “数量”写的是“${written}”，箱和袋写在了同一格里：看不出是 ${boxes} 箱另加 ${bags} 袋，还是 ${boxes} 箱内共装 ${bags} 袋。本表此处按“袋”计，这一格算不出总数，检查时暂不计入。请核对实物后按“袋”写出总数（只写数字）；是 ${boxes} 箱（内装 ${bags} 袋）的，把本行的单位改为“箱”。`,
+      // fix-totals25: the 合计 over it was silent.
+      `column-total 交接单!D17 row null: “合计”写的是 6，但它合计的行中，序号 3 的“数量”写的是“${written}”，箱和袋写在了同一格里，而这一行按“袋”计，算不出它是多少，这一合计无从核对。请先按“袋”写出序号 3 的“数量”，再核对这一合计。`,
     ]);
   });
 

@@ -243,6 +243,14 @@ describe('D3: a count with its unit in brackets, as the header 数量（袋/箱�
     ]);
     expect(validateSite(model).map(full)).toEqual([
       ['invalid-count', 'error', '交接单', 'D8', '“数量”写的是“2（件）”，不是一个不小于 0 的整数。袋数、箱数、份数只能是整数，请改成阿拉伯数字，如“3”。'],
+      // fix-totals25: the 合计 over it is unchecked, said at the 合计 (it was silent).
+      [
+        'column-total',
+        'error',
+        '交接单',
+        'D17',
+        '“合计”写的是 14，但它合计的行中，序号 1 的“数量”写的是“2（件）”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。',
+      ],
       [
         'invalid-count',
         'error',

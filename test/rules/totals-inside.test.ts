@@ -180,6 +180,15 @@ describe('a 小计 on the handover or the intake list over a row that cannot be 
         null,
         '“小计行的数量”写的是 6，但它合计的行中，序号 1 的“数量”显示的是错误值“#N/A”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。',
       ],
+      // fix-totals25: the printed 合计 likewise (it was silent).
+      [
+        'column-total',
+        1,
+        '交接单',
+        'D17',
+        null,
+        '“合计”写的是 6，但它合计的行中，序号 1 的“数量”显示的是错误值“#N/A”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。',
+      ],
     ]);
   });
 
@@ -188,6 +197,7 @@ describe('a 小计 on the handover or the intake list over a row that cannot be 
     expect(findings.map(([rule, , , cell]) => [rule, cell])).toEqual([
       ['invalid-count', 'D8'],
       ['column-total', 'D11'],
+      ['column-total', 'D17'],
     ]);
     expect(findings[1][5]).toBe(
       '“小计行的数量”写的是 6，但它合计的行中，序号 1 的“数量”写的是“三袋半”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。',
@@ -221,6 +231,14 @@ describe('a 小计 on the handover or the intake list over a row that cannot be 
         'D7',
         null,
         '“小计行的31份装（袋）”写的是 2，但它合计的行中，序号 1 的“31份装”显示的是错误值“#N/A”，读不出一个数，这一合计无从核对。请先改正序号 1 的“31份装”，再核对这一合计。',
+      ],
+      [
+        'column-total',
+        2,
+        '入库清单',
+        'D14',
+        null,
+        '“合计行的31份装（袋）”写的是 2，但它合计的行中，序号 1 的“31份装”显示的是错误值“#N/A”，读不出一个数，这一合计无从核对。请先改正序号 1 的“31份装”，再核对这一合计。',
       ],
     ]);
   });

@@ -49,7 +49,11 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
 
   it('入库清单 E4 (1001’s 26份装): 1001’s 26份装, 袋数合计, 份数, 余量 and 在库 unknown; 2045 and 3310 as read', async () => {
     const { s, findings, outcome } = await summaryWith({ 入库清单: { E4: 'VLOOKUP(B4,分装!A:E,3,FALSE)' } });
-    expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['invalid-count', '入库清单', 'E4']]);
+    // fix-totals25: the 合计 over it said unchecked (无从核对) at its own cell, E14.
+    expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+      ['invalid-count', '入库清单', 'E4'],
+      ['column-total', '入库清单', 'E14'],
+    ]);
     expect(s.unread).toEqual([
       { form: 'intake', sheet: '入库清单', cell: 'E4', shows: '#N/A', paper: '1001', figures: ['bags26', 'totalBags', 'copies', 'spareCopies', 'bagsInVault'] },
     ]);
