@@ -262,6 +262,15 @@ export function itemCodes(item: ItemText, names: PaperNames | undefined): string
 }
 
 /**
+ * An item's counts written one per paper (“2、1” beside 1001、2045: paper-rows countsEach), where they pair one to one
+ * with its papers, as invalid-count reads them (round 25); undefined where they do not, or it writes one count.
+ */
+export function pairedCounts(item: ItemText, names: PaperNames | undefined): number[] | undefined {
+  const counts = countsEach(item.quantity, norm(item.unit) || '袋');
+  return counts && counts.length === itemCodes(item, names).length ? counts : undefined;
+}
+
+/**
  * The schedule's names (`paperNamesOf`) the items of a workbook's handovers write, in a 试卷名称 cell or whole in their text:
  * all the comparison of a copy asks of its workbook's schedule (kept with the copies a summary pairs); undefined for none.
  */

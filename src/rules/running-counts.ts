@@ -45,12 +45,14 @@ interface Columns<R> {
   unsolved?: (j: number) => boolean;
   /** A blank count is one not read: the form does not ask for it (报考人数), so no finding of its own says it is blank. */
   blankUnread?: boolean;
+  /** A row's count where its cell holds no one number but still counts (an item's one count per paper, “2、1”). */
+  countOf?: (row: R | null | undefined) => number | undefined;
 }
 
 /** `rows`' running sums (or those of the rows at `indexes`, in their order), in one pass. */
 export function runningCounts<R extends object>(
   rows: ReadonlyArray<R | null | undefined>,
-  { count, unit, bagsOf, unsolved, blankUnread }: Columns<R>,
+  { count, unit, bagsOf, unsolved, blankUnread, countOf }: Columns<R>,
   indexes?: readonly number[],
 ): RunningCounts {
   const n = indexes ? indexes.length : rows.length;
@@ -67,7 +69,7 @@ export function runningCounts<R extends object>(
     const v = field(row, count);
     const unknown = unsolved?.(indexes ? indexes[p] : p) === true || (blankUnread === true && isBlankValue(v));
     const blank = !unknown && isBlankValue(v);
-    const c = blank || unknown ? undefined : whole(v);
+    const c = blank || unknown ? undefined : (whole(v) ?? countOf?.(row));
     run.blank.push(run.blank[p] + (blank ? 1 : 0));
     run.unread.push(run.unread[p] + (!blank && c === undefined ? 1 : 0));
     const own = blank || c === undefined ? undefined : unitOf(row);

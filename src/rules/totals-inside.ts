@@ -19,7 +19,9 @@ import { itemBags } from '../model/custody';
 import { labelOf } from '../model/labels';
 import { valueAt } from '../model/location';
 import type { PartTotal } from '../model/site-model';
-import type { Handover } from '../model/types';
+import type { Handover, SiteData } from '../model/types';
+import { type PaperNames, pairedCounts, paperNamesOf } from '../model/item-papers';
+import { countsEach } from '../model/paper-rows';
 import { totalAgrees, totalReadings, unitTotalText } from '../model/unit-total';
 import { isBlankValue, whole } from './facts';
 import { rowTotalWrong } from './row-total';
@@ -269,7 +271,7 @@ export function judgedFrom(total: unknown, run: RunningCounts, starts: readonly 
 /**
  * Row `j` of a table, whose `key` a total cannot count, as its unchecked total names it: the message (unread: an error
  * value or words; unreadUnit: a number in a unit the row does not count in, “6袋” in 箱; unreadBoxes: “2箱3袋” in 袋;
- * unreadFormula: a formula saved without its value; unreadBlank: left blank where nothing else says so) and its words.
+ * unreadCounts: one count per paper not pairing with the row's papers; unreadFormula: a formula saved without its value; unreadBlank: left blank where nothing else says so) and its words.
  */
 function uncounted(locations: Locations, rowsAt: string, j: number, key: string, row: unknown, unknown: Unknown): { id: string; params: Params } {
   const value = (row as Record<string, unknown> | null | undefined)?.[key];
@@ -278,6 +280,8 @@ function uncounted(locations: Locations, rowsAt: string, j: number, key: string,
   if (isBlankValue(value)) return { id: 'unreadBlank', params: named };
   const units = unitsOfRow(rowsAt, row as { unit?: unknown } | undefined);
   const other = inOtherUnit(value, units);
+  // One count per paper (“2、1、1”) beside papers it does not pair with (invalid-count countsPapers): not “no number”.
+  if (!other && countsEach(value, undefined)) return { id: 'unreadCounts', params: { ...named, value: String(value) } };
   if (!other) return { id: 'unread', params: { ...named, ...shownValue(value) } };
   return {
     id: 'boxes' in other ? 'unreadBoxes' : 'unreadUnit',
@@ -396,7 +400,11 @@ export function checkParts(ctx: RuleContext, unknown: Unknown, cache: Map<string
     if (/^handovers\[\d+\]\.items$/.test(part.rowsAt)) {
       const total = part.values.quantity;
       if (isBlankValue(total) || totalReadings(total).length === 0) return; // invalid-count
-      judged('quantity', whole(total) ?? String(total).trim(), judgedFrom(total, handoverRun(cache, part.rowsAt, items, unknown), starts, part.to));
+      judged(
+        'quantity',
+        whole(total) ?? String(total).trim(),
+        judgedFrom(total, handoverRun(cache, part.rowsAt, items, unknown, ctx.model.data.schedule), starts, part.to),
+      );
       return;
     }
     if (!/^intake(\[\d+\])?\.items$/.test(part.rowsAt)) return checkTableParts(ctx, part, i, items, cache, unknown);
@@ -409,11 +417,24 @@ export function checkParts(ctx: RuleContext, unknown: Unknown, cache: Map<string
   });
 }
 
-/** A handover's items' running counts (HANDOVER_COUNTS), made once a handover for all its totals. */
-export function handoverRun(cache: Map<string, unknown>, rowsAt: string, items: readonly unknown[], unknown: Unknown): RunningCounts {
+/**
+ * A handover's items' running counts (HANDOVER_COUNTS), made once a handover for all its totals: an item writing one
+ * count per paper (“2、1” beside 1001、2045) counts their sum, where they pair with its papers (pairedCounts, read so by
+ * invalid-count; where they do not, the total over it is not checked).
+ */
+export function handoverRun(
+  cache: Map<string, unknown>,
+  rowsAt: string,
+  items: readonly unknown[],
+  unknown: Unknown,
+  schedule: SiteData['schedule'],
+): RunningCounts {
   let run = cache.get(rowsAt) as RunningCounts | undefined;
   const unsolved = unknown && ((j: number) => unknown(`${rowsAt}[${j}].quantity`));
-  if (!run) cache.set(rowsAt, (run = runningCounts(items as NonNullable<Handover['items']>, { ...HANDOVER_COUNTS, ...(unsolved && { unsolved }) })));
+  let names: PaperNames | undefined;
+  const countOf = (it: NonNullable<Handover['items']>[number] | null | undefined) =>
+    it ? pairedCounts(it, (names ??= paperNamesOf(schedule)))?.reduce((a, b) => a + b, 0) : undefined;
+  if (!run) cache.set(rowsAt, (run = runningCounts(items as NonNullable<Handover['items']>, { ...HANDOVER_COUNTS, countOf, ...(unsolved && { unsolved }) })));
   return run;
 }
 

@@ -145,6 +145,17 @@ describe('several papers on one row with 数量 “2、1”: one count per paper
         1,
         '“数量”写的是“2、1、1”，是 3 个数量，但这一行写的是 2 个试卷号（“1001、2045”）：数量和试卷对不上，看不出哪个数量是哪种试卷的，这一行的数量无法核对。请核对实物，每种试卷写一行，每行写一个试卷号和它自己的数量。',
       ],
+      // The 合计 over it is unchecked, said as such (not as a cell “读不出一个数”); over “2、1” that pairs, it is their sum.
+      [
+        'column-total',
+        'unreadCounts',
+        'error',
+        1,
+        '交接单',
+        'D17',
+        null,
+        '“合计”写的是 6，但它合计的行中，序号 1 的“数量”写的是“2、1、1”，是几种试卷各自的数量，却和这一行写的试卷对不上，看不出这一行共多少，这一合计无从核对。请先把序号 1 按每种试卷一行改写，再核对这一合计。',
+      ],
     ]);
   });
 });
