@@ -9,6 +9,8 @@ export const meta: RuleMeta = {
   id: 'column-total',
   title: { zh: '合计行不符', en: 'Column total wrong' },
   severity: 'error',
+  // A total over a formula saved without its value: nothing written is wrong, and saved again the total is checked.
+  warnings: ['unreadFormula'],
   forms: [0, 1, 2, 3, 4],
   clause:
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 交接明细“合计”；附件2 入库清单“合计”行；附件3“数量（袋/份）”、附件4“试卷份数”、考试安排“报考人数”下自行添加的小计、合计行',

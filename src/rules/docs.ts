@@ -53,7 +53,9 @@ export function renderRulesDoc(): string {
     out.push(`## ${m.title.zh} · ${m.title.en}`);
     out.push('');
     out.push(`- Id: \`${m.id}\``);
-    out.push(`- Severity: **${m.severity}**${acrossNote(m.id)}`);
+    out.push(
+      `- Severity: **${m.severity}**${m.warnings ? ` (a warning when it says ${m.warnings.map((w) => `\`${w}\``).join(', ')})` : ''}${acrossNote(m.id)}`,
+    );
     out.push(`- Forms: ${m.forms.map((f) => FORM_NAMES[f]).join('; ')}`);
     out.push(`- Clause: ${m.clause}`);
     out.push('');

@@ -107,7 +107,7 @@ function makeFinding(model: SiteModel, meta: RuleMeta, path: string, messageId: 
   const full = { ...params, field, cell: cell ?? '', sheet: loc?.sheet ?? '' };
   const finding: Finding = {
     rule: meta.id,
-    severity: meta.severity,
+    severity: meta.warnings?.includes(messageId) ? 'warning' : meta.severity,
     form: loc ? loc.form : (options?.form ?? null),
     sheet: loc?.sheet ?? null,
     cell: cell ?? null,

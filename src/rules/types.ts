@@ -18,6 +18,11 @@ export interface RuleMeta {
   /** A short name for people (交接单两人签字 / Two signers on a handover): used wherever a rule is named to a person. */
   title: { zh: string; en: string };
   severity: Severity;
+  /**
+   * Messages of a rule of errors reported as warnings: what they say is no mistake in what was written (column-total's
+   * total over a formula saved without its value: saved again, the total is checked).
+   */
+  warnings?: readonly string[];
   /** Attachment numbers the rule reads (0 for 基本信息/考试安排/涉卷人员). */
   forms: readonly FormNumber[];
   /** The source text the rule enforces, quoted, citing the document by title (依据《…实施方案》（四）“…”). */
