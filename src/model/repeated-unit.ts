@@ -1,7 +1,7 @@
 /**
- * One unit's workbook of one semester given twice as two different files (a
- * re-save of it: “浏阳考点(1).xlsx”; byte copies are left out before, by
- * summary/same-bytes.ts): a summary counted the unit twice, every bag and copy
+ * One unit's workbook of one semester given twice as two files (a re-save of
+ * it: “浏阳考点(1).xlsx”, or a byte copy: “浏阳考点 - 副本.xlsx”, listed in a
+ * summary as any file is, fix-copy25): a summary counted the unit twice, every bag and copy
  * of it. DOMAIN: one workbook per unit per semester; the summary puts one row
  * per site. The one counted is one whose file name says it is the corrected
  * version (“浏阳考点（修改后）.xlsx”, “…最终版”, “…final”), not one named as the version
