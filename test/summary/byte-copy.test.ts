@@ -36,6 +36,12 @@ beforeAll(async () => {
   fs.writeFileSync(first, await fillWorkbook(fixture('kaodian.json') as SiteData));
   fs.copyFileSync(first, copy);
   SHA = createHash('sha256').update(fs.readFileSync(first)).digest('hex');
+  // A 考点's workbook naming no 考点: its unit cannot be told (required-field), its copy the same bytes.
+  const data = fixture('kaodian.json') as SiteData;
+  data.site!.examSite = '';
+  fs.mkdirSync(path.join(dir, 'nounit'));
+  fs.writeFileSync(path.join(dir, 'nounit', '无名.xlsx'), await fillWorkbook(data));
+  fs.copyFileSync(path.join(dir, 'nounit', '无名.xlsx'), path.join(dir, 'nounit', '无名(1).xlsx'));
 });
 
 const SAME =
@@ -134,4 +140,39 @@ test('the batch in memory and the in-process consolidation list it alike: files[
   const bytes = await consolidatedXlsx(inProcess, { lang: 'zh' });
   expect(await rowsOf(bytes, '文件清单', 2, [1, 2, 3, 4, 5])).toEqual(LISTED());
   expect(await rowsOf(bytes, '站点汇总', 3, SITE_CELLS)).toEqual(SITES);
+});
+
+test('a byte copy of a workbook whose unit cannot be told is set aside as the same records (sameNoUnit), counted once, in the CLI and in-process', async () => {
+  const folder = path.join(dir, 'nounit');
+  const [named, again] = ['无名.xlsx', '无名(1).xlsx'].map((f) => path.join(folder, f));
+  const cli = JSON.parse((await run('summary', folder, '--format', 'json')).io.stdout) as ReturnType<typeof consolidatedJson>;
+  const own = cli.files[0].findings;
+  expect(cli.files.map((f) => [path.basename(f.file), f.status])).toEqual([
+    ['无名.xlsx', 'fix'],
+    ['无名(1).xlsx', 'repeatedUnit'],
+  ]);
+  // The copy: the counted file's findings again, and the one saying it is a copy.
+  expect(cli.files[1].findings).toEqual([
+    ...own,
+    {
+      rule: 'unit-workbook-twice',
+      severity: 'warning',
+      form: 0,
+      sheet: '基本信息',
+      cell: 'B5',
+      row: null,
+      message:
+        '本工作簿和文件“无名.xlsx”记的内容完全相同（像是另存的副本），基本信息里读不出是哪个单位。汇总只计文件“无名.xlsx”一次，本工作簿的袋数、份数和考生数不计入合计。请删去或移走其中一本，并在留下的那本里填好单位级别和单位名称。',
+      clause: CLAUSE,
+    },
+  ]);
+  // Was 2 units, 12 bags, 230 copies: the copy counted again.
+  expect(cli.totals).toMatchObject({ files: 2, sites: 1, repeatedUnits: [{ file: again, counted: named, same: true }] });
+  expect(cli.totals.levels.find((l) => l.level === '考点')).toEqual({ level: '考点', units: 1, bags: 6, copies: 115, candidates: 108, bagsStillOut: 0 });
+  const models = await Promise.all(
+    [again, named].map(async (file) => ({ file, sha256: cli.files[0].sha256, model: readCheckableWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file))) })),
+  );
+  const inProcess = consolidatedJson(consolidateModels(models));
+  expect(inProcess.totals).toEqual(cli.totals);
+  expect(inProcess.files).toEqual(cli.files);
 });
