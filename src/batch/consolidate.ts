@@ -17,7 +17,6 @@ import { EarlyWorkers, runPool } from './pool';
 import { Consolidated, FileOutcome, applyAcross, buildConsolidated, unknownFieldsOf } from '../summary/consolidate';
 import type { PackedLocations } from '../model/location-map';
 import { summarizeSite } from '../summary/site';
-import { SameBytes } from '../summary/same-bytes';
 import { byFileName } from '../model/file-order';
 import { fileDigest, nodeCheckOptions, workbookFile } from './workbook-file';
 import { type SummaryQuota, spoolEntryOf } from './spool-entry';
@@ -201,12 +200,10 @@ export async function consolidateFiles(files: readonly string[], options: Consol
   const outcomes: FileOutcome[] = [];
   const slim: Array<{ id: string; model: SiteModel }> = [];
   const skipped: Array<{ file: string; reason: string }> = [];
-  const same = new SameBytes(options.lang);
-  // In the order the summary lists them: a workbook before its copies, which then are left out.
+  // A byte copy of another file is taken like any workbook: unit-workbook-twice sets it aside as its unit's second.
   await processInWorkers([...files].sort(byFileName), options, (r) => {
-    const repeat = r.outcome.summary ? same.repeatOf(r.outcome.file, r.outcome.sha256) : undefined;
-    if (r.skipped || repeat) {
-      skipped.push({ file: r.outcome.file, reason: (r.skipped ?? repeat)! });
+    if (r.skipped) {
+      skipped.push({ file: r.outcome.file, reason: r.skipped });
       return;
     }
     outcomes.push(r.outcome);

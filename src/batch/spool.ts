@@ -50,7 +50,6 @@ import { columnIndex } from '../summary/tables-site';
 import { fileStatus, siteNameShown } from '../summary/words';
 import { countFindings } from '../summary/once-per-handover';
 import { FILE_COLUMNS, SITE_COLUMNS, countByRule, disagreeCountedPerCopy, findingRowsOf, setAsideMarked, semestersOf } from '../summary/tables';
-import { SameBytes } from '../summary/same-bytes';
 import { schoolsShown, siteOrder } from '../summary/site-order';
 import { byFileName } from '../model/file-order';
 
@@ -442,12 +441,8 @@ export async function spoolFiles(
   const spool = await SpooledConsolidation.create(options.tmpDir);
   try {
     const quota = options.summariesUpTo === undefined ? undefined : summaryQuota(options.summariesUpTo);
-    const same = new SameBytes(options.lang);
-    const take = (e: SpoolEntry) => {
-      const repeat = e.record?.readable ? same.repeatOf(e.file, e.record.sha256) : undefined;
-      spool.take(repeat ? { file: e.file, skipped: repeat } : e);
-    };
-    await processInWorkers<SpoolEntry>(sorted, options, take, { answer: 'spool', quota });
+    // A byte copy of another file is taken like any workbook: unit-workbook-twice sets it aside as its unit's second.
+    await processInWorkers<SpoolEntry>(sorted, options, (e) => spool.take(e), { answer: 'spool', quota });
     // A thread of its own for the checks across workbooks where the files had threads.
     await spool.finish(options.lang, threadWorker(options, files.length), options.settleLater);
     return spool;

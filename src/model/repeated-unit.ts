@@ -1,7 +1,7 @@
 /**
- * One unit's workbook of one semester given twice as two different files (a
- * re-save of it: “浏阳考点(1).xlsx”; byte copies are left out before, by
- * summary/same-bytes.ts): a summary counted the unit twice, every bag and copy
+ * One unit's workbook of one semester given twice as two files (a re-save of
+ * it: “浏阳考点(1).xlsx”, or a byte copy: “浏阳考点 - 副本.xlsx”, listed in a
+ * summary as any file is, fix-copy25): a summary counted the unit twice, every bag and copy
  * of it. DOMAIN: one workbook per unit per semester; the summary puts one row
  * per site. The one counted is one whose file name says it is the corrected
  * version (“浏阳考点（修改后）.xlsx”, “…最终版”, “…final”), not one named as the version
@@ -23,7 +23,7 @@ import type { SiteModel } from './site-model';
  * Which unit and semester a workbook is of, by its 基本信息: its level, the names
  * that level writes (a 考点 with its 分校: two 分校 may each have a 城区考点) and its
  * semester's key. Undefined when the level or the unit's own name cannot be read:
- * such a workbook is not judged a repeat (required-field asks for them).
+ * such a workbook is a repeat only of one holding the same records (`repeatedUnits`; required-field asks for them).
  */
 export function unitOfWorkbook(site: SiteInfo | undefined): string | undefined {
   const level = levelOf(site);
@@ -114,13 +114,18 @@ function versionOf(name: string): number {
 }
 
 /**
- * The workbooks (any order) each of whose unit and semester (`unitOf`) another workbook is of that counts
+ * The workbooks (any order) each of whose unit and semester (`unitOf`; where it cannot be told, records: `digestOf`) another workbook is of that counts
  * before it: a file named as corrected first (the later version first among them), one named as before correction
  * last, else by file name (`byBaseName`: the file's own name, not its folders). Listed in that order (ties in the
  * order given). Only a unit's own workbooks are put in order, and the few repeats: sorting all of them by their files'
  * names was 0.1–0.25 s of a summary's last seconds over 3,000 workbooks, almost all of one each.
  */
-export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => string, unitOf: (w: T) => string | undefined): Array<RepeatedUnit<T>> {
+export function repeatedUnits<T>(
+  workbooks: readonly T[],
+  fileOf: (w: T) => string,
+  unitOf: (w: T) => string | undefined,
+  digestOf: (w: T) => string | undefined = () => undefined,
+): Array<RepeatedUnit<T>> {
   const rank = (w: T) => nameRank(fileOf(w));
   const version = (w: T) => nameVersion(fileOf(w));
   const why = (earlier: T, w: T): CountedWhy => {
@@ -131,7 +136,8 @@ export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => stri
   const byUnit = new Map<string, T[]>();
   const given = new Map<T, number>();
   workbooks.forEach((w, i) => {
-    const unit = unitOf(w);
+    // A workbook whose unit cannot be told is one with those of the same records (a byte copy of it, fix-copy25): counted once.
+    const unit = unitOf(w) ?? sameRecordsKey(digestOf(w));
     if (unit === undefined) return;
     given.set(w, i);
     const group = byUnit.get(unit);
@@ -147,6 +153,9 @@ export function repeatedUnits<T>(workbooks: readonly T[], fileOf: (w: T) => stri
   }
   return repeats.sort((a, b) => order(a.repeat, b.repeat) || given.get(a.repeat)! - given.get(b.repeat)!);
 }
+
+/** The key `repeatedUnits` groups a workbook whose unit cannot be told by: its records' digest (none: not grouped). */
+const sameRecordsKey = (digest: string | undefined): string | undefined => (digest === undefined ? undefined : `records|${digest}`);
 
 /**
  * What a workbook's records read as, in short (32-bit FNV-1a over the data as

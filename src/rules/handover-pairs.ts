@@ -12,7 +12,7 @@ import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { type PaperNames, workbookPaperNames } from '../model/item-papers';
 import { semesterKey } from '../model/semester';
 import { handoversAsCompared, spacedCellsOf } from '../model/unread-papers';
-import { repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
+import { modelDigest, repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { AcrossRun, CrossSite } from './types';
 
 /** A workbook checked with others: its model only (types.ts CrossRule: no facts, whose working out reads every model's locations). */
@@ -37,7 +37,14 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
   const copies: Copy[] = [];
   // A unit's second workbook of a semester (unit-workbook-twice) holds the first's copies again: they are not paired twice.
   const fileOf = (s: Site) => s.file ?? s.id;
-  const repeats = new Set(repeatedUnits(sites, fileOf, (s) => unitOfWorkbook(s.model.data.site)).map(({ repeat }) => repeat));
+  const repeats = new Set(
+    repeatedUnits(
+      sites,
+      fileOf,
+      (s) => unitOfWorkbook(s.model.data.site),
+      (s) => modelDigest(s.model),
+    ).map(({ repeat }) => repeat),
+  );
   for (const site of sites) {
     if (repeats.has(site)) continue;
     const custody = custodyOf(site.model);

@@ -27,7 +27,6 @@ import type { PaperNames } from '../model/item-papers';
 import { type SpacedCells, itemsAlike, itemsAsCompared, spacedCellsOf } from '../model/unread-papers';
 import { FIELD_WORDS } from './words';
 import { commonUnit, unitChainOf } from './common-unit';
-import { countedOnce } from './same-bytes';
 import { byFileName } from '../model/file-order';
 import { placeOf, schoolsShown } from './site-order';
 import { countPairs } from './absent-receivers';
@@ -461,9 +460,9 @@ export function consolidateModels(
   inputs: ReadonlyArray<{ file: string; sha256?: string | null; model?: SiteModel; error?: string }>,
   options: { lang?: 'zh' | 'en' } = {},
 ): Consolidated {
-  const { counted, copies: skipped } = countedOnce(inputs, (i) => (i.model ? i.sha256 : undefined), options.lang);
-  const slim = new Map(counted.flatMap((i) => (i.model ? [[i.file, slimModel(i.model)] as const] : [])));
-  const outcomes: FileOutcome[] = counted.map((i) =>
+  // A byte copy of another input is read like any workbook: unit-workbook-twice sets it aside as its unit's second.
+  const slim = new Map(inputs.flatMap((i) => (i.model ? [[i.file, slimModel(i.model)] as const] : [])));
+  const outcomes: FileOutcome[] = inputs.map((i) =>
     i.model
       ? { ...outcomeOf(i.file, i.sha256 ?? null, i.model, slim.get(i.file)!, options.lang), digest: slim.get(i.file)!.contentDigest }
       : { file: i.file, sha256: i.sha256 ?? null, error: i.error ?? '无法读取', findings: [] },
@@ -473,9 +472,7 @@ export function consolidateModels(
     [...slim].map(([id, model]) => ({ id, model })),
     options.lang,
   );
-  const c = buildConsolidated(outcomes);
-  if (skipped.length > 0) c.skipped = skipped;
-  return c;
+  return buildConsolidated(outcomes);
 }
 
 /** The findings JSON (docs/领域说明.md, 固定约定) for the same run (`files`), from a consolidated summary. */

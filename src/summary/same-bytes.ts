@@ -2,11 +2,12 @@ import { byFileName } from '../model/file-order';
 
 /**
  * A workbook given twice — a copy under another name ("01 - 副本.xlsx",
- * "01(1).xlsx"), the same file in two folders — would count its unit twice in
- * a summary, every bag and copy of it. Files are told apart by their SHA-256:
- * a readable file with the same bytes as one before it (byFileName) is left
- * out, with a line naming the first. Two different workbooks of one unit and semester
- * (a re-saved copy) are told by unit-workbook-twice, and only the first counts (model/repeated-unit.ts).
+ * "01(1).xlsx"), the same file in two folders — is shown once in the page's
+ * list of checks (taskpane/check.ts copiesIn): told apart by their SHA-256, a
+ * readable file with the same bytes as one before it (byFileName) is a line
+ * under the first. A summary (`custody summary`, consolidateModels) leaves no
+ * file out: a byte copy is its unit's second workbook there, the same records
+ * (unit-workbook-twice, model/repeated-unit.ts), listed and in no figure (fix-copy25).
  */
 export class SameBytes {
   private readonly first = new Map<string, string>();
@@ -27,8 +28,8 @@ export class SameBytes {
 
 /**
  * Files (any order) in the order a summary lists them, the copies of a readable
- * one (`digest` given) left out with their reasons: what the browser's
- * consolidation counts and what its page says it leaves out.
+ * one (`digest` given) left out with their reasons: what the page's list of
+ * checks shows once and says it leaves out.
  */
 export function countedOnce<T extends { file: string }>(
   files: readonly T[],

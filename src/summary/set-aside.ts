@@ -66,6 +66,7 @@ export const repeatsOf = <T extends UnitOfFile>(units: readonly T[]): Array<Repe
     units,
     (u) => u.file,
     (u) => u.unit,
+    (u) => u.digest,
   );
 
 /** The files of the second workbooks of a unit and semester (`setRepeatedUnits` lists them); `repeats` as setRepeatedUnits takes them. */

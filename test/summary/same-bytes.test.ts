@@ -1,7 +1,8 @@
 /**
- * A workbook given twice is counted once (same-bytes.ts): the order a summary
- * lists files in puts a workbook before its copies, and the consolidation
- * every face builds (here the browser's, from models) leaves the copies out.
+ * A workbook given twice is counted once: the order a summary lists files in
+ * puts a workbook before its copies; the page's list of checks leaves a copy
+ * out with a line (same-bytes.ts), and a summary lists it as its unit's second
+ * workbook (unit-workbook-twice: the same records), in no figure (fix-copy25).
  */
 import { consolidateModels } from '../../src/summary/consolidate';
 import { SameBytes } from '../../src/summary/same-bytes';
@@ -41,12 +42,18 @@ test('the same bytes again are left out with the name of the first; a file witho
   ]).toEqual([undefined, undefined, 'the same bytes as a.xlsx: a workbook is counted once', undefined, undefined]);
 });
 
-test("the browser's consolidation counts a workbook given twice once: the same files, totals and pairs as without the copy", () => {
+test("the in-process consolidation lists a workbook given twice as its unit's second and counts it once: the same figures and pairs as without the copy (fix-copy25)", () => {
   const group = corpus()[0];
   const sites = group.sites.map((s, i) => ({ file: s.file, sha256: `digest-${i}`, model: modelOf(s.data) }));
   const alone = consolidateModels(sites);
   const copy = { ...sites[0], file: sites[0].file.replace(/\.xlsx$/, ' - 副本.xlsx') };
   const twice = consolidateModels([copy, ...sites]);
-  expect(twice.skipped).toEqual([{ file: copy.file, reason: `与 ${sites[0].file} 内容完全相同，同一工作簿只计一次` }]);
-  expect({ ...twice, skipped: undefined }).toEqual({ ...alone, skipped: undefined });
+  // Was left out of files[] with a reason in `skipped` alone.
+  expect(twice.skipped).toBeUndefined();
+  expect(twice.files.map((f) => f.file)).toEqual(['branch-roundtrip.xlsx', 'fenxiao.xlsx', 'fenxiao - 副本.xlsx', 'kaodian.xlsx']);
+  // 长沙分校's workbook counted is branch-roundtrip.xlsx (its first by name): the copy is set aside beside fenxiao.xlsx, alike.
+  const fenxiao = { file: 'fenxiao.xlsx', site: '长沙分校', counted: 'branch-roundtrip.xlsx', same: false, errors: 0, warnings: 1 };
+  expect(alone.totals.repeatedUnits).toEqual([fenxiao]);
+  expect(twice.totals).toEqual({ ...alone.totals, files: alone.totals.files + 1, repeatedUnits: [fenxiao, { ...fenxiao, file: copy.file }] });
+  expect(twice.pairs).toEqual(alone.pairs);
 });
