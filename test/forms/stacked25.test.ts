@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main';
 import { unsolvedCopyFields } from '../../src/model/copy-unknowns';
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
+import { summarizeSite } from '../../src/summary/site';
 import { canonical, fixture, readBack, stacked } from '../helpers';
 import { scratchDir } from '../scratch';
 
@@ -88,6 +89,13 @@ describe('a second handover stacked below the first, one of its two header rows 
     expect(findingsOf(model, 'en').map((f) => f.message)).toEqual([UNREAD.en]);
     // Across workbooks only the unread copy's items and 合计 are left out of the comparison, not the first copy's.
     expect(unsolvedCopyFields(model)).toEqual([[1, ['items', 'total']]]);
+    // In the summary only that copy's 交接明细 are 未能读取; the first copy's 6 bags stand.
+    const summary = summarizeSite(model);
+    expect(summary.handovers.in.map((h) => [h.time, h.quantity, h.itemsUnread])).toEqual([
+      ['2024-06-14T09:30', 6, undefined],
+      ['2024-06-15T09:30', 0, true],
+    ]);
+    expect(summary.unread).toEqual([{ form: 'handover', sheet: SHEET, cell: 'A25', copy: true }]);
   });
 
   test.each([
