@@ -98,6 +98,23 @@ describe('a second handover stacked below the first, one of its two header rows 
     expect(summary.unread).toEqual([{ form: 'handover', sheet: SHEET, cell: 'A25', copy: true }]);
   });
 
+  test('the first copy’s header row cleared instead: the first said at its title (A2), the second read as its own handover', async () => {
+    const { wb, data, second } = await withSecondCopy();
+    clearRow(wb, 7);
+    const model = await readBack(wb);
+    // Was the first copy's fields over the second copy's item, the second handover gone.
+    const { items: _items, total: _total, ...fields } = data.handovers![0];
+    expect(canonical(model.data.handovers)).toEqual(canonical([{ ...fields, items: [] }, second.handovers![0]]));
+    expect(model.unreadRows).toEqual([
+      { sheet: SHEET, form: 'handover', labels: ['试卷归属', '数量（袋/箱）', '备注'], blocks: false, copy: { number: 1, cell: 'A2' } },
+    ]);
+    expect(findingsOf(model).map((f) => [f.rule, f.cell])).toEqual([
+      ['required-field', 'A2'],
+      ['inventory-mismatch', 'C26'],
+    ]);
+    expect(findingsOf(model)[0].message).toBe(UNREAD.zh.replace('第 2 份', '第 1 份'));
+  });
+
   test.each([
     ['zh', '：'],
     ['en', ': '],
