@@ -67,6 +67,20 @@ export async function filledWorkbook(data: SiteData): Promise<ExcelJS.Workbook> 
   return loadBuffer(await fillWorkbook(data));
 }
 
+/** The form `sheetName` of `second` copied onto the same sheet of `first`, two rows below its end (a copy down the sheet). */
+export async function stacked(first: SiteData, second: SiteData, sheetName: string): Promise<ExcelJS.Workbook> {
+  const wb = await filledWorkbook(first);
+  const below = (await filledWorkbook(second)).getWorksheet(sheetName)!;
+  const sheet = wb.getWorksheet(sheetName)!;
+  const offset = sheet.rowCount + 2;
+  below.eachRow((row, r) => row.eachCell((cell, c) => void ((!cell.isMerged || cell.master === cell) && (sheet.getCell(r + offset, c).value = cell.value))));
+  for (const range of (below as unknown as { model: { merges: string[] } }).model.merges) {
+    const [a, b] = range.split(':').map((ref) => below.getCell(ref));
+    sheet.mergeCells(Number(a.row) + offset, Number(a.col), Number(b.row) + offset, Number(b.col));
+  }
+  return wb;
+}
+
 export async function gridOf(wb: ExcelJS.Workbook): Promise<WorkbookGrid> {
   // Through bytes, as a file on disk would be.
   return gridFromWorkbook(await loadBuffer(await writeBuffer(wb)));

@@ -19,7 +19,7 @@ import { seqsEn } from '../model/finding';
 function unreadRowsLines(model: SiteModel, lang: Lang): string[] {
   if (!model.unreadRows?.length) return [];
   const told = validateSite(model, { lang, only: ['required-field'] });
-  const unread = told.filter((f) => ['unreadTable', 'unreadBlocks'].includes(messageIdOf(f) ?? ''));
+  const unread = told.filter((f) => ['unreadTable', 'unreadCopy', 'unreadBlocks'].includes(messageIdOf(f) ?? ''));
   return unread.map((f) => `${f.sheet}!${f.cell}${lang === 'zh' ? '：' : ': '}${f.message}`);
 }
 

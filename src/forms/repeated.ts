@@ -8,7 +8,7 @@
  */
 import { CellValue, SheetGrid, parseA1, parseRange } from '../model/grid';
 import type { FormEntry } from './index';
-import { SheetIndex, TITLE_CHARS, normalized } from './sheet-index';
+import { SheetIndex, TITLE_CHARS, labelsOf, normalized } from './sheet-index';
 import { findTableHeader } from './table-header';
 import type { FormRecord } from './layout';
 import { FormRead, ReadContext, readForm } from './read';
@@ -183,11 +183,18 @@ export function copiesOnSheet(
   for (let i = 0; i + 1 < bounds.length; i++) {
     const part = partOf(sheet, bounds[i], bounds[i + 1], across);
     const partIndex = indexOf(part);
-    // A title with no table of its own under it (a stray cell of the title's words): the sheet is one form.
-    if (table && !findTableHeader(partIndex, table.columns)) return whole;
+    // A title with no table of its own under it (a stray cell of the title's words): the sheet is one form. One with
+    // the form's own labels under it (日期, 接收单位) is a copy whose header row was lost: kept, for its rows to be said
+    // unread at its title (forms/unread-rows.ts), not dropped without a word (fix-stacked25).
+    if (table && !findTableHeader(partIndex, table.columns) && !labelsAboveTable(partIndex, entry)) return whole;
     copies.push({ sheet: part, index: partIndex });
   }
   return copies;
+}
+
+/** One of the labels the form prints above its table (附件1's 日期, 接收单位 …) stands in the part. */
+function labelsAboveTable(index: SheetIndex, entry: FormEntry): boolean {
+  return entry.layout.header.flat().some((field) => index.hasLabel(labelsOf(field)));
 }
 
 /**

@@ -214,7 +214,7 @@ function readForms(grid: WorkbookGrid): SiteModel {
     // A sheet of a name of its own (监考安排), with no title of the form's, is the unit's own, not a copy of an earlier sheet.
     const own = !recognisedSheet.titled && ownSheetName(sheet.name, entry);
     const earlierSheet = entry.binding === 'rows' && !own ? firstOfForm.get(entry.key) : undefined;
-    for (const copy of copies) {
+    for (const [n, copy] of copies.entries()) {
       let read = readForm(entry.layout, copy.index, ctx);
       // The exam's days, which tell a day's heading written “6.21” in the tables read after (day-headings.ts).
       if (entry.layout.id === 'schedule') ctx.dates = withExamSpan(ctx.dates, read.record);
@@ -240,7 +240,7 @@ function readForms(grid: WorkbookGrid): SiteModel {
         if (aside === 'copy') scheduleCopies.push({ entry, sheet: copy.sheet, read, record: record! });
         continue;
       }
-      noteUnreadRows(model, entry, copy.sheet.name, read);
+      noteUnreadRows(model, entry, copy.sheet.name, read, copies.length > 1 ? n + 1 : undefined);
       if (!record) continue;
       if (seen) {
         const same = JSON.stringify(record);

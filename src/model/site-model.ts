@@ -19,6 +19,11 @@ interface UnreadRows {
   labels: string[];
   /** The form prints blocks, not a table: it has no header row to restore. */
   blocks: boolean;
+  /**
+   * Where the sheet holds the form more than once (forms/repeated.ts): which copy this is (1, 2, …) and its title's
+   * cell. The other copies on the sheet were read.
+   */
+  copy?: { number: number; cell: string };
 }
 
 /**

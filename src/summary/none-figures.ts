@@ -34,6 +34,8 @@ export interface UnreadSheet {
   sheet: string;
   cell: string;
   shows?: string;
+  /** One copy of the form on a sheet holding several (SiteModel.unreadRows' `copy`), at its title: the others were read. */
+  copy?: true;
   /** The 试卷号 of several papers the cell writes (“2207、2210”, review 20b D5): their bags not told apart. */
   several?: string;
   /**
@@ -82,8 +84,10 @@ function formsOfCells(locations: NoneSource['locations'], sheet: string, cells: 
  * three 取卷时间 so made custody 0 h and duty cover 100 %, one shift's end a gap validate denies).
  */
 function unreadSheetsOf(model: NoneSource | undefined): UnreadSheet[] {
-  const unread = (model?.unreadRows ?? []).flatMap(({ form, sheet }, i) =>
-    form in UNREAD_REASON ? [{ form: form as UnreadForm, sheet, cell: model!.locations[`unreadRows[${i}]`]?.cell ?? 'A1' }] : [],
+  const unread = (model?.unreadRows ?? []).flatMap(({ form, sheet, copy }, i): UnreadSheet[] =>
+    form in UNREAD_REASON
+      ? [{ form: form as UnreadForm, sheet, cell: model!.locations[`unreadRows[${i}]`]?.cell ?? 'A1', ...(copy ? { copy: true as const } : {}) }]
+      : [],
   );
   const unsolved = (model?.unsolvedFormulas ?? []).flatMap(({ sheet, cells }, i) =>
     formsOfCells(model!.locations, sheet, cells).map((form) => ({ form, sheet, cell: model!.locations[`unsolvedFormulas[${i}]`]?.cell ?? 'A1' })),
@@ -208,19 +212,16 @@ export const unreadOf = (unread: NoneFlags['unread']): UnreadOf[] =>
 export const unreadReason = (form: UnreadForm, cause?: UnreadCause): NoneReason =>
   cause ? (UNREAD_REASON[form].replace('unread', cause) as CausedReason) : UNREAD_REASON[form];
 
-/** The handover sheets whose 交接明细 are unknown (HandoverBrief.itemsUnread): not read (true), or why (a cell showing an error value). */
-export function itemsUnreadBySheet(unread: readonly UnreadSheet[]): Map<string, true | UnreadCause> {
+/**
+ * Whether the 交接明细 of the handover at a sheet's cell (its title) are unknown (HandoverBrief.itemsUnread): not read
+ * (true), or why (a cell showing an error value); undefined when known. Of several copies on a sheet, the unread one's.
+ */
+export function itemsUnreadAt(unread: readonly UnreadSheet[]): (sheet: string, cell: string | null) => true | UnreadCause | undefined {
   const of = unread.filter((u) => u.form === 'handover');
-  const sheets = [...new Set(of.map((u) => u.sheet))];
-  return new Map(
-    sheets.map((sheet) => [
-      sheet,
-      unreadCause(
-        of.filter((u) => u.sheet === sheet),
-        'handover',
-      ) ?? true,
-    ]),
-  );
+  return (sheet, cell) => {
+    const here = of.filter((u) => u.sheet === sheet && (!u.copy || u.cell === cell));
+    return here.length === 0 ? undefined : (unreadCause(here, 'handover') ?? true);
+  };
 }
 
 /** A handover sheet's 交接明细 unknown (HandoverBrief.itemsUnread: true, not read; or why): its cell's key (unreadHandover, errorHandover). */

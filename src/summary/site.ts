@@ -39,7 +39,7 @@ import { papersApart } from '../model/paper-rows';
 import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, custodyNeedsSchedule, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
-import { type UnreadCause, type UnreadForm, type UnreadOf, type UnreadSheet, itemsUnreadBySheet, noneFlagsOf, unreadForms, unreadOf } from './none-figures';
+import { type UnreadCause, type UnreadForm, type UnreadOf, type UnreadSheet, itemsUnreadAt, noneFlagsOf, unreadForms, unreadOf } from './none-figures';
 import { type UnnamedSite, errorCellsOf, siteShown, withoutErrorCells, withoutErrorSite } from './error-cells';
 import { paperUnknowns, wholeForms } from './row-unknowns';
 
@@ -431,12 +431,12 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   const sum = (f: (p: PaperSummary) => number) => list.reduce((acc, p) => acc + f(p), 0);
 
   const handovers = { in: [] as HandoverBrief[], out: [] as HandoverBrief[] };
-  const itemsUnread = itemsUnreadBySheet(unread);
+  const itemsUnread = itemsUnreadAt(unread);
   (data.handovers ?? []).forEach((h, i) => {
     const direction = custody.direction[i];
     if (!h || !direction) return;
     const brief = handoverBrief(h, i, direction, model);
-    const unreadAs = brief.sheet === null ? undefined : itemsUnread.get(brief.sheet);
+    const unreadAs = brief.sheet === null ? undefined : itemsUnread(brief.sheet, brief.cell);
     handovers[direction].push(unreadAs === undefined ? brief : { ...brief, itemsUnread: unreadAs });
   });
 

@@ -9,7 +9,7 @@ import type { Intake, SiteData } from '../../src/model/types';
 import { readXlsx } from '../../src/io/xlsx/reader';
 import { ruleMeta } from '../../src/rules/index';
 import { validateSite } from '../../src/rules/engine';
-import { canonical, filledWorkbook, fixture, gridOf, mapCells, pastedAsValues, readBack, writeBuffer } from '../helpers';
+import { canonical, filledWorkbook, fixture, gridOf, mapCells, pastedAsValues, readBack, stacked, writeBuffer } from '../helpers';
 
 const kaodian = (): SiteData => fixture('kaodian.json');
 
@@ -280,20 +280,6 @@ describe('readers survive how people fill the forms', () => {
     expect((model.data.intake as Intake).items).toEqual((data.intake as Intake).items);
     expect((model.data.intake as Intake).totals).toEqual((data.intake as Intake).totals);
   });
-
-  /** The form `sheetName` of `second` copied onto the same sheet of `first`, two rows below its end. */
-  async function stacked(first: SiteData, second: SiteData, sheetName: string): Promise<ExcelJS.Workbook> {
-    const wb = await filledWorkbook(first);
-    const below = (await filledWorkbook(second)).getWorksheet(sheetName)!;
-    const sheet = wb.getWorksheet(sheetName)!;
-    const offset = sheet.rowCount + 2;
-    below.eachRow((row, r) => row.eachCell((cell, c) => void ((!cell.isMerged || cell.master === cell) && (sheet.getCell(r + offset, c).value = cell.value))));
-    for (const range of (below as unknown as { model: { merges: string[] } }).model.merges) {
-      const [a, b] = range.split(':').map((ref) => below.getCell(ref));
-      sheet.mergeCells(Number(a.row) + offset, Number(a.col), Number(b.row) + offset, Number(b.col));
-    }
-    return wb;
-  }
 
   test.each([
     ['出入库记录', 'vaultLog'],
