@@ -6,6 +6,7 @@ import * as path from 'path';
 import { fillWorkbook } from '../src/cli/fill';
 import { readWorkbook, SiteModel } from '../src/forms/workbook';
 import { gridFromWorkbook } from '../src/io/xlsx/exceljs-grid';
+import { gridFromXlsxBuffer } from '../src/io/xlsx/node-workbook';
 import type { CellValue, WorkbookGrid } from '../src/model/grid';
 import type { SiteData } from '../src/model/types';
 
@@ -163,4 +164,17 @@ export async function retyped(buffer: Buffer): Promise<Buffer> {
     return v;
   });
   return writeBuffer(copy);
+}
+
+/**
+ * 岳麓考点's workbook with 入库清单's `formulas` saved without their values (a VLOOKUP a program wrote, no cached result)
+ * and `typed` typed over, written and read back.
+ */
+export async function intakeWithUnsavedFormulas(formulas: readonly string[], typed: Record<string, string | number> = {}): Promise<SiteModel> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await fillWorkbook(fixture('kaodian.json'))) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('入库清单')!;
+  for (const cell of formulas) ws.getCell(cell).value = { formula: `VLOOKUP(B${ws.getCell(cell).row},考试安排!A:D,4,0)` } as ExcelJS.CellFormulaValue;
+  for (const [cell, v] of Object.entries(typed)) ws.getCell(cell).value = v;
+  return readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));
 }

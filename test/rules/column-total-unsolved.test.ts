@@ -4,24 +4,13 @@
  * is not known is not judged: formula-not-saved says H4, and (fix-totals25) column-total that H14 is unchecked, naming
  * row 1 (test/rules/totals-unchecked.test.ts has its words). A value typed wrong beside it is still judged.
  */
-import ExcelJS from 'exceljs';
-import { fillWorkbook } from '../../src/cli/fill';
-import { readWorkbook } from '../../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { validateSite } from '../../src/rules/engine';
-import { fixture } from '../helpers';
+import { intakeWithUnsavedFormulas } from '../helpers';
 
 jest.setTimeout(60_000);
 
-/** 岳麓考点's workbook with 入库清单's `formulas` saved without their values and `typed` typed over, read and checked. */
 async function findingsWith(formulas: string[], typed: Record<string, number> = {}) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await fillWorkbook(fixture('kaodian.json'))) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('入库清单')!;
-  for (const cell of formulas) ws.getCell(cell).value = { formula: `VLOOKUP(B${ws.getCell(cell).row},考试安排!A:D,4,0)` } as ExcelJS.CellFormulaValue;
-  for (const [cell, v] of Object.entries(typed)) ws.getCell(cell).value = v;
-  const model = readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));
-  return validateSite(model).map((f) => [f.rule, f.sheet, f.cell, f.row]);
+  return validateSite(await intakeWithUnsavedFormulas(formulas, typed)).map((f) => [f.rule, f.sheet, f.cell, f.row]);
 }
 
 describe('column-total over a cell whose formula has no value here', () => {

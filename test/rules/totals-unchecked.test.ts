@@ -5,13 +5,10 @@
  * said by its row's own finding where the form asks for it — a 附件2 row with no bags is not summed as 0 — and, where
  * nothing else says it (考试安排's 报考人数), by the total. Each case lists every finding the workbook then gives.
  */
-import ExcelJS from 'exceljs';
-import { fillWorkbook } from '../../src/cli/fill';
 import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
-import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import type { CellValue, WorkbookGrid } from '../../src/model/grid';
 import { validateSite } from '../../src/rules/engine';
-import { fixture } from '../helpers';
+import { intakeWithUnsavedFormulas } from '../helpers';
 import { base, findingsFor, gridFromDrafts, typeInto } from './tester';
 
 jest.setTimeout(120_000);
@@ -217,15 +214,8 @@ describe('blank counts under a total', () => {
  * a sheet; a total over it is said unchecked naming that row — a 小计 had been passed over in silence.
  */
 describe('a total over a formula saved without its value', () => {
-  /** 岳麓考点's workbook with 入库清单's `formulas` saved without their values and `cells` typed over, read and checked. */
   async function findingsWith(formulas: string[], cells: Record<string, string | number>) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await fillWorkbook(fixture('kaodian.json'))) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('入库清单')!;
-    for (const cell of formulas) ws.getCell(cell).value = { formula: `VLOOKUP(B${ws.getCell(cell).row},考试安排!A:D,4,0)` } as ExcelJS.CellFormulaValue;
-    for (const [cell, v] of Object.entries(cells)) ws.getCell(cell).value = v;
-    const model = readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));
-    return validateSite(model).map((f) => [f.rule, f.form, f.sheet, f.cell, f.row, f.message]);
+    return validateSite(await intakeWithUnsavedFormulas(formulas, cells)).map((f) => [f.rule, f.form, f.sheet, f.cell, f.row, f.message]);
   }
   const UNSOLVED = (field: string) =>
     `“${field}”写的是 3，但它合计的行中，序号 1 的“合计”是公式，文件里却没有存下它算出的结果，本工具也算不出，这一合计无从核对。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。`;
