@@ -198,10 +198,16 @@ maybe('the offline page from file:// with no network', () => {
     await screenshot(page, 'offline-summary-copy.png');
     const all = await download(page, () => page.click('#download-consolidated'), 'offline-consolidated-copy.xlsx');
     const sheet = (await readXlsx(all.file)).worksheets.find((w) => w.name === '站点汇总')!;
-    const files: string[] = [];
-    // Each workbook's file, in 站点汇总's last column.
-    sheet.eachRow((row) => files.push(String(row.getCell(columnIndex(SITE_COLUMNS, 'file') + 1).value ?? '')));
-    expect(files.filter((f) => f.endsWith('.xlsx')).sort()).toEqual([path.basename(branch), path.basename(site)].sort());
+    const rows: string[][] = [];
+    // Each workbook's file and status: every file given is listed (fix-copy25), the copy set aside as its unit's second
+    // workbook (its row greyed, in no total), as `custody summary` lists it.
+    const [file, status] = [columnIndex(SITE_COLUMNS, 'file') + 1, columnIndex(SITE_COLUMNS, 'status') + 1];
+    sheet.eachRow((row) => rows.push([String(row.getCell(file).value ?? ''), String(row.getCell(status).value ?? '')]));
+    expect(Object.fromEntries(rows.filter(([f]) => f.endsWith('.xlsx')))).toEqual({
+      [path.basename(branch)]: expect.any(String),
+      [path.basename(site)]: expect.any(String),
+      [path.basename(copy)]: '同单位第二本',
+    });
     await context.close();
     fs.rmSync(copy);
   }, 300_000);
