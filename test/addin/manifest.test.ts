@@ -317,7 +317,8 @@ describe('the build', () => {
     // exceljs alone is some 900 KB minified: the pane's own code (readers and rules, growing with them: 449 KB at stop
     // 50, 462 KB with stop 51's readings of other layouts, shared formulas and error values, 502 KB with stop 53's 49
     // rules, the preview as the sheet shows it and the summary's 未能读取, 567 KB with stop 56's handover papers compared,
-    // formulas filled down, the summary's causes and the linear row shapes) stays well below.
-    expect(fs.statSync(path.join(DIST, 'taskpane.js')).size).toBeLessThan(620_000);
+    // formulas filled down, the summary's causes and the linear row shapes; 622 KB with stop 59's counts per paper,
+    // totals over unread rows, set-aside counts and stacked copies' lost headers) stays well below.
+    expect(fs.statSync(path.join(DIST, 'taskpane.js')).size).toBeLessThan(660_000);
   });
 });
