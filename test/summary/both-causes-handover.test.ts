@@ -41,6 +41,8 @@ describe('a handover sheet both not read and showing an error value says both', 
     expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([
       ['invalid-count', '交接单', 'D8'],
       ['formula-not-saved', '交接单', 'D9'],
+      // Its 合计 over them, unchecked (fix-totals25), once at the total.
+      ['column-total', '交接单', 'D17'],
     ]);
     const s = summarizeSite(model, findings, { file: 'kaodian.xlsx' });
     expect(s.handovers.in.map((h) => [h.sheet, h.itemsUnread])).toEqual([['交接单', 'unreadError']]);
