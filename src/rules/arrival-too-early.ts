@@ -1,5 +1,5 @@
 import { dayOf, norm, sessionAt, showTime, tm } from './facts';
-import { ITEM_WORD_BREAK, type PaperNames, itemText, namesIn, paperNamesOf } from '../model/item-papers';
+import { ITEM_WORD_BREAK, type PaperNames, itemText, namesIn } from '../model/item-papers';
 import type { Facts } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode, shownCode } from '../model/paper-code';
@@ -50,7 +50,7 @@ export function check({ model, facts, report }: RuleContext): void {
     const known = codes.get(name) ?? [];
     if (!known.some((c) => c.code === code)) codes.set(name, [...known, { code, shown: shownCode(s?.paperNo) }]);
   }
-  const names = paperNamesOf(data.schedule);
+  const names = facts.paperNames;
 
   // A dispatch is judged on the handover sheet that carries it, never on its own vault-log row.
   (data.handovers ?? []).forEach((h, i) => {

@@ -75,7 +75,7 @@ export function check(ctx: RuleContext): void {
     const total = h?.total;
     // A 合计 that is itself no count (#N/A, as its =SUM shows over a row showing #N/A) is invalid-count's, at that cell.
     if (!h?.items?.length || isBlankValue(total) || totalReadings(total).length === 0) return;
-    const judged = judgedFrom(total, handoverRun(cache, `handovers[${i}].items`, h.items, unknown, model.data.schedule), [0], h.items.length);
+    const judged = judgedFrom(total, handoverRun(cache, `handovers[${i}].items`, h.items, unknown, ctx.facts.paperNames), [0], h.items.length);
     const said = { total: whole(total) ?? String(total).trim(), field: '合计', fieldEn: '"合计"' };
     if (Array.isArray(judged)) reportUncounted(ctx, `handovers[${i}].total`, said, `handovers[${i}].items`, judged, 'quantity', unknown);
     else if (judged !== 'ok') report(`handovers[${i}].total`, judged.id, { ...said, total: judged.total, sum: judged.sum });

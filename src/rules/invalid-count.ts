@@ -1,5 +1,5 @@
 import { isBlankValue, norm, whole } from './facts';
-import { type PaperNames, itemCodes, paperNamesOf } from '../model/item-papers';
+import { itemCodes } from '../model/item-papers';
 import { countsEach } from '../model/paper-rows';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
@@ -91,12 +91,11 @@ export function check({ model, facts, report }: RuleContext): void {
   };
   /** How many papers a row's 试卷号 writes: those of a row of several (“2207、2210”), else one where it writes any. */
   const rowPapers = (row: string, paperNo: unknown) => facts.several.get(row)?.papers.length ?? (norm(paperNo) ? 1 : 0);
-  let names: PaperNames | undefined;
   (data.schedule ?? []).forEach((s, i) => c(`schedule[${i}].candidates`, s?.candidates));
   (data.handovers ?? []).forEach((h, i) => {
     (h?.items ?? []).forEach((it, j) => {
       const path = `handovers[${i}].items[${j}]`;
-      const papers = it ? itemCodes(it, (names ??= paperNamesOf(data.schedule))) : [];
+      const papers = it ? itemCodes(it, facts.paperNames) : [];
       if (!countsOfPapers(path, 'quantity', it?.quantity, it?.unit || '袋', papers.length, papers.join('、')))
         c(`${path}.quantity`, it?.quantity, rowUnit(it, UNIT_CHOICES.handovers), UNIT_CHOICES.handovers);
     });

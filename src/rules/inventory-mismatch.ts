@@ -3,7 +3,7 @@ import { type UnreadPapers, unreadPapersOf } from '../model/unread-papers';
 import { locate } from '../model/location';
 import type { Intake, SiteData } from '../model/types';
 import { handoverBags, itemBags } from '../model/custody';
-import { type PaperMode, type PaperNames, itemPapers, paperNamesOf } from '../model/item-papers';
+import { type PaperMode, type PaperNames, itemPapers } from '../model/item-papers';
 import { paperCode, paperNameKey, papersWritten, shownCode } from '../model/paper-code';
 import { intakeRowBags, isBlankValue, norm, showTime, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
@@ -66,7 +66,7 @@ export function check({ model, facts, report }: RuleContext): void {
   facts.intakes.forEach((_, k) => {
     if (inGroup.has(k) && !parts.has(k)) return;
     const lists = (parts.get(k) ?? [k]).map((g) => facts.intakes[g]);
-    checkLists(model, lists, deliveries.lists[k], report);
+    checkLists(model, facts.paperNames, lists, deliveries.lists[k], report);
   });
   if (deliveries.unlisted.length === 0) return;
   const latest = Math.max(...facts.intakes.map(({ list }) => tm(list.time)));
@@ -111,6 +111,7 @@ function receivedOver(data: SiteData, handovers: readonly number[]): Set<number>
 /** The lists that took in one delivery (one, or one per 保密柜 or room) against the bags it brought. */
 function checkLists(
   model: RuleContext['model'],
+  names: PaperNames,
   lists: ReadonlyArray<{ list: Intake; path: string }>,
   handovers: readonly number[],
   report: RuleContext['report'],
@@ -128,7 +129,7 @@ function checkLists(
   const at = list.totals && !isBlankValue(list.totals.totalBags) ? `${path}.totals.totalBags` : path;
   // The totals agree: paper by paper where both sides name every paper, one finding naming each paper that differs (review 22a D4).
   if ([...sums].some((m) => received.has(m))) {
-    const papers = papersDiffering(model, lists, handovers);
+    const papers = papersDiffering(model, names, lists, handovers);
     if (!papers?.length) return;
     const intake = [...sums].find((m) => received.has(m))!;
     const several = lists.length > 1;
@@ -142,7 +143,7 @@ function checkLists(
     });
   }
   // The totals differ: said once, with each paper whose bags differ where both sides name every paper (one slip, one finding).
-  const byPaper = papersDiffering(model, lists, handovers, true);
+  const byPaper = papersDiffering(model, names, lists, handovers, true);
   const papers = byPaper?.length ? { papers: papersSaid(byPaper), papersEn: papersSaidEn(byPaper) } : undefined;
   const params = { intake: shown.reduce((a, b) => a + b, 0), received: [...received].join(' 或 '), ...papers };
   if (lists.length === 1) return void report(at, papers ? 'bagsPapers' : 'bags', params);
@@ -220,12 +221,12 @@ function receivedByPaper(
  */
 function papersDiffering(
   model: RuleContext['model'],
+  names: PaperNames,
   lists: ReadonlyArray<{ list: Intake; path: string }>,
   handovers: readonly number[],
   oneSided = false,
 ): PaperMismatch[] | undefined {
   const data = model.data;
-  const names = paperNamesOf(data.schedule);
   const unread = unreadPapersOf(model);
   let mode: PaperMode = 'code';
   let received = receivedByPaper(data, handovers, names, mode, unread);

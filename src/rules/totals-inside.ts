@@ -19,8 +19,8 @@ import { itemBags } from '../model/custody';
 import { labelOf } from '../model/labels';
 import { valueAt } from '../model/location';
 import type { PartTotal } from '../model/site-model';
-import type { Handover, SiteData } from '../model/types';
-import { type PaperNames, pairedCounts, paperNamesOf } from '../model/item-papers';
+import type { Handover } from '../model/types';
+import { type PaperNames, pairedCounts } from '../model/item-papers';
 import { countsEach } from '../model/paper-rows';
 import { totalAgrees, totalReadings, unitTotalText } from '../model/unit-total';
 import { isBlankValue, whole } from './facts';
@@ -403,7 +403,7 @@ export function checkParts(ctx: RuleContext, unknown: Unknown, cache: Map<string
       judged(
         'quantity',
         whole(total) ?? String(total).trim(),
-        judgedFrom(total, handoverRun(cache, part.rowsAt, items, unknown, ctx.model.data.schedule), starts, part.to),
+        judgedFrom(total, handoverRun(cache, part.rowsAt, items, unknown, ctx.facts.paperNames), starts, part.to),
       );
       return;
     }
@@ -422,18 +422,10 @@ export function checkParts(ctx: RuleContext, unknown: Unknown, cache: Map<string
  * count per paper (“2、1” beside 1001、2045) counts their sum, where they pair with its papers (pairedCounts, read so by
  * invalid-count; where they do not, the total over it is not checked).
  */
-export function handoverRun(
-  cache: Map<string, unknown>,
-  rowsAt: string,
-  items: readonly unknown[],
-  unknown: Unknown,
-  schedule: SiteData['schedule'],
-): RunningCounts {
+export function handoverRun(cache: Map<string, unknown>, rowsAt: string, items: readonly unknown[], unknown: Unknown, names: PaperNames): RunningCounts {
   let run = cache.get(rowsAt) as RunningCounts | undefined;
   const unsolved = unknown && ((j: number) => unknown(`${rowsAt}[${j}].quantity`));
-  let names: PaperNames | undefined;
-  const countOf = (it: NonNullable<Handover['items']>[number] | null | undefined) =>
-    it ? pairedCounts(it, (names ??= paperNamesOf(schedule)))?.reduce((a, b) => a + b, 0) : undefined;
+  const countOf = (it: NonNullable<Handover['items']>[number] | null | undefined) => (it ? pairedCounts(it, names)?.reduce((a, b) => a + b, 0) : undefined);
   if (!run) cache.set(rowsAt, (run = runningCounts(items as NonNullable<Handover['items']>, { ...HANDOVER_COUNTS, countOf, ...(unsolved && { unsolved }) })));
   return run;
 }
