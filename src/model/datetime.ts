@@ -357,7 +357,7 @@ export function yearOfSemester(semester: string | undefined): number | undefined
   const text = toHalfWidth(semester);
   const years = [...text.matchAll(/(\d{4})/g)].map((m) => Number(m[1]));
   if (years.length === 0) return undefined;
-  if (years.length >= 2 && /第二|春/.test(text)) return years[1];
+  if (years.length >= 2 && /第二|春|下学期|学年第?[2下]/.test(text)) return years[1];
   return years[0];
 }
 
@@ -366,7 +366,8 @@ export function semesterDates(semester: string | undefined): { year?: number; au
   const year = yearOfSemester(semester);
   if (year === undefined) return {};
   const text = toHalfWidth(semester ?? '');
-  return /秋|第一学期|上学期/.test(text) ? { year, autumn: true } : { year };
+  // A title's semester is written without its 学期 (2024-2025学年第一: forms/other-semester.ts), 基本信息's often with it.
+  return /秋|第一学期|上学期|学年第?[一1上]/.test(text) ? { year, autumn: true } : { year };
 }
 
 /**

@@ -7,6 +7,8 @@
  */
 import { semesterDates } from './datetime';
 import { toHalfWidth } from './text';
+import type { SiteModel } from './site-model';
+import type { SiteInfo } from './types';
 
 /** `2024秋` for 2024秋, 2024年秋季, 2024-2025学年第一学期; `2024春` for 2024春, 2023-2024学年第二学期; undefined without a year. */
 export function semesterKey(semester: string | undefined): string | undefined {
@@ -70,6 +72,18 @@ export function bySemester<T>(items: readonly T[], semesterOf: (item: T) => stri
     if (key !== undefined && main !== undefined) (key === main ? ofMain : other).push(item);
   }
   return { main, ofMain, other };
+}
+
+/**
+ * 基本信息 as a workbook is counted by: with its forms' semester where its 学期 is a slip — every form of one other
+ * semester and none of its own (sheet-of-another-semester's `site`, said at that cell) — so that a summary and the
+ * checks across workbooks count, pair and group the workbook with the semester its forms are of, as the check of
+ * the workbook itself judges them, and not set it aside for the 学期 typed.
+ */
+export function countedSite(model: Pick<SiteModel, 'data' | 'otherSemester'>): SiteInfo | undefined {
+  const site = model.data.site;
+  const slip = model.otherSemester?.find((o) => o.by === 'site');
+  return site && slip ? { ...site, semester: slip.semester } : site;
 }
 
 const SEASONS: Record<string, string> = { 春: 'Spring', 夏: 'Summer', 秋: 'Autumn', 冬: 'Winter' };

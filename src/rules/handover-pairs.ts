@@ -10,7 +10,7 @@ import { type CopyField, type CopyFields, CopyKey, copyFields, pairCopies } from
 import { unpackCopyFields } from '../model/packed-fields';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { type PaperNames, workbookPaperNames } from '../model/item-papers';
-import { semesterKey } from '../model/semester';
+import { countedSite, semesterKey } from '../model/semester';
 import { handoversAsCompared, spacedCellsOf } from '../model/unread-papers';
 import { modelDigest, repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { AcrossRun, CrossSite } from './types';
@@ -41,14 +41,14 @@ function handoverPairs(sites: ReadonlyArray<Site>): CopyPair[] {
     repeatedUnits(
       sites,
       fileOf,
-      (s) => unitOfWorkbook(s.model.data.site),
+      (s) => unitOfWorkbook(countedSite(s.model)),
       (s) => modelDigest(s.model),
     ).map(({ repeat }) => repeat),
   );
   for (const site of sites) {
     if (repeats.has(site)) continue;
     const custody = custodyOf(site.model);
-    const semester = semesterKey(site.model.data.site?.semester);
+    const semester = semesterKey(countedSite(site.model)?.semester);
     // Fields a copy holds no value of (a formula saved without it): not compared (review 19a D1).
     let unknown: Map<number, CopyField[]> | undefined;
     const names = workbookPaperNames(site.model);

@@ -9,6 +9,7 @@ import { custodyOf } from '../model/custody';
 import { OLDER_WORDS, REVISED_WORDS, modelDigest, repeatedUnits, unitOfWorkbook } from '../model/repeated-unit';
 import type { CountedWhy } from '../model/repeated-unit';
 import { nameBeside } from '../model/text';
+import { countedSite } from '../model/semester';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -51,18 +52,18 @@ const digestOf = (site: CrossSite): string => modelDigest(site.model);
 
 export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
   const fileOf = (s: CrossSite) => s.file ?? s.id;
-  for (const { repeat, first, why } of repeatedUnits(sites, fileOf, (s) => unitOfWorkbook(s.model.data.site), digestOf)) {
+  for (const { repeat, first, why } of repeatedUnits(sites, fileOf, (s) => unitOfWorkbook(countedSite(s.model)), digestOf)) {
     report({
       site: repeat.id,
       path: nameCell(repeat),
       // A workbook whose unit cannot be told is a repeat only of the same records: said so, naming no unit.
-      messageId: unitOfWorkbook(repeat.model.data.site) === undefined ? 'sameNoUnit' : digestOf(repeat) === digestOf(first) ? 'same' : 'differs',
+      messageId: unitOfWorkbook(countedSite(repeat.model)) === undefined ? 'sameNoUnit' : digestOf(repeat) === digestOf(first) ? 'same' : 'differs',
       params: {
         first: nameBeside(fileOf(first), fileOf(repeat)),
         why: WHY[why].zh,
         whyEn: WHY[why].en,
         unit: custodyOf(repeat.model).name,
-        semester: repeat.model.data.site?.semester?.trim() ?? '',
+        semester: countedSite(repeat.model)?.semester?.trim() ?? '',
       },
     });
   }

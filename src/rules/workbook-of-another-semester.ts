@@ -5,7 +5,7 @@
  * said once, at its 基本信息 学期 (the summary also leaves its stock out of the
  * totals: summary/consolidate.ts `setRunSemester`).
  */
-import { bySemester, semesterKey } from '../model/semester';
+import { bySemester, countedSite } from '../model/semester';
 import { baseName } from '../model/text';
 import type { CrossReport, CrossSite, RuleMeta } from './types';
 
@@ -25,18 +25,17 @@ export const meta: RuleMeta = {
         '基本信息 gives the semester "{semester}", but the other workbooks checked with it are mostly of {main} ({count}, e.g. file "{example}"). Papers of two semesters are not added up: in a summary, this workbook’s bags, copies and candidates are left out of the totals. If it belongs to {main}, correct its semester; if it is indeed of {semester}, take it out of this check and summary.',
     },
   },
-  docs: 'When several workbooks are checked or summarised together, each whose 基本信息 学期 is another semester than most of them name (2024秋, 2024年秋季 and 2024-2025学年第一学期 are one; of two named by as many workbooks, the later is the run’s) — a 考点’s file of last year among this semester’s. Said once, at its 学期 cell, naming the run’s semester and one of its files; the consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose 学期 is empty or cannot be read is not judged here (required-field); nor one whose forms are all of the run’s semester and none of its 基本信息’s: its 学期 is a slip, said at that cell by sheet-of-another-semester (one fact, one finding).',
+  docs: 'When several workbooks are checked or summarised together, each whose 基本信息 学期 is another semester than most of them name (2024秋, 2024年秋季 and 2024-2025学年第一学期 are one; of two named by as many workbooks, the later is the run’s) — a 考点’s file of last year among this semester’s. Said once, at its 学期 cell, naming the run’s semester and one of its files; the consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose 学期 is empty or cannot be read is not judged here (required-field); nor one whose forms are all of the run’s semester and none of its 基本信息’s: its 学期 is a slip, said at that cell by sheet-of-another-semester (one fact, one finding), and the summary counts the workbook with the run’s semester, as its forms are.',
 };
 
 export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
-  const semesterOf = (s: CrossSite) => s.model.data.site?.semester;
-  const { main, ofMain, other } = bySemester(sites, semesterOf);
+  // A workbook whose 学期 is a slip (its forms all of one other semester: sheet-of-another-semester's error at that cell)
+  // is of its forms' semester, as the summary counts it: of the run's, it is not said again here (one fact, one finding).
+  const { main, ofMain, other } = bySemester(sites, (s) => countedSite(s.model)?.semester);
   if (main === undefined) return;
   const example = baseName(ofMain[0].file ?? ofMain[0].id);
   for (const s of other) {
-    // Its forms all of the run's semester: 基本信息's 学期 is a slip, sheet-of-another-semester's error at the same cell (one fact, one finding).
-    const forms = s.model.otherSemester?.find((o) => o.by === 'site')?.semester;
-    if (forms !== undefined && semesterKey(forms) === main) continue;
-    report({ site: s.id, path: 'site.semester', messageId: 'other', params: { semester: semesterOf(s)!.trim(), main, count: ofMain.length, example } });
+    const typed = s.model.data.site?.semester?.trim() ?? '';
+    report({ site: s.id, path: 'site.semester', messageId: 'other', params: { semester: typed, main, count: ofMain.length, example } });
   }
 }

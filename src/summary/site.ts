@@ -5,9 +5,8 @@
  * vault; per site — handovers in and out, duty coverage of the custody period
  * and its gaps, findings by severity, and whether it is ready to submit.
  *
- * Pure: no Node, no Office. The figures are what the forms say; a value that
- * cannot be read (a text count, a text time) is left out of a sum and counted
- * in `unreadable`, because flagging it is the validator's job.
+ * Pure: no Node, no Office. The figures are what the forms say; a value that cannot be read (a text count, a
+ * text time) is left out of a sum and counted in `unreadable`, because flagging it is the validator's job.
  *
  * Definitions used (and printed on the 汇总 sheet):
  * - A paper's bags and copies come from the intake list (附件2); copies are
@@ -28,6 +27,7 @@
  */
 import type { SheetForm, SiteModel } from '../model/site-model';
 import { minutesOf } from '../model/datetime';
+import { countedSite } from '../model/semester';
 import type { Finding, Severity } from '../model/finding';
 import { toHalfWidth } from '../model/text';
 import { candidatesCountedBefore, paperCode, shownCode } from '../model/paper-code';
@@ -279,7 +279,7 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   const errorCells = model ? errorCellsOf(model.data, model.locations) : [];
   const data: SiteData = withoutErrorSite(withoutErrorCells(model ? model.data : (source as SiteData), errorCells)); // #N/A as empty: error-cells.ts
   const counter: Counter = { unreadable: 0 };
-  const s = data.site ?? {};
+  const s = (model ? countedSite({ data, otherSemester: model.otherSemester }) : data.site) ?? {}; // 学期 a slip: its forms' semester
   const papers = new Map<string, PaperSummary>();
   const paper = (no: string | undefined, name: string | undefined): PaperSummary | undefined => {
     const key = paperCode(no); // versions of one paper (1304A, 1304B) are one row: model/paper-code.ts

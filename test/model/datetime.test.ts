@@ -183,6 +183,12 @@ describe('dates and times as people write them', () => {
     ['2023-2024学年第二学期', 2024],
     ['2024-2025学年第一学期', 2024],
     ['２０２４年春季学期', 2024],
+    // As a form's title writes it, before its 学期 (forms/other-semester.ts).
+    ['2023-2024学年第二', 2024],
+    ['2023-2024学年下', 2024],
+    ['2023-2024学年2', 2024],
+    ['2024-2025学年第一', 2024],
+    ['2024-2025学年上', 2024],
   ])('semester %s is in %d', (semester, year) => {
     expect(yearOfSemester(semester)).toBe(year);
   });
@@ -191,6 +197,11 @@ describe('dates and times as people write them', () => {
     expect(semesterDates('2024秋')).toEqual({ year: 2024, autumn: true });
     expect(semesterDates('2024-2025学年第一学期')).toEqual({ year: 2024, autumn: true });
     expect(semesterDates('2024春')).toEqual({ year: 2024 });
+    // As a form's title writes it, before its 学期.
+    expect(semesterDates('2024-2025学年第一')).toEqual({ year: 2024, autumn: true });
+    expect(semesterDates('2024-2025学年上')).toEqual({ year: 2024, autumn: true });
+    expect(semesterDates('2024-2025学年1')).toEqual({ year: 2024, autumn: true });
+    expect(semesterDates('2024-2025学年第二')).toEqual({ year: 2025 });
     expect(readDateTime('1月11日 8:10', semesterDates('2024秋'))).toBe('2025-01-11T08:10');
     expect(readDateTime('12月28日 8:10', semesterDates('2024秋'))).toBe('2024-12-28T08:10');
     expect(readDateTime('2024年1月11日 8:10', semesterDates('2024秋'))).toBe('2024-01-11T08:10');

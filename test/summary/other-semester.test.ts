@@ -158,6 +158,38 @@ describe('workbooks of two semesters given together', () => {
     ]);
   });
 
+  it('a 学期 slip (基本信息 2024秋, every form titled 2025春) is counted with 2025春, as the check of the workbook judges it', async () => {
+    // The summary set it aside as 属另一学期 — its papers in no level, its copies paired with none — while its own check
+    // said 基本信息's 学期 was the slip and its forms 2025春's.
+    const slip = path.join(dir, '望城考点（学期笔误）.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(wangcheng) as unknown as ArrayBuffer);
+    book.getWorksheet('基本信息')!.getCell('B2').value = '2024秋';
+    fs.writeFileSync(slip, Buffer.from(await book.xlsx.writeBuffer()));
+    const checked = await run('validate', branch, slip, '--format', 'json');
+    expect(findingsOf(JSON.parse(checked.io.stdout) as Report, slip).map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+      ['sheet-of-another-semester', '基本信息', 'B2'],
+    ]);
+    const out = path.join(dir, '汇总-笔误.xlsx');
+    const { io } = await run('summary', branch, slip, '-o', out);
+    // The stock and the pairs of the same workbook with its 学期 right; the slip is the one error.
+    const right = await run('summary', branch, wangcheng, '-o', path.join(dir, '汇总-无笔误.xlsx'));
+    expect(io.stdout.split('\n')).toEqual([
+      '已汇总 2 个工作簿：可以提交 1 个，需改正 1 个；错误 1 处，警告 0 处。',
+      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，3 袋、68 份（报考 65 人）；考点 1 个，3 袋、68 份（报考 65 人）。未还保密室 0 袋。',
+      '交接单两份副本：一致 4 对，不一致 0 对，仅一方 1 份。',
+      `已写出 ${out}`,
+      '',
+    ]);
+    expect(io.stdout.split('\n').slice(1, 3)).toEqual(right.io.stdout.split('\n').slice(1, 3));
+    const json = JSON.parse((await run('summary', branch, slip, '--format', 'json')).io.stdout) as { totals: Record<string, unknown> };
+    expect(json.totals).toMatchObject({ files: 2, sites: 2, ready: 1, semester: '2025春', otherSemester: [], repeatedUnits: [] });
+    const inputs = await Promise.all([branch, slip].map(async (file) => ({ file, model: readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file))) })));
+    expect(consolidateModels(inputs).totals).toEqual(json.totals);
+    // Its own summary is titled with the semester its forms are of; 基本信息's 学期 is said at its cell.
+    expect(summarizeSite(inputs[1].model).site.semester).toBe('2025春');
+  });
+
   it('the same two of one semester: no line, both units counted', async () => {
     const { io } = await run('summary', branch, sameWrittenOtherwise, '-o', path.join(dir, '汇总3.xlsx'));
     expect(io.stdout.split('\n').slice(0, 2)).toEqual([
