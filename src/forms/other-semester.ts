@@ -14,7 +14,9 @@
  * another: a January register beside a 2024秋 vault log goes with it. A lone
  * mistyped year names no other semester, and stays to be judged. When every
  * form is of one other semester, none of this one, it is 基本信息's 学期 that
- * was left from last semester: that is said at its cell, and the forms judged.
+ * was left from last semester: that is said at its cell, and the forms judged —
+ * by their titles, or, where no title names a semester (the template's
+ * “______学期” left blank), by the dates of two forms or more (slipByDates).
  */
 import { semesterKey, semesterKeyOfDate, semesterInTitle } from '../model/semester';
 import type { SheetGrid } from '../model/grid';
@@ -86,7 +88,7 @@ export function otherSemesterSheets(own: string | undefined, sheets: readonly Sh
       }
     }
   }
-  if (named.size === 0) return { sheets: found };
+  if (named.size === 0) return untitled.length === forms.length ? { sheets: found, ...slipByDates(forms, ownKey) } : { sheets: found };
   // Then the sheets that name none, by their dates: only into a semester a titled sheet was set aside for.
   for (const s of untitled) {
     const dates = semesterOfDates(s.record);
@@ -96,4 +98,21 @@ export function otherSemesterSheets(own: string | undefined, sheets: readonly Sh
   // Every form of one other semester, none of this one: 基本信息 was left from last semester, the forms are this workbook's.
   if (named.size === 1 && forms.every((s) => found.get(s)?.kept === undefined && found.has(s))) return { sheets: new Map(), site: [...named.values()][0] };
   return { sheets: found };
+}
+
+/**
+ * No form's title names a semester (the template's “______学期” left blank): 基本信息's 学期 is a slip when the
+ * dates of two or more forms, and of every form that has any, fall in one other semester — last semester's
+ * workbook copied and filled anew, its 学期 not changed. A single form's dates (a mistyped year) tell nothing.
+ */
+function slipByDates(forms: readonly SheetRead[], ownKey: string): { site?: string } {
+  const keys = new Set<string | undefined>();
+  let dated = 0;
+  for (const s of forms) {
+    if (datesIn(s.record).length === 0) continue;
+    dated++;
+    keys.add(semesterOfDates(s.record)?.key);
+  }
+  const [key] = keys;
+  return dated >= 2 && keys.size === 1 && key !== undefined && key !== ownKey ? { site: key } : {};
 }

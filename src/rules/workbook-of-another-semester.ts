@@ -19,13 +19,17 @@ export const meta: RuleMeta = {
     zh: {
       other:
         '本工作簿基本信息的学期是“{semester}”，而一起检查的其他工作簿多是{main}学期的（{count} 个，如文件“{example}”）。不同学期的试卷不能合在一起汇总：汇总时本工作簿的袋数、份数和考生数不计入合计。若本工作簿属于{main}学期，请改正基本信息的学期；若确是{semester}学期的，请把它移出本次检查和汇总。',
+      forms:
+        '本工作簿的各张表都是{semester}学期的（基本信息的学期“{typed}”另有指出），而一起检查的其他工作簿多是{main}学期的（{count} 个，如文件“{example}”）。不同学期的试卷不能合在一起汇总：汇总时本工作簿的袋数、份数和考生数不计入合计。若这些表确是{semester}学期的，请把本工作簿移出本次检查和汇总；若属于{main}学期，请核对各表的标题和日期。',
     },
     en: {
       other:
         '基本信息 gives the semester "{semester}", but the other workbooks checked with it are mostly of {main} ({count}, e.g. file "{example}"). Papers of two semesters are not added up: in a summary, this workbook’s bags, copies and candidates are left out of the totals. If it belongs to {main}, correct its semester; if it is indeed of {semester}, take it out of this check and summary.',
+      forms:
+        'Every form of this workbook is of {semester} (基本信息’s semester "{typed}" is said apart), but the other workbooks checked with it are mostly of {main} ({count}, e.g. file "{example}"). Papers of two semesters are not added up: in a summary, this workbook’s bags, copies and candidates are left out of the totals. If its forms are indeed of {semester}, take the workbook out of this check and summary; if they belong to {main}, check their titles and dates.',
     },
   },
-  docs: 'When several workbooks are checked or summarised together, each whose 基本信息 学期 is another semester than most of them name (2024秋, 2024年秋季 and 2024-2025学年第一学期 are one; of two named by as many workbooks, the later is the run’s) — a 考点’s file of last year among this semester’s. Said once, at its 学期 cell, naming the run’s semester and one of its files; the consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose 学期 is empty or cannot be read is not judged here (required-field); nor one whose forms are all of the run’s semester and none of its 基本信息’s: its 学期 is a slip, said at that cell by sheet-of-another-semester (one fact, one finding), and the summary counts the workbook with the run’s semester, as its forms are.',
+  docs: 'When several workbooks are checked or summarised together, each whose 基本信息 学期 is another semester than most of them name (2024秋, 2024年秋季 and 2024-2025学年第一学期 are one; of two named by as many workbooks, the later is the run’s) — a 考点’s file of last year among this semester’s. Said once, at its 学期 cell, naming the run’s semester and one of its files; the consolidated summary lists it on 总览 and leaves its bags, copies and candidates out of the totals. A workbook whose 学期 is empty or cannot be read is not judged here (required-field); nor one whose forms are all of the run’s semester and none of its 基本信息’s: its 学期 is a slip, said at that cell by sheet-of-another-semester (one fact, one finding), and the summary counts the workbook with the run’s semester, as its forms are. One whose forms are all of another semester than the run’s is said by them, whatever its 学期 says.',
 };
 
 export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) => void): void {
@@ -36,6 +40,9 @@ export function check(sites: ReadonlyArray<CrossSite>, report: (r: CrossReport) 
   const example = baseName(ofMain[0].file ?? ofMain[0].id);
   for (const s of other) {
     const typed = s.model.data.site?.semester?.trim() ?? '';
-    report({ site: s.id, path: 'site.semester', messageId: 'other', params: { semester: typed, main, count: ofMain.length, example } });
+    // Of another semester by its forms, whatever its 学期 says (a slip, said apart): said by them, not by that 学期.
+    const slip = countedSite(s.model) !== s.model.data.site;
+    const params = { semester: slip ? countedSite(s.model)!.semester!.trim() : typed, typed, main, count: ofMain.length, example };
+    report({ site: s.id, path: 'site.semester', messageId: slip ? 'forms' : 'other', params });
   }
 }

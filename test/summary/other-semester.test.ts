@@ -158,19 +158,39 @@ describe('workbooks of two semesters given together', () => {
     ]);
   });
 
-  it('a 学期 slip (基本信息 2024秋, every form titled 2025春) is counted with 2025春, as the check of the workbook judges it', async () => {
+  /** Every form's title with its 学期 left blank, as the template prints it (“______学期国家开放大学纸质试卷交接单”). */
+  const blankTitles = (book: ExcelJS.Workbook): void =>
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string' && cell.value.includes('2025春学期')) cell.value = cell.value.replace('2025春学期', '______学期');
+        }),
+      ),
+    );
+
+  it.each([
+    ['every form titled 2025春', false, '望城考点（学期笔误）.xlsx'],
+    // No title names a semester: the dates of its forms, all 2025春's, tell it (forms/other-semester.ts slipByDates).
+    ['no title naming one, every date 2025春’s', true, '望城考点（学期笔误，标题空）.xlsx'],
+  ])('a 学期 slip (基本信息 2024秋, %s) is counted with 2025春, as the check of the workbook judges it', async (_, blank, name) => {
     // The summary set it aside as 属另一学期 — its papers in no level, its copies paired with none — while its own check
-    // said 基本信息's 学期 was the slip and its forms 2025春's.
-    const slip = path.join(dir, '望城考点（学期笔误）.xlsx');
+    // said 基本信息's 学期 was the slip and its forms 2025春's (with blank titles: the forms judged against 2024秋).
+    const slip = path.join(dir, name);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(fs.readFileSync(wangcheng) as unknown as ArrayBuffer);
     book.getWorksheet('基本信息')!.getCell('B2').value = '2024秋';
+    if (blank) blankTitles(book);
     fs.writeFileSync(slip, Buffer.from(await book.xlsx.writeBuffer()));
     const checked = await run('validate', branch, slip, '--format', 'json');
-    expect(findingsOf(JSON.parse(checked.io.stdout) as Report, slip).map((f) => [f.rule, f.sheet, f.cell])).toEqual([
-      ['sheet-of-another-semester', '基本信息', 'B2'],
+    expect(findingsOf(JSON.parse(checked.io.stdout) as Report, slip).map((f) => [f.rule, f.sheet, f.cell, f.message])).toEqual([
+      [
+        'sheet-of-another-semester',
+        '基本信息',
+        'B2',
+        '基本信息的学期写的是“2024秋”，而工作簿里的各张表都是2025春学期的（看标题和日期），没有一张是2024秋的。请把基本信息的学期改为2025春（若确是2024秋的工作簿，请核对各表的标题和日期）。',
+      ],
     ]);
-    const out = path.join(dir, '汇总-笔误.xlsx');
+    const out = path.join(dir, `汇总-${name}`);
     const { io } = await run('summary', branch, slip, '-o', out);
     // The stock and the pairs of the same workbook with its 学期 right; the slip is the one error.
     const right = await run('summary', branch, wangcheng, '-o', path.join(dir, '汇总-无笔误.xlsx'));
@@ -188,6 +208,35 @@ describe('workbooks of two semesters given together', () => {
     expect(consolidateModels(inputs).totals).toEqual(json.totals);
     // Its own summary is titled with the semester its forms are of; 基本信息's 学期 is said at its cell.
     expect(summarizeSite(inputs[1].model).site.semester).toBe('2025春');
+  });
+
+  it('last semester’s forms under this semester’s 学期 (基本信息 2025春, every form 2024秋’s): set aside by its forms, said by them', async () => {
+    // workbook-of-another-semester took the 学期 typed: the workbook counted with 2025春, its 2024秋 papers in the totals.
+    const relabelled = path.join(dir, '宁乡考点（只改了学期）.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(lastYear) as unknown as ArrayBuffer);
+    book.getWorksheet('基本信息')!.getCell('B2').value = '2025春';
+    fs.writeFileSync(relabelled, Buffer.from(await book.xlsx.writeBuffer()));
+    const checked = await run('validate', branch, wangcheng, relabelled, '--format', 'json');
+    expect(findingsOf(JSON.parse(checked.io.stdout) as Report, relabelled).map((f) => [f.rule, f.cell, f.message])).toEqual([
+      [
+        'sheet-of-another-semester',
+        'B2',
+        '基本信息的学期写的是“2025春”，而工作簿里的各张表都是2024秋学期的（看标题和日期），没有一张是2025春的。请把基本信息的学期改为2024秋（若确是2025春的工作簿，请核对各表的标题和日期）。',
+      ],
+      [
+        'workbook-of-another-semester',
+        'B2',
+        '本工作簿的各张表都是2024秋学期的（基本信息的学期“2025春”另有指出），而一起检查的其他工作簿多是2025春学期的（2 个，如文件“长沙分校.xlsx”）。不同学期的试卷不能合在一起汇总：汇总时本工作簿的袋数、份数和考生数不计入合计。若这些表确是2024秋学期的，请把本工作簿移出本次检查和汇总；若属于2025春学期，请核对各表的标题和日期。',
+      ],
+    ]);
+    const { io } = await run('summary', branch, wangcheng, relabelled, '-o', path.join(dir, '汇总-只改了学期.xlsx'));
+    expect(io.stdout.split('\n').slice(0, 4)).toEqual([
+      '已汇总 3 个工作簿（其中 1 个属另一学期）：可以提交 2 个，需改正 0 个；错误 1 处，警告 1 处。',
+      `注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入下面的合计：${relabelled}（2024秋）。`,
+      '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，3 袋、68 份（报考 65 人）；考点 1 个，3 袋、68 份（报考 65 人）。未还保密室 0 袋。',
+      '交接单两份副本：一致 4 对，不一致 0 对，仅一方 2 份。',
+    ]);
   });
 
   it('the same two of one semester: no line, both units counted', async () => {
