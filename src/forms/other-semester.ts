@@ -19,6 +19,7 @@
  * “______学期” left blank), by the dates of two forms or more (slipByDates).
  */
 import { semesterKey, semesterKeyOfDate, semesterInTitle } from '../model/semester';
+import { semesterDates } from '../model/datetime';
 import type { SheetGrid } from '../model/grid';
 import type { OtherSemesterSheet } from '../model/site-model';
 import type { FormEntry } from './index';
@@ -103,16 +104,30 @@ export function otherSemesterSheets(own: string | undefined, sheets: readonly Sh
 /**
  * No form's title names a semester (the template's “______学期” left blank): 基本信息's 学期 is a slip when the
  * dates of two or more forms, and of every form that has any, fall in one other semester — last semester's
- * workbook copied and filled anew, its 学期 not changed. A single form's dates (a mistyped year) tell nothing.
+ * workbook copied and filled anew, its 学期 not changed. A single form's dates (a mistyped year) tell nothing. Dates
+ * that may all have been typed without their year (“6月15日 8:30”) took it from that very 学期: they tell only a
+ * later semester (June's under 2024秋 read in 2025, 2025春's), not an earlier one (January's under 2025春 read in
+ * 2025, 2024秋's, where the file copied forward is 2025秋's).
  */
 function slipByDates(forms: readonly SheetRead[], ownKey: string): { site?: string } {
   const keys = new Set<string | undefined>();
   let dated = 0;
+  let ownYears = true;
   for (const s of forms) {
-    if (datesIn(s.record).length === 0) continue;
+    const dates = datesIn(s.record);
+    if (dates.length === 0) continue;
     dated++;
     keys.add(semesterOfDates(s.record)?.key);
+    ownYears &&= dates.every((d) => Number(d.slice(0, 4)) === yearTypedWithout(ownKey, Number(d.slice(5, 7))));
   }
   const [key] = keys;
-  return dated >= 2 && keys.size === 1 && key !== undefined && key !== ownKey ? { site: key } : {};
+  // Keys are `2024秋`, `2025春`: as strings they sort as the semesters follow one another.
+  const told = key !== undefined && key !== ownKey && (!ownYears || key > ownKey);
+  return dated >= 2 && keys.size === 1 && told ? { site: key } : {};
+}
+
+/** The year a date typed without one is read in, under the semester `key` (model/datetime.ts semesterDates). */
+function yearTypedWithout(key: string, month: number): number {
+  const { year, autumn } = semesterDates(key);
+  return autumn && month < 8 ? year! + 1 : year!;
 }
