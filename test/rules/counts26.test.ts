@@ -100,6 +100,53 @@ describe('a 小计 judged over its own rows, whatever waits above the 小计 bef
     ]);
   });
 
+  test('交接单: row 1 shows #N/A under the first 小计 (unchecked); the second 小计 is wrong over its own row 3 (was “unchecked” naming row 1)', () => {
+    const cells: Typed = [
+      ['交接单', 'D8', '#N/A'],
+      ['交接单', 'B10', '小计'],
+      ['交接单', 'C10', null],
+      ['交接单', 'D10', 4],
+      ['交接单', 'F10', null],
+      ['交接单', 'B11', 3],
+      ['交接单', 'C11', '岳麓考点'],
+      ['交接单', 'D11', 2],
+      ['交接单', 'F11', '袋'],
+      ['交接单', 'B12', '小计'],
+      ['交接单', 'D12', 5],
+    ];
+    const unchecked = (cell: string, field: string, total: number) => [
+      'column-total',
+      'unread',
+      1,
+      '交接单',
+      cell,
+      null,
+      `“${field}”写的是 ${total}，但它合计的行中，序号 1 的“数量”显示的是错误值“#N/A”，读不出一个数，这一合计无从核对。请先改正序号 1 的“数量”，再核对这一合计。`,
+    ];
+    expect(found(cells)).toEqual([
+      [
+        'invalid-count',
+        'error',
+        1,
+        '交接单',
+        'D8',
+        1,
+        '“数量”这一格显示的是“#N/A”，这是 Excel 的错误值：格子里的公式算不出结果（它要查找的值没有找到），表上和打印出来的都是“#N/A”，不是一个数。请改正公式，或删去公式直接填写数字，如“3”。',
+      ],
+      unchecked('D10', '小计行的数量', 4),
+      [
+        'column-total',
+        'part',
+        1,
+        '交接单',
+        'D12',
+        null,
+        '“小计行的数量”写的是 5，但它合计的各行（序号 3）相加是 2。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。',
+      ],
+      unchecked('D17', '合计', 6),
+    ]);
+  });
+
   test('a 累计 is judged from the first row: over the blank row, it waits (not “wrong” against row 3 alone)', () => {
     const cells: Typed = [
       ['交接单', 'D9', null],
