@@ -389,7 +389,8 @@ function checkTableParts(ctx: RuleContext, part: PartTotal, i: number, items: re
       continue;
     }
     // The table's one 合计, at its foot: said as the 合计 of a table that prints one is.
-    const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to).join('–');
+    // The rows of its own reading: a 累计's from the first (readingsOf).
+    const seqs = seqsOf(model.locations, part.rowsAt, starts[0], part.to).join('–');
     report(`partTotals[${i}].${key}`, part.foot ? 'sum' : 'part', part.foot ? { ...base, sum: judged.sum } : { ...base, sum: judged.sum, seqs, seqsEn: seqs });
   }
 }
@@ -404,7 +405,7 @@ export function checkParts(ctx: RuleContext, unknown: Unknown, cache: Map<string
     const items = valueAt(model.data, part.rowsAt);
     if (!Array.isArray(items)) return;
     const starts = readingsOf(part);
-    const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to);
+    const seqs = seqsOf(model.locations, part.rowsAt, starts[0], part.to);
     const judged = (key: string, total: string | number, found: 'ok' | number[] | Mismatch) => {
       if (found === 'ok') return;
       const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;

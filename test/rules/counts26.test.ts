@@ -147,6 +147,32 @@ describe('a 小计 judged over its own rows, whatever waits above the 小计 bef
     ]);
   });
 
+  test('a wrong 累计 is said against every row from the first (序号 1–3: 6), not its part since the 小计 (was “序号 3 … 2”)', () => {
+    const cells: Typed = [
+      ['交接单', 'B10', '小计'],
+      ['交接单', 'C10', null],
+      ['交接单', 'D10', 4],
+      ['交接单', 'F10', null],
+      ['交接单', 'B11', 3],
+      ['交接单', 'C11', '岳麓考点'],
+      ['交接单', 'D11', 2],
+      ['交接单', 'F11', '袋'],
+      ['交接单', 'B12', '累计'],
+      ['交接单', 'D12', 9],
+    ];
+    expect(found(cells)).toEqual([
+      [
+        'column-total',
+        'part',
+        1,
+        '交接单',
+        'D12',
+        null,
+        '“累计行的数量”写的是 9，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。',
+      ],
+    ]);
+  });
+
   test('a 累计 is judged from the first row: over the blank row, it waits (not “wrong” against row 3 alone)', () => {
     const cells: Typed = [
       ['交接单', 'D9', null],
