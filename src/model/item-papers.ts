@@ -18,7 +18,7 @@
 import { unitKey } from './custody';
 import { TextMemo } from './memo';
 import { paperCode, paperNameKey, paperOf } from './paper-code';
-import { countsEach, papersApart } from './paper-rows';
+import { countsForPapers, type CountsForPapers, papersApart } from './paper-rows';
 import { toHalfWidth } from './text';
 import type { SiteModel } from './site-model';
 import type { VaultLogEntry } from './types';
@@ -262,12 +262,12 @@ export function itemCodes(item: ItemText, names: PaperNames | undefined): string
 }
 
 /**
- * An item's counts written one per paper (“2、1” beside 1001、2045: paper-rows countsEach), where they pair one to one
- * with its papers, as invalid-count reads them (round 25); undefined where they do not, or it writes one count.
+ * An item's count cell beside the papers it names (itemCodes): one count per paper (“2、1” beside 1001、2045), pairing
+ * with them or not (paper-rows countsForPapers, in the item's unit, 袋 where none is picked); undefined for one count.
+ * invalid-count and column-total read an item's counts by it alike.
  */
-export function pairedCounts(item: ItemText, names: PaperNames | undefined): number[] | undefined {
-  const counts = countsEach(item.quantity, norm(item.unit) || '袋');
-  return counts && counts.length === itemCodes(item, names).length ? counts : undefined;
+export function itemCounts(item: ItemText, names: PaperNames | undefined): CountsForPapers | undefined {
+  return countsForPapers(item.quantity, item.unit || '袋', itemCodes(item, names).length);
 }
 
 /**
@@ -342,8 +342,8 @@ export function itemPapers(
     const at = mode === 'code' ? naming.codesAt : naming.namesAt;
     const unit = norm(it!.unit) || '袋';
     // 数量 “2、1” beside several 试卷号: one count per paper, read apart as a vault line's (round 25).
-    const each = named.length > 1 && mode === 'code' && at !== 'paperName' ? countsEach(it!.quantity, unit) : undefined;
-    const count = whole(it!.quantity) ?? (each?.length === named.length ? each.reduce((a, c) => a + c, 0) : undefined);
+    const each = named.length > 1 && mode === 'code' && at !== 'paperName' ? countsForPapers(it!.quantity, unit, named.length) : undefined;
+    const count = whole(it!.quantity) ?? (each?.paired ? each.counts.reduce((a, c) => a + c, 0) : undefined);
     if (count === undefined || named.length === 0) return null;
     if (named.length > 1 && mode === 'code' && at !== 'paperName') {
       severalAt.set(k, { at: several.length, part: at, countsAt: each ? 'quantity' : at });

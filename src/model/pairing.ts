@@ -10,6 +10,7 @@ import type { Direction } from './custody';
 import { TextMemo } from './memo';
 import { personKey } from './people';
 import { totalKey } from './unit-total';
+import { toHalfWidth } from './text';
 import { norm, tm, whole } from './values';
 
 /** A copy as pairing needs it: where it is kept, which way it goes for its holder, its units and time. */
@@ -75,9 +76,12 @@ function contactText(value: unknown): string {
 
 type ItemContent = { destination?: unknown; quantity?: unknown; unit?: unknown } | null | undefined;
 
+/** A count cell that is no one number, as compared: numbers parted by a space are counts apart, as “2、1” (fix-counts26: “2 1” was 21). */
+const countText = (quantity: unknown): string => norm(toHalfWidth(String(quantity ?? '')).replace(/(\d)\s+(?=\d)/g, '$1、'));
+
 /** An item's 试卷归属 and its count as compared (`destinationKey`; a count with no 单位 is in 袋, as the form's 数量（袋/箱） counts). */
 export function itemParts(item: ItemContent): { destination: string; count: string } {
-  return { destination: destinationKey(item?.destination), count: `${whole(item?.quantity) ?? norm(item?.quantity)}|${norm(item?.unit || '袋')}` };
+  return { destination: destinationKey(item?.destination), count: `${whole(item?.quantity) ?? countText(item?.quantity)}|${norm(item?.unit || '袋')}` };
 }
 
 /**

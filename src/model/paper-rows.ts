@@ -81,15 +81,37 @@ const COUNT_BESIDE = /^(\d{3,}[A-Da-d甲乙丙丁]?)[（(](\d+)(袋|份|箱)?[�
 const ONE_COUNT = /^(\d+)(袋|份|箱)?$/;
 
 /**
- * The counts a count cell writes one by one for the papers of its row (“2、1”, “2袋 1袋”: one count per paper), each in
- * the row's `unit` where one is written; undefined for a cell of one count, or of anything else.
+ * The counts a count cell writes one by one for the papers of its row (“2、1”, “2袋 1袋”, “2 1”: one count per paper),
+ * each in the row's `unit` where one is written; undefined for a cell of one count, or of anything else. A space parts
+ * counts as 、 does (fix-counts26: the cell's spaces were dropped first, “2 1” read as the one number 21); one between
+ * a number and its unit (“2 袋、1 袋”) does not.
  */
 export function countsEach(written: unknown, unit: string | undefined): number[] | undefined {
   if (typeof written !== 'string') return undefined;
-  const each = norm(written).split(BETWEEN_COUNTS).filter(Boolean);
+  const each = toHalfWidth(written)
+    .replace(/(\d)\s+(?=[袋份箱])/g, '$1')
+    .split(BETWEEN_COUNTS)
+    .filter(Boolean);
   if (each.length < 2) return undefined;
   const read = each.map((c) => ONE_COUNT.exec(c));
   return read.every((m) => m !== null && (m[2] === undefined || unit === undefined || m[2] === unit)) ? read.map((m) => Number(m![1])) : undefined;
+}
+
+/** A count cell writing one count per paper, against the `papers` its row writes: its counts, and whether they pair one to one. */
+export interface CountsForPapers {
+  counts: number[];
+  paired: boolean;
+}
+
+/**
+ * The one reading of a count cell beside a row's papers (invalid-count, column-total's sums over a handover, the items
+ * compared paper by paper: item-papers.ts): its counts one per paper (`countsEach`) in the row's unit as read — `unit`
+ * trimmed, none: any — and whether there are as many as the row's `papers`; undefined for a cell of one count or of
+ * anything else, or a row writing no paper.
+ */
+export function countsForPapers(written: unknown, unit: unknown, papers: number): CountsForPapers | undefined {
+  const counts = papers > 0 ? countsEach(written, norm(unit) || undefined) : undefined;
+  return counts && { counts, paired: counts.length === papers };
 }
 
 /** The unit a count is in where the row says (its 单位 column, 份 on 附件4); undefined when the row does not. */
@@ -99,7 +121,10 @@ const unitOf = (table: PaperTable, row: { unit?: unknown }): string | undefined 
 /**
  * Each paper's own count and name on a row writing several 试卷号, where the row gives them without guessing; undefined
  * where it does not (counts given once for all, counts in another unit than the row's, counts beside the numbers that do
- * not add up to its 数量, names that cannot be told apart).
+ * not add up to its 数量). Its 试卷名称 gives each paper its name where it writes one a paper (“高等数学基础、管理学基础”);
+ * one name beside several papers, or names that do not pair with them, are no paper's: the row is read apart by its
+ * 试卷号 all the same, as a handover item naming several papers is (item-papers.ts), no name guessed for any of them
+ * (fix-counts26: such a row was not read apart, its counts “2、1” left unchecked).
  */
 function readApart(
   table: PaperTable,
@@ -120,14 +145,14 @@ function readApart(
       return { disagree: { counts: beside.map((m, i) => ({ paperNo: m[1], count: counts![i] })), sum, total } };
     }
   } else if (beside.every((m) => m === null) && total === undefined) {
-    const each = countsEach(written, unit);
-    if (each?.length === papers.length) counts = each;
+    const each = countsForPapers(written, unit, papers.length);
+    if (each?.paired) counts = each.counts;
   }
   if (!counts) return undefined;
   const name = norm(row.paperName);
   const names = name ? name.split(BETWEEN_NAMES).filter(Boolean) : [];
-  if (name && names.length !== papers.length) return undefined;
-  return { apart: papers.map((p, i) => ({ paperNo: COUNT_BESIDE.exec(p)?.[1] ?? p, count: counts[i], ...(name && { name: names[i] }) })) };
+  const named = names.length === papers.length;
+  return { apart: papers.map((p, i) => ({ paperNo: COUNT_BESIDE.exec(p)?.[1] ?? p, count: counts[i], ...(named && { name: names[i] }) })) };
 }
 
 /** A row writing several 试卷号, read (apart where it can be); undefined for a row of one paper. */
@@ -148,6 +173,18 @@ export interface PapersApart {
   several: ReadonlyMap<string, SeveralPapers>;
   /** The paths of the records added at a table's end for a row read apart (`vaultLog[9]`): its 2nd, 3rd … paper. */
   added: ReadonlySet<string>;
+  /**
+   * The 试卷名称 cells of records read apart from a row whose name is no one paper's (“高等数学基础” beside 1001、2045):
+   * written, but given to none of them (`vaultLog[2].paperName`, `vaultLog[9].paperName`) — not a name left empty.
+   */
+  namesUnpaired: ReadonlySet<string>;
+}
+
+/** What reading a model's tables apart gathers: the rows of several papers, the records moved, the names given to none. */
+interface Gathered {
+  several: Map<string, SeveralPapers>;
+  moves: RowMove[];
+  namesUnpaired: Set<string>;
 }
 
 /** A table's rows, each row writing several papers read apart where it can be; the paths of the rows added. */
@@ -155,8 +192,7 @@ function tableApart<T extends object>(
   table: PaperTable,
   rows: T[] | undefined,
   at: string,
-  several: Map<string, SeveralPapers>,
-  moves: RowMove[],
+  { several, moves, namesUnpaired }: Gathered,
   countKey: 'quantity' | 'copies' | undefined,
   unread: ReadonlyMap<string, readonly string[]>,
 ): T[] | undefined {
@@ -171,10 +207,14 @@ function tableApart<T extends object>(
     several.set(`${at}[${i}]`, s);
     if (!s.apart || !countKey) return;
     const [first, ...others] = s.apart.map((p): T => ({ ...row, paperNo: p.paperNo, paperName: p.name, [countKey]: p.count }));
+    const unpaired = s.apart[0].name === undefined && norm((row as { paperName?: unknown }).paperName) !== '';
     out ??= rows.slice();
     out[i] = first;
+    if (unpaired) namesUnpaired.add(`${at}[${i}].paperName`);
     for (const o of others) {
-      moves.push({ from: `${at}[${i}]`, to: `${at}[${rows.length + extra.length}]` });
+      const to = `${at}[${rows.length + extra.length}]`;
+      moves.push({ from: `${at}[${i}]`, to });
+      if (unpaired) namesUnpaired.add(`${to}.paperName`);
       extra.push(o);
     }
   });
@@ -196,27 +236,27 @@ export function papersApart(model: SiteModel): PapersApart {
 }
 
 function modelApart(model: SiteModel): PapersApart {
-  const several = new Map<string, SeveralPapers>();
-  const moves: RowMove[] = [];
+  const gathered: Gathered = { several: new Map(), moves: [], namesUnpaired: new Set() };
+  const { several, moves, namesUnpaired } = gathered;
   const data: SiteData = model.data;
   const unread = spacedUnread(model);
   const intake = data.intake as Intake | Intake[] | undefined;
   const lists = Array.isArray(intake) ? intake.map((l, k) => ({ l, at: `intake[${k}].items` })) : intake ? [{ l: intake, at: 'intake.items' }] : [];
-  for (const { l, at } of lists) tableApart('intake', l?.items, at, several, moves, undefined, unread);
-  const vaultLog = tableApart<VaultLogEntry>('vaultLog', data.vaultLog, 'vaultLog', several, moves, 'quantity', unread);
+  for (const { l, at } of lists) tableApart('intake', l?.items, at, gathered, undefined, unread);
+  const vaultLog = tableApart<VaultLogEntry>('vaultLog', data.vaultLog, 'vaultLog', gathered, 'quantity', unread);
   let distributionsChanged = false;
   const distributions = data.distributions?.map((d, k) => {
     if (!d) return d;
-    const rows = tableApart<DistributionRow>('distributions', d.rows, `distributions[${k}].rows`, several, moves, 'copies', unread);
+    const rows = tableApart<DistributionRow>('distributions', d.rows, `distributions[${k}].rows`, gathered, 'copies', unread);
     if (rows === d.rows) return d;
     distributionsChanged = true;
     return { ...d, rows };
   });
-  if (moves.length === 0) return { model, several, added: new Set() };
+  if (moves.length === 0) return { model, several, added: new Set(), namesUnpaired };
   // Each record added is located at its row's cells (`vaultLog[9]…` at `vaultLog[2]…`), the workbook's map untouched.
   const locations = withMovedRows(model.locations, moves);
   const apart: SiteData = { ...data };
   if (vaultLog !== data.vaultLog) apart.vaultLog = vaultLog;
   if (distributionsChanged) apart.distributions = distributions;
-  return { model: { ...model, data: apart, locations }, several, added: new Set(moves.map((m) => m.to)) };
+  return { model: { ...model, data: apart, locations }, several, added: new Set(moves.map((m) => m.to)), namesUnpaired };
 }

@@ -125,6 +125,8 @@ export interface Facts {
   several: PapersApart['several'];
   /** The records a row read apart added at its table's end (its 2nd, 3rd … paper): the row's own cells, said once. */
   addedRows: PapersApart['added'];
+  /** The 试卷名称 cells of records read apart whose row writes one name for its several papers: given to none, not left empty. */
+  namesUnpaired: PapersApart['namesUnpaired'];
 }
 
 /** A person on 涉卷人员: every row that names them (a roster may list someone twice, each row with other roles). */
@@ -194,7 +196,10 @@ function intakeRowBagsAtMost(item: { bags31?: unknown; bags26?: unknown; bags11?
   return total === undefined ? bags : Math.max(bags, total);
 }
 
-export function computeFacts(model: SiteModel, apart: Pick<PapersApart, 'several' | 'added'> = { several: new Map(), added: new Set() }): Facts {
+export function computeFacts(
+  model: SiteModel,
+  apart: Pick<PapersApart, 'several' | 'added' | 'namesUnpaired'> = { several: new Map(), added: new Set(), namesUnpaired: new Set() },
+): Facts {
   const data = model.data;
   const custody = custodyOf(model);
   const { level, ownName, direction, dispatch, disposal } = custody;
@@ -311,6 +316,7 @@ export function computeFacts(model: SiteModel, apart: Pick<PapersApart, 'several
     scheduleSpaced: new Set((model.codeSpaced ?? []).map((c) => c.path).filter(onSchedule)),
     several: apart.several,
     addedRows: apart.added,
+    namesUnpaired: apart.namesUnpaired,
     custody,
     settings: settingsOf(data),
     level,

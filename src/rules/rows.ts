@@ -55,13 +55,16 @@ export function rowGaps(facts: Facts): RowGap[] {
   const out: RowGap[] = [];
   // A column its sheet's header lacks is said once, at the header (required-field, staff-ineligible), and a ditto mark
   // with nothing above it at its cell (required-field): neither is this row's empty cell.
-  const { headerlessCells: headerless, carried, scheduleSpaced } = facts;
+  const { headerlessCells: headerless, carried, scheduleSpaced, namesUnpaired } = facts;
   // A row's 单位 is asked only where its sheet keeps the column: the source form has none (数量（袋/箱）), and sheets
   // kept on it write bare counts, as they always have (counted as 袋).
-  const said = (cell: string) => headerless.has(cell) || carried.has(cell) || scheduleSpaced.has(cell);
+  // A row's one 试卷名称 beside several papers read apart is written, if given to none of its records (paper-rows.ts).
+  const said = (cell: string) => headerless.has(cell) || carried.has(cell) || scheduleSpaced.has(cell) || namesUnpaired.has(cell);
   const asked = (path: string, k: string) => (k === 'unit' ? facts.located(`${path}.unit`) : !said(`${path}.${k}`));
   const read = (path: string, missing: string[]) =>
-    headerless.size + carried.size + scheduleSpaced.size === 0 && !missing.includes('unit') ? missing : missing.filter((k) => asked(path, k));
+    headerless.size + carried.size + scheduleSpaced.size + namesUnpaired.size === 0 && !missing.includes('unit')
+      ? missing
+      : missing.filter((k) => asked(path, k));
   // The path is built only for a row with a gap.
   const check = (path: () => string, row: Row, required: readonly string[], returnPart = false) => {
     if (!row) return;

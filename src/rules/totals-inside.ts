@@ -20,13 +20,14 @@ import { labelOf } from '../model/labels';
 import { valueAt } from '../model/location';
 import type { PartTotal } from '../model/site-model';
 import type { Handover } from '../model/types';
-import { type PaperNames, pairedCounts } from '../model/item-papers';
+import { itemCounts, type PaperNames } from '../model/item-papers';
 import { countsEach } from '../model/paper-rows';
-import { totalAgrees, totalReadings, unitTotalText } from '../model/unit-total';
-import { isBlankValue, whole } from './facts';
+import { totalReadings } from '../model/unit-total';
+import { type Facts, intakeRowBags, isBlankValue, whole } from './facts';
 import { rowTotalWrong } from './row-total';
-import { type Counted, countedOver, firstUnread, type RunningCounts, runningCounts } from './running-counts';
+import { countedOver, firstUnread, type RunningCounts, runningCounts } from './running-counts';
 import type { Params, RuleContext } from './types';
+import { judgedBy, type Mismatch, unitMismatch, verdictOver } from './total-verdict';
 import { inOtherUnit, unitEn, unitsOfRow, unitWords } from './count-unit';
 
 /** A handover item's count, its unit, and its bags (a box's as its 备注 says them). */
@@ -35,26 +36,13 @@ const HANDOVER_COUNTS = { count: 'quantity', unit: 'unit', bagsOf: itemBags } as
 /** Whether a count cell (by model path) holds a formula saved without its value; undefined: the workbook has none. */
 export type Unknown = ((at: string) => boolean) | undefined;
 
-export type Mismatch = { id: 'sum' | 'units'; total: string | number; sum: string | number };
-
-/** A 合计 that counts every bag, a box's as its 备注 says them (1箱 内装8袋 and 4袋: 12): a total of one unit all the same. */
-function inBags(total: unknown, bags: number | undefined): boolean {
-  const written = totalReadings(total)[0];
-  const [unit, n] = written && written.size === 1 ? [...written][0] : ['', undefined];
-  return (unit === '' || unit === '袋') && bags !== undefined && n === bags;
-}
-
-/** What is wrong with a total over rows that add up to `c`, by unit (src/model/unit-total.ts); undefined: nothing, or not judged. */
-function unitMismatch(total: unknown, c: Counted): Mismatch | undefined {
-  if (isBlankValue(total) || c.rows === 0) return undefined;
-  if (c.blank > 0) return undefined; // required-field
-  if (c.unread > 0 || totalReadings(total).length === 0) return undefined; // invalid-count
-  // A row whose unit is not known, beside rows that name theirs: its own finding says so; the total waits for it.
-  if (c.counts.has('') && c.counts.size > 1) return undefined;
-  if (totalAgrees(total, c.counts) || inBags(total, c.bags)) return undefined;
-  const shown = whole(total) ?? String(total).trim();
-  if (c.counts.size > 1) return { id: typeof shown === 'number' ? 'units' : 'sum', total: shown, sum: unitTotalText(c.counts) };
-  return { id: 'sum', total: shown, sum: [...c.counts.values()][0] ?? 0 };
+/**
+ * The readings of a total of part of a table (`starts`), its own first: since the part before it — a running total's
+ * (累计) from the list's first row —, then from its sheet's first row and from the list's first; each once.
+ */
+function readingsOf(part: PartTotal): number[] {
+  const own = /累计/.test(part.word) ? 0 : part.from;
+  return [own, part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k);
 }
 
 /** The intake columns a 合计 sums. */
@@ -82,8 +70,9 @@ function listSums(items: readonly unknown[], rowsAt: string, unknown: Unknown): 
     const [sum, bad] = [[0], [0]];
     rows.forEach((it, j) => {
       const v = it?.[k];
-      // The cells of a formula with no value asked only when the workbook has one.
-      const n = unknown?.(`${rowsAt}[${j}].${k}`) ? undefined : isBlankValue(v) ? 0 : whole(v);
+      // The cells of a formula with no value asked only when the workbook has one. A row's 合计（袋） left blank beside its
+      // bags counts the bags it shows, as every check reads its bags (intakeRowBags; fix-counts26: it was 0).
+      const n = unknown?.(`${rowsAt}[${j}].${k}`) ? undefined : !isBlankValue(v) ? whole(v) : k === 'totalBags' && it ? intakeRowBags(it) : 0;
       sum.push(sum[j] + (n ?? 0));
       bad.push(bad[j] + (n === undefined ? 1 : 0));
     });
@@ -121,17 +110,27 @@ function unreadRowsOf(run: RunningCounts, from: number, to: number): number[] {
 
 /**
  * An intake list's total of column `k` against its rows since each of `starts` (as judgedFrom): 'ok' when one reading
- * agrees or is not judged — a row with no bags in it (its own finding) —, else the rows whose count is not read (their
- * indexes: unreadRowsIn) where a reading has one, else what the first reading adds up to.
+ * agrees, or its own waits — a row with no bags in it (its own finding) —, else the rows whose count is not read (their
+ * indexes: unreadRowsIn) where its own has one, else what its own adds up to.
  */
 export function judgedList(list: ListSums, k: string, total: number, starts: readonly number[], to: number): 'ok' | number[] | Mismatch {
   const end = Math.min(to, list.sums[k].length - 1); // as items.slice(from, to) takes them
-  const readings = starts.map((from) => Math.min(from, end));
-  if (readings.some((start) => list.noBags[end] > list.noBags[start])) return 'ok';
-  const sums = readings.map((start) => (list.unread[k][end] > list.unread[k][start] ? undefined : list.sums[k][end] - list.sums[k][start]));
-  if (sums.includes(total)) return 'ok';
-  const at = sums.indexOf(undefined);
-  return at >= 0 ? unreadRowsIn(list, k, readings[at], end) : { id: 'sum', total, sum: sums[0]! };
+  const verdicts = starts.map((from) => {
+    const start = Math.min(from, end);
+    const sum = list.sums[k][end] - list.sums[k][start];
+    const verdict =
+      list.noBags[end] > list.noBags[start]
+        ? ('waits' as const)
+        : list.unread[k][end] > list.unread[k][start]
+          ? ('unread' as const)
+          : sum === total
+            ? ('agrees' as const)
+            : { id: 'sum' as const, total, sum };
+    return { rows: end - start, start, verdict };
+  });
+  const judged = judgedBy(verdicts);
+  if (judged !== 'unread') return judged;
+  return unreadRowsIn(list, k, verdicts.find((v) => v.rows > 0)!.start, end);
 }
 
 /**
@@ -254,18 +253,18 @@ function daysCached(cache: Map<string, unknown>, rows: readonly unknown[], rowsA
 }
 
 /**
- * A total against the rows since each of `starts` (the part before it, its sheet's first row, the list's first): 'ok'
- * when one reading agrees or is not judged, every reading's mismatch when none agrees, else — a reading that would
- * agree or not could not be made, a count there not read — the rows not read (unreadRowsOf) of the first such.
+ * A total against the rows since each of `starts` (its own reading first: readingsOf; the printed 合计's, the list's
+ * first row): 'ok' when one reading agrees or its own is not judged, else its own reading's mismatch, or — a count
+ * there not read — the rows not read there (unreadRowsOf).
  */
 export function judgedFrom(total: unknown, run: RunningCounts, starts: readonly number[], to: number): 'ok' | Mismatch | number[] {
-  const judged = starts.map((from) => {
+  const verdicts = starts.map((from) => {
     const c = countedOver(run, from, to);
-    return c.unread > 0 ? ('unread' as const) : (unitMismatch(total, c) ?? ('ok' as const));
+    return { rows: c.rows, from, verdict: c.unread > 0 ? ('unread' as const) : verdictOver(total, c) };
   });
-  if (judged.includes('ok')) return 'ok';
-  if (judged.every((w) => typeof w === 'object')) return judged[0] as Mismatch;
-  return unreadRowsOf(run, starts[judged.indexOf('unread')], to);
+  const judged = judgedBy(verdicts);
+  if (judged !== 'unread') return judged;
+  return unreadRowsOf(run, verdicts.find((v) => v.rows > 0)!.from, to);
 }
 
 /**
@@ -289,11 +288,33 @@ function uncounted(locations: Locations, rowsAt: string, j: number, key: string,
   };
 }
 
+/**
+ * A table's rows as its totals count them: a row read apart (“1001、2045” with 数量 “2、1”: paper-rows.ts papersApart)
+ * stands as its first paper's record, the others at the table's end, beyond every total — its count here is all its
+ * papers' (fix-counts26: a 合计 under it added the first paper's alone). Made once a table.
+ */
+function rowsAsWritten(cache: Map<string, unknown>, rowsAt: string, items: readonly unknown[], several: Facts['several']): readonly Row[] {
+  const rows = items as readonly Row[];
+  if (several.size === 0) return rows;
+  let written = cache.get(`${rowsAt}#written`) as readonly Row[] | undefined;
+  if (!written) {
+    const key = rowsAt === 'vaultLog' ? 'quantity' : 'copies';
+    written = rows.map((row, j) => {
+      const apart = several.get(`${rowsAt}[${j}]`)?.apart;
+      return apart ? { ...row, [key]: apart.reduce((sum, p) => sum + p.count, 0) } : row;
+    });
+    cache.set(`${rowsAt}#written`, written);
+  }
+  return written;
+}
+
+type Row = Record<string, unknown> | null | undefined;
+
 /** A table with no 合计 row of its own: each of its total rows' figures against its rows (see the head of this file). */
 function checkTableParts(ctx: RuleContext, part: PartTotal, i: number, items: readonly unknown[], cache: Map<string, unknown>, unknown: Unknown): void {
   const { model, report } = ctx;
-  const rows = items as ReadonlyArray<Record<string, unknown> | null | undefined>;
-  const starts = [part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k);
+  const rows = rowsAsWritten(cache, part.rowsAt, items, ctx.facts.several);
+  const starts = readingsOf(part);
   for (const [key, total] of Object.entries(part.values)) {
     if (isBlankValue(total) || totalReadings(total).length === 0) continue;
     const columns = {
@@ -368,7 +389,8 @@ function checkTableParts(ctx: RuleContext, part: PartTotal, i: number, items: re
       continue;
     }
     // The table's one 合计, at its foot: said as the 合计 of a table that prints one is.
-    const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to).join('–');
+    // The rows of its own reading: a 累计's from the first (readingsOf).
+    const seqs = seqsOf(model.locations, part.rowsAt, starts[0], part.to).join('–');
     report(`partTotals[${i}].${key}`, part.foot ? 'sum' : 'part', part.foot ? { ...base, sum: judged.sum } : { ...base, sum: judged.sum, seqs, seqsEn: seqs });
   }
 }
@@ -382,8 +404,8 @@ export function checkParts(ctx: RuleContext, unknown: Unknown, cache: Map<string
   (model.partTotals ?? []).forEach((part, i) => {
     const items = valueAt(model.data, part.rowsAt);
     if (!Array.isArray(items)) return;
-    const starts = [part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k);
-    const seqs = seqsOf(model.locations, part.rowsAt, part.from, part.to);
+    const starts = readingsOf(part);
+    const seqs = seqsOf(model.locations, part.rowsAt, starts[0], part.to);
     const judged = (key: string, total: string | number, found: 'ok' | number[] | Mismatch) => {
       if (found === 'ok') return;
       const label = `${labelOf(`${part.rowsAt}.${key}`)}${key.startsWith('bags') || key === 'totalBags' ? '（袋）' : ''}`;
@@ -419,13 +441,16 @@ export function checkParts(ctx: RuleContext, unknown: Unknown, cache: Map<string
 
 /**
  * A handover's items' running counts (HANDOVER_COUNTS), made once a handover for all its totals: an item writing one
- * count per paper (“2、1” beside 1001、2045) counts their sum, where they pair with its papers (pairedCounts, read so by
+ * count per paper (“2、1” beside 1001、2045) counts their sum, where they pair with its papers (itemCounts, read so by
  * invalid-count; where they do not, the total over it is not checked).
  */
 export function handoverRun(cache: Map<string, unknown>, rowsAt: string, items: readonly unknown[], unknown: Unknown, names: PaperNames): RunningCounts {
   let run = cache.get(rowsAt) as RunningCounts | undefined;
   const unsolved = unknown && ((j: number) => unknown(`${rowsAt}[${j}].quantity`));
-  const countOf = (it: NonNullable<Handover['items']>[number] | null | undefined) => (it ? pairedCounts(it, names)?.reduce((a, b) => a + b, 0) : undefined);
+  const countOf = (it: NonNullable<Handover['items']>[number] | null | undefined) => {
+    const each = it ? itemCounts(it, names) : undefined;
+    return each?.paired ? each.counts.reduce((a, b) => a + b, 0) : undefined;
+  };
   if (!run) cache.set(rowsAt, (run = runningCounts(items as NonNullable<Handover['items']>, { ...HANDOVER_COUNTS, countOf, ...(unsolved && { unsolved }) })));
   return run;
 }
