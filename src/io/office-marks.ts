@@ -8,8 +8,9 @@
  * workbook is saved, closed and reopened. Marking again over old marks keeps
  * the first prior state of a cell (never our own mark) and restores the cells
  * no longer flagged. Marking three syncs up to CELLS_PER_BATCH cells (two more
- * over marks of before: where they are now, office-marks-now.ts), clearing
- * four; more cells go a batch per request, since Excel on the web refuses a
+ * over marks of before: where they are now, office-marks-now.ts; one more for
+ * the merged areas a mark frames, office-marks-frame.ts, where no mark of before
+ * asks one: the outline cells read depend on them), clearing four; more cells go a batch per request, since Excel on the web refuses a
  * request or a response over 5 MB.
  *
  * Marking also writes the printable list of findings at the end of the
@@ -19,13 +20,14 @@
  */
 import type { Finding } from '../model/finding';
 import { sheetStateOf } from '../model/grid';
-import type { SheetState } from '../model/grid';
+import type { RangeBox, SheetState } from '../model/grid';
 import type { SheetForm } from '../model/site-model';
 import type { MarkRecord } from '../taskpane/old-marks';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 import { type NotPutBack, markKey, markingTold, movedTo, notPutBack, noteFingerprint, partition, toldApart } from '../check/mark-clear';
 import { CELLS_PER_BATCH, type PriorState, counted, inBatches, marksNow, sheetFinder } from './office-marks-now';
+import { type Edges, frameKept, frameNow, knownBorders, loadMergedAreas, outlinesOf } from './office-marks-frame';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -65,6 +67,8 @@ function setBorders(range: Excel.Range, edges: ReadonlyArray<readonly [string, s
 export interface MarkOptions {
   /** ExcelApi 1.18 (notes) available; without it only the fill is set. */
   notes: boolean;
+  /** ExcelApi 1.13 (merged areas) available: a mark on a merged cell frames the area's outline (office-marks-frame.ts). */
+  merges?: boolean;
   /** ExcelApi 1.9 (page layout) available: the list of findings is set up for printing. */
   print?: boolean;
   lang?: 'zh' | 'en';
@@ -104,6 +108,7 @@ function restoreCell(ws: Excel.Worksheet, prior: PriorState, cell: string, hasNo
     if (prior.fill.patternColor && prior.fill.pattern !== 'Solid') fill.patternColor = prior.fill.patternColor;
   }
   if (prior.borders) setBorders(range, prior.borders);
+  for (const framed of frameNow(prior, cell)) setBorders(ws.getRange(framed.cell), framed.borders);
   if (!notes) return;
   if (prior.note === null) {
     if (hasNote) ws.notes.getItem(cell).delete();
@@ -156,17 +161,22 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const record = setting.isNullObject ? { cells: [] } : parseStored(setting.value);
   const storedList = record.list;
-  // Each mark where it is now (rows inserted or deleted above it, its sheet renamed): its prior state is that cell's.
-  // One not found (taken away by hand) is left alone, as 清除标记 leaves it.
-  const { plan } = await marksNow(context, counter, { stored: record.cells, sheetOf, names, list: storedList, notes: options.notes });
-  const stored = movedTo(plan);
-  const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
   const onSheets = marks.filter((m) => sheetExists(names, m.sheet));
   // Notes that would be the same text each say where they were put: 清除标记 tells the marks apart by their notes.
   const live = toldApart(onSheets.slice(0, MARKED_CELLS_MAX), options.lang);
   // A cell beyond the cap that was marked before is put back like one no longer flagged.
   const beyond = new Set(onSheets.slice(MARKED_CELLS_MAX).map((m) => markKey(m.sheet, m.cell)));
   const markKeys = new Set(marks.map((m) => markKey(m.sheet, m.cell)).filter((k) => !beyond.has(k)));
+  // Each mark where it is now (rows inserted or deleted above it, its sheet renamed): its prior state is that cell's.
+  // One not found (taken away by hand) is left alone, as 清除标记 leaves it. The marks' sheets' merged areas ride along:
+  // the outline cells whose borders before are read next depend on them (a sheet asked for is known to be there now).
+  let areasOf: (() => Map<string, RangeBox[]>) | undefined;
+  const askAreas = options.merges && live.length > 0 ? () => (areasOf = loadMergedAreas(worksheets, new Set(live.map((m) => m.sheet)))) : undefined;
+  const { plan } = await marksNow(context, counter, { stored: record.cells, sheetOf, names, list: storedList, notes: options.notes }, askAreas);
+  const stored = movedTo(plan);
+  const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
+  const outlines = outlinesOf(live, areasOf?.() ?? new Map());
+  const known = knownBorders(stored);
 
   // 2. the current state of every cell to mark (that we have not marked before) and every note we touch
   const fresh = live.filter((m) => !storedByKey.has(markKey(m.sheet, m.cell)));
@@ -186,12 +196,16 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // A cell kept from a record of before marks were framed: its borders now are its own (that mark left them).
   const unframed = kept.filter((m) => !storedByKey.get(markKey(m.sheet, m.cell))!.borders);
   const keptBorders = new Map<string, Excel.RangeBorder[]>();
-  type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark } | { unframed: CellMark };
+  // An outline cell's borders before: the record's where it knows them (our frame is on it now), else as they are.
+  const outlineBorders = new Map<string, Excel.RangeBorder[]>();
+  const toRead = live.flatMap((m) => (outlines.get(markKey(m.sheet, m.cell)) ?? []).map((cell) => ({ sheet: m.sheet, cell })));
+  type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark } | { unframed: CellMark } | { outline: { sheet: string; cell: string } };
   const loads: Load[] = [
     ...fresh.map((m) => ({ fresh: m })),
     ...stale.map((p) => ({ stale: p })),
     ...(options.notes ? kept.map((m) => ({ kept: m })) : []),
     ...unframed.map((m) => ({ unframed: m })),
+    ...toRead.filter((c) => !known.has(markKey(c.sheet, c.cell))).map((c) => ({ outline: c })),
   ];
   let priorList: PriorList | undefined;
   await inBatches(
@@ -205,6 +219,9 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
         fill.load('color,pattern,patternColor');
         const borders = loadBorders(worksheets.getItem(m.sheet).getRange(m.cell));
         freshState.push({ mark: m, fill, borders, note: options.notes ? noteOf(m.sheet, m.cell, true) : undefined });
+      } else if ('outline' in load) {
+        const { sheet, cell } = load.outline;
+        outlineBorders.set(markKey(sheet, cell), loadBorders(worksheets.getItem(sheet).getRange(cell)));
       } else if ('unframed' in load) {
         const m = load.unframed;
         keptBorders.set(markKey(m.sheet, m.cell), loadBorders(worksheets.getItem(m.sheet).getRange(m.cell)));
@@ -230,13 +247,18 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       sheet: mark.sheet,
       cell: mark.cell,
       fill: { color: fill.color ?? null, pattern: (fill.pattern as string | undefined) ?? null, patternColor: fill.patternColor ?? null },
-      borders: edgesOf(borders),
+      // A cell our frame of before is on (a merged area's outline): its borders before, as the record kept them.
+      borders: known.get(markKey(mark.sheet, mark.cell)) ?? edgesOf(borders),
       note: note && !note.isNullObject ? String(note.content ?? '') : null,
     });
   }
   // Each stored with its sheet's id and the note it gets: 清除标记 finds a renamed sheet and a moved mark by them.
   const textOf = new Map(live.map((m) => [markKey(m.sheet, m.cell), m.text]));
+  const bordersBefore = (key: string): Edges => known.get(key) ?? edgesOf(outlineBorders.get(key)!);
   for (const p of priors) {
+    const outline = outlines.get(markKey(p.sheet, p.cell));
+    if (outline) p.frame = frameKept(p, outline, bordersBefore);
+    else delete p.frame;
     const text = textOf.get(markKey(p.sheet, p.cell))!;
     p.sheetId = ids.get(p.sheet);
     if (options.notes) p.mark = noteFingerprint(p.note ? `${p.note}\n\n${text}` : text);
@@ -282,12 +304,11 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       const range = ws.getRange(m.cell);
       range.format.fill.color = MARK_COLORS[m.severity];
       const { style, weight } = officeBorder(MARK_BORDERS[m.severity]);
-      setBorders(
-        range,
-        EDGES.map(() => [style, weight, '#000000'] as const),
-      );
-      if (!options.notes) return;
+      const look = EDGES.map(() => [style, weight, '#000000'] as const);
+      setBorders(range, look);
       const key = markKey(m.sheet, m.cell);
+      for (const cell of outlines.get(key) ?? []) setBorders(ws.getRange(cell), look);
+      if (!options.notes) return;
       const prior = priorByKey.get(key);
       const content = prior?.note ? `${prior.note}\n\n${m.text}` : m.text;
       const existing = freshNotes.get(key) ?? keptNotes.get(key);

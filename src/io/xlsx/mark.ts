@@ -25,7 +25,7 @@ import { inflatedUpTo } from './zip';
 import { a1 } from '../../model/grid';
 import { refuseManyNotes, refuseNotesNotPatchable } from './mark-notes-limit';
 import { footerWithName } from './mark-footer';
-import { mergedAreas, outlineCells } from './mark-merges';
+import { mergedAreas, outlineCells } from '../../check/mark-outline';
 import { withPrintOf } from './mark-print';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
@@ -43,7 +43,7 @@ function framed(cell: ExcelJS.Cell, severity: CellMark['severity']): void {
 
 type SheetMark = { row: number; col: number; severity: CellMark['severity'] };
 
-/** Marks the finding cells of an exceljs workbook (in place), and the outline of a merged area one is in (mark-merges.ts); returns how many findings' cells were marked. */
+/** Marks the finding cells of an exceljs workbook (in place), and the outline of a merged area one is in (check/mark-outline.ts); returns how many findings' cells were marked. */
 function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
   let marked = 0;
   const bySheet = new Map<ExcelJS.Worksheet, SheetMark[]>();

@@ -9,13 +9,18 @@
  * LibreOffice, which draws the first cell's frame round the whole area,
  * already shows it); the note stays on the finding's cell, the cells inside
  * the outline are left as they were.
+ *
+ * Every face that marks frames so: the marked copy (io/xlsx/mark-parts.ts,
+ * mark.ts) gives the outline's cells the mark's look; Excel's pane
+ * (io/office-marks.ts) and WPS (io/wps/marks.ts) their frame, each cell's
+ * borders before kept with the mark (a Frame), so that 清除标记 puts them back.
  */
-import { type RangeBox, parseRange } from '../../model/grid';
+import { type RangeBox, parseRange } from '../model/grid';
 
 /** A merged area with more cells on its outline is no form's field: its mark stays on its cell (as before), bounded. */
 const MAX_OUTLINE_CELLS = 4096;
 
-interface At {
+export interface At {
   row: number;
   col: number;
 }
@@ -66,4 +71,21 @@ export function outlineCells<T extends At>(marks: readonly T[], areas: readonly 
     }
   }
   return [...found.values()];
+}
+
+/**
+ * The cells a mark frames besides its own, as the marks record keeps them: each by its offset from the mark's cell
+ * (rows, columns) with its borders before, in the host's words (B). By offsets, a mark found moved (rows inserted or
+ * deleted above it: check/mark-clear.ts) takes its frame along.
+ */
+export type Frame<B> = Array<[number, number, B]>;
+
+/** A frame's cells where the mark is now (`at`), each with its borders before. */
+export function frameCells<B>(at: At, frame: Frame<B> | undefined): Array<At & { borders: B }> {
+  return (frame ?? []).map(([rows, cols, borders]) => ({ row: at.row + rows, col: at.col + cols, borders }));
+}
+
+/** The frame a mark at `at` keeps: its outline's cells by their offsets, each with its borders before. */
+export function frameOf<B>(at: At, cells: ReadonlyArray<At & { borders: B }>): Frame<B> {
+  return cells.map((c) => [c.row - at.row, c.col - at.col, c.borders]);
 }
