@@ -15,7 +15,9 @@
  * (io/office-marks.ts) and WPS (io/wps/marks.ts) their frame, each cell's
  * borders before kept with the mark (a Frame), so that 清除标记 puts them back.
  */
-import { type RangeBox, parseRange } from '../model/grid';
+import { type RangeBox, a1, parseA1, parseRange } from '../model/grid';
+import { markKey } from './mark-clear';
+import type { CellMark } from './marks';
 
 /** A merged area with more cells on its outline is no form's field: its mark stays on its cell (as before), bounded. */
 const MAX_OUTLINE_CELLS = 4096;
@@ -81,11 +83,61 @@ export function outlineCells<T extends At>(marks: readonly T[], areas: readonly 
 export type Frame<B> = Array<[number, number, B]>;
 
 /** A frame's cells where the mark is now (`at`), each with its borders before. */
-export function frameCells<B>(at: At, frame: Frame<B> | undefined): Array<At & { borders: B }> {
+function frameCells<B>(at: At, frame: Frame<B> | undefined): Array<At & { borders: B }> {
   return (frame ?? []).map(([rows, cols, borders]) => ({ row: at.row + rows, col: at.col + cols, borders }));
 }
 
 /** The frame a mark at `at` keeps: its outline's cells by their offsets, each with its borders before. */
-export function frameOf<B>(at: At, cells: ReadonlyArray<At & { borders: B }>): Frame<B> {
+function frameOf<B>(at: At, cells: ReadonlyArray<At & { borders: B }>): Frame<B> {
   return cells.map((c) => [c.row - at.row, c.col - at.col, c.borders]);
+}
+
+const atOf = (cell: string): At => parseA1(cell)!;
+const worse = (a: CellMark, b: CellMark): boolean => a.severity === 'error' && b.severity !== 'error';
+
+/** Each mark's outline cells in the merged areas of its sheet (by markKey; the worse mark's where two fall in one area), as addresses. */
+export function outlinesOf(marks: readonly CellMark[], areas: ReadonlyMap<string, readonly RangeBox[]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [sheet, boxes] of areas) {
+    const placed = marks.filter((m) => m.sheet === sheet).map((m) => ({ ...atOf(m.cell), mark: m }));
+    for (const { row, col, mark } of outlineCells(placed, boxes, (a, b) => worse(a.mark, b.mark))) {
+      const key = markKey(sheet, mark.mark.cell);
+      out.set(key, [...(out.get(key) ?? []), a1(row, col)]);
+    }
+  }
+  return out;
+}
+
+/** A marked cell as a host's record keeps it: where, its borders before (absent in a record of before marks were framed), its frame. */
+interface FramedPrior<B> {
+  sheet: string;
+  cell: string;
+  borders?: B;
+  frame?: Frame<B>;
+}
+
+/**
+ * The borders before of the cells a record knows (by markKey): each stored mark's own and its frame's, where the mark
+ * is now. A cell our frame is on now is taken from here, not read (it shows our frame).
+ */
+export function knownBorders<B>(stored: ReadonlyArray<FramedPrior<B>>): Map<string, B> {
+  const known = new Map<string, B>();
+  for (const p of stored) {
+    if (p.borders) known.set(markKey(p.sheet, p.cell), p.borders);
+    for (const c of frameCells(atOf(p.cell), p.frame)) known.set(markKey(p.sheet, a1(c.row, c.col)), c.borders);
+  }
+  return known;
+}
+
+/** The frame a mark keeps: its outline cells (addresses on its sheet), each with its borders before (`bordersOf`). */
+export function frameKept<B>(mark: { cell: string }, outline: readonly string[], bordersOf: (cell: string) => B): Frame<B> {
+  return frameOf(
+    atOf(mark.cell),
+    outline.map((cell) => ({ ...atOf(cell), borders: bordersOf(cell) })),
+  );
+}
+
+/** A stored mark's frame cells where the mark is now (`cell`): each an address with its borders before. */
+export function frameNow<B>(prior: FramedPrior<B>, cell: string): Array<{ cell: string; borders: B }> {
+  return frameCells(atOf(cell), prior.frame).map((c) => ({ cell: a1(c.row, c.col), borders: c.borders }));
 }

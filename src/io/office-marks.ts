@@ -27,7 +27,8 @@ import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder,
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 import { type NotPutBack, markKey, markingTold, movedTo, notPutBack, noteFingerprint, partition, toldApart } from '../check/mark-clear';
 import { CELLS_PER_BATCH, type PriorState, counted, inBatches, marksNow, sheetFinder } from './office-marks-now';
-import { type Edges, frameKept, frameNow, knownBorders, loadMergedAreas, outlinesOf } from './office-marks-frame';
+import { loadMergedAreas } from './office-marks-frame';
+import { frameKept, frameNow, knownBorders, outlinesOf } from '../check/mark-outline';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -254,10 +255,10 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   }
   // Each stored with its sheet's id and the note it gets: 清除标记 finds a renamed sheet and a moved mark by them.
   const textOf = new Map(live.map((m) => [markKey(m.sheet, m.cell), m.text]));
-  const bordersBefore = (key: string): Edges => known.get(key) ?? edgesOf(outlineBorders.get(key)!);
+  const bordersBefore = (key: string): Array<[string, string, string]> => known.get(key) ?? edgesOf(outlineBorders.get(key)!);
   for (const p of priors) {
     const outline = outlines.get(markKey(p.sheet, p.cell));
-    if (outline) p.frame = frameKept(p, outline, bordersBefore);
+    if (outline) p.frame = frameKept(p, outline, (cell) => bordersBefore(markKey(p.sheet, cell)));
     else delete p.frame;
     const text = textOf.get(markKey(p.sheet, p.cell))!;
     p.sheetId = ids.get(p.sheet);
