@@ -96,6 +96,16 @@ function parseStored(value: unknown): Stored {
 function sheetExists(names: Set<string>, sheet: string): boolean {
   return names.has(sheet);
 }
+/** A cell of a mark's frame given edges (the mark's look, or its own put back): an item of its own, as a batch counts cells (a frame may hold thousands). */
+interface Edged {
+  sheet: string;
+  cell: string;
+  edges: ReadonlyArray<readonly [string, string, string]>;
+}
+
+/** A stored mark's frame put back where the mark is now, each cell an item. */
+const frameBack = (prior: PriorState, sheet: string, cell: string): Edged[] => frameNow(prior, cell).map((c) => ({ sheet, cell: c.cell, edges: c.borders }));
+
 /** Puts back a cell's prior fill, borders and note at `cell` (where our mark is now); `hasNote`: the cell has a note now. */
 function restoreCell(ws: Excel.Worksheet, prior: PriorState, cell: string, hasNote: boolean, notes: boolean): void {
   const range = ws.getRange(cell);
@@ -109,7 +119,6 @@ function restoreCell(ws: Excel.Worksheet, prior: PriorState, cell: string, hasNo
     if (prior.fill.patternColor && prior.fill.pattern !== 'Solid') fill.patternColor = prior.fill.patternColor;
   }
   if (prior.borders) setBorders(range, prior.borders);
-  for (const framed of frameNow(prior, cell)) setBorders(ws.getRange(framed.cell), framed.borders);
   if (!notes) return;
   if (prior.note === null) {
     if (hasNote) ws.notes.getItem(cell).delete();
@@ -282,8 +291,21 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   });
   const priorByKey = new Map(priors.map((p) => [markKey(p.sheet, p.cell), p]));
   const freshNotes = new Map(freshState.map((s) => [markKey(s.mark.sheet, s.mark.cell), s.note]));
-  type Write = { restore: PriorState } | { mark: CellMark } | ListWrite;
-  const writes: Write[] = [...stale.map((p) => ({ restore: p })), ...live.map((m) => ({ mark: m })), ...lists.items];
+  type Write = { restore: PriorState } | { mark: CellMark } | { edged: Edged } | ListWrite;
+  const framedBy = (m: CellMark): Edged[] => {
+    const { style, weight } = officeBorder(MARK_BORDERS[m.severity]);
+    return (outlines.get(markKey(m.sheet, m.cell)) ?? []).map((cell) => ({
+      sheet: m.sheet,
+      cell,
+      edges: EDGES.map(() => [style, weight, '#000000'] as const),
+    }));
+  };
+  const edged = (cells: Edged[]): Write[] => cells.map((e) => ({ edged: e }));
+  const writes: Write[] = [
+    ...stale.flatMap((p) => [{ restore: p }, ...edged(frameBack(p, p.sheet, p.cell))]),
+    ...live.flatMap((m) => [{ mark: m }, ...edged(framedBy(m))]),
+    ...lists.items,
+  ];
   const firstStore = writes.length > CELLS_PER_BATCH ? [...priors, ...stale] : priors;
   await inBatches(
     context,
@@ -296,6 +318,10 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
         restoreCell(worksheets.getItem(p.sheet), p, p.cell, Boolean(note && !note.isNullObject), options.notes);
         return;
       }
+      if ('edged' in write) {
+        setBorders(worksheets.getItem(write.edged.sheet).getRange(write.edged.cell), write.edged.edges);
+        return;
+      }
       if (!('mark' in write)) {
         lists.queue(write);
         return;
@@ -305,11 +331,12 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       const range = ws.getRange(m.cell);
       range.format.fill.color = MARK_COLORS[m.severity];
       const { style, weight } = officeBorder(MARK_BORDERS[m.severity]);
-      const look = EDGES.map(() => [style, weight, '#000000'] as const);
-      setBorders(range, look);
-      const key = markKey(m.sheet, m.cell);
-      for (const cell of outlines.get(key) ?? []) setBorders(ws.getRange(cell), look);
+      setBorders(
+        range,
+        EDGES.map(() => [style, weight, '#000000'] as const),
+      );
       if (!options.notes) return;
+      const key = markKey(m.sheet, m.cell);
       const prior = priorByKey.get(key);
       const content = prior?.note ? `${prior.note}\n\n${m.text}` : m.text;
       const existing = freshNotes.get(key) ?? keptNotes.get(key);
@@ -397,15 +424,18 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
   await inBatches(
     context,
     counter,
-    plan.restore,
-    (r) =>
-      restoreCell(
-        worksheets.getItem(r.sheet),
-        r.prior,
-        r.cell,
-        r.cell === r.prior.cell && r.sheet === sheetOf(r.prior) ? hasNote(r.prior) : true,
-        options.notes,
-      ),
+    plan.restore.flatMap((r) => [r, ...frameBack(r.prior, r.sheet, r.cell)]),
+    (r) => {
+      if ('edges' in r) setBorders(worksheets.getItem(r.sheet).getRange(r.cell), r.edges);
+      else
+        restoreCell(
+          worksheets.getItem(r.sheet),
+          r.prior,
+          r.cell,
+          r.cell === r.prior.cell && r.sheet === sheetOf(r.prior) ? hasNote(r.prior) : true,
+          options.notes,
+        );
+    },
     {
       last: () => {
         if (removed) worksheets.getItem(removed).delete();

@@ -116,3 +116,19 @@ test('rows inserted above the marks: each mark found moved puts back its frame w
   expect(result).toMatchObject({ restored: 3 });
   expect(snapshot(state)).toEqual(snapshot(expected));
 });
+
+test('a frame of thousands of cells goes a batch of cells per request, as the marks do (Excel on the web takes no request over 5 MB)', async () => {
+  const state: FakeState = { sheets: [fakeSheet(SHEET, [['备注']], ['A1:A2500'])], settings: new Map(), inserted: [] };
+  const before = snapshot(state);
+  const ctx = new FakeContext(state);
+  const result = await applyMarks(asExcel(ctx), [logFinding(SHEET, 'A1', 'required-field')], { notes: true, merges: true });
+  // The record and sheets; the merged areas; A1's state and the 2,499 cells' borders before (three batches); A1 and its
+  // frame written (three batches).
+  expect(result).toMatchObject({ marked: 1, syncs: 8 });
+  expect(ctx.maxOpsPerSync).toBeLessThan(15 * 1000);
+  expect(state.sheets[0].borders?.size).toBe(2500 * 4);
+  const clearing = new FakeContext(state);
+  expect(await clearMarks(asExcel(clearing), { notes: true })).toMatchObject({ restored: 1, syncs: 6 });
+  expect(clearing.maxOpsPerSync).toBeLessThan(15 * 1000);
+  expect(snapshot(state)).toEqual(before);
+});
