@@ -117,3 +117,13 @@ test('rows inserted above the marks: each mark found moved puts back its frame w
   expect(clearWpsMarks(new FakeApplication(state))).toMatchObject({ restored: 3 });
   expect(changed(userCells(expected), userCells(state))).toEqual([]);
 });
+
+test('a build without Range.MergeArea frames each mark’s own cell, and clearing puts it back', () => {
+  const state = book();
+  const before = userCells(state);
+  const options: FakeEtOptions = { without: ['MergeArea'] };
+  applyWpsMarks(new FakeApplication(state, options), findings);
+  expect(changed(before, userCells(state))).toEqual(['B10', 'C3', 'D8'].map((c) => `${SHEET}!${c}`));
+  clearWpsMarks(new FakeApplication(state, options));
+  expect(changed(before, userCells(state))).toEqual([]);
+});

@@ -63,12 +63,21 @@ function addressOf(range: EtObject): string {
   return box ? `${a1(box.top, box.left)}:${a1(box.bottom, box.right)}` : '';
 }
 
+/** The merged area a cell is in, as an address ('' where the build will not say). */
+function mergeAreaOf(cell: EtObject): string {
+  try {
+    const area = get(cell, 'MergeArea');
+    return area ? addressOf(area) : '';
+  } catch {
+    return '';
+  }
+}
+
 /** The merged areas the marks' cells are in, by sheet (a build without MergeArea: none, each mark framing its cell alone). */
 export function mergedAreasOf(sheets: ReadonlyMap<string, EtObject>, marks: readonly CellMark[]): Map<string, RangeBox[]> {
   const refs = new Map<string, Set<string>>();
   for (const m of marks) {
-    const area = get(rangeOf(sheets.get(m.sheet), m.cell), 'MergeArea');
-    const ref = area ? addressOf(area) : '';
+    const ref = mergeAreaOf(rangeOf(sheets.get(m.sheet), m.cell));
     if (ref) refs.set(m.sheet, (refs.get(m.sheet) ?? new Set()).add(ref));
   }
   return new Map([...refs].map(([sheet, areas]) => [sheet, mergedAreas(areas)]));
