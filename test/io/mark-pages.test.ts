@@ -5,7 +5,7 @@
  * copy is made. exceljs, marking a sheet that has notes already, read no page breaks and wrote none: the marked
  * 交接单 of 30 items printed squeezed onto one page or broken where the host chose.
  */
-import { strFromU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fillWorkbook } from '../../src/cli/fill';
 import { markedCopy, markedThroughExceljs } from '../../src/io/xlsx/mark';
 import { packageParts } from '../../src/io/xlsx/reader';
@@ -72,4 +72,22 @@ describe.each([
     expect(sheets).toEqual({ ...before, definedNames: expect.any(Array) });
     expect((after.definedNames as string[]).filter((n) => !/@11=/.test(n))).toEqual(before.definedNames);
   });
+});
+
+test('through exceljs, column breaks kept too, and the page setup’s link to a printer settings part the copy lacks dropped', async () => {
+  const filled = unzipSync(new Uint8Array(await fillWorkbook(longHandover())));
+  const part = packageParts(zipSync(filled)).sheets.get('交接单')!;
+  // As Excel saves a sheet printed before: its printer's settings linked from <pageSetup>; a column break by hand.
+  filled[part] = strToU8(
+    strFromU8(filled[part])
+      .replace(/<pageSetup\b/, '<pageSetup r:id="rId99"')
+      .replace('</rowBreaks>', '</rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="3" max="1048575" man="1"/></colBreaks>'),
+  );
+  const bytes = zipSync(filled);
+  const copy = await markedThroughExceljs(bytes, [finding('C3')]);
+  const sheet = strFromU8(unzipSync(copy.bytes)[packageParts(copy.bytes).sheets.get('交接单')!]);
+  expect(/<pageSetup\b[^>]*>/.exec(sheet)?.[0]).toBe(/<pageSetup\b[^>]*>/.exec(strFromU8(filled[part]))![0].replace(' r:id="rId99"', ''));
+  expect(sheet).toContain(
+    '<rowBreaks count="1" manualBreakCount="1"><brk id="34" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="3" max="1048575" man="1"/></colBreaks>',
+  );
 });
