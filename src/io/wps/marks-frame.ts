@@ -55,12 +55,13 @@ export function setBorders(range: EtObject, edges: ReadonlyArray<readonly [numbe
   });
 }
 
-/** A range's address "C3:E3", from Address or, in a build without it, from Row, Column and the counts; '' where neither answers. */
+/**
+ * A range's address "C3:E3", from Row, Column and the counts (the documented members), else from Address (a build or
+ * object model without them); '' where neither answers.
+ */
 function addressOf(range: EtObject): string {
-  const text = address(range);
-  if (text) return text;
   const box = rangeBox(range);
-  return box ? `${a1(box.top, box.left)}:${a1(box.bottom, box.right)}` : '';
+  return box ? `${a1(box.top, box.left)}:${a1(box.bottom, box.right)}` : address(range);
 }
 
 /** The merged area a cell is in, as an address ('' where the build will not say). */
