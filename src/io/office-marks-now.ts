@@ -5,6 +5,7 @@
  * marks (marksNow). The batching every marks write shares (inBatches: Excel on the web refuses a request over 5 MB).
  */
 import { MARK_COLORS } from '../check/marks';
+import type { Frame } from '../check/mark-outline';
 import { type CellNow, type ClearPlan, type FoundNote, markKey, planClear } from '../check/mark-clear';
 
 /** What a cell looked like before we marked it. */
@@ -16,6 +17,8 @@ export interface PriorState {
   borders?: Array<[string, string, string]>;
   /** The note it had; null for none. */
   note: string | null;
+  /** The cells of the merged area's outline it frames besides its own, each with its four edges before (check/mark-outline.ts); absent for none. */
+  frame?: Frame<Array<[string, string, string]>>;
   /** The sheet's id (survives a rename); absent in a record of before it was kept. */
   sheetId?: string;
   /** The fingerprint of the note we wrote (absent in a record of before it was kept, or without the notes API): how 清除标记 knows the mark is still there, or finds it moved. */

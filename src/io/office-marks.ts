@@ -8,8 +8,9 @@
  * workbook is saved, closed and reopened. Marking again over old marks keeps
  * the first prior state of a cell (never our own mark) and restores the cells
  * no longer flagged. Marking three syncs up to CELLS_PER_BATCH cells (two more
- * over marks of before: where they are now, office-marks-now.ts), clearing
- * four; more cells go a batch per request, since Excel on the web refuses a
+ * over marks of before: where they are now, office-marks-now.ts; one more for
+ * the merged areas a mark frames, office-marks-frame.ts, where no mark of before
+ * asks one: the outline cells read depend on them), clearing four; more cells go a batch per request, since Excel on the web refuses a
  * request or a response over 5 MB.
  *
  * Marking also writes the printable list of findings at the end of the
@@ -19,13 +20,15 @@
  */
 import type { Finding } from '../model/finding';
 import { sheetStateOf } from '../model/grid';
-import type { SheetState } from '../model/grid';
+import type { RangeBox, SheetState } from '../model/grid';
 import type { SheetForm } from '../model/site-model';
 import type { MarkRecord } from '../taskpane/old-marks';
 import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../check/marks';
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 import { type NotPutBack, markKey, markingTold, movedTo, notPutBack, noteFingerprint, partition, toldApart } from '../check/mark-clear';
 import { CELLS_PER_BATCH, type PriorState, counted, inBatches, marksNow, sheetFinder } from './office-marks-now';
+import { loadMergedAreas } from './office-marks-frame';
+import { frameKept, frameNow, knownBorders, outlinesOf } from '../check/mark-outline';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -65,6 +68,8 @@ function setBorders(range: Excel.Range, edges: ReadonlyArray<readonly [string, s
 export interface MarkOptions {
   /** ExcelApi 1.18 (notes) available; without it only the fill is set. */
   notes: boolean;
+  /** ExcelApi 1.13 (merged areas) available: a mark on a merged cell frames the area's outline (office-marks-frame.ts). */
+  merges?: boolean;
   /** ExcelApi 1.9 (page layout) available: the list of findings is set up for printing. */
   print?: boolean;
   lang?: 'zh' | 'en';
@@ -91,6 +96,16 @@ function parseStored(value: unknown): Stored {
 function sheetExists(names: Set<string>, sheet: string): boolean {
   return names.has(sheet);
 }
+/** A cell of a mark's frame given edges (the mark's look, or its own put back): an item of its own, as a batch counts cells (a frame may hold thousands). */
+interface Edged {
+  sheet: string;
+  cell: string;
+  edges: ReadonlyArray<readonly [string, string, string]>;
+}
+
+/** A stored mark's frame put back where the mark is now, each cell an item. */
+const frameBack = (prior: PriorState, sheet: string, cell: string): Edged[] => frameNow(prior, cell).map((c) => ({ sheet, cell: c.cell, edges: c.borders }));
+
 /** Puts back a cell's prior fill, borders and note at `cell` (where our mark is now); `hasNote`: the cell has a note now. */
 function restoreCell(ws: Excel.Worksheet, prior: PriorState, cell: string, hasNote: boolean, notes: boolean): void {
   const range = ws.getRange(cell);
@@ -156,17 +171,22 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
   const record = setting.isNullObject ? { cells: [] } : parseStored(setting.value);
   const storedList = record.list;
-  // Each mark where it is now (rows inserted or deleted above it, its sheet renamed): its prior state is that cell's.
-  // One not found (taken away by hand) is left alone, as 清除标记 leaves it.
-  const { plan } = await marksNow(context, counter, { stored: record.cells, sheetOf, names, list: storedList, notes: options.notes });
-  const stored = movedTo(plan);
-  const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
   const onSheets = marks.filter((m) => sheetExists(names, m.sheet));
   // Notes that would be the same text each say where they were put: 清除标记 tells the marks apart by their notes.
   const live = toldApart(onSheets.slice(0, MARKED_CELLS_MAX), options.lang);
   // A cell beyond the cap that was marked before is put back like one no longer flagged.
   const beyond = new Set(onSheets.slice(MARKED_CELLS_MAX).map((m) => markKey(m.sheet, m.cell)));
   const markKeys = new Set(marks.map((m) => markKey(m.sheet, m.cell)).filter((k) => !beyond.has(k)));
+  // Each mark where it is now (rows inserted or deleted above it, its sheet renamed): its prior state is that cell's.
+  // One not found (taken away by hand) is left alone, as 清除标记 leaves it. The marks' sheets' merged areas ride along:
+  // the outline cells whose borders before are read next depend on them (a sheet asked for is known to be there now).
+  let areasOf: (() => Map<string, RangeBox[]>) | undefined;
+  const askAreas = options.merges && live.length > 0 ? () => (areasOf = loadMergedAreas(worksheets, new Set(live.map((m) => m.sheet)))) : undefined;
+  const { plan } = await marksNow(context, counter, { stored: record.cells, sheetOf, names, list: storedList, notes: options.notes }, askAreas);
+  const stored = movedTo(plan);
+  const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
+  const outlines = outlinesOf(live, areasOf?.() ?? new Map());
+  const known = knownBorders(stored);
 
   // 2. the current state of every cell to mark (that we have not marked before) and every note we touch
   const fresh = live.filter((m) => !storedByKey.has(markKey(m.sheet, m.cell)));
@@ -186,12 +206,16 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // A cell kept from a record of before marks were framed: its borders now are its own (that mark left them).
   const unframed = kept.filter((m) => !storedByKey.get(markKey(m.sheet, m.cell))!.borders);
   const keptBorders = new Map<string, Excel.RangeBorder[]>();
-  type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark } | { unframed: CellMark };
+  // An outline cell's borders before: the record's where it knows them (our frame is on it now), else as they are.
+  const outlineBorders = new Map<string, Excel.RangeBorder[]>();
+  const toRead = live.flatMap((m) => (outlines.get(markKey(m.sheet, m.cell)) ?? []).map((cell) => ({ sheet: m.sheet, cell })));
+  type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark } | { unframed: CellMark } | { outline: { sheet: string; cell: string } };
   const loads: Load[] = [
     ...fresh.map((m) => ({ fresh: m })),
     ...stale.map((p) => ({ stale: p })),
     ...(options.notes ? kept.map((m) => ({ kept: m })) : []),
     ...unframed.map((m) => ({ unframed: m })),
+    ...toRead.filter((c) => !known.has(markKey(c.sheet, c.cell))).map((c) => ({ outline: c })),
   ];
   let priorList: PriorList | undefined;
   await inBatches(
@@ -205,6 +229,9 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
         fill.load('color,pattern,patternColor');
         const borders = loadBorders(worksheets.getItem(m.sheet).getRange(m.cell));
         freshState.push({ mark: m, fill, borders, note: options.notes ? noteOf(m.sheet, m.cell, true) : undefined });
+      } else if ('outline' in load) {
+        const { sheet, cell } = load.outline;
+        outlineBorders.set(markKey(sheet, cell), loadBorders(worksheets.getItem(sheet).getRange(cell)));
       } else if ('unframed' in load) {
         const m = load.unframed;
         keptBorders.set(markKey(m.sheet, m.cell), loadBorders(worksheets.getItem(m.sheet).getRange(m.cell)));
@@ -230,13 +257,18 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       sheet: mark.sheet,
       cell: mark.cell,
       fill: { color: fill.color ?? null, pattern: (fill.pattern as string | undefined) ?? null, patternColor: fill.patternColor ?? null },
-      borders: edgesOf(borders),
+      // A cell our frame of before is on (a merged area's outline): its borders before, as the record kept them.
+      borders: known.get(markKey(mark.sheet, mark.cell)) ?? edgesOf(borders),
       note: note && !note.isNullObject ? String(note.content ?? '') : null,
     });
   }
   // Each stored with its sheet's id and the note it gets: 清除标记 finds a renamed sheet and a moved mark by them.
   const textOf = new Map(live.map((m) => [markKey(m.sheet, m.cell), m.text]));
+  const bordersBefore = (key: string): Array<[string, string, string]> => known.get(key) ?? edgesOf(outlineBorders.get(key)!);
   for (const p of priors) {
+    const outline = outlines.get(markKey(p.sheet, p.cell));
+    if (outline) p.frame = frameKept(p, outline, (cell) => bordersBefore(markKey(p.sheet, cell)));
+    else delete p.frame;
     const text = textOf.get(markKey(p.sheet, p.cell))!;
     p.sheetId = ids.get(p.sheet);
     if (options.notes) p.mark = noteFingerprint(p.note ? `${p.note}\n\n${text}` : text);
@@ -259,8 +291,21 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   });
   const priorByKey = new Map(priors.map((p) => [markKey(p.sheet, p.cell), p]));
   const freshNotes = new Map(freshState.map((s) => [markKey(s.mark.sheet, s.mark.cell), s.note]));
-  type Write = { restore: PriorState } | { mark: CellMark } | ListWrite;
-  const writes: Write[] = [...stale.map((p) => ({ restore: p })), ...live.map((m) => ({ mark: m })), ...lists.items];
+  type Write = { restore: PriorState } | { mark: CellMark } | { edged: Edged } | ListWrite;
+  const framedBy = (m: CellMark): Edged[] => {
+    const { style, weight } = officeBorder(MARK_BORDERS[m.severity]);
+    return (outlines.get(markKey(m.sheet, m.cell)) ?? []).map((cell) => ({
+      sheet: m.sheet,
+      cell,
+      edges: EDGES.map(() => [style, weight, '#000000'] as const),
+    }));
+  };
+  const edged = (cells: Edged[]): Write[] => cells.map((e) => ({ edged: e }));
+  const writes: Write[] = [
+    ...stale.flatMap((p) => [{ restore: p }, ...edged(frameBack(p, p.sheet, p.cell))]),
+    ...live.flatMap((m) => [{ mark: m }, ...edged(framedBy(m))]),
+    ...lists.items,
+  ];
   const firstStore = writes.length > CELLS_PER_BATCH ? [...priors, ...stale] : priors;
   await inBatches(
     context,
@@ -271,6 +316,10 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
         const p = write.restore;
         const note = staleNotes.get(markKey(p.sheet, p.cell));
         restoreCell(worksheets.getItem(p.sheet), p, p.cell, Boolean(note && !note.isNullObject), options.notes);
+        return;
+      }
+      if ('edged' in write) {
+        setBorders(worksheets.getItem(write.edged.sheet).getRange(write.edged.cell), write.edged.edges);
         return;
       }
       if (!('mark' in write)) {
@@ -375,15 +424,18 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
   await inBatches(
     context,
     counter,
-    plan.restore,
-    (r) =>
-      restoreCell(
-        worksheets.getItem(r.sheet),
-        r.prior,
-        r.cell,
-        r.cell === r.prior.cell && r.sheet === sheetOf(r.prior) ? hasNote(r.prior) : true,
-        options.notes,
-      ),
+    plan.restore.flatMap((r) => [r, ...frameBack(r.prior, r.sheet, r.cell)]),
+    (r) => {
+      if ('edges' in r) setBorders(worksheets.getItem(r.sheet).getRange(r.cell), r.edges);
+      else
+        restoreCell(
+          worksheets.getItem(r.sheet),
+          r.prior,
+          r.cell,
+          r.cell === r.prior.cell && r.sheet === sheetOf(r.prior) ? hasNote(r.prior) : true,
+          options.notes,
+        );
+    },
     {
       last: () => {
         if (removed) worksheets.getItem(removed).delete();

@@ -67,7 +67,7 @@ export function officeHost(): Host {
     async mark(site, lang) {
       if (!settings) return t(lang, 'marksUnsupported');
       const result = await Excel.run((context) =>
-        applyMarks(context, site.findings, { notes, print, lang, ...(site.model ? { sheets: site.model.sheets } : {}) }),
+        applyMarks(context, site.findings, { notes, merges: readOptions.merges, print, lang, ...(site.model ? { sheets: site.model.sheets } : {}) }),
       );
       const lacking = [notes ? '' : t(lang, 'notesUnsupported'), print || !result.list ? '' : t(lang, 'printUnsupported')];
       return markedMessage(lang, result, lacking.filter(Boolean).join(lang === 'zh' ? '' : ' ') || undefined);

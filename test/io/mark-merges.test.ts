@@ -1,5 +1,5 @@
 /**
- * A mark on a merged cell frames the whole merged area (src/io/xlsx/mark-merges.ts): Excel and WPS draw a merged
+ * A mark on a merged cell frames the whole merged area (src/check/mark-outline.ts): Excel and WPS draw a merged
  * area's outline from the cells on its edges, so the frame given to its first cell alone printed round a third of
  * 附件1's 日期 box. Both ways of making the copy (the package patched, exceljs) give the outline's cells the mark's
  * look; the note stays on the finding's cell, and nothing else changes.

@@ -16,23 +16,10 @@
  * marking again replaces it — only while its A1 is still the list's title.
  */
 import type { Finding } from '../../model/finding';
-import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder, cellMarks } from '../../check/marks';
-import {
-  EtObject,
-  XL,
-  activeWorkbook,
-  addSheetAtEnd,
-  address,
-  bgrOf,
-  deleteWorksheet,
-  get,
-  rangeBox,
-  rangeOf,
-  setEach,
-  sheetName,
-  toRows,
-  worksheets,
-} from './et';
+import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
+import { type Frame, frameKept, frameNow, knownBorders, outlinesOf } from '../../check/mark-outline';
+import { type EtEdges, markEdges, mergedAreasOf, numberOf, readBorders, setBorders } from './marks-frame';
+import { EtObject, XL, activeWorkbook, addSheetAtEnd, address, bgrOf, deleteWorksheet, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
 import { wpsSheetState } from './grid';
 import {
@@ -72,48 +59,13 @@ interface WpsPriorState {
   cell: string;
   fill: PriorFill;
   /** Its four edges' [LineStyle, Weight, Color], as EDGES (null: a member the build lacks); absent in a record of before marks were framed. */
-  borders?: Array<[number | null, number | null, number | null]>;
+  borders?: EtEdges;
+  /** The cells of the merged area's outline it frames besides its own, each with its edges before (check/mark-outline.ts); absent for none. */
+  frame?: Frame<EtEdges>;
   /** The comment it had; null for none. */
   comment: string | null;
   /** The fingerprint of the comment we wrote (absent in a record of before it was kept): how 清除标记 knows the mark is still there, or finds it moved. */
   mark?: string;
-}
-
-/** Borders.Item: xlEdgeLeft, xlEdgeTop, xlEdgeBottom, xlEdgeRight. */
-const EDGES = [7, 8, 9, 10] as const;
-
-/** A mark's frame in ET's numbers: thick continuous, medium dashed. */
-const etBorder = (border: MarkBorder): [number, number] => [
-  border.line === 'dashed' ? XL.dash : XL.continuous,
-  border.weight === 'thick' ? XL.thick : XL.medium,
-];
-
-/** Each edge of a cell's borders as read. */
-function readBorders(range: EtObject): Array<[number | null, number | null, number | null]> {
-  const borders = get(range, 'Borders');
-  return EDGES.map((edge) => {
-    const line = get(borders, 'Item', edge);
-    return [numberOf(line, 'LineStyle'), numberOf(line, 'Weight'), numberOf(line, 'Color')];
-  });
-}
-
-/** Sets each edge of a cell's borders ([LineStyle, Weight, Color]; LineStyle xlNone takes it away), each member on its own: one a build refuses costs no other. */
-function setBorders(range: EtObject, edges: ReadonlyArray<readonly [number | null, number | null, number | null]>): void {
-  const borders = get(range, 'Borders');
-  EDGES.forEach((edge, i) => {
-    const [style, weight, color] = edges[i];
-    const line = get(borders, 'Item', edge);
-    if (style === XL.none) setEach(line, [['LineStyle', XL.none]]);
-    else
-      setEach(
-        line,
-        [
-          ['LineStyle', style],
-          ['Weight', weight],
-          ['Color', color],
-        ].filter(([, v]) => v !== null) as Array<[string, number]>,
-      );
-  });
 }
 
 /** What the record holds: each marked cell's prior state, and the list sheet we wrote (none in a record of before the list). */
@@ -181,12 +133,6 @@ function deleteSheet(app: EtObject, sheet: EtObject): boolean {
   return false;
 }
 
-/** A fill or border member as read: a number, or null where the build has no such member (kept as it was, not as 0). */
-function numberOf(interior: EtObject, name: string): number | null {
-  const v = get(interior, name);
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
 function readPrior(ws: EtObject, sheet: string, cell: string): WpsPriorState {
   const range = rangeOf(ws, cell);
   const interior = get(range, 'Interior');
@@ -234,6 +180,7 @@ function restoreCell(ws: EtObject, prior: WpsPriorState): void {
   const range = rangeOf(ws, prior.cell);
   restoreFill(get(range, 'Interior'), prior.fill);
   if (prior.borders) setBorders(range, prior.borders);
+  for (const framed of frameNow(prior, prior.cell)) setBorders(rangeOf(ws, framed.cell), framed.borders);
   setComment(range, prior.comment);
 }
 
@@ -276,8 +223,18 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const priors = stored
     .filter((p) => markKeys.has(markKey(p.sheet, p.cell)))
     .map((p) => (p.borders ? p : { ...p, borders: readBorders(rangeOf(sheets.get(p.sheet), p.cell)) }));
+  // A cell our frame of before is on (a merged area's outline) has its borders before in the record, not on the sheet.
+  const known = knownBorders(stored);
   for (const m of marks) {
-    if (!storedByKey.has(markKey(m.sheet, m.cell))) priors.push(readPrior(sheets.get(m.sheet), m.sheet, m.cell));
+    if (storedByKey.has(markKey(m.sheet, m.cell))) continue;
+    const prior = readPrior(sheets.get(m.sheet), m.sheet, m.cell);
+    priors.push({ ...prior, borders: known.get(markKey(m.sheet, m.cell)) ?? prior.borders });
+  }
+  const outlines = outlinesOf(marks, mergedAreasOf(sheets, marks));
+  for (const p of priors) {
+    const outline = outlines.get(markKey(p.sheet, p.cell));
+    if (outline) p.frame = frameKept(p, outline, (cell) => known.get(markKey(p.sheet, cell)) ?? readBorders(rangeOf(sheets.get(p.sheet), cell)));
+    else delete p.frame;
   }
   const stale = stored.filter((p) => !markKeys.has(markKey(p.sheet, p.cell)) && sheets.has(p.sheet));
   const priorByKey = new Map(priors.map((p) => [markKey(p.sheet, p.cell), p]));
@@ -294,11 +251,9 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   for (const m of marks) {
     const range = rangeOf(sheets.get(m.sheet), m.cell);
     get(range, 'Interior').Color = bgrOf(MARK_COLORS[m.severity]);
-    const [style, weight] = etBorder(MARK_BORDERS[m.severity]);
-    setBorders(
-      range,
-      EDGES.map(() => [style, weight, 0] as const),
-    );
+    const look = markEdges(MARK_BORDERS[m.severity]);
+    setBorders(range, look);
+    for (const cell of outlines.get(markKey(m.sheet, m.cell)) ?? []) setBorders(rangeOf(sheets.get(m.sheet), cell), look);
     setComment(range, commentOfMark(priorByKey.get(markKey(m.sheet, m.cell))!));
   }
   // The old list goes first, so that the new one may take its name; the new name is stored before its sheet is added.

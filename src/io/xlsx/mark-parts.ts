@@ -42,7 +42,7 @@ import {
   vmlXml,
 } from './mark-notes';
 import { countShown } from '../../model/count-shown';
-import { mergedAreas, outlineCells } from './mark-merges';
+import { mergedAreas, outlineCells } from '../../check/mark-outline';
 
 const TYPES_PART = '[Content_Types].xml';
 const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
@@ -81,7 +81,7 @@ function columnStyles(xml: string, sheetDataAt: number): (col: number) => number
   return (col) => styles[col] ?? 0;
 }
 
-/** A cell given a mark's look: a finding's own, or one on the outline of the merged area a finding's cell is in (mark-merges.ts). */
+/** A cell given a mark's look: a finding's own, or one on the outline of the merged area a finding's cell is in (check/mark-outline.ts). */
 type Framed = Pick<Placed, 'row' | 'col' | 'address' | 'color' | 'border'> & { outline?: true };
 
 /** The marks' cells and the cells on the outline of each merged area one falls in, each given that mark's look. */

@@ -25,7 +25,8 @@ import { inflatedUpTo } from './zip';
 import { a1 } from '../../model/grid';
 import { refuseManyNotes, refuseNotesNotPatchable } from './mark-notes-limit';
 import { footerWithName } from './mark-footer';
-import { mergedAreas, outlineCells } from './mark-merges';
+import { mergedAreas, outlineCells } from '../../check/mark-outline';
+import { withPrintOf } from './mark-print';
 
 function noteTextOf(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
@@ -42,7 +43,7 @@ function framed(cell: ExcelJS.Cell, severity: CellMark['severity']): void {
 
 type SheetMark = { row: number; col: number; severity: CellMark['severity'] };
 
-/** Marks the finding cells of an exceljs workbook (in place), and the outline of a merged area one is in (mark-merges.ts); returns how many findings' cells were marked. */
+/** Marks the finding cells of an exceljs workbook (in place), and the outline of a merged area one is in (check/mark-outline.ts); returns how many findings' cells were marked. */
 function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], lang: 'zh' | 'en' = 'zh'): number {
   let marked = 0;
   const bySheet = new Map<ExcelJS.Worksheet, SheetMark[]>();
@@ -86,18 +87,6 @@ function keepNotes(workbook: ExcelJS.Workbook, bytes: Uint8Array): void {
       const cell = ws.getCell(a1(note.row, note.col));
       if (!cell.note) cell.note = note.text;
     }
-  }
-}
-
-/**
- * exceljs writes useFirstPageNumber="1" whenever a first page number is known
- * (it reads 1 when none is given): a page number the sheet did not use is
- * dropped again, so that the copy prints its pages numbered as the original.
- */
-function keepPageNumbering(workbook: ExcelJS.Workbook): void {
-  for (const ws of workbook.worksheets) {
-    const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean };
-    if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
   }
 }
 
@@ -264,9 +253,12 @@ export async function markedThroughExceljs(
   await copy.xlsx.load(Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer);
   keepNotes(copy, bytes);
   const marked = markWorkbook(copy, findings, lang);
-  keepPageNumbering(copy);
   keepPrintAreas(copy);
   keepConditionalNumberFormats(copy);
-  const written = withFindingsList(withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host), listOf(bytes, findings, lang), host);
+  const written = withFindingsList(
+    withPrintOf(bytes, withNotesShown(new Uint8Array(await copy.xlsx.writeBuffer()), host), host),
+    listOf(bytes, findings, lang),
+    host,
+  );
   return { bytes: withWorkbookTypeOf(bytes, written), marked };
 }

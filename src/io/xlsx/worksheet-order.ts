@@ -2,9 +2,12 @@
  * The order of the elements that close a worksheet part (CT_Worksheet): a
  * writer that adds one of them to a written sheet puts it before the first
  * of those that must follow it (chart.ts's <drawing>, mark-parts.ts's
- * <legacyDrawing>, mark-footer.ts's <headerFooter>).
+ * <legacyDrawing>, mark-footer.ts's <headerFooter>, mark-print.ts's print setup).
  */
 const WORKSHEET_TAIL = [
+  '<printOptions',
+  '<pageMargins',
+  '<pageSetup',
   '<headerFooter',
   '<rowBreaks',
   '<colBreaks',

@@ -1,0 +1,134 @@
+/**
+ * 标记 in Excel frames a merged cell's whole area (check/mark-outline.ts, io/office-marks-frame.ts): Excel draws a
+ * merged area's border from the cells on its edges, so the frame given to 日期's first cell alone (C3 of C3:E3) showed
+ * round a third of the box. The outline's cells get the mark's frame (no fill, no note); the cells inside it are left
+ * alone; 清除标记 puts back each cell's borders as they were — after marking again, and with the marks moved.
+ */
+import { applyMarks, clearMarks } from '../../src/io/office-marks';
+import { logFinding } from '../findings';
+import { type BorderState, FakeContext, type FakeSheet, type FakeState, asExcel, fakeSheet, snapshot } from './fake-excel';
+
+const SHEET = '交接单';
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+
+function workbook(): FakeState {
+  const sheet = fakeSheet(SHEET, [['试卷交接单'], [], ['日期', '', '2024-06-15']], ['C3:E3', 'B10:D12', 'A1:E1']);
+  // The form's own lines: D3 a thin blue bottom (under 日期), C11 (inside B10:D12) a double top; a cell never marked.
+  sheet.borders = new Map<string, BorderState>([
+    ['D3 EdgeBottom', { style: 'Continuous', weight: 'Thin', color: '#0070C0' }],
+    ['C11 EdgeTop', { style: 'Double', weight: 'Thick', color: '#000000' }],
+    ['A9 EdgeTop', { style: 'Continuous', weight: 'Thin', color: '#000000' }],
+  ]);
+  sheet.fills.set('D3', { color: '#DDEBF7', pattern: 'Solid', patternColor: null });
+  return { sheets: [sheet, fakeSheet('基本信息', [['学期', '2024春']])], settings: new Map(), inserted: [] };
+}
+
+const frame = (cells: string[], style: string, weight: string): Array<[string, BorderState]> =>
+  cells.flatMap((cell) => EDGES.map((edge): [string, BorderState] => [`${cell} ${edge}`, { style, weight, color: '#000000' }]));
+const ERROR = ['Continuous', 'Thick'] as const;
+const WARNING = ['Dash', 'Medium'] as const;
+const sorted = (map: Map<string, unknown> | undefined) => Object.fromEntries([...(map ?? [])].sort());
+
+const findings = [
+  logFinding(SHEET, 'C3', 'required-field'),
+  logFinding(SHEET, 'B10', 'partial-row', 'warning'),
+  logFinding(SHEET, 'D8', 'partial-row', 'warning'),
+];
+const mark = (state: FakeState, marked = findings, merges = true) => applyMarks(asExcel(new FakeContext(state)), marked, { notes: true, merges });
+const clear = (state: FakeState) => clearMarks(asExcel(new FakeContext(state)), { notes: true });
+
+test('a mark on a merged cell frames every cell on its area’s outline, in one sync more; fill and note on the finding’s cell alone', async () => {
+  const state = workbook();
+  const sheet = state.sheets[0];
+  const result = await mark(state);
+  // The record and sheets; where the marks of before are now, with the marks' sheets' merged areas; the cells' state; the writes.
+  expect(result).toMatchObject({ marked: 3, syncs: 4 });
+  expect(sorted(sheet.borders)).toEqual(
+    sorted(
+      new Map([
+        ...frame(['C3', 'D3', 'E3'], ...ERROR),
+        ...frame(['B10', 'C10', 'D10', 'B11', 'D11', 'B12', 'C12', 'D12', 'D8'], ...WARNING),
+        // Inside B10:D12's outline and off any mark: as it was.
+        ['C11 EdgeTop', { style: 'Double', weight: 'Thick', color: '#000000' }],
+        ['A9 EdgeTop', { style: 'Continuous', weight: 'Thin', color: '#000000' }],
+      ]),
+    ),
+  );
+  expect([...sheet.fills.keys()].sort()).toEqual(['B10', 'C3', 'D3', 'D8']);
+  expect(sheet.fills.get('D3')).toEqual({ color: '#DDEBF7', pattern: 'Solid', patternColor: null });
+  expect([...sheet.notes.keys()].sort()).toEqual(['B10', 'C3', 'D8']);
+});
+
+test('without ExcelApi 1.13 (no merged areas) a mark frames its own cell, in three syncs as before', async () => {
+  const state = workbook();
+  const result = await mark(state, findings, false);
+  expect(result).toMatchObject({ marked: 3, syncs: 3 });
+  const own = workbook().sheets[0].borders!;
+  expect(sorted(state.sheets[0].borders)).toEqual(sorted(new Map([...own, ...frame(['C3'], ...ERROR), ...frame(['B10', 'D8'], ...WARNING)])));
+});
+
+test('清除标记 puts back every cell the frame changed, in four syncs as before', async () => {
+  const state = workbook();
+  const before = snapshot(state);
+  await mark(state);
+  const result = await clear(state);
+  expect(result).toMatchObject({ restored: 3, syncs: 4 });
+  expect(snapshot(state)).toEqual(before);
+});
+
+test('marking again: a cell of the frame of before marked itself keeps its own borders before; clearing puts all back', async () => {
+  const state = workbook();
+  const before = snapshot(state);
+  await mark(state);
+  // C3 fixed; E3 (framed by C3's mark until now) flagged: E3 frames C3:E3's outline, C3 and D3 as they were before.
+  await mark(state, [logFinding(SHEET, 'E3', 'required-field', 'warning')]);
+  const sheet = state.sheets[0];
+  expect(Object.fromEntries(['C3', 'D3', 'E3'].map((c) => [c, sheet.borders?.get(`${c} EdgeTop`)?.style]))).toEqual({ C3: 'Dash', D3: 'Dash', E3: 'Dash' });
+  expect(sheet.borders?.get('D3 EdgeLeft')).toEqual({ style: 'Dash', weight: 'Medium', color: '#000000' });
+  expect(sheet.borders?.get('B10 EdgeTop')).toBeUndefined();
+  await clear(state);
+  expect(snapshot(state)).toEqual(before);
+});
+
+/** Rows inserted at `row` (1-based), as Excel moves the cells below: fills, borders, notes and merged areas. */
+function insertRows(sheet: FakeSheet, row: number, count: number): void {
+  const move = <V>(map: Map<string, V>): Map<string, V> =>
+    new Map(
+      [...map].map(([key, v]): [string, V] => {
+        const [, col, r, rest] = /^([A-Z]+)(\d+)(.*)$/.exec(key)!;
+        return [Number(r) < row ? key : `${col}${Number(r) + count}${rest}`, v];
+      }),
+    );
+  sheet.rows.splice(row - 1, 0, ...Array.from({ length: count }, () => []));
+  sheet.fills = move(sheet.fills);
+  sheet.notes = move(sheet.notes);
+  sheet.borders = move(sheet.borders ?? new Map());
+  sheet.merges = sheet.merges.map((m) => m.replace(/\d+/g, (r) => String(Number(r) < row ? Number(r) : Number(r) + count)));
+}
+
+test('rows inserted above the marks: each mark found moved puts back its frame where it moved', async () => {
+  const state = workbook();
+  const expected = workbook();
+  await mark(state);
+  insertRows(state.sheets[0], 2, 2);
+  insertRows(expected.sheets[0], 2, 2);
+  const result = await clear(state);
+  expect(result).toMatchObject({ restored: 3 });
+  expect(snapshot(state)).toEqual(snapshot(expected));
+});
+
+test('a frame of thousands of cells goes a batch of cells per request, as the marks do (Excel on the web takes no request over 5 MB)', async () => {
+  const state: FakeState = { sheets: [fakeSheet(SHEET, [['备注']], ['A1:A2500'])], settings: new Map(), inserted: [] };
+  const before = snapshot(state);
+  const ctx = new FakeContext(state);
+  const result = await applyMarks(asExcel(ctx), [logFinding(SHEET, 'A1', 'required-field')], { notes: true, merges: true });
+  // The record and sheets; the merged areas; A1's state and the 2,499 cells' borders before (three batches); A1 and its
+  // frame written (three batches).
+  expect(result).toMatchObject({ marked: 1, syncs: 8 });
+  expect(ctx.maxOpsPerSync).toBeLessThan(15 * 1000);
+  expect(state.sheets[0].borders?.size).toBe(2500 * 4);
+  const clearing = new FakeContext(state);
+  expect(await clearMarks(asExcel(clearing), { notes: true })).toMatchObject({ restored: 1, syncs: 6 });
+  expect(clearing.maxOpsPerSync).toBeLessThan(15 * 1000);
+  expect(snapshot(state)).toEqual(before);
+});
