@@ -9,9 +9,12 @@
  * kept on one page with what follows them — the opinions, the signature lines
  * and the 备注: left to the host, 交接单's 移交单位及意见 printed on one page
  * and its 移交人签字 on the next, or the 备注 alone on a page of its own.
+ * A label merged down the table's side (交接明细) is cut at each break, and
+ * each page's part says it again (sideLabelsPerPage).
  */
 import { PAGE, type SheetDraft } from './draft';
 import { fitSheet } from './fit';
+import { parseRange, rangeA1 } from '../model/grid';
 
 /** A4 in inches, portrait. */
 const A4 = { width: 8.27, height: 11.69 };
@@ -68,5 +71,30 @@ function pagination(draft: SheetDraft, tableEnd: number): Pagination {
 export function fittedToPages(draft: SheetDraft, tableEnd: number): SheetDraft {
   fitSheet(draft);
   const { fitToHeight, rowBreaks } = pagination(draft, tableEnd);
-  return { ...draft, print: { ...draft.print, fitToHeight, ...(rowBreaks.length > 0 ? { rowBreaks } : {}) } };
+  const paged = { ...draft, print: { ...draft.print, fitToHeight, ...(rowBreaks.length > 0 ? { rowBreaks } : {}) } };
+  return rowBreaks.length > 0 ? sideLabelsPerPage(paged, rowBreaks) : paged;
+}
+
+/**
+ * A side label merged down a table across page breaks printed once, centred over the whole merged area: on the
+ * page the middle falls on (or cut by the break), the other pages' rows with a blank side. Its area is cut at each
+ * break and each part's first cell holds the label: every page prints 交接明细 beside its own rows.
+ */
+function sideLabelsPerPage(draft: SheetDraft, rowBreaks: readonly number[]): SheetDraft {
+  const cellAt = new Map(draft.cells.map((c) => [`${c.row}:${c.col}`, c]));
+  const merges = draft.merges.flatMap((ref) => {
+    const box = parseRange(ref);
+    const label = box && cellAt.get(`${box.top}:${box.left}`);
+    if (!box || box.left !== box.right || label?.style !== 'side') return [ref];
+    const cuts = rowBreaks.filter((b) => b >= box.top && b < box.bottom);
+    if (cuts.length === 0) return [ref];
+    const starts = [box.top, ...cuts.map((b) => b + 1)];
+    return starts.flatMap((top, i) => {
+      const bottom = i + 1 < starts.length ? starts[i + 1] - 1 : box.bottom;
+      const first = cellAt.get(`${top}:${box.left}`);
+      if (first && top !== box.top) first.value = label.value;
+      return bottom > top ? [rangeA1({ top, left: box.left, bottom, right: box.left })] : [];
+    });
+  });
+  return { ...draft, merges };
 }

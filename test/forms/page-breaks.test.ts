@@ -11,6 +11,8 @@ import { draftWorkbook } from '../../src/forms/workbook';
 import type { SheetDraft } from '../../src/forms/draft';
 import type { SiteData } from '../../src/model/types';
 import { fixture } from '../helpers';
+import { readWorkbook } from '../../src/forms/workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 
 /** A4's printable height at full size (points): the page less its top and bottom margins (0.6 in each). */
 const PAGE_HEIGHT = { portrait: (11.69 - 1.2) * 72, landscape: (8.27 - 1.2) * 72 };
@@ -85,4 +87,20 @@ test('the filled workbook carries the breaks: a page ends after 交接单’s ro
   expect(breaks(sheet(6))).toEqual([9, 15, 20]);
   expect(/<pageSetup[^>]*fitToHeight="0"/.test(sheet(6))).toBe(true);
   expect(breaks(sheet(5))).toEqual([]);
+});
+
+test('交接明细, merged down the table’s side, is cut at the page break and said again beside page 2’s rows; the form reads the same', async () => {
+  const handover = draftWorkbook(longForms()).find((d) => d.name === '交接单')!;
+  const side = (d: SheetDraft) => d.merges.filter((m) => m.startsWith('A') && /^A\d+:A\d+$/.test(m));
+  const label = (row: number) => handover.cells.find((c) => c.row === row && c.col === 0);
+  // Header row 7 (1-based) to 合计 row 38, broken after row 34: one area a page, the label atop each.
+  expect(side(handover)).toEqual(['A7:A34', 'A35:A38']);
+  expect([label(6)?.value, label(34)?.value, label(35)?.value]).toEqual(['交接明细', '交接明细', null]);
+  expect([label(6)?.style, label(34)?.style]).toEqual(['side', 'side']);
+  // One page: one area, as before.
+  expect(side(draftWorkbook(fixture('kaodian.json')).find((d) => d.name === '交接单')!)).toEqual(['A7:A17']);
+  // Read back, the long form gives the record it was filled from.
+  const data = longForms();
+  const read = readWorkbook(await gridFromXlsxBuffer(await fillWorkbook(data)));
+  expect(read.data.handovers![0].items).toEqual(data.handovers![0].items);
 });
