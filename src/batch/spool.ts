@@ -28,13 +28,10 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
-import { addUnitStock } from '../summary/stock';
-import { countUnsummarised } from '../summary/totals';
-import { leaveOut, repeatedUnitFiles, repeatsOf, setAsideNote, setAsideOf, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies } from '../summary/consolidate';
+import { countTotals } from '../summary/count-totals';
+import { repeatedUnitFiles, repeatsOf, setAsideNote, setAsideOf } from '../summary/set-aside';
 import type { RepeatedUnit } from '../model/repeated-unit';
-import { commonUnit } from '../summary/common-unit';
-import { countPairs } from '../summary/absent-receivers';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
 import { SpoolWriter, readLineAt, readLines } from './ndjson';
@@ -200,10 +197,7 @@ export class SpooledConsolidation {
   private countAcross({ found, sheets }: AcrossResult): void {
     for (const [id, f] of found) this.across.set(id, f);
     for (const [id, s] of sheets) this.sheetsOf.set(id, s);
-    const t = emptyTotals(this.records.length);
-    const readable = this.records.filter((r) => r.readable);
-    const ofRunSemester = setRunSemester(t, readable);
-    const once = setRepeatedUnits(t, readable, this.repeats);
+    const repeated = repeatedUnitFiles(this.records, this.repeats);
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
       if (!found || !rec.readable) continue;
@@ -211,31 +205,11 @@ export class SpooledConsolidation {
       const counted = countFindings(found);
       rec.errors += counted.errors;
       rec.warnings += counted.warnings;
-      if (once(rec.file)) this.countRules(found);
+      if (!repeated.has(rec.file)) this.countRules(found);
     }
+    this.totals = countTotals(this.records, this.pairs, this.repeats);
     // A unit's second workbook's findings are in no chart of 总览 (its figures count the workbook counted).
-    for (const { file } of t.repeatedUnits) this.addRules(this.rulesOf.get(file) ?? [], -1);
-    const counted = (file: string) => ofRunSemester(file) && once(file);
-    for (const r of this.records) {
-      if (!r.readable) {
-        countUnsummarised(t, r.error);
-        continue;
-      }
-      if (!once(r.file)) {
-        leaveOut(t, r.file, r);
-        continue;
-      }
-      t.errors += r.errors;
-      t.warnings += r.warnings;
-      // Of another semester: set aside, in neither 可以提交 nor 需改正, as the in-process totals count it.
-      if (!counted(r.file)) continue;
-      t.sites++;
-      if (r.errors === 0) t.ready++;
-      addUnitStock(t, r);
-    }
-    t.unit = commonUnit(this.records.filter((r) => r.readable && counted(r.file)).map((r) => r.chain));
-    countPairs(t, this.pairs);
-    this.totals = t;
+    for (const { file } of this.totals.repeatedUnits) this.addRules(this.rulesOf.get(file) ?? [], -1);
   }
 
   /**
