@@ -30,7 +30,7 @@ import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
 import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies } from '../summary/consolidate';
 import { countTotals } from '../summary/count-totals';
-import { repeatedUnitFiles, repeatsOf, setAsideNote, setAsideOf } from '../summary/set-aside';
+import { repeatedUnitFiles, repeatsOf, setAsideFiles, setAsideNote, setAsideOf } from '../summary/set-aside';
 import type { RepeatedUnit } from '../model/repeated-unit';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
@@ -197,7 +197,6 @@ export class SpooledConsolidation {
   private countAcross({ found, sheets }: AcrossResult): void {
     for (const [id, f] of found) this.across.set(id, f);
     for (const [id, s] of sheets) this.sheetsOf.set(id, s);
-    const repeated = repeatedUnitFiles(this.records, this.repeats);
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
       if (!found || !rec.readable) continue;
@@ -205,11 +204,15 @@ export class SpooledConsolidation {
       const counted = countFindings(found);
       rec.errors += counted.errors;
       rec.warnings += counted.warnings;
-      if (!repeated.has(rec.file)) this.countRules(found);
     }
     this.totals = countTotals(this.records, this.pairs, this.repeats);
-    // A unit's second workbook's findings are in no chart of 总览 (its figures count the workbook counted).
-    for (const { file } of this.totals.repeatedUnits) this.addRules(this.rulesOf.get(file) ?? [], -1);
+    // A workbook set aside: its findings in no chart of 总览, as in none of its figures (those count the workbooks counted).
+    const aside = setAsideFiles(this.totals);
+    for (const rec of this.records) {
+      const found = this.across.get(rec.file);
+      if (found && !aside.has(rec.file)) this.countRules(found);
+    }
+    for (const file of aside) this.addRules(this.rulesOf.get(file) ?? [], -1);
   }
 
   /**
@@ -281,8 +284,7 @@ export class SpooledConsolidation {
     const settled = async (): Promise<SettledSource> => {
       await this.settled();
       const totals = this.totals;
-      const aside = new Set(totals.otherSemester.map((o) => o.file));
-      const repeats = new Set(totals.repeatedUnits.map((o) => o.file));
+      const aside = setAsideFiles(totals);
       const places = records.map((r) => ({ readable: r.readable, level: r.level, school: r.school, name: r.site }));
       const [order, schools] = [siteOrder(places), schoolsShown(places)];
       return {
@@ -291,8 +293,8 @@ export class SpooledConsolidation {
           disagreeCountedPerCopy(this.byRule, pairs),
           // A 考点 naming no 考点: as 站点汇总's 单位 says it, not its 分校's name.
           records
-            .filter((r) => r.readable && !repeats.has(r.file))
-            .map((r) => ({ ...r, name: siteNameShown({ name: r.site, unnamed: r.unnamed }, lang ?? 'zh') || r.file, counted: !aside.has(r.file) })),
+            .filter((r) => r.readable && !aside.has(r.file))
+            .map((r) => ({ ...r, name: siteNameShown({ name: r.site, unnamed: r.unnamed }, lang ?? 'zh') || r.file })),
         ),
         semesters: semestersOf(records.map((r) => r.semester)),
         async *siteRows() {

@@ -29,7 +29,6 @@ import { byFileName } from '../model/file-order';
 import { placeOf, schoolsShown } from './site-order';
 import type { ConsolidatedTotals } from './totals';
 
-export { emptyTotals } from './totals';
 export type { ConsolidatedTotals, LevelTotals } from './totals';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */

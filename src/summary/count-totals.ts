@@ -67,14 +67,12 @@ export function countTotals<T extends CountedFile>(
       countUnsummarised(t, f.error);
       continue;
     }
-    if (!once(f.file)) {
+    if (!counted(f.file)) {
       leaveOut(t, f.file, f);
       continue;
     }
     t.errors += f.errors;
     t.warnings += f.warnings;
-    // Of another semester: set aside, its findings counted but the workbook in neither 可以提交 nor 需改正 (setAsideCounts).
-    if (!counted(f.file)) continue;
     t.sites++;
     if (f.errors === 0) t.ready++;
     addUnitStock(t, f);

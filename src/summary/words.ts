@@ -331,6 +331,8 @@ export const FIGURE_WORDS = {
   repeatedUnit: { zh: STATUS_WORDS.repeatedUnit.zh, en: 'Units’ second workbooks' },
   sites: { zh: '单位（计入合计）', en: 'Units (in the totals)' },
   ready: { zh: '可以提交', en: 'Ready to submit' },
+  // The units counted with errors: 单位 = 可以提交 + 需改正, said, not left to the reader to subtract.
+  fix: { zh: STATUS_WORDS.fix.zh, en: STATUS_WORDS.fix.en },
   errors: { zh: '错误（处）', en: 'Errors' },
   warnings: { zh: '警告（处）', en: 'Warnings' },
   papers: { zh: '试卷（单位×试卷）', en: 'Papers (unit × paper)' },
