@@ -33,6 +33,8 @@ export function setRepeatedUnits(t: ConsolidatedTotals, units: ReadonlyArray<Uni
     site: repeat.site,
     counted: first.file,
     same: repeat.digest !== undefined && repeat.digest === first.digest,
+    // Naming no unit, it is set aside only beside the same records (repeatedUnits): said so, not as the same unit.
+    ...(repeat.unit === undefined ? { noUnit: true } : {}),
   }));
   const aside = new Set(t.repeatedUnits.map((u) => u.file));
   return (file) => !aside.has(file);
@@ -106,7 +108,7 @@ export function setAsideNote(file: string, totals: SetAsideLists, lang: Lang): s
   const other = totals.otherSemester.find((o) => o.file === file);
   if (other) return OTHER_SEMESTER_ROW[lang].note(other.semester);
   const repeat = totals.repeatedUnits.find((o) => o.file === file);
-  return repeat ? REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same) : undefined;
+  return repeat ? REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same, repeat.noUnit) : undefined;
 }
 
 /**

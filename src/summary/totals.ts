@@ -128,6 +128,8 @@ interface RepeatedUnitFile {
   site: string;
   counted: string;
   same: boolean;
+  /** Its 基本信息 names no unit: set aside beside a workbook of the same records (a copy), not as the same unit. */
+  noUnit?: true;
   errors?: number;
   warnings?: number;
 }
