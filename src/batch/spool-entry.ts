@@ -5,40 +5,20 @@
  * thread. Kept apart from spool.ts, which the main thread runs.
  */
 import { pairCopiesOf } from '../summary/consolidate';
-import { type UnitStock, unitStockOf } from '../summary/stock';
-import { unitOfWorkbook } from '../model/repeated-unit';
-import { unitChainOf } from '../summary/common-unit';
+import { type CountedFile, countedFileOf } from '../summary/count-totals';
 import { rowOf } from '../summary/columns';
 import { SITE_COLUMNS, paperRowsOf } from '../summary/tables';
 import type { ProcessedFile } from './consolidate';
 import { packLocationsUnder } from '../model/location-map';
 
-/** What stays in memory per file: a few numbers (its stock and level: `UnitStock`). */
-export interface FileRecord extends UnitStock {
-  file: string;
+/** A file's compact record, kept in memory: what the totals count (CountedFile) and what the tables name it by. */
+export interface FileRecord extends CountedFile {
   sha256: string | null;
-  error?: string;
-  readable: boolean;
-  /** summary.site.name ('' when unnamed or unreadable). */
-  site: string;
   /** summary.site.school ('' when not given or unreadable): 站点汇总's rows are grouped by it (siteOrder). */
   school: string;
-  /** summary.site.semester ('' when not given or unreadable): 站点汇总's title names it. */
-  semester: string;
-  /** Its unit and semester (`unitOfWorkbook`): a second workbook of one is counted once (unit-workbook-twice). */
-  unit?: string;
-  /** What its records read as, in short (`contentDigest`): whether a unit's two workbooks hold the same records. */
-  digest?: string;
-  /** The unit's chain of names (unitChainOf): 总览's title names the unit all share. */
-  chain: string[];
   /** The site as the findings report names it (`siteNameOf`). */
   reportSite: string | null;
-  errors: number;
-  warnings: number;
 }
-
-/** An unreadable file's stock: nothing, in no level (it is not counted in one). */
-const NO_STOCK: UnitStock = { level: null, papers: 0, bags: 0, copies: 0, candidates: 0, bagsStillOut: 0 };
 
 /**
  * `slim`: the slim models without their locations, read back for the checks
@@ -99,20 +79,10 @@ export function spoolEntryOf(r: ProcessedFile, lang?: 'zh' | 'en', quota?: Summa
   if (r.skipped) return { file: o.file, skipped: r.skipped };
   const s = o.summary;
   const record: FileRecord = {
-    file: o.file,
+    ...countedFileOf(o),
     sha256: o.sha256,
-    ...(o.error ? { error: o.error } : {}),
-    readable: Boolean(s),
-    site: s?.site.name ?? '',
     school: s?.site.school.trim() ?? '',
-    semester: s?.site.semester ?? '',
-    ...(s ? { unit: unitOfWorkbook(s.site) } : {}),
-    ...(o.digest ? { digest: o.digest } : {}),
-    chain: s ? unitChainOf(s.site) : [],
     reportSite: o.site ?? null,
-    errors: s?.findings.errors ?? 0,
-    warnings: s?.findings.warnings ?? 0,
-    ...(s ? unitStockOf(s) : NO_STOCK),
   };
   const line = (value: unknown) => `${JSON.stringify(value)}\n`;
   const lines: Partial<Record<SpoolName, string>> = { sites: line(rowOf(SITE_COLUMNS, o, lang)), findings: line(o.findings) };

@@ -28,13 +28,10 @@ import * as path from 'path';
 import type { SiteModel } from '../model/site-model';
 import type { FileReport, Finding } from '../model/finding';
 import { fileReport, withAcross } from '../check/service';
-import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies, emptyTotals } from '../summary/consolidate';
-import { addUnitStock } from '../summary/stock';
-import { countUnsummarised } from '../summary/totals';
-import { leaveOut, repeatedUnitFiles, repeatsOf, setAsideNote, setAsideOf, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import { ConsolidatedTotals, HandoverPair, HandoverPairer, type PairCopies } from '../summary/consolidate';
+import { countTotals } from '../summary/count-totals';
+import { repeatedUnitFiles, repeatsOf, setAsideFiles, setAsideNote, setAsideOf } from '../summary/set-aside';
 import type { RepeatedUnit } from '../model/repeated-unit';
-import { commonUnit } from '../summary/common-unit';
-import { countPairs } from '../summary/absent-receivers';
 import { COPIES, FileRecord, SPOOLS, SUMMARIES, SpoolEntry, SpoolName, summaryQuota } from './spool-entry';
 import { makeTemporaryFolder, sweepLeftovers } from './cleanup';
 import { SpoolWriter, readLineAt, readLines } from './ndjson';
@@ -200,10 +197,6 @@ export class SpooledConsolidation {
   private countAcross({ found, sheets }: AcrossResult): void {
     for (const [id, f] of found) this.across.set(id, f);
     for (const [id, s] of sheets) this.sheetsOf.set(id, s);
-    const t = emptyTotals(this.records.length);
-    const readable = this.records.filter((r) => r.readable);
-    const ofRunSemester = setRunSemester(t, readable);
-    const once = setRepeatedUnits(t, readable, this.repeats);
     for (const rec of this.records) {
       const found = this.across.get(rec.file);
       if (!found || !rec.readable) continue;
@@ -211,31 +204,15 @@ export class SpooledConsolidation {
       const counted = countFindings(found);
       rec.errors += counted.errors;
       rec.warnings += counted.warnings;
-      if (once(rec.file)) this.countRules(found);
     }
-    // A unit's second workbook's findings are in no chart of 总览 (its figures count the workbook counted).
-    for (const { file } of t.repeatedUnits) this.addRules(this.rulesOf.get(file) ?? [], -1);
-    const counted = (file: string) => ofRunSemester(file) && once(file);
-    for (const r of this.records) {
-      if (!r.readable) {
-        countUnsummarised(t, r.error);
-        continue;
-      }
-      if (!once(r.file)) {
-        leaveOut(t, r.file, r);
-        continue;
-      }
-      t.errors += r.errors;
-      t.warnings += r.warnings;
-      // Of another semester: set aside, in neither 可以提交 nor 需改正, as the in-process totals count it.
-      if (!counted(r.file)) continue;
-      t.sites++;
-      if (r.errors === 0) t.ready++;
-      addUnitStock(t, r);
+    this.totals = countTotals(this.records, this.pairs, this.repeats);
+    // A workbook set aside: its findings in no chart of 总览, as in none of its figures (those count the workbooks counted).
+    const aside = setAsideFiles(this.totals);
+    for (const rec of this.records) {
+      const found = this.across.get(rec.file);
+      if (found && !aside.has(rec.file)) this.countRules(found);
     }
-    t.unit = commonUnit(this.records.filter((r) => r.readable && counted(r.file)).map((r) => r.chain));
-    countPairs(t, this.pairs);
-    this.totals = t;
+    for (const file of aside) this.addRules(this.rulesOf.get(file) ?? [], -1);
   }
 
   /**
@@ -307,8 +284,7 @@ export class SpooledConsolidation {
     const settled = async (): Promise<SettledSource> => {
       await this.settled();
       const totals = this.totals;
-      const aside = new Set(totals.otherSemester.map((o) => o.file));
-      const repeats = new Set(totals.repeatedUnits.map((o) => o.file));
+      const aside = setAsideFiles(totals);
       const places = records.map((r) => ({ readable: r.readable, level: r.level, school: r.school, name: r.site }));
       const [order, schools] = [siteOrder(places), schoolsShown(places)];
       return {
@@ -317,8 +293,8 @@ export class SpooledConsolidation {
           disagreeCountedPerCopy(this.byRule, pairs),
           // A 考点 naming no 考点: as 站点汇总's 单位 says it, not its 分校's name.
           records
-            .filter((r) => r.readable && !repeats.has(r.file))
-            .map((r) => ({ ...r, name: siteNameShown({ name: r.site, unnamed: r.unnamed }, lang ?? 'zh') || r.file, counted: !aside.has(r.file) })),
+            .filter((r) => r.readable && !aside.has(r.file))
+            .map((r) => ({ ...r, name: siteNameShown({ name: r.site, unnamed: r.unnamed }, lang ?? 'zh') || r.file })),
         ),
         semesters: semestersOf(records.map((r) => r.semester)),
         async *siteRows() {

@@ -13,10 +13,9 @@ import type { FileReport, Finding } from '../model/finding';
 import { validateSite } from '../rules/engine';
 import { fileReport, findAcross, siteNameOf, slimModel, withAcross } from '../check/service';
 import { sameUnitKey, unitKey } from '../model/custody';
-import { addUnitStock, unitStockOf } from './stock';
+import { countTotals, countedFileOf } from './count-totals';
 import { semesterKey } from '../model/semester';
-import { unitOfWorkbook } from '../model/repeated-unit';
-import { type UnitOfFile, leaveOut, repeatedUnitFiles, setRepeatedUnits, setRunSemester } from './set-aside';
+import { repeatedUnitFiles, repeatsOf } from './set-aside';
 import { type CopyField, type CopyFields, CopyKey, copyFields, differingFields, itemLine, pairCopies } from '../model/pairing';
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { firstDifferingCells } from './pair-cells';
@@ -26,13 +25,10 @@ import { type CarriedFields, carriedFieldsOf } from './carried-fields';
 import type { PaperNames } from '../model/item-papers';
 import { type SpacedCells, itemsAlike, itemsAsCompared, spacedCellsOf } from '../model/unread-papers';
 import { FIELD_WORDS } from './words';
-import { commonUnit, unitChainOf } from './common-unit';
 import { byFileName } from '../model/file-order';
 import { placeOf, schoolsShown } from './site-order';
-import { countPairs } from './absent-receivers';
-import { type ConsolidatedTotals, countUnsummarised, emptyTotals } from './totals';
+import type { ConsolidatedTotals } from './totals';
 
-export { emptyTotals } from './totals';
 export type { ConsolidatedTotals, LevelTotals } from './totals';
 
 /** What one input file gave: its summary and findings, or the reason it could not be read. */
@@ -101,13 +97,6 @@ export interface HandoverPair {
   sender: HandoverCopyRef | null;
   receiver: HandoverCopyRef | null;
   differences: PairDifference[];
-}
-
-/** The readable outcomes' units, as `setRunSemester` and `setRepeatedUnits` take them. */
-function unitsOf(files: readonly FileOutcome[]): Array<UnitOfFile & { semester: string }> {
-  return files.flatMap((f) =>
-    f.summary ? [{ file: f.file, site: f.summary.site.name, semester: f.summary.site.semester, unit: unitOfWorkbook(f.summary.site), digest: f.digest }] : [],
-  );
 }
 
 /** A consolidated summary of this many sites or fewer has a sheet for each site. */
@@ -307,10 +296,10 @@ export class HandoverPairer {
 /**
  * Pairs the sender's copies with the receiver's across workbooks
  * (model/pairing.ts): by (移交单位, 接收单位), nearest in time, an identical
- * copy first; what is left is one-sided.
+ * copy first; what is left is one-sided. `aside`: the files whose copies are not paired, a unit's second workbooks (repeatedUnitFiles).
  */
-export function pairHandovers(outcomes: readonly FileOutcome[]): HandoverPair[] {
-  const pairer = new HandoverPairer(repeatedUnitFiles(unitsOf(outcomes)));
+export function pairHandovers(outcomes: readonly FileOutcome[], aside: ReadonlySet<string> = repeatedUnitFiles(outcomes.map(countedFileOf))): HandoverPair[] {
+  const pairer = new HandoverPairer(aside);
   for (const o of outcomes) if (o.summary) pairer.add(o.file, o.summary, o.unknownFields, o.paperNames, o.spacedCells);
   return pairer.pairs();
 }
@@ -385,42 +374,16 @@ function pairAll(copies: readonly Held[], units: Set<string>): HandoverPair[] {
 
 /* ------------------------------------------------------------------ totals */
 
-function consolidatedTotals(files: readonly FileOutcome[], pairs: readonly HandoverPair[]): ConsolidatedTotals {
-  const t = emptyTotals(files.length);
-  const units = unitsOf(files);
-  const ofRunSemester = setRunSemester(t, units);
-  const once = setRepeatedUnits(t, units);
-  const counted = (file: string) => ofRunSemester(file) && once(file);
-  for (const f of files) {
-    if (!f.summary) {
-      countUnsummarised(t, f.error);
-      continue;
-    }
-    const s = f.summary;
-    if (!once(f.file)) {
-      leaveOut(t, f.file, s.findings);
-      continue;
-    }
-    t.errors += s.findings.errors;
-    t.warnings += s.findings.warnings;
-    // Of another semester: set aside, its findings counted but the workbook in neither 可以提交 nor 需改正 (setAsideCounts).
-    if (!counted(f.file)) continue;
-    t.sites++;
-    if (s.ready) t.ready++;
-    addUnitStock(t, unitStockOf(s));
-  }
-  t.unit = commonUnit(files.flatMap((f) => (f.summary && counted(f.file) ? [unitChainOf(f.summary.site)] : [])));
-  countPairs(t, pairs);
-  return t;
-}
-
 /** Outcomes (in any order) → the consolidated summary, files sorted by path. */
 export function buildConsolidated(outcomes: FileOutcome[]): Consolidated {
   const sorted = [...outcomes].sort((a, b) => byFileName(a.file, b.file));
   const shown = schoolsShown(sorted.map(placeOf));
   const files = sorted.map((f, i) => (f.summary ? { ...f, schoolShown: shown[i] } : f));
-  const pairs = pairHandovers(files);
-  return { files, pairs, totals: consolidatedTotals(files, pairs) };
+  // Each file as the totals count it (as the spool's records are), its unit's second workbooks worked out once for the pairing and the totals.
+  const counted = files.map(countedFileOf);
+  const repeats = repeatsOf(counted.filter((f) => f.readable));
+  const pairs = pairHandovers(files, repeatedUnitFiles(counted, repeats));
+  return { files, pairs, totals: countTotals(counted, pairs, repeats) };
 }
 
 /** Runs the across-workbook rules over slim models and adds what they find to the outcomes. */

@@ -3,7 +3,7 @@
  * charts draw. Pure.
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
-import { type FigureKey, REPEATED_UNIT_WORDS } from './words';
+import { type FigureKey, REPEATED_UNIT_WORDS, type SetAside } from './words';
 import { NONE_WORDS } from './none-figures';
 import { NONE_UNITS_WORDS, type StockForm, type StockReason, type UnitName, stockReasonsOf, unitNameShown } from './none-units';
 import type { Lang } from './columns';
@@ -11,7 +11,7 @@ import type { Level } from '../model/custody';
 import { semesterShown } from '../model/semester';
 import { counted } from '../rules/plural';
 import { countShown } from '../model/count-shown';
-import { setAsideCounts } from './set-aside';
+import { type SetAsideLists, setAsideCounts } from './set-aside';
 
 /** What the charts on 总览 draw: the top of each list, so that a chart stays readable. */
 export interface ChartData {
@@ -20,8 +20,7 @@ export interface ChartData {
   /** Units with the most findings (top 20). */
   sites: Array<{ name: string; errors: number; warnings: number }>;
   /**
-   * Units of one level with the most candidates (top 20), of those with papers counted in the totals (not a workbook
-   * of another semester): the lowest level the run has, where the candidates sit (`bigLevel`). Each level counts the
+   * Units of one level with the most candidates (top 20), of those with papers counted in the totals: the lowest level the run has, where the candidates sit (`bigLevel`). Each level counts the
    * same candidates again (各级不相加): ranked together, the 省校 and its 分校 would head the list with no 考点's own.
    */
   big: Array<{ name: string; candidates: number; copies: number }>;
@@ -42,7 +41,6 @@ export function rankChartData(
     papers: number;
     candidates: number;
     copies: number;
-    counted?: boolean;
     level?: Level | null;
     /** Keeps no vault record (its name, as UnitStock gives it, or true): no copies to rank beside its candidates. */
     noVault?: string | boolean;
@@ -61,9 +59,9 @@ export function rankChartData(
     .map((u) => ({ name: u.name, errors: u.errors, warnings: u.warnings }))
     .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 20);
-  // A workbook of another semester: its papers are in no figure of the run, nor in its ranking by size; nor a unit that
-  // keeps no vault record or no intake list (its copies not known: 0 beside its candidates would read as papers short).
-  const sized = list.filter((u) => u.papers > 0 && u.counted !== false && !u.noVault && !u.noIntake && !u.unreadIntake && !u.unreadSchedule);
+  // Units given are those counted (a workbook set aside is in no figure of the run, nor ranked); not ranked by size a
+  // unit that keeps no vault record or no intake list (its copies not known: 0 beside its candidates would read as papers short).
+  const sized = list.filter((u) => u.papers > 0 && !u.noVault && !u.noIntake && !u.unreadIntake && !u.unreadSchedule);
   const bigLevel = SITTING_FIRST.find((l) => sized.some((u) => u.level === l)) ?? null;
   const big = sized
     .filter((u) => bigLevel === null || u.level === bigLevel)
@@ -103,6 +101,7 @@ export function overviewFigures(t: ConsolidatedTotals): Array<[FigureKey, number
     ...(Object.entries(setAsideCounts(t)).filter(([, n]) => n > 0) as Array<[FigureKey, number]>),
     ['sites', t.sites],
     ['ready', t.ready],
+    ['fix', t.sites - t.ready],
     ['errors', t.errors],
     ['warnings', t.warnings],
     ['papers', t.papers],
@@ -158,19 +157,26 @@ const SET_ASIDE_NAMED = 10;
  * said before the figures, each with its semester, so that no one reads two semesters' papers as one:
  * by the CLI after a summary run and atop the page's 汇总 view, in the same words.
  */
-export function otherSemesterLinesOf(t: Pick<ConsolidatedTotals, 'otherSemester' | 'semester'>, lang: Lang, name: (file: string) => string): string[] {
+export function otherSemesterLinesOf(
+  t: Pick<ConsolidatedTotals, 'otherSemester' | 'semester' | 'repeatedUnits'>,
+  lang: Lang,
+  name: (file: string) => string,
+): string[] {
   const other = t.otherSemester;
   if (other.length === 0 || t.semester === null) return [];
   const named = other.slice(0, SET_ASIDE_NAMED);
   const more = other.length - named.length;
+  const own = ownFindingsSaid(t, 'otherSemester', lang);
   if (lang === 'en') {
     const list = named.map((o) => `${name(o.file)} (${semesterShown(o.semester, 'en')})`).join(', ');
     return [
-      `Note: not of ${semesterShown(t.semester, 'en')}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${countShown(more)} more` : ''}.`,
+      `Note: not of ${semesterShown(t.semester, 'en')}, the semester of the other workbooks, so left out of the papers' figures below: ${list}${more ? ` and ${countShown(more)} more` : ''}.${own}`,
     ];
   }
   const list = named.map((o) => `${name(o.file)}（${o.semester}）`).join('、');
-  return [`注意：以下 ${countShown(other.length)} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。`];
+  return [
+    `注意：以下 ${countShown(other.length)} 个工作簿不是${t.semester}学期（其他工作簿的学期）的，其试卷未计入下面的合计：${list}${more ? ` 等` : ''}。${own}`,
+  ];
 }
 
 type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | Exclude<StockReason, 'noVault' | 'noIntake'>>;
@@ -202,13 +208,17 @@ export function noneLinesOf(t: NoneUnits, lang: Lang): string[] {
  * the file counted in its place and whether the two hold the same records (REPEATED_UNIT_WORDS, as 总览 says
  * it), so that no one reads a unit counted twice, or a dropped file, without a word.
  */
-export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>, lang: Lang, name: (file: string) => string): string[] {
+export function repeatedUnitLinesOf(
+  t: Pick<ConsolidatedTotals, 'repeatedUnits'> & Partial<SetAsideLists>,
+  lang: Lang,
+  name: (file: string) => string,
+): string[] {
   const repeated = t.repeatedUnits;
   if (repeated.length === 0) return [];
   const named = repeated.slice(0, SET_ASIDE_NAMED);
   const more = repeated.length - named.length;
   const counted = REPEATED_UNIT_WORDS[lang].counted;
-  const own = ownFindings(repeated, lang);
+  const own = ownFindingsSaid({ otherSemester: [], ...t }, 'repeatedUnit', lang);
   if (lang === 'en') {
     const list = named.map((o) => `${name(o.file)} (${o.site}: ${counted(name(o.counted), o.same)})`).join(', ');
     return [
@@ -222,16 +232,22 @@ export function repeatedUnitLinesOf(t: Pick<ConsolidatedTotals, 'repeatedUnits'>
 }
 
 /**
- * The left-out workbooks' own errors and warnings, which the head line's counts (and the exit code) leave out:
- * said here whenever they have any besides the warning this line is (unit-workbook-twice's, one on each), so that
- * none goes without a word (review 16a O2: a warning alone went unsaid), in words that match the counts (它/它们,
- * 1 error/2 errors); nothing when they have no other, or where they are not known (the page counts no findings).
+ * The set-aside workbooks' own errors and warnings (of those `why` lists: set-aside.ts leaveOut keeps them there), which
+ * the head line's counts, 总览's and the exit code leave out: said whenever they have any besides the notices that set
+ * them aside (workbook-of-another-semester's, unit-workbook-twice's: one each on a workbook so listed), so that none goes
+ * without a word (review 16a O2: a warning alone went unsaid), in words that match the counts (它/它们, 1 error/2
+ * errors); '' when they have no other, or where they are not known. The CLI's lines, 总览's lists and the pane's alike.
  */
-function ownFindings(repeated: ConsolidatedTotals['repeatedUnits'], lang: Lang): string {
-  const errors = repeated.reduce((n, o) => n + (o.errors ?? 0), 0);
-  const warnings = repeated.reduce((n, o) => n + Math.max(0, (o.warnings ?? 0) - 1), 0);
+export function ownFindingsSaid(t: SetAsideLists, why: SetAside, lang: Lang): string {
+  const other = new Set(t.otherSemester.map((o) => o.file));
+  const repeated = new Set(t.repeatedUnits.map((o) => o.file));
+  const listed = why === 'otherSemester' ? t.otherSemester : t.repeatedUnits;
+  // Their notices (a warning each: one of another semester that is also its unit's second has both), never their own.
+  const notices = (file: string) => Number(other.has(file)) + Number(repeated.has(file));
+  const errors = listed.reduce((n, o) => n + (o.errors ?? 0), 0);
+  const warnings = listed.reduce((n, o) => n + (o.warnings === undefined ? 0 : Math.max(0, o.warnings - notices(o.file))), 0);
   if (errors + warnings === 0) return '';
-  const one = repeated.length === 1;
+  const one = listed.length === 1;
   if (lang === 'zh') {
     const counts = [errors ? `错误 ${countShown(errors)} 处` : '', warnings ? `警告 ${countShown(warnings)} 处` : ''].filter(Boolean).join('、');
     return `除这一条外，${one ? '它' : '它们'}本身还有${counts}，不计入上面的数目。`;

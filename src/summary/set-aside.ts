@@ -33,21 +33,28 @@ export function setRepeatedUnits(t: ConsolidatedTotals, units: ReadonlyArray<Uni
     site: repeat.site,
     counted: first.file,
     same: repeat.digest !== undefined && repeat.digest === first.digest,
+    // Naming no unit, it is set aside only beside the same records (repeatedUnits): said so, not as the same unit.
+    ...(repeat.unit === undefined ? { noUnit: true } : {}),
   }));
   const aside = new Set(t.repeatedUnits.map((u) => u.file));
   return (file) => !aside.has(file);
 }
 
 /**
- * A unit's second workbook's own findings (setRepeatedUnits listed it): not in the run's figures — the head
- * line, 总览 and the exit code count the workbook counted in its place — but said beside it.
+ * A workbook set aside's own findings (setRunSemester, setRepeatedUnits listed it): not in the run's figures — the head
+ * line's and 总览's 错误 / 警告 and the exit code count the workbooks counted, as 可以提交 / 需改正 do — but said
+ * where it is listed (otherSemesterLinesOf, repeatedUnitLinesOf). Kept on its one line: as another semester's where it
+ * is both, as its status says it.
  */
-export function leaveOut(t: ConsolidatedTotals, file: string, findings: { errors: number; warnings: number }): void {
-  const repeat = t.repeatedUnits.find((u) => u.file === file);
-  if (!repeat) return;
-  repeat.errors = findings.errors;
-  repeat.warnings = findings.warnings;
+export function leaveOut(t: SetAsideLists, file: string, findings: { errors: number; warnings: number }): void {
+  const entry = t.otherSemester.find((u) => u.file === file) ?? t.repeatedUnits.find((u) => u.file === file);
+  if (!entry) return;
+  entry.errors = findings.errors;
+  entry.warnings = findings.warnings;
 }
+
+/** The files of the workbooks set aside (the totals' lists): in no figure of 总览, no chart and no ranking. */
+export const setAsideFiles = (t: SetAsideLists): Set<string> => new Set([...t.otherSemester, ...t.repeatedUnits].map((u) => u.file));
 
 /** A readable workbook's file, unit name, unit and semester (`unitOfWorkbook`) and records' digest (`contentDigest`). */
 export interface UnitOfFile {
@@ -101,7 +108,7 @@ export function setAsideNote(file: string, totals: SetAsideLists, lang: Lang): s
   const other = totals.otherSemester.find((o) => o.file === file);
   if (other) return OTHER_SEMESTER_ROW[lang].note(other.semester);
   const repeat = totals.repeatedUnits.find((o) => o.file === file);
-  return repeat ? REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same) : undefined;
+  return repeat ? REPEATED_UNIT_ROW[lang](baseName(repeat.counted), repeat.same, repeat.noUnit) : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * What a consolidated summary counts over its workbooks (its totals, in the JSON report and on 总览), and the
- * totals before any workbook is counted. Worked out in summary/consolidate.ts (in-process) and batch/spool.ts.
+ * totals before any workbook is counted. Worked out by count-totals.ts countTotals, for summary/consolidate.ts (in-process)
+ * and batch/spool.ts alike.
  */
 import type { Level } from '../model/custody';
 import type { AbsentReceiver } from './absent-receivers';
@@ -127,15 +128,19 @@ interface RepeatedUnitFile {
   site: string;
   counted: string;
   same: boolean;
+  /** Its 基本信息 names no unit: set aside beside a workbook of the same records (a copy), not as the same unit. */
+  noUnit?: true;
   errors?: number;
   warnings?: number;
 }
 
-/** A workbook of another semester than the run's: its file, its unit and its 学期 as written. */
+/** A workbook of another semester than the run's: its file, its unit and its 学期 as written; its own findings, in no figure of the run. */
 interface OtherSemesterFile {
   file: string;
   site: string;
   semester: string;
+  errors?: number;
+  warnings?: number;
 }
 
 /** Counts a file not summarised (`error`: its one line): among `unreadable`, and `notCustody` when it is a workbook not ours. */

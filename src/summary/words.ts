@@ -252,12 +252,20 @@ export function destroyedLine(papers: ReadonlyArray<{ paperNo: string; bagsDestr
   return `考后出库销毁（出入库记录的备注写明）：${list}。不计入未还袋数和在库袋数；请把签字的销毁记录与本表一并留存。`;
 }
 
-/** 站点汇总's 说明 of a unit's second workbook: the file counted in its place; OTHER_SEMESTER_ROW's mark greys the row alike. */
-export const REPEATED_UNIT_ROW: Record<Lang, (file: string, same: boolean) => string> = {
-  zh: (file, same) =>
-    `与 ${file} 是同一单位同一学期的工作簿，${OTHER_SEMESTER_ROW.zh.mark}（只计入 ${file}${same ? '，两本内容相同' : '，两本内容不同，请核对'}）`,
-  en: (file, same) =>
-    `Same unit and semester as ${file}, ${OTHER_SEMESTER_ROW.en.mark} (${file} counted${same ? '; the same records' : '; the records differ: compare the two'})`,
+/**
+ * 站点汇总's 说明 of a unit's second workbook: the file counted in its place; OTHER_SEMESTER_ROW's mark greys the row alike.
+ * `noUnit`: a workbook naming no unit, set aside beside one of the same records (unit-workbook-twice sameNoUnit): said
+ * so, not 同一单位, which nothing shows.
+ */
+export const REPEATED_UNIT_ROW: Record<Lang, (file: string, same: boolean, noUnit?: boolean) => string> = {
+  zh: (file, same, noUnit) =>
+    noUnit
+      ? `与 ${file} 记的内容完全相同（基本信息读不出是哪个单位），${OTHER_SEMESTER_ROW.zh.mark}（只计入 ${file}）`
+      : `与 ${file} 是同一单位同一学期的工作簿，${OTHER_SEMESTER_ROW.zh.mark}（只计入 ${file}${same ? '，两本内容相同' : '，两本内容不同，请核对'}）`,
+  en: (file, same, noUnit) =>
+    noUnit
+      ? `The same records as ${file} (基本信息 names no unit), ${OTHER_SEMESTER_ROW.en.mark} (${file} counted)`
+      : `Same unit and semester as ${file}, ${OTHER_SEMESTER_ROW.en.mark} (${file} counted${same ? '; the same records' : '; the records differ: compare the two'})`,
 };
 
 /** Lists in running text. */
@@ -331,6 +339,8 @@ export const FIGURE_WORDS = {
   repeatedUnit: { zh: STATUS_WORDS.repeatedUnit.zh, en: 'Units’ second workbooks' },
   sites: { zh: '单位（计入合计）', en: 'Units (in the totals)' },
   ready: { zh: '可以提交', en: 'Ready to submit' },
+  // The units counted with errors: 单位 = 可以提交 + 需改正, said, not left to the reader to subtract.
+  fix: { zh: STATUS_WORDS.fix.zh, en: STATUS_WORDS.fix.en },
   errors: { zh: '错误（处）', en: 'Errors' },
   warnings: { zh: '警告（处）', en: 'Warnings' },
   papers: { zh: '试卷（单位×试卷）', en: 'Papers (unit × paper)' },

@@ -239,9 +239,10 @@ export function browserHost(): BrowserHost {
       saveBytes(name, await jobs.consolidate(inputs, lang));
       return name;
     },
-    async writeSummary(site, summary, lang) {
+    async writeSummary(site, summary, lang, aside) {
       const name = `${site.label.replace(/\.xlsx$/i, '')}${lang === 'zh' ? '（汇总）' : ' (summary)'}.xlsx`;
-      saveBytes(name, await siteSummaryXlsx(summary, site.findings, lang));
+      // A workbook set aside says so, as its section's status line and the consolidated summary's sheet of it do.
+      saveBytes(name, await siteSummaryXlsx(summary, site.findings, lang, aside));
       return name;
     },
   };

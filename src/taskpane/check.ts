@@ -137,9 +137,9 @@ export interface CopyOf {
 
 /**
  * The readable results that are copies of another (the same bytes under
- * another name), as the consolidated summary counts them (same-bytes.ts): the
- * list shows the workbook once with a line for each copy, and neither the
- * status line nor the summary counts a copy.
+ * another name): the 校验 list shows the workbook once with a line for each
+ * copy, and the status line counts it once; the 汇总 view and the consolidated
+ * summary list a copy as its unit's second workbook (同单位第二本, 两本内容相同).
  */
 export function copiesIn(results: readonly SiteResult[], lang: Lang): CopyOf[] {
   const files = results.map((r) => ({ file: r.label, id: r.id, digest: r.model ? r.report?.sha256 : undefined }));
@@ -151,18 +151,13 @@ export function copiesIn(results: readonly SiteResult[], lang: Lang): CopyOf[] {
   });
 }
 
-/** The results a summary counts: neither skipped nor a copy of another. */
-function countedResults(results: readonly SiteResult[], lang: Lang): SiteResult[] {
-  const copies = new Set(copiesIn(results, lang).map((c) => c.id));
-  return results.filter((r) => r.skipped === undefined && !copies.has(r.id));
-}
-
 /**
  * The consolidated summary's button: the workbooks it counts, how many of them could not be read, and how many hold
  * none of the forms (不是试卷保密表单, not among 无法读取), as `custody summary` says it.
  */
 export function consolidatedLabel(results: readonly SiteResult[], lang: Lang): string {
-  const counted = countedResults(results, lang);
+  // A copy of another (the same bytes) is one of them, its unit's second workbook, as the download lists it.
+  const counted = results.filter((r) => r.skipped === undefined);
   const notOurs = counted.filter((r) => r.error !== undefined && notCustody(r.error)).length;
   const unreadable = counted.filter((r) => r.error !== undefined).length - notOurs;
   const key =

@@ -38,8 +38,11 @@ export interface Host {
   remove?(ids: readonly string[]): void;
   /** Live checking where the host reports edits: calls back with the edited sheets; returns a function that stops it. */
   watch?(onChange: (sheets: readonly string[]) => void): () => void;
-  /** Office: writes the 汇总 sheet, returning a status line; browser: downloads a workbook with it, returning its name. */
-  writeSummary(site: SiteResult, summary: SiteSummary, lang: Lang): Promise<string>;
+  /**
+   * Office: writes the 汇总 sheet, returning a status line; browser: downloads a workbook with it, returning its name.
+   * `aside`: the workbook is set aside among those open (another semester, its unit's second): its status line's words.
+   */
+  writeSummary(site: SiteResult, summary: SiteSummary, lang: Lang, aside?: string): Promise<string>;
 }
 
 /** Where the offline page carries the templates inline (no fetch from file://). */

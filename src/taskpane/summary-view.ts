@@ -1,15 +1,16 @@
 /** 汇总: each readable site's custody summary, written into Excel or downloaded. */
 import type { App } from './app';
-import { SiteResult, consolidatedLabel, copiesIn } from './check';
+import { SiteResult, consolidatedLabel } from './check';
 import type { SiteSummary } from '../summary/site';
 import { el } from './dom';
 import { t } from './i18n';
 import { pageTexts, summaryTable } from './summary-table';
 import { namesShown } from './reading-stop';
-import { emptyTotals } from '../summary/consolidate';
-import { setAsideStatus, setRepeatedUnits, setRunSemester } from '../summary/set-aside';
+import type { ConsolidatedTotals } from '../summary/consolidate';
+import { countTotals, countedFileOf } from '../summary/count-totals';
+import { setAsideStatus } from '../summary/set-aside';
 import { otherSemesterLinesOf, repeatedUnitLinesOf } from '../summary/overview';
-import { modelDigest, unitOfWorkbook } from '../model/repeated-unit';
+import { modelDigest } from '../model/repeated-unit';
 import type { Lang } from '../summary/columns';
 import { notCustody } from '../check/refusal';
 
@@ -46,14 +47,7 @@ export function renderSummaries(app: App): void {
     root.append(el('p', { class: 'muted' }, t(app.lang, 'noSummary')));
     return;
   }
-  // A copy of a workbook (the same bytes) has its line below, not a section of its own.
-  const copies = new Set(copiesIn(app.results, app.lang).map((c) => c.id));
-  const sites = countedFirst(
-    app.results.flatMap((site) => {
-      const summary = copies.has(site.id) ? undefined : app.summaries.get(site.id);
-      return summary ? [{ site, summary }] : [];
-    }),
-  );
+  const sites = sectionsOf(app.results, app.summaries);
   // First, as `custody summary` says it first: a workbook of another semester is in no total.
   for (const line of otherSemesterNotice(sites, app.lang)) root.append(el('p', { class: 'problems other-semester', translate: 'no' }, line));
   // Then a unit's second workbook of the semester, counted once, as `custody summary` and 总览 say it.
@@ -65,7 +59,7 @@ export function renderSummaries(app: App): void {
     const bar = el('div', { class: 'actions' });
     bar.append(button);
     root.append(bar);
-    // What it counts without a unit section (a file that could not be read) and what it leaves out (files passed by, copies), a line each, as `custody summary` says it.
+    // What it counts without a unit section (a file that could not be read) and what it leaves out (files passed by), a line each, as `custody summary` says it.
     for (const site of all) {
       if (site.error === undefined || site.skipped !== undefined) continue;
       const key = notCustody(site.error) ? 'notCustodyLeftOut' : 'unreadableLeftOut';
@@ -75,8 +69,6 @@ export function renderSummaries(app: App): void {
       if (site.skipped === undefined) continue;
       root.append(el('p', { class: 'muted skipped-left-out', translate: 'no' }, t(app.lang, 'skippedLeftOut', { file: site.label, reason: site.skipped })));
     }
-    for (const copy of copiesIn(all, app.lang))
-      root.append(el('p', { class: 'muted copy-left-out', translate: 'no' }, t(app.lang, 'copyLeftOut', { file: copy.file, reason: copy.reason })));
   }
   const statuses = statusesShown(sites, app.lang);
   const drawFrom = (first: number): void => {
@@ -91,6 +83,20 @@ export function renderSummaries(app: App): void {
   if (sites.length > 0) drawFrom(0);
 }
 
+/**
+ * The 汇总 view's sections: every workbook with a summary, in the order read but a unit's counted first
+ * (countedFirst). A copy of a workbook (the same bytes) is one of them, set aside as its unit's second workbook
+ * (两本内容相同) as the consolidated download lists it (fix-setaside26 item 4: it was a line under its workbook's).
+ */
+export function sectionsOf(results: readonly SiteResult[], summaries: ReadonlyMap<string, SiteSummary>): SiteWithSummary[] {
+  return countedFirst(
+    results.flatMap((site) => {
+      const summary = summaries.get(site.id);
+      return summary ? [{ site, summary }] : [];
+    }),
+  );
+}
+
 /** The line `custody summary` prints on the workbooks of another semester than most (none when all are of one). */
 export function otherSemesterNotice(sites: ReadonlyArray<{ site: SiteResult; summary: SiteSummary }>, lang: Lang): string[] {
   return otherSemesterLinesOf(setAside(sites), lang, (label) => label);
@@ -99,21 +105,13 @@ export function otherSemesterNotice(sites: ReadonlyArray<{ site: SiteResult; sum
 type SiteWithSummary = { site: SiteResult; summary: SiteSummary };
 
 /**
- * The workbooks set aside, as the consolidated summary sets them aside (set-aside.ts): of another semester than most,
- * and a unit's second workbook of the semester (the one counted: the first by file name).
+ * The workbooks set aside, as the consolidated summary sets them aside (count-totals.ts, the same function): of another
+ * semester than most, and a unit's second workbook of the semester (the one counted: the first by file name), each
+ * with its own findings (said beside it, in no count).
  */
-function setAside(sites: readonly SiteWithSummary[]): ReturnType<typeof emptyTotals> {
-  const run = emptyTotals(sites.length);
-  const units = sites.map(({ site, summary }) => ({
-    file: site.label,
-    site: summary.site.name,
-    semester: summary.site.semester,
-    unit: unitOfWorkbook(summary.site),
-    digest: site.model ? modelDigest(site.model) : undefined,
-  }));
-  setRunSemester(run, units);
-  setRepeatedUnits(run, units);
-  return run;
+function setAside(sites: readonly SiteWithSummary[]): ConsolidatedTotals {
+  const files = sites.map(({ site, summary }) => countedFileOf({ file: site.label, summary, digest: site.model ? modelDigest(site.model) : undefined }));
+  return countTotals(files, []);
 }
 
 /** Each section's status line and its colour: 可以提交 / 暂不能提交, or a workbook set aside in 文件清单's words (setAsideStatus). */
@@ -186,7 +184,9 @@ function drawSite(app: App, root: HTMLElement, { site, summary }: SiteWithSummar
       { class: 'btn', type: 'button', 'data-summary': site.id, 'aria-label': t(app.lang, 'actionOn', { action, target: site.label }) },
       action,
     );
-    button.addEventListener('click', () => app.download(() => app.host.writeSummary(site, summary, app.lang)));
+    // Its status as its section says it: a workbook set aside is not 可以提交 in its download either.
+    const aside = status.kind === 'aside' ? status.text : undefined;
+    button.addEventListener('click', () => app.download(() => app.host.writeSummary(site, summary, app.lang, aside)));
     box.append(button);
   }
   root.append(box);

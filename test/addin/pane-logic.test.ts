@@ -226,13 +226,14 @@ test('a summary this tool wrote is skipped with its one line, not unreadable; a 
   expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（1 个工作簿）');
 });
 
-test('a workbook given twice (the same bytes) is one workbook: its copy is a line under it, counted neither in the status line nor in the summary', () => {
+test('a workbook given twice (the same bytes) is one workbook: its copy is a line under it, not in the status line; the summary lists it (its unit’s second)', () => {
   const results = [readable('01 - 副本.xlsx', 'aa', [f('S', 'A1')]), readable('01.xlsx', 'aa', [f('S', 'A1')]), readable('02.xlsx', 'bb')];
   expect(copiesIn(results, 'zh')).toEqual([
     { id: '01 - 副本.xlsx', of: '01.xlsx', file: '01 - 副本.xlsx', reason: '与 01.xlsx 内容完全相同，同一工作簿只计一次' },
   ]);
   expect(checkOutcome(results, 'zh').text).toBe('完成：1 个错误，0 个警告');
-  expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（2 个工作簿）');
+  // The download lists the copy as its own file (同单位第二本, fix-copy25): its button counts it (fix-setaside26 item 4).
+  expect(consolidatedLabel(results, 'zh')).toBe('下载合并汇总（3 个工作簿）');
 });
 
 test('the consolidated summary’s count says how many of its workbooks could not be read, as `custody summary` does', () => {

@@ -71,12 +71,13 @@ test('文件清单 says 不是试卷保密表单 of a workbook with no form (red
   const formats = (files as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: string[] }> }> }).conditionalFormattings;
   expect(formats.map((c) => [c.ref, c.rules.map((r) => r.formulae)])).toEqual([['A2:E4', [['OR($C2="无法读取",$C2="不是试卷保密表单")']]]]);
   // 总览's figures (A:B): 无法读取 1, then 不是试卷保密表单 1, the rest as before.
-  expect(rows(wb.getWorksheet('总览')!, 2).slice(3, 9)).toEqual([
+  expect(rows(wb.getWorksheet('总览')!, 2).slice(3, 10)).toEqual([
     ['工作簿', 3],
     ['无法读取', 1],
     ['不是试卷保密表单', 1],
     ['单位（计入合计）', 1],
     ['可以提交', 1],
+    ['需改正', 0],
     ['错误（处）', 0],
   ]);
   // 站点汇总's 状态 of the two files not read.

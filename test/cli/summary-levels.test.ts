@@ -124,7 +124,7 @@ describe('custody summary: the papers by unit level', () => {
     expect(consolidateModels(inputs).totals).toEqual(json.totals);
   });
 
-  it('总览: the stock by unit level under the figures (A17:G20, rows of its own since fix-print23), the figures without bags, copies or candidates', async () => {
+  it('总览: the stock by unit level under the figures (A18:G21, rows of its own since fix-print23; 需改正 a line of its own since fix-setaside26), the figures without bags, copies or candidates', async () => {
     const out = path.join(dir, '汇总3.xlsx');
     await run(branch, yuelu, tianxin, '-o', out);
     const wb = new ExcelJS.Workbook();
@@ -137,60 +137,63 @@ describe('custody summary: the papers by unit level', () => {
       [5, ['无法读取', 0]],
       [6, ['单位（计入合计）', 3]],
       [7, ['可以提交', 1]],
-      [8, ['错误（处）', 9]],
-      [9, ['警告（处）', 0]],
-      [10, ['试卷（单位×试卷）', 15]],
-      [11, ['未还保密室（袋）', 1]],
-      [12, ['交接单一致（对）', 1]],
-      [13, ['交接单不一致（对）', 1]],
-      [14, ['仅移交方副本', 0]],
-      [15, ['仅接收方副本', 1]],
+      // 单位 = 可以提交 + 需改正, said (fix-setaside26 item 1).
+      [8, ['需改正', 2]],
+      [9, ['错误（处）', 9]],
+      [10, ['警告（处）', 0]],
+      [11, ['试卷（单位×试卷）', 15]],
+      [12, ['未还保密室（袋）', 1]],
+      [13, ['交接单一致（对）', 1]],
+      [14, ['交接单不一致（对）', 1]],
+      [15, ['仅移交方副本', 0]],
+      [16, ['仅接收方副本', 1]],
       // The table by level under the figures, 试卷袋 over C–D (its own rows: a two-line word no longer makes a figure's row tall).
-      [17, ['按单位级别（同一批试卷逐级下发，各级分列，不相加）']],
-      [18, ['单位级别', '单位数', '试卷袋', null, '试卷份数', '考生数', '未还（袋）']],
-      [19, ['分校', 1, 23, null, 447, 439, 0]],
-      [20, ['考点', 2, 23, null, 447, 439, 1]],
+      [18, ['按单位级别（同一批试卷逐级下发，各级分列，不相加）']],
+      [19, ['单位级别', '单位数', '试卷袋', null, '试卷份数', '考生数', '未还（袋）']],
+      [20, ['分校', 1, 23, null, 447, 439, 0]],
+      [21, ['考点', 2, 23, null, 447, 439, 1]],
       // The ranked tables under it (试卷袋, 试卷份数, 考生数 are no longer figures).
-      [22, ['问题（交接单不一致\n每方计一次）', '错误', '警告']],
-      [23, ['交接单两份不一致', 2, 0]],
-      [24, ['领卷时间不当', 1, 0]],
-      [25, ['合计行不符', 1, 0]],
-      [26, ['值班断档或重叠', 1, 0]],
-      [27, ['日期时间无法识别', 1, 0]],
-      [28, ['试卷未按时还回', 1, 0]],
-      [29, ['监考人员到保密室领卷', 1, 0]],
-      [30, ['交接单两人签字', 1, 0]],
-      [45, ['单位（问题最多的\n前 20 个）', '错误', '警告']],
-      [46, ['天心考点', 8, 0]],
-      [47, ['长沙分校', 1, 0]],
-      [60, ['考点（考生最多的\n前 20 个）', '考生数', '试卷份数']],
-      [61, ['天心考点', 221, 224]],
-      [62, ['岳麓考点', 218, 223]],
+      [23, ['问题（交接单不一致\n每方计一次）', '错误', '警告']],
+      [24, ['交接单两份不一致', 2, 0]],
+      [25, ['领卷时间不当', 1, 0]],
+      [26, ['合计行不符', 1, 0]],
+      [27, ['值班断档或重叠', 1, 0]],
+      [28, ['日期时间无法识别', 1, 0]],
+      [29, ['试卷未按时还回', 1, 0]],
+      [30, ['监考人员到保密室领卷', 1, 0]],
+      [31, ['交接单两人签字', 1, 0]],
+      [46, ['单位（问题最多的\n前 20 个）', '错误', '警告']],
+      [47, ['天心考点', 8, 0]],
+      [48, ['长沙分校', 1, 0]],
+      [61, ['考点（考生最多的\n前 20 个）', '考生数', '试卷份数']],
+      [62, ['天心考点', 221, 224]],
+      [63, ['岳麓考点', 218, 223]],
       [
-        75,
+        76,
         [
           '说明：份数 = 31×31份装 + 26×26份装 + 11×11份装 + 5×5份装；保管期为入库至最后一次出库（有试卷一直没有出库的，至少到它的考试结束）；随交接单移交送出的出库（分校下发考点、省校下发分校、考点考后送回分校）不计为未还；一张交接单两份副本不一致，无论几处不同，双方各计一次（检查结果逐栏列出）；“级别不明”：基本信息的单位级别无法识别的单位，不并入任何一级。每个文件的 SHA-256 见“文件清单”。',
         ],
       ],
-      [77, ['制表人：______________        审核人：______________        日期：________年____月____日']],
+      [78, ['制表人：______________        审核人：______________        日期：________年____月____日']],
     ]);
     // The title across the sheet: it names the unit and the semester now.
     // The note across the page under the charts (test/io/overview-pages.test.ts).
-    expect(ov.model.merges).toEqual(['A1:L1', 'A17:G17', 'C18:D18', 'C19:D19', 'C20:D20', 'A75:L75', 'A77:L77']);
+    expect(ov.model.merges).toEqual(['A1:L1', 'A18:G18', 'C19:D19', 'C20:D20', 'C21:D21', 'A76:L76', 'A78:L78']);
     // The level table's header styled as the figures' (bold, filled).
-    expect(ov.getCell('G18').font?.bold).toBe(true);
-    expect(ov.getCell('G18').fill).toEqual(ov.getCell('A3').fill);
-    // Conditional formats: the figures' as before, and bags still out per level (G19:G20); those of bags
+    expect(ov.getCell('G19').font?.bold).toBe(true);
+    expect(ov.getCell('G19').fill).toEqual(ov.getCell('A3').fill);
+    // Conditional formats: the figures' as before, and bags still out per level (G20:G21); those of bags
     // still out ask for a number (a level's or the run's may say 附件3 未能读取: text, which Excel takes as more than 0).
     const cf = (ov as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: string[] }> }> }).conditionalFormattings;
     expect(cf.map((x) => [x.ref, x.rules[0].formulae?.[0]])).toEqual([
       ['B5', 'B5>0'],
-      ['B8', 'B8>0'],
       ['B9', 'B9>0'],
-      ['B11', 'AND(ISNUMBER(B11),B11>0)'],
-      ['B13', 'B13>0'],
+      ['B10', 'B10>0'],
+      ['B12', 'AND(ISNUMBER(B12),B12>0)'],
+      ['B14', 'B14>0'],
       ['B7', 'AND(B7>0,B7=B6)'],
-      ['G19:G20', 'AND(ISNUMBER(G19),G19>0)'],
+      ['B8', 'B8>0'],
+      ['G20:G21', 'AND(ISNUMBER(G20),G20>0)'],
     ]);
   });
 
@@ -207,7 +210,7 @@ describe('custody summary: the papers by unit level', () => {
     writeOverview(ov, consolidateModels(inputs).totals, rankChartData(new Map(), []), { lang: 'zh', ruleTitle, fileName: (f) => f });
     const back = new ExcelJS.Workbook();
     await back.xlsx.load((await plain.xlsx.writeBuffer()) as ArrayBuffer);
-    const top = (ws: ExcelJS.Worksheet) => grid(ws).filter(([r]) => r <= 20); // the figures and the table by level
+    const top = (ws: ExcelJS.Worksheet) => grid(ws).filter(([r]) => r <= 21); // the figures and the table by level
     expect(top(back.getWorksheet('总览')!)).toEqual(top(streamed.getWorksheet('总览')!));
   });
 
@@ -221,13 +224,13 @@ describe('custody summary: the papers by unit level', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ov = wb.getWorksheet('Overview')!;
-    expect(grid(ov).filter(([r]) => r >= 17 && r <= 22)).toEqual([
-      [17, ['By unit level (the same papers passed down: side by side, not added up)']],
-      [18, ['Unit level', 'Units', 'Bags', null, 'Copies', 'Candidates', 'Bags out']],
-      [19, ['Provincial school\n(省校)', 1, 14, null, 282, 253, 0]],
-      [20, ['Branch school (分校)', 1, 23, null, 447, 439, 0]],
-      [21, ['Exam site (考点)', 2, 23, null, 447, 439, 1]],
-      [22, ['Unknown level', 1, 6, null, 115, 108, 0]],
+    expect(grid(ov).filter(([r]) => r >= 18 && r <= 23)).toEqual([
+      [18, ['By unit level (the same papers passed down: side by side, not added up)']],
+      [19, ['Unit level', 'Units', 'Bags', null, 'Copies', 'Candidates', 'Bags out']],
+      [20, ['Provincial school\n(省校)', 1, 14, null, 282, 253, 0]],
+      [21, ['Branch school (分校)', 1, 23, null, 447, 439, 0]],
+      [22, ['Exam site (考点)', 2, 23, null, 447, 439, 1]],
+      [23, ['Unknown level', 1, 6, null, 115, 108, 0]],
     ]);
   });
 

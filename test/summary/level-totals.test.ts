@@ -102,6 +102,7 @@ describe('consolidated totals by unit level', () => {
       'unreadable',
       'sites',
       'ready',
+      'fix',
       'errors',
       'warnings',
       'papers',

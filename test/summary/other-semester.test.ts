@@ -93,7 +93,8 @@ describe('workbooks of two semesters given together', () => {
     expect(code).toBe(0);
     expect(io.stdout.split('\n')).toEqual([
       // Set aside (fix-semester25 item 1): the file of 2024秋 was counted among 可以提交 (3), 文件清单 saying 属另一学期.
-      '已汇总 3 个工作簿（其中 1 个属另一学期）：可以提交 2 个，需改正 0 个；错误 0 处，警告 1 处。',
+      // Its warning (workbook-of-another-semester) in no count, as the workbook is in neither 可以提交 nor 需改正 (fix-setaside26 item 2).
+      '已汇总 3 个工作簿（其中 1 个属另一学期）：可以提交 2 个，需改正 0 个；错误 0 处，警告 0 处。',
       `注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入下面的合计：${lastYear}（2024秋）。`,
       '试卷（按单位级别分列，同一批试卷逐级下发，各级不相加）：分校 1 个，3 袋、68 份（报考 65 人）；考点 1 个，3 袋、68 份（报考 65 人）。未还保密室 0 袋。',
       // 宁乡考点's two copies of 2024秋 pair with no 2025春 workbook: one side only, as its 长沙分校 of 2024秋 is not given.
@@ -102,7 +103,7 @@ describe('workbooks of two semesters given together', () => {
       '',
     ]);
     const en = await run('summary', branch, wangcheng, lastYear, '-o', path.join(dir, 'summary-en.xlsx'), '--lang', 'en');
-    expect(en.io.stdout.split('\n')[0]).toBe('Summarised 3 workbooks (1 of another semester): 2 ready to submit, 0 to correct; 0 errors, 1 warning.');
+    expect(en.io.stdout.split('\n')[0]).toBe('Summarised 3 workbooks (1 of another semester): 2 ready to submit, 0 to correct; 0 errors, 0 warnings.');
   });
 
   it('summary --format json: totals name the run’s semester and the file left out; as the in-process consolidation counts them', async () => {
@@ -117,7 +118,10 @@ describe('workbooks of two semesters given together', () => {
       papers: 4,
       levels: [none('省校'), level('分校', 1, 3, 68, 65, 0), level('考点', 1, 3, 68, 65, 0), none(null)],
       semester: '2025春',
-      otherSemester: [{ file: lastYear, site: '宁乡考点', semester: '2024秋' }],
+      // Its own findings beside it (its one warning, the notice), in no figure of the run.
+      otherSemester: [{ file: lastYear, site: '宁乡考点', semester: '2024秋', errors: 0, warnings: 1 }],
+      errors: 0,
+      warnings: 0,
     });
     const inputs = await Promise.all(
       [branch, wangcheng, lastYear].map(async (file) => ({ file, model: readWorkbook(await gridFromXlsxBuffer(fs.readFileSync(file))) })),
@@ -134,22 +138,25 @@ describe('workbooks of two semesters given together', () => {
     const ov = wb.getWorksheet('总览')!;
     const at = (r: number) => [1, 2].map((c) => ov.getRow(r).getCell(c).value);
     // The figures: 属另一学期 a line of its own, in neither 单位 nor 可以提交 (was 单位（已读取） 3, 可以提交 3).
-    expect([4, 5, 6, 7, 8].map(at)).toEqual([
+    expect([4, 5, 6, 7, 8, 9, 10].map(at)).toEqual([
       ['工作簿', 3],
       ['无法读取', 0],
       ['属另一学期', 1],
       ['单位（计入合计）', 2],
       ['可以提交', 2],
+      ['需改正', 0],
+      // Its warning in no count, as in neither 可以提交 nor 需改正 (fix-setaside26 item 2).
+      ['错误（处）', 0],
     ]);
-    // Under the table by unit level (rows 18–22: its caption, header, two levels and a blank row; was beside the figures).
-    expect([at(23), at(24)]).toEqual([
+    // Under the table by unit level (rows 19–23: its caption, header, two levels and a blank row; was beside the figures).
+    expect([at(24), at(25)]).toEqual([
       [
         '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：',
         '注意：以下 1 个工作簿不是2025春学期（其他工作簿的学期）的，其试卷未计入本页和按单位级别的合计（见检查结果“工作簿属另一学期”）：',
       ],
       ['宁乡考点.xlsx', '2024秋'],
     ]);
-    expect(ov.getCell('A25').value).toBeNull();
+    expect(ov.getCell('A26').value).toBeNull();
     // Its own sheet's status line in 文件清单's words, grey (was 提交状态：可以提交, green), its counts all said.
     const own = wb.getWorksheet('汇总-宁乡考点')!.getCell('A3');
     expect([own.value, own.font.color?.argb]).toEqual([
@@ -354,7 +361,12 @@ function printedPages(ws: ExcelJS.Worksheet, breaks: readonly number[], last: nu
 describe('总览 printed (review round 3, R3)', () => {
   it('no chart is cut by a page break and the signatures are on the note’s page, however tall a printer makes an unset row', async () => {
     const out = path.join(dir, '汇总-印.xlsx');
-    const r = await run('summary', branch, wangcheng, lastYear, '-o', out);
+    // 宁乡考点's workbook given again as of 2025春 (its records of 2024秋: findings of its own), so that 总览 has its three
+    // charts: the findings of the one of 2024秋, set aside, are in none of them (fix-setaside26 item 2).
+    const again = path.join(dir, '宁乡考点（2025春）.xlsx');
+    fs.writeFileSync(again, await fillWorkbook(withSemester(review('a-ningxiang-evening-kaodian'), '2025春')));
+    const r = await run('summary', branch, wangcheng, lastYear, again, '-o', out);
+    fs.rmSync(again);
     if (!fs.existsSync(out)) throw new Error(r.io.stderr);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

@@ -142,11 +142,11 @@ describe('review 22b D5, D1: the printed workbook', () => {
     const ov = (await load('zh')).getWorksheet('总览')!;
     // 考点's 考生数 and 未还 in the level table, 未还保密室 in the figures (were 考试安排 未能读 / 取, 附件3 未能读 / 取). 考生数:
     // at least 2045's and 3310's, F3 leaving 1001's alone unknown (review 22a d2; was 考试安排 显示错误值, the unit's all).
-    // The level table under the figures since fix-print23 (F19, G19: was I4, J4 beside them).
-    expect(['F19', 'G19', 'B11'].map((a) => ov.getCell(a).value)).toEqual(['至少 51', '附件3\n显示错误值', '附件3\n显示错误值']);
+    // The level table under the figures since fix-print23 (F20, G20 since 需改正's line: was I4, J4 beside them).
+    expect(['F20', 'G20', 'B12'].map((a) => ov.getCell(a).value)).toEqual(['至少 51', '附件3\n显示错误值', '附件3\n显示错误值']);
     // 显示错误值 (since fix-summary22) whole in 12 (fix-print23: were 11, 11, 10 and a third line); 至少 51 in F's 11.
     expect(['F', 'G', 'B'].map((c) => ov.getColumn(c).width)).toEqual([11, 12, 12]);
-    expect([ov.getRow(19).height, ov.getRow(11).height]).toEqual([rowHeightFor(2), rowHeightFor(2)]);
+    expect([ov.getRow(20).height, ov.getRow(12).height]).toEqual([rowHeightFor(2), rowHeightFor(2)]);
   });
 
   it('站点汇总: the 说明 under the table whole, its cell pointing there, the row no longer 409 pt (zh)', async () => {

@@ -93,23 +93,26 @@ describe('D5: a unit handed in twice, the left-out workbook with errors', () => 
     const note = '与 芷江考点（修改）.xlsx 内容不同，只计入 芷江考点（修改）.xlsx，请核对两本';
     const rows = rowsOf(ov);
     const at = rows.findIndex((r) => r[1] === '芷江考点.xlsx');
-    // Under the table by unit level (rows 18–22, under the figures and their 同单位第二本; was beside the figures): row 23.
-    expect(rows[at]).toEqual([23, '芷江考点.xlsx', note, note]);
-    expect((ov.model as unknown as { merges: string[] }).merges).toContain('B23:C23');
-    expect(ov.getCell('B23').alignment).toMatchObject({ wrapText: true });
+    // Under the table by unit level (rows 19–23, under the figures and their 同单位第二本 and 需改正; was beside the figures): row 24.
+    expect(rows[at]).toEqual([24, '芷江考点.xlsx', note, note]);
+    expect((ov.model as unknown as { merges: string[] }).merges).toContain('B24:C24');
+    expect(ov.getCell('B24').alignment).toMatchObject({ wrapText: true });
     // Five lines of 20 characters' width (LibreOffice prints it in three).
-    expect(ov.getRow(23).height).toBe(78);
+    expect(ov.getRow(24).height).toBe(78);
     // The rankings: no unit with problems (the counted workbook is clean), 芷江考点 once by candidates.
     // 芷江考点's return to 怀化分校, whose workbook is not in the run, is named under the list (review round 10a D3).
     const absent = '注意：以下单位移交的试卷，接收单位的工作簿不在本次汇总中，这些交接单只有移交方的副本，无法核对（见“交接配对”）：';
-    expect(rows.slice(at + 1, at + 10)).toEqual([
-      [25, absent, absent, absent],
-      [26, '芷江考点', '交给怀化分校 17 袋', '交给怀化分校 17 袋'],
-      [28, '问题（交接单不一致\n每方计一次）', '错误', '警告'],
-      [29, '未发现问题'],
+    // Its own findings, in no figure, said under it as the CLI's line says them (fix-setaside26 item 2).
+    const own = '除这一条外，它本身还有错误 2 处、警告 1 处，不计入上面的数目。';
+    expect(rows.slice(at + 1, at + 11)).toEqual([
+      [25, own, own, own],
+      [27, absent, absent, absent],
+      [28, '芷江考点', '交给怀化分校 17 袋', '交给怀化分校 17 袋'],
+      [30, '问题（交接单不一致\n每方计一次）', '错误', '警告'],
+      [31, '未发现问题'],
       // No ranking of units by problems when there is none (it was an empty table).
-      [30, '考点（考生最多的\n前 20 个）', '考生数', '试卷份数'],
-      [31, '芷江考点', 230, 284],
+      [32, '考点（考生最多的\n前 20 个）', '考生数', '试卷份数'],
+      [33, '芷江考点', 230, 284],
       [45, expect.stringMatching(/^说明：/), ...Array(11).fill(expect.anything())],
       [47, expect.stringMatching(/^制表人/), ...Array(11).fill(expect.anything())],
     ]);

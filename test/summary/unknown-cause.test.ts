@@ -146,7 +146,7 @@ describe('a figure unknown for a cell showing an error value says so, not 未能
       [null, '#,##0', ...Array(8).fill(null)],
     ]);
     // The table by unit level under the figures (was beside them, E4:J4): 试卷袋 in C–D, merged.
-    expect([values(ov, 19, 8), formats(ov, 19, 8)]).toEqual([
+    expect([values(ov, 20, 8), formats(ov, 20, 8)]).toEqual([
       ['考点', 2, 12, 12, 230, 6160, '附件3 未能读取；附件3 显示错误值', null],
       [null, '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', null],
     ]);
@@ -154,12 +154,12 @@ describe('a figure unknown for a cell showing an error value says so, not 未能
       ['无法读取', 0],
       [null, '#,##0'],
     ]);
-    expect([values(ov, 11, 2), formats(ov, 11, 2)]).toEqual([
+    expect([values(ov, 12, 2), formats(ov, 12, 2)]).toEqual([
       ['未还保密室（袋）', '附件3 未能读取；附件3 显示错误值'],
       [null, '#,##0'],
     ]);
     // The units in no total, under their cause; the 考点 as 站点汇总's 单位 (was 长沙分校 under 未能读取 with 河西考点).
-    expect([21, 22, 24, 25].map((r) => values(ov, r, 2))).toEqual([
+    expect([22, 23, 25, 26].map((r) => values(ov, r, 2))).toEqual([
       [
         '注意：以下 1 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：',
         '注意：以下 1 个单位的附件3 出入库记录未能读取（见“站点汇总”中该单位的说明），未还袋数无从计算，未计入合计：',
@@ -172,7 +172,7 @@ describe('a figure unknown for a cell showing an error value says so, not 未能
       [unnamed, '附件3 显示错误值'],
     ]);
     // The charts' tables (units by findings, by candidates): the 考点 as 站点汇总 names it (was 长沙分校), 6,052 grouped.
-    expect([43, 44, 58, 59].map((r) => [...values(ov, r, 3), ...formats(ov, r, 3).slice(1)])).toEqual([
+    expect([44, 45, 59, 60].map((r) => [...values(ov, r, 3), ...formats(ov, r, 3).slice(1)])).toEqual([
       [unnamed, 3, 0, '#,##0', '#,##0'],
       ['河西考点', 2, 0, '#,##0', '#,##0'],
       [unnamed, 6052, 115, '#,##0', '#,##0'],

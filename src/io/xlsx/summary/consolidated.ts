@@ -20,7 +20,7 @@ import { ChartData, rankChartData } from '../../../summary/overview';
 import { unreadForms } from '../../../summary/none-figures';
 import { ruleTitle } from '../../../summary/rule-titles';
 import { placeOf, siteOrder } from '../../../summary/site-order';
-import { setAsideStatus } from '../../../summary/set-aside';
+import { setAsideFiles, setAsideStatus } from '../../../summary/set-aside';
 import type { SiteSummary } from '../../../summary/site';
 import { columnIndex } from '../../../summary/tables-site';
 import {
@@ -90,12 +90,11 @@ export interface SettledSource {
 
 /** The source of a consolidated summary held in memory. */
 function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
-  // A unit's second workbook is in no figure of 总览: not its findings by rule, nor its rankings (the unit once, counted).
-  const repeats = new Set(c.totals.repeatedUnits.map((o) => o.file));
-  const byRule = countByRule(c.files.filter((f) => !repeats.has(f.file)).flatMap((f) => f.findings));
-  const aside = new Set(c.totals.otherSemester.map((o) => o.file));
+  // A workbook set aside (a unit's second, of another semester) is in no figure of 总览: not its findings by rule, nor its rankings.
+  const aside = setAsideFiles(c.totals);
+  const byRule = countByRule(c.files.filter((f) => !aside.has(f.file)).flatMap((f) => f.findings));
   const units = c.files
-    .filter((f) => f.summary && !repeats.has(f.file))
+    .filter((f) => f.summary && !aside.has(f.file))
     .map((f) => {
       const s = f.summary!;
       return {
@@ -106,7 +105,6 @@ function sourceOf(c: Consolidated, lang: Lang = 'zh'): ConsolidatedSource {
         papers: s.totals.papers,
         candidates: s.totals.candidates,
         copies: s.totals.copies,
-        counted: !aside.has(f.file),
         noVault: s.noVault,
         noIntake: s.noIntake,
         unreadIntake: unreadForms(s.unread).includes('intake'),

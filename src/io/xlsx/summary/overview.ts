@@ -22,7 +22,7 @@ import {
   wordLines,
   wordsWidth,
 } from '../../../summary/columns';
-import { ChartData, bagsStillOutShown, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures } from '../../../summary/overview';
+import { ChartData, bagsStillOutShown, levelFigureShown, levelsShown, noneUnitsOf, overviewFigures, ownFindingsSaid } from '../../../summary/overview';
 import {
   ABSENT_RECEIVER_WORDS,
   FIGURE_WORDS,
@@ -199,6 +199,7 @@ export function writeOverview(ov: ExcelJS.Worksheet, totals: ConsolidatedTotals,
   cellRule(ov, at('bagsStillOut'), `AND(ISNUMBER(${at('bagsStillOut')}),${at('bagsStillOut')}>0)`, WARNING_STYLE, 4);
   cellRule(ov, at('disagree'), `${at('disagree')}>0`, ERROR_STYLE, 5);
   cellRule(ov, at('ready'), `AND(${at('ready')}>0,${at('ready')}=${at('sites')})`, GOOD_STYLE, 6);
+  cellRule(ov, at('fix'), `${at('fix')}>0`, ERROR_STYLE, 8);
   tall(r++);
   // The stock by unit level under the figures, on rows of its own: beside them, a level's two-line word made the
   // figure's row beside it as tall (c4def93).
@@ -331,7 +332,7 @@ function writeOtherSemester(ov: ExcelJS.Worksheet, top: number, totals: Consolid
   if (other.length === 0 || totals.semester === null) return top;
   const words = OTHER_SEMESTER_WORDS[ctx.lang];
   const rows = other.map((o): [string, string] => [(ctx.fileName ?? baseName)(o.file), o.semester]);
-  return writeAside(ov, top, words.head(totals.semester, other.length), rows, words.more, tall);
+  return writeAside(ov, top, words.head(totals.semester, other.length), rows, words.more, tall, ownFindingsSaid(totals, 'otherSemester', ctx.lang));
 }
 
 /**
@@ -344,7 +345,7 @@ function writeRepeatedUnits(ov: ExcelJS.Worksheet, top: number, totals: Consolid
   const words = REPEATED_UNIT_WORDS[ctx.lang];
   const name = ctx.fileName ?? baseName;
   const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted), o.same)]);
-  return writeAside(ov, top, words.head(repeated.length), rows, words.more, tall);
+  return writeAside(ov, top, words.head(repeated.length), rows, words.more, tall, ownFindingsSaid(totals, 'repeatedUnit', ctx.lang));
 }
 
 /**
@@ -375,8 +376,19 @@ function writeNoneUnits(ov: ExcelJS.Worksheet, top: number, totals: Consolidated
   return r;
 }
 
-/** A bold red line over the columns, then a row per workbook (the first ASIDE_LISTED; the rest counted). Returns the row after it. */
-function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: ReadonlyArray<[string, string]>, more: (n: number) => string, tall: Tall): number {
+/**
+ * A bold red line over the columns, then a row per workbook (the first ASIDE_LISTED; the rest counted), then `own` (their
+ * own findings, in no figure: ownFindingsSaid) across the columns, when there is any. Returns the row after it.
+ */
+function writeAside(
+  ov: ExcelJS.Worksheet,
+  top: number,
+  head: string,
+  all: ReadonlyArray<[string, string]>,
+  more: (n: number) => string,
+  tall: Tall,
+  own = '',
+): number {
   let r = top;
   const cell = ov.getCell(`A${r}`);
   cell.value = head;
@@ -401,6 +413,14 @@ function writeAside(ov: ExcelJS.Worksheet, top: number, head: string, all: Reado
     row.getCell(3).border = BOX;
     ov.mergeCells(r, 2, r, 3);
     tall(r++, Math.max(lineHeight(values[0]), lineHeight(values[1], widths[1] + widths[2])));
+  }
+  if (own) {
+    const cell = ov.getCell(`A${r}`);
+    cell.value = own.trim();
+    cell.font = { name: FONT, size: BODY_PT };
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    ov.mergeCells(`A${r}:C${r}`);
+    tall(r++, rowHeightFor(linesOf(own.trim(), widths[0] + widths[1] + widths[2])));
   }
   tall(r++);
   return r;

@@ -147,19 +147,14 @@ export function safeSheetName(taken: readonly string[], wanted: string): string 
 export function addSiteSummarySheet(
   wb: ExcelJS.Workbook,
   s: SiteSummary,
-  options: { name?: string; findings?: readonly Finding[]; lang?: Lang } = {},
+  options: { name?: string; findings?: readonly Finding[]; lang?: Lang; aside?: string } = {},
 ): ExcelJS.Worksheet {
   const ctx: ShowContext = { lang: options.lang ?? 'zh', ruleTitle };
-  return writeSiteSheet(
-    wb,
-    safeSheetName(
-      wb.worksheets.map((w) => w.name),
-      options.name ?? '汇总',
-    ),
-    s,
-    ctx,
-    options.findings,
+  const name = safeSheetName(
+    wb.worksheets.map((w) => w.name),
+    options.name ?? '汇总',
   );
+  return writeSiteSheet(wb, name, s, ctx, options.findings, options.aside);
 }
 
 /**
@@ -491,10 +486,10 @@ function findingsAndEnd(ws: ExcelJS.Worksheet, pages: Pages, r: number, s: SiteS
   return ws;
 }
 
-/** One site's summary as its own .xlsx (the 汇总 sheet alone). */
-export async function siteSummaryXlsx(s: SiteSummary, findings?: readonly Finding[], lang: Lang = 'zh'): Promise<Uint8Array> {
+/** One site's summary as its own .xlsx (the 汇总 sheet alone); `aside`: set aside, its status words (setAsideStatus). */
+export async function siteSummaryXlsx(s: SiteSummary, findings?: readonly Finding[], lang: Lang = 'zh', aside?: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '试卷保密助手';
-  addSiteSummarySheet(wb, s, { findings, lang });
+  addSiteSummarySheet(wb, s, { findings, lang, aside });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
