@@ -19,6 +19,20 @@ const inEnglish = (cells: Typed) => {
   return validateSite(readWorkbook(grid), { lang: 'en' }).map((f) => [f.cell, f.message]);
 };
 
+/** Row 3 (D10) made a 小计 of `subtotal`, row 3's 2 袋 typed below it (row 11), and a `word` (小计, 累计) of `total` under those. */
+const twoParts = (subtotal: number, word: string, total: number): Typed => [
+  ['交接单', 'B10', '小计'],
+  ['交接单', 'C10', null],
+  ['交接单', 'D10', subtotal],
+  ['交接单', 'F10', null],
+  ['交接单', 'B11', 3],
+  ['交接单', 'C11', '岳麓考点'],
+  ['交接单', 'D11', 2],
+  ['交接单', 'F11', '袋'],
+  ['交接单', 'B12', word],
+  ['交接单', 'D12', total],
+];
+
 describe('入库清单: a row’s 合计（袋） left blank beside its bags', () => {
   test('counts the bags the row shows (3), as every check reads them: the 合计 of 6 is right (was “相加是 3”)', () => {
     expect(found([['入库清单', 'H4', null]])).toEqual([]);
@@ -38,19 +52,7 @@ describe('入库清单: a row’s 合计（袋） left blank beside its bags', (
 
 describe('a 小计 judged over its own rows, whatever waits above the 小计 before it', () => {
   test('交接单: row 2’s 数量 blank under the first 小计 (it waits); the second 小计, 5 over row 3’s 2, is wrong (was passed)', () => {
-    const cells: Typed = [
-      ['交接单', 'D9', null],
-      ['交接单', 'B10', '小计'],
-      ['交接单', 'C10', null],
-      ['交接单', 'D10', 3],
-      ['交接单', 'F10', null],
-      ['交接单', 'B11', 3],
-      ['交接单', 'C11', '岳麓考点'],
-      ['交接单', 'D11', 2],
-      ['交接单', 'F11', '袋'],
-      ['交接单', 'B12', '小计'],
-      ['交接单', 'D12', 5],
-    ];
+    const cells: Typed = [['交接单', 'D9', null], ...twoParts(3, '小计', 5)];
     expect(found(cells)).toEqual([
       ['required-field', 'cell', 1, '交接单', 'D9', 2, '序号 2 这一行的“数量”没有填写。附件1 纸质试卷交接单每行都须填写此项，请补填后再提交。'],
       [
@@ -101,19 +103,7 @@ describe('a 小计 judged over its own rows, whatever waits above the 小计 bef
   });
 
   test('交接单: row 1 shows #N/A under the first 小计 (unchecked); the second 小计 is wrong over its own row 3 (was “unchecked” naming row 1)', () => {
-    const cells: Typed = [
-      ['交接单', 'D8', '#N/A'],
-      ['交接单', 'B10', '小计'],
-      ['交接单', 'C10', null],
-      ['交接单', 'D10', 4],
-      ['交接单', 'F10', null],
-      ['交接单', 'B11', 3],
-      ['交接单', 'C11', '岳麓考点'],
-      ['交接单', 'D11', 2],
-      ['交接单', 'F11', '袋'],
-      ['交接单', 'B12', '小计'],
-      ['交接单', 'D12', 5],
-    ];
+    const cells: Typed = [['交接单', 'D8', '#N/A'], ...twoParts(4, '小计', 5)];
     const unchecked = (cell: string, field: string, total: number) => [
       'column-total',
       'unread',
@@ -148,18 +138,7 @@ describe('a 小计 judged over its own rows, whatever waits above the 小计 bef
   });
 
   test('a wrong 累计 is said against every row from the first (序号 1–3: 6), not its part since the 小计 (was “序号 3 … 2”)', () => {
-    const cells: Typed = [
-      ['交接单', 'B10', '小计'],
-      ['交接单', 'C10', null],
-      ['交接单', 'D10', 4],
-      ['交接单', 'F10', null],
-      ['交接单', 'B11', 3],
-      ['交接单', 'C11', '岳麓考点'],
-      ['交接单', 'D11', 2],
-      ['交接单', 'F11', '袋'],
-      ['交接单', 'B12', '累计'],
-      ['交接单', 'D12', 9],
-    ];
+    const cells = twoParts(4, '累计', 9);
     expect(found(cells)).toEqual([
       [
         'column-total',
@@ -174,19 +153,7 @@ describe('a 小计 judged over its own rows, whatever waits above the 小计 bef
   });
 
   test('a 累计 is judged from the first row: over the blank row, it waits (not “wrong” against row 3 alone)', () => {
-    const cells: Typed = [
-      ['交接单', 'D9', null],
-      ['交接单', 'B10', '小计'],
-      ['交接单', 'C10', null],
-      ['交接单', 'D10', 3],
-      ['交接单', 'F10', null],
-      ['交接单', 'B11', 3],
-      ['交接单', 'C11', '岳麓考点'],
-      ['交接单', 'D11', 2],
-      ['交接单', 'F11', '袋'],
-      ['交接单', 'B12', '累计'],
-      ['交接单', 'D12', 6],
-    ];
+    const cells: Typed = [['交接单', 'D9', null], ...twoParts(3, '累计', 6)];
     expect(found(cells)).toEqual([
       ['required-field', 'cell', 1, '交接单', 'D9', 2, '序号 2 这一行的“数量”没有填写。附件1 纸质试卷交接单每行都须填写此项，请补填后再提交。'],
     ]);
