@@ -212,3 +212,16 @@ export const LIST_ROWS = [
   [7, '错误', '（整个工作簿）', '', '序号 1', '交接单两份不一致', 'handover-copies-disagree 的说明'],
   [8, '错误', '已删除的表', 'A1', '序号 1', '必填项未填', 'required-field 的说明'],
 ];
+
+/**
+ * A mark's frame as WPS's fake records it: each edge (Borders.Item 7–10) in `style` and `weight`, black — an error
+ * 1/4 (continuous, thick), a warning -4115/-4138 (dashed, medium), for a black-and-white printer.
+ */
+export const markFrame = (style: number, weight: number) =>
+  Object.fromEntries(
+    [7, 8, 9, 10].flatMap((e) => [
+      [`edge${e}.LineStyle`, style],
+      [`edge${e}.Weight`, weight],
+      [`edge${e}.Color`, 0],
+    ]),
+  );

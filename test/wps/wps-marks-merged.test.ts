@@ -7,7 +7,7 @@
 import { applyWpsMarks, clearWpsMarks } from '../../src/io/wps/marks';
 import { logFinding } from '../findings';
 import { FakeApplication, type FakeBookState, type FakeEtOptions } from './fake-et';
-import { changed, userCells } from './helpers';
+import { changed, markFrame, userCells } from './helpers';
 
 const SHEET = '交接单';
 const VARIANTS: FakeEtOptions[] = [{}, { members: 'method', shape: 'flat' }];
@@ -32,17 +32,8 @@ function book(): FakeBookState {
   };
 }
 
-/** Each edge (Borders.Item 7–10) set to a mark's frame: an error 1/4 (continuous, thick), a warning -4115/-4138 (dashed, medium), black. */
-const frame = (style: number, weight: number) =>
-  Object.fromEntries(
-    [7, 8, 9, 10].flatMap((e) => [
-      [`edge${e}.LineStyle`, style],
-      [`edge${e}.Weight`, weight],
-      [`edge${e}.Color`, 0],
-    ]),
-  );
-const ERROR = frame(1, 4);
-const WARNING = frame(-4115, -4138);
+const ERROR = markFrame(1, 4);
+const WARNING = markFrame(-4115, -4138);
 
 const findings = [
   logFinding(SHEET, 'C3', 'required-field'),

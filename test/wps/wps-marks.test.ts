@@ -11,7 +11,7 @@ import { MARKED_FINDINGS, logFinding } from '../findings';
 import { fillWorkbook } from '../../src/cli/fill';
 import { wpsHost } from '../../src/wps/face';
 import { FakeApplication, FakeBookState, FakeEtOptions } from './fake-et';
-import { changed, fakeBookFromXlsx, fixture, marksBook as book, userCells } from './helpers';
+import { changed, fakeBookFromXlsx, fixture, markFrame, marksBook as book, userCells } from './helpers';
 import type { Intake } from '../../src/model/types';
 
 const VARIANTS: FakeEtOptions[] = [{}, { members: 'method', shape: 'flat' }, { shape: 'nested' }];
@@ -31,15 +31,7 @@ describe.each(VARIANTS)('marks with %j', (options) => {
     expect(log.D5.fill?.color).toBe(bgrOf(MARK_COLORS.error));
     expect(log.E5.fill?.color).toBe(bgrOf(MARK_COLORS.warning));
     // Framed for a black-and-white printer: an error thick continuous (1, 4), a warning medium dashed (-4115, -4138), black.
-    const frame = (style: number, weight: number) =>
-      Object.fromEntries(
-        [7, 8, 9, 10].flatMap((e) => [
-          [`edge${e}.LineStyle`, style],
-          [`edge${e}.Weight`, weight],
-          [`edge${e}.Color`, 0],
-        ]),
-      );
-    expect([log.B5.style, log.C5.style, state.sheets[1].cells.B1.style]).toEqual([frame(1, 4), frame(-4115, -4138), frame(1, 4)]);
+    expect([log.B5.style, log.C5.style, state.sheets[1].cells.B1.style]).toEqual([markFrame(1, 4), markFrame(-4115, -4138), markFrame(1, 4)]);
     expect(log.B5.note).toBe('【试卷保密助手】\n错误 试卷号有误：unknown-paper 的说明');
     expect(log.D5.note).toBe('原有批注：请核对\n\n【试卷保密助手】\n错误 数量不是整数：invalid-count 的说明\n警告 出库超过入库：overdraw 的说明');
     expect(log.B5.v).toBe(1001);
