@@ -102,7 +102,9 @@ export function outlinesOf(marks: readonly CellMark[], areas: ReadonlyMap<string
     const placed = marks.filter((m) => m.sheet === sheet).map((m) => ({ ...atOf(m.cell), mark: m }));
     for (const { row, col, mark } of outlineCells(placed, boxes, (a, b) => worse(a.mark, b.mark))) {
       const key = markKey(sheet, mark.mark.cell);
-      out.set(key, [...(out.get(key) ?? []), a1(row, col)]);
+      const cells = out.get(key);
+      if (cells) cells.push(a1(row, col));
+      else out.set(key, [a1(row, col)]);
     }
   }
   return out;

@@ -38,11 +38,9 @@ export { CELLS_PER_BATCH } from './office-marks-now';
 /** The edges a mark frames. */
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
-/** A mark's frame in Office.js' words: thick continuous, medium dashed. */
-const officeBorder = (border: MarkBorder): { style: string; weight: string } => ({
-  style: border.line === 'dashed' ? 'Dash' : 'Continuous',
-  weight: border.weight === 'thick' ? 'Thick' : 'Medium',
-});
+/** A mark's frame on each edge, in Office.js' words: thick continuous, medium dashed; black. */
+const markEdges = (border: MarkBorder): Array<readonly [string, string, string]> =>
+  EDGES.map(() => [border.line === 'dashed' ? 'Dash' : 'Continuous', border.weight === 'thick' ? 'Thick' : 'Medium', '#000000'] as const);
 
 /** Each edge of a cell's borders, loaded (read after the sync). */
 function loadBorders(range: Excel.Range): Excel.RangeBorder[] {
@@ -293,12 +291,8 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   const freshNotes = new Map(freshState.map((s) => [markKey(s.mark.sheet, s.mark.cell), s.note]));
   type Write = { restore: PriorState } | { mark: CellMark } | { edged: Edged } | ListWrite;
   const framedBy = (m: CellMark): Edged[] => {
-    const { style, weight } = officeBorder(MARK_BORDERS[m.severity]);
-    return (outlines.get(markKey(m.sheet, m.cell)) ?? []).map((cell) => ({
-      sheet: m.sheet,
-      cell,
-      edges: EDGES.map(() => [style, weight, '#000000'] as const),
-    }));
+    const edges = markEdges(MARK_BORDERS[m.severity]);
+    return (outlines.get(markKey(m.sheet, m.cell)) ?? []).map((cell) => ({ sheet: m.sheet, cell, edges }));
   };
   const edged = (cells: Edged[]): Write[] => cells.map((e) => ({ edged: e }));
   const writes: Write[] = [
@@ -330,11 +324,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
       const ws = worksheets.getItem(m.sheet);
       const range = ws.getRange(m.cell);
       range.format.fill.color = MARK_COLORS[m.severity];
-      const { style, weight } = officeBorder(MARK_BORDERS[m.severity]);
-      setBorders(
-        range,
-        EDGES.map(() => [style, weight, '#000000'] as const),
-      );
+      setBorders(range, markEdges(MARK_BORDERS[m.severity]));
       if (!options.notes) return;
       const key = markKey(m.sheet, m.cell);
       const prior = priorByKey.get(key);

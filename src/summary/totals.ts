@@ -134,7 +134,10 @@ interface RepeatedUnitFile {
   warnings?: number;
 }
 
-/** A workbook of another semester than the run's: its file, its unit and its 学期 as written; its own findings, in no figure of the run. */
+/**
+ * A workbook of another semester than the run's: its file, its unit and its semester — its 学期 as written, or its forms'
+ * where that 学期 is a slip (model/semester.ts countedSite); its own findings, in no figure of the run.
+ */
 interface OtherSemesterFile {
   file: string;
   site: string;
