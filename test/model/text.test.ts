@@ -125,6 +125,9 @@ test.each([
   ['签了', PLEDGE_WORDS, true],
   ['没签', PLEDGE_WORDS, false],
   ['未签', PLEDGE_WORDS, false],
+  ['待签', PLEDGE_WORDS, false],
+  ['尚未交', PLEDGE_WORDS, false],
+  ['待签', FORMAL_STAFF_WORDS, undefined],
   ['在编', PLEDGE_WORDS, undefined],
   ['已签', undefined, undefined],
 ])('yes/no %p in its column', (value, words, expected) => {
