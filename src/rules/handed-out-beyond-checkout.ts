@@ -14,10 +14,10 @@ export const meta: RuleMeta = {
     '依据《湖南开放大学试卷安全保密管理专项整治实施方案》（四）“各考点考务人员与考点卷库保管员（值班人员）在保密室内履行出入库交接，并签写附件3；……试卷经由考务工作人员分发至考场及回收，签写附件4”；附件3“数量（袋/份）”；附件4“试卷份数”',
   messages: {
     zh: {
-      over: '{room}领取试卷 {paper} {copies} 份后，这一场共发出 {handed} 份，而这一场从保密室领出的最多只有 {capacity} 份（{how}）。发到考场的试卷不能多于出库的试卷，请核对试卷份数或出入库记录的数量。',
+      over: '{room}领取试卷 {paper} {copies} 份后，这一场共发出 {handed} 份，而这一场从保密室领出的最多只有 {capacity} 份{how}。发到考场的试卷不能多于出库的试卷，请核对试卷份数或出入库记录的数量。',
     },
     en: {
-      over: 'With {copies} copies of paper {paper} to room {roomNo}, the session’s handouts come to {handed} copies, but at most {capacity} left the vault for it ({howEn}). Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
+      over: 'With {copies} copies of paper {paper} to room {roomNo}, the session’s handouts come to {handed} copies, but at most {capacity} left the vault for it{howEn}. Rooms cannot receive more copies than were taken out; check the copies or the vault log quantity.',
     },
   },
   docs: 'Copies of a paper handed to rooms in one session (附件4 试卷份数) exceed the copies taken out of the vault for that session (附件3: a count in 份 as written; in 袋, the largest bags of that paper on the intake list, the session’s rows together). At the register row where the total goes over. Not when a count cannot be read, or the paper has no checkout for the session (distribution-outside-custody).',
@@ -81,9 +81,14 @@ function takenPerSession(data: SiteData, facts: RuleContext['facts']): Map<Sessi
   return out;
 }
 
-/** What left the vault for the session, in the words of the message's language: “2 袋 + 5 份”, “2 bags + 5 copies”. */
-function takenIn(out: Taken, bags: string, copies: string): string {
-  return [out.bags ? `${out.bags} ${bags}` : '', out.copies ? `${out.copies} ${copies}` : ''].filter(Boolean).join(' + ');
+/**
+ * What left the vault for the session, bracketed in the words of the message's language: “（2 袋 + 5 份）”,
+ * “ (2 bags + 5 copies)”; nothing where only loose copies left it (their count is the capacity said before it).
+ */
+function takenIn(out: Taken, words: { bags: string; copies: string; open: string; close: string }): string {
+  if (!out.bags) return '';
+  const parts = [`${out.bags} ${words.bags}`, out.copies ? `${out.copies} ${words.copies}` : ''].filter(Boolean).join(' + ');
+  return `${words.open}${parts}${words.close}`;
 }
 
 export function check({ model, facts, report }: RuleContext): void {
@@ -116,8 +121,8 @@ export function check({ model, facts, report }: RuleContext): void {
       copies: row.copies,
       handed: h.total,
       capacity: out.capacity,
-      how: takenIn(out, '袋', '份'),
-      howEn: takenIn(out, 'bags', 'copies'),
+      how: takenIn(out, { bags: '袋', copies: '份', open: '（', close: '）' }),
+      howEn: takenIn(out, { bags: 'bags', copies: 'copies', open: ' (', close: ')' }),
     });
   }
 }

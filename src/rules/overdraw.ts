@@ -1,12 +1,15 @@
-import { checkoutSession, notLoan, showTime, vaultRows, whole } from './facts';
+import { checkoutSession, notLoan, showTime, tm, vaultRows, whole } from './facts';
 import type { Facts } from './facts';
 import { neverReturned } from './not-returned';
 import type { RuleContext, RuleMeta } from './types';
-import { shownCode } from '../model/paper-code';
+import { paperCode, shownCode } from '../model/paper-code';
+import { intakeLists } from '../model/intake';
+import { isBlankValue } from '../model/values';
+import type { SiteData } from '../model/types';
 
 export const meta: RuleMeta = {
   id: 'overdraw',
-  title: { zh: '出库超过入库', en: 'More bags out than in' },
+  title: { zh: '出库超过入库', en: 'More out of the vault than taken in' },
   severity: 'error',
   forms: [2, 3],
   clause:
@@ -14,12 +17,16 @@ export const meta: RuleMeta = {
   messages: {
     zh: {
       over: '试卷 {paper} 在 {time} 出库 {qty} 袋后，同时在库外的共 {out} 袋，但到这时入库清单上这份试卷只有 {in} 袋。出库袋数不能多于已入库的袋数，请核对数量或入库时间。',
+      overCopies:
+        '试卷 {paper} 在 {time} 出库 {qty} 份后，同时在库外的共 {out} 份，但到这时入库清单上这份试卷只有 {in} 份（{bags} 袋，按 31、26、11、5 份装袋数算）。出库份数不能多于已入库的份数，请核对数量、单位（袋/份）或入库清单。',
     },
     en: {
       over: 'After taking out {qty} bags of paper {paper} at {time}, the bags out at once come to {out}, but only {in} had been taken in by then. Check the quantities or the intake time.',
+      overCopies:
+        'After taking out {qty} copies of paper {paper} at {time}, the copies out at once come to {out}, but the intake lists had taken in only {in} by then ({bags} bags, counted by their sizes of 31, 26, 11 and 5). Check the quantities, the unit (袋/份) or the intake list.',
     },
   },
-  docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; dispatches — papers sent on — never come back; a loan whose return was never written, not-returned’s finding, counts as back at its session’s end). Only counts in 袋 are compared; the first checkout that goes over is flagged.',
+  docs: 'At some moment more bags of one paper are out of the vault than the intake lists had taken in by then (a supplementary delivery counts from its own 入库时间; dispatches — papers sent on — never come back; a loan whose return was never written, not-returned’s finding, counts as back at its session’s end). Counts in 袋 (or with no unit) are compared with the bags taken in; counts in 份 (the log prints 数量（袋/份）) with the copies the lists’ bags hold (31·a + 26·b + 11·c + 5·d), apart from the bags, and not for a paper whose list gives only its 合计（袋） or a size that cannot be read; the first checkout that goes over is flagged, once a paper (in 袋 first).',
 };
 
 /**
@@ -32,40 +39,119 @@ function unwrittenReturn(facts: Facts, row: number, taken: number): number {
   return end !== undefined && end > taken ? end : taken + 1;
 }
 
-export function check({ model, facts, report }: RuleContext): void {
-  const events = new Map<string, Array<{ t: number; delta: number; row: number }>>();
+/** A checkout or its return: `delta` bags or copies out (a return's negative), at minute `t`, of vault-log row `row`. */
+interface Movement {
+  t: number;
+  delta: number;
+  row: number;
+}
+
+/** What the intake lists had taken in of one paper, each list at its 入库时间 (none readable: from the start). */
+type Arrivals = ReadonlyArray<{ t: number; count: number }>;
+
+/**
+ * The copies each intake list took in of each paper (31·a + 26·b + 11·c + 5·d), for the checkouts written in 份 (the log
+ * prints 数量（袋/份）). A paper one of whose rows does not give its sizes (a size that is no whole number, or only its
+ * 合计（袋）) has no copies known: it is left out, its rows in 份 not judged.
+ */
+function copiesArrivals(data: SiteData): Map<string, Arrivals> {
+  const out = new Map<string, Array<{ t: number; count: number }>>();
+  const unknown = new Set<string>();
+  for (const { list } of intakeLists(data)) {
+    const t = tm(list.time);
+    for (const item of list.items ?? []) {
+      const paper = paperCode(item?.paperNo);
+      if (!paper || !item) continue;
+      const sizes = [item.bags31, item.bags26, item.bags11, item.bags5];
+      const counts = sizes.map((v) => (isBlankValue(v) ? 0 : whole(v)));
+      const bags = counts.reduce<number | undefined>((sum, n) => (sum === undefined || n === undefined ? undefined : sum + n), 0);
+      const total = whole(item.totalBags);
+      if (bags === undefined || (total !== undefined && total !== bags)) {
+        unknown.add(paper);
+        continue;
+      }
+      const copies = COPIES_PER_BAG.reduce((sum, size, k) => sum + size * counts[k]!, 0);
+      const arrivals = out.get(paper) ?? [];
+      arrivals.push({ t: Number.isNaN(t) ? -Infinity : t, count: copies });
+      out.set(paper, arrivals);
+    }
+  }
+  for (const paper of unknown) out.delete(paper);
+  for (const arrivals of out.values()) arrivals.sort((a, b) => a.t - b.t);
+  return out;
+}
+
+const COPIES_PER_BAG = [31, 26, 11, 5] as const;
+
+/**
+ * The vault-log rows of each paper in one unit (袋: rows with no unit too; 份), as checkouts and their returns: a
+ * dispatch never comes back; a loan whose return was never written counts as back at its session's end.
+ */
+function movementsIn(model: RuleContext['model'], facts: Facts, unit: '袋' | '份', known: (paper: string) => boolean): Map<string, Movement[]> {
+  const events = new Map<string, Movement[]>();
   const rows = vaultRows(facts);
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
     const p = rows.paper[i];
     const q = whole(r.quantity);
     const t = rows.taken[i];
-    if (!facts.intakeBags.has(p) || q === undefined || Number.isNaN(t)) return;
-    if (r.unit && r.unit.trim() !== '袋') return;
+    if (!known(p) || q === undefined || Number.isNaN(t)) return;
+    if ((r.unit?.trim() || '袋') !== unit) return;
     const list = events.get(p) ?? [];
     list.push({ t, delta: q, row: i });
     const back = neverReturned(facts, r, i) ? unwrittenReturn(facts, i, t) : rows.returned[i];
     if (!notLoan(facts, i) && !Number.isNaN(back) && back >= t) list.push({ t: back, delta: -q, row: i });
     events.set(p, list);
   });
-  for (const [paper, list] of events) {
-    // What the vault had taken in of the paper by each moment: a supplementary delivery counts from its own intake.
-    // Only papers with bags taken in have events (facts.intakeBags), so each has its arrivals.
-    const arrivals = facts.intakeArrivals.get(paper)!;
-    const inBy = (t: number) => arrivals.reduce((sum, a) => (a.t <= t ? sum + a.bags : sum), 0);
-    list.sort((a, b) => a.t - b.t || a.delta - b.delta);
-    let out = 0;
-    for (const e of list) {
-      out += e.delta;
-      const limit = inBy(e.t);
-      // Out before any of it came in is checkout-before-intake's finding: one fact, one finding.
-      const beforeIntake = e.t < arrivals[0].t;
-      if (e.delta > 0 && out > limit && !beforeIntake) {
-        // Said as the row writes its 试卷号 (0304), not as compared (304).
-        const shown = shownCode(model.data.vaultLog![e.row]?.paperNo);
-        report(`vaultLog[${e.row}].quantity`, 'over', { paper: shown, time: showTime(e.t), qty: e.delta, out, in: limit });
-        break;
-      }
-    }
+  return events;
+}
+
+/** The first checkout after which more is out at once than had been taken in by then, with the two figures. */
+function firstOver(list: Movement[], arrivals: Arrivals): { e: Movement; out: number; limit: number } | undefined {
+  const inBy = (t: number) => arrivals.reduce((sum, a) => (a.t <= t ? sum + a.count : sum), 0);
+  list.sort((a, b) => a.t - b.t || a.delta - b.delta);
+  let out = 0;
+  for (const e of list) {
+    out += e.delta;
+    const limit = inBy(e.t);
+    // Out before any of it came in is checkout-before-intake's finding: one fact, one finding.
+    const beforeIntake = e.t < arrivals[0].t;
+    if (e.delta > 0 && out > limit && !beforeIntake) return { e, out, limit };
+  }
+  return undefined;
+}
+
+export function check({ model, facts, report }: RuleContext): void {
+  // Said as the row writes its 试卷号 (0304), not as compared (304).
+  const shown = (row: number) => shownCode(model.data.vaultLog![row]?.paperNo);
+  const over = new Set<string>();
+  // Only papers with bags taken in have events (facts.intakeBags), so each has its arrivals.
+  for (const [paper, list] of movementsIn(model, facts, '袋', (p) => facts.intakeBags.has(p))) {
+    const arrivals = facts.intakeArrivals.get(paper)!.map((a) => ({ t: a.t, count: a.bags }));
+    const found = firstOver(list, arrivals);
+    if (!found) continue;
+    over.add(paper);
+    report(`vaultLog[${found.e.row}].quantity`, 'over', {
+      paper: shown(found.e.row),
+      time: showTime(found.e.t),
+      qty: found.e.delta,
+      out: found.out,
+      in: found.limit,
+    });
+  }
+  // Loose copies (份) against the copies the lists' bags hold; a paper already over in bags is one fact, said once.
+  const copies = copiesArrivals(model.data);
+  for (const [paper, list] of movementsIn(model, facts, '份', (p) => copies.has(p) && !over.has(p))) {
+    const found = firstOver(list, copies.get(paper)!);
+    if (!found) continue;
+    const bags = facts.intakeBags.get(paper) ?? 0;
+    report(`vaultLog[${found.e.row}].quantity`, 'overCopies', {
+      paper: shown(found.e.row),
+      time: showTime(found.e.t),
+      qty: found.e.delta,
+      out: found.out,
+      in: found.limit,
+      bags,
+    });
   }
 }

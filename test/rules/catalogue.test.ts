@@ -1846,9 +1846,30 @@ rt('paper-name-mismatch', {
   ],
 });
 
+/** 3310's checkout written in 份: its two 11-copy bags hold 22 copies (the 考点's intake list). */
+const copiesOf3310 = (quantity: number) => (d: SiteData) => Object.assign(d.vaultLog![2], { quantity, unit: '份' });
+
 rt('overdraw', {
-  valid: [{ name: 'a 分校 dispatching all it took in', base: 'fenxiao' }],
+  valid: [
+    { name: 'a 分校 dispatching all it took in', base: 'fenxiao' },
+    { name: 'every copy its bags hold taken out in 份 (22 of 2×11)', edit: copiesOf3310(22) },
+  ],
   invalid: [
+    {
+      name: 'more copies out (份) than its bags hold: 23 of 22',
+      edit: copiesOf3310(23),
+      errors: [
+        {
+          messageId: 'overCopies',
+          form: 3,
+          sheet: '出入库记录',
+          cell: 'D6',
+          row: 3,
+          message:
+            /^试卷 3310 在 6月16日 07:50 出库 23 份后，同时在库外的共 23 份，但到这时入库清单上这份试卷只有 22 份（2 袋，按 31、26、11、5 份装袋数算）。出库份数不能多于已入库的份数，请核对数量、单位（袋\/份）或入库清单。$/,
+        },
+      ],
+    },
     {
       name: 'more bags out than in',
       edit: (d) => {
@@ -3171,7 +3192,8 @@ rt('handed-out-beyond-checkout', {
         d.vaultLog![2].quantity = 18;
         d.vaultLog![2].unit = '份';
       },
-      errors: [{ messageId: 'over', form: 4, sheet: '分发登记3', cell: 'D6', row: 1, message: /18 份/ }],
+      // Only loose copies left the vault: “18 份”, not “18 份（18 份）” (review 23 D6).
+      errors: [{ messageId: 'over', form: 4, sheet: '分发登记3', cell: 'D6', row: 1, message: /领出的最多只有 18 份。发到考场/ }],
     },
   ],
 });
