@@ -155,6 +155,16 @@ describe('printing (LibreOffice headless)', () => {
     expect(pages(path.join(dir, 'marked.pdf'))).toBe(FORMS.length + 4);
   });
 
+  test('the marked copy’s 问题清单 prints its footer: its name and the page numbers, as 使用说明 says (页脚页码)', () => {
+    // Printed with the workbook, its pages are numbered among the workbook's (Excel's &P and &N are the print's).
+    const printed = pageLines(path.join(dir, 'marked.pdf'));
+    const n = printed.length;
+    expect(printed.map((lines) => lines.filter((l) => /第 \d+ 页/.test(l))).slice(-2)).toEqual([
+      [`第 ${n - 1} 页，共 ${n} 页`],
+      [`问题清单 · 第 ${n} 页，共 ${n} 页`],
+    ]);
+  });
+
   test('no cell of the templates, the filled workbooks or the marked copy is cut off when printed', () => {
     for (const [name, wb] of Object.entries(books)) expect({ name, clipped: clippedCells(wb) }).toEqual({ name, clipped: [] });
   });

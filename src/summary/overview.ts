@@ -3,7 +3,7 @@
  * charts draw. Pure.
  */
 import type { ConsolidatedTotals, LevelTotals } from './consolidate';
-import { type FigureKey, REPEATED_UNIT_WORDS, type SetAside } from './words';
+import { type FigureKey, REPEATED_UNIT_WORDS, type SetAside, repeatKindOf } from './words';
 import { NONE_WORDS } from './none-figures';
 import { NONE_UNITS_WORDS, type StockForm, type StockReason, type UnitName, stockReasonsOf, unitNameShown } from './none-units';
 import type { Lang } from './columns';
@@ -217,18 +217,15 @@ export function repeatedUnitLinesOf(
   if (repeated.length === 0) return [];
   const named = repeated.slice(0, SET_ASIDE_NAMED);
   const more = repeated.length - named.length;
-  const counted = REPEATED_UNIT_WORDS[lang].counted;
+  const words = REPEATED_UNIT_WORDS[lang];
   const own = ownFindingsSaid({ otherSemester: [], ...t }, 'repeatedUnit', lang);
+  const lead = words.lead(repeated.length, repeatKindOf(repeated));
   if (lang === 'en') {
-    const list = named.map((o) => `${name(o.file)} (${o.site}: ${counted(name(o.counted), o.same)})`).join(', ');
-    return [
-      `Note: a unit's workbook of one semester given twice is counted once; left out of the papers' figures below: ${list}${more ? ` and ${countShown(more)} more` : ''}.${own}`,
-    ];
+    const list = named.map((o) => `${name(o.file)} (${o.site}: ${words.counted(name(o.counted), o.same)})`).join(', ');
+    return [`${lead}${list}${more ? ` and ${countShown(more)} more` : ''}.${own}`];
   }
-  const list = named.map((o) => `${name(o.file)}（${o.site}：${counted(name(o.counted), o.same)}）`).join('、');
-  return [
-    `注意：以下 ${countShown(repeated.length)} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入下面的合计：${list}${more ? ' 等' : ''}。${own}`,
-  ];
+  const list = named.map((o) => `${name(o.file)}（${o.site}：${words.counted(name(o.counted), o.same)}）`).join('、');
+  return [`${lead}${list}${more ? ' 等' : ''}。${own}`];
 }
 
 /**

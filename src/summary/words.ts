@@ -147,29 +147,59 @@ export const OTHER_SEMESTER_WORDS: Record<Lang, { head: (main: string, n: number
 };
 
 /**
- * Atop 总览's list of the second workbooks of one unit and semester (unit-workbook-twice): that their papers are
- * in none of its figures; `counted`: beside each, the file counted in its place; `more`: those past the list.
+ * What the second workbooks (totals' repeatedUnits) share with those counted, so that the lines atop their lists say what is
+ * true of each: `unit`, all a unit's of one semester; `noUnit`, all naming no unit, set aside beside the same records; `both`.
  */
+export type RepeatKind = 'unit' | 'noUnit' | 'both';
+
+export function repeatKindOf(repeated: ReadonlyArray<{ noUnit?: true }>): RepeatKind {
+  const noUnit = repeated.filter((o) => o.noUnit).length;
+  return noUnit === 0 ? 'unit' : noUnit === repeated.length ? 'noUnit' : 'both';
+}
+
+/** Why the workbooks listed are set aside (RepeatKind), in the middle of the lines atop their lists. */
+const REPEAT_WHY: Record<Lang, Record<RepeatKind, string>> = {
+  zh: {
+    unit: '与另一本是同一单位同一学期的，每个单位只计一本',
+    noUnit: '与另一本记的内容完全相同（基本信息读不出是哪个单位），两本只计一本',
+    both: '与另一本是同一单位同一学期的，或与另一本记的内容完全相同（基本信息读不出是哪个单位），都只计其中一本',
+  },
+  en: {
+    unit: 'are of the same unit and semester as another; each unit is counted once',
+    noUnit: 'hold the same records as another (基本信息 names no unit); the two are counted once',
+    both: 'are of the same unit and semester as another, or hold the same records as another (基本信息 names no unit); each pair is counted once',
+  },
+};
+
+/** The CLI's English line names what is counted once. */
+const REPEAT_SUBJECT_EN: Record<RepeatKind, string> = {
+  unit: "a unit's workbook of one semester given twice",
+  noUnit: 'a workbook holding the same records as another (基本信息 names no unit)',
+  both: "a unit's workbook of one semester given twice, or one holding the same records as another (基本信息 names no unit),",
+};
+
 /**
- * What 总览 and the CLI say of a unit's second workbook (unit-workbook-twice): `counted`, the file counted in
- * its place and whether the two hold the same records (a re-save, to be deleted) or differ (the officer
- * must compare them), as the finding says.
+ * What 总览 (`head`) and the CLI (`lead`, before its list) say of a unit's second workbooks (unit-workbook-twice), by what
+ * they share with the one counted (RepeatKind); `counted`, beside each, the file counted in its place and whether the two
+ * hold the same records (a re-save, to be deleted) or differ (to be compared), as the finding says; `more`: those past it.
  */
-export const REPEATED_UNIT_WORDS: Record<Lang, { head: (n: number) => string; counted: (file: string, same: boolean) => string; more: (n: number) => string }> =
-  {
-    zh: {
-      head: (n) => `注意：以下 ${countShown(n)} 个工作簿与另一本是同一单位同一学期的，每个单位只计一本，其试卷未计入本页和按单位级别的合计：`,
-      counted: (file, same) => (same ? `与 ${file} 内容相同，只计入 ${file}` : `与 ${file} 内容不同，只计入 ${file}，请核对两本`),
-      more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
-    },
-    en: {
-      head: () =>
-        'Note: the workbooks below are of the same unit and semester as another; each unit is counted once, so their papers are in none of this page’s figures:',
-      counted: (file, same) =>
-        same ? `the same records as ${file}; ${file} counted instead` : `records differ from ${file}; ${file} counted instead: compare the two`,
-      more: (n) => `${countShown(n)} more: see the findings`,
-    },
-  };
+type RepeatedWords = { head: RepeatHead; lead: RepeatHead; counted: (file: string, same: boolean) => string; more: (n: number) => string };
+type RepeatHead = (n: number, kind: RepeatKind) => string;
+export const REPEATED_UNIT_WORDS: Record<Lang, RepeatedWords> = {
+  zh: {
+    head: (n, kind) => `注意：以下 ${countShown(n)} 个工作簿${REPEAT_WHY.zh[kind]}，其试卷未计入本页和按单位级别的合计：`,
+    lead: (n, kind) => `注意：以下 ${countShown(n)} 个工作簿${REPEAT_WHY.zh[kind]}，其试卷未计入下面的合计：`,
+    counted: (file, same) => (same ? `与 ${file} 内容相同，只计入 ${file}` : `与 ${file} 内容不同，只计入 ${file}，请核对两本`),
+    more: (n) => `另有 ${countShown(n)} 个，见检查结果`,
+  },
+  en: {
+    head: (_n, kind) => `Note: the workbooks below ${REPEAT_WHY.en[kind]}, so their papers are in none of this page’s figures:`,
+    lead: (_n, kind) => `Note: ${REPEAT_SUBJECT_EN[kind]} is counted once; left out of the papers' figures below: `,
+    counted: (file, same) =>
+      same ? `the same records as ${file}; ${file} counted instead` : `records differ from ${file}; ${file} counted instead: compare the two`,
+    more: (n) => `${countShown(n)} more: see the findings`,
+  },
+};
 
 /**
  * What the CLI and 总览 say of handovers sent to units whose workbooks are not in the run (summary/absent-receivers.ts):

@@ -24,7 +24,8 @@ async function printed(data: SiteData, lang: Lang) {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const xml = await (await JSZip.loadAsync(bytes)).file(`xl/worksheets/sheet${ws.id}.xml`)!.async('string');
-  const plain = (v: ExcelJS.CellValue) => String(v ?? '').replace(/[\n\u200b]/g, '');
+  // A header as written, its line breaks aside (an upright English one breaks at a space): compared without spaces.
+  const plain = (v: ExcelJS.CellValue) => String(v ?? '').replace(/[\s\u200b]/g, '');
   const header = PAPER_COLUMNS.map((c) => plain(c.header[lang]));
   const headers: number[] = [];
   const papers: string[] = [];

@@ -23,6 +23,8 @@ jest.setTimeout(120_000);
 let dir: string;
 let named: string;
 let resaved: string;
+let unitBook: string;
+let unitCopy: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custody-no-unit-copy-'));
@@ -35,6 +37,11 @@ beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(named);
   await wb.xlsx.writeFile(resaved);
+  // A unit's workbook given twice beside them (the same bytes): the lists then hold both kinds.
+  unitBook = path.join(dir, '岳麓考点.xlsx');
+  unitCopy = path.join(dir, '岳麓考点 - 副本.xlsx');
+  fs.writeFileSync(unitBook, await fillWorkbook(fixture('kaodian.json') as SiteData));
+  fs.copyFileSync(unitBook, unitCopy);
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -59,4 +66,45 @@ test('other bytes, the same records, no unit: counted once; 文件清单 (and �
   const listed: unknown[][] = [];
   files.eachRow((row) => listed.push([row.getCell(1).value, row.getCell(3).value, row.getCell(5).value]));
   expect(listed.filter(([f]) => f === path.basename(resaved))).toEqual([[path.basename(resaved), '同单位第二本', NOTE_ZH]]);
+});
+
+/** 总览's heading of the repeated-unit list and the row under it. */
+async function overviewList(file: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ov = wb.getWorksheet(wb.worksheets[0].name)!;
+  const head = ov.getColumn(1).values.findIndex((v) => typeof v === 'string' && /^(注意：以下|Note: the workbooks below)/.test(v));
+  return [head, head + 1].map((r) => [1, 2].map((c) => ov.getRow(r).getCell(c).value));
+}
+
+test('fix-print27 item 1: the heading of the list (总览, the CLI) says the same records, not the same unit, when none names its unit', async () => {
+  const out = path.join(dir, '汇总.xlsx');
+  const zh = await run('summary', named, resaved, '-o', out);
+  expect(zh.io.stdout.split('\n')[1]).toBe(
+    `注意：以下 1 个工作簿与另一本记的内容完全相同（基本信息读不出是哪个单位），两本只计一本，其试卷未计入下面的合计：${resaved}（长沙分校：与 ${named} 内容相同，只计入 ${named}）。除这一条外，它本身还有错误 1 处，不计入上面的数目。`,
+  );
+  const head = '注意：以下 1 个工作簿与另一本记的内容完全相同（基本信息读不出是哪个单位），两本只计一本，其试卷未计入本页和按单位级别的合计：';
+  expect(await overviewList(out)).toEqual([
+    [head, head],
+    [path.basename(resaved), '与 无名.xlsx 内容相同，只计入 无名.xlsx'],
+  ]);
+  const outEn = path.join(dir, 'summary-en.xlsx');
+  const en = await run('summary', named, resaved, '--lang', 'en', '-o', outEn);
+  expect(en.io.stdout.split('\n')[1]).toBe(
+    `Note: a workbook holding the same records as another (基本信息 names no unit) is counted once; left out of the papers' figures below: ${resaved} (长沙分校: the same records as ${named}; ${named} counted instead). Besides this notice, it has 1 error of its own, not in the counts above.`,
+  );
+  const headEn =
+    'Note: the workbooks below hold the same records as another (基本信息 names no unit); the two are counted once, so their papers are in none of this page’s figures:';
+  expect((await overviewList(outEn))[0]).toEqual([headEn, headEn]);
+});
+
+test('fix-print27 item 1: with a unit’s second workbook beside, the heading says both', async () => {
+  const out = path.join(dir, '汇总-两种.xlsx');
+  const zh = await run('summary', named, resaved, unitBook, unitCopy, '-o', out);
+  expect(zh.io.stdout.split('\n')[1]).toBe(
+    `注意：以下 2 个工作簿与另一本是同一单位同一学期的，或与另一本记的内容完全相同（基本信息读不出是哪个单位），都只计其中一本，其试卷未计入下面的合计：${unitCopy}（岳麓考点：与 ${unitBook} 内容相同，只计入 ${unitBook}）、${resaved}（长沙分校：与 ${named} 内容相同，只计入 ${named}）。除这一条外，它们本身还有错误 1 处，不计入上面的数目。`,
+  );
+  const head =
+    '注意：以下 2 个工作簿与另一本是同一单位同一学期的，或与另一本记的内容完全相同（基本信息读不出是哪个单位），都只计其中一本，其试卷未计入本页和按单位级别的合计：';
+  expect((await overviewList(out))[0]).toEqual([head, head]);
 });

@@ -33,6 +33,7 @@ import {
   OVERVIEW_WORDS,
   bigWords,
   REPEATED_UNIT_WORDS,
+  repeatKindOf,
   SHEET_WORDS,
   levelWord,
 } from '../../../summary/words';
@@ -345,7 +346,7 @@ function writeRepeatedUnits(ov: ExcelJS.Worksheet, top: number, totals: Consolid
   const words = REPEATED_UNIT_WORDS[ctx.lang];
   const name = ctx.fileName ?? baseName;
   const rows = repeated.map((o): [string, string] => [name(o.file), words.counted(name(o.counted), o.same)]);
-  return writeAside(ov, top, words.head(repeated.length), rows, words.more, tall, ownFindingsSaid(totals, 'repeatedUnit', ctx.lang));
+  return writeAside(ov, top, words.head(repeated.length, repeatKindOf(repeated)), rows, words.more, tall, ownFindingsSaid(totals, 'repeatedUnit', ctx.lang));
 }
 
 /**

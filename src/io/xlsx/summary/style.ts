@@ -9,7 +9,6 @@ import {
   BODY_PT,
   Cell,
   Column,
-  HEADER_PT,
   bracketLine,
   wordLines,
   ShowContext,
@@ -22,12 +21,11 @@ import {
   rowHeightFor,
   runsOnAt,
   sheetValue,
-  widthFor,
 } from '../../../summary/columns';
 import type { Lang } from '../../../summary/columns';
 import { PAGE_FOOTER, ROWS_LEFT_OUT, SIGNATURE_LINE } from '../../../summary/words';
 import { LIMITS } from '../../../model/limits';
-import { textUnits } from '../../../forms/measure';
+import { upright, uprightHeight, uprightText } from './upright';
 
 export const FONT = '宋体';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -138,17 +136,6 @@ export function columnWidth(column: Pick<Column<never>, 'header' | 'width' | 'wo
   return width;
 }
 
-/** A header with a (Latin) word wider than its column: printed upright, bottom to top, rather than broken inside the word. */
-const upright = (header: string, width: number): boolean => widthFor(width, [header]) > width;
-
-/**
- * Points of an upright header's length and a little room at either end: a
- * width unit (a digit, 5.25 pt) taken as 7 pt, for a Latin letter of a bold
- * font in place of 宋体 (LibreOffice's DejaVu Sans Bold runs “Handovers out”
- * to 93 pt, 宋体's half-width letters to some 75).
- */
-const uprightHeight = (header: string): number => Math.ceil(textUnits(header, HEADER_PT, true) * 7) + 8;
-
 /**
  * A header row: bold, filled, boxed, wrapped (a bracketed unit on a line of its own: headerText) or upright, as tall as its longest header needs in its column.
  * From column `first` (1-based; `widths` are the headers' own columns' widths); a row already taller is left so.
@@ -156,12 +143,13 @@ const uprightHeight = (header: string): number => Math.ceil(textUnits(header, HE
 export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[], first = 1): void {
   headers.forEach((h, i) => {
     const cell = row.getCell(first + i);
-    cell.value = headerText(h, widths[i] ?? 8);
+    const up = upright(h, widths[i] ?? 8);
+    cell.value = up ? uprightText(h, widths[i] ?? 8) : headerText(h, widths[i] ?? 8);
     cell.font = { name: FONT, size: BODY_PT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
-    cell.alignment = upright(h, widths[i] ?? 8)
-      ? { horizontal: 'center', vertical: 'bottom', textRotation: 90 }
+    cell.alignment = up
+      ? { horizontal: 'center', vertical: 'bottom', textRotation: 90, wrapText: true }
       : { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   row.height = Math.max(row.height ?? 0, headerHeight(headers, widths));
@@ -170,7 +158,7 @@ export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths
 /** The height of a header row (styleHeader's): its longest header's lines in its column, or its longest upright header. */
 export function headerHeight(headers: readonly string[], widths: readonly number[]): number {
   const lines = headers.map((h, i) => (upright(h, widths[i] ?? 8) ? 1 : headerLines(h, widths[i] ?? 8)));
-  const tall = headers.map((h, i) => (upright(h, widths[i] ?? 8) ? uprightHeight(h) : 0));
+  const tall = headers.map((h, i) => (upright(h, widths[i] ?? 8) ? uprightHeight(h, widths[i] ?? 8) : 0));
   return Math.max(rowHeightFor(Math.max(1, ...lines)), ...tall);
 }
 
