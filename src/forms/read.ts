@@ -19,7 +19,7 @@ import { isExcelError } from '../model/excel-errors';
 import type { VoidedRead } from './voided';
 import { ClosedAbove, continueDate, readTable, standingFor } from './read-table';
 import type { PartTotalRead } from './part-totals';
-import { withTimeBeside } from './time-beside';
+import { withTimeBeside, withUnitsBeside } from './time-beside';
 
 /** Where a value was read: a path relative to the form's record, and its cell. */
 interface ReadLocation {
@@ -289,7 +289,11 @@ function readFields(
     if (found) {
       const value = index.value(found.row, found.col);
       // A date with its time typed in the next cell (review 12 D3: a merge undone): read together.
-      const split = field.type === 'datetime' ? withTimeBeside(index, found.row, found.col, value, isSomeLabel, ctx) : undefined;
+      // Or one typed into the printed blanks, a part a cell (2024 | 年 | 6 | 月 …, review 23 D3): read across.
+      const split =
+        field.type === 'datetime'
+          ? (withTimeBeside(index, found.row, found.col, value, isSomeLabel, ctx) ?? withUnitsBeside(index, found.row, found.col, value, isSomeLabel))
+          : undefined;
       put(found.row, found.col, split ?? andBeside(found.row, found.col, value));
     } else if (tall || field.under) put(cell.row + 1, cell.col, undefined);
     else put(cell.row, start, undefined);

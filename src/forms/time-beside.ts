@@ -67,3 +67,41 @@ export function timeOnUnreadDate(date: CellValue, time: CellValue): string | und
   if (day && /^\d{4}-\d{2}-\d{2}/.test(day)) return `${day.slice(0, 10)} ${clock}`;
   return `${String(date).trim()} ${clock}`;
 }
+
+/** The printed blanks of a date-time (“日期：____年__月__日__时__分”), each unit word after its number, in order. */
+const BLANK_UNITS = ['年', '月', '日', '时', '分'] as const;
+const UNIT_WORDS: Readonly<Record<string, (typeof BLANK_UNITS)[number]>> = { 年: '年', 月: '月', 日: '日', 号: '日', 时: '时', 点: '时', 分: '分' };
+
+/**
+ * A date-time typed into the form's printed blanks one part a cell, as a form retyped in Excel lays out its line (review
+ * 23 D3): 2024 | 年 | 6 | 月 | 14 | 日 | 9 | 时 | 30 | 分 — the year beside its label, each number followed by its unit word
+ * in a cell of its own, blanks between allowed. Read across as the text “2024年6月14日9时30分” (a part left blank drops
+ * out: “2024年6月14日” reads as a date without its time, said so). Undefined unless `raw` is a whole number followed by 年.
+ */
+export function withUnitsBeside(index: SheetIndex, row: number, col: number, raw: CellValue, isLabel: (text: string) => boolean): string | undefined {
+  if (!isWholeNumber(raw)) return undefined;
+  let text = '';
+  let number: string | undefined = String(raw).trim();
+  let next = 0;
+  for (let c = index.rightEdge(row, col) + 1; c < index.width && next < BLANK_UNITS.length; c++) {
+    const v = index.value(row, c);
+    if (isBlank(v)) continue;
+    if (typeof v === 'string' && isLabel(v)) break;
+    const unit = typeof v === 'string' ? UNIT_WORDS[v.replace(/\s/g, '')] : undefined;
+    if (unit === undefined) {
+      if (number !== undefined || !isWholeNumber(v)) break;
+      number = String(v).trim();
+      continue;
+    }
+    const at = BLANK_UNITS.indexOf(unit, next);
+    // The first unit must be the year's (a count followed by 月 is no date), and they come in the form's order.
+    if (at < 0 || (text === '' && unit !== '年')) return text === '' ? undefined : text;
+    if (number !== undefined) text += `${number}${unit}`;
+    number = undefined;
+    next = at + 1;
+  }
+  return text === '' ? undefined : text;
+}
+
+const isWholeNumber = (v: CellValue): boolean =>
+  (typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'string' && /^\s*[0-9０-９]{1,4}\s*$/.test(v));
