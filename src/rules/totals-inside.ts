@@ -26,7 +26,7 @@ import { rowTotalWrong } from './row-total';
 import { countedOver, firstUnread, type RunningCounts, runningCounts } from './running-counts';
 import type { RuleContext } from './types';
 import { judgedBy, type Mismatch, unitMismatch, verdictOver } from './total-verdict';
-import { type Locations, NAMED_ROWS, reportUncounted, seqOf, seqRuns, shownValue, type Unknown } from './uncounted';
+import { BAG_SIZES, type Locations, NAMED_ROWS, reportUncounted, seqOf, seqRuns, shownValue, type Unknown } from './uncounted';
 
 /** A handover item's count, its unit, and its bags (a box's as its 备注 says them). */
 const HANDOVER_COUNTS = { count: 'quantity', unit: 'unit', bagsOf: itemBags } as const;
@@ -65,6 +65,7 @@ interface ListSums {
 function listSums(items: readonly unknown[], rowsAt: string, unknown: Unknown): ListSums {
   const rows = items as ReadonlyArray<Record<string, unknown> | null | undefined>;
   const rowWrong = rows.some((it) => it && rowTotalWrong(it));
+  const rowBags = (it: Record<string, unknown>, j: number) => (BAG_SIZES.some((s) => unknown?.(`${rowsAt}[${j}].${s}`)) ? undefined : intakeRowBags(it));
   const sums: ListSums['sums'] = {};
   const unread: ListSums['unread'] = {};
   for (const k of INTAKE_TOTALS) {
@@ -72,8 +73,9 @@ function listSums(items: readonly unknown[], rowsAt: string, unknown: Unknown): 
     rows.forEach((it, j) => {
       const v = it?.[k];
       // The cells of a formula with no value asked only when the workbook has one. A row's 合计（袋） left blank beside its
-      // bags counts the bags it shows, as every check reads its bags (intakeRowBags; fix-counts26: it was 0).
-      const n = unknown?.(`${rowsAt}[${j}].${k}`) ? undefined : !isBlankValue(v) ? whole(v) : k === 'totalBags' && it ? intakeRowBags(it) : 0;
+      // bags counts the bags it shows, as every check reads its bags (intakeRowBags; fix-counts26: it was 0) — not known
+      // where a size is a formula with no value here (fix-counts27: it was summed as blank, the total called wrong).
+      const n = unknown?.(`${rowsAt}[${j}].${k}`) ? undefined : !isBlankValue(v) ? whole(v) : k === 'totalBags' && it ? rowBags(it, j) : 0;
       sum.push(sum[j] + (n ?? 0));
       bad.push(bad[j] + (n === undefined ? 1 : 0));
     });

@@ -56,7 +56,7 @@ function uncounted(ctx: RuleContext, rowsAt: string, j: number, key: string, row
   const value = (row as Record<string, unknown> | null | undefined)?.[key];
   const named = { seq: seqOf(locations, rowsAt, j), label: labelOf(`${rowsAt}.${key}`) };
   if (unknown?.(`${rowsAt}[${j}].${key}`)) return { id: 'unreadFormula', params: named };
-  if (isBlankValue(value)) return blankUncounted(rowsAt, key, row, named);
+  if (isBlankValue(value)) return blankUncounted(rowsAt, j, key, row, named, unknown);
   const units = unitsOfRow(rowsAt, row as { unit?: unknown } | undefined);
   const other = inOtherUnit(value, units);
   if (!other) return unreadCount(papersCounted(ctx.facts, rowsAt, j, row), value, named);
@@ -94,15 +94,19 @@ function unreadCount({ papers, paper }: PapersCounted, value: unknown, named: Pa
 }
 
 /** The four bag sizes a 附件2 row's blank 合计（袋） is counted from (listSums). */
-const BAG_SIZES = ['bags31', 'bags26', 'bags11', 'bags5'] as const;
+export const BAG_SIZES = ['bags31', 'bags26', 'bags11', 'bags5'] as const;
 
 /**
- * A blank count a total cannot count: a 附件2 row's 合计（袋）, counted from its bag sizes, where a size is not read — the
- * size is the cell to mend (fix-counts27: it asked to write 0 in the 合计); else a blank no rule asks for (报考人数).
+ * A blank count a total cannot count: a 附件2 row's 合计（袋）, counted from its bag sizes, where a size is not known — a
+ * formula saved without its value (said as such, at that size) or a count not read: the size is the cell to mend
+ * (fix-counts27: it asked to write 0 in the 合计); else a blank no rule asks for (报考人数).
  */
-function blankUncounted(rowsAt: string, key: string, row: unknown, named: Params): { id: string; params: Params } {
+function blankUncounted(rowsAt: string, j: number, key: string, row: unknown, named: Params, unknown: Unknown): { id: string; params: Params } {
+  if (key !== 'totalBags') return { id: 'unreadBlank', params: named };
   const sizes = row as Record<string, unknown> | null | undefined;
-  const size = key === 'totalBags' ? BAG_SIZES.find((k) => !isBlankValue(sizes?.[k]) && whole(sizes?.[k]) === undefined) : undefined;
+  const formula = BAG_SIZES.find((k) => unknown?.(`${rowsAt}[${j}].${k}`));
+  if (formula) return { id: 'unreadFormula', params: { ...named, label: labelOf(`${rowsAt}.${formula}`) } };
+  const size = BAG_SIZES.find((k) => !isBlankValue(sizes?.[k]) && whole(sizes?.[k]) === undefined);
   if (!size) return { id: 'unreadBlank', params: named };
   return { id: 'unreadSize', params: { ...named, size: labelOf(`${rowsAt}.${size}`), ...shownValue(sizes?.[size]) } };
 }
