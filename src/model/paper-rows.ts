@@ -64,6 +64,8 @@ export interface SeveralPapers {
   papers: readonly string[];
   /** Each paper's own count where the row gives it, and its name where the row gives one each; absent: not read apart. */
   apart?: Array<{ paperNo: string; count: number; name?: string }>;
+  /** The 试卷名称 a row read apart writes for its several papers where it is no one paper's (one name beside both): as written. */
+  nameUnpaired?: string;
   /**
    * Counts written beside each number that do not add up to the row's 数量 (“1001（3袋）、2045（1袋）” with 数量 5):
    * each paper's count, their sum and what 数量 says — a mistake in the row, said as such (not read apart).
@@ -74,6 +76,9 @@ export interface SeveralPapers {
 /** Between the counts or the names one cell writes of several papers: as between their 试卷号, bar white space in a name. */
 const BETWEEN_COUNTS = /[、，,;；/／\s]+/;
 const BETWEEN_NAMES = /[、，,;；/／]+/;
+
+/** The names one 试卷名称 cell writes (“高等数学基础、管理学基础”), parted as the names of several papers are. */
+export const namesIn = (cell: string): string[] => cell.split(BETWEEN_NAMES).filter(Boolean);
 
 /** A count written beside a 试卷号 in brackets: “2207（2袋）”, “2210(1)”, “1001（30份）”. */
 const COUNT_BESIDE = /^(\d{3,}[A-Da-d甲乙丙丁]?)[（(](\d+)(袋|份|箱)?[）)]$/;
@@ -95,6 +100,15 @@ export function countsEach(written: unknown, unit: string | undefined): number[]
   if (each.length < 2) return undefined;
   const read = each.map((c) => ONE_COUNT.exec(c));
   return read.every((m) => m !== null && (m[2] === undefined || unit === undefined || m[2] === unit)) ? read.map((m) => Number(m![1])) : undefined;
+}
+
+/** Numbers parted by white space alone (“2 1”): maybe one count per paper, maybe one number with a space typed into it. */
+const SPACES_ONLY = /^\d+(?:\s+\d+)+$/;
+
+/** The numbers a cell parts by white space alone (“2 1” → 2, 1), never read as one number (21); undefined for any other cell. */
+export function numbersSpaced(written: unknown): string[] | undefined {
+  const text = typeof written === 'string' ? toHalfWidth(written).trim() : '';
+  return SPACES_ONLY.test(text) ? text.split(/\s+/) : undefined;
 }
 
 /** A count cell writing one count per paper, against the `papers` its row writes: its counts, and whether they pair one to one. */
@@ -130,7 +144,7 @@ function readApart(
   table: PaperTable,
   papers: readonly string[],
   row: { paperName?: unknown; quantity?: unknown; copies?: unknown; unit?: unknown },
-): Pick<SeveralPapers, 'apart' | 'disagree'> | undefined {
+): Pick<SeveralPapers, 'apart' | 'disagree' | 'nameUnpaired'> | undefined {
   if (table === 'intake') return undefined; // four envelope sizes: which paper's bags are which size is not written
   const unit = unitOf(table, row);
   const written = table === 'vaultLog' ? row.quantity : row.copies;
@@ -150,9 +164,12 @@ function readApart(
   }
   if (!counts) return undefined;
   const name = norm(row.paperName);
-  const names = name ? name.split(BETWEEN_NAMES).filter(Boolean) : [];
+  const names = name ? namesIn(name) : [];
   const named = names.length === papers.length;
-  return { apart: papers.map((p, i) => ({ paperNo: COUNT_BESIDE.exec(p)?.[1] ?? p, count: counts[i], ...(named && { name: names[i] }) })) };
+  return {
+    apart: papers.map((p, i) => ({ paperNo: COUNT_BESIDE.exec(p)?.[1] ?? p, count: counts[i], ...(named && { name: names[i] }) })),
+    ...(!named && name !== '' && { nameUnpaired: name }),
+  };
 }
 
 /** A row writing several 试卷号, read (apart where it can be); undefined for a row of one paper. */
@@ -207,7 +224,7 @@ function tableApart<T extends object>(
     several.set(`${at}[${i}]`, s);
     if (!s.apart || !countKey) return;
     const [first, ...others] = s.apart.map((p): T => ({ ...row, paperNo: p.paperNo, paperName: p.name, [countKey]: p.count }));
-    const unpaired = s.apart[0].name === undefined && norm((row as { paperName?: unknown }).paperName) !== '';
+    const unpaired = s.nameUnpaired !== undefined;
     out ??= rows.slice();
     out[i] = first;
     if (unpaired) namesUnpaired.add(`${at}[${i}].paperName`);

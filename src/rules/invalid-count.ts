@@ -1,7 +1,7 @@
-import { isBlankValue, norm, whole } from './facts';
-import { itemCodes, itemCounts } from '../model/item-papers';
-import { type CountsForPapers, countsForPapers } from '../model/paper-rows';
-import { toHalfWidth } from '../model/text';
+import { isBlankValue, whole } from './facts';
+import { itemCounts } from '../model/item-papers';
+import { type CountsForPapers, countsForPapers, numbersSpaced } from '../model/paper-rows';
+import { papersCounted } from './count-papers';
 import type { RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
 import { errorParams, isExcelError } from '../model/excel-errors';
@@ -25,6 +25,8 @@ export const meta: RuleMeta = {
         '“{field}”写的是“{value}”，是 {counts} 个数量，但这一行写的是 {papers} 个试卷号（“{paper}”）：数量和试卷对不上，看不出哪个数量是哪种试卷的，这一行的数量无法核对。请核对实物，每种试卷写一行，每行写一个试卷号和它自己的数量。',
       countsSpaced:
         '“{field}”写的是“{value}”：{counts} 个数之间隔着空格，看不出是 {counts} 个数量，还是一个数中间多了空格（本工具没有把它读成 {joined}，也没有按哪个数核对），而这一行写的是 {papers} 个试卷号（“{paper}”），这一行的数量无法核对。请核对实物：是一个数的，删去空格；是几种试卷各自的数量的，每种试卷写一行，每行写一个试卷号和它自己的数量。',
+      spaced:
+        '“{field}”写的是“{value}”：{counts} 个数之间隔着空格，读不出一个数（本工具没有把它读成 {joined}，也没有按哪个数核对）。这一格只能写一个整数：是一个数中间多了空格的，删去空格；不是的，请核对后改写成实有的数目。',
       boxes:
         '“{field}”写的是“{value}”，箱和袋写在了同一格里：看不出是 {boxes} 箱另加 {bags} 袋，还是 {boxes} 箱内共装 {bags} 袋。本表此处按{units}计，这一格算不出总数，检查时暂不计入。请核对实物后按{units}写出总数（只写数字）{orRow}。',
     },
@@ -38,15 +40,14 @@ export const meta: RuleMeta = {
         '"{field}" reads "{value}", {counts} counts, but the row writes {papers} papers ("{paper}"): the counts do not match the papers, and which count is whose cannot be told, so the row’s count is not checked. Check the papers and write one paper a row, each with its paper number and its own count.',
       countsSpaced:
         '"{field}" reads "{value}": {counts} numbers parted by a space, so it cannot be told whether these are {counts} counts or one number with a space typed into it (it was not read as {joined}, nor checked as any of them), and the row writes {papers} papers ("{paper}"), so the row’s count is not checked. Check the papers: if it is one number, delete the space; if they are the counts of several papers, write one paper a row, each with its paper number and its own count.',
+      spaced:
+        '"{field}" reads "{value}": {counts} numbers parted by a space, which is not one number (it was not read as {joined}, nor checked as any of them). This cell holds one whole number: if it is one number with a space typed into it, delete the space; if not, check and write the number there is.',
       boxes:
         '"{field}" reads "{value}": boxes and bags in one cell, and it cannot be told whether that is {boxes} boxes and {bags} more bags, or {boxes} boxes holding {bags} bags. Here counts are in {unitsEn}, so there is no total to take; it is left out of the checks until corrected: check the papers and write the total in {unitsEn} (the number alone){orRowEn}.',
     },
   },
-  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative; a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A row writing several 试卷号 whose count cell writes one count per paper (“1001、2045” with 数量 “2、1”) is no such mistake: the counts are the papers’ own, read apart where the row can be (unknown-paper says the row); counts that do not pair one to one with the row’s papers (“2、1” beside three, or beside one) are told so plainly, naming both. Counts parted by a space (“2 1”) are read as “2、1” is beside as many papers; beside another number of papers (or one) it cannot be told whether they are counts or one number with a space typed into it: told so, never read as 21. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative; a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A row writing several 试卷号 whose count cell writes one count per paper (“1001、2045” with 数量 “2、1”) is no such mistake: the counts are the papers’ own, read apart where the row can be (unknown-paper says the row); counts that do not pair one to one with the row’s papers (“2、1” beside three, or beside one) are told so plainly, naming both. Counts parted by a space (“2 1”) are read as “2、1” is beside as many papers; beside another number of papers (or one) it cannot be told whether they are counts or one number with a space typed into it: told so, never read as 21. In a cell that counts no paper one by one (附件2’s bag columns and 合计（袋）, 考试安排’s 报考人数, a 合计, a row naming no paper) “2 1” is told as two numbers parted by a space where one whole number is written. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
-
-/** Numbers parted by white space alone (“2 1”): maybe counts, maybe one number with a space typed into it. */
-const SPACES_ONLY = /^\d+(?:\s+\d+)+$/;
 
 /** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
 const COUNT_SETTINGS = ['arrivalDaysBefore', 'checkoutLeadMinutes', 'returnGraceMinutes', 'intakeWithinHours'] as const;
@@ -61,6 +62,9 @@ export function check({ model, facts, report }: RuleContext): void {
     if (isBlankValue(v) || whole(v) !== undefined) return;
     // #REF!, #DIV/0!, #N/A: the cell's formula failed, and the form prints the error (review 17a D1).
     if (isExcelError(v)) return void report(path, 'error', errorParams(v));
+    // “2 1” where one number is written (附件2's bag columns, 报考人数, a row naming no paper): not one number, nor 21.
+    const spaced = numbersSpaced(v);
+    if (spaced) return void report(path, 'spaced', { value: String(v), counts: spaced.length, joined: spaced.join('') });
     const other = inOtherUnit(v, units);
     if (!other) return void report(path, 'count', { value: String(v) });
     // “2箱3袋” where the row counts bags: 2 boxes and 3 bags more, or 2 boxes holding 3? No total either way.
@@ -92,22 +96,20 @@ export function check({ model, facts, report }: RuleContext): void {
    * match them where not — numbers parted by spaces alone said as maybe one number, never read as 21; false for any
    * other cell, checked as a count.
    */
-  const countsOfPapers = (row: string, key: string, v: unknown, each: CountsForPapers | undefined, papers: number, paper: unknown): boolean => {
+  const countsOfPapers = (row: string, key: string, v: unknown, each: CountsForPapers | undefined, papers: number, paper: string): boolean => {
     if (!each) return false;
     if (each.paired) return true;
-    const params = { value: String(v), counts: each.counts.length, papers, paper: norm(paper) };
-    if (SPACES_ONLY.test(toHalfWidth(String(v)).trim())) report(`${row}.${key}`, 'countsSpaced', { ...params, joined: each.counts.join('') });
+    const params = { value: String(v), counts: each.counts.length, papers, paper };
+    if (numbersSpaced(v)) report(`${row}.${key}`, 'countsSpaced', { ...params, joined: each.counts.join('') });
     else report(`${row}.${key}`, 'countsPapers', params);
     return true;
   };
-  /** How many papers a row's 试卷号 writes: those of a row of several (“2207、2210”), else one where it writes any. */
-  const rowPapers = (row: string, paperNo: unknown) => facts.several.get(row)?.papers.length ?? (norm(paperNo) ? 1 : 0);
   (data.schedule ?? []).forEach((s, i) => c(`schedule[${i}].candidates`, s?.candidates));
   (data.handovers ?? []).forEach((h, i) => {
     (h?.items ?? []).forEach((it, j) => {
       const path = `handovers[${i}].items[${j}]`;
-      const papers = it ? itemCodes(it, facts.paperNames) : [];
-      if (!countsOfPapers(path, 'quantity', it?.quantity, it ? itemCounts(it, facts.paperNames) : undefined, papers.length, papers.join('、')))
+      const { papers, paper } = papersCounted(facts, `handovers[${i}].items`, j, it);
+      if (!countsOfPapers(path, 'quantity', it?.quantity, it ? itemCounts(it, facts.paperNames) : undefined, papers, paper))
         c(`${path}.quantity`, it?.quantity, rowUnit(it, UNIT_CHOICES.handovers), UNIT_CHOICES.handovers);
     });
     // 合计 over rows of both units is written per unit (“2箱、3袋”): a count all the same.
@@ -121,15 +123,15 @@ export function check({ model, facts, report }: RuleContext): void {
   }
   (data.vaultLog ?? []).forEach((r, i) => {
     const path = `vaultLog[${i}]`;
-    const papers = rowPapers(path, r?.paperNo);
-    if (!countsOfPapers(path, 'quantity', r?.quantity, countsForPapers(r?.quantity, r?.unit, papers), papers, r?.paperNo))
+    const { papers, paper } = papersCounted(facts, 'vaultLog', i, r);
+    if (!countsOfPapers(path, 'quantity', r?.quantity, countsForPapers(r?.quantity, r?.unit, papers), papers, paper))
       c(`${path}.quantity`, r?.quantity, rowUnit(r, UNIT_CHOICES.vaultLog), UNIT_CHOICES.vaultLog);
   });
   (data.distributions ?? []).forEach((d, i) =>
     (d?.rows ?? []).forEach((r, j) => {
       const path = `distributions[${i}].rows[${j}]`;
-      const papers = rowPapers(path, r?.paperNo);
-      if (!countsOfPapers(path, 'copies', r?.copies, countsForPapers(r?.copies, '份', papers), papers, r?.paperNo)) c(`${path}.copies`, r?.copies);
+      const { papers, paper } = papersCounted(facts, `distributions[${i}].rows`, j, r);
+      if (!countsOfPapers(path, 'copies', r?.copies, countsForPapers(r?.copies, '份', papers), papers, paper)) c(`${path}.copies`, r?.copies);
     }),
   );
   const settings = (data.site?.settings ?? {}) as Record<string, unknown>;

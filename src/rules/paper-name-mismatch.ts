@@ -2,6 +2,7 @@ import { norm } from './facts';
 import { locate } from '../model/location';
 import type { RuleContext, RuleMeta } from './types';
 import { nameWithoutMarks, paperOf } from '../model/paper-code';
+import { namesIn } from '../model/paper-rows';
 import { errorParams, isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
@@ -15,6 +16,8 @@ export const meta: RuleMeta = {
       name: '试卷号 {paper} 在这里写作“{name}”，而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了。',
       names:
         '试卷号 {paper} 在这里写作“{name}”，另有 {count} 处写法也与其他表不同（{cells}），而其他表（{where}）写作“{expected}”。同一试卷号的名称应一致，请核对是试卷号还是名称写错了，这几处一并改正。',
+      unpaired:
+        '这一行写了 {count} 个试卷号“{paper}”，试卷名称却写的是“{name}”，而其他表写 {known}：“{name}”不是这一行哪一种试卷的名称。请核对是试卷号还是名称写错了；分成 {count} 行时，每行写它自己的试卷名称。',
       error:
         '“试卷名称”这一格显示的是“{value}”，这是 Excel 的错误值：格子里的公式算不出结果（{cause}），表上和打印出来的都是“{value}”，不是试卷名称{known}。请改正公式，或删去公式直接填写试卷名称。',
     },
@@ -22,11 +25,13 @@ export const meta: RuleMeta = {
       name: 'Paper {paper} is named "{name}" here but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong.',
       names:
         'Paper {paper} is named "{name}" here, and differently from the rest in {count} more places ({cells}), but "{expected}" elsewhere ({where}). One paper number should have one name; check which is wrong and correct them together.',
+      unpaired:
+        'This row writes {count} paper numbers, "{paper}", but its 试卷名称 reads "{name}", while other forms name {knownEn}: "{name}" is the name of none of the row’s papers. Check whether the paper numbers or the name are wrong; written as {count} rows, each gets its own paper name.',
       error:
         'The 试卷名称 cell shows "{value}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{value}", not the paper’s name{knownEn}. Correct the formula, or delete it and type the name.',
     },
   },
-  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name, nor is a spare bag’s (备用卷: “计算机应用基础（备用卷）”, “…备用”, “…备份卷”): a spare bag is a bag of the same paper. Codes that differ by a letter after them (1304A, 1304B), each mostly written with a name of its own, are distinct papers the school tells by letters, not an AB卷: names are compared per code as written (试卷号 1304B). A name cell showing an Excel error value (#N/A: its formula not worked out) is said as such, with the name the other forms write, and not compared.',
+  docs: 'One 试卷号 written with different 试卷名称 across 考试安排, 附件2, 附件3 and 附件4. The name most forms use (ties: the intake list’s, then the schedule’s) is taken as right. A paper named otherwise is one fact, one finding: said once, at the first cell that names it otherwise (intake lists, schedule, vault log, registers, in that order), naming every other such cell, so the officer corrects them together. A version mark at the end of a name (AB卷: “计算机应用基础（A卷）”, “…B卷”) is no other name, nor is a spare bag’s (备用卷: “计算机应用基础（备用卷）”, “…备用”, “…备份卷”): a spare bag is a bag of the same paper. Codes that differ by a letter after them (1304A, 1304B), each mostly written with a name of its own, are distinct papers the school tells by letters, not an AB卷: names are compared per code as written (试卷号 1304B). A name cell showing an Excel error value (#N/A: its formula not worked out) is said as such, with the name the other forms write, and not compared. A row of several papers read apart (“1001、2045” with 数量 “2、1”) that writes one 试卷名称 for them gives it to none; where that name is none of its papers’ names as the other forms write them (“大学英语” beside 1001 高等数学基础 and 2045 管理学基础), it is said at the name cell, with their names; the name of one of them is not (the split finding, unknown-paper, asks each row for its own name).',
 };
 
 interface Use {
@@ -118,9 +123,14 @@ export function check({ model, facts, report }: RuleContext): void {
       const key = byLetter.has(code) ? code + version : code;
       namesOf.set(key, new Set([...(namesOf.get(key) ?? []), ...names.keys()]));
     }
-  for (const { path, paperNo, value } of errors) {
+  /** The name most uses write for a paper (as compared), whatever its version; undefined where none names it. */
+  const rightName = (paperNo: unknown): string | undefined => {
     const named = counts.get(paperOf(paperNo).code);
-    const right = named && mostWritten(new Map([...named.values()].flatMap((names) => [...names])));
+    return named && mostWritten(new Map([...named.values()].flatMap((names) => [...names])));
+  };
+  sayUnpaired(facts, report, (paperNo) => namesOf.get(paperKey(paperNo)), rightName, nameOf);
+  for (const { path, paperNo, value } of errors) {
+    const right = rightName(paperNo);
     const paper = paperKey(paperNo, 'written');
     report(path, 'error', {
       ...errorParams(value),
@@ -157,6 +167,37 @@ export function check({ model, facts, report }: RuleContext): void {
     const params = { paper: first.paper, name: first.shown, expected: info.shown, where: [...info.where] };
     if (others.length === 0) report(first.path, 'name', params);
     else report(first.path, 'names', { ...params, count: others.length, cells: cellsOf(model, others).join('；') });
+  }
+}
+
+/**
+ * One 试卷名称 beside several papers read apart (“大学英语” beside 1001、2045): given to none of them (paper-rows.ts), it
+ * is compared with none — said at that cell where it (or each name it writes) is the name of none of its papers as the
+ * other forms write them (fix-counts27). A name that is one of theirs is the split finding's to mention (unknown-paper).
+ */
+function sayUnpaired(
+  facts: RuleContext['facts'],
+  report: RuleContext['report'],
+  namesOf: (paperNo: string) => ReadonlySet<string> | undefined,
+  rightName: (paperNo: string) => string | undefined,
+  nameOf: (name: string) => string,
+): void {
+  for (const [row, s] of facts.several) {
+    if (!s.apart || s.nameUnpaired === undefined) continue;
+    const papers = s.apart.map((p) => p.paperNo);
+    const known = papers.flatMap((p) => [...(namesOf(p) ?? [])]);
+    if (known.length === 0 || namesIn(s.nameUnpaired).some((n) => known.includes(nameOf(n)))) continue;
+    const named = papers.flatMap((p) => {
+      const right = rightName(p);
+      return right ? [{ p, right }] : [];
+    });
+    report(`${row}.paperName`, 'unpaired', {
+      count: papers.length,
+      paper: s.written,
+      name: s.nameUnpaired,
+      known: named.map(({ p, right }) => `${p} 为“${right}”`).join('、'),
+      knownEn: named.map(({ p, right }) => `${p} "${right}"`).join(' and '),
+    });
   }
 }
 

@@ -14,34 +14,35 @@
  * (“6袋” in 箱), holds a formula saved without its value, or is a blank no rule asks for (报考人数): one finding at the
  * total, the first such row's cause and the others named (reportUncounted). A 附件2 row with no bags is not summed as 0.
  */
-import { isExcelError } from '../model/excel-errors';
 import { itemBags } from '../model/custody';
 import { labelOf } from '../model/labels';
 import { valueAt } from '../model/location';
 import type { PartTotal } from '../model/site-model';
 import type { Handover } from '../model/types';
 import { itemCounts, type PaperNames } from '../model/item-papers';
-import { countsEach } from '../model/paper-rows';
 import { totalReadings } from '../model/unit-total';
 import { type Facts, intakeRowBags, isBlankValue, whole } from './facts';
 import { rowTotalWrong } from './row-total';
 import { countedOver, firstUnread, type RunningCounts, runningCounts } from './running-counts';
-import type { Params, RuleContext } from './types';
+import type { RuleContext } from './types';
 import { judgedBy, type Mismatch, unitMismatch, verdictOver } from './total-verdict';
-import { inOtherUnit, unitEn, unitsOfRow, unitWords } from './count-unit';
+import { BAG_SIZES, type Locations, NAMED_ROWS, reportUncounted, seqOf, seqRuns, shownValue, type Unknown } from './uncounted';
 
 /** A handover item's count, its unit, and its bags (a box's as its 备注 says them). */
 const HANDOVER_COUNTS = { count: 'quantity', unit: 'unit', bagsOf: itemBags } as const;
 
-/** Whether a count cell (by model path) holds a formula saved without its value; undefined: the workbook has none. */
-export type Unknown = ((at: string) => boolean) | undefined;
+/**
+ * A total of every row above it, not of its part: a running total (累计), and 以上合计 / 上述合计 — “以上” is all that is
+ * above (fix-counts27; 以上小计 is still a part's). The seeds print only 合计; people write these words themselves.
+ */
+const FROM_FIRST = /累计|^(?:以上|上述)(?:[(（][^()（）]{0,8}[)）])?(?:合计|共计|总计)/;
 
 /**
- * The readings of a total of part of a table (`starts`), its own first: since the part before it — a running total's
- * (累计) from the list's first row —, then from its sheet's first row and from the list's first; each once.
+ * The readings of a total of part of a table (`starts`), its own first: since the part before it — a total of every
+ * row above (FROM_FIRST) from the list's first row —, then from its sheet's first row and from the list's first; each once.
  */
 function readingsOf(part: PartTotal): number[] {
-  const own = /累计/.test(part.word) ? 0 : part.from;
+  const own = FROM_FIRST.test(part.word) ? 0 : part.from;
   return [own, part.from, part.start, 0].filter((from, k, all) => all.indexOf(from) === k);
 }
 
@@ -64,6 +65,7 @@ interface ListSums {
 function listSums(items: readonly unknown[], rowsAt: string, unknown: Unknown): ListSums {
   const rows = items as ReadonlyArray<Record<string, unknown> | null | undefined>;
   const rowWrong = rows.some((it) => it && rowTotalWrong(it));
+  const rowBags = (it: Record<string, unknown>, j: number) => (BAG_SIZES.some((s) => unknown?.(`${rowsAt}[${j}].${s}`)) ? undefined : intakeRowBags(it));
   const sums: ListSums['sums'] = {};
   const unread: ListSums['unread'] = {};
   for (const k of INTAKE_TOTALS) {
@@ -71,8 +73,9 @@ function listSums(items: readonly unknown[], rowsAt: string, unknown: Unknown): 
     rows.forEach((it, j) => {
       const v = it?.[k];
       // The cells of a formula with no value asked only when the workbook has one. A row's 合计（袋） left blank beside its
-      // bags counts the bags it shows, as every check reads its bags (intakeRowBags; fix-counts26: it was 0).
-      const n = unknown?.(`${rowsAt}[${j}].${k}`) ? undefined : !isBlankValue(v) ? whole(v) : k === 'totalBags' && it ? intakeRowBags(it) : 0;
+      // bags counts the bags it shows, as every check reads its bags (intakeRowBags; fix-counts26: it was 0) — not known
+      // where a size is a formula with no value here (fix-counts27: it was summed as blank, the total called wrong).
+      const n = unknown?.(`${rowsAt}[${j}].${k}`) ? undefined : !isBlankValue(v) ? whole(v) : k === 'totalBags' && it ? rowBags(it, j) : 0;
       sum.push(sum[j] + (n ?? 0));
       bad.push(bad[j] + (n === undefined ? 1 : 0));
     });
@@ -89,9 +92,6 @@ export function listSumsOf(cache: Map<string, unknown>, rowsAt: string, items: r
   if (!list) cache.set(rowsAt, (list = listSums(items, rowsAt, unknown)));
   return list;
 }
-
-/** How many rows an unchecked total names (the rest: 等). */
-const NAMED_ROWS = 6;
 
 /** The rows among `from`…`to` (not with) whose count in column `k` is not read: the first NAMED_ROWS, and one more if any. */
 function unreadRowsIn({ unread }: ListSums, k: string, from: number, to: number): number[] {
@@ -141,26 +141,9 @@ export function onRow(row: string, label: string): { field: string; fieldEn: str
   return { field: `${row}行的${label}`, fieldEn: `"${label}" on the "${row}" row` };
 }
 
-type Locations = RuleContext['model']['locations'];
-
-/** A table row's 序号 as located; a row not located: its place. */
-const seqOf = (locations: Locations, rowsAt: string, j: number): number => locations[`${rowsAt}[${j}]`]?.row ?? j + 1;
-
 /** The first and last 序号 of rows `from`…`to` (not with) of a table, as located; a row not located: its place. */
 function seqsOf(locations: Locations, rowsAt: string, from: number, to: number): number[] {
   return to - from <= 1 ? [seqOf(locations, rowsAt, from)] : [seqOf(locations, rowsAt, from), seqOf(locations, rowsAt, to - 1)];
-}
-
-/** The 序号 of rows `rows` (in order) as runs: zh “1–2、4”, en “1–2, 4”. */
-function seqRuns(locations: Locations, rowsAt: string, rows: readonly number[]): { zh: string; en: string } {
-  const runs: number[][] = [];
-  for (const seq of rows.map((j) => seqOf(locations, rowsAt, j))) {
-    const last = runs[runs.length - 1];
-    if (last && seq === last[last.length - 1] + 1) last[1] = seq;
-    else runs.push([seq]);
-  }
-  const shown = runs.map((r) => r.join('–'));
-  return { zh: shown.join('、'), en: shown.join(', ') };
 }
 
 /** The day a day's 小计 names: its date (6月15日小计, 2024年6月15日合计), or the day of the rows just above it (本日小计). */
@@ -236,15 +219,6 @@ function daysNamed(word: string, days: Days, to: number): string[] | undefined {
   return [...days.rows.keys()].filter(named);
 }
 
-/** A cell's value as a message shows it: an error value, text, or nothing written. */
-function shownValue(v: unknown): { shown: string; shownEn: string } {
-  if (isBlankValue(v)) return { shown: '没有填写', shownEn: 'is empty' };
-  const text = String(v);
-  return isExcelError(v)
-    ? { shown: `显示的是错误值“${text}”`, shownEn: `shows the error value "${text}"` }
-    : { shown: `写的是“${text}”`, shownEn: `reads "${text}"` };
-}
-
 /** `rows`' days by their time `key`, worked out once a table. */
 function daysCached(cache: Map<string, unknown>, rows: readonly unknown[], rowsAt: string, key: string): Days {
   let days = cache.get(`${rowsAt}@${key}`) as Days | undefined;
@@ -265,27 +239,6 @@ export function judgedFrom(total: unknown, run: RunningCounts, starts: readonly 
   const judged = judgedBy(verdicts);
   if (judged !== 'unread') return judged;
   return unreadRowsOf(run, verdicts.find((v) => v.rows > 0)!.from, to);
-}
-
-/**
- * Row `j` of a table, whose `key` a total cannot count, as its unchecked total names it: the message (unread: an error
- * value or words; unreadUnit: a number in a unit the row does not count in, “6袋” in 箱; unreadBoxes: “2箱3袋” in 袋;
- * unreadCounts: one count per paper not pairing with the row's papers; unreadFormula: a formula saved without its value; unreadBlank: left blank where nothing else says so) and its words.
- */
-function uncounted(locations: Locations, rowsAt: string, j: number, key: string, row: unknown, unknown: Unknown): { id: string; params: Params } {
-  const value = (row as Record<string, unknown> | null | undefined)?.[key];
-  const named = { seq: seqOf(locations, rowsAt, j), label: labelOf(`${rowsAt}.${key}`) };
-  if (unknown?.(`${rowsAt}[${j}].${key}`)) return { id: 'unreadFormula', params: named };
-  if (isBlankValue(value)) return { id: 'unreadBlank', params: named };
-  const units = unitsOfRow(rowsAt, row as { unit?: unknown } | undefined);
-  const other = inOtherUnit(value, units);
-  // One count per paper (“2、1、1”) beside papers it does not pair with (invalid-count countsPapers): not “no number”.
-  if (!other && countsEach(value, undefined)) return { id: 'unreadCounts', params: { ...named, value: String(value) } };
-  if (!other) return { id: 'unread', params: { ...named, ...shownValue(value) } };
-  return {
-    id: 'boxes' in other ? 'unreadBoxes' : 'unreadUnit',
-    params: { ...named, value: String(value), ...other, ...('written' in other && { writtenEn: unitEn(other.written) }), ...unitWords(units!) },
-  };
 }
 
 /**
@@ -453,27 +406,4 @@ export function handoverRun(cache: Map<string, unknown>, rowsAt: string, items: 
   };
   if (!run) cache.set(rowsAt, (run = runningCounts(items as NonNullable<Handover['items']>, { ...HANDOVER_COUNTS, countOf, ...(unsolved && { unsolved }) })));
   return run;
-}
-
-/**
- * A total at `path` (its words `said`: total, field) left unchecked by `rows` of the table at `rowsAt` (unreadRowsOf):
- * one finding at the total, saying why the first cannot be counted and naming the others — not one beside each row's
- * own finding (invalid-count, formula-not-saved), which would show the reader those cells twice.
- */
-export function reportUncounted(ctx: RuleContext, path: string, said: Params, rowsAt: string, rows: readonly number[], key: string, unknown: Unknown): void {
-  const items = valueAt(ctx.model.data, rowsAt) as readonly unknown[];
-  const { id, params } = uncounted(ctx.model.locations, rowsAt, rows[0], key, items[rows[0]], unknown);
-  const named = rows.slice(0, NAMED_ROWS);
-  const all = seqRuns(ctx.model.locations, rowsAt, named);
-  const others = seqRuns(ctx.model.locations, rowsAt, named.slice(1));
-  const etc = rows.length > NAMED_ROWS;
-  const label = params.label as string;
-  ctx.report(path, id, {
-    ...said,
-    ...params,
-    rows: `${all.zh}${etc ? ' 等' : ''}`,
-    rowsEn: `${named.length > 1 ? 'Nos.' : 'No.'} ${all.en}${etc ? ' and more' : ''}`,
-    more: named.length > 1 ? `；另有序号 ${others.zh}${etc ? ' 等' : ''} 的“${label}”也计不进合计` : '',
-    moreEn: named.length > 1 ? `; ${named.length > 2 ? 'Nos.' : 'No.'} ${others.en}${etc ? ' and more' : ''}’s "${label}" cannot be counted either` : '',
-  });
 }

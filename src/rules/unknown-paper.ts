@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
       several:
         '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行，分不清各是几袋（份），{checks}都无法按试卷核对，汇总也算不出这几种试卷各{what}了多少。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
       severalApart:
-        '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行。各试卷的数量已写明（{parts}），本工具已按 {count} 条记录分别核对、汇总了这一行；但表上应一行一种试卷。请分成 {count} 行，每行写一个试卷号和它自己的数量。',
+        '这一行写了 {count} 个试卷号“{paper}”，{count} 种试卷登记在同一行。各试卷的数量已写明（{parts}），本工具已按 {count} 条记录分别核对、汇总了这一行{nameSaid}；但表上应一行一种试卷。请分成 {count} 行，每行写一个试卷号和它自己的数量{andName}。',
       severalCounts:
         '这一行写了 {count} 个试卷号“{paper}”，试卷号旁写的数量（{parts}）相加是 {sum} {unit}，但“{field}”写的是 {total} {unit}，两处不一致，至少有一处写错了，{checks}都无法按试卷核对。请核对实际{what}的数量，改正写错的一处，并分成 {count} 行，每行写一个试卷号和它自己的数量。',
       stray:
@@ -38,7 +38,7 @@ export const meta: RuleMeta = {
       several:
         'This row writes {count} paper numbers, "{paper}": {count} papers on one row, and which of its bags (copies) are whose cannot be told, so {checksEn} cannot be checked paper by paper, nor the summary count each paper’s {whatEn}. Write it as {count} rows, each with one paper number and its own quantity.',
       severalApart:
-        'This row writes {count} paper numbers, "{paper}": {count} papers on one row. Each paper’s quantity is written ({partsEn}), so the row was checked and summed up as {count} records; but the form wants one paper a row. Write it as {count} rows, each with one paper number and its own quantity.',
+        'This row writes {count} paper numbers, "{paper}": {count} papers on one row. Each paper’s quantity is written ({partsEn}), so the row was checked and summed up as {count} records{nameSaidEn}; but the form wants one paper a row. Write it as {count} rows, each with one paper number and its own quantity{andNameEn}.',
       severalCounts:
         'This row writes {count} paper numbers, "{paper}": the quantities beside them ({partsEn}) add up to {sum}, but {fieldEn} says {total}; one of them is wrong, and {checksEn} cannot be checked paper by paper. Check how many were actually {whatEn}, correct the wrong one, and write it as {count} rows, each with one paper number and its own quantity.',
       stray:
@@ -55,7 +55,7 @@ export const meta: RuleMeta = {
         'The 试卷号 cell shows "{paper}", an Excel error value: its formula cannot be worked out ({causeEn}), and the form on screen and in print shows "{paper}", not which paper was taken out or handed out. Correct the formula, or delete it and type the paper number.',
     },
   },
-  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1” or “2 1”) the other checks are made on it as one record per paper, and the finding says so — its 试卷名称 each paper’s where it writes one a paper, else (one name beside both) no paper’s, not guessed, nor asked for as left empty; where counts beside the numbers do not add up to the row’s 数量, the finding names the counts, their sum and what 数量 says, at 数量; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503. A short number after the 试卷号 with a space (“2207 2”, “2207 2袋”: one or two digits, or a count with its unit; three digits or more are another paper) is the paper 2207 and a stray number, never the paper 22072: the row is checked as 2207, and the cell is told so, quoting what the row’s count cell (数量, 试卷份数, 合计（袋）) says or that it is blank, and asked to hold the 试卷号 alone — the number is not guessed to be the count (on 考试安排, or a table without that column, asked the same without it). Papers parted by a space or a line break (“2207 2208”, “2207↵2208”, in the 试卷号 cell of 附件1–4) are those papers where every one is on the workbook’s 考试安排, as “2207、2208” is; where one is not (or there is no 考试安排), the cell is told so — which numbers are not on it, that it may be several papers or one number with a space typed into it — and the row is checked as none of them, never as the paper 22072208. On 考试安排 itself — what every other form is checked against, one session of one paper a row — such a cell (“2045 3310”) is told to hold one 试卷号 a row, and the row is read as no paper: neither one joined number nor the papers typed (it is not asked for as left empty).',
+  docs: 'A 试卷号 in the vault log (附件3) or a distribution register (附件4) that is on neither the intake list nor the schedule: usually a mistyped number. A 试卷号 cell showing an Excel error value (#NAME?, #N/A: its formula not worked out) is told so, not as a mistyped number. A cell writing several numbers (“2207、2210”: two papers on one row; 附件2–4) is told so, or, where one of them is on no list, that one: where the row writes each paper’s count (“2207（2袋）、2210（1袋）”, or 数量 “2、1” or “2 1”) the other checks are made on it as one record per paper, and the finding says so — its 试卷名称 each paper’s where it writes one a paper, else (one name beside both) no paper’s, not guessed, nor asked for as left empty — the finding says so and asks for each row’s own name (paper-name-mismatch says a name that is none of its papers’); where counts beside the numbers do not add up to the row’s 数量, the finding names the counts, their sum and what 数量 says, at 数量; where it does not, the finding names the checks that could not be made; a note in brackets after the number (“5503（补考）”) is the paper 5503. A short number after the 试卷号 with a space (“2207 2”, “2207 2袋”: one or two digits, or a count with its unit; three digits or more are another paper) is the paper 2207 and a stray number, never the paper 22072: the row is checked as 2207, and the cell is told so, quoting what the row’s count cell (数量, 试卷份数, 合计（袋）) says or that it is blank, and asked to hold the 试卷号 alone — the number is not guessed to be the count (on 考试安排, or a table without that column, asked the same without it). Papers parted by a space or a line break (“2207 2208”, “2207↵2208”, in the 试卷号 cell of 附件1–4) are those papers where every one is on the workbook’s 考试安排, as “2207、2208” is; where one is not (or there is no 考试安排), the cell is told so — which numbers are not on it, that it may be several papers or one number with a space typed into it — and the row is checked as none of them, never as the paper 22072208. On 考试安排 itself — what every other form is checked against, one session of one paper a row — such a cell (“2045 3310”) is told to hold one 试卷号 a row, and the row is read as no paper: neither one joined number nor the papers typed (it is not asked for as left empty).',
 };
 
 /** What a row of several papers keeps from being checked paper by paper, and what the summary cannot count, by table. */
@@ -81,6 +81,21 @@ const UNCHECKED: Record<PaperTable, { checks: string; checksEn: string; what: st
 };
 
 /** Each paper of a row with its count and unit (read apart, or beside numbers that disagree with 数量): “2207 2 袋”, “2207 2 bags”. */
+/**
+ * A row read apart whose 试卷名称 is no one paper's (“高等数学基础” beside 1001、2045): said in its split finding, each row
+ * to get its own name (fix-counts27: given to none, it was said nowhere); paper-name-mismatch says a name none of its
+ * papers is written with elsewhere.
+ */
+function nameSaid({ nameUnpaired: name, papers }: SeveralPapers): Record<'nameSaid' | 'nameSaidEn' | 'andName' | 'andNameEn', string> {
+  if (name === undefined) return { nameSaid: '', nameSaidEn: '', andName: '', andNameEn: '' };
+  return {
+    nameSaid: `（试卷名称“${name}”和这 ${papers.length} 种试卷对不上，没有当作其中哪一种试卷的名称）`,
+    nameSaidEn: ` (its 试卷名称 "${name}" does not pair with the ${papers.length} papers, and was taken as none of theirs)`,
+    andName: '，试卷名称也各写各的',
+    andNameEn: ', and its own paper name',
+  };
+}
+
 function partsSaid(s: SeveralPapers, unit: string): { parts: string[]; partsEn: string[] } {
   const en = unit === '份' ? 'copies' : unit === '箱' ? 'boxes' : 'bags';
   const each = s.apart ?? s.disagree?.counts ?? [];
@@ -159,7 +174,7 @@ export function check({ model, facts, report }: RuleContext): void {
     const off = listed ? s.papers.find((w) => lists && !known(paperCode(w))) : undefined;
     if (off !== undefined) return report(`${path}.paperNo`, 'unknown', { paper: off });
     const what = UNCHECKED[s.table];
-    if (s.apart) return report(`${path}.paperNo`, 'severalApart', { paper: s.written, count: s.papers.length, ...partsSaid(s, unit), ...what });
+    if (s.apart) return report(`${path}.paperNo`, 'severalApart', { paper: s.written, count: s.papers.length, ...partsSaid(s, unit), ...what, ...nameSaid(s) });
     // 1001（3袋）、2045（1袋） beside 数量 5 (round 22): the mistake named, at the count that disagrees.
     if (s.disagree) {
       const { key, ...field } = COUNT_FIELD[s.table];

@@ -45,10 +45,10 @@ test('a part’s total in English quotes the form’s words alone, not the Chine
       'error',
       '入库清单',
       'H7',
-      '"合计（袋）" on the "本页合计" row is 5, but the rows it totals (Nos. 1–3) add up to 6. A total written inside a table (小计, 本页合计) must equal the sum of the rows it covers, a running total (累计) that of every row from the first: check and correct it.',
+      '"合计（袋）" on the "本页合计" row is 5, but the rows it totals (Nos. 1–3) add up to 6. A total written inside a table (小计, 本页合计) must equal the sum of the rows it covers, a running total (累计) or 以上合计 that of every row from the first: check and correct it.',
     ],
   ]);
   expect(validateSite(model).map((f) => f.message)).toEqual([
-    '“本页合计行的合计（袋）”写的是 5，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。',
+    '“本页合计行的合计（袋）”写的是 5，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计、以上合计须等于从第一行起各行之和；请核对后改正。',
   ]);
 });

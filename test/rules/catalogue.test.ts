@@ -1148,7 +1148,7 @@ const intakePartTotal = (word: string, figures: number[]) => (g: WorkbookGrid) =
   figures.forEach((n, k) => typeInto(g, '入库清单', `${'DEFGH'[k]}7`, n));
 };
 const PART_TOTAL_WRONG =
-  /^“本页合计行的合计（袋）”写的是 5，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计须等于从第一行起各行之和；请核对后改正。$/;
+  /^“本页合计行的合计（袋）”写的是 5，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计、以上合计须等于从第一行起各行之和；请核对后改正。$/;
 
 /** A total row headed `word` in `sheet`: the word in `wordCell`, the figure in `figureCell` (review 22b O4: the tables that print no 合计). */
 const totalRow = (sheet: string, wordCell: string, word: string, figureCell: string, figure: CellValue) => (g: WorkbookGrid) => {

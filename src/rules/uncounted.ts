@@ -1,0 +1,135 @@
+/**
+ * A total over a row it cannot count (column-total: the printed 合计 and the totals written inside a table alike,
+ * totals-inside.ts), said unchecked (无从核对): one finding at the total, why the first such row cannot be counted — and
+ * which cell to mend — and the others named (fix-totals25). Split from totals-inside.ts (fix-counts27).
+ */
+import { isExcelError } from '../model/excel-errors';
+import { labelOf } from '../model/labels';
+import { valueAt } from '../model/location';
+import { countsEach, numbersSpaced } from '../model/paper-rows';
+import { isBlankValue, whole } from './facts';
+import { papersCounted, type PapersCounted } from './count-papers';
+import { inOtherUnit, unitEn, unitsOfRow, unitWords } from './count-unit';
+import type { Params, RuleContext } from './types';
+
+/** Whether a count cell (by model path) holds a formula saved without its value; undefined: the workbook has none. */
+export type Unknown = ((at: string) => boolean) | undefined;
+
+/** How many rows an unchecked total names (the rest: 等). */
+export const NAMED_ROWS = 6;
+
+export type Locations = RuleContext['model']['locations'];
+
+/** A table row's 序号 as located; a row not located: its place. */
+export const seqOf = (locations: Locations, rowsAt: string, j: number): number => locations[`${rowsAt}[${j}]`]?.row ?? j + 1;
+
+/** The 序号 of rows `rows` (in order) as runs: zh “1–2、4”, en “1–2, 4”. */
+export function seqRuns(locations: Locations, rowsAt: string, rows: readonly number[]): { zh: string; en: string } {
+  const runs: number[][] = [];
+  for (const seq of rows.map((j) => seqOf(locations, rowsAt, j))) {
+    const last = runs[runs.length - 1];
+    if (last && seq === last[last.length - 1] + 1) last[1] = seq;
+    else runs.push([seq]);
+  }
+  const shown = runs.map((r) => r.join('–'));
+  return { zh: shown.join('、'), en: shown.join(', ') };
+}
+
+/** A cell's value as a message shows it: an error value, text, or nothing written. */
+export function shownValue(v: unknown): { shown: string; shownEn: string } {
+  if (isBlankValue(v)) return { shown: '没有填写', shownEn: 'is empty' };
+  const text = String(v);
+  return isExcelError(v)
+    ? { shown: `显示的是错误值“${text}”`, shownEn: `shows the error value "${text}"` }
+    : { shown: `写的是“${text}”`, shownEn: `reads "${text}"` };
+}
+
+/**
+ * Row `j` of a table, whose `key` a total cannot count, as its unchecked total names it: the message (unread: an error
+ * value or words; unreadUnit: a number in a unit the row does not count in, “6袋” in 箱; unreadBoxes: “2箱3袋” in 袋;
+ * unreadCounts: one count per paper not pairing with the row's several papers; unreadSpaced: “2 1” where one number is
+ * written, beside one paper or none; unreadFormula: a formula saved without its value; unreadSize: a blank 合计（袋）
+ * beside a bag size not read; unreadBlank: left blank where nothing else says so) and its words.
+ */
+function uncounted(ctx: RuleContext, rowsAt: string, j: number, key: string, row: unknown, unknown: Unknown): { id: string; params: Params } {
+  const { locations } = ctx.model;
+  const value = (row as Record<string, unknown> | null | undefined)?.[key];
+  const named = { seq: seqOf(locations, rowsAt, j), label: labelOf(`${rowsAt}.${key}`) };
+  if (unknown?.(`${rowsAt}[${j}].${key}`)) return { id: 'unreadFormula', params: named };
+  if (isBlankValue(value)) return blankUncounted(rowsAt, j, key, row, named, unknown);
+  const units = unitsOfRow(rowsAt, row as { unit?: unknown } | undefined);
+  const other = inOtherUnit(value, units);
+  if (!other) return unreadCount(papersCounted(ctx.facts, rowsAt, j, row), value, named);
+  return {
+    id: 'boxes' in other ? 'unreadBoxes' : 'unreadUnit',
+    params: { ...named, value: String(value), ...other, ...('written' in other && { writtenEn: unitEn(other.written) }), ...unitWords(units!) },
+  };
+}
+
+/**
+ * A count not read, beside the papers its row writes: one count per paper (“2、1、1”) beside several it does not pair with
+ * (invalid-count countsPapers) is not “no number”; “2 1” beside one paper or none is two numbers where one is written
+ * (fix-counts27: it was said as several papers' counts); anything else is no number.
+ */
+function unreadCount({ papers, paper }: PapersCounted, value: unknown, named: Params): { id: string; params: Params } {
+  const spaced = numbersSpaced(value);
+  if (spaced && papers <= 1) {
+    const one = papers === 1;
+    return {
+      id: 'unreadSpaced',
+      params: {
+        ...named,
+        value: String(value),
+        counts: spaced.length,
+        joined: spaced.join(''),
+        onePaper: one ? `，而这一行只写了 1 个试卷号（“${paper}”），只有一个数量` : '',
+        onePaperEn: one ? `, where the row writes 1 paper ("${paper}"), which has one count` : '',
+        orSplit: one ? '；其中有另一种试卷的数量的，给那种试卷另写一行' : '',
+        orSplitEn: one ? '; if one of them is another paper’s count, write that paper on a row of its own' : '',
+      },
+    };
+  }
+  if (papers > 0 && countsEach(value, undefined)) return { id: 'unreadCounts', params: { ...named, value: String(value) } };
+  return { id: 'unread', params: { ...named, ...shownValue(value) } };
+}
+
+/** The four bag sizes a 附件2 row's blank 合计（袋） is counted from (listSums). */
+export const BAG_SIZES = ['bags31', 'bags26', 'bags11', 'bags5'] as const;
+
+/**
+ * A blank count a total cannot count: a 附件2 row's 合计（袋）, counted from its bag sizes, where a size is not known — a
+ * formula saved without its value (said as such, at that size) or a count not read: the size is the cell to mend
+ * (fix-counts27: it asked to write 0 in the 合计); else a blank no rule asks for (报考人数).
+ */
+function blankUncounted(rowsAt: string, j: number, key: string, row: unknown, named: Params, unknown: Unknown): { id: string; params: Params } {
+  if (key !== 'totalBags') return { id: 'unreadBlank', params: named };
+  const sizes = row as Record<string, unknown> | null | undefined;
+  const formula = BAG_SIZES.find((k) => unknown?.(`${rowsAt}[${j}].${k}`));
+  if (formula) return { id: 'unreadFormula', params: { ...named, label: labelOf(`${rowsAt}.${formula}`) } };
+  const size = BAG_SIZES.find((k) => !isBlankValue(sizes?.[k]) && whole(sizes?.[k]) === undefined);
+  if (!size) return { id: 'unreadBlank', params: named };
+  return { id: 'unreadSize', params: { ...named, size: labelOf(`${rowsAt}.${size}`), ...shownValue(sizes?.[size]) } };
+}
+
+/**
+ * A total at `path` (its words `said`: total, field) left unchecked by `rows` of the table at `rowsAt` (unreadRowsOf):
+ * one finding at the total, saying why the first cannot be counted and naming the others — not one beside each row's
+ * own finding (invalid-count, formula-not-saved), which would show the reader those cells twice.
+ */
+export function reportUncounted(ctx: RuleContext, path: string, said: Params, rowsAt: string, rows: readonly number[], key: string, unknown: Unknown): void {
+  const items = valueAt(ctx.model.data, rowsAt) as readonly unknown[];
+  const { id, params } = uncounted(ctx, rowsAt, rows[0], key, items[rows[0]], unknown);
+  const named = rows.slice(0, NAMED_ROWS);
+  const all = seqRuns(ctx.model.locations, rowsAt, named);
+  const others = seqRuns(ctx.model.locations, rowsAt, named.slice(1));
+  const etc = rows.length > NAMED_ROWS;
+  const label = params.label as string;
+  ctx.report(path, id, {
+    ...said,
+    ...params,
+    rows: `${all.zh}${etc ? ' 等' : ''}`,
+    rowsEn: `${named.length > 1 ? 'Nos.' : 'No.'} ${all.en}${etc ? ' and more' : ''}`,
+    more: named.length > 1 ? `；另有序号 ${others.zh}${etc ? ' 等' : ''} 的“${label}”也计不进合计` : '',
+    moreEn: named.length > 1 ? `; ${named.length > 2 ? 'Nos.' : 'No.'} ${others.en}${etc ? ' and more' : ''}’s "${label}" cannot be counted either` : '',
+  });
+}
