@@ -29,6 +29,7 @@ import { type NotPutBack, markKey, markingTold, movedTo, notPutBack, noteFingerp
 import { CELLS_PER_BATCH, type PriorState, counted, inBatches, marksNow, sheetFinder } from './office-marks-now';
 import { framedSheets, loadMergedAreas } from './office-marks-frame';
 import { type AreaAt, areaIn, frameKept, frameNow, knownBorders, outlinesOf } from '../check/mark-outline';
+import { packLooks, unpackLooks } from '../check/mark-looks';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -84,12 +85,18 @@ export interface Stored extends MarkRecord {
 function parseStored(value: unknown): Stored {
   if (typeof value !== 'string' || value === '') return { cells: [] };
   try {
-    const parsed = JSON.parse(value) as Partial<Stored>;
-    return { cells: Array.isArray(parsed.cells) ? parsed.cells : [], list: typeof parsed.list === 'string' ? parsed.list : undefined };
+    const parsed = JSON.parse(value) as Partial<Stored> & { looks?: unknown };
+    return {
+      cells: Array.isArray(parsed.cells) ? unpackLooks(parsed.looks, parsed.cells) : [],
+      list: typeof parsed.list === 'string' ? parsed.list : undefined,
+    };
   } catch {
     return { cells: [] };
   }
 }
+
+/** The setting's text: the cells (each border look once, check/mark-looks.ts) and the list sheet we wrote. */
+const recordText = (cells: readonly PriorState[], list?: string): string => JSON.stringify({ version: 1, ...packLooks(cells), list });
 
 function sheetExists(names: Set<string>, sheet: string): boolean {
   return names.has(sheet);
@@ -280,7 +287,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // The list replaces the one we wrote before; its new name is stored before its sheet is added.
   const replaced = priorList?.ours() ? priorList.name : undefined;
   let storedName = replaced;
-  const store = (cells: PriorState[]) => context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells, list: storedName }));
+  const store = (cells: PriorState[]) => context.workbook.settings.add(MARKS_SETTING, recordText(cells, storedName));
   const lists = listWriter(worksheets, findings, {
     names,
     replaced,
@@ -436,7 +443,7 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
     {
       last: () => {
         if (removed) worksheets.getItem(removed).delete();
-        if (plan.missing.length > 0) context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells: plan.missing }));
+        if (plan.missing.length > 0) context.workbook.settings.add(MARKS_SETTING, recordText(plan.missing));
         else setting.delete();
       },
     },

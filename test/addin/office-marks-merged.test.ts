@@ -4,7 +4,7 @@
  * round a third of the box. The outline's cells get the mark's frame (no fill, no note); the cells inside it are left
  * alone; 清除标记 puts back each cell's borders as they were — after marking again, and with the marks moved.
  */
-import { applyMarks, clearMarks } from '../../src/io/office-marks';
+import { MARKS_SETTING, applyMarks, clearMarks } from '../../src/io/office-marks';
 import { logFinding } from '../findings';
 import { a1, parseA1, parseRange } from '../../src/model/grid';
 import { type BorderState, FakeContext, type FakeSheet, type FakeState, asExcel, fakeSheet, snapshot } from './fake-excel';
@@ -192,5 +192,60 @@ test('a frame of thousands of cells goes a batch of cells per request, as the ma
   const clearing = new FakeContext(state);
   expect(await clearMarks(asExcel(clearing), { notes: true })).toMatchObject({ restored: 1, syncs: 6 });
   expect(clearing.maxOpsPerSync).toBeLessThan(15 * 1000);
+  expect(snapshot(state)).toEqual(before);
+});
+
+test('the marks record of 500 findings on merged cells (1×6 areas, a thin box each) keeps each look once: some 220 characters a mark (over 800 when each frame cell kept its own)', async () => {
+  const rows = Array.from({ length: 500 }, (_, i) => i + 1);
+  const sheet = fakeSheet(
+    SHEET,
+    [['备注']],
+    rows.map((r) => `A${r}:F${r}`),
+  );
+  // A form's thin box drawn round each area, as Excel keeps it: the top and bottom of every cell, A's left, F's right.
+  const thin = { style: 'Continuous', weight: 'Thin', color: '#000000' };
+  sheet.borders = new Map(
+    rows.flatMap((r) => [
+      ...['A', 'B', 'C', 'D', 'E', 'F'].flatMap((c): Array<[string, BorderState]> => [
+        [`${c}${r} EdgeTop`, thin],
+        [`${c}${r} EdgeBottom`, thin],
+      ]),
+      [`A${r} EdgeLeft`, thin] as [string, BorderState],
+      [`F${r} EdgeRight`, thin] as [string, BorderState],
+    ]),
+  );
+  const state: FakeState = { sheets: [sheet], settings: new Map(), inserted: [] };
+  const before = snapshot(state);
+  await mark(
+    state,
+    rows.map((r) => logFinding(SHEET, `A${r}`, 'required-field')),
+  );
+  const record = state.settings.get(MARKS_SETTING)!;
+  expect(record.length).toBeLessThan(500 * 250);
+  await clear(state);
+  expect(snapshot(state)).toEqual(before);
+});
+
+/** The record as the marking before this one kept it: each cell's borders written out, a frame cell by cell (offsets from the mark). */
+function asCellByCellRecord(state: FakeState): void {
+  type Kept = { borders?: number; frame?: { area: number[]; looks: number[]; at?: number[] } };
+  const { looks, cells, list } = JSON.parse(state.settings.get(MARKS_SETTING)!) as { looks: unknown[]; cells: Kept[]; list?: string };
+  const byCell = cells.map(({ borders, frame, ...rest }) => {
+    if (!frame) return { ...rest, borders: looks[borders!] };
+    const [top, left, bottom, right] = frame.area;
+    const around: Array<[number, number]> = [];
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) if ((r === top || r === bottom || c === left || c === right) && (r !== 0 || c !== 0)) around.push([r, c]);
+    return { ...rest, borders: looks[borders!], frame: around.map(([r, c], i) => [r, c, looks[frame.looks[frame.at?.[i] ?? 0]]]) };
+  });
+  state.settings.set(MARKS_SETTING, JSON.stringify({ version: 1, cells: byCell, list }));
+}
+
+test('a record of the marking before (borders written out, a frame cell by cell) still clears every cell', async () => {
+  const state = workbook();
+  const before = snapshot(state);
+  await mark(state);
+  asCellByCellRecord(state);
+  expect(await clear(state)).toMatchObject({ restored: 3 });
   expect(snapshot(state)).toEqual(before);
 });

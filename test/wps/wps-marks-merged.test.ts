@@ -4,7 +4,7 @@
  * third of the box. The outline's cells get the mark's frame (no fill, no comment), the cells inside it are left alone,
  * and 清除标记 puts back each cell's borders as they were — after marking again, and with the marks moved.
  */
-import { applyWpsMarks, clearWpsMarks } from '../../src/io/wps/marks';
+import { MARKS_SHEET, applyWpsMarks, clearWpsMarks } from '../../src/io/wps/marks';
 import { logFinding } from '../findings';
 import { a1, parseA1, parseRange } from '../../src/model/grid';
 import { FakeApplication, type FakeBookState, type FakeEtOptions } from './fake-et';
@@ -184,4 +184,27 @@ test.each([
   const [mark, clear] = callsFor();
   const [markFramed, clearFramed] = callsFor(area);
   expect([markFramed - mark, clearFramed - clear]).toEqual([marking, clearing]);
+});
+
+test('the marks record of 500 findings on merged cells (1×6 areas, a thin box each) keeps each look once: some 215 characters a mark (some 540 when each frame cell kept its own)', () => {
+  const rows = Array.from({ length: 500 }, (_, i) => i + 1);
+  const thin = { LineStyle: 1, Weight: 2, Color: 0 };
+  const box = (edges: number[]) => Object.fromEntries(edges.flatMap((e) => Object.entries(thin).map(([k, v]) => [`edge${e}.${k}`, v])));
+  const cells: FakeBookState['sheets'][number]['cells'] = {};
+  // A form's thin box drawn round each area, as WPS keeps it: the top and bottom of every cell, A's left, F's right.
+  for (const r of rows)
+    for (const c of ['A', 'B', 'C', 'D', 'E', 'F']) cells[`${c}${r}`] = { style: box([8, 9, ...(c === 'A' ? [7] : []), ...(c === 'F' ? [10] : [])]) };
+  const state: FakeBookState = { sheets: [{ name: SHEET, cells, merges: rows.map((r) => `A${r}:F${r}`) }] };
+  const before = userCells(state);
+  applyWpsMarks(
+    new FakeApplication(state),
+    rows.map((r) => logFinding(SHEET, `A${r}`, 'required-field')),
+  );
+  const record = state.sheets.find((s) => s.name === MARKS_SHEET)!;
+  const text = Object.values(record.cells)
+    .map((c) => String(c.v))
+    .join('');
+  expect(text.length).toBeLessThan(500 * 250);
+  clearWpsMarks(new FakeApplication(state));
+  expect(changed(before, userCells(state))).toEqual([]);
 });

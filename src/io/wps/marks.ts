@@ -37,6 +37,7 @@ import {
   toldApart,
 } from '../../check/mark-clear';
 import { a1 } from '../../model/grid';
+import { packLooks, unpackLooks } from '../../check/mark-looks';
 import type { SheetState } from '../../model/grid';
 import type { SheetForm } from '../../model/site-model';
 
@@ -91,8 +92,11 @@ export function readStore(sheets: ReadonlyMap<string, EtObject>): WpsRecord {
     .map((v) => (v.startsWith(PIECE) ? v.slice(PIECE.length) : v))
     .join('');
   try {
-    const parsed = JSON.parse(text) as Partial<WpsRecord>;
-    return { cells: Array.isArray(parsed.cells) ? parsed.cells : [], list: typeof parsed.list === 'string' ? parsed.list : undefined };
+    const parsed = JSON.parse(text) as Partial<WpsRecord> & { looks?: unknown };
+    return {
+      cells: Array.isArray(parsed.cells) ? unpackLooks(parsed.looks, parsed.cells) : [],
+      list: typeof parsed.list === 'string' ? parsed.list : undefined,
+    };
   } catch {
     return { cells: [] };
   }
@@ -108,7 +112,7 @@ function writeStore(app: EtObject, workbook: EtObject, sheets: Map<string, EtObj
     if (store && deleteSheet(app, store)) sheets.delete(MARKS_SHEET);
     return;
   }
-  const text = JSON.stringify({ version: 1, cells: record.cells, list: record.list });
+  const text = JSON.stringify({ version: 1, ...packLooks(record.cells), list: record.list });
   const pieces: string[][] = [];
   for (let i = 0; i < text.length; i += CHUNK) pieces.push([PIECE + text.slice(i, i + CHUNK)]);
   if (!store) {
