@@ -37,6 +37,10 @@ export function mergedAreas(refs: Iterable<string>): RangeBox[] {
   return areas;
 }
 
+/** The merged area of `areas` a cell is in (undefined: none). */
+const areaAround = (areas: readonly RangeBox[], at: At): RangeBox | undefined =>
+  areas.find((b) => at.row >= b.top && at.row <= b.bottom && at.col >= b.left && at.col <= b.right);
+
 /** The cells on a merged area's outline, row by row. */
 function outline(box: RangeBox): At[] {
   const cells: At[] = [];
@@ -63,7 +67,7 @@ export function outlineCells<T extends At>(marks: readonly T[], areas: readonly 
   const own = new Set(marks.map((m) => `${m.row},${m.col}`));
   const found = new Map<string, At & { mark: T }>();
   for (const mark of marks) {
-    const box = areas.find((b) => mark.row >= b.top && mark.row <= b.bottom && mark.col >= b.left && mark.col <= b.right);
+    const box = areaAround(areas, mark);
     if (!box || outlineSize(box) > MAX_OUTLINE_CELLS) continue;
     for (const cell of outline(box)) {
       const key = `${cell.row},${cell.col}`;
@@ -75,39 +79,91 @@ export function outlineCells<T extends At>(marks: readonly T[], areas: readonly 
   return [...found.values()];
 }
 
-/**
- * The cells a mark frames besides its own, as the marks record keeps them: each by its offset from the mark's cell
- * (rows, columns) with its borders before, in the host's words (B). By offsets, a mark found moved (rows inserted or
- * deleted above it: check/mark-clear.ts) takes its frame along.
- */
-export type Frame<B> = Array<[number, number, B]>;
-
-/** A frame's cells where the mark is now (`at`), each with its borders before. */
-function frameCells<B>(at: At, frame: Frame<B> | undefined): Array<At & { borders: B }> {
-  return (frame ?? []).map(([rows, cols, borders]) => ({ row: at.row + rows, col: at.col + cols, borders }));
-}
-
-/** The frame a mark at `at` keeps: its outline's cells by their offsets, each with its borders before. */
-function frameOf<B>(at: At, cells: ReadonlyArray<At & { borders: B }>): Frame<B> {
-  return cells.map((c) => [c.row - at.row, c.col - at.col, c.borders]);
-}
-
 const atOf = (cell: string): At => parseA1(cell)!;
 const worse = (a: CellMark, b: CellMark): boolean => a.severity === 'error' && b.severity !== 'error';
 
-/** Each mark's outline cells in the merged areas of its sheet (by markKey; the worse mark's where two fall in one area), as addresses. */
-export function outlinesOf(marks: readonly CellMark[], areas: ReadonlyMap<string, readonly RangeBox[]>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** A mark's outline: the merged area it frames, and the cells on its outline it frames besides its own (addresses). */
+export interface Outline {
+  area: RangeBox;
+  cells: string[];
+}
+
+/** Each mark's outline in the merged areas of its sheet (by markKey; the worse mark's cells where two fall in one area). */
+export function outlinesOf(marks: readonly CellMark[], areas: ReadonlyMap<string, readonly RangeBox[]>): Map<string, Outline> {
+  const out = new Map<string, Outline>();
   for (const [sheet, boxes] of areas) {
     const placed = marks.filter((m) => m.sheet === sheet).map((m) => ({ ...atOf(m.cell), mark: m }));
     for (const { row, col, mark } of outlineCells(placed, boxes, (a, b) => worse(a.mark, b.mark))) {
       const key = markKey(sheet, mark.mark.cell);
-      const cells = out.get(key);
-      if (cells) cells.push(a1(row, col));
-      else out.set(key, [a1(row, col)]);
+      const kept = out.get(key);
+      if (kept) kept.cells.push(a1(row, col));
+      else out.set(key, { area: areaAround(boxes, mark)!, cells: [a1(row, col)] });
     }
   }
   return out;
+}
+
+/**
+ * The frame a mark keeps in the marks record: the merged area it framed, by its corners' offsets from the mark's cell
+ * (top, left, bottom, right), and the borders before (in the host's words, B) of each cell on that area's outline but
+ * the mark's own, in outline order: the distinct borders once (`looks`), each cell an index into them (`at`; -1: a cell
+ * another mark in the area frames; absent where every cell had the first). Kept by the area, not cell by cell, for two
+ * reasons: rows or columns inserted inside the area since 标记 move its cells (清除标记 finds the area again, as the host
+ * reports it then: frameNow), and a frame of many cells stays a few dozen bytes in the record (a form's box has one
+ * look all round).
+ */
+export interface Frame<B> {
+  area: [number, number, number, number];
+  looks: B[];
+  at?: number[];
+}
+
+/** The frame of a record written before frames were kept by their area: each cell by its offset from the mark's cell. */
+type CellFrame<B> = Array<[number, number, B]>;
+
+/** A merged area's box by its corners' offsets from `at`, and back. */
+const offsets = (box: RangeBox, at: At): Frame<unknown>['area'] => [box.top - at.row, box.left - at.col, box.bottom - at.row, box.right - at.col];
+const boxAt = ([top, left, bottom, right]: Frame<unknown>['area'], at: At): RangeBox => ({
+  top: at.row + top,
+  left: at.col + left,
+  bottom: at.row + bottom,
+  right: at.col + right,
+});
+
+/** A record's frame as kept now: one of a record of before (cells by their offsets) turned into its area and looks. */
+function frameOfRecord<B>(frame: Frame<B> | CellFrame<B> | undefined): Frame<B> | undefined {
+  if (!Array.isArray(frame)) return frame;
+  const rows = [0, ...frame.map(([r]) => r)];
+  const cols = [0, ...frame.map(([, c]) => c)];
+  const area: Frame<B>['area'] = [Math.min(...rows), Math.min(...cols), Math.max(...rows), Math.max(...cols)];
+  const byOffset = new Map(frame.map(([r, c, borders]) => [`${r},${c}`, borders]));
+  const cells = outline(boxAt(area, { row: 0, col: 0 })).filter((c) => c.row !== 0 || c.col !== 0);
+  return { area, ...looksOf(cells.map((c) => byOffset.get(`${c.row},${c.col}`))) };
+}
+
+/** Borders (undefined: a cell not in the frame) as distinct looks and each cell's index into them. */
+function looksOf<B>(borders: ReadonlyArray<B | undefined>): Pick<Frame<B>, 'looks' | 'at'> {
+  const looks: B[] = [];
+  const index = new Map<string, number>();
+  const at = borders.map((b) => {
+    if (b === undefined) return -1;
+    const key = JSON.stringify(b);
+    if (!index.has(key)) index.set(key, looks.push(b) - 1);
+    return index.get(key)!;
+  });
+  return at.every((i) => i === 0) ? { looks } : { looks, at };
+}
+
+/**
+ * Which row (or column) of the area framed at 标记 a row of the area now stands for, when rows were inserted inside it
+ * (or deleted) since: the first and the last are the area's edges still; one between is taken as the row it was, and
+ * one inserted before the last edge as the row above it (as the host's insertion copies the format beside it). Where
+ * the rows were inserted nearer the top, a side cell between gets the borders of the row then at its place: a form's
+ * box has the same lines all down its sides.
+ */
+function wasAt(index: number, now: number, then: number): number {
+  if (index === now - 1) return then - 1;
+  return Math.min(index, Math.max(then - 2, 0));
 }
 
 /** A marked cell as a host's record keeps it: where, its borders before (absent in a record of before marks were framed), its frame. */
@@ -115,31 +171,65 @@ interface FramedPrior<B> {
   sheet: string;
   cell: string;
   borders?: B;
-  frame?: Frame<B>;
+  frame?: Frame<B> | CellFrame<B>;
+}
+
+/** The merged area a sheet's cell is in now, as the host reports it (undefined: in none, or not asked). */
+export type AreaAt = (sheet: string, at: At) => RangeBox | undefined;
+
+/** AreaAt over the merged areas of the sheets asked (by sheet). */
+export const areaIn =
+  (areas: ReadonlyMap<string, readonly RangeBox[]>): AreaAt =>
+  (sheet, at) =>
+    areaAround(areas.get(sheet) ?? [], at);
+
+/**
+ * A stored mark's frame where the mark is now (`sheet`, `cell`): each cell on the outline of the merged area the mark
+ * is in now (`areaAt`, asked of the host at 清除标记: rows or columns inserted inside the area since 标记 widen it) with
+ * its borders before; where the mark is in no merged area now (or the host was not asked), the area as it was, moved
+ * with the mark. The mark's own cell is put back with the mark.
+ */
+export function frameNow<B>(prior: FramedPrior<B>, sheet: string, cell: string, areaAt: AreaAt): Array<{ cell: string; borders: B }> {
+  const frame = frameOfRecord(prior.frame);
+  if (!frame) return [];
+  const at = atOf(cell);
+  const then = boxAt(frame.area, { row: 0, col: 0 });
+  const area = areaAt(sheet, at) ?? boxAt(frame.area, at);
+  if (outlineSize(area) > MAX_OUTLINE_CELLS) return [];
+  // Offsets from the mark's cell as it was: the mark's own at 0,0.
+  const own = '0,0';
+  const thenCells = outline(then).filter((c) => `${c.row},${c.col}` !== own);
+  const lookAt = new Map(thenCells.map((c, i) => [`${c.row},${c.col}`, frame.looks[frame.at?.[i] ?? 0] as B | undefined]));
+  if (prior.borders) lookAt.set(own, prior.borders);
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  const cells: Array<{ cell: string; borders: B }> = [];
+  for (const c of outline(area)) {
+    if (c.row === at.row && c.col === at.col) continue;
+    const was = `${then.top + wasAt(c.row - area.top, rows, then.bottom - then.top + 1)},${then.left + wasAt(c.col - area.left, cols, then.right - then.left + 1)}`;
+    const borders = lookAt.get(was);
+    if (borders !== undefined) cells.push({ cell: a1(c.row, c.col), borders });
+  }
+  return cells;
 }
 
 /**
  * The borders before of the cells a record knows (by markKey): each stored mark's own and its frame's, where the mark
  * is now. A cell our frame is on now is taken from here, not read (it shows our frame).
  */
-export function knownBorders<B>(stored: ReadonlyArray<FramedPrior<B>>): Map<string, B> {
+export function knownBorders<B>(stored: ReadonlyArray<FramedPrior<B>>, areaAt: AreaAt): Map<string, B> {
   const known = new Map<string, B>();
   for (const p of stored) {
     if (p.borders) known.set(markKey(p.sheet, p.cell), p.borders);
-    for (const c of frameCells(atOf(p.cell), p.frame)) known.set(markKey(p.sheet, a1(c.row, c.col)), c.borders);
+    for (const c of frameNow(p, p.sheet, p.cell, areaAt)) known.set(markKey(p.sheet, c.cell), c.borders);
   }
   return known;
 }
 
-/** The frame a mark keeps: its outline cells (addresses on its sheet), each with its borders before (`bordersOf`). */
-export function frameKept<B>(mark: { cell: string }, outline: readonly string[], bordersOf: (cell: string) => B): Frame<B> {
-  return frameOf(
-    atOf(mark.cell),
-    outline.map((cell) => ({ ...atOf(cell), borders: bordersOf(cell) })),
-  );
-}
-
-/** A stored mark's frame cells where the mark is now (`cell`): each an address with its borders before. */
-export function frameNow<B>(prior: FramedPrior<B>, cell: string): Array<{ cell: string; borders: B }> {
-  return frameCells(atOf(cell), prior.frame).map((c) => ({ cell: a1(c.row, c.col), borders: c.borders }));
+/** The frame a mark keeps: the area of its outline, each of its cells with its borders before (`bordersOf`). */
+export function frameKept<B>(mark: { cell: string }, kept: Outline, bordersOf: (cell: string) => B): Frame<B> {
+  const at = atOf(mark.cell);
+  const framed = new Set(kept.cells);
+  const cells = outline(kept.area).filter((c) => c.row !== at.row || c.col !== at.col);
+  return { area: offsets(kept.area, at), ...looksOf(cells.map((c) => (framed.has(a1(c.row, c.col)) ? bordersOf(a1(c.row, c.col)) : undefined))) };
 }

@@ -49,8 +49,9 @@ export type MarkBorder = (typeof MARK_BORDERS)[keyof typeof MARK_BORDERS];
 /**
  * Cells marked in the open workbook at most (Excel and WPS). Each marked
  * cell's prior state is stored in the workbook — in Excel one setting written
- * in one request (some 150 bytes a cell; Excel on the web takes no request
- * over 5 MB), in WPS a call into the host per property — and beyond this
+ * in one request (some 160 characters a cell, 200 with a merged area's frame:
+ * check/mark-looks.ts; Excel on the web takes no request over 5 MB), in WPS a
+ * call into the host per property — and beyond this
  * many a workbook is so wrong that its list says more than colours would.
  * A marked copy (`--mark`, the offline page) marks every cell.
  */

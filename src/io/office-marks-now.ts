@@ -17,7 +17,7 @@ export interface PriorState {
   borders?: Array<[string, string, string]>;
   /** The note it had; null for none. */
   note: string | null;
-  /** The cells of the merged area's outline it frames besides its own, each with its four edges before (check/mark-outline.ts); absent for none. */
+  /** The merged area whose outline it frames, with the four edges before of each cell on it (check/mark-outline.ts); absent for none. */
   frame?: Frame<Array<[string, string, string]>>;
   /** The sheet's id (survives a rename); absent in a record of before it was kept. */
   sheetId?: string;

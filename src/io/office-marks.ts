@@ -27,8 +27,9 @@ import { CellMark, MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, type MarkBorder,
 import { ListWrite, PriorList, listWriter, loadPriorList } from './office-list';
 import { type NotPutBack, markKey, markingTold, movedTo, notPutBack, noteFingerprint, partition, toldApart } from '../check/mark-clear';
 import { CELLS_PER_BATCH, type PriorState, counted, inBatches, marksNow, sheetFinder } from './office-marks-now';
-import { loadMergedAreas } from './office-marks-frame';
-import { frameKept, frameNow, knownBorders, outlinesOf } from '../check/mark-outline';
+import { framedSheets, loadMergedAreas } from './office-marks-frame';
+import { type AreaAt, areaIn, frameKept, frameNow, knownBorders, outlinesOf } from '../check/mark-outline';
+import { packLooks, unpackLooks } from '../check/mark-looks';
 
 export { MARKED_CELLS_MAX, MARK_COLORS, cellMarks } from '../check/marks';
 
@@ -84,12 +85,18 @@ export interface Stored extends MarkRecord {
 function parseStored(value: unknown): Stored {
   if (typeof value !== 'string' || value === '') return { cells: [] };
   try {
-    const parsed = JSON.parse(value) as Partial<Stored>;
-    return { cells: Array.isArray(parsed.cells) ? parsed.cells : [], list: typeof parsed.list === 'string' ? parsed.list : undefined };
+    const parsed = JSON.parse(value) as Partial<Stored> & { looks?: unknown };
+    return {
+      cells: Array.isArray(parsed.cells) ? unpackLooks(parsed.looks, parsed.cells) : [],
+      list: typeof parsed.list === 'string' ? parsed.list : undefined,
+    };
   } catch {
     return { cells: [] };
   }
 }
+
+/** The setting's text: the cells (each border look once, check/mark-looks.ts) and the list sheet we wrote. */
+const recordText = (cells: readonly PriorState[], list?: string): string => JSON.stringify({ version: 1, ...packLooks(cells), list });
 
 function sheetExists(names: Set<string>, sheet: string): boolean {
   return names.has(sheet);
@@ -101,8 +108,9 @@ interface Edged {
   edges: ReadonlyArray<readonly [string, string, string]>;
 }
 
-/** A stored mark's frame put back where the mark is now, each cell an item. */
-const frameBack = (prior: PriorState, sheet: string, cell: string): Edged[] => frameNow(prior, cell).map((c) => ({ sheet, cell: c.cell, edges: c.borders }));
+/** A stored mark's frame put back where the mark is now, on its merged area as it is now (areaAt), each cell an item. */
+const frameBack = (prior: PriorState, sheet: string, cell: string, areaAt: AreaAt): Edged[] =>
+  frameNow(prior, sheet, cell, areaAt).map((c) => ({ sheet, cell: c.cell, edges: c.borders }));
 
 /** Puts back a cell's prior fill, borders and note at `cell` (where our mark is now); `hasNote`: the cell has a note now. */
 function restoreCell(ws: Excel.Worksheet, prior: PriorState, cell: string, hasNote: boolean, notes: boolean): void {
@@ -176,15 +184,19 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   const beyond = new Set(onSheets.slice(MARKED_CELLS_MAX).map((m) => markKey(m.sheet, m.cell)));
   const markKeys = new Set(marks.map((m) => markKey(m.sheet, m.cell)).filter((k) => !beyond.has(k)));
   // Each mark where it is now (rows inserted or deleted above it, its sheet renamed): its prior state is that cell's.
-  // One not found (taken away by hand) is left alone, as 清除标记 leaves it. The marks' sheets' merged areas ride along:
-  // the outline cells whose borders before are read next depend on them (a sheet asked for is known to be there now).
+  // One not found (taken away by hand) is left alone, as 清除标记 leaves it. The merged areas of the marks' sheets and of
+  // the framed marks of before ride along: the outline cells whose borders before are read next depend on them (a sheet
+  // asked for is known to be there now).
   let areasOf: (() => Map<string, RangeBox[]>) | undefined;
-  const askAreas = options.merges && live.length > 0 ? () => (areasOf = loadMergedAreas(worksheets, new Set(live.map((m) => m.sheet)))) : undefined;
+  const areaSheets = framedSheets(live, record.cells, sheetOf);
+  const askAreas = options.merges && areaSheets.size > 0 ? () => (areasOf = loadMergedAreas(worksheets, areaSheets)) : undefined;
   const { plan } = await marksNow(context, counter, { stored: record.cells, sheetOf, names, list: storedList, notes: options.notes }, askAreas);
   const stored = movedTo(plan);
   const storedByKey = new Map(stored.map((p) => [markKey(p.sheet, p.cell), p]));
-  const outlines = outlinesOf(live, areasOf?.() ?? new Map());
-  const known = knownBorders(stored);
+  const areas = areasOf?.() ?? new Map<string, RangeBox[]>();
+  const areaAt = areaIn(areas);
+  const outlines = outlinesOf(live, areas);
+  const known = knownBorders(stored, areaAt);
 
   // 2. the current state of every cell to mark (that we have not marked before) and every note we touch
   const fresh = live.filter((m) => !storedByKey.has(markKey(m.sheet, m.cell)));
@@ -206,7 +218,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   const keptBorders = new Map<string, Excel.RangeBorder[]>();
   // An outline cell's borders before: the record's where it knows them (our frame is on it now), else as they are.
   const outlineBorders = new Map<string, Excel.RangeBorder[]>();
-  const toRead = live.flatMap((m) => (outlines.get(markKey(m.sheet, m.cell)) ?? []).map((cell) => ({ sheet: m.sheet, cell })));
+  const toRead = live.flatMap((m) => (outlines.get(markKey(m.sheet, m.cell))?.cells ?? []).map((cell) => ({ sheet: m.sheet, cell })));
   type Load = { fresh: CellMark } | { stale: PriorState } | { kept: CellMark } | { unframed: CellMark } | { outline: { sheet: string; cell: string } };
   const loads: Load[] = [
     ...fresh.map((m) => ({ fresh: m })),
@@ -275,7 +287,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   // The list replaces the one we wrote before; its new name is stored before its sheet is added.
   const replaced = priorList?.ours() ? priorList.name : undefined;
   let storedName = replaced;
-  const store = (cells: PriorState[]) => context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells, list: storedName }));
+  const store = (cells: PriorState[]) => context.workbook.settings.add(MARKS_SETTING, recordText(cells, storedName));
   const lists = listWriter(worksheets, findings, {
     names,
     replaced,
@@ -292,11 +304,11 @@ export async function applyMarks(context: Excel.RequestContext, findings: readon
   type Write = { restore: PriorState } | { mark: CellMark } | { edged: Edged } | ListWrite;
   const framedBy = (m: CellMark): Edged[] => {
     const edges = markEdges(MARK_BORDERS[m.severity]);
-    return (outlines.get(markKey(m.sheet, m.cell)) ?? []).map((cell) => ({ sheet: m.sheet, cell, edges }));
+    return (outlines.get(markKey(m.sheet, m.cell))?.cells ?? []).map((cell) => ({ sheet: m.sheet, cell, edges }));
   };
   const edged = (cells: Edged[]): Write[] => cells.map((e) => ({ edged: e }));
   const writes: Write[] = [
-    ...stale.flatMap((p) => [{ restore: p }, ...edged(frameBack(p, p.sheet, p.cell))]),
+    ...stale.flatMap((p) => [{ restore: p }, ...edged(frameBack(p, p.sheet, p.cell, areaAt))]),
     ...live.flatMap((m) => [{ mark: m }, ...edged(framedBy(m))]),
     ...lists.items,
   ];
@@ -388,7 +400,7 @@ export async function marksLeft(
  * mark moved by rows inserted or deleted is found by its note, a renamed sheet by its id; a cell not ours is never
  * touched. Removes the list of findings we wrote, and forgets the marks but those of a sheet not found.
  */
-export async function clearMarks(context: Excel.RequestContext, options: Pick<MarkOptions, 'notes'>): Promise<MarkResult> {
+export async function clearMarks(context: Excel.RequestContext, options: Pick<MarkOptions, 'notes' | 'merges'>): Promise<MarkResult> {
   const counter = { syncs: 0 };
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   // eslint-disable-next-line office-addins/no-navigational-load -- loaded, then synced before it is read; the rule cannot follow a sync made through a helper or another function
@@ -403,18 +415,20 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
   const { cells: stored, list } = parseStored(setting.value);
 
   let priorList: PriorList | undefined;
-  const { plan, hasNote } = await marksNow(
-    context,
-    counter,
-    { stored, sheetOf, names, list, notes: options.notes },
-    () => (priorList = loadPriorList(worksheets, names, list)),
-  );
+  // The merged areas of the framed marks' sheets ride along: a frame goes back on its area as the host reports it now.
+  let areasOf: (() => Map<string, RangeBox[]>) | undefined;
+  const areaSheets = options.merges ? framedSheets([], stored, sheetOf) : new Set<string>();
+  const { plan, hasNote } = await marksNow(context, counter, { stored, sheetOf, names, list, notes: options.notes }, () => {
+    priorList = loadPriorList(worksheets, names, list);
+    if (areaSheets.size > 0) areasOf = loadMergedAreas(worksheets, areaSheets);
+  });
+  const areaAt = areaIn(areasOf?.() ?? new Map<string, RangeBox[]>());
   const removed = priorList?.ours() ? priorList.name : undefined;
   // The setting goes with the last batch: a clearing cut short can be done again (putting a cell back twice is putting it back).
   await inBatches(
     context,
     counter,
-    plan.restore.flatMap((r) => [r, ...frameBack(r.prior, r.sheet, r.cell)]),
+    plan.restore.flatMap((r) => [r, ...frameBack(r.prior, r.sheet, r.cell, areaAt)]),
     (r) => {
       if ('edges' in r) setBorders(worksheets.getItem(r.sheet).getRange(r.cell), r.edges);
       else
@@ -429,7 +443,7 @@ export async function clearMarks(context: Excel.RequestContext, options: Pick<Ma
     {
       last: () => {
         if (removed) worksheets.getItem(removed).delete();
-        if (plan.missing.length > 0) context.workbook.settings.add(MARKS_SETTING, JSON.stringify({ version: 1, cells: plan.missing }));
+        if (plan.missing.length > 0) context.workbook.settings.add(MARKS_SETTING, recordText(plan.missing));
         else setting.delete();
       },
     },

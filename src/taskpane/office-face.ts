@@ -74,7 +74,7 @@ export function officeHost(): Host {
     },
     async clearMarks(lang) {
       if (!settings) return t(lang, 'marksUnsupported');
-      const result = await Excel.run((context) => clearMarks(context, { notes }));
+      const result = await Excel.run((context) => clearMarks(context, { notes, merges: readOptions.merges }));
       return clearedMessage(lang, result);
     },
     async writeSummary(_site, summary, lang) {

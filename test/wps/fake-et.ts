@@ -522,27 +522,53 @@ export class FakeRange {
   /**
    * Borders: LineStyle and Weight set on all of them at once (kept as border.*), and Item(edge) each edge's
    * LineStyle, Weight and Color (kept as edge7.* …), read as ET reads an edge never set (xlNone, thin, black);
-   * LineStyle xlNone takes the edge away.
+   * LineStyle xlNone takes the edge away. As ET, Item(edge) of a range of many cells is its outer edge (xlEdgeLeft:
+   * the left edges of its first column's cells, …) and xlInsideVertical (11), xlInsideHorizontal (12) the edges
+   * between its cells (each cell's sides there); it reads a value where all those edges have it, else null.
    */
   private borders(): object {
     const obj = this.styleObject(['LineStyle', 'Weight'], 'border') as Record<string, unknown>;
     const defaults: Record<string, number> = { LineStyle: -4142, Weight: 2, Color: 0 };
+    const b = this.box;
+    // The cell edges Item(edge) stands for: [row, column, edge kept].
+    const edgesOf = (edge: number): Array<[number, number, number]> => {
+      const out: Array<[number, number, number]> = [];
+      for (let r = b.top; r <= b.bottom; r++)
+        for (let c = b.left; c <= b.right; c++) {
+          if (edge === 7 && c === b.left) out.push([r, c, 7]);
+          if (edge === 8 && r === b.top) out.push([r, c, 8]);
+          if (edge === 9 && r === b.bottom) out.push([r, c, 9]);
+          if (edge === 10 && c === b.right) out.push([r, c, 10]);
+          if (edge === 11 && c > b.left) out.push([r, c, 7]);
+          if (edge === 11 && c < b.right) out.push([r, c, 10]);
+          if (edge === 12 && r > b.top) out.push([r, c, 8]);
+          if (edge === 12 && r < b.bottom) out.push([r, c, 9]);
+        }
+      return out;
+    };
     obj.Item = (edge: number) => {
       const item = {};
+      const cells = edgesOf(edge);
       for (const key of Object.keys(defaults)) {
-        const name = `edge${edge}.${key}`;
         member(
           this.app,
           item,
           key,
-          () => this.uniform((c) => (c?.style?.[name] as number | undefined) ?? defaults[key]),
-          (v) =>
-            this.each((c) => {
-              const style = { ...c.style, [name]: v };
-              if (key === 'LineStyle' && v === -4142) for (const k of Object.keys(defaults)) delete style[`edge${edge}.${k}`];
-              c.style = style;
-              if (Object.keys(style).length === 0) delete c.style;
-            }),
+          () => {
+            const values = new Set(
+              cells.map(([r, c, e]) => (this.sheet.state.cells[cellName(r, c)]?.style?.[`edge${e}.${key}`] as number | undefined) ?? defaults[key]),
+            );
+            return values.size === 1 ? [...values][0] : null;
+          },
+          (v) => {
+            for (const [r, c, e] of cells) {
+              const cell = this.cell(r, c);
+              const style = { ...cell.style, [`edge${e}.${key}`]: v };
+              if (key === 'LineStyle' && v === -4142) for (const k of Object.keys(defaults)) delete style[`edge${e}.${k}`];
+              cell.style = style;
+              if (Object.keys(style).length === 0) delete cell.style;
+            }
+          },
         );
       }
       return item;

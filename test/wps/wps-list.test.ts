@@ -224,15 +224,15 @@ test('only our list is removed: a 问题清单 of the officer’s own is kept (o
   expect(sheet(state, '打印用')!.cells.A1.v).toBe(TITLE);
 });
 
-/** The record as the adapter wrote it before the list: `{ version, cells }`, no list field. */
+/** The record as the adapter wrote it before the list: `{ version, cells }` (its border looks as stored now), no list field. */
 function asOldRecord(state: FakeBookState): void {
   const record = sheet(state, MARKS_SHEET)!;
   const text = Object.keys(record.cells)
     .sort()
     .map((ref) => String(record.cells[ref].v).slice(1))
     .join('');
-  const { cells } = JSON.parse(text) as { cells: unknown[] };
-  record.cells = { A1: { v: `|${JSON.stringify({ version: 1, cells })}`, fmt: '@' } };
+  const { cells, looks } = JSON.parse(text) as { cells: unknown[]; looks: unknown[] };
+  record.cells = { A1: { v: `|${JSON.stringify({ version: 1, looks, cells })}`, fmt: '@' } };
 }
 
 test('a record of before the list (no list field) still clears, and a list sheet it never named is left alone', () => {

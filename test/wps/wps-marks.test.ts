@@ -98,7 +98,6 @@ test('a long record (many findings) is split over cells and read back whole', ()
      "A2",
      "A3",
      "A4",
-     "A5",
    ]
   `);
   expect(clearWpsMarks(new FakeApplication(state)).restored).toBe(600);

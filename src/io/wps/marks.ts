@@ -17,8 +17,8 @@
  */
 import type { Finding } from '../../model/finding';
 import { MARKED_CELLS_MAX, MARK_BORDERS, MARK_COLORS, cellMarks } from '../../check/marks';
-import { type Frame, frameKept, frameNow, knownBorders, outlinesOf } from '../../check/mark-outline';
-import { type EtEdges, markEdges, mergedAreasOf, numberOf, readBorders, setBorders } from './marks-frame';
+import { type AreaAt, type Frame, frameKept, frameNow, knownBorders, outlinesOf } from '../../check/mark-outline';
+import { type EtEdges, markEdges, mergedAreaAt, mergedAreasOf, numberOf, readBorders, readFrame, setBorders, setFrame } from './marks-frame';
 import { EtObject, XL, activeWorkbook, addSheetAtEnd, address, bgrOf, deleteWorksheet, get, rangeBox, rangeOf, sheetName, toRows, worksheets } from './et';
 import { deleteList, listName, ourList, writeWpsList } from './list';
 import { wpsSheetState } from './grid';
@@ -37,6 +37,7 @@ import {
   toldApart,
 } from '../../check/mark-clear';
 import { a1 } from '../../model/grid';
+import { packLooks, unpackLooks } from '../../check/mark-looks';
 import type { SheetState } from '../../model/grid';
 import type { SheetForm } from '../../model/site-model';
 
@@ -60,7 +61,7 @@ interface WpsPriorState {
   fill: PriorFill;
   /** Its four edges' [LineStyle, Weight, Color], as EDGES (null: a member the build lacks); absent in a record of before marks were framed. */
   borders?: EtEdges;
-  /** The cells of the merged area's outline it frames besides its own, each with its edges before (check/mark-outline.ts); absent for none. */
+  /** The merged area whose outline it frames, with the edges before of each cell on it (check/mark-outline.ts); absent for none. */
   frame?: Frame<EtEdges>;
   /** The comment it had; null for none. */
   comment: string | null;
@@ -91,8 +92,11 @@ export function readStore(sheets: ReadonlyMap<string, EtObject>): WpsRecord {
     .map((v) => (v.startsWith(PIECE) ? v.slice(PIECE.length) : v))
     .join('');
   try {
-    const parsed = JSON.parse(text) as Partial<WpsRecord>;
-    return { cells: Array.isArray(parsed.cells) ? parsed.cells : [], list: typeof parsed.list === 'string' ? parsed.list : undefined };
+    const parsed = JSON.parse(text) as Partial<WpsRecord> & { looks?: unknown };
+    return {
+      cells: Array.isArray(parsed.cells) ? unpackLooks(parsed.looks, parsed.cells) : [],
+      list: typeof parsed.list === 'string' ? parsed.list : undefined,
+    };
   } catch {
     return { cells: [] };
   }
@@ -108,7 +112,7 @@ function writeStore(app: EtObject, workbook: EtObject, sheets: Map<string, EtObj
     if (store && deleteSheet(app, store)) sheets.delete(MARKS_SHEET);
     return;
   }
-  const text = JSON.stringify({ version: 1, cells: record.cells, list: record.list });
+  const text = JSON.stringify({ version: 1, ...packLooks(record.cells), list: record.list });
   const pieces: string[][] = [];
   for (let i = 0; i < text.length; i += CHUNK) pieces.push([PIECE + text.slice(i, i + CHUNK)]);
   if (!store) {
@@ -176,13 +180,20 @@ function restoreFill(interior: EtObject, fill: PriorFill): void {
   }
 }
 
+/** Puts back a cell's fill, borders and comment, and its frame's borders on its merged area as WPS reports it now. */
 function restoreCell(ws: EtObject, prior: WpsPriorState): void {
   const range = rangeOf(ws, prior.cell);
   restoreFill(get(range, 'Interior'), prior.fill);
   if (prior.borders) setBorders(range, prior.borders);
-  for (const framed of frameNow(prior, prior.cell)) setBorders(rangeOf(ws, framed.cell), framed.borders);
+  setFrame(ws, frameNow(prior, prior.sheet, prior.cell, areaAtIn(ws)));
   setComment(range, prior.comment);
 }
+
+/** The merged area a cell of `ws` is in now (a frame is asked only of its mark's sheet). */
+const areaAtIn =
+  (ws: EtObject): AreaAt =>
+  (_sheet, at) =>
+    mergedAreaAt(ws, a1(at.row, at.col));
 
 export interface WpsMarkResult extends NotPutBack {
   marked: number;
@@ -224,7 +235,7 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     .filter((p) => markKeys.has(markKey(p.sheet, p.cell)))
     .map((p) => (p.borders ? p : { ...p, borders: readBorders(rangeOf(sheets.get(p.sheet), p.cell)) }));
   // A cell our frame of before is on (a merged area's outline) has its borders before in the record, not on the sheet.
-  const known = knownBorders(stored);
+  const known = knownBorders(stored, (sheet, at) => mergedAreaAt(sheets.get(sheet), a1(at.row, at.col)));
   for (const m of marks) {
     if (storedByKey.has(markKey(m.sheet, m.cell))) continue;
     const prior = readPrior(sheets.get(m.sheet), m.sheet, m.cell);
@@ -233,7 +244,13 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
   const outlines = outlinesOf(marks, mergedAreasOf(sheets, marks));
   for (const p of priors) {
     const outline = outlines.get(markKey(p.sheet, p.cell));
-    if (outline) p.frame = frameKept(p, outline, (cell) => known.get(markKey(p.sheet, cell)) ?? readBorders(rangeOf(sheets.get(p.sheet), cell)));
+    const read = outline
+      ? readFrame(
+          sheets.get(p.sheet),
+          outline.cells.filter((cell) => !known.has(markKey(p.sheet, cell))),
+        )
+      : undefined;
+    if (outline) p.frame = frameKept(p, outline, (cell) => known.get(markKey(p.sheet, cell)) ?? read!.get(cell)!);
     else delete p.frame;
   }
   const stale = stored.filter((p) => !markKeys.has(markKey(p.sheet, p.cell)) && sheets.has(p.sheet));
@@ -253,7 +270,10 @@ export function applyWpsMarks(app: EtObject, findings: readonly Finding[], lang:
     get(range, 'Interior').Color = bgrOf(MARK_COLORS[m.severity]);
     const look = markEdges(MARK_BORDERS[m.severity]);
     setBorders(range, look);
-    for (const cell of outlines.get(markKey(m.sheet, m.cell)) ?? []) setBorders(rangeOf(sheets.get(m.sheet), cell), look);
+    setFrame(
+      sheets.get(m.sheet),
+      (outlines.get(markKey(m.sheet, m.cell))?.cells ?? []).map((cell) => ({ cell, borders: look })),
+    );
     setComment(range, commentOfMark(priorByKey.get(markKey(m.sheet, m.cell))!));
   }
   // The old list goes first, so that the new one may take its name; the new name is stored before its sheet is added.
@@ -342,7 +362,7 @@ export function clearWpsMarks(app: EtObject): WpsMarkResult {
   const sheets = sheetsByName(workbook);
   const record = readStore(sheets);
   const plan = marksNow(sheets, record, ownCells(record));
-  for (const r of plan.restore) restoreCell(sheets.get(r.sheet), { ...r.prior, cell: r.cell });
+  for (const r of plan.restore) restoreCell(sheets.get(r.sheet), { ...r.prior, sheet: r.sheet, cell: r.cell });
   const list = ourList(sheets, record.list);
   const removed = list && deleteList(app, sheets, list) ? list : undefined;
   // A list the build would not delete stays in the record, for a later 清除标记 to take away; so do the marks of a sheet not found.
