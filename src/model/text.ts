@@ -117,10 +117,12 @@ export const CANDIDATE_RELATIVE_WORDS: YesNoWords = {
 };
 
 /** 涉卷人员 保密承诺书. */
+/** 待签, 尚未交: a pledge still to be signed is not signed (003 (六)), said as staff-ineligible's, not as an unreadable answer. */
+const STILL_TO_SIGN = ['待签', '待签订', '待签字', '待交', '待提交', '尚未签', '尚未签订', '尚未交', '暂未签', '暂未交'];
+
 export const PLEDGE_WORDS: YesNoWords = {
   yes: ['已签', '已签订', '已签字', '已签署', '已签名', '签了', '签订', '已交', '已上交', '已提交'],
-  // 待签, 尚未交: the pledge still to be signed is not signed (003 (六)): said as staff-ineligible's, not as unreadable.
-  no: ['未签', '未签订', '未签字', '未签署', '没签', '没有签', '没签订', '未交', '没交', '未提交', '待签', '待签订', '待签字', '待交', '待提交', '尚未签', '尚未签订', '尚未交', '暂未签', '暂未交'],
+  no: ['未签', '未签订', '未签字', '未签署', '没签', '没有签', '没签订', '未交', '没交', '未提交', ...STILL_TO_SIGN],
 };
 
 function answerOf(key: string, words: YesNoWords | undefined): boolean | undefined {
