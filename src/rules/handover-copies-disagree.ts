@@ -4,7 +4,7 @@ import { namesThisUnit, receiverMisnamed } from '../model/receiver';
 import { nameBeside } from '../model/text';
 import { copyFields, differingFields, differingItemPart, itemLine, itemParts } from '../model/pairing';
 import { itemsAlike } from '../model/unread-papers';
-import { type PaperBags, type PaperDifference, differencePaths, oneRow, paperDifferences, rowPaper } from '../model/item-papers';
+import { type PaperBags, type PaperDifference, blankItem, differencePaths, oneRow, paperDifferences, rowPaper } from '../model/item-papers';
 import { norm, showTime, tm, whole } from './facts';
 import type { AcrossRun, CrossReport, CrossSite, RuleMeta } from './types';
 import type { Copy } from './handover-pairs';
@@ -22,6 +22,8 @@ export const meta: RuleMeta = {
       item: '这张交接单的“交接明细第 {row} 行”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
       paper:
         '这张交接单的交接明细中，试卷 {paper} {mine}，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）{theirs}。一式两份每种试卷的袋数须一致，请双方核对后改正。',
+      split:
+        '这张交接单的交接明细分 {rows} 行写（{mine}），而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）分 {otherRows} 行写（{theirs}）。两份的袋数合计一致（{bags}），只是分行不同，而且看不出每行各是哪种试卷，无法逐种核对。一式两份须内容一致，请双方按同样的行写，每行写明试卷号。',
     },
     en: {
       field:
@@ -29,9 +31,11 @@ export const meta: RuleMeta = {
       item: 'Row No. {row} of the items on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
       paper:
         'Paper {paper} on the items of this handover sheet: {mineEn}; on the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}): {theirsEn}. Both copies must give each paper the same bags: check them together with the other side and correct.',
+      split:
+        'The items of this handover sheet are written on {rows} rows ({mineEn}), those of the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) on {otherRows} ({theirsEn}). The bags add up alike ({bagsEn}); only the rows are split differently, and which paper each row is cannot be told, so the papers cannot be compared one by one. Both copies must agree: write the same rows on both, each with its paper number.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”, or in a 试卷号 column people add beside the form; a paper written by name only — in an added 试卷名称 column, or a name of the workbook’s 考试安排 in 备注 — is the 试卷号 its 考试安排 gives that name, where it gives it one), or else by name where every item of both copies names its paper so (a name no 考试安排 maps, compared as written: half-width, without spaces, brackets or an AB卷’s mark; a 试卷号 cell its workbook reads as no paper — numbers parted by a space or a line break, one on no 考试安排, “3310 9999”, said by unknown-paper — is compared as written, never as the papers 3310 and 9999, and so is a cell of the same text the other copy’s workbook reads as papers — 9999 on its 考试安排 — so that copies typing one cell agree): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell) — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”, or in a 试卷号 column people add beside the form; a paper written by name only — in an added 试卷名称 column, or a name of the workbook’s 考试安排 in 备注 — is the 试卷号 its 考试安排 gives that name, where it gives it one), or else by name where every item of both copies names its paper so (a name no 考试安排 maps, compared as written: half-width, without spaces, brackets or an AB卷’s mark; a 试卷号 cell its workbook reads as no paper — numbers parted by a space or a line break, one on no 考试安排, “3310 9999”, said by unknown-paper — is compared as written, never as the papers 3310 and 9999, and so is a cell of the same text the other copy’s workbook reads as papers — 9999 on its 考试安排 — so that copies typing one cell agree): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell); where the papers cannot be compared so (a row of one copy names none) and the copies split the same bags of each 试卷归属 into a different number of rows (one row “岳麓考点 6袋” against 3, 1 and 2 袋), it is said once on each side, at its first row, as rows split differently with the bags alike, not as each row missing — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
 };
 
 interface Difference {
@@ -44,6 +48,8 @@ interface Difference {
   senderOnly?: boolean;
   /** A paper whose bags differ (item-papers.ts): the message names it, each copy's bags said as `mine` and `theirs`. */
   paper?: string;
+  /** The items split into rows differently, their bags alike (`splitDifferently`): each copy's rows and the bags. */
+  split?: { rowsA: number; rowsB: number; bags: Said };
 }
 
 type Item = NonNullable<Handover['items']>[number] | undefined;
@@ -97,9 +103,9 @@ function compare(copyA: Copy, copyB: Copy, report: (r: CrossReport) => void): vo
   if (differing.includes('items')) {
     // Paper by paper where both copies name every item's paper (model/pairing.ts CopyFields.papers), else row by row.
     const papers = paperDifferences(sender.h.items ?? [], receiver.h.items ?? [], sender.names, receiver.names);
-    const items = papers
-      ? papers.map((d) => paperDifference(d, sender.h.items ?? [], receiver.h.items ?? []))
-      : itemDifferences(sender.h.items ?? [], receiver.h.items ?? []);
+    const [ia, ib] = [sender.h.items ?? [], receiver.h.items ?? []];
+    const split = papers ? undefined : splitDifferently(ia, ib);
+    const items = papers ? papers.map((d) => paperDifference(d, ia, ib)) : split ? [split] : itemDifferences(ia, ib);
     diffs.push(...items);
   }
   reportBoth(sender, receiver, withoutMisnamedReceiver(sender, receiver, diffs), report);
@@ -175,6 +181,61 @@ function firstUnused(keys: readonly string[], used: ReadonlySet<number>): (key: 
   };
 }
 
+/** Rows a split message lists (the rest: 等). */
+const SPLIT_ROWS_SAID = 6;
+
+/**
+ * Each 试卷归属's bags on a copy (`itemParts`: the unit as written, a bare count in 袋), in the order first written; undefined
+ * where a row's count is no whole number.
+ */
+function bagsByDestination(items: readonly Item[]): Map<string, { shown: string; count: number; unit: string }> | undefined {
+  const out = new Map<string, { shown: string; count: number; unit: string }>();
+  for (const it of items) {
+    if (blankItem(it)) continue;
+    const count = whole(it!.quantity);
+    if (count === undefined) return undefined;
+    const { destination } = itemParts(it);
+    const unit = norm(it!.unit) || '袋';
+    const key = `${destination}|${unit}`;
+    const known = out.get(key);
+    if (known) known.count += count;
+    else out.set(key, { shown: String(it!.destination ?? '').trim(), count, unit });
+  }
+  return out;
+}
+
+/**
+ * The two copies' items written on rows split differently — one row “岳麓考点 6袋（1001 3袋、2045 1袋、3310 2袋）” against
+ * three of 3, 1 and 2 袋 — where neither tells every row's paper (else they are compared paper by paper) and each
+ * 试卷归属 has the same bags on both (review 23 D4): said once, at each copy's first row, as rows split differently, the
+ * bags alike; not as each row “（无此行）”, which reads as bags missing. Undefined for any other difference.
+ */
+function splitDifferently(ia: readonly Item[], ib: readonly Item[]): Difference | undefined {
+  const [a, b] = [bagsByDestination(ia), bagsByDestination(ib)];
+  if (!a || !b || a.size === 0 || a.size !== b.size) return undefined;
+  for (const [key, bags] of a) if (b.get(key)?.count !== bags.count) return undefined;
+  const rowsOf = (items: readonly Item[]) => items.flatMap((it, k) => (blankItem(it) ? [] : [k]));
+  const [ra, rb] = [rowsOf(ia), rowsOf(ib)];
+  if (ra.length === rb.length) return undefined;
+  const listed = (items: readonly Item[], rows: readonly number[]): Said => {
+    const said = rows.slice(0, SPLIT_ROWS_SAID).map((k) => shownItem(items[k]));
+    const more = rows.length > SPLIT_ROWS_SAID;
+    return { zh: `${said.map((x) => x.zh).join('；')}${more ? ' 等' : ''}`, en: `${said.map((x) => x.en).join('; ')}${more ? ' …' : ''}` };
+  };
+  const totals = [...a.values()];
+  return {
+    pathA: `items[${ra[0]}]`,
+    pathB: `items[${rb[0]}]`,
+    mine: listed(ia, ra),
+    theirs: listed(ib, rb),
+    split: {
+      rowsA: ra.length,
+      rowsB: rb.length,
+      bags: { zh: totals.map((t) => `${t.shown} ${t.count}${t.unit}`).join('、'), en: totals.map((t) => `${t.shown} ${t.count} ${t.unit}`).join(', ') },
+    },
+  };
+}
+
 /** The item rows that differ, each reported at its own 序号 in each copy. */
 function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[] {
   const diffs: Difference[] = [];
@@ -229,18 +290,19 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
 
 function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: CrossReport) => void): void {
   for (const d of diffs) {
+    const rows = d.split ? [d.split.rowsA, d.split.rowsB] : [];
     const sides = [
-      [a, b, d.mine, d.theirs, d.pathA, d.pathB],
-      [b, a, d.theirs, d.mine, d.pathB, d.pathA],
+      [a, b, d.mine, d.theirs, d.pathA, d.pathB, rows],
+      [b, a, d.theirs, d.mine, d.pathB, d.pathA, [...rows].reverse()],
     ] as const;
-    for (const [me, other, mine, theirs, myPath, otherPath] of d.senderOnly ? sides.slice(0, 1) : sides) {
+    for (const [me, other, mine, theirs, myPath, otherPath, [myRows, otherRows]] of d.senderOnly ? sides.slice(0, 1) : sides) {
       const otherLoc = other.site.model.locations[`handovers[${other.i}].${otherPath}`] ?? other.site.model.locations[`handovers[${other.i}]`];
       // An item row has no label of its own on the sheet: its message names the row (a paper's, the paper and its rows).
-      const item = d.paper === undefined ? /^items\[(\d+)\]/.exec(myPath) : null;
+      const item = d.paper === undefined && !d.split ? /^items\[(\d+)\]/.exec(myPath) : null;
       report({
         site: me.site.id,
         path: `handovers[${me.i}].${myPath}`,
-        messageId: d.paper !== undefined ? 'paper' : item ? 'item' : 'field',
+        messageId: d.split ? 'split' : d.paper !== undefined ? 'paper' : item ? 'item' : 'field',
         params: {
           mine: mine.zh,
           mineEn: mine.en,
@@ -252,6 +314,7 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
           otherCell: otherLoc?.cell ?? '',
           ...(item ? { row: Number(item[1]) + 1 } : {}),
           ...(d.paper !== undefined ? { paper: d.paper } : {}),
+          ...(d.split ? { rows: myRows, otherRows, bags: d.split.bags.zh, bagsEn: d.split.bags.en } : {}),
         },
       });
     }
