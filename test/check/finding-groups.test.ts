@@ -103,7 +103,7 @@ const EN_ROWS = [
     '出入库记录',
     'D7',
     'No. 4',
-    'More bags out than in',
+    'More out of the vault than taken in',
     'After taking out 3 bags of paper 1001 at Jun 15 07:45, the bags out at once come to 6, but only 3 had been taken in by then. Check the quantities or the intake time. (the same on 2 more rows: Nos. 5–6, each marked in the sheet)',
   ],
 ];
