@@ -1,14 +1,16 @@
 /**
  * Which cells of a workbook print wider or taller than their (merged) cell:
  * each cell's text (under its own number format, or the widest a conditional
- * format over it may give) measured from its font (src/forms/measure), against the
+ * format over it may give) measured as the forms measure it (src/forms/measure formText), against the
  * widths of the columns and the heights of the rows it spans, wrapping where
  * the cell wraps (a number or a date never does). Only the print area of
  * each sheet is looked at.
  */
 import ExcelJS from 'exceljs';
-import { CELL_PADDING, displayText, lineHeight, linesHeight, textUnits, wrappedLines } from '../src/forms/measure';
+import { CELL_PADDING, displayText, formText, lineHeight, linesHeight } from '../src/forms/measure';
 import { parseRange } from '../src/model/grid';
+
+const { textUnits, wrappedLines } = formText;
 
 export interface Clip {
   sheet: string;

@@ -18,6 +18,9 @@ export const dutyForm: FormLayout = {
     kindKey: 'kind',
     kinds: ['日间', '夜间'],
     sideLabel: '值班情况记录表',
+    // 日 / 间 with a character's room either side: at 5, with Calibri's metrics (Carlito), 日 printed 10 pt from 情况记录
+    // and was read as one line with it.
+    kindWidth: 7,
     widths: [13, 22, 4, 17],
     lines: [
       [

@@ -8,7 +8,9 @@
 import { parseRange } from '../model/grid';
 import type { DraftCell, SheetDraft, TextLook } from './draft';
 import { TEXT_LOOKS } from './draft';
-import { CELL_PADDING, displayText, lineHeight, linesHeight, textUnits, wrappedLines } from './measure';
+import { CELL_PADDING, displayText, formText, lineHeight, linesHeight } from './measure';
+
+const { textUnits, wrappedLines } = formText;
 
 /** A header up to this wide stays on one line (its column widens; 卷库保管员出库签字 is 19): "31份装（袋）" must not break inside its brackets. */
 const ONE_LINE_HEADER_UNITS = 20;

@@ -176,6 +176,8 @@ export interface BlockSpec {
   /** A vertical label left of all blocks (值班情况记录表). */
   sideLabel?: string;
   lines: readonly FieldLine[];
+  /** Width of the kind's column (its label stacked a character a line), in characters. */
+  kindWidth: number;
   /** Width of each column right of the kind, in characters. */
   widths: readonly number[];
 }

@@ -9,7 +9,7 @@ import { CellValue, a1, columnLetter, rangeA1 } from '../model/grid';
 import type { DraftCell, DraftFormatRule, DraftStyle, DraftValidation, SheetDraft } from './draft';
 import { fittedToPages } from './page-breaks';
 import { BlockSpec, BoxRow, ColumnSpec, FieldLine, FieldSpec, FormLayout, FormRecord, TableSpec, layoutWidth, printedColumns } from './layout';
-import { CELL_PADDING, displayText, textUnits } from './measure';
+import { CELL_PADDING, displayText, formText } from './measure';
 import { valueAt } from '../model/location';
 import { unitFormatRules, unitTotalCell, unitTotalFormula } from './unit-formats';
 
@@ -65,11 +65,11 @@ const LONGEST_DATE = new Date(Date.UTC(2024, 11, 28, 23, 59));
 function columnWidth(column: ColumnSpec): number {
   const fmt = numFmtFor(column);
   if (!fmt) return column.width;
-  return Math.max(column.width, Math.ceil(textUnits(displayText(LONGEST_DATE, fmt), 10.5) + CELL_PADDING));
+  return Math.max(column.width, Math.ceil(formText.textUnits(displayText(LONGEST_DATE, fmt), 10.5) + CELL_PADDING));
 }
 
 function columnWidths(layout: FormLayout): number[] {
-  if (layout.blocks) return [...(layout.blocks.sideLabel ? [4] : []), 5, ...layout.blocks.widths];
+  if (layout.blocks) return [...(layout.blocks.sideLabel ? [4] : []), layout.blocks.kindWidth, ...layout.blocks.widths];
   if (!layout.table) return [22, 30, 18, 18].slice(0, layout.columns ?? 4);
   const columns = [...printedColumns(layout.table), ...layout.table.columns.filter((c) => c.helper)];
   return [...(layout.table.sideLabel ? [5] : []), 6, ...columns.map(columnWidth)];
@@ -143,7 +143,7 @@ function printedLabel(field: FieldSpec): string {
 
 /** How many of the segment's columns its label needs. */
 function labelSpan(canvas: Canvas, left: number, segment: number, label: string): number {
-  const need = Math.min(textUnits(label) + CELL_PADDING, 40);
+  const need = Math.min(formText.textUnits(label) + CELL_PADDING, 40);
   let span = 1;
   let w = canvas.widths[left];
   while (span < segment - 1 && w < need) {
@@ -157,7 +157,7 @@ function labelSpan(canvas: Canvas, left: number, segment: number, label: string)
 function widestValue(field: FieldSpec): Pick<DraftCell, 'holds'> {
   const fmt = numFmtFor(field);
   const texts = [field.blank ?? '', fmt ? displayText(LONGEST_DATE, fmt) : ''];
-  const widest = texts.reduce((a, b) => (textUnits(b) >= textUnits(a) ? b : a));
+  const widest = texts.reduce((a, b) => (formText.textUnits(b) >= formText.textUnits(a) ? b : a));
   return widest === '' ? {} : { holds: widest };
 }
 

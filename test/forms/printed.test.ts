@@ -5,7 +5,7 @@
  * room a header field's value has for the widest it takes.
  */
 import { FORMS, formEntry } from '../../src/forms';
-import { CELL_PADDING, textUnits } from '../../src/forms/measure';
+import { CELL_PADDING, formText, textUnits } from '../../src/forms/measure';
 import { renderForm } from '../../src/forms/render';
 import { a1, parseRange } from '../../src/model/grid';
 
@@ -134,8 +134,9 @@ describe('a header value is as wide as the widest it takes', () => {
       { cell: 'I3', value: '（     ：   —     ：   ）', holds: '（     ：   —     ：   ）' },
     ]);
     // G was 11.75 (the date "2024年6月15日" broke over two lines), J 12. I3:J3's blank (（     ：   —     ：   ）)
-    // spread over I and J by their widths (review 15b D3: it all went to J, 15.25).
-    expect(draft.widths).toEqual([6, 8, 16, 9.5, 7.5, 10, 15, 10, 13.5, 13.75]);
+    // spread over I and J by their widths (review 15b D3: it all went to J, 15.25). G was 15, its digits measured at
+    // 宋体's half width: with Calibri's metrics (Carlito) LibreOffice printed 2024年6月15日 on two lines in every session.
+    expect(draft.widths).toEqual([6, 8, 16, 9.5, 7.5, 10, 17.75, 10, 13.5, 13.75]);
     expect(draft.heights[2]).toBe(26);
   });
 
@@ -155,7 +156,7 @@ describe('a header value is as wide as the widest it takes', () => {
           .map((c) => {
             const span = spans.find((b) => b.top === c.row && b.left === c.col) ?? { left: c.col, right: c.col };
             const have = draft.widths.slice(span.left, span.right + 1).reduce((x, y) => x + y, 0);
-            return { form: entry.layout.id, cell: a1(c.row, c.col), holds: c.holds, fits: have >= textUnits(c.holds!) + CELL_PADDING };
+            return { form: entry.layout.id, cell: a1(c.row, c.col), holds: c.holds, fits: have >= formText.textUnits(c.holds!) + CELL_PADDING };
           });
       });
       expect(held).toEqual([
@@ -170,5 +171,21 @@ describe('a header value is as wide as the widest it takes', () => {
         { form: 'duty', cell: 'F7', holds: '28日23时59分', fits: true },
       ]);
     }
+  });
+});
+
+describe('a digit or Latin letter of a form is measured as wide as it prints where 宋体 is missing', () => {
+  test("4/3 of Calibri's digit (DejaVu Sans, LibreOffice's sans on Linux: 0.64 em), a space one, a CJK character two; 宋体's own measure (the summary's) keeps it at one", () => {
+    const texts = ['2024年6月15日', '08:30—10:00', '    年  月  日', 'A'];
+    // In thirds of a unit: 7 digits and 3 characters; 10 digits and colons and a dash; 8 spaces and 3 characters; a letter.
+    expect(texts.map((t) => Math.round(formText.textUnits(t) * 3))).toEqual([7 * 4 + 18, 10 * 4 + 6, 24 + 18, 4]);
+    expect(texts.map((t) => textUnits(t))).toEqual([13, 12, 14, 1]);
+    // A room of 13 units (12 inside the padding): 2024年6月15日 took one line at half width, two as it prints.
+    expect([formText.wrappedLines('2024年6月15日', 13), formText.wrappedLines('2024年6月15日', 16.5)]).toEqual([2, 1]);
+  });
+
+  test("附件5's widths: 值班时间 (D) holds 2024年12月28日23时59分 on one line, the 日间 / 夜间 column (B) a character and its room either side", () => {
+    // Were [4, 5, 13, 23, 4, 17]: with Calibri's metrics (Carlito) 日 printed 10 pt from 情况记录, read as one line with it.
+    expect(renderForm(formEntry('duty').layout, '值班记录').widths).toEqual([4, 7, 13, 27, 4, 17]);
   });
 });

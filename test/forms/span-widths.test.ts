@@ -35,10 +35,10 @@ const widths = (paperName: string) => renderForm(formEntry('distribution').layou
 describe('附件4 with a long unit name on its header line (A3:E3)', () => {
   it('a long paper name: 试卷名称 (C) takes what the line lacks, 考场号 (E) keeps its 7.5', () => {
     // Was [6, 8, 16, 9.5, 35.5, …]: E 35.5, C 16.
-    expect(widths(LONG_PAPER)).toEqual([6, 8, 44, 9.5, 7.5, 10, 15, 10, 13.5, 13.75]);
+    expect(widths(LONG_PAPER)).toEqual([6, 8, 44, 9.5, 7.5, 10, 17.75, 10, 13.5, 13.75]);
   });
 
   it('no text that wraps: what the line lacks spread over A–E by their widths, none made a quarter of the page', () => {
-    expect(widths('管理学基础')).toEqual([9.75, 13, 25.75, 15.25, 12, 10, 15, 10, 13.5, 13.75]);
+    expect(widths('管理学基础')).toEqual([9.75, 13, 25.75, 15.25, 12, 10, 17.75, 10, 13.5, 13.75]);
   });
 });

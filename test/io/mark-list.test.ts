@@ -185,3 +185,13 @@ test('a form once on its sheet: its rows say 序号 alone, as before (no copy wo
       .map((row) => row[4]),
   ).toEqual(['序号 1', '序号 1']);
 });
+
+test('a finding row is as tall as its message prints, its digits measured as the forms measure theirs (4/3 of a unit: LibreOffice on Linux)', async () => {
+  const bytes = await bookBytes();
+  const message =
+    '试卷 1001 在 6月15日 07:45 领出后共 3 袋在外，而这一场考生 57 人，按入库清单的袋型 2 袋就够，多领的应是备用卷。备用卷须留在保密柜中，经主考请示批准方可启用；如已批准启用，请在这一行的备注中写明，否则请核对领出袋数。';
+  const parts = unzipSync((await markedCopy(bytes, [finding({ rule: 'overdraw', sheet: '出入库登记', cell: 'F6', message })])).bytes);
+  const sheet = strFromU8(parts[`xl/worksheets/sheet${readXlsx(bytes).sheets.length + 1}.xml`]);
+  // Four lines of 10 pt (was 49: three, the digits measured at 宋体's half width; the fourth cut off where they print wider).
+  expect(/<row r="3"[^>]* ht="([\d.]+)"/.exec(sheet)?.[1]).toBe('63');
+});

@@ -10,7 +10,7 @@
 import type { Finding } from '../../model/finding';
 import type { SheetForm } from '../../model/site-model';
 import { a1 } from '../../model/grid';
-import { linesHeight, wrappedLines } from '../../forms/measure';
+import { formText, linesHeight } from '../../forms/measure';
 import {
   FINDING_LIST_HEAD_ROWS,
   FINDING_LIST_MARGINS,
@@ -88,7 +88,7 @@ function withListStyles(styles: string, colors: Record<'error' | 'warning', stri
 
 /** Points a row needs to show `texts` (each in its column, wrapped) at `size` pt, as the forms measure it. */
 function rowHeight(texts: ReadonlyArray<string | number>, size: number, bold = false): number {
-  const lines = Math.max(...texts.map((t, col) => wrappedLines(String(t), WIDTHS[col], size, bold)));
+  const lines = Math.max(...texts.map((t, col) => formText.wrappedLines(String(t), WIDTHS[col], size, bold)));
   return Math.ceil(linesHeight(lines, size) + 2);
 }
 
@@ -107,7 +107,7 @@ function rowXml(row: number, cells: ReadonlyArray<{ style: number; value: string
 function listSheetXml({ findings, lang, labels, copies, sheets }: FindingsList, formats: ListFormats): string {
   const { title, headers, rows: list } = findingList(findings, lang, labels, copies, sheets);
   const rows = [
-    rowXml(1, [{ style: formats.title, value: title }], Math.ceil(linesHeight(wrappedLines(title, TOTAL_WIDTH, 11, true), 11) + 8)),
+    rowXml(1, [{ style: formats.title, value: title }], Math.ceil(linesHeight(formText.wrappedLines(title, TOTAL_WIDTH, 11, true), 11) + 8)),
     rowXml(
       2,
       headers.map((value) => ({ style: formats.header, value })),
