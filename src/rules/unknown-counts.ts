@@ -18,7 +18,7 @@ const COUNT_FIELDS = new Set([
   'handovers.items.quantity',
 ]);
 
-/** What such a cell reads as to the rules: words, no count — quoted as what it is should a message quote it. */
+/** What such a cell reads as to the rules: words, no count — the words the pane's preview shows there, should a message quote it. */
 export const UNSAVED_COUNT = '（公式，结果未保存）';
 
 /**
