@@ -6,62 +6,82 @@
  * (fix-unsaved27). So the rules are given such a cell as a count not known, as one written in words is: the paper's or
  * the row's figure is not judged, never taken as 0. One place for every rule, the facts they share included.
  */
-import type { SiteModel } from '../model/site-model';
-import { pathAt } from '../model/location-map';
+import { type SiteModel, unsolvedCells } from '../model/site-model';
+import type { Intake, SiteData } from '../model/types';
 import { isBlankValue } from '../model/values';
-
-/** The counts of a table's rows the rules add up, by path without its indices (`vaultLog[3].quantity`: `vaultLog.quantity`). */
-const COUNT_FIELDS = new Set([
-  ...['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'].map((k) => `intake.items.${k}`),
-  'vaultLog.quantity',
-  'distributions.rows.copies',
-  'handovers.items.quantity',
-]);
 
 /** What such a cell reads as to the rules: words, no count — the words the pane's preview shows there, should a message quote it. */
 export const UNSAVED_COUNT = '（公式，结果未保存）';
 
+const BAG_KEYS = ['bags31', 'bags26', 'bags11', 'bags5', 'totalBags'];
+
+type Unknown = (path: string) => boolean;
+
 /**
- * The model the rules judge: each count cell of a row holding a formula saved without its value, `UNSAVED_COUNT`. A row
- * with nothing else written (a template's formula down an empty table) stays blank, as the reader found it.
+ * The model the rules judge: each count cell (an intake row's sizes and 合计（袋）, a 数量, a 试卷份数, an item's 数量) holding
+ * a formula saved without its value, `UNSAVED_COUNT`. A row with nothing else written (a template's formula down an empty
+ * table) stays blank, as the reader found it. Each count's cell is looked up once; only the rows changed are copied.
  */
 export function withUnknownCounts(model: SiteModel): SiteModel {
-  if (!model.unsolvedFormulas?.length) return model;
-  let data: unknown = model.data;
-  for (const { sheet, cells } of model.unsolvedFormulas) {
-    for (const cell of cells) {
-      const path = pathAt(model.locations, sheet, cell);
-      if (path === undefined || !COUNT_FIELDS.has(path.replace(/\[\d+\]/g, ''))) continue;
-      data = withCountUnknown(
-        data,
-        path.split(/[.[\]]+/).filter((k) => k !== ''),
-      );
-    }
-  }
-  return data === model.data ? model : { ...model, data: data as SiteModel['data'] };
+  const unsolved = unsolvedCells(model);
+  if (!unsolved) return model;
+  const unknown: Unknown = (path) => {
+    const at = model.locations[path];
+    return at !== undefined && unsolved.has(`${at.sheet}!${at.cell}`);
+  };
+  const data = model.data;
+  const changed: Partial<SiteData> = {};
+  const intakeOf = (list: Intake, at: string): Intake => withRows(list, 'items', at, BAG_KEYS, unknown);
+  const intake = Array.isArray(data.intake)
+    ? sameOr(
+        data.intake,
+        data.intake.map((list, k) => (list && typeof list === 'object' ? intakeOf(list, `intake[${k}]`) : list)),
+      )
+    : data.intake && intakeOf(data.intake, 'intake');
+  if (intake !== data.intake) changed.intake = intake;
+  const vaultLog = marked(data.vaultLog, 'vaultLog', ['quantity'], unknown);
+  if (vaultLog) changed.vaultLog = vaultLog;
+  const registers =
+    data.distributions &&
+    sameOr(
+      data.distributions,
+      data.distributions.map((d, i) => d && withRows(d, 'rows', `distributions[${i}]`, ['copies'], unknown)),
+    );
+  if (registers !== data.distributions) changed.distributions = registers;
+  const handovers =
+    data.handovers &&
+    sameOr(
+      data.handovers,
+      data.handovers.map((h, i) => h && withRows(h, 'items', `handovers[${i}]`, ['quantity'], unknown)),
+    );
+  if (handovers !== data.handovers) changed.handovers = handovers;
+  return Object.keys(changed).length === 0 ? model : { ...model, data: { ...data, ...changed } };
 }
 
-type Node = Record<string, unknown> | unknown[];
+/** `list` itself where `mapped` holds the same elements, else `mapped`. */
+const sameOr = <T>(list: T[], mapped: T[]): T[] => (mapped.every((x, i) => x === list[i]) ? list : mapped);
 
-/** `root` with the count at `keys` made UNSAVED_COUNT where its row holds anything else, each object on the way copied. */
-function withCountUnknown(root: unknown, keys: readonly string[]): unknown {
-  const [key, ...rest] = keys;
-  if (root === null || typeof root !== 'object') return root;
-  const node = root as Node;
-  const child = (node as Record<string, unknown>)[key];
-  if (rest.length > 0) {
-    const changed = withCountUnknown(child, rest);
-    return changed === child ? root : copyWith(node, key, changed);
-  }
-  const others = Object.entries(node).filter(([k]) => k !== key);
-  return isBlankValue(others.map(([, v]) => v)) ? root : copyWith(node, key, UNSAVED_COUNT);
+/** `form` with its table `key` (at `at`.`key`) marked, or `form` itself where no count of it is unknown. */
+function withRows<F extends object>(form: F, key: string, at: string, keys: readonly string[], unknown: Unknown): F {
+  const rows = marked((form as Record<string, unknown>)[key] as ReadonlyArray<object | null | undefined> | undefined, `${at}.${key}`, keys, unknown);
+  return rows ? { ...form, [key]: rows } : form;
 }
 
-function copyWith(node: Node, key: string, value: unknown): Node {
-  if (Array.isArray(node)) {
-    const copy = [...node];
-    copy[Number(key)] = value;
-    return copy;
-  }
-  return { ...node, [key]: value };
+/** `rows` with each unknown count of a row holding anything else made UNSAVED_COUNT (the array and those rows copied); undefined where none is. */
+function marked<R extends object | null | undefined>(
+  rows: readonly R[] | undefined,
+  rowsAt: string,
+  keys: readonly string[],
+  unknown: Unknown,
+): R[] | undefined {
+  let out: R[] | undefined;
+  rows?.forEach((row, j) => {
+    if (!row) return;
+    const hit = keys.filter((k) => unknown(`${rowsAt}[${j}].${k}`));
+    if (hit.length === 0) return;
+    const others = Object.entries(row).flatMap(([k, v]) => (hit.includes(k) ? [] : [v]));
+    if (isBlankValue(others)) return;
+    (out ??= [...rows])[j] = { ...row, ...Object.fromEntries(hit.map((k) => [k, UNSAVED_COUNT])) };
+  });
+  return out;
 }
