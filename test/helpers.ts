@@ -171,9 +171,19 @@ export async function retyped(buffer: Buffer): Promise<Buffer> {
  * and `typed` typed over, written and read back.
  */
 export async function intakeWithUnsavedFormulas(formulas: readonly string[], typed: Record<string, string | number> = {}): Promise<SiteModel> {
+  return withUnsavedFormulas('入库清单', formulas, typed);
+}
+
+/** As intakeWithUnsavedFormulas, on `sheet` of a fixture's workbook (岳麓考点's unless another is named). */
+export async function withUnsavedFormulas(
+  sheet: string,
+  formulas: readonly string[],
+  typed: Record<string, string | number> = {},
+  data = 'kaodian.json',
+): Promise<SiteModel> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await fillWorkbook(fixture('kaodian.json'))) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('入库清单')!;
+  await wb.xlsx.load((await fillWorkbook(fixture(data))) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(sheet)!;
   for (const cell of formulas) ws.getCell(cell).value = { formula: `VLOOKUP(B${ws.getCell(cell).row},考试安排!A:D,4,0)` } as ExcelJS.CellFormulaValue;
   for (const [cell, v] of Object.entries(typed)) ws.getCell(cell).value = v;
   return readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));

@@ -11,6 +11,7 @@ import type { SiteData } from '../model/types';
 import { LIMITS, tooManyFindings } from '../model/limits';
 import { computeFacts } from './facts';
 import { papersApart } from '../model/paper-rows';
+import { withUnknownCounts } from './unknown-counts';
 import { CROSS_RULES, RULES } from './index';
 import { acrossRun } from './handover-pairs';
 import { singularOfOne } from './plural';
@@ -166,8 +167,9 @@ const FORMULA_RULES = new Set(['formula-not-saved', 'formula-cycle']);
 /** The rules over one site, reporting in each of `langs`: one list of findings per language, each as a run in that language alone gives it. */
 function runRules(model: SiteModel, rules: readonly Rule[], langs: readonly Lang[], options: ValidateOptions = {}): Finding[][] {
   // A row writing several 试卷号 that says each paper's count is checked as one record per paper (model/paper-rows.ts),
-  // located at its own cells; unknown-paper asks once that it be split.
-  const apart = papersApart(model);
+  // located at its own cells; unknown-paper asks once that it be split. A count whose formula has no value here is
+  // given to the rules as no count (unknown-counts.ts), never as 0.
+  const apart = papersApart(withUnknownCounts(model));
   const facts = computeFacts(apart.model, apart);
   const lists = langs.map((): Finding[] => []);
   // Findings told apart as they come (as dedupe does), so that the limit counts distinct ones.

@@ -11,7 +11,7 @@ export const meta: RuleMeta = {
     zh: { sum: '序号 {seq} 这一行“合计（袋）”写的是 {total}，但 31、26、11、5 份装四栏相加是 {sum} 袋（{parts}）。合计须等于四栏之和，请核对袋数后改正。' },
     en: { sum: 'Row No. {seq}: "合计（袋）" is {total}, but the four envelope sizes add up to {sum} bags ({parts}). Correct the bag counts or the total.' },
   },
-  docs: 'On the intake list, a row’s 合计（袋） must equal its 31-, 26-, 11- and 5-copy bags added up. Blank size cells count as 0; unreadable ones are invalid-count instead.',
+  docs: 'On the intake list, a row’s 合计（袋） must equal its 31-, 26-, 11- and 5-copy bags added up. Blank size cells count as 0; unreadable ones are invalid-count instead, and a size whose formula was saved without its value is not known (formula-not-saved): the row is not judged.',
 };
 
 export function rowTotalWrong(item: Record<string, unknown>): { total: number; sum: number; parts: string } | undefined {

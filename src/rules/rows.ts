@@ -6,6 +6,7 @@
  */
 import { isPeriodText } from '../model/datetime';
 import { unitOfCount } from '../model/text';
+import { UNSAVED_COUNT } from './unknown-counts';
 import type { SiteModel } from '../model/site-model';
 import { Facts, isBlankValue } from './facts';
 import {
@@ -77,9 +78,10 @@ export function rowGaps(facts: Facts): RowGap[] {
   (data.schedule ?? []).forEach((r, i) => check(() => `schedule[${i}]`, r as Row, SCHEDULE));
   (data.staff ?? []).forEach((r, i) => check(() => `staff[${i}]`, r as Row, STAFF));
   // A count whose unit is not picked prints as a bare number (3 bags or 3 boxes?); a blank count needs none, nor one
-  // kept as typed with a unit the row does not count in (“3箱” on 附件3: invalid-count says so at its cell).
+  // kept as typed with a unit the row does not count in (“3箱” on 附件3: invalid-count says so at its cell), nor one whose
+  // formula has no value here (unknown-counts.ts): no count to quote until the workbook is saved (formula-not-saved).
   const counted = (row: Row, plain: readonly string[], withUnit: readonly string[]) =>
-    row && !isBlankValue(row.quantity) && unitOfCount(row.quantity) === undefined ? withUnit : plain;
+    row && !isBlankValue(row.quantity) && row.quantity !== UNSAVED_COUNT && unitOfCount(row.quantity) === undefined ? withUnit : plain;
   (data.handovers ?? []).forEach((h, i) =>
     (h?.items ?? []).forEach((r, j) => check(() => `handovers[${i}].items[${j}]`, r as Row, counted(r as Row, HANDOVER_ITEM, HANDOVER_ITEM_COUNTED))),
   );
