@@ -7,7 +7,7 @@
  * the row's figure is not judged, never taken as 0. One place for every rule, the facts they share included.
  */
 import { type SiteModel, unsolvedCells } from '../model/site-model';
-import type { Intake, SiteData } from '../model/types';
+import type { SiteData } from '../model/types';
 import { isBlankValue } from '../model/values';
 
 /** What such a cell reads as to the rules: words, no count — the words the pane's preview shows there, should a message quote it. */
@@ -31,31 +31,25 @@ export function withUnknownCounts(model: SiteModel): SiteModel {
   };
   const data = model.data;
   const changed: Partial<SiteData> = {};
-  const intakeOf = (list: Intake, at: string): Intake => withRows(list, 'items', at, BAG_KEYS, unknown);
   const intake = Array.isArray(data.intake)
-    ? sameOr(
-        data.intake,
-        data.intake.map((list, k) => (list && typeof list === 'object' ? intakeOf(list, `intake[${k}]`) : list)),
-      )
-    : data.intake && intakeOf(data.intake, 'intake');
+    ? eachForm(data.intake, 'intake', 'items', BAG_KEYS, unknown)
+    : data.intake && withRows(data.intake, 'items', 'intake', BAG_KEYS, unknown);
   if (intake !== data.intake) changed.intake = intake;
   const vaultLog = marked(data.vaultLog, 'vaultLog', ['quantity'], unknown);
   if (vaultLog) changed.vaultLog = vaultLog;
-  const registers =
-    data.distributions &&
-    sameOr(
-      data.distributions,
-      data.distributions.map((d, i) => d && withRows(d, 'rows', `distributions[${i}]`, ['copies'], unknown)),
-    );
+  const registers = data.distributions && eachForm(data.distributions, 'distributions', 'rows', ['copies'], unknown);
   if (registers !== data.distributions) changed.distributions = registers;
-  const handovers =
-    data.handovers &&
-    sameOr(
-      data.handovers,
-      data.handovers.map((h, i) => h && withRows(h, 'items', `handovers[${i}]`, ['quantity'], unknown)),
-    );
+  const handovers = data.handovers && eachForm(data.handovers, 'handovers', 'items', ['quantity'], unknown);
   if (handovers !== data.handovers) changed.handovers = handovers;
   return Object.keys(changed).length === 0 ? model : { ...model, data: { ...data, ...changed } };
+}
+
+/** Each form of a list (`name`[i]) with its table `key` marked; the list itself where none changed. */
+function eachForm<F>(forms: F[], name: string, key: string, keys: readonly string[], unknown: Unknown): F[] {
+  return sameOr(
+    forms,
+    forms.map((form, i) => (form && typeof form === 'object' ? withRows(form, key, `${name}[${i}]`, keys, unknown) : form)),
+  );
 }
 
 /** `list` itself where `mapped` holds the same elements, else `mapped`. */
