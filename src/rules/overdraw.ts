@@ -51,8 +51,8 @@ type Arrivals = ReadonlyArray<{ t: number; count: number }>;
 
 /**
  * The copies each intake list took in of each paper (31·a + 26·b + 11·c + 5·d), for the checkouts written in 份 (the log
- * prints 数量（袋/份）). A paper one of whose rows does not give its sizes (a size that is no whole number, or only its
- * 合计（袋）) has no copies known: it is left out, its rows in 份 not judged.
+ * prints 数量（袋/份）). A paper one of whose rows does not give its sizes (a size that is no whole number, none written,
+ * or only its 合计（袋）) has no copies known: it is left out, its rows in 份 not judged.
  */
 function copiesArrivals(data: SiteData): Map<string, Arrivals> {
   const out = new Map<string, Array<{ t: number; count: number }>>();
@@ -66,7 +66,8 @@ function copiesArrivals(data: SiteData): Map<string, Arrivals> {
       const counts = sizes.map((v) => (isBlankValue(v) ? 0 : whole(v)));
       const bags = counts.reduce<number | undefined>((sum, n) => (sum === undefined || n === undefined ? undefined : sum + n), 0);
       const total = whole(item.totalBags);
-      if (bags === undefined || (total !== undefined && total !== bags)) {
+      // No size written at all is no count of copies (required-field's), as its bags are none to the bag ledger.
+      if (bags === undefined || sizes.every(isBlankValue) || (total !== undefined && total !== bags)) {
         unknown.add(paper);
         continue;
       }

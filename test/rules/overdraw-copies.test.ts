@@ -24,6 +24,15 @@ describe('overdraw in 份', () => {
     ).toEqual([]);
   });
 
+  it('no size written on 3310’s row, nor its 合计（袋）: no copies known, 23 份 not judged', () => {
+    expect(
+      overdraws((d) => {
+        out3310(d, 23);
+        Object.assign(list(d).items![2], { bags31: undefined, bags26: undefined, bags11: undefined, bags5: undefined, totalBags: undefined });
+      }),
+    ).toEqual([]);
+  });
+
   it('a size that is no whole number (1.5): its copies unknown, not judged', () => {
     expect(
       overdraws((d) => {
