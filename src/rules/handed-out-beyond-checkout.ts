@@ -1,4 +1,5 @@
 import { intakeLists } from '../model/intake';
+import { SIZES } from './later-session-bags';
 import { roomNo, roomPhrase } from '../model/rooms';
 import { checkoutSession, norm, notLoan, sessionFor, SessionFact, tm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
@@ -22,8 +23,6 @@ export const meta: RuleMeta = {
   },
   docs: 'Copies of a paper handed to rooms in one session (附件4 试卷份数) exceed the copies taken out of the vault for that session (附件3: a count in 份 as written; in 袋, the largest bags of that paper on the intake list, the session’s rows together). At the register row where the total goes over. Not when a count cannot be read, or the paper has no checkout for the session (distribution-outside-custody).',
 };
-
-const SIZES = [31, 26, 11, 5] as const;
 
 /** The paper's bags on the intake list: how many of each size (31, 26, 11, 5). */
 function bagSizes(data: SiteData): Map<string, number[]> {

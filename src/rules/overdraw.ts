@@ -4,6 +4,8 @@ import { neverReturned } from './not-returned';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode, shownCode } from '../model/paper-code';
 import { intakeLists } from '../model/intake';
+import { SIZES } from './later-session-bags';
+import { rowTotalWrong } from './row-total';
 import { isBlankValue } from '../model/values';
 import type { SiteData } from '../model/types';
 
@@ -63,15 +65,13 @@ function copiesArrivals(data: SiteData): Map<string, Arrivals> {
       const paper = paperCode(item?.paperNo);
       if (!paper || !item) continue;
       const sizes = [item.bags31, item.bags26, item.bags11, item.bags5];
-      const counts = sizes.map((v) => (isBlankValue(v) ? 0 : whole(v)));
-      const bags = counts.reduce<number | undefined>((sum, n) => (sum === undefined || n === undefined ? undefined : sum + n), 0);
-      const total = whole(item.totalBags);
-      // No size written at all is no count of copies (required-field's), as its bags are none to the bag ledger.
-      if (bags === undefined || sizes.every(isBlankValue) || (total !== undefined && total !== bags)) {
+      // No size written at all is no count of copies (required-field's), as its bags are none to the bag ledger; a size
+      // not read, or sizes not adding up to the row's 合计（袋） (row-total's), leave its copies unknown.
+      if (sizes.some((v) => !isBlankValue(v) && whole(v) === undefined) || sizes.every(isBlankValue) || rowTotalWrong(item as Record<string, unknown>)) {
         unknown.add(paper);
         continue;
       }
-      const copies = COPIES_PER_BAG.reduce((sum, size, k) => sum + size * counts[k]!, 0);
+      const copies = sizes.reduce<number>((sum, v, k) => sum + SIZES[k] * (whole(v) ?? 0), 0);
       const arrivals = out.get(paper) ?? [];
       arrivals.push({ t: Number.isNaN(t) ? -Infinity : t, count: copies });
       out.set(paper, arrivals);
@@ -81,8 +81,6 @@ function copiesArrivals(data: SiteData): Map<string, Arrivals> {
   for (const arrivals of out.values()) arrivals.sort((a, b) => a.t - b.t);
   return out;
 }
-
-const COPIES_PER_BAG = [31, 26, 11, 5] as const;
 
 /**
  * The vault-log rows of each paper in one unit (袋: rows with no unit too; 份), as checkouts and their returns: a
