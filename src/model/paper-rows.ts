@@ -78,7 +78,7 @@ const BETWEEN_COUNTS = /[、，,;；/／\s]+/;
 const BETWEEN_NAMES = /[、，,;；/／]+/;
 
 /** The names one 试卷名称 cell writes (“高等数学基础、管理学基础”), parted as the names of several papers are. */
-export const namesIn = (cell: string): string[] => cell.split(BETWEEN_NAMES).filter(Boolean);
+export const namesOfCell = (cell: string): string[] => cell.split(BETWEEN_NAMES).filter(Boolean);
 
 /** A count written beside a 试卷号 in brackets: “2207（2袋）”, “2210(1)”, “1001（30份）”. */
 const COUNT_BESIDE = /^(\d{3,}[A-Da-d甲乙丙丁]?)[（(](\d+)(袋|份|箱)?[）)]$/;
@@ -164,7 +164,7 @@ function readApart(
   }
   if (!counts) return undefined;
   const name = norm(row.paperName);
-  const names = name ? namesIn(name) : [];
+  const names = name ? namesOfCell(name) : [];
   const named = names.length === papers.length;
   return {
     apart: papers.map((p, i) => ({ paperNo: COUNT_BESIDE.exec(p)?.[1] ?? p, count: counts[i], ...(named && { name: names[i] }) })),

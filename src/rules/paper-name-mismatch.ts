@@ -2,7 +2,7 @@ import { norm } from './facts';
 import { locate } from '../model/location';
 import type { RuleContext, RuleMeta } from './types';
 import { nameWithoutMarks, paperOf } from '../model/paper-code';
-import { namesIn } from '../model/paper-rows';
+import { namesOfCell } from '../model/paper-rows';
 import { errorParams, isExcelError } from '../model/excel-errors';
 
 export const meta: RuleMeta = {
@@ -186,7 +186,7 @@ function sayUnpaired(
     if (!s.apart || s.nameUnpaired === undefined) continue;
     const papers = s.apart.map((p) => p.paperNo);
     const known = papers.flatMap((p) => [...(namesOf(p) ?? [])]);
-    if (known.length === 0 || namesIn(s.nameUnpaired).some((n) => known.includes(nameOf(n)))) continue;
+    if (known.length === 0 || namesOfCell(s.nameUnpaired).some((n) => known.includes(nameOf(n)))) continue;
     const named = papers.flatMap((p) => {
       const right = rightName(p);
       return right ? [{ p, right }] : [];
