@@ -20,9 +20,14 @@ const TAIL = '(?=$|[^\\u4e00-\\u9fff]|[数量栏行])';
 /** The table's totals row as people head it: 合计, 总计, 共计, 总数. */
 const TOTAL_WORD = new RegExp(`^(?:合计|总计|共计|总数)${TAIL}`);
 
-/** What names the part a total covers: this page or day, the rows above, a date, a day or session of the exams. */
-const PART =
-  '(?:本页|本日|当日|今日|本场|本批|本次|以上|上述|上页|前页|(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|第[一二三四五六七八九十\\d]{1,3}[天日场批页]|(?:上午|下午|晚上)场?)';
+/**
+ * A unit a 分校's or 省校's checkouts go to, named before its block's 小计 (岳麓考点小计, 长沙分校合计: review 24 D2, read
+ * as a record — a made-up paper in the summary, its figure never checked).
+ */
+const UNIT = '[\\u4e00-\\u9fff]{0,16}?(?:考点|分校|分部|学院|学校|教学点|工作站)';
+
+/** What names the part a total covers: this page or day, the rows above, a date, a day or session of the exams, a unit. */
+const PART = `(?:本页|本日|当日|今日|本场|本批|本次|以上|上述|上页|前页|(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|第[一二三四五六七八九十\\d]{1,3}[天日场批页]|(?:上午|下午|晚上)场?|${UNIT})`;
 
 /**
  * A part's total: 小计 or 累计 alone, or a total word after what names the part (本页合计, 6月21日小计, 以上合计). Only as

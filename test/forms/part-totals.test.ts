@@ -1,6 +1,7 @@
 /**
  * How a row's heading (its first text, normalised) is taken under a table (review 21a D1, D2): the table's total, a
- * part's total, or a record — a paper's name that holds a total's words (公共计算机基础, 综合计算机应用) is a record.
+ * part's total, or a record — a paper's name that holds a total's words (公共计算机基础, 综合计算机应用) is a record;
+ * a unit's block (岳麓考点小计, review 24 D2) is a part.
  */
 import { isPartTotal, isTotalWord } from '../../src/forms/part-totals';
 import { normalized } from '../../src/forms/sheet-index';
@@ -31,6 +32,12 @@ test.each([
   ['第二天小计', 'part'],
   ['上午场（第1场）小计', 'part'],
   ['第1场（上午）小计', 'part'],
+  ['岳麓考点小计', 'part'],
+  ['岳麓考点 小计', 'part'],
+  ['长沙分校合计', 'part'],
+  ['湖南开放大学长沙分校小计', 'part'],
+  ['岳麓考点', 'record'],
+  ['考点小计', 'part'],
   ['公共计算机基础', 'record'],
   ['综合计算机应用', 'record'],
   ['总数学', 'record'],

@@ -291,3 +291,48 @@ describe('a day’s 小计 on the distribution register', () => {
     expect(added('6月15日', '6月16日', ['小计', 21])).toEqual(WRONG('小计', 'D11'));
   });
 });
+
+/**
+ * Review 24 D2: a 分校 groups its vault log's checkouts by the 考点 they go to, a 小计 under each block named by the unit
+ * (岳麓考点小计). Read as a record, it gave partial-row errors and, beside 试卷号, a made-up paper in the summary; a wrong
+ * figure on it passed unseen. It is a part's total, checked over its block.
+ */
+describe('a 分校’s vault log with a 小计 under each 考点’s checkouts', () => {
+  /** 长沙分校's log (rows 1–5: 2+2+2 bags to 岳麓考点, 2+1 to 天心考点) with `label`s 小计 under rows 3 and 5, in column `col`. */
+  const unitSubtotals =
+    (labels: [string, string], figures: [CellValue, CellValue], col = 0) =>
+    (g: WorkbookGrid) => {
+      const sheet = g.sheets.find((s) => s.name === '出入库记录')!;
+      const subtotal = (label: string, figure: CellValue): CellValue[] => Object.assign([], { [col]: label, 3: figure });
+      sheet.rows.splice(8, 0, subtotal(labels[1], figures[1]));
+      sheet.rows.splice(6, 0, subtotal(labels[0], figures[0]));
+      const shifted = (r: number) => r + (r >= 7 ? 1 : 0) + (r >= 9 ? 1 : 0);
+      sheet.merges = sheet.merges.map((m) => m.replace(/\d+/g, (r) => String(shifted(Number(r)))));
+    };
+  const foundIn = (retype: (g: WorkbookGrid) => void) =>
+    findingsFor({ name: '', base: 'fenxiao', retype }).map((f) => [f.rule, f.form, f.sheet, f.cell, f.row, f.message]);
+
+  test.each([
+    ['序号', 0],
+    ['试卷号', 1],
+  ])('named in the %s column, each right: no finding', (_, col) => {
+    expect(foundIn(unitSubtotals(['岳麓考点小计', '天心考点小计'], [6, 3], col))).toEqual([]);
+  });
+
+  test('岳麓考点合计 and 天心考点 小计, each right: no finding', () => {
+    expect(foundIn(unitSubtotals(['岳麓考点合计', '天心考点 小计'], [6, 3]))).toEqual([]);
+  });
+
+  test('岳麓考点小计 5 for 6: column-total at its cell, naming the rows it totals', () => {
+    expect(foundIn(unitSubtotals(['岳麓考点小计', '天心考点小计'], [5, 3]))).toEqual([
+      [
+        'column-total',
+        3,
+        '出入库记录',
+        'D7',
+        null,
+        '“岳麓考点小计行的数量”写的是 5，但它合计的各行（序号 1–3）相加是 6。写在表格中间的合计（小计、本页合计等）须等于它所合计各行之和，累计、以上合计须等于从第一行起各行之和；请核对后改正。',
+      ],
+    ]);
+  });
+});
