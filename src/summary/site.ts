@@ -42,6 +42,7 @@ import { oncePerHandover } from './once-per-handover';
 import { type UnreadCause, type UnreadForm, type UnreadOf, type UnreadSheet, itemsUnreadAt, noneFlagsOf, unreadForms, unreadOf } from './none-figures';
 import { type UnnamedSite, errorCellsOf, siteShown, withoutErrorCells, withoutErrorSite } from './error-cells';
 import { paperUnknowns, wholeForms } from './row-unknowns';
+import { fieldCellsOf } from './field-cells';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
@@ -213,22 +214,6 @@ function whole(value: Count | undefined | null, counter?: Counter): number | nul
 
 const emptyBags = (): BagFigures => ({ bags31: 0, bags26: 0, bags11: 0, bags5: 0, totalBags: 0 });
 const copiesOf = (b: BagFigures): number => 31 * b.bags31 + 26 * b.bags26 + 11 * b.bags11 + 5 * b.bags5;
-
-/** The fields of a handover the pairing compares, each at its own cell. */
-const COMPARED_FIELDS = ['time', 'from', 'to', 'address', 'contact', 'total', 'fromSigners', 'toSigners'] as const;
-
-/** The cells of handover `index`'s compared fields and item rows (序号, 试卷归属, 数量, 备注, 试卷号, 试卷名称: validate points at the one that differs). */
-function fieldCellsOf(model: SiteModel | undefined, index: number, items: number): Record<string, string> {
-  const cells: Record<string, string> = {};
-  if (!model) return cells;
-  const rows = Array.from({ length: items }, (_x, k) => ['', '.destination', '.quantity', '.note', '.paperNo', '.paperName'].map((p) => `items[${k}]${p}`));
-  const keys = [...COMPARED_FIELDS, ...rows.flat()];
-  for (const key of keys) {
-    const cell = model.locations[`handovers[${index}].${key}`]?.cell;
-    if (cell) cells[key] = cell;
-  }
-  return cells;
-}
 
 function handoverBrief(h: Handover, index: number, direction: 'in' | 'out', model?: SiteModel): HandoverBrief {
   const loc = model?.locations[`handovers[${index}]`];
