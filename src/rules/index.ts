@@ -38,6 +38,7 @@ import * as dispatchWithoutHandover from './dispatch-without-handover';
 import * as intakeLate from './intake-late';
 import * as keeperNotCustodian from './keeper-not-custodian';
 import * as sessionWithoutRegister from './session-without-register';
+import * as registerSession from './register-session';
 import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
 import * as sheetOfAnotherSemester from './sheet-of-another-semester';
 import * as scheduleCopiesDisagree from './schedule-copies-disagree';
@@ -90,6 +91,7 @@ export const RULES: readonly Rule[] = [
   intakeLate,
   keeperNotCustodian,
   sessionWithoutRegister,
+  registerSession,
   handedOutBeyondCheckout,
   sheetOfAnotherSemester,
   scheduleCopiesDisagree,

@@ -1,4 +1,5 @@
-import { checkoutSession, notLoan, SessionFact, showTime, tm, vaultRows, whole } from './facts';
+import { type Facts, checkoutSession, notLoan, SessionFact, showTime, tm, vaultRows, whole } from './facts';
+import { offSessionRegisters } from './register-session';
 import type { RuleContext, RuleMeta } from './types';
 import type { SiteData } from '../model/types';
 import { paperCode, shownCode } from '../model/paper-code';
@@ -22,22 +23,25 @@ export const meta: RuleMeta = {
         'Paper {paper} left the vault at {taken} for the session starting {start}, but no shown distribution register (附件4) records handing it out in that session, and {sheetsEn} not checked. If the session is recorded on a hidden sheet, unhide it and check again (a hidden register is one nobody reviewing the records sees); if that sheet is a draft or an old copy, delete it, and add the register or its rows.',
     },
   },
-  docs: 'An exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout on the session’s day (else its first checkout): a bag taken out days early with another session is checkout-window’s, and not where this session’s register is missing. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). At a 分校 (or any unit not a 考点) the same, for the sessions of its own exam room (a loan on the exam day that is no dispatch down the chain), with or without an 附件4 in the workbook; at a 考点, not when the workbook has no 附件4 at all (required-field says the form is missing), nor when a register that day names a paper that is not known (unknown-paper). When the workbook hides a 附件4 beside shown ones (not read: hidden-sheet), the finding names the hidden sheet, which may be the session’s register, and says what to do either way; hidden-sheet then says nothing more of it.',
+  docs: 'An exam session whose paper left the vault (附件3, not a dispatch: papers sent back on an outgoing handover) with no 附件4 row handing that paper out on that day. One finding per session, at the paper of its first checkout on the session’s day (else its first checkout): a bag taken out days early with another session is checkout-window’s, and not where this session’s register is missing. Not for a paper with 0 candidates on 考试安排 (no room is handed it). A register row whose day cannot be read (its sheet’s 日期 unreadable, its 领取时间 a bare time) may be any session’s: that paper’s sessions are not judged (invalid-datetime says the 日期). So are the rows of a register headed with a day none of its papers sits (register-session says the 日期): their times typed alone were read on that day. At a 分校 (or any unit not a 考点) the same, for the sessions of its own exam room (a loan on the exam day that is no dispatch down the chain), with or without an 附件4 in the workbook; at a 考点, not when the workbook has no 附件4 at all (required-field says the form is missing), nor when a register that day names a paper that is not known (unknown-paper). When the workbook hides a 附件4 beside shown ones (not read: hidden-sheet), the finding names the hidden sheet, which may be the session’s register, and says what to do either way; hidden-sheet then says nothing more of it.',
 };
 
 /**
  * The day (days since the epoch) a register row hands out its paper: its 领取时间, else the sheet's 日期.
  * A row whose day cannot be read (its 日期 unreadable: invalid-datetime's finding) may be any session's: its paper is not judged.
  */
-function handoutDays(data: SiteData): { byPaper: Set<string>; doubtfulDays: Set<number>; undatedPapers: Set<string> } {
+function handoutDays(data: SiteData, facts: Facts): { byPaper: Set<string>; doubtfulDays: Set<number>; undatedPapers: Set<string> } {
   const byPaper = new Set<string>();
   const doubtfulDays = new Set<number>();
   const undatedPapers = new Set<string>();
-  (data.distributions ?? []).forEach((d) => {
+  // A sheet headed with a day none of its papers sits (register-session's finding): its rows' times typed alone were
+  // read on that day, so no row there tells the day its paper was handed out — as a row whose day cannot be read.
+  const otherDay = new Set(offSessionRegisters(data, facts).flatMap((o) => (o.otherDay ? [o.sheet] : [])));
+  (data.distributions ?? []).forEach((d, sheet) => {
     const sheetDay = Math.floor(tm(d?.start) / 1440);
     (d?.rows ?? []).forEach((r) => {
       const issued = tm(r?.issuedAt);
-      const day = Number.isNaN(issued) ? sheetDay : Math.floor(issued / 1440);
+      const day = otherDay.has(sheet) ? Number.NaN : Number.isNaN(issued) ? sheetDay : Math.floor(issued / 1440);
       const paper = paperCode(r?.paperNo);
       if (Number.isNaN(day)) {
         if (paper) undatedPapers.add(paper);
@@ -72,7 +76,7 @@ export function sessionsWithoutRegister(model: RuleContext['model'], facts: Rule
   // A 考点 with no 附件4 at all is required-field's (one finding for the form); a 分校 that runs an exam room of its own
   // keeps none unless it does run one (review 15a D3: its session's loan, with no register, was said by nothing).
   if (facts.level === undefined || (facts.level === '考点' && !data.distributions?.length)) return out;
-  const { byPaper, doubtfulDays, undatedPapers } = handoutDays(data);
+  const { byPaper, doubtfulDays, undatedPapers } = handoutDays(data, facts);
   // A register row naming a paper nobody knows is unknown-paper's finding; its day's sessions are not judged.
   for (const key of byPaper) {
     const [paper, day] = key.split('|');
