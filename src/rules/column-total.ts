@@ -4,7 +4,7 @@ import { unsolvedCells } from '../model/site-model';
 import { labelOf } from '../model/labels';
 import { totalReadings } from '../model/unit-total';
 import { checkParts, handoverRun, INTAKE_TOTALS, judgedFrom, judgedList, listSumsOf, onRow } from './totals-inside';
-import { reportUncounted } from './uncounted';
+import { reportUncounted, UNCHECKED_UNSAVED, UNSAVED_FORMULA } from './uncounted';
 
 export const meta: RuleMeta = {
   id: 'column-total',
@@ -33,8 +33,7 @@ export const meta: RuleMeta = {
         '“{field}”写的是 {total}，但它合计的行中，序号 {seq} 的“{label}”写的是“{value}”：{counts} 个数之间隔着空格{onePaper}，读不出是多少（本工具没有把它读成 {joined}）{more}，这一合计无从核对。请先把序号 {seq} 的“{label}”改写成一个数（是一个数中间多了空格的，删去空格；不是的，核对后写实有的数目）{orSplit}，再核对这一合计。',
       unreadSize:
         '“{field}”写的是 {total}，但它合计的行中，序号 {seq} 的“{label}”没有填写，要按这一行各袋型的袋数相加，而它的“{size}”{shown}，读不出袋数{more}，这一合计无从核对。请先改正序号 {seq} 的“{size}”，再核对这一合计。',
-      unreadFormula:
-        '“{field}”写的是 {total}，但它合计的行中，序号 {seq} 的“{label}”是公式，文件里却没有存下它算出的结果，本工具也算不出{more}，这一合计无从核对。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。',
+      unreadFormula: `“{field}”写的是 {total}，但它合计的行中，序号 {seq} 的“{label}”${UNSAVED_FORMULA.zh}{more}，${UNCHECKED_UNSAVED.zh}`,
       unreadBlank:
         '“{field}”写的是 {total}，但它合计的行中，序号 {seq} 的“{label}”没有填写{more}，这一合计无从核对。请先补填序号 {rows} 的“{label}”（确实没有的写 0），再核对这一合计。',
       undated:
@@ -57,8 +56,7 @@ export const meta: RuleMeta = {
         '{fieldEn} is {total}, but among the rows it totals, No. {seq}’s "{label}" reads "{value}": {counts} numbers parted by a space{onePaperEn}, so how many it is cannot be told (it was not read as {joined}){moreEn}, and this total cannot be checked. Write No. {seq}’s "{label}" as one number first (if it is one number with a space typed into it, delete the space; if not, check and write the number there is){orSplitEn}, then check this total.',
       unreadSize:
         '{fieldEn} is {total}, but among the rows it totals, No. {seq}’s "{label}" is empty, to be counted as the sum of the row’s bag sizes, and its "{size}" {shownEn}, which is not a number of bags{moreEn}, so this total cannot be checked. Correct No. {seq}’s "{size}" first, then check this total.',
-      unreadFormula:
-        '{fieldEn} is {total}, but among the rows it totals, No. {seq}’s "{label}" holds a formula whose result was not saved with the file, and this tool cannot work it out{moreEn}, so this total cannot be checked. Open the workbook in Excel or WPS, save it, and check again.',
+      unreadFormula: `{fieldEn} is {total}, but among the rows it totals, No. {seq}’s "{label}"${UNSAVED_FORMULA.en}{moreEn}${UNCHECKED_UNSAVED.en}`,
       unreadBlank:
         '{fieldEn} is {total}, but among the rows it totals, No. {seq}’s "{label}" is empty{moreEn}, so this total cannot be checked. Fill in {rowsEn}’s "{label}" first (0 where there is none), then check this total.',
       undated:

@@ -15,6 +15,19 @@ import type { Params, RuleContext } from './types';
 /** Whether a count cell (by model path) holds a formula saved without its value; undefined: the workbook has none. */
 export type Unknown = ((at: string) => boolean) | undefined;
 
+/**
+ * A count a total cannot count as it is a formula saved without its value, and what to do: one wording for every total
+ * said unchecked so (column-total's 合计 over such a row, row-total's 合计（袋） beside such a size), after the cell's words.
+ */
+export const UNSAVED_FORMULA = {
+  zh: '是公式，文件里却没有存下它算出的结果，本工具也算不出',
+  en: ' holds a formula whose result was not saved with the file, and this tool cannot work it out',
+};
+export const UNCHECKED_UNSAVED = {
+  zh: '这一合计无从核对。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。',
+  en: ', so this total cannot be checked. Open the workbook in Excel or WPS, save it, and check again.',
+};
+
 /** How many rows an unchecked total names (the rest: 等). */
 export const NAMED_ROWS = 6;
 
