@@ -56,14 +56,23 @@ function countReceived({ model, facts }: Pick<RuleContext, 'model' | 'facts'>, r
   }
 }
 
+/** A paper's bags still in the vault by the records; `unread`: a dispatch of it writes a 数量 that cannot be read. */
+interface PaperLeft {
+  paper: string;
+  bags: number;
+  unread: boolean;
+}
+
 /**
  * The bags of each paper still in the vault by its records: taken in (the lists of deliveries from above) less
- * dispatched. Undefined where the workbook keeps no vault log — its sheets are its only record.
+ * dispatched — not known (`unread`) where a dispatch of it writes a 数量 that cannot be read (blank, words, a formula
+ * saved without its value: fix-left28, it was taken as 0 and the vault said to hold every bag of it). Undefined where
+ * the workbook keeps no vault log — its sheets are its only record.
  */
-function bagsLeft({ model, facts }: Pick<RuleContext, 'model' | 'facts'>): Map<string, { paper: string; bags: number }> | undefined {
+function bagsLeft({ model, facts }: Pick<RuleContext, 'model' | 'facts'>): Map<string, PaperLeft> | undefined {
   const data = model.data;
   if (!(data.vaultLog ?? []).some((r) => r)) return undefined;
-  const left = new Map<string, { paper: string; bags: number }>();
+  const left = new Map<string, PaperLeft>();
   const back = takenBackLists(data, tm);
   intakeLists(data).forEach(({ list }, k) => {
     if (back.has(k)) return;
@@ -71,15 +80,27 @@ function bagsLeft({ model, facts }: Pick<RuleContext, 'model' | 'facts'>): Map<s
       const code = paperCode(item?.paperNo);
       const bags = item ? intakeRowBags(item) : undefined;
       if (!code || bags === undefined) continue;
-      const p = left.get(code) ?? left.set(code, { paper: shownCode(item!.paperNo), bags: 0 }).get(code)!;
+      const p = left.get(code) ?? left.set(code, { paper: shownCode(item!.paperNo), bags: 0, unread: false }).get(code)!;
       p.bags += bags;
     }
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     const p = left.get(paperCode(r?.paperNo));
-    if (p && notLoan(facts, i) && (norm(r.unit) || '袋') === '袋') p.bags -= whole(r.quantity) ?? 0;
+    if (!p || !notLoan(facts, i) || (norm(r.unit) || '袋') !== '袋') return;
+    const out = whole(r.quantity);
+    if (out === undefined) p.unread = true;
+    else p.bags -= out;
   });
   return left;
+}
+
+/** The sheets carrying a dispatch whose 数量 cannot be read (undefined: one no sheet carries): their bags are not compared. */
+function sheetsOfUnread({ model, facts }: Pick<RuleContext, 'model' | 'facts'>): Set<number | undefined> {
+  const sheets = new Set<number | undefined>();
+  (model.data.vaultLog ?? []).forEach((r, i) => {
+    if (r && facts.dispatch[i] && (norm(r.unit) || '袋') === '袋' && whole(r.quantity) === undefined) sheets.add(facts.custody.movement[i]);
+  });
+  return sheets;
 }
 
 /** Reports, at the 合计 of the last sheet to it, each unit handed fewer bags than were received for it — where the vault still holds bags by its records. */
@@ -89,11 +110,13 @@ export function checkPassedOn({ model, facts, report }: RuleContext): void {
   const short = recipients.filter((r) => r.from.length > 0 && !r.unknown);
   if (short.length === 0) return;
   const left = bagsLeft({ model, facts });
-  // A vault log that sends every bag it took in out again agrees with the sheets' bags or is said against them (`bags`).
-  const kept = left && [...left.values()].filter((p) => p.bags > 0);
-  if (kept && kept.length === 0) return;
+  const kept = left && [...left.values()].filter((p) => !p.unread && p.bags > 0);
+  const unread = kept?.length === 0 ? sheetsOfUnread({ model, facts }) : undefined;
   const sheetOf = (h: number) => model.locations[`handovers[${h}]`]?.sheet ?? '';
   for (const r of short) {
+    // A vault log that sends every bag it took in out again agrees with the sheets' bags or is said against them
+    // (`bags`) — but where a dispatch on them (or on no sheet) has a 数量 not read, which is not compared: `short`.
+    if (unread && !unread.has(undefined) && !r.sheets.some((h) => unread.has(h))) continue;
     const sent = r.sheets.map((h) => handoverBags(model.data.handovers![h]));
     if (sent.some((b) => b === undefined)) continue;
     const total = sent.reduce<number>((a, b) => a + b!, 0);
@@ -101,7 +124,7 @@ export function checkPassedOn({ model, facts, report }: RuleContext): void {
     const last = r.sheets[r.sheets.length - 1];
     const at = facts.located(`handovers[${last}].total`) ? `handovers[${last}].total` : `handovers[${last}].items[0].quantity`;
     const froms = [...new Set(r.from.map((i) => norm(model.data.handovers![i].from)))];
-    report(at, kept ? 'shortKept' : 'short', {
+    report(at, kept?.length ? 'shortKept' : 'short', {
       from: froms.join('、'),
       sheet1: [...new Set(r.from.map(sheetOf))].join('、'),
       sheet2: [...new Set(r.sheets.map(sheetOf))].join('、'),

@@ -15,6 +15,19 @@ import type { Params, RuleContext } from './types';
 /** Whether a count cell (by model path) holds a formula saved without its value; undefined: the workbook has none. */
 export type Unknown = ((at: string) => boolean) | undefined;
 
+/**
+ * A count a total cannot count as it is a formula saved without its value, and what to do: one wording for every total
+ * said unchecked so (column-total's 合计 over such a row, row-total's 合计（袋） beside such a size), after the cell's words.
+ */
+export const UNSAVED_FORMULA = {
+  zh: '是公式，文件里却没有存下它算出的结果，本工具也算不出',
+  en: ' holds a formula whose result was not saved with the file, and this tool cannot work it out',
+};
+export const UNCHECKED_UNSAVED = {
+  zh: '这一合计无从核对。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。',
+  en: ', so this total cannot be checked. Open the workbook in Excel or WPS, save it, and check again.',
+};
+
 /** How many rows an unchecked total names (the rest: 等). */
 export const NAMED_ROWS = 6;
 
@@ -47,8 +60,8 @@ export function shownValue(v: unknown): { shown: string; shownEn: string } {
 /**
  * Row `j` of a table, whose `key` a total cannot count, as its unchecked total names it: the message (unread: an error
  * value or words; unreadUnit: a number in a unit the row does not count in, “6袋” in 箱; unreadBoxes: “2箱3袋” in 袋;
- * unreadCounts: one count per paper not pairing with the row's several papers; unreadSpaced: “2 1” where one number is
- * written, beside one paper or none; unreadFormula: a formula saved without its value; unreadSize: a blank 合计（袋）
+ * unreadCounts: one count per paper not pairing with the row's several papers; unreadSpaced: “2 1” beside papers it does not
+ * pair with, or none: maybe one number; unreadFormula: a formula saved without its value; unreadSize: a blank 合计（袋）
  * beside a bag size not read; unreadBlank: left blank where nothing else says so) and its words.
  */
 function uncounted(ctx: RuleContext, rowsAt: string, j: number, key: string, row: unknown, unknown: Unknown): { id: string; params: Params } {
@@ -68,29 +81,38 @@ function uncounted(ctx: RuleContext, rowsAt: string, j: number, key: string, row
 
 /**
  * A count not read, beside the papers its row writes: one count per paper (“2、1、1”) beside several it does not pair with
- * (invalid-count countsPapers) is not “no number”; “2 1” beside one paper or none is two numbers where one is written
- * (fix-counts27: it was said as several papers' counts); anything else is no number.
+ * (invalid-count countsPapers) is not “no number”; numbers parted by a space alone (“2 1”) beside any other number of
+ * papers than theirs may as well be one number with a space typed into it (invalid-count countsSpaced, spaced), said so
+ * — fix-counts27 beside one paper or none, fix-left28 beside several (it was said as several papers' counts); anything
+ * else is no number.
  */
-function unreadCount({ papers, paper }: PapersCounted, value: unknown, named: Params): { id: string; params: Params } {
+function unreadCount(beside: PapersCounted, value: unknown, named: Params): { id: string; params: Params } {
   const spaced = numbersSpaced(value);
-  if (spaced && papers <= 1) {
-    const one = papers === 1;
+  if (spaced) {
+    const params = { ...named, value: String(value), counts: spaced.length, joined: spaced.join('') };
+    return { id: 'unreadSpaced', params: { ...params, ...spacedBeside(beside) } };
+  }
+  if (beside.papers > 0 && countsEach(value, undefined)) return { id: 'unreadCounts', params: { ...named, value: String(value) } };
+  return { id: 'unread', params: { ...named, ...shownValue(value) } };
+}
+
+/** What unreadSpaced says of the papers its row writes — none, one (which has one count), several — and how to split the row. */
+function spacedBeside({ papers, paper }: PapersCounted): Params {
+  if (papers === 0) return { papersBeside: '', papersBesideEn: '', orSplit: '', orSplitEn: '' };
+  if (papers === 1) {
     return {
-      id: 'unreadSpaced',
-      params: {
-        ...named,
-        value: String(value),
-        counts: spaced.length,
-        joined: spaced.join(''),
-        onePaper: one ? `，而这一行只写了 1 个试卷号（“${paper}”），只有一个数量` : '',
-        onePaperEn: one ? `, where the row writes 1 paper ("${paper}"), which has one count` : '',
-        orSplit: one ? '；其中有另一种试卷的数量的，给那种试卷另写一行' : '',
-        orSplitEn: one ? '; if one of them is another paper’s count, write that paper on a row of its own' : '',
-      },
+      papersBeside: `，而这一行只写了 1 个试卷号（“${paper}”），只有一个数量`,
+      papersBesideEn: `, where the row writes 1 paper ("${paper}"), which has one count`,
+      orSplit: '；其中有另一种试卷的数量的，给那种试卷另写一行',
+      orSplitEn: '; if one of them is another paper’s count, write that paper on a row of its own',
     };
   }
-  if (papers > 0 && countsEach(value, undefined)) return { id: 'unreadCounts', params: { ...named, value: String(value) } };
-  return { id: 'unread', params: { ...named, ...shownValue(value) } };
+  return {
+    papersBeside: `，而这一行写的是 ${papers} 个试卷号（“${paper}”），数量和试卷对不上`,
+    papersBesideEn: `, where the row writes ${papers} papers ("${paper}"), which they do not pair with`,
+    orSplit: '；是几种试卷各自的数量的，每种试卷写一行，每行写一个试卷号和它自己的数量',
+    orSplitEn: '; if they are the counts of several papers, write one paper a row, each with its paper number and its own count',
+  };
 }
 
 /** The four bag sizes a 附件2 row's blank 合计（袋） is counted from (listSums). */

@@ -13,16 +13,46 @@ jest.setTimeout(60_000);
 const tuples = (model: SiteModel) => validateSite(model).map((f) => [f.rule, f.sheet, f.cell, f.row]);
 
 describe('a count whose formula has no value here is not known, never 0', () => {
-  it('入库清单 31份装 D4 unsaved, its 合计（袋） H4 typed 3: the row not judged (was row-total “四栏相加是 2 袋”)', async () => {
-    const found = validateSite(await withUnsavedFormulas('入库清单', ['D4']));
-    expect(found.map((f) => [f.rule, f.sheet, f.cell, f.row])).toEqual([
-      ['formula-not-saved', '入库清单', 'D4', 1],
+  // fix-left28: and its typed 合计（袋） H4 is said unchecked there, in column-total's words (it was silent).
+  it('入库清单 31份装 D4 unsaved, its 合计（袋） H4 typed 3: the row not judged (was row-total “四栏相加是 2 袋”), H4 said unchecked', async () => {
+    const model = await withUnsavedFormulas('入库清单', ['D4']);
+    const found = validateSite(model);
+    expect(found.map((f) => [f.rule, f.severity, f.sheet, f.cell, f.row])).toEqual([
+      ['formula-not-saved', 'warning', '入库清单', 'D4', 1],
+      ['row-total', 'warning', '入库清单', 'H4', 1],
       // Its column's 合计 is unchecked, as it is when the row's total is blank (column-total-unsolved.test.ts).
-      ['column-total', '入库清单', 'D14', null],
+      ['column-total', 'warning', '入库清单', 'D14', null],
     ]);
-    expect(found[1].message).toBe(
+    expect(found.map((f) => f.message)).toEqual([
+      '“31份装”这一格里是公式，文件里却没有存下它算出的结果（用程序生成、或某些版本的 WPS 保存的文件会这样），本工具也算不出这个公式，所以没有检查它——它并不是空白。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。',
+      '序号 1 这一行“合计（袋）”写的是 3，但这一行的“31份装”是公式，文件里却没有存下它算出的结果，本工具也算不出，这一合计无从核对。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。',
       '“合计行的31份装（袋）”写的是 2，但它合计的行中，序号 1 的“31份装”是公式，文件里却没有存下它算出的结果，本工具也算不出，这一合计无从核对。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。',
+    ]);
+    expect(validateSite(model, { lang: 'en' })[1].message).toBe(
+      'Row No. 1: "合计（袋）" is 3, but the row’s "31份装" holds a formula whose result was not saved with the file, and this tool cannot work it out, so this total cannot be checked. Open the workbook in Excel or WPS, save it, and check again.',
     );
+  });
+
+  it('入库清单 D4 and F4 unsaved beside H4 typed 3: one row-total at H4 naming both (F4 after D4)', async () => {
+    const model = await withUnsavedFormulas('入库清单', ['D4', 'F4']);
+    const found = validateSite(model).filter((f) => f.rule === 'row-total');
+    expect(found.map((f) => [f.cell, f.message])).toEqual([
+      [
+        'H4',
+        '序号 1 这一行“合计（袋）”写的是 3，但这一行的“31份装”是公式，文件里却没有存下它算出的结果，本工具也算不出；“11份装”也是这样，这一合计无从核对。请用 Excel 或 WPS 打开这个工作簿，保存后再检查一次。',
+      ],
+    ]);
+    expect(validateSite(model, { lang: 'en' }).find((f) => f.rule === 'row-total')?.message).toBe(
+      'Row No. 1: "合计（袋）" is 3, but the row’s "31份装" holds a formula whose result was not saved with the file, and this tool cannot work it out; so does "11份装", so this total cannot be checked. Open the workbook in Excel or WPS, save it, and check again.',
+    );
+  });
+
+  // The 合计（袋） itself unsaved: formula-not-saved says that cell; row-total saying it unchecked there would echo it.
+  it('入库清单 合计（袋） H4 unsaved beside its typed sizes: no row-total', async () => {
+    expect(tuples(await withUnsavedFormulas('入库清单', ['H4']))).toEqual([
+      ['formula-not-saved', '入库清单', 'H4', 1],
+      ['column-total', '入库清单', 'H14', null],
+    ]);
   });
 
   it('入库清单 11份装 F6 unsaved, 合计（袋） H6 blank: 3310’s bags not known (was copies-short at H6 and overdraw at 出入库记录 D6)', async () => {
