@@ -189,7 +189,8 @@ const NOTE_AFTER_COMMA = /^(.*?\S)(?:\s*[,;、]\s*|\s+)((?:其中|含|内含|包
  */
 export function countCore(text: string): string {
   const bare = text.replace(COUNT_LEAD, '').replace(NOTE_AFTER_COMMA, '$1($2)').replace(COUNT_WHOLE, '$1');
-  return BOX_WITH_BAGS.test(bare) ? bare : bare.replace(NOTE_AFTER, '$1').replace(COUNT_WHOLE, '$1');
+  if (BOX_WITH_BAGS.test(bare) || CORRECTED.test(bare)) return bare;
+  return bare.replace(NOTE_AFTER, '$1').replace(COUNT_WHOLE, '$1');
 }
 
 /**
@@ -248,6 +249,21 @@ export function unitOfCount(value: unknown): string | undefined {
 
 /** A count in digits or in Chinese numerals (三, 十二): a regex source with one group. */
 export const COUNT_WORD = `(\\d+|${CHINESE_NUMERAL}{1,3})`;
+
+/**
+ * A note in brackets that corrects the count before it (2（实为3）, 5袋（应为4袋）): not a note about the count, but a
+ * second count — which of the two the row holds cannot be told (review 24 D3: read as 2, the 3 written beside it unseen).
+ */
+const CORRECTED = new RegExp(
+  `^${COUNT_WORD}\\s*(?:袋|箱|份)?\\s*\\((?:实为|实际为?|实收|实到|实点|应为|改为|更正为)\\s*:?\\s*${COUNT_WORD}\\s*(?:袋|箱|份)?\\)$`,
+);
+
+/** A count corrected in brackets beside it (2（实为3）): the number written and the one said to be right; undefined otherwise. */
+export function countCorrection(value: unknown): { written: string; corrected: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = CORRECTED.exec(cleanText(toHalfWidth(value)));
+  return m ? { written: m[1], corrected: m[2] } : undefined;
+}
 const BOX_WITH_BAGS = new RegExp(`^${COUNT_WORD}\\s*箱\\s*[(（]?\\s*(?:内装|内含|装有|共|含)?\\s*${COUNT_WORD}\\s*袋\\s*[)）]?$`);
 
 /** The count a COUNT_WORD match writes: 12, 十二 → 12; undefined for numerals that are no count (一二). */
