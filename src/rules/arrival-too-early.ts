@@ -1,6 +1,5 @@
 import { dayOf, norm, sessionAt, showTime, tm } from './facts';
-import { itemText } from '../model/item-papers';
-import { ITEM_WORD_BREAK, type PaperNames, namesIn } from '../model/paper-names';
+import { ITEM_WORD_BREAK, type PaperNames, itemText, namesIn } from '../model/item-papers';
 import type { Facts } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { paperCode, shownCode } from '../model/paper-code';
@@ -43,7 +42,7 @@ export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
   const sessionsBy = facts.sessionsByPaper;
   // Each name's 试卷号 — every one of them where the schedule gives a name several (round 25: its last row's was taken) —
-  // and the names as paper-names.ts looks them up in a text.
+  // and the names as item-papers.ts looks them up in a text.
   const codes = new Map<string, NameCode[]>();
   for (const s of data.schedule ?? []) {
     const [name, code] = [norm(s?.paperName), paperCode(s?.paperNo)];
@@ -106,7 +105,7 @@ interface NameCode {
 
 /**
  * The papers (试卷号) an item's text names, each with the name it was found by. A 试卷号 on it decides (“5503
- * 大学英语（补考）” is 5503). Else the papers' whole names found in it (paper-names.ts namesIn: looked up by the characters
+ * 大学英语（补考）” is 5503). Else the papers' whole names found in it (item-papers.ts namesIn: looked up by the characters
  * of the text, not each name asked of it), longest first, each taken out of the text before a shorter one is looked for,
  * and each standing as words of its own: “大学英语（补考）” is the 补考's paper, never 大学英语's, and 英语 is not read
  * inside 大学英语. A name the schedule gives several 试卷号 stands for each of them (the earliest session decides).

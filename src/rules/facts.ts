@@ -16,7 +16,7 @@ import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, showTime, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Handover, Role, Settings, SiteData, StaffMember } from '../model/types';
 import { paperCode } from '../model/paper-code';
-import { type PaperNames, paperNamesOf } from '../model/paper-names';
+import { type PaperNames, paperNamesOf } from '../model/item-papers';
 import { type PapersApart, onSchedule } from '../model/paper-rows';
 
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
@@ -77,7 +77,7 @@ export interface Facts {
   roster: Map<string, RosterEntry>;
   sessions: SessionFact[];
   sessionsByPaper: Map<string, SessionFact[]>;
-  /** The schedule's names and their papers (paper-names.ts paperNamesOf), once for every rule that reads items by name. */
+  /** The schedule's names and their papers (item-papers.ts paperNamesOf), once for every rule that reads items by name. */
   paperNames: PaperNames;
   /** Earliest readable session start, NaN when none. */
   firstSessionStart: number;

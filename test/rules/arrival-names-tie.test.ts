@@ -1,5 +1,5 @@
 /**
- * arrival-too-early reads the papers an item names by name only as paper-names.ts namesIn reads them (its index of the
+ * arrival-too-early reads the papers an item names by name only as item-papers.ts namesIn reads them (its index of the
  * schedule's names by their first characters), longest first, each taken out of the text before the next is looked
  * for. Of two names of one length that an item writes overlapping (“语文、数学” and “数学、英语” in “语文、数学、英语”),
  * one is read and the other is not there any more: which one is the order of item-papers.ts (`longerFirst`: ties by the
@@ -8,7 +8,7 @@
  */
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
-import { namesIn, paperNamesOf } from '../../src/model/paper-names';
+import { namesIn, paperNamesOf } from '../../src/model/item-papers';
 import { base, modelOf } from './tester';
 
 const 语文数学 = { paperNo: '4101', paperName: '语文、数学', start: '2024-06-15T14:00', end: '2024-06-15T15:30', candidates: 10 };
