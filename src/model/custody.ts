@@ -299,18 +299,26 @@ function movementsOf(data: SiteData, direction: Array<Direction | undefined>, di
     const day = dayOf(h?.time);
     if (!Number.isNaN(day)) byDay.set(day, [...(byDay.get(day) ?? []), i]);
   });
+  // Each sheet's signers (personKey) and items' texts, made once for all the dispatches of its day that look at it
+  // (they were made anew for each: a site workbook's most asked names).
+  const sheets = new Map<number, { signers: string[]; texts: string[] }>();
+  const sheet = (i: number) => {
+    let known = sheets.get(i);
+    if (!known) {
+      const h = data.handovers![i];
+      const signers = [...(h.toSigners ?? []), ...(h.fromSigners ?? [])].map(personKey);
+      sheets.set(i, (known = { signers, texts: (h.items ?? []).map((it) => norm(`${it?.destination ?? ''}${it?.note ?? ''}`)) }));
+    }
+    return known;
+  };
   return (data.vaultLog ?? []).map((row, r) => {
     if (!dispatch[r] || !row) return undefined;
     const sameDay = byDay.get(dayOf(row.takenAt)) ?? [];
     if (sameDay.length <= 1) return sameDay[0];
     const takers = peopleIn(row.taker);
-    const signedBy = sameDay.find((i) =>
-      [...(data.handovers![i].toSigners ?? []), ...(data.handovers![i].fromSigners ?? [])].some((n) => takers.includes(personKey(n))),
-    );
+    const signedBy = sameDay.find((i) => sheet(i).signers.some((n) => takers.includes(n)));
     const paper = paperCode(row.paperNo);
-    const naming = sameDay.find(
-      (i) => paper && (data.handovers![i].items ?? []).some((it) => norm(`${it?.destination ?? ''}${it?.note ?? ''}`).includes(paper)),
-    );
+    const naming = sameDay.find((i) => paper && sheet(i).texts.some((text) => text.includes(paper)));
     return signedBy ?? naming ?? sameDay[0];
   });
 }

@@ -80,6 +80,8 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
   const outgoing = (data.handovers ?? []).map((_, i) => i).filter((i) => facts.direction[i] === 'out' && !Number.isNaN(tm(data.handovers![i]?.time)));
   // Each outgoing handover's time, read once for every dispatch row that looks for its sheet.
   const times = new Map(outgoing.map((i) => [i, tm(data.handovers![i]?.time)]));
+  // And its receivers (personKey), once for every dispatch row that asks whether its taker signs it.
+  const receivers = new Map(outgoing.map((i) => [i, (data.handovers![i].toSigners ?? []).map(personKey)]));
   // A dispatch taken out before the papers were taken in is checkout-before-intake's: its time is in question.
   const beforeIntake = (t: number, paper: unknown) => t < (facts.intakeTimes.get(paperCode(paper)) ?? Number.NaN);
   const rows = (data.vaultLog ?? [])
@@ -93,7 +95,7 @@ function pairDispatches(data: SiteData, facts: RuleContext['facts']): Map<number
   for (const i of rows) {
     const r = data.vaultLog![i];
     const takers = peopleIn(r.taker);
-    const signed = handoversNear(times, outgoing, tm(r.takenAt)).find((h) => (data.handovers![h].toSigners ?? []).some((n) => takers.includes(personKey(n))));
+    const signed = handoversNear(times, outgoing, tm(r.takenAt)).find((h) => receivers.get(h)!.some((n) => takers.includes(n)));
     if (signed !== undefined) claimed.add(signed);
     pairs.set(i, signed);
   }
