@@ -123,6 +123,8 @@ export interface Vocabulary {
   stems: ReadonlySet<string>;
   /** The first words of a stem (正式 of 正式职工): a header may go on with the rest in the cell below. */
   stemStarts: ReadonlySet<string>;
+  /** The layouts whose titles the index notes (`SheetIndex.titles`), in their order. */
+  layouts: readonly FormLayout[];
   /** What each cell text seen is to the index (null: blank), worked out once: texts repeat from cell to cell and workbook to workbook. */
   words: TextMemo<CellWords | null>;
 }
@@ -133,15 +135,18 @@ interface CellWords {
   labels: readonly string[];
   /** Its stem, when some column has it. */
   stem: string | undefined;
+  /** The layouts (by place in `Vocabulary.layouts`) whose title the text is (isTitleText). */
+  titles: readonly number[];
 }
 
 const NO_LABELS: readonly string[] = Object.freeze([]);
+const NO_TITLES: readonly number[] = Object.freeze([]);
 
 function wordsOf(vocabulary: Vocabulary, text: string): CellWords | null {
   return vocabulary.words.get(text);
 }
 
-function describe(vocabulary: Pick<Vocabulary, 'labels' | 'stems'>, norm: string): CellWords {
+function describe(vocabulary: Pick<Vocabulary, 'labels' | 'stems' | 'layouts'>, text: string, norm: string): CellWords {
   const labels: string[] = [];
   if (vocabulary.labels.has(norm)) labels.push(norm);
   for (let colon = norm.indexOf(':'); colon > 0; colon = norm.indexOf(':', colon + 1)) {
@@ -149,7 +154,14 @@ function describe(vocabulary: Pick<Vocabulary, 'labels' | 'stems'>, norm: string
     if (vocabulary.labels.has(key)) labels.push(key);
   }
   const stem = labelStem(norm);
-  return { norm, labels: labels.length > 0 ? labels : NO_LABELS, stem: vocabulary.stems.has(stem) ? stem : undefined };
+  const titles: number[] = [];
+  vocabulary.layouts.forEach((layout, i) => isTitleText(text, norm, layout) && titles.push(i));
+  return {
+    norm,
+    labels: labels.length > 0 ? labels : NO_LABELS,
+    stem: vocabulary.stems.has(stem) ? stem : undefined,
+    titles: titles.length > 0 ? titles : NO_TITLES,
+  };
 }
 
 export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
@@ -160,16 +172,32 @@ export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
     for (const table of [layout.table, layout.formerTable])
       for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
   }
-  const known = { labels, stems };
+  const known = { labels, stems, layouts };
   const stemStarts = new Set<string>();
   for (const stem of stems) for (let n = 1; n < stem.length; n++) stemStarts.add(stem.slice(0, n));
-  return { ...known, stemStarts, words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, normalized(text).norm))) };
+  return { ...known, stemStarts, words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, text, normalized(text).norm))) };
 }
 
 /** A title heads its sheet: among the first few rows with text, and short. */
 const TITLE_ROWS = 5;
 /** A title is short (a copy of a form further down a sheet is found by it too: repeated.ts). */
-export const TITLE_CHARS = 80;
+const TITLE_CHARS = 80;
+
+/** A form's note, under its table: it may name the form (“备注：涉卷人员须是本单位正式教职员工”), and is no title. */
+const NOTE = /^(备注|注)[:：]/;
+
+/** A layout's title's last character, looked for before a text is normalised: most cells lack it. */
+export function titleLastChar(layout: FormLayout): string {
+  let last = LAST_CHARS.get(layout);
+  if (last === undefined) LAST_CHARS.set(layout, (last = layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1)));
+  return last;
+}
+const LAST_CHARS = new WeakMap<FormLayout, string>();
+
+/** A cell's text (`norm`: as normalized gives it) is where the layout's title stands: short, no note, the title in it. */
+export function isTitleText(text: string, norm: string, layout: FormLayout): boolean {
+  return text.includes(titleLastChar(layout)) && norm.length <= TITLE_CHARS && !NOTE.test(norm) && layout.titlePattern.test(norm);
+}
 /** Header cells are short. */
 export const HEADER_CHARS = 40;
 /** A label cell a form is recognised by is not a paragraph of notes. */
@@ -201,6 +229,11 @@ export class SheetIndex {
   readonly headers = new Map<readonly ColumnSpec[], TableHeader | null>();
   /** The text cells in the first rows with text, short enough to be a title, in reading order. */
   readonly titleCells: TextCell[] = [];
+  /**
+   * Every cell where a layout's title stands (isTitleText), anywhere on the sheet, in reading order: noted in the
+   * index's one pass, where the regions and copies of forms (form-regions.ts, repeated.ts) each walked the sheet again.
+   */
+  readonly titles: Array<{ row: number; col: number; layout: FormLayout }> = [];
   private readonly mergeRight = new Map<number, number>();
   /** The top row of the vertical merge a cell of its first column lies lower in (row × MAX_COLUMNS + column → row). */
   private readonly mergeAbove = new Map<number, number>();
@@ -233,6 +266,7 @@ export class SheetIndex {
         let cell: TextCell | undefined;
         if (row < titleEnd && norm.length <= TITLE_CHARS) this.titleCells.push((cell = { row, col, text, norm }));
         if (words.labels.length > 0) for (const label of words.labels) this.addLabel(label, (cell ??= { row, col, text, norm }));
+        for (let i = 0; i < words.titles.length; i++) this.titles.push({ row, col, layout: vocabulary.layouts[words.titles[i]] });
         if (words.stem !== undefined && text.length <= HEADER_CHARS) this.addStemRow(words.stem, row);
         // A stem's first words, its last below them (正式 / 职工): the header's row is this one.
         else if (vocabulary.stemStarts.has(norm)) this.addJoinedStem(norm, row, col);
