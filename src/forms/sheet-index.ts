@@ -125,6 +125,10 @@ export interface Vocabulary {
   stemStarts: ReadonlySet<string>;
   /** The layouts whose titles the index notes (`SheetIndex.titles`), in their order. */
   layouts: readonly FormLayout[];
+  /** The fields (everyField of each layout in turn, numbered through them all) each label is one of. */
+  fieldsOfLabel: ReadonlyMap<string, readonly number[]>;
+  /** The layout (by place) of each field so numbered. */
+  layoutOfField: readonly number[];
   /** What each cell text seen is to the index (null: blank), worked out once: texts repeat from cell to cell and workbook to workbook. */
   words: TextMemo<CellWords | null>;
 }
@@ -164,18 +168,37 @@ function describe(vocabulary: Pick<Vocabulary, 'labels' | 'stems' | 'layouts'>, 
   };
 }
 
+/** Every field of a layout, its blocks' too: what a sheet is scored by (read.ts cheapScore), in this order. */
+export function everyField(layout: FormLayout): FieldSpec[] {
+  return [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
+}
+
 export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
   const labels = new Set<string>();
   const stems = new Set<string>();
-  for (const layout of layouts) {
-    for (const field of [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])]) for (const l of labelsOf(field)) labels.add(l);
+  const fieldsOfLabel = new Map<string, number[]>();
+  const layoutOfField: number[] = [];
+  for (const [place, layout] of layouts.entries()) {
+    for (const field of everyField(layout)) {
+      for (const l of new Set(labelsOf(field))) {
+        labels.add(l);
+        fieldsOfLabel.set(l, [...(fieldsOfLabel.get(l) ?? []), layoutOfField.length]);
+      }
+      layoutOfField.push(place);
+    }
     for (const table of [layout.table, layout.formerTable])
       for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
   }
   const known = { labels, stems, layouts };
   const stemStarts = new Set<string>();
   for (const stem of stems) for (let n = 1; n < stem.length; n++) stemStarts.add(stem.slice(0, n));
-  return { ...known, stemStarts, words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, text, normalized(text).norm))) };
+  return {
+    ...known,
+    fieldsOfLabel,
+    layoutOfField,
+    stemStarts,
+    words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, text, normalized(text).norm))),
+  };
 }
 
 /** A title heads its sheet: among the first few rows with text, and short. */
@@ -244,6 +267,8 @@ export class SheetIndex {
   /** The rows where each vocabulary stem stands in a short cell, in order. */
   private readonly rowsByStem = new Map<string, number[]>();
   private readonly cellsByLabels = new Map<readonly string[], TextCell[]>();
+  /** fieldsLabelled of each layout of the vocabulary, by place (undefined: not yet asked). */
+  private labelledCounts: number[] | undefined;
   private readonly rowTextMap = new Map<number, TextCell[]>();
 
   constructor(
@@ -350,6 +375,22 @@ export class SheetIndex {
       if (this.vocabulary.labels.has(label) ? this.shortLabels.has(label) : this.cellsOfLabel(label).some(isShort)) return true;
     }
     return false;
+  }
+
+  /** How many of the layout's fields (everyField) have a label in a short cell (hasLabel): the vocabulary's layouts' at once. */
+  fieldsLabelled(layout: FormLayout): number {
+    const place = this.vocabulary.layouts.indexOf(layout);
+    if (place < 0) return everyField(layout).filter((field) => this.hasLabel(labelsOf(field))).length;
+    return (this.labelledCounts ??= this.countLabelled())[place];
+  }
+
+  /** Every sheet is scored against every layout: counted from the few labels the sheet has, not field by field. */
+  private countLabelled(): number[] {
+    const { layouts, fieldsOfLabel, layoutOfField } = this.vocabulary;
+    const counts = new Array<number>(layouts.length).fill(0);
+    const seen = new Uint8Array(layoutOfField.length);
+    for (const label of this.shortLabels) for (const field of fieldsOfLabel.get(label) ?? []) if (seen[field]++ === 0) counts[layoutOfField[field]]++;
+    return counts;
   }
 
   /** The text cells that match this label as matchLabel does, in reading order. */
